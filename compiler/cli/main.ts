@@ -1,0 +1,44 @@
+// The roverc command line.
+import { Command, Option } from 'commander';
+import pc from 'picocolors';
+import { runInWorker } from './worker-run.js';
+import { checkFile } from './check.js';
+import { reportAndExit } from './report.js';
+
+const program = new Command();
+program
+  .name('roverc')
+  .description('Compiles Rover Lua route files to typed TypeScript; runs Lua through its own interpreter.')
+  .version('0.1.0');
+
+program
+  .command('run')
+  .description('run a Lua program and print what luajit would print')
+  .argument('<file>', 'the Lua file to run')
+  .argument('[args...]', 'arguments passed to the program (as `...` and `arg`)')
+  .addOption(new Option('--mode <mode>', 'execution mode').choices(['interpreted', 'compiled']).default('interpreted'))
+  .action(async (file: string, args: string[], opts: { mode: string }) => {
+    if (opts.mode === 'compiled') {
+      reportAndExit(new Error('compiled mode is not available yet: the compiler is being built (use --mode interpreted)'));
+    }
+    process.exitCode = await runInWorker(file, args);
+  });
+
+program
+  .command('check')
+  .description('report syntax and scope errors without running')
+  .argument('<files...>', 'Lua files to check')
+  .action((files: string[]) => {
+    let failed = false;
+    for (const file of files) {
+      const problem = checkFile(file);
+      if (problem !== undefined) {
+        failed = true;
+        process.stderr.write(problem + '\n');
+      }
+    }
+    if (!failed) process.stdout.write(pc.green(`ok: ${files.length} file${files.length === 1 ? '' : 's'}\n`));
+    process.exitCode = failed ? 1 : 0;
+  });
+
+program.parseAsync(process.argv).catch(reportAndExit);

@@ -1,0 +1,56 @@
+// The luaparse AST types, with the extras roverc relies on (ranges, parentheses).
+import type * as lp from 'luaparse/lib/ast.js';
+
+export type {
+  AssignmentStatement, BinaryExpression, BooleanLiteral, BreakStatement, CallExpression, CallStatement,
+  Chunk, DoStatement, ElseClause, ElseifClause, Expression, ForGenericStatement, ForNumericStatement,
+  FunctionDeclaration, GotoStatement, Identifier, IfClause, IfStatement, IndexExpression, LabelStatement,
+  LocalStatement, LogicalExpression, MemberExpression, NilLiteral, Node, NumericLiteral, RepeatStatement,
+  ReturnStatement, Statement, StringCallExpression, StringLiteral, TableCallExpression,
+  TableConstructorExpression, TableKey, TableKeyString, TableValue, UnaryExpression, VarargLiteral,
+  WhileStatement,
+} from 'luaparse/lib/ast.js';
+
+/** Any call form. */
+export type AnyCall = lp.CallExpression | lp.StringCallExpression | lp.TableCallExpression;
+
+/** Extra fields luaparse sets (ranges) or roverc's parser adds (inParens). */
+interface Extras {
+  range?: [number, number];
+  inParens?: boolean;
+}
+
+export function rangeOf(node: lp.Node): [number, number] {
+  return (node as Extras).range ?? [0, 0];
+}
+
+export function lineOf(node: lp.Node): number {
+  return node.loc?.start.line ?? 0;
+}
+
+/** True when a multi-value expression is wrapped in parentheses (adjusted to one value). */
+export function inParens(node: lp.Node): boolean {
+  return (node as Extras).inParens === true;
+}
+
+export function markInParens(node: lp.Node): void {
+  (node as Extras).inParens = true;
+}
+
+export function isCall(node: lp.Node): node is AnyCall {
+  return node.type === 'CallExpression' || node.type === 'StringCallExpression' || node.type === 'TableCallExpression';
+}
+
+/** Expressions that can produce several values (when not in parentheses). */
+export function isMultiValue(node: lp.Expression): boolean {
+  return (isCall(node) || node.type === 'VarargLiteral') && !inParens(node);
+}
+
+/** The argument expressions of any call form. */
+export function callArguments(node: AnyCall): lp.Expression[] {
+  switch (node.type) {
+    case 'CallExpression': return node.arguments;
+    case 'StringCallExpression': return [node.argument];
+    case 'TableCallExpression': return [node.arguments];
+  }
+}

@@ -1,0 +1,124 @@
+// Parsing with luaparse (LuaJIT dialect), turning its errors into diagnostics.
+import luaparse from 'luaparse';
+import { markInParens, rangeOf, type Chunk, type Node } from './ast.js';
+import { Diagnostic, positionAt } from './diagnostics.js';
+
+interface LuaparseError extends SyntaxError {
+  index: number;
+}
+
+interface Token {
+  type: number;
+  value: string | boolean | null;
+  range: [number, number];
+}
+
+const OPTIONS = {
+  luaVersion: 'LuaJIT',
+  locations: true,
+  ranges: true,
+  scope: false,
+  comments: false,
+  encodingMode: 'pseudo-latin1',
+} as const;
+
+const TOKEN_EOF = 1;
+const TOKEN_IDENTIFIER = 8;
+const TOKEN_PUNCTUATOR = 32;
+
+/**
+ * Parses a chunk given as a byte string. String literal values stay byte strings
+ * ('pseudo-latin1': each source byte is one char, escapes produce raw bytes).
+ */
+export function parseChunk(file: string, text: string): Chunk {
+  let chunk: Chunk;
+  try {
+    chunk = luaparse.parse(text, OPTIONS) as unknown as Chunk;
+  } catch (e) {
+    if (e instanceof SyntaxError && typeof (e as LuaparseError).index === 'number') {
+      const err = e as LuaparseError;
+      const message = err.message.replace(/^\[\d+:\d+\] /, '');
+      throw new Diagnostic(file, positionAt(text, err.index), message, text);
+    }
+    throw e;
+  }
+  rejectUnsupported(file, text, chunk);
+  markParenthesized(text, chunk);
+  return chunk;
+}
+
+function lex(text: string): Token[] {
+  const parser = luaparse.parse({ ...OPTIONS, wait: true }) as unknown as {
+    write(s: string): void;
+    lex(): Token;
+  };
+  parser.write(text);
+  const tokens: Token[] = [];
+  for (;;) {
+    const t = parser.lex();
+    if (t.type === TOKEN_EOF) return tokens;
+    tokens.push(t);
+  }
+}
+
+/**
+ * luaparse does not record parentheses, but `(f())` and `(...)` keep only the first value.
+ * A call or vararg is parenthesized when the token before it is a '(' that opens a
+ * parenthesized expression, i.e. one not preceded by something a call could follow.
+ */
+function markParenthesized(text: string, chunk: Chunk): void {
+  let tokens: Token[] | undefined;
+  const starts: number[] = [];
+  walk(chunk, (node) => {
+    if (node.type !== 'CallExpression' && node.type !== 'StringCallExpression' &&
+        node.type !== 'TableCallExpression' && node.type !== 'VarargLiteral') return;
+    if (tokens === undefined) {
+      tokens = lex(text);
+      for (const t of tokens) starts.push(t.range[0]);
+    }
+    const i = lowerBound(starts, rangeOf(node)[0]) - 1;
+    const open = tokens[i];
+    if (open === undefined || open.type !== TOKEN_PUNCTUATOR || open.value !== '(') return;
+    const before = tokens[i - 1];
+    const opensCallArgs = before !== undefined &&
+      (before.type === TOKEN_IDENTIFIER || (before.type === TOKEN_PUNCTUATOR && (before.value === ')' || before.value === ']')));
+    if (opensCallArgs) return;
+    const after = tokens[lowerBound(starts, rangeOf(node)[1])];
+    if (after !== undefined && after.type === TOKEN_PUNCTUATOR && after.value === ')') markInParens(node);
+  });
+}
+
+function lowerBound(a: number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** LuaJIT's FFI number literals (1LL, 2ULL, 3i) need cdata, which roverc does not have. */
+function rejectUnsupported(file: string, text: string, chunk: Chunk): void {
+  walk(chunk, (node) => {
+    if (node.type === 'NumericLiteral' && /[iIlLuU]$/.test(node.raw)) {
+      throw new Diagnostic(file, positionAt(text, rangeOf(node)[0]),
+        `unsupported LuaJIT FFI number literal '${node.raw}' (roverc has no cdata)`, text);
+    }
+  });
+}
+
+/** Calls `visit` on every node of the tree, parents before children. */
+export function walk(node: Node, visit: (node: Node) => void): void {
+  visit(node);
+  for (const key in node) {
+    if (key === 'loc' || key === 'range') continue;
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) {
+      for (const c of child) if (c !== null && typeof c === 'object' && typeof (c as Node).type === 'string') walk(c as Node, visit);
+    } else if (child !== null && typeof child === 'object' && typeof (child as Node).type === 'string') {
+      walk(child as Node, visit);
+    }
+  }
+}

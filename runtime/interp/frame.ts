@@ -1,0 +1,54 @@
+// Interpreter activation records, upvalue cells and function prototypes.
+import type { FunctionInfo, Resolution } from '../../compiler/frontend/resolve.js';
+import type { StackFrame } from '../lua/callstack.js';
+import type { LabelStatement } from '../../compiler/frontend/ast.js';
+import type { LuaTable } from '../lua/table.js';
+import type { LuaResult, LuaValue } from '../lua/value.js';
+
+/** A captured local: shared by the declaring frame and every closure that uses it. */
+export class Cell {
+  constructor(public v: LuaValue) {}
+}
+
+/** Completion of a statement: go on, or leave the block by break, return or goto. */
+export const NORMAL = 0;
+export const BREAK = 1;
+export const RETURN = 2;
+export const GOTO = 3;
+export type Signal = typeof NORMAL | typeof BREAK | typeof RETURN | typeof GOTO;
+
+/** A compiled function body, shared by all closures of one function expression. */
+export interface Proto {
+  readonly info: FunctionInfo;
+  readonly resolution: Resolution;
+  readonly chunk: string;
+  readonly globals: LuaTable;
+  /** Parameter slots and whether each parameter lives in a cell. */
+  readonly paramSlots: number[];
+  readonly paramCaptured: boolean[];
+  /** Compiled lazily: the plain body, and the generator body used inside coroutines. */
+  bodySync: ((f: Frame) => Signal) | undefined;
+  bodyCo: ((f: Frame) => Generator<LuaValue[], Signal, LuaValue[]>) | undefined;
+}
+
+export class Frame implements StackFrame {
+  readonly regs: (LuaValue | Cell)[];
+  varargs: LuaValue[];
+  line: number;
+  /** Return values, when a statement signals RETURN. */
+  ret: LuaResult = undefined;
+  /** Target label, when a statement signals GOTO. */
+  target: LabelStatement | undefined = undefined;
+  /** Name of the function being called from this frame, for "bad argument" messages. */
+  callName: string | undefined = undefined;
+  readonly chunk: string;
+  readonly defined: number;
+
+  constructor(readonly proto: Proto, readonly ups: Cell[], readonly name: string | undefined) {
+    this.regs = new Array(proto.info.slotCount);
+    this.varargs = [];
+    this.line = proto.info.line;
+    this.chunk = proto.chunk;
+    this.defined = proto.info.line;
+  }
+}

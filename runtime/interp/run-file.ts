@@ -1,0 +1,62 @@
+// Runs a Lua file through the interpreter as `luajit file.lua` would: output, exit code, errors.
+import path from 'node:path';
+import { readSource } from '../../compiler/frontend/source.js';
+import { current, traceback } from '../lua/callstack.js';
+import { LuaError, toLuaError } from '../lua/errors.js';
+import * as ops from '../lua/ops.js';
+import { LuaTable } from '../lua/table.js';
+import type { LuaValue } from '../lua/value.js';
+import { createGlobals } from '../stdlib/globals.js';
+import { flushAll, stderr } from '../stdlib/output.js';
+import { loadChunk, loadForLua } from './interpreter.js';
+
+/** The text luajit prints for an uncaught error value, or undefined when it prints nothing. */
+export function uncaughtMessage(value: LuaValue): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return ops.tostring(value);
+  if (value === undefined) return undefined;
+  if (ops.metamethod(value, '__tostring') !== undefined) return ops.tostring(value);
+  return '(error object is not a string)';
+}
+
+/** Runs the file; returns the process exit code. Diagnostics propagate to the caller. */
+export function runFile(file: string, args: string[]): number {
+  const source = readSource(file);
+  const G = createGlobals({ load: loadForLua, scriptDir: path.dirname(file) });
+  const main = loadChunk(source.text, file, G);
+  const arg = new LuaTable();
+  arg.set(0, file);
+  args.forEach((a, i) => arg.set(i + 1, Buffer.from(a, 'utf8').toString('latin1')));
+  G.setStr('arg', arg);
+  try {
+    main(...args.map((a) => Buffer.from(a, 'utf8').toString('latin1')));
+    flushAll();
+    return 0;
+  } catch (e) {
+    const exit = exitCode(e);
+    if (exit !== undefined) {
+      flushAll();
+      return exit;
+    }
+    const err = toLuaError(e);
+    if (err.badArg !== undefined) {
+      const top = current.frames[current.frames.length - 1] as { callName?: string } | undefined;
+      err.nameFunction(top?.callName ?? '?');
+    }
+    const message = uncaughtMessage(err.value);
+    flushAll();
+    if (message !== undefined) stderr.write(`roverc: ${message}\n${traceback(current)}\n`);
+    flushAll();
+    return 1;
+  }
+}
+
+/** os.exit unwinds the Lua stack with an exception carrying the exit code. */
+function exitCode(e: unknown): number | undefined {
+  if (e !== null && typeof e === 'object' && 'exitCode' in e && typeof (e as { exitCode: unknown }).exitCode === 'number') {
+    return (e as { exitCode: number }).exitCode;
+  }
+  return undefined;
+}
+
+export { LuaError };

@@ -1,0 +1,191 @@
+// Lua tables: an array part for keys 1..n and an insertion-ordered hash part.
+// Assigning nil to a hash key leaves a dead slot so that `next` can go on from it
+// (Lua allows clearing fields during traversal); dead slots are swept only when a new
+// key is inserted, which Lua declares undefined during traversal anyway.
+import { LuaError } from './errors.js';
+import { TABLE_TAG, type LuaValue } from './value.js';
+
+interface Slot {
+  key: LuaValue;
+  value: LuaValue;
+  index: number;
+}
+
+export class LuaTable {
+  readonly [TABLE_TAG] = true;
+  /** Values of keys 1..arr.length; may hold holes but never ends with one. */
+  arr: LuaValue[];
+  private hash: Map<LuaValue, Slot> | undefined;
+  private slots: Slot[] | undefined;
+  private dead = 0;
+  metatable: LuaTable | undefined = undefined;
+
+  constructor(arr?: LuaValue[]) {
+    this.arr = arr ?? [];
+    if (arr !== undefined) trimTrailingNils(arr);
+  }
+
+  get(key: LuaValue): LuaValue {
+    if (typeof key === 'number') {
+      const arr = this.arr;
+      if (key >= 1 && key <= arr.length && Number.isInteger(key)) return arr[key - 1];
+    }
+    if (this.hash === undefined) return undefined;
+    const slot = this.hash.get(key);
+    return slot === undefined ? undefined : slot.value;
+  }
+
+  getStr(key: string): LuaValue {
+    if (this.hash === undefined) return undefined;
+    const slot = this.hash.get(key);
+    return slot === undefined ? undefined : slot.value;
+  }
+
+  getInt(key: number): LuaValue {
+    if (key >= 1 && key <= this.arr.length) return this.arr[key - 1];
+    return this.get(key);
+  }
+
+  set(key: LuaValue, value: LuaValue): void {
+    if (typeof key === 'number') {
+      if (Number.isInteger(key) && key >= 1) {
+        const arr = this.arr;
+        const n = arr.length;
+        if (key <= n) {
+          arr[key - 1] = value;
+          if (value === undefined && key === n) trimTrailingNils(arr);
+          return;
+        }
+        if (key === n + 1 && value !== undefined && (this.hash === undefined || !this.hash.has(key))) {
+          arr.push(value);
+          if (this.hash !== undefined && this.hash.size > 0) this.migrateFromHash();
+          return;
+        }
+      } else if (Number.isNaN(key)) {
+        throw new LuaError('table index is NaN');
+      }
+    } else if (key === undefined) {
+      throw new LuaError('table index is nil');
+    }
+    this.setHash(key, value);
+  }
+
+  setStr(key: string, value: LuaValue): void {
+    this.setHash(key, value);
+  }
+
+  private setHash(key: LuaValue, value: LuaValue): void {
+    let hash = this.hash;
+    if (hash === undefined) {
+      if (value === undefined) return;
+      hash = this.hash = new Map();
+      this.slots = [];
+    }
+    const slot = hash.get(key);
+    if (slot !== undefined) {
+      if (slot.value === undefined) {
+        if (value !== undefined) this.dead--;
+      } else if (value === undefined) {
+        this.dead++;
+      }
+      slot.value = value;
+      return;
+    }
+    if (value === undefined) return;
+    const slots = this.slots!;
+    if (this.dead > 8 && this.dead * 2 > slots.length) this.sweep();
+    const fresh: Slot = { key, value, index: this.slots!.length };
+    this.slots!.push(fresh);
+    hash.set(key, fresh);
+  }
+
+  /** Moves keys n+1, n+2, ... from the hash part into the array part after a push. */
+  private migrateFromHash(): void {
+    const hash = this.hash!;
+    const arr = this.arr;
+    for (;;) {
+      const slot = hash.get(arr.length + 1);
+      if (slot === undefined || slot.value === undefined) return;
+      arr.push(slot.value);
+      hash.delete(slot.key);
+      slot.value = undefined;
+      this.dead++;
+    }
+  }
+
+  private sweep(): void {
+    const live: Slot[] = [];
+    for (const slot of this.slots!) {
+      if (slot.value === undefined) {
+        this.hash!.delete(slot.key);
+      } else {
+        slot.index = live.length;
+        live.push(slot);
+      }
+    }
+    this.slots = live;
+    this.dead = 0;
+  }
+
+  /** The border `#t`: n such that t[n] ~= nil and t[n+1] == nil (0 when t[1] == nil). */
+  length(): number {
+    const n = this.arr.length;
+    if (this.hash === undefined || this.hash.size === 0) return n;
+    let j = n;
+    while (this.get(j + 1) !== undefined) j++;
+    return j;
+  }
+
+  /**
+   * Lua's `next`: the entry after `key` (array part first, then hash insertion order),
+   * or undefined at the end. Returns the key; the value is in `this.nextValue`.
+   */
+  next(key: LuaValue): [LuaValue, LuaValue] | undefined {
+    const arr = this.arr;
+    let i = 0;
+    if (key !== undefined) {
+      if (typeof key === 'number' && Number.isInteger(key) && key >= 1 && key <= arr.length) {
+        i = key;
+      } else {
+        const slot = this.hash?.get(key);
+        if (slot === undefined) throw new LuaError("invalid key to 'next'");
+        return this.nextInHash(slot.index + 1);
+      }
+    }
+    for (; i < arr.length; i++) {
+      if (arr[i] !== undefined) return [i + 1, arr[i]];
+    }
+    return this.nextInHash(0);
+  }
+
+  private nextInHash(from: number): [LuaValue, LuaValue] | undefined {
+    const slots = this.slots;
+    if (slots === undefined) return undefined;
+    for (let i = from; i < slots.length; i++) {
+      const slot = slots[i];
+      if (slot.value !== undefined) return [slot.key, slot.value];
+    }
+    return undefined;
+  }
+
+  /** Number of live hash entries (for sizing decisions, e.g. JSON array detection). */
+  hashCount(): number {
+    return this.hash === undefined ? 0 : this.hash.size - this.dead;
+  }
+
+  /** Live hash entries in traversal order. */
+  *hashEntries(): IterableIterator<[LuaValue, LuaValue]> {
+    if (this.slots === undefined) return;
+    for (const slot of this.slots) if (slot.value !== undefined) yield [slot.key, slot.value];
+  }
+}
+
+function trimTrailingNils(arr: LuaValue[]): void {
+  let n = arr.length;
+  while (n > 0 && arr[n - 1] === undefined) n--;
+  arr.length = n;
+}
+
+export function isTable(v: unknown): v is LuaTable {
+  return v instanceof LuaTable;
+}

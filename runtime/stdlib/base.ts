@@ -1,0 +1,269 @@
+// The base library (Lua 5.1 manual §5.1): print, type, pairs, pcall, error, load...
+import { current, where } from '../lua/callstack.js';
+import { argError, LuaError, toLuaError } from '../lua/errors.js';
+import { all, first, NONE } from '../lua/multi.js';
+import { numberToString, stringToNumberBase } from '../lua/number.js';
+import * as ops from '../lua/ops.js';
+import { LuaTable } from '../lua/table.js';
+import { CO, callCo, type CoGenerator } from '../lua/thread.js';
+import { typeName, type LuaFunction, type LuaResult, type LuaValue } from '../lua/value.js';
+import { builtin, checkAny, checkInt, checkTable, optInt, typeError } from './args.js';
+
+export interface BaseHost {
+  /** Writes a byte string to standard output (print). */
+  write(s: string): void;
+  /** Compiles a chunk; throws LuaError with Lua's message on a syntax error. */
+  load(text: string, chunkName: string): LuaFunction;
+  /** Reads a Lua file for loadfile/dofile; throws LuaError when it cannot. */
+  readFile(path: string): string;
+}
+
+/** Lua 5.1 luaO_chunkid for string chunks: [string "first line..."]. */
+export function stringChunkName(source: string): string {
+  const firstLine = source.split('\n', 1)[0];
+  const max = 60 - '[string "..."]'.length;
+  const truncated = firstLine.length < source.length || firstLine.length > max;
+  return `[string "${truncated ? firstLine.slice(0, max) + '...' : firstLine}"]`;
+}
+
+/** Unwinds the Lua stack to `depth` after an error caught at that depth; names pending "bad argument" errors. */
+function caught(e: unknown, depth: number, direct: boolean): LuaError {
+  const err = toLuaError(e);
+  if (err.badArg !== undefined) {
+    const top = current.frames[current.frames.length - 1] as { callName?: string } | undefined;
+    err.nameFunction(direct || current.frames.length <= depth ? '?' : top?.callName ?? '?');
+  }
+  return err;
+}
+
+export function unwind(depth: number): void {
+  current.frames.length = depth;
+}
+
+function ipairsIter(t: LuaValue, i: LuaValue): LuaResult {
+  const n = (i as number) + 1;
+  const v = t instanceof LuaTable && t.metatable === undefined ? t.getInt(n) : ops.index(t, n);
+  return v === undefined ? undefined : [n, v];
+}
+
+function next(t: LuaValue, k: LuaValue): LuaResult {
+  const entry = checkTable(t, 1).next(k);
+  return entry === undefined ? undefined : entry;
+}
+
+export function createBaseLib(host: BaseHost, G: LuaTable): void {
+  const nextFn = builtin(next);
+  const ipairsIterFn = builtin(ipairsIter);
+
+  const pcall = builtin(function pcall(f: LuaValue, ...args: LuaValue[]): LuaResult {
+    checkAny(1, arguments.length);
+    const depth = current.frames.length;
+    try {
+      return [true, ...all(ops.callable(f)(...args))];
+    } catch (e) {
+      const err = caught(e, depth, isBuiltin(f));
+      unwind(depth);
+      return [false, err.value];
+    }
+  });
+  (pcall as { [CO]?: unknown })[CO] = function* pcallCo(f: LuaValue, ...args: LuaValue[]): CoGenerator {
+    const depth = current.frames.length;
+    try {
+      return [true, ...all(yield* callCo(ops.callable(f), args))];
+    } catch (e) {
+      const err = caught(e, depth, isBuiltin(f));
+      unwind(depth);
+      return [false, err.value];
+    }
+  };
+
+  const xpcall = builtin(function xpcall(f: LuaValue, handler: LuaValue, ...args: LuaValue[]): LuaResult {
+    const depth = current.frames.length;
+    try {
+      return [true, ...all(ops.callable(f)(...args))];
+    } catch (e) {
+      const err = caught(e, depth, isBuiltin(f));
+      // The handler runs before unwinding, so debug.traceback sees where the error happened.
+      const r = all(ops.callable(handler)(err.value));
+      unwind(depth);
+      return [false, ...r];
+    }
+  });
+  (xpcall as { [CO]?: unknown })[CO] = function* xpcallCo(f: LuaValue, handler: LuaValue, ...args: LuaValue[]): CoGenerator {
+    const depth = current.frames.length;
+    try {
+      return [true, ...all(yield* callCo(ops.callable(f), args))];
+    } catch (e) {
+      const err = caught(e, depth, isBuiltin(f));
+      const r = all(yield* callCo(ops.callable(handler), [err.value]));
+      unwind(depth);
+      return [false, ...r];
+    }
+  };
+
+  const lib: Record<string, LuaFunction> = {
+    print(...args: LuaValue[]): LuaResult {
+      let line = '';
+      for (let i = 0; i < args.length; i++) {
+        if (i > 0) line += '\t';
+        const v = args[i];
+        line += typeof v === 'string' ? v : ops.tostring(v);
+      }
+      host.write(line + '\n');
+      return NONE;
+    },
+    type(v: LuaValue): LuaResult {
+      checkAny(1, arguments.length);
+      return typeName(v);
+    },
+    tostring(v: LuaValue): LuaResult {
+      checkAny(1, arguments.length);
+      return ops.tostring(v);
+    },
+    tonumber(v: LuaValue, base: LuaValue): LuaResult {
+      if (base === undefined) {
+        checkAny(1, arguments.length);
+        return ops.toNumber(v);
+      }
+      const b = checkInt(base, 2);
+      if (b < 2 || b > 36) throw argError(2, 'base out of range');
+      const s = typeof v === 'number' ? numberToString(v) : typeof v === 'string' ? v : typeError(v, 1, 'string');
+      return stringToNumberBase(s, b);
+    },
+    ipairs(t: LuaValue): LuaResult {
+      checkAny(1, arguments.length);
+      return [ipairsIterFn, t, 0];
+    },
+    pairs(t: LuaValue): LuaResult {
+      checkTable(t, 1, arguments.length);
+      return [nextFn, t, undefined];
+    },
+    next: nextFn,
+    select(n: LuaValue, ...args: LuaValue[]): LuaResult {
+      if (n === '#') return args.length;
+      const i = checkInt(n, 1, arguments.length);
+      if (i < 0) {
+        if (-i > args.length) throw argError(1, 'index out of range');
+        return args.slice(args.length + i);
+      }
+      if (i === 0) throw argError(1, 'index out of range');
+      return args.slice(i - 1);
+    },
+    unpack(t: LuaValue, i: LuaValue, j: LuaValue): LuaResult {
+      const tt = checkTable(t, 1, arguments.length);
+      const from = optInt(i, 2, 1);
+      const to = j === undefined ? tt.length() : checkInt(j, 3);
+      if (from > to) return NONE;
+      if (to - from >= 8000000) throw new LuaError('too many results to unpack');
+      const out: LuaValue[] = [];
+      for (let k = from; k <= to; k++) out.push(tt.getInt(k));
+      return out;
+    },
+    rawget(t: LuaValue, k: LuaValue): LuaResult {
+      return checkTable(t, 1, arguments.length).get(k);
+    },
+    rawset(t: LuaValue, k: LuaValue, v: LuaValue): LuaResult {
+      const tt = checkTable(t, 1, arguments.length);
+      tt.set(k, v);
+      return tt;
+    },
+    rawequal(a: LuaValue, b: LuaValue): LuaResult {
+      checkAny(1, arguments.length);
+      checkAny(2, arguments.length);
+      return a === b;
+    },
+    setmetatable(t: LuaValue, mt: LuaValue): LuaResult {
+      const tt = checkTable(t, 1, arguments.length);
+      if (mt !== undefined && !(mt instanceof LuaTable)) throw argError(2, 'nil or table expected');
+      if (tt.metatable?.getStr('__metatable') !== undefined) throw new LuaError('cannot change a protected metatable');
+      tt.metatable = mt;
+      return tt;
+    },
+    getmetatable(v: LuaValue): LuaResult {
+      checkAny(1, arguments.length);
+      const mt = ops.getMetatable(v);
+      if (mt === undefined) return undefined;
+      const protectedValue = mt.getStr('__metatable');
+      return protectedValue !== undefined ? protectedValue : mt;
+    },
+    assert(v: LuaValue, ...rest: LuaValue[]): LuaResult {
+      if (v !== undefined && v !== false) return [v, ...rest];
+      if (arguments.length === 0) throw argError(1, 'value expected');
+      throw new LuaError(rest.length > 0 ? rest[0] : 'assertion failed!');
+    },
+    error(msg: LuaValue, level: LuaValue): LuaResult {
+      const lvl = level === undefined ? 1 : checkInt(level, 2);
+      if (typeof msg === 'string' && lvl > 0) msg = where(current, lvl) + msg;
+      throw new LuaError(msg);
+    },
+    pcall,
+    xpcall,
+    loadstring(s: LuaValue, chunkName: LuaValue): LuaResult {
+      const text = typeof s === 'number' ? numberToString(s) : typeof s === 'string' ? s : typeError(s, 1, 'string', arguments.length);
+      return loadText(host, text, typeof chunkName === 'string' ? chunkId(chunkName) : stringChunkName(text));
+    },
+    load(f: LuaValue, chunkName: LuaValue): LuaResult {
+      let text: string;
+      if (typeof f === 'string') {
+        text = f;
+      } else {
+        const fn = ops.callable(f);
+        text = '';
+        for (;;) {
+          const piece = first(fn());
+          if (piece === undefined || piece === '') break;
+          if (typeof piece !== 'string') return [undefined, 'reader function must return a string'];
+          text += piece;
+        }
+      }
+      return loadText(host, text, typeof chunkName === 'string' ? chunkId(chunkName) : typeof f === 'string' ? stringChunkName(text) : '=(load)');
+    },
+    loadfile(path: LuaValue): LuaResult {
+      const p = typeof path === 'string' ? path : typeError(path, 1, 'string', arguments.length);
+      let text: string;
+      try {
+        text = host.readFile(p);
+      } catch (e) {
+        return [undefined, toLuaError(e).value];
+      }
+      return loadText(host, text, p);
+    },
+    dofile(path: LuaValue): LuaResult {
+      const p = typeof path === 'string' ? path : typeError(path, 1, 'string', arguments.length);
+      const fn = host.load(host.readFile(p), p);
+      return fn();
+    },
+    collectgarbage(opt: LuaValue): LuaResult {
+      if (opt === 'count') {
+        const kb = process.memoryUsage().heapUsed / 1024;
+        return [kb, 0];
+      }
+      return 0;
+    },
+    gcinfo(): LuaResult {
+      return Math.floor(process.memoryUsage().heapUsed / 1024);
+    },
+  };
+  for (const [name, fn] of Object.entries(lib)) G.setStr(name, typeof fn === 'function' && (fn as { builtin?: number }).builtin === undefined ? builtin(fn) : fn);
+  G.setStr('_G', G);
+  G.setStr('_VERSION', 'Lua 5.1');
+}
+
+/** "=name" and "@name" chunk names as Lua prints them. */
+function chunkId(name: string): string {
+  if (name.startsWith('=') || name.startsWith('@')) return name.slice(1);
+  return stringChunkName(name);
+}
+
+function loadText(host: BaseHost, text: string, chunkName: string): LuaResult {
+  try {
+    return host.load(text, chunkName);
+  } catch (e) {
+    return [undefined, toLuaError(e).value];
+  }
+}
+
+/** Library functions carry a builtin id (args.ts); their errors are named '?' under pcall. */
+function isBuiltin(f: LuaValue): boolean {
+  return typeof f === 'function' && (f as { builtin?: number }).builtin !== undefined;
+}

@@ -1,0 +1,45 @@
+// The coroutine library (Lua 5.1 manual §5.2) over LuaThread.
+import { LuaError } from '../lua/errors.js';
+import { argError } from '../lua/errors.js';
+import { LuaTable } from '../lua/table.js';
+import { CO, LuaThread, running, yieldCo, yieldPlain } from '../lua/thread.js';
+import type { LuaResult, LuaValue } from '../lua/value.js';
+import { builtin, checkFunction, makeLib } from './args.js';
+
+function checkThread(v: LuaValue, arg: number): LuaThread {
+  if (v instanceof LuaThread) return v;
+  throw argError(arg, 'coroutine expected');
+}
+
+export function createCoroutineLib(): LuaTable {
+  const yieldFn = builtin(function (): LuaResult {
+    return yieldPlain();
+  });
+  (yieldFn as { [CO]?: unknown })[CO] = yieldCo;
+  return makeLib({
+    create(f: LuaValue): LuaResult {
+      return new LuaThread(checkFunction(f, 1, arguments.length));
+    },
+    resume(co: LuaValue, ...args: LuaValue[]): LuaResult {
+      return checkThread(co, 1).resume(args);
+    },
+    yield: yieldFn,
+    status(co: LuaValue): LuaResult {
+      return checkThread(co, 1).status;
+    },
+    running(): LuaResult {
+      return running;
+    },
+    isyieldable(): LuaResult {
+      return running !== undefined;
+    },
+    wrap(f: LuaValue): LuaResult {
+      const co = new LuaThread(checkFunction(f, 1, arguments.length));
+      return builtin((...args: LuaValue[]): LuaResult => {
+        const r = co.resume(args);
+        if (r[0] === true) return r.length === 2 ? r[1] : r.slice(1);
+        throw new LuaError(r[1]);
+      });
+    },
+  });
+}

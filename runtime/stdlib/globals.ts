@@ -1,0 +1,35 @@
+// Assembles the global environment `_G` with every standard library.
+import { readFileSync } from 'node:fs';
+import { LuaError } from '../lua/errors.js';
+import { LuaTable } from '../lua/table.js';
+import type { LuaFunction } from '../lua/value.js';
+import { createBaseLib } from './base.js';
+import { createCoroutineLib } from './coroutine.js';
+import { stdout } from './output.js';
+import { createPackageLib } from './package.js';
+
+export interface GlobalsOptions {
+  /** Compiles a chunk for load/loadstring/require/dofile (the interpreter). */
+  load(text: string, chunkName: string, globals: LuaTable): LuaFunction;
+  /** Folder of the entry script: `require` looks for modules there. */
+  scriptDir: string;
+}
+
+export function createGlobals(options: GlobalsOptions): LuaTable {
+  const G = new LuaTable();
+  const load = (text: string, chunkName: string) => options.load(text, chunkName, G);
+  createBaseLib({
+    write: (s) => stdout.write(s),
+    load,
+    readFile(path) {
+      try {
+        return readFileSync(path).toString('latin1');
+      } catch {
+        throw new LuaError(`cannot open ${path}`);
+      }
+    },
+  }, G);
+  createPackageLib({ load }, G, options.scriptDir);
+  G.setStr('coroutine', createCoroutineLib());
+  return G;
+}
