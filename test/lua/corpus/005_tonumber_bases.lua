@@ -1,0 +1,32 @@
+print(tonumber("10"), tonumber("10", 2), tonumber("10", 8), tonumber("10", 16), tonumber("10", 36))
+print(tonumber("ff", 16), tonumber("FF", 16), tonumber("zz", 36), tonumber("ZZ", 36))
+print(tonumber("777", 8), tonumber("8", 8), tonumber("1010", 2), tonumber("2", 2))
+print(tonumber("  12  "), tonumber("\t\n12\n"), tonumber("1 2"), tonumber(""))
+print(tonumber("  "), tonumber("0x"), tonumber("0x1g"), tonumber("0x10"), tonumber("0X1F"))
+print(tonumber("1e2"), tonumber("1E-2"), tonumber(".5"), tonumber("5."), tonumber("."))
+print(tonumber("e5"), tonumber("1e"), tonumber("1e+"), tonumber("+5"), tonumber("-5"))
+print(tonumber("- 5"), tonumber("--5"), tonumber("0x-1"), tonumber("-0x10"))
+print(tonumber("abc"), tonumber("12abc"), tonumber("abc12"))
+print(tonumber(nil), tonumber(true), tonumber({}) == nil)
+print(tonumber(42), tonumber(-0.5), tonumber("1e1000"))
+print(tonumber("z", 36), tonumber("Z", 35), tonumber("10", 3), tonumber("-10", 3))
+print(tonumber("  11  ", 2), tonumber("1.5", 10), tonumber("15", 10))
+print(tonumber("0x1p4"), tonumber("0x1.8"), tonumber("1e1", 16))
+print(tonumber("7fffffff", 16), tonumber("ffffffff", 16), tonumber("100000000", 16))
+print(tonumber(" -ff ", 16), tonumber("0", 2), tonumber("000123"))
+print(tonumber("1_000"), tonumber("1,5"), tonumber("0b101"))
+print(tonumber("12\0"), tonumber("infinity"), tonumber("0x.1"))
+print(pcall(tonumber, "10", 1))
+print(pcall(tonumber, "10", 37))
+print(pcall(tonumber))
+for base = 2, 36, 5 do
+  io.write(base, "=", tostring(tonumber("11", base)), " ")
+end
+print()
+local digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+for base = 2, 36 do
+  local d = digits:sub(base, base)
+  io.write(tostring(tonumber(d, base)), ",")
+end
+print()
+print(tonumber("10", 16.0), tonumber(10, 16))

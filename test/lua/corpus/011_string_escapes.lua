@@ -1,0 +1,25 @@
+print("a\tb\\c\"d\'e")
+print('single \'quoted\' "x"')
+print("bell\a|bs\b|ff\f|vt\v|cr-less")
+print(#"\a\b\f\n\r\t\v\\\"\'")
+print(("\a\b\f\n\r\t\v"):byte(1, -1))
+print("\65\066\0671", #"\0001", ("\0001"):byte(1, -1))
+print("\x41\x62\x7A", "\x7e", ("\xff\x00"):byte(1, -1))
+print("\1\12\123\255", ("\1\12\123\255"):byte(1, -1))
+print("line1\
+line2")
+print("a\z
+       b\z   c")
+print("x\z
+
+   y")
+print("\u{41}\u{42}", #"\u{20AC}", ("\u{20AC}"):byte(1, -1))
+print(#"\u{7F}", #"\u{80}", #"\u{7FF}", #"\u{800}", #"\u{FFFF}", #"\u{10000}", #"\u{10FFFF}")
+print(loadstring('return "\\q"') == nil, loadstring('return "\\256"') == nil)
+print(loadstring('return "\\x4"') == nil, loadstring('return "\\xZZ"') == nil)
+local f = loadstring('return "\\255"')
+print(f():byte())
+print("\\n is not a newline", #"\\n")
+print("tab[\t]", "nul-terminated?\0!")
+print("\09" == "\0" .. "9", #"\09", #"\0009")
+print('\'' .. "\"" .. '\\')

@@ -1,0 +1,21 @@
+local base = {x = "base x"}
+local t = setmetatable({}, {__index = base, __newindex = function(t, k, v) rawset(t, k, "wrapped " .. tostring(v)) end})
+print(t.x, rawget(t, "x"))
+t.y = 5
+print(t.y, rawget(t, "y"))
+rawset(t, "z", 6)
+print(t.z)
+print(rawequal(t, t), rawequal(t, {}), rawequal(1, 1), rawequal("a", "a"), rawequal(1, "1"))
+local eqmt = {__eq = function() return true end}
+local a, b = setmetatable({}, eqmt), setmetatable({}, eqmt)
+print(a == b, rawequal(a, b))
+print(rawset(t, 1, "one") == t, t[1])
+print(pcall(rawset, t, nil, 1))
+print(pcall(rawget, "str", 1))
+print(pcall(rawset, 5, 1, 1))
+print(pcall(rawget))
+print(rawequal(0, -0), rawequal(0/0, 0/0), rawequal(nil, nil))
+local len = setmetatable({1, 2, 3}, {__len = function() return 99 end})
+print(#len, rawlen and rawlen(len) or "no rawlen")
+print(rawget(t, "missing"), rawget(base, "x"))
+print(pcall(rawset, {}, 0/0, 1))

@@ -1,0 +1,23 @@
+print(unpack({1, 2, 3}))
+print(unpack({1, 2, 3}, 2))
+print(unpack({1, 2, 3}, 2, 3))
+print(unpack({1, 2, 3}, 3, 2))
+print(unpack({1, nil, 3}, 1, 3))
+print(unpack({}, 1, 3))
+print(select('#', unpack({}, 1, 3)))
+print(unpack({"a", "b"}, -1, 1))
+print(table.unpack == nil, unpack == unpack)
+local t = {n = 4, "a", "b"}
+print(unpack(t, 1, t.n))
+print(pcall(unpack))
+print(pcall(unpack, {}, 1, 1e8))
+local function sum(...) local s = 0 for i = 1, select('#', ...) do s = s + (select(i, ...)) end return s end
+print(sum(unpack({1, 2, 3, 4, 5})))
+print(table.maxn({}), table.maxn({1, 2, 3}), table.maxn({[10] = 1, [2] = 1}))
+print(table.maxn({[1.5] = 1}), table.maxn({[-1] = 1}), table.maxn({a = 1, [3] = 1}))
+print(table.maxn({1, nil, 3}), table.maxn({[100] = true, [1e10] = true}))
+print(pcall(table.maxn))
+local packed = {unpack({1, 2, 3})}
+print(#packed)
+print(table.pack == nil)
+print(unpack({1, 2}, 1.5))

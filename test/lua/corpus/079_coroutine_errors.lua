@@ -1,0 +1,57 @@
+local co = coroutine.create(function() error("inside") end)
+print(coroutine.resume(co))
+print(coroutine.status(co))
+print(coroutine.resume(co))
+local co2 = coroutine.create(function() error({code = 5}) end)
+local ok, e = coroutine.resume(co2)
+print(ok, type(e), e.code)
+local co3 = coroutine.create(function() local x = nil return x.y end)
+print(coroutine.resume(co3))
+-- wrap propagates errors
+local w = coroutine.wrap(function() error("wrapped error") end)
+print(pcall(w))
+local w2 = coroutine.wrap(function() error("no pos", 0) end)
+print(pcall(w2))
+local w3 = coroutine.wrap(function() coroutine.yield(1) end)
+print(w3())
+print(w3())
+print(pcall(w3))
+-- resuming a running coroutine
+local self_co
+self_co = coroutine.create(function() return coroutine.resume(self_co) end)
+print(coroutine.resume(self_co))
+-- resuming a normal (non-running, non-suspended) coroutine
+local outer
+outer = coroutine.create(function()
+  local inner = coroutine.create(function() return coroutine.status(outer), coroutine.resume(outer) end)
+  return coroutine.resume(inner)
+end)
+print(coroutine.resume(outer))
+-- errors from resume arguments
+print(pcall(coroutine.resume))
+print(pcall(coroutine.resume, {}))
+print(pcall(coroutine.status, nil))
+print(pcall(coroutine.wrap, nil))
+-- error after yield
+local co4 = coroutine.create(function() coroutine.yield("first") error("second", 0) end)
+print(coroutine.resume(co4))
+print(coroutine.resume(co4))
+print(coroutine.status(co4))
+-- pcall inside coroutine catches errors
+local co5 = coroutine.create(function()
+  local ok2, e2 = pcall(error, "caught inside")
+  coroutine.yield(ok2, e2)
+  return "after"
+end)
+print(coroutine.resume(co5))
+print(coroutine.resume(co5))
+-- errors propagated by a wrap function called from Lua get the caller position prepended
+local w4 = coroutine.wrap(function() error("E") end)
+print(pcall(function() local r = w4() return r end))
+local w5 = coroutine.wrap(function() error("E0", 0) end)
+print(pcall(function() local r = w5() return r end))
+local w6 = coroutine.wrap(function() error({tag = "tbl"}) end)
+local ok6, e6 = pcall(function() local r = w6() return r end)
+print(ok6, type(e6), e6.tag)
+local w7 = coroutine.wrap(function() local t = nil return t.x end)
+print(pcall(function() local r = w7() return r end))

@@ -1,0 +1,32 @@
+local mu = require("lib.mathutil")
+print(type(mu), mu.add(2, 3), mu.square(4), mu.name)
+print(load_counter)
+local mu2 = require("lib.mathutil")
+print(mu == mu2, load_counter)
+print(package.loaded["lib.mathutil"] == mu)
+local g = require("lib.greeter")
+print(g.greet("Lua"), load_counter)
+local n = require("lib.nothing")
+print(n, nothing_was_loaded, package.loaded["lib.nothing"])
+local n2 = require("lib.nothing")
+print(n2)
+local rf = require("lib.returns_false")
+print(rf, package.loaded["lib.returns_false"])
+local ok, e = pcall(require, "lib.does_not_exist")
+print(ok, (e:match("module 'lib.does_not_exist' not found")))
+local ok2, e2 = pcall(require, "lib.erroring")
+print(ok2, (e2:gsub("^.-lib[/.]erroring%.lua:", "erroring.lua:")))
+local ok3, e3 = pcall(require, "lib.erroring")
+print(ok3, e3)
+-- preloading
+package.preload["virtual"] = function(name) return {from = "preload", name = name} end
+local v = require("virtual")
+print(v.from, v.name)
+-- replacing package.loaded entries
+package.loaded["fake"] = {fake = true}
+print(require("fake").fake)
+package.loaded["lib.mathutil"] = nil
+local mu3 = require("lib.mathutil")
+print(mu3 == mu, load_counter)
+print(type(package.path), type(package.cpath), type(package.loaders), type(package.searchers))
+print(pcall(require))

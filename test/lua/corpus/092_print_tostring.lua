@@ -1,0 +1,28 @@
+print()
+print(nil)
+print(nil, nil)
+print(1, nil, 3)
+print("a", "b", "c")
+print("tab\tinside", "next")
+print(true, false, 0, -1, 1.5, "s")
+print(("x"):rep(3), #"abc")
+print(type(print), type(tostring(print)))
+print(tostring({}):match("^table: ") ~= nil)
+print(tostring(print):match("^function: ") ~= nil)
+print(tostring(coroutine.create(print)):match("^thread: ") ~= nil)
+print(tostring(io.stdout):match("^file %(") ~= nil)
+local t = setmetatable({}, {__tostring = function() return "custom!" end})
+print(t, tostring(t))
+local old = tostring
+local calls = 0
+tostring = function(v) calls = calls + 1 return old(v) end
+print("uses global tostring?", 1, 2)
+tostring = old
+print(calls > 0 and "print called global tostring" or "print did not call global tostring")
+print(tostring(123), tostring(-0.0), tostring(1e300), tostring("x"))
+print(tostring(nil), tostring(true))
+print(#tostring(12.5))
+print(string.format("%s|%s", 1, "2"))
+print(1, "", 2)
+print("")
+print("\n")

@@ -1,0 +1,2 @@
+print(pcall(error, 1))
+error(404)

@@ -1,0 +1,3 @@
+local function check(v) return assert(tonumber(v), "not a number: " .. tostring(v)) end
+print(check("12"))
+print(check("abc"))

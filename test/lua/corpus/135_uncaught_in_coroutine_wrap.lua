@@ -1,0 +1,6 @@
+local gen = coroutine.wrap(function()
+  coroutine.yield(1)
+  error("generator exploded")
+end)
+print(gen())
+print(gen())

@@ -1,0 +1,27 @@
+local vals = {0, -0.0, 1, -1, 0.1, 1/3, 123456, 1234567, 1e20, 1e-20, 2^53, 0.000123456, 123.456e10, 5e-324, 1.7976931348623157e308}
+for _, v in ipairs(vals) do
+  print(string.format("%g|%.3g|%.10g|%.14g|%.17g|%e|%.0e|%f", v, v, v, v, v, v, v, v))
+end
+print(string.format("%5.1f|%-8.3f|%+.2e|%08.2f", 3.14159, 2.71828, 12345.6789, -3.5))
+print(string.format("%.0f|%.1f|%.2f|%.3f", 0.5, 0.05, 0.005, 0.0005))
+print(string.format("%.0f|%.0f|%.0f|%.0f", 1.5, 2.5, 3.5, -2.5))
+print(string.format("%10.4f|%-10.4f|%010.4f", math.pi, math.pi, -math.pi))
+print(string.format("%.14g|%.14g|%.14g", 100, 1e100, 123456789012345678))
+print(string.format("%g|%g|%g", 1e15, 1e16, 123456789))
+print(string.format("%#.3x|%#o|%#x", 255, 0, 0))
+print(string.format("%5s|%-5s|%5.1s|%.0s|", "abcdef", "ab", "xyz", "gone"))
+print(string.format("%c|%5c|%-5c|", 65, 66, 67))
+print(string.format("%3d|%-3d|%03d|%+3d|% 3d", -5, -5, -5, 5, 5))
+print(string.format("%.3d|%.0d|%5.3d", 7, 0, 42))
+print(string.format("%x|%X|%#X|%o", 3735928559, 3735928559, 48879, 511))
+print(string.format("%d", -0), string.format("%d", 0.9999), string.format("%d", -2^53))
+print(string.format("%s %s %s", 1e15, 1e16, -1e-5))
+print(string.format("%-20s|", "left") .. string.format("%20s|", "right"))
+print(string.format("%%d %s %%", "literal"))
+-- exact binary ties: luajit rounds half away from zero (unlike glibc printf)
+print(string.format("%.0f %.0f %.0f %.0f %.0f %.0f", 0.5, 1.5, 2.5, -0.5, -1.5, 4.5))
+print(string.format("%.1f %.1f %.2f %.2f %.3f", 0.25, -0.25, 0.125, 0.375, 1.0625))
+print(string.format("%.0e %.1e %.2e", 25, 1.25, 1.125))
+print(string.format("%.3g %.2g %.1g", 2.5e-4, 0.125, 0.5))
+-- non-ties near .5 use the exact binary value
+print(string.format("%.2f %.2f %.1f %.1f", 1.005, 2.675, 0.35, 0.45))

@@ -1,0 +1,2 @@
+-- a module that returns nothing
+nothing_was_loaded = true
