@@ -37,7 +37,7 @@ export function parseChunk(file: string, text: string): Chunk {
   } catch (e) {
     if (e instanceof SyntaxError && typeof (e as LuaparseError).index === 'number') {
       const err = e as LuaparseError;
-      const message = err.message.replace(/^\[\d+:\d+\] /, '');
+      const message = luajitWording(err.message.replace(/^\[\d+:\d+\] /, ''));
       throw new Diagnostic(file, positionAt(text, err.index), message, text);
     }
     throw e;
@@ -45,6 +45,11 @@ export function parseChunk(file: string, text: string): Chunk {
   rejectUnsupported(file, text, chunk);
   markParenthesized(text, chunk);
   return chunk;
+}
+
+/** Words luaparse's messages the way luajit does where the two differ only in wording. */
+function luajitWording(message: string): string {
+  return message.replace(/^<expression> expected near /, 'unexpected symbol near ');
 }
 
 function lex(text: string): Token[] {

@@ -3,15 +3,22 @@ import { CO, type CoFunction } from '../lua/thread.js';
 import type { LuaFunction, LuaValue } from '../lua/value.js';
 import { run as runCo } from './compile-co.js';
 import { run as runSync } from './compile-sync.js';
-import type { Cell, Proto } from './frame.js';
+import type { LuaTable } from '../lua/table.js';
+import type { Cell, Closure, Proto } from './frame.js';
 
-export const PROTO = Symbol('lua.proto');
+export const CLOSURE = Symbol('lua.closure');
 
-export type InterpretedFunction = LuaFunction & { [CO]: CoFunction; [PROTO]: Proto };
+export type InterpretedFunction = LuaFunction & { [CO]: CoFunction; [CLOSURE]: Closure };
 
-export function makeClosure(proto: Proto, ups: Cell[]): LuaFunction {
-  const fn = ((...args: LuaValue[]) => runSync(proto, ups, args)) as InterpretedFunction;
-  fn[CO] = (...args: LuaValue[]) => runCo(proto, ups, args);
-  fn[PROTO] = proto;
+export function makeClosure(proto: Proto, ups: Cell[], env: LuaTable): LuaFunction {
+  const closure: Closure = { proto, ups, env };
+  const fn = ((...args: LuaValue[]) => runSync(closure, args)) as InterpretedFunction;
+  fn[CO] = (...args: LuaValue[]) => runCo(closure, args);
+  fn[CLOSURE] = closure;
   return fn;
+}
+
+/** The closure record of an interpreted function, or undefined for library functions. */
+export function closureOf(fn: LuaValue): Closure | undefined {
+  return typeof fn === 'function' ? (fn as Partial<InterpretedFunction>)[CLOSURE] : undefined;
 }

@@ -15,7 +15,7 @@ import * as ops from '../lua/ops.js';
 import { LuaTable } from '../lua/table.js';
 import type { LuaFunction, LuaResult, LuaValue } from '../lua/value.js';
 import { makeClosure } from './closure.js';
-import { BREAK, Cell, Frame, GOTO, NORMAL, RETURN, type Proto, type Signal } from './frame.js';
+import { BREAK, Cell, Frame, GOTO, NORMAL, RETURN, type Closure, type Proto, type Signal } from './frame.js';
 import { invoke, invoke0, invoke1, invoke2 } from './invoke-co.js';
 
 type Co<T> = Generator<LuaValue[], T, LuaValue[]>; // @sync: type Co<T> = T;
@@ -24,18 +24,21 @@ type Eval = (f: Frame) => Co<LuaValue>;
 type EvalMulti = (f: Frame) => Co<LuaValue[]>;
 
 /** Runs one call of a Lua function: binds parameters, pushes a frame, runs the body. */
-export function* run(proto: Proto, ups: Cell[], args: LuaValue[]): Co<LuaResult> {
-  const f = new Frame(proto, ups, undefined);
+export function* run(closure: Closure, args: LuaValue[]): Co<LuaResult> {
+  const f = new Frame(closure);
+  const proto = closure.proto;
   const slots = proto.paramSlots;
   const n = slots.length;
   for (let i = 0; i < n; i++) {
     f.regs[slots[i]] = proto.paramCaptured[i] ? new Cell(args[i]) : args[i];
   }
   if (proto.info.isVararg && args.length > n) f.varargs = args.slice(n);
-  current.push(f);
+  const stack = current;
+  const depth = stack.frames.length;
+  stack.push(f);
   const body = proto.bodyCo ?? (proto.bodyCo = compileBody(proto)); // @sync: const body = proto.bodySync ?? (proto.bodySync = compileBody(proto));
   const signal = yield* body(f);
-  current.pop();
+  stack.frames.length = depth; // not pop(): a tail call may have left the stack already
   return signal === RETURN ? f.ret : NONE;
 }
 
@@ -250,9 +253,9 @@ class FunctionCompiler {
       const index = ref.index;
       return (f, _o, _k, v) => { f.ups[index].v = v; };
     }
-    const G = this.proto.globals;
     const name = ref.name;
-    return (_f, _o, _k, v) => {
+    return (f, _o, _k, v) => {
+      const G = f.closure.env;
       if (G.metatable === undefined) G.setStr(name, v);
       else ops.setIndex(G, name, v);
     };
@@ -343,7 +346,7 @@ class FunctionCompiler {
     const captured = v.captured;
     const body = this.block(s.body);
     return function* (f) {
-      const a = forNumber(yield* start(f), 'initial');
+      const a = forNumber(yield* start(f), 'initial value');
       const b = forNumber(yield* limit(f), 'limit');
       const c = step === undefined ? 1 : forNumber(yield* step(f), 'step');
       for (let i = a; c > 0 ? i <= b : i >= b; i += c) {
@@ -642,51 +645,75 @@ class FunctionCompiler {
       const index = ref.index;
       return function* (f) { return f.ups[index].v; };
     }
-    const G = this.proto.globals;
     const name = ref.name;
-    return function* () {
+    return function* (f) {
+      const G = f.closure.env;
       const v = G.getStr(name);
       return v !== undefined || G.metatable === undefined ? v : ops.index(G, name);
     };
   }
 
+  /**
+   * Table constructors follow luajit: constant entries form a template applied first (in
+   * source order), then the other entries are stored in source order, then a trailing
+   * multi-value expression appends its values. Positional items fill a presized array
+   * part, so `#{1, nil, 3}` is 3 as in luajit.
+   */
   private table(e: TableConstructorExpression): Eval {
-    type Field = { kind: 'pos'; value: Eval } | { kind: 'key'; key: Eval; value: Eval } | { kind: 'rest'; values: EvalMulti };
-    const fields: Field[] = e.fields.map((field, i): Field => {
+    type Entry = { pos: number; key: Eval | undefined; value: Eval };
+    const consts: [LuaValue, LuaValue][] = [];
+    const dynamic: Entry[] = [];
+    let tail: EvalMulti | undefined;
+    let npos = 0;
+    e.fields.forEach((field, i) => {
       if (field.type === 'TableValue') {
-        if (i === e.fields.length - 1 && isMultiValue(field.value)) return { kind: 'rest', values: this.multi(field.value) };
-        return { kind: 'pos', value: this.expr(field.value) };
-      }
-      const key: Eval = field.type === 'TableKeyString'
-        ? ((name) => function* () { return name; })(field.key.name)
-        : this.expr(field.key);
-      return { kind: 'key', key, value: this.expr(field.value) };
-    });
-    if (fields.length === 0) return function* () { return new LuaTable(); };
-    const line = lineOf(e);
-    if (fields.every((fl) => fl.kind === 'pos')) {
-      const values = fields.map((fl) => (fl as { value: Eval }).value);
-      return function* (f) {
-        const arr: LuaValue[] = [];
-        for (let i = 0; i < values.length; i++) arr.push(yield* values[i](f));
-        return new LuaTable(arr);
-      };
-    }
-    return function* (f) {
-      const t = new LuaTable();
-      let n = 1;
-      for (const field of fields) {
-        if (field.kind === 'pos') {
-          t.set(n++, yield* field.value(f));
-        } else if (field.kind === 'key') {
-          const k = yield* field.key(f);
-          const v = yield* field.value(f);
-          f.line = line;
-          t.set(k, v);
-        } else {
-          const vs = yield* field.values(f);
-          for (let i = 0; i < vs.length; i++) t.set(n++, vs[i]);
+        if (i === e.fields.length - 1 && isMultiValue(field.value)) {
+          tail = this.multi(field.value);
+          return;
         }
+        npos++;
+        const c = constantOf(field.value);
+        if (c !== undefined) consts.push([npos, c.value]);
+        else dynamic.push({ pos: npos, key: undefined, value: this.expr(field.value) });
+        return;
+      }
+      const k = field.type === 'TableKeyString' ? { value: field.key.name as LuaValue } : constantOf(field.key);
+      const v = constantOf(field.value);
+      if (k !== undefined && v !== undefined) {
+        consts.push([k.value, v.value]);
+      } else {
+        const key = k !== undefined ? ((kv: LuaValue) => function* () { return kv; })(k.value) : this.expr((field as { key: Expression }).key);
+        dynamic.push({ pos: 0, key, value: this.expr(field.value) });
+      }
+    });
+    const line = lineOf(e);
+    const size = npos;
+    if (consts.length === 0 && dynamic.length === 0 && tail === undefined) return function* () { return new LuaTable(); };
+    return function* (f) {
+      const arr: LuaValue[] = new Array(size);
+      const hash: LuaValue[] = [];
+      const put = (k: LuaValue, v: LuaValue) => {
+        if (typeof k === 'number' && k >= 1 && k <= size && Number.isInteger(k)) arr[k - 1] = v;
+        else hash.push(k, v);
+      };
+      for (let i = 0; i < consts.length; i++) put(consts[i][0], consts[i][1]);
+      for (let i = 0; i < dynamic.length; i++) {
+        const d = dynamic[i];
+        if (d.key === undefined) {
+          arr[d.pos - 1] = yield* d.value(f);
+        } else {
+          const k = yield* d.key(f);
+          put(k, yield* d.value(f));
+        }
+      }
+      if (tail !== undefined) {
+        const vs = yield* tail(f);
+        for (let i = 0; i < vs.length; i++) arr.push(vs[i]);
+      }
+      const t = new LuaTable(arr);
+      if (hash.length > 0) {
+        f.line = line;
+        for (let i = 0; i < hash.length; i += 2) t.set(hash[i], hash[i + 1]);
       }
       return t;
     };
@@ -699,7 +726,6 @@ class FunctionCompiler {
       info,
       resolution: this.res,
       chunk: this.proto.chunk,
-      globals: this.proto.globals,
       paramSlots: info.params.map((p) => p.slot),
       paramCaptured: info.params.map((p) => p.captured),
       bodySync: undefined,
@@ -714,7 +740,7 @@ class FunctionCompiler {
         const s = sources[i];
         ups[i] = s.local ? f.regs[s.index] as Cell : f.ups[s.index];
       }
-      return makeClosure(proto, ups);
+      return makeClosure(proto, ups, f.closure.env);
     };
   }
 
@@ -723,6 +749,9 @@ class FunctionCompiler {
     const line = lineOf(e);
     const args = callArguments(e);
     const name = tail ? '?' : calleeName(e.base);
+    const methodName = tail ? '?' : ':' + name;
+    // A tail call replaces the caller's frame, as in luajit: error levels and tracebacks skip it.
+    const leave = tail ? (f: Frame) => { if (current.top() === f) current.pop(); } : undefined;
     if (e.base.type === 'MemberExpression' && e.base.indexer === ':') {
       const obj = this.expr(e.base.base);
       const method = e.base.identifier.name;
@@ -735,7 +764,8 @@ class FunctionCompiler {
         const fn = ops.callable(ops.index(o, method, objDesc), desc);
         const rest = yield* argv(f);
         f.line = line;
-        f.callName = name;
+        f.callName = methodName;
+        if (leave !== undefined) leave(f);
         return yield* invoke(fn, [o, ...rest]);
       };
     }
@@ -751,6 +781,7 @@ class FunctionCompiler {
           f.line = line;
           const fn = typeof fv === 'function' ? fv : ops.callable(fv, desc);
           f.callName = name;
+          if (leave !== undefined) leave(f);
           return yield* invoke0(fn);
         };
       }
@@ -761,6 +792,7 @@ class FunctionCompiler {
           f.line = line;
           const fn = typeof fv === 'function' ? fv : ops.callable(fv, desc);
           f.callName = name;
+          if (leave !== undefined) leave(f);
           return yield* invoke1(fn, x);
         };
       }
@@ -771,6 +803,7 @@ class FunctionCompiler {
         f.line = line;
         const fn = typeof fv === 'function' ? fv : ops.callable(fv, desc);
         f.callName = name;
+        if (leave !== undefined) leave(f);
         return yield* invoke2(fn, x, y);
       };
     }
@@ -781,8 +814,42 @@ class FunctionCompiler {
       f.line = line;
       const fn = typeof fv === 'function' ? fv : ops.callable(fv, desc);
       f.callName = name;
+      if (leave !== undefined) leave(f);
       return yield* invoke(fn, vs);
     };
+  }
+}
+
+/** The value of a constant expression as luajit's parser folds it (no NaN or -0 results). */
+function constantOf(e: Expression): { value: LuaValue } | undefined {
+  switch (e.type) {
+    case 'NumericLiteral':
+    case 'StringLiteral':
+    case 'BooleanLiteral':
+      return { value: e.value };
+    case 'UnaryExpression': {
+      if (e.operator !== '-') return undefined;
+      const a = constantOf(e.argument);
+      return a !== undefined && typeof a.value === 'number' && a.value !== 0 ? { value: -a.value } : undefined;
+    }
+    case 'BinaryExpression': {
+      const a = constantOf(e.left);
+      const b = constantOf(e.right);
+      if (a === undefined || b === undefined || typeof a.value !== 'number' || typeof b.value !== 'number') return undefined;
+      let r: number;
+      switch (e.operator) {
+        case '+': r = a.value + b.value; break;
+        case '-': r = a.value - b.value; break;
+        case '*': r = a.value * b.value; break;
+        case '/': r = a.value / b.value; break;
+        case '%': r = ops.mod(a.value, b.value); break;
+        case '^': r = Math.pow(a.value, b.value); break;
+        default: return undefined;
+      }
+      return Number.isNaN(r) || Object.is(r, -0) ? undefined : { value: r };
+    }
+    default:
+      return undefined;
   }
 }
 
@@ -805,10 +872,10 @@ function truthy(v: LuaValue): boolean {
 }
 
 /** Numeric for: Lua 5.1 coerces numeric strings and names the bad part. */
-function forNumber(v: LuaValue, what: 'initial' | 'limit' | 'step'): number {
+function forNumber(v: LuaValue, what: 'initial value' | 'limit' | 'step'): number {
   if (typeof v === 'number') return v;
   const n = ops.toNumber(v);
-  if (n === undefined) throw ops.rtError(`'for' ${what} value must be a number`);
+  if (n === undefined) throw ops.rtError(`'for' ${what} must be a number`);
   return n;
 }
 

@@ -22,13 +22,19 @@ export interface Proto {
   readonly info: FunctionInfo;
   readonly resolution: Resolution;
   readonly chunk: string;
-  readonly globals: LuaTable;
   /** Parameter slots and whether each parameter lives in a cell. */
   readonly paramSlots: number[];
   readonly paramCaptured: boolean[];
   /** Compiled lazily: the plain body, and the generator body used inside coroutines. */
   bodySync: ((f: Frame) => Signal) | undefined;
   bodyCo: ((f: Frame) => Generator<LuaValue[], Signal, LuaValue[]>) | undefined;
+}
+
+/** One closure: its prototype, captured cells and (Lua 5.1 setfenv) environment table. */
+export interface Closure {
+  readonly proto: Proto;
+  readonly ups: Cell[];
+  env: LuaTable;
 }
 
 export class Frame implements StackFrame {
@@ -44,7 +50,14 @@ export class Frame implements StackFrame {
   readonly chunk: string;
   readonly defined: number;
 
-  constructor(readonly proto: Proto, readonly ups: Cell[], readonly name: string | undefined) {
+  readonly proto: Proto;
+  readonly ups: Cell[];
+  readonly name: string | undefined = undefined;
+
+  constructor(readonly closure: Closure) {
+    const proto = closure.proto;
+    this.proto = proto;
+    this.ups = closure.ups;
     this.regs = new Array(proto.info.slotCount);
     this.varargs = [];
     this.line = proto.info.line;

@@ -21,13 +21,12 @@ export function loadChunk(text: string, chunkName: string, globals: LuaTable): L
     info,
     resolution,
     chunk: chunkName,
-    globals,
     paramSlots: [],
     paramCaptured: [],
     bodySync: undefined,
     bodyCo: undefined,
   };
-  return makeClosure(proto, []);
+  return makeClosure(proto, [], globals);
 }
 
 export function loadForLua(text: string, chunkName: string, globals: LuaTable): LuaFunction {

@@ -8,6 +8,7 @@ import { LuaTable } from '../lua/table.js';
 import type { LuaValue } from '../lua/value.js';
 import { createGlobals } from '../stdlib/globals.js';
 import { flushAll, stderr } from '../stdlib/output.js';
+import { installFunctionEnvironments } from './fenv.js';
 import { loadChunk, loadForLua } from './interpreter.js';
 
 /** The text luajit prints for an uncaught error value, or undefined when it prints nothing. */
@@ -23,6 +24,7 @@ export function uncaughtMessage(value: LuaValue): string | undefined {
 export function runFile(file: string, args: string[]): number {
   const source = readSource(file);
   const G = createGlobals({ load: loadForLua, scriptDir: path.dirname(file) });
+  installFunctionEnvironments(G);
   const main = loadChunk(source.text, file, G);
   const arg = new LuaTable();
   arg.set(0, file);

@@ -57,6 +57,10 @@ export function traceback(stack: CallStack = current, message?: string, skip = 0
   const frames = stack.frames;
   for (let i = frames.length - 1 - skip; i >= 0; i--) {
     const f = frames[i];
+    if (f.line < 0) {
+      lines.push(`\t[C]: in ${f.name ?? '?'}`);
+      continue;
+    }
     const what = f.defined === 0 ? 'in main chunk' : f.name !== undefined ? `in ${f.name}` : `in function <${f.chunk}:${f.defined}>`;
     lines.push(`\t${f.chunk}:${f.line}: ${what}`);
   }

@@ -1,4 +1,5 @@
 // Lua errors: any Lua value can be thrown; LuaError carries it through JS exceptions.
+import { where } from './callstack.js';
 import type { LuaValue } from './value.js';
 
 export class LuaError {
@@ -8,27 +9,48 @@ export class LuaError {
    * Set for "bad argument" errors raised by library functions: the function's name is
    * known only at the call site (luajit names it after the call expression, or '?').
    */
-  badArg: { arg: number; detail: string } | undefined;
+  badArg: { arg: number; detail: string; prefix: string } | undefined;
 
   constructor(public value: LuaValue, traceback?: string) {
     this.traceback = traceback;
   }
 
-  /** Names the function of a pending "bad argument" error; a no-op for other errors. */
+  /**
+   * Names the function of a pending "bad argument" error; a no-op for other errors.
+   * A name starting with ':' is a method call, where luajit does not count `self`.
+   */
   nameFunction(name: string): this {
-    if (this.badArg !== undefined) {
-      this.value = `bad argument #${this.badArg.arg} to '${name}' (${this.badArg.detail})`;
-      this.badArg = undefined;
+    const bad = this.badArg;
+    if (bad === undefined) return this;
+    this.badArg = undefined;
+    if (name.startsWith(':')) {
+      name = name.slice(1);
+      if (bad.arg === 1) {
+        this.value = `${bad.prefix}calling '${name}' on bad self (${bad.detail})`;
+        return this;
+      }
+      this.value = `${bad.prefix}bad argument #${bad.arg - 1} to '${name}' (${bad.detail})`;
+      return this;
     }
+    this.value = `${bad.prefix}bad argument #${bad.arg} to '${name}' (${bad.detail})`;
     return this;
   }
 }
 
-/** A library argument error; the message is completed by LuaError.nameFunction. */
+/**
+ * A library argument error, positioned at the calling Lua line (none when called from
+ * pcall); the function's name is filled in by LuaError.nameFunction.
+ */
 export function argError(arg: number, detail: string): LuaError {
-  const err = new LuaError(`bad argument #${arg} to '?' (${detail})`);
-  err.badArg = { arg, detail };
+  const prefix = where();
+  const err = new LuaError(`${prefix}bad argument #${arg} to '?' (${detail})`);
+  err.badArg = { arg, detail, prefix };
   return err;
+}
+
+/** An error raised by a library function, positioned at the calling Lua line. */
+export function libError(message: string): LuaError {
+  return new LuaError(where() + message);
 }
 
 /** Converts anything caught in a JS catch into a Lua error value. */

@@ -1,8 +1,7 @@
 // Lua operators with metamethods, coercions and luajit's error messages (Lua 5.1 manual §2.8).
 // Every function takes optional operand descriptions ("local 'user'") so that errors can
 // name the variable as luajit does; the fast path for plain operands comes first.
-import { where } from './callstack.js';
-import { LuaError } from './errors.js';
+import { libError, type LuaError } from './errors.js';
 import { first } from './multi.js';
 import { numberToString, stringToNumber } from './number.js';
 import { LuaTable } from './table.js';
@@ -28,9 +27,7 @@ export function metamethod(v: LuaValue, event: string): LuaValue {
 }
 
 /** A runtime error positioned at the running Lua line ("app.lua:3: <msg>"). */
-export function rtError(message: string): LuaError {
-  return new LuaError(where() + message);
-}
+export const rtError = libError;
 
 function describe(v: LuaValue, desc: string | undefined): string {
   return desc === undefined ? `a ${typeName(v)} value` : `${desc} (a ${typeName(v)} value)`;

@@ -2,7 +2,7 @@
 // Assigning nil to a hash key leaves a dead slot so that `next` can go on from it
 // (Lua allows clearing fields during traversal); dead slots are swept only when a new
 // key is inserted, which Lua declares undefined during traversal anyway.
-import { LuaError } from './errors.js';
+import { libError } from './errors.js';
 import { TABLE_TAG, type LuaValue } from './value.js';
 
 interface Slot {
@@ -62,10 +62,10 @@ export class LuaTable {
           return;
         }
       } else if (Number.isNaN(key)) {
-        throw new LuaError('table index is NaN');
+        throw libError('table index is NaN');
       }
     } else if (key === undefined) {
-      throw new LuaError('table index is nil');
+      throw libError('table index is nil');
     }
     this.setHash(key, value);
   }
@@ -148,7 +148,7 @@ export class LuaTable {
         i = key;
       } else {
         const slot = this.hash?.get(key);
-        if (slot === undefined) throw new LuaError("invalid key to 'next'");
+        if (slot === undefined) throw libError("invalid key to 'next'");
         return this.nextInHash(slot.index + 1);
       }
     }

@@ -1,12 +1,12 @@
 // The base library (Lua 5.1 manual §5.1): print, type, pairs, pcall, error, load...
-import { current, where } from '../lua/callstack.js';
-import { argError, LuaError, toLuaError } from '../lua/errors.js';
+import { current, where, type StackFrame } from '../lua/callstack.js';
+import { argError, libError, LuaError, toLuaError } from '../lua/errors.js';
 import { all, first, NONE } from '../lua/multi.js';
 import { numberToString, stringToNumberBase } from '../lua/number.js';
 import * as ops from '../lua/ops.js';
 import { LuaTable } from '../lua/table.js';
 import { CO, callCo, type CoGenerator } from '../lua/thread.js';
-import { typeName, type LuaFunction, type LuaResult, type LuaValue } from '../lua/value.js';
+import { LuaUserdata, typeName, type LuaFunction, type LuaResult, type LuaValue } from '../lua/value.js';
 import { builtin, checkAny, checkInt, checkTable, optInt, typeError } from './args.js';
 
 export interface BaseHost {
@@ -36,13 +36,21 @@ function caught(e: unknown, depth: number, direct: boolean): LuaError {
   return err;
 }
 
+/** The frame a library function occupies while it calls back into Lua (shows as [C] in tracebacks). */
+function cFrame(name: string): StackFrame {
+  return { chunk: '[C]', line: -1, defined: -1, name: `function '${name}'` };
+}
+
+const PCALL_FRAME = cFrame('pcall');
+const XPCALL_FRAME = cFrame('xpcall');
+
 export function unwind(depth: number): void {
   current.frames.length = depth;
 }
 
 function ipairsIter(t: LuaValue, i: LuaValue): LuaResult {
   const n = (i as number) + 1;
-  const v = t instanceof LuaTable && t.metatable === undefined ? t.getInt(n) : ops.index(t, n);
+  const v = checkTable(t, 1).getInt(n); // luajit's ipairs reads raw, ignoring __index
   return v === undefined ? undefined : [n, v];
 }
 
@@ -54,12 +62,19 @@ function next(t: LuaValue, k: LuaValue): LuaResult {
 export function createBaseLib(host: BaseHost, G: LuaTable): void {
   const nextFn = builtin(next);
   const ipairsIterFn = builtin(ipairsIter);
+  const tostringBuiltin = builtin(function tostring(v: LuaValue): LuaResult {
+    checkAny(1, arguments.length);
+    return ops.tostring(v);
+  });
 
   const pcall = builtin(function pcall(f: LuaValue, ...args: LuaValue[]): LuaResult {
     checkAny(1, arguments.length);
     const depth = current.frames.length;
+    current.push(PCALL_FRAME);
     try {
-      return [true, ...all(ops.callable(f)(...args))];
+      const r = [true, ...all(ops.callable(f)(...args))];
+      current.pop();
+      return r;
     } catch (e) {
       const err = caught(e, depth, isBuiltin(f));
       unwind(depth);
@@ -68,8 +83,11 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
   });
   (pcall as { [CO]?: unknown })[CO] = function* pcallCo(f: LuaValue, ...args: LuaValue[]): CoGenerator {
     const depth = current.frames.length;
+    current.push(PCALL_FRAME);
     try {
-      return [true, ...all(yield* callCo(ops.callable(f), args))];
+      const r = [true, ...all(yield* callCo(ops.callable(f), args))];
+      current.pop();
+      return r;
     } catch (e) {
       const err = caught(e, depth, isBuiltin(f));
       unwind(depth);
@@ -78,24 +96,45 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
   };
 
   const xpcall = builtin(function xpcall(f: LuaValue, handler: LuaValue, ...args: LuaValue[]): LuaResult {
+    checkAny(1, arguments.length);
+    if (typeof handler !== 'function') typeError(handler, 2, 'function', arguments.length);
     const depth = current.frames.length;
+    current.push(XPCALL_FRAME);
     try {
-      return [true, ...all(ops.callable(f)(...args))];
+      const r = [true, ...all(ops.callable(f)(...args))];
+      current.pop();
+      return r;
     } catch (e) {
       const err = caught(e, depth, isBuiltin(f));
       // The handler runs before unwinding, so debug.traceback sees where the error happened.
-      const r = all(ops.callable(handler)(err.value));
+      let r: LuaValue[];
+      try {
+        r = [first(ops.callable(handler)(err.value))];
+      } catch (e2) {
+        toLuaError(e2);
+        r = ['error in error handling'];
+      }
       unwind(depth);
       return [false, ...r];
     }
   });
   (xpcall as { [CO]?: unknown })[CO] = function* xpcallCo(f: LuaValue, handler: LuaValue, ...args: LuaValue[]): CoGenerator {
+    if (typeof handler !== 'function') typeError(handler, 2, 'function', args.length + 2);
     const depth = current.frames.length;
+    current.push(XPCALL_FRAME);
     try {
-      return [true, ...all(yield* callCo(ops.callable(f), args))];
+      const r = [true, ...all(yield* callCo(ops.callable(f), args))];
+      current.pop();
+      return r;
     } catch (e) {
       const err = caught(e, depth, isBuiltin(f));
-      const r = all(yield* callCo(ops.callable(handler), [err.value]));
+      let r: LuaValue[];
+      try {
+        r = [first(yield* callCo(ops.callable(handler), [err.value]))];
+      } catch (e2) {
+        toLuaError(e2);
+        r = ['error in error handling'];
+      }
       unwind(depth);
       return [false, ...r];
     }
@@ -103,11 +142,20 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
 
   const lib: Record<string, LuaFunction> = {
     print(...args: LuaValue[]): LuaResult {
+      // print goes through the global tostring when a program replaces it, as luajit does.
+      const tostringFn = G.getStr('tostring');
+      const custom = tostringFn !== tostringBuiltin ? ops.callable(tostringFn) : undefined;
       let line = '';
       for (let i = 0; i < args.length; i++) {
         if (i > 0) line += '\t';
         const v = args[i];
-        line += typeof v === 'string' ? v : ops.tostring(v);
+        if (custom !== undefined) {
+          const s = first(custom(v));
+          if (typeof s !== 'string' && typeof s !== 'number') throw libError("'tostring' must return a string to 'print'");
+          line += ops.tostring(s);
+        } else {
+          line += typeof v === 'string' ? v : ops.tostring(v);
+        }
       }
       host.write(line + '\n');
       return NONE;
@@ -116,10 +164,7 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
       checkAny(1, arguments.length);
       return typeName(v);
     },
-    tostring(v: LuaValue): LuaResult {
-      checkAny(1, arguments.length);
-      return ops.tostring(v);
-    },
+    tostring: tostringBuiltin,
     tonumber(v: LuaValue, base: LuaValue): LuaResult {
       if (base === undefined) {
         checkAny(1, arguments.length);
@@ -154,7 +199,7 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
       const from = optInt(i, 2, 1);
       const to = j === undefined ? tt.length() : checkInt(j, 3);
       if (from > to) return NONE;
-      if (to - from >= 8000000) throw new LuaError('too many results to unpack');
+      if (to - from >= 8000000) throw libError('too many results to unpack');
       const out: LuaValue[] = [];
       for (let k = from; k <= to; k++) out.push(tt.getInt(k));
       return out;
@@ -175,7 +220,7 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
     setmetatable(t: LuaValue, mt: LuaValue): LuaResult {
       const tt = checkTable(t, 1, arguments.length);
       if (mt !== undefined && !(mt instanceof LuaTable)) throw argError(2, 'nil or table expected');
-      if (tt.metatable?.getStr('__metatable') !== undefined) throw new LuaError('cannot change a protected metatable');
+      if (tt.metatable?.getStr('__metatable') !== undefined) throw libError('cannot change a protected metatable');
       tt.metatable = mt;
       return tt;
     },
@@ -189,11 +234,14 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
     assert(v: LuaValue, ...rest: LuaValue[]): LuaResult {
       if (v !== undefined && v !== false) return [v, ...rest];
       if (arguments.length === 0) throw argError(1, 'value expected');
-      throw new LuaError(rest.length > 0 ? rest[0] : 'assertion failed!');
+      // luajit positions string and number messages at the caller, as error() does.
+      const msg = arguments.length > 1 ? rest[0] : 'assertion failed!';
+      if (typeof msg === 'string' || typeof msg === 'number') throw libError(ops.tostring(msg));
+      throw new LuaError(msg);
     },
     error(msg: LuaValue, level: LuaValue): LuaResult {
       const lvl = level === undefined ? 1 : checkInt(level, 2);
-      if (typeof msg === 'string' && lvl > 0) msg = where(current, lvl) + msg;
+      if ((typeof msg === 'string' || typeof msg === 'number') && lvl > 0) msg = where(current, lvl) + ops.tostring(msg);
       throw new LuaError(msg);
     },
     pcall,
@@ -239,6 +287,14 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
         return [kb, 0];
       }
       return 0;
+    },
+    newproxy(arg: LuaValue): LuaResult {
+      // Lua 5.1's undocumented userdata factory: newproxy(true) gets a fresh metatable,
+      // newproxy(proxy) shares that proxy's metatable.
+      if (arg === true) return new LuaUserdata(undefined, new LuaTable());
+      if (arg instanceof LuaUserdata) return new LuaUserdata(undefined, arg.metatable);
+      if (arg !== undefined && arg !== false) throw argError(1, 'boolean or proxy expected');
+      return new LuaUserdata(undefined, undefined);
     },
     gcinfo(): LuaResult {
       return Math.floor(process.memoryUsage().heapUsed / 1024);

@@ -1,6 +1,6 @@
 // The coroutine library (Lua 5.1 manual §5.2) over LuaThread.
-import { LuaError } from '../lua/errors.js';
-import { argError } from '../lua/errors.js';
+import { argError, libError, LuaError } from '../lua/errors.js';
+import * as ops from '../lua/ops.js';
 import { LuaTable } from '../lua/table.js';
 import { CO, LuaThread, running, yieldCo, yieldPlain } from '../lua/thread.js';
 import type { LuaResult, LuaValue } from '../lua/value.js';
@@ -38,7 +38,9 @@ export function createCoroutineLib(): LuaTable {
       return builtin((...args: LuaValue[]): LuaResult => {
         const r = co.resume(args);
         if (r[0] === true) return r.length === 2 ? r[1] : r.slice(1);
-        throw new LuaError(r[1]);
+        // luajit prefixes string errors with the caller's position once more.
+        const e = r[1];
+        throw typeof e === 'string' || typeof e === 'number' ? libError(ops.tostring(e)) : new LuaError(e);
       });
     },
   });

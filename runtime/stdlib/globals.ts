@@ -4,7 +4,13 @@ import { LuaError } from '../lua/errors.js';
 import { LuaTable } from '../lua/table.js';
 import type { LuaFunction } from '../lua/value.js';
 import { createBaseLib } from './base.js';
+import { createBitLib } from './bit.js';
 import { createCoroutineLib } from './coroutine.js';
+import { createDebugLib } from './debug.js';
+import { createIoLib } from './io.js';
+import { createJitLib } from './jit.js';
+import { createMathLib } from './math.js';
+import { createTableLib } from './table.js';
 import { stdout } from './output.js';
 import { createPackageLib } from './package.js';
 
@@ -31,5 +37,11 @@ export function createGlobals(options: GlobalsOptions): LuaTable {
   }, G);
   createPackageLib({ load }, G, options.scriptDir);
   G.setStr('coroutine', createCoroutineLib());
+  G.setStr('table', createTableLib());
+  G.setStr('math', createMathLib());
+  G.setStr('bit', createBitLib());
+  G.setStr('io', createIoLib());
+  G.setStr('debug', createDebugLib(G));
+  G.setStr('jit', createJitLib());
   return G;
 }

@@ -1,11 +1,11 @@
 // `require` and the `package` table (Lua 5.1 manual §5.3): Lua modules found through package.path.
 import { existsSync, readFileSync } from 'node:fs';
-import { LuaError } from '../lua/errors.js';
+import { libError } from '../lua/errors.js';
 import { first } from '../lua/multi.js';
 import * as ops from '../lua/ops.js';
 import { LuaTable } from '../lua/table.js';
 import type { LuaFunction, LuaResult, LuaValue } from '../lua/value.js';
-import { builtin, checkString } from './args.js';
+import { builtin, checkString, checkTable } from './args.js';
 
 export interface PackageHost {
   load(text: string, chunkName: string): LuaFunction;
@@ -32,7 +32,7 @@ export function createPackageLib(host: PackageHost, G: LuaTable, scriptDir: stri
   /** Finds a module file along package.path, or lists where it looked. */
   function search(name: string): { path: string } | { tried: string[] } {
     const path = ops.index(pkg, 'path');
-    if (typeof path !== 'string') throw new LuaError("'package.path' must be a string");
+    if (typeof path !== 'string') throw libError("'package.path' must be a string");
     const file = name.replace(/\./g, '/');
     const tried: string[] = [];
     for (const template of path.split(';')) {
@@ -47,7 +47,7 @@ export function createPackageLib(host: PackageHost, G: LuaTable, scriptDir: stri
   const require = builtin(function require(nameValue: LuaValue): LuaResult {
     const name = checkString(nameValue, 1, arguments.length);
     const cached = loaded.get(name);
-    if (cached === LOADING) throw new LuaError(`loop or previous error loading module '${name}'`);
+    if (cached === LOADING) throw libError(`loop or previous error loading module '${name}'`);
     if (cached !== undefined && cached !== false) return cached;
     let loader: LuaFunction;
     let arg: LuaValue = name;
@@ -57,7 +57,7 @@ export function createPackageLib(host: PackageHost, G: LuaTable, scriptDir: stri
     } else {
       const found = search(name);
       if ('tried' in found) {
-        throw new LuaError(`module '${name}' not found:\n\tno field package.preload['${name}']${found.tried.join('')}`);
+        throw libError(`module '${name}' not found:\n\tno field package.preload['${name}']${found.tried.join('')}`);
       }
       const text = readFileSync(found.path).toString('latin1');
       loader = host.load(text.startsWith('#') ? '--' + text.slice(1) : text, found.path);
@@ -79,6 +79,13 @@ export function createPackageLib(host: PackageHost, G: LuaTable, scriptDir: stri
     }
     return final;
   });
+  pkg.setStr('seeall', builtin(function seeall(m: LuaValue): LuaResult {
+    const t = checkTable(m, 1, arguments.length);
+    const mt = t.metatable ?? new LuaTable();
+    t.metatable = mt;
+    mt.setStr('__index', G);
+    return undefined;
+  }));
   G.setStr('require', require);
   G.setStr('package', pkg);
   return pkg;

@@ -1,0 +1,54 @@
+// The Lua corpus: every program must print exactly what luajit printed (recorded in
+// NAME.out, NAME.code, NAME.err), in every mode; with luajit installed the recording is
+// also checked against a live run.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { CORPUS } from '../support/paths.js';
+import { errorMessage, hasLuajit, MODES, runLuajit, runRoverc, type RunResult } from '../support/run-lua.js';
+
+interface Expected {
+  stdout: Buffer;
+  code: number;
+  error: string | undefined;
+}
+
+function expected(name: string): Expected {
+  const base = path.join(CORPUS, name);
+  const code = existsSync(base + '.code') ? Number(readFileSync(base + '.code', 'utf8').trim()) : 0;
+  return {
+    stdout: readFileSync(base + '.out'),
+    code,
+    error: code !== 0 && existsSync(base + '.err') ? errorMessage(readFileSync(base + '.err', 'utf8')) : undefined,
+  };
+}
+
+function assertSame(actual: RunResult, want: Expected, what: string): void {
+  assert.equal(actual.stdout.toString('latin1'), want.stdout.toString('latin1'), `${what}: stdout differs`);
+  assert.equal(actual.code, want.code, `${what}: exit code differs (stderr: ${actual.stderr})`);
+  if (want.error !== undefined) assert.equal(errorMessage(actual.stderr), want.error, `${what}: error message differs`);
+}
+
+const programs = readdirSync(CORPUS).filter((f) => f.endsWith('.lua')).sort();
+
+describe('Lua corpus', { concurrency: 2 }, () => {
+  it('has the recorded programs', () => {
+    assert.ok(programs.length >= 150, `only ${programs.length} programs`);
+    for (const p of programs) assert.ok(existsSync(path.join(CORPUS, p.replace(/\.lua$/, '.out'))), `${p} has no .out`);
+  });
+
+  for (const program of programs) {
+    const name = program.replace(/\.lua$/, '');
+    for (const mode of MODES) {
+      it(`${program} (${mode})`, async () => {
+        assertSame(await runRoverc(program, mode, CORPUS), expected(name), mode);
+      });
+    }
+    if (hasLuajit()) {
+      it(`${program} (recording matches live luajit)`, async () => {
+        assertSame(await runLuajit(program, CORPUS), expected(name), 'luajit');
+      });
+    }
+  }
+});

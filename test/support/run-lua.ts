@@ -1,0 +1,54 @@
+// Runs Lua programs through roverc (each mode) and through the luajit binary.
+import { execFile, execFileSync } from 'node:child_process';
+import { CLI } from './paths.js';
+
+export interface RunResult {
+  stdout: Buffer;
+  stderr: string;
+  code: number;
+}
+
+/** The execution modes every differential test covers. */
+export const MODES = ['interpreted'] as const;
+export type Mode = (typeof MODES)[number];
+
+function run(cmd: string, args: string[], cwd: string, timeoutMs: number): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const child = execFile(cmd, args, { cwd, encoding: 'buffer', timeout: timeoutMs, maxBuffer: 64 << 20 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+        resolve({ stdout, stderr: stderr.toString('utf8'), code });
+      });
+    child.stdin?.end();
+  });
+}
+
+export function runRoverc(file: string, mode: Mode, cwd: string, timeoutMs = 30_000): Promise<RunResult> {
+  return run(process.execPath, [CLI, 'run', file, '--mode', mode], cwd, timeoutMs);
+}
+
+export function runLuajit(file: string, cwd: string, timeoutMs = 30_000): Promise<RunResult> {
+  return run('luajit', [file], cwd, timeoutMs);
+}
+
+let luajitChecked: boolean | undefined;
+
+/** Whether a luajit binary is on the PATH (the live half of differential tests needs it). */
+export function hasLuajit(): boolean {
+  if (luajitChecked === undefined) {
+    try {
+      execFileSync('luajit', ['-v'], { stdio: 'ignore' });
+      luajitChecked = true;
+    } catch {
+      luajitChecked = false;
+    }
+  }
+  return luajitChecked;
+}
+
+/** An uncaught error's message: stderr without the program-name prefix and the traceback. */
+export function errorMessage(stderr: string): string {
+  const text = stderr.replace(/^(luajit|roverc): /, '');
+  const cut = text.indexOf('\nstack traceback:');
+  return (cut >= 0 ? text.slice(0, cut) : text).trimEnd();
+}
