@@ -37,6 +37,12 @@ export interface Closure {
   env: LuaTable;
 }
 
+/** A callName as StackFrame.name describes it: "function 'f'", "method 'm'". */
+function describeCall(callName: string | undefined): string | undefined {
+  if (callName === undefined || callName === '?' || callName === 'for iterator') return undefined;
+  return callName.startsWith(':') ? `method '${callName.slice(1)}'` : `function '${callName}'`;
+}
+
 export class Frame implements StackFrame {
   readonly regs: (LuaValue | Cell)[];
   varargs: LuaValue[];
@@ -52,7 +58,12 @@ export class Frame implements StackFrame {
 
   readonly proto: Proto;
   readonly ups: Cell[];
-  readonly name: string | undefined = undefined;
+  /** What the caller called this function (its callName when it made the call). */
+  calledAs: string | undefined = undefined;
+
+  get name(): string | undefined {
+    return describeCall(this.calledAs);
+  }
 
   constructor(readonly closure: Closure) {
     const proto = closure.proto;

@@ -1,7 +1,8 @@
 // Runs a Lua file through the interpreter as `luajit file.lua` would: output, exit code, errors.
 import path from 'node:path';
 import { readSource } from '../../compiler/frontend/source.js';
-import { current, traceback } from '../lua/callstack.js';
+import { current } from '../lua/callstack.js';
+import { formatTraceback } from '../stdlib/debug.js';
 import { LuaError, toLuaError } from '../lua/errors.js';
 import * as ops from '../lua/ops.js';
 import { LuaTable } from '../lua/table.js';
@@ -47,7 +48,7 @@ export function runFile(file: string, args: string[]): number {
     }
     const message = uncaughtMessage(err.value);
     flushAll();
-    if (message !== undefined) stderr.write(`roverc: ${message}\n${traceback(current)}\n`);
+    if (message !== undefined) stderr.write(`roverc: ${message}\n${formatTraceback(undefined, undefined, 1)}\n`);
     flushAll();
     return 1;
   }

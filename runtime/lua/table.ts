@@ -75,6 +75,7 @@ export class LuaTable {
   }
 
   private setHash(key: LuaValue, value: LuaValue): void {
+    if (key === 0) key = 0; // -0 and 0 are one key; Lua prints it as 0
     let hash = this.hash;
     if (hash === undefined) {
       if (value === undefined) return;
@@ -117,7 +118,8 @@ export class LuaTable {
     const live: Slot[] = [];
     for (const slot of this.slots!) {
       if (slot.value === undefined) {
-        this.hash!.delete(slot.key);
+        // A migrated key may be back in the hash under a newer slot: keep that one.
+        if (this.hash!.get(slot.key) === slot) this.hash!.delete(slot.key);
       } else {
         slot.index = live.length;
         live.push(slot);
@@ -144,7 +146,10 @@ export class LuaTable {
     const arr = this.arr;
     let i = 0;
     if (key !== undefined) {
-      if (typeof key === 'number' && Number.isInteger(key) && key >= 1 && key <= arr.length) {
+      // An integer key past the array part may have been cleared (and trimmed) during the
+      // traversal: continue after it rather than failing.
+      if (typeof key === 'number' && Number.isInteger(key) && key >= 1 &&
+          (key <= arr.length || this.hash === undefined || !this.hash.has(key))) {
         i = key;
       } else {
         const slot = this.hash?.get(key);

@@ -28,7 +28,7 @@ export class LuaThread {
   /** coroutine.resume: [true, ...values] or [false, error]. */
   resume(args: LuaValue[]): LuaValue[] {
     if (this.status === 'dead') return [false, 'cannot resume dead coroutine'];
-    if (this.status !== 'suspended') return [false, 'cannot resume non-suspended coroutine'];
+    if (this.status !== 'suspended') return [false, 'cannot resume running coroutine'];
     const caller = running;
     if (caller !== undefined) caller.status = 'normal';
     running = this;
@@ -77,7 +77,7 @@ export function* yieldCo(...values: LuaValue[]): CoGenerator {
 
 /** coroutine.yield reached from a plain JS frame: there is no generator to suspend. */
 export function yieldPlain(): never {
-  if (running === undefined) throw new LuaError('attempt to yield from outside a coroutine');
+  // luajit says this on the main thread too: its main chunk is called from C.
   throw new LuaError('attempt to yield across C-call boundary');
 }
 

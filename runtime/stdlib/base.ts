@@ -55,7 +55,7 @@ function ipairsIter(t: LuaValue, i: LuaValue): LuaResult {
 }
 
 function next(t: LuaValue, k: LuaValue): LuaResult {
-  const entry = checkTable(t, 1).next(k);
+  const entry = checkTable(t, 1, arguments.length).next(k);
   return entry === undefined ? undefined : entry;
 }
 
@@ -177,6 +177,7 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
     },
     ipairs(t: LuaValue): LuaResult {
       checkAny(1, arguments.length);
+      checkTable(t, 1);
       return [ipairsIterFn, t, 0];
     },
     pairs(t: LuaValue): LuaResult {
@@ -219,7 +220,9 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
     },
     setmetatable(t: LuaValue, mt: LuaValue): LuaResult {
       const tt = checkTable(t, 1, arguments.length);
-      if (mt !== undefined && !(mt instanceof LuaTable)) throw argError(2, 'nil or table expected');
+      if ((mt === undefined && arguments.length < 2) || (mt !== undefined && !(mt instanceof LuaTable))) {
+        throw argError(2, 'nil or table expected');
+      }
       if (tt.metatable?.getStr('__metatable') !== undefined) throw libError('cannot change a protected metatable');
       tt.metatable = mt;
       return tt;

@@ -107,7 +107,7 @@ function auxsort(t: LuaTable, lo: number, up: number, less: (a: LuaValue, b: Lua
     for (;;) {
       let ai: LuaValue;
       while (ai = t.get(++i), less(ai, pivot)) {
-        if (i > up) throw rtError('invalid order function for sorting');
+        if (i >= up) throw rtError('invalid order function for sorting');
       }
       let aj: LuaValue;
       while (aj = t.get(--j), less(pivot, aj)) {
