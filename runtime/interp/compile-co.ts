@@ -22,6 +22,12 @@ type Co<T> = Generator<LuaValue[], T, LuaValue[]>; // @sync: type Co<T> = T;
 type Exec = (f: Frame) => Co<Signal>;
 type Eval = (f: Frame) => Co<LuaValue>;
 type EvalMulti = (f: Frame) => Co<LuaValue[]>;
+type Store = (f: Frame, o: LuaValue, k: LuaValue, v: LuaValue) => Co<void>;
+
+/** Completes an operator that needed a metamethod call (made with yield* in coroutines). */
+function* meta<T extends LuaValue>(r: T | ops.PendingCall): Co<T> {
+  return r instanceof ops.PendingCall ? r.finish(yield* invoke(r.fn, r.args)) as T : r;
+}
 
 /** Runs one call of a Lua function: binds parameters, pushes a frame, runs the body. */
 export function* run(closure: Closure, args: LuaValue[]): Co<LuaResult> {
@@ -195,12 +201,12 @@ class FunctionCompiler {
       const value = this.expr(s.init[0]);
       return assign.prepare === undefined
         ? function* (f) {
-          assign.store(f, undefined, undefined, yield* value(f));
+          yield* assign.store(f, undefined, undefined, yield* value(f));
           return NORMAL;
         }
         : function* (f) {
           const [o, k] = yield* assign.prepare!(f);
-          assign.store(f, o, k, yield* value(f));
+          yield* assign.store(f, o, k, yield* value(f));
           return NORMAL;
         };
     }
@@ -211,7 +217,7 @@ class FunctionCompiler {
       const targets: [LuaValue, LuaValue][] = [];
       for (const a of assigners) targets.push(a.prepare === undefined ? [undefined, undefined] : yield* a.prepare(f));
       const vs = yield* values(f);
-      for (let i = assigners.length - 1; i >= 0; i--) assigners[i].store(f, targets[i][0], targets[i][1], vs[i]);
+      for (let i = assigners.length - 1; i >= 0; i--) yield* assigners[i].store(f, targets[i][0], targets[i][1], vs[i]);
       return NORMAL;
     };
   }
@@ -219,7 +225,7 @@ class FunctionCompiler {
   /** How to assign to a target: an optional step evaluating (table, key), then the store. */
   private assigner(t: Expression): {
     prepare: ((f: Frame) => Co<[LuaValue, LuaValue]>) | undefined;
-    store: (f: Frame, o: LuaValue, k: LuaValue, v: LuaValue) => void;
+    store: Store;
   } {
     if (t.type === 'Identifier') return { prepare: undefined, store: this.varStore(t) };
     if (t.type === 'MemberExpression') {
@@ -228,7 +234,10 @@ class FunctionCompiler {
       const desc = describeExpr(t.base, this.res.refs);
       return {
         prepare: function* (f) { return [yield* base(f), key]; },
-        store: (_f, o, k, v) => ops.setIndex(o, k, v, desc),
+        store: function* (_f, o, k, v) {
+          if (o instanceof LuaTable && o.metatable === undefined) o.set(k, v);
+          else yield* meta(ops.setIndexOrCall(o, k, v, desc));
+        },
       };
     }
     if (t.type === 'IndexExpression') {
@@ -237,28 +246,31 @@ class FunctionCompiler {
       const desc = describeExpr(t.base, this.res.refs);
       return {
         prepare: function* (f) { return [yield* base(f), yield* key(f)]; },
-        store: (_f, o, k, v) => ops.setIndex(o, k, v, desc),
+        store: function* (_f, o, k, v) {
+          if (o instanceof LuaTable && o.metatable === undefined) o.set(k, v);
+          else yield* meta(ops.setIndexOrCall(o, k, v, desc));
+        },
       };
     }
     throw new Error(`cannot assign to ${t.type}`);
   }
 
-  private varStore(id: Identifier): (f: Frame, o: LuaValue, k: LuaValue, v: LuaValue) => void {
+  private varStore(id: Identifier): Store {
     const ref = this.res.refs.get(id)!;
     if (ref.kind === 'local') {
       const slot = ref.v.slot;
-      if (ref.v.captured) return (f, _o, _k, v) => { (f.regs[slot] as Cell).v = v; };
-      return (f, _o, _k, v) => { f.regs[slot] = v; };
+      if (ref.v.captured) return function* (f, _o, _k, v) { (f.regs[slot] as Cell).v = v; };
+      return function* (f, _o, _k, v) { f.regs[slot] = v; };
     }
     if (ref.kind === 'upvalue') {
       const index = ref.index;
-      return (f, _o, _k, v) => { f.ups[index].v = v; };
+      return function* (f, _o, _k, v) { f.ups[index].v = v; };
     }
     const name = ref.name;
-    return (f, _o, _k, v) => {
+    return function* (f, _o, _k, v) {
       const G = f.closure.env;
       if (G.metatable === undefined) G.setStr(name, v);
-      else ops.setIndex(G, name, v);
+      else yield* meta(ops.setIndexOrCall(G, name, v));
     };
   }
 
@@ -286,7 +298,7 @@ class FunctionCompiler {
       ? { ...s.identifier, indexer: '.' } : s.identifier);
     return function* (f) {
       const [o, k] = assign.prepare === undefined ? [undefined, undefined] : yield* assign.prepare(f);
-      assign.store(f, o, k, make(f));
+      yield* assign.store(f, o, k, make(f));
       return NORMAL;
     };
   }
@@ -468,7 +480,7 @@ class FunctionCompiler {
             if (v !== undefined || o.metatable === undefined) return v;
           }
           f.line = line;
-          return ops.index(o, key, desc);
+          return yield* meta(ops.indexOrCall(o, key, desc));
         };
       }
       case 'IndexExpression': {
@@ -480,7 +492,7 @@ class FunctionCompiler {
           const o = yield* base(f);
           const k = yield* key(f);
           f.line = line;
-          return ops.index(o, k, desc);
+          return yield* meta(ops.indexOrCall(o, k, desc));
         };
       }
       case 'CallExpression':
@@ -518,12 +530,12 @@ class FunctionCompiler {
             const a = yield* arg(f);
             if (typeof a === 'number') return -a;
             f.line = line;
-            return ops.unm(a, desc);
+            return yield* meta(ops.unmOrCall(a, desc));
           };
           case '#': return function* (f) {
             const a = yield* arg(f);
             f.line = line;
-            return ops.len(a, desc);
+            return yield* meta(ops.lenOrCall(a, desc));
           };
           default: throw new Error(`unsupported unary operator ${e.operator}`);
         }
@@ -544,91 +556,91 @@ class FunctionCompiler {
         const b = yield* r(f);
         if (typeof a === 'number' && typeof b === 'number') return a + b;
         f.line = line;
-        return ops.arith('__add', a, b, dl, dr);
+        return yield* meta(ops.arithOrCall('__add', a, b, dl, dr));
       };
       case '-': return function* (f) {
         const a = yield* l(f);
         const b = yield* r(f);
         if (typeof a === 'number' && typeof b === 'number') return a - b;
         f.line = line;
-        return ops.arith('__sub', a, b, dl, dr);
+        return yield* meta(ops.arithOrCall('__sub', a, b, dl, dr));
       };
       case '*': return function* (f) {
         const a = yield* l(f);
         const b = yield* r(f);
         if (typeof a === 'number' && typeof b === 'number') return a * b;
         f.line = line;
-        return ops.arith('__mul', a, b, dl, dr);
+        return yield* meta(ops.arithOrCall('__mul', a, b, dl, dr));
       };
       case '/': return function* (f) {
         const a = yield* l(f);
         const b = yield* r(f);
         if (typeof a === 'number' && typeof b === 'number') return a / b;
         f.line = line;
-        return ops.arith('__div', a, b, dl, dr);
+        return yield* meta(ops.arithOrCall('__div', a, b, dl, dr));
       };
       case '%': return function* (f) {
         const a = yield* l(f);
         const b = yield* r(f);
         if (typeof a === 'number' && typeof b === 'number') return ops.mod(a, b);
         f.line = line;
-        return ops.arith('__mod', a, b, dl, dr);
+        return yield* meta(ops.arithOrCall('__mod', a, b, dl, dr));
       };
       case '^': return function* (f) {
         const a = yield* l(f);
         const b = yield* r(f);
         if (typeof a === 'number' && typeof b === 'number') return Math.pow(a, b);
         f.line = line;
-        return ops.arith('__pow', a, b, dl, dr);
+        return yield* meta(ops.arithOrCall('__pow', a, b, dl, dr));
       };
       case '..': return function* (f) {
         const a = yield* l(f);
         const b = yield* r(f);
         if (typeof a === 'string' && typeof b === 'string') return a + b;
         f.line = line;
-        return ops.concat(a, b, dl, dr);
+        return yield* meta(ops.concatOrCall(a, b, dl, dr));
       };
       case '==': return function* (f) {
         const a = yield* l(f);
         const b = yield* r(f);
         if (a === b) return true;
         f.line = line;
-        return ops.eq(a, b);
+        return yield* meta(ops.eqOrCall(a, b));
       };
       case '~=': return function* (f) {
         const a = yield* l(f);
         const b = yield* r(f);
         if (a === b) return false;
         f.line = line;
-        return !ops.eq(a, b);
+        return !(yield* meta(ops.eqOrCall(a, b)));
       };
       case '<': return function* (f) {
         const a = yield* l(f);
         const b = yield* r(f);
         if (typeof a === 'number' && typeof b === 'number') return a < b;
         f.line = line;
-        return ops.lt(a, b);
+        return yield* meta(ops.ltOrCall(a, b));
       };
       case '<=': return function* (f) {
         const a = yield* l(f);
         const b = yield* r(f);
         if (typeof a === 'number' && typeof b === 'number') return a <= b;
         f.line = line;
-        return ops.le(a, b);
+        return yield* meta(ops.leOrCall(a, b));
       };
       case '>': return function* (f) {
         const a = yield* l(f);
         const b = yield* r(f);
         if (typeof a === 'number' && typeof b === 'number') return a > b;
         f.line = line;
-        return ops.lt(b, a);
+        return yield* meta(ops.ltOrCall(b, a));
       };
       case '>=': return function* (f) {
         const a = yield* l(f);
         const b = yield* r(f);
         if (typeof a === 'number' && typeof b === 'number') return a >= b;
         f.line = line;
-        return ops.le(b, a);
+        return yield* meta(ops.leOrCall(b, a));
       };
       default:
         throw new Error(`unsupported binary operator ${e.operator}`);
@@ -650,7 +662,7 @@ class FunctionCompiler {
     return function* (f) {
       const G = f.closure.env;
       const v = G.getStr(name);
-      return v !== undefined || G.metatable === undefined ? v : ops.index(G, name);
+      return v !== undefined || G.metatable === undefined ? v : yield* meta(ops.indexOrCall(G, name));
     };
   }
 
@@ -762,7 +774,7 @@ class FunctionCompiler {
       return function* (f) {
         const o = yield* obj(f);
         f.line = line;
-        const fn = ops.callable(ops.index(o, method, objDesc), desc);
+        const fn = ops.callable(yield* meta(ops.indexOrCall(o, method, objDesc)), desc);
         const rest = yield* argv(f);
         f.line = line;
         f.callName = methodName;

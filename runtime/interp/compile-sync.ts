@@ -19,6 +19,12 @@ type Co<T> = T;
 type Exec = (f: Frame) => Co<Signal>;
 type Eval = (f: Frame) => Co<LuaValue>;
 type EvalMulti = (f: Frame) => Co<LuaValue[]>;
+type Store = (f: Frame, o: LuaValue, k: LuaValue, v: LuaValue) => Co<void>;
+
+/** Completes an operator that needed a metamethod call (made with in coroutines). */
+function meta<T extends LuaValue>(r: T | ops.PendingCall): Co<T> {
+  return r instanceof ops.PendingCall ? r.finish(invoke(r.fn, r.args)) as T : r;
+}
 
 /** Runs one call of a Lua function: binds parameters, pushes a frame, runs the body. */
 export function run(closure: Closure, args: LuaValue[]): Co<LuaResult> {
@@ -216,7 +222,7 @@ class FunctionCompiler {
   /** How to assign to a target: an optional step evaluating (table, key), then the store. */
   private assigner(t: Expression): {
     prepare: ((f: Frame) => Co<[LuaValue, LuaValue]>) | undefined;
-    store: (f: Frame, o: LuaValue, k: LuaValue, v: LuaValue) => void;
+    store: Store;
   } {
     if (t.type === 'Identifier') return { prepare: undefined, store: this.varStore(t) };
     if (t.type === 'MemberExpression') {
@@ -225,7 +231,10 @@ class FunctionCompiler {
       const desc = describeExpr(t.base, this.res.refs);
       return {
         prepare: function (f) { return [base(f), key]; },
-        store: (_f, o, k, v) => ops.setIndex(o, k, v, desc),
+        store: function (_f, o, k, v) {
+          if (o instanceof LuaTable && o.metatable === undefined) o.set(k, v);
+          else meta(ops.setIndexOrCall(o, k, v, desc));
+        },
       };
     }
     if (t.type === 'IndexExpression') {
@@ -234,28 +243,31 @@ class FunctionCompiler {
       const desc = describeExpr(t.base, this.res.refs);
       return {
         prepare: function (f) { return [base(f), key(f)]; },
-        store: (_f, o, k, v) => ops.setIndex(o, k, v, desc),
+        store: function (_f, o, k, v) {
+          if (o instanceof LuaTable && o.metatable === undefined) o.set(k, v);
+          else meta(ops.setIndexOrCall(o, k, v, desc));
+        },
       };
     }
     throw new Error(`cannot assign to ${t.type}`);
   }
 
-  private varStore(id: Identifier): (f: Frame, o: LuaValue, k: LuaValue, v: LuaValue) => void {
+  private varStore(id: Identifier): Store {
     const ref = this.res.refs.get(id)!;
     if (ref.kind === 'local') {
       const slot = ref.v.slot;
-      if (ref.v.captured) return (f, _o, _k, v) => { (f.regs[slot] as Cell).v = v; };
-      return (f, _o, _k, v) => { f.regs[slot] = v; };
+      if (ref.v.captured) return function (f, _o, _k, v) { (f.regs[slot] as Cell).v = v; };
+      return function (f, _o, _k, v) { f.regs[slot] = v; };
     }
     if (ref.kind === 'upvalue') {
       const index = ref.index;
-      return (f, _o, _k, v) => { f.ups[index].v = v; };
+      return function (f, _o, _k, v) { f.ups[index].v = v; };
     }
     const name = ref.name;
-    return (f, _o, _k, v) => {
+    return function (f, _o, _k, v) {
       const G = f.closure.env;
       if (G.metatable === undefined) G.setStr(name, v);
-      else ops.setIndex(G, name, v);
+      else meta(ops.setIndexOrCall(G, name, v));
     };
   }
 
@@ -465,7 +477,7 @@ class FunctionCompiler {
             if (v !== undefined || o.metatable === undefined) return v;
           }
           f.line = line;
-          return ops.index(o, key, desc);
+          return meta(ops.indexOrCall(o, key, desc));
         };
       }
       case 'IndexExpression': {
@@ -477,7 +489,7 @@ class FunctionCompiler {
           const o = base(f);
           const k = key(f);
           f.line = line;
-          return ops.index(o, k, desc);
+          return meta(ops.indexOrCall(o, k, desc));
         };
       }
       case 'CallExpression':
@@ -515,12 +527,12 @@ class FunctionCompiler {
             const a = arg(f);
             if (typeof a === 'number') return -a;
             f.line = line;
-            return ops.unm(a, desc);
+            return meta(ops.unmOrCall(a, desc));
           };
           case '#': return function (f) {
             const a = arg(f);
             f.line = line;
-            return ops.len(a, desc);
+            return meta(ops.lenOrCall(a, desc));
           };
           default: throw new Error(`unsupported unary operator ${e.operator}`);
         }
@@ -541,91 +553,91 @@ class FunctionCompiler {
         const b = r(f);
         if (typeof a === 'number' && typeof b === 'number') return a + b;
         f.line = line;
-        return ops.arith('__add', a, b, dl, dr);
+        return meta(ops.arithOrCall('__add', a, b, dl, dr));
       };
       case '-': return function (f) {
         const a = l(f);
         const b = r(f);
         if (typeof a === 'number' && typeof b === 'number') return a - b;
         f.line = line;
-        return ops.arith('__sub', a, b, dl, dr);
+        return meta(ops.arithOrCall('__sub', a, b, dl, dr));
       };
       case '*': return function (f) {
         const a = l(f);
         const b = r(f);
         if (typeof a === 'number' && typeof b === 'number') return a * b;
         f.line = line;
-        return ops.arith('__mul', a, b, dl, dr);
+        return meta(ops.arithOrCall('__mul', a, b, dl, dr));
       };
       case '/': return function (f) {
         const a = l(f);
         const b = r(f);
         if (typeof a === 'number' && typeof b === 'number') return a / b;
         f.line = line;
-        return ops.arith('__div', a, b, dl, dr);
+        return meta(ops.arithOrCall('__div', a, b, dl, dr));
       };
       case '%': return function (f) {
         const a = l(f);
         const b = r(f);
         if (typeof a === 'number' && typeof b === 'number') return ops.mod(a, b);
         f.line = line;
-        return ops.arith('__mod', a, b, dl, dr);
+        return meta(ops.arithOrCall('__mod', a, b, dl, dr));
       };
       case '^': return function (f) {
         const a = l(f);
         const b = r(f);
         if (typeof a === 'number' && typeof b === 'number') return Math.pow(a, b);
         f.line = line;
-        return ops.arith('__pow', a, b, dl, dr);
+        return meta(ops.arithOrCall('__pow', a, b, dl, dr));
       };
       case '..': return function (f) {
         const a = l(f);
         const b = r(f);
         if (typeof a === 'string' && typeof b === 'string') return a + b;
         f.line = line;
-        return ops.concat(a, b, dl, dr);
+        return meta(ops.concatOrCall(a, b, dl, dr));
       };
       case '==': return function (f) {
         const a = l(f);
         const b = r(f);
         if (a === b) return true;
         f.line = line;
-        return ops.eq(a, b);
+        return meta(ops.eqOrCall(a, b));
       };
       case '~=': return function (f) {
         const a = l(f);
         const b = r(f);
         if (a === b) return false;
         f.line = line;
-        return !ops.eq(a, b);
+        return !(meta(ops.eqOrCall(a, b)));
       };
       case '<': return function (f) {
         const a = l(f);
         const b = r(f);
         if (typeof a === 'number' && typeof b === 'number') return a < b;
         f.line = line;
-        return ops.lt(a, b);
+        return meta(ops.ltOrCall(a, b));
       };
       case '<=': return function (f) {
         const a = l(f);
         const b = r(f);
         if (typeof a === 'number' && typeof b === 'number') return a <= b;
         f.line = line;
-        return ops.le(a, b);
+        return meta(ops.leOrCall(a, b));
       };
       case '>': return function (f) {
         const a = l(f);
         const b = r(f);
         if (typeof a === 'number' && typeof b === 'number') return a > b;
         f.line = line;
-        return ops.lt(b, a);
+        return meta(ops.ltOrCall(b, a));
       };
       case '>=': return function (f) {
         const a = l(f);
         const b = r(f);
         if (typeof a === 'number' && typeof b === 'number') return a >= b;
         f.line = line;
-        return ops.le(b, a);
+        return meta(ops.leOrCall(b, a));
       };
       default:
         throw new Error(`unsupported binary operator ${e.operator}`);
@@ -647,7 +659,7 @@ class FunctionCompiler {
     return function (f) {
       const G = f.closure.env;
       const v = G.getStr(name);
-      return v !== undefined || G.metatable === undefined ? v : ops.index(G, name);
+      return v !== undefined || G.metatable === undefined ? v : meta(ops.indexOrCall(G, name));
     };
   }
 
@@ -759,7 +771,7 @@ class FunctionCompiler {
       return function (f) {
         const o = obj(f);
         f.line = line;
-        const fn = ops.callable(ops.index(o, method, objDesc), desc);
+        const fn = ops.callable(meta(ops.indexOrCall(o, method, objDesc)), desc);
         const rest = argv(f);
         f.line = line;
         f.callName = methodName;

@@ -5,6 +5,7 @@ import { libError, type LuaError } from './errors.js';
 import { first } from './multi.js';
 import { numberToString, stringToNumber } from './number.js';
 import { LuaTable } from './table.js';
+import { callCo, CO, type Resumable } from './thread.js';
 import { LuaUserdata, typeName, type LuaFunction, type LuaResult, type LuaValue } from './value.js';
 
 let stringMetatable: LuaTable | undefined;
@@ -33,6 +34,42 @@ function describe(v: LuaValue, desc: string | undefined): string {
   return desc === undefined ? `a ${typeName(v)} value` : `${desc} (a ${typeName(v)} value)`;
 }
 
+// ---- metamethod calls ----
+
+/**
+ * A metamethod call an operator needs. The `...OrCall` variants of the operators return
+ * one instead of calling it, so that coroutine code can call it with `yield*` (luajit lets
+ * metamethods yield); the plain operators call it at once. Either way the rule that
+ * decides what to call lives here, once.
+ */
+export class PendingCall {
+  constructor(
+    readonly fn: LuaFunction,
+    readonly args: LuaValue[],
+    /** How to turn the call's result into the operator's value. */
+    readonly post: typeof FIRST | typeof TRUTHY | typeof FALSY,
+  ) {}
+
+  finish(r: LuaResult): LuaValue {
+    const v = first(r);
+    if (this.post === FIRST) return v;
+    const t = v !== undefined && v !== false;
+    return this.post === TRUTHY ? t : !t;
+  }
+
+  run(): LuaValue {
+    return this.finish(this.fn(...this.args));
+  }
+}
+
+export const FIRST = 0;
+export const TRUTHY = 1;
+export const FALSY = 2;
+
+function settle(r: LuaValue | PendingCall): LuaValue {
+  return r instanceof PendingCall ? r.run() : r;
+}
+
 // ---- indexing (§2.8 "index", "newindex") ----
 
 export function index(o: LuaValue, k: LuaValue, desc?: string): LuaValue {
@@ -40,10 +77,10 @@ export function index(o: LuaValue, k: LuaValue, desc?: string): LuaValue {
     const v = o.get(k);
     if (v !== undefined || o.metatable === undefined) return v;
   }
-  return indexSlow(o, k, desc);
+  return settle(indexOrCall(o, k, desc));
 }
 
-function indexSlow(o: LuaValue, k: LuaValue, desc: string | undefined): LuaValue {
+export function indexOrCall(o: LuaValue, k: LuaValue, desc?: string): LuaValue | PendingCall {
   for (let loop = 0; loop < 100; loop++) {
     let handler: LuaValue;
     if (o instanceof LuaTable) {
@@ -55,7 +92,7 @@ function indexSlow(o: LuaValue, k: LuaValue, desc: string | undefined): LuaValue
       handler = metamethod(o, '__index');
       if (handler === undefined) throw rtError(`attempt to index ${describe(o, desc)}`);
     }
-    if (typeof handler === 'function') return first(handler(o, k));
+    if (typeof handler === 'function') return new PendingCall(handler, [o, k], FIRST);
     o = handler;
     desc = undefined;
   }
@@ -67,22 +104,24 @@ export function setIndex(o: LuaValue, k: LuaValue, v: LuaValue, desc?: string): 
     o.set(k, v);
     return;
   }
+  const r = setIndexOrCall(o, k, v, desc);
+  if (r !== undefined) r.run();
+}
+
+export function setIndexOrCall(o: LuaValue, k: LuaValue, v: LuaValue, desc?: string): PendingCall | undefined {
   for (let loop = 0; loop < 100; loop++) {
     let handler: LuaValue;
     if (o instanceof LuaTable) {
       handler = o.metatable?.getStr('__newindex');
       if (handler === undefined || o.get(k) !== undefined) {
         o.set(k, v);
-        return;
+        return undefined;
       }
     } else {
       handler = metamethod(o, '__newindex');
       if (handler === undefined) throw rtError(`attempt to index ${describe(o, desc)}`);
     }
-    if (typeof handler === 'function') {
-      handler(o, k, v);
-      return;
-    }
+    if (typeof handler === 'function') return new PendingCall(handler, [o, k, v], FIRST);
     o = handler;
     desc = undefined;
   }
@@ -95,7 +134,11 @@ export function setIndex(o: LuaValue, k: LuaValue, v: LuaValue, desc?: string): 
 export function callable(f: LuaValue, desc?: string): LuaFunction {
   if (typeof f === 'function') return f;
   const handler = metamethod(f, '__call');
-  if (typeof handler === 'function') return (...args: LuaValue[]) => handler(f, ...args);
+  if (typeof handler === 'function') {
+    const bound = (...args: LuaValue[]) => handler(f, ...args);
+    (bound as Resumable)[CO] = (...args: LuaValue[]) => callCo(handler, [f, ...args]);
+    return bound;
+  }
   throw rtError(`attempt to call ${describe(f, desc)}`);
 }
 
@@ -131,12 +174,16 @@ function arithPrim(event: ArithEvent, x: number, y: number): number {
 }
 
 export function arith(event: ArithEvent, a: LuaValue, b: LuaValue, da?: string, db?: string): LuaValue {
+  return settle(arithOrCall(event, a, b, da, db));
+}
+
+export function arithOrCall(event: ArithEvent, a: LuaValue, b: LuaValue, da?: string, db?: string): LuaValue | PendingCall {
   const x = toNumber(a);
   const y = toNumber(b);
   if (x !== undefined && y !== undefined) return arithPrim(event, x, y);
   let handler = metamethod(a, event);
   if (handler === undefined) handler = metamethod(b, event);
-  if (handler !== undefined) return first(callable(handler)(a, b));
+  if (handler !== undefined) return new PendingCall(callable(handler), [a, b], FIRST);
   // Lua 5.1 blames the second operand when the first one converts (luaG_aritherror).
   if (x === undefined) throw rtError(`attempt to perform arithmetic on ${describe(a, da)}`);
   throw rtError(`attempt to perform arithmetic on ${describe(b, db)}`);
@@ -162,17 +209,25 @@ export function pow(a: LuaValue, b: LuaValue, da?: string, db?: string): LuaValu
 }
 
 export function unm(a: LuaValue, da?: string): LuaValue {
+  return typeof a === 'number' ? -a : settle(unmOrCall(a, da));
+}
+
+export function unmOrCall(a: LuaValue, da?: string): LuaValue | PendingCall {
   if (typeof a === 'number') return -a;
   const x = toNumber(a);
   if (x !== undefined) return -x;
   const handler = metamethod(a, '__unm');
-  if (handler !== undefined) return first(callable(handler)(a, a));
+  if (handler !== undefined) return new PendingCall(callable(handler), [a, a], FIRST);
   throw rtError(`attempt to perform arithmetic on ${describe(a, da)}`);
 }
 
 // ---- concatenation (§2.5.4, §2.8 "concat") ----
 
 export function concat(a: LuaValue, b: LuaValue, da?: string, db?: string): LuaValue {
+  return settle(concatOrCall(a, b, da, db));
+}
+
+export function concatOrCall(a: LuaValue, b: LuaValue, da?: string, db?: string): LuaValue | PendingCall {
   const ta = typeof a;
   const tb = typeof b;
   if ((ta === 'string' || ta === 'number') && (tb === 'string' || tb === 'number')) {
@@ -181,7 +236,7 @@ export function concat(a: LuaValue, b: LuaValue, da?: string, db?: string): LuaV
   }
   let handler = metamethod(a, '__concat');
   if (handler === undefined) handler = metamethod(b, '__concat');
-  if (handler !== undefined) return first(callable(handler)(a, b));
+  if (handler !== undefined) return new PendingCall(callable(handler), [a, b], FIRST);
   if (ta === 'string' || ta === 'number') throw rtError(`attempt to concatenate ${describe(b, db)}`);
   throw rtError(`attempt to concatenate ${describe(a, da)}`);
 }
@@ -197,13 +252,16 @@ function compareHandler(a: LuaValue, b: LuaValue, event: string): LuaValue {
 }
 
 export function eq(a: LuaValue, b: LuaValue): boolean {
+  return a === b || settle(eqOrCall(a, b)) as boolean;
+}
+
+export function eqOrCall(a: LuaValue, b: LuaValue): boolean | PendingCall {
   if (a === b) return true;
   const ta = typeName(a);
   if (ta !== typeName(b) || (ta !== 'table' && ta !== 'userdata')) return false;
   const handler = compareHandler(a, b, '__eq');
   if (handler === undefined) return false;
-  const r = first(callable(handler)(a, b));
-  return r !== undefined && r !== false;
+  return new PendingCall(callable(handler), [a, b], TRUTHY);
 }
 
 function compareError(a: LuaValue, b: LuaValue): LuaError {
@@ -213,33 +271,32 @@ function compareError(a: LuaValue, b: LuaValue): LuaError {
 }
 
 export function lt(a: LuaValue, b: LuaValue): boolean {
+  return settle(ltOrCall(a, b)) as boolean;
+}
+
+export function ltOrCall(a: LuaValue, b: LuaValue): boolean | PendingCall {
   const ta = typeof a;
   if (ta === typeof b && (ta === 'number' || ta === 'string')) return (a as number) < (b as number);
   if (typeName(a) === typeName(b)) {
     const handler = compareHandler(a, b, '__lt');
-    if (handler !== undefined) {
-      const r = first(callable(handler)(a, b));
-      return r !== undefined && r !== false;
-    }
+    if (handler !== undefined) return new PendingCall(callable(handler), [a, b], TRUTHY);
   }
   throw compareError(a, b);
 }
 
 export function le(a: LuaValue, b: LuaValue): boolean {
+  return settle(leOrCall(a, b)) as boolean;
+}
+
+export function leOrCall(a: LuaValue, b: LuaValue): boolean | PendingCall {
   const ta = typeof a;
   if (ta === typeof b && (ta === 'number' || ta === 'string')) return (a as number) <= (b as number);
   if (typeName(a) === typeName(b)) {
     let handler = compareHandler(a, b, '__le');
-    if (handler !== undefined) {
-      const r = first(callable(handler)(a, b));
-      return r !== undefined && r !== false;
-    }
+    if (handler !== undefined) return new PendingCall(callable(handler), [a, b], TRUTHY);
     // Lua 5.1 falls back to not (b < a).
     handler = compareHandler(b, a, '__lt');
-    if (handler !== undefined) {
-      const r = first(callable(handler)(b, a));
-      return r === undefined || r === false;
-    }
+    if (handler !== undefined) return new PendingCall(callable(handler), [b, a], FALSY);
   }
   throw compareError(a, b);
 }
@@ -247,10 +304,14 @@ export function le(a: LuaValue, b: LuaValue): boolean {
 // ---- length (§2.5.5, §2.8 "len") ----
 
 export function len(v: LuaValue, desc?: string): LuaValue {
+  return settle(lenOrCall(v, desc));
+}
+
+export function lenOrCall(v: LuaValue, desc?: string): LuaValue | PendingCall {
   if (typeof v === 'string') return v.length;
   if (v instanceof LuaTable) return v.length();
   const handler = metamethod(v, '__len');
-  if (handler !== undefined) return first(callable(handler)(v));
+  if (handler !== undefined) return new PendingCall(callable(handler), [v], FIRST);
   throw rtError(`attempt to get length of ${describe(v, desc)}`);
 }
 

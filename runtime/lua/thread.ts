@@ -3,7 +3,7 @@
 // resume(). Functions without a twin (library functions such as table.sort) run plainly,
 // and a yield through them fails as Lua 5.1 says: "attempt to yield across C-call boundary".
 import { CallStack, setCurrent } from './callstack.js';
-import { LuaError, toLuaError } from './errors.js';
+import { libError, toLuaError } from './errors.js';
 import { all } from './multi.js';
 import { THREAD_TAG, type LuaFunction, type LuaResult, type LuaValue } from './value.js';
 
@@ -78,7 +78,7 @@ export function* yieldCo(...values: LuaValue[]): CoGenerator {
 /** coroutine.yield reached from a plain JS frame: there is no generator to suspend. */
 export function yieldPlain(): never {
   // luajit says this on the main thread too: its main chunk is called from C.
-  throw new LuaError('attempt to yield across C-call boundary');
+  throw libError('attempt to yield across C-call boundary');
 }
 
 /** Calls f inside generator code: through its twin when it has one. */
