@@ -32,24 +32,50 @@ const TOKEN_PUNCTUATOR = 32;
  */
 export function parseChunk(file: string, text: string): Chunk {
   let chunk: Chunk;
-  try {
-    chunk = luaparse.parse(text, OPTIONS) as unknown as Chunk;
-  } catch (e) {
-    if (e instanceof SyntaxError && typeof (e as LuaparseError).index === 'number') {
-      const err = e as LuaparseError;
-      const message = luajitWording(err.message.replace(/^\[\d+:\d+\] /, ''));
-      throw new Diagnostic(file, positionAt(text, err.index), message, text);
+  for (;;) {
+    try {
+      chunk = luaparse.parse(text, OPTIONS) as unknown as Chunk;
+      break;
+    } catch (e) {
+      const patched = patchHexFraction(e, text);
+      if (patched === undefined) throw toDiagnostic(e, file, text);
+      text = patched;
     }
-    throw e;
   }
   rejectUnsupported(file, text, chunk);
   markParenthesized(text, chunk);
   return chunk;
 }
 
+/**
+ * luaparse requires a digit before the point of a hex number; luajit accepts `0x.8`.
+ * Returns the source with a 0 inserted there (same lines; columns after it shift by one).
+ */
+function patchHexFraction(e: unknown, text: string): string | undefined {
+  if (!(e instanceof SyntaxError) || typeof (e as LuaparseError).index !== 'number') return undefined;
+  const i = (e as LuaparseError).index;
+  if (!/^0[xX]\.[0-9a-fA-F]/.test(text.slice(i - 2, i + 2))) return undefined;
+  return text.slice(0, i) + '0' + text.slice(i);
+}
+
+function toDiagnostic(e: unknown, file: string, text: string): unknown {
+  {
+    if (e instanceof SyntaxError && typeof (e as LuaparseError).index === 'number') {
+      const err = e as LuaparseError;
+      const message = luajitWording(err.message.replace(/^\[\d+:\d+\] /, ''));
+      return new Diagnostic(file, positionAt(text, err.index), message, text);
+    }
+    return e;
+  }
+}
+
 /** Words luaparse's messages the way luajit does where the two differ only in wording. */
 function luajitWording(message: string): string {
-  return message.replace(/^<expression> expected near /, 'unexpected symbol near ');
+  return message
+    .replace(/^<expression> expected near /, 'unexpected symbol near ')
+    .replace(/^no visible label '(.*)' for <goto>$/, "undefined label '$1'")
+    .replace(/^label '(.*)' already defined on line \d+$/, "duplicate label '$1'")
+    .replace(/^<name> expected near /, "'<name>' expected near ");
 }
 
 function lex(text: string): Token[] {

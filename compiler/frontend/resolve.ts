@@ -172,8 +172,8 @@ class Resolver {
     stmts.forEach((s, index) => {
       if (s.type !== 'LabelStatement') return;
       const name = s.label.name;
-      const seen = labels.get(name) ?? this.visibleLabel(name);
-      if (seen !== undefined) this.error(s, `label '${name}' already defined on line ${lineOf(seen.stmt)}`);
+      // luajit allows the same label in nested blocks, not twice in one block.
+      if (labels.has(name)) this.error(s, `duplicate label '${name}'`);
       labels.set(name, { stmt: s, index });
       this.labels.set(s, { block: stmts, index });
     });
@@ -186,14 +186,6 @@ class Resolver {
     after?.();
     this.block = this.block.parent;
     this.popScope();
-  }
-
-  private visibleLabel(name: string): { stmt: LabelStatement; index: number } | undefined {
-    for (let b = this.block; b !== undefined && b.fn === this.scope.fn; b = b.parent) {
-      const l = b.labels.get(name);
-      if (l !== undefined) return l;
-    }
-    return undefined;
   }
 
   private resolveGoto(g: GotoStatement): void {

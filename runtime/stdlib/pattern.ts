@@ -64,19 +64,24 @@ export class MatchState {
   /** The pattern cut at its first NUL, followed by one NUL sentinel. */
   pat = '\0';
   patEnd = 0;
+  /** The pattern as given, to skip re-preparing it. */
+  private source = '';
   level = 0;
   depth = 0;
   readonly capInit = new Int32Array(MAX_CAPTURES);
   readonly capLen = new Int32Array(MAX_CAPTURES);
 
-  /** Prepares to match `pattern` against `src`; returns the pattern index to start at. */
+  /** Prepares to match `pattern` against `src`. */
   reset(src: string, pattern: string): void {
     this.src = src;
     this.srcEnd = src.length;
-    const z = pattern.indexOf('\0');
-    if (z >= 0) pattern = pattern.slice(0, z);
-    this.pat = pattern + '\0';
-    this.patEnd = pattern.length;
+    if (pattern !== this.source) {
+      this.source = pattern;
+      const z = pattern.indexOf('\0');
+      if (z >= 0) pattern = pattern.slice(0, z);
+      this.pat = pattern + '\0';
+      this.patEnd = pattern.length;
+    }
     this.level = 0;
     this.depth = 0;
   }

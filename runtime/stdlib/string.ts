@@ -1,0 +1,325 @@
+// The Lua string library (luajit 2.1 semantics) and the metatable shared by all strings.
+import { LuaError, argError } from '../lua/errors.js';
+import { NONE, first } from '../lua/multi.js';
+import { numberToString } from '../lua/number.js';
+import { index, rtError, setStringMetatable } from '../lua/ops.js';
+import { LuaTable } from '../lua/table.js';
+import { typeName, type LuaFunction, type LuaResult, type LuaValue } from '../lua/value.js';
+import { builtin, checkNumber, checkString, makeLib, typeError } from './args.js';
+import { formatString, toInt32 } from './format.js';
+import { MatchState, hasPatternSpecials, isLiteralPattern } from './pattern.js';
+
+/** lj_lib_checkint: a number converted as C's (int32_t) cast. */
+function checkInt32(v: LuaValue, arg: number, nargs?: number): number {
+  if (typeof v === 'number') return toInt32(v);
+  return toInt32(checkNumber(v, arg, nargs));
+}
+
+function optInt32(v: LuaValue, arg: number, def: number): number {
+  return v === undefined ? def : checkInt32(v, arg);
+}
+
+/** luajit's LUAI_MAXCSTACK: string.byte returns at most this many values. */
+const MAX_RESULTS = 8000;
+/** The longest string V8 can build; luajit would go on to about 2 GB. */
+const MAX_STRING = (1 << 29) - 24;
+
+// One reusable match state: matching never calls back into Lua while it runs. gsub calls
+// Lua only between matches, after reading the captures, and resets the state afterwards.
+const ms = new MatchState();
+
+function byte(this: void, s: LuaValue, i?: LuaValue, j?: LuaValue): LuaResult {
+  const str = checkString(s, 1, arguments.length);
+  const len = str.length;
+  let start = optInt32(i, 2, 1);
+  let stop = optInt32(j, 3, start);
+  if (stop < 0) stop += len + 1;
+  if (start < 0) start += len + 1;
+  if (start <= 0) start = 1;
+  if (stop > len) stop = len;
+  if (start > stop) return NONE;
+  const n = stop - start + 1;
+  if (n === 1) return str.charCodeAt(start - 1);
+  if (n > MAX_RESULTS) throw rtError('string slice too long');
+  const out = new Array<LuaValue>(n);
+  for (let k = 0; k < n; k++) out[k] = str.charCodeAt(start - 1 + k);
+  return out;
+}
+
+function char(this: void, ...args: LuaValue[]): LuaResult {
+  const n = args.length;
+  let out = '';
+  for (let k = 0; k < n; k++) {
+    const c = checkInt32(args[k], k + 1, n);
+    if (c < 0 || c > 255) throw argError(k + 1, 'invalid value');
+    out += String.fromCharCode(c);
+  }
+  return out;
+}
+
+function sub(this: void, s: LuaValue, i?: LuaValue, j?: LuaValue): LuaResult {
+  const str = checkString(s, 1, arguments.length);
+  const len = str.length;
+  let start = checkInt32(i, 2, arguments.length);
+  let end = optInt32(j, 3, -1);
+  if (end > len) end = len;
+  else if (end < 0) end += len + 1;
+  if (start <= 0) {
+    if (start < 0) start += len + 1;
+    if (start <= 0) start = 1;
+  }
+  if (start > end) return '';
+  return start === 1 && end === len ? str : str.slice(start - 1, end);
+}
+
+function rep(this: void, s: LuaValue, n?: LuaValue, sep?: LuaValue): LuaResult {
+  const nargs = arguments.length;
+  let str = checkString(s, 1, nargs);
+  let count = checkInt32(n, 2, nargs);
+  const sepStr = sep === undefined ? undefined : checkString(sep, 3);
+  if (count <= 0) return '';
+  let head = '';
+  if (sepStr !== undefined && count > 1) {
+    head = str;
+    str = sepStr + str;
+    count--;
+  }
+  if (str.length * count + head.length > MAX_STRING) throw new LuaError('not enough memory');
+  return head + str.repeat(count);
+}
+
+function reverse(this: void, s: LuaValue): LuaResult {
+  const str = checkString(s, 1, arguments.length);
+  let out = '';
+  for (let k = str.length - 1; k >= 0; k--) out += str[k];
+  return out;
+}
+
+function lower(this: void, s: LuaValue): LuaResult {
+  const str = checkString(s, 1, arguments.length);
+  return /[A-Z]/.test(str) ? str.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : str;
+}
+
+function upper(this: void, s: LuaValue): LuaResult {
+  const str = checkString(s, 1, arguments.length);
+  return /[a-z]/.test(str) ? str.replace(/[a-z]+/g, (m) => m.toUpperCase()) : str;
+}
+
+function len(this: void, s: LuaValue): LuaResult {
+  return checkString(s, 1, arguments.length).length;
+}
+
+function dump(this: void, f: LuaValue): LuaResult {
+  if (typeof f !== 'function') typeError(f, 1, 'function', arguments.length);
+  throw new LuaError('unable to dump given function');
+}
+
+/** The start index for find/match: luajit clamps init into 0..#s (Lua 5.1 mode). */
+function startIndex(init: LuaValue, len: number): number {
+  let st = optInt32(init, 3, 1);
+  if (st < 0) st += len;
+  else st--;
+  if (st < 0) st = 0;
+  return st > len ? len : st;
+}
+
+function find(this: void, s: LuaValue, p: LuaValue, init?: LuaValue, plain?: LuaValue): LuaResult {
+  const nargs = arguments.length;
+  const str = checkString(s, 1, nargs);
+  const pat = checkString(p, 2, nargs);
+  const st = startIndex(init, str.length);
+  if ((plain !== undefined && plain !== false) || !hasPatternSpecials(pat)) {
+    const at = str.indexOf(pat, st);
+    return at < 0 ? undefined : [at + 1, at + pat.length];
+  }
+  ms.reset(str, pat);
+  let pi = 0;
+  let anchor = false;
+  if (pat.charCodeAt(0) === 94) {
+    pi = 1;
+    anchor = true;
+  }
+  let sp = st;
+  do {
+    const e = ms.match(sp, pi);
+    if (e !== -1) {
+      const caps = ms.captures(sp, e, false);
+      ms.src = '';
+      if (caps.length === 0) return [sp + 1, e];
+      return [sp + 1, e, ...caps];
+    }
+  } while (sp++ < ms.srcEnd && !anchor);
+  ms.src = '';
+  return undefined;
+}
+
+function match(this: void, s: LuaValue, p: LuaValue, init?: LuaValue): LuaResult {
+  const nargs = arguments.length;
+  const str = checkString(s, 1, nargs);
+  const pat = checkString(p, 2, nargs);
+  const st = startIndex(init, str.length);
+  if (isLiteralPattern(pat)) return str.indexOf(pat, st) < 0 ? undefined : pat;
+  ms.reset(str, pat);
+  let pi = 0;
+  let anchor = false;
+  if (pat.charCodeAt(0) === 94) {
+    pi = 1;
+    anchor = true;
+  }
+  let sp = st;
+  do {
+    const e = ms.match(sp, pi);
+    if (e !== -1) {
+      const caps = ms.captures(sp, e, true);
+      ms.src = '';
+      return caps.length === 1 ? caps[0] : caps;
+    }
+  } while (sp++ < ms.srcEnd && !anchor);
+  ms.src = '';
+  return undefined;
+}
+
+let gmatchAuxId: number | undefined;
+
+function gmatch(this: void, s: LuaValue, p: LuaValue): LuaResult {
+  const nargs = arguments.length;
+  const str = checkString(s, 1, nargs);
+  const pat = checkString(p, 2, nargs);
+  let pos = 0;
+  const iter = (): LuaResult => {
+    ms.reset(str, pat);
+    for (let sp = pos; sp <= ms.srcEnd; sp++) {
+      const e = ms.match(sp, 0);
+      if (e !== -1) {
+        pos = e === sp ? e + 1 : e;
+        const caps = ms.captures(sp, e, true);
+        ms.src = '';
+        return caps.length === 1 ? caps[0] : caps;
+      }
+    }
+    ms.src = '';
+    return NONE;
+  };
+  (iter as { builtin?: number }).builtin = gmatchAuxId;
+  return iter;
+}
+
+/** Expands a gsub replacement string: %0-%9 are captures, % before anything else quotes it. */
+function expandReplacement(repl: string, s: number, e: number): string {
+  let out = '';
+  const n = repl.length;
+  let start = 0;
+  for (let k = repl.indexOf('%'); k >= 0 && k < n; k = repl.indexOf('%', k)) {
+    out += repl.slice(start, k);
+    k++;
+    // luajit reads the terminating NUL after a trailing '%'.
+    const c = k < n ? repl.charCodeAt(k) : 0;
+    if (c < 48 || c > 57) {
+      out += String.fromCharCode(c);
+    } else if (c === 48) {
+      out += ms.src.slice(s, e);
+    } else {
+      const v = ms.capture(c - 49, s, e);
+      out += typeof v === 'number' ? numberToString(v) : v as string;
+    }
+    k++;
+    start = k;
+  }
+  return start === 0 ? repl : start < n ? out + repl.slice(start) : out;
+}
+
+function gsub(this: void, s: LuaValue, p: LuaValue, repl?: LuaValue, n?: LuaValue): LuaResult {
+  const nargs = arguments.length;
+  const src = checkString(s, 1, nargs);
+  const pat = checkString(p, 2, nargs);
+  const maxN = optInt32(n, 4, src.length + 1);
+  const tr = typeof repl;
+  let replStr: string | undefined;
+  let replFn: LuaFunction | undefined;
+  let replTable: LuaTable | undefined;
+  if (tr === 'string') replStr = repl as string;
+  else if (tr === 'number') replStr = numberToString(repl as number);
+  else if (tr === 'function') replFn = repl as LuaFunction;
+  else if (repl instanceof LuaTable) replTable = repl;
+  else throw argError(3, 'string/function/table expected');
+  let anchor = false;
+  let pi = 0;
+  if (pat.charCodeAt(0) === 94) {
+    anchor = true;
+    pi = 1;
+  }
+  // A replacement string without '%' never needs the captures.
+  const simple = replStr !== undefined && replStr.indexOf('%') < 0;
+  ms.reset(src, pat);
+  const end = src.length;
+  let out = '';
+  let count = 0;
+  let sp = 0;
+  let copied = 0; // src[copied..sp) is still to be copied to out
+  while (count < maxN) {
+    const e = ms.match(sp, pi);
+    if (e !== -1) {
+      count++;
+      let value: LuaValue;
+      if (replStr !== undefined) {
+        value = simple ? replStr : expandReplacement(replStr, sp, e);
+      } else {
+        let key: LuaValue;
+        let r: LuaValue;
+        if (replFn !== undefined) {
+          const caps = ms.captures(sp, e, true);
+          ms.src = '';
+          r = first(replFn(...caps));
+          ms.reset(src, pat);
+        } else {
+          key = ms.capture(0, sp, e);
+          ms.src = '';
+          r = index(replTable, key);
+          ms.reset(src, pat);
+        }
+        if (r === undefined || r === false) value = undefined;
+        else if (typeof r === 'string') value = r;
+        else if (typeof r === 'number') value = numberToString(r);
+        else throw rtError(`invalid replacement value (a ${typeName(r)})`);
+      }
+      if (value !== undefined) {
+        out += src.slice(copied, sp) + (value as string);
+        copied = e;
+      }
+    }
+    if (e !== -1 && e > sp) {
+      sp = e;
+    } else if (sp < end) {
+      sp++;
+    } else {
+      break;
+    }
+    if (anchor) break;
+  }
+  ms.src = '';
+  if (copied === 0 && out === '') return [src, count];
+  return [out + src.slice(copied), count];
+}
+
+function format(this: void, fmt: LuaValue, ...args: LuaValue[]): LuaResult {
+  return formatString(checkString(fmt, 1, args.length + 1), args);
+}
+
+/** The string library table. */
+export function createStringLib(): LuaTable {
+  // Entries are created in luajit's order so that builtin numbers line up with its own.
+  const lib = makeLib({ byte, char, sub, rep, reverse, lower, upper, dump, find, match });
+  gmatchAuxId = (builtin((() => NONE) as LuaFunction) as { builtin?: number }).builtin;
+  const rest = makeLib({ gmatch, gsub, format });
+  for (const k of ['gmatch', 'gsub', 'format']) lib.set(k, rest.get(k));
+  // luajit defines string.len in Lua: it prints as "function: 0x...", not as a builtin.
+  lib.set('len', len);
+  return lib;
+}
+
+/** Installs the metatable shared by all strings: its __index is the string library. */
+export function installStringMetatable(lib: LuaTable): void {
+  const mt = new LuaTable();
+  mt.set('__index', lib);
+  setStringMetatable(mt);
+}
