@@ -31,6 +31,8 @@ const TOKEN_PUNCTUATOR = 32;
  * ('pseudo-latin1': each source byte is one char, escapes produce raw bytes).
  */
 export function parseChunk(file: string, text: string): Chunk {
+  // Every newline sequence (\r\n, \n\r, \r) is one '\n', in long strings too, as in luajit.
+  if (text.includes('\r')) text = text.replace(/\r\n|\n\r|\r/g, '\n');
   let chunk: Chunk;
   for (;;) {
     try {

@@ -589,7 +589,7 @@ class FunctionCompiler {
       case '^': return function* (f) {
         const a = yield* l(f);
         const b = yield* r(f);
-        if (typeof a === 'number' && typeof b === 'number') return Math.pow(a, b);
+        if (typeof a === 'number' && typeof b === 'number') return ops.powNum(a, b);
         f.line = line;
         return yield* meta(ops.arithOrCall('__pow', a, b, dl, dr));
       };
@@ -670,7 +670,7 @@ class FunctionCompiler {
    * Table constructors follow luajit: constant entries form a template applied first (in
    * source order), then the other entries are stored in source order, then a trailing
    * multi-value expression appends its values. Positional items fill a presized array
-   * part, so `#{1, nil, 3}` is 3 as in luajit.
+   * part, so `#{1, nil, 3}` is 3 as in luajit (but `#{f()}` stops at f's first nil).
    */
   private table(e: TableConstructorExpression): Eval {
     type Entry = { pos: number; key: Eval | undefined; value: Eval };
@@ -719,14 +719,15 @@ class FunctionCompiler {
           put(k, yield* d.value(f));
         }
       }
-      if (tail !== undefined) {
-        const vs = yield* tail(f);
-        for (let i = 0; i < vs.length; i++) arr.push(vs[i]);
-      }
       const t = new LuaTable(arr);
       if (hash.length > 0) {
         f.line = line;
         for (let i = 0; i < hash.length; i += 2) t.set(hash[i], hash[i + 1]);
+      }
+      if (tail !== undefined) {
+        // Stored one by one as luajit's TSETM does: `#{f()}` stops at the first nil.
+        const vs = yield* tail(f);
+        for (let i = 0; i < vs.length; i++) t.set(size + 1 + i, vs[i]);
       }
       return t;
     };
@@ -856,7 +857,7 @@ function constantOf(e: Expression): { value: LuaValue } | undefined {
         case '*': r = a.value * b.value; break;
         case '/': r = a.value / b.value; break;
         case '%': r = ops.mod(a.value, b.value); break;
-        case '^': r = Math.pow(a.value, b.value); break;
+        case '^': r = ops.powNum(a.value, b.value); break;
         default: return undefined;
       }
       return Number.isNaN(r) || Object.is(r, -0) ? undefined : { value: r };

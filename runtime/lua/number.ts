@@ -3,7 +3,7 @@
 
 /** tostring(n): C's "%.14g"; luajit prints every NaN as "nan". */
 export function numberToString(n: number): string {
-  if (Number.isInteger(n) && n < 1e15 && n > -1e15) {
+  if (Number.isInteger(n) && n < 1e14 && n > -1e14) {
     return n === 0 && 1 / n < 0 ? '-0' : String(n);
   }
   return formatG(n, 14, false, false);
@@ -75,6 +75,7 @@ function bigFixed(a: number, prec: number): string {
 }
 
 const DECIMAL = /^[ \t\n\r\f\v]*([+-]?)(?:(\d+\.?\d*|\.\d+)(?:[eE]([+-]?\d+))?|(inf(?:inity)?|nan))[ \t\n\r\f\v]*$/i;
+const BINARY = /^[ \t\n\r\f\v]*([+-]?)0[bB]([01]+)[ \t\n\r\f\v]*$/;
 const HEX = /^[ \t\n\r\f\v]*([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([+-]?\d+))?[ \t\n\r\f\v]*$/;
 
 /** Lua's string -> number conversion (tonumber without base, arithmetic coercion). */
@@ -98,6 +99,11 @@ export function stringToNumber(s: string): number | undefined {
       scale /= 16;
     }
     if (m[4] !== undefined) v *= Math.pow(2, Number(m[4]));
+    return m[1] === '-' ? -v : v;
+  }
+  m = BINARY.exec(s); // luajit 2.1's lj_strscan reads 0b literals too
+  if (m !== null) {
+    const v = parseInt(m[2], 2);
     return m[1] === '-' ? -v : v;
   }
   return undefined;

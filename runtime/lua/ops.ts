@@ -157,6 +157,11 @@ export function toNumber(v: LuaValue): number | undefined {
 
 export type ArithEvent = '__add' | '__sub' | '__mul' | '__div' | '__mod' | '__pow';
 
+/** C's pow: 1^y and (-1)^±inf are 1, where JS's Math.pow gives NaN. */
+export function powNum(a: number, b: number): number {
+  return a === 1 || (a === -1 && (b === Infinity || b === -Infinity)) ? 1 : Math.pow(a, b);
+}
+
 /** luajit computes a % b as a - floor(a/b)*b. */
 export function mod(a: number, b: number): number {
   return a - Math.floor(a / b) * b;
@@ -169,7 +174,7 @@ function arithPrim(event: ArithEvent, x: number, y: number): number {
     case '__mul': return x * y;
     case '__div': return x / y;
     case '__mod': return mod(x, y);
-    case '__pow': return Math.pow(x, y);
+    case '__pow': return powNum(x, y);
   }
 }
 
@@ -205,7 +210,7 @@ export function modulo(a: LuaValue, b: LuaValue, da?: string, db?: string): LuaV
   return typeof a === 'number' && typeof b === 'number' ? mod(a, b) : arith('__mod', a, b, da, db);
 }
 export function pow(a: LuaValue, b: LuaValue, da?: string, db?: string): LuaValue {
-  return typeof a === 'number' && typeof b === 'number' ? Math.pow(a, b) : arith('__pow', a, b, da, db);
+  return typeof a === 'number' && typeof b === 'number' ? powNum(a, b) : arith('__pow', a, b, da, db);
 }
 
 export function unm(a: LuaValue, da?: string): LuaValue {
@@ -331,6 +336,16 @@ export function addressOf(o: object): string {
   return a;
 }
 
+/** tostring(v) as the Lua function returns it: a __tostring result is passed on unchecked. */
+export function tostringValue(v: LuaValue): LuaValue {
+  if (typeof v === 'object') {
+    const handler = metamethod(v, '__tostring');
+    if (handler !== undefined) return first(callable(handler)(v));
+  }
+  return tostring(v);
+}
+
+/** The text of a value (print, string.format %s, error messages). */
 export function tostring(v: LuaValue): string {
   switch (typeof v) {
     case 'string': return v;

@@ -59,12 +59,15 @@ function next(t: LuaValue, k: LuaValue): LuaResult {
   return entry === undefined ? undefined : entry;
 }
 
+let gcPause = 200;
+let gcStepMul = 200;
+
 export function createBaseLib(host: BaseHost, G: LuaTable): void {
   const nextFn = builtin(next);
   const ipairsIterFn = builtin(ipairsIter);
   const tostringBuiltin = builtin(function tostring(v: LuaValue): LuaResult {
     checkAny(1, arguments.length);
-    return ops.tostring(v);
+    return ops.tostringValue(v);
   });
 
   const pcall = builtin(function pcall(f: LuaValue, ...args: LuaValue[]): LuaResult {
@@ -172,6 +175,7 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
       }
       const b = checkInt(base, 2);
       if (b < 2 || b > 36) throw argError(2, 'base out of range');
+      if (b === 10) return ops.toNumber(v); // base 10 is the ordinary conversion in luajit
       const s = typeof v === 'number' ? numberToString(v) : typeof v === 'string' ? v : typeError(v, 1, 'string');
       return stringToNumberBase(s, b);
     },
@@ -250,7 +254,7 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
     pcall,
     xpcall,
     loadstring(s: LuaValue, chunkName: LuaValue): LuaResult {
-      const text = typeof s === 'number' ? numberToString(s) : typeof s === 'string' ? s : typeError(s, 1, 'string', arguments.length);
+      const text = typeof s === 'number' ? numberToString(s) : typeof s === 'string' ? s : typeError(s, 1, 'function', arguments.length);
       return loadText(host, text, typeof chunkName === 'string' ? chunkId(chunkName) : stringChunkName(text));
     },
     load(f: LuaValue, chunkName: LuaValue): LuaResult {
@@ -284,12 +288,17 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
       const fn = host.load(host.readFile(p), p);
       return fn();
     },
-    collectgarbage(opt: LuaValue): LuaResult {
-      if (opt === 'count') {
-        const kb = process.memoryUsage().heapUsed / 1024;
-        return [kb, 0];
+    collectgarbage(opt: LuaValue, arg: LuaValue): LuaResult {
+      // V8 owns the heap: report its size, accept every Lua 5.1 option, collect nothing.
+      const option = opt === undefined ? 'collect' : typeof opt === 'string' ? opt : typeError(opt, 1, 'string');
+      switch (option) {
+        case 'count': return process.memoryUsage().heapUsed / 1024;
+        case 'collect': case 'stop': case 'restart': return 0;
+        case 'step': return true;
+        case 'setpause': { const prev = gcPause; gcPause = optInt(arg, 2, 200); return prev; }
+        case 'setstepmul': { const prev = gcStepMul; gcStepMul = optInt(arg, 2, 200); return prev; }
+        default: throw argError(1, `invalid option '${option}'`);
       }
-      return 0;
     },
     newproxy(arg: LuaValue): LuaResult {
       // Lua 5.1's undocumented userdata factory: newproxy(true) gets a fresh metatable,

@@ -13,6 +13,7 @@ import { createMathLib } from './math.js';
 import { createTableLib } from './table.js';
 import { stdout } from './output.js';
 import { createPackageLib } from './package.js';
+import { createStringLib, installStringMetatable } from './string.js';
 
 export interface GlobalsOptions {
   /** Compiles a chunk for load/loadstring/require/dofile (the interpreter). */
@@ -37,6 +38,9 @@ export function createGlobals(options: GlobalsOptions): LuaTable {
   }, G);
   createPackageLib({ load }, G, options.scriptDir);
   G.setStr('coroutine', createCoroutineLib());
+  const string = createStringLib();
+  installStringMetatable(string);
+  G.setStr('string', string);
   G.setStr('table', createTableLib());
   G.setStr('math', createMathLib());
   G.setStr('bit', createBitLib());

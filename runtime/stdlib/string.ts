@@ -106,7 +106,8 @@ function upper(this: void, s: LuaValue): LuaResult {
 }
 
 function len(this: void, s: LuaValue): LuaResult {
-  return checkString(s, 1, arguments.length).length;
+  // luajit's string.len is a Lua function: a missing argument reads as nil.
+  return checkString(s, 1).length;
 }
 
 function dump(this: void, f: LuaValue): LuaResult {
@@ -302,7 +303,7 @@ function gsub(this: void, s: LuaValue, p: LuaValue, repl?: LuaValue, n?: LuaValu
 }
 
 function format(this: void, fmt: LuaValue, ...args: LuaValue[]): LuaResult {
-  return formatString(checkString(fmt, 1, args.length + 1), args);
+  return formatString(checkString(fmt, 1, arguments.length), args);
 }
 
 /** The string library table. */
