@@ -64,7 +64,9 @@ function toDiagnostic(e: unknown, file: string, text: string): unknown {
   {
     if (e instanceof SyntaxError && typeof (e as LuaparseError).index === 'number') {
       const err = e as LuaparseError;
-      const message = luajitWording(err.message.replace(/^\[\d+:\d+\] /, ''));
+      let message = luajitWording(err.message.replace(/^\[\d+:\d+\] /, ''));
+      // luajit names the end of input when a string runs into it.
+      if (err.index >= text.length) message = message.replace(/^(unfinished (?:long )?string.*) near '.*'$/s, "$1 near '<eof>'");
       return new Diagnostic(file, positionAt(text, err.index), message, text);
     }
     return e;

@@ -3,11 +3,12 @@ import path from 'node:path';
 import { readSource } from '../../compiler/frontend/source.js';
 import { current } from '../lua/callstack.js';
 import { formatTraceback } from '../stdlib/debug.js';
-import { LuaError, toLuaError } from '../lua/errors.js';
+import { toLuaError } from '../lua/errors.js';
 import * as ops from '../lua/ops.js';
 import { LuaTable } from '../lua/table.js';
 import type { LuaValue } from '../lua/value.js';
 import { createGlobals } from '../stdlib/globals.js';
+import { ExitRequest } from '../stdlib/os.js';
 import { flushAll, stderr } from '../stdlib/output.js';
 import { installFunctionEnvironments } from './fenv.js';
 import { loadChunk, loadForLua } from './interpreter.js';
@@ -56,10 +57,6 @@ export function runFile(file: string, args: string[]): number {
 
 /** os.exit unwinds the Lua stack with an exception carrying the exit code. */
 function exitCode(e: unknown): number | undefined {
-  if (e !== null && typeof e === 'object' && 'exitCode' in e && typeof (e as { exitCode: unknown }).exitCode === 'number') {
-    return (e as { exitCode: number }).exitCode;
-  }
-  return undefined;
+  return e instanceof ExitRequest ? e.code : undefined;
 }
 
-export { LuaError };

@@ -1,9 +1,9 @@
 // string.format as luajit 2.1 implements it (lj_strfmt.c): its own spec parser, limits,
 // integer conversions through int64, %q quoting, %a and %p.
-import { argError } from '../lua/errors.js';
+import { argError, libError } from '../lua/errors.js';
 import { first } from '../lua/multi.js';
 import { formatE, formatF, formatG, numberToString } from '../lua/number.js';
-import { addressOf, callable, metamethod, rtError, tostring } from '../lua/ops.js';
+import { addressOf, callable, metamethod, tostring } from '../lua/ops.js';
 import { typeName, type LuaValue } from '../lua/value.js';
 import { checkNumber } from './args.js';
 
@@ -237,7 +237,7 @@ function isConversion(c: number): boolean {
   return false;
 }
 
-/** string.format(fmt, ...): `args` are the values after the format, `nargs` counts all. */
+/** string.format(fmt, ...args): `args` are the values after the format string. */
 export function formatString(fmt: string, args: LuaValue[]): string {
   const nargs = args.length + 1;
   const n = fmt.length;
@@ -291,7 +291,7 @@ export function formatString(fmt: string, args: LuaValue[]): string {
     }
     if (!isConversion(c)) {
       if (c >= 32) p++;
-      throw rtError(`invalid option '${fmt.slice(pct, p)}' to 'format'`);
+      throw libError(`invalid option '${fmt.slice(pct, p)}' to 'format'`);
     }
     i = p + 1;
     arg++;

@@ -7,11 +7,12 @@ import { createBaseLib } from './base.js';
 import { createBitLib } from './bit.js';
 import { createCoroutineLib } from './coroutine.js';
 import { createDebugLib } from './debug.js';
-import { createIoLib } from './io.js';
+import { createIoLib, errnoInfo } from './io.js';
 import { createJitLib } from './jit.js';
 import { createMathLib } from './math.js';
 import { createTableLib } from './table.js';
-import { stdout } from './output.js';
+import { flushAll, stdout } from './output.js';
+import { createOsLib } from './os.js';
 import { createPackageLib } from './package.js';
 import { createStringLib, installStringMetatable } from './string.js';
 
@@ -31,8 +32,8 @@ export function createGlobals(options: GlobalsOptions): LuaTable {
     readFile(path) {
       try {
         return readFileSync(path).toString('latin1');
-      } catch {
-        throw new LuaError(`cannot open ${path}`);
+      } catch (e) {
+        throw new LuaError(`cannot open ${path}: ${errnoInfo(e)[1]}`);
       }
     },
   }, G);
@@ -45,6 +46,7 @@ export function createGlobals(options: GlobalsOptions): LuaTable {
   G.setStr('math', createMathLib());
   G.setStr('bit', createBitLib());
   G.setStr('io', createIoLib());
+  G.setStr('os', createOsLib({ flush: flushAll }));
   G.setStr('debug', createDebugLib(G));
   G.setStr('jit', createJitLib());
   return G;

@@ -4,9 +4,9 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, lstatSync, openSync, readFileSync, renameSync, rmdirSync, unlinkSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { argError } from '../lua/errors.js';
+import { argError, libError } from '../lua/errors.js';
 import { NONE } from '../lua/multi.js';
-import { index, rtError, toNumber } from '../lua/ops.js';
+import { index, toNumber } from '../lua/ops.js';
 import { LuaTable } from '../lua/table.js';
 import { truthy, typeName, type LuaResult, type LuaValue } from '../lua/value.js';
 import { checkNumber, checkString, makeLib } from './args.js';
@@ -151,6 +151,8 @@ interface PosixRule {
   dst: ZoneType | undefined;
   start: RuleDate | undefined;
   end: RuleDate | undefined;
+  /** A DST name came without rules. */
+  defaulted?: boolean;
 }
 
 interface Zone {
@@ -160,36 +162,56 @@ interface Zone {
   rule: PosixRule | undefined;
 }
 
-/** The seconds (UTC) at which a rule's change happens in year y. */
+/** C's int division and remainder truncate toward zero; ints wrap. */
+const cdiv = (a: number, b: number): number => Math.trunc(a / b);
+
+/**
+ * glibc's compute_change: when a rule's change happens in year y (seconds, UTC). Its day
+ * count is C int arithmetic, so it wraps for far-away years, and it is 0 for years up to
+ * 1970; the weekday comes from Zeller's congruence with C division.
+ */
 function ruleChange(r: RuleDate, y: number, offset: number): number {
-  let days = daysBeforeYear(y);
+  let days = 0;
+  if (y > 1970) {
+    days = (Math.imul(y - 1970, 365) + (cdiv(y - 1, 4) - 492)) | 0;
+    days = (days - (cdiv(y - 1, 100) - 19)) | 0;
+    days = (days + (cdiv(y - 1, 400) - 4)) | 0;
+  }
+  let t = days * 86400;
   const leap = isLeap(y);
   if (r.kind === 'J') {
-    days += r.n - 1 + (leap && r.n >= 60 ? 1 : 0);
+    t += (r.n - 1) * 86400;
+    if (r.n >= 60 && leap) t += 86400;
   } else if (r.kind === 'D') {
-    days += r.n;
+    t += r.n * 86400;
   } else {
     const table = MONTH_DAYS_BEFORE[leap ? 1 : 0];
-    const first = days + table[r.m - 1];
-    const dow = (((first + 4) % 7) + 7) % 7;
+    t += table[r.m - 1] * 86400;
+    const m1 = ((r.m + 9) % 12) + 1;
+    const yy0 = r.m <= 2 ? (y - 1) | 0 : y;
+    const yy1 = cdiv(yy0, 100);
+    const yy2 = yy0 % 100;
+    let dow = (cdiv(26 * m1 - 2, 10) + 1 + yy2 + cdiv(yy2, 4) + cdiv(yy1, 4) - 2 * yy1) % 7;
+    if (dow < 0) dow += 7;
     let d = r.d - dow;
     if (d < 0) d += 7;
-    const monthDays = table[r.m] - table[r.m - 1];
     for (let i = 1; i < r.w; i++) {
-      if (d + 7 >= monthDays) break;
+      if (d + 7 >= table[r.m] - table[r.m - 1]) break;
       d += 7;
     }
-    days = first + d;
+    t += d * 86400;
   }
-  return days * 86400 - offset + r.secs;
+  return t - offset + r.secs;
 }
 
-function ruleInfo(rule: PosixRule, t: number): ZoneType {
-  if (rule.dst === undefined || rule.start === undefined || rule.end === undefined) return rule.std;
+/** The zone type of the POSIX rule at t; undefined when t's UTC year does not fit an int. */
+function ruleInfo(rule: PosixRule, t: number): ZoneType | undefined {
   const tm = offtime(t, 0);
-  if (tm === undefined) return rule.std;
-  const start = ruleChange(rule.start, tm.year, rule.std.off);
-  const end = ruleChange(rule.end, tm.year, rule.dst.off);
+  if (tm === undefined) return undefined;
+  if (rule.dst === undefined || rule.start === undefined || rule.end === undefined) return rule.std;
+  const year = tm.year | 0;
+  const start = ruleChange(rule.start, year, rule.std.off);
+  const end = ruleChange(rule.end, year, rule.dst.off);
   const isdst = start > end ? t < end || t >= start : t >= start && t < end;
   return isdst ? rule.dst : rule.std;
 }
@@ -265,9 +287,11 @@ function parsePosixTz(s: string): PosixRule {
     }
   }
   if (rule.start === undefined || rule.end === undefined) {
-    // No rules: glibc takes them from "posixrules" or the US default.
+    // No rules: glibc takes them from the "posixrules" file (see posixRulesZone), else
+    // from the US default.
     rule.start = { kind: 'M', n: 0, m: 3, w: 2, d: 0, secs: 7200 };
     rule.end = { kind: 'M', n: 0, m: 11, w: 1, d: 0, secs: 7200 };
+    rule.defaulted = true;
   }
   return rule;
 }
@@ -310,6 +334,35 @@ function parseTzif(buf: Buffer): Zone | undefined {
   return { transitions, typeIdx, types, rule };
 }
 
+/**
+ * glibc's __tzfile_default: a TZ string with DST names but no rules takes the transitions
+ * of the posixrules file, shifted to the requested offsets, and keeps that file's own TZ
+ * string for later times. The shifts are what glibc 2.36 does: daylight offsets are
+ * compared with a stale value (0 at first, then the previous parse's DST offset).
+ */
+function posixRulesZone(rule: PosixRule, path: string): Zone | undefined {
+  const file = readZoneFile(path);
+  if (file === undefined || file.types.length < 2 || rule.dst === undefined) return undefined;
+  let ruleStd = 0;
+  for (let i = file.transitions.length - 1; i >= 0; i--) {
+    const ty = file.types[file.typeIdx[i]];
+    if (!ty.isdst) {
+      ruleStd = ty.off;
+      break;
+    }
+  }
+  const transitions: number[] = [];
+  const typeIdx: number[] = [];
+  let isdst = false;
+  for (let i = 0; i < file.transitions.length; i++) {
+    transitions.push(file.transitions[i] + (isdst ? rule.dst.off - posixRulesDst : rule.std.off - ruleStd));
+    isdst = file.types[file.typeIdx[i]].isdst;
+    typeIdx.push(isdst ? 1 : 0);
+  }
+  posixRulesDst = rule.dst.off;
+  return { transitions, typeIdx, types: [rule.std, rule.dst], rule: file.rule };
+}
+
 function zoneInfo(z: Zone, t: number): ZoneType {
   const tr = z.transitions;
   if (tr.length === 0 || t < tr[0]) {
@@ -317,7 +370,9 @@ function zoneInfo(z: Zone, t: number): ZoneType {
     const std = z.types.find((ty) => !ty.isdst);
     return std ?? z.types[0];
   }
-  if (t >= tr[tr.length - 1] && z.rule !== undefined) return ruleInfo(z.rule, t);
+  if (t >= tr[tr.length - 1] && z.rule !== undefined) {
+    return ruleInfo(z.rule, t) ?? z.types[z.typeIdx[tr.length - 1]];
+  }
   let lo = 0;
   let hi = tr.length - 1;
   while (lo < hi) {
@@ -329,7 +384,10 @@ function zoneInfo(z: Zone, t: number): ZoneType {
 }
 
 let zoneKey: string | undefined | null = null;
-let zoneLookup: (t: number) => ZoneType = () => UTC;
+let zoneReparse = false;
+/** glibc's rule_dstoff as __tzfile_default finds it: 0 at first, then the last DST offset. */
+let posixRulesDst = 0;
+let zoneLookup: (t: number) => ZoneType | undefined = () => UTC;
 const UTC: ZoneType = { off: 0, isdst: false, abbr: 'UTC' };
 
 function readZoneFile(path: string): Zone | undefined {
@@ -341,10 +399,11 @@ function readZoneFile(path: string): Zone | undefined {
 }
 
 /** The local time zone from TZ, re-read when TZ changes (glibc's tzset). */
-function localZone(): (t: number) => ZoneType {
+function localZone(tzset = false): (t: number) => ZoneType | undefined {
   const tz = process.env.TZ;
-  if (tz === zoneKey) return zoneLookup;
+  if (tz === zoneKey && !(tzset && zoneReparse)) return zoneLookup;
   zoneKey = tz;
+  zoneReparse = false;
   if (tz === undefined) {
     const z = readZoneFile('/etc/localtime');
     // glibc falls back to UTC; a system without zone files (Windows) has only the JS clock.
@@ -362,7 +421,10 @@ function localZone(): (t: number) => ZoneType {
   } else {
     // Not a zone file: a POSIX TZ string such as "EST5EDT,M3.2.0,M11.1.0".
     const rule = parsePosixTz(spec);
-    zoneLookup = (t) => ruleInfo(rule, t);
+    const pz = rule.defaulted ? posixRulesZone(rule, `${dir}/posixrules`) : undefined;
+    // glibc forgets such a TZ after parsing it, so the next tzset() parses it again.
+    if (pz !== undefined) zoneReparse = true;
+    zoneLookup = pz !== undefined ? (t) => zoneInfo(pz, t) : (t) => ruleInfo(rule, t);
   }
   return zoneLookup;
 }
@@ -380,6 +442,7 @@ function jsZone(t: number): ZoneType {
 /** localtime(t), or undefined when the year does not fit a C int. */
 function localtime(t: number): Tm | undefined {
   const info = localZone()(t);
+  if (info === undefined) return undefined;
   const tm = offtime(t, info.off);
   if (tm === undefined) return undefined;
   tm.isdst = info.isdst ? 1 : 0;
@@ -412,14 +475,46 @@ function ydhms(year: number, yday: number, hour: number, min: number, sec: numbe
   return BigInt(daysBeforeYear(y) + yday) * 86400n + BigInt(hour) * 3600n + BigInt(min) * 60n + BigInt(sec);
 }
 
-/** The local broken-down seconds of t, i.e. t + its UTC offset. */
-function localSeconds(t: bigint): { ls: bigint; isdst: boolean } | undefined {
+interface Probe {
+  ls: bigint; // t's local broken-down time as seconds (t + UTC offset)
+  isdst: boolean;
+}
+
+/** localtime(t) for mktime: undefined when the result overflows (EOVERFLOW). */
+function convert(t: bigint): Probe | undefined {
   const info = localZone()(Number(t));
-  if (offtime(t, info.off) === undefined) return undefined;
+  if (info === undefined || offtime(t, info.off) === undefined) return undefined;
   return { ls: t + BigInt(info.off), isdst: info.isdst };
 }
 
-function mktime(req: TmRequest): number | undefined {
+const TIME_MIN = -(2n ** 63n);
+const TIME_MAX = 2n ** 63n - 1n;
+
+/** glibc's ranged_convert: where t overflows, the convertible time nearest to it toward 0. */
+function rangedConvert(t: bigint): { t: bigint; p: Probe } | undefined {
+  const t1 = t < TIME_MIN ? TIME_MIN : t > TIME_MAX ? TIME_MAX : t;
+  const p = convert(t1);
+  if (p !== undefined) return { t: t1, p };
+  let bad = t1;
+  let ok = 0n;
+  let okp: Probe | undefined;
+  for (;;) {
+    const mid = (ok >> 1n) + (bad >> 1n) + ((ok | bad) & 1n);
+    if (mid === ok || mid === bad) break;
+    const m = convert(mid);
+    if (m !== undefined) {
+      ok = mid;
+      okp = m;
+    } else {
+      bad = mid;
+    }
+  }
+  return okp === undefined ? undefined : { t: ok, p: okp };
+}
+
+/** glibc's __mktime_internal (the C int tm fields arrive already wrapped). */
+function mktime(req: TmRequest): bigint | undefined {
+  localZone(true); // mktime calls tzset()
   const secRequested = req.sec;
   const sec = Math.max(0, Math.min(59, secRequested));
   // Months beyond 0..11 carry into the year (C division truncates toward zero).
@@ -433,50 +528,55 @@ function mktime(req: TmRequest): number | undefined {
   let t1 = t0;
   let t2 = t0;
   let probes = 6;
-  let cur = localSeconds(t);
-  let found = false;
-  for (;;) {
-    if (cur === undefined) return undefined;
-    const gt = t + (L - cur.ls);
-    if (gt === t) break;
-    // Oscillating across a spring-forward gap: stop on the side whose isdst differs from
-    // the requested one (DST when none was requested), as glibc does.
-    if (t === t1 && t !== t2 && (req.isdst < 0 ? cur.isdst : (req.isdst !== 0) !== cur.isdst)) {
-      found = true;
-      break;
+  let cur: Probe;
+  search: {
+    for (;;) {
+      const r = rangedConvert(t);
+      if (r === undefined) return undefined;
+      t = r.t;
+      cur = r.p;
+      const dt = L - cur.ls;
+      if (dt === 0n) break;
+      // Oscillating across a spring-forward gap: stop on the side whose isdst differs
+      // from the requested one (DST when none was requested).
+      if (t === t1 && t !== t2 && (req.isdst < 0 ? cur.isdst : (req.isdst !== 0) !== cur.isdst)) break search;
+      if (--probes === 0) return undefined;
+      t1 = t2;
+      t2 = t;
+      t += dt;
     }
-    if (--probes === 0) return undefined;
-    t1 = t2;
-    t2 = t;
-    t = gt;
-    cur = localSeconds(t);
-  }
-  if (!found && req.isdst >= 0 && (req.isdst !== 0) !== cur!.isdst) {
-    // Wrong isdst: use the offset of a nearby time that has the requested one.
-    const stride = 601200;
-    const bound = 457243200 / 2 + stride;
-    let done = false;
-    for (let delta = stride; delta < bound && !done; delta += stride) {
-      for (const dir of [-1, 1]) {
-        const ot = t + BigInt(delta * dir);
-        const o = localSeconds(ot);
-        if (o === undefined) return undefined;
-        if (o.isdst === (req.isdst !== 0)) {
-          const gt = ot + (L - o.ls);
-          if (localSeconds(gt) !== undefined) {
-            t = gt;
-            done = true;
-            break;
+    if (req.isdst >= 0 && (req.isdst !== 0) !== cur.isdst) {
+      // Wrong isdst: use the offset of a nearby time that has the requested one.
+      const stride = 601200;
+      const bound = 457243200 / 2 + stride;
+      for (let delta = stride; delta < bound; delta += stride) {
+        for (const dir of [-1, 1]) {
+          const o = rangedConvert(t + BigInt(delta * dir));
+          if (o === undefined) return undefined;
+          if (o.p.isdst === (req.isdst !== 0)) {
+            const gt = o.t + (L - o.p.ls);
+            const g = gt >= TIME_MIN && gt <= TIME_MAX ? convert(gt) : undefined;
+            if (g !== undefined) {
+              t = gt;
+              cur = g;
+              break search;
+            }
           }
         }
       }
+      t += BigInt(3600 * ((req.isdst === 0 ? 1 : 0) - (cur.isdst ? 0 : 1)));
+      const g = convert(t);
+      if (g === undefined) return undefined;
+      cur = g;
     }
-    if (!done) t += BigInt(3600 * ((req.isdst === 0 ? 1 : 0) - (cur!.isdst ? 0 : 1)));
   }
   mktimeGuess = Number(t - L);
-  t += BigInt(secRequested - sec);
-  if (localSeconds(t) === undefined) return undefined;
-  return Number(t);
+  const tmSec = Number(((cur.ls % 60n) + 60n) % 60n);
+  if (secRequested !== tmSec) {
+    t += BigInt(secRequested - sec);
+    if (convert(t) === undefined) return undefined;
+  }
+  return t;
 }
 
 // ---- strftime: glibc 2.36 in the C locale ----
@@ -680,7 +780,7 @@ function strftime(fmt: string, tm: Tm, upcase: boolean, max: number): string {
       case 's': {
         // mktime of the broken-down time (local time, even for a "!" format).
         const t = mktime({ sec: tm.sec, min: tm.min, hour: tm.hour, mday: tm.mday, mon: tm.mon, year: tm.year - 1900, isdst: tm.isdst });
-        cpy(String(t ?? -1));
+        cpy(String(t ?? -1n));
         break;
       }
       case 'X':
@@ -827,7 +927,7 @@ function dateField(t: LuaTable, key: string, d: number): number {
   const v = index(t, key);
   const n = toNumber(v);
   if (n !== undefined) return toCInt(n);
-  if (d < 0) throw rtError(`field '${key}' missing in date table`);
+  if (d < 0) throw libError(`field '${key}' missing in date table`);
   return d;
 }
 
@@ -901,7 +1001,7 @@ export function createOsLib(options: OsOptions = {}): LuaTable {
           if ((e as NodeJS.ErrnoException).code !== 'EEXIST') break;
         }
       }
-      throw rtError('unable to generate a unique filename');
+      throw libError('unable to generate a unique filename');
     },
     getenv: (...args: LuaValue[]) => {
       const v = process.env[toHost(checkString(args[0], 1, args.length))];
@@ -965,7 +1065,7 @@ export function createOsLib(options: OsOptions = {}): LuaTable {
       const d = index(v, 'isdst');
       const isdst = d === undefined ? -1 : truthy(d) ? 1 : 0;
       const t = mktime({ sec, min, hour, mday, mon, year, isdst });
-      return t === undefined || t === -1 ? undefined : t;
+      return t === undefined || t === -1n ? undefined : Number(t);
     },
     difftime: (...args: LuaValue[]) => {
       const t2 = toTimeT(checkNumber(args[0], 1, args.length));

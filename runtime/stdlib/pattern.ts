@@ -1,7 +1,7 @@
 // Lua 5.1 pattern matching over byte strings, with luajit's limits and error messages.
 // Patterns are interpreted directly (errors are raised lazily, when the matcher reaches the
 // faulty item, exactly as luajit does); a pattern ends at its first "\0" as in C.
-import { rtError } from '../lua/ops.js';
+import { libError } from '../lua/errors.js';
 import type { LuaValue } from '../lua/value.js';
 
 export const MAX_CAPTURES = 32;
@@ -46,13 +46,25 @@ classFlag[119] = ALPHA | DIGIT; // w
 classFlag[120] = XDIGIT; // x
 classFlag[122] = 0; // z: the zero byte
 
+/** match_class for every (class letter, byte) pair: CLASS_MATCH[cl << 8 | c]. */
+const CLASS_MATCH = new Uint8Array(256 * 256);
+for (let cl = 0; cl < 256; cl++) {
+  const flag = ctype[cl] & ALPHA ? classFlag[cl | 0x20] : -1;
+  for (let c = 0; c < 256; c++) {
+    let res: boolean;
+    if (flag < 0) {
+      res = cl === c;
+    } else {
+      res = flag === 0 ? c === 0 : (ctype[c] & flag) !== 0;
+      if (ctype[cl] & UPPER) res = !res;
+    }
+    CLASS_MATCH[(cl << 8) | c] = res ? 1 : 0;
+  }
+}
+
 /** match_class: does byte c belong to class letter cl (%a, %A, ... or a literal)? */
 function matchClass(c: number, cl: number): boolean {
-  const lower = cl | 0x20;
-  const flag = cl < 256 && (ctype[cl] & ALPHA) ? classFlag[lower] : -1;
-  if (flag < 0) return cl === c;
-  const res = flag === 0 ? c === 0 : (ctype[c] & flag) !== 0;
-  return (ctype[cl] & UPPER) ? !res : res;
+  return CLASS_MATCH[(cl << 8) | c] === 1;
 }
 
 // ---- the matcher ----
@@ -61,11 +73,9 @@ function matchClass(c: number, cl: number): boolean {
 export class MatchState {
   src = '';
   srcEnd = 0;
-  /** The pattern cut at its first NUL, followed by one NUL sentinel. */
-  pat = '\0';
+  /** The pattern; it ends at patEnd, its first NUL (C reads it as a C string). */
+  pat = '';
   patEnd = 0;
-  /** The pattern as given, to skip re-preparing it. */
-  private source = '';
   level = 0;
   depth = 0;
   readonly capInit = new Int32Array(MAX_CAPTURES);
@@ -75,12 +85,10 @@ export class MatchState {
   reset(src: string, pattern: string): void {
     this.src = src;
     this.srcEnd = src.length;
-    if (pattern !== this.source) {
-      this.source = pattern;
+    if (pattern !== this.pat) {
+      this.pat = pattern;
       const z = pattern.indexOf('\0');
-      if (z >= 0) pattern = pattern.slice(0, z);
-      this.pat = pattern + '\0';
-      this.patEnd = pattern.length;
+      this.patEnd = z >= 0 ? z : pattern.length;
     }
     this.level = 0;
     this.depth = 0;
@@ -97,10 +105,10 @@ export class MatchState {
   capture(i: number, s: number, e: number): LuaValue {
     if (i >= this.level) {
       if (i === 0) return this.src.slice(s, e);
-      throw rtError('invalid capture index');
+      throw libError('invalid capture index');
     }
     const len = this.capLen[i];
-    if (len === CAP_UNFINISHED) throw rtError('unfinished capture');
+    if (len === CAP_UNFINISHED) throw libError('unfinished capture');
     const init = this.capInit[i];
     if (len === CAP_POSITION) return init + 1;
     return this.src.slice(init, init + len);
@@ -119,13 +127,13 @@ function classEnd(ms: MatchState, p: number): number {
   const pat = ms.pat;
   const c = pat.charCodeAt(p++);
   if (c === ESC) {
-    if (p >= ms.patEnd) throw rtError("malformed pattern (ends with '%')");
+    if (p >= ms.patEnd) throw libError("malformed pattern (ends with '%')");
     return p + 1;
   }
   if (c === 91 /* [ */) {
     if (pat.charCodeAt(p) === 94 /* ^ */) p++;
     do {
-      if (p >= ms.patEnd) throw rtError("malformed pattern (missing ']')");
+      if (p >= ms.patEnd) throw libError("malformed pattern (missing ']')");
       if (pat.charCodeAt(p++) === ESC && p < ms.patEnd) p++;
     } while (pat.charCodeAt(p) !== 93 /* ] */);
     return p + 1;
@@ -167,9 +175,9 @@ function singleMatch(ms: MatchState, c: number, p: number, ep: number): boolean 
 }
 
 function matchBalance(ms: MatchState, s: number, p: number): number {
+  if (p + 1 >= ms.patEnd) throw libError('unbalanced pattern');
   const pat = ms.pat;
   const b = pat.charCodeAt(p);
-  if (b === NUL || pat.charCodeAt(p + 1) === NUL) throw rtError('unbalanced pattern');
   const src = ms.src;
   if (s >= ms.srcEnd || src.charCodeAt(s) !== b) return -1;
   const e = pat.charCodeAt(p + 1);
@@ -186,6 +194,24 @@ function matchBalance(ms: MatchState, s: number, p: number): number {
   return -1;
 }
 
+/**
+ * The byte that the pattern item at q must match when it is a plain character without an
+ * optional quantifier (so matching at s fails at once unless src[s] is that byte), or -1.
+ * Lets the expansions skip hopeless attempts; only used when the attempt could not fail on
+ * the recursion limit either.
+ */
+function requiredByte(ms: MatchState, q: number): number {
+  if (q >= ms.patEnd || ms.depth >= MAX_DEPTH) return -1;
+  const pat = ms.pat;
+  const c = pat.charCodeAt(q);
+  switch (c) {
+    case 94: case 36: case 42: case 43: case 63: case 46: case 40: case 41: case 91: case 37: case 45:
+      return -1;
+  }
+  const next = q + 1 < ms.patEnd ? pat.charCodeAt(q + 1) : NUL;
+  return next === 42 || next === 63 || next === 45 ? -1 : c;
+}
+
 function maxExpand(ms: MatchState, s: number, p: number, ep: number): number {
   let i = 0;
   const src = ms.src;
@@ -195,26 +221,33 @@ function maxExpand(ms: MatchState, s: number, p: number, ep: number): number {
     while (s + i < ms.srcEnd && singleMatch(ms, src.charCodeAt(s + i), p, ep)) i++;
   }
   // Keep trying the rest of the pattern with fewer repetitions.
+  const need = requiredByte(ms, ep + 1);
   while (i >= 0) {
-    const res = doMatch(ms, s + i, ep + 1);
-    if (res !== -1) return res;
+    if (need < 0 || src.charCodeAt(s + i) === need) {
+      const res = doMatch(ms, s + i, ep + 1);
+      if (res !== -1) return res;
+    }
     i--;
   }
   return -1;
 }
 
 function minExpand(ms: MatchState, s: number, p: number, ep: number): number {
+  const need = requiredByte(ms, ep + 1);
+  const src = ms.src;
   for (;;) {
-    const res = doMatch(ms, s, ep + 1);
-    if (res !== -1) return res;
-    if (s < ms.srcEnd && singleMatch(ms, ms.src.charCodeAt(s), p, ep)) s++;
+    if (need < 0 || src.charCodeAt(s) === need) {
+      const res = doMatch(ms, s, ep + 1);
+      if (res !== -1) return res;
+    }
+    if (s < ms.srcEnd && singleMatch(ms, src.charCodeAt(s), p, ep)) s++;
     else return -1;
   }
 }
 
 function startCapture(ms: MatchState, s: number, p: number, what: number): number {
   const level = ms.level;
-  if (level >= MAX_CAPTURES) throw rtError('too many captures');
+  if (level >= MAX_CAPTURES) throw libError('too many captures');
   ms.capInit[level] = s;
   ms.capLen[level] = what;
   ms.level = level + 1;
@@ -226,7 +259,7 @@ function startCapture(ms: MatchState, s: number, p: number, what: number): numbe
 function endCapture(ms: MatchState, s: number, p: number): number {
   let l = ms.level - 1;
   for (; l >= 0; l--) if (ms.capLen[l] === CAP_UNFINISHED) break;
-  if (l < 0) throw rtError('invalid pattern capture');
+  if (l < 0) throw libError('invalid pattern capture');
   ms.capLen[l] = s - ms.capInit[l];
   const res = doMatch(ms, s, p);
   if (res === -1) ms.capLen[l] = CAP_UNFINISHED;
@@ -235,7 +268,7 @@ function endCapture(ms: MatchState, s: number, p: number): number {
 
 function matchCapture(ms: MatchState, s: number, digit: number): number {
   const l = digit - 49; // '1'
-  if (l < 0 || l >= ms.level || ms.capLen[l] === CAP_UNFINISHED) throw rtError('invalid capture index');
+  if (l < 0 || l >= ms.level || ms.capLen[l] === CAP_UNFINISHED) throw libError('invalid capture index');
   const len = ms.capLen[l];
   if (len < 0 || ms.srcEnd - s < len) return -1; // a position capture never matches
   const src = ms.src;
@@ -245,12 +278,13 @@ function matchCapture(ms: MatchState, s: number, digit: number): number {
 }
 
 function doMatch(ms: MatchState, s: number, p: number): number {
-  if (++ms.depth > MAX_DEPTH) throw rtError('pattern too complex');
+  if (++ms.depth > MAX_DEPTH) throw libError('pattern too complex');
   const pat = ms.pat;
   const src = ms.src;
+  const patEnd = ms.patEnd;
   let r: number;
   for (;;) {
-    const pc = pat.charCodeAt(p);
+    const pc = p < patEnd ? pat.charCodeAt(p) : NUL;
     switch (pc) {
       case 40: // (
         r = pat.charCodeAt(p + 1) === 41
@@ -266,7 +300,7 @@ function doMatch(ms: MatchState, s: number, p: number): number {
         ms.depth--;
         return s;
       case 36: // $
-        if (p + 1 === ms.patEnd) {
+        if (p + 1 === patEnd) {
           ms.depth--;
           return s === ms.srcEnd ? s : -1;
         }
@@ -284,7 +318,7 @@ function doMatch(ms: MatchState, s: number, p: number): number {
         }
         if (nc === 102) { // %f
           p += 2;
-          if (pat.charCodeAt(p) !== 91) throw rtError("missing '[' after '%f' in pattern");
+          if (pat.charCodeAt(p) !== 91) throw libError("missing '[' after '%f' in pattern");
           const ep = classEnd(ms, p);
           const prev = s === 0 ? 0 : src.charCodeAt(s - 1);
           const cur = s < ms.srcEnd ? src.charCodeAt(s) : 0;

@@ -1,8 +1,8 @@
 // The Lua string library (luajit 2.1 semantics) and the metatable shared by all strings.
-import { LuaError, argError } from '../lua/errors.js';
+import { LuaError, argError, libError } from '../lua/errors.js';
 import { NONE, first } from '../lua/multi.js';
 import { numberToString } from '../lua/number.js';
-import { index, rtError, setStringMetatable } from '../lua/ops.js';
+import { index, setStringMetatable } from '../lua/ops.js';
 import { LuaTable } from '../lua/table.js';
 import { typeName, type LuaFunction, type LuaResult, type LuaValue } from '../lua/value.js';
 import { builtin, checkNumber, checkString, makeLib, typeError } from './args.js';
@@ -40,7 +40,7 @@ function byte(this: void, s: LuaValue, i?: LuaValue, j?: LuaValue): LuaResult {
   if (start > stop) return NONE;
   const n = stop - start + 1;
   if (n === 1) return str.charCodeAt(start - 1);
-  if (n > MAX_RESULTS) throw rtError('string slice too long');
+  if (n > MAX_RESULTS) throw libError('string slice too long');
   const out = new Array<LuaValue>(n);
   for (let k = 0; k < n; k++) out[k] = str.charCodeAt(start - 1 + k);
   return out;
@@ -90,6 +90,7 @@ function rep(this: void, s: LuaValue, n?: LuaValue, sep?: LuaValue): LuaResult {
 
 function reverse(this: void, s: LuaValue): LuaResult {
   const str = checkString(s, 1, arguments.length);
+  if (str.length > 32) return Buffer.from(str, 'latin1').reverse().toString('latin1');
   let out = '';
   for (let k = str.length - 1; k >= 0; k--) out += str[k];
   return out;
@@ -110,9 +111,10 @@ function len(this: void, s: LuaValue): LuaResult {
   return checkString(s, 1).length;
 }
 
+/** There is no bytecode to dump: every function answers as luajit does for a builtin. */
 function dump(this: void, f: LuaValue): LuaResult {
   if (typeof f !== 'function') typeError(f, 1, 'function', arguments.length);
-  throw new LuaError('unable to dump given function');
+  throw libError('unable to dump given function');
 }
 
 /** The start index for find/match: luajit clamps init into 0..#s (Lua 5.1 mode). */
@@ -261,30 +263,22 @@ function gsub(this: void, s: LuaValue, p: LuaValue, repl?: LuaValue, n?: LuaValu
     const e = ms.match(sp, pi);
     if (e !== -1) {
       count++;
-      let value: LuaValue;
+      let value: string | undefined;
       if (replStr !== undefined) {
         value = simple ? replStr : expandReplacement(replStr, sp, e);
       } else {
-        let key: LuaValue;
-        let r: LuaValue;
-        if (replFn !== undefined) {
-          const caps = ms.captures(sp, e, true);
-          ms.src = '';
-          r = first(replFn(...caps));
-          ms.reset(src, pat);
-        } else {
-          key = ms.capture(0, sp, e);
-          ms.src = '';
-          r = index(replTable, key);
-          ms.reset(src, pat);
-        }
+        // The callback may match other strings with the shared state: reset it after.
+        const r = replFn !== undefined
+          ? first(replFn(...ms.captures(sp, e, true)))
+          : index(replTable, ms.capture(0, sp, e));
+        ms.reset(src, pat);
         if (r === undefined || r === false) value = undefined;
         else if (typeof r === 'string') value = r;
         else if (typeof r === 'number') value = numberToString(r);
-        else throw rtError(`invalid replacement value (a ${typeName(r)})`);
+        else throw libError(`invalid replacement value (a ${typeName(r)})`);
       }
       if (value !== undefined) {
-        out += src.slice(copied, sp) + (value as string);
+        out += src.slice(copied, sp) + value;
         copied = e;
       }
     }

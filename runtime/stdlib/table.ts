@@ -1,10 +1,10 @@
 // The `table` library as LuaJIT 2.1 has it (plus `unpack`, which luajit keeps in the base
 // library). All element access is raw, as in luajit, and table.sort is Lua 5.1's quicksort
 // so that ties and inconsistent comparators give luajit's exact order and errors.
-import { argError } from '../lua/errors.js';
+import { argError, libError } from '../lua/errors.js';
 import { first, NONE } from '../lua/multi.js';
 import { numberToString } from '../lua/number.js';
-import { lt, rtError } from '../lua/ops.js';
+import { lt } from '../lua/ops.js';
 import { LuaTable } from '../lua/table.js';
 import { typeName, type LuaFunction, type LuaResult, type LuaValue } from '../lua/value.js';
 import { checkNumber, checkString, checkTable, makeLib } from './args.js';
@@ -47,7 +47,7 @@ function insert(...args: LuaValue[]): LuaResult {
   const t = checkTable(args[0], 1, nargs);
   let i = t.length() + 1;
   if (nargs !== 2) {
-    if (nargs !== 3) throw rtError("wrong number of arguments to 'insert'");
+    if (nargs !== 3) throw libError("wrong number of arguments to 'insert'");
     const pos = checkInt32(args[1], 2, nargs);
     for (; i > pos; i--) t.set(i, t.get(i - 1));
     i = pos;
@@ -67,7 +67,7 @@ function concat(...args: LuaValue[]): string {
     const v = t.get(k);
     if (typeof v === 'string') parts.push(v);
     else if (typeof v === 'number') parts.push(numberToString(v));
-    else throw rtError(`invalid value (${typeName(v)}) at index ${k} in table for 'concat'`);
+    else throw libError(`invalid value (${typeName(v)}) at index ${k} in table for 'concat'`);
   }
   return parts.join(sep);
 }
@@ -107,11 +107,11 @@ function auxsort(t: LuaTable, lo: number, up: number, less: (a: LuaValue, b: Lua
     for (;;) {
       let ai: LuaValue;
       while (ai = t.get(++i), less(ai, pivot)) {
-        if (i >= up) throw rtError('invalid order function for sorting');
+        if (i >= up) throw libError('invalid order function for sorting');
       }
       let aj: LuaValue;
       while (aj = t.get(--j), less(pivot, aj)) {
-        if (j <= lo) throw rtError('invalid order function for sorting');
+        if (j <= lo) throw libError('invalid order function for sorting');
       }
       if (j < i) break;
       t.set(i, aj);
@@ -161,7 +161,7 @@ export function unpack(...args: LuaValue[]): LuaResult {
   const e = args[2] === undefined ? t.length() : checkInt32(args[2], 3, nargs);
   if (i > e) return NONE;
   const n = e - i + 1;
-  if (n >= 8000 || n + nargs > 8000) throw rtError('too many results to unpack');
+  if (n >= 8000 || n + nargs > 8000) throw libError('too many results to unpack');
   if (n === 1) return t.get(i);
   const out = new Array<LuaValue>(n);
   for (let k = 0; k < n; k++, i++) out[k] = t.get(i);

@@ -46,9 +46,16 @@ export function hasLuajit(): boolean {
   return luajitChecked;
 }
 
-/** An uncaught error's message: stderr without the program-name prefix and the traceback. */
+/**
+ * An uncaught error's message: stderr without the program-name prefix and the traceback.
+ * roverc's syntax diagnostics add a column and a code frame to luajit's "file:line: msg";
+ * both are dropped so the two compare.
+ */
 export function errorMessage(stderr: string): string {
-  const text = stderr.replace(/^(luajit|roverc): /, '');
+  const text = stderr
+    .replace(/^(luajit|roverc): /, '')
+    .replace(/^([^\s:]+:\d+):\d+: /, '$1: ')
+    .replace(/\n *\d* \| .*/g, '');
   const cut = text.indexOf('\nstack traceback:');
   return (cut >= 0 ? text.slice(0, cut) : text).trimEnd();
 }

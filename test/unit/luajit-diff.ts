@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { LuaError } from '../../runtime/lua/errors.js';
 import { all } from '../../runtime/lua/multi.js';
 import { formatG } from '../../runtime/lua/number.js';
+import { LuaTable } from '../../runtime/lua/table.js';
 import { typeName, type LuaFunction, type LuaValue } from '../../runtime/lua/value.js';
 
 export interface DiffCase {
@@ -84,7 +85,7 @@ export function pcall(f: LuaValue, ...args: LuaValue[]): LuaValue[] {
   }
 }
 
-/** A Lua literal for a plain value (numbers keep every bit, -0 and nan included). */
+/** A Lua literal for a plain value or an empty table (numbers keep every bit, -0 and nan included). */
 export function lit(v: LuaValue): string {
   switch (typeof v) {
     case 'number':
@@ -100,6 +101,7 @@ export function lit(v: LuaValue): string {
     case 'boolean':
       return String(v);
   }
+  if (v instanceof LuaTable && v.next(undefined) === undefined) return '{}';
   throw new Error(`no literal for ${typeName(v)}`);
 }
 
@@ -137,9 +139,11 @@ function withinUlps(got: string, want: string, ulps: number): boolean {
   return g.every((t, i) => t === w[i] || ulpDistance(Number(t), Number(w[i])) <= ulps);
 }
 
-function luajitAvailable(): boolean {
-  const r = spawnSync('luajit', ['-v'], { encoding: 'latin1' });
-  return r.status === 0;
+let haveLuajit: boolean | undefined;
+
+export function luajitAvailable(): boolean {
+  haveLuajit ??= spawnSync('luajit', ['-v'], { encoding: 'latin1' }).status === 0;
+  return haveLuajit;
 }
 
 /**
