@@ -1,6 +1,6 @@
 // The roverc command line.
 import { Command, Option } from 'commander';
-import pc from 'picocolors';
+import { colors as pc } from './colors.js';
 import { runInWorker } from './worker-run.js';
 import { checkFile } from './check.js';
 import { reportAndExit } from './report.js';

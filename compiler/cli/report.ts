@@ -1,5 +1,5 @@
 // Turns errors that reach the command line into one clear message and an exit code.
-import pc from 'picocolors';
+import { colors as pc } from './colors.js';
 import { Diagnostic, UsageError } from '../frontend/diagnostics.js';
 
 export function formatProblem(e: unknown): string {
