@@ -8,6 +8,7 @@ import { LuaTable } from '../lua/table.js';
 import { CO, callCo, type CoGenerator } from '../lua/thread.js';
 import { LuaUserdata, typeName, type LuaFunction, type LuaResult, type LuaValue } from '../lua/value.js';
 import { builtin, checkAny, checkInt, checkTable, optInt, typeError } from './args.js';
+import { unpack } from './table.js';
 
 export interface BaseHost {
   /** Writes a byte string to standard output (print). */
@@ -199,16 +200,7 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
       if (i === 0) throw argError(1, 'index out of range');
       return args.slice(i - 1);
     },
-    unpack(t: LuaValue, i: LuaValue, j: LuaValue): LuaResult {
-      const tt = checkTable(t, 1, arguments.length);
-      const from = optInt(i, 2, 1);
-      const to = j === undefined ? tt.length() : checkInt(j, 3);
-      if (from > to) return NONE;
-      if (to - from >= 8000000) throw libError('too many results to unpack');
-      const out: LuaValue[] = [];
-      for (let k = from; k <= to; k++) out.push(tt.getInt(k));
-      return out;
-    },
+    unpack,
     rawget(t: LuaValue, k: LuaValue): LuaResult {
       return checkTable(t, 1, arguments.length).get(k);
     },

@@ -1,4 +1,5 @@
-// The `math` library with LuaJIT 2.1's results, including its exact random number sequence.
+// The `math` library with LuaJIT 2.1 (on glibc) results: its exact random number sequence,
+// and elementary functions rounded as glibc rounds them (see "elementary functions" below).
 import { LuaError } from '../lua/errors.js';
 import { first, NONE } from '../lua/multi.js';
 import { callable, metamethod, toNumber } from '../lua/ops.js';
