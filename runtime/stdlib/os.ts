@@ -10,6 +10,7 @@ import { index, toNumber } from '../lua/ops.js';
 import { LuaTable } from '../lua/table.js';
 import { truthy, typeName, type LuaResult, type LuaValue } from '../lua/value.js';
 import { checkNumber, checkString, makeLib } from './args.js';
+import { fileResult } from './errno.js';
 
 /**
  * Thrown by os.exit: the host (CLI) catches it, flushes its output and exits the process
@@ -862,43 +863,6 @@ function strftime(fmt: string, tm: Tm, upcase: boolean, max: number): string {
 
 // ---- errno text for os.remove / os.rename (glibc's strerror) ----
 
-const STRERROR: Record<string, [number, string]> = {
-  EPERM: [1, 'Operation not permitted'],
-  ENOENT: [2, 'No such file or directory'],
-  EIO: [5, 'Input/output error'],
-  EBADF: [9, 'Bad file descriptor'],
-  EAGAIN: [11, 'Resource temporarily unavailable'],
-  ENOMEM: [12, 'Cannot allocate memory'],
-  EACCES: [13, 'Permission denied'],
-  EFAULT: [14, 'Bad address'],
-  EBUSY: [16, 'Device or resource busy'],
-  EEXIST: [17, 'File exists'],
-  EXDEV: [18, 'Invalid cross-device link'],
-  ENODEV: [19, 'No such device'],
-  ENOTDIR: [20, 'Not a directory'],
-  EISDIR: [21, 'Is a directory'],
-  EINVAL: [22, 'Invalid argument'],
-  ENFILE: [23, 'Too many open files in system'],
-  EMFILE: [24, 'Too many open files'],
-  ETXTBSY: [26, 'Text file busy'],
-  EFBIG: [27, 'File too large'],
-  ENOSPC: [28, 'No space left on device'],
-  EROFS: [30, 'Read-only file system'],
-  EMLINK: [31, 'Too many links'],
-  ENAMETOOLONG: [36, 'File name too long'],
-  ENOTEMPTY: [39, 'Directory not empty'],
-  ELOOP: [40, 'Too many levels of symbolic links'],
-};
-
-/** luaL_fileresult's failure values: nil, "name: strerror", errno. */
-export function fileError(e: unknown, name: string): LuaValue[] {
-  const err = e as NodeJS.ErrnoException;
-  const known = err.code !== undefined ? STRERROR[err.code] : undefined;
-  const errno = known?.[0] ?? (typeof err.errno === 'number' ? Math.abs(err.errno) : 0);
-  const text = known?.[1] ?? (err.message ?? 'Unknown error');
-  return [undefined, `${name}: ${text}`, errno];
-}
-
 // ---- setlocale: only the C locales exist for luajit's string functions ----
 
 const LC_NAMES = ['LC_CTYPE', 'LC_NUMERIC', 'LC_TIME', 'LC_COLLATE', 'LC_MONETARY', 'LC_MESSAGES', 'LC_ALL',
@@ -975,7 +939,7 @@ export function createOsLib(options: OsOptions = {}): LuaTable {
         }
         return true;
       } catch (e) {
-        return fileError(e, name);
+        return fileResult(e, name);
       }
     },
     rename: (...args: LuaValue[]) => {
@@ -985,7 +949,7 @@ export function createOsLib(options: OsOptions = {}): LuaTable {
         renameSync(toHost(from), toHost(to));
         return true;
       } catch (e) {
-        return fileError(e, from);
+        return fileResult(e, from);
       }
     },
     tmpname: () => {
