@@ -5,10 +5,12 @@ import type {
   FunctionDeclaration, Identifier, IfStatement, LocalStatement, Statement, TableConstructorExpression,
 } from '../../compiler/frontend/ast.js';
 import { callArguments, isMultiValue, lineOf } from '../../compiler/frontend/ast.js';
+import { calleeName, constantOf } from '../../compiler/frontend/constants.js';
 import { describeExpr, type LocalVar } from '../../compiler/frontend/resolve.js';
 import { current } from '../lua/callstack.js';
 import { all, first, NONE } from '../lua/multi.js';
 import * as ops from '../lua/ops.js';
+import { buildTable } from '../lua/constructor.js';
 import { LuaTable } from '../lua/table.js';
 import type { LuaFunction, LuaResult, LuaValue } from '../lua/value.js';
 import { makeClosure } from './closure.js';
@@ -356,9 +358,9 @@ class FunctionCompiler {
     const captured = v.captured;
     const body = this.block(s.body);
     return function (f) {
-      const a = forNumber(start(f), 'initial value');
-      const b = forNumber(limit(f), 'limit');
-      const c = step === undefined ? 1 : forNumber(step(f), 'step');
+      const a = ops.forNumber(start(f), 'initial value');
+      const b = ops.forNumber(limit(f), 'limit');
+      const c = step === undefined ? 1 : ops.forNumber(step(f), 'step');
       for (let i = a; c > 0 ? i <= b : i >= b; i += c) {
         f.regs[slot] = captured ? new Cell(i) : i;
         const signal = body(f);
@@ -663,12 +665,7 @@ class FunctionCompiler {
     };
   }
 
-  /**
-   * Table constructors follow luajit: constant entries form a template applied first (in
-   * source order), then the other entries are stored in source order, then a trailing
-   * multi-value expression appends its values. Positional items fill a presized array
-   * part, so `#{1, nil, 3}` is 3 as in luajit (but `#{f()}` stops at f's first nil).
-   */
+  /** Table constructors: constant entries first, as luajit's template (see constructor.ts). */
   private table(e: TableConstructorExpression): Eval {
     type Entry = { pos: number; key: Eval | undefined; value: Eval };
     const consts: [LuaValue, LuaValue][] = [];
@@ -699,34 +696,17 @@ class FunctionCompiler {
     const line = lineOf(e);
     const size = npos;
     if (consts.length === 0 && dynamic.length === 0 && tail === undefined) return function () { return new LuaTable(); };
+    const constEntries = consts.flat();
     return function (f) {
-      const arr: LuaValue[] = new Array(size);
-      const hash: LuaValue[] = [];
-      const put = (k: LuaValue, v: LuaValue) => {
-        if (typeof k === 'number' && k >= 1 && k <= size && Number.isInteger(k)) arr[k - 1] = v;
-        else hash.push(k, v);
-      };
-      for (let i = 0; i < consts.length; i++) put(consts[i][0], consts[i][1]);
+      const entries = constEntries.slice();
       for (let i = 0; i < dynamic.length; i++) {
         const d = dynamic[i];
-        if (d.key === undefined) {
-          arr[d.pos - 1] = d.value(f);
-        } else {
-          const k = d.key(f);
-          put(k, d.value(f));
-        }
+        const k = d.key === undefined ? d.pos : d.key(f);
+        entries.push(k, d.value(f));
       }
-      const t = new LuaTable(arr);
-      if (hash.length > 0) {
-        f.line = line;
-        for (let i = 0; i < hash.length; i += 2) t.set(hash[i], hash[i + 1]);
-      }
-      if (tail !== undefined) {
-        // Stored one by one as luajit's TSETM does: `#{f()}` stops at the first nil.
-        const vs = tail(f);
-        for (let i = 0; i < vs.length; i++) t.set(size + 1 + i, vs[i]);
-      }
-      return t;
+      const values = tail === undefined ? undefined : tail(f);
+      f.line = line;
+      return buildTable(size, entries, values);
     };
   }
 
@@ -831,62 +811,12 @@ class FunctionCompiler {
   }
 }
 
-/** The value of a constant expression as luajit's parser folds it (no NaN or -0 results). */
-function constantOf(e: Expression): { value: LuaValue } | undefined {
-  switch (e.type) {
-    case 'NumericLiteral':
-    case 'StringLiteral':
-    case 'BooleanLiteral':
-      return { value: e.value };
-    case 'UnaryExpression': {
-      if (e.operator !== '-') return undefined;
-      const a = constantOf(e.argument);
-      return a !== undefined && typeof a.value === 'number' && a.value !== 0 ? { value: -a.value } : undefined;
-    }
-    case 'BinaryExpression': {
-      const a = constantOf(e.left);
-      const b = constantOf(e.right);
-      if (a === undefined || b === undefined || typeof a.value !== 'number' || typeof b.value !== 'number') return undefined;
-      let r: number;
-      switch (e.operator) {
-        case '+': r = a.value + b.value; break;
-        case '-': r = a.value - b.value; break;
-        case '*': r = a.value * b.value; break;
-        case '/': r = a.value / b.value; break;
-        case '%': r = ops.mod(a.value, b.value); break;
-        case '^': r = ops.powNum(a.value, b.value); break;
-        default: return undefined;
-      }
-      return Number.isNaN(r) || Object.is(r, -0) ? undefined : { value: r };
-    }
-    default:
-      return undefined;
-  }
-}
-
 function isCallExpr(e: Expression): e is AnyCall {
   return e.type === 'CallExpression' || e.type === 'StringCallExpression' || e.type === 'TableCallExpression';
-}
-
-/** The name luajit gives a called function in "bad argument" messages. */
-function calleeName(base: Expression): string {
-  switch (base.type) {
-    case 'Identifier': return base.name;
-    case 'MemberExpression': return base.identifier.name;
-    case 'IndexExpression': return base.index.type === 'StringLiteral' ? base.index.value : '?';
-    default: return '?';
-  }
 }
 
 function truthy(v: LuaValue): boolean {
   return v !== undefined && v !== false;
 }
 
-/** Numeric for: Lua 5.1 coerces numeric strings and names the bad part. */
-function forNumber(v: LuaValue, what: 'initial value' | 'limit' | 'step'): number {
-  if (typeof v === 'number') return v;
-  const n = ops.toNumber(v);
-  if (n === undefined) throw ops.rtError(`'for' ${what} must be a number`);
-  return n;
-}
 

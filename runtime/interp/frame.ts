@@ -1,6 +1,6 @@
 // Interpreter activation records, upvalue cells and function prototypes.
 import type { FunctionInfo, Resolution } from '../../compiler/frontend/resolve.js';
-import type { StackFrame } from '../lua/callstack.js';
+import { describeCall, type StackFrame } from '../lua/callstack.js';
 import type { LabelStatement } from '../../compiler/frontend/ast.js';
 import type { LuaTable } from '../lua/table.js';
 import type { LuaResult, LuaValue } from '../lua/value.js';
@@ -35,12 +35,6 @@ export interface Closure {
   readonly proto: Proto;
   readonly ups: Cell[];
   env: LuaTable;
-}
-
-/** A callName as StackFrame.name describes it: "function 'f'", "method 'm'". */
-function describeCall(callName: string | undefined): string | undefined {
-  if (callName === undefined || callName === '?' || callName === 'for iterator') return undefined;
-  return callName.startsWith(':') ? `method '${callName.slice(1)}'` : `function '${callName}'`;
 }
 
 export class Frame implements StackFrame {

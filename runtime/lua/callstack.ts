@@ -14,6 +14,12 @@ export interface StackFrame {
   readonly name: string | undefined;
 }
 
+/** A callName as StackFrame.name describes it: "function 'f'", "method 'm'". */
+export function describeCall(callName: string | undefined): string | undefined {
+  if (callName === undefined || callName === '?' || callName === 'for iterator') return undefined;
+  return callName.startsWith(':') ? `method '${callName.slice(1)}'` : `function '${callName}'`;
+}
+
 /** luajit overflows between 20000 and 30000 nested Lua calls; stay in that range. */
 export const MAX_DEPTH = 22000;
 

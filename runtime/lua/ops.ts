@@ -365,3 +365,11 @@ export function tostring(v: LuaValue): string {
   }
   return `${typeName(v)}: ${addressOf(v as object)}`;
 }
+
+/** Numeric for (Lua 5.1 §2.4.5): coerces numeric strings, names the bad part. */
+export function forNumber(v: LuaValue, what: 'initial value' | 'limit' | 'step'): number {
+  if (typeof v === 'number') return v;
+  const n = toNumber(v);
+  if (n === undefined) throw rtError(`'for' ${what} must be a number`);
+  return n;
+}
