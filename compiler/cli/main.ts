@@ -1,7 +1,7 @@
 // The roverc command line.
 import { Command, Option } from 'commander';
 import { colors as pc } from './colors.js';
-import { runInWorker } from './worker-run.js';
+import { runInWorker, type RunMode } from './worker-run.js';
 import { checkFile } from './check.js';
 import { reportAndExit } from './report.js';
 
@@ -17,11 +17,8 @@ program
   .argument('<file>', 'the Lua file to run')
   .argument('[args...]', 'arguments passed to the program (as `...` and `arg`)')
   .addOption(new Option('--mode <mode>', 'execution mode').choices(['interpreted', 'compiled']).default('interpreted'))
-  .action(async (file: string, args: string[], opts: { mode: string }) => {
-    if (opts.mode === 'compiled') {
-      reportAndExit(new Error('compiled mode is not available yet: the compiler is being built (use --mode interpreted)'));
-    }
-    process.exitCode = await runInWorker(file, args);
+  .action(async (file: string, args: string[], opts: { mode: RunMode }) => {
+    process.exitCode = await runInWorker(file, args, opts.mode);
   });
 
 program

@@ -5,19 +5,23 @@ import { fileURLToPath } from 'node:url';
 import { Diagnostic, UsageError } from '../frontend/diagnostics.js';
 import { runFile } from '../../runtime/interp/run-file.js';
 import { formatProblem } from './report.js';
+import { runCompiled } from '../run-compiled.js';
 
 /** Stack for the Lua thread: enough for luajit's ~22000 nested calls in the interpreter. */
 const STACK_MB = 900;
 
+export type RunMode = 'interpreted' | 'compiled';
+
 interface Job {
   file: string;
   args: string[];
+  mode: RunMode;
 }
 
-export function runInWorker(file: string, args: string[]): Promise<number> {
+export function runInWorker(file: string, args: string[], mode: RunMode): Promise<number> {
   return new Promise((resolvePromise, reject) => {
     const worker = new Worker(fileURLToPath(import.meta.url), {
-      workerData: { file, args } satisfies Job,
+      workerData: { file, args, mode } satisfies Job,
       resourceLimits: { stackSizeMb: STACK_MB },
       stdout: false,
       stderr: false,
@@ -33,7 +37,7 @@ if (!isMainThread && parentPort !== null) {
   const job = workerData as Job;
   let code: number;
   try {
-    code = runFile(job.file, job.args);
+    code = job.mode === 'compiled' ? await runCompiled(job.file, job.args) : runFile(job.file, job.args);
   } catch (e) {
     if (!(e instanceof Diagnostic || e instanceof UsageError)) throw e;
     process.stderr.write(formatProblem(e) + '\n');

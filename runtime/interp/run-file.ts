@@ -6,7 +6,7 @@ import { formatTraceback } from '../stdlib/debug.js';
 import { toLuaError } from '../lua/errors.js';
 import * as ops from '../lua/ops.js';
 import { LuaTable } from '../lua/table.js';
-import type { LuaValue } from '../lua/value.js';
+import type { LuaFunction, LuaValue } from '../lua/value.js';
 import { createGlobals } from '../stdlib/globals.js';
 import { ExitRequest } from '../stdlib/os.js';
 import { flushAll, stderr } from '../stdlib/output.js';
@@ -22,18 +22,32 @@ export function uncaughtMessage(value: LuaValue): string | undefined {
   return '(error object is not a string)';
 }
 
-/** Runs the file; returns the process exit code. Diagnostics propagate to the caller. */
-export function runFile(file: string, args: string[]): number {
-  const source = readSource(file);
+/** The globals of a program run as `luajit file` (loadstring and friends use the interpreter). */
+export function programGlobals(file: string): LuaTable {
   const G = createGlobals({ load: loadForLua, scriptDir: path.dirname(file) });
   installFunctionEnvironments(G);
-  const main = loadChunk(source.text, file, G);
+  return G;
+}
+
+/** Runs the file through the interpreter; returns the exit code. Diagnostics propagate. */
+export function runFile(file: string, args: string[]): number {
+  const source = readSource(file);
+  const G = programGlobals(file);
+  return runMain(loadChunk(source.text, file, G), G, file, args);
+}
+
+/**
+ * Runs a main chunk (interpreted or compiled) as luajit runs a script: `arg` and `...`
+ * set, output flushed, an uncaught error reported with a traceback. Returns the exit code.
+ */
+export function runMain(main: LuaFunction, G: LuaTable, file: string, args: string[]): number {
+  const bytes = args.map((a) => Buffer.from(a, 'utf8').toString('latin1'));
   const arg = new LuaTable();
   arg.set(0, file);
-  args.forEach((a, i) => arg.set(i + 1, Buffer.from(a, 'utf8').toString('latin1')));
+  bytes.forEach((a, i) => arg.set(i + 1, a));
   G.setStr('arg', arg);
   try {
-    main(...args.map((a) => Buffer.from(a, 'utf8').toString('latin1')));
+    main(...bytes);
     flushAll();
     return 0;
   } catch (e) {

@@ -9,7 +9,7 @@ export interface RunResult {
 }
 
 /** The execution modes every differential test covers. */
-export const MODES = ['interpreted'] as const;
+export const MODES = ['interpreted', 'compiled'] as const;
 export type Mode = (typeof MODES)[number];
 
 function run(cmd: string, args: string[], cwd: string, timeoutMs: number): Promise<RunResult> {

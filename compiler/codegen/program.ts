@@ -1,0 +1,120 @@
+// A Lua program -> compiled modules: the entry file and every module it requires with a
+// literal name (`require("lib.users")` -> lib/users.lua next to the entry, as package.path
+// says by default). Modules found only at run time still load, through the interpreter.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { isCall, type Node } from '../frontend/ast.js';
+import { parseChunk, walk } from '../frontend/parse.js';
+import { resolve, type Resolution } from '../frontend/resolve.js';
+import { readSource } from '../frontend/source.js';
+import { emitModule } from './emit-module.js';
+
+export interface ProgramModule {
+  /** The name `require` uses ("lib.users"); the entry's is "". */
+  readonly name: string;
+  /** The Lua file, as the chunk name Lua messages use. */
+  readonly file: string;
+  readonly resolution: Resolution;
+}
+
+export interface CompiledModule extends ProgramModule {
+  readonly ts: string;
+  readonly js: string;
+}
+
+/** Finds the entry and its statically required modules (transitively). */
+export function collectProgram(entry: string): ProgramModule[] {
+  const dir = path.dirname(entry);
+  const modules: ProgramModule[] = [];
+  const seen = new Set<string>();
+  const visit = (name: string, file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = readSource(file);
+    const resolution = resolve(file, source.text, parseChunk(file, source.text));
+    modules.push({ name, file, resolution });
+    for (const required of literalRequires(resolution)) {
+      const found = moduleFile(dir, required);
+      if (found !== undefined) visit(required, found);
+    }
+  };
+  visit('', entry);
+  return modules;
+}
+
+/** package.path's default for a program: <dir>/?.lua, then <dir>/?/init.lua. */
+function moduleFile(dir: string, name: string): string | undefined {
+  const base = name.replace(/\./g, '/');
+  for (const candidate of [`${base}.lua`, `${base}/init.lua`]) {
+    const file = dir === '.' || dir === '' ? `./${candidate}` : `${dir}/${candidate}`;
+    if (existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+/** Names in `require("literal")` calls of the global require. */
+function literalRequires(res: Resolution): string[] {
+  const names: string[] = [];
+  walk(res.chunk, (node: Node) => {
+    if (!isCall(node) || node.base.type !== 'Identifier' || node.base.name !== 'require') return;
+    if (res.refs.get(node.base)?.kind !== 'global') return;
+    const arg = node.type === 'StringCallExpression' ? node.argument
+      : node.type === 'CallExpression' && node.arguments.length >= 1 ? node.arguments[0] : undefined;
+    if (arg?.type === 'StringLiteral') names.push(arg.value);
+  });
+  return names;
+}
+
+/** Whether any module names the global `coroutine` (then functions get generator twins). */
+export function usesCoroutines(modules: ProgramModule[]): boolean {
+  return modules.some((m) => Array.from(m.resolution.refs.values()).some((r) => r.kind === 'global' && r.name === 'coroutine'));
+}
+
+export function compileModule(module: ProgramModule, runtimeImport: string, coroutines: boolean): CompiledModule {
+  const tsText = emitModule(module.resolution, { runtimeImport, coroutines });
+  const js = ts.transpileModule(tsText, {
+    compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022, sourceMap: false },
+    fileName: 'module.ts',
+  }).outputText;
+  return { ...module, ts: tsText, js };
+}
+
+/** The file name of a compiled module: the Lua path with .lua -> .ts / .js. */
+export function outputName(module: ProgramModule, entryDir: string): string {
+  const rel = path.relative(entryDir, module.file);
+  return rel.replace(/\.lua$/, '');
+}
+
+/**
+ * Compiles the program into `dir` (reusing what a previous run compiled from the same
+ * sources) and returns the modules with their .js paths.
+ */
+export function compileProgramTo(entry: string, dir: string, runtimeImport: (jsPath: string) => string):
+  { name: string; file: string; jsPath: string; tsPath: string }[] {
+  const modules = collectProgram(entry);
+  const coroutines = usesCoroutines(modules);
+  const entryDir = path.dirname(entry);
+  return modules.map((m) => {
+    const base = path.join(dir, outputName(m, entryDir));
+    const jsPath = base + '.js';
+    const tsPath = base + '.ts';
+    const compiled = compileModule(m, runtimeImport(jsPath), coroutines);
+    mkdirSync(path.dirname(jsPath), { recursive: true });
+    writeIfChanged(tsPath, compiled.ts);
+    writeIfChanged(jsPath, compiled.js);
+    return { name: m.name, file: m.file, jsPath, tsPath };
+  });
+}
+
+function writeIfChanged(file: string, text: string): void {
+  if (existsSync(file) && readFileSync(file, 'utf8') === text) return;
+  writeFileSync(file, text);
+}
+
+/** A cache folder keyed by the entry's absolute path and the compiler's own build. */
+export function cacheDirFor(entry: string, root: string): string {
+  const key = createHash('sha256').update(path.resolve(entry)).digest('hex').slice(0, 16);
+  return path.join(root, key);
+}

@@ -1,0 +1,78 @@
+// `roverc run --mode compiled`: compiles the program to a cache folder, imports the modules
+// and runs the entry exactly as the interpreter would (same globals, same error reporting).
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { programGlobals, runMain } from '../runtime/interp/run-file.js';
+import * as ops from '../runtime/lua/ops.js';
+import { LuaTable } from '../runtime/lua/table.js';
+import type { LuaFunction, LuaResult, LuaValue } from '../runtime/lua/value.js';
+import { builtin } from '../runtime/stdlib/args.js';
+import { cacheDirFor, collectProgram, compileModule, outputName, usesCoroutines } from './codegen/program.js';
+
+const RUNTIME = fileURLToPath(new URL('../runtime/compiled/index.js', import.meta.url));
+const COMPILER_STAMP = fileURLToPath(new URL('./codegen/emit-function.js', import.meta.url));
+
+type Loader = (env: LuaTable) => LuaFunction;
+
+interface Manifest {
+  key: string;
+  modules: { name: string; file: string; js: string }[];
+}
+
+/** Compiles (or reuses the cached compilation of) a program; returns its modules' .js files. */
+export function compileCached(entry: string, cacheRoot = path.join(tmpdir(), 'roverc-cache')): Manifest['modules'] {
+  const dir = cacheDirFor(entry, cacheRoot);
+  const manifestPath = path.join(dir, 'manifest.json');
+  const modules = collectProgram(entry);
+  const hash = createHash('sha256');
+  hash.update(readFileSync(COMPILER_STAMP));
+  for (const m of modules) hash.update(m.file).update('\0').update(readFileSync(m.file)).update('\0');
+  const key = hash.digest('hex');
+  if (existsSync(manifestPath)) {
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+    if (manifest.key === key && manifest.modules.every((m) => existsSync(m.js))) return manifest.modules;
+  }
+  const coroutines = usesCoroutines(modules);
+  const entryDir = path.dirname(entry);
+  const out = modules.map((m) => {
+    const base = path.join(dir, outputName(m, entryDir));
+    const compiled = compileModule(m, pathToFileURL(RUNTIME).href, coroutines);
+    mkdirSync(path.dirname(base), { recursive: true });
+    writeFileSync(base + '.ts', compiled.ts);
+    writeFileSync(base + '.js', compiled.js);
+    return { name: m.name, file: m.file, js: base + '.js' };
+  });
+  writeFileSync(manifestPath, JSON.stringify({ key, modules: out } satisfies Manifest));
+  return out;
+}
+
+/** Puts a searcher for the compiled modules before Lua's file searcher in package.loaders. */
+function installCompiledSearcher(G: LuaTable, loaders: Map<string, Loader>): void {
+  const pkgLoaders = ops.index(ops.index(G, 'package'), 'loaders');
+  if (!(pkgLoaders instanceof LuaTable)) return;
+  const searcher = builtin(function compiledSearcher(name: LuaValue): LuaResult {
+    const load = typeof name === 'string' ? loaders.get(name) : undefined;
+    return load !== undefined ? load(G) : `\n\tno compiled module '${String(name)}'`;
+  });
+  const rest: LuaValue[] = [];
+  for (let i = 2; pkgLoaders.get(i) !== undefined; i++) rest.push(pkgLoaders.get(i));
+  pkgLoaders.set(2, searcher);
+  rest.forEach((l, i) => pkgLoaders.set(3 + i, l));
+}
+
+export async function runCompiled(entry: string, args: string[]): Promise<number> {
+  const modules = compileCached(entry);
+  const loaders = new Map<string, Loader>();
+  let main: Loader | undefined;
+  for (const m of modules) {
+    const load = (await import(pathToFileURL(m.js).href) as { default: Loader }).default;
+    if (m.name === '') main = load;
+    else loaders.set(m.name, load);
+  }
+  const G = programGlobals(entry);
+  installCompiledSearcher(G, loaders);
+  return runMain(main!(G), G, entry, args);
+}

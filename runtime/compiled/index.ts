@@ -1,0 +1,68 @@
+// The runtime entry of compiled modules: emitted code imports this one module as `rt`.
+// Everything here is the shared runtime library; only the glue for compiled functions is new.
+import { CO, type CoFunction } from '../lua/thread.js';
+import * as ops from '../lua/ops.js';
+import type { LuaTable } from '../lua/table.js';
+import type { LuaFunction, LuaValue } from '../lua/value.js';
+
+export { current } from '../lua/callstack.js';
+export { buildTable } from '../lua/constructor.js';
+export { LuaError } from '../lua/errors.js';
+export { all, first, NONE } from '../lua/multi.js';
+export {
+  add, arith, callable, concat, div, eq, forNumber, index, le, len, lt, mod, modulo, mul, pow, powNum,
+  setIndex, sub, unm, indexOrCall, setIndexOrCall, arithOrCall, unmOrCall, concatOrCall, eqOrCall, ltOrCall,
+  leOrCall, lenOrCall, PendingCall,
+} from '../lua/ops.js';
+export { LuaTable } from '../lua/table.js';
+export type { CoGenerator } from '../lua/thread.js';
+export type { LuaFunction, LuaResult, LuaValue } from '../lua/value.js';
+export { CompiledFrame, type FunctionSite } from './frame.js';
+export { invoke } from '../interp/invoke-co.js';
+
+/** Lua truthiness. */
+export function t(v: LuaValue): boolean {
+  return v !== undefined && v !== false;
+}
+
+/** The function to call for a callee value (its __call metamethod, or an error naming it). */
+export function fn(f: LuaValue, desc?: string): LuaFunction {
+  return typeof f === 'function' ? f : ops.callable(f, desc);
+}
+
+export function getGlobal(env: LuaTable, name: string): LuaValue {
+  const v = env.getStr(name);
+  return v !== undefined || env.metatable === undefined ? v : ops.index(env, name);
+}
+
+export function setGlobal(env: LuaTable, name: string, v: LuaValue): void {
+  if (env.metatable === undefined) env.setStr(name, v);
+  else ops.setIndex(env, name, v);
+}
+
+/** Attaches the generator twin that runs a compiled function inside coroutines. */
+export function twin(plain: LuaFunction, co: CoFunction): LuaFunction {
+  (plain as LuaFunction & { [CO]?: CoFunction })[CO] = co;
+  return plain;
+}
+
+/** Completes an operator that needed a metamethod call, inside a coroutine. */
+export function* meta(r: LuaValue | ops.PendingCall): Generator<LuaValue[], LuaValue, LuaValue[]> {
+  return r instanceof ops.PendingCall ? r.finish(yield* invokeCo(r.fn, r.args)) : r;
+}
+
+/** The values of a call result adjusted to n (local a, b = f()). */
+export function adjust(values: LuaValue[], n: number): LuaValue[] {
+  if (values.length === n) return values;
+  const out = values.slice(0, n);
+  out.length = n;
+  return out;
+}
+
+import { invoke as invokeCo } from '../interp/invoke-co.js';
+
+/** Leaves a compiled function: drops its frame (and any a failed callee left) and returns. */
+export function leave(stack: { frames: unknown[] }, depth: number, value: LuaValue | LuaValue[]): LuaValue | LuaValue[] {
+  stack.frames.length = depth;
+  return value;
+}
