@@ -5,17 +5,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { programGlobals, runMain } from '../runtime/interp/run-file.js';
-import * as ops from '../runtime/lua/ops.js';
-import { LuaTable } from '../runtime/lua/table.js';
-import type { LuaFunction, LuaResult, LuaValue } from '../runtime/lua/value.js';
-import { builtin } from '../runtime/stdlib/args.js';
+import { runProgram, type ModuleLoader } from '../runtime/compiled/program.js';
 import { cacheDirFor, collectProgram, compileModule, outputName, usesCoroutines } from './codegen/program.js';
 
 const RUNTIME = fileURLToPath(new URL('../runtime/compiled/index.js', import.meta.url));
 const COMPILER_STAMP = fileURLToPath(new URL('./codegen/emit-function.js', import.meta.url));
 
-type Loader = (env: LuaTable) => LuaFunction;
+type Loader = ModuleLoader;
 
 interface Manifest {
   key: string;
@@ -49,20 +45,6 @@ export function compileCached(entry: string, cacheRoot = path.join(tmpdir(), 'ro
   return out;
 }
 
-/** Puts a searcher for the compiled modules before Lua's file searcher in package.loaders. */
-function installCompiledSearcher(G: LuaTable, loaders: Map<string, Loader>): void {
-  const pkgLoaders = ops.index(ops.index(G, 'package'), 'loaders');
-  if (!(pkgLoaders instanceof LuaTable)) return;
-  const searcher = builtin(function compiledSearcher(name: LuaValue): LuaResult {
-    const load = typeof name === 'string' ? loaders.get(name) : undefined;
-    return load !== undefined ? load(G) : `\n\tno compiled module '${String(name)}'`;
-  });
-  const rest: LuaValue[] = [];
-  for (let i = 2; pkgLoaders.get(i) !== undefined; i++) rest.push(pkgLoaders.get(i));
-  pkgLoaders.set(2, searcher);
-  rest.forEach((l, i) => pkgLoaders.set(3 + i, l));
-}
-
 export async function runCompiled(entry: string, args: string[]): Promise<number> {
   const modules = compileCached(entry);
   const loaders = new Map<string, Loader>();
@@ -72,7 +54,5 @@ export async function runCompiled(entry: string, args: string[]): Promise<number
     if (m.name === '') main = load;
     else loaders.set(m.name, load);
   }
-  const G = programGlobals(entry);
-  installCompiledSearcher(G, loaders);
-  return runMain(main!(G), G, entry, args);
+  return runProgram(entry, main!, loaders, args);
 }

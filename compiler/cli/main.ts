@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { colors as pc } from './colors.js';
 import { runInWorker, type RunMode } from './worker-run.js';
+import { build } from '../build.js';
 import { checkFile } from './check.js';
 import { reportAndExit } from './report.js';
 
@@ -19,6 +20,16 @@ program
   .addOption(new Option('--mode <mode>', 'execution mode').choices(['interpreted', 'compiled']).default('interpreted'))
   .action(async (file: string, args: string[], opts: { mode: RunMode }) => {
     process.exitCode = await runInWorker(file, args, opts.mode);
+  });
+
+program
+  .command('build')
+  .description('compile a Lua program to TypeScript modules (+ JS) in a folder runnable with node')
+  .argument('<entry>', 'the entry Lua file; the modules it requires are compiled too')
+  .requiredOption('--out <dir>', 'output folder')
+  .action((entry: string, opts: { out: string }) => {
+    const result = build(entry, opts.out);
+    process.stdout.write(`${pc.green('built')} ${result.files.filter((f) => f.endsWith('.ts')).length} module(s) into ${opts.out} (run: node ${opts.out}/run.js)\n`);
   });
 
 program

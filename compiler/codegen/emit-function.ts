@@ -440,9 +440,7 @@ class FunctionEmitter {
         const t = this.temp();
         const l = this.expr(e.left);
         const r = this.expr(e.right);
-        return e.operator === 'and'
-          ? `((${t} = ${l}) === undefined || ${t} === false ? ${t} : ${r})`
-          : `((${t} = ${l}) === undefined || ${t} === false ? ${r} : ${t})`;
+        return e.operator === 'and' ? `(rt.t(${t} = ${l}) ? ${r} : ${t})` : `(rt.t(${t} = ${l}) ? ${t} : ${r})`;
       }
       case 'UnaryExpression': {
         const a = this.expr(e.argument);

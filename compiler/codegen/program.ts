@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { isCall, type Node } from '../frontend/ast.js';
+import { callArguments, isCall, type Expression, type Node } from '../frontend/ast.js';
 import { parseChunk, walk } from '../frontend/parse.js';
 import { resolve, type Resolution } from '../frontend/resolve.js';
 import { readSource } from '../frontend/source.js';
@@ -54,15 +54,18 @@ function moduleFile(dir: string, name: string): string | undefined {
   return undefined;
 }
 
-/** Names in `require("literal")` calls of the global require. */
+/** Names in `require("literal")` and `pcall(require, "literal")` calls of the global require. */
 function literalRequires(res: Resolution): string[] {
   const names: string[] = [];
+  const isRequire = (e: Expression | undefined) =>
+    e?.type === 'Identifier' && e.name === 'require' && res.refs.get(e)?.kind === 'global';
   walk(res.chunk, (node: Node) => {
-    if (!isCall(node) || node.base.type !== 'Identifier' || node.base.name !== 'require') return;
-    if (res.refs.get(node.base)?.kind !== 'global') return;
-    const arg = node.type === 'StringCallExpression' ? node.argument
-      : node.type === 'CallExpression' && node.arguments.length >= 1 ? node.arguments[0] : undefined;
-    if (arg?.type === 'StringLiteral') names.push(arg.value);
+    if (!isCall(node)) return;
+    const args = callArguments(node);
+    if (isRequire(node.base) && args[0]?.type === 'StringLiteral') names.push(args[0].value);
+    if (node.base.type === 'Identifier' && node.base.name === 'pcall' && isRequire(args[0]) && args[1]?.type === 'StringLiteral') {
+      names.push(args[1].value);
+    }
   });
   return names;
 }

@@ -355,9 +355,9 @@ class ProgramGen {
     const text = this.rng.pick([
       '0.5', '.5', '5e-1', '0.25', '0.1', '0.2', '0.3', '1.5', '2.5', '3.14159', '1e-3', '2.5e-3', '1e100', '1e300',
       '1e308', '1.7976931348623157e308', '1e-310', '5e-324', '123.456', '1E2', '1.5E+3', '0x1p4', '0x.8', '0xA.8p1', '7.25',
-      '1e15', '1e16', '123456789.125', '0.1e1', '99.99', '1/3', '2/3', '1e-5', '33.3333',
+      '1e15', '1e16', '123456789.125', '0.1e1', '99.99', '1/3', '2/3', '1e-5', '33.3333', '0X1F', '.5e1', '0x.1p-2', '1e+2', '2^-1074',
     ]);
-    const e = text.includes('/') ? { t: text, p: 6 } : atom(text);
+    const e = text.includes('/') ? { t: text, p: 6 } : text.includes('^') ? { t: text, p: 8 } : atom(text);
     return this.rng.chance(0.25) ? this.un('-', e) : e;
   }
 
@@ -388,7 +388,8 @@ class ProgramGen {
           [2, this.rng.pick(['0', '42', '3.5', '-1', '007'])],
           [2, this.rng.pick([',', ';', '=', ':', '(', ')', '[', ']', '%', '.', ' ', '  ', '-', '+', '#', '?'])],
           [3, this.rng.pick(['\\n', '\\t', '\\\\', '\\"', "\\'", '\\065', '\\x41', '\\x7e', '\\u{48}', '\\u{e9}', '\\200',
-            '\\255', '\\r', '\\0', '\\a', '\\z  ', '\\122', '\\x3d', '\\v', '\\b', '\\f', '\\1', '\\01x'])],
+            '\\255', '\\r', '\\0', '\\a', '\\z  ', '\\122', '\\x3d', '\\v', '\\b', '\\f', '\\1', '\\01x', '\\u{10FFFF}',
+            '\\u{800}', '\\u{0}', '\\xFF', '\\z\n   '])],
           [1, kind === 'dq' ? "'" : '"'],
         ]),
       );
@@ -454,6 +455,7 @@ class ProgramGen {
       [d > 0 ? 6 : 0, 'arith'],
       [d > 0 ? 1 : 0, 'neg'],
       [d > 0 ? 2 : 0, 'math'],
+      [d > 0 ? 0.5 : 0, 'math2'],
       [1, 'const'],
       [d > 0 ? 1 : 0, 'tonumber'],
       [d > 0 ? 2 : 0, 'coerce'],
@@ -467,6 +469,14 @@ class ProgramGen {
       case 'var': return atom(v!.name);
       case 'arith': return this.bin(this.rng.pick(['+', '-', '*', '/', '%', '^', '+', '-', '*', '/']), this.genNum(d - 1), this.genNum(d - 1));
       case 'neg': return this.un('-', this.genNum(d - 1));
+      case 'math2': {
+        // Multiple results (modf, frexp) and functions whose last bit may differ between libms.
+        const f = this.rng.pick(['modf', 'frexp', 'ldexp', 'log', 'exp', 'log10', 'sin', 'cos', 'tan', 'atan2', 'asin', 'sinh']);
+        if (f === 'ldexp') return this.call('math.ldexp', [this.genNum(d - 1), this.intLit(-60, 60)]);
+        if (f === 'atan2') return this.call('math.atan2', [this.genNum(d - 1), this.genNum(d - 1)]);
+        if (f === 'log' && this.rng.chance(0.4)) return this.call('math.log', [this.genNum(d - 1), this.intLit(2, 16)]);
+        return this.call(`math.${f}`, [this.genNum(d - 1)]);
+      }
       case 'math': {
         const f = this.rng.pick(['floor', 'ceil', 'abs', 'sqrt', 'max', 'min', 'fmod', 'floor', 'abs']);
         const args = f === 'max' || f === 'min' || f === 'fmod' ? [this.genNum(d - 1), this.genNum(d - 1)] : [this.genNum(d - 1)];
@@ -728,6 +738,14 @@ class ProgramGen {
       ['% d', () => this.genInt(d)],
       ['%#x', () => this.intLit(0, 5000)],
       ['%10.4f', () => this.genNum(d)],
+      ['%a', () => this.genNum(d)],
+      ['%.3a', () => this.genNum(d)],
+      ['%G', () => this.genNum(d)],
+      ['%.0f', () => this.genNum(d)],
+      ['%.20g', () => this.genNum(d)],
+      ['%-8.3f|', () => this.genNum(d)],
+      ['%+.1e', () => this.genNum(d)],
+      ['%.10s', () => this.genStr(d)],
       ['%%', () => atom('')],
     ];
     const n = this.rng.int(1, 3);
@@ -843,6 +861,7 @@ class ProgramGen {
   // ---------------------------------------------------------------- statements
 
   private stmtTop(ctx: Ctx): void {
+    if (this.rng.chance(0.06)) this.comment();
     const kinds: [number, (c: Ctx) => void][] = [
       [6, (c) => this.stmtLocal(c)],
       [4, (c) => this.stmtAssign(c)],
@@ -867,6 +886,10 @@ class ProgramGen {
       [1, (c) => this.snipSortRecords(c)],
       [1, (c) => this.snipGotoContinue(c)],
       [1, (c) => this.snipPrecedence(c)],
+      [2, (c) => this.snipCoroutines(c)],
+      [1, (c) => this.snipTableKeys(c)],
+      [1, (c) => this.snipLoad(c)],
+      [1, (c) => this.snipSyntax(c)],
     ];
     this.rng.weighted(kinds)(ctx);
   }
@@ -898,7 +921,20 @@ class ProgramGen {
 
   private printVars(names: string[]): void {
     if (names.length === 0) return;
-    this.emit(`print(${this.label()}, ${names.join(', ')})`);
+    this.emit(`print(${this.label()}, ${names.join(', ')})${this.rng.chance(0.08) ? ';' : ''}`);
+  }
+
+  private comment(): void {
+    this.emit(this.rng.pick([
+      '-- a comment',
+      '--[[ a block comment ]]',
+      '--[==[ a block comment\nover two lines ]] still ]==]',
+      '--[[ x ]] print("after a block comment")',
+      '---[[ not a block comment',
+      '--',
+      '--[=',
+      `--[[${this.rng.pick(WORDS)}]]`,
+    ]));
   }
 
   private stmtLocal(ctx: Ctx): void {
@@ -1180,7 +1216,7 @@ class ProgramGen {
     const ops = this.rng.int(1, 4);
     for (let i = 0; i < ops; i++) {
       const op = this.rng.weighted<string>([[3, 'append'], [2, 'insertAt'], [2, 'remove'], [1, 'removeAt'], [2, 'sort'], [1, 'sortDesc'],
-        [1, 'setNext'], [1, 'unpack'], [1, 'ipairs'], [1, 'concatRange']]);
+        [1, 'setNext'], [1, 'unpack'], [1, 'ipairs'], [1, 'concatRange'], [1, 'pairsConstructor'], [1, 'unpackRange']]);
       switch (op) {
         case 'append': this.emit(`table.insert(${t.name}, ${elem().t})`); break;
         case 'insertAt': this.emit(`table.insert(${t.name}, math.min(${this.intLit(1, 3).t}, #${t.name} + 1), ${elem().t})`); break;
@@ -1196,6 +1232,15 @@ class ProgramGen {
           this.emit(`for ${i2}, ${v2} in ipairs(${t.name}) do print(${this.label()}, ${i2}, ${v2}) end`);
           break;
         }
+        case 'pairsConstructor': {
+          // A constructor's positional items are in the array part: pairs visits them in order,
+          // then the single hash key.
+          const items = [elem().t, elem().t, elem().t].slice(0, this.rng.int(1, 3));
+          if (this.rng.chance(0.5)) items.push(`tag = ${this.genStr(0).t}`);
+          this.emit(`for k, v in pairs({ ${items.join(', ')} }) do print(${this.label()}, k, v) end`);
+          break;
+        }
+        case 'unpackRange': this.emit(`print(${this.label()}, unpack(${t.name}, ${this.intLit(-1, 3).t}, ${this.intLit(0, 5).t}))`); break;
         case 'concatRange': this.emit(`print(${this.label()}, table.concat(${t.name}, "${this.rng.pick([',', '', ' | '])}", 1, math.min(2, #${t.name})))`); break;
       }
     }
@@ -1265,7 +1310,7 @@ class ProgramGen {
   // ---------------------------------------------------------------- snippets
 
   private snipClosures(ctx: Ctx): void {
-    const kind = this.rng.pick(['loop', 'shared', 'whileFresh', 'late', 'nested', 'repeat']);
+    const kind = this.rng.pick(['loop', 'shared', 'whileFresh', 'late', 'nested', 'repeat', 'ipairs']);
     const fs = this.fresh('fns');
     switch (kind) {
       case 'loop': {
@@ -1336,6 +1381,13 @@ class ProgramGen {
         const h = this.fresh('h');
         this.emit(`local ${h} = ${f}(${this.intLit(0, 5).t})(${this.intLit(0, 5).t})`);
         this.emit(`print(${this.label()}, ${h}(1), ${h}(2), ${f}(10)(20)(30))`);
+        break;
+      }
+      case 'ipairs': {
+        const t = this.fresh('words');
+        this.emit(`local ${t}, ${fs} = { ${[1, 2, 3].map(() => this.genStr(0).t).join(', ')} }, {}`);
+        this.emit(`for i, w in ipairs(${t}) do ${fs}[i] = function(suffix) return i .. ":" .. w .. (suffix or "") end end`);
+        this.emit(`print(${this.label()}, ${fs}[1](), ${fs}[2]("!"), ${fs}[3](${this.genInt(0).t}))`);
         break;
       }
       default: {
