@@ -3,7 +3,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { collectProgram, compileModule, outputName, usesCoroutines } from './codegen/program.js';
+import { collectProgram, compileModule, outputName, programFeatures } from './codegen/program.js';
 import { jsString } from './codegen/names.js';
 
 /** dist/ of this roverc: the runtime (and the front end loadstring needs) are copied from it. */
@@ -17,7 +17,7 @@ export interface BuildResult {
 
 export function build(entry: string, outDir: string): BuildResult {
   const modules = collectProgram(entry);
-  const coroutines = usesCoroutines(modules);
+  const features = programFeatures(modules);
   const entryDir = path.dirname(entry);
   const runtimeIndex = path.join(outDir, RUNTIME_DIR, 'runtime/compiled/index.js');
   const files: string[] = [];
@@ -27,7 +27,7 @@ export function build(entry: string, outDir: string): BuildResult {
     mkdirSync(path.dirname(base), { recursive: true });
     let spec = path.relative(path.dirname(base), runtimeIndex).split(path.sep).join('/');
     if (!spec.startsWith('.')) spec = './' + spec;
-    const compiled = compileModule(m, spec, coroutines);
+    const compiled = compileModule(m, spec, features);
     writeFileSync(base + '.ts', compiled.ts);
     writeFileSync(base + '.js', compiled.js);
     files.push(base + '.ts', base + '.js');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runProgram, type ModuleLoader } from '../runtime/compiled/program.js';
-import { cacheDirFor, collectProgram, compileModule, outputName, usesCoroutines } from './codegen/program.js';
+import { cacheDirFor, collectProgram, compileModule, outputName, programFeatures } from './codegen/program.js';
 
 const RUNTIME = fileURLToPath(new URL('../runtime/compiled/index.js', import.meta.url));
 const COMPILER_STAMP = fileURLToPath(new URL('./codegen/emit-function.js', import.meta.url));
@@ -31,11 +31,11 @@ export function compileCached(entry: string, cacheRoot = path.join(tmpdir(), 'ro
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
     if (manifest.key === key && manifest.modules.every((m) => existsSync(m.js))) return manifest.modules;
   }
-  const coroutines = usesCoroutines(modules);
+  const features = programFeatures(modules);
   const entryDir = path.dirname(entry);
   const out = modules.map((m) => {
     const base = path.join(dir, outputName(m, entryDir));
-    const compiled = compileModule(m, pathToFileURL(RUNTIME).href, coroutines);
+    const compiled = compileModule(m, pathToFileURL(RUNTIME).href, features);
     mkdirSync(path.dirname(base), { recursive: true });
     writeFileSync(base + '.ts', compiled.ts);
     writeFileSync(base + '.js', compiled.js);

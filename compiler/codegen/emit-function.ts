@@ -20,6 +20,8 @@ export interface ModuleContext {
   readonly names: Names;
   /** Emit generator twins (the program may use coroutines). */
   readonly coroutines: boolean;
+  /** Give each function its own environment holder (the program uses setfenv/getfenv/module). */
+  readonly fenv: boolean;
   /** Declarations hoisted to module level: function sites. */
   readonly sites: string[];
 }
@@ -62,9 +64,8 @@ export function emitFunction(ctx: ModuleContext, node: FunctionDeclaration | nul
   const site = `$site${ctx.sites.length}`;
   ctx.sites.push(`const ${site}: rt.FunctionSite = { chunk: ${jsString(ctx.res.file)}, defined: ${info.line} };`);
   const plain = new FunctionEmitter(ctx, info, 'sync', site).emit(node, name);
-  if (!ctx.coroutines) return plain;
-  const co = new FunctionEmitter(ctx, info, 'co', site).emit(node, name);
-  return `rt.twin(${plain}, ${co})`;
+  const fn = ctx.coroutines ? `rt.twin(${plain}, ${new FunctionEmitter(ctx, info, 'co', site).emit(node, name)})` : plain;
+  return ctx.fenv ? `rt.envFn(($fe: rt.EnvHolder) => ${fn}, $fe.env)` : fn;
 }
 
 class FunctionEmitter {
@@ -89,6 +90,11 @@ class FunctionEmitter {
     return this.ctx.res;
   }
 
+  /** The global environment as this function sees it. */
+  private env(): string {
+    return this.ctx.fenv ? '$fe.env' : '$env';
+  }
+
   /** A function-level temporary (declared at the top of the emitted function). */
   private temp(type = 'rt.LuaValue', prefix = '$'): string {
     const name = `${prefix}${++this.temps}`;
@@ -107,7 +113,7 @@ class FunctionEmitter {
       ? `function* $${name}$co(${params.join(', ')}): rt.CoGenerator`
       : `function $${name}(${params.join(', ')}): rt.LuaResult`;
     const decls: string[] = [];
-    decls.push(`const $s = rt.current, $d = $s.frames.length, $f = new rt.CompiledFrame(${this.site}, $s);`);
+    decls.push(`const $s = rt.current, $d = $s.frames.length, $f = new rt.CompiledFrame(${this.site}, $s${this.ctx.fenv ? ', $fe' : ''});`);
     decls.push(...this.declared);
     if (!this.info.isVararg) decls.push('const $va: rt.LuaValue[] = rt.NONE;');
     const inner = [...decls, ...this.w.out, '$s.frames.length = $d;', 'return rt.NONE;'];
@@ -289,7 +295,7 @@ class FunctionEmitter {
   /** Assignment to a variable. */
   private store(id: Identifier, value: string): string {
     const ref = this.res.refs.get(id)!;
-    if (ref.kind === 'global') return `rt.setGlobal($env, ${jsString(ref.name)}, ${value})`;
+    if (ref.kind === 'global') return `rt.setGlobal(${this.env()}, ${jsString(ref.name)}, ${value})`;
     return `${this.ctx.names.of(ref.v)} = ${value}`;
   }
 
@@ -423,7 +429,7 @@ class FunctionEmitter {
       case 'VarargLiteral': return '$va[0]';
       case 'Identifier': {
         const ref = this.res.refs.get(e)!;
-        if (ref.kind === 'global') return `rt.getGlobal($env, ${jsString(ref.name)})`;
+        if (ref.kind === 'global') return `rt.getGlobal(${this.env()}, ${jsString(ref.name)})`;
         return this.ctx.names.of(ref.v);
       }
       case 'FunctionDeclaration': return this.closure(e, 'anonymous');
@@ -457,9 +463,17 @@ class FunctionEmitter {
         const b = this.expr(e.right);
         const d = this.descArgs(describeExpr(e.left, this.res.refs), describeExpr(e.right, this.res.refs));
         const line = lineOf(e);
-        const arith: Record<string, string> = { '+': '__add', '-': '__sub', '*': '__mul', '/': '__div', '%': '__mod', '^': '__pow' };
-        if (arith[e.operator] !== undefined) {
-          return this.op('arith', [e.left, e.right], [a, b], d, line, [jsString(arith[e.operator])]);
+        const arith: Record<string, [string, string]> = {
+          '+': ['__add', 'add'], '-': ['__sub', 'sub'], '*': ['__mul', 'mul'], '/': ['__div', 'div'],
+          '%': ['__mod', 'modulo'], '^': ['__pow', 'pow'],
+        };
+        const ar = arith[e.operator];
+        if (ar !== undefined) {
+          // Plain code calls the operator with a number fast path; coroutine code needs the
+          // generic form that hands back a pending metamethod call.
+          return this.mode === 'co'
+            ? this.op('arith', [e.left, e.right], [a, b], d, line, [jsString(ar[0])])
+            : this.op(ar[1], [e.left, e.right], [a, b], d, line);
         }
         switch (e.operator) {
           case '..': return this.op('concat', [e.left, e.right], [a, b], d, line);
@@ -522,6 +536,10 @@ class FunctionEmitter {
   private call(e: AnyCall, tail: boolean): string {
     const line = lineOf(e);
     const args = callArguments(e);
+    const isMethod = e.base.type === 'MemberExpression' && e.base.indexer === ':';
+    if (this.mode === 'sync' && !tail && args.every(isSimple) && isSimple(isMethod ? (e.base as { base: Expression }).base : e.base)) {
+      return this.directCall(e, args, line, isMethod);
+    }
     const parts: string[] = [];
     const fnVar = this.temp('rt.LuaFunction', '$fn');
     let self: string | undefined;
@@ -551,6 +569,26 @@ class FunctionEmitter {
     const argv = [self, ...this.callArgs(args, parts)];
     parts.push(`$f.line = ${line}`);
     return this.invoke(parts, fnVar, argv, callName, tail);
+  }
+
+  /**
+   * A call whose callee and arguments cannot run code or fail: evaluated in place, without
+   * temporaries (the order of evaluation cannot be observed).
+   */
+  private directCall(e: AnyCall, args: Expression[], line: number, isMethod: boolean): string {
+    const argv = args.map((a) => this.expr(a));
+    if (isMethod) {
+      const member = e.base as { base: Expression; identifier: Identifier };
+      const self = this.temp();
+      const objDesc = describeExpr(member.base, this.res.refs);
+      const method = member.identifier.name;
+      const index = `rt.index(${self}, ${jsString(method)}${objDesc === undefined ? '' : ', ' + jsString(objDesc)})`;
+      return `(${self} = ${this.expr(member.base)}, $f.line = ${line}, $f.callName = ${jsString(':' + method)}, ` +
+        `rt.fn(${index}, ${jsString(`method '${method}'`)})(${[self, ...argv].join(', ')}))`;
+    }
+    const desc = describeExpr(e.base, this.res.refs);
+    return `($f.line = ${line}, $f.callName = ${jsString(calleeName(e.base))}, ` +
+      `rt.fn(${this.expr(e.base)}${desc === undefined ? '' : ', ' + jsString(desc)})(${argv.join(', ')}))`;
   }
 
   /** Evaluates fixed arguments into temps (in order); the multi-value tail stays a spread. */
@@ -596,6 +634,23 @@ function containsCall(e: Expression): boolean {
       return containsCall(e.base) || containsCall(e.index);
     case 'TableConstructorExpression':
       return e.fields.some((f) => (f.type === 'TableKey' && containsCall(f.key)) || containsCall(f.value));
+    default:
+      return false;
+  }
+}
+
+/** Expressions whose evaluation runs no Lua code and cannot fail (globals: unless _G has a metatable). */
+function isSimple(e: Expression): boolean {
+  switch (e.type) {
+    case 'Identifier':
+    case 'NilLiteral':
+    case 'BooleanLiteral':
+    case 'NumericLiteral':
+    case 'StringLiteral':
+    case 'FunctionDeclaration':
+      return true;
+    case 'VarargLiteral':
+      return inParens(e);
     default:
       return false;
   }

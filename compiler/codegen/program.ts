@@ -2,7 +2,7 @@
 // literal name (`require("lib.users")` -> lib/users.lua next to the entry, as package.path
 // says by default). Modules found only at run time still load, through the interpreter.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { callArguments, isCall, type Expression, type Node } from '../frontend/ast.js';
@@ -70,13 +70,27 @@ function literalRequires(res: Resolution): string[] {
   return names;
 }
 
-/** Whether any module names the global `coroutine` (then functions get generator twins). */
-export function usesCoroutines(modules: ProgramModule[]): boolean {
-  return modules.some((m) => Array.from(m.resolution.refs.values()).some((r) => r.kind === 'global' && r.name === 'coroutine'));
+function usesGlobal(modules: ProgramModule[], names: string[]): boolean {
+  return modules.some((m) => Array.from(m.resolution.refs.values()).some((r) => r.kind === 'global' && names.includes(r.name)));
 }
 
-export function compileModule(module: ProgramModule, runtimeImport: string, coroutines: boolean): CompiledModule {
-  const tsText = emitModule(module.resolution, { runtimeImport, coroutines });
+/** What the whole program needs from every module's code. */
+export interface ProgramFeatures {
+  /** The program names `coroutine`: functions get generator twins. */
+  readonly coroutines: boolean;
+  /** The program names setfenv/getfenv/module: functions get environment holders. */
+  readonly fenv: boolean;
+}
+
+export function programFeatures(modules: ProgramModule[]): ProgramFeatures {
+  return {
+    coroutines: usesGlobal(modules, ['coroutine']),
+    fenv: usesGlobal(modules, ['setfenv', 'getfenv', 'module']),
+  };
+}
+
+export function compileModule(module: ProgramModule, runtimeImport: string, features: ProgramFeatures): CompiledModule {
+  const tsText = emitModule(module.resolution, { runtimeImport, ...features });
   const js = ts.transpileModule(tsText, {
     compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022, sourceMap: false },
     fileName: 'module.ts',
@@ -88,32 +102,6 @@ export function compileModule(module: ProgramModule, runtimeImport: string, coro
 export function outputName(module: ProgramModule, entryDir: string): string {
   const rel = path.relative(entryDir, module.file);
   return rel.replace(/\.lua$/, '');
-}
-
-/**
- * Compiles the program into `dir` (reusing what a previous run compiled from the same
- * sources) and returns the modules with their .js paths.
- */
-export function compileProgramTo(entry: string, dir: string, runtimeImport: (jsPath: string) => string):
-  { name: string; file: string; jsPath: string; tsPath: string }[] {
-  const modules = collectProgram(entry);
-  const coroutines = usesCoroutines(modules);
-  const entryDir = path.dirname(entry);
-  return modules.map((m) => {
-    const base = path.join(dir, outputName(m, entryDir));
-    const jsPath = base + '.js';
-    const tsPath = base + '.ts';
-    const compiled = compileModule(m, runtimeImport(jsPath), coroutines);
-    mkdirSync(path.dirname(jsPath), { recursive: true });
-    writeIfChanged(tsPath, compiled.ts);
-    writeIfChanged(jsPath, compiled.js);
-    return { name: m.name, file: m.file, jsPath, tsPath };
-  });
-}
-
-function writeIfChanged(file: string, text: string): void {
-  if (existsSync(file) && readFileSync(file, 'utf8') === text) return;
-  writeFileSync(file, text);
 }
 
 /** A cache folder keyed by the entry's absolute path and the compiler's own build. */

@@ -9,6 +9,11 @@ export interface FunctionSite {
   readonly defined: number;
 }
 
+/** The environment of a compiled function whose program uses setfenv/getfenv/module. */
+export interface EnvHolder {
+  env: import('../lua/table.js').LuaTable;
+}
+
 export class CompiledFrame implements StackFrame {
   line: number;
   callName: string | undefined = undefined;
@@ -16,7 +21,7 @@ export class CompiledFrame implements StackFrame {
   readonly chunk: string;
   readonly defined: number;
 
-  constructor(site: FunctionSite, stack: CallStack) {
+  constructor(site: FunctionSite, stack: CallStack, readonly fenv?: EnvHolder) {
     this.chunk = site.chunk;
     this.defined = site.defined;
     this.line = site.defined;

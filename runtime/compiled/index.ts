@@ -17,7 +17,7 @@ export {
 export { LuaTable } from '../lua/table.js';
 export type { CoGenerator } from '../lua/thread.js';
 export type { LuaFunction, LuaResult, LuaValue } from '../lua/value.js';
-export { CompiledFrame, type FunctionSite } from './frame.js';
+export { CompiledFrame, type EnvHolder, type FunctionSite } from './frame.js';
 export { invoke } from '../interp/invoke-co.js';
 
 /** Lua truthiness. */
@@ -66,3 +66,16 @@ export function leave(stack: { frames: unknown[] }, depth: number, value: LuaVal
   stack.frames.length = depth;
   return value;
 }
+
+/** Where a compiled function keeps its environment (setfenv), in programs that use it. */
+export const FENV = Symbol('lua.fenv');
+
+/** A function with its own environment holder, starting from its creator's environment. */
+export function envFn(make: (holder: EnvHolder) => LuaFunction, env: LuaTable): LuaFunction {
+  const holder: EnvHolder = { env };
+  const f = make(holder);
+  (f as LuaFunction & { [FENV]?: EnvHolder })[FENV] = holder;
+  return f;
+}
+
+import type { EnvHolder } from './frame.js';

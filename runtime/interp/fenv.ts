@@ -6,19 +6,30 @@ import { LuaTable } from '../lua/table.js';
 import type { LuaResult, LuaValue } from '../lua/value.js';
 import { builtin, checkInt, checkString, typeError } from '../stdlib/args.js';
 import { closureOf } from './closure.js';
-import { Frame, type Closure } from './frame.js';
+import { Frame } from './frame.js';
+import { FENV } from '../compiled/index.js';
 
-/** The closure running `level` levels up the stack (1 = the caller of getfenv), if it is Lua code. */
-function closureAtLevel(level: number): Closure | undefined | 'missing' {
+/** Anything with a settable environment: an interpreted closure or a compiled function's holder. */
+interface HasEnv {
+  env: LuaTable;
+}
+
+/** The function running `level` levels up the stack (1 = the caller of getfenv), if it is Lua code. */
+function closureAtLevel(level: number): HasEnv | undefined | 'missing' {
   const frames = current.frames;
   const f = frames[frames.length - level];
   if (f === undefined) return 'missing';
-  return f instanceof Frame ? f.closure : undefined;
+  if (f instanceof Frame) return f.closure;
+  return (f as { fenv?: HasEnv }).fenv;
+}
+
+function envOf(fn: LuaValue): HasEnv | undefined {
+  return closureOf(fn) ?? (typeof fn === 'function' ? (fn as { [FENV]?: HasEnv })[FENV] : undefined);
 }
 
 export function installFunctionEnvironments(G: LuaTable): void {
-  function target(f: LuaValue): Closure | undefined | 'global' {
-    if (typeof f === 'function') return closureOf(f);
+  function target(f: LuaValue): HasEnv | undefined | 'global' {
+    if (typeof f === 'function') return envOf(f);
     const level = f === undefined ? 1 : checkInt(f, 1);
     if (level < 0) throw argError(1, 'level must be non-negative');
     if (level === 0) return 'global';

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { it } from 'node:test';
-import { collectProgram, compileModule, usesCoroutines } from '../../compiler/codegen/program.js';
+import { collectProgram, compileModule, programFeatures } from '../../compiler/codegen/program.js';
 import { CORPUS, ROOT } from '../support/paths.js';
 
 it('emitted modules of the whole corpus pass tsc --strict --noEmit', { timeout: 300_000 }, () => {
@@ -20,10 +20,10 @@ it('emitted modules of the whole corpus pass tsc --strict --noEmit', { timeout: 
     } catch {
       continue; // programs that do not compile (syntax errors) are checked elsewhere
     }
-    const coroutines = usesCoroutines(modules);
+    const features = programFeatures(modules);
     modules.forEach((m, i) => {
       const file = path.join(dir, `${program.replace(/\.lua$/, '')}_${i}.ts`);
-      writeFileSync(file, compileModule(m, '../runtime/compiled/index.js', coroutines).ts);
+      writeFileSync(file, compileModule(m, '../runtime/compiled/index.js', features).ts);
       files.push(file);
     });
   }

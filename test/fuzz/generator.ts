@@ -760,8 +760,9 @@ class ProgramGen {
   }
 
   /** A valid Lua pattern as a string literal, and how many captures it has. */
-  private pattern(maxCaps = 2): [string, number] {
+  private pattern(maxCaps = 2, positions = false): [string, number] {
     const items: string[] = [];
+    if (positions && this.rng.chance(0.3)) items.push('()');
     const n = this.rng.int(1, 3);
     for (let i = 0; i < n; i++) items.push(this.rng.pick(PAT_CLASSES) + this.rng.pick(PAT_QUANT));
     let caps = 0;
@@ -1595,13 +1596,13 @@ class ProgramGen {
         case 'format': this.emit(`print(${L}, ${this.formatExpr(1).t})`); break;
         case 'find': {
           const plain = this.rng.chance(0.3);
-          const [pat] = this.pattern();
+          const [pat] = this.pattern(2, true);
           const needle = plain ? this.rng.pick(['"."', '"%"', '"a"', '" "', '"="', '"lua"', '"("']) : pat;
           this.emit(`print(${L}, ${s}:find(${needle}${plain ? `, ${this.intLit(-4, 4).t}, true` : this.rng.chance(0.3) ? `, ${this.intLit(-5, 6).t}` : ''}))`);
           break;
         }
         case 'match': {
-          const [pat] = this.pattern();
+          const [pat] = this.pattern(2, true);
           this.emit(`print(${L}, ${s}:match(${pat}${this.rng.chance(0.2) ? `, ${this.intLit(-4, 4).t}` : ''}))`);
           break;
         }
@@ -1611,8 +1612,8 @@ class ProgramGen {
           break;
         }
         case 'gmatch': {
-          const [pat, caps] = this.pattern();
-          const vars = caps >= 2 ? 'c1, c2' : 'c1';
+          const [pat, caps] = this.pattern(2, true);
+          const vars = caps >= 1 ? 'c1, c2, c3' : 'c1';
           const cnt = this.fresh('count');
           this.emit(`local ${cnt} = 0`);
           this.emit(`for ${vars} in ${s}:gmatch(${pat}) do`);
@@ -1989,6 +1990,140 @@ class ProgramGen {
     ];
     const n = this.rng.int(2, 5);
     for (let i = 0; i < n; i++) this.emit(`print(${this.label()}, ${this.rng.pick(forms)()})`);
+    void ctx;
+  }
+
+  private snipCoroutines(ctx: Ctx): void {
+    const kind = this.rng.pick(['wrap', 'resume', 'pcallInside', 'errors', 'pipeline']);
+    const co = this.fresh('co');
+    const L = this.label();
+    switch (kind) {
+      case 'wrap': {
+        const n = this.rng.int(0, 4);
+        this.emit(`local ${co} = coroutine.wrap(function(start)`);
+        this.emit(`  local v = start`);
+        this.emit(`  for i = 1, ${n} do v = v ${this.rng.pick(['+', '*', '-'])} i; coroutine.yield(i, v) end`);
+        this.emit(`  return "finished", v`);
+        this.emit('end)');
+        this.emit(`print(${L}, ${co}(${this.genNum(1).t}))`);
+        for (let i = 0; i < n; i++) this.emit(`print(${L}, ${co}())`);
+        if (this.rng.chance(0.5)) this.emit(`print(${L}, pcall(${co}))`);
+        break;
+      }
+      case 'resume': {
+        this.emit(`local ${co} = coroutine.create(function(a, b)`);
+        this.emit(`  local c = coroutine.yield(a, b, select('#', a, b))`);
+        this.emit(`  local d, e = coroutine.yield(c)`);
+        this.emit(`  return d, e, coroutine.status(coroutine.running())`);
+        this.emit('end)');
+        this.emit(`print(${L}, coroutine.status(${co}), coroutine.resume(${co}, ${this.genAny(1).t}))`);
+        this.emit(`print(${L}, coroutine.resume(${co}, ${this.genAny(1).t}))`);
+        this.emit(`print(${L}, coroutine.resume(${co}, ${this.genAny(1).t}, ${this.genAny(1).t}))`);
+        this.emit(`print(${L}, coroutine.status(${co}), coroutine.resume(${co}))`);
+        break;
+      }
+      case 'pcallInside': {
+        this.emit(`local ${co} = coroutine.create(function()`);
+        this.emit(`  local ok, e = pcall(function()`);
+        this.emit(`    local got = coroutine.yield("in pcall")`);
+        this.emit(`    error(${this.rng.chance(0.5) ? '"failed with " .. tostring(got)' : '{ got = got }'}${this.rng.pick(['', ', 0', ', 2'])})`);
+        this.emit('  end)');
+        this.emit(`  coroutine.yield(ok, type(e) == "table" and e.got or e)`);
+        this.emit(`  return "end"`);
+        this.emit('end)');
+        this.emit(`print(${L}, coroutine.resume(${co}))`);
+        this.emit(`print(${L}, coroutine.resume(${co}, ${this.genInt(1).t}))`);
+        this.emit(`print(${L}, coroutine.resume(${co}))`);
+        this.emit(`print(${L}, coroutine.resume(${co}))`);
+        break;
+      }
+      case 'errors': {
+        this.emit(`local ${co} = coroutine.create(function(x) coroutine.yield(x) ${this.rng.pick(['error("boom")', 'error({ 1 })', 'local t = nil; return t.f', 'return x + {}'])} end)`);
+        this.emit(`print(${L}, coroutine.resume(${co}, ${this.genInt(1).t}))`);
+        this.emit(`local ok, e = coroutine.resume(${co})`);
+        this.emit(`print(${L}, ok, type(e) == "table" and "table error" or e, coroutine.status(${co}))`);
+        this.emit(`print(${L}, coroutine.resume(${co}))`);
+        this.emit(`print(${L}, pcall(coroutine.resume, nil))`);
+        this.emit(`print(${L}, coroutine.isyieldable(), pcall(coroutine.yield, 1))`);
+        break;
+      }
+      default: {
+        const prod = this.fresh('producer');
+        this.emit(`local ${prod} = coroutine.wrap(function()`);
+        this.emit(`  for _, w in ipairs({ ${[0, 1, 2].map(() => this.genStr(0).t).join(', ')} }) do coroutine.yield(w) end`);
+        this.emit('end)');
+        this.emit(`local ${co} = coroutine.wrap(function()`);
+        this.emit(`  for i = 1, 3 do coroutine.yield(i .. "=" .. ${prod}():upper()) end`);
+        this.emit('end)');
+        this.emit(`print(${L}, ${co}(), ${co}(), ${co}())`);
+      }
+    }
+    void ctx;
+  }
+
+  private snipTableKeys(ctx: Ctx): void {
+    const t = this.fresh('keyed');
+    const L = this.label();
+    this.emit(`local ${t} = {}`);
+    const sets = this.rng.int(2, 5);
+    for (let i = 0; i < sets; i++) {
+      const key = this.rng.pick(['1', '1.0', '2^53', '-0', '0', '"1"', '0.5', '-1', '1e300', '"key"', '2', '3 - 1', 'true', '"01"', 'math.huge']);
+      this.emit(`${t}[${key}] = ${this.genAny(1).t}`);
+    }
+    this.emit(`print(${L}, ${t}[1], ${t}[0], ${t}["1"], ${t}[2], ${t}[2^53], ${t}[true], ${t}[math.huge], ${t}[0.5])`);
+    this.emit(`print(${L}, pcall(function() ${t}[0/0] = 1 end))`);
+    this.emit(`print(${L}, pcall(function() ${t}[nil] = 1 end))`);
+    this.emit(`print(${L}, ${t}[nil], ${t}[0/0], rawget(${t}, 1.0), next({}))`);
+    void ctx;
+  }
+
+  /** Chunks compiled at run time: they see globals only, so their expressions use no locals. */
+  private snipLoad(ctx: Ctx): void {
+    const saved = this.scopes;
+    this.scopes = [[]];
+    const e = this.genAny(2);
+    this.scopes = saved;
+    const src = `return ${e.t}`;
+    const L = this.label();
+    const f = this.fresh('chunk');
+    const name = this.rng.pick(['', ', "=calc"', ', "@virtual.lua"', ', "named chunk"']);
+    if (src.includes(']====]')) return;
+    this.emit(`local ${f} = loadstring([====[${src}]====]${name})`);
+    this.emit(`print(${L}, ${f}())`);
+    const bad = this.rng.pick([
+      `return ${e.t} + {}`,
+      'local t = nil\nreturn t.x',
+      'error("from chunk")',
+      'error("from chunk", 2)',
+      `return (${e.t}) .. nil`,
+      'local a, b = ...; return a .. b',
+    ]);
+    this.emit(`print(${L}, pcall(loadstring([====[${bad}]====]${name}), ${this.genStr(0).t}))`);
+    if (this.rng.chance(0.3)) this.emit(`print(${L}, pcall(${f}), select('#', loadstring("return")()))`);
+    void ctx;
+  }
+
+  /** Less common syntax: calls without parentheses, method calls through dots, nested functions. */
+  private snipSyntax(ctx: Ctx): void {
+    const L = this.label();
+    const forms = [
+      () => `print ${this.strLit().t}`,
+      () => `print(${L}, type{}, select('#', unpack{1, 2, 3}))`,
+      () => `print(${L}, ("%d-%s"):format(${this.genInt(1).t}, ${this.genStr(0).t}))`,
+      () => `print(${L}, string.format("%s|%s", ${this.recv(this.strAtom(0))}:upper(), #${this.strAtom(0).t}))`,
+      () => `print(${L}, tostring(nil), tostring(true), tostring(${this.genNum(1).t}))`,
+      () => `do local t = { n = 0 } function t.add(self, k) self.n = self.n + k return self end t:add(1):add(2); t.add(t, 3) print(${L}, t.n) end`,
+      () => `do local a = { b = { c = {} } } function a.b.c.f(x) return x * 2 end function a.b.c:g(x) return self == a.b.c, x end print(${L}, a.b.c.f(${this.genInt(0).t}), a.b.c:g(1)) end`,
+      () => `print(${L}, #{ n = 1 }, #{ 1, 2, nil }, #{ nil }, #{ n = nil }, #{ (nil) })`,
+      () => `print(${L}, ({ 10, 20, 30 })[2], ({ n = ${this.genInt(0).t} }).n)`,
+      () => `print(${L}, ((("nested"))), (${this.genInt(0).t}))`,
+      () => `local _ = 1; local _ = 2; print(${L}, _)`,
+      () => `print(${L}, math.max(1, 2, 3), math.min(3, 1, 2), select(2, "a", "b", "c"))`,
+      () => `print(${L}, 1 == 1.0, "1" == 1, 0.1 + 0.7, 3 % -2, -3 % 2, 2^-1)`,
+      () => `print(${L}, string.rep("=", 3) .. ">", ("x"):rep(3, ", "))`,
+    ];
+    const n = this.rng.int(1, 3);
+    for (let i = 0; i < n; i++) this.emit(this.rng.pick(forms)());
     void ctx;
   }
 
