@@ -3,7 +3,8 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { collectProgram, compileModule, outputName, programFeatures } from './codegen/program.js';
+import { compileModule } from './codegen/compile.js';
+import { collectProgram, outputName, programFeatures } from './codegen/program.js';
 import { jsString } from './codegen/names.js';
 
 /** dist/ of this roverc: the runtime (and the front end loadstring needs) are copied from it. */

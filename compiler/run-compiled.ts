@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runProgram, type ModuleLoader } from '../runtime/compiled/program.js';
-import { cacheDirFor, collectProgram, compileModule, outputName, programFeatures } from './codegen/program.js';
+import { cacheDirFor, collectProgram, outputName, programFeatures } from './codegen/program.js';
 
 const RUNTIME = fileURLToPath(new URL('../runtime/compiled/index.js', import.meta.url));
 const COMPILER_STAMP = fileURLToPath(new URL('./codegen/emit-function.js', import.meta.url));
@@ -19,7 +19,7 @@ interface Manifest {
 }
 
 /** Compiles (or reuses the cached compilation of) a program; returns its modules' .js files. */
-export function compileCached(entry: string, cacheRoot = path.join(tmpdir(), 'roverc-cache')): Manifest['modules'] {
+export async function compileCached(entry: string, cacheRoot = path.join(tmpdir(), 'roverc-cache')): Promise<Manifest['modules']> {
   const dir = cacheDirFor(entry, cacheRoot);
   const manifestPath = path.join(dir, 'manifest.json');
   const modules = collectProgram(entry);
@@ -32,6 +32,7 @@ export function compileCached(entry: string, cacheRoot = path.join(tmpdir(), 'ro
     if (manifest.key === key && manifest.modules.every((m) => existsSync(m.js))) return manifest.modules;
   }
   const features = programFeatures(modules);
+  const { compileModule } = await import('./codegen/compile.js');
   const entryDir = path.dirname(entry);
   const out = modules.map((m) => {
     const base = path.join(dir, outputName(m, entryDir));
@@ -46,7 +47,7 @@ export function compileCached(entry: string, cacheRoot = path.join(tmpdir(), 'ro
 }
 
 export async function runCompiled(entry: string, args: string[]): Promise<number> {
-  const modules = compileCached(entry);
+  const modules = await compileCached(entry);
   const loaders = new Map<string, Loader>();
   let main: Loader | undefined;
   for (const m of modules) {

@@ -2,7 +2,6 @@
 import { Command, Option } from 'commander';
 import { colors as pc } from './colors.js';
 import { runInWorker, type RunMode } from './worker-run.js';
-import { build } from '../build.js';
 import { checkFile } from './check.js';
 import { reportAndExit } from './report.js';
 
@@ -27,7 +26,8 @@ program
   .description('compile a Lua program to TypeScript modules (+ JS) in a folder runnable with node')
   .argument('<entry>', 'the entry Lua file; the modules it requires are compiled too')
   .requiredOption('--out <dir>', 'output folder')
-  .action((entry: string, opts: { out: string }) => {
+  .action(async (entry: string, opts: { out: string }) => {
+    const { build } = await import('../build.js');
     const result = build(entry, opts.out);
     process.stdout.write(`${pc.green('built')} ${result.files.filter((f) => f.endsWith('.ts')).length} module(s) into ${opts.out} (run: node ${opts.out}/run.js)\n`);
   });

@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { Diagnostic, UsageError } from '../frontend/diagnostics.js';
 import { runFile } from '../../runtime/interp/run-file.js';
 import { formatProblem } from './report.js';
-import { runCompiled } from '../run-compiled.js';
 
 /** Stack for the Lua thread: enough for luajit's ~22000 nested calls in the interpreter. */
 const STACK_MB = 900;
@@ -37,7 +36,10 @@ if (!isMainThread && parentPort !== null) {
   const job = workerData as Job;
   let code: number;
   try {
-    code = job.mode === 'compiled' ? await runCompiled(job.file, job.args) : runFile(job.file, job.args);
+    // The compiler (typescript, ts-morph) loads only when it is used: it costs seconds.
+    code = job.mode === 'compiled'
+      ? await (await import('../run-compiled.js')).runCompiled(job.file, job.args)
+      : runFile(job.file, job.args);
   } catch (e) {
     if (!(e instanceof Diagnostic || e instanceof UsageError)) throw e;
     process.stderr.write(formatProblem(e) + '\n');

@@ -4,12 +4,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
 import { callArguments, isCall, type Expression, type Node } from '../frontend/ast.js';
 import { parseChunk, walk } from '../frontend/parse.js';
 import { resolve, type Resolution } from '../frontend/resolve.js';
 import { readSource } from '../frontend/source.js';
-import { emitModule } from './emit-module.js';
 
 export interface ProgramModule {
   /** The name `require` uses ("lib.users"); the entry's is "". */
@@ -17,11 +15,6 @@ export interface ProgramModule {
   /** The Lua file, as the chunk name Lua messages use. */
   readonly file: string;
   readonly resolution: Resolution;
-}
-
-export interface CompiledModule extends ProgramModule {
-  readonly ts: string;
-  readonly js: string;
 }
 
 /** Finds the entry and its statically required modules (transitively). */
@@ -87,15 +80,6 @@ export function programFeatures(modules: ProgramModule[]): ProgramFeatures {
     coroutines: usesGlobal(modules, ['coroutine']),
     fenv: usesGlobal(modules, ['setfenv', 'getfenv', 'module']),
   };
-}
-
-export function compileModule(module: ProgramModule, runtimeImport: string, features: ProgramFeatures): CompiledModule {
-  const tsText = emitModule(module.resolution, { runtimeImport, ...features });
-  const js = ts.transpileModule(tsText, {
-    compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022, sourceMap: false },
-    fileName: 'module.ts',
-  }).outputText;
-  return { ...module, ts: tsText, js };
 }
 
 /** The file name of a compiled module: the Lua path with .lua -> .ts / .js. */

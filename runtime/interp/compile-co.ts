@@ -17,7 +17,8 @@ import { buildTable } from '../lua/constructor.js';
 import { LuaTable } from '../lua/table.js';
 import type { LuaFunction, LuaResult, LuaValue } from '../lua/value.js';
 import { makeClosure } from './closure.js';
-import { BREAK, Cell, Frame, GOTO, NORMAL, RETURN, type Closure, type Proto, type Signal } from './frame.js';
+import { closureOf } from './closure.js';
+import { BREAK, Cell, Frame, GOTO, NORMAL, RETURN, TAILCALL, type Closure, type Proto, type Signal } from './frame.js';
 import { invoke, invoke0, invoke1, invoke2 } from './invoke-co.js';
 
 type Co<T> = Generator<LuaValue[], T, LuaValue[]>; // @sync: type Co<T> = T;
@@ -31,24 +32,47 @@ function* meta<T extends LuaValue>(r: T | ops.PendingCall): Co<T> {
   return r instanceof ops.PendingCall ? r.finish(yield* invoke(r.fn, r.args)) as T : r;
 }
 
-/** Runs one call of a Lua function: binds parameters, pushes a frame, runs the body. */
+/**
+ * Runs one call of a Lua function: binds parameters, pushes a frame, runs the body. A tail
+ * call to another interpreted function reuses this loop (proper tail calls, as in luajit).
+ */
 export function* run(closure: Closure, args: LuaValue[]): Co<LuaResult> {
-  const f = new Frame(closure);
-  const proto = closure.proto;
-  const slots = proto.paramSlots;
-  const n = slots.length;
-  for (let i = 0; i < n; i++) {
-    f.regs[slots[i]] = proto.paramCaptured[i] ? new Cell(args[i]) : args[i];
+  for (;;) {
+    const f = new Frame(closure);
+    const proto = closure.proto;
+    const slots = proto.paramSlots;
+    const n = slots.length;
+    for (let i = 0; i < n; i++) {
+      f.regs[slots[i]] = proto.paramCaptured[i] ? new Cell(args[i]) : args[i];
+    }
+    if (proto.info.isVararg && args.length > n) f.varargs = args.slice(n);
+    const stack = current;
+    const depth = stack.frames.length;
+    if (depth > 0) f.calledAs = (stack.frames[depth - 1] as { callName?: string }).callName;
+    stack.push(f);
+    const body = proto.bodyCo ?? (proto.bodyCo = compileBody(proto)); // @sync: const body = proto.bodySync ?? (proto.bodySync = compileBody(proto));
+    const signal = yield* body(f);
+    stack.frames.length = depth;
+    if (signal === TAILCALL) {
+      const next = closureOf(f.tailFn);
+      if (next !== undefined) {
+        closure = next;
+        args = f.tailArgs;
+        continue;
+      }
+      return yield* invoke(f.tailFn!, f.tailArgs);
+    }
+    return signal === RETURN ? f.ret : NONE;
   }
-  if (proto.info.isVararg && args.length > n) f.varargs = args.slice(n);
-  const stack = current;
-  const depth = stack.frames.length;
-  if (depth > 0) f.calledAs = (stack.frames[depth - 1] as { callName?: string }).callName;
-  stack.push(f);
-  const body = proto.bodyCo ?? (proto.bodyCo = compileBody(proto)); // @sync: const body = proto.bodySync ?? (proto.bodySync = compileBody(proto));
-  const signal = yield* body(f);
-  stack.frames.length = depth; // not pop(): a tail call may have left the stack already
-  return signal === RETURN ? f.ret : NONE;
+}
+
+/** Marks a tail call's result: the call itself is made by run(). */
+const TAIL: LuaValue[] = [];
+
+function tailCall(f: Frame, fn: LuaFunction, args: LuaValue[]): LuaResult {
+  f.tailFn = fn;
+  f.tailArgs = args;
+  return TAIL;
 }
 
 function compileBody(proto: Proto): Exec {
@@ -316,7 +340,9 @@ class FunctionCompiler {
     if (args.length === 1 && isCallExpr(args[0])) {
       const call = this.call(args[0], true);
       return function* (f) {
-        f.ret = yield* call(f);
+        const r = yield* call(f);
+        if (r === TAIL) return TAILCALL;
+        f.ret = r;
         return RETURN;
       };
     }
@@ -745,7 +771,6 @@ class FunctionCompiler {
     const name = tail ? '?' : calleeName(e.base);
     const methodName = tail ? '?' : ':' + name;
     // A tail call replaces the caller's frame, as in luajit: error levels and tracebacks skip it.
-    const leave = tail ? (f: Frame) => { if (current.top() === f) current.pop(); } : undefined;
     if (e.base.type === 'MemberExpression' && e.base.indexer === ':') {
       const obj = this.expr(e.base.base);
       const method = e.base.identifier.name;
@@ -759,7 +784,7 @@ class FunctionCompiler {
         const rest = yield* argv(f);
         f.line = line;
         f.callName = methodName;
-        if (leave !== undefined) leave(f);
+        if (tail) return tailCall(f, fn, [o, ...rest]);
         return yield* invoke(fn, [o, ...rest]);
       };
     }
@@ -775,7 +800,7 @@ class FunctionCompiler {
           f.line = line;
           const fn = typeof fv === 'function' ? fv : ops.callable(fv, desc);
           f.callName = name;
-          if (leave !== undefined) leave(f);
+          if (tail) return tailCall(f, fn, []);
           return yield* invoke0(fn);
         };
       }
@@ -786,7 +811,7 @@ class FunctionCompiler {
           f.line = line;
           const fn = typeof fv === 'function' ? fv : ops.callable(fv, desc);
           f.callName = name;
-          if (leave !== undefined) leave(f);
+          if (tail) return tailCall(f, fn, [x]);
           return yield* invoke1(fn, x);
         };
       }
@@ -797,7 +822,7 @@ class FunctionCompiler {
         f.line = line;
         const fn = typeof fv === 'function' ? fv : ops.callable(fv, desc);
         f.callName = name;
-        if (leave !== undefined) leave(f);
+        if (tail) return tailCall(f, fn, [x, y]);
         return yield* invoke2(fn, x, y);
       };
     }
@@ -808,7 +833,7 @@ class FunctionCompiler {
       f.line = line;
       const fn = typeof fv === 'function' ? fv : ops.callable(fv, desc);
       f.callName = name;
-      if (leave !== undefined) leave(f);
+      if (tail) return tailCall(f, fn, vs);
       return yield* invoke(fn, vs);
     };
   }

@@ -3,7 +3,7 @@ import type { FunctionInfo, Resolution } from '../../compiler/frontend/resolve.j
 import { describeCall, type StackFrame } from '../lua/callstack.js';
 import type { LabelStatement } from '../../compiler/frontend/ast.js';
 import type { LuaTable } from '../lua/table.js';
-import type { LuaResult, LuaValue } from '../lua/value.js';
+import type { LuaFunction, LuaResult, LuaValue } from '../lua/value.js';
 
 /** A captured local: shared by the declaring frame and every closure that uses it. */
 export class Cell {
@@ -15,7 +15,9 @@ export const NORMAL = 0;
 export const BREAK = 1;
 export const RETURN = 2;
 export const GOTO = 3;
-export type Signal = typeof NORMAL | typeof BREAK | typeof RETURN | typeof GOTO;
+/** `return f(...)`: the callee and arguments are in the frame; run() makes the call. */
+export const TAILCALL = 4;
+export type Signal = typeof NORMAL | typeof BREAK | typeof RETURN | typeof GOTO | typeof TAILCALL;
 
 /** A compiled function body, shared by all closures of one function expression. */
 export interface Proto {
@@ -43,6 +45,9 @@ export class Frame implements StackFrame {
   line: number;
   /** Return values, when a statement signals RETURN. */
   ret: LuaResult = undefined;
+  /** The call to make, when a statement signals TAILCALL. */
+  tailFn: LuaFunction | undefined = undefined;
+  tailArgs: LuaValue[] = [];
   /** Target label, when a statement signals GOTO. */
   target: LabelStatement | undefined = undefined;
   /** Name of the function being called from this frame, for "bad argument" messages. */
