@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { it } from 'node:test';
-import { collectProgram, compileModule, programFeatures } from '../../compiler/codegen/program.js';
+import { compileModule } from '../../compiler/codegen/compile.js';
+import { collectProgram, programFeatures } from '../../compiler/codegen/program.js';
 import { CORPUS, ROOT } from '../support/paths.js';
 
 it('emitted modules of the whole corpus pass tsc --strict --noEmit', { timeout: 300_000 }, () => {
