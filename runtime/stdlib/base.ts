@@ -19,12 +19,12 @@ export interface BaseHost {
   readFile(path: string): string;
 }
 
-/** Lua 5.1 luaO_chunkid for string chunks: [string "first line..."]. */
+/** luajit's chunk name for a string chunk (lj_debug_shortname with LUA_IDSIZE 60). */
 export function stringChunkName(source: string): string {
-  const firstLine = source.split('\n', 1)[0];
-  const max = 60 - '[string "..."]'.length;
-  const truncated = firstLine.length < source.length || firstLine.length > max;
-  return `[string "${truncated ? firstLine.slice(0, max) + '...' : firstLine}"]`;
+  const newline = source.indexOf('\n');
+  if (newline < 0 && source.length <= 48) return `[string "${source}"]`;
+  const firstLine = newline < 0 ? source : source.slice(0, newline);
+  return `[string "${firstLine.slice(0, 45)}..."]`;
 }
 
 /** Unwinds the Lua stack to `depth` after an error caught at that depth; names pending "bad argument" errors. */
