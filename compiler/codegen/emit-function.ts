@@ -4,11 +4,11 @@
 // In 'co' mode the same body is emitted as a generator (calls and metamethods via yield*),
 // the twin that runs inside coroutines.
 import type {
-  AnyCall, AssignmentStatement, Expression, ForGenericStatement, ForNumericStatement, FunctionDeclaration,
+  AnyCall, AssignmentStatement, BinaryExpression, Expression, ForGenericStatement, ForNumericStatement, FunctionDeclaration,
   Identifier, LabelStatement, LocalStatement, Statement, TableConstructorExpression,
 } from '../frontend/ast.js';
 import { callArguments, inParens, isCall, isMultiValue, lineOf } from '../frontend/ast.js';
-import { calleeName, constantOf } from '../frontend/constants.js';
+import { calleeName, constantOf, containsCall, readsLocalLate } from '../frontend/constants.js';
 import { describeExpr, type FunctionInfo, type LocalVar, type Resolution } from '../frontend/resolve.js';
 import { jsNumber, jsString, Names } from './names.js';
 
@@ -460,39 +460,49 @@ class FunctionEmitter {
       }
       case 'BinaryExpression': {
         const a = this.expr(e.left);
-        const b = this.expr(e.right);
+        let b = this.expr(e.right);
         const d = this.descArgs(describeExpr(e.left, this.res.refs), describeExpr(e.right, this.res.refs));
         const line = lineOf(e);
-        const arith: Record<string, [string, string]> = {
-          '+': ['__add', 'add'], '-': ['__sub', 'sub'], '*': ['__mul', 'mul'], '/': ['__div', 'div'],
-          '%': ['__mod', 'modulo'], '^': ['__pow', 'pow'],
-        };
-        const ar = arith[e.operator];
-        if (ar !== undefined) {
-          // Plain code calls the operator with a number fast path; coroutine code needs the
-          // generic form that hands back a pending metamethod call.
-          return this.mode === 'co'
-            ? this.op('arith', [e.left, e.right], [a, b], d, line, [jsString(ar[0])])
-            : this.op(ar[1], [e.left, e.right], [a, b], d, line);
+        if (readsLocalLate(e, this.res.refs)) {
+          // luajit reads a local operand when the operation runs, after the other side's call.
+          const t = this.temp();
+          const late = this.binaryOp(e, a, t, d, line);
+          return `(${t} = ${b}, ${late})`;
         }
-        switch (e.operator) {
-          case '..': return this.op('concat', [e.left, e.right], [a, b], d, line);
-          case '==': return this.op('eq', [e.left, e.right], [a, b], [], line);
-          case '~=': return `!${this.op('eq', [e.left, e.right], [a, b], [], line)}`;
-          case '<': return this.op('lt', [e.left, e.right], [a, b], [], line);
-          case '<=': return this.op('le', [e.left, e.right], [a, b], [], line);
-          // a > b is b < a, but a is still evaluated first.
-          case '>': {
-            const t = this.temp();
-            return `(${t} = ${a}, ${this.op('lt', [e.left, e.right], [b, t], [], line)})`;
-          }
-          case '>=': {
-            const t = this.temp();
-            return `(${t} = ${a}, ${this.op('le', [e.left, e.right], [b, t], [], line)})`;
-          }
-          default: throw new Error(`unsupported binary operator ${e.operator}`);
-        }
+        return this.binaryOp(e, a, b, d, line);
       }
+    }
+  }
+
+  private binaryOp(e: BinaryExpression, a: string, b: string, d: string[], line: number): string {
+    const arith: Record<string, [string, string]> = {
+      '+': ['__add', 'add'], '-': ['__sub', 'sub'], '*': ['__mul', 'mul'], '/': ['__div', 'div'],
+      '%': ['__mod', 'modulo'], '^': ['__pow', 'pow'],
+    };
+    const ar = arith[e.operator];
+    if (ar !== undefined) {
+      // Plain code calls the operator with a number fast path; coroutine code needs the
+      // generic form that hands back a pending metamethod call.
+      return this.mode === 'co'
+        ? this.op('arith', [e.left, e.right], [a, b], d, line, [jsString(ar[0])])
+        : this.op(ar[1], [e.left, e.right], [a, b], d, line);
+    }
+    switch (e.operator) {
+      case '..': return this.op('concat', [e.left, e.right], [a, b], d, line);
+      case '==': return this.op('eq', [e.left, e.right], [a, b], [], line);
+      case '~=': return `!${this.op('eq', [e.left, e.right], [a, b], [], line)}`;
+      case '<': return this.op('lt', [e.left, e.right], [a, b], [], line);
+      case '<=': return this.op('le', [e.left, e.right], [a, b], [], line);
+      // a > b is b < a, but a is still evaluated first.
+      case '>': {
+        const t = this.temp();
+        return `(${t} = ${a}, ${this.op('lt', [e.left, e.right], [b, t], [], line)})`;
+      }
+      case '>=': {
+        const t = this.temp();
+        return `(${t} = ${a}, ${this.op('le', [e.left, e.right], [b, t], [], line)})`;
+      }
+      default: throw new Error(`unsupported binary operator ${e.operator}`);
     }
   }
 
@@ -613,29 +623,6 @@ class FunctionEmitter {
     if (tail) parts.push('$s.frames.length = $d');
     parts.push(this.mode === 'co' ? `(yield* rt.invoke(${fnVar}, [${argv.join(', ')}]))` : `${fnVar}(${argv.join(', ')})`);
     return `(${parts.join(', ')})`;
-  }
-}
-
-/** Whether evaluating the expression may run a call (which moves the running line). */
-function containsCall(e: Expression): boolean {
-  switch (e.type) {
-    case 'CallExpression':
-    case 'StringCallExpression':
-    case 'TableCallExpression':
-      return true;
-    case 'BinaryExpression':
-    case 'LogicalExpression':
-      return containsCall(e.left) || containsCall(e.right);
-    case 'UnaryExpression':
-      return containsCall(e.argument);
-    case 'MemberExpression':
-      return containsCall(e.base);
-    case 'IndexExpression':
-      return containsCall(e.base) || containsCall(e.index);
-    case 'TableConstructorExpression':
-      return e.fields.some((f) => (f.type === 'TableKey' && containsCall(f.key)) || containsCall(f.value));
-    default:
-      return false;
   }
 }
 

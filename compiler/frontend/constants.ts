@@ -1,6 +1,7 @@
 // Facts about expressions that both the interpreter and the code generator need:
 // constant folding as luajit's parser does it, and the names luajit gives callees.
-import type { Expression } from './ast.js';
+import type { BinaryExpression, Expression, Identifier } from './ast.js';
+import type { VarRef } from './resolve.js';
 import { mod, powNum } from '../../runtime/lua/ops.js';
 import type { LuaValue } from '../../runtime/lua/value.js';
 
@@ -47,3 +48,39 @@ export function calleeName(base: Expression): string {
   }
 }
 
+
+/** Whether evaluating the expression may run a call (which moves the running line). */
+export function containsCall(e: Expression): boolean {
+  switch (e.type) {
+    case 'CallExpression':
+    case 'StringCallExpression':
+    case 'TableCallExpression':
+      return true;
+    case 'BinaryExpression':
+    case 'LogicalExpression':
+      return containsCall(e.left) || containsCall(e.right);
+    case 'UnaryExpression':
+      return containsCall(e.argument);
+    case 'MemberExpression':
+      return containsCall(e.base);
+    case 'IndexExpression':
+      return containsCall(e.base) || containsCall(e.index);
+    case 'TableConstructorExpression':
+      return e.fields.some((f) => (f.type === 'TableKey' && containsCall(f.key)) || containsCall(f.value));
+    default:
+      return false;
+  }
+}
+
+
+const REGISTER_OPERATORS = new Set(['+', '-', '*', '/', '%', '^', '==', '~=', '<', '<=', '>', '>=']);
+
+/**
+ * luajit keeps a local in its register and reads it when an arithmetic or comparison
+ * operation runs, so in `x < f()` a change f makes to x is seen. Both paths evaluate such
+ * a right operand first when it contains a call.
+ */
+export function readsLocalLate(e: BinaryExpression, refs: Map<Identifier, VarRef>): boolean {
+  return REGISTER_OPERATORS.has(e.operator) && e.left.type === 'Identifier' &&
+    refs.get(e.left)?.kind === 'local' && containsCall(e.right);
+}

@@ -5,7 +5,7 @@ import type {
   FunctionDeclaration, Identifier, IfStatement, LocalStatement, Statement, TableConstructorExpression,
 } from '../../compiler/frontend/ast.js';
 import { callArguments, isMultiValue, lineOf } from '../../compiler/frontend/ast.js';
-import { calleeName, constantOf } from '../../compiler/frontend/constants.js';
+import { calleeName, constantOf, readsLocalLate } from '../../compiler/frontend/constants.js';
 import { describeExpr, type LocalVar } from '../../compiler/frontend/resolve.js';
 import { current } from '../lua/callstack.js';
 import { all, first, NONE } from '../lua/multi.js';
@@ -570,8 +570,18 @@ class FunctionCompiler {
   }
 
   private binary(e: BinaryExpression): Eval {
-    const l = this.expr(e.left);
-    const r = this.expr(e.right);
+    let l = this.expr(e.left);
+    let r = this.expr(e.right);
+    if (readsLocalLate(e, this.res.refs)) {
+      // luajit reads a local operand when the operation runs, after the other side's call.
+      const readLocal = l;
+      const right = r;
+      l = function (f) {
+        f.pending = right(f);
+        return readLocal(f);
+      };
+      r = function (f) { return f.pending; };
+    }
     const dl = describeExpr(e.left, this.res.refs);
     const dr = describeExpr(e.right, this.res.refs);
     const line = lineOf(e);

@@ -45,6 +45,8 @@ export class Frame implements StackFrame {
   line: number;
   /** Return values, when a statement signals RETURN. */
   ret: LuaResult = undefined;
+  /** A right operand evaluated before its left one (see readsLocalLate). */
+  pending: LuaValue = undefined;
   /** The call to make, when a statement signals TAILCALL. */
   tailFn: LuaFunction | undefined = undefined;
   tailArgs: LuaValue[] = [];

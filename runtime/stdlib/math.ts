@@ -714,12 +714,24 @@ function binary(fn: (x: number, y: number) => number): LuaFunction {
   };
 }
 
+/**
+ * luajit's ceil (lj_vm_ceil): round to nearest with the 2^52 trick, then add 1 if that fell
+ * below x. So ceil(-0.75) is +0 (from -1) while ceil(-0.25) is -0, unlike C's ceil.
+ */
+function luajitCeil(x: number): number {
+  if (x === 0 || !(Math.abs(x) < 4503599627370496)) return x;
+  const big = x < 0 ? -4503599627370496 : 4503599627370496;
+  let r = (x + big) - big;
+  if (r === 0) r = x < 0 ? -0 : 0;
+  return r < x ? r + 1 : r;
+}
+
 export function createMathLib(): LuaTable {
   const rs = new RandomState();
   const lib = makeLib({
     abs: unary(Math.abs),
     floor: unary(Math.floor),
-    ceil: unary(Math.ceil),
+    ceil: unary(luajitCeil),
     sqrt: unary(Math.sqrt),
     log10: unary(glibcLog10),
     exp: unary(crExp),

@@ -19,8 +19,16 @@ function envInt(name: string, fallback: number): number {
 
 const SEEDS = envInt('ROVERC_FUZZ_SEEDS', 200);
 const START = envInt('ROVERC_FUZZ_START', 1);
-const BATCH = Math.max(1, envInt('ROVERC_FUZZ_BATCH', 25));
-const TIMEOUT_MS = 60_000;
+const BATCH = Math.max(1, envInt('ROVERC_FUZZ_BATCH', 50));
+const TIMEOUT_MS = 180_000;
+/** ROVERC_FUZZ_MODES=interpreted,compiled narrows the modes (default: every mode). */
+const FUZZ_MODES: readonly Mode[] = (() => {
+  const raw = process.env.ROVERC_FUZZ_MODES;
+  if (raw === undefined || raw === '') return MODES;
+  const wanted = raw.split(',').map((m) => m.trim());
+  for (const m of wanted) if (!(MODES as readonly string[]).includes(m)) throw new Error(`ROVERC_FUZZ_MODES: unknown mode ${m} (modes: ${MODES.join(', ')})`);
+  return MODES.filter((m) => wanted.includes(m));
+})();
 
 const SEPARATOR = /^==== fuzz seed (\d+)( tail)? ====$/;
 const separator = (seed: number, tail = false): string => `==== fuzz seed ${seed}${tail ? ' tail' : ''} ====`;
@@ -32,18 +40,29 @@ interface Batch {
   programs: GeneratedProgram[];
   /** the seed whose uncaught error ends the batch, if any */
   tailSeed: number | undefined;
+  /** [first line, seed] of each program in the batch file, in order */
+  lines: [number, number][];
 }
 
+const lineCount = (s: string): number => s.split('\n').length - 1;
+
 /** One file running every program of the batch, then one program's tail. */
-function batchText(programs: GeneratedProgram[]): { text: string; tailSeed: number | undefined } {
+function batchText(programs: GeneratedProgram[]): { text: string; tailSeed: number | undefined; lines: [number, number][] } {
   const parts = [`-- roverc fuzz batch: seeds ${programs[0]!.seed}..${programs[programs.length - 1]!.seed}\n`];
+  const lines: [number, number][] = [];
   // Each program runs in its own function, as the main chunk of its own file would: luajit's
   // limits are per function (200 locals, and field names in error messages are lost once a
   // function has more than 256 string constants).
-  for (const p of programs) parts.push(`print("${separator(p.seed)}")\ndo\nlocal function program()\n${p.body}end\nprogram()\nend\n`);
+  let line = 2;
+  const add = (seed: number, text: string): void => {
+    lines.push([line, seed]);
+    parts.push(text);
+    line += lineCount(text);
+  };
+  for (const p of programs) add(p.seed, `print("${separator(p.seed)}")\ndo\nlocal function program()\n${p.body}end\nprogram()\nend\n`);
   const withTail = [...programs].reverse().find((p) => p.tail !== undefined);
-  if (withTail) parts.push(`print("${separator(withTail.seed, true)}")\n${withTail.tail}`);
-  return { text: parts.join(''), tailSeed: withTail?.seed };
+  if (withTail) add(withTail.seed, `print("${separator(withTail.seed, true)}")\n${withTail.tail}`);
+  return { text: parts.join(''), tailSeed: withTail?.seed, lines };
 }
 
 /** stdout split into the sections printed by each seed (key: "123" or "123 tail"). */
@@ -126,10 +145,10 @@ function makeBatches(): Batch[] {
       programs.push(p);
       writeFileSync(seedFile(seed), programText(p), 'latin1');
     }
-    const { text, tailSeed } = batchText(programs);
+    const { text, tailSeed, lines } = batchText(programs);
     const file = path.join(workDir, `batch-${first}-${last}.lua`);
     writeFileSync(file, text, 'latin1');
-    batches.push({ first, last, file, programs, tailSeed });
+    batches.push({ first, last, file, programs, tailSeed, lines });
   }
   return batches;
 }
@@ -172,17 +191,24 @@ describe('differential fuzzing against luajit', { concurrency: 2 }, () => {
   });
 
   for (const batch of batches) {
-    for (const mode of MODES) {
+    for (const mode of FUZZ_MODES) {
       it(`seeds ${batch.first}..${batch.last} (${mode})`, async () => {
         const rel = path.basename(batch.file);
         const [want, got] = await Promise.all([luajit(batch.file), runRoverc(rel, mode, workDir, TIMEOUT_MS)]);
         const problem = disagreement(want, got);
         if (problem === undefined) return;
         failures++;
-        // Name every seed whose section differs; the exit code belongs to the tail's seed.
+        // Name every seed whose section differs; the exit code belongs to the tail's seed,
+        // and an error positioned in the batch file (a syntax error, say) to its program.
+        const seeds: number[] = [];
+        const at = new RegExp(`^${path.basename(batch.file).replace(/[.]/g, '\\.')}:(\\d+):`).exec(errorMessage(got.stderr));
+        if (got.code !== want.code && at) {
+          const line = Number(at[1]);
+          const owner = batch.lines.filter(([first]) => first <= line).pop();
+          if (owner) seeds.push(owner[1]);
+        }
         const ws = sections(want.stdout.toString('latin1'));
         const gs = sections(got.stdout.toString('latin1'));
-        const seeds: number[] = [];
         for (const [key, lines] of ws) {
           if (key === 'prelude') continue;
           const other = gs.get(key);

@@ -891,6 +891,7 @@ class ProgramGen {
       [1, (c) => this.snipTableKeys(c)],
       [1, (c) => this.snipLoad(c)],
       [1, (c) => this.snipSyntax(c)],
+      [2, (c) => this.snipIterators(c)],
     ];
     this.rng.weighted(kinds)(ctx);
   }
@@ -1588,8 +1589,8 @@ class ProgramGen {
         [3, 'find'], [3, 'match'], [3, 'gsub'], [2, 'gmatch'], [1, 'len']]);
       const L = this.label();
       switch (kind) {
-        case 'sub': this.emit(`print(${L}, ${s}:sub(${this.intLit(-6, 8).t}${this.rng.chance(0.7) ? ', ' + this.intLit(-6, 12).t : ''}))`); break;
-        case 'byte': this.emit(`print(${L}, ${s}:byte(${this.intLit(-3, 4).t}${this.rng.chance(0.5) ? ', ' + this.intLit(-3, 6).t : ''}))`); break;
+        case 'sub': this.emit(`print(${L}, ${s}:sub(${this.intLit(-30, 30).t}${this.rng.chance(0.7) ? ', ' + this.intLit(-30, 40).t : ''}))`); break;
+        case 'byte': this.emit(`print(${L}, ${s}:byte(${this.intLit(-8, 8).t}${this.rng.chance(0.5) ? ', ' + this.intLit(-8, 12).t : ''}))`); break;
         case 'char': this.emit(`print(${L}, string.char(${s}:byte(1, ${this.rng.int(1, 5)})))`); break;
         case 'rep': this.emit(`print(${L}, ${s}:sub(1, 8):rep(${this.rng.int(0, 3)}${this.rng.chance(0.5) ? ', "' + this.rng.pick(['-', ', ', '']) + '"' : ''}))`); break;
         case 'case': this.emit(`print(${L}, ${s}:upper(), ${s}:lower(), ${s}:len(), #${s})`); break;
@@ -1768,10 +1769,16 @@ class ProgramGen {
           'string.find("abc", "[a")', 'string.gsub("abc", "b", "%2")', 'string.format("%y", 1)', 'unpack(nil)',
           'table.sort({ 3, 1, 2 }, 1)', 'setmetatable({}, 1)', 'string.rep("x", -1, {})', 'tostring()', 'rawget(1, 1)',
           'string.format("%s")', 'string.match("x", "%")', 'string.gmatch()', 'math.sqrt()', 'select("x")',
+          'table.insert({ 1, 2 }, 5, 3)', 'select(-5, 1)', 'unpack({}, 1, 1e7)', 'string.rep("ab", 3.7)', 'string.sub("hello", 2.9)',
+          'string.char(65.5)', 'table.concat({ 1, 2, 3 }, ", ", 2, 5)', 'tostring(nil, 1)', 'math.floor(2^31 + 0.5)', 'string.format("%5.1q", "x")',
+          'string.format("%-+ #0d", 5)', 'string.format("%.99f", 1)', 'string.format("%100d", 1)', 'next({}, "nope")', 'rawequal(1)',
+          'setmetatable({}, { __metatable = "locked" }) and getmetatable(setmetatable({}, { __metatable = "locked" }))',
+          'setmetatable(setmetatable({}, { __metatable = 1 }), {})', 'string.find("abc", "b", -10)', 'string.byte("abc", -10, 10)',
+          'tonumber("z", 36), tonumber("10", 2.5)', 'tonumber(10, 16)', 'tonumber("  -0x1f  "), tonumber("1e1", 10)',
         ]);
         if (this.rng.chance(0.5)) {
-          const m = /^([\w.]+)\((.*)\)$/.exec(form);
-          if (m && !form.startsWith('(')) {
+          const m = /^([\w.]+)\(([^()]*)\)$/.exec(form);
+          if (m) {
             this.emit(`local ${ok}, ${err} = pcall(${m[1]}${m[2] ? ', ' + m[2] : ''})`);
             printString();
             break;
@@ -2029,7 +2036,7 @@ class ProgramGen {
         this.emit(`    error(${this.rng.chance(0.5) ? '"failed with " .. tostring(got)' : '{ got = got }'}${this.rng.pick(['', ', 0', ', 2'])})`);
         this.emit('  end)');
         this.emit(`  coroutine.yield(ok, type(e) == "table" and e.got or e)`);
-        this.emit(`  return "end"`);
+        this.emit(`  return "finished"`);
         this.emit('end)');
         this.emit(`print(${L}, coroutine.resume(${co}))`);
         this.emit(`print(${L}, coroutine.resume(${co}, ${this.genInt(1).t}))`);
@@ -2100,6 +2107,63 @@ class ProgramGen {
     ]);
     this.emit(`print(${L}, pcall(loadstring([====[${bad}]====]${name}), ${this.genStr(0).t}))`);
     if (this.rng.chance(0.3)) this.emit(`print(${L}, pcall(${f}), select('#', loadstring("return")()))`);
+    if (this.rng.chance(0.4)) {
+      // %q must read back as the same string.
+      const q = this.fresh('quoted');
+      this.emit(`local ${q} = string.format("%q", ${this.genStr(1).t})`);
+      this.emit(`print(${L}, ${q}, loadstring("return " .. ${q})() == loadstring("return " .. ${q})(), #loadstring("return " .. ${q})())`);
+    }
+    void ctx;
+  }
+
+  private snipIterators(ctx: Ctx): void {
+    const L = this.label();
+    const kind = this.rng.pick(['closure', 'stateless', 'coroutine', 'nextSeq', 'gmatchPairs']);
+    switch (kind) {
+      case 'closure': {
+        const range = this.fresh('range');
+        this.emit(`local function ${range}(from, to, step)`);
+        this.emit('  local i = from - step');
+        this.emit('  return function()');
+        this.emit('    i = i + step');
+        this.emit('    if (step > 0 and i <= to) or (step < 0 and i >= to) then return i, i * i end');
+        this.emit('  end');
+        this.emit('end');
+        const step = this.rng.pick(['1', '2', '-1', '0.5', '-3']);
+        const [from, to] = step.startsWith('-') ? [this.rng.int(2, 8), this.rng.int(-3, 2)] : [this.rng.int(-3, 2), this.rng.int(2, 8)];
+        this.emit(`for v, sq in ${range}(${from}, ${to}, ${step}) do print(${L}, v, sq) end`);
+        break;
+      }
+      case 'stateless': {
+        const it = this.fresh('evens');
+        const t = this.fresh('list');
+        this.emit(`local ${t} = { ${[0, 1, 2, 3, 4].slice(0, this.rng.int(0, 5)).map(() => this.genInt(0).t).join(', ')} }`);
+        this.emit(`local function ${it}(t, i) i = i + 2 local v = t[i] if v ~= nil then return i, v end end`);
+        this.emit(`for i, v in ${it}, ${t}, ${this.rng.pick(['0', '-1'])} do print(${L}, i, v) end`);
+        break;
+      }
+      case 'coroutine': {
+        this.emit(`for a, b in coroutine.wrap(function() for i = 1, ${this.rng.int(0, 4)} do coroutine.yield(i, ${this.recv(this.strAtom(0))}:rep(i)) end end) do print(${L}, a, b) end`);
+        break;
+      }
+      case 'nextSeq': {
+        const t = this.fresh('seq');
+        this.emit(`local ${t} = { ${this.genStr(0).t}, ${this.genStr(0).t}, ${this.genInt(0).t} }`);
+        this.emit(`for k, v in next, ${t} do print(${L}, k, v) end`);
+        this.emit(`print(${L}, next(${t}), next(${t}, 1), next(${t}, #${t}))`);
+        break;
+      }
+      default: {
+        const counts = this.fresh('counts');
+        this.emit(`local ${counts}, order = {}, {}`);
+        this.emit(`for word in (${this.strAtom(1).t} .. " ${this.rng.pick(SUBJECTS)}"):gmatch("%a+") do`);
+        this.emit(`  if not ${counts}[word] then order[#order + 1] = word end`);
+        this.emit(`  ${counts}[word] = (${counts}[word] or 0) + 1`);
+        this.emit('end');
+        this.emit(`for _, w in ipairs(order) do io.write(w, "=", ${counts}[w], " ") end`);
+        this.emit('io.write("\\n")');
+      }
+    }
     void ctx;
   }
 
