@@ -8,7 +8,7 @@ import type {
   Identifier, LabelStatement, LocalStatement, Statement, TableConstructorExpression,
 } from '../frontend/ast.js';
 import { callArguments, inParens, isCall, isMultiValue, lineOf } from '../frontend/ast.js';
-import { calleeName, constantOf, containsCall, readsLocalLate } from '../frontend/constants.js';
+import { calleeName, containsCall, readsLocalLate, tableLayout } from '../frontend/constants.js';
 import { describeExpr, type FunctionInfo, type LocalVar, type Resolution } from '../frontend/resolve.js';
 import { jsNumber, jsString, Names } from './names.js';
 
@@ -509,31 +509,13 @@ class FunctionEmitter {
   /** Constructors: constant entries first (luajit's template), then the rest in order. */
   private table(e: TableConstructorExpression): string {
     if (e.fields.length === 0) return 'new rt.LuaTable()';
-    const consts: string[] = [];
-    const dynamic: string[] = [];
-    let npos = 0;
-    let tail = 'undefined';
-    e.fields.forEach((field, i) => {
-      if (field.type === 'TableValue') {
-        if (i === e.fields.length - 1 && isMultiValue(field.value)) {
-          tail = this.multi(field.value);
-          return;
-        }
-        npos++;
-        const c = constantOf(field.value);
-        if (c !== undefined) consts.push(String(npos), this.constant(c.value));
-        else dynamic.push(String(npos), this.expr(field.value));
-        return;
-      }
-      const k = field.type === 'TableKeyString' ? { value: field.key.name } : constantOf(field.key);
-      const v = constantOf(field.value);
-      if (k !== undefined && v !== undefined) {
-        consts.push(this.constant(k.value), this.constant(v.value));
-      } else {
-        dynamic.push(k !== undefined ? this.constant(k.value) : this.expr((field as { key: Expression }).key), this.expr(field.value));
-      }
-    });
-    return `($f.line = ${lineOf(e)}, rt.buildTable(${npos}, [${[...consts, ...dynamic].join(', ')}], ${tail}))`;
+    const layout = tableLayout(e);
+    const entries = [
+      ...layout.consts.flatMap(([k, v]) => [this.constant(k), this.constant(v)]),
+      ...layout.dynamic.flatMap((d) => ['type' in d.key ? this.expr(d.key) : this.constant(d.key.value), this.expr(d.value)]),
+    ];
+    const tail = layout.tail === undefined ? 'undefined' : this.multi(layout.tail);
+    return `($f.line = ${lineOf(e)}, rt.buildTable(${layout.size}, [${entries.join(', ')}], ${tail}))`;
   }
 
   private constant(v: unknown): string {

@@ -1,6 +1,6 @@
 // Facts about expressions that both the interpreter and the code generator need:
 // constant folding as luajit's parser does it, and the names luajit gives callees.
-import type { BinaryExpression, Expression, Identifier } from './ast.js';
+import { isMultiValue, type BinaryExpression, type Expression, type Identifier, type TableConstructorExpression } from './ast.js';
 import type { VarRef } from './resolve.js';
 import { mod, powNum } from '../../runtime/lua/ops.js';
 import type { LuaValue } from '../../runtime/lua/value.js';
@@ -83,4 +83,41 @@ const REGISTER_OPERATORS = new Set(['+', '-', '*', '/', '%', '^', '==', '~=', '<
 export function readsLocalLate(e: BinaryExpression, refs: Map<Identifier, VarRef>): boolean {
   return REGISTER_OPERATORS.has(e.operator) && e.left.type === 'Identifier' &&
     refs.get(e.left)?.kind === 'local' && containsCall(e.right);
+}
+
+/** A table constructor sorted the way luajit builds it (see runtime/lua/constructor.ts). */
+export interface TableLayout {
+  /** Number of positional items (the presized array part). */
+  readonly size: number;
+  /** Constant key/value entries (luajit's template), in source order. */
+  readonly consts: [LuaValue, LuaValue][];
+  /** The other entries in source order: positional ones carry their index as key. */
+  readonly dynamic: { key: { value: LuaValue } | Expression; value: Expression }[];
+  /** A trailing call or `...` whose values are appended. */
+  readonly tail: Expression | undefined;
+}
+
+export function tableLayout(e: TableConstructorExpression): TableLayout {
+  const consts: [LuaValue, LuaValue][] = [];
+  const dynamic: TableLayout['dynamic'] = [];
+  let tail: Expression | undefined;
+  let size = 0;
+  e.fields.forEach((field, i) => {
+    if (field.type === 'TableValue') {
+      if (i === e.fields.length - 1 && isMultiValue(field.value)) {
+        tail = field.value;
+        return;
+      }
+      size++;
+      const c = constantOf(field.value);
+      if (c !== undefined) consts.push([size, c.value]);
+      else dynamic.push({ key: { value: size }, value: field.value });
+      return;
+    }
+    const k = field.type === 'TableKeyString' ? { value: field.key.name as LuaValue } : constantOf(field.key);
+    const v = constantOf(field.value);
+    if (k !== undefined && v !== undefined) consts.push([k.value, v.value]);
+    else dynamic.push({ key: k ?? (field as { key: Expression }).key, value: field.value });
+  });
+  return { size, consts, dynamic, tail };
 }

@@ -8,7 +8,7 @@ import type {
   FunctionDeclaration, Identifier, IfStatement, LocalStatement, Statement, TableConstructorExpression,
 } from '../../compiler/frontend/ast.js';
 import { callArguments, isMultiValue, lineOf } from '../../compiler/frontend/ast.js';
-import { calleeName, constantOf, readsLocalLate } from '../../compiler/frontend/constants.js';
+import { calleeName, readsLocalLate, tableLayout } from '../../compiler/frontend/constants.js';
 import { describeExpr, type LocalVar } from '../../compiler/frontend/resolve.js';
 import { current } from '../lua/callstack.js';
 import { all, first, NONE } from '../lua/multi.js';
@@ -706,42 +706,21 @@ class FunctionCompiler {
 
   /** Table constructors: constant entries first, as luajit's template (see constructor.ts). */
   private table(e: TableConstructorExpression): Eval {
-    type Entry = { pos: number; key: Eval | undefined; value: Eval };
-    const consts: [LuaValue, LuaValue][] = [];
-    const dynamic: Entry[] = [];
-    let tail: EvalMulti | undefined;
-    let npos = 0;
-    e.fields.forEach((field, i) => {
-      if (field.type === 'TableValue') {
-        if (i === e.fields.length - 1 && isMultiValue(field.value)) {
-          tail = this.multi(field.value);
-          return;
-        }
-        npos++;
-        const c = constantOf(field.value);
-        if (c !== undefined) consts.push([npos, c.value]);
-        else dynamic.push({ pos: npos, key: undefined, value: this.expr(field.value) });
-        return;
-      }
-      const k = field.type === 'TableKeyString' ? { value: field.key.name as LuaValue } : constantOf(field.key);
-      const v = constantOf(field.value);
-      if (k !== undefined && v !== undefined) {
-        consts.push([k.value, v.value]);
-      } else {
-        const key = k !== undefined ? ((kv: LuaValue) => function* () { return kv; })(k.value) : this.expr((field as { key: Expression }).key);
-        dynamic.push({ pos: 0, key, value: this.expr(field.value) });
-      }
-    });
+    const layout = tableLayout(e);
+    if (e.fields.length === 0) return function* () { return new LuaTable(); };
+    const size = layout.size;
+    const constEntries = layout.consts.flat();
+    const dynamic = layout.dynamic.map((d) => ({
+      key: 'type' in d.key ? this.expr(d.key) : ((kv: LuaValue) => function* () { return kv; })(d.key.value),
+      value: this.expr(d.value),
+    }));
+    const tail = layout.tail === undefined ? undefined : this.multi(layout.tail);
     const line = lineOf(e);
-    const size = npos;
-    if (consts.length === 0 && dynamic.length === 0 && tail === undefined) return function* () { return new LuaTable(); };
-    const constEntries = consts.flat();
     return function* (f) {
       const entries = constEntries.slice();
       for (let i = 0; i < dynamic.length; i++) {
-        const d = dynamic[i];
-        const k = d.key === undefined ? d.pos : yield* d.key(f);
-        entries.push(k, yield* d.value(f));
+        const k = yield* dynamic[i].key(f);
+        entries.push(k, yield* dynamic[i].value(f));
       }
       const values = tail === undefined ? undefined : yield* tail(f);
       f.line = line;
