@@ -116,7 +116,7 @@ class FunctionEmitter {
     decls.push(`const $s = rt.current, $d = $s.frames.length, $f = new rt.CompiledFrame(${this.site}, $s${this.ctx.fenv ? ', $fe' : ''});`);
     decls.push(...this.declared);
     if (!this.info.isVararg) decls.push('const $va: rt.LuaValue[] = rt.NONE;');
-    const inner = [...decls, ...this.w.out, '$s.frames.length = $d;', 'return rt.NONE;'];
+    const inner = [...decls, ...this.w.out, 'return rt.leave($s, $d, rt.NONE);'];
     return `${head} {\n${inner.map((l) => '  ' + l).join('\n')}\n}`;
   }
 
@@ -332,8 +332,7 @@ class FunctionEmitter {
       return;
     }
     if (args.length === 0) {
-      this.w.line('$s.frames.length = $d;');
-      this.w.line('return rt.NONE;');
+      this.w.line('return rt.leave($s, $d, rt.NONE);');
       return;
     }
     const value = args.length === 1 && !isMultiValue(args[0]) ? this.expr(args[0]) : this.exprList(args, -1);
@@ -602,7 +601,7 @@ class FunctionEmitter {
 
   private invoke(parts: string[], fnVar: string, argv: string[], callName: string, tail: boolean): string {
     parts.push(`$f.callName = ${jsString(callName)}`);
-    if (tail) parts.push('$s.frames.length = $d');
+    if (tail) parts.push('$s.truncate($d)');
     parts.push(this.mode === 'co' ? `(yield* rt.invoke(${fnVar}, [${argv.join(', ')}]))` : `${fnVar}(${argv.join(', ')})`);
     return `(${parts.join(', ')})`;
   }

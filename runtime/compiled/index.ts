@@ -1,5 +1,6 @@
 // The runtime entry of compiled modules: emitted code imports this one module as `rt`.
 // Everything here is the shared runtime library; only the glue for compiled functions is new.
+import type { CallStack } from '../lua/callstack.js';
 import { CO, type CoFunction } from '../lua/thread.js';
 import * as ops from '../lua/ops.js';
 import type { LuaTable } from '../lua/table.js';
@@ -62,8 +63,8 @@ export function adjust(values: LuaValue[], n: number): LuaValue[] {
 import { invoke as invokeCo } from '../interp/invoke-co.js';
 
 /** Leaves a compiled function: drops its frame (and any a failed callee left) and returns. */
-export function leave(stack: { frames: unknown[] }, depth: number, value: LuaValue | LuaValue[]): LuaValue | LuaValue[] {
-  stack.frames.length = depth;
+export function leave(stack: CallStack, depth: number, value: LuaValue | LuaValue[]): LuaValue | LuaValue[] {
+  stack.truncate(depth);
   return value;
 }
 

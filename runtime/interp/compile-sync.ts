@@ -49,7 +49,7 @@ export function run(closure: Closure, args: LuaValue[]): Co<LuaResult> {
     stack.push(f);
     const body = proto.bodySync ?? (proto.bodySync = compileBody(proto));
     const signal = body(f);
-    stack.frames.length = depth;
+    stack.truncate(depth);
     if (signal === TAILCALL) {
       const next = closureOf(f.tailFn);
       if (next !== undefined) {

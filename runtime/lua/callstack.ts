@@ -35,6 +35,13 @@ export class CallStack {
     this.frames.pop();
   }
 
+  /** Drops frames above `depth`; pop() in the common case (setting length is a slow path in V8). */
+  truncate(depth: number): void {
+    const frames = this.frames;
+    if (frames.length === depth + 1) frames.pop();
+    else if (frames.length > depth) frames.length = depth;
+  }
+
   top(): StackFrame | undefined {
     return this.frames[this.frames.length - 1];
   }

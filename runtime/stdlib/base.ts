@@ -46,7 +46,7 @@ const PCALL_FRAME = cFrame('pcall');
 const XPCALL_FRAME = cFrame('xpcall');
 
 export function unwind(depth: number): void {
-  current.frames.length = depth;
+  current.truncate(depth);
 }
 
 function ipairsIter(t: LuaValue, i: LuaValue): LuaResult {
