@@ -126,6 +126,24 @@ function startIndex(init: LuaValue, len: number): number {
   return st > len ? len : st;
 }
 
+/**
+ * The pattern search shared by find and match (lstrlib's str_find_aux): the first match at
+ * or after `st`, an anchored pattern only at `st`. Returns its start and end, or undefined;
+ * the match state keeps the captures until the caller reads them and releases the subject.
+ */
+function search(str: string, pat: string, st: number): { start: number; end: number } | undefined {
+  ms.reset(str, pat);
+  const anchor = pat.charCodeAt(0) === 94; // '^'
+  const pi = anchor ? 1 : 0;
+  let sp = st;
+  do {
+    const e = ms.match(sp, pi);
+    if (e !== -1) return { start: sp, end: e };
+  } while (sp++ < ms.srcEnd && !anchor);
+  ms.src = '';
+  return undefined;
+}
+
 function find(this: void, s: LuaValue, p: LuaValue, init?: LuaValue, plain?: LuaValue): LuaResult {
   const nargs = arguments.length;
   const str = checkString(s, 1, nargs);
@@ -135,25 +153,11 @@ function find(this: void, s: LuaValue, p: LuaValue, init?: LuaValue, plain?: Lua
     const at = str.indexOf(pat, st);
     return at < 0 ? undefined : [at + 1, at + pat.length];
   }
-  ms.reset(str, pat);
-  let pi = 0;
-  let anchor = false;
-  if (pat.charCodeAt(0) === 94) {
-    pi = 1;
-    anchor = true;
-  }
-  let sp = st;
-  do {
-    const e = ms.match(sp, pi);
-    if (e !== -1) {
-      const caps = ms.captures(sp, e, false);
-      ms.src = '';
-      if (caps.length === 0) return [sp + 1, e];
-      return [sp + 1, e, ...caps];
-    }
-  } while (sp++ < ms.srcEnd && !anchor);
+  const m = search(str, pat, st);
+  if (m === undefined) return undefined;
+  const caps = ms.captures(m.start, m.end, false);
   ms.src = '';
-  return undefined;
+  return caps.length === 0 ? [m.start + 1, m.end] : [m.start + 1, m.end, ...caps];
 }
 
 function match(this: void, s: LuaValue, p: LuaValue, init?: LuaValue): LuaResult {
@@ -162,24 +166,11 @@ function match(this: void, s: LuaValue, p: LuaValue, init?: LuaValue): LuaResult
   const pat = checkString(p, 2, nargs);
   const st = startIndex(init, str.length);
   if (isLiteralPattern(pat)) return str.indexOf(pat, st) < 0 ? undefined : pat;
-  ms.reset(str, pat);
-  let pi = 0;
-  let anchor = false;
-  if (pat.charCodeAt(0) === 94) {
-    pi = 1;
-    anchor = true;
-  }
-  let sp = st;
-  do {
-    const e = ms.match(sp, pi);
-    if (e !== -1) {
-      const caps = ms.captures(sp, e, true);
-      ms.src = '';
-      return caps.length === 1 ? caps[0] : caps;
-    }
-  } while (sp++ < ms.srcEnd && !anchor);
+  const m = search(str, pat, st);
+  if (m === undefined) return undefined;
+  const caps = ms.captures(m.start, m.end, true);
   ms.src = '';
-  return undefined;
+  return caps.length === 1 ? caps[0] : caps;
 }
 
 let gmatchAuxId: number | undefined;
