@@ -6,7 +6,7 @@ import { tostring } from '../../runtime/lua/ops.js';
 import { LuaTable } from '../../runtime/lua/table.js';
 import type { LuaFunction, LuaResult, LuaValue } from '../../runtime/lua/value.js';
 import { createStringLib } from '../../runtime/stdlib/string.js';
-import { Special, cross, runCases, type Arg, type Case, type FnPair } from './record-golden.js';
+import { Special, cross, assertAllMatch, runCases, type Arg, type Case, type FnPair } from './record-golden.js';
 
 const lib = createStringLib();
 const fn = (name: string): LuaFunction => lib.get(name) as LuaFunction;
@@ -204,23 +204,16 @@ function limitCases(): Case[] {
   return cases;
 }
 
-function report(name: string, outcome: ReturnType<typeof runCases>): void {
-  console.log(`${name}: ${outcome.total} cases against ${outcome.source}`);
-  const shown = outcome.failures.slice(0, 15).join('\n');
-  assert.equal(outcome.failures.length, 0,
-    `${name}: ${outcome.failures.length}/${outcome.total} cases differ from ${outcome.source}:\n${shown}`);
-}
-
 test('patterns: find, match and gmatch over patterns x subjects', () => {
-  report('patterns', runCases('pattern-matrix', patternCases(), fns, prelude));
+  assertAllMatch('patterns', runCases('pattern-matrix', patternCases(), fns, prelude));
 });
 
 test('patterns: gsub with string, table and function replacements', () => {
-  report('gsub', runCases('pattern-gsub', gsubCases(), fns, prelude));
+  assertAllMatch('gsub', runCases('pattern-gsub', gsubCases(), fns, prelude));
 });
 
 test('patterns: init and plain arguments, recursion and capture limits', () => {
-  report('limits', runCases('pattern-limits', [...findInitCases(), ...limitCases()], fns, prelude));
+  assertAllMatch('limits', runCases('pattern-limits', [...findInitCases(), ...limitCases()], fns, prelude));
 });
 
 test('patterns: nested gsub from a replacement function keeps the outer match state', () => {

@@ -2,6 +2,7 @@
 // process and through our JS functions, and keeps luajit's answers in test/unit/golden/ so
 // the tests also run without luajit. Re-record with RECORD=1 (needs luajit):
 //   RECORD=1 node --test dist/test/unit/
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -194,4 +195,12 @@ export function cross<A, B>(as: A[], bs: B[]): [A, B][] {
   const out: [A, B][] = [];
   for (const a of as) for (const b of bs) out.push([a, b]);
   return out;
+}
+
+/** Fails with the first differing cases (at most 20) when any case disagrees with luajit. */
+export function assertAllMatch(name: string, outcome: Outcome): void {
+  console.log(`${name}: ${outcome.total} cases against ${outcome.source}`);
+  const shown = outcome.failures.slice(0, 20).join('\n');
+  assert.equal(outcome.failures.length, 0,
+    `${name}: ${outcome.failures.length}/${outcome.total} cases differ from ${outcome.source}:\n${shown}`);
 }
