@@ -1,5 +1,4 @@
 // Differential tests of string.format against luajit: specs x values, flags, errors, %q, %a.
-import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LuaError } from '../../runtime/lua/errors.js';
 import { LuaTable } from '../../runtime/lua/table.js';
