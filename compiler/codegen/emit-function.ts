@@ -4,12 +4,13 @@
 // In 'co' mode the same body is emitted as a generator (calls and metamethods via yield*),
 // the twin that runs inside coroutines.
 import type {
-  AnyCall, AssignmentStatement, BinaryExpression, Expression, ForGenericStatement, ForNumericStatement, FunctionDeclaration,
+  AnyCall, AssignmentStatement, BinaryExpression, UnaryExpression, Expression, ForGenericStatement, ForNumericStatement, FunctionDeclaration,
   Identifier, LabelStatement, LocalStatement, Statement, TableConstructorExpression,
 } from '../frontend/ast.js';
 import { callArguments, inParens, isCall, isMultiValue, lineOf } from '../frontend/ast.js';
-import { calleeName, containsCall, readsLocalLate, tableLayout } from '../frontend/constants.js';
+import { calleeName, constantOf, containsCall, readsLocalLate, tableLayout } from '../frontend/constants.js';
 import { describeExpr, type FunctionInfo, type LocalVar, type Resolution } from '../frontend/resolve.js';
+import { BOOLEAN, FUNCTION, NIL as NIL_TYPE, NUMBER, only, STRING, TABLE, type TypeMask, type Types } from '../analysis/types.js';
 import { jsNumber, jsString, Names } from './names.js';
 
 export type Mode = 'sync' | 'co';
@@ -17,6 +18,7 @@ export type Mode = 'sync' | 'co';
 /** What one module's functions share. */
 export interface ModuleContext {
   readonly res: Resolution;
+  readonly types: Types;
   readonly names: Names;
   /** Emit generator twins (the program may use coroutines). */
   readonly coroutines: boolean;
@@ -30,8 +32,10 @@ class Lines {
   readonly out: string[] = [];
   private depth = 0;
 
+  /** One statement; the lines of a nested function's text are indented along with it. */
   line(s: string): void {
-    this.out.push('  '.repeat(this.depth) + s);
+    const indent = '  '.repeat(this.depth);
+    this.out.push(indent + s.replaceAll('\n', '\n' + indent));
   }
 
   open(s: string): void {
@@ -63,8 +67,13 @@ interface GotoTarget {
 export function emitFunction(ctx: ModuleContext, node: FunctionDeclaration | null, info: FunctionInfo, name: string): string {
   const site = `$site${ctx.sites.length}`;
   ctx.sites.push(`const ${site}: rt.FunctionSite = { chunk: ${jsString(ctx.res.file)}, defined: ${info.line} };`);
-  const plain = new FunctionEmitter(ctx, info, 'sync', site).emit(node, name);
-  const fn = ctx.coroutines ? `rt.twin(${plain}, ${new FunctionEmitter(ctx, info, 'co', site).emit(node, name)})` : plain;
+  // Parameters typed from the call sites make a narrower signature than rt.LuaFunction's.
+  const narrow = info.params.some((p) => tsType(ctx.types.local(p)) !== 'rt.LuaValue');
+  const cast = (text: string, type: string): string => (narrow ? `(${text}) as ${type}` : text);
+  const plain = cast(new FunctionEmitter(ctx, info, 'sync', site).emit(node, name), 'rt.LuaFunction');
+  const fn = ctx.coroutines
+    ? `rt.twin(${plain}, ${cast(new FunctionEmitter(ctx, info, 'co', site).emit(node, name), 'rt.CoFunction')})`
+    : plain;
   return ctx.fenv ? `rt.envFn(($fe: rt.EnvHolder) => ${fn}, $fe.env)` : fn;
 }
 
@@ -103,7 +112,11 @@ class FunctionEmitter {
   }
 
   emit(node: FunctionDeclaration | null, name: string): string {
-    const params = this.info.params.map((p) => `${this.ctx.names.of(p)}?: rt.LuaValue`);
+    // Parameters typed from call sites are always passed; then none can be optional in TS.
+    const types = this.info.params.map((p) => this.localType(p));
+    const optional = types.every((t) => t === 'rt.LuaValue') ? '?' : '';
+    const params = this.info.params.map((p, i) =>
+      `${this.ctx.names.of(p)}${types[i] === 'rt.LuaValue' ? optional : ''}: ${types[i]}`);
     if (this.info.isVararg) params.push('...$va: rt.LuaValue[]');
     const body = node === null ? this.res.chunk.body : node.body;
     this.block(body);
@@ -113,11 +126,11 @@ class FunctionEmitter {
       ? `function* $${name}$co(${params.join(', ')}): rt.CoGenerator`
       : `function $${name}(${params.join(', ')}): rt.LuaResult`;
     const decls: string[] = [];
-    decls.push(`const $s = rt.current, $d = $s.frames.length, $f = new rt.CompiledFrame(${this.site}, $s${this.ctx.fenv ? ', $fe' : ''});`);
+    decls.push(`const $s = rt.current, $d = $s.depth, $f = $s.enter(${this.site}${this.ctx.fenv ? ', $fe' : ''});`);
     decls.push(...this.declared);
     if (!this.info.isVararg) decls.push('const $va: rt.LuaValue[] = rt.NONE;');
     const inner = [...decls, ...this.w.out, 'return rt.leave($s, $d, rt.NONE);'];
-    return `${head} {\n${inner.map((l) => '  ' + l).join('\n')}\n}`;
+    return `${head} {\n${inner.map((l) => '  ' + l.replaceAll('\n', '\n  ')).join('\n')}\n}`;
   }
 
   // ---- blocks, with goto state machines where labels are targeted ----
@@ -137,7 +150,8 @@ class FunctionEmitter {
     const locals = stmts.flatMap((s) => this.declaredLocals(s));
     for (const v of locals) {
       this.hoisted.add(v);
-      this.w.line(`let ${this.ctx.names.of(v)}: rt.LuaValue = undefined;`);
+      const type = this.localType(v);
+      this.w.line(type === 'rt.LuaValue' ? `let ${this.ctx.names.of(v)}: rt.LuaValue = undefined;` : `let ${this.ctx.names.of(v)}!: ${type};`);
     }
     this.w.line(`let ${pcVar} = 0;`);
     this.w.open(`${loop}: for (;;)`);
@@ -163,19 +177,74 @@ class FunctionEmitter {
     return [];
   }
 
-  /** `let x = v` or, for a hoisted local, `x = v`. */
-  private declare(v: LocalVar, value: string): void {
+  /**
+   * `let x = v` or, for a hoisted local, `x = v`. A local of one proven type is declared
+   * with that TS type; `value` must then have it (see typed()).
+   */
+  private declare(v: LocalVar, value: string | undefined): void {
     const name = this.ctx.names.of(v);
-    if (this.hoisted.has(v)) this.w.line(`${name} = ${value};`);
-    else this.w.line(`let ${name}: rt.LuaValue = ${value};`);
+    const type = tsType(this.ctx.types.local(v));
+    if (this.hoisted.has(v)) this.w.line(`${name} = ${value ?? 'undefined'};`);
+    else this.w.line(`let ${name}: ${type} = ${value ?? 'undefined'};`);
+  }
+
+  /** `local function f`: declared first, so that the function sees its own local. */
+  private declareFunction(v: LocalVar, closure: string): void {
+    const name = this.ctx.names.of(v);
+    if (!this.hoisted.has(v)) {
+      const type = this.localType(v);
+      this.w.line(type === 'rt.LuaValue' ? `let ${name}: rt.LuaValue = undefined;` : `let ${name}: ${type};`);
+    }
+    this.w.line(`${name} = ${closure};`);
+  }
+
+  /** The TS type of a local's declaration. */
+  private localType(v: LocalVar): string {
+    return tsType(this.ctx.types.local(v));
+  }
+
+  /** An expression stored into local `v`, cast to the local's TS type where TS cannot see it. */
+  private valueFor(v: LocalVar, e: Expression | undefined, code: string): string {
+    const type = this.localType(v);
+    return type === 'rt.LuaValue' || (e !== undefined && this.selfTyped(e)) ? code : `(${code} as ${type})`;
+  }
+
+  /** Expressions whose emitted code already has the TS type of their static type. */
+  private selfTyped(e: Expression): boolean {
+    switch (e.type) {
+      case 'NumericLiteral': case 'StringLiteral': case 'BooleanLiteral': case 'FunctionDeclaration':
+      case 'TableConstructorExpression':
+        return true;
+      case 'Identifier': {
+        const ref = this.res.refs.get(e)!;
+        return ref.kind !== 'global' && this.localType(ref.v) !== 'rt.LuaValue';
+      }
+      case 'BinaryExpression': case 'UnaryExpression':
+        return this.typedOp(e) !== undefined;
+      default:
+        return false;
+    }
+  }
+
+  /** An operand of a typed operation: its code, cast to its proven TS type when needed. */
+  private typed(e: Expression): string {
+    const code = this.expr(e);
+    if (this.selfTyped(e)) return code;
+    return `(${code} as ${tsType(this.ctx.types.of(e))})`;
   }
 
   // ---- statements ----
 
   private statement(s: Statement): void {
     if (s.type !== 'LabelStatement' && s.type !== 'BreakStatement' && s.type !== 'DoStatement') {
-      this.stmtLine = lineOf(s);
-      this.w.line(`$f.line = ${this.stmtLine};`);
+      // The running line is written only before code that can fail or call; -1 makes
+      // any operator in the statement write its own.
+      if (this.needsLine(s)) {
+        this.stmtLine = lineOf(s);
+        this.w.line(`$f.line = ${this.stmtLine};`);
+      } else {
+        this.stmtLine = -1;
+      }
     }
     switch (s.type) {
       case 'LocalStatement': return this.local(s);
@@ -190,7 +259,9 @@ class FunctionEmitter {
           if (c.type === 'ElseClause') {
             this.w.reopen('} else {');
           } else {
-            const cond = `rt.t(${this.expr(c.condition)})`;
+            // an elseif runs after the earlier conditions, not after the clause above it
+            if (i > 0) this.stmtLine = -1;
+            const cond = this.truth(c.condition);
             if (i === 0) this.w.open(`if (${cond})`);
             else this.w.reopen(`} else if (${cond}) {`);
           }
@@ -200,7 +271,9 @@ class FunctionEmitter {
         return;
       case 'WhileStatement': {
         const label = this.pushLoop();
-        this.w.open(`${label}: while (rt.t(${this.expr(s.condition)}))`);
+        // the condition runs again after the body: it writes its own line
+        this.stmtLine = -1;
+        this.w.open(`${label}: while (${this.truth(s.condition)})`);
         this.block(s.body);
         this.w.close();
         this.loops.pop();
@@ -210,7 +283,8 @@ class FunctionEmitter {
         const label = this.pushLoop();
         this.w.open(`${label}: for (;;)`);
         this.block(s.body);
-        this.w.line(`if (rt.t(${this.expr(s.condition)})) break;`);
+        this.stmtLine = -1;
+        this.w.line(`if (${this.truth(s.condition)}) break;`);
         this.w.close();
         this.loops.pop();
         return;
@@ -236,6 +310,39 @@ class FunctionEmitter {
     }
   }
 
+  /** Whether a statement's own code (not its nested blocks) can fail or call, so needs its line. */
+  private needsLine(s: Statement): boolean {
+    const safe = (e: Expression): boolean => this.isSafe(e);
+    const isLocal = (e: Expression): boolean => e.type === 'Identifier' && this.res.refs.get(e)!.kind !== 'global';
+    switch (s.type) {
+      case 'LocalStatement': return !s.init.every(safe);
+      case 'AssignmentStatement': return !(s.variables.every(isLocal) && s.init.every(safe));
+      case 'ReturnStatement': return !s.arguments.every(safe);
+      case 'IfStatement': return !safe((s.clauses[0] as { condition: Expression }).condition);
+      case 'WhileStatement': return !safe(s.condition);
+      case 'RepeatStatement': case 'GotoStatement': case 'LabelStatement': case 'BreakStatement': case 'DoStatement':
+        return false;
+      case 'ForNumericStatement':
+        return ![s.start, s.end, ...(s.step === null ? [] : [s.step])].every((e) => safe(e) && only(this.ctx.types.of(e), NUMBER));
+      case 'FunctionDeclaration': return !(s.isLocal || (s.identifier !== null && isLocal(s.identifier)));
+      default: return true;
+    }
+  }
+
+  /** Code that cannot fail or run Lua code (typed operators, locals, literals, closures). */
+  private isSafe(e: Expression): boolean {
+    switch (e.type) {
+      case 'NilLiteral': case 'BooleanLiteral': case 'NumericLiteral': case 'StringLiteral': case 'VarargLiteral':
+      case 'FunctionDeclaration':
+        return true;
+      case 'Identifier': return this.res.refs.get(e)!.kind !== 'global';
+      case 'UnaryExpression': return this.typedOp(e) !== undefined && this.isSafe(e.argument);
+      case 'BinaryExpression': return this.typedOp(e) !== undefined && this.isSafe(e.left) && this.isSafe(e.right);
+      case 'LogicalExpression': return this.isSafe(e.left) && this.isSafe(e.right);
+      default: return false;
+    }
+  }
+
   private pushLoop(): string {
     const label = `$loop${++this.loopCount}`;
     this.loops.push(label);
@@ -245,20 +352,20 @@ class FunctionEmitter {
   private local(s: LocalStatement): void {
     const vars = s.variables.map((id) => this.res.decls.get(id)!);
     if (vars.length === 1 && s.init.length <= 1) {
-      this.declare(vars[0], s.init.length === 1 ? this.expr(s.init[0]) : 'undefined');
+      this.declare(vars[0], s.init.length === 1 ? this.valueFor(vars[0], s.init[0], this.expr(s.init[0])) : undefined);
       return;
     }
     // Every value is evaluated before any name is bound (`local a, b = b, a` reads the outer ones).
     const values = this.temp('rt.LuaValue[]', '$l');
     this.w.line(`${values} = ${this.exprList(s.init, vars.length)};`);
-    vars.forEach((v, i) => this.declare(v, `${values}[${i}]`));
+    vars.forEach((v, i) => this.declare(v, this.valueFor(v, undefined, `${values}[${i}]`)));
   }
 
   private assignment(s: AssignmentStatement): void {
     if (s.variables.length === 1 && s.init.length === 1) {
       const target = s.variables[0];
       if (target.type === 'Identifier') {
-        this.w.line(`${this.store(target, this.expr(s.init[0]))};`);
+        this.w.line(`${this.store(target, this.expr(s.init[0]), s.init[0])};`);
         return;
       }
       const obj = this.expr(target.base);
@@ -292,21 +399,18 @@ class FunctionEmitter {
     return `rt.setIndex(${obj}, ${key}, ${value}${d})`;
   }
 
-  /** Assignment to a variable. */
-  private store(id: Identifier, value: string): string {
+  /** Assignment to a variable (`e`: the value's expression, when it is a single one). */
+  private store(id: Identifier, value: string, e?: Expression): string {
     const ref = this.res.refs.get(id)!;
     if (ref.kind === 'global') return `rt.setGlobal(${this.env()}, ${jsString(ref.name)}, ${value})`;
-    return `${this.ctx.names.of(ref.v)} = ${value}`;
+    return `${this.ctx.names.of(ref.v)} = ${this.valueFor(ref.v, e, value)}`;
   }
 
   private functionStatement(s: FunctionDeclaration): void {
     const fname = s.identifier === null ? 'anonymous'
       : s.identifier.type === 'Identifier' ? s.identifier.name : s.identifier.identifier.name;
     if (s.isLocal && s.identifier?.type === 'Identifier') {
-      const v = this.res.decls.get(s.identifier)!;
-      // Declared first: the function sees its own local.
-      this.declare(v, 'undefined');
-      this.w.line(`${this.ctx.names.of(v)} = ${this.closure(s, fname)};`);
+      this.declareFunction(this.res.decls.get(s.identifier)!, this.closure(s, fname));
       return;
     }
     if (s.identifier === null) return;
@@ -342,14 +446,27 @@ class FunctionEmitter {
   private numericFor(s: ForNumericStatement): void {
     const v = this.res.decls.get(s.variable)!;
     const n = ++this.loopCount;
+    const T = this.ctx.types;
+    const bound = (e: Expression, what: string): string =>
+      only(T.of(e), NUMBER) ? this.typed(e) : `rt.forNumber(${this.expr(e)}, '${what}')`;
     this.w.open('');
-    this.w.line(`const $a${n} = rt.forNumber(${this.expr(s.start)}, 'initial value');`);
-    this.w.line(`const $b${n} = rt.forNumber(${this.expr(s.end)}, 'limit');`);
-    this.w.line(`const $c${n} = ${s.step === null ? '1' : `rt.forNumber(${this.expr(s.step)}, 'step')`};`);
+    this.w.line(`const $a${n} = ${bound(s.start, 'initial value')};`);
+    this.w.line(`const $b${n} = ${bound(s.end, 'limit')};`);
+    const stepValue = s.step === null ? 1 : constantOf(s.step)?.value;
     const label = `$loop${n}`;
     this.loops.push(label);
-    this.w.open(`${label}: for (let $i${n} = $a${n}; $c${n} > 0 ? $i${n} <= $b${n} : $i${n} >= $b${n}; $i${n} += $c${n})`);
-    this.declare(v, `$i${n}`);
+    if (typeof stepValue === 'number' && stepValue !== 0 && !Number.isNaN(stepValue)) {
+      // A constant step: a plain JS loop; the loop variable itself when the body never assigns
+      // it (JS gives each iteration a fresh binding, as Lua does).
+      const i = v.reassigned ? `$i${n}` : this.ctx.names.of(v);
+      const step = stepValue === 1 ? `${i}++` : `${i} += ${jsNumber(stepValue)}`;
+      this.w.open(`${label}: for (let ${i}: number = $a${n}; ${i} ${stepValue > 0 ? '<=' : '>='} $b${n}; ${step})`);
+      if (v.reassigned) this.declare(v, i);
+    } else {
+      this.w.line(`const $c${n} = ${s.step === null ? '1' : bound(s.step, 'step')};`);
+      this.w.open(`${label}: for (let $i${n} = $a${n}; $c${n} > 0 ? $i${n} <= $b${n} : $i${n} >= $b${n}; $i${n} += $c${n})`);
+      this.declare(v, `$i${n}`);
+    }
     this.block(s.body);
     this.w.close();
     this.loops.pop();
@@ -439,8 +556,12 @@ class FunctionEmitter {
         return this.op('index', [e.base, e.index], [this.expr(e.base), this.expr(e.index)], this.descArgs(describeExpr(e.base, this.res.refs)), lineOf(e));
       case 'CallExpression':
       case 'StringCallExpression':
-      case 'TableCallExpression':
+      case 'TableCallExpression': {
+        const target = this.knownTarget(e.base);
+        // a function that always returns one value returns it as is (never an array)
+        if (target !== undefined && this.ctx.types.returnsOne(target)) return `(${this.call(e, false)} as rt.LuaValue)`;
         return `rt.first(${this.call(e, false)})`;
+      }
       case 'LogicalExpression': {
         const t = this.temp();
         const l = this.expr(e.left);
@@ -448,6 +569,7 @@ class FunctionEmitter {
         return e.operator === 'and' ? `(rt.t(${t} = ${l}) ? ${r} : ${t})` : `(rt.t(${t} = ${l}) ? ${t} : ${r})`;
       }
       case 'UnaryExpression': {
+        if (this.typedOp(e) !== undefined) return this.plainUnary(e);
         const a = this.expr(e.argument);
         const d = this.descArgs(describeExpr(e.argument, this.res.refs));
         switch (e.operator) {
@@ -458,6 +580,7 @@ class FunctionEmitter {
         }
       }
       case 'BinaryExpression': {
+        if (this.typedOp(e) !== undefined) return this.plainBinary(e);
         const a = this.expr(e.left);
         let b = this.expr(e.right);
         const d = this.descArgs(describeExpr(e.left, this.res.refs), describeExpr(e.right, this.res.refs));
@@ -471,6 +594,82 @@ class FunctionEmitter {
         return this.binaryOp(e, a, b, d, line);
       }
     }
+  }
+
+  /** Lua truthiness of an expression, as a JS condition. */
+  private truth(e: Expression): string {
+    // true and false are JS booleans: no conversion needed
+    return only(this.ctx.types.of(e), BOOLEAN) ? this.expr(e) : `rt.t(${this.expr(e)})`;
+  }
+
+  /**
+   * The TS type of a unary or binary operation emitted as plain JS (its operand types are
+   * proven, so no metamethod or error is possible), or undefined when it goes through `rt`.
+   */
+  private typedOp(e: BinaryExpression | UnaryExpression): 'number' | 'string' | 'boolean' | undefined {
+    const T = this.ctx.types;
+    if (e.type === 'UnaryExpression') {
+      const t = T.of(e.argument);
+      switch (e.operator) {
+        case '-': return only(t, NUMBER) ? 'number' : undefined;
+        case '#': return only(t, STRING) || only(t, TABLE) ? 'number' : undefined;
+        case 'not': return only(t, BOOLEAN) ? 'boolean' : undefined;
+        default: return undefined;
+      }
+    }
+    const a = T.of(e.left);
+    const b = T.of(e.right);
+    switch (e.operator) {
+      case '+': case '-': case '*': case '/': case '%': case '^':
+        return only(a, NUMBER) && only(b, NUMBER) ? 'number' : undefined;
+      case '..':
+        return only(a, STRING) && only(b, STRING) ? 'string' : undefined;
+      case '<': case '<=': case '>': case '>=':
+        // strings are byte strings: JS compares them as strcmp does
+        return (only(a, NUMBER) && only(b, NUMBER)) || (only(a, STRING) && only(b, STRING)) ? 'boolean' : undefined;
+      case '==': case '~=': {
+        // no __eq unless both are tables or userdata; TS rejects === between unrelated types
+        const prim = NUMBER | STRING | BOOLEAN | NIL_TYPE;
+        const ta = tsType(a);
+        const tb = tsType(b);
+        return (only(a, prim) || only(b, prim)) && (ta === tb || ta === 'rt.LuaValue' || tb === 'rt.LuaValue') ? 'boolean' : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private plainUnary(e: UnaryExpression): string {
+    const a = this.typed(e.argument);
+    switch (e.operator) {
+      case '-': return `(-${a})`;
+      case '#': return only(this.ctx.types.of(e.argument), STRING) ? `${a}.length` : `${a}.length()`;
+      default: return `(!${a})`;
+    }
+  }
+
+  private plainBinary(e: BinaryExpression): string {
+    let a = this.typed(e.left);
+    // TS rejects comparing two different literals (`1 == 2`)
+    if ((e.operator === '==' || e.operator === '~=') && constantOf(e.left) !== undefined) a = `(${a} as rt.LuaValue)`;
+    let b = this.typed(e.right);
+    let before = '';
+    if (readsLocalLate(e, this.res.refs)) {
+      // luajit reads a local operand when the operation runs, after the other side's call.
+      const t = this.temp(tsType(this.ctx.types.of(e.right)));
+      before = `${t} = ${b}, `;
+      b = t;
+    }
+    let op: string;
+    switch (e.operator) {
+      case '%': op = `rt.mod(${a}, ${b})`; break;
+      case '^': op = `rt.powNum(${a}, ${b})`; break;
+      case '..': op = `${a} + ${b}`; break;
+      case '==': op = `${a} === ${b}`; break;
+      case '~=': op = `${a} !== ${b}`; break;
+      default: op = `${a} ${e.operator} ${b}`;
+    }
+    return `(${before}${op})`;
   }
 
   private binaryOp(e: BinaryExpression, a: string, b: string, d: string[], line: number): string {
@@ -531,6 +730,7 @@ class FunctionEmitter {
     if (this.mode === 'sync' && !tail && args.every(isSimple) && isSimple(isMethod ? (e.base as { base: Expression }).base : e.base)) {
       return this.directCall(e, args, line, isMethod);
     }
+    if (this.mode === 'sync' && !tail && this.knownTarget(e.base) !== undefined) return this.knownCall(e, args, line);
     const parts: string[] = [];
     const fnVar = this.temp('rt.LuaFunction', '$fn');
     let self: string | undefined;
@@ -554,7 +754,9 @@ class FunctionEmitter {
       // Arguments are evaluated before the callee is checked, as in Lua.
       const argv = this.callArgs(args, parts);
       parts.push(`$f.line = ${line}`);
-      parts.push(`${fnVar} = rt.fn(${callee}${desc === undefined ? '' : ', ' + jsString(desc)})`);
+      parts.push(this.knownFunction(e.base)
+        ? `${fnVar} = ${callee} as rt.LuaFunction`
+        : `${fnVar} = rt.fn(${callee}${desc === undefined ? '' : ', ' + jsString(desc)})`);
       return this.invoke(parts, fnVar, argv, callName, tail);
     }
     const argv = [self, ...this.callArgs(args, parts)];
@@ -578,8 +780,38 @@ class FunctionEmitter {
         `rt.fn(${index}, ${jsString(`method '${method}'`)})(${[self, ...argv].join(', ')}))`;
     }
     const desc = describeExpr(e.base, this.res.refs);
-    return `($f.line = ${line}, $f.callName = ${jsString(calleeName(e.base))}, ` +
-      `rt.fn(${this.expr(e.base)}${desc === undefined ? '' : ', ' + jsString(desc)})(${argv.join(', ')}))`;
+    const callee = this.knownFunction(e.base) ? this.expr(e.base) : `rt.fn(${this.expr(e.base)}${desc === undefined ? '' : ', ' + jsString(desc)})`;
+    return `($f.line = ${line}, $f.callName = ${jsString(calleeName(e.base))}, ${callee}(${argv.join(', ')}))`;
+  }
+
+  /**
+   * A call of a local that always holds the same function: nothing to check, and the local
+   * cannot change while the arguments run, so they are evaluated in place. The line and
+   * call name are set after them (they may call).
+   */
+  private knownCall(e: AnyCall, args: Expression[], line: number): string {
+    const setup = `$f.line = ${line}, $f.callName = ${jsString(calleeName(e.base))}`;
+    const argv = args.map((a, i) => {
+      const multi = i === args.length - 1 && isMultiValue(a);
+      const code = multi ? this.multi(a) : this.expr(a);
+      if (i < args.length - 1) return code;
+      const t = this.temp(multi ? 'rt.LuaValue[]' : 'rt.LuaValue', multi ? '$m' : '$');
+      return `${multi ? '...' : ''}(${t} = ${code}, ${setup}, ${t})`;
+    });
+    const callee = this.expr(e.base);
+    return argv.length === 0 ? `(${setup}, ${callee}())` : `${callee}(${argv.join(', ')})`;
+  }
+
+  /** The Lua function a callee always is (a local that only ever holds one function). */
+  private knownTarget(e: Expression): FunctionDeclaration | undefined {
+    if (e.type !== 'Identifier') return undefined;
+    const ref = this.res.refs.get(e)!;
+    return ref.kind === 'global' ? undefined : this.ctx.types.functionOf(ref.v);
+  }
+
+  /** A callee proven to be a function (a local only ever assigned functions): no check needed. */
+  private knownFunction(e: Expression): boolean {
+    return e.type === 'Identifier' && this.res.refs.get(e)!.kind !== 'global' && only(this.ctx.types.of(e), FUNCTION);
   }
 
   /** Evaluates fixed arguments into temps (in order); the multi-value tail stays a spread. */
@@ -604,6 +836,18 @@ class FunctionEmitter {
     if (tail) parts.push('$s.truncate($d)');
     parts.push(this.mode === 'co' ? `(yield* rt.invoke(${fnVar}, [${argv.join(', ')}]))` : `${fnVar}(${argv.join(', ')})`);
     return `(${parts.join(', ')})`;
+  }
+}
+
+/** The TS type of a local or value of static type `t`. */
+function tsType(t: TypeMask): string {
+  switch (t) {
+    case NUMBER: return 'number';
+    case STRING: return 'string';
+    case BOOLEAN: return 'boolean';
+    case TABLE: return 'rt.LuaTable';
+    case FUNCTION: return 'rt.LuaFunction';
+    default: return 'rt.LuaValue';
   }
 }
 

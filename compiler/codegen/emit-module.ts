@@ -1,6 +1,7 @@
 // One Lua file -> one TypeScript module (ts-morph): a provenance line, the runtime import,
 // the function sites, and `export default function load(env)` returning the main chunk.
 import { Project } from 'ts-morph';
+import { Types } from '../analysis/types.js';
 import type { Resolution } from '../frontend/resolve.js';
 import { emitFunction, type ModuleContext } from './emit-function.js';
 import { Names } from './names.js';
@@ -15,7 +16,7 @@ export interface EmitOptions {
 }
 
 export function emitModule(res: Resolution, options: EmitOptions): string {
-  const ctx: ModuleContext = { res, names: new Names(), coroutines: options.coroutines, fenv: options.fenv, sites: [] };
+  const ctx: ModuleContext = { res, types: new Types(res), names: new Names(), coroutines: options.coroutines, fenv: options.fenv, sites: [] };
   const main = emitFunction(ctx, null, res.main, 'main');
   const project = new Project({ useInMemoryFileSystem: true });
   const file = project.createSourceFile('module.ts');

@@ -16,9 +16,9 @@ export {
   leOrCall, lenOrCall, PendingCall,
 } from '../lua/ops.js';
 export { LuaTable } from '../lua/table.js';
-export type { CoGenerator } from '../lua/thread.js';
+export type { CoFunction, CoGenerator } from '../lua/thread.js';
 export type { LuaFunction, LuaResult, LuaValue } from '../lua/value.js';
-export { CompiledFrame, type EnvHolder, type FunctionSite } from './frame.js';
+export { SlotFrame, type EnvHolder, type FunctionSite } from './frame.js';
 export { invoke } from '../interp/invoke-co.js';
 
 /** Lua truthiness. */
@@ -64,7 +64,7 @@ import { invoke as invokeCo } from '../interp/invoke-co.js';
 
 /** Leaves a compiled function: drops its frame (and any a failed callee left) and returns. */
 export function leave(stack: CallStack, depth: number, value: LuaValue | LuaValue[]): LuaValue | LuaValue[] {
-  stack.truncate(depth);
+  stack.depth = depth;
   return value;
 }
 

@@ -58,7 +58,7 @@ export function runMain(main: LuaFunction, G: LuaTable, file: string, args: stri
     }
     const err = toLuaError(e);
     if (err.badArg !== undefined) {
-      const top = current.frames[current.frames.length - 1] as { callName?: string } | undefined;
+      const top = current.top() as { callName?: string } | undefined;
       err.nameFunction(top?.callName ?? '?');
     }
     const message = uncaughtMessage(err.value);

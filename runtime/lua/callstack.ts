@@ -23,27 +23,96 @@ export function describeCall(callName: string | undefined): string | undefined {
 /** luajit overflows between 20000 and 30000 nested Lua calls; stay in that range. */
 export const MAX_DEPTH = 22000;
 
+/** Static facts about one compiled Lua function. */
+export interface FunctionSite {
+  readonly chunk: string;
+  /** Line of the `function` keyword; 0 for a main chunk. */
+  readonly defined: number;
+}
+
+/** The environment of a compiled function whose program uses setfenv/getfenv/module. */
+export interface EnvHolder {
+  env: import('./table.js').LuaTable;
+}
+
+/**
+ * The activation record of a compiled function. A stack owns one per depth and reuses it,
+ * so a compiled call allocates nothing; the name is read from the caller's frame when a
+ * traceback asks (the caller is still in that call).
+ */
+export class SlotFrame implements StackFrame {
+  site: FunctionSite = { chunk: '?', defined: 0 };
+  line = 0;
+  callName: string | undefined = undefined;
+  fenv: EnvHolder | undefined = undefined;
+
+  constructor(private readonly stack: CallStack, private readonly index: number) {}
+
+  get chunk(): string {
+    return this.site.chunk;
+  }
+
+  get defined(): number {
+    return this.site.defined;
+  }
+
+  get name(): string | undefined {
+    const caller = this.stack.frames[this.index - 1] as { callName?: string } | undefined;
+    return describeCall(caller?.callName);
+  }
+}
+
+/**
+ * `frames[0 .. depth-1]` are live; entries above `depth` are stale and get overwritten
+ * (keeping the array long avoids resizing it on every call and return).
+ */
 export class CallStack {
   frames: StackFrame[] = [];
+  depth = 0;
+  private readonly slots: SlotFrame[] = [];
 
   push(frame: StackFrame): void {
-    if (this.frames.length >= MAX_DEPTH) throw new LuaError(where(this) + 'stack overflow');
-    this.frames.push(frame);
+    const d = this.depth;
+    if (d >= MAX_DEPTH) this.overflow();
+    this.frames[d] = frame;
+    this.depth = d + 1;
+  }
+
+  /** Enters a compiled function: its reused frame at the next depth. */
+  enter(site: FunctionSite, fenv?: EnvHolder): SlotFrame {
+    const d = this.depth;
+    if (d >= MAX_DEPTH) this.overflow();
+    let f = this.slots[d];
+    if (f === undefined) f = this.slots[d] = new SlotFrame(this, d);
+    f.site = site;
+    f.line = site.defined;
+    f.callName = undefined;
+    f.fenv = fenv;
+    this.frames[d] = f;
+    this.depth = d + 1;
+    return f;
   }
 
   pop(): void {
-    this.frames.pop();
+    this.depth--;
   }
 
-  /** Drops frames above `depth`; pop() in the common case (setting length is a slow path in V8). */
+  /** Drops the frames above `depth` (a return, or an error caught below them). */
   truncate(depth: number): void {
-    const frames = this.frames;
-    if (frames.length === depth + 1) frames.pop();
-    else if (frames.length > depth) frames.length = depth;
+    if (this.depth > depth) this.depth = depth;
   }
 
   top(): StackFrame | undefined {
-    return this.frames[this.frames.length - 1];
+    return this.depth > 0 ? this.frames[this.depth - 1] : undefined;
+  }
+
+  /** The live frames, outermost first. */
+  live(): StackFrame[] {
+    return this.frames.slice(0, this.depth);
+  }
+
+  private overflow(): never {
+    throw new LuaError(where(this) + 'stack overflow');
   }
 }
 
@@ -58,7 +127,7 @@ export function setCurrent(stack: CallStack): CallStack {
 
 /** "chunk:line: " of the frame `level` levels up (1 = the running Lua function). */
 export function where(stack: CallStack = current, level = 1): string {
-  const f = stack.frames[stack.frames.length - level];
+  const f = stack.frames[stack.depth - level];
   return f === undefined || f.line <= 0 ? '' : `${f.chunk}:${f.line}: `;
 }
 
@@ -68,7 +137,7 @@ export function traceback(stack: CallStack = current, message?: string, skip = 0
   if (message !== undefined) lines.push(message);
   lines.push('stack traceback:');
   const frames = stack.frames;
-  for (let i = frames.length - 1 - skip; i >= 0; i--) {
+  for (let i = stack.depth - 1 - skip; i >= 0; i--) {
     const f = frames[i];
     if (f.line < 0) {
       lines.push(`\t[C]: in ${f.name ?? '?'}`);

@@ -229,6 +229,7 @@ export function unmOrCall(a: LuaValue, da?: string): LuaValue | PendingCall {
 // ---- concatenation (§2.5.4, §2.8 "concat") ----
 
 export function concat(a: LuaValue, b: LuaValue, da?: string, db?: string): LuaValue {
+  if (typeof a === 'string' && typeof b === 'string') return a + b;
   return settle(concatOrCall(a, b, da, db));
 }
 
@@ -257,7 +258,7 @@ function compareHandler(a: LuaValue, b: LuaValue, event: string): LuaValue {
 }
 
 export function eq(a: LuaValue, b: LuaValue): boolean {
-  return a === b || settle(eqOrCall(a, b)) as boolean;
+  return a === b || (typeof a === 'object' && typeof b === 'object' && settle(eqOrCall(a, b)) as boolean);
 }
 
 export function eqOrCall(a: LuaValue, b: LuaValue): boolean | PendingCall {
@@ -276,6 +277,7 @@ function compareError(a: LuaValue, b: LuaValue): LuaError {
 }
 
 export function lt(a: LuaValue, b: LuaValue): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return a < b;
   return settle(ltOrCall(a, b)) as boolean;
 }
 
@@ -290,6 +292,7 @@ export function ltOrCall(a: LuaValue, b: LuaValue): boolean | PendingCall {
 }
 
 export function le(a: LuaValue, b: LuaValue): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return a <= b;
   return settle(leOrCall(a, b)) as boolean;
 }
 
@@ -309,6 +312,8 @@ export function leOrCall(a: LuaValue, b: LuaValue): boolean | PendingCall {
 // ---- length (§2.5.5, §2.8 "len") ----
 
 export function len(v: LuaValue, desc?: string): LuaValue {
+  if (typeof v === 'string') return v.length;
+  if (v instanceof LuaTable) return v.length();
   return settle(lenOrCall(v, desc));
 }
 

@@ -31,8 +31,8 @@ export function stringChunkName(source: string): string {
 function caught(e: unknown, depth: number, direct: boolean): LuaError {
   const err = toLuaError(e);
   if (err.badArg !== undefined) {
-    const top = current.frames[current.frames.length - 1] as { callName?: string } | undefined;
-    err.nameFunction(direct || current.frames.length <= depth ? '?' : top?.callName ?? '?');
+    const top = current.top() as { callName?: string } | undefined;
+    err.nameFunction(direct || current.depth <= depth ? '?' : top?.callName ?? '?');
   }
   return err;
 }
@@ -73,7 +73,7 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
 
   const pcall = builtin(function pcall(f: LuaValue, ...args: LuaValue[]): LuaResult {
     checkAny(1, arguments.length);
-    const depth = current.frames.length;
+    const depth = current.depth;
     current.push(PCALL_FRAME);
     try {
       const r = [true, ...all(ops.callable(f)(...args))];
@@ -86,7 +86,7 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
     }
   });
   (pcall as { [CO]?: unknown })[CO] = function* pcallCo(f: LuaValue, ...args: LuaValue[]): CoGenerator {
-    const depth = current.frames.length;
+    const depth = current.depth;
     current.push(PCALL_FRAME);
     try {
       const r = [true, ...all(yield* callCo(ops.callable(f), args))];
@@ -102,7 +102,7 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
   const xpcall = builtin(function xpcall(f: LuaValue, handler: LuaValue, ...args: LuaValue[]): LuaResult {
     checkAny(1, arguments.length);
     if (typeof handler !== 'function') typeError(handler, 2, 'function', arguments.length);
-    const depth = current.frames.length;
+    const depth = current.depth;
     current.push(XPCALL_FRAME);
     try {
       const r = [true, ...all(ops.callable(f)(...args))];
@@ -124,7 +124,7 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
   });
   (xpcall as { [CO]?: unknown })[CO] = function* xpcallCo(f: LuaValue, handler: LuaValue, ...args: LuaValue[]): CoGenerator {
     if (typeof handler !== 'function') typeError(handler, 2, 'function', args.length + 2);
-    const depth = current.frames.length;
+    const depth = current.depth;
     current.push(XPCALL_FRAME);
     try {
       const r = [true, ...all(yield* callCo(ops.callable(f), args))];

@@ -75,7 +75,7 @@ function frameLine(f: StackFrame): string {
 function stackLevels(thread: LuaThread | undefined, self: string): Level[] {
   const isCurrent = thread === undefined || thread === running;
   const stack: CallStack = isCurrent ? current : thread.stack;
-  const frames = stack.frames;
+  const frames = stack.live();
   const levels: Level[] = [];
   if (isCurrent) {
     levels.push({ cName: ['field', self], line: `\t[C]: in function '${self}'` });

@@ -1,0 +1,273 @@
+// Static types of locals and expressions, for type-directed code generation.
+// Flow-insensitive: a local's type is the union of everything ever assigned to it, anywhere
+// in the chunk (inner functions included), solved to a fixpoint. Parameters, globals, table
+// fields and call results are unknown. A type is a set of Lua types as a bit mask.
+import type { Chunk, Expression, FunctionDeclaration, Node, Statement } from '../frontend/ast.js';
+import { isMultiValue } from '../frontend/ast.js';
+import { walk } from '../frontend/parse.js';
+import type { LocalVar, Resolution } from '../frontend/resolve.js';
+
+export const NUMBER = 1;
+export const STRING = 2;
+export const BOOLEAN = 4;
+export const NIL = 8;
+export const TABLE = 16;
+export const FUNCTION = 32;
+/** Threads and userdata. */
+export const OTHER = 64;
+export const ANY = 127;
+
+export type TypeMask = number;
+
+/** `t` holds only values of the types in `mask` (and at least one type is known). */
+export function only(t: TypeMask, mask: TypeMask): boolean {
+  return t !== 0 && (t & ~mask) === 0;
+}
+
+export class Types {
+  private readonly locals = new Map<LocalVar, TypeMask>();
+  private readonly declaredFunctions = new Map<LocalVar, FunctionDeclaration>();
+  private readonly single = new Map<FunctionDeclaration, boolean>();
+
+  private readonly returns = new Map<FunctionDeclaration, TypeMask>();
+
+  constructor(private readonly res: Resolution) {
+    walk(res.chunk as Chunk, (n) => {
+      if (n.type === 'FunctionDeclaration' && n.isLocal && n.identifier?.type === 'Identifier') {
+        this.declaredFunctions.set(res.decls.get(n.identifier)!, n);
+      } else if (n.type === 'LocalStatement' && n.variables.length === 1 && n.init.length === 1 && n.init[0].type === 'FunctionDeclaration') {
+        this.declaredFunctions.set(res.decls.get(n.variables[0])!, n.init[0]);
+      }
+    });
+    solve(res, this.locals, this.returns, (e) => this.of(e), (e) => this.targetOf(e), (f) => this.returnsOne(f));
+  }
+
+  /** The function a callee expression always is. */
+  targetOf(callee: Expression): FunctionDeclaration | undefined {
+    if (callee.type !== 'Identifier') return undefined;
+    const ref = this.res.refs.get(callee);
+    return ref === undefined || ref.kind === 'global' ? undefined : this.functionOf(ref.v);
+  }
+
+  /**
+   * The function a local always holds: `local function f` or `local f = function`, never
+   * assigned again.
+   */
+  functionOf(v: LocalVar): FunctionDeclaration | undefined {
+    if (v.reassigned) return undefined;
+    const decl = this.declaredFunctions.get(v);
+    return decl;
+  }
+
+  /** Every return of the function gives exactly one value, and it cannot end without one. */
+  returnsOne(f: FunctionDeclaration): boolean {
+    let known = this.single.get(f);
+    if (known === undefined) this.single.set(f, known = returnsOne(f.body));
+    return known;
+  }
+
+  /** The type of a local variable (ANY for parameters and loop variables of generic `for`). */
+  local(v: LocalVar): TypeMask {
+    return this.locals.get(v) ?? ANY;
+  }
+
+  /** The type of an expression's first value. */
+  of(e: Expression): TypeMask {
+    switch (e.type) {
+      case 'NumericLiteral': return NUMBER;
+      case 'StringLiteral': return STRING;
+      case 'BooleanLiteral': return BOOLEAN;
+      case 'NilLiteral': return NIL;
+      case 'FunctionDeclaration': return FUNCTION;
+      case 'TableConstructorExpression': return TABLE;
+      case 'Identifier': {
+        const ref = this.res.refs.get(e);
+        return ref === undefined || ref.kind === 'global' ? ANY : this.locals.get(ref.v) ?? 0;
+      }
+      case 'UnaryExpression': {
+        const t = this.of(e.argument);
+        if (e.operator === 'not') return BOOLEAN;
+        if (t === 0) return 0; // not known yet (solving)
+        // luajit's # ignores __len on tables and strings
+        if (e.operator === '#') return only(t, STRING | TABLE) ? NUMBER : ANY;
+        return only(t, NUMBER) ? NUMBER : ANY;
+      }
+      case 'BinaryExpression': {
+        const a = this.of(e.left);
+        const b = this.of(e.right);
+        if (a === 0 || b === 0) return 0; // not known yet (solving)
+        switch (e.operator) {
+          case '==': case '~=': case '<': case '<=': case '>': case '>=':
+            return BOOLEAN;
+          case '..':
+            return only(a, NUMBER | STRING) && only(b, NUMBER | STRING) ? STRING : ANY;
+          default:
+            // strings coerce, but a non-numeric one could reach a string __add: numbers only
+            return only(a, NUMBER) && only(b, NUMBER) ? NUMBER : ANY;
+        }
+      }
+      case 'CallExpression': case 'StringCallExpression': case 'TableCallExpression': {
+        const f = this.targetOf(e.base);
+        return f !== undefined && this.returnsOne(f) ? this.returns.get(f) ?? 0 : ANY;
+      }
+      case 'LogicalExpression': {
+        const a = this.of(e.left);
+        const b = this.of(e.right);
+        return e.operator === 'and' ? (a & (NIL | BOOLEAN)) | b : (a & ~NIL) | b;
+      }
+      default:
+        return ANY;
+    }
+  }
+}
+
+/** Unions every assignment into `locals` until nothing changes. */
+function solve(
+  res: Resolution,
+  locals: Map<LocalVar, TypeMask>,
+  returns: Map<FunctionDeclaration, TypeMask>,
+  typeOf: (e: Expression) => TypeMask,
+  targetOf: (callee: Expression) => FunctionDeclaration | undefined,
+  returnsOne: (f: FunctionDeclaration) => boolean,
+): void {
+  const sources: [LocalVar, () => TypeMask][] = [];
+  // Functions only ever called by name (never passed around) get their parameter types
+  // from their call sites; every other function's parameters are unknown.
+  const sites = callSites(res, targetOf);
+  const assign = (v: LocalVar | undefined, list: Expression[], i: number): void => {
+    if (v === undefined) return;
+    sources.push([v, () => valueType(list, i, typeOf)]);
+  };
+  const localOf = (id: Node): LocalVar | undefined => {
+    if (id.type !== 'Identifier') return undefined;
+    const ref = res.refs.get(id);
+    return ref === undefined || ref.kind === 'global' ? undefined : ref.v;
+  };
+  walk(res.chunk as Chunk, (n) => {
+    const s = n as Statement;
+    switch (s.type) {
+      case 'LocalStatement':
+        s.variables.forEach((id, i) => assign(res.decls.get(id), s.init, i));
+        break;
+      case 'AssignmentStatement':
+        s.variables.forEach((id, i) => assign(localOf(id), s.init, i));
+        break;
+      case 'FunctionDeclaration': {
+        const v = s.identifier === null ? undefined
+          : s.isLocal ? res.decls.get(s.identifier as never) : localOf(s.identifier);
+        if (v !== undefined) sources.push([v, () => FUNCTION]);
+        const calls = sites.get(s);
+        (res.functions.get(s)?.params ?? []).forEach((p, i) => {
+          if (calls === undefined || calls.length === 0) sources.push([p, () => ANY]);
+          else for (const args of calls) sources.push([p, () => valueType(args, i, typeOf)]);
+        });
+        break;
+      }
+      case 'ForNumericStatement':
+        sources.push([res.decls.get(s.variable)!, () => NUMBER]);
+        break;
+      case 'ForGenericStatement':
+        for (const id of s.variables) sources.push([res.decls.get(id)!, () => ANY]);
+        break;
+    }
+  });
+  for (const p of res.main.params) sources.push([p, () => ANY]);
+  const results: [FunctionDeclaration, Expression[]][] = [];
+  for (const f of res.functions.keys()) {
+    if (f.type === 'FunctionDeclaration' && returnsOne(f)) results.push([f, returnValues(f.body)]);
+  }
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [f, values] of results) {
+      const before = returns.get(f) ?? 0;
+      const after = values.reduce((t, e) => t | typeOf(e), before);
+      if (after !== before) {
+        returns.set(f, after);
+        changed = true;
+      }
+    }
+    for (const [v, source] of sources) {
+      const before = locals.get(v) ?? 0;
+      const after = before | source();
+      if (after !== before) {
+        locals.set(v, after);
+        changed = true;
+      }
+    }
+  }
+}
+
+/** The type of the i-th value of an expression list adjusted to its targets. */
+function valueType(list: Expression[], i: number, typeOf: (e: Expression) => TypeMask): TypeMask {
+  const last = list.length - 1;
+  if (i < last) return typeOf(list[i]);
+  if (i === last) return isMultiValue(list[i]) ? ANY : typeOf(list[i]);
+  return last >= 0 && isMultiValue(list[last]) ? ANY : NIL;
+}
+
+/** A block ends in a return, and every return in it (outside nested functions) has one plain value. */
+function returnsOne(body: Statement[]): boolean {
+  const last = body[body.length - 1];
+  if (last === undefined || last.type !== 'ReturnStatement') return false;
+  let ok = true;
+  const visit = (stmts: Statement[]): void => {
+    for (const s of stmts) {
+      switch (s.type) {
+        case 'ReturnStatement':
+          if (s.arguments.length !== 1 || isMultiValue(s.arguments[0])) ok = false;
+          break;
+        case 'IfStatement':
+          for (const c of s.clauses) visit(c.body);
+          break;
+        case 'WhileStatement': case 'RepeatStatement': case 'DoStatement':
+        case 'ForNumericStatement': case 'ForGenericStatement':
+          visit(s.body);
+          break;
+      }
+    }
+  };
+  visit(body);
+  return ok;
+}
+
+/** The argument lists of every call of each function that is never used except by calling it. */
+function callSites(res: Resolution, targetOf: (callee: Expression) => FunctionDeclaration | undefined): Map<FunctionDeclaration, Expression[][]> {
+  const sites = new Map<FunctionDeclaration, Expression[][]>();
+  const callees = new Set<Node>();
+  walk(res.chunk as Chunk, (n) => {
+    if (n.type !== 'CallExpression' && n.type !== 'StringCallExpression' && n.type !== 'TableCallExpression') return;
+    const f = targetOf(n.base);
+    if (f === undefined) return;
+    callees.add(n.base);
+    const args = n.type === 'CallExpression' ? n.arguments : n.type === 'StringCallExpression' ? [n.argument] : [n.arguments];
+    let list = sites.get(f);
+    if (list === undefined) sites.set(f, list = []);
+    list.push(args);
+  });
+  // any other reference lets the function escape: its callers are unknown
+  for (const [id, ref] of res.refs) {
+    if (ref.kind === 'global' || callees.has(id)) continue;
+    const f = targetOf(id);
+    if (f !== undefined) sites.delete(f);
+  }
+  return sites;
+}
+
+/** The values of the returns of a function body (outside nested functions). */
+function returnValues(body: Statement[]): Expression[] {
+  const out: Expression[] = [];
+  const visit = (stmts: Statement[]): void => {
+    for (const s of stmts) {
+      switch (s.type) {
+        case 'ReturnStatement': out.push(...s.arguments); break;
+        case 'IfStatement': for (const c of s.clauses) visit(c.body); break;
+        case 'WhileStatement': case 'RepeatStatement': case 'DoStatement':
+        case 'ForNumericStatement': case 'ForGenericStatement':
+          visit(s.body);
+          break;
+      }
+    }
+  };
+  visit(body);
+  return out;
+}
