@@ -1,7 +1,9 @@
 // Static types of locals and expressions, for type-directed code generation.
 // Flow-insensitive: a local's type is the union of everything ever assigned to it, anywhere
-// in the chunk (inner functions included), solved to a fixpoint. Parameters, globals, table
-// fields and call results are unknown. A type is a set of Lua types as a bit mask.
+// in the chunk (inner functions included), solved to a fixpoint. A local function that is
+// only ever called by name gets its parameter types from its call sites and its result type
+// from its returns; other parameters, globals, table fields and call results are unknown.
+// A type is a set of Lua types as a bit mask; 0 means "no value seen yet" while solving.
 import type { Chunk, Expression, FunctionDeclaration, Node, Statement } from '../frontend/ast.js';
 import { isMultiValue } from '../frontend/ast.js';
 import { walk } from '../frontend/parse.js';
@@ -28,7 +30,6 @@ export class Types {
   private readonly locals = new Map<LocalVar, TypeMask>();
   private readonly declaredFunctions = new Map<LocalVar, FunctionDeclaration>();
   private readonly single = new Map<FunctionDeclaration, boolean>();
-
   private readonly returns = new Map<FunctionDeclaration, TypeMask>();
 
   constructor(private readonly res: Resolution) {
@@ -54,9 +55,7 @@ export class Types {
    * assigned again.
    */
   functionOf(v: LocalVar): FunctionDeclaration | undefined {
-    if (v.reassigned) return undefined;
-    const decl = this.declaredFunctions.get(v);
-    return decl;
+    return v.reassigned ? undefined : this.declaredFunctions.get(v);
   }
 
   /** Every return of the function gives exactly one value, and it cannot end without one. */

@@ -727,7 +727,8 @@ class FunctionEmitter {
     const line = lineOf(e);
     const args = callArguments(e);
     const isMethod = e.base.type === 'MemberExpression' && e.base.indexer === ':';
-    if (this.mode === 'sync' && !tail && args.every(isSimple) && isSimple(isMethod ? (e.base as { base: Expression }).base : e.base)) {
+    const simpleArg = (a: Expression): boolean => isSimple(a) || (!isMultiValue(a) && (constantOf(a) !== undefined || this.isSafe(a)));
+    if (this.mode === 'sync' && !tail && args.every(simpleArg) && isSimple(isMethod ? (e.base as { base: Expression }).base : e.base)) {
       return this.directCall(e, args, line, isMethod);
     }
     if (this.mode === 'sync' && !tail && this.knownTarget(e.base) !== undefined) return this.knownCall(e, args, line);
@@ -759,9 +760,9 @@ class FunctionEmitter {
         : `${fnVar} = rt.fn(${callee}${desc === undefined ? '' : ', ' + jsString(desc)})`);
       return this.invoke(parts, fnVar, argv, callName, tail);
     }
-    const argv = [self, ...this.callArgs(args, parts)];
+    const rest = this.callArgs(args, parts);
     parts.push(`$f.line = ${line}`);
-    return this.invoke(parts, fnVar, argv, callName, tail);
+    return this.invoke(parts, fnVar, { argv: [self, ...rest.argv], result: rest.result }, callName, tail);
   }
 
   /**
@@ -804,9 +805,7 @@ class FunctionEmitter {
 
   /** The Lua function a callee always is (a local that only ever holds one function). */
   private knownTarget(e: Expression): FunctionDeclaration | undefined {
-    if (e.type !== 'Identifier') return undefined;
-    const ref = this.res.refs.get(e)!;
-    return ref.kind === 'global' ? undefined : this.ctx.types.functionOf(ref.v);
+    return this.ctx.types.targetOf(e);
   }
 
   /** A callee proven to be a function (a local only ever assigned functions): no check needed. */
@@ -815,9 +814,16 @@ class FunctionEmitter {
   }
 
   /** Evaluates fixed arguments into temps (in order); the multi-value tail stays a spread. */
-  private callArgs(args: Expression[], parts: string[]): string[] {
+  private callArgs(args: Expression[], parts: string[]): CallArgs {
     const out: string[] = [];
+    let result: string | undefined;
     args.forEach((a, i) => {
+      if (i === args.length - 1 && isCall(a) && !inParens(a) && this.mode === 'sync') {
+        // a call's values are passed on without packing a single value into an array
+        result = this.temp('rt.LuaResult', '$r');
+        parts.push(`${result} = ${this.call(a, false)}`);
+        return;
+      }
       if (i === args.length - 1 && isMultiValue(a)) {
         const t = this.temp('rt.LuaValue[]', '$m');
         parts.push(`${t} = ${this.multi(a)}`);
@@ -828,15 +834,29 @@ class FunctionEmitter {
       parts.push(`${t} = ${this.expr(a)}`);
       out.push(t);
     });
-    return out;
+    return { argv: out, result };
   }
 
-  private invoke(parts: string[], fnVar: string, argv: string[], callName: string, tail: boolean): string {
+  private invoke(parts: string[], fnVar: string, args: CallArgs, callName: string, tail: boolean): string {
     parts.push(`$f.callName = ${jsString(callName)}`);
     if (tail) parts.push('$s.truncate($d)');
-    parts.push(this.mode === 'co' ? `(yield* rt.invoke(${fnVar}, [${argv.join(', ')}]))` : `${fnVar}(${argv.join(', ')})`);
+    const { argv, result } = args;
+    if (this.mode === 'co') {
+      parts.push(`(yield* rt.invoke(${fnVar}, [${argv.join(', ')}]))`);
+    } else if (result === undefined) {
+      parts.push(`${fnVar}(${argv.join(', ')})`);
+    } else {
+      const spread = `${fnVar}(${[...argv, `...${result}`].join(', ')})`;
+      parts.push(`(Array.isArray(${result}) ? ${spread} : ${fnVar}(${[...argv, result].join(', ')}))`);
+    }
     return `(${parts.join(', ')})`;
   }
+}
+
+/** Arguments evaluated into temporaries; `result`: a last argument that is a call's whole result. */
+interface CallArgs {
+  readonly argv: string[];
+  readonly result?: string;
 }
 
 /** The TS type of a local or value of static type `t`. */

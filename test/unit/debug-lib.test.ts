@@ -175,7 +175,9 @@ function runOurs(c: Case): string {
   const out: string[] = [];
   const stack = current;
   const saved = stack.frames;
+  const savedDepth = stack.depth;
   stack.frames = [];
+  stack.depth = 0;
   try {
     if (c.inCoroutine) {
       const co = new LuaThread(() => {
@@ -197,6 +199,7 @@ function runOurs(c: Case): string {
     }
   } finally {
     stack.frames = saved;
+    stack.depth = savedDepth;
   }
   return out.map((s) => s + '\n').join('');
 }
