@@ -1,0 +1,203 @@
+// Routes found statically in a route file, and what each handler reads from its request.
+// The running app table stays the truth (the server walks it at start-up, in both modes);
+// this analysis only tells compiled mode which request fields a handler can reach, so that
+// it copies those and nothing else. A route it cannot place, or a handler whose `ctx`
+// escapes, simply gets the full request.
+import type { AnyCall, Expression, FunctionDeclaration, MemberExpression, Node } from '../frontend/ast.js';
+import { isCall, lineOf } from '../frontend/ast.js';
+import { walk } from '../frontend/parse.js';
+import type { LocalVar, Resolution } from '../frontend/resolve.js';
+
+export const ROUTE_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
+
+/** Which parts of a table-valued request field (headers, query) a handler reads. */
+export type FieldUse = 'none' | 'all' | readonly string[];
+
+/** What a handler can read from its request. */
+export interface RequestUse {
+  readonly headers: FieldUse;
+  readonly query: FieldUse;
+  readonly params: boolean;
+  readonly body: boolean;
+}
+
+export const FULL_REQUEST: RequestUse = { headers: 'all', query: 'all', params: true, body: true };
+
+export interface StaticRoute {
+  /** Upper-case HTTP method. */
+  readonly method: string;
+  /** uWS-style path: `/users/:id`. */
+  readonly path: string;
+  /** The Lua path of the handler, as load errors name it: `api.users.p_id.get`. */
+  readonly luaPath: string;
+  readonly file: string;
+  readonly line: number;
+  readonly uses: RequestUse;
+}
+
+/**
+ * Routes declared in a module: `function api.a.p_id.get(ctx)` and `api.a.get = function(ctx)`,
+ * where `api` is a local holding `rover.server(...)` or a sub-table alias of it
+ * (`local users = api.users`).
+ */
+export function staticRoutes(res: Resolution): StaticRoute[] {
+  const roots = new Map<LocalVar, string[]>();
+  const routes: StaticRoute[] = [];
+  const chainOf = (e: Expression): string[] | undefined => {
+    if (e.type === 'Identifier') {
+      const ref = res.refs.get(e);
+      return ref === undefined || ref.kind === 'global' || ref.v.reassigned ? undefined : roots.get(ref.v);
+    }
+    if (e.type === 'MemberExpression' && e.indexer === '.') {
+      const base = chainOf(e.base);
+      return base === undefined ? undefined : [...base, e.identifier.name];
+    }
+    return undefined;
+  };
+  const add = (chain: string[] | undefined, fn: FunctionDeclaration, at: Node): void => {
+    if (chain === undefined || chain.length < 2) return;
+    const method = chain[chain.length - 1];
+    if (!(ROUTE_METHODS as readonly string[]).includes(method)) return;
+    const segments = chain.slice(1, -1).map((k) => (k.startsWith('p_') ? `:${k.slice(2)}` : k));
+    if (segments.some((s) => s === ':')) return; // a load error at run time
+    routes.push({
+      method: method.toUpperCase(),
+      path: '/' + segments.join('/'),
+      luaPath: chain.join('.'),
+      file: res.file,
+      line: lineOf(at),
+      uses: requestUse(res, fn),
+    });
+  };
+  walk(res.chunk, (n) => {
+    if (n.type === 'LocalStatement' && n.variables.length === 1 && n.init.length === 1) {
+      const v = res.decls.get(n.variables[0])!;
+      const init = n.init[0];
+      if (isServerCall(res, init)) roots.set(v, [n.variables[0].name]);
+      else {
+        const chain = chainOf(init);
+        if (chain !== undefined) roots.set(v, chain);
+      }
+    } else if (n.type === 'FunctionDeclaration' && !n.isLocal && n.identifier?.type === 'MemberExpression') {
+      add(chainOf(n.identifier), n, n);
+    } else if (n.type === 'AssignmentStatement' && n.variables.length === 1 && n.init.length === 1 &&
+      n.init[0].type === 'FunctionDeclaration' && n.variables[0].type === 'MemberExpression') {
+      add(chainOf(n.variables[0]), n.init[0], n);
+    }
+  });
+  return routes;
+}
+
+/** `rover.server(...)` or `rover.server{...}` with the global `rover`. */
+function isServerCall(res: Resolution, e: Expression): boolean {
+  if (!isCall(e) || e.base.type !== 'MemberExpression' || e.base.indexer !== '.' || e.base.identifier.name !== 'server') return false;
+  const base = e.base.base;
+  return base.type === 'Identifier' && base.name === 'rover' && res.refs.get(base)?.kind === 'global';
+}
+
+/** What a handler reads through its first parameter; everything when `ctx` escapes. */
+export function requestUse(res: Resolution, fn: FunctionDeclaration): RequestUse {
+  const info = res.functions.get(fn);
+  const ctx = info?.params[0];
+  if (ctx === undefined) return { headers: 'none', query: 'none', params: false, body: false };
+  if (ctx.reassigned) return FULL_REQUEST;
+  const use = { headers: 'none' as FieldUse, query: 'none' as FieldUse, params: false, body: false };
+  const parents = parentMap(fn);
+  let escapes = false;
+  walk(fn, (n) => {
+    if (escapes || n.type !== 'Identifier') return;
+    const ref = res.refs.get(n);
+    if (ref === undefined || ref.kind === 'global' || ref.v !== ctx) return;
+    const parent = parents.get(n);
+    if (parent?.type === 'MemberExpression' && parent.base === n) {
+      const member = parent as MemberExpression;
+      const name = member.identifier.name;
+      if (member.indexer === '.' && (name === 'method' || name === 'path') && !isAssignTarget(parents, member)) return;
+      const call = parents.get(member);
+      if (member.indexer === ':' && call !== undefined && isCall(call) && (call as AnyCall).base === member) {
+        switch (name) {
+          case 'params': use.params = true; return;
+          case 'body': use.body = true; return;
+          case 'headers': use.headers = merge(use.headers, keysRead(res, parents, call as AnyCall)); return;
+          case 'query': use.query = merge(use.query, keysRead(res, parents, call as AnyCall)); return;
+        }
+      }
+    }
+    escapes = true;
+  });
+  return escapes ? FULL_REQUEST : use;
+}
+
+function merge(a: FieldUse, b: FieldUse): FieldUse {
+  if (a === 'all' || b === 'all') return 'all';
+  if (a === 'none') return b;
+  if (b === 'none') return a;
+  return [...new Set([...a, ...b])].sort();
+}
+
+/**
+ * The constant keys read from the table a `ctx:headers()` call returns: used in place
+ * (`ctx:headers()["user-agent"]`), or through a local that is only ever indexed by constants.
+ */
+function keysRead(res: Resolution, parents: Map<Node, Node>, call: AnyCall): FieldUse {
+  const key = constantKey(parents.get(call), call);
+  if (key !== undefined) return key === null ? 'all' : [key];
+  const stmt = parents.get(call);
+  if (stmt?.type !== 'LocalStatement' || stmt.variables.length !== 1 || stmt.init[0] !== call) return 'all';
+  const v = res.decls.get(stmt.variables[0])!;
+  if (v.reassigned) return 'all';
+  const keys = new Set<string>();
+  let dynamic = false;
+  const scope = enclosingFunction(parents, stmt);
+  if (scope === undefined) return 'all';
+  walk(scope, (n) => {
+    if (dynamic || n.type !== 'Identifier') return;
+    const ref = res.refs.get(n);
+    if (ref === undefined || ref.kind === 'global' || ref.v !== v) return;
+    const k = constantKey(parents.get(n), n);
+    if (k === undefined || k === null || isAssignTarget(parents, parents.get(n)!)) dynamic = true;
+    else keys.add(k);
+  });
+  return dynamic ? 'all' : [...keys].sort();
+}
+
+/** `x.name` or `x["const"]` read on `base`: the key; null for another index; undefined otherwise. */
+function constantKey(parent: Node | undefined, base: Node): string | null | undefined {
+  if (parent?.type === 'MemberExpression' && parent.base === base && parent.indexer === '.') return parent.identifier.name;
+  if (parent?.type === 'IndexExpression' && parent.base === base) {
+    return parent.index.type === 'StringLiteral' ? parent.index.value : null;
+  }
+  return undefined;
+}
+
+function isAssignTarget(parents: Map<Node, Node>, e: Node): boolean {
+  const p = parents.get(e);
+  return p?.type === 'AssignmentStatement' && (p.variables as Node[]).includes(e);
+}
+
+function enclosingFunction(parents: Map<Node, Node>, n: Node): FunctionDeclaration | undefined {
+  for (let p = parents.get(n); p !== undefined; p = parents.get(p)) {
+    if (p.type === 'FunctionDeclaration') return p;
+  }
+  return undefined;
+}
+
+/** Each node's parent, within one function (nested functions included). */
+function parentMap(root: Node): Map<Node, Node> {
+  const parents = new Map<Node, Node>();
+  const visit = (node: Node): void => {
+    for (const key in node) {
+      if (key === 'loc' || key === 'range') continue;
+      const child = (node as unknown as Record<string, unknown>)[key];
+      const children = Array.isArray(child) ? child : [child];
+      for (const c of children) {
+        if (c !== null && typeof c === 'object' && typeof (c as Node).type === 'string') {
+          parents.set(c as Node, node);
+          visit(c as Node);
+        }
+      }
+    }
+  };
+  visit(root);
+  return parents;
+}
