@@ -229,8 +229,8 @@ class FunctionEmitter {
   /** An operand of a typed operation: its code, cast to its proven TS type when needed. */
   private typed(e: Expression): string {
     const code = this.expr(e);
-    if (this.selfTyped(e)) return code;
-    return `(${code} as ${tsType(this.ctx.types.of(e))})`;
+    const type = tsType(this.ctx.types.of(e));
+    return this.selfTyped(e) || type === 'rt.LuaValue' ? code : `(${code} as ${type})`;
   }
 
   // ---- statements ----
