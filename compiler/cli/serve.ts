@@ -1,0 +1,87 @@
+// `roverc serve app.lua`: loads a Rover route file (interpreted or compiled), walks its app
+// table into routes and serves them on uWebSockets.js until SIGINT/SIGTERM.
+import { pathToFileURL } from 'node:url';
+import { Diagnostic, UsageError } from '../frontend/diagnostics.js';
+import { readSource } from '../frontend/source.js';
+import { loadChunk } from '../../runtime/interp/interpreter.js';
+import { installCompiledSearcher, type ModuleLoader } from '../../runtime/compiled/program.js';
+import type { RoverApp } from '../../runtime/http/app-table.js';
+import { AppLoadError, runAppChunk, serveGlobals } from '../../runtime/http/load-app.js';
+import { RequestLog } from '../../runtime/http/log.js';
+import { collectRoutes, RouteError } from '../../runtime/http/routes.js';
+import { RoverServer } from '../../runtime/http/server.js';
+import { flushAll, stderr, stdout } from '../../runtime/stdlib/output.js';
+import { formatProblem } from './report.js';
+import type { RunMode } from './worker-run.js';
+
+export interface ServeOptions {
+  mode: RunMode;
+  /** Override the config's host and port (the command-line flags). */
+  host?: string;
+  port?: number;
+}
+
+function loadInterpreted(file: string): RoverApp {
+  const source = readSource(file);
+  const G = serveGlobals(file);
+  return runAppChunk(loadChunk(source.text, file, G), file);
+}
+
+async function loadCompiled(file: string): Promise<RoverApp> {
+  // The compiler (typescript, ts-morph) loads only when it is used: it costs seconds.
+  const { compileCached } = await import('../run-compiled.js');
+  const modules = await compileCached(file);
+  const loaders = new Map<string, ModuleLoader>();
+  let main: ModuleLoader | undefined;
+  for (const m of modules) {
+    const load = (await import(pathToFileURL(m.js).href) as { default: ModuleLoader }).default;
+    if (m.name === '') main = load;
+    else loaders.set(m.name, load);
+  }
+  const G = serveGlobals(file);
+  installCompiledSearcher(G, loaders);
+  return runAppChunk(main!(G), file);
+}
+
+function fail(message: string): number {
+  flushAll();
+  stderr.write(message + '\n');
+  flushAll();
+  return 1;
+}
+
+/** Serves the app; resolves with an exit code once the server has stopped (or failed to start). */
+export async function serve(file: string, options: ServeOptions): Promise<number> {
+  let app: RoverApp;
+  let routes;
+  try {
+    app = options.mode === 'compiled' ? await loadCompiled(file) : loadInterpreted(file);
+    routes = collectRoutes(app);
+  } catch (e) {
+    if (e instanceof Diagnostic || e instanceof UsageError) return fail(formatProblem(e));
+    if (e instanceof AppLoadError || e instanceof RouteError) return fail(`roverc: ${e.message}`);
+    throw e;
+  }
+  const config = app.config;
+  const host = options.host ?? config.host;
+  const port = options.port ?? config.port;
+  const { default: uws } = await import('uwebsockets');
+  const server = new RoverServer(uws, routes, config, new RequestLog(config.logLevel));
+  let bound;
+  try {
+    bound = await server.listen(host, port);
+  } catch (e) {
+    return fail(`roverc: ${(e as Error).message}`);
+  }
+  stdout.write(`listening on http://${host}:${bound.port}\n`);
+  flushAll();
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void server.close().then(() => resolve(0));
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
