@@ -59,7 +59,8 @@ export async function serve(file: string, options: ServeOptions): Promise<number
     routes = collectRoutes(app);
   } catch (e) {
     if (e instanceof Diagnostic || e instanceof UsageError) return fail(formatProblem(e));
-    if (e instanceof AppLoadError || e instanceof RouteError) return fail(`roverc: ${e.message}`);
+    if (e instanceof AppLoadError) return fail(`roverc: ${e.message}`);
+    if (e instanceof RouteError) return fail(`roverc: ${file}: ${e.message}`);
     throw e;
   }
   const config = app.config;

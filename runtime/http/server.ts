@@ -20,7 +20,10 @@ import { openApiDocument } from './docs.js';
 import { HttpError, ValidationError } from './errors.js';
 import type { RequestLog } from './log.js';
 import { errorBody, JSON_TYPE, newOutgoing, reason, TEXT_TYPE, toOutgoing, validationBody, type Outgoing } from './responses.js';
-import { METHODS, type Method, type Route } from './routes.js';
+import type { Method, Route } from './routes.js';
+
+/** The order of methods in an Allow header. */
+const ALLOW_ORDER: readonly Method[] = ['get', 'head', 'post', 'put', 'patch', 'delete', 'options'];
 
 type UWS = typeof import('uwebsockets');
 
@@ -347,7 +350,7 @@ export class RoverServer {
       }
     }
     if (this.config.docs && path === '/docs') found.add('get');
-    return METHODS.filter((m) => found.has(m)).map((m) => m.toUpperCase());
+    return ALLOW_ORDER.filter((m) => found.has(m)).map((m) => m.toUpperCase());
   }
 }
 
