@@ -2,14 +2,14 @@
 // runs against the interpreted and the compiled server and asserts they answer identically.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CLI, ROOT } from '../support/paths.js';
 
 export type Mode = 'interpreted' | 'compiled';
 export const MODES: readonly Mode[] = ['interpreted', 'compiled'];
 
-export const HTTP_FIXTURES = path.join(ROOT, 'fixtures/http');
+/** Fixture apps, relative to the repository root where the servers run (Lua messages name them so). */
+export const HTTP_FIXTURES = 'fixtures/http';
 
 export interface RunningServer {
   readonly mode: Mode;
