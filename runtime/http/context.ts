@@ -15,12 +15,6 @@ import { parseQuery, percentDecode } from './url.js';
 
 const EMPTY: string[] = [];
 
-/** Header values arrive from uWS as one char per byte already; guard against anything else. */
-function headerBytes(s: string): string {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return toLuaString(s);
-  return s;
-}
-
 let snapshotTarget: string[] = [];
 function collectHeader(key: string, value: string): void {
   snapshotTarget.push(key, value);
@@ -89,8 +83,9 @@ export class RequestContext extends LuaTable {
     }
     const t = new LuaTable();
     for (let i = 0; i < list.length; i += 2) {
-      const key = headerBytes(list[i]);
-      const value = headerBytes(list[i + 1]);
+      // uWS's forEach decodes names and values as UTF-8: encode them back into bytes.
+      const key = toLuaString(list[i]);
+      const value = toLuaString(list[i + 1]);
       const previous = t.getStr(key);
       // Repeated headers combine as HTTP says they may: "a, b".
       t.setStr(key, previous === undefined ? value : `${previous as string}, ${value}`);

@@ -43,11 +43,7 @@ function withoutTraceback(message: string): string {
   return i < 0 ? message : message.slice(0, i);
 }
 
-/** uWS's endWithoutBody misbehaves when given a reported length: never pass one. */
-function endWithoutBody(res: HttpResponse, close: boolean): void {
-  if (close) res.endWithoutBody(undefined, true);
-  else res.endWithoutBody();
-}
+type ListenWithOptions = (host: string, port: number, options: number, cb: (socket: us_listen_socket | false) => void) => TemplatedApp;
 
 export interface Listening {
   host: string;
@@ -66,8 +62,7 @@ export class RoverServer {
   // Set just before res.cork(writeCorked): cork calls back synchronously, so no closure is needed.
   private corkRes: HttpResponse | undefined;
   private corkHead = false;
-  private corkClose = false;
-  private readonly writeCorked = () => this.write(this.corkRes!, this.corkHead, this.corkClose);
+  private readonly writeCorked = () => this.write(this.corkRes!, this.corkHead);
 
   constructor(private readonly uws: UWS, private readonly routes: readonly Route[], private readonly config: ServerConfig,
     private readonly log: RequestLog) {
@@ -115,7 +110,11 @@ export class RoverServer {
 
   listen(host: string, port: number): Promise<Listening> {
     return new Promise((resolve, reject) => {
-      this.app.listen(host, port, (socket) => {
+      // Exclusive: a port already in use is an error, never silently shared (SO_REUSEPORT).
+      // The native listen takes (host, port, options, cb); the typings only know (port, options, cb).
+      const listen = this.app.listen as unknown as ListenWithOptions;
+      const exclusive = (this.uws as unknown as { LIBUS_LISTEN_EXCLUSIVE_PORT?: number }).LIBUS_LISTEN_EXCLUSIVE_PORT ?? 1;
+      listen.call(this.app, host, port, exclusive, (socket) => {
         if (socket === false) {
           reject(new Error(`cannot listen on ${host}:${port} (address in use or not available)`));
           return;
@@ -144,6 +143,9 @@ export class RoverServer {
         };
       });
     }
+    // The last response may still sit in uWS's cork buffer (it flushes when its callback
+    // returns): let the loop turn before closing every connection.
+    await new Promise((resolve) => setTimeout(resolve, 20));
     clearInterval(this.flushTimer);
     this.app.close();
     flushAll();
@@ -176,12 +178,16 @@ export class RoverServer {
     new BodyReader(this, res, ctx, expected, head, start);
   }
 
-  /** Answers before reading the body (which uWS then discards) and closes the connection. */
+  /**
+   * Answers before reading the body. uWS discards the rest of the body as it arrives; the
+   * connection stays open, because closing it while the client is still sending makes most
+   * clients report a reset instead of the answer.
+   */
   private reject(res: HttpResponse, status: number, message: string, method: string, ctx: RequestContext, start: number): void {
     const path = ctx.path();
     ctx.detach();
     this.setError(status, message);
-    this.write(res, false, true);
+    this.write(res, false);
     if (this.log.timed) this.log.request(method, path, status, start);
   }
 
@@ -209,10 +215,8 @@ export class RoverServer {
       this.setError(413, `Request body too large (limit ${this.config.bodySizeLimit} bytes)`);
       this.corkRes = res;
       this.corkHead = false;
-      this.corkClose = true;
       res.cork(this.writeCorked);
       this.corkRes = undefined;
-      this.corkClose = false;
       if (this.log.timed) this.log.request(ctx.method, ctx.path(), 413, start);
     }
     this.settled();
@@ -292,18 +296,19 @@ export class RoverServer {
   }
 
   /** Writes `this.out` to the response. */
-  private write(res: HttpResponse, head: boolean, close = false): void {
+  private write(res: HttpResponse, head: boolean): void {
     const out = this.out;
     res.writeStatus(statusLine(out.status));
     if (out.contentType !== undefined) res.writeHeader('content-type', out.contentType);
     if (out.location !== undefined) res.writeHeader('location', Buffer.from(out.location, 'latin1'));
+    // endWithoutBody(n) with a reported length fails to end the response in this uWS build.
     if (bodiless(out.status)) {
-      endWithoutBody(res, close);
+      res.endWithoutBody();
     } else if (head) {
       res.writeHeader('content-length', String(out.body.length));
-      endWithoutBody(res, close);
+      res.endWithoutBody();
     } else {
-      res.end(Buffer.from(out.body, 'latin1'), close);
+      res.end(Buffer.from(out.body, 'latin1'));
     }
   }
 
