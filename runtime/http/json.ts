@@ -32,7 +32,7 @@ function encodeValue(v: LuaValue, depth: number, path: LuaTable[]): string {
       // 0x80-0xff alone, which is exactly right for a byte string holding UTF-8.
       return JSON.stringify(v);
     case 'number':
-      return Number.isFinite(v) ? String(v) : 'null';
+      return Number.isFinite(v) ? '' + v : 'null';
     case 'boolean':
       return v ? 'true' : 'false';
     case 'undefined':
@@ -54,13 +54,15 @@ function encodeTable(t: LuaTable, depth: number, path: LuaTable[]): string {
   return out;
 }
 
-/** Keys exactly 1..n with n > 0: a full array part and no other live key. */
+/** Keys exactly 1..n with n > 0: a full array part and no live key in the hash part. */
 export function isArray(t: LuaTable): boolean {
   const arr = t.arr;
   const n = arr.length;
   if (n === 0) return false;
   for (let i = 0; i < n; i++) if (arr[i] === undefined) return false;
-  return t.next(n) === undefined;
+  const slots = t.hashSlots();
+  if (slots !== undefined) for (let i = 0; i < slots.length; i++) if (slots[i].value !== undefined) return false;
+  return true;
 }
 
 function encodeArray(arr: LuaValue[], depth: number, path: LuaTable[]): string {
@@ -69,23 +71,44 @@ function encodeArray(arr: LuaValue[], depth: number, path: LuaTable[]): string {
   return s + ']';
 }
 
+/** `"key":` for the keys seen so far (responses repeat the same few keys endlessly). */
+const quotedKeys = new Map<string, string>();
+
+function quoteKey(k: string): string {
+  let q = quotedKeys.get(k);
+  if (q === undefined) {
+    q = JSON.stringify(k) + ':';
+    if (quotedKeys.size < 10_000) quotedKeys.set(k, q);
+  }
+  return q;
+}
+
 function encodeObject(t: LuaTable, depth: number, path: LuaTable[]): string {
   let s = '{';
-  let first = true;
-  for (let e = t.next(undefined); e !== undefined; e = t.next(e[0])) {
-    const [k, v] = e;
+  let sep = '';
+  const arr = t.arr;
+  for (let i = 0; i < arr.length; i++) {
+    if (arr[i] === undefined) continue;
+    s += sep + '"' + (i + 1) + '":' + encodeValue(arr[i], depth, path);
+    sep = ',';
+  }
+  const slots = t.hashSlots();
+  if (slots === undefined) return s + '}';
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i];
+    if (slot.value === undefined) continue;
+    const k = slot.key;
     let key: string;
     if (typeof k === 'string') {
       if (k.startsWith(HIDDEN_PREFIX)) continue;
-      key = k;
+      key = quoteKey(k);
     } else if (typeof k === 'number') {
-      key = numberToString(k);
+      key = '"' + numberToString(k) + '":';
     } else {
       throw encodeError(`cannot encode a table with a ${typeName(k)} key as JSON`);
     }
-    const value = encodeValue(v, depth, path);
-    s += (first ? '' : ',') + JSON.stringify(key) + ':' + value;
-    first = false;
+    s += sep + key + encodeValue(slot.value, depth, path);
+    sep = ',';
   }
   return s + '}';
 }
