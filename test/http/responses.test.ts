@@ -42,6 +42,9 @@ describeApp('responses app', APP, [
   { name: 'a function in the response is a 500', path: '/fail/func', status: 500, json: { error: 'cannot encode a function value as JSON' } },
   { name: 'nesting deeper than 64 is a 500', path: '/fail/deep', status: 500, json: { error: 'cannot encode JSON nested deeper than 64 levels' } },
   { name: 'returning a function is a 500', path: '/fail/returns_function', status: 500, text: /^\{"error":"handler returned a function value/ },
+  { path: '/stale/save', status: 200, text: 'saved' },
+  { name: 'a ctx kept past its request cannot read the request any more', path: '/stale/use', status: 500,
+    json: { error: `${APP}:65: ctx:headers() used after its request ended (call it inside the handler)` } },
   { name: 'pcall catches inside a handler', path: '/fail/pcall', status: 200, json: { ok: false, err: 'caught' } },
   { name: 'ctx:body() without a body', method: 'POST', path: '/fail/nobody', status: 400, json: { error: 'Request has no body' } },
   { name: 'bad JSON from :json()', method: 'POST', path: '/fail/badjson', body: '[1', status: 400, text: /^\{"error":"Invalid JSON in request body: / },
@@ -52,6 +55,15 @@ describeApp('responses app', APP, [
   { name: '405 lists every method of the path', method: 'GET', path: '/only_post', status: 405, headers_out: { allow: 'POST' }, json: { error: 'Method GET not allowed for /only_post (allowed: POST)' } },
   { name: '404 for HEAD has no body', method: 'HEAD', path: '/missing', status: 404, text: '' },
 ], (servers) => {
+  it('runaway recursion is a 500 (stack overflow), and the server keeps serving', async () => {
+    for (const s of servers()) {
+      const r = await send(s.url, { path: '/fail/recursion' });
+      assert.equal(r.status, 500, s.mode);
+      assert.match(JSON.parse(r.body).error, /stack overflow/);
+      assert.equal((await send(s.url, { path: '/kinds/string' })).body, 'plain text');
+    }
+  });
+
   it('keeps serving under a burst of failing and succeeding requests', async () => {
     for (const s of servers()) {
       const replies = await Promise.all(Array.from({ length: 40 }, (_, i) => send(s.url, { path: i % 2 === 0 ? '/fail/index' : '/kinds/table' })));
