@@ -67,17 +67,12 @@ export class RoverServer {
   constructor(private readonly uws: UWS, private readonly routes: readonly Route[], private readonly config: ServerConfig,
     private readonly log: RequestLog) {
     this.app = uws.App();
-    const methods = new Map<string, Set<Method>>();
-    for (const r of routes) {
-      const shape = r.segments.map((s) => (s.param ? ':' : s.text)).join('/');
-      if (!methods.has(shape)) methods.set(shape, new Set());
-      methods.get(shape)!.add(r.method);
-    }
+    const shape = (r: Route) => r.segments.map((s) => (s.param ? ':' : s.text)).join('/');
+    const explicitHead = new Set(routes.filter((r) => r.method === 'head').map(shape));
     for (const route of routes) {
       this.register(route.method, route, false);
       // HEAD of a GET route runs the GET handler and sends its headers only.
-      const shape = route.segments.map((s) => (s.param ? ':' : s.text)).join('/');
-      if (route.method === 'get' && !methods.get(shape)!.has('head')) this.register('head', route, true);
+      if (route.method === 'get' && !explicitHead.has(shape(route))) this.register('head', route, true);
     }
     if (config.docs && !routes.some((r) => r.method === 'get' && r.path === '/docs')) {
       const doc = Buffer.from(openApiDocument(routes), 'utf8');
@@ -244,7 +239,12 @@ export class RoverServer {
     try {
       toOutgoing(ctx.route.handler(ctx), this.out);
     } catch (e) {
-      this.failed(e, ctx);
+      try {
+        this.failed(e, ctx);
+      } catch {
+        // Describing the error ran Lua (a __tostring metamethod) that failed in turn.
+        this.setError(500, '(error object is not a string)');
+      }
       current.truncate(depth);
     }
   }
