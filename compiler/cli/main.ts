@@ -46,9 +46,8 @@ program
   .option('--host <host>', 'listen on this host (overrides the config)')
   .option('--port <port>', 'listen on this port, 0 for any free port (overrides the config)', parsePort)
   .action(async (app: string, opts: { mode: RunMode; host?: string; port?: number }) => {
-    const { serve } = await import('./serve.js');
-    const code = await serve(app, opts);
-    process.exit(code);
+    const { serveInWorker } = await import('./serve.js');
+    process.exit(await serveInWorker(app, opts));
   });
 
 program

@@ -1,6 +1,7 @@
 // `roverc serve app.lua`: loads a Rover route file (interpreted or compiled), walks its app
 // table into routes and serves them on uWebSockets.js until SIGINT/SIGTERM.
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Diagnostic, UsageError } from '../frontend/diagnostics.js';
 import { readSource } from '../frontend/source.js';
 import { loadChunk } from '../../runtime/interp/interpreter.js';
@@ -50,8 +51,11 @@ function fail(message: string): number {
   return 1;
 }
 
-/** Serves the app; resolves with an exit code once the server has stopped (or failed to start). */
-export async function serve(file: string, options: ServeOptions): Promise<number> {
+/**
+ * Serves the app until `onStop` calls back; resolves with an exit code once the server has
+ * stopped (or failed to start).
+ */
+export async function serve(file: string, options: ServeOptions, onStop: (stop: () => void) => void): Promise<number> {
   let app: RoverApp;
   let routes;
   try {
@@ -77,12 +81,61 @@ export async function serve(file: string, options: ServeOptions): Promise<number
   stdout.write(`listening on http://${host}:${bound.port}\n`);
   flushAll();
   return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+    let stopping = false;
+    onStop(() => {
+      if (stopping) return;
+      stopping = true;
       void server.close().then(() => resolve(0));
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    });
   });
+}
+
+/** Stack for the server thread, as `roverc run` has: handlers may recurse as deep as luajit allows. */
+const STACK_MB = 900;
+
+interface ServeJob {
+  file: string;
+  options: ServeOptions;
+}
+
+/**
+ * Runs `serve` on a worker thread with a large stack (the main thread's default stack ends
+ * Lua recursion after a few hundred calls). SIGINT/SIGTERM ask the worker to stop; a second
+ * signal ends it at once.
+ */
+export function serveInWorker(file: string, options: ServeOptions): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(fileURLToPath(import.meta.url), {
+      workerData: { roverServe: { file, options } satisfies ServeJob },
+      resourceLimits: { stackSizeMb: STACK_MB },
+      stdout: false,
+      stderr: false,
+    });
+    let signals = 0;
+    const onSignal = () => {
+      if (signals++ === 0) worker.postMessage('stop');
+      else void worker.terminate();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    worker.on('error', reject);
+    worker.on('exit', (code) => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      resolve(code);
+    });
+  });
+}
+
+const job = isMainThread ? undefined : (workerData as { roverServe?: ServeJob } | null)?.roverServe;
+if (job !== undefined && parentPort !== null) {
+  const port = parentPort;
+  const code = await serve(job.file, job.options, (stop) => {
+    port.on('message', (m) => {
+      if (m === 'stop') stop();
+    });
+  });
+  flushAll();
+  // Ends this thread (not the process) with the code; os.exit() in a handler lands here too.
+  process.exit(code);
 }

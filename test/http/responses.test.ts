@@ -46,7 +46,7 @@ describeApp('responses app', APP, [
   { name: 'returning a function is a 500', path: '/fail/returns_function', status: 500, text: /^\{"error":"handler returned a function value/ },
   { path: '/stale/save', status: 200, text: 'saved' },
   { name: 'a ctx kept past its request cannot read the request any more', path: '/stale/use', status: 500,
-    json: { error: `${APP}:67: ctx:headers() used after its request ended (call it inside the handler)` } },
+    json: { error: `${APP}:73: ctx:headers() used after its request ended (call it inside the handler)` } },
   { name: 'pcall catches inside a handler', path: '/fail/pcall', status: 200, json: { ok: false, err: 'caught' } },
   { name: 'ctx:body() without a body', method: 'POST', path: '/fail/nobody', status: 400, json: { error: 'Request has no body' } },
   { name: 'bad JSON from :json()', method: 'POST', path: '/fail/badjson', body: '[1', status: 400, text: /^\{"error":"Invalid JSON in request body: / },
@@ -57,6 +57,12 @@ describeApp('responses app', APP, [
   { name: '405 lists every method of the path', method: 'GET', path: '/only_post', status: 405, headers_out: { allow: 'POST' }, json: { error: 'Method GET not allowed for /only_post (allowed: POST)' } },
   { name: '404 for HEAD has no body', method: 'HEAD', path: '/missing', status: 404, text: '' },
 ], (servers) => {
+  it('recursion 15000 calls deep works in a handler', async () => {
+    for (const s of servers()) {
+      const r = await send(s.url, { path: '/depth/15000' });
+      assert.equal(r.body, '15000', s.mode);
+    }
+  });
   it('runaway recursion is a 500 (stack overflow), and the server keeps serving', async () => {
     for (const s of servers()) {
       const r = await send(s.url, { path: '/fail/recursion' });
