@@ -71,7 +71,16 @@ export async function serve(file: string, options: ServeOptions, onStop: (stop: 
   const host = options.host ?? config.host;
   const port = options.port ?? config.port;
   const { default: uws } = await import('uwebsockets');
-  const server = new RoverServer(uws, routes, config, new RequestLog(config.logLevel));
+  let stopWith: (code: number) => void = () => {};
+  const stopped = new Promise<number>((resolve) => {
+    let stopping = false;
+    stopWith = (code) => {
+      if (stopping) return;
+      stopping = true;
+      void server.close().then(() => resolve(code));
+    };
+  });
+  const server = new RoverServer(uws, routes, config, new RequestLog(config.logLevel), (code) => stopWith(code));
   let bound;
   try {
     bound = await server.listen(host, port);
@@ -80,14 +89,8 @@ export async function serve(file: string, options: ServeOptions, onStop: (stop: 
   }
   stdout.write(`listening on http://${host}:${bound.port}\n`);
   flushAll();
-  return new Promise((resolve) => {
-    let stopping = false;
-    onStop(() => {
-      if (stopping) return;
-      stopping = true;
-      void server.close().then(() => resolve(0));
-    });
-  });
+  onStop(() => stopWith(0));
+  return stopped;
 }
 
 /** Stack for the server thread, as `roverc run` has: handlers may recurse as deep as luajit allows. */

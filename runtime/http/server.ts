@@ -65,7 +65,7 @@ export class RoverServer {
   private readonly writeCorked = () => this.write(this.corkRes!, this.corkHead);
 
   constructor(private readonly uws: UWS, private readonly routes: readonly Route[], private readonly config: ServerConfig,
-    private readonly log: RequestLog) {
+    private readonly log: RequestLog, private readonly onExit: (code: number) => void = () => {}) {
     this.app = uws.App();
     const shape = (r: Route) => r.segments.map((s) => (s.param ? ':' : s.text)).join('/');
     const explicitHead = new Set(routes.filter((r) => r.method === 'head').map(shape));
@@ -82,7 +82,13 @@ export class RoverServer {
         if (this.log.timed) this.log.request('GET', req.getUrl(), 200, start);
       });
     }
-    this.app.any('/*', (res, req) => this.fallback(res, req));
+    this.app.any('/*', (res, req) => {
+      try {
+        this.fallback(res, req);
+      } catch (e) {
+        this.internalError(res, e);
+      }
+    });
     // Lua's print and the request log are buffered; write them out a few times a second.
     this.flushTimer = setInterval(flushAll, 50);
     this.flushTimer.unref();
@@ -90,7 +96,13 @@ export class RoverServer {
 
   private register(method: Method, route: Route, head: boolean): void {
     const name = head ? 'HEAD' : method.toUpperCase();
-    const handler = (res: HttpResponse, req: HttpRequest) => this.request(res, req, route, name, head);
+    const handler = (res: HttpResponse, req: HttpRequest) => {
+      try {
+        this.request(res, req, route, name, head);
+      } catch (e) {
+        this.internalError(res, e);
+      }
+    };
     const pattern = route.path;
     switch (method) {
       case 'get': this.app.get(pattern, handler); break;
@@ -144,6 +156,19 @@ export class RoverServer {
     clearInterval(this.flushTimer);
     this.app.close();
     flushAll();
+  }
+
+  /**
+   * A bug in roverc escaped to a uWS callback. An exception must not reach uWS (it aborts the
+   * process when a request is left unanswered): log it and drop the connection.
+   */
+  internalError(res: HttpResponse, e: unknown): void {
+    this.log.handlerError('?', '?', 'internal error in the HTTP server', e instanceof Error ? e.stack : String(e));
+    try {
+      res.close();
+    } catch {
+      // Already answered or aborted.
+    }
   }
 
   // ---- requests ----
@@ -251,9 +276,12 @@ export class RoverServer {
 
   private failed(e: unknown, ctx: RequestContext): void {
     if (e instanceof ExitRequest) {
-      // os.exit() in a handler stops the server, as it would stop a Lua program.
-      flushAll();
-      process.exit(e.code);
+      // os.exit() in a handler stops the server, as it stops a Lua program. Not from inside
+      // this uWS callback, which must answer its request first.
+      this.setError(503, 'The server is stopping (os.exit)');
+      const code = e.code;
+      setImmediate(() => this.onExit(code));
+      return;
     }
     let err: LuaError;
     try {
@@ -380,7 +408,13 @@ class BodyReader {
         server.bodyFailed(undefined, ctx, start);
       }
     });
-    res.onData((chunk, last) => this.data(chunk, last));
+    res.onData((chunk, last) => {
+      try {
+        this.data(chunk, last);
+      } catch (e) {
+        server.internalError(res, e);
+      }
+    });
   }
 
   private data(chunk: ArrayBuffer, last: boolean): void {

@@ -105,6 +105,14 @@ describe('roverc serve: stopping', () => {
     }
   }
 
+  it('os.exit in a handler stops the server with its code (output flushed)', async () => {
+    const s = await startServer(path.join(HTTP_FIXTURES, 'exit/app.lua'), 'interpreted');
+    await fetch(s.url + '/stop').catch(() => undefined);
+    const { code } = await s.exited;
+    assert.equal(code, 3);
+    assert.match(s.stdout(), /stopping\n$/);
+  });
+
   it('an idle keep-alive connection does not keep the server running', async () => {
     const s = await startServer(path.join(HTTP_FIXTURES, 'hello/app.lua'), 'interpreted');
     const { port } = new URL(s.url);

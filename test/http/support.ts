@@ -17,6 +17,8 @@ export interface RunningServer {
   readonly proc: ChildProcess;
   stdout(): string;
   stderr(): string;
+  /** Resolves when the process exits. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Sends a signal and waits for the process to exit. */
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -46,6 +48,7 @@ export function startServer(app: string, mode: Mode, extraArgs: string[] = []): 
           mode,
           url: m[1],
           proc,
+          exited,
           stdout: () => out,
           stderr: () => err,
           stop(signal = 'SIGTERM') {
