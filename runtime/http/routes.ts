@@ -101,3 +101,29 @@ function segment(key: string, luaPath: string, before: Segment[]): Segment {
   if (!STATIC_SEGMENT.test(key)) throw new RouteError(`${luaPath}: '${key}' cannot be a path segment (use letters, digits and - . _ ~)`);
   return { text: key, param: false };
 }
+
+/** The order of methods in an Allow header. */
+const ALLOW_ORDER: readonly Method[] = ['get', 'head', 'post', 'put', 'patch', 'delete', 'options'];
+
+/**
+ * The methods (upper case, Allow-header order) that have a route matching a raw path, as uWS
+ * matches: raw segments, static text compared as is, parameters matching any non-empty
+ * segment. A GET route also answers HEAD.
+ */
+export function allowedMethods(routes: readonly Route[], path: string): string[] {
+  const parts = path === '/' ? [] : path.split('/').slice(1);
+  const found = new Set<Method>();
+  for (const r of routes) {
+    if (r.segments.length !== parts.length) continue;
+    let ok = true;
+    for (let i = 0; i < parts.length && ok; i++) {
+      const s = r.segments[i];
+      ok = s.param ? parts[i] !== '' : s.text === parts[i];
+    }
+    if (ok) {
+      found.add(r.method);
+      if (r.method === 'get') found.add('head');
+    }
+  }
+  return ALLOW_ORDER.filter((m) => found.has(m)).map((m) => m.toUpperCase());
+}

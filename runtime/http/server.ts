@@ -20,10 +20,9 @@ import { openApiDocument } from './docs.js';
 import { HttpError, ValidationError } from './errors.js';
 import type { RequestLog } from './log.js';
 import { errorBody, JSON_TYPE, newOutgoing, reason, TEXT_TYPE, toOutgoing, validationBody, type Outgoing } from './responses.js';
-import type { Method, Route } from './routes.js';
-
-/** The order of methods in an Allow header. */
-const ALLOW_ORDER: readonly Method[] = ['get', 'head', 'post', 'put', 'patch', 'delete', 'options'];
+import { allowedMethods, type Method, type Route } from './routes.js';
+import { BodyReader } from './body-reader.js';
+import { toLuaString } from './json.js';
 
 type UWS = typeof import('uwebsockets');
 
@@ -346,8 +345,9 @@ export class RoverServer {
   private fallback(res: HttpResponse, req: HttpRequest): void {
     const start = this.log.timed ? performance.now() : 0;
     const method = req.getMethod().toUpperCase();
-    const path = req.getUrl();
-    const allowed = this.allowedMethods(path);
+    const path = toLuaString(req.getUrl());
+    const allowed = allowedMethods(this.routes, path);
+    if (this.config.docs && path === '/docs' && !allowed.includes('GET')) allowed.unshift('GET');
     const out = this.out;
     if (allowed.length === 0) {
       out.status = 404;
@@ -363,76 +363,5 @@ export class RoverServer {
       else res.end(Buffer.from(out.body, 'latin1'));
     }
     if (this.log.timed) this.log.request(method, path, out.status, start);
-  }
-
-  /** Methods with a route matching the raw path (as uWS matches: raw segments, non-empty parameters). */
-  private allowedMethods(path: string): string[] {
-    const parts = path.split('/').slice(1);
-    const found = new Set<string>();
-    for (const r of this.routes) {
-      if (r.segments.length !== parts.length) continue;
-      if (r.segments.length === 0 && path !== '/') continue;
-      let ok = true;
-      for (let i = 0; i < parts.length && ok; i++) {
-        const s = r.segments[i];
-        ok = s.param ? parts[i] !== '' : s.text === parts[i];
-      }
-      if (ok) {
-        found.add(r.method);
-        if (r.method === 'get') found.add('head');
-      }
-    }
-    if (this.config.docs && path === '/docs') found.add('get');
-    return ALLOW_ORDER.filter((m) => found.has(m)).map((m) => m.toUpperCase());
-  }
-}
-
-/** Reads a request body with onData into one buffer, refusing it past the size limit. */
-class BodyReader {
-  private buffer: Buffer | undefined;
-  private chunks: Buffer[] | undefined;
-  private received = 0;
-  private done = false;
-  private aborted = false;
-
-  constructor(private readonly server: RoverServer, private readonly res: HttpResponse, private readonly ctx: RequestContext,
-    expected: number, private readonly head: boolean, private readonly start: number) {
-    // A known length is read straight into one buffer of that size; chunked bodies are collected.
-    if (expected >= 0) this.buffer = Buffer.allocUnsafe(expected);
-    else this.chunks = [];
-    server.bodyStarted();
-    res.onAborted(() => {
-      this.aborted = true;
-      if (!this.done) {
-        this.done = true;
-        server.bodyFailed(undefined, ctx, start);
-      }
-    });
-    res.onData((chunk, last) => {
-      try {
-        this.data(chunk, last);
-      } catch (e) {
-        server.internalError(res, e);
-      }
-    });
-  }
-
-  private data(chunk: ArrayBuffer, last: boolean): void {
-    if (this.done || this.aborted) return;
-    const n = chunk.byteLength;
-    if (this.received + n > this.server.limit || (this.buffer !== undefined && this.received + n > this.buffer.length)) {
-      this.done = true;
-      this.server.bodyFailed(this.res, this.ctx, this.start);
-      return;
-    }
-    // uWS reuses the chunk's memory once this callback returns: copy it.
-    const view = new Uint8Array(chunk);
-    if (this.buffer !== undefined) this.buffer.set(view, this.received);
-    else this.chunks!.push(Buffer.from(view));
-    this.received += n;
-    if (!last) return;
-    this.done = true;
-    this.ctx.body = this.buffer !== undefined ? this.buffer.subarray(0, this.received) : Buffer.concat(this.chunks!);
-    this.server.bodyDone(this.res, this.ctx, this.head, this.start);
   }
 }

@@ -28,6 +28,7 @@ describeApp('hello app', path.join(HTTP_FIXTURES, 'hello/app.lua'), [
   { path: '/nope', status: 404, type: 'text/plain', text: 'Route not found' },
   { name: 'trailing slash is another path', path: '/hello/', status: 404, text: 'Route not found' },
   { name: '405 with Allow for a known path', method: 'POST', path: '/hello', status: 405, type: JSON_TYPE, headers_out: { allow: 'GET, HEAD' }, json: { error: 'Method POST not allowed for /hello (allowed: GET, HEAD)' } },
+  { name: '405 on the root path', method: 'PUT', path: '/', status: 405, headers_out: { allow: 'GET, HEAD' } },
   { name: '405 on a parameter path', method: 'DELETE', path: '/users/42', status: 405, headers_out: { allow: 'GET, HEAD' } },
   { name: 'HEAD runs the GET handler without a body', method: 'HEAD', path: '/hello', status: 200, type: JSON_TYPE, text: '', headers_out: { 'content-length': '25' } },
   { name: 'GET /docs serves the OpenAPI description', path: '/docs', status: 200, type: JSON_TYPE, text: /"\/users\/\{id\}":\{"get"/ },
