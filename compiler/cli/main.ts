@@ -1,9 +1,15 @@
 // The roverc command line.
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { colors as pc } from './colors.js';
 import { runInWorker, type RunMode } from './worker-run.js';
 import { checkFile } from './check.js';
 import { reportAndExit } from './report.js';
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!/^[0-9]+$/.test(value) || n > 65535) throw new InvalidArgumentError('expected a port number 0-65535');
+  return n;
+}
 
 const program = new Command();
 program
@@ -30,6 +36,18 @@ program
     const { build } = await import('../build.js');
     const result = build(entry, opts.out);
     process.stdout.write(`${pc.green('built')} ${result.files.filter((f) => f.endsWith('.ts')).length} module(s) into ${opts.out} (run: node ${opts.out}/run.js)\n`);
+  });
+
+program
+  .command('serve')
+  .description('serve a Rover route file (rover.server app) over HTTP')
+  .argument('<app>', 'the route file; it returns the table made by rover.server')
+  .addOption(new Option('--mode <mode>', 'execution mode').choices(['interpreted', 'compiled']).default('interpreted'))
+  .option('--host <host>', 'listen on this host (overrides the config)')
+  .option('--port <port>', 'listen on this port, 0 for any free port (overrides the config)', parsePort)
+  .action(async (app: string, opts: { mode: RunMode; host?: string; port?: number }) => {
+    const { serveInWorker } = await import('./serve.js');
+    process.exit(await serveInWorker(app, opts));
   });
 
 program

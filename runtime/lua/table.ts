@@ -178,6 +178,14 @@ export class LuaTable {
     return this.hash === undefined ? 0 : this.hash.size - this.dead;
   }
 
+  /**
+   * The hash part's slots in traversal order, for hot loops that must not allocate per entry
+   * (the HTTP JSON encoder). A slot whose value is undefined is dead: skip it. Read only.
+   */
+  hashSlots(): readonly { readonly key: LuaValue; readonly value: LuaValue }[] | undefined {
+    return this.slots;
+  }
+
   /** Live hash entries in traversal order. */
   *hashEntries(): IterableIterator<[LuaValue, LuaValue]> {
     if (this.slots === undefined) return;

@@ -1,0 +1,225 @@
+// The request context `ctx` handed to handlers, and the body value `ctx:body()` returns.
+// Nothing is converted until the handler asks: ctx:headers() builds its table on first call.
+// While the uWS handler runs, ctx reads the live uWS request; before any asynchronous step
+// (reading a body) the server calls snapshot(), which copies the raw strings it will need.
+import type { HttpRequest } from 'uwebsockets';
+import { libError } from '../lua/errors.js';
+import { LuaTable } from '../lua/table.js';
+import { typeName, type LuaResult, type LuaValue } from '../lua/value.js';
+import { builtin } from '../stdlib/args.js';
+import { HttpError } from './errors.js';
+import { schemaFields, validateOrRaise } from './guard.js';
+import { JsonSyntaxError, jsonToLua, parseJson, toLuaString } from './json.js';
+import type { Route } from './routes.js';
+import { parseQuery, percentDecode } from './url.js';
+
+const EMPTY: string[] = [];
+
+let snapshotTarget: string[] = [];
+function collectHeader(key: string, value: string): void {
+  snapshotTarget.push(key, value);
+}
+
+export class RequestContext extends LuaTable {
+  /** The uWS request while its handler runs; undefined afterwards. */
+  private req: HttpRequest | undefined;
+  private url: string | undefined = undefined;
+  private rawQuery: string | undefined = undefined;
+  private headerList: string[] | undefined = undefined;
+  private paramValues: string[] | undefined = undefined;
+  /** The request body (undefined or empty: no body). */
+  body: Buffer | undefined = undefined;
+  private headersTable: LuaTable | undefined = undefined;
+  private queryTable: LuaTable | undefined = undefined;
+  private paramsTable: LuaTable | undefined = undefined;
+  private bodyValue: BodyValue | undefined = undefined;
+
+  constructor(readonly method: string, readonly route: Route, req: HttpRequest) {
+    super();
+    this.metatable = CTX_META;
+    this.req = req;
+  }
+
+  /** Copies what the handler may read from the uWS request, which dies when its callback returns. */
+  snapshot(): void {
+    const req = this.req!;
+    this.path();
+    this.rawQuery = req.getQuery() ?? '';
+    snapshotTarget = [];
+    req.forEach(collectHeader);
+    this.headerList = snapshotTarget;
+    snapshotTarget = EMPTY;
+    const n = this.route.params.length;
+    const values: string[] = new Array(n);
+    for (let i = 0; i < n; i++) values[i] = req.getParameter(i);
+    this.paramValues = values;
+    this.req = undefined;
+  }
+
+  /** The handler has returned: the uWS request is gone. */
+  detach(): void {
+    this.req = undefined;
+  }
+
+  private live(what: string): HttpRequest {
+    if (this.req === undefined) throw libError(`ctx:${what}() used after its request ended (call it inside the handler)`);
+    return this.req;
+  }
+
+  /** The request path without the query, as a byte string. */
+  path(): string {
+    if (this.url === undefined) this.url = toLuaString(this.live('path').getUrl());
+    return this.url;
+  }
+
+  headers(): LuaTable {
+    if (this.headersTable !== undefined) return this.headersTable;
+    let list = this.headerList;
+    if (list === undefined) {
+      snapshotTarget = [];
+      this.live('headers').forEach(collectHeader);
+      list = snapshotTarget;
+      snapshotTarget = EMPTY;
+    }
+    const t = new LuaTable();
+    for (let i = 0; i < list.length; i += 2) {
+      // uWS's forEach decodes names and values as UTF-8: encode them back into bytes.
+      const key = toLuaString(list[i]);
+      const value = toLuaString(list[i + 1]);
+      const previous = t.getStr(key);
+      // Repeated headers combine as HTTP says they may: "a, b".
+      t.setStr(key, previous === undefined ? value : `${previous as string}, ${value}`);
+    }
+    this.headersTable = t;
+    return t;
+  }
+
+  query(): LuaTable {
+    if (this.queryTable === undefined) {
+      this.queryTable = parseQuery(this.rawQuery ?? this.live('query').getQuery() ?? '');
+    }
+    return this.queryTable;
+  }
+
+  params(): LuaTable {
+    if (this.paramsTable !== undefined) return this.paramsTable;
+    const names = this.route.params;
+    const t = new LuaTable();
+    for (let i = 0; i < names.length; i++) {
+      const raw = this.paramValues !== undefined ? this.paramValues[i] : this.live('params').getParameter(i);
+      t.setStr(names[i], percentDecode(raw, false));
+    }
+    this.paramsTable = t;
+    return t;
+  }
+
+  bodyOrRaise(): BodyValue {
+    if (this.bodyValue !== undefined) return this.bodyValue;
+    const body = this.body;
+    if (body === undefined || body.length === 0) throw new HttpError(400, 'Request has no body');
+    this.bodyValue = new BodyValue(body);
+    return this.bodyValue;
+  }
+}
+
+function ctxSelf(v: LuaValue, method: string): RequestContext {
+  if (v instanceof RequestContext) return v;
+  throw libError(`calling '${method}' on bad self (the request context expected, got ${typeName(v)}; use ctx:${method}())`);
+}
+
+const headersFn = builtin(function headers(self: LuaValue): LuaResult {
+  return ctxSelf(self, 'headers').headers();
+});
+const queryFn = builtin(function query(self: LuaValue): LuaResult {
+  return ctxSelf(self, 'query').query();
+});
+const paramsFn = builtin(function params(self: LuaValue): LuaResult {
+  return ctxSelf(self, 'params').params();
+});
+const bodyFn = builtin(function body(self: LuaValue): LuaResult {
+  return ctxSelf(self, 'body').bodyOrRaise();
+});
+
+/** ctx's fields and methods, resolved on access so that building a ctx costs one object. */
+const CTX_META = new LuaTable();
+CTX_META.setStr('__index', builtin(function ctxIndex(t: LuaValue, k: LuaValue): LuaResult {
+  const ctx = t as RequestContext;
+  switch (k) {
+    case 'method': return ctx.method;
+    case 'path': return ctx.path();
+    case 'headers': return headersFn;
+    case 'query': return queryFn;
+    case 'params': return paramsFn;
+    case 'body': return bodyFn;
+    default: return undefined;
+  }
+}));
+
+// ---- the body value ----
+
+export class BodyValue extends LuaTable {
+  private textCache: string | undefined = undefined;
+
+  constructor(readonly bytes: Buffer) {
+    super();
+    this.metatable = BODY_META;
+  }
+
+  text(): string {
+    if (this.textCache === undefined) this.textCache = this.bytes.toString('latin1');
+    return this.textCache;
+  }
+
+  /** The parsed JSON (a JS value); invalid JSON is the client's mistake: a 400. */
+  parsed(): unknown {
+    try {
+      return parseJson(this.bytes.toString('utf8'));
+    } catch (e) {
+      if (e instanceof JsonSyntaxError) throw new HttpError(400, `Invalid JSON in request body: ${toLuaString(e.message)}`);
+      throw e;
+    }
+  }
+
+  json(): LuaValue {
+    return convert(() => jsonToLua(this.parsed()));
+  }
+
+  expect(schema: LuaValue): LuaValue {
+    const fields = schemaFields(schema, "bad argument #1 to 'expect'");
+    const parsed = this.parsed();
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new HttpError(400, 'Request body must be a JSON object');
+    }
+    return validateOrRaise(convert(() => jsonToLua(parsed, true)) as LuaTable, fields);
+  }
+}
+
+function convert(f: () => LuaValue): LuaValue {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) throw new HttpError(400, `Invalid JSON in request body: ${e.message}`);
+    throw e;
+  }
+}
+
+function bodySelf(v: LuaValue, method: string): BodyValue {
+  if (v instanceof BodyValue) return v;
+  throw libError(`calling '${method}' on bad self (a request body expected, got ${typeName(v)}; use body:${method}())`);
+}
+
+const BODY_METHODS = new LuaTable();
+BODY_METHODS.setStr('text', builtin(function text(self: LuaValue): LuaResult {
+  return bodySelf(self, 'text').text();
+}));
+BODY_METHODS.setStr('as_string', builtin(function as_string(self: LuaValue): LuaResult {
+  return bodySelf(self, 'as_string').text();
+}));
+BODY_METHODS.setStr('json', builtin(function json(self: LuaValue): LuaResult {
+  return bodySelf(self, 'json').json();
+}));
+BODY_METHODS.setStr('expect', builtin(function expect(self: LuaValue, schema: LuaValue): LuaResult {
+  return bodySelf(self, 'expect').expect(schema);
+}));
+const BODY_META = new LuaTable();
+BODY_META.setStr('__index', BODY_METHODS);

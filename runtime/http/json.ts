@@ -1,0 +1,177 @@
+// JSON for HTTP bodies: Lua values -> JSON text (responses) and JSON text -> Lua values (requests).
+// Both sides work on Lua byte strings: a Lua string holds UTF-8 bytes one per char, and the
+// JSON text produced here is a byte string too (the caller sends it with Buffer.from(s, 'latin1')).
+import { LuaError } from '../lua/errors.js';
+import { numberToString } from '../lua/number.js';
+import { LuaTable } from '../lua/table.js';
+import { typeName, type LuaValue } from '../lua/value.js';
+
+/** Deeper nesting than this is an error (and how cycles are caught without a visited set). */
+export const MAX_DEPTH = 64;
+
+/** Keys with this prefix are internal to Rover and never serialized. */
+const HIDDEN_PREFIX = '__rover_';
+
+/** Raised for values JSON cannot represent; the server turns it into a 500. */
+export function encodeError(message: string): LuaError {
+  return new LuaError(message);
+}
+
+/**
+ * Encodes a Lua value as JSON: a table with keys exactly 1..n (n > 0) is an array, any other
+ * table an object; integral numbers print without a fraction; NaN and ±inf print null.
+ */
+export function encodeJson(v: LuaValue): string {
+  return encodeValue(v, 0, []);
+}
+
+function encodeValue(v: LuaValue, depth: number, path: LuaTable[]): string {
+  switch (typeof v) {
+    case 'string':
+      // JSON.stringify escapes quotes, backslashes and control bytes and leaves bytes
+      // 0x80-0xff alone, which is exactly right for a byte string holding UTF-8.
+      return JSON.stringify(v);
+    case 'number':
+      return Number.isFinite(v) ? '' + v : 'null';
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'undefined':
+      return 'null';
+  }
+  if (v instanceof LuaTable) return encodeTable(v, depth + 1, path);
+  throw encodeError(`cannot encode a ${typeName(v)} value as JSON`);
+}
+
+function encodeTable(t: LuaTable, depth: number, path: LuaTable[]): string {
+  if (depth > MAX_DEPTH) {
+    // Only now look for a cycle: the common case pays nothing for the check.
+    if (path.includes(t)) throw encodeError('cannot encode a cyclic table as JSON');
+    throw encodeError(`cannot encode JSON nested deeper than ${MAX_DEPTH} levels`);
+  }
+  path.push(t);
+  const out = isArray(t) ? encodeArray(t.arr, depth, path) : encodeObject(t, depth, path);
+  path.pop();
+  return out;
+}
+
+/** Keys exactly 1..n with n > 0: a full array part and no live key in the hash part. */
+export function isArray(t: LuaTable): boolean {
+  const arr = t.arr;
+  const n = arr.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) if (arr[i] === undefined) return false;
+  const slots = t.hashSlots();
+  if (slots !== undefined) for (let i = 0; i < slots.length; i++) if (slots[i].value !== undefined) return false;
+  return true;
+}
+
+function encodeArray(arr: LuaValue[], depth: number, path: LuaTable[]): string {
+  let s = '[' + encodeValue(arr[0], depth, path);
+  for (let i = 1; i < arr.length; i++) s += ',' + encodeValue(arr[i], depth, path);
+  return s + ']';
+}
+
+/** `"key":` for the keys seen so far (responses repeat the same few keys endlessly). */
+const quotedKeys = new Map<string, string>();
+
+function quoteKey(k: string): string {
+  let q = quotedKeys.get(k);
+  if (q === undefined) {
+    q = JSON.stringify(k) + ':';
+    if (quotedKeys.size < 10_000) quotedKeys.set(k, q);
+  }
+  return q;
+}
+
+function encodeObject(t: LuaTable, depth: number, path: LuaTable[]): string {
+  let s = '{';
+  let sep = '';
+  const arr = t.arr;
+  for (let i = 0; i < arr.length; i++) {
+    if (arr[i] === undefined) continue;
+    s += sep + '"' + (i + 1) + '":' + encodeValue(arr[i], depth, path);
+    sep = ',';
+  }
+  const slots = t.hashSlots();
+  if (slots === undefined) return s + '}';
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i];
+    if (slot.value === undefined) continue;
+    const k = slot.key;
+    let key: string;
+    if (typeof k === 'string') {
+      if (k.startsWith(HIDDEN_PREFIX)) continue;
+      key = quoteKey(k);
+    } else if (typeof k === 'number') {
+      key = '"' + numberToString(k) + '":';
+    } else {
+      throw encodeError(`cannot encode a table with a ${typeName(k)} key as JSON`);
+    }
+    s += sep + key + encodeValue(slot.value, depth, path);
+    sep = ',';
+  }
+  return s + '}';
+}
+
+// ---- decoding ----
+
+/** Stands for an explicit JSON null where the caller asked to keep them (guard's nullable). */
+export const JSON_NULL: LuaTable = new LuaTable();
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** A JS string (UTF-16) as the Lua byte string of its UTF-8 encoding. */
+export function toLuaString(s: string): string {
+  return NON_ASCII.test(s) ? Buffer.from(s, 'utf8').toString('latin1') : s;
+}
+
+/** Thrown when decoding fails; `detail` is the parser's explanation. */
+export class JsonSyntaxError extends Error {}
+
+/** Parses JSON text (a JS string of the UTF-8 body) and returns the JS value. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new JsonSyntaxError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+/**
+ * Converts a parsed JSON value to Lua: objects -> tables, arrays -> 1-based sequences,
+ * null -> nil (or JSON_NULL when keepNull), strings -> byte strings.
+ */
+export function jsonToLua(v: unknown, keepNull = false): LuaValue {
+  try {
+    return convert(v, keepNull);
+  } catch (e) {
+    if (e instanceof RangeError) throw new JsonSyntaxError('nesting too deep');
+    throw e;
+  }
+}
+
+function convert(v: unknown, keepNull: boolean): LuaValue {
+  switch (typeof v) {
+    case 'string': return toLuaString(v);
+    case 'number':
+    case 'boolean': return v;
+  }
+  if (v === null) return keepNull ? JSON_NULL : undefined;
+  if (Array.isArray(v)) {
+    const arr: LuaValue[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) arr[i] = convert(v[i], keepNull);
+    return new LuaTable(arr);
+  }
+  const t = new LuaTable();
+  const o = v as Record<string, unknown>;
+  for (const k in o) {
+    const value = convert(o[k], keepNull);
+    if (value !== undefined) t.set(toLuaString(k), value);
+  }
+  return t;
+}
+
+/** Decodes JSON text into Lua; throws JsonSyntaxError. */
+export function decodeJson(text: string, keepNull = false): LuaValue {
+  return jsonToLua(parseJson(text), keepNull);
+}

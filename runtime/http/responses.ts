@@ -1,0 +1,172 @@
+// The response builders on the app table (api.json, api.text, api.html, api.redirect,
+// api:error, api.no_content) and the rule that turns whatever a handler returns into a response.
+import { STATUS_CODES } from 'node:http';
+import { LuaError, libError } from '../lua/errors.js';
+import { first } from '../lua/multi.js';
+import * as ops from '../lua/ops.js';
+import { LuaTable } from '../lua/table.js';
+import { typeName, type LuaResult, type LuaValue } from '../lua/value.js';
+import { builtin } from '../stdlib/args.js';
+import { ValidationError } from './errors.js';
+import { encodeJson } from './json.js';
+
+export const JSON_TYPE = 'application/json';
+export const TEXT_TYPE = 'text/plain';
+export const HTML_TYPE = 'text/html';
+
+/** What a builder made: a table to Lua (type() is "table"), read by the server when returned. */
+export class ResponseValue extends LuaTable {
+  constructor(
+    readonly status: number,
+    readonly contentType: string | undefined,
+    /** The body as a byte string, or the value to encode as JSON when `json` is set. */
+    readonly body: LuaValue,
+    readonly json: boolean,
+    readonly location: string | undefined = undefined,
+  ) {
+    super();
+  }
+}
+
+/** The response about to be written: one reused object, since handlers run one at a time. */
+export interface Outgoing {
+  status: number;
+  contentType: string | undefined;
+  /** Byte string; '' for no body. */
+  body: string;
+  location: string | undefined;
+}
+
+export function newOutgoing(): Outgoing {
+  return { status: 200, contentType: undefined, body: '', location: undefined };
+}
+
+function set(out: Outgoing, status: number, contentType: string | undefined, body: string, location?: string): void {
+  out.status = status;
+  out.contentType = contentType;
+  out.body = body;
+  out.location = location;
+}
+
+/** Fills `out` from a handler's return value (errors here become 500s like handler errors). */
+export function toOutgoing(result: LuaResult, out: Outgoing): void {
+  const v = first(result);
+  if (v instanceof ResponseValue) {
+    const body = v.json ? encodeJson(v.body) : (v.body as string);
+    set(out, v.status, v.contentType, body, v.location);
+    return;
+  }
+  switch (typeof v) {
+    case 'undefined': set(out, 204, undefined, ''); return;
+    case 'string': set(out, 200, TEXT_TYPE, v); return;
+    case 'number':
+    case 'boolean': set(out, 200, TEXT_TYPE, ops.tostring(v)); return;
+  }
+  if (v instanceof LuaTable) {
+    set(out, 200, JSON_TYPE, encodeJson(v));
+    return;
+  }
+  throw new LuaError(`handler returned a ${typeName(v)} value (expected a table, string, number, boolean, nil or a response)`);
+}
+
+// ---- error bodies ----
+
+/** `{"error": message}` for a byte-string message. */
+export function errorBody(message: string): string {
+  return '{"error":' + JSON.stringify(message) + '}';
+}
+
+/** `{"errors": [{field, message, type}...]}` for a failed validation. */
+export function validationBody(err: ValidationError): string {
+  let s = '{"errors":[';
+  err.errors.forEach((e, i) => {
+    s += (i === 0 ? '' : ',') + '{"field":' + JSON.stringify(e.field) + ',"message":' + JSON.stringify(e.message) +
+      ',"type":' + JSON.stringify(e.type) + '}';
+  });
+  return s + ']}';
+}
+
+/** The reason phrase of a status ("Not Found"), "Unknown" for codes without one. */
+export function reason(status: number): string {
+  return STATUS_CODES[status] ?? 'Unknown';
+}
+
+// ---- builders ----
+
+function checkStatus(v: LuaValue, fn: string): number {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 100 && v <= 599) return v;
+  throw libError(`bad argument #1 to '${fn}' (HTTP status code 100-599 expected, got ${typeof v === 'number' ? ops.tostring(v) : typeName(v)})`);
+}
+
+function checkText(v: LuaValue, fn: string, arg: number): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return ops.tostring(v);
+  throw libError(`bad argument #${arg} to '${fn}' (string expected, got ${typeName(v)})`);
+}
+
+/** A callable table: `b(x)` calls `call(x)`; `b:status(n, x)` calls `status(n, x)`. */
+function builder(call: (x: LuaValue) => ResponseValue, status: (n: LuaValue, x: LuaValue) => ResponseValue,
+  extra?: Record<string, (x: LuaValue) => ResponseValue>): LuaTable {
+  const b = new LuaTable();
+  const meta = new LuaTable();
+  meta.setStr('__call', builtin(function responseBuilder(_self: LuaValue, x: LuaValue): LuaResult {
+    return call(x);
+  }));
+  b.metatable = meta;
+  // Called with ':' the builder is the first argument; with '.' it is not: accept both.
+  b.setStr('status', builtin(function statusBuilder(s: LuaValue, n: LuaValue, x: LuaValue): LuaResult {
+    return s === b ? status(n, x) : status(s, n);
+  }));
+  for (const [key, fn] of Object.entries(extra ?? {})) {
+    b.setStr(key, builtin(function responseVariant(s: LuaValue, x: LuaValue): LuaResult {
+      return fn(s === b ? x : s);
+    }));
+  }
+  return b;
+}
+
+function redirect(status: number, url: LuaValue, fn: string): ResponseValue {
+  if (typeof url !== 'string' || url === '') throw libError(`bad argument #1 to '${fn}' (URL string expected, got ${typeName(url)})`);
+  return new ResponseValue(status, undefined, '', false, url);
+}
+
+function errorResponse(status: number, message: LuaValue): ResponseValue {
+  let body: string;
+  if (message instanceof ValidationError) body = validationBody(message);
+  else if (message === undefined) body = errorBody(reason(status));
+  else if (typeof message === 'string' || typeof message === 'number') body = errorBody(ops.tostring(message));
+  else body = '{"error":' + encodeJson(message) + '}';
+  return new ResponseValue(status, JSON_TYPE, body, false);
+}
+
+const NO_CONTENT = new ResponseValue(204, undefined, '', false);
+
+/** The builders every app table carries, by key. */
+export function createBuilders(): Map<string, LuaValue> {
+  const json = builder(
+    (x) => new ResponseValue(200, JSON_TYPE, x, true),
+    (n, x) => new ResponseValue(checkStatus(n, 'status'), JSON_TYPE, x, true));
+  const text = builder(
+    (x) => new ResponseValue(200, TEXT_TYPE, checkText(x, 'text', 1), false),
+    (n, x) => new ResponseValue(checkStatus(n, 'status'), TEXT_TYPE, checkText(x, 'status', 2), false));
+  const html = builder(
+    (x) => new ResponseValue(200, HTML_TYPE, checkText(x, 'html', 1), false),
+    (n, x) => new ResponseValue(checkStatus(n, 'status'), HTML_TYPE, checkText(x, 'status', 2), false));
+  const redirectBuilder = builder(
+    (x) => redirect(302, x, 'redirect'),
+    (n, x) => redirect(checkStatus(n, 'status'), x, 'status'),
+    { permanent: (x) => redirect(301, x, 'permanent') });
+  const builders = new Map<string, LuaValue>();
+  builders.set('json', json);
+  builders.set('text', text);
+  builders.set('html', html);
+  builders.set('redirect', redirectBuilder);
+  builders.set('error', builtin(function error(a: LuaValue, b: LuaValue, c: LuaValue): LuaResult {
+    // api:error(status, message) passes the app table first; api.error(status, message) does not.
+    return typeof a === 'number' ? errorResponse(checkStatus(a, 'error'), b) : errorResponse(checkStatus(b, 'error'), c);
+  }));
+  builders.set('no_content', builtin(function no_content(): LuaResult {
+    return NO_CONTENT;
+  }));
+  return builders;
+}

@@ -1,0 +1,367 @@
+// The HTTP server: routes registered with uWebSockets.js, requests handed to Lua handlers,
+// their results written back. uWS matches routes natively (static segments beat parameters,
+// an empty segment never matches a parameter); one catch-all answers 404 or 405.
+//
+// uWS rules this file follows: the request object lives only during its callback, so a
+// handler runs inside it when there is no body, and everything is copied first when there
+// is; onAborted is attached before reading a body; nothing is written to an aborted
+// response; writes after an asynchronous step are corked.
+import { isUtf8 } from 'node:buffer';
+import type { HttpRequest, HttpResponse, TemplatedApp, us_listen_socket } from 'uwebsockets';
+import { current } from '../lua/callstack.js';
+import { LuaError, toLuaError } from '../lua/errors.js';
+import { formatTraceback } from '../stdlib/debug.js';
+import { ExitRequest } from '../stdlib/os.js';
+import { flushAll } from '../stdlib/output.js';
+import { uncaughtMessage } from '../interp/run-file.js';
+import type { ServerConfig } from './config.js';
+import { RequestContext } from './context.js';
+import { openApiDocument } from './docs.js';
+import { HttpError, ValidationError } from './errors.js';
+import type { RequestLog } from './log.js';
+import { errorBody, JSON_TYPE, newOutgoing, reason, TEXT_TYPE, toOutgoing, validationBody, type Outgoing } from './responses.js';
+import { allowedMethods, type Method, type Route } from './routes.js';
+import { BodyReader } from './body-reader.js';
+import { toLuaString } from './json.js';
+
+type UWS = typeof import('uwebsockets');
+
+const STATUS_LINES: string[] = [];
+function statusLine(status: number): string {
+  return (STATUS_LINES[status] ??= `${status} ${reason(status)}`);
+}
+
+/** Statuses whose responses never carry a body (RFC 9110 §15.2, §15.3.5, §15.4.5). */
+function bodiless(status: number): boolean {
+  return status < 200 || status === 204 || status === 304;
+}
+
+/** Lua error messages may embed a traceback (error(debug.traceback(...))): clients get the message. */
+function withoutTraceback(message: string): string {
+  const i = message.indexOf('\nstack traceback:');
+  return i < 0 ? message : message.slice(0, i);
+}
+
+type ListenWithOptions = (host: string, port: number, options: number, cb: (socket: us_listen_socket | false) => void) => TemplatedApp;
+
+export interface Listening {
+  host: string;
+  port: number;
+}
+
+export class RoverServer {
+  private readonly app: TemplatedApp;
+  private listenSocket: us_listen_socket | undefined;
+  /** The response being built; reused because handlers run one at a time. */
+  private readonly out: Outgoing = newOutgoing();
+  /** Requests whose body is still arriving (waited for on shutdown). */
+  private inFlight = 0;
+  private drained: (() => void) | undefined;
+  private readonly flushTimer: NodeJS.Timeout;
+  // Set just before res.cork(writeCorked): cork calls back synchronously, so no closure is needed.
+  private corkRes: HttpResponse | undefined;
+  private corkHead = false;
+  private readonly writeCorked = () => this.write(this.corkRes!, this.corkHead);
+
+  constructor(private readonly uws: UWS, private readonly routes: readonly Route[], private readonly config: ServerConfig,
+    private readonly log: RequestLog, private readonly onExit: (code: number) => void = () => {}) {
+    this.app = uws.App();
+    const shape = (r: Route) => r.segments.map((s) => (s.param ? ':' : s.text)).join('/');
+    const explicitHead = new Set(routes.filter((r) => r.method === 'head').map(shape));
+    for (const route of routes) {
+      this.register(route.method, route, false);
+      // HEAD of a GET route runs the GET handler and sends its headers only.
+      if (route.method === 'get' && !explicitHead.has(shape(route))) this.register('head', route, true);
+    }
+    if (config.docs && !routes.some((r) => r.method === 'get' && r.path === '/docs')) {
+      const doc = Buffer.from(openApiDocument(routes), 'utf8');
+      this.app.get('/docs', (res, req) => {
+        const start = this.log.timed ? performance.now() : 0;
+        res.writeStatus('200 OK').writeHeader('content-type', JSON_TYPE).end(doc);
+        if (this.log.timed) this.log.request('GET', req.getUrl(), 200, start);
+      });
+    }
+    this.app.any('/*', (res, req) => {
+      try {
+        this.fallback(res, req);
+      } catch (e) {
+        this.internalError(res, e);
+      }
+    });
+    // Lua's print and the request log are buffered; write them out a few times a second.
+    this.flushTimer = setInterval(flushAll, 50);
+    this.flushTimer.unref();
+  }
+
+  private register(method: Method, route: Route, head: boolean): void {
+    const name = head ? 'HEAD' : method.toUpperCase();
+    const handler = (res: HttpResponse, req: HttpRequest) => {
+      try {
+        this.request(res, req, route, name, head);
+      } catch (e) {
+        this.internalError(res, e);
+      }
+    };
+    const pattern = route.path;
+    switch (method) {
+      case 'get': this.app.get(pattern, handler); break;
+      case 'post': this.app.post(pattern, handler); break;
+      case 'put': this.app.put(pattern, handler); break;
+      case 'patch': this.app.patch(pattern, handler); break;
+      case 'delete': this.app.del(pattern, handler); break;
+      case 'head': this.app.head(pattern, handler); break;
+      case 'options': this.app.options(pattern, handler); break;
+    }
+  }
+
+  listen(host: string, port: number): Promise<Listening> {
+    return new Promise((resolve, reject) => {
+      // Exclusive: a port already in use is an error, never silently shared (SO_REUSEPORT).
+      // The native listen takes (host, port, options, cb); the typings only know (port, options, cb).
+      const listen = this.app.listen as unknown as ListenWithOptions;
+      const exclusive = (this.uws as unknown as { LIBUS_LISTEN_EXCLUSIVE_PORT?: number }).LIBUS_LISTEN_EXCLUSIVE_PORT ?? 1;
+      listen.call(this.app, host, port, exclusive, (socket) => {
+        if (socket === false) {
+          reject(new Error(`cannot listen on ${host}:${port} (address in use or not available)`));
+          return;
+        }
+        this.listenSocket = socket;
+        resolve({ host, port: this.uws.us_socket_local_port(socket) });
+      });
+    });
+  }
+
+  /**
+   * Stops accepting connections, lets requests whose body is still arriving finish (up to
+   * `graceMs`), then closes every connection.
+   */
+  async close(graceMs = 5000): Promise<void> {
+    if (this.listenSocket !== undefined) {
+      this.uws.us_listen_socket_close(this.listenSocket);
+      this.listenSocket = undefined;
+    }
+    if (this.inFlight > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, graceMs);
+        this.drained = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    // The last response may still sit in uWS's cork buffer (it flushes when its callback
+    // returns): let the loop turn before closing every connection.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    clearInterval(this.flushTimer);
+    this.app.close();
+    flushAll();
+  }
+
+  /**
+   * A bug in roverc escaped to a uWS callback. An exception must not reach uWS (it aborts the
+   * process when a request is left unanswered): log it and drop the connection.
+   */
+  internalError(res: HttpResponse, e: unknown): void {
+    this.log.handlerError('?', '?', 'internal error in the HTTP server', e instanceof Error ? e.stack : String(e));
+    try {
+      res.close();
+    } catch {
+      // Already answered or aborted.
+    }
+  }
+
+  // ---- requests ----
+
+  private request(res: HttpResponse, req: HttpRequest, route: Route, method: string, head: boolean): void {
+    const start = this.log.timed ? performance.now() : 0;
+    const ctx = new RequestContext(method, route, req);
+    const length = req.getHeader('content-length');
+    if (length === '' ? req.getHeader('transfer-encoding') === '' : length === '0') {
+      // No body: run the handler now, while the uWS request is alive (already corked by uWS).
+      this.run(ctx);
+      if (this.log.timed) this.log.request(method, ctx.path(), this.out.status, start);
+      ctx.detach();
+      this.write(res, head);
+      return;
+    }
+    const expected = length === '' ? -1 : Number(length);
+    if (length !== '' && !(Number.isInteger(expected) && expected >= 0)) {
+      this.reject(res, 400, 'Invalid Content-Length header', method, ctx, start);
+      return;
+    }
+    if (expected > this.config.bodySizeLimit) {
+      this.reject(res, 413, `Request body too large (limit ${this.config.bodySizeLimit} bytes)`, method, ctx, start);
+      return;
+    }
+    ctx.snapshot();
+    new BodyReader(this, res, ctx, expected, head, start);
+  }
+
+  /**
+   * Answers before reading the body. uWS discards the rest of the body as it arrives; the
+   * connection stays open, because closing it while the client is still sending makes most
+   * clients report a reset instead of the answer.
+   */
+  private reject(res: HttpResponse, status: number, message: string, method: string, ctx: RequestContext, start: number): void {
+    const path = ctx.path();
+    ctx.detach();
+    this.setError(status, message);
+    this.write(res, false);
+    if (this.log.timed) this.log.request(method, path, status, start);
+  }
+
+  /** A body has arrived completely (called by BodyReader, outside the uWS request callback). */
+  bodyDone(res: HttpResponse, ctx: RequestContext, head: boolean, start: number): void {
+    this.inFlight--;
+    const body = ctx.body;
+    if (body !== undefined && body.length > 0 && !isUtf8(body)) {
+      this.setError(400, 'Request body is not valid UTF-8');
+    } else {
+      this.run(ctx);
+    }
+    this.corkRes = res;
+    this.corkHead = head;
+    res.cork(this.writeCorked);
+    this.corkRes = undefined;
+    if (this.log.timed) this.log.request(ctx.method, ctx.path(), this.out.status, start);
+    this.settled();
+  }
+
+  /** The body was too large or the client went away: nothing more to do for this request. */
+  bodyFailed(res: HttpResponse | undefined, ctx: RequestContext, start: number): void {
+    this.inFlight--;
+    if (res !== undefined) {
+      this.setError(413, `Request body too large (limit ${this.config.bodySizeLimit} bytes)`);
+      this.corkRes = res;
+      this.corkHead = false;
+      res.cork(this.writeCorked);
+      this.corkRes = undefined;
+      if (this.log.timed) this.log.request(ctx.method, ctx.path(), 413, start);
+    }
+    this.settled();
+  }
+
+  bodyStarted(): void {
+    this.inFlight++;
+  }
+
+  get limit(): number {
+    return this.config.bodySizeLimit;
+  }
+
+  private settled(): void {
+    if (this.inFlight === 0 && this.drained !== undefined) {
+      const done = this.drained;
+      this.drained = undefined;
+      done();
+    }
+  }
+
+  /** Calls the handler and fills `this.out`; a Lua error becomes a 500 (or the 4xx it carries). */
+  private run(ctx: RequestContext): void {
+    const depth = current.frames.length;
+    try {
+      toOutgoing(ctx.route.handler(ctx), this.out);
+    } catch (e) {
+      try {
+        this.failed(e, ctx);
+      } catch {
+        // Describing the error ran Lua (a __tostring metamethod) that failed in turn.
+        this.setError(500, '(error object is not a string)');
+      }
+      current.truncate(depth);
+    }
+  }
+
+  private failed(e: unknown, ctx: RequestContext): void {
+    if (e instanceof ExitRequest) {
+      // os.exit() in a handler stops the server, as it stops a Lua program. Not from inside
+      // this uWS callback, which must answer its request first.
+      this.setError(503, 'The server is stopping (os.exit)');
+      const code = e.code;
+      setImmediate(() => this.onExit(code));
+      return;
+    }
+    let err: LuaError;
+    try {
+      err = toLuaError(e);
+    } catch {
+      // Not a Lua error: a bug in roverc. Answer 500 and keep serving.
+      this.log.handlerError(ctx.method, ctx.route.path, 'internal error', e instanceof Error ? e.stack : String(e));
+      this.setError(500, 'Internal server error');
+      return;
+    }
+    if (err.value instanceof ValidationError) {
+      this.setJson(400, validationBody(err.value));
+      return;
+    }
+    if (err instanceof HttpError) {
+      this.setError(err.status, err.value as string);
+      return;
+    }
+    if (err.badArg !== undefined) {
+      const top = current.frames[current.frames.length - 1] as { callName?: string } | undefined;
+      err.nameFunction(top?.callName ?? '?');
+    }
+    const message = withoutTraceback(uncaughtMessage(err.value) ?? 'nil');
+    if (this.log.errors) {
+      this.log.handlerError(ctx.method, ctx.route.path, message, err.traceback ?? formatTraceback(undefined, undefined, 1));
+    }
+    this.setError(500, message);
+  }
+
+  private setError(status: number, message: string): void {
+    this.setJson(status, errorBody(message));
+  }
+
+  private setJson(status: number, body: string): void {
+    const out = this.out;
+    out.status = status;
+    out.contentType = JSON_TYPE;
+    out.body = body;
+    out.location = undefined;
+  }
+
+  /** Writes `this.out` to the response. */
+  private write(res: HttpResponse, head: boolean): void {
+    const out = this.out;
+    res.writeStatus(statusLine(out.status));
+    if (out.contentType !== undefined) res.writeHeader('content-type', out.contentType);
+    if (out.location !== undefined) res.writeHeader('location', Buffer.from(out.location, 'latin1'));
+    // endWithoutBody(n) with a reported length fails to end the response in this uWS build.
+    if (bodiless(out.status)) {
+      res.endWithoutBody();
+    } else if (head) {
+      res.writeHeader('content-length', String(out.body.length));
+      res.endWithoutBody();
+    } else {
+      res.end(Buffer.from(out.body, 'latin1'));
+    }
+  }
+
+  // ---- no route ----
+
+  /** No route for this method and path: 405 with Allow when another method has one, else 404. */
+  private fallback(res: HttpResponse, req: HttpRequest): void {
+    const start = this.log.timed ? performance.now() : 0;
+    const method = req.getMethod().toUpperCase();
+    const path = toLuaString(req.getUrl());
+    const allowed = allowedMethods(this.routes, path);
+    if (this.config.docs && path === '/docs' && !allowed.includes('GET')) allowed.unshift('GET');
+    const out = this.out;
+    if (allowed.length === 0) {
+      out.status = 404;
+      out.contentType = TEXT_TYPE;
+      out.body = 'Route not found';
+      out.location = undefined;
+      this.write(res, method === 'HEAD');
+    } else {
+      this.setError(405, `Method ${method} not allowed for ${path} (allowed: ${allowed.join(', ')})`);
+      res.writeStatus(statusLine(405)).writeHeader('allow', allowed.join(', '));
+      res.writeHeader('content-type', JSON_TYPE);
+      if (method === 'HEAD') res.endWithoutBody();
+      else res.end(Buffer.from(out.body, 'latin1'));
+    }
+    if (this.log.timed) this.log.request(method, path, out.status, start);
+  }
+}

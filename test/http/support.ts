@@ -1,0 +1,162 @@
+// Running `roverc serve` on loopback for the HTTP tests, and a table of request cases that
+// runs against the interpreted and the compiled server and asserts they answer identically.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { after, before, describe, it } from 'node:test';
+import { CLI, ROOT } from '../support/paths.js';
+
+export type Mode = 'interpreted' | 'compiled';
+export const MODES: readonly Mode[] = ['interpreted', 'compiled'];
+
+/** Fixture apps, relative to the repository root where the servers run (Lua messages name them so). */
+export const HTTP_FIXTURES = 'fixtures/http';
+
+export interface RunningServer {
+  readonly mode: Mode;
+  readonly url: string;
+  readonly proc: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves when the process exits. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Sends a signal and waits for the process to exit. */
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Starts `roverc serve <app>` on 127.0.0.1 and a free port; resolves once it is listening. */
+export function startServer(app: string, mode: Mode, extraArgs: string[] = []): Promise<RunningServer> {
+  const proc = spawn(process.execPath, [CLI, 'serve', app, '--mode', mode, '--host', '127.0.0.1', '--port', '0', ...extraArgs], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    proc.on('exit', (code, signal) => resolve({ code, signal }));
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL');
+      reject(new Error(`${mode} server for ${app} did not start:\n${out}\n${err}`));
+    }, 60_000);
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d.toString('utf8');
+      const m = /listening on (http:\/\/[^\s]+)\n/.exec(out);
+      if (m !== null) {
+        clearTimeout(timer);
+        resolve({
+          mode,
+          url: m[1],
+          proc,
+          exited,
+          stdout: () => out,
+          stderr: () => err,
+          stop(signal = 'SIGTERM') {
+            if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
+            return exited;
+          },
+        });
+      }
+    });
+    proc.stderr!.on('data', (d: Buffer) => {
+      err += d.toString('utf8');
+    });
+    void exited.then(({ code }) => {
+      clearTimeout(timer);
+      reject(new Error(`${mode} server for ${app} exited with ${code} before listening:\n${out}\n${err}`));
+    });
+  });
+}
+
+/** Runs the CLI to completion (for apps that must fail to load). */
+export function runCli(args: string[], timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const proc = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    proc.stdout.on('data', (d: Buffer) => { stdout += d.toString('utf8'); });
+    proc.stderr.on('data', (d: Buffer) => { stderr += d.toString('utf8'); });
+    const timer = setTimeout(() => proc.kill('SIGKILL'), timeoutMs);
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+export interface Reply {
+  status: number;
+  type: string | null;
+  body: string;
+  headers: Record<string, string>;
+}
+
+export interface RequestSpec {
+  method?: string;
+  path: string;
+  body?: string | Buffer;
+  headers?: Record<string, string>;
+}
+
+const VOLATILE = new Set(['date', 'keep-alive', 'connection']);
+
+export async function send(base: string, spec: RequestSpec): Promise<Reply> {
+  const init: RequestInit = { method: spec.method ?? 'GET', headers: spec.headers, redirect: 'manual' };
+  if (spec.body !== undefined) init.body = spec.body;
+  const r = await fetch(base + spec.path, init);
+  const headers: Record<string, string> = {};
+  r.headers.forEach((v, k) => {
+    if (!VOLATILE.has(k)) headers[k] = v;
+  });
+  return { status: r.status, type: r.headers.get('content-type'), body: await r.text(), headers };
+}
+
+export interface Case extends RequestSpec {
+  name?: string;
+  status: number;
+  /** Expected content-type; null for none. */
+  type?: string | null;
+  /** Exact body text, a pattern, or (for JSON) the parsed value. */
+  text?: string | RegExp;
+  json?: unknown;
+  /** Response headers that must be present with these values. */
+  headers_out?: Record<string, string>;
+}
+
+export function checkReply(reply: Reply, c: Case, label: string): void {
+  assert.equal(reply.status, c.status, `${label}: status (body ${reply.body})`);
+  if (c.type !== undefined) assert.equal(reply.type, c.type, `${label}: content-type`);
+  if (typeof c.text === 'string') assert.equal(reply.body, c.text, `${label}: body`);
+  else if (c.text instanceof RegExp) assert.match(reply.body, c.text, `${label}: body`);
+  if (c.json !== undefined) assert.deepEqual(JSON.parse(reply.body), c.json, `${label}: JSON body ${reply.body}`);
+  for (const [k, v] of Object.entries(c.headers_out ?? {})) assert.equal(reply.headers[k], v, `${label}: header ${k}`);
+}
+
+/**
+ * Declares a suite that starts the app once per mode, sends every case (in order) to both
+ * servers, checks each reply and checks that both modes replied byte for byte the same.
+ */
+export function describeApp(title: string, app: string, cases: Case[], more?: (servers: () => RunningServer[]) => void): void {
+  describe(title, () => {
+    let servers: RunningServer[] = [];
+    before(async () => {
+      servers = await Promise.all(MODES.map((m) => startServer(app, m)));
+    });
+    after(async () => {
+      await Promise.all(servers.map((s) => s.stop()));
+    });
+    for (const c of cases) {
+      const name = c.name ?? `${c.method ?? 'GET'} ${c.path} -> ${c.status}`;
+      it(name, async () => {
+        const replies = [];
+        for (const s of servers) {
+          const reply = await send(s.url, c);
+          checkReply(reply, c, `${s.mode} ${name}`);
+          replies.push(reply);
+        }
+        assert.deepEqual(replies[1], replies[0], `${name}: compiled and interpreted replies differ`);
+      });
+    }
+    more?.(() => servers);
+  });
+}
