@@ -26,7 +26,7 @@ export function serveGlobals(file: string): LuaTable {
 
 /** Runs the main chunk and returns the app table it returns; Lua errors become AppLoadError. */
 export function runAppChunk(main: LuaFunction, file: string): RoverApp {
-  const depth = current.frames.length;
+  const depth = current.depth;
   let result;
   try {
     result = first(main());
@@ -34,7 +34,7 @@ export function runAppChunk(main: LuaFunction, file: string): RoverApp {
     if (e instanceof ExitRequest) throw new AppLoadError(`${file}: os.exit(${e.code}) while loading the app`);
     const err = toLuaError(e);
     if (err.badArg !== undefined) {
-      const top = current.frames[current.frames.length - 1] as { callName?: string } | undefined;
+      const top = current.top() as { callName?: string } | undefined;
       err.nameFunction(top?.callName ?? '?');
     }
     const message = uncaughtMessage(err.value) ?? 'nil';

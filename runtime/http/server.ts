@@ -259,7 +259,7 @@ export class RoverServer {
 
   /** Calls the handler and fills `this.out`; a Lua error becomes a 500 (or the 4xx it carries). */
   private run(ctx: RequestContext): void {
-    const depth = current.frames.length;
+    const depth = current.depth;
     try {
       toOutgoing(ctx.route.handler(ctx), this.out);
     } catch (e) {
@@ -300,7 +300,7 @@ export class RoverServer {
       return;
     }
     if (err.badArg !== undefined) {
-      const top = current.frames[current.frames.length - 1] as { callName?: string } | undefined;
+      const top = current.top() as { callName?: string } | undefined;
       err.nameFunction(top?.callName ?? '?');
     }
     const message = withoutTraceback(uncaughtMessage(err.value) ?? 'nil');
