@@ -7,19 +7,33 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runProgram, type ModuleLoader } from '../runtime/compiled/program.js';
 import { cacheDirFor, collectProgram, outputName, programFeatures } from './codegen/program.js';
+import { staticRoutes } from './analysis/routes.js';
+import type { StaticRoute } from '../runtime/http/request-use.js';
 
 const RUNTIME = fileURLToPath(new URL('../runtime/compiled/index.js', import.meta.url));
 const COMPILER_STAMP = fileURLToPath(new URL('./codegen/emit-function.js', import.meta.url));
 
 type Loader = ModuleLoader;
 
+export interface CompiledModuleFile {
+  readonly name: string;
+  readonly file: string;
+  readonly js: string;
+}
+
 interface Manifest {
   key: string;
-  modules: { name: string; file: string; js: string }[];
+  modules: CompiledModuleFile[];
+}
+
+export interface CompiledProgram {
+  readonly modules: readonly CompiledModuleFile[];
+  /** The routes found in the source, if it is a Rover app (see compiler/analysis/routes.ts). */
+  readonly routes: StaticRoute[];
 }
 
 /** Compiles (or reuses the cached compilation of) a program; returns its modules' .js files. */
-export async function compileCached(entry: string, cacheRoot = path.join(tmpdir(), 'roverc-cache')): Promise<Manifest['modules']> {
+export async function compileCached(entry: string, cacheRoot = path.join(tmpdir(), 'roverc-cache')): Promise<CompiledProgram> {
   const dir = cacheDirFor(entry, cacheRoot);
   const manifestPath = path.join(dir, 'manifest.json');
   const modules = collectProgram(entry);
@@ -27,9 +41,10 @@ export async function compileCached(entry: string, cacheRoot = path.join(tmpdir(
   hash.update(readFileSync(COMPILER_STAMP));
   for (const m of modules) hash.update(m.file).update('\0').update(readFileSync(m.file)).update('\0');
   const key = hash.digest('hex');
+  const routes = modules.flatMap((m) => staticRoutes(m.resolution));
   if (existsSync(manifestPath)) {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
-    if (manifest.key === key && manifest.modules.every((m) => existsSync(m.js))) return manifest.modules;
+    if (manifest.key === key && manifest.modules.every((m) => existsSync(m.js))) return { modules: manifest.modules, routes };
   }
   const features = programFeatures(modules);
   const { compileModule } = await import('./codegen/compile.js');
@@ -43,11 +58,11 @@ export async function compileCached(entry: string, cacheRoot = path.join(tmpdir(
     return { name: m.name, file: m.file, js: base + '.js' };
   });
   writeFileSync(manifestPath, JSON.stringify({ key, modules: out } satisfies Manifest));
-  return out;
+  return { modules: out, routes };
 }
 
 export async function runCompiled(entry: string, args: string[]): Promise<number> {
-  const modules = await compileCached(entry);
+  const { modules } = await compileCached(entry);
   const loaders = new Map<string, Loader>();
   let main: Loader | undefined;
   for (const m of modules) {

@@ -6,34 +6,10 @@
 import type { AnyCall, Expression, FunctionDeclaration, MemberExpression, Node } from '../frontend/ast.js';
 import { isCall, lineOf } from '../frontend/ast.js';
 import { walk } from '../frontend/parse.js';
+import { FULL_REQUEST, type FieldUse, type RequestUse, type StaticRoute } from '../../runtime/http/request-use.js';
 import type { LocalVar, Resolution } from '../frontend/resolve.js';
 
 export const ROUTE_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
-
-/** Which parts of a table-valued request field (headers, query) a handler reads. */
-export type FieldUse = 'none' | 'all' | readonly string[];
-
-/** What a handler can read from its request. */
-export interface RequestUse {
-  readonly headers: FieldUse;
-  readonly query: FieldUse;
-  readonly params: boolean;
-  readonly body: boolean;
-}
-
-export const FULL_REQUEST: RequestUse = { headers: 'all', query: 'all', params: true, body: true };
-
-export interface StaticRoute {
-  /** Upper-case HTTP method. */
-  readonly method: string;
-  /** uWS-style path: `/users/:id`. */
-  readonly path: string;
-  /** The Lua path of the handler, as load errors name it: `api.users.p_id.get`. */
-  readonly luaPath: string;
-  readonly file: string;
-  readonly line: number;
-  readonly uses: RequestUse;
-}
 
 /**
  * Routes declared in a module: `function api.a.p_id.get(ctx)` and `api.a.get = function(ctx)`,

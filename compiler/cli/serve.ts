@@ -5,21 +5,38 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { Diagnostic, UsageError } from '../frontend/diagnostics.js';
 import { readSource } from '../frontend/source.js';
 import { loadChunk } from '../../runtime/interp/interpreter.js';
-import { installCompiledSearcher, type ModuleLoader } from '../../runtime/compiled/program.js';
+import type { ModuleLoader } from '../../runtime/compiled/program.js';
 import type { RoverApp } from '../../runtime/http/app-table.js';
-import { AppLoadError, runAppChunk, serveGlobals } from '../../runtime/http/load-app.js';
-import { RequestLog } from '../../runtime/http/log.js';
-import { collectRoutes, RouteError } from '../../runtime/http/routes.js';
-import { RoverServer } from '../../runtime/http/server.js';
-import { flushAll, stderr, stdout } from '../../runtime/stdlib/output.js';
+import { loadCompiledApp, runAppChunk, serveGlobals } from '../../runtime/http/load-app.js';
+import { serveApp, type AppSource, type ServeOptions as AppServeOptions } from '../../runtime/http/serve-app.js';
+import { flushAll, stderr } from '../../runtime/stdlib/output.js';
+import type { CompiledModuleFile } from '../run-compiled.js';
 import { formatProblem } from './report.js';
 import type { RunMode } from './worker-run.js';
 
-export interface ServeOptions {
+export interface ServeOptions extends AppServeOptions {
   mode: RunMode;
-  /** Override the config's host and port (the command-line flags). */
-  host?: string;
-  port?: number;
+}
+
+/** Syntax errors and bad files are reported as `roverc check` reports them. */
+function describeError(e: unknown): string | undefined {
+  return e instanceof Diagnostic || e instanceof UsageError ? formatProblem(e) : undefined;
+}
+
+/** Serves the app until `onStop` calls back; resolves with the exit code. */
+export async function serve(file: string, options: ServeOptions, onStop: (stop: () => void) => void): Promise<number> {
+  let source: AppSource;
+  try {
+    source = options.mode === 'compiled' ? await compiledSource(file) : { file, load: () => loadInterpreted(file), describeError };
+  } catch (e) {
+    const known = describeError(e);
+    if (known === undefined) throw e;
+    flushAll();
+    stderr.write(known + '\n');
+    flushAll();
+    return 1;
+  }
+  return serveApp(source, options, onStop);
 }
 
 function loadInterpreted(file: string): RoverApp {
@@ -28,10 +45,14 @@ function loadInterpreted(file: string): RoverApp {
   return runAppChunk(loadChunk(source.text, file, G), file);
 }
 
-async function loadCompiled(file: string): Promise<RoverApp> {
+async function compiledSource(file: string): Promise<AppSource> {
   // The compiler (typescript, ts-morph) loads only when it is used: it costs seconds.
   const { compileCached } = await import('../run-compiled.js');
-  const modules = await compileCached(file);
+  const { modules, routes } = await compileCached(file);
+  return { file, load: () => loadCompiled(file, modules), staticRoutes: routes, describeError };
+}
+
+async function loadCompiled(file: string, modules: readonly CompiledModuleFile[]): Promise<RoverApp> {
   const loaders = new Map<string, ModuleLoader>();
   let main: ModuleLoader | undefined;
   for (const m of modules) {
@@ -39,58 +60,7 @@ async function loadCompiled(file: string): Promise<RoverApp> {
     if (m.name === '') main = load;
     else loaders.set(m.name, load);
   }
-  const G = serveGlobals(file);
-  installCompiledSearcher(G, loaders);
-  return runAppChunk(main!(G), file);
-}
-
-function fail(message: string): number {
-  flushAll();
-  stderr.write(message + '\n');
-  flushAll();
-  return 1;
-}
-
-/**
- * Serves the app until `onStop` calls back; resolves with an exit code once the server has
- * stopped (or failed to start).
- */
-export async function serve(file: string, options: ServeOptions, onStop: (stop: () => void) => void): Promise<number> {
-  let app: RoverApp;
-  let routes;
-  try {
-    app = options.mode === 'compiled' ? await loadCompiled(file) : loadInterpreted(file);
-    routes = collectRoutes(app);
-  } catch (e) {
-    if (e instanceof Diagnostic || e instanceof UsageError) return fail(formatProblem(e));
-    if (e instanceof AppLoadError) return fail(`roverc: ${e.message}`);
-    if (e instanceof RouteError) return fail(`roverc: ${file}: ${e.message}`);
-    throw e;
-  }
-  const config = app.config;
-  const host = options.host ?? config.host;
-  const port = options.port ?? config.port;
-  const { default: uws } = await import('uwebsockets');
-  let stopWith: (code: number) => void = () => {};
-  const stopped = new Promise<number>((resolve) => {
-    let stopping = false;
-    stopWith = (code) => {
-      if (stopping) return;
-      stopping = true;
-      void server.close().then(() => resolve(code));
-    };
-  });
-  const server = new RoverServer(uws, routes, config, new RequestLog(config.logLevel), (code) => stopWith(code));
-  let bound;
-  try {
-    bound = await server.listen(host, port);
-  } catch (e) {
-    return fail(`roverc: ${(e as Error).message}`);
-  }
-  stdout.write(`listening on http://${host}:${bound.port}\n`);
-  flushAll();
-  onStop(() => stopWith(0));
-  return stopped;
+  return loadCompiledApp(file, main!, loaders);
 }
 
 /** Stack for the server thread, as `roverc run` has: handlers may recurse as deep as luajit allows. */

@@ -19,6 +19,11 @@ let snapshotTarget: string[] = [];
 function collectHeader(key: string, value: string): void {
   snapshotTarget.push(key, value);
 }
+// forEach keeps repeated headers (joined later), which getHeader would not.
+let wantedHeaders: readonly string[] = EMPTY;
+function collectWantedHeader(key: string, value: string): void {
+  if (wantedHeaders.includes(key)) snapshotTarget.push(key, value);
+}
 
 export class RequestContext extends LuaTable {
   /** The uWS request while its handler runs; undefined afterwards. */
@@ -40,16 +45,30 @@ export class RequestContext extends LuaTable {
     this.req = req;
   }
 
-  /** Copies what the handler may read from the uWS request, which dies when its callback returns. */
+  /**
+   * Copies what the handler may read from the uWS request, which dies when its callback
+   * returns: in compiled mode only the headers, query and parameters it is known to use.
+   */
   snapshot(): void {
     const req = this.req!;
+    const uses = this.route.uses;
     this.path();
-    this.rawQuery = req.getQuery() ?? '';
-    snapshotTarget = [];
-    req.forEach(collectHeader);
-    this.headerList = snapshotTarget;
-    snapshotTarget = EMPTY;
-    const n = this.route.params.length;
+    this.rawQuery = uses.query === 'none' ? '' : req.getQuery() ?? '';
+    if (uses.headers !== 'none') {
+      snapshotTarget = [];
+      if (uses.headers === 'all') {
+        req.forEach(collectHeader);
+      } else {
+        wantedHeaders = uses.headers;
+        req.forEach(collectWantedHeader);
+        wantedHeaders = EMPTY;
+      }
+      this.headerList = snapshotTarget;
+      snapshotTarget = EMPTY;
+    } else {
+      this.headerList = EMPTY;
+    }
+    const n = uses.params ? this.route.params.length : 0;
     const values: string[] = new Array(n);
     for (let i = 0; i < n; i++) values[i] = req.getParameter(i);
     this.paramValues = values;

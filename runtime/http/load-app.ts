@@ -10,6 +10,7 @@ import { ExitRequest } from '../stdlib/os.js';
 import { programGlobals, uncaughtMessage } from '../interp/run-file.js';
 import { RoverApp } from './app-table.js';
 import { installRover } from './rover-global.js';
+import { installCompiledSearcher, type ModuleLoader } from '../compiled/program.js';
 
 /** The app could not be loaded; `message` is what the CLI prints before exiting with 1. */
 export class AppLoadError extends Error {}
@@ -22,6 +23,13 @@ export function serveGlobals(file: string): LuaTable {
   arg.set(0, file);
   G.setStr('arg', arg);
   return G;
+}
+
+/** Loads a compiled app: its main chunk's loader and those of the modules it requires. */
+export function loadCompiledApp(file: string, main: ModuleLoader, modules: ReadonlyMap<string, ModuleLoader>): RoverApp {
+  const G = serveGlobals(file);
+  installCompiledSearcher(G, modules);
+  return runAppChunk(main(G), file);
 }
 
 /** Runs the main chunk and returns the app table it returns; Lua errors become AppLoadError. */

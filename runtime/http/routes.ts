@@ -3,6 +3,7 @@
 import { LuaTable } from '../lua/table.js';
 import { typeName, type LuaFunction, type LuaValue } from '../lua/value.js';
 import type { RoverApp } from './app-table.js';
+import { FULL_REQUEST, type RequestUse } from './request-use.js';
 
 export const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
 export type Method = (typeof METHODS)[number];
@@ -23,6 +24,8 @@ export interface Route {
   readonly luaPath: string;
   /** "/users/:id" (also the uWS pattern). */
   readonly path: string;
+  /** What the handler can read (compiled mode narrows it; see request-use.ts). */
+  uses: RequestUse;
 }
 
 /** A mistake in the app table: the CLI prints it and exits 1. */
@@ -81,6 +84,7 @@ export function collectRoutes(app: RoverApp, rootName = 'api'): Route[] {
       handler,
       luaPath,
       path: '/' + segments.map((s) => (s.param ? ':' + s.text : s.text)).join('/'),
+      uses: FULL_REQUEST,
     };
     shapes.set(shape, route);
     routes.push(route);

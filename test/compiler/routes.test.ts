@@ -2,7 +2,8 @@
 // only those).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { staticRoutes, type RequestUse } from '../../compiler/analysis/routes.js';
+import { staticRoutes } from '../../compiler/analysis/routes.js';
+import type { RequestUse } from '../../runtime/http/request-use.js';
 import { parseChunk } from '../../compiler/frontend/parse.js';
 import { resolve } from '../../compiler/frontend/resolve.js';
 
