@@ -64,6 +64,15 @@ export function staticRoutes(res: Resolution): StaticRoute[] {
   return routes;
 }
 
+/** The module calls `rover.server`: it is a Rover app (build writes a server.js for it). */
+export function isRoverApp(res: Resolution): boolean {
+  let found = false;
+  walk(res.chunk, (n) => {
+    if (!found && isCall(n) && isServerCall(res, n)) found = true;
+  });
+  return found;
+}
+
 /** `rover.server(...)` or `rover.server{...}` with the global `rover`. */
 function isServerCall(res: Resolution, e: Expression): boolean {
   if (!isCall(e) || e.base.type !== 'MemberExpression' || e.base.indexer !== '.' || e.base.identifier.name !== 'server') return false;

@@ -1,7 +1,6 @@
 // `roverc serve app.lua`: loads a Rover route file (interpreted or compiled), walks its app
 // table into routes and serves them on uWebSockets.js until SIGINT/SIGTERM.
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
 import { Diagnostic, UsageError } from '../frontend/diagnostics.js';
 import { readSource } from '../frontend/source.js';
 import { loadChunk } from '../../runtime/interp/interpreter.js';
@@ -9,6 +8,7 @@ import type { ModuleLoader } from '../../runtime/compiled/program.js';
 import type { RoverApp } from '../../runtime/http/app-table.js';
 import { loadCompiledApp, runAppChunk, serveGlobals } from '../../runtime/http/load-app.js';
 import { serveApp, type AppSource, type ServeOptions as AppServeOptions } from '../../runtime/http/serve-app.js';
+import { bigStackJob, finishOnBigStack, runOnBigStack } from '../../runtime/http/big-stack.js';
 import { flushAll, stderr } from '../../runtime/stdlib/output.js';
 import type { CompiledModuleFile } from '../run-compiled.js';
 import { formatProblem } from './report.js';
@@ -63,52 +63,10 @@ async function loadCompiled(file: string, modules: readonly CompiledModuleFile[]
   return loadCompiledApp(file, main!, loaders);
 }
 
-/** Stack for the server thread, as `roverc run` has: handlers may recurse as deep as luajit allows. */
-const STACK_MB = 900;
-
-interface ServeJob {
-  file: string;
-  options: ServeOptions;
-}
-
-/**
- * Runs `serve` on a worker thread with a large stack (the main thread's default stack ends
- * Lua recursion after a few hundred calls). SIGINT/SIGTERM ask the worker to stop; a second
- * signal ends it at once.
- */
+/** Runs `serve` on a worker thread with a large stack (see runtime/http/big-stack.ts). */
 export function serveInWorker(file: string, options: ServeOptions): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(fileURLToPath(import.meta.url), {
-      workerData: { roverServe: { file, options } satisfies ServeJob },
-      resourceLimits: { stackSizeMb: STACK_MB },
-      stdout: false,
-      stderr: false,
-    });
-    let signals = 0;
-    const onSignal = () => {
-      if (signals++ === 0) worker.postMessage('stop');
-      else void worker.terminate();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    worker.on('error', reject);
-    worker.on('exit', (code) => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      resolve(code);
-    });
-  });
+  return runOnBigStack(new URL(import.meta.url), { file, options });
 }
 
-const job = isMainThread ? undefined : (workerData as { roverServe?: ServeJob } | null)?.roverServe;
-if (job !== undefined && parentPort !== null) {
-  const port = parentPort;
-  const code = await serve(job.file, job.options, (stop) => {
-    port.on('message', (m) => {
-      if (m === 'stop') stop();
-    });
-  });
-  flushAll();
-  // Ends this thread (not the process) with the code; os.exit() in a handler lands here too.
-  process.exit(code);
-}
+const job = bigStackJob<{ file: string; options: ServeOptions }>();
+if (job !== undefined) await finishOnBigStack((onStop) => serve(job.file, job.options, onStop));

@@ -25,7 +25,16 @@ export interface RunningServer {
 
 /** Starts `roverc serve <app>` on 127.0.0.1 and a free port; resolves once it is listening. */
 export function startServer(app: string, mode: Mode, extraArgs: string[] = []): Promise<RunningServer> {
-  const proc = spawn(process.execPath, [CLI, 'serve', app, '--mode', mode, '--host', '127.0.0.1', '--port', '0', ...extraArgs], {
+  return spawnServer([CLI, 'serve', app, '--mode', mode, '--host', '127.0.0.1', '--port', '0', ...extraArgs], mode, app);
+}
+
+/** Starts a server.js written by `roverc build` (compiled mode, no compiler loaded). */
+export function startBuiltServer(serverJs: string): Promise<RunningServer> {
+  return spawnServer([serverJs, '--host', '127.0.0.1', '--port', '0'], 'compiled', serverJs);
+}
+
+function spawnServer(args: string[], mode: Mode, app: string): Promise<RunningServer> {
+  const proc = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
