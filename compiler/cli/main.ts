@@ -11,6 +11,12 @@ function parsePort(value: string): number {
   return n;
 }
 
+function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!/^[0-9]+$/.test(value) || n < 1 || n > 256) throw new InvalidArgumentError('expected a number of workers, 1-256');
+  return n;
+}
+
 const program = new Command();
 program
   .name('roverc')
@@ -45,9 +51,11 @@ program
   .addOption(new Option('--mode <mode>', 'execution mode').choices(['interpreted', 'compiled']).default('interpreted'))
   .option('--host <host>', 'listen on this host (overrides the config)')
   .option('--port <port>', 'listen on this port, 0 for any free port (overrides the config)', parsePort)
-  .action(async (app: string, opts: { mode: RunMode; host?: string; port?: number }) => {
+  .option('--workers <n>', 'serve from n worker threads sharing the port (each with its own copy of the app)', parseWorkers, 1)
+  .action(async (app: string, opts: { mode: RunMode; host?: string; port?: number; workers: number }) => {
     const { serveInWorker } = await import('./serve.js');
-    process.exit(await serveInWorker(app, opts));
+    const { workers, ...options } = opts;
+    process.exit(await serveInWorker(app, options, workers));
   });
 
 program

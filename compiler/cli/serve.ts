@@ -8,7 +8,7 @@ import type { ModuleLoader } from '../../runtime/compiled/program.js';
 import type { RoverApp } from '../../runtime/http/app-table.js';
 import { loadCompiledApp, runAppChunk, serveGlobals } from '../../runtime/http/load-app.js';
 import { serveApp, type AppSource, type ServeOptions as AppServeOptions } from '../../runtime/http/serve-app.js';
-import { bigStackJob, finishOnBigStack, runOnBigStack } from '../../runtime/http/big-stack.js';
+import { bigStackJob, finishOnBigStack, runOnBigStack, workerListenOptions } from '../../runtime/http/big-stack.js';
 import { flushAll, stderr } from '../../runtime/stdlib/output.js';
 import type { CompiledModuleFile } from '../run-compiled.js';
 import { formatProblem } from './report.js';
@@ -63,10 +63,13 @@ async function loadCompiled(file: string, modules: readonly CompiledModuleFile[]
   return loadCompiledApp(file, main!, loaders);
 }
 
-/** Runs `serve` on a worker thread with a large stack (see runtime/http/big-stack.ts). */
-export function serveInWorker(file: string, options: ServeOptions): Promise<number> {
-  return runOnBigStack(new URL(import.meta.url), { file, options });
+/** Runs `serve` on worker threads with a large stack (see runtime/http/big-stack.ts). */
+export function serveInWorker(file: string, options: ServeOptions, workers = 1): Promise<number> {
+  return runOnBigStack(new URL(import.meta.url), { file, options }, workers);
 }
 
 const job = bigStackJob<{ file: string; options: ServeOptions }>();
-if (job !== undefined) await finishOnBigStack((onStop) => serve(job.file, job.options, onStop));
+if (job !== undefined) {
+  const { file, options } = job.data;
+  await finishOnBigStack((onStop) => serve(file, { ...options, ...workerListenOptions(job) }, onStop));
+}

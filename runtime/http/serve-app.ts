@@ -1,6 +1,7 @@
 // Serving a loaded Rover app: the route table from its app table, the uWS server, the
 // "listening on" line, and a clean stop. Used by `roverc serve` and by the server.js that
 // `roverc build` writes (which loads no compiler).
+import { createServer, type AddressInfo } from 'node:net';
 import type { RoverApp } from './app-table.js';
 import { AppLoadError } from './load-app.js';
 import { RequestLog } from './log.js';
@@ -13,6 +14,10 @@ export interface ServeOptions {
   /** Override the config's host and port (the command-line flags). */
   host?: string;
   port?: number;
+  /** This server is one of several workers sharing the port (see big-stack.ts). */
+  shared?: boolean;
+  /** Called with the bound port instead of printing "listening on" (workers after the first). */
+  onListening?: (host: string, port: number) => void;
 }
 
 /** How to load the app, and what the compiler found in it (compiled mode). */
@@ -29,6 +34,18 @@ function fail(message: string): number {
   stderr.write(message + '\n');
   flushAll();
   return 1;
+}
+
+/** A port free on `host` right now (the OS picks it). */
+function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, host, () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 /**
@@ -52,7 +69,9 @@ export async function serveApp(source: AppSource, options: ServeOptions, onStop:
   if (source.staticRoutes !== undefined) attachRequestUse(routes, source.staticRoutes);
   const config = app.config;
   const host = options.host ?? config.host;
-  const port = options.port ?? config.port;
+  let port = options.port ?? config.port;
+  // uSockets shares only a port it was given: the first of several workers picks one first.
+  if (options.shared && port === 0) port = await freePort(host);
   const { default: uws } = await import('uwebsockets');
   let stopWith: (code: number) => void = () => {};
   const stopped = new Promise<number>((resolve) => {
@@ -66,12 +85,16 @@ export async function serveApp(source: AppSource, options: ServeOptions, onStop:
   const server = new RoverServer(uws, routes, config, new RequestLog(config.logLevel), (code) => stopWith(code));
   let bound;
   try {
-    bound = await server.listen(host, port);
+    bound = await server.listen(host, port, options.shared);
   } catch (e) {
     return fail(`roverc: ${(e as Error).message}`);
   }
-  stdout.write(`listening on http://${host}:${bound.port}\n`);
-  flushAll();
+  if (options.onListening !== undefined) {
+    options.onListening(host, bound.port);
+  } else {
+    stdout.write(`listening on http://${host}:${bound.port}\n`);
+    flushAll();
+  }
   onStop(() => stopWith(0));
   return stopped;
 }

@@ -114,13 +114,14 @@ export class RoverServer {
     }
   }
 
-  listen(host: string, port: number): Promise<Listening> {
+  /** `shared`: other workers of this server listen on the same port (SO_REUSEPORT). */
+  listen(host: string, port: number, shared = false): Promise<Listening> {
     return new Promise((resolve, reject) => {
-      // Exclusive: a port already in use is an error, never silently shared (SO_REUSEPORT).
+      // Exclusive unless shared: a port already in use is an error, never silently shared.
       // The native listen takes (host, port, options, cb); the typings only know (port, options, cb).
       const listen = this.app.listen as unknown as ListenWithOptions;
       const exclusive = (this.uws as unknown as { LIBUS_LISTEN_EXCLUSIVE_PORT?: number }).LIBUS_LISTEN_EXCLUSIVE_PORT ?? 1;
-      listen.call(this.app, host, port, exclusive, (socket) => {
+      listen.call(this.app, host, port, shared ? 0 : exclusive, (socket) => {
         if (socket === false) {
           reject(new Error(`cannot listen on ${host}:${port} (address in use or not available)`));
           return;

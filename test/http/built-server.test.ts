@@ -50,3 +50,15 @@ it('stops cleanly on SIGTERM', async () => {
   const { code } = await server.stop('SIGTERM');
   assert.equal(code, 0);
 });
+
+it('serves from several workers sharing one port (--workers 2)', async () => {
+  const many = await startBuiltServer(path.join(dir, 'server.js'), ['--workers', '2']);
+  try {
+    assert.match(many.stdout(), /listening on http:\/\/127\.0\.0\.1:\d+ \(2 workers\)/);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => fetch(`${many.url}/users`).then((r) => r.status)));
+    assert.deepEqual(answers, Array(8).fill(200));
+  } finally {
+    const { code } = await many.stop('SIGTERM');
+    assert.equal(code, 0);
+  }
+});

@@ -29,8 +29,8 @@ export function startServer(app: string, mode: Mode, extraArgs: string[] = []): 
 }
 
 /** Starts a server.js written by `roverc build` (compiled mode, no compiler loaded). */
-export function startBuiltServer(serverJs: string): Promise<RunningServer> {
-  return spawnServer([serverJs, '--host', '127.0.0.1', '--port', '0'], 'compiled', serverJs);
+export function startBuiltServer(serverJs: string, extraArgs: string[] = []): Promise<RunningServer> {
+  return spawnServer([serverJs, '--host', '127.0.0.1', '--port', '0', ...extraArgs], 'compiled', serverJs);
 }
 
 function spawnServer(args: string[], mode: Mode, app: string): Promise<RunningServer> {
@@ -50,7 +50,7 @@ function spawnServer(args: string[], mode: Mode, app: string): Promise<RunningSe
     }, 60_000);
     proc.stdout!.on('data', (d: Buffer) => {
       out += d.toString('utf8');
-      const m = /listening on (http:\/\/[^\s]+)\n/.exec(out);
+      const m = /listening on (http:\/\/[^\s]+)[^\n]*\n/.exec(out);
       if (m !== null) {
         clearTimeout(timer);
         resolve({
