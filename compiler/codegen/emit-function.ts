@@ -80,6 +80,8 @@ export function emitFunction(ctx: ModuleContext, node: FunctionDeclaration | nul
 class FunctionEmitter {
   private readonly w = new Lines();
   private temps = 0;
+  /** Tail calls emitted (sync mode): the function then needs a trampolining wrapper. */
+  private tailCalls = 0;
   private readonly declared: string[] = [];
   private stmtLine = 0;
   private loops: string[] = [];
@@ -122,15 +124,22 @@ class FunctionEmitter {
     this.block(body);
     const co = this.mode === 'co';
     // `$name`: a function expression's own name must not shadow the Lua variable it is stored in.
+    const trampolined = !co && this.tailCalls > 0;
     const head = co
       ? `function* $${name}$co(${params.join(', ')}): rt.CoGenerator`
-      : `function $${name}(${params.join(', ')}): rt.LuaResult`;
+      : `function $${name}${trampolined ? '$body' : ''}(${params.join(', ')}): rt.LuaResult`;
     const decls: string[] = [];
     decls.push(`const $s = rt.current, $d = $s.depth, $f = $s.enter(${this.site}${this.ctx.fenv ? ', $fe' : ''});`);
     decls.push(...this.declared);
     if (!this.info.isVararg) decls.push('const $va: rt.LuaValue[] = rt.NONE;');
     const inner = [...decls, ...this.w.out, 'return rt.leave($s, $d, rt.NONE);'];
-    return `${head} {\n${inner.map((l) => '  ' + l.replaceAll('\n', '\n  ')).join('\n')}\n}`;
+    const fn = `${head} {\n${inner.map((l) => '  ' + l.replaceAll('\n', '\n  ')).join('\n')}\n}`;
+    if (!trampolined) return fn;
+    // A function with tail calls: its wrapper runs the calls its body leaves to the trampoline.
+    const args = [...this.info.params.map((p) => this.ctx.names.of(p)), ...(this.info.isVararg ? ['...$va'] : [])];
+    const wrapper = `function $${name}(${params.join(', ')}): rt.LuaResult {\n` +
+      `  const $r = $body(${args.join(', ')});\n  return $r === rt.TAIL ? rt.runTail() : $r;\n}`;
+    return `(($body: rt.LuaFunction) => rt.withBody((${wrapper}) as rt.LuaFunction, $body))((${fn}) as rt.LuaFunction)`;
   }
 
   // ---- blocks, with goto state machines where labels are targeted ----
@@ -841,6 +850,18 @@ class FunctionEmitter {
     parts.push(`$f.callName = ${jsString(callName)}`);
     if (tail) parts.push('$s.truncate($d)');
     const { argv, result } = args;
+    if (tail && this.mode === 'sync') {
+      // A JS call while few are pending, else the trampoline's (see runtime/compiled/tail.ts).
+      this.tailCalls++;
+      const saved = this.temp('number', '$t');
+      const r = this.temp('rt.LuaResult', '$r');
+      const call = result === undefined ? `${fnVar}(${argv.join(', ')})`
+        : `(Array.isArray(${result}) ? ${fnVar}(${[...argv, `...${result}`].join(', ')}) : ${fnVar}(${[...argv, result].join(', ')}))`;
+      const list = result === undefined ? `[${argv.join(', ')}]`
+        : `(Array.isArray(${result}) ? [${[...argv, `...${result}`].join(', ')}] : [${[...argv, result].join(', ')}])`;
+      parts.push(`$s.tails < rt.TAIL_DEPTH ? (${saved} = $s.tails++, ${r} = ${call}, $s.tails = ${saved}, ${r}) : rt.tail($s, ${fnVar}, ${list})`);
+      return `(${parts.join(', ')})`;
+    }
     if (this.mode === 'co') {
       parts.push(`(yield* rt.invoke(${fnVar}, [${argv.join(', ')}]))`);
     } else if (result === undefined) {

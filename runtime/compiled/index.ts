@@ -19,6 +19,7 @@ export { LuaTable } from '../lua/table.js';
 export type { CoFunction, CoGenerator } from '../lua/thread.js';
 export type { LuaFunction, LuaResult, LuaValue } from '../lua/value.js';
 export { SlotFrame, type EnvHolder, type FunctionSite } from './frame.js';
+export { runTail, tail, TAIL, TAIL_DEPTH, withBody } from './tail.js';
 export { invoke } from '../interp/invoke-co.js';
 
 /** Lua truthiness. */

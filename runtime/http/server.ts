@@ -271,6 +271,7 @@ export class RoverServer {
         this.setError(500, '(error object is not a string)');
       }
       current.truncate(depth);
+      current.tails = 0; // handlers start with no pending tail calls
     }
   }
 

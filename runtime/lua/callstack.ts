@@ -69,6 +69,11 @@ export class SlotFrame implements StackFrame {
 export class CallStack {
   frames: StackFrame[] = [];
   depth = 0;
+  /** Tail calls of compiled code made as plain JS calls and not yet returned (see runtime/compiled/tail.ts). */
+  tails = 0;
+  /** The tail call a compiled function hands back to its caller's trampoline. */
+  tailFn: import('./value.js').LuaFunction | undefined = undefined;
+  tailArgs: import('./value.js').LuaValue[] = [];
   private readonly slots: SlotFrame[] = [];
 
   push(frame: StackFrame): void {

@@ -45,8 +45,10 @@ function cFrame(name: string): StackFrame {
 const PCALL_FRAME = cFrame('pcall');
 const XPCALL_FRAME = cFrame('xpcall');
 
-export function unwind(depth: number): void {
+/** Back to the stack as it was at `depth` (and `tails` pending tail calls) after a caught error. */
+export function unwind(depth: number, tails = current.tails): void {
   current.truncate(depth);
+  current.tails = tails;
 }
 
 function ipairsIter(t: LuaValue, i: LuaValue): LuaResult {
@@ -74,6 +76,7 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
   const pcall = builtin(function pcall(f: LuaValue, ...args: LuaValue[]): LuaResult {
     checkAny(1, arguments.length);
     const depth = current.depth;
+    const tails = current.tails;
     current.push(PCALL_FRAME);
     try {
       const r = [true, ...all(ops.callable(f)(...args))];
@@ -81,12 +84,13 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
       return r;
     } catch (e) {
       const err = caught(e, depth, isBuiltin(f));
-      unwind(depth);
+      unwind(depth, tails);
       return [false, err.value];
     }
   });
   (pcall as { [CO]?: unknown })[CO] = function* pcallCo(f: LuaValue, ...args: LuaValue[]): CoGenerator {
     const depth = current.depth;
+    const tails = current.tails;
     current.push(PCALL_FRAME);
     try {
       const r = [true, ...all(yield* callCo(ops.callable(f), args))];
@@ -94,7 +98,7 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
       return r;
     } catch (e) {
       const err = caught(e, depth, isBuiltin(f));
-      unwind(depth);
+      unwind(depth, tails);
       return [false, err.value];
     }
   };
@@ -103,6 +107,7 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
     checkAny(1, arguments.length);
     if (typeof handler !== 'function') typeError(handler, 2, 'function', arguments.length);
     const depth = current.depth;
+    const tails = current.tails;
     current.push(XPCALL_FRAME);
     try {
       const r = [true, ...all(ops.callable(f)(...args))];
@@ -118,13 +123,14 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
         toLuaError(e2);
         r = ['error in error handling'];
       }
-      unwind(depth);
+      unwind(depth, tails);
       return [false, ...r];
     }
   });
   (xpcall as { [CO]?: unknown })[CO] = function* xpcallCo(f: LuaValue, handler: LuaValue, ...args: LuaValue[]): CoGenerator {
     if (typeof handler !== 'function') typeError(handler, 2, 'function', args.length + 2);
     const depth = current.depth;
+    const tails = current.tails;
     current.push(XPCALL_FRAME);
     try {
       const r = [true, ...all(yield* callCo(ops.callable(f), args))];
@@ -139,7 +145,7 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
         toLuaError(e2);
         r = ['error in error handling'];
       }
-      unwind(depth);
+      unwind(depth, tails);
       return [false, ...r];
     }
   };
