@@ -122,7 +122,8 @@ export class RoverServer {
   // Set just before res.cork(writeCorked): cork calls back synchronously, so no closure is needed.
   private corkRes: HttpResponse | undefined;
   private corkHead = false;
-  private readonly writeCorked = () => this.write(this.corkRes!, this.corkHead);
+  private corkClose = false;
+  private readonly writeCorked = () => this.write(this.corkRes!, this.corkHead, this.corkClose);
 
   constructor(private readonly uws: UWS, private readonly routes: readonly Route[], private readonly config: ServerConfig,
     private readonly log: RequestLog, private readonly onExit: (code: number) => void = () => {}) {
@@ -240,9 +241,9 @@ export class RoverServer {
     const ctx = new RequestContext(method, route, req);
     const expected = bodyLength(req);
     if (expected < 0 && expected !== CHUNKED) {
-      // The body's end is unknown, or a proxy in front may have found another end than uWS
-      // (request smuggling): answer, then close the connection (RFC 9112 §6.1, §6.3).
-      this.reject(res, framingStatus(expected), framingMessage(expected), method, ctx, start, true);
+      const path = ctx.path();
+      ctx.detach();
+      this.refuseFraming(res, expected, method, path, start);
       return;
     }
     if (expected === 0) {
@@ -266,11 +267,11 @@ export class RoverServer {
    * connection stays open, because closing it while the client is still sending makes most
    * clients report a reset instead of the answer.
    */
-  private reject(res: HttpResponse, status: number, message: string, method: string, ctx: RequestContext, start: number, close = false): void {
+  private reject(res: HttpResponse, status: number, message: string, method: string, ctx: RequestContext, start: number): void {
     const path = ctx.path();
     ctx.detach();
     this.setError(status, message);
-    this.write(res, false, close);
+    this.write(res, false);
     if (this.log.timed) this.log.request(method, path, status, start);
   }
 
@@ -403,14 +404,43 @@ export class RoverServer {
     }
   }
 
-  /** Answers a request whose body framing is refused (see bodyLength) and closes; false if it is fine. */
+  /** Refuses a request whose body framing is bad (see bodyLength); false if it is fine. */
   private badFraming(res: HttpResponse, req: HttpRequest, method: string, path: string, start: number): boolean {
     const framing = bodyLength(req);
     if (framing >= 0 || framing === CHUNKED) return false;
-    this.setError(framingStatus(framing), framingMessage(framing));
-    this.write(res, false, true);
-    if (this.log.timed) this.log.request(method, path, this.out.status, start);
+    this.refuseFraming(res, framing, method, path, start);
     return true;
+  }
+
+  /**
+   * The body's end is unknown, or a proxy in front may have found another end than uWS did
+   * (request smuggling): answer 400 (501), then close the connection (RFC 9112 §6.1, §6.3).
+   * The answer waits for the next turn of the loop: uWS keeps parsing the bytes it already
+   * has after a response ends, even one that closes the connection, so what the client
+   * sent as a body would run as a request; while a response is pending uWS closes the
+   * connection instead of running a request that follows.
+   */
+  private refuseFraming(res: HttpResponse, problem: number, method: string, path: string, start: number): void {
+    let aborted = false;
+    res.onAborted(() => {
+      aborted = true;
+    });
+    setImmediate(() => {
+      if (aborted) return;
+      try {
+        this.setError(framingStatus(problem), framingMessage(problem));
+        this.corkRes = res;
+        this.corkHead = false;
+        this.corkClose = true;
+        res.cork(this.writeCorked);
+        if (this.log.timed) this.log.request(method, path, this.out.status, start);
+      } catch (e) {
+        this.internalError(res, e);
+      } finally {
+        this.corkRes = undefined;
+        this.corkClose = false;
+      }
+    });
   }
 
   // ---- no route ----
