@@ -11,7 +11,7 @@ import { HttpError } from './errors.js';
 import { schemaFields, validateOrRaise } from './guard.js';
 import { JsonSyntaxError, jsonToLua, parseJson, toLuaString } from './json.js';
 import type { Route } from './routes.js';
-import { parseQuery, percentDecode } from './url.js';
+import { parseQuery, percentDecode, PercentDecodeError } from './url.js';
 
 const EMPTY: string[] = [];
 
@@ -115,7 +115,13 @@ export class RequestContext extends LuaTable {
 
   query(): LuaTable {
     if (this.queryTable === undefined) {
-      this.queryTable = parseQuery(this.rawQuery ?? this.live('query').getQuery() ?? '');
+      const raw = this.rawQuery ?? this.live('query').getQuery() ?? '';
+      try {
+        this.queryTable = parseQuery(raw);
+      } catch (e) {
+        if (e instanceof PercentDecodeError) throw new HttpError(400, `Invalid query string: ${e.message}`);
+        throw e;
+      }
     }
     return this.queryTable;
   }
@@ -126,7 +132,14 @@ export class RequestContext extends LuaTable {
     const t = new LuaTable();
     for (let i = 0; i < names.length; i++) {
       const raw = this.paramValues !== undefined ? this.paramValues[i] : this.live('params').getParameter(i);
-      t.setStr(names[i], percentDecode(raw, false));
+      let value: string;
+      try {
+        value = percentDecode(raw, false);
+      } catch (e) {
+        if (e instanceof PercentDecodeError) throw new HttpError(400, `Invalid path parameter '${names[i]}': ${e.message}`);
+        throw e;
+      }
+      t.setStr(names[i], value);
     }
     this.paramsTable = t;
     return t;

@@ -9,6 +9,12 @@ import { typeName, type LuaValue } from '../lua/value.js';
 /** Deeper nesting than this is an error (and how cycles are caught without a visited set). */
 export const MAX_DEPTH = 64;
 
+/**
+ * Request JSON nested deeper than this is refused (as serde_json does): converting it would
+ * only make a table no response could encode, after a long time for a megabyte of `[`.
+ */
+export const MAX_DECODE_DEPTH = 128;
+
 /** Keys with this prefix are internal to Rover and never serialized. */
 const HIDDEN_PREFIX = '__rover_';
 
@@ -143,29 +149,31 @@ export function parseJson(text: string): unknown {
  */
 export function jsonToLua(v: unknown, keepNull = false): LuaValue {
   try {
-    return convert(v, keepNull);
+    return convert(v, keepNull, 1);
   } catch (e) {
-    if (e instanceof RangeError) throw new JsonSyntaxError('nesting too deep');
+    if (e instanceof RangeError) throw new JsonSyntaxError(`nesting deeper than ${MAX_DECODE_DEPTH} levels`);
     throw e;
   }
 }
 
-function convert(v: unknown, keepNull: boolean): LuaValue {
+function convert(v: unknown, keepNull: boolean, depth: number): LuaValue {
   switch (typeof v) {
     case 'string': return toLuaString(v);
     case 'number':
     case 'boolean': return v;
   }
   if (v === null) return keepNull ? JSON_NULL : undefined;
+  if (depth > MAX_DECODE_DEPTH) throw new JsonSyntaxError(`nesting deeper than ${MAX_DECODE_DEPTH} levels`);
   if (Array.isArray(v)) {
     const arr: LuaValue[] = new Array(v.length);
-    for (let i = 0; i < v.length; i++) arr[i] = convert(v[i], keepNull);
+    for (let i = 0; i < v.length; i++) arr[i] = convert(v[i], keepNull, depth + 1);
     return new LuaTable(arr);
   }
   const t = new LuaTable();
   const o = v as Record<string, unknown>;
+  // JSON.parse makes every key an own property ("__proto__" too); none is inherited.
   for (const k in o) {
-    const value = convert(o[k], keepNull);
+    const value = convert(o[k], keepNull, depth + 1);
     if (value !== undefined) t.set(toLuaString(k), value);
   }
   return t;

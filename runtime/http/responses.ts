@@ -52,6 +52,8 @@ function set(out: Outgoing, status: number, contentType: string | undefined, bod
 export function toOutgoing(result: LuaResult, out: Outgoing): void {
   const v = first(result);
   if (v instanceof ResponseValue) {
+    // The builders check their header values; this keeps any other way of making a response honest.
+    if (v.location !== undefined && !headerSafe(v.location)) throw new LuaError('redirect URL contains a control character such as CR, LF or NUL');
     const body = v.json ? encodeJson(v.body) : (v.body as string);
     set(out, v.status, v.contentType, body, v.location);
     return;
@@ -125,8 +127,21 @@ function builder(call: (x: LuaValue) => ResponseValue, status: (n: LuaValue, x: 
   return b;
 }
 
+/**
+ * Control bytes other than tab, which no header value may hold (RFC 9110 §5.5). uWS writes
+ * header values as they are: a CR or LF would end the header and start another one
+ * (response splitting).
+ */
+const HEADER_UNSAFE = /[\x00-\x08\x0a-\x1f\x7f]/;
+
+/** Whether a byte string can be written as a header value. */
+export function headerSafe(value: string): boolean {
+  return !HEADER_UNSAFE.test(value);
+}
+
 function redirect(status: number, url: LuaValue, fn: string): ResponseValue {
   if (typeof url !== 'string' || url === '') throw libError(`bad argument #1 to '${fn}' (URL string expected, got ${typeName(url)})`);
+  if (!headerSafe(url)) throw libError(`bad argument #1 to '${fn}' (URL contains a control character such as CR, LF or NUL)`);
   return new ResponseValue(status, undefined, '', false, url);
 }
 

@@ -42,6 +42,67 @@ function withoutTraceback(message: string): string {
   return i < 0 ? message : message.slice(0, i);
 }
 
+// ---- request framing ----
+// forEach with functions made once (no closure per request); their state lives here.
+let firstLength = '';
+let lengthConflict = false;
+function compareLength(key: string, value: string): void {
+  if (key === 'content-length' && value !== firstLength) lengthConflict = true;
+}
+let codings = '';
+function collectCodings(key: string, value: string): void {
+  if (key === 'transfer-encoding') codings += (codings === '' ? '' : ',') + value;
+}
+
+/** bodyLength results other than a length. */
+const CHUNKED = -1;
+const CONFLICTING_LENGTHS = -2;
+const INVALID_LENGTH = -3;
+const BAD_CODINGS = -4;
+const UNSUPPORTED_CODING = -5;
+
+function framingStatus(problem: number): number {
+  return problem === UNSUPPORTED_CODING ? 501 : 400;
+}
+
+function framingMessage(problem: number): string {
+  switch (problem) {
+    case CONFLICTING_LENGTHS: return 'Conflicting Content-Length headers';
+    case INVALID_LENGTH: return 'Invalid Content-Length header';
+    case BAD_CODINGS: return 'Invalid Transfer-Encoding (chunked must be the last coding, once)';
+    default: return 'Unsupported Transfer-Encoding (only chunked is accepted)';
+  }
+}
+
+/**
+ * How the request's body is framed: its length (0: no body), CHUNKED, or a problem (< -1).
+ * uWS itself refuses an invalid Content-Length and Transfer-Encoding with Content-Length,
+ * but frames by the first of several Content-Length headers, and takes any
+ * Transfer-Encoding value containing "chunked" as chunked and any other as no body. HTTP
+ * wants a 400 when the end of the body cannot be told for sure: several different lengths
+ * (RFC 9112 §6.3), chunked not the last coding or applied twice (§6.1); codings the server
+ * cannot undo (gzip, ...) are a 501.
+ */
+function bodyLength(req: HttpRequest): number {
+  const length = req.getHeader('content-length');
+  if (length !== '') {
+    firstLength = length;
+    lengthConflict = false;
+    req.forEach(compareLength);
+    if (lengthConflict) return CONFLICTING_LENGTHS;
+    const n = length === '0' ? 0 : Number(length);
+    return Number.isInteger(n) && n >= 0 ? n : INVALID_LENGTH;
+  }
+  if (req.getHeader('transfer-encoding') === '') return 0;
+  codings = '';
+  req.forEach(collectCodings);
+  const list = codings.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '');
+  codings = '';
+  const chunked = list.filter((c) => c === 'chunked').length;
+  if (list.length === 1 && chunked === 1) return CHUNKED;
+  return chunked !== 1 || list[list.length - 1] !== 'chunked' ? BAD_CODINGS : UNSUPPORTED_CODING;
+}
+
 type ListenWithOptions = (host: string, port: number, options: number, cb: (socket: us_listen_socket | false) => void) => TemplatedApp;
 
 export interface Listening {
@@ -61,7 +122,8 @@ export class RoverServer {
   // Set just before res.cork(writeCorked): cork calls back synchronously, so no closure is needed.
   private corkRes: HttpResponse | undefined;
   private corkHead = false;
-  private readonly writeCorked = () => this.write(this.corkRes!, this.corkHead);
+  private corkClose = false;
+  private readonly writeCorked = () => this.write(this.corkRes!, this.corkHead, this.corkClose);
 
   constructor(private readonly uws: UWS, private readonly routes: readonly Route[], private readonly config: ServerConfig,
     private readonly log: RequestLog, private readonly onExit: (code: number) => void = () => {}) {
@@ -77,6 +139,7 @@ export class RoverServer {
       const doc = Buffer.from(openApiDocument(routes), 'utf8');
       this.app.get('/docs', (res, req) => {
         const start = this.log.timed ? performance.now() : 0;
+        if (this.badFraming(res, req, 'GET', '/docs', start)) return;
         res.writeStatus('200 OK').writeHeader('content-type', JSON_TYPE).end(doc);
         if (this.log.timed) this.log.request('GET', req.getUrl(), 200, start);
       });
@@ -176,18 +239,19 @@ export class RoverServer {
   private request(res: HttpResponse, req: HttpRequest, route: Route, method: string, head: boolean): void {
     const start = this.log.timed ? performance.now() : 0;
     const ctx = new RequestContext(method, route, req);
-    const length = req.getHeader('content-length');
-    if (length === '' ? req.getHeader('transfer-encoding') === '' : length === '0') {
+    const expected = bodyLength(req);
+    if (expected < 0 && expected !== CHUNKED) {
+      const path = ctx.path();
+      ctx.detach();
+      this.refuseFraming(res, expected, method, path, start);
+      return;
+    }
+    if (expected === 0) {
       // No body: run the handler now, while the uWS request is alive (already corked by uWS).
       this.run(ctx);
       if (this.log.timed) this.log.request(method, ctx.path(), this.out.status, start);
       ctx.detach();
       this.write(res, head);
-      return;
-    }
-    const expected = length === '' ? -1 : Number(length);
-    if (length !== '' && !(Number.isInteger(expected) && expected >= 0)) {
-      this.reject(res, 400, 'Invalid Content-Length header', method, ctx, start);
       return;
     }
     if (expected > this.config.bodySizeLimit) {
@@ -324,8 +388,8 @@ export class RoverServer {
     out.location = undefined;
   }
 
-  /** Writes `this.out` to the response. */
-  private write(res: HttpResponse, head: boolean): void {
+  /** Writes `this.out` to the response; `close`: then close the connection (responses with a body only). */
+  private write(res: HttpResponse, head: boolean, close = false): void {
     const out = this.out;
     res.writeStatus(statusLine(out.status));
     if (out.contentType !== undefined) res.writeHeader('content-type', out.contentType);
@@ -337,8 +401,47 @@ export class RoverServer {
       res.writeHeader('content-length', String(out.body.length));
       res.endWithoutBody();
     } else {
-      res.end(Buffer.from(out.body, 'latin1'));
+      res.end(Buffer.from(out.body, 'latin1'), close);
     }
+  }
+
+  /** Refuses a request whose body framing is bad (see bodyLength); false if it is fine. */
+  private badFraming(res: HttpResponse, req: HttpRequest, method: string, path: string, start: number): boolean {
+    const framing = bodyLength(req);
+    if (framing >= 0 || framing === CHUNKED) return false;
+    this.refuseFraming(res, framing, method, path, start);
+    return true;
+  }
+
+  /**
+   * The body's end is unknown, or a proxy in front may have found another end than uWS did
+   * (request smuggling): answer 400 (501), then close the connection (RFC 9112 §6.1, §6.3).
+   * The answer waits for the next turn of the loop: uWS keeps parsing the bytes it already
+   * has after a response ends, even one that closes the connection, so what the client
+   * sent as a body would run as a request; while a response is pending uWS closes the
+   * connection instead of running a request that follows.
+   */
+  private refuseFraming(res: HttpResponse, problem: number, method: string, path: string, start: number): void {
+    let aborted = false;
+    res.onAborted(() => {
+      aborted = true;
+    });
+    setImmediate(() => {
+      if (aborted) return;
+      try {
+        this.setError(framingStatus(problem), framingMessage(problem));
+        this.corkRes = res;
+        this.corkHead = false;
+        this.corkClose = true;
+        res.cork(this.writeCorked);
+        if (this.log.timed) this.log.request(method, path, this.out.status, start);
+      } catch (e) {
+        this.internalError(res, e);
+      } finally {
+        this.corkRes = undefined;
+        this.corkClose = false;
+      }
+    });
   }
 
   // ---- no route ----
@@ -346,8 +449,10 @@ export class RoverServer {
   /** No route for this method and path: 405 with Allow when another method has one, else 404. */
   private fallback(res: HttpResponse, req: HttpRequest): void {
     const start = this.log.timed ? performance.now() : 0;
-    const method = req.getMethod().toUpperCase();
+    // Methods are case-sensitive: `get /x` is not GET (uWS's getMethod() lower-cases).
+    const method = req.getCaseSensitiveMethod();
     const path = toLuaString(req.getUrl());
+    if (this.badFraming(res, req, method, path, start)) return;
     const allowed = allowedMethods(this.routes, path);
     if (this.config.docs && path === '/docs' && !allowed.includes('GET')) allowed.unshift('GET');
     const out = this.out;

@@ -1,4 +1,5 @@
 // Percent-decoding of path parameters and query strings into Lua byte strings.
+import { isUtf8 } from 'node:buffer';
 import { LuaTable } from '../lua/table.js';
 import { toLuaString } from './json.js';
 
@@ -9,22 +10,31 @@ function hexValue(c: number): number {
   return -1;
 }
 
+/** Why a percent-encoded string was refused (the caller names the parameter: a 400). */
+export class PercentDecodeError extends Error {}
+
 /**
- * Decodes %XX escapes (and '+' as a space in query strings) into bytes. A '%' not followed
- * by two hex digits stays as it is: decoding never fails.
+ * Decodes %XX escapes (and '+' as a space in query strings) into bytes. Refused, with a
+ * PercentDecodeError: a '%' not followed by two hex digits, escapes that decode to bytes
+ * which are not UTF-8 (`%E0%A4`), and `%00` (a NUL byte ends a string in C: a file name or a
+ * command built from it would not be what the Lua code sees).
  */
 export function percentDecode(s: string, plusIsSpace: boolean): string {
   const bytes = toLuaString(s);
   if (bytes.indexOf('%') < 0 && (!plusIsSpace || bytes.indexOf('+') < 0)) return bytes;
   let out = '';
   let from = 0;
+  let high = false;
   for (let i = 0; i < bytes.length; i++) {
     const c = bytes.charCodeAt(i);
-    if (c === 37 /* % */ && i + 2 < bytes.length) {
-      const hi = hexValue(bytes.charCodeAt(i + 1));
-      const lo = hexValue(bytes.charCodeAt(i + 2));
-      if (hi < 0 || lo < 0) continue;
-      out += bytes.slice(from, i) + String.fromCharCode(hi * 16 + lo);
+    if (c === 37 /* % */) {
+      const hi = i + 2 < bytes.length ? hexValue(bytes.charCodeAt(i + 1)) : -1;
+      const lo = i + 2 < bytes.length ? hexValue(bytes.charCodeAt(i + 2)) : -1;
+      if (hi < 0 || lo < 0) throw new PercentDecodeError('malformed percent-encoding');
+      const byte = hi * 16 + lo;
+      if (byte === 0) throw new PercentDecodeError('contains a NUL byte (%00)');
+      if (byte >= 0x80) high = true;
+      out += bytes.slice(from, i) + String.fromCharCode(byte);
       i += 2;
       from = i + 1;
     } else if (c === 43 /* + */ && plusIsSpace) {
@@ -32,10 +42,15 @@ export function percentDecode(s: string, plusIsSpace: boolean): string {
       from = i + 1;
     }
   }
-  return out + bytes.slice(from);
+  out += bytes.slice(from);
+  if (high && !isUtf8(Buffer.from(out, 'latin1'))) throw new PercentDecodeError('not valid UTF-8');
+  return out;
 }
 
-/** `a=1&b=x%20y` -> { a = "1", b = "x y" }; a repeated key keeps its last value. */
+/**
+ * `a=1&b=x%20y` -> { a = "1", b = "x y" }; a repeated key keeps its last value. A bad
+ * escape anywhere throws PercentDecodeError.
+ */
 export function parseQuery(raw: string): LuaTable {
   const t = new LuaTable();
   if (raw === '') return t;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { HTTP_FIXTURES, MODES, runCli, send, startServer } from './support.js';
+import { HTTP_FIXTURES, MODES, RawConnection, runCli, send, startServer } from './support.js';
 
 const ERRORS = path.join(HTTP_FIXTURES, 'load-errors');
 
@@ -103,6 +103,43 @@ describe('roverc serve: stopping', () => {
         assert.equal(code, 0);
       });
     }
+  }
+
+  for (const mode of MODES) {
+    it(`${mode}: SIGTERM with uploads in flight, an aborted upload and idle keep-alive connections: the uploads finish, exit 0 at once`, async () => {
+      const s = await startServer(path.join(HTTP_FIXTURES, 'hardening/app.lua'), mode);
+      const idle = await RawConnection.open(s.url);
+      assert.equal((await idle.send('GET /hello HTTP/1.1\r\nHost: x\r\n\r\n')).body, 'hello');
+      const silent = await RawConnection.open(s.url);
+      const sized = await RawConnection.open(s.url);
+      sized.write('POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nhello');
+      const chunked = await RawConnection.open(s.url);
+      chunked.write('POST /upload HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n');
+      const aborted = await RawConnection.open(s.url);
+      aborted.write('POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nhel');
+      await new Promise((r) => setTimeout(r, 100));
+      const exited = s.stop('SIGTERM');
+      await new Promise((r) => setTimeout(r, 100));
+      await assert.rejects(connect(s.url), /ECONNREFUSED/, 'a new connection after the signal is refused');
+      aborted.destroy();
+      await new Promise((r) => setTimeout(r, 100));
+      sized.write('world');
+      chunked.write('5\r\nworld\r\n0\r\n\r\n');
+      for (const upload of [sized, chunked]) {
+        const reply = await upload.read();
+        assert.equal(reply.status, 200);
+        assert.deepEqual(JSON.parse(reply.body), { bytes: 10 });
+      }
+      const finished = Date.now();
+      const { code, signal } = await exited;
+      assert.equal(signal, null);
+      assert.equal(code, 0, s.stderr());
+      assert.ok(Date.now() - finished < 2000, `exited ${Date.now() - finished} ms after the last upload (the idle connections must not hold it)`);
+      for (const c of [idle, silent, sized, chunked]) {
+        await c.rest(1000);
+        c.destroy();
+      }
+    });
   }
 
   it('os.exit in a handler stops the server with its code (output flushed)', async () => {

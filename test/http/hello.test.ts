@@ -12,7 +12,7 @@ describeApp('hello app', path.join(HTTP_FIXTURES, 'hello/app.lua'), [
   { name: 'params are percent-decoded into UTF-8 bytes', path: '/hello/w%C3%B6rld', status: 200, type: JSON_TYPE, json: { message: 'Hello wörld', length: 6 } },
   { name: 'a raw non-ASCII path reaches the handler as its bytes', path: '/hello/wörld', status: 200, json: { message: 'Hello wörld', length: 6 } },
   { name: 'an encoded slash stays inside the parameter', path: '/hello/a%2Fb', status: 200, json: { message: 'Hello a/b', length: 3 } },
-  { name: 'a bad escape is kept as it is', path: '/hello/100%', status: 200, json: { message: 'Hello 100%', length: 4 } },
+  { name: 'a bad escape is a 400', path: '/hello/100%', status: 400, type: JSON_TYPE, json: { error: "Invalid path parameter 'name': malformed percent-encoding" } },
   { name: 'static beats parameter', path: '/users/me', status: 200, json: { id: 'me', static: true } },
   { name: 'parameter route for other values', path: '/users/42', status: 200, json: { id: '42', static: false } },
   { name: 'an escaped static segment is matched as a parameter value', path: '/users/m%65', status: 200, json: { id: 'me', static: false } },

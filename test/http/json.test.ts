@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { LuaError } from '../../runtime/lua/errors.js';
 import { LuaTable } from '../../runtime/lua/table.js';
 import type { LuaValue } from '../../runtime/lua/value.js';
-import { decodeJson, encodeJson, JSON_NULL, JsonSyntaxError, MAX_DEPTH } from '../../runtime/http/json.js';
+import { decodeJson, encodeJson, JSON_NULL, JsonSyntaxError, MAX_DECODE_DEPTH, MAX_DEPTH } from '../../runtime/http/json.js';
 
 /** A Lua table from a JS value: arrays -> sequences, objects -> string keys, strings -> UTF-8 bytes. */
 function lua(v: unknown): LuaValue {
@@ -163,5 +163,14 @@ describe('decodeJson', () => {
       assert.throws(() => decodeJson(text), JsonSyntaxError, text);
     }
     assert.throws(() => decodeJson('['.repeat(200_000) + ']'.repeat(200_000)), JsonSyntaxError);
+  });
+
+  it('nesting is read up to MAX_DECODE_DEPTH levels, however the stack is sized', () => {
+    const nested = (n: number) => '['.repeat(n) + ']'.repeat(n);
+    assert.ok(decodeJson(nested(MAX_DECODE_DEPTH)) instanceof LuaTable);
+    assert.throws(() => decodeJson(nested(MAX_DECODE_DEPTH + 1)), { name: 'Error', message: `nesting deeper than ${MAX_DECODE_DEPTH} levels` });
+    assert.throws(() => decodeJson('{"a":'.repeat(MAX_DECODE_DEPTH + 1) + '1' + '}'.repeat(MAX_DECODE_DEPTH + 1)), JsonSyntaxError);
+    // Scalars inside the deepest allowed level are fine.
+    assert.ok(decodeJson('['.repeat(MAX_DECODE_DEPTH) + '1' + ']'.repeat(MAX_DECODE_DEPTH)) instanceof LuaTable);
   });
 });

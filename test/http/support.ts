@@ -2,6 +2,7 @@
 // runs against the interpreted and the compiled server and asserts they answer identically.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { CLI, ROOT } from '../support/paths.js';
 
@@ -168,4 +169,141 @@ export function describeApp(title: string, app: string, cases: Case[], more?: (s
     }
     more?.(() => servers);
   });
+}
+
+// ---- raw HTTP over a socket, for what fetch cannot send or hides ----
+
+export interface RawReply {
+  status: number;
+  /** The status line and headers as sent (latin1), without the blank line. */
+  head: string;
+  /** Header names in lower case; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  body: string;
+  /** The server closed the connection after this reply. */
+  closed: boolean;
+}
+
+/** The reply without its Date header: what two servers must send alike. */
+export function comparable(r: RawReply): string {
+  return r.head.replace(/\r\nDate: [^\r]*/i, '') + '\r\n\r\n' + r.body + (r.closed ? ' [closed]' : '');
+}
+
+/** One client connection that writes raw bytes and reads replies one at a time. */
+export class RawConnection {
+  private buffer = Buffer.alloc(0);
+  private ended = false;
+  private wake: (() => void) | undefined;
+
+  private constructor(readonly socket: net.Socket) {
+    socket.on('data', (d: Buffer) => {
+      this.buffer = Buffer.concat([this.buffer, d]);
+      this.wake?.();
+    });
+    const end = () => {
+      this.ended = true;
+      this.wake?.();
+    };
+    socket.on('close', end);
+    socket.on('error', end);
+  }
+
+  static open(url: string): Promise<RawConnection> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(Number(new URL(url).port), '127.0.0.1', () => resolve(new RawConnection(socket)));
+      socket.once('error', reject);
+    });
+  }
+
+  get closed(): boolean {
+    return this.ended;
+  }
+
+  write(data: string | Buffer): void {
+    this.socket.write(typeof data === 'string' ? Buffer.from(data, 'latin1') : data);
+  }
+
+  /** Writes a request and reads its reply. */
+  send(data: string | Buffer, timeoutMs = 5000): Promise<RawReply> {
+    this.write(data);
+    return this.read(timeoutMs);
+  }
+
+  /**
+   * Reads one reply: its head, a Content-Length body or (with Connection: close) a body up
+   * to the end of the connection, and then, if the reply says Connection: close, waits for
+   * the connection to end. Rejects after timeoutMs with what arrived.
+   */
+  async read(timeoutMs = 5000): Promise<RawReply> {
+    const deadline = Date.now() + timeoutMs;
+    const waitMore = () => new Promise<void>((resolve, reject) => {
+      if (this.ended) {
+        resolve();
+        return;
+      }
+      const timer = setTimeout(() => {
+        this.wake = undefined;
+        reject(new Error(`no complete reply within ${timeoutMs} ms; got ${JSON.stringify(this.buffer.toString('latin1'))}`));
+      }, Math.max(0, deadline - Date.now()));
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+    });
+    let end: number;
+    while ((end = this.buffer.indexOf('\r\n\r\n')) < 0) {
+      if (this.ended) throw new Error(`connection closed without a reply; got ${JSON.stringify(this.buffer.toString('latin1'))}`);
+      await waitMore();
+    }
+    const head = this.buffer.subarray(0, end).toString('latin1');
+    const headers: Record<string, string> = {};
+    for (const line of head.split('\r\n').slice(1)) {
+      const colon = line.indexOf(':');
+      const name = line.slice(0, colon).toLowerCase();
+      const value = line.slice(colon + 1).trim();
+      headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
+    }
+    const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]);
+    const closing = /(^|,)\s*close\s*($|,)/i.test(headers.connection ?? '');
+    const start = end + 4;
+    let bodyEnd: number;
+    if (headers['content-length'] !== undefined) {
+      bodyEnd = start + Number(headers['content-length']);
+      while (this.buffer.length < bodyEnd) {
+        if (this.ended) throw new Error(`connection closed inside a body; got ${JSON.stringify(this.buffer.toString('latin1'))}`);
+        await waitMore();
+      }
+    } else if (closing) {
+      while (!this.ended) await waitMore();
+      bodyEnd = this.buffer.length;
+    } else {
+      bodyEnd = start;
+    }
+    const body = this.buffer.subarray(start, bodyEnd).toString('latin1');
+    this.buffer = this.buffer.subarray(bodyEnd);
+    if (closing) while (!this.ended) await waitMore();
+    return { status, head, headers, body, closed: this.ended };
+  }
+
+  /** Everything the server sends until it closes the connection. */
+  async rest(timeoutMs = 5000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.ended) {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`the connection stayed open; got ${JSON.stringify(this.buffer.toString('latin1'))}`)),
+          Math.max(0, deadline - Date.now()));
+        this.wake = () => {
+          clearTimeout(timer);
+          this.wake = undefined;
+          resolve();
+        };
+      });
+    }
+    return this.buffer.toString('latin1');
+  }
+
+  destroy(): void {
+    this.socket.destroy();
+  }
 }
