@@ -19,7 +19,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let api: rt.LuaValue = rt.first(($2 = rt.index(rt.getGlobal($env, "rover"), "server", "global 'rover'"), $3 = ($f.line = 2, rt.buildTable(0, ["log_level", "nope", "body_size_limit", 1024], undefined)), $f.line = 2, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($3)));
       $f.line = 4;
       $4 = rt.index(api, "echo", "local 'api'");
-      rt.setIndex($4, "post", function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      rt.setIndex($4, "post", (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        const $r = $body(ctx);
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site1);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
@@ -27,23 +30,30 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn4!: rt.LuaFunction;
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
+        let $t7: number;
+        let $r8: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 5;
-        return ($2 = rt.index(api, "text", "upvalue 'api'"), $r3 = ($5 = rt.first(($6 = ctx, $f.line = 5, $f.callName = ":body", rt.fn(rt.index($6, "body", "local 'ctx'"), "method 'body'")($6))), $f.line = 5, $fn4 = rt.fn(rt.index($5, "text"), "method 'text'"), $f.line = 5, $f.callName = ":text", $fn4($5)), $f.line = 5, $fn1 = rt.fn($2, "field 'text'"), $f.callName = "?", $s.truncate($d), (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3)));
+        return ($2 = rt.index(api, "text", "upvalue 'api'"), $r3 = ($5 = rt.first(($6 = ctx, $f.line = 5, $f.callName = ":body", rt.fn(rt.index($6, "body", "local 'ctx'"), "method 'body'")($6))), $f.line = 5, $fn4 = rt.fn(rt.index($5, "text"), "method 'text'"), $f.line = 5, $f.callName = ":text", $fn4($5)), $f.line = 5, $fn1 = rt.fn($2, "field 'text'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3)), $s.tails = $t7, $r8) : rt.tail($s, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3])));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'echo'");
+      }) as rt.LuaFunction), "field 'echo'");
       $f.line = 8;
       $5 = rt.index(rt.index(api, "echo", "local 'api'"), "json", "field 'echo'");
-      rt.setIndex($5, "post", function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
+      rt.setIndex($5, "post", (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
+        const $r = $body(ctx_1);
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $post$body(ctx_1?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site2);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
+        let $t4: number;
+        let $r5: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 9;
-        return ($2 = rt.first(($3 = ctx_1, $f.line = 9, $f.callName = ":body", rt.fn(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3))), $f.line = 9, $fn1 = rt.fn(rt.index($2, "json"), "method 'json'"), $f.line = 9, $f.callName = "?", $s.truncate($d), $fn1($2));
+        return ($2 = rt.first(($3 = ctx_1, $f.line = 9, $f.callName = ":body", rt.fn(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3))), $f.line = 9, $fn1 = rt.fn(rt.index($2, "json"), "method 'json'"), $f.line = 9, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($2), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$2]));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'json'");
+      }) as rt.LuaFunction), "field 'json'");
       $f.line = 12;
       $6 = rt.index(api, "length", "local 'api'");
       rt.setIndex($6, "put", function $put(ctx_2?: rt.LuaValue): rt.LuaResult {

@@ -26,7 +26,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let api: rt.LuaValue = rt.first(($2 = rt.index(rt.getGlobal($env, "rover"), "server", "global 'rover'"), $3 = ($f.line = 4, rt.buildTable(0, ["log_level", "nope"], undefined)), $f.line = 4, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($3)));
       $f.line = 6;
       $4 = rt.index(api, "users", "local 'api'");
-      rt.setIndex($4, "get", function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      rt.setIndex($4, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        const $r = $body(ctx);
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site1);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
@@ -42,6 +45,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn12!: rt.LuaFunction;
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
+        let $t15: number;
+        let $r16: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 7;
         let list: rt.LuaValue = rt.first(($2 = rt.index(users, "store", "upvalue 'users'"), $f.line = 7, $fn1 = rt.fn(rt.index($2, "all", "field 'store'"), "method 'all'"), $f.line = 7, $f.callName = ":all", $fn1($2)));
@@ -62,12 +67,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           list = cut;
         }
         $f.line = 14;
-        return ($13 = rt.index(api, "json", "upvalue 'api'"), $14 = ($f.line = 14, rt.buildTable(0, ["users", list, "count", rt.len(list, "local 'list'")], undefined)), $f.line = 14, $fn12 = rt.fn($13, "field 'json'"), $f.callName = "?", $s.truncate($d), $fn12($14));
+        return ($13 = rt.index(api, "json", "upvalue 'api'"), $14 = ($f.line = 14, rt.buildTable(0, ["users", list, "count", rt.len(list, "local 'list'")], undefined)), $f.line = 14, $fn12 = rt.fn($13, "field 'json'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t15 = $s.tails++, $r16 = $fn12($14), $s.tails = $t15, $r16) : rt.tail($s, $fn12, [$14]));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'users'");
+      }) as rt.LuaFunction), "field 'users'");
       $f.line = 17;
       $5 = rt.index(api, "users", "local 'api'");
-      rt.setIndex($5, "post", function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
+      rt.setIndex($5, "post", (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
+        const $r = $body(ctx_1);
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $post$body(ctx_1?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site2);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
@@ -80,15 +88,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
+        let $t12: number;
+        let $r13: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 18;
         let input: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx_1, $f.line = 18, $f.callName = ":body", rt.fn(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3))), $f.line = 18, $fn1 = rt.fn(rt.index($2, "expect"), "method 'expect'"), $4 = rt.index(users, "create_schema", "upvalue 'users'"), $f.line = 18, $f.callName = ":expect", $fn1($2, $4)));
         $f.line = 19;
         let user: rt.LuaValue = rt.first(($6 = rt.index(users, "store", "upvalue 'users'"), $f.line = 19, $fn5 = rt.fn(rt.index($6, "insert", "field 'store'"), "method 'insert'"), $7 = input, $f.line = 19, $f.callName = ":insert", $fn5($6, $7)));
         $f.line = 20;
-        return ($9 = rt.index(api, "json", "upvalue 'api'"), $f.line = 20, $fn8 = rt.fn(rt.index($9, "status", "field 'json'"), "method 'status'"), $10 = 201, $11 = user, $f.line = 20, $f.callName = "?", $s.truncate($d), $fn8($9, $10, $11));
+        return ($9 = rt.index(api, "json", "upvalue 'api'"), $f.line = 20, $fn8 = rt.fn(rt.index($9, "status", "field 'json'"), "method 'status'"), $10 = 201, $11 = user, $f.line = 20, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn8($9, $10, $11), $s.tails = $t12, $r13) : rt.tail($s, $fn8, [$9, $10, $11]));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'users'");
+      }) as rt.LuaFunction), "field 'users'");
       let find: rt.LuaFunction;
       find = function $find(ctx_2?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site3);
@@ -110,45 +120,55 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       };
       $f.line = 28;
       $6 = rt.index(rt.index(api, "users", "local 'api'"), "p_id", "field 'users'");
-      rt.setIndex($6, "get", function $get(ctx_3?: rt.LuaValue): rt.LuaResult {
+      rt.setIndex($6, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_3?: rt.LuaValue): rt.LuaResult {
+        const $r = $body(ctx_3);
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $get$body(ctx_3?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site4);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
+        let $t5: number;
+        let $r6: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 29;
         let user_1: rt.LuaValue = (($f.line = 29, $f.callName = "find", find(ctx_3)) as rt.LuaValue);
         $f.line = 30;
         if (!rt.t(user_1)) {
           $f.line = 30;
-          return ($2 = api, $f.line = 30, $fn1 = rt.fn(rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $3 = 404, $4 = "User not found", $f.line = 30, $f.callName = "?", $s.truncate($d), $fn1($2, $3, $4));
+          return ($2 = api, $f.line = 30, $fn1 = rt.fn(rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $3 = 404, $4 = "User not found", $f.line = 30, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($2, $3, $4), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$2, $3, $4]));
         }
         return rt.leave($s, $d, user_1);
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'p_id'");
+      }) as rt.LuaFunction), "field 'p_id'");
       $f.line = 34;
       $7 = rt.index(rt.index(api, "users", "local 'api'"), "p_id", "field 'users'");
-      rt.setIndex($7, "put", function $put(ctx_4?: rt.LuaValue): rt.LuaResult {
+      rt.setIndex($7, "put", (($body: rt.LuaFunction) => rt.withBody((function $put(ctx_4?: rt.LuaValue): rt.LuaResult {
+        const $r = $body(ctx_4);
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $put$body(ctx_4?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site5);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
-        let $fn5!: rt.LuaFunction;
-        let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
+        let $t5: number;
+        let $r6: rt.LuaResult;
+        let $fn7!: rt.LuaFunction;
         let $8: rt.LuaValue;
+        let $9: rt.LuaValue;
+        let $10: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 35;
         let user_2: rt.LuaValue = (($f.line = 35, $f.callName = "find", find(ctx_4)) as rt.LuaValue);
         $f.line = 36;
         if (!rt.t(user_2)) {
           $f.line = 36;
-          return ($2 = api, $f.line = 36, $fn1 = rt.fn(rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $3 = 404, $4 = "User not found", $f.line = 36, $f.callName = "?", $s.truncate($d), $fn1($2, $3, $4));
+          return ($2 = api, $f.line = 36, $fn1 = rt.fn(rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $3 = 404, $4 = "User not found", $f.line = 36, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($2, $3, $4), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$2, $3, $4]));
         }
         $f.line = 37;
-        let changes: rt.LuaValue = rt.first(($6 = rt.first(($7 = ctx_4, $f.line = 37, $f.callName = ":body", rt.fn(rt.index($7, "body", "local 'ctx'"), "method 'body'")($7))), $f.line = 37, $fn5 = rt.fn(rt.index($6, "expect"), "method 'expect'"), $8 = rt.index(users, "update_schema", "upvalue 'users'"), $f.line = 37, $f.callName = ":expect", $fn5($6, $8)));
+        let changes: rt.LuaValue = rt.first(($8 = rt.first(($9 = ctx_4, $f.line = 37, $f.callName = ":body", rt.fn(rt.index($9, "body", "local 'ctx'"), "method 'body'")($9))), $f.line = 37, $fn7 = rt.fn(rt.index($8, "expect"), "method 'expect'"), $10 = rt.index(users, "update_schema", "upvalue 'users'"), $f.line = 37, $f.callName = ":expect", $fn7($8, $10)));
         $f.line = 38;
          {
           const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($f.line = 38, $f.callName = "pairs", rt.fn(rt.getGlobal($env, "pairs"), "global 'pairs'")(changes)))], 3);
@@ -167,10 +187,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         return rt.leave($s, $d, user_2);
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'p_id'");
+      }) as rt.LuaFunction), "field 'p_id'");
       $f.line = 42;
       $8 = rt.index(rt.index(api, "users", "local 'api'"), "p_id", "field 'users'");
-      rt.setIndex($8, "delete", function $delete(ctx_5?: rt.LuaValue): rt.LuaResult {
+      rt.setIndex($8, "delete", (($body: rt.LuaFunction) => rt.withBody((function $delete(ctx_5?: rt.LuaValue): rt.LuaResult {
+        const $r = $body(ctx_5);
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $delete$body(ctx_5?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site6);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
@@ -185,20 +208,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $fn14!: rt.LuaFunction;
-        let $15: rt.LuaValue;
+        let $t14: number;
+        let $r15: rt.LuaResult;
+        let $fn16!: rt.LuaFunction;
+        let $17: rt.LuaValue;
+        let $t18: number;
+        let $r19: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 43;
         let id_1: rt.LuaValue = rt.first(($2 = rt.index(users, "parse_id", "upvalue 'users'"), $3 = rt.index(rt.first(($4 = ctx_5, $f.line = 43, $f.callName = ":params", rt.fn(rt.index($4, "params", "local 'ctx'"), "method 'params'")($4))), ($5 = "id", $f.line = 43, $5)), $f.line = 43, $fn1 = rt.fn($2, "field 'parse_id'"), $f.callName = "parse_id", $fn1($3)));
         $f.line = 44;
         if ((rt.t($6 = !rt.t(id_1)) ? $6 : !rt.t(rt.first(($8 = rt.index(users, "store", "upvalue 'users'"), $f.line = 44, $fn7 = rt.fn(rt.index($8, "remove", "field 'store'"), "method 'remove'"), $9 = id_1, $f.line = 44, $f.callName = ":remove", $fn7($8, $9)))))) {
           $f.line = 44;
-          return ($11 = api, $f.line = 44, $fn10 = rt.fn(rt.index($11, "error", "upvalue 'api'"), "method 'error'"), $12 = 404, $13 = "User not found", $f.line = 44, $f.callName = "?", $s.truncate($d), $fn10($11, $12, $13));
+          return ($11 = api, $f.line = 44, $fn10 = rt.fn(rt.index($11, "error", "upvalue 'api'"), "method 'error'"), $12 = 404, $13 = "User not found", $f.line = 44, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = $fn10($11, $12, $13), $s.tails = $t14, $r15) : rt.tail($s, $fn10, [$11, $12, $13]));
         }
         $f.line = 45;
-        return ($15 = rt.index(api, "no_content", "upvalue 'api'"), $f.line = 45, $fn14 = rt.fn($15, "field 'no_content'"), $f.callName = "?", $s.truncate($d), $fn14());
+        return ($17 = rt.index(api, "no_content", "upvalue 'api'"), $f.line = 45, $fn16 = rt.fn($17, "field 'no_content'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t18 = $s.tails++, $r19 = $fn16(), $s.tails = $t18, $r19) : rt.tail($s, $fn16, []));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'p_id'");
+      }) as rt.LuaFunction), "field 'p_id'");
       return rt.leave($s, $d, api);
       return rt.leave($s, $d, rt.NONE);
     };

@@ -73,15 +73,20 @@ export default function load($env) {
         }, "field 'p_id'");
         $f.line = 9;
         $6 = rt.index(api, "query", "local 'api'");
-        rt.setIndex($6, "get", function $get(ctx_1) {
+        rt.setIndex($6, "get", (($body) => rt.withBody((function $get(ctx_1) {
+            const $r = $body(ctx_1);
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $get$body(ctx_1) {
             const $s = rt.current, $d = $s.depth, $f = $s.enter($site3);
             let $fn1;
             let $2;
+            let $t3;
+            let $r4;
             const $va = rt.NONE;
             $f.line = 9;
-            return ($2 = ctx_1, $f.line = 9, $fn1 = rt.fn(rt.index($2, "query", "local 'ctx'"), "method 'query'"), $f.line = 9, $f.callName = "?", $s.truncate($d), $fn1($2));
+            return ($2 = ctx_1, $f.line = 9, $fn1 = rt.fn(rt.index($2, "query", "local 'ctx'"), "method 'query'"), $f.line = 9, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t3 = $s.tails++, $r4 = $fn1($2), $s.tails = $t3, $r4) : rt.tail($s, $fn1, [$2]));
             return rt.leave($s, $d, rt.NONE);
-        }, "field 'query'");
+        })), "field 'query'");
         $f.line = 10;
         $7 = rt.index(rt.index(api, "safe", "local 'api'"), "p_id", "field 'safe'");
         rt.setIndex($7, "get", function $get(ctx_2) {
@@ -104,7 +109,10 @@ export default function load($env) {
         }, "field 'p_id'");
         $f.line = 16;
         $8 = rt.index(api, "echo", "local 'api'");
-        rt.setIndex($8, "post", function $post(ctx_3) {
+        rt.setIndex($8, "post", (($body) => rt.withBody((function $post(ctx_3) {
+            const $r = $body(ctx_3);
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $post$body(ctx_3) {
             const $s = rt.current, $d = $s.depth, $f = $s.enter($site5);
             let $fn1;
             let $2;
@@ -112,26 +120,36 @@ export default function load($env) {
             let $fn4;
             let $5;
             let $6;
+            let $t7;
+            let $r8;
             const $va = rt.NONE;
             $f.line = 16;
-            return ($2 = rt.index(api, "text", "upvalue 'api'"), $r3 = ($5 = rt.first(($6 = ctx_3, $f.line = 16, $f.callName = ":body", rt.fn(rt.index($6, "body", "local 'ctx'"), "method 'body'")($6))), $f.line = 16, $fn4 = rt.fn(rt.index($5, "text"), "method 'text'"), $f.line = 16, $f.callName = ":text", $fn4($5)), $f.line = 16, $fn1 = rt.fn($2, "field 'text'"), $f.callName = "?", $s.truncate($d), (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3)));
+            return ($2 = rt.index(api, "text", "upvalue 'api'"), $r3 = ($5 = rt.first(($6 = ctx_3, $f.line = 16, $f.callName = ":body", rt.fn(rt.index($6, "body", "local 'ctx'"), "method 'body'")($6))), $f.line = 16, $fn4 = rt.fn(rt.index($5, "text"), "method 'text'"), $f.line = 16, $f.callName = ":text", $fn4($5)), $f.line = 16, $fn1 = rt.fn($2, "field 'text'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3)), $s.tails = $t7, $r8) : rt.tail($s, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3])));
             return rt.leave($s, $d, rt.NONE);
-        }, "field 'echo'");
+        })), "field 'echo'");
         $f.line = 17;
         $9 = rt.index(rt.index(api, "echo", "local 'api'"), "json", "field 'echo'");
-        rt.setIndex($9, "post", function $post(ctx_4) {
+        rt.setIndex($9, "post", (($body) => rt.withBody((function $post(ctx_4) {
+            const $r = $body(ctx_4);
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $post$body(ctx_4) {
             const $s = rt.current, $d = $s.depth, $f = $s.enter($site6);
             let $fn1;
             let $2;
             let $3;
+            let $t4;
+            let $r5;
             const $va = rt.NONE;
             $f.line = 17;
-            return ($2 = rt.first(($3 = ctx_4, $f.line = 17, $f.callName = ":body", rt.fn(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3))), $f.line = 17, $fn1 = rt.fn(rt.index($2, "json"), "method 'json'"), $f.line = 17, $f.callName = "?", $s.truncate($d), $fn1($2));
+            return ($2 = rt.first(($3 = ctx_4, $f.line = 17, $f.callName = ":body", rt.fn(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3))), $f.line = 17, $fn1 = rt.fn(rt.index($2, "json"), "method 'json'"), $f.line = 17, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($2), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$2]));
             return rt.leave($s, $d, rt.NONE);
-        }, "field 'json'");
+        })), "field 'json'");
         $f.line = 18;
         $10 = rt.index(api, "object", "local 'api'");
-        rt.setIndex($10, "post", function $post(ctx_5) {
+        rt.setIndex($10, "post", (($body) => rt.withBody((function $post(ctx_5) {
+            const $r = $body(ctx_5);
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $post$body(ctx_5) {
             const $s = rt.current, $d = $s.depth, $f = $s.enter($site7);
             let $fn1;
             let $2;
@@ -139,11 +157,13 @@ export default function load($env) {
             let $4;
             let $fn5;
             let $6;
+            let $t7;
+            let $r8;
             const $va = rt.NONE;
             $f.line = 18;
-            return ($2 = rt.first(($3 = ctx_5, $f.line = 18, $f.callName = ":body", rt.fn(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3))), $f.line = 18, $fn1 = rt.fn(rt.index($2, "expect"), "method 'expect'"), $4 = ($f.line = 18, rt.buildTable(0, ["name", rt.first(($6 = rt.index(rt.getGlobal($env, "rover"), "guard", "global 'rover'"), $f.line = 18, $fn5 = rt.fn(rt.index($6, "string", "field 'guard'"), "method 'string'"), $f.line = 18, $f.callName = ":string", $fn5($6)))], undefined)), $f.line = 18, $f.callName = "?", $s.truncate($d), $fn1($2, $4));
+            return ($2 = rt.first(($3 = ctx_5, $f.line = 18, $f.callName = ":body", rt.fn(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3))), $f.line = 18, $fn1 = rt.fn(rt.index($2, "expect"), "method 'expect'"), $4 = ($f.line = 18, rt.buildTable(0, ["name", rt.first(($6 = rt.index(rt.getGlobal($env, "rover"), "guard", "global 'rover'"), $f.line = 18, $fn5 = rt.fn(rt.index($6, "string", "field 'guard'"), "method 'string'"), $f.line = 18, $f.callName = ":string", $fn5($6)))], undefined)), $f.line = 18, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $4), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $4]));
             return rt.leave($s, $d, rt.NONE);
-        }, "field 'object'");
+        })), "field 'object'");
         $f.line = 20;
         $11 = rt.index(api, "keys", "local 'api'");
         rt.setIndex($11, "post", function $post(ctx_6) {
@@ -194,91 +214,126 @@ export default function load($env) {
         }, "field 'fresh'");
         $f.line = 33;
         $13 = rt.index(rt.index(api, "loc", "local 'api'"), "crlf", "field 'loc'");
-        rt.setIndex($13, "get", function $get() {
+        rt.setIndex($13, "get", (($body) => rt.withBody((function $get() {
+            const $r = $body();
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $get$body() {
             const $s = rt.current, $d = $s.depth, $f = $s.enter($site10);
             let $fn1;
             let $2;
             let $3;
+            let $t4;
+            let $r5;
             const $va = rt.NONE;
             $f.line = 33;
-            return ($2 = rt.index(api, "redirect", "upvalue 'api'"), $3 = "/x\r\nSet-Cookie: a=b", $f.line = 33, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $fn1($3));
+            return ($2 = rt.index(api, "redirect", "upvalue 'api'"), $3 = "/x\r\nSet-Cookie: a=b", $f.line = 33, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
             return rt.leave($s, $d, rt.NONE);
-        }, "field 'crlf'");
+        })), "field 'crlf'");
         $f.line = 34;
         $14 = rt.index(rt.index(api, "loc", "local 'api'"), "lf", "field 'loc'");
-        rt.setIndex($14, "get", function $get() {
+        rt.setIndex($14, "get", (($body) => rt.withBody((function $get() {
+            const $r = $body();
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $get$body() {
             const $s = rt.current, $d = $s.depth, $f = $s.enter($site11);
             let $fn1;
             let $2;
             let $3;
+            let $t4;
+            let $r5;
             const $va = rt.NONE;
             $f.line = 34;
-            return ($2 = rt.index(api, "redirect", "upvalue 'api'"), $3 = "/x\nSet-Cookie: a=b", $f.line = 34, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $fn1($3));
+            return ($2 = rt.index(api, "redirect", "upvalue 'api'"), $3 = "/x\nSet-Cookie: a=b", $f.line = 34, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
             return rt.leave($s, $d, rt.NONE);
-        }, "field 'lf'");
+        })), "field 'lf'");
         $f.line = 35;
         $15 = rt.index(rt.index(api, "loc", "local 'api'"), "cr", "field 'loc'");
-        rt.setIndex($15, "get", function $get() {
+        rt.setIndex($15, "get", (($body) => rt.withBody((function $get() {
+            const $r = $body();
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $get$body() {
             const $s = rt.current, $d = $s.depth, $f = $s.enter($site12);
             let $fn1;
             let $2;
             let $3;
+            let $t4;
+            let $r5;
             const $va = rt.NONE;
             $f.line = 35;
-            return ($2 = rt.index(api, "redirect", "upvalue 'api'"), $f.line = 35, $fn1 = rt.fn(rt.index($2, "permanent", "field 'redirect'"), "method 'permanent'"), $3 = "/x\rSet-Cookie: a=b", $f.line = 35, $f.callName = "?", $s.truncate($d), $fn1($2, $3));
+            return ($2 = rt.index(api, "redirect", "upvalue 'api'"), $f.line = 35, $fn1 = rt.fn(rt.index($2, "permanent", "field 'redirect'"), "method 'permanent'"), $3 = "/x\rSet-Cookie: a=b", $f.line = 35, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($2, $3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$2, $3]));
             return rt.leave($s, $d, rt.NONE);
-        }, "field 'cr'");
+        })), "field 'cr'");
         $f.line = 36;
         $16 = rt.index(rt.index(api, "loc", "local 'api'"), "nul", "field 'loc'");
-        rt.setIndex($16, "get", function $get() {
+        rt.setIndex($16, "get", (($body) => rt.withBody((function $get() {
+            const $r = $body();
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $get$body() {
             const $s = rt.current, $d = $s.depth, $f = $s.enter($site13);
             let $fn1;
             let $2;
             let $3;
             let $4;
+            let $t5;
+            let $r6;
             const $va = rt.NONE;
             $f.line = 36;
-            return ($2 = rt.index(api, "redirect", "upvalue 'api'"), $f.line = 36, $fn1 = rt.fn(rt.index($2, "status", "field 'redirect'"), "method 'status'"), $3 = 307, $4 = "/x\x00y", $f.line = 36, $f.callName = "?", $s.truncate($d), $fn1($2, $3, $4));
+            return ($2 = rt.index(api, "redirect", "upvalue 'api'"), $f.line = 36, $fn1 = rt.fn(rt.index($2, "status", "field 'redirect'"), "method 'status'"), $3 = 307, $4 = "/x\x00y", $f.line = 36, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($2, $3, $4), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$2, $3, $4]));
             return rt.leave($s, $d, rt.NONE);
-        }, "field 'nul'");
+        })), "field 'nul'");
         $f.line = 37;
         $17 = rt.index(rt.index(api, "loc", "local 'api'"), "query", "field 'loc'");
-        rt.setIndex($17, "get", function $get(ctx_7) {
+        rt.setIndex($17, "get", (($body) => rt.withBody((function $get(ctx_7) {
+            const $r = $body(ctx_7);
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $get$body(ctx_7) {
             const $s = rt.current, $d = $s.depth, $f = $s.enter($site14);
             let $fn1;
             let $2;
             let $3;
             let $4;
             let $5;
+            let $t6;
+            let $r7;
             const $va = rt.NONE;
             $f.line = 37;
-            return ($2 = rt.index(api, "redirect", "upvalue 'api'"), $3 = rt.index(rt.first(($4 = ctx_7, $f.line = 37, $f.callName = ":query", rt.fn(rt.index($4, "query", "local 'ctx'"), "method 'query'")($4))), ($5 = "to", $f.line = 37, $5)), $f.line = 37, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $fn1($3));
+            return ($2 = rt.index(api, "redirect", "upvalue 'api'"), $3 = rt.index(rt.first(($4 = ctx_7, $f.line = 37, $f.callName = ":query", rt.fn(rt.index($4, "query", "local 'ctx'"), "method 'query'")($4))), ($5 = "to", $f.line = 37, $5)), $f.line = 37, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t6 = $s.tails++, $r7 = $fn1($3), $s.tails = $t6, $r7) : rt.tail($s, $fn1, [$3]));
             return rt.leave($s, $d, rt.NONE);
-        }, "field 'query'");
+        })), "field 'query'");
         $f.line = 38;
         $18 = rt.index(rt.index(api, "loc", "local 'api'"), "tab", "field 'loc'");
-        rt.setIndex($18, "get", function $get() {
+        rt.setIndex($18, "get", (($body) => rt.withBody((function $get() {
+            const $r = $body();
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $get$body() {
             const $s = rt.current, $d = $s.depth, $f = $s.enter($site15);
             let $fn1;
             let $2;
             let $3;
+            let $t4;
+            let $r5;
             const $va = rt.NONE;
             $f.line = 38;
-            return ($2 = rt.index(api, "redirect", "upvalue 'api'"), $3 = "/a\tb", $f.line = 38, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $fn1($3));
+            return ($2 = rt.index(api, "redirect", "upvalue 'api'"), $3 = "/a\tb", $f.line = 38, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
             return rt.leave($s, $d, rt.NONE);
-        }, "field 'tab'");
+        })), "field 'tab'");
         $f.line = 39;
         $19 = rt.index(rt.index(api, "loc", "local 'api'"), "utf8", "field 'loc'");
-        rt.setIndex($19, "get", function $get() {
+        rt.setIndex($19, "get", (($body) => rt.withBody((function $get() {
+            const $r = $body();
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $get$body() {
             const $s = rt.current, $d = $s.depth, $f = $s.enter($site16);
             let $fn1;
             let $2;
             let $3;
+            let $t4;
+            let $r5;
             const $va = rt.NONE;
             $f.line = 39;
-            return ($2 = rt.index(api, "redirect", "upvalue 'api'"), $3 = "/caf\xc3\xa9", $f.line = 39, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $fn1($3));
+            return ($2 = rt.index(api, "redirect", "upvalue 'api'"), $3 = "/caf\xc3\xa9", $f.line = 39, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
             return rt.leave($s, $d, rt.NONE);
-        }, "field 'utf8'");
+        })), "field 'utf8'");
         $f.line = 42;
         $20 = rt.index(rt.index(api, "deep", "local 'api'"), "p_n", "field 'deep'");
         rt.setIndex($20, "get", function $get(ctx_8) {
@@ -320,13 +375,18 @@ export default function load($env) {
         }, "field 'array'");
         $f.line = 53;
         $22 = rt.index(rt.index(api, "cycle", "local 'api'"), "indirect", "field 'cycle'");
-        rt.setIndex($22, "get", function $get() {
+        rt.setIndex($22, "get", (($body) => rt.withBody((function $get() {
+            const $r = $body();
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $get$body() {
             const $s = rt.current, $d = $s.depth, $f = $s.enter($site19);
             let $l1;
             let $fn2;
             let $3;
             let $4;
             let $5;
+            let $t6;
+            let $r7;
             const $va = rt.NONE;
             $f.line = 54;
             $l1 = rt.adjust([new rt.LuaTable(), new rt.LuaTable()], 2);
@@ -337,26 +397,31 @@ export default function load($env) {
             $f.line = 56;
             rt.setIndex(b, "a", a, "local 'b'");
             $f.line = 57;
-            return ($3 = rt.index(api, "json", "upvalue 'api'"), $f.line = 57, $fn2 = rt.fn(rt.index($3, "status", "field 'json'"), "method 'status'"), $4 = 201, $5 = ($f.line = 57, rt.buildTable(0, ["a", a], undefined)), $f.line = 57, $f.callName = "?", $s.truncate($d), $fn2($3, $4, $5));
+            return ($3 = rt.index(api, "json", "upvalue 'api'"), $f.line = 57, $fn2 = rt.fn(rt.index($3, "status", "field 'json'"), "method 'status'"), $4 = 201, $5 = ($f.line = 57, rt.buildTable(0, ["a", a], undefined)), $f.line = 57, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t6 = $s.tails++, $r7 = $fn2($3, $4, $5), $s.tails = $t6, $r7) : rt.tail($s, $fn2, [$3, $4, $5]));
             return rt.leave($s, $d, rt.NONE);
-        }, "field 'indirect'");
+        })), "field 'indirect'");
         $f.line = 59;
         $23 = rt.index(rt.index(api, "cycle", "local 'api'"), "error", "field 'cycle'");
-        rt.setIndex($23, "get", function $get() {
+        rt.setIndex($23, "get", (($body) => rt.withBody((function $get() {
+            const $r = $body();
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $get$body() {
             const $s = rt.current, $d = $s.depth, $f = $s.enter($site20);
             let $fn1;
             let $2;
             let $3;
             let $4;
+            let $t5;
+            let $r6;
             const $va = rt.NONE;
             $f.line = 60;
             let t_4 = new rt.LuaTable();
             $f.line = 61;
             rt.setIndex(t_4, "t", t_4, "local 't'");
             $f.line = 62;
-            return ($2 = api, $f.line = 62, $fn1 = rt.fn(rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $3 = 422, $4 = t_4, $f.line = 62, $f.callName = "?", $s.truncate($d), $fn1($2, $3, $4));
+            return ($2 = api, $f.line = 62, $fn1 = rt.fn(rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $3 = 422, $4 = t_4, $f.line = 62, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($2, $3, $4), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$2, $3, $4]));
             return rt.leave($s, $d, rt.NONE);
-        }, "field 'error'");
+        })), "field 'error'");
         $f.line = 66;
         $24 = rt.index(api, "upload", "local 'api'");
         rt.setIndex($24, "post", function $post(ctx_9) {

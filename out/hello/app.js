@@ -67,18 +67,23 @@ export default function load($env) {
         }, "field 'me'");
         $f.line = 22;
         $8 = rt.index(rt.index(api, "users", "local 'api'"), "p_id", "field 'users'");
-        rt.setIndex($8, "get", function $get(ctx_4) {
+        rt.setIndex($8, "get", (($body) => rt.withBody((function $get(ctx_4) {
+            const $r = $body(ctx_4);
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $get$body(ctx_4) {
             const $s = rt.current, $d = $s.depth, $f = $s.enter($site5);
             let $fn1;
             let $2;
             let $3;
             let $4;
             let $5;
+            let $t6;
+            let $r7;
             const $va = rt.NONE;
             $f.line = 23;
-            return ($2 = rt.index(api, "json", "upvalue 'api'"), $3 = ($f.line = 23, rt.buildTable(0, ["static", false, "id", rt.index(rt.first(($4 = ctx_4, $f.line = 23, $f.callName = ":params", rt.fn(rt.index($4, "params", "local 'ctx'"), "method 'params'")($4))), ($5 = "id", $f.line = 23, $5))], undefined)), $f.line = 23, $fn1 = rt.fn($2, "field 'json'"), $f.callName = "?", $s.truncate($d), $fn1($3));
+            return ($2 = rt.index(api, "json", "upvalue 'api'"), $3 = ($f.line = 23, rt.buildTable(0, ["static", false, "id", rt.index(rt.first(($4 = ctx_4, $f.line = 23, $f.callName = ":params", rt.fn(rt.index($4, "params", "local 'ctx'"), "method 'params'")($4))), ($5 = "id", $f.line = 23, $5))], undefined)), $f.line = 23, $fn1 = rt.fn($2, "field 'json'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t6 = $s.tails++, $r7 = $fn1($3), $s.tails = $t6, $r7) : rt.tail($s, $fn1, [$3]));
             return rt.leave($s, $d, rt.NONE);
-        }, "field 'p_id'");
+        })), "field 'p_id'");
         $f.line = 26;
         $9 = rt.index(rt.index(rt.index(rt.index(api, "users", "local 'api'"), "p_id", "field 'users'"), "posts", "field 'p_id'"), "p_postId", "field 'posts'");
         rt.setIndex($9, "get", function $get(ctx_5) {

@@ -193,153 +193,213 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       }, "field 'unicode'");
       $f.line = 15;
       $13 = rt.index(rt.index(api, "build", "local 'api'"), "json", "field 'build'");
-      rt.setIndex($13, "get", function $get(): rt.LuaResult {
+      rt.setIndex($13, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        const $r = $body();
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site11);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
+        let $t4: number;
+        let $r5: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 15;
-        return ($2 = rt.index(api, "json", "upvalue 'api'"), $3 = ($f.line = 15, rt.buildTable(0, ["built", "json"], undefined)), $f.line = 15, $fn1 = rt.fn($2, "field 'json'"), $f.callName = "?", $s.truncate($d), $fn1($3));
+        return ($2 = rt.index(api, "json", "upvalue 'api'"), $3 = ($f.line = 15, rt.buildTable(0, ["built", "json"], undefined)), $f.line = 15, $fn1 = rt.fn($2, "field 'json'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'json'");
+      }) as rt.LuaFunction), "field 'json'");
       $f.line = 16;
       $14 = rt.index(rt.index(api, "build", "local 'api'"), "json_status", "field 'build'");
-      rt.setIndex($14, "get", function $get(): rt.LuaResult {
+      rt.setIndex($14, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        const $r = $body();
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site12);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
+        let $t5: number;
+        let $r6: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 16;
-        return ($2 = rt.index(api, "json", "upvalue 'api'"), $f.line = 16, $fn1 = rt.fn(rt.index($2, "status", "field 'json'"), "method 'status'"), $3 = 201, $4 = ($f.line = 16, rt.buildTable(0, ["created", true], undefined)), $f.line = 16, $f.callName = "?", $s.truncate($d), $fn1($2, $3, $4));
+        return ($2 = rt.index(api, "json", "upvalue 'api'"), $f.line = 16, $fn1 = rt.fn(rt.index($2, "status", "field 'json'"), "method 'status'"), $3 = 201, $4 = ($f.line = 16, rt.buildTable(0, ["created", true], undefined)), $f.line = 16, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($2, $3, $4), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$2, $3, $4]));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'json_status'");
+      }) as rt.LuaFunction), "field 'json_status'");
       $f.line = 17;
       $15 = rt.index(rt.index(api, "build", "local 'api'"), "text", "field 'build'");
-      rt.setIndex($15, "get", function $get(): rt.LuaResult {
+      rt.setIndex($15, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        const $r = $body();
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site13);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
+        let $t4: number;
+        let $r5: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 17;
-        return ($2 = rt.index(api, "text", "upvalue 'api'"), $3 = "hello text", $f.line = 17, $fn1 = rt.fn($2, "field 'text'"), $f.callName = "?", $s.truncate($d), $fn1($3));
+        return ($2 = rt.index(api, "text", "upvalue 'api'"), $3 = "hello text", $f.line = 17, $fn1 = rt.fn($2, "field 'text'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'text'");
+      }) as rt.LuaFunction), "field 'text'");
       $f.line = 18;
       $16 = rt.index(rt.index(api, "build", "local 'api'"), "text_status", "field 'build'");
-      rt.setIndex($16, "get", function $get(): rt.LuaResult {
+      rt.setIndex($16, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        const $r = $body();
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site14);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
+        let $t5: number;
+        let $r6: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 18;
-        return ($2 = rt.index(api, "text", "upvalue 'api'"), $f.line = 18, $fn1 = rt.fn(rt.index($2, "status", "field 'text'"), "method 'status'"), $3 = 202, $4 = "accepted", $f.line = 18, $f.callName = "?", $s.truncate($d), $fn1($2, $3, $4));
+        return ($2 = rt.index(api, "text", "upvalue 'api'"), $f.line = 18, $fn1 = rt.fn(rt.index($2, "status", "field 'text'"), "method 'status'"), $3 = 202, $4 = "accepted", $f.line = 18, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($2, $3, $4), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$2, $3, $4]));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'text_status'");
+      }) as rt.LuaFunction), "field 'text_status'");
       $f.line = 19;
       $17 = rt.index(rt.index(api, "build", "local 'api'"), "html", "field 'build'");
-      rt.setIndex($17, "get", function $get(): rt.LuaResult {
+      rt.setIndex($17, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        const $r = $body();
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site15);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
+        let $t4: number;
+        let $r5: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 19;
-        return ($2 = rt.index(api, "html", "upvalue 'api'"), $3 = "<h1>Hi</h1>", $f.line = 19, $fn1 = rt.fn($2, "field 'html'"), $f.callName = "?", $s.truncate($d), $fn1($3));
+        return ($2 = rt.index(api, "html", "upvalue 'api'"), $3 = "<h1>Hi</h1>", $f.line = 19, $fn1 = rt.fn($2, "field 'html'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'html'");
+      }) as rt.LuaFunction), "field 'html'");
       $f.line = 20;
       $18 = rt.index(rt.index(api, "build", "local 'api'"), "html_status", "field 'build'");
-      rt.setIndex($18, "get", function $get(): rt.LuaResult {
+      rt.setIndex($18, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        const $r = $body();
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site16);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
+        let $t5: number;
+        let $r6: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 20;
-        return ($2 = rt.index(api, "html", "upvalue 'api'"), $f.line = 20, $fn1 = rt.fn(rt.index($2, "status", "field 'html'"), "method 'status'"), $3 = 404, $4 = "<p>missing</p>", $f.line = 20, $f.callName = "?", $s.truncate($d), $fn1($2, $3, $4));
+        return ($2 = rt.index(api, "html", "upvalue 'api'"), $f.line = 20, $fn1 = rt.fn(rt.index($2, "status", "field 'html'"), "method 'status'"), $3 = 404, $4 = "<p>missing</p>", $f.line = 20, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($2, $3, $4), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$2, $3, $4]));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'html_status'");
+      }) as rt.LuaFunction), "field 'html_status'");
       $f.line = 21;
       $19 = rt.index(rt.index(api, "build", "local 'api'"), "redirect", "field 'build'");
-      rt.setIndex($19, "get", function $get(): rt.LuaResult {
+      rt.setIndex($19, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        const $r = $body();
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site17);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
+        let $t4: number;
+        let $r5: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 21;
-        return ($2 = rt.index(api, "redirect", "upvalue 'api'"), $3 = "/kinds/string", $f.line = 21, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $fn1($3));
+        return ($2 = rt.index(api, "redirect", "upvalue 'api'"), $3 = "/kinds/string", $f.line = 21, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'redirect'");
+      }) as rt.LuaFunction), "field 'redirect'");
       $f.line = 22;
       $20 = rt.index(rt.index(api, "build", "local 'api'"), "permanent", "field 'build'");
-      rt.setIndex($20, "get", function $get(): rt.LuaResult {
+      rt.setIndex($20, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        const $r = $body();
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site18);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
+        let $t4: number;
+        let $r5: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 22;
-        return ($2 = rt.index(api, "redirect", "upvalue 'api'"), $f.line = 22, $fn1 = rt.fn(rt.index($2, "permanent", "field 'redirect'"), "method 'permanent'"), $3 = "/new-home", $f.line = 22, $f.callName = "?", $s.truncate($d), $fn1($2, $3));
+        return ($2 = rt.index(api, "redirect", "upvalue 'api'"), $f.line = 22, $fn1 = rt.fn(rt.index($2, "permanent", "field 'redirect'"), "method 'permanent'"), $3 = "/new-home", $f.line = 22, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($2, $3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$2, $3]));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'permanent'");
+      }) as rt.LuaFunction), "field 'permanent'");
       $f.line = 23;
       $21 = rt.index(rt.index(api, "build", "local 'api'"), "redirect_status", "field 'build'");
-      rt.setIndex($21, "get", function $get(): rt.LuaResult {
+      rt.setIndex($21, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        const $r = $body();
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site19);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
+        let $t5: number;
+        let $r6: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 23;
-        return ($2 = rt.index(api, "redirect", "upvalue 'api'"), $f.line = 23, $fn1 = rt.fn(rt.index($2, "status", "field 'redirect'"), "method 'status'"), $3 = 307, $4 = "/temporary", $f.line = 23, $f.callName = "?", $s.truncate($d), $fn1($2, $3, $4));
+        return ($2 = rt.index(api, "redirect", "upvalue 'api'"), $f.line = 23, $fn1 = rt.fn(rt.index($2, "status", "field 'redirect'"), "method 'status'"), $3 = 307, $4 = "/temporary", $f.line = 23, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($2, $3, $4), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$2, $3, $4]));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'redirect_status'");
+      }) as rt.LuaFunction), "field 'redirect_status'");
       $f.line = 24;
       $22 = rt.index(rt.index(api, "build", "local 'api'"), "no_content", "field 'build'");
-      rt.setIndex($22, "get", function $get(): rt.LuaResult {
+      rt.setIndex($22, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        const $r = $body();
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site20);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
+        let $t3: number;
+        let $r4: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 24;
-        return ($2 = rt.index(api, "no_content", "upvalue 'api'"), $f.line = 24, $fn1 = rt.fn($2, "field 'no_content'"), $f.callName = "?", $s.truncate($d), $fn1());
+        return ($2 = rt.index(api, "no_content", "upvalue 'api'"), $f.line = 24, $fn1 = rt.fn($2, "field 'no_content'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t3 = $s.tails++, $r4 = $fn1(), $s.tails = $t3, $r4) : rt.tail($s, $fn1, []));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'no_content'");
+      }) as rt.LuaFunction), "field 'no_content'");
       $f.line = 25;
       $23 = rt.index(rt.index(api, "build", "local 'api'"), "error", "field 'build'");
-      rt.setIndex($23, "get", function $get(): rt.LuaResult {
+      rt.setIndex($23, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        const $r = $body();
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site21);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
+        let $t5: number;
+        let $r6: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 25;
-        return ($2 = api, $f.line = 25, $fn1 = rt.fn(rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $3 = 403, $4 = "Forbidden: no access", $f.line = 25, $f.callName = "?", $s.truncate($d), $fn1($2, $3, $4));
+        return ($2 = api, $f.line = 25, $fn1 = rt.fn(rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $3 = 403, $4 = "Forbidden: no access", $f.line = 25, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($2, $3, $4), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$2, $3, $4]));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'error'");
+      }) as rt.LuaFunction), "field 'error'");
       $f.line = 26;
       $24 = rt.index(rt.index(api, "build", "local 'api'"), "error_table", "field 'build'");
-      rt.setIndex($24, "get", function $get(): rt.LuaResult {
+      rt.setIndex($24, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        const $r = $body();
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site22);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
+        let $t5: number;
+        let $r6: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 26;
-        return ($2 = api, $f.line = 26, $fn1 = rt.fn(rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $3 = 409, $4 = ($f.line = 26, rt.buildTable(0, ["code", "conflict"], undefined)), $f.line = 26, $f.callName = "?", $s.truncate($d), $fn1($2, $3, $4));
+        return ($2 = api, $f.line = 26, $fn1 = rt.fn(rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $3 = 409, $4 = ($f.line = 26, rt.buildTable(0, ["code", "conflict"], undefined)), $f.line = 26, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($2, $3, $4), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$2, $3, $4]));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'error_table'");
+      }) as rt.LuaFunction), "field 'error_table'");
       $f.line = 29;
       $25 = rt.index(rt.index(api, "fail", "local 'api'"), "index", "field 'fail'");
       rt.setIndex($25, "get", function $get(ctx?: rt.LuaValue): rt.LuaResult {
@@ -476,31 +536,44 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       }, "field 'returns_function'");
       $f.line = 51;
       $35 = rt.index(rt.index(api, "fail", "local 'api'"), "nobody", "field 'fail'");
-      rt.setIndex($35, "post", function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
+      rt.setIndex($35, "post", (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
+        const $r = $body(ctx_1);
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $post$body(ctx_1?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site35);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
+        let $t4: number;
+        let $r5: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 51;
-        return ($2 = rt.first(($3 = ctx_1, $f.line = 51, $f.callName = ":body", rt.fn(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3))), $f.line = 51, $fn1 = rt.fn(rt.index($2, "text"), "method 'text'"), $f.line = 51, $f.callName = "?", $s.truncate($d), $fn1($2));
+        return ($2 = rt.first(($3 = ctx_1, $f.line = 51, $f.callName = ":body", rt.fn(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3))), $f.line = 51, $fn1 = rt.fn(rt.index($2, "text"), "method 'text'"), $f.line = 51, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($2), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$2]));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'nobody'");
+      }) as rt.LuaFunction), "field 'nobody'");
       $f.line = 52;
       $36 = rt.index(rt.index(api, "fail", "local 'api'"), "badjson", "field 'fail'");
-      rt.setIndex($36, "post", function $post(ctx_2?: rt.LuaValue): rt.LuaResult {
+      rt.setIndex($36, "post", (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_2?: rt.LuaValue): rt.LuaResult {
+        const $r = $body(ctx_2);
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $post$body(ctx_2?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site36);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
+        let $t4: number;
+        let $r5: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 52;
-        return ($2 = rt.first(($3 = ctx_2, $f.line = 52, $f.callName = ":body", rt.fn(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3))), $f.line = 52, $fn1 = rt.fn(rt.index($2, "json"), "method 'json'"), $f.line = 52, $f.callName = "?", $s.truncate($d), $fn1($2));
+        return ($2 = rt.first(($3 = ctx_2, $f.line = 52, $f.callName = ":body", rt.fn(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3))), $f.line = 52, $fn1 = rt.fn(rt.index($2, "json"), "method 'json'"), $f.line = 52, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($2), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$2]));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'badjson'");
+      }) as rt.LuaFunction), "field 'badjson'");
       $f.line = 53;
       $37 = rt.index(rt.index(api, "fail", "local 'api'"), "notobject", "field 'fail'");
-      rt.setIndex($37, "post", function $post(ctx_3?: rt.LuaValue): rt.LuaResult {
+      rt.setIndex($37, "post", (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_3?: rt.LuaValue): rt.LuaResult {
+        const $r = $body(ctx_3);
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $post$body(ctx_3?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site37);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
@@ -508,11 +581,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $4: rt.LuaValue;
         let $fn5!: rt.LuaFunction;
         let $6: rt.LuaValue;
+        let $t7: number;
+        let $r8: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 53;
-        return ($2 = rt.first(($3 = ctx_3, $f.line = 53, $f.callName = ":body", rt.fn(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3))), $f.line = 53, $fn1 = rt.fn(rt.index($2, "expect"), "method 'expect'"), $4 = ($f.line = 53, rt.buildTable(0, ["a", rt.first(($6 = rt.index(rt.getGlobal($env, "rover"), "guard", "global 'rover'"), $f.line = 53, $fn5 = rt.fn(rt.index($6, "string", "field 'guard'"), "method 'string'"), $f.line = 53, $f.callName = ":string", $fn5($6)))], undefined)), $f.line = 53, $f.callName = "?", $s.truncate($d), $fn1($2, $4));
+        return ($2 = rt.first(($3 = ctx_3, $f.line = 53, $f.callName = ":body", rt.fn(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3))), $f.line = 53, $fn1 = rt.fn(rt.index($2, "expect"), "method 'expect'"), $4 = ($f.line = 53, rt.buildTable(0, ["a", rt.first(($6 = rt.index(rt.getGlobal($env, "rover"), "guard", "global 'rover'"), $f.line = 53, $fn5 = rt.fn(rt.index($6, "string", "field 'guard'"), "method 'string'"), $f.line = 53, $f.callName = ":string", $fn5($6)))], undefined)), $f.line = 53, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $4), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $4]));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'notobject'");
+      }) as rt.LuaFunction), "field 'notobject'");
       $f.line = 54;
       $38 = rt.index(rt.index(api, "fail", "local 'api'"), "traceback", "field 'fail'");
       rt.setIndex($38, "get", function $get(): rt.LuaResult {
@@ -546,11 +621,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       }, "field 'pcall'");
       $f.line = 59;
       $40 = rt.index(rt.index(api, "fail", "local 'api'"), "recursion", "field 'fail'");
-      rt.setIndex($40, "get", function $get(): rt.LuaResult {
+      rt.setIndex($40, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        const $r = $body();
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site40);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
+        let $t4: number;
+        let $r5: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         let down: rt.LuaFunction;
         down = (function $down(n: number): rt.LuaResult {
@@ -562,12 +642,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, rt.NONE);
         }) as rt.LuaFunction;
         $f.line = 61;
-        return ($2 = down, $3 = 1, $f.line = 61, $fn1 = $2 as rt.LuaFunction, $f.callName = "?", $s.truncate($d), $fn1($3));
+        return ($2 = down, $3 = 1, $f.line = 61, $fn1 = $2 as rt.LuaFunction, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'recursion'");
+      }) as rt.LuaFunction), "field 'recursion'");
       $f.line = 65;
       $41 = rt.index(rt.index(api, "depth", "local 'api'"), "p_n", "field 'depth'");
-      rt.setIndex($41, "get", function $get(ctx_4?: rt.LuaValue): rt.LuaResult {
+      rt.setIndex($41, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_4?: rt.LuaValue): rt.LuaResult {
+        const $r = $body(ctx_4);
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $get$body(ctx_4?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site42);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
@@ -577,6 +660,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
+        let $t9: number;
+        let $r10: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         let down_1: rt.LuaFunction;
         down_1 = function $down(n_1?: rt.LuaValue): rt.LuaResult {
@@ -591,9 +676,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, rt.NONE);
         };
         $f.line = 67;
-        return ($2 = down_1, $r3 = ($5 = rt.getGlobal($env, "tonumber"), $6 = rt.index(rt.first(($7 = ctx_4, $f.line = 67, $f.callName = ":params", rt.fn(rt.index($7, "params", "local 'ctx'"), "method 'params'")($7))), ($8 = "n", $f.line = 67, $8)), $f.line = 67, $fn4 = rt.fn($5, "global 'tonumber'"), $f.callName = "tonumber", $fn4($6)), $f.line = 67, $fn1 = $2 as rt.LuaFunction, $f.callName = "?", $s.truncate($d), (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3)));
+        return ($2 = down_1, $r3 = ($5 = rt.getGlobal($env, "tonumber"), $6 = rt.index(rt.first(($7 = ctx_4, $f.line = 67, $f.callName = ":params", rt.fn(rt.index($7, "params", "local 'ctx'"), "method 'params'")($7))), ($8 = "n", $f.line = 67, $8)), $f.line = 67, $fn4 = rt.fn($5, "global 'tonumber'"), $f.callName = "tonumber", $fn4($6)), $f.line = 67, $fn1 = $2 as rt.LuaFunction, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t9 = $s.tails++, $r10 = (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3)), $s.tails = $t9, $r10) : rt.tail($s, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3])));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'p_n'");
+      }) as rt.LuaFunction), "field 'p_n'");
       let saved: rt.LuaValue = undefined;
       $f.line = 72;
       $42 = rt.index(rt.index(api, "stale", "local 'api'"), "save", "field 'stale'");
@@ -663,15 +748,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       }, "local 'items'");
       $f.line = 82;
       $49 = items;
-      rt.setIndex($49, "options", function $options(ctx_12?: rt.LuaValue): rt.LuaResult {
+      rt.setIndex($49, "options", (($body: rt.LuaFunction) => rt.withBody((function $options(ctx_12?: rt.LuaValue): rt.LuaResult {
+        const $r = $body(ctx_12);
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $options$body(ctx_12?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site51);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
+        let $t3: number;
+        let $r4: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 82;
-        return ($2 = rt.index(api, "no_content", "upvalue 'api'"), $f.line = 82, $fn1 = rt.fn($2, "field 'no_content'"), $f.callName = "?", $s.truncate($d), $fn1());
+        return ($2 = rt.index(api, "no_content", "upvalue 'api'"), $f.line = 82, $fn1 = rt.fn($2, "field 'no_content'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t3 = $s.tails++, $r4 = $fn1(), $s.tails = $t3, $r4) : rt.tail($s, $fn1, []));
         return rt.leave($s, $d, rt.NONE);
-      }, "local 'items'");
+      }) as rt.LuaFunction), "local 'items'");
       $f.line = 83;
       rt.setIndex(rt.index(api, "only_post", "local 'api'"), "post", function $anonymous(ctx_13?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site52);

@@ -75,7 +75,10 @@ export default function load($env) {
         let signup = ($f.line = 10, rt.buildTable(0, ["name", rt.first(($12 = rt.first(($13 = g, $f.line = 11, $f.callName = ":string", rt.fn(rt.index($13, "string", "local 'g'"), "method 'string'")($13))), $f.line = 11, $fn11 = rt.fn(rt.index($12, "required"), "method 'required'"), $14 = "Missing name", $f.line = 11, $f.callName = ":required", $fn11($12, $14))), "age", rt.first(($15 = g, $f.line = 12, $f.callName = ":integer", rt.fn(rt.index($15, "integer", "local 'g'"), "method 'integer'")($15))), "score", rt.first(($16 = g, $f.line = 13, $f.callName = ":number", rt.fn(rt.index($16, "number", "local 'g'"), "method 'number'")($16))), "active", rt.first(($18 = rt.first(($19 = g, $f.line = 14, $f.callName = ":boolean", rt.fn(rt.index($19, "boolean", "local 'g'"), "method 'boolean'")($19))), $f.line = 14, $fn17 = rt.fn(rt.index($18, "default"), "method 'default'"), $20 = true, $f.line = 14, $f.callName = ":default", $fn17($18, $20))), "role", rt.first(($22 = rt.first(($24 = rt.first(($25 = g, $f.line = 15, $f.callName = ":string", rt.fn(rt.index($25, "string", "local 'g'"), "method 'string'")($25))), $f.line = 15, $fn23 = rt.fn(rt.index($24, "enum"), "method 'enum'"), $26 = ($f.line = 15, rt.buildTable(2, [1, "admin", 2, "user"], undefined)), $f.line = 15, $f.callName = ":enum", $fn23($24, $26))), $f.line = 15, $fn21 = rt.fn(rt.index($22, "default"), "method 'default'"), $27 = "user", $f.line = 15, $f.callName = ":default", $fn21($22, $27))), "tags", rt.first(($29 = g, $f.line = 16, $fn28 = rt.fn(rt.index($29, "array", "local 'g'"), "method 'array'"), $r30 = ($31 = g, $f.line = 16, $f.callName = ":string", rt.fn(rt.index($31, "string", "local 'g'"), "method 'string'")($31)), $f.line = 16, $f.callName = ":array", (Array.isArray($r30) ? $fn28($29, ...$r30) : $fn28($29, $r30)))), "addr", address, "nickname", rt.first(($33 = rt.first(($34 = g, $f.line = 18, $f.callName = ":string", rt.fn(rt.index($34, "string", "local 'g'"), "method 'string'")($34))), $f.line = 18, $fn32 = rt.fn(rt.index($33, "nullable"), "method 'nullable'"), $f.line = 18, $f.callName = ":nullable", $fn32($33))), "contacts", rt.first(($36 = g, $f.line = 19, $fn35 = rt.fn(rt.index($36, "array", "local 'g'"), "method 'array'"), $r37 = ($39 = g, $f.line = 19, $fn38 = rt.fn(rt.index($39, "object", "local 'g'"), "method 'object'"), $40 = ($f.line = 19, rt.buildTable(0, ["kind", rt.first(($42 = rt.first(($44 = rt.first(($45 = g, $f.line = 19, $f.callName = ":string", rt.fn(rt.index($45, "string", "local 'g'"), "method 'string'")($45))), $f.line = 19, $fn43 = rt.fn(rt.index($44, "enum"), "method 'enum'"), $46 = ($f.line = 19, rt.buildTable(2, [1, "email", 2, "phone"], undefined)), $f.line = 19, $f.callName = ":enum", $fn43($44, $46))), $f.line = 19, $fn41 = rt.fn(rt.index($42, "required"), "method 'required'"), $f.line = 19, $f.callName = ":required", $fn41($42))), "value", rt.first(($48 = rt.first(($49 = g, $f.line = 19, $f.callName = ":string", rt.fn(rt.index($49, "string", "local 'g'"), "method 'string'")($49))), $f.line = 19, $fn47 = rt.fn(rt.index($48, "required"), "method 'required'"), $f.line = 19, $f.callName = ":required", $fn47($48)))], undefined)), $f.line = 19, $f.callName = ":object", $fn38($39, $40)), $f.line = 19, $f.callName = ":array", (Array.isArray($r37) ? $fn35($36, ...$r37) : $fn35($36, $r37))))], undefined));
         $f.line = 23;
         $50 = rt.index(api, "signup", "local 'api'");
-        rt.setIndex($50, "post", function $post(ctx) {
+        rt.setIndex($50, "post", (($body) => rt.withBody((function $post(ctx) {
+            const $r = $body(ctx);
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $post$body(ctx) {
             const $s = rt.current, $d = $s.depth, $f = $s.enter($site1);
             let $fn1;
             let $2;
@@ -85,16 +88,21 @@ export default function load($env) {
             let $6;
             let $7;
             let $8;
+            let $t9;
+            let $r10;
             const $va = rt.NONE;
             $f.line = 24;
             let user = rt.first(($2 = rt.first(($3 = ctx, $f.line = 24, $f.callName = ":body", rt.fn(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3))), $f.line = 24, $fn1 = rt.fn(rt.index($2, "expect"), "method 'expect'"), $4 = signup, $f.line = 24, $f.callName = ":expect", $fn1($2, $4)));
             $f.line = 25;
-            return ($6 = rt.index(api, "json", "upvalue 'api'"), $f.line = 25, $fn5 = rt.fn(rt.index($6, "status", "field 'json'"), "method 'status'"), $7 = 201, $8 = user, $f.line = 25, $f.callName = "?", $s.truncate($d), $fn5($6, $7, $8));
+            return ($6 = rt.index(api, "json", "upvalue 'api'"), $f.line = 25, $fn5 = rt.fn(rt.index($6, "status", "field 'json'"), "method 'status'"), $7 = 201, $8 = user, $f.line = 25, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t9 = $s.tails++, $r10 = $fn5($6, $7, $8), $s.tails = $t9, $r10) : rt.tail($s, $fn5, [$6, $7, $8]));
             return rt.leave($s, $d, rt.NONE);
-        }, "field 'signup'");
+        })), "field 'signup'");
         $f.line = 29;
         $51 = rt.index(api, "checked", "local 'api'");
-        rt.setIndex($51, "post", function $post(ctx_1) {
+        rt.setIndex($51, "post", (($body) => rt.withBody((function $post(ctx_1) {
+            const $r = $body(ctx_1);
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $post$body(ctx_1) {
             const $s = rt.current, $d = $s.depth, $f = $s.enter($site2);
             let $l1;
             let $2;
@@ -103,13 +111,20 @@ export default function load($env) {
             let $5;
             let $6;
             let $r7;
-            let $fn8;
-            let $9;
-            let $10;
+            let $t8;
+            let $r9;
+            let $fn10;
             let $11;
+            let $12;
+            let $13;
+            let $t14;
+            let $r15;
             const $va = rt.NONE;
             $f.line = 30;
-            $l1 = rt.adjust([...rt.all(($f.line = 30, $f.callName = "pcall", rt.fn(rt.getGlobal($env, "pcall"), "global 'pcall'")(function $anonymous() {
+            $l1 = rt.adjust([...rt.all(($f.line = 30, $f.callName = "pcall", rt.fn(rt.getGlobal($env, "pcall"), "global 'pcall'")((($body) => rt.withBody((function $anonymous() {
+                    const $r = $body();
+                    return $r === rt.TAIL ? rt.runTail() : $r;
+                }), $body))((function $anonymous$body() {
                     const $s = rt.current, $d = $s.depth, $f = $s.enter($site3);
                     let $fn1;
                     let $2;
@@ -121,11 +136,13 @@ export default function load($env) {
                     let $fn8;
                     let $9;
                     let $10;
+                    let $t11;
+                    let $r12;
                     const $va = rt.NONE;
                     $f.line = 31;
-                    return ($2 = rt.first(($3 = ctx_1, $f.line = 31, $f.callName = ":body", rt.fn(rt.index($3, "body", "upvalue 'ctx'"), "method 'body'")($3))), $f.line = 31, $fn1 = rt.fn(rt.index($2, "expect"), "method 'expect'"), $4 = ($f.line = 31, rt.buildTable(0, ["name", rt.first(($6 = rt.first(($7 = g, $f.line = 31, $f.callName = ":string", rt.fn(rt.index($7, "string", "upvalue 'g'"), "method 'string'")($7))), $f.line = 31, $fn5 = rt.fn(rt.index($6, "required"), "method 'required'"), $f.line = 31, $f.callName = ":required", $fn5($6))), "age", rt.first(($9 = rt.first(($10 = g, $f.line = 31, $f.callName = ":integer", rt.fn(rt.index($10, "integer", "upvalue 'g'"), "method 'integer'")($10))), $f.line = 31, $fn8 = rt.fn(rt.index($9, "required"), "method 'required'"), $f.line = 31, $f.callName = ":required", $fn8($9)))], undefined)), $f.line = 31, $f.callName = "?", $s.truncate($d), $fn1($2, $4));
+                    return ($2 = rt.first(($3 = ctx_1, $f.line = 31, $f.callName = ":body", rt.fn(rt.index($3, "body", "upvalue 'ctx'"), "method 'body'")($3))), $f.line = 31, $fn1 = rt.fn(rt.index($2, "expect"), "method 'expect'"), $4 = ($f.line = 31, rt.buildTable(0, ["name", rt.first(($6 = rt.first(($7 = g, $f.line = 31, $f.callName = ":string", rt.fn(rt.index($7, "string", "upvalue 'g'"), "method 'string'")($7))), $f.line = 31, $fn5 = rt.fn(rt.index($6, "required"), "method 'required'"), $f.line = 31, $f.callName = ":required", $fn5($6))), "age", rt.first(($9 = rt.first(($10 = g, $f.line = 31, $f.callName = ":integer", rt.fn(rt.index($10, "integer", "upvalue 'g'"), "method 'integer'")($10))), $f.line = 31, $fn8 = rt.fn(rt.index($9, "required"), "method 'required'"), $f.line = 31, $f.callName = ":required", $fn8($9)))], undefined)), $f.line = 31, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t11 = $s.tails++, $r12 = $fn1($2, $4), $s.tails = $t11, $r12) : rt.tail($s, $fn1, [$2, $4]));
                     return rt.leave($s, $d, rt.NONE);
-                })))], 2);
+                })))))], 2);
             let ok = $l1[0];
             let result = $l1[1];
             $f.line = 33;
@@ -133,17 +150,20 @@ export default function load($env) {
                 $f.line = 34;
                 if ((rt.index(rt.first(($2 = ctx_1, $f.line = 34, $f.callName = ":query", rt.fn(rt.index($2, "query", "local 'ctx'"), "method 'query'")($2))), ($3 = "format", $f.line = 34, $3)) === "text")) {
                     $f.line = 34;
-                    return ($5 = rt.index(api, "text", "upvalue 'api'"), $f.line = 34, $fn4 = rt.fn(rt.index($5, "status", "field 'text'"), "method 'status'"), $6 = 422, $r7 = ($f.line = 34, $f.callName = "tostring", rt.fn(rt.getGlobal($env, "tostring"), "global 'tostring'")(result)), $f.line = 34, $f.callName = "?", $s.truncate($d), (Array.isArray($r7) ? $fn4($5, $6, ...$r7) : $fn4($5, $6, $r7)));
+                    return ($5 = rt.index(api, "text", "upvalue 'api'"), $f.line = 34, $fn4 = rt.fn(rt.index($5, "status", "field 'text'"), "method 'status'"), $6 = 422, $r7 = ($f.line = 34, $f.callName = "tostring", rt.fn(rt.getGlobal($env, "tostring"), "global 'tostring'")(result)), $f.line = 34, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = (Array.isArray($r7) ? $fn4($5, $6, ...$r7) : $fn4($5, $6, $r7)), $s.tails = $t8, $r9) : rt.tail($s, $fn4, (Array.isArray($r7) ? [$5, $6, ...$r7] : [$5, $6, $r7])));
                 }
                 $f.line = 35;
-                return ($9 = api, $f.line = 35, $fn8 = rt.fn(rt.index($9, "error", "upvalue 'api'"), "method 'error'"), $10 = 422, $11 = result, $f.line = 35, $f.callName = "?", $s.truncate($d), $fn8($9, $10, $11));
+                return ($11 = api, $f.line = 35, $fn10 = rt.fn(rt.index($11, "error", "upvalue 'api'"), "method 'error'"), $12 = 422, $13 = result, $f.line = 35, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = $fn10($11, $12, $13), $s.tails = $t14, $r15) : rt.tail($s, $fn10, [$11, $12, $13]));
             }
             return rt.leave($s, $d, result);
             return rt.leave($s, $d, rt.NONE);
-        }, "field 'checked'");
+        })), "field 'checked'");
         $f.line = 41;
         $52 = rt.index(api, "direct", "local 'api'");
-        rt.setIndex($52, "get", function $get(ctx_2) {
+        rt.setIndex($52, "get", (($body) => rt.withBody((function $get(ctx_2) {
+            const $r = $body(ctx_2);
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $get$body(ctx_2) {
             const $s = rt.current, $d = $s.depth, $f = $s.enter($site4);
             let $1;
             let $2;
@@ -165,6 +185,8 @@ export default function load($env) {
             let $18;
             let $19;
             let $20;
+            let $t21;
+            let $r22;
             const $va = rt.NONE;
             $f.line = 42;
             let q = rt.first(($1 = ctx_2, $f.line = 42, $f.callName = ":query", rt.fn(rt.index($1, "query", "local 'ctx'"), "method 'query'")($1)));
@@ -179,11 +201,11 @@ export default function load($env) {
             $f.line = 49;
             if (!rt.t(ok_1)) {
                 $f.line = 49;
-                return ($18 = api, $f.line = 49, $fn17 = rt.fn(rt.index($18, "error", "upvalue 'api'"), "method 'error'"), $19 = 400, $20 = result_1, $f.line = 49, $f.callName = "?", $s.truncate($d), $fn17($18, $19, $20));
+                return ($18 = api, $f.line = 49, $fn17 = rt.fn(rt.index($18, "error", "upvalue 'api'"), "method 'error'"), $19 = 400, $20 = result_1, $f.line = 49, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t21 = $s.tails++, $r22 = $fn17($18, $19, $20), $s.tails = $t21, $r22) : rt.tail($s, $fn17, [$18, $19, $20]));
             }
             return rt.leave($s, $d, result_1);
             return rt.leave($s, $d, rt.NONE);
-        }, "field 'direct'");
+        })), "field 'direct'");
         $f.line = 54;
         $53 = rt.index(rt.index(api, "body", "local 'api'"), "text", "field 'body'");
         rt.setIndex($53, "post", function $post(ctx_3) {

@@ -21,17 +21,22 @@ export default function load($env) {
         rt.setIndex(Store, "__index", Store, "local 'Store'");
         $f.line = 5;
         $1 = Store;
-        rt.setIndex($1, "new", function $new() {
+        rt.setIndex($1, "new", (($body) => rt.withBody((function $new() {
+            const $r = $body();
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $new$body() {
             const $s = rt.current, $d = $s.depth, $f = $s.enter($site1);
             let $fn1;
             let $2;
             let $3;
             let $4;
+            let $t5;
+            let $r6;
             const $va = rt.NONE;
             $f.line = 6;
-            return ($2 = rt.getGlobal($env, "setmetatable"), $3 = ($f.line = 6, rt.buildTable(0, ["next_id", 1, "items", new rt.LuaTable(), "order", new rt.LuaTable()], undefined)), $4 = Store, $f.line = 6, $fn1 = rt.fn($2, "global 'setmetatable'"), $f.callName = "?", $s.truncate($d), $fn1($3, $4));
+            return ($2 = rt.getGlobal($env, "setmetatable"), $3 = ($f.line = 6, rt.buildTable(0, ["next_id", 1, "items", new rt.LuaTable(), "order", new rt.LuaTable()], undefined)), $4 = Store, $f.line = 6, $fn1 = rt.fn($2, "global 'setmetatable'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($3, $4), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$3, $4]));
             return rt.leave($s, $d, rt.NONE);
-        }, "local 'Store'");
+        })), "local 'Store'");
         $f.line = 9;
         $2 = Store;
         rt.setIndex($2, "insert", function $insert(self, record) {

@@ -22,17 +22,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       rt.setIndex(Store, "__index", Store, "local 'Store'");
       $f.line = 5;
       $1 = Store;
-      rt.setIndex($1, "new", function $new(): rt.LuaResult {
+      rt.setIndex($1, "new", (($body: rt.LuaFunction) => rt.withBody((function $new(): rt.LuaResult {
+        const $r = $body();
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $new$body(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site1);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
+        let $t5: number;
+        let $r6: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 6;
-        return ($2 = rt.getGlobal($env, "setmetatable"), $3 = ($f.line = 6, rt.buildTable(0, ["next_id", 1, "items", new rt.LuaTable(), "order", new rt.LuaTable()], undefined)), $4 = Store, $f.line = 6, $fn1 = rt.fn($2, "global 'setmetatable'"), $f.callName = "?", $s.truncate($d), $fn1($3, $4));
+        return ($2 = rt.getGlobal($env, "setmetatable"), $3 = ($f.line = 6, rt.buildTable(0, ["next_id", 1, "items", new rt.LuaTable(), "order", new rt.LuaTable()], undefined)), $4 = Store, $f.line = 6, $fn1 = rt.fn($2, "global 'setmetatable'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($3, $4), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$3, $4]));
         return rt.leave($s, $d, rt.NONE);
-      }, "local 'Store'");
+      }) as rt.LuaFunction), "local 'Store'");
       $f.line = 9;
       $2 = Store;
       rt.setIndex($2, "insert", function $insert(self?: rt.LuaValue, record?: rt.LuaValue): rt.LuaResult {

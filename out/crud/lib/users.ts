@@ -42,21 +42,26 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       rt.setIndex(users, "update_schema", ($f.line = 13, rt.buildTable(0, ["name", rt.first(($17 = g, $f.line = 14, $f.callName = ":string", rt.fn(rt.index($17, "string", "local 'g'"), "method 'string'")($17))), "email", rt.first(($18 = g, $f.line = 15, $f.callName = ":string", rt.fn(rt.index($18, "string", "local 'g'"), "method 'string'")($18))), "role", rt.first(($20 = rt.first(($21 = g, $f.line = 16, $f.callName = ":string", rt.fn(rt.index($21, "string", "local 'g'"), "method 'string'")($21))), $f.line = 16, $fn19 = rt.fn(rt.index($20, "enum"), "method 'enum'"), $22 = ($f.line = 16, rt.buildTable(2, [1, "admin", 2, "member"], undefined)), $f.line = 16, $f.callName = ":enum", $fn19($20, $22)))], undefined)), "local 'users'");
       $f.line = 20;
       $23 = users;
-      rt.setIndex($23, "parse_id", function $parse_id(s?: rt.LuaValue): rt.LuaResult {
+      rt.setIndex($23, "parse_id", (($body: rt.LuaFunction) => rt.withBody((function $parse_id(s?: rt.LuaValue): rt.LuaResult {
+        const $r = $body(s);
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $parse_id$body(s?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site1);
         let $1: rt.LuaValue;
         let $fn2!: rt.LuaFunction;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
+        let $t5: number;
+        let $r6: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 21;
         if (!rt.t(rt.first(($1 = s, $f.line = 21, $f.callName = ":match", rt.fn(rt.index($1, "match", "local 's'"), "method 'match'")($1, "^%d+$"))))) {
           return rt.leave($s, $d, undefined);
         }
         $f.line = 22;
-        return ($3 = rt.getGlobal($env, "tonumber"), $4 = s, $f.line = 22, $fn2 = rt.fn($3, "global 'tonumber'"), $f.callName = "?", $s.truncate($d), $fn2($4));
+        return ($3 = rt.getGlobal($env, "tonumber"), $4 = s, $f.line = 22, $fn2 = rt.fn($3, "global 'tonumber'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn2($4), $s.tails = $t5, $r6) : rt.tail($s, $fn2, [$4]));
         return rt.leave($s, $d, rt.NONE);
-      }, "local 'users'");
+      }) as rt.LuaFunction), "local 'users'");
       return rt.leave($s, $d, users);
       return rt.leave($s, $d, rt.NONE);
     };
