@@ -5,7 +5,7 @@
 // escapes, simply gets the full request.
 import type { AnyCall, Expression, FunctionDeclaration, MemberExpression, Node } from '../frontend/ast.js';
 import { isCall, lineOf } from '../frontend/ast.js';
-import { walk } from '../frontend/parse.js';
+import { parentMap, walk } from '../frontend/parse.js';
 import { FULL_REQUEST, type FieldUse, type RequestUse, type StaticRoute } from '../../runtime/http/request-use.js';
 import type { LocalVar, Resolution } from '../frontend/resolve.js';
 
@@ -17,8 +17,20 @@ export const ROUTE_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', '
  * (`local users = api.users`).
  */
 export function staticRoutes(res: Resolution): StaticRoute[] {
+  return routeHandlers(res).map((r) => r.route);
+}
+
+/** A route found in the source, with its handler and the local that holds the app. */
+export interface RouteHandler {
+  readonly route: StaticRoute;
+  readonly handler: FunctionDeclaration;
+  readonly app: LocalVar;
+}
+
+export function routeHandlers(res: Resolution): RouteHandler[] {
   const roots = new Map<LocalVar, string[]>();
-  const routes: StaticRoute[] = [];
+  const apps = new Map<LocalVar, LocalVar>();
+  const routes: RouteHandler[] = [];
   const chainOf = (e: Expression): string[] | undefined => {
     if (e.type === 'Identifier') {
       const ref = res.refs.get(e);
@@ -30,35 +42,48 @@ export function staticRoutes(res: Resolution): StaticRoute[] {
     }
     return undefined;
   };
-  const add = (chain: string[] | undefined, fn: FunctionDeclaration, at: Node): void => {
+  const add = (target: Expression, fn: FunctionDeclaration, at: Node): void => {
+    const chain = chainOf(target);
     if (chain === undefined || chain.length < 2) return;
     const method = chain[chain.length - 1];
     if (!(ROUTE_METHODS as readonly string[]).includes(method)) return;
     const segments = chain.slice(1, -1).map((k) => (k.startsWith('p_') ? `:${k.slice(2)}` : k));
     if (segments.some((s) => s === ':')) return; // a load error at run time
-    routes.push({
+    const route = {
       method: method.toUpperCase(),
       path: '/' + segments.join('/'),
       luaPath: chain.join('.'),
       file: res.file,
       line: lineOf(at),
       uses: requestUse(res, fn),
-    });
+    };
+    routes.push({ route, handler: fn, app: appOf(target)! });
+  };
+  /** The app local behind a chain of fields (`users.p_id` -> `api`). */
+  const appOf = (e: Expression): LocalVar | undefined => {
+    while (e.type === 'MemberExpression') e = e.base;
+    const ref = e.type === 'Identifier' ? res.refs.get(e) : undefined;
+    return ref === undefined || ref.kind === 'global' ? undefined : apps.get(ref.v);
   };
   walk(res.chunk, (n) => {
     if (n.type === 'LocalStatement' && n.variables.length === 1 && n.init.length === 1) {
       const v = res.decls.get(n.variables[0])!;
       const init = n.init[0];
-      if (isServerCall(res, init)) roots.set(v, [n.variables[0].name]);
-      else {
+      if (isServerCall(res, init)) {
+        roots.set(v, [n.variables[0].name]);
+        apps.set(v, v);
+      } else {
         const chain = chainOf(init);
-        if (chain !== undefined) roots.set(v, chain);
+        if (chain !== undefined) {
+          roots.set(v, chain);
+          apps.set(v, appOf(init)!);
+        }
       }
     } else if (n.type === 'FunctionDeclaration' && !n.isLocal && n.identifier?.type === 'MemberExpression') {
-      add(chainOf(n.identifier), n, n);
+      add(n.identifier, n, n);
     } else if (n.type === 'AssignmentStatement' && n.variables.length === 1 && n.init.length === 1 &&
       n.init[0].type === 'FunctionDeclaration' && n.variables[0].type === 'MemberExpression') {
-      add(chainOf(n.variables[0]), n.init[0], n);
+      add(n.variables[0], n.init[0], n);
     }
   });
   return routes;
@@ -165,24 +190,4 @@ function enclosingFunction(parents: Map<Node, Node>, n: Node): FunctionDeclarati
     if (p.type === 'FunctionDeclaration') return p;
   }
   return undefined;
-}
-
-/** Each node's parent, within one function (nested functions included). */
-function parentMap(root: Node): Map<Node, Node> {
-  const parents = new Map<Node, Node>();
-  const visit = (node: Node): void => {
-    for (const key in node) {
-      if (key === 'loc' || key === 'range') continue;
-      const child = (node as unknown as Record<string, unknown>)[key];
-      const children = Array.isArray(child) ? child : [child];
-      for (const c of children) {
-        if (c !== null && typeof c === 'object' && typeof (c as Node).type === 'string') {
-          parents.set(c as Node, node);
-          visit(c as Node);
-        }
-      }
-    }
-  };
-  visit(root);
-  return parents;
 }

@@ -5,7 +5,7 @@
 // from its returns; other parameters, globals, table fields and call results are unknown.
 // A type is a set of Lua types as a bit mask; 0 means "no value seen yet" while solving.
 import type { Chunk, Expression, FunctionDeclaration, Node, Statement } from '../frontend/ast.js';
-import { isMultiValue } from '../frontend/ast.js';
+import { isMultiValue, returnStatements } from '../frontend/ast.js';
 import { walk } from '../frontend/parse.js';
 import type { LocalVar, Resolution } from '../frontend/resolve.js';
 
@@ -173,7 +173,7 @@ function solve(
   for (const p of res.main.params) sources.push([p, () => ANY]);
   const results: [FunctionDeclaration, Expression[]][] = [];
   for (const f of res.functions.keys()) {
-    if (f.type === 'FunctionDeclaration' && returnsOne(f)) results.push([f, returnValues(f.body)]);
+    if (f.type === 'FunctionDeclaration' && returnsOne(f)) results.push([f, returnStatements(f.body).flatMap((r) => r.arguments)]);
   }
   for (let changed = true; changed;) {
     changed = false;
@@ -208,25 +208,7 @@ function valueType(list: Expression[], i: number, typeOf: (e: Expression) => Typ
 function returnsOne(body: Statement[]): boolean {
   const last = body[body.length - 1];
   if (last === undefined || last.type !== 'ReturnStatement') return false;
-  let ok = true;
-  const visit = (stmts: Statement[]): void => {
-    for (const s of stmts) {
-      switch (s.type) {
-        case 'ReturnStatement':
-          if (s.arguments.length !== 1 || isMultiValue(s.arguments[0])) ok = false;
-          break;
-        case 'IfStatement':
-          for (const c of s.clauses) visit(c.body);
-          break;
-        case 'WhileStatement': case 'RepeatStatement': case 'DoStatement':
-        case 'ForNumericStatement': case 'ForGenericStatement':
-          visit(s.body);
-          break;
-      }
-    }
-  };
-  visit(body);
-  return ok;
+  return returnStatements(body).every((r) => r.arguments.length === 1 && !isMultiValue(r.arguments[0]));
 }
 
 /** The argument lists of every call of each function that is never used except by calling it. */
@@ -250,23 +232,4 @@ function callSites(res: Resolution, targetOf: (callee: Expression) => FunctionDe
     if (f !== undefined) sites.delete(f);
   }
   return sites;
-}
-
-/** The values of the returns of a function body (outside nested functions). */
-function returnValues(body: Statement[]): Expression[] {
-  const out: Expression[] = [];
-  const visit = (stmts: Statement[]): void => {
-    for (const s of stmts) {
-      switch (s.type) {
-        case 'ReturnStatement': out.push(...s.arguments); break;
-        case 'IfStatement': for (const c of s.clauses) visit(c.body); break;
-        case 'WhileStatement': case 'RepeatStatement': case 'DoStatement':
-        case 'ForNumericStatement': case 'ForGenericStatement':
-          visit(s.body);
-          break;
-      }
-    }
-  };
-  visit(body);
-  return out;
 }

@@ -38,10 +38,12 @@ program
   .description('compile a Lua program to TypeScript modules (+ JS) in a folder runnable with node')
   .argument('<entry>', 'the entry Lua file; the modules it requires are compiled too')
   .requiredOption('--out <dir>', 'output folder')
-  .action(async (entry: string, opts: { out: string }) => {
+  .option('--explain', 'list the routes of a Rover app with the JSON shape each handler is proven to return')
+  .action(async (entry: string, opts: { out: string; explain?: boolean }) => {
     const { build } = await import('../build.js');
     const result = build(entry, opts.out);
     process.stdout.write(`${pc.green('built')} ${result.files.filter((f) => f.endsWith('.ts')).length} module(s) into ${opts.out} (run: node ${opts.out}/run.js)\n`);
+    if (opts.explain) process.stdout.write(result.explain.length === 0 ? 'no routes found\n' : result.explain.join('\n') + '\n');
   });
 
 program

@@ -54,3 +54,21 @@ export function callArguments(node: AnyCall): lp.Expression[] {
     case 'TableCallExpression': return [node.arguments];
   }
 }
+
+/** The return statements of a function body, not those of nested functions. */
+export function returnStatements(body: lp.Statement[]): lp.ReturnStatement[] {
+  const out: lp.ReturnStatement[] = [];
+  const visit = (stmts: lp.Statement[]): void => {
+    for (const s of stmts) {
+      switch (s.type) {
+        case 'ReturnStatement': out.push(s); break;
+        case 'IfStatement': for (const c of s.clauses) visit(c.body); break;
+        case 'WhileStatement': case 'RepeatStatement': case 'DoStatement': case 'ForNumericStatement': case 'ForGenericStatement':
+          visit(s.body);
+          break;
+      }
+    }
+  };
+  visit(body);
+  return out;
+}

@@ -144,6 +144,21 @@ function rejectUnsupported(file: string, text: string, chunk: Chunk): void {
   });
 }
 
+/** Each node's parent in the tree under `root`. */
+export function parentMap(root: Node): Map<Node, Node> {
+  const parents = new Map<Node, Node>();
+  walk(root, (node) => {
+    for (const key in node) {
+      if (key === 'loc' || key === 'range') continue;
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const c of Array.isArray(child) ? child : [child]) {
+        if (c !== null && typeof c === 'object' && typeof (c as Node).type === 'string') parents.set(c as Node, node);
+      }
+    }
+  });
+  return parents;
+}
+
 /** Calls `visit` on every node of the tree, parents before children. */
 export function walk(node: Node, visit: (node: Node) => void): void {
   visit(node);

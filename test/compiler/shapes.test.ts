@@ -1,0 +1,84 @@
+// Response shape inference: handler snippets -> the JSON shape the source proves, or the
+// reason it falls back to the generic encoder.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { routeHandlers } from '../../compiler/analysis/routes.js';
+import { describeShape, responseShape } from '../../compiler/analysis/shapes.js';
+import { parseChunk } from '../../compiler/frontend/parse.js';
+import { resolve } from '../../compiler/frontend/resolve.js';
+
+/** The shape of `GET /x` in an app whose prelude and handler body are given. */
+function shapeOf(body: string, prelude = '', route = 'x'): string {
+  const lua = `local api = rover.server {}\n${prelude}\nfunction api.${route}.get(ctx)\n${body}\nend\nreturn api`;
+  const res = resolve('app.lua', lua, parseChunk('app.lua', lua));
+  const [found] = routeHandlers(res);
+  const shape = responseShape(res, found.handler, found.app);
+  return shape === undefined ? 'none' : describeShape(shape);
+}
+
+describe('proven shapes', () => {
+  const cases: [string, string, string?, string?][] = [
+    ['return { message = "hi" }', '{ message: string }'],
+    ['return { a = 1, b = true, c = "x" }', '{ a: number; b: boolean; c: string }'],
+    // constant entries (-3 too) come first, as luajit's constructor inserts them
+    ['local n = 2\nreturn { first = n, second = "const" }', '{ second: string; first: number }'],
+    ['return { ["content-type"] = "x", n = 1 + 2 }', '{ content-type: string; n: number }'],
+    ['return { nested = { deep = { v = 1 } } }', '{ nested: { deep: { v: number } } }'],
+    ['return { 1, 2, 3 }', 'number[]'],
+    ['return { { id = 1 }, { id = 2 } }', '{ id: number }[]'],
+    ['return {}', '{}'],
+    ['return api.json { ok = true }', '{ ok: boolean }'],
+    ['return api.json:status(201, { created = "yes" })', '{ created: string }'],
+    ['local t = { a = 1 }\nreturn t', '{ a: number }'],
+    ['local t = { a = 1 }\nreturn api.json(t)', '{ a: number }'],
+    ['return { id = ctx:params().id }', '{ id: string }', '', 'p_id'],
+    ['return { q = ctx:query().q }', '{ q?: string }'],
+    ['return { ua = ctx:headers()["user-agent"] }', '{ ua?: string }'],
+    ['return { m = ctx.method, p = ctx.path }', '{ m: string; p: string }'],
+    ['return { s = tostring(1), c = "a" .. 1, n = #"abc", b = 1 < 2, neg = -3, nt = not true }', '{ neg: number; s: string; c: string; n: number; b: boolean; nt: boolean }'],
+    ['return { n = tonumber("3") }', '{ n?: number }'],
+    ['return { page = ctx:query().page or "1" }', '{ page: string }'],
+    ['local items = {}\nfor i = 1, 3 do items[#items + 1] = { i = i } end\nreturn { items = items }', '{ items: { i: number }[] }'],
+    ['local items = {}\nfor i = 1, 3 do table.insert(items, "x" .. i) end\nreturn items', 'string[]'],
+    ['local t = {}\nfor i = 1, 10 do t[i] = { id = i, tags = { "a", "b" .. i } } end\nreturn { list = t }', '{ list: { id: number; tags: string[] }[] }'],
+    ['local items = {}\nfor _, v in ipairs({ 1, 2 }) do items[#items + 1] = v * 2 end\nreturn { n = #items, items = items }', '{ n: number; items: number[] }'],
+    ['if ctx.method == "GET" then return { a = 1 } end\nreturn { a = 2 }', '{ a: number }'],
+    ['if ctx.method == "GET" then return { a = 1 } end\nreturn "plain text"', '{ a: number }'],
+    ['return { skipped = nil, kept = 1 }', '{ kept: number }'],
+    ['return { __rover_private = 1, shown = 2 }', '{ shown: number }'],
+  ];
+  for (const [body, expected, prelude, route] of cases) {
+    it(body.replaceAll('\n', ' '), () => assert.equal(shapeOf(body, prelude ?? '', route ?? 'x'), expected));
+  }
+});
+
+describe('fallbacks name their reason and line', () => {
+  const cases: [string, RegExp, string?][] = [
+    ['return { a = 1 }, 2', /^\{ a: number \}$/], // extra return values write no JSON
+    ['return helper()', /^none$/],
+    ['local t = helper()\nreturn t', /line 4: the result of a call/],
+    ['return { v = helper() }', /v\?: unknown \(line 4: the result of a call\)/],
+    ['local t = {}\nt.x = 1\nreturn t', /gets a field after it is made/],
+    ['local t = { a = 1 }\nmutate(t)\nreturn t', /is passed to a function/],
+    ['local t = {}\nt[1] = 5\nreturn t', /gets a field that is not an append/],
+    ['local t = {}\nfor i = 2, 10 do t[i] = i end\nreturn t', /gets a field that is not an append/],
+    ['local t = {}\nfor i = 1, 10 do if i > 2 then t[i] = i end end\nreturn t', /gets a field that is not an append/],
+    ['local t = { a = 1 }\nt = { a = 2 }\nreturn t', /assigned more than once/],
+    ['return { 1, "two" }', /a number or a string/],
+    ['return { x, y = 2 }', /positional or computed keys/],
+    ['return { [k] = 1 }', /positional or computed keys/],
+    ['return { a = 1, a = 2 }', /a key appears twice/],
+    ['return { unpack({ 1 }) }', /ending in a call/],
+    ['if ctx.method == "GET" then return { a = 1 } end\nreturn { b = 1 }', /objects with different fields/],
+    ['local items = {}\nitems[#items + 1] = ctx:query().q\nreturn items', /appended value may be nil/],
+    ['return { g = someGlobal }', /global 'someGlobal'/],
+    ['local t = { a = 1 }\nlocal alias = t\nreturn t', /stored elsewhere/],
+  ];
+  for (const [body, expected] of cases) {
+    it(body.replaceAll('\n', ' '), () => assert.match(shapeOf(body), expected));
+  }
+
+  it('a global the module replaces is not trusted', () => {
+    assert.match(shapeOf('return { s = tostring(1) }', 'tostring = function() return {} end'), /unknown/);
+  });
+});
