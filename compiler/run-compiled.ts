@@ -61,8 +61,8 @@ export async function compileCached(entry: string, cacheRoot = path.join(tmpdir(
   return { modules: out, routes };
 }
 
-export async function runCompiled(entry: string, args: string[]): Promise<number> {
-  const { modules } = await compileCached(entry);
+/** Imports compiled modules: the entry's loader and those of the modules it requires, by name. */
+export async function importModules(modules: readonly CompiledModuleFile[]): Promise<{ main: Loader; loaders: Map<string, Loader> }> {
   const loaders = new Map<string, Loader>();
   let main: Loader | undefined;
   for (const m of modules) {
@@ -70,5 +70,11 @@ export async function runCompiled(entry: string, args: string[]): Promise<number
     if (m.name === '') main = load;
     else loaders.set(m.name, load);
   }
-  return runProgram(entry, main!, loaders, args);
+  return { main: main!, loaders };
+}
+
+export async function runCompiled(entry: string, args: string[]): Promise<number> {
+  const { modules } = await compileCached(entry);
+  const { main, loaders } = await importModules(modules);
+  return runProgram(entry, main, loaders, args);
 }

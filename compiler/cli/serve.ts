@@ -1,16 +1,13 @@
 // `roverc serve app.lua`: loads a Rover route file (interpreted or compiled), walks its app
 // table into routes and serves them on uWebSockets.js until SIGINT/SIGTERM.
-import { pathToFileURL } from 'node:url';
 import { Diagnostic, UsageError } from '../frontend/diagnostics.js';
 import { readSource } from '../frontend/source.js';
 import { loadChunk } from '../../runtime/interp/interpreter.js';
-import type { ModuleLoader } from '../../runtime/compiled/program.js';
 import type { RoverApp } from '../../runtime/http/app-table.js';
 import { loadCompiledApp, runAppChunk, serveGlobals } from '../../runtime/http/load-app.js';
 import { serveApp, type AppSource, type ServeOptions as AppServeOptions } from '../../runtime/http/serve-app.js';
 import { bigStackJob, finishOnBigStack, runOnBigStack, workerListenOptions } from '../../runtime/http/big-stack.js';
 import { flushAll, stderr } from '../../runtime/stdlib/output.js';
-import type { CompiledModuleFile } from '../run-compiled.js';
 import { formatProblem } from './report.js';
 import type { RunMode } from './worker-run.js';
 
@@ -47,20 +44,13 @@ function loadInterpreted(file: string): RoverApp {
 
 async function compiledSource(file: string): Promise<AppSource> {
   // The compiler (typescript, ts-morph) loads only when it is used: it costs seconds.
-  const { compileCached } = await import('../run-compiled.js');
+  const { compileCached, importModules } = await import('../run-compiled.js');
   const { modules, routes } = await compileCached(file);
-  return { file, load: () => loadCompiled(file, modules), staticRoutes: routes, describeError };
-}
-
-async function loadCompiled(file: string, modules: readonly CompiledModuleFile[]): Promise<RoverApp> {
-  const loaders = new Map<string, ModuleLoader>();
-  let main: ModuleLoader | undefined;
-  for (const m of modules) {
-    const load = (await import(pathToFileURL(m.js).href) as { default: ModuleLoader }).default;
-    if (m.name === '') main = load;
-    else loaders.set(m.name, load);
-  }
-  return loadCompiledApp(file, main!, loaders);
+  const load = async (): Promise<RoverApp> => {
+    const { main, loaders } = await importModules(modules);
+    return loadCompiledApp(file, main, loaders);
+  };
+  return { file, load, staticRoutes: routes, describeError };
 }
 
 /** Runs `serve` on worker threads with a large stack (see runtime/http/big-stack.ts). */
