@@ -1,11 +1,13 @@
 // Lua functions -> TypeScript function text. Each Lua construct becomes the JS that calls
 // the shared runtime (`rt`, runtime/compiled/index.ts) exactly where the interpreter would:
 // the same frames, line updates, call names and operators, so both paths agree byte for byte.
+// Where the type inference (analysis/types.ts) proves the operand types, an operator is
+// plain JS instead, since no metamethod or error can happen there.
 // In 'co' mode the same body is emitted as a generator (calls and metamethods via yield*),
 // the twin that runs inside coroutines.
 import type {
-  AnyCall, AssignmentStatement, BinaryExpression, UnaryExpression, Expression, ForGenericStatement, ForNumericStatement, FunctionDeclaration,
-  Identifier, LabelStatement, LocalStatement, Statement, TableConstructorExpression,
+  AnyCall, AssignmentStatement, BinaryExpression, Expression, ForGenericStatement, ForNumericStatement, FunctionDeclaration,
+  Identifier, LabelStatement, LocalStatement, Statement, TableConstructorExpression, UnaryExpression,
 } from '../frontend/ast.js';
 import { callArguments, inParens, isCall, isMultiValue, lineOf } from '../frontend/ast.js';
 import { calleeName, constantOf, containsCall, readsLocalLate, tableLayout } from '../frontend/constants.js';
