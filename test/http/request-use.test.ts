@@ -1,0 +1,76 @@
+// Compiled mode copies only the request fields a handler is proven to read before a body
+// arrives (RequestContext.snapshot with a route's `uses`); everything otherwise.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { HttpRequest } from 'uwebsockets';
+import { RequestContext } from '../../runtime/http/context.js';
+import { attachRequestUse, FULL_REQUEST, type RequestUse } from '../../runtime/http/request-use.js';
+import type { Route } from '../../runtime/http/routes.js';
+
+/** A stand-in for a uWS request that records what is read from it. */
+function fakeRequest(reads: string[]): HttpRequest {
+  const headers: [string, string][] = [['host', 'example.test'], ['x-a', '1'], ['x-b', '2'], ['x-a', '3']];
+  return {
+    getUrl: () => { reads.push('url'); return '/users/7'; },
+    getQuery: () => { reads.push('query'); return 'page=2'; },
+    getParameter: (i: number) => { reads.push(`param ${i}`); return '7'; },
+    forEach: (cb: (k: string, v: string) => void) => { reads.push('headers'); for (const [k, v] of headers) cb(k, v); },
+  } as unknown as HttpRequest;
+}
+
+function route(uses: RequestUse): Route {
+  return {
+    method: 'post', segments: [{ text: 'users', param: false }, { text: 'id', param: true }], params: ['id'],
+    handler: () => undefined, luaPath: 'api.users.p_id.post', path: '/users/:id', uses,
+  };
+}
+
+describe('snapshot before a body', () => {
+  it('copies everything for a handler the compiler knows nothing about', () => {
+    const reads: string[] = [];
+    const ctx = new RequestContext('POST', route(FULL_REQUEST), fakeRequest(reads));
+    ctx.snapshot();
+    assert.deepEqual(reads, ['url', 'query', 'headers', 'param 0']);
+    assert.equal(ctx.headers().getStr('x-b'), '2');
+    assert.equal(ctx.headers().getStr('x-a'), '1, 3');
+    assert.equal(ctx.query().getStr('page'), '2');
+    assert.equal(ctx.params().getStr('id'), '7');
+  });
+
+  it('keeps only the headers the handler reads, and skips the query and parameters', () => {
+    const reads: string[] = [];
+    const ctx = new RequestContext('POST', route({ headers: ['x-a'], query: 'none', params: false, body: true }), fakeRequest(reads));
+    ctx.snapshot();
+    assert.deepEqual(reads, ['url', 'headers']);
+    // repeated headers still join, as in the full copy
+    assert.equal(ctx.headers().getStr('x-a'), '1, 3');
+    assert.equal(ctx.headers().getStr('x-b'), undefined);
+  });
+
+  it('reads no header at all when the handler never calls ctx:headers()', () => {
+    const reads: string[] = [];
+    const ctx = new RequestContext('POST', route({ headers: 'none', query: ['page'], params: true, body: true }), fakeRequest(reads));
+    ctx.snapshot();
+    assert.deepEqual(reads, ['url', 'query', 'param 0']);
+  });
+});
+
+describe('attachRequestUse', () => {
+  const narrow: RequestUse = { headers: 'none', query: 'none', params: true, body: false };
+  const found = (path: string, uses: RequestUse) => ({ method: 'POST', path, luaPath: 'x', file: 'app.lua', line: 1, uses });
+
+  it('gives a walked route the use found for its method and path', () => {
+    const r = route(FULL_REQUEST);
+    attachRequestUse([r], [found('/users/:id', narrow)]);
+    assert.equal(r.uses, narrow);
+  });
+
+  it('keeps the full request for a route declared twice or not found', () => {
+    const twice = route(FULL_REQUEST);
+    attachRequestUse([twice], [found('/users/:id', narrow), found('/users/:id', narrow)]);
+    assert.equal(twice.uses, FULL_REQUEST);
+    const other = route(FULL_REQUEST);
+    attachRequestUse([other], [found('/elsewhere', narrow)]);
+    assert.equal(other.uses, FULL_REQUEST);
+  });
+});
