@@ -9,7 +9,7 @@ import { compileModule } from './codegen/compile.js';
 import { collectProgram, outputName, programFeatures } from './codegen/program.js';
 import { jsString } from './codegen/names.js';
 import { isRoverApp, routeHandlers } from './analysis/routes.js';
-import { describeShape, responseShape } from './analysis/shapes.js';
+import { describeShape, ResponseShapes } from './analysis/shapes.js';
 import type { StaticRoute } from '../runtime/http/request-use.js';
 
 /** dist/ of this roverc: the runtime (and the front end loadstring needs) are copied from it. */
@@ -50,12 +50,15 @@ export function build(entry: string, outDir: string): BuildResult {
   files.push(run);
   const explain: string[] = [];
   if (app) {
-    const routes = modules.flatMap((m) => routeHandlers(m.resolution).map((r) => {
-      const shape = responseShape(m.resolution, r.handler, r.app);
-      const response = shape === undefined ? 'no JSON' : describeShape(shape);
-      explain.push(`${r.route.method} ${r.route.path}  (${r.route.luaPath}, ${r.route.file}:${r.route.line})\n    response: ${response}`);
-      return { ...r.route, response };
-    }));
+    const routes = modules.flatMap((m) => {
+      const shapes = new ResponseShapes(m.resolution);
+      return routeHandlers(m.resolution).map((r) => {
+        const shape = shapes.response(r.handler, r.app);
+        const response = shape === undefined ? 'no JSON' : describeShape(shape);
+        explain.push(`${r.route.method} ${r.route.path}  (${r.route.luaPath}, ${r.route.file}:${r.route.line})\n    response: ${response}`);
+        return { ...r.route, response };
+      });
+    });
     const table = routeModule(path.basename(entry), routes);
     for (const [name, text] of [['routes.ts', table.ts], ['routes.js', table.js], ['server.js', serverScript(path.basename(entry), imports)]]) {
       writeFileSync(path.join(outDir, name), text);

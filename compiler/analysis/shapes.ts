@@ -3,7 +3,7 @@
 // numbers, booleans. Anything else is `dynamic`, with the reason and the Lua position, and
 // is left to the generic encoder. This is the analysis half of build-time serializers: it
 // decides nothing at run time yet.
-import type { Expression, FunctionDeclaration, Node, TableConstructorExpression } from '../frontend/ast.js';
+import type { Expression, FunctionDeclaration, Identifier, Node, TableConstructorExpression } from '../frontend/ast.js';
 import { callArguments, isCall, isMultiValue, lineOf, returnStatements } from '../frontend/ast.js';
 import { tableLayout } from '../frontend/constants.js';
 import { parentMap, walk } from '../frontend/parse.js';
@@ -37,26 +37,6 @@ const BOOLEAN: Shape = { kind: 'boolean' };
 /** Global functions whose result type is known (unless the module assigns the global). */
 const STRING_RESULTS = new Set(['tostring']);
 
-/**
- * The JSON shape of a handler's response body: the union over its returns of tables (and
- * `api.json(t)` / `api.json:status(s, t)`, with `api` the app table). Returns of other
- * kinds (strings, other builders, nil) write no JSON and are ignored; undefined when no
- * return writes JSON.
- */
-export function responseShape(res: Resolution, handler: FunctionDeclaration, app: LocalVar | undefined): Shape | undefined {
-  const infer = new ShapeInference(res, handler);
-  let result: Shape | undefined;
-  for (const ret of returnStatements(handler.body)) {
-    const value = ret.arguments[0];
-    if (value === undefined) continue;
-    const body = jsonBody(res, value, app);
-    if (body === undefined) continue;
-    const t = infer.of(body);
-    const shape = t.maybeNil && t.shape.kind !== 'dynamic' ? dynamic('the response may be nil', body) : t.shape;
-    result = result === undefined ? shape : union(result, shape, body);
-  }
-  return result;
-}
 
 /** The expression whose JSON a return writes, if it writes JSON. */
 function jsonBody(res: Resolution, value: Expression, app: LocalVar | undefined): Expression | undefined {
@@ -81,21 +61,61 @@ function isLocal(res: Resolution, e: Expression, v: LocalVar): boolean {
   return ref !== undefined && ref.kind !== 'global' && ref.v === v;
 }
 
-class ShapeInference {
+/** Response shapes of the handlers of one module (what the module says is computed once). */
+export class ResponseShapes {
   private readonly assignedGlobals = new Set<string>();
   private readonly visiting = new Set<LocalVar>();
   private readonly types: Types;
+  private readonly parents: Map<Node, Node>;
+  /** `local x = e`: the value each local is declared with. */
+  private readonly declarations = new Map<LocalVar, Expression>();
+  /** Every identifier that refers to each local. */
+  private readonly references = new Map<LocalVar, Identifier[]>();
+  /** The handler being analysed. */
+  private handler: FunctionDeclaration | undefined;
 
-  constructor(private readonly res: Resolution, private readonly handler: FunctionDeclaration) {
+  constructor(private readonly res: Resolution) {
     this.types = new Types(res);
+    this.parents = parentMap(res.chunk);
     walk(res.chunk, (n) => {
       if (n.type === 'AssignmentStatement') {
         for (const v of n.variables) if (v.type === 'Identifier' && res.refs.get(v)?.kind === 'global') this.assignedGlobals.add(v.name);
+      } else if (n.type === 'LocalStatement') {
+        n.variables.forEach((id, i) => {
+          if (i < n.init.length) this.declarations.set(res.decls.get(id)!, n.init[i]);
+        });
       }
     });
+    for (const [id, ref] of res.refs) {
+      if (ref.kind === 'global') continue;
+      const list = this.references.get(ref.v);
+      if (list === undefined) this.references.set(ref.v, [id]);
+      else list.push(id);
+    }
   }
 
-  of(e: Expression): Typed {
+  /**
+   * The JSON shape of a handler's response body: the union over its returns of tables (and
+   * `api.json(t)` / `api.json:status(s, t)`, with `app` the app table). Returns of other
+   * kinds (strings, other builders, nil) write no JSON and are ignored; undefined when no
+   * return writes JSON.
+   */
+  response(handler: FunctionDeclaration, app: LocalVar | undefined): Shape | undefined {
+    this.handler = handler;
+    let result: Shape | undefined;
+    for (const ret of returnStatements(handler.body)) {
+      const value = ret.arguments[0];
+      if (value === undefined) continue;
+      const body = jsonBody(this.res, value, app);
+      if (body === undefined) continue;
+      const t = this.of(body);
+      const shape = t.maybeNil && t.shape.kind !== 'dynamic' ? dynamic('the response may be nil', body) : t.shape;
+      result = result === undefined ? shape : union(result, shape, body);
+    }
+    return result;
+  }
+
+  private of(e: Expression): Typed {
     switch (e.type) {
       case 'StringLiteral': return { shape: STRING, maybeNil: false };
       case 'NumericLiteral': return { shape: NUMBER, maybeNil: false };
@@ -117,7 +137,7 @@ class ShapeInference {
         const a = this.of(e.left);
         const b = this.of(e.right);
         // `x or default`: x when it is not nil; `c and v`: the shape of v unless c is false/nil
-        if (e.operator === 'or') return { shape: a.shape.kind === 'dynamic' && a.maybeNil && isNilOnly(a) ? b.shape : union(a.shape, b.shape, e), maybeNil: b.maybeNil };
+        if (e.operator === 'or') return { shape: isNilOnly(a) ? b.shape : union(a.shape, b.shape, e), maybeNil: b.maybeNil };
         return { shape: union(b.shape, a.shape.kind === 'boolean' ? BOOLEAN : b.shape, e), maybeNil: true };
       }
       case 'Identifier': return this.local(e);
@@ -182,7 +202,7 @@ class ShapeInference {
     if (only(t, STRING_TYPE)) return { shape: STRING, maybeNil: false };
     if (only(t, BOOLEAN_TYPE)) return { shape: BOOLEAN, maybeNil: false };
     if (v.reassigned) return { shape: dynamic(`'${v.name}' is assigned more than once`, e), maybeNil: true };
-    const decl = this.declarationOf(v);
+    const decl = this.declarations.get(v);
     if (decl === undefined) return { shape: dynamic(`'${v.name}' is a parameter, a loop variable or one of several values`, e), maybeNil: true };
     if (this.visiting.has(v)) return { shape: dynamic(`'${v.name}' refers to itself`, e), maybeNil: true };
     this.visiting.add(v);
@@ -209,19 +229,6 @@ class ShapeInference {
     }
   }
 
-  /** The single value a local is declared with (`local x = e`). */
-  private declarationOf(v: LocalVar): Expression | undefined {
-    let found: Expression | undefined;
-    walk(this.res.chunk, (n) => {
-      if (n.type === 'LocalStatement') {
-        n.variables.forEach((id, i) => {
-          if (this.res.decls.get(id) === v && i < n.init.length) found = n.init[i];
-        });
-      }
-    });
-    return found;
-  }
-
   /**
    * How a table local is used: appended to (`t[#t + 1] = e`, `table.insert(t, e)`), read
    * (indexed, `#t`, ipairs/pairs, returned), or something else the shape cannot follow.
@@ -229,13 +236,11 @@ class ShapeInference {
   private usesOf(v: LocalVar): { appends: Expression[]; other?: { reason: string; at: Node } } {
     const appends: Expression[] = [];
     let other: { reason: string; at: Node } | undefined;
-    const parents = parentMap(this.res.chunk);
-    walk(this.res.chunk, (n) => {
-      if (other !== undefined || n.type !== 'Identifier') return;
-      const ref = this.res.refs.get(n);
-      if (ref === undefined || ref.kind === 'global' || ref.v !== v) return;
+    const parents = this.parents;
+    for (const n of this.references.get(v) ?? []) {
+      if (other !== undefined) break;
       const p = parents.get(n);
-      if (p === undefined || inReturnedValue(parents, n)) return;
+      if (p === undefined || inReturnedValue(parents, n)) continue;
       // t[#t + 1] = e
       if (p.type === 'IndexExpression' && p.base === n) {
         const stmt = parents.get(p);
@@ -243,41 +248,41 @@ class ShapeInference {
           const i = stmt.variables.indexOf(p);
           if (stmt.variables.length === 1 && (isLengthPlusOne(this.res, p.index, v) || this.isLoopIndex(parents, stmt, p.index))) {
             appends.push(stmt.init[i]);
-            return;
+            continue;
           }
           other = { reason: `'${v.name}' gets a field that is not an append`, at: stmt };
         }
-        return; // a read
+        continue; // a read
       }
       if (p.type === 'MemberExpression' && p.base === n) {
         const stmt = parents.get(p);
         if (stmt?.type === 'AssignmentStatement' && stmt.variables.includes(p)) other = { reason: `'${v.name}' gets a field after it is made`, at: stmt };
         else if (p.indexer === ':') other = { reason: `a method is called on '${v.name}'`, at: p };
-        return;
+        continue;
       }
-      if (p.type === 'UnaryExpression' && p.operator === '#') return;
-      if (p.type === 'ReturnStatement') return;
+      if (p.type === 'UnaryExpression' && p.operator === '#') continue;
+      if (p.type === 'ReturnStatement') continue;
       if (isCall(p) && p.base.type === 'MemberExpression' && p.base.base.type === 'Identifier' && p.base.base.name === 'table' &&
         p.base.identifier.name === 'insert' && !this.assignedGlobals.has('table')) {
         const args = callArguments(p);
         if (args.length === 2 && args[0] === n) {
           appends.push(args[1]);
-          return;
+          continue;
         }
       }
-      if (isCall(p) && p.base.type === 'Identifier' && (p.base.name === 'ipairs' || p.base.name === 'pairs') && !this.assignedGlobals.has(p.base.name)) return;
+      if (isCall(p) && p.base.type === 'Identifier' && (p.base.name === 'ipairs' || p.base.name === 'pairs') && !this.assignedGlobals.has(p.base.name)) continue;
       if (isCall(p) && callArguments(p).includes(n as Expression)) {
         other = { reason: `'${v.name}' is passed to a function (which may change it)`, at: p };
-        return;
+        continue;
       }
       if (p.type === 'LocalStatement' || p.type === 'AssignmentStatement') {
         other = { reason: `'${v.name}' is stored elsewhere (an alias may change it)`, at: p };
-        return;
+        continue;
       }
       if (p.type === 'TableValue' || p.type === 'TableKeyString' || p.type === 'TableKey') {
         other = { reason: `'${v.name}' is stored in a table (an alias may change it)`, at: p };
       }
-    });
+    }
     return other === undefined ? { appends } : { appends, other };
   }
 
@@ -297,7 +302,7 @@ class ShapeInference {
   /** Request fields: ctx.method/path, ctx:params().x, ctx:query().x, ctx:headers()[k]. */
   private request(e: Expression): Typed | undefined {
     if (e.type !== 'MemberExpression' && e.type !== 'IndexExpression') return undefined;
-    const ctx = this.res.functions.get(this.handler)?.params[0];
+    const ctx = this.handler === undefined ? undefined : this.res.functions.get(this.handler)?.params[0];
     if (ctx === undefined) return undefined;
     if (e.type === 'MemberExpression' && e.indexer === '.' && (e.identifier.name === 'method' || e.identifier.name === 'path') &&
       isLocal(this.res, e.base, ctx)) return { shape: STRING, maybeNil: false };
@@ -315,7 +320,7 @@ class ShapeInference {
   }
 
   private routeParams(): string[] {
-    const id = this.handler.identifier;
+    const id = this.handler?.identifier ?? null;
     const names: string[] = [];
     for (let e = id as Expression | null; e !== null && e.type === 'MemberExpression'; e = e.base) {
       if (e.identifier.name.startsWith('p_')) names.push(e.identifier.name.slice(2));
@@ -394,7 +399,7 @@ function isLengthPlusOne(res: Resolution, e: Expression, v: LocalVar): boolean {
 export function describeShape(s: Shape): string {
   switch (s.kind) {
     case 'string': case 'number': case 'boolean': return s.kind;
-    case 'array': return `${s.items.kind === 'object' || s.items.kind === 'array' ? describeShape(s.items) : describeShape(s.items)}[]`;
+    case 'array': return `${describeShape(s.items)}[]`;
     case 'object': return s.fields.length === 0 ? '{}' : `{ ${s.fields.map((f) => `${f.name}${f.optional ? '?' : ''}: ${describeShape(f.shape)}`).join('; ')} }`;
     case 'dynamic': return `unknown (line ${s.line}: ${s.reason})`;
   }

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { routeHandlers } from '../../compiler/analysis/routes.js';
-import { describeShape, responseShape } from '../../compiler/analysis/shapes.js';
+import { describeShape, ResponseShapes } from '../../compiler/analysis/shapes.js';
 import { parseChunk } from '../../compiler/frontend/parse.js';
 import { resolve } from '../../compiler/frontend/resolve.js';
 
@@ -12,7 +12,7 @@ function shapeOf(body: string, prelude = '', route = 'x'): string {
   const lua = `local api = rover.server {}\n${prelude}\nfunction api.${route}.get(ctx)\n${body}\nend\nreturn api`;
   const res = resolve('app.lua', lua, parseChunk('app.lua', lua));
   const [found] = routeHandlers(res);
-  const shape = responseShape(res, found.handler, found.app);
+  const shape = new ResponseShapes(res).response(found.handler, found.app);
   return shape === undefined ? 'none' : describeShape(shape);
 }
 
