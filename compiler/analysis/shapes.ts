@@ -3,10 +3,11 @@
 // numbers, booleans. Anything else is `dynamic`, with the reason and the Lua position, and
 // is left to the generic encoder. This is the analysis half of build-time serializers: it
 // decides nothing at run time yet.
-import type { Expression, FunctionDeclaration, Identifier, Node, TableConstructorExpression } from '../frontend/ast.js';
+import type { Expression, ForGenericStatement, FunctionDeclaration, Identifier, Node, TableConstructorExpression } from '../frontend/ast.js';
 import { callArguments, isCall, isMultiValue, lineOf, returnStatements } from '../frontend/ast.js';
-import { tableLayout } from '../frontend/constants.js';
+import { constantOf, tableLayout } from '../frontend/constants.js';
 import { parentMap, walk } from '../frontend/parse.js';
+import { GuardSchemas, type GuardField, type GuardRule } from './guard-schema.js';
 import type { LocalVar, Resolution } from '../frontend/resolve.js';
 import { BOOLEAN as BOOLEAN_TYPE, NUMBER as NUMBER_TYPE, only, STRING as STRING_TYPE, Types } from './types.js';
 
@@ -16,7 +17,18 @@ export type Shape =
   | { readonly kind: 'object'; readonly fields: readonly Field[] }
   /** A sequence: `[]` when empty. */
   | { readonly kind: 'array'; readonly items: Shape }
+  /** One of several shapes (tried in order; objects before arrays, so an empty table is `{}`). */
+  | { readonly kind: 'union'; readonly options: readonly Shape[] }
   | { readonly kind: 'dynamic'; readonly reason: string; readonly line: number };
+
+/** What a handler writes for one status: a JSON value of `shape`, or Rover's `{"error": ...}`. */
+export interface ResponseShape {
+  /** 'default' when a status is not a constant. */
+  readonly status: number | 'default';
+  readonly shape: Shape;
+  /** `api:error(...)` writes `{"error": message}` itself; the handler's JSON has no serializer. */
+  readonly via: 'json' | 'error';
+}
 
 export interface Field {
   readonly name: string;
@@ -33,26 +45,50 @@ interface Typed {
 const STRING: Shape = { kind: 'string' };
 const NUMBER: Shape = { kind: 'number' };
 const BOOLEAN: Shape = { kind: 'boolean' };
+const ERROR_BODY: Shape = { kind: 'object', fields: [{ name: 'error', shape: STRING, optional: false }] };
+
+const statusRank = (s: number | 'default'): number => (s === 'default' ? 1000 : s);
+
+/** `table.*` functions that keep a sequence a sequence of the same item shape. */
+const SEQUENCE_SAFE = new Set(['sort', 'concat', 'remove', 'unpack']);
 
 /** Global functions whose result type is known (unless the module assigns the global). */
 const STRING_RESULTS = new Set(['tostring']);
 
 
-/** The expression whose JSON a return writes, if it writes JSON. */
-function jsonBody(res: Resolution, value: Expression, app: LocalVar | undefined): Expression | undefined {
-  if (value.type === 'TableConstructorExpression') return value;
-  if (isCall(value) && app !== undefined) {
-    const base = value.base;
-    const args = callArguments(value);
-    // api.json(t)
-    if (base.type === 'MemberExpression' && base.indexer === '.' && base.identifier.name === 'json' && isLocal(res, base.base, app)) return args[0];
-    // api.json:status(s, t)
-    if (base.type === 'MemberExpression' && base.indexer === ':' && base.identifier.name === 'status' &&
-      base.base.type === 'MemberExpression' && base.base.identifier.name === 'json' && isLocal(res, base.base.base, app)) return args[1];
-    return undefined;
+/** What a returned expression writes: JSON of `body` under `status`, Rover's error body, or neither. */
+type Written =
+  /** `raw`: a returned value, which is JSON only when it is a table (a string is text). */
+  | { readonly via: 'json'; readonly status: number | 'default'; readonly body: Expression; readonly raw?: true }
+  | { readonly via: 'error'; readonly status: number | 'default'; readonly message: Expression | undefined }
+  | undefined;
+
+function written(res: Resolution, value: Expression, app: LocalVar | undefined): Written {
+  const raw = { via: 'json', status: 200, body: value, raw: true } as const;
+  if (value.type === 'TableConstructorExpression' || value.type === 'Identifier') return raw;
+  if (!isCall(value)) return undefined;
+  const base = value.base;
+  const args = callArguments(value);
+  if (base.type !== 'MemberExpression' || app === undefined || !isLocal(res, base.base, app) && !(base.base.type === 'MemberExpression' && isLocal(res, base.base.base, app))) {
+    return raw;
   }
-  if (value.type === 'Identifier') return value;
+  // api.json(t)
+  if (base.indexer === '.' && base.identifier.name === 'json' && isLocal(res, base.base, app)) {
+    return args[0] === undefined ? undefined : { via: 'json', status: 200, body: args[0] };
+  }
+  // api.json:status(s, t)
+  if (base.indexer === ':' && base.identifier.name === 'status' && base.base.type === 'MemberExpression' &&
+    base.base.identifier.name === 'json' && isLocal(res, base.base.base, app)) {
+    return args[1] === undefined ? undefined : { via: 'json', status: statusOf(args[0]), body: args[1] };
+  }
+  // api:error(s, message)
+  if (base.indexer === ':' && base.identifier.name === 'error' && isLocal(res, base.base, app)) return { via: 'error', status: statusOf(args[0]), message: args[1] };
   return undefined;
+}
+
+function statusOf(e: Expression | undefined): number | 'default' {
+  const c = e === undefined ? undefined : constantOf(e);
+  return c !== undefined && typeof c.value === 'number' && Number.isInteger(c.value) && c.value >= 100 && c.value <= 599 ? c.value : 'default';
 }
 
 function isLocal(res: Resolution, e: Expression, v: LocalVar): boolean {
@@ -71,6 +107,10 @@ export class ResponseShapes {
   private readonly declarations = new Map<LocalVar, Expression>();
   /** Every identifier that refers to each local. */
   private readonly references = new Map<LocalVar, Identifier[]>();
+  private readonly calling = new Set<FunctionDeclaration>();
+  /** Variables of generic `for` loops: the loop and the variable's position. */
+  private readonly loopVariables = new Map<LocalVar, [ForGenericStatement, number]>();
+  private readonly guards: GuardSchemas;
   /** The handler being analysed. */
   private handler: FunctionDeclaration | undefined;
 
@@ -80,6 +120,8 @@ export class ResponseShapes {
     walk(res.chunk, (n) => {
       if (n.type === 'AssignmentStatement') {
         for (const v of n.variables) if (v.type === 'Identifier' && res.refs.get(v)?.kind === 'global') this.assignedGlobals.add(v.name);
+      } else if (n.type === 'ForGenericStatement') {
+        n.variables.forEach((id, i) => this.loopVariables.set(res.decls.get(id)!, [n, i]));
       } else if (n.type === 'LocalStatement') {
         n.variables.forEach((id, i) => {
           if (i < n.init.length) this.declarations.set(res.decls.get(id)!, n.init[i]);
@@ -92,6 +134,12 @@ export class ResponseShapes {
       if (list === undefined) this.references.set(ref.v, [id]);
       else list.push(id);
     }
+    this.guards = new GuardSchemas(res, this.declarations, this.assignedGlobals, (v) => this.onlyValidated(v));
+  }
+
+  /** The guard schema an expression spells out (for request bodies in the API description). */
+  guardSchema(e: Expression): GuardField[] | undefined {
+    return this.guards.schema(e);
   }
 
   /**
@@ -101,18 +149,56 @@ export class ResponseShapes {
    * return writes JSON.
    */
   response(handler: FunctionDeclaration, app: LocalVar | undefined): Shape | undefined {
-    this.handler = handler;
     let result: Shape | undefined;
+    for (const r of this.responses(handler, app)) {
+      if (r.via === 'json') result = result === undefined ? r.shape : union(result, r.shape, handler);
+    }
+    return result;
+  }
+
+  /**
+   * What the handler writes, per status: the JSON shapes of its returns merged by status,
+   * and Rover's error bodies. When a JSON status is not a constant, every JSON shape is
+   * merged under 'default' (one serializer must then serve any status).
+   */
+  responses(handler: FunctionDeclaration, app: LocalVar | undefined): ResponseShape[] {
+    this.handler = handler;
+    const json = new Map<number | 'default', Shape>();
+    const errors = new Map<number | 'default', Shape>();
     for (const ret of returnStatements(handler.body)) {
       const value = ret.arguments[0];
       if (value === undefined) continue;
-      const body = jsonBody(this.res, value, app);
-      if (body === undefined) continue;
-      const t = this.of(body);
-      const shape = t.maybeNil && t.shape.kind !== 'dynamic' ? dynamic('the response may be nil', body) : t.shape;
-      result = result === undefined ? shape : union(result, shape, body);
+      const w = written(this.res, value, app);
+      if (w === undefined) continue;
+      if (w.via === 'error') {
+        // a string message gives {"error": message}; a caught validation error its field list
+        const message = w.message === undefined ? undefined : this.of(w.message).shape;
+        const body = message?.kind === 'string' ? ERROR_BODY : dynamic('an error value that may not be a string', value);
+        const known = errors.get(w.status);
+        errors.set(w.status, known === undefined ? body : union(known, body, value));
+        continue;
+      }
+      let t = this.of(w.body);
+      // a nil body writes no JSON (an empty 204 for a returned nil)
+      if (isNilOnly(t)) continue;
+      if (w.raw) {
+        // a returned string, number or boolean is a text response
+        const tables = optionsOf(t.shape).filter((o) => o.kind !== 'string' && o.kind !== 'number' && o.kind !== 'boolean');
+        if (tables.length === 0) continue;
+        t = { shape: tables.reduce((x, y) => union(x, y, w.body)), maybeNil: t.maybeNil };
+      }
+      const shape = t.maybeNil && t.shape.kind !== 'dynamic' && !w.raw ? dynamic('the response may be nil', w.body) : t.shape;
+      const known = json.get(w.status);
+      json.set(w.status, known === undefined ? shape : union(known, shape, w.body));
     }
-    return result;
+    if (json.has('default') && json.size > 1) {
+      const all = [...json.values()].reduce((a, b) => union(a, b, handler));
+      json.clear();
+      json.set('default', all);
+    }
+    const out: ResponseShape[] = [...json].map(([status, shape]) => ({ status, shape, via: 'json' }));
+    for (const [status, shape] of errors) out.push({ status, shape, via: 'error' });
+    return out.sort((a, b) => statusRank(a.status) - statusRank(b.status));
   }
 
   private of(e: Expression): Typed {
@@ -137,7 +223,11 @@ export class ResponseShapes {
         const a = this.of(e.left);
         const b = this.of(e.right);
         // `x or default`: x when it is not nil; `c and v`: the shape of v unless c is false/nil
-        if (e.operator === 'or') return { shape: isNilOnly(a) ? b.shape : union(a.shape, b.shape, e), maybeNil: b.maybeNil };
+        if (e.operator === 'or') {
+          // `c and v or w`: v or w (c's false or nil never comes out)
+          const truthy = e.left.type === 'LogicalExpression' && e.left.operator === 'and' ? this.of(e.left.right) : a;
+          return { shape: isNilOnly(truthy) ? b.shape : union(truthy.shape, b.shape, e), maybeNil: b.maybeNil };
+        }
         return { shape: union(b.shape, a.shape.kind === 'boolean' ? BOOLEAN : b.shape, e), maybeNil: true };
       }
       case 'Identifier': return this.local(e);
@@ -203,7 +293,9 @@ export class ResponseShapes {
     if (only(t, BOOLEAN_TYPE)) return { shape: BOOLEAN, maybeNil: false };
     if (v.reassigned) return { shape: dynamic(`'${v.name}' is assigned more than once`, e), maybeNil: true };
     const decl = this.declarations.get(v);
-    if (decl === undefined) return { shape: dynamic(`'${v.name}' is a parameter, a loop variable or one of several values`, e), maybeNil: true };
+    if (decl === undefined) {
+      return this.loopVariable(v) ?? { shape: dynamic(`'${v.name}' is a parameter, a loop variable or one of several values`, e), maybeNil: true };
+    }
     if (this.visiting.has(v)) return { shape: dynamic(`'${v.name}' refers to itself`, e), maybeNil: true };
     this.visiting.add(v);
     try {
@@ -271,6 +363,9 @@ export class ResponseShapes {
         }
       }
       if (isCall(p) && p.base.type === 'Identifier' && (p.base.name === 'ipairs' || p.base.name === 'pairs') && !this.assignedGlobals.has(p.base.name)) continue;
+      // reordering, reading or removing items leaves a sequence of the same items
+      if (isCall(p) && p.base.type === 'MemberExpression' && p.base.base.type === 'Identifier' && p.base.base.name === 'table' &&
+        SEQUENCE_SAFE.has(p.base.identifier.name) && !this.assignedGlobals.has('table') && callArguments(p)[0] === n) continue;
       if (isCall(p) && callArguments(p).includes(n as Expression)) {
         other = { reason: `'${v.name}' is passed to a function (which may change it)`, at: p };
         continue;
@@ -306,8 +401,8 @@ export class ResponseShapes {
     if (ctx === undefined) return undefined;
     if (e.type === 'MemberExpression' && e.indexer === '.' && (e.identifier.name === 'method' || e.identifier.name === 'path') &&
       isLocal(this.res, e.base, ctx)) return { shape: STRING, maybeNil: false };
-    const base = e.base;
-    if (isCall(base) && base.base.type === 'MemberExpression' && base.base.indexer === ':' && isLocal(this.res, base.base.base, ctx)) {
+    const base = this.requestTable(e.base);
+    if (base !== undefined && isCall(base) && base.base.type === 'MemberExpression' && base.base.indexer === ':' && isLocal(this.res, base.base.base, ctx)) {
       const method = base.base.identifier.name;
       if (method === 'params' || method === 'query' || method === 'headers') {
         // a route parameter is always there; other fields may be missing
@@ -317,6 +412,37 @@ export class ResponseShapes {
       }
     }
     return undefined;
+  }
+
+  /**
+   * `for i, v in ipairs(t)`: i is a number; `for k, v in pairs(ctx:query())` (or headers,
+   * params): both are strings. Never nil inside the loop.
+   */
+  private loopVariable(v: LocalVar): Typed | undefined {
+    const found = this.loopVariables.get(v);
+    if (found === undefined) return undefined;
+    const [loop, index] = found;
+    const it = loop.iterators[0];
+    if (loop.iterators.length !== 1 || !isCall(it) || it.base.type !== 'Identifier' || this.res.refs.get(it.base)?.kind !== 'global' ||
+      this.assignedGlobals.has(it.base.name)) return undefined;
+    if (it.base.name === 'ipairs' && index === 0) return { shape: NUMBER, maybeNil: false };
+    const arg = callArguments(it)[0];
+    const table = it.base.name === 'pairs' && arg !== undefined && index <= 1 ? this.requestTable(arg) : undefined;
+    const ctx = this.handler === undefined ? undefined : this.res.functions.get(this.handler)?.params[0];
+    if (table === undefined || ctx === undefined || !isCall(table) || table.base.type !== 'MemberExpression' || table.base.indexer !== ':' ||
+      !isLocal(this.res, table.base.base, ctx) || !['query', 'headers', 'params'].includes(table.base.identifier.name)) return undefined;
+    return { shape: STRING, maybeNil: false };
+  }
+
+  /** `local q = ctx:query()` ... `q.x`: the call a local that nothing changes was made from. */
+  private requestTable(e: Expression): Expression | undefined {
+    if (e.type !== 'Identifier') return e;
+    const ref = this.res.refs.get(e);
+    if (ref === undefined || ref.kind === 'global' || ref.v.reassigned) return undefined;
+    const decl = this.declarations.get(ref.v);
+    if (decl === undefined || !isCall(decl)) return undefined;
+    const uses = this.usesOf(ref.v);
+    return uses.other === undefined && uses.appends.length === 0 ? decl : undefined;
   }
 
   private routeParams(): string[] {
@@ -336,30 +462,160 @@ export class ResponseShapes {
     if (base.type === 'Identifier' && this.res.refs.get(base)?.kind === 'global' && base.name === 'tonumber' && !this.assignedGlobals.has('tonumber')) {
       return { shape: NUMBER, maybeNil: true };
     }
+    const validated = this.validated(e);
+    if (validated !== undefined) return validated;
+    const f = this.types.targetOf(base);
+    if (f !== undefined) return this.resultOf(f, e);
     return { shape: dynamic('the result of a call', e), maybeNil: true };
+  }
+
+  /** A local function's first result: the union of what its returns give. */
+  private resultOf(f: FunctionDeclaration, at: Expression): Typed {
+    if (this.calling.has(f)) return { shape: dynamic('a recursive function\'s result', at), maybeNil: true };
+    this.calling.add(f);
+    try {
+      let shape: Shape | undefined;
+      let maybeNil = !this.types.returnsOne(f);
+      for (const ret of returnStatements(f.body)) {
+        const value = ret.arguments[0];
+        if (value === undefined) continue;
+        const t = this.of(value);
+        maybeNil ||= t.maybeNil;
+        if (isNilOnly(t)) continue;
+        shape = shape === undefined ? t.shape : union(shape, t.shape, value);
+      }
+      return { shape: shape ?? dynamic('a function that returns nothing', at), maybeNil };
+    } finally {
+      this.calling.delete(f);
+    }
+  }
+
+  /** `ctx:body():expect(schema)` and `rover.guard(data, schema)`: the schema's object. */
+  private validated(e: Expression & { base: Expression }): Typed | undefined {
+    if (!isCall(e)) return undefined;
+    const base = e.base;
+    const args = callArguments(e);
+    let schema: Expression | undefined;
+    if (base.type === 'MemberExpression' && base.indexer === ':' && base.identifier.name === 'expect' && isCall(base.base) &&
+      base.base.base.type === 'MemberExpression' && base.base.base.indexer === ':' && base.base.base.identifier.name === 'body') {
+      const ctx = this.handler === undefined ? undefined : this.res.functions.get(this.handler)?.params[0];
+      if (ctx === undefined || !isLocal(this.res, base.base.base.base, ctx)) return undefined;
+      schema = args[0];
+    } else if (base.type === 'MemberExpression' && base.indexer === '.' && base.identifier.name === 'guard' && base.base.type === 'Identifier' &&
+      base.base.name === 'rover' && this.res.refs.get(base.base)?.kind === 'global' && !this.assignedGlobals.has('rover')) {
+      schema = args[1];
+    } else {
+      return undefined;
+    }
+    const fields = schema === undefined ? undefined : this.guards.schema(schema);
+    if (fields === undefined) return { shape: dynamic('a guard schema that is not a table of rover.guard validators', schema ?? e), maybeNil: false };
+    return { shape: objectOf(fields, e), maybeNil: false };
+  }
+
+  /**
+   * Only passed to `:expect(v)`, `rover.guard(data, v)`, `g:array(v)`, `g:object(v)` or used as
+   * a schema field: the guard reads it, nothing changes it.
+   */
+  private onlyValidated(v: LocalVar): boolean {
+    return (this.references.get(v) ?? []).every((id) => {
+      const p = this.parents.get(id);
+      // a field of another schema, or the element of g:array(v)
+      if ((p?.type === 'TableKeyString' || p?.type === 'TableKey') && p.value === id) return true;
+      if (p === undefined || !isCall(p)) return false;
+      const args = callArguments(p);
+      if (p.base.type !== 'MemberExpression') return false;
+      const name = p.base.identifier.name;
+      return (name === 'expect' && args[0] === id) || (name === 'guard' && args[1] === id) || ((name === 'array' || name === 'object') && args[0] === id);
+    });
   }
 }
 
-/** Two shapes one value may have: equal kinds merge (objects field by field); else dynamic. */
+/** The value a validated schema gives: its fields in schema order, defaults filled in. */
+function objectOf(fields: readonly GuardField[], at: Node): Shape {
+  return {
+    kind: 'object',
+    fields: fields.map((f) => {
+      const t = validatedValue(f.rule, at);
+      return { name: f.name, shape: t.shape, optional: t.maybeNil };
+    }),
+  };
+}
+
+function validatedValue(rule: GuardRule, at: Node): Typed {
+  let shape: Shape;
+  switch (rule.type) {
+    case 'string': shape = STRING; break;
+    case 'number': case 'integer': shape = NUMBER; break;
+    case 'boolean': shape = BOOLEAN; break;
+    case 'object': shape = objectOf(rule.fields!, at); break;
+    case 'array': {
+      const item = validatedValue(rule.element!, at);
+      shape = item.maybeNil ? dynamic('array items may be null (holes)', at) : { kind: 'array', items: item.shape };
+      break;
+    }
+  }
+  // null for a nullable field, or a missing one, gives nil unless a default fills it in
+  const d = rule.default;
+  if (d !== undefined && !rule.nullable) {
+    if (d.value === undefined) return { shape, maybeNil: true };
+    return { shape: union(shape, constantShape(d.value, at), at), maybeNil: false };
+  }
+  return { shape, maybeNil: !rule.required || rule.nullable };
+}
+
+function constantShape(v: unknown, at: Node): Shape {
+  switch (typeof v) {
+    case 'string': return STRING;
+    case 'number': return NUMBER;
+    case 'boolean': return BOOLEAN;
+    default: return dynamic('a default that is not a string, number or boolean', at);
+  }
+}
+
+/** At most this many alternatives in a union; more is not worth a serializer. */
+const MAX_OPTIONS = 8;
+
+/**
+ * Two shapes one value may have: equal kinds merge (objects with the same keys field by
+ * field, arrays item by item); different ones make a union.
+ */
 export function union(a: Shape, b: Shape, at: Node): Shape {
   if (a.kind === 'dynamic') return a;
   if (b.kind === 'dynamic') return b;
-  if (a.kind !== b.kind) return dynamic(`a ${a.kind} or a ${b.kind}`, at);
+  const options = [...optionsOf(a)];
+  for (const o of optionsOf(b)) {
+    const i = options.findIndex((x) => mergeable(x, o));
+    if (i < 0) options.push(o);
+    else options[i] = merge(options[i], o, at);
+  }
+  if (options.length === 1) return options[0];
+  if (options.length > MAX_OPTIONS) return dynamic(`more than ${MAX_OPTIONS} different shapes`, at);
+  // an empty table is `{}` unless only an array can be there
+  options.sort((x, y) => Number(x.kind === 'array') - Number(y.kind === 'array'));
+  return { kind: 'union', options };
+}
+
+function optionsOf(s: Shape): readonly Shape[] {
+  return s.kind === 'union' ? s.options : [s];
+}
+
+function mergeable(a: Shape, b: Shape): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'object' && b.kind === 'object') return a.fields.length === b.fields.length && a.fields.every((f, i) => f.name === b.fields[i].name);
+  return true;
+}
+
+/** Merges two shapes `mergeable` accepts. */
+function merge(a: Shape, b: Shape, at: Node): Shape {
   if (a.kind === 'array' && b.kind === 'array') {
     const items = union(a.items, b.items, at);
     return items.kind === 'dynamic' ? items : { kind: 'array', items };
   }
   if (a.kind === 'object' && b.kind === 'object') {
-    if (a.fields.length !== b.fields.length || a.fields.some((f, i) => f.name !== b.fields[i].name)) {
-      return dynamic('objects with different fields', at);
-    }
-    const fields: Field[] = [];
-    for (let i = 0; i < a.fields.length; i++) {
-      const shape = union(a.fields[i].shape, b.fields[i].shape, at);
-      if (shape.kind === 'dynamic') return shape;
-      fields.push({ name: a.fields[i].name, shape, optional: a.fields[i].optional || b.fields[i].optional });
-    }
-    return { kind: 'object', fields };
+    return {
+      kind: 'object',
+      fields: a.fields.map((f, i) => ({ name: f.name, shape: union(f.shape, b.fields[i].shape, at), optional: f.optional || b.fields[i].optional })),
+    };
   }
   return a;
 }
@@ -399,8 +655,9 @@ function isLengthPlusOne(res: Resolution, e: Expression, v: LocalVar): boolean {
 export function describeShape(s: Shape): string {
   switch (s.kind) {
     case 'string': case 'number': case 'boolean': return s.kind;
-    case 'array': return `${describeShape(s.items)}[]`;
+    case 'array': return s.items.kind === 'union' ? `(${describeShape(s.items)})[]` : `${describeShape(s.items)}[]`;
     case 'object': return s.fields.length === 0 ? '{}' : `{ ${s.fields.map((f) => `${f.name}${f.optional ? '?' : ''}: ${describeShape(f.shape)}`).join('; ')} }`;
+    case 'union': return s.options.map((o) => (o.kind === 'union' || o.kind === 'dynamic' ? `(${describeShape(o)})` : describeShape(o))).join(' | ');
     case 'dynamic': return `unknown (line ${s.line}: ${s.reason})`;
   }
 }

@@ -46,6 +46,31 @@ describe('proven shapes', () => {
     ['if ctx.method == "GET" then return { a = 1 } end\nreturn "plain text"', '{ a: number }'],
     ['return { skipped = nil, kept = 1 }', '{ kept: number }'],
     ['return { __rover_private = 1, shown = 2 }', '{ shown: number }'],
+    // different shapes make a union (objects are tried before arrays)
+    ['return { 1, "two" }', '(number | string)[]'],
+    ['if ctx.method == "GET" then return { a = 1 } end\nreturn { b = 1 }', '{ a: number } | { b: number }'],
+    ['if ctx.method == "GET" then return { 1 } end\nreturn {}', '{} | number[]'],
+    ['if ctx.method == "GET" then return { a = 1 } end\nreturn { a = "x" }', '{ a: number | string }'],
+    ['return { v = ctx.method == "GET" and 1 or "x" }', '{ v: number | string }'],
+    // local helper functions: the union of their returns
+    ['local function item(i) return { id = i, name = "n" .. i } end\nreturn { first = item(1) }', '{ first: { id: number; name: string } }'],
+    ['local function pick(flag) if flag then return "a" end return "b" end\nreturn { v = pick(true) }', '{ v: string }'],
+    ['local function maybe(flag) if flag then return 1 end end\nreturn { v = maybe(true) }', '{ v?: number }'],
+    ['local function list(n)\n  local out = {}\n  for i = 1, n do out[i] = i * 2 end\n  return out\nend\nreturn { items = list(3) }', '{ items: number[] }'],
+    // request tables through locals, their keys in loops, sorted sequences
+    ['local q = ctx:query()\nreturn { q = q.q }', '{ q?: string }'],
+    ['local p = ctx:params()\nreturn { id = p.id }', '{ id: string }', '', 'p_id'],
+    ['local keys = {}\nfor k in pairs(ctx:headers()) do keys[#keys + 1] = k end\ntable.sort(keys)\nreturn keys', 'string[]'],
+    ['local out = {}\nfor i, v in ipairs({ 5, 6 }) do out[#out + 1] = { i = i } end\nreturn out', '{ i: number }[]'],
+    // guard schemas: required and defaulted fields are present, others may be absent
+    ['return ctx:body():expect { name = rover.guard:string():required(), age = rover.guard:integer() }', '{ name: string; age?: number }'],
+    ['local g = rover.guard\nlocal body = ctx:body():expect { role = g:string():enum({ "a", "b" }):default("a"), n = g:number():nullable() }\nreturn { got = body }',
+      '{ got: { role: string; n?: number } }'],
+    ['local g = rover.guard\nreturn ctx:body():expect { tags = g:array(g:string():required()):required(), addr = g:object({ city = g:string():required() }) }',
+      '{ tags: string[]; addr?: { city: string } }'],
+    ['local g = rover.guard\nlocal addr = g:object { city = g:string():required() }\nreturn ctx:body():expect { addr = addr }', '{ addr?: { city: string } }'],
+    ['local g = rover.guard\nlocal schema = { v = g:boolean():default(false), w = g:string():default(1) }\nreturn ctx:body():expect(schema)', '{ v: boolean; w: string | number }'],
+    ['return rover.guard(ctx:body():json(), { x = rover.guard:number():required() })', '{ x: number }'],
   ];
   for (const [body, expected, prelude, route] of cases) {
     it(body.replaceAll('\n', ' '), () => assert.equal(shapeOf(body, prelude ?? '', route ?? 'x'), expected));
@@ -55,7 +80,13 @@ describe('proven shapes', () => {
 describe('fallbacks name their reason and line', () => {
   const cases: [string, RegExp, string?][] = [
     ['return { a = 1 }, 2', /^\{ a: number \}$/], // extra return values write no JSON
-    ['return helper()', /^none$/],
+    ['local q = ctx:query()\nq.x = 1\nreturn { x = q.x }', /x\?: unknown \(line 6: a table field/],
+    ['local keys = {}\nfor k in pairs(someTable) do keys[#keys + 1] = k end\nreturn keys', /appended value may be nil/],
+    // a validator changed in place (`v:required()`) may be shared: not trusted
+    ['local g = rover.guard\nlocal addr = g:object { city = g:string() }\nreturn ctx:body():expect { addr = addr:required() }', /guard schema that is not a table/],
+    ['return helper()', /^unknown \(line 4: the result of a call\)$/],
+    ['return tostring(1)', /^none$/], // a returned string is text, not JSON
+    ['local g = rover.guard\nreturn ctx:body():expect { tags = g:array(g:string()) }', /tags\?: unknown \(line 5: array items may be null \(holes\)\)/],
     ['local t = helper()\nreturn t', /line 4: the result of a call/],
     ['return { v = helper() }', /v\?: unknown \(line 4: the result of a call\)/],
     ['local t = {}\nt.x = 1\nreturn t', /gets a field after it is made/],
@@ -64,12 +95,17 @@ describe('fallbacks name their reason and line', () => {
     ['local t = {}\nfor i = 2, 10 do t[i] = i end\nreturn t', /gets a field that is not an append/],
     ['local t = {}\nfor i = 1, 10 do if i > 2 then t[i] = i end end\nreturn t', /gets a field that is not an append/],
     ['local t = { a = 1 }\nt = { a = 2 }\nreturn t', /assigned more than once/],
-    ['return { 1, "two" }', /a number or a string/],
     ['return { x, y = 2 }', /positional or computed keys/],
     ['return { [k] = 1 }', /positional or computed keys/],
     ['return { a = 1, a = 2 }', /a key appears twice/],
     ['return { unpack({ 1 }) }', /ending in a call/],
-    ['if ctx.method == "GET" then return { a = 1 } end\nreturn { b = 1 }', /objects with different fields/],
+    ['local function f() return g() end\nreturn { v = f() }', /v\?: unknown \(line 4: the result of a call\)/],
+    ['local function f(n) if n > 0 then return f(n - 1) end return { n = n } end\nreturn f(3)', /recursive function/],
+    ['local function f() end\nreturn { v = f() }', /returns nothing/],
+    ['return ctx:body():expect(schema)', /guard schema that is not a table/],
+    ['local s = { a = rover.guard:string() }\ns.b = rover.guard:number()\nreturn ctx:body():expect(s)', /guard schema that is not a table/],
+    ['return ctx:body():expect { a = rover.guard:string():default({}) }', /guard schema that is not a table/],
+    ['return ctx:body():expect { tags = rover.guard:array(rover.guard:string():nullable()) }', /tags\?: unknown \(line 4: array items may be null/],
     ['local items = {}\nitems[#items + 1] = ctx:query().q\nreturn items', /appended value may be nil/],
     ['return { g = someGlobal }', /global 'someGlobal'/],
     ['local t = { a = 1 }\nlocal alias = t\nreturn t', /stored elsewhere/],
