@@ -7,25 +7,9 @@ import { callArguments, isCall } from '../frontend/ast.js';
 import { constantOf } from '../frontend/constants.js';
 import type { LocalVar, Resolution } from '../frontend/resolve.js';
 import type { LuaValue } from '../../runtime/lua/value.js';
+import type { GuardField, GuardRule, GuardType } from '../../runtime/http/response-shape.js';
 
-export type GuardType = 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object';
-
-/** A validator as written: its type and modifiers (constants only). */
-export interface GuardRule {
-  readonly type: GuardType;
-  readonly required: boolean;
-  /** Present when `:default(v)` was given a constant (a table default makes the rule unknown). */
-  readonly default?: { readonly value: LuaValue };
-  readonly enum?: readonly LuaValue[];
-  readonly nullable: boolean;
-  readonly element?: GuardRule;
-  readonly fields?: readonly GuardField[];
-}
-
-export interface GuardField {
-  readonly name: string;
-  readonly rule: GuardRule;
-}
+export type { GuardField, GuardRule, GuardType } from '../../runtime/http/response-shape.js';
 
 const TYPES = new Set<string>(['string', 'number', 'integer', 'boolean', 'array', 'object']);
 

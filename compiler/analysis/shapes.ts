@@ -7,34 +7,12 @@ import type { Expression, ForGenericStatement, FunctionDeclaration, Identifier, 
 import { callArguments, isCall, isMultiValue, lineOf, returnStatements } from '../frontend/ast.js';
 import { constantOf, tableLayout } from '../frontend/constants.js';
 import { parentMap, walk } from '../frontend/parse.js';
-import { GuardSchemas, type GuardField, type GuardRule } from './guard-schema.js';
+import { GuardSchemas } from './guard-schema.js';
+import type { Field, GuardField, GuardRule, ResponseShape, Shape } from '../../runtime/http/response-shape.js';
 import type { LocalVar, Resolution } from '../frontend/resolve.js';
 import { BOOLEAN as BOOLEAN_TYPE, NUMBER as NUMBER_TYPE, only, STRING as STRING_TYPE, Types } from './types.js';
 
-export type Shape =
-  | { readonly kind: 'string' | 'number' | 'boolean' }
-  /** Fields in output order; an optional field may be nil, and is then absent. */
-  | { readonly kind: 'object'; readonly fields: readonly Field[] }
-  /** A sequence: `[]` when empty. */
-  | { readonly kind: 'array'; readonly items: Shape }
-  /** One of several shapes (tried in order; objects before arrays, so an empty table is `{}`). */
-  | { readonly kind: 'union'; readonly options: readonly Shape[] }
-  | { readonly kind: 'dynamic'; readonly reason: string; readonly line: number };
-
-/** What a handler writes for one status: a JSON value of `shape`, or Rover's `{"error": ...}`. */
-export interface ResponseShape {
-  /** 'default' when a status is not a constant. */
-  readonly status: number | 'default';
-  readonly shape: Shape;
-  /** `api:error(...)` writes `{"error": message}` itself; the handler's JSON has no serializer. */
-  readonly via: 'json' | 'error';
-}
-
-export interface Field {
-  readonly name: string;
-  readonly shape: Shape;
-  readonly optional: boolean;
-}
+export type { Field, ResponseShape, Shape } from '../../runtime/http/response-shape.js';
 
 /** A value's shape and whether it may be nil. */
 interface Typed {

@@ -31,6 +31,19 @@ export function encodeJson(v: LuaValue): string {
   return encodeValue(v, 0, []);
 }
 
+/**
+ * Encodes a value found inside `depth` levels of tables (a build-time serializer hands over
+ * the subtrees it could not prove), so that the depth limit counts as for the whole value.
+ */
+export function encodeAt(v: LuaValue, depth: number): string {
+  return encodeValue(v, depth, []);
+}
+
+/** A JSON number as the encoder writes it: integral without a fraction, NaN and ±inf null. */
+export function encodeNumber(v: number): string {
+  return Number.isFinite(v) ? '' + v : 'null';
+}
+
 function encodeValue(v: LuaValue, depth: number, path: LuaTable[]): string {
   switch (typeof v) {
     case 'string':
@@ -38,7 +51,7 @@ function encodeValue(v: LuaValue, depth: number, path: LuaTable[]): string {
       // 0x80-0xff alone, which is exactly right for a byte string holding UTF-8.
       return JSON.stringify(v);
     case 'number':
-      return Number.isFinite(v) ? '' + v : 'null';
+      return encodeNumber(v);
     case 'boolean':
       return v ? 'true' : 'false';
     case 'undefined':

@@ -1,0 +1,141 @@
+// Build-time JSON serializers: for a proven response shape, JS source for a function that
+// writes a Lua table of that shape as JSON, reading its array part and hash slots directly in
+// the order the shape says (no key sorting, no type dispatch, no array test). Its output is
+// byte for byte what the generic encoder (runtime/http/json.ts) writes, with one documented
+// difference: an empty table the analysis proved to be a sequence is `[]`, not `{}`.
+//
+// The serializer checks what it reads. Anything other than the proven shape (a hole, an extra
+// key, another type) makes it return undefined, and the caller encodes the whole value with
+// the generic encoder, so an analysis mistake can cost speed but never change a byte.
+// Subtrees the analysis could not prove are written by the generic encoder, at their depth.
+import { MAX_DEPTH } from '../../runtime/http/json.js';
+import type { Field, Shape } from '../../runtime/http/response-shape.js';
+import { jsString } from './names.js';
+
+/**
+ * A JS function expression `(function (j) { ... })`: called with runtime/http/json-writer.js,
+ * it returns `(value) => string | undefined`. Undefined when there is nothing to specialise:
+ * the shape is not proven at the top, or it is deeper than the encoder allows.
+ */
+export function serializerSource(shape: Shape): string | undefined {
+  if (shape.kind === 'dynamic' || tableDepth(shape) > MAX_DEPTH) return undefined;
+  const gen = new Generator();
+  const top = gen.writer(shape, 1);
+  return [
+    '(function (j) {',
+    "  'use strict';",
+    '  const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;',
+    ...gen.functions,
+    `  return ${top};`,
+    '})',
+  ].join('\n');
+}
+
+/** Nesting of tables in a shape (a dynamic subtree counts as one: the encoder checks deeper). */
+function tableDepth(s: Shape): number {
+  switch (s.kind) {
+    case 'object': return 1 + Math.max(0, ...s.fields.map((f) => tableDepth(f.shape)));
+    case 'array': return 1 + tableDepth(s.items);
+    case 'union': return Math.max(...s.options.map(tableDepth));
+    default: return 0;
+  }
+}
+
+class Generator {
+  readonly functions: string[] = [];
+  private readonly names = new Map<string, string>();
+
+  /**
+   * The name of a function writing a value of `shape` found at table nesting `level` (the
+   * top value is at 1), or returning undefined when the value does not have that shape.
+   * Equal shapes at equal levels share one function.
+   */
+  writer(shape: Shape, level: number): string {
+    const key = `${level}:${JSON.stringify(shape)}`;
+    const known = this.names.get(key);
+    if (known !== undefined) return known;
+    const name = `w${this.names.size}`;
+    this.names.set(key, name);
+    const body = this.body(shape, level);
+    this.functions.push(`  function ${name}(v) {`, ...body.map((l) => '    ' + l), '  }');
+    return name;
+  }
+
+  private body(shape: Shape, level: number): string[] {
+    switch (shape.kind) {
+      case 'object': return this.object(shape.fields, level);
+      case 'array': return this.array(shape.items, level);
+      case 'union': return [
+        'let r;',
+        ...shape.options.map((o) => `if ((r = ${this.expression(o, 'v', level)}) !== undefined) return r;`),
+        'return undefined;',
+      ];
+      default: return [`return ${this.expression(shape, 'v', level)};`];
+    }
+  }
+
+  /** An expression writing `x` (a value at `level`) as `shape`, or giving undefined. */
+  private expression(shape: Shape, x: string, level: number): string {
+    switch (shape.kind) {
+      case 'string': return `(typeof ${x} === 'string' ? str(${x}) : undefined)`;
+      case 'number': return `(typeof ${x} === 'number' ? num(${x}) : undefined)`;
+      case 'boolean': return `(${x} === true ? 'true' : ${x} === false ? 'false' : undefined)`;
+      // nil inside a dynamic subtree is the encoder's business; a missing value is not
+      case 'dynamic': return `(${x} === undefined ? undefined : encodeAt(${x}, ${level - 1}))`;
+      default: return `${this.writer(shape, level)}(${x})`;
+    }
+  }
+
+  /**
+   * Walks the hash slots in order: each must hold the next field of the shape (an optional
+   * one may be missing), and no other slot may be left.
+   */
+  private object(fields: readonly Field[], level: number): string[] {
+    const lines = [
+      'if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;',
+      'const s = v.hashSlots();',
+      'const n = s === undefined ? 0 : s.length;',
+      "let i = 0, x, r, out = '{';",
+    ];
+    // a comma goes before every field but the first written, which is known statically
+    // until an optional field has been passed
+    let somethingWritten: boolean | undefined = false;
+    for (const f of fields) {
+      const key = JSON.stringify(f.name) + ':';
+      const prefix = somethingWritten === true ? jsString(',' + key) : somethingWritten === false ? jsString(key) : `(out.length === 1 ? ${jsString(key)} : ${jsString(',' + key)})`;
+      const write = [
+        `x = s[i++].value;`,
+        `if ((r = ${this.expression(f.shape, 'x', level + 1)}) === undefined) return undefined;`,
+        `out += ${prefix} + r;`,
+      ];
+      const here = `i < n && s[i].key === ${jsString(f.name)}`;
+      if (f.optional) {
+        lines.push(`if (${here}) {`, ...write.map((l) => '  ' + l), '}');
+        if (somethingWritten === false) somethingWritten = undefined;
+      } else {
+        lines.push(`if (!(${here})) return undefined;`, ...write);
+        somethingWritten = true;
+      }
+    }
+    lines.push('if (i !== n) return undefined;', "return out + '}';");
+    return lines;
+  }
+
+  /** A table with no live hash key and items 1..n, none nil. */
+  private array(items: Shape, level: number): string[] {
+    return [
+      'if (!(v instanceof LuaTable) || v.hashCount() !== 0) return undefined;',
+      'const a = v.arr, n = a.length;',
+      "if (n === 0) return '[]';",
+      'let x = a[0], r;',
+      `if ((r = ${this.expression(items, 'x', level + 1)}) === undefined) return undefined;`,
+      "let out = '[' + r;",
+      'for (let i = 1; i < n; i++) {',
+      '  x = a[i];',
+      `  if ((r = ${this.expression(items, 'x', level + 1)}) === undefined) return undefined;`,
+      "  out += ',' + r;",
+      '}',
+      "return out + ']';",
+    ];
+  }
+}
