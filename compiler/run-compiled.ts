@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runProgram, type ModuleLoader } from '../runtime/compiled/program.js';
 import { cacheDirFor, collectProgram, outputName, programFeatures } from './codegen/program.js';
-import { staticRoutes } from './analysis/routes.js';
+import { analyzeRoutes, withSerializers } from './route-table.js';
 import type { StaticRoute } from '../runtime/http/request-use.js';
 
 const RUNTIME = fileURLToPath(new URL('../runtime/compiled/index.js', import.meta.url));
@@ -41,7 +41,7 @@ export async function compileCached(entry: string, cacheRoot = path.join(tmpdir(
   hash.update(readFileSync(COMPILER_STAMP));
   for (const m of modules) hash.update(m.file).update('\0').update(readFileSync(m.file)).update('\0');
   const key = hash.digest('hex');
-  const routes = modules.flatMap((m) => staticRoutes(m.resolution));
+  const routes = withSerializers(analyzeRoutes(modules));
   if (existsSync(manifestPath)) {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
     if (manifest.key === key && manifest.modules.every((m) => existsSync(m.js))) return { modules: manifest.modules, routes };

@@ -115,9 +115,22 @@ export class ResponseShapes {
     this.guards = new GuardSchemas(res, this.declarations, this.assignedGlobals, (v) => this.onlyValidated(v));
   }
 
-  /** The guard schema an expression spells out (for request bodies in the API description). */
-  guardSchema(e: Expression): GuardField[] | undefined {
-    return this.guards.schema(e);
+  /**
+   * The schema the handler validates its body with (`ctx:body():expect(schema)`), when it
+   * validates with exactly one schema the source spells out.
+   */
+  requestBody(handler: FunctionDeclaration): GuardField[] | undefined {
+    const ctx = this.res.functions.get(handler)?.params[0];
+    if (ctx === undefined) return undefined;
+    const schemas: (GuardField[] | undefined)[] = [];
+    walk(handler, (n) => {
+      if (isCall(n) && n.base.type === 'MemberExpression' && n.base.indexer === ':' && n.base.identifier.name === 'expect' && isCall(n.base.base) &&
+        n.base.base.base.type === 'MemberExpression' && n.base.base.base.identifier.name === 'body' && isLocal(this.res, n.base.base.base.base, ctx)) {
+        const arg = callArguments(n)[0];
+        schemas.push(arg === undefined ? undefined : this.guards.schema(arg));
+      }
+    });
+    return schemas.length === 1 ? schemas[0] : undefined;
   }
 
   /**

@@ -1,5 +1,7 @@
 // What a handler can read from its request, as the compiler proves it (compiled mode). The
 // server copies only that before reading a body; a handler it knows nothing about gets all.
+import type { JsonSerializer } from './json-writer.js';
+import type { GuardField, ResponseShape } from './response-shape.js';
 import type { Route } from './routes.js';
 
 /** Which keys of a table-valued field (headers, query) a handler reads. */
@@ -25,14 +27,21 @@ export interface StaticRoute {
   readonly file: string;
   readonly line: number;
   readonly uses: RequestUse;
+  /** What the handler writes per status, as proven (for the API description). */
+  readonly responses?: readonly ResponseShape[];
+  /** The guard schema of the request body, when the handler validates it with one. */
+  readonly body?: readonly GuardField[];
+  /** Generated JSON serializers by status ("200", ..., or "default" for any status). */
+  readonly serializers?: Readonly<Record<string, JsonSerializer>>;
 }
 
 /**
- * Gives each route of the running app the request use found for it at build time. A route
- * declared more than once in the source (the last assignment wins at run time) keeps the
- * full request: which declaration it is cannot be told statically.
+ * Gives each route of the running app what was found for it at build time: its request use
+ * and its serializers. A route declared more than once in the source (the last assignment
+ * wins at run time) keeps the full request and the generic encoder: which declaration it is
+ * cannot be told statically.
  */
-export function attachRequestUse(routes: readonly Route[], found: readonly StaticRoute[]): void {
+export function attachStaticRoutes(routes: readonly Route[], found: readonly StaticRoute[]): void {
   const byKey = new Map<string, StaticRoute | null>();
   for (const s of found) {
     const key = `${s.method} ${s.path}`;
@@ -40,6 +49,8 @@ export function attachRequestUse(routes: readonly Route[], found: readonly Stati
   }
   for (const route of routes) {
     const s = byKey.get(`${route.method.toUpperCase()} ${route.path}`);
-    if (s) route.uses = s.uses;
+    if (!s) continue;
+    route.uses = s.uses;
+    route.serializers = s.serializers;
   }
 }

@@ -9,6 +9,7 @@ import { typeName, type LuaResult, type LuaValue } from '../lua/value.js';
 import { builtin } from '../stdlib/args.js';
 import { ValidationError } from './errors.js';
 import { encodeJson } from './json.js';
+import type { JsonSerializer } from './json-writer.js';
 
 export const JSON_TYPE = 'application/json';
 export const TEXT_TYPE = 'text/plain';
@@ -48,13 +49,26 @@ function set(out: Outgoing, status: number, contentType: string | undefined, bod
   out.location = location;
 }
 
+/** A route's build-time serializers by status ("default": any status); see request-use.ts. */
+export type Serializers = Readonly<Record<string, JsonSerializer>> | undefined;
+
+/** JSON for a status: the route's generated serializer when it takes the value, else the generic encoder. */
+function json(v: LuaValue, status: number, serializers: Serializers): string {
+  if (serializers !== undefined) {
+    const serialize = serializers[status] ?? serializers.default;
+    const text = serialize === undefined ? undefined : serialize(v);
+    if (text !== undefined) return text;
+  }
+  return encodeJson(v);
+}
+
 /** Fills `out` from a handler's return value (errors here become 500s like handler errors). */
-export function toOutgoing(result: LuaResult, out: Outgoing): void {
+export function toOutgoing(result: LuaResult, out: Outgoing, serializers?: Serializers): void {
   const v = first(result);
   if (v instanceof ResponseValue) {
     // The builders check their header values; this keeps any other way of making a response honest.
     if (v.location !== undefined && !headerSafe(v.location)) throw new LuaError('redirect URL contains a control character such as CR, LF or NUL');
-    const body = v.json ? encodeJson(v.body) : (v.body as string);
+    const body = v.json ? json(v.body, v.status, serializers) : (v.body as string);
     set(out, v.status, v.contentType, body, v.location);
     return;
   }
@@ -65,7 +79,7 @@ export function toOutgoing(result: LuaResult, out: Outgoing): void {
     case 'boolean': set(out, 200, TEXT_TYPE, ops.tostring(v)); return;
   }
   if (v instanceof LuaTable) {
-    set(out, 200, JSON_TYPE, encodeJson(v));
+    set(out, 200, JSON_TYPE, json(v, 200, serializers));
     return;
   }
   throw new LuaError(`handler returned a ${typeName(v)} value (expected a table, string, number, boolean, nil or a response)`);

@@ -3,6 +3,7 @@
 import { LuaTable } from '../lua/table.js';
 import { typeName, type LuaFunction, type LuaValue } from '../lua/value.js';
 import type { RoverApp } from './app-table.js';
+import type { JsonSerializer } from './json-writer.js';
 import { FULL_REQUEST, type RequestUse } from './request-use.js';
 
 export const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
@@ -26,6 +27,8 @@ export interface Route {
   readonly path: string;
   /** What the handler can read (compiled mode narrows it; see request-use.ts). */
   uses: RequestUse;
+  /** Build-time JSON serializers by status (see request-use.ts); undefined: the generic encoder. */
+  serializers: Readonly<Record<string, JsonSerializer>> | undefined;
 }
 
 /** A mistake in the app table: the CLI prints it and exits 1. */
@@ -85,6 +88,7 @@ export function collectRoutes(app: RoverApp, rootName = 'api'): Route[] {
       luaPath,
       path: '/' + segments.map((s) => (s.param ? ':' + s.text : s.text)).join('/'),
       uses: FULL_REQUEST,
+      serializers: undefined,
     };
     shapes.set(shape, route);
     routes.push(route);

@@ -5,7 +5,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import type { RoverApp } from './app-table.js';
 import { AppLoadError } from './load-app.js';
 import { RequestLog } from './log.js';
-import { attachRequestUse, type StaticRoute } from './request-use.js';
+import { attachStaticRoutes, type StaticRoute } from './request-use.js';
 import { collectRoutes, RouteError } from './routes.js';
 import { RoverServer } from './server.js';
 import { flushAll, stderr, stdout } from '../stdlib/output.js';
@@ -66,7 +66,11 @@ export async function serveApp(source: AppSource, options: ServeOptions, onStop:
     if (e instanceof RouteError) return fail(`roverc: ${file}: ${e.message}`);
     throw e;
   }
-  if (source.staticRoutes !== undefined) attachRequestUse(routes, source.staticRoutes);
+  if (source.staticRoutes !== undefined) {
+    // ROVERC_JSON=generic: every response through the generic encoder (to rule the serializers out)
+    const found = process.env.ROVERC_JSON === 'generic' ? source.staticRoutes.map((r) => ({ ...r, serializers: undefined })) : source.staticRoutes;
+    attachStaticRoutes(routes, found);
+  }
   const config = app.config;
   const host = options.host ?? config.host;
   let port = options.port ?? config.port;

@@ -326,7 +326,7 @@ export class RoverServer {
   private run(ctx: RequestContext): void {
     const depth = current.depth;
     try {
-      toOutgoing(ctx.route.handler(ctx), this.out);
+      toOutgoing(ctx.route.handler(ctx), this.out, ctx.route.serializers);
     } catch (e) {
       try {
         this.failed(e, ctx);

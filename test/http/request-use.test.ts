@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { HttpRequest } from 'uwebsockets';
 import { RequestContext } from '../../runtime/http/context.js';
-import { attachRequestUse, FULL_REQUEST, type RequestUse } from '../../runtime/http/request-use.js';
+import { attachStaticRoutes, FULL_REQUEST, type RequestUse } from '../../runtime/http/request-use.js';
 import type { Route } from '../../runtime/http/routes.js';
 
 /** A stand-in for a uWS request that records what is read from it. */
@@ -21,7 +21,7 @@ function fakeRequest(reads: string[]): HttpRequest {
 function route(uses: RequestUse): Route {
   return {
     method: 'post', segments: [{ text: 'users', param: false }, { text: 'id', param: true }], params: ['id'],
-    handler: () => undefined, luaPath: 'api.users.p_id.post', path: '/users/:id', uses,
+    handler: () => undefined, luaPath: 'api.users.p_id.post', path: '/users/:id', uses, serializers: undefined,
   };
 }
 
@@ -55,22 +55,22 @@ describe('snapshot before a body', () => {
   });
 });
 
-describe('attachRequestUse', () => {
+describe('attachStaticRoutes', () => {
   const narrow: RequestUse = { headers: 'none', query: 'none', params: true, body: false };
   const found = (path: string, uses: RequestUse) => ({ method: 'POST', path, luaPath: 'x', file: 'app.lua', line: 1, uses });
 
   it('gives a walked route the use found for its method and path', () => {
     const r = route(FULL_REQUEST);
-    attachRequestUse([r], [found('/users/:id', narrow)]);
+    attachStaticRoutes([r], [found('/users/:id', narrow)]);
     assert.equal(r.uses, narrow);
   });
 
   it('keeps the full request for a route declared twice or not found', () => {
     const twice = route(FULL_REQUEST);
-    attachRequestUse([twice], [found('/users/:id', narrow), found('/users/:id', narrow)]);
+    attachStaticRoutes([twice], [found('/users/:id', narrow), found('/users/:id', narrow)]);
     assert.equal(twice.uses, FULL_REQUEST);
     const other = route(FULL_REQUEST);
-    attachRequestUse([other], [found('/elsewhere', narrow)]);
+    attachStaticRoutes([other], [found('/elsewhere', narrow)]);
     assert.equal(other.uses, FULL_REQUEST);
   });
 });

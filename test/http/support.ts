@@ -25,8 +25,8 @@ export interface RunningServer {
 }
 
 /** Starts `roverc serve <app>` on 127.0.0.1 and a free port; resolves once it is listening. */
-export function startServer(app: string, mode: Mode, extraArgs: string[] = []): Promise<RunningServer> {
-  return spawnServer([CLI, 'serve', app, '--mode', mode, '--host', '127.0.0.1', '--port', '0', ...extraArgs], mode, app);
+export function startServer(app: string, mode: Mode, extraArgs: string[] = [], env?: NodeJS.ProcessEnv): Promise<RunningServer> {
+  return spawnServer([CLI, 'serve', app, '--mode', mode, '--host', '127.0.0.1', '--port', '0', ...extraArgs], mode, app, env);
 }
 
 /** Starts a server.js written by `roverc build` (compiled mode, no compiler loaded). */
@@ -34,9 +34,10 @@ export function startBuiltServer(serverJs: string, extraArgs: string[] = []): Pr
   return spawnServer([serverJs, '--host', '127.0.0.1', '--port', '0', ...extraArgs], 'compiled', serverJs);
 }
 
-function spawnServer(args: string[], mode: Mode, app: string): Promise<RunningServer> {
+function spawnServer(args: string[], mode: Mode, app: string, env?: NodeJS.ProcessEnv): Promise<RunningServer> {
   const proc = spawn(process.execPath, args, {
     cwd: ROOT,
+    env: env === undefined ? process.env : { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -1,0 +1,83 @@
+// The routes of a Rover program as the compiler sees them: where each is declared, what its
+// handler reads, what it writes per status, the schema of its body, and the JSON serializers
+// generated from those shapes. `roverc build` writes this into routes.js; the dev paths
+// (`roverc serve`, both modes) compute it at start-up, so both modes serialize alike.
+import type { ProgramModule } from './codegen/program.js';
+import { routeHandlers } from './analysis/routes.js';
+import { describeShape, ResponseShapes } from './analysis/shapes.js';
+import { serializerSource } from './codegen/serializer.js';
+import * as writer from '../runtime/http/json-writer.js';
+import type { GuardField, ResponseShape } from '../runtime/http/response-shape.js';
+import type { StaticRoute } from '../runtime/http/request-use.js';
+
+export interface AnalyzedRoute extends StaticRoute {
+  readonly responses: readonly ResponseShape[];
+  readonly body?: readonly GuardField[];
+}
+
+export function analyzeRoutes(modules: readonly ProgramModule[]): AnalyzedRoute[] {
+  return modules.flatMap((m) => {
+    const shapes = new ResponseShapes(m.resolution);
+    return routeHandlers(m.resolution).map((r) => {
+      const body = shapes.requestBody(r.handler);
+      const route: AnalyzedRoute = { ...r.route, responses: shapes.responses(r.handler, r.app) };
+      return body === undefined ? route : { ...route, body };
+    });
+  });
+}
+
+/** Serializer sources by status key ("200", "default"), for the JSON responses proven. */
+export function serializerSources(route: AnalyzedRoute): [string, string][] {
+  const out: [string, string][] = [];
+  for (const r of route.responses) {
+    if (r.via !== 'json') continue;
+    const source = serializerSource(r.shape);
+    if (source !== undefined) out.push([String(r.status), source]);
+  }
+  return out;
+}
+
+/** The routes with their serializers made into functions now (the dev paths). */
+export function withSerializers(routes: readonly AnalyzedRoute[]): StaticRoute[] {
+  return routes.map((route) => {
+    const sources = serializerSources(route);
+    if (sources.length === 0) return route;
+    const serializers: Record<string, writer.JsonSerializer> = {};
+    for (const [status, source] of sources) serializers[status] = new Function('j', `return ${source}(j);`)(writer) as writer.JsonSerializer;
+    return { ...route, serializers };
+  });
+}
+
+/** `roverc build --explain`: each route, what it writes per status, and why not when unproven. */
+export function explainRoutes(routes: readonly AnalyzedRoute[]): string[] {
+  return routes.map((r) => {
+    const lines = [`${r.method} ${r.path}  (${r.luaPath}, ${r.file}:${r.line})`];
+    const json = r.responses.filter((x) => x.via === 'json');
+    if (json.length === 0) lines.push('    response: no JSON');
+    for (const x of json) {
+      const fast = serializerSource(x.shape) === undefined ? 'generic encoder' : x.shape.kind === 'dynamic' || hasDynamic(x.shape) ? 'generated serializer, generic for unknown parts' : 'generated serializer';
+      lines.push(`    ${x.status}: ${describeShape(x.shape)}  [${fast}]`);
+      for (const reason of fallbacks(x.shape)) lines.push(`      fallback: ${r.file}:${reason.line}: ${reason.reason}`);
+    }
+    return lines.join('\n');
+  });
+}
+
+function hasDynamic(s: ResponseShape['shape']): boolean {
+  return fallbacks(s).length > 0;
+}
+
+/** The unproven parts of a shape, each once. */
+function fallbacks(s: ResponseShape['shape']): { reason: string; line: number }[] {
+  const out = new Map<string, { reason: string; line: number }>();
+  const visit = (x: ResponseShape['shape']): void => {
+    switch (x.kind) {
+      case 'dynamic': out.set(`${x.line}:${x.reason}`, x); break;
+      case 'array': visit(x.items); break;
+      case 'object': for (const f of x.fields) visit(f.shape); break;
+      case 'union': for (const o of x.options) visit(o); break;
+    }
+  };
+  visit(s);
+  return [...out.values()];
+}

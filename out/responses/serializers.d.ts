@@ -1,0 +1,18 @@
+import type { JsonSerializer } from './roverc/runtime/http/json-writer.js';
+
+/** Serializers by status ("200", ..., "default"). */
+type Serializers = Readonly<Record<string, JsonSerializer>>;
+export declare const s0: Serializers;
+export declare const s6: Serializers;
+export declare const s8: Serializers;
+export declare const s9: Serializers;
+export declare const s10: Serializers;
+export declare const s28: Serializers;
+export declare const s33: Serializers;
+export declare const s35: Serializers;
+export declare const s39: Serializers;
+export declare const s40: Serializers;
+export declare const s41: Serializers;
+export declare const s42: Serializers;
+export declare const s43: Serializers;
+export declare const s44: Serializers;
