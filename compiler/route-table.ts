@@ -16,8 +16,11 @@ export interface AnalyzedRoute extends StaticRoute {
 }
 
 export function analyzeRoutes(modules: readonly ProgramModule[]): AnalyzedRoute[] {
+  const byName = new Map<string, ResponseShapes>();
+  const program = (name: string) => byName.get(name);
+  for (const m of modules) byName.set(m.name, new ResponseShapes(m.resolution, program));
   return modules.flatMap((m) => {
-    const shapes = new ResponseShapes(m.resolution);
+    const shapes = byName.get(m.name)!;
     return routeHandlers(m.resolution).map((r) => {
       const body = shapes.requestBody(r.handler);
       const route: AnalyzedRoute = { ...r.route, responses: shapes.responses(r.handler, r.app) };
@@ -52,27 +55,27 @@ export function withSerializers(routes: readonly AnalyzedRoute[]): StaticRoute[]
 export function explainRoutes(routes: readonly AnalyzedRoute[]): string[] {
   return routes.map((r) => {
     const lines = [`${r.method} ${r.path}  (${r.luaPath}, ${r.file}:${r.line})`];
-    const json = r.responses.filter((x) => x.via === 'json');
-    if (json.length === 0) lines.push('    response: no JSON');
-    for (const x of json) {
-      const fast = serializerSource(x.shape) === undefined ? 'generic encoder' : x.shape.kind === 'dynamic' || hasDynamic(x.shape) ? 'generated serializer, generic for unknown parts' : 'generated serializer';
-      lines.push(`    ${x.status}: ${describeShape(x.shape)}  [${fast}]`);
-      for (const reason of fallbacks(x.shape)) lines.push(`      fallback: ${r.file}:${reason.line}: ${reason.reason}`);
+    if (!r.responses.some((x) => x.via === 'json')) lines.push('    response: no JSON');
+    for (const x of r.responses) {
+      if (x.via === 'error') {
+        lines.push(`    ${x.status}: ${describeShape(x.shape)}  [api:error]`);
+        continue;
+      }
+      const unknown = fallbacks(x.shape);
+      const how = serializerSource(x.shape) === undefined ? 'generic encoder' : unknown.length > 0 ? 'generated serializer, generic for unknown parts' : 'generated serializer';
+      lines.push(`    ${x.status}: ${describeShape(x.shape)}  [${how}]`);
+      for (const reason of unknown) lines.push(`      fallback: ${reason.file ?? r.file}:${reason.line}: ${reason.reason}`);
     }
     return lines.join('\n');
   });
 }
 
-function hasDynamic(s: ResponseShape['shape']): boolean {
-  return fallbacks(s).length > 0;
-}
-
 /** The unproven parts of a shape, each once. */
-function fallbacks(s: ResponseShape['shape']): { reason: string; line: number }[] {
-  const out = new Map<string, { reason: string; line: number }>();
+function fallbacks(s: ResponseShape['shape']): { reason: string; line: number; file?: string }[] {
+  const out = new Map<string, { reason: string; line: number; file?: string }>();
   const visit = (x: ResponseShape['shape']): void => {
     switch (x.kind) {
-      case 'dynamic': out.set(`${x.line}:${x.reason}`, x); break;
+      case 'dynamic': out.set(`${x.file}:${x.line}:${x.reason}`, x); break;
       case 'array': visit(x.items); break;
       case 'object': for (const f of x.fields) visit(f.shape); break;
       case 'union': for (const o of x.options) visit(o); break;

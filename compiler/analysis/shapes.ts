@@ -92,7 +92,11 @@ export class ResponseShapes {
   /** The handler being analysed. */
   private handler: FunctionDeclaration | undefined;
 
-  constructor(private readonly res: Resolution) {
+  /**
+   * `program`: the analysis of another module of the program by its `require` name, for
+   * functions called across modules.
+   */
+  constructor(readonly res: Resolution, private readonly program?: (name: string) => ResponseShapes | undefined) {
     this.types = new Types(res);
     this.parents = parentMap(res.chunk);
     walk(res.chunk, (n) => {
@@ -457,11 +461,60 @@ export class ResponseShapes {
     if (validated !== undefined) return validated;
     const f = this.types.targetOf(base);
     if (f !== undefined) return this.resultOf(f, e);
-    return { shape: dynamic('the result of a call', e), maybeNil: true };
+    const remote = this.requiredFunction(base);
+    if (remote !== undefined) {
+      const t = remote.module.resultOf(remote.fn, e);
+      return { shape: inFile(t.shape, remote.module.res.file), maybeNil: t.maybeNil };
+    }
+    const name = calleeText(base);
+    return { shape: dynamic(name === undefined ? 'the result of a call' : `the result of ${name}(...)`, e), maybeNil: true };
+  }
+
+  /**
+   * `m.f` where `local m = require("name")` (neither reassigned) and the module named so
+   * returns a local table `M` with exactly one `function M.f` (or `M.f = function`).
+   */
+  private requiredFunction(callee: Expression): { module: ResponseShapes; fn: FunctionDeclaration } | undefined {
+    if (this.program === undefined || callee.type !== 'MemberExpression' || callee.indexer !== '.' || callee.base.type !== 'Identifier') return undefined;
+    const ref = this.res.refs.get(callee.base);
+    if (ref === undefined || ref.kind === 'global' || ref.v.reassigned) return undefined;
+    const decl = this.declarations.get(ref.v);
+    if (decl === undefined || !isCall(decl) || decl.base.type !== 'Identifier' || decl.base.name !== 'require' ||
+      this.res.refs.get(decl.base)?.kind !== 'global' || this.assignedGlobals.has('require')) return undefined;
+    const arg = callArguments(decl)[0];
+    if (arg?.type !== 'StringLiteral') return undefined;
+    const module = this.program(arg.value);
+    const fn = module?.exported(callee.identifier.name);
+    return fn === undefined ? undefined : { module: module!, fn };
+  }
+
+  /** The function the module's returned table holds under `name`, if it is set exactly once. */
+  exported(name: string): FunctionDeclaration | undefined {
+    const body = this.res.chunk.body;
+    const last = body[body.length - 1];
+    if (last?.type !== 'ReturnStatement' || last.arguments.length !== 1 || last.arguments[0].type !== 'Identifier') return undefined;
+    const ref = this.res.refs.get(last.arguments[0]);
+    if (ref === undefined || ref.kind === 'global' || ref.v.reassigned) return undefined;
+    const table = ref.v;
+    const found: FunctionDeclaration[] = [];
+    let other = false;
+    walk(this.res.chunk, (n) => {
+      const isField = (t: Expression) => t.type === 'MemberExpression' && t.indexer === '.' && t.identifier.name === name && isLocal(this.res, t.base, table);
+      if (n.type === 'FunctionDeclaration' && n.identifier !== null && isField(n.identifier as Expression)) found.push(n);
+      else if (n.type === 'AssignmentStatement') {
+        n.variables.forEach((v, i) => {
+          if (!isField(v)) return;
+          const value = n.init[i];
+          if (value?.type === 'FunctionDeclaration') found.push(value);
+          else other = true;
+        });
+      }
+    });
+    return found.length === 1 && !other ? found[0] : undefined;
   }
 
   /** A local function's first result: the union of what its returns give. */
-  private resultOf(f: FunctionDeclaration, at: Expression): Typed {
+  resultOf(f: FunctionDeclaration, at: Expression): Typed {
     if (this.calling.has(f)) return { shape: dynamic('a recursive function\'s result', at), maybeNil: true };
     this.calling.add(f);
     try {
@@ -563,6 +616,16 @@ function constantShape(v: unknown, at: Node): Shape {
   }
 }
 
+/** `f`, `a.b.c`, `a.b:c` for messages; undefined for other callees. */
+function calleeText(e: Expression): string | undefined {
+  if (e.type === 'Identifier') return e.name;
+  if (e.type === 'MemberExpression') {
+    const base = calleeText(e.base);
+    return base === undefined ? undefined : `${base}${e.indexer}${e.identifier.name}`;
+  }
+  return undefined;
+}
+
 /** At most this many alternatives in a union; more is not worth a serializer. */
 const MAX_OPTIONS = 8;
 
@@ -615,6 +678,17 @@ function isNilOnly(t: Typed): boolean {
   return t.shape.kind === 'dynamic' && t.shape.reason === 'nil';
 }
 
+/** A shape whose unproven parts are marked as found in `file` (a required module). */
+function inFile(s: Shape, file: string): Shape {
+  switch (s.kind) {
+    case 'dynamic': return s.file === undefined ? { ...s, file } : s;
+    case 'array': return { kind: 'array', items: inFile(s.items, file) };
+    case 'object': return { kind: 'object', fields: s.fields.map((f) => ({ ...f, shape: inFile(f.shape, file) })) };
+    case 'union': return { kind: 'union', options: s.options.map((o) => inFile(o, file)) };
+    default: return s;
+  }
+}
+
 function dynamic(reason: string, at: Node): Shape {
   return { kind: 'dynamic', reason, line: lineOf(at) };
 }
@@ -649,6 +723,6 @@ export function describeShape(s: Shape): string {
     case 'array': return s.items.kind === 'union' ? `(${describeShape(s.items)})[]` : `${describeShape(s.items)}[]`;
     case 'object': return s.fields.length === 0 ? '{}' : `{ ${s.fields.map((f) => `${f.name}${f.optional ? '?' : ''}: ${describeShape(f.shape)}`).join('; ')} }`;
     case 'union': return s.options.map((o) => (o.kind === 'union' || o.kind === 'dynamic' ? `(${describeShape(o)})` : describeShape(o))).join(' | ');
-    case 'dynamic': return `unknown (line ${s.line}: ${s.reason})`;
+    case 'dynamic': return `unknown (${s.file === undefined ? 'line ' : s.file + ':'}${s.line}: ${s.reason})`;
   }
 }

@@ -2,10 +2,7 @@
 // number and string encodings as the generic encoder, and the generic encoder itself for
 // subtrees the compiler could not prove.
 export { LuaTable } from '../lua/table.js';
-export { encodeAt, encodeNumber as num } from './json.js';
-
-/** Escapes as the generic encoder does (JSON.stringify leaves bytes 0x80-0xff alone). */
-export const str = (s: string): string => JSON.stringify(s);
+export { encodeAt, encodeNumber as num, encodeString as str } from './json.js';
 
 /** A generated serializer: the JSON text, or undefined when the value is not of its shape. */
 export type JsonSerializer = (value: unknown) => string | undefined;

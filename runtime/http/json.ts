@@ -39,17 +39,33 @@ export function encodeAt(v: LuaValue, depth: number): string {
   return encodeValue(v, depth, []);
 }
 
+const NEEDS_ESCAPE = /[\x00-\x1f"\\]/;
+
+/**
+ * A byte string as a JSON string. JSON.stringify escapes quotes, backslashes and control
+ * bytes and leaves bytes 0x80-0xff alone, which is exactly right for a byte string holding
+ * UTF-8; most strings need no escape, and a scan is cheaper than the call.
+ */
+export function encodeString(s: string): string {
+  if (s.length < 64) {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x20 || c === 0x22 || c === 0x5c) return JSON.stringify(s);
+    }
+    return '"' + s + '"';
+  }
+  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : '"' + s + '"';
+}
+
 /** A JSON number as the encoder writes it: integral without a fraction, NaN and ±inf null. */
 export function encodeNumber(v: number): string {
-  return Number.isFinite(v) ? '' + v : 'null';
+  return v - v === 0 ? '' + v : 'null'; // finite: NaN and ±inf give NaN
 }
 
 function encodeValue(v: LuaValue, depth: number, path: LuaTable[]): string {
   switch (typeof v) {
     case 'string':
-      // JSON.stringify escapes quotes, backslashes and control bytes and leaves bytes
-      // 0x80-0xff alone, which is exactly right for a byte string holding UTF-8.
-      return JSON.stringify(v);
+      return encodeString(v);
     case 'number':
       return encodeNumber(v);
     case 'boolean':
@@ -96,7 +112,7 @@ const quotedKeys = new Map<string, string>();
 function quoteKey(k: string): string {
   let q = quotedKeys.get(k);
   if (q === undefined) {
-    q = JSON.stringify(k) + ':';
+    q = encodeString(k) + ':';
     if (quotedKeys.size < 10_000) quotedKeys.set(k, q);
   }
   return q;

@@ -11,8 +11,8 @@ export type Shape =
   | { readonly kind: 'array'; readonly items: Shape }
   /** One of several shapes (tried in order; objects before arrays, so an empty table is `{}`). */
   | { readonly kind: 'union'; readonly options: readonly Shape[] }
-  /** Not proven: the generic encoder writes it. `line` is in the file of the route. */
-  | { readonly kind: 'dynamic'; readonly reason: string; readonly line: number };
+  /** Not proven: the generic encoder writes it. `line` is in `file`, else in the route's file. */
+  | { readonly kind: 'dynamic'; readonly reason: string; readonly line: number; readonly file?: string };
 
 export interface Field {
   readonly name: string;
