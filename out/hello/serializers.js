@@ -126,16 +126,11 @@ export const s6 = {
     function w1(v) {
       if (!(v instanceof LuaTable) || v.hashCount() !== 0) return undefined;
       const a = v.arr, n = a.length;
-      if (n === 0) return '[]';
-      let x = a[0], r;
-      if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-      let out = '[' + r;
-      for (let i = 1; i < n; i++) {
-        x = a[i];
-        if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-        out += ',' + r;
+      for (let i = 0; i < n; i++) {
+        const x = a[i];
+        if (typeof x !== 'string') return undefined;
       }
-      return out + ']';
+      return n === 0 ? '[]' : JSON.stringify(a);
     }
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
