@@ -118,7 +118,7 @@ function indent(source: string): string {
   return source.split('\n').join('\n  ');
 }
 
-/** `export type UsersIdGetResponse = { ... };` for each JSON response (the status is appended unless 200). */
+/** `export interface UsersIdGetResponse { ... }` for each JSON response (the status is appended unless 200). */
 function responseTypes(routes: readonly AnalyzedRoute[]): string[] {
   const out: string[] = [];
   const used = new Set<string>();
@@ -129,7 +129,8 @@ function responseTypes(routes: readonly AnalyzedRoute[]): string[] {
       for (let n = 2; used.has(name); n++) name = `${typeName(r.method, r.path, x.status)}${n}`;
       used.add(name);
       out.push(`/** ${r.method} ${r.path}${x.status === 200 ? '' : ` (${x.status})`}: the JSON body, as proven from ${r.luaPath} (${r.file}:${r.line}). */`);
-      out.push(`export type ${name} = ${tsType(x.shape, '')};`, '');
+      // an object is an interface (extendable, named in messages); anything else a type alias
+      out.push(x.shape.kind === 'object' && x.shape.fields.length > 0 ? `export interface ${name} ${tsType(x.shape, '')}` : `export type ${name} = ${tsType(x.shape, '')};`, '');
     }
   }
   return out;

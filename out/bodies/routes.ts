@@ -6,9 +6,9 @@ import * as serializers from './serializers.js';
 export type EchoJsonPostResponse = unknown;
 
 /** PUT /length: the JSON body, as proven from api.length.put (fixtures/http/bodies/app.lua:12). */
-export type LengthPutResponse = {
+export interface LengthPutResponse {
   bytes: number;
-};
+}
 
 export const routes: readonly StaticRoute[] = [
   {"method":"POST","path":"/echo","luaPath":"api.echo.post","file":"fixtures/http/bodies/app.lua","line":4,"uses":{"headers":"none","query":"none","params":false,"body":true},"responses":[]},

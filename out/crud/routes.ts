@@ -3,10 +3,10 @@ import type { StaticRoute } from './roverc/runtime/http/request-use.js';
 import * as serializers from './serializers.js';
 
 /** GET /users: the JSON body, as proven from api.users.get (fixtures/http/crud/app.lua:6). */
-export type UsersGetResponse = {
+export interface UsersGetResponse {
   users?: unknown;
   count: number;
-};
+}
 
 /** POST /users (201): the JSON body, as proven from api.users.post (fixtures/http/crud/app.lua:17). */
 export type UsersPostResponse201 = unknown;

@@ -3,42 +3,42 @@ import type { StaticRoute } from './roverc/runtime/http/request-use.js';
 import * as serializers from './serializers.js';
 
 /** GET /users/:id: the JSON body, as proven from api.users.p_id.get (fixtures/http/hardening/app.lua:8). */
-export type UsersIdGetResponse = {
+export interface UsersIdGetResponse {
   id: string;
-};
+}
 
 /** GET /query: the JSON body, as proven from api.query.get (fixtures/http/hardening/app.lua:9). */
 export type QueryGetResponse = unknown;
 
 /** GET /safe/:id: the JSON body, as proven from api.safe.p_id.get (fixtures/http/hardening/app.lua:10). */
-export type SafeIdGetResponse = {
+export interface SafeIdGetResponse {
   ok?: unknown;
   err?: unknown;
-};
+}
 
 /** POST /echo/json: the JSON body, as proven from api.echo.json.post (fixtures/http/hardening/app.lua:17). */
 export type EchoJsonPostResponse = unknown;
 
 /** POST /object: the JSON body, as proven from api.object.post (fixtures/http/hardening/app.lua:18). */
-export type ObjectPostResponse = {
+export interface ObjectPostResponse {
   name?: string;
-};
+}
 
 /** POST /keys: the JSON body, as proven from api.keys.post (fixtures/http/hardening/app.lua:20). */
-export type KeysPostResponse = {
+export interface KeysPostResponse {
   keys: unknown;
   proto?: unknown;
   ctor?: unknown;
   prototype?: unknown;
-};
+}
 
 /** GET /fresh: the JSON body, as proven from api.fresh.get (fixtures/http/hardening/app.lua:27). */
-export type FreshGetResponse = {
+export interface FreshGetResponse {
   polluted?: unknown;
   proto?: unknown;
   ctor?: unknown;
   n: number;
-};
+}
 
 /** GET /deep/:n: the JSON body, as proven from api.deep.p_n.get (fixtures/http/hardening/app.lua:42). */
 export type DeepNGetResponse = unknown;
@@ -47,14 +47,14 @@ export type DeepNGetResponse = unknown;
 export type CycleArrayGetResponse = unknown;
 
 /** GET /cycle/indirect (201): the JSON body, as proven from api.cycle.indirect.get (fixtures/http/hardening/app.lua:53). */
-export type CycleIndirectGetResponse201 = {
+export interface CycleIndirectGetResponse201 {
   a?: unknown;
-};
+}
 
 /** POST /upload: the JSON body, as proven from api.upload.post (fixtures/http/hardening/app.lua:66). */
-export type UploadPostResponse = {
+export interface UploadPostResponse {
   bytes: number;
-};
+}
 
 export const routes: readonly StaticRoute[] = [
   {"method":"GET","path":"/hello","luaPath":"api.hello.get","file":"fixtures/http/hardening/app.lua","line":5,"uses":{"headers":"none","query":"none","params":false,"body":false},"responses":[]},

@@ -3,48 +3,48 @@ import type { StaticRoute } from './roverc/runtime/http/request-use.js';
 import * as serializers from './serializers.js';
 
 /** GET /hello: the JSON body, as proven from api.hello.get (fixtures/http/hello/app.lua:8). */
-export type HelloGetResponse = {
+export interface HelloGetResponse {
   message: string;
-};
+}
 
 /** GET /hello/:name: the JSON body, as proven from api.hello.p_name.get (fixtures/http/hello/app.lua:12). */
-export type HelloNameGetResponse = {
+export interface HelloNameGetResponse {
   message: string;
   length: number;
-};
+}
 
 /** GET /users/me: the JSON body, as proven from api.users.me.get (fixtures/http/hello/app.lua:18). */
-export type UsersMeGetResponse = {
+export interface UsersMeGetResponse {
   id: string;
   static: boolean;
-};
+}
 
 /** GET /users/:id: the JSON body, as proven from api.users.p_id.get (fixtures/http/hello/app.lua:22). */
-export type UsersIdGetResponse = {
+export interface UsersIdGetResponse {
   static: boolean;
   id: string;
-};
+}
 
 /** GET /users/:id/posts/:postId: the JSON body, as proven from api.users.p_id.posts.p_postId.get (fixtures/http/hello/app.lua:26). */
-export type UsersIdPostsPostIdGetResponse = {
+export interface UsersIdPostsPostIdGetResponse {
   user: string;
   post: string;
-};
+}
 
 /** GET /search: the JSON body, as proven from api.search.get (fixtures/http/hello/app.lua:31). */
-export type SearchGetResponse = {
+export interface SearchGetResponse {
   q?: string;
   page: number;
   keys: string[];
-};
+}
 
 /** GET /echo/headers: the JSON body, as proven from api.echo.headers.get (fixtures/http/hello/app.lua:39). */
-export type EchoHeadersGetResponse = {
+export interface EchoHeadersGetResponse {
   agent?: string;
   custom?: string;
   method: string;
   path: string;
-};
+}
 
 export const routes: readonly StaticRoute[] = [
   {"method":"GET","path":"/","luaPath":"api.get","file":"fixtures/http/hello/app.lua","line":4,"uses":{"headers":"none","query":"none","params":false,"body":false},"responses":[]},

@@ -3,7 +3,7 @@ import type { StaticRoute } from './roverc/runtime/http/request-use.js';
 import * as serializers from './serializers.js';
 
 /** GET /items: the JSON body, as proven from api.items.get (fixtures/http/list/app.lua:4). */
-export type ItemsGetResponse = {
+export interface ItemsGetResponse {
   count: number;
   items: {
     id: number;
@@ -12,7 +12,7 @@ export type ItemsGetResponse = {
     in_stock: boolean;
     tags: string[];
   }[];
-};
+}
 
 export const routes: readonly StaticRoute[] = [
   { ...{"method":"GET","path":"/items","luaPath":"api.items.get","file":"fixtures/http/list/app.lua","line":4,"uses":{"headers":"none","query":["n"],"params":false,"body":false},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"count","shape":{"kind":"number"},"optional":false},{"name":"items","shape":{"kind":"array","items":{"kind":"object","fields":[{"name":"id","shape":{"kind":"number"},"optional":false},{"name":"name","shape":{"kind":"string"},"optional":false},{"name":"price","shape":{"kind":"number"},"optional":false},{"name":"in_stock","shape":{"kind":"boolean"},"optional":false},{"name":"tags","shape":{"kind":"array","items":{"kind":"string"}},"optional":false}]}},"optional":false}]},"via":"json"}]}, serializers: serializers.s0 },

@@ -3,7 +3,7 @@ import type { StaticRoute } from './roverc/runtime/http/request-use.js';
 import * as serializers from './serializers.js';
 
 /** GET /kinds/table: the JSON body, as proven from api.kinds.table.get (fixtures/http/responses/app.lua:4). */
-export type KindsTableGetResponse = {
+export interface KindsTableGetResponse {
   ok: boolean;
   list: number[];
   empty: Record<string, never>;
@@ -14,10 +14,10 @@ export type KindsTableGetResponse = {
       };
     };
   };
-};
+}
 
 /** GET /kinds/numbers: the JSON body, as proven from api.kinds.numbers.get (fixtures/http/responses/app.lua:11). */
-export type KindsNumbersGetResponse = {
+export interface KindsNumbersGetResponse {
   int: number;
   float: number;
   big: number;
@@ -25,35 +25,35 @@ export type KindsNumbersGetResponse = {
   inf: number;
   ninf: number;
   nan: number;
-};
+}
 
 /** GET /kinds/keys: the JSON body, as proven from api.kinds.keys.get (fixtures/http/responses/app.lua:12). */
 export type KindsKeysGetResponse = unknown;
 
 /** GET /kinds/unicode: the JSON body, as proven from api.kinds.unicode.get (fixtures/http/responses/app.lua:13). */
-export type KindsUnicodeGetResponse = {
+export interface KindsUnicodeGetResponse {
   text: string;
   quote: string;
   ctrl: string;
-};
+}
 
 /** GET /build/json: the JSON body, as proven from api.build.json.get (fixtures/http/responses/app.lua:15). */
-export type BuildJsonGetResponse = {
+export interface BuildJsonGetResponse {
   built: string;
-};
+}
 
 /** GET /build/json_status (201): the JSON body, as proven from api.build.json_status.get (fixtures/http/responses/app.lua:16). */
-export type BuildJsonStatusGetResponse201 = {
+export interface BuildJsonStatusGetResponse201 {
   created: boolean;
-};
+}
 
 /** GET /fail/cycle: the JSON body, as proven from api.fail.cycle.get (fixtures/http/responses/app.lua:38). */
 export type FailCycleGetResponse = unknown;
 
 /** GET /fail/func: the JSON body, as proven from api.fail.func.get (fixtures/http/responses/app.lua:43). */
-export type FailFuncGetResponse = {
+export interface FailFuncGetResponse {
   f?: unknown;
-};
+}
 
 /** GET /fail/deep: the JSON body, as proven from api.fail.deep.get (fixtures/http/responses/app.lua:44). */
 export type FailDeepGetResponse = unknown;
@@ -68,46 +68,46 @@ export type FailNobodyPostResponse = unknown;
 export type FailBadjsonPostResponse = unknown;
 
 /** POST /fail/notobject: the JSON body, as proven from api.fail.notobject.post (fixtures/http/responses/app.lua:53). */
-export type FailNotobjectPostResponse = {
+export interface FailNotobjectPostResponse {
   a?: string;
-};
+}
 
 /** GET /fail/pcall: the JSON body, as proven from api.fail.pcall.get (fixtures/http/responses/app.lua:55). */
-export type FailPcallGetResponse = {
+export interface FailPcallGetResponse {
   ok?: unknown;
   err?: unknown;
-};
+}
 
 /** GET /stale/use: the JSON body, as proven from api.stale.use.get (fixtures/http/responses/app.lua:73). */
-export type StaleUseGetResponse = {
+export interface StaleUseGetResponse {
   method?: unknown;
   headers?: unknown;
-};
+}
 
 /** GET /items: the JSON body, as proven from api.items.get (fixtures/http/responses/app.lua:77). */
-export type ItemsGetResponse = {
+export interface ItemsGetResponse {
   method: string;
-};
+}
 
 /** POST /items: the JSON body, as proven from api.items.post (fixtures/http/responses/app.lua:78). */
-export type ItemsPostResponse = {
+export interface ItemsPostResponse {
   method: string;
-};
+}
 
 /** PUT /items: the JSON body, as proven from api.items.put (fixtures/http/responses/app.lua:79). */
-export type ItemsPutResponse = {
+export interface ItemsPutResponse {
   method: string;
-};
+}
 
 /** PATCH /items: the JSON body, as proven from api.items.patch (fixtures/http/responses/app.lua:80). */
-export type ItemsPatchResponse = {
+export interface ItemsPatchResponse {
   method: string;
-};
+}
 
 /** DELETE /items: the JSON body, as proven from api.items.delete (fixtures/http/responses/app.lua:81). */
-export type ItemsDeleteResponse = {
+export interface ItemsDeleteResponse {
   method: string;
-};
+}
 
 export const routes: readonly StaticRoute[] = [
   { ...{"method":"GET","path":"/kinds/table","luaPath":"api.kinds.table.get","file":"fixtures/http/responses/app.lua","line":4,"uses":{"headers":"none","query":"none","params":false,"body":false},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"ok","shape":{"kind":"boolean"},"optional":false},{"name":"list","shape":{"kind":"array","items":{"kind":"number"}},"optional":false},{"name":"empty","shape":{"kind":"object","fields":[]},"optional":false},{"name":"nested","shape":{"kind":"object","fields":[{"name":"a","shape":{"kind":"object","fields":[{"name":"b","shape":{"kind":"object","fields":[{"name":"c","shape":{"kind":"string"},"optional":false}]},"optional":false}]},"optional":false}]},"optional":false}]},"via":"json"}]}, serializers: serializers.s0 },

@@ -3,7 +3,7 @@ import type { StaticRoute } from './roverc/runtime/http/request-use.js';
 import * as serializers from './serializers.js';
 
 /** POST /signup (201): the JSON body, as proven from api.signup.post (fixtures/http/validation/app.lua:23). */
-export type SignupPostResponse201 = {
+export interface SignupPostResponse201 {
   name: string;
   age?: number;
   score?: number;
@@ -16,7 +16,7 @@ export type SignupPostResponse201 = {
   };
   nickname?: string;
   contacts?: unknown;
-};
+}
 
 /** POST /checked: the JSON body, as proven from api.checked.post (fixtures/http/validation/app.lua:29). */
 export type CheckedPostResponse = unknown;
@@ -25,19 +25,19 @@ export type CheckedPostResponse = unknown;
 export type DirectGetResponse = unknown;
 
 /** POST /body/text: the JSON body, as proven from api.body.text.post (fixtures/http/validation/app.lua:54). */
-export type BodyTextPostResponse = {
+export interface BodyTextPostResponse {
   text?: unknown;
   same: boolean;
   bytes: number;
-};
+}
 
 /** POST /body/json: the JSON body, as proven from api.body.json.post (fixtures/http/validation/app.lua:59). */
-export type BodyJsonPostResponse = {
+export interface BodyJsonPostResponse {
   kind?: unknown;
   first?: unknown;
   n?: unknown;
   name?: unknown;
-};
+}
 
 export const routes: readonly StaticRoute[] = [
   { ...{"method":"POST","path":"/signup","luaPath":"api.signup.post","file":"fixtures/http/validation/app.lua","line":23,"uses":{"headers":"none","query":"none","params":false,"body":true},"responses":[{"status":201,"shape":{"kind":"object","fields":[{"name":"name","shape":{"kind":"string"},"optional":false},{"name":"age","shape":{"kind":"number"},"optional":true},{"name":"score","shape":{"kind":"number"},"optional":true},{"name":"active","shape":{"kind":"boolean"},"optional":false},{"name":"role","shape":{"kind":"string"},"optional":false},{"name":"tags","shape":{"kind":"dynamic","reason":"array items may be null (holes)","line":24},"optional":true},{"name":"addr","shape":{"kind":"object","fields":[{"name":"city","shape":{"kind":"string"},"optional":false},{"name":"zip","shape":{"kind":"string"},"optional":true}]},"optional":true},{"name":"nickname","shape":{"kind":"string"},"optional":true},{"name":"contacts","shape":{"kind":"dynamic","reason":"array items may be null (holes)","line":24},"optional":true}]},"via":"json"}],"body":[{"name":"name","rule":{"type":"string","required":true,"nullable":false}},{"name":"age","rule":{"type":"integer","required":false,"nullable":false}},{"name":"score","rule":{"type":"number","required":false,"nullable":false}},{"name":"active","rule":{"type":"boolean","required":false,"nullable":false,"default":{"value":true}}},{"name":"role","rule":{"type":"string","required":false,"nullable":false,"enum":["admin","user"],"default":{"value":"user"}}},{"name":"tags","rule":{"type":"array","required":false,"nullable":false,"element":{"type":"string","required":false,"nullable":false}}},{"name":"addr","rule":{"type":"object","required":false,"nullable":false,"fields":[{"name":"city","rule":{"type":"string","required":true,"nullable":false}},{"name":"zip","rule":{"type":"string","required":false,"nullable":false}}]}},{"name":"nickname","rule":{"type":"string","required":false,"nullable":true}},{"name":"contacts","rule":{"type":"array","required":false,"nullable":false,"element":{"type":"object","required":false,"nullable":false,"fields":[{"name":"kind","rule":{"type":"string","required":true,"nullable":false,"enum":["email","phone"]}},{"name":"value","rule":{"type":"string","required":true,"nullable":false}}]}}}]}, serializers: serializers.s0 },

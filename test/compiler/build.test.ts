@@ -1,11 +1,13 @@
 // `roverc build` of a multi-module program: a folder of .ts/.js modules that plain node runs.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { it } from 'node:test';
-import { CLI, CORPUS } from '../support/paths.js';
+import { CLI, CORPUS, ROOT } from '../support/paths.js';
+
+const HTTP_APPS = path.join(ROOT, 'fixtures/http');
 
 it('builds the entry and its required modules into a folder that runs with plain node', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'roverc-build-'));
@@ -17,4 +19,26 @@ it('builds the entry and its required modules into a folder that runs with plain
   // Run from the corpus folder, where luajit ran it (package.path is relative to the entry).
   const stdout = execFileSync(process.execPath, [path.join(out, 'run.js')], { cwd: CORPUS });
   assert.equal(stdout.toString('latin1'), readFileSync(path.join(CORPUS, '090_require.out'), 'latin1'));
+});
+
+it('a Rover app gets typed routes, response types and serializers that pass tsc --strict', () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'roverc-build-'));
+  execFileSync(process.execPath, [CLI, 'build', path.join(HTTP_APPS, 'list/app.lua'), '--out', out], { cwd: ROOT });
+  for (const f of ['routes.ts', 'routes.js', 'serializers.js', 'serializers.d.ts', 'server.js']) assert.ok(existsSync(path.join(out, f)), `${f} is missing`);
+  const routes = readFileSync(path.join(out, 'routes.ts'), 'utf8');
+  assert.match(routes, /export interface ItemsGetResponse \{\n  count: number;\n  items: \{\n    id: number;/);
+  // a user's module importing the types and the route table
+  writeFileSync(path.join(out, 'use.ts'), [
+    "import { routes, type ItemsGetResponse } from './routes.js';",
+    'const r: ItemsGetResponse = { count: 1, items: [{ id: 1, name: "a", price: 2, in_stock: true, tags: [] }] };',
+    'export const n: number = r.count + routes.length;',
+    '',
+  ].join('\n'));
+  const tsc = path.join(ROOT, 'node_modules/typescript/bin/tsc');
+  try {
+    execFileSync(process.execPath, [tsc, '--strict', '--noEmit', '--target', 'ES2022', '--module', 'NodeNext', '--moduleResolution', 'NodeNext',
+      '--skipLibCheck', '--types', 'node', path.join(out, 'use.ts')], { cwd: ROOT, encoding: 'utf8' });
+  } catch (e) {
+    assert.fail(`tsc reported errors:\n${(e as { stdout?: string }).stdout?.slice(0, 4000)}`);
+  }
 });
