@@ -83,6 +83,10 @@ export class ResponseShapes {
   private readonly parents: Map<Node, Node>;
   /** `local x = e`: the value each local is declared with. */
   private readonly declarations = new Map<LocalVar, Expression>();
+  /** `x = e` for each local: the values assigned ('nil' past the values, 'unknown' for extra call results). */
+  private readonly assignments = new Map<LocalVar, (Expression | 'nil' | 'unknown')[]>();
+  /** `local x` with no value. */
+  private readonly bareLocals = new Set<LocalVar>();
   /** Every identifier that refers to each local. */
   private readonly references = new Map<LocalVar, Identifier[]>();
   private readonly calling = new Set<FunctionDeclaration>();
@@ -101,12 +105,28 @@ export class ResponseShapes {
     this.parents = parentMap(res.chunk);
     walk(res.chunk, (n) => {
       if (n.type === 'AssignmentStatement') {
-        for (const v of n.variables) if (v.type === 'Identifier' && res.refs.get(v)?.kind === 'global') this.assignedGlobals.add(v.name);
+        const last = n.init[n.init.length - 1];
+        n.variables.forEach((v, i) => {
+          if (v.type !== 'Identifier') return;
+          const ref = res.refs.get(v);
+          if (ref === undefined) return;
+          if (ref.kind === 'global') {
+            this.assignedGlobals.add(v.name);
+            return;
+          }
+          // past the values: nil, or one of the extra results of a call
+          const value = i < n.init.length && !(i === n.init.length - 1 && i < n.variables.length - 1 && isMultiValue(last))
+            ? n.init[i] : isMultiValue(last) ? 'unknown' : 'nil';
+          const list = this.assignments.get(ref.v);
+          if (list === undefined) this.assignments.set(ref.v, [value]);
+          else list.push(value);
+        });
       } else if (n.type === 'ForGenericStatement') {
         n.variables.forEach((id, i) => this.loopVariables.set(res.decls.get(id)!, [n, i]));
       } else if (n.type === 'LocalStatement') {
         n.variables.forEach((id, i) => {
           if (i < n.init.length) this.declarations.set(res.decls.get(id)!, n.init[i]);
+          else if (n.init.length === 0) this.bareLocals.add(res.decls.get(id)!);
         });
       }
     });
@@ -286,7 +306,7 @@ export class ResponseShapes {
     if (only(t, NUMBER_TYPE)) return { shape: NUMBER, maybeNil: false };
     if (only(t, STRING_TYPE)) return { shape: STRING, maybeNil: false };
     if (only(t, BOOLEAN_TYPE)) return { shape: BOOLEAN, maybeNil: false };
-    if (v.reassigned) return { shape: dynamic(`'${v.name}' is assigned more than once`, e), maybeNil: true };
+    if (v.reassigned) return this.assigned(v, e);
     const decl = this.declarations.get(v);
     if (decl === undefined) {
       return this.loopVariable(v) ?? { shape: dynamic(`'${v.name}' is a parameter, a loop variable or one of several values`, e), maybeNil: true };
@@ -317,6 +337,43 @@ export class ResponseShapes {
   }
 
   /**
+   * A local assigned several times (`local x` then `x = a` and `x = b` on branches): one of
+   * the values, flow-insensitively, so nil too when it is declared without one.
+   */
+  private assigned(v: LocalVar, e: Expression): Typed {
+    const values = this.assignments.get(v);
+    const declared = this.bareLocals.has(v) ? 'nil' : this.declarations.get(v);
+    if (values === undefined || declared === undefined || values.includes('unknown')) {
+      return { shape: dynamic(`'${v.name}' is assigned more than once`, e), maybeNil: true };
+    }
+    if (this.visiting.has(v)) return { shape: dynamic(`'${v.name}' refers to itself`, e), maybeNil: true };
+    this.visiting.add(v);
+    try {
+      const uses = this.usesOf(v);
+      if (uses.appends.length > 0 || uses.other !== undefined) {
+        const at = uses.other?.at ?? uses.appends[0];
+        return { shape: dynamic(uses.other?.reason ?? `'${v.name}' is changed after it is made`, at), maybeNil: true };
+      }
+      let shape: Shape | undefined;
+      let maybeNil = false;
+      const all: (Expression | 'nil' | 'unknown')[] = [declared, ...values];
+      for (const value of all) {
+        if (value === 'nil' || value === 'unknown') {
+          maybeNil = true;
+          continue;
+        }
+        const t = this.of(value);
+        maybeNil ||= t.maybeNil;
+        if (isNilOnly(t)) continue;
+        shape = shape === undefined ? t.shape : union(shape, t.shape, value);
+      }
+      return { shape: shape ?? dynamic(`'${v.name}' is only ever nil`, e), maybeNil };
+    } finally {
+      this.visiting.delete(v);
+    }
+  }
+
+  /**
    * How a table local is used: appended to (`t[#t + 1] = e`, `table.insert(t, e)`), read
    * (indexed, `#t`, ipairs/pairs, returned), or something else the shape cannot follow.
    */
@@ -328,6 +385,7 @@ export class ResponseShapes {
       if (other !== undefined) break;
       const p = parents.get(n);
       if (p === undefined || inReturnedValue(parents, n)) continue;
+      if (p.type === 'AssignmentStatement' && p.variables.includes(n as never)) continue; // assigned a new value
       // t[#t + 1] = e
       if (p.type === 'IndexExpression' && p.base === n) {
         const stmt = parents.get(p);

@@ -94,6 +94,16 @@ class Generator {
     }
   }
 
+  /** Statements appending `prefix` (a JS expression) and `x` written as `shape` to `out`, or returning undefined. */
+  private append(shape: Shape, x: string, level: number, prefix: string): string[] {
+    switch (shape.kind) {
+      case 'string': return [`if (typeof ${x} !== 'string') return undefined;`, `out += ${prefix} + str(${x});`];
+      case 'number': return [`if (typeof ${x} !== 'number') return undefined;`, `out += ${prefix} + num(${x});`];
+      case 'boolean': return [`if (typeof ${x} !== 'boolean') return undefined;`, `out += ${prefix} + (${x} ? 'true' : 'false');`];
+      default: return [`if ((r = ${this.expression(shape, x, level)}) === undefined) return undefined;`, `out += ${prefix} + r;`];
+    }
+  }
+
   /**
    * Walks the hash slots in order: each must hold the next field of the shape (an optional
    * one may be missing), and no other slot may be left.
@@ -111,11 +121,7 @@ class Generator {
     for (const f of fields) {
       const key = JSON.stringify(f.name) + ':';
       const prefix = somethingWritten === true ? jsString(',' + key) : somethingWritten === false ? jsString(key) : `(out.length === 1 ? ${jsString(key)} : ${jsString(',' + key)})`;
-      const write = [
-        `x = s[i++].value;`,
-        `if ((r = ${this.expression(f.shape, 'x', level + 1)}) === undefined) return undefined;`,
-        `out += ${prefix} + r;`,
-      ];
+      const write = ['x = s[i++].value;', ...this.append(f.shape, 'x', level + 1, prefix)];
       const here = `i < n && s[i].key === ${jsString(f.name)}`;
       if (f.optional) {
         lines.push(`if (${here}) {`, ...write.map((l) => '  ' + l), '}');
@@ -150,13 +156,11 @@ class Generator {
       'if (!(v instanceof LuaTable) || v.hashCount() !== 0) return undefined;',
       'const a = v.arr, n = a.length;',
       "if (n === 0) return '[]';",
-      'let x = a[0], r;',
-      `if ((r = ${this.expression(items, 'x', level + 1)}) === undefined) return undefined;`,
-      "let out = '[' + r;",
+      "let x = a[0], r, out = '';",
+      ...this.append(items, 'x', level + 1, "'['"),
       'for (let i = 1; i < n; i++) {',
       '  x = a[i];',
-      `  if ((r = ${this.expression(items, 'x', level + 1)}) === undefined) return undefined;`,
-      "  out += ',' + r;",
+      ...this.append(items, 'x', level + 1, "','").map((l) => '  ' + l),
       '}',
       "return out + ']';",
     ];

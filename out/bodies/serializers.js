@@ -14,8 +14,8 @@ export const s2 = {
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i].key === "bytes")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'number' ? num(x) : undefined)) === undefined) return undefined;
-      out += "\"bytes\":" + r;
+      if (typeof x !== 'number') return undefined;
+      out += "\"bytes\":" + num(x);
       if (i !== n) return undefined;
       return out + '}';
     }

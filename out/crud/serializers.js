@@ -19,8 +19,8 @@ export const s0 = {
       }
       if (!(i < n && s[i].key === "count")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'number' ? num(x) : undefined)) === undefined) return undefined;
-      out += (out.length === 1 ? "\"count\":" : ",\"count\":") + r;
+      if (typeof x !== 'number') return undefined;
+      out += (out.length === 1 ? "\"count\":" : ",\"count\":") + num(x);
       if (i !== n) return undefined;
       return out + '}';
     }

@@ -14,8 +14,8 @@ export const s1 = {
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i].key === "id")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-      out += "\"id\":" + r;
+      if (typeof x !== 'string') return undefined;
+      out += "\"id\":" + str(x);
       if (i !== n) return undefined;
       return out + '}';
     }
@@ -60,8 +60,8 @@ export const s6 = {
       let i = 0, x, r, out = '{';
       if (i < n && s[i].key === "name") {
         x = s[i++].value;
-        if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-        out += "\"name\":" + r;
+        if (typeof x !== 'string') return undefined;
+        out += "\"name\":" + str(x);
       }
       if (i !== n) return undefined;
       return out + '}';
@@ -131,8 +131,8 @@ export const s8 = {
       }
       if (!(i < n && s[i].key === "n")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'number' ? num(x) : undefined)) === undefined) return undefined;
-      out += (out.length === 1 ? "\"n\":" : ",\"n\":") + r;
+      if (typeof x !== 'number') return undefined;
+      out += (out.length === 1 ? "\"n\":" : ",\"n\":") + num(x);
       if (i !== n) return undefined;
       return out + '}';
     }
@@ -172,8 +172,8 @@ export const s20 = {
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i].key === "bytes")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'number' ? num(x) : undefined)) === undefined) return undefined;
-      out += "\"bytes\":" + r;
+      if (typeof x !== 'number') return undefined;
+      out += "\"bytes\":" + num(x);
       if (i !== n) return undefined;
       return out + '}';
     }

@@ -14,8 +14,8 @@ export const s1 = {
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i].key === "message")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-      out += "\"message\":" + r;
+      if (typeof x !== 'string') return undefined;
+      out += "\"message\":" + str(x);
       if (i !== n) return undefined;
       return out + '}';
     }
@@ -34,12 +34,12 @@ export const s2 = {
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i].key === "message")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-      out += "\"message\":" + r;
+      if (typeof x !== 'string') return undefined;
+      out += "\"message\":" + str(x);
       if (!(i < n && s[i].key === "length")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'number' ? num(x) : undefined)) === undefined) return undefined;
-      out += ",\"length\":" + r;
+      if (typeof x !== 'number') return undefined;
+      out += ",\"length\":" + num(x);
       if (i !== n) return undefined;
       return out + '}';
     }
@@ -58,12 +58,12 @@ export const s3 = {
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i].key === "id")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-      out += "\"id\":" + r;
+      if (typeof x !== 'string') return undefined;
+      out += "\"id\":" + str(x);
       if (!(i < n && s[i].key === "static")) return undefined;
       x = s[i++].value;
-      if ((r = (x === true ? 'true' : x === false ? 'false' : undefined)) === undefined) return undefined;
-      out += ",\"static\":" + r;
+      if (typeof x !== 'boolean') return undefined;
+      out += ",\"static\":" + (x ? 'true' : 'false');
       if (i !== n) return undefined;
       return out + '}';
     }
@@ -82,12 +82,12 @@ export const s4 = {
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i].key === "static")) return undefined;
       x = s[i++].value;
-      if ((r = (x === true ? 'true' : x === false ? 'false' : undefined)) === undefined) return undefined;
-      out += "\"static\":" + r;
+      if (typeof x !== 'boolean') return undefined;
+      out += "\"static\":" + (x ? 'true' : 'false');
       if (!(i < n && s[i].key === "id")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-      out += ",\"id\":" + r;
+      if (typeof x !== 'string') return undefined;
+      out += ",\"id\":" + str(x);
       if (i !== n) return undefined;
       return out + '}';
     }
@@ -106,12 +106,12 @@ export const s5 = {
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i].key === "user")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-      out += "\"user\":" + r;
+      if (typeof x !== 'string') return undefined;
+      out += "\"user\":" + str(x);
       if (!(i < n && s[i].key === "post")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-      out += ",\"post\":" + r;
+      if (typeof x !== 'string') return undefined;
+      out += ",\"post\":" + str(x);
       if (i !== n) return undefined;
       return out + '}';
     }
@@ -139,13 +139,13 @@ export const s6 = {
       let i = 0, x, r, out = '{';
       if (i < n && s[i].key === "q") {
         x = s[i++].value;
-        if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-        out += "\"q\":" + r;
+        if (typeof x !== 'string') return undefined;
+        out += "\"q\":" + str(x);
       }
       if (!(i < n && s[i].key === "page")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'number' ? num(x) : undefined)) === undefined) return undefined;
-      out += (out.length === 1 ? "\"page\":" : ",\"page\":") + r;
+      if (typeof x !== 'number') return undefined;
+      out += (out.length === 1 ? "\"page\":" : ",\"page\":") + num(x);
       if (!(i < n && s[i].key === "keys")) return undefined;
       x = s[i++].value;
       if ((r = w1(x)) === undefined) return undefined;
@@ -168,22 +168,22 @@ export const s7 = {
       let i = 0, x, r, out = '{';
       if (i < n && s[i].key === "agent") {
         x = s[i++].value;
-        if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-        out += "\"agent\":" + r;
+        if (typeof x !== 'string') return undefined;
+        out += "\"agent\":" + str(x);
       }
       if (i < n && s[i].key === "custom") {
         x = s[i++].value;
-        if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-        out += (out.length === 1 ? "\"custom\":" : ",\"custom\":") + r;
+        if (typeof x !== 'string') return undefined;
+        out += (out.length === 1 ? "\"custom\":" : ",\"custom\":") + str(x);
       }
       if (!(i < n && s[i].key === "method")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-      out += (out.length === 1 ? "\"method\":" : ",\"method\":") + r;
+      if (typeof x !== 'string') return undefined;
+      out += (out.length === 1 ? "\"method\":" : ",\"method\":") + str(x);
       if (!(i < n && s[i].key === "path")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-      out += ",\"path\":" + r;
+      if (typeof x !== 'string') return undefined;
+      out += ",\"path\":" + str(x);
       if (i !== n) return undefined;
       return out + '}';
     }

@@ -31,8 +31,8 @@ export const s0 = {
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i].key === "c")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-      out += "\"c\":" + r;
+      if (typeof x !== 'string') return undefined;
+      out += "\"c\":" + str(x);
       if (i !== n) return undefined;
       return out + '}';
     }
@@ -67,8 +67,8 @@ export const s0 = {
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i].key === "ok")) return undefined;
       x = s[i++].value;
-      if ((r = (x === true ? 'true' : x === false ? 'false' : undefined)) === undefined) return undefined;
-      out += "\"ok\":" + r;
+      if (typeof x !== 'boolean') return undefined;
+      out += "\"ok\":" + (x ? 'true' : 'false');
       if (!(i < n && s[i].key === "list")) return undefined;
       x = s[i++].value;
       if ((r = w1(x)) === undefined) return undefined;
@@ -99,32 +99,32 @@ export const s6 = {
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i].key === "int")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'number' ? num(x) : undefined)) === undefined) return undefined;
-      out += "\"int\":" + r;
+      if (typeof x !== 'number') return undefined;
+      out += "\"int\":" + num(x);
       if (!(i < n && s[i].key === "float")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'number' ? num(x) : undefined)) === undefined) return undefined;
-      out += ",\"float\":" + r;
+      if (typeof x !== 'number') return undefined;
+      out += ",\"float\":" + num(x);
       if (!(i < n && s[i].key === "big")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'number' ? num(x) : undefined)) === undefined) return undefined;
-      out += ",\"big\":" + r;
+      if (typeof x !== 'number') return undefined;
+      out += ",\"big\":" + num(x);
       if (!(i < n && s[i].key === "neg")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'number' ? num(x) : undefined)) === undefined) return undefined;
-      out += ",\"neg\":" + r;
+      if (typeof x !== 'number') return undefined;
+      out += ",\"neg\":" + num(x);
       if (!(i < n && s[i].key === "inf")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'number' ? num(x) : undefined)) === undefined) return undefined;
-      out += ",\"inf\":" + r;
+      if (typeof x !== 'number') return undefined;
+      out += ",\"inf\":" + num(x);
       if (!(i < n && s[i].key === "ninf")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'number' ? num(x) : undefined)) === undefined) return undefined;
-      out += ",\"ninf\":" + r;
+      if (typeof x !== 'number') return undefined;
+      out += ",\"ninf\":" + num(x);
       if (!(i < n && s[i].key === "nan")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'number' ? num(x) : undefined)) === undefined) return undefined;
-      out += ",\"nan\":" + r;
+      if (typeof x !== 'number') return undefined;
+      out += ",\"nan\":" + num(x);
       if (i !== n) return undefined;
       return out + '}';
     }
@@ -143,16 +143,16 @@ export const s8 = {
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i].key === "text")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-      out += "\"text\":" + r;
+      if (typeof x !== 'string') return undefined;
+      out += "\"text\":" + str(x);
       if (!(i < n && s[i].key === "quote")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-      out += ",\"quote\":" + r;
+      if (typeof x !== 'string') return undefined;
+      out += ",\"quote\":" + str(x);
       if (!(i < n && s[i].key === "ctrl")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-      out += ",\"ctrl\":" + r;
+      if (typeof x !== 'string') return undefined;
+      out += ",\"ctrl\":" + str(x);
       if (i !== n) return undefined;
       return out + '}';
     }
@@ -171,8 +171,8 @@ export const s9 = {
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i].key === "built")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-      out += "\"built\":" + r;
+      if (typeof x !== 'string') return undefined;
+      out += "\"built\":" + str(x);
       if (i !== n) return undefined;
       return out + '}';
     }
@@ -191,8 +191,8 @@ export const s10 = {
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i].key === "created")) return undefined;
       x = s[i++].value;
-      if ((r = (x === true ? 'true' : x === false ? 'false' : undefined)) === undefined) return undefined;
-      out += "\"created\":" + r;
+      if (typeof x !== 'boolean') return undefined;
+      out += "\"created\":" + (x ? 'true' : 'false');
       if (i !== n) return undefined;
       return out + '}';
     }
@@ -232,8 +232,8 @@ export const s33 = {
       let i = 0, x, r, out = '{';
       if (i < n && s[i].key === "a") {
         x = s[i++].value;
-        if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-        out += "\"a\":" + r;
+        if (typeof x !== 'string') return undefined;
+        out += "\"a\":" + str(x);
       }
       if (i !== n) return undefined;
       return out + '}';
@@ -305,8 +305,8 @@ export const s40 = {
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i].key === "method")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-      out += "\"method\":" + r;
+      if (typeof x !== 'string') return undefined;
+      out += "\"method\":" + str(x);
       if (i !== n) return undefined;
       return out + '}';
     }
@@ -325,8 +325,8 @@ export const s41 = {
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i].key === "method")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-      out += "\"method\":" + r;
+      if (typeof x !== 'string') return undefined;
+      out += "\"method\":" + str(x);
       if (i !== n) return undefined;
       return out + '}';
     }
@@ -345,8 +345,8 @@ export const s42 = {
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i].key === "method")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-      out += "\"method\":" + r;
+      if (typeof x !== 'string') return undefined;
+      out += "\"method\":" + str(x);
       if (i !== n) return undefined;
       return out + '}';
     }
@@ -365,8 +365,8 @@ export const s43 = {
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i].key === "method")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-      out += "\"method\":" + r;
+      if (typeof x !== 'string') return undefined;
+      out += "\"method\":" + str(x);
       if (i !== n) return undefined;
       return out + '}';
     }
@@ -385,8 +385,8 @@ export const s44 = {
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i].key === "method")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-      out += "\"method\":" + r;
+      if (typeof x !== 'string') return undefined;
+      out += "\"method\":" + str(x);
       if (i !== n) return undefined;
       return out + '}';
     }

@@ -14,12 +14,12 @@ export const s0 = {
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i].key === "city")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-      out += "\"city\":" + r;
+      if (typeof x !== 'string') return undefined;
+      out += "\"city\":" + str(x);
       if (i < n && s[i].key === "zip") {
         x = s[i++].value;
-        if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-        out += ",\"zip\":" + r;
+        if (typeof x !== 'string') return undefined;
+        out += ",\"zip\":" + str(x);
       }
       if (i !== n) return undefined;
       return out + '}';
@@ -31,26 +31,26 @@ export const s0 = {
       let i = 0, x, r, out = '{';
       if (!(i < n && s[i].key === "name")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-      out += "\"name\":" + r;
+      if (typeof x !== 'string') return undefined;
+      out += "\"name\":" + str(x);
       if (i < n && s[i].key === "age") {
         x = s[i++].value;
-        if ((r = (typeof x === 'number' ? num(x) : undefined)) === undefined) return undefined;
-        out += ",\"age\":" + r;
+        if (typeof x !== 'number') return undefined;
+        out += ",\"age\":" + num(x);
       }
       if (i < n && s[i].key === "score") {
         x = s[i++].value;
-        if ((r = (typeof x === 'number' ? num(x) : undefined)) === undefined) return undefined;
-        out += ",\"score\":" + r;
+        if (typeof x !== 'number') return undefined;
+        out += ",\"score\":" + num(x);
       }
       if (!(i < n && s[i].key === "active")) return undefined;
       x = s[i++].value;
-      if ((r = (x === true ? 'true' : x === false ? 'false' : undefined)) === undefined) return undefined;
-      out += ",\"active\":" + r;
+      if (typeof x !== 'boolean') return undefined;
+      out += ",\"active\":" + (x ? 'true' : 'false');
       if (!(i < n && s[i].key === "role")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-      out += ",\"role\":" + r;
+      if (typeof x !== 'string') return undefined;
+      out += ",\"role\":" + str(x);
       if (i < n && s[i].key === "tags") {
         x = s[i++].value;
         if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
@@ -63,8 +63,8 @@ export const s0 = {
       }
       if (i < n && s[i].key === "nickname") {
         x = s[i++].value;
-        if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-        out += ",\"nickname\":" + r;
+        if (typeof x !== 'string') return undefined;
+        out += ",\"nickname\":" + str(x);
       }
       if (i < n && s[i].key === "contacts") {
         x = s[i++].value;
@@ -94,12 +94,12 @@ export const s3 = {
       }
       if (!(i < n && s[i].key === "same")) return undefined;
       x = s[i++].value;
-      if ((r = (x === true ? 'true' : x === false ? 'false' : undefined)) === undefined) return undefined;
-      out += (out.length === 1 ? "\"same\":" : ",\"same\":") + r;
+      if (typeof x !== 'boolean') return undefined;
+      out += (out.length === 1 ? "\"same\":" : ",\"same\":") + (x ? 'true' : 'false');
       if (!(i < n && s[i].key === "bytes")) return undefined;
       x = s[i++].value;
-      if ((r = (typeof x === 'number' ? num(x) : undefined)) === undefined) return undefined;
-      out += ",\"bytes\":" + r;
+      if (typeof x !== 'number') return undefined;
+      out += ",\"bytes\":" + num(x);
       if (i !== n) return undefined;
       return out + '}';
     }

@@ -57,6 +57,10 @@ describe('proven shapes', () => {
     ['if ctx.method == "GET" then return { 1 } end\nreturn {}', '{} | number[]'],
     ['if ctx.method == "GET" then return { a = 1 } end\nreturn { a = "x" }', '{ a: number | string }'],
     ['return { v = ctx.method == "GET" and 1 or "x" }', '{ v: number | string }'],
+    // locals assigned on branches: one of the values
+    ['local r\nif ctx.method == "GET" then r = { a = 1 } else r = { a = "x" } end\nreturn r', '{ a: number | string }'],
+    ['local r = { ok = true }\nif ctx.method == "POST" then r = { ok = false } end\nreturn { result = r }', '{ result: { ok: boolean } }'],
+    ['local r\nif ctx.method == "GET" then r = { 1, 2 } end\nreturn { r = r }', '{ r?: number[] }'],
     // local helper functions: the union of their returns
     ['local function item(i) return { id = i, name = "n" .. i } end\nreturn { first = item(1) }', '{ first: { id: number; name: string } }'],
     ['local function pick(flag) if flag then return "a" end return "b" end\nreturn { v = pick(true) }', '{ v: string }'],
@@ -99,7 +103,8 @@ describe('fallbacks name their reason and line', () => {
     ['local t = {}\nt[1] = 5\nreturn t', /gets a field that is not an append/],
     ['local t = {}\nfor i = 2, 10 do t[i] = i end\nreturn t', /gets a field that is not an append/],
     ['local t = {}\nfor i = 1, 10 do if i > 2 then t[i] = i end end\nreturn t', /gets a field that is not an append/],
-    ['local t = { a = 1 }\nt = { a = 2 }\nreturn t', /assigned more than once/],
+    ['local a, b = f()\nb = { x = 1 }\nreturn b', /assigned more than once/],
+    ['local r = {}\nr = {}\nr.x = 1\nreturn r', /gets a field after it is made/],
     ['return { x, y = 2 }', /positional or computed keys/],
     ['return { [k] = 1 }', /positional or computed keys/],
     ['return { a = 1, a = 2 }', /a key appears twice/],
