@@ -41,6 +41,9 @@ function tableDepth(s: Shape): number {
   }
 }
 
+/** Arrays of scalars longer than this are written by JSON.stringify. */
+const BULK_ITEMS = 8;
+
 /** The kinds of a scalar shape (or union of scalars); undefined if it may be a table. */
 function scalarKinds(s: Shape): string[] | undefined {
   if (s.kind === 'string' || s.kind === 'number' || s.kind === 'boolean') return [s.kind];
@@ -138,24 +141,23 @@ class Generator {
   /** A table with no live hash key and items 1..n, none nil. */
   private array(items: Shape, level: number): string[] {
     const scalars = scalarKinds(items);
-    if (scalars !== undefined) {
-      // JSON.stringify writes strings, numbers (NaN and ±inf as null) and booleans exactly as
-      // the encoder does, and numbers much faster than concatenation can
-      const wrong = scalars.map((k) => `typeof x !== '${k}'`).join(' && ');
-      return [
-        'if (!(v instanceof LuaTable) || v.hashCount() !== 0) return undefined;',
-        'const a = v.arr, n = a.length;',
-        'for (let i = 0; i < n; i++) {',
-        '  const x = a[i];',
-        `  if (${wrong}) return undefined;`,
-        '}',
-        "return n === 0 ? '[]' : JSON.stringify(a);",
-      ];
-    }
+    // Past a few items JSON.stringify writes strings, numbers (NaN and ±inf as null) and
+    // booleans exactly as the encoder does, and numbers faster than concatenation; below
+    // that its call costs more than it saves.
+    const bulk = scalars === undefined ? [] : [
+      `if (n > ${BULK_ITEMS}) {`,
+      '  for (let i = 0; i < n; i++) {',
+      '    const x = a[i];',
+      `    if (${scalars.map((k) => `typeof x !== '${k}'`).join(' && ')}) return undefined;`,
+      '  }',
+      '  return JSON.stringify(a);',
+      '}',
+    ];
     return [
       'if (!(v instanceof LuaTable) || v.hashCount() !== 0) return undefined;',
       'const a = v.arr, n = a.length;',
       "if (n === 0) return '[]';",
+      ...bulk,
       "let x = a[0], r, out = '';",
       ...this.append(items, 'x', level + 1, "'['"),
       'for (let i = 1; i < n; i++) {',

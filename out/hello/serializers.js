@@ -126,11 +126,23 @@ export const s6 = {
     function w1(v) {
       if (!(v instanceof LuaTable) || v.hashCount() !== 0) return undefined;
       const a = v.arr, n = a.length;
-      for (let i = 0; i < n; i++) {
-        const x = a[i];
-        if (typeof x !== 'string') return undefined;
+      if (n === 0) return '[]';
+      if (n > 8) {
+        for (let i = 0; i < n; i++) {
+          const x = a[i];
+          if (typeof x !== 'string') return undefined;
+        }
+        return JSON.stringify(a);
       }
-      return n === 0 ? '[]' : JSON.stringify(a);
+      let x = a[0], r, out = '';
+      if (typeof x !== 'string') return undefined;
+      out += '[' + str(x);
+      for (let i = 1; i < n; i++) {
+        x = a[i];
+        if (typeof x !== 'string') return undefined;
+        out += ',' + str(x);
+      }
+      return out + ']';
     }
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;

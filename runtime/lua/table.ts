@@ -195,6 +195,7 @@ export class LuaTable {
 
 function trimTrailingNils(arr: LuaValue[]): void {
   let n = arr.length;
+  if (n === 0 || arr[n - 1] !== undefined) return; // setting length is not free, even unchanged
   while (n > 0 && arr[n - 1] === undefined) n--;
   arr.length = n;
 }

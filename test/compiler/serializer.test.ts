@@ -40,7 +40,8 @@ function valueOf(shape: Shape, r: () => number, depth = 0): LuaValue {
     case 'number': return pick(r, NUMBERS);
     case 'boolean': return r() < 0.5;
     case 'array': {
-      const n = 1 + Math.floor(r() * 4);
+      // short arrays are concatenated, longer ones go through JSON.stringify
+      const n = r() < 0.3 ? 9 + Math.floor(r() * 12) : 1 + Math.floor(r() * 4);
       return new LuaTable(Array.from({ length: n }, () => valueOf(shape.items, r, depth + 1)));
     }
     case 'object': {
