@@ -33,7 +33,7 @@ export function machineInfo(): MachineInfo {
     cores: cpus.length,
     memoryGb: Math.round(os.totalmem() / 2 ** 30 * 10) / 10,
     node: process.version,
-    luajit: toolVersion('luajit', ['-v']),
+    luajit: toolVersion('luajit', ['-v'])?.replace(/\s*--\s*Copyright.*$/, '') ?? null,
     wrk: toolVersion('wrk', ['--version'])?.replace(/\s*Copyright.*$/, '') ?? null,
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
     loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100),

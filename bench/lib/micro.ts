@@ -23,7 +23,8 @@ export interface MicroSettings {
 export function microSettings(quick: boolean): MicroSettings {
   return quick
     ? { rounds: 1, maxTime: 0.02, minTime: 0.002, minSamples: 2, warmupMs: 5 }
-    : { rounds: 3, maxTime: 0.3, minTime: 0.03, minSamples: 5, warmupMs: 100 };
+    // benchmark.js runs about twice maxTime: ~0.25 s per round and contestant.
+    : { rounds: 3, maxTime: 0.12, minTime: 0.015, minSamples: 5, warmupMs: 100 };
 }
 
 export interface MicroCase {

@@ -40,6 +40,8 @@ export interface MetricSpec {
   unit?: string;
   /** Decimal places (default 2). */
   digits?: number;
+  /** Default 'lower'. A group's only metric gets ratio columns like the main table. */
+  better?: 'lower' | 'higher';
 }
 
 export interface GroupResult {

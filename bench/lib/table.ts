@@ -1,5 +1,5 @@
 // Tables of a group's results: plain text for the terminal, Markdown for BENCHMARKS.md.
-import { comparisonLabel, geomean, type Cell, type GroupResult, type Row } from './result.js';
+import { comparisonLabel, computeRatios, geomean, type Cell, type GroupResult, type Row } from './result.js';
 
 export type TableStyle = 'text' | 'markdown';
 
@@ -10,7 +10,7 @@ export function formatValue(v: number, unit: string): string {
     if (v < 1e6) return `${(v / 1e3).toFixed(v < 1e4 ? 2 : 1)} µs`;
     return `${(v / 1e6).toFixed(2)} ms`;
   }
-  if (unit === 's') return v.toFixed(3);
+  if (unit === 's' || unit.endsWith(' s')) return v.toFixed(3);
   if (unit.startsWith('req/')) return Math.round(v).toLocaleString('en-US');
   return v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toPrecision(3);
 }
@@ -69,9 +69,23 @@ export function mainTable(result: GroupResult, rows: readonly Row[], style: Tabl
   return layout(header, body, style);
 }
 
-/** The secondary measurements (Cell.extra), one line per row and contestant; '' if none. */
+/**
+ * The secondary measurements (Cell.extra); '' if none. A single metric is tabled like the
+ * main table (a column per contestant, then the ratios); several, one line per row and contestant.
+ */
 export function metricsTable(result: GroupResult, rows: readonly Row[], style: TableStyle): string {
   if (result.metrics.length === 0) return '';
+  if (result.metrics.length === 1) {
+    const m = result.metrics[0]!;
+    const asMain = rows.map((r): Row => {
+      const cells: Record<string, Cell> = {};
+      for (const [c, cell] of Object.entries(r.cells)) cells[c] = { ...cell, value: cell.extra?.[m.key] ?? null };
+      const row: Row = { ...r, cells, ratios: {} };
+      computeRatios(row, result.comparisons, m.better ?? 'lower');
+      return row;
+    });
+    return mainTable({ ...result, unit: m.label }, asMain, style);
+  }
   const body: string[][] = [];
   for (const r of rows) {
     let first = true;
