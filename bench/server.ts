@@ -1,0 +1,156 @@
+// Server group: end-to-end HTTP on loopback under wrk, for fixture routes: the compiled
+// build (out/<app>/server.js), `roverc serve --mode interpreted`, and the hand-written uWS
+// server (http-baseline.ts). Server on core 0, wrk on core 1 (taskset).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { comparable, coreTicks, cpuSeconds, firstDifference, HOST, peakRssMb, rawGet, running, startServer, stopServer, type Server } from './http/servers.js';
+import { missingTools, runWrk, WRK_REPORT_SCRIPT } from './http/wrk.js';
+import { BenchGroup, median, parseBenchArgs, ROOT, type Cell } from './lib/index.js';
+
+interface Scenario { name: string; app: string; path: string; route: string }
+const SCENARIOS: readonly Scenario[] = [
+  { name: 'hello', app: 'hello', path: '/hello', route: 'GET /hello' },
+  { name: 'params', app: 'hello', path: '/users/42', route: 'GET /users/:id' },
+  { name: 'list100', app: 'list', path: '/items', route: 'GET /items (100 objects)' },
+];
+
+const SERVER_CORE = '0';
+const LOAD_CORE = '1';
+/** The first contestant's response is the reference the others must match byte for byte. */
+const CONTESTANTS: ReadonlyArray<{ name: string; args: (app: string, port: number) => string[] }> = [
+  { name: 'interpreted', args: (app, port) => ['bin/roverc.js', 'serve', `fixtures/http/${app}/app.lua`, '--mode', 'interpreted', '--host', HOST, '--port', String(port)] },
+  { name: 'compiled', args: (app, port) => [`out/${app}/server.js`, '--host', HOST, '--port', String(port)] },
+  { name: 'hand-written', args: (_app, port) => ['dist/bench/http-baseline.js', '--host', HOST, '--port', String(port)] },
+];
+
+/** One timed run. cpu: share of one core the server used; busy0/1: share of cores 0 and 1 used by anything. */
+interface Sample { rps: number; p50Ms: number; p99Ms: number; cpu: number; reqPerCpuSec: number; busy0: number; busy1: number }
+
+/** out/<app>/ holds the committed build; its runtime copy (out/<app>/roverc/) is git-ignored. */
+function ensureBuilt(apps: string[], log: (s: string) => void): void {
+  if (apps.every((app) => existsSync(path.join(ROOT, 'out', app, 'roverc')))) return;
+  log('out/*/roverc missing: running the build:out step (node dist/compiler/tools/build-out.js)');
+  const built = spawnSync(process.execPath, ['dist/compiler/tools/build-out.js'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (built.status !== 0) throw new Error('building out/ failed');
+}
+
+interface RunOptions { script: string; warmup: number; duration: number; runs: number; connections: number }
+
+async function main(): Promise<void> {
+  const { common, values } = parseBenchArgs({ duration: { type: 'string' }, runs: { type: 'string' }, connections: { type: 'string' } });
+  const opts: RunOptions = {
+    script: '',
+    duration: Number(values.duration ?? (common.quick ? 2 : 5)),
+    runs: Number(values.runs ?? (common.quick ? 1 : 3)),
+    connections: Number(values.connections ?? 64),
+    warmup: common.quick ? 1 : 2,
+  };
+  for (const k of ['duration', 'runs', 'connections'] as const) {
+    if (!Number.isInteger(opts[k]) || opts[k] < 1) throw new Error(`--${k} must be a positive integer, got ${opts[k]}`);
+  }
+  const { script: _script, ...shown } = opts;
+  const g = new BenchGroup({
+    group: 'server', title: 'Server: HTTP end to end', unit: 'req/s', better: 'higher',
+    description: `Requests per second over loopback under wrk (-t1 -c${opts.connections}, keep-alive, one path), server on core ${SERVER_CORE} and wrk on core ${LOAD_CORE}; `
+      + `${opts.duration} s runs after a ${opts.warmup} s warm-up, interleaved and rotated, median of ${opts.runs}. `
+      + 'interpreted: `roverc serve --mode interpreted`; compiled: `node out/<app>/server.js`; hand-written: bench/http/baseline-routes.ts on uWS.',
+    contestants: CONTESTANTS.map((c) => c.name), baseline: 'hand-written',
+    comparisons: [['compiled', 'hand-written'], ['interpreted', 'compiled']],
+    metrics: [
+      { key: 'p50Ms', label: 'p50 ms' }, { key: 'p99Ms', label: 'p99 ms' }, { key: 'rssMb', label: 'peak RSS MB', digits: 0 },
+      { key: 'cpu', label: 'server CPU', unit: '%', digits: 0 }, { key: 'reqPerCpuSec', label: 'req per CPU-s', digits: 0 },
+      { key: 'busy0', label: 'core 0 busy', unit: '%', digits: 0 }, { key: 'busy1', label: 'core 1 busy', unit: '%', digits: 0 },
+    ],
+  }, common, shown);
+  const missing = missingTools();
+  if (missing.length > 0) {
+    g.skip(missing.join('; '));
+    return;
+  }
+  const scenarios = g.select(SCENARIOS);
+  g.progress.plan(scenarios.length * CONTESTANTS.length * (opts.runs + 1));
+  ensureBuilt([...new Set(scenarios.map((s) => s.app))], (s) => g.progress.log(s));
+  g.note('the hello fixture has log_level = "info": interpreted and compiled write a request log line per request (to /dev/null), as a deployed app would; list and the hand-written server log nothing');
+
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'roverc-server-bench-'));
+  opts.script = path.join(tmp, 'report.lua');
+  writeFileSync(opts.script, WRK_REPORT_SCRIPT);
+  const stopAll = () => { for (const c of running) c.kill('SIGKILL'); rmSync(tmp, { recursive: true, force: true }); };
+  process.once('SIGINT', () => { stopAll(); process.exit(130); });
+  try {
+    for (const s of scenarios) await runScenario(g, s, opts);
+  } finally {
+    stopAll();
+  }
+  g.finish();
+}
+
+/** Starts every contestant, checks its answer, warms it up, then the interleaved timed runs. */
+async function runScenario(g: BenchGroup, scenario: Scenario, o: RunOptions): Promise<void> {
+  const cells: Record<string, Cell> = {};
+  const samples: Record<string, Sample[]> = {};
+  for (const c of CONTESTANTS) { cells[c.name] = { value: null, samples: [] }; samples[c.name] = []; }
+  const fail = (name: string, e: unknown) => {
+    cells[name]!.error = e instanceof Error ? e.message : String(e);
+    g.progress.log(`FAIL ${scenario.name} / ${name}: ${cells[name]!.error}`);
+  };
+  const servers: Array<Server | undefined> = [];
+  let reference: string | undefined;
+  for (const [i, c] of CONTESTANTS.entries()) {
+    g.progress.step(`${scenario.name}: ${c.name} start, check the response, warm up ${o.warmup} s`);
+    try {
+      const server = servers[i] = await startServer(SERVER_CORE, (port) => c.args(scenario.app, port), scenario.path);
+      const response = comparable(await rawGet(server.port, scenario.path));
+      if (!response.startsWith('HTTP/1.1 200 ')) throw new Error(`answered ${JSON.stringify(response.split('\r\n')[0])}`);
+      reference ??= response;
+      if (response !== reference) throw new Error(firstDifference(response, reference));
+      await runWrk(LOAD_CORE, o.script, server.port, scenario.path, o.warmup, o.connections);
+    } catch (e) {
+      fail(c.name, e);
+    }
+  }
+  // Timed runs, interleaved and rotated so that background load and ordering hit all alike.
+  for (let r = 0; r < o.runs; r++) {
+    for (let k = 0; k < CONTESTANTS.length; k++) {
+      const i = (k + r) % CONTESTANTS.length;
+      const c = CONTESTANTS[i]!;
+      const server = servers[i];
+      g.progress.step(`${scenario.name}: ${c.name} run ${r + 1}/${o.runs}, ${o.duration} s`);
+      if (cells[c.name]!.error !== undefined || server === undefined) continue;
+      try {
+        const cpu0 = cpuSeconds(server.pid), cores0 = coreTicks();
+        const report = await runWrk(LOAD_CORE, o.script, server.port, scenario.path, o.duration, o.connections);
+        const cpu = cpuSeconds(server.pid) - cpu0, cores1 = coreTicks();
+        const busy = (core: number) => (cores1[core]!.busy - cores0[core]!.busy) / (cores1[core]!.total - cores0[core]!.total || 1);
+        const seconds = report.durationUs / 1e6;
+        samples[c.name]!.push({
+          rps: report.requests / seconds, p50Ms: report.p50Us / 1000, p99Ms: report.p99Us / 1000,
+          cpu: cpu / seconds, reqPerCpuSec: cpu > 0 ? report.requests / cpu : NaN, busy0: busy(0), busy1: busy(1),
+        });
+      } catch (e) {
+        const gone = server.child.exitCode !== null || server.child.signalCode !== null;
+        fail(c.name, gone ? new Error(`${(e as Error).message}; server exited: ${server.stderr().trim().slice(-300)}`) : e);
+      }
+    }
+  }
+  for (const [i, c] of CONTESTANTS.entries()) {
+    const cell = cells[c.name]!;
+    const server = servers[i];
+    const rss = server !== undefined && server.child.exitCode === null ? peakRssMb(server.pid) : null;
+    const ss = samples[c.name]!;
+    if (cell.error !== undefined || ss.length === 0) { cell.samples = []; continue; }
+    const of = (k: keyof Sample) => median(ss.map((s) => s[k]));
+    cell.samples = ss.map((s) => s.rps);
+    cell.value = of('rps');
+    cell.extra = {
+      p50Ms: of('p50Ms'), p99Ms: of('p99Ms'), rssMb: rss, cpu: of('cpu') * 100, reqPerCpuSec: of('reqPerCpuSec'),
+      busy0: of('busy0') * 100, busy1: of('busy1') * 100,
+    };
+  }
+  await Promise.all(servers.map((s) => s && stopServer(s.child)));
+  g.addRow({ name: scenario.name, detail: `${scenario.route}, fixtures/http/${scenario.app}; requested as ${scenario.path}`, cells });
+}
+
+await main();

@@ -1,0 +1,67 @@
+// Smoke test of the benchmark suite (npm run bench): every group runs its first case in
+// quick mode into a temporary folder, and the report renders. It asserts that the suite
+// runs and that every contestant's output matched (no FAIL), never timings.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { GROUP_ORDER, isGroupResult, type GroupResult } from '../../bench/lib/index.js';
+import { ROOT } from '../support/paths.js';
+
+const groups = GROUP_ORDER.filter((g) => existsSync(path.join(ROOT, 'dist', 'bench', `${g}.js`)));
+const committed = path.join(ROOT, 'bench', 'results');
+/** Modification times of the committed result files, which the smoke run must leave alone. */
+const stamps = () => (existsSync(committed) ? readdirSync(committed).map((f) => `${f} ${statSync(path.join(committed, f)).mtimeMs}`).sort() : []);
+
+describe('benchmark suite, --smoke', () => {
+  let dir = '';
+  let run: ReturnType<typeof spawnSync>;
+  let before0: string[] = [];
+
+  before(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'roverc-bench-smoke-'));
+    before0 = stamps();
+    run = spawnSync(process.execPath, ['dist/bench/run.js', '--smoke', '--results-dir', dir, '--report-dir', dir], {
+      cwd: ROOT, encoding: 'utf8', timeout: 120_000,
+    });
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const result = (group: string): GroupResult => {
+    const file = path.join(dir, `${group}.json`);
+    assert.ok(existsSync(file), `${group}.json was not written:\n${String(run.stderr).slice(-3000)}`);
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    assert.ok(isGroupResult(parsed), `${group}.json is not a GroupResult`);
+    return parsed;
+  };
+
+  for (const group of groups) {
+    it(`runs the ${group} group with matching outputs`, (t) => {
+      const r = result(group);
+      if (r.skipped !== undefined) {
+        t.skip(r.skipped);
+        return;
+      }
+      assert.ok(r.rows.length > 0, `${group}: no rows`);
+      for (const row of r.rows) {
+        for (const [name, cell] of Object.entries(row.cells)) {
+          assert.equal(cell.error, undefined, `${group} / ${row.name} / ${name}: ${cell.error}`);
+          assert.ok(cell.value !== null && cell.value > 0, `${group} / ${row.name} / ${name}: no value`);
+        }
+      }
+    });
+  }
+
+  it('exits 0, renders the report and leaves the committed results alone', () => {
+    assert.equal(run.status, 0, `run.js exited ${run.status} ${run.signal ?? ''}:\n${String(run.stderr).slice(-3000)}`);
+    const md = readFileSync(path.join(dir, 'BENCHMARKS.md'), 'utf8');
+    for (const group of groups) {
+      const r = result(group);
+      assert.ok(md.includes(`## ${r.title}`), `BENCHMARKS.md has no section for ${group}`);
+      if (r.skipped === undefined) assert.ok(existsSync(path.join(dir, 'bench', 'charts', `${group}.svg`)), `no chart for ${group}`);
+    }
+    assert.deepEqual(stamps(), before0);
+  });
+});
