@@ -2,13 +2,13 @@
 // handler reads, what it writes per status, the schema of its body, and the JSON serializers
 // generated from those shapes. `roverc build` writes this into routes.js; the dev paths
 // (`roverc serve`, both modes) compute it at start-up, so both modes serialize alike.
-import type { ProgramModule } from './codegen/program.js';
+import { collectProgram, type ProgramModule } from './codegen/program.js';
 import { routeHandlers } from './analysis/routes.js';
 import { describeShape, ResponseShapes } from './analysis/shapes.js';
 import { serializerSource } from './codegen/serializer.js';
 import * as writer from '../runtime/http/json-writer.js';
 import type { GuardField, ResponseShape } from '../runtime/http/response-shape.js';
-import type { StaticRoute } from '../runtime/http/request-use.js';
+import { FULL_REQUEST, type StaticRoute } from '../runtime/http/request-use.js';
 
 export interface AnalyzedRoute extends StaticRoute {
   readonly responses: readonly ResponseShape[];
@@ -49,6 +49,21 @@ export function withSerializers(routes: readonly AnalyzedRoute[]): StaticRoute[]
     for (const [status, source] of sources) serializers[status] = new Function('j', `return ${source}(j);`)(writer) as writer.JsonSerializer;
     return { ...route, serializers };
   });
+}
+
+/**
+ * The routes `roverc serve --mode interpreted` attaches: the same generated serializers as
+ * compiled code (so that both modes write the same bytes), but the whole request. A file
+ * the analysis cannot read is left to the interpreter to report when it loads it.
+ */
+export function interpretedRoutes(file: string): StaticRoute[] | undefined {
+  let modules;
+  try {
+    modules = collectProgram(file);
+  } catch {
+    return undefined;
+  }
+  return withSerializers(analyzeRoutes(modules)).map((r) => ({ ...r, uses: FULL_REQUEST }));
 }
 
 /** `roverc build --explain`: each route, what it writes per status, and why not when unproven. */

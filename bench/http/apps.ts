@@ -5,7 +5,8 @@ import { compileCached, importModules } from '../../compiler/run-compiled.js';
 import type { RoverApp } from '../../runtime/http/app-table.js';
 import { loadCompiledApp, runAppChunk, serveGlobals } from '../../runtime/http/load-app.js';
 import { RequestLog } from '../../runtime/http/log.js';
-import { attachRequestUse } from '../../runtime/http/request-use.js';
+import { attachStaticRoutes } from '../../runtime/http/request-use.js';
+import { interpretedRoutes } from '../../compiler/route-table.js';
 import { collectRoutes, type Route } from '../../runtime/http/routes.js';
 import { RoverServer } from '../../runtime/http/server.js';
 import { loadChunk } from '../../runtime/interp/interpreter.js';
@@ -31,7 +32,8 @@ function stubUws(): ConstructorParameters<typeof RoverServer>[0] {
 /**
  * Loads `file` (relative to the repository root, the current directory) as `roverc serve
  * --mode <mode>` would (compiler/cli/serve.ts): interpreted, its main chunk through the
- * interpreter; compiled, the modules compileCached writes, with attachRequestUse.
+ * interpreter; compiled, the modules compileCached writes. Both attach what the analysis
+ * found (serializers in both modes, the narrowed request in compiled mode).
  */
 export async function loadApp(file: string, mode: Mode): Promise<LoadedApp> {
   let app: RoverApp;
@@ -39,12 +41,14 @@ export async function loadApp(file: string, mode: Mode): Promise<LoadedApp> {
   if (mode === 'interpreted') {
     app = runAppChunk(loadChunk(readSource(file).text, file, serveGlobals(file)), file);
     routes = collectRoutes(app);
+    const found = interpretedRoutes(file);
+    if (found !== undefined) attachStaticRoutes(routes, found);
   } else {
     const { modules, routes: found } = await compileCached(file);
     const { main, loaders } = await importModules(modules);
     app = loadCompiledApp(file, main, loaders);
     routes = collectRoutes(app);
-    attachRequestUse(routes, found);
+    attachStaticRoutes(routes, found);
   }
   // No request log: its cost (a clock read and a line per request) is the server group's.
   const server = new RoverServer(stubUws(), routes, app.config, new RequestLog('nope'));

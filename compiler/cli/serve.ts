@@ -10,9 +10,7 @@ import { bigStackJob, finishOnBigStack, runOnBigStack, workerListenOptions } fro
 import { flushAll, stderr } from '../../runtime/stdlib/output.js';
 import { formatProblem } from './report.js';
 import type { RunMode } from './worker-run.js';
-import { collectProgram } from '../codegen/program.js';
-import { analyzeRoutes, withSerializers } from '../route-table.js';
-import { FULL_REQUEST, type StaticRoute } from '../../runtime/http/request-use.js';
+import { interpretedRoutes } from '../route-table.js';
 
 export interface ServeOptions extends AppServeOptions {
   mode: RunMode;
@@ -43,21 +41,6 @@ function loadInterpreted(file: string): RoverApp {
   const source = readSource(file);
   const G = serveGlobals(file);
   return runAppChunk(loadChunk(source.text, file, G), file);
-}
-
-/**
- * The interpreter serializes with the same generated serializers as compiled code (so that
- * both modes write the same bytes) but reads the whole request. A file the analysis cannot
- * read is left to the interpreter to report when it loads.
- */
-function interpretedRoutes(file: string): StaticRoute[] | undefined {
-  let modules;
-  try {
-    modules = collectProgram(file);
-  } catch {
-    return undefined;
-  }
-  return withSerializers(analyzeRoutes(modules)).map((r) => ({ ...r, uses: FULL_REQUEST }));
 }
 
 async function compiledSource(file: string): Promise<AppSource> {
