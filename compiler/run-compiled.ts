@@ -38,7 +38,8 @@ export async function compileCached(entry: string, cacheRoot = path.join(tmpdir(
   const manifestPath = path.join(dir, 'manifest.json');
   const modules = collectProgram(entry);
   const hash = createHash('sha256');
-  hash.update(readFileSync(COMPILER_STAMP));
+  // The modules import this roverc's runtime by path: another installation needs its own.
+  hash.update(RUNTIME).update('\0').update(readFileSync(COMPILER_STAMP));
   for (const m of modules) hash.update(m.file).update('\0').update(readFileSync(m.file)).update('\0');
   const key = hash.digest('hex');
   const routes = withSerializers(analyzeRoutes(modules));
