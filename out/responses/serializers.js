@@ -93,7 +93,7 @@ export const s0 = {
   })(j),
 };
 
-export const s6 = {
+export const s7 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
@@ -137,7 +137,7 @@ export const s6 = {
   })(j),
 };
 
-export const s8 = {
+export const s9 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
@@ -165,7 +165,7 @@ export const s8 = {
   })(j),
 };
 
-export const s9 = {
+export const s10 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
@@ -185,7 +185,7 @@ export const s9 = {
   })(j),
 };
 
-export const s10 = {
+export const s11 = {
   "201": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
@@ -205,7 +205,7 @@ export const s10 = {
   })(j),
 };
 
-export const s28 = {
+export const s29 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
@@ -226,7 +226,7 @@ export const s28 = {
   })(j),
 };
 
-export const s33 = {
+export const s34 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
@@ -247,7 +247,7 @@ export const s33 = {
   })(j),
 };
 
-export const s35 = {
+export const s36 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
@@ -273,7 +273,7 @@ export const s35 = {
   })(j),
 };
 
-export const s39 = {
+export const s40 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
@@ -292,26 +292,6 @@ export const s39 = {
         if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
         out += (out.length === 1 ? "\"headers\":" : ",\"headers\":") + r;
       }
-      if (i !== n) return undefined;
-      return out + '}';
-    }
-    return w0;
-  })(j),
-};
-
-export const s40 = {
-  "200": (function (j) {
-    'use strict';
-    const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
-    function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
-      let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "method")) return undefined;
-      x = s[i++].value;
-      if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
-      out += "\"method\":" + r;
       if (i !== n) return undefined;
       return out + '}';
     }
@@ -380,6 +360,26 @@ export const s43 = {
 };
 
 export const s44 = {
+  "200": (function (j) {
+    'use strict';
+    const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
+    function w0(v) {
+      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      const s = v.hashSlots();
+      const n = s === undefined ? 0 : s.length;
+      let i = 0, x, r, out = '{';
+      if (!(i < n && s[i].key === "method")) return undefined;
+      x = s[i++].value;
+      if ((r = (typeof x === 'string' ? str(x) : undefined)) === undefined) return undefined;
+      out += "\"method\":" + r;
+      if (i !== n) return undefined;
+      return out + '}';
+    }
+    return w0;
+  })(j),
+};
+
+export const s45 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
