@@ -11,6 +11,7 @@ import { jsString } from './codegen/names.js';
 import { isRoverApp } from './analysis/routes.js';
 import { analyzeRoutes, explainRoutes, serializerSources, type AnalyzedRoute } from './route-table.js';
 import type { Shape } from '../runtime/http/response-shape.js';
+import { declaredRoutes, openApiDocument, openApiJson } from '../runtime/http/openapi.js';
 
 /** dist/ of this roverc: the runtime (and the front end loadstring needs) are copied from it. */
 const DIST = fileURLToPath(new URL('..', import.meta.url));
@@ -58,6 +59,9 @@ export function build(entry: string, outDir: string): BuildResult {
       writeFileSync(path.join(outDir, name), text);
       files.push(path.join(outDir, name));
     }
+    // the API description from the routes found in the source (server.js serves it at /openapi.json)
+    writeFileSync(path.join(outDir, 'openapi.json'), openApiJson(openApiDocument(declaredRoutes(routes))));
+    files.push(path.join(outDir, 'openapi.json'));
   }
   return { files, explain };
 }

@@ -11,10 +11,13 @@ import type { LocalVar, Resolution } from '../frontend/resolve.js';
 
 export const ROUTE_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
 
+/** Keys written `.name` in a Lua path (as the server's route table writes them); others `["key"]`. */
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 /**
- * Routes declared in a module: `function api.a.p_id.get(ctx)` and `api.a.get = function(ctx)`,
- * where `api` is a local holding `rover.server(...)` or a sub-table alias of it
- * (`local users = api.users`).
+ * Routes declared in a module: `function api.a.p_id.get(ctx)` and `api.a.get = function(ctx)`
+ * (or `api["a.json"].get = ...`), where `api` is a local holding `rover.server(...)` or a
+ * sub-table alias of it (`local users = api.users`).
  */
 export function staticRoutes(res: Resolution): StaticRoute[] {
   return routeHandlers(res).map((r) => r.route);
@@ -40,6 +43,11 @@ export function routeHandlers(res: Resolution): RouteHandler[] {
       const base = chainOf(e.base);
       return base === undefined ? undefined : [...base, e.identifier.name];
     }
+    // api["openapi.json"].post: keys that are not names
+    if (e.type === 'IndexExpression' && e.index.type === 'StringLiteral') {
+      const base = chainOf(e.base);
+      return base === undefined ? undefined : [...base, e.index.value];
+    }
     return undefined;
   };
   const add = (target: Expression, fn: FunctionDeclaration, at: Node): void => {
@@ -52,7 +60,7 @@ export function routeHandlers(res: Resolution): RouteHandler[] {
     const route = {
       method: method.toUpperCase(),
       path: '/' + segments.join('/'),
-      luaPath: chain.join('.'),
+      luaPath: chain[0] + chain.slice(1).map((k) => (IDENTIFIER.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`)).join(''),
       file: res.file,
       line: lineOf(at),
       uses: requestUse(res, fn),
@@ -61,7 +69,7 @@ export function routeHandlers(res: Resolution): RouteHandler[] {
   };
   /** The app local behind a chain of fields (`users.p_id` -> `api`). */
   const appOf = (e: Expression): LocalVar | undefined => {
-    while (e.type === 'MemberExpression') e = e.base;
+    while (e.type === 'MemberExpression' || e.type === 'IndexExpression') e = e.base;
     const ref = e.type === 'Identifier' ? res.refs.get(e) : undefined;
     return ref === undefined || ref.kind === 'global' ? undefined : apps.get(ref.v);
   };

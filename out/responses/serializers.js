@@ -100,7 +100,7 @@ export const s0 = {
   })(j),
 };
 
-export const s6 = {
+export const s7 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
@@ -144,7 +144,7 @@ export const s6 = {
   })(j),
 };
 
-export const s8 = {
+export const s9 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
@@ -172,7 +172,7 @@ export const s8 = {
   })(j),
 };
 
-export const s9 = {
+export const s10 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
@@ -192,7 +192,7 @@ export const s9 = {
   })(j),
 };
 
-export const s10 = {
+export const s11 = {
   "201": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
@@ -212,7 +212,7 @@ export const s10 = {
   })(j),
 };
 
-export const s28 = {
+export const s29 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
@@ -233,7 +233,7 @@ export const s28 = {
   })(j),
 };
 
-export const s33 = {
+export const s34 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
@@ -254,7 +254,7 @@ export const s33 = {
   })(j),
 };
 
-export const s35 = {
+export const s36 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
@@ -280,7 +280,7 @@ export const s35 = {
   })(j),
 };
 
-export const s39 = {
+export const s40 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
@@ -299,26 +299,6 @@ export const s39 = {
         if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
         out += (out.length === 1 ? "\"headers\":" : ",\"headers\":") + r;
       }
-      if (i !== n) return undefined;
-      return out + '}';
-    }
-    return w0;
-  })(j),
-};
-
-export const s40 = {
-  "200": (function (j) {
-    'use strict';
-    const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
-    function w0(v) {
-      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
-      let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "method")) return undefined;
-      x = s[i++].value;
-      if (typeof x !== 'string') return undefined;
-      out += "\"method\":" + str(x);
       if (i !== n) return undefined;
       return out + '}';
     }
@@ -387,6 +367,26 @@ export const s43 = {
 };
 
 export const s44 = {
+  "200": (function (j) {
+    'use strict';
+    const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
+    function w0(v) {
+      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      const s = v.hashSlots();
+      const n = s === undefined ? 0 : s.length;
+      let i = 0, x, r, out = '{';
+      if (!(i < n && s[i].key === "method")) return undefined;
+      x = s[i++].value;
+      if (typeof x !== 'string') return undefined;
+      out += "\"method\":" + str(x);
+      if (i !== n) return undefined;
+      return out + '}';
+    }
+    return w0;
+  })(j),
+};
+
+export const s45 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;

@@ -36,10 +36,10 @@ export interface StaticRoute {
 }
 
 /**
- * Gives each route of the running app what was found for it at build time: its request use
- * and its serializers. A route declared more than once in the source (the last assignment
- * wins at run time) keeps the full request and the generic encoder: which declaration it is
- * cannot be told statically.
+ * Gives each route of the running app what was found for it at build time: its request use,
+ * its serializers, and the rest (for the API description). A route declared more than once
+ * in the source (the last assignment wins at run time) keeps the full request and the
+ * generic encoder: which declaration it is cannot be told statically.
  */
 export function attachStaticRoutes(routes: readonly Route[], found: readonly StaticRoute[]): void {
   const byKey = new Map<string, StaticRoute | null>();
@@ -52,5 +52,6 @@ export function attachStaticRoutes(routes: readonly Route[], found: readonly Sta
     if (!s) continue;
     route.uses = s.uses;
     route.serializers = s.serializers;
+    route.declared = s;
   }
 }

@@ -4,7 +4,7 @@ import { LuaTable } from '../lua/table.js';
 import { typeName, type LuaFunction, type LuaValue } from '../lua/value.js';
 import type { RoverApp } from './app-table.js';
 import type { JsonSerializer } from './json-writer.js';
-import { FULL_REQUEST, type RequestUse } from './request-use.js';
+import { FULL_REQUEST, type RequestUse, type StaticRoute } from './request-use.js';
 
 export const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
 export type Method = (typeof METHODS)[number];
@@ -29,6 +29,8 @@ export interface Route {
   uses: RequestUse;
   /** Build-time JSON serializers by status (see request-use.ts); undefined: the generic encoder. */
   serializers: Readonly<Record<string, JsonSerializer>> | undefined;
+  /** What the compiler found for this route (for the API description); see request-use.ts. */
+  declared?: StaticRoute;
 }
 
 /** A mistake in the app table: the CLI prints it and exits 1. */
@@ -116,11 +118,11 @@ const ALLOW_ORDER: readonly Method[] = ['get', 'head', 'post', 'put', 'patch', '
 /**
  * The methods (upper case, Allow-header order) that have a route matching a raw path, as uWS
  * matches: raw segments, static text compared as is, parameters matching any non-empty
- * segment. A GET route also answers HEAD.
+ * segment. A GET route also answers HEAD. `served`: paths the server answers GET itself.
  */
-export function allowedMethods(routes: readonly Route[], path: string): string[] {
+export function allowedMethods(routes: readonly Route[], path: string, served: ReadonlySet<string> = new Set()): string[] {
   const parts = path === '/' ? [] : path.split('/').slice(1);
-  const found = new Set<Method>();
+  const found = new Set<Method>(served.has(path) ? ['get', 'head'] : []);
   for (const r of routes) {
     if (r.segments.length !== parts.length) continue;
     let ok = true;

@@ -16,10 +16,11 @@ import { flushAll } from '../stdlib/output.js';
 import { uncaughtMessage } from '../interp/run-file.js';
 import type { ServerConfig } from './config.js';
 import { RequestContext } from './context.js';
-import { openApiDocument } from './docs.js';
+import { docsPage } from './docs-page.js';
+import { openApiDocument, openApiJson } from './openapi.js';
 import { HttpError, ValidationError } from './errors.js';
 import type { RequestLog } from './log.js';
-import { errorBody, JSON_TYPE, newOutgoing, reason, TEXT_TYPE, toOutgoing, validationBody, type Outgoing } from './responses.js';
+import { errorBody, HTML_TYPE, JSON_TYPE, newOutgoing, reason, TEXT_TYPE, toOutgoing, validationBody, type Outgoing } from './responses.js';
 import { allowedMethods, type Method, type Route } from './routes.js';
 import { BodyReader } from './body-reader.js';
 import { toLuaString } from './json.js';
@@ -124,6 +125,8 @@ export class RoverServer {
   private corkHead = false;
   private corkClose = false;
   private readonly writeCorked = () => this.write(this.corkRes!, this.corkHead, this.corkClose);
+  /** Paths the server answers GET and HEAD for itself (the API description). */
+  private readonly served = new Set<string>();
 
   constructor(private readonly uws: UWS, private readonly routes: readonly Route[], private readonly config: ServerConfig,
     private readonly log: RequestLog, private readonly onExit: (code: number) => void = () => {}) {
@@ -135,15 +138,7 @@ export class RoverServer {
       // HEAD of a GET route runs the GET handler and sends its headers only.
       if (route.method === 'get' && !explicitHead.has(shape(route))) this.register('head', route, true);
     }
-    if (config.docs && !routes.some((r) => r.method === 'get' && r.path === '/docs')) {
-      const doc = Buffer.from(openApiDocument(routes), 'utf8');
-      this.app.get('/docs', (res, req) => {
-        const start = this.log.timed ? performance.now() : 0;
-        if (this.badFraming(res, req, 'GET', '/docs', start)) return;
-        res.writeStatus('200 OK').writeHeader('content-type', JSON_TYPE).end(doc);
-        if (this.log.timed) this.log.request('GET', req.getUrl(), 200, start);
-      });
-    }
+    if (config.docs) this.serveDocs();
     this.app.any('/*', (res, req) => {
       try {
         this.fallback(res, req);
@@ -154,6 +149,42 @@ export class RoverServer {
     // Lua's print and the request log are buffered; write them out a few times a second.
     this.flushTimer = setInterval(flushAll, 50);
     this.flushTimer.unref();
+  }
+
+  /**
+   * The API description (config `docs`): GET /openapi.json and a readable page at GET /docs,
+   * each unless the app has a GET route of that path. Built once, here.
+   */
+  private serveDocs(): void {
+    const own = (path: string) => this.routes.some((r) => r.method === 'get' && r.path === path);
+    const serveJson = !own('/openapi.json');
+    const doc = openApiDocument(this.routes);
+    if (serveJson) this.serveFixed('/openapi.json', JSON_TYPE, Buffer.from(openApiJson(doc), 'utf8'));
+    if (!own('/docs')) {
+      const page = docsPage(doc, serveJson ? '/openapi.json' : undefined);
+      this.serveFixed('/docs', `${HTML_TYPE}; charset=utf-8`, Buffer.from(page, 'utf8'));
+    }
+  }
+
+  /** Answers GET (and HEAD, unless the app has that route) of `path` with a body made once. */
+  private serveFixed(path: string, type: string, body: Buffer): void {
+    const length = String(body.length);
+    const handler = (head: boolean) => (res: HttpResponse, req: HttpRequest) => {
+      const method = head ? 'HEAD' : 'GET';
+      const start = this.log.timed ? performance.now() : 0;
+      if (this.badFraming(res, req, method, path, start)) return;
+      res.writeStatus('200 OK').writeHeader('content-type', type);
+      if (head) {
+        res.writeHeader('content-length', length);
+        res.endWithoutBody();
+      } else {
+        res.end(body);
+      }
+      if (this.log.timed) this.log.request(method, req.getUrl(), 200, start);
+    };
+    this.app.get(path, handler(false));
+    if (!this.routes.some((r) => r.method === 'head' && r.path === path)) this.app.head(path, handler(true));
+    this.served.add(path);
   }
 
   private register(method: Method, route: Route, head: boolean): void {
@@ -453,8 +484,7 @@ export class RoverServer {
     const method = req.getCaseSensitiveMethod();
     const path = toLuaString(req.getUrl());
     if (this.badFraming(res, req, method, path, start)) return;
-    const allowed = allowedMethods(this.routes, path);
-    if (this.config.docs && path === '/docs' && !allowed.includes('GET')) allowed.unshift('GET');
+    const allowed = allowedMethods(this.routes, path, this.served);
     const out = this.out;
     if (allowed.length === 0) {
       out.status = 404;

@@ -30,6 +30,18 @@ describe('static routes', () => {
     assert.equal(r['PUT /users/:id/posts/:post'].params, true);
   });
 
+  it('finds keys written as strings, and names their Lua path as the server does', () => {
+    const r = routesOf([
+      'local api = rover.server {}',
+      'api["openapi.json"].post = function(ctx) end',
+      'api.kinds["nil"].get = function() end',
+      'return api',
+    ].join('\n'));
+    assert.deepEqual(Object.keys(r).sort(), ['GET /kinds/nil', 'POST /openapi.json']);
+    assert.equal(r['POST /openapi.json'].luaPath, 'api["openapi.json"].post');
+    assert.equal(r['GET /kinds/nil'].luaPath, 'api.kinds.nil.get');
+  });
+
   it('ignores tables that are not the app and a reassigned app local', () => {
     const r = routesOf([
       'local other = {}',

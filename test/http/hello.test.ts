@@ -31,7 +31,10 @@ describeApp('hello app', path.join(HTTP_FIXTURES, 'hello/app.lua'), [
   { name: '405 on the root path', method: 'PUT', path: '/', status: 405, headers_out: { allow: 'GET, HEAD' } },
   { name: '405 on a parameter path', method: 'DELETE', path: '/users/42', status: 405, headers_out: { allow: 'GET, HEAD' } },
   { name: 'HEAD runs the GET handler without a body', method: 'HEAD', path: '/hello', status: 200, type: JSON_TYPE, text: '', headers_out: { 'content-length': '25' } },
-  { name: 'GET /docs serves the OpenAPI description', path: '/docs', status: 200, type: JSON_TYPE, text: /"\/users\/\{id\}":\{"get"/ },
+  { name: 'GET /openapi.json serves the OpenAPI description', path: '/openapi.json', status: 200, type: JSON_TYPE, text: /"\/users\/\{id\}": \{\n {6}"get"/ },
+  { name: 'GET /docs serves it as a page', path: '/docs', status: 200, type: 'text/html; charset=utf-8', text: /<code>\/users\/\{id\}<\/code>/ },
+  { name: 'HEAD /openapi.json', method: 'HEAD', path: '/openapi.json', status: 200, type: JSON_TYPE, text: '' },
+  { name: '405 with Allow for the description', method: 'POST', path: '/docs', status: 405, headers_out: { allow: 'GET, HEAD' } },
 ], (servers) => {
   it('logs one line per request at log_level info', async () => {
     for (const s of servers()) {
