@@ -11,10 +11,17 @@ interface Slot {
   index: number;
 }
 
+/**
+ * Up to this many hash slots are searched linearly and need no `Map`: most tables are small
+ * records, which then cost one array to build and a few `===` to read.
+ */
+const SCAN_SLOTS = 8;
+
 export class LuaTable {
   readonly [TABLE_TAG] = true;
   /** Values of keys 1..arr.length; may hold holes but never ends with one. */
   arr: LuaValue[];
+  /** Key -> slot, once there are more than SCAN_SLOTS slots; before that, slots are scanned. */
   private hash: Map<LuaValue, Slot> | undefined;
   private slots: Slot[] | undefined;
   private dead = 0;
@@ -30,15 +37,22 @@ export class LuaTable {
       const arr = this.arr;
       if (key >= 1 && key <= arr.length && Number.isInteger(key)) return arr[key - 1];
     }
-    if (this.hash === undefined) return undefined;
-    const slot = this.hash.get(key);
+    const slot = this.find(key);
     return slot === undefined ? undefined : slot.value;
   }
 
   getStr(key: string): LuaValue {
-    if (this.hash === undefined) return undefined;
-    const slot = this.hash.get(key);
+    const slot = this.find(key);
     return slot === undefined ? undefined : slot.value;
+  }
+
+  /** The slot of a key (live or dead). */
+  private find(key: LuaValue): Slot | undefined {
+    if (this.hash !== undefined) return this.hash.get(key);
+    const slots = this.slots;
+    if (slots === undefined) return undefined;
+    for (let i = 0; i < slots.length; i++) if (slots[i].key === key) return slots[i];
+    return undefined;
   }
 
   getInt(key: number): LuaValue {
@@ -56,9 +70,9 @@ export class LuaTable {
           if (value === undefined && key === n) trimTrailingNils(arr);
           return;
         }
-        if (key === n + 1 && value !== undefined && (this.hash === undefined || !this.hash.has(key))) {
+        if (key === n + 1 && value !== undefined && this.find(key) === undefined) {
           arr.push(value);
-          if (this.hash !== undefined && this.hash.size > 0) this.migrateFromHash();
+          if (this.slots !== undefined && this.slots.length > 0) this.migrateFromHash();
           return;
         }
       } else if (Number.isNaN(key)) {
@@ -76,13 +90,12 @@ export class LuaTable {
 
   private setHash(key: LuaValue, value: LuaValue): void {
     if (key === 0) key = 0; // -0 and 0 are one key; Lua prints it as 0
-    let hash = this.hash;
-    if (hash === undefined) {
+    if (this.slots === undefined) {
       if (value === undefined) return;
-      hash = this.hash = new Map();
-      this.slots = [];
+      this.slots = [{ key, value, index: 0 }];
+      return;
     }
-    const slot = hash.get(key);
+    const slot = this.find(key);
     if (slot !== undefined) {
       if (slot.value === undefined) {
         if (value !== undefined) this.dead--;
@@ -97,18 +110,29 @@ export class LuaTable {
     if (this.dead > 8 && this.dead * 2 > slots.length) this.sweep();
     const fresh: Slot = { key, value, index: this.slots!.length };
     this.slots!.push(fresh);
-    hash.set(key, fresh);
+    if (this.hash !== undefined) this.hash.set(key, fresh);
+    else if (this.slots!.length > SCAN_SLOTS) this.hash = new Map(this.slots!.map((x) => [x.key, x]));
+  }
+
+  /** Removes a slot's key from the index (a dead slot stays in `slots` until the next sweep). */
+  private unindex(slot: Slot): void {
+    if (this.hash !== undefined) {
+      if (this.hash.get(slot.key) === slot) this.hash.delete(slot.key);
+    } else {
+      // without an index, a key is found by scanning: make this slot unfindable
+      const slots = this.slots!;
+      slots[slot.index] = { key: undefined, value: undefined, index: slot.index };
+    }
   }
 
   /** Moves keys n+1, n+2, ... from the hash part into the array part after a push. */
   private migrateFromHash(): void {
-    const hash = this.hash!;
     const arr = this.arr;
     for (;;) {
-      const slot = hash.get(arr.length + 1);
+      const slot = this.find(arr.length + 1);
       if (slot === undefined || slot.value === undefined) return;
       arr.push(slot.value);
-      hash.delete(slot.key);
+      this.unindex(slot);
       slot.value = undefined;
       this.dead++;
     }
@@ -119,7 +143,7 @@ export class LuaTable {
     for (const slot of this.slots!) {
       if (slot.value === undefined) {
         // A migrated key may be back in the hash under a newer slot: keep that one.
-        if (this.hash!.get(slot.key) === slot) this.hash!.delete(slot.key);
+        if (this.hash !== undefined && this.hash.get(slot.key) === slot) this.hash.delete(slot.key);
       } else {
         slot.index = live.length;
         live.push(slot);
@@ -132,7 +156,7 @@ export class LuaTable {
   /** The border `#t`: n such that t[n] ~= nil and t[n+1] == nil (0 when t[1] == nil). */
   length(): number {
     const n = this.arr.length;
-    if (this.hash === undefined || this.hash.size === 0) return n;
+    if (this.slots === undefined || this.slots.length === this.dead) return n;
     let j = n;
     while (this.get(j + 1) !== undefined) j++;
     return j;
@@ -149,10 +173,10 @@ export class LuaTable {
       // An integer key past the array part may have been cleared (and trimmed) during the
       // traversal: continue after it rather than failing.
       if (typeof key === 'number' && Number.isInteger(key) && key >= 1 &&
-          (key <= arr.length || this.hash === undefined || !this.hash.has(key))) {
+          (key <= arr.length || this.find(key) === undefined)) {
         i = key;
       } else {
-        const slot = this.hash?.get(key);
+        const slot = this.find(key);
         if (slot === undefined) throw libError("invalid key to 'next'");
         return this.nextInHash(slot.index + 1);
       }
@@ -175,7 +199,7 @@ export class LuaTable {
 
   /** Number of live hash entries (for sizing decisions, e.g. JSON array detection). */
   hashCount(): number {
-    return this.hash === undefined ? 0 : this.hash.size - this.dead;
+    return this.slots === undefined ? 0 : this.slots.length - this.dead;
   }
 
   /**

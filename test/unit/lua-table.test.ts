@@ -66,6 +66,53 @@ describe('LuaTable', () => {
     }
   });
 
+  it('small tables (scanned) and large ones (indexed) keep insertion order through clears and re-adds', () => {
+    for (let n = 1; n <= 20; n++) {
+      const r = rng(n);
+      const t = new LuaTable();
+      const order: string[] = [];
+      for (let step = 0; step < 200; step++) {
+        const k = `f${r(n)}`;
+        if (r(3) === 0) {
+          t.set(k, undefined);
+          const i = order.indexOf(k);
+          if (i >= 0) order.splice(i, 1);
+        } else if (t.get(k) === undefined) {
+          // a re-added key goes back where it was if its dead slot is still there: compare as sets then
+          t.set(k, step);
+          order.push(k);
+        } else {
+          t.set(k, step);
+        }
+        assert.deepEqual(new Set(traverse(t)), new Set(order), `n ${n} step ${step}`);
+        assert.equal(t.hashCount(), order.length, `n ${n} step ${step}: live keys`);
+      }
+      // a traversal that clears every field visits each once
+      const seen: LuaValue[] = [];
+      for (let e = t.next(undefined); e !== undefined; e = t.next(e[0])) {
+        seen.push(e[0]);
+        t.set(e[0], undefined);
+      }
+      assert.equal(seen.length, order.length);
+      assert.equal(t.next(undefined), undefined);
+    }
+  });
+
+  it('integer keys that move into the array part stay out of the hash part', () => {
+    const t = new LuaTable();
+    t.set(3, 'c');
+    t.set(2, 'b');
+    t.set('x', 'x');
+    t.set(1, 'a'); // 1 is appended; 2 and 3 migrate
+    assert.deepEqual(traverse(t), [1, 2, 3, 'x']);
+    t.set(3, undefined);
+    t.set(2, undefined);
+    t.set(3, 'C'); // past the shrunk array part: a hash key again
+    assert.deepEqual(traverse(t), [1, 'x', 3]);
+    assert.equal(t.get(3), 'C');
+    assert.equal(t.get(2), undefined);
+  });
+
   it('lets a traversal clear fields, including the array part', () => {
     const t = new LuaTable([1, 2, 3, 4, 5, 6]);
     for (const k of ['a', 'b', 'c', 'd']) t.set(k, k);
