@@ -70,7 +70,6 @@ export function groupChart(result: GroupResult): string | undefined {
   const plotW = 560;
   const x0 = labelW, width = labelW + plotW + 60;
   const pos = (v: number) => x0 + plotW * (scale.log ? Math.log(v / scale.lo) / Math.log(scale.hi / scale.lo) : v / scale.hi);
-  const rowH = drawn.length * BAR + ROW_GAP;
   const top = 64;
 
   const out: string[] = [];
@@ -82,8 +81,10 @@ export function groupChart(result: GroupResult): string | undefined {
       y += 18;
     }
     for (const r of rows) {
-      out.push(`<text x="${x0 - 8}" y="${y + (drawn.length * BAR) / 2 + 4}" font-size="12" text-anchor="end">${esc(r.name)}</text>`);
-      drawn.forEach((c, i) => {
+      // A contestant that does not apply to the row (no cell) gets no slot.
+      const here = drawn.filter((c) => r.cells[c] !== undefined);
+      out.push(`<text x="${x0 - 8}" y="${y + (here.length * BAR) / 2 + 4}" font-size="12" text-anchor="end">${esc(r.name)}</text>`);
+      here.forEach((c, i) => {
         const ratio = costRatio(r, c, baseline, result.better);
         const by = y + i * BAR;
         if (ratio === null) {
@@ -95,7 +96,7 @@ export function groupChart(result: GroupResult): string | undefined {
         out.push(`<rect x="${x0}" y="${by}" width="${(x1 - x0).toFixed(1)}" height="${BAR - 1}" fill="${colour[c]}"><title>${esc(`${r.name}, ${c}: ${fmt(ratio)}x ${baseline}`)}</title></rect>`);
         out.push(`<text x="${(x1 + 3).toFixed(1)}" y="${by + BAR - 1}" font-size="9" fill="#333">${fmt(ratio)}x</text>`);
       });
-      y += rowH;
+      y += here.length * BAR + ROW_GAP;
     }
   }
   const bottom = y + 4;
