@@ -1,6 +1,7 @@
 // Micro-benchmarks with benchmark.js: every contestant's output is checked equal to the
 // reference first, then each is warmed up, then timed in rounds interleaved and rotated
-// (A B C, B C A, ...) so that background load hits all alike; the median round is reported.
+// (A B C, B C A, ...) so that background load hits all alike. A round's value is the median
+// of benchmark.js's cycles; the median round is reported.
 import { inspect, isDeepStrictEqual } from 'node:util';
 import Benchmark from 'benchmark';
 import { median, type Cell, type Row } from './result.js';
@@ -105,7 +106,9 @@ export function measureMicro(c: MicroCase, contestants: readonly string[], s: Mi
         cell.error = failure(error);
         continue;
       }
-      cell.samples.push(1e9 * bench.stats.mean);
+      // The median cycle, not the mean: a cycle the OS took the core from (a shared machine)
+      // or a GC pause landed in should not move the result.
+      cell.samples.push(1e9 * median(bench.stats.sample));
       (rmes[n] ??= []).push(bench.stats.rme);
     }
   }

@@ -9,7 +9,7 @@ export const RESULT_SCHEMA = 1;
 export interface Cell {
   /** The reported value (median of `samples`), in the group's unit; null when failed or not applicable. */
   value: number | null;
-  /** Every timed measurement, in run order. */
+  /** Every timed measurement, in run order (micro groups: one per round, the median cycle's ns/op). */
   samples: number[];
   /** Why there is no value: a crash, a wrong output, a timeout. A failure, never a number. */
   error?: string;

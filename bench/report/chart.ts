@@ -4,7 +4,16 @@
 import { costRatio, type GroupResult, type Row } from '../lib/result.js';
 import { sections } from '../lib/table.js';
 
-const COLOURS = ['#d95f02', '#1b9e77', '#7570b3', '#e7298a', '#66a61e', '#e6ab02'];
+// The two roverc modes keep their colour in every chart; other contestants take the rest in order.
+const MODE_COLOURS: Record<string, string> = { interpreted: '#d95f02', compiled: '#1b9e77' };
+const OTHER_COLOURS = ['#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d'];
+
+function colours(contestants: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  let next = 0;
+  for (const c of contestants) out[c] = MODE_COLOURS[c] ?? OTHER_COLOURS[next++ % OTHER_COLOURS.length]!;
+  return out;
+}
 const FONT = 'font-family="system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif"';
 const BAR = 10;
 const ROW_GAP = 8;
@@ -21,7 +30,8 @@ interface Scale { log: boolean; lo: number; hi: number; ticks: number[] }
 function scaleFor(ratios: number[]): Scale {
   const min = Math.min(1, ...ratios), max = Math.max(1, ...ratios);
   if (max / min > 10) {
-    const lo = 10 ** Math.floor(Math.log10(min) + 1e-9), hi = 10 ** Math.ceil(Math.log10(max) - 1e-9);
+    // Strictly below the smallest ratio, so that the baseline's 1x bar has a length too.
+    const lo = 10 ** Math.floor(Math.log10(min * 0.99)), hi = 10 ** Math.ceil(Math.log10(max) - 1e-9);
     const decades = Math.round(Math.log10(hi / lo));
     const steps = decades <= 3 ? [1, 2, 5] : [1];
     const ticks: number[] = [];
@@ -52,6 +62,7 @@ export function groupChart(result: GroupResult): string | undefined {
   if (parts.length === 0) return undefined;
   const left = parts.length > 1;
   const skipped = result.rows.length - parts.reduce((n, [, rows]) => n + rows.length, 0);
+  const colour = colours(contestants);
   const ratios = parts.flatMap(([, rows]) => rows.flatMap((r) => drawn.map((c) => costRatio(r, c, baseline, result.better)).filter((x): x is number => x !== null)));
   const scale = scaleFor(ratios);
 
@@ -59,7 +70,6 @@ export function groupChart(result: GroupResult): string | undefined {
   const plotW = 560;
   const x0 = labelW, width = labelW + plotW + 60;
   const pos = (v: number) => x0 + plotW * (scale.log ? Math.log(v / scale.lo) / Math.log(scale.hi / scale.lo) : v / scale.hi);
-  const rowH = drawn.length * BAR + ROW_GAP;
   const top = 64;
 
   const out: string[] = [];
@@ -71,8 +81,10 @@ export function groupChart(result: GroupResult): string | undefined {
       y += 18;
     }
     for (const r of rows) {
-      out.push(`<text x="${x0 - 8}" y="${y + (drawn.length * BAR) / 2 + 4}" font-size="12" text-anchor="end">${esc(r.name)}</text>`);
-      drawn.forEach((c, i) => {
+      // A contestant that does not apply to the row (no cell) gets no slot.
+      const here = drawn.filter((c) => r.cells[c] !== undefined);
+      out.push(`<text x="${x0 - 8}" y="${y + (here.length * BAR) / 2 + 4}" font-size="12" text-anchor="end">${esc(r.name)}</text>`);
+      here.forEach((c, i) => {
         const ratio = costRatio(r, c, baseline, result.better);
         const by = y + i * BAR;
         if (ratio === null) {
@@ -81,10 +93,10 @@ export function groupChart(result: GroupResult): string | undefined {
           return;
         }
         const x1 = Math.max(pos(Math.max(ratio, scale.lo)), x0 + 1);
-        out.push(`<rect x="${x0}" y="${by}" width="${(x1 - x0).toFixed(1)}" height="${BAR - 1}" fill="${COLOURS[contestants.indexOf(c) % COLOURS.length]}"><title>${esc(`${r.name}, ${c}: ${fmt(ratio)}x ${baseline}`)}</title></rect>`);
+        out.push(`<rect x="${x0}" y="${by}" width="${(x1 - x0).toFixed(1)}" height="${BAR - 1}" fill="${colour[c]}"><title>${esc(`${r.name}, ${c}: ${fmt(ratio)}x ${baseline}`)}</title></rect>`);
         out.push(`<text x="${(x1 + 3).toFixed(1)}" y="${by + BAR - 1}" font-size="9" fill="#333">${fmt(ratio)}x</text>`);
       });
-      y += rowH;
+      y += here.length * BAR + ROW_GAP;
     }
   }
   const bottom = y + 4;
@@ -108,7 +120,7 @@ export function groupChart(result: GroupResult): string | undefined {
   const head: string[] = [`<text x="8" y="20" font-size="15" font-weight="bold">${esc(result.title)}</text>`];
   let lx = 8;
   for (const c of drawn) {
-    head.push(`<rect x="${lx}" y="34" width="12" height="12" fill="${COLOURS[contestants.indexOf(c) % COLOURS.length]}"/>`);
+    head.push(`<rect x="${lx}" y="34" width="12" height="12" fill="${colour[c]}"/>`);
     head.push(`<text x="${lx + 16}" y="44" font-size="12">${esc(c)}</text>`);
     lx += 16 + Math.ceil(c.length * CHAR_W) + 18;
   }

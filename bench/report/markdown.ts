@@ -44,7 +44,10 @@ function groupSection(r: GroupResult, input: ReportInput, page: MachineInfo): st
       if (section) out.push(`### ${section}`, '');
       out.push(mainTable(r, rows, 'markdown'), '');
       const metrics = metricsTable(r, rows, 'markdown');
-      if (metrics) out.push(metrics, '');
+      if (metrics) {
+        const what = r.metrics.length === 1 ? `${r.metrics[0]!.label}, with the same ratios` : r.metrics.map((m) => m.label).join(', ');
+        out.push(`${what}:`, '', metrics, '');
+      }
     }
     const failed = failures(r);
     if (failed.length) out.push(...failed.map((f) => `- ${f}`), '');
