@@ -25,13 +25,14 @@ export function serializerSource(shape: Shape): string | undefined {
     '(function (j) {',
     "  'use strict';",
     '  const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;',
+    '  let at = 0;',
     ...gen.functions,
     `  return ${top};`,
     '})',
   ].join('\n');
 }
 
-/** Nesting of tables in a shape (a dynamic subtree counts as one: the encoder checks deeper). */
+/** Nesting of tables in a shape (a dynamic subtree adds none: the generic encoder checks its own depth). */
 function tableDepth(s: Shape): number {
   switch (s.kind) {
     case 'object': return 1 + Math.max(0, ...s.fields.map((f) => tableDepth(f.shape)));
@@ -40,6 +41,9 @@ function tableDepth(s: Shape): number {
     default: return 0;
   }
 }
+
+/** Objects with more fields are written by several functions. */
+const FIELDS_PER_FUNCTION = 64;
 
 /** Arrays of scalars longer than this are written by JSON.stringify. */
 const BULK_ITEMS = 8;
@@ -67,14 +71,14 @@ class Generator {
     if (known !== undefined) return known;
     const name = `w${this.names.size}`;
     this.names.set(key, name);
-    const body = this.body(shape, level);
+    const body = this.body(shape, level, name);
     this.functions.push(`  function ${name}(v) {`, ...body.map((l) => '    ' + l), '  }');
     return name;
   }
 
-  private body(shape: Shape, level: number): string[] {
+  private body(shape: Shape, level: number, name: string): string[] {
     switch (shape.kind) {
-      case 'object': return this.object(shape.fields, level);
+      case 'object': return this.object(shape.fields, level, name);
       case 'array': return this.array(shape.items, level);
       case 'union': return [
         'let r;',
@@ -111,31 +115,51 @@ class Generator {
    * Walks the hash slots in order: each must hold the next field of the shape (an optional
    * one may be missing), and no other slot may be left.
    */
-  private object(fields: readonly Field[], level: number): string[] {
+  private object(fields: readonly Field[], level: number, name: string): string[] {
     const lines = [
       'if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;',
       'const s = v.hashSlots();',
       'const n = s === undefined ? 0 : s.length;',
-      "let i = 0, x, r, out = '{';",
     ];
+    const fieldLines = this.fields(fields, level);
+    if (fields.length <= FIELDS_PER_FUNCTION) {
+      lines.push("let i = 0, x, r, out = '{';", ...fieldLines.flat(), 'if (i !== n) return undefined;', "return out + '}';");
+      return lines;
+    }
+    // V8 does not optimize very large functions: many fields are written by parts, each
+    // taking up at the slot where the last stopped (`at`, shared by the whole serializer;
+    // a nested serializer runs inside a part, never between two)
+    lines.push('at = 0;', "let out = '{';");
+    for (let k = 0; k * FIELDS_PER_FUNCTION < fields.length; k++) {
+      const part = `${name}_${k}`;
+      const body = ['let i = at, x, r;', ...fieldLines.slice(k * FIELDS_PER_FUNCTION, (k + 1) * FIELDS_PER_FUNCTION).flat(), 'at = i;', 'return out;'];
+      this.functions.push(`  function ${part}(s, n, out) {`, ...body.map((l) => '    ' + l), '  }');
+      lines.push(`if ((out = ${part}(s, n, out)) === undefined) return undefined;`);
+    }
+    lines.push('if (at !== n) return undefined;', "return out + '}';");
+    return lines;
+  }
+
+  /**
+   * The statements of each field, in order: the next slot must hold it (an optional one may
+   * be missing); it is checked and appended to `out` with its key.
+   */
+  private fields(fields: readonly Field[], level: number): string[][] {
     // a comma goes before every field but the first written, which is known statically
     // until an optional field has been passed
     let somethingWritten: boolean | undefined = false;
-    for (const f of fields) {
+    return fields.map((f) => {
       const key = JSON.stringify(f.name) + ':';
       const prefix = somethingWritten === true ? jsString(',' + key) : somethingWritten === false ? jsString(key) : `(out.length === 1 ? ${jsString(key)} : ${jsString(',' + key)})`;
       const write = ['x = s[i++].value;', ...this.append(f.shape, 'x', level + 1, prefix)];
       const here = `i < n && s[i].key === ${jsString(f.name)}`;
       if (f.optional) {
-        lines.push(`if (${here}) {`, ...write.map((l) => '  ' + l), '}');
         if (somethingWritten === false) somethingWritten = undefined;
-      } else {
-        lines.push(`if (!(${here})) return undefined;`, ...write);
-        somethingWritten = true;
+        return [`if (${here}) {`, ...write.map((l) => '  ' + l), '}'];
       }
-    }
-    lines.push('if (i !== n) return undefined;', "return out + '}';");
-    return lines;
+      somethingWritten = true;
+      return [`if (!(${here})) return undefined;`, ...write];
+    });
   }
 
   /** A table with no live hash key and items 1..n, none nil. */

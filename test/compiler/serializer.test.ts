@@ -119,6 +119,9 @@ const SHAPES: [string, Shape][] = [
   ['unions', obj(['v', union(num, str)], ['o', union(obj(['a', num]), obj(['b', str])), true])],
   ['a union with an array', union(obj(), arr(num))],
   ['a top-level scalar', str],
+  // written by several functions, one nested in another's part
+  ['many fields', obj(...Array.from({ length: 150 }, (_, i): [string, Shape, boolean?] => [`f${i}`, [num, str, bool][i % 3]!, i % 7 === 0]))],
+  ['many fields, nested', obj(['head', num], ...Array.from({ length: 70 }, (_, i): [string, Shape, boolean?] => [`f${i}`, i === 30 ? obj(...Array.from({ length: 70 }, (_, k): [string, Shape] => [`g${k}`, num])) : str]), ['tail', bool, true])],
 ];
 
 describe('serializers write what the generic encoder writes', () => {
