@@ -6,6 +6,7 @@ import { LuaError } from '../../runtime/lua/errors.js';
 import { LuaTable } from '../../runtime/lua/table.js';
 import type { LuaValue } from '../../runtime/lua/value.js';
 import { decodeJson, encodeJson, JSON_NULL, JsonSyntaxError, MAX_DECODE_DEPTH, MAX_DEPTH } from '../../runtime/http/json.js';
+import { encodeString } from '../../runtime/http/json.js';
 
 /** A Lua table from a JS value: arrays -> sequences, objects -> string keys, strings -> UTF-8 bytes. */
 function lua(v: unknown): LuaValue {
@@ -172,5 +173,14 @@ describe('decodeJson', () => {
     assert.throws(() => decodeJson('{"a":'.repeat(MAX_DECODE_DEPTH + 1) + '1' + '}'.repeat(MAX_DECODE_DEPTH + 1)), JsonSyntaxError);
     // Scalars inside the deepest allowed level are fine.
     assert.ok(decodeJson('['.repeat(MAX_DECODE_DEPTH) + '1' + ']'.repeat(MAX_DECODE_DEPTH)) instanceof LuaTable);
+  });
+});
+
+describe('encodeString', () => {
+  it('escapes every byte as JSON.stringify does, in short and long strings', () => {
+    for (let c = 0; c < 256; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `a${ch}b${ch}`, ch.repeat(3) + 'x'.repeat(70), 'x'.repeat(63) + ch]) assert.equal(encodeString(s), JSON.stringify(s), `byte ${c}`);
+    }
   });
 });
