@@ -31,7 +31,10 @@ const statusRank = (s: number | 'default'): number => (s === 'default' ? 1000 : 
 const SEQUENCE_SAFE = new Set(['sort', 'concat', 'remove', 'unpack']);
 
 /** Global functions whose result type is known (unless the module assigns the global). */
-const STRING_RESULTS = new Set(['tostring']);
+const STRING_RESULTS = new Set(['tostring', 'type']);
+
+/** `string.*` functions that always give a string (unless the module assigns `string`). */
+const STRING_LIBRARY_RESULTS = new Set(['format', 'rep', 'upper', 'lower', 'sub', 'reverse', 'char']);
 
 
 /** What a returned expression writes: JSON of `body` under `status`, Rover's error body, or neither. */
@@ -498,6 +501,20 @@ export class ResponseShapes {
     return uses.other === undefined && uses.appends.length === 0 ? decl : undefined;
   }
 
+  /** An expression, or the value a local never reassigned is declared with. */
+  private valueOf(e: Expression): Expression | undefined {
+    if (e.type !== 'Identifier') return e;
+    const ref = this.res.refs.get(e);
+    return ref === undefined || ref.kind === 'global' || ref.v.reassigned ? undefined : this.declarations.get(ref.v);
+  }
+
+  /** `ctx:<method>()` on the handler's ctx. */
+  private isCtxCall(e: Expression | undefined, method: string): boolean {
+    const ctx = this.handler === undefined ? undefined : this.res.functions.get(this.handler)?.params[0];
+    return ctx !== undefined && e !== undefined && isCall(e) && e.base.type === 'MemberExpression' && e.base.indexer === ':' &&
+      e.base.identifier.name === method && isLocal(this.res, e.base.base, ctx);
+  }
+
   private routeParams(): string[] {
     const id = this.handler?.identifier ?? null;
     const names: string[] = [];
@@ -514,6 +531,15 @@ export class ResponseShapes {
     }
     if (base.type === 'Identifier' && this.res.refs.get(base)?.kind === 'global' && base.name === 'tonumber' && !this.assignedGlobals.has('tonumber')) {
       return { shape: NUMBER, maybeNil: true };
+    }
+    if (base.type === 'MemberExpression' && base.indexer === '.' && base.base.type === 'Identifier' && base.base.name === 'string' &&
+      this.res.refs.get(base.base)?.kind === 'global' && !this.assignedGlobals.has('string') && STRING_LIBRARY_RESULTS.has(base.identifier.name)) {
+      return { shape: STRING, maybeNil: false };
+    }
+    // ctx:body():text(), b:as_string() for `local b = ctx:body()`: the body as a string
+    if (base.type === 'MemberExpression' && base.indexer === ':' && (base.identifier.name === 'text' || base.identifier.name === 'as_string') &&
+      this.isCtxCall(this.valueOf(base.base), 'body')) {
+      return { shape: STRING, maybeNil: false };
     }
     const validated = this.validated(e);
     if (validated !== undefined) return validated;

@@ -25,7 +25,7 @@ export function serializerSource(shape: Shape): string | undefined {
     '(function (j) {',
     "  'use strict';",
     '  const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;',
-    '  let at = 0;',
+    ...(gen.parts ? ['  let at = 0; // the slot where the last part of a many-field object stopped'] : []),
     ...gen.functions,
     `  return ${top};`,
     '})',
@@ -58,6 +58,8 @@ function scalarKinds(s: Shape): string[] | undefined {
 
 class Generator {
   readonly functions: string[] = [];
+  /** Whether some object is written by parts (which share `at`). */
+  parts = false;
   private readonly names = new Map<string, string>();
 
   /**
@@ -129,6 +131,7 @@ class Generator {
     // V8 does not optimize very large functions: many fields are written by parts, each
     // taking up at the slot where the last stopped (`at`, shared by the whole serializer;
     // a nested serializer runs inside a part, never between two)
+    this.parts = true;
     lines.push('at = 0;', "let out = '{';");
     for (let k = 0; k * FIELDS_PER_FUNCTION < fields.length; k++) {
       const part = `${name}_${k}`;

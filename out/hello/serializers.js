@@ -128,11 +128,12 @@ export const s6 = {
       const a = v.arr, n = a.length;
       if (n === 0) return '[]';
       if (n > 8) {
+        let whole = true;
         for (let i = 0; i < n; i++) {
           const x = a[i];
           if (typeof x !== 'string') return undefined;
         }
-        return JSON.stringify(a);
+        if (whole) return JSON.stringify(a);
       }
       let x = a[0], r, out = '';
       if (typeof x !== 'string') return undefined;

@@ -87,15 +87,14 @@ export const s3 = {
       const s = v.hashSlots();
       const n = s === undefined ? 0 : s.length;
       let i = 0, x, r, out = '{';
-      if (i < n && s[i].key === "text") {
-        x = s[i++].value;
-        if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
-        out += "\"text\":" + r;
-      }
+      if (!(i < n && s[i].key === "text")) return undefined;
+      x = s[i++].value;
+      if (typeof x !== 'string') return undefined;
+      out += "\"text\":" + str(x);
       if (!(i < n && s[i].key === "same")) return undefined;
       x = s[i++].value;
       if (typeof x !== 'boolean') return undefined;
-      out += (out.length === 1 ? "\"same\":" : ",\"same\":") + (x ? 'true' : 'false');
+      out += ",\"same\":" + (x ? 'true' : 'false');
       if (!(i < n && s[i].key === "bytes")) return undefined;
       x = s[i++].value;
       if (typeof x !== 'number') return undefined;
@@ -116,25 +115,24 @@ export const s4 = {
       const s = v.hashSlots();
       const n = s === undefined ? 0 : s.length;
       let i = 0, x, r, out = '{';
-      if (i < n && s[i].key === "kind") {
-        x = s[i++].value;
-        if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
-        out += "\"kind\":" + r;
-      }
+      if (!(i < n && s[i].key === "kind")) return undefined;
+      x = s[i++].value;
+      if (typeof x !== 'string') return undefined;
+      out += "\"kind\":" + str(x);
       if (i < n && s[i].key === "first") {
         x = s[i++].value;
         if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
-        out += (out.length === 1 ? "\"first\":" : ",\"first\":") + r;
+        out += ",\"first\":" + r;
       }
       if (i < n && s[i].key === "n") {
         x = s[i++].value;
         if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
-        out += (out.length === 1 ? "\"n\":" : ",\"n\":") + r;
+        out += ",\"n\":" + r;
       }
       if (i < n && s[i].key === "name") {
         x = s[i++].value;
         if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
-        out += (out.length === 1 ? "\"name\":" : ",\"name\":") + r;
+        out += ",\"name\":" + r;
       }
       if (i !== n) return undefined;
       return out + '}';

@@ -57,6 +57,9 @@ describe('proven shapes', () => {
     ['if ctx.method == "GET" then return { 1 } end\nreturn {}', '{} | number[]'],
     ['if ctx.method == "GET" then return { a = 1 } end\nreturn { a = "x" }', '{ a: number | string }'],
     ['return { v = ctx.method == "GET" and 1 or "x" }', '{ v: number | string }'],
+    // library results and the body as text
+    ['return { t = type(1), f = string.format("%d", 1), u = string.upper("a"), r = string.rep("a", 2) }', '{ t: string; f: string; u: string; r: string }'],
+    ['local b = ctx:body()\nreturn { text = b:text(), raw = ctx:body():as_string() }', '{ text: string; raw: string }'],
     // locals assigned on branches: one of the values
     ['local r\nif ctx.method == "GET" then r = { a = 1 } else r = { a = "x" } end\nreturn r', '{ a: number | string }'],
     ['local r = { ok = true }\nif ctx.method == "POST" then r = { ok = false } end\nreturn { result = r }', '{ result: { ok: boolean } }'],
@@ -93,6 +96,7 @@ describe('fallbacks name their reason and line', () => {
     ['local keys = {}\nfor k in pairs(someTable) do keys[#keys + 1] = k end\nreturn keys', /appended value may be nil/],
     // a validator changed in place (`v:required()`) may be shared: not trusted
     ['local g = rover.guard\nlocal addr = g:object { city = g:string() }\nreturn ctx:body():expect { addr = addr:required() }', /guard schema that is not a table/],
+    ['string = {}\nreturn { s = string.format("x") }', /s\?: unknown/],
     ['return helper()', /^unknown \(line 4: the result of \w+\(\.\.\.\)\)$/],
     ['return tostring(1)', /^none$/], // a returned string is text, not JSON
     ['local g = rover.guard\nreturn ctx:body():expect { tags = g:array(g:string()) }', /tags\?: unknown \(line 5: array items may be null \(holes\)\)/],
