@@ -117,7 +117,9 @@ export class RequestContext extends LuaTable {
     if (this.queryTable === undefined) {
       const raw = this.rawQuery ?? this.live('query').getQuery() ?? '';
       try {
-        this.queryTable = parseQuery(raw);
+        // compiled mode: only the keys the handler is proven to read
+        const use = this.route.uses.query;
+        this.queryTable = parseQuery(raw, typeof use === 'string' ? undefined : use);
       } catch (e) {
         if (e instanceof PercentDecodeError) throw new HttpError(400, `Invalid query string: ${e.message}`);
         throw e;

@@ -49,17 +49,24 @@ export function percentDecode(s: string, plusIsSpace: boolean): string {
 
 /**
  * `a=1&b=x%20y` -> { a = "1", b = "x y" }; a repeated key keeps its last value. A bad
- * escape anywhere throws PercentDecodeError.
+ * escape anywhere throws PercentDecodeError. With `wanted` (the keys the handler is proven
+ * to read), other keys are left out; a pair with an escape is still decoded, so that a bad
+ * one is refused exactly as without `wanted`.
  */
-export function parseQuery(raw: string): LuaTable {
+export function parseQuery(raw: string, wanted?: readonly string[]): LuaTable {
   const t = new LuaTable();
   if (raw === '') return t;
   for (const part of raw.split('&')) {
     if (part === '') continue;
     const eq = part.indexOf('=');
-    const key = percentDecode(eq < 0 ? part : part.slice(0, eq), true);
+    const rawKey = eq < 0 ? part : part.slice(0, eq);
+    if (wanted !== undefined && !ESCAPED.test(part) && !wanted.includes(toLuaString(rawKey))) continue;
+    const key = percentDecode(rawKey, true);
     const value = eq < 0 ? '' : percentDecode(part.slice(eq + 1), true);
-    t.set(key, value);
+    if (wanted === undefined || wanted.includes(key)) t.set(key, value);
   }
   return t;
 }
+
+/** What percentDecode changes in a query string. */
+const ESCAPED = /[%+]/;
