@@ -189,7 +189,7 @@ function seedCrud(loaded: LoadedApp): void {
   for (const [name, email] of [['Ada', 'ada@example.com'], ['Grace', 'grace@example.com'], ['Linus', 'linus@example.com']]) {
     const body = Buffer.from(JSON.stringify({ name, email }), 'utf8');
     const res = callRoute(loaded, route, { ...post('/users'), headers: [...BASE_HEADERS, ['content-length', String(body.length)]], body });
-    if (!res.status.startsWith('201')) throw new Error(`${loaded.mode}: seeding crud failed: ${res.text()}`);
+    if (!res.text().startsWith('201')) throw new Error(`${loaded.mode}: seeding crud failed: ${res.text()}`);
   }
 }
 

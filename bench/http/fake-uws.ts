@@ -51,15 +51,16 @@ const bytes = (v: unknown): string => (typeof v === 'string' ? Buffer.from(v, 'u
 
 /** A uWS response that records what is written; body chunks are fed with feed(). */
 export class FakeResponse {
-  status = '200 OK';
-  headers: string[] = [];
+  // Recorded as given and converted only by text(): the conversion is not uWS's cost.
+  status: unknown = '200 OK';
+  headers: unknown[] = [];
   body: unknown = undefined;
   ended = false;
   closed = false;
   private dataHandler: ((chunk: ArrayBuffer, last: boolean) => void) | undefined;
 
-  writeStatus(s: unknown): this { this.status = bytes(s); return this; }
-  writeHeader(k: unknown, v: unknown): this { this.headers.push(bytes(k), bytes(v)); return this; }
+  writeStatus(s: unknown): this { this.status = s; return this; }
+  writeHeader(k: unknown, v: unknown): this { this.headers.push(k, v); return this; }
   end(body?: unknown): this { this.body = body; this.ended = true; return this; }
   endWithoutBody(): this { this.ended = true; return this; }
   tryEnd(body: unknown): [boolean, boolean] { this.end(body); return [true, true]; }
@@ -80,8 +81,8 @@ export class FakeResponse {
   text(): string {
     if (this.closed && !this.ended) return 'connection closed without an answer';
     const hs: string[] = [];
-    for (let i = 0; i < this.headers.length; i += 2) hs.push(`${this.headers[i]}: ${this.headers[i + 1]}`);
-    return `${this.status}\n${hs.join('\n')}\n\n${this.body === undefined ? '' : bytes(this.body)}`;
+    for (let i = 0; i < this.headers.length; i += 2) hs.push(`${bytes(this.headers[i])}: ${bytes(this.headers[i + 1])}`);
+    return `${bytes(this.status)}\n${hs.join('\n')}\n\n${this.body === undefined ? '' : bytes(this.body)}`;
   }
 }
 
