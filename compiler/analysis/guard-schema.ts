@@ -2,12 +2,13 @@
 // The shape analysis uses them for the validated body a handler gets from `ctx:body():expect`,
 // and the OpenAPI document for request bodies. A schema the source does not spell out as
 // constructors and modifier chains on `rover.guard` is not known (undefined).
-import type { Expression, TableConstructorExpression } from '../frontend/ast.js';
+import type { Expression, Node, TableConstructorExpression } from '../frontend/ast.js';
 import { callArguments, isCall } from '../frontend/ast.js';
 import { constantOf } from '../frontend/constants.js';
 import type { LocalVar, Resolution } from '../frontend/resolve.js';
 import type { LuaValue } from '../../runtime/lua/value.js';
-import type { GuardField, GuardRule, GuardType } from '../../runtime/http/response-shape.js';
+import type { GuardField, GuardRule, GuardType, Shape } from '../../runtime/http/response-shape.js';
+import { BOOLEAN, dynamic, NUMBER, STRING, union } from './shape-algebra.js';
 
 export type { GuardField, GuardRule, GuardType } from '../../runtime/http/response-shape.js';
 
@@ -119,5 +120,47 @@ export class GuardSchemas {
     if (ref === undefined || ref.kind === 'global' || ref.v.reassigned || !this.onlyValidated(ref.v)) return undefined;
     const decl = this.declarations.get(ref.v);
     return decl?.type === 'TableConstructorExpression' ? decl : undefined;
+  }
+}
+
+/** The value a validated schema gives: its fields in schema order, defaults filled in. */
+export function validatedObject(fields: readonly GuardField[], at: Node): Shape {
+  return {
+    kind: 'object',
+    fields: fields.map((f) => {
+      const t = validatedValue(f.rule, at);
+      return { name: f.name, shape: t.shape, optional: t.maybeNil };
+    }),
+  };
+}
+
+function validatedValue(rule: GuardRule, at: Node): { shape: Shape; maybeNil: boolean } {
+  let shape: Shape;
+  switch (rule.type) {
+    case 'string': shape = STRING; break;
+    case 'number': case 'integer': shape = NUMBER; break;
+    case 'boolean': shape = BOOLEAN; break;
+    case 'object': shape = validatedObject(rule.fields!, at); break;
+    case 'array': {
+      const item = validatedValue(rule.element!, at);
+      shape = item.maybeNil ? dynamic('array items may be null (holes)', at) : { kind: 'array', items: item.shape };
+      break;
+    }
+  }
+  // null for a nullable field, or a missing one, gives nil unless a default fills it in
+  const d = rule.default;
+  if (d !== undefined && !rule.nullable) {
+    if (d.value === undefined) return { shape, maybeNil: true };
+    return { shape: union(shape, constantShape(d.value, at), at), maybeNil: false };
+  }
+  return { shape, maybeNil: !rule.required || rule.nullable };
+}
+
+function constantShape(v: unknown, at: Node): Shape {
+  switch (typeof v) {
+    case 'string': return STRING;
+    case 'number': return NUMBER;
+    case 'boolean': return BOOLEAN;
+    default: return dynamic('a default that is not a string, number or boolean', at);
   }
 }

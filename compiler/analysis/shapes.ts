@@ -1,18 +1,20 @@
-// The JSON shape of what a handler returns, as far as the source proves it: objects with
-// known fields (in the order the generic encoder writes them), arrays of one shape, strings,
-// numbers, booleans. Anything else is `dynamic`, with the reason and the Lua position, and
-// is left to the generic encoder. This is the analysis half of build-time serializers: it
-// decides nothing at run time yet.
+// The JSON shape of what a handler writes, per status, as far as the source proves it:
+// objects with known fields (in the order the generic encoder writes them), arrays of one
+// shape, strings, numbers, booleans, unions of those. Anything else is `dynamic`, with the
+// reason and the Lua position, and is left to the generic encoder. Serializers
+// (compiler/codegen/serializer.ts) and the API description are built from these shapes.
 import type { Expression, ForGenericStatement, FunctionDeclaration, Identifier, Node, TableConstructorExpression } from '../frontend/ast.js';
-import { callArguments, isCall, isMultiValue, lineOf, returnStatements } from '../frontend/ast.js';
+import { callArguments, isCall, isMultiValue, returnStatements } from '../frontend/ast.js';
 import { constantOf, tableLayout } from '../frontend/constants.js';
 import { parentMap, walk } from '../frontend/parse.js';
-import { GuardSchemas } from './guard-schema.js';
-import type { Field, GuardField, GuardRule, ResponseShape, Shape } from '../../runtime/http/response-shape.js';
+import { GuardSchemas, validatedObject } from './guard-schema.js';
+import { BOOLEAN, describeShape, dynamic, inFile, NUMBER, optionsOf, STRING, union } from './shape-algebra.js';
+import type { Field, GuardField, ResponseShape, Shape } from '../../runtime/http/response-shape.js';
 import type { LocalVar, Resolution } from '../frontend/resolve.js';
 import { BOOLEAN as BOOLEAN_TYPE, NUMBER as NUMBER_TYPE, only, STRING as STRING_TYPE, Types } from './types.js';
 
 export type { Field, ResponseShape, Shape } from '../../runtime/http/response-shape.js';
+export { describeShape, union };
 
 /** A value's shape and whether it may be nil. */
 interface Typed {
@@ -20,9 +22,6 @@ interface Typed {
   readonly maybeNil: boolean;
 }
 
-const STRING: Shape = { kind: 'string' };
-const NUMBER: Shape = { kind: 'number' };
-const BOOLEAN: Shape = { kind: 'boolean' };
 const ERROR_BODY: Shape = { kind: 'object', fields: [{ name: 'error', shape: STRING, optional: false }] };
 
 const statusRank = (s: number | 'default'): number => (s === 'default' ? 1000 : s);
@@ -637,7 +636,7 @@ export class ResponseShapes {
     }
     const fields = schema === undefined ? undefined : this.guards.schema(schema);
     if (fields === undefined) return { shape: dynamic('a guard schema that is not a table of rover.guard validators', schema ?? e), maybeNil: false };
-    return { shape: objectOf(fields, e), maybeNil: false };
+    return { shape: validatedObject(fields, e), maybeNil: false };
   }
 
   /**
@@ -658,48 +657,6 @@ export class ResponseShapes {
   }
 }
 
-/** The value a validated schema gives: its fields in schema order, defaults filled in. */
-function objectOf(fields: readonly GuardField[], at: Node): Shape {
-  return {
-    kind: 'object',
-    fields: fields.map((f) => {
-      const t = validatedValue(f.rule, at);
-      return { name: f.name, shape: t.shape, optional: t.maybeNil };
-    }),
-  };
-}
-
-function validatedValue(rule: GuardRule, at: Node): Typed {
-  let shape: Shape;
-  switch (rule.type) {
-    case 'string': shape = STRING; break;
-    case 'number': case 'integer': shape = NUMBER; break;
-    case 'boolean': shape = BOOLEAN; break;
-    case 'object': shape = objectOf(rule.fields!, at); break;
-    case 'array': {
-      const item = validatedValue(rule.element!, at);
-      shape = item.maybeNil ? dynamic('array items may be null (holes)', at) : { kind: 'array', items: item.shape };
-      break;
-    }
-  }
-  // null for a nullable field, or a missing one, gives nil unless a default fills it in
-  const d = rule.default;
-  if (d !== undefined && !rule.nullable) {
-    if (d.value === undefined) return { shape, maybeNil: true };
-    return { shape: union(shape, constantShape(d.value, at), at), maybeNil: false };
-  }
-  return { shape, maybeNil: !rule.required || rule.nullable };
-}
-
-function constantShape(v: unknown, at: Node): Shape {
-  switch (typeof v) {
-    case 'string': return STRING;
-    case 'number': return NUMBER;
-    case 'boolean': return BOOLEAN;
-    default: return dynamic('a default that is not a string, number or boolean', at);
-  }
-}
-
 /** `f`, `a.b.c`, `a.b:c` for messages; undefined for other callees. */
 function calleeText(e: Expression): string | undefined {
   if (e.type === 'Identifier') return e.name;
@@ -710,71 +667,8 @@ function calleeText(e: Expression): string | undefined {
   return undefined;
 }
 
-/** At most this many alternatives in a union; more is not worth a serializer. */
-const MAX_OPTIONS = 8;
-
-/**
- * Two shapes one value may have: equal kinds merge (objects with the same keys field by
- * field, arrays item by item); different ones make a union.
- */
-export function union(a: Shape, b: Shape, at: Node): Shape {
-  if (a.kind === 'dynamic') return a;
-  if (b.kind === 'dynamic') return b;
-  const options = [...optionsOf(a)];
-  for (const o of optionsOf(b)) {
-    const i = options.findIndex((x) => mergeable(x, o));
-    if (i < 0) options.push(o);
-    else options[i] = merge(options[i], o, at);
-  }
-  if (options.length === 1) return options[0];
-  if (options.length > MAX_OPTIONS) return dynamic(`more than ${MAX_OPTIONS} different shapes`, at);
-  // an empty table is `{}` unless only an array can be there
-  options.sort((x, y) => Number(x.kind === 'array') - Number(y.kind === 'array'));
-  return { kind: 'union', options };
-}
-
-function optionsOf(s: Shape): readonly Shape[] {
-  return s.kind === 'union' ? s.options : [s];
-}
-
-function mergeable(a: Shape, b: Shape): boolean {
-  if (a.kind !== b.kind) return false;
-  if (a.kind === 'object' && b.kind === 'object') return a.fields.length === b.fields.length && a.fields.every((f, i) => f.name === b.fields[i].name);
-  return true;
-}
-
-/** Merges two shapes `mergeable` accepts. */
-function merge(a: Shape, b: Shape, at: Node): Shape {
-  if (a.kind === 'array' && b.kind === 'array') {
-    const items = union(a.items, b.items, at);
-    return items.kind === 'dynamic' ? items : { kind: 'array', items };
-  }
-  if (a.kind === 'object' && b.kind === 'object') {
-    return {
-      kind: 'object',
-      fields: a.fields.map((f, i) => ({ name: f.name, shape: union(f.shape, b.fields[i].shape, at), optional: f.optional || b.fields[i].optional })),
-    };
-  }
-  return a;
-}
-
 function isNilOnly(t: Typed): boolean {
   return t.shape.kind === 'dynamic' && t.shape.reason === 'nil';
-}
-
-/** A shape whose unproven parts are marked as found in `file` (a required module). */
-function inFile(s: Shape, file: string): Shape {
-  switch (s.kind) {
-    case 'dynamic': return s.file === undefined ? { ...s, file } : s;
-    case 'array': return { kind: 'array', items: inFile(s.items, file) };
-    case 'object': return { kind: 'object', fields: s.fields.map((f) => ({ ...f, shape: inFile(f.shape, file) })) };
-    case 'union': return { kind: 'union', options: s.options.map((o) => inFile(o, file)) };
-    default: return s;
-  }
-}
-
-function dynamic(reason: string, at: Node): Shape {
-  return { kind: 'dynamic', reason, line: lineOf(at) };
 }
 
 /**
@@ -800,13 +694,3 @@ function isLengthPlusOne(res: Resolution, e: Expression, v: LocalVar): boolean {
     e.left.type === 'UnaryExpression' && e.left.operator === '#' && isLocal(res, e.left.argument, v);
 }
 
-/** A shape as TypeScript-like text, for the build report: `{ id: string; tags: string[] }`. */
-export function describeShape(s: Shape): string {
-  switch (s.kind) {
-    case 'string': case 'number': case 'boolean': return s.kind;
-    case 'array': return s.items.kind === 'union' ? `(${describeShape(s.items)})[]` : `${describeShape(s.items)}[]`;
-    case 'object': return s.fields.length === 0 ? '{}' : `{ ${s.fields.map((f) => `${f.name}${f.optional ? '?' : ''}: ${describeShape(f.shape)}`).join('; ')} }`;
-    case 'union': return s.options.map((o) => (o.kind === 'union' || o.kind === 'dynamic' ? `(${describeShape(o)})` : describeShape(o))).join(' | ');
-    case 'dynamic': return `unknown (${s.file === undefined ? 'line ' : s.file + ':'}${s.line}: ${s.reason})`;
-  }
-}
