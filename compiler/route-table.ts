@@ -3,6 +3,7 @@
 // generated from those shapes. `roverc build` writes this into routes.js; the dev paths
 // (`roverc serve`, both modes) compute it at start-up, so both modes serialize alike.
 import { collectProgram, type ProgramModule } from './codegen/program.js';
+import { Diagnostic, UsageError } from './frontend/diagnostics.js';
 import { routeHandlers } from './analysis/routes.js';
 import { describeShape, ResponseShapes } from './analysis/shapes.js';
 import { serializerSource } from './codegen/serializer.js';
@@ -60,8 +61,10 @@ export function interpretedRoutes(file: string): StaticRoute[] | undefined {
   let modules;
   try {
     modules = collectProgram(file);
-  } catch {
-    return undefined;
+  } catch (e) {
+    // a syntax error or a missing file: the interpreter reports it when it loads the app
+    if (e instanceof Diagnostic || e instanceof UsageError) return undefined;
+    throw e;
   }
   return withSerializers(analyzeRoutes(modules)).map((r) => ({ ...r, uses: FULL_REQUEST }));
 }

@@ -5,7 +5,7 @@
 import type { Expression, Node, TableConstructorExpression } from '../frontend/ast.js';
 import { callArguments, isCall } from '../frontend/ast.js';
 import { constantOf } from '../frontend/constants.js';
-import type { LocalVar, Resolution } from '../frontend/resolve.js';
+import { fixedLocal, type LocalVar, type Resolution } from '../frontend/resolve.js';
 import type { LuaValue } from '../../runtime/lua/value.js';
 import type { GuardField, GuardRule, GuardType, Shape } from '../../runtime/http/response-shape.js';
 import { BOOLEAN, dynamic, NUMBER, STRING, union } from './shape-algebra.js';
@@ -51,9 +51,8 @@ export class GuardSchemas {
   rule(e: Expression): GuardRule | undefined {
     if (e.type === 'Identifier') {
       // `local address = g:object {...}` used as a field: only if no statement modifies it
-      const ref = this.res.refs.get(e);
-      if (ref === undefined || ref.kind === 'global' || ref.v.reassigned || !this.onlyValidated(ref.v)) return undefined;
-      const decl = this.declarations.get(ref.v);
+      const v = fixedLocal(e, this.res.refs);
+      const decl = v === undefined || !this.onlyValidated(v) ? undefined : this.declarations.get(v);
       return decl === undefined ? undefined : this.rule(decl);
     }
     if (!isCall(e) || e.base.type !== 'MemberExpression') return undefined;
@@ -105,20 +104,16 @@ export class GuardSchemas {
     if (e.type === 'MemberExpression' && e.indexer === '.' && e.identifier.name === 'guard' && e.base.type === 'Identifier') {
       return e.base.name === 'rover' && this.res.refs.get(e.base)?.kind === 'global' && !this.assignedGlobals.has('rover');
     }
-    if (e.type !== 'Identifier') return false;
-    const ref = this.res.refs.get(e);
-    if (ref === undefined || ref.kind === 'global' || ref.v.reassigned) return false;
-    const decl = this.declarations.get(ref.v);
+    const v = fixedLocal(e, this.res.refs);
+    const decl = v === undefined ? undefined : this.declarations.get(v);
     return decl !== undefined && decl !== e && this.isGuard(decl);
   }
 
   /** A constructor, directly or through a local never reassigned. */
   private constructorOf(e: Expression): TableConstructorExpression | undefined {
     if (e.type === 'TableConstructorExpression') return e;
-    if (e.type !== 'Identifier') return undefined;
-    const ref = this.res.refs.get(e);
-    if (ref === undefined || ref.kind === 'global' || ref.v.reassigned || !this.onlyValidated(ref.v)) return undefined;
-    const decl = this.declarations.get(ref.v);
+    const v = fixedLocal(e, this.res.refs);
+    const decl = v === undefined || !this.onlyValidated(v) ? undefined : this.declarations.get(v);
     return decl?.type === 'TableConstructorExpression' ? decl : undefined;
   }
 }

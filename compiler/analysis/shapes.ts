@@ -10,7 +10,7 @@ import { parentMap, walk } from '../frontend/parse.js';
 import { GuardSchemas, validatedObject } from './guard-schema.js';
 import { BOOLEAN, describeShape, dynamic, inFile, NUMBER, optionsOf, STRING, union } from './shape-algebra.js';
 import type { Field, GuardField, ResponseShape, Shape } from '../../runtime/http/response-shape.js';
-import type { LocalVar, Resolution } from '../frontend/resolve.js';
+import { fixedLocal, type LocalVar, type Resolution } from '../frontend/resolve.js';
 import { BOOLEAN as BOOLEAN_TYPE, NUMBER as NUMBER_TYPE, only, STRING as STRING_TYPE, Types } from './types.js';
 
 export type { Field, ResponseShape, Shape } from '../../runtime/http/response-shape.js';
@@ -492,19 +492,18 @@ export class ResponseShapes {
   /** `local q = ctx:query()` ... `q.x`: the call a local that nothing changes was made from. */
   private requestTable(e: Expression): Expression | undefined {
     if (e.type !== 'Identifier') return e;
-    const ref = this.res.refs.get(e);
-    if (ref === undefined || ref.kind === 'global' || ref.v.reassigned) return undefined;
-    const decl = this.declarations.get(ref.v);
+    const v = fixedLocal(e, this.res.refs);
+    const decl = v === undefined ? undefined : this.declarations.get(v);
     if (decl === undefined || !isCall(decl)) return undefined;
-    const uses = this.usesOf(ref.v);
+    const uses = this.usesOf(v!);
     return uses.other === undefined && uses.appends.length === 0 ? decl : undefined;
   }
 
   /** An expression, or the value a local never reassigned is declared with. */
   private valueOf(e: Expression): Expression | undefined {
     if (e.type !== 'Identifier') return e;
-    const ref = this.res.refs.get(e);
-    return ref === undefined || ref.kind === 'global' || ref.v.reassigned ? undefined : this.declarations.get(ref.v);
+    const v = fixedLocal(e, this.res.refs);
+    return v === undefined ? undefined : this.declarations.get(v);
   }
 
   /** `ctx:<method>()` on the handler's ctx. */
@@ -558,10 +557,9 @@ export class ResponseShapes {
    * returns a local table `M` with exactly one `function M.f` (or `M.f = function`).
    */
   private requiredFunction(callee: Expression): { module: ResponseShapes; fn: FunctionDeclaration } | undefined {
-    if (this.program === undefined || callee.type !== 'MemberExpression' || callee.indexer !== '.' || callee.base.type !== 'Identifier') return undefined;
-    const ref = this.res.refs.get(callee.base);
-    if (ref === undefined || ref.kind === 'global' || ref.v.reassigned) return undefined;
-    const decl = this.declarations.get(ref.v);
+    if (this.program === undefined || callee.type !== 'MemberExpression' || callee.indexer !== '.') return undefined;
+    const v = fixedLocal(callee.base, this.res.refs);
+    const decl = v === undefined ? undefined : this.declarations.get(v);
     if (decl === undefined || !isCall(decl) || decl.base.type !== 'Identifier' || decl.base.name !== 'require' ||
       this.res.refs.get(decl.base)?.kind !== 'global' || this.assignedGlobals.has('require')) return undefined;
     const arg = callArguments(decl)[0];
@@ -575,10 +573,9 @@ export class ResponseShapes {
   exported(name: string): FunctionDeclaration | undefined {
     const body = this.res.chunk.body;
     const last = body[body.length - 1];
-    if (last?.type !== 'ReturnStatement' || last.arguments.length !== 1 || last.arguments[0].type !== 'Identifier') return undefined;
-    const ref = this.res.refs.get(last.arguments[0]);
-    if (ref === undefined || ref.kind === 'global' || ref.v.reassigned) return undefined;
-    const table = ref.v;
+    if (last?.type !== 'ReturnStatement' || last.arguments.length !== 1) return undefined;
+    const table = fixedLocal(last.arguments[0], this.res.refs);
+    if (table === undefined) return undefined;
     const found: FunctionDeclaration[] = [];
     let other = false;
     walk(this.res.chunk, (n) => {

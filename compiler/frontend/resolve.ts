@@ -363,6 +363,13 @@ class Resolver {
 }
 
 /** How luajit names a variable in error messages: "local 'x'", "global 'f'", "field 'a'"... */
+/** The local an expression names, when the local is never assigned after its declaration. */
+export function fixedLocal(e: Expression, refs: ReadonlyMap<Identifier, VarRef>): LocalVar | undefined {
+  if (e.type !== 'Identifier') return undefined;
+  const ref = refs.get(e);
+  return ref === undefined || ref.kind === 'global' || ref.v.reassigned ? undefined : ref.v;
+}
+
 export function describeExpr(e: Expression, refs: Map<Identifier, VarRef>): string | undefined {
   switch (e.type) {
     case 'Identifier': {

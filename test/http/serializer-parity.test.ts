@@ -32,6 +32,29 @@ async function fetchBytes(base: string, req: { method: string; path: string; bod
   return `${r.status} ${r.headers.get('content-type')}\n${Buffer.from(await r.arrayBuffer()).toString('latin1')}`;
 }
 
+/**
+ * How many empty proven sequences (`[]`) the serializers wrote where the generic encoder
+ * wrote `{}`, at the same place; -1 when the two differ in any other way.
+ */
+function emptySequencesOnly(a: string, b: string): number {
+  let count = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a.startsWith('[]', i) && b.startsWith('{}', j)) {
+      count++;
+      i += 2;
+      j += 2;
+    } else if (a[i] === b[j]) {
+      i++;
+      j++;
+    } else {
+      return -1;
+    }
+  }
+  return i === a.length && j === b.length ? count : -1;
+}
+
 it('the fixture apps have routes with generated serializers', () => {
   let withSerializers = 0;
   for (const app of APPS) {
@@ -54,10 +77,16 @@ for (const mode of MODES) {
       });
       it(app, async () => {
         // one at a time, the same sequence on both (crud keeps state)
+        let emptySequences = 0;
         for (const req of requests(app)) {
           const [a, b] = [await fetchBytes(fast.url, req), await fetchBytes(generic.url, req)];
-          assert.equal(a === b ? a : a.replaceAll('[]', '{}'), b, `${req.method} ${req.path}`);
+          const empties = emptySequencesOnly(a, b);
+          assert.ok(empties >= 0, `${req.method} ${req.path}:\nserializers: ${a}\ngeneric:     ${b}`);
+          emptySequences += empties;
         }
+        // hello's GET /search with no query has an empty proven sequence (keys): the
+        // serializers were on in one server and off in the other
+        if (app === 'hello') assert.ok(emptySequences > 0, 'no [] where the generic encoder writes {}');
       });
     }
   });
