@@ -8,6 +8,7 @@
 // key, another type) makes it return undefined, and the caller encodes the whole value with
 // the generic encoder, so an analysis mistake can cost speed but never change a byte.
 // Subtrees the analysis could not prove are written by the generic encoder, at their depth.
+import { isPlainKey } from '../../runtime/lua/table.js';
 import { MAX_DEPTH } from '../../runtime/http/json.js';
 import type { Field, Shape } from '../../runtime/http/response-shape.js';
 import { jsString } from './names.js';
@@ -120,8 +121,7 @@ class Generator {
   private object(fields: readonly Field[], level: number, name: string): string[] {
     const lines = [
       'if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;',
-      'const s = v.hashSlots();',
-      'const n = s === undefined ? 0 : s.length;',
+      'const f = v.f, s = v.hashKeys(), n = s.length;',
     ];
     const fieldLines = this.fields(fields, level);
     if (fields.length <= FIELDS_PER_FUNCTION) {
@@ -136,8 +136,8 @@ class Generator {
     for (let k = 0; k * FIELDS_PER_FUNCTION < fields.length; k++) {
       const part = `${name}_${k}`;
       const body = ['let i = at, x, r;', ...fieldLines.slice(k * FIELDS_PER_FUNCTION, (k + 1) * FIELDS_PER_FUNCTION).flat(), 'at = i;', 'return out;'];
-      this.functions.push(`  function ${part}(s, n, out) {`, ...body.map((l) => '    ' + l), '  }');
-      lines.push(`if ((out = ${part}(s, n, out)) === undefined) return undefined;`);
+      this.functions.push(`  function ${part}(v, f, s, n, out) {`, ...body.map((l) => '    ' + l), '  }');
+      lines.push(`if ((out = ${part}(v, f, s, n, out)) === undefined) return undefined;`);
     }
     lines.push('if (at !== n) return undefined;', "return out + '}';");
     return lines;
@@ -154,8 +154,9 @@ class Generator {
     return fields.map((f) => {
       const key = JSON.stringify(f.name) + ':';
       const prefix = somethingWritten === true ? jsString(',' + key) : somethingWritten === false ? jsString(key) : `(out.length === 1 ? ${jsString(key)} : ${jsString(',' + key)})`;
-      const write = ['x = s[i++].value;', ...this.append(f.shape, 'x', level + 1, prefix)];
-      const here = `i < n && s[i].key === ${jsString(f.name)}`;
+      // a key in the order is an own key: plain ones are read off the fields object
+      const write = [isPlainKey(f.name) ? 'x = f[s[i++]];' : 'x = v.hashValue(s[i++]);', ...this.append(f.shape, 'x', level + 1, prefix)];
+      const here = `i < n && s[i] === ${jsString(f.name)}`;
       if (f.optional) {
         if (somethingWritten === false) somethingWritten = undefined;
         return [`if (${here}) {`, ...write.map((l) => '  ' + l), '}'];

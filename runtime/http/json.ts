@@ -96,9 +96,7 @@ export function isArray(t: LuaTable): boolean {
   const n = arr.length;
   if (n === 0) return false;
   for (let i = 0; i < n; i++) if (arr[i] === undefined) return false;
-  const slots = t.hashSlots();
-  if (slots !== undefined) for (let i = 0; i < slots.length; i++) if (slots[i].value !== undefined) return false;
-  return true;
+  return t.hashCount() === 0;
 }
 
 function encodeArray(arr: LuaValue[], depth: number, path: LuaTable[]): string {
@@ -128,12 +126,23 @@ function encodeObject(t: LuaTable, depth: number, path: LuaTable[]): string {
     s += sep + '"' + (i + 1) + '":' + encodeValue(arr[i], depth, path);
     sep = ',';
   }
-  const slots = t.hashSlots();
-  if (slots === undefined) return s + '}';
-  for (let i = 0; i < slots.length; i++) {
-    const slot = slots[i];
-    if (slot.value === undefined) continue;
-    const k = slot.key;
+  if (t.hashCount() === 0) return s + '}';
+  if (t.other === undefined && !t.linked) {
+    // only plain string keys, in the fields object's own order
+    const f = t.f;
+    for (const k in f) {
+      const v = f[k];
+      if (v === undefined || k.startsWith(HIDDEN_PREFIX)) continue;
+      s += sep + quoteKey(k) + encodeValue(v, depth, path);
+      sep = ',';
+    }
+    return s + '}';
+  }
+  const keys = t.hashKeys();
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = t.hashValue(k);
+    if (v === undefined) continue;
     let key: string;
     if (typeof k === 'string') {
       if (k.startsWith(HIDDEN_PREFIX)) continue;
@@ -143,7 +152,7 @@ function encodeObject(t: LuaTable, depth: number, path: LuaTable[]): string {
     } else {
       throw encodeError(`cannot encode a table with a ${typeName(k)} key as JSON`);
     }
-    s += sep + key + encodeValue(slot.value, depth, path);
+    s += sep + key + encodeValue(v, depth, path);
     sep = ',';
   }
   return s + '}';

@@ -1,58 +1,105 @@
-// Lua tables: an array part for keys 1..n and an insertion-ordered hash part.
-// Assigning nil to a hash key leaves a dead slot so that `next` can go on from it
-// (Lua allows clearing fields during traversal); dead slots are swept only when a new
-// key is inserted, which Lua declares undefined during traversal anyway.
+// Lua tables, one representation for the interpreter, compiled code and every library.
+//
+// - `arr`: the values of keys 1..n (the array part).
+// - `f`: the values of "plain" string keys as properties of a JS object, so that compiled code
+//   reading a constant key (`p.vx`) gets a V8 inline cache: `t.f.vx` is a monomorphic load.
+// - `other`: every other key (numbers outside 1..n, booleans, tables, functions, and strings
+//   a JS object would treat specially: array-index-like ones and `__proto__`).
+// - `order`: all hash keys in insertion order, the traversal order. It is only built once it
+//   can differ from the order of `f`'s own properties (JS keeps non-index string keys in
+//   insertion order), i.e. when `other` gets a key or `next` needs positions.
+//
+// Assigning nil keeps the key with an undefined value (a dead key) so that `next` can go on
+// from it; never `delete`, which would drop the fields object into V8's dictionary mode. Dead
+// keys are swept when a new key is inserted and they are the majority (Lua declares inserting
+// during traversal undefined anyway).
+//
+// Method lookups through `__index` tables use JS prototype chains, so that V8 caches them and
+// invalidates them when a class table changes: each table used as a metatable has a `view`
+// object whose prototype is the `f` of its `__index` table, and a table serving as an `__index`
+// target (a "linked" table) has its own `f` inherit from its metatable's view. Reading
+// `t.metatable.view.k` is then Lua's `__index` walk, for the values that walk finds. A linked
+// table's `f` sees inherited properties, so its raw reads check ownership. See docs/VALUE_MODEL.md.
 import { libError } from './errors.js';
 import { TABLE_TAG, type LuaValue } from './value.js';
 
-interface Slot {
-  key: LuaValue;
-  value: LuaValue;
-  index: number;
+/** The own plain-string fields of one table. */
+export type Fields = Record<string, LuaValue>;
+
+/** The prototype of unlinked fields objects: inherits nothing (not even Object.prototype). */
+const NO_FIELDS: Fields = Object.create(null) as Fields;
+/** Fields objects are made by `new`, which gives them fast properties and in-object slack. */
+const FieldsObject = function FieldsObject(this: Fields) {} as unknown as new () => Fields;
+FieldsObject.prototype = NO_FIELDS;
+
+/** The view of a table that is not a metatable with a table `__index`: finds nothing. */
+const NO_VIEW: Fields = new FieldsObject();
+
+/** A string key that can be a property of a fields object without JS giving it a meaning. */
+export function isPlainKey(k: string): boolean {
+  const c = k.charCodeAt(0);
+  // Digits: integer-like names are ordered before all others by JS. `__proto__`: an accessor.
+  return !(c >= 48 && c <= 57) && k !== '__proto__';
 }
 
-/**
- * Up to this many hash slots are searched linearly and need no `Map`: most tables are small
- * records, which then cost one array to build and a few `===` to read.
- */
-const SCAN_SLOTS = 8;
+const hasOwn = Object.hasOwn as (o: object, k: string) => boolean;
+
+/** Keeps a key's position in `order` once it has moved to the array part (see migrate). */
+const MOVED = Symbol('moved to the array part');
 
 export class LuaTable {
   readonly [TABLE_TAG] = true;
   /** Values of keys 1..arr.length; may hold holes but never ends with one. */
   arr: LuaValue[];
-  /** Key -> slot, once there are more than SCAN_SLOTS slots; before that, slots are scanned. */
-  private hash: Map<LuaValue, Slot> | undefined;
-  private slots: Slot[] | undefined;
+  /** Values of plain string keys (see isPlainKey); undefined values are dead keys. */
+  f: Fields;
+  /** Values of all other hash keys; undefined values are dead keys. */
+  other: Map<LuaValue, LuaValue> | undefined = undefined;
+  /** Hash keys in traversal order, when it cannot be read off `f` (see the top of this file). */
+  private order: (LuaValue | typeof MOVED)[] | undefined = undefined;
+  /** Hash keys stored (live or dead) and how many of them are dead. */
+  private keys = 0;
   private dead = 0;
-  metatable: LuaTable | undefined = undefined;
+  /** Where the last `next` found its key: traversals ask for the key after the one they got. */
+  private hint = 0;
+  /** `f` inherits from the metatable's view (this table is some metatable's `__index`). */
+  linked = false;
+  /** As a metatable: what its instances inherit through `__index` (see the top of this file). */
+  view: Fields = NO_VIEW;
+  private mt: LuaTable | undefined = undefined;
 
   constructor(arr?: LuaValue[]) {
     this.arr = arr ?? [];
+    this.f = new FieldsObject();
     if (arr !== undefined) trimTrailingNils(arr);
   }
 
+  get metatable(): LuaTable | undefined {
+    return this.mt;
+  }
+
+  set metatable(mt: LuaTable | undefined) {
+    this.mt = mt;
+    if (mt !== undefined && mt.view === NO_VIEW) mt.makeView();
+    if (this.linked) relink(this);
+  }
+
+  // ---- reads ----
+
   get(key: LuaValue): LuaValue {
+    if (typeof key === 'string') return this.getStr(key);
     if (typeof key === 'number') {
       const arr = this.arr;
       if (key >= 1 && key <= arr.length && Number.isInteger(key)) return arr[key - 1];
+      if (key === 0) key = 0; // -0 and 0 are one key
     }
-    const slot = this.find(key);
-    return slot === undefined ? undefined : slot.value;
+    return this.other === undefined ? undefined : this.other.get(key);
   }
 
   getStr(key: string): LuaValue {
-    const slot = this.find(key);
-    return slot === undefined ? undefined : slot.value;
-  }
-
-  /** The slot of a key (live or dead). */
-  private find(key: LuaValue): Slot | undefined {
-    if (this.hash !== undefined) return this.hash.get(key);
-    const slots = this.slots;
-    if (slots === undefined) return undefined;
-    for (let i = 0; i < slots.length; i++) if (slots[i].key === key) return slots[i];
-    return undefined;
+    if (!isPlainKey(key)) return this.other === undefined ? undefined : this.other.get(key);
+    const v = this.f[key];
+    return v === undefined || !this.linked || hasOwn(this.f, key) ? v : undefined;
   }
 
   getInt(key: number): LuaValue {
@@ -60,7 +107,13 @@ export class LuaTable {
     return this.get(key);
   }
 
+  // ---- writes ----
+
   set(key: LuaValue, value: LuaValue): void {
+    if (typeof key === 'string') {
+      this.setStr(key, value);
+      return;
+    }
     if (typeof key === 'number') {
       if (Number.isInteger(key) && key >= 1) {
         const arr = this.arr;
@@ -70,115 +123,145 @@ export class LuaTable {
           if (value === undefined && key === n) trimTrailingNils(arr);
           return;
         }
-        if (key === n + 1 && value !== undefined && this.find(key) === undefined) {
+        if (key === n + 1 && value !== undefined && (this.other === undefined || !this.other.has(key))) {
           arr.push(value);
-          if (this.slots !== undefined && this.slots.length > 0) this.migrateFromHash();
+          if (this.other !== undefined && this.other.size > 0) this.migrate();
           return;
         }
       } else if (Number.isNaN(key)) {
         throw libError('table index is NaN');
+      } else if (key === 0) {
+        key = 0; // -0 and 0 are one key; Lua prints it as 0
       }
     } else if (key === undefined) {
       throw libError('table index is nil');
     }
-    this.setHash(key, value);
+    this.setOther(key, value);
   }
 
   setStr(key: string, value: LuaValue): void {
-    this.setHash(key, value);
-  }
-
-  private setHash(key: LuaValue, value: LuaValue): void {
-    if (key === 0) key = 0; // -0 and 0 are one key; Lua prints it as 0
-    if (this.slots === undefined) {
-      if (value === undefined) return;
-      this.slots = [{ key, value, index: 0 }];
+    if (!isPlainKey(key)) {
+      this.setOther(key, value);
       return;
     }
-    const slot = this.find(key);
-    if (slot !== undefined) {
-      if (slot.value === undefined) {
-        if (value !== undefined) this.dead--;
+    const f = this.f;
+    const old = f[key];
+    if (old !== undefined && (!this.linked || hasOwn(f, key))) {
+      if (value === undefined) this.dead++;
+      f[key] = value;
+    } else if (hasOwn(f, key)) {
+      // a dead key comes back to life where it was
+      if (value === undefined) return;
+      this.dead--;
+      f[key] = value;
+    } else {
+      if (value === undefined) return;
+      this.beforeInsert();
+      f[key] = value;
+      this.order?.push(key);
+      this.keys++;
+    }
+    if (key === '__index' && this.view !== NO_VIEW) relinkView(this);
+  }
+
+  private setOther(key: LuaValue, value: LuaValue): void {
+    let other = this.other;
+    if (other !== undefined && other.has(key)) {
+      const old = other.get(key);
+      if (old === undefined) {
+        if (value === undefined) return;
+        this.dead--;
       } else if (value === undefined) {
         this.dead++;
       }
-      slot.value = value;
+      other.set(key, value);
       return;
     }
     if (value === undefined) return;
-    const slots = this.slots!;
-    if (this.dead > 8 && this.dead * 2 > slots.length) this.sweep();
-    const fresh: Slot = { key, value, index: this.slots!.length };
-    this.slots!.push(fresh);
-    if (this.hash !== undefined) this.hash.set(key, fresh);
-    else if (this.slots!.length > SCAN_SLOTS) this.hash = new Map(this.slots!.map((x) => [x.key, x]));
+    this.beforeInsert();
+    this.order ??= Object.keys(this.f);
+    other ??= this.other = new Map();
+    other.set(key, value);
+    this.order.push(key);
+    this.keys++;
   }
 
-  /** Removes a slot's key from the index (a dead slot stays in `slots` until the next sweep). */
-  private unindex(slot: Slot): void {
-    if (this.hash !== undefined) {
-      if (this.hash.get(slot.key) === slot) this.hash.delete(slot.key);
-    } else {
-      // without an index, a key is found by scanning: make this slot unfindable
-      const slots = this.slots!;
-      slots[slot.index] = { key: undefined, value: undefined, index: slot.index };
-    }
-  }
-
-  /** Moves keys n+1, n+2, ... from the hash part into the array part after a push. */
-  private migrateFromHash(): void {
-    const arr = this.arr;
-    for (;;) {
-      const slot = this.find(arr.length + 1);
-      if (slot === undefined || slot.value === undefined) return;
-      arr.push(slot.value);
-      this.unindex(slot);
-      slot.value = undefined;
-      this.dead++;
-    }
+  /** A new hash key is coming: first sweep the dead keys when they are the majority. */
+  private beforeInsert(): void {
+    if (this.dead > 8 && this.dead * 2 > this.keys) this.sweep();
   }
 
   private sweep(): void {
-    const live: Slot[] = [];
-    for (const slot of this.slots!) {
-      if (slot.value === undefined) {
-        // A migrated key may be back in the hash under a newer slot: keep that one.
-        if (this.hash !== undefined && this.hash.get(slot.key) === slot) this.hash.delete(slot.key);
-      } else {
-        slot.index = live.length;
-        live.push(slot);
-      }
+    const f = this.f;
+    for (const k of Object.keys(f)) {
+      // delete drops the object to dictionary mode: only tables that churn keys get here
+      if (f[k] === undefined) delete f[k];
     }
-    this.slots = live;
+    const other = this.other;
+    if (other !== undefined) for (const [k, v] of other) if (v === undefined) other.delete(k);
+    if (this.order !== undefined) {
+      this.order = this.order.filter((k) => k !== MOVED && this.hashValue(k as LuaValue) !== undefined);
+    }
+    this.keys -= this.dead;
     this.dead = 0;
+    this.hint = 0;
   }
+
+  /** Moves keys n+1, n+2, ... from the hash part into the array part after a push. */
+  private migrate(): void {
+    const arr = this.arr;
+    const other = this.other!;
+    let moved: Set<LuaValue> | undefined;
+    for (;;) {
+      const k = arr.length + 1;
+      const v = other.get(k);
+      if (v === undefined) break;
+      arr.push(v);
+      other.delete(k);
+      (moved ??= new Set()).add(k);
+    }
+    if (moved === undefined) return;
+    // their places in the order stay, as dead keys, so that a traversal can go on from them
+    const order = this.order!;
+    for (let i = 0; i < order.length; i++) if (moved.has(order[i] as LuaValue)) order[i] = MOVED;
+    this.dead += moved.size;
+  }
+
+  // ---- length and traversal ----
 
   /** The border `#t`: n such that t[n] ~= nil and t[n+1] == nil (0 when t[1] == nil). */
   length(): number {
     const n = this.arr.length;
-    if (this.slots === undefined || this.slots.length === this.dead) return n;
+    const other = this.other;
+    if (other === undefined || other.size === 0) return n;
     let j = n;
-    while (this.get(j + 1) !== undefined) j++;
+    while (other.get(j + 1) !== undefined) j++;
     return j;
+  }
+
+  /** The raw value of a hash key (undefined when absent or dead). */
+  hashValue(key: LuaValue): LuaValue {
+    if (typeof key === 'string' && isPlainKey(key)) return hasOwn(this.f, key) ? this.f[key] : undefined;
+    return this.other === undefined ? undefined : this.other.get(key);
   }
 
   /**
    * Lua's `next`: the entry after `key` (array part first, then hash insertion order),
-   * or undefined at the end. Returns the key; the value is in `this.nextValue`.
+   * or undefined at the end.
    */
   next(key: LuaValue): [LuaValue, LuaValue] | undefined {
     const arr = this.arr;
     let i = 0;
     if (key !== undefined) {
-      // An integer key past the array part may have been cleared (and trimmed) during the
-      // traversal: continue after it rather than failing.
       if (typeof key === 'number' && Number.isInteger(key) && key >= 1 &&
-          (key <= arr.length || this.find(key) === undefined)) {
+          (key <= arr.length || this.other === undefined || !this.other.has(key))) {
+        // An integer key past the array part may have been cleared (and trimmed), or moved
+        // into it, during the traversal: go on after it rather than failing.
         i = key;
       } else {
-        const slot = this.find(key);
-        if (slot === undefined) throw libError("invalid key to 'next'");
-        return this.nextInHash(slot.index + 1);
+        const at = this.hashPosition(key);
+        if (at < 0) throw libError("invalid key to 'next'");
+        return this.nextInHash(at + 1);
       }
     }
     for (; i < arr.length; i++) {
@@ -187,33 +270,93 @@ export class LuaTable {
     return this.nextInHash(0);
   }
 
+  /** The position of a hash key in the traversal order, or -1. */
+  private hashPosition(key: LuaValue): number {
+    if (key === 0) key = 0;
+    const order = this.traversalOrder();
+    if (order[this.hint] === key) return this.hint;
+    return order.indexOf(key);
+  }
+
+  private traversalOrder(): readonly (LuaValue | typeof MOVED)[] {
+    return (this.order ??= Object.keys(this.f));
+  }
+
   private nextInHash(from: number): [LuaValue, LuaValue] | undefined {
-    const slots = this.slots;
-    if (slots === undefined) return undefined;
-    for (let i = from; i < slots.length; i++) {
-      const slot = slots[i];
-      if (slot.value !== undefined) return [slot.key, slot.value];
+    if (this.keys === 0) return undefined;
+    const order = this.traversalOrder();
+    for (let i = from; i < order.length; i++) {
+      const k = order[i];
+      if (k === MOVED) continue;
+      const v = this.hashValue(k);
+      if (v !== undefined) {
+        this.hint = i;
+        return [k, v];
+      }
     }
     return undefined;
   }
 
-  /** Number of live hash entries (for sizing decisions, e.g. JSON array detection). */
+  /** Number of live hash entries. */
   hashCount(): number {
-    return this.slots === undefined ? 0 : this.slots.length - this.dead;
+    return this.keys - this.dead;
   }
 
   /**
-   * The hash part's slots in traversal order, for hot loops that must not allocate per entry
-   * (the HTTP JSON encoder). A slot whose value is undefined is dead: skip it. Read only.
+   * The hash keys in traversal order, dead ones included (read their values with hashValue
+   * and skip undefined ones). For loops that must not allocate per entry (the JSON encoder).
    */
-  hashSlots(): readonly { readonly key: LuaValue; readonly value: LuaValue }[] | undefined {
-    return this.slots;
+  hashKeys(): readonly LuaValue[] {
+    const order = this.traversalOrder();
+    if (this.dead === 0 || !order.includes(MOVED)) return order as readonly LuaValue[];
+    return order.filter((k): k is LuaValue => k !== MOVED);
   }
 
   /** Live hash entries in traversal order. */
   *hashEntries(): IterableIterator<[LuaValue, LuaValue]> {
-    if (this.slots === undefined) return;
-    for (const slot of this.slots) if (slot.value !== undefined) yield [slot.key, slot.value];
+    if (this.keys === 0) return;
+    for (const k of this.traversalOrder()) {
+      if (k === MOVED) continue;
+      const v = this.hashValue(k);
+      if (v !== undefined) yield [k, v];
+    }
+  }
+
+  /** Builds this table's view as a metatable (what `__index` finds for its instances). */
+  private makeView(): void {
+    this.view = new FieldsObject();
+    relinkView(this);
+  }
+}
+
+/** Points a metatable's view at the fields of its `__index` table (or at nothing). */
+function relinkView(mt: LuaTable): void {
+  const index = mt.getStr('__index');
+  let proto = NO_FIELDS;
+  if (index instanceof LuaTable) {
+    if (!index.linked) {
+      index.linked = true;
+      relink(index);
+    }
+    proto = index.f;
+  }
+  setProto(mt.view, proto);
+}
+
+/** Points a linked table's fields at its metatable's view. */
+function relink(t: LuaTable): void {
+  const mt = t.metatable;
+  setProto(t.f, mt === undefined ? NO_FIELDS : mt.view);
+}
+
+function setProto(o: Fields, proto: Fields): void {
+  if (Object.getPrototypeOf(o) === proto) return;
+  try {
+    Object.setPrototypeOf(o, proto);
+  } catch {
+    // An __index cycle: the chain stops here; lookups past it take the runtime's path,
+    // which reports the loop as Lua does.
+    Object.setPrototypeOf(o, NO_FIELDS);
   }
 }
 
