@@ -14,6 +14,7 @@ import { calleeName, constantOf, containsCall, readsLocalLate, tableLayout } fro
 import { describeExpr, type FunctionInfo, type LocalVar, type Resolution } from '../frontend/resolve.js';
 import { BOOLEAN, FUNCTION, NIL as NIL_TYPE, NUMBER, only, STRING, TABLE, type TypeMask, type Types } from '../analysis/types.js';
 import { jsNumber, jsString, Names } from './names.js';
+import { isPlainKey } from '../../runtime/lua/table.js';
 
 export type Mode = 'sync' | 'co';
 
@@ -366,7 +367,15 @@ class FunctionEmitter {
       this.declare(vars[0], s.init.length === 1 ? this.valueFor(vars[0], s.init[0], this.expr(s.init[0])) : undefined);
       return;
     }
-    // Every value is evaluated before any name is bound (`local a, b = b, a` reads the outer ones).
+    const last = s.init[s.init.length - 1];
+    if (s.init.length === 0 || s.init.length >= vars.length || !isMultiValue(last)) {
+      // One value per name, bound as it is computed: the new names are not visible to the
+      // values (and have JS names of their own), so this is Lua's evaluate-all-then-bind.
+      vars.forEach((v, i) => this.declare(v, i < s.init.length ? this.valueFor(v, s.init[i], this.expr(s.init[i])) : undefined));
+      for (const extra of s.init.slice(vars.length)) if (!this.isSafe(extra)) this.w.line(`${this.expr(extra)};`);
+      return;
+    }
+    // A call or `...` gives the last names their values: adjusted as an array.
     const values = this.temp('rt.LuaValue[]', '$l');
     this.w.line(`${values} = ${this.exprList(s.init, vars.length)};`);
     vars.forEach((v, i) => this.declare(v, this.valueFor(v, undefined, `${values}[${i}]`)));
@@ -379,9 +388,24 @@ class FunctionEmitter {
         this.w.line(`${this.store(target, this.expr(s.init[0]), s.init[0])};`);
         return;
       }
+      const desc = describeExpr(target.base, this.res.refs);
+      const name = this.mayBeTable(target.base) ? fieldName(target) : undefined;
+      if (name !== undefined) {
+        const o = this.stableOperand(target.base, s.init[0]);
+        this.w.line(`${this.fieldStore(o, name, this.expr(s.init[0]), desc)};`);
+        return;
+      }
+      if (target.type === 'IndexExpression' && this.mayBeTable(target.base) && only(this.ctx.types.of(target.index), NUMBER) && this.mode === 'sync') {
+        const o = this.temp();
+        const k = this.temp('number', '$k');
+        this.w.line(`${o} = ${this.expr(target.base)};`);
+        this.w.line(`${k} = ${this.typed(target.index)};`);
+        this.w.line(`${this.itemStore(o, k, this.expr(s.init[0]), desc)};`);
+        return;
+      }
       const obj = this.expr(target.base);
       const key = target.type === 'MemberExpression' ? jsString(target.identifier.name) : this.expr(target.index);
-      this.w.line(`${this.setIndex(obj, key, this.expr(s.init[0]), describeExpr(target.base, this.res.refs))};`);
+      this.w.line(`${this.setIndex(obj, key, this.expr(s.init[0]), desc)};`);
       return;
     }
     // Lua evaluates every target's table and key, then every value, then assigns (right to left).
@@ -397,7 +421,21 @@ class FunctionEmitter {
       const key = target.type === 'MemberExpression' ? jsString(target.identifier.name) : this.expr(target.index);
       this.w.line(`${k} = ${key};`);
       const desc = describeExpr(target.base, this.res.refs);
-      stores.push((v) => this.setIndex(o, k, v, desc));
+      const name = this.mayBeTable(target.base) ? fieldName(target) : undefined;
+      stores.push((v) => (name !== undefined ? this.fieldStore(o, name, v, desc) : this.setIndex(o, k, v, desc)));
+    }
+    const last = s.init[s.init.length - 1];
+    if (s.init.length >= stores.length || !isMultiValue(last)) {
+      // every value into a temp of its own, then the stores (no array)
+      const values = stores.map((_, i) => {
+        if (i >= s.init.length) return 'undefined';
+        const t = this.temp();
+        this.w.line(`${t} = ${this.expr(s.init[i])};`);
+        return t;
+      });
+      for (const extra of s.init.slice(stores.length)) if (!this.isSafe(extra)) this.w.line(`${this.expr(extra)};`);
+      for (let i = stores.length - 1; i >= 0; i--) this.w.line(`${stores[i](values[i])};`);
+      return;
     }
     const arr = this.temp('rt.LuaValue[]', '$l');
     this.w.line(`${arr} = ${this.exprList(s.init, stores.length)};`);
@@ -432,7 +470,9 @@ class FunctionEmitter {
     const target = s.identifier;
     const obj = this.temp();
     this.w.line(`${obj} = ${this.expr(target.base)};`);
-    this.w.line(`${this.setIndex(obj, jsString(target.identifier.name), this.closure(s, fname), describeExpr(target.base, this.res.refs))};`);
+    const desc = describeExpr(target.base, this.res.refs);
+    const name = target.identifier.name;
+    this.w.line(`${isPlainKey(name) && this.mayBeTable(target.base) ? this.fieldStore(obj, name, this.closure(s, fname), desc) : this.setIndex(obj, jsString(name), this.closure(s, fname), desc)};`);
   }
 
   private closure(f: FunctionDeclaration, name: string): string {
@@ -556,15 +596,25 @@ class FunctionEmitter {
       case 'VarargLiteral': return '$va[0]';
       case 'Identifier': {
         const ref = this.res.refs.get(e)!;
-        if (ref.kind === 'global') return `rt.getGlobal(${this.env()}, ${jsString(ref.name)})`;
+        if (ref.kind === 'global') {
+          if (!isPlainKey(ref.name)) return `rt.getGlobal(${this.env()}, ${jsString(ref.name)})`;
+          // the environment's fields first: a cached load (through its __index chain when linked)
+          const v = this.temp();
+          return `((${v} = ${this.env()}.f${property(ref.name)}) !== undefined ? ${v} : rt.getGlobal(${this.env()}, ${jsString(ref.name)}))`;
+        }
         return this.ctx.names.of(ref.v);
       }
       case 'FunctionDeclaration': return this.closure(e, 'anonymous');
       case 'TableConstructorExpression': return this.table(e);
       case 'MemberExpression':
-        return this.op('index', [e.base], [this.expr(e.base), jsString(e.identifier.name)], this.descArgs(describeExpr(e.base, this.res.refs)), lineOf(e));
-      case 'IndexExpression':
-        return this.op('index', [e.base, e.index], [this.expr(e.base), this.expr(e.index)], this.descArgs(describeExpr(e.base, this.res.refs)), lineOf(e));
+      case 'IndexExpression': {
+        const name = fieldName(e);
+        const table = this.mayBeTable(e.base);
+        if (name !== undefined && table) return this.fieldRead(e.base, name, lineOf(e));
+        if (e.type === 'IndexExpression' && table && only(this.ctx.types.of(e.index), NUMBER)) return this.itemRead(e.base, e.index, lineOf(e));
+        const key = e.type === 'MemberExpression' ? jsString(e.identifier.name) : this.expr(e.index);
+        return this.op('index', e.type === 'MemberExpression' ? [e.base] : [e.base, e.index], [this.expr(e.base), key], this.descArgs(describeExpr(e.base, this.res.refs)), lineOf(e));
+      }
       case 'CallExpression':
       case 'StringCallExpression':
       case 'TableCallExpression': {
@@ -605,6 +655,109 @@ class FunctionEmitter {
         return this.binaryOp(e, a, b, d, line);
       }
     }
+  }
+
+  /**
+   * `base.name` for a constant key that lives in a table's fields object: a property load V8
+   * caches (the table's own field, else what its metatable's `__index` chain of tables holds);
+   * the runtime's index only when that finds nothing or `base` is not a table.
+   */
+  private fieldRead(base: Expression, name: string, line: number): string {
+    const o = this.temp();
+    const slow = this.indexCall(o, name, describeExpr(base, this.res.refs), line, base);
+    return `(${o} = ${this.operand(base)}, ${this.fieldLookup(o, name, slow)})`;
+  }
+
+  /**
+   * A table operand's code for a temp: a local of no proven type is cast back to its declared
+   * type, since TS narrows it by assignments it sees and misses those made by closures.
+   */
+  private operand(e: Expression): string {
+    const code = this.expr(e);
+    return e.type === 'Identifier' && this.res.refs.get(e)!.kind !== 'global' && tsType(this.ctx.types.of(e)) === 'rt.LuaValue'
+      ? `${code} as rt.LuaValue` : code;
+  }
+
+  /** Whether a value can be a table (else its fields are the runtime's business). */
+  private mayBeTable(e: Expression): boolean {
+    return (this.ctx.types.of(e) & TABLE) !== 0;
+  }
+
+  /** `base[index]` for a proven number: the array part's item, the runtime when there is none. */
+  private itemRead(base: Expression, index: Expression, line: number): string {
+    const o = this.temp();
+    const k = this.temp('number', '$k');
+    const v = this.temp();
+    const desc = describeExpr(base, this.res.refs);
+    const d = desc === undefined ? '' : `, ${jsString(desc)}`;
+    const call = this.mode === 'co' ? `(yield* rt.meta(rt.indexOrCall(${o}, ${k}${d})))` : `rt.index(${o}, ${k}${d})`;
+    const slow = line !== this.stmtLine || containsCall(base) || containsCall(index) ? `($f.line = ${line}, ${call})` : call;
+    // a key that is not an index of the array part (0, negative, fractional, NaN) finds nothing there
+    return `(${o} = ${this.expr(base)}, ${k} = ${this.typed(index)}, ` +
+      `${o} instanceof rt.LuaTable && (${v} = ${o}.arr[${k} - 1]) !== undefined ? ${v} : ${slow})`;
+  }
+
+  /**
+   * `o[k] = value` for a number key: a store into the array part over a live item, or a push
+   * onto a plain table's end; the runtime otherwise (o, k: temps).
+   */
+  private itemStore(o: string, k: string, value: string, desc: string | undefined): string {
+    const v = this.temp();
+    const d = desc === undefined ? '' : `, ${jsString(desc)}`;
+    return `((${v} = ${value}) !== undefined && ${o} instanceof rt.LuaTable && ${o}.arr[${k} - 1] !== undefined ? (${o}.arr[${k} - 1] = ${v}) : ` +
+      `${v} !== undefined && ${o} instanceof rt.LuaTable && ${k} === ${o}.arr.length + 1 && ${o}.other === undefined && ${o}.metatable === undefined ? ${o}.arr.push(${v}) : ` +
+      `rt.setIndex(${o}, ${k}, ${v}${d}))`;
+  }
+
+  /**
+   * The table operand of a store, evaluated before `value` runs: a local as it is when the
+   * value cannot run code (nothing can reassign it in between), else a temp set now.
+   */
+  private stableOperand(base: Expression, value: Expression): string {
+    if (base.type === 'Identifier' && this.res.refs.get(base)!.kind !== 'global' && this.isSafe(value)) {
+      const name = this.ctx.names.of((this.res.refs.get(base) as { v: LocalVar }).v);
+      if (['rt.LuaValue', 'rt.LuaTable'].includes(tsType(this.ctx.types.of(base)))) return name;
+    }
+    const o = this.temp();
+    this.w.line(`${o} = ${this.expr(base)};`);
+    return o;
+  }
+
+  /** The runtime's index of `o[name]` (o: a temp holding the evaluated base). */
+  private indexCall(o: string, name: string, desc: string | undefined, line: number, base?: Expression): string {
+    const d = desc === undefined ? '' : `, ${jsString(desc)}`;
+    const call = this.mode === 'co' ? `(yield* rt.meta(rt.indexOrCall(${o}, ${jsString(name)}${d})))` : `rt.index(${o}, ${jsString(name)}${d})`;
+    const needLine = line !== this.stmtLine || (base !== undefined && containsCall(base));
+    return needLine ? `($f.line = ${line}, ${call})` : call;
+  }
+
+  /**
+   * `o[name]` by property loads, else `slow` (o: a temp): the table's own field, else its
+   * metatable view's (the `__index` chain of tables); nil without a metatable, or when no
+   * table of a complete chain has the key (rt.CUT marks chains the runtime must finish).
+   */
+  private fieldLookup(o: string, name: string, slow: string): string {
+    const v = this.temp();
+    const m = this.temp('rt.LuaTable | undefined', '$m');
+    const p = property(name);
+    return `(${o} instanceof rt.LuaTable && ((${v} = ${o}.f${p}) !== undefined || (${m} = ${o}.metatable) === undefined || ` +
+      `(${v} = ${m}.view${p}) !== undefined || (!(${jsString(name)} in ${m}.view) && ${m}.view[rt.CUT] === undefined)) ? ${v} : ${slow})`;
+  }
+
+  /**
+   * `o[name] = value` for a constant field key: a property store when the table holds the key
+   * already (no __newindex then) and has no inherited fields; the runtime otherwise. `__index`
+   * always takes the runtime, which keeps metatable views in step.
+   */
+  private fieldStore(o: string, name: string, value: string, desc: string | undefined): string {
+    const d = desc === undefined ? '' : `, ${jsString(desc)}`;
+    if (this.mode === 'co') return `yield* rt.meta(rt.setIndexOrCall(${o}, ${jsString(name)}, ${value}${d}))`;
+    const slow = `rt.setIndex(${o}, ${jsString(name)}, ${value}${d})`;
+    if (name === '__index') return slow;
+    const v = this.temp();
+    const p = property(name);
+    return `((${v} = ${value}) !== undefined && ${o} instanceof rt.LuaTable && !${o}.linked && ${o}.f${p} !== undefined ? ` +
+      `(${o}.f${p} = ${v}) : rt.setIndex(${o}, ${jsString(name)}, ${v}${d}))`;
   }
 
   /** Lua truthiness of an expression, as a JS condition. */
@@ -749,12 +902,13 @@ class FunctionEmitter {
     let callName: string;
     if (e.base.type === 'MemberExpression' && e.base.indexer === ':') {
       self = this.temp();
-      parts.push(`${self} = ${this.expr(e.base.base)}`);
+      parts.push(`${self} = ${this.operand(e.base.base)}`);
       const method = e.base.identifier.name;
       const objDesc = describeExpr(e.base.base, this.res.refs);
-      const index = this.mode === 'co'
+      const slow = this.mode === 'co'
         ? `(yield* rt.meta(rt.indexOrCall(${self}, ${jsString(method)}${objDesc === undefined ? '' : ', ' + jsString(objDesc)})))`
         : `rt.index(${self}, ${jsString(method)}${objDesc === undefined ? '' : ', ' + jsString(objDesc)})`;
+      const index = isPlainKey(method) && this.mayBeTable(e.base.base) ? this.fieldLookup(self, method, slow) : slow;
       parts.push(`$f.line = ${line}`);
       parts.push(`${fnVar} = rt.fn(${index}, ${jsString(`method '${method}'`)})`);
       callName = tail ? '?' : ':' + method;
@@ -787,8 +941,9 @@ class FunctionEmitter {
       const self = this.temp();
       const objDesc = describeExpr(member.base, this.res.refs);
       const method = member.identifier.name;
-      const index = `rt.index(${self}, ${jsString(method)}${objDesc === undefined ? '' : ', ' + jsString(objDesc)})`;
-      return `(${self} = ${this.expr(member.base)}, $f.line = ${line}, $f.callName = ${jsString(':' + method)}, ` +
+      const slow = `rt.index(${self}, ${jsString(method)}${objDesc === undefined ? '' : ', ' + jsString(objDesc)})`;
+      const index = isPlainKey(method) && this.mayBeTable(member.base) ? this.fieldLookup(self, method, slow) : slow;
+      return `(${self} = ${this.operand(member.base)}, $f.line = ${line}, $f.callName = ${jsString(':' + method)}, ` +
         `rt.fn(${index}, ${jsString(`method '${method}'`)})(${[self, ...argv].join(', ')}))`;
     }
     const desc = describeExpr(e.base, this.res.refs);
@@ -881,6 +1036,23 @@ interface CallArgs {
   readonly argv: string[];
   readonly result?: string;
 }
+
+/** The constant key of `t.name` or `t["name"]` when it lives in a fields object, else undefined. */
+function fieldName(e: Expression): string | undefined {
+  if (e.type === 'MemberExpression') return isPlainKey(e.identifier.name) ? e.identifier.name : undefined;
+  if (e.type !== 'IndexExpression') return undefined;
+  const k = constantOf(e.index);
+  return k !== undefined && typeof k.value === 'string' && isPlainKey(k.value) ? k.value : undefined;
+}
+
+/** A property access for a key: `.name` when it is an identifier, else `["..."]`. */
+function property(name: string): string {
+  // TS gives Object.prototype's names (constructor, toString...) their JS types: index by a string
+  if (OBJECT_MEMBERS.has(name)) return `[${jsString(name)} as string]`;
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `.${name}` : `[${jsString(name)}]`;
+}
+
+const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /** The TS type of a local or value of static type `t`. */
 function tsType(t: TypeMask): string {

@@ -12,67 +12,126 @@ const $site6: rt.FunctionSite = { chunk: "fixtures/http/crud/app.lua", defined: 
 export default function load($env: rt.LuaTable): rt.LuaFunction {
     return function $main(...$va: rt.LuaValue[]): rt.LuaResult {
       const $s = rt.current, $d = $s.depth, $f = $s.enter($site0);
-      let $fn1!: rt.LuaFunction;
-      let $2: rt.LuaValue;
+      let $1: rt.LuaValue;
+      let $fn2!: rt.LuaFunction;
       let $3: rt.LuaValue;
       let $4: rt.LuaValue;
       let $5: rt.LuaValue;
       let $6: rt.LuaValue;
-      let $7: rt.LuaValue;
+      let $m7: rt.LuaTable | undefined;
       let $8: rt.LuaValue;
+      let $9: rt.LuaValue;
+      let $10: rt.LuaValue;
+      let $11: rt.LuaValue;
+      let $m12: rt.LuaTable | undefined;
+      let $13: rt.LuaValue;
+      let $14: rt.LuaValue;
+      let $15: rt.LuaValue;
+      let $16: rt.LuaValue;
+      let $m17: rt.LuaTable | undefined;
+      let $18: rt.LuaValue;
+      let $19: rt.LuaValue;
+      let $20: rt.LuaValue;
+      let $21: rt.LuaValue;
+      let $22: rt.LuaValue;
+      let $m23: rt.LuaTable | undefined;
+      let $24: rt.LuaValue;
+      let $m25: rt.LuaTable | undefined;
+      let $26: rt.LuaValue;
+      let $27: rt.LuaValue;
+      let $28: rt.LuaValue;
+      let $29: rt.LuaValue;
+      let $30: rt.LuaValue;
+      let $m31: rt.LuaTable | undefined;
+      let $32: rt.LuaValue;
+      let $m33: rt.LuaTable | undefined;
+      let $34: rt.LuaValue;
+      let $35: rt.LuaValue;
+      let $36: rt.LuaValue;
+      let $37: rt.LuaValue;
+      let $38: rt.LuaValue;
+      let $m39: rt.LuaTable | undefined;
+      let $40: rt.LuaValue;
+      let $m41: rt.LuaTable | undefined;
+      let $42: rt.LuaValue;
       $f.line = 2;
-      let users: rt.LuaValue = rt.first(($f.line = 2, $f.callName = "require", rt.fn(rt.getGlobal($env, "require"), "global 'require'")("lib.users")));
+      let users: rt.LuaValue = rt.first(($f.line = 2, $f.callName = "require", rt.fn((($1 = $env.f.require) !== undefined ? $1 : rt.getGlobal($env, "require")), "global 'require'")("lib.users")));
       $f.line = 4;
-      let api: rt.LuaValue = rt.first(($2 = rt.index(rt.getGlobal($env, "rover"), "server", "global 'rover'"), $3 = ($f.line = 4, rt.buildTable(0, ["log_level", "nope"], undefined)), $f.line = 4, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($3)));
+      let api: rt.LuaValue = rt.first(($3 = ($4 = (($5 = $env.f.rover) !== undefined ? $5 : rt.getGlobal($env, "rover")), ($4 instanceof rt.LuaTable && (($6 = $4.f.server) !== undefined || ($m7 = $4.metatable) === undefined || ($6 = $m7.view.server) !== undefined || (!("server" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($4, "server", "global 'rover'"))), $8 = ($f.line = 4, rt.buildTable(0, ["log_level", "nope"], undefined)), $f.line = 4, $fn2 = rt.fn($3, "field 'server'"), $f.callName = "server", $fn2($8)));
       $f.line = 6;
-      $4 = rt.index(api, "users", "local 'api'");
-      rt.setIndex($4, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $9 = ($10 = api as rt.LuaValue, ($10 instanceof rt.LuaTable && (($11 = $10.f.users) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.users) !== undefined || (!("users" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "users", "local 'api'")));
+      (($13 = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site1);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
-        let $fn3!: rt.LuaFunction;
+        let $3: rt.LuaValue;
         let $4: rt.LuaValue;
-        let $5: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
         let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
+        let $m7: rt.LuaTable | undefined;
         let $fn8!: rt.LuaFunction;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $fn12!: rt.LuaFunction;
+        let $12: rt.LuaValue;
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
-        let $t15: number;
-        let $r16: rt.LuaResult;
+        let $m15: rt.LuaTable | undefined;
+        let $16: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
+        let $fn18!: rt.LuaFunction;
+        let $19: rt.LuaValue;
+        let $20: rt.LuaValue;
+        let $21: rt.LuaValue;
+        let $22: rt.LuaValue;
+        let $m23: rt.LuaTable | undefined;
+        let $24: rt.LuaValue;
+        let $25: rt.LuaValue;
+        let $26: rt.LuaValue;
+        let $k27: number;
+        let $28: rt.LuaValue;
+        let $k29: number;
+        let $30: rt.LuaValue;
+        let $31: rt.LuaValue;
+        let $fn32!: rt.LuaFunction;
+        let $33: rt.LuaValue;
+        let $34: rt.LuaValue;
+        let $35: rt.LuaValue;
+        let $m36: rt.LuaTable | undefined;
+        let $37: rt.LuaValue;
+        let $t38: number;
+        let $r39: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 7;
-        let list: rt.LuaValue = rt.first(($2 = rt.index(users, "store", "upvalue 'users'"), $f.line = 7, $fn1 = rt.fn(rt.index($2, "all", "field 'store'"), "method 'all'"), $f.line = 7, $f.callName = ":all", $fn1($2)));
+        let list: rt.LuaValue = rt.first(($2 = ($3 = users as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.store) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.store) !== undefined || (!("store" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "store", "upvalue 'users'"))), $f.line = 7, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.all) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.all) !== undefined || (!("all" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "all", "field 'store'")), "method 'all'"), $f.line = 7, $f.callName = ":all", $fn1($2)));
         $f.line = 8;
-        let limit: rt.LuaValue = rt.first(($4 = rt.getGlobal($env, "tonumber"), $5 = rt.index(rt.first(($6 = ctx, $f.line = 8, $f.callName = ":query", rt.fn(rt.index($6, "query", "local 'ctx'"), "method 'query'")($6))), ($7 = "limit", $f.line = 8, $7)), $f.line = 8, $fn3 = rt.fn($4, "global 'tonumber'"), $f.callName = "tonumber", $fn3($5)));
+        let limit: rt.LuaValue = rt.first(($9 = (($10 = $env.f.tonumber) !== undefined ? $10 : rt.getGlobal($env, "tonumber")), $11 = ($12 = rt.first(($13 = ctx as rt.LuaValue, $f.line = 8, $f.callName = ":query", rt.fn(($13 instanceof rt.LuaTable && (($14 = $13.f.query) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.query) !== undefined || (!("query" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($13, "query", "local 'ctx'")), "method 'query'")($13))), ($12 instanceof rt.LuaTable && (($16 = $12.f.limit) !== undefined || ($m17 = $12.metatable) === undefined || ($16 = $m17.view.limit) !== undefined || (!("limit" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($f.line = 8, rt.index($12, "limit")))), $f.line = 8, $fn8 = rt.fn($9, "global 'tonumber'"), $f.callName = "tonumber", $fn8($11)));
         if (rt.t(limit)) {
           $f.line = 10;
           let cut: rt.LuaTable = new rt.LuaTable();
           $f.line = 11;
            {
             const $a1 = 1;
-            const $b1 = rt.forNumber(rt.first(($9 = rt.index(rt.getGlobal($env, "math"), "min", "global 'math'"), $10 = limit, $11 = rt.len(list, "local 'list'"), $f.line = 11, $fn8 = rt.fn($9, "field 'min'"), $f.callName = "min", $fn8($10, $11))), 'limit');
+            const $b1 = rt.forNumber(rt.first(($19 = ($20 = (($21 = $env.f.math) !== undefined ? $21 : rt.getGlobal($env, "math")), ($20 instanceof rt.LuaTable && (($22 = $20.f.min) !== undefined || ($m23 = $20.metatable) === undefined || ($22 = $m23.view.min) !== undefined || (!("min" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : rt.index($20, "min", "global 'math'"))), $24 = limit, $25 = rt.len(list, "local 'list'"), $f.line = 11, $fn18 = rt.fn($19, "field 'min'"), $f.callName = "min", $fn18($24, $25))), 'limit');
             $loop1: for (let i: number = $a1; i <= $b1; i++) {
               $f.line = 11;
-              rt.setIndex(cut, i, rt.index(list, i, "local 'list'"), "local 'cut'");
+              $26 = cut;
+              $k27 = i;
+              (($31 = ($28 = list, $k29 = i, $28 instanceof rt.LuaTable && ($30 = $28.arr[$k29 - 1]) !== undefined ? $30 : rt.index($28, $k29, "local 'list'"))) !== undefined && $26 instanceof rt.LuaTable && $26.arr[$k27 - 1] !== undefined ? ($26.arr[$k27 - 1] = $31) : $31 !== undefined && $26 instanceof rt.LuaTable && $k27 === $26.arr.length + 1 && $26.other === undefined && $26.metatable === undefined ? $26.arr.push($31) : rt.setIndex($26, $k27, $31, "local 'cut'"));
             }
           }
           list = cut;
         }
         $f.line = 14;
-        return ($13 = rt.index(api, "json", "upvalue 'api'"), $14 = ($f.line = 14, rt.buildTable(0, ["users", list, "count", rt.len(list, "local 'list'")], undefined)), $f.line = 14, $fn12 = rt.fn($13, "field 'json'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t15 = $s.tails++, $r16 = $fn12($14), $s.tails = $t15, $r16) : rt.tail($s, $fn12, [$14]));
+        return ($33 = ($34 = api as rt.LuaValue, ($34 instanceof rt.LuaTable && (($35 = $34.f.json) !== undefined || ($m36 = $34.metatable) === undefined || ($35 = $m36.view.json) !== undefined || (!("json" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : rt.index($34, "json", "upvalue 'api'"))), $37 = ($f.line = 14, rt.buildTable(0, ["users", list, "count", rt.len(list, "local 'list'")], undefined)), $f.line = 14, $fn32 = rt.fn($33, "field 'json'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t38 = $s.tails++, $r39 = $fn32($37), $s.tails = $t38, $r39) : rt.tail($s, $fn32, [$37]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction), "field 'users'");
+      }) as rt.LuaFunction)) !== undefined && $9 instanceof rt.LuaTable && !$9.linked && $9.f.get !== undefined ? ($9.f.get = $13) : rt.setIndex($9, "get", $13, "field 'users'"));
       $f.line = 17;
-      $5 = rt.index(api, "users", "local 'api'");
-      rt.setIndex($5, "post", (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
+      $14 = ($15 = api as rt.LuaValue, ($15 instanceof rt.LuaTable && (($16 = $15.f.users) !== undefined || ($m17 = $15.metatable) === undefined || ($16 = $m17.view.users) !== undefined || (!("users" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($15, "users", "local 'api'")));
+      (($18 = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_1);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_1?: rt.LuaValue): rt.LuaResult {
@@ -81,24 +140,41 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
-        let $fn5!: rt.LuaFunction;
+        let $m5: rt.LuaTable | undefined;
         let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
-        let $fn8!: rt.LuaFunction;
+        let $m7: rt.LuaTable | undefined;
+        let $8: rt.LuaValue;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $t12: number;
-        let $r13: rt.LuaResult;
+        let $m11: rt.LuaTable | undefined;
+        let $fn12!: rt.LuaFunction;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
+        let $15: rt.LuaValue;
+        let $m16: rt.LuaTable | undefined;
+        let $17: rt.LuaValue;
+        let $m18: rt.LuaTable | undefined;
+        let $19: rt.LuaValue;
+        let $fn20!: rt.LuaFunction;
+        let $21: rt.LuaValue;
+        let $22: rt.LuaValue;
+        let $23: rt.LuaValue;
+        let $m24: rt.LuaTable | undefined;
+        let $25: rt.LuaValue;
+        let $m26: rt.LuaTable | undefined;
+        let $27: rt.LuaValue;
+        let $28: rt.LuaValue;
+        let $t29: number;
+        let $r30: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 18;
-        let input: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx_1, $f.line = 18, $f.callName = ":body", rt.fn(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3))), $f.line = 18, $fn1 = rt.fn(rt.index($2, "expect"), "method 'expect'"), $4 = rt.index(users, "create_schema", "upvalue 'users'"), $f.line = 18, $f.callName = ":expect", $fn1($2, $4)));
+        let input: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx_1 as rt.LuaValue, $f.line = 18, $f.callName = ":body", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $f.line = 18, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.expect) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.expect) !== undefined || (!("expect" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "expect")), "method 'expect'"), $8 = ($9 = users as rt.LuaValue, ($9 instanceof rt.LuaTable && (($10 = $9.f.create_schema) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.create_schema) !== undefined || (!("create_schema" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "create_schema", "upvalue 'users'"))), $f.line = 18, $f.callName = ":expect", $fn1($2, $8)));
         $f.line = 19;
-        let user: rt.LuaValue = rt.first(($6 = rt.index(users, "store", "upvalue 'users'"), $f.line = 19, $fn5 = rt.fn(rt.index($6, "insert", "field 'store'"), "method 'insert'"), $7 = input, $f.line = 19, $f.callName = ":insert", $fn5($6, $7)));
+        let user: rt.LuaValue = rt.first(($13 = ($14 = users as rt.LuaValue, ($14 instanceof rt.LuaTable && (($15 = $14.f.store) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.store) !== undefined || (!("store" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : rt.index($14, "store", "upvalue 'users'"))), $f.line = 19, $fn12 = rt.fn(($13 instanceof rt.LuaTable && (($17 = $13.f.insert) !== undefined || ($m18 = $13.metatable) === undefined || ($17 = $m18.view.insert) !== undefined || (!("insert" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($13, "insert", "field 'store'")), "method 'insert'"), $19 = input, $f.line = 19, $f.callName = ":insert", $fn12($13, $19)));
         $f.line = 20;
-        return ($9 = rt.index(api, "json", "upvalue 'api'"), $f.line = 20, $fn8 = rt.fn(rt.index($9, "status", "field 'json'"), "method 'status'"), $10 = 201, $11 = user, $f.line = 20, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn8($9, $10, $11), $s.tails = $t12, $r13) : rt.tail($s, $fn8, [$9, $10, $11]));
+        return ($21 = ($22 = api as rt.LuaValue, ($22 instanceof rt.LuaTable && (($23 = $22.f.json) !== undefined || ($m24 = $22.metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($22, "json", "upvalue 'api'"))), $f.line = 20, $fn20 = rt.fn(($21 instanceof rt.LuaTable && (($25 = $21.f.status) !== undefined || ($m26 = $21.metatable) === undefined || ($25 = $m26.view.status) !== undefined || (!("status" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : rt.index($21, "status", "field 'json'")), "method 'status'"), $27 = 201, $28 = user, $f.line = 20, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t29 = $s.tails++, $r30 = $fn20($21, $27, $28), $s.tails = $t29, $r30) : rt.tail($s, $fn20, [$21, $27, $28]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction), "field 'users'");
+      }) as rt.LuaFunction)) !== undefined && $14 instanceof rt.LuaTable && !$14.linked && $14.f.post !== undefined ? ($14.f.post = $18) : rt.setIndex($14, "post", $18, "field 'users'"));
       let find: rt.LuaFunction;
       find = function $find(ctx_2?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site3);
@@ -106,21 +182,33 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
-        let $5: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
         let $6: rt.LuaValue;
-        let $fn7!: rt.LuaFunction;
+        let $7: rt.LuaValue;
         let $8: rt.LuaValue;
         let $9: rt.LuaValue;
+        let $m10: rt.LuaTable | undefined;
+        let $11: rt.LuaValue;
+        let $m12: rt.LuaTable | undefined;
+        let $13: rt.LuaValue;
+        let $fn14!: rt.LuaFunction;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
+        let $17: rt.LuaValue;
+        let $m18: rt.LuaTable | undefined;
+        let $19: rt.LuaValue;
+        let $m20: rt.LuaTable | undefined;
+        let $21: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 24;
-        let id: rt.LuaValue = rt.first(($2 = rt.index(users, "parse_id", "upvalue 'users'"), $3 = rt.index(rt.first(($4 = ctx_2, $f.line = 24, $f.callName = ":params", rt.fn(rt.index($4, "params", "local 'ctx'"), "method 'params'")($4))), ($5 = "id", $f.line = 24, $5)), $f.line = 24, $fn1 = rt.fn($2, "field 'parse_id'"), $f.callName = "parse_id", $fn1($3)));
+        let id: rt.LuaValue = rt.first(($2 = ($3 = users as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.parse_id) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "parse_id", "upvalue 'users'"))), $6 = ($7 = rt.first(($8 = ctx_2 as rt.LuaValue, $f.line = 24, $f.callName = ":params", rt.fn(($8 instanceof rt.LuaTable && (($9 = $8.f.params) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.params) !== undefined || (!("params" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8))), ($7 instanceof rt.LuaTable && (($11 = $7.f.id) !== undefined || ($m12 = $7.metatable) === undefined || ($11 = $m12.view.id) !== undefined || (!("id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($f.line = 24, rt.index($7, "id")))), $f.line = 24, $fn1 = rt.fn($2, "field 'parse_id'"), $f.callName = "parse_id", $fn1($6)));
         $f.line = 25;
-        return rt.leave($s, $d, (rt.t($6 = id) ? rt.first(($8 = rt.index(users, "store", "upvalue 'users'"), $f.line = 25, $fn7 = rt.fn(rt.index($8, "get", "field 'store'"), "method 'get'"), $9 = id, $f.line = 25, $f.callName = ":get", $fn7($8, $9))) : $6));
+        return rt.leave($s, $d, (rt.t($13 = id) ? rt.first(($15 = ($16 = users as rt.LuaValue, ($16 instanceof rt.LuaTable && (($17 = $16.f.store) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.store) !== undefined || (!("store" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($16, "store", "upvalue 'users'"))), $f.line = 25, $fn14 = rt.fn(($15 instanceof rt.LuaTable && (($19 = $15.f.get) !== undefined || ($m20 = $15.metatable) === undefined || ($19 = $m20.view.get) !== undefined || (!("get" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($15, "get", "field 'store'")), "method 'get'"), $21 = id, $f.line = 25, $f.callName = ":get", $fn14($15, $21))) : $13));
         return rt.leave($s, $d, rt.NONE);
       };
       $f.line = 28;
-      $6 = rt.index(rt.index(api, "users", "local 'api'"), "p_id", "field 'users'");
-      rt.setIndex($6, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_3?: rt.LuaValue): rt.LuaResult {
+      $19 = ($20 = ($21 = api as rt.LuaValue, ($21 instanceof rt.LuaTable && (($22 = $21.f.users) !== undefined || ($m23 = $21.metatable) === undefined || ($22 = $m23.view.users) !== undefined || (!("users" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : rt.index($21, "users", "local 'api'"))), ($20 instanceof rt.LuaTable && (($24 = $20.f.p_id) !== undefined || ($m25 = $20.metatable) === undefined || ($24 = $m25.view.p_id) !== undefined || (!("p_id" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : rt.index($20, "p_id", "field 'users'")));
+      (($26 = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_3?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_3);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx_3?: rt.LuaValue): rt.LuaResult {
@@ -128,23 +216,25 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $4: rt.LuaValue;
-        let $t5: number;
-        let $r6: rt.LuaResult;
+        let $m4: rt.LuaTable | undefined;
+        let $5: rt.LuaValue;
+        let $6: rt.LuaValue;
+        let $t7: number;
+        let $r8: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 29;
         let user_1: rt.LuaValue = (($f.line = 29, $f.callName = "find", find(ctx_3)) as rt.LuaValue);
         $f.line = 30;
         if (!rt.t(user_1)) {
           $f.line = 30;
-          return ($2 = api, $f.line = 30, $fn1 = rt.fn(rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $3 = 404, $4 = "User not found", $f.line = 30, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($2, $3, $4), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$2, $3, $4]));
+          return ($2 = api as rt.LuaValue, $f.line = 30, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 404, $6 = "User not found", $f.line = 30, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
         }
         return rt.leave($s, $d, user_1);
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction), "field 'p_id'");
+      }) as rt.LuaFunction)) !== undefined && $19 instanceof rt.LuaTable && !$19.linked && $19.f.get !== undefined ? ($19.f.get = $26) : rt.setIndex($19, "get", $26, "field 'p_id'"));
       $f.line = 34;
-      $7 = rt.index(rt.index(api, "users", "local 'api'"), "p_id", "field 'users'");
-      rt.setIndex($7, "put", (($body: rt.LuaFunction) => rt.withBody((function $put(ctx_4?: rt.LuaValue): rt.LuaResult {
+      $27 = ($28 = ($29 = api as rt.LuaValue, ($29 instanceof rt.LuaTable && (($30 = $29.f.users) !== undefined || ($m31 = $29.metatable) === undefined || ($30 = $m31.view.users) !== undefined || (!("users" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : rt.index($29, "users", "local 'api'"))), ($28 instanceof rt.LuaTable && (($32 = $28.f.p_id) !== undefined || ($m33 = $28.metatable) === undefined || ($32 = $m33.view.p_id) !== undefined || (!("p_id" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : rt.index($28, "p_id", "field 'users'")));
+      (($34 = (($body: rt.LuaFunction) => rt.withBody((function $put(ctx_4?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_4);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $put$body(ctx_4?: rt.LuaValue): rt.LuaResult {
@@ -152,26 +242,36 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $4: rt.LuaValue;
-        let $t5: number;
-        let $r6: rt.LuaResult;
-        let $fn7!: rt.LuaFunction;
-        let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
+        let $m4: rt.LuaTable | undefined;
+        let $5: rt.LuaValue;
+        let $6: rt.LuaValue;
+        let $t7: number;
+        let $r8: rt.LuaResult;
+        let $fn9!: rt.LuaFunction;
         let $10: rt.LuaValue;
+        let $11: rt.LuaValue;
+        let $12: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $14: rt.LuaValue;
+        let $m15: rt.LuaTable | undefined;
+        let $16: rt.LuaValue;
+        let $17: rt.LuaValue;
+        let $18: rt.LuaValue;
+        let $m19: rt.LuaTable | undefined;
+        let $20: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 35;
         let user_2: rt.LuaValue = (($f.line = 35, $f.callName = "find", find(ctx_4)) as rt.LuaValue);
         $f.line = 36;
         if (!rt.t(user_2)) {
           $f.line = 36;
-          return ($2 = api, $f.line = 36, $fn1 = rt.fn(rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $3 = 404, $4 = "User not found", $f.line = 36, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($2, $3, $4), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$2, $3, $4]));
+          return ($2 = api as rt.LuaValue, $f.line = 36, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 404, $6 = "User not found", $f.line = 36, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
         }
         $f.line = 37;
-        let changes: rt.LuaValue = rt.first(($8 = rt.first(($9 = ctx_4, $f.line = 37, $f.callName = ":body", rt.fn(rt.index($9, "body", "local 'ctx'"), "method 'body'")($9))), $f.line = 37, $fn7 = rt.fn(rt.index($8, "expect"), "method 'expect'"), $10 = rt.index(users, "update_schema", "upvalue 'users'"), $f.line = 37, $f.callName = ":expect", $fn7($8, $10)));
+        let changes: rt.LuaValue = rt.first(($10 = rt.first(($11 = ctx_4 as rt.LuaValue, $f.line = 37, $f.callName = ":body", rt.fn(($11 instanceof rt.LuaTable && (($12 = $11.f.body) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.body) !== undefined || (!("body" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "body", "local 'ctx'")), "method 'body'")($11))), $f.line = 37, $fn9 = rt.fn(($10 instanceof rt.LuaTable && (($14 = $10.f.expect) !== undefined || ($m15 = $10.metatable) === undefined || ($14 = $m15.view.expect) !== undefined || (!("expect" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($10, "expect")), "method 'expect'"), $16 = ($17 = users as rt.LuaValue, ($17 instanceof rt.LuaTable && (($18 = $17.f.update_schema) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.update_schema) !== undefined || (!("update_schema" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : rt.index($17, "update_schema", "upvalue 'users'"))), $f.line = 37, $f.callName = ":expect", $fn9($10, $16)));
         $f.line = 38;
          {
-          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($f.line = 38, $f.callName = "pairs", rt.fn(rt.getGlobal($env, "pairs"), "global 'pairs'")(changes)))], 3);
+          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($f.line = 38, $f.callName = "pairs", rt.fn((($20 = $env.f.pairs) !== undefined ? $20 : rt.getGlobal($env, "pairs")), "global 'pairs'")(changes)))], 3);
           const $iter1 = rt.callable($it1);
           let $k1 = $ctl1;
           $loop1: for (;;) {
@@ -187,10 +287,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         return rt.leave($s, $d, user_2);
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction), "field 'p_id'");
+      }) as rt.LuaFunction)) !== undefined && $27 instanceof rt.LuaTable && !$27.linked && $27.f.put !== undefined ? ($27.f.put = $34) : rt.setIndex($27, "put", $34, "field 'p_id'"));
       $f.line = 42;
-      $8 = rt.index(rt.index(api, "users", "local 'api'"), "p_id", "field 'users'");
-      rt.setIndex($8, "delete", (($body: rt.LuaFunction) => rt.withBody((function $delete(ctx_5?: rt.LuaValue): rt.LuaResult {
+      $35 = ($36 = ($37 = api as rt.LuaValue, ($37 instanceof rt.LuaTable && (($38 = $37.f.users) !== undefined || ($m39 = $37.metatable) === undefined || ($38 = $m39.view.users) !== undefined || (!("users" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : rt.index($37, "users", "local 'api'"))), ($36 instanceof rt.LuaTable && (($40 = $36.f.p_id) !== undefined || ($m41 = $36.metatable) === undefined || ($40 = $m41.view.p_id) !== undefined || (!("p_id" in $m41.view) && $m41.view[rt.CUT] === undefined)) ? $40 : rt.index($36, "p_id", "field 'users'")));
+      (($42 = (($body: rt.LuaFunction) => rt.withBody((function $delete(ctx_5?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_5);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $delete$body(ctx_5?: rt.LuaValue): rt.LuaResult {
@@ -199,33 +299,50 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
-        let $5: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
         let $6: rt.LuaValue;
-        let $fn7!: rt.LuaFunction;
+        let $7: rt.LuaValue;
         let $8: rt.LuaValue;
         let $9: rt.LuaValue;
-        let $fn10!: rt.LuaFunction;
+        let $m10: rt.LuaTable | undefined;
         let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
+        let $m12: rt.LuaTable | undefined;
         let $13: rt.LuaValue;
-        let $t14: number;
-        let $r15: rt.LuaResult;
-        let $fn16!: rt.LuaFunction;
+        let $fn14!: rt.LuaFunction;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
         let $17: rt.LuaValue;
-        let $t18: number;
-        let $r19: rt.LuaResult;
+        let $m18: rt.LuaTable | undefined;
+        let $19: rt.LuaValue;
+        let $m20: rt.LuaTable | undefined;
+        let $21: rt.LuaValue;
+        let $fn22!: rt.LuaFunction;
+        let $23: rt.LuaValue;
+        let $24: rt.LuaValue;
+        let $m25: rt.LuaTable | undefined;
+        let $26: rt.LuaValue;
+        let $27: rt.LuaValue;
+        let $t28: number;
+        let $r29: rt.LuaResult;
+        let $fn30!: rt.LuaFunction;
+        let $31: rt.LuaValue;
+        let $32: rt.LuaValue;
+        let $33: rt.LuaValue;
+        let $m34: rt.LuaTable | undefined;
+        let $t35: number;
+        let $r36: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 43;
-        let id_1: rt.LuaValue = rt.first(($2 = rt.index(users, "parse_id", "upvalue 'users'"), $3 = rt.index(rt.first(($4 = ctx_5, $f.line = 43, $f.callName = ":params", rt.fn(rt.index($4, "params", "local 'ctx'"), "method 'params'")($4))), ($5 = "id", $f.line = 43, $5)), $f.line = 43, $fn1 = rt.fn($2, "field 'parse_id'"), $f.callName = "parse_id", $fn1($3)));
+        let id_1: rt.LuaValue = rt.first(($2 = ($3 = users as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.parse_id) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "parse_id", "upvalue 'users'"))), $6 = ($7 = rt.first(($8 = ctx_5 as rt.LuaValue, $f.line = 43, $f.callName = ":params", rt.fn(($8 instanceof rt.LuaTable && (($9 = $8.f.params) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.params) !== undefined || (!("params" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8))), ($7 instanceof rt.LuaTable && (($11 = $7.f.id) !== undefined || ($m12 = $7.metatable) === undefined || ($11 = $m12.view.id) !== undefined || (!("id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($f.line = 43, rt.index($7, "id")))), $f.line = 43, $fn1 = rt.fn($2, "field 'parse_id'"), $f.callName = "parse_id", $fn1($6)));
         $f.line = 44;
-        if ((rt.t($6 = !rt.t(id_1)) ? $6 : !rt.t(rt.first(($8 = rt.index(users, "store", "upvalue 'users'"), $f.line = 44, $fn7 = rt.fn(rt.index($8, "remove", "field 'store'"), "method 'remove'"), $9 = id_1, $f.line = 44, $f.callName = ":remove", $fn7($8, $9)))))) {
+        if ((rt.t($13 = !rt.t(id_1)) ? $13 : !rt.t(rt.first(($15 = ($16 = users as rt.LuaValue, ($16 instanceof rt.LuaTable && (($17 = $16.f.store) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.store) !== undefined || (!("store" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($16, "store", "upvalue 'users'"))), $f.line = 44, $fn14 = rt.fn(($15 instanceof rt.LuaTable && (($19 = $15.f.remove) !== undefined || ($m20 = $15.metatable) === undefined || ($19 = $m20.view.remove) !== undefined || (!("remove" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($15, "remove", "field 'store'")), "method 'remove'"), $21 = id_1, $f.line = 44, $f.callName = ":remove", $fn14($15, $21)))))) {
           $f.line = 44;
-          return ($11 = api, $f.line = 44, $fn10 = rt.fn(rt.index($11, "error", "upvalue 'api'"), "method 'error'"), $12 = 404, $13 = "User not found", $f.line = 44, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = $fn10($11, $12, $13), $s.tails = $t14, $r15) : rt.tail($s, $fn10, [$11, $12, $13]));
+          return ($23 = api as rt.LuaValue, $f.line = 44, $fn22 = rt.fn(($23 instanceof rt.LuaTable && (($24 = $23.f.error) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.error) !== undefined || (!("error" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : rt.index($23, "error", "upvalue 'api'")), "method 'error'"), $26 = 404, $27 = "User not found", $f.line = 44, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t28 = $s.tails++, $r29 = $fn22($23, $26, $27), $s.tails = $t28, $r29) : rt.tail($s, $fn22, [$23, $26, $27]));
         }
         $f.line = 45;
-        return ($17 = rt.index(api, "no_content", "upvalue 'api'"), $f.line = 45, $fn16 = rt.fn($17, "field 'no_content'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t18 = $s.tails++, $r19 = $fn16(), $s.tails = $t18, $r19) : rt.tail($s, $fn16, []));
+        return ($31 = ($32 = api as rt.LuaValue, ($32 instanceof rt.LuaTable && (($33 = $32.f.no_content) !== undefined || ($m34 = $32.metatable) === undefined || ($33 = $m34.view.no_content) !== undefined || (!("no_content" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : rt.index($32, "no_content", "upvalue 'api'"))), $f.line = 45, $fn30 = rt.fn($31, "field 'no_content'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t35 = $s.tails++, $r36 = $fn30(), $s.tails = $t35, $r36) : rt.tail($s, $fn30, []));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction), "field 'p_id'");
+      }) as rt.LuaFunction)) !== undefined && $35 instanceof rt.LuaTable && !$35.linked && $35.f.delete !== undefined ? ($35.f.delete = $42) : rt.setIndex($35, "delete", $42, "field 'p_id'"));
       return rt.leave($s, $d, api);
       return rt.leave($s, $d, rt.NONE);
     };

@@ -9,16 +9,15 @@ export const s0 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (i < n && s[i].key === "users") {
-        x = s[i++].value;
+      if (i < n && s[i] === "users") {
+        x = f[s[i++]];
         if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
         out += "\"users\":" + r;
       }
-      if (!(i < n && s[i].key === "count")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "count")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'number') return undefined;
       out += (out.length === 1 ? "\"count\":" : ",\"count\":") + num(x);
       if (i !== n) return undefined;

@@ -11,17 +11,25 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
       let $4: rt.LuaValue;
+      let $5: rt.LuaValue;
+      let $m6: rt.LuaTable | undefined;
+      let $7: rt.LuaValue;
+      let $8: rt.LuaValue;
+      let $9: rt.LuaValue;
+      let $10: rt.LuaValue;
+      let $m11: rt.LuaTable | undefined;
+      let $12: rt.LuaValue;
       $f.line = 2;
-      let api: rt.LuaValue = rt.first(($2 = rt.index(rt.getGlobal($env, "rover"), "server", "global 'rover'"), $3 = ($f.line = 2, rt.buildTable(0, ["log_level", "nope", "docs", false], undefined)), $f.line = 2, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($3)));
+      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($f.line = 2, rt.buildTable(0, ["log_level", "nope", "docs", false], undefined)), $f.line = 2, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
       $f.line = 4;
-      $4 = rt.index(api, "ping", "local 'api'");
-      rt.setIndex($4, "get", function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $8 = ($9 = api as rt.LuaValue, ($9 instanceof rt.LuaTable && (($10 = $9.f.ping) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.ping) !== undefined || (!("ping" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "ping", "local 'api'")));
+      (($12 = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site1);
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 5;
         return rt.leave($s, $d, ($f.line = 5, rt.buildTable(0, ["pong", true], undefined)));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'ping'");
+      }) !== undefined && $8 instanceof rt.LuaTable && !$8.linked && $8.f.get !== undefined ? ($8.f.get = $12) : rt.setIndex($8, "get", $12, "field 'ping'"));
       return rt.leave($s, $d, api);
       return rt.leave($s, $d, rt.NONE);
     };

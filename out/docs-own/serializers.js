@@ -9,11 +9,10 @@ export const s1 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "posted")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "posted")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'boolean') return undefined;
       out += "\"posted\":" + (x ? 'true' : 'false');
       if (i !== n) return undefined;

@@ -9,11 +9,10 @@ export const s1 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "id")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "id")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'string') return undefined;
       out += "\"id\":" + str(x);
       if (i !== n) return undefined;
@@ -29,16 +28,15 @@ export const s3 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (i < n && s[i].key === "ok") {
-        x = s[i++].value;
+      if (i < n && s[i] === "ok") {
+        x = f[s[i++]];
         if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
         out += "\"ok\":" + r;
       }
-      if (i < n && s[i].key === "err") {
-        x = s[i++].value;
+      if (i < n && s[i] === "err") {
+        x = f[s[i++]];
         if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
         out += (out.length === 1 ? "\"err\":" : ",\"err\":") + r;
       }
@@ -55,11 +53,10 @@ export const s6 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (i < n && s[i].key === "name") {
-        x = s[i++].value;
+      if (i < n && s[i] === "name") {
+        x = f[s[i++]];
         if (typeof x !== 'string') return undefined;
         out += "\"name\":" + str(x);
       }
@@ -76,25 +73,24 @@ export const s7 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "keys")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "keys")) return undefined;
+      x = f[s[i++]];
       if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
       out += "\"keys\":" + r;
-      if (i < n && s[i].key === "proto") {
-        x = s[i++].value;
+      if (i < n && s[i] === "proto") {
+        x = f[s[i++]];
         if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
         out += ",\"proto\":" + r;
       }
-      if (i < n && s[i].key === "ctor") {
-        x = s[i++].value;
+      if (i < n && s[i] === "ctor") {
+        x = f[s[i++]];
         if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
         out += ",\"ctor\":" + r;
       }
-      if (i < n && s[i].key === "prototype") {
-        x = s[i++].value;
+      if (i < n && s[i] === "prototype") {
+        x = f[s[i++]];
         if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
         out += ",\"prototype\":" + r;
       }
@@ -111,26 +107,25 @@ export const s8 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (i < n && s[i].key === "polluted") {
-        x = s[i++].value;
+      if (i < n && s[i] === "polluted") {
+        x = f[s[i++]];
         if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
         out += "\"polluted\":" + r;
       }
-      if (i < n && s[i].key === "proto") {
-        x = s[i++].value;
+      if (i < n && s[i] === "proto") {
+        x = f[s[i++]];
         if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
         out += (out.length === 1 ? "\"proto\":" : ",\"proto\":") + r;
       }
-      if (i < n && s[i].key === "ctor") {
-        x = s[i++].value;
+      if (i < n && s[i] === "ctor") {
+        x = f[s[i++]];
         if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
         out += (out.length === 1 ? "\"ctor\":" : ",\"ctor\":") + r;
       }
-      if (!(i < n && s[i].key === "n")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "n")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'number') return undefined;
       out += (out.length === 1 ? "\"n\":" : ",\"n\":") + num(x);
       if (i !== n) return undefined;
@@ -146,11 +141,10 @@ export const s18 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (i < n && s[i].key === "a") {
-        x = s[i++].value;
+      if (i < n && s[i] === "a") {
+        x = f[s[i++]];
         if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
         out += "\"a\":" + r;
       }
@@ -167,11 +161,10 @@ export const s20 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "bytes")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "bytes")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'number') return undefined;
       out += "\"bytes\":" + num(x);
       if (i !== n) return undefined;

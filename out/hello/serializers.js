@@ -9,11 +9,10 @@ export const s1 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "message")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "message")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'string') return undefined;
       out += "\"message\":" + str(x);
       if (i !== n) return undefined;
@@ -29,15 +28,14 @@ export const s2 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "message")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "message")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'string') return undefined;
       out += "\"message\":" + str(x);
-      if (!(i < n && s[i].key === "length")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "length")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'number') return undefined;
       out += ",\"length\":" + num(x);
       if (i !== n) return undefined;
@@ -53,15 +51,14 @@ export const s3 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "id")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "id")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'string') return undefined;
       out += "\"id\":" + str(x);
-      if (!(i < n && s[i].key === "static")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "static")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'boolean') return undefined;
       out += ",\"static\":" + (x ? 'true' : 'false');
       if (i !== n) return undefined;
@@ -77,15 +74,14 @@ export const s4 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "static")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "static")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'boolean') return undefined;
       out += "\"static\":" + (x ? 'true' : 'false');
-      if (!(i < n && s[i].key === "id")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "id")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'string') return undefined;
       out += ",\"id\":" + str(x);
       if (i !== n) return undefined;
@@ -101,15 +97,14 @@ export const s5 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "user")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "user")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'string') return undefined;
       out += "\"user\":" + str(x);
-      if (!(i < n && s[i].key === "post")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "post")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'string') return undefined;
       out += ",\"post\":" + str(x);
       if (i !== n) return undefined;
@@ -147,20 +142,19 @@ export const s6 = {
     }
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (i < n && s[i].key === "q") {
-        x = s[i++].value;
+      if (i < n && s[i] === "q") {
+        x = f[s[i++]];
         if (typeof x !== 'string') return undefined;
         out += "\"q\":" + str(x);
       }
-      if (!(i < n && s[i].key === "page")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "page")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'number') return undefined;
       out += (out.length === 1 ? "\"page\":" : ",\"page\":") + num(x);
-      if (!(i < n && s[i].key === "keys")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "keys")) return undefined;
+      x = f[s[i++]];
       if ((r = w1(x)) === undefined) return undefined;
       out += ",\"keys\":" + r;
       if (i !== n) return undefined;
@@ -176,25 +170,24 @@ export const s7 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (i < n && s[i].key === "agent") {
-        x = s[i++].value;
+      if (i < n && s[i] === "agent") {
+        x = f[s[i++]];
         if (typeof x !== 'string') return undefined;
         out += "\"agent\":" + str(x);
       }
-      if (i < n && s[i].key === "custom") {
-        x = s[i++].value;
+      if (i < n && s[i] === "custom") {
+        x = f[s[i++]];
         if (typeof x !== 'string') return undefined;
         out += (out.length === 1 ? "\"custom\":" : ",\"custom\":") + str(x);
       }
-      if (!(i < n && s[i].key === "method")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "method")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'string') return undefined;
       out += (out.length === 1 ? "\"method\":" : ",\"method\":") + str(x);
-      if (!(i < n && s[i].key === "path")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "path")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'string') return undefined;
       out += ",\"path\":" + str(x);
       if (i !== n) return undefined;

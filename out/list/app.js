@@ -10,11 +10,19 @@ export default function load($env) {
         let $2;
         let $3;
         let $4;
+        let $5;
+        let $m6;
+        let $7;
+        let $8;
+        let $9;
+        let $10;
+        let $m11;
+        let $12;
         $f.line = 2;
-        let api = rt.first(($2 = rt.index(rt.getGlobal($env, "rover"), "server", "global 'rover'"), $3 = ($f.line = 2, rt.buildTable(0, ["log_level", "nope"], undefined)), $f.line = 2, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($3)));
+        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($f.line = 2, rt.buildTable(0, ["log_level", "nope"], undefined)), $f.line = 2, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
         $f.line = 4;
-        $4 = rt.index(api, "items", "local 'api'");
-        rt.setIndex($4, "get", function $get(ctx) {
+        $8 = ($9 = api, ($9 instanceof rt.LuaTable && (($10 = $9.f.items) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.items) !== undefined || (!("items" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "items", "local 'api'")));
+        (($12 = function $get(ctx) {
             const $s = rt.current, $d = $s.depth, $f = $s.enter($site1);
             let $1;
             let $fn2;
@@ -24,9 +32,17 @@ export default function load($env) {
             let $6;
             let $7;
             let $8;
+            let $m9;
+            let $10;
+            let $m11;
+            let $12;
+            let $k13;
+            let $14;
+            let $15;
+            let $16;
             const $va = rt.NONE;
             $f.line = 5;
-            let n = (rt.t($1 = rt.first(($3 = rt.getGlobal($env, "tonumber"), $4 = rt.index(rt.first(($5 = ctx, $f.line = 5, $f.callName = ":query", rt.fn(rt.index($5, "query", "local 'ctx'"), "method 'query'")($5))), ($6 = "n", $f.line = 5, $6)), $f.line = 5, $fn2 = rt.fn($3, "global 'tonumber'"), $f.callName = "tonumber", $fn2($4)))) ? $1 : 100);
+            let n = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : rt.getGlobal($env, "tonumber")), $5 = ($6 = rt.first(($7 = ctx, $f.line = 5, $f.callName = ":query", rt.fn(($7 instanceof rt.LuaTable && (($8 = $7.f.query) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.query) !== undefined || (!("query" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), ($6 instanceof rt.LuaTable && (($10 = $6.f.n) !== undefined || ($m11 = $6.metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($f.line = 5, rt.index($6, "n")))), $f.line = 5, $fn2 = rt.fn($3, "global 'tonumber'"), $f.callName = "tonumber", $fn2($5)))) ? $1 : 100);
             $f.line = 6;
             let items = new rt.LuaTable();
             $f.line = 7;
@@ -35,13 +51,15 @@ export default function load($env) {
                 const $b1 = rt.forNumber(n, 'limit');
                 $loop1: for (let i = $a1; i <= $b1; i++) {
                     $f.line = 8;
-                    rt.setIndex(items, i, ($f.line = 8, rt.buildTable(0, ["id", i, "name", rt.concat("item ", ($7 = i, $f.line = 10, $7), undefined, "local 'i'"), "price", (i * 1.5), "in_stock", ((rt.mod(i, 3)) !== 0), "tags", ($f.line = 13, rt.buildTable(2, [2, "all", 1, rt.concat("tag", ($8 = (rt.mod(i, 5)), $f.line = 13, $8))], undefined))], undefined)), "local 'items'");
+                    $12 = items;
+                    $k13 = i;
+                    (($16 = ($f.line = 8, rt.buildTable(0, ["id", i, "name", rt.concat("item ", ($14 = i, $f.line = 10, $14), undefined, "local 'i'"), "price", (i * 1.5), "in_stock", ((rt.mod(i, 3)) !== 0), "tags", ($f.line = 13, rt.buildTable(2, [2, "all", 1, rt.concat("tag", ($15 = (rt.mod(i, 5)), $f.line = 13, $15))], undefined))], undefined))) !== undefined && $12 instanceof rt.LuaTable && $12.arr[$k13 - 1] !== undefined ? ($12.arr[$k13 - 1] = $16) : $16 !== undefined && $12 instanceof rt.LuaTable && $k13 === $12.arr.length + 1 && $12.other === undefined && $12.metatable === undefined ? $12.arr.push($16) : rt.setIndex($12, $k13, $16, "local 'items'"));
                 }
             }
             $f.line = 16;
             return rt.leave($s, $d, ($f.line = 16, rt.buildTable(0, ["count", items.length(), "items", items], undefined)));
             return rt.leave($s, $d, rt.NONE);
-        }, "field 'items'");
+        }) !== undefined && $8 instanceof rt.LuaTable && !$8.linked && $8.f.get !== undefined ? ($8.f.get = $12) : rt.setIndex($8, "get", $12, "field 'items'"));
         return rt.leave($s, $d, api);
         return rt.leave($s, $d, rt.NONE);
     };

@@ -31,27 +31,26 @@ export const s0 = {
     }
     function w2(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "id")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "id")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'number') return undefined;
       out += "\"id\":" + num(x);
-      if (!(i < n && s[i].key === "name")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "name")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'string') return undefined;
       out += ",\"name\":" + str(x);
-      if (!(i < n && s[i].key === "price")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "price")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'number') return undefined;
       out += ",\"price\":" + num(x);
-      if (!(i < n && s[i].key === "in_stock")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "in_stock")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'boolean') return undefined;
       out += ",\"in_stock\":" + (x ? 'true' : 'false');
-      if (!(i < n && s[i].key === "tags")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "tags")) return undefined;
+      x = f[s[i++]];
       if ((r = w3(x)) === undefined) return undefined;
       out += ",\"tags\":" + r;
       if (i !== n) return undefined;
@@ -73,15 +72,14 @@ export const s0 = {
     }
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "count")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "count")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'number') return undefined;
       out += "\"count\":" + num(x);
-      if (!(i < n && s[i].key === "items")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "items")) return undefined;
+      x = f[s[i++]];
       if ((r = w1(x)) === undefined) return undefined;
       out += ",\"items\":" + r;
       if (i !== n) return undefined;

@@ -63,137 +63,444 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $3: rt.LuaValue;
       let $4: rt.LuaValue;
       let $5: rt.LuaValue;
-      let $6: rt.LuaValue;
+      let $m6: rt.LuaTable | undefined;
       let $7: rt.LuaValue;
       let $8: rt.LuaValue;
       let $9: rt.LuaValue;
       let $10: rt.LuaValue;
       let $11: rt.LuaValue;
-      let $12: rt.LuaValue;
+      let $m12: rt.LuaTable | undefined;
       let $13: rt.LuaValue;
-      let $14: rt.LuaValue;
+      let $m14: rt.LuaTable | undefined;
       let $15: rt.LuaValue;
       let $16: rt.LuaValue;
       let $17: rt.LuaValue;
       let $18: rt.LuaValue;
       let $19: rt.LuaValue;
-      let $20: rt.LuaValue;
+      let $m20: rt.LuaTable | undefined;
       let $21: rt.LuaValue;
-      let $22: rt.LuaValue;
+      let $m22: rt.LuaTable | undefined;
       let $23: rt.LuaValue;
       let $24: rt.LuaValue;
       let $25: rt.LuaValue;
       let $26: rt.LuaValue;
       let $27: rt.LuaValue;
-      let $28: rt.LuaValue;
+      let $m28: rt.LuaTable | undefined;
       let $29: rt.LuaValue;
-      let $30: rt.LuaValue;
+      let $m30: rt.LuaTable | undefined;
       let $31: rt.LuaValue;
       let $32: rt.LuaValue;
       let $33: rt.LuaValue;
       let $34: rt.LuaValue;
       let $35: rt.LuaValue;
-      let $36: rt.LuaValue;
+      let $m36: rt.LuaTable | undefined;
       let $37: rt.LuaValue;
-      let $38: rt.LuaValue;
+      let $m38: rt.LuaTable | undefined;
       let $39: rt.LuaValue;
       let $40: rt.LuaValue;
       let $41: rt.LuaValue;
       let $42: rt.LuaValue;
       let $43: rt.LuaValue;
-      let $44: rt.LuaValue;
+      let $m44: rt.LuaTable | undefined;
       let $45: rt.LuaValue;
-      let $46: rt.LuaValue;
+      let $m46: rt.LuaTable | undefined;
       let $47: rt.LuaValue;
       let $48: rt.LuaValue;
       let $49: rt.LuaValue;
+      let $50: rt.LuaValue;
+      let $51: rt.LuaValue;
+      let $m52: rt.LuaTable | undefined;
+      let $53: rt.LuaValue;
+      let $m54: rt.LuaTable | undefined;
+      let $55: rt.LuaValue;
+      let $56: rt.LuaValue;
+      let $57: rt.LuaValue;
+      let $58: rt.LuaValue;
+      let $59: rt.LuaValue;
+      let $m60: rt.LuaTable | undefined;
+      let $61: rt.LuaValue;
+      let $m62: rt.LuaTable | undefined;
+      let $63: rt.LuaValue;
+      let $64: rt.LuaValue;
+      let $65: rt.LuaValue;
+      let $66: rt.LuaValue;
+      let $67: rt.LuaValue;
+      let $m68: rt.LuaTable | undefined;
+      let $69: rt.LuaValue;
+      let $m70: rt.LuaTable | undefined;
+      let $71: rt.LuaValue;
+      let $72: rt.LuaValue;
+      let $73: rt.LuaValue;
+      let $74: rt.LuaValue;
+      let $75: rt.LuaValue;
+      let $m76: rt.LuaTable | undefined;
+      let $77: rt.LuaValue;
+      let $m78: rt.LuaTable | undefined;
+      let $79: rt.LuaValue;
+      let $80: rt.LuaValue;
+      let $81: rt.LuaValue;
+      let $82: rt.LuaValue;
+      let $83: rt.LuaValue;
+      let $m84: rt.LuaTable | undefined;
+      let $85: rt.LuaValue;
+      let $m86: rt.LuaTable | undefined;
+      let $87: rt.LuaValue;
+      let $88: rt.LuaValue;
+      let $89: rt.LuaValue;
+      let $90: rt.LuaValue;
+      let $91: rt.LuaValue;
+      let $m92: rt.LuaTable | undefined;
+      let $93: rt.LuaValue;
+      let $m94: rt.LuaTable | undefined;
+      let $95: rt.LuaValue;
+      let $96: rt.LuaValue;
+      let $97: rt.LuaValue;
+      let $98: rt.LuaValue;
+      let $99: rt.LuaValue;
+      let $m100: rt.LuaTable | undefined;
+      let $101: rt.LuaValue;
+      let $m102: rt.LuaTable | undefined;
+      let $103: rt.LuaValue;
+      let $104: rt.LuaValue;
+      let $105: rt.LuaValue;
+      let $106: rt.LuaValue;
+      let $107: rt.LuaValue;
+      let $m108: rt.LuaTable | undefined;
+      let $109: rt.LuaValue;
+      let $m110: rt.LuaTable | undefined;
+      let $111: rt.LuaValue;
+      let $112: rt.LuaValue;
+      let $113: rt.LuaValue;
+      let $114: rt.LuaValue;
+      let $115: rt.LuaValue;
+      let $m116: rt.LuaTable | undefined;
+      let $117: rt.LuaValue;
+      let $m118: rt.LuaTable | undefined;
+      let $119: rt.LuaValue;
+      let $120: rt.LuaValue;
+      let $121: rt.LuaValue;
+      let $122: rt.LuaValue;
+      let $123: rt.LuaValue;
+      let $m124: rt.LuaTable | undefined;
+      let $125: rt.LuaValue;
+      let $m126: rt.LuaTable | undefined;
+      let $127: rt.LuaValue;
+      let $128: rt.LuaValue;
+      let $129: rt.LuaValue;
+      let $130: rt.LuaValue;
+      let $131: rt.LuaValue;
+      let $m132: rt.LuaTable | undefined;
+      let $133: rt.LuaValue;
+      let $m134: rt.LuaTable | undefined;
+      let $135: rt.LuaValue;
+      let $136: rt.LuaValue;
+      let $137: rt.LuaValue;
+      let $138: rt.LuaValue;
+      let $139: rt.LuaValue;
+      let $m140: rt.LuaTable | undefined;
+      let $141: rt.LuaValue;
+      let $m142: rt.LuaTable | undefined;
+      let $143: rt.LuaValue;
+      let $144: rt.LuaValue;
+      let $145: rt.LuaValue;
+      let $146: rt.LuaValue;
+      let $147: rt.LuaValue;
+      let $m148: rt.LuaTable | undefined;
+      let $149: rt.LuaValue;
+      let $m150: rt.LuaTable | undefined;
+      let $151: rt.LuaValue;
+      let $152: rt.LuaValue;
+      let $153: rt.LuaValue;
+      let $154: rt.LuaValue;
+      let $155: rt.LuaValue;
+      let $m156: rt.LuaTable | undefined;
+      let $157: rt.LuaValue;
+      let $m158: rt.LuaTable | undefined;
+      let $159: rt.LuaValue;
+      let $160: rt.LuaValue;
+      let $161: rt.LuaValue;
+      let $162: rt.LuaValue;
+      let $163: rt.LuaValue;
+      let $m164: rt.LuaTable | undefined;
+      let $165: rt.LuaValue;
+      let $m166: rt.LuaTable | undefined;
+      let $167: rt.LuaValue;
+      let $168: rt.LuaValue;
+      let $169: rt.LuaValue;
+      let $170: rt.LuaValue;
+      let $171: rt.LuaValue;
+      let $m172: rt.LuaTable | undefined;
+      let $173: rt.LuaValue;
+      let $m174: rt.LuaTable | undefined;
+      let $175: rt.LuaValue;
+      let $176: rt.LuaValue;
+      let $177: rt.LuaValue;
+      let $178: rt.LuaValue;
+      let $179: rt.LuaValue;
+      let $m180: rt.LuaTable | undefined;
+      let $181: rt.LuaValue;
+      let $m182: rt.LuaTable | undefined;
+      let $183: rt.LuaValue;
+      let $184: rt.LuaValue;
+      let $185: rt.LuaValue;
+      let $186: rt.LuaValue;
+      let $187: rt.LuaValue;
+      let $m188: rt.LuaTable | undefined;
+      let $189: rt.LuaValue;
+      let $m190: rt.LuaTable | undefined;
+      let $191: rt.LuaValue;
+      let $192: rt.LuaValue;
+      let $193: rt.LuaValue;
+      let $194: rt.LuaValue;
+      let $195: rt.LuaValue;
+      let $m196: rt.LuaTable | undefined;
+      let $197: rt.LuaValue;
+      let $m198: rt.LuaTable | undefined;
+      let $199: rt.LuaValue;
+      let $200: rt.LuaValue;
+      let $201: rt.LuaValue;
+      let $202: rt.LuaValue;
+      let $203: rt.LuaValue;
+      let $m204: rt.LuaTable | undefined;
+      let $205: rt.LuaValue;
+      let $m206: rt.LuaTable | undefined;
+      let $207: rt.LuaValue;
+      let $208: rt.LuaValue;
+      let $209: rt.LuaValue;
+      let $210: rt.LuaValue;
+      let $211: rt.LuaValue;
+      let $m212: rt.LuaTable | undefined;
+      let $213: rt.LuaValue;
+      let $m214: rt.LuaTable | undefined;
+      let $215: rt.LuaValue;
+      let $216: rt.LuaValue;
+      let $217: rt.LuaValue;
+      let $218: rt.LuaValue;
+      let $219: rt.LuaValue;
+      let $m220: rt.LuaTable | undefined;
+      let $221: rt.LuaValue;
+      let $m222: rt.LuaTable | undefined;
+      let $223: rt.LuaValue;
+      let $224: rt.LuaValue;
+      let $225: rt.LuaValue;
+      let $226: rt.LuaValue;
+      let $227: rt.LuaValue;
+      let $m228: rt.LuaTable | undefined;
+      let $229: rt.LuaValue;
+      let $m230: rt.LuaTable | undefined;
+      let $231: rt.LuaValue;
+      let $232: rt.LuaValue;
+      let $233: rt.LuaValue;
+      let $234: rt.LuaValue;
+      let $235: rt.LuaValue;
+      let $m236: rt.LuaTable | undefined;
+      let $237: rt.LuaValue;
+      let $m238: rt.LuaTable | undefined;
+      let $239: rt.LuaValue;
+      let $240: rt.LuaValue;
+      let $241: rt.LuaValue;
+      let $242: rt.LuaValue;
+      let $243: rt.LuaValue;
+      let $m244: rt.LuaTable | undefined;
+      let $245: rt.LuaValue;
+      let $m246: rt.LuaTable | undefined;
+      let $247: rt.LuaValue;
+      let $248: rt.LuaValue;
+      let $249: rt.LuaValue;
+      let $250: rt.LuaValue;
+      let $251: rt.LuaValue;
+      let $m252: rt.LuaTable | undefined;
+      let $253: rt.LuaValue;
+      let $m254: rt.LuaTable | undefined;
+      let $255: rt.LuaValue;
+      let $256: rt.LuaValue;
+      let $257: rt.LuaValue;
+      let $258: rt.LuaValue;
+      let $259: rt.LuaValue;
+      let $m260: rt.LuaTable | undefined;
+      let $261: rt.LuaValue;
+      let $m262: rt.LuaTable | undefined;
+      let $263: rt.LuaValue;
+      let $264: rt.LuaValue;
+      let $265: rt.LuaValue;
+      let $266: rt.LuaValue;
+      let $267: rt.LuaValue;
+      let $m268: rt.LuaTable | undefined;
+      let $269: rt.LuaValue;
+      let $m270: rt.LuaTable | undefined;
+      let $271: rt.LuaValue;
+      let $272: rt.LuaValue;
+      let $273: rt.LuaValue;
+      let $274: rt.LuaValue;
+      let $275: rt.LuaValue;
+      let $m276: rt.LuaTable | undefined;
+      let $277: rt.LuaValue;
+      let $m278: rt.LuaTable | undefined;
+      let $279: rt.LuaValue;
+      let $280: rt.LuaValue;
+      let $281: rt.LuaValue;
+      let $282: rt.LuaValue;
+      let $283: rt.LuaValue;
+      let $m284: rt.LuaTable | undefined;
+      let $285: rt.LuaValue;
+      let $m286: rt.LuaTable | undefined;
+      let $287: rt.LuaValue;
+      let $288: rt.LuaValue;
+      let $289: rt.LuaValue;
+      let $290: rt.LuaValue;
+      let $291: rt.LuaValue;
+      let $m292: rt.LuaTable | undefined;
+      let $293: rt.LuaValue;
+      let $m294: rt.LuaTable | undefined;
+      let $295: rt.LuaValue;
+      let $296: rt.LuaValue;
+      let $297: rt.LuaValue;
+      let $298: rt.LuaValue;
+      let $299: rt.LuaValue;
+      let $m300: rt.LuaTable | undefined;
+      let $301: rt.LuaValue;
+      let $m302: rt.LuaTable | undefined;
+      let $303: rt.LuaValue;
+      let $304: rt.LuaValue;
+      let $305: rt.LuaValue;
+      let $306: rt.LuaValue;
+      let $307: rt.LuaValue;
+      let $m308: rt.LuaTable | undefined;
+      let $309: rt.LuaValue;
+      let $m310: rt.LuaTable | undefined;
+      let $311: rt.LuaValue;
+      let $312: rt.LuaValue;
+      let $313: rt.LuaValue;
+      let $314: rt.LuaValue;
+      let $315: rt.LuaValue;
+      let $m316: rt.LuaTable | undefined;
+      let $317: rt.LuaValue;
+      let $m318: rt.LuaTable | undefined;
+      let $319: rt.LuaValue;
+      let $320: rt.LuaValue;
+      let $321: rt.LuaValue;
+      let $322: rt.LuaValue;
+      let $323: rt.LuaValue;
+      let $m324: rt.LuaTable | undefined;
+      let $325: rt.LuaValue;
+      let $m326: rt.LuaTable | undefined;
+      let $327: rt.LuaValue;
+      let $328: rt.LuaValue;
+      let $329: rt.LuaValue;
+      let $330: rt.LuaValue;
+      let $331: rt.LuaValue;
+      let $m332: rt.LuaTable | undefined;
+      let $333: rt.LuaValue;
+      let $m334: rt.LuaTable | undefined;
+      let $335: rt.LuaValue;
+      let $336: rt.LuaValue;
+      let $337: rt.LuaValue;
+      let $m338: rt.LuaTable | undefined;
+      let $339: rt.LuaValue;
+      let $340: rt.LuaValue;
+      let $341: rt.LuaValue;
+      let $342: rt.LuaValue;
+      let $343: rt.LuaValue;
+      let $344: rt.LuaValue;
+      let $345: rt.LuaValue;
+      let $346: rt.LuaValue;
+      let $347: rt.LuaValue;
+      let $348: rt.LuaValue;
+      let $349: rt.LuaValue;
+      let $350: rt.LuaValue;
+      let $351: rt.LuaValue;
+      let $352: rt.LuaValue;
+      let $353: rt.LuaValue;
+      let $m354: rt.LuaTable | undefined;
+      let $355: rt.LuaValue;
       $f.line = 2;
-      let api: rt.LuaValue = rt.first(($2 = rt.index(rt.getGlobal($env, "rover"), "server", "global 'rover'"), $3 = ($f.line = 2, rt.buildTable(0, ["log_level", "nope"], undefined)), $f.line = 2, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($3)));
+      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($f.line = 2, rt.buildTable(0, ["log_level", "nope"], undefined)), $f.line = 2, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
       $f.line = 4;
-      $4 = rt.index(rt.index(api, "kinds", "local 'api'"), "table", "field 'kinds'");
-      rt.setIndex($4, "get", function $get(): rt.LuaResult {
+      $8 = ($9 = ($10 = api as rt.LuaValue, ($10 instanceof rt.LuaTable && (($11 = $10.f.kinds) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.kinds) !== undefined || (!("kinds" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "kinds", "local 'api'"))), ($9 instanceof rt.LuaTable && (($13 = $9.f.table) !== undefined || ($m14 = $9.metatable) === undefined || ($13 = $m14.view.table) !== undefined || (!("table" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : rt.index($9, "table", "field 'kinds'")));
+      (($15 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site1);
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 4;
         return rt.leave($s, $d, ($f.line = 4, rt.buildTable(0, ["ok", true, "list", ($f.line = 4, rt.buildTable(3, [1, 1, 2, 2, 3, 3], undefined)), "empty", new rt.LuaTable(), "nested", ($f.line = 4, rt.buildTable(0, ["a", ($f.line = 4, rt.buildTable(0, ["b", ($f.line = 4, rt.buildTable(0, ["c", "deep"], undefined))], undefined))], undefined))], undefined)));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'table'");
+      }) !== undefined && $8 instanceof rt.LuaTable && !$8.linked && $8.f.get !== undefined ? ($8.f.get = $15) : rt.setIndex($8, "get", $15, "field 'table'"));
       $f.line = 5;
-      $5 = rt.index(rt.index(api, "kinds", "local 'api'"), "string", "field 'kinds'");
-      rt.setIndex($5, "get", function $get(): rt.LuaResult {
+      $16 = ($17 = ($18 = api as rt.LuaValue, ($18 instanceof rt.LuaTable && (($19 = $18.f.kinds) !== undefined || ($m20 = $18.metatable) === undefined || ($19 = $m20.view.kinds) !== undefined || (!("kinds" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($18, "kinds", "local 'api'"))), ($17 instanceof rt.LuaTable && (($21 = $17.f.string) !== undefined || ($m22 = $17.metatable) === undefined || ($21 = $m22.view.string) !== undefined || (!("string" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : rt.index($17, "string", "field 'kinds'")));
+      (($23 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site2);
         const $va: rt.LuaValue[] = rt.NONE;
         return rt.leave($s, $d, "plain text");
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'string'");
+      }) !== undefined && $16 instanceof rt.LuaTable && !$16.linked && $16.f.get !== undefined ? ($16.f.get = $23) : rt.setIndex($16, "get", $23, "field 'string'"));
       $f.line = 6;
-      $6 = rt.index(rt.index(api, "kinds", "local 'api'"), "number", "field 'kinds'");
-      rt.setIndex($6, "get", function $get(): rt.LuaResult {
+      $24 = ($25 = ($26 = api as rt.LuaValue, ($26 instanceof rt.LuaTable && (($27 = $26.f.kinds) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.kinds) !== undefined || (!("kinds" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : rt.index($26, "kinds", "local 'api'"))), ($25 instanceof rt.LuaTable && (($29 = $25.f.number) !== undefined || ($m30 = $25.metatable) === undefined || ($29 = $m30.view.number) !== undefined || (!("number" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : rt.index($25, "number", "field 'kinds'")));
+      (($31 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site3);
         const $va: rt.LuaValue[] = rt.NONE;
         return rt.leave($s, $d, 42.5);
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'number'");
+      }) !== undefined && $24 instanceof rt.LuaTable && !$24.linked && $24.f.get !== undefined ? ($24.f.get = $31) : rt.setIndex($24, "get", $31, "field 'number'"));
       $f.line = 7;
-      $7 = rt.index(rt.index(api, "kinds", "local 'api'"), "integer", "field 'kinds'");
-      rt.setIndex($7, "get", function $get(): rt.LuaResult {
+      $32 = ($33 = ($34 = api as rt.LuaValue, ($34 instanceof rt.LuaTable && (($35 = $34.f.kinds) !== undefined || ($m36 = $34.metatable) === undefined || ($35 = $m36.view.kinds) !== undefined || (!("kinds" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : rt.index($34, "kinds", "local 'api'"))), ($33 instanceof rt.LuaTable && (($37 = $33.f.integer) !== undefined || ($m38 = $33.metatable) === undefined || ($37 = $m38.view.integer) !== undefined || (!("integer" in $m38.view) && $m38.view[rt.CUT] === undefined)) ? $37 : rt.index($33, "integer", "field 'kinds'")));
+      (($39 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site4);
         const $va: rt.LuaValue[] = rt.NONE;
         return rt.leave($s, $d, (10 / 2));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'integer'");
+      }) !== undefined && $32 instanceof rt.LuaTable && !$32.linked && $32.f.get !== undefined ? ($32.f.get = $39) : rt.setIndex($32, "get", $39, "field 'integer'"));
       $f.line = 8;
-      $8 = rt.index(rt.index(api, "kinds", "local 'api'"), "boolean", "field 'kinds'");
-      rt.setIndex($8, "get", function $get(): rt.LuaResult {
+      $40 = ($41 = ($42 = api as rt.LuaValue, ($42 instanceof rt.LuaTable && (($43 = $42.f.kinds) !== undefined || ($m44 = $42.metatable) === undefined || ($43 = $m44.view.kinds) !== undefined || (!("kinds" in $m44.view) && $m44.view[rt.CUT] === undefined)) ? $43 : rt.index($42, "kinds", "local 'api'"))), ($41 instanceof rt.LuaTable && (($45 = $41.f.boolean) !== undefined || ($m46 = $41.metatable) === undefined || ($45 = $m46.view.boolean) !== undefined || (!("boolean" in $m46.view) && $m46.view[rt.CUT] === undefined)) ? $45 : rt.index($41, "boolean", "field 'kinds'")));
+      (($47 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site5);
         const $va: rt.LuaValue[] = rt.NONE;
         return rt.leave($s, $d, false);
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'boolean'");
+      }) !== undefined && $40 instanceof rt.LuaTable && !$40.linked && $40.f.get !== undefined ? ($40.f.get = $47) : rt.setIndex($40, "get", $47, "field 'boolean'"));
       $f.line = 9;
-      rt.setIndex(rt.index(rt.index(api, "kinds", "local 'api'"), "nil", "field 'kinds'"), "get", function $anonymous(): rt.LuaResult {
+      $48 = ($49 = ($50 = api as rt.LuaValue, ($50 instanceof rt.LuaTable && (($51 = $50.f.kinds) !== undefined || ($m52 = $50.metatable) === undefined || ($51 = $m52.view.kinds) !== undefined || (!("kinds" in $m52.view) && $m52.view[rt.CUT] === undefined)) ? $51 : rt.index($50, "kinds", "local 'api'"))), ($49 instanceof rt.LuaTable && (($53 = $49.f.nil) !== undefined || ($m54 = $49.metatable) === undefined || ($53 = $m54.view.nil) !== undefined || (!("nil" in $m54.view) && $m54.view[rt.CUT] === undefined)) ? $53 : rt.index($49, "nil", "field 'kinds'")));
+      (($55 = function $anonymous(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site6);
         const $va: rt.LuaValue[] = rt.NONE;
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'nil'");
+      }) !== undefined && $48 instanceof rt.LuaTable && !$48.linked && $48.f.get !== undefined ? ($48.f.get = $55) : rt.setIndex($48, "get", $55, "field 'nil'"));
       $f.line = 10;
-      $9 = rt.index(rt.index(api, "kinds", "local 'api'"), "multi", "field 'kinds'");
-      rt.setIndex($9, "get", function $get(): rt.LuaResult {
+      $56 = ($57 = ($58 = api as rt.LuaValue, ($58 instanceof rt.LuaTable && (($59 = $58.f.kinds) !== undefined || ($m60 = $58.metatable) === undefined || ($59 = $m60.view.kinds) !== undefined || (!("kinds" in $m60.view) && $m60.view[rt.CUT] === undefined)) ? $59 : rt.index($58, "kinds", "local 'api'"))), ($57 instanceof rt.LuaTable && (($61 = $57.f.multi) !== undefined || ($m62 = $57.metatable) === undefined || ($61 = $m62.view.multi) !== undefined || (!("multi" in $m62.view) && $m62.view[rt.CUT] === undefined)) ? $61 : rt.index($57, "multi", "field 'kinds'")));
+      (($63 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site7);
         const $va: rt.LuaValue[] = rt.NONE;
         return rt.leave($s, $d, ["first", "second"]);
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'multi'");
+      }) !== undefined && $56 instanceof rt.LuaTable && !$56.linked && $56.f.get !== undefined ? ($56.f.get = $63) : rt.setIndex($56, "get", $63, "field 'multi'"));
       $f.line = 11;
-      $10 = rt.index(rt.index(api, "kinds", "local 'api'"), "numbers", "field 'kinds'");
-      rt.setIndex($10, "get", function $get(): rt.LuaResult {
+      $64 = ($65 = ($66 = api as rt.LuaValue, ($66 instanceof rt.LuaTable && (($67 = $66.f.kinds) !== undefined || ($m68 = $66.metatable) === undefined || ($67 = $m68.view.kinds) !== undefined || (!("kinds" in $m68.view) && $m68.view[rt.CUT] === undefined)) ? $67 : rt.index($66, "kinds", "local 'api'"))), ($65 instanceof rt.LuaTable && (($69 = $65.f.numbers) !== undefined || ($m70 = $65.metatable) === undefined || ($69 = $m70.view.numbers) !== undefined || (!("numbers" in $m70.view) && $m70.view[rt.CUT] === undefined)) ? $69 : rt.index($65, "numbers", "field 'kinds'")));
+      (($71 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site8);
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 11;
         return rt.leave($s, $d, ($f.line = 11, rt.buildTable(0, ["int", 3, "float", 0.30000000000000004, "big", 9007199254740992, "neg", (-7), "inf", Infinity, "ninf", -Infinity, "nan", (0 / 0)], undefined)));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'numbers'");
+      }) !== undefined && $64 instanceof rt.LuaTable && !$64.linked && $64.f.get !== undefined ? ($64.f.get = $71) : rt.setIndex($64, "get", $71, "field 'numbers'"));
       $f.line = 12;
-      $11 = rt.index(rt.index(api, "kinds", "local 'api'"), "keys", "field 'kinds'");
-      rt.setIndex($11, "get", function $get(): rt.LuaResult {
+      $72 = ($73 = ($74 = api as rt.LuaValue, ($74 instanceof rt.LuaTable && (($75 = $74.f.kinds) !== undefined || ($m76 = $74.metatable) === undefined || ($75 = $m76.view.kinds) !== undefined || (!("kinds" in $m76.view) && $m76.view[rt.CUT] === undefined)) ? $75 : rt.index($74, "kinds", "local 'api'"))), ($73 instanceof rt.LuaTable && (($77 = $73.f.keys) !== undefined || ($m78 = $73.metatable) === undefined || ($77 = $m78.view.keys) !== undefined || (!("keys" in $m78.view) && $m78.view[rt.CUT] === undefined)) ? $77 : rt.index($73, "keys", "field 'kinds'")));
+      (($79 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site9);
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 12;
         return rt.leave($s, $d, ($f.line = 12, rt.buildTable(0, [1, "a", 3, "c", "name", "x", "__rover_hidden", "no"], undefined)));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'keys'");
+      }) !== undefined && $72 instanceof rt.LuaTable && !$72.linked && $72.f.get !== undefined ? ($72.f.get = $79) : rt.setIndex($72, "get", $79, "field 'keys'"));
       $f.line = 13;
-      $12 = rt.index(rt.index(api, "kinds", "local 'api'"), "unicode", "field 'kinds'");
-      rt.setIndex($12, "get", function $get(): rt.LuaResult {
+      $80 = ($81 = ($82 = api as rt.LuaValue, ($82 instanceof rt.LuaTable && (($83 = $82.f.kinds) !== undefined || ($m84 = $82.metatable) === undefined || ($83 = $m84.view.kinds) !== undefined || (!("kinds" in $m84.view) && $m84.view[rt.CUT] === undefined)) ? $83 : rt.index($82, "kinds", "local 'api'"))), ($81 instanceof rt.LuaTable && (($85 = $81.f.unicode) !== undefined || ($m86 = $81.metatable) === undefined || ($85 = $m86.view.unicode) !== undefined || (!("unicode" in $m86.view) && $m86.view[rt.CUT] === undefined)) ? $85 : rt.index($81, "unicode", "field 'kinds'")));
+      (($87 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site10);
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 13;
         return rt.leave($s, $d, ($f.line = 13, rt.buildTable(0, ["text", "h\xc3\xa9llo \xe2\x9c\x93", "quote", "say \"hi\"\n\ttab", "ctrl", "\x01"], undefined)));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'unicode'");
+      }) !== undefined && $80 instanceof rt.LuaTable && !$80.linked && $80.f.get !== undefined ? ($80.f.get = $87) : rt.setIndex($80, "get", $87, "field 'unicode'"));
       $f.line = 15;
-      $13 = rt.index(rt.index(api, "build", "local 'api'"), "json", "field 'build'");
-      rt.setIndex($13, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $88 = ($89 = ($90 = api as rt.LuaValue, ($90 instanceof rt.LuaTable && (($91 = $90.f.build) !== undefined || ($m92 = $90.metatable) === undefined || ($91 = $m92.view.build) !== undefined || (!("build" in $m92.view) && $m92.view[rt.CUT] === undefined)) ? $91 : rt.index($90, "build", "local 'api'"))), ($89 instanceof rt.LuaTable && (($93 = $89.f.json) !== undefined || ($m94 = $89.metatable) === undefined || ($93 = $m94.view.json) !== undefined || (!("json" in $m94.view) && $m94.view[rt.CUT] === undefined)) ? $93 : rt.index($89, "json", "field 'build'")));
+      (($95 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -201,16 +508,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $t4: number;
-        let $r5: rt.LuaResult;
+        let $4: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
+        let $t7: number;
+        let $r8: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 15;
-        return ($2 = rt.index(api, "json", "upvalue 'api'"), $3 = ($f.line = 15, rt.buildTable(0, ["built", "json"], undefined)), $f.line = 15, $fn1 = rt.fn($2, "field 'json'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "json", "upvalue 'api'"))), $6 = ($f.line = 15, rt.buildTable(0, ["built", "json"], undefined)), $f.line = 15, $fn1 = rt.fn($2, "field 'json'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction), "field 'json'");
+      }) as rt.LuaFunction)) !== undefined && $88 instanceof rt.LuaTable && !$88.linked && $88.f.get !== undefined ? ($88.f.get = $95) : rt.setIndex($88, "get", $95, "field 'json'"));
       $f.line = 16;
-      $14 = rt.index(rt.index(api, "build", "local 'api'"), "json_status", "field 'build'");
-      rt.setIndex($14, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $96 = ($97 = ($98 = api as rt.LuaValue, ($98 instanceof rt.LuaTable && (($99 = $98.f.build) !== undefined || ($m100 = $98.metatable) === undefined || ($99 = $m100.view.build) !== undefined || (!("build" in $m100.view) && $m100.view[rt.CUT] === undefined)) ? $99 : rt.index($98, "build", "local 'api'"))), ($97 instanceof rt.LuaTable && (($101 = $97.f.json_status) !== undefined || ($m102 = $97.metatable) === undefined || ($101 = $m102.view.json_status) !== undefined || (!("json_status" in $m102.view) && $m102.view[rt.CUT] === undefined)) ? $101 : rt.index($97, "json_status", "field 'build'")));
+      (($103 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -219,16 +529,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
-        let $t5: number;
-        let $r6: rt.LuaResult;
+        let $m5: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
+        let $m7: rt.LuaTable | undefined;
+        let $8: rt.LuaValue;
+        let $9: rt.LuaValue;
+        let $t10: number;
+        let $r11: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 16;
-        return ($2 = rt.index(api, "json", "upvalue 'api'"), $f.line = 16, $fn1 = rt.fn(rt.index($2, "status", "field 'json'"), "method 'status'"), $3 = 201, $4 = ($f.line = 16, rt.buildTable(0, ["created", true], undefined)), $f.line = 16, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($2, $3, $4), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$2, $3, $4]));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "json", "upvalue 'api'"))), $f.line = 16, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'json'")), "method 'status'"), $8 = 201, $9 = ($f.line = 16, rt.buildTable(0, ["created", true], undefined)), $f.line = 16, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $8, $9]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction), "field 'json_status'");
+      }) as rt.LuaFunction)) !== undefined && $96 instanceof rt.LuaTable && !$96.linked && $96.f.get !== undefined ? ($96.f.get = $103) : rt.setIndex($96, "get", $103, "field 'json_status'"));
       $f.line = 17;
-      $15 = rt.index(rt.index(api, "build", "local 'api'"), "text", "field 'build'");
-      rt.setIndex($15, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $104 = ($105 = ($106 = api as rt.LuaValue, ($106 instanceof rt.LuaTable && (($107 = $106.f.build) !== undefined || ($m108 = $106.metatable) === undefined || ($107 = $m108.view.build) !== undefined || (!("build" in $m108.view) && $m108.view[rt.CUT] === undefined)) ? $107 : rt.index($106, "build", "local 'api'"))), ($105 instanceof rt.LuaTable && (($109 = $105.f.text) !== undefined || ($m110 = $105.metatable) === undefined || ($109 = $m110.view.text) !== undefined || (!("text" in $m110.view) && $m110.view[rt.CUT] === undefined)) ? $109 : rt.index($105, "text", "field 'build'")));
+      (($111 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -236,16 +551,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $t4: number;
-        let $r5: rt.LuaResult;
+        let $4: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
+        let $t7: number;
+        let $r8: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 17;
-        return ($2 = rt.index(api, "text", "upvalue 'api'"), $3 = "hello text", $f.line = 17, $fn1 = rt.fn($2, "field 'text'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "text", "upvalue 'api'"))), $6 = "hello text", $f.line = 17, $fn1 = rt.fn($2, "field 'text'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction), "field 'text'");
+      }) as rt.LuaFunction)) !== undefined && $104 instanceof rt.LuaTable && !$104.linked && $104.f.get !== undefined ? ($104.f.get = $111) : rt.setIndex($104, "get", $111, "field 'text'"));
       $f.line = 18;
-      $16 = rt.index(rt.index(api, "build", "local 'api'"), "text_status", "field 'build'");
-      rt.setIndex($16, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $112 = ($113 = ($114 = api as rt.LuaValue, ($114 instanceof rt.LuaTable && (($115 = $114.f.build) !== undefined || ($m116 = $114.metatable) === undefined || ($115 = $m116.view.build) !== undefined || (!("build" in $m116.view) && $m116.view[rt.CUT] === undefined)) ? $115 : rt.index($114, "build", "local 'api'"))), ($113 instanceof rt.LuaTable && (($117 = $113.f.text_status) !== undefined || ($m118 = $113.metatable) === undefined || ($117 = $m118.view.text_status) !== undefined || (!("text_status" in $m118.view) && $m118.view[rt.CUT] === undefined)) ? $117 : rt.index($113, "text_status", "field 'build'")));
+      (($119 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -254,16 +572,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
-        let $t5: number;
-        let $r6: rt.LuaResult;
+        let $m5: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
+        let $m7: rt.LuaTable | undefined;
+        let $8: rt.LuaValue;
+        let $9: rt.LuaValue;
+        let $t10: number;
+        let $r11: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 18;
-        return ($2 = rt.index(api, "text", "upvalue 'api'"), $f.line = 18, $fn1 = rt.fn(rt.index($2, "status", "field 'text'"), "method 'status'"), $3 = 202, $4 = "accepted", $f.line = 18, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($2, $3, $4), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$2, $3, $4]));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "text", "upvalue 'api'"))), $f.line = 18, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'text'")), "method 'status'"), $8 = 202, $9 = "accepted", $f.line = 18, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $8, $9]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction), "field 'text_status'");
+      }) as rt.LuaFunction)) !== undefined && $112 instanceof rt.LuaTable && !$112.linked && $112.f.get !== undefined ? ($112.f.get = $119) : rt.setIndex($112, "get", $119, "field 'text_status'"));
       $f.line = 19;
-      $17 = rt.index(rt.index(api, "build", "local 'api'"), "html", "field 'build'");
-      rt.setIndex($17, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $120 = ($121 = ($122 = api as rt.LuaValue, ($122 instanceof rt.LuaTable && (($123 = $122.f.build) !== undefined || ($m124 = $122.metatable) === undefined || ($123 = $m124.view.build) !== undefined || (!("build" in $m124.view) && $m124.view[rt.CUT] === undefined)) ? $123 : rt.index($122, "build", "local 'api'"))), ($121 instanceof rt.LuaTable && (($125 = $121.f.html) !== undefined || ($m126 = $121.metatable) === undefined || ($125 = $m126.view.html) !== undefined || (!("html" in $m126.view) && $m126.view[rt.CUT] === undefined)) ? $125 : rt.index($121, "html", "field 'build'")));
+      (($127 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -271,16 +594,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $t4: number;
-        let $r5: rt.LuaResult;
+        let $4: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
+        let $t7: number;
+        let $r8: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 19;
-        return ($2 = rt.index(api, "html", "upvalue 'api'"), $3 = "<h1>Hi</h1>", $f.line = 19, $fn1 = rt.fn($2, "field 'html'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.html) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "html", "upvalue 'api'"))), $6 = "<h1>Hi</h1>", $f.line = 19, $fn1 = rt.fn($2, "field 'html'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction), "field 'html'");
+      }) as rt.LuaFunction)) !== undefined && $120 instanceof rt.LuaTable && !$120.linked && $120.f.get !== undefined ? ($120.f.get = $127) : rt.setIndex($120, "get", $127, "field 'html'"));
       $f.line = 20;
-      $18 = rt.index(rt.index(api, "build", "local 'api'"), "html_status", "field 'build'");
-      rt.setIndex($18, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $128 = ($129 = ($130 = api as rt.LuaValue, ($130 instanceof rt.LuaTable && (($131 = $130.f.build) !== undefined || ($m132 = $130.metatable) === undefined || ($131 = $m132.view.build) !== undefined || (!("build" in $m132.view) && $m132.view[rt.CUT] === undefined)) ? $131 : rt.index($130, "build", "local 'api'"))), ($129 instanceof rt.LuaTable && (($133 = $129.f.html_status) !== undefined || ($m134 = $129.metatable) === undefined || ($133 = $m134.view.html_status) !== undefined || (!("html_status" in $m134.view) && $m134.view[rt.CUT] === undefined)) ? $133 : rt.index($129, "html_status", "field 'build'")));
+      (($135 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -289,16 +615,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
-        let $t5: number;
-        let $r6: rt.LuaResult;
+        let $m5: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
+        let $m7: rt.LuaTable | undefined;
+        let $8: rt.LuaValue;
+        let $9: rt.LuaValue;
+        let $t10: number;
+        let $r11: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 20;
-        return ($2 = rt.index(api, "html", "upvalue 'api'"), $f.line = 20, $fn1 = rt.fn(rt.index($2, "status", "field 'html'"), "method 'status'"), $3 = 404, $4 = "<p>missing</p>", $f.line = 20, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($2, $3, $4), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$2, $3, $4]));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.html) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "html", "upvalue 'api'"))), $f.line = 20, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'html'")), "method 'status'"), $8 = 404, $9 = "<p>missing</p>", $f.line = 20, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $8, $9]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction), "field 'html_status'");
+      }) as rt.LuaFunction)) !== undefined && $128 instanceof rt.LuaTable && !$128.linked && $128.f.get !== undefined ? ($128.f.get = $135) : rt.setIndex($128, "get", $135, "field 'html_status'"));
       $f.line = 21;
-      $19 = rt.index(rt.index(api, "build", "local 'api'"), "redirect", "field 'build'");
-      rt.setIndex($19, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $136 = ($137 = ($138 = api as rt.LuaValue, ($138 instanceof rt.LuaTable && (($139 = $138.f.build) !== undefined || ($m140 = $138.metatable) === undefined || ($139 = $m140.view.build) !== undefined || (!("build" in $m140.view) && $m140.view[rt.CUT] === undefined)) ? $139 : rt.index($138, "build", "local 'api'"))), ($137 instanceof rt.LuaTable && (($141 = $137.f.redirect) !== undefined || ($m142 = $137.metatable) === undefined || ($141 = $m142.view.redirect) !== undefined || (!("redirect" in $m142.view) && $m142.view[rt.CUT] === undefined)) ? $141 : rt.index($137, "redirect", "field 'build'")));
+      (($143 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -306,16 +637,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $t4: number;
-        let $r5: rt.LuaResult;
+        let $4: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
+        let $t7: number;
+        let $r8: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 21;
-        return ($2 = rt.index(api, "redirect", "upvalue 'api'"), $3 = "/kinds/string", $f.line = 21, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "redirect", "upvalue 'api'"))), $6 = "/kinds/string", $f.line = 21, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction), "field 'redirect'");
+      }) as rt.LuaFunction)) !== undefined && $136 instanceof rt.LuaTable && !$136.linked && $136.f.get !== undefined ? ($136.f.get = $143) : rt.setIndex($136, "get", $143, "field 'redirect'"));
       $f.line = 22;
-      $20 = rt.index(rt.index(api, "build", "local 'api'"), "permanent", "field 'build'");
-      rt.setIndex($20, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $144 = ($145 = ($146 = api as rt.LuaValue, ($146 instanceof rt.LuaTable && (($147 = $146.f.build) !== undefined || ($m148 = $146.metatable) === undefined || ($147 = $m148.view.build) !== undefined || (!("build" in $m148.view) && $m148.view[rt.CUT] === undefined)) ? $147 : rt.index($146, "build", "local 'api'"))), ($145 instanceof rt.LuaTable && (($149 = $145.f.permanent) !== undefined || ($m150 = $145.metatable) === undefined || ($149 = $m150.view.permanent) !== undefined || (!("permanent" in $m150.view) && $m150.view[rt.CUT] === undefined)) ? $149 : rt.index($145, "permanent", "field 'build'")));
+      (($151 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -323,16 +657,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $t4: number;
-        let $r5: rt.LuaResult;
+        let $4: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
+        let $m7: rt.LuaTable | undefined;
+        let $8: rt.LuaValue;
+        let $t9: number;
+        let $r10: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 22;
-        return ($2 = rt.index(api, "redirect", "upvalue 'api'"), $f.line = 22, $fn1 = rt.fn(rt.index($2, "permanent", "field 'redirect'"), "method 'permanent'"), $3 = "/new-home", $f.line = 22, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($2, $3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$2, $3]));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "redirect", "upvalue 'api'"))), $f.line = 22, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.permanent) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.permanent) !== undefined || (!("permanent" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'"), $8 = "/new-home", $f.line = 22, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t9 = $s.tails++, $r10 = $fn1($2, $8), $s.tails = $t9, $r10) : rt.tail($s, $fn1, [$2, $8]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction), "field 'permanent'");
+      }) as rt.LuaFunction)) !== undefined && $144 instanceof rt.LuaTable && !$144.linked && $144.f.get !== undefined ? ($144.f.get = $151) : rt.setIndex($144, "get", $151, "field 'permanent'"));
       $f.line = 23;
-      $21 = rt.index(rt.index(api, "build", "local 'api'"), "redirect_status", "field 'build'");
-      rt.setIndex($21, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $152 = ($153 = ($154 = api as rt.LuaValue, ($154 instanceof rt.LuaTable && (($155 = $154.f.build) !== undefined || ($m156 = $154.metatable) === undefined || ($155 = $m156.view.build) !== undefined || (!("build" in $m156.view) && $m156.view[rt.CUT] === undefined)) ? $155 : rt.index($154, "build", "local 'api'"))), ($153 instanceof rt.LuaTable && (($157 = $153.f.redirect_status) !== undefined || ($m158 = $153.metatable) === undefined || ($157 = $m158.view.redirect_status) !== undefined || (!("redirect_status" in $m158.view) && $m158.view[rt.CUT] === undefined)) ? $157 : rt.index($153, "redirect_status", "field 'build'")));
+      (($159 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -341,32 +680,40 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
-        let $t5: number;
-        let $r6: rt.LuaResult;
+        let $m5: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
+        let $m7: rt.LuaTable | undefined;
+        let $8: rt.LuaValue;
+        let $9: rt.LuaValue;
+        let $t10: number;
+        let $r11: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 23;
-        return ($2 = rt.index(api, "redirect", "upvalue 'api'"), $f.line = 23, $fn1 = rt.fn(rt.index($2, "status", "field 'redirect'"), "method 'status'"), $3 = 307, $4 = "/temporary", $f.line = 23, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($2, $3, $4), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$2, $3, $4]));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "redirect", "upvalue 'api'"))), $f.line = 23, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'redirect'")), "method 'status'"), $8 = 307, $9 = "/temporary", $f.line = 23, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $8, $9]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction), "field 'redirect_status'");
+      }) as rt.LuaFunction)) !== undefined && $152 instanceof rt.LuaTable && !$152.linked && $152.f.get !== undefined ? ($152.f.get = $159) : rt.setIndex($152, "get", $159, "field 'redirect_status'"));
       $f.line = 24;
-      $22 = rt.index(rt.index(api, "build", "local 'api'"), "no_content", "field 'build'");
-      rt.setIndex($22, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $160 = ($161 = ($162 = api as rt.LuaValue, ($162 instanceof rt.LuaTable && (($163 = $162.f.build) !== undefined || ($m164 = $162.metatable) === undefined || ($163 = $m164.view.build) !== undefined || (!("build" in $m164.view) && $m164.view[rt.CUT] === undefined)) ? $163 : rt.index($162, "build", "local 'api'"))), ($161 instanceof rt.LuaTable && (($165 = $161.f.no_content) !== undefined || ($m166 = $161.metatable) === undefined || ($165 = $m166.view.no_content) !== undefined || (!("no_content" in $m166.view) && $m166.view[rt.CUT] === undefined)) ? $165 : rt.index($161, "no_content", "field 'build'")));
+      (($167 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site20);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
-        let $t3: number;
-        let $r4: rt.LuaResult;
+        let $3: rt.LuaValue;
+        let $4: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
+        let $t6: number;
+        let $r7: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 24;
-        return ($2 = rt.index(api, "no_content", "upvalue 'api'"), $f.line = 24, $fn1 = rt.fn($2, "field 'no_content'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t3 = $s.tails++, $r4 = $fn1(), $s.tails = $t3, $r4) : rt.tail($s, $fn1, []));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.no_content) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.no_content) !== undefined || (!("no_content" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "no_content", "upvalue 'api'"))), $f.line = 24, $fn1 = rt.fn($2, "field 'no_content'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t6 = $s.tails++, $r7 = $fn1(), $s.tails = $t6, $r7) : rt.tail($s, $fn1, []));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction), "field 'no_content'");
+      }) as rt.LuaFunction)) !== undefined && $160 instanceof rt.LuaTable && !$160.linked && $160.f.get !== undefined ? ($160.f.get = $167) : rt.setIndex($160, "get", $167, "field 'no_content'"));
       $f.line = 25;
-      $23 = rt.index(rt.index(api, "build", "local 'api'"), "error", "field 'build'");
-      rt.setIndex($23, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $168 = ($169 = ($170 = api as rt.LuaValue, ($170 instanceof rt.LuaTable && (($171 = $170.f.build) !== undefined || ($m172 = $170.metatable) === undefined || ($171 = $m172.view.build) !== undefined || (!("build" in $m172.view) && $m172.view[rt.CUT] === undefined)) ? $171 : rt.index($170, "build", "local 'api'"))), ($169 instanceof rt.LuaTable && (($173 = $169.f.error) !== undefined || ($m174 = $169.metatable) === undefined || ($173 = $m174.view.error) !== undefined || (!("error" in $m174.view) && $m174.view[rt.CUT] === undefined)) ? $173 : rt.index($169, "error", "field 'build'")));
+      (($175 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -374,17 +721,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $4: rt.LuaValue;
-        let $t5: number;
-        let $r6: rt.LuaResult;
+        let $m4: rt.LuaTable | undefined;
+        let $5: rt.LuaValue;
+        let $6: rt.LuaValue;
+        let $t7: number;
+        let $r8: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 25;
-        return ($2 = api, $f.line = 25, $fn1 = rt.fn(rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $3 = 403, $4 = "Forbidden: no access", $f.line = 25, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($2, $3, $4), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$2, $3, $4]));
+        return ($2 = api as rt.LuaValue, $f.line = 25, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 403, $6 = "Forbidden: no access", $f.line = 25, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction), "field 'error'");
+      }) as rt.LuaFunction)) !== undefined && $168 instanceof rt.LuaTable && !$168.linked && $168.f.get !== undefined ? ($168.f.get = $175) : rt.setIndex($168, "get", $175, "field 'error'"));
       $f.line = 26;
-      $24 = rt.index(rt.index(api, "build", "local 'api'"), "error_table", "field 'build'");
-      rt.setIndex($24, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $176 = ($177 = ($178 = api as rt.LuaValue, ($178 instanceof rt.LuaTable && (($179 = $178.f.build) !== undefined || ($m180 = $178.metatable) === undefined || ($179 = $m180.view.build) !== undefined || (!("build" in $m180.view) && $m180.view[rt.CUT] === undefined)) ? $179 : rt.index($178, "build", "local 'api'"))), ($177 instanceof rt.LuaTable && (($181 = $177.f.error_table) !== undefined || ($m182 = $177.metatable) === undefined || ($181 = $m182.view.error_table) !== undefined || (!("error_table" in $m182.view) && $m182.view[rt.CUT] === undefined)) ? $181 : rt.index($177, "error_table", "field 'build'")));
+      (($183 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -392,122 +741,139 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $4: rt.LuaValue;
-        let $t5: number;
-        let $r6: rt.LuaResult;
+        let $m4: rt.LuaTable | undefined;
+        let $5: rt.LuaValue;
+        let $6: rt.LuaValue;
+        let $t7: number;
+        let $r8: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 26;
-        return ($2 = api, $f.line = 26, $fn1 = rt.fn(rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $3 = 409, $4 = ($f.line = 26, rt.buildTable(0, ["code", "conflict"], undefined)), $f.line = 26, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($2, $3, $4), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$2, $3, $4]));
+        return ($2 = api as rt.LuaValue, $f.line = 26, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 409, $6 = ($f.line = 26, rt.buildTable(0, ["code", "conflict"], undefined)), $f.line = 26, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction), "field 'error_table'");
+      }) as rt.LuaFunction)) !== undefined && $176 instanceof rt.LuaTable && !$176.linked && $176.f.get !== undefined ? ($176.f.get = $183) : rt.setIndex($176, "get", $183, "field 'error_table'"));
       $f.line = 29;
-      $25 = rt.index(rt.index(api, "fail", "local 'api'"), "index", "field 'fail'");
-      rt.setIndex($25, "get", function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $184 = ($185 = ($186 = api as rt.LuaValue, ($186 instanceof rt.LuaTable && (($187 = $186.f.fail) !== undefined || ($m188 = $186.metatable) === undefined || ($187 = $m188.view.fail) !== undefined || (!("fail" in $m188.view) && $m188.view[rt.CUT] === undefined)) ? $187 : rt.index($186, "fail", "local 'api'"))), ($185 instanceof rt.LuaTable && (($189 = $185.f.index) !== undefined || ($m190 = $185.metatable) === undefined || ($189 = $m190.view.index) !== undefined || (!("index" in $m190.view) && $m190.view[rt.CUT] === undefined)) ? $189 : rt.index($185, "index", "field 'fail'")));
+      (($191 = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site23);
         const $va: rt.LuaValue[] = rt.NONE;
         let user: rt.LuaValue = undefined;
         $f.line = 31;
         return rt.leave($s, $d, rt.index(user, "name", "local 'user'"));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'index'");
+      }) !== undefined && $184 instanceof rt.LuaTable && !$184.linked && $184.f.get !== undefined ? ($184.f.get = $191) : rt.setIndex($184, "get", $191, "field 'index'"));
       $f.line = 33;
-      $26 = rt.index(rt.index(api, "fail", "local 'api'"), "raise", "field 'fail'");
-      rt.setIndex($26, "get", function $get(): rt.LuaResult {
+      $192 = ($193 = ($194 = api as rt.LuaValue, ($194 instanceof rt.LuaTable && (($195 = $194.f.fail) !== undefined || ($m196 = $194.metatable) === undefined || ($195 = $m196.view.fail) !== undefined || (!("fail" in $m196.view) && $m196.view[rt.CUT] === undefined)) ? $195 : rt.index($194, "fail", "local 'api'"))), ($193 instanceof rt.LuaTable && (($197 = $193.f.raise) !== undefined || ($m198 = $193.metatable) === undefined || ($197 = $m198.view.raise) !== undefined || (!("raise" in $m198.view) && $m198.view[rt.CUT] === undefined)) ? $197 : rt.index($193, "raise", "field 'fail'")));
+      (($199 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site24);
+        let $1: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 33;
-        ($f.line = 33, $f.callName = "error", rt.fn(rt.getGlobal($env, "error"), "global 'error'")("something broke"));
+        ($f.line = 33, $f.callName = "error", rt.fn((($1 = $env.f.error) !== undefined ? $1 : rt.getGlobal($env, "error")), "global 'error'")("something broke"));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'raise'");
+      }) !== undefined && $192 instanceof rt.LuaTable && !$192.linked && $192.f.get !== undefined ? ($192.f.get = $199) : rt.setIndex($192, "get", $199, "field 'raise'"));
       $f.line = 34;
-      $27 = rt.index(rt.index(api, "fail", "local 'api'"), "table", "field 'fail'");
-      rt.setIndex($27, "get", function $get(): rt.LuaResult {
+      $200 = ($201 = ($202 = api as rt.LuaValue, ($202 instanceof rt.LuaTable && (($203 = $202.f.fail) !== undefined || ($m204 = $202.metatable) === undefined || ($203 = $m204.view.fail) !== undefined || (!("fail" in $m204.view) && $m204.view[rt.CUT] === undefined)) ? $203 : rt.index($202, "fail", "local 'api'"))), ($201 instanceof rt.LuaTable && (($205 = $201.f.table) !== undefined || ($m206 = $201.metatable) === undefined || ($205 = $m206.view.table) !== undefined || (!("table" in $m206.view) && $m206.view[rt.CUT] === undefined)) ? $205 : rt.index($201, "table", "field 'fail'")));
+      (($207 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site25);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
+        let $4: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 34;
-        ($2 = rt.getGlobal($env, "error"), $3 = ($f.line = 34, rt.buildTable(0, ["code", 1], undefined)), $f.line = 34, $fn1 = rt.fn($2, "global 'error'"), $f.callName = "error", $fn1($3));
+        ($2 = (($3 = $env.f.error) !== undefined ? $3 : rt.getGlobal($env, "error")), $4 = ($f.line = 34, rt.buildTable(0, ["code", 1], undefined)), $f.line = 34, $fn1 = rt.fn($2, "global 'error'"), $f.callName = "error", $fn1($4));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'table'");
+      }) !== undefined && $200 instanceof rt.LuaTable && !$200.linked && $200.f.get !== undefined ? ($200.f.get = $207) : rt.setIndex($200, "get", $207, "field 'table'"));
       $f.line = 35;
-      $28 = rt.index(rt.index(api, "fail", "local 'api'"), "bad_tostring", "field 'fail'");
-      rt.setIndex($28, "get", function $get(): rt.LuaResult {
+      $208 = ($209 = ($210 = api as rt.LuaValue, ($210 instanceof rt.LuaTable && (($211 = $210.f.fail) !== undefined || ($m212 = $210.metatable) === undefined || ($211 = $m212.view.fail) !== undefined || (!("fail" in $m212.view) && $m212.view[rt.CUT] === undefined)) ? $211 : rt.index($210, "fail", "local 'api'"))), ($209 instanceof rt.LuaTable && (($213 = $209.f.bad_tostring) !== undefined || ($m214 = $209.metatable) === undefined || ($213 = $m214.view.bad_tostring) !== undefined || (!("bad_tostring" in $m214.view) && $m214.view[rt.CUT] === undefined)) ? $213 : rt.index($209, "bad_tostring", "field 'fail'")));
+      (($215 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site26);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
-        let $r3: rt.LuaResult;
-        let $fn4!: rt.LuaFunction;
-        let $5: rt.LuaValue;
+        let $3: rt.LuaValue;
+        let $r4: rt.LuaResult;
+        let $fn5!: rt.LuaFunction;
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
+        let $8: rt.LuaValue;
+        let $9: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 35;
-        ($2 = rt.getGlobal($env, "error"), $r3 = ($5 = rt.getGlobal($env, "setmetatable"), $6 = new rt.LuaTable(), $7 = ($f.line = 35, rt.buildTable(0, ["__tostring", function $anonymous(): rt.LuaResult {
+        ($2 = (($3 = $env.f.error) !== undefined ? $3 : rt.getGlobal($env, "error")), $r4 = ($6 = (($7 = $env.f.setmetatable) !== undefined ? $7 : rt.getGlobal($env, "setmetatable")), $8 = new rt.LuaTable(), $9 = ($f.line = 35, rt.buildTable(0, ["__tostring", function $anonymous(): rt.LuaResult {
           const $s = rt.current, $d = $s.depth, $f = $s.enter($site27);
+          let $1: rt.LuaValue;
           const $va: rt.LuaValue[] = rt.NONE;
           $f.line = 35;
-          ($f.line = 35, $f.callName = "error", rt.fn(rt.getGlobal($env, "error"), "global 'error'")("again"));
+          ($f.line = 35, $f.callName = "error", rt.fn((($1 = $env.f.error) !== undefined ? $1 : rt.getGlobal($env, "error")), "global 'error'")("again"));
           return rt.leave($s, $d, rt.NONE);
-        }], undefined)), $f.line = 35, $fn4 = rt.fn($5, "global 'setmetatable'"), $f.callName = "setmetatable", $fn4($6, $7)), $f.line = 35, $fn1 = rt.fn($2, "global 'error'"), $f.callName = "error", (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3)));
+        }], undefined)), $f.line = 35, $fn5 = rt.fn($6, "global 'setmetatable'"), $f.callName = "setmetatable", $fn5($8, $9)), $f.line = 35, $fn1 = rt.fn($2, "global 'error'"), $f.callName = "error", (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4)));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'bad_tostring'");
+      }) !== undefined && $208 instanceof rt.LuaTable && !$208.linked && $208.f.get !== undefined ? ($208.f.get = $215) : rt.setIndex($208, "get", $215, "field 'bad_tostring'"));
       $f.line = 36;
-      $29 = rt.index(rt.index(api, "fail", "local 'api'"), "tostring", "field 'fail'");
-      rt.setIndex($29, "get", function $get(): rt.LuaResult {
+      $216 = ($217 = ($218 = api as rt.LuaValue, ($218 instanceof rt.LuaTable && (($219 = $218.f.fail) !== undefined || ($m220 = $218.metatable) === undefined || ($219 = $m220.view.fail) !== undefined || (!("fail" in $m220.view) && $m220.view[rt.CUT] === undefined)) ? $219 : rt.index($218, "fail", "local 'api'"))), ($217 instanceof rt.LuaTable && (($221 = $217.f.tostring) !== undefined || ($m222 = $217.metatable) === undefined || ($221 = $m222.view.tostring) !== undefined || (!("tostring" in $m222.view) && $m222.view[rt.CUT] === undefined)) ? $221 : rt.index($217, "tostring", "field 'fail'")));
+      (($223 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site28);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
-        let $r3: rt.LuaResult;
-        let $fn4!: rt.LuaFunction;
-        let $5: rt.LuaValue;
+        let $3: rt.LuaValue;
+        let $r4: rt.LuaResult;
+        let $fn5!: rt.LuaFunction;
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
+        let $8: rt.LuaValue;
+        let $9: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 36;
-        ($2 = rt.getGlobal($env, "error"), $r3 = ($5 = rt.getGlobal($env, "setmetatable"), $6 = new rt.LuaTable(), $7 = ($f.line = 36, rt.buildTable(0, ["__tostring", function $anonymous(): rt.LuaResult {
+        ($2 = (($3 = $env.f.error) !== undefined ? $3 : rt.getGlobal($env, "error")), $r4 = ($6 = (($7 = $env.f.setmetatable) !== undefined ? $7 : rt.getGlobal($env, "setmetatable")), $8 = new rt.LuaTable(), $9 = ($f.line = 36, rt.buildTable(0, ["__tostring", function $anonymous(): rt.LuaResult {
           const $s = rt.current, $d = $s.depth, $f = $s.enter($site29);
           const $va: rt.LuaValue[] = rt.NONE;
           return rt.leave($s, $d, "custom message");
           return rt.leave($s, $d, rt.NONE);
-        }], undefined)), $f.line = 36, $fn4 = rt.fn($5, "global 'setmetatable'"), $f.callName = "setmetatable", $fn4($6, $7)), $f.line = 36, $fn1 = rt.fn($2, "global 'error'"), $f.callName = "error", (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3)));
+        }], undefined)), $f.line = 36, $fn5 = rt.fn($6, "global 'setmetatable'"), $f.callName = "setmetatable", $fn5($8, $9)), $f.line = 36, $fn1 = rt.fn($2, "global 'error'"), $f.callName = "error", (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4)));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'tostring'");
+      }) !== undefined && $216 instanceof rt.LuaTable && !$216.linked && $216.f.get !== undefined ? ($216.f.get = $223) : rt.setIndex($216, "get", $223, "field 'tostring'"));
       $f.line = 37;
-      $30 = rt.index(rt.index(api, "fail", "local 'api'"), "level0", "field 'fail'");
-      rt.setIndex($30, "get", function $get(): rt.LuaResult {
+      $224 = ($225 = ($226 = api as rt.LuaValue, ($226 instanceof rt.LuaTable && (($227 = $226.f.fail) !== undefined || ($m228 = $226.metatable) === undefined || ($227 = $m228.view.fail) !== undefined || (!("fail" in $m228.view) && $m228.view[rt.CUT] === undefined)) ? $227 : rt.index($226, "fail", "local 'api'"))), ($225 instanceof rt.LuaTable && (($229 = $225.f.level0) !== undefined || ($m230 = $225.metatable) === undefined || ($229 = $m230.view.level0) !== undefined || (!("level0" in $m230.view) && $m230.view[rt.CUT] === undefined)) ? $229 : rt.index($225, "level0", "field 'fail'")));
+      (($231 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site30);
+        let $1: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 37;
-        ($f.line = 37, $f.callName = "error", rt.fn(rt.getGlobal($env, "error"), "global 'error'")("no position", 0));
+        ($f.line = 37, $f.callName = "error", rt.fn((($1 = $env.f.error) !== undefined ? $1 : rt.getGlobal($env, "error")), "global 'error'")("no position", 0));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'level0'");
+      }) !== undefined && $224 instanceof rt.LuaTable && !$224.linked && $224.f.get !== undefined ? ($224.f.get = $231) : rt.setIndex($224, "get", $231, "field 'level0'"));
       $f.line = 38;
-      $31 = rt.index(rt.index(api, "fail", "local 'api'"), "cycle", "field 'fail'");
-      rt.setIndex($31, "get", function $get(): rt.LuaResult {
+      $232 = ($233 = ($234 = api as rt.LuaValue, ($234 instanceof rt.LuaTable && (($235 = $234.f.fail) !== undefined || ($m236 = $234.metatable) === undefined || ($235 = $m236.view.fail) !== undefined || (!("fail" in $m236.view) && $m236.view[rt.CUT] === undefined)) ? $235 : rt.index($234, "fail", "local 'api'"))), ($233 instanceof rt.LuaTable && (($237 = $233.f.cycle) !== undefined || ($m238 = $233.metatable) === undefined || ($237 = $m238.view.cycle) !== undefined || (!("cycle" in $m238.view) && $m238.view[rt.CUT] === undefined)) ? $237 : rt.index($233, "cycle", "field 'fail'")));
+      (($239 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site31);
+        let $1: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 39;
         let t: rt.LuaTable = new rt.LuaTable();
         $f.line = 40;
-        rt.setIndex(t, "self", t, "local 't'");
+        (($1 = t) !== undefined && t instanceof rt.LuaTable && !t.linked && t.f.self !== undefined ? (t.f.self = $1) : rt.setIndex(t, "self", $1, "local 't'"));
         return rt.leave($s, $d, t);
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'cycle'");
+      }) !== undefined && $232 instanceof rt.LuaTable && !$232.linked && $232.f.get !== undefined ? ($232.f.get = $239) : rt.setIndex($232, "get", $239, "field 'cycle'"));
       $f.line = 43;
-      $32 = rt.index(rt.index(api, "fail", "local 'api'"), "func", "field 'fail'");
-      rt.setIndex($32, "get", function $get(): rt.LuaResult {
+      $240 = ($241 = ($242 = api as rt.LuaValue, ($242 instanceof rt.LuaTable && (($243 = $242.f.fail) !== undefined || ($m244 = $242.metatable) === undefined || ($243 = $m244.view.fail) !== undefined || (!("fail" in $m244.view) && $m244.view[rt.CUT] === undefined)) ? $243 : rt.index($242, "fail", "local 'api'"))), ($241 instanceof rt.LuaTable && (($245 = $241.f.func) !== undefined || ($m246 = $241.metatable) === undefined || ($245 = $m246.view.func) !== undefined || (!("func" in $m246.view) && $m246.view[rt.CUT] === undefined)) ? $245 : rt.index($241, "func", "field 'fail'")));
+      (($247 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site32);
+        let $1: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 43;
-        return rt.leave($s, $d, ($f.line = 43, rt.buildTable(0, ["f", rt.getGlobal($env, "print")], undefined)));
+        return rt.leave($s, $d, ($f.line = 43, rt.buildTable(0, ["f", (($1 = $env.f.print) !== undefined ? $1 : rt.getGlobal($env, "print"))], undefined)));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'func'");
+      }) !== undefined && $240 instanceof rt.LuaTable && !$240.linked && $240.f.get !== undefined ? ($240.f.get = $247) : rt.setIndex($240, "get", $247, "field 'func'"));
       $f.line = 44;
-      $33 = rt.index(rt.index(api, "fail", "local 'api'"), "deep", "field 'fail'");
-      rt.setIndex($33, "get", function $get(): rt.LuaResult {
+      $248 = ($249 = ($250 = api as rt.LuaValue, ($250 instanceof rt.LuaTable && (($251 = $250.f.fail) !== undefined || ($m252 = $250.metatable) === undefined || ($251 = $m252.view.fail) !== undefined || (!("fail" in $m252.view) && $m252.view[rt.CUT] === undefined)) ? $251 : rt.index($250, "fail", "local 'api'"))), ($249 instanceof rt.LuaTable && (($253 = $249.f.deep) !== undefined || ($m254 = $249.metatable) === undefined || ($253 = $m254.view.deep) !== undefined || (!("deep" in $m254.view) && $m254.view[rt.CUT] === undefined)) ? $253 : rt.index($249, "deep", "field 'fail'")));
+      (($255 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site33);
+        let $1: rt.LuaValue;
+        let $2: rt.LuaValue;
+        let $3: rt.LuaValue;
+        let $4: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 45;
         let t_1: rt.LuaTable = new rt.LuaTable();
@@ -517,26 +883,28 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           const $b1 = 70;
           $loop1: for (let i: number = $a1; i <= $b1; i++) {
             $f.line = 47;
-            rt.setIndex(cur, "child", new rt.LuaTable(), "local 'cur'");
+            $1 = cur;
+            (($2 = new rt.LuaTable()) !== undefined && $1 instanceof rt.LuaTable && !$1.linked && $1.f.child !== undefined ? ($1.f.child = $2) : rt.setIndex($1, "child", $2, "local 'cur'"));
             $f.line = 47;
-            cur = rt.index(cur, "child", "local 'cur'");
+            cur = ($3 = cur as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.child) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.child) !== undefined || (!("child" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "child", "local 'cur'")));
           }
         }
         return rt.leave($s, $d, t_1);
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'deep'");
+      }) !== undefined && $248 instanceof rt.LuaTable && !$248.linked && $248.f.get !== undefined ? ($248.f.get = $255) : rt.setIndex($248, "get", $255, "field 'deep'"));
       $f.line = 50;
-      $34 = rt.index(rt.index(api, "fail", "local 'api'"), "returns_function", "field 'fail'");
-      rt.setIndex($34, "get", function $get(): rt.LuaResult {
+      $256 = ($257 = ($258 = api as rt.LuaValue, ($258 instanceof rt.LuaTable && (($259 = $258.f.fail) !== undefined || ($m260 = $258.metatable) === undefined || ($259 = $m260.view.fail) !== undefined || (!("fail" in $m260.view) && $m260.view[rt.CUT] === undefined)) ? $259 : rt.index($258, "fail", "local 'api'"))), ($257 instanceof rt.LuaTable && (($261 = $257.f.returns_function) !== undefined || ($m262 = $257.metatable) === undefined || ($261 = $m262.view.returns_function) !== undefined || (!("returns_function" in $m262.view) && $m262.view[rt.CUT] === undefined)) ? $261 : rt.index($257, "returns_function", "field 'fail'")));
+      (($263 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site34);
+        let $1: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 50;
-        return rt.leave($s, $d, rt.getGlobal($env, "print"));
+        return rt.leave($s, $d, (($1 = $env.f.print) !== undefined ? $1 : rt.getGlobal($env, "print")));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'returns_function'");
+      }) !== undefined && $256 instanceof rt.LuaTable && !$256.linked && $256.f.get !== undefined ? ($256.f.get = $263) : rt.setIndex($256, "get", $263, "field 'returns_function'"));
       $f.line = 51;
-      $35 = rt.index(rt.index(api, "fail", "local 'api'"), "nobody", "field 'fail'");
-      rt.setIndex($35, "post", (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
+      $264 = ($265 = ($266 = api as rt.LuaValue, ($266 instanceof rt.LuaTable && (($267 = $266.f.fail) !== undefined || ($m268 = $266.metatable) === undefined || ($267 = $m268.view.fail) !== undefined || (!("fail" in $m268.view) && $m268.view[rt.CUT] === undefined)) ? $267 : rt.index($266, "fail", "local 'api'"))), ($265 instanceof rt.LuaTable && (($269 = $265.f.nobody) !== undefined || ($m270 = $265.metatable) === undefined || ($269 = $m270.view.nobody) !== undefined || (!("nobody" in $m270.view) && $m270.view[rt.CUT] === undefined)) ? $269 : rt.index($265, "nobody", "field 'fail'")));
+      (($271 = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_1);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_1?: rt.LuaValue): rt.LuaResult {
@@ -544,16 +912,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $t4: number;
-        let $r5: rt.LuaResult;
+        let $4: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
+        let $m7: rt.LuaTable | undefined;
+        let $t8: number;
+        let $r9: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 51;
-        return ($2 = rt.first(($3 = ctx_1, $f.line = 51, $f.callName = ":body", rt.fn(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3))), $f.line = 51, $fn1 = rt.fn(rt.index($2, "text"), "method 'text'"), $f.line = 51, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($2), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$2]));
+        return ($2 = rt.first(($3 = ctx_1 as rt.LuaValue, $f.line = 51, $f.callName = ":body", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $f.line = 51, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.text) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.text) !== undefined || (!("text" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "text")), "method 'text'"), $f.line = 51, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction), "field 'nobody'");
+      }) as rt.LuaFunction)) !== undefined && $264 instanceof rt.LuaTable && !$264.linked && $264.f.post !== undefined ? ($264.f.post = $271) : rt.setIndex($264, "post", $271, "field 'nobody'"));
       $f.line = 52;
-      $36 = rt.index(rt.index(api, "fail", "local 'api'"), "badjson", "field 'fail'");
-      rt.setIndex($36, "post", (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_2?: rt.LuaValue): rt.LuaResult {
+      $272 = ($273 = ($274 = api as rt.LuaValue, ($274 instanceof rt.LuaTable && (($275 = $274.f.fail) !== undefined || ($m276 = $274.metatable) === undefined || ($275 = $m276.view.fail) !== undefined || (!("fail" in $m276.view) && $m276.view[rt.CUT] === undefined)) ? $275 : rt.index($274, "fail", "local 'api'"))), ($273 instanceof rt.LuaTable && (($277 = $273.f.badjson) !== undefined || ($m278 = $273.metatable) === undefined || ($277 = $m278.view.badjson) !== undefined || (!("badjson" in $m278.view) && $m278.view[rt.CUT] === undefined)) ? $277 : rt.index($273, "badjson", "field 'fail'")));
+      (($279 = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_2?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_2);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_2?: rt.LuaValue): rt.LuaResult {
@@ -561,16 +933,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $t4: number;
-        let $r5: rt.LuaResult;
+        let $4: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
+        let $m7: rt.LuaTable | undefined;
+        let $t8: number;
+        let $r9: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 52;
-        return ($2 = rt.first(($3 = ctx_2, $f.line = 52, $f.callName = ":body", rt.fn(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3))), $f.line = 52, $fn1 = rt.fn(rt.index($2, "json"), "method 'json'"), $f.line = 52, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($2), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$2]));
+        return ($2 = rt.first(($3 = ctx_2 as rt.LuaValue, $f.line = 52, $f.callName = ":body", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $f.line = 52, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.json) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "json")), "method 'json'"), $f.line = 52, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction), "field 'badjson'");
+      }) as rt.LuaFunction)) !== undefined && $272 instanceof rt.LuaTable && !$272.linked && $272.f.post !== undefined ? ($272.f.post = $279) : rt.setIndex($272, "post", $279, "field 'badjson'"));
       $f.line = 53;
-      $37 = rt.index(rt.index(api, "fail", "local 'api'"), "notobject", "field 'fail'");
-      rt.setIndex($37, "post", (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_3?: rt.LuaValue): rt.LuaResult {
+      $280 = ($281 = ($282 = api as rt.LuaValue, ($282 instanceof rt.LuaTable && (($283 = $282.f.fail) !== undefined || ($m284 = $282.metatable) === undefined || ($283 = $m284.view.fail) !== undefined || (!("fail" in $m284.view) && $m284.view[rt.CUT] === undefined)) ? $283 : rt.index($282, "fail", "local 'api'"))), ($281 instanceof rt.LuaTable && (($285 = $281.f.notobject) !== undefined || ($m286 = $281.metatable) === undefined || ($285 = $m286.view.notobject) !== undefined || (!("notobject" in $m286.view) && $m286.view[rt.CUT] === undefined)) ? $285 : rt.index($281, "notobject", "field 'fail'")));
+      (($287 = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_3?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_3);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_3?: rt.LuaValue): rt.LuaResult {
@@ -579,49 +955,66 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
-        let $fn5!: rt.LuaFunction;
+        let $m5: rt.LuaTable | undefined;
         let $6: rt.LuaValue;
-        let $t7: number;
-        let $r8: rt.LuaResult;
+        let $m7: rt.LuaTable | undefined;
+        let $8: rt.LuaValue;
+        let $fn9!: rt.LuaFunction;
+        let $10: rt.LuaValue;
+        let $11: rt.LuaValue;
+        let $12: rt.LuaValue;
+        let $13: rt.LuaValue;
+        let $m14: rt.LuaTable | undefined;
+        let $15: rt.LuaValue;
+        let $m16: rt.LuaTable | undefined;
+        let $t17: number;
+        let $r18: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 53;
-        return ($2 = rt.first(($3 = ctx_3, $f.line = 53, $f.callName = ":body", rt.fn(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3))), $f.line = 53, $fn1 = rt.fn(rt.index($2, "expect"), "method 'expect'"), $4 = ($f.line = 53, rt.buildTable(0, ["a", rt.first(($6 = rt.index(rt.getGlobal($env, "rover"), "guard", "global 'rover'"), $f.line = 53, $fn5 = rt.fn(rt.index($6, "string", "field 'guard'"), "method 'string'"), $f.line = 53, $f.callName = ":string", $fn5($6)))], undefined)), $f.line = 53, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $4), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $4]));
+        return ($2 = rt.first(($3 = ctx_3 as rt.LuaValue, $f.line = 53, $f.callName = ":body", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $f.line = 53, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.expect) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.expect) !== undefined || (!("expect" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "expect")), "method 'expect'"), $8 = ($f.line = 53, rt.buildTable(0, ["a", rt.first(($10 = ($11 = (($12 = $env.f.rover) !== undefined ? $12 : rt.getGlobal($env, "rover")), ($11 instanceof rt.LuaTable && (($13 = $11.f.guard) !== undefined || ($m14 = $11.metatable) === undefined || ($13 = $m14.view.guard) !== undefined || (!("guard" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : rt.index($11, "guard", "global 'rover'"))), $f.line = 53, $fn9 = rt.fn(($10 instanceof rt.LuaTable && (($15 = $10.f.string) !== undefined || ($m16 = $10.metatable) === undefined || ($15 = $m16.view.string) !== undefined || (!("string" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : rt.index($10, "string", "field 'guard'")), "method 'string'"), $f.line = 53, $f.callName = ":string", $fn9($10)))], undefined)), $f.line = 53, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = $fn1($2, $8), $s.tails = $t17, $r18) : rt.tail($s, $fn1, [$2, $8]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction), "field 'notobject'");
+      }) as rt.LuaFunction)) !== undefined && $280 instanceof rt.LuaTable && !$280.linked && $280.f.post !== undefined ? ($280.f.post = $287) : rt.setIndex($280, "post", $287, "field 'notobject'"));
       $f.line = 54;
-      $38 = rt.index(rt.index(api, "fail", "local 'api'"), "traceback", "field 'fail'");
-      rt.setIndex($38, "get", function $get(): rt.LuaResult {
+      $288 = ($289 = ($290 = api as rt.LuaValue, ($290 instanceof rt.LuaTable && (($291 = $290.f.fail) !== undefined || ($m292 = $290.metatable) === undefined || ($291 = $m292.view.fail) !== undefined || (!("fail" in $m292.view) && $m292.view[rt.CUT] === undefined)) ? $291 : rt.index($290, "fail", "local 'api'"))), ($289 instanceof rt.LuaTable && (($293 = $289.f.traceback) !== undefined || ($m294 = $289.metatable) === undefined || ($293 = $m294.view.traceback) !== undefined || (!("traceback" in $m294.view) && $m294.view[rt.CUT] === undefined)) ? $293 : rt.index($289, "traceback", "field 'fail'")));
+      (($295 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site38);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $fn4!: rt.LuaFunction;
-        let $5: rt.LuaValue;
+        let $4: rt.LuaValue;
+        let $fn5!: rt.LuaFunction;
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
+        let $9: rt.LuaValue;
+        let $m10: rt.LuaTable | undefined;
+        let $11: rt.LuaValue;
+        let $12: rt.LuaValue;
+        let $13: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 54;
-        ($2 = rt.getGlobal($env, "error"), $3 = rt.first(($5 = rt.index(rt.getGlobal($env, "debug"), "traceback", "global 'debug'"), $6 = "with trace", $7 = 1, $f.line = 54, $fn4 = rt.fn($5, "field 'traceback'"), $f.callName = "traceback", $fn4($6, $7))), $8 = 0, $f.line = 54, $fn1 = rt.fn($2, "global 'error'"), $f.callName = "error", $fn1($3, $8));
+        ($2 = (($3 = $env.f.error) !== undefined ? $3 : rt.getGlobal($env, "error")), $4 = rt.first(($6 = ($7 = (($8 = $env.f.debug) !== undefined ? $8 : rt.getGlobal($env, "debug")), ($7 instanceof rt.LuaTable && (($9 = $7.f.traceback) !== undefined || ($m10 = $7.metatable) === undefined || ($9 = $m10.view.traceback) !== undefined || (!("traceback" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($7, "traceback", "global 'debug'"))), $11 = "with trace", $12 = 1, $f.line = 54, $fn5 = rt.fn($6, "field 'traceback'"), $f.callName = "traceback", $fn5($11, $12))), $13 = 0, $f.line = 54, $fn1 = rt.fn($2, "global 'error'"), $f.callName = "error", $fn1($4, $13));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'traceback'");
+      }) !== undefined && $288 instanceof rt.LuaTable && !$288.linked && $288.f.get !== undefined ? ($288.f.get = $295) : rt.setIndex($288, "get", $295, "field 'traceback'"));
       $f.line = 55;
-      $39 = rt.index(rt.index(api, "fail", "local 'api'"), "pcall", "field 'fail'");
-      rt.setIndex($39, "get", function $get(): rt.LuaResult {
+      $296 = ($297 = ($298 = api as rt.LuaValue, ($298 instanceof rt.LuaTable && (($299 = $298.f.fail) !== undefined || ($m300 = $298.metatable) === undefined || ($299 = $m300.view.fail) !== undefined || (!("fail" in $m300.view) && $m300.view[rt.CUT] === undefined)) ? $299 : rt.index($298, "fail", "local 'api'"))), ($297 instanceof rt.LuaTable && (($301 = $297.f.pcall) !== undefined || ($m302 = $297.metatable) === undefined || ($301 = $m302.view.pcall) !== undefined || (!("pcall" in $m302.view) && $m302.view[rt.CUT] === undefined)) ? $301 : rt.index($297, "pcall", "field 'fail'")));
+      (($303 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site39);
         let $l1: rt.LuaValue[];
+        let $2: rt.LuaValue;
+        let $3: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 56;
-        $l1 = rt.adjust([...rt.all(($f.line = 56, $f.callName = "pcall", rt.fn(rt.getGlobal($env, "pcall"), "global 'pcall'")(rt.getGlobal($env, "error"), "caught")))], 2);
+        $l1 = rt.adjust([...rt.all(($f.line = 56, $f.callName = "pcall", rt.fn((($3 = $env.f.pcall) !== undefined ? $3 : rt.getGlobal($env, "pcall")), "global 'pcall'")((($2 = $env.f.error) !== undefined ? $2 : rt.getGlobal($env, "error")), "caught")))], 2);
         let ok: rt.LuaValue = $l1[0];
         let err: rt.LuaValue = $l1[1];
         $f.line = 57;
         return rt.leave($s, $d, ($f.line = 57, rt.buildTable(0, ["ok", ok, "err", err], undefined)));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'pcall'");
+      }) !== undefined && $296 instanceof rt.LuaTable && !$296.linked && $296.f.get !== undefined ? ($296.f.get = $303) : rt.setIndex($296, "get", $303, "field 'pcall'"));
       $f.line = 59;
-      $40 = rt.index(rt.index(api, "fail", "local 'api'"), "recursion", "field 'fail'");
-      rt.setIndex($40, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $304 = ($305 = ($306 = api as rt.LuaValue, ($306 instanceof rt.LuaTable && (($307 = $306.f.fail) !== undefined || ($m308 = $306.metatable) === undefined || ($307 = $m308.view.fail) !== undefined || (!("fail" in $m308.view) && $m308.view[rt.CUT] === undefined)) ? $307 : rt.index($306, "fail", "local 'api'"))), ($305 instanceof rt.LuaTable && (($309 = $305.f.recursion) !== undefined || ($m310 = $305.metatable) === undefined || ($309 = $m310.view.recursion) !== undefined || (!("recursion" in $m310.view) && $m310.view[rt.CUT] === undefined)) ? $309 : rt.index($305, "recursion", "field 'fail'")));
+      (($311 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -644,10 +1037,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $f.line = 61;
         return ($2 = down, $3 = 1, $f.line = 61, $fn1 = $2 as rt.LuaFunction, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction), "field 'recursion'");
+      }) as rt.LuaFunction)) !== undefined && $304 instanceof rt.LuaTable && !$304.linked && $304.f.get !== undefined ? ($304.f.get = $311) : rt.setIndex($304, "get", $311, "field 'recursion'"));
       $f.line = 65;
-      $41 = rt.index(rt.index(api, "depth", "local 'api'"), "p_n", "field 'depth'");
-      rt.setIndex($41, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_4?: rt.LuaValue): rt.LuaResult {
+      $312 = ($313 = ($314 = api as rt.LuaValue, ($314 instanceof rt.LuaTable && (($315 = $314.f.depth) !== undefined || ($m316 = $314.metatable) === undefined || ($315 = $m316.view.depth) !== undefined || (!("depth" in $m316.view) && $m316.view[rt.CUT] === undefined)) ? $315 : rt.index($314, "depth", "local 'api'"))), ($313 instanceof rt.LuaTable && (($317 = $313.f.p_n) !== undefined || ($m318 = $313.metatable) === undefined || ($317 = $m318.view.p_n) !== undefined || (!("p_n" in $m318.view) && $m318.view[rt.CUT] === undefined)) ? $317 : rt.index($313, "p_n", "field 'depth'")));
+      (($319 = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_4?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_4);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx_4?: rt.LuaValue): rt.LuaResult {
@@ -660,8 +1053,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
-        let $t9: number;
-        let $r10: rt.LuaResult;
+        let $9: rt.LuaValue;
+        let $10: rt.LuaValue;
+        let $m11: rt.LuaTable | undefined;
+        let $12: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $t14: number;
+        let $r15: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         let down_1: rt.LuaFunction;
         down_1 = function $down(n_1?: rt.LuaValue): rt.LuaResult {
@@ -676,99 +1074,123 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, rt.NONE);
         };
         $f.line = 67;
-        return ($2 = down_1, $r3 = ($5 = rt.getGlobal($env, "tonumber"), $6 = rt.index(rt.first(($7 = ctx_4, $f.line = 67, $f.callName = ":params", rt.fn(rt.index($7, "params", "local 'ctx'"), "method 'params'")($7))), ($8 = "n", $f.line = 67, $8)), $f.line = 67, $fn4 = rt.fn($5, "global 'tonumber'"), $f.callName = "tonumber", $fn4($6)), $f.line = 67, $fn1 = $2 as rt.LuaFunction, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t9 = $s.tails++, $r10 = (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3)), $s.tails = $t9, $r10) : rt.tail($s, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3])));
+        return ($2 = down_1, $r3 = ($5 = (($6 = $env.f.tonumber) !== undefined ? $6 : rt.getGlobal($env, "tonumber")), $7 = ($8 = rt.first(($9 = ctx_4 as rt.LuaValue, $f.line = 67, $f.callName = ":params", rt.fn(($9 instanceof rt.LuaTable && (($10 = $9.f.params) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.params) !== undefined || (!("params" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), ($8 instanceof rt.LuaTable && (($12 = $8.f.n) !== undefined || ($m13 = $8.metatable) === undefined || ($12 = $m13.view.n) !== undefined || (!("n" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($f.line = 67, rt.index($8, "n")))), $f.line = 67, $fn4 = rt.fn($5, "global 'tonumber'"), $f.callName = "tonumber", $fn4($7)), $f.line = 67, $fn1 = $2 as rt.LuaFunction, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3)), $s.tails = $t14, $r15) : rt.tail($s, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3])));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction), "field 'p_n'");
+      }) as rt.LuaFunction)) !== undefined && $312 instanceof rt.LuaTable && !$312.linked && $312.f.get !== undefined ? ($312.f.get = $319) : rt.setIndex($312, "get", $319, "field 'p_n'"));
       let saved: rt.LuaValue = undefined;
       $f.line = 72;
-      $42 = rt.index(rt.index(api, "stale", "local 'api'"), "save", "field 'stale'");
-      rt.setIndex($42, "get", function $get(ctx_5?: rt.LuaValue): rt.LuaResult {
+      $320 = ($321 = ($322 = api as rt.LuaValue, ($322 instanceof rt.LuaTable && (($323 = $322.f.stale) !== undefined || ($m324 = $322.metatable) === undefined || ($323 = $m324.view.stale) !== undefined || (!("stale" in $m324.view) && $m324.view[rt.CUT] === undefined)) ? $323 : rt.index($322, "stale", "local 'api'"))), ($321 instanceof rt.LuaTable && (($325 = $321.f.save) !== undefined || ($m326 = $321.metatable) === undefined || ($325 = $m326.view.save) !== undefined || (!("save" in $m326.view) && $m326.view[rt.CUT] === undefined)) ? $325 : rt.index($321, "save", "field 'stale'")));
+      (($327 = function $get(ctx_5?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site44);
         const $va: rt.LuaValue[] = rt.NONE;
         saved = ctx_5;
         return rt.leave($s, $d, "saved");
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'save'");
+      }) !== undefined && $320 instanceof rt.LuaTable && !$320.linked && $320.f.get !== undefined ? ($320.f.get = $327) : rt.setIndex($320, "get", $327, "field 'save'"));
       $f.line = 73;
-      $43 = rt.index(rt.index(api, "stale", "local 'api'"), "use", "field 'stale'");
-      rt.setIndex($43, "get", function $get(ctx_6?: rt.LuaValue): rt.LuaResult {
+      $328 = ($329 = ($330 = api as rt.LuaValue, ($330 instanceof rt.LuaTable && (($331 = $330.f.stale) !== undefined || ($m332 = $330.metatable) === undefined || ($331 = $m332.view.stale) !== undefined || (!("stale" in $m332.view) && $m332.view[rt.CUT] === undefined)) ? $331 : rt.index($330, "stale", "local 'api'"))), ($329 instanceof rt.LuaTable && (($333 = $329.f.use) !== undefined || ($m334 = $329.metatable) === undefined || ($333 = $m334.view.use) !== undefined || (!("use" in $m334.view) && $m334.view[rt.CUT] === undefined)) ? $333 : rt.index($329, "use", "field 'stale'")));
+      (($335 = function $get(ctx_6?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site45);
         let $1: rt.LuaValue;
+        let $2: rt.LuaValue;
+        let $m3: rt.LuaTable | undefined;
+        let $4: rt.LuaValue;
+        let $5: rt.LuaValue;
+        let $m6: rt.LuaTable | undefined;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 73;
-        return rt.leave($s, $d, ($f.line = 73, rt.buildTable(0, ["method", rt.index(saved, "method", "upvalue 'saved'"), "headers", rt.first(($1 = saved, $f.line = 73, $f.callName = ":headers", rt.fn(rt.index($1, "headers", "upvalue 'saved'"), "method 'headers'")($1)))], undefined)));
+        return rt.leave($s, $d, ($f.line = 73, rt.buildTable(0, ["method", ($1 = saved as rt.LuaValue, ($1 instanceof rt.LuaTable && (($2 = $1.f.method) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.method) !== undefined || (!("method" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "method", "upvalue 'saved'"))), "headers", rt.first(($4 = saved as rt.LuaValue, $f.line = 73, $f.callName = ":headers", rt.fn(($4 instanceof rt.LuaTable && (($5 = $4.f.headers) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.headers) !== undefined || (!("headers" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "headers", "upvalue 'saved'")), "method 'headers'")($4)))], undefined)));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'use'");
+      }) !== undefined && $328 instanceof rt.LuaTable && !$328.linked && $328.f.get !== undefined ? ($328.f.get = $335) : rt.setIndex($328, "get", $335, "field 'use'"));
       $f.line = 76;
-      let items: rt.LuaValue = rt.index(api, "items", "local 'api'");
+      let items: rt.LuaValue = ($336 = api as rt.LuaValue, ($336 instanceof rt.LuaTable && (($337 = $336.f.items) !== undefined || ($m338 = $336.metatable) === undefined || ($337 = $m338.view.items) !== undefined || (!("items" in $m338.view) && $m338.view[rt.CUT] === undefined)) ? $337 : rt.index($336, "items", "local 'api'")));
       $f.line = 77;
-      $44 = items;
-      rt.setIndex($44, "get", function $get(ctx_7?: rt.LuaValue): rt.LuaResult {
+      $339 = items;
+      (($340 = function $get(ctx_7?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site46);
+        let $1: rt.LuaValue;
+        let $2: rt.LuaValue;
+        let $m3: rt.LuaTable | undefined;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 77;
-        return rt.leave($s, $d, ($f.line = 77, rt.buildTable(0, ["method", rt.index(ctx_7, "method", "local 'ctx'")], undefined)));
+        return rt.leave($s, $d, ($f.line = 77, rt.buildTable(0, ["method", ($1 = ctx_7 as rt.LuaValue, ($1 instanceof rt.LuaTable && (($2 = $1.f.method) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.method) !== undefined || (!("method" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "method", "local 'ctx'")))], undefined)));
         return rt.leave($s, $d, rt.NONE);
-      }, "local 'items'");
+      }) !== undefined && $339 instanceof rt.LuaTable && !$339.linked && $339.f.get !== undefined ? ($339.f.get = $340) : rt.setIndex($339, "get", $340, "local 'items'"));
       $f.line = 78;
-      $45 = items;
-      rt.setIndex($45, "post", function $post(ctx_8?: rt.LuaValue): rt.LuaResult {
+      $341 = items;
+      (($342 = function $post(ctx_8?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site47);
+        let $1: rt.LuaValue;
+        let $2: rt.LuaValue;
+        let $m3: rt.LuaTable | undefined;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 78;
-        return rt.leave($s, $d, ($f.line = 78, rt.buildTable(0, ["method", rt.index(ctx_8, "method", "local 'ctx'")], undefined)));
+        return rt.leave($s, $d, ($f.line = 78, rt.buildTable(0, ["method", ($1 = ctx_8 as rt.LuaValue, ($1 instanceof rt.LuaTable && (($2 = $1.f.method) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.method) !== undefined || (!("method" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "method", "local 'ctx'")))], undefined)));
         return rt.leave($s, $d, rt.NONE);
-      }, "local 'items'");
+      }) !== undefined && $341 instanceof rt.LuaTable && !$341.linked && $341.f.post !== undefined ? ($341.f.post = $342) : rt.setIndex($341, "post", $342, "local 'items'"));
       $f.line = 79;
-      $46 = items;
-      rt.setIndex($46, "put", function $put(ctx_9?: rt.LuaValue): rt.LuaResult {
+      $343 = items;
+      (($344 = function $put(ctx_9?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site48);
+        let $1: rt.LuaValue;
+        let $2: rt.LuaValue;
+        let $m3: rt.LuaTable | undefined;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 79;
-        return rt.leave($s, $d, ($f.line = 79, rt.buildTable(0, ["method", rt.index(ctx_9, "method", "local 'ctx'")], undefined)));
+        return rt.leave($s, $d, ($f.line = 79, rt.buildTable(0, ["method", ($1 = ctx_9 as rt.LuaValue, ($1 instanceof rt.LuaTable && (($2 = $1.f.method) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.method) !== undefined || (!("method" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "method", "local 'ctx'")))], undefined)));
         return rt.leave($s, $d, rt.NONE);
-      }, "local 'items'");
+      }) !== undefined && $343 instanceof rt.LuaTable && !$343.linked && $343.f.put !== undefined ? ($343.f.put = $344) : rt.setIndex($343, "put", $344, "local 'items'"));
       $f.line = 80;
-      $47 = items;
-      rt.setIndex($47, "patch", function $patch(ctx_10?: rt.LuaValue): rt.LuaResult {
+      $345 = items;
+      (($346 = function $patch(ctx_10?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site49);
+        let $1: rt.LuaValue;
+        let $2: rt.LuaValue;
+        let $m3: rt.LuaTable | undefined;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 80;
-        return rt.leave($s, $d, ($f.line = 80, rt.buildTable(0, ["method", rt.index(ctx_10, "method", "local 'ctx'")], undefined)));
+        return rt.leave($s, $d, ($f.line = 80, rt.buildTable(0, ["method", ($1 = ctx_10 as rt.LuaValue, ($1 instanceof rt.LuaTable && (($2 = $1.f.method) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.method) !== undefined || (!("method" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "method", "local 'ctx'")))], undefined)));
         return rt.leave($s, $d, rt.NONE);
-      }, "local 'items'");
+      }) !== undefined && $345 instanceof rt.LuaTable && !$345.linked && $345.f.patch !== undefined ? ($345.f.patch = $346) : rt.setIndex($345, "patch", $346, "local 'items'"));
       $f.line = 81;
-      $48 = items;
-      rt.setIndex($48, "delete", function $delete(ctx_11?: rt.LuaValue): rt.LuaResult {
+      $347 = items;
+      (($348 = function $delete(ctx_11?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site50);
+        let $1: rt.LuaValue;
+        let $2: rt.LuaValue;
+        let $m3: rt.LuaTable | undefined;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 81;
-        return rt.leave($s, $d, ($f.line = 81, rt.buildTable(0, ["method", rt.index(ctx_11, "method", "local 'ctx'")], undefined)));
+        return rt.leave($s, $d, ($f.line = 81, rt.buildTable(0, ["method", ($1 = ctx_11 as rt.LuaValue, ($1 instanceof rt.LuaTable && (($2 = $1.f.method) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.method) !== undefined || (!("method" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "method", "local 'ctx'")))], undefined)));
         return rt.leave($s, $d, rt.NONE);
-      }, "local 'items'");
+      }) !== undefined && $347 instanceof rt.LuaTable && !$347.linked && $347.f.delete !== undefined ? ($347.f.delete = $348) : rt.setIndex($347, "delete", $348, "local 'items'"));
       $f.line = 82;
-      $49 = items;
-      rt.setIndex($49, "options", (($body: rt.LuaFunction) => rt.withBody((function $options(ctx_12?: rt.LuaValue): rt.LuaResult {
+      $349 = items;
+      (($350 = (($body: rt.LuaFunction) => rt.withBody((function $options(ctx_12?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_12);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $options$body(ctx_12?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site51);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
-        let $t3: number;
-        let $r4: rt.LuaResult;
+        let $3: rt.LuaValue;
+        let $4: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
+        let $t6: number;
+        let $r7: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 82;
-        return ($2 = rt.index(api, "no_content", "upvalue 'api'"), $f.line = 82, $fn1 = rt.fn($2, "field 'no_content'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t3 = $s.tails++, $r4 = $fn1(), $s.tails = $t3, $r4) : rt.tail($s, $fn1, []));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.no_content) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.no_content) !== undefined || (!("no_content" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "no_content", "upvalue 'api'"))), $f.line = 82, $fn1 = rt.fn($2, "field 'no_content'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t6 = $s.tails++, $r7 = $fn1(), $s.tails = $t6, $r7) : rt.tail($s, $fn1, []));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction), "local 'items'");
+      }) as rt.LuaFunction)) !== undefined && $349 instanceof rt.LuaTable && !$349.linked && $349.f.options !== undefined ? ($349.f.options = $350) : rt.setIndex($349, "options", $350, "local 'items'"));
       $f.line = 83;
-      rt.setIndex(rt.index(api, "only_post", "local 'api'"), "post", function $anonymous(ctx_13?: rt.LuaValue): rt.LuaResult {
+      $351 = ($352 = api as rt.LuaValue, ($352 instanceof rt.LuaTable && (($353 = $352.f.only_post) !== undefined || ($m354 = $352.metatable) === undefined || ($353 = $m354.view.only_post) !== undefined || (!("only_post" in $m354.view) && $m354.view[rt.CUT] === undefined)) ? $353 : rt.index($352, "only_post", "local 'api'")));
+      (($355 = function $anonymous(ctx_13?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site52);
         const $va: rt.LuaValue[] = rt.NONE;
         return rt.leave($s, $d, "posted");
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'only_post'");
+      }) !== undefined && $351 instanceof rt.LuaTable && !$351.linked && $351.f.post !== undefined ? ($351.f.post = $355) : rt.setIndex($351, "post", $355, "field 'only_post'"));
       return rt.leave($s, $d, api);
       return rt.leave($s, $d, rt.NONE);
     };

@@ -33,19 +33,17 @@ export const s0 = {
     }
     function w2(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
       if (i !== n) return undefined;
       return out + '}';
     }
     function w5(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "c")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "c")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'string') return undefined;
       out += "\"c\":" + str(x);
       if (i !== n) return undefined;
@@ -53,11 +51,10 @@ export const s0 = {
     }
     function w4(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "b")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "b")) return undefined;
+      x = f[s[i++]];
       if ((r = w5(x)) === undefined) return undefined;
       out += "\"b\":" + r;
       if (i !== n) return undefined;
@@ -65,11 +62,10 @@ export const s0 = {
     }
     function w3(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "a")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "a")) return undefined;
+      x = f[s[i++]];
       if ((r = w4(x)) === undefined) return undefined;
       out += "\"a\":" + r;
       if (i !== n) return undefined;
@@ -77,23 +73,22 @@ export const s0 = {
     }
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "ok")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "ok")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'boolean') return undefined;
       out += "\"ok\":" + (x ? 'true' : 'false');
-      if (!(i < n && s[i].key === "list")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "list")) return undefined;
+      x = f[s[i++]];
       if ((r = w1(x)) === undefined) return undefined;
       out += ",\"list\":" + r;
-      if (!(i < n && s[i].key === "empty")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "empty")) return undefined;
+      x = f[s[i++]];
       if ((r = w2(x)) === undefined) return undefined;
       out += ",\"empty\":" + r;
-      if (!(i < n && s[i].key === "nested")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "nested")) return undefined;
+      x = f[s[i++]];
       if ((r = w3(x)) === undefined) return undefined;
       out += ",\"nested\":" + r;
       if (i !== n) return undefined;
@@ -109,35 +104,34 @@ export const s7 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "int")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "int")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'number') return undefined;
       out += "\"int\":" + num(x);
-      if (!(i < n && s[i].key === "float")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "float")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'number') return undefined;
       out += ",\"float\":" + num(x);
-      if (!(i < n && s[i].key === "big")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "big")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'number') return undefined;
       out += ",\"big\":" + num(x);
-      if (!(i < n && s[i].key === "neg")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "neg")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'number') return undefined;
       out += ",\"neg\":" + num(x);
-      if (!(i < n && s[i].key === "inf")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "inf")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'number') return undefined;
       out += ",\"inf\":" + num(x);
-      if (!(i < n && s[i].key === "ninf")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "ninf")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'number') return undefined;
       out += ",\"ninf\":" + num(x);
-      if (!(i < n && s[i].key === "nan")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "nan")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'number') return undefined;
       out += ",\"nan\":" + num(x);
       if (i !== n) return undefined;
@@ -153,19 +147,18 @@ export const s9 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "text")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "text")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'string') return undefined;
       out += "\"text\":" + str(x);
-      if (!(i < n && s[i].key === "quote")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "quote")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'string') return undefined;
       out += ",\"quote\":" + str(x);
-      if (!(i < n && s[i].key === "ctrl")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "ctrl")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'string') return undefined;
       out += ",\"ctrl\":" + str(x);
       if (i !== n) return undefined;
@@ -181,11 +174,10 @@ export const s10 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "built")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "built")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'string') return undefined;
       out += "\"built\":" + str(x);
       if (i !== n) return undefined;
@@ -201,11 +193,10 @@ export const s11 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "created")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "created")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'boolean') return undefined;
       out += "\"created\":" + (x ? 'true' : 'false');
       if (i !== n) return undefined;
@@ -221,11 +212,10 @@ export const s29 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (i < n && s[i].key === "f") {
-        x = s[i++].value;
+      if (i < n && s[i] === "f") {
+        x = f[s[i++]];
         if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
         out += "\"f\":" + r;
       }
@@ -242,11 +232,10 @@ export const s34 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (i < n && s[i].key === "a") {
-        x = s[i++].value;
+      if (i < n && s[i] === "a") {
+        x = f[s[i++]];
         if (typeof x !== 'string') return undefined;
         out += "\"a\":" + str(x);
       }
@@ -263,16 +252,15 @@ export const s36 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (i < n && s[i].key === "ok") {
-        x = s[i++].value;
+      if (i < n && s[i] === "ok") {
+        x = f[s[i++]];
         if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
         out += "\"ok\":" + r;
       }
-      if (i < n && s[i].key === "err") {
-        x = s[i++].value;
+      if (i < n && s[i] === "err") {
+        x = f[s[i++]];
         if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
         out += (out.length === 1 ? "\"err\":" : ",\"err\":") + r;
       }
@@ -289,16 +277,15 @@ export const s40 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (i < n && s[i].key === "method") {
-        x = s[i++].value;
+      if (i < n && s[i] === "method") {
+        x = f[s[i++]];
         if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
         out += "\"method\":" + r;
       }
-      if (i < n && s[i].key === "headers") {
-        x = s[i++].value;
+      if (i < n && s[i] === "headers") {
+        x = f[s[i++]];
         if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
         out += (out.length === 1 ? "\"headers\":" : ",\"headers\":") + r;
       }
@@ -315,11 +302,10 @@ export const s41 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "method")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "method")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'string') return undefined;
       out += "\"method\":" + str(x);
       if (i !== n) return undefined;
@@ -335,11 +321,10 @@ export const s42 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "method")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "method")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'string') return undefined;
       out += "\"method\":" + str(x);
       if (i !== n) return undefined;
@@ -355,11 +340,10 @@ export const s43 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "method")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "method")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'string') return undefined;
       out += "\"method\":" + str(x);
       if (i !== n) return undefined;
@@ -375,11 +359,10 @@ export const s44 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "method")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "method")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'string') return undefined;
       out += "\"method\":" + str(x);
       if (i !== n) return undefined;
@@ -395,11 +378,10 @@ export const s45 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "method")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "method")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'string') return undefined;
       out += "\"method\":" + str(x);
       if (i !== n) return undefined;

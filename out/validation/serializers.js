@@ -9,15 +9,14 @@ export const s0 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w1(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "city")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "city")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'string') return undefined;
       out += "\"city\":" + str(x);
-      if (i < n && s[i].key === "zip") {
-        x = s[i++].value;
+      if (i < n && s[i] === "zip") {
+        x = f[s[i++]];
         if (typeof x !== 'string') return undefined;
         out += ",\"zip\":" + str(x);
       }
@@ -26,48 +25,47 @@ export const s0 = {
     }
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "name")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "name")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'string') return undefined;
       out += "\"name\":" + str(x);
-      if (i < n && s[i].key === "age") {
-        x = s[i++].value;
+      if (i < n && s[i] === "age") {
+        x = f[s[i++]];
         if (typeof x !== 'number') return undefined;
         out += ",\"age\":" + num(x);
       }
-      if (i < n && s[i].key === "score") {
-        x = s[i++].value;
+      if (i < n && s[i] === "score") {
+        x = f[s[i++]];
         if (typeof x !== 'number') return undefined;
         out += ",\"score\":" + num(x);
       }
-      if (!(i < n && s[i].key === "active")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "active")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'boolean') return undefined;
       out += ",\"active\":" + (x ? 'true' : 'false');
-      if (!(i < n && s[i].key === "role")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "role")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'string') return undefined;
       out += ",\"role\":" + str(x);
-      if (i < n && s[i].key === "tags") {
-        x = s[i++].value;
+      if (i < n && s[i] === "tags") {
+        x = f[s[i++]];
         if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
         out += ",\"tags\":" + r;
       }
-      if (i < n && s[i].key === "addr") {
-        x = s[i++].value;
+      if (i < n && s[i] === "addr") {
+        x = f[s[i++]];
         if ((r = w1(x)) === undefined) return undefined;
         out += ",\"addr\":" + r;
       }
-      if (i < n && s[i].key === "nickname") {
-        x = s[i++].value;
+      if (i < n && s[i] === "nickname") {
+        x = f[s[i++]];
         if (typeof x !== 'string') return undefined;
         out += ",\"nickname\":" + str(x);
       }
-      if (i < n && s[i].key === "contacts") {
-        x = s[i++].value;
+      if (i < n && s[i] === "contacts") {
+        x = f[s[i++]];
         if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
         out += ",\"contacts\":" + r;
       }
@@ -84,19 +82,18 @@ export const s3 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "text")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "text")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'string') return undefined;
       out += "\"text\":" + str(x);
-      if (!(i < n && s[i].key === "same")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "same")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'boolean') return undefined;
       out += ",\"same\":" + (x ? 'true' : 'false');
-      if (!(i < n && s[i].key === "bytes")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "bytes")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'number') return undefined;
       out += ",\"bytes\":" + num(x);
       if (i !== n) return undefined;
@@ -112,25 +109,24 @@ export const s4 = {
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
-      const s = v.hashSlots();
-      const n = s === undefined ? 0 : s.length;
+      const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (!(i < n && s[i].key === "kind")) return undefined;
-      x = s[i++].value;
+      if (!(i < n && s[i] === "kind")) return undefined;
+      x = f[s[i++]];
       if (typeof x !== 'string') return undefined;
       out += "\"kind\":" + str(x);
-      if (i < n && s[i].key === "first") {
-        x = s[i++].value;
+      if (i < n && s[i] === "first") {
+        x = f[s[i++]];
         if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
         out += ",\"first\":" + r;
       }
-      if (i < n && s[i].key === "n") {
-        x = s[i++].value;
+      if (i < n && s[i] === "n") {
+        x = f[s[i++]];
         if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
         out += ",\"n\":" + r;
       }
-      if (i < n && s[i].key === "name") {
-        x = s[i++].value;
+      if (i < n && s[i] === "name") {
+        x = f[s[i++]];
         if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
         out += ",\"name\":" + r;
       }

@@ -74,8 +74,20 @@ function settle(r: LuaValue | PendingCall): LuaValue {
 
 export function index(o: LuaValue, k: LuaValue, desc?: string): LuaValue {
   if (o instanceof LuaTable) {
-    const v = o.get(k);
+    let v = o.get(k);
     if (v !== undefined || o.metatable === undefined) return v;
+    // a chain of __index tables, walked here without allocating; anything else below
+    let t: LuaTable = o;
+    for (let loop = 0; loop < 100; loop++) {
+      const h = t.metatable?.indexValue;
+      if (!(h instanceof LuaTable)) {
+        if (h === undefined) return undefined;
+        break;
+      }
+      t = h;
+      v = t.get(k);
+      if (v !== undefined) return v;
+    }
   }
   return settle(indexOrCall(o, k, desc));
 }
@@ -86,7 +98,7 @@ export function indexOrCall(o: LuaValue, k: LuaValue, desc?: string): LuaValue |
     if (o instanceof LuaTable) {
       const v = o.get(k);
       if (v !== undefined) return v;
-      handler = o.metatable?.getStr('__index');
+      handler = o.metatable?.indexValue;
       if (handler === undefined) return undefined;
     } else {
       handler = metamethod(o, '__index');

@@ -23,8 +23,18 @@
 import { libError } from './errors.js';
 import { TABLE_TAG, type LuaValue } from './value.js';
 
+/**
+ * Marks a chain of views that stops before Lua's `__index` walk would (an `__index` function
+ * or other value, or a cycle): a key missing from such a chain may still have a value.
+ * Chains that end without it are complete: a key none of their objects has is nil.
+ */
+export const CUT: unique symbol = Symbol('the __index chain goes on past here');
+
 /** The own plain-string fields of one table. */
-export type Fields = Record<string, LuaValue>;
+export interface Fields {
+  [key: string]: LuaValue;
+  [CUT]?: true;
+}
 
 /** The prototype of unlinked fields objects: inherits nothing (not even Object.prototype). */
 const NO_FIELDS: Fields = Object.create(null) as Fields;
@@ -34,6 +44,9 @@ FieldsObject.prototype = NO_FIELDS;
 
 /** The view of a table that is not a metatable with a table `__index`: finds nothing. */
 const NO_VIEW: Fields = new FieldsObject();
+
+const CUT_FIELDS: Fields = Object.create(NO_FIELDS) as Fields;
+CUT_FIELDS[CUT] = true;
 
 /** A string key that can be a property of a fields object without JS giving it a meaning. */
 export function isPlainKey(k: string): boolean {
@@ -66,6 +79,8 @@ export class LuaTable {
   linked = false;
   /** As a metatable: what its instances inherit through `__index` (see the top of this file). */
   view: Fields = NO_VIEW;
+  /** As a metatable: its raw `__index` value, kept with the view (reads need no lookup). */
+  indexValue: LuaValue = undefined;
   private mt: LuaTable | undefined = undefined;
 
   constructor(arr?: LuaValue[]) {
@@ -332,7 +347,8 @@ export class LuaTable {
 /** Points a metatable's view at the fields of its `__index` table (or at nothing). */
 function relinkView(mt: LuaTable): void {
   const index = mt.getStr('__index');
-  let proto = NO_FIELDS;
+  mt.indexValue = index;
+  let proto = index === undefined ? NO_FIELDS : CUT_FIELDS;
   if (index instanceof LuaTable) {
     if (!index.linked) {
       index.linked = true;
@@ -356,7 +372,7 @@ function setProto(o: Fields, proto: Fields): void {
   } catch {
     // An __index cycle: the chain stops here; lookups past it take the runtime's path,
     // which reports the loop as Lua does.
-    Object.setPrototypeOf(o, NO_FIELDS);
+    Object.setPrototypeOf(o, CUT_FIELDS);
   }
 }
 

@@ -16,13 +16,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $3: rt.LuaValue;
       let $4: rt.LuaValue;
       let $5: rt.LuaValue;
+      let $6: rt.LuaValue;
+      let $7: rt.LuaValue;
+      let $8: rt.LuaValue;
+      let $9: rt.LuaValue;
+      let $10: rt.LuaValue;
       $f.line = 2;
       let Store: rt.LuaTable = new rt.LuaTable();
       $f.line = 3;
       rt.setIndex(Store, "__index", Store, "local 'Store'");
       $f.line = 5;
       $1 = Store;
-      rt.setIndex($1, "new", (($body: rt.LuaFunction) => rt.withBody((function $new(): rt.LuaResult {
+      (($2 = (($body: rt.LuaFunction) => rt.withBody((function $new(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $new$body(): rt.LuaResult {
@@ -31,53 +36,86 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
-        let $t5: number;
-        let $r6: rt.LuaResult;
+        let $5: rt.LuaValue;
+        let $t6: number;
+        let $r7: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 6;
-        return ($2 = rt.getGlobal($env, "setmetatable"), $3 = ($f.line = 6, rt.buildTable(0, ["next_id", 1, "items", new rt.LuaTable(), "order", new rt.LuaTable()], undefined)), $4 = Store, $f.line = 6, $fn1 = rt.fn($2, "global 'setmetatable'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($3, $4), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$3, $4]));
+        return ($2 = (($3 = $env.f.setmetatable) !== undefined ? $3 : rt.getGlobal($env, "setmetatable")), $4 = ($f.line = 6, rt.buildTable(0, ["next_id", 1, "items", new rt.LuaTable(), "order", new rt.LuaTable()], undefined)), $5 = Store, $f.line = 6, $fn1 = rt.fn($2, "global 'setmetatable'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t6 = $s.tails++, $r7 = $fn1($4, $5), $s.tails = $t6, $r7) : rt.tail($s, $fn1, [$4, $5]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction), "local 'Store'");
+      }) as rt.LuaFunction)) !== undefined && $1 instanceof rt.LuaTable && !$1.linked && $1.f.new !== undefined ? ($1.f.new = $2) : rt.setIndex($1, "new", $2, "local 'Store'"));
       $f.line = 9;
-      $2 = Store;
-      rt.setIndex($2, "insert", function $insert(self?: rt.LuaValue, record?: rt.LuaValue): rt.LuaResult {
+      $3 = Store;
+      (($4 = function $insert(self?: rt.LuaValue, record?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site2);
+        let $1: rt.LuaValue;
+        let $2: rt.LuaValue;
+        let $m3: rt.LuaTable | undefined;
+        let $4: rt.LuaValue;
+        let $5: rt.LuaValue;
+        let $6: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $8: rt.LuaValue;
+        let $m9: rt.LuaTable | undefined;
+        let $10: rt.LuaValue;
+        let $11: rt.LuaValue;
+        let $m12: rt.LuaTable | undefined;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
+        let $m15: rt.LuaTable | undefined;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 10;
-        let id: rt.LuaValue = rt.index(self, "next_id", "local 'self'");
+        let id: rt.LuaValue = ($1 = self as rt.LuaValue, ($1 instanceof rt.LuaTable && (($2 = $1.f.next_id) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.next_id) !== undefined || (!("next_id" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "next_id", "local 'self'")));
         $f.line = 11;
-        rt.setIndex(self, "next_id", rt.add(id, 1, "local 'id'"), "local 'self'");
+        $4 = self;
+        (($5 = rt.add(id, 1, "local 'id'")) !== undefined && $4 instanceof rt.LuaTable && !$4.linked && $4.f.next_id !== undefined ? ($4.f.next_id = $5) : rt.setIndex($4, "next_id", $5, "local 'self'"));
         $f.line = 12;
-        rt.setIndex(record, "id", id, "local 'record'");
+        (($6 = id) !== undefined && record instanceof rt.LuaTable && !record.linked && record.f.id !== undefined ? (record.f.id = $6) : rt.setIndex(record, "id", $6, "local 'record'"));
         $f.line = 13;
-        rt.setIndex(rt.index(self, "items", "local 'self'"), id, record, "field 'items'");
+        rt.setIndex(($7 = self as rt.LuaValue, ($7 instanceof rt.LuaTable && (($8 = $7.f.items) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.items) !== undefined || (!("items" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "items", "local 'self'"))), id, record, "field 'items'");
         $f.line = 14;
-        rt.setIndex(rt.index(self, "order", "local 'self'"), rt.add(rt.len(rt.index(self, "order", "local 'self'"), "field 'order'"), 1), id, "field 'order'");
+        rt.setIndex(($10 = self as rt.LuaValue, ($10 instanceof rt.LuaTable && (($11 = $10.f.order) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.order) !== undefined || (!("order" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "order", "local 'self'"))), rt.add(rt.len(($13 = self as rt.LuaValue, ($13 instanceof rt.LuaTable && (($14 = $13.f.order) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.order) !== undefined || (!("order" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($13, "order", "local 'self'"))), "field 'order'"), 1), id, "field 'order'");
         return rt.leave($s, $d, record);
         return rt.leave($s, $d, rt.NONE);
-      }, "local 'Store'");
+      }) !== undefined && $3 instanceof rt.LuaTable && !$3.linked && $3.f.insert !== undefined ? ($3.f.insert = $4) : rt.setIndex($3, "insert", $4, "local 'Store'"));
       $f.line = 18;
-      $3 = Store;
-      rt.setIndex($3, "get", function $get(self_1?: rt.LuaValue, id_1?: rt.LuaValue): rt.LuaResult {
+      $5 = Store;
+      (($6 = function $get(self_1?: rt.LuaValue, id_1?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site3);
+        let $1: rt.LuaValue;
+        let $2: rt.LuaValue;
+        let $m3: rt.LuaTable | undefined;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 19;
-        return rt.leave($s, $d, rt.index(rt.index(self_1, "items", "local 'self'"), id_1, "field 'items'"));
+        return rt.leave($s, $d, rt.index(($1 = self_1 as rt.LuaValue, ($1 instanceof rt.LuaTable && (($2 = $1.f.items) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "items", "local 'self'"))), id_1, "field 'items'"));
         return rt.leave($s, $d, rt.NONE);
-      }, "local 'Store'");
+      }) !== undefined && $5 instanceof rt.LuaTable && !$5.linked && $5.f.get !== undefined ? ($5.f.get = $6) : rt.setIndex($5, "get", $6, "local 'Store'"));
       $f.line = 22;
-      $4 = Store;
-      rt.setIndex($4, "all", function $all(self_2?: rt.LuaValue): rt.LuaResult {
+      $7 = Store;
+      (($8 = function $all(self_2?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site4);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
+        let $4: rt.LuaValue;
+        let $5: rt.LuaValue;
+        let $6: rt.LuaValue;
+        let $m7: rt.LuaTable | undefined;
+        let $8: rt.LuaValue;
+        let $9: rt.LuaValue;
+        let $m10: rt.LuaTable | undefined;
+        let $11: rt.LuaValue;
+        let $k12: number;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
+        let $m15: rt.LuaTable | undefined;
+        let $16: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 23;
         let out: rt.LuaTable = new rt.LuaTable();
         $f.line = 24;
          {
-          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = rt.getGlobal($env, "ipairs"), $3 = rt.index(self_2, "order", "local 'self'"), $f.line = 24, $fn1 = rt.fn($2, "global 'ipairs'"), $f.callName = "ipairs", $fn1($3)))], 3);
+          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.ipairs) !== undefined ? $3 : rt.getGlobal($env, "ipairs")), $4 = ($5 = self_2 as rt.LuaValue, ($5 instanceof rt.LuaTable && (($6 = $5.f.order) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.order) !== undefined || (!("order" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "order", "local 'self'"))), $f.line = 24, $fn1 = rt.fn($2, "global 'ipairs'"), $f.callName = "ipairs", $fn1($4)))], 3);
           const $iter1 = rt.callable($it1);
           let $k1 = $ctl1;
           $loop1: for (;;) {
@@ -88,36 +126,55 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             let _: rt.LuaValue = $k1;
             let id_2: rt.LuaValue = (Array.isArray($r1) ? $r1[1] : undefined);
             $f.line = 25;
-            if (rt.t(rt.index(rt.index(self_2, "items", "local 'self'"), id_2, "field 'items'"))) {
+            if (rt.t(rt.index(($8 = self_2 as rt.LuaValue, ($8 instanceof rt.LuaTable && (($9 = $8.f.items) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.items) !== undefined || (!("items" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "items", "local 'self'"))), id_2, "field 'items'"))) {
               $f.line = 25;
-              rt.setIndex(out, (out.length() + 1), rt.index(rt.index(self_2, "items", "local 'self'"), id_2, "field 'items'"), "local 'out'");
+              $11 = out;
+              $k12 = (out.length() + 1);
+              (($16 = rt.index(($13 = self_2 as rt.LuaValue, ($13 instanceof rt.LuaTable && (($14 = $13.f.items) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.items) !== undefined || (!("items" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($13, "items", "local 'self'"))), id_2, "field 'items'")) !== undefined && $11 instanceof rt.LuaTable && $11.arr[$k12 - 1] !== undefined ? ($11.arr[$k12 - 1] = $16) : $16 !== undefined && $11 instanceof rt.LuaTable && $k12 === $11.arr.length + 1 && $11.other === undefined && $11.metatable === undefined ? $11.arr.push($16) : rt.setIndex($11, $k12, $16, "local 'out'"));
             }
           }
         }
         return rt.leave($s, $d, out);
         return rt.leave($s, $d, rt.NONE);
-      }, "local 'Store'");
+      }) !== undefined && $7 instanceof rt.LuaTable && !$7.linked && $7.f.all !== undefined ? ($7.f.all = $8) : rt.setIndex($7, "all", $8, "local 'Store'"));
       $f.line = 30;
-      $5 = Store;
-      rt.setIndex($5, "remove", function $remove(self_3?: rt.LuaValue, id_3?: rt.LuaValue): rt.LuaResult {
+      $9 = Store;
+      (($10 = function $remove(self_3?: rt.LuaValue, id_3?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site5);
-        let $fn1!: rt.LuaFunction;
+        let $1: rt.LuaValue;
         let $2: rt.LuaValue;
-        let $3: rt.LuaValue;
-        let $fn4!: rt.LuaFunction;
+        let $m3: rt.LuaTable | undefined;
+        let $4: rt.LuaValue;
         let $5: rt.LuaValue;
-        let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
+        let $m6: rt.LuaTable | undefined;
+        let $fn7!: rt.LuaFunction;
+        let $8: rt.LuaValue;
+        let $9: rt.LuaValue;
+        let $10: rt.LuaValue;
+        let $11: rt.LuaValue;
+        let $12: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $fn14!: rt.LuaFunction;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
+        let $17: rt.LuaValue;
+        let $18: rt.LuaValue;
+        let $m19: rt.LuaTable | undefined;
+        let $20: rt.LuaValue;
+        let $21: rt.LuaValue;
+        let $22: rt.LuaValue;
+        let $m23: rt.LuaTable | undefined;
+        let $24: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 31;
-        if (!rt.t(rt.index(rt.index(self_3, "items", "local 'self'"), id_3, "field 'items'"))) {
+        if (!rt.t(rt.index(($1 = self_3 as rt.LuaValue, ($1 instanceof rt.LuaTable && (($2 = $1.f.items) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "items", "local 'self'"))), id_3, "field 'items'"))) {
           return rt.leave($s, $d, false);
         }
         $f.line = 32;
-        rt.setIndex(rt.index(self_3, "items", "local 'self'"), id_3, undefined, "field 'items'");
+        rt.setIndex(($4 = self_3 as rt.LuaValue, ($4 instanceof rt.LuaTable && (($5 = $4.f.items) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.items) !== undefined || (!("items" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "items", "local 'self'"))), id_3, undefined, "field 'items'");
         $f.line = 33;
          {
-          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = rt.getGlobal($env, "ipairs"), $3 = rt.index(self_3, "order", "local 'self'"), $f.line = 33, $fn1 = rt.fn($2, "global 'ipairs'"), $f.callName = "ipairs", $fn1($3)))], 3);
+          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($8 = (($9 = $env.f.ipairs) !== undefined ? $9 : rt.getGlobal($env, "ipairs")), $10 = ($11 = self_3 as rt.LuaValue, ($11 instanceof rt.LuaTable && (($12 = $11.f.order) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.order) !== undefined || (!("order" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "order", "local 'self'"))), $f.line = 33, $fn7 = rt.fn($8, "global 'ipairs'"), $f.callName = "ipairs", $fn7($10)))], 3);
           const $iter1 = rt.callable($it1);
           let $k1 = $ctl1;
           $loop1: for (;;) {
@@ -130,14 +187,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $f.line = 34;
             if (rt.eq(v, id_3)) {
               $f.line = 34;
-              ($5 = rt.index(rt.getGlobal($env, "table"), "remove", "global 'table'"), $6 = rt.index(self_3, "order", "local 'self'"), $7 = i, $f.line = 34, $fn4 = rt.fn($5, "field 'remove'"), $f.callName = "remove", $fn4($6, $7));
+              ($15 = ($16 = (($17 = $env.f.table) !== undefined ? $17 : rt.getGlobal($env, "table")), ($16 instanceof rt.LuaTable && (($18 = $16.f.remove) !== undefined || ($m19 = $16.metatable) === undefined || ($18 = $m19.view.remove) !== undefined || (!("remove" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : rt.index($16, "remove", "global 'table'"))), $20 = ($21 = self_3 as rt.LuaValue, ($21 instanceof rt.LuaTable && (($22 = $21.f.order) !== undefined || ($m23 = $21.metatable) === undefined || ($22 = $m23.view.order) !== undefined || (!("order" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : rt.index($21, "order", "local 'self'"))), $24 = i, $f.line = 34, $fn14 = rt.fn($15, "field 'remove'"), $f.callName = "remove", $fn14($20, $24));
               break $loop1;
             }
           }
         }
         return rt.leave($s, $d, true);
         return rt.leave($s, $d, rt.NONE);
-      }, "local 'Store'");
+      }) !== undefined && $9 instanceof rt.LuaTable && !$9.linked && $9.f.remove !== undefined ? ($9.f.remove = $10) : rt.setIndex($9, "remove", $10, "local 'Store'"));
       return rt.leave($s, $d, Store);
       return rt.leave($s, $d, rt.NONE);
     };
