@@ -1,5 +1,7 @@
-// Compute group: the Lua programs of bench/lua/ as whole processes under luajit (when
-// installed) and roverc's two modes; wall time (start-up included) and the child's CPU time.
+// Compute group: the Lua programs of bench/lua/ as whole processes under luajit and PUC Lua 5.4
+// (when installed) and roverc's two modes (compiled: `roverc build` once, then `node run.js`,
+// as a user runs it). The child's CPU time, whole and with each contestant's start-up (the
+// CPU time of an empty program) taken off.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -18,7 +20,10 @@ const PROGRAMS: ReadonlyArray<{ name: string; quickSize: number }> = [
   { name: 'oop_methods', quickSize: 50000 },
   { name: 'text_patterns', quickSize: 1000 },
   { name: 'closures', quickSize: 20000 },
+  { name: 'particles', quickSize: 2000 },
 ];
+/** Runs of the empty program whose median CPU time is a contestant's start-up. */
+const STARTUP_RUNS = 5;
 const TIMEOUT_MS = 5 * 60 * 1000;
 
 interface Contestant { name: string; command: string; args: (file: string, size: string[]) => string[] }
@@ -39,9 +44,10 @@ function childrenCpu(): number | null {
 }
 
 function run(c: Contestant, file: string, size: string[]): RunOutcome {
+  const args = c.args(file, size); // (may build: not part of the time)
   const cpu0 = childrenCpu();
   const t0 = process.hrtime.bigint();
-  const child = spawnSync(c.command, c.args(file, size), { cwd: ROOT, encoding: 'latin1', timeout: TIMEOUT_MS, maxBuffer: 64 << 20 });
+  const child = spawnSync(c.command, args, { cwd: ROOT, encoding: 'latin1', timeout: TIMEOUT_MS, maxBuffer: 64 << 20 });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const cpu1 = childrenCpu();
   const lines = (child.stderr ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
@@ -61,17 +67,42 @@ function firstDifference(got: string, want: string): string {
   return 'wrong output';
 }
 
-/** luajit when installed, the interpreter, and compiled mode when it runs a trivial program right. */
+/** `roverc build` of a program into a folder of the bench's, once; the path of its run.js. */
+const builds = new Map<string, string>();
+let buildRoot: string | undefined;
+function built(file: string): string {
+  let runJs = builds.get(file);
+  if (runJs === undefined) {
+    buildRoot ??= mkdtempSync(path.join(os.tmpdir(), 'roverc-bench-build-'));
+    const out = path.join(buildRoot, path.basename(file, '.lua'));
+    const b = spawnSync(process.execPath, [roverc, 'build', file, '--out', out], { cwd: ROOT, encoding: 'utf8' });
+    if (b.status !== 0) throw new Error(`roverc build ${file}: ${(b.stderr || b.stdout).trim().split('\n')[0]}`);
+    runJs = path.join(out, 'run.js');
+    builds.set(file, runJs);
+  }
+  return runJs;
+}
+
+/**
+ * luajit and PUC Lua 5.4 when installed, the interpreter, and compiled mode when it runs a
+ * trivial program right.
+ */
 function contestants(note: (s: string) => void): Contestant[] {
   const list: Contestant[] = [];
   if (spawnSync('luajit', ['-v']).status === 0) list.push({ name: 'luajit', command: 'luajit', args: (f, s) => [f, ...s] });
   else note('luajit is not installed: outputs are checked against the interpreter, ratios to luajit are missing');
-  const roverMode = (mode: string): Contestant['args'] => (f, s) => [roverc, 'run', f, ...s, '--mode', mode];
-  list.push({ name: 'interpreted', command: process.execPath, args: roverMode('interpreted') });
-  const compiled: Contestant = { name: 'compiled', command: process.execPath, args: roverMode('compiled') };
+  if (spawnSync('lua5.4', ['-v']).status === 0) list.push({ name: 'lua5.4', command: 'lua5.4', args: (f, s) => [f, ...s] });
+  else note('PUC Lua 5.4 is not installed (apt-get install lua5.4): its column is missing');
+  list.push({ name: 'interpreted', command: process.execPath, args: (f, s) => [roverc, 'run', f, ...s] });
+  const compiled: Contestant = { name: 'compiled', command: process.execPath, args: (f, s) => [built(f), ...s] };
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'roverc-bench-'));
   writeFileSync(path.join(tmp, 'probe.lua'), 'print("probe", 1 + 2)\n');
-  const probe = run(compiled, path.join(tmp, 'probe.lua'), []);
+  let probe: RunOutcome;
+  try {
+    probe = run(compiled, path.join(tmp, 'probe.lua'), []);
+  } catch (e) {
+    probe = { ok: false, stdout: '', error: (e as Error).message, wall: 0, cpu: null };
+  }
   rmSync(tmp, { recursive: true, force: true });
   if (probe.ok && probe.stdout === 'probe\t3\n') list.push(compiled);
   else note(`compiled: skipped, \`roverc run --mode compiled\` does not work (${probe.error || firstDifference(probe.stdout, 'probe\t3\n')})`);
@@ -88,14 +119,35 @@ function main(): void {
   const has = (n: string) => names.includes(n);
   const g = new BenchGroup({
     group: 'compute', title: 'Compute: Lua programs', unit: 's',
-    description: 'Wall time of whole processes (start-up included: ~0.3 s for roverc) running the programs of bench/lua/, '
-      + `median of ${runs}; the CPU table is user+sys of the child process, steadier on a shared machine.`,
+    description: 'CPU time (user+sys) of whole processes running the programs of bench/lua/, median of '
+      + `${runs}; compiled is \`roverc build\` once, then \`node run.js\`. The row "start-up" is an empty program `
+      + `(median of ${STARTUP_RUNS}); the second table takes each contestant's start-up off its times.`,
     contestants: names, baseline: has('luajit') ? 'luajit' : 'interpreted',
-    comparisons: ([['interpreted', 'luajit'], ['compiled', 'luajit'], ['interpreted', 'compiled']] as Array<[string, string]>)
+    comparisons: ([['compiled', 'luajit'], ['compiled', 'lua5.4'], ['interpreted', 'compiled'], ['interpreted', 'luajit']] as Array<[string, string]>)
       .filter(([a, b]) => has(a) && has(b)),
-    metrics: [{ key: 'cpu', label: 'CPU s', digits: 3 }],
+    metrics: [{ key: 'work', label: 'CPU s, start-up excluded', digits: 3 }],
   }, common, { runs });
   for (const n of notes) g.note(n);
+
+  // Start-up: the CPU time of a program that prints one line.
+  const emptyDir = mkdtempSync(path.join(os.tmpdir(), 'roverc-bench-empty-'));
+  const empty = path.join(emptyDir, 'empty.lua');
+  writeFileSync(empty, 'print("")\n');
+  const startup: Record<string, number> = {};
+  const startCells: Record<string, Cell> = {};
+  for (const c of list) {
+    const cpu: number[] = [];
+    let error: string | undefined;
+    for (let r = 0; r < STARTUP_RUNS && error === undefined; r++) {
+      const out = run(c, empty, []);
+      if (!out.ok || out.cpu === null) error = out.error || 'no CPU time';
+      else cpu.push(out.cpu);
+    }
+    startup[c.name] = error === undefined ? median(cpu) : 0;
+    startCells[c.name] = error === undefined ? { value: startup[c.name]!, samples: cpu, extra: { work: 0 } } : { value: null, samples: [], error };
+  }
+  rmSync(emptyDir, { recursive: true, force: true });
+  g.addRow({ name: 'start-up', detail: 'print("")', cells: startCells });
 
   const programs = g.select(PROGRAMS);
   g.progress.plan(programs.length * list.length * (runs + 1));
@@ -104,8 +156,7 @@ function main(): void {
     const quickSize = [String(program.quickSize)];
     const size = common.quick ? quickSize : [];
     const cells: Record<string, Cell> = {};
-    const cpus: Record<string, number[]> = {};
-    for (const c of list) { cells[c.name] = { value: null, samples: [] }; cpus[c.name] = []; }
+    for (const c of list) cells[c.name] = { value: null, samples: [] };
     const fail = (c: Contestant, error: string) => {
       cells[c.name]!.error = error;
       g.progress.log(`FAIL ${program.name} / ${c.name}: ${error}`);
@@ -133,15 +184,15 @@ function main(): void {
         if (!out.ok) { fail(c, out.error); continue; }
         reference ??= out.stdout;
         if (out.stdout !== reference) { fail(c, firstDifference(out.stdout, reference)); continue; }
-        cell.samples.push(out.wall);
-        if (out.cpu !== null) cpus[c.name]!.push(out.cpu);
+        if (out.cpu === null) { fail(c, 'no CPU time (needs Linux /proc)'); continue; }
+        cell.samples.push(out.cpu);
       }
     }
     for (const c of list) {
       const cell = cells[c.name]!;
       if (cell.error !== undefined) { cell.samples = []; continue; }
       cell.value = median(cell.samples);
-      cell.extra = { cpu: cpus[c.name]!.length > 0 ? median(cpus[c.name]!) : null };
+      cell.extra = { work: Math.max(0, cell.value - startup[c.name]!) };
     }
     g.addRow({ name: program.name, detail: common.quick ? `size ${program.quickSize}` : 'default size', cells });
   }

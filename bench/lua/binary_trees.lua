@@ -15,7 +15,7 @@ local total = check(make(maxdepth + 1))
 print("stretch", maxdepth + 1, total)
 local longlived = make(maxdepth)
 for depth = mindepth, maxdepth, 2 do
-  local iters = 2 ^ (maxdepth - depth + mindepth)
+  local iters = math.floor(2 ^ (maxdepth - depth + mindepth)) -- an integer in Lua 5.4 too
   local sum = 0
   for _ = 1, iters do sum = sum + check(make(depth)) end
   print(iters, depth, sum)

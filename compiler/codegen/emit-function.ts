@@ -87,6 +87,14 @@ class FunctionEmitter {
   private tailCalls = 0;
   private readonly declared: string[] = [];
   private stmtLine = 0;
+  /** The line of the statement being emitted (its slow paths write it in lazy mode). */
+  private curLine = 0;
+  /**
+   * A leaf (no calls, no iterators): its frame is entered only when a slow path of the
+   * runtime is about to run (an error or a metamethod can only come from there), so that
+   * calls which never leave the fast paths cost no frame.
+   */
+  private lazy = false;
   private loops: string[] = [];
   private loopCount = 0;
   private readonly gotoTargets = new Map<LabelStatement, GotoTarget>();
@@ -124,6 +132,7 @@ class FunctionEmitter {
       `${this.ctx.names.of(p)}${types[i] === 'rt.LuaValue' ? optional : ''}: ${types[i]}`);
     if (this.info.isVararg) params.push('...$va: rt.LuaValue[]');
     const body = node === null ? this.res.chunk.body : node.body;
+    this.lazy = this.mode === 'sync' && node !== null && !this.ctx.fenv && !hasCallsOrIterators(body);
     this.block(body);
     const co = this.mode === 'co';
     // `$name`: a function expression's own name must not shadow the Lua variable it is stored in.
@@ -132,7 +141,9 @@ class FunctionEmitter {
       ? `function* $${name}$co(${params.join(', ')}): rt.CoGenerator`
       : `function $${name}${trampolined ? '$body' : ''}(${params.join(', ')}): rt.LuaResult`;
     const decls: string[] = [];
-    decls.push(`const $s = rt.current, $d = $s.depth, $f = $s.enter(${this.site}${this.ctx.fenv ? ', $fe' : ''});`);
+    decls.push(this.lazy
+      ? 'const $s = rt.current, $d = $s.depth;\nlet $f: rt.SlotFrame | undefined;'
+      : `const $s = rt.current, $d = $s.depth, $f = $s.enter(${this.site}${this.ctx.fenv ? ', $fe' : ''});`);
     decls.push(...this.declared);
     if (!this.info.isVararg) decls.push('const $va: rt.LuaValue[] = rt.NONE;');
     const inner = [...decls, ...this.w.out, 'return rt.leave($s, $d, rt.NONE);'];
@@ -249,9 +260,10 @@ class FunctionEmitter {
 
   private statement(s: Statement): void {
     if (s.type !== 'LabelStatement' && s.type !== 'BreakStatement' && s.type !== 'DoStatement') {
+      this.curLine = lineOf(s);
       // The running line is written only before code that can fail or call; -1 makes
-      // any operator in the statement write its own.
-      if (this.needsLine(s)) {
+      // any operator in the statement write its own (always, in a lazy frame).
+      if (this.needsLine(s) && !this.lazy) {
         this.stmtLine = lineOf(s);
         this.w.line(`$f.line = ${this.stmtLine};`);
       } else {
@@ -272,7 +284,10 @@ class FunctionEmitter {
             this.w.reopen('} else {');
           } else {
             // an elseif runs after the earlier conditions, not after the clause above it
-            if (i > 0) this.stmtLine = -1;
+            if (i > 0) {
+              this.stmtLine = -1;
+              this.curLine = lineOf(c.condition);
+            }
             const cond = this.truth(c.condition);
             if (i === 0) this.w.open(`if (${cond})`);
             else this.w.reopen(`} else if (${cond}) {`);
@@ -296,6 +311,7 @@ class FunctionEmitter {
         this.w.open(`${label}: for (;;)`);
         this.block(s.body);
         this.stmtLine = -1;
+        this.curLine = lineOf(s.condition);
         this.w.line(`if (${this.truth(s.condition)}) break;`);
         this.w.close();
         this.loops.pop();
@@ -445,13 +461,37 @@ class FunctionEmitter {
   private setIndex(obj: string, key: string, value: string, desc: string | undefined): string {
     const d = desc === undefined ? '' : `, ${jsString(desc)}`;
     if (this.mode === 'co') return `yield* rt.meta(rt.setIndexOrCall(${obj}, ${key}, ${value}${d}))`;
-    return `rt.setIndex(${obj}, ${key}, ${value}${d})`;
+    return this.slowPath(`rt.setIndex(${obj}, ${key}, ${value}${d})`);
+  }
+
+  /** `$f.line = n`, entering a lazy frame first. */
+  private setLine(line: number): string {
+    return this.lazy ? `($f ??= $s.enter(${this.site})).line = ${line}` : `$f.line = ${line}`;
+  }
+
+  /**
+   * A runtime call that can fail or run Lua code, in a statement whose line was written
+   * before it; in a lazy frame it enters the frame and writes the line itself.
+   */
+  private slowPath(call: string): string {
+    return this.lazy ? `(${this.setLine(this.curLine)}, ${call})` : call;
+  }
+
+  /** A slow path applied to a value computed first (which may enter the frame itself). */
+  private slowValue(value: string, call: (v: string) => string): string {
+    if (!this.lazy) return call(value);
+    const t = this.temp();
+    return `(${t} = ${value}, ${this.slowPath(call(t))})`;
   }
 
   /** Assignment to a variable (`e`: the value's expression, when it is a single one). */
   private store(id: Identifier, value: string, e?: Expression): string {
     const ref = this.res.refs.get(id)!;
-    if (ref.kind === 'global') return `rt.setGlobal(${this.env()}, ${jsString(ref.name)}, ${value})`;
+    if (ref.kind === 'global') {
+      if (!this.lazy) return `rt.setGlobal(${this.env()}, ${jsString(ref.name)}, ${value})`;
+      const t = this.temp();
+      return `(${t} = ${value}, ${this.slowPath(`rt.setGlobal(${this.env()}, ${jsString(ref.name)}, ${t})`)})`;
+    }
     return `${this.ctx.names.of(ref.v)} = ${this.valueFor(ref.v, e, value)}`;
   }
 
@@ -499,7 +539,7 @@ class FunctionEmitter {
     const n = ++this.loopCount;
     const T = this.ctx.types;
     const bound = (e: Expression, what: string): string =>
-      only(T.of(e), NUMBER) ? this.typed(e) : `rt.forNumber(${this.expr(e)}, '${what}')`;
+      only(T.of(e), NUMBER) ? this.typed(e) : this.slowValue(this.expr(e), (v) => `rt.forNumber(${v}, '${what}')`);
     this.w.open('');
     this.w.line(`const $a${n} = ${bound(s.start, 'initial value')};`);
     this.w.line(`const $b${n} = ${bound(s.end, 'limit')};`);
@@ -572,15 +612,25 @@ class FunctionEmitter {
    * nothing can have moved it since the statement began.
    */
   private op(name: string, operands: Expression[], values: string[], extra: string[], line: number, lead: string[] = []): string {
+    const fast = this.mode === 'sync' ? FAST_OPS[name] : undefined;
+    if (fast !== undefined) {
+      // The plain-operand case inline; the runtime (and the running line) only otherwise.
+      const ts = values.map(() => this.temp());
+      // (as LuaValue: TS would narrow a temp by the value's static type and reject the tests)
+      const assigns = values.map((v, i) => `${ts[i]} = (${v}) as rt.LuaValue`).join(', ');
+      const slow = `(${this.setLine(line)}, rt.${name}(${[...lead, ...ts, ...extra].join(', ')}))`;
+      return `(${assigns}, ${fast(ts, slow)})`;
+    }
     const vs = values.slice();
     if (line !== this.stmtLine || operands.some((o) => containsCall(o))) {
       const last = vs.length - 1;
       const t = this.temp();
-      vs[last] = `(${t} = ${vs[last]}, $f.line = ${line}, ${t})`;
+      vs[last] = `(${t} = ${vs[last]}, ${this.setLine(line)}, ${t})`;
     }
     const args = [...lead, ...vs, ...extra].join(', ');
     return this.mode === 'co' ? `(yield* rt.meta(rt.${name}OrCall(${args})))` : `rt.${name}(${args})`;
   }
+
 
   private descArgs(...descs: (string | undefined)[]): string[] {
     while (descs.length > 0 && descs[descs.length - 1] === undefined) descs.pop();
@@ -597,10 +647,11 @@ class FunctionEmitter {
       case 'Identifier': {
         const ref = this.res.refs.get(e)!;
         if (ref.kind === 'global') {
-          if (!isPlainKey(ref.name)) return `rt.getGlobal(${this.env()}, ${jsString(ref.name)})`;
+          const get = this.slowPath(`rt.getGlobal(${this.env()}, ${jsString(ref.name)})`);
+          if (!isPlainKey(ref.name)) return get;
           // the environment's fields first: a cached load (through its __index chain when linked)
           const v = this.temp();
-          return `((${v} = ${this.env()}.f${property(ref.name)}) !== undefined ? ${v} : rt.getGlobal(${this.env()}, ${jsString(ref.name)}))`;
+          return `((${v} = ${this.env()}.f${property(ref.name)}) !== undefined ? ${v} : ${get})`;
         }
         return this.ctx.names.of(ref.v);
       }
@@ -691,7 +742,7 @@ class FunctionEmitter {
     const desc = describeExpr(base, this.res.refs);
     const d = desc === undefined ? '' : `, ${jsString(desc)}`;
     const call = this.mode === 'co' ? `(yield* rt.meta(rt.indexOrCall(${o}, ${k}${d})))` : `rt.index(${o}, ${k}${d})`;
-    const slow = line !== this.stmtLine || containsCall(base) || containsCall(index) ? `($f.line = ${line}, ${call})` : call;
+    const slow = line !== this.stmtLine || containsCall(base) || containsCall(index) ? `(${this.setLine(line)}, ${call})` : call;
     // a key that is not an index of the array part (0, negative, fractional, NaN) finds nothing there
     return `(${o} = ${this.expr(base)}, ${k} = ${this.typed(index)}, ` +
       `${o} instanceof rt.LuaTable && (${v} = ${o}.arr[${k} - 1]) !== undefined ? ${v} : ${slow})`;
@@ -706,7 +757,7 @@ class FunctionEmitter {
     const d = desc === undefined ? '' : `, ${jsString(desc)}`;
     return `((${v} = ${value}) !== undefined && ${o} instanceof rt.LuaTable && ${o}.arr[${k} - 1] !== undefined ? (${o}.arr[${k} - 1] = ${v}) : ` +
       `${v} !== undefined && ${o} instanceof rt.LuaTable && ${k} === ${o}.arr.length + 1 && ${o}.other === undefined && ${o}.metatable === undefined ? ${o}.arr.push(${v}) : ` +
-      `rt.setIndex(${o}, ${k}, ${v}${d}))`;
+      `${this.slowPath(`rt.setIndex(${o}, ${k}, ${v}${d})`)})`;
   }
 
   /**
@@ -728,7 +779,7 @@ class FunctionEmitter {
     const d = desc === undefined ? '' : `, ${jsString(desc)}`;
     const call = this.mode === 'co' ? `(yield* rt.meta(rt.indexOrCall(${o}, ${jsString(name)}${d})))` : `rt.index(${o}, ${jsString(name)}${d})`;
     const needLine = line !== this.stmtLine || (base !== undefined && containsCall(base));
-    return needLine ? `($f.line = ${line}, ${call})` : call;
+    return needLine ? `(${this.setLine(line)}, ${call})` : call;
   }
 
   /**
@@ -752,12 +803,12 @@ class FunctionEmitter {
   private fieldStore(o: string, name: string, value: string, desc: string | undefined): string {
     const d = desc === undefined ? '' : `, ${jsString(desc)}`;
     if (this.mode === 'co') return `yield* rt.meta(rt.setIndexOrCall(${o}, ${jsString(name)}, ${value}${d}))`;
-    const slow = `rt.setIndex(${o}, ${jsString(name)}, ${value}${d})`;
+    const slow = this.slowPath(`rt.setIndex(${o}, ${jsString(name)}, ${value}${d})`);
     if (name === '__index') return slow;
     const v = this.temp();
     const p = property(name);
     return `((${v} = ${value}) !== undefined && ${o} instanceof rt.LuaTable && !${o}.linked && ${o}.f${p} !== undefined ? ` +
-      `(${o}.f${p} = ${v}) : rt.setIndex(${o}, ${jsString(name)}, ${v}${d}))`;
+      `(${o}.f${p} = ${v}) : ${this.slowPath(`rt.setIndex(${o}, ${jsString(name)}, ${v}${d})`)})`;
   }
 
   /** Lua truthiness of an expression, as a JS condition. */
@@ -877,7 +928,9 @@ class FunctionEmitter {
       ...layout.dynamic.flatMap((d) => ['type' in d.key ? this.expr(d.key) : this.constant(d.key.value), this.expr(d.value)]),
     ];
     const tail = layout.tail === undefined ? 'undefined' : this.multi(layout.tail);
-    return `($f.line = ${lineOf(e)}, rt.buildTable(${layout.size}, [${entries.join(', ')}], ${tail}))`;
+    const build = `rt.buildTable(${layout.size}, [${entries.join(', ')}], ${tail})`;
+    // only a computed key can fail (nil, NaN)
+    return layout.dynamic.every((d) => !('type' in d.key)) ? build : `(${this.setLine(lineOf(e))}, ${build})`;
   }
 
   private constant(v: unknown): string {
@@ -1035,6 +1088,52 @@ class FunctionEmitter {
 interface CallArgs {
   readonly argv: string[];
   readonly result?: string;
+}
+
+const numbers = ([a, b]: string[]): string => `typeof ${a} === 'number' && typeof ${b} === 'number'`;
+
+/** Operators whose plain-operand case is written inline: the code given operand temps and the slow path. */
+const FAST_OPS: Record<string, (t: string[], slow: string) => string> = {
+  add: (t, slow) => `(${numbers(t)} ? ${t[0]} + ${t[1]} : ${slow})`,
+  sub: (t, slow) => `(${numbers(t)} ? ${t[0]} - ${t[1]} : ${slow})`,
+  mul: (t, slow) => `(${numbers(t)} ? ${t[0]} * ${t[1]} : ${slow})`,
+  div: (t, slow) => `(${numbers(t)} ? ${t[0]} / ${t[1]} : ${slow})`,
+  modulo: (t, slow) => `(${numbers(t)} ? rt.mod(${t[0]}, ${t[1]}) : ${slow})`,
+  pow: (t, slow) => `(${numbers(t)} ? rt.powNum(${t[0]}, ${t[1]}) : ${slow})`,
+  lt: (t, slow) => `(${numbers(t)} ? ${t[0]} < ${t[1]} : ${slow})`,
+  le: (t, slow) => `(${numbers(t)} ? ${t[0]} <= ${t[1]} : ${slow})`,
+  // only two tables or userdata can have __eq
+  eq: ([a, b], slow) => `(${a} === ${b} || (typeof ${a} === 'object' && typeof ${b} === 'object' && ${slow}))`,
+  concat: ([a, b], slow) => `(typeof ${a} === 'string' && typeof ${b} === 'string' ? ${a} + ${b} : ${slow})`,
+  unm: ([a], slow) => `(typeof ${a} === 'number' ? -${a} : ${slow})`,
+  // Lua 5.1: `#` of a table is its border, no __len
+  len: ([a], slow) => `(${a} instanceof rt.LuaTable ? ${a}.length() : typeof ${a} === 'string' ? ${a}.length : ${slow})`,
+};
+
+/** Whether a function body (not counting nested functions) calls anything or runs a generic `for`. */
+function hasCallsOrIterators(body: Statement[]): boolean {
+  let found = false;
+  const visit = (n: unknown): void => {
+    if (found || n === null || typeof n !== 'object') return;
+    if (Array.isArray(n)) {
+      for (const x of n) visit(x);
+      return;
+    }
+    const type = (n as { type?: string }).type;
+    if (type === 'CallExpression' || type === 'StringCallExpression' || type === 'TableCallExpression' ||
+        type === 'ForGenericStatement' || type === 'CallStatement') {
+      found = true;
+      return;
+    }
+    if (type === 'FunctionDeclaration') {
+      // a nested function's body is its own; only its name's target belongs here
+      visit((n as FunctionDeclaration).identifier);
+      return;
+    }
+    for (const [k, v] of Object.entries(n)) if (k !== 'loc' && k !== 'range') visit(v);
+  };
+  visit(body);
+  return found;
 }
 
 /** The constant key of `t.name` or `t["name"]` when it lives in a fields object, else undefined. */
