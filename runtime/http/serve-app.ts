@@ -8,6 +8,7 @@ import { RequestLog } from './log.js';
 import { attachStaticRoutes, type StaticRoute } from './request-use.js';
 import { collectRoutes, RouteError } from './routes.js';
 import { RoverServer } from './server.js';
+import { loadUws, UwsMissingError } from './uws.js';
 import { flushAll, stderr, stdout } from '../stdlib/output.js';
 
 export interface ServeOptions {
@@ -76,7 +77,13 @@ export async function serveApp(source: AppSource, options: ServeOptions, onStop:
   let port = options.port ?? config.port;
   // uSockets shares only a port it was given: the first of several workers picks one first.
   if (options.shared && port === 0) port = await freePort(host);
-  const { default: uws } = await import('uwebsockets');
+  let uws;
+  try {
+    uws = await loadUws();
+  } catch (e) {
+    if (e instanceof UwsMissingError) return fail(`roverc: ${e.message}`);
+    throw e;
+  }
   let stopWith: (code: number) => void = () => {};
   const stopped = new Promise<number>((resolve) => {
     let stopping = false;
