@@ -34,7 +34,8 @@ function loadInterpreter(): Interpreter {
     interpreter = createRequire(import.meta.url)('./interpreter.js') as Interpreter;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ERR_REQUIRE_ESM') throw e;
-    throw new LuaError(`cannot compile Lua code at run time: this program was built without the interpreter preloaded, and Node ${process.version} cannot load it on demand (use Node 20.19 or newer)`);
+    throw new LuaError('cannot compile Lua code at run time: the interpreter was not preloaded (the source never names load, loadstring, dofile or loadfile) '
+      + `and Node ${process.version} cannot require() an ES module to load it now (Node 20.19 or newer can, unless --no-experimental-require-module)`);
   }
   return interpreter;
 }
