@@ -2,9 +2,11 @@
 // recursion after a few hundred calls, a worker's can be sized to reach luajit's ~22000.
 // With several workers (--workers N) each runs its own copy of the app (its own Lua state)
 // and all listen on one port (SO_REUSEPORT), so the kernel spreads connections over cores.
+// The main thread only starts the workers: it imports none of the runtime (Lua's buffered
+// output included), so that they start sooner.
+import { writeSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { flushAll, stdout } from '../stdlib/output.js';
 
 const STACK_MB = 900;
 
@@ -73,7 +75,6 @@ export function runOnBigStack(script: string | URL, data: unknown, workers = 1):
       }
     };
     const dieBy = (signal: NodeJS.Signals) => {
-      flushAll();
       process.removeAllListeners(signal);
       process.kill(process.pid, signal);
     };
@@ -99,8 +100,7 @@ export function runOnBigStack(script: string | URL, data: unknown, workers = 1):
         const at = (m as ListeningMessage).listening;
         if (++listening === 1) for (let i = 1; i < workers; i++) start(at.port);
         if (listening === workers) {
-          stdout.write(`listening on http://${at.host}:${at.port} (${workers} workers)\n`);
-          flushAll();
+          writeSync(1, `listening on http://${at.host}:${at.port} (${workers} workers)\n`);
         }
       });
       worker.on('exit', (code) => {
@@ -142,6 +142,7 @@ export function workerListenOptions(job: WorkerJob<unknown>): { shared?: boolean
  */
 export async function finishOnBigStack(serve: (onStop: (stop: Stop) => void) => Promise<number>): Promise<never> {
   const port = parentPort!;
+  const { flushAll } = await import('../stdlib/output.js');
   process.on('exit', flushAll);
   // a request that arrives before the server can stop is kept for it
   let early: StopMessage | undefined;

@@ -27,11 +27,19 @@ export async function loadUws(): Promise<UWS> {
   } catch {
     // reported below, with the first failure
   }
-  const why = (first as Error).message.split('\n').filter((l) => l.trim() !== '').pop() ?? String(first);
+  const why = reason(first);
   const dir = path.relative(process.cwd(), ROOT) || '.';
   throw new UwsMissingError([
-    `uWebSockets.js cannot be loaded for ${process.platform}-${process.arch} with Node ${process.version} (${why.trim()}).`,
+    `uWebSockets.js cannot be loaded for ${process.platform}-${process.arch} with Node ${process.version} (${why}).`,
     'Install it in the build folder with:',
     `  cd ${/^[\w./-]+$/.test(dir) ? dir : `'${dir.replace(/'/g, "'\\''")}'`} && npm install`,
   ].join('\n'));
+}
+
+/** The line of a load failure that says what is wrong (uws.js wraps it in a generic message and a require stack). */
+function reason(e: unknown): string {
+  const lines = (e instanceof Error ? e.message : String(e)).split('\n').map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('- ') && !l.startsWith('Require stack'));
+  const line = lines.find((l) => !l.startsWith('This version of uWS.js')) ?? lines[0] ?? String(e);
+  return line.replace(/^Error: /, '');
 }

@@ -88,5 +88,5 @@ it('without a binary for this Node, it exits 1 and prints the command that insta
   const r = spawnSync(process.execPath, ['server.js', '--port', '0'], { cwd: broken, env: plainEnv(), encoding: 'utf8', timeout: 30_000 });
   assert.equal(r.status, 1, r.stderr);
   assert.equal(r.stdout, '');
-  assert.match(r.stderr, new RegExp(`^roverc: uWebSockets.js cannot be loaded for ${process.platform}-${process.arch} with Node ${process.version.replace(/\./g, '\\.')} \\(.*\\)\\.\nInstall it in the build folder with:\n  cd \\. && npm install\n$`));
+  assert.match(r.stderr, new RegExp(`^roverc: uWebSockets.js cannot be loaded for ${process.platform}-${process.arch} with Node ${process.version.replace(/\./g, '\\.')} \\(Cannot find module '\\./uws_${process.platform}_${process.arch}_${process.versions.modules}\\.node'\\)\\.\nInstall it in the build folder with:\n  cd \\. && npm install\n$`));
 });

@@ -58,6 +58,10 @@ describe('request log lines from a running server', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'roverc-log-'));
     writeFileSync(path.join(dir, 'app.lua'), [
       'local api = rover.server { log_level = "info" }',
+      'function api.stop.get(ctx)',
+      '  print("stopping")',
+      '  os.exit(3)',
+      'end',
       'function api.n.p_i.get(ctx)',
       '  print("handler " .. ctx:params().i)',
       '  return { i = ctx:params().i }',
@@ -95,6 +99,15 @@ describe('request log lines from a running server', () => {
         assert.equal(code, 0);
       }
       checkLines(server.stdout(), expected(1, 30));
+    });
+
+    it(`${mode}: os.exit in a handler: the lines before it and its own are written`, async () => {
+      const server = await startServer(path.join(dir, 'app.lua'), mode);
+      for (let i = 1; i <= 3; i++) assert.equal((await fetch(`${server.url}/n/${i}`)).status, 200);
+      assert.equal((await fetch(`${server.url}/stop`)).status, 503);
+      const { code } = await server.exited;
+      assert.equal(code, 3);
+      checkLines(server.stdout(), [...expected(1, 3), /^stopping$/, /^GET \/stop 503 \d+\.\d\dms$/]);
     });
   }
 });

@@ -3,7 +3,7 @@
 // and a built server.js, with one worker and with --workers 2, while an upload is still
 // arriving (so the drain waits for it: up to 5 s).
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -92,4 +92,24 @@ describe('a second signal during the drain', () => {
     assert.equal(code, 0, server.stderr());
     assert.match(reply, /^HTTP\/1\.1 201 Created/);
   });
+});
+
+it('a worker stuck in Lua code: a second signal ends the process by that signal after 2 s, without an abort', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'roverc-stuck-'));
+  try {
+    writeFileSync(path.join(dir, 'app.lua'), 'local api = rover.server { log_level = "nope" }\nfunction api.spin.get(ctx)\n  while true do end\nend\nreturn api\n');
+    const server = await startServer(path.join(dir, 'app.lua'), 'interpreted');
+    fetch(`${server.url}/spin`).catch(() => {});
+    await sleep(500);
+    server.proc.kill('SIGTERM');
+    await sleep(300);
+    assert.equal(server.proc.exitCode, null);
+    server.proc.kill('SIGTERM');
+    const { code, signal } = await server.exited;
+    assert.equal(code, null);
+    assert.equal(signal, 'SIGTERM');
+    assert.equal(server.stderr(), '');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
