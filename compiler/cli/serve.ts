@@ -6,7 +6,7 @@ import { loadChunk } from '../../runtime/interp/interpreter.js';
 import type { RoverApp } from '../../runtime/http/app-table.js';
 import { loadCompiledApp, runAppChunk, serveGlobals } from '../../runtime/http/load-app.js';
 import { serveApp, type AppSource, type ServeOptions as AppServeOptions } from '../../runtime/http/serve-app.js';
-import { bigStackJob, finishOnBigStack, runOnBigStack, workerListenOptions } from '../../runtime/http/big-stack.js';
+import { bigStackJob, finishOnBigStack, runOnBigStack, workerListenOptions, type Stop } from '../../runtime/http/big-stack.js';
 import { flushAll, stderr } from '../../runtime/stdlib/output.js';
 import { formatProblem } from './report.js';
 import type { RunMode } from './worker-run.js';
@@ -22,7 +22,7 @@ function describeError(e: unknown): string | undefined {
 }
 
 /** Serves the app until `onStop` calls back; resolves with the exit code. */
-export async function serve(file: string, options: ServeOptions, onStop: (stop: () => void) => void): Promise<number> {
+export async function serve(file: string, options: ServeOptions, onStop: (stop: Stop) => void): Promise<number> {
   let source: AppSource;
   try {
     source = options.mode === 'compiled' ? await compiledSource(file) : { file, load: () => loadInterpreted(file), describeError, staticRoutes: interpretedRoutes(file) };

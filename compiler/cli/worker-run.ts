@@ -3,7 +3,7 @@
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { Diagnostic, UsageError } from '../frontend/diagnostics.js';
-import { runFile } from '../../runtime/interp/run-file.js';
+import { runFile } from '../../runtime/interp/interpreter.js';
 import { formatProblem } from './report.js';
 
 /** Stack for the Lua thread: enough for luajit's ~22000 nested calls in the interpreter. */

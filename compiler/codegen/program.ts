@@ -63,6 +63,45 @@ function literalRequires(res: Resolution): string[] {
   return names;
 }
 
+/** Lua functions that compile source at run time (they need the interpreter). */
+const CODE_LOADERS = new Set(['load', 'loadstring', 'dofile', 'loadfile']);
+
+/**
+ * True when the program may compile Lua source at run time: it names load, loadstring,
+ * dofile or loadfile (as a variable, a field or a string, as in `_G["load"]`), or calls
+ * `require` other than with the literal name of a module compiled with it. Such a program
+ * preloads the interpreter where Node cannot load it on demand (runtime/interp/on-demand.ts).
+ */
+export function mayCompileLua(modules: ProgramModule[]): boolean {
+  const compiled = new Set(modules.map((m) => m.name));
+  return modules.some((m) => {
+    let found = false;
+    const res = m.resolution;
+    const literal = literalRequireSites(res);
+    walk(res.chunk, (node: Node) => {
+      if (found) return;
+      if (node.type === 'Identifier' && CODE_LOADERS.has(node.name)) found = true;
+      else if (node.type === 'StringLiteral' && CODE_LOADERS.has(node.value)) found = true;
+      else if (node.type === 'Identifier' && node.name === 'require' && res.refs.get(node)?.kind === 'global') found = !literal.has(node);
+    });
+    return found || literalRequires(res).some((name) => !compiled.has(name));
+  });
+}
+
+/** The `require` identifiers of `require("literal")` and `pcall(require, "literal")` calls. */
+function literalRequireSites(res: Resolution): Set<Node> {
+  const sites = new Set<Node>();
+  walk(res.chunk, (node: Node) => {
+    if (!isCall(node)) return;
+    const args = callArguments(node);
+    if (node.base.type === 'Identifier' && node.base.name === 'require' && args[0]?.type === 'StringLiteral') sites.add(node.base);
+    if (node.base.type === 'Identifier' && node.base.name === 'pcall' && args[0]?.type === 'Identifier' && args[0].name === 'require' && args[1]?.type === 'StringLiteral') {
+      sites.add(args[0]);
+    }
+  });
+  return sites;
+}
+
 function usesGlobal(modules: ProgramModule[], names: string[]): boolean {
   return modules.some((m) => Array.from(m.resolution.refs.values()).some((r) => r.kind === 'global' && names.includes(r.name)));
 }

@@ -8,6 +8,8 @@ import { RequestLog } from './log.js';
 import { attachStaticRoutes, type StaticRoute } from './request-use.js';
 import { collectRoutes, RouteError } from './routes.js';
 import { RoverServer } from './server.js';
+import { loadUws, UwsMissingError } from './uws.js';
+import type { Stop } from './big-stack.js';
 import { flushAll, stderr, stdout } from '../stdlib/output.js';
 
 export interface ServeOptions {
@@ -52,7 +54,7 @@ function freePort(host: string): Promise<number> {
  * Serves the app until `onStop` calls back; resolves with an exit code once the server has
  * stopped (or failed to start).
  */
-export async function serveApp(source: AppSource, options: ServeOptions, onStop: (stop: () => void) => void): Promise<number> {
+export async function serveApp(source: AppSource, options: ServeOptions, onStop: (stop: Stop) => void): Promise<number> {
   const file = source.file;
   let app: RoverApp;
   let routes;
@@ -76,17 +78,29 @@ export async function serveApp(source: AppSource, options: ServeOptions, onStop:
   let port = options.port ?? config.port;
   // uSockets shares only a port it was given: the first of several workers picks one first.
   if (options.shared && port === 0) port = await freePort(host);
-  const { default: uws } = await import('uwebsockets');
-  let stopWith: (code: number) => void = () => {};
+  let uws;
+  try {
+    uws = await loadUws();
+  } catch (e) {
+    if (e instanceof UwsMissingError) return fail(`roverc: ${e.message}`);
+    throw e;
+  }
+  // graceMs: how long requests whose body is arriving may take; a stop at once (0) overrides a
+  // graceful stop in progress, and the first to finish gives the exit code.
+  let stopWith: (code: number, graceMs?: number) => void = () => {};
+  const log = new RequestLog(config.logLevel);
   const stopped = new Promise<number>((resolve) => {
     let stopping = false;
-    stopWith = (code) => {
-      if (stopping) return;
+    stopWith = (code, graceMs) => {
+      if (stopping && graceMs !== 0) return;
       stopping = true;
-      void server.close().then(() => resolve(code));
+      void server.close(graceMs).then(() => {
+        log.close();
+        resolve(code);
+      });
     };
   });
-  const server = new RoverServer(uws, routes, config, new RequestLog(config.logLevel), (code) => stopWith(code));
+  const server = new RoverServer(uws, routes, config, log, (code) => stopWith(code));
   let bound;
   try {
     bound = await server.listen(host, port, options.shared);
@@ -99,7 +113,8 @@ export async function serveApp(source: AppSource, options: ServeOptions, onStop:
     stdout.write(`listening on http://${host}:${bound.port}\n`);
     flushAll();
   }
-  onStop(() => stopWith(0));
+  log.open();
+  onStop((now) => (now === undefined ? stopWith(0) : stopWith(now, 0)));
   return stopped;
 }
 

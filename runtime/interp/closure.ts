@@ -5,8 +5,9 @@ import { run as runCo } from './compile-co.js';
 import { run as runSync } from './compile-sync.js';
 import type { LuaTable } from '../lua/table.js';
 import type { Cell, Closure, Proto } from './frame.js';
+import { CLOSURE } from './closure-of.js';
 
-export const CLOSURE = Symbol('lua.closure');
+export { CLOSURE, closureOf } from './closure-of.js';
 
 export type InterpretedFunction = LuaFunction & { [CO]: CoFunction; [CLOSURE]: Closure };
 
@@ -16,9 +17,4 @@ export function makeClosure(proto: Proto, ups: Cell[], env: LuaTable): LuaFuncti
   fn[CO] = (...args: LuaValue[]) => runCo(closure, args);
   fn[CLOSURE] = closure;
   return fn;
-}
-
-/** The closure record of an interpreted function, or undefined for library functions. */
-export function closureOf(fn: LuaValue): Closure | undefined {
-  return typeof fn === 'function' ? (fn as Partial<InterpretedFunction>)[CLOSURE] : undefined;
 }

@@ -5,7 +5,7 @@ import * as ops from '../lua/ops.js';
 import { LuaTable } from '../lua/table.js';
 import type { LuaResult, LuaValue } from '../lua/value.js';
 import { builtin, checkInt, checkString, typeError } from '../stdlib/args.js';
-import { closureOf } from './closure.js';
+import { closureOf } from './closure-of.js';
 import { Frame } from './frame.js';
 import { FENV } from '../compiled/index.js';
 

@@ -1,5 +1,6 @@
 // Entry point of the interpreter: Lua source text -> a callable main-chunk function.
 import { parseChunk } from '../../compiler/frontend/parse.js';
+import { readSource } from '../../compiler/frontend/source.js';
 import { resolve } from '../../compiler/frontend/resolve.js';
 import { Diagnostic } from '../../compiler/frontend/diagnostics.js';
 import { LuaError } from '../lua/errors.js';
@@ -7,6 +8,7 @@ import type { LuaTable } from '../lua/table.js';
 import type { LuaFunction } from '../lua/value.js';
 import { makeClosure } from './closure.js';
 import type { Proto } from './frame.js';
+import { programGlobals, runMain } from './run-file.js';
 
 /**
  * Parses, resolves and prepares a chunk. Syntax errors throw a Diagnostic; use
@@ -38,4 +40,11 @@ export function loadForLua(text: string, chunkName: string, globals: LuaTable): 
     }
     throw e;
   }
+}
+
+/** Runs the file through the interpreter; returns the exit code. Diagnostics propagate. */
+export function runFile(file: string, args: string[]): number {
+  const source = readSource(file);
+  const G = programGlobals(file);
+  return runMain(loadChunk(source.text, file, G), G, file, args);
 }

@@ -1,6 +1,6 @@
-// Runs a Lua file through the interpreter as `luajit file.lua` would: output, exit code, errors.
+// Running a Lua main chunk (interpreted or compiled) as `luajit file.lua` would: the globals,
+// output, exit code, errors. Loads no interpreter: load/loadstring bring it in on demand.
 import path from 'node:path';
-import { readSource } from '../../compiler/frontend/source.js';
 import { current } from '../lua/callstack.js';
 import { formatTraceback } from '../stdlib/debug.js';
 import { toLuaError } from '../lua/errors.js';
@@ -11,7 +11,7 @@ import { createGlobals } from '../stdlib/globals.js';
 import { ExitRequest } from '../stdlib/os.js';
 import { flushAll, stderr } from '../stdlib/output.js';
 import { installFunctionEnvironments } from './fenv.js';
-import { loadChunk, loadForLua } from './interpreter.js';
+import { loadOnDemand } from './on-demand.js';
 
 /** The text luajit prints for an uncaught error value, or undefined when it prints nothing. */
 export function uncaughtMessage(value: LuaValue): string | undefined {
@@ -22,18 +22,11 @@ export function uncaughtMessage(value: LuaValue): string | undefined {
   return '(error object is not a string)';
 }
 
-/** The globals of a program run as `luajit file` (loadstring and friends use the interpreter). */
+/** The globals of a program run as `luajit file` (loadstring and friends use the interpreter, loaded at first use). */
 export function programGlobals(file: string): LuaTable {
-  const G = createGlobals({ load: loadForLua, scriptDir: path.dirname(file) });
+  const G = createGlobals({ load: loadOnDemand, scriptDir: path.dirname(file) });
   installFunctionEnvironments(G);
   return G;
-}
-
-/** Runs the file through the interpreter; returns the exit code. Diagnostics propagate. */
-export function runFile(file: string, args: string[]): number {
-  const source = readSource(file);
-  const G = programGlobals(file);
-  return runMain(loadChunk(source.text, file, G), G, file, args);
 }
 
 /**

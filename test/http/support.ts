@@ -29,15 +29,16 @@ export function startServer(app: string, mode: Mode, extraArgs: string[] = [], e
   return spawnServer([CLI, 'serve', app, '--mode', mode, '--host', '127.0.0.1', '--port', '0', ...extraArgs], mode, app, env);
 }
 
-/** Starts a server.js written by `roverc build` (compiled mode, no compiler loaded). */
-export function startBuiltServer(serverJs: string, extraArgs: string[] = []): Promise<RunningServer> {
-  return spawnServer([serverJs, '--host', '127.0.0.1', '--port', '0', ...extraArgs], 'compiled', serverJs);
+/** Starts a server.js written by `roverc build` (compiled mode, no compiler loaded), from `cwd`. */
+export function startBuiltServer(serverJs: string, extraArgs: string[] = [], cwd = ROOT, nodeArgs: string[] = [], env?: NodeJS.ProcessEnv): Promise<RunningServer> {
+  return spawnServer([...nodeArgs, serverJs, '--host', '127.0.0.1', '--port', '0', ...extraArgs], 'compiled', serverJs, env, cwd, true);
 }
 
-function spawnServer(args: string[], mode: Mode, app: string, env?: NodeJS.ProcessEnv): Promise<RunningServer> {
+/** `env` is added to this process's environment, or with `onlyEnv` replaces it. */
+function spawnServer(args: string[], mode: Mode, app: string, env?: NodeJS.ProcessEnv, cwd = ROOT, onlyEnv = false): Promise<RunningServer> {
   const proc = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: env === undefined ? process.env : { ...process.env, ...env },
+    cwd,
+    env: env === undefined ? process.env : onlyEnv ? env : { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
