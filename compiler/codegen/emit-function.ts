@@ -923,6 +923,8 @@ class FunctionEmitter {
   private table(e: TableConstructorExpression): string {
     if (e.fields.length === 0) return 'new rt.LuaTable()';
     const layout = tableLayout(e);
+    const record = this.record(layout);
+    if (record !== undefined) return record;
     const entries = [
       ...layout.consts.flatMap(([k, v]) => [this.constant(k), this.constant(v)]),
       ...layout.dynamic.flatMap((d) => ['type' in d.key ? this.expr(d.key) : this.constant(d.key.value), this.expr(d.value)]),
@@ -931,6 +933,49 @@ class FunctionEmitter {
     const build = `rt.buildTable(${layout.size}, [${entries.join(', ')}], ${tail})`;
     // only a computed key can fail (nil, NaN)
     return layout.dynamic.every((d) => !('type' in d.key)) ? build : `(${this.setLine(lineOf(e))}, ${build})`;
+  }
+
+  /**
+   * A constructor of items and constant field names (no computed key, no trailing call): the
+   * fields object is built by property stores at this site, so its records share a hidden
+   * class, in the order buildTable would insert them (constants first, luajit's template).
+   */
+  private record(layout: ReturnType<typeof tableLayout>): string | undefined {
+    if (layout.tail !== undefined || this.mode !== 'sync') return undefined;
+    const keyOf = (k: unknown): string | undefined => (typeof k === 'string' && isPlainKey(k) ? k : undefined);
+    const names: string[] = [];
+    for (const [k] of layout.consts) if (typeof k !== 'number') names.push(keyOf(k) ?? '');
+    for (const d of layout.dynamic) {
+      if ('type' in d.key) return undefined;
+      if (typeof d.key.value !== 'number') names.push(keyOf(d.key.value) ?? '');
+    }
+    if (names.some((n) => n === '') || new Set(names).size !== names.length || names.length === 0) return undefined;
+    // dynamic values in source order, into temps; then the stores
+    const values = new Map<(typeof layout.dynamic)[number], string>();
+    const evals: string[] = [];
+    for (const d of layout.dynamic) {
+      const t = this.temp();
+      evals.push(`${t} = ${this.expr(d.value)}`);
+      values.set(d, t);
+    }
+    const o = this.temp('rt.Fields', '$o');
+    const n = this.temp('number', '$n');
+    let fixed = 0;
+    const stores: string[] = [];
+    const items: string[] = new Array(layout.size).fill('undefined');
+    for (const [k, v] of layout.consts) {
+      if (typeof k === 'number') items[k - 1] = this.constant(v);
+      else if (v !== undefined) { stores.push(`${o}${property(k as string)} = ${this.constant(v)}`); fixed++; }
+    }
+    for (const d of layout.dynamic) {
+      const k = (d.key as { value: unknown }).value;
+      const t = values.get(d)!;
+      if (typeof k === 'number') items[k - 1] = t;
+      else if ((this.ctx.types.of(d.value) & NIL_TYPE) === 0) { stores.push(`${o}${property(k as string)} = ${t}`); fixed++; }
+      else stores.push(`(${t} !== undefined && (${o}${property(k as string)} = ${t}, ${n}++))`);
+    }
+    const arr = layout.size === 0 ? '' : `, [${items.join(', ')}]`;
+    return `(${[...evals, `${o} = new rt.FieldsObject()`, `${n} = ${fixed}`, ...stores].join(', ')}, rt.LuaTable.record(${o}, ${n}${arr}))`;
   }
 
   private constant(v: unknown): string {

@@ -15,7 +15,7 @@ export {
   setIndex, sub, unm, indexOrCall, setIndexOrCall, arithOrCall, unmOrCall, concatOrCall, eqOrCall, ltOrCall,
   leOrCall, lenOrCall, PendingCall,
 } from '../lua/ops.js';
-export { CUT, LuaTable } from '../lua/table.js';
+export { CUT, FieldsObject, LuaTable, type Fields } from '../lua/table.js';
 export type { CoFunction, CoGenerator } from '../lua/thread.js';
 export type { LuaFunction, LuaResult, LuaValue } from '../lua/value.js';
 export { SlotFrame, type EnvHolder, type FunctionSite } from './frame.js';

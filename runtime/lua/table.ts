@@ -39,8 +39,14 @@ export interface Fields {
 /** The prototype of unlinked fields objects: inherits nothing (not even Object.prototype). */
 const NO_FIELDS: Fields = Object.create(null) as Fields;
 /** Fields objects are made by `new`, which gives them fast properties and in-object slack. */
-const FieldsObject = function FieldsObject(this: Fields) {} as unknown as new () => Fields;
+export const FieldsObject = function FieldsObject(this: Fields) {} as unknown as new () => Fields;
 FieldsObject.prototype = NO_FIELDS;
+
+/**
+ * The fields of a table that has never had a plain string key (arrays, empty tables): one
+ * shared object, so that those cost no allocation; replaced on the first insert (see own()).
+ */
+const NO_KEYS: Fields = Object.freeze(new FieldsObject());
 
 /** The view of a table that is not a metatable with a table `__index`: finds nothing. */
 const NO_VIEW: Fields = new FieldsObject();
@@ -83,10 +89,20 @@ export class LuaTable {
   indexValue: LuaValue = undefined;
   private mt: LuaTable | undefined = undefined;
 
-  constructor(arr?: LuaValue[]) {
+  constructor(arr?: LuaValue[], f?: Fields) {
     this.arr = arr ?? [];
-    this.f = new FieldsObject();
+    this.f = f ?? NO_KEYS;
     if (arr !== undefined) trimTrailingNils(arr);
+  }
+
+  /**
+   * A table of fields built by the caller (compiled constructors): `f` a new FieldsObject
+   * holding `keys` properties, none undefined; `arr` the items 1..n.
+   */
+  static record(f: Fields, keys: number, arr?: LuaValue[]): LuaTable {
+    const t = new LuaTable(arr, f);
+    t.keys = keys;
+    return t;
   }
 
   get metatable(): LuaTable | undefined {
@@ -172,7 +188,7 @@ export class LuaTable {
     } else {
       if (value === undefined) return;
       this.beforeInsert();
-      f[key] = value;
+      this.ownFields()[key] = value;
       this.order?.push(key);
       this.keys++;
     }
@@ -199,6 +215,12 @@ export class LuaTable {
     other.set(key, value);
     this.order.push(key);
     this.keys++;
+  }
+
+  /** This table's own fields object (the shared empty one is replaced before a write). */
+  ownFields(): Fields {
+    if (this.f === NO_KEYS) this.f = new FieldsObject();
+    return this.f;
   }
 
   /** A new hash key is coming: first sweep the dead keys when they are the majority. */
@@ -362,7 +384,7 @@ function relinkView(mt: LuaTable): void {
 /** Points a linked table's fields at its metatable's view. */
 function relink(t: LuaTable): void {
   const mt = t.metatable;
-  setProto(t.f, mt === undefined ? NO_FIELDS : mt.view);
+  setProto(t.ownFields(), mt === undefined ? NO_FIELDS : mt.view);
 }
 
 function setProto(o: Fields, proto: Fields): void {
