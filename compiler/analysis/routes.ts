@@ -8,8 +8,12 @@ import { isCall, lineOf } from '../frontend/ast.js';
 import { parentMap, walk } from '../frontend/parse.js';
 import { FULL_REQUEST, type FieldUse, type RequestUse, type StaticRoute } from '../../runtime/http/request-use.js';
 import type { LocalVar, Resolution } from '../frontend/resolve.js';
+import { RESERVED_KEYS } from '../../runtime/http/routes.js';
 
 export const ROUTE_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
+
+/** Keys that never make a path segment: middleware tables and the names the server refuses. */
+const NOT_SEGMENTS: ReadonlySet<string> = new Set(['before', 'after', ...RESERVED_KEYS]);
 
 /** Keys written `.name` in a Lua path (as the server's route table writes them); others `["key"]`. */
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -55,6 +59,8 @@ export function routeHandlers(res: Resolution): RouteHandler[] {
     if (chain === undefined || chain.length < 2) return;
     const method = chain[chain.length - 1];
     if (!(ROUTE_METHODS as readonly string[]).includes(method)) return;
+    // `api.before.get` is middleware named get; `api.json.get` a load error (runtime/http/routes.ts)
+    if (chain.slice(1, -1).some((k) => NOT_SEGMENTS.has(k) || k.startsWith('__rover_'))) return;
     const segments = chain.slice(1, -1).map((k) => (k.startsWith('p_') ? `:${k.slice(2)}` : k));
     if (segments.some((s) => s === ':')) return; // a load error at run time
     const route = {
@@ -136,14 +142,21 @@ export function requestUse(res: Resolution, fn: FunctionDeclaration): RequestUse
         switch (name) {
           case 'params': use.params = true; return;
           case 'body': use.body = true; return;
-          case 'headers': use.headers = merge(use.headers, keysRead(res, parents, call as AnyCall)); return;
+          // header lookups are case-insensitive: the server copies names in lower case
+          case 'headers': use.headers = merge(use.headers, lowerCase(keysRead(res, parents, call as AnyCall))); return;
           case 'query': use.query = merge(use.query, keysRead(res, parents, call as AnyCall)); return;
+          // request state and id: they read no request field
+          case 'set': case 'get': case 'request_id': return;
         }
       }
     }
     escapes = true;
   });
   return escapes ? FULL_REQUEST : use;
+}
+
+function lowerCase(use: FieldUse): FieldUse {
+  return typeof use === 'string' ? use : [...new Set(use.map((k) => k.toLowerCase()))].sort();
 }
 
 function merge(a: FieldUse, b: FieldUse): FieldUse {

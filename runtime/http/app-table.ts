@@ -27,10 +27,33 @@ export class RoverApp extends LuaTable {
   isBuilder(key: LuaValue, value: LuaValue): boolean {
     return typeof key === 'string' && this.builders.get(key) === value;
   }
+
+  /**
+   * A key the app added to the builder under `key` (`function api.json.get` writes `get`
+   * into the builder api.json), or undefined.
+   */
+  builderExtra(key: string): string | undefined {
+    const b = this.builders.get(key);
+    if (!(b instanceof LuaTable)) return undefined;
+    const own = builderKeys.get(b);
+    for (let e = b.next(undefined); e !== undefined; e = b.next(e[0])) {
+      if (typeof e[0] !== 'string' || !own?.has(e[0])) return typeof e[0] === 'string' ? e[0] : String(e[0]);
+    }
+    return undefined;
+  }
 }
+
+/** The keys each builder table was made with. */
+const builderKeys = new WeakMap<LuaTable, Set<string>>();
 
 export function createServerFunction(): LuaValue {
   const builders = createBuilders();
+  for (const b of builders.values()) {
+    if (!(b instanceof LuaTable)) continue;
+    const keys = new Set<string>();
+    for (let e = b.next(undefined); e !== undefined; e = b.next(e[0])) keys.add(e[0] as string);
+    builderKeys.set(b, keys);
+  }
   return builtin(function server(config: LuaValue): LuaResult {
     return new RoverApp(readConfig(config), builders);
   });

@@ -13,8 +13,12 @@ export interface ServerConfig {
   logLevel: LogLevel;
   /** Serve the OpenAPI description of the routes at GET /docs. */
   docs: boolean;
-  /** Largest request body accepted, in bytes; larger ones get a 413. */
+  /** Largest request body accepted, in bytes; larger ones get a 413. Infinity: no limit (`0` in Lua). */
   bodySizeLimit: number;
+  /** `allow_unbounded_body`: Rover's opt-in for `body_size_limit = 0`. */
+  allowUnboundedBody: boolean;
+  /** Config keys roverc does not implement, in the order given (a load error, see configProblem). */
+  unsupported: string[];
 }
 
 export const DEFAULT_CONFIG: Readonly<ServerConfig> = {
@@ -23,16 +27,24 @@ export const DEFAULT_CONFIG: Readonly<ServerConfig> = {
   logLevel: 'info',
   docs: true,
   bodySizeLimit: 1024 * 1024,
+  allowUnboundedBody: false,
+  unsupported: [],
 };
+
+/** The keys of rover.server's table that roverc implements. */
+export const SUPPORTED_KEYS = ['host', 'port', 'log_level', 'docs', 'body_size_limit', 'allow_unbounded_body'] as const;
 
 function bad(key: string, expected: string, v: LuaValue): never {
   const got = typeof v === 'string' ? `'${v}'` : typeof v === 'number' ? ops.tostring(v) : `a ${typeName(v)}`;
   throw libError(`rover.server: invalid ${key} ${got} (expected ${expected})`);
 }
 
-/** Reads rover.server's argument; raises a Lua error naming the bad key. Unknown keys are ignored. */
+/**
+ * Reads rover.server's argument; raises a Lua error naming a bad value. Keys roverc does not
+ * implement are collected, not ignored: serving refuses them (configProblem).
+ */
 export function readConfig(t: LuaValue): ServerConfig {
-  const config: ServerConfig = { ...DEFAULT_CONFIG };
+  const config: ServerConfig = { ...DEFAULT_CONFIG, unsupported: [] };
   if (t === undefined) return config;
   if (!(t instanceof LuaTable)) throw libError(`bad argument #1 to 'server' (table expected, got ${typeName(t)})`);
   const host = t.get('host');
@@ -60,7 +72,32 @@ export function readConfig(t: LuaValue): ServerConfig {
   const limit = t.get('body_size_limit');
   if (limit !== undefined) {
     if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0) bad('body_size_limit', 'a size in bytes', limit);
-    config.bodySizeLimit = limit;
+    config.bodySizeLimit = limit === 0 ? Infinity : limit;
+  }
+  const unbounded = t.get('allow_unbounded_body');
+  if (unbounded !== undefined) {
+    if (typeof unbounded !== 'boolean') bad('allow_unbounded_body', 'true or false', unbounded);
+    config.allowUnboundedBody = unbounded;
+  }
+  for (let e = t.next(undefined); e !== undefined; e = t.next(e[0])) {
+    const key = e[0];
+    if (typeof key !== 'string' || !(SUPPORTED_KEYS as readonly string[]).includes(key)) config.unsupported.push(typeof key === 'string' ? key : ops.tostring(key));
   }
   return config;
+}
+
+/**
+ * Why this config cannot be served, or undefined. An unknown key may be a security setting
+ * (tls, cors_origin, rate_limit...): serving without it would silently do something else.
+ */
+export function configProblem(config: ServerConfig): string | undefined {
+  if (config.unsupported.length > 0) {
+    const keys = config.unsupported.map((k) => `'${k}'`);
+    const what = keys.length === 1 ? `config key ${keys[0]} is` : `config keys ${keys.join(', ')} are`;
+    return `${what} not supported (roverc implements ${SUPPORTED_KEYS.join(', ')}; remove the key or run the app under Rover)`;
+  }
+  if (config.bodySizeLimit === Infinity && !config.allowUnboundedBody) {
+    return 'body_size_limit = 0 turns the body size limit off, which needs allow_unbounded_body = true';
+  }
+  return undefined;
 }

@@ -50,7 +50,8 @@ export function attachStaticRoutes(routes: readonly Route[], found: readonly Sta
   for (const route of routes) {
     const s = byKey.get(`${route.method.toUpperCase()} ${route.path}`);
     if (!s) continue;
-    route.uses = s.uses;
+    // Middleware reads the request too, unanalysed: such a route keeps the full request.
+    route.uses = route.before.length + route.after.length > 0 ? FULL_REQUEST : s.uses;
     route.serializers = s.serializers;
     route.declared = s;
   }

@@ -4,9 +4,11 @@
 import { createServer, type AddressInfo } from 'node:net';
 import type { RoverApp } from './app-table.js';
 import { AppLoadError } from './load-app.js';
+import { configProblem } from './config.js';
 import { RequestLog } from './log.js';
 import { attachStaticRoutes, type StaticRoute } from './request-use.js';
-import { collectRoutes, RouteError } from './routes.js';
+import { collectApp, RouteError, type Route } from './routes.js';
+import type { LuaFunction } from '../lua/value.js';
 import { RoverServer } from './server.js';
 import { flushAll, stderr, stdout } from '../stdlib/output.js';
 
@@ -55,10 +57,13 @@ function freePort(host: string): Promise<number> {
 export async function serveApp(source: AppSource, options: ServeOptions, onStop: (stop: () => void) => void): Promise<number> {
   const file = source.file;
   let app: RoverApp;
-  let routes;
+  let routes: Route[];
+  let onError: LuaFunction | undefined;
   try {
     app = await source.load();
-    routes = collectRoutes(app);
+    const problem = configProblem(app.config);
+    if (problem !== undefined) return fail(`roverc: ${file}: ${problem}`);
+    ({ routes, onError } = collectApp(app));
   } catch (e) {
     const known = source.describeError?.(e);
     if (known !== undefined) return fail(known);
@@ -86,7 +91,7 @@ export async function serveApp(source: AppSource, options: ServeOptions, onStop:
       void server.close().then(() => resolve(code));
     };
   });
-  const server = new RoverServer(uws, routes, config, new RequestLog(config.logLevel), (code) => stopWith(code));
+  const server = new RoverServer(uws, routes, config, new RequestLog(config.logLevel), (code) => stopWith(code), onError);
   let bound;
   try {
     bound = await server.listen(host, port, options.shared);

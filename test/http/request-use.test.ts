@@ -21,7 +21,7 @@ function fakeRequest(reads: string[]): HttpRequest {
 function route(uses: RequestUse): Route {
   return {
     method: 'post', segments: [{ text: 'users', param: false }, { text: 'id', param: true }], params: ['id'],
-    handler: () => undefined, luaPath: 'api.users.p_id.post', path: '/users/:id', uses, serializers: undefined,
+    handler: () => undefined, luaPath: 'api.users.p_id.post', path: '/users/:id', uses, serializers: undefined, before: [], after: [],
   };
 }
 
