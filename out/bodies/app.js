@@ -37,7 +37,7 @@ export default function load($env) {
             return rt.leave($s, $d, rt.NONE);
         })), "field 'echo'");
         $f.line = 8;
-        $5 = rt.index(rt.index(api, "echo", "local 'api'"), "json", "field 'echo'");
+        $5 = rt.index(rt.index(api, "echo", "local 'api'"), "data", "field 'echo'");
         rt.setIndex($5, "post", (($body) => rt.withBody((function $post(ctx_1) {
             const $r = $body(ctx_1);
             return $r === rt.TAIL ? rt.runTail() : $r;
@@ -52,7 +52,7 @@ export default function load($env) {
             $f.line = 9;
             return ($2 = rt.first(($3 = ctx_1, $f.line = 9, $f.callName = ":body", rt.fn(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3))), $f.line = 9, $fn1 = rt.fn(rt.index($2, "json"), "method 'json'"), $f.line = 9, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($2), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$2]));
             return rt.leave($s, $d, rt.NONE);
-        })), "field 'json'");
+        })), "field 'data'");
         $f.line = 12;
         $6 = rt.index(api, "length", "local 'api'");
         rt.setIndex($6, "put", function $put(ctx_2) {

@@ -129,7 +129,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         return rt.leave($s, $d, rt.NONE);
       }) as rt.LuaFunction), "field 'echo'");
       $f.line = 17;
-      $9 = rt.index(rt.index(api, "echo", "local 'api'"), "json", "field 'echo'");
+      $9 = rt.index(rt.index(api, "echo", "local 'api'"), "data", "field 'echo'");
       rt.setIndex($9, "post", (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_4?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_4);
         return $r === rt.TAIL ? rt.runTail() : $r;
@@ -144,7 +144,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $f.line = 17;
         return ($2 = rt.first(($3 = ctx_4, $f.line = 17, $f.callName = ":body", rt.fn(rt.index($3, "body", "local 'ctx'"), "method 'body'")($3))), $f.line = 17, $fn1 = rt.fn(rt.index($2, "json"), "method 'json'"), $f.line = 17, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($2), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$2]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction), "field 'json'");
+      }) as rt.LuaFunction), "field 'data'");
       $f.line = 18;
       $10 = rt.index(api, "object", "local 'api'");
       rt.setIndex($10, "post", (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_5?: rt.LuaValue): rt.LuaResult {
@@ -401,7 +401,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         return rt.leave($s, $d, rt.NONE);
       }) as rt.LuaFunction), "field 'indirect'");
       $f.line = 59;
-      $23 = rt.index(rt.index(api, "cycle", "local 'api'"), "error", "field 'cycle'");
+      $23 = rt.index(rt.index(api, "cycle", "local 'api'"), "err", "field 'cycle'");
       rt.setIndex($23, "get", (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
@@ -421,7 +421,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $f.line = 62;
         return ($2 = api, $f.line = 62, $fn1 = rt.fn(rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $3 = 422, $4 = t_4, $f.line = 62, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($2, $3, $4), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$2, $3, $4]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction), "field 'error'");
+      }) as rt.LuaFunction), "field 'err'");
       $f.line = 66;
       $24 = rt.index(api, "upload", "local 'api'");
       rt.setIndex($24, "post", function $post(ctx_9?: rt.LuaValue): rt.LuaResult {

@@ -191,7 +191,7 @@ export default function load($env) {
             return rt.leave($s, $d, rt.NONE);
         }, "field 'unicode'");
         $f.line = 15;
-        $13 = rt.index(rt.index(api, "build", "local 'api'"), "json", "field 'build'");
+        $13 = rt.index(rt.index(api, "build", "local 'api'"), "as_json", "field 'build'");
         rt.setIndex($13, "get", (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
@@ -206,7 +206,7 @@ export default function load($env) {
             $f.line = 15;
             return ($2 = rt.index(api, "json", "upvalue 'api'"), $3 = ($f.line = 15, rt.buildTable(0, ["built", "json"], undefined)), $f.line = 15, $fn1 = rt.fn($2, "field 'json'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
             return rt.leave($s, $d, rt.NONE);
-        })), "field 'json'");
+        })), "field 'as_json'");
         $f.line = 16;
         $14 = rt.index(rt.index(api, "build", "local 'api'"), "json_status", "field 'build'");
         rt.setIndex($14, "get", (($body) => rt.withBody((function $get() {
@@ -226,7 +226,7 @@ export default function load($env) {
             return rt.leave($s, $d, rt.NONE);
         })), "field 'json_status'");
         $f.line = 17;
-        $15 = rt.index(rt.index(api, "build", "local 'api'"), "text", "field 'build'");
+        $15 = rt.index(rt.index(api, "build", "local 'api'"), "as_text", "field 'build'");
         rt.setIndex($15, "get", (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
@@ -241,7 +241,7 @@ export default function load($env) {
             $f.line = 17;
             return ($2 = rt.index(api, "text", "upvalue 'api'"), $3 = "hello text", $f.line = 17, $fn1 = rt.fn($2, "field 'text'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
             return rt.leave($s, $d, rt.NONE);
-        })), "field 'text'");
+        })), "field 'as_text'");
         $f.line = 18;
         $16 = rt.index(rt.index(api, "build", "local 'api'"), "text_status", "field 'build'");
         rt.setIndex($16, "get", (($body) => rt.withBody((function $get() {
@@ -261,7 +261,7 @@ export default function load($env) {
             return rt.leave($s, $d, rt.NONE);
         })), "field 'text_status'");
         $f.line = 19;
-        $17 = rt.index(rt.index(api, "build", "local 'api'"), "html", "field 'build'");
+        $17 = rt.index(rt.index(api, "build", "local 'api'"), "as_html", "field 'build'");
         rt.setIndex($17, "get", (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
@@ -276,7 +276,7 @@ export default function load($env) {
             $f.line = 19;
             return ($2 = rt.index(api, "html", "upvalue 'api'"), $3 = "<h1>Hi</h1>", $f.line = 19, $fn1 = rt.fn($2, "field 'html'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
             return rt.leave($s, $d, rt.NONE);
-        })), "field 'html'");
+        })), "field 'as_html'");
         $f.line = 20;
         $18 = rt.index(rt.index(api, "build", "local 'api'"), "html_status", "field 'build'");
         rt.setIndex($18, "get", (($body) => rt.withBody((function $get() {
@@ -296,7 +296,7 @@ export default function load($env) {
             return rt.leave($s, $d, rt.NONE);
         })), "field 'html_status'");
         $f.line = 21;
-        $19 = rt.index(rt.index(api, "build", "local 'api'"), "redirect", "field 'build'");
+        $19 = rt.index(rt.index(api, "build", "local 'api'"), "as_redirect", "field 'build'");
         rt.setIndex($19, "get", (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
@@ -311,7 +311,7 @@ export default function load($env) {
             $f.line = 21;
             return ($2 = rt.index(api, "redirect", "upvalue 'api'"), $3 = "/kinds/string", $f.line = 21, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
             return rt.leave($s, $d, rt.NONE);
-        })), "field 'redirect'");
+        })), "field 'as_redirect'");
         $f.line = 22;
         $20 = rt.index(rt.index(api, "build", "local 'api'"), "permanent", "field 'build'");
         rt.setIndex($20, "get", (($body) => rt.withBody((function $get() {
@@ -348,7 +348,7 @@ export default function load($env) {
             return rt.leave($s, $d, rt.NONE);
         })), "field 'redirect_status'");
         $f.line = 24;
-        $22 = rt.index(rt.index(api, "build", "local 'api'"), "no_content", "field 'build'");
+        $22 = rt.index(rt.index(api, "build", "local 'api'"), "as_no_content", "field 'build'");
         rt.setIndex($22, "get", (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
@@ -362,9 +362,9 @@ export default function load($env) {
             $f.line = 24;
             return ($2 = rt.index(api, "no_content", "upvalue 'api'"), $f.line = 24, $fn1 = rt.fn($2, "field 'no_content'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t3 = $s.tails++, $r4 = $fn1(), $s.tails = $t3, $r4) : rt.tail($s, $fn1, []));
             return rt.leave($s, $d, rt.NONE);
-        })), "field 'no_content'");
+        })), "field 'as_no_content'");
         $f.line = 25;
-        $23 = rt.index(rt.index(api, "build", "local 'api'"), "error", "field 'build'");
+        $23 = rt.index(rt.index(api, "build", "local 'api'"), "as_error", "field 'build'");
         rt.setIndex($23, "get", (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
@@ -380,7 +380,7 @@ export default function load($env) {
             $f.line = 25;
             return ($2 = api, $f.line = 25, $fn1 = rt.fn(rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $3 = 403, $4 = "Forbidden: no access", $f.line = 25, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($2, $3, $4), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$2, $3, $4]));
             return rt.leave($s, $d, rt.NONE);
-        })), "field 'error'");
+        })), "field 'as_error'");
         $f.line = 26;
         $24 = rt.index(rt.index(api, "build", "local 'api'"), "error_table", "field 'build'");
         rt.setIndex($24, "get", (($body) => rt.withBody((function $get() {

@@ -208,7 +208,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         return rt.leave($s, $d, rt.NONE);
       }) as rt.LuaFunction), "field 'direct'");
       $f.line = 54;
-      $53 = rt.index(rt.index(api, "body", "local 'api'"), "text", "field 'body'");
+      $53 = rt.index(rt.index(api, "body", "local 'api'"), "as_text", "field 'body'");
       rt.setIndex($53, "post", function $post(ctx_3?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site5);
         let $1: rt.LuaValue;
@@ -224,9 +224,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $f.line = 56;
         return rt.leave($s, $d, ($f.line = 56, rt.buildTable(0, ["text", rt.first(($2 = b, $f.line = 56, $f.callName = ":text", rt.fn(rt.index($2, "text", "local 'b'"), "method 'text'")($2))), "same", rt.eq(rt.first(($3 = b, $f.line = 56, $f.callName = ":text", rt.fn(rt.index($3, "text", "local 'b'"), "method 'text'")($3))), ($5 = rt.first(($4 = b, $f.line = 56, $f.callName = ":as_string", rt.fn(rt.index($4, "as_string", "local 'b'"), "method 'as_string'")($4))), $f.line = 56, $5)), "bytes", rt.len(($7 = rt.first(($6 = b, $f.line = 56, $f.callName = ":text", rt.fn(rt.index($6, "text", "local 'b'"), "method 'text'")($6))), $f.line = 56, $7))], undefined)));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'text'");
+      }, "field 'as_text'");
       $f.line = 59;
-      $54 = rt.index(rt.index(api, "body", "local 'api'"), "json", "field 'body'");
+      $54 = rt.index(rt.index(api, "body", "local 'api'"), "as_json", "field 'body'");
       rt.setIndex($54, "post", function $post(ctx_4?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site6);
         let $fn1!: rt.LuaFunction;
@@ -246,7 +246,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $f.line = 62;
         return rt.leave($s, $d, ($f.line = 62, rt.buildTable(0, ["kind", t, "first", (rt.t($4 = (rt.t($5 = (t === "table")) ? rt.index(data, 1, "local 'data'") : $5)) ? $4 : undefined), "n", (rt.t($6 = (rt.t($7 = (t === "table")) ? rt.len(data, "local 'data'") : $7)) ? $6 : undefined), "name", (rt.t($8 = (rt.t($9 = (t === "table")) ? rt.index(data, "name", "local 'data'") : $9)) ? $8 : undefined)], undefined)));
         return rt.leave($s, $d, rt.NONE);
-      }, "field 'json'");
+      }, "field 'as_json'");
       return rt.leave($s, $d, api);
       return rt.leave($s, $d, rt.NONE);
     };

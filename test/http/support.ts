@@ -113,7 +113,9 @@ const VOLATILE = new Set(['date', 'keep-alive', 'connection']);
 
 export async function send(base: string, spec: RequestSpec): Promise<Reply> {
   const init: RequestInit = { method: spec.method ?? 'GET', headers: spec.headers, redirect: 'manual' };
-  if (spec.body !== undefined) init.body = spec.body;
+  // As bytes, so that fetch adds no Content-Type of its own (text/plain for a string): a
+  // request carries only the headers its case names.
+  if (spec.body !== undefined) init.body = typeof spec.body === 'string' ? Buffer.from(spec.body, 'utf8') : spec.body;
   const r = await fetch(base + spec.path, init);
   const headers: Record<string, string> = {};
   r.headers.forEach((v, k) => {
