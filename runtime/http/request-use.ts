@@ -33,6 +33,8 @@ export interface StaticRoute {
   readonly body?: readonly GuardField[];
   /** Generated JSON serializers by status ("200", ..., or "default" for any status). */
   readonly serializers?: Readonly<Record<string, JsonSerializer>>;
+  /** The middleware around the route found in the source, in run order (Lua paths; `--explain`). */
+  readonly middleware?: { readonly before: readonly string[]; readonly after: readonly string[] };
 }
 
 /**

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { it } from 'node:test';
-import { describeApp, HTTP_FIXTURES, send } from './support.js';
+import os from 'node:os';
+import { describeApp, HTTP_FIXTURES, runCli, send } from './support.js';
 
 const JSON_TYPE = 'application/json';
 const AUTH = { Authorization: 'Bearer letmein' };
@@ -58,4 +59,13 @@ describeApp('middleware app', path.join(HTTP_FIXTURES, 'middleware/app.lua'), [
       }
     }
   });
+});
+
+it('roverc build --explain shows each route\'s middleware, resolved at build time, and no route for api.before', async () => {
+  const out = path.join(os.tmpdir(), `roverc-mw-${process.pid}`);
+  const r = await runCli(['build', path.join(HTTP_FIXTURES, 'middleware/app.lua'), '--out', out, '--explain']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^GET \/admin {2}\(api\.admin\.get, [^\n]+\n {4}before: api\.before\.trace, api\.before\.timing, api\.admin\.before\.auth\n {4}after: api\.after\.log, api\.admin\.after\.audit\n/m);
+  assert.match(r.stdout, /^GET \/public {2}\(api\.public\.get, [^\n]+\n {4}before: api\.before\.trace, api\.before\.timing\n {4}after: api\.after\.log\n/m);
+  assert.doesNotMatch(r.stdout, /\/before|\/after|on_error/);
 });
