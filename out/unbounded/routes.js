@@ -2,5 +2,5 @@
 import * as serializers from './serializers.js';
 
 export const routes = [
-  { ...{"method":"POST","path":"/upload","luaPath":"api.upload.post","file":"fixtures/http/unbounded/app.lua","line":9,"uses":{"headers":"all","query":"all","params":true,"body":true},"middleware":{"before":["api.before.get"],"after":[]},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"size","shape":{"kind":"number"},"optional":false},{"name":"checked","shape":{"kind":"dynamic","reason":"the result of ctx:get(...)","line":10},"optional":true}]},"via":"json"}]}, serializers: serializers.s0 },
+  { ...{"method":"POST","path":"/upload","luaPath":"api.upload.post","file":"fixtures/http/unbounded/app.lua","line":15,"uses":{"headers":"all","query":"all","params":true,"body":true},"middleware":{"before":["api.before.get"],"after":[]},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"size","shape":{"kind":"number"},"optional":false},{"name":"checked","shape":{"kind":"dynamic","reason":"the result of ctx:get(...)","line":16},"optional":true}]},"via":"json"}]}, serializers: serializers.s0 },
 ];

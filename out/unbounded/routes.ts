@@ -2,12 +2,12 @@
 import type { StaticRoute } from './roverc/runtime/http/request-use.js';
 import * as serializers from './serializers.js';
 
-/** POST /upload: the JSON body, as proven from api.upload.post (fixtures/http/unbounded/app.lua:9). */
+/** POST /upload: the JSON body, as proven from api.upload.post (fixtures/http/unbounded/app.lua:15). */
 export interface UploadPostResponse {
   size: number;
   checked?: unknown;
 }
 
 export const routes: readonly StaticRoute[] = [
-  { ...{"method":"POST","path":"/upload","luaPath":"api.upload.post","file":"fixtures/http/unbounded/app.lua","line":9,"uses":{"headers":"all","query":"all","params":true,"body":true},"middleware":{"before":["api.before.get"],"after":[]},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"size","shape":{"kind":"number"},"optional":false},{"name":"checked","shape":{"kind":"dynamic","reason":"the result of ctx:get(...)","line":10},"optional":true}]},"via":"json"}]}, serializers: serializers.s0 },
+  { ...{"method":"POST","path":"/upload","luaPath":"api.upload.post","file":"fixtures/http/unbounded/app.lua","line":15,"uses":{"headers":"all","query":"all","params":true,"body":true},"middleware":{"before":["api.before.get"],"after":[]},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"size","shape":{"kind":"number"},"optional":false},{"name":"checked","shape":{"kind":"dynamic","reason":"the result of ctx:get(...)","line":16},"optional":true}]},"via":"json"}]}, serializers: serializers.s0 },
 ];

@@ -19,6 +19,19 @@ export interface ServerConfig {
   allowUnboundedBody: boolean;
   /** Config keys roverc does not implement, in the order given (a load error, see configProblem). */
   unsupported: string[];
+  /** Send X-Content-Type-Options, X-Frame-Options and Referrer-Policy on every response. */
+  securityHeaders: boolean;
+  /** CORS (`cors_origin` and friends); undefined: off. */
+  cors: CorsConfig | undefined;
+  allowWildcardCorsCredentials: boolean;
+}
+
+export interface CorsConfig {
+  /** '*' or one origin (`https://app.example.com`). */
+  readonly origin: string;
+  readonly methods: string;
+  readonly headers: string;
+  readonly credentials: boolean;
 }
 
 export const DEFAULT_CONFIG: Readonly<ServerConfig> = {
@@ -29,10 +42,31 @@ export const DEFAULT_CONFIG: Readonly<ServerConfig> = {
   bodySizeLimit: 1024 * 1024,
   allowUnboundedBody: false,
   unsupported: [],
+  securityHeaders: true,
+  cors: undefined,
+  allowWildcardCorsCredentials: false,
 };
 
 /** The keys of rover.server's table that roverc implements. */
-export const SUPPORTED_KEYS = ['host', 'port', 'log_level', 'docs', 'body_size_limit', 'allow_unbounded_body'] as const;
+export const SUPPORTED_KEYS = ['host', 'port', 'log_level', 'docs', 'body_size_limit', 'allow_unbounded_body', 'security_headers',
+  'cors_origin', 'cors_methods', 'cors_headers', 'cors_credentials', 'allow_wildcard_cors_credentials'] as const;
+
+/** A config string that goes into a response header: no control bytes (response splitting). */
+const HEADER_TEXT = /^[^\x00-\x08\x0a-\x1f\x7f]*$/;
+
+function flag(t: LuaTable, key: string, fallback: boolean): boolean {
+  const v = t.get(key);
+  if (v === undefined) return fallback;
+  if (typeof v !== 'boolean') bad(key, 'true or false', v);
+  return v;
+}
+
+function headerText(t: LuaTable, key: string, fallback: string | undefined): string | undefined {
+  const v = t.get(key);
+  if (v === undefined) return fallback;
+  if (typeof v !== 'string' || v === '' || !HEADER_TEXT.test(v)) bad(key, 'a header value (no control characters)', v);
+  return v;
+}
 
 function bad(key: string, expected: string, v: LuaValue): never {
   const got = typeof v === 'string' ? `'${v}'` : typeof v === 'number' ? ops.tostring(v) : `a ${typeName(v)}`;
@@ -74,11 +108,14 @@ export function readConfig(t: LuaValue): ServerConfig {
     if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0) bad('body_size_limit', 'a size in bytes', limit);
     config.bodySizeLimit = limit === 0 ? Infinity : limit;
   }
-  const unbounded = t.get('allow_unbounded_body');
-  if (unbounded !== undefined) {
-    if (typeof unbounded !== 'boolean') bad('allow_unbounded_body', 'true or false', unbounded);
-    config.allowUnboundedBody = unbounded;
-  }
+  config.allowUnboundedBody = flag(t, 'allow_unbounded_body', false);
+  config.securityHeaders = flag(t, 'security_headers', true);
+  config.allowWildcardCorsCredentials = flag(t, 'allow_wildcard_cors_credentials', false);
+  const origin = headerText(t, 'cors_origin', undefined);
+  const credentials = flag(t, 'cors_credentials', false);
+  const methods = headerText(t, 'cors_methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS, HEAD')!;
+  const allowHeaders = headerText(t, 'cors_headers', 'Content-Type, Authorization')!;
+  if (origin !== undefined) config.cors = { origin, methods, headers: allowHeaders, credentials };
   for (let e = t.next(undefined); e !== undefined; e = t.next(e[0])) {
     const key = e[0];
     if (typeof key !== 'string' || !(SUPPORTED_KEYS as readonly string[]).includes(key)) config.unsupported.push(typeof key === 'string' ? key : ops.tostring(key));
@@ -98,6 +135,9 @@ export function configProblem(config: ServerConfig): string | undefined {
   }
   if (config.bodySizeLimit === Infinity && !config.allowUnboundedBody) {
     return 'body_size_limit = 0 turns the body size limit off, which needs allow_unbounded_body = true';
+  }
+  if (config.cors?.origin === '*' && config.cors.credentials && !config.allowWildcardCorsCredentials) {
+    return 'cors_origin = "*" with cors_credentials = true lets any site make credentialed requests; name the origin, or set allow_wildcard_cors_credentials = true';
   }
   return undefined;
 }

@@ -43,6 +43,8 @@ export class RequestContext extends LuaTable {
   contentType = '';
   /** This request's id (see request-id.ts), set by the server before anything runs. */
   requestId = '';
+  /** Access-Control-Allow-Origin for the response, when CORS allows the request's origin. */
+  cors: string | undefined = undefined;
   /** ctx:set / ctx:get state, made on first set. */
   private state: LuaTable | undefined = undefined;
 

@@ -40,10 +40,12 @@ export interface Outgoing {
   headers: string[] | undefined;
   /** The X-Request-ID to send (route requests only). */
   requestId: string | undefined;
+  /** Access-Control-Allow-Origin to send (CORS on and the origin allowed). */
+  cors: string | undefined;
 }
 
 export function newOutgoing(): Outgoing {
-  return { status: 200, contentType: undefined, body: '', location: undefined, headers: undefined, requestId: undefined };
+  return { status: 200, contentType: undefined, body: '', location: undefined, headers: undefined, requestId: undefined, cors: undefined };
 }
 
 function set(out: Outgoing, status: number, contentType: string | undefined, body: string, location?: string): void {

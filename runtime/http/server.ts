@@ -24,6 +24,8 @@ import { HttpError, ValidationError } from './errors.js';
 import type { RequestLog } from './log.js';
 import { errorBody, HTML_TYPE, JSON_TYPE, newOutgoing, reason, ResponseValue, TEXT_TYPE, toOutgoing, validationBody, type Outgoing } from './responses.js';
 import { requestIdFor } from './request-id.js';
+import { allowedOrigin, corsHeaders, preflightHeaders } from './cors.js';
+import { SECURITY_HEADERS, setsHeader } from './security-headers.js';
 import { allowedMethods, type Method, type Route } from './routes.js';
 import { BodyReader } from './body-reader.js';
 import { toLuaString } from './json.js';
@@ -146,6 +148,7 @@ export class RoverServer {
       if (route.method === 'get' && !explicitHead.has(shape(route))) this.register('head', route, true);
     }
     if (config.docs) this.serveDocs();
+    this.serveHealth();
     this.app.any('/*', (res, req) => {
       try {
         this.fallback(res, req);
@@ -173,6 +176,13 @@ export class RoverServer {
     }
   }
 
+  /** GET/HEAD /healthz and /readyz for load balancers, unless the app has its own. */
+  private serveHealth(): void {
+    const own = (path: string) => this.routes.some((r) => r.method === 'get' && r.path === path);
+    if (!own('/healthz')) this.serveFixed('/healthz', JSON_TYPE, Buffer.from('{"status":"ok"}'));
+    if (!own('/readyz')) this.serveFixed('/readyz', JSON_TYPE, Buffer.from('{"status":"ready"}'));
+  }
+
   /** Answers GET (and HEAD, unless the app has that route) of `path` with a body made once. */
   private serveFixed(path: string, type: string, body: Buffer): void {
     const length = String(body.length);
@@ -180,7 +190,10 @@ export class RoverServer {
       const method = head ? 'HEAD' : 'GET';
       const start = this.log.timed ? performance.now() : 0;
       if (this.badFraming(res, req, method, path, start)) return;
+      this.out.cors = this.corsFor(req);
+      this.out.headers = undefined;
       res.writeStatus('200 OK').writeHeader('content-type', type);
+      this.writeCommonHeaders(res);
       if (head) {
         res.writeHeader('content-length', length);
         res.endWithoutBody();
@@ -276,8 +289,10 @@ export class RoverServer {
 
   private request(res: HttpResponse, req: HttpRequest, route: Route, method: string, head: boolean): void {
     const start = this.log.timed ? performance.now() : 0;
+    if (method === 'OPTIONS' && this.preflight(res, req, start)) return;
     const ctx = new RequestContext(method, route, req);
     ctx.requestId = requestIdFor(req.getHeader('x-request-id'));
+    ctx.cors = this.corsFor(req);
     const expected = bodyLength(req);
     if (expected < 0 && expected !== CHUNKED) {
       const path = ctx.path();
@@ -313,6 +328,7 @@ export class RoverServer {
     ctx.detach();
     this.setError(status, message);
     this.out.requestId = ctx.requestId;
+    this.out.cors = ctx.cors;
     this.write(res, false);
     if (this.log.timed) this.log.request(method, path, status, start);
   }
@@ -335,6 +351,7 @@ export class RoverServer {
     if (res !== undefined) {
       this.setError(413, `Request body too large (limit ${this.config.bodySizeLimit} bytes)`);
       this.out.requestId = ctx.requestId;
+      this.out.cors = ctx.cors;
       this.corkRes = res;
       this.corkHead = false;
       res.cork(this.writeCorked);
@@ -392,6 +409,53 @@ export class RoverServer {
       current.tails = 0; // handlers start with no pending tail calls
     }
     this.out.requestId = ctx.requestId;
+    this.out.cors = ctx.cors;
+  }
+
+  /** The Access-Control-Allow-Origin for this request, when CORS is on and allows its origin. */
+  private corsFor(req: HttpRequest): string | undefined {
+    const cors = this.config.cors;
+    return cors === undefined ? undefined : allowedOrigin(cors, req.getHeader('origin'));
+  }
+
+  /**
+   * A CORS preflight (OPTIONS with Access-Control-Request-Method, CORS on): 204 with the
+   * allowed methods and headers, or 403 for an origin CORS does not allow. False: not one.
+   */
+  private preflight(res: HttpResponse, req: HttpRequest, start: number): boolean {
+    const cors = this.config.cors;
+    if (cors === undefined || req.getHeader('access-control-request-method') === '' || req.getHeader('origin') === '') return false;
+    const path = toLuaString(req.getUrl());
+    if (this.badFraming(res, req, 'OPTIONS', path, start)) return true;
+    const allowed = allowedOrigin(cors, req.getHeader('origin'));
+    const out = this.out;
+    out.requestId = undefined;
+    out.cors = undefined;
+    if (allowed === undefined) {
+      this.setError(403, 'CORS: this origin is not allowed');
+      this.write(res, false);
+    } else {
+      out.status = 204;
+      out.contentType = undefined;
+      out.body = '';
+      out.location = undefined;
+      out.headers = preflightHeaders(cors, allowed);
+      this.write(res, false);
+    }
+    if (this.log.timed) this.log.request('OPTIONS', path, out.status, start);
+    return true;
+  }
+
+  /** The security headers (unless off, or set by the app) and the CORS headers of the response in `this.out`. */
+  private writeCommonHeaders(res: HttpResponse): void {
+    const out = this.out;
+    if (this.config.securityHeaders) {
+      for (const [name, value] of SECURITY_HEADERS) if (!setsHeader(out.headers, name)) res.writeHeader(name, value);
+    }
+    if (out.cors !== undefined) {
+      const list = corsHeaders(this.config.cors!, out.cors);
+      for (let i = 0; i < list.length; i += 2) res.writeHeader(list[i], list[i + 1]);
+    }
   }
 
   /**
@@ -505,6 +569,7 @@ export class RoverServer {
     if (out.contentType !== undefined) res.writeHeader('content-type', out.contentType);
     if (out.location !== undefined) res.writeHeader('location', Buffer.from(out.location, 'latin1'));
     if (out.requestId !== undefined) res.writeHeader('x-request-id', out.requestId);
+    this.writeCommonHeaders(res);
     const headers = out.headers;
     if (headers !== undefined) {
       for (let i = 0; i < headers.length; i += 2) res.writeHeader(headers[i], Buffer.from(headers[i + 1], 'latin1'));
@@ -546,6 +611,7 @@ export class RoverServer {
       try {
         this.setError(framingStatus(problem), framingMessage(problem));
         this.out.requestId = undefined;
+        this.out.cors = undefined;
         this.corkRes = res;
         this.corkHead = false;
         this.corkClose = true;
@@ -567,12 +633,14 @@ export class RoverServer {
     const start = this.log.timed ? performance.now() : 0;
     // Methods are case-sensitive: `get /x` is not GET (uWS's getMethod() lower-cases).
     const method = req.getCaseSensitiveMethod();
+    if (method === 'OPTIONS' && this.preflight(res, req, start)) return;
     const path = toLuaString(req.getUrl());
     if (this.badFraming(res, req, method, path, start)) return;
     const allowed = allowedMethods(this.routes, path, this.served);
     const out = this.out;
     out.requestId = undefined;
     out.headers = undefined;
+    out.cors = this.corsFor(req);
     if (allowed.length === 0) {
       out.status = 404;
       out.contentType = TEXT_TYPE;
@@ -583,6 +651,7 @@ export class RoverServer {
       this.setError(405, `Method ${method} not allowed for ${path} (allowed: ${allowed.join(', ')})`);
       res.writeStatus(statusLine(405)).writeHeader('allow', allowed.join(', '));
       res.writeHeader('content-type', JSON_TYPE);
+      this.writeCommonHeaders(res);
       if (method === 'HEAD') res.endWithoutBody();
       else res.end(wire(out.body));
     }

@@ -96,7 +96,7 @@ interface RawCase {
 function noInjectedHeader(r: RawReply): void {
   assert.doesNotMatch(r.head, /set-cookie/i, r.head);
   for (const line of r.head.split('\r\n').slice(1)) {
-    assert.match(line, /^(content-type|location|x-request-id|Date|uWebSockets|Content-Length|Connection): /, `unexpected header line ${JSON.stringify(line)}`);
+    assert.match(line, /^(content-type|location|x-request-id|x-content-type-options|x-frame-options|referrer-policy|Date|uWebSockets|Content-Length|Connection): /, `unexpected header line ${JSON.stringify(line)}`);
   }
 }
 

@@ -7,12 +7,12 @@ import { describe, it } from 'node:test';
 import { HTTP_FIXTURES, MODES, runCli } from './support.js';
 
 const DIR = path.join(HTTP_FIXTURES, 'load-errors');
-const SUPPORTED = '\\(roverc implements host, port, log_level, docs, body_size_limit, allow_unbounded_body; remove the key or run the app under Rover\\)';
+const SUPPORTED = '\\(roverc implements host, port, log_level, docs, body_size_limit, allow_unbounded_body, security_headers, cors_origin, cors_methods, cors_headers, cors_credentials, allow_wildcard_cors_credentials; remove the key or run the app under Rover\\)';
 const BUILDER = (name: string) => `'${name}' is the name of a response builder \\(api\\.${name}\\), never a path segment \\(Rover skips such routes silently; roverc refuses them\\)`;
 
 const REFUSED: [string, string][] = [
   ['unknown_config.lua', `config key 'compress' is not supported ${SUPPORTED}`],
-  ['security_config.lua', `config keys '(tls|cors_origin)', '(tls|cors_origin)' are not supported ${SUPPORTED}`],
+  ['security_config.lua', `config key 'tls' is not supported ${SUPPORTED}`],
   ['unbounded_body.lua', 'body_size_limit = 0 turns the body size limit off, which needs allow_unbounded_body = true'],
   ['builder_route.lua', `api\\.json\\.get: ${BUILDER('json')}`],
   ['builder_route_deep.lua', `api\\.users\\.p_id\\.text: ${BUILDER('text')}`],
@@ -21,6 +21,7 @@ const REFUSED: [string, string][] = [
   ['lifecycle_hook.lua', "api\\.on_start: the lifecycle hook 'on_start' is not supported by roverc \\(only on_error is\\)"],
   ['websocket.lua', 'api\\.chat\\.ws: WebSocket endpoints are not supported by roverc'],
   ['bad_middleware.lua', 'api\\.before\\.auth: middleware must be a function, got a string'],
+  ['wildcard_cors.lua', 'cors_origin = "\\*" with cors_credentials = true lets any site make credentialed requests; name the origin, or set allow_wildcard_cors_credentials = true'],
   ['bad_on_error.lua', 'api\\.on_error: the error hook must be a function \\(function api\\.on_error\\(err\\) \\.\\.\\. end\\), got a string'],
 ];
 
