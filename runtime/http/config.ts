@@ -24,6 +24,14 @@ export interface ServerConfig {
   /** CORS (`cors_origin` and friends); undefined: off. */
   cors: CorsConfig | undefined;
   allowWildcardCorsCredentials: boolean;
+  /** HTTPS (`tls = { cert_file, key_file }`); undefined: plain HTTP. */
+  tls: TlsConfig | undefined;
+}
+
+export interface TlsConfig {
+  /** PEM files, as given (relative paths are relative to the working directory). */
+  readonly certFile: string;
+  readonly keyFile: string;
 }
 
 export interface CorsConfig {
@@ -45,11 +53,12 @@ export const DEFAULT_CONFIG: Readonly<ServerConfig> = {
   securityHeaders: true,
   cors: undefined,
   allowWildcardCorsCredentials: false,
+  tls: undefined,
 };
 
 /** The keys of rover.server's table that roverc implements. */
 export const SUPPORTED_KEYS = ['host', 'port', 'log_level', 'docs', 'body_size_limit', 'allow_unbounded_body', 'security_headers',
-  'cors_origin', 'cors_methods', 'cors_headers', 'cors_credentials', 'allow_wildcard_cors_credentials'] as const;
+  'cors_origin', 'cors_methods', 'cors_headers', 'cors_credentials', 'allow_wildcard_cors_credentials', 'tls'] as const;
 
 /** A config string that goes into a response header: no control bytes (response splitting). */
 const HEADER_TEXT = /^[^\x00-\x08\x0a-\x1f\x7f]*$/;
@@ -116,11 +125,29 @@ export function readConfig(t: LuaValue): ServerConfig {
   const methods = headerText(t, 'cors_methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS, HEAD')!;
   const allowHeaders = headerText(t, 'cors_headers', 'Content-Type, Authorization')!;
   if (origin !== undefined) config.cors = { origin, methods, headers: allowHeaders, credentials };
+  const tls = t.get('tls');
+  if (tls !== undefined) config.tls = readTls(tls);
   for (let e = t.next(undefined); e !== undefined; e = t.next(e[0])) {
     const key = e[0];
     if (typeof key !== 'string' || !(SUPPORTED_KEYS as readonly string[]).includes(key)) config.unsupported.push(typeof key === 'string' ? key : ops.tostring(key));
   }
   return config;
+}
+
+/** `tls = { cert_file = ..., key_file = ... }`; reload_interval_secs (hot reload) is not implemented. */
+function readTls(tls: LuaValue): TlsConfig {
+  if (!(tls instanceof LuaTable)) bad('tls', 'a table { cert_file = ..., key_file = ... }', tls);
+  for (let e = tls.next(undefined); e !== undefined; e = tls.next(e[0])) {
+    if (e[0] !== 'cert_file' && e[0] !== 'key_file') {
+      throw libError(`rover.server: tls.${typeof e[0] === 'string' ? e[0] : ops.tostring(e[0])} is not supported (roverc reads tls.cert_file and tls.key_file; certificates are not reloaded)`);
+    }
+  }
+  const file = (key: string): string => {
+    const v = tls.get(key);
+    if (typeof v !== 'string' || v === '') bad(`tls.${key}`, 'a file path', v);
+    return v;
+  };
+  return { certFile: file('cert_file'), keyFile: file('key_file') };
 }
 
 /**

@@ -5,6 +5,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import type { RoverApp } from './app-table.js';
 import { AppLoadError } from './load-app.js';
 import { configProblem } from './config.js';
+import { tlsProblem } from './tls.js';
 import { RequestLog } from './log.js';
 import { attachStaticRoutes, type StaticRoute } from './request-use.js';
 import { collectApp, RouteError, type Route } from './routes.js';
@@ -61,7 +62,7 @@ export async function serveApp(source: AppSource, options: ServeOptions, onStop:
   let onError: LuaFunction | undefined;
   try {
     app = await source.load();
-    const problem = configProblem(app.config);
+    const problem = configProblem(app.config) ?? (app.config.tls === undefined ? undefined : tlsProblem(app.config.tls));
     if (problem !== undefined) return fail(`roverc: ${file}: ${problem}`);
     ({ routes, onError } = collectApp(app));
   } catch (e) {
@@ -101,7 +102,7 @@ export async function serveApp(source: AppSource, options: ServeOptions, onStop:
   if (options.onListening !== undefined) {
     options.onListening(host, bound.port);
   } else {
-    stdout.write(`listening on http://${host}:${bound.port}\n`);
+    stdout.write(`listening on ${config.tls === undefined ? 'http' : 'https'}://${host}:${bound.port}\n`);
     flushAll();
   }
   onStop(() => stopWith(0));

@@ -139,7 +139,8 @@ export class RoverServer {
     private readonly log: RequestLog, private readonly onExit: (code: number) => void = () => {},
     /** `api.on_error(err)`: sees every error of a request and may answer it. */
     private readonly onError: LuaFunction | undefined = undefined) {
-    this.app = uws.App();
+    const tls = config.tls;
+    this.app = tls === undefined ? uws.App() : uws.SSLApp({ cert_file_name: tls.certFile, key_file_name: tls.keyFile });
     const shape = (r: Route) => r.segments.map((s) => (s.param ? ':' : s.text)).join('/');
     const explicitHead = new Set(routes.filter((r) => r.method === 'head').map(shape));
     for (const route of routes) {

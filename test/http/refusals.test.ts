@@ -7,12 +7,12 @@ import { describe, it } from 'node:test';
 import { HTTP_FIXTURES, MODES, runCli } from './support.js';
 
 const DIR = path.join(HTTP_FIXTURES, 'load-errors');
-const SUPPORTED = '\\(roverc implements host, port, log_level, docs, body_size_limit, allow_unbounded_body, security_headers, cors_origin, cors_methods, cors_headers, cors_credentials, allow_wildcard_cors_credentials; remove the key or run the app under Rover\\)';
+const SUPPORTED = '\\(roverc implements host, port, log_level, docs, body_size_limit, allow_unbounded_body, security_headers, cors_origin, cors_methods, cors_headers, cors_credentials, allow_wildcard_cors_credentials, tls; remove the key or run the app under Rover\\)';
 const BUILDER = (name: string) => `'${name}' is the name of a response builder \\(api\\.${name}\\), never a path segment \\(Rover skips such routes silently; roverc refuses them\\)`;
 
 const REFUSED: [string, string][] = [
   ['unknown_config.lua', `config key 'compress' is not supported ${SUPPORTED}`],
-  ['security_config.lua', `config key 'tls' is not supported ${SUPPORTED}`],
+  ['security_config.lua', `config keys 'rate_limit', 'trusted_proxies' are not supported ${SUPPORTED}`],
   ['unbounded_body.lua', 'body_size_limit = 0 turns the body size limit off, which needs allow_unbounded_body = true'],
   ['builder_route.lua', `api\\.json\\.get: ${BUILDER('json')}`],
   ['builder_route_deep.lua', `api\\.users\\.p_id\\.text: ${BUILDER('text')}`],

@@ -52,7 +52,7 @@ function spawnServer(args: string[], mode: Mode, app: string, env?: NodeJS.Proce
     }, 60_000);
     proc.stdout!.on('data', (d: Buffer) => {
       out += d.toString('utf8');
-      const m = /listening on (http:\/\/[^\s]+)[^\n]*\n/.exec(out);
+      const m = /listening on (https?:\/\/[^\s]+)[^\n]*\n/.exec(out);
       if (m !== null) {
         clearTimeout(timer);
         resolve({
