@@ -25,6 +25,16 @@ const REFUSED: [string, string][] = [
   ['bad_on_error.lua', 'api\\.on_error: the error hook must be a function \\(function api\\.on_error\\(err\\) \\.\\.\\. end\\), got a string'],
 ];
 
+describe('roverc serve: Rover features called through the app table', () => {
+  for (const mode of MODES) {
+    it(`${mode}: a static mount names the missing feature`, async () => {
+      const r = await runCli(['serve', path.join(DIR, 'static_mount.lua'), '--mode', mode, '--port', '0']);
+      assert.equal(r.code, 1, r.stderr);
+      assert.match(r.stderr, /^roverc: fixtures\/http\/load-errors\/static_mount\.lua:2: static file mounts \(api\.path\.static \{ dir = \.\.\. \}\) are not supported by roverc\n/);
+    });
+  }
+});
+
 describe('roverc serve: refused features', () => {
   for (const mode of MODES) {
     for (const [file, message] of REFUSED) {
