@@ -73,6 +73,11 @@ export function interpretedRoutes(file: string): StaticRoute[] | undefined {
 export function explainRoutes(routes: readonly AnalyzedRoute[]): string[] {
   return routes.map((r) => {
     const lines = [`${r.method} ${r.path}  (${r.luaPath}, ${r.file}:${r.line})`];
+    const mw = r.middleware;
+    if (mw !== undefined) {
+      if (mw.before.length > 0) lines.push(`    before: ${mw.before.join(', ')}`);
+      if (mw.after.length > 0) lines.push(`    after: ${mw.after.join(', ')}`);
+    }
     if (!r.responses.some((x) => x.via === 'json')) lines.push('    response: no JSON');
     for (const x of r.responses) {
       if (x.via === 'error') {

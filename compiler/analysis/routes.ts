@@ -8,8 +8,12 @@ import { isCall, lineOf } from '../frontend/ast.js';
 import { parentMap, walk } from '../frontend/parse.js';
 import { FULL_REQUEST, type FieldUse, type RequestUse, type StaticRoute } from '../../runtime/http/request-use.js';
 import type { LocalVar, Resolution } from '../frontend/resolve.js';
+import { RESERVED_KEYS } from '../../runtime/http/routes.js';
 
 export const ROUTE_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
+
+/** Keys that never make a path segment: middleware tables and the names the server refuses. */
+const NOT_SEGMENTS: ReadonlySet<string> = new Set(['before', 'after', ...RESERVED_KEYS]);
 
 /** Keys written `.name` in a Lua path (as the server's route table writes them); others `["key"]`. */
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -30,10 +34,66 @@ export interface RouteHandler {
   readonly app: LocalVar;
 }
 
+/** A `before`/`after` function found in the source: `function api.admin.before.auth(ctx)`. */
+interface MiddlewareDecl {
+  readonly kind: 'before' | 'after';
+  /** The keys of the table it belongs to, under the app: ['admin']. */
+  readonly scope: readonly string[];
+  readonly luaPath: string;
+}
+
+function luaPathOf(chain: readonly string[]): string {
+  return chain[0] + chain.slice(1).map((k) => (IDENTIFIER.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`)).join('');
+}
+
+/**
+ * The middleware that runs around a route, as the server orders it at run time
+ * (runtime/http/routes.ts): befores from the app table inward, each table's in declaration
+ * order; afters as Rover runs them (the reverse of innermost-table-first).
+ */
+function chainFor(keys: readonly string[], decls: readonly MiddlewareDecl[]): { before: string[]; after: string[] } {
+  const applies = (d: MiddlewareDecl) => d.scope.length <= keys.length && d.scope.every((k, i) => keys[i] === k);
+  const byDepth = (kind: 'before' | 'after') => decls.filter((d) => d.kind === kind && applies(d))
+    .map((d, i) => ({ d, i })).sort((a, b) => a.d.scope.length - b.d.scope.length || a.i - b.i).map((x) => x.d.luaPath);
+  const afters: string[] = [];
+  // innermost table first, each in declaration order; then run in reverse
+  for (let depth = keys.length; depth >= 0; depth--) {
+    for (const d of decls) if (d.kind === 'after' && d.scope.length === depth && applies(d)) afters.push(d.luaPath);
+  }
+  return { before: byDepth('before'), after: afters.reverse() };
+}
+
 export function routeHandlers(res: Resolution): RouteHandler[] {
   const roots = new Map<LocalVar, string[]>();
   const apps = new Map<LocalVar, LocalVar>();
   const routes: RouteHandler[] = [];
+  const middleware: MiddlewareDecl[] = [];
+  const routeKeys = new Map<RouteHandler, string[]>();
+  /** `api.x.before.name = fn`, `api.x.before = fn` or `api.x.before = { name = fn }`. */
+  const addMiddleware = (target: Expression, value: Expression): boolean => {
+    const chain = chainOf(target);
+    if (chain === undefined || chain.length < 2) return false;
+    const at = chain.length - 2;
+    if (value.type === 'FunctionDeclaration' && (chain[at] === 'before' || chain[at] === 'after') && at >= 1) {
+      middleware.push({ kind: chain[at] as 'before' | 'after', scope: chain.slice(1, at), luaPath: luaPathOf(chain) });
+      return true;
+    }
+    const last = chain[chain.length - 1];
+    if (last !== 'before' && last !== 'after') return false;
+    if (value.type === 'FunctionDeclaration') {
+      middleware.push({ kind: last, scope: chain.slice(1, -1), luaPath: luaPathOf(chain) });
+      return true;
+    }
+    if (value.type === 'TableConstructorExpression') {
+      for (const f of value.fields) {
+        if (f.type === 'TableKeyString' && f.value.type === 'FunctionDeclaration') {
+          middleware.push({ kind: last, scope: chain.slice(1, -1), luaPath: luaPathOf([...chain, f.key.name]) });
+        }
+      }
+      return true;
+    }
+    return false;
+  };
   const chainOf = (e: Expression): string[] | undefined => {
     if (e.type === 'Identifier') {
       const ref = res.refs.get(e);
@@ -55,17 +115,21 @@ export function routeHandlers(res: Resolution): RouteHandler[] {
     if (chain === undefined || chain.length < 2) return;
     const method = chain[chain.length - 1];
     if (!(ROUTE_METHODS as readonly string[]).includes(method)) return;
+    // `api.before.get` is middleware named get; `api.json.get` a load error (runtime/http/routes.ts)
+    if (chain.slice(1, -1).some((k) => NOT_SEGMENTS.has(k) || k.startsWith('__rover_'))) return;
     const segments = chain.slice(1, -1).map((k) => (k.startsWith('p_') ? `:${k.slice(2)}` : k));
     if (segments.some((s) => s === ':')) return; // a load error at run time
     const route = {
       method: method.toUpperCase(),
       path: '/' + segments.join('/'),
-      luaPath: chain[0] + chain.slice(1).map((k) => (IDENTIFIER.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`)).join(''),
+      luaPath: luaPathOf(chain),
       file: res.file,
       line: lineOf(at),
       uses: requestUse(res, fn),
     };
-    routes.push({ route, handler: fn, app: appOf(target)! });
+    const handler = { route, handler: fn, app: appOf(target)! };
+    routes.push(handler);
+    routeKeys.set(handler, chain.slice(1, -1));
   };
   /** The app local behind a chain of fields (`users.p_id` -> `api`). */
   const appOf = (e: Expression): LocalVar | undefined => {
@@ -88,13 +152,18 @@ export function routeHandlers(res: Resolution): RouteHandler[] {
         }
       }
     } else if (n.type === 'FunctionDeclaration' && !n.isLocal && n.identifier?.type === 'MemberExpression') {
-      add(n.identifier, n, n);
-    } else if (n.type === 'AssignmentStatement' && n.variables.length === 1 && n.init.length === 1 &&
-      n.init[0].type === 'FunctionDeclaration' && n.variables[0].type === 'MemberExpression') {
-      add(n.variables[0], n.init[0], n);
+      if (!addMiddleware(n.identifier, n)) add(n.identifier, n, n);
+    } else if (n.type === 'AssignmentStatement' && n.variables.length === 1 && n.init.length === 1 && n.variables[0].type === 'MemberExpression') {
+      if (!addMiddleware(n.variables[0], n.init[0]) && n.init[0].type === 'FunctionDeclaration') add(n.variables[0], n.init[0], n);
     }
   });
-  return routes;
+  if (middleware.length === 0) return routes;
+  // Middleware reads the request too, unanalysed: such routes get the full request.
+  return routes.map((r) => {
+    const chain = chainFor(routeKeys.get(r)!, middleware);
+    if (chain.before.length + chain.after.length === 0) return r;
+    return { ...r, route: { ...r.route, uses: FULL_REQUEST, middleware: chain } };
+  });
 }
 
 /** The module calls `rover.server`: it is a Rover app (build writes a server.js for it). */
@@ -136,14 +205,21 @@ export function requestUse(res: Resolution, fn: FunctionDeclaration): RequestUse
         switch (name) {
           case 'params': use.params = true; return;
           case 'body': use.body = true; return;
-          case 'headers': use.headers = merge(use.headers, keysRead(res, parents, call as AnyCall)); return;
+          // header lookups are case-insensitive: the server copies names in lower case
+          case 'headers': use.headers = merge(use.headers, lowerCase(keysRead(res, parents, call as AnyCall))); return;
           case 'query': use.query = merge(use.query, keysRead(res, parents, call as AnyCall)); return;
+          // request state and id: they read no request field
+          case 'set': case 'get': case 'request_id': return;
         }
       }
     }
     escapes = true;
   });
   return escapes ? FULL_REQUEST : use;
+}
+
+function lowerCase(use: FieldUse): FieldUse {
+  return typeof use === 'string' ? use : [...new Set(use.map((k) => k.toLowerCase()))].sort();
 }
 
 function merge(a: FieldUse, b: FieldUse): FieldUse {

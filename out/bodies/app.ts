@@ -16,29 +16,31 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $5: rt.LuaValue;
       let $m6: rt.LuaTable | undefined;
       let $7: rt.LuaValue;
-      let $8: rt.LuaValue;
-      let $9: rt.LuaValue;
+      let $o8: rt.Fields;
+      let $n9: number;
       let $10: rt.LuaValue;
-      let $m11: rt.LuaTable | undefined;
+      let $11: rt.LuaValue;
       let $12: rt.LuaValue;
-      let $13: rt.LuaValue;
+      let $m13: rt.LuaTable | undefined;
       let $14: rt.LuaValue;
       let $15: rt.LuaValue;
       let $16: rt.LuaValue;
-      let $m17: rt.LuaTable | undefined;
+      let $17: rt.LuaValue;
       let $18: rt.LuaValue;
       let $m19: rt.LuaTable | undefined;
       let $20: rt.LuaValue;
-      let $21: rt.LuaValue;
+      let $m21: rt.LuaTable | undefined;
       let $22: rt.LuaValue;
       let $23: rt.LuaValue;
-      let $m24: rt.LuaTable | undefined;
+      let $24: rt.LuaValue;
       let $25: rt.LuaValue;
+      let $m26: rt.LuaTable | undefined;
+      let $27: rt.LuaValue;
       $f.line = 2;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($f.line = 2, rt.buildTable(0, ["log_level", "nope", "body_size_limit", 1024], undefined)), $f.line = 2, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
+      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 2, $o8.log_level = "nope", $o8.body_size_limit = 1024, rt.LuaTable.record($o8, $n9)), $f.line = 2, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
       $f.line = 4;
-      $8 = ($9 = api as rt.LuaValue, ($9 instanceof rt.LuaTable && (($10 = $9.f.echo) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.echo) !== undefined || (!("echo" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "echo", "local 'api'")));
-      (($12 = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $10 = ($11 = api as rt.LuaValue, ($11 instanceof rt.LuaTable && (($12 = $11.f.echo) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.echo) !== undefined || (!("echo" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "echo", "local 'api'")));
+      (($14 = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -62,10 +64,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $f.line = 5;
         return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "text", "upvalue 'api'"))), $r6 = ($8 = rt.first(($9 = ctx as rt.LuaValue, $f.line = 5, $f.callName = ":body", rt.fn(($9 instanceof rt.LuaTable && (($10 = $9.f.body) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.body) !== undefined || (!("body" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "body", "local 'ctx'")), "method 'body'")($9))), $f.line = 5, $fn7 = rt.fn(($8 instanceof rt.LuaTable && (($12 = $8.f.text) !== undefined || ($m13 = $8.metatable) === undefined || ($12 = $m13.view.text) !== undefined || (!("text" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($8, "text")), "method 'text'"), $f.line = 5, $f.callName = ":text", $fn7($8)), $f.line = 5, $fn1 = rt.fn($2, "field 'text'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = (Array.isArray($r6) ? $fn1(...$r6) : $fn1($r6)), $s.tails = $t14, $r15) : rt.tail($s, $fn1, (Array.isArray($r6) ? [...$r6] : [$r6])));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $8 instanceof rt.LuaTable && !$8.linked && $8.f.post !== undefined ? ($8.f.post = $12) : rt.setIndex($8, "post", $12, "field 'echo'"));
+      }) as rt.LuaFunction)) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.post !== undefined ? ($10.f.post = $14) : rt.setIndex($10, "post", $14, "field 'echo'"));
       $f.line = 8;
-      $13 = ($14 = ($15 = api as rt.LuaValue, ($15 instanceof rt.LuaTable && (($16 = $15.f.echo) !== undefined || ($m17 = $15.metatable) === undefined || ($16 = $m17.view.echo) !== undefined || (!("echo" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($15, "echo", "local 'api'"))), ($14 instanceof rt.LuaTable && (($18 = $14.f.json) !== undefined || ($m19 = $14.metatable) === undefined || ($18 = $m19.view.json) !== undefined || (!("json" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : rt.index($14, "json", "field 'echo'")));
-      (($20 = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
+      $15 = ($16 = ($17 = api as rt.LuaValue, ($17 instanceof rt.LuaTable && (($18 = $17.f.echo) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.echo) !== undefined || (!("echo" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : rt.index($17, "echo", "local 'api'"))), ($16 instanceof rt.LuaTable && (($20 = $16.f.data) !== undefined || ($m21 = $16.metatable) === undefined || ($20 = $m21.view.data) !== undefined || (!("data" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($16, "data", "field 'echo'")));
+      (($22 = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_1);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_1?: rt.LuaValue): rt.LuaResult {
@@ -83,24 +85,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $f.line = 9;
         return ($2 = rt.first(($3 = ctx_1 as rt.LuaValue, $f.line = 9, $f.callName = ":body", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $f.line = 9, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.json) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "json")), "method 'json'"), $f.line = 9, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $13 instanceof rt.LuaTable && !$13.linked && $13.f.post !== undefined ? ($13.f.post = $20) : rt.setIndex($13, "post", $20, "field 'json'"));
+      }) as rt.LuaFunction)) !== undefined && $15 instanceof rt.LuaTable && !$15.linked && $15.f.post !== undefined ? ($15.f.post = $22) : rt.setIndex($15, "post", $22, "field 'data'"));
       $f.line = 12;
-      $21 = ($22 = api as rt.LuaValue, ($22 instanceof rt.LuaTable && (($23 = $22.f.length) !== undefined || ($m24 = $22.metatable) === undefined || ($23 = $m24.view.length) !== undefined || (!("length" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($22, "length", "local 'api'")));
-      (($25 = function $put(ctx_2?: rt.LuaValue): rt.LuaResult {
+      $23 = ($24 = api as rt.LuaValue, ($24 instanceof rt.LuaTable && (($25 = $24.f.length) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.length) !== undefined || (!("length" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : rt.index($24, "length", "local 'api'")));
+      (($27 = function $put(ctx_2?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site3);
-        let $fn1!: rt.LuaFunction;
-        let $2: rt.LuaValue;
+        let $1: rt.LuaValue;
+        let $fn2!: rt.LuaFunction;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
-        let $m5: rt.LuaTable | undefined;
-        let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $8: rt.LuaValue;
+        let $5: rt.LuaValue;
+        let $m6: rt.LuaTable | undefined;
+        let $7: rt.LuaValue;
+        let $m8: rt.LuaTable | undefined;
+        let $9: rt.LuaValue;
+        let $o10: rt.Fields;
+        let $n11: number;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 13;
-        return rt.leave($s, $d, ($f.line = 13, rt.buildTable(0, ["bytes", rt.len(($8 = rt.first(($2 = rt.first(($3 = ctx_2 as rt.LuaValue, $f.line = 13, $f.callName = ":body", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $f.line = 13, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.text) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.text) !== undefined || (!("text" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "text")), "method 'text'"), $f.line = 13, $f.callName = ":text", $fn1($2))), $f.line = 13, $8))], undefined)));
+        return rt.leave($s, $d, ($1 = ($9 = (rt.first(($3 = rt.first(($4 = ctx_2 as rt.LuaValue, $f.line = 13, $f.callName = ":body", rt.fn(($4 instanceof rt.LuaTable && (($5 = $4.f.body) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $f.line = 13, $fn2 = rt.fn(($3 instanceof rt.LuaTable && (($7 = $3.f.text) !== undefined || ($m8 = $3.metatable) === undefined || ($7 = $m8.view.text) !== undefined || (!("text" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($3, "text")), "method 'text'"), $f.line = 13, $f.callName = ":text", $fn2($3)))) as rt.LuaValue, ($9 instanceof rt.LuaTable ? $9.length() : typeof $9 === 'string' ? $9.length : ($f.line = 13, rt.len($9)))), $o10 = new rt.FieldsObject(), $n11 = 0, ($1 !== undefined && ($o10.bytes = $1, $n11++)), rt.LuaTable.record($o10, $n11)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $21 instanceof rt.LuaTable && !$21.linked && $21.f.put !== undefined ? ($21.f.put = $25) : rt.setIndex($21, "put", $25, "field 'length'"));
+      }) !== undefined && $23 instanceof rt.LuaTable && !$23.linked && $23.f.put !== undefined ? ($23.f.put = $27) : rt.setIndex($23, "put", $27, "field 'length'"));
       return rt.leave($s, $d, api);
       return rt.leave($s, $d, rt.NONE);
     };

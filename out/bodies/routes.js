@@ -3,6 +3,6 @@ import * as serializers from './serializers.js';
 
 export const routes = [
   {"method":"POST","path":"/echo","luaPath":"api.echo.post","file":"fixtures/http/bodies/app.lua","line":4,"uses":{"headers":"none","query":"none","params":false,"body":true},"responses":[]},
-  {"method":"POST","path":"/echo/json","luaPath":"api.echo.json.post","file":"fixtures/http/bodies/app.lua","line":8,"uses":{"headers":"none","query":"none","params":false,"body":true},"responses":[{"status":200,"shape":{"kind":"dynamic","reason":"the result of a call","line":9},"via":"json"}]},
+  {"method":"POST","path":"/echo/data","luaPath":"api.echo.data.post","file":"fixtures/http/bodies/app.lua","line":8,"uses":{"headers":"none","query":"none","params":false,"body":true},"responses":[{"status":200,"shape":{"kind":"dynamic","reason":"the result of a call","line":9},"via":"json"}]},
   { ...{"method":"PUT","path":"/length","luaPath":"api.length.put","file":"fixtures/http/bodies/app.lua","line":12,"uses":{"headers":"none","query":"none","params":false,"body":true},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"bytes","shape":{"kind":"number"},"optional":false}]},"via":"json"}]}, serializers: serializers.s2 },
 ];

@@ -2,8 +2,8 @@
 import type { StaticRoute } from './roverc/runtime/http/request-use.js';
 import * as serializers from './serializers.js';
 
-/** POST /echo/json: the JSON body, as proven from api.echo.json.post (fixtures/http/bodies/app.lua:8). */
-export type EchoJsonPostResponse = unknown;
+/** POST /echo/data: the JSON body, as proven from api.echo.data.post (fixtures/http/bodies/app.lua:8). */
+export type EchoDataPostResponse = unknown;
 
 /** PUT /length: the JSON body, as proven from api.length.put (fixtures/http/bodies/app.lua:12). */
 export interface LengthPutResponse {
@@ -12,6 +12,6 @@ export interface LengthPutResponse {
 
 export const routes: readonly StaticRoute[] = [
   {"method":"POST","path":"/echo","luaPath":"api.echo.post","file":"fixtures/http/bodies/app.lua","line":4,"uses":{"headers":"none","query":"none","params":false,"body":true},"responses":[]},
-  {"method":"POST","path":"/echo/json","luaPath":"api.echo.json.post","file":"fixtures/http/bodies/app.lua","line":8,"uses":{"headers":"none","query":"none","params":false,"body":true},"responses":[{"status":200,"shape":{"kind":"dynamic","reason":"the result of a call","line":9},"via":"json"}]},
+  {"method":"POST","path":"/echo/data","luaPath":"api.echo.data.post","file":"fixtures/http/bodies/app.lua","line":8,"uses":{"headers":"none","query":"none","params":false,"body":true},"responses":[{"status":200,"shape":{"kind":"dynamic","reason":"the result of a call","line":9},"via":"json"}]},
   { ...{"method":"PUT","path":"/length","luaPath":"api.length.put","file":"fixtures/http/bodies/app.lua","line":12,"uses":{"headers":"none","query":"none","params":false,"body":true},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"bytes","shape":{"kind":"number"},"optional":false}]},"via":"json"}]}, serializers: serializers.s2 },
 ];

@@ -19,47 +19,49 @@ export default function load($env) {
         let $6;
         let $m7;
         let $8;
-        let $9;
-        let $10;
+        let $o9;
+        let $n10;
         let $11;
-        let $m12;
+        let $12;
         let $13;
-        let $14;
+        let $m14;
         let $15;
         let $16;
-        let $m17;
+        let $17;
         let $18;
-        let $19;
+        let $m19;
         let $20;
         let $21;
         let $22;
-        let $m23;
+        let $23;
         let $24;
         let $m25;
         let $26;
-        let $27;
+        let $m27;
         let $28;
         let $29;
         let $30;
-        let $m31;
+        let $31;
         let $32;
         let $m33;
         let $34;
-        let $35;
+        let $m35;
         let $36;
         let $37;
         let $38;
-        let $m39;
+        let $39;
         let $40;
         let $m41;
         let $42;
+        let $m43;
+        let $44;
         $f.line = 2;
         let users = rt.first(($f.line = 2, $f.callName = "require", rt.fn((($1 = $env.f.require) !== undefined ? $1 : rt.getGlobal($env, "require")), "global 'require'")("lib.users")));
         $f.line = 4;
-        let api = rt.first(($3 = ($4 = (($5 = $env.f.rover) !== undefined ? $5 : rt.getGlobal($env, "rover")), ($4 instanceof rt.LuaTable && (($6 = $4.f.server) !== undefined || ($m7 = $4.metatable) === undefined || ($6 = $m7.view.server) !== undefined || (!("server" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($4, "server", "global 'rover'"))), $8 = ($f.line = 4, rt.buildTable(0, ["log_level", "nope"], undefined)), $f.line = 4, $fn2 = rt.fn($3, "field 'server'"), $f.callName = "server", $fn2($8)));
+        let api = rt.first(($3 = ($4 = (($5 = $env.f.rover) !== undefined ? $5 : rt.getGlobal($env, "rover")), ($4 instanceof rt.LuaTable && (($6 = $4.f.server) !== undefined || ($m7 = $4.metatable) === undefined || ($6 = $m7.view.server) !== undefined || (!("server" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($4, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $f.line = 4, $fn2 = rt.fn($3, "field 'server'"), $f.callName = "server", $fn2($8)));
         $f.line = 6;
-        $9 = ($10 = api, ($10 instanceof rt.LuaTable && (($11 = $10.f.users) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.users) !== undefined || (!("users" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "users", "local 'api'")));
-        (($13 = (($body) => rt.withBody((function $get(ctx) {
+        $11 = ($12 = api, ($12 instanceof rt.LuaTable && (($13 = $12.f.users) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.users) !== undefined || (!("users" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : rt.index($12, "users", "local 'api'")));
+        (($15 = (($body) => rt.withBody((function $get(ctx) {
             const $r = $body(ctx);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx) {
@@ -90,19 +92,25 @@ export default function load($env) {
             let $24;
             let $25;
             let $26;
-            let $k27;
-            let $28;
-            let $k29;
-            let $30;
+            let $27;
+            let $k28;
+            let $29;
+            let $k30;
             let $31;
-            let $fn32;
-            let $33;
+            let $32;
+            let $fn33;
             let $34;
             let $35;
-            let $m36;
-            let $37;
-            let $t38;
-            let $r39;
+            let $36;
+            let $m37;
+            let $38;
+            let $39;
+            let $40;
+            let $41;
+            let $o42;
+            let $n43;
+            let $t44;
+            let $r45;
             const $va = rt.NONE;
             $f.line = 7;
             let list = rt.first(($2 = ($3 = users, ($3 instanceof rt.LuaTable && (($4 = $3.f.store) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.store) !== undefined || (!("store" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "store", "upvalue 'users'"))), $f.line = 7, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.all) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.all) !== undefined || (!("all" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "all", "field 'store'")), "method 'all'"), $f.line = 7, $f.callName = ":all", $fn1($2)));
@@ -114,23 +122,23 @@ export default function load($env) {
                 $f.line = 11;
                 {
                     const $a1 = 1;
-                    const $b1 = rt.forNumber(rt.first(($19 = ($20 = (($21 = $env.f.math) !== undefined ? $21 : rt.getGlobal($env, "math")), ($20 instanceof rt.LuaTable && (($22 = $20.f.min) !== undefined || ($m23 = $20.metatable) === undefined || ($22 = $m23.view.min) !== undefined || (!("min" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : rt.index($20, "min", "global 'math'"))), $24 = limit, $25 = rt.len(list, "local 'list'"), $f.line = 11, $fn18 = rt.fn($19, "field 'min'"), $f.callName = "min", $fn18($24, $25))), 'limit');
+                    const $b1 = rt.forNumber(rt.first(($19 = ($20 = (($21 = $env.f.math) !== undefined ? $21 : rt.getGlobal($env, "math")), ($20 instanceof rt.LuaTable && (($22 = $20.f.min) !== undefined || ($m23 = $20.metatable) === undefined || ($22 = $m23.view.min) !== undefined || (!("min" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : rt.index($20, "min", "global 'math'"))), $24 = limit, $25 = ($26 = (list), ($26 instanceof rt.LuaTable ? $26.length() : typeof $26 === 'string' ? $26.length : ($f.line = 11, rt.len($26, "local 'list'")))), $f.line = 11, $fn18 = rt.fn($19, "field 'min'"), $f.callName = "min", $fn18($24, $25))), 'limit');
                     $loop1: for (let i = $a1; i <= $b1; i++) {
                         $f.line = 11;
-                        $26 = cut;
-                        $k27 = i;
-                        (($31 = ($28 = list, $k29 = i, $28 instanceof rt.LuaTable && ($30 = $28.arr[$k29 - 1]) !== undefined ? $30 : rt.index($28, $k29, "local 'list'"))) !== undefined && $26 instanceof rt.LuaTable && $26.arr[$k27 - 1] !== undefined ? ($26.arr[$k27 - 1] = $31) : $31 !== undefined && $26 instanceof rt.LuaTable && $k27 === $26.arr.length + 1 && $26.other === undefined && $26.metatable === undefined ? $26.arr.push($31) : rt.setIndex($26, $k27, $31, "local 'cut'"));
+                        $27 = cut;
+                        $k28 = i;
+                        (($32 = ($29 = list, $k30 = i, $29 instanceof rt.LuaTable && ($31 = $29.arr[$k30 - 1]) !== undefined ? $31 : rt.index($29, $k30, "local 'list'"))) !== undefined && $27 instanceof rt.LuaTable && $27.arr[$k28 - 1] !== undefined ? ($27.arr[$k28 - 1] = $32) : $32 !== undefined && $27 instanceof rt.LuaTable && $k28 === $27.arr.length + 1 && $27.other === undefined && $27.metatable === undefined ? $27.arr.push($32) : rt.setIndex($27, $k28, $32, "local 'cut'"));
                     }
                 }
                 list = cut;
             }
             $f.line = 14;
-            return ($33 = ($34 = api, ($34 instanceof rt.LuaTable && (($35 = $34.f.json) !== undefined || ($m36 = $34.metatable) === undefined || ($35 = $m36.view.json) !== undefined || (!("json" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : rt.index($34, "json", "upvalue 'api'"))), $37 = ($f.line = 14, rt.buildTable(0, ["users", list, "count", rt.len(list, "local 'list'")], undefined)), $f.line = 14, $fn32 = rt.fn($33, "field 'json'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t38 = $s.tails++, $r39 = $fn32($37), $s.tails = $t38, $r39) : rt.tail($s, $fn32, [$37]));
+            return ($34 = ($35 = api, ($35 instanceof rt.LuaTable && (($36 = $35.f.json) !== undefined || ($m37 = $35.metatable) === undefined || ($36 = $m37.view.json) !== undefined || (!("json" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : rt.index($35, "json", "upvalue 'api'"))), $38 = ($39 = list, $40 = ($41 = (list), ($41 instanceof rt.LuaTable ? $41.length() : typeof $41 === 'string' ? $41.length : ($f.line = 14, rt.len($41, "local 'list'")))), $o42 = new rt.FieldsObject(), $n43 = 0, ($39 !== undefined && ($o42.users = $39, $n43++)), ($40 !== undefined && ($o42.count = $40, $n43++)), rt.LuaTable.record($o42, $n43)), $f.line = 14, $fn33 = rt.fn($34, "field 'json'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t44 = $s.tails++, $r45 = $fn33($38), $s.tails = $t44, $r45) : rt.tail($s, $fn33, [$38]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $9 instanceof rt.LuaTable && !$9.linked && $9.f.get !== undefined ? ($9.f.get = $13) : rt.setIndex($9, "get", $13, "field 'users'"));
+        }))) !== undefined && $11 instanceof rt.LuaTable && !$11.linked && $11.f.get !== undefined ? ($11.f.get = $15) : rt.setIndex($11, "get", $15, "field 'users'"));
         $f.line = 17;
-        $14 = ($15 = api, ($15 instanceof rt.LuaTable && (($16 = $15.f.users) !== undefined || ($m17 = $15.metatable) === undefined || ($16 = $m17.view.users) !== undefined || (!("users" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($15, "users", "local 'api'")));
-        (($18 = (($body) => rt.withBody((function $post(ctx_1) {
+        $16 = ($17 = api, ($17 instanceof rt.LuaTable && (($18 = $17.f.users) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.users) !== undefined || (!("users" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : rt.index($17, "users", "local 'api'")));
+        (($20 = (($body) => rt.withBody((function $post(ctx_1) {
             const $r = $body(ctx_1);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_1) {
@@ -173,7 +181,7 @@ export default function load($env) {
             $f.line = 20;
             return ($21 = ($22 = api, ($22 instanceof rt.LuaTable && (($23 = $22.f.json) !== undefined || ($m24 = $22.metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($22, "json", "upvalue 'api'"))), $f.line = 20, $fn20 = rt.fn(($21 instanceof rt.LuaTable && (($25 = $21.f.status) !== undefined || ($m26 = $21.metatable) === undefined || ($25 = $m26.view.status) !== undefined || (!("status" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : rt.index($21, "status", "field 'json'")), "method 'status'"), $27 = 201, $28 = user, $f.line = 20, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t29 = $s.tails++, $r30 = $fn20($21, $27, $28), $s.tails = $t29, $r30) : rt.tail($s, $fn20, [$21, $27, $28]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $14 instanceof rt.LuaTable && !$14.linked && $14.f.post !== undefined ? ($14.f.post = $18) : rt.setIndex($14, "post", $18, "field 'users'"));
+        }))) !== undefined && $16 instanceof rt.LuaTable && !$16.linked && $16.f.post !== undefined ? ($16.f.post = $20) : rt.setIndex($16, "post", $20, "field 'users'"));
         let find;
         find = function $find(ctx_2) {
             const $s = rt.current, $d = $s.depth, $f = $s.enter($site3);
@@ -206,8 +214,8 @@ export default function load($env) {
             return rt.leave($s, $d, rt.NONE);
         };
         $f.line = 28;
-        $19 = ($20 = ($21 = api, ($21 instanceof rt.LuaTable && (($22 = $21.f.users) !== undefined || ($m23 = $21.metatable) === undefined || ($22 = $m23.view.users) !== undefined || (!("users" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : rt.index($21, "users", "local 'api'"))), ($20 instanceof rt.LuaTable && (($24 = $20.f.p_id) !== undefined || ($m25 = $20.metatable) === undefined || ($24 = $m25.view.p_id) !== undefined || (!("p_id" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : rt.index($20, "p_id", "field 'users'")));
-        (($26 = (($body) => rt.withBody((function $get(ctx_3) {
+        $21 = ($22 = ($23 = api, ($23 instanceof rt.LuaTable && (($24 = $23.f.users) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.users) !== undefined || (!("users" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : rt.index($23, "users", "local 'api'"))), ($22 instanceof rt.LuaTable && (($26 = $22.f.p_id) !== undefined || ($m27 = $22.metatable) === undefined || ($26 = $m27.view.p_id) !== undefined || (!("p_id" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : rt.index($22, "p_id", "field 'users'")));
+        (($28 = (($body) => rt.withBody((function $get(ctx_3) {
             const $r = $body(ctx_3);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx_3) {
@@ -230,10 +238,10 @@ export default function load($env) {
             }
             return rt.leave($s, $d, user_1);
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $19 instanceof rt.LuaTable && !$19.linked && $19.f.get !== undefined ? ($19.f.get = $26) : rt.setIndex($19, "get", $26, "field 'p_id'"));
+        }))) !== undefined && $21 instanceof rt.LuaTable && !$21.linked && $21.f.get !== undefined ? ($21.f.get = $28) : rt.setIndex($21, "get", $28, "field 'p_id'"));
         $f.line = 34;
-        $27 = ($28 = ($29 = api, ($29 instanceof rt.LuaTable && (($30 = $29.f.users) !== undefined || ($m31 = $29.metatable) === undefined || ($30 = $m31.view.users) !== undefined || (!("users" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : rt.index($29, "users", "local 'api'"))), ($28 instanceof rt.LuaTable && (($32 = $28.f.p_id) !== undefined || ($m33 = $28.metatable) === undefined || ($32 = $m33.view.p_id) !== undefined || (!("p_id" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : rt.index($28, "p_id", "field 'users'")));
-        (($34 = (($body) => rt.withBody((function $put(ctx_4) {
+        $29 = ($30 = ($31 = api, ($31 instanceof rt.LuaTable && (($32 = $31.f.users) !== undefined || ($m33 = $31.metatable) === undefined || ($32 = $m33.view.users) !== undefined || (!("users" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : rt.index($31, "users", "local 'api'"))), ($30 instanceof rt.LuaTable && (($34 = $30.f.p_id) !== undefined || ($m35 = $30.metatable) === undefined || ($34 = $m35.view.p_id) !== undefined || (!("p_id" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : rt.index($30, "p_id", "field 'users'")));
+        (($36 = (($body) => rt.withBody((function $put(ctx_4) {
             const $r = $body(ctx_4);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $put$body(ctx_4) {
@@ -287,10 +295,10 @@ export default function load($env) {
             }
             return rt.leave($s, $d, user_2);
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $27 instanceof rt.LuaTable && !$27.linked && $27.f.put !== undefined ? ($27.f.put = $34) : rt.setIndex($27, "put", $34, "field 'p_id'"));
+        }))) !== undefined && $29 instanceof rt.LuaTable && !$29.linked && $29.f.put !== undefined ? ($29.f.put = $36) : rt.setIndex($29, "put", $36, "field 'p_id'"));
         $f.line = 42;
-        $35 = ($36 = ($37 = api, ($37 instanceof rt.LuaTable && (($38 = $37.f.users) !== undefined || ($m39 = $37.metatable) === undefined || ($38 = $m39.view.users) !== undefined || (!("users" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : rt.index($37, "users", "local 'api'"))), ($36 instanceof rt.LuaTable && (($40 = $36.f.p_id) !== undefined || ($m41 = $36.metatable) === undefined || ($40 = $m41.view.p_id) !== undefined || (!("p_id" in $m41.view) && $m41.view[rt.CUT] === undefined)) ? $40 : rt.index($36, "p_id", "field 'users'")));
-        (($42 = (($body) => rt.withBody((function $delete(ctx_5) {
+        $37 = ($38 = ($39 = api, ($39 instanceof rt.LuaTable && (($40 = $39.f.users) !== undefined || ($m41 = $39.metatable) === undefined || ($40 = $m41.view.users) !== undefined || (!("users" in $m41.view) && $m41.view[rt.CUT] === undefined)) ? $40 : rt.index($39, "users", "local 'api'"))), ($38 instanceof rt.LuaTable && (($42 = $38.f.p_id) !== undefined || ($m43 = $38.metatable) === undefined || ($42 = $m43.view.p_id) !== undefined || (!("p_id" in $m43.view) && $m43.view[rt.CUT] === undefined)) ? $42 : rt.index($38, "p_id", "field 'users'")));
+        (($44 = (($body) => rt.withBody((function $delete(ctx_5) {
             const $r = $body(ctx_5);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $delete$body(ctx_5) {
@@ -342,7 +350,7 @@ export default function load($env) {
             $f.line = 45;
             return ($31 = ($32 = api, ($32 instanceof rt.LuaTable && (($33 = $32.f.no_content) !== undefined || ($m34 = $32.metatable) === undefined || ($33 = $m34.view.no_content) !== undefined || (!("no_content" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : rt.index($32, "no_content", "upvalue 'api'"))), $f.line = 45, $fn30 = rt.fn($31, "field 'no_content'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t35 = $s.tails++, $r36 = $fn30(), $s.tails = $t35, $r36) : rt.tail($s, $fn30, []));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $35 instanceof rt.LuaTable && !$35.linked && $35.f.delete !== undefined ? ($35.f.delete = $42) : rt.setIndex($35, "delete", $42, "field 'p_id'"));
+        }))) !== undefined && $37 instanceof rt.LuaTable && !$37.linked && $37.f.delete !== undefined ? ($37.f.delete = $44) : rt.setIndex($37, "delete", $44, "field 'p_id'"));
         return rt.leave($s, $d, api);
         return rt.leave($s, $d, rt.NONE);
     };

@@ -14,22 +14,26 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $5: rt.LuaValue;
       let $m6: rt.LuaTable | undefined;
       let $7: rt.LuaValue;
-      let $8: rt.LuaValue;
-      let $9: rt.LuaValue;
+      let $o8: rt.Fields;
+      let $n9: number;
       let $10: rt.LuaValue;
-      let $m11: rt.LuaTable | undefined;
+      let $11: rt.LuaValue;
       let $12: rt.LuaValue;
+      let $m13: rt.LuaTable | undefined;
+      let $14: rt.LuaValue;
       $f.line = 2;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($f.line = 2, rt.buildTable(0, ["log_level", "nope", "docs", false], undefined)), $f.line = 2, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
+      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 2, $o8.log_level = "nope", $o8.docs = false, rt.LuaTable.record($o8, $n9)), $f.line = 2, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
       $f.line = 4;
-      $8 = ($9 = api as rt.LuaValue, ($9 instanceof rt.LuaTable && (($10 = $9.f.ping) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.ping) !== undefined || (!("ping" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "ping", "local 'api'")));
-      (($12 = function $get(ctx?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site1);
+      $10 = ($11 = api as rt.LuaValue, ($11 instanceof rt.LuaTable && (($12 = $11.f.ping) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.ping) !== undefined || (!("ping" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "ping", "local 'api'")));
+      (($14 = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        let $f: rt.SlotFrame | undefined;
+        let $o1: rt.Fields;
+        let $n2: number;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 5;
-        return rt.leave($s, $d, ($f.line = 5, rt.buildTable(0, ["pong", true], undefined)));
+        return rt.leave($s, $d, ($o1 = new rt.FieldsObject(), $n2 = 1, $o1.pong = true, rt.LuaTable.record($o1, $n2)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $8 instanceof rt.LuaTable && !$8.linked && $8.f.get !== undefined ? ($8.f.get = $12) : rt.setIndex($8, "get", $12, "field 'ping'"));
+      }) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $14) : rt.setIndex($10, "get", $14, "field 'ping'"));
       return rt.leave($s, $d, api);
       return rt.leave($s, $d, rt.NONE);
     };

@@ -14,21 +14,23 @@ export default function load($env) {
         let $5;
         let $m6;
         let $7;
-        let $8;
-        let $9;
+        let $o8;
+        let $n9;
         let $10;
-        let $m11;
+        let $11;
         let $12;
-        let $13;
+        let $m13;
         let $14;
         let $15;
-        let $m16;
+        let $16;
         let $17;
+        let $m18;
+        let $19;
         $f.line = 3;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($f.line = 3, rt.buildTable(0, ["log_level", "nope"], undefined)), $f.line = 3, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
+        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9)), $f.line = 3, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
         $f.line = 5;
-        $8 = ($9 = api, ($9 instanceof rt.LuaTable && (($10 = $9.f.docs) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.docs) !== undefined || (!("docs" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "docs", "local 'api'")));
-        (($12 = (($body) => rt.withBody((function $get(ctx) {
+        $10 = ($11 = api, ($11 instanceof rt.LuaTable && (($12 = $11.f.docs) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.docs) !== undefined || (!("docs" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "docs", "local 'api'")));
+        (($14 = (($body) => rt.withBody((function $get(ctx) {
             const $r = $body(ctx);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx) {
@@ -45,16 +47,18 @@ export default function load($env) {
             $f.line = 6;
             return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.html) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "html", "upvalue 'api'"))), $6 = "<h1>Our own docs</h1>", $f.line = 6, $fn1 = rt.fn($2, "field 'html'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $8 instanceof rt.LuaTable && !$8.linked && $8.f.get !== undefined ? ($8.f.get = $12) : rt.setIndex($8, "get", $12, "field 'docs'"));
+        }))) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $14) : rt.setIndex($10, "get", $14, "field 'docs'"));
         $f.line = 9;
-        $13 = ($14 = api, ($14 instanceof rt.LuaTable && (($15 = $14.f["openapi.json"]) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view["openapi.json"]) !== undefined || (!("openapi.json" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : rt.index($14, "openapi.json", "local 'api'")));
-        (($17 = function $anonymous(ctx_1) {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site2);
+        $15 = ($16 = api, ($16 instanceof rt.LuaTable && (($17 = $16.f["openapi.json"]) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view["openapi.json"]) !== undefined || (!("openapi.json" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($16, "openapi.json", "local 'api'")));
+        (($19 = function $anonymous(ctx_1) {
+            const $s = rt.current, $d = $s.depth;
+            let $f;
+            let $o1;
+            let $n2;
             const $va = rt.NONE;
-            $f.line = 10;
-            return rt.leave($s, $d, ($f.line = 10, rt.buildTable(0, ["posted", true], undefined)));
+            return rt.leave($s, $d, ($o1 = new rt.FieldsObject(), $n2 = 1, $o1.posted = true, rt.LuaTable.record($o1, $n2)));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $13 instanceof rt.LuaTable && !$13.linked && $13.f.post !== undefined ? ($13.f.post = $17) : rt.setIndex($13, "post", $17, "field 'openapi.json'"));
+        }) !== undefined && $15 instanceof rt.LuaTable && !$15.linked && $15.f.post !== undefined ? ($15.f.post = $19) : rt.setIndex($15, "post", $19, "field 'openapi.json'"));
         return rt.leave($s, $d, api);
         return rt.leave($s, $d, rt.NONE);
     };

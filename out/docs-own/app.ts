@@ -15,21 +15,23 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $5: rt.LuaValue;
       let $m6: rt.LuaTable | undefined;
       let $7: rt.LuaValue;
-      let $8: rt.LuaValue;
-      let $9: rt.LuaValue;
+      let $o8: rt.Fields;
+      let $n9: number;
       let $10: rt.LuaValue;
-      let $m11: rt.LuaTable | undefined;
+      let $11: rt.LuaValue;
       let $12: rt.LuaValue;
-      let $13: rt.LuaValue;
+      let $m13: rt.LuaTable | undefined;
       let $14: rt.LuaValue;
       let $15: rt.LuaValue;
-      let $m16: rt.LuaTable | undefined;
+      let $16: rt.LuaValue;
       let $17: rt.LuaValue;
+      let $m18: rt.LuaTable | undefined;
+      let $19: rt.LuaValue;
       $f.line = 3;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($f.line = 3, rt.buildTable(0, ["log_level", "nope"], undefined)), $f.line = 3, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
+      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9)), $f.line = 3, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
       $f.line = 5;
-      $8 = ($9 = api as rt.LuaValue, ($9 instanceof rt.LuaTable && (($10 = $9.f.docs) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.docs) !== undefined || (!("docs" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "docs", "local 'api'")));
-      (($12 = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $10 = ($11 = api as rt.LuaValue, ($11 instanceof rt.LuaTable && (($12 = $11.f.docs) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.docs) !== undefined || (!("docs" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "docs", "local 'api'")));
+      (($14 = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -46,16 +48,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $f.line = 6;
         return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.html) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "html", "upvalue 'api'"))), $6 = "<h1>Our own docs</h1>", $f.line = 6, $fn1 = rt.fn($2, "field 'html'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $8 instanceof rt.LuaTable && !$8.linked && $8.f.get !== undefined ? ($8.f.get = $12) : rt.setIndex($8, "get", $12, "field 'docs'"));
+      }) as rt.LuaFunction)) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $14) : rt.setIndex($10, "get", $14, "field 'docs'"));
       $f.line = 9;
-      $13 = ($14 = api as rt.LuaValue, ($14 instanceof rt.LuaTable && (($15 = $14.f["openapi.json"]) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view["openapi.json"]) !== undefined || (!("openapi.json" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : rt.index($14, "openapi.json", "local 'api'")));
-      (($17 = function $anonymous(ctx_1?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site2);
+      $15 = ($16 = api as rt.LuaValue, ($16 instanceof rt.LuaTable && (($17 = $16.f["openapi.json"]) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view["openapi.json"]) !== undefined || (!("openapi.json" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($16, "openapi.json", "local 'api'")));
+      (($19 = function $anonymous(ctx_1?: rt.LuaValue): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        let $f: rt.SlotFrame | undefined;
+        let $o1: rt.Fields;
+        let $n2: number;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 10;
-        return rt.leave($s, $d, ($f.line = 10, rt.buildTable(0, ["posted", true], undefined)));
+        return rt.leave($s, $d, ($o1 = new rt.FieldsObject(), $n2 = 1, $o1.posted = true, rt.LuaTable.record($o1, $n2)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $13 instanceof rt.LuaTable && !$13.linked && $13.f.post !== undefined ? ($13.f.post = $17) : rt.setIndex($13, "post", $17, "field 'openapi.json'"));
+      }) !== undefined && $15 instanceof rt.LuaTable && !$15.linked && $15.f.post !== undefined ? ($15.f.post = $19) : rt.setIndex($15, "post", $19, "field 'openapi.json'"));
       return rt.leave($s, $d, api);
       return rt.leave($s, $d, rt.NONE);
     };

@@ -33,181 +33,187 @@ export default function load($env) {
         let $5;
         let $m6;
         let $7;
-        let $8;
-        let $9;
+        let $o8;
+        let $n9;
         let $10;
-        let $m11;
+        let $11;
         let $12;
-        let $13;
+        let $m13;
         let $14;
         let $15;
         let $16;
-        let $m17;
+        let $17;
         let $18;
         let $m19;
         let $20;
-        let $21;
+        let $m21;
         let $22;
         let $23;
-        let $m24;
+        let $24;
         let $25;
-        let $26;
+        let $m26;
         let $27;
         let $28;
         let $29;
-        let $m30;
+        let $30;
         let $31;
         let $m32;
         let $33;
-        let $34;
+        let $m34;
         let $35;
         let $36;
-        let $m37;
+        let $37;
         let $38;
-        let $39;
+        let $m39;
         let $40;
         let $41;
         let $42;
-        let $m43;
+        let $43;
         let $44;
         let $m45;
         let $46;
-        let $47;
+        let $m47;
         let $48;
         let $49;
-        let $m50;
+        let $50;
         let $51;
-        let $52;
+        let $m52;
         let $53;
         let $54;
-        let $m55;
+        let $55;
         let $56;
-        let $57;
+        let $m57;
         let $58;
         let $59;
-        let $m60;
+        let $60;
         let $61;
-        let $62;
+        let $m62;
         let $63;
         let $64;
         let $65;
-        let $m66;
+        let $66;
         let $67;
         let $m68;
         let $69;
-        let $70;
+        let $m70;
         let $71;
         let $72;
         let $73;
-        let $m74;
+        let $74;
         let $75;
         let $m76;
         let $77;
-        let $78;
+        let $m78;
         let $79;
         let $80;
         let $81;
-        let $m82;
+        let $82;
         let $83;
         let $m84;
         let $85;
-        let $86;
+        let $m86;
         let $87;
         let $88;
         let $89;
-        let $m90;
+        let $90;
         let $91;
         let $m92;
         let $93;
-        let $94;
+        let $m94;
         let $95;
         let $96;
         let $97;
-        let $m98;
+        let $98;
         let $99;
         let $m100;
         let $101;
-        let $102;
+        let $m102;
         let $103;
         let $104;
         let $105;
-        let $m106;
+        let $106;
         let $107;
         let $m108;
         let $109;
-        let $110;
+        let $m110;
         let $111;
         let $112;
         let $113;
-        let $m114;
+        let $114;
         let $115;
         let $m116;
         let $117;
-        let $118;
+        let $m118;
         let $119;
         let $120;
         let $121;
-        let $m122;
+        let $122;
         let $123;
         let $m124;
         let $125;
-        let $126;
+        let $m126;
         let $127;
         let $128;
         let $129;
-        let $m130;
+        let $130;
         let $131;
         let $m132;
         let $133;
-        let $134;
+        let $m134;
         let $135;
         let $136;
         let $137;
-        let $m138;
+        let $138;
         let $139;
         let $m140;
         let $141;
-        let $142;
+        let $m142;
         let $143;
         let $144;
         let $145;
-        let $m146;
+        let $146;
         let $147;
         let $m148;
         let $149;
-        let $150;
+        let $m150;
         let $151;
         let $152;
-        let $m153;
+        let $153;
         let $154;
+        let $m155;
+        let $156;
         $f.line = 3;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($f.line = 3, rt.buildTable(0, ["log_level", "nope", "body_size_limit", 4096], undefined)), $f.line = 3, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
+        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 2, $o8.log_level = "nope", $o8.body_size_limit = 4096, rt.LuaTable.record($o8, $n9)), $f.line = 3, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
         $f.line = 5;
-        $8 = ($9 = api, ($9 instanceof rt.LuaTable && (($10 = $9.f.hello) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.hello) !== undefined || (!("hello" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "hello", "local 'api'")));
-        (($12 = function $get() {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site1);
+        $10 = ($11 = api, ($11 instanceof rt.LuaTable && (($12 = $11.f.hello) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.hello) !== undefined || (!("hello" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "hello", "local 'api'")));
+        (($14 = function $get() {
+            const $s = rt.current, $d = $s.depth;
+            let $f;
             const $va = rt.NONE;
             return rt.leave($s, $d, "hello");
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $8 instanceof rt.LuaTable && !$8.linked && $8.f.get !== undefined ? ($8.f.get = $12) : rt.setIndex($8, "get", $12, "field 'hello'"));
+        }) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $14) : rt.setIndex($10, "get", $14, "field 'hello'"));
         $f.line = 8;
-        $13 = ($14 = ($15 = api, ($15 instanceof rt.LuaTable && (($16 = $15.f.users) !== undefined || ($m17 = $15.metatable) === undefined || ($16 = $m17.view.users) !== undefined || (!("users" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($15, "users", "local 'api'"))), ($14 instanceof rt.LuaTable && (($18 = $14.f.p_id) !== undefined || ($m19 = $14.metatable) === undefined || ($18 = $m19.view.p_id) !== undefined || (!("p_id" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : rt.index($14, "p_id", "field 'users'")));
-        (($20 = function $get(ctx) {
+        $15 = ($16 = ($17 = api, ($17 instanceof rt.LuaTable && (($18 = $17.f.users) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.users) !== undefined || (!("users" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : rt.index($17, "users", "local 'api'"))), ($16 instanceof rt.LuaTable && (($20 = $16.f.p_id) !== undefined || ($m21 = $16.metatable) === undefined || ($20 = $m21.view.p_id) !== undefined || (!("p_id" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($16, "p_id", "field 'users'")));
+        (($22 = function $get(ctx) {
             const $s = rt.current, $d = $s.depth, $f = $s.enter($site2);
             let $1;
             let $2;
             let $3;
-            let $m4;
-            let $5;
-            let $m6;
+            let $4;
+            let $m5;
+            let $6;
+            let $m7;
+            let $o8;
+            let $n9;
             const $va = rt.NONE;
             $f.line = 8;
-            return rt.leave($s, $d, ($f.line = 8, rt.buildTable(0, ["id", ($1 = rt.first(($2 = ctx, $f.line = 8, $f.callName = ":params", rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.params) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), ($1 instanceof rt.LuaTable && (($5 = $1.f.id) !== undefined || ($m6 = $1.metatable) === undefined || ($5 = $m6.view.id) !== undefined || (!("id" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($f.line = 8, rt.index($1, "id"))))], undefined)));
+            return rt.leave($s, $d, ($1 = ($2 = rt.first(($3 = ctx, $f.line = 8, $f.callName = ":params", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.params) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.params) !== undefined || (!("params" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), ($2 instanceof rt.LuaTable && (($6 = $2.f.id) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($f.line = 8, rt.index($2, "id")))), $o8 = new rt.FieldsObject(), $n9 = 0, ($1 !== undefined && ($o8.id = $1, $n9++)), rt.LuaTable.record($o8, $n9)));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $13 instanceof rt.LuaTable && !$13.linked && $13.f.get !== undefined ? ($13.f.get = $20) : rt.setIndex($13, "get", $20, "field 'p_id'"));
+        }) !== undefined && $15 instanceof rt.LuaTable && !$15.linked && $15.f.get !== undefined ? ($15.f.get = $22) : rt.setIndex($15, "get", $22, "field 'p_id'"));
         $f.line = 9;
-        $21 = ($22 = api, ($22 instanceof rt.LuaTable && (($23 = $22.f.query) !== undefined || ($m24 = $22.metatable) === undefined || ($23 = $m24.view.query) !== undefined || (!("query" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($22, "query", "local 'api'")));
-        (($25 = (($body) => rt.withBody((function $get(ctx_1) {
+        $23 = ($24 = api, ($24 instanceof rt.LuaTable && (($25 = $24.f.query) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.query) !== undefined || (!("query" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : rt.index($24, "query", "local 'api'")));
+        (($27 = (($body) => rt.withBody((function $get(ctx_1) {
             const $r = $body(ctx_1);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx_1) {
@@ -222,10 +228,10 @@ export default function load($env) {
             $f.line = 9;
             return ($2 = ctx_1, $f.line = 9, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.query) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.query) !== undefined || (!("query" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "query", "local 'ctx'")), "method 'query'"), $f.line = 9, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($2), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$2]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $21 instanceof rt.LuaTable && !$21.linked && $21.f.get !== undefined ? ($21.f.get = $25) : rt.setIndex($21, "get", $25, "field 'query'"));
+        }))) !== undefined && $23 instanceof rt.LuaTable && !$23.linked && $23.f.get !== undefined ? ($23.f.get = $27) : rt.setIndex($23, "get", $27, "field 'query'"));
         $f.line = 10;
-        $26 = ($27 = ($28 = api, ($28 instanceof rt.LuaTable && (($29 = $28.f.safe) !== undefined || ($m30 = $28.metatable) === undefined || ($29 = $m30.view.safe) !== undefined || (!("safe" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : rt.index($28, "safe", "local 'api'"))), ($27 instanceof rt.LuaTable && (($31 = $27.f.p_id) !== undefined || ($m32 = $27.metatable) === undefined || ($31 = $m32.view.p_id) !== undefined || (!("p_id" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : rt.index($27, "p_id", "field 'safe'")));
-        (($33 = function $get(ctx_2) {
+        $28 = ($29 = ($30 = api, ($30 instanceof rt.LuaTable && (($31 = $30.f.safe) !== undefined || ($m32 = $30.metatable) === undefined || ($31 = $m32.view.safe) !== undefined || (!("safe" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : rt.index($30, "safe", "local 'api'"))), ($29 instanceof rt.LuaTable && (($33 = $29.f.p_id) !== undefined || ($m34 = $29.metatable) === undefined || ($33 = $m34.view.p_id) !== undefined || (!("p_id" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : rt.index($29, "p_id", "field 'safe'")));
+        (($35 = function $get(ctx_2) {
             const $s = rt.current, $d = $s.depth, $f = $s.enter($site4);
             let $l1;
             let $fn2;
@@ -238,18 +244,22 @@ export default function load($env) {
             let $9;
             let $10;
             let $11;
+            let $12;
+            let $13;
+            let $o14;
+            let $n15;
             const $va = rt.NONE;
             $f.line = 11;
             $l1 = rt.adjust([...rt.all(($3 = (($4 = $env.f.pcall) !== undefined ? $4 : rt.getGlobal($env, "pcall")), $5 = ($6 = ctx_2, ($6 instanceof rt.LuaTable && (($7 = $6.f.params) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.params) !== undefined || (!("params" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($6, "params", "local 'ctx'"))), $9 = ctx_2, $f.line = 11, $fn2 = rt.fn($3, "global 'pcall'"), $f.callName = "pcall", $fn2($5, $9)))], 2);
             let ok = $l1[0];
             let err = $l1[1];
             $f.line = 12;
-            return rt.leave($s, $d, ($f.line = 12, rt.buildTable(0, ["ok", ok, "err", (rt.t($10 = (rt.t($11 = !rt.t(ok)) ? err : $11)) ? $10 : undefined)], undefined)));
+            return rt.leave($s, $d, ($10 = ok, $11 = (rt.t($12 = (rt.t($13 = !rt.t(ok)) ? err : $13)) ? $12 : undefined), $o14 = new rt.FieldsObject(), $n15 = 0, ($10 !== undefined && ($o14.ok = $10, $n15++)), ($11 !== undefined && ($o14.err = $11, $n15++)), rt.LuaTable.record($o14, $n15)));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $26 instanceof rt.LuaTable && !$26.linked && $26.f.get !== undefined ? ($26.f.get = $33) : rt.setIndex($26, "get", $33, "field 'p_id'"));
+        }) !== undefined && $28 instanceof rt.LuaTable && !$28.linked && $28.f.get !== undefined ? ($28.f.get = $35) : rt.setIndex($28, "get", $35, "field 'p_id'"));
         $f.line = 16;
-        $34 = ($35 = api, ($35 instanceof rt.LuaTable && (($36 = $35.f.echo) !== undefined || ($m37 = $35.metatable) === undefined || ($36 = $m37.view.echo) !== undefined || (!("echo" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : rt.index($35, "echo", "local 'api'")));
-        (($38 = (($body) => rt.withBody((function $post(ctx_3) {
+        $36 = ($37 = api, ($37 instanceof rt.LuaTable && (($38 = $37.f.echo) !== undefined || ($m39 = $37.metatable) === undefined || ($38 = $m39.view.echo) !== undefined || (!("echo" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : rt.index($37, "echo", "local 'api'")));
+        (($40 = (($body) => rt.withBody((function $post(ctx_3) {
             const $r = $body(ctx_3);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_3) {
@@ -273,10 +283,10 @@ export default function load($env) {
             $f.line = 16;
             return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "text", "upvalue 'api'"))), $r6 = ($8 = rt.first(($9 = ctx_3, $f.line = 16, $f.callName = ":body", rt.fn(($9 instanceof rt.LuaTable && (($10 = $9.f.body) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.body) !== undefined || (!("body" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "body", "local 'ctx'")), "method 'body'")($9))), $f.line = 16, $fn7 = rt.fn(($8 instanceof rt.LuaTable && (($12 = $8.f.text) !== undefined || ($m13 = $8.metatable) === undefined || ($12 = $m13.view.text) !== undefined || (!("text" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($8, "text")), "method 'text'"), $f.line = 16, $f.callName = ":text", $fn7($8)), $f.line = 16, $fn1 = rt.fn($2, "field 'text'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = (Array.isArray($r6) ? $fn1(...$r6) : $fn1($r6)), $s.tails = $t14, $r15) : rt.tail($s, $fn1, (Array.isArray($r6) ? [...$r6] : [$r6])));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $34 instanceof rt.LuaTable && !$34.linked && $34.f.post !== undefined ? ($34.f.post = $38) : rt.setIndex($34, "post", $38, "field 'echo'"));
+        }))) !== undefined && $36 instanceof rt.LuaTable && !$36.linked && $36.f.post !== undefined ? ($36.f.post = $40) : rt.setIndex($36, "post", $40, "field 'echo'"));
         $f.line = 17;
-        $39 = ($40 = ($41 = api, ($41 instanceof rt.LuaTable && (($42 = $41.f.echo) !== undefined || ($m43 = $41.metatable) === undefined || ($42 = $m43.view.echo) !== undefined || (!("echo" in $m43.view) && $m43.view[rt.CUT] === undefined)) ? $42 : rt.index($41, "echo", "local 'api'"))), ($40 instanceof rt.LuaTable && (($44 = $40.f.json) !== undefined || ($m45 = $40.metatable) === undefined || ($44 = $m45.view.json) !== undefined || (!("json" in $m45.view) && $m45.view[rt.CUT] === undefined)) ? $44 : rt.index($40, "json", "field 'echo'")));
-        (($46 = (($body) => rt.withBody((function $post(ctx_4) {
+        $41 = ($42 = ($43 = api, ($43 instanceof rt.LuaTable && (($44 = $43.f.echo) !== undefined || ($m45 = $43.metatable) === undefined || ($44 = $m45.view.echo) !== undefined || (!("echo" in $m45.view) && $m45.view[rt.CUT] === undefined)) ? $44 : rt.index($43, "echo", "local 'api'"))), ($42 instanceof rt.LuaTable && (($46 = $42.f.data) !== undefined || ($m47 = $42.metatable) === undefined || ($46 = $m47.view.data) !== undefined || (!("data" in $m47.view) && $m47.view[rt.CUT] === undefined)) ? $46 : rt.index($42, "data", "field 'echo'")));
+        (($48 = (($body) => rt.withBody((function $post(ctx_4) {
             const $r = $body(ctx_4);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_4) {
@@ -294,10 +304,10 @@ export default function load($env) {
             $f.line = 17;
             return ($2 = rt.first(($3 = ctx_4, $f.line = 17, $f.callName = ":body", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $f.line = 17, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.json) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "json")), "method 'json'"), $f.line = 17, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $39 instanceof rt.LuaTable && !$39.linked && $39.f.post !== undefined ? ($39.f.post = $46) : rt.setIndex($39, "post", $46, "field 'json'"));
+        }))) !== undefined && $41 instanceof rt.LuaTable && !$41.linked && $41.f.post !== undefined ? ($41.f.post = $48) : rt.setIndex($41, "post", $48, "field 'data'"));
         $f.line = 18;
-        $47 = ($48 = api, ($48 instanceof rt.LuaTable && (($49 = $48.f.object) !== undefined || ($m50 = $48.metatable) === undefined || ($49 = $m50.view.object) !== undefined || (!("object" in $m50.view) && $m50.view[rt.CUT] === undefined)) ? $49 : rt.index($48, "object", "local 'api'")));
-        (($51 = (($body) => rt.withBody((function $post(ctx_5) {
+        $49 = ($50 = api, ($50 instanceof rt.LuaTable && (($51 = $50.f.object) !== undefined || ($m52 = $50.metatable) === undefined || ($51 = $m52.view.object) !== undefined || (!("object" in $m52.view) && $m52.view[rt.CUT] === undefined)) ? $51 : rt.index($50, "object", "local 'api'")));
+        (($53 = (($body) => rt.withBody((function $post(ctx_5) {
             const $r = $body(ctx_5);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_5) {
@@ -310,24 +320,27 @@ export default function load($env) {
             let $6;
             let $m7;
             let $8;
-            let $fn9;
-            let $10;
+            let $9;
+            let $fn10;
             let $11;
             let $12;
             let $13;
-            let $m14;
-            let $15;
-            let $m16;
-            let $t17;
-            let $r18;
+            let $14;
+            let $m15;
+            let $16;
+            let $m17;
+            let $o18;
+            let $n19;
+            let $t20;
+            let $r21;
             const $va = rt.NONE;
             $f.line = 18;
-            return ($2 = rt.first(($3 = ctx_5, $f.line = 18, $f.callName = ":body", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $f.line = 18, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.expect) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.expect) !== undefined || (!("expect" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "expect")), "method 'expect'"), $8 = ($f.line = 18, rt.buildTable(0, ["name", rt.first(($10 = ($11 = (($12 = $env.f.rover) !== undefined ? $12 : rt.getGlobal($env, "rover")), ($11 instanceof rt.LuaTable && (($13 = $11.f.guard) !== undefined || ($m14 = $11.metatable) === undefined || ($13 = $m14.view.guard) !== undefined || (!("guard" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : rt.index($11, "guard", "global 'rover'"))), $f.line = 18, $fn9 = rt.fn(($10 instanceof rt.LuaTable && (($15 = $10.f.string) !== undefined || ($m16 = $10.metatable) === undefined || ($15 = $m16.view.string) !== undefined || (!("string" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : rt.index($10, "string", "field 'guard'")), "method 'string'"), $f.line = 18, $f.callName = ":string", $fn9($10)))], undefined)), $f.line = 18, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = $fn1($2, $8), $s.tails = $t17, $r18) : rt.tail($s, $fn1, [$2, $8]));
+            return ($2 = rt.first(($3 = ctx_5, $f.line = 18, $f.callName = ":body", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $f.line = 18, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.expect) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.expect) !== undefined || (!("expect" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "expect")), "method 'expect'"), $8 = ($9 = rt.first(($11 = ($12 = (($13 = $env.f.rover) !== undefined ? $13 : rt.getGlobal($env, "rover")), ($12 instanceof rt.LuaTable && (($14 = $12.f.guard) !== undefined || ($m15 = $12.metatable) === undefined || ($14 = $m15.view.guard) !== undefined || (!("guard" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($12, "guard", "global 'rover'"))), $f.line = 18, $fn10 = rt.fn(($11 instanceof rt.LuaTable && (($16 = $11.f.string) !== undefined || ($m17 = $11.metatable) === undefined || ($16 = $m17.view.string) !== undefined || (!("string" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($11, "string", "field 'guard'")), "method 'string'"), $f.line = 18, $f.callName = ":string", $fn10($11))), $o18 = new rt.FieldsObject(), $n19 = 0, ($9 !== undefined && ($o18.name = $9, $n19++)), rt.LuaTable.record($o18, $n19)), $f.line = 18, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t20 = $s.tails++, $r21 = $fn1($2, $8), $s.tails = $t20, $r21) : rt.tail($s, $fn1, [$2, $8]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $47 instanceof rt.LuaTable && !$47.linked && $47.f.post !== undefined ? ($47.f.post = $51) : rt.setIndex($47, "post", $51, "field 'object'"));
+        }))) !== undefined && $49 instanceof rt.LuaTable && !$49.linked && $49.f.post !== undefined ? ($49.f.post = $53) : rt.setIndex($49, "post", $53, "field 'object'"));
         $f.line = 20;
-        $52 = ($53 = api, ($53 instanceof rt.LuaTable && (($54 = $53.f.keys) !== undefined || ($m55 = $53.metatable) === undefined || ($54 = $m55.view.keys) !== undefined || (!("keys" in $m55.view) && $m55.view[rt.CUT] === undefined)) ? $54 : rt.index($53, "keys", "local 'api'")));
-        (($56 = function $post(ctx_6) {
+        $54 = ($55 = api, ($55 instanceof rt.LuaTable && (($56 = $55.f.keys) !== undefined || ($m57 = $55.metatable) === undefined || ($56 = $m57.view.keys) !== undefined || (!("keys" in $m57.view) && $m57.view[rt.CUT] === undefined)) ? $56 : rt.index($55, "keys", "local 'api'")));
+        (($58 = function $post(ctx_6) {
             const $s = rt.current, $d = $s.depth, $f = $s.enter($site8);
             let $fn1;
             let $2;
@@ -349,10 +362,16 @@ export default function load($env) {
             let $18;
             let $19;
             let $20;
-            let $m21;
+            let $21;
             let $22;
             let $23;
             let $m24;
+            let $25;
+            let $26;
+            let $27;
+            let $m28;
+            let $o29;
+            let $n30;
             const $va = rt.NONE;
             $f.line = 21;
             let t = rt.first(($2 = rt.first(($3 = ctx_6, $f.line = 21, $f.callName = ":body", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $f.line = 21, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.json) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "json")), "method 'json'"), $f.line = 21, $f.callName = ":json", $fn1($2)));
@@ -379,29 +398,35 @@ export default function load($env) {
             $f.line = 24;
             ($13 = ($14 = (($15 = $env.f.table) !== undefined ? $15 : rt.getGlobal($env, "table")), ($14 instanceof rt.LuaTable && (($16 = $14.f.sort) !== undefined || ($m17 = $14.metatable) === undefined || ($16 = $m17.view.sort) !== undefined || (!("sort" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($14, "sort", "global 'table'"))), $18 = keys, $f.line = 24, $fn12 = rt.fn($13, "field 'sort'"), $f.callName = "sort", $fn12($18));
             $f.line = 25;
-            return rt.leave($s, $d, ($f.line = 25, rt.buildTable(0, ["keys", keys, "proto", rt.index(t, "__proto__", "local 't'"), "ctor", ($19 = t, ($19 instanceof rt.LuaTable && (($20 = $19.f["constructor"]) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view["constructor"]) !== undefined || (!("constructor" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($19, "constructor", "local 't'"))), "prototype", ($22 = t, ($22 instanceof rt.LuaTable && (($23 = $22.f.prototype) !== undefined || ($m24 = $22.metatable) === undefined || ($23 = $m24.view.prototype) !== undefined || (!("prototype" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($22, "prototype", "local 't'")))], undefined)));
+            return rt.leave($s, $d, ($19 = keys, $20 = rt.index(t, "__proto__", "local 't'"), $21 = ($22 = t, ($22 instanceof rt.LuaTable && (($23 = $22.f["constructor"]) !== undefined || ($m24 = $22.metatable) === undefined || ($23 = $m24.view["constructor"]) !== undefined || (!("constructor" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($22, "constructor", "local 't'"))), $25 = ($26 = t, ($26 instanceof rt.LuaTable && (($27 = $26.f.prototype) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.prototype) !== undefined || (!("prototype" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : rt.index($26, "prototype", "local 't'"))), $o29 = new rt.FieldsObject(), $n30 = 1, $o29.keys = $19, ($20 !== undefined && ($o29.proto = $20, $n30++)), ($21 !== undefined && ($o29.ctor = $21, $n30++)), ($25 !== undefined && ($o29.prototype = $25, $n30++)), rt.LuaTable.record($o29, $n30)));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $52 instanceof rt.LuaTable && !$52.linked && $52.f.post !== undefined ? ($52.f.post = $56) : rt.setIndex($52, "post", $56, "field 'keys'"));
+        }) !== undefined && $54 instanceof rt.LuaTable && !$54.linked && $54.f.post !== undefined ? ($54.f.post = $58) : rt.setIndex($54, "post", $58, "field 'keys'"));
         $f.line = 27;
-        $57 = ($58 = api, ($58 instanceof rt.LuaTable && (($59 = $58.f.fresh) !== undefined || ($m60 = $58.metatable) === undefined || ($59 = $m60.view.fresh) !== undefined || (!("fresh" in $m60.view) && $m60.view[rt.CUT] === undefined)) ? $59 : rt.index($58, "fresh", "local 'api'")));
-        (($61 = function $get() {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site9);
+        $59 = ($60 = api, ($60 instanceof rt.LuaTable && (($61 = $60.f.fresh) !== undefined || ($m62 = $60.metatable) === undefined || ($61 = $m62.view.fresh) !== undefined || (!("fresh" in $m62.view) && $m62.view[rt.CUT] === undefined)) ? $61 : rt.index($60, "fresh", "local 'api'")));
+        (($63 = function $get() {
+            const $s = rt.current, $d = $s.depth;
+            let $f;
             let $1;
             let $2;
-            let $m3;
-            let $4;
+            let $3;
+            let $m4;
             let $5;
-            let $m6;
+            let $6;
+            let $7;
+            let $8;
+            let $9;
+            let $m10;
+            let $11;
+            let $o12;
+            let $n13;
             const $va = rt.NONE;
-            $f.line = 28;
             let t_1 = new rt.LuaTable();
-            $f.line = 29;
-            return rt.leave($s, $d, ($f.line = 29, rt.buildTable(0, ["polluted", ($1 = t_1, ($1 instanceof rt.LuaTable && (($2 = $1.f.polluted) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.polluted) !== undefined || (!("polluted" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "polluted", "local 't'"))), "proto", rt.index(t_1, "__proto__", "local 't'"), "ctor", ($4 = t_1, ($4 instanceof rt.LuaTable && (($5 = $4.f["constructor"]) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view["constructor"]) !== undefined || (!("constructor" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "constructor", "local 't'"))), "n", t_1.length()], undefined)));
+            return rt.leave($s, $d, ($1 = ($2 = t_1, ($2 instanceof rt.LuaTable && (($3 = $2.f.polluted) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.polluted) !== undefined || (!("polluted" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (($f ??= $s.enter($site9)).line = 29, rt.index($2, "polluted", "local 't'")))), $5 = rt.index(t_1, ($6 = "__proto__", ($f ??= $s.enter($site9)).line = 29, $6), "local 't'"), $7 = ($8 = t_1, ($8 instanceof rt.LuaTable && (($9 = $8.f["constructor"]) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view["constructor"]) !== undefined || (!("constructor" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : (($f ??= $s.enter($site9)).line = 29, rt.index($8, "constructor", "local 't'")))), $11 = t_1.length(), $o12 = new rt.FieldsObject(), $n13 = 1, ($1 !== undefined && ($o12.polluted = $1, $n13++)), ($5 !== undefined && ($o12.proto = $5, $n13++)), ($7 !== undefined && ($o12.ctor = $7, $n13++)), $o12.n = $11, rt.LuaTable.record($o12, $n13)));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $57 instanceof rt.LuaTable && !$57.linked && $57.f.get !== undefined ? ($57.f.get = $61) : rt.setIndex($57, "get", $61, "field 'fresh'"));
+        }) !== undefined && $59 instanceof rt.LuaTable && !$59.linked && $59.f.get !== undefined ? ($59.f.get = $63) : rt.setIndex($59, "get", $63, "field 'fresh'"));
         $f.line = 33;
-        $62 = ($63 = ($64 = api, ($64 instanceof rt.LuaTable && (($65 = $64.f.loc) !== undefined || ($m66 = $64.metatable) === undefined || ($65 = $m66.view.loc) !== undefined || (!("loc" in $m66.view) && $m66.view[rt.CUT] === undefined)) ? $65 : rt.index($64, "loc", "local 'api'"))), ($63 instanceof rt.LuaTable && (($67 = $63.f.crlf) !== undefined || ($m68 = $63.metatable) === undefined || ($67 = $m68.view.crlf) !== undefined || (!("crlf" in $m68.view) && $m68.view[rt.CUT] === undefined)) ? $67 : rt.index($63, "crlf", "field 'loc'")));
-        (($69 = (($body) => rt.withBody((function $get() {
+        $64 = ($65 = ($66 = api, ($66 instanceof rt.LuaTable && (($67 = $66.f.loc) !== undefined || ($m68 = $66.metatable) === undefined || ($67 = $m68.view.loc) !== undefined || (!("loc" in $m68.view) && $m68.view[rt.CUT] === undefined)) ? $67 : rt.index($66, "loc", "local 'api'"))), ($65 instanceof rt.LuaTable && (($69 = $65.f.crlf) !== undefined || ($m70 = $65.metatable) === undefined || ($69 = $m70.view.crlf) !== undefined || (!("crlf" in $m70.view) && $m70.view[rt.CUT] === undefined)) ? $69 : rt.index($65, "crlf", "field 'loc'")));
+        (($71 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
@@ -418,10 +443,10 @@ export default function load($env) {
             $f.line = 33;
             return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "redirect", "upvalue 'api'"))), $6 = "/x\r\nSet-Cookie: a=b", $f.line = 33, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $62 instanceof rt.LuaTable && !$62.linked && $62.f.get !== undefined ? ($62.f.get = $69) : rt.setIndex($62, "get", $69, "field 'crlf'"));
+        }))) !== undefined && $64 instanceof rt.LuaTable && !$64.linked && $64.f.get !== undefined ? ($64.f.get = $71) : rt.setIndex($64, "get", $71, "field 'crlf'"));
         $f.line = 34;
-        $70 = ($71 = ($72 = api, ($72 instanceof rt.LuaTable && (($73 = $72.f.loc) !== undefined || ($m74 = $72.metatable) === undefined || ($73 = $m74.view.loc) !== undefined || (!("loc" in $m74.view) && $m74.view[rt.CUT] === undefined)) ? $73 : rt.index($72, "loc", "local 'api'"))), ($71 instanceof rt.LuaTable && (($75 = $71.f.lf) !== undefined || ($m76 = $71.metatable) === undefined || ($75 = $m76.view.lf) !== undefined || (!("lf" in $m76.view) && $m76.view[rt.CUT] === undefined)) ? $75 : rt.index($71, "lf", "field 'loc'")));
-        (($77 = (($body) => rt.withBody((function $get() {
+        $72 = ($73 = ($74 = api, ($74 instanceof rt.LuaTable && (($75 = $74.f.loc) !== undefined || ($m76 = $74.metatable) === undefined || ($75 = $m76.view.loc) !== undefined || (!("loc" in $m76.view) && $m76.view[rt.CUT] === undefined)) ? $75 : rt.index($74, "loc", "local 'api'"))), ($73 instanceof rt.LuaTable && (($77 = $73.f.lf) !== undefined || ($m78 = $73.metatable) === undefined || ($77 = $m78.view.lf) !== undefined || (!("lf" in $m78.view) && $m78.view[rt.CUT] === undefined)) ? $77 : rt.index($73, "lf", "field 'loc'")));
+        (($79 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
@@ -438,10 +463,10 @@ export default function load($env) {
             $f.line = 34;
             return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "redirect", "upvalue 'api'"))), $6 = "/x\nSet-Cookie: a=b", $f.line = 34, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $70 instanceof rt.LuaTable && !$70.linked && $70.f.get !== undefined ? ($70.f.get = $77) : rt.setIndex($70, "get", $77, "field 'lf'"));
+        }))) !== undefined && $72 instanceof rt.LuaTable && !$72.linked && $72.f.get !== undefined ? ($72.f.get = $79) : rt.setIndex($72, "get", $79, "field 'lf'"));
         $f.line = 35;
-        $78 = ($79 = ($80 = api, ($80 instanceof rt.LuaTable && (($81 = $80.f.loc) !== undefined || ($m82 = $80.metatable) === undefined || ($81 = $m82.view.loc) !== undefined || (!("loc" in $m82.view) && $m82.view[rt.CUT] === undefined)) ? $81 : rt.index($80, "loc", "local 'api'"))), ($79 instanceof rt.LuaTable && (($83 = $79.f.cr) !== undefined || ($m84 = $79.metatable) === undefined || ($83 = $m84.view.cr) !== undefined || (!("cr" in $m84.view) && $m84.view[rt.CUT] === undefined)) ? $83 : rt.index($79, "cr", "field 'loc'")));
-        (($85 = (($body) => rt.withBody((function $get() {
+        $80 = ($81 = ($82 = api, ($82 instanceof rt.LuaTable && (($83 = $82.f.loc) !== undefined || ($m84 = $82.metatable) === undefined || ($83 = $m84.view.loc) !== undefined || (!("loc" in $m84.view) && $m84.view[rt.CUT] === undefined)) ? $83 : rt.index($82, "loc", "local 'api'"))), ($81 instanceof rt.LuaTable && (($85 = $81.f.cr) !== undefined || ($m86 = $81.metatable) === undefined || ($85 = $m86.view.cr) !== undefined || (!("cr" in $m86.view) && $m86.view[rt.CUT] === undefined)) ? $85 : rt.index($81, "cr", "field 'loc'")));
+        (($87 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
@@ -460,10 +485,10 @@ export default function load($env) {
             $f.line = 35;
             return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "redirect", "upvalue 'api'"))), $f.line = 35, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.permanent) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.permanent) !== undefined || (!("permanent" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'"), $8 = "/x\rSet-Cookie: a=b", $f.line = 35, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t9 = $s.tails++, $r10 = $fn1($2, $8), $s.tails = $t9, $r10) : rt.tail($s, $fn1, [$2, $8]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $78 instanceof rt.LuaTable && !$78.linked && $78.f.get !== undefined ? ($78.f.get = $85) : rt.setIndex($78, "get", $85, "field 'cr'"));
+        }))) !== undefined && $80 instanceof rt.LuaTable && !$80.linked && $80.f.get !== undefined ? ($80.f.get = $87) : rt.setIndex($80, "get", $87, "field 'cr'"));
         $f.line = 36;
-        $86 = ($87 = ($88 = api, ($88 instanceof rt.LuaTable && (($89 = $88.f.loc) !== undefined || ($m90 = $88.metatable) === undefined || ($89 = $m90.view.loc) !== undefined || (!("loc" in $m90.view) && $m90.view[rt.CUT] === undefined)) ? $89 : rt.index($88, "loc", "local 'api'"))), ($87 instanceof rt.LuaTable && (($91 = $87.f.nul) !== undefined || ($m92 = $87.metatable) === undefined || ($91 = $m92.view.nul) !== undefined || (!("nul" in $m92.view) && $m92.view[rt.CUT] === undefined)) ? $91 : rt.index($87, "nul", "field 'loc'")));
-        (($93 = (($body) => rt.withBody((function $get() {
+        $88 = ($89 = ($90 = api, ($90 instanceof rt.LuaTable && (($91 = $90.f.loc) !== undefined || ($m92 = $90.metatable) === undefined || ($91 = $m92.view.loc) !== undefined || (!("loc" in $m92.view) && $m92.view[rt.CUT] === undefined)) ? $91 : rt.index($90, "loc", "local 'api'"))), ($89 instanceof rt.LuaTable && (($93 = $89.f.nul) !== undefined || ($m94 = $89.metatable) === undefined || ($93 = $m94.view.nul) !== undefined || (!("nul" in $m94.view) && $m94.view[rt.CUT] === undefined)) ? $93 : rt.index($89, "nul", "field 'loc'")));
+        (($95 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
@@ -483,10 +508,10 @@ export default function load($env) {
             $f.line = 36;
             return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "redirect", "upvalue 'api'"))), $f.line = 36, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'redirect'")), "method 'status'"), $8 = 307, $9 = "/x\x00y", $f.line = 36, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $8, $9]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $86 instanceof rt.LuaTable && !$86.linked && $86.f.get !== undefined ? ($86.f.get = $93) : rt.setIndex($86, "get", $93, "field 'nul'"));
+        }))) !== undefined && $88 instanceof rt.LuaTable && !$88.linked && $88.f.get !== undefined ? ($88.f.get = $95) : rt.setIndex($88, "get", $95, "field 'nul'"));
         $f.line = 37;
-        $94 = ($95 = ($96 = api, ($96 instanceof rt.LuaTable && (($97 = $96.f.loc) !== undefined || ($m98 = $96.metatable) === undefined || ($97 = $m98.view.loc) !== undefined || (!("loc" in $m98.view) && $m98.view[rt.CUT] === undefined)) ? $97 : rt.index($96, "loc", "local 'api'"))), ($95 instanceof rt.LuaTable && (($99 = $95.f.query) !== undefined || ($m100 = $95.metatable) === undefined || ($99 = $m100.view.query) !== undefined || (!("query" in $m100.view) && $m100.view[rt.CUT] === undefined)) ? $99 : rt.index($95, "query", "field 'loc'")));
-        (($101 = (($body) => rt.withBody((function $get(ctx_7) {
+        $96 = ($97 = ($98 = api, ($98 instanceof rt.LuaTable && (($99 = $98.f.loc) !== undefined || ($m100 = $98.metatable) === undefined || ($99 = $m100.view.loc) !== undefined || (!("loc" in $m100.view) && $m100.view[rt.CUT] === undefined)) ? $99 : rt.index($98, "loc", "local 'api'"))), ($97 instanceof rt.LuaTable && (($101 = $97.f.query) !== undefined || ($m102 = $97.metatable) === undefined || ($101 = $m102.view.query) !== undefined || (!("query" in $m102.view) && $m102.view[rt.CUT] === undefined)) ? $101 : rt.index($97, "query", "field 'loc'")));
+        (($103 = (($body) => rt.withBody((function $get(ctx_7) {
             const $r = $body(ctx_7);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx_7) {
@@ -509,10 +534,10 @@ export default function load($env) {
             $f.line = 37;
             return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "redirect", "upvalue 'api'"))), $6 = ($7 = rt.first(($8 = ctx_7, $f.line = 37, $f.callName = ":query", rt.fn(($8 instanceof rt.LuaTable && (($9 = $8.f.query) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.query) !== undefined || (!("query" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "query", "local 'ctx'")), "method 'query'")($8))), ($7 instanceof rt.LuaTable && (($11 = $7.f.to) !== undefined || ($m12 = $7.metatable) === undefined || ($11 = $m12.view.to) !== undefined || (!("to" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($f.line = 37, rt.index($7, "to")))), $f.line = 37, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn1($6), $s.tails = $t13, $r14) : rt.tail($s, $fn1, [$6]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $94 instanceof rt.LuaTable && !$94.linked && $94.f.get !== undefined ? ($94.f.get = $101) : rt.setIndex($94, "get", $101, "field 'query'"));
+        }))) !== undefined && $96 instanceof rt.LuaTable && !$96.linked && $96.f.get !== undefined ? ($96.f.get = $103) : rt.setIndex($96, "get", $103, "field 'query'"));
         $f.line = 38;
-        $102 = ($103 = ($104 = api, ($104 instanceof rt.LuaTable && (($105 = $104.f.loc) !== undefined || ($m106 = $104.metatable) === undefined || ($105 = $m106.view.loc) !== undefined || (!("loc" in $m106.view) && $m106.view[rt.CUT] === undefined)) ? $105 : rt.index($104, "loc", "local 'api'"))), ($103 instanceof rt.LuaTable && (($107 = $103.f.tab) !== undefined || ($m108 = $103.metatable) === undefined || ($107 = $m108.view.tab) !== undefined || (!("tab" in $m108.view) && $m108.view[rt.CUT] === undefined)) ? $107 : rt.index($103, "tab", "field 'loc'")));
-        (($109 = (($body) => rt.withBody((function $get() {
+        $104 = ($105 = ($106 = api, ($106 instanceof rt.LuaTable && (($107 = $106.f.loc) !== undefined || ($m108 = $106.metatable) === undefined || ($107 = $m108.view.loc) !== undefined || (!("loc" in $m108.view) && $m108.view[rt.CUT] === undefined)) ? $107 : rt.index($106, "loc", "local 'api'"))), ($105 instanceof rt.LuaTable && (($109 = $105.f.tab) !== undefined || ($m110 = $105.metatable) === undefined || ($109 = $m110.view.tab) !== undefined || (!("tab" in $m110.view) && $m110.view[rt.CUT] === undefined)) ? $109 : rt.index($105, "tab", "field 'loc'")));
+        (($111 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
@@ -529,10 +554,10 @@ export default function load($env) {
             $f.line = 38;
             return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "redirect", "upvalue 'api'"))), $6 = "/a\tb", $f.line = 38, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $102 instanceof rt.LuaTable && !$102.linked && $102.f.get !== undefined ? ($102.f.get = $109) : rt.setIndex($102, "get", $109, "field 'tab'"));
+        }))) !== undefined && $104 instanceof rt.LuaTable && !$104.linked && $104.f.get !== undefined ? ($104.f.get = $111) : rt.setIndex($104, "get", $111, "field 'tab'"));
         $f.line = 39;
-        $110 = ($111 = ($112 = api, ($112 instanceof rt.LuaTable && (($113 = $112.f.loc) !== undefined || ($m114 = $112.metatable) === undefined || ($113 = $m114.view.loc) !== undefined || (!("loc" in $m114.view) && $m114.view[rt.CUT] === undefined)) ? $113 : rt.index($112, "loc", "local 'api'"))), ($111 instanceof rt.LuaTable && (($115 = $111.f.utf8) !== undefined || ($m116 = $111.metatable) === undefined || ($115 = $m116.view.utf8) !== undefined || (!("utf8" in $m116.view) && $m116.view[rt.CUT] === undefined)) ? $115 : rt.index($111, "utf8", "field 'loc'")));
-        (($117 = (($body) => rt.withBody((function $get() {
+        $112 = ($113 = ($114 = api, ($114 instanceof rt.LuaTable && (($115 = $114.f.loc) !== undefined || ($m116 = $114.metatable) === undefined || ($115 = $m116.view.loc) !== undefined || (!("loc" in $m116.view) && $m116.view[rt.CUT] === undefined)) ? $115 : rt.index($114, "loc", "local 'api'"))), ($113 instanceof rt.LuaTable && (($117 = $113.f.utf8) !== undefined || ($m118 = $113.metatable) === undefined || ($117 = $m118.view.utf8) !== undefined || (!("utf8" in $m118.view) && $m118.view[rt.CUT] === undefined)) ? $117 : rt.index($113, "utf8", "field 'loc'")));
+        (($119 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
@@ -549,10 +574,10 @@ export default function load($env) {
             $f.line = 39;
             return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "redirect", "upvalue 'api'"))), $6 = "/caf\xc3\xa9", $f.line = 39, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $110 instanceof rt.LuaTable && !$110.linked && $110.f.get !== undefined ? ($110.f.get = $117) : rt.setIndex($110, "get", $117, "field 'utf8'"));
+        }))) !== undefined && $112 instanceof rt.LuaTable && !$112.linked && $112.f.get !== undefined ? ($112.f.get = $119) : rt.setIndex($112, "get", $119, "field 'utf8'"));
         $f.line = 42;
-        $118 = ($119 = ($120 = api, ($120 instanceof rt.LuaTable && (($121 = $120.f.deep) !== undefined || ($m122 = $120.metatable) === undefined || ($121 = $m122.view.deep) !== undefined || (!("deep" in $m122.view) && $m122.view[rt.CUT] === undefined)) ? $121 : rt.index($120, "deep", "local 'api'"))), ($119 instanceof rt.LuaTable && (($123 = $119.f.p_n) !== undefined || ($m124 = $119.metatable) === undefined || ($123 = $m124.view.p_n) !== undefined || (!("p_n" in $m124.view) && $m124.view[rt.CUT] === undefined)) ? $123 : rt.index($119, "p_n", "field 'deep'")));
-        (($125 = function $get(ctx_8) {
+        $120 = ($121 = ($122 = api, ($122 instanceof rt.LuaTable && (($123 = $122.f.deep) !== undefined || ($m124 = $122.metatable) === undefined || ($123 = $m124.view.deep) !== undefined || (!("deep" in $m124.view) && $m124.view[rt.CUT] === undefined)) ? $123 : rt.index($122, "deep", "local 'api'"))), ($121 instanceof rt.LuaTable && (($125 = $121.f.p_n) !== undefined || ($m126 = $121.metatable) === undefined || ($125 = $m126.view.p_n) !== undefined || (!("p_n" in $m126.view) && $m126.view[rt.CUT] === undefined)) ? $125 : rt.index($121, "p_n", "field 'deep'")));
+        (($127 = function $get(ctx_8) {
             const $s = rt.current, $d = $s.depth, $f = $s.enter($site17);
             let $fn1;
             let $2;
@@ -587,27 +612,26 @@ export default function load($env) {
             }
             return rt.leave($s, $d, t_2);
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $118 instanceof rt.LuaTable && !$118.linked && $118.f.get !== undefined ? ($118.f.get = $125) : rt.setIndex($118, "get", $125, "field 'p_n'"));
+        }) !== undefined && $120 instanceof rt.LuaTable && !$120.linked && $120.f.get !== undefined ? ($120.f.get = $127) : rt.setIndex($120, "get", $127, "field 'p_n'"));
         $f.line = 48;
-        $126 = ($127 = ($128 = api, ($128 instanceof rt.LuaTable && (($129 = $128.f.cycle) !== undefined || ($m130 = $128.metatable) === undefined || ($129 = $m130.view.cycle) !== undefined || (!("cycle" in $m130.view) && $m130.view[rt.CUT] === undefined)) ? $129 : rt.index($128, "cycle", "local 'api'"))), ($127 instanceof rt.LuaTable && (($131 = $127.f.array) !== undefined || ($m132 = $127.metatable) === undefined || ($131 = $m132.view.array) !== undefined || (!("array" in $m132.view) && $m132.view[rt.CUT] === undefined)) ? $131 : rt.index($127, "array", "field 'cycle'")));
-        (($133 = function $get() {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site18);
+        $128 = ($129 = ($130 = api, ($130 instanceof rt.LuaTable && (($131 = $130.f.cycle) !== undefined || ($m132 = $130.metatable) === undefined || ($131 = $m132.view.cycle) !== undefined || (!("cycle" in $m132.view) && $m132.view[rt.CUT] === undefined)) ? $131 : rt.index($130, "cycle", "local 'api'"))), ($129 instanceof rt.LuaTable && (($133 = $129.f.array) !== undefined || ($m134 = $129.metatable) === undefined || ($133 = $m134.view.array) !== undefined || (!("array" in $m134.view) && $m134.view[rt.CUT] === undefined)) ? $133 : rt.index($129, "array", "field 'cycle'")));
+        (($135 = function $get() {
+            const $s = rt.current, $d = $s.depth;
+            let $f;
             let $1;
             let $k2;
             let $3;
             const $va = rt.NONE;
-            $f.line = 49;
-            let t_3 = ($f.line = 49, rt.buildTable(1, [1, 1], undefined));
-            $f.line = 50;
+            let t_3 = rt.buildTable(1, [1, 1], undefined);
             $1 = t_3;
             $k2 = 2;
-            (($3 = t_3) !== undefined && $1 instanceof rt.LuaTable && $1.arr[$k2 - 1] !== undefined ? ($1.arr[$k2 - 1] = $3) : $3 !== undefined && $1 instanceof rt.LuaTable && $k2 === $1.arr.length + 1 && $1.other === undefined && $1.metatable === undefined ? $1.arr.push($3) : rt.setIndex($1, $k2, $3, "local 't'"));
+            (($3 = t_3) !== undefined && $1 instanceof rt.LuaTable && $1.arr[$k2 - 1] !== undefined ? ($1.arr[$k2 - 1] = $3) : $3 !== undefined && $1 instanceof rt.LuaTable && $k2 === $1.arr.length + 1 && $1.other === undefined && $1.metatable === undefined ? $1.arr.push($3) : (($f ??= $s.enter($site18)).line = 50, rt.setIndex($1, $k2, $3, "local 't'")));
             return rt.leave($s, $d, t_3);
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $126 instanceof rt.LuaTable && !$126.linked && $126.f.get !== undefined ? ($126.f.get = $133) : rt.setIndex($126, "get", $133, "field 'array'"));
+        }) !== undefined && $128 instanceof rt.LuaTable && !$128.linked && $128.f.get !== undefined ? ($128.f.get = $135) : rt.setIndex($128, "get", $135, "field 'array'"));
         $f.line = 53;
-        $134 = ($135 = ($136 = api, ($136 instanceof rt.LuaTable && (($137 = $136.f.cycle) !== undefined || ($m138 = $136.metatable) === undefined || ($137 = $m138.view.cycle) !== undefined || (!("cycle" in $m138.view) && $m138.view[rt.CUT] === undefined)) ? $137 : rt.index($136, "cycle", "local 'api'"))), ($135 instanceof rt.LuaTable && (($139 = $135.f.indirect) !== undefined || ($m140 = $135.metatable) === undefined || ($139 = $m140.view.indirect) !== undefined || (!("indirect" in $m140.view) && $m140.view[rt.CUT] === undefined)) ? $139 : rt.index($135, "indirect", "field 'cycle'")));
-        (($141 = (($body) => rt.withBody((function $get() {
+        $136 = ($137 = ($138 = api, ($138 instanceof rt.LuaTable && (($139 = $138.f.cycle) !== undefined || ($m140 = $138.metatable) === undefined || ($139 = $m140.view.cycle) !== undefined || (!("cycle" in $m140.view) && $m140.view[rt.CUT] === undefined)) ? $139 : rt.index($138, "cycle", "local 'api'"))), ($137 instanceof rt.LuaTable && (($141 = $137.f.indirect) !== undefined || ($m142 = $137.metatable) === undefined || ($141 = $m142.view.indirect) !== undefined || (!("indirect" in $m142.view) && $m142.view[rt.CUT] === undefined)) ? $141 : rt.index($137, "indirect", "field 'cycle'")));
+        (($143 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
@@ -623,8 +647,11 @@ export default function load($env) {
             let $m9;
             let $10;
             let $11;
-            let $t12;
-            let $r13;
+            let $12;
+            let $o13;
+            let $n14;
+            let $t15;
+            let $r16;
             const $va = rt.NONE;
             $f.line = 54;
             let a = new rt.LuaTable();
@@ -634,12 +661,12 @@ export default function load($env) {
             $f.line = 56;
             (($2 = a) !== undefined && b instanceof rt.LuaTable && !b.linked && b.f.a !== undefined ? (b.f.a = $2) : rt.setIndex(b, "a", $2, "local 'b'"));
             $f.line = 57;
-            return ($4 = ($5 = api, ($5 instanceof rt.LuaTable && (($6 = $5.f.json) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "json", "upvalue 'api'"))), $f.line = 57, $fn3 = rt.fn(($4 instanceof rt.LuaTable && (($8 = $4.f.status) !== undefined || ($m9 = $4.metatable) === undefined || ($8 = $m9.view.status) !== undefined || (!("status" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($4, "status", "field 'json'")), "method 'status'"), $10 = 201, $11 = ($f.line = 57, rt.buildTable(0, ["a", a], undefined)), $f.line = 57, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn3($4, $10, $11), $s.tails = $t12, $r13) : rt.tail($s, $fn3, [$4, $10, $11]));
+            return ($4 = ($5 = api, ($5 instanceof rt.LuaTable && (($6 = $5.f.json) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "json", "upvalue 'api'"))), $f.line = 57, $fn3 = rt.fn(($4 instanceof rt.LuaTable && (($8 = $4.f.status) !== undefined || ($m9 = $4.metatable) === undefined || ($8 = $m9.view.status) !== undefined || (!("status" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($4, "status", "field 'json'")), "method 'status'"), $10 = 201, $11 = ($12 = a, $o13 = new rt.FieldsObject(), $n14 = 1, $o13.a = $12, rt.LuaTable.record($o13, $n14)), $f.line = 57, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t15 = $s.tails++, $r16 = $fn3($4, $10, $11), $s.tails = $t15, $r16) : rt.tail($s, $fn3, [$4, $10, $11]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $134 instanceof rt.LuaTable && !$134.linked && $134.f.get !== undefined ? ($134.f.get = $141) : rt.setIndex($134, "get", $141, "field 'indirect'"));
+        }))) !== undefined && $136 instanceof rt.LuaTable && !$136.linked && $136.f.get !== undefined ? ($136.f.get = $143) : rt.setIndex($136, "get", $143, "field 'indirect'"));
         $f.line = 59;
-        $142 = ($143 = ($144 = api, ($144 instanceof rt.LuaTable && (($145 = $144.f.cycle) !== undefined || ($m146 = $144.metatable) === undefined || ($145 = $m146.view.cycle) !== undefined || (!("cycle" in $m146.view) && $m146.view[rt.CUT] === undefined)) ? $145 : rt.index($144, "cycle", "local 'api'"))), ($143 instanceof rt.LuaTable && (($147 = $143.f.error) !== undefined || ($m148 = $143.metatable) === undefined || ($147 = $m148.view.error) !== undefined || (!("error" in $m148.view) && $m148.view[rt.CUT] === undefined)) ? $147 : rt.index($143, "error", "field 'cycle'")));
-        (($149 = (($body) => rt.withBody((function $get() {
+        $144 = ($145 = ($146 = api, ($146 instanceof rt.LuaTable && (($147 = $146.f.cycle) !== undefined || ($m148 = $146.metatable) === undefined || ($147 = $m148.view.cycle) !== undefined || (!("cycle" in $m148.view) && $m148.view[rt.CUT] === undefined)) ? $147 : rt.index($146, "cycle", "local 'api'"))), ($145 instanceof rt.LuaTable && (($149 = $145.f.err) !== undefined || ($m150 = $145.metatable) === undefined || ($149 = $m150.view.err) !== undefined || (!("err" in $m150.view) && $m150.view[rt.CUT] === undefined)) ? $149 : rt.index($145, "err", "field 'cycle'")));
+        (($151 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
@@ -661,24 +688,27 @@ export default function load($env) {
             $f.line = 62;
             return ($3 = api, $f.line = 62, $fn2 = rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.error) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.error) !== undefined || (!("error" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "error", "upvalue 'api'")), "method 'error'"), $6 = 422, $7 = t_4, $f.line = 62, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn2($3, $6, $7), $s.tails = $t8, $r9) : rt.tail($s, $fn2, [$3, $6, $7]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $142 instanceof rt.LuaTable && !$142.linked && $142.f.get !== undefined ? ($142.f.get = $149) : rt.setIndex($142, "get", $149, "field 'error'"));
+        }))) !== undefined && $144 instanceof rt.LuaTable && !$144.linked && $144.f.get !== undefined ? ($144.f.get = $151) : rt.setIndex($144, "get", $151, "field 'err'"));
         $f.line = 66;
-        $150 = ($151 = api, ($151 instanceof rt.LuaTable && (($152 = $151.f.upload) !== undefined || ($m153 = $151.metatable) === undefined || ($152 = $m153.view.upload) !== undefined || (!("upload" in $m153.view) && $m153.view[rt.CUT] === undefined)) ? $152 : rt.index($151, "upload", "local 'api'")));
-        (($154 = function $post(ctx_9) {
+        $152 = ($153 = api, ($153 instanceof rt.LuaTable && (($154 = $153.f.upload) !== undefined || ($m155 = $153.metatable) === undefined || ($154 = $m155.view.upload) !== undefined || (!("upload" in $m155.view) && $m155.view[rt.CUT] === undefined)) ? $154 : rt.index($153, "upload", "local 'api'")));
+        (($156 = function $post(ctx_9) {
             const $s = rt.current, $d = $s.depth, $f = $s.enter($site21);
-            let $fn1;
-            let $2;
+            let $1;
+            let $fn2;
             let $3;
             let $4;
-            let $m5;
-            let $6;
-            let $m7;
-            let $8;
+            let $5;
+            let $m6;
+            let $7;
+            let $m8;
+            let $9;
+            let $o10;
+            let $n11;
             const $va = rt.NONE;
             $f.line = 66;
-            return rt.leave($s, $d, ($f.line = 66, rt.buildTable(0, ["bytes", rt.len(($8 = rt.first(($2 = rt.first(($3 = ctx_9, $f.line = 66, $f.callName = ":body", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $f.line = 66, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.text) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.text) !== undefined || (!("text" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "text")), "method 'text'"), $f.line = 66, $f.callName = ":text", $fn1($2))), $f.line = 66, $8))], undefined)));
+            return rt.leave($s, $d, ($1 = ($9 = (rt.first(($3 = rt.first(($4 = ctx_9, $f.line = 66, $f.callName = ":body", rt.fn(($4 instanceof rt.LuaTable && (($5 = $4.f.body) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $f.line = 66, $fn2 = rt.fn(($3 instanceof rt.LuaTable && (($7 = $3.f.text) !== undefined || ($m8 = $3.metatable) === undefined || ($7 = $m8.view.text) !== undefined || (!("text" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($3, "text")), "method 'text'"), $f.line = 66, $f.callName = ":text", $fn2($3)))), ($9 instanceof rt.LuaTable ? $9.length() : typeof $9 === 'string' ? $9.length : ($f.line = 66, rt.len($9)))), $o10 = new rt.FieldsObject(), $n11 = 0, ($1 !== undefined && ($o10.bytes = $1, $n11++)), rt.LuaTable.record($o10, $n11)));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $150 instanceof rt.LuaTable && !$150.linked && $150.f.post !== undefined ? ($150.f.post = $154) : rt.setIndex($150, "post", $154, "field 'upload'"));
+        }) !== undefined && $152 instanceof rt.LuaTable && !$152.linked && $152.f.post !== undefined ? ($152.f.post = $156) : rt.setIndex($152, "post", $156, "field 'upload'"));
         return rt.leave($s, $d, api);
         return rt.leave($s, $d, rt.NONE);
     };

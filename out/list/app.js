@@ -13,16 +13,18 @@ export default function load($env) {
         let $5;
         let $m6;
         let $7;
-        let $8;
-        let $9;
+        let $o8;
+        let $n9;
         let $10;
-        let $m11;
+        let $11;
         let $12;
+        let $m13;
+        let $14;
         $f.line = 2;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($f.line = 2, rt.buildTable(0, ["log_level", "nope"], undefined)), $f.line = 2, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
+        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9)), $f.line = 2, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
         $f.line = 4;
-        $8 = ($9 = api, ($9 instanceof rt.LuaTable && (($10 = $9.f.items) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.items) !== undefined || (!("items" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "items", "local 'api'")));
-        (($12 = function $get(ctx) {
+        $10 = ($11 = api, ($11 instanceof rt.LuaTable && (($12 = $11.f.items) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.items) !== undefined || (!("items" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "items", "local 'api'")));
+        (($14 = function $get(ctx) {
             const $s = rt.current, $d = $s.depth, $f = $s.enter($site1);
             let $1;
             let $fn2;
@@ -40,6 +42,19 @@ export default function load($env) {
             let $14;
             let $15;
             let $16;
+            let $17;
+            let $18;
+            let $19;
+            let $20;
+            let $21;
+            let $22;
+            let $o23;
+            let $n24;
+            let $25;
+            let $26;
+            let $27;
+            let $o28;
+            let $n29;
             const $va = rt.NONE;
             $f.line = 5;
             let n = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : rt.getGlobal($env, "tonumber")), $5 = ($6 = rt.first(($7 = ctx, $f.line = 5, $f.callName = ":query", rt.fn(($7 instanceof rt.LuaTable && (($8 = $7.f.query) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.query) !== undefined || (!("query" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), ($6 instanceof rt.LuaTable && (($10 = $6.f.n) !== undefined || ($m11 = $6.metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($f.line = 5, rt.index($6, "n")))), $f.line = 5, $fn2 = rt.fn($3, "global 'tonumber'"), $f.callName = "tonumber", $fn2($5)))) ? $1 : 100);
@@ -53,13 +68,13 @@ export default function load($env) {
                     $f.line = 8;
                     $12 = items;
                     $k13 = i;
-                    (($16 = ($f.line = 8, rt.buildTable(0, ["id", i, "name", rt.concat("item ", ($14 = i, $f.line = 10, $14), undefined, "local 'i'"), "price", (i * 1.5), "in_stock", ((rt.mod(i, 3)) !== 0), "tags", ($f.line = 13, rt.buildTable(2, [2, "all", 1, rt.concat("tag", ($15 = (rt.mod(i, 5)), $f.line = 13, $15))], undefined))], undefined))) !== undefined && $12 instanceof rt.LuaTable && $12.arr[$k13 - 1] !== undefined ? ($12.arr[$k13 - 1] = $16) : $16 !== undefined && $12 instanceof rt.LuaTable && $k13 === $12.arr.length + 1 && $12.other === undefined && $12.metatable === undefined ? $12.arr.push($16) : rt.setIndex($12, $k13, $16, "local 'items'"));
+                    (($25 = ($14 = i, $15 = ($16 = ("item "), $17 = (i), (typeof $16 === 'string' && typeof $17 === 'string' ? $16 + $17 : ($f.line = 10, rt.concat($16, $17, undefined, "local 'i'")))), $18 = (i * 1.5), $19 = ((rt.mod(i, 3)) !== 0), $20 = rt.buildTable(2, [2, "all", 1, ($21 = ("tag"), $22 = ((rt.mod(i, 5))), (typeof $21 === 'string' && typeof $22 === 'string' ? $21 + $22 : ($f.line = 13, rt.concat($21, $22))))], undefined), $o23 = new rt.FieldsObject(), $n24 = 5, $o23.id = $14, $o23.name = $15, $o23.price = $18, $o23.in_stock = $19, $o23.tags = $20, rt.LuaTable.record($o23, $n24))) !== undefined && $12 instanceof rt.LuaTable && $12.arr[$k13 - 1] !== undefined ? ($12.arr[$k13 - 1] = $25) : $25 !== undefined && $12 instanceof rt.LuaTable && $k13 === $12.arr.length + 1 && $12.other === undefined && $12.metatable === undefined ? $12.arr.push($25) : rt.setIndex($12, $k13, $25, "local 'items'"));
                 }
             }
             $f.line = 16;
-            return rt.leave($s, $d, ($f.line = 16, rt.buildTable(0, ["count", items.length(), "items", items], undefined)));
+            return rt.leave($s, $d, ($26 = items.length(), $27 = items, $o28 = new rt.FieldsObject(), $n29 = 2, $o28.count = $26, $o28.items = $27, rt.LuaTable.record($o28, $n29)));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $8 instanceof rt.LuaTable && !$8.linked && $8.f.get !== undefined ? ($8.f.get = $12) : rt.setIndex($8, "get", $12, "field 'items'"));
+        }) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $14) : rt.setIndex($10, "get", $14, "field 'items'"));
         return rt.leave($s, $d, api);
         return rt.leave($s, $d, rt.NONE);
     };

@@ -65,339 +65,339 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $5: rt.LuaValue;
       let $m6: rt.LuaTable | undefined;
       let $7: rt.LuaValue;
-      let $8: rt.LuaValue;
-      let $9: rt.LuaValue;
+      let $o8: rt.Fields;
+      let $n9: number;
       let $10: rt.LuaValue;
       let $11: rt.LuaValue;
-      let $m12: rt.LuaTable | undefined;
+      let $12: rt.LuaValue;
       let $13: rt.LuaValue;
       let $m14: rt.LuaTable | undefined;
       let $15: rt.LuaValue;
-      let $16: rt.LuaValue;
+      let $m16: rt.LuaTable | undefined;
       let $17: rt.LuaValue;
       let $18: rt.LuaValue;
       let $19: rt.LuaValue;
-      let $m20: rt.LuaTable | undefined;
+      let $20: rt.LuaValue;
       let $21: rt.LuaValue;
       let $m22: rt.LuaTable | undefined;
       let $23: rt.LuaValue;
-      let $24: rt.LuaValue;
+      let $m24: rt.LuaTable | undefined;
       let $25: rt.LuaValue;
       let $26: rt.LuaValue;
       let $27: rt.LuaValue;
-      let $m28: rt.LuaTable | undefined;
+      let $28: rt.LuaValue;
       let $29: rt.LuaValue;
       let $m30: rt.LuaTable | undefined;
       let $31: rt.LuaValue;
-      let $32: rt.LuaValue;
+      let $m32: rt.LuaTable | undefined;
       let $33: rt.LuaValue;
       let $34: rt.LuaValue;
       let $35: rt.LuaValue;
-      let $m36: rt.LuaTable | undefined;
+      let $36: rt.LuaValue;
       let $37: rt.LuaValue;
       let $m38: rt.LuaTable | undefined;
       let $39: rt.LuaValue;
-      let $40: rt.LuaValue;
+      let $m40: rt.LuaTable | undefined;
       let $41: rt.LuaValue;
       let $42: rt.LuaValue;
       let $43: rt.LuaValue;
-      let $m44: rt.LuaTable | undefined;
+      let $44: rt.LuaValue;
       let $45: rt.LuaValue;
       let $m46: rt.LuaTable | undefined;
       let $47: rt.LuaValue;
-      let $48: rt.LuaValue;
+      let $m48: rt.LuaTable | undefined;
       let $49: rt.LuaValue;
       let $50: rt.LuaValue;
       let $51: rt.LuaValue;
-      let $m52: rt.LuaTable | undefined;
+      let $52: rt.LuaValue;
       let $53: rt.LuaValue;
       let $m54: rt.LuaTable | undefined;
       let $55: rt.LuaValue;
-      let $56: rt.LuaValue;
+      let $m56: rt.LuaTable | undefined;
       let $57: rt.LuaValue;
       let $58: rt.LuaValue;
       let $59: rt.LuaValue;
-      let $m60: rt.LuaTable | undefined;
+      let $60: rt.LuaValue;
       let $61: rt.LuaValue;
       let $m62: rt.LuaTable | undefined;
       let $63: rt.LuaValue;
-      let $64: rt.LuaValue;
+      let $m64: rt.LuaTable | undefined;
       let $65: rt.LuaValue;
       let $66: rt.LuaValue;
       let $67: rt.LuaValue;
-      let $m68: rt.LuaTable | undefined;
+      let $68: rt.LuaValue;
       let $69: rt.LuaValue;
       let $m70: rt.LuaTable | undefined;
       let $71: rt.LuaValue;
-      let $72: rt.LuaValue;
+      let $m72: rt.LuaTable | undefined;
       let $73: rt.LuaValue;
       let $74: rt.LuaValue;
       let $75: rt.LuaValue;
-      let $m76: rt.LuaTable | undefined;
+      let $76: rt.LuaValue;
       let $77: rt.LuaValue;
       let $m78: rt.LuaTable | undefined;
       let $79: rt.LuaValue;
-      let $80: rt.LuaValue;
+      let $m80: rt.LuaTable | undefined;
       let $81: rt.LuaValue;
       let $82: rt.LuaValue;
       let $83: rt.LuaValue;
-      let $m84: rt.LuaTable | undefined;
+      let $84: rt.LuaValue;
       let $85: rt.LuaValue;
       let $m86: rt.LuaTable | undefined;
       let $87: rt.LuaValue;
-      let $88: rt.LuaValue;
+      let $m88: rt.LuaTable | undefined;
       let $89: rt.LuaValue;
       let $90: rt.LuaValue;
       let $91: rt.LuaValue;
-      let $m92: rt.LuaTable | undefined;
+      let $92: rt.LuaValue;
       let $93: rt.LuaValue;
       let $m94: rt.LuaTable | undefined;
       let $95: rt.LuaValue;
-      let $96: rt.LuaValue;
+      let $m96: rt.LuaTable | undefined;
       let $97: rt.LuaValue;
       let $98: rt.LuaValue;
       let $99: rt.LuaValue;
-      let $m100: rt.LuaTable | undefined;
+      let $100: rt.LuaValue;
       let $101: rt.LuaValue;
       let $m102: rt.LuaTable | undefined;
       let $103: rt.LuaValue;
-      let $104: rt.LuaValue;
+      let $m104: rt.LuaTable | undefined;
       let $105: rt.LuaValue;
       let $106: rt.LuaValue;
       let $107: rt.LuaValue;
-      let $m108: rt.LuaTable | undefined;
+      let $108: rt.LuaValue;
       let $109: rt.LuaValue;
       let $m110: rt.LuaTable | undefined;
       let $111: rt.LuaValue;
-      let $112: rt.LuaValue;
+      let $m112: rt.LuaTable | undefined;
       let $113: rt.LuaValue;
       let $114: rt.LuaValue;
       let $115: rt.LuaValue;
-      let $m116: rt.LuaTable | undefined;
+      let $116: rt.LuaValue;
       let $117: rt.LuaValue;
       let $m118: rt.LuaTable | undefined;
       let $119: rt.LuaValue;
-      let $120: rt.LuaValue;
+      let $m120: rt.LuaTable | undefined;
       let $121: rt.LuaValue;
       let $122: rt.LuaValue;
       let $123: rt.LuaValue;
-      let $m124: rt.LuaTable | undefined;
+      let $124: rt.LuaValue;
       let $125: rt.LuaValue;
       let $m126: rt.LuaTable | undefined;
       let $127: rt.LuaValue;
-      let $128: rt.LuaValue;
+      let $m128: rt.LuaTable | undefined;
       let $129: rt.LuaValue;
       let $130: rt.LuaValue;
       let $131: rt.LuaValue;
-      let $m132: rt.LuaTable | undefined;
+      let $132: rt.LuaValue;
       let $133: rt.LuaValue;
       let $m134: rt.LuaTable | undefined;
       let $135: rt.LuaValue;
-      let $136: rt.LuaValue;
+      let $m136: rt.LuaTable | undefined;
       let $137: rt.LuaValue;
       let $138: rt.LuaValue;
       let $139: rt.LuaValue;
-      let $m140: rt.LuaTable | undefined;
+      let $140: rt.LuaValue;
       let $141: rt.LuaValue;
       let $m142: rt.LuaTable | undefined;
       let $143: rt.LuaValue;
-      let $144: rt.LuaValue;
+      let $m144: rt.LuaTable | undefined;
       let $145: rt.LuaValue;
       let $146: rt.LuaValue;
       let $147: rt.LuaValue;
-      let $m148: rt.LuaTable | undefined;
+      let $148: rt.LuaValue;
       let $149: rt.LuaValue;
       let $m150: rt.LuaTable | undefined;
       let $151: rt.LuaValue;
-      let $152: rt.LuaValue;
+      let $m152: rt.LuaTable | undefined;
       let $153: rt.LuaValue;
       let $154: rt.LuaValue;
       let $155: rt.LuaValue;
-      let $m156: rt.LuaTable | undefined;
+      let $156: rt.LuaValue;
       let $157: rt.LuaValue;
       let $m158: rt.LuaTable | undefined;
       let $159: rt.LuaValue;
-      let $160: rt.LuaValue;
+      let $m160: rt.LuaTable | undefined;
       let $161: rt.LuaValue;
       let $162: rt.LuaValue;
       let $163: rt.LuaValue;
-      let $m164: rt.LuaTable | undefined;
+      let $164: rt.LuaValue;
       let $165: rt.LuaValue;
       let $m166: rt.LuaTable | undefined;
       let $167: rt.LuaValue;
-      let $168: rt.LuaValue;
+      let $m168: rt.LuaTable | undefined;
       let $169: rt.LuaValue;
       let $170: rt.LuaValue;
       let $171: rt.LuaValue;
-      let $m172: rt.LuaTable | undefined;
+      let $172: rt.LuaValue;
       let $173: rt.LuaValue;
       let $m174: rt.LuaTable | undefined;
       let $175: rt.LuaValue;
-      let $176: rt.LuaValue;
+      let $m176: rt.LuaTable | undefined;
       let $177: rt.LuaValue;
       let $178: rt.LuaValue;
       let $179: rt.LuaValue;
-      let $m180: rt.LuaTable | undefined;
+      let $180: rt.LuaValue;
       let $181: rt.LuaValue;
       let $m182: rt.LuaTable | undefined;
       let $183: rt.LuaValue;
-      let $184: rt.LuaValue;
+      let $m184: rt.LuaTable | undefined;
       let $185: rt.LuaValue;
       let $186: rt.LuaValue;
       let $187: rt.LuaValue;
-      let $m188: rt.LuaTable | undefined;
+      let $188: rt.LuaValue;
       let $189: rt.LuaValue;
       let $m190: rt.LuaTable | undefined;
       let $191: rt.LuaValue;
-      let $192: rt.LuaValue;
+      let $m192: rt.LuaTable | undefined;
       let $193: rt.LuaValue;
       let $194: rt.LuaValue;
       let $195: rt.LuaValue;
-      let $m196: rt.LuaTable | undefined;
+      let $196: rt.LuaValue;
       let $197: rt.LuaValue;
       let $m198: rt.LuaTable | undefined;
       let $199: rt.LuaValue;
-      let $200: rt.LuaValue;
+      let $m200: rt.LuaTable | undefined;
       let $201: rt.LuaValue;
       let $202: rt.LuaValue;
       let $203: rt.LuaValue;
-      let $m204: rt.LuaTable | undefined;
+      let $204: rt.LuaValue;
       let $205: rt.LuaValue;
       let $m206: rt.LuaTable | undefined;
       let $207: rt.LuaValue;
-      let $208: rt.LuaValue;
+      let $m208: rt.LuaTable | undefined;
       let $209: rt.LuaValue;
       let $210: rt.LuaValue;
       let $211: rt.LuaValue;
-      let $m212: rt.LuaTable | undefined;
+      let $212: rt.LuaValue;
       let $213: rt.LuaValue;
       let $m214: rt.LuaTable | undefined;
       let $215: rt.LuaValue;
-      let $216: rt.LuaValue;
+      let $m216: rt.LuaTable | undefined;
       let $217: rt.LuaValue;
       let $218: rt.LuaValue;
       let $219: rt.LuaValue;
-      let $m220: rt.LuaTable | undefined;
+      let $220: rt.LuaValue;
       let $221: rt.LuaValue;
       let $m222: rt.LuaTable | undefined;
       let $223: rt.LuaValue;
-      let $224: rt.LuaValue;
+      let $m224: rt.LuaTable | undefined;
       let $225: rt.LuaValue;
       let $226: rt.LuaValue;
       let $227: rt.LuaValue;
-      let $m228: rt.LuaTable | undefined;
+      let $228: rt.LuaValue;
       let $229: rt.LuaValue;
       let $m230: rt.LuaTable | undefined;
       let $231: rt.LuaValue;
-      let $232: rt.LuaValue;
+      let $m232: rt.LuaTable | undefined;
       let $233: rt.LuaValue;
       let $234: rt.LuaValue;
       let $235: rt.LuaValue;
-      let $m236: rt.LuaTable | undefined;
+      let $236: rt.LuaValue;
       let $237: rt.LuaValue;
       let $m238: rt.LuaTable | undefined;
       let $239: rt.LuaValue;
-      let $240: rt.LuaValue;
+      let $m240: rt.LuaTable | undefined;
       let $241: rt.LuaValue;
       let $242: rt.LuaValue;
       let $243: rt.LuaValue;
-      let $m244: rt.LuaTable | undefined;
+      let $244: rt.LuaValue;
       let $245: rt.LuaValue;
       let $m246: rt.LuaTable | undefined;
       let $247: rt.LuaValue;
-      let $248: rt.LuaValue;
+      let $m248: rt.LuaTable | undefined;
       let $249: rt.LuaValue;
       let $250: rt.LuaValue;
       let $251: rt.LuaValue;
-      let $m252: rt.LuaTable | undefined;
+      let $252: rt.LuaValue;
       let $253: rt.LuaValue;
       let $m254: rt.LuaTable | undefined;
       let $255: rt.LuaValue;
-      let $256: rt.LuaValue;
+      let $m256: rt.LuaTable | undefined;
       let $257: rt.LuaValue;
       let $258: rt.LuaValue;
       let $259: rt.LuaValue;
-      let $m260: rt.LuaTable | undefined;
+      let $260: rt.LuaValue;
       let $261: rt.LuaValue;
       let $m262: rt.LuaTable | undefined;
       let $263: rt.LuaValue;
-      let $264: rt.LuaValue;
+      let $m264: rt.LuaTable | undefined;
       let $265: rt.LuaValue;
       let $266: rt.LuaValue;
       let $267: rt.LuaValue;
-      let $m268: rt.LuaTable | undefined;
+      let $268: rt.LuaValue;
       let $269: rt.LuaValue;
       let $m270: rt.LuaTable | undefined;
       let $271: rt.LuaValue;
-      let $272: rt.LuaValue;
+      let $m272: rt.LuaTable | undefined;
       let $273: rt.LuaValue;
       let $274: rt.LuaValue;
       let $275: rt.LuaValue;
-      let $m276: rt.LuaTable | undefined;
+      let $276: rt.LuaValue;
       let $277: rt.LuaValue;
       let $m278: rt.LuaTable | undefined;
       let $279: rt.LuaValue;
-      let $280: rt.LuaValue;
+      let $m280: rt.LuaTable | undefined;
       let $281: rt.LuaValue;
       let $282: rt.LuaValue;
       let $283: rt.LuaValue;
-      let $m284: rt.LuaTable | undefined;
+      let $284: rt.LuaValue;
       let $285: rt.LuaValue;
       let $m286: rt.LuaTable | undefined;
       let $287: rt.LuaValue;
-      let $288: rt.LuaValue;
+      let $m288: rt.LuaTable | undefined;
       let $289: rt.LuaValue;
       let $290: rt.LuaValue;
       let $291: rt.LuaValue;
-      let $m292: rt.LuaTable | undefined;
+      let $292: rt.LuaValue;
       let $293: rt.LuaValue;
       let $m294: rt.LuaTable | undefined;
       let $295: rt.LuaValue;
-      let $296: rt.LuaValue;
+      let $m296: rt.LuaTable | undefined;
       let $297: rt.LuaValue;
       let $298: rt.LuaValue;
       let $299: rt.LuaValue;
-      let $m300: rt.LuaTable | undefined;
+      let $300: rt.LuaValue;
       let $301: rt.LuaValue;
       let $m302: rt.LuaTable | undefined;
       let $303: rt.LuaValue;
-      let $304: rt.LuaValue;
+      let $m304: rt.LuaTable | undefined;
       let $305: rt.LuaValue;
       let $306: rt.LuaValue;
       let $307: rt.LuaValue;
-      let $m308: rt.LuaTable | undefined;
+      let $308: rt.LuaValue;
       let $309: rt.LuaValue;
       let $m310: rt.LuaTable | undefined;
       let $311: rt.LuaValue;
-      let $312: rt.LuaValue;
+      let $m312: rt.LuaTable | undefined;
       let $313: rt.LuaValue;
       let $314: rt.LuaValue;
       let $315: rt.LuaValue;
-      let $m316: rt.LuaTable | undefined;
+      let $316: rt.LuaValue;
       let $317: rt.LuaValue;
       let $m318: rt.LuaTable | undefined;
       let $319: rt.LuaValue;
-      let $320: rt.LuaValue;
+      let $m320: rt.LuaTable | undefined;
       let $321: rt.LuaValue;
       let $322: rt.LuaValue;
       let $323: rt.LuaValue;
-      let $m324: rt.LuaTable | undefined;
+      let $324: rt.LuaValue;
       let $325: rt.LuaValue;
       let $m326: rt.LuaTable | undefined;
       let $327: rt.LuaValue;
-      let $328: rt.LuaValue;
+      let $m328: rt.LuaTable | undefined;
       let $329: rt.LuaValue;
       let $330: rt.LuaValue;
       let $331: rt.LuaValue;
-      let $m332: rt.LuaTable | undefined;
+      let $332: rt.LuaValue;
       let $333: rt.LuaValue;
       let $m334: rt.LuaTable | undefined;
       let $335: rt.LuaValue;
-      let $336: rt.LuaValue;
+      let $m336: rt.LuaTable | undefined;
       let $337: rt.LuaValue;
-      let $m338: rt.LuaTable | undefined;
+      let $338: rt.LuaValue;
       let $339: rt.LuaValue;
-      let $340: rt.LuaValue;
+      let $m340: rt.LuaTable | undefined;
       let $341: rt.LuaValue;
       let $342: rt.LuaValue;
       let $343: rt.LuaValue;
@@ -411,96 +411,124 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $351: rt.LuaValue;
       let $352: rt.LuaValue;
       let $353: rt.LuaValue;
-      let $m354: rt.LuaTable | undefined;
+      let $354: rt.LuaValue;
       let $355: rt.LuaValue;
+      let $m356: rt.LuaTable | undefined;
+      let $357: rt.LuaValue;
       $f.line = 2;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($f.line = 2, rt.buildTable(0, ["log_level", "nope"], undefined)), $f.line = 2, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
+      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9)), $f.line = 2, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
       $f.line = 4;
-      $8 = ($9 = ($10 = api as rt.LuaValue, ($10 instanceof rt.LuaTable && (($11 = $10.f.kinds) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.kinds) !== undefined || (!("kinds" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "kinds", "local 'api'"))), ($9 instanceof rt.LuaTable && (($13 = $9.f.table) !== undefined || ($m14 = $9.metatable) === undefined || ($13 = $m14.view.table) !== undefined || (!("table" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : rt.index($9, "table", "field 'kinds'")));
-      (($15 = function $get(): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site1);
+      $10 = ($11 = ($12 = api as rt.LuaValue, ($12 instanceof rt.LuaTable && (($13 = $12.f.kinds) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.kinds) !== undefined || (!("kinds" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : rt.index($12, "kinds", "local 'api'"))), ($11 instanceof rt.LuaTable && (($15 = $11.f.table) !== undefined || ($m16 = $11.metatable) === undefined || ($15 = $m16.view.table) !== undefined || (!("table" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : rt.index($11, "table", "field 'kinds'")));
+      (($17 = function $get(): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        let $f: rt.SlotFrame | undefined;
+        let $1: rt.LuaValue;
+        let $2: rt.LuaValue;
+        let $3: rt.LuaValue;
+        let $4: rt.LuaValue;
+        let $5: rt.LuaValue;
+        let $o6: rt.Fields;
+        let $n7: number;
+        let $o8: rt.Fields;
+        let $n9: number;
+        let $o10: rt.Fields;
+        let $n11: number;
+        let $o12: rt.Fields;
+        let $n13: number;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 4;
-        return rt.leave($s, $d, ($f.line = 4, rt.buildTable(0, ["ok", true, "list", ($f.line = 4, rt.buildTable(3, [1, 1, 2, 2, 3, 3], undefined)), "empty", new rt.LuaTable(), "nested", ($f.line = 4, rt.buildTable(0, ["a", ($f.line = 4, rt.buildTable(0, ["b", ($f.line = 4, rt.buildTable(0, ["c", "deep"], undefined))], undefined))], undefined))], undefined)));
+        return rt.leave($s, $d, ($1 = rt.buildTable(3, [1, 1, 2, 2, 3, 3], undefined), $2 = new rt.LuaTable(), $3 = ($4 = ($5 = ($o6 = new rt.FieldsObject(), $n7 = 1, $o6.c = "deep", rt.LuaTable.record($o6, $n7)), $o8 = new rt.FieldsObject(), $n9 = 1, $o8.b = $5, rt.LuaTable.record($o8, $n9)), $o10 = new rt.FieldsObject(), $n11 = 1, $o10.a = $4, rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 4, $o12.ok = true, $o12.list = $1, $o12.empty = $2, $o12.nested = $3, rt.LuaTable.record($o12, $n13)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $8 instanceof rt.LuaTable && !$8.linked && $8.f.get !== undefined ? ($8.f.get = $15) : rt.setIndex($8, "get", $15, "field 'table'"));
+      }) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $17) : rt.setIndex($10, "get", $17, "field 'table'"));
       $f.line = 5;
-      $16 = ($17 = ($18 = api as rt.LuaValue, ($18 instanceof rt.LuaTable && (($19 = $18.f.kinds) !== undefined || ($m20 = $18.metatable) === undefined || ($19 = $m20.view.kinds) !== undefined || (!("kinds" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($18, "kinds", "local 'api'"))), ($17 instanceof rt.LuaTable && (($21 = $17.f.string) !== undefined || ($m22 = $17.metatable) === undefined || ($21 = $m22.view.string) !== undefined || (!("string" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : rt.index($17, "string", "field 'kinds'")));
-      (($23 = function $get(): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site2);
+      $18 = ($19 = ($20 = api as rt.LuaValue, ($20 instanceof rt.LuaTable && (($21 = $20.f.kinds) !== undefined || ($m22 = $20.metatable) === undefined || ($21 = $m22.view.kinds) !== undefined || (!("kinds" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : rt.index($20, "kinds", "local 'api'"))), ($19 instanceof rt.LuaTable && (($23 = $19.f.string) !== undefined || ($m24 = $19.metatable) === undefined || ($23 = $m24.view.string) !== undefined || (!("string" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($19, "string", "field 'kinds'")));
+      (($25 = function $get(): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        let $f: rt.SlotFrame | undefined;
         const $va: rt.LuaValue[] = rt.NONE;
         return rt.leave($s, $d, "plain text");
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $16 instanceof rt.LuaTable && !$16.linked && $16.f.get !== undefined ? ($16.f.get = $23) : rt.setIndex($16, "get", $23, "field 'string'"));
+      }) !== undefined && $18 instanceof rt.LuaTable && !$18.linked && $18.f.get !== undefined ? ($18.f.get = $25) : rt.setIndex($18, "get", $25, "field 'string'"));
       $f.line = 6;
-      $24 = ($25 = ($26 = api as rt.LuaValue, ($26 instanceof rt.LuaTable && (($27 = $26.f.kinds) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.kinds) !== undefined || (!("kinds" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : rt.index($26, "kinds", "local 'api'"))), ($25 instanceof rt.LuaTable && (($29 = $25.f.number) !== undefined || ($m30 = $25.metatable) === undefined || ($29 = $m30.view.number) !== undefined || (!("number" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : rt.index($25, "number", "field 'kinds'")));
-      (($31 = function $get(): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site3);
+      $26 = ($27 = ($28 = api as rt.LuaValue, ($28 instanceof rt.LuaTable && (($29 = $28.f.kinds) !== undefined || ($m30 = $28.metatable) === undefined || ($29 = $m30.view.kinds) !== undefined || (!("kinds" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : rt.index($28, "kinds", "local 'api'"))), ($27 instanceof rt.LuaTable && (($31 = $27.f.number) !== undefined || ($m32 = $27.metatable) === undefined || ($31 = $m32.view.number) !== undefined || (!("number" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : rt.index($27, "number", "field 'kinds'")));
+      (($33 = function $get(): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        let $f: rt.SlotFrame | undefined;
         const $va: rt.LuaValue[] = rt.NONE;
         return rt.leave($s, $d, 42.5);
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $24 instanceof rt.LuaTable && !$24.linked && $24.f.get !== undefined ? ($24.f.get = $31) : rt.setIndex($24, "get", $31, "field 'number'"));
+      }) !== undefined && $26 instanceof rt.LuaTable && !$26.linked && $26.f.get !== undefined ? ($26.f.get = $33) : rt.setIndex($26, "get", $33, "field 'number'"));
       $f.line = 7;
-      $32 = ($33 = ($34 = api as rt.LuaValue, ($34 instanceof rt.LuaTable && (($35 = $34.f.kinds) !== undefined || ($m36 = $34.metatable) === undefined || ($35 = $m36.view.kinds) !== undefined || (!("kinds" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : rt.index($34, "kinds", "local 'api'"))), ($33 instanceof rt.LuaTable && (($37 = $33.f.integer) !== undefined || ($m38 = $33.metatable) === undefined || ($37 = $m38.view.integer) !== undefined || (!("integer" in $m38.view) && $m38.view[rt.CUT] === undefined)) ? $37 : rt.index($33, "integer", "field 'kinds'")));
-      (($39 = function $get(): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site4);
+      $34 = ($35 = ($36 = api as rt.LuaValue, ($36 instanceof rt.LuaTable && (($37 = $36.f.kinds) !== undefined || ($m38 = $36.metatable) === undefined || ($37 = $m38.view.kinds) !== undefined || (!("kinds" in $m38.view) && $m38.view[rt.CUT] === undefined)) ? $37 : rt.index($36, "kinds", "local 'api'"))), ($35 instanceof rt.LuaTable && (($39 = $35.f.integer) !== undefined || ($m40 = $35.metatable) === undefined || ($39 = $m40.view.integer) !== undefined || (!("integer" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : rt.index($35, "integer", "field 'kinds'")));
+      (($41 = function $get(): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        let $f: rt.SlotFrame | undefined;
         const $va: rt.LuaValue[] = rt.NONE;
         return rt.leave($s, $d, (10 / 2));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $32 instanceof rt.LuaTable && !$32.linked && $32.f.get !== undefined ? ($32.f.get = $39) : rt.setIndex($32, "get", $39, "field 'integer'"));
+      }) !== undefined && $34 instanceof rt.LuaTable && !$34.linked && $34.f.get !== undefined ? ($34.f.get = $41) : rt.setIndex($34, "get", $41, "field 'integer'"));
       $f.line = 8;
-      $40 = ($41 = ($42 = api as rt.LuaValue, ($42 instanceof rt.LuaTable && (($43 = $42.f.kinds) !== undefined || ($m44 = $42.metatable) === undefined || ($43 = $m44.view.kinds) !== undefined || (!("kinds" in $m44.view) && $m44.view[rt.CUT] === undefined)) ? $43 : rt.index($42, "kinds", "local 'api'"))), ($41 instanceof rt.LuaTable && (($45 = $41.f.boolean) !== undefined || ($m46 = $41.metatable) === undefined || ($45 = $m46.view.boolean) !== undefined || (!("boolean" in $m46.view) && $m46.view[rt.CUT] === undefined)) ? $45 : rt.index($41, "boolean", "field 'kinds'")));
-      (($47 = function $get(): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site5);
+      $42 = ($43 = ($44 = api as rt.LuaValue, ($44 instanceof rt.LuaTable && (($45 = $44.f.kinds) !== undefined || ($m46 = $44.metatable) === undefined || ($45 = $m46.view.kinds) !== undefined || (!("kinds" in $m46.view) && $m46.view[rt.CUT] === undefined)) ? $45 : rt.index($44, "kinds", "local 'api'"))), ($43 instanceof rt.LuaTable && (($47 = $43.f.boolean) !== undefined || ($m48 = $43.metatable) === undefined || ($47 = $m48.view.boolean) !== undefined || (!("boolean" in $m48.view) && $m48.view[rt.CUT] === undefined)) ? $47 : rt.index($43, "boolean", "field 'kinds'")));
+      (($49 = function $get(): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        let $f: rt.SlotFrame | undefined;
         const $va: rt.LuaValue[] = rt.NONE;
         return rt.leave($s, $d, false);
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $40 instanceof rt.LuaTable && !$40.linked && $40.f.get !== undefined ? ($40.f.get = $47) : rt.setIndex($40, "get", $47, "field 'boolean'"));
+      }) !== undefined && $42 instanceof rt.LuaTable && !$42.linked && $42.f.get !== undefined ? ($42.f.get = $49) : rt.setIndex($42, "get", $49, "field 'boolean'"));
       $f.line = 9;
-      $48 = ($49 = ($50 = api as rt.LuaValue, ($50 instanceof rt.LuaTable && (($51 = $50.f.kinds) !== undefined || ($m52 = $50.metatable) === undefined || ($51 = $m52.view.kinds) !== undefined || (!("kinds" in $m52.view) && $m52.view[rt.CUT] === undefined)) ? $51 : rt.index($50, "kinds", "local 'api'"))), ($49 instanceof rt.LuaTable && (($53 = $49.f.nil) !== undefined || ($m54 = $49.metatable) === undefined || ($53 = $m54.view.nil) !== undefined || (!("nil" in $m54.view) && $m54.view[rt.CUT] === undefined)) ? $53 : rt.index($49, "nil", "field 'kinds'")));
-      (($55 = function $anonymous(): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site6);
+      $50 = ($51 = ($52 = api as rt.LuaValue, ($52 instanceof rt.LuaTable && (($53 = $52.f.kinds) !== undefined || ($m54 = $52.metatable) === undefined || ($53 = $m54.view.kinds) !== undefined || (!("kinds" in $m54.view) && $m54.view[rt.CUT] === undefined)) ? $53 : rt.index($52, "kinds", "local 'api'"))), ($51 instanceof rt.LuaTable && (($55 = $51.f.nil) !== undefined || ($m56 = $51.metatable) === undefined || ($55 = $m56.view.nil) !== undefined || (!("nil" in $m56.view) && $m56.view[rt.CUT] === undefined)) ? $55 : rt.index($51, "nil", "field 'kinds'")));
+      (($57 = function $anonymous(): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        let $f: rt.SlotFrame | undefined;
         const $va: rt.LuaValue[] = rt.NONE;
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $48 instanceof rt.LuaTable && !$48.linked && $48.f.get !== undefined ? ($48.f.get = $55) : rt.setIndex($48, "get", $55, "field 'nil'"));
+      }) !== undefined && $50 instanceof rt.LuaTable && !$50.linked && $50.f.get !== undefined ? ($50.f.get = $57) : rt.setIndex($50, "get", $57, "field 'nil'"));
       $f.line = 10;
-      $56 = ($57 = ($58 = api as rt.LuaValue, ($58 instanceof rt.LuaTable && (($59 = $58.f.kinds) !== undefined || ($m60 = $58.metatable) === undefined || ($59 = $m60.view.kinds) !== undefined || (!("kinds" in $m60.view) && $m60.view[rt.CUT] === undefined)) ? $59 : rt.index($58, "kinds", "local 'api'"))), ($57 instanceof rt.LuaTable && (($61 = $57.f.multi) !== undefined || ($m62 = $57.metatable) === undefined || ($61 = $m62.view.multi) !== undefined || (!("multi" in $m62.view) && $m62.view[rt.CUT] === undefined)) ? $61 : rt.index($57, "multi", "field 'kinds'")));
-      (($63 = function $get(): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site7);
+      $58 = ($59 = ($60 = api as rt.LuaValue, ($60 instanceof rt.LuaTable && (($61 = $60.f.kinds) !== undefined || ($m62 = $60.metatable) === undefined || ($61 = $m62.view.kinds) !== undefined || (!("kinds" in $m62.view) && $m62.view[rt.CUT] === undefined)) ? $61 : rt.index($60, "kinds", "local 'api'"))), ($59 instanceof rt.LuaTable && (($63 = $59.f.multi) !== undefined || ($m64 = $59.metatable) === undefined || ($63 = $m64.view.multi) !== undefined || (!("multi" in $m64.view) && $m64.view[rt.CUT] === undefined)) ? $63 : rt.index($59, "multi", "field 'kinds'")));
+      (($65 = function $get(): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        let $f: rt.SlotFrame | undefined;
         const $va: rt.LuaValue[] = rt.NONE;
         return rt.leave($s, $d, ["first", "second"]);
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $56 instanceof rt.LuaTable && !$56.linked && $56.f.get !== undefined ? ($56.f.get = $63) : rt.setIndex($56, "get", $63, "field 'multi'"));
+      }) !== undefined && $58 instanceof rt.LuaTable && !$58.linked && $58.f.get !== undefined ? ($58.f.get = $65) : rt.setIndex($58, "get", $65, "field 'multi'"));
       $f.line = 11;
-      $64 = ($65 = ($66 = api as rt.LuaValue, ($66 instanceof rt.LuaTable && (($67 = $66.f.kinds) !== undefined || ($m68 = $66.metatable) === undefined || ($67 = $m68.view.kinds) !== undefined || (!("kinds" in $m68.view) && $m68.view[rt.CUT] === undefined)) ? $67 : rt.index($66, "kinds", "local 'api'"))), ($65 instanceof rt.LuaTable && (($69 = $65.f.numbers) !== undefined || ($m70 = $65.metatable) === undefined || ($69 = $m70.view.numbers) !== undefined || (!("numbers" in $m70.view) && $m70.view[rt.CUT] === undefined)) ? $69 : rt.index($65, "numbers", "field 'kinds'")));
-      (($71 = function $get(): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site8);
+      $66 = ($67 = ($68 = api as rt.LuaValue, ($68 instanceof rt.LuaTable && (($69 = $68.f.kinds) !== undefined || ($m70 = $68.metatable) === undefined || ($69 = $m70.view.kinds) !== undefined || (!("kinds" in $m70.view) && $m70.view[rt.CUT] === undefined)) ? $69 : rt.index($68, "kinds", "local 'api'"))), ($67 instanceof rt.LuaTable && (($71 = $67.f.numbers) !== undefined || ($m72 = $67.metatable) === undefined || ($71 = $m72.view.numbers) !== undefined || (!("numbers" in $m72.view) && $m72.view[rt.CUT] === undefined)) ? $71 : rt.index($67, "numbers", "field 'kinds'")));
+      (($73 = function $get(): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        let $f: rt.SlotFrame | undefined;
+        let $1: rt.LuaValue;
+        let $o2: rt.Fields;
+        let $n3: number;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 11;
-        return rt.leave($s, $d, ($f.line = 11, rt.buildTable(0, ["int", 3, "float", 0.30000000000000004, "big", 9007199254740992, "neg", (-7), "inf", Infinity, "ninf", -Infinity, "nan", (0 / 0)], undefined)));
+        return rt.leave($s, $d, ($1 = (0 / 0), $o2 = new rt.FieldsObject(), $n3 = 7, $o2.int = 3, $o2.float = 0.30000000000000004, $o2.big = 9007199254740992, $o2.neg = (-7), $o2.inf = Infinity, $o2.ninf = -Infinity, $o2.nan = $1, rt.LuaTable.record($o2, $n3)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $64 instanceof rt.LuaTable && !$64.linked && $64.f.get !== undefined ? ($64.f.get = $71) : rt.setIndex($64, "get", $71, "field 'numbers'"));
+      }) !== undefined && $66 instanceof rt.LuaTable && !$66.linked && $66.f.get !== undefined ? ($66.f.get = $73) : rt.setIndex($66, "get", $73, "field 'numbers'"));
       $f.line = 12;
-      $72 = ($73 = ($74 = api as rt.LuaValue, ($74 instanceof rt.LuaTable && (($75 = $74.f.kinds) !== undefined || ($m76 = $74.metatable) === undefined || ($75 = $m76.view.kinds) !== undefined || (!("kinds" in $m76.view) && $m76.view[rt.CUT] === undefined)) ? $75 : rt.index($74, "kinds", "local 'api'"))), ($73 instanceof rt.LuaTable && (($77 = $73.f.keys) !== undefined || ($m78 = $73.metatable) === undefined || ($77 = $m78.view.keys) !== undefined || (!("keys" in $m78.view) && $m78.view[rt.CUT] === undefined)) ? $77 : rt.index($73, "keys", "field 'kinds'")));
-      (($79 = function $get(): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site9);
+      $74 = ($75 = ($76 = api as rt.LuaValue, ($76 instanceof rt.LuaTable && (($77 = $76.f.kinds) !== undefined || ($m78 = $76.metatable) === undefined || ($77 = $m78.view.kinds) !== undefined || (!("kinds" in $m78.view) && $m78.view[rt.CUT] === undefined)) ? $77 : rt.index($76, "kinds", "local 'api'"))), ($75 instanceof rt.LuaTable && (($79 = $75.f.keys) !== undefined || ($m80 = $75.metatable) === undefined || ($79 = $m80.view.keys) !== undefined || (!("keys" in $m80.view) && $m80.view[rt.CUT] === undefined)) ? $79 : rt.index($75, "keys", "field 'kinds'")));
+      (($81 = function $get(): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        let $f: rt.SlotFrame | undefined;
+        let $o1: rt.Fields;
+        let $n2: number;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 12;
-        return rt.leave($s, $d, ($f.line = 12, rt.buildTable(0, [1, "a", 3, "c", "name", "x", "__rover_hidden", "no"], undefined)));
+        return rt.leave($s, $d, ($o1 = new rt.FieldsObject(), $n2 = 2, $o1.name = "x", $o1.__rover_hidden = "no", rt.LuaTable.record($o1, $n2)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $72 instanceof rt.LuaTable && !$72.linked && $72.f.get !== undefined ? ($72.f.get = $79) : rt.setIndex($72, "get", $79, "field 'keys'"));
+      }) !== undefined && $74 instanceof rt.LuaTable && !$74.linked && $74.f.get !== undefined ? ($74.f.get = $81) : rt.setIndex($74, "get", $81, "field 'keys'"));
       $f.line = 13;
-      $80 = ($81 = ($82 = api as rt.LuaValue, ($82 instanceof rt.LuaTable && (($83 = $82.f.kinds) !== undefined || ($m84 = $82.metatable) === undefined || ($83 = $m84.view.kinds) !== undefined || (!("kinds" in $m84.view) && $m84.view[rt.CUT] === undefined)) ? $83 : rt.index($82, "kinds", "local 'api'"))), ($81 instanceof rt.LuaTable && (($85 = $81.f.unicode) !== undefined || ($m86 = $81.metatable) === undefined || ($85 = $m86.view.unicode) !== undefined || (!("unicode" in $m86.view) && $m86.view[rt.CUT] === undefined)) ? $85 : rt.index($81, "unicode", "field 'kinds'")));
-      (($87 = function $get(): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site10);
+      $82 = ($83 = ($84 = api as rt.LuaValue, ($84 instanceof rt.LuaTable && (($85 = $84.f.kinds) !== undefined || ($m86 = $84.metatable) === undefined || ($85 = $m86.view.kinds) !== undefined || (!("kinds" in $m86.view) && $m86.view[rt.CUT] === undefined)) ? $85 : rt.index($84, "kinds", "local 'api'"))), ($83 instanceof rt.LuaTable && (($87 = $83.f.unicode) !== undefined || ($m88 = $83.metatable) === undefined || ($87 = $m88.view.unicode) !== undefined || (!("unicode" in $m88.view) && $m88.view[rt.CUT] === undefined)) ? $87 : rt.index($83, "unicode", "field 'kinds'")));
+      (($89 = function $get(): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        let $f: rt.SlotFrame | undefined;
+        let $o1: rt.Fields;
+        let $n2: number;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 13;
-        return rt.leave($s, $d, ($f.line = 13, rt.buildTable(0, ["text", "h\xc3\xa9llo \xe2\x9c\x93", "quote", "say \"hi\"\n\ttab", "ctrl", "\x01"], undefined)));
+        return rt.leave($s, $d, ($o1 = new rt.FieldsObject(), $n2 = 3, $o1.text = "h\xc3\xa9llo \xe2\x9c\x93", $o1.quote = "say \"hi\"\n\ttab", $o1.ctrl = "\x01", rt.LuaTable.record($o1, $n2)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $80 instanceof rt.LuaTable && !$80.linked && $80.f.get !== undefined ? ($80.f.get = $87) : rt.setIndex($80, "get", $87, "field 'unicode'"));
+      }) !== undefined && $82 instanceof rt.LuaTable && !$82.linked && $82.f.get !== undefined ? ($82.f.get = $89) : rt.setIndex($82, "get", $89, "field 'unicode'"));
       $f.line = 15;
-      $88 = ($89 = ($90 = api as rt.LuaValue, ($90 instanceof rt.LuaTable && (($91 = $90.f.build) !== undefined || ($m92 = $90.metatable) === undefined || ($91 = $m92.view.build) !== undefined || (!("build" in $m92.view) && $m92.view[rt.CUT] === undefined)) ? $91 : rt.index($90, "build", "local 'api'"))), ($89 instanceof rt.LuaTable && (($93 = $89.f.json) !== undefined || ($m94 = $89.metatable) === undefined || ($93 = $m94.view.json) !== undefined || (!("json" in $m94.view) && $m94.view[rt.CUT] === undefined)) ? $93 : rt.index($89, "json", "field 'build'")));
-      (($95 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $90 = ($91 = ($92 = api as rt.LuaValue, ($92 instanceof rt.LuaTable && (($93 = $92.f.build) !== undefined || ($m94 = $92.metatable) === undefined || ($93 = $m94.view.build) !== undefined || (!("build" in $m94.view) && $m94.view[rt.CUT] === undefined)) ? $93 : rt.index($92, "build", "local 'api'"))), ($91 instanceof rt.LuaTable && (($95 = $91.f.as_json) !== undefined || ($m96 = $91.metatable) === undefined || ($95 = $m96.view.as_json) !== undefined || (!("as_json" in $m96.view) && $m96.view[rt.CUT] === undefined)) ? $95 : rt.index($91, "as_json", "field 'build'")));
+      (($97 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -511,16 +539,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $4: rt.LuaValue;
         let $m5: rt.LuaTable | undefined;
         let $6: rt.LuaValue;
-        let $t7: number;
-        let $r8: rt.LuaResult;
+        let $o7: rt.Fields;
+        let $n8: number;
+        let $t9: number;
+        let $r10: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 15;
-        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "json", "upvalue 'api'"))), $6 = ($f.line = 15, rt.buildTable(0, ["built", "json"], undefined)), $f.line = 15, $fn1 = rt.fn($2, "field 'json'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "json", "upvalue 'api'"))), $6 = ($o7 = new rt.FieldsObject(), $n8 = 1, $o7.built = "json", rt.LuaTable.record($o7, $n8)), $f.line = 15, $fn1 = rt.fn($2, "field 'json'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t9 = $s.tails++, $r10 = $fn1($6), $s.tails = $t9, $r10) : rt.tail($s, $fn1, [$6]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $88 instanceof rt.LuaTable && !$88.linked && $88.f.get !== undefined ? ($88.f.get = $95) : rt.setIndex($88, "get", $95, "field 'json'"));
+      }) as rt.LuaFunction)) !== undefined && $90 instanceof rt.LuaTable && !$90.linked && $90.f.get !== undefined ? ($90.f.get = $97) : rt.setIndex($90, "get", $97, "field 'as_json'"));
       $f.line = 16;
-      $96 = ($97 = ($98 = api as rt.LuaValue, ($98 instanceof rt.LuaTable && (($99 = $98.f.build) !== undefined || ($m100 = $98.metatable) === undefined || ($99 = $m100.view.build) !== undefined || (!("build" in $m100.view) && $m100.view[rt.CUT] === undefined)) ? $99 : rt.index($98, "build", "local 'api'"))), ($97 instanceof rt.LuaTable && (($101 = $97.f.json_status) !== undefined || ($m102 = $97.metatable) === undefined || ($101 = $m102.view.json_status) !== undefined || (!("json_status" in $m102.view) && $m102.view[rt.CUT] === undefined)) ? $101 : rt.index($97, "json_status", "field 'build'")));
-      (($103 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $98 = ($99 = ($100 = api as rt.LuaValue, ($100 instanceof rt.LuaTable && (($101 = $100.f.build) !== undefined || ($m102 = $100.metatable) === undefined || ($101 = $m102.view.build) !== undefined || (!("build" in $m102.view) && $m102.view[rt.CUT] === undefined)) ? $101 : rt.index($100, "build", "local 'api'"))), ($99 instanceof rt.LuaTable && (($103 = $99.f.json_status) !== undefined || ($m104 = $99.metatable) === undefined || ($103 = $m104.view.json_status) !== undefined || (!("json_status" in $m104.view) && $m104.view[rt.CUT] === undefined)) ? $103 : rt.index($99, "json_status", "field 'build'")));
+      (($105 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -534,16 +564,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m7: rt.LuaTable | undefined;
         let $8: rt.LuaValue;
         let $9: rt.LuaValue;
-        let $t10: number;
-        let $r11: rt.LuaResult;
+        let $o10: rt.Fields;
+        let $n11: number;
+        let $t12: number;
+        let $r13: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 16;
-        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "json", "upvalue 'api'"))), $f.line = 16, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'json'")), "method 'status'"), $8 = 201, $9 = ($f.line = 16, rt.buildTable(0, ["created", true], undefined)), $f.line = 16, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $8, $9]));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "json", "upvalue 'api'"))), $f.line = 16, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'json'")), "method 'status'"), $8 = 201, $9 = ($o10 = new rt.FieldsObject(), $n11 = 1, $o10.created = true, rt.LuaTable.record($o10, $n11)), $f.line = 16, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($2, $8, $9), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$2, $8, $9]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $96 instanceof rt.LuaTable && !$96.linked && $96.f.get !== undefined ? ($96.f.get = $103) : rt.setIndex($96, "get", $103, "field 'json_status'"));
+      }) as rt.LuaFunction)) !== undefined && $98 instanceof rt.LuaTable && !$98.linked && $98.f.get !== undefined ? ($98.f.get = $105) : rt.setIndex($98, "get", $105, "field 'json_status'"));
       $f.line = 17;
-      $104 = ($105 = ($106 = api as rt.LuaValue, ($106 instanceof rt.LuaTable && (($107 = $106.f.build) !== undefined || ($m108 = $106.metatable) === undefined || ($107 = $m108.view.build) !== undefined || (!("build" in $m108.view) && $m108.view[rt.CUT] === undefined)) ? $107 : rt.index($106, "build", "local 'api'"))), ($105 instanceof rt.LuaTable && (($109 = $105.f.text) !== undefined || ($m110 = $105.metatable) === undefined || ($109 = $m110.view.text) !== undefined || (!("text" in $m110.view) && $m110.view[rt.CUT] === undefined)) ? $109 : rt.index($105, "text", "field 'build'")));
-      (($111 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $106 = ($107 = ($108 = api as rt.LuaValue, ($108 instanceof rt.LuaTable && (($109 = $108.f.build) !== undefined || ($m110 = $108.metatable) === undefined || ($109 = $m110.view.build) !== undefined || (!("build" in $m110.view) && $m110.view[rt.CUT] === undefined)) ? $109 : rt.index($108, "build", "local 'api'"))), ($107 instanceof rt.LuaTable && (($111 = $107.f.as_text) !== undefined || ($m112 = $107.metatable) === undefined || ($111 = $m112.view.as_text) !== undefined || (!("as_text" in $m112.view) && $m112.view[rt.CUT] === undefined)) ? $111 : rt.index($107, "as_text", "field 'build'")));
+      (($113 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -560,10 +592,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $f.line = 17;
         return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "text", "upvalue 'api'"))), $6 = "hello text", $f.line = 17, $fn1 = rt.fn($2, "field 'text'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $104 instanceof rt.LuaTable && !$104.linked && $104.f.get !== undefined ? ($104.f.get = $111) : rt.setIndex($104, "get", $111, "field 'text'"));
+      }) as rt.LuaFunction)) !== undefined && $106 instanceof rt.LuaTable && !$106.linked && $106.f.get !== undefined ? ($106.f.get = $113) : rt.setIndex($106, "get", $113, "field 'as_text'"));
       $f.line = 18;
-      $112 = ($113 = ($114 = api as rt.LuaValue, ($114 instanceof rt.LuaTable && (($115 = $114.f.build) !== undefined || ($m116 = $114.metatable) === undefined || ($115 = $m116.view.build) !== undefined || (!("build" in $m116.view) && $m116.view[rt.CUT] === undefined)) ? $115 : rt.index($114, "build", "local 'api'"))), ($113 instanceof rt.LuaTable && (($117 = $113.f.text_status) !== undefined || ($m118 = $113.metatable) === undefined || ($117 = $m118.view.text_status) !== undefined || (!("text_status" in $m118.view) && $m118.view[rt.CUT] === undefined)) ? $117 : rt.index($113, "text_status", "field 'build'")));
-      (($119 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $114 = ($115 = ($116 = api as rt.LuaValue, ($116 instanceof rt.LuaTable && (($117 = $116.f.build) !== undefined || ($m118 = $116.metatable) === undefined || ($117 = $m118.view.build) !== undefined || (!("build" in $m118.view) && $m118.view[rt.CUT] === undefined)) ? $117 : rt.index($116, "build", "local 'api'"))), ($115 instanceof rt.LuaTable && (($119 = $115.f.text_status) !== undefined || ($m120 = $115.metatable) === undefined || ($119 = $m120.view.text_status) !== undefined || (!("text_status" in $m120.view) && $m120.view[rt.CUT] === undefined)) ? $119 : rt.index($115, "text_status", "field 'build'")));
+      (($121 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -583,10 +615,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $f.line = 18;
         return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "text", "upvalue 'api'"))), $f.line = 18, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'text'")), "method 'status'"), $8 = 202, $9 = "accepted", $f.line = 18, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $8, $9]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $112 instanceof rt.LuaTable && !$112.linked && $112.f.get !== undefined ? ($112.f.get = $119) : rt.setIndex($112, "get", $119, "field 'text_status'"));
+      }) as rt.LuaFunction)) !== undefined && $114 instanceof rt.LuaTable && !$114.linked && $114.f.get !== undefined ? ($114.f.get = $121) : rt.setIndex($114, "get", $121, "field 'text_status'"));
       $f.line = 19;
-      $120 = ($121 = ($122 = api as rt.LuaValue, ($122 instanceof rt.LuaTable && (($123 = $122.f.build) !== undefined || ($m124 = $122.metatable) === undefined || ($123 = $m124.view.build) !== undefined || (!("build" in $m124.view) && $m124.view[rt.CUT] === undefined)) ? $123 : rt.index($122, "build", "local 'api'"))), ($121 instanceof rt.LuaTable && (($125 = $121.f.html) !== undefined || ($m126 = $121.metatable) === undefined || ($125 = $m126.view.html) !== undefined || (!("html" in $m126.view) && $m126.view[rt.CUT] === undefined)) ? $125 : rt.index($121, "html", "field 'build'")));
-      (($127 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $122 = ($123 = ($124 = api as rt.LuaValue, ($124 instanceof rt.LuaTable && (($125 = $124.f.build) !== undefined || ($m126 = $124.metatable) === undefined || ($125 = $m126.view.build) !== undefined || (!("build" in $m126.view) && $m126.view[rt.CUT] === undefined)) ? $125 : rt.index($124, "build", "local 'api'"))), ($123 instanceof rt.LuaTable && (($127 = $123.f.as_html) !== undefined || ($m128 = $123.metatable) === undefined || ($127 = $m128.view.as_html) !== undefined || (!("as_html" in $m128.view) && $m128.view[rt.CUT] === undefined)) ? $127 : rt.index($123, "as_html", "field 'build'")));
+      (($129 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -603,10 +635,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $f.line = 19;
         return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.html) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "html", "upvalue 'api'"))), $6 = "<h1>Hi</h1>", $f.line = 19, $fn1 = rt.fn($2, "field 'html'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $120 instanceof rt.LuaTable && !$120.linked && $120.f.get !== undefined ? ($120.f.get = $127) : rt.setIndex($120, "get", $127, "field 'html'"));
+      }) as rt.LuaFunction)) !== undefined && $122 instanceof rt.LuaTable && !$122.linked && $122.f.get !== undefined ? ($122.f.get = $129) : rt.setIndex($122, "get", $129, "field 'as_html'"));
       $f.line = 20;
-      $128 = ($129 = ($130 = api as rt.LuaValue, ($130 instanceof rt.LuaTable && (($131 = $130.f.build) !== undefined || ($m132 = $130.metatable) === undefined || ($131 = $m132.view.build) !== undefined || (!("build" in $m132.view) && $m132.view[rt.CUT] === undefined)) ? $131 : rt.index($130, "build", "local 'api'"))), ($129 instanceof rt.LuaTable && (($133 = $129.f.html_status) !== undefined || ($m134 = $129.metatable) === undefined || ($133 = $m134.view.html_status) !== undefined || (!("html_status" in $m134.view) && $m134.view[rt.CUT] === undefined)) ? $133 : rt.index($129, "html_status", "field 'build'")));
-      (($135 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $130 = ($131 = ($132 = api as rt.LuaValue, ($132 instanceof rt.LuaTable && (($133 = $132.f.build) !== undefined || ($m134 = $132.metatable) === undefined || ($133 = $m134.view.build) !== undefined || (!("build" in $m134.view) && $m134.view[rt.CUT] === undefined)) ? $133 : rt.index($132, "build", "local 'api'"))), ($131 instanceof rt.LuaTable && (($135 = $131.f.html_status) !== undefined || ($m136 = $131.metatable) === undefined || ($135 = $m136.view.html_status) !== undefined || (!("html_status" in $m136.view) && $m136.view[rt.CUT] === undefined)) ? $135 : rt.index($131, "html_status", "field 'build'")));
+      (($137 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -626,10 +658,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $f.line = 20;
         return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.html) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "html", "upvalue 'api'"))), $f.line = 20, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'html'")), "method 'status'"), $8 = 404, $9 = "<p>missing</p>", $f.line = 20, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $8, $9]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $128 instanceof rt.LuaTable && !$128.linked && $128.f.get !== undefined ? ($128.f.get = $135) : rt.setIndex($128, "get", $135, "field 'html_status'"));
+      }) as rt.LuaFunction)) !== undefined && $130 instanceof rt.LuaTable && !$130.linked && $130.f.get !== undefined ? ($130.f.get = $137) : rt.setIndex($130, "get", $137, "field 'html_status'"));
       $f.line = 21;
-      $136 = ($137 = ($138 = api as rt.LuaValue, ($138 instanceof rt.LuaTable && (($139 = $138.f.build) !== undefined || ($m140 = $138.metatable) === undefined || ($139 = $m140.view.build) !== undefined || (!("build" in $m140.view) && $m140.view[rt.CUT] === undefined)) ? $139 : rt.index($138, "build", "local 'api'"))), ($137 instanceof rt.LuaTable && (($141 = $137.f.redirect) !== undefined || ($m142 = $137.metatable) === undefined || ($141 = $m142.view.redirect) !== undefined || (!("redirect" in $m142.view) && $m142.view[rt.CUT] === undefined)) ? $141 : rt.index($137, "redirect", "field 'build'")));
-      (($143 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $138 = ($139 = ($140 = api as rt.LuaValue, ($140 instanceof rt.LuaTable && (($141 = $140.f.build) !== undefined || ($m142 = $140.metatable) === undefined || ($141 = $m142.view.build) !== undefined || (!("build" in $m142.view) && $m142.view[rt.CUT] === undefined)) ? $141 : rt.index($140, "build", "local 'api'"))), ($139 instanceof rt.LuaTable && (($143 = $139.f.as_redirect) !== undefined || ($m144 = $139.metatable) === undefined || ($143 = $m144.view.as_redirect) !== undefined || (!("as_redirect" in $m144.view) && $m144.view[rt.CUT] === undefined)) ? $143 : rt.index($139, "as_redirect", "field 'build'")));
+      (($145 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -646,10 +678,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $f.line = 21;
         return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "redirect", "upvalue 'api'"))), $6 = "/kinds/string", $f.line = 21, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $136 instanceof rt.LuaTable && !$136.linked && $136.f.get !== undefined ? ($136.f.get = $143) : rt.setIndex($136, "get", $143, "field 'redirect'"));
+      }) as rt.LuaFunction)) !== undefined && $138 instanceof rt.LuaTable && !$138.linked && $138.f.get !== undefined ? ($138.f.get = $145) : rt.setIndex($138, "get", $145, "field 'as_redirect'"));
       $f.line = 22;
-      $144 = ($145 = ($146 = api as rt.LuaValue, ($146 instanceof rt.LuaTable && (($147 = $146.f.build) !== undefined || ($m148 = $146.metatable) === undefined || ($147 = $m148.view.build) !== undefined || (!("build" in $m148.view) && $m148.view[rt.CUT] === undefined)) ? $147 : rt.index($146, "build", "local 'api'"))), ($145 instanceof rt.LuaTable && (($149 = $145.f.permanent) !== undefined || ($m150 = $145.metatable) === undefined || ($149 = $m150.view.permanent) !== undefined || (!("permanent" in $m150.view) && $m150.view[rt.CUT] === undefined)) ? $149 : rt.index($145, "permanent", "field 'build'")));
-      (($151 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $146 = ($147 = ($148 = api as rt.LuaValue, ($148 instanceof rt.LuaTable && (($149 = $148.f.build) !== undefined || ($m150 = $148.metatable) === undefined || ($149 = $m150.view.build) !== undefined || (!("build" in $m150.view) && $m150.view[rt.CUT] === undefined)) ? $149 : rt.index($148, "build", "local 'api'"))), ($147 instanceof rt.LuaTable && (($151 = $147.f.permanent) !== undefined || ($m152 = $147.metatable) === undefined || ($151 = $m152.view.permanent) !== undefined || (!("permanent" in $m152.view) && $m152.view[rt.CUT] === undefined)) ? $151 : rt.index($147, "permanent", "field 'build'")));
+      (($153 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -668,10 +700,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $f.line = 22;
         return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "redirect", "upvalue 'api'"))), $f.line = 22, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.permanent) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.permanent) !== undefined || (!("permanent" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'"), $8 = "/new-home", $f.line = 22, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t9 = $s.tails++, $r10 = $fn1($2, $8), $s.tails = $t9, $r10) : rt.tail($s, $fn1, [$2, $8]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $144 instanceof rt.LuaTable && !$144.linked && $144.f.get !== undefined ? ($144.f.get = $151) : rt.setIndex($144, "get", $151, "field 'permanent'"));
+      }) as rt.LuaFunction)) !== undefined && $146 instanceof rt.LuaTable && !$146.linked && $146.f.get !== undefined ? ($146.f.get = $153) : rt.setIndex($146, "get", $153, "field 'permanent'"));
       $f.line = 23;
-      $152 = ($153 = ($154 = api as rt.LuaValue, ($154 instanceof rt.LuaTable && (($155 = $154.f.build) !== undefined || ($m156 = $154.metatable) === undefined || ($155 = $m156.view.build) !== undefined || (!("build" in $m156.view) && $m156.view[rt.CUT] === undefined)) ? $155 : rt.index($154, "build", "local 'api'"))), ($153 instanceof rt.LuaTable && (($157 = $153.f.redirect_status) !== undefined || ($m158 = $153.metatable) === undefined || ($157 = $m158.view.redirect_status) !== undefined || (!("redirect_status" in $m158.view) && $m158.view[rt.CUT] === undefined)) ? $157 : rt.index($153, "redirect_status", "field 'build'")));
-      (($159 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $154 = ($155 = ($156 = api as rt.LuaValue, ($156 instanceof rt.LuaTable && (($157 = $156.f.build) !== undefined || ($m158 = $156.metatable) === undefined || ($157 = $m158.view.build) !== undefined || (!("build" in $m158.view) && $m158.view[rt.CUT] === undefined)) ? $157 : rt.index($156, "build", "local 'api'"))), ($155 instanceof rt.LuaTable && (($159 = $155.f.redirect_status) !== undefined || ($m160 = $155.metatable) === undefined || ($159 = $m160.view.redirect_status) !== undefined || (!("redirect_status" in $m160.view) && $m160.view[rt.CUT] === undefined)) ? $159 : rt.index($155, "redirect_status", "field 'build'")));
+      (($161 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -691,10 +723,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $f.line = 23;
         return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "redirect", "upvalue 'api'"))), $f.line = 23, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'redirect'")), "method 'status'"), $8 = 307, $9 = "/temporary", $f.line = 23, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $8, $9]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $152 instanceof rt.LuaTable && !$152.linked && $152.f.get !== undefined ? ($152.f.get = $159) : rt.setIndex($152, "get", $159, "field 'redirect_status'"));
+      }) as rt.LuaFunction)) !== undefined && $154 instanceof rt.LuaTable && !$154.linked && $154.f.get !== undefined ? ($154.f.get = $161) : rt.setIndex($154, "get", $161, "field 'redirect_status'"));
       $f.line = 24;
-      $160 = ($161 = ($162 = api as rt.LuaValue, ($162 instanceof rt.LuaTable && (($163 = $162.f.build) !== undefined || ($m164 = $162.metatable) === undefined || ($163 = $m164.view.build) !== undefined || (!("build" in $m164.view) && $m164.view[rt.CUT] === undefined)) ? $163 : rt.index($162, "build", "local 'api'"))), ($161 instanceof rt.LuaTable && (($165 = $161.f.no_content) !== undefined || ($m166 = $161.metatable) === undefined || ($165 = $m166.view.no_content) !== undefined || (!("no_content" in $m166.view) && $m166.view[rt.CUT] === undefined)) ? $165 : rt.index($161, "no_content", "field 'build'")));
-      (($167 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $162 = ($163 = ($164 = api as rt.LuaValue, ($164 instanceof rt.LuaTable && (($165 = $164.f.build) !== undefined || ($m166 = $164.metatable) === undefined || ($165 = $m166.view.build) !== undefined || (!("build" in $m166.view) && $m166.view[rt.CUT] === undefined)) ? $165 : rt.index($164, "build", "local 'api'"))), ($163 instanceof rt.LuaTable && (($167 = $163.f.as_no_content) !== undefined || ($m168 = $163.metatable) === undefined || ($167 = $m168.view.as_no_content) !== undefined || (!("as_no_content" in $m168.view) && $m168.view[rt.CUT] === undefined)) ? $167 : rt.index($163, "as_no_content", "field 'build'")));
+      (($169 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -710,10 +742,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $f.line = 24;
         return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.no_content) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.no_content) !== undefined || (!("no_content" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "no_content", "upvalue 'api'"))), $f.line = 24, $fn1 = rt.fn($2, "field 'no_content'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t6 = $s.tails++, $r7 = $fn1(), $s.tails = $t6, $r7) : rt.tail($s, $fn1, []));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $160 instanceof rt.LuaTable && !$160.linked && $160.f.get !== undefined ? ($160.f.get = $167) : rt.setIndex($160, "get", $167, "field 'no_content'"));
+      }) as rt.LuaFunction)) !== undefined && $162 instanceof rt.LuaTable && !$162.linked && $162.f.get !== undefined ? ($162.f.get = $169) : rt.setIndex($162, "get", $169, "field 'as_no_content'"));
       $f.line = 25;
-      $168 = ($169 = ($170 = api as rt.LuaValue, ($170 instanceof rt.LuaTable && (($171 = $170.f.build) !== undefined || ($m172 = $170.metatable) === undefined || ($171 = $m172.view.build) !== undefined || (!("build" in $m172.view) && $m172.view[rt.CUT] === undefined)) ? $171 : rt.index($170, "build", "local 'api'"))), ($169 instanceof rt.LuaTable && (($173 = $169.f.error) !== undefined || ($m174 = $169.metatable) === undefined || ($173 = $m174.view.error) !== undefined || (!("error" in $m174.view) && $m174.view[rt.CUT] === undefined)) ? $173 : rt.index($169, "error", "field 'build'")));
-      (($175 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $170 = ($171 = ($172 = api as rt.LuaValue, ($172 instanceof rt.LuaTable && (($173 = $172.f.build) !== undefined || ($m174 = $172.metatable) === undefined || ($173 = $m174.view.build) !== undefined || (!("build" in $m174.view) && $m174.view[rt.CUT] === undefined)) ? $173 : rt.index($172, "build", "local 'api'"))), ($171 instanceof rt.LuaTable && (($175 = $171.f.as_error) !== undefined || ($m176 = $171.metatable) === undefined || ($175 = $m176.view.as_error) !== undefined || (!("as_error" in $m176.view) && $m176.view[rt.CUT] === undefined)) ? $175 : rt.index($171, "as_error", "field 'build'")));
+      (($177 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -730,10 +762,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $f.line = 25;
         return ($2 = api as rt.LuaValue, $f.line = 25, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 403, $6 = "Forbidden: no access", $f.line = 25, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $168 instanceof rt.LuaTable && !$168.linked && $168.f.get !== undefined ? ($168.f.get = $175) : rt.setIndex($168, "get", $175, "field 'error'"));
+      }) as rt.LuaFunction)) !== undefined && $170 instanceof rt.LuaTable && !$170.linked && $170.f.get !== undefined ? ($170.f.get = $177) : rt.setIndex($170, "get", $177, "field 'as_error'"));
       $f.line = 26;
-      $176 = ($177 = ($178 = api as rt.LuaValue, ($178 instanceof rt.LuaTable && (($179 = $178.f.build) !== undefined || ($m180 = $178.metatable) === undefined || ($179 = $m180.view.build) !== undefined || (!("build" in $m180.view) && $m180.view[rt.CUT] === undefined)) ? $179 : rt.index($178, "build", "local 'api'"))), ($177 instanceof rt.LuaTable && (($181 = $177.f.error_table) !== undefined || ($m182 = $177.metatable) === undefined || ($181 = $m182.view.error_table) !== undefined || (!("error_table" in $m182.view) && $m182.view[rt.CUT] === undefined)) ? $181 : rt.index($177, "error_table", "field 'build'")));
-      (($183 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $178 = ($179 = ($180 = api as rt.LuaValue, ($180 instanceof rt.LuaTable && (($181 = $180.f.build) !== undefined || ($m182 = $180.metatable) === undefined || ($181 = $m182.view.build) !== undefined || (!("build" in $m182.view) && $m182.view[rt.CUT] === undefined)) ? $181 : rt.index($180, "build", "local 'api'"))), ($179 instanceof rt.LuaTable && (($183 = $179.f.error_table) !== undefined || ($m184 = $179.metatable) === undefined || ($183 = $m184.view.error_table) !== undefined || (!("error_table" in $m184.view) && $m184.view[rt.CUT] === undefined)) ? $183 : rt.index($179, "error_table", "field 'build'")));
+      (($185 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -744,49 +776,54 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m4: rt.LuaTable | undefined;
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $t7: number;
-        let $r8: rt.LuaResult;
+        let $o7: rt.Fields;
+        let $n8: number;
+        let $t9: number;
+        let $r10: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 26;
-        return ($2 = api as rt.LuaValue, $f.line = 26, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 409, $6 = ($f.line = 26, rt.buildTable(0, ["code", "conflict"], undefined)), $f.line = 26, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
+        return ($2 = api as rt.LuaValue, $f.line = 26, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 409, $6 = ($o7 = new rt.FieldsObject(), $n8 = 1, $o7.code = "conflict", rt.LuaTable.record($o7, $n8)), $f.line = 26, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t9 = $s.tails++, $r10 = $fn1($2, $5, $6), $s.tails = $t9, $r10) : rt.tail($s, $fn1, [$2, $5, $6]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $176 instanceof rt.LuaTable && !$176.linked && $176.f.get !== undefined ? ($176.f.get = $183) : rt.setIndex($176, "get", $183, "field 'error_table'"));
+      }) as rt.LuaFunction)) !== undefined && $178 instanceof rt.LuaTable && !$178.linked && $178.f.get !== undefined ? ($178.f.get = $185) : rt.setIndex($178, "get", $185, "field 'error_table'"));
       $f.line = 29;
-      $184 = ($185 = ($186 = api as rt.LuaValue, ($186 instanceof rt.LuaTable && (($187 = $186.f.fail) !== undefined || ($m188 = $186.metatable) === undefined || ($187 = $m188.view.fail) !== undefined || (!("fail" in $m188.view) && $m188.view[rt.CUT] === undefined)) ? $187 : rt.index($186, "fail", "local 'api'"))), ($185 instanceof rt.LuaTable && (($189 = $185.f.index) !== undefined || ($m190 = $185.metatable) === undefined || ($189 = $m190.view.index) !== undefined || (!("index" in $m190.view) && $m190.view[rt.CUT] === undefined)) ? $189 : rt.index($185, "index", "field 'fail'")));
-      (($191 = function $get(ctx?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site23);
+      $186 = ($187 = ($188 = api as rt.LuaValue, ($188 instanceof rt.LuaTable && (($189 = $188.f.fail) !== undefined || ($m190 = $188.metatable) === undefined || ($189 = $m190.view.fail) !== undefined || (!("fail" in $m190.view) && $m190.view[rt.CUT] === undefined)) ? $189 : rt.index($188, "fail", "local 'api'"))), ($187 instanceof rt.LuaTable && (($191 = $187.f.index) !== undefined || ($m192 = $187.metatable) === undefined || ($191 = $m192.view.index) !== undefined || (!("index" in $m192.view) && $m192.view[rt.CUT] === undefined)) ? $191 : rt.index($187, "index", "field 'fail'")));
+      (($193 = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        let $f: rt.SlotFrame | undefined;
+        let $1: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
         let user: rt.LuaValue = undefined;
-        $f.line = 31;
-        return rt.leave($s, $d, rt.index(user, "name", "local 'user'"));
+        return rt.leave($s, $d, rt.index(user, ($1 = "name", ($f ??= $s.enter($site23)).line = 31, $1), "local 'user'"));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $184 instanceof rt.LuaTable && !$184.linked && $184.f.get !== undefined ? ($184.f.get = $191) : rt.setIndex($184, "get", $191, "field 'index'"));
+      }) !== undefined && $186 instanceof rt.LuaTable && !$186.linked && $186.f.get !== undefined ? ($186.f.get = $193) : rt.setIndex($186, "get", $193, "field 'index'"));
       $f.line = 33;
-      $192 = ($193 = ($194 = api as rt.LuaValue, ($194 instanceof rt.LuaTable && (($195 = $194.f.fail) !== undefined || ($m196 = $194.metatable) === undefined || ($195 = $m196.view.fail) !== undefined || (!("fail" in $m196.view) && $m196.view[rt.CUT] === undefined)) ? $195 : rt.index($194, "fail", "local 'api'"))), ($193 instanceof rt.LuaTable && (($197 = $193.f.raise) !== undefined || ($m198 = $193.metatable) === undefined || ($197 = $m198.view.raise) !== undefined || (!("raise" in $m198.view) && $m198.view[rt.CUT] === undefined)) ? $197 : rt.index($193, "raise", "field 'fail'")));
-      (($199 = function $get(): rt.LuaResult {
+      $194 = ($195 = ($196 = api as rt.LuaValue, ($196 instanceof rt.LuaTable && (($197 = $196.f.fail) !== undefined || ($m198 = $196.metatable) === undefined || ($197 = $m198.view.fail) !== undefined || (!("fail" in $m198.view) && $m198.view[rt.CUT] === undefined)) ? $197 : rt.index($196, "fail", "local 'api'"))), ($195 instanceof rt.LuaTable && (($199 = $195.f.raise) !== undefined || ($m200 = $195.metatable) === undefined || ($199 = $m200.view.raise) !== undefined || (!("raise" in $m200.view) && $m200.view[rt.CUT] === undefined)) ? $199 : rt.index($195, "raise", "field 'fail'")));
+      (($201 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site24);
         let $1: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 33;
         ($f.line = 33, $f.callName = "error", rt.fn((($1 = $env.f.error) !== undefined ? $1 : rt.getGlobal($env, "error")), "global 'error'")("something broke"));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $192 instanceof rt.LuaTable && !$192.linked && $192.f.get !== undefined ? ($192.f.get = $199) : rt.setIndex($192, "get", $199, "field 'raise'"));
+      }) !== undefined && $194 instanceof rt.LuaTable && !$194.linked && $194.f.get !== undefined ? ($194.f.get = $201) : rt.setIndex($194, "get", $201, "field 'raise'"));
       $f.line = 34;
-      $200 = ($201 = ($202 = api as rt.LuaValue, ($202 instanceof rt.LuaTable && (($203 = $202.f.fail) !== undefined || ($m204 = $202.metatable) === undefined || ($203 = $m204.view.fail) !== undefined || (!("fail" in $m204.view) && $m204.view[rt.CUT] === undefined)) ? $203 : rt.index($202, "fail", "local 'api'"))), ($201 instanceof rt.LuaTable && (($205 = $201.f.table) !== undefined || ($m206 = $201.metatable) === undefined || ($205 = $m206.view.table) !== undefined || (!("table" in $m206.view) && $m206.view[rt.CUT] === undefined)) ? $205 : rt.index($201, "table", "field 'fail'")));
-      (($207 = function $get(): rt.LuaResult {
+      $202 = ($203 = ($204 = api as rt.LuaValue, ($204 instanceof rt.LuaTable && (($205 = $204.f.fail) !== undefined || ($m206 = $204.metatable) === undefined || ($205 = $m206.view.fail) !== undefined || (!("fail" in $m206.view) && $m206.view[rt.CUT] === undefined)) ? $205 : rt.index($204, "fail", "local 'api'"))), ($203 instanceof rt.LuaTable && (($207 = $203.f.table) !== undefined || ($m208 = $203.metatable) === undefined || ($207 = $m208.view.table) !== undefined || (!("table" in $m208.view) && $m208.view[rt.CUT] === undefined)) ? $207 : rt.index($203, "table", "field 'fail'")));
+      (($209 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site25);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
+        let $o5: rt.Fields;
+        let $n6: number;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 34;
-        ($2 = (($3 = $env.f.error) !== undefined ? $3 : rt.getGlobal($env, "error")), $4 = ($f.line = 34, rt.buildTable(0, ["code", 1], undefined)), $f.line = 34, $fn1 = rt.fn($2, "global 'error'"), $f.callName = "error", $fn1($4));
+        ($2 = (($3 = $env.f.error) !== undefined ? $3 : rt.getGlobal($env, "error")), $4 = ($o5 = new rt.FieldsObject(), $n6 = 1, $o5.code = 1, rt.LuaTable.record($o5, $n6)), $f.line = 34, $fn1 = rt.fn($2, "global 'error'"), $f.callName = "error", $fn1($4));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $200 instanceof rt.LuaTable && !$200.linked && $200.f.get !== undefined ? ($200.f.get = $207) : rt.setIndex($200, "get", $207, "field 'table'"));
+      }) !== undefined && $202 instanceof rt.LuaTable && !$202.linked && $202.f.get !== undefined ? ($202.f.get = $209) : rt.setIndex($202, "get", $209, "field 'table'"));
       $f.line = 35;
-      $208 = ($209 = ($210 = api as rt.LuaValue, ($210 instanceof rt.LuaTable && (($211 = $210.f.fail) !== undefined || ($m212 = $210.metatable) === undefined || ($211 = $m212.view.fail) !== undefined || (!("fail" in $m212.view) && $m212.view[rt.CUT] === undefined)) ? $211 : rt.index($210, "fail", "local 'api'"))), ($209 instanceof rt.LuaTable && (($213 = $209.f.bad_tostring) !== undefined || ($m214 = $209.metatable) === undefined || ($213 = $m214.view.bad_tostring) !== undefined || (!("bad_tostring" in $m214.view) && $m214.view[rt.CUT] === undefined)) ? $213 : rt.index($209, "bad_tostring", "field 'fail'")));
-      (($215 = function $get(): rt.LuaResult {
+      $210 = ($211 = ($212 = api as rt.LuaValue, ($212 instanceof rt.LuaTable && (($213 = $212.f.fail) !== undefined || ($m214 = $212.metatable) === undefined || ($213 = $m214.view.fail) !== undefined || (!("fail" in $m214.view) && $m214.view[rt.CUT] === undefined)) ? $213 : rt.index($212, "fail", "local 'api'"))), ($211 instanceof rt.LuaTable && (($215 = $211.f.bad_tostring) !== undefined || ($m216 = $211.metatable) === undefined || ($215 = $m216.view.bad_tostring) !== undefined || (!("bad_tostring" in $m216.view) && $m216.view[rt.CUT] === undefined)) ? $215 : rt.index($211, "bad_tostring", "field 'fail'")));
+      (($217 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site26);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
@@ -797,21 +834,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
         let $9: rt.LuaValue;
+        let $10: rt.LuaValue;
+        let $o11: rt.Fields;
+        let $n12: number;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 35;
-        ($2 = (($3 = $env.f.error) !== undefined ? $3 : rt.getGlobal($env, "error")), $r4 = ($6 = (($7 = $env.f.setmetatable) !== undefined ? $7 : rt.getGlobal($env, "setmetatable")), $8 = new rt.LuaTable(), $9 = ($f.line = 35, rt.buildTable(0, ["__tostring", function $anonymous(): rt.LuaResult {
+        ($2 = (($3 = $env.f.error) !== undefined ? $3 : rt.getGlobal($env, "error")), $r4 = ($6 = (($7 = $env.f.setmetatable) !== undefined ? $7 : rt.getGlobal($env, "setmetatable")), $8 = new rt.LuaTable(), $9 = ($10 = function $anonymous(): rt.LuaResult {
           const $s = rt.current, $d = $s.depth, $f = $s.enter($site27);
           let $1: rt.LuaValue;
           const $va: rt.LuaValue[] = rt.NONE;
           $f.line = 35;
           ($f.line = 35, $f.callName = "error", rt.fn((($1 = $env.f.error) !== undefined ? $1 : rt.getGlobal($env, "error")), "global 'error'")("again"));
           return rt.leave($s, $d, rt.NONE);
-        }], undefined)), $f.line = 35, $fn5 = rt.fn($6, "global 'setmetatable'"), $f.callName = "setmetatable", $fn5($8, $9)), $f.line = 35, $fn1 = rt.fn($2, "global 'error'"), $f.callName = "error", (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4)));
+        }, $o11 = new rt.FieldsObject(), $n12 = 1, $o11.__tostring = $10, rt.LuaTable.record($o11, $n12)), $f.line = 35, $fn5 = rt.fn($6, "global 'setmetatable'"), $f.callName = "setmetatable", $fn5($8, $9)), $f.line = 35, $fn1 = rt.fn($2, "global 'error'"), $f.callName = "error", (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $208 instanceof rt.LuaTable && !$208.linked && $208.f.get !== undefined ? ($208.f.get = $215) : rt.setIndex($208, "get", $215, "field 'bad_tostring'"));
+      }) !== undefined && $210 instanceof rt.LuaTable && !$210.linked && $210.f.get !== undefined ? ($210.f.get = $217) : rt.setIndex($210, "get", $217, "field 'bad_tostring'"));
       $f.line = 36;
-      $216 = ($217 = ($218 = api as rt.LuaValue, ($218 instanceof rt.LuaTable && (($219 = $218.f.fail) !== undefined || ($m220 = $218.metatable) === undefined || ($219 = $m220.view.fail) !== undefined || (!("fail" in $m220.view) && $m220.view[rt.CUT] === undefined)) ? $219 : rt.index($218, "fail", "local 'api'"))), ($217 instanceof rt.LuaTable && (($221 = $217.f.tostring) !== undefined || ($m222 = $217.metatable) === undefined || ($221 = $m222.view.tostring) !== undefined || (!("tostring" in $m222.view) && $m222.view[rt.CUT] === undefined)) ? $221 : rt.index($217, "tostring", "field 'fail'")));
-      (($223 = function $get(): rt.LuaResult {
+      $218 = ($219 = ($220 = api as rt.LuaValue, ($220 instanceof rt.LuaTable && (($221 = $220.f.fail) !== undefined || ($m222 = $220.metatable) === undefined || ($221 = $m222.view.fail) !== undefined || (!("fail" in $m222.view) && $m222.view[rt.CUT] === undefined)) ? $221 : rt.index($220, "fail", "local 'api'"))), ($219 instanceof rt.LuaTable && (($223 = $219.f.tostring) !== undefined || ($m224 = $219.metatable) === undefined || ($223 = $m224.view.tostring) !== undefined || (!("tostring" in $m224.view) && $m224.view[rt.CUT] === undefined)) ? $223 : rt.index($219, "tostring", "field 'fail'")));
+      (($225 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site28);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
@@ -822,89 +862,93 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
         let $9: rt.LuaValue;
+        let $10: rt.LuaValue;
+        let $o11: rt.Fields;
+        let $n12: number;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 36;
-        ($2 = (($3 = $env.f.error) !== undefined ? $3 : rt.getGlobal($env, "error")), $r4 = ($6 = (($7 = $env.f.setmetatable) !== undefined ? $7 : rt.getGlobal($env, "setmetatable")), $8 = new rt.LuaTable(), $9 = ($f.line = 36, rt.buildTable(0, ["__tostring", function $anonymous(): rt.LuaResult {
-          const $s = rt.current, $d = $s.depth, $f = $s.enter($site29);
+        ($2 = (($3 = $env.f.error) !== undefined ? $3 : rt.getGlobal($env, "error")), $r4 = ($6 = (($7 = $env.f.setmetatable) !== undefined ? $7 : rt.getGlobal($env, "setmetatable")), $8 = new rt.LuaTable(), $9 = ($10 = function $anonymous(): rt.LuaResult {
+          const $s = rt.current, $d = $s.depth;
+          let $f: rt.SlotFrame | undefined;
           const $va: rt.LuaValue[] = rt.NONE;
           return rt.leave($s, $d, "custom message");
           return rt.leave($s, $d, rt.NONE);
-        }], undefined)), $f.line = 36, $fn5 = rt.fn($6, "global 'setmetatable'"), $f.callName = "setmetatable", $fn5($8, $9)), $f.line = 36, $fn1 = rt.fn($2, "global 'error'"), $f.callName = "error", (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4)));
+        }, $o11 = new rt.FieldsObject(), $n12 = 1, $o11.__tostring = $10, rt.LuaTable.record($o11, $n12)), $f.line = 36, $fn5 = rt.fn($6, "global 'setmetatable'"), $f.callName = "setmetatable", $fn5($8, $9)), $f.line = 36, $fn1 = rt.fn($2, "global 'error'"), $f.callName = "error", (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $216 instanceof rt.LuaTable && !$216.linked && $216.f.get !== undefined ? ($216.f.get = $223) : rt.setIndex($216, "get", $223, "field 'tostring'"));
+      }) !== undefined && $218 instanceof rt.LuaTable && !$218.linked && $218.f.get !== undefined ? ($218.f.get = $225) : rt.setIndex($218, "get", $225, "field 'tostring'"));
       $f.line = 37;
-      $224 = ($225 = ($226 = api as rt.LuaValue, ($226 instanceof rt.LuaTable && (($227 = $226.f.fail) !== undefined || ($m228 = $226.metatable) === undefined || ($227 = $m228.view.fail) !== undefined || (!("fail" in $m228.view) && $m228.view[rt.CUT] === undefined)) ? $227 : rt.index($226, "fail", "local 'api'"))), ($225 instanceof rt.LuaTable && (($229 = $225.f.level0) !== undefined || ($m230 = $225.metatable) === undefined || ($229 = $m230.view.level0) !== undefined || (!("level0" in $m230.view) && $m230.view[rt.CUT] === undefined)) ? $229 : rt.index($225, "level0", "field 'fail'")));
-      (($231 = function $get(): rt.LuaResult {
+      $226 = ($227 = ($228 = api as rt.LuaValue, ($228 instanceof rt.LuaTable && (($229 = $228.f.fail) !== undefined || ($m230 = $228.metatable) === undefined || ($229 = $m230.view.fail) !== undefined || (!("fail" in $m230.view) && $m230.view[rt.CUT] === undefined)) ? $229 : rt.index($228, "fail", "local 'api'"))), ($227 instanceof rt.LuaTable && (($231 = $227.f.level0) !== undefined || ($m232 = $227.metatable) === undefined || ($231 = $m232.view.level0) !== undefined || (!("level0" in $m232.view) && $m232.view[rt.CUT] === undefined)) ? $231 : rt.index($227, "level0", "field 'fail'")));
+      (($233 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site30);
         let $1: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 37;
         ($f.line = 37, $f.callName = "error", rt.fn((($1 = $env.f.error) !== undefined ? $1 : rt.getGlobal($env, "error")), "global 'error'")("no position", 0));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $224 instanceof rt.LuaTable && !$224.linked && $224.f.get !== undefined ? ($224.f.get = $231) : rt.setIndex($224, "get", $231, "field 'level0'"));
+      }) !== undefined && $226 instanceof rt.LuaTable && !$226.linked && $226.f.get !== undefined ? ($226.f.get = $233) : rt.setIndex($226, "get", $233, "field 'level0'"));
       $f.line = 38;
-      $232 = ($233 = ($234 = api as rt.LuaValue, ($234 instanceof rt.LuaTable && (($235 = $234.f.fail) !== undefined || ($m236 = $234.metatable) === undefined || ($235 = $m236.view.fail) !== undefined || (!("fail" in $m236.view) && $m236.view[rt.CUT] === undefined)) ? $235 : rt.index($234, "fail", "local 'api'"))), ($233 instanceof rt.LuaTable && (($237 = $233.f.cycle) !== undefined || ($m238 = $233.metatable) === undefined || ($237 = $m238.view.cycle) !== undefined || (!("cycle" in $m238.view) && $m238.view[rt.CUT] === undefined)) ? $237 : rt.index($233, "cycle", "field 'fail'")));
-      (($239 = function $get(): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site31);
+      $234 = ($235 = ($236 = api as rt.LuaValue, ($236 instanceof rt.LuaTable && (($237 = $236.f.fail) !== undefined || ($m238 = $236.metatable) === undefined || ($237 = $m238.view.fail) !== undefined || (!("fail" in $m238.view) && $m238.view[rt.CUT] === undefined)) ? $237 : rt.index($236, "fail", "local 'api'"))), ($235 instanceof rt.LuaTable && (($239 = $235.f.cycle) !== undefined || ($m240 = $235.metatable) === undefined || ($239 = $m240.view.cycle) !== undefined || (!("cycle" in $m240.view) && $m240.view[rt.CUT] === undefined)) ? $239 : rt.index($235, "cycle", "field 'fail'")));
+      (($241 = function $get(): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        let $f: rt.SlotFrame | undefined;
         let $1: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 39;
         let t: rt.LuaTable = new rt.LuaTable();
-        $f.line = 40;
-        (($1 = t) !== undefined && t instanceof rt.LuaTable && !t.linked && t.f.self !== undefined ? (t.f.self = $1) : rt.setIndex(t, "self", $1, "local 't'"));
+        (($1 = t) !== undefined && t instanceof rt.LuaTable && !t.linked && t.f.self !== undefined ? (t.f.self = $1) : (($f ??= $s.enter($site31)).line = 40, rt.setIndex(t, "self", $1, "local 't'")));
         return rt.leave($s, $d, t);
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $232 instanceof rt.LuaTable && !$232.linked && $232.f.get !== undefined ? ($232.f.get = $239) : rt.setIndex($232, "get", $239, "field 'cycle'"));
+      }) !== undefined && $234 instanceof rt.LuaTable && !$234.linked && $234.f.get !== undefined ? ($234.f.get = $241) : rt.setIndex($234, "get", $241, "field 'cycle'"));
       $f.line = 43;
-      $240 = ($241 = ($242 = api as rt.LuaValue, ($242 instanceof rt.LuaTable && (($243 = $242.f.fail) !== undefined || ($m244 = $242.metatable) === undefined || ($243 = $m244.view.fail) !== undefined || (!("fail" in $m244.view) && $m244.view[rt.CUT] === undefined)) ? $243 : rt.index($242, "fail", "local 'api'"))), ($241 instanceof rt.LuaTable && (($245 = $241.f.func) !== undefined || ($m246 = $241.metatable) === undefined || ($245 = $m246.view.func) !== undefined || (!("func" in $m246.view) && $m246.view[rt.CUT] === undefined)) ? $245 : rt.index($241, "func", "field 'fail'")));
-      (($247 = function $get(): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site32);
+      $242 = ($243 = ($244 = api as rt.LuaValue, ($244 instanceof rt.LuaTable && (($245 = $244.f.fail) !== undefined || ($m246 = $244.metatable) === undefined || ($245 = $m246.view.fail) !== undefined || (!("fail" in $m246.view) && $m246.view[rt.CUT] === undefined)) ? $245 : rt.index($244, "fail", "local 'api'"))), ($243 instanceof rt.LuaTable && (($247 = $243.f.func) !== undefined || ($m248 = $243.metatable) === undefined || ($247 = $m248.view.func) !== undefined || (!("func" in $m248.view) && $m248.view[rt.CUT] === undefined)) ? $247 : rt.index($243, "func", "field 'fail'")));
+      (($249 = function $get(): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        let $f: rt.SlotFrame | undefined;
         let $1: rt.LuaValue;
+        let $2: rt.LuaValue;
+        let $o3: rt.Fields;
+        let $n4: number;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 43;
-        return rt.leave($s, $d, ($f.line = 43, rt.buildTable(0, ["f", (($1 = $env.f.print) !== undefined ? $1 : rt.getGlobal($env, "print"))], undefined)));
+        return rt.leave($s, $d, ($1 = (($2 = $env.f.print) !== undefined ? $2 : (($f ??= $s.enter($site32)).line = 43, rt.getGlobal($env, "print"))), $o3 = new rt.FieldsObject(), $n4 = 0, ($1 !== undefined && ($o3.f = $1, $n4++)), rt.LuaTable.record($o3, $n4)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $240 instanceof rt.LuaTable && !$240.linked && $240.f.get !== undefined ? ($240.f.get = $247) : rt.setIndex($240, "get", $247, "field 'func'"));
+      }) !== undefined && $242 instanceof rt.LuaTable && !$242.linked && $242.f.get !== undefined ? ($242.f.get = $249) : rt.setIndex($242, "get", $249, "field 'func'"));
       $f.line = 44;
-      $248 = ($249 = ($250 = api as rt.LuaValue, ($250 instanceof rt.LuaTable && (($251 = $250.f.fail) !== undefined || ($m252 = $250.metatable) === undefined || ($251 = $m252.view.fail) !== undefined || (!("fail" in $m252.view) && $m252.view[rt.CUT] === undefined)) ? $251 : rt.index($250, "fail", "local 'api'"))), ($249 instanceof rt.LuaTable && (($253 = $249.f.deep) !== undefined || ($m254 = $249.metatable) === undefined || ($253 = $m254.view.deep) !== undefined || (!("deep" in $m254.view) && $m254.view[rt.CUT] === undefined)) ? $253 : rt.index($249, "deep", "field 'fail'")));
-      (($255 = function $get(): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site33);
+      $250 = ($251 = ($252 = api as rt.LuaValue, ($252 instanceof rt.LuaTable && (($253 = $252.f.fail) !== undefined || ($m254 = $252.metatable) === undefined || ($253 = $m254.view.fail) !== undefined || (!("fail" in $m254.view) && $m254.view[rt.CUT] === undefined)) ? $253 : rt.index($252, "fail", "local 'api'"))), ($251 instanceof rt.LuaTable && (($255 = $251.f.deep) !== undefined || ($m256 = $251.metatable) === undefined || ($255 = $m256.view.deep) !== undefined || (!("deep" in $m256.view) && $m256.view[rt.CUT] === undefined)) ? $255 : rt.index($251, "deep", "field 'fail'")));
+      (($257 = function $get(): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        let $f: rt.SlotFrame | undefined;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
         let $m5: rt.LuaTable | undefined;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 45;
         let t_1: rt.LuaTable = new rt.LuaTable();
         let cur: rt.LuaValue = t_1;
          {
           const $a1 = 1;
           const $b1 = 70;
           $loop1: for (let i: number = $a1; i <= $b1; i++) {
-            $f.line = 47;
             $1 = cur;
-            (($2 = new rt.LuaTable()) !== undefined && $1 instanceof rt.LuaTable && !$1.linked && $1.f.child !== undefined ? ($1.f.child = $2) : rt.setIndex($1, "child", $2, "local 'cur'"));
-            $f.line = 47;
-            cur = ($3 = cur as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.child) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.child) !== undefined || (!("child" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "child", "local 'cur'")));
+            (($2 = new rt.LuaTable()) !== undefined && $1 instanceof rt.LuaTable && !$1.linked && $1.f.child !== undefined ? ($1.f.child = $2) : (($f ??= $s.enter($site33)).line = 47, rt.setIndex($1, "child", $2, "local 'cur'")));
+            cur = ($3 = cur as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.child) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.child) !== undefined || (!("child" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : (($f ??= $s.enter($site33)).line = 47, rt.index($3, "child", "local 'cur'"))));
           }
         }
         return rt.leave($s, $d, t_1);
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $248 instanceof rt.LuaTable && !$248.linked && $248.f.get !== undefined ? ($248.f.get = $255) : rt.setIndex($248, "get", $255, "field 'deep'"));
+      }) !== undefined && $250 instanceof rt.LuaTable && !$250.linked && $250.f.get !== undefined ? ($250.f.get = $257) : rt.setIndex($250, "get", $257, "field 'deep'"));
       $f.line = 50;
-      $256 = ($257 = ($258 = api as rt.LuaValue, ($258 instanceof rt.LuaTable && (($259 = $258.f.fail) !== undefined || ($m260 = $258.metatable) === undefined || ($259 = $m260.view.fail) !== undefined || (!("fail" in $m260.view) && $m260.view[rt.CUT] === undefined)) ? $259 : rt.index($258, "fail", "local 'api'"))), ($257 instanceof rt.LuaTable && (($261 = $257.f.returns_function) !== undefined || ($m262 = $257.metatable) === undefined || ($261 = $m262.view.returns_function) !== undefined || (!("returns_function" in $m262.view) && $m262.view[rt.CUT] === undefined)) ? $261 : rt.index($257, "returns_function", "field 'fail'")));
-      (($263 = function $get(): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site34);
+      $258 = ($259 = ($260 = api as rt.LuaValue, ($260 instanceof rt.LuaTable && (($261 = $260.f.fail) !== undefined || ($m262 = $260.metatable) === undefined || ($261 = $m262.view.fail) !== undefined || (!("fail" in $m262.view) && $m262.view[rt.CUT] === undefined)) ? $261 : rt.index($260, "fail", "local 'api'"))), ($259 instanceof rt.LuaTable && (($263 = $259.f.returns_function) !== undefined || ($m264 = $259.metatable) === undefined || ($263 = $m264.view.returns_function) !== undefined || (!("returns_function" in $m264.view) && $m264.view[rt.CUT] === undefined)) ? $263 : rt.index($259, "returns_function", "field 'fail'")));
+      (($265 = function $get(): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        let $f: rt.SlotFrame | undefined;
         let $1: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 50;
-        return rt.leave($s, $d, (($1 = $env.f.print) !== undefined ? $1 : rt.getGlobal($env, "print")));
+        return rt.leave($s, $d, (($1 = $env.f.print) !== undefined ? $1 : (($f ??= $s.enter($site34)).line = 50, rt.getGlobal($env, "print"))));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $256 instanceof rt.LuaTable && !$256.linked && $256.f.get !== undefined ? ($256.f.get = $263) : rt.setIndex($256, "get", $263, "field 'returns_function'"));
+      }) !== undefined && $258 instanceof rt.LuaTable && !$258.linked && $258.f.get !== undefined ? ($258.f.get = $265) : rt.setIndex($258, "get", $265, "field 'returns_function'"));
       $f.line = 51;
-      $264 = ($265 = ($266 = api as rt.LuaValue, ($266 instanceof rt.LuaTable && (($267 = $266.f.fail) !== undefined || ($m268 = $266.metatable) === undefined || ($267 = $m268.view.fail) !== undefined || (!("fail" in $m268.view) && $m268.view[rt.CUT] === undefined)) ? $267 : rt.index($266, "fail", "local 'api'"))), ($265 instanceof rt.LuaTable && (($269 = $265.f.nobody) !== undefined || ($m270 = $265.metatable) === undefined || ($269 = $m270.view.nobody) !== undefined || (!("nobody" in $m270.view) && $m270.view[rt.CUT] === undefined)) ? $269 : rt.index($265, "nobody", "field 'fail'")));
-      (($271 = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
+      $266 = ($267 = ($268 = api as rt.LuaValue, ($268 instanceof rt.LuaTable && (($269 = $268.f.fail) !== undefined || ($m270 = $268.metatable) === undefined || ($269 = $m270.view.fail) !== undefined || (!("fail" in $m270.view) && $m270.view[rt.CUT] === undefined)) ? $269 : rt.index($268, "fail", "local 'api'"))), ($267 instanceof rt.LuaTable && (($271 = $267.f.nobody) !== undefined || ($m272 = $267.metatable) === undefined || ($271 = $m272.view.nobody) !== undefined || (!("nobody" in $m272.view) && $m272.view[rt.CUT] === undefined)) ? $271 : rt.index($267, "nobody", "field 'fail'")));
+      (($273 = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_1);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_1?: rt.LuaValue): rt.LuaResult {
@@ -922,10 +966,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $f.line = 51;
         return ($2 = rt.first(($3 = ctx_1 as rt.LuaValue, $f.line = 51, $f.callName = ":body", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $f.line = 51, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.text) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.text) !== undefined || (!("text" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "text")), "method 'text'"), $f.line = 51, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $264 instanceof rt.LuaTable && !$264.linked && $264.f.post !== undefined ? ($264.f.post = $271) : rt.setIndex($264, "post", $271, "field 'nobody'"));
+      }) as rt.LuaFunction)) !== undefined && $266 instanceof rt.LuaTable && !$266.linked && $266.f.post !== undefined ? ($266.f.post = $273) : rt.setIndex($266, "post", $273, "field 'nobody'"));
       $f.line = 52;
-      $272 = ($273 = ($274 = api as rt.LuaValue, ($274 instanceof rt.LuaTable && (($275 = $274.f.fail) !== undefined || ($m276 = $274.metatable) === undefined || ($275 = $m276.view.fail) !== undefined || (!("fail" in $m276.view) && $m276.view[rt.CUT] === undefined)) ? $275 : rt.index($274, "fail", "local 'api'"))), ($273 instanceof rt.LuaTable && (($277 = $273.f.badjson) !== undefined || ($m278 = $273.metatable) === undefined || ($277 = $m278.view.badjson) !== undefined || (!("badjson" in $m278.view) && $m278.view[rt.CUT] === undefined)) ? $277 : rt.index($273, "badjson", "field 'fail'")));
-      (($279 = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_2?: rt.LuaValue): rt.LuaResult {
+      $274 = ($275 = ($276 = api as rt.LuaValue, ($276 instanceof rt.LuaTable && (($277 = $276.f.fail) !== undefined || ($m278 = $276.metatable) === undefined || ($277 = $m278.view.fail) !== undefined || (!("fail" in $m278.view) && $m278.view[rt.CUT] === undefined)) ? $277 : rt.index($276, "fail", "local 'api'"))), ($275 instanceof rt.LuaTable && (($279 = $275.f.badjson) !== undefined || ($m280 = $275.metatable) === undefined || ($279 = $m280.view.badjson) !== undefined || (!("badjson" in $m280.view) && $m280.view[rt.CUT] === undefined)) ? $279 : rt.index($275, "badjson", "field 'fail'")));
+      (($281 = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_2?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_2);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_2?: rt.LuaValue): rt.LuaResult {
@@ -943,10 +987,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $f.line = 52;
         return ($2 = rt.first(($3 = ctx_2 as rt.LuaValue, $f.line = 52, $f.callName = ":body", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $f.line = 52, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.json) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "json")), "method 'json'"), $f.line = 52, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $272 instanceof rt.LuaTable && !$272.linked && $272.f.post !== undefined ? ($272.f.post = $279) : rt.setIndex($272, "post", $279, "field 'badjson'"));
+      }) as rt.LuaFunction)) !== undefined && $274 instanceof rt.LuaTable && !$274.linked && $274.f.post !== undefined ? ($274.f.post = $281) : rt.setIndex($274, "post", $281, "field 'badjson'"));
       $f.line = 53;
-      $280 = ($281 = ($282 = api as rt.LuaValue, ($282 instanceof rt.LuaTable && (($283 = $282.f.fail) !== undefined || ($m284 = $282.metatable) === undefined || ($283 = $m284.view.fail) !== undefined || (!("fail" in $m284.view) && $m284.view[rt.CUT] === undefined)) ? $283 : rt.index($282, "fail", "local 'api'"))), ($281 instanceof rt.LuaTable && (($285 = $281.f.notobject) !== undefined || ($m286 = $281.metatable) === undefined || ($285 = $m286.view.notobject) !== undefined || (!("notobject" in $m286.view) && $m286.view[rt.CUT] === undefined)) ? $285 : rt.index($281, "notobject", "field 'fail'")));
-      (($287 = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_3?: rt.LuaValue): rt.LuaResult {
+      $282 = ($283 = ($284 = api as rt.LuaValue, ($284 instanceof rt.LuaTable && (($285 = $284.f.fail) !== undefined || ($m286 = $284.metatable) === undefined || ($285 = $m286.view.fail) !== undefined || (!("fail" in $m286.view) && $m286.view[rt.CUT] === undefined)) ? $285 : rt.index($284, "fail", "local 'api'"))), ($283 instanceof rt.LuaTable && (($287 = $283.f.notobject) !== undefined || ($m288 = $283.metatable) === undefined || ($287 = $m288.view.notobject) !== undefined || (!("notobject" in $m288.view) && $m288.view[rt.CUT] === undefined)) ? $287 : rt.index($283, "notobject", "field 'fail'")));
+      (($289 = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_3?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_3);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_3?: rt.LuaValue): rt.LuaResult {
@@ -959,24 +1003,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $m7: rt.LuaTable | undefined;
         let $8: rt.LuaValue;
-        let $fn9!: rt.LuaFunction;
-        let $10: rt.LuaValue;
+        let $9: rt.LuaValue;
+        let $fn10!: rt.LuaFunction;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $m14: rt.LuaTable | undefined;
-        let $15: rt.LuaValue;
-        let $m16: rt.LuaTable | undefined;
-        let $t17: number;
-        let $r18: rt.LuaResult;
+        let $14: rt.LuaValue;
+        let $m15: rt.LuaTable | undefined;
+        let $16: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
+        let $o18: rt.Fields;
+        let $n19: number;
+        let $t20: number;
+        let $r21: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 53;
-        return ($2 = rt.first(($3 = ctx_3 as rt.LuaValue, $f.line = 53, $f.callName = ":body", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $f.line = 53, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.expect) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.expect) !== undefined || (!("expect" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "expect")), "method 'expect'"), $8 = ($f.line = 53, rt.buildTable(0, ["a", rt.first(($10 = ($11 = (($12 = $env.f.rover) !== undefined ? $12 : rt.getGlobal($env, "rover")), ($11 instanceof rt.LuaTable && (($13 = $11.f.guard) !== undefined || ($m14 = $11.metatable) === undefined || ($13 = $m14.view.guard) !== undefined || (!("guard" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : rt.index($11, "guard", "global 'rover'"))), $f.line = 53, $fn9 = rt.fn(($10 instanceof rt.LuaTable && (($15 = $10.f.string) !== undefined || ($m16 = $10.metatable) === undefined || ($15 = $m16.view.string) !== undefined || (!("string" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : rt.index($10, "string", "field 'guard'")), "method 'string'"), $f.line = 53, $f.callName = ":string", $fn9($10)))], undefined)), $f.line = 53, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = $fn1($2, $8), $s.tails = $t17, $r18) : rt.tail($s, $fn1, [$2, $8]));
+        return ($2 = rt.first(($3 = ctx_3 as rt.LuaValue, $f.line = 53, $f.callName = ":body", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $f.line = 53, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.expect) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.expect) !== undefined || (!("expect" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "expect")), "method 'expect'"), $8 = ($9 = rt.first(($11 = ($12 = (($13 = $env.f.rover) !== undefined ? $13 : rt.getGlobal($env, "rover")), ($12 instanceof rt.LuaTable && (($14 = $12.f.guard) !== undefined || ($m15 = $12.metatable) === undefined || ($14 = $m15.view.guard) !== undefined || (!("guard" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($12, "guard", "global 'rover'"))), $f.line = 53, $fn10 = rt.fn(($11 instanceof rt.LuaTable && (($16 = $11.f.string) !== undefined || ($m17 = $11.metatable) === undefined || ($16 = $m17.view.string) !== undefined || (!("string" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($11, "string", "field 'guard'")), "method 'string'"), $f.line = 53, $f.callName = ":string", $fn10($11))), $o18 = new rt.FieldsObject(), $n19 = 0, ($9 !== undefined && ($o18.a = $9, $n19++)), rt.LuaTable.record($o18, $n19)), $f.line = 53, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t20 = $s.tails++, $r21 = $fn1($2, $8), $s.tails = $t20, $r21) : rt.tail($s, $fn1, [$2, $8]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $280 instanceof rt.LuaTable && !$280.linked && $280.f.post !== undefined ? ($280.f.post = $287) : rt.setIndex($280, "post", $287, "field 'notobject'"));
+      }) as rt.LuaFunction)) !== undefined && $282 instanceof rt.LuaTable && !$282.linked && $282.f.post !== undefined ? ($282.f.post = $289) : rt.setIndex($282, "post", $289, "field 'notobject'"));
       $f.line = 54;
-      $288 = ($289 = ($290 = api as rt.LuaValue, ($290 instanceof rt.LuaTable && (($291 = $290.f.fail) !== undefined || ($m292 = $290.metatable) === undefined || ($291 = $m292.view.fail) !== undefined || (!("fail" in $m292.view) && $m292.view[rt.CUT] === undefined)) ? $291 : rt.index($290, "fail", "local 'api'"))), ($289 instanceof rt.LuaTable && (($293 = $289.f.traceback) !== undefined || ($m294 = $289.metatable) === undefined || ($293 = $m294.view.traceback) !== undefined || (!("traceback" in $m294.view) && $m294.view[rt.CUT] === undefined)) ? $293 : rt.index($289, "traceback", "field 'fail'")));
-      (($295 = function $get(): rt.LuaResult {
+      $290 = ($291 = ($292 = api as rt.LuaValue, ($292 instanceof rt.LuaTable && (($293 = $292.f.fail) !== undefined || ($m294 = $292.metatable) === undefined || ($293 = $m294.view.fail) !== undefined || (!("fail" in $m294.view) && $m294.view[rt.CUT] === undefined)) ? $293 : rt.index($292, "fail", "local 'api'"))), ($291 instanceof rt.LuaTable && (($295 = $291.f.traceback) !== undefined || ($m296 = $291.metatable) === undefined || ($295 = $m296.view.traceback) !== undefined || (!("traceback" in $m296.view) && $m296.view[rt.CUT] === undefined)) ? $295 : rt.index($291, "traceback", "field 'fail'")));
+      (($297 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site38);
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
@@ -995,26 +1042,30 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $f.line = 54;
         ($2 = (($3 = $env.f.error) !== undefined ? $3 : rt.getGlobal($env, "error")), $4 = rt.first(($6 = ($7 = (($8 = $env.f.debug) !== undefined ? $8 : rt.getGlobal($env, "debug")), ($7 instanceof rt.LuaTable && (($9 = $7.f.traceback) !== undefined || ($m10 = $7.metatable) === undefined || ($9 = $m10.view.traceback) !== undefined || (!("traceback" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($7, "traceback", "global 'debug'"))), $11 = "with trace", $12 = 1, $f.line = 54, $fn5 = rt.fn($6, "field 'traceback'"), $f.callName = "traceback", $fn5($11, $12))), $13 = 0, $f.line = 54, $fn1 = rt.fn($2, "global 'error'"), $f.callName = "error", $fn1($4, $13));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $288 instanceof rt.LuaTable && !$288.linked && $288.f.get !== undefined ? ($288.f.get = $295) : rt.setIndex($288, "get", $295, "field 'traceback'"));
+      }) !== undefined && $290 instanceof rt.LuaTable && !$290.linked && $290.f.get !== undefined ? ($290.f.get = $297) : rt.setIndex($290, "get", $297, "field 'traceback'"));
       $f.line = 55;
-      $296 = ($297 = ($298 = api as rt.LuaValue, ($298 instanceof rt.LuaTable && (($299 = $298.f.fail) !== undefined || ($m300 = $298.metatable) === undefined || ($299 = $m300.view.fail) !== undefined || (!("fail" in $m300.view) && $m300.view[rt.CUT] === undefined)) ? $299 : rt.index($298, "fail", "local 'api'"))), ($297 instanceof rt.LuaTable && (($301 = $297.f.pcall) !== undefined || ($m302 = $297.metatable) === undefined || ($301 = $m302.view.pcall) !== undefined || (!("pcall" in $m302.view) && $m302.view[rt.CUT] === undefined)) ? $301 : rt.index($297, "pcall", "field 'fail'")));
-      (($303 = function $get(): rt.LuaResult {
+      $298 = ($299 = ($300 = api as rt.LuaValue, ($300 instanceof rt.LuaTable && (($301 = $300.f.fail) !== undefined || ($m302 = $300.metatable) === undefined || ($301 = $m302.view.fail) !== undefined || (!("fail" in $m302.view) && $m302.view[rt.CUT] === undefined)) ? $301 : rt.index($300, "fail", "local 'api'"))), ($299 instanceof rt.LuaTable && (($303 = $299.f.pcall) !== undefined || ($m304 = $299.metatable) === undefined || ($303 = $m304.view.pcall) !== undefined || (!("pcall" in $m304.view) && $m304.view[rt.CUT] === undefined)) ? $303 : rt.index($299, "pcall", "field 'fail'")));
+      (($305 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site39);
         let $l1: rt.LuaValue[];
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
+        let $4: rt.LuaValue;
+        let $5: rt.LuaValue;
+        let $o6: rt.Fields;
+        let $n7: number;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 56;
         $l1 = rt.adjust([...rt.all(($f.line = 56, $f.callName = "pcall", rt.fn((($3 = $env.f.pcall) !== undefined ? $3 : rt.getGlobal($env, "pcall")), "global 'pcall'")((($2 = $env.f.error) !== undefined ? $2 : rt.getGlobal($env, "error")), "caught")))], 2);
         let ok: rt.LuaValue = $l1[0];
         let err: rt.LuaValue = $l1[1];
         $f.line = 57;
-        return rt.leave($s, $d, ($f.line = 57, rt.buildTable(0, ["ok", ok, "err", err], undefined)));
+        return rt.leave($s, $d, ($4 = ok, $5 = err, $o6 = new rt.FieldsObject(), $n7 = 0, ($4 !== undefined && ($o6.ok = $4, $n7++)), ($5 !== undefined && ($o6.err = $5, $n7++)), rt.LuaTable.record($o6, $n7)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $296 instanceof rt.LuaTable && !$296.linked && $296.f.get !== undefined ? ($296.f.get = $303) : rt.setIndex($296, "get", $303, "field 'pcall'"));
+      }) !== undefined && $298 instanceof rt.LuaTable && !$298.linked && $298.f.get !== undefined ? ($298.f.get = $305) : rt.setIndex($298, "get", $305, "field 'pcall'"));
       $f.line = 59;
-      $304 = ($305 = ($306 = api as rt.LuaValue, ($306 instanceof rt.LuaTable && (($307 = $306.f.fail) !== undefined || ($m308 = $306.metatable) === undefined || ($307 = $m308.view.fail) !== undefined || (!("fail" in $m308.view) && $m308.view[rt.CUT] === undefined)) ? $307 : rt.index($306, "fail", "local 'api'"))), ($305 instanceof rt.LuaTable && (($309 = $305.f.recursion) !== undefined || ($m310 = $305.metatable) === undefined || ($309 = $m310.view.recursion) !== undefined || (!("recursion" in $m310.view) && $m310.view[rt.CUT] === undefined)) ? $309 : rt.index($305, "recursion", "field 'fail'")));
-      (($311 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $306 = ($307 = ($308 = api as rt.LuaValue, ($308 instanceof rt.LuaTable && (($309 = $308.f.fail) !== undefined || ($m310 = $308.metatable) === undefined || ($309 = $m310.view.fail) !== undefined || (!("fail" in $m310.view) && $m310.view[rt.CUT] === undefined)) ? $309 : rt.index($308, "fail", "local 'api'"))), ($307 instanceof rt.LuaTable && (($311 = $307.f.recursion) !== undefined || ($m312 = $307.metatable) === undefined || ($311 = $m312.view.recursion) !== undefined || (!("recursion" in $m312.view) && $m312.view[rt.CUT] === undefined)) ? $311 : rt.index($307, "recursion", "field 'fail'")));
+      (($313 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -1029,18 +1080,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         down = (function $down(n: number): rt.LuaResult {
           const $s = rt.current, $d = $s.depth, $f = $s.enter($site41);
           let $1: rt.LuaValue;
+          let $2: rt.LuaValue;
           const $va: rt.LuaValue[] = rt.NONE;
           $f.line = 60;
-          return rt.leave($s, $d, rt.add((($f.line = 60, $f.callName = "down", down((n + 1))) as rt.LuaValue), ($1 = 1, $f.line = 60, $1)));
+          return rt.leave($s, $d, ($1 = ((($f.line = 60, $f.callName = "down", down((n + 1))) as rt.LuaValue)) as rt.LuaValue, $2 = (1) as rt.LuaValue, (typeof $1 === 'number' && typeof $2 === 'number' ? $1 + $2 : ($f.line = 60, rt.add($1, $2)))));
           return rt.leave($s, $d, rt.NONE);
         }) as rt.LuaFunction;
         $f.line = 61;
         return ($2 = down, $3 = 1, $f.line = 61, $fn1 = $2 as rt.LuaFunction, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $304 instanceof rt.LuaTable && !$304.linked && $304.f.get !== undefined ? ($304.f.get = $311) : rt.setIndex($304, "get", $311, "field 'recursion'"));
+      }) as rt.LuaFunction)) !== undefined && $306 instanceof rt.LuaTable && !$306.linked && $306.f.get !== undefined ? ($306.f.get = $313) : rt.setIndex($306, "get", $313, "field 'recursion'"));
       $f.line = 65;
-      $312 = ($313 = ($314 = api as rt.LuaValue, ($314 instanceof rt.LuaTable && (($315 = $314.f.depth) !== undefined || ($m316 = $314.metatable) === undefined || ($315 = $m316.view.depth) !== undefined || (!("depth" in $m316.view) && $m316.view[rt.CUT] === undefined)) ? $315 : rt.index($314, "depth", "local 'api'"))), ($313 instanceof rt.LuaTable && (($317 = $313.f.p_n) !== undefined || ($m318 = $313.metatable) === undefined || ($317 = $m318.view.p_n) !== undefined || (!("p_n" in $m318.view) && $m318.view[rt.CUT] === undefined)) ? $317 : rt.index($313, "p_n", "field 'depth'")));
-      (($319 = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_4?: rt.LuaValue): rt.LuaResult {
+      $314 = ($315 = ($316 = api as rt.LuaValue, ($316 instanceof rt.LuaTable && (($317 = $316.f.depth) !== undefined || ($m318 = $316.metatable) === undefined || ($317 = $m318.view.depth) !== undefined || (!("depth" in $m318.view) && $m318.view[rt.CUT] === undefined)) ? $317 : rt.index($316, "depth", "local 'api'"))), ($315 instanceof rt.LuaTable && (($319 = $315.f.p_n) !== undefined || ($m320 = $315.metatable) === undefined || ($319 = $m320.view.p_n) !== undefined || (!("p_n" in $m320.view) && $m320.view[rt.CUT] === undefined)) ? $319 : rt.index($315, "p_n", "field 'depth'")));
+      (($321 = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_4?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_4);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx_4?: rt.LuaValue): rt.LuaResult {
@@ -1065,108 +1117,130 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         down_1 = function $down(n_1?: rt.LuaValue): rt.LuaResult {
           const $s = rt.current, $d = $s.depth, $f = $s.enter($site43);
           let $1: rt.LuaValue;
+          let $2: rt.LuaValue;
+          let $3: rt.LuaValue;
           const $va: rt.LuaValue[] = rt.NONE;
           if ((n_1 === 0)) {
             return rt.leave($s, $d, 0);
           }
           $f.line = 66;
-          return rt.leave($s, $d, (1 + ((down_1(($1 = rt.sub(n_1, 1, "local 'n'"), $f.line = 66, $f.callName = "down", $1)) as rt.LuaValue) as number)));
+          return rt.leave($s, $d, (1 + ((down_1(($3 = ($1 = (n_1) as rt.LuaValue, $2 = (1) as rt.LuaValue, (typeof $1 === 'number' && typeof $2 === 'number' ? $1 - $2 : ($f.line = 66, rt.sub($1, $2, "local 'n'")))), $f.line = 66, $f.callName = "down", $3)) as rt.LuaValue) as number)));
           return rt.leave($s, $d, rt.NONE);
         };
         $f.line = 67;
         return ($2 = down_1, $r3 = ($5 = (($6 = $env.f.tonumber) !== undefined ? $6 : rt.getGlobal($env, "tonumber")), $7 = ($8 = rt.first(($9 = ctx_4 as rt.LuaValue, $f.line = 67, $f.callName = ":params", rt.fn(($9 instanceof rt.LuaTable && (($10 = $9.f.params) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.params) !== undefined || (!("params" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), ($8 instanceof rt.LuaTable && (($12 = $8.f.n) !== undefined || ($m13 = $8.metatable) === undefined || ($12 = $m13.view.n) !== undefined || (!("n" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($f.line = 67, rt.index($8, "n")))), $f.line = 67, $fn4 = rt.fn($5, "global 'tonumber'"), $f.callName = "tonumber", $fn4($7)), $f.line = 67, $fn1 = $2 as rt.LuaFunction, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3)), $s.tails = $t14, $r15) : rt.tail($s, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3])));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $312 instanceof rt.LuaTable && !$312.linked && $312.f.get !== undefined ? ($312.f.get = $319) : rt.setIndex($312, "get", $319, "field 'p_n'"));
+      }) as rt.LuaFunction)) !== undefined && $314 instanceof rt.LuaTable && !$314.linked && $314.f.get !== undefined ? ($314.f.get = $321) : rt.setIndex($314, "get", $321, "field 'p_n'"));
       let saved: rt.LuaValue = undefined;
       $f.line = 72;
-      $320 = ($321 = ($322 = api as rt.LuaValue, ($322 instanceof rt.LuaTable && (($323 = $322.f.stale) !== undefined || ($m324 = $322.metatable) === undefined || ($323 = $m324.view.stale) !== undefined || (!("stale" in $m324.view) && $m324.view[rt.CUT] === undefined)) ? $323 : rt.index($322, "stale", "local 'api'"))), ($321 instanceof rt.LuaTable && (($325 = $321.f.save) !== undefined || ($m326 = $321.metatable) === undefined || ($325 = $m326.view.save) !== undefined || (!("save" in $m326.view) && $m326.view[rt.CUT] === undefined)) ? $325 : rt.index($321, "save", "field 'stale'")));
-      (($327 = function $get(ctx_5?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site44);
+      $322 = ($323 = ($324 = api as rt.LuaValue, ($324 instanceof rt.LuaTable && (($325 = $324.f.stale) !== undefined || ($m326 = $324.metatable) === undefined || ($325 = $m326.view.stale) !== undefined || (!("stale" in $m326.view) && $m326.view[rt.CUT] === undefined)) ? $325 : rt.index($324, "stale", "local 'api'"))), ($323 instanceof rt.LuaTable && (($327 = $323.f.save) !== undefined || ($m328 = $323.metatable) === undefined || ($327 = $m328.view.save) !== undefined || (!("save" in $m328.view) && $m328.view[rt.CUT] === undefined)) ? $327 : rt.index($323, "save", "field 'stale'")));
+      (($329 = function $get(ctx_5?: rt.LuaValue): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        let $f: rt.SlotFrame | undefined;
         const $va: rt.LuaValue[] = rt.NONE;
         saved = ctx_5;
         return rt.leave($s, $d, "saved");
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $320 instanceof rt.LuaTable && !$320.linked && $320.f.get !== undefined ? ($320.f.get = $327) : rt.setIndex($320, "get", $327, "field 'save'"));
+      }) !== undefined && $322 instanceof rt.LuaTable && !$322.linked && $322.f.get !== undefined ? ($322.f.get = $329) : rt.setIndex($322, "get", $329, "field 'save'"));
       $f.line = 73;
-      $328 = ($329 = ($330 = api as rt.LuaValue, ($330 instanceof rt.LuaTable && (($331 = $330.f.stale) !== undefined || ($m332 = $330.metatable) === undefined || ($331 = $m332.view.stale) !== undefined || (!("stale" in $m332.view) && $m332.view[rt.CUT] === undefined)) ? $331 : rt.index($330, "stale", "local 'api'"))), ($329 instanceof rt.LuaTable && (($333 = $329.f.use) !== undefined || ($m334 = $329.metatable) === undefined || ($333 = $m334.view.use) !== undefined || (!("use" in $m334.view) && $m334.view[rt.CUT] === undefined)) ? $333 : rt.index($329, "use", "field 'stale'")));
-      (($335 = function $get(ctx_6?: rt.LuaValue): rt.LuaResult {
+      $330 = ($331 = ($332 = api as rt.LuaValue, ($332 instanceof rt.LuaTable && (($333 = $332.f.stale) !== undefined || ($m334 = $332.metatable) === undefined || ($333 = $m334.view.stale) !== undefined || (!("stale" in $m334.view) && $m334.view[rt.CUT] === undefined)) ? $333 : rt.index($332, "stale", "local 'api'"))), ($331 instanceof rt.LuaTable && (($335 = $331.f.use) !== undefined || ($m336 = $331.metatable) === undefined || ($335 = $m336.view.use) !== undefined || (!("use" in $m336.view) && $m336.view[rt.CUT] === undefined)) ? $335 : rt.index($331, "use", "field 'stale'")));
+      (($337 = function $get(ctx_6?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth, $f = $s.enter($site45);
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
-        let $m3: rt.LuaTable | undefined;
-        let $4: rt.LuaValue;
+        let $3: rt.LuaValue;
+        let $m4: rt.LuaTable | undefined;
         let $5: rt.LuaValue;
-        let $m6: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $m8: rt.LuaTable | undefined;
+        let $o9: rt.Fields;
+        let $n10: number;
         const $va: rt.LuaValue[] = rt.NONE;
         $f.line = 73;
-        return rt.leave($s, $d, ($f.line = 73, rt.buildTable(0, ["method", ($1 = saved as rt.LuaValue, ($1 instanceof rt.LuaTable && (($2 = $1.f.method) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.method) !== undefined || (!("method" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "method", "upvalue 'saved'"))), "headers", rt.first(($4 = saved as rt.LuaValue, $f.line = 73, $f.callName = ":headers", rt.fn(($4 instanceof rt.LuaTable && (($5 = $4.f.headers) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.headers) !== undefined || (!("headers" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "headers", "upvalue 'saved'")), "method 'headers'")($4)))], undefined)));
+        return rt.leave($s, $d, ($1 = ($2 = saved as rt.LuaValue, ($2 instanceof rt.LuaTable && (($3 = $2.f.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "method", "upvalue 'saved'"))), $5 = rt.first(($6 = saved as rt.LuaValue, $f.line = 73, $f.callName = ":headers", rt.fn(($6 instanceof rt.LuaTable && (($7 = $6.f.headers) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.headers) !== undefined || (!("headers" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($6, "headers", "upvalue 'saved'")), "method 'headers'")($6))), $o9 = new rt.FieldsObject(), $n10 = 0, ($1 !== undefined && ($o9.method = $1, $n10++)), ($5 !== undefined && ($o9.headers = $5, $n10++)), rt.LuaTable.record($o9, $n10)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $328 instanceof rt.LuaTable && !$328.linked && $328.f.get !== undefined ? ($328.f.get = $335) : rt.setIndex($328, "get", $335, "field 'use'"));
+      }) !== undefined && $330 instanceof rt.LuaTable && !$330.linked && $330.f.get !== undefined ? ($330.f.get = $337) : rt.setIndex($330, "get", $337, "field 'use'"));
       $f.line = 76;
-      let items: rt.LuaValue = ($336 = api as rt.LuaValue, ($336 instanceof rt.LuaTable && (($337 = $336.f.items) !== undefined || ($m338 = $336.metatable) === undefined || ($337 = $m338.view.items) !== undefined || (!("items" in $m338.view) && $m338.view[rt.CUT] === undefined)) ? $337 : rt.index($336, "items", "local 'api'")));
+      let items: rt.LuaValue = ($338 = api as rt.LuaValue, ($338 instanceof rt.LuaTable && (($339 = $338.f.items) !== undefined || ($m340 = $338.metatable) === undefined || ($339 = $m340.view.items) !== undefined || (!("items" in $m340.view) && $m340.view[rt.CUT] === undefined)) ? $339 : rt.index($338, "items", "local 'api'")));
       $f.line = 77;
-      $339 = items;
-      (($340 = function $get(ctx_7?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site46);
-        let $1: rt.LuaValue;
-        let $2: rt.LuaValue;
-        let $m3: rt.LuaTable | undefined;
-        const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 77;
-        return rt.leave($s, $d, ($f.line = 77, rt.buildTable(0, ["method", ($1 = ctx_7 as rt.LuaValue, ($1 instanceof rt.LuaTable && (($2 = $1.f.method) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.method) !== undefined || (!("method" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "method", "local 'ctx'")))], undefined)));
-        return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $339 instanceof rt.LuaTable && !$339.linked && $339.f.get !== undefined ? ($339.f.get = $340) : rt.setIndex($339, "get", $340, "local 'items'"));
-      $f.line = 78;
       $341 = items;
-      (($342 = function $post(ctx_8?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site47);
+      (($342 = function $get(ctx_7?: rt.LuaValue): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        let $f: rt.SlotFrame | undefined;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
-        let $m3: rt.LuaTable | undefined;
+        let $3: rt.LuaValue;
+        let $m4: rt.LuaTable | undefined;
+        let $o5: rt.Fields;
+        let $n6: number;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 78;
-        return rt.leave($s, $d, ($f.line = 78, rt.buildTable(0, ["method", ($1 = ctx_8 as rt.LuaValue, ($1 instanceof rt.LuaTable && (($2 = $1.f.method) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.method) !== undefined || (!("method" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "method", "local 'ctx'")))], undefined)));
+        return rt.leave($s, $d, ($1 = ($2 = ctx_7 as rt.LuaValue, ($2 instanceof rt.LuaTable && (($3 = $2.f.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (($f ??= $s.enter($site46)).line = 77, rt.index($2, "method", "local 'ctx'")))), $o5 = new rt.FieldsObject(), $n6 = 0, ($1 !== undefined && ($o5.method = $1, $n6++)), rt.LuaTable.record($o5, $n6)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $341 instanceof rt.LuaTable && !$341.linked && $341.f.post !== undefined ? ($341.f.post = $342) : rt.setIndex($341, "post", $342, "local 'items'"));
-      $f.line = 79;
+      }) !== undefined && $341 instanceof rt.LuaTable && !$341.linked && $341.f.get !== undefined ? ($341.f.get = $342) : rt.setIndex($341, "get", $342, "local 'items'"));
+      $f.line = 78;
       $343 = items;
-      (($344 = function $put(ctx_9?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site48);
+      (($344 = function $post(ctx_8?: rt.LuaValue): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        let $f: rt.SlotFrame | undefined;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
-        let $m3: rt.LuaTable | undefined;
+        let $3: rt.LuaValue;
+        let $m4: rt.LuaTable | undefined;
+        let $o5: rt.Fields;
+        let $n6: number;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 79;
-        return rt.leave($s, $d, ($f.line = 79, rt.buildTable(0, ["method", ($1 = ctx_9 as rt.LuaValue, ($1 instanceof rt.LuaTable && (($2 = $1.f.method) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.method) !== undefined || (!("method" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "method", "local 'ctx'")))], undefined)));
+        return rt.leave($s, $d, ($1 = ($2 = ctx_8 as rt.LuaValue, ($2 instanceof rt.LuaTable && (($3 = $2.f.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (($f ??= $s.enter($site47)).line = 78, rt.index($2, "method", "local 'ctx'")))), $o5 = new rt.FieldsObject(), $n6 = 0, ($1 !== undefined && ($o5.method = $1, $n6++)), rt.LuaTable.record($o5, $n6)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $343 instanceof rt.LuaTable && !$343.linked && $343.f.put !== undefined ? ($343.f.put = $344) : rt.setIndex($343, "put", $344, "local 'items'"));
-      $f.line = 80;
+      }) !== undefined && $343 instanceof rt.LuaTable && !$343.linked && $343.f.post !== undefined ? ($343.f.post = $344) : rt.setIndex($343, "post", $344, "local 'items'"));
+      $f.line = 79;
       $345 = items;
-      (($346 = function $patch(ctx_10?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site49);
+      (($346 = function $put(ctx_9?: rt.LuaValue): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        let $f: rt.SlotFrame | undefined;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
-        let $m3: rt.LuaTable | undefined;
+        let $3: rt.LuaValue;
+        let $m4: rt.LuaTable | undefined;
+        let $o5: rt.Fields;
+        let $n6: number;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 80;
-        return rt.leave($s, $d, ($f.line = 80, rt.buildTable(0, ["method", ($1 = ctx_10 as rt.LuaValue, ($1 instanceof rt.LuaTable && (($2 = $1.f.method) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.method) !== undefined || (!("method" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "method", "local 'ctx'")))], undefined)));
+        return rt.leave($s, $d, ($1 = ($2 = ctx_9 as rt.LuaValue, ($2 instanceof rt.LuaTable && (($3 = $2.f.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (($f ??= $s.enter($site48)).line = 79, rt.index($2, "method", "local 'ctx'")))), $o5 = new rt.FieldsObject(), $n6 = 0, ($1 !== undefined && ($o5.method = $1, $n6++)), rt.LuaTable.record($o5, $n6)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $345 instanceof rt.LuaTable && !$345.linked && $345.f.patch !== undefined ? ($345.f.patch = $346) : rt.setIndex($345, "patch", $346, "local 'items'"));
-      $f.line = 81;
+      }) !== undefined && $345 instanceof rt.LuaTable && !$345.linked && $345.f.put !== undefined ? ($345.f.put = $346) : rt.setIndex($345, "put", $346, "local 'items'"));
+      $f.line = 80;
       $347 = items;
-      (($348 = function $delete(ctx_11?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site50);
+      (($348 = function $patch(ctx_10?: rt.LuaValue): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        let $f: rt.SlotFrame | undefined;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
-        let $m3: rt.LuaTable | undefined;
+        let $3: rt.LuaValue;
+        let $m4: rt.LuaTable | undefined;
+        let $o5: rt.Fields;
+        let $n6: number;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 81;
-        return rt.leave($s, $d, ($f.line = 81, rt.buildTable(0, ["method", ($1 = ctx_11 as rt.LuaValue, ($1 instanceof rt.LuaTable && (($2 = $1.f.method) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.method) !== undefined || (!("method" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "method", "local 'ctx'")))], undefined)));
+        return rt.leave($s, $d, ($1 = ($2 = ctx_10 as rt.LuaValue, ($2 instanceof rt.LuaTable && (($3 = $2.f.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (($f ??= $s.enter($site49)).line = 80, rt.index($2, "method", "local 'ctx'")))), $o5 = new rt.FieldsObject(), $n6 = 0, ($1 !== undefined && ($o5.method = $1, $n6++)), rt.LuaTable.record($o5, $n6)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $347 instanceof rt.LuaTable && !$347.linked && $347.f.delete !== undefined ? ($347.f.delete = $348) : rt.setIndex($347, "delete", $348, "local 'items'"));
-      $f.line = 82;
+      }) !== undefined && $347 instanceof rt.LuaTable && !$347.linked && $347.f.patch !== undefined ? ($347.f.patch = $348) : rt.setIndex($347, "patch", $348, "local 'items'"));
+      $f.line = 81;
       $349 = items;
-      (($350 = (($body: rt.LuaFunction) => rt.withBody((function $options(ctx_12?: rt.LuaValue): rt.LuaResult {
+      (($350 = function $delete(ctx_11?: rt.LuaValue): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        let $f: rt.SlotFrame | undefined;
+        let $1: rt.LuaValue;
+        let $2: rt.LuaValue;
+        let $3: rt.LuaValue;
+        let $m4: rt.LuaTable | undefined;
+        let $o5: rt.Fields;
+        let $n6: number;
+        const $va: rt.LuaValue[] = rt.NONE;
+        return rt.leave($s, $d, ($1 = ($2 = ctx_11 as rt.LuaValue, ($2 instanceof rt.LuaTable && (($3 = $2.f.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (($f ??= $s.enter($site50)).line = 81, rt.index($2, "method", "local 'ctx'")))), $o5 = new rt.FieldsObject(), $n6 = 0, ($1 !== undefined && ($o5.method = $1, $n6++)), rt.LuaTable.record($o5, $n6)));
+        return rt.leave($s, $d, rt.NONE);
+      }) !== undefined && $349 instanceof rt.LuaTable && !$349.linked && $349.f.delete !== undefined ? ($349.f.delete = $350) : rt.setIndex($349, "delete", $350, "local 'items'"));
+      $f.line = 82;
+      $351 = items;
+      (($352 = (($body: rt.LuaFunction) => rt.withBody((function $options(ctx_12?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_12);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $options$body(ctx_12?: rt.LuaValue): rt.LuaResult {
@@ -1182,15 +1256,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $f.line = 82;
         return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.no_content) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.no_content) !== undefined || (!("no_content" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "no_content", "upvalue 'api'"))), $f.line = 82, $fn1 = rt.fn($2, "field 'no_content'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t6 = $s.tails++, $r7 = $fn1(), $s.tails = $t6, $r7) : rt.tail($s, $fn1, []));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $349 instanceof rt.LuaTable && !$349.linked && $349.f.options !== undefined ? ($349.f.options = $350) : rt.setIndex($349, "options", $350, "local 'items'"));
+      }) as rt.LuaFunction)) !== undefined && $351 instanceof rt.LuaTable && !$351.linked && $351.f.options !== undefined ? ($351.f.options = $352) : rt.setIndex($351, "options", $352, "local 'items'"));
       $f.line = 83;
-      $351 = ($352 = api as rt.LuaValue, ($352 instanceof rt.LuaTable && (($353 = $352.f.only_post) !== undefined || ($m354 = $352.metatable) === undefined || ($353 = $m354.view.only_post) !== undefined || (!("only_post" in $m354.view) && $m354.view[rt.CUT] === undefined)) ? $353 : rt.index($352, "only_post", "local 'api'")));
-      (($355 = function $anonymous(ctx_13?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site52);
+      $353 = ($354 = api as rt.LuaValue, ($354 instanceof rt.LuaTable && (($355 = $354.f.only_post) !== undefined || ($m356 = $354.metatable) === undefined || ($355 = $m356.view.only_post) !== undefined || (!("only_post" in $m356.view) && $m356.view[rt.CUT] === undefined)) ? $355 : rt.index($354, "only_post", "local 'api'")));
+      (($357 = function $anonymous(ctx_13?: rt.LuaValue): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        let $f: rt.SlotFrame | undefined;
         const $va: rt.LuaValue[] = rt.NONE;
         return rt.leave($s, $d, "posted");
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $351 instanceof rt.LuaTable && !$351.linked && $351.f.post !== undefined ? ($351.f.post = $355) : rt.setIndex($351, "post", $355, "field 'only_post'"));
+      }) !== undefined && $353 instanceof rt.LuaTable && !$353.linked && $353.f.post !== undefined ? ($353.f.post = $357) : rt.setIndex($353, "post", $357, "field 'only_post'"));
       return rt.leave($s, $d, api);
       return rt.leave($s, $d, rt.NONE);
     };

@@ -2,6 +2,7 @@
 // Nothing is converted until the handler asks: ctx:headers() builds its table on first call.
 // While the uWS handler runs, ctx reads the live uWS request; before any asynchronous step
 // (reading a body) the server calls snapshot(), which copies the raw strings it will need.
+import { isUtf8 } from 'node:buffer';
 import type { HttpRequest } from 'uwebsockets';
 import { libError } from '../lua/errors.js';
 import { LuaTable } from '../lua/table.js';
@@ -38,11 +39,28 @@ export class RequestContext extends LuaTable {
   private queryTable: LuaTable | undefined = undefined;
   private paramsTable: LuaTable | undefined = undefined;
   private bodyValue: BodyValue | undefined = undefined;
+  /** The request's Content-Type ('' for none), copied when a body is coming. */
+  contentType = '';
+  /** This request's id (see request-id.ts), set by the server before anything runs. */
+  requestId = '';
+  /** Access-Control-Allow-Origin for the response, when CORS allows the request's origin. */
+  cors: string | undefined = undefined;
+  /** ctx:set / ctx:get state, made on first set. */
+  private state: LuaTable | undefined = undefined;
 
   constructor(readonly method: string, readonly route: Route, req: HttpRequest) {
     super();
     this.metatable = CTX_META;
     this.req = req;
+  }
+
+  setState(key: LuaValue, value: LuaValue): void {
+    if (key === undefined || (typeof key === 'number' && Number.isNaN(key))) throw libError(`bad argument #1 to 'set' (a key expected, got ${typeName(key)})`);
+    (this.state ??= new LuaTable()).set(key, value);
+  }
+
+  getState(key: LuaValue): LuaValue {
+    return key === undefined || this.state === undefined ? undefined : this.state.get(key);
   }
 
   /**
@@ -101,6 +119,7 @@ export class RequestContext extends LuaTable {
       snapshotTarget = EMPTY;
     }
     const t = new LuaTable();
+    t.metatable = HEADERS_META;
     for (let i = 0; i < list.length; i += 2) {
       // uWS's forEach decodes names and values as UTF-8: encode them back into bytes.
       const key = toLuaString(list[i]);
@@ -151,7 +170,7 @@ export class RequestContext extends LuaTable {
     if (this.bodyValue !== undefined) return this.bodyValue;
     const body = this.body;
     if (body === undefined || body.length === 0) throw new HttpError(400, 'Request has no body');
-    this.bodyValue = new BodyValue(body);
+    this.bodyValue = new BodyValue(body, this.contentType);
     return this.bodyValue;
   }
 }
@@ -173,6 +192,27 @@ const paramsFn = builtin(function params(self: LuaValue): LuaResult {
 const bodyFn = builtin(function body(self: LuaValue): LuaResult {
   return ctxSelf(self, 'body').bodyOrRaise();
 });
+const setFn = builtin(function set(self: LuaValue, key: LuaValue, value: LuaValue): LuaResult {
+  ctxSelf(self, 'set').setState(key, value);
+  return undefined;
+});
+const getFn = builtin(function get(self: LuaValue, key: LuaValue): LuaResult {
+  return ctxSelf(self, 'get').getState(key);
+});
+const requestIdFn = builtin(function request_id(self: LuaValue): LuaResult {
+  return ctxSelf(self, 'request_id').requestId;
+});
+
+/**
+ * Header names are stored in lower case; a lookup in any case finds them, as HTTP names are
+ * case-insensitive (`ctx:headers()["Authorization"]`). pairs() gives the lower-case names.
+ */
+const HEADERS_META = new LuaTable();
+HEADERS_META.setStr('__index', builtin(function headerIndex(t: LuaValue, k: LuaValue): LuaResult {
+  if (typeof k !== 'string') return undefined;
+  const lower = k.toLowerCase();
+  return lower === k ? undefined : (t as LuaTable).getStr(lower);
+}));
 
 /** ctx's fields and methods, resolved on access so that building a ctx costs one object. */
 const CTX_META = new LuaTable();
@@ -185,27 +225,60 @@ CTX_META.setStr('__index', builtin(function ctxIndex(t: LuaValue, k: LuaValue): 
     case 'query': return queryFn;
     case 'params': return paramsFn;
     case 'body': return bodyFn;
+    case 'set': return setFn;
+    case 'get': return getFn;
+    case 'request_id': return requestIdFn;
     default: return undefined;
   }
 }));
 
 // ---- the body value ----
 
+/** `application/json` or a `+json` type (application/problem+json), parameters ignored. */
+function isJsonType(contentType: string): boolean {
+  const semi = contentType.indexOf(';');
+  const type = (semi < 0 ? contentType : contentType.slice(0, semi)).trim().toLowerCase();
+  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+}
+
 export class BodyValue extends LuaTable {
   private textCache: string | undefined = undefined;
 
-  constructor(readonly bytes: Buffer) {
+  constructor(readonly bytes: Buffer, readonly contentType = '') {
     super();
     this.metatable = BODY_META;
   }
 
+  /** Text must be UTF-8; binary bodies are read with :bytes() (checked only here, on use). */
+  private checkUtf8(): void {
+    if (!isUtf8(this.bytes)) throw new HttpError(400, 'Request body is not valid UTF-8');
+  }
+
   text(): string {
-    if (this.textCache === undefined) this.textCache = this.bytes.toString('latin1');
+    if (this.textCache === undefined) {
+      this.checkUtf8();
+      this.textCache = this.bytes.toString('latin1');
+    }
     return this.textCache;
   }
 
-  /** The parsed JSON (a JS value); invalid JSON is the client's mistake: a 400. */
+  /** The bytes as a sequence of numbers 0-255 (Rover's :bytes()). */
+  byteTable(): LuaTable {
+    const t = new LuaTable();
+    const b = this.bytes;
+    for (let i = 0; i < b.length; i++) t.set(i + 1, b[i]);
+    return t;
+  }
+
+  /**
+   * The parsed JSON (a JS value). A body declared as another type is a 415; invalid JSON is
+   * the client's mistake: a 400. No Content-Type at all is read as JSON.
+   */
   parsed(): unknown {
+    if (this.contentType !== '' && !isJsonType(this.contentType)) {
+      throw new HttpError(415, `Unsupported Media Type: the body must be application/json, got ${this.contentType}`);
+    }
+    this.checkUtf8();
     try {
       return parseJson(this.bytes.toString('utf8'));
     } catch (e) {
@@ -248,6 +321,9 @@ BODY_METHODS.setStr('text', builtin(function text(self: LuaValue): LuaResult {
 }));
 BODY_METHODS.setStr('as_string', builtin(function as_string(self: LuaValue): LuaResult {
   return bodySelf(self, 'as_string').text();
+}));
+BODY_METHODS.setStr('bytes', builtin(function bytes(self: LuaValue): LuaResult {
+  return bodySelf(self, 'bytes').byteTable();
 }));
 BODY_METHODS.setStr('json', builtin(function json(self: LuaValue): LuaResult {
   return bodySelf(self, 'json').json();

@@ -18,7 +18,7 @@ export class AppLoadError extends Error {}
 /** A program's globals plus `rover`, as `roverc serve` runs the route file. */
 export function serveGlobals(file: string): LuaTable {
   const G = programGlobals(file);
-  installRover(G);
+  installRover(G, file);
   const arg = new LuaTable();
   arg.set(0, file);
   G.setStr('arg', arg);

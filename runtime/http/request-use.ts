@@ -33,6 +33,8 @@ export interface StaticRoute {
   readonly body?: readonly GuardField[];
   /** Generated JSON serializers by status ("200", ..., or "default" for any status). */
   readonly serializers?: Readonly<Record<string, JsonSerializer>>;
+  /** The middleware around the route found in the source, in run order (Lua paths; `--explain`). */
+  readonly middleware?: { readonly before: readonly string[]; readonly after: readonly string[] };
 }
 
 /**
@@ -50,7 +52,8 @@ export function attachStaticRoutes(routes: readonly Route[], found: readonly Sta
   for (const route of routes) {
     const s = byKey.get(`${route.method.toUpperCase()} ${route.path}`);
     if (!s) continue;
-    route.uses = s.uses;
+    // Middleware reads the request too, unanalysed: such a route keeps the full request.
+    route.uses = route.before.length + route.after.length > 0 ? FULL_REQUEST : s.uses;
     route.serializers = s.serializers;
     route.declared = s;
   }

@@ -36,10 +36,16 @@ export interface Outgoing {
   /** Byte string; '' for no body. */
   body: string;
   location: string | undefined;
+  /** Headers the app set (`headers = {...}`): name, value, name, value... (byte strings); undefined: none. */
+  headers: string[] | undefined;
+  /** The X-Request-ID to send (route requests only). */
+  requestId: string | undefined;
+  /** Access-Control-Allow-Origin to send (CORS on and the origin allowed). */
+  cors: string | undefined;
 }
 
 export function newOutgoing(): Outgoing {
-  return { status: 200, contentType: undefined, body: '', location: undefined };
+  return { status: 200, contentType: undefined, body: '', location: undefined, headers: undefined, requestId: undefined, cors: undefined };
 }
 
 function set(out: Outgoing, status: number, contentType: string | undefined, body: string, location?: string): void {
@@ -47,6 +53,70 @@ function set(out: Outgoing, status: number, contentType: string | undefined, bod
   out.contentType = contentType;
   out.body = body;
   out.location = location;
+  out.headers = undefined;
+}
+
+/** RFC 9110 §5.6.2 token: what a header name may be. */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Headers uWS writes itself (framing): an app's value would contradict them. */
+const FRAMING_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection']);
+
+/**
+ * The response headers of a `headers = {...}` table, checked as redirect URLs are: a value
+ * with a control byte (CR, LF, NUL...) is an error, never written.
+ */
+function readHeaders(t: LuaTable): string[] {
+  const list: string[] = [];
+  for (let e = t.next(undefined); e !== undefined; e = t.next(e[0])) {
+    const [name, value] = e;
+    if (typeof name !== 'string' || !TOKEN.test(name)) {
+      throw new LuaError(`response header name ${typeof name === 'string' ? `'${name}'` : `of type ${typeName(name)}`} is not a valid header name`);
+    }
+    if (FRAMING_HEADERS.has(name.toLowerCase())) throw new LuaError(`response header '${name}' is set by the server and cannot be set by the app`);
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      throw new LuaError(`response header '${name}' must be a string or a number, got ${typeName(value)}`);
+    }
+    const text = ops.tostring(value);
+    if (!headerSafe(text)) throw new LuaError(`response header '${name}' contains a control character such as CR, LF or NUL`);
+    list.push(name, text);
+  }
+  return list;
+}
+
+/** The table without its `headers` field (which are response headers, not JSON). */
+function withoutHeaders(t: LuaTable): LuaTable {
+  const copy = new LuaTable();
+  for (let e = t.next(undefined); e !== undefined; e = t.next(e[0])) {
+    if (e[0] !== 'headers') copy.set(e[0], e[1]);
+  }
+  return copy;
+}
+
+/**
+ * A JSON response's table with a `headers = {...}` table field: its headers go out as
+ * response headers, the rest as the body (through the generic encoder, in both modes).
+ */
+function setJsonWithHeaders(out: Outgoing, status: number, t: LuaTable, headers: LuaTable): void {
+  const list = readHeaders(headers);
+  set(out, status, JSON_TYPE, encodeJson(withoutHeaders(t)));
+  applyHeaders(out, list);
+}
+
+function applyHeaders(out: Outgoing, list: string[]): void {
+  const kept: string[] = [];
+  for (let i = 0; i < list.length; i += 2) {
+    // Content-Type replaces the builder's; two would confuse clients.
+    if (list[i].toLowerCase() === 'content-type') out.contentType = list[i + 1];
+    else kept.push(list[i], list[i + 1]);
+  }
+  out.headers = kept.length > 0 ? kept : undefined;
+}
+
+/** The `headers` field of a JSON response table when it is a table. */
+function headersField(v: LuaValue): LuaTable | undefined {
+  if (!(v instanceof LuaTable)) return undefined;
+  const h = v.getStr('headers');
+  return h instanceof LuaTable ? h : undefined;
 }
 
 /** A route's build-time serializers by status ("default": any status); see request-use.ts. */
@@ -68,6 +138,11 @@ export function toOutgoing(result: LuaResult, out: Outgoing, serializers?: Seria
   if (v instanceof ResponseValue) {
     // The builders check their header values; this keeps any other way of making a response honest.
     if (v.location !== undefined && !headerSafe(v.location)) throw new LuaError('redirect URL contains a control character such as CR, LF or NUL');
+    const h = v.json ? headersField(v.body) : undefined;
+    if (h !== undefined) {
+      setJsonWithHeaders(out, v.status, v.body as LuaTable, h);
+      return;
+    }
     const body = v.json ? json(v.body, v.status, serializers) : (v.body as string);
     set(out, v.status, v.contentType, body, v.location);
     return;
@@ -79,7 +154,9 @@ export function toOutgoing(result: LuaResult, out: Outgoing, serializers?: Seria
     case 'boolean': set(out, 200, TEXT_TYPE, ops.tostring(v)); return;
   }
   if (v instanceof LuaTable) {
-    set(out, 200, JSON_TYPE, json(v, 200, serializers));
+    const h = headersField(v);
+    if (h !== undefined) setJsonWithHeaders(out, 200, v, h);
+    else set(out, 200, JSON_TYPE, json(v, 200, serializers));
     return;
   }
   throw new LuaError(`handler returned a ${typeName(v)} value (expected a table, string, number, boolean, nil or a response)`);
@@ -170,6 +247,15 @@ function errorResponse(status: number, message: LuaValue): ResponseValue {
 
 const NO_CONTENT = new ResponseValue(204, undefined, '', false);
 
+/** A table that calls `call` (with itself first) when called. */
+function callable(call: LuaValue): LuaTable {
+  const t = new LuaTable();
+  const meta = new LuaTable();
+  meta.setStr('__call', call);
+  t.metatable = meta;
+  return t;
+}
+
 /** The builders every app table carries, by key. */
 export function createBuilders(): Map<string, LuaValue> {
   const json = builder(
@@ -190,12 +276,14 @@ export function createBuilders(): Map<string, LuaValue> {
   builders.set('text', text);
   builders.set('html', html);
   builders.set('redirect', redirectBuilder);
-  builders.set('error', builtin(function error(a: LuaValue, b: LuaValue, c: LuaValue): LuaResult {
+  // Callable tables like the others, so that `function api.error.get` is caught as a route
+  // under a builder name instead of failing with "attempt to index a function value".
+  builders.set('error', callable(builtin(function error(_self: LuaValue, a: LuaValue, b: LuaValue, c: LuaValue): LuaResult {
     // api:error(status, message) passes the app table first; api.error(status, message) does not.
     return typeof a === 'number' ? errorResponse(checkStatus(a, 'error'), b) : errorResponse(checkStatus(b, 'error'), c);
-  }));
-  builders.set('no_content', builtin(function no_content(): LuaResult {
+  })));
+  builders.set('no_content', callable(builtin(function no_content(): LuaResult {
     return NO_CONTENT;
-  }));
+  })));
   return builders;
 }

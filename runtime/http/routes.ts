@@ -31,7 +31,33 @@ export interface Route {
   serializers: Readonly<Record<string, JsonSerializer>> | undefined;
   /** What the compiler found for this route (for the API description); see request-use.ts. */
   declared?: StaticRoute;
+  /** `before` middleware in run order: global first, then each scope inward, each in declaration order. */
+  readonly before: readonly Middleware[];
+  /** `after` middleware in run order (Rover's: the reverse of innermost-scope-first). */
+  readonly after: readonly Middleware[];
 }
+
+/** A named `before`/`after` function: `api.admin.before.auth` is { name: 'auth', luaPath: 'api.admin.before.auth' }. */
+export interface Middleware {
+  readonly name: string;
+  readonly luaPath: string;
+  readonly fn: LuaFunction;
+}
+
+/** What serving an app needs from its table: the routes and the `api.on_error` hook. */
+export interface AppRoutes {
+  readonly routes: Route[];
+  readonly onError: LuaFunction | undefined;
+}
+
+/**
+ * Keys Rover never treats as path segments (its response builders and the app's `config`):
+ * Rover skips a route under one of them without a word; roverc refuses it.
+ */
+export const RESERVED_KEYS = ['json', 'text', 'html', 'redirect', 'error', 'no_content', 'raw', 'stream', 'stream_with_headers', 'sse', 'config'] as const;
+
+/** Rover's lifecycle hooks that roverc does not run (on_error it does). */
+const UNSUPPORTED_HOOKS = ['on_start', 'on_ready', 'on_shutdown'] as const;
 
 /** A mistake in the app table: the CLI prints it and exits 1. */
 export class RouteError extends Error {}
@@ -52,25 +78,85 @@ function isMethod(key: string): key is Method {
 
 /** All routes of the app, or a RouteError naming the first bad entry. */
 export function collectRoutes(app: RoverApp, rootName = 'api'): Route[] {
+  return collectApp(app, rootName).routes;
+}
+
+interface Scope {
+  readonly before: readonly Middleware[];
+  /** Innermost scope first, as Rover merges them; run in reverse. */
+  readonly after: readonly Middleware[];
+}
+
+/** The `before`/`after` functions of one table: a function, or a table of named functions. */
+function middlewareOf(value: LuaValue, luaPath: string): Middleware[] {
+  if (value === undefined) return [];
+  if (typeof value === 'function') return [{ name: 'anonymous', luaPath, fn: value }];
+  if (!(value instanceof LuaTable)) throw new RouteError(`${luaPath}: middleware must be a function or a table of named functions, got a ${typeName(value)}`);
+  const list: Middleware[] = [];
+  for (let e = value.next(undefined); e !== undefined; e = value.next(e[0])) {
+    const [key, fn] = e;
+    const here = childPath(luaPath, key);
+    if (typeof key !== 'string') throw new RouteError(`${here}: middleware names must be strings, got a ${typeName(key)} key`);
+    if (typeof fn !== 'function') {
+      const nested = fn instanceof LuaTable && fn.next(undefined) !== undefined;
+      throw new RouteError(`${here}: middleware must be a function, got a ${nested ? 'table with entries (middleware names cannot nest)' : typeName(fn)}`);
+    }
+    list.push({ name: key, luaPath: here, fn });
+  }
+  return list;
+}
+
+/** The routes and hooks of the app, or a RouteError naming the first bad entry. */
+export function collectApp(app: RoverApp, rootName = 'api'): AppRoutes {
   const routes: Route[] = [];
   const shapes = new Map<string, Route>();
   const ancestors: LuaTable[] = [];
+  let onError: LuaFunction | undefined;
 
-  const walk = (t: LuaTable, segments: Segment[], luaPath: string) => {
+  const walk = (t: LuaTable, segments: Segment[], luaPath: string, inherited: Scope) => {
     if (ancestors.includes(t)) throw new RouteError(`${luaPath}: the route table contains itself`);
     ancestors.push(t);
+    // A table's middleware applies to every route under it, wherever it is declared.
+    const scope: Scope = {
+      before: [...inherited.before, ...middlewareOf(t.get('before'), childPath(luaPath, 'before'))],
+      after: [...middlewareOf(t.get('after'), childPath(luaPath, 'after')), ...inherited.after],
+    };
     for (let e = t.next(undefined); e !== undefined; e = t.next(e[0])) {
       const [key, value] = e;
-      if (t === app && app.isBuilder(key, value)) continue;
       const here = childPath(luaPath, key);
+      if (t === app && app.isBuilder(key, value)) {
+        const extra = app.builderExtra(key as string);
+        if (extra !== undefined) throw new RouteError(`${childPath(here, extra)}: ${reservedReason(key as string)}`);
+        continue;
+      }
       if (typeof key !== 'string') throw new RouteError(`${here}: route keys must be strings, got a ${typeName(key)} key`);
+      if (key === 'before' || key === 'after') continue;
+      if (t === app && key === 'on_error') {
+        if (typeof value === 'function') onError = value;
+        else if (!(value instanceof LuaTable && value.next(undefined) === undefined)) {
+          throw new RouteError(`${here}: the error hook must be a function (function ${rootName}.on_error(err) ... end), got a ${typeName(value)}`);
+        }
+        continue;
+      }
+      if (t === app && (UNSUPPORTED_HOOKS as readonly string[]).includes(key)) {
+        throw new RouteError(`${here}: the lifecycle hook '${key}' is not supported by roverc (only on_error is)`);
+      }
+      // (an empty table is what merely reading api.sse left behind)
+      const reserved = (RESERVED_KEYS as readonly string[]).includes(key);
+      if (reserved && value instanceof LuaTable && value.next(undefined) === undefined) continue;
+      if (reserved || key.startsWith('__rover_')) {
+        throw new RouteError(`${here}: ${reservedReason(key)}`);
+      }
+      if (key === 'on_error') throw new RouteError(`${here}: on_error is read only on the app table (${rootName}.on_error)`);
       if (typeof value === 'function') {
+        if (key === 'ws') throw new RouteError(`${here}: WebSocket endpoints are not supported by roverc`);
+        if (key === 'static') throw new RouteError(`${here}: static file mounts are not supported by roverc`);
         if (!isMethod(key)) {
           throw new RouteError(`${here}: '${key}' is not an HTTP method (expected get, post, put, patch, delete, head or options)`);
         }
-        add(key, segments, value, here);
+        add(key, segments, value, here, scope);
       } else if (value instanceof LuaTable) {
-        walk(value, [...segments, segment(key, here, segments)], here);
+        walk(value, [...segments, segment(key, here, segments)], here, scope);
       } else {
         throw new RouteError(`${here}: expected a handler function or a table of routes, got a ${typeName(value)}`);
       }
@@ -78,7 +164,7 @@ export function collectRoutes(app: RoverApp, rootName = 'api'): Route[] {
     ancestors.pop();
   };
 
-  const add = (method: Method, segments: Segment[], handler: LuaFunction, luaPath: string) => {
+  const add = (method: Method, segments: Segment[], handler: LuaFunction, luaPath: string, scope: Scope) => {
     const shape = method + ' /' + segments.map((s) => (s.param ? ':' : s.text)).join('/');
     const previous = shapes.get(shape);
     if (previous !== undefined) throw new RouteError(`${luaPath}: same method and path as ${previous.luaPath}`);
@@ -91,13 +177,21 @@ export function collectRoutes(app: RoverApp, rootName = 'api'): Route[] {
       path: '/' + segments.map((s) => (s.param ? ':' + s.text : s.text)).join('/'),
       uses: FULL_REQUEST,
       serializers: undefined,
+      before: scope.before,
+      after: [...scope.after].reverse(),
     };
     shapes.set(shape, route);
     routes.push(route);
   };
 
-  walk(app, [], rootName);
-  return routes;
+  walk(app, [], rootName, { before: [], after: [] });
+  return { routes, onError };
+}
+
+function reservedReason(key: string): string {
+  if (key === 'config') return `'config' is where Rover keeps the server config, never a path segment (Rover skips such routes silently; roverc refuses them)`;
+  if (key.startsWith('__rover_')) return `keys starting with __rover_ are Rover's own, never path segments`;
+  return `'${key}' is the name of a response builder (api.${key}), never a path segment (Rover skips such routes silently; roverc refuses them)`;
 }
 
 function segment(key: string, luaPath: string, before: Segment[]): Segment {

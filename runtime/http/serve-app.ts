@@ -4,9 +4,12 @@
 import { createServer, type AddressInfo } from 'node:net';
 import type { RoverApp } from './app-table.js';
 import { AppLoadError } from './load-app.js';
+import { configProblem } from './config.js';
+import { tlsProblem } from './tls.js';
 import { RequestLog } from './log.js';
 import { attachStaticRoutes, type StaticRoute } from './request-use.js';
-import { collectRoutes, RouteError } from './routes.js';
+import { collectApp, RouteError, type Route } from './routes.js';
+import type { LuaFunction } from '../lua/value.js';
 import { RoverServer } from './server.js';
 import { loadUws, UwsMissingError } from './uws.js';
 import type { Stop } from './big-stack.js';
@@ -57,10 +60,13 @@ function freePort(host: string): Promise<number> {
 export async function serveApp(source: AppSource, options: ServeOptions, onStop: (stop: Stop) => void): Promise<number> {
   const file = source.file;
   let app: RoverApp;
-  let routes;
+  let routes: Route[];
+  let onError: LuaFunction | undefined;
   try {
     app = await source.load();
-    routes = collectRoutes(app);
+    const problem = configProblem(app.config) ?? (app.config.tls === undefined ? undefined : tlsProblem(app.config.tls));
+    if (problem !== undefined) return fail(`roverc: ${file}: ${problem}`);
+    ({ routes, onError } = collectApp(app));
   } catch (e) {
     const known = source.describeError?.(e);
     if (known !== undefined) return fail(known);
@@ -100,7 +106,7 @@ export async function serveApp(source: AppSource, options: ServeOptions, onStop:
       });
     };
   });
-  const server = new RoverServer(uws, routes, config, log, (code) => stopWith(code));
+  const server = new RoverServer(uws, routes, config, log, (code) => stopWith(code), onError);
   let bound;
   try {
     bound = await server.listen(host, port, options.shared);
@@ -110,7 +116,7 @@ export async function serveApp(source: AppSource, options: ServeOptions, onStop:
   if (options.onListening !== undefined) {
     options.onListening(host, bound.port);
   } else {
-    stdout.write(`listening on http://${host}:${bound.port}\n`);
+    stdout.write(`listening on ${config.tls === undefined ? 'http' : 'https'}://${host}:${bound.port}\n`);
     flushAll();
   }
   log.open();

@@ -6,7 +6,6 @@
 // handler runs inside it when there is no body, and everything is copied first when there
 // is; onAborted is attached before reading a body; nothing is written to an aborted
 // response; writes after an asynchronous step are corked.
-import { isUtf8 } from 'node:buffer';
 import type { HttpRequest, HttpResponse, TemplatedApp, us_listen_socket } from 'uwebsockets';
 import { current } from '../lua/callstack.js';
 import { LuaError, toLuaError } from '../lua/errors.js';
@@ -14,13 +13,19 @@ import { formatTraceback } from '../stdlib/debug.js';
 import { ExitRequest } from '../stdlib/os.js';
 import { flushAll } from '../stdlib/output.js';
 import { uncaughtMessage } from '../interp/run-file.js';
+import { first } from '../lua/multi.js';
+import { LuaTable } from '../lua/table.js';
+import { typeName, type LuaFunction, type LuaResult } from '../lua/value.js';
 import type { ServerConfig } from './config.js';
 import { RequestContext } from './context.js';
 import { docsPage } from './docs-page.js';
 import { openApiDocument, openApiJson } from './openapi.js';
 import { HttpError, ValidationError } from './errors.js';
 import type { RequestLog } from './log.js';
-import { errorBody, HTML_TYPE, JSON_TYPE, newOutgoing, reason, TEXT_TYPE, toOutgoing, validationBody, type Outgoing } from './responses.js';
+import { errorBody, HTML_TYPE, JSON_TYPE, newOutgoing, reason, ResponseValue, TEXT_TYPE, toOutgoing, validationBody, type Outgoing } from './responses.js';
+import { requestIdFor } from './request-id.js';
+import { allowedOrigin, corsHeaders, preflightHeaders } from './cors.js';
+import { SECURITY_HEADERS, setsHeader } from './security-headers.js';
 import { allowedMethods, type Method, type Route } from './routes.js';
 import { BodyReader } from './body-reader.js';
 import { toLuaString } from './json.js';
@@ -125,12 +130,17 @@ export class RoverServer {
   private corkHead = false;
   private corkClose = false;
   private readonly writeCorked = () => this.write(this.corkRes!, this.corkHead, this.corkClose);
+  /** current.depth when the running handler was called (the error hook runs there). */
+  private runDepth = 0;
   /** Paths the server answers GET and HEAD for itself (the API description). */
   private readonly served = new Set<string>();
 
   constructor(private readonly uws: UWS, private readonly routes: readonly Route[], private readonly config: ServerConfig,
-    private readonly log: RequestLog, private readonly onExit: (code: number) => void = () => {}) {
-    this.app = uws.App();
+    private readonly log: RequestLog, private readonly onExit: (code: number) => void = () => {},
+    /** `api.on_error(err)`: sees every error of a request and may answer it. */
+    private readonly onError: LuaFunction | undefined = undefined) {
+    const tls = config.tls;
+    this.app = tls === undefined ? uws.App() : uws.SSLApp({ cert_file_name: tls.certFile, key_file_name: tls.keyFile });
     const shape = (r: Route) => r.segments.map((s) => (s.param ? ':' : s.text)).join('/');
     const explicitHead = new Set(routes.filter((r) => r.method === 'head').map(shape));
     for (const route of routes) {
@@ -139,6 +149,7 @@ export class RoverServer {
       if (route.method === 'get' && !explicitHead.has(shape(route))) this.register('head', route, true);
     }
     if (config.docs) this.serveDocs();
+    this.serveHealth();
     this.app.any('/*', (res, req) => {
       try {
         this.fallback(res, req);
@@ -166,6 +177,13 @@ export class RoverServer {
     }
   }
 
+  /** GET/HEAD /healthz and /readyz for load balancers, unless the app has its own. */
+  private serveHealth(): void {
+    const own = (path: string) => this.routes.some((r) => r.method === 'get' && r.path === path);
+    if (!own('/healthz')) this.serveFixed('/healthz', JSON_TYPE, Buffer.from('{"status":"ok"}'));
+    if (!own('/readyz')) this.serveFixed('/readyz', JSON_TYPE, Buffer.from('{"status":"ready"}'));
+  }
+
   /** Answers GET (and HEAD, unless the app has that route) of `path` with a body made once. */
   private serveFixed(path: string, type: string, body: Buffer): void {
     const length = String(body.length);
@@ -173,7 +191,10 @@ export class RoverServer {
       const method = head ? 'HEAD' : 'GET';
       const start = this.log.timed ? performance.now() : 0;
       if (this.badFraming(res, req, method, path, start)) return;
+      this.out.cors = this.corsFor(req);
+      this.out.headers = undefined;
       res.writeStatus('200 OK').writeHeader('content-type', type);
+      this.writeCommonHeaders(res);
       if (head) {
         res.writeHeader('content-length', length);
         res.endWithoutBody();
@@ -269,7 +290,10 @@ export class RoverServer {
 
   private request(res: HttpResponse, req: HttpRequest, route: Route, method: string, head: boolean): void {
     const start = this.log.timed ? performance.now() : 0;
+    if (method === 'OPTIONS' && this.preflight(res, req, start)) return;
     const ctx = new RequestContext(method, route, req);
+    ctx.requestId = requestIdFor(req.getHeader('x-request-id'));
+    ctx.cors = this.corsFor(req);
     const expected = bodyLength(req);
     if (expected < 0 && expected !== CHUNKED) {
       const path = ctx.path();
@@ -289,8 +313,10 @@ export class RoverServer {
       this.reject(res, 413, `Request body too large (limit ${this.config.bodySizeLimit} bytes)`, method, ctx, start);
       return;
     }
+    ctx.contentType = toLuaString(req.getHeader('content-type'));
     ctx.snapshot();
-    new BodyReader(this, res, ctx, expected, head, start);
+    // A handler proven never to read its body (compiled mode) gets none: the bytes are counted, not copied.
+    new BodyReader(this, res, ctx, expected, head, start, route.uses.body);
   }
 
   /**
@@ -302,6 +328,8 @@ export class RoverServer {
     const path = ctx.path();
     ctx.detach();
     this.setError(status, message);
+    this.out.requestId = ctx.requestId;
+    this.out.cors = ctx.cors;
     this.write(res, false);
     if (this.log.timed) this.log.request(method, path, status, start);
   }
@@ -309,12 +337,7 @@ export class RoverServer {
   /** A body has arrived completely (called by BodyReader, outside the uWS request callback). */
   bodyDone(res: HttpResponse, ctx: RequestContext, head: boolean, start: number): void {
     this.inFlight--;
-    const body = ctx.body;
-    if (body !== undefined && body.length > 0 && !isUtf8(body)) {
-      this.setError(400, 'Request body is not valid UTF-8');
-    } else {
-      this.run(ctx);
-    }
+    this.run(ctx);
     this.corkRes = res;
     this.corkHead = head;
     res.cork(this.writeCorked);
@@ -328,6 +351,8 @@ export class RoverServer {
     this.inFlight--;
     if (res !== undefined) {
       this.setError(413, `Request body too large (limit ${this.config.bodySizeLimit} bytes)`);
+      this.out.requestId = ctx.requestId;
+      this.out.cors = ctx.cors;
       this.corkRes = res;
       this.corkHead = false;
       res.cork(this.writeCorked);
@@ -353,11 +378,27 @@ export class RoverServer {
     }
   }
 
-  /** Calls the handler and fills `this.out`; a Lua error becomes a 500 (or the 4xx it carries). */
+  /** Calls the middleware and the handler and fills `this.out`; a Lua error becomes a 500 (or the 4xx it carries). */
   private run(ctx: RequestContext): void {
     const depth = current.depth;
+    this.runDepth = depth;
+    const route = ctx.route;
     try {
-      toOutgoing(ctx.route.handler(ctx), this.out, ctx.route.serializers);
+      if (route.before.length === 0 && route.after.length === 0) {
+        toOutgoing(route.handler(ctx), this.out, route.serializers);
+      } else {
+        const early = this.before(ctx);
+        if (early !== undefined) {
+          toOutgoing(early, this.out, undefined);
+        } else {
+          const result = first(route.handler(ctx));
+          for (const mw of route.after) {
+            const r = first(mw.fn(ctx));
+            if (r !== undefined) throw new LuaError(`after middleware ${mw.luaPath} returned a ${typeName(r)}: after middleware cannot change the response (return nothing)`);
+          }
+          toOutgoing(result, this.out, route.serializers);
+        }
+      }
     } catch (e) {
       try {
         this.failed(e, ctx);
@@ -368,6 +409,70 @@ export class RoverServer {
       current.truncate(depth);
       current.tails = 0; // handlers start with no pending tail calls
     }
+    this.out.requestId = ctx.requestId;
+    this.out.cors = ctx.cors;
+  }
+
+  /** The Access-Control-Allow-Origin for this request, when CORS is on and allows its origin. */
+  private corsFor(req: HttpRequest): string | undefined {
+    const cors = this.config.cors;
+    return cors === undefined ? undefined : allowedOrigin(cors, req.getHeader('origin'));
+  }
+
+  /**
+   * A CORS preflight (OPTIONS with Access-Control-Request-Method, CORS on): 204 with the
+   * allowed methods and headers, or 403 for an origin CORS does not allow. False: not one.
+   */
+  private preflight(res: HttpResponse, req: HttpRequest, start: number): boolean {
+    const cors = this.config.cors;
+    if (cors === undefined || req.getHeader('access-control-request-method') === '' || req.getHeader('origin') === '') return false;
+    const path = toLuaString(req.getUrl());
+    if (this.badFraming(res, req, 'OPTIONS', path, start)) return true;
+    const allowed = allowedOrigin(cors, req.getHeader('origin'));
+    const out = this.out;
+    out.requestId = undefined;
+    out.cors = undefined;
+    if (allowed === undefined) {
+      this.setError(403, 'CORS: this origin is not allowed');
+      this.write(res, false);
+    } else {
+      out.status = 204;
+      out.contentType = undefined;
+      out.body = '';
+      out.location = undefined;
+      out.headers = preflightHeaders(cors, allowed);
+      this.write(res, false);
+    }
+    if (this.log.timed) this.log.request('OPTIONS', path, out.status, start);
+    return true;
+  }
+
+  /** The security headers (unless off, or set by the app) and the CORS headers of the response in `this.out`. */
+  private writeCommonHeaders(res: HttpResponse): void {
+    const out = this.out;
+    if (this.config.securityHeaders) {
+      for (const [name, value] of SECURITY_HEADERS) if (!setsHeader(out.headers, name)) res.writeHeader(name, value);
+    }
+    if (out.cors !== undefined) {
+      const list = corsHeaders(this.config.cors!, out.cors);
+      for (let i = 0; i < list.length; i += 2) res.writeHeader(list[i], list[i + 1]);
+    }
+  }
+
+  /**
+   * Runs the route's `before` middleware in order. One that returns a response answers the
+   * request: later ones, the handler and every `after` are skipped, as in Rover. Any other
+   * returned value is an error rather than ignored (Rover ignores it, so an auth check that
+   * returns a plain table would let the request through).
+   */
+  private before(ctx: RequestContext): ResponseValue | undefined {
+    for (const mw of ctx.route.before) {
+      const r = first(mw.fn(ctx));
+      if (r === undefined) continue;
+      if (r instanceof ResponseValue) return r;
+      throw new LuaError(`before middleware ${mw.luaPath} returned a ${typeName(r)}: to answer early return a response (api.json, api:error, ...), else return nothing`);
+    }
+    return undefined;
   }
 
   private failed(e: unknown, ctx: RequestContext): void {
@@ -389,10 +494,12 @@ export class RoverServer {
       return;
     }
     if (err.value instanceof ValidationError) {
+      if (this.errorHook(ctx, 400, err.value.describe(), 'VALIDATION_ERROR')) return;
       this.setJson(400, validationBody(err.value));
       return;
     }
     if (err instanceof HttpError) {
+      if (this.errorHook(ctx, err.status, err.value as string, errorCode(err.status))) return;
       this.setError(err.status, err.value as string);
       return;
     }
@@ -404,7 +511,43 @@ export class RoverServer {
     if (this.log.errors) {
       this.log.handlerError(ctx.method, ctx.route.path, message, err.traceback ?? formatTraceback(undefined, undefined, 1));
     }
+    if (this.errorHook(ctx, 500, message, 'INTERNAL_ERROR')) return;
     this.setError(500, message);
+  }
+
+  /**
+   * Calls `api.on_error(err)` with Rover's `{message, path, status, code}`; true when it
+   * answered (returned a response). A hook that returns nothing leaves the default answer;
+   * one that fails is logged and leaves the default answer too.
+   */
+  private errorHook(ctx: RequestContext, status: number, message: string, code: string): boolean {
+    const hook = this.onError;
+    if (hook === undefined) return false;
+    const err = new LuaTable();
+    err.setStr('message', message);
+    err.setStr('path', ctx.path());
+    err.setStr('status', status);
+    err.setStr('code', code);
+    // The failed call's frames are done with (any traceback was taken): the hook runs at the handler's depth.
+    const depth = this.runDepth;
+    current.truncate(depth);
+    current.tails = 0;
+    try {
+      const r = first(hook(err));
+      if (r === undefined) return false;
+      toOutgoing(r, this.out, undefined);
+      return true;
+    } catch (e) {
+      let text: string;
+      try {
+        text = withoutTraceback(uncaughtMessage(toLuaError(e).value) ?? 'nil');
+      } catch {
+        text = e instanceof Error ? e.message : String(e);
+      }
+      current.truncate(depth);
+      if (this.log.errors) this.log.handlerError(ctx.method, ctx.route.path, `api.on_error failed: ${text}`, undefined);
+      return false;
+    }
   }
 
   private setError(status: number, message: string): void {
@@ -417,6 +560,7 @@ export class RoverServer {
     out.contentType = JSON_TYPE;
     out.body = body;
     out.location = undefined;
+    out.headers = undefined;
   }
 
   /** Writes `this.out` to the response; `close`: then close the connection (responses with a body only). */
@@ -425,6 +569,12 @@ export class RoverServer {
     res.writeStatus(statusLine(out.status));
     if (out.contentType !== undefined) res.writeHeader('content-type', out.contentType);
     if (out.location !== undefined) res.writeHeader('location', Buffer.from(out.location, 'latin1'));
+    if (out.requestId !== undefined) res.writeHeader('x-request-id', out.requestId);
+    this.writeCommonHeaders(res);
+    const headers = out.headers;
+    if (headers !== undefined) {
+      for (let i = 0; i < headers.length; i += 2) res.writeHeader(headers[i], Buffer.from(headers[i + 1], 'latin1'));
+    }
     // endWithoutBody(n) with a reported length fails to end the response in this uWS build.
     if (bodiless(out.status)) {
       res.endWithoutBody();
@@ -461,6 +611,8 @@ export class RoverServer {
       if (aborted) return;
       try {
         this.setError(framingStatus(problem), framingMessage(problem));
+        this.out.requestId = undefined;
+        this.out.cors = undefined;
         this.corkRes = res;
         this.corkHead = false;
         this.corkClose = true;
@@ -482,10 +634,14 @@ export class RoverServer {
     const start = this.log.timed ? performance.now() : 0;
     // Methods are case-sensitive: `get /x` is not GET (uWS's getMethod() lower-cases).
     const method = req.getCaseSensitiveMethod();
+    if (method === 'OPTIONS' && this.preflight(res, req, start)) return;
     const path = toLuaString(req.getUrl());
     if (this.badFraming(res, req, method, path, start)) return;
     const allowed = allowedMethods(this.routes, path, this.served);
     const out = this.out;
+    out.requestId = undefined;
+    out.headers = undefined;
+    out.cors = this.corsFor(req);
     if (allowed.length === 0) {
       out.status = 404;
       out.contentType = TEXT_TYPE;
@@ -496,10 +652,21 @@ export class RoverServer {
       this.setError(405, `Method ${method} not allowed for ${path} (allowed: ${allowed.join(', ')})`);
       res.writeStatus(statusLine(405)).writeHeader('allow', allowed.join(', '));
       res.writeHeader('content-type', JSON_TYPE);
+      this.writeCommonHeaders(res);
       if (method === 'HEAD') res.endWithoutBody();
       else res.end(wire(out.body));
     }
     if (this.log.timed) this.log.request(method, path, out.status, start);
+  }
+}
+
+/** Rover's `code` for an error status (api.on_error's err.code). */
+function errorCode(status: number): string {
+  switch (status) {
+    case 400: return 'BAD_REQUEST';
+    case 413: return 'PAYLOAD_TOO_LARGE';
+    case 415: return 'UNSUPPORTED_MEDIA_TYPE';
+    default: return status >= 500 ? 'INTERNAL_ERROR' : `HTTP_${status}`;
   }
 }
 

@@ -31,10 +31,10 @@ describeApp('bodies app', path.join(HTTP_FIXTURES, 'bodies/app.lua'), [
   { name: 'an empty body has no body', method: 'POST', path: '/echo', body: '', status: 400, json: { error: 'Request has no body' } },
   { name: 'invalid UTF-8 is a 400', method: 'POST', path: '/echo', body: Buffer.from([0x61, 0xc3, 0x28]), status: 400, json: { error: 'Request body is not valid UTF-8' } },
   { name: 'overlong UTF-8 is invalid', method: 'POST', path: '/echo', body: Buffer.from([0xc0, 0xaf]), status: 400, json: { error: 'Request body is not valid UTF-8' } },
-  { name: 'JSON echo', method: 'POST', path: '/echo/json', body: '{"a":[1,2,{"b":null}],"s":"é"}', status: 200, json: { a: [1, 2, {}], s: 'é' } },
-  { name: 'JSON nested deeper than 128 levels is refused, not a crash', method: 'POST', path: '/echo/json', body: '['.repeat(500) + ']'.repeat(500), status: 400,
+  { name: 'JSON echo', method: 'POST', path: '/echo/data', body: '{"a":[1,2,{"b":null}],"s":"é"}', status: 200, json: { a: [1, 2, {}], s: 'é' } },
+  { name: 'JSON nested deeper than 128 levels is refused, not a crash', method: 'POST', path: '/echo/data', body: '['.repeat(500) + ']'.repeat(500), status: 400,
     json: { error: 'Invalid JSON in request body: nesting deeper than 128 levels' } },
-  { name: 'JSON 100 levels deep is read, but cannot be answered as JSON', method: 'POST', path: '/echo/json', body: '['.repeat(100) + ']'.repeat(100), status: 500,
+  { name: 'JSON 100 levels deep is read, but cannot be answered as JSON', method: 'POST', path: '/echo/data', body: '['.repeat(100) + ']'.repeat(100), status: 500,
     json: { error: 'cannot encode JSON nested deeper than 64 levels' } },
 ], (servers) => {
   it('reads a chunked body under the limit', async () => {

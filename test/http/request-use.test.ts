@@ -2,7 +2,8 @@
 // arrives (RequestContext.snapshot with a route's `uses`); everything otherwise.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { HttpRequest } from 'uwebsockets';
+import type { HttpRequest, HttpResponse } from 'uwebsockets';
+import { BodyReader } from '../../runtime/http/body-reader.js';
 import { RequestContext } from '../../runtime/http/context.js';
 import { attachStaticRoutes, FULL_REQUEST, type RequestUse } from '../../runtime/http/request-use.js';
 import type { Route } from '../../runtime/http/routes.js';
@@ -21,7 +22,7 @@ function fakeRequest(reads: string[]): HttpRequest {
 function route(uses: RequestUse): Route {
   return {
     method: 'post', segments: [{ text: 'users', param: false }, { text: 'id', param: true }], params: ['id'],
-    handler: () => undefined, luaPath: 'api.users.p_id.post', path: '/users/:id', uses, serializers: undefined,
+    handler: () => undefined, luaPath: 'api.users.p_id.post', path: '/users/:id', uses, serializers: undefined, before: [], after: [],
   };
 }
 
@@ -72,5 +73,37 @@ describe('attachStaticRoutes', () => {
     const other = route(FULL_REQUEST);
     attachStaticRoutes([other], [found('/elsewhere', narrow)]);
     assert.equal(other.uses, FULL_REQUEST);
+  });
+});
+
+describe('reading a body nobody reads', () => {
+  /** A uWS response stand-in that delivers the given chunks to onData. */
+  function feed(keep: boolean, chunks: Buffer[]): { ctx: RequestContext; done: boolean } {
+    const result = { ctx: new RequestContext('POST', route(FULL_REQUEST), fakeRequest([])), done: false };
+    let onData: ((chunk: ArrayBuffer, last: boolean) => void) | undefined;
+    const res = { onAborted: () => res, onData: (cb: typeof onData) => { onData = cb; return res; } };
+    const sink = {
+      limit: 1024,
+      bodyStarted: () => {},
+      bodyDone: () => { result.done = true; },
+      bodyFailed: () => { throw new Error('failed'); },
+      internalError: (_r: unknown, e: unknown) => { throw e; },
+    };
+    const total = chunks.reduce((n, c) => n + c.length, 0);
+    new BodyReader(sink, res as unknown as HttpResponse, result.ctx, total, false, 0, keep);
+    chunks.forEach((c, i) => onData!(new Uint8Array(c).buffer, i === chunks.length - 1));
+    return result;
+  }
+
+  it('copies the body for a handler that may read it', () => {
+    const r = feed(true, [Buffer.from('ab'), Buffer.from('c')]);
+    assert.equal(r.done, true);
+    assert.equal(r.ctx.body?.toString(), 'abc');
+  });
+
+  it('counts but never copies the body of a handler proven not to read it', () => {
+    const r = feed(false, [Buffer.from('ab'), Buffer.from('c')]);
+    assert.equal(r.done, true);
+    assert.equal(r.ctx.body, undefined);
   });
 });
