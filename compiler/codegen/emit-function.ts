@@ -159,13 +159,17 @@ class FunctionEmitter {
     const pcVar = `${loop}pc`;
     targeted.forEach((l, i) => this.gotoTargets.set(l, { loop, pcVar, state: i + 1 }));
     const locals = stmts.flatMap((s) => this.declaredLocals(s));
+    const fresh = this.freshPerJump(stmts, targeted);
     for (const v of locals) {
       this.hoisted.add(v);
+      if (fresh.has(v)) continue;
       const type = this.localType(v);
       this.w.line(type === 'rt.LuaValue' ? `let ${this.ctx.names.of(v)}: rt.LuaValue = undefined;` : `let ${this.ctx.names.of(v)}!: ${type};`);
     }
     this.w.line(`let ${pcVar} = 0;`);
-    this.w.open(`${loop}: for (;;)`);
+    // JS gives `let`s in a for head a fresh binding per iteration (each jump is one).
+    const head = [...fresh].map((v) => `${this.ctx.names.of(v)}: ${this.localType(v)} = undefined${this.localType(v) === 'rt.LuaValue' ? '' : '!'}`);
+    this.w.open(`${loop}: for (${head.length > 0 ? 'let ' + head.join(', ') : ''};;)`);
     this.w.open(`switch (${pcVar})`);
     this.w.line('case 0:');
     for (const s of stmts) {
@@ -178,6 +182,16 @@ class FunctionEmitter {
     this.w.close();
     this.w.line(`break ${loop};`);
     this.w.close();
+  }
+
+  /**
+   * Locals of a goto block that a jump back to a label must make anew (luajit: each pass
+   * of `::l:: local x ... goto l` has its own x): those declared after the first label and
+   * captured by a closure. They live in the for head of the state machine's loop.
+   */
+  private freshPerJump(stmts: Statement[], targeted: LabelStatement[]): Set<LocalVar> {
+    const first = stmts.findIndex((s) => targeted.includes(s as LabelStatement));
+    return new Set(stmts.slice(first + 1).flatMap((s) => this.declaredLocals(s)).filter((v) => v.captured));
   }
 
   private declaredLocals(s: Statement): LocalVar[] {

@@ -2,7 +2,7 @@
 // Assigning nil to a hash key leaves a dead slot so that `next` can go on from it
 // (Lua allows clearing fields during traversal); dead slots are swept only when a new
 // key is inserted, which Lua declares undefined during traversal anyway.
-import { libError } from './errors.js';
+import { libError, LuaError } from './errors.js';
 import { TABLE_TAG, type LuaValue } from './value.js';
 
 interface Slot {
@@ -25,6 +25,8 @@ export class LuaTable {
   private hash: Map<LuaValue, Slot> | undefined;
   private slots: Slot[] | undefined;
   private dead = 0;
+  /** The longest the array part has been: `next` accepts integer keys up to it (luajit's array size). */
+  private arrPeak = 0;
   metatable: LuaTable | undefined = undefined;
 
   constructor(arr?: LuaValue[]) {
@@ -67,7 +69,10 @@ export class LuaTable {
         const n = arr.length;
         if (key <= n) {
           arr[key - 1] = value;
-          if (value === undefined && key === n) trimTrailingNils(arr);
+          if (value === undefined && key === n) {
+            if (n > this.arrPeak) this.arrPeak = n;
+            trimTrailingNils(arr);
+          }
           return;
         }
         if (key === n + 1 && value !== undefined && this.find(key) === undefined) {
@@ -171,13 +176,13 @@ export class LuaTable {
     let i = 0;
     if (key !== undefined) {
       // An integer key past the array part may have been cleared (and trimmed) during the
-      // traversal: continue after it rather than failing.
+      // traversal: continue after it rather than failing; any other missing key is an error.
       if (typeof key === 'number' && Number.isInteger(key) && key >= 1 &&
-          (key <= arr.length || this.find(key) === undefined)) {
+          (key <= arr.length || (key <= this.arrPeak && this.find(key) === undefined))) {
         i = key;
       } else {
         const slot = this.find(key);
-        if (slot === undefined) throw libError("invalid key to 'next'");
+        if (slot === undefined) throw new LuaError("invalid key to 'next'"); // from C in luajit: no position
         return this.nextInHash(slot.index + 1);
       }
     }

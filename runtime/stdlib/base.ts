@@ -7,7 +7,7 @@ import * as ops from '../lua/ops.js';
 import { LuaTable } from '../lua/table.js';
 import { CO, callCo, type CoGenerator } from '../lua/thread.js';
 import { LuaUserdata, typeName, type LuaFunction, type LuaResult, type LuaValue } from '../lua/value.js';
-import { builtin, checkAny, checkInt, checkTable, optInt, typeError } from './args.js';
+import { builtin, checkAny, checkInt, checkNumber, checkTable, optInt, typeError } from './args.js';
 import { unpack } from './table.js';
 
 export interface BaseHost {
@@ -52,9 +52,11 @@ export function unwind(depth: number, tails = current.tails): void {
 }
 
 function ipairsIter(t: LuaValue, i: LuaValue): LuaResult {
-  const n = (i as number) + 1;
-  const v = checkTable(t, 1).getInt(n); // luajit's ipairs reads raw, ignoring __index
-  return v === undefined ? undefined : [n, v];
+  const tt = checkTable(t, 1);
+  const n = checkNumber(i, 2, arguments.length) + 1;
+  // luajit's ipairs reads raw (no __index) at the truncated index, and returns nothing at the end.
+  const v = tt.getInt(n >= 0 ? Math.floor(n) : Math.ceil(n));
+  return v === undefined ? NONE : [n, v];
 }
 
 function next(t: LuaValue, k: LuaValue): LuaResult {
