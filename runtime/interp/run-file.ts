@@ -10,6 +10,7 @@ import type { LuaFunction, LuaValue } from '../lua/value.js';
 import { createGlobals } from '../stdlib/globals.js';
 import { ExitRequest } from '../stdlib/os.js';
 import { flushAll, stderr } from '../stdlib/output.js';
+import { installDebugInspector } from './debug-inspect.js';
 import { installFunctionEnvironments } from './fenv.js';
 import { loadChunk, loadForLua } from './interpreter.js';
 
@@ -26,6 +27,7 @@ export function uncaughtMessage(value: LuaValue): string | undefined {
 export function programGlobals(file: string): LuaTable {
   const G = createGlobals({ load: loadForLua, scriptDir: path.dirname(file) });
   installFunctionEnvironments(G);
+  installDebugInspector();
   return G;
 }
 
