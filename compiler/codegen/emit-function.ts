@@ -9,7 +9,7 @@ import type {
   AnyCall, AssignmentStatement, BinaryExpression, Expression, ForGenericStatement, ForNumericStatement, FunctionDeclaration,
   Identifier, LabelStatement, LocalStatement, Statement, TableConstructorExpression, UnaryExpression,
 } from '../frontend/ast.js';
-import { callArguments, inParens, isCall, isMultiValue, lineOf } from '../frontend/ast.js';
+import { callArguments, inParens, isCall, isMultiValue, lineOf, rangeOf } from '../frontend/ast.js';
 import { calleeName, constantOf, containsCall, readsLocalLate, tableLayout } from '../frontend/constants.js';
 import { describeExpr, type FunctionInfo, type LocalVar, type Resolution } from '../frontend/resolve.js';
 import { BOOLEAN, FUNCTION, NIL as NIL_TYPE, NUMBER, only, STRING, TABLE, type TypeMask, type Types } from '../analysis/types.js';
@@ -186,12 +186,20 @@ class FunctionEmitter {
 
   /**
    * Locals of a goto block that a jump back to a label must make anew (luajit: each pass
-   * of `::l:: local x ... goto l` has its own x): those declared after the first label and
-   * captured by a closure. They live in the for head of the state machine's loop.
+   * of `::l:: local x ... goto l` has its own x): captured locals declared after a label
+   * that a goto placed after the declaration jumps to. They live in the for head of the
+   * state machine's loop, where JS makes a fresh binding per iteration (per jump).
    */
   private freshPerJump(stmts: Statement[], targeted: LabelStatement[]): Set<LocalVar> {
-    const first = stmts.findIndex((s) => targeted.includes(s as LabelStatement));
-    return new Set(stmts.slice(first + 1).flatMap((s) => this.declaredLocals(s)).filter((v) => v.captured));
+    const fresh = new Set<LocalVar>();
+    const jumps = [...this.res.gotos].filter(([, label]) => targeted.includes(label));
+    stmts.forEach((s, i) => {
+      const captured = this.declaredLocals(s).filter((v) => v.captured);
+      if (captured.length > 0 && jumps.some(([g, label]) => stmts.indexOf(label) < i && rangeOf(g)[0] > rangeOf(s)[0])) {
+        for (const v of captured) fresh.add(v);
+      }
+    });
+    return fresh;
   }
 
   private declaredLocals(s: Statement): LocalVar[] {

@@ -65,7 +65,12 @@ export function runMain(main: LuaFunction, G: LuaTable, file: string, args: stri
     }
     const message = uncaughtMessage(err.value);
     flushAll();
-    if (message !== undefined) stderr.write(`roverc: ${message}\n${formatTraceback(undefined, undefined, 1)}\n`);
+    if (message !== undefined) {
+      // luajit formats the message as a C string: a NUL byte ends it
+      const nul = message.indexOf('\0');
+      const text = nul >= 0 ? message.slice(0, nul) : message;
+      stderr.write(`roverc: ${text}\n${formatTraceback(undefined, undefined, 1)}\n`);
+    }
     flushAll();
     return 1;
   }
