@@ -7,6 +7,7 @@ import type { LuaResult, LuaValue } from '../lua/value.js';
 import { builtin, checkInt, checkString, typeError } from '../stdlib/args.js';
 import { setThreadEnv, threadEnv } from '../stdlib/thread-env.js';
 import { NONE } from '../lua/multi.js';
+import { setLoadEnvHook } from '../stdlib/base.js';
 import { closureOf } from './closure.js';
 import { Frame } from './frame.js';
 import { FENV } from '../compiled/index.js';
@@ -29,6 +30,12 @@ function envOf(fn: LuaValue): HasEnv | undefined {
 }
 
 export function installFunctionEnvironments(G: LuaTable): void {
+  // load(chunk, name, mode, env) gives the new function its environment
+  setLoadEnvHook((fn, env) => {
+    const c = envOf(fn);
+    if (c !== undefined) c.env = env;
+  });
+
   function target(f: LuaValue): HasEnv | undefined | 'global' {
     if (typeof f === 'function') return envOf(f);
     const level = f === undefined ? 1 : checkInt(f, 1);
