@@ -9,7 +9,7 @@ import type {
   AnyCall, AssignmentStatement, BinaryExpression, Expression, ForGenericStatement, ForNumericStatement, FunctionDeclaration,
   Identifier, LabelStatement, LocalStatement, Statement, TableConstructorExpression, UnaryExpression,
 } from '../frontend/ast.js';
-import { callArguments, inParens, isCall, isMultiValue, lineOf } from '../frontend/ast.js';
+import { callArguments, inParens, isCall, isMultiValue, lineOf, rangeOf } from '../frontend/ast.js';
 import { calleeName, constantOf, containsCall, readsLocalLate, tableLayout } from '../frontend/constants.js';
 import { describeExpr, type FunctionInfo, type LocalVar, type Resolution } from '../frontend/resolve.js';
 import { BOOLEAN, FUNCTION, NIL as NIL_TYPE, NUMBER, only, STRING, TABLE, type TypeMask, type Types } from '../analysis/types.js';
@@ -171,13 +171,17 @@ class FunctionEmitter {
     const pcVar = `${loop}pc`;
     targeted.forEach((l, i) => this.gotoTargets.set(l, { loop, pcVar, state: i + 1 }));
     const locals = stmts.flatMap((s) => this.declaredLocals(s));
+    const fresh = this.freshPerJump(stmts, targeted);
     for (const v of locals) {
       this.hoisted.add(v);
+      if (fresh.has(v)) continue;
       const type = this.localType(v);
       this.w.line(type === 'rt.LuaValue' ? `let ${this.ctx.names.of(v)}: rt.LuaValue = undefined;` : `let ${this.ctx.names.of(v)}!: ${type};`);
     }
     this.w.line(`let ${pcVar} = 0;`);
-    this.w.open(`${loop}: for (;;)`);
+    // JS gives `let`s in a for head a fresh binding per iteration (each jump is one).
+    const head = [...fresh].map((v) => `${this.ctx.names.of(v)}: ${this.localType(v)} = undefined${this.localType(v) === 'rt.LuaValue' ? '' : '!'}`);
+    this.w.open(`${loop}: for (${head.length > 0 ? 'let ' + head.join(', ') : ''};;)`);
     this.w.open(`switch (${pcVar})`);
     this.w.line('case 0:');
     for (const s of stmts) {
@@ -190,6 +194,24 @@ class FunctionEmitter {
     this.w.close();
     this.w.line(`break ${loop};`);
     this.w.close();
+  }
+
+  /**
+   * Locals of a goto block that a jump back to a label must make anew (luajit: each pass
+   * of `::l:: local x ... goto l` has its own x): captured locals declared after a label
+   * that a goto placed after the declaration jumps to. They live in the for head of the
+   * state machine's loop, where JS makes a fresh binding per iteration (per jump).
+   */
+  private freshPerJump(stmts: Statement[], targeted: LabelStatement[]): Set<LocalVar> {
+    const fresh = new Set<LocalVar>();
+    const jumps = [...this.res.gotos].filter(([, label]) => targeted.includes(label));
+    stmts.forEach((s, i) => {
+      const captured = this.declaredLocals(s).filter((v) => v.captured);
+      if (captured.length > 0 && jumps.some(([g, label]) => stmts.indexOf(label) < i && rangeOf(g)[0] > rangeOf(s)[0])) {
+        for (const v of captured) fresh.add(v);
+      }
+    });
+    return fresh;
   }
 
   private declaredLocals(s: Statement): LocalVar[] {

@@ -77,6 +77,7 @@ function toDiagnostic(e: unknown, file: string, text: string): unknown {
 function luajitWording(message: string): string {
   return message
     .replace(/^<expression> expected near /, 'unexpected symbol near ')
+    .replace(/^unexpected (?:number|symbol) ('.*') near '.*'$/s, 'unexpected symbol near $1')
     .replace(/^no visible label '(.*)' for <goto>$/, "undefined label '$1'")
     .replace(/^label '(.*)' already defined on line \d+$/, "duplicate label '$1'")
     .replace(/^<name> expected near /, "'<name>' expected near ");

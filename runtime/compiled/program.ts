@@ -9,18 +9,21 @@ import { builtin } from '../stdlib/args.js';
 /** What a compiled module exports by default: its main chunk, given the globals. */
 export type ModuleLoader = (env: LuaTable) => LuaFunction;
 
-/** Puts a searcher for compiled modules before Lua's file searcher in package.loaders. */
+/**
+ * Makes package.loaders[2] (the Lua file searcher) find compiled modules by require name
+ * first, so package.loaders keeps luajit's four searchers and its "not found" message.
+ */
 export function installCompiledSearcher(G: LuaTable, modules: ReadonlyMap<string, ModuleLoader>): void {
   const loaders = ops.index(ops.index(G, 'package'), 'loaders');
   if (!(loaders instanceof LuaTable)) return;
-  const searcher = builtin(function compiledSearcher(name: LuaValue): LuaResult {
+  const fileSearcher = loaders.get(2);
+  if (typeof fileSearcher !== 'function') return;
+  const searcher = builtin(function luaSearcher(...args: LuaValue[]): LuaResult {
+    const name = args[0];
     const load = typeof name === 'string' ? modules.get(name) : undefined;
-    return load !== undefined ? load(G) : `\n\tno compiled module '${String(name)}'`;
+    return load !== undefined ? load(G) : fileSearcher(...args);
   });
-  const rest: LuaValue[] = [];
-  for (let i = 2; loaders.get(i) !== undefined; i++) rest.push(loaders.get(i));
   loaders.set(2, searcher);
-  rest.forEach((l, i) => loaders.set(3 + i, l));
 }
 
 /** Runs the compiled entry; returns the exit code luajit would give. */

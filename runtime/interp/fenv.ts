@@ -6,6 +6,9 @@ import { LuaTable } from '../lua/table.js';
 import type { LuaResult, LuaValue } from '../lua/value.js';
 import { builtin, checkInt, checkString, typeError } from '../stdlib/args.js';
 import { closureOf } from './closure-of.js';
+import { setThreadEnv, threadEnv } from '../stdlib/thread-env.js';
+import { NONE } from '../lua/multi.js';
+import { setLoadEnvHook } from '../stdlib/base.js';
 import { Frame } from './frame.js';
 import { FENV } from '../compiled/index.js';
 
@@ -27,6 +30,12 @@ function envOf(fn: LuaValue): HasEnv | undefined {
 }
 
 export function installFunctionEnvironments(G: LuaTable): void {
+  // load(chunk, name, mode, env) gives the new function its environment
+  setLoadEnvHook((fn, env) => {
+    const c = envOf(fn);
+    if (c !== undefined) c.env = env;
+  });
+
   function target(f: LuaValue): HasEnv | undefined | 'global' {
     if (typeof f === 'function') return envOf(f);
     const level = f === undefined ? 1 : checkInt(f, 1);
@@ -39,13 +48,17 @@ export function installFunctionEnvironments(G: LuaTable): void {
 
   G.setStr('getfenv', builtin(function getfenv(f: LuaValue): LuaResult {
     const c = target(f);
-    return c === undefined || c === 'global' ? G : c.env;
+    if (c === 'global') return threadEnv(undefined) ?? G; // level 0: the running thread's
+    return c === undefined ? G : c.env;
   }));
 
   G.setStr('setfenv', builtin(function setfenv(f: LuaValue, t: LuaValue): LuaResult {
     if (!(t instanceof LuaTable)) typeError(t, 2, 'table', arguments.length);
     const c = target(f);
-    if (c === 'global') return undefined;
+    if (c === 'global') {
+      setThreadEnv(undefined, t);
+      return NONE;
+    }
     if (c === undefined) throw libError("'setfenv' cannot change environment of given object");
     c.env = t;
     return typeof f === 'function' ? f : undefined;

@@ -10,6 +10,7 @@ import type { LuaFunction, LuaValue } from '../lua/value.js';
 import { createGlobals } from '../stdlib/globals.js';
 import { ExitRequest } from '../stdlib/os.js';
 import { flushAll, stderr } from '../stdlib/output.js';
+import { installDebugInspector } from './debug-inspect.js';
 import { installFunctionEnvironments } from './fenv.js';
 import { loadOnDemand } from './on-demand.js';
 
@@ -26,6 +27,7 @@ export function uncaughtMessage(value: LuaValue): string | undefined {
 export function programGlobals(file: string): LuaTable {
   const G = createGlobals({ load: loadOnDemand, scriptDir: path.dirname(file) });
   installFunctionEnvironments(G);
+  installDebugInspector();
   return G;
 }
 
@@ -56,7 +58,12 @@ export function runMain(main: LuaFunction, G: LuaTable, file: string, args: stri
     }
     const message = uncaughtMessage(err.value);
     flushAll();
-    if (message !== undefined) stderr.write(`roverc: ${message}\n${formatTraceback(undefined, undefined, 1)}\n`);
+    if (message !== undefined) {
+      // luajit formats the message as a C string: a NUL byte ends it
+      const nul = message.indexOf('\0');
+      const text = nul >= 0 ? message.slice(0, nul) : message;
+      stderr.write(`roverc: ${text}\n${formatTraceback(undefined, undefined, 1)}\n`);
+    }
     flushAll();
     return 1;
   }

@@ -23,6 +23,7 @@ export class LuaError {
     const bad = this.badArg;
     if (bad === undefined) return this;
     this.badArg = undefined;
+    if (name.startsWith('@')) name = name.slice(1); // a metamethod: luajit names it '__index'...
     if (name.startsWith(':')) {
       name = name.slice(1);
       if (bad.arg === 1) {

@@ -109,18 +109,44 @@ export function stringToNumber(s: string): number | undefined {
   return undefined;
 }
 
-/** tonumber(s, base) for bases 2..36: an optional sign and digits, surrounding spaces. */
+/**
+ * tonumber(s, base) for bases 2..36 other than 10, as luajit does it: spaces, one sign,
+ * then C's strtoul (which takes a 0x prefix in base 16 and saturates at 2^64-1), spaces.
+ * The string ends at its first NUL byte, as a C string would.
+ */
 export function stringToNumberBase(s: string, base: number): number | undefined {
-  const t = s.replace(/^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g, '');
+  const nul = s.indexOf('\0');
+  const t = nul >= 0 ? s.slice(0, nul) : s;
   let i = 0;
+  while (i < t.length && isCSpace(t.charCodeAt(i))) i++;
   let neg = false;
-  if (t[0] === '-') { neg = true; i = 1; }
-  if (i >= t.length) return undefined;
-  let v = 0;
+  if (t[i] === '-') { neg = true; i++; } else if (t[i] === '+') i++;
+  if (base === 16 && t[i] === '0' && (t[i + 1] === 'x' || t[i + 1] === 'X') && digitValue(t.charCodeAt(i + 2)) < 16) i += 2;
+  const start = i;
+  let v = 0n;
+  const b = BigInt(base);
   for (; i < t.length; i++) {
-    const d = parseInt(t[i], 36);
-    if (Number.isNaN(d) || d >= base) return undefined;
-    v = v * base + d;
+    const d = digitValue(t.charCodeAt(i));
+    if (d >= base) break;
+    v = v * b + BigInt(d);
   }
-  return neg ? -v : v;
+  if (i === start) return undefined;
+  while (i < t.length && isCSpace(t.charCodeAt(i))) i++;
+  if (i < t.length) return undefined;
+  const n = Number(v > ULONG_MAX ? ULONG_MAX : v);
+  return neg ? -n : n;
+}
+
+const ULONG_MAX = (1n << 64n) - 1n;
+
+function isCSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/** A digit's value in bases up to 36 (36 for anything that is not a digit or ASCII letter). */
+function digitValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 90) return c - 55;
+  if (c >= 97 && c <= 122) return c - 87;
+  return 36;
 }

@@ -1,6 +1,7 @@
 // Lua operators with metamethods, coercions and luajit's error messages (Lua 5.1 manual §2.8).
 // Every function takes optional operand descriptions ("local 'user'") so that errors can
 // name the variable as luajit does; the fast path for plain operands comes first.
+import { current } from './callstack.js';
 import { libError, type LuaError } from './errors.js';
 import { first } from './multi.js';
 import { numberToString, stringToNumber } from './number.js';
@@ -15,11 +16,22 @@ export function setStringMetatable(mt: LuaTable | undefined): void {
   stringMetatable = mt;
 }
 
+/** Metatables shared by all values of the other types, set by debug.setmetatable. */
+const typeMetatables = new Map<string, LuaTable>();
+/** Whether any is set: the common case then costs one test. */
+let anyTypeMetatable = false;
+
+export function setTypeMetatable(type: 'number' | 'boolean' | 'nil' | 'function' | 'thread', mt: LuaTable | undefined): void {
+  if (mt === undefined) typeMetatables.delete(type);
+  else typeMetatables.set(type, mt);
+  anyTypeMetatable = typeMetatables.size > 0;
+}
+
 export function getMetatable(v: LuaValue): LuaTable | undefined {
   if (v instanceof LuaTable) return v.metatable;
   if (typeof v === 'string') return stringMetatable;
   if (v instanceof LuaUserdata) return v.metatable;
-  return undefined;
+  return anyTypeMetatable ? typeMetatables.get(typeName(v)) : undefined;
 }
 
 export function metamethod(v: LuaValue, event: string): LuaValue {
@@ -48,7 +60,15 @@ export class PendingCall {
     readonly args: LuaValue[],
     /** How to turn the call's result into the operator's value. */
     readonly post: typeof FIRST | typeof TRUTHY | typeof FALSY,
-  ) {}
+    /** The metamethod ("__index"): the calling frame names the call after it, as luajit does. */
+    event?: string,
+  ) {
+    // Every PendingCall is invoked at once, so this is the call the frame is making.
+    if (event !== undefined) {
+      const top = current.top() as { callName?: string } | undefined;
+      if (top !== undefined && 'callName' in top) top.callName = '@' + event;
+    }
+  }
 
   finish(r: LuaResult): LuaValue {
     const v = first(r);
@@ -104,7 +124,7 @@ export function indexOrCall(o: LuaValue, k: LuaValue, desc?: string): LuaValue |
       handler = metamethod(o, '__index');
       if (handler === undefined) throw rtError(`attempt to index ${describe(o, desc)}`);
     }
-    if (typeof handler === 'function') return new PendingCall(handler, [o, k], FIRST);
+    if (typeof handler === 'function') return new PendingCall(handler, [o, k], FIRST, '__index');
     o = handler;
     desc = undefined;
   }
@@ -133,7 +153,7 @@ export function setIndexOrCall(o: LuaValue, k: LuaValue, v: LuaValue, desc?: str
       handler = metamethod(o, '__newindex');
       if (handler === undefined) throw rtError(`attempt to index ${describe(o, desc)}`);
     }
-    if (typeof handler === 'function') return new PendingCall(handler, [o, k, v], FIRST);
+    if (typeof handler === 'function') return new PendingCall(handler, [o, k, v], FIRST, '__newindex');
     o = handler;
     desc = undefined;
   }
@@ -200,7 +220,7 @@ export function arithOrCall(event: ArithEvent, a: LuaValue, b: LuaValue, da?: st
   if (x !== undefined && y !== undefined) return arithPrim(event, x, y);
   let handler = metamethod(a, event);
   if (handler === undefined) handler = metamethod(b, event);
-  if (handler !== undefined) return new PendingCall(callable(handler), [a, b], FIRST);
+  if (handler !== undefined) return new PendingCall(callable(handler), [a, b], FIRST, event);
   // Lua 5.1 blames the second operand when the first one converts (luaG_aritherror).
   if (x === undefined) throw rtError(`attempt to perform arithmetic on ${describe(a, da)}`);
   throw rtError(`attempt to perform arithmetic on ${describe(b, db)}`);
@@ -234,7 +254,7 @@ export function unmOrCall(a: LuaValue, da?: string): LuaValue | PendingCall {
   const x = toNumber(a);
   if (x !== undefined) return -x;
   const handler = metamethod(a, '__unm');
-  if (handler !== undefined) return new PendingCall(callable(handler), [a, a], FIRST);
+  if (handler !== undefined) return new PendingCall(callable(handler), [a, a], FIRST, '__unm');
   throw rtError(`attempt to perform arithmetic on ${describe(a, da)}`);
 }
 
@@ -254,7 +274,7 @@ export function concatOrCall(a: LuaValue, b: LuaValue, da?: string, db?: string)
   }
   let handler = metamethod(a, '__concat');
   if (handler === undefined) handler = metamethod(b, '__concat');
-  if (handler !== undefined) return new PendingCall(callable(handler), [a, b], FIRST);
+  if (handler !== undefined) return new PendingCall(callable(handler), [a, b], FIRST, '__concat');
   if (ta === 'string' || ta === 'number') throw rtError(`attempt to concatenate ${describe(b, db)}`);
   throw rtError(`attempt to concatenate ${describe(a, da)}`);
 }
@@ -279,7 +299,7 @@ export function eqOrCall(a: LuaValue, b: LuaValue): boolean | PendingCall {
   if (ta !== typeName(b) || (ta !== 'table' && ta !== 'userdata')) return false;
   const handler = compareHandler(a, b, '__eq');
   if (handler === undefined) return false;
-  return new PendingCall(callable(handler), [a, b], TRUTHY);
+  return new PendingCall(callable(handler), [a, b], TRUTHY, '__eq');
 }
 
 function compareError(a: LuaValue, b: LuaValue): LuaError {
@@ -298,7 +318,7 @@ export function ltOrCall(a: LuaValue, b: LuaValue): boolean | PendingCall {
   if (ta === typeof b && (ta === 'number' || ta === 'string')) return (a as number) < (b as number);
   if (typeName(a) === typeName(b)) {
     const handler = compareHandler(a, b, '__lt');
-    if (handler !== undefined) return new PendingCall(callable(handler), [a, b], TRUTHY);
+    if (handler !== undefined) return new PendingCall(callable(handler), [a, b], TRUTHY, '__lt');
   }
   throw compareError(a, b);
 }
@@ -313,10 +333,10 @@ export function leOrCall(a: LuaValue, b: LuaValue): boolean | PendingCall {
   if (ta === typeof b && (ta === 'number' || ta === 'string')) return (a as number) <= (b as number);
   if (typeName(a) === typeName(b)) {
     let handler = compareHandler(a, b, '__le');
-    if (handler !== undefined) return new PendingCall(callable(handler), [a, b], TRUTHY);
+    if (handler !== undefined) return new PendingCall(callable(handler), [a, b], TRUTHY, '__le');
     // Lua 5.1 falls back to not (b < a).
     handler = compareHandler(b, a, '__lt');
-    if (handler !== undefined) return new PendingCall(callable(handler), [b, a], FALSY);
+    if (handler !== undefined) return new PendingCall(callable(handler), [b, a], FALSY, '__lt');
   }
   throw compareError(a, b);
 }
@@ -333,7 +353,7 @@ export function lenOrCall(v: LuaValue, desc?: string): LuaValue | PendingCall {
   if (typeof v === 'string') return v.length;
   if (v instanceof LuaTable) return v.length();
   const handler = metamethod(v, '__len');
-  if (handler !== undefined) return new PendingCall(callable(handler), [v], FIRST);
+  if (handler !== undefined) return new PendingCall(callable(handler), [v], FIRST, '__len');
   throw rtError(`attempt to get length of ${describe(v, desc)}`);
 }
 
@@ -355,7 +375,7 @@ export function addressOf(o: object): string {
 
 /** tostring(v) as the Lua function returns it: a __tostring result is passed on unchecked. */
 export function tostringValue(v: LuaValue): LuaValue {
-  if (typeof v === 'object') {
+  if (typeof v === 'object' || anyTypeMetatable) {
     const handler = metamethod(v, '__tostring');
     if (handler !== undefined) return first(callable(handler)(v));
   }
@@ -364,6 +384,10 @@ export function tostringValue(v: LuaValue): LuaValue {
 
 /** The text of a value (print, string.format %s, error messages). */
 export function tostring(v: LuaValue): string {
+  if (anyTypeMetatable && typeof v !== 'object' && typeof v !== 'string') {
+    const handler = metamethod(v, '__tostring');
+    if (handler !== undefined) return tostringResult(first(callable(handler)(v)));
+  }
   switch (typeof v) {
     case 'string': return v;
     case 'number': return numberToString(v);
@@ -371,16 +395,17 @@ export function tostring(v: LuaValue): string {
     case 'boolean': return v ? 'true' : 'false';
   }
   const handler = metamethod(v, '__tostring');
-  if (handler !== undefined) {
-    const s = first(callable(handler)(v));
-    if (typeof s === 'string') return s;
-    if (typeof s === 'number') return numberToString(s);
-    throw rtError("'__tostring' must return a string");
-  }
+  if (handler !== undefined) return tostringResult(first(callable(handler)(v)));
   if (typeof v === 'function' && (v as { builtin?: number }).builtin !== undefined) {
     return `function: builtin#${(v as { builtin?: number }).builtin}`;
   }
   return `${typeName(v)}: ${addressOf(v as object)}`;
+}
+
+function tostringResult(s: LuaValue): string {
+  if (typeof s === 'string') return s;
+  if (typeof s === 'number') return numberToString(s);
+  throw rtError("'__tostring' must return a string");
 }
 
 /** Numeric for (Lua 5.1 §2.4.5): coerces numeric strings, names the bad part. */

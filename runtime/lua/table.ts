@@ -20,7 +20,7 @@
 // target (a "linked" table) has its own `f` inherit from its metatable's view. Reading
 // `t.metatable.view.k` is then Lua's `__index` walk, for the values that walk finds. A linked
 // table's `f` sees inherited properties, so its raw reads check ownership. See docs/VALUE_MODEL.md.
-import { libError } from './errors.js';
+import { libError, LuaError } from './errors.js';
 import { TABLE_TAG, type LuaValue } from './value.js';
 
 /**
@@ -79,6 +79,8 @@ export class LuaTable {
   /** Hash keys stored (live or dead) and how many of them are dead. */
   private keys = 0;
   private dead = 0;
+  /** The longest the array part has been: `next` accepts integer keys up to it (luajit's array size). */
+  private arrPeak = 0;
   /** Where the last `next` found its key: traversals ask for the key after the one they got. */
   private hint = 0;
   /** `f` inherits from the metatable's view (this table is some metatable's `__index`). */
@@ -151,7 +153,10 @@ export class LuaTable {
         const n = arr.length;
         if (key <= n) {
           arr[key - 1] = value;
-          if (value === undefined && key === n) trimTrailingNils(arr);
+          if (value === undefined && key === n) {
+            if (n > this.arrPeak) this.arrPeak = n;
+            trimTrailingNils(arr);
+          }
           return;
         }
         if (key === n + 1 && value !== undefined && (this.other === undefined || !this.other.has(key))) {
@@ -291,13 +296,13 @@ export class LuaTable {
     let i = 0;
     if (key !== undefined) {
       if (typeof key === 'number' && Number.isInteger(key) && key >= 1 &&
-          (key <= arr.length || this.other === undefined || !this.other.has(key))) {
-        // An integer key past the array part may have been cleared (and trimmed), or moved
-        // into it, during the traversal: go on after it rather than failing.
+          (key <= arr.length || (key <= this.arrPeak && (this.other === undefined || !this.other.has(key))))) {
+        // An integer key past the array part may have been cleared (and trimmed) during the
+        // traversal: go on after it rather than failing; any other missing key is an error.
         i = key;
       } else {
         const at = this.hashPosition(key);
-        if (at < 0) throw libError("invalid key to 'next'");
+        if (at < 0) throw new LuaError("invalid key to 'next'"); // from C in luajit: no position
         return this.nextInHash(at + 1);
       }
     }

@@ -7,7 +7,7 @@ import * as ops from '../lua/ops.js';
 import { LuaTable } from '../lua/table.js';
 import { CO, callCo, type CoGenerator } from '../lua/thread.js';
 import { LuaUserdata, typeName, type LuaFunction, type LuaResult, type LuaValue } from '../lua/value.js';
-import { builtin, checkAny, checkInt, checkTable, optInt, typeError } from './args.js';
+import { builtin, checkAny, checkInt, checkNumber, checkTable, optInt, typeError } from './args.js';
 import { unpack } from './table.js';
 
 export interface BaseHost {
@@ -52,9 +52,11 @@ export function unwind(depth: number, tails = current.tails): void {
 }
 
 function ipairsIter(t: LuaValue, i: LuaValue): LuaResult {
-  const n = (i as number) + 1;
-  const v = checkTable(t, 1).getInt(n); // luajit's ipairs reads raw, ignoring __index
-  return v === undefined ? undefined : [n, v];
+  const tt = checkTable(t, 1);
+  const n = checkNumber(i, 2, arguments.length) + 1;
+  // luajit's ipairs reads raw (no __index) at the truncated index, and returns nothing at the end.
+  const v = tt.getInt(n >= 0 ? Math.floor(n) : Math.ceil(n));
+  return v === undefined ? NONE : [n, v];
 }
 
 function next(t: LuaValue, k: LuaValue): LuaResult {
@@ -65,7 +67,46 @@ function next(t: LuaValue, k: LuaValue): LuaResult {
 let gcPause = 200;
 let gcStepMul = 200;
 
+/** Sets a loaded function's environment (load's 4th argument); installed by the interpreter. */
+let setLoadedEnv: ((fn: LuaFunction, env: LuaTable) => void) | undefined;
+
+export function setLoadEnvHook(hook: (fn: LuaFunction, env: LuaTable) => void): void {
+  setLoadedEnv = hook;
+}
+
 export function createBaseLib(host: BaseHost, G: LuaTable): void {
+  const loadImpl = (a: LuaValue[]): LuaResult => {
+    const chunk = a[0];
+    let text: string;
+    if (typeof chunk === 'string' || typeof chunk === 'number') {
+      text = typeof chunk === 'number' ? numberToString(chunk) : chunk;
+    } else if (typeof chunk === 'function') {
+      text = '';
+      for (;;) {
+        let piece: LuaValue;
+        try {
+          piece = first(chunk());
+        } catch (e) {
+          return [undefined, toLuaError(e).value]; // a reader's error is load's message
+        }
+        if (piece === undefined || piece === '') break;
+        if (typeof piece !== 'string') return [undefined, 'reader function must return a string'];
+        text += piece;
+      }
+    } else {
+      return typeError(chunk, 1, 'function', a.length);
+    }
+    const name = a[1] === undefined ? undefined : typeof a[1] === 'number' ? numberToString(a[1]) : typeof a[1] === 'string' ? a[1] : typeError(a[1], 2, 'string');
+    const mode = a[2] === undefined ? 'bt' : typeof a[2] === 'number' ? numberToString(a[2]) : typeof a[2] === 'string' ? a[2] : typeError(a[2], 3, 'string');
+    const binary = text.startsWith('\x1b');
+    if (!mode.includes(binary ? 'b' : 't')) return [undefined, 'attempt to load chunk with wrong mode'];
+    const chunkName = name !== undefined ? chunkId(name) : typeof chunk === 'function' ? '=(load)' : stringChunkName(text);
+    if (binary) return [undefined, `${chunkName}: cannot load incompatible bytecode`];
+    const r = loadText(host, text, chunkName);
+    if (typeof r === 'function' && a[3] instanceof LuaTable) setLoadedEnv?.(r, a[3]);
+    return r;
+  };
+
   const nextFn = builtin(next);
   const ipairsIterFn = builtin(ipairsIter);
   const tostringBuiltin = builtin(function tostring(v: LuaValue): LuaResult {
@@ -181,9 +222,9 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
         return ops.toNumber(v);
       }
       const b = checkInt(base, 2);
-      if (b < 2 || b > 36) throw argError(2, 'base out of range');
       if (b === 10) return ops.toNumber(v); // base 10 is the ordinary conversion in luajit
       const s = typeof v === 'number' ? numberToString(v) : typeof v === 'string' ? v : typeError(v, 1, 'string');
+      if (!(b >= 2 && b <= 36)) throw argError(2, 'base out of range'); // NaN too
       return stringToNumberBase(s, b);
     },
     ipairs(t: LuaValue): LuaResult {
@@ -192,13 +233,15 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
       return [ipairsIterFn, t, 0];
     },
     pairs(t: LuaValue): LuaResult {
+      checkAny(1, arguments.length);
       checkTable(t, 1, arguments.length);
       return [nextFn, t, undefined];
     },
     next: nextFn,
     select(n: LuaValue, ...args: LuaValue[]): LuaResult {
       if (n === '#') return args.length;
-      const i = checkInt(n, 1, arguments.length);
+      const c = checkInt(n, 1, arguments.length);
+      const i = c >= -2147483648 && c <= 2147483647 ? c : -2147483648; // luajit's int32 conversion
       if (i < 0) {
         if (-i > args.length) throw argError(1, 'index out of range');
         return args.slice(args.length + i);
@@ -208,7 +251,9 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
     },
     unpack,
     rawget(t: LuaValue, k: LuaValue): LuaResult {
-      return checkTable(t, 1, arguments.length).get(k);
+      const tt = checkTable(t, 1, arguments.length);
+      checkAny(2, arguments.length);
+      return tt.get(k);
     },
     rawset(t: LuaValue, k: LuaValue, v: LuaValue): LuaResult {
       const tt = checkTable(t, 1, arguments.length);
@@ -251,25 +296,12 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
     },
     pcall,
     xpcall,
-    loadstring(s: LuaValue, chunkName: LuaValue): LuaResult {
-      const text = typeof s === 'number' ? numberToString(s) : typeof s === 'string' ? s : typeError(s, 1, 'function', arguments.length);
-      return loadText(host, text, typeof chunkName === 'string' ? chunkId(chunkName) : stringChunkName(text));
+    // LuaJIT 2.1: loadstring is load: load(chunk [, chunkname [, mode [, env]]]).
+    loadstring(...a: LuaValue[]): LuaResult {
+      return loadImpl(a);
     },
-    load(f: LuaValue, chunkName: LuaValue): LuaResult {
-      let text: string;
-      if (typeof f === 'string') {
-        text = f;
-      } else {
-        const fn = ops.callable(f);
-        text = '';
-        for (;;) {
-          const piece = first(fn());
-          if (piece === undefined || piece === '') break;
-          if (typeof piece !== 'string') return [undefined, 'reader function must return a string'];
-          text += piece;
-        }
-      }
-      return loadText(host, text, typeof chunkName === 'string' ? chunkId(chunkName) : typeof f === 'string' ? stringChunkName(text) : '=(load)');
+    load(...a: LuaValue[]): LuaResult {
+      return loadImpl(a);
     },
     loadfile(path: LuaValue): LuaResult {
       const p = typeof path === 'string' ? path : typeError(path, 1, 'string', arguments.length);

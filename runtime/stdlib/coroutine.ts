@@ -5,6 +5,7 @@ import { LuaTable } from '../lua/table.js';
 import { CO, LuaThread, running, yieldCo, yieldPlain } from '../lua/thread.js';
 import type { LuaResult, LuaValue } from '../lua/value.js';
 import { builtin, checkFunction, makeLib } from './args.js';
+import { setThreadEnv, threadEnv } from './thread-env.js';
 
 function checkThread(v: LuaValue, arg: number): LuaThread {
   if (v instanceof LuaThread) return v;
@@ -18,7 +19,10 @@ export function createCoroutineLib(): LuaTable {
   (yieldFn as { [CO]?: unknown })[CO] = yieldCo;
   return makeLib({
     create(f: LuaValue): LuaResult {
-      return new LuaThread(checkFunction(f, 1, arguments.length));
+      const th = new LuaThread(checkFunction(f, 1, arguments.length));
+      const env = threadEnv(undefined); // a new thread starts with its creator's environment
+      if (env !== undefined) setThreadEnv(th, env);
+      return th;
     },
     resume(co: LuaValue, ...args: LuaValue[]): LuaResult {
       return checkThread(co, 1).resume(args);
@@ -35,6 +39,8 @@ export function createCoroutineLib(): LuaTable {
     },
     wrap(f: LuaValue): LuaResult {
       const co = new LuaThread(checkFunction(f, 1, arguments.length));
+      const env = threadEnv(undefined);
+      if (env !== undefined) setThreadEnv(co, env);
       return builtin((...args: LuaValue[]): LuaResult => {
         const r = co.resume(args);
         if (r[0] === true) return r.length === 2 ? r[1] : r.slice(1);

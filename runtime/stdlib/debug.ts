@@ -1,25 +1,28 @@
 // The debug library (Lua 5.1 manual §5.9) as far as roverc's call stack can answer it.
 // Exact: traceback text (luajit 2.1 names every named frame "function 'f'", cuts long
 // stacks with "...", coroutines have no C base), getinfo's level numbering, currentline,
-// source/short_src, linedefined, what, name/namewhat (parsed from StackFrame.name, e.g.
-// "local 'f'"; a bare "function 'f'" counts as a global), argument errors, and
-// getmetatable/setmetatable on tables, userdata and strings.
-// Approximate (the runtime keeps no such data): C functions between Lua frames (pcall,
-// table.sort, ...) are not levels; lastlinedefined, nups, nparams, isvararg and func come
-// from optional extras (FrameExtras on a frame, FUNCTION_INFO on a function) or are
-// guessed; activelines is empty; getlocal/setlocal/getupvalue/setupvalue find nothing;
-// hooks are stored but never called; getfenv returns the globals table given to
-// createDebugLib and setfenv does nothing; debug.debug returns at once; metatables for
-// numbers, booleans and functions are ignored; a chunk's source is guessed from its name.
+// source/short_src, linedefined, what, name/namewhat inside metamethods ("metamethod",
+// "__index"), argument errors, get/setmetatable on every type (debug.setmetatable(5, mt)
+// gives all numbers a metatable), get/setfenv on threads.
+// Interpreted code only (a DebugInspector registered by the interpreter): getlocal,
+// setlocal (parameters, locals in scope at the frame's current line, varargs as
+// "(*vararg)"), getupvalue, setupvalue, upvalueid, upvaluejoin. Compiled functions keep no
+// such data: these refuse them with an error.
+// Approximate: C functions between Lua frames (pcall, table.sort, ...) are not levels;
+// namewhat of ordinary calls is "global" whatever the callee expression; lastlinedefined,
+// nups, nparams, isvararg and func come from optional extras (FrameExtras, FUNCTION_INFO)
+// or are guessed; activelines is empty; hooks are stored but never called; debug.debug
+// returns at once; getlocal lists no "(for index)"-style hidden locals nor "(*temporary)".
 import { CallStack, current, traceback as stackTraceback, type StackFrame } from '../lua/callstack.js';
-import { argError } from '../lua/errors.js';
+import { argError, libError } from '../lua/errors.js';
 import { NONE } from '../lua/multi.js';
 import { numberToString, stringToNumber } from '../lua/number.js';
-import { getMetatable, setStringMetatable } from '../lua/ops.js';
+import { getMetatable, setStringMetatable, setTypeMetatable } from '../lua/ops.js';
 import { LuaTable } from '../lua/table.js';
 import { LuaThread, running } from '../lua/thread.js';
-import { LuaUserdata, type LuaFunction, type LuaResult, type LuaValue } from '../lua/value.js';
+import { LuaUserdata, typeName, type LuaFunction, type LuaResult, type LuaValue } from '../lua/value.js';
 import { checkFunction, checkInt, checkString, makeLib, optInt, typeError } from './args.js';
+import { setThreadEnv, threadEnv } from './thread-env.js';
 
 /** What a Lua function may carry (under FUNCTION_INFO) for debug.getinfo(f). */
 export interface FunctionInfo {
@@ -255,6 +258,53 @@ function getinfo(args: LuaValue[]): LuaResult {
   return t;
 }
 
+// ---- locals and upvalues (interpreted code) ----
+
+/** A variable debug functions can read and write. */
+export interface VariableSlot {
+  name: string;
+  get(): LuaValue;
+  set(v: LuaValue): void;
+  /** Upvalues: the shared cell (upvalueid), and replacing it (upvaluejoin). */
+  id?(): object;
+  join?(cell: object): void;
+}
+
+/** What the interpreter tells the debug library about its frames and closures. */
+export interface DebugInspector {
+  /** Locals in scope at the frame's current line, in register order; undefined: not an interpreted frame. */
+  frameLocals(frame: StackFrame): VariableSlot[] | undefined;
+  frameVarargs(frame: StackFrame): LuaValue[] | undefined;
+  isInterpreted(fn: LuaFunction): boolean;
+  paramNames(fn: LuaFunction): string[] | undefined;
+  upvalues(fn: LuaFunction): VariableSlot[] | undefined;
+}
+
+let inspector: DebugInspector | undefined;
+
+export function setDebugInspector(i: DebugInspector): void {
+  inspector = i;
+}
+
+/** Compiled code keeps no locals or upvalues for debug to read: say so instead of answering wrongly. */
+function compiledRefusal(what: string): never {
+  throw libError(`debug.${what} cannot see the variables of compiled code (run with --mode interpreted)`);
+}
+
+/** A Lua function that is neither a library function nor interpreted: compiled code. */
+function isCompiled(fn: LuaFunction): boolean {
+  return !isBuiltin(fn) && !(inspector?.isInterpreted(fn) ?? false);
+}
+
+function upvaluesOf(fn: LuaFunction, what: string): VariableSlot[] {
+  const ups = inspector?.upvalues(fn);
+  if (ups !== undefined) return ups;
+  if (isCompiled(fn)) compiledRefusal(what);
+  return []; // library functions: no Lua upvalues
+}
+
+const upvalueIds = new WeakMap<object, LuaUserdata>();
+
 // ---- the library ----
 
 /** Hooks are remembered for gethook but never run. */
@@ -274,35 +324,45 @@ export function createDebugLib(globals?: LuaTable): LuaTable {
   const threadArg = (a: LuaValue[]): [LuaThread | undefined, number] =>
     a[0] instanceof LuaThread ? [a[0], 1] : [undefined, 0];
 
-  /** getlocal/setlocal: the level must exist. */
-  const checkLevel = (a: LuaValue[]): void => {
-    const [th, arg] = threadArg(a);
-    const target = a[arg];
-    if (typeof target === 'function') return;
-    const n = checkInt(target, arg + 1, a.length);
-    if (levelAt(stackLevels(th, 'getlocal'), n) === undefined) throw argError(arg + 1, 'level out of range');
-  };
-
   return makeLib({
     getupvalue: (...a: LuaValue[]) => {
-      checkFunction(a[0], 1, a.length);
-      checkInt(a[1], 2, a.length);
-      return NONE;
+      const fn = checkFunction(a[0], 1, a.length);
+      const n = checkInt(a[1], 2, a.length);
+      const up = upvaluesOf(fn, 'getupvalue')[n - 1];
+      return up === undefined ? NONE : [up.name, up.get()];
     },
     setupvalue: (...a: LuaValue[]) => {
-      checkFunction(a[0], 1, a.length);
-      checkInt(a[1], 2, a.length);
-      return NONE;
+      const fn = checkFunction(a[0], 1, a.length);
+      const n = checkInt(a[1], 2, a.length);
+      if (a.length < 3) throw argError(3, 'value expected');
+      const up = upvaluesOf(fn, 'setupvalue')[n - 1];
+      if (up === undefined) return NONE;
+      up.set(a[2]);
+      return up.name;
     },
     upvalueid: (...a: LuaValue[]) => {
-      checkFunction(a[0], 1, a.length);
-      checkInt(a[1], 2, a.length);
-      throw argError(2, 'invalid upvalue index');
+      const fn = checkFunction(a[0], 1, a.length);
+      const n = checkInt(a[1], 2, a.length);
+      const up = upvaluesOf(fn, 'upvalueid')[n - 1];
+      if (up?.id === undefined) throw argError(2, 'index out of range');
+      const cell = up.id();
+      let id = upvalueIds.get(cell);
+      if (id === undefined) upvalueIds.set(cell, id = new LuaUserdata(undefined, undefined));
+      return id;
     },
     upvaluejoin: (...a: LuaValue[]) => {
-      checkFunction(a[0], 1, a.length);
-      checkInt(a[1], 2, a.length);
-      throw argError(2, 'invalid upvalue index');
+      const f1 = checkFunction(a[0], 1, a.length);
+      const n1 = checkInt(a[1], 2, a.length);
+      const f2 = checkFunction(a[2], 3, a.length);
+      const n2 = checkInt(a[3], 4, a.length);
+      if (isBuiltin(f1)) throw argError(1, 'Lua function expected');
+      if (isBuiltin(f2)) throw argError(3, 'Lua function expected');
+      const u1 = upvaluesOf(f1, 'upvaluejoin')[n1 - 1];
+      if (u1?.join === undefined) throw argError(2, 'index out of range');
+      const u2 = upvaluesOf(f2, 'upvaluejoin')[n2 - 1];
+      if (u2?.id === undefined) throw argError(4, 'index out of range');
+      u1.join(u2.id());
+      return NONE;
     },
     sethook: (...a: LuaValue[]) => {
       const [th, arg] = threadArg(a);
@@ -324,18 +384,35 @@ export function createDebugLib(globals?: LuaTable): LuaTable {
     setmetatable: (...a: LuaValue[]) => {
       const v = a[0];
       const mt = a[1];
-      if (mt !== undefined && !(mt instanceof LuaTable)) throw argError(2, 'nil or table expected');
+      if (a.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) throw argError(2, 'nil or table expected');
       if (v instanceof LuaTable || v instanceof LuaUserdata) v.metatable = mt;
       else if (typeof v === 'string') setStringMetatable(mt);
+      else setTypeMetatable(typeName(v) as 'number' | 'boolean' | 'nil' | 'function' | 'thread', mt);
       return true;
     },
     getfenv: (...a: LuaValue[]) => {
       const v = a[0];
-      return typeof v === 'function' || v instanceof LuaThread ? globals : undefined;
+      if (v instanceof LuaThread) return threadEnv(v) ?? globals;
+      if (typeof v === 'function') {
+        const getfenv = globals?.getStr('getfenv');
+        return typeof getfenv === 'function' && isBuiltin(getfenv) && !isBuiltin(v) ? getfenv(v) : globals;
+      }
+      return undefined;
     },
     setfenv: (...a: LuaValue[]) => {
-      if (!(a[1] instanceof LuaTable)) typeError(a[1], 2, 'table', a.length);
-      return a[0];
+      const v = a[0];
+      const t = a[1];
+      if (!(t instanceof LuaTable)) return typeError(t, 2, 'table', a.length);
+      if (v instanceof LuaThread) {
+        setThreadEnv(v, t);
+        return v;
+      }
+      const setfenv = globals?.getStr('setfenv');
+      if (typeof v === 'function' && !isBuiltin(v) && typeof setfenv === 'function' && isBuiltin(setfenv)) {
+        setfenv(v, t);
+        return v;
+      }
+      throw libError("'setfenv' cannot change environment of given object");
     },
     traceback: (...a: LuaValue[]) => {
       const [th, arg] = threadArg(a);
@@ -355,12 +432,44 @@ export function createDebugLib(globals?: LuaTable): LuaTable {
     getregistry: () => registry,
     getinfo: (...a: LuaValue[]) => getinfo(a),
     getlocal: (...a: LuaValue[]) => {
-      checkLevel(a);
-      return undefined;
+      const [th, arg] = threadArg(a);
+      const target = a[arg];
+      const n = checkInt(a[arg + 1], arg + 2, a.length);
+      if (typeof target === 'function') {
+        // a function's parameter names (LuaJIT 2.1 takes a function, as Lua 5.2 does)
+        const names = inspector?.paramNames(target);
+        if (names === undefined && isCompiled(target)) compiledRefusal('getlocal');
+        return names?.[n - 1] ?? undefined;
+      }
+      const slot = localSlot(th, target, arg, a.length, n, 'getlocal');
+      return slot === undefined ? undefined : [slot.name, slot.get()];
     },
     setlocal: (...a: LuaValue[]) => {
-      checkLevel(a);
-      return undefined;
+      const [th, arg] = threadArg(a);
+      const n = checkInt(a[arg + 1], arg + 2, a.length);
+      if (a.length < arg + 3) throw argError(arg + 3, 'value expected');
+      const slot = localSlot(th, a[arg], arg, a.length, n, 'setlocal');
+      if (slot === undefined) return undefined;
+      slot.set(a[arg + 2]);
+      return slot.name;
     },
   });
+}
+
+/** getlocal/setlocal by level: the variable numbered n (negative: the n-th vararg). */
+function localSlot(th: LuaThread | undefined, target: LuaValue, arg: number, nargs: number, n: number, what: string): VariableSlot | undefined {
+  const level = levelAt(stackLevels(th, what), checkInt(target, arg + 1, nargs));
+  if (level === undefined) throw argError(arg + 1, 'level out of range');
+  if (!('frame' in level)) return undefined; // a C function: no named variables
+  const frame = level.frame;
+  if (n < 0) {
+    const va = inspector?.frameVarargs(frame);
+    if (va === undefined) compiledRefusal(what);
+    const i = -n - 1;
+    if (i >= va.length) return undefined;
+    return { name: '(*vararg)', get: () => va[i], set: (v) => { va[i] = v; } };
+  }
+  const locals = inspector?.frameLocals(frame);
+  if (locals === undefined) compiledRefusal(what);
+  return n > 0 ? locals[n - 1] : undefined;
 }

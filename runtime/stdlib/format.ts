@@ -185,8 +185,8 @@ function rawToString(v: LuaValue): string {
 /** The text of a %s or %q argument: __tostring is called once, its result taken raw. */
 function argToString(v: LuaValue): string {
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return numberToString(v);
-  const mm = metamethod(v, '__tostring');
+  const mm = metamethod(v, '__tostring'); // numbers too, after debug.setmetatable(0, mt)
+  if (typeof v === 'number' && mm === undefined) return numberToString(v);
   if (mm !== undefined) v = first(callable(mm)(v));
   return rawToString(v);
 }

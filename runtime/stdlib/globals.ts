@@ -11,10 +11,10 @@ import { errnoInfo } from './errno.js';
 import { createIoLib } from './io.js';
 import { createJitLib } from './jit.js';
 import { createMathLib } from './math.js';
-import { createTableLib } from './table.js';
+import { createTableLib, tableClear, tableNew } from './table.js';
 import { flushAll, stdout } from './output.js';
 import { createOsLib } from './os.js';
-import { createPackageLib } from './package.js';
+import { createPackageLib, registerLibraries } from './package.js';
 import { createStringLib, installStringMetatable } from './string.js';
 
 export interface GlobalsOptions {
@@ -39,16 +39,23 @@ export function createGlobals(options: GlobalsOptions): LuaTable {
     },
   }, G);
   createPackageLib({ load }, G, options.scriptDir);
-  G.setStr('coroutine', createCoroutineLib());
   const string = createStringLib();
   installStringMetatable(string);
-  G.setStr('string', string);
-  G.setStr('table', createTableLib());
-  G.setStr('math', createMathLib());
-  G.setStr('bit', createBitLib());
-  G.setStr('io', createIoLib());
-  G.setStr('os', createOsLib({ flush: flushAll }));
-  G.setStr('debug', createDebugLib(G));
-  G.setStr('jit', createJitLib());
+  const table = createTableLib();
+  const jit = createJitLib();
+  const libs: Record<string, LuaTable> = {
+    coroutine: createCoroutineLib(),
+    string,
+    table,
+    math: createMathLib(),
+    bit: createBitLib(),
+    io: createIoLib(),
+    os: createOsLib({ flush: flushAll }),
+    debug: createDebugLib(G),
+    jit,
+  };
+  for (const [name, lib] of Object.entries(libs)) G.setStr(name, lib);
+  registerLibraries(G, { ...libs, package: G.getStr('package') as LuaTable, 'jit.opt': jit.getStr('opt') as LuaTable },
+    { 'table.new': [table, 'new', tableNew], 'table.clear': [table, 'clear', tableClear] });
   return G;
 }

@@ -1032,8 +1032,9 @@ export function createOsLib(options: OsOptions = {}): LuaTable {
       return t === undefined || t === -1n ? undefined : Number(t);
     },
     difftime: (...args: LuaValue[]) => {
-      const t2 = toTimeT(checkNumber(args[0], 1, args.length));
+      // luajit's C call evaluates the second argument first, so it is the one reported
       const t1 = args[1] === undefined ? 0 : toTimeT(checkNumber(args[1], 2));
+      const t2 = toTimeT(checkNumber(args[0], 1, args.length));
       return (t2 ?? -(2 ** 63)) - (t1 ?? -(2 ** 63));
     },
     setlocale: (...args: LuaValue[]) => {

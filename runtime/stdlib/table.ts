@@ -181,7 +181,7 @@ function rset(t: LuaTable, k: number, v: LuaValue): void {
   t.set(toInt32(k), v);
 }
 
-function foreachi(t: LuaValue, f: LuaValue): LuaValue {
+function foreachi(t: LuaValue, f: LuaValue): LuaResult {
   const tab = luaCheckTable(t, 1);
   const fn = luaCheckFunction(f, 2);
   const n = tab.length();
@@ -189,10 +189,10 @@ function foreachi(t: LuaValue, f: LuaValue): LuaValue {
     const r = first(fn(i, tab.get(i)));
     if (r !== undefined) return r;
   }
-  return undefined;
+  return NONE; // luajit's Lua-written foreachi falls off its end: no value
 }
 
-function foreach(t: LuaValue, f: LuaValue): LuaValue {
+function foreach(t: LuaValue, f: LuaValue): LuaResult {
   const tab = luaCheckTable(t, 1);
   const fn = luaCheckFunction(f, 2);
   let entry = tab.next(undefined);
@@ -201,7 +201,7 @@ function foreach(t: LuaValue, f: LuaValue): LuaValue {
     if (r !== undefined) return r;
     entry = tab.next(entry[0]);
   }
-  return undefined;
+  return NONE;
 }
 
 function getn(t: LuaValue): number {
@@ -240,6 +240,28 @@ function move(a1: LuaValue, f: LuaValue, e: LuaValue, t: LuaValue, a2: LuaValue)
     }
   }
   return dst;
+}
+
+// ---- LuaJIT 2.1 extensions, reached with require("table.new") / require("table.clear") ----
+
+/** table.new(narray, nhash): an empty table (sizes are only hints here); luajit refuses absurd sizes. */
+export const tableNew = builtinWithId(94, function tableNew(...a: LuaValue[]): LuaResult {
+  const narray = checkInt32(a[0], 1, a.length);
+  checkInt32(a[1], 2, a.length);
+  if ((narray >>> 0) > 0x8000001) throw libError('table overflow');
+  return new LuaTable();
+});
+
+/** table.clear(t): removes every key, keeps the metatable; returns nothing. */
+export const tableClear = builtinWithId(95, function tableClear(...a: LuaValue[]): LuaResult {
+  const t = checkTable(a[0], 1, a.length);
+  for (let e = t.next(undefined); e !== undefined; e = t.next(e[0])) t.set(e[0], undefined);
+  return NONE;
+});
+
+function builtinWithId<F extends LuaFunction>(id: number, fn: F): F {
+  (fn as { builtin?: number }).builtin = id;
+  return fn;
 }
 
 export function createTableLib(): LuaTable {

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { generateProgram, programText, type GeneratedProgram } from './generator.js';
+import { luajitBuild } from '../support/luajit-build.js';
 import { errorMessage, hasLuajit, MODES, runLuajit, runRoverc, type Mode, type RunResult } from '../support/run-lua.js';
 
 function envInt(name: string, fallback: number): number {
@@ -168,7 +169,8 @@ async function explainSeed(seed: number, mode: Mode, batch: Batch, batchProblem:
 
 describe('differential fuzzing against luajit', { concurrency: 2 }, () => {
   if (!hasLuajit()) {
-    it('needs the luajit binary', { skip: 'luajit is not installed: fuzzing skipped (the Lua corpus checks recorded luajit outputs)' }, () => {});
+    const note = luajitBuild().note ?? '';
+    it('needs the luajit binary', { skip: `${note}: fuzzing skipped (the Lua corpus checks recorded luajit outputs)` }, () => {});
     return;
   }
 

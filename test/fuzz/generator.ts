@@ -487,6 +487,10 @@ class ProgramGen {
       case 'tonumber': {
         const base = this.rng.chance(0.3);
         if (base) {
+          if (this.rng.chance(0.5)) {
+            const [s, b] = this.tonumberBaseCase();
+            return paren(this.bin('or', this.call('tonumber', [atom(s), atom(String(b))]), this.intLit(-1, -1)));
+          }
           const [s, b] = this.rng.pick([['"ff"', 16], ['"777"', 8], ['"zz"', 36], ['"101"', 2], ['"12"', 2], ['"-7f"', 16], ['" 11 "', 3], ['"Z"', 36]] as const);
           return paren(this.bin('or', this.call('tonumber', [atom(s), atom(String(b))]), this.intLit(-1, -1)));
         }
@@ -892,6 +896,8 @@ class ProgramGen {
       [1, (c) => this.snipLoad(c)],
       [1, (c) => this.snipSyntax(c)],
       [2, (c) => this.snipIterators(c)],
+      [1, (c) => this.snipPastEnd(c)],
+      [1, (c) => this.snipGotoClosures(c)],
     ];
     this.rng.weighted(kinds)(ctx);
   }
@@ -1952,6 +1958,78 @@ class ProgramGen {
       this.emit(`${n} = ${n} + 1`);
       this.emit(`if ${n} < ${this.rng.int(1, 4)} then goto top${n} end`);
       this.emit(`print(${this.label()}, "looped", ${n})`);
+    }
+    void ctx;
+  }
+
+  /** tonumber(s, base) with signs, spaces, 0x prefixes, out-of-base digits and huge values. */
+  private tonumberBaseCase(): [string, number] {
+    const base = this.rng.weighted<number>([[3, 16], [2, 2], [2, 8], [1, 10], [2, 36], [2, this.rng.int(2, 36)]]);
+    const digits = '0123456789abcdefghijklmnopqrstuvwxyz';
+    const n = this.rng.weighted<number>([[1, 0], [6, this.rng.int(1, 4)], [1, this.rng.int(10, 22)]]);
+    let body = '';
+    for (let i = 0; i < n; i++) {
+      const d = digits[this.rng.int(0, this.rng.chance(0.9) ? base - 1 : 35)]!;
+      body += this.rng.chance(0.3) ? d.toUpperCase() : d;
+    }
+    const prefix = this.rng.weighted<string>([[5, ''], [3, '0x'], [1, '0X'], [1, '0b']]);
+    const sign = this.rng.weighted<string>([[5, ''], [2, '-'], [1, '+'], [1, '- '], [1, '+-']]);
+    const pad = (): string => this.rng.weighted<string>([[6, ''], [1, ' '], [1, '\\t'], [1, '\\n ']]);
+    return [`"${pad()}${sign}${prefix}${body}${pad()}${this.rng.chance(0.05) ? '\\0' : ''}"`, base];
+  }
+
+  /** goto back to a label: locals after the label are fresh per pass, those before it shared. */
+  private snipGotoClosures(ctx: Ctx): void {
+    const n = this.fresh('n');
+    const fs = this.fresh('fs');
+    const shared = this.fresh('sh');
+    const passes = this.rng.int(1, 4);
+    this.emit(`local ${fs}, ${n}, ${shared} = {}, 0, ${this.rng.int(0, 9)}`);
+    this.emit(`::again${n}::`);
+    const cap = this.fresh('cap');
+    const init = this.rng.pick([`${n} * ${this.rng.int(1, 9)}`, `"p" .. ${n}`, `{${n}}`, `${n} + ${shared}`]);
+    this.emit(`local ${cap} = ${init}`);
+    const read = init.startsWith('{') ? `${cap}[1]` : cap;
+    const body = this.rng.pick([
+      `return ${read}, ${shared}`,
+      `${shared} = ${shared} + 1 return ${read}, ${shared}`,
+      `${cap} = ${init.startsWith('{') ? `{${cap}[1] .. "!"}` : `${cap} .. "!"`} return ${read}`,
+    ]);
+    this.emit(`${fs}[#${fs} + 1] = function() ${body} end`);
+    this.emit(`${n} = ${n} + 1`);
+    if (this.rng.chance(0.3)) this.emit(`${shared} = ${shared} + 10`);
+    this.emit(`if ${n} < ${passes} then goto again${n} end`);
+    this.emit(`for i = 1, #${fs} do print(${this.label()}, i, ${fs}[i]()) end`);
+    this.emit(`print(${this.label()}, ${fs}[1]())`);
+    void ctx;
+  }
+
+  /** Iterators and library functions called past their end: how many values come back. */
+  private snipPastEnd(ctx: Ctx): void {
+    const L = this.label();
+    const f = this.fresh('it');
+    const count = this.rng.int(0, 3);
+    const items = Array.from({ length: count }, () => this.genInt(0).t);
+    switch (this.rng.pick(['ipairs', 'gmatch', 'next', 'foreach', 'custom'])) {
+      case 'ipairs':
+        this.emit(`local ${f}, ${f}s = ipairs({ ${items.join(', ')} })`);
+        this.emit(`for k = ${this.rng.int(-1, 0)}, ${count + 2} do print(${L}, k, select("#", ${f}(${f}s, k)), ${f}(${f}s, k)) end`);
+        break;
+      case 'gmatch':
+        this.emit(`local ${f} = (${this.strAtom(1).t}):gmatch(${this.rng.pick(['"%a+"', '"(%a)(%a)"', '"()"', '"%d"', '"x*"'])})`);
+        this.emit(`for k = 1, ${this.rng.int(1, 6)} do print(${L}, k, select("#", ${f}())) end`);
+        break;
+      case 'next':
+        this.emit(`local ${f} = { ${items.join(', ')} }`);
+        this.emit(`print(${L}, select("#", next(${f}, #${f} > 0 and #${f} or nil)), select("#", next({})), pcall(next, ${f}, ${count + this.rng.int(50, 60)}))`); // keys just past a constructor's items are valid in luajit (its array part)
+        break;
+      case 'foreach':
+        this.emit(`print(${L}, select("#", table.foreachi({ ${items.join(', ')} }, function(i, v) ${this.rng.chance(0.5) ? 'if i == 2 then return v end' : ''} end)))`);
+        this.emit(`print(${L}, select("#", table.foreach({ ${items.join(', ')} }, function() end)))`);
+        break;
+      default:
+        this.emit(`local ${f} = (function() local i = 0 return function() i = i + 1 if i <= ${count} then return i end end end)()`);
+        this.emit(`for k = 1, ${count + 2} do print(${L}, k, select("#", ${f}())) end`);
     }
     void ctx;
   }

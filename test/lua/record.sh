@@ -26,4 +26,6 @@ for f in "${files[@]}"; do
   fi
   count=$((count + 1))
 done
+# The recording build's fingerprint: live comparisons run only against the same build.
+(cd "$here" && "$LUAJIT" fingerprint.lua > luajit-fingerprint.txt)
 echo "recorded $count programs ($failed with non-zero exit)"

@@ -1,5 +1,6 @@
 // Runs Lua programs through roverc (each mode) and through the luajit binary.
 import { execFile, execFileSync } from 'node:child_process';
+import { luajitBuild } from './luajit-build.js';
 import { CLI } from './paths.js';
 
 export interface RunResult {
@@ -31,19 +32,12 @@ export function runLuajit(file: string, cwd: string, timeoutMs = 30_000): Promis
   return run('luajit', [file], cwd, timeoutMs);
 }
 
-let luajitChecked: boolean | undefined;
-
-/** Whether a luajit binary is on the PATH (the live half of differential tests needs it). */
+/**
+ * Whether live comparisons with luajit run: a luajit is on the PATH and it is the build the
+ * recordings came from (luajit-build.ts); luajitBuild().note says why not.
+ */
 export function hasLuajit(): boolean {
-  if (luajitChecked === undefined) {
-    try {
-      execFileSync('luajit', ['-v'], { stdio: 'ignore' });
-      luajitChecked = true;
-    } catch {
-      luajitChecked = false;
-    }
-  }
-  return luajitChecked;
+  return luajitBuild().live;
 }
 
 /**

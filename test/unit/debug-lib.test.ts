@@ -16,11 +16,12 @@ import { LuaTable } from '../../runtime/lua/table.js';
 import { LuaThread } from '../../runtime/lua/thread.js';
 import type { LuaFunction, LuaValue } from '../../runtime/lua/value.js';
 import { createDebugLib } from '../../runtime/stdlib/debug.js';
+import { luajitBuild } from '../support/luajit-build.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const goldenFile = path.resolve(here, '../../../test/unit/golden/debug-lib.txt');
 const RECORD = process.env.RECORD === '1';
-const LIVE = spawnSync('luajit', ['-v']).status === 0;
+const LIVE = luajitBuild().live;
 
 const PRELUDE = 'P = function(s) io.write(tostring(s), "\\n") end';
 

@@ -16,14 +16,16 @@ import { LuaTable } from '../../runtime/lua/table.js';
 import { LuaUserdata, type LuaFunction, type LuaValue } from '../../runtime/lua/value.js';
 import { createIoLib, strtodPrefix, toFile } from '../../runtime/stdlib/io.js';
 import { captureOutput, stdout as outStream } from '../../runtime/stdlib/output.js';
+import { luajitBuild } from '../support/luajit-build.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // dist/test/unit -> test/unit/golden
 const goldenDir = path.resolve(here, '../../../test/unit/golden');
 const RECORD = process.env.RECORD === '1';
 
+/** Live comparison: the installed luajit is the build the golden files came from. */
 export function hasLuajit(): boolean {
-  return spawnSync('luajit', ['-v']).status === 0;
+  return luajitBuild().live;
 }
 const LIVE = hasLuajit();
 

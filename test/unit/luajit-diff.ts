@@ -12,6 +12,7 @@ import { all } from '../../runtime/lua/multi.js';
 import { formatG } from '../../runtime/lua/number.js';
 import { LuaTable } from '../../runtime/lua/table.js';
 import { typeName, type LuaFunction, type LuaValue } from '../../runtime/lua/value.js';
+import { luajitBuild } from '../support/luajit-build.js';
 
 export interface DiffCase {
   /** Lua statements printing exactly one line (use `out(...)` / `call(f, ...)`). */
@@ -139,11 +140,9 @@ function withinUlps(got: string, want: string, ulps: number): boolean {
   return g.every((t, i) => t === w[i] || ulpDistance(Number(t), Number(w[i])) <= ulps);
 }
 
-let haveLuajit: boolean | undefined;
-
+/** Live comparison: luajit is installed and is the build the golden files came from. */
 export function luajitAvailable(): boolean {
-  haveLuajit ??= spawnSync('luajit', ['-v'], { encoding: 'latin1' }).status === 0;
-  return haveLuajit;
+  return luajitBuild().live;
 }
 
 /**
@@ -168,6 +167,7 @@ export function runDiff(name: string, prelude: string, cases: DiffCase[], env?: 
         writeFileSync(golden, Buffer.from(expected, 'latin1'));
       }
     } else {
+      if (luajitBuild().installed) t.diagnostic(luajitBuild().note ?? '');
       assert.ok(existsSync(golden), `no luajit and no golden file ${golden}`);
       expected = readFileSync(golden).toString('latin1');
     }
