@@ -5,7 +5,7 @@ import type { FunctionInfo, LocalVar } from '../../compiler/frontend/resolve.js'
 import type { StackFrame } from '../lua/callstack.js';
 import type { LuaFunction, LuaValue } from '../lua/value.js';
 import { setDebugInspector, type VariableSlot } from '../stdlib/debug.js';
-import { closureOf } from './closure.js';
+import { closureOf } from './closure-of.js';
 import { Cell, Frame, type Proto } from './frame.js';
 
 /** A local's scope in source lines: visible after its declaring statement, to its block's end. */
