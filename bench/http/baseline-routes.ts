@@ -2,7 +2,20 @@
 // routing, JSON.stringify, no framework): the ceiling roverc is measured against. Served by
 // http-baseline.ts (server group) and called in-process by request.ts. Each answers the
 // same status, headers and body bytes as the Rover route; both groups check that first.
+import { randomUUID } from 'node:crypto';
 import type { HttpRequest, HttpResponse } from 'uwebsockets';
+
+/**
+ * The headers a Rover app sends with JSON by default (its request id and security headers),
+ * written as a hand-written server would: the same bytes, the same work.
+ */
+function jsonHeaders(res: HttpResponse): HttpResponse {
+  return res.writeHeader('content-type', 'application/json')
+    .writeHeader('x-request-id', randomUUID())
+    .writeHeader('x-content-type-options', 'nosniff')
+    .writeHeader('x-frame-options', 'DENY')
+    .writeHeader('referrer-policy', 'strict-origin-when-cross-origin');
+}
 
 export interface BaselineRoute {
   /** The fixture app (fixtures/http/<app>/app.lua) and route this replaces. */
@@ -16,13 +29,13 @@ export const BASELINE_ROUTES: readonly BaselineRoute[] = [
   // api.hello.get
   {
     app: 'hello', method: 'get', path: '/hello', handler: (res) => {
-      res.writeHeader('content-type', 'application/json').end(JSON.stringify({ message: 'Hello World' }));
+      jsonHeaders(res).end(JSON.stringify({ message: 'Hello World' }));
     },
   },
   // api.users.p_id.get (keys in the order Rover's encoder emits them)
   {
     app: 'hello', method: 'get', path: '/users/:id', handler: (res, req) => {
-      res.writeHeader('content-type', 'application/json').end(JSON.stringify({ static: false, id: req.getParameter(0) }));
+      jsonHeaders(res).end(JSON.stringify({ static: false, id: req.getParameter(0) }));
     },
   },
   // fixtures/http/list: api.items.get
@@ -33,7 +46,7 @@ export const BASELINE_ROUTES: readonly BaselineRoute[] = [
       for (let i = 1; i <= n; i++) {
         items.push({ id: i, name: `item ${i}`, price: i * 1.5, in_stock: i % 3 !== 0, tags: [`tag${i % 5}`, 'all'] });
       }
-      res.writeHeader('content-type', 'application/json').end(JSON.stringify({ count: items.length, items }));
+      jsonHeaders(res).end(JSON.stringify({ count: items.length, items }));
     },
   },
 ];

@@ -33,8 +33,13 @@ export function rawGet(port: number, urlPath: string): Promise<string> {
   });
 }
 
-/** The response without its Date header, the one part that may differ between two servers. */
-export const comparable = (raw: string): string => raw.replace(/^date: [^\r\n]*\r\n/im, '');
+/**
+ * The response without its Date header and with a generated request id masked: the parts
+ * that may differ between two servers (or two replies of one).
+ */
+export const comparable = (raw: string): string => raw
+  .replace(/^date: [^\r\n]*\r\n/im, '')
+  .replace(/^(x-request-id: )[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\r\n/im, '$1<generated>\r\n');
 
 export function firstDifference(got: string, want: string): string {
   let i = 0;

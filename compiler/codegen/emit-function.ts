@@ -966,10 +966,16 @@ class FunctionEmitter {
     if (layout.tail !== undefined || this.mode !== 'sync') return undefined;
     const keyOf = (k: unknown): string | undefined => (typeof k === 'string' && isPlainKey(k) ? k : undefined);
     const names: string[] = [];
-    for (const [k] of layout.consts) if (typeof k !== 'number') names.push(keyOf(k) ?? '');
+    // numbers only as items of the array part (1..size); any other key goes to the runtime
+    const item = (k: number): boolean => Number.isInteger(k) && k >= 1 && k <= layout.size;
+    for (const [k] of layout.consts) {
+      if (typeof k !== 'number') names.push(keyOf(k) ?? '');
+      else if (!item(k)) return undefined;
+    }
     for (const d of layout.dynamic) {
       if ('type' in d.key) return undefined;
       if (typeof d.key.value !== 'number') names.push(keyOf(d.key.value) ?? '');
+      else if (!item(d.key.value)) return undefined;
     }
     if (names.some((n) => n === '') || new Set(names).size !== names.length || names.length === 0) return undefined;
     // dynamic values in source order, into temps; then the stores
