@@ -147,7 +147,7 @@ function main(): void {
     startCells[c.name] = error === undefined ? { value: startup[c.name]!, samples: cpu, extra: { work: 0 } } : { value: null, samples: [], error };
   }
   rmSync(emptyDir, { recursive: true, force: true });
-  g.addRow({ name: 'start-up', detail: 'print("")', cells: startCells });
+  g.addRow({ name: 'start-up', section: 'start-up', detail: 'print("")', cells: startCells });
 
   const programs = g.select(PROGRAMS);
   g.progress.plan(programs.length * list.length * (runs + 1));
@@ -194,7 +194,7 @@ function main(): void {
       cell.value = median(cell.samples);
       cell.extra = { work: Math.max(0, cell.value - startup[c.name]!) };
     }
-    g.addRow({ name: program.name, detail: common.quick ? `size ${program.quickSize}` : 'default size', cells });
+    g.addRow({ name: program.name, section: 'programs', detail: common.quick ? `size ${program.quickSize}` : 'default size', cells });
   }
   g.finish();
 }
