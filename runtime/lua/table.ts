@@ -349,7 +349,9 @@ export class LuaTable {
    * and skip undefined ones). For loops that must not allocate per entry (the JSON encoder).
    */
   hashKeys(): readonly LuaValue[] {
-    const order = this.traversalOrder();
+    // read, never built here: building `order` would make every later insert maintain it
+    const order = this.order;
+    if (order === undefined) return Object.keys(this.f);
     if (this.dead === 0 || !order.includes(MOVED)) return order as readonly LuaValue[];
     return order.filter((k): k is LuaValue => k !== MOVED);
   }
