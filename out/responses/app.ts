@@ -509,10 +509,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       (($81 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $f: rt.SlotFrame | undefined;
-        let $o1: rt.Fields;
-        let $n2: number;
         const $va: rt.LuaValue[] = rt.NONE;
-        return rt.leave($s, $d, ($o1 = new rt.FieldsObject(), $n2 = 2, $o1.name = "x", $o1.__rover_hidden = "no", rt.LuaTable.record($o1, $n2)));
+        return rt.leave($s, $d, rt.buildTable(0, [1, "a", 3, "c", "name", "x", "__rover_hidden", "no"], undefined));
         return rt.leave($s, $d, rt.NONE);
       }) !== undefined && $74 instanceof rt.LuaTable && !$74.linked && $74.f.get !== undefined ? ($74.f.get = $81) : rt.setIndex($74, "get", $81, "field 'keys'"));
       $f.line = 13;
