@@ -7,7 +7,7 @@
 // the twin that runs inside coroutines.
 import type {
   AnyCall, AssignmentStatement, BinaryExpression, Expression, ForGenericStatement, ForNumericStatement, FunctionDeclaration,
-  Identifier, LabelStatement, LocalStatement, Statement, TableConstructorExpression, UnaryExpression,
+  Identifier, LabelStatement, LocalStatement, Node, Statement, TableConstructorExpression, UnaryExpression,
 } from '../frontend/ast.js';
 import { callArguments, inParens, isCall, isMultiValue, lineOf, rangeOf } from '../frontend/ast.js';
 import { calleeName, constantOf, containsCall, readsLocalLate, tableLayout } from '../frontend/constants.js';
@@ -15,6 +15,7 @@ import { describeExpr, type FunctionInfo, type LocalVar, type Resolution } from 
 import { BOOLEAN, FUNCTION, NIL as NIL_TYPE, NUMBER, only, STRING, TABLE, type TypeMask, type Types } from '../analysis/types.js';
 import { jsNumber, jsString, Names } from './names.js';
 import { isPlainKey } from '../../runtime/lua/table.js';
+import type { EmitHooks, HookEmitter } from './direct-emit.js';
 
 export type Mode = 'sync' | 'co';
 
@@ -29,6 +30,8 @@ export interface ModuleContext {
   readonly fenv: boolean;
   /** Declarations hoisted to module level: function sites. */
   readonly sites: string[];
+  /** Route handler specialisations (direct-emit.ts). */
+  readonly hooks?: EmitHooks;
 }
 
 class Lines {
@@ -100,6 +103,9 @@ class FunctionEmitter {
   private readonly gotoTargets = new Map<LabelStatement, GotoTarget>();
   /** Locals declared in goto blocks are declared before the state machine. */
   private readonly hoisted = new Set<LocalVar>();
+  private node: FunctionDeclaration | null = null;
+  /** Expressions whose code a hook has fixed (values it computed first). */
+  private overrides: ReadonlyMap<Node, string> | undefined;
 
   constructor(
     private readonly ctx: ModuleContext,
@@ -125,6 +131,7 @@ class FunctionEmitter {
   }
 
   emit(node: FunctionDeclaration | null, name: string): string {
+    this.node = node;
     // Parameters typed from call sites are always passed; then none can be optional in TS.
     const types = this.info.params.map((p) => this.localType(p));
     const optional = types.every((t) => t === 'rt.LuaValue') ? '?' : '';
@@ -145,6 +152,7 @@ class FunctionEmitter {
       ? 'const $s = rt.current, $d = $s.depth;\nlet $f: rt.SlotFrame | undefined;'
       : `const $s = rt.current, $d = $s.depth, $f = $s.enter(${this.site}${this.ctx.fenv ? ', $fe' : ''});`);
     decls.push(...this.declared);
+    if (this.ctx.hooks !== undefined) decls.push(...this.ctx.hooks.prologue(node, this.hookApi()));
     if (!this.info.isVararg) decls.push('const $va: rt.LuaValue[] = rt.NONE;');
     const inner = [...decls, ...this.w.out, 'return rt.leave($s, $d, rt.NONE);'];
     const fn = `${head} {\n${inner.map((l) => '  ' + l.replaceAll('\n', '\n  ')).join('\n')}\n}`;
@@ -292,6 +300,11 @@ class FunctionEmitter {
         this.stmtLine = -1;
       }
     }
+    if (this.ctx.hooks?.statement(s, this.hookApi(), () => this.statementBody(s))) return;
+    this.statementBody(s);
+  }
+
+  private statementBody(s: Statement): void {
     switch (s.type) {
       case 'LocalStatement': return this.local(s);
       case 'AssignmentStatement': return this.assignment(s);
@@ -540,7 +553,32 @@ class FunctionEmitter {
   private closure(f: FunctionDeclaration, name: string): string {
     const info = this.res.functions.get(f)!;
     const safe = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : 'anonymous';
-    return emitFunction(this.ctx, f, info, safe);
+    const code = emitFunction(this.ctx, f, info, safe);
+    return this.ctx.hooks === undefined ? code : this.ctx.hooks.closure(f, code);
+  }
+
+  /** What hooks (direct-emit.ts) may use of this emitter. */
+  private hookApi(): HookEmitter {
+    return {
+      mode: this.mode,
+      fn: this.node,
+      expr: (e) => this.expr(e),
+      temp: (type) => this.temp(type),
+      line: (l) => this.w.line(l),
+      open: (l) => this.w.open(l),
+      close: (l) => this.w.close(l),
+      reopen: (l) => this.w.reopen(l),
+      nameOf: (v) => this.ctx.names.of(v),
+      withOverrides: (values, f) => {
+        const saved = this.overrides;
+        this.overrides = values;
+        try {
+          return f();
+        } finally {
+          this.overrides = saved;
+        }
+      },
+    };
   }
 
   private returnStatement(args: Expression[]): void {
@@ -660,6 +698,16 @@ class FunctionEmitter {
   }
 
   expr(e: Expression): string {
+    const fixed = this.overrides?.get(e);
+    if (fixed !== undefined) return fixed;
+    if (this.ctx.hooks !== undefined) {
+      const hooked = this.ctx.hooks.expression(e, this.hookApi(), () => this.plainExpr(e));
+      if (hooked !== undefined) return hooked;
+    }
+    return this.plainExpr(e);
+  }
+
+  private plainExpr(e: Expression): string {
     switch (e.type) {
       case 'NilLiteral': return 'undefined';
       case 'BooleanLiteral': return e.value ? 'true' : 'false';

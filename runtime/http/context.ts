@@ -12,7 +12,8 @@ import { HttpError } from './errors.js';
 import { schemaFields, validateOrRaise } from './guard.js';
 import { JsonSyntaxError, jsonToLua, parseJson, toLuaString } from './json.js';
 import type { Route } from './routes.js';
-import { parseQuery, percentDecode, PercentDecodeError } from './url.js';
+import { index } from '../lua/ops.js';
+import { parseQuery, parseQueryPairs, percentDecode, PercentDecodeError } from './url.js';
 
 const EMPTY: string[] = [];
 
@@ -38,6 +39,12 @@ export class RequestContext extends LuaTable {
   private headersTable: LuaTable | undefined = undefined;
   private queryTable: LuaTable | undefined = undefined;
   private paramsTable: LuaTable | undefined = undefined;
+  /** Decoded parameter values, made once (the params table and direct reads share them). */
+  private paramsDecoded: string[] | undefined = undefined;
+  /** The query's pairs, made once for direct reads (compiled code), when no query table exists yet. */
+  private queryPairs: Map<string, string> | undefined = undefined;
+  /** Set by the server for a route whose handler can answer with JSON text (see direct.ts); taken by its first call. */
+  jsonClaim = false;
   private bodyValue: BodyValue | undefined = undefined;
   /** The request's Content-Type ('' for none), copied when a body is coming. */
   contentType = '';
@@ -109,15 +116,22 @@ export class RequestContext extends LuaTable {
     return this.url;
   }
 
-  headers(): LuaTable {
-    if (this.headersTable !== undefined) return this.headersTable;
+  /** Header names and values as uWS gives them (copied once). */
+  private rawHeaders(): string[] {
     let list = this.headerList;
     if (list === undefined) {
       snapshotTarget = [];
       this.live('headers').forEach(collectHeader);
       list = snapshotTarget;
       snapshotTarget = EMPTY;
+      this.headerList = list;
     }
+    return list;
+  }
+
+  headers(): LuaTable {
+    if (this.headersTable !== undefined) return this.headersTable;
+    const list = this.rawHeaders();
     const t = new LuaTable();
     t.metatable = HEADERS_META;
     for (let i = 0; i < list.length; i += 2) {
@@ -150,20 +164,71 @@ export class RequestContext extends LuaTable {
   params(): LuaTable {
     if (this.paramsTable !== undefined) return this.paramsTable;
     const names = this.route.params;
+    const values = this.decodedParams();
     const t = new LuaTable();
+    for (let i = 0; i < names.length; i++) t.setStr(names[i], values[i]);
+    this.paramsTable = t;
+    return t;
+  }
+
+  /** Every parameter decoded, in order; the first bad one is a 400 (nothing is kept then). */
+  private decodedParams(): string[] {
+    if (this.paramsDecoded !== undefined) return this.paramsDecoded;
+    const names = this.route.params;
+    const values: string[] = new Array(names.length);
     for (let i = 0; i < names.length; i++) {
       const raw = this.paramValues !== undefined ? this.paramValues[i] : this.live('params').getParameter(i);
-      let value: string;
       try {
-        value = percentDecode(raw, false);
+        values[i] = percentDecode(raw, false);
       } catch (e) {
         if (e instanceof PercentDecodeError) throw new HttpError(400, `Invalid path parameter '${names[i]}': ${e.message}`);
         throw e;
       }
-      t.setStr(names[i], value);
     }
-    this.paramsTable = t;
-    return t;
+    this.paramsDecoded = values;
+    return values;
+  }
+
+  // ---- direct reads (compiled code: `ctx:params().id` with no table; see runtime/http/direct.ts) ----
+  // Each gives what indexing the table `ctx:params()` (headers, query) returns would give:
+  // once that table exists (the handler used it whole), it is read, since Lua code may have
+  // changed it; before, nothing can have, and the value comes from the request.
+
+  /** `ctx:params()[name]`. */
+  param(name: string): LuaValue {
+    if (this.paramsTable !== undefined) return index(this.paramsTable, name);
+    const values = this.decodedParams();
+    // a name given twice: the table keeps the last
+    const i = this.route.params.lastIndexOf(name);
+    return i < 0 ? undefined : values[i];
+  }
+
+  /** `ctx:headers()[key]`: stored names are lower case, and a lookup in another case finds them. */
+  header(key: string): LuaValue {
+    if (this.headersTable !== undefined) return index(this.headersTable, key);
+    const list = this.rawHeaders();
+    const value = joinedHeader(list, key);
+    if (value !== undefined) return value;
+    const lower = key.toLowerCase();
+    return lower === key ? undefined : joinedHeader(list, lower);
+  }
+
+  /** `ctx:query()[key]`. */
+  queryValue(key: string): LuaValue {
+    if (this.queryTable !== undefined) return index(this.queryTable, key);
+    if (this.queryPairs === undefined) {
+      const raw = this.rawQuery ?? this.live('query').getQuery() ?? '';
+      const pairs = new Map<string, string>();
+      try {
+        const use = this.route.uses.query;
+        parseQueryPairs(raw, typeof use === 'string' ? undefined : use, (k, v) => pairs.set(k, v));
+      } catch (e) {
+        if (e instanceof PercentDecodeError) throw new HttpError(400, `Invalid query string: ${e.message}`);
+        throw e;
+      }
+      this.queryPairs = pairs;
+    }
+    return this.queryPairs.get(key);
   }
 
   bodyOrRaise(): BodyValue {
@@ -173,6 +238,25 @@ export class RequestContext extends LuaTable {
     this.bodyValue = new BodyValue(body, this.contentType);
     return this.bodyValue;
   }
+}
+
+/** The values of the headers named `key` (as the headers table stores names), joined as it joins them. */
+function joinedHeader(list: readonly string[], key: string): string | undefined {
+  let out: string | undefined;
+  for (let i = 0; i < list.length; i += 2) {
+    if (toLuaString(list[i]) !== key) continue;
+    const value = toLuaString(list[i + 1]);
+    out = out === undefined ? value : `${out}, ${value}`;
+  }
+  return out;
+}
+
+/**
+ * Whether `v` is a request context whose `ctx:params()`, `ctx.method`... are the built-in
+ * ones: no field of its own (rawset) and its own metatable. Compiled direct reads check this.
+ */
+export function pristineContext(v: LuaValue): v is RequestContext {
+  return v instanceof RequestContext && v.f === NO_FIELDS && v.metatable === CTX_META;
 }
 
 function ctxSelf(v: LuaValue, method: string): RequestContext {
@@ -213,6 +297,9 @@ HEADERS_META.setStr('__index', builtin(function headerIndex(t: LuaValue, k: LuaV
   const lower = k.toLowerCase();
   return lower === k ? undefined : (t as LuaTable).getStr(lower);
 }));
+
+/** The fields object of a table with no plain key (shared): a ctx nobody rawset a field on has it. */
+const NO_FIELDS = new LuaTable().f;
 
 /** ctx's fields and methods, resolved on access so that building a ctx costs one object. */
 const CTX_META = new LuaTable();

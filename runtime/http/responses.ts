@@ -29,6 +29,17 @@ export class ResponseValue extends LuaTable {
   }
 }
 
+/**
+ * A compiled handler's JSON response as text (runtime/http/direct.ts): what the route's
+ * serializer writes for the table it stands for. Only the server's own call of a handler gets one.
+ */
+export class JsonText {
+  constructor(readonly status: number, readonly body: string) {}
+}
+
+/** Every `api.json` builder made (compiled handlers check that `api.json` is still one). */
+export const JSON_BUILDERS = new WeakSet<object>();
+
 /** The response about to be written: one reused object, since handlers run one at a time. */
 export interface Outgoing {
   status: number;
@@ -135,6 +146,11 @@ function json(v: LuaValue, status: number, serializers: Serializers): string {
 /** Fills `out` from a handler's return value (errors here become 500s like handler errors). */
 export function toOutgoing(result: LuaResult, out: Outgoing, serializers?: Serializers): void {
   const v = first(result);
+  if ((v as unknown) instanceof JsonText) {
+    const j = v as unknown as JsonText;
+    set(out, j.status, JSON_TYPE, j.body);
+    return;
+  }
   if (v instanceof ResponseValue) {
     // The builders check their header values; this keeps any other way of making a response honest.
     if (v.location !== undefined && !headerSafe(v.location)) throw new LuaError('redirect URL contains a control character such as CR, LF or NUL');
@@ -261,6 +277,7 @@ export function createBuilders(): Map<string, LuaValue> {
   const json = builder(
     (x) => new ResponseValue(200, JSON_TYPE, x, true),
     (n, x) => new ResponseValue(checkStatus(n, 'status'), JSON_TYPE, x, true));
+  JSON_BUILDERS.add(json);
   const text = builder(
     (x) => new ResponseValue(200, TEXT_TYPE, checkText(x, 'text', 1), false),
     (n, x) => new ResponseValue(checkStatus(n, 'status'), TEXT_TYPE, checkText(x, 'status', 2), false));

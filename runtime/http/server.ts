@@ -29,6 +29,7 @@ import { SECURITY_HEADERS, setsHeader } from './security-headers.js';
 import { allowedMethods, type Method, type Route } from './routes.js';
 import { BodyReader } from './body-reader.js';
 import { toLuaString } from './json.js';
+import { writesJson } from './direct.js';
 
 type UWS = typeof import('uwebsockets');
 
@@ -210,9 +211,12 @@ export class RoverServer {
 
   private register(method: Method, route: Route, head: boolean): void {
     const name = head ? 'HEAD' : method.toUpperCase();
+    // A compiled handler may answer with JSON text where the route's serializers are on (and
+    // no middleware runs: it could call the handler with the same ctx first).
+    const json = route.serializers !== undefined && route.before.length + route.after.length === 0 && writesJson(route.handler);
     const handler = (res: HttpResponse, req: HttpRequest) => {
       try {
-        this.request(res, req, route, name, head);
+        this.request(res, req, route, name, head, json);
       } catch (e) {
         this.internalError(res, e);
       }
@@ -288,10 +292,11 @@ export class RoverServer {
 
   // ---- requests ----
 
-  private request(res: HttpResponse, req: HttpRequest, route: Route, method: string, head: boolean): void {
+  private request(res: HttpResponse, req: HttpRequest, route: Route, method: string, head: boolean, json: boolean): void {
     const start = this.log.timed ? performance.now() : 0;
     if (method === 'OPTIONS' && this.preflight(res, req, start)) return;
     const ctx = new RequestContext(method, route, req);
+    ctx.jsonClaim = json;
     ctx.requestId = requestIdFor(req.getHeader('x-request-id'));
     ctx.cors = this.corsFor(req);
     const expected = bodyLength(req);

@@ -55,7 +55,13 @@ export function percentDecode(s: string, plusIsSpace: boolean): string {
  */
 export function parseQuery(raw: string, wanted?: readonly string[]): LuaTable {
   const t = new LuaTable();
-  if (raw === '') return t;
+  parseQueryPairs(raw, wanted, (key, value) => t.set(key, value));
+  return t;
+}
+
+/** The pairs parseQuery stores, in order, given to `add` (a repeated key comes again). */
+export function parseQueryPairs(raw: string, wanted: readonly string[] | undefined, add: (key: string, value: string) => void): void {
+  if (raw === '') return;
   for (const part of raw.split('&')) {
     if (part === '') continue;
     const eq = part.indexOf('=');
@@ -63,9 +69,8 @@ export function parseQuery(raw: string, wanted?: readonly string[]): LuaTable {
     if (wanted !== undefined && !ESCAPED.test(part) && !wanted.includes(toLuaString(rawKey))) continue;
     const key = percentDecode(rawKey, true);
     const value = eq < 0 ? '' : percentDecode(part.slice(eq + 1), true);
-    if (wanted === undefined || wanted.includes(key)) t.set(key, value);
+    if (wanted === undefined || wanted.includes(key)) add(key, value);
   }
-  return t;
 }
 
 /** What percentDecode changes in a query string. */

@@ -1,0 +1,223 @@
+// The code of direct reads and JSON templates (compiler/analysis/direct-plan.ts), hooked
+// into the function emitter. Generated code imports runtime/http/direct.js as `rh`.
+//
+// A handler with JSON templates starts with `const $json = rh.claim(ctx)`: true only in the
+// call the server made for its route. In that call a template return computes its leaves
+// (in the order Lua evaluates them), and returns rh.JsonText when each has the type it
+// needs; otherwise it builds the very table the handler would have built, from the same
+// values. A loop array appends each item's JSON to a string instead of a table.
+import type { AssignmentStatement, Expression, FunctionDeclaration, Node, ReturnStatement, Statement } from '../frontend/ast.js';
+import type { LocalVar, Resolution } from '../frontend/resolve.js';
+import type { Types } from '../analysis/types.js';
+import { directPlan, type DirectPlan, type HandlerPlan, type JsonReturn, type Template } from '../analysis/direct-plan.js';
+import { encodeNumber, encodeString } from '../../runtime/http/json.js';
+import { jsString } from './names.js';
+import { constantOf } from '../frontend/constants.js';
+
+export type Mode = 'sync' | 'co';
+
+/** What a hook may ask of the function emitter. */
+export interface HookEmitter {
+  readonly mode: Mode;
+  /** The function being emitted (null: the main chunk). */
+  readonly fn: FunctionDeclaration | null;
+  expr(e: Expression): string;
+  temp(type?: string): string;
+  line(s: string): void;
+  open(s: string): void;
+  close(s?: string): void;
+  reopen(s: string): void;
+  nameOf(v: LocalVar): string;
+  /** Emits with these expressions replaced by the given code. */
+  withOverrides<T>(values: ReadonlyMap<Node, string>, f: () => T): T;
+}
+
+/** The emitter's hooks (all optional; no hook: the emitter's own code). */
+export interface EmitHooks {
+  /** An expression's code, or undefined. `plain` gives the emitter's own code for it. */
+  expression(e: Expression, em: HookEmitter, plain: () => string): string | undefined;
+  /** Declarations at the top of a function's body. */
+  prologue(fn: FunctionDeclaration | null, em: HookEmitter): string[];
+  /** The function expression stored for `fn`. */
+  closure(fn: FunctionDeclaration, code: string): string;
+  /** Emits a statement (true); `plain` emits the emitter's own code for it. */
+  statement(s: Statement, em: HookEmitter, plain: () => void): boolean;
+  /** Whether any code used `rh` (the module then imports it). */
+  readonly used: boolean;
+}
+
+/** Hooks for a module, or undefined when it has no route handler to specialise. */
+export function directHooks(res: Resolution, types: Types): EmitHooks | undefined {
+  const plan = directPlan(res, types);
+  if (plan.reads.size === 0 && plan.handlers.size === 0) return undefined;
+  return new DirectHooks(plan);
+}
+
+const JSON_FLAG = '$json';
+
+class DirectHooks implements EmitHooks {
+  used = false;
+  /** The plan of each loop array local. */
+  private readonly loopOwner = new Map<LocalVar, HandlerPlan>();
+
+  constructor(private readonly plan: DirectPlan) {
+    for (const h of plan.handlers.values()) for (const v of h.loopLocals.values()) this.loopOwner.set(v, h);
+  }
+
+  expression(e: Expression, em: HookEmitter, plain: () => string): string | undefined {
+    const read = this.plan.reads.get(e);
+    if (read === undefined) return undefined;
+    this.used = true;
+    const ctx = em.nameOf(read.ctx);
+    const c = `(${ctx} as rh.RequestContext)`;
+    const direct = read.kind === 'method' ? `${c}.method`
+      : read.kind === 'path' ? `${c}.path()`
+      : read.kind === 'param' ? `${c}.param(${jsString(read.key)})`
+      : read.kind === 'header' ? `${c}.header(${jsString(read.key)})`
+      : `${c}.queryValue(${jsString(read.key)})`;
+    return `(rh.pristineContext(${ctx}) ? ${direct} : ${plain()})`;
+  }
+
+  prologue(fn: FunctionDeclaration | null, em: HookEmitter): string[] {
+    const h = fn === null ? undefined : this.plan.handlers.get(fn);
+    if (h === undefined) return [];
+    this.used = true;
+    // generator twins run inside coroutines, never as the server's call
+    return [em.mode === 'sync' ? `const ${JSON_FLAG}: boolean = rh.claim(${em.nameOf(h.ctx)});` : `const ${JSON_FLAG} = false;`];
+  }
+
+  closure(fn: FunctionDeclaration, code: string): string {
+    return this.plan.handlers.has(fn) ? `rh.jsonHandler((${code}) as rt.LuaFunction)` : code;
+  }
+
+  statement(s: Statement, em: HookEmitter, plain: () => void): boolean {
+    if (em.mode !== 'sync' || em.fn === null) return false;
+    const h = this.plan.handlers.get(em.fn);
+    if (h === undefined) return false;
+    if (s.type === 'ReturnStatement') {
+      const r = h.returns.get(s as ReturnStatement);
+      if (r === undefined) return false;
+      this.jsonReturn(r, em);
+      plain();
+      return true;
+    }
+    if (s.type === 'LocalStatement') {
+      const v = h.loopLocals.get(s);
+      if (v === undefined) return false;
+      plain();
+      em.line(`let ${em.nameOf(v)}$j = '', ${em.nameOf(v)}$n = 0;`);
+      return true;
+    }
+    if (s.type === 'AssignmentStatement') {
+      const a = h.appends.get(s as AssignmentStatement);
+      if (a === undefined) return false;
+      const name = em.nameOf(a.v);
+      em.open(`if (${JSON_FLAG})`);
+      const item = em.temp('string');
+      em.line(`${item} = ${concat(this.parts(a.item, em, new Map(), [], true))};`);
+      em.line(`${name}$j = ${name}$n++ === 0 ? ${item} : ${name}$j + ',' + ${item};`);
+      em.reopen('} else {');
+      plain();
+      em.close();
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * `if ($json) { leaves...; if (they have their types) return JsonText; return the table }`,
+   * before the emitter's own return.
+   */
+  private jsonReturn(r: JsonReturn, em: HookEmitter): void {
+    em.open(`if (${JSON_FLAG})`);
+    const overrides = new Map<Node, string>();
+    const checks: string[] = [];
+    if (r.builder !== undefined) {
+      const b = em.temp();
+      em.line(`${b} = ${em.expr(r.builder.callee)};`);
+      overrides.set(r.builder.callee, b);
+      checks.push(`rh.isJsonBuilder(${b})`);
+    }
+    const parts = this.parts(r.template, em, overrides, checks);
+    const text = `new rh.JsonText(200, ${concat(parts)}) as unknown as rt.LuaValue`;
+    em.line(checks.length === 0 ? `return rt.leave($s, $d, ${text});` : `if (${checks.join(' && ')}) return rt.leave($s, $d, ${text});`);
+    // the same values, as the table the handler builds
+    em.withOverrides(overrides, () => em.line(`return rt.leave($s, $d, ${em.expr(r.builder?.call ?? r.table)});`));
+    em.close();
+  }
+
+  /**
+   * The JSON of a template as parts (constant text or code). `inline`: leaves are proven and
+   * computed inside the text expression (loop items); else each leaf goes into a temp first,
+   * in order, and an unproven one adds its test to `checks` (return templates).
+   */
+  private parts(t: Template, em: HookEmitter, overrides: Map<Node, string>, checks: string[], inline = false): Part[] {
+    switch (t.kind) {
+      case 'object': {
+        const out: Part[] = [];
+        // the table's key order: constant fields first (luajit's template), then the others, as in tableLayout
+        const constant = (f: (typeof t.fields)[number]) => f.value.kind === 'leaf' && constantOf(f.value.expr) !== undefined;
+        [...t.fields.filter(constant), ...t.fields.filter((f) => !constant(f))].forEach((f, i) => {
+          out.push({ text: (i === 0 ? '{' : ',') + encodeString(f.name) + ':' }, ...this.parts(f.value, em, overrides, checks, inline));
+        });
+        out.push({ text: '}' });
+        return out;
+      }
+      case 'array': {
+        const out: Part[] = [];
+        t.items.forEach((item, i) => out.push({ text: i === 0 ? '[' : ',' }, ...this.parts(item, em, overrides, checks, inline)));
+        out.push({ text: ']' });
+        return out;
+      }
+      case 'loop': {
+        const name = em.nameOf(t.v);
+        // no item: the table (empty here) decides between [] and {}
+        checks.push(`${name}$n !== 0`);
+        return [{ text: '[' }, { code: `${name}$j` }, { text: ']' }];
+      }
+      case 'count': {
+        const v = em.temp('number');
+        em.line(`${v} = ${em.nameOf(t.v)}$n;`);
+        overrides.set(t.expr, v);
+        return [{ code: `rh.num(${v})` }];
+      }
+      case 'leaf': {
+        const e = t.expr;
+        const c = constantOf(e);
+        if (c !== undefined) {
+          const v = c.value;
+          return [{ text: typeof v === 'string' ? encodeString(v) : typeof v === 'number' ? encodeNumber(v) : v ? 'true' : 'false' }];
+        }
+        if (inline) return [{ code: scalarCode(em.expr(e), t.type!) }];
+        const v = em.temp();
+        em.line(`${v} = ${em.expr(e)};`);
+        overrides.set(e, v);
+        if (t.type !== undefined) return [{ code: scalarCode(v, t.type) }];
+        const j = em.temp('string | undefined');
+        checks.push(`(${j} = rh.scalar(${v})) !== undefined`);
+        return [{ code: `${j}!` }];
+      }
+    }
+  }
+}
+
+type Part = { text: string } | { code: string };
+
+function scalarCode(code: string, type: 'string' | 'number' | 'boolean'): string {
+  switch (type) {
+    case 'string': return `rh.str(${code} as string)`;
+    case 'number': return `rh.num(${code} as number)`;
+    case 'boolean': return `((${code}) ? 'true' : 'false')`;
+  }
+}
+
+/** The parts as one JS string expression (adjacent constants merged). */
+function concat(parts: Part[]): string {
+  const merged: Part[] = [];
+  for (const p of parts) {
+    const last = merged[merged.length - 1];
+    if ('text' in p && last !== undefined && 'text' in last) last.text += p.text;
+    else merged.push('text' in p ? { text: p.text } : p);
+  }
+  return merged.map((p) => ('text' in p ? jsString(p.text) : p.code)).join(' + ');
+}
