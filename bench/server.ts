@@ -1,6 +1,9 @@
 // Server group: end-to-end HTTP on loopback under wrk, for fixture routes: the compiled
-// build (out/<app>/server.js), `roverc serve --mode interpreted`, and the hand-written uWS
-// server (http-baseline.ts). Server on core 0, wrk on core 1 (taskset).
+// build (out/<app>/server.js), `roverc serve --mode interpreted`, the hand-written uWS
+// server (http-baseline.ts) and uWS answering a constant body (http-constant.ts, the
+// ceiling). Server on core 0, wrk on core 1 (taskset). The value is the server's CPU time
+// per request (/proc/<pid>/stat over the measured interval): on a shared 2-core machine
+// req/s also measures wrk and the neighbours.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,20 +17,32 @@ interface Scenario { name: string; app: string; path: string; route: string }
 const SCENARIOS: readonly Scenario[] = [
   { name: 'hello', app: 'hello', path: '/hello', route: 'GET /hello' },
   { name: 'params', app: 'hello', path: '/users/42', route: 'GET /users/:id' },
+  { name: 'small-params', app: 'small', path: '/users/42', route: 'GET /users/:id, no request log' },
+  { name: 'small-echo', app: 'small', path: '/echo?a=1&b=two', route: 'GET /echo: a two-field echo of the query, no request log' },
   { name: 'list100', app: 'list', path: '/items', route: 'GET /items (100 objects)' },
 ];
 
 const SERVER_CORE = '0';
 const LOAD_CORE = '1';
+/** What a contestant's command may need: the app, the port, and the reference body (a file) with its type. */
+interface Launch { app: string; port: number; bodyFile: string; type: string }
+
 /** The first contestant's response is the reference the others must match byte for byte. */
-const CONTESTANTS: ReadonlyArray<{ name: string; args: (app: string, port: number) => string[] }> = [
-  { name: 'interpreted', args: (app, port) => ['bin/roverc.js', 'serve', `fixtures/http/${app}/app.lua`, '--mode', 'interpreted', '--host', HOST, '--port', String(port)] },
-  { name: 'compiled', args: (app, port) => [`out/${app}/server.js`, '--host', HOST, '--port', String(port)] },
-  { name: 'hand-written', args: (_app, port) => ['dist/bench/http-baseline.js', '--host', HOST, '--port', String(port)] },
+const CONTESTANTS: ReadonlyArray<{ name: string; args: (l: Launch) => string[] }> = [
+  { name: 'interpreted', args: (l) => ['bin/roverc.js', 'serve', `fixtures/http/${l.app}/app.lua`, '--mode', 'interpreted', '--host', HOST, '--port', String(l.port)] },
+  { name: 'compiled', args: (l) => [`out/${l.app}/server.js`, '--host', HOST, '--port', String(l.port)] },
+  { name: 'hand-written', args: (l) => ['dist/bench/http-baseline.js', '--host', HOST, '--port', String(l.port)] },
+  { name: 'constant', args: (l) => ['dist/bench/http-constant.js', '--body-file', l.bodyFile, '--type', l.type, '--host', HOST, '--port', String(l.port)] },
 ];
 
-/** One timed run. cpu: share of one core the server used; busy0/1: share of cores 0 and 1 used by anything. */
-interface Sample { rps: number; p50Ms: number; p99Ms: number; cpu: number; reqPerCpuSec: number; busy0: number; busy1: number }
+/** nginx + lua-nginx-module + cjson (OpenResty style) is a contestant only where installed; it is never installed by this script. */
+function nginxProblem(): string | undefined {
+  const found = spawnSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' });
+  return found.status === 0 ? 'nginx is installed but its contestant (lua-nginx-module config per fixture) is not written yet' : 'nginx is not installed';
+}
+
+/** One timed run. cpuUs: server CPU µs per request; cpu: share of one core the server used; busy0/1: share of cores 0 and 1 used by anything. */
+interface Sample { cpuUs: number; rps: number; p50Ms: number; p99Ms: number; cpu: number; busy0: number; busy1: number }
 
 /**
  * out/<app>/ holds the committed build; its runtime copy (out/<app>/roverc/) is git-ignored.
@@ -65,15 +80,16 @@ async function main(): Promise<void> {
   }
   const { script: _script, ...shown } = opts;
   const g = new BenchGroup({
-    group: 'server', title: 'Server: HTTP end to end', unit: 'req/s', better: 'higher',
-    description: `Requests per second over loopback under wrk (-t1 -c${opts.connections}, keep-alive, one path), server on core ${SERVER_CORE} and wrk on core ${LOAD_CORE}; `
+    group: 'server', title: 'Server: HTTP end to end', unit: 'CPU µs/req', better: 'lower',
+    description: `Server CPU time per request (user+sys of all its threads, /proc/<pid>/stat, over the measured interval) over loopback under wrk (-t1 -c${opts.connections}, keep-alive, one path), server on core ${SERVER_CORE} and wrk on core ${LOAD_CORE}; `
       + `${opts.duration} s runs after a ${opts.warmup} s warm-up, interleaved and rotated, median of ${opts.runs}. `
-      + 'interpreted: `roverc serve --mode interpreted`; compiled: `node out/<app>/server.js`; hand-written: bench/http/baseline-routes.ts on uWS.',
+      + 'interpreted: `roverc serve --mode interpreted`; compiled: `node out/<app>/server.js`; hand-written: bench/http/baseline-routes.ts on uWS with JSON.stringify; '
+      + 'constant: uWS answering the reference body read once (bench/http-constant.ts), the ceiling of the HTTP path.',
     contestants: CONTESTANTS.map((c) => c.name), baseline: 'hand-written',
-    comparisons: [['compiled', 'hand-written'], ['interpreted', 'compiled']],
+    comparisons: [['compiled', 'hand-written'], ['compiled', 'constant'], ['interpreted', 'compiled']],
     metrics: [
-      { key: 'p50Ms', label: 'p50 ms' }, { key: 'p99Ms', label: 'p99 ms' }, { key: 'rssMb', label: 'peak RSS MB', digits: 0 },
-      { key: 'cpu', label: 'server CPU', unit: '%', digits: 0 }, { key: 'reqPerCpuSec', label: 'req per CPU-s', digits: 0 },
+      { key: 'rps', label: 'req/s', digits: 0 }, { key: 'p50Ms', label: 'p50 ms' }, { key: 'p99Ms', label: 'p99 ms' }, { key: 'rssMb', label: 'peak RSS MB', digits: 0 },
+      { key: 'cpu', label: 'server CPU', unit: '%', digits: 0 },
       { key: 'busy0', label: 'core 0 busy', unit: '%', digits: 0 }, { key: 'busy1', label: 'core 1 busy', unit: '%', digits: 0 },
     ],
   }, common, shown);
@@ -85,7 +101,8 @@ async function main(): Promise<void> {
   const scenarios = g.select(SCENARIOS);
   g.progress.plan(scenarios.length * CONTESTANTS.length * (opts.runs + 1));
   ensureBuilt([...new Set(scenarios.map((s) => s.app))], (s) => g.progress.log(s));
-  g.note('the hello fixture has log_level = "info": interpreted and compiled write a request log line per request (to /dev/null), as a deployed app would; list and the hand-written server log nothing');
+  g.note('the hello fixture has log_level = "info": interpreted and compiled write a request log line per request (to /dev/null), as a deployed app would; small, list and the hand-written and constant servers log nothing');
+  g.note(`nginx + LuaJIT contestant: skipped (${nginxProblem()})`);
 
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'roverc-server-bench-'));
   opts.script = path.join(tmp, 'report.lua');
@@ -111,13 +128,21 @@ async function runScenario(g: BenchGroup, scenario: Scenario, o: RunOptions): Pr
   };
   const servers: Array<Server | undefined> = [];
   let reference: string | undefined;
+  // the constant server answers the reference's body, written here once the first contestant answered
+  const bodyFile = path.join(path.dirname(o.script), `${scenario.name}.body`);
+  let type = 'application/json';
   for (const [i, c] of CONTESTANTS.entries()) {
     g.progress.step(`${scenario.name}: ${c.name} start, check the response, warm up ${o.warmup} s`);
     try {
-      const server = servers[i] = await startServer(SERVER_CORE, (port) => c.args(scenario.app, port), scenario.path);
+      const server = servers[i] = await startServer(SERVER_CORE, (port) => c.args({ app: scenario.app, port, bodyFile, type }), scenario.path);
       const response = comparable(await rawGet(server.port, scenario.path));
       if (!response.startsWith('HTTP/1.1 200 ')) throw new Error(`answered ${JSON.stringify(response.split('\r\n')[0])}`);
-      reference ??= response;
+      if (reference === undefined) {
+        reference = response;
+        const split = response.indexOf('\r\n\r\n');
+        writeFileSync(bodyFile, Buffer.from(response.slice(split + 4), 'latin1'));
+        type = /^content-type: ([^\r]*)/im.exec(response.slice(0, split))?.[1] ?? type;
+      }
       if (response !== reference) throw new Error(firstDifference(response, reference));
       await runWrk(LOAD_CORE, o.script, server.port, scenario.path, o.warmup, o.connections);
     } catch (e) {
@@ -139,8 +164,9 @@ async function runScenario(g: BenchGroup, scenario: Scenario, o: RunOptions): Pr
         const busy = (core: number) => (cores1[core]!.busy - cores0[core]!.busy) / (cores1[core]!.total - cores0[core]!.total || 1);
         const seconds = report.durationUs / 1e6;
         samples[c.name]!.push({
+          cpuUs: report.requests > 0 ? cpu * 1e6 / report.requests : NaN,
           rps: report.requests / seconds, p50Ms: report.p50Us / 1000, p99Ms: report.p99Us / 1000,
-          cpu: cpu / seconds, reqPerCpuSec: cpu > 0 ? report.requests / cpu : NaN, busy0: busy(0), busy1: busy(1),
+          cpu: cpu / seconds, busy0: busy(0), busy1: busy(1),
         });
       } catch (e) {
         const gone = server.child.exitCode !== null || server.child.signalCode !== null;
@@ -155,10 +181,10 @@ async function runScenario(g: BenchGroup, scenario: Scenario, o: RunOptions): Pr
     const ss = samples[c.name]!;
     if (cell.error !== undefined || ss.length === 0) { cell.samples = []; continue; }
     const of = (k: keyof Sample) => median(ss.map((s) => s[k]));
-    cell.samples = ss.map((s) => s.rps);
-    cell.value = of('rps');
+    cell.samples = ss.map((s) => s.cpuUs);
+    cell.value = of('cpuUs');
     cell.extra = {
-      p50Ms: of('p50Ms'), p99Ms: of('p99Ms'), rssMb: rss, cpu: of('cpu') * 100, reqPerCpuSec: of('reqPerCpuSec'),
+      rps: of('rps'), p50Ms: of('p50Ms'), p99Ms: of('p99Ms'), rssMb: rss, cpu: of('cpu') * 100,
       busy0: of('busy0') * 100, busy1: of('busy1') * 100,
     };
   }

@@ -38,6 +38,17 @@ export const BASELINE_ROUTES: readonly BaselineRoute[] = [
       jsonHeaders(res).end(JSON.stringify({ static: false, id: req.getParameter(0) }));
     },
   },
+  // fixtures/http/small: api.users.p_id.get (as in hello) and api.echo.get
+  {
+    app: 'small', method: 'get', path: '/users/:id', handler: (res, req) => {
+      jsonHeaders(res).end(JSON.stringify({ static: false, id: req.getParameter(0) }));
+    },
+  },
+  {
+    app: 'small', method: 'get', path: '/echo', handler: (res, req) => {
+      jsonHeaders(res).end(JSON.stringify({ a: req.getQuery('a'), b: req.getQuery('b') }));
+    },
+  },
   // fixtures/http/list: api.items.get
   {
     app: 'list', method: 'get', path: '/items', handler: (res, req) => {

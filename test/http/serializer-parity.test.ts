@@ -6,9 +6,9 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { collectProgram } from '../../compiler/codegen/program.js';
 import { analyzeRoutes, serializerSources } from '../../compiler/route-table.js';
-import { HTTP_FIXTURES, MODES, startServer, type RunningServer } from './support.js';
+import { emptySequencesOnly, HTTP_FIXTURES, MODES, startServer, type RunningServer } from './support.js';
 
-const APPS = ['hello', 'list', 'responses', 'validation', 'crud', 'bodies', 'hardening'];
+const APPS = ['hello', 'list', 'responses', 'validation', 'crud', 'bodies', 'hardening', 'direct'];
 
 const BODY = JSON.stringify({
   name: 'Ann "A" \u00e9', email: 'ann@example.com', age: 30, score: 2.5, active: false, role: 'admin', tags: ['x', 'y\n'],
@@ -30,29 +30,6 @@ function requests(app: string): { method: string; path: string; body?: string }[
 async function fetchBytes(base: string, req: { method: string; path: string; body?: string }): Promise<string> {
   const r = await fetch(base + req.path, { method: req.method, body: req.body, headers: req.body ? { 'content-type': 'application/json' } : {}, redirect: 'manual' });
   return `${r.status} ${r.headers.get('content-type')}\n${Buffer.from(await r.arrayBuffer()).toString('latin1')}`;
-}
-
-/**
- * How many empty proven sequences (`[]`) the serializers wrote where the generic encoder
- * wrote `{}`, at the same place; -1 when the two differ in any other way.
- */
-function emptySequencesOnly(a: string, b: string): number {
-  let count = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a.startsWith('[]', i) && b.startsWith('{}', j)) {
-      count++;
-      i += 2;
-      j += 2;
-    } else if (a[i] === b[j]) {
-      i++;
-      j++;
-    } else {
-      return -1;
-    }
-  }
-  return i === a.length && j === b.length ? count : -1;
 }
 
 it('the fixture apps have routes with generated serializers', () => {

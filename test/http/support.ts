@@ -324,3 +324,27 @@ export class RawConnection {
     this.socket.destroy();
   }
 }
+
+/**
+ * How many empty proven sequences (`[]`) the serializers wrote where the generic encoder
+ * wrote `{}`, at the same place; -1 when the two differ in any other way.
+ */
+export function emptySequencesOnly(a: string, b: string): number {
+  let count = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a.startsWith('[]', i) && b.startsWith('{}', j)) {
+      count++;
+      i += 2;
+      j += 2;
+    } else if (a[i] === b[j]) {
+      i++;
+      j++;
+    } else {
+      return -1;
+    }
+  }
+  return i === a.length && j === b.length ? count : -1;
+}
+
