@@ -571,7 +571,8 @@ export class RoverServer {
   /** Writes `this.out` to the response; `close`: then close the connection (responses with a body only). */
   private write(res: HttpResponse, head: boolean, close = false): void {
     const out = this.out;
-    res.writeStatus(statusLine(out.status));
+    // uWS writes `200 OK` itself when no status was written: one native call less per request
+    if (out.status !== 200) res.writeStatus(statusLine(out.status));
     if (out.contentType !== undefined) res.writeHeader('content-type', out.contentType);
     if (out.location !== undefined) res.writeHeader('location', Buffer.from(out.location, 'latin1'));
     if (out.requestId !== undefined) res.writeHeader('x-request-id', out.requestId);
