@@ -5,6 +5,7 @@ import { Types } from '../analysis/types.js';
 import type { Resolution } from '../frontend/resolve.js';
 import { emitFunction, type ModuleContext } from './emit-function.js';
 import { Names } from './names.js';
+import { Positions } from './positions.js';
 
 export interface EmitOptions {
   /** Module specifier of runtime/compiled/index.js as seen from the emitted module. */
@@ -16,12 +17,13 @@ export interface EmitOptions {
 }
 
 export function emitModule(res: Resolution, options: EmitOptions): string {
-  const ctx: ModuleContext = { res, types: new Types(res), names: new Names(), coroutines: options.coroutines, fenv: options.fenv, sites: [] };
+  const ctx: ModuleContext = { res, types: new Types(res), names: new Names(), coroutines: options.coroutines, fenv: options.fenv, sites: [], positions: new Positions() };
   const main = emitFunction(ctx, null, res.main, 'main');
   const project = new Project({ useInMemoryFileSystem: true });
   const file = project.createSourceFile('module.ts');
   file.addImportDeclaration({ namespaceImport: 'rt', moduleSpecifier: options.runtimeImport });
   file.addStatements(ctx.sites);
+  file.addStatements(ctx.positions.declaration());
   file.addFunction({
     name: 'load',
     isExported: true,
