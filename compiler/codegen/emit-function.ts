@@ -14,6 +14,7 @@ import { calleeName, constantOf, containsCall, readsLocalLate, tableLayout } fro
 import { describeExpr, type FunctionInfo, type LocalVar, type Resolution } from '../frontend/resolve.js';
 import { BOOLEAN, FUNCTION, NIL as NIL_TYPE, NUMBER, only, STRING, TABLE, type TypeMask, type Types } from '../analysis/types.js';
 import { jsNumber, jsString, Names } from './names.js';
+import { Positions } from './positions.js';
 import { isPlainKey } from '../../runtime/lua/table.js';
 import type { EmitHooks, HookEmitter } from './direct-emit.js';
 
@@ -30,6 +31,8 @@ export interface ModuleContext {
   readonly fenv: boolean;
   /** Declarations hoisted to module level: function sites. */
   readonly sites: string[];
+  /** The module's positions table (pcs). */
+  readonly positions: Positions;
   /** Route handler specialisations (direct-emit.ts). */
   readonly hooks?: EmitHooks;
 }
@@ -148,9 +151,11 @@ class FunctionEmitter {
       ? `function* $${name}$co(${params.join(', ')}): rt.CoGenerator`
       : `function $${name}${trampolined ? '$body' : ''}(${params.join(', ')}): rt.LuaResult`;
     const decls: string[] = [];
-    decls.push(this.lazy
-      ? 'const $s = rt.current, $d = $s.depth;\nlet $f: rt.SlotFrame | undefined;'
-      : `const $s = rt.current, $d = $s.depth, $f = $s.enter(${this.site}${this.ctx.fenv ? ', $fe' : ''});`);
+    decls.push('const $s = rt.current, $d = $s.depth;');
+    if (!this.lazy) {
+      decls.push('if ($d >= $s.limit) $s.deepen();', '$s.depth = $d + 1;');
+      if (this.ctx.fenv) decls.push('$s.envs[$d] = $fe;');
+    }
     decls.push(...this.declared);
     if (this.ctx.hooks !== undefined) decls.push(...this.ctx.hooks.prologue(node, this.hookApi()));
     if (!this.info.isVararg) decls.push('const $va: rt.LuaValue[] = rt.NONE;');
@@ -293,9 +298,9 @@ class FunctionEmitter {
       this.curLine = lineOf(s);
       // The running line is written only before code that can fail or call; -1 makes
       // any operator in the statement write its own (always, in a lazy frame).
-      if (this.needsLine(s) && !this.lazy) {
+      if (this.needsLine(s) && this.mode === 'co') {
         this.stmtLine = lineOf(s);
-        this.w.line(`$f.line = ${this.stmtLine};`);
+        this.w.line(`${this.setLine(this.stmtLine)};`);
       } else {
         this.stmtLine = -1;
       }
@@ -499,9 +504,10 @@ class FunctionEmitter {
     return this.slowPath(`rt.setIndex(${obj}, ${key}, ${value}${d})`);
   }
 
-  /** `$f.line = n`, entering a lazy frame first. */
-  private setLine(line: number): string {
-    return this.lazy ? `($f ??= $s.enter(${this.site})).line = ${line}` : `$f.line = ${line}`;
+  /** Records the frame's position (line, and the name of the call it makes); a lazy frame is entered first. */
+  private setLine(line: number, callName?: string): string {
+    const pc = this.ctx.positions.of(this.site, line, callName);
+    return this.lazy ? `rt.at($s, $d, ${pc})` : `$s.pcs[$d] = ${pc}`;
   }
 
   /**
@@ -509,12 +515,12 @@ class FunctionEmitter {
    * before it; in a lazy frame it enters the frame and writes the line itself.
    */
   private slowPath(call: string): string {
-    return this.lazy ? `(${this.setLine(this.curLine)}, ${call})` : call;
+    return this.mode === 'sync' ? `(${this.setLine(this.curLine)}, ${call})` : call;
   }
 
   /** A slow path applied to a value computed first (which may enter the frame itself). */
   private slowValue(value: string, call: (v: string) => string): string {
-    if (!this.lazy) return call(value);
+    if (this.mode !== 'sync') return call(value);
     const t = this.temp();
     return `(${t} = ${value}, ${this.slowPath(call(t))})`;
   }
@@ -523,7 +529,7 @@ class FunctionEmitter {
   private store(id: Identifier, value: string, e?: Expression): string {
     const ref = this.res.refs.get(id)!;
     if (ref.kind === 'global') {
-      if (!this.lazy) return `rt.setGlobal(${this.env()}, ${jsString(ref.name)}, ${value})`;
+      if (this.mode !== 'sync') return `rt.setGlobal(${this.env()}, ${jsString(ref.name)}, ${value})`;
       const t = this.temp();
       return `(${t} = ${value}, ${this.slowPath(`rt.setGlobal(${this.env()}, ${jsString(ref.name)}, ${t})`)})`;
     }
@@ -629,12 +635,12 @@ class FunctionEmitter {
     const n = ++this.loopCount;
     this.w.open('');
     this.w.line(`const [$it${n}, $st${n}, $ctl${n}] = ${this.exprList(s.iterators, 3)};`);
-    this.w.line(`const $iter${n} = rt.callable($it${n});`);
+    this.w.line(`const $iter${n} = ${this.slowPath(`rt.callable($it${n})`)};`);
     this.w.line(`let $k${n} = $ctl${n};`);
     const label = `$loop${n}`;
     this.loops.push(label);
     this.w.open(`${label}: for (;;)`);
-    this.w.line(`$f.callName = 'for iterator';`);
+    this.w.line(`${this.setLine(lineOf(s), 'for iterator')};`);
     const call = this.mode === 'co' ? `(yield* rt.invoke($iter${n}, [$st${n}, $k${n}]))` : `$iter${n}($st${n}, $k${n})`;
     this.w.line(`const $r${n} = ${call};`);
     this.w.line(`$k${n} = Array.isArray($r${n}) ? $r${n}[0] : $r${n};`);
@@ -813,9 +819,8 @@ class FunctionEmitter {
     const d = desc === undefined ? '' : `, ${jsString(desc)}`;
     const call = this.mode === 'co' ? `(yield* rt.meta(rt.indexOrCall(${o}, ${k}${d})))` : `rt.index(${o}, ${k}${d})`;
     const slow = line !== this.stmtLine || containsCall(base) || containsCall(index) ? `(${this.setLine(line)}, ${call})` : call;
-    // a key that is not an index of the array part (0, negative, fractional, NaN) finds nothing there
     return `(${o} = ${this.expr(base)}, ${k} = ${this.typed(index)}, ` +
-      `${o} instanceof rt.LuaTable && (${v} = ${o}.arr[${k} - 1]) !== undefined ? ${v} : ${slow})`;
+      `${o} instanceof rt.LuaTable && ${arrayIndex(k)} && (${v} = ${o}.arr[${k} - 1]) !== undefined ? ${v} : ${slow})`;
   }
 
   /**
@@ -825,7 +830,7 @@ class FunctionEmitter {
   private itemStore(o: string, k: string, value: string, desc: string | undefined): string {
     const v = this.temp();
     const d = desc === undefined ? '' : `, ${jsString(desc)}`;
-    return `((${v} = ${value}) !== undefined && ${o} instanceof rt.LuaTable && ${o}.arr[${k} - 1] !== undefined ? (${o}.arr[${k} - 1] = ${v}) : ` +
+    return `((${v} = ${value}) !== undefined && ${o} instanceof rt.LuaTable && ${arrayIndex(k)} && ${o}.arr[${k} - 1] !== undefined ? (${o}.arr[${k} - 1] = ${v}) : ` +
       `${v} !== undefined && ${o} instanceof rt.LuaTable && ${k} === ${o}.arr.length + 1 && ${o}.other === undefined && ${o}.metatable === undefined ? ${o}.arr.push(${v}) : ` +
       `${this.slowPath(`rt.setIndex(${o}, ${k}, ${v}${d})`)})`;
   }
@@ -1083,9 +1088,9 @@ class FunctionEmitter {
         ? `(yield* rt.meta(rt.indexOrCall(${self}, ${jsString(method)}${objDesc === undefined ? '' : ', ' + jsString(objDesc)})))`
         : `rt.index(${self}, ${jsString(method)}${objDesc === undefined ? '' : ', ' + jsString(objDesc)})`;
       const index = isPlainKey(method) && this.mayBeTable(e.base.base) ? this.fieldLookup(self, method, slow) : slow;
-      parts.push(`$f.line = ${line}`);
-      parts.push(`${fnVar} = rt.fn(${index}, ${jsString(`method '${method}'`)})`);
       callName = tail ? '?' : ':' + method;
+      parts.push(this.setLine(line, args.every((a) => this.isSafe(a)) ? callName : undefined));
+      parts.push(`${fnVar} = rt.fn(${index}, ${jsString(`method '${method}'`)})`);
     } else {
       const callee = this.temp();
       parts.push(`${callee} = ${this.expr(e.base)}`);
@@ -1093,14 +1098,14 @@ class FunctionEmitter {
       const desc = describeExpr(e.base, this.res.refs);
       // Arguments are evaluated before the callee is checked, as in Lua.
       const argv = this.callArgs(args, parts);
-      parts.push(`$f.line = ${line}`);
+      parts.push(this.setLine(line, callName));
       parts.push(this.knownFunction(e.base)
         ? `${fnVar} = ${callee} as rt.LuaFunction`
         : `${fnVar} = rt.fn(${callee}${desc === undefined ? '' : ', ' + jsString(desc)})`);
       return this.invoke(parts, fnVar, argv, callName, tail);
     }
     const rest = this.callArgs(args, parts);
-    parts.push(`$f.line = ${line}`);
+    if (!args.every((a) => this.isSafe(a))) parts.push(this.setLine(line, callName));
     return this.invoke(parts, fnVar, { argv: [self, ...rest.argv], result: rest.result }, callName, tail);
   }
 
@@ -1117,12 +1122,12 @@ class FunctionEmitter {
       const method = member.identifier.name;
       const slow = `rt.index(${self}, ${jsString(method)}${objDesc === undefined ? '' : ', ' + jsString(objDesc)})`;
       const index = isPlainKey(method) && this.mayBeTable(member.base) ? this.fieldLookup(self, method, slow) : slow;
-      return `(${self} = ${this.operand(member.base)}, $f.line = ${line}, $f.callName = ${jsString(':' + method)}, ` +
+      return `(${self} = ${this.operand(member.base)}, ${this.setLine(line, ':' + method)}, ` +
         `rt.fn(${index}, ${jsString(`method '${method}'`)})(${[self, ...argv].join(', ')}))`;
     }
     const desc = describeExpr(e.base, this.res.refs);
     const callee = this.knownFunction(e.base) ? this.expr(e.base) : `rt.fn(${this.expr(e.base)}${desc === undefined ? '' : ', ' + jsString(desc)})`;
-    return `($f.line = ${line}, $f.callName = ${jsString(calleeName(e.base))}, ${callee}(${argv.join(', ')}))`;
+    return `(${this.setLine(line, calleeName(e.base))}, ${callee}(${argv.join(', ')}))`;
   }
 
   /**
@@ -1131,7 +1136,7 @@ class FunctionEmitter {
    * call name are set after them (they may call).
    */
   private knownCall(e: AnyCall, args: Expression[], line: number): string {
-    const setup = `$f.line = ${line}, $f.callName = ${jsString(calleeName(e.base))}`;
+    const setup = this.setLine(line, calleeName(e.base));
     const argv = args.map((a, i) => {
       const multi = i === args.length - 1 && isMultiValue(a);
       const code = multi ? this.multi(a) : this.expr(a);
@@ -1178,7 +1183,6 @@ class FunctionEmitter {
   }
 
   private invoke(parts: string[], fnVar: string, args: CallArgs, callName: string, tail: boolean): string {
-    parts.push(`$f.callName = ${jsString(callName)}`);
     if (tail) parts.push('$s.truncate($d)');
     const { argv, result } = args;
     if (tail && this.mode === 'sync') {
@@ -1203,6 +1207,15 @@ class FunctionEmitter {
     }
     return `(${parts.join(', ')})`;
   }
+}
+
+/**
+ * `k - 1` is an array index (0, negative, fractional and NaN keys are not). Tested before the
+ * array is read, because an element load with a key that is no index (arr[-1]) is a named
+ * property lookup, and one such key turns the site's inline cache generic for all keys.
+ */
+function arrayIndex(k: string): string {
+  return `(${k} - 1 >>> 0) === ${k} - 1`;
 }
 
 /** Arguments evaluated into temporaries; `result`: a last argument that is a call's whole result. */

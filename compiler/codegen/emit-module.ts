@@ -5,6 +5,7 @@ import { Types } from '../analysis/types.js';
 import type { Resolution } from '../frontend/resolve.js';
 import { emitFunction, type ModuleContext } from './emit-function.js';
 import { Names } from './names.js';
+import { Positions } from './positions.js';
 import { directHooks } from './direct-emit.js';
 
 export interface EmitOptions {
@@ -20,13 +21,14 @@ export function emitModule(res: Resolution, options: EmitOptions): string {
   const types = new Types(res);
   // route handlers read the request and write JSON without tables (not with per-function environments)
   const hooks = options.fenv ? undefined : directHooks(res, types);
-  const ctx: ModuleContext = { res, types, names: new Names(), coroutines: options.coroutines, fenv: options.fenv, sites: [], hooks };
+  const ctx: ModuleContext = { res, types, names: new Names(), coroutines: options.coroutines, fenv: options.fenv, sites: [], positions: new Positions(), hooks };
   const main = emitFunction(ctx, null, res.main, 'main');
   const project = new Project({ useInMemoryFileSystem: true });
   const file = project.createSourceFile('module.ts');
   file.addImportDeclaration({ namespaceImport: 'rt', moduleSpecifier: options.runtimeImport });
   if (hooks?.used) file.addImportDeclaration({ namespaceImport: 'rh', moduleSpecifier: options.runtimeImport.replace(/compiled\/index\.js$/, 'http/direct.js') });
   file.addStatements(ctx.sites);
+  file.addStatements(ctx.positions.declaration());
   file.addFunction({
     name: 'load',
     isExported: true,

@@ -18,7 +18,7 @@ export {
 export { CUT, FieldsObject, LuaTable, type Fields } from '../lua/table.js';
 export type { CoFunction, CoGenerator } from '../lua/thread.js';
 export type { LuaFunction, LuaResult, LuaValue } from '../lua/value.js';
-export { SlotFrame, type EnvHolder, type FunctionSite } from './frame.js';
+export { at, positions, type EnvHolder, type FunctionSite } from './frame.js';
 export { runTail, tail, TAIL, TAIL_DEPTH, withBody } from './tail.js';
 export { invoke } from '../interp/invoke-co.js';
 

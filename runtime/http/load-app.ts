@@ -42,8 +42,7 @@ export function runAppChunk(main: LuaFunction, file: string): RoverApp {
     if (e instanceof ExitRequest) throw new AppLoadError(`${file}: os.exit(${e.code}) while loading the app`);
     const err = toLuaError(e);
     if (err.badArg !== undefined) {
-      const top = current.top() as { callName?: string } | undefined;
-      err.nameFunction(top?.callName ?? '?');
+      err.nameFunction(current.callNameAt(current.depth - 1) ?? '?');
     }
     const message = uncaughtMessage(err.value) ?? 'nil';
     const traceback = formatTraceback(undefined, undefined, 1);

@@ -509,8 +509,7 @@ export class RoverServer {
       return;
     }
     if (err.badArg !== undefined) {
-      const top = current.top() as { callName?: string } | undefined;
-      err.nameFunction(top?.callName ?? '?');
+      err.nameFunction(current.callNameAt(current.depth - 1) ?? '?');
     }
     const message = withoutTraceback(uncaughtMessage(err.value) ?? 'nil');
     if (this.log.errors) {

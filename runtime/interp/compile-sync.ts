@@ -45,7 +45,7 @@ export function run(closure: Closure, args: LuaValue[]): Co<LuaResult> {
     if (proto.info.isVararg && args.length > n) f.varargs = args.slice(n);
     const stack = current;
     const depth = stack.depth;
-    if (depth > 0) f.calledAs = (stack.frames[depth - 1] as { callName?: string }).callName;
+    if (depth > 0) f.calledAs = stack.callNameAt(depth - 1);
     stack.push(f);
     const body = proto.bodySync ?? (proto.bodySync = compileBody(proto));
     const signal = body(f);

@@ -19,7 +19,7 @@ interface HasEnv {
 
 /** The function running `level` levels up the stack (1 = the caller of getfenv), if it is Lua code. */
 function closureAtLevel(level: number): HasEnv | undefined | 'missing' {
-  const f = level <= current.depth ? current.frames[current.depth - level] : undefined;
+  const f = level <= current.depth ? current.frameAt(current.depth - level) : undefined;
   if (f === undefined) return 'missing';
   if (f instanceof Frame) return f.closure;
   return (f as { fenv?: HasEnv }).fenv;

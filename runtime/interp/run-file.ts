@@ -53,8 +53,7 @@ export function runMain(main: LuaFunction, G: LuaTable, file: string, args: stri
     }
     const err = toLuaError(e);
     if (err.badArg !== undefined) {
-      const top = current.top() as { callName?: string } | undefined;
-      err.nameFunction(top?.callName ?? '?');
+      err.nameFunction(current.callNameAt(current.depth - 1) ?? '?');
     }
     const message = uncaughtMessage(err.value);
     flushAll();

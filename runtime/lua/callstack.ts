@@ -36,67 +36,77 @@ export interface EnvHolder {
   env: import('./table.js').LuaTable;
 }
 
+// Positions of compiled code. A compiled frame is no object: it is one int per depth, the
+// "pc" of the call or slow path it is making, written just before it (one typed-array
+// store). A pc names a static entry: the function, the line, and what the call is named.
+// Frames are only read when an error, a traceback or the debug library looks, and a frame
+// can only be looked at while it is making a call or a slow path, so its pc is always
+// current then: entering a compiled function writes nothing but the depth.
+const PC_SITE: FunctionSite[] = [{ chunk: '?', defined: 0 }];
+const PC_LINE: number[] = [0];
+const PC_NAME: (string | undefined)[] = [undefined];
+
 /**
- * The activation record of a compiled function. A stack owns one per depth and reuses it,
- * so a compiled call allocates nothing; the name is read from the caller's frame when a
- * traceback asks (the caller is still in that call).
+ * Registers a compiled module's positions, `[site, line, callName?]` each; returns the pc
+ * of the first (pcs are > 0; 0 marks a frame kept as an object).
  */
-export class SlotFrame implements StackFrame {
-  site: FunctionSite = { chunk: '?', defined: 0 };
-  line = 0;
-  callName: string | undefined = undefined;
-  fenv: EnvHolder | undefined = undefined;
-
-  constructor(private readonly stack: CallStack, private readonly index: number) {}
-
-  get chunk(): string {
-    return this.site.chunk;
+export function positions(entries: readonly (readonly [FunctionSite, number, string?])[]): number {
+  const base = PC_SITE.length;
+  for (const [site, line, name] of entries) {
+    PC_SITE.push(site);
+    PC_LINE.push(line);
+    PC_NAME.push(name);
   }
+  return base;
+}
 
-  get defined(): number {
-    return this.site.defined;
-  }
-
-  get name(): string | undefined {
-    const caller = this.stack.frames[this.index - 1] as { callName?: string } | undefined;
-    return describeCall(caller?.callName);
-  }
+/** A compiled frame decoded for a reader (tracebacks, debug.getinfo, getfenv). */
+class CompiledFrame implements StackFrame {
+  constructor(
+    readonly chunk: string,
+    readonly line: number,
+    readonly defined: number,
+    readonly name: string | undefined,
+    readonly fenv: EnvHolder | undefined,
+  ) {}
 }
 
 /**
- * `frames[0 .. depth-1]` are live; entries above `depth` are stale and get overwritten
- * (keeping the array long avoids resizing it on every call and return).
+ * `depth` frames are live. Depth d is either a compiled frame (`pcs[d] > 0`, or < 0 while it
+ * makes a metamethod call named in `names[d]`) or an object frame in `frames[d]` (`pcs[d]`
+ * is 0): interpreted functions and library functions that call back into Lua (pcall).
+ * Entries above `depth` are stale and get overwritten.
  */
 export class CallStack {
-  frames: StackFrame[] = [];
   depth = 0;
+  pcs = new Int32Array(64);
+  /** Compiled code may push a frame without a check while depth < limit. */
+  limit = 64;
+  frames: (StackFrame | undefined)[] = [];
+  private readonly names: (string | undefined)[] = [];
+  /** Compiled frames' environment holders, in programs that use setfenv/getfenv/module. */
+  readonly envs: (EnvHolder | undefined)[] = [];
   /** Tail calls of compiled code made as plain JS calls and not yet returned (see runtime/compiled/tail.ts). */
   tails = 0;
   /** The tail call a compiled function hands back to its caller's trampoline. */
   tailFn: import('./value.js').LuaFunction | undefined = undefined;
   tailArgs: import('./value.js').LuaValue[] = [];
-  private readonly slots: SlotFrame[] = [];
 
   push(frame: StackFrame): void {
     const d = this.depth;
-    if (d >= MAX_DEPTH) this.overflow();
+    if (d >= this.limit) this.deepen();
+    this.pcs[d] = 0;
     this.frames[d] = frame;
     this.depth = d + 1;
   }
 
-  /** Enters a compiled function: its reused frame at the next depth. */
-  enter(site: FunctionSite, fenv?: EnvHolder): SlotFrame {
-    const d = this.depth;
-    if (d >= MAX_DEPTH) this.overflow();
-    let f = this.slots[d];
-    if (f === undefined) f = this.slots[d] = new SlotFrame(this, d);
-    f.site = site;
-    f.line = site.defined;
-    f.callName = undefined;
-    f.fenv = fenv;
-    this.frames[d] = f;
-    this.depth = d + 1;
-    return f;
+  /** Makes room for one more frame (compiled code calls this when depth reaches limit). */
+  deepen(): void {
+    if (this.depth >= MAX_DEPTH) this.overflow();
+    const pcs = new Int32Array(Math.min(this.pcs.length * 4, MAX_DEPTH + 1));
+    pcs.set(this.pcs);
+    this.pcs = pcs;
+    this.limit = Math.min(pcs.length, MAX_DEPTH);
   }
 
   pop(): void {
@@ -108,13 +118,56 @@ export class CallStack {
     if (this.depth > depth) this.depth = depth;
   }
 
+  /** The frame at depth d (0 = outermost) as readers see it. */
+  frameAt(d: number): StackFrame {
+    const pc = this.pcs[d];
+    if (pc === 0) return this.frames[d] as StackFrame;
+    const at = pc > 0 ? pc : -pc;
+    const site = PC_SITE[at];
+    return new CompiledFrame(site.chunk, PC_LINE[at], site.defined, describeCall(this.callNameAt(d - 1)), this.envs[d]);
+  }
+
+  /** What the frame at depth d named the call it is making ("print", ":m", "@__index"). */
+  callNameAt(d: number): string | undefined {
+    if (d < 0) return undefined;
+    const pc = this.pcs[d];
+    if (pc > 0) return PC_NAME[pc];
+    if (pc < 0) return this.names[d];
+    return (this.frames[d] as { callName?: string }).callName;
+  }
+
+  /**
+   * Names the call the top frame is about to make (a metamethod: "@__index"). Returns the
+   * compiled frame's pc (0 for other frames): the call's end puts it back with restoreCall,
+   * since the frame goes on with the call it was making.
+   */
+  nameCall(name: string): number {
+    const d = this.depth - 1;
+    if (d < 0) return 0;
+    const pc = this.pcs[d];
+    if (pc === 0) {
+      const top = this.frames[d] as { callName?: string };
+      if ('callName' in top) top.callName = name;
+      return 0;
+    }
+    this.names[d] = name;
+    if (pc > 0) this.pcs[d] = -pc;
+    return pc;
+  }
+
+  restoreCall(d: number, pc: number): void {
+    if (pc > 0) this.pcs[d] = pc;
+  }
+
   top(): StackFrame | undefined {
-    return this.depth > 0 ? this.frames[this.depth - 1] : undefined;
+    return this.depth > 0 ? this.frameAt(this.depth - 1) : undefined;
   }
 
   /** The live frames, outermost first. */
   live(): StackFrame[] {
-    return this.frames.slice(0, this.depth);
+    const out: StackFrame[] = [];
+    for (let d = 0; d < this.depth; d++) out.push(this.frameAt(d));
+    return out;
   }
 
   private overflow(): never {
@@ -133,7 +186,8 @@ export function setCurrent(stack: CallStack): CallStack {
 
 /** "chunk:line: " of the frame `level` levels up (1 = the running Lua function). */
 export function where(stack: CallStack = current, level = 1): string {
-  const f = stack.frames[stack.depth - level];
+  const d = stack.depth - level;
+  const f = d >= 0 && d < stack.depth ? stack.frameAt(d) : undefined;
   return f === undefined || f.line <= 0 ? '' : `${f.chunk}:${f.line}: `;
 }
 
@@ -142,9 +196,8 @@ export function traceback(stack: CallStack = current, message?: string, skip = 0
   const lines: string[] = [];
   if (message !== undefined) lines.push(message);
   lines.push('stack traceback:');
-  const frames = stack.frames;
   for (let i = stack.depth - 1 - skip; i >= 0; i--) {
-    const f = frames[i];
+    const f = stack.frameAt(i);
     if (f.line < 0) {
       lines.push(`\t[C]: in ${f.name ?? '?'}`);
       continue;

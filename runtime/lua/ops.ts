@@ -1,7 +1,7 @@
 // Lua operators with metamethods, coercions and luajit's error messages (Lua 5.1 manual §2.8).
 // Every function takes optional operand descriptions ("local 'user'") so that errors can
 // name the variable as luajit does; the fast path for plain operands comes first.
-import { current } from './callstack.js';
+import { current, type CallStack } from './callstack.js';
 import { libError, type LuaError } from './errors.js';
 import { first } from './multi.js';
 import { numberToString, stringToNumber } from './number.js';
@@ -65,12 +65,18 @@ export class PendingCall {
   ) {
     // Every PendingCall is invoked at once, so this is the call the frame is making.
     if (event !== undefined) {
-      const top = current.top() as { callName?: string } | undefined;
-      if (top !== undefined && 'callName' in top) top.callName = '@' + event;
+      this.stack = current;
+      this.depth = current.depth - 1;
+      this.pc = current.nameCall('@' + event);
     }
   }
 
+  private stack: CallStack | undefined;
+  private depth = 0;
+  private pc = 0;
+
   finish(r: LuaResult): LuaValue {
+    if (this.pc !== 0) this.stack!.restoreCall(this.depth, this.pc);
     const v = first(r);
     if (this.post === FIRST) return v;
     const t = v !== undefined && v !== false;

@@ -31,8 +31,7 @@ export function stringChunkName(source: string): string {
 function caught(e: unknown, depth: number, direct: boolean): LuaError {
   const err = toLuaError(e);
   if (err.badArg !== undefined) {
-    const top = current.top() as { callName?: string } | undefined;
-    err.nameFunction(direct || current.depth <= depth ? '?' : top?.callName ?? '?');
+    err.nameFunction(direct || current.depth <= depth ? '?' : current.callNameAt(current.depth - 1) ?? '?');
   }
   return err;
 }
