@@ -5,10 +5,29 @@ const $site0 = { chunk: "fixtures/http/bodies/app.lua", defined: 0 };
 const $site1 = { chunk: "fixtures/http/bodies/app.lua", defined: 4 };
 const $site2 = { chunk: "fixtures/http/bodies/app.lua", defined: 8 };
 const $site3 = { chunk: "fixtures/http/bodies/app.lua", defined: 12 };
+const $pc = rt.positions([
+    [$site0, 2], // 0
+    [$site0, 2, "server"], // 1
+    [$site0, 4], // 2
+    [$site1, 5], // 3
+    [$site1, 5, ":body"], // 4
+    [$site1, 5, ":text"], // 5
+    [$site1, 5, "?"], // 6
+    [$site0, 8], // 7
+    [$site2, 9, ":body"], // 8
+    [$site2, 9, "?"], // 9
+    [$site0, 12], // 10
+    [$site3, 13, ":body"], // 11
+    [$site3, 13, ":text"], // 12
+    [$site3, 13], // 13
+]);
 /** The main chunk of fixtures/http/bodies/app.lua, bound to the global environment `$env`. */
 export default function load($env) {
     return function $main(...$va) {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site0);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit)
+            $s.deepen();
+        $s.depth = $d + 1;
         let $fn1;
         let $2;
         let $3;
@@ -36,15 +55,16 @@ export default function load($env) {
         let $25;
         let $m26;
         let $27;
-        $f.line = 2;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 2, $o8.log_level = "nope", $o8.body_size_limit = 1024, rt.LuaTable.record($o8, $n9)), $f.line = 2, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
-        $f.line = 4;
-        $10 = ($11 = api, ($11 instanceof rt.LuaTable && (($12 = $11.f.echo) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.echo) !== undefined || (!("echo" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "echo", "local 'api'")));
+        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 2, $o8.log_level = "nope", $o8.body_size_limit = 1024, rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($7)));
+        $10 = ($11 = api, ($11 instanceof rt.LuaTable && (($12 = $11.f.echo) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.echo) !== undefined || (!("echo" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 2, rt.index($11, "echo", "local 'api'"))));
         (($14 = (($body) => rt.withBody((function $post(ctx) {
             const $r = $body(ctx);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx) {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site1);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -61,17 +81,18 @@ export default function load($env) {
             let $t14;
             let $r15;
             const $va = rt.NONE;
-            $f.line = 5;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "text", "upvalue 'api'"))), $r6 = ($8 = rt.first(($9 = ctx, $f.line = 5, $f.callName = ":body", rt.fn(($9 instanceof rt.LuaTable && (($10 = $9.f.body) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.body) !== undefined || (!("body" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "body", "local 'ctx'")), "method 'body'")($9))), $f.line = 5, $fn7 = rt.fn(($8 instanceof rt.LuaTable && (($12 = $8.f.text) !== undefined || ($m13 = $8.metatable) === undefined || ($12 = $m13.view.text) !== undefined || (!("text" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($8, "text")), "method 'text'"), $f.line = 5, $f.callName = ":text", $fn7($8)), $f.line = 5, $fn1 = rt.fn($2, "field 'text'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = (Array.isArray($r6) ? $fn1(...$r6) : $fn1($r6)), $s.tails = $t14, $r15) : rt.tail($s, $fn1, (Array.isArray($r6) ? [...$r6] : [$r6])));
+            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($3, "text", "upvalue 'api'")))), $r6 = ($8 = rt.first(($9 = ctx, $s.pcs[$d] = $pc + 4, rt.fn(($9 instanceof rt.LuaTable && (($10 = $9.f.body) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.body) !== undefined || (!("body" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "body", "local 'ctx'")), "method 'body'")($9))), $s.pcs[$d] = $pc + 5, $fn7 = rt.fn(($8 instanceof rt.LuaTable && (($12 = $8.f.text) !== undefined || ($m13 = $8.metatable) === undefined || ($12 = $m13.view.text) !== undefined || (!("text" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($8, "text")), "method 'text'"), $fn7($8)), $s.pcs[$d] = $pc + 6, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = (Array.isArray($r6) ? $fn1(...$r6) : $fn1($r6)), $s.tails = $t14, $r15) : rt.tail($s, $fn1, (Array.isArray($r6) ? [...$r6] : [$r6])));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.post !== undefined ? ($10.f.post = $14) : rt.setIndex($10, "post", $14, "field 'echo'"));
-        $f.line = 8;
-        $15 = ($16 = ($17 = api, ($17 instanceof rt.LuaTable && (($18 = $17.f.echo) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.echo) !== undefined || (!("echo" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : rt.index($17, "echo", "local 'api'"))), ($16 instanceof rt.LuaTable && (($20 = $16.f.data) !== undefined || ($m21 = $16.metatable) === undefined || ($20 = $m21.view.data) !== undefined || (!("data" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($16, "data", "field 'echo'")));
+        }))) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.post !== undefined ? ($10.f.post = $14) : ($s.pcs[$d] = $pc + 2, rt.setIndex($10, "post", $14, "field 'echo'")));
+        $15 = ($16 = ($17 = api, ($17 instanceof rt.LuaTable && (($18 = $17.f.echo) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.echo) !== undefined || (!("echo" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 7, rt.index($17, "echo", "local 'api'")))), ($16 instanceof rt.LuaTable && (($20 = $16.f.data) !== undefined || ($m21 = $16.metatable) === undefined || ($20 = $m21.view.data) !== undefined || (!("data" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 7, rt.index($16, "data", "field 'echo'"))));
         (($22 = (($body) => rt.withBody((function $post(ctx_1) {
             const $r = $body(ctx_1);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_1) {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site2);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -82,14 +103,15 @@ export default function load($env) {
             let $t8;
             let $r9;
             const $va = rt.NONE;
-            $f.line = 9;
-            return ($2 = rt.first(($3 = ctx_1, $f.line = 9, $f.callName = ":body", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $f.line = 9, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.json) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "json")), "method 'json'"), $f.line = 9, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2]));
+            return ($2 = rt.first(($3 = ctx_1, $s.pcs[$d] = $pc + 8, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 9, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.json) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $15 instanceof rt.LuaTable && !$15.linked && $15.f.post !== undefined ? ($15.f.post = $22) : rt.setIndex($15, "post", $22, "field 'data'"));
-        $f.line = 12;
-        $23 = ($24 = api, ($24 instanceof rt.LuaTable && (($25 = $24.f.length) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.length) !== undefined || (!("length" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : rt.index($24, "length", "local 'api'")));
+        }))) !== undefined && $15 instanceof rt.LuaTable && !$15.linked && $15.f.post !== undefined ? ($15.f.post = $22) : ($s.pcs[$d] = $pc + 7, rt.setIndex($15, "post", $22, "field 'data'")));
+        $23 = ($24 = api, ($24 instanceof rt.LuaTable && (($25 = $24.f.length) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.length) !== undefined || (!("length" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 10, rt.index($24, "length", "local 'api'"))));
         (($27 = rh.jsonHandler((function $put(ctx_2) {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site3);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $1;
             let $fn2;
             let $3;
@@ -116,16 +138,15 @@ export default function load($env) {
             let $n24;
             const $json = rh.claim(ctx_2);
             const $va = rt.NONE;
-            $f.line = 13;
             if ($json) {
-                $1 = ($9 = (rt.first(($3 = rt.first(($4 = ctx_2, $f.line = 13, $f.callName = ":body", rt.fn(($4 instanceof rt.LuaTable && (($5 = $4.f.body) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $f.line = 13, $fn2 = rt.fn(($3 instanceof rt.LuaTable && (($7 = $3.f.text) !== undefined || ($m8 = $3.metatable) === undefined || ($7 = $m8.view.text) !== undefined || (!("text" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($3, "text")), "method 'text'"), $f.line = 13, $f.callName = ":text", $fn2($3)))), ($9 instanceof rt.LuaTable ? $9.length() : typeof $9 === 'string' ? $9.length : ($f.line = 13, rt.len($9))));
+                $1 = ($9 = (rt.first(($3 = rt.first(($4 = ctx_2, $s.pcs[$d] = $pc + 11, rt.fn(($4 instanceof rt.LuaTable && (($5 = $4.f.body) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 12, $fn2 = rt.fn(($3 instanceof rt.LuaTable && (($7 = $3.f.text) !== undefined || ($m8 = $3.metatable) === undefined || ($7 = $m8.view.text) !== undefined || (!("text" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($3, "text")), "method 'text'"), $fn2($3)))), ($9 instanceof rt.LuaTable ? $9.length() : typeof $9 === 'string' ? $9.length : ($s.pcs[$d] = $pc + 13, rt.len($9))));
                 if (($10 = rh.scalar($1)) !== undefined)
                     return rt.leave($s, $d, new rh.JsonText(200, "{\"bytes\":" + $10 + "}"));
                 return rt.leave($s, $d, ($11 = $1, $o12 = new rt.FieldsObject(), $n13 = 0, ($11 !== undefined && ($o12.bytes = $11, $n13++)), rt.LuaTable.record($o12, $n13)));
             }
-            return rt.leave($s, $d, ($14 = ($22 = (rt.first(($16 = rt.first(($17 = ctx_2, $f.line = 13, $f.callName = ":body", rt.fn(($17 instanceof rt.LuaTable && (($18 = $17.f.body) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.body) !== undefined || (!("body" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : rt.index($17, "body", "local 'ctx'")), "method 'body'")($17))), $f.line = 13, $fn15 = rt.fn(($16 instanceof rt.LuaTable && (($20 = $16.f.text) !== undefined || ($m21 = $16.metatable) === undefined || ($20 = $m21.view.text) !== undefined || (!("text" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($16, "text")), "method 'text'"), $f.line = 13, $f.callName = ":text", $fn15($16)))), ($22 instanceof rt.LuaTable ? $22.length() : typeof $22 === 'string' ? $22.length : ($f.line = 13, rt.len($22)))), $o23 = new rt.FieldsObject(), $n24 = 0, ($14 !== undefined && ($o23.bytes = $14, $n24++)), rt.LuaTable.record($o23, $n24)));
+            return rt.leave($s, $d, ($14 = ($22 = (rt.first(($16 = rt.first(($17 = ctx_2, $s.pcs[$d] = $pc + 11, rt.fn(($17 instanceof rt.LuaTable && (($18 = $17.f.body) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.body) !== undefined || (!("body" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : rt.index($17, "body", "local 'ctx'")), "method 'body'")($17))), $s.pcs[$d] = $pc + 12, $fn15 = rt.fn(($16 instanceof rt.LuaTable && (($20 = $16.f.text) !== undefined || ($m21 = $16.metatable) === undefined || ($20 = $m21.view.text) !== undefined || (!("text" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($16, "text")), "method 'text'"), $fn15($16)))), ($22 instanceof rt.LuaTable ? $22.length() : typeof $22 === 'string' ? $22.length : ($s.pcs[$d] = $pc + 13, rt.len($22)))), $o23 = new rt.FieldsObject(), $n24 = 0, ($14 !== undefined && ($o23.bytes = $14, $n24++)), rt.LuaTable.record($o23, $n24)));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $23 instanceof rt.LuaTable && !$23.linked && $23.f.put !== undefined ? ($23.f.put = $27) : rt.setIndex($23, "put", $27, "field 'length'"));
+        }))) !== undefined && $23 instanceof rt.LuaTable && !$23.linked && $23.f.put !== undefined ? ($23.f.put = $27) : ($s.pcs[$d] = $pc + 10, rt.setIndex($23, "put", $27, "field 'length'")));
         return rt.leave($s, $d, api);
         return rt.leave($s, $d, rt.NONE);
     };

@@ -6,11 +6,26 @@ const $site1: rt.FunctionSite = { chunk: "fixtures/http/cors/app.lua", defined: 
 const $site2: rt.FunctionSite = { chunk: "fixtures/http/cors/app.lua", defined: 17 };
 const $site3: rt.FunctionSite = { chunk: "fixtures/http/cors/app.lua", defined: 21 };
 const $site4: rt.FunctionSite = { chunk: "fixtures/http/cors/app.lua", defined: 26 };
+const $pc = rt.positions([
+  [$site0, 3], // 0
+  [$site0, 3, "server"], // 1
+  [$site0, 13], // 2
+  [$site0, 17], // 3
+  [$site2, 18], // 4
+  [$site2, 18, "?"], // 5
+  [$site0, 21], // 6
+  [$site3, 23], // 7
+  [$site3, 23, "?"], // 8
+  [$site0, 26], // 9
+  [$site4, 27, "?"], // 10
+]);
 
 /** The main chunk of fixtures/http/cors/app.lua, bound to the global environment `$env`. */
 export default function load($env: rt.LuaTable): rt.LuaFunction {
     return function $main(...$va: rt.LuaValue[]): rt.LuaResult {
-      const $s = rt.current, $d = $s.depth, $f = $s.enter($site0);
+      const $s = rt.current, $d = $s.depth;
+      if ($d >= $s.limit) $s.deepen();
+      $s.depth = $d + 1;
       let $fn1!: rt.LuaFunction;
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
@@ -40,14 +55,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $27: rt.LuaValue;
       let $m28: rt.LuaTable | undefined;
       let $29: rt.LuaValue;
-      $f.line = 3;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 5, $o8.log_level = "nope", $o8.cors_origin = "https://app.example.com", $o8.cors_methods = "GET, POST, DELETE", $o8.cors_headers = "Content-Type, Authorization, X-Request-ID", $o8.cors_credentials = true, rt.LuaTable.record($o8, $n9)), $f.line = 3, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
+      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 5, $o8.log_level = "nope", $o8.cors_origin = "https://app.example.com", $o8.cors_methods = "GET, POST, DELETE", $o8.cors_headers = "Content-Type, Authorization, X-Request-ID", $o8.cors_credentials = true, rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($7)));
       let ready: boolean = true;
-      $f.line = 13;
-      $10 = ($11 = api as rt.LuaValue, ($11 instanceof rt.LuaTable && (($12 = $11.f.items) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.items) !== undefined || (!("items" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "items", "local 'api'")));
+      $10 = ($11 = api as rt.LuaValue, ($11 instanceof rt.LuaTable && (($12 = $11.f.items) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.items) !== undefined || (!("items" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 2, rt.index($11, "items", "local 'api'"))));
       (($14 = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
-        let $f: rt.SlotFrame | undefined;
         let $1: rt.LuaValue;
         let $o2: rt.Fields;
         let $n3: number;
@@ -62,14 +74,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         return rt.leave($s, $d, ($4 = rt.buildTable(2, [1, "a", 2, "b"], undefined), $o5 = new rt.FieldsObject(), $n6 = 1, $o5.items = $4, rt.LuaTable.record($o5, $n6)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $14) : rt.setIndex($10, "get", $14, "field 'items'"));
-      $f.line = 17;
-      $15 = ($16 = api as rt.LuaValue, ($16 instanceof rt.LuaTable && (($17 = $16.f.items) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.items) !== undefined || (!("items" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($16, "items", "local 'api'")));
+      }) as rt.LuaFunction)) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $14) : ($s.pcs[$d] = $pc + 2, rt.setIndex($10, "get", $14, "field 'items'")));
+      $15 = ($16 = api as rt.LuaValue, ($16 instanceof rt.LuaTable && (($17 = $16.f.items) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.items) !== undefined || (!("items" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 3, rt.index($16, "items", "local 'api'"))));
       (($19 = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_1);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_1?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site2);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -84,17 +97,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t12: number;
         let $r13: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 18;
-        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "json", "upvalue 'api'"))), $f.line = 18, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'json'")), "method 'status'"), $8 = 201, $9 = ($o10 = new rt.FieldsObject(), $n11 = 1, $o10.created = true, rt.LuaTable.record($o10, $n11)), $f.line = 18, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($2, $8, $9), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$2, $8, $9]));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 4, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 4, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'json'")), "method 'status'"), $8 = 201, $9 = ($o10 = new rt.FieldsObject(), $n11 = 1, $o10.created = true, rt.LuaTable.record($o10, $n11)), $s.pcs[$d] = $pc + 5, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($2, $8, $9), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$2, $8, $9]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $15 instanceof rt.LuaTable && !$15.linked && $15.f.post !== undefined ? ($15.f.post = $19) : rt.setIndex($15, "post", $19, "field 'items'"));
-      $f.line = 21;
-      $20 = ($21 = api as rt.LuaValue, ($21 instanceof rt.LuaTable && (($22 = $21.f.embed) !== undefined || ($m23 = $21.metatable) === undefined || ($22 = $m23.view.embed) !== undefined || (!("embed" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : rt.index($21, "embed", "local 'api'")));
+      }) as rt.LuaFunction)) !== undefined && $15 instanceof rt.LuaTable && !$15.linked && $15.f.post !== undefined ? ($15.f.post = $19) : ($s.pcs[$d] = $pc + 3, rt.setIndex($15, "post", $19, "field 'items'")));
+      $20 = ($21 = api as rt.LuaValue, ($21 instanceof rt.LuaTable && (($22 = $21.f.embed) !== undefined || ($m23 = $21.metatable) === undefined || ($22 = $m23.view.embed) !== undefined || (!("embed" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 6, rt.index($21, "embed", "local 'api'"))));
       (($24 = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_2?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_2);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx_2?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site3);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -109,17 +122,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t12: number;
         let $r13: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 23;
-        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "json", "upvalue 'api'"))), $6 = ($7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8["X-Frame-Options"] = "SAMEORIGIN", rt.LuaTable.record($o8, $n9)), $o10 = new rt.FieldsObject(), $n11 = 2, $o10.ok = true, $o10.headers = $7, rt.LuaTable.record($o10, $n11)), $f.line = 23, $fn1 = rt.fn($2, "field 'json'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($6), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$6]));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 7, rt.index($3, "json", "upvalue 'api'")))), $6 = ($7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8["X-Frame-Options"] = "SAMEORIGIN", rt.LuaTable.record($o8, $n9)), $o10 = new rt.FieldsObject(), $n11 = 2, $o10.ok = true, $o10.headers = $7, rt.LuaTable.record($o10, $n11)), $s.pcs[$d] = $pc + 8, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($6), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$6]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $20 instanceof rt.LuaTable && !$20.linked && $20.f.get !== undefined ? ($20.f.get = $24) : rt.setIndex($20, "get", $24, "field 'embed'"));
-      $f.line = 26;
-      $25 = ($26 = api as rt.LuaValue, ($26 instanceof rt.LuaTable && (($27 = $26.f.readyz) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.readyz) !== undefined || (!("readyz" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : rt.index($26, "readyz", "local 'api'")));
+      }) as rt.LuaFunction)) !== undefined && $20 instanceof rt.LuaTable && !$20.linked && $20.f.get !== undefined ? ($20.f.get = $24) : ($s.pcs[$d] = $pc + 6, rt.setIndex($20, "get", $24, "field 'embed'")));
+      $25 = ($26 = api as rt.LuaValue, ($26 instanceof rt.LuaTable && (($27 = $26.f.readyz) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.readyz) !== undefined || (!("readyz" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 9, rt.index($26, "readyz", "local 'api'"))));
       (($29 = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx_3?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_3);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx_3?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site4);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -135,17 +148,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx_3);
         const $va: rt.LuaValue[] = rt.NONE;
         if ((!ready)) {
-          $f.line = 27;
-          return ($2 = api as rt.LuaValue, $f.line = 27, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 503, $6 = "starting", $f.line = 27, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
+          return ($2 = api as rt.LuaValue, $s.pcs[$d] = $pc + 10, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 503, $6 = "starting", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
         }
-        $f.line = 28;
         if ($json) {
           return rt.leave($s, $d, new rh.JsonText(200, "{\"ready\":true}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.ready = true, rt.LuaTable.record($o9, $n10)));
         }
         return rt.leave($s, $d, ($o11 = new rt.FieldsObject(), $n12 = 1, $o11.ready = true, rt.LuaTable.record($o11, $n12)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) as rt.LuaFunction)) !== undefined && $25 instanceof rt.LuaTable && !$25.linked && $25.f.get !== undefined ? ($25.f.get = $29) : rt.setIndex($25, "get", $29, "field 'readyz'"));
+      }) as rt.LuaFunction)) as rt.LuaFunction)) !== undefined && $25 instanceof rt.LuaTable && !$25.linked && $25.f.get !== undefined ? ($25.f.get = $29) : ($s.pcs[$d] = $pc + 9, rt.setIndex($25, "get", $29, "field 'readyz'")));
       return rt.leave($s, $d, api);
       return rt.leave($s, $d, rt.NONE);
     };

@@ -8,10 +8,64 @@ const $site3 = { chunk: "fixtures/http/crud/app.lua", defined: 23 };
 const $site4 = { chunk: "fixtures/http/crud/app.lua", defined: 28 };
 const $site5 = { chunk: "fixtures/http/crud/app.lua", defined: 34 };
 const $site6 = { chunk: "fixtures/http/crud/app.lua", defined: 42 };
+const $pc = rt.positions([
+    [$site0, 2], // 0
+    [$site0, 2, "require"], // 1
+    [$site0, 4], // 2
+    [$site0, 4, "server"], // 3
+    [$site0, 6], // 4
+    [$site1, 7], // 5
+    [$site1, 7, ":all"], // 6
+    [$site1, 8], // 7
+    [$site1, 8, ":query"], // 8
+    [$site1, 8, "tonumber"], // 9
+    [$site1, 11], // 10
+    [$site1, 11, "min"], // 11
+    [$site1, 14], // 12
+    [$site1, 14, "json"], // 13
+    [$site1, 14, "?"], // 14
+    [$site0, 17], // 15
+    [$site2, 18, ":body"], // 16
+    [$site2, 18], // 17
+    [$site2, 18, ":expect"], // 18
+    [$site2, 19], // 19
+    [$site2, 19, ":insert"], // 20
+    [$site2, 20], // 21
+    [$site2, 20, "?"], // 22
+    [$site3, 24], // 23
+    [$site3, 24, ":params"], // 24
+    [$site3, 24, "parse_id"], // 25
+    [$site3, 25], // 26
+    [$site3, 25, ":get"], // 27
+    [$site0, 28], // 28
+    [$site4, 29, "find"], // 29
+    [$site4, 30, "?"], // 30
+    [$site0, 34], // 31
+    [$site5, 35, "find"], // 32
+    [$site5, 36, "?"], // 33
+    [$site5, 37, ":body"], // 34
+    [$site5, 37], // 35
+    [$site5, 37, ":expect"], // 36
+    [$site5, 38], // 37
+    [$site5, 38, "pairs"], // 38
+    [$site5, 38, "for iterator"], // 39
+    [$site0, 42], // 40
+    [$site6, 43], // 41
+    [$site6, 43, ":params"], // 42
+    [$site6, 43, "parse_id"], // 43
+    [$site6, 44], // 44
+    [$site6, 44, ":remove"], // 45
+    [$site6, 44, "?"], // 46
+    [$site6, 45], // 47
+    [$site6, 45, "?"], // 48
+]);
 /** The main chunk of fixtures/http/crud/app.lua, bound to the global environment `$env`. */
 export default function load($env) {
     return function $main(...$va) {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site0);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit)
+            $s.deepen();
+        $s.depth = $d + 1;
         let $1;
         let $fn2;
         let $3;
@@ -56,17 +110,17 @@ export default function load($env) {
         let $42;
         let $m43;
         let $44;
-        $f.line = 2;
-        let users = rt.first(($f.line = 2, $f.callName = "require", rt.fn((($1 = $env.f.require) !== undefined ? $1 : rt.getGlobal($env, "require")), "global 'require'")("lib.users")));
-        $f.line = 4;
-        let api = rt.first(($3 = ($4 = (($5 = $env.f.rover) !== undefined ? $5 : rt.getGlobal($env, "rover")), ($4 instanceof rt.LuaTable && (($6 = $4.f.server) !== undefined || ($m7 = $4.metatable) === undefined || ($6 = $m7.view.server) !== undefined || (!("server" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($4, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $f.line = 4, $fn2 = rt.fn($3, "field 'server'"), $f.callName = "server", $fn2($8)));
-        $f.line = 6;
-        $11 = ($12 = api, ($12 instanceof rt.LuaTable && (($13 = $12.f.users) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.users) !== undefined || (!("users" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : rt.index($12, "users", "local 'api'")));
+        let users = rt.first(($s.pcs[$d] = $pc + 1, rt.fn((($1 = $env.f.require) !== undefined ? $1 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "require"))), "global 'require'")("lib.users")));
+        let api = rt.first(($3 = ($4 = (($5 = $env.f.rover) !== undefined ? $5 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover"))), ($4 instanceof rt.LuaTable && (($6 = $4.f.server) !== undefined || ($m7 = $4.metatable) === undefined || ($6 = $m7.view.server) !== undefined || (!("server" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 2, rt.index($4, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 3, $fn2 = rt.fn($3, "field 'server'"), $fn2($8)));
+        $11 = ($12 = api, ($12 instanceof rt.LuaTable && (($13 = $12.f.users) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.users) !== undefined || (!("users" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 4, rt.index($12, "users", "local 'api'"))));
         (($15 = rh.jsonHandler(((($body) => rt.withBody((function $get(ctx) {
             const $r = $body(ctx);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx) {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site1);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -94,81 +148,78 @@ export default function load($env) {
             let $25;
             let $26;
             let $27;
-            let $k28;
-            let $29;
-            let $k30;
-            let $31;
+            let $28;
+            let $k29;
+            let $30;
+            let $k31;
             let $32;
             let $33;
             let $34;
             let $35;
-            let $m36;
-            let $37;
+            let $36;
+            let $m37;
             let $38;
             let $39;
             let $40;
             let $41;
-            let $fn42;
-            let $43;
+            let $42;
+            let $fn43;
             let $44;
             let $45;
             let $46;
-            let $o47;
-            let $n48;
-            let $fn49;
-            let $50;
+            let $47;
+            let $o48;
+            let $n49;
+            let $fn50;
             let $51;
             let $52;
-            let $m53;
-            let $54;
+            let $53;
+            let $m54;
             let $55;
             let $56;
             let $57;
-            let $o58;
-            let $n59;
-            let $t60;
-            let $r61;
+            let $58;
+            let $o59;
+            let $n60;
+            let $t61;
+            let $r62;
             const $json = rh.claim(ctx);
             const $va = rt.NONE;
-            $f.line = 7;
-            let list = rt.first(($2 = ($3 = users, ($3 instanceof rt.LuaTable && (($4 = $3.f.store) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.store) !== undefined || (!("store" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "store", "upvalue 'users'"))), $f.line = 7, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.all) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.all) !== undefined || (!("all" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "all", "field 'store'")), "method 'all'"), $f.line = 7, $f.callName = ":all", $fn1($2)));
-            $f.line = 8;
-            let limit = rt.first(($9 = (($10 = $env.f.tonumber) !== undefined ? $10 : rt.getGlobal($env, "tonumber")), $11 = (rh.pristineContext(ctx) ? ctx.queryValue("limit") : ($12 = rt.first(($13 = ctx, $f.line = 8, $f.callName = ":query", rt.fn(($13 instanceof rt.LuaTable && (($14 = $13.f.query) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.query) !== undefined || (!("query" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($13, "query", "local 'ctx'")), "method 'query'")($13))), ($12 instanceof rt.LuaTable && (($16 = $12.f.limit) !== undefined || ($m17 = $12.metatable) === undefined || ($16 = $m17.view.limit) !== undefined || (!("limit" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($f.line = 8, rt.index($12, "limit"))))), $f.line = 8, $fn8 = rt.fn($9, "global 'tonumber'"), $f.callName = "tonumber", $fn8($11)));
+            let list = rt.first(($2 = ($3 = users, ($3 instanceof rt.LuaTable && (($4 = $3.f.store) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.store) !== undefined || (!("store" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 5, rt.index($3, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 6, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.all) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.all) !== undefined || (!("all" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "all", "field 'store'")), "method 'all'"), $fn1($2)));
+            let limit = rt.first(($9 = (($10 = $env.f.tonumber) !== undefined ? $10 : ($s.pcs[$d] = $pc + 7, rt.getGlobal($env, "tonumber"))), $11 = (rh.pristineContext(ctx) ? ctx.queryValue("limit") : ($12 = rt.first(($13 = ctx, $s.pcs[$d] = $pc + 8, rt.fn(($13 instanceof rt.LuaTable && (($14 = $13.f.query) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.query) !== undefined || (!("query" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($13, "query", "local 'ctx'")), "method 'query'")($13))), ($12 instanceof rt.LuaTable && (($16 = $12.f.limit) !== undefined || ($m17 = $12.metatable) === undefined || ($16 = $m17.view.limit) !== undefined || (!("limit" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 7, rt.index($12, "limit"))))), $s.pcs[$d] = $pc + 9, $fn8 = rt.fn($9, "global 'tonumber'"), $fn8($11)));
             if (rt.t(limit)) {
-                $f.line = 10;
                 let cut = new rt.LuaTable();
-                $f.line = 11;
                 {
                     const $a1 = 1;
-                    const $b1 = rt.forNumber(rt.first(($19 = ($20 = (($21 = $env.f.math) !== undefined ? $21 : rt.getGlobal($env, "math")), ($20 instanceof rt.LuaTable && (($22 = $20.f.min) !== undefined || ($m23 = $20.metatable) === undefined || ($22 = $m23.view.min) !== undefined || (!("min" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : rt.index($20, "min", "global 'math'"))), $24 = limit, $25 = ($26 = (list), ($26 instanceof rt.LuaTable ? $26.length() : typeof $26 === 'string' ? $26.length : ($f.line = 11, rt.len($26, "local 'list'")))), $f.line = 11, $fn18 = rt.fn($19, "field 'min'"), $f.callName = "min", $fn18($24, $25))), 'limit');
+                    const $b1 = ($27 = rt.first(($19 = ($20 = (($21 = $env.f.math) !== undefined ? $21 : ($s.pcs[$d] = $pc + 10, rt.getGlobal($env, "math"))), ($20 instanceof rt.LuaTable && (($22 = $20.f.min) !== undefined || ($m23 = $20.metatable) === undefined || ($22 = $m23.view.min) !== undefined || (!("min" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 10, rt.index($20, "min", "global 'math'")))), $24 = limit, $25 = ($26 = (list), ($26 instanceof rt.LuaTable ? $26.length() : typeof $26 === 'string' ? $26.length : ($s.pcs[$d] = $pc + 10, rt.len($26, "local 'list'")))), $s.pcs[$d] = $pc + 11, $fn18 = rt.fn($19, "field 'min'"), $fn18($24, $25))), ($s.pcs[$d] = $pc + 10, rt.forNumber($27, 'limit')));
                     $loop1: for (let i = $a1; i <= $b1; i++) {
-                        $f.line = 11;
-                        $27 = cut;
-                        $k28 = i;
-                        (($32 = ($29 = list, $k30 = i, $29 instanceof rt.LuaTable && ($31 = $29.arr[$k30 - 1]) !== undefined ? $31 : rt.index($29, $k30, "local 'list'"))) !== undefined && $27 instanceof rt.LuaTable && $27.arr[$k28 - 1] !== undefined ? ($27.arr[$k28 - 1] = $32) : $32 !== undefined && $27 instanceof rt.LuaTable && $k28 === $27.arr.length + 1 && $27.other === undefined && $27.metatable === undefined ? $27.arr.push($32) : rt.setIndex($27, $k28, $32, "local 'cut'"));
+                        $28 = cut;
+                        $k29 = i;
+                        (($33 = ($30 = list, $k31 = i, $30 instanceof rt.LuaTable && ($k31 - 1 >>> 0) === $k31 - 1 && ($32 = $30.arr[$k31 - 1]) !== undefined ? $32 : ($s.pcs[$d] = $pc + 10, rt.index($30, $k31, "local 'list'")))) !== undefined && $28 instanceof rt.LuaTable && ($k29 - 1 >>> 0) === $k29 - 1 && $28.arr[$k29 - 1] !== undefined ? ($28.arr[$k29 - 1] = $33) : $33 !== undefined && $28 instanceof rt.LuaTable && $k29 === $28.arr.length + 1 && $28.other === undefined && $28.metatable === undefined ? $28.arr.push($33) : ($s.pcs[$d] = $pc + 10, rt.setIndex($28, $k29, $33, "local 'cut'")));
                     }
                 }
                 list = cut;
             }
-            $f.line = 14;
             if ($json) {
-                $33 = ($34 = api, ($34 instanceof rt.LuaTable && (($35 = $34.f.json) !== undefined || ($m36 = $34.metatable) === undefined || ($35 = $m36.view.json) !== undefined || (!("json" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : rt.index($34, "json", "upvalue 'api'")));
-                $37 = list;
-                $39 = ($40 = (list), ($40 instanceof rt.LuaTable ? $40.length() : typeof $40 === 'string' ? $40.length : ($f.line = 14, rt.len($40, "local 'list'"))));
-                if (rh.isJsonBuilder($33) && ($38 = rh.scalar($37)) !== undefined && ($41 = rh.scalar($39)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"users\":" + $38 + ",\"count\":" + $41 + "}"));
-                return rt.leave($s, $d, rt.first(($43 = $33, $44 = ($45 = $37, $46 = $39, $o47 = new rt.FieldsObject(), $n48 = 0, ($45 !== undefined && ($o47.users = $45, $n48++)), ($46 !== undefined && ($o47.count = $46, $n48++)), rt.LuaTable.record($o47, $n48)), $f.line = 14, $fn42 = rt.fn($43, "field 'json'"), $f.callName = "json", $fn42($44))));
+                $34 = ($35 = api, ($35 instanceof rt.LuaTable && (($36 = $35.f.json) !== undefined || ($m37 = $35.metatable) === undefined || ($36 = $m37.view.json) !== undefined || (!("json" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : ($s.pcs[$d] = $pc + 12, rt.index($35, "json", "upvalue 'api'"))));
+                $38 = list;
+                $40 = ($41 = (list), ($41 instanceof rt.LuaTable ? $41.length() : typeof $41 === 'string' ? $41.length : ($s.pcs[$d] = $pc + 12, rt.len($41, "local 'list'"))));
+                if (rh.isJsonBuilder($34) && ($39 = rh.scalar($38)) !== undefined && ($42 = rh.scalar($40)) !== undefined)
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"users\":" + $39 + ",\"count\":" + $42 + "}"));
+                return rt.leave($s, $d, rt.first(($44 = $34, $45 = ($46 = $38, $47 = $40, $o48 = new rt.FieldsObject(), $n49 = 0, ($46 !== undefined && ($o48.users = $46, $n49++)), ($47 !== undefined && ($o48.count = $47, $n49++)), rt.LuaTable.record($o48, $n49)), $s.pcs[$d] = $pc + 13, $fn43 = rt.fn($44, "field 'json'"), $fn43($45))));
             }
-            return ($50 = ($51 = api, ($51 instanceof rt.LuaTable && (($52 = $51.f.json) !== undefined || ($m53 = $51.metatable) === undefined || ($52 = $m53.view.json) !== undefined || (!("json" in $m53.view) && $m53.view[rt.CUT] === undefined)) ? $52 : rt.index($51, "json", "upvalue 'api'"))), $54 = ($55 = list, $56 = ($57 = (list), ($57 instanceof rt.LuaTable ? $57.length() : typeof $57 === 'string' ? $57.length : ($f.line = 14, rt.len($57, "local 'list'")))), $o58 = new rt.FieldsObject(), $n59 = 0, ($55 !== undefined && ($o58.users = $55, $n59++)), ($56 !== undefined && ($o58.count = $56, $n59++)), rt.LuaTable.record($o58, $n59)), $f.line = 14, $fn49 = rt.fn($50, "field 'json'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t60 = $s.tails++, $r61 = $fn49($54), $s.tails = $t60, $r61) : rt.tail($s, $fn49, [$54]));
+            return ($51 = ($52 = api, ($52 instanceof rt.LuaTable && (($53 = $52.f.json) !== undefined || ($m54 = $52.metatable) === undefined || ($53 = $m54.view.json) !== undefined || (!("json" in $m54.view) && $m54.view[rt.CUT] === undefined)) ? $53 : ($s.pcs[$d] = $pc + 12, rt.index($52, "json", "upvalue 'api'")))), $55 = ($56 = list, $57 = ($58 = (list), ($58 instanceof rt.LuaTable ? $58.length() : typeof $58 === 'string' ? $58.length : ($s.pcs[$d] = $pc + 12, rt.len($58, "local 'list'")))), $o59 = new rt.FieldsObject(), $n60 = 0, ($56 !== undefined && ($o59.users = $56, $n60++)), ($57 !== undefined && ($o59.count = $57, $n60++)), rt.LuaTable.record($o59, $n60)), $s.pcs[$d] = $pc + 14, $fn50 = rt.fn($51, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t61 = $s.tails++, $r62 = $fn50($55), $s.tails = $t61, $r62) : rt.tail($s, $fn50, [$55]));
             return rt.leave($s, $d, rt.NONE);
-        }))))) !== undefined && $11 instanceof rt.LuaTable && !$11.linked && $11.f.get !== undefined ? ($11.f.get = $15) : rt.setIndex($11, "get", $15, "field 'users'"));
-        $f.line = 17;
-        $16 = ($17 = api, ($17 instanceof rt.LuaTable && (($18 = $17.f.users) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.users) !== undefined || (!("users" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : rt.index($17, "users", "local 'api'")));
+        }))))) !== undefined && $11 instanceof rt.LuaTable && !$11.linked && $11.f.get !== undefined ? ($11.f.get = $15) : ($s.pcs[$d] = $pc + 4, rt.setIndex($11, "get", $15, "field 'users'")));
+        $16 = ($17 = api, ($17 instanceof rt.LuaTable && (($18 = $17.f.users) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.users) !== undefined || (!("users" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 15, rt.index($17, "users", "local 'api'"))));
         (($20 = (($body) => rt.withBody((function $post(ctx_1) {
             const $r = $body(ctx_1);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_1) {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site2);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -200,17 +251,17 @@ export default function load($env) {
             let $t29;
             let $r30;
             const $va = rt.NONE;
-            $f.line = 18;
-            let input = rt.first(($2 = rt.first(($3 = ctx_1, $f.line = 18, $f.callName = ":body", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $f.line = 18, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.expect) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.expect) !== undefined || (!("expect" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "expect")), "method 'expect'"), $8 = ($9 = users, ($9 instanceof rt.LuaTable && (($10 = $9.f.create_schema) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.create_schema) !== undefined || (!("create_schema" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "create_schema", "upvalue 'users'"))), $f.line = 18, $f.callName = ":expect", $fn1($2, $8)));
-            $f.line = 19;
-            let user = rt.first(($13 = ($14 = users, ($14 instanceof rt.LuaTable && (($15 = $14.f.store) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.store) !== undefined || (!("store" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : rt.index($14, "store", "upvalue 'users'"))), $f.line = 19, $fn12 = rt.fn(($13 instanceof rt.LuaTable && (($17 = $13.f.insert) !== undefined || ($m18 = $13.metatable) === undefined || ($17 = $m18.view.insert) !== undefined || (!("insert" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($13, "insert", "field 'store'")), "method 'insert'"), $19 = input, $f.line = 19, $f.callName = ":insert", $fn12($13, $19)));
-            $f.line = 20;
-            return ($21 = ($22 = api, ($22 instanceof rt.LuaTable && (($23 = $22.f.json) !== undefined || ($m24 = $22.metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($22, "json", "upvalue 'api'"))), $f.line = 20, $fn20 = rt.fn(($21 instanceof rt.LuaTable && (($25 = $21.f.status) !== undefined || ($m26 = $21.metatable) === undefined || ($25 = $m26.view.status) !== undefined || (!("status" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : rt.index($21, "status", "field 'json'")), "method 'status'"), $27 = 201, $28 = user, $f.line = 20, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t29 = $s.tails++, $r30 = $fn20($21, $27, $28), $s.tails = $t29, $r30) : rt.tail($s, $fn20, [$21, $27, $28]));
+            let input = rt.first(($2 = rt.first(($3 = ctx_1, $s.pcs[$d] = $pc + 16, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 17, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.expect) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.expect) !== undefined || (!("expect" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "expect")), "method 'expect'"), $8 = ($9 = users, ($9 instanceof rt.LuaTable && (($10 = $9.f.create_schema) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.create_schema) !== undefined || (!("create_schema" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 17, rt.index($9, "create_schema", "upvalue 'users'")))), $s.pcs[$d] = $pc + 18, $fn1($2, $8)));
+            let user = rt.first(($13 = ($14 = users, ($14 instanceof rt.LuaTable && (($15 = $14.f.store) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.store) !== undefined || (!("store" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 19, rt.index($14, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 20, $fn12 = rt.fn(($13 instanceof rt.LuaTable && (($17 = $13.f.insert) !== undefined || ($m18 = $13.metatable) === undefined || ($17 = $m18.view.insert) !== undefined || (!("insert" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($13, "insert", "field 'store'")), "method 'insert'"), $19 = input, $fn12($13, $19)));
+            return ($21 = ($22 = api, ($22 instanceof rt.LuaTable && (($23 = $22.f.json) !== undefined || ($m24 = $22.metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 21, rt.index($22, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 22, $fn20 = rt.fn(($21 instanceof rt.LuaTable && (($25 = $21.f.status) !== undefined || ($m26 = $21.metatable) === undefined || ($25 = $m26.view.status) !== undefined || (!("status" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : rt.index($21, "status", "field 'json'")), "method 'status'"), $27 = 201, $28 = user, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t29 = $s.tails++, $r30 = $fn20($21, $27, $28), $s.tails = $t29, $r30) : rt.tail($s, $fn20, [$21, $27, $28]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $16 instanceof rt.LuaTable && !$16.linked && $16.f.post !== undefined ? ($16.f.post = $20) : rt.setIndex($16, "post", $20, "field 'users'"));
+        }))) !== undefined && $16 instanceof rt.LuaTable && !$16.linked && $16.f.post !== undefined ? ($16.f.post = $20) : ($s.pcs[$d] = $pc + 15, rt.setIndex($16, "post", $20, "field 'users'")));
         let find;
         find = function $find(ctx_2) {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site3);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -233,19 +284,19 @@ export default function load($env) {
             let $m20;
             let $21;
             const $va = rt.NONE;
-            $f.line = 24;
-            let id = rt.first(($2 = ($3 = users, ($3 instanceof rt.LuaTable && (($4 = $3.f.parse_id) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "parse_id", "upvalue 'users'"))), $6 = ($7 = rt.first(($8 = ctx_2, $f.line = 24, $f.callName = ":params", rt.fn(($8 instanceof rt.LuaTable && (($9 = $8.f.params) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.params) !== undefined || (!("params" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8))), ($7 instanceof rt.LuaTable && (($11 = $7.f.id) !== undefined || ($m12 = $7.metatable) === undefined || ($11 = $m12.view.id) !== undefined || (!("id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($f.line = 24, rt.index($7, "id")))), $f.line = 24, $fn1 = rt.fn($2, "field 'parse_id'"), $f.callName = "parse_id", $fn1($6)));
-            $f.line = 25;
-            return rt.leave($s, $d, (rt.t($13 = id) ? rt.first(($15 = ($16 = users, ($16 instanceof rt.LuaTable && (($17 = $16.f.store) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.store) !== undefined || (!("store" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($16, "store", "upvalue 'users'"))), $f.line = 25, $fn14 = rt.fn(($15 instanceof rt.LuaTable && (($19 = $15.f.get) !== undefined || ($m20 = $15.metatable) === undefined || ($19 = $m20.view.get) !== undefined || (!("get" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($15, "get", "field 'store'")), "method 'get'"), $21 = id, $f.line = 25, $f.callName = ":get", $fn14($15, $21))) : $13));
+            let id = rt.first(($2 = ($3 = users, ($3 instanceof rt.LuaTable && (($4 = $3.f.parse_id) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 23, rt.index($3, "parse_id", "upvalue 'users'")))), $6 = ($7 = rt.first(($8 = ctx_2, $s.pcs[$d] = $pc + 24, rt.fn(($8 instanceof rt.LuaTable && (($9 = $8.f.params) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.params) !== undefined || (!("params" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8))), ($7 instanceof rt.LuaTable && (($11 = $7.f.id) !== undefined || ($m12 = $7.metatable) === undefined || ($11 = $m12.view.id) !== undefined || (!("id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 23, rt.index($7, "id")))), $s.pcs[$d] = $pc + 25, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($6)));
+            return rt.leave($s, $d, (rt.t($13 = id) ? rt.first(($15 = ($16 = users, ($16 instanceof rt.LuaTable && (($17 = $16.f.store) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.store) !== undefined || (!("store" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 26, rt.index($16, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 27, $fn14 = rt.fn(($15 instanceof rt.LuaTable && (($19 = $15.f.get) !== undefined || ($m20 = $15.metatable) === undefined || ($19 = $m20.view.get) !== undefined || (!("get" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($15, "get", "field 'store'")), "method 'get'"), $21 = id, $fn14($15, $21))) : $13));
             return rt.leave($s, $d, rt.NONE);
         };
-        $f.line = 28;
-        $21 = ($22 = ($23 = api, ($23 instanceof rt.LuaTable && (($24 = $23.f.users) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.users) !== undefined || (!("users" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : rt.index($23, "users", "local 'api'"))), ($22 instanceof rt.LuaTable && (($26 = $22.f.p_id) !== undefined || ($m27 = $22.metatable) === undefined || ($26 = $m27.view.p_id) !== undefined || (!("p_id" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : rt.index($22, "p_id", "field 'users'")));
+        $21 = ($22 = ($23 = api, ($23 instanceof rt.LuaTable && (($24 = $23.f.users) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.users) !== undefined || (!("users" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 28, rt.index($23, "users", "local 'api'")))), ($22 instanceof rt.LuaTable && (($26 = $22.f.p_id) !== undefined || ($m27 = $22.metatable) === undefined || ($26 = $m27.view.p_id) !== undefined || (!("p_id" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : ($s.pcs[$d] = $pc + 28, rt.index($22, "p_id", "field 'users'"))));
         (($28 = (($body) => rt.withBody((function $get(ctx_3) {
             const $r = $body(ctx_3);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx_3) {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site4);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -255,23 +306,22 @@ export default function load($env) {
             let $t7;
             let $r8;
             const $va = rt.NONE;
-            $f.line = 29;
-            let user_1 = ($f.line = 29, $f.callName = "find", find(ctx_3));
-            $f.line = 30;
+            let user_1 = ($s.pcs[$d] = $pc + 29, find(ctx_3));
             if (!rt.t(user_1)) {
-                $f.line = 30;
-                return ($2 = api, $f.line = 30, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 404, $6 = "User not found", $f.line = 30, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
+                return ($2 = api, $s.pcs[$d] = $pc + 30, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 404, $6 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
             }
             return rt.leave($s, $d, user_1);
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $21 instanceof rt.LuaTable && !$21.linked && $21.f.get !== undefined ? ($21.f.get = $28) : rt.setIndex($21, "get", $28, "field 'p_id'"));
-        $f.line = 34;
-        $29 = ($30 = ($31 = api, ($31 instanceof rt.LuaTable && (($32 = $31.f.users) !== undefined || ($m33 = $31.metatable) === undefined || ($32 = $m33.view.users) !== undefined || (!("users" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : rt.index($31, "users", "local 'api'"))), ($30 instanceof rt.LuaTable && (($34 = $30.f.p_id) !== undefined || ($m35 = $30.metatable) === undefined || ($34 = $m35.view.p_id) !== undefined || (!("p_id" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : rt.index($30, "p_id", "field 'users'")));
+        }))) !== undefined && $21 instanceof rt.LuaTable && !$21.linked && $21.f.get !== undefined ? ($21.f.get = $28) : ($s.pcs[$d] = $pc + 28, rt.setIndex($21, "get", $28, "field 'p_id'")));
+        $29 = ($30 = ($31 = api, ($31 instanceof rt.LuaTable && (($32 = $31.f.users) !== undefined || ($m33 = $31.metatable) === undefined || ($32 = $m33.view.users) !== undefined || (!("users" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 31, rt.index($31, "users", "local 'api'")))), ($30 instanceof rt.LuaTable && (($34 = $30.f.p_id) !== undefined || ($m35 = $30.metatable) === undefined || ($34 = $m35.view.p_id) !== undefined || (!("p_id" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : ($s.pcs[$d] = $pc + 31, rt.index($30, "p_id", "field 'users'"))));
         (($36 = (($body) => rt.withBody((function $put(ctx_4) {
             const $r = $body(ctx_4);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $put$body(ctx_4) {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site5);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -293,42 +343,38 @@ export default function load($env) {
             let $m19;
             let $20;
             const $va = rt.NONE;
-            $f.line = 35;
-            let user_2 = ($f.line = 35, $f.callName = "find", find(ctx_4));
-            $f.line = 36;
+            let user_2 = ($s.pcs[$d] = $pc + 32, find(ctx_4));
             if (!rt.t(user_2)) {
-                $f.line = 36;
-                return ($2 = api, $f.line = 36, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 404, $6 = "User not found", $f.line = 36, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
+                return ($2 = api, $s.pcs[$d] = $pc + 33, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 404, $6 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
             }
-            $f.line = 37;
-            let changes = rt.first(($10 = rt.first(($11 = ctx_4, $f.line = 37, $f.callName = ":body", rt.fn(($11 instanceof rt.LuaTable && (($12 = $11.f.body) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.body) !== undefined || (!("body" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "body", "local 'ctx'")), "method 'body'")($11))), $f.line = 37, $fn9 = rt.fn(($10 instanceof rt.LuaTable && (($14 = $10.f.expect) !== undefined || ($m15 = $10.metatable) === undefined || ($14 = $m15.view.expect) !== undefined || (!("expect" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($10, "expect")), "method 'expect'"), $16 = ($17 = users, ($17 instanceof rt.LuaTable && (($18 = $17.f.update_schema) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.update_schema) !== undefined || (!("update_schema" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : rt.index($17, "update_schema", "upvalue 'users'"))), $f.line = 37, $f.callName = ":expect", $fn9($10, $16)));
-            $f.line = 38;
+            let changes = rt.first(($10 = rt.first(($11 = ctx_4, $s.pcs[$d] = $pc + 34, rt.fn(($11 instanceof rt.LuaTable && (($12 = $11.f.body) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.body) !== undefined || (!("body" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "body", "local 'ctx'")), "method 'body'")($11))), $s.pcs[$d] = $pc + 35, $fn9 = rt.fn(($10 instanceof rt.LuaTable && (($14 = $10.f.expect) !== undefined || ($m15 = $10.metatable) === undefined || ($14 = $m15.view.expect) !== undefined || (!("expect" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($10, "expect")), "method 'expect'"), $16 = ($17 = users, ($17 instanceof rt.LuaTable && (($18 = $17.f.update_schema) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.update_schema) !== undefined || (!("update_schema" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 35, rt.index($17, "update_schema", "upvalue 'users'")))), $s.pcs[$d] = $pc + 36, $fn9($10, $16)));
             {
-                const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($f.line = 38, $f.callName = "pairs", rt.fn((($20 = $env.f.pairs) !== undefined ? $20 : rt.getGlobal($env, "pairs")), "global 'pairs'")(changes)))], 3);
-                const $iter1 = rt.callable($it1);
+                const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 38, rt.fn((($20 = $env.f.pairs) !== undefined ? $20 : ($s.pcs[$d] = $pc + 37, rt.getGlobal($env, "pairs"))), "global 'pairs'")(changes)))], 3);
+                const $iter1 = ($s.pcs[$d] = $pc + 37, rt.callable($it1));
                 let $k1 = $ctl1;
                 $loop1: for (;;) {
-                    $f.callName = 'for iterator';
+                    $s.pcs[$d] = $pc + 39;
                     const $r1 = $iter1($st1, $k1);
                     $k1 = Array.isArray($r1) ? $r1[0] : $r1;
                     if ($k1 === undefined)
                         break;
                     let k = $k1;
                     let v = (Array.isArray($r1) ? $r1[1] : undefined);
-                    $f.line = 38;
-                    rt.setIndex(user_2, k, v, "local 'user'");
+                    ($s.pcs[$d] = $pc + 37, rt.setIndex(user_2, k, v, "local 'user'"));
                 }
             }
             return rt.leave($s, $d, user_2);
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $29 instanceof rt.LuaTable && !$29.linked && $29.f.put !== undefined ? ($29.f.put = $36) : rt.setIndex($29, "put", $36, "field 'p_id'"));
-        $f.line = 42;
-        $37 = ($38 = ($39 = api, ($39 instanceof rt.LuaTable && (($40 = $39.f.users) !== undefined || ($m41 = $39.metatable) === undefined || ($40 = $m41.view.users) !== undefined || (!("users" in $m41.view) && $m41.view[rt.CUT] === undefined)) ? $40 : rt.index($39, "users", "local 'api'"))), ($38 instanceof rt.LuaTable && (($42 = $38.f.p_id) !== undefined || ($m43 = $38.metatable) === undefined || ($42 = $m43.view.p_id) !== undefined || (!("p_id" in $m43.view) && $m43.view[rt.CUT] === undefined)) ? $42 : rt.index($38, "p_id", "field 'users'")));
+        }))) !== undefined && $29 instanceof rt.LuaTable && !$29.linked && $29.f.put !== undefined ? ($29.f.put = $36) : ($s.pcs[$d] = $pc + 31, rt.setIndex($29, "put", $36, "field 'p_id'")));
+        $37 = ($38 = ($39 = api, ($39 instanceof rt.LuaTable && (($40 = $39.f.users) !== undefined || ($m41 = $39.metatable) === undefined || ($40 = $m41.view.users) !== undefined || (!("users" in $m41.view) && $m41.view[rt.CUT] === undefined)) ? $40 : ($s.pcs[$d] = $pc + 40, rt.index($39, "users", "local 'api'")))), ($38 instanceof rt.LuaTable && (($42 = $38.f.p_id) !== undefined || ($m43 = $38.metatable) === undefined || ($42 = $m43.view.p_id) !== undefined || (!("p_id" in $m43.view) && $m43.view[rt.CUT] === undefined)) ? $42 : ($s.pcs[$d] = $pc + 40, rt.index($38, "p_id", "field 'users'"))));
         (($44 = (($body) => rt.withBody((function $delete(ctx_5) {
             const $r = $body(ctx_5);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $delete$body(ctx_5) {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site6);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -366,17 +412,13 @@ export default function load($env) {
             let $t35;
             let $r36;
             const $va = rt.NONE;
-            $f.line = 43;
-            let id_1 = rt.first(($2 = ($3 = users, ($3 instanceof rt.LuaTable && (($4 = $3.f.parse_id) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "parse_id", "upvalue 'users'"))), $6 = (rh.pristineContext(ctx_5) ? ctx_5.param("id") : ($7 = rt.first(($8 = ctx_5, $f.line = 43, $f.callName = ":params", rt.fn(($8 instanceof rt.LuaTable && (($9 = $8.f.params) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.params) !== undefined || (!("params" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8))), ($7 instanceof rt.LuaTable && (($11 = $7.f.id) !== undefined || ($m12 = $7.metatable) === undefined || ($11 = $m12.view.id) !== undefined || (!("id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($f.line = 43, rt.index($7, "id"))))), $f.line = 43, $fn1 = rt.fn($2, "field 'parse_id'"), $f.callName = "parse_id", $fn1($6)));
-            $f.line = 44;
-            if ((rt.t($13 = !rt.t(id_1)) ? $13 : !rt.t(rt.first(($15 = ($16 = users, ($16 instanceof rt.LuaTable && (($17 = $16.f.store) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.store) !== undefined || (!("store" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($16, "store", "upvalue 'users'"))), $f.line = 44, $fn14 = rt.fn(($15 instanceof rt.LuaTable && (($19 = $15.f.remove) !== undefined || ($m20 = $15.metatable) === undefined || ($19 = $m20.view.remove) !== undefined || (!("remove" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($15, "remove", "field 'store'")), "method 'remove'"), $21 = id_1, $f.line = 44, $f.callName = ":remove", $fn14($15, $21)))))) {
-                $f.line = 44;
-                return ($23 = api, $f.line = 44, $fn22 = rt.fn(($23 instanceof rt.LuaTable && (($24 = $23.f.error) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.error) !== undefined || (!("error" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : rt.index($23, "error", "upvalue 'api'")), "method 'error'"), $26 = 404, $27 = "User not found", $f.line = 44, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t28 = $s.tails++, $r29 = $fn22($23, $26, $27), $s.tails = $t28, $r29) : rt.tail($s, $fn22, [$23, $26, $27]));
+            let id_1 = rt.first(($2 = ($3 = users, ($3 instanceof rt.LuaTable && (($4 = $3.f.parse_id) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 41, rt.index($3, "parse_id", "upvalue 'users'")))), $6 = (rh.pristineContext(ctx_5) ? ctx_5.param("id") : ($7 = rt.first(($8 = ctx_5, $s.pcs[$d] = $pc + 42, rt.fn(($8 instanceof rt.LuaTable && (($9 = $8.f.params) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.params) !== undefined || (!("params" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8))), ($7 instanceof rt.LuaTable && (($11 = $7.f.id) !== undefined || ($m12 = $7.metatable) === undefined || ($11 = $m12.view.id) !== undefined || (!("id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 41, rt.index($7, "id"))))), $s.pcs[$d] = $pc + 43, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($6)));
+            if ((rt.t($13 = !rt.t(id_1)) ? $13 : !rt.t(rt.first(($15 = ($16 = users, ($16 instanceof rt.LuaTable && (($17 = $16.f.store) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.store) !== undefined || (!("store" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 44, rt.index($16, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 45, $fn14 = rt.fn(($15 instanceof rt.LuaTable && (($19 = $15.f.remove) !== undefined || ($m20 = $15.metatable) === undefined || ($19 = $m20.view.remove) !== undefined || (!("remove" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($15, "remove", "field 'store'")), "method 'remove'"), $21 = id_1, $fn14($15, $21)))))) {
+                return ($23 = api, $s.pcs[$d] = $pc + 46, $fn22 = rt.fn(($23 instanceof rt.LuaTable && (($24 = $23.f.error) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.error) !== undefined || (!("error" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : rt.index($23, "error", "upvalue 'api'")), "method 'error'"), $26 = 404, $27 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t28 = $s.tails++, $r29 = $fn22($23, $26, $27), $s.tails = $t28, $r29) : rt.tail($s, $fn22, [$23, $26, $27]));
             }
-            $f.line = 45;
-            return ($31 = ($32 = api, ($32 instanceof rt.LuaTable && (($33 = $32.f.no_content) !== undefined || ($m34 = $32.metatable) === undefined || ($33 = $m34.view.no_content) !== undefined || (!("no_content" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : rt.index($32, "no_content", "upvalue 'api'"))), $f.line = 45, $fn30 = rt.fn($31, "field 'no_content'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t35 = $s.tails++, $r36 = $fn30(), $s.tails = $t35, $r36) : rt.tail($s, $fn30, []));
+            return ($31 = ($32 = api, ($32 instanceof rt.LuaTable && (($33 = $32.f.no_content) !== undefined || ($m34 = $32.metatable) === undefined || ($33 = $m34.view.no_content) !== undefined || (!("no_content" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : ($s.pcs[$d] = $pc + 47, rt.index($32, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 48, $fn30 = rt.fn($31, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t35 = $s.tails++, $r36 = $fn30(), $s.tails = $t35, $r36) : rt.tail($s, $fn30, []));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $37 instanceof rt.LuaTable && !$37.linked && $37.f.delete !== undefined ? ($37.f.delete = $44) : rt.setIndex($37, "delete", $44, "field 'p_id'"));
+        }))) !== undefined && $37 instanceof rt.LuaTable && !$37.linked && $37.f.delete !== undefined ? ($37.f.delete = $44) : ($s.pcs[$d] = $pc + 40, rt.setIndex($37, "delete", $44, "field 'p_id'")));
         return rt.leave($s, $d, api);
         return rt.leave($s, $d, rt.NONE);
     };

@@ -16,11 +16,84 @@ const $site11: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", define
 const $site12: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 74 };
 const $site13: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 82 };
 const $site14: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 83 };
+const $pc = rt.positions([
+  [$site0, 4], // 0
+  [$site0, 4, "server"], // 1
+  [$site0, 7], // 2
+  [$site1, 8], // 3
+  [$site1, 8, ":params"], // 4
+  [$site1, 8, ":headers"], // 5
+  [$site1, 9], // 6
+  [$site1, 9, ":headers"], // 7
+  [$site1, 9, ":query"], // 8
+  [$site0, 13], // 9
+  [$site2, 14, ":query"], // 10
+  [$site2, 15], // 11
+  [$site2, 15, "tonumber"], // 12
+  [$site2, 16], // 13
+  [$site0, 20], // 14
+  [$site3, 21], // 15
+  [$site3, 21, ":query"], // 16
+  [$site3, 22], // 17
+  [$site0, 26], // 18
+  [$site4, 27], // 19
+  [$site4, 27, ":query"], // 20
+  [$site4, 27, "tonumber"], // 21
+  [$site4, 29], // 22
+  [$site4, 30], // 23
+  [$site5, 37, ":params"], // 24
+  [$site5, 37], // 25
+  [$site5, 38, ":headers"], // 26
+  [$site5, 38], // 27
+  [$site0, 41], // 28
+  [$site6, 42], // 29
+  [$site6, 42, ":params"], // 30
+  [$site6, 43, "touch"], // 31
+  [$site6, 44], // 32
+  [$site6, 44, ":params"], // 33
+  [$site6, 44, ":headers"], // 34
+  [$site0, 48], // 35
+  [$site7, 50], // 36
+  [$site7, 50, ":headers"], // 37
+  [$site7, 50, "pairs"], // 38
+  [$site7, 50, "for iterator"], // 39
+  [$site7, 50, ":sub"], // 40
+  [$site7, 51], // 41
+  [$site7, 51, "sort"], // 42
+  [$site7, 52], // 43
+  [$site7, 52, ":headers"], // 44
+  [$site0, 56], // 45
+  [$site8, 57], // 46
+  [$site0, 60], // 47
+  [$site9, 61], // 48
+  [$site9, 61, "get"], // 49
+  [$site9, 62], // 50
+  [$site0, 66], // 51
+  [$site10, 67], // 52
+  [$site10, 67, ":query"], // 53
+  [$site10, 67, "json"], // 54
+  [$site10, 67, "?"], // 55
+  [$site0, 71], // 56
+  [$site0, 72], // 57
+  [$site11, 73], // 58
+  [$site11, 73, ":query"], // 59
+  [$site12, 74], // 60
+  [$site12, 74, "?"], // 61
+  [$site11, 74], // 62
+  [$site11, 76], // 63
+  [$site0, 82], // 64
+  [$site14, 83], // 65
+  [$site14, 83, ":params"], // 66
+  [$site13, 83], // 67
+  [$site13, 83, "pcall"], // 68
+]);
 
 /** The main chunk of fixtures/http/direct/app.lua, bound to the global environment `$env`. */
 export default function load($env: rt.LuaTable): rt.LuaFunction {
     return function $main(...$va: rt.LuaValue[]): rt.LuaResult {
-      const $s = rt.current, $d = $s.depth, $f = $s.enter($site0);
+      const $s = rt.current, $d = $s.depth;
+      if ($d >= $s.limit) $s.deepen();
+      $s.depth = $d + 1;
       let $fn1!: rt.LuaFunction;
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
@@ -100,12 +173,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $77: rt.LuaValue;
       let $m78: rt.LuaTable | undefined;
       let $79: rt.LuaValue;
-      $f.line = 4;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9)), $f.line = 4, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
-      $f.line = 7;
-      $10 = ($11 = ($12 = ($13 = api as rt.LuaValue, ($13 instanceof rt.LuaTable && (($14 = $13.f.items) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.items) !== undefined || (!("items" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($13, "items", "local 'api'"))), ($12 instanceof rt.LuaTable && (($16 = $12.f.p_id) !== undefined || ($m17 = $12.metatable) === undefined || ($16 = $m17.view.p_id) !== undefined || (!("p_id" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($12, "p_id", "field 'items'"))), ($11 instanceof rt.LuaTable && (($18 = $11.f.p_sub) !== undefined || ($m19 = $11.metatable) === undefined || ($18 = $m19.view.p_sub) !== undefined || (!("p_sub" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : rt.index($11, "p_sub", "field 'p_id'")));
+      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($7)));
+      $10 = ($11 = ($12 = ($13 = api as rt.LuaValue, ($13 instanceof rt.LuaTable && (($14 = $13.f.items) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.items) !== undefined || (!("items" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 2, rt.index($13, "items", "local 'api'")))), ($12 instanceof rt.LuaTable && (($16 = $12.f.p_id) !== undefined || ($m17 = $12.metatable) === undefined || ($16 = $m17.view.p_id) !== undefined || (!("p_id" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 2, rt.index($12, "p_id", "field 'items'")))), ($11 instanceof rt.LuaTable && (($18 = $11.f.p_sub) !== undefined || ($m19 = $11.metatable) === undefined || ($18 = $m19.view.p_sub) !== undefined || (!("p_sub" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 2, rt.index($11, "p_sub", "field 'p_id'"))));
       (($20 = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site1);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -212,25 +285,25 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n104: number;
         const $json: boolean = rh.claim(ctx);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 8;
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $f.line = 8, $f.callName = ":params", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.params) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.params) !== undefined || (!("params" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), ($2 instanceof rt.LuaTable && (($6 = $2.f.id) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($f.line = 8, rt.index($2, "id")))));
-          $9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("sub") : ($10 = rt.first(($11 = ctx as rt.LuaValue, $f.line = 8, $f.callName = ":params", rt.fn(($11 instanceof rt.LuaTable && (($12 = $11.f.params) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.params) !== undefined || (!("params" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "params", "local 'ctx'")), "method 'params'")($11))), ($10 instanceof rt.LuaTable && (($14 = $10.f.sub) !== undefined || ($m15 = $10.metatable) === undefined || ($14 = $m15.view.sub) !== undefined || (!("sub" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($f.line = 8, rt.index($10, "sub")))));
-          $17 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("X-Multi") : ($18 = rt.first(($19 = ctx as rt.LuaValue, $f.line = 8, $f.callName = ":headers", rt.fn(($19 instanceof rt.LuaTable && (($20 = $19.f.headers) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.headers) !== undefined || (!("headers" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($19, "headers", "local 'ctx'")), "method 'headers'")($19))), ($18 instanceof rt.LuaTable && (($22 = $18.f["X-Multi"]) !== undefined || ($m23 = $18.metatable) === undefined || ($22 = $m23.view["X-Multi"]) !== undefined || (!("X-Multi" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($f.line = 8, rt.index($18, "X-Multi")))));
-          $25 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-multi") : ($26 = rt.first(($27 = ctx as rt.LuaValue, $f.line = 9, $f.callName = ":headers", rt.fn(($27 instanceof rt.LuaTable && (($28 = $27.f.headers) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.headers) !== undefined || (!("headers" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : rt.index($27, "headers", "local 'ctx'")), "method 'headers'")($27))), ($26 instanceof rt.LuaTable && (($30 = $26.f["x-multi"]) !== undefined || ($m31 = $26.metatable) === undefined || ($30 = $m31.view["x-multi"]) !== undefined || (!("x-multi" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : ($f.line = 9, rt.index($26, "x-multi")))));
-          $33 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("page") : ($34 = rt.first(($35 = ctx as rt.LuaValue, $f.line = 9, $f.callName = ":query", rt.fn(($35 instanceof rt.LuaTable && (($36 = $35.f.query) !== undefined || ($m37 = $35.metatable) === undefined || ($36 = $m37.view.query) !== undefined || (!("query" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : rt.index($35, "query", "local 'ctx'")), "method 'query'")($35))), ($34 instanceof rt.LuaTable && (($38 = $34.f.page) !== undefined || ($m39 = $34.metatable) === undefined || ($38 = $m39.view.page) !== undefined || (!("page" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : ($f.line = 9, rt.index($34, "page")))));
-          $41 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($42 = ctx as rt.LuaValue, ($42 instanceof rt.LuaTable && (($43 = $42.f.method) !== undefined || ($m44 = $42.metatable) === undefined || ($43 = $m44.view.method) !== undefined || (!("method" in $m44.view) && $m44.view[rt.CUT] === undefined)) ? $43 : ($f.line = 9, rt.index($42, "method", "local 'ctx'")))));
-          $46 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).path() : ($47 = ctx as rt.LuaValue, ($47 instanceof rt.LuaTable && (($48 = $47.f.path) !== undefined || ($m49 = $47.metatable) === undefined || ($48 = $m49.view.path) !== undefined || (!("path" in $m49.view) && $m49.view[rt.CUT] === undefined)) ? $48 : ($f.line = 9, rt.index($47, "path", "local 'ctx'")))));
+          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.params) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.params) !== undefined || (!("params" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), ($2 instanceof rt.LuaTable && (($6 = $2.f.id) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 3, rt.index($2, "id")))));
+          $9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("sub") : ($10 = rt.first(($11 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn(($11 instanceof rt.LuaTable && (($12 = $11.f.params) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.params) !== undefined || (!("params" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "params", "local 'ctx'")), "method 'params'")($11))), ($10 instanceof rt.LuaTable && (($14 = $10.f.sub) !== undefined || ($m15 = $10.metatable) === undefined || ($14 = $m15.view.sub) !== undefined || (!("sub" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 3, rt.index($10, "sub")))));
+          $17 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("X-Multi") : ($18 = rt.first(($19 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn(($19 instanceof rt.LuaTable && (($20 = $19.f.headers) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.headers) !== undefined || (!("headers" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($19, "headers", "local 'ctx'")), "method 'headers'")($19))), ($18 instanceof rt.LuaTable && (($22 = $18.f["X-Multi"]) !== undefined || ($m23 = $18.metatable) === undefined || ($22 = $m23.view["X-Multi"]) !== undefined || (!("X-Multi" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 3, rt.index($18, "X-Multi")))));
+          $25 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-multi") : ($26 = rt.first(($27 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn(($27 instanceof rt.LuaTable && (($28 = $27.f.headers) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.headers) !== undefined || (!("headers" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : rt.index($27, "headers", "local 'ctx'")), "method 'headers'")($27))), ($26 instanceof rt.LuaTable && (($30 = $26.f["x-multi"]) !== undefined || ($m31 = $26.metatable) === undefined || ($30 = $m31.view["x-multi"]) !== undefined || (!("x-multi" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : ($s.pcs[$d] = $pc + 6, rt.index($26, "x-multi")))));
+          $33 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("page") : ($34 = rt.first(($35 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn(($35 instanceof rt.LuaTable && (($36 = $35.f.query) !== undefined || ($m37 = $35.metatable) === undefined || ($36 = $m37.view.query) !== undefined || (!("query" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : rt.index($35, "query", "local 'ctx'")), "method 'query'")($35))), ($34 instanceof rt.LuaTable && (($38 = $34.f.page) !== undefined || ($m39 = $34.metatable) === undefined || ($38 = $m39.view.page) !== undefined || (!("page" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : ($s.pcs[$d] = $pc + 6, rt.index($34, "page")))));
+          $41 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($42 = ctx as rt.LuaValue, ($42 instanceof rt.LuaTable && (($43 = $42.f.method) !== undefined || ($m44 = $42.metatable) === undefined || ($43 = $m44.view.method) !== undefined || (!("method" in $m44.view) && $m44.view[rt.CUT] === undefined)) ? $43 : ($s.pcs[$d] = $pc + 6, rt.index($42, "method", "local 'ctx'")))));
+          $46 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).path() : ($47 = ctx as rt.LuaValue, ($47 instanceof rt.LuaTable && (($48 = $47.f.path) !== undefined || ($m49 = $47.metatable) === undefined || ($48 = $m49.view.path) !== undefined || (!("path" in $m49.view) && $m49.view[rt.CUT] === undefined)) ? $48 : ($s.pcs[$d] = $pc + 6, rt.index($47, "path", "local 'ctx'")))));
           if (($8 = rh.scalar($1)) !== undefined && ($16 = rh.scalar($9)) !== undefined && ($24 = rh.scalar($17)) !== undefined && ($32 = rh.scalar($25)) !== undefined && ($40 = rh.scalar($33)) !== undefined && ($45 = rh.scalar($41)) !== undefined && ($50 = rh.scalar($46)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"id\":" + $8! + ",\"sub\":" + $16! + ",\"upper\":" + $24! + ",\"multi\":" + $32! + ",\"page\":" + $40! + ",\"method\":" + $45! + ",\"path\":" + $50! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($51 = $1, $52 = $9, $53 = $17, $54 = $25, $55 = $33, $56 = $41, $57 = $46, $o58 = new rt.FieldsObject(), $n59 = 0, ($51 !== undefined && ($o58.id = $51, $n59++)), ($52 !== undefined && ($o58.sub = $52, $n59++)), ($53 !== undefined && ($o58.upper = $53, $n59++)), ($54 !== undefined && ($o58.multi = $54, $n59++)), ($55 !== undefined && ($o58.page = $55, $n59++)), ($56 !== undefined && ($o58.method = $56, $n59++)), ($57 !== undefined && ($o58.path = $57, $n59++)), rt.LuaTable.record($o58, $n59)));
         }
-        return rt.leave($s, $d, ($60 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($61 = rt.first(($62 = ctx as rt.LuaValue, $f.line = 8, $f.callName = ":params", rt.fn(($62 instanceof rt.LuaTable && (($63 = $62.f.params) !== undefined || ($m64 = $62.metatable) === undefined || ($63 = $m64.view.params) !== undefined || (!("params" in $m64.view) && $m64.view[rt.CUT] === undefined)) ? $63 : rt.index($62, "params", "local 'ctx'")), "method 'params'")($62))), ($61 instanceof rt.LuaTable && (($65 = $61.f.id) !== undefined || ($m66 = $61.metatable) === undefined || ($65 = $m66.view.id) !== undefined || (!("id" in $m66.view) && $m66.view[rt.CUT] === undefined)) ? $65 : ($f.line = 8, rt.index($61, "id"))))), $67 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("sub") : ($68 = rt.first(($69 = ctx as rt.LuaValue, $f.line = 8, $f.callName = ":params", rt.fn(($69 instanceof rt.LuaTable && (($70 = $69.f.params) !== undefined || ($m71 = $69.metatable) === undefined || ($70 = $m71.view.params) !== undefined || (!("params" in $m71.view) && $m71.view[rt.CUT] === undefined)) ? $70 : rt.index($69, "params", "local 'ctx'")), "method 'params'")($69))), ($68 instanceof rt.LuaTable && (($72 = $68.f.sub) !== undefined || ($m73 = $68.metatable) === undefined || ($72 = $m73.view.sub) !== undefined || (!("sub" in $m73.view) && $m73.view[rt.CUT] === undefined)) ? $72 : ($f.line = 8, rt.index($68, "sub"))))), $74 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("X-Multi") : ($75 = rt.first(($76 = ctx as rt.LuaValue, $f.line = 8, $f.callName = ":headers", rt.fn(($76 instanceof rt.LuaTable && (($77 = $76.f.headers) !== undefined || ($m78 = $76.metatable) === undefined || ($77 = $m78.view.headers) !== undefined || (!("headers" in $m78.view) && $m78.view[rt.CUT] === undefined)) ? $77 : rt.index($76, "headers", "local 'ctx'")), "method 'headers'")($76))), ($75 instanceof rt.LuaTable && (($79 = $75.f["X-Multi"]) !== undefined || ($m80 = $75.metatable) === undefined || ($79 = $m80.view["X-Multi"]) !== undefined || (!("X-Multi" in $m80.view) && $m80.view[rt.CUT] === undefined)) ? $79 : ($f.line = 8, rt.index($75, "X-Multi"))))), $81 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-multi") : ($82 = rt.first(($83 = ctx as rt.LuaValue, $f.line = 9, $f.callName = ":headers", rt.fn(($83 instanceof rt.LuaTable && (($84 = $83.f.headers) !== undefined || ($m85 = $83.metatable) === undefined || ($84 = $m85.view.headers) !== undefined || (!("headers" in $m85.view) && $m85.view[rt.CUT] === undefined)) ? $84 : rt.index($83, "headers", "local 'ctx'")), "method 'headers'")($83))), ($82 instanceof rt.LuaTable && (($86 = $82.f["x-multi"]) !== undefined || ($m87 = $82.metatable) === undefined || ($86 = $m87.view["x-multi"]) !== undefined || (!("x-multi" in $m87.view) && $m87.view[rt.CUT] === undefined)) ? $86 : ($f.line = 9, rt.index($82, "x-multi"))))), $88 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("page") : ($89 = rt.first(($90 = ctx as rt.LuaValue, $f.line = 9, $f.callName = ":query", rt.fn(($90 instanceof rt.LuaTable && (($91 = $90.f.query) !== undefined || ($m92 = $90.metatable) === undefined || ($91 = $m92.view.query) !== undefined || (!("query" in $m92.view) && $m92.view[rt.CUT] === undefined)) ? $91 : rt.index($90, "query", "local 'ctx'")), "method 'query'")($90))), ($89 instanceof rt.LuaTable && (($93 = $89.f.page) !== undefined || ($m94 = $89.metatable) === undefined || ($93 = $m94.view.page) !== undefined || (!("page" in $m94.view) && $m94.view[rt.CUT] === undefined)) ? $93 : ($f.line = 9, rt.index($89, "page"))))), $95 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($96 = ctx as rt.LuaValue, ($96 instanceof rt.LuaTable && (($97 = $96.f.method) !== undefined || ($m98 = $96.metatable) === undefined || ($97 = $m98.view.method) !== undefined || (!("method" in $m98.view) && $m98.view[rt.CUT] === undefined)) ? $97 : ($f.line = 9, rt.index($96, "method", "local 'ctx'"))))), $99 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).path() : ($100 = ctx as rt.LuaValue, ($100 instanceof rt.LuaTable && (($101 = $100.f.path) !== undefined || ($m102 = $100.metatable) === undefined || ($101 = $m102.view.path) !== undefined || (!("path" in $m102.view) && $m102.view[rt.CUT] === undefined)) ? $101 : ($f.line = 9, rt.index($100, "path", "local 'ctx'"))))), $o103 = new rt.FieldsObject(), $n104 = 0, ($60 !== undefined && ($o103.id = $60, $n104++)), ($67 !== undefined && ($o103.sub = $67, $n104++)), ($74 !== undefined && ($o103.upper = $74, $n104++)), ($81 !== undefined && ($o103.multi = $81, $n104++)), ($88 !== undefined && ($o103.page = $88, $n104++)), ($95 !== undefined && ($o103.method = $95, $n104++)), ($99 !== undefined && ($o103.path = $99, $n104++)), rt.LuaTable.record($o103, $n104)));
+        return rt.leave($s, $d, ($60 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($61 = rt.first(($62 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn(($62 instanceof rt.LuaTable && (($63 = $62.f.params) !== undefined || ($m64 = $62.metatable) === undefined || ($63 = $m64.view.params) !== undefined || (!("params" in $m64.view) && $m64.view[rt.CUT] === undefined)) ? $63 : rt.index($62, "params", "local 'ctx'")), "method 'params'")($62))), ($61 instanceof rt.LuaTable && (($65 = $61.f.id) !== undefined || ($m66 = $61.metatable) === undefined || ($65 = $m66.view.id) !== undefined || (!("id" in $m66.view) && $m66.view[rt.CUT] === undefined)) ? $65 : ($s.pcs[$d] = $pc + 3, rt.index($61, "id"))))), $67 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("sub") : ($68 = rt.first(($69 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn(($69 instanceof rt.LuaTable && (($70 = $69.f.params) !== undefined || ($m71 = $69.metatable) === undefined || ($70 = $m71.view.params) !== undefined || (!("params" in $m71.view) && $m71.view[rt.CUT] === undefined)) ? $70 : rt.index($69, "params", "local 'ctx'")), "method 'params'")($69))), ($68 instanceof rt.LuaTable && (($72 = $68.f.sub) !== undefined || ($m73 = $68.metatable) === undefined || ($72 = $m73.view.sub) !== undefined || (!("sub" in $m73.view) && $m73.view[rt.CUT] === undefined)) ? $72 : ($s.pcs[$d] = $pc + 3, rt.index($68, "sub"))))), $74 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("X-Multi") : ($75 = rt.first(($76 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn(($76 instanceof rt.LuaTable && (($77 = $76.f.headers) !== undefined || ($m78 = $76.metatable) === undefined || ($77 = $m78.view.headers) !== undefined || (!("headers" in $m78.view) && $m78.view[rt.CUT] === undefined)) ? $77 : rt.index($76, "headers", "local 'ctx'")), "method 'headers'")($76))), ($75 instanceof rt.LuaTable && (($79 = $75.f["X-Multi"]) !== undefined || ($m80 = $75.metatable) === undefined || ($79 = $m80.view["X-Multi"]) !== undefined || (!("X-Multi" in $m80.view) && $m80.view[rt.CUT] === undefined)) ? $79 : ($s.pcs[$d] = $pc + 3, rt.index($75, "X-Multi"))))), $81 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-multi") : ($82 = rt.first(($83 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn(($83 instanceof rt.LuaTable && (($84 = $83.f.headers) !== undefined || ($m85 = $83.metatable) === undefined || ($84 = $m85.view.headers) !== undefined || (!("headers" in $m85.view) && $m85.view[rt.CUT] === undefined)) ? $84 : rt.index($83, "headers", "local 'ctx'")), "method 'headers'")($83))), ($82 instanceof rt.LuaTable && (($86 = $82.f["x-multi"]) !== undefined || ($m87 = $82.metatable) === undefined || ($86 = $m87.view["x-multi"]) !== undefined || (!("x-multi" in $m87.view) && $m87.view[rt.CUT] === undefined)) ? $86 : ($s.pcs[$d] = $pc + 6, rt.index($82, "x-multi"))))), $88 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("page") : ($89 = rt.first(($90 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn(($90 instanceof rt.LuaTable && (($91 = $90.f.query) !== undefined || ($m92 = $90.metatable) === undefined || ($91 = $m92.view.query) !== undefined || (!("query" in $m92.view) && $m92.view[rt.CUT] === undefined)) ? $91 : rt.index($90, "query", "local 'ctx'")), "method 'query'")($90))), ($89 instanceof rt.LuaTable && (($93 = $89.f.page) !== undefined || ($m94 = $89.metatable) === undefined || ($93 = $m94.view.page) !== undefined || (!("page" in $m94.view) && $m94.view[rt.CUT] === undefined)) ? $93 : ($s.pcs[$d] = $pc + 6, rt.index($89, "page"))))), $95 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($96 = ctx as rt.LuaValue, ($96 instanceof rt.LuaTable && (($97 = $96.f.method) !== undefined || ($m98 = $96.metatable) === undefined || ($97 = $m98.view.method) !== undefined || (!("method" in $m98.view) && $m98.view[rt.CUT] === undefined)) ? $97 : ($s.pcs[$d] = $pc + 6, rt.index($96, "method", "local 'ctx'"))))), $99 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).path() : ($100 = ctx as rt.LuaValue, ($100 instanceof rt.LuaTable && (($101 = $100.f.path) !== undefined || ($m102 = $100.metatable) === undefined || ($101 = $m102.view.path) !== undefined || (!("path" in $m102.view) && $m102.view[rt.CUT] === undefined)) ? $101 : ($s.pcs[$d] = $pc + 6, rt.index($100, "path", "local 'ctx'"))))), $o103 = new rt.FieldsObject(), $n104 = 0, ($60 !== undefined && ($o103.id = $60, $n104++)), ($67 !== undefined && ($o103.sub = $67, $n104++)), ($74 !== undefined && ($o103.upper = $74, $n104++)), ($81 !== undefined && ($o103.multi = $81, $n104++)), ($88 !== undefined && ($o103.page = $88, $n104++)), ($95 !== undefined && ($o103.method = $95, $n104++)), ($99 !== undefined && ($o103.path = $99, $n104++)), rt.LuaTable.record($o103, $n104)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $20) : rt.setIndex($10, "get", $20, "field 'p_sub'"));
-      $f.line = 13;
-      $21 = ($22 = api as rt.LuaValue, ($22 instanceof rt.LuaTable && (($23 = $22.f.scalars) !== undefined || ($m24 = $22.metatable) === undefined || ($23 = $m24.view.scalars) !== undefined || (!("scalars" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($22, "scalars", "local 'api'")));
+      }) as rt.LuaFunction)) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $20) : ($s.pcs[$d] = $pc + 2, rt.setIndex($10, "get", $20, "field 'p_sub'")));
+      $21 = ($22 = api as rt.LuaValue, ($22 instanceof rt.LuaTable && (($23 = $22.f.scalars) !== undefined || ($m24 = $22.metatable) === undefined || ($23 = $m24.view.scalars) !== undefined || (!("scalars" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 9, rt.index($22, "scalars", "local 'api'"))));
       (($25 = rh.jsonHandler((function $get(ctx_1?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site2);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
@@ -316,30 +389,28 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n83: number;
         const $json: boolean = rh.claim(ctx_1);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 14;
-        let q: rt.LuaValue = rt.first(($1 = ctx_1 as rt.LuaValue, $f.line = 14, $f.callName = ":query", rt.fn(($1 instanceof rt.LuaTable && (($2 = $1.f.query) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.query) !== undefined || (!("query" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1)));
-        $f.line = 15;
-        let x: rt.LuaValue = rt.first(($5 = (($6 = $env.f.tonumber) !== undefined ? $6 : rt.getGlobal($env, "tonumber")), $7 = ($8 = q as rt.LuaValue, ($8 instanceof rt.LuaTable && (($9 = $8.f.x) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.x) !== undefined || (!("x" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "x", "local 'q'"))), $f.line = 15, $fn4 = rt.fn($5, "global 'tonumber'"), $f.callName = "tonumber", $fn4($7)));
-        $f.line = 16;
+        let q: rt.LuaValue = rt.first(($1 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 10, rt.fn(($1 instanceof rt.LuaTable && (($2 = $1.f.query) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.query) !== undefined || (!("query" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1)));
+        let x: rt.LuaValue = rt.first(($5 = (($6 = $env.f.tonumber) !== undefined ? $6 : ($s.pcs[$d] = $pc + 11, rt.getGlobal($env, "tonumber"))), $7 = ($8 = q as rt.LuaValue, ($8 instanceof rt.LuaTable && (($9 = $8.f.x) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.x) !== undefined || (!("x" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 11, rt.index($8, "x", "local 'q'")))), $s.pcs[$d] = $pc + 12, $fn4 = rt.fn($5, "global 'tonumber'"), $fn4($7)));
         if ($json) {
-          $11 = ($12 = q as rt.LuaValue, ($12 instanceof rt.LuaTable && (($13 = $12.f.s) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.s) !== undefined || (!("s" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : rt.index($12, "s", "local 'q'")));
+          $11 = ($12 = q as rt.LuaValue, ($12 instanceof rt.LuaTable && (($13 = $12.f.s) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.s) !== undefined || (!("s" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 13, rt.index($12, "s", "local 'q'"))));
           $16 = x;
-          $18 = (rt.t($19 = x) ? ($20 = (x) as rt.LuaValue, $21 = (0) as rt.LuaValue, (typeof $20 === 'number' && typeof $21 === 'number' ? $20 / $21 : ($f.line = 16, rt.div($20, $21, "local 'x'")))) : $19);
-          $23 = (rt.t($24 = x) ? ($25 = (x) as rt.LuaValue, (typeof $25 === 'number' ? -$25 : ($f.line = 16, rt.unm($25, "local 'x'")))) : $24);
-          $27 = (($28 = q as rt.LuaValue, ($28 instanceof rt.LuaTable && (($29 = $28.f.b) !== undefined || ($m30 = $28.metatable) === undefined || ($29 = $m30.view.b) !== undefined || (!("b" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : rt.index($28, "b", "local 'q'"))) === "1");
-          $31 = ($32 = q as rt.LuaValue, ($32 instanceof rt.LuaTable && (($33 = $32.f.t) !== undefined || ($m34 = $32.metatable) === undefined || ($33 = $m34.view.t) !== undefined || (!("t" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : rt.index($32, "t", "local 'q'")));
-          $36 = ($37 = q as rt.LuaValue, ($37 instanceof rt.LuaTable && (($38 = $37.f.s) !== undefined || ($m39 = $37.metatable) === undefined || ($38 = $m39.view.s) !== undefined || (!("s" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : rt.index($37, "s", "local 'q'")));
+          $18 = (rt.t($19 = x) ? ($20 = (x) as rt.LuaValue, $21 = (0) as rt.LuaValue, (typeof $20 === 'number' && typeof $21 === 'number' ? $20 / $21 : ($s.pcs[$d] = $pc + 13, rt.div($20, $21, "local 'x'")))) : $19);
+          $23 = (rt.t($24 = x) ? ($25 = (x) as rt.LuaValue, (typeof $25 === 'number' ? -$25 : ($s.pcs[$d] = $pc + 13, rt.unm($25, "local 'x'")))) : $24);
+          $27 = (($28 = q as rt.LuaValue, ($28 instanceof rt.LuaTable && (($29 = $28.f.b) !== undefined || ($m30 = $28.metatable) === undefined || ($29 = $m30.view.b) !== undefined || (!("b" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : ($s.pcs[$d] = $pc + 13, rt.index($28, "b", "local 'q'")))) === "1");
+          $31 = ($32 = q as rt.LuaValue, ($32 instanceof rt.LuaTable && (($33 = $32.f.t) !== undefined || ($m34 = $32.metatable) === undefined || ($33 = $m34.view.t) !== undefined || (!("t" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : ($s.pcs[$d] = $pc + 13, rt.index($32, "t", "local 'q'"))));
+          $36 = ($37 = q as rt.LuaValue, ($37 instanceof rt.LuaTable && (($38 = $37.f.s) !== undefined || ($m39 = $37.metatable) === undefined || ($38 = $m39.view.s) !== undefined || (!("s" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : ($s.pcs[$d] = $pc + 13, rt.index($37, "s", "local 'q'"))));
           $41 = x;
           if (($15 = rh.scalar($11)) !== undefined && ($17 = rh.scalar($16)) !== undefined && ($22 = rh.scalar($18)) !== undefined && ($26 = rh.scalar($23)) !== undefined && ($35 = rh.scalar($31)) !== undefined && ($40 = rh.scalar($36)) !== undefined && ($42 = rh.scalar($41)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"s\":" + $15! + ",\"x\":" + $17! + ",\"inf\":" + $22! + ",\"neg\":" + $26! + ",\"b\":" + (($27) ? 'true' : 'false') + ",\"nested\":{\"t\":" + $35! + ",\"list\":[" + $40! + "," + $42! + "]}}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($43 = $11, $44 = $16, $45 = $18, $46 = $23, $47 = $27, $48 = ($49 = $31, $50 = rt.buildTable(2, [1, $36, 2, $41], undefined), $o51 = new rt.FieldsObject(), $n52 = 1, ($49 !== undefined && ($o51.t = $49, $n52++)), $o51.list = $50, rt.LuaTable.record($o51, $n52)), $o53 = new rt.FieldsObject(), $n54 = 2, ($43 !== undefined && ($o53.s = $43, $n54++)), ($44 !== undefined && ($o53.x = $44, $n54++)), ($45 !== undefined && ($o53.inf = $45, $n54++)), ($46 !== undefined && ($o53.neg = $46, $n54++)), $o53.b = $47, $o53.nested = $48, rt.LuaTable.record($o53, $n54)));
         }
-        return rt.leave($s, $d, ($55 = ($56 = q as rt.LuaValue, ($56 instanceof rt.LuaTable && (($57 = $56.f.s) !== undefined || ($m58 = $56.metatable) === undefined || ($57 = $m58.view.s) !== undefined || (!("s" in $m58.view) && $m58.view[rt.CUT] === undefined)) ? $57 : rt.index($56, "s", "local 'q'"))), $59 = x, $60 = (rt.t($61 = x) ? ($62 = (x) as rt.LuaValue, $63 = (0) as rt.LuaValue, (typeof $62 === 'number' && typeof $63 === 'number' ? $62 / $63 : ($f.line = 16, rt.div($62, $63, "local 'x'")))) : $61), $64 = (rt.t($65 = x) ? ($66 = (x) as rt.LuaValue, (typeof $66 === 'number' ? -$66 : ($f.line = 16, rt.unm($66, "local 'x'")))) : $65), $67 = (($68 = q as rt.LuaValue, ($68 instanceof rt.LuaTable && (($69 = $68.f.b) !== undefined || ($m70 = $68.metatable) === undefined || ($69 = $m70.view.b) !== undefined || (!("b" in $m70.view) && $m70.view[rt.CUT] === undefined)) ? $69 : rt.index($68, "b", "local 'q'"))) === "1"), $71 = ($72 = ($73 = q as rt.LuaValue, ($73 instanceof rt.LuaTable && (($74 = $73.f.t) !== undefined || ($m75 = $73.metatable) === undefined || ($74 = $m75.view.t) !== undefined || (!("t" in $m75.view) && $m75.view[rt.CUT] === undefined)) ? $74 : rt.index($73, "t", "local 'q'"))), $76 = rt.buildTable(2, [1, ($77 = q as rt.LuaValue, ($77 instanceof rt.LuaTable && (($78 = $77.f.s) !== undefined || ($m79 = $77.metatable) === undefined || ($78 = $m79.view.s) !== undefined || (!("s" in $m79.view) && $m79.view[rt.CUT] === undefined)) ? $78 : rt.index($77, "s", "local 'q'"))), 2, x], undefined), $o80 = new rt.FieldsObject(), $n81 = 1, ($72 !== undefined && ($o80.t = $72, $n81++)), $o80.list = $76, rt.LuaTable.record($o80, $n81)), $o82 = new rt.FieldsObject(), $n83 = 2, ($55 !== undefined && ($o82.s = $55, $n83++)), ($59 !== undefined && ($o82.x = $59, $n83++)), ($60 !== undefined && ($o82.inf = $60, $n83++)), ($64 !== undefined && ($o82.neg = $64, $n83++)), $o82.b = $67, $o82.nested = $71, rt.LuaTable.record($o82, $n83)));
+        return rt.leave($s, $d, ($55 = ($56 = q as rt.LuaValue, ($56 instanceof rt.LuaTable && (($57 = $56.f.s) !== undefined || ($m58 = $56.metatable) === undefined || ($57 = $m58.view.s) !== undefined || (!("s" in $m58.view) && $m58.view[rt.CUT] === undefined)) ? $57 : ($s.pcs[$d] = $pc + 13, rt.index($56, "s", "local 'q'")))), $59 = x, $60 = (rt.t($61 = x) ? ($62 = (x) as rt.LuaValue, $63 = (0) as rt.LuaValue, (typeof $62 === 'number' && typeof $63 === 'number' ? $62 / $63 : ($s.pcs[$d] = $pc + 13, rt.div($62, $63, "local 'x'")))) : $61), $64 = (rt.t($65 = x) ? ($66 = (x) as rt.LuaValue, (typeof $66 === 'number' ? -$66 : ($s.pcs[$d] = $pc + 13, rt.unm($66, "local 'x'")))) : $65), $67 = (($68 = q as rt.LuaValue, ($68 instanceof rt.LuaTable && (($69 = $68.f.b) !== undefined || ($m70 = $68.metatable) === undefined || ($69 = $m70.view.b) !== undefined || (!("b" in $m70.view) && $m70.view[rt.CUT] === undefined)) ? $69 : ($s.pcs[$d] = $pc + 13, rt.index($68, "b", "local 'q'")))) === "1"), $71 = ($72 = ($73 = q as rt.LuaValue, ($73 instanceof rt.LuaTable && (($74 = $73.f.t) !== undefined || ($m75 = $73.metatable) === undefined || ($74 = $m75.view.t) !== undefined || (!("t" in $m75.view) && $m75.view[rt.CUT] === undefined)) ? $74 : ($s.pcs[$d] = $pc + 13, rt.index($73, "t", "local 'q'")))), $76 = rt.buildTable(2, [1, ($77 = q as rt.LuaValue, ($77 instanceof rt.LuaTable && (($78 = $77.f.s) !== undefined || ($m79 = $77.metatable) === undefined || ($78 = $m79.view.s) !== undefined || (!("s" in $m79.view) && $m79.view[rt.CUT] === undefined)) ? $78 : ($s.pcs[$d] = $pc + 13, rt.index($77, "s", "local 'q'")))), 2, x], undefined), $o80 = new rt.FieldsObject(), $n81 = 1, ($72 !== undefined && ($o80.t = $72, $n81++)), $o80.list = $76, rt.LuaTable.record($o80, $n81)), $o82 = new rt.FieldsObject(), $n83 = 2, ($55 !== undefined && ($o82.s = $55, $n83++)), ($59 !== undefined && ($o82.x = $59, $n83++)), ($60 !== undefined && ($o82.inf = $60, $n83++)), ($64 !== undefined && ($o82.neg = $64, $n83++)), $o82.b = $67, $o82.nested = $71, rt.LuaTable.record($o82, $n83)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $21 instanceof rt.LuaTable && !$21.linked && $21.f.get !== undefined ? ($21.f.get = $25) : rt.setIndex($21, "get", $25, "field 'scalars'"));
-      $f.line = 20;
-      $26 = ($27 = api as rt.LuaValue, ($27 instanceof rt.LuaTable && (($28 = $27.f.bytes) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.bytes) !== undefined || (!("bytes" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : rt.index($27, "bytes", "local 'api'")));
+      }) as rt.LuaFunction)) !== undefined && $21 instanceof rt.LuaTable && !$21.linked && $21.f.get !== undefined ? ($21.f.get = $25) : ($s.pcs[$d] = $pc + 9, rt.setIndex($21, "get", $25, "field 'scalars'")));
+      $26 = ($27 = api as rt.LuaValue, ($27 instanceof rt.LuaTable && (($28 = $27.f.bytes) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.bytes) !== undefined || (!("bytes" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 14, rt.index($27, "bytes", "local 'api'"))));
       (($30 = rh.jsonHandler((function $get(ctx_2?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site3);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -373,23 +444,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n31: number;
         const $json: boolean = rh.claim(ctx_2);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 21;
-        let s: rt.LuaValue = (rt.t($1 = (rh.pristineContext(ctx_2) ? (ctx_2 as rh.RequestContext).queryValue("s") : ($2 = rt.first(($3 = ctx_2 as rt.LuaValue, $f.line = 21, $f.callName = ":query", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.query) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.query) !== undefined || (!("query" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3))), ($2 instanceof rt.LuaTable && (($6 = $2.f.s) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.s) !== undefined || (!("s" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($f.line = 21, rt.index($2, "s")))))) ? $1 : "");
-        $f.line = 22;
+        let s: rt.LuaValue = (rt.t($1 = (rh.pristineContext(ctx_2) ? (ctx_2 as rh.RequestContext).queryValue("s") : ($2 = rt.first(($3 = ctx_2 as rt.LuaValue, $s.pcs[$d] = $pc + 16, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.query) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.query) !== undefined || (!("query" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3))), ($2 instanceof rt.LuaTable && (($6 = $2.f.s) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.s) !== undefined || (!("s" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 15, rt.index($2, "s")))))) ? $1 : "");
         if ($json) {
           $8 = s;
-          $10 = ($11 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue, $12 = (s) as rt.LuaValue, (typeof $11 === 'string' && typeof $12 === 'string' ? $11 + $12 : ($f.line = 22, rt.concat($11, $12, undefined, "local 's'"))));
-          $14 = ($15 = ("\xc8\xff") as rt.LuaValue, $16 = (s) as rt.LuaValue, (typeof $15 === 'string' && typeof $16 === 'string' ? $15 + $16 : ($f.line = 22, rt.concat($15, $16, undefined, "local 's'"))));
+          $10 = ($11 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue, $12 = (s) as rt.LuaValue, (typeof $11 === 'string' && typeof $12 === 'string' ? $11 + $12 : ($s.pcs[$d] = $pc + 17, rt.concat($11, $12, undefined, "local 's'"))));
+          $14 = ($15 = ("\xc8\xff") as rt.LuaValue, $16 = (s) as rt.LuaValue, (typeof $15 === 'string' && typeof $16 === 'string' ? $15 + $16 : ($s.pcs[$d] = $pc + 17, rt.concat($15, $16, undefined, "local 's'"))));
           if (($9 = rh.scalar($8)) !== undefined && ($13 = rh.scalar($10)) !== undefined && ($17 = rh.scalar($14)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"utf\":\"\xc3\xa9\xe2\x82\xac\",\"raw\":" + $9! + ",\"esc\":" + $13! + ",\"hi\":" + $17! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($18 = $8, $19 = $10, $20 = $14, $o21 = new rt.FieldsObject(), $n22 = 2, $o21.utf = "\xc3\xa9\xe2\x82\xac", $o21.raw = $18, ($19 !== undefined && ($o21.esc = $19, $n22++)), ($20 !== undefined && ($o21.hi = $20, $n22++)), rt.LuaTable.record($o21, $n22)));
         }
-        return rt.leave($s, $d, ($23 = s, $24 = ($25 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue, $26 = (s) as rt.LuaValue, (typeof $25 === 'string' && typeof $26 === 'string' ? $25 + $26 : ($f.line = 22, rt.concat($25, $26, undefined, "local 's'")))), $27 = ($28 = ("\xc8\xff") as rt.LuaValue, $29 = (s) as rt.LuaValue, (typeof $28 === 'string' && typeof $29 === 'string' ? $28 + $29 : ($f.line = 22, rt.concat($28, $29, undefined, "local 's'")))), $o30 = new rt.FieldsObject(), $n31 = 2, $o30.utf = "\xc3\xa9\xe2\x82\xac", $o30.raw = $23, ($24 !== undefined && ($o30.esc = $24, $n31++)), ($27 !== undefined && ($o30.hi = $27, $n31++)), rt.LuaTable.record($o30, $n31)));
+        return rt.leave($s, $d, ($23 = s, $24 = ($25 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue, $26 = (s) as rt.LuaValue, (typeof $25 === 'string' && typeof $26 === 'string' ? $25 + $26 : ($s.pcs[$d] = $pc + 17, rt.concat($25, $26, undefined, "local 's'")))), $27 = ($28 = ("\xc8\xff") as rt.LuaValue, $29 = (s) as rt.LuaValue, (typeof $28 === 'string' && typeof $29 === 'string' ? $28 + $29 : ($s.pcs[$d] = $pc + 17, rt.concat($28, $29, undefined, "local 's'")))), $o30 = new rt.FieldsObject(), $n31 = 2, $o30.utf = "\xc3\xa9\xe2\x82\xac", $o30.raw = $23, ($24 !== undefined && ($o30.esc = $24, $n31++)), ($27 !== undefined && ($o30.hi = $27, $n31++)), rt.LuaTable.record($o30, $n31)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $26 instanceof rt.LuaTable && !$26.linked && $26.f.get !== undefined ? ($26.f.get = $30) : rt.setIndex($26, "get", $30, "field 'bytes'"));
-      $f.line = 26;
-      $31 = ($32 = api as rt.LuaValue, ($32 instanceof rt.LuaTable && (($33 = $32.f.list) !== undefined || ($m34 = $32.metatable) === undefined || ($33 = $m34.view.list) !== undefined || (!("list" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : rt.index($32, "list", "local 'api'")));
+      }) as rt.LuaFunction)) !== undefined && $26 instanceof rt.LuaTable && !$26.linked && $26.f.get !== undefined ? ($26.f.get = $30) : ($s.pcs[$d] = $pc + 14, rt.setIndex($26, "get", $30, "field 'bytes'")));
+      $31 = ($32 = api as rt.LuaValue, ($32 instanceof rt.LuaTable && (($33 = $32.f.list) !== undefined || ($m34 = $32.metatable) === undefined || ($33 = $m34.view.list) !== undefined || (!("list" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : ($s.pcs[$d] = $pc + 18, rt.index($32, "list", "local 'api'"))));
       (($35 = rh.jsonHandler((function $get(ctx_3?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site4);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $fn2!: rt.LuaFunction;
         let $3: rt.LuaValue;
@@ -401,14 +471,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m9: rt.LuaTable | undefined;
         let $10: rt.LuaValue;
         let $m11: rt.LuaTable | undefined;
-        let $12: string;
-        let $13: rt.LuaValue;
+        let $12: rt.LuaValue;
+        let $13: string;
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
-        let $k18: number;
-        let $19: rt.LuaValue;
+        let $18: rt.LuaValue;
+        let $k19: number;
         let $20: rt.LuaValue;
         let $21: rt.LuaValue;
         let $22: rt.LuaValue;
@@ -418,53 +488,51 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $26: rt.LuaValue;
         let $27: rt.LuaValue;
         let $28: rt.LuaValue;
-        let $o29: rt.Fields;
-        let $n30: number;
-        let $31: rt.LuaValue;
-        let $32: number;
-        let $33: rt.LuaValue;
+        let $29: rt.LuaValue;
+        let $o30: rt.Fields;
+        let $n31: number;
+        let $32: rt.LuaValue;
+        let $33: number;
         let $34: rt.LuaValue;
-        let $o35: rt.Fields;
-        let $n36: number;
-        let $37: rt.LuaValue;
+        let $35: rt.LuaValue;
+        let $o36: rt.Fields;
+        let $n37: number;
         let $38: rt.LuaValue;
-        let $o39: rt.Fields;
-        let $n40: number;
+        let $39: rt.LuaValue;
+        let $o40: rt.Fields;
+        let $n41: number;
         const $json: boolean = rh.claim(ctx_3);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 27;
-        let n: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : rt.getGlobal($env, "tonumber")), $5 = (rh.pristineContext(ctx_3) ? (ctx_3 as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx_3 as rt.LuaValue, $f.line = 27, $f.callName = ":query", rt.fn(($7 instanceof rt.LuaTable && (($8 = $7.f.query) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.query) !== undefined || (!("query" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), ($6 instanceof rt.LuaTable && (($10 = $6.f.n) !== undefined || ($m11 = $6.metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($f.line = 27, rt.index($6, "n"))))), $f.line = 27, $fn2 = rt.fn($3, "global 'tonumber'"), $f.callName = "tonumber", $fn2($5)))) ? $1 : 3);
-        $f.line = 28;
+        let n: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx_3) ? (ctx_3 as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx_3 as rt.LuaValue, $s.pcs[$d] = $pc + 20, rt.fn(($7 instanceof rt.LuaTable && (($8 = $7.f.query) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.query) !== undefined || (!("query" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), ($6 instanceof rt.LuaTable && (($10 = $6.f.n) !== undefined || ($m11 = $6.metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 19, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 21, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 3);
         let items: rt.LuaTable = new rt.LuaTable();
         let items$j = '', items$n = 0;
-        $f.line = 29;
          {
           const $a1 = 1;
-          const $b1 = rt.forNumber(n, 'limit');
+          const $b1 = ($12 = n, ($s.pcs[$d] = $pc + 22, rt.forNumber($12, 'limit')));
           $loop1: for (let i: number = $a1; i <= $b1; i++) {
-            $f.line = 30;
             if ($json) {
-              $12 = "{\"i\":" + rh.num(i as number) + ",\"half\":" + rh.num((i / 2) as number) + ",\"neg\":" + rh.num(((-i) * 0) as number) + ",\"name\":" + rh.str(($13 = ("n") as rt.LuaValue, $14 = (i) as rt.LuaValue, (typeof $13 === 'string' && typeof $14 === 'string' ? $13 + $14 : ($f.line = 30, rt.concat($13, $14, undefined, "local 'i'")))) as string) + ",\"odd\":" + ((((rt.mod(i, 2)) === 1)) ? 'true' : 'false') + ",\"pair\":[" + rh.num(i as number) + "," + rh.str(($15 = ("x") as rt.LuaValue, $16 = (i) as rt.LuaValue, (typeof $15 === 'string' && typeof $16 === 'string' ? $15 + $16 : ($f.line = 30, rt.concat($15, $16, undefined, "local 'i'")))) as string) + "]}";
-              items$j = items$n++ === 0 ? $12 : items$j + ',' + $12;
+              $13 = "{\"i\":" + rh.num(i as number) + ",\"half\":" + rh.num((i / 2) as number) + ",\"neg\":" + rh.num(((-i) * 0) as number) + ",\"name\":" + rh.str(($14 = ("n") as rt.LuaValue, $15 = (i) as rt.LuaValue, (typeof $14 === 'string' && typeof $15 === 'string' ? $14 + $15 : ($s.pcs[$d] = $pc + 23, rt.concat($14, $15, undefined, "local 'i'")))) as string) + ",\"odd\":" + ((((rt.mod(i, 2)) === 1)) ? 'true' : 'false') + ",\"pair\":[" + rh.num(i as number) + "," + rh.str(($16 = ("x") as rt.LuaValue, $17 = (i) as rt.LuaValue, (typeof $16 === 'string' && typeof $17 === 'string' ? $16 + $17 : ($s.pcs[$d] = $pc + 23, rt.concat($16, $17, undefined, "local 'i'")))) as string) + "]}";
+              items$j = items$n++ === 0 ? $13 : items$j + ',' + $13;
             } else {
-              $17 = items;
-              $k18 = i;
-              (($31 = ($19 = i, $20 = (i / 2), $21 = ((-i) * 0), $22 = ($23 = ("n") as rt.LuaValue, $24 = (i) as rt.LuaValue, (typeof $23 === 'string' && typeof $24 === 'string' ? $23 + $24 : ($f.line = 30, rt.concat($23, $24, undefined, "local 'i'")))), $25 = ((rt.mod(i, 2)) === 1), $26 = rt.buildTable(2, [1, i, 2, ($27 = ("x") as rt.LuaValue, $28 = (i) as rt.LuaValue, (typeof $27 === 'string' && typeof $28 === 'string' ? $27 + $28 : ($f.line = 30, rt.concat($27, $28, undefined, "local 'i'"))))], undefined), $o29 = new rt.FieldsObject(), $n30 = 6, $o29.i = $19, $o29.half = $20, $o29.neg = $21, $o29.name = $22, $o29.odd = $25, $o29.pair = $26, rt.LuaTable.record($o29, $n30))) !== undefined && $17 instanceof rt.LuaTable && $17.arr[$k18 - 1] !== undefined ? ($17.arr[$k18 - 1] = $31) : $31 !== undefined && $17 instanceof rt.LuaTable && $k18 === $17.arr.length + 1 && $17.other === undefined && $17.metatable === undefined ? $17.arr.push($31) : rt.setIndex($17, $k18, $31, "local 'items'"));
+              $18 = items;
+              $k19 = i;
+              (($32 = ($20 = i, $21 = (i / 2), $22 = ((-i) * 0), $23 = ($24 = ("n") as rt.LuaValue, $25 = (i) as rt.LuaValue, (typeof $24 === 'string' && typeof $25 === 'string' ? $24 + $25 : ($s.pcs[$d] = $pc + 23, rt.concat($24, $25, undefined, "local 'i'")))), $26 = ((rt.mod(i, 2)) === 1), $27 = rt.buildTable(2, [1, i, 2, ($28 = ("x") as rt.LuaValue, $29 = (i) as rt.LuaValue, (typeof $28 === 'string' && typeof $29 === 'string' ? $28 + $29 : ($s.pcs[$d] = $pc + 23, rt.concat($28, $29, undefined, "local 'i'"))))], undefined), $o30 = new rt.FieldsObject(), $n31 = 6, $o30.i = $20, $o30.half = $21, $o30.neg = $22, $o30.name = $23, $o30.odd = $26, $o30.pair = $27, rt.LuaTable.record($o30, $n31))) !== undefined && $18 instanceof rt.LuaTable && ($k19 - 1 >>> 0) === $k19 - 1 && $18.arr[$k19 - 1] !== undefined ? ($18.arr[$k19 - 1] = $32) : $32 !== undefined && $18 instanceof rt.LuaTable && $k19 === $18.arr.length + 1 && $18.other === undefined && $18.metatable === undefined ? $18.arr.push($32) : ($s.pcs[$d] = $pc + 23, rt.setIndex($18, $k19, $32, "local 'items'")));
             }
           }
         }
-        $f.line = 32;
         if ($json) {
-          $32 = items$n;
-          if (items$n !== 0) return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($32) + ",\"items\":[" + items$j + "]}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($33 = $32, $34 = items, $o35 = new rt.FieldsObject(), $n36 = 2, $o35.count = $33, $o35.items = $34, rt.LuaTable.record($o35, $n36)));
+          $33 = items$n;
+          if (items$n !== 0) return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($33) + ",\"items\":[" + items$j + "]}") as unknown as rt.LuaValue);
+          return rt.leave($s, $d, ($34 = $33, $35 = items, $o36 = new rt.FieldsObject(), $n37 = 2, $o36.count = $34, $o36.items = $35, rt.LuaTable.record($o36, $n37)));
         }
-        return rt.leave($s, $d, ($37 = items.length(), $38 = items, $o39 = new rt.FieldsObject(), $n40 = 2, $o39.count = $37, $o39.items = $38, rt.LuaTable.record($o39, $n40)));
+        return rt.leave($s, $d, ($38 = items.length(), $39 = items, $o40 = new rt.FieldsObject(), $n41 = 2, $o40.count = $38, $o40.items = $39, rt.LuaTable.record($o40, $n41)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $31 instanceof rt.LuaTable && !$31.linked && $31.f.get !== undefined ? ($31.f.get = $35) : rt.setIndex($31, "get", $35, "field 'list'"));
+      }) as rt.LuaFunction)) !== undefined && $31 instanceof rt.LuaTable && !$31.linked && $31.f.get !== undefined ? ($31.f.get = $35) : ($s.pcs[$d] = $pc + 18, rt.setIndex($31, "get", $35, "field 'list'")));
       let touch: rt.LuaFunction;
       touch = function $touch(ctx_4?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site5);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -476,18 +544,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m9: rt.LuaTable | undefined;
         let $10: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 37;
-        $1 = rt.first(($2 = ctx_4 as rt.LuaValue, $f.line = 37, $f.callName = ":params", rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.params) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2)));
-        (($5 = "changed") !== undefined && $1 instanceof rt.LuaTable && !$1.linked && $1.f.id !== undefined ? ($1.f.id = $5) : rt.setIndex($1, "id", $5));
-        $f.line = 38;
-        $6 = rt.first(($7 = ctx_4 as rt.LuaValue, $f.line = 38, $f.callName = ":headers", rt.fn(($7 instanceof rt.LuaTable && (($8 = $7.f.headers) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.headers) !== undefined || (!("headers" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "headers", "local 'ctx'")), "method 'headers'")($7)));
-        (($10 = "set by lua") !== undefined && $6 instanceof rt.LuaTable && !$6.linked && $6.f["x-a"] !== undefined ? ($6.f["x-a"] = $10) : rt.setIndex($6, "x-a", $10));
+        $1 = rt.first(($2 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.params) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2)));
+        (($5 = "changed") !== undefined && $1 instanceof rt.LuaTable && !$1.linked && $1.f.id !== undefined ? ($1.f.id = $5) : ($s.pcs[$d] = $pc + 25, rt.setIndex($1, "id", $5)));
+        $6 = rt.first(($7 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 26, rt.fn(($7 instanceof rt.LuaTable && (($8 = $7.f.headers) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.headers) !== undefined || (!("headers" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "headers", "local 'ctx'")), "method 'headers'")($7)));
+        (($10 = "set by lua") !== undefined && $6 instanceof rt.LuaTable && !$6.linked && $6.f["x-a"] !== undefined ? ($6.f["x-a"] = $10) : ($s.pcs[$d] = $pc + 27, rt.setIndex($6, "x-a", $10)));
         return rt.leave($s, $d, rt.NONE);
       };
-      $f.line = 41;
-      $36 = ($37 = ($38 = api as rt.LuaValue, ($38 instanceof rt.LuaTable && (($39 = $38.f.touched) !== undefined || ($m40 = $38.metatable) === undefined || ($39 = $m40.view.touched) !== undefined || (!("touched" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : rt.index($38, "touched", "local 'api'"))), ($37 instanceof rt.LuaTable && (($41 = $37.f.p_id) !== undefined || ($m42 = $37.metatable) === undefined || ($41 = $m42.view.p_id) !== undefined || (!("p_id" in $m42.view) && $m42.view[rt.CUT] === undefined)) ? $41 : rt.index($37, "p_id", "field 'touched'")));
+      $36 = ($37 = ($38 = api as rt.LuaValue, ($38 instanceof rt.LuaTable && (($39 = $38.f.touched) !== undefined || ($m40 = $38.metatable) === undefined || ($39 = $m40.view.touched) !== undefined || (!("touched" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : ($s.pcs[$d] = $pc + 28, rt.index($38, "touched", "local 'api'")))), ($37 instanceof rt.LuaTable && (($41 = $37.f.p_id) !== undefined || ($m42 = $37.metatable) === undefined || ($41 = $m42.view.p_id) !== undefined || (!("p_id" in $m42.view) && $m42.view[rt.CUT] === undefined)) ? $41 : ($s.pcs[$d] = $pc + 28, rt.index($37, "p_id", "field 'touched'"))));
       (($43 = rh.jsonHandler((function $get(ctx_5?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site6);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -536,25 +603,23 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n46: number;
         const $json: boolean = rh.claim(ctx_5);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 42;
-        let before: rt.LuaValue = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).param("id") : ($1 = rt.first(($2 = ctx_5 as rt.LuaValue, $f.line = 42, $f.callName = ":params", rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.params) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), ($1 instanceof rt.LuaTable && (($5 = $1.f.id) !== undefined || ($m6 = $1.metatable) === undefined || ($5 = $m6.view.id) !== undefined || (!("id" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($f.line = 42, rt.index($1, "id")))));
-        $f.line = 43;
-        ($f.line = 43, $f.callName = "touch", touch(ctx_5));
-        $f.line = 44;
+        let before: rt.LuaValue = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).param("id") : ($1 = rt.first(($2 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 30, rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.params) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), ($1 instanceof rt.LuaTable && (($5 = $1.f.id) !== undefined || ($m6 = $1.metatable) === undefined || ($5 = $m6.view.id) !== undefined || (!("id" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 29, rt.index($1, "id")))));
+        ($s.pcs[$d] = $pc + 31, touch(ctx_5));
         if ($json) {
           $7 = before;
-          $9 = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).param("id") : ($10 = rt.first(($11 = ctx_5 as rt.LuaValue, $f.line = 44, $f.callName = ":params", rt.fn(($11 instanceof rt.LuaTable && (($12 = $11.f.params) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.params) !== undefined || (!("params" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "params", "local 'ctx'")), "method 'params'")($11))), ($10 instanceof rt.LuaTable && (($14 = $10.f.id) !== undefined || ($m15 = $10.metatable) === undefined || ($14 = $m15.view.id) !== undefined || (!("id" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($f.line = 44, rt.index($10, "id")))));
-          $17 = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).header("x-a") : ($18 = rt.first(($19 = ctx_5 as rt.LuaValue, $f.line = 44, $f.callName = ":headers", rt.fn(($19 instanceof rt.LuaTable && (($20 = $19.f.headers) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.headers) !== undefined || (!("headers" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($19, "headers", "local 'ctx'")), "method 'headers'")($19))), ($18 instanceof rt.LuaTable && (($22 = $18.f["x-a"]) !== undefined || ($m23 = $18.metatable) === undefined || ($22 = $m23.view["x-a"]) !== undefined || (!("x-a" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($f.line = 44, rt.index($18, "x-a")))));
+          $9 = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).param("id") : ($10 = rt.first(($11 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 33, rt.fn(($11 instanceof rt.LuaTable && (($12 = $11.f.params) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.params) !== undefined || (!("params" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "params", "local 'ctx'")), "method 'params'")($11))), ($10 instanceof rt.LuaTable && (($14 = $10.f.id) !== undefined || ($m15 = $10.metatable) === undefined || ($14 = $m15.view.id) !== undefined || (!("id" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 32, rt.index($10, "id")))));
+          $17 = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).header("x-a") : ($18 = rt.first(($19 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 34, rt.fn(($19 instanceof rt.LuaTable && (($20 = $19.f.headers) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.headers) !== undefined || (!("headers" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($19, "headers", "local 'ctx'")), "method 'headers'")($19))), ($18 instanceof rt.LuaTable && (($22 = $18.f["x-a"]) !== undefined || ($m23 = $18.metatable) === undefined || ($22 = $m23.view["x-a"]) !== undefined || (!("x-a" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 32, rt.index($18, "x-a")))));
           if (($8 = rh.scalar($7)) !== undefined && ($16 = rh.scalar($9)) !== undefined && ($24 = rh.scalar($17)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"before\":" + $8! + ",\"after\":" + $16! + ",\"header\":" + $24! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($25 = $7, $26 = $9, $27 = $17, $o28 = new rt.FieldsObject(), $n29 = 0, ($25 !== undefined && ($o28.before = $25, $n29++)), ($26 !== undefined && ($o28.after = $26, $n29++)), ($27 !== undefined && ($o28.header = $27, $n29++)), rt.LuaTable.record($o28, $n29)));
         }
-        return rt.leave($s, $d, ($30 = before, $31 = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).param("id") : ($32 = rt.first(($33 = ctx_5 as rt.LuaValue, $f.line = 44, $f.callName = ":params", rt.fn(($33 instanceof rt.LuaTable && (($34 = $33.f.params) !== undefined || ($m35 = $33.metatable) === undefined || ($34 = $m35.view.params) !== undefined || (!("params" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : rt.index($33, "params", "local 'ctx'")), "method 'params'")($33))), ($32 instanceof rt.LuaTable && (($36 = $32.f.id) !== undefined || ($m37 = $32.metatable) === undefined || ($36 = $m37.view.id) !== undefined || (!("id" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : ($f.line = 44, rt.index($32, "id"))))), $38 = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).header("x-a") : ($39 = rt.first(($40 = ctx_5 as rt.LuaValue, $f.line = 44, $f.callName = ":headers", rt.fn(($40 instanceof rt.LuaTable && (($41 = $40.f.headers) !== undefined || ($m42 = $40.metatable) === undefined || ($41 = $m42.view.headers) !== undefined || (!("headers" in $m42.view) && $m42.view[rt.CUT] === undefined)) ? $41 : rt.index($40, "headers", "local 'ctx'")), "method 'headers'")($40))), ($39 instanceof rt.LuaTable && (($43 = $39.f["x-a"]) !== undefined || ($m44 = $39.metatable) === undefined || ($43 = $m44.view["x-a"]) !== undefined || (!("x-a" in $m44.view) && $m44.view[rt.CUT] === undefined)) ? $43 : ($f.line = 44, rt.index($39, "x-a"))))), $o45 = new rt.FieldsObject(), $n46 = 0, ($30 !== undefined && ($o45.before = $30, $n46++)), ($31 !== undefined && ($o45.after = $31, $n46++)), ($38 !== undefined && ($o45.header = $38, $n46++)), rt.LuaTable.record($o45, $n46)));
+        return rt.leave($s, $d, ($30 = before, $31 = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).param("id") : ($32 = rt.first(($33 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 33, rt.fn(($33 instanceof rt.LuaTable && (($34 = $33.f.params) !== undefined || ($m35 = $33.metatable) === undefined || ($34 = $m35.view.params) !== undefined || (!("params" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : rt.index($33, "params", "local 'ctx'")), "method 'params'")($33))), ($32 instanceof rt.LuaTable && (($36 = $32.f.id) !== undefined || ($m37 = $32.metatable) === undefined || ($36 = $m37.view.id) !== undefined || (!("id" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : ($s.pcs[$d] = $pc + 32, rt.index($32, "id"))))), $38 = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).header("x-a") : ($39 = rt.first(($40 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 34, rt.fn(($40 instanceof rt.LuaTable && (($41 = $40.f.headers) !== undefined || ($m42 = $40.metatable) === undefined || ($41 = $m42.view.headers) !== undefined || (!("headers" in $m42.view) && $m42.view[rt.CUT] === undefined)) ? $41 : rt.index($40, "headers", "local 'ctx'")), "method 'headers'")($40))), ($39 instanceof rt.LuaTable && (($43 = $39.f["x-a"]) !== undefined || ($m44 = $39.metatable) === undefined || ($43 = $m44.view["x-a"]) !== undefined || (!("x-a" in $m44.view) && $m44.view[rt.CUT] === undefined)) ? $43 : ($s.pcs[$d] = $pc + 32, rt.index($39, "x-a"))))), $o45 = new rt.FieldsObject(), $n46 = 0, ($30 !== undefined && ($o45.before = $30, $n46++)), ($31 !== undefined && ($o45.after = $31, $n46++)), ($38 !== undefined && ($o45.header = $38, $n46++)), rt.LuaTable.record($o45, $n46)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $36 instanceof rt.LuaTable && !$36.linked && $36.f.get !== undefined ? ($36.f.get = $43) : rt.setIndex($36, "get", $43, "field 'p_id'"));
-      $f.line = 48;
-      $44 = ($45 = api as rt.LuaValue, ($45 instanceof rt.LuaTable && (($46 = $45.f.whole) !== undefined || ($m47 = $45.metatable) === undefined || ($46 = $m47.view.whole) !== undefined || (!("whole" in $m47.view) && $m47.view[rt.CUT] === undefined)) ? $46 : rt.index($45, "whole", "local 'api'")));
+      }) as rt.LuaFunction)) !== undefined && $36 instanceof rt.LuaTable && !$36.linked && $36.f.get !== undefined ? ($36.f.get = $43) : ($s.pcs[$d] = $pc + 28, rt.setIndex($36, "get", $43, "field 'p_id'")));
+      $44 = ($45 = api as rt.LuaValue, ($45 instanceof rt.LuaTable && (($46 = $45.f.whole) !== undefined || ($m47 = $45.metatable) === undefined || ($46 = $m47.view.whole) !== undefined || (!("whole" in $m47.view) && $m47.view[rt.CUT] === undefined)) ? $46 : ($s.pcs[$d] = $pc + 35, rt.index($45, "whole", "local 'api'"))));
       (($48 = function $get(ctx_6?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site7);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -586,39 +651,31 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o29: rt.Fields;
         let $n30: number;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 49;
         let names: rt.LuaTable = new rt.LuaTable();
-        $f.line = 50;
          {
-          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.pairs) !== undefined ? $3 : rt.getGlobal($env, "pairs")), $r4 = ($5 = ctx_6 as rt.LuaValue, $f.line = 50, $f.callName = ":headers", rt.fn(($5 instanceof rt.LuaTable && (($6 = $5.f.headers) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.headers) !== undefined || (!("headers" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5)), $f.line = 50, $fn1 = rt.fn($2, "global 'pairs'"), $f.callName = "pairs", (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4))))], 3);
-          const $iter1 = rt.callable($it1);
+          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.pairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 36, rt.getGlobal($env, "pairs"))), $r4 = ($5 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn(($5 instanceof rt.LuaTable && (($6 = $5.f.headers) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.headers) !== undefined || (!("headers" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5)), $s.pcs[$d] = $pc + 38, $fn1 = rt.fn($2, "global 'pairs'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4))))], 3);
+          const $iter1 = ($s.pcs[$d] = $pc + 36, rt.callable($it1));
           let $k1 = $ctl1;
           $loop1: for (;;) {
-            $f.callName = 'for iterator';
+            $s.pcs[$d] = $pc + 39;
             const $r1 = $iter1($st1, $k1);
             $k1 = Array.isArray($r1) ? $r1[0] : $r1;
             if ($k1 === undefined) break;
             let k: rt.LuaValue = $k1;
-            $f.line = 50;
-            if ((rt.first(($8 = k as rt.LuaValue, $f.line = 50, $f.callName = ":sub", rt.fn(($8 instanceof rt.LuaTable && (($9 = $8.f.sub) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.sub) !== undefined || (!("sub" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "sub", "local 'k'")), "method 'sub'")($8, 1, 2))) === "x-")) {
-              $f.line = 50;
+            if ((rt.first(($8 = k as rt.LuaValue, $s.pcs[$d] = $pc + 40, rt.fn(($8 instanceof rt.LuaTable && (($9 = $8.f.sub) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.sub) !== undefined || (!("sub" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "sub", "local 'k'")), "method 'sub'")($8, 1, 2))) === "x-")) {
               $11 = names;
               $k12 = (names.length() + 1);
-              (($13 = k) !== undefined && $11 instanceof rt.LuaTable && $11.arr[$k12 - 1] !== undefined ? ($11.arr[$k12 - 1] = $13) : $13 !== undefined && $11 instanceof rt.LuaTable && $k12 === $11.arr.length + 1 && $11.other === undefined && $11.metatable === undefined ? $11.arr.push($13) : rt.setIndex($11, $k12, $13, "local 'names'"));
+              (($13 = k) !== undefined && $11 instanceof rt.LuaTable && ($k12 - 1 >>> 0) === $k12 - 1 && $11.arr[$k12 - 1] !== undefined ? ($11.arr[$k12 - 1] = $13) : $13 !== undefined && $11 instanceof rt.LuaTable && $k12 === $11.arr.length + 1 && $11.other === undefined && $11.metatable === undefined ? $11.arr.push($13) : ($s.pcs[$d] = $pc + 36, rt.setIndex($11, $k12, $13, "local 'names'")));
             }
           }
         }
-        $f.line = 51;
-        ($15 = ($16 = (($17 = $env.f.table) !== undefined ? $17 : rt.getGlobal($env, "table")), ($16 instanceof rt.LuaTable && (($18 = $16.f.sort) !== undefined || ($m19 = $16.metatable) === undefined || ($18 = $m19.view.sort) !== undefined || (!("sort" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : rt.index($16, "sort", "global 'table'"))), $20 = names, $f.line = 51, $fn14 = rt.fn($15, "field 'sort'"), $f.callName = "sort", $fn14($20));
-        $f.line = 52;
-        return rt.leave($s, $d, ($21 = names, $22 = (rh.pristineContext(ctx_6) ? (ctx_6 as rh.RequestContext).header("x-a") : ($23 = rt.first(($24 = ctx_6 as rt.LuaValue, $f.line = 52, $f.callName = ":headers", rt.fn(($24 instanceof rt.LuaTable && (($25 = $24.f.headers) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.headers) !== undefined || (!("headers" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : rt.index($24, "headers", "local 'ctx'")), "method 'headers'")($24))), ($23 instanceof rt.LuaTable && (($27 = $23.f["x-a"]) !== undefined || ($m28 = $23.metatable) === undefined || ($27 = $m28.view["x-a"]) !== undefined || (!("x-a" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($f.line = 52, rt.index($23, "x-a"))))), $o29 = new rt.FieldsObject(), $n30 = 1, $o29.names = $21, ($22 !== undefined && ($o29.a = $22, $n30++)), rt.LuaTable.record($o29, $n30)));
+        ($15 = ($16 = (($17 = $env.f.table) !== undefined ? $17 : ($s.pcs[$d] = $pc + 41, rt.getGlobal($env, "table"))), ($16 instanceof rt.LuaTable && (($18 = $16.f.sort) !== undefined || ($m19 = $16.metatable) === undefined || ($18 = $m19.view.sort) !== undefined || (!("sort" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 41, rt.index($16, "sort", "global 'table'")))), $20 = names, $s.pcs[$d] = $pc + 42, $fn14 = rt.fn($15, "field 'sort'"), $fn14($20));
+        return rt.leave($s, $d, ($21 = names, $22 = (rh.pristineContext(ctx_6) ? (ctx_6 as rh.RequestContext).header("x-a") : ($23 = rt.first(($24 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 44, rt.fn(($24 instanceof rt.LuaTable && (($25 = $24.f.headers) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.headers) !== undefined || (!("headers" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : rt.index($24, "headers", "local 'ctx'")), "method 'headers'")($24))), ($23 instanceof rt.LuaTable && (($27 = $23.f["x-a"]) !== undefined || ($m28 = $23.metatable) === undefined || ($27 = $m28.view["x-a"]) !== undefined || (!("x-a" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 43, rt.index($23, "x-a"))))), $o29 = new rt.FieldsObject(), $n30 = 1, $o29.names = $21, ($22 !== undefined && ($o29.a = $22, $n30++)), rt.LuaTable.record($o29, $n30)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $44 instanceof rt.LuaTable && !$44.linked && $44.f.get !== undefined ? ($44.f.get = $48) : rt.setIndex($44, "get", $48, "field 'whole'"));
-      $f.line = 56;
-      $49 = ($50 = api as rt.LuaValue, ($50 instanceof rt.LuaTable && (($51 = $50.f.inner) !== undefined || ($m52 = $50.metatable) === undefined || ($51 = $m52.view.inner) !== undefined || (!("inner" in $m52.view) && $m52.view[rt.CUT] === undefined)) ? $51 : rt.index($50, "inner", "local 'api'")));
+      }) !== undefined && $44 instanceof rt.LuaTable && !$44.linked && $44.f.get !== undefined ? ($44.f.get = $48) : ($s.pcs[$d] = $pc + 35, rt.setIndex($44, "get", $48, "field 'whole'")));
+      $49 = ($50 = api as rt.LuaValue, ($50 instanceof rt.LuaTable && (($51 = $50.f.inner) !== undefined || ($m52 = $50.metatable) === undefined || ($51 = $m52.view.inner) !== undefined || (!("inner" in $m52.view) && $m52.view[rt.CUT] === undefined)) ? $51 : ($s.pcs[$d] = $pc + 45, rt.index($50, "inner", "local 'api'"))));
       (($53 = rh.jsonHandler((function $get(ctx_7?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
-        let $f: rt.SlotFrame | undefined;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -636,17 +693,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx_7);
         const $va: rt.LuaValue[] = rt.NONE;
         if ($json) {
-          $1 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).method : ($2 = ctx_7 as rt.LuaValue, ($2 instanceof rt.LuaTable && (($3 = $2.f.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (($f ??= $s.enter($site8)).line = 57, rt.index($2, "method", "local 'ctx'")))));
+          $1 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).method : ($2 = ctx_7 as rt.LuaValue, ($2 instanceof rt.LuaTable && (($3 = $2.f.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 46), rt.index($2, "method", "local 'ctx'")))));
           if (($5 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"who\":\"inner\",\"method\":" + $5! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 1, $o7.who = "inner", ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
         }
-        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).method : ($10 = ctx_7 as rt.LuaValue, ($10 instanceof rt.LuaTable && (($11 = $10.f.method) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (($f ??= $s.enter($site8)).line = 57, rt.index($10, "method", "local 'ctx'"))))), $o13 = new rt.FieldsObject(), $n14 = 1, $o13.who = "inner", ($9 !== undefined && ($o13.method = $9, $n14++)), rt.LuaTable.record($o13, $n14)));
+        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).method : ($10 = ctx_7 as rt.LuaValue, ($10 instanceof rt.LuaTable && (($11 = $10.f.method) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 46), rt.index($10, "method", "local 'ctx'"))))), $o13 = new rt.FieldsObject(), $n14 = 1, $o13.who = "inner", ($9 !== undefined && ($o13.method = $9, $n14++)), rt.LuaTable.record($o13, $n14)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $49 instanceof rt.LuaTable && !$49.linked && $49.f.get !== undefined ? ($49.f.get = $53) : rt.setIndex($49, "get", $53, "field 'inner'"));
-      $f.line = 60;
-      $54 = ($55 = api as rt.LuaValue, ($55 instanceof rt.LuaTable && (($56 = $55.f.outer) !== undefined || ($m57 = $55.metatable) === undefined || ($56 = $m57.view.outer) !== undefined || (!("outer" in $m57.view) && $m57.view[rt.CUT] === undefined)) ? $56 : rt.index($55, "outer", "local 'api'")));
+      }) as rt.LuaFunction)) !== undefined && $49 instanceof rt.LuaTable && !$49.linked && $49.f.get !== undefined ? ($49.f.get = $53) : ($s.pcs[$d] = $pc + 45, rt.setIndex($49, "get", $53, "field 'inner'")));
+      $54 = ($55 = api as rt.LuaValue, ($55 instanceof rt.LuaTable && (($56 = $55.f.outer) !== undefined || ($m57 = $55.metatable) === undefined || ($56 = $m57.view.outer) !== undefined || (!("outer" in $m57.view) && $m57.view[rt.CUT] === undefined)) ? $56 : ($s.pcs[$d] = $pc + 47, rt.index($55, "outer", "local 'api'"))));
       (($58 = rh.jsonHandler((function $get(ctx_8?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site9);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -682,25 +740,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n33: number;
         const $json: boolean = rh.claim(ctx_8);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 61;
-        let t: rt.LuaValue = rt.first(($2 = ($3 = ($4 = api as rt.LuaValue, ($4 instanceof rt.LuaTable && (($5 = $4.f.inner) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.inner) !== undefined || (!("inner" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "inner", "upvalue 'api'"))), ($3 instanceof rt.LuaTable && (($7 = $3.f.get) !== undefined || ($m8 = $3.metatable) === undefined || ($7 = $m8.view.get) !== undefined || (!("get" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($3, "get", "field 'inner'"))), $9 = ctx_8, $f.line = 61, $fn1 = rt.fn($2, "field 'get'"), $f.callName = "get", $fn1($9)));
-        $f.line = 62;
+        let t: rt.LuaValue = rt.first(($2 = ($3 = ($4 = api as rt.LuaValue, ($4 instanceof rt.LuaTable && (($5 = $4.f.inner) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.inner) !== undefined || (!("inner" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 48, rt.index($4, "inner", "upvalue 'api'")))), ($3 instanceof rt.LuaTable && (($7 = $3.f.get) !== undefined || ($m8 = $3.metatable) === undefined || ($7 = $m8.view.get) !== undefined || (!("get" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 48, rt.index($3, "get", "field 'inner'")))), $9 = ctx_8, $s.pcs[$d] = $pc + 49, $fn1 = rt.fn($2, "field 'get'"), $fn1($9)));
         if ($json) {
-          $10 = ($11 = t as rt.LuaValue, ($11 instanceof rt.LuaTable && (($12 = $11.f.who) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.who) !== undefined || (!("who" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "who", "local 't'")));
-          $15 = ($16 = t as rt.LuaValue, ($16 instanceof rt.LuaTable && (($17 = $16.f.method) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.method) !== undefined || (!("method" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($16, "method", "local 't'")));
+          $10 = ($11 = t as rt.LuaValue, ($11 instanceof rt.LuaTable && (($12 = $11.f.who) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.who) !== undefined || (!("who" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 50, rt.index($11, "who", "local 't'"))));
+          $15 = ($16 = t as rt.LuaValue, ($16 instanceof rt.LuaTable && (($17 = $16.f.method) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.method) !== undefined || (!("method" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 50, rt.index($16, "method", "local 't'"))));
           if (($14 = rh.scalar($10)) !== undefined && ($19 = rh.scalar($15)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"got\":" + $14! + ",\"method\":" + $19! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($20 = $10, $21 = $15, $o22 = new rt.FieldsObject(), $n23 = 0, ($20 !== undefined && ($o22.got = $20, $n23++)), ($21 !== undefined && ($o22.method = $21, $n23++)), rt.LuaTable.record($o22, $n23)));
         }
-        return rt.leave($s, $d, ($24 = ($25 = t as rt.LuaValue, ($25 instanceof rt.LuaTable && (($26 = $25.f.who) !== undefined || ($m27 = $25.metatable) === undefined || ($26 = $m27.view.who) !== undefined || (!("who" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : rt.index($25, "who", "local 't'"))), $28 = ($29 = t as rt.LuaValue, ($29 instanceof rt.LuaTable && (($30 = $29.f.method) !== undefined || ($m31 = $29.metatable) === undefined || ($30 = $m31.view.method) !== undefined || (!("method" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : rt.index($29, "method", "local 't'"))), $o32 = new rt.FieldsObject(), $n33 = 0, ($24 !== undefined && ($o32.got = $24, $n33++)), ($28 !== undefined && ($o32.method = $28, $n33++)), rt.LuaTable.record($o32, $n33)));
+        return rt.leave($s, $d, ($24 = ($25 = t as rt.LuaValue, ($25 instanceof rt.LuaTable && (($26 = $25.f.who) !== undefined || ($m27 = $25.metatable) === undefined || ($26 = $m27.view.who) !== undefined || (!("who" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : ($s.pcs[$d] = $pc + 50, rt.index($25, "who", "local 't'")))), $28 = ($29 = t as rt.LuaValue, ($29 instanceof rt.LuaTable && (($30 = $29.f.method) !== undefined || ($m31 = $29.metatable) === undefined || ($30 = $m31.view.method) !== undefined || (!("method" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : ($s.pcs[$d] = $pc + 50, rt.index($29, "method", "local 't'")))), $o32 = new rt.FieldsObject(), $n33 = 0, ($24 !== undefined && ($o32.got = $24, $n33++)), ($28 !== undefined && ($o32.method = $28, $n33++)), rt.LuaTable.record($o32, $n33)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $54 instanceof rt.LuaTable && !$54.linked && $54.f.get !== undefined ? ($54.f.get = $58) : rt.setIndex($54, "get", $58, "field 'outer'"));
-      $f.line = 66;
-      $59 = ($60 = api as rt.LuaValue, ($60 instanceof rt.LuaTable && (($61 = $60.f.built) !== undefined || ($m62 = $60.metatable) === undefined || ($61 = $m62.view.built) !== undefined || (!("built" in $m62.view) && $m62.view[rt.CUT] === undefined)) ? $61 : rt.index($60, "built", "local 'api'")));
+      }) as rt.LuaFunction)) !== undefined && $54 instanceof rt.LuaTable && !$54.linked && $54.f.get !== undefined ? ($54.f.get = $58) : ($s.pcs[$d] = $pc + 47, rt.setIndex($54, "get", $58, "field 'outer'")));
+      $59 = ($60 = api as rt.LuaValue, ($60 instanceof rt.LuaTable && (($61 = $60.f.built) !== undefined || ($m62 = $60.metatable) === undefined || ($61 = $m62.view.built) !== undefined || (!("built" in $m62.view) && $m62.view[rt.CUT] === undefined)) ? $61 : ($s.pcs[$d] = $pc + 51, rt.index($60, "built", "local 'api'"))));
       (($63 = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx_9?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_9);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx_9?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site10);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -738,22 +795,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r35: rt.LuaResult;
         const $json: boolean = rh.claim(ctx_9);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 67;
         if ($json) {
-          $1 = ($2 = api as rt.LuaValue, ($2 instanceof rt.LuaTable && (($3 = $2.f.json) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "json", "upvalue 'api'")));
-          $5 = (rh.pristineContext(ctx_9) ? (ctx_9 as rh.RequestContext).queryValue("id") : ($6 = rt.first(($7 = ctx_9 as rt.LuaValue, $f.line = 67, $f.callName = ":query", rt.fn(($7 instanceof rt.LuaTable && (($8 = $7.f.query) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.query) !== undefined || (!("query" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), ($6 instanceof rt.LuaTable && (($10 = $6.f.id) !== undefined || ($m11 = $6.metatable) === undefined || ($10 = $m11.view.id) !== undefined || (!("id" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($f.line = 67, rt.index($6, "id")))));
+          $1 = ($2 = api as rt.LuaValue, ($2 instanceof rt.LuaTable && (($3 = $2.f.json) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 52, rt.index($2, "json", "upvalue 'api'"))));
+          $5 = (rh.pristineContext(ctx_9) ? (ctx_9 as rh.RequestContext).queryValue("id") : ($6 = rt.first(($7 = ctx_9 as rt.LuaValue, $s.pcs[$d] = $pc + 53, rt.fn(($7 instanceof rt.LuaTable && (($8 = $7.f.query) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.query) !== undefined || (!("query" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), ($6 instanceof rt.LuaTable && (($10 = $6.f.id) !== undefined || ($m11 = $6.metatable) === undefined || ($10 = $m11.view.id) !== undefined || (!("id" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 52, rt.index($6, "id")))));
           if (rh.isJsonBuilder($1) && ($12 = rh.scalar($5)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"ok\":true,\"id\":" + $12! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, rt.first(($14 = $1, $15 = ($16 = $5, $o17 = new rt.FieldsObject(), $n18 = 1, $o17.ok = true, ($16 !== undefined && ($o17.id = $16, $n18++)), rt.LuaTable.record($o17, $n18)), $f.line = 67, $fn13 = rt.fn($14, "field 'json'"), $f.callName = "json", $fn13($15))));
+          return rt.leave($s, $d, rt.first(($14 = $1, $15 = ($16 = $5, $o17 = new rt.FieldsObject(), $n18 = 1, $o17.ok = true, ($16 !== undefined && ($o17.id = $16, $n18++)), rt.LuaTable.record($o17, $n18)), $s.pcs[$d] = $pc + 54, $fn13 = rt.fn($14, "field 'json'"), $fn13($15))));
         }
-        return ($20 = ($21 = api as rt.LuaValue, ($21 instanceof rt.LuaTable && (($22 = $21.f.json) !== undefined || ($m23 = $21.metatable) === undefined || ($22 = $m23.view.json) !== undefined || (!("json" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : rt.index($21, "json", "upvalue 'api'"))), $24 = ($25 = (rh.pristineContext(ctx_9) ? (ctx_9 as rh.RequestContext).queryValue("id") : ($26 = rt.first(($27 = ctx_9 as rt.LuaValue, $f.line = 67, $f.callName = ":query", rt.fn(($27 instanceof rt.LuaTable && (($28 = $27.f.query) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.query) !== undefined || (!("query" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : rt.index($27, "query", "local 'ctx'")), "method 'query'")($27))), ($26 instanceof rt.LuaTable && (($30 = $26.f.id) !== undefined || ($m31 = $26.metatable) === undefined || ($30 = $m31.view.id) !== undefined || (!("id" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : ($f.line = 67, rt.index($26, "id"))))), $o32 = new rt.FieldsObject(), $n33 = 1, $o32.ok = true, ($25 !== undefined && ($o32.id = $25, $n33++)), rt.LuaTable.record($o32, $n33)), $f.line = 67, $fn19 = rt.fn($20, "field 'json'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t34 = $s.tails++, $r35 = $fn19($24), $s.tails = $t34, $r35) : rt.tail($s, $fn19, [$24]));
+        return ($20 = ($21 = api as rt.LuaValue, ($21 instanceof rt.LuaTable && (($22 = $21.f.json) !== undefined || ($m23 = $21.metatable) === undefined || ($22 = $m23.view.json) !== undefined || (!("json" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 52, rt.index($21, "json", "upvalue 'api'")))), $24 = ($25 = (rh.pristineContext(ctx_9) ? (ctx_9 as rh.RequestContext).queryValue("id") : ($26 = rt.first(($27 = ctx_9 as rt.LuaValue, $s.pcs[$d] = $pc + 53, rt.fn(($27 instanceof rt.LuaTable && (($28 = $27.f.query) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.query) !== undefined || (!("query" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : rt.index($27, "query", "local 'ctx'")), "method 'query'")($27))), ($26 instanceof rt.LuaTable && (($30 = $26.f.id) !== undefined || ($m31 = $26.metatable) === undefined || ($30 = $m31.view.id) !== undefined || (!("id" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : ($s.pcs[$d] = $pc + 52, rt.index($26, "id"))))), $o32 = new rt.FieldsObject(), $n33 = 1, $o32.ok = true, ($25 !== undefined && ($o32.id = $25, $n33++)), rt.LuaTable.record($o32, $n33)), $s.pcs[$d] = $pc + 55, $fn19 = rt.fn($20, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t34 = $s.tails++, $r35 = $fn19($24), $s.tails = $t34, $r35) : rt.tail($s, $fn19, [$24]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) as rt.LuaFunction)) !== undefined && $59 instanceof rt.LuaTable && !$59.linked && $59.f.get !== undefined ? ($59.f.get = $63) : rt.setIndex($59, "get", $63, "field 'built'"));
-      $f.line = 71;
-      let original_json: rt.LuaValue = ($64 = api as rt.LuaValue, ($64 instanceof rt.LuaTable && (($65 = $64.f.json) !== undefined || ($m66 = $64.metatable) === undefined || ($65 = $m66.view.json) !== undefined || (!("json" in $m66.view) && $m66.view[rt.CUT] === undefined)) ? $65 : rt.index($64, "json", "local 'api'")));
-      $f.line = 72;
-      $67 = ($68 = api as rt.LuaValue, ($68 instanceof rt.LuaTable && (($69 = $68.f.swap) !== undefined || ($m70 = $68.metatable) === undefined || ($69 = $m70.view.swap) !== undefined || (!("swap" in $m70.view) && $m70.view[rt.CUT] === undefined)) ? $69 : rt.index($68, "swap", "local 'api'")));
+      }) as rt.LuaFunction)) as rt.LuaFunction)) !== undefined && $59 instanceof rt.LuaTable && !$59.linked && $59.f.get !== undefined ? ($59.f.get = $63) : ($s.pcs[$d] = $pc + 51, rt.setIndex($59, "get", $63, "field 'built'")));
+      let original_json: rt.LuaValue = ($64 = api as rt.LuaValue, ($64 instanceof rt.LuaTable && (($65 = $64.f.json) !== undefined || ($m66 = $64.metatable) === undefined || ($65 = $m66.view.json) !== undefined || (!("json" in $m66.view) && $m66.view[rt.CUT] === undefined)) ? $65 : ($s.pcs[$d] = $pc + 56, rt.index($64, "json", "local 'api'"))));
+      $67 = ($68 = api as rt.LuaValue, ($68 instanceof rt.LuaTable && (($69 = $68.f.swap) !== undefined || ($m70 = $68.metatable) === undefined || ($69 = $m70.view.swap) !== undefined || (!("swap" in $m70.view) && $m70.view[rt.CUT] === undefined)) ? $69 : ($s.pcs[$d] = $pc + 57, rt.index($68, "swap", "local 'api'"))));
       (($71 = function $get(ctx_10?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site11);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -763,14 +819,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 73;
-        if (((rh.pristineContext(ctx_10) ? (ctx_10 as rh.RequestContext).queryValue("on") : ($1 = rt.first(($2 = ctx_10 as rt.LuaValue, $f.line = 73, $f.callName = ":query", rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.query) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.query) !== undefined || (!("query" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2))), ($1 instanceof rt.LuaTable && (($5 = $1.f.on) !== undefined || ($m6 = $1.metatable) === undefined || ($5 = $m6.view.on) !== undefined || (!("on" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($f.line = 73, rt.index($1, "on"))))) === "1")) {
-          $f.line = 74;
+        if (((rh.pristineContext(ctx_10) ? (ctx_10 as rh.RequestContext).queryValue("on") : ($1 = rt.first(($2 = ctx_10 as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.query) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.query) !== undefined || (!("query" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2))), ($1 instanceof rt.LuaTable && (($5 = $1.f.on) !== undefined || ($m6 = $1.metatable) === undefined || ($5 = $m6.view.on) !== undefined || (!("on" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 58, rt.index($1, "on"))))) === "1")) {
           (($7 = (($body: rt.LuaFunction) => rt.withBody((function $anonymous(t_1?: rt.LuaValue): rt.LuaResult {
             const $r = $body(t_1);
             return $r === rt.TAIL ? rt.runTail() : $r;
           }) as rt.LuaFunction, $body))((function $anonymous$body(t_1?: rt.LuaValue): rt.LuaResult {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site12);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit) $s.deepen();
+            $s.depth = $d + 1;
             let $1: rt.LuaValue;
             let $fn2!: rt.LuaFunction;
             let $3: rt.LuaValue;
@@ -778,23 +834,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             let $t5: number;
             let $r6: rt.LuaResult;
             const $va: rt.LuaValue[] = rt.NONE;
-            $f.line = 74;
-            (($1 = true) !== undefined && t_1 instanceof rt.LuaTable && !t_1.linked && t_1.f.wrapped !== undefined ? (t_1.f.wrapped = $1) : rt.setIndex(t_1, "wrapped", $1, "local 't'"));
-            $f.line = 74;
-            return ($3 = original_json, $4 = t_1, $f.line = 74, $fn2 = rt.fn($3, "upvalue 'original_json'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn2($4), $s.tails = $t5, $r6) : rt.tail($s, $fn2, [$4]));
+            (($1 = true) !== undefined && t_1 instanceof rt.LuaTable && !t_1.linked && t_1.f.wrapped !== undefined ? (t_1.f.wrapped = $1) : ($s.pcs[$d] = $pc + 60, rt.setIndex(t_1, "wrapped", $1, "local 't'")));
+            return ($3 = original_json, $4 = t_1, $s.pcs[$d] = $pc + 61, $fn2 = rt.fn($3, "upvalue 'original_json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn2($4), $s.tails = $t5, $r6) : rt.tail($s, $fn2, [$4]));
             return rt.leave($s, $d, rt.NONE);
-          }) as rt.LuaFunction)) !== undefined && api instanceof rt.LuaTable && !api.linked && api.f.json !== undefined ? (api.f.json = $7) : rt.setIndex(api, "json", $7, "upvalue 'api'"));
+          }) as rt.LuaFunction)) !== undefined && api instanceof rt.LuaTable && !api.linked && api.f.json !== undefined ? (api.f.json = $7) : ($s.pcs[$d] = $pc + 62, rt.setIndex(api, "json", $7, "upvalue 'api'")));
         } else {
-          $f.line = 76;
-          (($8 = original_json) !== undefined && api instanceof rt.LuaTable && !api.linked && api.f.json !== undefined ? (api.f.json = $8) : rt.setIndex(api, "json", $8, "upvalue 'api'"));
+          (($8 = original_json) !== undefined && api instanceof rt.LuaTable && !api.linked && api.f.json !== undefined ? (api.f.json = $8) : ($s.pcs[$d] = $pc + 63, rt.setIndex(api, "json", $8, "upvalue 'api'")));
         }
         return rt.leave($s, $d, "swapped");
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $67 instanceof rt.LuaTable && !$67.linked && $67.f.get !== undefined ? ($67.f.get = $71) : rt.setIndex($67, "get", $71, "field 'swap'"));
-      $f.line = 82;
-      $72 = ($73 = ($74 = api as rt.LuaValue, ($74 instanceof rt.LuaTable && (($75 = $74.f.caught) !== undefined || ($m76 = $74.metatable) === undefined || ($75 = $m76.view.caught) !== undefined || (!("caught" in $m76.view) && $m76.view[rt.CUT] === undefined)) ? $75 : rt.index($74, "caught", "local 'api'"))), ($73 instanceof rt.LuaTable && (($77 = $73.f.p_id) !== undefined || ($m78 = $73.metatable) === undefined || ($77 = $m78.view.p_id) !== undefined || (!("p_id" in $m78.view) && $m78.view[rt.CUT] === undefined)) ? $77 : rt.index($73, "p_id", "field 'caught'")));
+      }) !== undefined && $67 instanceof rt.LuaTable && !$67.linked && $67.f.get !== undefined ? ($67.f.get = $71) : ($s.pcs[$d] = $pc + 57, rt.setIndex($67, "get", $71, "field 'swap'")));
+      $72 = ($73 = ($74 = api as rt.LuaValue, ($74 instanceof rt.LuaTable && (($75 = $74.f.caught) !== undefined || ($m76 = $74.metatable) === undefined || ($75 = $m76.view.caught) !== undefined || (!("caught" in $m76.view) && $m76.view[rt.CUT] === undefined)) ? $75 : ($s.pcs[$d] = $pc + 64, rt.index($74, "caught", "local 'api'")))), ($73 instanceof rt.LuaTable && (($77 = $73.f.p_id) !== undefined || ($m78 = $73.metatable) === undefined || ($77 = $m78.view.p_id) !== undefined || (!("p_id" in $m78.view) && $m78.view[rt.CUT] === undefined)) ? $77 : ($s.pcs[$d] = $pc + 64, rt.index($73, "p_id", "field 'caught'"))));
       (($79 = rh.jsonHandler((function $get(ctx_11?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site13);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $l1: rt.LuaValue[];
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -811,9 +865,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n14: number;
         const $json: boolean = rh.claim(ctx_11);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 83;
-        $l1 = rt.adjust([...rt.all(($f.line = 83, $f.callName = "pcall", rt.fn((($2 = $env.f.pcall) !== undefined ? $2 : rt.getGlobal($env, "pcall")), "global 'pcall'")(function $anonymous(): rt.LuaResult {
-          const $s = rt.current, $d = $s.depth, $f = $s.enter($site14);
+        $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 68, rt.fn((($2 = $env.f.pcall) !== undefined ? $2 : ($s.pcs[$d] = $pc + 67, rt.getGlobal($env, "pcall"))), "global 'pcall'")(function $anonymous(): rt.LuaResult {
+          const $s = rt.current, $d = $s.depth;
+          if ($d >= $s.limit) $s.deepen();
+          $s.depth = $d + 1;
           let $1: rt.LuaValue;
           let $2: rt.LuaValue;
           let $3: rt.LuaValue;
@@ -821,13 +876,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           let $5: rt.LuaValue;
           let $m6: rt.LuaTable | undefined;
           const $va: rt.LuaValue[] = rt.NONE;
-          $f.line = 83;
-          return rt.leave($s, $d, (rh.pristineContext(ctx_11) ? (ctx_11 as rh.RequestContext).param("id") : ($1 = rt.first(($2 = ctx_11 as rt.LuaValue, $f.line = 83, $f.callName = ":params", rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.params) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "upvalue 'ctx'")), "method 'params'")($2))), ($1 instanceof rt.LuaTable && (($5 = $1.f.id) !== undefined || ($m6 = $1.metatable) === undefined || ($5 = $m6.view.id) !== undefined || (!("id" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($f.line = 83, rt.index($1, "id"))))));
+          return rt.leave($s, $d, (rh.pristineContext(ctx_11) ? (ctx_11 as rh.RequestContext).param("id") : ($1 = rt.first(($2 = ctx_11 as rt.LuaValue, $s.pcs[$d] = $pc + 66, rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.params) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "upvalue 'ctx'")), "method 'params'")($2))), ($1 instanceof rt.LuaTable && (($5 = $1.f.id) !== undefined || ($m6 = $1.metatable) === undefined || ($5 = $m6.view.id) !== undefined || (!("id" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 65, rt.index($1, "id"))))));
           return rt.leave($s, $d, rt.NONE);
         })))], 2);
         let ok: rt.LuaValue = $l1[0];
         let err: rt.LuaValue = $l1[1];
-        $f.line = 84;
         if ($json) {
           $3 = ok;
           $5 = err;
@@ -836,7 +889,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         return rt.leave($s, $d, ($11 = ok, $12 = err, $o13 = new rt.FieldsObject(), $n14 = 0, ($11 !== undefined && ($o13.ok = $11, $n14++)), ($12 !== undefined && ($o13.err = $12, $n14++)), rt.LuaTable.record($o13, $n14)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $72 instanceof rt.LuaTable && !$72.linked && $72.f.get !== undefined ? ($72.f.get = $79) : rt.setIndex($72, "get", $79, "field 'p_id'"));
+      }) as rt.LuaFunction)) !== undefined && $72 instanceof rt.LuaTable && !$72.linked && $72.f.get !== undefined ? ($72.f.get = $79) : ($s.pcs[$d] = $pc + 64, rt.setIndex($72, "get", $79, "field 'p_id'")));
       return rt.leave($s, $d, api);
       return rt.leave($s, $d, rt.NONE);
     };

@@ -3,11 +3,18 @@ import * as rt from "./roverc/runtime/compiled/index.js";
 import * as rh from "./roverc/runtime/http/direct.js";
 const $site0: rt.FunctionSite = { chunk: "fixtures/http/docs-off/app.lua", defined: 0 };
 const $site1: rt.FunctionSite = { chunk: "fixtures/http/docs-off/app.lua", defined: 4 };
+const $pc = rt.positions([
+  [$site0, 2], // 0
+  [$site0, 2, "server"], // 1
+  [$site0, 4], // 2
+]);
 
 /** The main chunk of fixtures/http/docs-off/app.lua, bound to the global environment `$env`. */
 export default function load($env: rt.LuaTable): rt.LuaFunction {
     return function $main(...$va: rt.LuaValue[]): rt.LuaResult {
-      const $s = rt.current, $d = $s.depth, $f = $s.enter($site0);
+      const $s = rt.current, $d = $s.depth;
+      if ($d >= $s.limit) $s.deepen();
+      $s.depth = $d + 1;
       let $fn1!: rt.LuaFunction;
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
@@ -22,13 +29,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $12: rt.LuaValue;
       let $m13: rt.LuaTable | undefined;
       let $14: rt.LuaValue;
-      $f.line = 2;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 2, $o8.log_level = "nope", $o8.docs = false, rt.LuaTable.record($o8, $n9)), $f.line = 2, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
-      $f.line = 4;
-      $10 = ($11 = api as rt.LuaValue, ($11 instanceof rt.LuaTable && (($12 = $11.f.ping) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.ping) !== undefined || (!("ping" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "ping", "local 'api'")));
+      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 2, $o8.log_level = "nope", $o8.docs = false, rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($7)));
+      $10 = ($11 = api as rt.LuaValue, ($11 instanceof rt.LuaTable && (($12 = $11.f.ping) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.ping) !== undefined || (!("ping" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 2, rt.index($11, "ping", "local 'api'"))));
       (($14 = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
-        let $f: rt.SlotFrame | undefined;
         let $o1: rt.Fields;
         let $n2: number;
         let $o3: rt.Fields;
@@ -41,7 +45,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         return rt.leave($s, $d, ($o3 = new rt.FieldsObject(), $n4 = 1, $o3.pong = true, rt.LuaTable.record($o3, $n4)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $14) : rt.setIndex($10, "get", $14, "field 'ping'"));
+      }) as rt.LuaFunction)) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $14) : ($s.pcs[$d] = $pc + 2, rt.setIndex($10, "get", $14, "field 'ping'")));
       return rt.leave($s, $d, api);
       return rt.leave($s, $d, rt.NONE);
     };

@@ -4,11 +4,21 @@ import * as rh from "./roverc/runtime/http/direct.js";
 const $site0: rt.FunctionSite = { chunk: "fixtures/http/docs-own/app.lua", defined: 0 };
 const $site1: rt.FunctionSite = { chunk: "fixtures/http/docs-own/app.lua", defined: 5 };
 const $site2: rt.FunctionSite = { chunk: "fixtures/http/docs-own/app.lua", defined: 9 };
+const $pc = rt.positions([
+  [$site0, 3], // 0
+  [$site0, 3, "server"], // 1
+  [$site0, 5], // 2
+  [$site1, 6], // 3
+  [$site1, 6, "?"], // 4
+  [$site0, 9], // 5
+]);
 
 /** The main chunk of fixtures/http/docs-own/app.lua, bound to the global environment `$env`. */
 export default function load($env: rt.LuaTable): rt.LuaFunction {
     return function $main(...$va: rt.LuaValue[]): rt.LuaResult {
-      const $s = rt.current, $d = $s.depth, $f = $s.enter($site0);
+      const $s = rt.current, $d = $s.depth;
+      if ($d >= $s.limit) $s.deepen();
+      $s.depth = $d + 1;
       let $fn1!: rt.LuaFunction;
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
@@ -28,15 +38,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $17: rt.LuaValue;
       let $m18: rt.LuaTable | undefined;
       let $19: rt.LuaValue;
-      $f.line = 3;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9)), $f.line = 3, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
-      $f.line = 5;
-      $10 = ($11 = api as rt.LuaValue, ($11 instanceof rt.LuaTable && (($12 = $11.f.docs) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.docs) !== undefined || (!("docs" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "docs", "local 'api'")));
+      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($7)));
+      $10 = ($11 = api as rt.LuaValue, ($11 instanceof rt.LuaTable && (($12 = $11.f.docs) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.docs) !== undefined || (!("docs" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 2, rt.index($11, "docs", "local 'api'"))));
       (($14 = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site1);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -46,15 +56,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t7: number;
         let $r8: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 6;
-        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.html) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "html", "upvalue 'api'"))), $6 = "<h1>Our own docs</h1>", $f.line = 6, $fn1 = rt.fn($2, "field 'html'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.html) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($3, "html", "upvalue 'api'")))), $6 = "<h1>Our own docs</h1>", $s.pcs[$d] = $pc + 4, $fn1 = rt.fn($2, "field 'html'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $14) : rt.setIndex($10, "get", $14, "field 'docs'"));
-      $f.line = 9;
-      $15 = ($16 = api as rt.LuaValue, ($16 instanceof rt.LuaTable && (($17 = $16.f["openapi.json"]) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view["openapi.json"]) !== undefined || (!("openapi.json" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($16, "openapi.json", "local 'api'")));
+      }) as rt.LuaFunction)) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $14) : ($s.pcs[$d] = $pc + 2, rt.setIndex($10, "get", $14, "field 'docs'")));
+      $15 = ($16 = api as rt.LuaValue, ($16 instanceof rt.LuaTable && (($17 = $16.f["openapi.json"]) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view["openapi.json"]) !== undefined || (!("openapi.json" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 5, rt.index($16, "openapi.json", "local 'api'"))));
       (($19 = rh.jsonHandler((function $anonymous(ctx_1?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
-        let $f: rt.SlotFrame | undefined;
         let $o1: rt.Fields;
         let $n2: number;
         let $o3: rt.Fields;
@@ -67,7 +74,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         return rt.leave($s, $d, ($o3 = new rt.FieldsObject(), $n4 = 1, $o3.posted = true, rt.LuaTable.record($o3, $n4)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $15 instanceof rt.LuaTable && !$15.linked && $15.f.post !== undefined ? ($15.f.post = $19) : rt.setIndex($15, "post", $19, "field 'openapi.json'"));
+      }) as rt.LuaFunction)) !== undefined && $15 instanceof rt.LuaTable && !$15.linked && $15.f.post !== undefined ? ($15.f.post = $19) : ($s.pcs[$d] = $pc + 5, rt.setIndex($15, "post", $19, "field 'openapi.json'")));
       return rt.leave($s, $d, api);
       return rt.leave($s, $d, rt.NONE);
     };

@@ -23,11 +23,90 @@ const $site18: rt.FunctionSite = { chunk: "fixtures/http/hardening/app.lua", def
 const $site19: rt.FunctionSite = { chunk: "fixtures/http/hardening/app.lua", defined: 53 };
 const $site20: rt.FunctionSite = { chunk: "fixtures/http/hardening/app.lua", defined: 59 };
 const $site21: rt.FunctionSite = { chunk: "fixtures/http/hardening/app.lua", defined: 66 };
+const $pc = rt.positions([
+  [$site0, 3], // 0
+  [$site0, 3, "server"], // 1
+  [$site0, 5], // 2
+  [$site0, 8], // 3
+  [$site2, 8], // 4
+  [$site2, 8, ":params"], // 5
+  [$site0, 9], // 6
+  [$site3, 9, "?"], // 7
+  [$site0, 10], // 8
+  [$site4, 11], // 9
+  [$site4, 11, "pcall"], // 10
+  [$site0, 16], // 11
+  [$site5, 16], // 12
+  [$site5, 16, ":body"], // 13
+  [$site5, 16, ":text"], // 14
+  [$site5, 16, "?"], // 15
+  [$site0, 17], // 16
+  [$site6, 17, ":body"], // 17
+  [$site6, 17, "?"], // 18
+  [$site0, 18], // 19
+  [$site7, 18, ":body"], // 20
+  [$site7, 18], // 21
+  [$site7, 18, ":string"], // 22
+  [$site7, 18, "?"], // 23
+  [$site0, 20], // 24
+  [$site8, 21, ":body"], // 25
+  [$site8, 21, ":json"], // 26
+  [$site8, 23], // 27
+  [$site8, 23, "pairs"], // 28
+  [$site8, 23, "for iterator"], // 29
+  [$site8, 24], // 30
+  [$site8, 24, "sort"], // 31
+  [$site8, 25], // 32
+  [$site0, 27], // 33
+  [$site9, 29], // 34
+  [$site0, 33], // 35
+  [$site10, 33], // 36
+  [$site10, 33, "?"], // 37
+  [$site0, 34], // 38
+  [$site11, 34], // 39
+  [$site11, 34, "?"], // 40
+  [$site0, 35], // 41
+  [$site12, 35], // 42
+  [$site12, 35, "?"], // 43
+  [$site0, 36], // 44
+  [$site13, 36], // 45
+  [$site13, 36, "?"], // 46
+  [$site0, 37], // 47
+  [$site14, 37], // 48
+  [$site14, 37, ":query"], // 49
+  [$site14, 37, "?"], // 50
+  [$site0, 38], // 51
+  [$site15, 38], // 52
+  [$site15, 38, "?"], // 53
+  [$site0, 39], // 54
+  [$site16, 39], // 55
+  [$site16, 39, "?"], // 56
+  [$site0, 42], // 57
+  [$site17, 45], // 58
+  [$site17, 45, ":params"], // 59
+  [$site17, 45, "tonumber"], // 60
+  [$site0, 48], // 61
+  [$site18, 50], // 62
+  [$site0, 53], // 63
+  [$site19, 55], // 64
+  [$site19, 56], // 65
+  [$site19, 57], // 66
+  [$site19, 57, "?"], // 67
+  [$site0, 59], // 68
+  [$site20, 61], // 69
+  [$site20, 62, "?"], // 70
+  [$site0, 66], // 71
+  [$site21, 66, ":body"], // 72
+  [$site21, 66, ":text"], // 73
+  [$site21, 66], // 74
+]);
 
 /** The main chunk of fixtures/http/hardening/app.lua, bound to the global environment `$env`. */
 export default function load($env: rt.LuaTable): rt.LuaFunction {
     return function $main(...$va: rt.LuaValue[]): rt.LuaResult {
-      const $s = rt.current, $d = $s.depth, $f = $s.enter($site0);
+      const $s = rt.current, $d = $s.depth;
+      if ($d >= $s.limit) $s.deepen();
+      $s.depth = $d + 1;
       let $fn1!: rt.LuaFunction;
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
@@ -184,21 +263,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $154: rt.LuaValue;
       let $m155: rt.LuaTable | undefined;
       let $156: rt.LuaValue;
-      $f.line = 3;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 2, $o8.log_level = "nope", $o8.body_size_limit = 4096, rt.LuaTable.record($o8, $n9)), $f.line = 3, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
-      $f.line = 5;
-      $10 = ($11 = api as rt.LuaValue, ($11 instanceof rt.LuaTable && (($12 = $11.f.hello) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.hello) !== undefined || (!("hello" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "hello", "local 'api'")));
+      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 2, $o8.log_level = "nope", $o8.body_size_limit = 4096, rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($7)));
+      $10 = ($11 = api as rt.LuaValue, ($11 instanceof rt.LuaTable && (($12 = $11.f.hello) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.hello) !== undefined || (!("hello" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 2, rt.index($11, "hello", "local 'api'"))));
       (($14 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
-        let $f: rt.SlotFrame | undefined;
         const $va: rt.LuaValue[] = rt.NONE;
         return rt.leave($s, $d, "hello");
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $14) : rt.setIndex($10, "get", $14, "field 'hello'"));
-      $f.line = 8;
-      $15 = ($16 = ($17 = api as rt.LuaValue, ($17 instanceof rt.LuaTable && (($18 = $17.f.users) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.users) !== undefined || (!("users" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : rt.index($17, "users", "local 'api'"))), ($16 instanceof rt.LuaTable && (($20 = $16.f.p_id) !== undefined || ($m21 = $16.metatable) === undefined || ($20 = $m21.view.p_id) !== undefined || (!("p_id" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($16, "p_id", "field 'users'")));
+      }) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $14) : ($s.pcs[$d] = $pc + 2, rt.setIndex($10, "get", $14, "field 'hello'")));
+      $15 = ($16 = ($17 = api as rt.LuaValue, ($17 instanceof rt.LuaTable && (($18 = $17.f.users) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.users) !== undefined || (!("users" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 3, rt.index($17, "users", "local 'api'")))), ($16 instanceof rt.LuaTable && (($20 = $16.f.p_id) !== undefined || ($m21 = $16.metatable) === undefined || ($20 = $m21.view.p_id) !== undefined || (!("p_id" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 3, rt.index($16, "p_id", "field 'users'"))));
       (($22 = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site2);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -221,22 +298,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n20: number;
         const $json: boolean = rh.claim(ctx);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 8;
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $f.line = 8, $f.callName = ":params", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.params) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.params) !== undefined || (!("params" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), ($2 instanceof rt.LuaTable && (($6 = $2.f.id) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($f.line = 8, rt.index($2, "id")))));
+          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.params) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.params) !== undefined || (!("params" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), ($2 instanceof rt.LuaTable && (($6 = $2.f.id) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 4, rt.index($2, "id")))));
           if (($8 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"id\":" + $8! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($9 = $1, $o10 = new rt.FieldsObject(), $n11 = 0, ($9 !== undefined && ($o10.id = $9, $n11++)), rt.LuaTable.record($o10, $n11)));
         }
-        return rt.leave($s, $d, ($12 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($13 = rt.first(($14 = ctx as rt.LuaValue, $f.line = 8, $f.callName = ":params", rt.fn(($14 instanceof rt.LuaTable && (($15 = $14.f.params) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.params) !== undefined || (!("params" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : rt.index($14, "params", "local 'ctx'")), "method 'params'")($14))), ($13 instanceof rt.LuaTable && (($17 = $13.f.id) !== undefined || ($m18 = $13.metatable) === undefined || ($17 = $m18.view.id) !== undefined || (!("id" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($f.line = 8, rt.index($13, "id"))))), $o19 = new rt.FieldsObject(), $n20 = 0, ($12 !== undefined && ($o19.id = $12, $n20++)), rt.LuaTable.record($o19, $n20)));
+        return rt.leave($s, $d, ($12 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($13 = rt.first(($14 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn(($14 instanceof rt.LuaTable && (($15 = $14.f.params) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.params) !== undefined || (!("params" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : rt.index($14, "params", "local 'ctx'")), "method 'params'")($14))), ($13 instanceof rt.LuaTable && (($17 = $13.f.id) !== undefined || ($m18 = $13.metatable) === undefined || ($17 = $m18.view.id) !== undefined || (!("id" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 4, rt.index($13, "id"))))), $o19 = new rt.FieldsObject(), $n20 = 0, ($12 !== undefined && ($o19.id = $12, $n20++)), rt.LuaTable.record($o19, $n20)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $15 instanceof rt.LuaTable && !$15.linked && $15.f.get !== undefined ? ($15.f.get = $22) : rt.setIndex($15, "get", $22, "field 'p_id'"));
-      $f.line = 9;
-      $23 = ($24 = api as rt.LuaValue, ($24 instanceof rt.LuaTable && (($25 = $24.f.query) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.query) !== undefined || (!("query" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : rt.index($24, "query", "local 'api'")));
+      }) as rt.LuaFunction)) !== undefined && $15 instanceof rt.LuaTable && !$15.linked && $15.f.get !== undefined ? ($15.f.get = $22) : ($s.pcs[$d] = $pc + 3, rt.setIndex($15, "get", $22, "field 'p_id'")));
+      $23 = ($24 = api as rt.LuaValue, ($24 instanceof rt.LuaTable && (($25 = $24.f.query) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.query) !== undefined || (!("query" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 6, rt.index($24, "query", "local 'api'"))));
       (($27 = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_1?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_1);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx_1?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site3);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -244,14 +321,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t5: number;
         let $r6: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 9;
-        return ($2 = ctx_1 as rt.LuaValue, $f.line = 9, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.query) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.query) !== undefined || (!("query" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "query", "local 'ctx'")), "method 'query'"), $f.line = 9, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($2), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$2]));
+        return ($2 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 7, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.query) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.query) !== undefined || (!("query" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "query", "local 'ctx'")), "method 'query'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($2), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$2]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $23 instanceof rt.LuaTable && !$23.linked && $23.f.get !== undefined ? ($23.f.get = $27) : rt.setIndex($23, "get", $27, "field 'query'"));
-      $f.line = 10;
-      $28 = ($29 = ($30 = api as rt.LuaValue, ($30 instanceof rt.LuaTable && (($31 = $30.f.safe) !== undefined || ($m32 = $30.metatable) === undefined || ($31 = $m32.view.safe) !== undefined || (!("safe" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : rt.index($30, "safe", "local 'api'"))), ($29 instanceof rt.LuaTable && (($33 = $29.f.p_id) !== undefined || ($m34 = $29.metatable) === undefined || ($33 = $m34.view.p_id) !== undefined || (!("p_id" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : rt.index($29, "p_id", "field 'safe'")));
+      }) as rt.LuaFunction)) !== undefined && $23 instanceof rt.LuaTable && !$23.linked && $23.f.get !== undefined ? ($23.f.get = $27) : ($s.pcs[$d] = $pc + 6, rt.setIndex($23, "get", $27, "field 'query'")));
+      $28 = ($29 = ($30 = api as rt.LuaValue, ($30 instanceof rt.LuaTable && (($31 = $30.f.safe) !== undefined || ($m32 = $30.metatable) === undefined || ($31 = $m32.view.safe) !== undefined || (!("safe" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : ($s.pcs[$d] = $pc + 8, rt.index($30, "safe", "local 'api'")))), ($29 instanceof rt.LuaTable && (($33 = $29.f.p_id) !== undefined || ($m34 = $29.metatable) === undefined || ($33 = $m34.view.p_id) !== undefined || (!("p_id" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : ($s.pcs[$d] = $pc + 8, rt.index($29, "p_id", "field 'safe'"))));
       (($35 = rh.jsonHandler((function $get(ctx_2?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site4);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $l1: rt.LuaValue[];
         let $fn2!: rt.LuaFunction;
         let $3: rt.LuaValue;
@@ -279,11 +356,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n25: number;
         const $json: boolean = rh.claim(ctx_2);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 11;
-        $l1 = rt.adjust([...rt.all(($3 = (($4 = $env.f.pcall) !== undefined ? $4 : rt.getGlobal($env, "pcall")), $5 = ($6 = ctx_2 as rt.LuaValue, ($6 instanceof rt.LuaTable && (($7 = $6.f.params) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.params) !== undefined || (!("params" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($6, "params", "local 'ctx'"))), $9 = ctx_2, $f.line = 11, $fn2 = rt.fn($3, "global 'pcall'"), $f.callName = "pcall", $fn2($5, $9)))], 2);
+        $l1 = rt.adjust([...rt.all(($3 = (($4 = $env.f.pcall) !== undefined ? $4 : ($s.pcs[$d] = $pc + 9, rt.getGlobal($env, "pcall"))), $5 = ($6 = ctx_2 as rt.LuaValue, ($6 instanceof rt.LuaTable && (($7 = $6.f.params) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.params) !== undefined || (!("params" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 9, rt.index($6, "params", "local 'ctx'")))), $9 = ctx_2, $s.pcs[$d] = $pc + 10, $fn2 = rt.fn($3, "global 'pcall'"), $fn2($5, $9)))], 2);
         let ok: rt.LuaValue = $l1[0];
         let err: rt.LuaValue = $l1[1];
-        $f.line = 12;
         if ($json) {
           $10 = ok;
           $12 = (rt.t($13 = (rt.t($14 = !rt.t(ok)) ? err : $14)) ? $13 : undefined);
@@ -292,14 +367,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         return rt.leave($s, $d, ($20 = ok, $21 = (rt.t($22 = (rt.t($23 = !rt.t(ok)) ? err : $23)) ? $22 : undefined), $o24 = new rt.FieldsObject(), $n25 = 0, ($20 !== undefined && ($o24.ok = $20, $n25++)), ($21 !== undefined && ($o24.err = $21, $n25++)), rt.LuaTable.record($o24, $n25)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $28 instanceof rt.LuaTable && !$28.linked && $28.f.get !== undefined ? ($28.f.get = $35) : rt.setIndex($28, "get", $35, "field 'p_id'"));
-      $f.line = 16;
-      $36 = ($37 = api as rt.LuaValue, ($37 instanceof rt.LuaTable && (($38 = $37.f.echo) !== undefined || ($m39 = $37.metatable) === undefined || ($38 = $m39.view.echo) !== undefined || (!("echo" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : rt.index($37, "echo", "local 'api'")));
+      }) as rt.LuaFunction)) !== undefined && $28 instanceof rt.LuaTable && !$28.linked && $28.f.get !== undefined ? ($28.f.get = $35) : ($s.pcs[$d] = $pc + 8, rt.setIndex($28, "get", $35, "field 'p_id'")));
+      $36 = ($37 = api as rt.LuaValue, ($37 instanceof rt.LuaTable && (($38 = $37.f.echo) !== undefined || ($m39 = $37.metatable) === undefined || ($38 = $m39.view.echo) !== undefined || (!("echo" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : ($s.pcs[$d] = $pc + 11, rt.index($37, "echo", "local 'api'"))));
       (($40 = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_3?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_3);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_3?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site5);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -316,17 +392,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t14: number;
         let $r15: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 16;
-        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "text", "upvalue 'api'"))), $r6 = ($8 = rt.first(($9 = ctx_3 as rt.LuaValue, $f.line = 16, $f.callName = ":body", rt.fn(($9 instanceof rt.LuaTable && (($10 = $9.f.body) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.body) !== undefined || (!("body" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "body", "local 'ctx'")), "method 'body'")($9))), $f.line = 16, $fn7 = rt.fn(($8 instanceof rt.LuaTable && (($12 = $8.f.text) !== undefined || ($m13 = $8.metatable) === undefined || ($12 = $m13.view.text) !== undefined || (!("text" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($8, "text")), "method 'text'"), $f.line = 16, $f.callName = ":text", $fn7($8)), $f.line = 16, $fn1 = rt.fn($2, "field 'text'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = (Array.isArray($r6) ? $fn1(...$r6) : $fn1($r6)), $s.tails = $t14, $r15) : rt.tail($s, $fn1, (Array.isArray($r6) ? [...$r6] : [$r6])));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 12, rt.index($3, "text", "upvalue 'api'")))), $r6 = ($8 = rt.first(($9 = ctx_3 as rt.LuaValue, $s.pcs[$d] = $pc + 13, rt.fn(($9 instanceof rt.LuaTable && (($10 = $9.f.body) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.body) !== undefined || (!("body" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "body", "local 'ctx'")), "method 'body'")($9))), $s.pcs[$d] = $pc + 14, $fn7 = rt.fn(($8 instanceof rt.LuaTable && (($12 = $8.f.text) !== undefined || ($m13 = $8.metatable) === undefined || ($12 = $m13.view.text) !== undefined || (!("text" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($8, "text")), "method 'text'"), $fn7($8)), $s.pcs[$d] = $pc + 15, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = (Array.isArray($r6) ? $fn1(...$r6) : $fn1($r6)), $s.tails = $t14, $r15) : rt.tail($s, $fn1, (Array.isArray($r6) ? [...$r6] : [$r6])));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $36 instanceof rt.LuaTable && !$36.linked && $36.f.post !== undefined ? ($36.f.post = $40) : rt.setIndex($36, "post", $40, "field 'echo'"));
-      $f.line = 17;
-      $41 = ($42 = ($43 = api as rt.LuaValue, ($43 instanceof rt.LuaTable && (($44 = $43.f.echo) !== undefined || ($m45 = $43.metatable) === undefined || ($44 = $m45.view.echo) !== undefined || (!("echo" in $m45.view) && $m45.view[rt.CUT] === undefined)) ? $44 : rt.index($43, "echo", "local 'api'"))), ($42 instanceof rt.LuaTable && (($46 = $42.f.data) !== undefined || ($m47 = $42.metatable) === undefined || ($46 = $m47.view.data) !== undefined || (!("data" in $m47.view) && $m47.view[rt.CUT] === undefined)) ? $46 : rt.index($42, "data", "field 'echo'")));
+      }) as rt.LuaFunction)) !== undefined && $36 instanceof rt.LuaTable && !$36.linked && $36.f.post !== undefined ? ($36.f.post = $40) : ($s.pcs[$d] = $pc + 11, rt.setIndex($36, "post", $40, "field 'echo'")));
+      $41 = ($42 = ($43 = api as rt.LuaValue, ($43 instanceof rt.LuaTable && (($44 = $43.f.echo) !== undefined || ($m45 = $43.metatable) === undefined || ($44 = $m45.view.echo) !== undefined || (!("echo" in $m45.view) && $m45.view[rt.CUT] === undefined)) ? $44 : ($s.pcs[$d] = $pc + 16, rt.index($43, "echo", "local 'api'")))), ($42 instanceof rt.LuaTable && (($46 = $42.f.data) !== undefined || ($m47 = $42.metatable) === undefined || ($46 = $m47.view.data) !== undefined || (!("data" in $m47.view) && $m47.view[rt.CUT] === undefined)) ? $46 : ($s.pcs[$d] = $pc + 16, rt.index($42, "data", "field 'echo'"))));
       (($48 = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_4?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_4);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_4?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site6);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -337,17 +413,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t8: number;
         let $r9: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 17;
-        return ($2 = rt.first(($3 = ctx_4 as rt.LuaValue, $f.line = 17, $f.callName = ":body", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $f.line = 17, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.json) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "json")), "method 'json'"), $f.line = 17, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2]));
+        return ($2 = rt.first(($3 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 17, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 18, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.json) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $41 instanceof rt.LuaTable && !$41.linked && $41.f.post !== undefined ? ($41.f.post = $48) : rt.setIndex($41, "post", $48, "field 'data'"));
-      $f.line = 18;
-      $49 = ($50 = api as rt.LuaValue, ($50 instanceof rt.LuaTable && (($51 = $50.f.object) !== undefined || ($m52 = $50.metatable) === undefined || ($51 = $m52.view.object) !== undefined || (!("object" in $m52.view) && $m52.view[rt.CUT] === undefined)) ? $51 : rt.index($50, "object", "local 'api'")));
+      }) as rt.LuaFunction)) !== undefined && $41 instanceof rt.LuaTable && !$41.linked && $41.f.post !== undefined ? ($41.f.post = $48) : ($s.pcs[$d] = $pc + 16, rt.setIndex($41, "post", $48, "field 'data'")));
+      $49 = ($50 = api as rt.LuaValue, ($50 instanceof rt.LuaTable && (($51 = $50.f.object) !== undefined || ($m52 = $50.metatable) === undefined || ($51 = $m52.view.object) !== undefined || (!("object" in $m52.view) && $m52.view[rt.CUT] === undefined)) ? $51 : ($s.pcs[$d] = $pc + 19, rt.index($50, "object", "local 'api'"))));
       (($53 = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_5?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_5);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_5?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site7);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -370,14 +446,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t20: number;
         let $r21: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 18;
-        return ($2 = rt.first(($3 = ctx_5 as rt.LuaValue, $f.line = 18, $f.callName = ":body", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $f.line = 18, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.expect) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.expect) !== undefined || (!("expect" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "expect")), "method 'expect'"), $8 = ($9 = rt.first(($11 = ($12 = (($13 = $env.f.rover) !== undefined ? $13 : rt.getGlobal($env, "rover")), ($12 instanceof rt.LuaTable && (($14 = $12.f.guard) !== undefined || ($m15 = $12.metatable) === undefined || ($14 = $m15.view.guard) !== undefined || (!("guard" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($12, "guard", "global 'rover'"))), $f.line = 18, $fn10 = rt.fn(($11 instanceof rt.LuaTable && (($16 = $11.f.string) !== undefined || ($m17 = $11.metatable) === undefined || ($16 = $m17.view.string) !== undefined || (!("string" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($11, "string", "field 'guard'")), "method 'string'"), $f.line = 18, $f.callName = ":string", $fn10($11))), $o18 = new rt.FieldsObject(), $n19 = 0, ($9 !== undefined && ($o18.name = $9, $n19++)), rt.LuaTable.record($o18, $n19)), $f.line = 18, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t20 = $s.tails++, $r21 = $fn1($2, $8), $s.tails = $t20, $r21) : rt.tail($s, $fn1, [$2, $8]));
+        return ($2 = rt.first(($3 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 20, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 21, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.expect) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.expect) !== undefined || (!("expect" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "expect")), "method 'expect'"), $8 = ($9 = rt.first(($11 = ($12 = (($13 = $env.f.rover) !== undefined ? $13 : ($s.pcs[$d] = $pc + 21, rt.getGlobal($env, "rover"))), ($12 instanceof rt.LuaTable && (($14 = $12.f.guard) !== undefined || ($m15 = $12.metatable) === undefined || ($14 = $m15.view.guard) !== undefined || (!("guard" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 21, rt.index($12, "guard", "global 'rover'")))), $s.pcs[$d] = $pc + 22, $fn10 = rt.fn(($11 instanceof rt.LuaTable && (($16 = $11.f.string) !== undefined || ($m17 = $11.metatable) === undefined || ($16 = $m17.view.string) !== undefined || (!("string" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($11, "string", "field 'guard'")), "method 'string'"), $fn10($11))), $o18 = new rt.FieldsObject(), $n19 = 0, ($9 !== undefined && ($o18.name = $9, $n19++)), rt.LuaTable.record($o18, $n19)), $s.pcs[$d] = $pc + 23, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t20 = $s.tails++, $r21 = $fn1($2, $8), $s.tails = $t20, $r21) : rt.tail($s, $fn1, [$2, $8]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $49 instanceof rt.LuaTable && !$49.linked && $49.f.post !== undefined ? ($49.f.post = $53) : rt.setIndex($49, "post", $53, "field 'object'"));
-      $f.line = 20;
-      $54 = ($55 = api as rt.LuaValue, ($55 instanceof rt.LuaTable && (($56 = $55.f.keys) !== undefined || ($m57 = $55.metatable) === undefined || ($56 = $m57.view.keys) !== undefined || (!("keys" in $m57.view) && $m57.view[rt.CUT] === undefined)) ? $56 : rt.index($55, "keys", "local 'api'")));
+      }) as rt.LuaFunction)) !== undefined && $49 instanceof rt.LuaTable && !$49.linked && $49.f.post !== undefined ? ($49.f.post = $53) : ($s.pcs[$d] = $pc + 19, rt.setIndex($49, "post", $53, "field 'object'")));
+      $54 = ($55 = api as rt.LuaValue, ($55 instanceof rt.LuaTable && (($56 = $55.f.keys) !== undefined || ($m57 = $55.metatable) === undefined || ($56 = $m57.view.keys) !== undefined || (!("keys" in $m57.view) && $m57.view[rt.CUT] === undefined)) ? $56 : ($s.pcs[$d] = $pc + 24, rt.index($55, "keys", "local 'api'"))));
       (($58 = function $post(ctx_6?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site8);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -401,46 +477,39 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $21: rt.LuaValue;
         let $22: rt.LuaValue;
         let $23: rt.LuaValue;
-        let $m24: rt.LuaTable | undefined;
-        let $25: rt.LuaValue;
+        let $24: rt.LuaValue;
+        let $m25: rt.LuaTable | undefined;
         let $26: rt.LuaValue;
         let $27: rt.LuaValue;
-        let $m28: rt.LuaTable | undefined;
-        let $o29: rt.Fields;
-        let $n30: number;
+        let $28: rt.LuaValue;
+        let $m29: rt.LuaTable | undefined;
+        let $o30: rt.Fields;
+        let $n31: number;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 21;
-        let t: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx_6 as rt.LuaValue, $f.line = 21, $f.callName = ":body", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $f.line = 21, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.json) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "json")), "method 'json'"), $f.line = 21, $f.callName = ":json", $fn1($2)));
-        $f.line = 22;
+        let t: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 25, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 26, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.json) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "json")), "method 'json'"), $fn1($2)));
         let keys: rt.LuaTable = new rt.LuaTable();
-        $f.line = 23;
          {
-          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($f.line = 23, $f.callName = "pairs", rt.fn((($8 = $env.f.pairs) !== undefined ? $8 : rt.getGlobal($env, "pairs")), "global 'pairs'")(t)))], 3);
-          const $iter1 = rt.callable($it1);
+          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 28, rt.fn((($8 = $env.f.pairs) !== undefined ? $8 : ($s.pcs[$d] = $pc + 27, rt.getGlobal($env, "pairs"))), "global 'pairs'")(t)))], 3);
+          const $iter1 = ($s.pcs[$d] = $pc + 27, rt.callable($it1));
           let $k1 = $ctl1;
           $loop1: for (;;) {
-            $f.callName = 'for iterator';
+            $s.pcs[$d] = $pc + 29;
             const $r1 = $iter1($st1, $k1);
             $k1 = Array.isArray($r1) ? $r1[0] : $r1;
             if ($k1 === undefined) break;
             let k: rt.LuaValue = $k1;
-            $f.line = 23;
             $9 = keys;
             $k10 = (keys.length() + 1);
-            (($11 = k) !== undefined && $9 instanceof rt.LuaTable && $9.arr[$k10 - 1] !== undefined ? ($9.arr[$k10 - 1] = $11) : $11 !== undefined && $9 instanceof rt.LuaTable && $k10 === $9.arr.length + 1 && $9.other === undefined && $9.metatable === undefined ? $9.arr.push($11) : rt.setIndex($9, $k10, $11, "local 'keys'"));
+            (($11 = k) !== undefined && $9 instanceof rt.LuaTable && ($k10 - 1 >>> 0) === $k10 - 1 && $9.arr[$k10 - 1] !== undefined ? ($9.arr[$k10 - 1] = $11) : $11 !== undefined && $9 instanceof rt.LuaTable && $k10 === $9.arr.length + 1 && $9.other === undefined && $9.metatable === undefined ? $9.arr.push($11) : ($s.pcs[$d] = $pc + 27, rt.setIndex($9, $k10, $11, "local 'keys'")));
           }
         }
-        $f.line = 24;
-        ($13 = ($14 = (($15 = $env.f.table) !== undefined ? $15 : rt.getGlobal($env, "table")), ($14 instanceof rt.LuaTable && (($16 = $14.f.sort) !== undefined || ($m17 = $14.metatable) === undefined || ($16 = $m17.view.sort) !== undefined || (!("sort" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($14, "sort", "global 'table'"))), $18 = keys, $f.line = 24, $fn12 = rt.fn($13, "field 'sort'"), $f.callName = "sort", $fn12($18));
-        $f.line = 25;
-        return rt.leave($s, $d, ($19 = keys, $20 = rt.index(t, "__proto__", "local 't'"), $21 = ($22 = t as rt.LuaValue, ($22 instanceof rt.LuaTable && (($23 = $22.f["constructor" as string]) !== undefined || ($m24 = $22.metatable) === undefined || ($23 = $m24.view["constructor" as string]) !== undefined || (!("constructor" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($22, "constructor", "local 't'"))), $25 = ($26 = t as rt.LuaValue, ($26 instanceof rt.LuaTable && (($27 = $26.f.prototype) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.prototype) !== undefined || (!("prototype" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : rt.index($26, "prototype", "local 't'"))), $o29 = new rt.FieldsObject(), $n30 = 1, $o29.keys = $19, ($20 !== undefined && ($o29.proto = $20, $n30++)), ($21 !== undefined && ($o29.ctor = $21, $n30++)), ($25 !== undefined && ($o29.prototype = $25, $n30++)), rt.LuaTable.record($o29, $n30)));
+        ($13 = ($14 = (($15 = $env.f.table) !== undefined ? $15 : ($s.pcs[$d] = $pc + 30, rt.getGlobal($env, "table"))), ($14 instanceof rt.LuaTable && (($16 = $14.f.sort) !== undefined || ($m17 = $14.metatable) === undefined || ($16 = $m17.view.sort) !== undefined || (!("sort" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 30, rt.index($14, "sort", "global 'table'")))), $18 = keys, $s.pcs[$d] = $pc + 31, $fn12 = rt.fn($13, "field 'sort'"), $fn12($18));
+        return rt.leave($s, $d, ($19 = keys, $20 = rt.index(t, ($21 = "__proto__", $s.pcs[$d] = $pc + 32, $21), "local 't'"), $22 = ($23 = t as rt.LuaValue, ($23 instanceof rt.LuaTable && (($24 = $23.f["constructor" as string]) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view["constructor" as string]) !== undefined || (!("constructor" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 32, rt.index($23, "constructor", "local 't'")))), $26 = ($27 = t as rt.LuaValue, ($27 instanceof rt.LuaTable && (($28 = $27.f.prototype) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.prototype) !== undefined || (!("prototype" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 32, rt.index($27, "prototype", "local 't'")))), $o30 = new rt.FieldsObject(), $n31 = 1, $o30.keys = $19, ($20 !== undefined && ($o30.proto = $20, $n31++)), ($22 !== undefined && ($o30.ctor = $22, $n31++)), ($26 !== undefined && ($o30.prototype = $26, $n31++)), rt.LuaTable.record($o30, $n31)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $54 instanceof rt.LuaTable && !$54.linked && $54.f.post !== undefined ? ($54.f.post = $58) : rt.setIndex($54, "post", $58, "field 'keys'"));
-      $f.line = 27;
-      $59 = ($60 = api as rt.LuaValue, ($60 instanceof rt.LuaTable && (($61 = $60.f.fresh) !== undefined || ($m62 = $60.metatable) === undefined || ($61 = $m62.view.fresh) !== undefined || (!("fresh" in $m62.view) && $m62.view[rt.CUT] === undefined)) ? $61 : rt.index($60, "fresh", "local 'api'")));
+      }) !== undefined && $54 instanceof rt.LuaTable && !$54.linked && $54.f.post !== undefined ? ($54.f.post = $58) : ($s.pcs[$d] = $pc + 24, rt.setIndex($54, "post", $58, "field 'keys'")));
+      $59 = ($60 = api as rt.LuaValue, ($60 instanceof rt.LuaTable && (($61 = $60.f.fresh) !== undefined || ($m62 = $60.metatable) === undefined || ($61 = $m62.view.fresh) !== undefined || (!("fresh" in $m62.view) && $m62.view[rt.CUT] === undefined)) ? $61 : ($s.pcs[$d] = $pc + 33, rt.index($60, "fresh", "local 'api'"))));
       (($63 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
-        let $f: rt.SlotFrame | undefined;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -456,16 +525,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n13: number;
         const $va: rt.LuaValue[] = rt.NONE;
         let t_1: rt.LuaTable = new rt.LuaTable();
-        return rt.leave($s, $d, ($1 = ($2 = t_1, ($2 instanceof rt.LuaTable && (($3 = $2.f.polluted) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.polluted) !== undefined || (!("polluted" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (($f ??= $s.enter($site9)).line = 29, rt.index($2, "polluted", "local 't'")))), $5 = rt.index(t_1, ($6 = "__proto__", ($f ??= $s.enter($site9)).line = 29, $6), "local 't'"), $7 = ($8 = t_1, ($8 instanceof rt.LuaTable && (($9 = $8.f["constructor" as string]) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view["constructor" as string]) !== undefined || (!("constructor" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : (($f ??= $s.enter($site9)).line = 29, rt.index($8, "constructor", "local 't'")))), $11 = t_1.length(), $o12 = new rt.FieldsObject(), $n13 = 1, ($1 !== undefined && ($o12.polluted = $1, $n13++)), ($5 !== undefined && ($o12.proto = $5, $n13++)), ($7 !== undefined && ($o12.ctor = $7, $n13++)), $o12.n = $11, rt.LuaTable.record($o12, $n13)));
+        return rt.leave($s, $d, ($1 = ($2 = t_1, ($2 instanceof rt.LuaTable && (($3 = $2.f.polluted) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.polluted) !== undefined || (!("polluted" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 34), rt.index($2, "polluted", "local 't'")))), $5 = rt.index(t_1, ($6 = "__proto__", rt.at($s, $d, $pc + 34), $6), "local 't'"), $7 = ($8 = t_1, ($8 instanceof rt.LuaTable && (($9 = $8.f["constructor" as string]) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view["constructor" as string]) !== undefined || (!("constructor" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : (rt.at($s, $d, $pc + 34), rt.index($8, "constructor", "local 't'")))), $11 = t_1.length(), $o12 = new rt.FieldsObject(), $n13 = 1, ($1 !== undefined && ($o12.polluted = $1, $n13++)), ($5 !== undefined && ($o12.proto = $5, $n13++)), ($7 !== undefined && ($o12.ctor = $7, $n13++)), $o12.n = $11, rt.LuaTable.record($o12, $n13)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $59 instanceof rt.LuaTable && !$59.linked && $59.f.get !== undefined ? ($59.f.get = $63) : rt.setIndex($59, "get", $63, "field 'fresh'"));
-      $f.line = 33;
-      $64 = ($65 = ($66 = api as rt.LuaValue, ($66 instanceof rt.LuaTable && (($67 = $66.f.loc) !== undefined || ($m68 = $66.metatable) === undefined || ($67 = $m68.view.loc) !== undefined || (!("loc" in $m68.view) && $m68.view[rt.CUT] === undefined)) ? $67 : rt.index($66, "loc", "local 'api'"))), ($65 instanceof rt.LuaTable && (($69 = $65.f.crlf) !== undefined || ($m70 = $65.metatable) === undefined || ($69 = $m70.view.crlf) !== undefined || (!("crlf" in $m70.view) && $m70.view[rt.CUT] === undefined)) ? $69 : rt.index($65, "crlf", "field 'loc'")));
+      }) !== undefined && $59 instanceof rt.LuaTable && !$59.linked && $59.f.get !== undefined ? ($59.f.get = $63) : ($s.pcs[$d] = $pc + 33, rt.setIndex($59, "get", $63, "field 'fresh'")));
+      $64 = ($65 = ($66 = api as rt.LuaValue, ($66 instanceof rt.LuaTable && (($67 = $66.f.loc) !== undefined || ($m68 = $66.metatable) === undefined || ($67 = $m68.view.loc) !== undefined || (!("loc" in $m68.view) && $m68.view[rt.CUT] === undefined)) ? $67 : ($s.pcs[$d] = $pc + 35, rt.index($66, "loc", "local 'api'")))), ($65 instanceof rt.LuaTable && (($69 = $65.f.crlf) !== undefined || ($m70 = $65.metatable) === undefined || ($69 = $m70.view.crlf) !== undefined || (!("crlf" in $m70.view) && $m70.view[rt.CUT] === undefined)) ? $69 : ($s.pcs[$d] = $pc + 35, rt.index($65, "crlf", "field 'loc'"))));
       (($71 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site10);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -475,17 +545,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t7: number;
         let $r8: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 33;
-        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "redirect", "upvalue 'api'"))), $6 = "/x\r\nSet-Cookie: a=b", $f.line = 33, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 36, rt.index($3, "redirect", "upvalue 'api'")))), $6 = "/x\r\nSet-Cookie: a=b", $s.pcs[$d] = $pc + 37, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $64 instanceof rt.LuaTable && !$64.linked && $64.f.get !== undefined ? ($64.f.get = $71) : rt.setIndex($64, "get", $71, "field 'crlf'"));
-      $f.line = 34;
-      $72 = ($73 = ($74 = api as rt.LuaValue, ($74 instanceof rt.LuaTable && (($75 = $74.f.loc) !== undefined || ($m76 = $74.metatable) === undefined || ($75 = $m76.view.loc) !== undefined || (!("loc" in $m76.view) && $m76.view[rt.CUT] === undefined)) ? $75 : rt.index($74, "loc", "local 'api'"))), ($73 instanceof rt.LuaTable && (($77 = $73.f.lf) !== undefined || ($m78 = $73.metatable) === undefined || ($77 = $m78.view.lf) !== undefined || (!("lf" in $m78.view) && $m78.view[rt.CUT] === undefined)) ? $77 : rt.index($73, "lf", "field 'loc'")));
+      }) as rt.LuaFunction)) !== undefined && $64 instanceof rt.LuaTable && !$64.linked && $64.f.get !== undefined ? ($64.f.get = $71) : ($s.pcs[$d] = $pc + 35, rt.setIndex($64, "get", $71, "field 'crlf'")));
+      $72 = ($73 = ($74 = api as rt.LuaValue, ($74 instanceof rt.LuaTable && (($75 = $74.f.loc) !== undefined || ($m76 = $74.metatable) === undefined || ($75 = $m76.view.loc) !== undefined || (!("loc" in $m76.view) && $m76.view[rt.CUT] === undefined)) ? $75 : ($s.pcs[$d] = $pc + 38, rt.index($74, "loc", "local 'api'")))), ($73 instanceof rt.LuaTable && (($77 = $73.f.lf) !== undefined || ($m78 = $73.metatable) === undefined || ($77 = $m78.view.lf) !== undefined || (!("lf" in $m78.view) && $m78.view[rt.CUT] === undefined)) ? $77 : ($s.pcs[$d] = $pc + 38, rt.index($73, "lf", "field 'loc'"))));
       (($79 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site11);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -495,17 +565,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t7: number;
         let $r8: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 34;
-        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "redirect", "upvalue 'api'"))), $6 = "/x\nSet-Cookie: a=b", $f.line = 34, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 39, rt.index($3, "redirect", "upvalue 'api'")))), $6 = "/x\nSet-Cookie: a=b", $s.pcs[$d] = $pc + 40, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $72 instanceof rt.LuaTable && !$72.linked && $72.f.get !== undefined ? ($72.f.get = $79) : rt.setIndex($72, "get", $79, "field 'lf'"));
-      $f.line = 35;
-      $80 = ($81 = ($82 = api as rt.LuaValue, ($82 instanceof rt.LuaTable && (($83 = $82.f.loc) !== undefined || ($m84 = $82.metatable) === undefined || ($83 = $m84.view.loc) !== undefined || (!("loc" in $m84.view) && $m84.view[rt.CUT] === undefined)) ? $83 : rt.index($82, "loc", "local 'api'"))), ($81 instanceof rt.LuaTable && (($85 = $81.f.cr) !== undefined || ($m86 = $81.metatable) === undefined || ($85 = $m86.view.cr) !== undefined || (!("cr" in $m86.view) && $m86.view[rt.CUT] === undefined)) ? $85 : rt.index($81, "cr", "field 'loc'")));
+      }) as rt.LuaFunction)) !== undefined && $72 instanceof rt.LuaTable && !$72.linked && $72.f.get !== undefined ? ($72.f.get = $79) : ($s.pcs[$d] = $pc + 38, rt.setIndex($72, "get", $79, "field 'lf'")));
+      $80 = ($81 = ($82 = api as rt.LuaValue, ($82 instanceof rt.LuaTable && (($83 = $82.f.loc) !== undefined || ($m84 = $82.metatable) === undefined || ($83 = $m84.view.loc) !== undefined || (!("loc" in $m84.view) && $m84.view[rt.CUT] === undefined)) ? $83 : ($s.pcs[$d] = $pc + 41, rt.index($82, "loc", "local 'api'")))), ($81 instanceof rt.LuaTable && (($85 = $81.f.cr) !== undefined || ($m86 = $81.metatable) === undefined || ($85 = $m86.view.cr) !== undefined || (!("cr" in $m86.view) && $m86.view[rt.CUT] === undefined)) ? $85 : ($s.pcs[$d] = $pc + 41, rt.index($81, "cr", "field 'loc'"))));
       (($87 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site12);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -517,17 +587,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t9: number;
         let $r10: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 35;
-        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "redirect", "upvalue 'api'"))), $f.line = 35, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.permanent) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.permanent) !== undefined || (!("permanent" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'"), $8 = "/x\rSet-Cookie: a=b", $f.line = 35, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t9 = $s.tails++, $r10 = $fn1($2, $8), $s.tails = $t9, $r10) : rt.tail($s, $fn1, [$2, $8]));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 42, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 43, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.permanent) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.permanent) !== undefined || (!("permanent" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'"), $8 = "/x\rSet-Cookie: a=b", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t9 = $s.tails++, $r10 = $fn1($2, $8), $s.tails = $t9, $r10) : rt.tail($s, $fn1, [$2, $8]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $80 instanceof rt.LuaTable && !$80.linked && $80.f.get !== undefined ? ($80.f.get = $87) : rt.setIndex($80, "get", $87, "field 'cr'"));
-      $f.line = 36;
-      $88 = ($89 = ($90 = api as rt.LuaValue, ($90 instanceof rt.LuaTable && (($91 = $90.f.loc) !== undefined || ($m92 = $90.metatable) === undefined || ($91 = $m92.view.loc) !== undefined || (!("loc" in $m92.view) && $m92.view[rt.CUT] === undefined)) ? $91 : rt.index($90, "loc", "local 'api'"))), ($89 instanceof rt.LuaTable && (($93 = $89.f.nul) !== undefined || ($m94 = $89.metatable) === undefined || ($93 = $m94.view.nul) !== undefined || (!("nul" in $m94.view) && $m94.view[rt.CUT] === undefined)) ? $93 : rt.index($89, "nul", "field 'loc'")));
+      }) as rt.LuaFunction)) !== undefined && $80 instanceof rt.LuaTable && !$80.linked && $80.f.get !== undefined ? ($80.f.get = $87) : ($s.pcs[$d] = $pc + 41, rt.setIndex($80, "get", $87, "field 'cr'")));
+      $88 = ($89 = ($90 = api as rt.LuaValue, ($90 instanceof rt.LuaTable && (($91 = $90.f.loc) !== undefined || ($m92 = $90.metatable) === undefined || ($91 = $m92.view.loc) !== undefined || (!("loc" in $m92.view) && $m92.view[rt.CUT] === undefined)) ? $91 : ($s.pcs[$d] = $pc + 44, rt.index($90, "loc", "local 'api'")))), ($89 instanceof rt.LuaTable && (($93 = $89.f.nul) !== undefined || ($m94 = $89.metatable) === undefined || ($93 = $m94.view.nul) !== undefined || (!("nul" in $m94.view) && $m94.view[rt.CUT] === undefined)) ? $93 : ($s.pcs[$d] = $pc + 44, rt.index($89, "nul", "field 'loc'"))));
       (($95 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site13);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -540,17 +610,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t10: number;
         let $r11: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 36;
-        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "redirect", "upvalue 'api'"))), $f.line = 36, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'redirect'")), "method 'status'"), $8 = 307, $9 = "/x\x00y", $f.line = 36, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $8, $9]));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 45, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 46, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'redirect'")), "method 'status'"), $8 = 307, $9 = "/x\x00y", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $8, $9]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $88 instanceof rt.LuaTable && !$88.linked && $88.f.get !== undefined ? ($88.f.get = $95) : rt.setIndex($88, "get", $95, "field 'nul'"));
-      $f.line = 37;
-      $96 = ($97 = ($98 = api as rt.LuaValue, ($98 instanceof rt.LuaTable && (($99 = $98.f.loc) !== undefined || ($m100 = $98.metatable) === undefined || ($99 = $m100.view.loc) !== undefined || (!("loc" in $m100.view) && $m100.view[rt.CUT] === undefined)) ? $99 : rt.index($98, "loc", "local 'api'"))), ($97 instanceof rt.LuaTable && (($101 = $97.f.query) !== undefined || ($m102 = $97.metatable) === undefined || ($101 = $m102.view.query) !== undefined || (!("query" in $m102.view) && $m102.view[rt.CUT] === undefined)) ? $101 : rt.index($97, "query", "field 'loc'")));
+      }) as rt.LuaFunction)) !== undefined && $88 instanceof rt.LuaTable && !$88.linked && $88.f.get !== undefined ? ($88.f.get = $95) : ($s.pcs[$d] = $pc + 44, rt.setIndex($88, "get", $95, "field 'nul'")));
+      $96 = ($97 = ($98 = api as rt.LuaValue, ($98 instanceof rt.LuaTable && (($99 = $98.f.loc) !== undefined || ($m100 = $98.metatable) === undefined || ($99 = $m100.view.loc) !== undefined || (!("loc" in $m100.view) && $m100.view[rt.CUT] === undefined)) ? $99 : ($s.pcs[$d] = $pc + 47, rt.index($98, "loc", "local 'api'")))), ($97 instanceof rt.LuaTable && (($101 = $97.f.query) !== undefined || ($m102 = $97.metatable) === undefined || ($101 = $m102.view.query) !== undefined || (!("query" in $m102.view) && $m102.view[rt.CUT] === undefined)) ? $101 : ($s.pcs[$d] = $pc + 47, rt.index($97, "query", "field 'loc'"))));
       (($103 = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_7?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_7);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx_7?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site14);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -566,17 +636,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t13: number;
         let $r14: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 37;
-        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "redirect", "upvalue 'api'"))), $6 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).queryValue("to") : ($7 = rt.first(($8 = ctx_7 as rt.LuaValue, $f.line = 37, $f.callName = ":query", rt.fn(($8 instanceof rt.LuaTable && (($9 = $8.f.query) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.query) !== undefined || (!("query" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "query", "local 'ctx'")), "method 'query'")($8))), ($7 instanceof rt.LuaTable && (($11 = $7.f.to) !== undefined || ($m12 = $7.metatable) === undefined || ($11 = $m12.view.to) !== undefined || (!("to" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($f.line = 37, rt.index($7, "to"))))), $f.line = 37, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn1($6), $s.tails = $t13, $r14) : rt.tail($s, $fn1, [$6]));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 48, rt.index($3, "redirect", "upvalue 'api'")))), $6 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).queryValue("to") : ($7 = rt.first(($8 = ctx_7 as rt.LuaValue, $s.pcs[$d] = $pc + 49, rt.fn(($8 instanceof rt.LuaTable && (($9 = $8.f.query) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.query) !== undefined || (!("query" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "query", "local 'ctx'")), "method 'query'")($8))), ($7 instanceof rt.LuaTable && (($11 = $7.f.to) !== undefined || ($m12 = $7.metatable) === undefined || ($11 = $m12.view.to) !== undefined || (!("to" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 48, rt.index($7, "to"))))), $s.pcs[$d] = $pc + 50, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn1($6), $s.tails = $t13, $r14) : rt.tail($s, $fn1, [$6]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $96 instanceof rt.LuaTable && !$96.linked && $96.f.get !== undefined ? ($96.f.get = $103) : rt.setIndex($96, "get", $103, "field 'query'"));
-      $f.line = 38;
-      $104 = ($105 = ($106 = api as rt.LuaValue, ($106 instanceof rt.LuaTable && (($107 = $106.f.loc) !== undefined || ($m108 = $106.metatable) === undefined || ($107 = $m108.view.loc) !== undefined || (!("loc" in $m108.view) && $m108.view[rt.CUT] === undefined)) ? $107 : rt.index($106, "loc", "local 'api'"))), ($105 instanceof rt.LuaTable && (($109 = $105.f.tab) !== undefined || ($m110 = $105.metatable) === undefined || ($109 = $m110.view.tab) !== undefined || (!("tab" in $m110.view) && $m110.view[rt.CUT] === undefined)) ? $109 : rt.index($105, "tab", "field 'loc'")));
+      }) as rt.LuaFunction)) !== undefined && $96 instanceof rt.LuaTable && !$96.linked && $96.f.get !== undefined ? ($96.f.get = $103) : ($s.pcs[$d] = $pc + 47, rt.setIndex($96, "get", $103, "field 'query'")));
+      $104 = ($105 = ($106 = api as rt.LuaValue, ($106 instanceof rt.LuaTable && (($107 = $106.f.loc) !== undefined || ($m108 = $106.metatable) === undefined || ($107 = $m108.view.loc) !== undefined || (!("loc" in $m108.view) && $m108.view[rt.CUT] === undefined)) ? $107 : ($s.pcs[$d] = $pc + 51, rt.index($106, "loc", "local 'api'")))), ($105 instanceof rt.LuaTable && (($109 = $105.f.tab) !== undefined || ($m110 = $105.metatable) === undefined || ($109 = $m110.view.tab) !== undefined || (!("tab" in $m110.view) && $m110.view[rt.CUT] === undefined)) ? $109 : ($s.pcs[$d] = $pc + 51, rt.index($105, "tab", "field 'loc'"))));
       (($111 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site15);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -586,17 +656,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t7: number;
         let $r8: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 38;
-        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "redirect", "upvalue 'api'"))), $6 = "/a\tb", $f.line = 38, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 52, rt.index($3, "redirect", "upvalue 'api'")))), $6 = "/a\tb", $s.pcs[$d] = $pc + 53, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $104 instanceof rt.LuaTable && !$104.linked && $104.f.get !== undefined ? ($104.f.get = $111) : rt.setIndex($104, "get", $111, "field 'tab'"));
-      $f.line = 39;
-      $112 = ($113 = ($114 = api as rt.LuaValue, ($114 instanceof rt.LuaTable && (($115 = $114.f.loc) !== undefined || ($m116 = $114.metatable) === undefined || ($115 = $m116.view.loc) !== undefined || (!("loc" in $m116.view) && $m116.view[rt.CUT] === undefined)) ? $115 : rt.index($114, "loc", "local 'api'"))), ($113 instanceof rt.LuaTable && (($117 = $113.f.utf8) !== undefined || ($m118 = $113.metatable) === undefined || ($117 = $m118.view.utf8) !== undefined || (!("utf8" in $m118.view) && $m118.view[rt.CUT] === undefined)) ? $117 : rt.index($113, "utf8", "field 'loc'")));
+      }) as rt.LuaFunction)) !== undefined && $104 instanceof rt.LuaTable && !$104.linked && $104.f.get !== undefined ? ($104.f.get = $111) : ($s.pcs[$d] = $pc + 51, rt.setIndex($104, "get", $111, "field 'tab'")));
+      $112 = ($113 = ($114 = api as rt.LuaValue, ($114 instanceof rt.LuaTable && (($115 = $114.f.loc) !== undefined || ($m116 = $114.metatable) === undefined || ($115 = $m116.view.loc) !== undefined || (!("loc" in $m116.view) && $m116.view[rt.CUT] === undefined)) ? $115 : ($s.pcs[$d] = $pc + 54, rt.index($114, "loc", "local 'api'")))), ($113 instanceof rt.LuaTable && (($117 = $113.f.utf8) !== undefined || ($m118 = $113.metatable) === undefined || ($117 = $m118.view.utf8) !== undefined || (!("utf8" in $m118.view) && $m118.view[rt.CUT] === undefined)) ? $117 : ($s.pcs[$d] = $pc + 54, rt.index($113, "utf8", "field 'loc'"))));
       (($119 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site16);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -606,14 +676,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t7: number;
         let $r8: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 39;
-        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "redirect", "upvalue 'api'"))), $6 = "/caf\xc3\xa9", $f.line = 39, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 55, rt.index($3, "redirect", "upvalue 'api'")))), $6 = "/caf\xc3\xa9", $s.pcs[$d] = $pc + 56, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $112 instanceof rt.LuaTable && !$112.linked && $112.f.get !== undefined ? ($112.f.get = $119) : rt.setIndex($112, "get", $119, "field 'utf8'"));
-      $f.line = 42;
-      $120 = ($121 = ($122 = api as rt.LuaValue, ($122 instanceof rt.LuaTable && (($123 = $122.f.deep) !== undefined || ($m124 = $122.metatable) === undefined || ($123 = $m124.view.deep) !== undefined || (!("deep" in $m124.view) && $m124.view[rt.CUT] === undefined)) ? $123 : rt.index($122, "deep", "local 'api'"))), ($121 instanceof rt.LuaTable && (($125 = $121.f.p_n) !== undefined || ($m126 = $121.metatable) === undefined || ($125 = $m126.view.p_n) !== undefined || (!("p_n" in $m126.view) && $m126.view[rt.CUT] === undefined)) ? $125 : rt.index($121, "p_n", "field 'deep'")));
+      }) as rt.LuaFunction)) !== undefined && $112 instanceof rt.LuaTable && !$112.linked && $112.f.get !== undefined ? ($112.f.get = $119) : ($s.pcs[$d] = $pc + 54, rt.setIndex($112, "get", $119, "field 'utf8'")));
+      $120 = ($121 = ($122 = api as rt.LuaValue, ($122 instanceof rt.LuaTable && (($123 = $122.f.deep) !== undefined || ($m124 = $122.metatable) === undefined || ($123 = $m124.view.deep) !== undefined || (!("deep" in $m124.view) && $m124.view[rt.CUT] === undefined)) ? $123 : ($s.pcs[$d] = $pc + 57, rt.index($122, "deep", "local 'api'")))), ($121 instanceof rt.LuaTable && (($125 = $121.f.p_n) !== undefined || ($m126 = $121.metatable) === undefined || ($125 = $m126.view.p_n) !== undefined || (!("p_n" in $m126.view) && $m126.view[rt.CUT] === undefined)) ? $125 : ($s.pcs[$d] = $pc + 57, rt.index($121, "p_n", "field 'deep'"))));
       (($127 = function $get(ctx_8?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site17);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -628,31 +698,26 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
-        let $m15: rt.LuaTable | undefined;
+        let $15: rt.LuaValue;
+        let $m16: rt.LuaTable | undefined;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 43;
         let t_2: rt.LuaTable = new rt.LuaTable();
         let cur: rt.LuaValue = t_2;
-        $f.line = 45;
          {
           const $a1 = 1;
-          const $b1 = rt.forNumber(rt.first(($2 = (($3 = $env.f.tonumber) !== undefined ? $3 : rt.getGlobal($env, "tonumber")), $4 = (rh.pristineContext(ctx_8) ? (ctx_8 as rh.RequestContext).param("n") : ($5 = rt.first(($6 = ctx_8 as rt.LuaValue, $f.line = 45, $f.callName = ":params", rt.fn(($6 instanceof rt.LuaTable && (($7 = $6.f.params) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.params) !== undefined || (!("params" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($6, "params", "local 'ctx'")), "method 'params'")($6))), ($5 instanceof rt.LuaTable && (($9 = $5.f.n) !== undefined || ($m10 = $5.metatable) === undefined || ($9 = $m10.view.n) !== undefined || (!("n" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($f.line = 45, rt.index($5, "n"))))), $f.line = 45, $fn1 = rt.fn($2, "global 'tonumber'"), $f.callName = "tonumber", $fn1($4))), 'limit');
+          const $b1 = ($11 = rt.first(($2 = (($3 = $env.f.tonumber) !== undefined ? $3 : ($s.pcs[$d] = $pc + 58, rt.getGlobal($env, "tonumber"))), $4 = (rh.pristineContext(ctx_8) ? (ctx_8 as rh.RequestContext).param("n") : ($5 = rt.first(($6 = ctx_8 as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn(($6 instanceof rt.LuaTable && (($7 = $6.f.params) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.params) !== undefined || (!("params" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($6, "params", "local 'ctx'")), "method 'params'")($6))), ($5 instanceof rt.LuaTable && (($9 = $5.f.n) !== undefined || ($m10 = $5.metatable) === undefined || ($9 = $m10.view.n) !== undefined || (!("n" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 58, rt.index($5, "n"))))), $s.pcs[$d] = $pc + 60, $fn1 = rt.fn($2, "global 'tonumber'"), $fn1($4))), ($s.pcs[$d] = $pc + 58, rt.forNumber($11, 'limit')));
           $loop1: for (let _: number = $a1; _ <= $b1; _++) {
-            $f.line = 45;
-            $11 = cur;
-            (($12 = new rt.LuaTable()) !== undefined && $11 instanceof rt.LuaTable && !$11.linked && $11.f.child !== undefined ? ($11.f.child = $12) : rt.setIndex($11, "child", $12, "local 'cur'"));
-            $f.line = 45;
-            cur = ($13 = cur as rt.LuaValue, ($13 instanceof rt.LuaTable && (($14 = $13.f.child) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.child) !== undefined || (!("child" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($13, "child", "local 'cur'")));
+            $12 = cur;
+            (($13 = new rt.LuaTable()) !== undefined && $12 instanceof rt.LuaTable && !$12.linked && $12.f.child !== undefined ? ($12.f.child = $13) : ($s.pcs[$d] = $pc + 58, rt.setIndex($12, "child", $13, "local 'cur'")));
+            cur = ($14 = cur as rt.LuaValue, ($14 instanceof rt.LuaTable && (($15 = $14.f.child) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.child) !== undefined || (!("child" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 58, rt.index($14, "child", "local 'cur'"))));
           }
         }
         return rt.leave($s, $d, t_2);
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $120 instanceof rt.LuaTable && !$120.linked && $120.f.get !== undefined ? ($120.f.get = $127) : rt.setIndex($120, "get", $127, "field 'p_n'"));
-      $f.line = 48;
-      $128 = ($129 = ($130 = api as rt.LuaValue, ($130 instanceof rt.LuaTable && (($131 = $130.f.cycle) !== undefined || ($m132 = $130.metatable) === undefined || ($131 = $m132.view.cycle) !== undefined || (!("cycle" in $m132.view) && $m132.view[rt.CUT] === undefined)) ? $131 : rt.index($130, "cycle", "local 'api'"))), ($129 instanceof rt.LuaTable && (($133 = $129.f.array) !== undefined || ($m134 = $129.metatable) === undefined || ($133 = $m134.view.array) !== undefined || (!("array" in $m134.view) && $m134.view[rt.CUT] === undefined)) ? $133 : rt.index($129, "array", "field 'cycle'")));
+      }) !== undefined && $120 instanceof rt.LuaTable && !$120.linked && $120.f.get !== undefined ? ($120.f.get = $127) : ($s.pcs[$d] = $pc + 57, rt.setIndex($120, "get", $127, "field 'p_n'")));
+      $128 = ($129 = ($130 = api as rt.LuaValue, ($130 instanceof rt.LuaTable && (($131 = $130.f.cycle) !== undefined || ($m132 = $130.metatable) === undefined || ($131 = $m132.view.cycle) !== undefined || (!("cycle" in $m132.view) && $m132.view[rt.CUT] === undefined)) ? $131 : ($s.pcs[$d] = $pc + 61, rt.index($130, "cycle", "local 'api'")))), ($129 instanceof rt.LuaTable && (($133 = $129.f.array) !== undefined || ($m134 = $129.metatable) === undefined || ($133 = $m134.view.array) !== undefined || (!("array" in $m134.view) && $m134.view[rt.CUT] === undefined)) ? $133 : ($s.pcs[$d] = $pc + 61, rt.index($129, "array", "field 'cycle'"))));
       (($135 = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
-        let $f: rt.SlotFrame | undefined;
         let $1: rt.LuaValue;
         let $k2: number;
         let $3: rt.LuaValue;
@@ -660,17 +725,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let t_3: rt.LuaTable = rt.buildTable(1, [1, 1], undefined);
         $1 = t_3;
         $k2 = 2;
-        (($3 = t_3) !== undefined && $1 instanceof rt.LuaTable && $1.arr[$k2 - 1] !== undefined ? ($1.arr[$k2 - 1] = $3) : $3 !== undefined && $1 instanceof rt.LuaTable && $k2 === $1.arr.length + 1 && $1.other === undefined && $1.metatable === undefined ? $1.arr.push($3) : (($f ??= $s.enter($site18)).line = 50, rt.setIndex($1, $k2, $3, "local 't'")));
+        (($3 = t_3) !== undefined && $1 instanceof rt.LuaTable && ($k2 - 1 >>> 0) === $k2 - 1 && $1.arr[$k2 - 1] !== undefined ? ($1.arr[$k2 - 1] = $3) : $3 !== undefined && $1 instanceof rt.LuaTable && $k2 === $1.arr.length + 1 && $1.other === undefined && $1.metatable === undefined ? $1.arr.push($3) : (rt.at($s, $d, $pc + 62), rt.setIndex($1, $k2, $3, "local 't'")));
         return rt.leave($s, $d, t_3);
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $128 instanceof rt.LuaTable && !$128.linked && $128.f.get !== undefined ? ($128.f.get = $135) : rt.setIndex($128, "get", $135, "field 'array'"));
-      $f.line = 53;
-      $136 = ($137 = ($138 = api as rt.LuaValue, ($138 instanceof rt.LuaTable && (($139 = $138.f.cycle) !== undefined || ($m140 = $138.metatable) === undefined || ($139 = $m140.view.cycle) !== undefined || (!("cycle" in $m140.view) && $m140.view[rt.CUT] === undefined)) ? $139 : rt.index($138, "cycle", "local 'api'"))), ($137 instanceof rt.LuaTable && (($141 = $137.f.indirect) !== undefined || ($m142 = $137.metatable) === undefined || ($141 = $m142.view.indirect) !== undefined || (!("indirect" in $m142.view) && $m142.view[rt.CUT] === undefined)) ? $141 : rt.index($137, "indirect", "field 'cycle'")));
+      }) !== undefined && $128 instanceof rt.LuaTable && !$128.linked && $128.f.get !== undefined ? ($128.f.get = $135) : ($s.pcs[$d] = $pc + 61, rt.setIndex($128, "get", $135, "field 'array'")));
+      $136 = ($137 = ($138 = api as rt.LuaValue, ($138 instanceof rt.LuaTable && (($139 = $138.f.cycle) !== undefined || ($m140 = $138.metatable) === undefined || ($139 = $m140.view.cycle) !== undefined || (!("cycle" in $m140.view) && $m140.view[rt.CUT] === undefined)) ? $139 : ($s.pcs[$d] = $pc + 63, rt.index($138, "cycle", "local 'api'")))), ($137 instanceof rt.LuaTable && (($141 = $137.f.indirect) !== undefined || ($m142 = $137.metatable) === undefined || ($141 = $m142.view.indirect) !== undefined || (!("indirect" in $m142.view) && $m142.view[rt.CUT] === undefined)) ? $141 : ($s.pcs[$d] = $pc + 63, rt.index($137, "indirect", "field 'cycle'"))));
       (($143 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site19);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $fn3!: rt.LuaFunction;
@@ -688,24 +754,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t15: number;
         let $r16: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 54;
         let a: rt.LuaTable = new rt.LuaTable();
         let b: rt.LuaTable = new rt.LuaTable();
-        $f.line = 55;
-        (($1 = b) !== undefined && a instanceof rt.LuaTable && !a.linked && a.f.b !== undefined ? (a.f.b = $1) : rt.setIndex(a, "b", $1, "local 'a'"));
-        $f.line = 56;
-        (($2 = a) !== undefined && b instanceof rt.LuaTable && !b.linked && b.f.a !== undefined ? (b.f.a = $2) : rt.setIndex(b, "a", $2, "local 'b'"));
-        $f.line = 57;
-        return ($4 = ($5 = api as rt.LuaValue, ($5 instanceof rt.LuaTable && (($6 = $5.f.json) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "json", "upvalue 'api'"))), $f.line = 57, $fn3 = rt.fn(($4 instanceof rt.LuaTable && (($8 = $4.f.status) !== undefined || ($m9 = $4.metatable) === undefined || ($8 = $m9.view.status) !== undefined || (!("status" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($4, "status", "field 'json'")), "method 'status'"), $10 = 201, $11 = ($12 = a, $o13 = new rt.FieldsObject(), $n14 = 1, $o13.a = $12, rt.LuaTable.record($o13, $n14)), $f.line = 57, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t15 = $s.tails++, $r16 = $fn3($4, $10, $11), $s.tails = $t15, $r16) : rt.tail($s, $fn3, [$4, $10, $11]));
+        (($1 = b) !== undefined && a instanceof rt.LuaTable && !a.linked && a.f.b !== undefined ? (a.f.b = $1) : ($s.pcs[$d] = $pc + 64, rt.setIndex(a, "b", $1, "local 'a'")));
+        (($2 = a) !== undefined && b instanceof rt.LuaTable && !b.linked && b.f.a !== undefined ? (b.f.a = $2) : ($s.pcs[$d] = $pc + 65, rt.setIndex(b, "a", $2, "local 'b'")));
+        return ($4 = ($5 = api as rt.LuaValue, ($5 instanceof rt.LuaTable && (($6 = $5.f.json) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 66, rt.index($5, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 66, $fn3 = rt.fn(($4 instanceof rt.LuaTable && (($8 = $4.f.status) !== undefined || ($m9 = $4.metatable) === undefined || ($8 = $m9.view.status) !== undefined || (!("status" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($4, "status", "field 'json'")), "method 'status'"), $10 = 201, $11 = ($12 = a, $o13 = new rt.FieldsObject(), $n14 = 1, $o13.a = $12, rt.LuaTable.record($o13, $n14)), $s.pcs[$d] = $pc + 67, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t15 = $s.tails++, $r16 = $fn3($4, $10, $11), $s.tails = $t15, $r16) : rt.tail($s, $fn3, [$4, $10, $11]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $136 instanceof rt.LuaTable && !$136.linked && $136.f.get !== undefined ? ($136.f.get = $143) : rt.setIndex($136, "get", $143, "field 'indirect'"));
-      $f.line = 59;
-      $144 = ($145 = ($146 = api as rt.LuaValue, ($146 instanceof rt.LuaTable && (($147 = $146.f.cycle) !== undefined || ($m148 = $146.metatable) === undefined || ($147 = $m148.view.cycle) !== undefined || (!("cycle" in $m148.view) && $m148.view[rt.CUT] === undefined)) ? $147 : rt.index($146, "cycle", "local 'api'"))), ($145 instanceof rt.LuaTable && (($149 = $145.f.err) !== undefined || ($m150 = $145.metatable) === undefined || ($149 = $m150.view.err) !== undefined || (!("err" in $m150.view) && $m150.view[rt.CUT] === undefined)) ? $149 : rt.index($145, "err", "field 'cycle'")));
+      }) as rt.LuaFunction)) !== undefined && $136 instanceof rt.LuaTable && !$136.linked && $136.f.get !== undefined ? ($136.f.get = $143) : ($s.pcs[$d] = $pc + 63, rt.setIndex($136, "get", $143, "field 'indirect'")));
+      $144 = ($145 = ($146 = api as rt.LuaValue, ($146 instanceof rt.LuaTable && (($147 = $146.f.cycle) !== undefined || ($m148 = $146.metatable) === undefined || ($147 = $m148.view.cycle) !== undefined || (!("cycle" in $m148.view) && $m148.view[rt.CUT] === undefined)) ? $147 : ($s.pcs[$d] = $pc + 68, rt.index($146, "cycle", "local 'api'")))), ($145 instanceof rt.LuaTable && (($149 = $145.f.err) !== undefined || ($m150 = $145.metatable) === undefined || ($149 = $m150.view.err) !== undefined || (!("err" in $m150.view) && $m150.view[rt.CUT] === undefined)) ? $149 : ($s.pcs[$d] = $pc + 68, rt.index($145, "err", "field 'cycle'"))));
       (($151 = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site20);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $fn2!: rt.LuaFunction;
         let $3: rt.LuaValue;
@@ -716,18 +779,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t8: number;
         let $r9: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 60;
         let t_4: rt.LuaTable = new rt.LuaTable();
-        $f.line = 61;
-        (($1 = t_4) !== undefined && t_4 instanceof rt.LuaTable && !t_4.linked && t_4.f.t !== undefined ? (t_4.f.t = $1) : rt.setIndex(t_4, "t", $1, "local 't'"));
-        $f.line = 62;
-        return ($3 = api as rt.LuaValue, $f.line = 62, $fn2 = rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.error) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.error) !== undefined || (!("error" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "error", "upvalue 'api'")), "method 'error'"), $6 = 422, $7 = t_4, $f.line = 62, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn2($3, $6, $7), $s.tails = $t8, $r9) : rt.tail($s, $fn2, [$3, $6, $7]));
+        (($1 = t_4) !== undefined && t_4 instanceof rt.LuaTable && !t_4.linked && t_4.f.t !== undefined ? (t_4.f.t = $1) : ($s.pcs[$d] = $pc + 69, rt.setIndex(t_4, "t", $1, "local 't'")));
+        return ($3 = api as rt.LuaValue, $s.pcs[$d] = $pc + 70, $fn2 = rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.error) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.error) !== undefined || (!("error" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "error", "upvalue 'api'")), "method 'error'"), $6 = 422, $7 = t_4, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn2($3, $6, $7), $s.tails = $t8, $r9) : rt.tail($s, $fn2, [$3, $6, $7]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $144 instanceof rt.LuaTable && !$144.linked && $144.f.get !== undefined ? ($144.f.get = $151) : rt.setIndex($144, "get", $151, "field 'err'"));
-      $f.line = 66;
-      $152 = ($153 = api as rt.LuaValue, ($153 instanceof rt.LuaTable && (($154 = $153.f.upload) !== undefined || ($m155 = $153.metatable) === undefined || ($154 = $m155.view.upload) !== undefined || (!("upload" in $m155.view) && $m155.view[rt.CUT] === undefined)) ? $154 : rt.index($153, "upload", "local 'api'")));
+      }) as rt.LuaFunction)) !== undefined && $144 instanceof rt.LuaTable && !$144.linked && $144.f.get !== undefined ? ($144.f.get = $151) : ($s.pcs[$d] = $pc + 68, rt.setIndex($144, "get", $151, "field 'err'")));
+      $152 = ($153 = api as rt.LuaValue, ($153 instanceof rt.LuaTable && (($154 = $153.f.upload) !== undefined || ($m155 = $153.metatable) === undefined || ($154 = $m155.view.upload) !== undefined || (!("upload" in $m155.view) && $m155.view[rt.CUT] === undefined)) ? $154 : ($s.pcs[$d] = $pc + 71, rt.index($153, "upload", "local 'api'"))));
       (($156 = rh.jsonHandler((function $post(ctx_9?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site21);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $fn2!: rt.LuaFunction;
         let $3: rt.LuaValue;
@@ -754,15 +815,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n24: number;
         const $json: boolean = rh.claim(ctx_9);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 66;
         if ($json) {
-          $1 = ($9 = (rt.first(($3 = rt.first(($4 = ctx_9 as rt.LuaValue, $f.line = 66, $f.callName = ":body", rt.fn(($4 instanceof rt.LuaTable && (($5 = $4.f.body) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $f.line = 66, $fn2 = rt.fn(($3 instanceof rt.LuaTable && (($7 = $3.f.text) !== undefined || ($m8 = $3.metatable) === undefined || ($7 = $m8.view.text) !== undefined || (!("text" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($3, "text")), "method 'text'"), $f.line = 66, $f.callName = ":text", $fn2($3)))) as rt.LuaValue, ($9 instanceof rt.LuaTable ? $9.length() : typeof $9 === 'string' ? $9.length : ($f.line = 66, rt.len($9))));
+          $1 = ($9 = (rt.first(($3 = rt.first(($4 = ctx_9 as rt.LuaValue, $s.pcs[$d] = $pc + 72, rt.fn(($4 instanceof rt.LuaTable && (($5 = $4.f.body) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 73, $fn2 = rt.fn(($3 instanceof rt.LuaTable && (($7 = $3.f.text) !== undefined || ($m8 = $3.metatable) === undefined || ($7 = $m8.view.text) !== undefined || (!("text" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($3, "text")), "method 'text'"), $fn2($3)))) as rt.LuaValue, ($9 instanceof rt.LuaTable ? $9.length() : typeof $9 === 'string' ? $9.length : ($s.pcs[$d] = $pc + 74, rt.len($9))));
           if (($10 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"bytes\":" + $10! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($11 = $1, $o12 = new rt.FieldsObject(), $n13 = 0, ($11 !== undefined && ($o12.bytes = $11, $n13++)), rt.LuaTable.record($o12, $n13)));
         }
-        return rt.leave($s, $d, ($14 = ($22 = (rt.first(($16 = rt.first(($17 = ctx_9 as rt.LuaValue, $f.line = 66, $f.callName = ":body", rt.fn(($17 instanceof rt.LuaTable && (($18 = $17.f.body) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.body) !== undefined || (!("body" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : rt.index($17, "body", "local 'ctx'")), "method 'body'")($17))), $f.line = 66, $fn15 = rt.fn(($16 instanceof rt.LuaTable && (($20 = $16.f.text) !== undefined || ($m21 = $16.metatable) === undefined || ($20 = $m21.view.text) !== undefined || (!("text" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($16, "text")), "method 'text'"), $f.line = 66, $f.callName = ":text", $fn15($16)))) as rt.LuaValue, ($22 instanceof rt.LuaTable ? $22.length() : typeof $22 === 'string' ? $22.length : ($f.line = 66, rt.len($22)))), $o23 = new rt.FieldsObject(), $n24 = 0, ($14 !== undefined && ($o23.bytes = $14, $n24++)), rt.LuaTable.record($o23, $n24)));
+        return rt.leave($s, $d, ($14 = ($22 = (rt.first(($16 = rt.first(($17 = ctx_9 as rt.LuaValue, $s.pcs[$d] = $pc + 72, rt.fn(($17 instanceof rt.LuaTable && (($18 = $17.f.body) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.body) !== undefined || (!("body" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : rt.index($17, "body", "local 'ctx'")), "method 'body'")($17))), $s.pcs[$d] = $pc + 73, $fn15 = rt.fn(($16 instanceof rt.LuaTable && (($20 = $16.f.text) !== undefined || ($m21 = $16.metatable) === undefined || ($20 = $m21.view.text) !== undefined || (!("text" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($16, "text")), "method 'text'"), $fn15($16)))) as rt.LuaValue, ($22 instanceof rt.LuaTable ? $22.length() : typeof $22 === 'string' ? $22.length : ($s.pcs[$d] = $pc + 74, rt.len($22)))), $o23 = new rt.FieldsObject(), $n24 = 0, ($14 !== undefined && ($o23.bytes = $14, $n24++)), rt.LuaTable.record($o23, $n24)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $152 instanceof rt.LuaTable && !$152.linked && $152.f.post !== undefined ? ($152.f.post = $156) : rt.setIndex($152, "post", $156, "field 'upload'"));
+      }) as rt.LuaFunction)) !== undefined && $152 instanceof rt.LuaTable && !$152.linked && $152.f.post !== undefined ? ($152.f.post = $156) : ($s.pcs[$d] = $pc + 71, rt.setIndex($152, "post", $156, "field 'upload'")));
       return rt.leave($s, $d, api);
       return rt.leave($s, $d, rt.NONE);
     };

@@ -14,11 +14,63 @@ const $site9: rt.FunctionSite = { chunk: "fixtures/http/headers/app.lua", define
 const $site10: rt.FunctionSite = { chunk: "fixtures/http/headers/app.lua", defined: 61 };
 const $site11: rt.FunctionSite = { chunk: "fixtures/http/headers/app.lua", defined: 65 };
 const $site12: rt.FunctionSite = { chunk: "fixtures/http/headers/app.lua", defined: 71 };
+const $pc = rt.positions([
+  [$site0, 2], // 0
+  [$site0, 2, "server"], // 1
+  [$site0, 5], // 2
+  [$site1, 6], // 3
+  [$site1, 6, ":headers"], // 4
+  [$site1, 8, "?"], // 5
+  [$site1, 10], // 6
+  [$site1, 10, ":headers"], // 7
+  [$site0, 14], // 8
+  [$site2, 16], // 9
+  [$site2, 16, ":headers"], // 10
+  [$site2, 16, "pairs"], // 11
+  [$site2, 16, "for iterator"], // 12
+  [$site2, 17, ":sub"], // 13
+  [$site2, 17], // 14
+  [$site2, 19], // 15
+  [$site2, 19, "sort"], // 16
+  [$site0, 24], // 17
+  [$site0, 31], // 18
+  [$site4, 32], // 19
+  [$site4, 32, "?"], // 20
+  [$site0, 38], // 21
+  [$site5, 39], // 22
+  [$site5, 39, "?"], // 23
+  [$site0, 43], // 24
+  [$site6, 44], // 25
+  [$site6, 44, ":query"], // 26
+  [$site0, 47], // 27
+  [$site0, 52], // 28
+  [$site8, 53, ":body"], // 29
+  [$site8, 53, ":bytes"], // 30
+  [$site8, 54], // 31
+  [$site0, 57], // 32
+  [$site9, 58], // 33
+  [$site9, 58, ":body"], // 34
+  [$site9, 58, ":text"], // 35
+  [$site9, 58, "?"], // 36
+  [$site0, 61], // 37
+  [$site10, 62, ":body"], // 38
+  [$site10, 62, ":json"], // 39
+  [$site0, 65], // 40
+  [$site11, 66], // 41
+  [$site11, 67, ":body"], // 42
+  [$site11, 67], // 43
+  [$site11, 67, ":string"], // 44
+  [$site11, 67, ":required"], // 45
+  [$site11, 67, "?"], // 46
+  [$site0, 71], // 47
+]);
 
 /** The main chunk of fixtures/http/headers/app.lua, bound to the global environment `$env`. */
 export default function load($env: rt.LuaTable): rt.LuaFunction {
     return function $main(...$va: rt.LuaValue[]): rt.LuaResult {
-      const $s = rt.current, $d = $s.depth, $f = $s.enter($site0);
+      const $s = rt.current, $d = $s.depth;
+      if ($d >= $s.limit) $s.deepen();
+      $s.depth = $d + 1;
       let $fn1!: rt.LuaFunction;
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
@@ -88,15 +140,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $67: rt.LuaValue;
       let $m68: rt.LuaTable | undefined;
       let $69: rt.LuaValue;
-      $f.line = 2;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9)), $f.line = 2, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
-      $f.line = 5;
-      $10 = ($11 = api as rt.LuaValue, ($11 instanceof rt.LuaTable && (($12 = $11.f.me) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.me) !== undefined || (!("me" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "me", "local 'api'")));
+      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($7)));
+      $10 = ($11 = api as rt.LuaValue, ($11 instanceof rt.LuaTable && (($12 = $11.f.me) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.me) !== undefined || (!("me" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 2, rt.index($11, "me", "local 'api'"))));
       (($14 = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site1);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -134,26 +186,23 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n35: number;
         const $json: boolean = rh.claim(ctx);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 6;
-        let auth: rt.LuaValue = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("Authorization") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $f.line = 6, $f.callName = ":headers", rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.headers) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.headers) !== undefined || (!("headers" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2))), ($1 instanceof rt.LuaTable && (($5 = $1.f.Authorization) !== undefined || ($m6 = $1.metatable) === undefined || ($5 = $m6.view.Authorization) !== undefined || (!("Authorization" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($f.line = 6, rt.index($1, "Authorization")))));
-        $f.line = 7;
+        let auth: rt.LuaValue = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("Authorization") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.headers) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.headers) !== undefined || (!("headers" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2))), ($1 instanceof rt.LuaTable && (($5 = $1.f.Authorization) !== undefined || ($m6 = $1.metatable) === undefined || ($5 = $m6.view.Authorization) !== undefined || (!("Authorization" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 3, rt.index($1, "Authorization")))));
         if ((rt.t($7 = !rt.t(auth)) ? $7 : (auth !== "Bearer secret"))) {
-          $f.line = 8;
-          return ($9 = api as rt.LuaValue, $f.line = 8, $fn8 = rt.fn(($9 instanceof rt.LuaTable && (($10 = $9.f.error) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.error) !== undefined || (!("error" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "error", "upvalue 'api'")), "method 'error'"), $12 = 401, $13 = "Unauthorized", $f.line = 8, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = $fn8($9, $12, $13), $s.tails = $t14, $r15) : rt.tail($s, $fn8, [$9, $12, $13]));
+          return ($9 = api as rt.LuaValue, $s.pcs[$d] = $pc + 5, $fn8 = rt.fn(($9 instanceof rt.LuaTable && (($10 = $9.f.error) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.error) !== undefined || (!("error" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "error", "upvalue 'api'")), "method 'error'"), $12 = 401, $13 = "Unauthorized", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = $fn8($9, $12, $13), $s.tails = $t14, $r15) : rt.tail($s, $fn8, [$9, $12, $13]));
         }
-        $f.line = 10;
         if ($json) {
-          $16 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("User-Agent") : ($17 = rt.first(($18 = ctx as rt.LuaValue, $f.line = 10, $f.callName = ":headers", rt.fn(($18 instanceof rt.LuaTable && (($19 = $18.f.headers) !== undefined || ($m20 = $18.metatable) === undefined || ($19 = $m20.view.headers) !== undefined || (!("headers" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($18, "headers", "local 'ctx'")), "method 'headers'")($18))), ($17 instanceof rt.LuaTable && (($21 = $17.f["User-Agent"]) !== undefined || ($m22 = $17.metatable) === undefined || ($21 = $m22.view["User-Agent"]) !== undefined || (!("User-Agent" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($f.line = 10, rt.index($17, "User-Agent")))));
+          $16 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("User-Agent") : ($17 = rt.first(($18 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn(($18 instanceof rt.LuaTable && (($19 = $18.f.headers) !== undefined || ($m20 = $18.metatable) === undefined || ($19 = $m20.view.headers) !== undefined || (!("headers" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($18, "headers", "local 'ctx'")), "method 'headers'")($18))), ($17 instanceof rt.LuaTable && (($21 = $17.f["User-Agent"]) !== undefined || ($m22 = $17.metatable) === undefined || ($21 = $m22.view["User-Agent"]) !== undefined || (!("User-Agent" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 6, rt.index($17, "User-Agent")))));
           if (($23 = rh.scalar($16)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"user\":\"ada\",\"agent\":" + $23! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($24 = $16, $o25 = new rt.FieldsObject(), $n26 = 1, $o25.user = "ada", ($24 !== undefined && ($o25.agent = $24, $n26++)), rt.LuaTable.record($o25, $n26)));
         }
-        return rt.leave($s, $d, ($27 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("User-Agent") : ($28 = rt.first(($29 = ctx as rt.LuaValue, $f.line = 10, $f.callName = ":headers", rt.fn(($29 instanceof rt.LuaTable && (($30 = $29.f.headers) !== undefined || ($m31 = $29.metatable) === undefined || ($30 = $m31.view.headers) !== undefined || (!("headers" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : rt.index($29, "headers", "local 'ctx'")), "method 'headers'")($29))), ($28 instanceof rt.LuaTable && (($32 = $28.f["User-Agent"]) !== undefined || ($m33 = $28.metatable) === undefined || ($32 = $m33.view["User-Agent"]) !== undefined || (!("User-Agent" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($f.line = 10, rt.index($28, "User-Agent"))))), $o34 = new rt.FieldsObject(), $n35 = 1, $o34.user = "ada", ($27 !== undefined && ($o34.agent = $27, $n35++)), rt.LuaTable.record($o34, $n35)));
+        return rt.leave($s, $d, ($27 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("User-Agent") : ($28 = rt.first(($29 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn(($29 instanceof rt.LuaTable && (($30 = $29.f.headers) !== undefined || ($m31 = $29.metatable) === undefined || ($30 = $m31.view.headers) !== undefined || (!("headers" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : rt.index($29, "headers", "local 'ctx'")), "method 'headers'")($29))), ($28 instanceof rt.LuaTable && (($32 = $28.f["User-Agent"]) !== undefined || ($m33 = $28.metatable) === undefined || ($32 = $m33.view["User-Agent"]) !== undefined || (!("User-Agent" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 6, rt.index($28, "User-Agent"))))), $o34 = new rt.FieldsObject(), $n35 = 1, $o34.user = "ada", ($27 !== undefined && ($o34.agent = $27, $n35++)), rt.LuaTable.record($o34, $n35)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) as rt.LuaFunction)) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $14) : rt.setIndex($10, "get", $14, "field 'me'"));
-      $f.line = 14;
-      $15 = ($16 = api as rt.LuaValue, ($16 instanceof rt.LuaTable && (($17 = $16.f.names) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.names) !== undefined || (!("names" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($16, "names", "local 'api'")));
+      }) as rt.LuaFunction)) as rt.LuaFunction)) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $14) : ($s.pcs[$d] = $pc + 2, rt.setIndex($10, "get", $14, "field 'me'")));
+      $15 = ($16 = api as rt.LuaValue, ($16 instanceof rt.LuaTable && (($17 = $16.f.names) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.names) !== undefined || (!("names" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 8, rt.index($16, "names", "local 'api'"))));
       (($19 = function $get(ctx_1?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site2);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -178,39 +227,31 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o22: rt.Fields;
         let $n23: number;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 15;
         let names: rt.LuaTable = new rt.LuaTable();
-        $f.line = 16;
          {
-          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.pairs) !== undefined ? $3 : rt.getGlobal($env, "pairs")), $r4 = ($5 = ctx_1 as rt.LuaValue, $f.line = 16, $f.callName = ":headers", rt.fn(($5 instanceof rt.LuaTable && (($6 = $5.f.headers) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.headers) !== undefined || (!("headers" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5)), $f.line = 16, $fn1 = rt.fn($2, "global 'pairs'"), $f.callName = "pairs", (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4))))], 3);
-          const $iter1 = rt.callable($it1);
+          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.pairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 9, rt.getGlobal($env, "pairs"))), $r4 = ($5 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 10, rt.fn(($5 instanceof rt.LuaTable && (($6 = $5.f.headers) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.headers) !== undefined || (!("headers" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5)), $s.pcs[$d] = $pc + 11, $fn1 = rt.fn($2, "global 'pairs'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4))))], 3);
+          const $iter1 = ($s.pcs[$d] = $pc + 9, rt.callable($it1));
           let $k1 = $ctl1;
           $loop1: for (;;) {
-            $f.callName = 'for iterator';
+            $s.pcs[$d] = $pc + 12;
             const $r1 = $iter1($st1, $k1);
             $k1 = Array.isArray($r1) ? $r1[0] : $r1;
             if ($k1 === undefined) break;
             let name: rt.LuaValue = $k1;
-            $f.line = 17;
-            if ((rt.first(($8 = name as rt.LuaValue, $f.line = 17, $f.callName = ":sub", rt.fn(($8 instanceof rt.LuaTable && (($9 = $8.f.sub) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.sub) !== undefined || (!("sub" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "sub", "local 'name'")), "method 'sub'")($8, 1, 2))) === "x-")) {
-              $f.line = 17;
+            if ((rt.first(($8 = name as rt.LuaValue, $s.pcs[$d] = $pc + 13, rt.fn(($8 instanceof rt.LuaTable && (($9 = $8.f.sub) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.sub) !== undefined || (!("sub" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "sub", "local 'name'")), "method 'sub'")($8, 1, 2))) === "x-")) {
               $11 = names;
               $k12 = (names.length() + 1);
-              (($13 = name) !== undefined && $11 instanceof rt.LuaTable && $11.arr[$k12 - 1] !== undefined ? ($11.arr[$k12 - 1] = $13) : $13 !== undefined && $11 instanceof rt.LuaTable && $k12 === $11.arr.length + 1 && $11.other === undefined && $11.metatable === undefined ? $11.arr.push($13) : rt.setIndex($11, $k12, $13, "local 'names'"));
+              (($13 = name) !== undefined && $11 instanceof rt.LuaTable && ($k12 - 1 >>> 0) === $k12 - 1 && $11.arr[$k12 - 1] !== undefined ? ($11.arr[$k12 - 1] = $13) : $13 !== undefined && $11 instanceof rt.LuaTable && $k12 === $11.arr.length + 1 && $11.other === undefined && $11.metatable === undefined ? $11.arr.push($13) : ($s.pcs[$d] = $pc + 14, rt.setIndex($11, $k12, $13, "local 'names'")));
             }
           }
         }
-        $f.line = 19;
-        ($15 = ($16 = (($17 = $env.f.table) !== undefined ? $17 : rt.getGlobal($env, "table")), ($16 instanceof rt.LuaTable && (($18 = $16.f.sort) !== undefined || ($m19 = $16.metatable) === undefined || ($18 = $m19.view.sort) !== undefined || (!("sort" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : rt.index($16, "sort", "global 'table'"))), $20 = names, $f.line = 19, $fn14 = rt.fn($15, "field 'sort'"), $f.callName = "sort", $fn14($20));
-        $f.line = 20;
+        ($15 = ($16 = (($17 = $env.f.table) !== undefined ? $17 : ($s.pcs[$d] = $pc + 15, rt.getGlobal($env, "table"))), ($16 instanceof rt.LuaTable && (($18 = $16.f.sort) !== undefined || ($m19 = $16.metatable) === undefined || ($18 = $m19.view.sort) !== undefined || (!("sort" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 15, rt.index($16, "sort", "global 'table'")))), $20 = names, $s.pcs[$d] = $pc + 16, $fn14 = rt.fn($15, "field 'sort'"), $fn14($20));
         return rt.leave($s, $d, ($21 = names, $o22 = new rt.FieldsObject(), $n23 = 1, $o22.names = $21, rt.LuaTable.record($o22, $n23)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $15 instanceof rt.LuaTable && !$15.linked && $15.f.get !== undefined ? ($15.f.get = $19) : rt.setIndex($15, "get", $19, "field 'names'"));
-      $f.line = 24;
-      $20 = ($21 = api as rt.LuaValue, ($21 instanceof rt.LuaTable && (($22 = $21.f.cached) !== undefined || ($m23 = $21.metatable) === undefined || ($22 = $m23.view.cached) !== undefined || (!("cached" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : rt.index($21, "cached", "local 'api'")));
+      }) !== undefined && $15 instanceof rt.LuaTable && !$15.linked && $15.f.get !== undefined ? ($15.f.get = $19) : ($s.pcs[$d] = $pc + 8, rt.setIndex($15, "get", $19, "field 'names'")));
+      $20 = ($21 = api as rt.LuaValue, ($21 instanceof rt.LuaTable && (($22 = $21.f.cached) !== undefined || ($m23 = $21.metatable) === undefined || ($22 = $m23.view.cached) !== undefined || (!("cached" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 17, rt.index($21, "cached", "local 'api'"))));
       (($24 = function $get(ctx_2?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
-        let $f: rt.SlotFrame | undefined;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $o3: rt.Fields;
@@ -220,14 +261,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $va: rt.LuaValue[] = rt.NONE;
         return rt.leave($s, $d, ($1 = rt.buildTable(3, [1, 1, 2, 2, 3, 3], undefined), $2 = ($o3 = new rt.FieldsObject(), $n4 = 2, $o3["Cache-Control"] = "max-age=60", $o3["X-Version"] = 2, rt.LuaTable.record($o3, $n4)), $o5 = new rt.FieldsObject(), $n6 = 2, $o5.data = $1, $o5.headers = $2, rt.LuaTable.record($o5, $n6)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $20 instanceof rt.LuaTable && !$20.linked && $20.f.get !== undefined ? ($20.f.get = $24) : rt.setIndex($20, "get", $24, "field 'cached'"));
-      $f.line = 31;
-      $25 = ($26 = api as rt.LuaValue, ($26 instanceof rt.LuaTable && (($27 = $26.f.created) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.created) !== undefined || (!("created" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : rt.index($26, "created", "local 'api'")));
+      }) !== undefined && $20 instanceof rt.LuaTable && !$20.linked && $20.f.get !== undefined ? ($20.f.get = $24) : ($s.pcs[$d] = $pc + 17, rt.setIndex($20, "get", $24, "field 'cached'")));
+      $25 = ($26 = api as rt.LuaValue, ($26 instanceof rt.LuaTable && (($27 = $26.f.created) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.created) !== undefined || (!("created" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 18, rt.index($26, "created", "local 'api'"))));
       (($29 = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_3?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_3);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_3?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site4);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -245,17 +287,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t15: number;
         let $r16: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 32;
-        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "json", "upvalue 'api'"))), $f.line = 32, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'json'")), "method 'status'"), $8 = 201, $9 = ($10 = ($o11 = new rt.FieldsObject(), $n12 = 1, $o11.Location = "/items/7", rt.LuaTable.record($o11, $n12)), $o13 = new rt.FieldsObject(), $n14 = 2, $o13.id = 7, $o13.headers = $10, rt.LuaTable.record($o13, $n14)), $f.line = 32, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t15 = $s.tails++, $r16 = $fn1($2, $8, $9), $s.tails = $t15, $r16) : rt.tail($s, $fn1, [$2, $8, $9]));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 19, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 19, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'json'")), "method 'status'"), $8 = 201, $9 = ($10 = ($o11 = new rt.FieldsObject(), $n12 = 1, $o11.Location = "/items/7", rt.LuaTable.record($o11, $n12)), $o13 = new rt.FieldsObject(), $n14 = 2, $o13.id = 7, $o13.headers = $10, rt.LuaTable.record($o13, $n14)), $s.pcs[$d] = $pc + 20, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t15 = $s.tails++, $r16 = $fn1($2, $8, $9), $s.tails = $t15, $r16) : rt.tail($s, $fn1, [$2, $8, $9]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $25 instanceof rt.LuaTable && !$25.linked && $25.f.post !== undefined ? ($25.f.post = $29) : rt.setIndex($25, "post", $29, "field 'created'"));
-      $f.line = 38;
-      $30 = ($31 = api as rt.LuaValue, ($31 instanceof rt.LuaTable && (($32 = $31.f.csv) !== undefined || ($m33 = $31.metatable) === undefined || ($32 = $m33.view.csv) !== undefined || (!("csv" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : rt.index($31, "csv", "local 'api'")));
+      }) as rt.LuaFunction)) !== undefined && $25 instanceof rt.LuaTable && !$25.linked && $25.f.post !== undefined ? ($25.f.post = $29) : ($s.pcs[$d] = $pc + 18, rt.setIndex($25, "post", $29, "field 'created'")));
+      $30 = ($31 = api as rt.LuaValue, ($31 instanceof rt.LuaTable && (($32 = $31.f.csv) !== undefined || ($m33 = $31.metatable) === undefined || ($32 = $m33.view.csv) !== undefined || (!("csv" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 21, rt.index($31, "csv", "local 'api'"))));
       (($34 = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_4?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_4);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx_4?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site5);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -270,14 +312,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t12: number;
         let $r13: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 39;
-        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "json", "upvalue 'api'"))), $6 = ($7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8["Content-Type"] = "application/vnd.api+json", rt.LuaTable.record($o8, $n9)), $o10 = new rt.FieldsObject(), $n11 = 2, $o10.rows = 1, $o10.headers = $7, rt.LuaTable.record($o10, $n11)), $f.line = 39, $fn1 = rt.fn($2, "field 'json'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($6), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$6]));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 22, rt.index($3, "json", "upvalue 'api'")))), $6 = ($7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8["Content-Type"] = "application/vnd.api+json", rt.LuaTable.record($o8, $n9)), $o10 = new rt.FieldsObject(), $n11 = 2, $o10.rows = 1, $o10.headers = $7, rt.LuaTable.record($o10, $n11)), $s.pcs[$d] = $pc + 23, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($6), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$6]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $30 instanceof rt.LuaTable && !$30.linked && $30.f.get !== undefined ? ($30.f.get = $34) : rt.setIndex($30, "get", $34, "field 'csv'"));
-      $f.line = 43;
-      $35 = ($36 = api as rt.LuaValue, ($36 instanceof rt.LuaTable && (($37 = $36.f.echo_header) !== undefined || ($m38 = $36.metatable) === undefined || ($37 = $m38.view.echo_header) !== undefined || (!("echo_header" in $m38.view) && $m38.view[rt.CUT] === undefined)) ? $37 : rt.index($36, "echo_header", "local 'api'")));
+      }) as rt.LuaFunction)) !== undefined && $30 instanceof rt.LuaTable && !$30.linked && $30.f.get !== undefined ? ($30.f.get = $34) : ($s.pcs[$d] = $pc + 21, rt.setIndex($30, "get", $34, "field 'csv'")));
+      $35 = ($36 = api as rt.LuaValue, ($36 instanceof rt.LuaTable && (($37 = $36.f.echo_header) !== undefined || ($m38 = $36.metatable) === undefined || ($37 = $m38.view.echo_header) !== undefined || (!("echo_header" in $m38.view) && $m38.view[rt.CUT] === undefined)) ? $37 : ($s.pcs[$d] = $pc + 24, rt.index($36, "echo_header", "local 'api'"))));
       (($39 = function $get(ctx_5?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site6);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -291,15 +333,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o11: rt.Fields;
         let $n12: number;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 44;
-        return rt.leave($s, $d, ($1 = ($2 = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).queryValue("v") : ($3 = rt.first(($4 = ctx_5 as rt.LuaValue, $f.line = 44, $f.callName = ":query", rt.fn(($4 instanceof rt.LuaTable && (($5 = $4.f.query) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.query) !== undefined || (!("query" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "query", "local 'ctx'")), "method 'query'")($4))), ($3 instanceof rt.LuaTable && (($7 = $3.f.v) !== undefined || ($m8 = $3.metatable) === undefined || ($7 = $m8.view.v) !== undefined || (!("v" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($f.line = 44, rt.index($3, "v"))))), $o9 = new rt.FieldsObject(), $n10 = 0, ($2 !== undefined && ($o9["X-Echo"] = $2, $n10++)), rt.LuaTable.record($o9, $n10)), $o11 = new rt.FieldsObject(), $n12 = 1, $o11.headers = $1, rt.LuaTable.record($o11, $n12)));
+        return rt.leave($s, $d, ($1 = ($2 = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).queryValue("v") : ($3 = rt.first(($4 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 26, rt.fn(($4 instanceof rt.LuaTable && (($5 = $4.f.query) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.query) !== undefined || (!("query" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "query", "local 'ctx'")), "method 'query'")($4))), ($3 instanceof rt.LuaTable && (($7 = $3.f.v) !== undefined || ($m8 = $3.metatable) === undefined || ($7 = $m8.view.v) !== undefined || (!("v" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 25, rt.index($3, "v"))))), $o9 = new rt.FieldsObject(), $n10 = 0, ($2 !== undefined && ($o9["X-Echo"] = $2, $n10++)), rt.LuaTable.record($o9, $n10)), $o11 = new rt.FieldsObject(), $n12 = 1, $o11.headers = $1, rt.LuaTable.record($o11, $n12)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $35 instanceof rt.LuaTable && !$35.linked && $35.f.get !== undefined ? ($35.f.get = $39) : rt.setIndex($35, "get", $39, "field 'echo_header'"));
-      $f.line = 47;
-      $40 = ($41 = api as rt.LuaValue, ($41 instanceof rt.LuaTable && (($42 = $41.f.framing) !== undefined || ($m43 = $41.metatable) === undefined || ($42 = $m43.view.framing) !== undefined || (!("framing" in $m43.view) && $m43.view[rt.CUT] === undefined)) ? $42 : rt.index($41, "framing", "local 'api'")));
+      }) !== undefined && $35 instanceof rt.LuaTable && !$35.linked && $35.f.get !== undefined ? ($35.f.get = $39) : ($s.pcs[$d] = $pc + 24, rt.setIndex($35, "get", $39, "field 'echo_header'")));
+      $40 = ($41 = api as rt.LuaValue, ($41 instanceof rt.LuaTable && (($42 = $41.f.framing) !== undefined || ($m43 = $41.metatable) === undefined || ($42 = $m43.view.framing) !== undefined || (!("framing" in $m43.view) && $m43.view[rt.CUT] === undefined)) ? $42 : ($s.pcs[$d] = $pc + 27, rt.index($41, "framing", "local 'api'"))));
       (($44 = function $get(ctx_6?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
-        let $f: rt.SlotFrame | undefined;
         let $1: rt.LuaValue;
         let $o2: rt.Fields;
         let $n3: number;
@@ -308,11 +347,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $va: rt.LuaValue[] = rt.NONE;
         return rt.leave($s, $d, ($1 = ($o2 = new rt.FieldsObject(), $n3 = 1, $o2["Content-Length"] = "0", rt.LuaTable.record($o2, $n3)), $o4 = new rt.FieldsObject(), $n5 = 1, $o4.headers = $1, rt.LuaTable.record($o4, $n5)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $40 instanceof rt.LuaTable && !$40.linked && $40.f.get !== undefined ? ($40.f.get = $44) : rt.setIndex($40, "get", $44, "field 'framing'"));
-      $f.line = 52;
-      $45 = ($46 = api as rt.LuaValue, ($46 instanceof rt.LuaTable && (($47 = $46.f.upload) !== undefined || ($m48 = $46.metatable) === undefined || ($47 = $m48.view.upload) !== undefined || (!("upload" in $m48.view) && $m48.view[rt.CUT] === undefined)) ? $47 : rt.index($46, "upload", "local 'api'")));
+      }) !== undefined && $40 instanceof rt.LuaTable && !$40.linked && $40.f.get !== undefined ? ($40.f.get = $44) : ($s.pcs[$d] = $pc + 27, rt.setIndex($40, "get", $44, "field 'framing'")));
+      $45 = ($46 = api as rt.LuaValue, ($46 instanceof rt.LuaTable && (($47 = $46.f.upload) !== undefined || ($m48 = $46.metatable) === undefined || ($47 = $m48.view.upload) !== undefined || (!("upload" in $m48.view) && $m48.view[rt.CUT] === undefined)) ? $47 : ($s.pcs[$d] = $pc + 28, rt.index($46, "upload", "local 'api'"))));
       (($49 = rh.jsonHandler((function $post(ctx_7?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site8);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -330,44 +370,45 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $15: string | undefined;
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
-        let $18: string | undefined;
-        let $19: rt.LuaValue;
+        let $18: rt.LuaValue;
+        let $19: string | undefined;
         let $20: rt.LuaValue;
         let $21: rt.LuaValue;
-        let $o22: rt.Fields;
-        let $n23: number;
-        let $24: rt.LuaValue;
+        let $22: rt.LuaValue;
+        let $o23: rt.Fields;
+        let $n24: number;
         let $25: rt.LuaValue;
         let $26: rt.LuaValue;
         let $27: rt.LuaValue;
-        let $k28: number;
-        let $29: rt.LuaValue;
+        let $28: rt.LuaValue;
+        let $k29: number;
         let $30: rt.LuaValue;
         let $31: rt.LuaValue;
-        let $o32: rt.Fields;
-        let $n33: number;
+        let $32: rt.LuaValue;
+        let $33: rt.LuaValue;
+        let $o34: rt.Fields;
+        let $n35: number;
         const $json: boolean = rh.claim(ctx_7);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 53;
-        let bytes: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx_7 as rt.LuaValue, $f.line = 53, $f.callName = ":body", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $f.line = 53, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.bytes) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.bytes) !== undefined || (!("bytes" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "bytes")), "method 'bytes'"), $f.line = 53, $f.callName = ":bytes", $fn1($2)));
-        $f.line = 54;
+        let bytes: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx_7 as rt.LuaValue, $s.pcs[$d] = $pc + 29, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 30, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.bytes) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.bytes) !== undefined || (!("bytes" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "bytes")), "method 'bytes'"), $fn1($2)));
         if ($json) {
-          $8 = ($9 = (bytes) as rt.LuaValue, ($9 instanceof rt.LuaTable ? $9.length() : typeof $9 === 'string' ? $9.length : ($f.line = 54, rt.len($9, "local 'bytes'"))));
-          $11 = ($12 = bytes, $k13 = 1, $12 instanceof rt.LuaTable && ($14 = $12.arr[$k13 - 1]) !== undefined ? $14 : rt.index($12, $k13, "local 'bytes'"));
-          $16 = rt.index(bytes, ($17 = (bytes) as rt.LuaValue, ($17 instanceof rt.LuaTable ? $17.length() : typeof $17 === 'string' ? $17.length : ($f.line = 54, rt.len($17, "local 'bytes'")))), "local 'bytes'");
-          if (($10 = rh.scalar($8)) !== undefined && ($15 = rh.scalar($11)) !== undefined && ($18 = rh.scalar($16)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"size\":" + $10! + ",\"first\":" + $15! + ",\"last\":" + $18! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($19 = $8, $20 = $11, $21 = $16, $o22 = new rt.FieldsObject(), $n23 = 0, ($19 !== undefined && ($o22.size = $19, $n23++)), ($20 !== undefined && ($o22.first = $20, $n23++)), ($21 !== undefined && ($o22.last = $21, $n23++)), rt.LuaTable.record($o22, $n23)));
+          $8 = ($9 = (bytes) as rt.LuaValue, ($9 instanceof rt.LuaTable ? $9.length() : typeof $9 === 'string' ? $9.length : ($s.pcs[$d] = $pc + 31, rt.len($9, "local 'bytes'"))));
+          $11 = ($12 = bytes, $k13 = 1, $12 instanceof rt.LuaTable && ($k13 - 1 >>> 0) === $k13 - 1 && ($14 = $12.arr[$k13 - 1]) !== undefined ? $14 : ($s.pcs[$d] = $pc + 31, rt.index($12, $k13, "local 'bytes'")));
+          $16 = rt.index(bytes, ($18 = ($17 = (bytes) as rt.LuaValue, ($17 instanceof rt.LuaTable ? $17.length() : typeof $17 === 'string' ? $17.length : ($s.pcs[$d] = $pc + 31, rt.len($17, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $18), "local 'bytes'");
+          if (($10 = rh.scalar($8)) !== undefined && ($15 = rh.scalar($11)) !== undefined && ($19 = rh.scalar($16)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"size\":" + $10! + ",\"first\":" + $15! + ",\"last\":" + $19! + "}") as unknown as rt.LuaValue);
+          return rt.leave($s, $d, ($20 = $8, $21 = $11, $22 = $16, $o23 = new rt.FieldsObject(), $n24 = 0, ($20 !== undefined && ($o23.size = $20, $n24++)), ($21 !== undefined && ($o23.first = $21, $n24++)), ($22 !== undefined && ($o23.last = $22, $n24++)), rt.LuaTable.record($o23, $n24)));
         }
-        return rt.leave($s, $d, ($24 = ($25 = (bytes) as rt.LuaValue, ($25 instanceof rt.LuaTable ? $25.length() : typeof $25 === 'string' ? $25.length : ($f.line = 54, rt.len($25, "local 'bytes'")))), $26 = ($27 = bytes, $k28 = 1, $27 instanceof rt.LuaTable && ($29 = $27.arr[$k28 - 1]) !== undefined ? $29 : rt.index($27, $k28, "local 'bytes'")), $30 = rt.index(bytes, ($31 = (bytes) as rt.LuaValue, ($31 instanceof rt.LuaTable ? $31.length() : typeof $31 === 'string' ? $31.length : ($f.line = 54, rt.len($31, "local 'bytes'")))), "local 'bytes'"), $o32 = new rt.FieldsObject(), $n33 = 0, ($24 !== undefined && ($o32.size = $24, $n33++)), ($26 !== undefined && ($o32.first = $26, $n33++)), ($30 !== undefined && ($o32.last = $30, $n33++)), rt.LuaTable.record($o32, $n33)));
+        return rt.leave($s, $d, ($25 = ($26 = (bytes) as rt.LuaValue, ($26 instanceof rt.LuaTable ? $26.length() : typeof $26 === 'string' ? $26.length : ($s.pcs[$d] = $pc + 31, rt.len($26, "local 'bytes'")))), $27 = ($28 = bytes, $k29 = 1, $28 instanceof rt.LuaTable && ($k29 - 1 >>> 0) === $k29 - 1 && ($30 = $28.arr[$k29 - 1]) !== undefined ? $30 : ($s.pcs[$d] = $pc + 31, rt.index($28, $k29, "local 'bytes'"))), $31 = rt.index(bytes, ($33 = ($32 = (bytes) as rt.LuaValue, ($32 instanceof rt.LuaTable ? $32.length() : typeof $32 === 'string' ? $32.length : ($s.pcs[$d] = $pc + 31, rt.len($32, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $33), "local 'bytes'"), $o34 = new rt.FieldsObject(), $n35 = 0, ($25 !== undefined && ($o34.size = $25, $n35++)), ($27 !== undefined && ($o34.first = $27, $n35++)), ($31 !== undefined && ($o34.last = $31, $n35++)), rt.LuaTable.record($o34, $n35)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $45 instanceof rt.LuaTable && !$45.linked && $45.f.post !== undefined ? ($45.f.post = $49) : rt.setIndex($45, "post", $49, "field 'upload'"));
-      $f.line = 57;
-      $50 = ($51 = api as rt.LuaValue, ($51 instanceof rt.LuaTable && (($52 = $51.f.note) !== undefined || ($m53 = $51.metatable) === undefined || ($52 = $m53.view.note) !== undefined || (!("note" in $m53.view) && $m53.view[rt.CUT] === undefined)) ? $52 : rt.index($51, "note", "local 'api'")));
+      }) as rt.LuaFunction)) !== undefined && $45 instanceof rt.LuaTable && !$45.linked && $45.f.post !== undefined ? ($45.f.post = $49) : ($s.pcs[$d] = $pc + 28, rt.setIndex($45, "post", $49, "field 'upload'")));
+      $50 = ($51 = api as rt.LuaValue, ($51 instanceof rt.LuaTable && (($52 = $51.f.note) !== undefined || ($m53 = $51.metatable) === undefined || ($52 = $m53.view.note) !== undefined || (!("note" in $m53.view) && $m53.view[rt.CUT] === undefined)) ? $52 : ($s.pcs[$d] = $pc + 32, rt.index($51, "note", "local 'api'"))));
       (($54 = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_8?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_8);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_8?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site9);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -384,14 +425,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t14: number;
         let $r15: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 58;
-        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "text", "upvalue 'api'"))), $r6 = ($8 = rt.first(($9 = ctx_8 as rt.LuaValue, $f.line = 58, $f.callName = ":body", rt.fn(($9 instanceof rt.LuaTable && (($10 = $9.f.body) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.body) !== undefined || (!("body" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "body", "local 'ctx'")), "method 'body'")($9))), $f.line = 58, $fn7 = rt.fn(($8 instanceof rt.LuaTable && (($12 = $8.f.text) !== undefined || ($m13 = $8.metatable) === undefined || ($12 = $m13.view.text) !== undefined || (!("text" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($8, "text")), "method 'text'"), $f.line = 58, $f.callName = ":text", $fn7($8)), $f.line = 58, $fn1 = rt.fn($2, "field 'text'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = (Array.isArray($r6) ? $fn1(...$r6) : $fn1($r6)), $s.tails = $t14, $r15) : rt.tail($s, $fn1, (Array.isArray($r6) ? [...$r6] : [$r6])));
+        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 33, rt.index($3, "text", "upvalue 'api'")))), $r6 = ($8 = rt.first(($9 = ctx_8 as rt.LuaValue, $s.pcs[$d] = $pc + 34, rt.fn(($9 instanceof rt.LuaTable && (($10 = $9.f.body) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.body) !== undefined || (!("body" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "body", "local 'ctx'")), "method 'body'")($9))), $s.pcs[$d] = $pc + 35, $fn7 = rt.fn(($8 instanceof rt.LuaTable && (($12 = $8.f.text) !== undefined || ($m13 = $8.metatable) === undefined || ($12 = $m13.view.text) !== undefined || (!("text" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($8, "text")), "method 'text'"), $fn7($8)), $s.pcs[$d] = $pc + 36, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = (Array.isArray($r6) ? $fn1(...$r6) : $fn1($r6)), $s.tails = $t14, $r15) : rt.tail($s, $fn1, (Array.isArray($r6) ? [...$r6] : [$r6])));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $50 instanceof rt.LuaTable && !$50.linked && $50.f.post !== undefined ? ($50.f.post = $54) : rt.setIndex($50, "post", $54, "field 'note'"));
-      $f.line = 61;
-      $55 = ($56 = api as rt.LuaValue, ($56 instanceof rt.LuaTable && (($57 = $56.f.parse) !== undefined || ($m58 = $56.metatable) === undefined || ($57 = $m58.view.parse) !== undefined || (!("parse" in $m58.view) && $m58.view[rt.CUT] === undefined)) ? $57 : rt.index($56, "parse", "local 'api'")));
+      }) as rt.LuaFunction)) !== undefined && $50 instanceof rt.LuaTable && !$50.linked && $50.f.post !== undefined ? ($50.f.post = $54) : ($s.pcs[$d] = $pc + 32, rt.setIndex($50, "post", $54, "field 'note'")));
+      $55 = ($56 = api as rt.LuaValue, ($56 instanceof rt.LuaTable && (($57 = $56.f.parse) !== undefined || ($m58 = $56.metatable) === undefined || ($57 = $m58.view.parse) !== undefined || (!("parse" in $m58.view) && $m58.view[rt.CUT] === undefined)) ? $57 : ($s.pcs[$d] = $pc + 37, rt.index($56, "parse", "local 'api'"))));
       (($59 = rh.jsonHandler((function $post(ctx_9?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site10);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $fn2!: rt.LuaFunction;
         let $3: rt.LuaValue;
@@ -416,22 +457,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n22: number;
         const $json: boolean = rh.claim(ctx_9);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 62;
         if ($json) {
-          $1 = rt.first(($3 = rt.first(($4 = ctx_9 as rt.LuaValue, $f.line = 62, $f.callName = ":body", rt.fn(($4 instanceof rt.LuaTable && (($5 = $4.f.body) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $f.line = 62, $fn2 = rt.fn(($3 instanceof rt.LuaTable && (($7 = $3.f.json) !== undefined || ($m8 = $3.metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($3, "json")), "method 'json'"), $f.line = 62, $f.callName = ":json", $fn2($3)));
+          $1 = rt.first(($3 = rt.first(($4 = ctx_9 as rt.LuaValue, $s.pcs[$d] = $pc + 38, rt.fn(($4 instanceof rt.LuaTable && (($5 = $4.f.body) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 39, $fn2 = rt.fn(($3 instanceof rt.LuaTable && (($7 = $3.f.json) !== undefined || ($m8 = $3.metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($3, "json")), "method 'json'"), $fn2($3)));
           if (($9 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"got\":" + $9! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($10 = $1, $o11 = new rt.FieldsObject(), $n12 = 0, ($10 !== undefined && ($o11.got = $10, $n12++)), rt.LuaTable.record($o11, $n12)));
         }
-        return rt.leave($s, $d, ($13 = rt.first(($15 = rt.first(($16 = ctx_9 as rt.LuaValue, $f.line = 62, $f.callName = ":body", rt.fn(($16 instanceof rt.LuaTable && (($17 = $16.f.body) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.body) !== undefined || (!("body" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($16, "body", "local 'ctx'")), "method 'body'")($16))), $f.line = 62, $fn14 = rt.fn(($15 instanceof rt.LuaTable && (($19 = $15.f.json) !== undefined || ($m20 = $15.metatable) === undefined || ($19 = $m20.view.json) !== undefined || (!("json" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($15, "json")), "method 'json'"), $f.line = 62, $f.callName = ":json", $fn14($15))), $o21 = new rt.FieldsObject(), $n22 = 0, ($13 !== undefined && ($o21.got = $13, $n22++)), rt.LuaTable.record($o21, $n22)));
+        return rt.leave($s, $d, ($13 = rt.first(($15 = rt.first(($16 = ctx_9 as rt.LuaValue, $s.pcs[$d] = $pc + 38, rt.fn(($16 instanceof rt.LuaTable && (($17 = $16.f.body) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.body) !== undefined || (!("body" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($16, "body", "local 'ctx'")), "method 'body'")($16))), $s.pcs[$d] = $pc + 39, $fn14 = rt.fn(($15 instanceof rt.LuaTable && (($19 = $15.f.json) !== undefined || ($m20 = $15.metatable) === undefined || ($19 = $m20.view.json) !== undefined || (!("json" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($15, "json")), "method 'json'"), $fn14($15))), $o21 = new rt.FieldsObject(), $n22 = 0, ($13 !== undefined && ($o21.got = $13, $n22++)), rt.LuaTable.record($o21, $n22)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $55 instanceof rt.LuaTable && !$55.linked && $55.f.post !== undefined ? ($55.f.post = $59) : rt.setIndex($55, "post", $59, "field 'parse'"));
-      $f.line = 65;
-      $60 = ($61 = api as rt.LuaValue, ($61 instanceof rt.LuaTable && (($62 = $61.f.validate) !== undefined || ($m63 = $61.metatable) === undefined || ($62 = $m63.view.validate) !== undefined || (!("validate" in $m63.view) && $m63.view[rt.CUT] === undefined)) ? $62 : rt.index($61, "validate", "local 'api'")));
+      }) as rt.LuaFunction)) !== undefined && $55 instanceof rt.LuaTable && !$55.linked && $55.f.post !== undefined ? ($55.f.post = $59) : ($s.pcs[$d] = $pc + 37, rt.setIndex($55, "post", $59, "field 'parse'")));
+      $60 = ($61 = api as rt.LuaValue, ($61 instanceof rt.LuaTable && (($62 = $61.f.validate) !== undefined || ($m63 = $61.metatable) === undefined || ($62 = $m63.view.validate) !== undefined || (!("validate" in $m63.view) && $m63.view[rt.CUT] === undefined)) ? $62 : ($s.pcs[$d] = $pc + 40, rt.index($61, "validate", "local 'api'"))));
       (($64 = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_10?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_10);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_10?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site11);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -457,17 +498,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t23: number;
         let $r24: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 66;
-        let g: rt.LuaValue = ($1 = (($2 = $env.f.rover) !== undefined ? $2 : rt.getGlobal($env, "rover")), ($1 instanceof rt.LuaTable && (($3 = $1.f.guard) !== undefined || ($m4 = $1.metatable) === undefined || ($3 = $m4.view.guard) !== undefined || (!("guard" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($1, "guard", "global 'rover'")));
-        $f.line = 67;
-        return ($6 = rt.first(($7 = ctx_10 as rt.LuaValue, $f.line = 67, $f.callName = ":body", rt.fn(($7 instanceof rt.LuaTable && (($8 = $7.f.body) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.body) !== undefined || (!("body" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "body", "local 'ctx'")), "method 'body'")($7))), $f.line = 67, $fn5 = rt.fn(($6 instanceof rt.LuaTable && (($10 = $6.f.expect) !== undefined || ($m11 = $6.metatable) === undefined || ($10 = $m11.view.expect) !== undefined || (!("expect" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($6, "expect")), "method 'expect'"), $12 = ($13 = rt.first(($15 = rt.first(($16 = g as rt.LuaValue, $f.line = 67, $f.callName = ":string", rt.fn(($16 instanceof rt.LuaTable && (($17 = $16.f.string) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.string) !== undefined || (!("string" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($16, "string", "local 'g'")), "method 'string'")($16))), $f.line = 67, $fn14 = rt.fn(($15 instanceof rt.LuaTable && (($19 = $15.f.required) !== undefined || ($m20 = $15.metatable) === undefined || ($19 = $m20.view.required) !== undefined || (!("required" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($15, "required")), "method 'required'"), $f.line = 67, $f.callName = ":required", $fn14($15))), $o21 = new rt.FieldsObject(), $n22 = 0, ($13 !== undefined && ($o21.name = $13, $n22++)), rt.LuaTable.record($o21, $n22)), $f.line = 67, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t23 = $s.tails++, $r24 = $fn5($6, $12), $s.tails = $t23, $r24) : rt.tail($s, $fn5, [$6, $12]));
+        let g: rt.LuaValue = ($1 = (($2 = $env.f.rover) !== undefined ? $2 : ($s.pcs[$d] = $pc + 41, rt.getGlobal($env, "rover"))), ($1 instanceof rt.LuaTable && (($3 = $1.f.guard) !== undefined || ($m4 = $1.metatable) === undefined || ($3 = $m4.view.guard) !== undefined || (!("guard" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 41, rt.index($1, "guard", "global 'rover'"))));
+        return ($6 = rt.first(($7 = ctx_10 as rt.LuaValue, $s.pcs[$d] = $pc + 42, rt.fn(($7 instanceof rt.LuaTable && (($8 = $7.f.body) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.body) !== undefined || (!("body" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "body", "local 'ctx'")), "method 'body'")($7))), $s.pcs[$d] = $pc + 43, $fn5 = rt.fn(($6 instanceof rt.LuaTable && (($10 = $6.f.expect) !== undefined || ($m11 = $6.metatable) === undefined || ($10 = $m11.view.expect) !== undefined || (!("expect" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($6, "expect")), "method 'expect'"), $12 = ($13 = rt.first(($15 = rt.first(($16 = g as rt.LuaValue, $s.pcs[$d] = $pc + 44, rt.fn(($16 instanceof rt.LuaTable && (($17 = $16.f.string) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.string) !== undefined || (!("string" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($16, "string", "local 'g'")), "method 'string'")($16))), $s.pcs[$d] = $pc + 45, $fn14 = rt.fn(($15 instanceof rt.LuaTable && (($19 = $15.f.required) !== undefined || ($m20 = $15.metatable) === undefined || ($19 = $m20.view.required) !== undefined || (!("required" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($15, "required")), "method 'required'"), $fn14($15))), $o21 = new rt.FieldsObject(), $n22 = 0, ($13 !== undefined && ($o21.name = $13, $n22++)), rt.LuaTable.record($o21, $n22)), $s.pcs[$d] = $pc + 46, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t23 = $s.tails++, $r24 = $fn5($6, $12), $s.tails = $t23, $r24) : rt.tail($s, $fn5, [$6, $12]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $60 instanceof rt.LuaTable && !$60.linked && $60.f.post !== undefined ? ($60.f.post = $64) : rt.setIndex($60, "post", $64, "field 'validate'"));
-      $f.line = 71;
-      $65 = ($66 = api as rt.LuaValue, ($66 instanceof rt.LuaTable && (($67 = $66.f.ping) !== undefined || ($m68 = $66.metatable) === undefined || ($67 = $m68.view.ping) !== undefined || (!("ping" in $m68.view) && $m68.view[rt.CUT] === undefined)) ? $67 : rt.index($66, "ping", "local 'api'")));
+      }) as rt.LuaFunction)) !== undefined && $60 instanceof rt.LuaTable && !$60.linked && $60.f.post !== undefined ? ($60.f.post = $64) : ($s.pcs[$d] = $pc + 40, rt.setIndex($60, "post", $64, "field 'validate'")));
+      $65 = ($66 = api as rt.LuaValue, ($66 instanceof rt.LuaTable && (($67 = $66.f.ping) !== undefined || ($m68 = $66.metatable) === undefined || ($67 = $m68.view.ping) !== undefined || (!("ping" in $m68.view) && $m68.view[rt.CUT] === undefined)) ? $67 : ($s.pcs[$d] = $pc + 47, rt.index($66, "ping", "local 'api'"))));
       (($69 = rh.jsonHandler((function $post(ctx_11?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
-        let $f: rt.SlotFrame | undefined;
         let $o1: rt.Fields;
         let $n2: number;
         let $o3: rt.Fields;
@@ -480,7 +517,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         return rt.leave($s, $d, ($o3 = new rt.FieldsObject(), $n4 = 1, $o3.pong = true, rt.LuaTable.record($o3, $n4)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $65 instanceof rt.LuaTable && !$65.linked && $65.f.post !== undefined ? ($65.f.post = $69) : rt.setIndex($65, "post", $69, "field 'ping'"));
+      }) as rt.LuaFunction)) !== undefined && $65 instanceof rt.LuaTable && !$65.linked && $65.f.post !== undefined ? ($65.f.post = $69) : ($s.pcs[$d] = $pc + 47, rt.setIndex($65, "post", $69, "field 'ping'")));
       return rt.leave($s, $d, api);
       return rt.leave($s, $d, rt.NONE);
     };

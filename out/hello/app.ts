@@ -10,11 +10,44 @@ const $site5: rt.FunctionSite = { chunk: "fixtures/http/hello/app.lua", defined:
 const $site6: rt.FunctionSite = { chunk: "fixtures/http/hello/app.lua", defined: 26 };
 const $site7: rt.FunctionSite = { chunk: "fixtures/http/hello/app.lua", defined: 31 };
 const $site8: rt.FunctionSite = { chunk: "fixtures/http/hello/app.lua", defined: 39 };
+const $pc = rt.positions([
+  [$site0, 2], // 0
+  [$site0, 2, "server"], // 1
+  [$site0, 4], // 2
+  [$site0, 8], // 3
+  [$site0, 12], // 4
+  [$site3, 13], // 5
+  [$site3, 13, ":params"], // 6
+  [$site3, 14], // 7
+  [$site0, 18], // 8
+  [$site0, 22], // 9
+  [$site5, 23], // 10
+  [$site5, 23, ":params"], // 11
+  [$site5, 23, "json"], // 12
+  [$site5, 23, "?"], // 13
+  [$site0, 26], // 14
+  [$site6, 27, ":params"], // 15
+  [$site6, 28], // 16
+  [$site0, 31], // 17
+  [$site7, 32, ":query"], // 18
+  [$site7, 34], // 19
+  [$site7, 34, "pairs"], // 20
+  [$site7, 34, "for iterator"], // 21
+  [$site7, 35], // 22
+  [$site7, 35, "sort"], // 23
+  [$site7, 36], // 24
+  [$site7, 36, "tonumber"], // 25
+  [$site0, 39], // 26
+  [$site8, 40, ":headers"], // 27
+  [$site8, 41], // 28
+]);
 
 /** The main chunk of fixtures/http/hello/app.lua, bound to the global environment `$env`. */
 export default function load($env: rt.LuaTable): rt.LuaFunction {
     return function $main(...$va: rt.LuaValue[]): rt.LuaResult {
-      const $s = rt.current, $d = $s.depth, $f = $s.enter($site0);
+      const $s = rt.current, $d = $s.depth;
+      if ($d >= $s.limit) $s.deepen();
+      $s.depth = $d + 1;
       let $fn1!: rt.LuaFunction;
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
@@ -82,22 +115,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $65: rt.LuaValue;
       let $m66: rt.LuaTable | undefined;
       let $67: rt.LuaValue;
-      $f.line = 2;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 3, $o8.host = "127.0.0.1", $o8.port = 4242, $o8.log_level = "info", rt.LuaTable.record($o8, $n9)), $f.line = 2, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
-      $f.line = 4;
+      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 3, $o8.host = "127.0.0.1", $o8.port = 4242, $o8.log_level = "info", rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($7)));
       $10 = api;
       (($11 = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
-        let $f: rt.SlotFrame | undefined;
         const $va: rt.LuaValue[] = rt.NONE;
         return rt.leave($s, $d, "Rover is running");
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $11) : rt.setIndex($10, "get", $11, "local 'api'"));
-      $f.line = 8;
-      $12 = ($13 = api as rt.LuaValue, ($13 instanceof rt.LuaTable && (($14 = $13.f.hello) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.hello) !== undefined || (!("hello" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($13, "hello", "local 'api'")));
+      }) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $11) : ($s.pcs[$d] = $pc + 2, rt.setIndex($10, "get", $11, "local 'api'")));
+      $12 = ($13 = api as rt.LuaValue, ($13 instanceof rt.LuaTable && (($14 = $13.f.hello) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.hello) !== undefined || (!("hello" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 3, rt.index($13, "hello", "local 'api'"))));
       (($16 = rh.jsonHandler((function $get(ctx_1?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
-        let $f: rt.SlotFrame | undefined;
         let $o1: rt.Fields;
         let $n2: number;
         let $o3: rt.Fields;
@@ -110,11 +138,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         return rt.leave($s, $d, ($o3 = new rt.FieldsObject(), $n4 = 1, $o3.message = "Hello World", rt.LuaTable.record($o3, $n4)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $12 instanceof rt.LuaTable && !$12.linked && $12.f.get !== undefined ? ($12.f.get = $16) : rt.setIndex($12, "get", $16, "field 'hello'"));
-      $f.line = 12;
-      $17 = ($18 = ($19 = api as rt.LuaValue, ($19 instanceof rt.LuaTable && (($20 = $19.f.hello) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.hello) !== undefined || (!("hello" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($19, "hello", "local 'api'"))), ($18 instanceof rt.LuaTable && (($22 = $18.f.p_name) !== undefined || ($m23 = $18.metatable) === undefined || ($22 = $m23.view.p_name) !== undefined || (!("p_name" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : rt.index($18, "p_name", "field 'hello'")));
+      }) as rt.LuaFunction)) !== undefined && $12 instanceof rt.LuaTable && !$12.linked && $12.f.get !== undefined ? ($12.f.get = $16) : ($s.pcs[$d] = $pc + 3, rt.setIndex($12, "get", $16, "field 'hello'")));
+      $17 = ($18 = ($19 = api as rt.LuaValue, ($19 instanceof rt.LuaTable && (($20 = $19.f.hello) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.hello) !== undefined || (!("hello" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 4, rt.index($19, "hello", "local 'api'")))), ($18 instanceof rt.LuaTable && (($22 = $18.f.p_name) !== undefined || ($m23 = $18.metatable) === undefined || ($22 = $m23.view.p_name) !== undefined || (!("p_name" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 4, rt.index($18, "p_name", "field 'hello'"))));
       (($24 = rh.jsonHandler((function $get(ctx_2?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site3);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -141,23 +170,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n24: number;
         const $json: boolean = rh.claim(ctx_2);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 13;
-        let name: rt.LuaValue = (rh.pristineContext(ctx_2) ? (ctx_2 as rh.RequestContext).param("name") : ($1 = rt.first(($2 = ctx_2 as rt.LuaValue, $f.line = 13, $f.callName = ":params", rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.params) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), ($1 instanceof rt.LuaTable && (($5 = $1.f.name) !== undefined || ($m6 = $1.metatable) === undefined || ($5 = $m6.view.name) !== undefined || (!("name" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($f.line = 13, rt.index($1, "name")))));
-        $f.line = 14;
+        let name: rt.LuaValue = (rh.pristineContext(ctx_2) ? (ctx_2 as rh.RequestContext).param("name") : ($1 = rt.first(($2 = ctx_2 as rt.LuaValue, $s.pcs[$d] = $pc + 6, rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.params) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), ($1 instanceof rt.LuaTable && (($5 = $1.f.name) !== undefined || ($m6 = $1.metatable) === undefined || ($5 = $m6.view.name) !== undefined || (!("name" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 5, rt.index($1, "name")))));
         if ($json) {
-          $7 = ($8 = ("Hello ") as rt.LuaValue, $9 = (name) as rt.LuaValue, (typeof $8 === 'string' && typeof $9 === 'string' ? $8 + $9 : ($f.line = 14, rt.concat($8, $9, undefined, "local 'name'"))));
-          $11 = ($12 = (name) as rt.LuaValue, ($12 instanceof rt.LuaTable ? $12.length() : typeof $12 === 'string' ? $12.length : ($f.line = 14, rt.len($12, "local 'name'"))));
+          $7 = ($8 = ("Hello ") as rt.LuaValue, $9 = (name) as rt.LuaValue, (typeof $8 === 'string' && typeof $9 === 'string' ? $8 + $9 : ($s.pcs[$d] = $pc + 7, rt.concat($8, $9, undefined, "local 'name'"))));
+          $11 = ($12 = (name) as rt.LuaValue, ($12 instanceof rt.LuaTable ? $12.length() : typeof $12 === 'string' ? $12.length : ($s.pcs[$d] = $pc + 7, rt.len($12, "local 'name'"))));
           if (($10 = rh.scalar($7)) !== undefined && ($13 = rh.scalar($11)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"message\":" + $10! + ",\"length\":" + $13! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($14 = $7, $15 = $11, $o16 = new rt.FieldsObject(), $n17 = 0, ($14 !== undefined && ($o16.message = $14, $n17++)), ($15 !== undefined && ($o16.length = $15, $n17++)), rt.LuaTable.record($o16, $n17)));
         }
-        return rt.leave($s, $d, ($18 = ($19 = ("Hello ") as rt.LuaValue, $20 = (name) as rt.LuaValue, (typeof $19 === 'string' && typeof $20 === 'string' ? $19 + $20 : ($f.line = 14, rt.concat($19, $20, undefined, "local 'name'")))), $21 = ($22 = (name) as rt.LuaValue, ($22 instanceof rt.LuaTable ? $22.length() : typeof $22 === 'string' ? $22.length : ($f.line = 14, rt.len($22, "local 'name'")))), $o23 = new rt.FieldsObject(), $n24 = 0, ($18 !== undefined && ($o23.message = $18, $n24++)), ($21 !== undefined && ($o23.length = $21, $n24++)), rt.LuaTable.record($o23, $n24)));
+        return rt.leave($s, $d, ($18 = ($19 = ("Hello ") as rt.LuaValue, $20 = (name) as rt.LuaValue, (typeof $19 === 'string' && typeof $20 === 'string' ? $19 + $20 : ($s.pcs[$d] = $pc + 7, rt.concat($19, $20, undefined, "local 'name'")))), $21 = ($22 = (name) as rt.LuaValue, ($22 instanceof rt.LuaTable ? $22.length() : typeof $22 === 'string' ? $22.length : ($s.pcs[$d] = $pc + 7, rt.len($22, "local 'name'")))), $o23 = new rt.FieldsObject(), $n24 = 0, ($18 !== undefined && ($o23.message = $18, $n24++)), ($21 !== undefined && ($o23.length = $21, $n24++)), rt.LuaTable.record($o23, $n24)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $17 instanceof rt.LuaTable && !$17.linked && $17.f.get !== undefined ? ($17.f.get = $24) : rt.setIndex($17, "get", $24, "field 'p_name'"));
-      $f.line = 18;
-      $25 = ($26 = ($27 = api as rt.LuaValue, ($27 instanceof rt.LuaTable && (($28 = $27.f.users) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.users) !== undefined || (!("users" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : rt.index($27, "users", "local 'api'"))), ($26 instanceof rt.LuaTable && (($30 = $26.f.me) !== undefined || ($m31 = $26.metatable) === undefined || ($30 = $m31.view.me) !== undefined || (!("me" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : rt.index($26, "me", "field 'users'")));
+      }) as rt.LuaFunction)) !== undefined && $17 instanceof rt.LuaTable && !$17.linked && $17.f.get !== undefined ? ($17.f.get = $24) : ($s.pcs[$d] = $pc + 4, rt.setIndex($17, "get", $24, "field 'p_name'")));
+      $25 = ($26 = ($27 = api as rt.LuaValue, ($27 instanceof rt.LuaTable && (($28 = $27.f.users) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.users) !== undefined || (!("users" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 8, rt.index($27, "users", "local 'api'")))), ($26 instanceof rt.LuaTable && (($30 = $26.f.me) !== undefined || ($m31 = $26.metatable) === undefined || ($30 = $m31.view.me) !== undefined || (!("me" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : ($s.pcs[$d] = $pc + 8, rt.index($26, "me", "field 'users'"))));
       (($32 = rh.jsonHandler((function $get(ctx_3?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
-        let $f: rt.SlotFrame | undefined;
         let $o1: rt.Fields;
         let $n2: number;
         let $o3: rt.Fields;
@@ -170,14 +195,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         return rt.leave($s, $d, ($o3 = new rt.FieldsObject(), $n4 = 2, $o3.id = "me", $o3.static = true, rt.LuaTable.record($o3, $n4)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $25 instanceof rt.LuaTable && !$25.linked && $25.f.get !== undefined ? ($25.f.get = $32) : rt.setIndex($25, "get", $32, "field 'me'"));
-      $f.line = 22;
-      $33 = ($34 = ($35 = api as rt.LuaValue, ($35 instanceof rt.LuaTable && (($36 = $35.f.users) !== undefined || ($m37 = $35.metatable) === undefined || ($36 = $m37.view.users) !== undefined || (!("users" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : rt.index($35, "users", "local 'api'"))), ($34 instanceof rt.LuaTable && (($38 = $34.f.p_id) !== undefined || ($m39 = $34.metatable) === undefined || ($38 = $m39.view.p_id) !== undefined || (!("p_id" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : rt.index($34, "p_id", "field 'users'")));
+      }) as rt.LuaFunction)) !== undefined && $25 instanceof rt.LuaTable && !$25.linked && $25.f.get !== undefined ? ($25.f.get = $32) : ($s.pcs[$d] = $pc + 8, rt.setIndex($25, "get", $32, "field 'me'")));
+      $33 = ($34 = ($35 = api as rt.LuaValue, ($35 instanceof rt.LuaTable && (($36 = $35.f.users) !== undefined || ($m37 = $35.metatable) === undefined || ($36 = $m37.view.users) !== undefined || (!("users" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : ($s.pcs[$d] = $pc + 9, rt.index($35, "users", "local 'api'")))), ($34 instanceof rt.LuaTable && (($38 = $34.f.p_id) !== undefined || ($m39 = $34.metatable) === undefined || ($38 = $m39.view.p_id) !== undefined || (!("p_id" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : ($s.pcs[$d] = $pc + 9, rt.index($34, "p_id", "field 'users'"))));
       (($40 = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx_4?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_4);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx_4?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site5);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -215,20 +241,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r35: rt.LuaResult;
         const $json: boolean = rh.claim(ctx_4);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 23;
         if ($json) {
-          $1 = ($2 = api as rt.LuaValue, ($2 instanceof rt.LuaTable && (($3 = $2.f.json) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "json", "upvalue 'api'")));
-          $5 = (rh.pristineContext(ctx_4) ? (ctx_4 as rh.RequestContext).param("id") : ($6 = rt.first(($7 = ctx_4 as rt.LuaValue, $f.line = 23, $f.callName = ":params", rt.fn(($7 instanceof rt.LuaTable && (($8 = $7.f.params) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.params) !== undefined || (!("params" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "params", "local 'ctx'")), "method 'params'")($7))), ($6 instanceof rt.LuaTable && (($10 = $6.f.id) !== undefined || ($m11 = $6.metatable) === undefined || ($10 = $m11.view.id) !== undefined || (!("id" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($f.line = 23, rt.index($6, "id")))));
+          $1 = ($2 = api as rt.LuaValue, ($2 instanceof rt.LuaTable && (($3 = $2.f.json) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 10, rt.index($2, "json", "upvalue 'api'"))));
+          $5 = (rh.pristineContext(ctx_4) ? (ctx_4 as rh.RequestContext).param("id") : ($6 = rt.first(($7 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn(($7 instanceof rt.LuaTable && (($8 = $7.f.params) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.params) !== undefined || (!("params" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "params", "local 'ctx'")), "method 'params'")($7))), ($6 instanceof rt.LuaTable && (($10 = $6.f.id) !== undefined || ($m11 = $6.metatable) === undefined || ($10 = $m11.view.id) !== undefined || (!("id" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 10, rt.index($6, "id")))));
           if (rh.isJsonBuilder($1) && ($12 = rh.scalar($5)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"static\":false,\"id\":" + $12! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, rt.first(($14 = $1, $15 = ($16 = $5, $o17 = new rt.FieldsObject(), $n18 = 1, $o17.static = false, ($16 !== undefined && ($o17.id = $16, $n18++)), rt.LuaTable.record($o17, $n18)), $f.line = 23, $fn13 = rt.fn($14, "field 'json'"), $f.callName = "json", $fn13($15))));
+          return rt.leave($s, $d, rt.first(($14 = $1, $15 = ($16 = $5, $o17 = new rt.FieldsObject(), $n18 = 1, $o17.static = false, ($16 !== undefined && ($o17.id = $16, $n18++)), rt.LuaTable.record($o17, $n18)), $s.pcs[$d] = $pc + 12, $fn13 = rt.fn($14, "field 'json'"), $fn13($15))));
         }
-        return ($20 = ($21 = api as rt.LuaValue, ($21 instanceof rt.LuaTable && (($22 = $21.f.json) !== undefined || ($m23 = $21.metatable) === undefined || ($22 = $m23.view.json) !== undefined || (!("json" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : rt.index($21, "json", "upvalue 'api'"))), $24 = ($25 = (rh.pristineContext(ctx_4) ? (ctx_4 as rh.RequestContext).param("id") : ($26 = rt.first(($27 = ctx_4 as rt.LuaValue, $f.line = 23, $f.callName = ":params", rt.fn(($27 instanceof rt.LuaTable && (($28 = $27.f.params) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.params) !== undefined || (!("params" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : rt.index($27, "params", "local 'ctx'")), "method 'params'")($27))), ($26 instanceof rt.LuaTable && (($30 = $26.f.id) !== undefined || ($m31 = $26.metatable) === undefined || ($30 = $m31.view.id) !== undefined || (!("id" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : ($f.line = 23, rt.index($26, "id"))))), $o32 = new rt.FieldsObject(), $n33 = 1, $o32.static = false, ($25 !== undefined && ($o32.id = $25, $n33++)), rt.LuaTable.record($o32, $n33)), $f.line = 23, $fn19 = rt.fn($20, "field 'json'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t34 = $s.tails++, $r35 = $fn19($24), $s.tails = $t34, $r35) : rt.tail($s, $fn19, [$24]));
+        return ($20 = ($21 = api as rt.LuaValue, ($21 instanceof rt.LuaTable && (($22 = $21.f.json) !== undefined || ($m23 = $21.metatable) === undefined || ($22 = $m23.view.json) !== undefined || (!("json" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 10, rt.index($21, "json", "upvalue 'api'")))), $24 = ($25 = (rh.pristineContext(ctx_4) ? (ctx_4 as rh.RequestContext).param("id") : ($26 = rt.first(($27 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn(($27 instanceof rt.LuaTable && (($28 = $27.f.params) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.params) !== undefined || (!("params" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : rt.index($27, "params", "local 'ctx'")), "method 'params'")($27))), ($26 instanceof rt.LuaTable && (($30 = $26.f.id) !== undefined || ($m31 = $26.metatable) === undefined || ($30 = $m31.view.id) !== undefined || (!("id" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : ($s.pcs[$d] = $pc + 10, rt.index($26, "id"))))), $o32 = new rt.FieldsObject(), $n33 = 1, $o32.static = false, ($25 !== undefined && ($o32.id = $25, $n33++)), rt.LuaTable.record($o32, $n33)), $s.pcs[$d] = $pc + 13, $fn19 = rt.fn($20, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t34 = $s.tails++, $r35 = $fn19($24), $s.tails = $t34, $r35) : rt.tail($s, $fn19, [$24]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) as rt.LuaFunction)) !== undefined && $33 instanceof rt.LuaTable && !$33.linked && $33.f.get !== undefined ? ($33.f.get = $40) : rt.setIndex($33, "get", $40, "field 'p_id'"));
-      $f.line = 26;
-      $41 = ($42 = ($43 = ($44 = ($45 = api as rt.LuaValue, ($45 instanceof rt.LuaTable && (($46 = $45.f.users) !== undefined || ($m47 = $45.metatable) === undefined || ($46 = $m47.view.users) !== undefined || (!("users" in $m47.view) && $m47.view[rt.CUT] === undefined)) ? $46 : rt.index($45, "users", "local 'api'"))), ($44 instanceof rt.LuaTable && (($48 = $44.f.p_id) !== undefined || ($m49 = $44.metatable) === undefined || ($48 = $m49.view.p_id) !== undefined || (!("p_id" in $m49.view) && $m49.view[rt.CUT] === undefined)) ? $48 : rt.index($44, "p_id", "field 'users'"))), ($43 instanceof rt.LuaTable && (($50 = $43.f.posts) !== undefined || ($m51 = $43.metatable) === undefined || ($50 = $m51.view.posts) !== undefined || (!("posts" in $m51.view) && $m51.view[rt.CUT] === undefined)) ? $50 : rt.index($43, "posts", "field 'p_id'"))), ($42 instanceof rt.LuaTable && (($52 = $42.f.p_postId) !== undefined || ($m53 = $42.metatable) === undefined || ($52 = $m53.view.p_postId) !== undefined || (!("p_postId" in $m53.view) && $m53.view[rt.CUT] === undefined)) ? $52 : rt.index($42, "p_postId", "field 'posts'")));
+      }) as rt.LuaFunction)) as rt.LuaFunction)) !== undefined && $33 instanceof rt.LuaTable && !$33.linked && $33.f.get !== undefined ? ($33.f.get = $40) : ($s.pcs[$d] = $pc + 9, rt.setIndex($33, "get", $40, "field 'p_id'")));
+      $41 = ($42 = ($43 = ($44 = ($45 = api as rt.LuaValue, ($45 instanceof rt.LuaTable && (($46 = $45.f.users) !== undefined || ($m47 = $45.metatable) === undefined || ($46 = $m47.view.users) !== undefined || (!("users" in $m47.view) && $m47.view[rt.CUT] === undefined)) ? $46 : ($s.pcs[$d] = $pc + 14, rt.index($45, "users", "local 'api'")))), ($44 instanceof rt.LuaTable && (($48 = $44.f.p_id) !== undefined || ($m49 = $44.metatable) === undefined || ($48 = $m49.view.p_id) !== undefined || (!("p_id" in $m49.view) && $m49.view[rt.CUT] === undefined)) ? $48 : ($s.pcs[$d] = $pc + 14, rt.index($44, "p_id", "field 'users'")))), ($43 instanceof rt.LuaTable && (($50 = $43.f.posts) !== undefined || ($m51 = $43.metatable) === undefined || ($50 = $m51.view.posts) !== undefined || (!("posts" in $m51.view) && $m51.view[rt.CUT] === undefined)) ? $50 : ($s.pcs[$d] = $pc + 14, rt.index($43, "posts", "field 'p_id'")))), ($42 instanceof rt.LuaTable && (($52 = $42.f.p_postId) !== undefined || ($m53 = $42.metatable) === undefined || ($52 = $m53.view.p_postId) !== undefined || (!("p_postId" in $m53.view) && $m53.view[rt.CUT] === undefined)) ? $52 : ($s.pcs[$d] = $pc + 14, rt.index($42, "p_postId", "field 'posts'"))));
       (($54 = rh.jsonHandler((function $get(ctx_5?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site6);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
@@ -258,22 +284,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n27: number;
         const $json: boolean = rh.claim(ctx_5);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 27;
-        let p: rt.LuaValue = rt.first(($1 = ctx_5 as rt.LuaValue, $f.line = 27, $f.callName = ":params", rt.fn(($1 instanceof rt.LuaTable && (($2 = $1.f.params) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.params) !== undefined || (!("params" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "params", "local 'ctx'")), "method 'params'")($1)));
-        $f.line = 28;
+        let p: rt.LuaValue = rt.first(($1 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 15, rt.fn(($1 instanceof rt.LuaTable && (($2 = $1.f.params) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.params) !== undefined || (!("params" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "params", "local 'ctx'")), "method 'params'")($1)));
         if ($json) {
-          $4 = ($5 = p as rt.LuaValue, ($5 instanceof rt.LuaTable && (($6 = $5.f.id) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "id", "local 'p'")));
-          $9 = ($10 = p as rt.LuaValue, ($10 instanceof rt.LuaTable && (($11 = $10.f.postId) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.postId) !== undefined || (!("postId" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "postId", "local 'p'")));
+          $4 = ($5 = p as rt.LuaValue, ($5 instanceof rt.LuaTable && (($6 = $5.f.id) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 16, rt.index($5, "id", "local 'p'"))));
+          $9 = ($10 = p as rt.LuaValue, ($10 instanceof rt.LuaTable && (($11 = $10.f.postId) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.postId) !== undefined || (!("postId" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 16, rt.index($10, "postId", "local 'p'"))));
           if (($8 = rh.scalar($4)) !== undefined && ($13 = rh.scalar($9)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"user\":" + $8! + ",\"post\":" + $13! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($14 = $4, $15 = $9, $o16 = new rt.FieldsObject(), $n17 = 0, ($14 !== undefined && ($o16.user = $14, $n17++)), ($15 !== undefined && ($o16.post = $15, $n17++)), rt.LuaTable.record($o16, $n17)));
         }
-        return rt.leave($s, $d, ($18 = ($19 = p as rt.LuaValue, ($19 instanceof rt.LuaTable && (($20 = $19.f.id) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.id) !== undefined || (!("id" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($19, "id", "local 'p'"))), $22 = ($23 = p as rt.LuaValue, ($23 instanceof rt.LuaTable && (($24 = $23.f.postId) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.postId) !== undefined || (!("postId" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : rt.index($23, "postId", "local 'p'"))), $o26 = new rt.FieldsObject(), $n27 = 0, ($18 !== undefined && ($o26.user = $18, $n27++)), ($22 !== undefined && ($o26.post = $22, $n27++)), rt.LuaTable.record($o26, $n27)));
+        return rt.leave($s, $d, ($18 = ($19 = p as rt.LuaValue, ($19 instanceof rt.LuaTable && (($20 = $19.f.id) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.id) !== undefined || (!("id" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 16, rt.index($19, "id", "local 'p'")))), $22 = ($23 = p as rt.LuaValue, ($23 instanceof rt.LuaTable && (($24 = $23.f.postId) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.postId) !== undefined || (!("postId" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 16, rt.index($23, "postId", "local 'p'")))), $o26 = new rt.FieldsObject(), $n27 = 0, ($18 !== undefined && ($o26.user = $18, $n27++)), ($22 !== undefined && ($o26.post = $22, $n27++)), rt.LuaTable.record($o26, $n27)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $41 instanceof rt.LuaTable && !$41.linked && $41.f.get !== undefined ? ($41.f.get = $54) : rt.setIndex($41, "get", $54, "field 'p_postId'"));
-      $f.line = 31;
-      $55 = ($56 = api as rt.LuaValue, ($56 instanceof rt.LuaTable && (($57 = $56.f.search) !== undefined || ($m58 = $56.metatable) === undefined || ($57 = $m58.view.search) !== undefined || (!("search" in $m58.view) && $m58.view[rt.CUT] === undefined)) ? $57 : rt.index($56, "search", "local 'api'")));
+      }) as rt.LuaFunction)) !== undefined && $41 instanceof rt.LuaTable && !$41.linked && $41.f.get !== undefined ? ($41.f.get = $54) : ($s.pcs[$d] = $pc + 14, rt.setIndex($41, "get", $54, "field 'p_postId'")));
+      $55 = ($56 = api as rt.LuaValue, ($56 instanceof rt.LuaTable && (($57 = $56.f.search) !== undefined || ($m58 = $56.metatable) === undefined || ($57 = $m58.view.search) !== undefined || (!("search" in $m58.view) && $m58.view[rt.CUT] === undefined)) ? $57 : ($s.pcs[$d] = $pc + 17, rt.index($56, "search", "local 'api'"))));
       (($59 = function $get(ctx_6?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site7);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
@@ -305,37 +330,32 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o29: rt.Fields;
         let $n30: number;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 32;
-        let q: rt.LuaValue = rt.first(($1 = ctx_6 as rt.LuaValue, $f.line = 32, $f.callName = ":query", rt.fn(($1 instanceof rt.LuaTable && (($2 = $1.f.query) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.query) !== undefined || (!("query" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1)));
-        $f.line = 33;
+        let q: rt.LuaValue = rt.first(($1 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 18, rt.fn(($1 instanceof rt.LuaTable && (($2 = $1.f.query) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.query) !== undefined || (!("query" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1)));
         let keys: rt.LuaTable = new rt.LuaTable();
-        $f.line = 34;
          {
-          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($f.line = 34, $f.callName = "pairs", rt.fn((($4 = $env.f.pairs) !== undefined ? $4 : rt.getGlobal($env, "pairs")), "global 'pairs'")(q)))], 3);
-          const $iter1 = rt.callable($it1);
+          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 20, rt.fn((($4 = $env.f.pairs) !== undefined ? $4 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "pairs"))), "global 'pairs'")(q)))], 3);
+          const $iter1 = ($s.pcs[$d] = $pc + 19, rt.callable($it1));
           let $k1 = $ctl1;
           $loop1: for (;;) {
-            $f.callName = 'for iterator';
+            $s.pcs[$d] = $pc + 21;
             const $r1 = $iter1($st1, $k1);
             $k1 = Array.isArray($r1) ? $r1[0] : $r1;
             if ($k1 === undefined) break;
             let k: rt.LuaValue = $k1;
-            $f.line = 34;
             $5 = keys;
             $k6 = (keys.length() + 1);
-            (($7 = k) !== undefined && $5 instanceof rt.LuaTable && $5.arr[$k6 - 1] !== undefined ? ($5.arr[$k6 - 1] = $7) : $7 !== undefined && $5 instanceof rt.LuaTable && $k6 === $5.arr.length + 1 && $5.other === undefined && $5.metatable === undefined ? $5.arr.push($7) : rt.setIndex($5, $k6, $7, "local 'keys'"));
+            (($7 = k) !== undefined && $5 instanceof rt.LuaTable && ($k6 - 1 >>> 0) === $k6 - 1 && $5.arr[$k6 - 1] !== undefined ? ($5.arr[$k6 - 1] = $7) : $7 !== undefined && $5 instanceof rt.LuaTable && $k6 === $5.arr.length + 1 && $5.other === undefined && $5.metatable === undefined ? $5.arr.push($7) : ($s.pcs[$d] = $pc + 19, rt.setIndex($5, $k6, $7, "local 'keys'")));
           }
         }
-        $f.line = 35;
-        ($9 = ($10 = (($11 = $env.f.table) !== undefined ? $11 : rt.getGlobal($env, "table")), ($10 instanceof rt.LuaTable && (($12 = $10.f.sort) !== undefined || ($m13 = $10.metatable) === undefined || ($12 = $m13.view.sort) !== undefined || (!("sort" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($10, "sort", "global 'table'"))), $14 = keys, $f.line = 35, $fn8 = rt.fn($9, "field 'sort'"), $f.callName = "sort", $fn8($14));
-        $f.line = 36;
-        return rt.leave($s, $d, ($15 = ($16 = q as rt.LuaValue, ($16 instanceof rt.LuaTable && (($17 = $16.f.q) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.q) !== undefined || (!("q" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($16, "q", "local 'q'"))), $19 = (rt.t($20 = rt.first(($22 = (($23 = $env.f.tonumber) !== undefined ? $23 : rt.getGlobal($env, "tonumber")), $24 = ($25 = q as rt.LuaValue, ($25 instanceof rt.LuaTable && (($26 = $25.f.page) !== undefined || ($m27 = $25.metatable) === undefined || ($26 = $m27.view.page) !== undefined || (!("page" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : rt.index($25, "page", "local 'q'"))), $f.line = 36, $fn21 = rt.fn($22, "global 'tonumber'"), $f.callName = "tonumber", $fn21($24)))) ? $20 : 1), $28 = keys, $o29 = new rt.FieldsObject(), $n30 = 2, ($15 !== undefined && ($o29.q = $15, $n30++)), $o29.page = $19, $o29.keys = $28, rt.LuaTable.record($o29, $n30)));
+        ($9 = ($10 = (($11 = $env.f.table) !== undefined ? $11 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), ($10 instanceof rt.LuaTable && (($12 = $10.f.sort) !== undefined || ($m13 = $10.metatable) === undefined || ($12 = $m13.view.sort) !== undefined || (!("sort" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 22, rt.index($10, "sort", "global 'table'")))), $14 = keys, $s.pcs[$d] = $pc + 23, $fn8 = rt.fn($9, "field 'sort'"), $fn8($14));
+        return rt.leave($s, $d, ($15 = ($16 = q as rt.LuaValue, ($16 instanceof rt.LuaTable && (($17 = $16.f.q) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.q) !== undefined || (!("q" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 24, rt.index($16, "q", "local 'q'")))), $19 = (rt.t($20 = rt.first(($22 = (($23 = $env.f.tonumber) !== undefined ? $23 : ($s.pcs[$d] = $pc + 24, rt.getGlobal($env, "tonumber"))), $24 = ($25 = q as rt.LuaValue, ($25 instanceof rt.LuaTable && (($26 = $25.f.page) !== undefined || ($m27 = $25.metatable) === undefined || ($26 = $m27.view.page) !== undefined || (!("page" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : ($s.pcs[$d] = $pc + 24, rt.index($25, "page", "local 'q'")))), $s.pcs[$d] = $pc + 25, $fn21 = rt.fn($22, "global 'tonumber'"), $fn21($24)))) ? $20 : 1), $28 = keys, $o29 = new rt.FieldsObject(), $n30 = 2, ($15 !== undefined && ($o29.q = $15, $n30++)), $o29.page = $19, $o29.keys = $28, rt.LuaTable.record($o29, $n30)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $55 instanceof rt.LuaTable && !$55.linked && $55.f.get !== undefined ? ($55.f.get = $59) : rt.setIndex($55, "get", $59, "field 'search'"));
-      $f.line = 39;
-      $60 = ($61 = ($62 = api as rt.LuaValue, ($62 instanceof rt.LuaTable && (($63 = $62.f.echo) !== undefined || ($m64 = $62.metatable) === undefined || ($63 = $m64.view.echo) !== undefined || (!("echo" in $m64.view) && $m64.view[rt.CUT] === undefined)) ? $63 : rt.index($62, "echo", "local 'api'"))), ($61 instanceof rt.LuaTable && (($65 = $61.f.headers) !== undefined || ($m66 = $61.metatable) === undefined || ($65 = $m66.view.headers) !== undefined || (!("headers" in $m66.view) && $m66.view[rt.CUT] === undefined)) ? $65 : rt.index($61, "headers", "field 'echo'")));
+      }) !== undefined && $55 instanceof rt.LuaTable && !$55.linked && $55.f.get !== undefined ? ($55.f.get = $59) : ($s.pcs[$d] = $pc + 17, rt.setIndex($55, "get", $59, "field 'search'")));
+      $60 = ($61 = ($62 = api as rt.LuaValue, ($62 instanceof rt.LuaTable && (($63 = $62.f.echo) !== undefined || ($m64 = $62.metatable) === undefined || ($63 = $m64.view.echo) !== undefined || (!("echo" in $m64.view) && $m64.view[rt.CUT] === undefined)) ? $63 : ($s.pcs[$d] = $pc + 26, rt.index($62, "echo", "local 'api'")))), ($61 instanceof rt.LuaTable && (($65 = $61.f.headers) !== undefined || ($m66 = $61.metatable) === undefined || ($65 = $m66.view.headers) !== undefined || (!("headers" in $m66.view) && $m66.view[rt.CUT] === undefined)) ? $65 : ($s.pcs[$d] = $pc + 26, rt.index($61, "headers", "field 'echo'"))));
       (($67 = rh.jsonHandler((function $get(ctx_7?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site8);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
@@ -385,20 +405,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n47: number;
         const $json: boolean = rh.claim(ctx_7);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 40;
-        let h: rt.LuaValue = rt.first(($1 = ctx_7 as rt.LuaValue, $f.line = 40, $f.callName = ":headers", rt.fn(($1 instanceof rt.LuaTable && (($2 = $1.f.headers) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.headers) !== undefined || (!("headers" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "headers", "local 'ctx'")), "method 'headers'")($1)));
-        $f.line = 41;
+        let h: rt.LuaValue = rt.first(($1 = ctx_7 as rt.LuaValue, $s.pcs[$d] = $pc + 27, rt.fn(($1 instanceof rt.LuaTable && (($2 = $1.f.headers) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.headers) !== undefined || (!("headers" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "headers", "local 'ctx'")), "method 'headers'")($1)));
         if ($json) {
-          $4 = ($5 = h as rt.LuaValue, ($5 instanceof rt.LuaTable && (($6 = $5.f["user-agent"]) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view["user-agent"]) !== undefined || (!("user-agent" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "user-agent", "local 'h'")));
-          $9 = ($10 = h as rt.LuaValue, ($10 instanceof rt.LuaTable && (($11 = $10.f["x-custom-header"]) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "x-custom-header", "local 'h'")));
-          $14 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).method : ($15 = ctx_7 as rt.LuaValue, ($15 instanceof rt.LuaTable && (($16 = $15.f.method) !== undefined || ($m17 = $15.metatable) === undefined || ($16 = $m17.view.method) !== undefined || (!("method" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($15, "method", "local 'ctx'"))));
-          $19 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).path() : ($20 = ctx_7 as rt.LuaValue, ($20 instanceof rt.LuaTable && (($21 = $20.f.path) !== undefined || ($m22 = $20.metatable) === undefined || ($21 = $m22.view.path) !== undefined || (!("path" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : rt.index($20, "path", "local 'ctx'"))));
+          $4 = ($5 = h as rt.LuaValue, ($5 instanceof rt.LuaTable && (($6 = $5.f["user-agent"]) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view["user-agent"]) !== undefined || (!("user-agent" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 28, rt.index($5, "user-agent", "local 'h'"))));
+          $9 = ($10 = h as rt.LuaValue, ($10 instanceof rt.LuaTable && (($11 = $10.f["x-custom-header"]) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 28, rt.index($10, "x-custom-header", "local 'h'"))));
+          $14 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).method : ($15 = ctx_7 as rt.LuaValue, ($15 instanceof rt.LuaTable && (($16 = $15.f.method) !== undefined || ($m17 = $15.metatable) === undefined || ($16 = $m17.view.method) !== undefined || (!("method" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 28, rt.index($15, "method", "local 'ctx'")))));
+          $19 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).path() : ($20 = ctx_7 as rt.LuaValue, ($20 instanceof rt.LuaTable && (($21 = $20.f.path) !== undefined || ($m22 = $20.metatable) === undefined || ($21 = $m22.view.path) !== undefined || (!("path" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 28, rt.index($20, "path", "local 'ctx'")))));
           if (($8 = rh.scalar($4)) !== undefined && ($13 = rh.scalar($9)) !== undefined && ($18 = rh.scalar($14)) !== undefined && ($23 = rh.scalar($19)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"agent\":" + $8! + ",\"custom\":" + $13! + ",\"method\":" + $18! + ",\"path\":" + $23! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($24 = $4, $25 = $9, $26 = $14, $27 = $19, $o28 = new rt.FieldsObject(), $n29 = 0, ($24 !== undefined && ($o28.agent = $24, $n29++)), ($25 !== undefined && ($o28.custom = $25, $n29++)), ($26 !== undefined && ($o28.method = $26, $n29++)), ($27 !== undefined && ($o28.path = $27, $n29++)), rt.LuaTable.record($o28, $n29)));
         }
-        return rt.leave($s, $d, ($30 = ($31 = h as rt.LuaValue, ($31 instanceof rt.LuaTable && (($32 = $31.f["user-agent"]) !== undefined || ($m33 = $31.metatable) === undefined || ($32 = $m33.view["user-agent"]) !== undefined || (!("user-agent" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : rt.index($31, "user-agent", "local 'h'"))), $34 = ($35 = h as rt.LuaValue, ($35 instanceof rt.LuaTable && (($36 = $35.f["x-custom-header"]) !== undefined || ($m37 = $35.metatable) === undefined || ($36 = $m37.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : rt.index($35, "x-custom-header", "local 'h'"))), $38 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).method : ($39 = ctx_7 as rt.LuaValue, ($39 instanceof rt.LuaTable && (($40 = $39.f.method) !== undefined || ($m41 = $39.metatable) === undefined || ($40 = $m41.view.method) !== undefined || (!("method" in $m41.view) && $m41.view[rt.CUT] === undefined)) ? $40 : rt.index($39, "method", "local 'ctx'")))), $42 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).path() : ($43 = ctx_7 as rt.LuaValue, ($43 instanceof rt.LuaTable && (($44 = $43.f.path) !== undefined || ($m45 = $43.metatable) === undefined || ($44 = $m45.view.path) !== undefined || (!("path" in $m45.view) && $m45.view[rt.CUT] === undefined)) ? $44 : rt.index($43, "path", "local 'ctx'")))), $o46 = new rt.FieldsObject(), $n47 = 0, ($30 !== undefined && ($o46.agent = $30, $n47++)), ($34 !== undefined && ($o46.custom = $34, $n47++)), ($38 !== undefined && ($o46.method = $38, $n47++)), ($42 !== undefined && ($o46.path = $42, $n47++)), rt.LuaTable.record($o46, $n47)));
+        return rt.leave($s, $d, ($30 = ($31 = h as rt.LuaValue, ($31 instanceof rt.LuaTable && (($32 = $31.f["user-agent"]) !== undefined || ($m33 = $31.metatable) === undefined || ($32 = $m33.view["user-agent"]) !== undefined || (!("user-agent" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 28, rt.index($31, "user-agent", "local 'h'")))), $34 = ($35 = h as rt.LuaValue, ($35 instanceof rt.LuaTable && (($36 = $35.f["x-custom-header"]) !== undefined || ($m37 = $35.metatable) === undefined || ($36 = $m37.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : ($s.pcs[$d] = $pc + 28, rt.index($35, "x-custom-header", "local 'h'")))), $38 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).method : ($39 = ctx_7 as rt.LuaValue, ($39 instanceof rt.LuaTable && (($40 = $39.f.method) !== undefined || ($m41 = $39.metatable) === undefined || ($40 = $m41.view.method) !== undefined || (!("method" in $m41.view) && $m41.view[rt.CUT] === undefined)) ? $40 : ($s.pcs[$d] = $pc + 28, rt.index($39, "method", "local 'ctx'"))))), $42 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).path() : ($43 = ctx_7 as rt.LuaValue, ($43 instanceof rt.LuaTable && (($44 = $43.f.path) !== undefined || ($m45 = $43.metatable) === undefined || ($44 = $m45.view.path) !== undefined || (!("path" in $m45.view) && $m45.view[rt.CUT] === undefined)) ? $44 : ($s.pcs[$d] = $pc + 28, rt.index($43, "path", "local 'ctx'"))))), $o46 = new rt.FieldsObject(), $n47 = 0, ($30 !== undefined && ($o46.agent = $30, $n47++)), ($34 !== undefined && ($o46.custom = $34, $n47++)), ($38 !== undefined && ($o46.method = $38, $n47++)), ($42 !== undefined && ($o46.path = $42, $n47++)), rt.LuaTable.record($o46, $n47)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $60 instanceof rt.LuaTable && !$60.linked && $60.f.get !== undefined ? ($60.f.get = $67) : rt.setIndex($60, "get", $67, "field 'headers'"));
+      }) as rt.LuaFunction)) !== undefined && $60 instanceof rt.LuaTable && !$60.linked && $60.f.get !== undefined ? ($60.f.get = $67) : ($s.pcs[$d] = $pc + 26, rt.setIndex($60, "get", $67, "field 'headers'")));
       return rt.leave($s, $d, api);
       return rt.leave($s, $d, rt.NONE);
     };

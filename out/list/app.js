@@ -3,10 +3,25 @@ import * as rt from "./roverc/runtime/compiled/index.js";
 import * as rh from "./roverc/runtime/http/direct.js";
 const $site0 = { chunk: "fixtures/http/list/app.lua", defined: 0 };
 const $site1 = { chunk: "fixtures/http/list/app.lua", defined: 4 };
+const $pc = rt.positions([
+    [$site0, 2], // 0
+    [$site0, 2, "server"], // 1
+    [$site0, 4], // 2
+    [$site1, 5], // 3
+    [$site1, 5, ":query"], // 4
+    [$site1, 5, "tonumber"], // 5
+    [$site1, 7], // 6
+    [$site1, 10], // 7
+    [$site1, 13], // 8
+    [$site1, 8], // 9
+]);
 /** The main chunk of fixtures/http/list/app.lua, bound to the global environment `$env`. */
 export default function load($env) {
     return function $main(...$va) {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site0);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit)
+            $s.deepen();
+        $s.depth = $d + 1;
         let $fn1;
         let $2;
         let $3;
@@ -21,12 +36,13 @@ export default function load($env) {
         let $12;
         let $m13;
         let $14;
-        $f.line = 2;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9)), $f.line = 2, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
-        $f.line = 4;
-        $10 = ($11 = api, ($11 instanceof rt.LuaTable && (($12 = $11.f.items) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.items) !== undefined || (!("items" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "items", "local 'api'")));
+        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($7)));
+        $10 = ($11 = api, ($11 instanceof rt.LuaTable && (($12 = $11.f.items) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.items) !== undefined || (!("items" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 2, rt.index($11, "items", "local 'api'"))));
         (($14 = rh.jsonHandler((function $get(ctx) {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site1);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $1;
             let $fn2;
             let $3;
@@ -44,8 +60,8 @@ export default function load($env) {
             let $15;
             let $16;
             let $17;
-            let $k18;
-            let $19;
+            let $18;
+            let $k19;
             let $20;
             let $21;
             let $22;
@@ -54,52 +70,48 @@ export default function load($env) {
             let $25;
             let $26;
             let $27;
-            let $o28;
-            let $n29;
-            let $30;
+            let $28;
+            let $o29;
+            let $n30;
             let $31;
             let $32;
             let $33;
-            let $o34;
-            let $n35;
-            let $36;
+            let $34;
+            let $o35;
+            let $n36;
             let $37;
-            let $o38;
-            let $n39;
+            let $38;
+            let $o39;
+            let $n40;
             const $json = rh.claim(ctx);
             const $va = rt.NONE;
-            $f.line = 5;
-            let n = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : rt.getGlobal($env, "tonumber")), $5 = (rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($7 = ctx, $f.line = 5, $f.callName = ":query", rt.fn(($7 instanceof rt.LuaTable && (($8 = $7.f.query) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.query) !== undefined || (!("query" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), ($6 instanceof rt.LuaTable && (($10 = $6.f.n) !== undefined || ($m11 = $6.metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($f.line = 5, rt.index($6, "n"))))), $f.line = 5, $fn2 = rt.fn($3, "global 'tonumber'"), $f.callName = "tonumber", $fn2($5)))) ? $1 : 100);
-            $f.line = 6;
+            let n = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 3, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($7 = ctx, $s.pcs[$d] = $pc + 4, rt.fn(($7 instanceof rt.LuaTable && (($8 = $7.f.query) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.query) !== undefined || (!("query" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), ($6 instanceof rt.LuaTable && (($10 = $6.f.n) !== undefined || ($m11 = $6.metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 3, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 5, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 100);
             let items = new rt.LuaTable();
             let items$j = '', items$n = 0;
-            $f.line = 7;
             {
                 const $a1 = 1;
-                const $b1 = rt.forNumber(n, 'limit');
+                const $b1 = ($12 = n, ($s.pcs[$d] = $pc + 6, rt.forNumber($12, 'limit')));
                 $loop1: for (let i = $a1; i <= $b1; i++) {
-                    $f.line = 8;
                     if ($json) {
-                        $12 = "{\"id\":" + rh.num(i) + ",\"name\":" + rh.str(($13 = ("item "), $14 = (i), (typeof $13 === 'string' && typeof $14 === 'string' ? $13 + $14 : ($f.line = 10, rt.concat($13, $14, undefined, "local 'i'"))))) + ",\"price\":" + rh.num((i * 1.5)) + ",\"in_stock\":" + ((((rt.mod(i, 3)) !== 0)) ? 'true' : 'false') + ",\"tags\":[" + rh.str(($15 = ("tag"), $16 = ((rt.mod(i, 5))), (typeof $15 === 'string' && typeof $16 === 'string' ? $15 + $16 : ($f.line = 13, rt.concat($15, $16))))) + ",\"all\"]}";
-                        items$j = items$n++ === 0 ? $12 : items$j + ',' + $12;
+                        $13 = "{\"id\":" + rh.num(i) + ",\"name\":" + rh.str(($14 = ("item "), $15 = (i), (typeof $14 === 'string' && typeof $15 === 'string' ? $14 + $15 : ($s.pcs[$d] = $pc + 7, rt.concat($14, $15, undefined, "local 'i'"))))) + ",\"price\":" + rh.num((i * 1.5)) + ",\"in_stock\":" + ((((rt.mod(i, 3)) !== 0)) ? 'true' : 'false') + ",\"tags\":[" + rh.str(($16 = ("tag"), $17 = ((rt.mod(i, 5))), (typeof $16 === 'string' && typeof $17 === 'string' ? $16 + $17 : ($s.pcs[$d] = $pc + 8, rt.concat($16, $17))))) + ",\"all\"]}";
+                        items$j = items$n++ === 0 ? $13 : items$j + ',' + $13;
                     }
                     else {
-                        $17 = items;
-                        $k18 = i;
-                        (($30 = ($19 = i, $20 = ($21 = ("item "), $22 = (i), (typeof $21 === 'string' && typeof $22 === 'string' ? $21 + $22 : ($f.line = 10, rt.concat($21, $22, undefined, "local 'i'")))), $23 = (i * 1.5), $24 = ((rt.mod(i, 3)) !== 0), $25 = rt.buildTable(2, [2, "all", 1, ($26 = ("tag"), $27 = ((rt.mod(i, 5))), (typeof $26 === 'string' && typeof $27 === 'string' ? $26 + $27 : ($f.line = 13, rt.concat($26, $27))))], undefined), $o28 = new rt.FieldsObject(), $n29 = 5, $o28.id = $19, $o28.name = $20, $o28.price = $23, $o28.in_stock = $24, $o28.tags = $25, rt.LuaTable.record($o28, $n29))) !== undefined && $17 instanceof rt.LuaTable && $17.arr[$k18 - 1] !== undefined ? ($17.arr[$k18 - 1] = $30) : $30 !== undefined && $17 instanceof rt.LuaTable && $k18 === $17.arr.length + 1 && $17.other === undefined && $17.metatable === undefined ? $17.arr.push($30) : rt.setIndex($17, $k18, $30, "local 'items'"));
+                        $18 = items;
+                        $k19 = i;
+                        (($31 = ($20 = i, $21 = ($22 = ("item "), $23 = (i), (typeof $22 === 'string' && typeof $23 === 'string' ? $22 + $23 : ($s.pcs[$d] = $pc + 7, rt.concat($22, $23, undefined, "local 'i'")))), $24 = (i * 1.5), $25 = ((rt.mod(i, 3)) !== 0), $26 = rt.buildTable(2, [2, "all", 1, ($27 = ("tag"), $28 = ((rt.mod(i, 5))), (typeof $27 === 'string' && typeof $28 === 'string' ? $27 + $28 : ($s.pcs[$d] = $pc + 8, rt.concat($27, $28))))], undefined), $o29 = new rt.FieldsObject(), $n30 = 5, $o29.id = $20, $o29.name = $21, $o29.price = $24, $o29.in_stock = $25, $o29.tags = $26, rt.LuaTable.record($o29, $n30))) !== undefined && $18 instanceof rt.LuaTable && ($k19 - 1 >>> 0) === $k19 - 1 && $18.arr[$k19 - 1] !== undefined ? ($18.arr[$k19 - 1] = $31) : $31 !== undefined && $18 instanceof rt.LuaTable && $k19 === $18.arr.length + 1 && $18.other === undefined && $18.metatable === undefined ? $18.arr.push($31) : ($s.pcs[$d] = $pc + 9, rt.setIndex($18, $k19, $31, "local 'items'")));
                     }
                 }
             }
-            $f.line = 16;
             if ($json) {
-                $31 = items$n;
+                $32 = items$n;
                 if (items$n !== 0)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($31) + ",\"items\":[" + items$j + "]}"));
-                return rt.leave($s, $d, ($32 = $31, $33 = items, $o34 = new rt.FieldsObject(), $n35 = 2, $o34.count = $32, $o34.items = $33, rt.LuaTable.record($o34, $n35)));
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($32) + ",\"items\":[" + items$j + "]}"));
+                return rt.leave($s, $d, ($33 = $32, $34 = items, $o35 = new rt.FieldsObject(), $n36 = 2, $o35.count = $33, $o35.items = $34, rt.LuaTable.record($o35, $n36)));
             }
-            return rt.leave($s, $d, ($36 = items.length(), $37 = items, $o38 = new rt.FieldsObject(), $n39 = 2, $o38.count = $36, $o38.items = $37, rt.LuaTable.record($o38, $n39)));
+            return rt.leave($s, $d, ($37 = items.length(), $38 = items, $o39 = new rt.FieldsObject(), $n40 = 2, $o39.count = $37, $o39.items = $38, rt.LuaTable.record($o39, $n40)));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $14) : rt.setIndex($10, "get", $14, "field 'items'"));
+        }))) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $14) : ($s.pcs[$d] = $pc + 2, rt.setIndex($10, "get", $14, "field 'items'")));
         return rt.leave($s, $d, api);
         return rt.leave($s, $d, rt.NONE);
     };

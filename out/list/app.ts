@@ -3,11 +3,25 @@ import * as rt from "./roverc/runtime/compiled/index.js";
 import * as rh from "./roverc/runtime/http/direct.js";
 const $site0: rt.FunctionSite = { chunk: "fixtures/http/list/app.lua", defined: 0 };
 const $site1: rt.FunctionSite = { chunk: "fixtures/http/list/app.lua", defined: 4 };
+const $pc = rt.positions([
+  [$site0, 2], // 0
+  [$site0, 2, "server"], // 1
+  [$site0, 4], // 2
+  [$site1, 5], // 3
+  [$site1, 5, ":query"], // 4
+  [$site1, 5, "tonumber"], // 5
+  [$site1, 7], // 6
+  [$site1, 10], // 7
+  [$site1, 13], // 8
+  [$site1, 8], // 9
+]);
 
 /** The main chunk of fixtures/http/list/app.lua, bound to the global environment `$env`. */
 export default function load($env: rt.LuaTable): rt.LuaFunction {
     return function $main(...$va: rt.LuaValue[]): rt.LuaResult {
-      const $s = rt.current, $d = $s.depth, $f = $s.enter($site0);
+      const $s = rt.current, $d = $s.depth;
+      if ($d >= $s.limit) $s.deepen();
+      $s.depth = $d + 1;
       let $fn1!: rt.LuaFunction;
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
@@ -22,12 +36,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $12: rt.LuaValue;
       let $m13: rt.LuaTable | undefined;
       let $14: rt.LuaValue;
-      $f.line = 2;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9)), $f.line = 2, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
-      $f.line = 4;
-      $10 = ($11 = api as rt.LuaValue, ($11 instanceof rt.LuaTable && (($12 = $11.f.items) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.items) !== undefined || (!("items" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "items", "local 'api'")));
+      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($7)));
+      $10 = ($11 = api as rt.LuaValue, ($11 instanceof rt.LuaTable && (($12 = $11.f.items) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.items) !== undefined || (!("items" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 2, rt.index($11, "items", "local 'api'"))));
       (($14 = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site1);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $fn2!: rt.LuaFunction;
         let $3: rt.LuaValue;
@@ -39,14 +53,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m9: rt.LuaTable | undefined;
         let $10: rt.LuaValue;
         let $m11: rt.LuaTable | undefined;
-        let $12: string;
-        let $13: rt.LuaValue;
+        let $12: rt.LuaValue;
+        let $13: string;
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
-        let $k18: number;
-        let $19: rt.LuaValue;
+        let $18: rt.LuaValue;
+        let $k19: number;
         let $20: rt.LuaValue;
         let $21: rt.LuaValue;
         let $22: rt.LuaValue;
@@ -55,50 +69,46 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $25: rt.LuaValue;
         let $26: rt.LuaValue;
         let $27: rt.LuaValue;
-        let $o28: rt.Fields;
-        let $n29: number;
-        let $30: rt.LuaValue;
-        let $31: number;
-        let $32: rt.LuaValue;
+        let $28: rt.LuaValue;
+        let $o29: rt.Fields;
+        let $n30: number;
+        let $31: rt.LuaValue;
+        let $32: number;
         let $33: rt.LuaValue;
-        let $o34: rt.Fields;
-        let $n35: number;
-        let $36: rt.LuaValue;
+        let $34: rt.LuaValue;
+        let $o35: rt.Fields;
+        let $n36: number;
         let $37: rt.LuaValue;
-        let $o38: rt.Fields;
-        let $n39: number;
+        let $38: rt.LuaValue;
+        let $o39: rt.Fields;
+        let $n40: number;
         const $json: boolean = rh.claim(ctx);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 5;
-        let n: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : rt.getGlobal($env, "tonumber")), $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $f.line = 5, $f.callName = ":query", rt.fn(($7 instanceof rt.LuaTable && (($8 = $7.f.query) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.query) !== undefined || (!("query" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), ($6 instanceof rt.LuaTable && (($10 = $6.f.n) !== undefined || ($m11 = $6.metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($f.line = 5, rt.index($6, "n"))))), $f.line = 5, $fn2 = rt.fn($3, "global 'tonumber'"), $f.callName = "tonumber", $fn2($5)))) ? $1 : 100);
-        $f.line = 6;
+        let n: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 3, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn(($7 instanceof rt.LuaTable && (($8 = $7.f.query) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.query) !== undefined || (!("query" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), ($6 instanceof rt.LuaTable && (($10 = $6.f.n) !== undefined || ($m11 = $6.metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 3, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 5, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 100);
         let items: rt.LuaTable = new rt.LuaTable();
         let items$j = '', items$n = 0;
-        $f.line = 7;
          {
           const $a1 = 1;
-          const $b1 = rt.forNumber(n, 'limit');
+          const $b1 = ($12 = n, ($s.pcs[$d] = $pc + 6, rt.forNumber($12, 'limit')));
           $loop1: for (let i: number = $a1; i <= $b1; i++) {
-            $f.line = 8;
             if ($json) {
-              $12 = "{\"id\":" + rh.num(i as number) + ",\"name\":" + rh.str(($13 = ("item ") as rt.LuaValue, $14 = (i) as rt.LuaValue, (typeof $13 === 'string' && typeof $14 === 'string' ? $13 + $14 : ($f.line = 10, rt.concat($13, $14, undefined, "local 'i'")))) as string) + ",\"price\":" + rh.num((i * 1.5) as number) + ",\"in_stock\":" + ((((rt.mod(i, 3)) !== 0)) ? 'true' : 'false') + ",\"tags\":[" + rh.str(($15 = ("tag") as rt.LuaValue, $16 = ((rt.mod(i, 5))) as rt.LuaValue, (typeof $15 === 'string' && typeof $16 === 'string' ? $15 + $16 : ($f.line = 13, rt.concat($15, $16)))) as string) + ",\"all\"]}";
-              items$j = items$n++ === 0 ? $12 : items$j + ',' + $12;
+              $13 = "{\"id\":" + rh.num(i as number) + ",\"name\":" + rh.str(($14 = ("item ") as rt.LuaValue, $15 = (i) as rt.LuaValue, (typeof $14 === 'string' && typeof $15 === 'string' ? $14 + $15 : ($s.pcs[$d] = $pc + 7, rt.concat($14, $15, undefined, "local 'i'")))) as string) + ",\"price\":" + rh.num((i * 1.5) as number) + ",\"in_stock\":" + ((((rt.mod(i, 3)) !== 0)) ? 'true' : 'false') + ",\"tags\":[" + rh.str(($16 = ("tag") as rt.LuaValue, $17 = ((rt.mod(i, 5))) as rt.LuaValue, (typeof $16 === 'string' && typeof $17 === 'string' ? $16 + $17 : ($s.pcs[$d] = $pc + 8, rt.concat($16, $17)))) as string) + ",\"all\"]}";
+              items$j = items$n++ === 0 ? $13 : items$j + ',' + $13;
             } else {
-              $17 = items;
-              $k18 = i;
-              (($30 = ($19 = i, $20 = ($21 = ("item ") as rt.LuaValue, $22 = (i) as rt.LuaValue, (typeof $21 === 'string' && typeof $22 === 'string' ? $21 + $22 : ($f.line = 10, rt.concat($21, $22, undefined, "local 'i'")))), $23 = (i * 1.5), $24 = ((rt.mod(i, 3)) !== 0), $25 = rt.buildTable(2, [2, "all", 1, ($26 = ("tag") as rt.LuaValue, $27 = ((rt.mod(i, 5))) as rt.LuaValue, (typeof $26 === 'string' && typeof $27 === 'string' ? $26 + $27 : ($f.line = 13, rt.concat($26, $27))))], undefined), $o28 = new rt.FieldsObject(), $n29 = 5, $o28.id = $19, $o28.name = $20, $o28.price = $23, $o28.in_stock = $24, $o28.tags = $25, rt.LuaTable.record($o28, $n29))) !== undefined && $17 instanceof rt.LuaTable && $17.arr[$k18 - 1] !== undefined ? ($17.arr[$k18 - 1] = $30) : $30 !== undefined && $17 instanceof rt.LuaTable && $k18 === $17.arr.length + 1 && $17.other === undefined && $17.metatable === undefined ? $17.arr.push($30) : rt.setIndex($17, $k18, $30, "local 'items'"));
+              $18 = items;
+              $k19 = i;
+              (($31 = ($20 = i, $21 = ($22 = ("item ") as rt.LuaValue, $23 = (i) as rt.LuaValue, (typeof $22 === 'string' && typeof $23 === 'string' ? $22 + $23 : ($s.pcs[$d] = $pc + 7, rt.concat($22, $23, undefined, "local 'i'")))), $24 = (i * 1.5), $25 = ((rt.mod(i, 3)) !== 0), $26 = rt.buildTable(2, [2, "all", 1, ($27 = ("tag") as rt.LuaValue, $28 = ((rt.mod(i, 5))) as rt.LuaValue, (typeof $27 === 'string' && typeof $28 === 'string' ? $27 + $28 : ($s.pcs[$d] = $pc + 8, rt.concat($27, $28))))], undefined), $o29 = new rt.FieldsObject(), $n30 = 5, $o29.id = $20, $o29.name = $21, $o29.price = $24, $o29.in_stock = $25, $o29.tags = $26, rt.LuaTable.record($o29, $n30))) !== undefined && $18 instanceof rt.LuaTable && ($k19 - 1 >>> 0) === $k19 - 1 && $18.arr[$k19 - 1] !== undefined ? ($18.arr[$k19 - 1] = $31) : $31 !== undefined && $18 instanceof rt.LuaTable && $k19 === $18.arr.length + 1 && $18.other === undefined && $18.metatable === undefined ? $18.arr.push($31) : ($s.pcs[$d] = $pc + 9, rt.setIndex($18, $k19, $31, "local 'items'")));
             }
           }
         }
-        $f.line = 16;
         if ($json) {
-          $31 = items$n;
-          if (items$n !== 0) return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($31) + ",\"items\":[" + items$j + "]}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($32 = $31, $33 = items, $o34 = new rt.FieldsObject(), $n35 = 2, $o34.count = $32, $o34.items = $33, rt.LuaTable.record($o34, $n35)));
+          $32 = items$n;
+          if (items$n !== 0) return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($32) + ",\"items\":[" + items$j + "]}") as unknown as rt.LuaValue);
+          return rt.leave($s, $d, ($33 = $32, $34 = items, $o35 = new rt.FieldsObject(), $n36 = 2, $o35.count = $33, $o35.items = $34, rt.LuaTable.record($o35, $n36)));
         }
-        return rt.leave($s, $d, ($36 = items.length(), $37 = items, $o38 = new rt.FieldsObject(), $n39 = 2, $o38.count = $36, $o38.items = $37, rt.LuaTable.record($o38, $n39)));
+        return rt.leave($s, $d, ($37 = items.length(), $38 = items, $o39 = new rt.FieldsObject(), $n40 = 2, $o39.count = $37, $o39.items = $38, rt.LuaTable.record($o39, $n40)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $14) : rt.setIndex($10, "get", $14, "field 'items'"));
+      }) as rt.LuaFunction)) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $14) : ($s.pcs[$d] = $pc + 2, rt.setIndex($10, "get", $14, "field 'items'")));
       return rt.leave($s, $d, api);
       return rt.leave($s, $d, rt.NONE);
     };

@@ -19,11 +19,74 @@ const $site14: rt.FunctionSite = { chunk: "fixtures/http/middleware/app.lua", de
 const $site15: rt.FunctionSite = { chunk: "fixtures/http/middleware/app.lua", defined: 87 };
 const $site16: rt.FunctionSite = { chunk: "fixtures/http/middleware/app.lua", defined: 91 };
 const $site17: rt.FunctionSite = { chunk: "fixtures/http/middleware/app.lua", defined: 97 };
+const $pc = rt.positions([
+  [$site0, 2], // 0
+  [$site0, 2, "server"], // 1
+  [$site1, 7], // 2
+  [$site0, 11], // 3
+  [$site2, 13, "trace"], // 4
+  [$site2, 14], // 5
+  [$site2, 14, ":request_id"], // 6
+  [$site2, 14, ":set"], // 7
+  [$site0, 17], // 8
+  [$site3, 18, "trace"], // 9
+  [$site3, 19, ":set"], // 10
+  [$site0, 22], // 11
+  [$site4, 23, "trace"], // 12
+  [$site0, 27], // 13
+  [$site5, 28, "trace"], // 14
+  [$site5, 29], // 15
+  [$site5, 29, ":headers"], // 16
+  [$site5, 31, "?"], // 17
+  [$site5, 33, ":set"], // 18
+  [$site0, 36], // 19
+  [$site6, 37, "trace"], // 20
+  [$site0, 40], // 21
+  [$site7, 41, "trace"], // 22
+  [$site7, 42], // 23
+  [$site7, 44, ":get"], // 24
+  [$site7, 45, ":get"], // 25
+  [$site7, 42, "json"], // 26
+  [$site7, 42, "?"], // 27
+  [$site0, 49], // 28
+  [$site8, 50], // 29
+  [$site8, 50, ":params"], // 30
+  [$site8, 50, ":get"], // 31
+  [$site0, 54], // 32
+  [$site0, 58], // 33
+  [$site10, 59, "trace"], // 34
+  [$site10, 61, ":get"], // 35
+  [$site10, 62, ":get"], // 36
+  [$site10, 63, ":request_id"], // 37
+  [$site0, 68], // 38
+  [$site11, 69, "trace"], // 39
+  [$site11, 70], // 40
+  [$site11, 70, "error"], // 41
+  [$site0, 73], // 42
+  [$site12, 74, "trace"], // 43
+  [$site0, 79], // 44
+  [$site0, 83], // 45
+  [$site0, 87], // 46
+  [$site15, 88], // 47
+  [$site15, 88, "error"], // 48
+  [$site0, 91], // 49
+  [$site16, 92, ":body"], // 50
+  [$site16, 92, ":json"], // 51
+  [$site17, 98], // 52
+  [$site17, 99], // 53
+  [$site17, 100], // 54
+  [$site17, 101], // 55
+  [$site17, 102], // 56
+  [$site17, 99, "?"], // 57
+  [$site0, 97], // 58
+]);
 
 /** The main chunk of fixtures/http/middleware/app.lua, bound to the global environment `$env`. */
 export default function load($env: rt.LuaTable): rt.LuaFunction {
     return function $main(...$va: rt.LuaValue[]): rt.LuaResult {
-      const $s = rt.current, $d = $s.depth, $f = $s.enter($site0);
+      const $s = rt.current, $d = $s.depth;
+      if ($d >= $s.limit) $s.deepen();
+      $s.depth = $d + 1;
       let $fn1!: rt.LuaFunction;
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
@@ -126,28 +189,26 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $100: rt.LuaValue;
       let $101: rt.LuaValue;
       let $102: rt.LuaValue;
-      $f.line = 2;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = new rt.LuaTable(), $f.line = 2, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
-      $f.line = 5;
+      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $7 = new rt.LuaTable(), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($7)));
       let calls: rt.LuaTable = new rt.LuaTable();
       let previous: rt.LuaTable = new rt.LuaTable();
       let trace: rt.LuaFunction;
       trace = (function $trace(step: string): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
-        let $f: rt.SlotFrame | undefined;
         let $1: rt.LuaValue;
         let $k2: number;
         let $3: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
         $1 = calls;
         $k2 = (calls.length() + 1);
-        (($3 = step) !== undefined && $1 instanceof rt.LuaTable && $1.arr[$k2 - 1] !== undefined ? ($1.arr[$k2 - 1] = $3) : $3 !== undefined && $1 instanceof rt.LuaTable && $k2 === $1.arr.length + 1 && $1.other === undefined && $1.metatable === undefined ? $1.arr.push($3) : (($f ??= $s.enter($site1)).line = 7, rt.setIndex($1, $k2, $3, "upvalue 'calls'")));
+        (($3 = step) !== undefined && $1 instanceof rt.LuaTable && ($k2 - 1 >>> 0) === $k2 - 1 && $1.arr[$k2 - 1] !== undefined ? ($1.arr[$k2 - 1] = $3) : $3 !== undefined && $1 instanceof rt.LuaTable && $k2 === $1.arr.length + 1 && $1.other === undefined && $1.metatable === undefined ? $1.arr.push($3) : (rt.at($s, $d, $pc + 2), rt.setIndex($1, $k2, $3, "upvalue 'calls'")));
         return rt.leave($s, $d, rt.NONE);
       }) as rt.LuaFunction;
-      $f.line = 11;
-      $8 = ($9 = api as rt.LuaValue, ($9 instanceof rt.LuaTable && (($10 = $9.f.before) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.before) !== undefined || (!("before" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "before", "local 'api'")));
+      $8 = ($9 = api as rt.LuaValue, ($9 instanceof rt.LuaTable && (($10 = $9.f.before) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.before) !== undefined || (!("before" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 3, rt.index($9, "before", "local 'api'"))));
       (($12 = function $trace(ctx?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site2);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $fn3!: rt.LuaFunction;
@@ -160,47 +221,44 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $m11: rt.LuaTable | undefined;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 12;
         $1 = calls;
         $2 = new rt.LuaTable();
         calls = ($2 as rt.LuaTable);
         previous = ($1 as rt.LuaTable);
-        $f.line = 13;
-        ($f.line = 13, $f.callName = "trace", trace("global.before.trace"));
-        $f.line = 14;
-        ($4 = ctx as rt.LuaValue, $f.line = 14, $fn3 = rt.fn(($4 instanceof rt.LuaTable && (($5 = $4.f.set) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.set) !== undefined || (!("set" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "set", "local 'ctx'")), "method 'set'"), $7 = "request_id", $r8 = ($9 = ctx as rt.LuaValue, $f.line = 14, $f.callName = ":request_id", rt.fn(($9 instanceof rt.LuaTable && (($10 = $9.f.request_id) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.request_id) !== undefined || (!("request_id" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "request_id", "local 'ctx'")), "method 'request_id'")($9)), $f.line = 14, $f.callName = ":set", (Array.isArray($r8) ? $fn3($4, $7, ...$r8) : $fn3($4, $7, $r8)));
+        ($s.pcs[$d] = $pc + 4, trace("global.before.trace"));
+        ($4 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, $fn3 = rt.fn(($4 instanceof rt.LuaTable && (($5 = $4.f.set) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.set) !== undefined || (!("set" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "set", "local 'ctx'")), "method 'set'"), $7 = "request_id", $r8 = ($9 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 6, rt.fn(($9 instanceof rt.LuaTable && (($10 = $9.f.request_id) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.request_id) !== undefined || (!("request_id" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "request_id", "local 'ctx'")), "method 'request_id'")($9)), $s.pcs[$d] = $pc + 7, (Array.isArray($r8) ? $fn3($4, $7, ...$r8) : $fn3($4, $7, $r8)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $8 instanceof rt.LuaTable && !$8.linked && $8.f.trace !== undefined ? ($8.f.trace = $12) : rt.setIndex($8, "trace", $12, "field 'before'"));
-      $f.line = 17;
-      $13 = ($14 = api as rt.LuaValue, ($14 instanceof rt.LuaTable && (($15 = $14.f.before) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.before) !== undefined || (!("before" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : rt.index($14, "before", "local 'api'")));
+      }) !== undefined && $8 instanceof rt.LuaTable && !$8.linked && $8.f.trace !== undefined ? ($8.f.trace = $12) : ($s.pcs[$d] = $pc + 3, rt.setIndex($8, "trace", $12, "field 'before'")));
+      $13 = ($14 = api as rt.LuaValue, ($14 instanceof rt.LuaTable && (($15 = $14.f.before) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.before) !== undefined || (!("before" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 8, rt.index($14, "before", "local 'api'"))));
       (($17 = function $timing(ctx_1?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site3);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 18;
-        ($f.line = 18, $f.callName = "trace", trace("global.before.timing"));
-        $f.line = 19;
-        ($1 = ctx_1 as rt.LuaValue, $f.line = 19, $f.callName = ":set", rt.fn(($1 instanceof rt.LuaTable && (($2 = $1.f.set) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.set) !== undefined || (!("set" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "started_at", 1700000000));
+        ($s.pcs[$d] = $pc + 9, trace("global.before.timing"));
+        ($1 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 10, rt.fn(($1 instanceof rt.LuaTable && (($2 = $1.f.set) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.set) !== undefined || (!("set" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "started_at", 1700000000));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $13 instanceof rt.LuaTable && !$13.linked && $13.f.timing !== undefined ? ($13.f.timing = $17) : rt.setIndex($13, "timing", $17, "field 'before'"));
-      $f.line = 22;
-      $18 = ($19 = api as rt.LuaValue, ($19 instanceof rt.LuaTable && (($20 = $19.f.after) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.after) !== undefined || (!("after" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($19, "after", "local 'api'")));
+      }) !== undefined && $13 instanceof rt.LuaTable && !$13.linked && $13.f.timing !== undefined ? ($13.f.timing = $17) : ($s.pcs[$d] = $pc + 8, rt.setIndex($13, "timing", $17, "field 'before'")));
+      $18 = ($19 = api as rt.LuaValue, ($19 instanceof rt.LuaTable && (($20 = $19.f.after) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.after) !== undefined || (!("after" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 11, rt.index($19, "after", "local 'api'"))));
       (($22 = function $log(ctx_2?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site4);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 23;
-        ($f.line = 23, $f.callName = "trace", trace("global.after.log"));
+        ($s.pcs[$d] = $pc + 12, trace("global.after.log"));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $18 instanceof rt.LuaTable && !$18.linked && $18.f.log !== undefined ? ($18.f.log = $22) : rt.setIndex($18, "log", $22, "field 'after'"));
-      $f.line = 27;
-      $23 = ($24 = ($25 = api as rt.LuaValue, ($25 instanceof rt.LuaTable && (($26 = $25.f.admin) !== undefined || ($m27 = $25.metatable) === undefined || ($26 = $m27.view.admin) !== undefined || (!("admin" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : rt.index($25, "admin", "local 'api'"))), ($24 instanceof rt.LuaTable && (($28 = $24.f.before) !== undefined || ($m29 = $24.metatable) === undefined || ($28 = $m29.view.before) !== undefined || (!("before" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : rt.index($24, "before", "field 'admin'")));
+      }) !== undefined && $18 instanceof rt.LuaTable && !$18.linked && $18.f.log !== undefined ? ($18.f.log = $22) : ($s.pcs[$d] = $pc + 11, rt.setIndex($18, "log", $22, "field 'after'")));
+      $23 = ($24 = ($25 = api as rt.LuaValue, ($25 instanceof rt.LuaTable && (($26 = $25.f.admin) !== undefined || ($m27 = $25.metatable) === undefined || ($26 = $m27.view.admin) !== undefined || (!("admin" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : ($s.pcs[$d] = $pc + 13, rt.index($25, "admin", "local 'api'")))), ($24 instanceof rt.LuaTable && (($28 = $24.f.before) !== undefined || ($m29 = $24.metatable) === undefined || ($28 = $m29.view.before) !== undefined || (!("before" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 13, rt.index($24, "before", "field 'admin'"))));
       (($30 = (($body: rt.LuaFunction) => rt.withBody((function $auth(ctx_3?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_3);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $auth$body(ctx_3?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site5);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -219,34 +277,31 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $16: rt.LuaValue;
         let $m17: rt.LuaTable | undefined;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 28;
-        ($f.line = 28, $f.callName = "trace", trace("admin.before.auth"));
-        $f.line = 29;
-        let auth: rt.LuaValue = ($1 = rt.first(($2 = ctx_3 as rt.LuaValue, $f.line = 29, $f.callName = ":headers", rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.headers) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.headers) !== undefined || (!("headers" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2))), ($1 instanceof rt.LuaTable && (($5 = $1.f.Authorization) !== undefined || ($m6 = $1.metatable) === undefined || ($5 = $m6.view.Authorization) !== undefined || (!("Authorization" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($f.line = 29, rt.index($1, "Authorization"))));
+        ($s.pcs[$d] = $pc + 14, trace("admin.before.auth"));
+        let auth: rt.LuaValue = ($1 = rt.first(($2 = ctx_3 as rt.LuaValue, $s.pcs[$d] = $pc + 16, rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.headers) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.headers) !== undefined || (!("headers" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2))), ($1 instanceof rt.LuaTable && (($5 = $1.f.Authorization) !== undefined || ($m6 = $1.metatable) === undefined || ($5 = $m6.view.Authorization) !== undefined || (!("Authorization" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 15, rt.index($1, "Authorization"))));
         if ((auth !== "Bearer letmein")) {
-          $f.line = 31;
-          return ($8 = api as rt.LuaValue, $f.line = 31, $fn7 = rt.fn(($8 instanceof rt.LuaTable && (($9 = $8.f.error) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.error) !== undefined || (!("error" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "error", "upvalue 'api'")), "method 'error'"), $11 = 401, $12 = "Unauthorized", $f.line = 31, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn7($8, $11, $12), $s.tails = $t13, $r14) : rt.tail($s, $fn7, [$8, $11, $12]));
+          return ($8 = api as rt.LuaValue, $s.pcs[$d] = $pc + 17, $fn7 = rt.fn(($8 instanceof rt.LuaTable && (($9 = $8.f.error) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.error) !== undefined || (!("error" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "error", "upvalue 'api'")), "method 'error'"), $11 = 401, $12 = "Unauthorized", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn7($8, $11, $12), $s.tails = $t13, $r14) : rt.tail($s, $fn7, [$8, $11, $12]));
         }
-        $f.line = 33;
-        ($15 = ctx_3 as rt.LuaValue, $f.line = 33, $f.callName = ":set", rt.fn(($15 instanceof rt.LuaTable && (($16 = $15.f.set) !== undefined || ($m17 = $15.metatable) === undefined || ($16 = $m17.view.set) !== undefined || (!("set" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($15, "set", "local 'ctx'")), "method 'set'")($15, "role", "admin"));
+        ($15 = ctx_3 as rt.LuaValue, $s.pcs[$d] = $pc + 18, rt.fn(($15 instanceof rt.LuaTable && (($16 = $15.f.set) !== undefined || ($m17 = $15.metatable) === undefined || ($16 = $m17.view.set) !== undefined || (!("set" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($15, "set", "local 'ctx'")), "method 'set'")($15, "role", "admin"));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $23 instanceof rt.LuaTable && !$23.linked && $23.f.auth !== undefined ? ($23.f.auth = $30) : rt.setIndex($23, "auth", $30, "field 'before'"));
-      $f.line = 36;
-      $31 = ($32 = ($33 = api as rt.LuaValue, ($33 instanceof rt.LuaTable && (($34 = $33.f.admin) !== undefined || ($m35 = $33.metatable) === undefined || ($34 = $m35.view.admin) !== undefined || (!("admin" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : rt.index($33, "admin", "local 'api'"))), ($32 instanceof rt.LuaTable && (($36 = $32.f.after) !== undefined || ($m37 = $32.metatable) === undefined || ($36 = $m37.view.after) !== undefined || (!("after" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : rt.index($32, "after", "field 'admin'")));
+      }) as rt.LuaFunction)) !== undefined && $23 instanceof rt.LuaTable && !$23.linked && $23.f.auth !== undefined ? ($23.f.auth = $30) : ($s.pcs[$d] = $pc + 13, rt.setIndex($23, "auth", $30, "field 'before'")));
+      $31 = ($32 = ($33 = api as rt.LuaValue, ($33 instanceof rt.LuaTable && (($34 = $33.f.admin) !== undefined || ($m35 = $33.metatable) === undefined || ($34 = $m35.view.admin) !== undefined || (!("admin" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : ($s.pcs[$d] = $pc + 19, rt.index($33, "admin", "local 'api'")))), ($32 instanceof rt.LuaTable && (($36 = $32.f.after) !== undefined || ($m37 = $32.metatable) === undefined || ($36 = $m37.view.after) !== undefined || (!("after" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : ($s.pcs[$d] = $pc + 19, rt.index($32, "after", "field 'admin'"))));
       (($38 = function $audit(ctx_4?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site6);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 37;
-        ($f.line = 37, $f.callName = "trace", trace("admin.after.audit"));
+        ($s.pcs[$d] = $pc + 20, trace("admin.after.audit"));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $31 instanceof rt.LuaTable && !$31.linked && $31.f.audit !== undefined ? ($31.f.audit = $38) : rt.setIndex($31, "audit", $38, "field 'after'"));
-      $f.line = 40;
-      $39 = ($40 = api as rt.LuaValue, ($40 instanceof rt.LuaTable && (($41 = $40.f.admin) !== undefined || ($m42 = $40.metatable) === undefined || ($41 = $m42.view.admin) !== undefined || (!("admin" in $m42.view) && $m42.view[rt.CUT] === undefined)) ? $41 : rt.index($40, "admin", "local 'api'")));
+      }) !== undefined && $31 instanceof rt.LuaTable && !$31.linked && $31.f.audit !== undefined ? ($31.f.audit = $38) : ($s.pcs[$d] = $pc + 19, rt.setIndex($31, "audit", $38, "field 'after'")));
+      $39 = ($40 = api as rt.LuaValue, ($40 instanceof rt.LuaTable && (($41 = $40.f.admin) !== undefined || ($m42 = $40.metatable) === undefined || ($41 = $m42.view.admin) !== undefined || (!("admin" in $m42.view) && $m42.view[rt.CUT] === undefined)) ? $41 : ($s.pcs[$d] = $pc + 21, rt.index($40, "admin", "local 'api'"))));
       (($43 = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx_5?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_5);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx_5?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site7);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -288,23 +343,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r39: rt.LuaResult;
         const $json: boolean = rh.claim(ctx_5);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 41;
-        ($f.line = 41, $f.callName = "trace", trace("handler"));
-        $f.line = 42;
+        ($s.pcs[$d] = $pc + 22, trace("handler"));
         if ($json) {
-          $1 = ($2 = api as rt.LuaValue, ($2 instanceof rt.LuaTable && (($3 = $2.f.json) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "json", "upvalue 'api'")));
-          $5 = rt.first(($6 = ctx_5 as rt.LuaValue, $f.line = 44, $f.callName = ":get", rt.fn(($6 instanceof rt.LuaTable && (($7 = $6.f.get) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.get) !== undefined || (!("get" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($6, "get", "local 'ctx'")), "method 'get'")($6, "role")));
-          $10 = rt.first(($11 = ctx_5 as rt.LuaValue, $f.line = 45, $f.callName = ":get", rt.fn(($11 instanceof rt.LuaTable && (($12 = $11.f.get) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.get) !== undefined || (!("get" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "get", "local 'ctx'")), "method 'get'")($11, "request_id")));
+          $1 = ($2 = api as rt.LuaValue, ($2 instanceof rt.LuaTable && (($3 = $2.f.json) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 23, rt.index($2, "json", "upvalue 'api'"))));
+          $5 = rt.first(($6 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn(($6 instanceof rt.LuaTable && (($7 = $6.f.get) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.get) !== undefined || (!("get" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($6, "get", "local 'ctx'")), "method 'get'")($6, "role")));
+          $10 = rt.first(($11 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 25, rt.fn(($11 instanceof rt.LuaTable && (($12 = $11.f.get) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.get) !== undefined || (!("get" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "get", "local 'ctx'")), "method 'get'")($11, "request_id")));
           if (rh.isJsonBuilder($1) && ($9 = rh.scalar($5)) !== undefined && ($14 = rh.scalar($10)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"ok\":true,\"role\":" + $9! + ",\"request_id\":" + $14! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, rt.first(($16 = $1, $17 = ($18 = $5, $19 = $10, $o20 = new rt.FieldsObject(), $n21 = 1, $o20.ok = true, ($18 !== undefined && ($o20.role = $18, $n21++)), ($19 !== undefined && ($o20.request_id = $19, $n21++)), rt.LuaTable.record($o20, $n21)), $f.line = 42, $fn15 = rt.fn($16, "field 'json'"), $f.callName = "json", $fn15($17))));
+          return rt.leave($s, $d, rt.first(($16 = $1, $17 = ($18 = $5, $19 = $10, $o20 = new rt.FieldsObject(), $n21 = 1, $o20.ok = true, ($18 !== undefined && ($o20.role = $18, $n21++)), ($19 !== undefined && ($o20.request_id = $19, $n21++)), rt.LuaTable.record($o20, $n21)), $s.pcs[$d] = $pc + 26, $fn15 = rt.fn($16, "field 'json'"), $fn15($17))));
         }
-        return ($23 = ($24 = api as rt.LuaValue, ($24 instanceof rt.LuaTable && (($25 = $24.f.json) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.json) !== undefined || (!("json" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : rt.index($24, "json", "upvalue 'api'"))), $27 = ($28 = rt.first(($29 = ctx_5 as rt.LuaValue, $f.line = 44, $f.callName = ":get", rt.fn(($29 instanceof rt.LuaTable && (($30 = $29.f.get) !== undefined || ($m31 = $29.metatable) === undefined || ($30 = $m31.view.get) !== undefined || (!("get" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : rt.index($29, "get", "local 'ctx'")), "method 'get'")($29, "role"))), $32 = rt.first(($33 = ctx_5 as rt.LuaValue, $f.line = 45, $f.callName = ":get", rt.fn(($33 instanceof rt.LuaTable && (($34 = $33.f.get) !== undefined || ($m35 = $33.metatable) === undefined || ($34 = $m35.view.get) !== undefined || (!("get" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : rt.index($33, "get", "local 'ctx'")), "method 'get'")($33, "request_id"))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.ok = true, ($28 !== undefined && ($o36.role = $28, $n37++)), ($32 !== undefined && ($o36.request_id = $32, $n37++)), rt.LuaTable.record($o36, $n37)), $f.line = 42, $fn22 = rt.fn($23, "field 'json'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t38 = $s.tails++, $r39 = $fn22($27), $s.tails = $t38, $r39) : rt.tail($s, $fn22, [$27]));
+        return ($23 = ($24 = api as rt.LuaValue, ($24 instanceof rt.LuaTable && (($25 = $24.f.json) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.json) !== undefined || (!("json" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 23, rt.index($24, "json", "upvalue 'api'")))), $27 = ($28 = rt.first(($29 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn(($29 instanceof rt.LuaTable && (($30 = $29.f.get) !== undefined || ($m31 = $29.metatable) === undefined || ($30 = $m31.view.get) !== undefined || (!("get" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : rt.index($29, "get", "local 'ctx'")), "method 'get'")($29, "role"))), $32 = rt.first(($33 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 25, rt.fn(($33 instanceof rt.LuaTable && (($34 = $33.f.get) !== undefined || ($m35 = $33.metatable) === undefined || ($34 = $m35.view.get) !== undefined || (!("get" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : rt.index($33, "get", "local 'ctx'")), "method 'get'")($33, "request_id"))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.ok = true, ($28 !== undefined && ($o36.role = $28, $n37++)), ($32 !== undefined && ($o36.request_id = $32, $n37++)), rt.LuaTable.record($o36, $n37)), $s.pcs[$d] = $pc + 27, $fn22 = rt.fn($23, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t38 = $s.tails++, $r39 = $fn22($27), $s.tails = $t38, $r39) : rt.tail($s, $fn22, [$27]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) as rt.LuaFunction)) !== undefined && $39 instanceof rt.LuaTable && !$39.linked && $39.f.get !== undefined ? ($39.f.get = $43) : rt.setIndex($39, "get", $43, "field 'admin'"));
-      $f.line = 49;
-      $44 = ($45 = ($46 = ($47 = api as rt.LuaValue, ($47 instanceof rt.LuaTable && (($48 = $47.f.admin) !== undefined || ($m49 = $47.metatable) === undefined || ($48 = $m49.view.admin) !== undefined || (!("admin" in $m49.view) && $m49.view[rt.CUT] === undefined)) ? $48 : rt.index($47, "admin", "local 'api'"))), ($46 instanceof rt.LuaTable && (($50 = $46.f.users) !== undefined || ($m51 = $46.metatable) === undefined || ($50 = $m51.view.users) !== undefined || (!("users" in $m51.view) && $m51.view[rt.CUT] === undefined)) ? $50 : rt.index($46, "users", "field 'admin'"))), ($45 instanceof rt.LuaTable && (($52 = $45.f.p_id) !== undefined || ($m53 = $45.metatable) === undefined || ($52 = $m53.view.p_id) !== undefined || (!("p_id" in $m53.view) && $m53.view[rt.CUT] === undefined)) ? $52 : rt.index($45, "p_id", "field 'users'")));
+      }) as rt.LuaFunction)) as rt.LuaFunction)) !== undefined && $39 instanceof rt.LuaTable && !$39.linked && $39.f.get !== undefined ? ($39.f.get = $43) : ($s.pcs[$d] = $pc + 21, rt.setIndex($39, "get", $43, "field 'admin'")));
+      $44 = ($45 = ($46 = ($47 = api as rt.LuaValue, ($47 instanceof rt.LuaTable && (($48 = $47.f.admin) !== undefined || ($m49 = $47.metatable) === undefined || ($48 = $m49.view.admin) !== undefined || (!("admin" in $m49.view) && $m49.view[rt.CUT] === undefined)) ? $48 : ($s.pcs[$d] = $pc + 28, rt.index($47, "admin", "local 'api'")))), ($46 instanceof rt.LuaTable && (($50 = $46.f.users) !== undefined || ($m51 = $46.metatable) === undefined || ($50 = $m51.view.users) !== undefined || (!("users" in $m51.view) && $m51.view[rt.CUT] === undefined)) ? $50 : ($s.pcs[$d] = $pc + 28, rt.index($46, "users", "field 'admin'")))), ($45 instanceof rt.LuaTable && (($52 = $45.f.p_id) !== undefined || ($m53 = $45.metatable) === undefined || ($52 = $m53.view.p_id) !== undefined || (!("p_id" in $m53.view) && $m53.view[rt.CUT] === undefined)) ? $52 : ($s.pcs[$d] = $pc + 28, rt.index($45, "p_id", "field 'users'"))));
       (($54 = rh.jsonHandler((function $get(ctx_6?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site8);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -337,21 +391,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n30: number;
         const $json: boolean = rh.claim(ctx_6);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 50;
         if ($json) {
-          $1 = (rh.pristineContext(ctx_6) ? (ctx_6 as rh.RequestContext).param("id") : ($2 = rt.first(($3 = ctx_6 as rt.LuaValue, $f.line = 50, $f.callName = ":params", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.params) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.params) !== undefined || (!("params" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), ($2 instanceof rt.LuaTable && (($6 = $2.f.id) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($f.line = 50, rt.index($2, "id")))));
-          $9 = rt.first(($10 = ctx_6 as rt.LuaValue, $f.line = 50, $f.callName = ":get", rt.fn(($10 instanceof rt.LuaTable && (($11 = $10.f.get) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.get) !== undefined || (!("get" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "get", "local 'ctx'")), "method 'get'")($10, "role")));
+          $1 = (rh.pristineContext(ctx_6) ? (ctx_6 as rh.RequestContext).param("id") : ($2 = rt.first(($3 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 30, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.params) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.params) !== undefined || (!("params" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), ($2 instanceof rt.LuaTable && (($6 = $2.f.id) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 29, rt.index($2, "id")))));
+          $9 = rt.first(($10 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 31, rt.fn(($10 instanceof rt.LuaTable && (($11 = $10.f.get) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.get) !== undefined || (!("get" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "get", "local 'ctx'")), "method 'get'")($10, "role")));
           if (($8 = rh.scalar($1)) !== undefined && ($13 = rh.scalar($9)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"id\":" + $8! + ",\"role\":" + $13! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($14 = $1, $15 = $9, $o16 = new rt.FieldsObject(), $n17 = 0, ($14 !== undefined && ($o16.id = $14, $n17++)), ($15 !== undefined && ($o16.role = $15, $n17++)), rt.LuaTable.record($o16, $n17)));
         }
-        return rt.leave($s, $d, ($18 = (rh.pristineContext(ctx_6) ? (ctx_6 as rh.RequestContext).param("id") : ($19 = rt.first(($20 = ctx_6 as rt.LuaValue, $f.line = 50, $f.callName = ":params", rt.fn(($20 instanceof rt.LuaTable && (($21 = $20.f.params) !== undefined || ($m22 = $20.metatable) === undefined || ($21 = $m22.view.params) !== undefined || (!("params" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : rt.index($20, "params", "local 'ctx'")), "method 'params'")($20))), ($19 instanceof rt.LuaTable && (($23 = $19.f.id) !== undefined || ($m24 = $19.metatable) === undefined || ($23 = $m24.view.id) !== undefined || (!("id" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($f.line = 50, rt.index($19, "id"))))), $25 = rt.first(($26 = ctx_6 as rt.LuaValue, $f.line = 50, $f.callName = ":get", rt.fn(($26 instanceof rt.LuaTable && (($27 = $26.f.get) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.get) !== undefined || (!("get" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : rt.index($26, "get", "local 'ctx'")), "method 'get'")($26, "role"))), $o29 = new rt.FieldsObject(), $n30 = 0, ($18 !== undefined && ($o29.id = $18, $n30++)), ($25 !== undefined && ($o29.role = $25, $n30++)), rt.LuaTable.record($o29, $n30)));
+        return rt.leave($s, $d, ($18 = (rh.pristineContext(ctx_6) ? (ctx_6 as rh.RequestContext).param("id") : ($19 = rt.first(($20 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 30, rt.fn(($20 instanceof rt.LuaTable && (($21 = $20.f.params) !== undefined || ($m22 = $20.metatable) === undefined || ($21 = $m22.view.params) !== undefined || (!("params" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : rt.index($20, "params", "local 'ctx'")), "method 'params'")($20))), ($19 instanceof rt.LuaTable && (($23 = $19.f.id) !== undefined || ($m24 = $19.metatable) === undefined || ($23 = $m24.view.id) !== undefined || (!("id" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 29, rt.index($19, "id"))))), $25 = rt.first(($26 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 31, rt.fn(($26 instanceof rt.LuaTable && (($27 = $26.f.get) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.get) !== undefined || (!("get" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : rt.index($26, "get", "local 'ctx'")), "method 'get'")($26, "role"))), $o29 = new rt.FieldsObject(), $n30 = 0, ($18 !== undefined && ($o29.id = $18, $n30++)), ($25 !== undefined && ($o29.role = $25, $n30++)), rt.LuaTable.record($o29, $n30)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $44 instanceof rt.LuaTable && !$44.linked && $44.f.get !== undefined ? ($44.f.get = $54) : rt.setIndex($44, "get", $54, "field 'p_id'"));
-      $f.line = 54;
-      $55 = ($56 = api as rt.LuaValue, ($56 instanceof rt.LuaTable && (($57 = $56.f.calls) !== undefined || ($m58 = $56.metatable) === undefined || ($57 = $m58.view.calls) !== undefined || (!("calls" in $m58.view) && $m58.view[rt.CUT] === undefined)) ? $57 : rt.index($56, "calls", "local 'api'")));
+      }) as rt.LuaFunction)) !== undefined && $44 instanceof rt.LuaTable && !$44.linked && $44.f.get !== undefined ? ($44.f.get = $54) : ($s.pcs[$d] = $pc + 28, rt.setIndex($44, "get", $54, "field 'p_id'")));
+      $55 = ($56 = api as rt.LuaValue, ($56 instanceof rt.LuaTable && (($57 = $56.f.calls) !== undefined || ($m58 = $56.metatable) === undefined || ($57 = $m58.view.calls) !== undefined || (!("calls" in $m58.view) && $m58.view[rt.CUT] === undefined)) ? $57 : ($s.pcs[$d] = $pc + 32, rt.index($56, "calls", "local 'api'"))));
       (($59 = rh.jsonHandler((function $get(ctx_7?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
-        let $f: rt.SlotFrame | undefined;
         let $1: rt.LuaValue;
         let $2: string | undefined;
         let $3: rt.LuaValue;
@@ -369,11 +420,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         return rt.leave($s, $d, ($6 = previous, $o7 = new rt.FieldsObject(), $n8 = 1, $o7.calls = $6, rt.LuaTable.record($o7, $n8)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $55 instanceof rt.LuaTable && !$55.linked && $55.f.get !== undefined ? ($55.f.get = $59) : rt.setIndex($55, "get", $59, "field 'calls'"));
-      $f.line = 58;
-      $60 = ($61 = api as rt.LuaValue, ($61 instanceof rt.LuaTable && (($62 = $61.f.public) !== undefined || ($m63 = $61.metatable) === undefined || ($62 = $m63.view.public) !== undefined || (!("public" in $m63.view) && $m63.view[rt.CUT] === undefined)) ? $62 : rt.index($61, "public", "local 'api'")));
+      }) as rt.LuaFunction)) !== undefined && $55 instanceof rt.LuaTable && !$55.linked && $55.f.get !== undefined ? ($55.f.get = $59) : ($s.pcs[$d] = $pc + 32, rt.setIndex($55, "get", $59, "field 'calls'")));
+      $60 = ($61 = api as rt.LuaValue, ($61 instanceof rt.LuaTable && (($62 = $61.f.public) !== undefined || ($m63 = $61.metatable) === undefined || ($62 = $m63.view.public) !== undefined || (!("public" in $m63.view) && $m63.view[rt.CUT] === undefined)) ? $62 : ($s.pcs[$d] = $pc + 33, rt.index($61, "public", "local 'api'"))));
       (($64 = rh.jsonHandler((function $get(ctx_8?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site10);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -410,67 +462,59 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n34: number;
         const $json: boolean = rh.claim(ctx_8);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 59;
-        ($f.line = 59, $f.callName = "trace", trace("handler"));
-        $f.line = 60;
+        ($s.pcs[$d] = $pc + 34, trace("handler"));
         if ($json) {
-          $1 = rt.first(($2 = ctx_8 as rt.LuaValue, $f.line = 61, $f.callName = ":get", rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.get) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.get) !== undefined || (!("get" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "get", "local 'ctx'")), "method 'get'")($2, "role")));
-          $6 = rt.first(($7 = ctx_8 as rt.LuaValue, $f.line = 62, $f.callName = ":get", rt.fn(($7 instanceof rt.LuaTable && (($8 = $7.f.get) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.get) !== undefined || (!("get" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "get", "local 'ctx'")), "method 'get'")($7, "started_at")));
-          $11 = rt.first(($12 = ctx_8 as rt.LuaValue, $f.line = 63, $f.callName = ":request_id", rt.fn(($12 instanceof rt.LuaTable && (($13 = $12.f.request_id) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.request_id) !== undefined || (!("request_id" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : rt.index($12, "request_id", "local 'ctx'")), "method 'request_id'")($12)));
+          $1 = rt.first(($2 = ctx_8 as rt.LuaValue, $s.pcs[$d] = $pc + 35, rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.get) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.get) !== undefined || (!("get" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "get", "local 'ctx'")), "method 'get'")($2, "role")));
+          $6 = rt.first(($7 = ctx_8 as rt.LuaValue, $s.pcs[$d] = $pc + 36, rt.fn(($7 instanceof rt.LuaTable && (($8 = $7.f.get) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.get) !== undefined || (!("get" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "get", "local 'ctx'")), "method 'get'")($7, "started_at")));
+          $11 = rt.first(($12 = ctx_8 as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn(($12 instanceof rt.LuaTable && (($13 = $12.f.request_id) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.request_id) !== undefined || (!("request_id" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : rt.index($12, "request_id", "local 'ctx'")), "method 'request_id'")($12)));
           if (($5 = rh.scalar($1)) !== undefined && ($10 = rh.scalar($6)) !== undefined && ($15 = rh.scalar($11)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"role\":" + $5! + ",\"started_at\":" + $10! + ",\"request_id\":" + $15! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($16 = $1, $17 = $6, $18 = $11, $o19 = new rt.FieldsObject(), $n20 = 0, ($16 !== undefined && ($o19.role = $16, $n20++)), ($17 !== undefined && ($o19.started_at = $17, $n20++)), ($18 !== undefined && ($o19.request_id = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
         }
-        return rt.leave($s, $d, ($21 = rt.first(($22 = ctx_8 as rt.LuaValue, $f.line = 61, $f.callName = ":get", rt.fn(($22 instanceof rt.LuaTable && (($23 = $22.f.get) !== undefined || ($m24 = $22.metatable) === undefined || ($23 = $m24.view.get) !== undefined || (!("get" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($22, "get", "local 'ctx'")), "method 'get'")($22, "role"))), $25 = rt.first(($26 = ctx_8 as rt.LuaValue, $f.line = 62, $f.callName = ":get", rt.fn(($26 instanceof rt.LuaTable && (($27 = $26.f.get) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.get) !== undefined || (!("get" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : rt.index($26, "get", "local 'ctx'")), "method 'get'")($26, "started_at"))), $29 = rt.first(($30 = ctx_8 as rt.LuaValue, $f.line = 63, $f.callName = ":request_id", rt.fn(($30 instanceof rt.LuaTable && (($31 = $30.f.request_id) !== undefined || ($m32 = $30.metatable) === undefined || ($31 = $m32.view.request_id) !== undefined || (!("request_id" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : rt.index($30, "request_id", "local 'ctx'")), "method 'request_id'")($30))), $o33 = new rt.FieldsObject(), $n34 = 0, ($21 !== undefined && ($o33.role = $21, $n34++)), ($25 !== undefined && ($o33.started_at = $25, $n34++)), ($29 !== undefined && ($o33.request_id = $29, $n34++)), rt.LuaTable.record($o33, $n34)));
+        return rt.leave($s, $d, ($21 = rt.first(($22 = ctx_8 as rt.LuaValue, $s.pcs[$d] = $pc + 35, rt.fn(($22 instanceof rt.LuaTable && (($23 = $22.f.get) !== undefined || ($m24 = $22.metatable) === undefined || ($23 = $m24.view.get) !== undefined || (!("get" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($22, "get", "local 'ctx'")), "method 'get'")($22, "role"))), $25 = rt.first(($26 = ctx_8 as rt.LuaValue, $s.pcs[$d] = $pc + 36, rt.fn(($26 instanceof rt.LuaTable && (($27 = $26.f.get) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.get) !== undefined || (!("get" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : rt.index($26, "get", "local 'ctx'")), "method 'get'")($26, "started_at"))), $29 = rt.first(($30 = ctx_8 as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn(($30 instanceof rt.LuaTable && (($31 = $30.f.request_id) !== undefined || ($m32 = $30.metatable) === undefined || ($31 = $m32.view.request_id) !== undefined || (!("request_id" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : rt.index($30, "request_id", "local 'ctx'")), "method 'request_id'")($30))), $o33 = new rt.FieldsObject(), $n34 = 0, ($21 !== undefined && ($o33.role = $21, $n34++)), ($25 !== undefined && ($o33.started_at = $25, $n34++)), ($29 !== undefined && ($o33.request_id = $29, $n34++)), rt.LuaTable.record($o33, $n34)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $60 instanceof rt.LuaTable && !$60.linked && $60.f.get !== undefined ? ($60.f.get = $64) : rt.setIndex($60, "get", $64, "field 'public'"));
-      $f.line = 68;
-      $65 = ($66 = ($67 = api as rt.LuaValue, ($67 instanceof rt.LuaTable && (($68 = $67.f.broken) !== undefined || ($m69 = $67.metatable) === undefined || ($68 = $m69.view.broken) !== undefined || (!("broken" in $m69.view) && $m69.view[rt.CUT] === undefined)) ? $68 : rt.index($67, "broken", "local 'api'"))), ($66 instanceof rt.LuaTable && (($70 = $66.f.before) !== undefined || ($m71 = $66.metatable) === undefined || ($70 = $m71.view.before) !== undefined || (!("before" in $m71.view) && $m71.view[rt.CUT] === undefined)) ? $70 : rt.index($66, "before", "field 'broken'")));
+      }) as rt.LuaFunction)) !== undefined && $60 instanceof rt.LuaTable && !$60.linked && $60.f.get !== undefined ? ($60.f.get = $64) : ($s.pcs[$d] = $pc + 33, rt.setIndex($60, "get", $64, "field 'public'")));
+      $65 = ($66 = ($67 = api as rt.LuaValue, ($67 instanceof rt.LuaTable && (($68 = $67.f.broken) !== undefined || ($m69 = $67.metatable) === undefined || ($68 = $m69.view.broken) !== undefined || (!("broken" in $m69.view) && $m69.view[rt.CUT] === undefined)) ? $68 : ($s.pcs[$d] = $pc + 38, rt.index($67, "broken", "local 'api'")))), ($66 instanceof rt.LuaTable && (($70 = $66.f.before) !== undefined || ($m71 = $66.metatable) === undefined || ($70 = $m71.view.before) !== undefined || (!("before" in $m71.view) && $m71.view[rt.CUT] === undefined)) ? $70 : ($s.pcs[$d] = $pc + 38, rt.index($66, "before", "field 'broken'"))));
       (($72 = function $explode(ctx_9?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site11);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 69;
-        ($f.line = 69, $f.callName = "trace", trace("broken.before.explode"));
-        $f.line = 70;
-        ($f.line = 70, $f.callName = "error", rt.fn((($1 = $env.f.error) !== undefined ? $1 : rt.getGlobal($env, "error")), "global 'error'")("middleware exploded"));
+        ($s.pcs[$d] = $pc + 39, trace("broken.before.explode"));
+        ($s.pcs[$d] = $pc + 41, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 40, rt.getGlobal($env, "error"))), "global 'error'")("middleware exploded"));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $65 instanceof rt.LuaTable && !$65.linked && $65.f.explode !== undefined ? ($65.f.explode = $72) : rt.setIndex($65, "explode", $72, "field 'before'"));
-      $f.line = 73;
-      $73 = ($74 = api as rt.LuaValue, ($74 instanceof rt.LuaTable && (($75 = $74.f.broken) !== undefined || ($m76 = $74.metatable) === undefined || ($75 = $m76.view.broken) !== undefined || (!("broken" in $m76.view) && $m76.view[rt.CUT] === undefined)) ? $75 : rt.index($74, "broken", "local 'api'")));
+      }) !== undefined && $65 instanceof rt.LuaTable && !$65.linked && $65.f.explode !== undefined ? ($65.f.explode = $72) : ($s.pcs[$d] = $pc + 38, rt.setIndex($65, "explode", $72, "field 'before'")));
+      $73 = ($74 = api as rt.LuaValue, ($74 instanceof rt.LuaTable && (($75 = $74.f.broken) !== undefined || ($m76 = $74.metatable) === undefined || ($75 = $m76.view.broken) !== undefined || (!("broken" in $m76.view) && $m76.view[rt.CUT] === undefined)) ? $75 : ($s.pcs[$d] = $pc + 42, rt.index($74, "broken", "local 'api'"))));
       (($77 = rh.jsonHandler((function $get(ctx_10?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site12);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $o1: rt.Fields;
         let $n2: number;
         let $o3: rt.Fields;
         let $n4: number;
         const $json: boolean = rh.claim(ctx_10);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 74;
-        ($f.line = 74, $f.callName = "trace", trace("handler"));
-        $f.line = 75;
+        ($s.pcs[$d] = $pc + 43, trace("handler"));
         if ($json) {
           return rt.leave($s, $d, new rh.JsonText(200, "{\"reached\":true}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($o1 = new rt.FieldsObject(), $n2 = 1, $o1.reached = true, rt.LuaTable.record($o1, $n2)));
         }
         return rt.leave($s, $d, ($o3 = new rt.FieldsObject(), $n4 = 1, $o3.reached = true, rt.LuaTable.record($o3, $n4)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $73 instanceof rt.LuaTable && !$73.linked && $73.f.get !== undefined ? ($73.f.get = $77) : rt.setIndex($73, "get", $77, "field 'broken'"));
-      $f.line = 79;
-      $78 = ($79 = ($80 = api as rt.LuaValue, ($80 instanceof rt.LuaTable && (($81 = $80.f.sloppy) !== undefined || ($m82 = $80.metatable) === undefined || ($81 = $m82.view.sloppy) !== undefined || (!("sloppy" in $m82.view) && $m82.view[rt.CUT] === undefined)) ? $81 : rt.index($80, "sloppy", "local 'api'"))), ($79 instanceof rt.LuaTable && (($83 = $79.f.before) !== undefined || ($m84 = $79.metatable) === undefined || ($83 = $m84.view.before) !== undefined || (!("before" in $m84.view) && $m84.view[rt.CUT] === undefined)) ? $83 : rt.index($79, "before", "field 'sloppy'")));
+      }) as rt.LuaFunction)) !== undefined && $73 instanceof rt.LuaTable && !$73.linked && $73.f.get !== undefined ? ($73.f.get = $77) : ($s.pcs[$d] = $pc + 42, rt.setIndex($73, "get", $77, "field 'broken'")));
+      $78 = ($79 = ($80 = api as rt.LuaValue, ($80 instanceof rt.LuaTable && (($81 = $80.f.sloppy) !== undefined || ($m82 = $80.metatable) === undefined || ($81 = $m82.view.sloppy) !== undefined || (!("sloppy" in $m82.view) && $m82.view[rt.CUT] === undefined)) ? $81 : ($s.pcs[$d] = $pc + 44, rt.index($80, "sloppy", "local 'api'")))), ($79 instanceof rt.LuaTable && (($83 = $79.f.before) !== undefined || ($m84 = $79.metatable) === undefined || ($83 = $m84.view.before) !== undefined || (!("before" in $m84.view) && $m84.view[rt.CUT] === undefined)) ? $83 : ($s.pcs[$d] = $pc + 44, rt.index($79, "before", "field 'sloppy'"))));
       (($85 = function $check(ctx_11?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
-        let $f: rt.SlotFrame | undefined;
         let $o1: rt.Fields;
         let $n2: number;
         const $va: rt.LuaValue[] = rt.NONE;
         return rt.leave($s, $d, ($o1 = new rt.FieldsObject(), $n2 = 1, $o1.error = "denied", rt.LuaTable.record($o1, $n2)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $78 instanceof rt.LuaTable && !$78.linked && $78.f.check !== undefined ? ($78.f.check = $85) : rt.setIndex($78, "check", $85, "field 'before'"));
-      $f.line = 83;
-      $86 = ($87 = api as rt.LuaValue, ($87 instanceof rt.LuaTable && (($88 = $87.f.sloppy) !== undefined || ($m89 = $87.metatable) === undefined || ($88 = $m89.view.sloppy) !== undefined || (!("sloppy" in $m89.view) && $m89.view[rt.CUT] === undefined)) ? $88 : rt.index($87, "sloppy", "local 'api'")));
+      }) !== undefined && $78 instanceof rt.LuaTable && !$78.linked && $78.f.check !== undefined ? ($78.f.check = $85) : ($s.pcs[$d] = $pc + 44, rt.setIndex($78, "check", $85, "field 'before'")));
+      $86 = ($87 = api as rt.LuaValue, ($87 instanceof rt.LuaTable && (($88 = $87.f.sloppy) !== undefined || ($m89 = $87.metatable) === undefined || ($88 = $m89.view.sloppy) !== undefined || (!("sloppy" in $m89.view) && $m89.view[rt.CUT] === undefined)) ? $88 : ($s.pcs[$d] = $pc + 45, rt.index($87, "sloppy", "local 'api'"))));
       (($90 = rh.jsonHandler((function $get(ctx_12?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
-        let $f: rt.SlotFrame | undefined;
         let $o1: rt.Fields;
         let $n2: number;
         let $o3: rt.Fields;
@@ -483,21 +527,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         return rt.leave($s, $d, ($o3 = new rt.FieldsObject(), $n4 = 1, $o3.secret = true, rt.LuaTable.record($o3, $n4)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $86 instanceof rt.LuaTable && !$86.linked && $86.f.get !== undefined ? ($86.f.get = $90) : rt.setIndex($86, "get", $90, "field 'sloppy'"));
-      $f.line = 87;
-      $91 = ($92 = api as rt.LuaValue, ($92 instanceof rt.LuaTable && (($93 = $92.f.fail) !== undefined || ($m94 = $92.metatable) === undefined || ($93 = $m94.view.fail) !== undefined || (!("fail" in $m94.view) && $m94.view[rt.CUT] === undefined)) ? $93 : rt.index($92, "fail", "local 'api'")));
+      }) as rt.LuaFunction)) !== undefined && $86 instanceof rt.LuaTable && !$86.linked && $86.f.get !== undefined ? ($86.f.get = $90) : ($s.pcs[$d] = $pc + 45, rt.setIndex($86, "get", $90, "field 'sloppy'")));
+      $91 = ($92 = api as rt.LuaValue, ($92 instanceof rt.LuaTable && (($93 = $92.f.fail) !== undefined || ($m94 = $92.metatable) === undefined || ($93 = $m94.view.fail) !== undefined || (!("fail" in $m94.view) && $m94.view[rt.CUT] === undefined)) ? $93 : ($s.pcs[$d] = $pc + 46, rt.index($92, "fail", "local 'api'"))));
       (($95 = function $get(ctx_13?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site15);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 88;
-        ($f.line = 88, $f.callName = "error", rt.fn((($1 = $env.f.error) !== undefined ? $1 : rt.getGlobal($env, "error")), "global 'error'")("handler failed"));
+        ($s.pcs[$d] = $pc + 48, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 47, rt.getGlobal($env, "error"))), "global 'error'")("handler failed"));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $91 instanceof rt.LuaTable && !$91.linked && $91.f.get !== undefined ? ($91.f.get = $95) : rt.setIndex($91, "get", $95, "field 'fail'"));
-      $f.line = 91;
-      $96 = ($97 = api as rt.LuaValue, ($97 instanceof rt.LuaTable && (($98 = $97.f.reject) !== undefined || ($m99 = $97.metatable) === undefined || ($98 = $m99.view.reject) !== undefined || (!("reject" in $m99.view) && $m99.view[rt.CUT] === undefined)) ? $98 : rt.index($97, "reject", "local 'api'")));
+      }) !== undefined && $91 instanceof rt.LuaTable && !$91.linked && $91.f.get !== undefined ? ($91.f.get = $95) : ($s.pcs[$d] = $pc + 46, rt.setIndex($91, "get", $95, "field 'fail'")));
+      $96 = ($97 = api as rt.LuaValue, ($97 instanceof rt.LuaTable && (($98 = $97.f.reject) !== undefined || ($m99 = $97.metatable) === undefined || ($98 = $m99.view.reject) !== undefined || (!("reject" in $m99.view) && $m99.view[rt.CUT] === undefined)) ? $98 : ($s.pcs[$d] = $pc + 49, rt.index($97, "reject", "local 'api'"))));
       (($100 = rh.jsonHandler((function $post(ctx_14?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site16);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -515,9 +560,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n15: number;
         const $json: boolean = rh.claim(ctx_14);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 92;
-        let data: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx_14 as rt.LuaValue, $f.line = 92, $f.callName = ":body", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $f.line = 92, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.json) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "json")), "method 'json'"), $f.line = 92, $f.callName = ":json", $fn1($2)));
-        $f.line = 93;
+        let data: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx_14 as rt.LuaValue, $s.pcs[$d] = $pc + 50, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 51, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.json) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "json")), "method 'json'"), $fn1($2)));
         if ($json) {
           $8 = data;
           if (($9 = rh.scalar($8)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"got\":" + $9! + "}") as unknown as rt.LuaValue);
@@ -525,14 +568,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         return rt.leave($s, $d, ($13 = data, $o14 = new rt.FieldsObject(), $n15 = 0, ($13 !== undefined && ($o14.got = $13, $n15++)), rt.LuaTable.record($o14, $n15)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $96 instanceof rt.LuaTable && !$96.linked && $96.f.post !== undefined ? ($96.f.post = $100) : rt.setIndex($96, "post", $100, "field 'reject'"));
-      $f.line = 97;
+      }) as rt.LuaFunction)) !== undefined && $96 instanceof rt.LuaTable && !$96.linked && $96.f.post !== undefined ? ($96.f.post = $100) : ($s.pcs[$d] = $pc + 49, rt.setIndex($96, "post", $100, "field 'reject'")));
       $101 = api;
       (($102 = (($body: rt.LuaFunction) => rt.withBody((function $on_error(err?: rt.LuaValue): rt.LuaResult {
         const $r = $body(err);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $on_error$body(err?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site17);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
@@ -565,13 +609,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t30: number;
         let $r31: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 98;
-        if ((($1 = err as rt.LuaValue, ($1 instanceof rt.LuaTable && (($2 = $1.f.path) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.path) !== undefined || (!("path" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "path", "local 'err'"))) === "/fail")) {
-          $f.line = 99;
-          return ($5 = ($6 = api as rt.LuaValue, ($6 instanceof rt.LuaTable && (($7 = $6.f.json) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($6, "json", "upvalue 'api'"))), $f.line = 99, $fn4 = rt.fn(($5 instanceof rt.LuaTable && (($9 = $5.f.status) !== undefined || ($m10 = $5.metatable) === undefined || ($9 = $m10.view.status) !== undefined || (!("status" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($5, "status", "field 'json'")), "method 'status'"), $11 = ($12 = err as rt.LuaValue, ($12 instanceof rt.LuaTable && (($13 = $12.f.status) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.status) !== undefined || (!("status" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : rt.index($12, "status", "local 'err'"))), $15 = ($16 = ($17 = err as rt.LuaValue, ($17 instanceof rt.LuaTable && (($18 = $17.f.message) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.message) !== undefined || (!("message" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($f.line = 100, rt.index($17, "message", "local 'err'")))), $20 = ($21 = err as rt.LuaValue, ($21 instanceof rt.LuaTable && (($22 = $21.f.code) !== undefined || ($m23 = $21.metatable) === undefined || ($22 = $m23.view.code) !== undefined || (!("code" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($f.line = 101, rt.index($21, "code", "local 'err'")))), $24 = ($25 = err as rt.LuaValue, ($25 instanceof rt.LuaTable && (($26 = $25.f.path) !== undefined || ($m27 = $25.metatable) === undefined || ($26 = $m27.view.path) !== undefined || (!("path" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : ($f.line = 102, rt.index($25, "path", "local 'err'")))), $o28 = new rt.FieldsObject(), $n29 = 0, ($16 !== undefined && ($o28.error = $16, $n29++)), ($20 !== undefined && ($o28.code = $20, $n29++)), ($24 !== undefined && ($o28.path = $24, $n29++)), rt.LuaTable.record($o28, $n29)), $f.line = 99, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t30 = $s.tails++, $r31 = $fn4($5, $11, $15), $s.tails = $t30, $r31) : rt.tail($s, $fn4, [$5, $11, $15]));
+        if ((($1 = err as rt.LuaValue, ($1 instanceof rt.LuaTable && (($2 = $1.f.path) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.path) !== undefined || (!("path" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 52, rt.index($1, "path", "local 'err'")))) === "/fail")) {
+          return ($5 = ($6 = api as rt.LuaValue, ($6 instanceof rt.LuaTable && (($7 = $6.f.json) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 53, rt.index($6, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 53, $fn4 = rt.fn(($5 instanceof rt.LuaTable && (($9 = $5.f.status) !== undefined || ($m10 = $5.metatable) === undefined || ($9 = $m10.view.status) !== undefined || (!("status" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($5, "status", "field 'json'")), "method 'status'"), $11 = ($12 = err as rt.LuaValue, ($12 instanceof rt.LuaTable && (($13 = $12.f.status) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.status) !== undefined || (!("status" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 53, rt.index($12, "status", "local 'err'")))), $15 = ($16 = ($17 = err as rt.LuaValue, ($17 instanceof rt.LuaTable && (($18 = $17.f.message) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.message) !== undefined || (!("message" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 54, rt.index($17, "message", "local 'err'")))), $20 = ($21 = err as rt.LuaValue, ($21 instanceof rt.LuaTable && (($22 = $21.f.code) !== undefined || ($m23 = $21.metatable) === undefined || ($22 = $m23.view.code) !== undefined || (!("code" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 55, rt.index($21, "code", "local 'err'")))), $24 = ($25 = err as rt.LuaValue, ($25 instanceof rt.LuaTable && (($26 = $25.f.path) !== undefined || ($m27 = $25.metatable) === undefined || ($26 = $m27.view.path) !== undefined || (!("path" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : ($s.pcs[$d] = $pc + 56, rt.index($25, "path", "local 'err'")))), $o28 = new rt.FieldsObject(), $n29 = 0, ($16 !== undefined && ($o28.error = $16, $n29++)), ($20 !== undefined && ($o28.code = $20, $n29++)), ($24 !== undefined && ($o28.path = $24, $n29++)), rt.LuaTable.record($o28, $n29)), $s.pcs[$d] = $pc + 57, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t30 = $s.tails++, $r31 = $fn4($5, $11, $15), $s.tails = $t30, $r31) : rt.tail($s, $fn4, [$5, $11, $15]));
         }
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $101 instanceof rt.LuaTable && !$101.linked && $101.f.on_error !== undefined ? ($101.f.on_error = $102) : rt.setIndex($101, "on_error", $102, "local 'api'"));
+      }) as rt.LuaFunction)) !== undefined && $101 instanceof rt.LuaTable && !$101.linked && $101.f.on_error !== undefined ? ($101.f.on_error = $102) : ($s.pcs[$d] = $pc + 58, rt.setIndex($101, "on_error", $102, "local 'api'")));
       return rt.leave($s, $d, api);
       return rt.leave($s, $d, rt.NONE);
     };

@@ -54,10 +54,139 @@ const $site49 = { chunk: "fixtures/http/responses/app.lua", defined: 80 };
 const $site50 = { chunk: "fixtures/http/responses/app.lua", defined: 81 };
 const $site51 = { chunk: "fixtures/http/responses/app.lua", defined: 82 };
 const $site52 = { chunk: "fixtures/http/responses/app.lua", defined: 83 };
+const $pc = rt.positions([
+    [$site0, 2], // 0
+    [$site0, 2, "server"], // 1
+    [$site0, 4], // 2
+    [$site0, 5], // 3
+    [$site0, 6], // 4
+    [$site0, 7], // 5
+    [$site0, 8], // 6
+    [$site0, 9], // 7
+    [$site0, 10], // 8
+    [$site0, 11], // 9
+    [$site0, 12], // 10
+    [$site0, 13], // 11
+    [$site0, 15], // 12
+    [$site11, 15], // 13
+    [$site11, 15, "?"], // 14
+    [$site0, 16], // 15
+    [$site12, 16], // 16
+    [$site12, 16, "?"], // 17
+    [$site0, 17], // 18
+    [$site13, 17], // 19
+    [$site13, 17, "?"], // 20
+    [$site0, 18], // 21
+    [$site14, 18], // 22
+    [$site14, 18, "?"], // 23
+    [$site0, 19], // 24
+    [$site15, 19], // 25
+    [$site15, 19, "?"], // 26
+    [$site0, 20], // 27
+    [$site16, 20], // 28
+    [$site16, 20, "?"], // 29
+    [$site0, 21], // 30
+    [$site17, 21], // 31
+    [$site17, 21, "?"], // 32
+    [$site0, 22], // 33
+    [$site18, 22], // 34
+    [$site18, 22, "?"], // 35
+    [$site0, 23], // 36
+    [$site19, 23], // 37
+    [$site19, 23, "?"], // 38
+    [$site0, 24], // 39
+    [$site20, 24], // 40
+    [$site20, 24, "?"], // 41
+    [$site0, 25], // 42
+    [$site21, 25, "?"], // 43
+    [$site0, 26], // 44
+    [$site22, 26], // 45
+    [$site22, 26, "?"], // 46
+    [$site0, 29], // 47
+    [$site23, 31], // 48
+    [$site0, 33], // 49
+    [$site24, 33], // 50
+    [$site24, 33, "error"], // 51
+    [$site0, 34], // 52
+    [$site25, 34], // 53
+    [$site25, 34, "error"], // 54
+    [$site0, 35], // 55
+    [$site26, 35], // 56
+    [$site27, 35], // 57
+    [$site27, 35, "error"], // 58
+    [$site26, 35, "setmetatable"], // 59
+    [$site26, 35, "error"], // 60
+    [$site0, 36], // 61
+    [$site28, 36], // 62
+    [$site28, 36, "setmetatable"], // 63
+    [$site28, 36, "error"], // 64
+    [$site0, 37], // 65
+    [$site30, 37], // 66
+    [$site30, 37, "error"], // 67
+    [$site0, 38], // 68
+    [$site31, 40], // 69
+    [$site0, 43], // 70
+    [$site32, 43], // 71
+    [$site0, 44], // 72
+    [$site33, 47], // 73
+    [$site0, 50], // 74
+    [$site34, 50], // 75
+    [$site0, 51], // 76
+    [$site35, 51, ":body"], // 77
+    [$site35, 51, "?"], // 78
+    [$site0, 52], // 79
+    [$site36, 52, ":body"], // 80
+    [$site36, 52, "?"], // 81
+    [$site0, 53], // 82
+    [$site37, 53, ":body"], // 83
+    [$site37, 53], // 84
+    [$site37, 53, ":string"], // 85
+    [$site37, 53, "?"], // 86
+    [$site0, 54], // 87
+    [$site38, 54], // 88
+    [$site38, 54, "traceback"], // 89
+    [$site38, 54, "error"], // 90
+    [$site0, 55], // 91
+    [$site39, 56], // 92
+    [$site39, 56, "pcall"], // 93
+    [$site0, 59], // 94
+    [$site41, 60, "down"], // 95
+    [$site41, 60], // 96
+    [$site40, 61, "?"], // 97
+    [$site0, 65], // 98
+    [$site43, 66, "down"], // 99
+    [$site43, 66], // 100
+    [$site42, 67], // 101
+    [$site42, 67, ":params"], // 102
+    [$site42, 67, "tonumber"], // 103
+    [$site42, 67, "?"], // 104
+    [$site0, 72], // 105
+    [$site0, 73], // 106
+    [$site45, 73], // 107
+    [$site45, 73, ":headers"], // 108
+    [$site0, 76], // 109
+    [$site46, 77], // 110
+    [$site0, 77], // 111
+    [$site47, 78], // 112
+    [$site0, 78], // 113
+    [$site48, 79], // 114
+    [$site0, 79], // 115
+    [$site49, 80], // 116
+    [$site0, 80], // 117
+    [$site50, 81], // 118
+    [$site0, 81], // 119
+    [$site51, 82], // 120
+    [$site51, 82, "?"], // 121
+    [$site0, 82], // 122
+    [$site0, 83], // 123
+]);
 /** The main chunk of fixtures/http/responses/app.lua, bound to the global environment `$env`. */
 export default function load($env) {
     return function $main(...$va) {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site0);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit)
+            $s.deepen();
+        $s.depth = $d + 1;
         let $fn1;
         let $2;
         let $3;
@@ -415,13 +544,10 @@ export default function load($env) {
         let $355;
         let $m356;
         let $357;
-        $f.line = 2;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9)), $f.line = 2, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
-        $f.line = 4;
-        $10 = ($11 = ($12 = api, ($12 instanceof rt.LuaTable && (($13 = $12.f.kinds) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.kinds) !== undefined || (!("kinds" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : rt.index($12, "kinds", "local 'api'"))), ($11 instanceof rt.LuaTable && (($15 = $11.f.table) !== undefined || ($m16 = $11.metatable) === undefined || ($15 = $m16.view.table) !== undefined || (!("table" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : rt.index($11, "table", "field 'kinds'")));
+        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($7)));
+        $10 = ($11 = ($12 = api, ($12 instanceof rt.LuaTable && (($13 = $12.f.kinds) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.kinds) !== undefined || (!("kinds" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "kinds", "local 'api'")))), ($11 instanceof rt.LuaTable && (($15 = $11.f.table) !== undefined || ($m16 = $11.metatable) === undefined || ($15 = $m16.view.table) !== undefined || (!("table" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 2, rt.index($11, "table", "field 'kinds'"))));
         (($17 = function $get() {
             const $s = rt.current, $d = $s.depth;
-            let $f;
             let $1;
             let $2;
             let $3;
@@ -438,99 +564,83 @@ export default function load($env) {
             const $va = rt.NONE;
             return rt.leave($s, $d, ($1 = rt.buildTable(3, [1, 1, 2, 2, 3, 3], undefined), $2 = new rt.LuaTable(), $3 = ($4 = ($5 = ($o6 = new rt.FieldsObject(), $n7 = 1, $o6.c = "deep", rt.LuaTable.record($o6, $n7)), $o8 = new rt.FieldsObject(), $n9 = 1, $o8.b = $5, rt.LuaTable.record($o8, $n9)), $o10 = new rt.FieldsObject(), $n11 = 1, $o10.a = $4, rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 4, $o12.ok = true, $o12.list = $1, $o12.empty = $2, $o12.nested = $3, rt.LuaTable.record($o12, $n13)));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $17) : rt.setIndex($10, "get", $17, "field 'table'"));
-        $f.line = 5;
-        $18 = ($19 = ($20 = api, ($20 instanceof rt.LuaTable && (($21 = $20.f.kinds) !== undefined || ($m22 = $20.metatable) === undefined || ($21 = $m22.view.kinds) !== undefined || (!("kinds" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : rt.index($20, "kinds", "local 'api'"))), ($19 instanceof rt.LuaTable && (($23 = $19.f.string) !== undefined || ($m24 = $19.metatable) === undefined || ($23 = $m24.view.string) !== undefined || (!("string" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($19, "string", "field 'kinds'")));
+        }) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $17) : ($s.pcs[$d] = $pc + 2, rt.setIndex($10, "get", $17, "field 'table'")));
+        $18 = ($19 = ($20 = api, ($20 instanceof rt.LuaTable && (($21 = $20.f.kinds) !== undefined || ($m22 = $20.metatable) === undefined || ($21 = $m22.view.kinds) !== undefined || (!("kinds" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 3, rt.index($20, "kinds", "local 'api'")))), ($19 instanceof rt.LuaTable && (($23 = $19.f.string) !== undefined || ($m24 = $19.metatable) === undefined || ($23 = $m24.view.string) !== undefined || (!("string" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 3, rt.index($19, "string", "field 'kinds'"))));
         (($25 = function $get() {
             const $s = rt.current, $d = $s.depth;
-            let $f;
             const $va = rt.NONE;
             return rt.leave($s, $d, "plain text");
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $18 instanceof rt.LuaTable && !$18.linked && $18.f.get !== undefined ? ($18.f.get = $25) : rt.setIndex($18, "get", $25, "field 'string'"));
-        $f.line = 6;
-        $26 = ($27 = ($28 = api, ($28 instanceof rt.LuaTable && (($29 = $28.f.kinds) !== undefined || ($m30 = $28.metatable) === undefined || ($29 = $m30.view.kinds) !== undefined || (!("kinds" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : rt.index($28, "kinds", "local 'api'"))), ($27 instanceof rt.LuaTable && (($31 = $27.f.number) !== undefined || ($m32 = $27.metatable) === undefined || ($31 = $m32.view.number) !== undefined || (!("number" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : rt.index($27, "number", "field 'kinds'")));
+        }) !== undefined && $18 instanceof rt.LuaTable && !$18.linked && $18.f.get !== undefined ? ($18.f.get = $25) : ($s.pcs[$d] = $pc + 3, rt.setIndex($18, "get", $25, "field 'string'")));
+        $26 = ($27 = ($28 = api, ($28 instanceof rt.LuaTable && (($29 = $28.f.kinds) !== undefined || ($m30 = $28.metatable) === undefined || ($29 = $m30.view.kinds) !== undefined || (!("kinds" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : ($s.pcs[$d] = $pc + 4, rt.index($28, "kinds", "local 'api'")))), ($27 instanceof rt.LuaTable && (($31 = $27.f.number) !== undefined || ($m32 = $27.metatable) === undefined || ($31 = $m32.view.number) !== undefined || (!("number" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : ($s.pcs[$d] = $pc + 4, rt.index($27, "number", "field 'kinds'"))));
         (($33 = function $get() {
             const $s = rt.current, $d = $s.depth;
-            let $f;
             const $va = rt.NONE;
             return rt.leave($s, $d, 42.5);
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $26 instanceof rt.LuaTable && !$26.linked && $26.f.get !== undefined ? ($26.f.get = $33) : rt.setIndex($26, "get", $33, "field 'number'"));
-        $f.line = 7;
-        $34 = ($35 = ($36 = api, ($36 instanceof rt.LuaTable && (($37 = $36.f.kinds) !== undefined || ($m38 = $36.metatable) === undefined || ($37 = $m38.view.kinds) !== undefined || (!("kinds" in $m38.view) && $m38.view[rt.CUT] === undefined)) ? $37 : rt.index($36, "kinds", "local 'api'"))), ($35 instanceof rt.LuaTable && (($39 = $35.f.integer) !== undefined || ($m40 = $35.metatable) === undefined || ($39 = $m40.view.integer) !== undefined || (!("integer" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : rt.index($35, "integer", "field 'kinds'")));
+        }) !== undefined && $26 instanceof rt.LuaTable && !$26.linked && $26.f.get !== undefined ? ($26.f.get = $33) : ($s.pcs[$d] = $pc + 4, rt.setIndex($26, "get", $33, "field 'number'")));
+        $34 = ($35 = ($36 = api, ($36 instanceof rt.LuaTable && (($37 = $36.f.kinds) !== undefined || ($m38 = $36.metatable) === undefined || ($37 = $m38.view.kinds) !== undefined || (!("kinds" in $m38.view) && $m38.view[rt.CUT] === undefined)) ? $37 : ($s.pcs[$d] = $pc + 5, rt.index($36, "kinds", "local 'api'")))), ($35 instanceof rt.LuaTable && (($39 = $35.f.integer) !== undefined || ($m40 = $35.metatable) === undefined || ($39 = $m40.view.integer) !== undefined || (!("integer" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : ($s.pcs[$d] = $pc + 5, rt.index($35, "integer", "field 'kinds'"))));
         (($41 = function $get() {
             const $s = rt.current, $d = $s.depth;
-            let $f;
             const $va = rt.NONE;
             return rt.leave($s, $d, (10 / 2));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $34 instanceof rt.LuaTable && !$34.linked && $34.f.get !== undefined ? ($34.f.get = $41) : rt.setIndex($34, "get", $41, "field 'integer'"));
-        $f.line = 8;
-        $42 = ($43 = ($44 = api, ($44 instanceof rt.LuaTable && (($45 = $44.f.kinds) !== undefined || ($m46 = $44.metatable) === undefined || ($45 = $m46.view.kinds) !== undefined || (!("kinds" in $m46.view) && $m46.view[rt.CUT] === undefined)) ? $45 : rt.index($44, "kinds", "local 'api'"))), ($43 instanceof rt.LuaTable && (($47 = $43.f.boolean) !== undefined || ($m48 = $43.metatable) === undefined || ($47 = $m48.view.boolean) !== undefined || (!("boolean" in $m48.view) && $m48.view[rt.CUT] === undefined)) ? $47 : rt.index($43, "boolean", "field 'kinds'")));
+        }) !== undefined && $34 instanceof rt.LuaTable && !$34.linked && $34.f.get !== undefined ? ($34.f.get = $41) : ($s.pcs[$d] = $pc + 5, rt.setIndex($34, "get", $41, "field 'integer'")));
+        $42 = ($43 = ($44 = api, ($44 instanceof rt.LuaTable && (($45 = $44.f.kinds) !== undefined || ($m46 = $44.metatable) === undefined || ($45 = $m46.view.kinds) !== undefined || (!("kinds" in $m46.view) && $m46.view[rt.CUT] === undefined)) ? $45 : ($s.pcs[$d] = $pc + 6, rt.index($44, "kinds", "local 'api'")))), ($43 instanceof rt.LuaTable && (($47 = $43.f.boolean) !== undefined || ($m48 = $43.metatable) === undefined || ($47 = $m48.view.boolean) !== undefined || (!("boolean" in $m48.view) && $m48.view[rt.CUT] === undefined)) ? $47 : ($s.pcs[$d] = $pc + 6, rt.index($43, "boolean", "field 'kinds'"))));
         (($49 = function $get() {
             const $s = rt.current, $d = $s.depth;
-            let $f;
             const $va = rt.NONE;
             return rt.leave($s, $d, false);
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $42 instanceof rt.LuaTable && !$42.linked && $42.f.get !== undefined ? ($42.f.get = $49) : rt.setIndex($42, "get", $49, "field 'boolean'"));
-        $f.line = 9;
-        $50 = ($51 = ($52 = api, ($52 instanceof rt.LuaTable && (($53 = $52.f.kinds) !== undefined || ($m54 = $52.metatable) === undefined || ($53 = $m54.view.kinds) !== undefined || (!("kinds" in $m54.view) && $m54.view[rt.CUT] === undefined)) ? $53 : rt.index($52, "kinds", "local 'api'"))), ($51 instanceof rt.LuaTable && (($55 = $51.f.nil) !== undefined || ($m56 = $51.metatable) === undefined || ($55 = $m56.view.nil) !== undefined || (!("nil" in $m56.view) && $m56.view[rt.CUT] === undefined)) ? $55 : rt.index($51, "nil", "field 'kinds'")));
+        }) !== undefined && $42 instanceof rt.LuaTable && !$42.linked && $42.f.get !== undefined ? ($42.f.get = $49) : ($s.pcs[$d] = $pc + 6, rt.setIndex($42, "get", $49, "field 'boolean'")));
+        $50 = ($51 = ($52 = api, ($52 instanceof rt.LuaTable && (($53 = $52.f.kinds) !== undefined || ($m54 = $52.metatable) === undefined || ($53 = $m54.view.kinds) !== undefined || (!("kinds" in $m54.view) && $m54.view[rt.CUT] === undefined)) ? $53 : ($s.pcs[$d] = $pc + 7, rt.index($52, "kinds", "local 'api'")))), ($51 instanceof rt.LuaTable && (($55 = $51.f.nil) !== undefined || ($m56 = $51.metatable) === undefined || ($55 = $m56.view.nil) !== undefined || (!("nil" in $m56.view) && $m56.view[rt.CUT] === undefined)) ? $55 : ($s.pcs[$d] = $pc + 7, rt.index($51, "nil", "field 'kinds'"))));
         (($57 = function $anonymous() {
             const $s = rt.current, $d = $s.depth;
-            let $f;
             const $va = rt.NONE;
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $50 instanceof rt.LuaTable && !$50.linked && $50.f.get !== undefined ? ($50.f.get = $57) : rt.setIndex($50, "get", $57, "field 'nil'"));
-        $f.line = 10;
-        $58 = ($59 = ($60 = api, ($60 instanceof rt.LuaTable && (($61 = $60.f.kinds) !== undefined || ($m62 = $60.metatable) === undefined || ($61 = $m62.view.kinds) !== undefined || (!("kinds" in $m62.view) && $m62.view[rt.CUT] === undefined)) ? $61 : rt.index($60, "kinds", "local 'api'"))), ($59 instanceof rt.LuaTable && (($63 = $59.f.multi) !== undefined || ($m64 = $59.metatable) === undefined || ($63 = $m64.view.multi) !== undefined || (!("multi" in $m64.view) && $m64.view[rt.CUT] === undefined)) ? $63 : rt.index($59, "multi", "field 'kinds'")));
+        }) !== undefined && $50 instanceof rt.LuaTable && !$50.linked && $50.f.get !== undefined ? ($50.f.get = $57) : ($s.pcs[$d] = $pc + 7, rt.setIndex($50, "get", $57, "field 'nil'")));
+        $58 = ($59 = ($60 = api, ($60 instanceof rt.LuaTable && (($61 = $60.f.kinds) !== undefined || ($m62 = $60.metatable) === undefined || ($61 = $m62.view.kinds) !== undefined || (!("kinds" in $m62.view) && $m62.view[rt.CUT] === undefined)) ? $61 : ($s.pcs[$d] = $pc + 8, rt.index($60, "kinds", "local 'api'")))), ($59 instanceof rt.LuaTable && (($63 = $59.f.multi) !== undefined || ($m64 = $59.metatable) === undefined || ($63 = $m64.view.multi) !== undefined || (!("multi" in $m64.view) && $m64.view[rt.CUT] === undefined)) ? $63 : ($s.pcs[$d] = $pc + 8, rt.index($59, "multi", "field 'kinds'"))));
         (($65 = function $get() {
             const $s = rt.current, $d = $s.depth;
-            let $f;
             const $va = rt.NONE;
             return rt.leave($s, $d, ["first", "second"]);
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $58 instanceof rt.LuaTable && !$58.linked && $58.f.get !== undefined ? ($58.f.get = $65) : rt.setIndex($58, "get", $65, "field 'multi'"));
-        $f.line = 11;
-        $66 = ($67 = ($68 = api, ($68 instanceof rt.LuaTable && (($69 = $68.f.kinds) !== undefined || ($m70 = $68.metatable) === undefined || ($69 = $m70.view.kinds) !== undefined || (!("kinds" in $m70.view) && $m70.view[rt.CUT] === undefined)) ? $69 : rt.index($68, "kinds", "local 'api'"))), ($67 instanceof rt.LuaTable && (($71 = $67.f.numbers) !== undefined || ($m72 = $67.metatable) === undefined || ($71 = $m72.view.numbers) !== undefined || (!("numbers" in $m72.view) && $m72.view[rt.CUT] === undefined)) ? $71 : rt.index($67, "numbers", "field 'kinds'")));
+        }) !== undefined && $58 instanceof rt.LuaTable && !$58.linked && $58.f.get !== undefined ? ($58.f.get = $65) : ($s.pcs[$d] = $pc + 8, rt.setIndex($58, "get", $65, "field 'multi'")));
+        $66 = ($67 = ($68 = api, ($68 instanceof rt.LuaTable && (($69 = $68.f.kinds) !== undefined || ($m70 = $68.metatable) === undefined || ($69 = $m70.view.kinds) !== undefined || (!("kinds" in $m70.view) && $m70.view[rt.CUT] === undefined)) ? $69 : ($s.pcs[$d] = $pc + 9, rt.index($68, "kinds", "local 'api'")))), ($67 instanceof rt.LuaTable && (($71 = $67.f.numbers) !== undefined || ($m72 = $67.metatable) === undefined || ($71 = $m72.view.numbers) !== undefined || (!("numbers" in $m72.view) && $m72.view[rt.CUT] === undefined)) ? $71 : ($s.pcs[$d] = $pc + 9, rt.index($67, "numbers", "field 'kinds'"))));
         (($73 = function $get() {
             const $s = rt.current, $d = $s.depth;
-            let $f;
             let $1;
             let $o2;
             let $n3;
             const $va = rt.NONE;
             return rt.leave($s, $d, ($1 = (0 / 0), $o2 = new rt.FieldsObject(), $n3 = 7, $o2.int = 3, $o2.float = 0.30000000000000004, $o2.big = 9007199254740992, $o2.neg = (-7), $o2.inf = Infinity, $o2.ninf = -Infinity, $o2.nan = $1, rt.LuaTable.record($o2, $n3)));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $66 instanceof rt.LuaTable && !$66.linked && $66.f.get !== undefined ? ($66.f.get = $73) : rt.setIndex($66, "get", $73, "field 'numbers'"));
-        $f.line = 12;
-        $74 = ($75 = ($76 = api, ($76 instanceof rt.LuaTable && (($77 = $76.f.kinds) !== undefined || ($m78 = $76.metatable) === undefined || ($77 = $m78.view.kinds) !== undefined || (!("kinds" in $m78.view) && $m78.view[rt.CUT] === undefined)) ? $77 : rt.index($76, "kinds", "local 'api'"))), ($75 instanceof rt.LuaTable && (($79 = $75.f.keys) !== undefined || ($m80 = $75.metatable) === undefined || ($79 = $m80.view.keys) !== undefined || (!("keys" in $m80.view) && $m80.view[rt.CUT] === undefined)) ? $79 : rt.index($75, "keys", "field 'kinds'")));
+        }) !== undefined && $66 instanceof rt.LuaTable && !$66.linked && $66.f.get !== undefined ? ($66.f.get = $73) : ($s.pcs[$d] = $pc + 9, rt.setIndex($66, "get", $73, "field 'numbers'")));
+        $74 = ($75 = ($76 = api, ($76 instanceof rt.LuaTable && (($77 = $76.f.kinds) !== undefined || ($m78 = $76.metatable) === undefined || ($77 = $m78.view.kinds) !== undefined || (!("kinds" in $m78.view) && $m78.view[rt.CUT] === undefined)) ? $77 : ($s.pcs[$d] = $pc + 10, rt.index($76, "kinds", "local 'api'")))), ($75 instanceof rt.LuaTable && (($79 = $75.f.keys) !== undefined || ($m80 = $75.metatable) === undefined || ($79 = $m80.view.keys) !== undefined || (!("keys" in $m80.view) && $m80.view[rt.CUT] === undefined)) ? $79 : ($s.pcs[$d] = $pc + 10, rt.index($75, "keys", "field 'kinds'"))));
         (($81 = function $get() {
             const $s = rt.current, $d = $s.depth;
-            let $f;
             const $va = rt.NONE;
             return rt.leave($s, $d, rt.buildTable(0, [1, "a", 3, "c", "name", "x", "__rover_hidden", "no"], undefined));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $74 instanceof rt.LuaTable && !$74.linked && $74.f.get !== undefined ? ($74.f.get = $81) : rt.setIndex($74, "get", $81, "field 'keys'"));
-        $f.line = 13;
-        $82 = ($83 = ($84 = api, ($84 instanceof rt.LuaTable && (($85 = $84.f.kinds) !== undefined || ($m86 = $84.metatable) === undefined || ($85 = $m86.view.kinds) !== undefined || (!("kinds" in $m86.view) && $m86.view[rt.CUT] === undefined)) ? $85 : rt.index($84, "kinds", "local 'api'"))), ($83 instanceof rt.LuaTable && (($87 = $83.f.unicode) !== undefined || ($m88 = $83.metatable) === undefined || ($87 = $m88.view.unicode) !== undefined || (!("unicode" in $m88.view) && $m88.view[rt.CUT] === undefined)) ? $87 : rt.index($83, "unicode", "field 'kinds'")));
+        }) !== undefined && $74 instanceof rt.LuaTable && !$74.linked && $74.f.get !== undefined ? ($74.f.get = $81) : ($s.pcs[$d] = $pc + 10, rt.setIndex($74, "get", $81, "field 'keys'")));
+        $82 = ($83 = ($84 = api, ($84 instanceof rt.LuaTable && (($85 = $84.f.kinds) !== undefined || ($m86 = $84.metatable) === undefined || ($85 = $m86.view.kinds) !== undefined || (!("kinds" in $m86.view) && $m86.view[rt.CUT] === undefined)) ? $85 : ($s.pcs[$d] = $pc + 11, rt.index($84, "kinds", "local 'api'")))), ($83 instanceof rt.LuaTable && (($87 = $83.f.unicode) !== undefined || ($m88 = $83.metatable) === undefined || ($87 = $m88.view.unicode) !== undefined || (!("unicode" in $m88.view) && $m88.view[rt.CUT] === undefined)) ? $87 : ($s.pcs[$d] = $pc + 11, rt.index($83, "unicode", "field 'kinds'"))));
         (($89 = function $get() {
             const $s = rt.current, $d = $s.depth;
-            let $f;
             let $o1;
             let $n2;
             const $va = rt.NONE;
             return rt.leave($s, $d, ($o1 = new rt.FieldsObject(), $n2 = 3, $o1.text = "h\xc3\xa9llo \xe2\x9c\x93", $o1.quote = "say \"hi\"\n\ttab", $o1.ctrl = "\x01", rt.LuaTable.record($o1, $n2)));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $82 instanceof rt.LuaTable && !$82.linked && $82.f.get !== undefined ? ($82.f.get = $89) : rt.setIndex($82, "get", $89, "field 'unicode'"));
-        $f.line = 15;
-        $90 = ($91 = ($92 = api, ($92 instanceof rt.LuaTable && (($93 = $92.f.build) !== undefined || ($m94 = $92.metatable) === undefined || ($93 = $m94.view.build) !== undefined || (!("build" in $m94.view) && $m94.view[rt.CUT] === undefined)) ? $93 : rt.index($92, "build", "local 'api'"))), ($91 instanceof rt.LuaTable && (($95 = $91.f.as_json) !== undefined || ($m96 = $91.metatable) === undefined || ($95 = $m96.view.as_json) !== undefined || (!("as_json" in $m96.view) && $m96.view[rt.CUT] === undefined)) ? $95 : rt.index($91, "as_json", "field 'build'")));
+        }) !== undefined && $82 instanceof rt.LuaTable && !$82.linked && $82.f.get !== undefined ? ($82.f.get = $89) : ($s.pcs[$d] = $pc + 11, rt.setIndex($82, "get", $89, "field 'unicode'")));
+        $90 = ($91 = ($92 = api, ($92 instanceof rt.LuaTable && (($93 = $92.f.build) !== undefined || ($m94 = $92.metatable) === undefined || ($93 = $m94.view.build) !== undefined || (!("build" in $m94.view) && $m94.view[rt.CUT] === undefined)) ? $93 : ($s.pcs[$d] = $pc + 12, rt.index($92, "build", "local 'api'")))), ($91 instanceof rt.LuaTable && (($95 = $91.f.as_json) !== undefined || ($m96 = $91.metatable) === undefined || ($95 = $m96.view.as_json) !== undefined || (!("as_json" in $m96.view) && $m96.view[rt.CUT] === undefined)) ? $95 : ($s.pcs[$d] = $pc + 12, rt.index($91, "as_json", "field 'build'"))));
         (($97 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site11);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -542,17 +652,18 @@ export default function load($env) {
             let $t9;
             let $r10;
             const $va = rt.NONE;
-            $f.line = 15;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "json", "upvalue 'api'"))), $6 = ($o7 = new rt.FieldsObject(), $n8 = 1, $o7.built = "json", rt.LuaTable.record($o7, $n8)), $f.line = 15, $fn1 = rt.fn($2, "field 'json'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t9 = $s.tails++, $r10 = $fn1($6), $s.tails = $t9, $r10) : rt.tail($s, $fn1, [$6]));
+            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 13, rt.index($3, "json", "upvalue 'api'")))), $6 = ($o7 = new rt.FieldsObject(), $n8 = 1, $o7.built = "json", rt.LuaTable.record($o7, $n8)), $s.pcs[$d] = $pc + 14, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t9 = $s.tails++, $r10 = $fn1($6), $s.tails = $t9, $r10) : rt.tail($s, $fn1, [$6]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $90 instanceof rt.LuaTable && !$90.linked && $90.f.get !== undefined ? ($90.f.get = $97) : rt.setIndex($90, "get", $97, "field 'as_json'"));
-        $f.line = 16;
-        $98 = ($99 = ($100 = api, ($100 instanceof rt.LuaTable && (($101 = $100.f.build) !== undefined || ($m102 = $100.metatable) === undefined || ($101 = $m102.view.build) !== undefined || (!("build" in $m102.view) && $m102.view[rt.CUT] === undefined)) ? $101 : rt.index($100, "build", "local 'api'"))), ($99 instanceof rt.LuaTable && (($103 = $99.f.json_status) !== undefined || ($m104 = $99.metatable) === undefined || ($103 = $m104.view.json_status) !== undefined || (!("json_status" in $m104.view) && $m104.view[rt.CUT] === undefined)) ? $103 : rt.index($99, "json_status", "field 'build'")));
+        }))) !== undefined && $90 instanceof rt.LuaTable && !$90.linked && $90.f.get !== undefined ? ($90.f.get = $97) : ($s.pcs[$d] = $pc + 12, rt.setIndex($90, "get", $97, "field 'as_json'")));
+        $98 = ($99 = ($100 = api, ($100 instanceof rt.LuaTable && (($101 = $100.f.build) !== undefined || ($m102 = $100.metatable) === undefined || ($101 = $m102.view.build) !== undefined || (!("build" in $m102.view) && $m102.view[rt.CUT] === undefined)) ? $101 : ($s.pcs[$d] = $pc + 15, rt.index($100, "build", "local 'api'")))), ($99 instanceof rt.LuaTable && (($103 = $99.f.json_status) !== undefined || ($m104 = $99.metatable) === undefined || ($103 = $m104.view.json_status) !== undefined || (!("json_status" in $m104.view) && $m104.view[rt.CUT] === undefined)) ? $103 : ($s.pcs[$d] = $pc + 15, rt.index($99, "json_status", "field 'build'"))));
         (($105 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site12);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -567,17 +678,18 @@ export default function load($env) {
             let $t12;
             let $r13;
             const $va = rt.NONE;
-            $f.line = 16;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "json", "upvalue 'api'"))), $f.line = 16, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'json'")), "method 'status'"), $8 = 201, $9 = ($o10 = new rt.FieldsObject(), $n11 = 1, $o10.created = true, rt.LuaTable.record($o10, $n11)), $f.line = 16, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($2, $8, $9), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$2, $8, $9]));
+            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 16, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 16, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'json'")), "method 'status'"), $8 = 201, $9 = ($o10 = new rt.FieldsObject(), $n11 = 1, $o10.created = true, rt.LuaTable.record($o10, $n11)), $s.pcs[$d] = $pc + 17, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($2, $8, $9), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$2, $8, $9]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $98 instanceof rt.LuaTable && !$98.linked && $98.f.get !== undefined ? ($98.f.get = $105) : rt.setIndex($98, "get", $105, "field 'json_status'"));
-        $f.line = 17;
-        $106 = ($107 = ($108 = api, ($108 instanceof rt.LuaTable && (($109 = $108.f.build) !== undefined || ($m110 = $108.metatable) === undefined || ($109 = $m110.view.build) !== undefined || (!("build" in $m110.view) && $m110.view[rt.CUT] === undefined)) ? $109 : rt.index($108, "build", "local 'api'"))), ($107 instanceof rt.LuaTable && (($111 = $107.f.as_text) !== undefined || ($m112 = $107.metatable) === undefined || ($111 = $m112.view.as_text) !== undefined || (!("as_text" in $m112.view) && $m112.view[rt.CUT] === undefined)) ? $111 : rt.index($107, "as_text", "field 'build'")));
+        }))) !== undefined && $98 instanceof rt.LuaTable && !$98.linked && $98.f.get !== undefined ? ($98.f.get = $105) : ($s.pcs[$d] = $pc + 15, rt.setIndex($98, "get", $105, "field 'json_status'")));
+        $106 = ($107 = ($108 = api, ($108 instanceof rt.LuaTable && (($109 = $108.f.build) !== undefined || ($m110 = $108.metatable) === undefined || ($109 = $m110.view.build) !== undefined || (!("build" in $m110.view) && $m110.view[rt.CUT] === undefined)) ? $109 : ($s.pcs[$d] = $pc + 18, rt.index($108, "build", "local 'api'")))), ($107 instanceof rt.LuaTable && (($111 = $107.f.as_text) !== undefined || ($m112 = $107.metatable) === undefined || ($111 = $m112.view.as_text) !== undefined || (!("as_text" in $m112.view) && $m112.view[rt.CUT] === undefined)) ? $111 : ($s.pcs[$d] = $pc + 18, rt.index($107, "as_text", "field 'build'"))));
         (($113 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site13);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -587,17 +699,18 @@ export default function load($env) {
             let $t7;
             let $r8;
             const $va = rt.NONE;
-            $f.line = 17;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "text", "upvalue 'api'"))), $6 = "hello text", $f.line = 17, $fn1 = rt.fn($2, "field 'text'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
+            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 19, rt.index($3, "text", "upvalue 'api'")))), $6 = "hello text", $s.pcs[$d] = $pc + 20, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $106 instanceof rt.LuaTable && !$106.linked && $106.f.get !== undefined ? ($106.f.get = $113) : rt.setIndex($106, "get", $113, "field 'as_text'"));
-        $f.line = 18;
-        $114 = ($115 = ($116 = api, ($116 instanceof rt.LuaTable && (($117 = $116.f.build) !== undefined || ($m118 = $116.metatable) === undefined || ($117 = $m118.view.build) !== undefined || (!("build" in $m118.view) && $m118.view[rt.CUT] === undefined)) ? $117 : rt.index($116, "build", "local 'api'"))), ($115 instanceof rt.LuaTable && (($119 = $115.f.text_status) !== undefined || ($m120 = $115.metatable) === undefined || ($119 = $m120.view.text_status) !== undefined || (!("text_status" in $m120.view) && $m120.view[rt.CUT] === undefined)) ? $119 : rt.index($115, "text_status", "field 'build'")));
+        }))) !== undefined && $106 instanceof rt.LuaTable && !$106.linked && $106.f.get !== undefined ? ($106.f.get = $113) : ($s.pcs[$d] = $pc + 18, rt.setIndex($106, "get", $113, "field 'as_text'")));
+        $114 = ($115 = ($116 = api, ($116 instanceof rt.LuaTable && (($117 = $116.f.build) !== undefined || ($m118 = $116.metatable) === undefined || ($117 = $m118.view.build) !== undefined || (!("build" in $m118.view) && $m118.view[rt.CUT] === undefined)) ? $117 : ($s.pcs[$d] = $pc + 21, rt.index($116, "build", "local 'api'")))), ($115 instanceof rt.LuaTable && (($119 = $115.f.text_status) !== undefined || ($m120 = $115.metatable) === undefined || ($119 = $m120.view.text_status) !== undefined || (!("text_status" in $m120.view) && $m120.view[rt.CUT] === undefined)) ? $119 : ($s.pcs[$d] = $pc + 21, rt.index($115, "text_status", "field 'build'"))));
         (($121 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site14);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -610,17 +723,18 @@ export default function load($env) {
             let $t10;
             let $r11;
             const $va = rt.NONE;
-            $f.line = 18;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "text", "upvalue 'api'"))), $f.line = 18, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'text'")), "method 'status'"), $8 = 202, $9 = "accepted", $f.line = 18, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $8, $9]));
+            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 22, rt.index($3, "text", "upvalue 'api'")))), $s.pcs[$d] = $pc + 23, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'text'")), "method 'status'"), $8 = 202, $9 = "accepted", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $8, $9]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $114 instanceof rt.LuaTable && !$114.linked && $114.f.get !== undefined ? ($114.f.get = $121) : rt.setIndex($114, "get", $121, "field 'text_status'"));
-        $f.line = 19;
-        $122 = ($123 = ($124 = api, ($124 instanceof rt.LuaTable && (($125 = $124.f.build) !== undefined || ($m126 = $124.metatable) === undefined || ($125 = $m126.view.build) !== undefined || (!("build" in $m126.view) && $m126.view[rt.CUT] === undefined)) ? $125 : rt.index($124, "build", "local 'api'"))), ($123 instanceof rt.LuaTable && (($127 = $123.f.as_html) !== undefined || ($m128 = $123.metatable) === undefined || ($127 = $m128.view.as_html) !== undefined || (!("as_html" in $m128.view) && $m128.view[rt.CUT] === undefined)) ? $127 : rt.index($123, "as_html", "field 'build'")));
+        }))) !== undefined && $114 instanceof rt.LuaTable && !$114.linked && $114.f.get !== undefined ? ($114.f.get = $121) : ($s.pcs[$d] = $pc + 21, rt.setIndex($114, "get", $121, "field 'text_status'")));
+        $122 = ($123 = ($124 = api, ($124 instanceof rt.LuaTable && (($125 = $124.f.build) !== undefined || ($m126 = $124.metatable) === undefined || ($125 = $m126.view.build) !== undefined || (!("build" in $m126.view) && $m126.view[rt.CUT] === undefined)) ? $125 : ($s.pcs[$d] = $pc + 24, rt.index($124, "build", "local 'api'")))), ($123 instanceof rt.LuaTable && (($127 = $123.f.as_html) !== undefined || ($m128 = $123.metatable) === undefined || ($127 = $m128.view.as_html) !== undefined || (!("as_html" in $m128.view) && $m128.view[rt.CUT] === undefined)) ? $127 : ($s.pcs[$d] = $pc + 24, rt.index($123, "as_html", "field 'build'"))));
         (($129 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site15);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -630,17 +744,18 @@ export default function load($env) {
             let $t7;
             let $r8;
             const $va = rt.NONE;
-            $f.line = 19;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.html) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "html", "upvalue 'api'"))), $6 = "<h1>Hi</h1>", $f.line = 19, $fn1 = rt.fn($2, "field 'html'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
+            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.html) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 25, rt.index($3, "html", "upvalue 'api'")))), $6 = "<h1>Hi</h1>", $s.pcs[$d] = $pc + 26, $fn1 = rt.fn($2, "field 'html'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $122 instanceof rt.LuaTable && !$122.linked && $122.f.get !== undefined ? ($122.f.get = $129) : rt.setIndex($122, "get", $129, "field 'as_html'"));
-        $f.line = 20;
-        $130 = ($131 = ($132 = api, ($132 instanceof rt.LuaTable && (($133 = $132.f.build) !== undefined || ($m134 = $132.metatable) === undefined || ($133 = $m134.view.build) !== undefined || (!("build" in $m134.view) && $m134.view[rt.CUT] === undefined)) ? $133 : rt.index($132, "build", "local 'api'"))), ($131 instanceof rt.LuaTable && (($135 = $131.f.html_status) !== undefined || ($m136 = $131.metatable) === undefined || ($135 = $m136.view.html_status) !== undefined || (!("html_status" in $m136.view) && $m136.view[rt.CUT] === undefined)) ? $135 : rt.index($131, "html_status", "field 'build'")));
+        }))) !== undefined && $122 instanceof rt.LuaTable && !$122.linked && $122.f.get !== undefined ? ($122.f.get = $129) : ($s.pcs[$d] = $pc + 24, rt.setIndex($122, "get", $129, "field 'as_html'")));
+        $130 = ($131 = ($132 = api, ($132 instanceof rt.LuaTable && (($133 = $132.f.build) !== undefined || ($m134 = $132.metatable) === undefined || ($133 = $m134.view.build) !== undefined || (!("build" in $m134.view) && $m134.view[rt.CUT] === undefined)) ? $133 : ($s.pcs[$d] = $pc + 27, rt.index($132, "build", "local 'api'")))), ($131 instanceof rt.LuaTable && (($135 = $131.f.html_status) !== undefined || ($m136 = $131.metatable) === undefined || ($135 = $m136.view.html_status) !== undefined || (!("html_status" in $m136.view) && $m136.view[rt.CUT] === undefined)) ? $135 : ($s.pcs[$d] = $pc + 27, rt.index($131, "html_status", "field 'build'"))));
         (($137 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site16);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -653,17 +768,18 @@ export default function load($env) {
             let $t10;
             let $r11;
             const $va = rt.NONE;
-            $f.line = 20;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.html) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "html", "upvalue 'api'"))), $f.line = 20, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'html'")), "method 'status'"), $8 = 404, $9 = "<p>missing</p>", $f.line = 20, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $8, $9]));
+            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.html) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 28, rt.index($3, "html", "upvalue 'api'")))), $s.pcs[$d] = $pc + 29, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'html'")), "method 'status'"), $8 = 404, $9 = "<p>missing</p>", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $8, $9]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $130 instanceof rt.LuaTable && !$130.linked && $130.f.get !== undefined ? ($130.f.get = $137) : rt.setIndex($130, "get", $137, "field 'html_status'"));
-        $f.line = 21;
-        $138 = ($139 = ($140 = api, ($140 instanceof rt.LuaTable && (($141 = $140.f.build) !== undefined || ($m142 = $140.metatable) === undefined || ($141 = $m142.view.build) !== undefined || (!("build" in $m142.view) && $m142.view[rt.CUT] === undefined)) ? $141 : rt.index($140, "build", "local 'api'"))), ($139 instanceof rt.LuaTable && (($143 = $139.f.as_redirect) !== undefined || ($m144 = $139.metatable) === undefined || ($143 = $m144.view.as_redirect) !== undefined || (!("as_redirect" in $m144.view) && $m144.view[rt.CUT] === undefined)) ? $143 : rt.index($139, "as_redirect", "field 'build'")));
+        }))) !== undefined && $130 instanceof rt.LuaTable && !$130.linked && $130.f.get !== undefined ? ($130.f.get = $137) : ($s.pcs[$d] = $pc + 27, rt.setIndex($130, "get", $137, "field 'html_status'")));
+        $138 = ($139 = ($140 = api, ($140 instanceof rt.LuaTable && (($141 = $140.f.build) !== undefined || ($m142 = $140.metatable) === undefined || ($141 = $m142.view.build) !== undefined || (!("build" in $m142.view) && $m142.view[rt.CUT] === undefined)) ? $141 : ($s.pcs[$d] = $pc + 30, rt.index($140, "build", "local 'api'")))), ($139 instanceof rt.LuaTable && (($143 = $139.f.as_redirect) !== undefined || ($m144 = $139.metatable) === undefined || ($143 = $m144.view.as_redirect) !== undefined || (!("as_redirect" in $m144.view) && $m144.view[rt.CUT] === undefined)) ? $143 : ($s.pcs[$d] = $pc + 30, rt.index($139, "as_redirect", "field 'build'"))));
         (($145 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site17);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -673,17 +789,18 @@ export default function load($env) {
             let $t7;
             let $r8;
             const $va = rt.NONE;
-            $f.line = 21;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "redirect", "upvalue 'api'"))), $6 = "/kinds/string", $f.line = 21, $fn1 = rt.fn($2, "field 'redirect'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
+            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 31, rt.index($3, "redirect", "upvalue 'api'")))), $6 = "/kinds/string", $s.pcs[$d] = $pc + 32, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $138 instanceof rt.LuaTable && !$138.linked && $138.f.get !== undefined ? ($138.f.get = $145) : rt.setIndex($138, "get", $145, "field 'as_redirect'"));
-        $f.line = 22;
-        $146 = ($147 = ($148 = api, ($148 instanceof rt.LuaTable && (($149 = $148.f.build) !== undefined || ($m150 = $148.metatable) === undefined || ($149 = $m150.view.build) !== undefined || (!("build" in $m150.view) && $m150.view[rt.CUT] === undefined)) ? $149 : rt.index($148, "build", "local 'api'"))), ($147 instanceof rt.LuaTable && (($151 = $147.f.permanent) !== undefined || ($m152 = $147.metatable) === undefined || ($151 = $m152.view.permanent) !== undefined || (!("permanent" in $m152.view) && $m152.view[rt.CUT] === undefined)) ? $151 : rt.index($147, "permanent", "field 'build'")));
+        }))) !== undefined && $138 instanceof rt.LuaTable && !$138.linked && $138.f.get !== undefined ? ($138.f.get = $145) : ($s.pcs[$d] = $pc + 30, rt.setIndex($138, "get", $145, "field 'as_redirect'")));
+        $146 = ($147 = ($148 = api, ($148 instanceof rt.LuaTable && (($149 = $148.f.build) !== undefined || ($m150 = $148.metatable) === undefined || ($149 = $m150.view.build) !== undefined || (!("build" in $m150.view) && $m150.view[rt.CUT] === undefined)) ? $149 : ($s.pcs[$d] = $pc + 33, rt.index($148, "build", "local 'api'")))), ($147 instanceof rt.LuaTable && (($151 = $147.f.permanent) !== undefined || ($m152 = $147.metatable) === undefined || ($151 = $m152.view.permanent) !== undefined || (!("permanent" in $m152.view) && $m152.view[rt.CUT] === undefined)) ? $151 : ($s.pcs[$d] = $pc + 33, rt.index($147, "permanent", "field 'build'"))));
         (($153 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site18);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -695,17 +812,18 @@ export default function load($env) {
             let $t9;
             let $r10;
             const $va = rt.NONE;
-            $f.line = 22;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "redirect", "upvalue 'api'"))), $f.line = 22, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.permanent) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.permanent) !== undefined || (!("permanent" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'"), $8 = "/new-home", $f.line = 22, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t9 = $s.tails++, $r10 = $fn1($2, $8), $s.tails = $t9, $r10) : rt.tail($s, $fn1, [$2, $8]));
+            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 34, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 35, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.permanent) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.permanent) !== undefined || (!("permanent" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'"), $8 = "/new-home", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t9 = $s.tails++, $r10 = $fn1($2, $8), $s.tails = $t9, $r10) : rt.tail($s, $fn1, [$2, $8]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $146 instanceof rt.LuaTable && !$146.linked && $146.f.get !== undefined ? ($146.f.get = $153) : rt.setIndex($146, "get", $153, "field 'permanent'"));
-        $f.line = 23;
-        $154 = ($155 = ($156 = api, ($156 instanceof rt.LuaTable && (($157 = $156.f.build) !== undefined || ($m158 = $156.metatable) === undefined || ($157 = $m158.view.build) !== undefined || (!("build" in $m158.view) && $m158.view[rt.CUT] === undefined)) ? $157 : rt.index($156, "build", "local 'api'"))), ($155 instanceof rt.LuaTable && (($159 = $155.f.redirect_status) !== undefined || ($m160 = $155.metatable) === undefined || ($159 = $m160.view.redirect_status) !== undefined || (!("redirect_status" in $m160.view) && $m160.view[rt.CUT] === undefined)) ? $159 : rt.index($155, "redirect_status", "field 'build'")));
+        }))) !== undefined && $146 instanceof rt.LuaTable && !$146.linked && $146.f.get !== undefined ? ($146.f.get = $153) : ($s.pcs[$d] = $pc + 33, rt.setIndex($146, "get", $153, "field 'permanent'")));
+        $154 = ($155 = ($156 = api, ($156 instanceof rt.LuaTable && (($157 = $156.f.build) !== undefined || ($m158 = $156.metatable) === undefined || ($157 = $m158.view.build) !== undefined || (!("build" in $m158.view) && $m158.view[rt.CUT] === undefined)) ? $157 : ($s.pcs[$d] = $pc + 36, rt.index($156, "build", "local 'api'")))), ($155 instanceof rt.LuaTable && (($159 = $155.f.redirect_status) !== undefined || ($m160 = $155.metatable) === undefined || ($159 = $m160.view.redirect_status) !== undefined || (!("redirect_status" in $m160.view) && $m160.view[rt.CUT] === undefined)) ? $159 : ($s.pcs[$d] = $pc + 36, rt.index($155, "redirect_status", "field 'build'"))));
         (($161 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site19);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -718,17 +836,18 @@ export default function load($env) {
             let $t10;
             let $r11;
             const $va = rt.NONE;
-            $f.line = 23;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "redirect", "upvalue 'api'"))), $f.line = 23, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'redirect'")), "method 'status'"), $8 = 307, $9 = "/temporary", $f.line = 23, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $8, $9]));
+            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 37, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 38, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'redirect'")), "method 'status'"), $8 = 307, $9 = "/temporary", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $8, $9]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $154 instanceof rt.LuaTable && !$154.linked && $154.f.get !== undefined ? ($154.f.get = $161) : rt.setIndex($154, "get", $161, "field 'redirect_status'"));
-        $f.line = 24;
-        $162 = ($163 = ($164 = api, ($164 instanceof rt.LuaTable && (($165 = $164.f.build) !== undefined || ($m166 = $164.metatable) === undefined || ($165 = $m166.view.build) !== undefined || (!("build" in $m166.view) && $m166.view[rt.CUT] === undefined)) ? $165 : rt.index($164, "build", "local 'api'"))), ($163 instanceof rt.LuaTable && (($167 = $163.f.as_no_content) !== undefined || ($m168 = $163.metatable) === undefined || ($167 = $m168.view.as_no_content) !== undefined || (!("as_no_content" in $m168.view) && $m168.view[rt.CUT] === undefined)) ? $167 : rt.index($163, "as_no_content", "field 'build'")));
+        }))) !== undefined && $154 instanceof rt.LuaTable && !$154.linked && $154.f.get !== undefined ? ($154.f.get = $161) : ($s.pcs[$d] = $pc + 36, rt.setIndex($154, "get", $161, "field 'redirect_status'")));
+        $162 = ($163 = ($164 = api, ($164 instanceof rt.LuaTable && (($165 = $164.f.build) !== undefined || ($m166 = $164.metatable) === undefined || ($165 = $m166.view.build) !== undefined || (!("build" in $m166.view) && $m166.view[rt.CUT] === undefined)) ? $165 : ($s.pcs[$d] = $pc + 39, rt.index($164, "build", "local 'api'")))), ($163 instanceof rt.LuaTable && (($167 = $163.f.as_no_content) !== undefined || ($m168 = $163.metatable) === undefined || ($167 = $m168.view.as_no_content) !== undefined || (!("as_no_content" in $m168.view) && $m168.view[rt.CUT] === undefined)) ? $167 : ($s.pcs[$d] = $pc + 39, rt.index($163, "as_no_content", "field 'build'"))));
         (($169 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site20);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -737,17 +856,18 @@ export default function load($env) {
             let $t6;
             let $r7;
             const $va = rt.NONE;
-            $f.line = 24;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.no_content) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.no_content) !== undefined || (!("no_content" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "no_content", "upvalue 'api'"))), $f.line = 24, $fn1 = rt.fn($2, "field 'no_content'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t6 = $s.tails++, $r7 = $fn1(), $s.tails = $t6, $r7) : rt.tail($s, $fn1, []));
+            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.no_content) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.no_content) !== undefined || (!("no_content" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 40, rt.index($3, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 41, $fn1 = rt.fn($2, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t6 = $s.tails++, $r7 = $fn1(), $s.tails = $t6, $r7) : rt.tail($s, $fn1, []));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $162 instanceof rt.LuaTable && !$162.linked && $162.f.get !== undefined ? ($162.f.get = $169) : rt.setIndex($162, "get", $169, "field 'as_no_content'"));
-        $f.line = 25;
-        $170 = ($171 = ($172 = api, ($172 instanceof rt.LuaTable && (($173 = $172.f.build) !== undefined || ($m174 = $172.metatable) === undefined || ($173 = $m174.view.build) !== undefined || (!("build" in $m174.view) && $m174.view[rt.CUT] === undefined)) ? $173 : rt.index($172, "build", "local 'api'"))), ($171 instanceof rt.LuaTable && (($175 = $171.f.as_error) !== undefined || ($m176 = $171.metatable) === undefined || ($175 = $m176.view.as_error) !== undefined || (!("as_error" in $m176.view) && $m176.view[rt.CUT] === undefined)) ? $175 : rt.index($171, "as_error", "field 'build'")));
+        }))) !== undefined && $162 instanceof rt.LuaTable && !$162.linked && $162.f.get !== undefined ? ($162.f.get = $169) : ($s.pcs[$d] = $pc + 39, rt.setIndex($162, "get", $169, "field 'as_no_content'")));
+        $170 = ($171 = ($172 = api, ($172 instanceof rt.LuaTable && (($173 = $172.f.build) !== undefined || ($m174 = $172.metatable) === undefined || ($173 = $m174.view.build) !== undefined || (!("build" in $m174.view) && $m174.view[rt.CUT] === undefined)) ? $173 : ($s.pcs[$d] = $pc + 42, rt.index($172, "build", "local 'api'")))), ($171 instanceof rt.LuaTable && (($175 = $171.f.as_error) !== undefined || ($m176 = $171.metatable) === undefined || ($175 = $m176.view.as_error) !== undefined || (!("as_error" in $m176.view) && $m176.view[rt.CUT] === undefined)) ? $175 : ($s.pcs[$d] = $pc + 42, rt.index($171, "as_error", "field 'build'"))));
         (($177 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site21);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -757,17 +877,18 @@ export default function load($env) {
             let $t7;
             let $r8;
             const $va = rt.NONE;
-            $f.line = 25;
-            return ($2 = api, $f.line = 25, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 403, $6 = "Forbidden: no access", $f.line = 25, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
+            return ($2 = api, $s.pcs[$d] = $pc + 43, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 403, $6 = "Forbidden: no access", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $170 instanceof rt.LuaTable && !$170.linked && $170.f.get !== undefined ? ($170.f.get = $177) : rt.setIndex($170, "get", $177, "field 'as_error'"));
-        $f.line = 26;
-        $178 = ($179 = ($180 = api, ($180 instanceof rt.LuaTable && (($181 = $180.f.build) !== undefined || ($m182 = $180.metatable) === undefined || ($181 = $m182.view.build) !== undefined || (!("build" in $m182.view) && $m182.view[rt.CUT] === undefined)) ? $181 : rt.index($180, "build", "local 'api'"))), ($179 instanceof rt.LuaTable && (($183 = $179.f.error_table) !== undefined || ($m184 = $179.metatable) === undefined || ($183 = $m184.view.error_table) !== undefined || (!("error_table" in $m184.view) && $m184.view[rt.CUT] === undefined)) ? $183 : rt.index($179, "error_table", "field 'build'")));
+        }))) !== undefined && $170 instanceof rt.LuaTable && !$170.linked && $170.f.get !== undefined ? ($170.f.get = $177) : ($s.pcs[$d] = $pc + 42, rt.setIndex($170, "get", $177, "field 'as_error'")));
+        $178 = ($179 = ($180 = api, ($180 instanceof rt.LuaTable && (($181 = $180.f.build) !== undefined || ($m182 = $180.metatable) === undefined || ($181 = $m182.view.build) !== undefined || (!("build" in $m182.view) && $m182.view[rt.CUT] === undefined)) ? $181 : ($s.pcs[$d] = $pc + 44, rt.index($180, "build", "local 'api'")))), ($179 instanceof rt.LuaTable && (($183 = $179.f.error_table) !== undefined || ($m184 = $179.metatable) === undefined || ($183 = $m184.view.error_table) !== undefined || (!("error_table" in $m184.view) && $m184.view[rt.CUT] === undefined)) ? $183 : ($s.pcs[$d] = $pc + 44, rt.index($179, "error_table", "field 'build'"))));
         (($185 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site22);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -779,35 +900,35 @@ export default function load($env) {
             let $t9;
             let $r10;
             const $va = rt.NONE;
-            $f.line = 26;
-            return ($2 = api, $f.line = 26, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 409, $6 = ($o7 = new rt.FieldsObject(), $n8 = 1, $o7.code = "conflict", rt.LuaTable.record($o7, $n8)), $f.line = 26, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t9 = $s.tails++, $r10 = $fn1($2, $5, $6), $s.tails = $t9, $r10) : rt.tail($s, $fn1, [$2, $5, $6]));
+            return ($2 = api, $s.pcs[$d] = $pc + 45, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 409, $6 = ($o7 = new rt.FieldsObject(), $n8 = 1, $o7.code = "conflict", rt.LuaTable.record($o7, $n8)), $s.pcs[$d] = $pc + 46, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t9 = $s.tails++, $r10 = $fn1($2, $5, $6), $s.tails = $t9, $r10) : rt.tail($s, $fn1, [$2, $5, $6]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $178 instanceof rt.LuaTable && !$178.linked && $178.f.get !== undefined ? ($178.f.get = $185) : rt.setIndex($178, "get", $185, "field 'error_table'"));
-        $f.line = 29;
-        $186 = ($187 = ($188 = api, ($188 instanceof rt.LuaTable && (($189 = $188.f.fail) !== undefined || ($m190 = $188.metatable) === undefined || ($189 = $m190.view.fail) !== undefined || (!("fail" in $m190.view) && $m190.view[rt.CUT] === undefined)) ? $189 : rt.index($188, "fail", "local 'api'"))), ($187 instanceof rt.LuaTable && (($191 = $187.f.index) !== undefined || ($m192 = $187.metatable) === undefined || ($191 = $m192.view.index) !== undefined || (!("index" in $m192.view) && $m192.view[rt.CUT] === undefined)) ? $191 : rt.index($187, "index", "field 'fail'")));
+        }))) !== undefined && $178 instanceof rt.LuaTable && !$178.linked && $178.f.get !== undefined ? ($178.f.get = $185) : ($s.pcs[$d] = $pc + 44, rt.setIndex($178, "get", $185, "field 'error_table'")));
+        $186 = ($187 = ($188 = api, ($188 instanceof rt.LuaTable && (($189 = $188.f.fail) !== undefined || ($m190 = $188.metatable) === undefined || ($189 = $m190.view.fail) !== undefined || (!("fail" in $m190.view) && $m190.view[rt.CUT] === undefined)) ? $189 : ($s.pcs[$d] = $pc + 47, rt.index($188, "fail", "local 'api'")))), ($187 instanceof rt.LuaTable && (($191 = $187.f.index) !== undefined || ($m192 = $187.metatable) === undefined || ($191 = $m192.view.index) !== undefined || (!("index" in $m192.view) && $m192.view[rt.CUT] === undefined)) ? $191 : ($s.pcs[$d] = $pc + 47, rt.index($187, "index", "field 'fail'"))));
         (($193 = function $get(ctx) {
             const $s = rt.current, $d = $s.depth;
-            let $f;
             let $1;
             const $va = rt.NONE;
             let user = undefined;
-            return rt.leave($s, $d, rt.index(user, ($1 = "name", ($f ??= $s.enter($site23)).line = 31, $1), "local 'user'"));
+            return rt.leave($s, $d, rt.index(user, ($1 = "name", rt.at($s, $d, $pc + 48), $1), "local 'user'"));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $186 instanceof rt.LuaTable && !$186.linked && $186.f.get !== undefined ? ($186.f.get = $193) : rt.setIndex($186, "get", $193, "field 'index'"));
-        $f.line = 33;
-        $194 = ($195 = ($196 = api, ($196 instanceof rt.LuaTable && (($197 = $196.f.fail) !== undefined || ($m198 = $196.metatable) === undefined || ($197 = $m198.view.fail) !== undefined || (!("fail" in $m198.view) && $m198.view[rt.CUT] === undefined)) ? $197 : rt.index($196, "fail", "local 'api'"))), ($195 instanceof rt.LuaTable && (($199 = $195.f.raise) !== undefined || ($m200 = $195.metatable) === undefined || ($199 = $m200.view.raise) !== undefined || (!("raise" in $m200.view) && $m200.view[rt.CUT] === undefined)) ? $199 : rt.index($195, "raise", "field 'fail'")));
+        }) !== undefined && $186 instanceof rt.LuaTable && !$186.linked && $186.f.get !== undefined ? ($186.f.get = $193) : ($s.pcs[$d] = $pc + 47, rt.setIndex($186, "get", $193, "field 'index'")));
+        $194 = ($195 = ($196 = api, ($196 instanceof rt.LuaTable && (($197 = $196.f.fail) !== undefined || ($m198 = $196.metatable) === undefined || ($197 = $m198.view.fail) !== undefined || (!("fail" in $m198.view) && $m198.view[rt.CUT] === undefined)) ? $197 : ($s.pcs[$d] = $pc + 49, rt.index($196, "fail", "local 'api'")))), ($195 instanceof rt.LuaTable && (($199 = $195.f.raise) !== undefined || ($m200 = $195.metatable) === undefined || ($199 = $m200.view.raise) !== undefined || (!("raise" in $m200.view) && $m200.view[rt.CUT] === undefined)) ? $199 : ($s.pcs[$d] = $pc + 49, rt.index($195, "raise", "field 'fail'"))));
         (($201 = function $get() {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site24);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $1;
             const $va = rt.NONE;
-            $f.line = 33;
-            ($f.line = 33, $f.callName = "error", rt.fn((($1 = $env.f.error) !== undefined ? $1 : rt.getGlobal($env, "error")), "global 'error'")("something broke"));
+            ($s.pcs[$d] = $pc + 51, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 50, rt.getGlobal($env, "error"))), "global 'error'")("something broke"));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $194 instanceof rt.LuaTable && !$194.linked && $194.f.get !== undefined ? ($194.f.get = $201) : rt.setIndex($194, "get", $201, "field 'raise'"));
-        $f.line = 34;
-        $202 = ($203 = ($204 = api, ($204 instanceof rt.LuaTable && (($205 = $204.f.fail) !== undefined || ($m206 = $204.metatable) === undefined || ($205 = $m206.view.fail) !== undefined || (!("fail" in $m206.view) && $m206.view[rt.CUT] === undefined)) ? $205 : rt.index($204, "fail", "local 'api'"))), ($203 instanceof rt.LuaTable && (($207 = $203.f.table) !== undefined || ($m208 = $203.metatable) === undefined || ($207 = $m208.view.table) !== undefined || (!("table" in $m208.view) && $m208.view[rt.CUT] === undefined)) ? $207 : rt.index($203, "table", "field 'fail'")));
+        }) !== undefined && $194 instanceof rt.LuaTable && !$194.linked && $194.f.get !== undefined ? ($194.f.get = $201) : ($s.pcs[$d] = $pc + 49, rt.setIndex($194, "get", $201, "field 'raise'")));
+        $202 = ($203 = ($204 = api, ($204 instanceof rt.LuaTable && (($205 = $204.f.fail) !== undefined || ($m206 = $204.metatable) === undefined || ($205 = $m206.view.fail) !== undefined || (!("fail" in $m206.view) && $m206.view[rt.CUT] === undefined)) ? $205 : ($s.pcs[$d] = $pc + 52, rt.index($204, "fail", "local 'api'")))), ($203 instanceof rt.LuaTable && (($207 = $203.f.table) !== undefined || ($m208 = $203.metatable) === undefined || ($207 = $m208.view.table) !== undefined || (!("table" in $m208.view) && $m208.view[rt.CUT] === undefined)) ? $207 : ($s.pcs[$d] = $pc + 52, rt.index($203, "table", "field 'fail'"))));
         (($209 = function $get() {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site25);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -815,14 +936,15 @@ export default function load($env) {
             let $o5;
             let $n6;
             const $va = rt.NONE;
-            $f.line = 34;
-            ($2 = (($3 = $env.f.error) !== undefined ? $3 : rt.getGlobal($env, "error")), $4 = ($o5 = new rt.FieldsObject(), $n6 = 1, $o5.code = 1, rt.LuaTable.record($o5, $n6)), $f.line = 34, $fn1 = rt.fn($2, "global 'error'"), $f.callName = "error", $fn1($4));
+            ($2 = (($3 = $env.f.error) !== undefined ? $3 : ($s.pcs[$d] = $pc + 53, rt.getGlobal($env, "error"))), $4 = ($o5 = new rt.FieldsObject(), $n6 = 1, $o5.code = 1, rt.LuaTable.record($o5, $n6)), $s.pcs[$d] = $pc + 54, $fn1 = rt.fn($2, "global 'error'"), $fn1($4));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $202 instanceof rt.LuaTable && !$202.linked && $202.f.get !== undefined ? ($202.f.get = $209) : rt.setIndex($202, "get", $209, "field 'table'"));
-        $f.line = 35;
-        $210 = ($211 = ($212 = api, ($212 instanceof rt.LuaTable && (($213 = $212.f.fail) !== undefined || ($m214 = $212.metatable) === undefined || ($213 = $m214.view.fail) !== undefined || (!("fail" in $m214.view) && $m214.view[rt.CUT] === undefined)) ? $213 : rt.index($212, "fail", "local 'api'"))), ($211 instanceof rt.LuaTable && (($215 = $211.f.bad_tostring) !== undefined || ($m216 = $211.metatable) === undefined || ($215 = $m216.view.bad_tostring) !== undefined || (!("bad_tostring" in $m216.view) && $m216.view[rt.CUT] === undefined)) ? $215 : rt.index($211, "bad_tostring", "field 'fail'")));
+        }) !== undefined && $202 instanceof rt.LuaTable && !$202.linked && $202.f.get !== undefined ? ($202.f.get = $209) : ($s.pcs[$d] = $pc + 52, rt.setIndex($202, "get", $209, "field 'table'")));
+        $210 = ($211 = ($212 = api, ($212 instanceof rt.LuaTable && (($213 = $212.f.fail) !== undefined || ($m214 = $212.metatable) === undefined || ($213 = $m214.view.fail) !== undefined || (!("fail" in $m214.view) && $m214.view[rt.CUT] === undefined)) ? $213 : ($s.pcs[$d] = $pc + 55, rt.index($212, "fail", "local 'api'")))), ($211 instanceof rt.LuaTable && (($215 = $211.f.bad_tostring) !== undefined || ($m216 = $211.metatable) === undefined || ($215 = $m216.view.bad_tostring) !== undefined || (!("bad_tostring" in $m216.view) && $m216.view[rt.CUT] === undefined)) ? $215 : ($s.pcs[$d] = $pc + 55, rt.index($211, "bad_tostring", "field 'fail'"))));
         (($217 = function $get() {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site26);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -836,21 +958,24 @@ export default function load($env) {
             let $o11;
             let $n12;
             const $va = rt.NONE;
-            $f.line = 35;
-            ($2 = (($3 = $env.f.error) !== undefined ? $3 : rt.getGlobal($env, "error")), $r4 = ($6 = (($7 = $env.f.setmetatable) !== undefined ? $7 : rt.getGlobal($env, "setmetatable")), $8 = new rt.LuaTable(), $9 = ($10 = function $anonymous() {
-                const $s = rt.current, $d = $s.depth, $f = $s.enter($site27);
+            ($2 = (($3 = $env.f.error) !== undefined ? $3 : ($s.pcs[$d] = $pc + 56, rt.getGlobal($env, "error"))), $r4 = ($6 = (($7 = $env.f.setmetatable) !== undefined ? $7 : ($s.pcs[$d] = $pc + 56, rt.getGlobal($env, "setmetatable"))), $8 = new rt.LuaTable(), $9 = ($10 = function $anonymous() {
+                const $s = rt.current, $d = $s.depth;
+                if ($d >= $s.limit)
+                    $s.deepen();
+                $s.depth = $d + 1;
                 let $1;
                 const $va = rt.NONE;
-                $f.line = 35;
-                ($f.line = 35, $f.callName = "error", rt.fn((($1 = $env.f.error) !== undefined ? $1 : rt.getGlobal($env, "error")), "global 'error'")("again"));
+                ($s.pcs[$d] = $pc + 58, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 57, rt.getGlobal($env, "error"))), "global 'error'")("again"));
                 return rt.leave($s, $d, rt.NONE);
-            }, $o11 = new rt.FieldsObject(), $n12 = 1, $o11.__tostring = $10, rt.LuaTable.record($o11, $n12)), $f.line = 35, $fn5 = rt.fn($6, "global 'setmetatable'"), $f.callName = "setmetatable", $fn5($8, $9)), $f.line = 35, $fn1 = rt.fn($2, "global 'error'"), $f.callName = "error", (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4)));
+            }, $o11 = new rt.FieldsObject(), $n12 = 1, $o11.__tostring = $10, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 59, $fn5 = rt.fn($6, "global 'setmetatable'"), $fn5($8, $9)), $s.pcs[$d] = $pc + 60, $fn1 = rt.fn($2, "global 'error'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4)));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $210 instanceof rt.LuaTable && !$210.linked && $210.f.get !== undefined ? ($210.f.get = $217) : rt.setIndex($210, "get", $217, "field 'bad_tostring'"));
-        $f.line = 36;
-        $218 = ($219 = ($220 = api, ($220 instanceof rt.LuaTable && (($221 = $220.f.fail) !== undefined || ($m222 = $220.metatable) === undefined || ($221 = $m222.view.fail) !== undefined || (!("fail" in $m222.view) && $m222.view[rt.CUT] === undefined)) ? $221 : rt.index($220, "fail", "local 'api'"))), ($219 instanceof rt.LuaTable && (($223 = $219.f.tostring) !== undefined || ($m224 = $219.metatable) === undefined || ($223 = $m224.view.tostring) !== undefined || (!("tostring" in $m224.view) && $m224.view[rt.CUT] === undefined)) ? $223 : rt.index($219, "tostring", "field 'fail'")));
+        }) !== undefined && $210 instanceof rt.LuaTable && !$210.linked && $210.f.get !== undefined ? ($210.f.get = $217) : ($s.pcs[$d] = $pc + 55, rt.setIndex($210, "get", $217, "field 'bad_tostring'")));
+        $218 = ($219 = ($220 = api, ($220 instanceof rt.LuaTable && (($221 = $220.f.fail) !== undefined || ($m222 = $220.metatable) === undefined || ($221 = $m222.view.fail) !== undefined || (!("fail" in $m222.view) && $m222.view[rt.CUT] === undefined)) ? $221 : ($s.pcs[$d] = $pc + 61, rt.index($220, "fail", "local 'api'")))), ($219 instanceof rt.LuaTable && (($223 = $219.f.tostring) !== undefined || ($m224 = $219.metatable) === undefined || ($223 = $m224.view.tostring) !== undefined || (!("tostring" in $m224.view) && $m224.view[rt.CUT] === undefined)) ? $223 : ($s.pcs[$d] = $pc + 61, rt.index($219, "tostring", "field 'fail'"))));
         (($225 = function $get() {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site28);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -864,56 +989,49 @@ export default function load($env) {
             let $o11;
             let $n12;
             const $va = rt.NONE;
-            $f.line = 36;
-            ($2 = (($3 = $env.f.error) !== undefined ? $3 : rt.getGlobal($env, "error")), $r4 = ($6 = (($7 = $env.f.setmetatable) !== undefined ? $7 : rt.getGlobal($env, "setmetatable")), $8 = new rt.LuaTable(), $9 = ($10 = function $anonymous() {
+            ($2 = (($3 = $env.f.error) !== undefined ? $3 : ($s.pcs[$d] = $pc + 62, rt.getGlobal($env, "error"))), $r4 = ($6 = (($7 = $env.f.setmetatable) !== undefined ? $7 : ($s.pcs[$d] = $pc + 62, rt.getGlobal($env, "setmetatable"))), $8 = new rt.LuaTable(), $9 = ($10 = function $anonymous() {
                 const $s = rt.current, $d = $s.depth;
-                let $f;
                 const $va = rt.NONE;
                 return rt.leave($s, $d, "custom message");
                 return rt.leave($s, $d, rt.NONE);
-            }, $o11 = new rt.FieldsObject(), $n12 = 1, $o11.__tostring = $10, rt.LuaTable.record($o11, $n12)), $f.line = 36, $fn5 = rt.fn($6, "global 'setmetatable'"), $f.callName = "setmetatable", $fn5($8, $9)), $f.line = 36, $fn1 = rt.fn($2, "global 'error'"), $f.callName = "error", (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4)));
+            }, $o11 = new rt.FieldsObject(), $n12 = 1, $o11.__tostring = $10, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 63, $fn5 = rt.fn($6, "global 'setmetatable'"), $fn5($8, $9)), $s.pcs[$d] = $pc + 64, $fn1 = rt.fn($2, "global 'error'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4)));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $218 instanceof rt.LuaTable && !$218.linked && $218.f.get !== undefined ? ($218.f.get = $225) : rt.setIndex($218, "get", $225, "field 'tostring'"));
-        $f.line = 37;
-        $226 = ($227 = ($228 = api, ($228 instanceof rt.LuaTable && (($229 = $228.f.fail) !== undefined || ($m230 = $228.metatable) === undefined || ($229 = $m230.view.fail) !== undefined || (!("fail" in $m230.view) && $m230.view[rt.CUT] === undefined)) ? $229 : rt.index($228, "fail", "local 'api'"))), ($227 instanceof rt.LuaTable && (($231 = $227.f.level0) !== undefined || ($m232 = $227.metatable) === undefined || ($231 = $m232.view.level0) !== undefined || (!("level0" in $m232.view) && $m232.view[rt.CUT] === undefined)) ? $231 : rt.index($227, "level0", "field 'fail'")));
+        }) !== undefined && $218 instanceof rt.LuaTable && !$218.linked && $218.f.get !== undefined ? ($218.f.get = $225) : ($s.pcs[$d] = $pc + 61, rt.setIndex($218, "get", $225, "field 'tostring'")));
+        $226 = ($227 = ($228 = api, ($228 instanceof rt.LuaTable && (($229 = $228.f.fail) !== undefined || ($m230 = $228.metatable) === undefined || ($229 = $m230.view.fail) !== undefined || (!("fail" in $m230.view) && $m230.view[rt.CUT] === undefined)) ? $229 : ($s.pcs[$d] = $pc + 65, rt.index($228, "fail", "local 'api'")))), ($227 instanceof rt.LuaTable && (($231 = $227.f.level0) !== undefined || ($m232 = $227.metatable) === undefined || ($231 = $m232.view.level0) !== undefined || (!("level0" in $m232.view) && $m232.view[rt.CUT] === undefined)) ? $231 : ($s.pcs[$d] = $pc + 65, rt.index($227, "level0", "field 'fail'"))));
         (($233 = function $get() {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site30);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $1;
             const $va = rt.NONE;
-            $f.line = 37;
-            ($f.line = 37, $f.callName = "error", rt.fn((($1 = $env.f.error) !== undefined ? $1 : rt.getGlobal($env, "error")), "global 'error'")("no position", 0));
+            ($s.pcs[$d] = $pc + 67, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 66, rt.getGlobal($env, "error"))), "global 'error'")("no position", 0));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $226 instanceof rt.LuaTable && !$226.linked && $226.f.get !== undefined ? ($226.f.get = $233) : rt.setIndex($226, "get", $233, "field 'level0'"));
-        $f.line = 38;
-        $234 = ($235 = ($236 = api, ($236 instanceof rt.LuaTable && (($237 = $236.f.fail) !== undefined || ($m238 = $236.metatable) === undefined || ($237 = $m238.view.fail) !== undefined || (!("fail" in $m238.view) && $m238.view[rt.CUT] === undefined)) ? $237 : rt.index($236, "fail", "local 'api'"))), ($235 instanceof rt.LuaTable && (($239 = $235.f.cycle) !== undefined || ($m240 = $235.metatable) === undefined || ($239 = $m240.view.cycle) !== undefined || (!("cycle" in $m240.view) && $m240.view[rt.CUT] === undefined)) ? $239 : rt.index($235, "cycle", "field 'fail'")));
+        }) !== undefined && $226 instanceof rt.LuaTable && !$226.linked && $226.f.get !== undefined ? ($226.f.get = $233) : ($s.pcs[$d] = $pc + 65, rt.setIndex($226, "get", $233, "field 'level0'")));
+        $234 = ($235 = ($236 = api, ($236 instanceof rt.LuaTable && (($237 = $236.f.fail) !== undefined || ($m238 = $236.metatable) === undefined || ($237 = $m238.view.fail) !== undefined || (!("fail" in $m238.view) && $m238.view[rt.CUT] === undefined)) ? $237 : ($s.pcs[$d] = $pc + 68, rt.index($236, "fail", "local 'api'")))), ($235 instanceof rt.LuaTable && (($239 = $235.f.cycle) !== undefined || ($m240 = $235.metatable) === undefined || ($239 = $m240.view.cycle) !== undefined || (!("cycle" in $m240.view) && $m240.view[rt.CUT] === undefined)) ? $239 : ($s.pcs[$d] = $pc + 68, rt.index($235, "cycle", "field 'fail'"))));
         (($241 = function $get() {
             const $s = rt.current, $d = $s.depth;
-            let $f;
             let $1;
             const $va = rt.NONE;
             let t = new rt.LuaTable();
-            (($1 = t) !== undefined && t instanceof rt.LuaTable && !t.linked && t.f.self !== undefined ? (t.f.self = $1) : (($f ??= $s.enter($site31)).line = 40, rt.setIndex(t, "self", $1, "local 't'")));
+            (($1 = t) !== undefined && t instanceof rt.LuaTable && !t.linked && t.f.self !== undefined ? (t.f.self = $1) : (rt.at($s, $d, $pc + 69), rt.setIndex(t, "self", $1, "local 't'")));
             return rt.leave($s, $d, t);
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $234 instanceof rt.LuaTable && !$234.linked && $234.f.get !== undefined ? ($234.f.get = $241) : rt.setIndex($234, "get", $241, "field 'cycle'"));
-        $f.line = 43;
-        $242 = ($243 = ($244 = api, ($244 instanceof rt.LuaTable && (($245 = $244.f.fail) !== undefined || ($m246 = $244.metatable) === undefined || ($245 = $m246.view.fail) !== undefined || (!("fail" in $m246.view) && $m246.view[rt.CUT] === undefined)) ? $245 : rt.index($244, "fail", "local 'api'"))), ($243 instanceof rt.LuaTable && (($247 = $243.f.func) !== undefined || ($m248 = $243.metatable) === undefined || ($247 = $m248.view.func) !== undefined || (!("func" in $m248.view) && $m248.view[rt.CUT] === undefined)) ? $247 : rt.index($243, "func", "field 'fail'")));
+        }) !== undefined && $234 instanceof rt.LuaTable && !$234.linked && $234.f.get !== undefined ? ($234.f.get = $241) : ($s.pcs[$d] = $pc + 68, rt.setIndex($234, "get", $241, "field 'cycle'")));
+        $242 = ($243 = ($244 = api, ($244 instanceof rt.LuaTable && (($245 = $244.f.fail) !== undefined || ($m246 = $244.metatable) === undefined || ($245 = $m246.view.fail) !== undefined || (!("fail" in $m246.view) && $m246.view[rt.CUT] === undefined)) ? $245 : ($s.pcs[$d] = $pc + 70, rt.index($244, "fail", "local 'api'")))), ($243 instanceof rt.LuaTable && (($247 = $243.f.func) !== undefined || ($m248 = $243.metatable) === undefined || ($247 = $m248.view.func) !== undefined || (!("func" in $m248.view) && $m248.view[rt.CUT] === undefined)) ? $247 : ($s.pcs[$d] = $pc + 70, rt.index($243, "func", "field 'fail'"))));
         (($249 = function $get() {
             const $s = rt.current, $d = $s.depth;
-            let $f;
             let $1;
             let $2;
             let $o3;
             let $n4;
             const $va = rt.NONE;
-            return rt.leave($s, $d, ($1 = (($2 = $env.f.print) !== undefined ? $2 : (($f ??= $s.enter($site32)).line = 43, rt.getGlobal($env, "print"))), $o3 = new rt.FieldsObject(), $n4 = 0, ($1 !== undefined && ($o3.f = $1, $n4++)), rt.LuaTable.record($o3, $n4)));
+            return rt.leave($s, $d, ($1 = (($2 = $env.f.print) !== undefined ? $2 : (rt.at($s, $d, $pc + 71), rt.getGlobal($env, "print"))), $o3 = new rt.FieldsObject(), $n4 = 0, ($1 !== undefined && ($o3.f = $1, $n4++)), rt.LuaTable.record($o3, $n4)));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $242 instanceof rt.LuaTable && !$242.linked && $242.f.get !== undefined ? ($242.f.get = $249) : rt.setIndex($242, "get", $249, "field 'func'"));
-        $f.line = 44;
-        $250 = ($251 = ($252 = api, ($252 instanceof rt.LuaTable && (($253 = $252.f.fail) !== undefined || ($m254 = $252.metatable) === undefined || ($253 = $m254.view.fail) !== undefined || (!("fail" in $m254.view) && $m254.view[rt.CUT] === undefined)) ? $253 : rt.index($252, "fail", "local 'api'"))), ($251 instanceof rt.LuaTable && (($255 = $251.f.deep) !== undefined || ($m256 = $251.metatable) === undefined || ($255 = $m256.view.deep) !== undefined || (!("deep" in $m256.view) && $m256.view[rt.CUT] === undefined)) ? $255 : rt.index($251, "deep", "field 'fail'")));
+        }) !== undefined && $242 instanceof rt.LuaTable && !$242.linked && $242.f.get !== undefined ? ($242.f.get = $249) : ($s.pcs[$d] = $pc + 70, rt.setIndex($242, "get", $249, "field 'func'")));
+        $250 = ($251 = ($252 = api, ($252 instanceof rt.LuaTable && (($253 = $252.f.fail) !== undefined || ($m254 = $252.metatable) === undefined || ($253 = $m254.view.fail) !== undefined || (!("fail" in $m254.view) && $m254.view[rt.CUT] === undefined)) ? $253 : ($s.pcs[$d] = $pc + 72, rt.index($252, "fail", "local 'api'")))), ($251 instanceof rt.LuaTable && (($255 = $251.f.deep) !== undefined || ($m256 = $251.metatable) === undefined || ($255 = $m256.view.deep) !== undefined || (!("deep" in $m256.view) && $m256.view[rt.CUT] === undefined)) ? $255 : ($s.pcs[$d] = $pc + 72, rt.index($251, "deep", "field 'fail'"))));
         (($257 = function $get() {
             const $s = rt.current, $d = $s.depth;
-            let $f;
             let $1;
             let $2;
             let $3;
@@ -927,30 +1045,30 @@ export default function load($env) {
                 const $b1 = 70;
                 $loop1: for (let i = $a1; i <= $b1; i++) {
                     $1 = cur;
-                    (($2 = new rt.LuaTable()) !== undefined && $1 instanceof rt.LuaTable && !$1.linked && $1.f.child !== undefined ? ($1.f.child = $2) : (($f ??= $s.enter($site33)).line = 47, rt.setIndex($1, "child", $2, "local 'cur'")));
-                    cur = ($3 = cur, ($3 instanceof rt.LuaTable && (($4 = $3.f.child) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.child) !== undefined || (!("child" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : (($f ??= $s.enter($site33)).line = 47, rt.index($3, "child", "local 'cur'"))));
+                    (($2 = new rt.LuaTable()) !== undefined && $1 instanceof rt.LuaTable && !$1.linked && $1.f.child !== undefined ? ($1.f.child = $2) : (rt.at($s, $d, $pc + 73), rt.setIndex($1, "child", $2, "local 'cur'")));
+                    cur = ($3 = cur, ($3 instanceof rt.LuaTable && (($4 = $3.f.child) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.child) !== undefined || (!("child" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : (rt.at($s, $d, $pc + 73), rt.index($3, "child", "local 'cur'"))));
                 }
             }
             return rt.leave($s, $d, t_1);
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $250 instanceof rt.LuaTable && !$250.linked && $250.f.get !== undefined ? ($250.f.get = $257) : rt.setIndex($250, "get", $257, "field 'deep'"));
-        $f.line = 50;
-        $258 = ($259 = ($260 = api, ($260 instanceof rt.LuaTable && (($261 = $260.f.fail) !== undefined || ($m262 = $260.metatable) === undefined || ($261 = $m262.view.fail) !== undefined || (!("fail" in $m262.view) && $m262.view[rt.CUT] === undefined)) ? $261 : rt.index($260, "fail", "local 'api'"))), ($259 instanceof rt.LuaTable && (($263 = $259.f.returns_function) !== undefined || ($m264 = $259.metatable) === undefined || ($263 = $m264.view.returns_function) !== undefined || (!("returns_function" in $m264.view) && $m264.view[rt.CUT] === undefined)) ? $263 : rt.index($259, "returns_function", "field 'fail'")));
+        }) !== undefined && $250 instanceof rt.LuaTable && !$250.linked && $250.f.get !== undefined ? ($250.f.get = $257) : ($s.pcs[$d] = $pc + 72, rt.setIndex($250, "get", $257, "field 'deep'")));
+        $258 = ($259 = ($260 = api, ($260 instanceof rt.LuaTable && (($261 = $260.f.fail) !== undefined || ($m262 = $260.metatable) === undefined || ($261 = $m262.view.fail) !== undefined || (!("fail" in $m262.view) && $m262.view[rt.CUT] === undefined)) ? $261 : ($s.pcs[$d] = $pc + 74, rt.index($260, "fail", "local 'api'")))), ($259 instanceof rt.LuaTable && (($263 = $259.f.returns_function) !== undefined || ($m264 = $259.metatable) === undefined || ($263 = $m264.view.returns_function) !== undefined || (!("returns_function" in $m264.view) && $m264.view[rt.CUT] === undefined)) ? $263 : ($s.pcs[$d] = $pc + 74, rt.index($259, "returns_function", "field 'fail'"))));
         (($265 = function $get() {
             const $s = rt.current, $d = $s.depth;
-            let $f;
             let $1;
             const $va = rt.NONE;
-            return rt.leave($s, $d, (($1 = $env.f.print) !== undefined ? $1 : (($f ??= $s.enter($site34)).line = 50, rt.getGlobal($env, "print"))));
+            return rt.leave($s, $d, (($1 = $env.f.print) !== undefined ? $1 : (rt.at($s, $d, $pc + 75), rt.getGlobal($env, "print"))));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $258 instanceof rt.LuaTable && !$258.linked && $258.f.get !== undefined ? ($258.f.get = $265) : rt.setIndex($258, "get", $265, "field 'returns_function'"));
-        $f.line = 51;
-        $266 = ($267 = ($268 = api, ($268 instanceof rt.LuaTable && (($269 = $268.f.fail) !== undefined || ($m270 = $268.metatable) === undefined || ($269 = $m270.view.fail) !== undefined || (!("fail" in $m270.view) && $m270.view[rt.CUT] === undefined)) ? $269 : rt.index($268, "fail", "local 'api'"))), ($267 instanceof rt.LuaTable && (($271 = $267.f.nobody) !== undefined || ($m272 = $267.metatable) === undefined || ($271 = $m272.view.nobody) !== undefined || (!("nobody" in $m272.view) && $m272.view[rt.CUT] === undefined)) ? $271 : rt.index($267, "nobody", "field 'fail'")));
+        }) !== undefined && $258 instanceof rt.LuaTable && !$258.linked && $258.f.get !== undefined ? ($258.f.get = $265) : ($s.pcs[$d] = $pc + 74, rt.setIndex($258, "get", $265, "field 'returns_function'")));
+        $266 = ($267 = ($268 = api, ($268 instanceof rt.LuaTable && (($269 = $268.f.fail) !== undefined || ($m270 = $268.metatable) === undefined || ($269 = $m270.view.fail) !== undefined || (!("fail" in $m270.view) && $m270.view[rt.CUT] === undefined)) ? $269 : ($s.pcs[$d] = $pc + 76, rt.index($268, "fail", "local 'api'")))), ($267 instanceof rt.LuaTable && (($271 = $267.f.nobody) !== undefined || ($m272 = $267.metatable) === undefined || ($271 = $m272.view.nobody) !== undefined || (!("nobody" in $m272.view) && $m272.view[rt.CUT] === undefined)) ? $271 : ($s.pcs[$d] = $pc + 76, rt.index($267, "nobody", "field 'fail'"))));
         (($273 = (($body) => rt.withBody((function $post(ctx_1) {
             const $r = $body(ctx_1);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_1) {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site35);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -961,17 +1079,18 @@ export default function load($env) {
             let $t8;
             let $r9;
             const $va = rt.NONE;
-            $f.line = 51;
-            return ($2 = rt.first(($3 = ctx_1, $f.line = 51, $f.callName = ":body", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $f.line = 51, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.text) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.text) !== undefined || (!("text" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "text")), "method 'text'"), $f.line = 51, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2]));
+            return ($2 = rt.first(($3 = ctx_1, $s.pcs[$d] = $pc + 77, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 78, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.text) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.text) !== undefined || (!("text" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "text")), "method 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $266 instanceof rt.LuaTable && !$266.linked && $266.f.post !== undefined ? ($266.f.post = $273) : rt.setIndex($266, "post", $273, "field 'nobody'"));
-        $f.line = 52;
-        $274 = ($275 = ($276 = api, ($276 instanceof rt.LuaTable && (($277 = $276.f.fail) !== undefined || ($m278 = $276.metatable) === undefined || ($277 = $m278.view.fail) !== undefined || (!("fail" in $m278.view) && $m278.view[rt.CUT] === undefined)) ? $277 : rt.index($276, "fail", "local 'api'"))), ($275 instanceof rt.LuaTable && (($279 = $275.f.badjson) !== undefined || ($m280 = $275.metatable) === undefined || ($279 = $m280.view.badjson) !== undefined || (!("badjson" in $m280.view) && $m280.view[rt.CUT] === undefined)) ? $279 : rt.index($275, "badjson", "field 'fail'")));
+        }))) !== undefined && $266 instanceof rt.LuaTable && !$266.linked && $266.f.post !== undefined ? ($266.f.post = $273) : ($s.pcs[$d] = $pc + 76, rt.setIndex($266, "post", $273, "field 'nobody'")));
+        $274 = ($275 = ($276 = api, ($276 instanceof rt.LuaTable && (($277 = $276.f.fail) !== undefined || ($m278 = $276.metatable) === undefined || ($277 = $m278.view.fail) !== undefined || (!("fail" in $m278.view) && $m278.view[rt.CUT] === undefined)) ? $277 : ($s.pcs[$d] = $pc + 79, rt.index($276, "fail", "local 'api'")))), ($275 instanceof rt.LuaTable && (($279 = $275.f.badjson) !== undefined || ($m280 = $275.metatable) === undefined || ($279 = $m280.view.badjson) !== undefined || (!("badjson" in $m280.view) && $m280.view[rt.CUT] === undefined)) ? $279 : ($s.pcs[$d] = $pc + 79, rt.index($275, "badjson", "field 'fail'"))));
         (($281 = (($body) => rt.withBody((function $post(ctx_2) {
             const $r = $body(ctx_2);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_2) {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site36);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -982,17 +1101,18 @@ export default function load($env) {
             let $t8;
             let $r9;
             const $va = rt.NONE;
-            $f.line = 52;
-            return ($2 = rt.first(($3 = ctx_2, $f.line = 52, $f.callName = ":body", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $f.line = 52, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.json) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "json")), "method 'json'"), $f.line = 52, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2]));
+            return ($2 = rt.first(($3 = ctx_2, $s.pcs[$d] = $pc + 80, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 81, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.json) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $274 instanceof rt.LuaTable && !$274.linked && $274.f.post !== undefined ? ($274.f.post = $281) : rt.setIndex($274, "post", $281, "field 'badjson'"));
-        $f.line = 53;
-        $282 = ($283 = ($284 = api, ($284 instanceof rt.LuaTable && (($285 = $284.f.fail) !== undefined || ($m286 = $284.metatable) === undefined || ($285 = $m286.view.fail) !== undefined || (!("fail" in $m286.view) && $m286.view[rt.CUT] === undefined)) ? $285 : rt.index($284, "fail", "local 'api'"))), ($283 instanceof rt.LuaTable && (($287 = $283.f.notobject) !== undefined || ($m288 = $283.metatable) === undefined || ($287 = $m288.view.notobject) !== undefined || (!("notobject" in $m288.view) && $m288.view[rt.CUT] === undefined)) ? $287 : rt.index($283, "notobject", "field 'fail'")));
+        }))) !== undefined && $274 instanceof rt.LuaTable && !$274.linked && $274.f.post !== undefined ? ($274.f.post = $281) : ($s.pcs[$d] = $pc + 79, rt.setIndex($274, "post", $281, "field 'badjson'")));
+        $282 = ($283 = ($284 = api, ($284 instanceof rt.LuaTable && (($285 = $284.f.fail) !== undefined || ($m286 = $284.metatable) === undefined || ($285 = $m286.view.fail) !== undefined || (!("fail" in $m286.view) && $m286.view[rt.CUT] === undefined)) ? $285 : ($s.pcs[$d] = $pc + 82, rt.index($284, "fail", "local 'api'")))), ($283 instanceof rt.LuaTable && (($287 = $283.f.notobject) !== undefined || ($m288 = $283.metatable) === undefined || ($287 = $m288.view.notobject) !== undefined || (!("notobject" in $m288.view) && $m288.view[rt.CUT] === undefined)) ? $287 : ($s.pcs[$d] = $pc + 82, rt.index($283, "notobject", "field 'fail'"))));
         (($289 = (($body) => rt.withBody((function $post(ctx_3) {
             const $r = $body(ctx_3);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_3) {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site37);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -1015,14 +1135,15 @@ export default function load($env) {
             let $t20;
             let $r21;
             const $va = rt.NONE;
-            $f.line = 53;
-            return ($2 = rt.first(($3 = ctx_3, $f.line = 53, $f.callName = ":body", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $f.line = 53, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.expect) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.expect) !== undefined || (!("expect" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "expect")), "method 'expect'"), $8 = ($9 = rt.first(($11 = ($12 = (($13 = $env.f.rover) !== undefined ? $13 : rt.getGlobal($env, "rover")), ($12 instanceof rt.LuaTable && (($14 = $12.f.guard) !== undefined || ($m15 = $12.metatable) === undefined || ($14 = $m15.view.guard) !== undefined || (!("guard" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($12, "guard", "global 'rover'"))), $f.line = 53, $fn10 = rt.fn(($11 instanceof rt.LuaTable && (($16 = $11.f.string) !== undefined || ($m17 = $11.metatable) === undefined || ($16 = $m17.view.string) !== undefined || (!("string" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($11, "string", "field 'guard'")), "method 'string'"), $f.line = 53, $f.callName = ":string", $fn10($11))), $o18 = new rt.FieldsObject(), $n19 = 0, ($9 !== undefined && ($o18.a = $9, $n19++)), rt.LuaTable.record($o18, $n19)), $f.line = 53, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t20 = $s.tails++, $r21 = $fn1($2, $8), $s.tails = $t20, $r21) : rt.tail($s, $fn1, [$2, $8]));
+            return ($2 = rt.first(($3 = ctx_3, $s.pcs[$d] = $pc + 83, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 84, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.expect) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.expect) !== undefined || (!("expect" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "expect")), "method 'expect'"), $8 = ($9 = rt.first(($11 = ($12 = (($13 = $env.f.rover) !== undefined ? $13 : ($s.pcs[$d] = $pc + 84, rt.getGlobal($env, "rover"))), ($12 instanceof rt.LuaTable && (($14 = $12.f.guard) !== undefined || ($m15 = $12.metatable) === undefined || ($14 = $m15.view.guard) !== undefined || (!("guard" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 84, rt.index($12, "guard", "global 'rover'")))), $s.pcs[$d] = $pc + 85, $fn10 = rt.fn(($11 instanceof rt.LuaTable && (($16 = $11.f.string) !== undefined || ($m17 = $11.metatable) === undefined || ($16 = $m17.view.string) !== undefined || (!("string" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($11, "string", "field 'guard'")), "method 'string'"), $fn10($11))), $o18 = new rt.FieldsObject(), $n19 = 0, ($9 !== undefined && ($o18.a = $9, $n19++)), rt.LuaTable.record($o18, $n19)), $s.pcs[$d] = $pc + 86, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t20 = $s.tails++, $r21 = $fn1($2, $8), $s.tails = $t20, $r21) : rt.tail($s, $fn1, [$2, $8]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $282 instanceof rt.LuaTable && !$282.linked && $282.f.post !== undefined ? ($282.f.post = $289) : rt.setIndex($282, "post", $289, "field 'notobject'"));
-        $f.line = 54;
-        $290 = ($291 = ($292 = api, ($292 instanceof rt.LuaTable && (($293 = $292.f.fail) !== undefined || ($m294 = $292.metatable) === undefined || ($293 = $m294.view.fail) !== undefined || (!("fail" in $m294.view) && $m294.view[rt.CUT] === undefined)) ? $293 : rt.index($292, "fail", "local 'api'"))), ($291 instanceof rt.LuaTable && (($295 = $291.f.traceback) !== undefined || ($m296 = $291.metatable) === undefined || ($295 = $m296.view.traceback) !== undefined || (!("traceback" in $m296.view) && $m296.view[rt.CUT] === undefined)) ? $295 : rt.index($291, "traceback", "field 'fail'")));
+        }))) !== undefined && $282 instanceof rt.LuaTable && !$282.linked && $282.f.post !== undefined ? ($282.f.post = $289) : ($s.pcs[$d] = $pc + 82, rt.setIndex($282, "post", $289, "field 'notobject'")));
+        $290 = ($291 = ($292 = api, ($292 instanceof rt.LuaTable && (($293 = $292.f.fail) !== undefined || ($m294 = $292.metatable) === undefined || ($293 = $m294.view.fail) !== undefined || (!("fail" in $m294.view) && $m294.view[rt.CUT] === undefined)) ? $293 : ($s.pcs[$d] = $pc + 87, rt.index($292, "fail", "local 'api'")))), ($291 instanceof rt.LuaTable && (($295 = $291.f.traceback) !== undefined || ($m296 = $291.metatable) === undefined || ($295 = $m296.view.traceback) !== undefined || (!("traceback" in $m296.view) && $m296.view[rt.CUT] === undefined)) ? $295 : ($s.pcs[$d] = $pc + 87, rt.index($291, "traceback", "field 'fail'"))));
         (($297 = function $get() {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site38);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -1037,14 +1158,15 @@ export default function load($env) {
             let $12;
             let $13;
             const $va = rt.NONE;
-            $f.line = 54;
-            ($2 = (($3 = $env.f.error) !== undefined ? $3 : rt.getGlobal($env, "error")), $4 = rt.first(($6 = ($7 = (($8 = $env.f.debug) !== undefined ? $8 : rt.getGlobal($env, "debug")), ($7 instanceof rt.LuaTable && (($9 = $7.f.traceback) !== undefined || ($m10 = $7.metatable) === undefined || ($9 = $m10.view.traceback) !== undefined || (!("traceback" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($7, "traceback", "global 'debug'"))), $11 = "with trace", $12 = 1, $f.line = 54, $fn5 = rt.fn($6, "field 'traceback'"), $f.callName = "traceback", $fn5($11, $12))), $13 = 0, $f.line = 54, $fn1 = rt.fn($2, "global 'error'"), $f.callName = "error", $fn1($4, $13));
+            ($2 = (($3 = $env.f.error) !== undefined ? $3 : ($s.pcs[$d] = $pc + 88, rt.getGlobal($env, "error"))), $4 = rt.first(($6 = ($7 = (($8 = $env.f.debug) !== undefined ? $8 : ($s.pcs[$d] = $pc + 88, rt.getGlobal($env, "debug"))), ($7 instanceof rt.LuaTable && (($9 = $7.f.traceback) !== undefined || ($m10 = $7.metatable) === undefined || ($9 = $m10.view.traceback) !== undefined || (!("traceback" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 88, rt.index($7, "traceback", "global 'debug'")))), $11 = "with trace", $12 = 1, $s.pcs[$d] = $pc + 89, $fn5 = rt.fn($6, "field 'traceback'"), $fn5($11, $12))), $13 = 0, $s.pcs[$d] = $pc + 90, $fn1 = rt.fn($2, "global 'error'"), $fn1($4, $13));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $290 instanceof rt.LuaTable && !$290.linked && $290.f.get !== undefined ? ($290.f.get = $297) : rt.setIndex($290, "get", $297, "field 'traceback'"));
-        $f.line = 55;
-        $298 = ($299 = ($300 = api, ($300 instanceof rt.LuaTable && (($301 = $300.f.fail) !== undefined || ($m302 = $300.metatable) === undefined || ($301 = $m302.view.fail) !== undefined || (!("fail" in $m302.view) && $m302.view[rt.CUT] === undefined)) ? $301 : rt.index($300, "fail", "local 'api'"))), ($299 instanceof rt.LuaTable && (($303 = $299.f.pcall) !== undefined || ($m304 = $299.metatable) === undefined || ($303 = $m304.view.pcall) !== undefined || (!("pcall" in $m304.view) && $m304.view[rt.CUT] === undefined)) ? $303 : rt.index($299, "pcall", "field 'fail'")));
+        }) !== undefined && $290 instanceof rt.LuaTable && !$290.linked && $290.f.get !== undefined ? ($290.f.get = $297) : ($s.pcs[$d] = $pc + 87, rt.setIndex($290, "get", $297, "field 'traceback'")));
+        $298 = ($299 = ($300 = api, ($300 instanceof rt.LuaTable && (($301 = $300.f.fail) !== undefined || ($m302 = $300.metatable) === undefined || ($301 = $m302.view.fail) !== undefined || (!("fail" in $m302.view) && $m302.view[rt.CUT] === undefined)) ? $301 : ($s.pcs[$d] = $pc + 91, rt.index($300, "fail", "local 'api'")))), ($299 instanceof rt.LuaTable && (($303 = $299.f.pcall) !== undefined || ($m304 = $299.metatable) === undefined || ($303 = $m304.view.pcall) !== undefined || (!("pcall" in $m304.view) && $m304.view[rt.CUT] === undefined)) ? $303 : ($s.pcs[$d] = $pc + 91, rt.index($299, "pcall", "field 'fail'"))));
         (($305 = function $get() {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site39);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $l1;
             let $2;
             let $3;
@@ -1053,21 +1175,21 @@ export default function load($env) {
             let $o6;
             let $n7;
             const $va = rt.NONE;
-            $f.line = 56;
-            $l1 = rt.adjust([...rt.all(($f.line = 56, $f.callName = "pcall", rt.fn((($3 = $env.f.pcall) !== undefined ? $3 : rt.getGlobal($env, "pcall")), "global 'pcall'")((($2 = $env.f.error) !== undefined ? $2 : rt.getGlobal($env, "error")), "caught")))], 2);
+            $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 93, rt.fn((($3 = $env.f.pcall) !== undefined ? $3 : ($s.pcs[$d] = $pc + 92, rt.getGlobal($env, "pcall"))), "global 'pcall'")((($2 = $env.f.error) !== undefined ? $2 : ($s.pcs[$d] = $pc + 92, rt.getGlobal($env, "error"))), "caught")))], 2);
             let ok = $l1[0];
             let err = $l1[1];
-            $f.line = 57;
             return rt.leave($s, $d, ($4 = ok, $5 = err, $o6 = new rt.FieldsObject(), $n7 = 0, ($4 !== undefined && ($o6.ok = $4, $n7++)), ($5 !== undefined && ($o6.err = $5, $n7++)), rt.LuaTable.record($o6, $n7)));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $298 instanceof rt.LuaTable && !$298.linked && $298.f.get !== undefined ? ($298.f.get = $305) : rt.setIndex($298, "get", $305, "field 'pcall'"));
-        $f.line = 59;
-        $306 = ($307 = ($308 = api, ($308 instanceof rt.LuaTable && (($309 = $308.f.fail) !== undefined || ($m310 = $308.metatable) === undefined || ($309 = $m310.view.fail) !== undefined || (!("fail" in $m310.view) && $m310.view[rt.CUT] === undefined)) ? $309 : rt.index($308, "fail", "local 'api'"))), ($307 instanceof rt.LuaTable && (($311 = $307.f.recursion) !== undefined || ($m312 = $307.metatable) === undefined || ($311 = $m312.view.recursion) !== undefined || (!("recursion" in $m312.view) && $m312.view[rt.CUT] === undefined)) ? $311 : rt.index($307, "recursion", "field 'fail'")));
+        }) !== undefined && $298 instanceof rt.LuaTable && !$298.linked && $298.f.get !== undefined ? ($298.f.get = $305) : ($s.pcs[$d] = $pc + 91, rt.setIndex($298, "get", $305, "field 'pcall'")));
+        $306 = ($307 = ($308 = api, ($308 instanceof rt.LuaTable && (($309 = $308.f.fail) !== undefined || ($m310 = $308.metatable) === undefined || ($309 = $m310.view.fail) !== undefined || (!("fail" in $m310.view) && $m310.view[rt.CUT] === undefined)) ? $309 : ($s.pcs[$d] = $pc + 94, rt.index($308, "fail", "local 'api'")))), ($307 instanceof rt.LuaTable && (($311 = $307.f.recursion) !== undefined || ($m312 = $307.metatable) === undefined || ($311 = $m312.view.recursion) !== undefined || (!("recursion" in $m312.view) && $m312.view[rt.CUT] === undefined)) ? $311 : ($s.pcs[$d] = $pc + 94, rt.index($307, "recursion", "field 'fail'"))));
         (($313 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site40);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -1076,25 +1198,28 @@ export default function load($env) {
             const $va = rt.NONE;
             let down;
             down = (function $down(n) {
-                const $s = rt.current, $d = $s.depth, $f = $s.enter($site41);
+                const $s = rt.current, $d = $s.depth;
+                if ($d >= $s.limit)
+                    $s.deepen();
+                $s.depth = $d + 1;
                 let $1;
                 let $2;
                 const $va = rt.NONE;
-                $f.line = 60;
-                return rt.leave($s, $d, ($1 = ($f.line = 60, $f.callName = "down", down((n + 1))), $2 = (1), (typeof $1 === 'number' && typeof $2 === 'number' ? $1 + $2 : ($f.line = 60, rt.add($1, $2)))));
+                return rt.leave($s, $d, ($1 = ($s.pcs[$d] = $pc + 95, down((n + 1))), $2 = (1), (typeof $1 === 'number' && typeof $2 === 'number' ? $1 + $2 : ($s.pcs[$d] = $pc + 96, rt.add($1, $2)))));
                 return rt.leave($s, $d, rt.NONE);
             });
-            $f.line = 61;
-            return ($2 = down, $3 = 1, $f.line = 61, $fn1 = $2, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
+            return ($2 = down, $3 = 1, $s.pcs[$d] = $pc + 97, $fn1 = $2, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $306 instanceof rt.LuaTable && !$306.linked && $306.f.get !== undefined ? ($306.f.get = $313) : rt.setIndex($306, "get", $313, "field 'recursion'"));
-        $f.line = 65;
-        $314 = ($315 = ($316 = api, ($316 instanceof rt.LuaTable && (($317 = $316.f.depth) !== undefined || ($m318 = $316.metatable) === undefined || ($317 = $m318.view.depth) !== undefined || (!("depth" in $m318.view) && $m318.view[rt.CUT] === undefined)) ? $317 : rt.index($316, "depth", "local 'api'"))), ($315 instanceof rt.LuaTable && (($319 = $315.f.p_n) !== undefined || ($m320 = $315.metatable) === undefined || ($319 = $m320.view.p_n) !== undefined || (!("p_n" in $m320.view) && $m320.view[rt.CUT] === undefined)) ? $319 : rt.index($315, "p_n", "field 'depth'")));
+        }))) !== undefined && $306 instanceof rt.LuaTable && !$306.linked && $306.f.get !== undefined ? ($306.f.get = $313) : ($s.pcs[$d] = $pc + 94, rt.setIndex($306, "get", $313, "field 'recursion'")));
+        $314 = ($315 = ($316 = api, ($316 instanceof rt.LuaTable && (($317 = $316.f.depth) !== undefined || ($m318 = $316.metatable) === undefined || ($317 = $m318.view.depth) !== undefined || (!("depth" in $m318.view) && $m318.view[rt.CUT] === undefined)) ? $317 : ($s.pcs[$d] = $pc + 98, rt.index($316, "depth", "local 'api'")))), ($315 instanceof rt.LuaTable && (($319 = $315.f.p_n) !== undefined || ($m320 = $315.metatable) === undefined || ($319 = $m320.view.p_n) !== undefined || (!("p_n" in $m320.view) && $m320.view[rt.CUT] === undefined)) ? $319 : ($s.pcs[$d] = $pc + 98, rt.index($315, "p_n", "field 'depth'"))));
         (($321 = (($body) => rt.withBody((function $get(ctx_4) {
             const $r = $body(ctx_4);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx_4) {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site42);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $r3;
@@ -1113,7 +1238,10 @@ export default function load($env) {
             const $va = rt.NONE;
             let down_1;
             down_1 = function $down(n_1) {
-                const $s = rt.current, $d = $s.depth, $f = $s.enter($site43);
+                const $s = rt.current, $d = $s.depth;
+                if ($d >= $s.limit)
+                    $s.deepen();
+                $s.depth = $d + 1;
                 let $1;
                 let $2;
                 let $3;
@@ -1121,29 +1249,27 @@ export default function load($env) {
                 if ((n_1 === 0)) {
                     return rt.leave($s, $d, 0);
                 }
-                $f.line = 66;
-                return rt.leave($s, $d, (1 + down_1(($3 = ($1 = (n_1), $2 = (1), (typeof $1 === 'number' && typeof $2 === 'number' ? $1 - $2 : ($f.line = 66, rt.sub($1, $2, "local 'n'")))), $f.line = 66, $f.callName = "down", $3))));
+                return rt.leave($s, $d, (1 + down_1(($3 = ($1 = (n_1), $2 = (1), (typeof $1 === 'number' && typeof $2 === 'number' ? $1 - $2 : ($s.pcs[$d] = $pc + 100, rt.sub($1, $2, "local 'n'")))), $s.pcs[$d] = $pc + 99, $3))));
                 return rt.leave($s, $d, rt.NONE);
             };
-            $f.line = 67;
-            return ($2 = down_1, $r3 = ($5 = (($6 = $env.f.tonumber) !== undefined ? $6 : rt.getGlobal($env, "tonumber")), $7 = (rh.pristineContext(ctx_4) ? ctx_4.param("n") : ($8 = rt.first(($9 = ctx_4, $f.line = 67, $f.callName = ":params", rt.fn(($9 instanceof rt.LuaTable && (($10 = $9.f.params) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.params) !== undefined || (!("params" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), ($8 instanceof rt.LuaTable && (($12 = $8.f.n) !== undefined || ($m13 = $8.metatable) === undefined || ($12 = $m13.view.n) !== undefined || (!("n" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($f.line = 67, rt.index($8, "n"))))), $f.line = 67, $fn4 = rt.fn($5, "global 'tonumber'"), $f.callName = "tonumber", $fn4($7)), $f.line = 67, $fn1 = $2, $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3)), $s.tails = $t14, $r15) : rt.tail($s, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3])));
+            return ($2 = down_1, $r3 = ($5 = (($6 = $env.f.tonumber) !== undefined ? $6 : ($s.pcs[$d] = $pc + 101, rt.getGlobal($env, "tonumber"))), $7 = (rh.pristineContext(ctx_4) ? ctx_4.param("n") : ($8 = rt.first(($9 = ctx_4, $s.pcs[$d] = $pc + 102, rt.fn(($9 instanceof rt.LuaTable && (($10 = $9.f.params) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.params) !== undefined || (!("params" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), ($8 instanceof rt.LuaTable && (($12 = $8.f.n) !== undefined || ($m13 = $8.metatable) === undefined || ($12 = $m13.view.n) !== undefined || (!("n" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 101, rt.index($8, "n"))))), $s.pcs[$d] = $pc + 103, $fn4 = rt.fn($5, "global 'tonumber'"), $fn4($7)), $s.pcs[$d] = $pc + 104, $fn1 = $2, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3)), $s.tails = $t14, $r15) : rt.tail($s, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3])));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $314 instanceof rt.LuaTable && !$314.linked && $314.f.get !== undefined ? ($314.f.get = $321) : rt.setIndex($314, "get", $321, "field 'p_n'"));
+        }))) !== undefined && $314 instanceof rt.LuaTable && !$314.linked && $314.f.get !== undefined ? ($314.f.get = $321) : ($s.pcs[$d] = $pc + 98, rt.setIndex($314, "get", $321, "field 'p_n'")));
         let saved = undefined;
-        $f.line = 72;
-        $322 = ($323 = ($324 = api, ($324 instanceof rt.LuaTable && (($325 = $324.f.stale) !== undefined || ($m326 = $324.metatable) === undefined || ($325 = $m326.view.stale) !== undefined || (!("stale" in $m326.view) && $m326.view[rt.CUT] === undefined)) ? $325 : rt.index($324, "stale", "local 'api'"))), ($323 instanceof rt.LuaTable && (($327 = $323.f.save) !== undefined || ($m328 = $323.metatable) === undefined || ($327 = $m328.view.save) !== undefined || (!("save" in $m328.view) && $m328.view[rt.CUT] === undefined)) ? $327 : rt.index($323, "save", "field 'stale'")));
+        $322 = ($323 = ($324 = api, ($324 instanceof rt.LuaTable && (($325 = $324.f.stale) !== undefined || ($m326 = $324.metatable) === undefined || ($325 = $m326.view.stale) !== undefined || (!("stale" in $m326.view) && $m326.view[rt.CUT] === undefined)) ? $325 : ($s.pcs[$d] = $pc + 105, rt.index($324, "stale", "local 'api'")))), ($323 instanceof rt.LuaTable && (($327 = $323.f.save) !== undefined || ($m328 = $323.metatable) === undefined || ($327 = $m328.view.save) !== undefined || (!("save" in $m328.view) && $m328.view[rt.CUT] === undefined)) ? $327 : ($s.pcs[$d] = $pc + 105, rt.index($323, "save", "field 'stale'"))));
         (($329 = function $get(ctx_5) {
             const $s = rt.current, $d = $s.depth;
-            let $f;
             const $va = rt.NONE;
             saved = ctx_5;
             return rt.leave($s, $d, "saved");
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $322 instanceof rt.LuaTable && !$322.linked && $322.f.get !== undefined ? ($322.f.get = $329) : rt.setIndex($322, "get", $329, "field 'save'"));
-        $f.line = 73;
-        $330 = ($331 = ($332 = api, ($332 instanceof rt.LuaTable && (($333 = $332.f.stale) !== undefined || ($m334 = $332.metatable) === undefined || ($333 = $m334.view.stale) !== undefined || (!("stale" in $m334.view) && $m334.view[rt.CUT] === undefined)) ? $333 : rt.index($332, "stale", "local 'api'"))), ($331 instanceof rt.LuaTable && (($335 = $331.f.use) !== undefined || ($m336 = $331.metatable) === undefined || ($335 = $m336.view.use) !== undefined || (!("use" in $m336.view) && $m336.view[rt.CUT] === undefined)) ? $335 : rt.index($331, "use", "field 'stale'")));
+        }) !== undefined && $322 instanceof rt.LuaTable && !$322.linked && $322.f.get !== undefined ? ($322.f.get = $329) : ($s.pcs[$d] = $pc + 105, rt.setIndex($322, "get", $329, "field 'save'")));
+        $330 = ($331 = ($332 = api, ($332 instanceof rt.LuaTable && (($333 = $332.f.stale) !== undefined || ($m334 = $332.metatable) === undefined || ($333 = $m334.view.stale) !== undefined || (!("stale" in $m334.view) && $m334.view[rt.CUT] === undefined)) ? $333 : ($s.pcs[$d] = $pc + 106, rt.index($332, "stale", "local 'api'")))), ($331 instanceof rt.LuaTable && (($335 = $331.f.use) !== undefined || ($m336 = $331.metatable) === undefined || ($335 = $m336.view.use) !== undefined || (!("use" in $m336.view) && $m336.view[rt.CUT] === undefined)) ? $335 : ($s.pcs[$d] = $pc + 106, rt.index($331, "use", "field 'stale'"))));
         (($337 = function $get(ctx_6) {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site45);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $1;
             let $2;
             let $3;
@@ -1155,17 +1281,13 @@ export default function load($env) {
             let $o9;
             let $n10;
             const $va = rt.NONE;
-            $f.line = 73;
-            return rt.leave($s, $d, ($1 = ($2 = saved, ($2 instanceof rt.LuaTable && (($3 = $2.f.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "method", "upvalue 'saved'"))), $5 = rt.first(($6 = saved, $f.line = 73, $f.callName = ":headers", rt.fn(($6 instanceof rt.LuaTable && (($7 = $6.f.headers) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.headers) !== undefined || (!("headers" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($6, "headers", "upvalue 'saved'")), "method 'headers'")($6))), $o9 = new rt.FieldsObject(), $n10 = 0, ($1 !== undefined && ($o9.method = $1, $n10++)), ($5 !== undefined && ($o9.headers = $5, $n10++)), rt.LuaTable.record($o9, $n10)));
+            return rt.leave($s, $d, ($1 = ($2 = saved, ($2 instanceof rt.LuaTable && (($3 = $2.f.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 107, rt.index($2, "method", "upvalue 'saved'")))), $5 = rt.first(($6 = saved, $s.pcs[$d] = $pc + 108, rt.fn(($6 instanceof rt.LuaTable && (($7 = $6.f.headers) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.headers) !== undefined || (!("headers" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($6, "headers", "upvalue 'saved'")), "method 'headers'")($6))), $o9 = new rt.FieldsObject(), $n10 = 0, ($1 !== undefined && ($o9.method = $1, $n10++)), ($5 !== undefined && ($o9.headers = $5, $n10++)), rt.LuaTable.record($o9, $n10)));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $330 instanceof rt.LuaTable && !$330.linked && $330.f.get !== undefined ? ($330.f.get = $337) : rt.setIndex($330, "get", $337, "field 'use'"));
-        $f.line = 76;
-        let items = ($338 = api, ($338 instanceof rt.LuaTable && (($339 = $338.f.items) !== undefined || ($m340 = $338.metatable) === undefined || ($339 = $m340.view.items) !== undefined || (!("items" in $m340.view) && $m340.view[rt.CUT] === undefined)) ? $339 : rt.index($338, "items", "local 'api'")));
-        $f.line = 77;
+        }) !== undefined && $330 instanceof rt.LuaTable && !$330.linked && $330.f.get !== undefined ? ($330.f.get = $337) : ($s.pcs[$d] = $pc + 106, rt.setIndex($330, "get", $337, "field 'use'")));
+        let items = ($338 = api, ($338 instanceof rt.LuaTable && (($339 = $338.f.items) !== undefined || ($m340 = $338.metatable) === undefined || ($339 = $m340.view.items) !== undefined || (!("items" in $m340.view) && $m340.view[rt.CUT] === undefined)) ? $339 : ($s.pcs[$d] = $pc + 109, rt.index($338, "items", "local 'api'"))));
         $341 = items;
         (($342 = rh.jsonHandler((function $get(ctx_7) {
             const $s = rt.current, $d = $s.depth;
-            let $f;
             let $1;
             let $2;
             let $3;
@@ -1183,19 +1305,17 @@ export default function load($env) {
             const $json = rh.claim(ctx_7);
             const $va = rt.NONE;
             if ($json) {
-                $1 = (rh.pristineContext(ctx_7) ? ctx_7.method : ($2 = ctx_7, ($2 instanceof rt.LuaTable && (($3 = $2.f.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (($f ??= $s.enter($site46)).line = 77, rt.index($2, "method", "local 'ctx'")))));
+                $1 = (rh.pristineContext(ctx_7) ? ctx_7.method : ($2 = ctx_7, ($2 instanceof rt.LuaTable && (($3 = $2.f.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 110), rt.index($2, "method", "local 'ctx'")))));
                 if (($5 = rh.scalar($1)) !== undefined)
                     return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $5 + "}"));
                 return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
             }
-            return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx_7) ? ctx_7.method : ($10 = ctx_7, ($10 instanceof rt.LuaTable && (($11 = $10.f.method) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (($f ??= $s.enter($site46)).line = 77, rt.index($10, "method", "local 'ctx'"))))), $o13 = new rt.FieldsObject(), $n14 = 0, ($9 !== undefined && ($o13.method = $9, $n14++)), rt.LuaTable.record($o13, $n14)));
+            return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx_7) ? ctx_7.method : ($10 = ctx_7, ($10 instanceof rt.LuaTable && (($11 = $10.f.method) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 110), rt.index($10, "method", "local 'ctx'"))))), $o13 = new rt.FieldsObject(), $n14 = 0, ($9 !== undefined && ($o13.method = $9, $n14++)), rt.LuaTable.record($o13, $n14)));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $341 instanceof rt.LuaTable && !$341.linked && $341.f.get !== undefined ? ($341.f.get = $342) : rt.setIndex($341, "get", $342, "local 'items'"));
-        $f.line = 78;
+        }))) !== undefined && $341 instanceof rt.LuaTable && !$341.linked && $341.f.get !== undefined ? ($341.f.get = $342) : ($s.pcs[$d] = $pc + 111, rt.setIndex($341, "get", $342, "local 'items'")));
         $343 = items;
         (($344 = rh.jsonHandler((function $post(ctx_8) {
             const $s = rt.current, $d = $s.depth;
-            let $f;
             let $1;
             let $2;
             let $3;
@@ -1213,19 +1333,17 @@ export default function load($env) {
             const $json = rh.claim(ctx_8);
             const $va = rt.NONE;
             if ($json) {
-                $1 = (rh.pristineContext(ctx_8) ? ctx_8.method : ($2 = ctx_8, ($2 instanceof rt.LuaTable && (($3 = $2.f.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (($f ??= $s.enter($site47)).line = 78, rt.index($2, "method", "local 'ctx'")))));
+                $1 = (rh.pristineContext(ctx_8) ? ctx_8.method : ($2 = ctx_8, ($2 instanceof rt.LuaTable && (($3 = $2.f.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 112), rt.index($2, "method", "local 'ctx'")))));
                 if (($5 = rh.scalar($1)) !== undefined)
                     return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $5 + "}"));
                 return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
             }
-            return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx_8) ? ctx_8.method : ($10 = ctx_8, ($10 instanceof rt.LuaTable && (($11 = $10.f.method) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (($f ??= $s.enter($site47)).line = 78, rt.index($10, "method", "local 'ctx'"))))), $o13 = new rt.FieldsObject(), $n14 = 0, ($9 !== undefined && ($o13.method = $9, $n14++)), rt.LuaTable.record($o13, $n14)));
+            return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx_8) ? ctx_8.method : ($10 = ctx_8, ($10 instanceof rt.LuaTable && (($11 = $10.f.method) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 112), rt.index($10, "method", "local 'ctx'"))))), $o13 = new rt.FieldsObject(), $n14 = 0, ($9 !== undefined && ($o13.method = $9, $n14++)), rt.LuaTable.record($o13, $n14)));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $343 instanceof rt.LuaTable && !$343.linked && $343.f.post !== undefined ? ($343.f.post = $344) : rt.setIndex($343, "post", $344, "local 'items'"));
-        $f.line = 79;
+        }))) !== undefined && $343 instanceof rt.LuaTable && !$343.linked && $343.f.post !== undefined ? ($343.f.post = $344) : ($s.pcs[$d] = $pc + 113, rt.setIndex($343, "post", $344, "local 'items'")));
         $345 = items;
         (($346 = rh.jsonHandler((function $put(ctx_9) {
             const $s = rt.current, $d = $s.depth;
-            let $f;
             let $1;
             let $2;
             let $3;
@@ -1243,19 +1361,17 @@ export default function load($env) {
             const $json = rh.claim(ctx_9);
             const $va = rt.NONE;
             if ($json) {
-                $1 = (rh.pristineContext(ctx_9) ? ctx_9.method : ($2 = ctx_9, ($2 instanceof rt.LuaTable && (($3 = $2.f.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (($f ??= $s.enter($site48)).line = 79, rt.index($2, "method", "local 'ctx'")))));
+                $1 = (rh.pristineContext(ctx_9) ? ctx_9.method : ($2 = ctx_9, ($2 instanceof rt.LuaTable && (($3 = $2.f.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 114), rt.index($2, "method", "local 'ctx'")))));
                 if (($5 = rh.scalar($1)) !== undefined)
                     return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $5 + "}"));
                 return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
             }
-            return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx_9) ? ctx_9.method : ($10 = ctx_9, ($10 instanceof rt.LuaTable && (($11 = $10.f.method) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (($f ??= $s.enter($site48)).line = 79, rt.index($10, "method", "local 'ctx'"))))), $o13 = new rt.FieldsObject(), $n14 = 0, ($9 !== undefined && ($o13.method = $9, $n14++)), rt.LuaTable.record($o13, $n14)));
+            return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx_9) ? ctx_9.method : ($10 = ctx_9, ($10 instanceof rt.LuaTable && (($11 = $10.f.method) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 114), rt.index($10, "method", "local 'ctx'"))))), $o13 = new rt.FieldsObject(), $n14 = 0, ($9 !== undefined && ($o13.method = $9, $n14++)), rt.LuaTable.record($o13, $n14)));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $345 instanceof rt.LuaTable && !$345.linked && $345.f.put !== undefined ? ($345.f.put = $346) : rt.setIndex($345, "put", $346, "local 'items'"));
-        $f.line = 80;
+        }))) !== undefined && $345 instanceof rt.LuaTable && !$345.linked && $345.f.put !== undefined ? ($345.f.put = $346) : ($s.pcs[$d] = $pc + 115, rt.setIndex($345, "put", $346, "local 'items'")));
         $347 = items;
         (($348 = rh.jsonHandler((function $patch(ctx_10) {
             const $s = rt.current, $d = $s.depth;
-            let $f;
             let $1;
             let $2;
             let $3;
@@ -1273,19 +1389,17 @@ export default function load($env) {
             const $json = rh.claim(ctx_10);
             const $va = rt.NONE;
             if ($json) {
-                $1 = (rh.pristineContext(ctx_10) ? ctx_10.method : ($2 = ctx_10, ($2 instanceof rt.LuaTable && (($3 = $2.f.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (($f ??= $s.enter($site49)).line = 80, rt.index($2, "method", "local 'ctx'")))));
+                $1 = (rh.pristineContext(ctx_10) ? ctx_10.method : ($2 = ctx_10, ($2 instanceof rt.LuaTable && (($3 = $2.f.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 116), rt.index($2, "method", "local 'ctx'")))));
                 if (($5 = rh.scalar($1)) !== undefined)
                     return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $5 + "}"));
                 return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
             }
-            return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx_10) ? ctx_10.method : ($10 = ctx_10, ($10 instanceof rt.LuaTable && (($11 = $10.f.method) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (($f ??= $s.enter($site49)).line = 80, rt.index($10, "method", "local 'ctx'"))))), $o13 = new rt.FieldsObject(), $n14 = 0, ($9 !== undefined && ($o13.method = $9, $n14++)), rt.LuaTable.record($o13, $n14)));
+            return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx_10) ? ctx_10.method : ($10 = ctx_10, ($10 instanceof rt.LuaTable && (($11 = $10.f.method) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 116), rt.index($10, "method", "local 'ctx'"))))), $o13 = new rt.FieldsObject(), $n14 = 0, ($9 !== undefined && ($o13.method = $9, $n14++)), rt.LuaTable.record($o13, $n14)));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $347 instanceof rt.LuaTable && !$347.linked && $347.f.patch !== undefined ? ($347.f.patch = $348) : rt.setIndex($347, "patch", $348, "local 'items'"));
-        $f.line = 81;
+        }))) !== undefined && $347 instanceof rt.LuaTable && !$347.linked && $347.f.patch !== undefined ? ($347.f.patch = $348) : ($s.pcs[$d] = $pc + 117, rt.setIndex($347, "patch", $348, "local 'items'")));
         $349 = items;
         (($350 = rh.jsonHandler((function $delete(ctx_11) {
             const $s = rt.current, $d = $s.depth;
-            let $f;
             let $1;
             let $2;
             let $3;
@@ -1303,21 +1417,23 @@ export default function load($env) {
             const $json = rh.claim(ctx_11);
             const $va = rt.NONE;
             if ($json) {
-                $1 = (rh.pristineContext(ctx_11) ? ctx_11.method : ($2 = ctx_11, ($2 instanceof rt.LuaTable && (($3 = $2.f.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (($f ??= $s.enter($site50)).line = 81, rt.index($2, "method", "local 'ctx'")))));
+                $1 = (rh.pristineContext(ctx_11) ? ctx_11.method : ($2 = ctx_11, ($2 instanceof rt.LuaTable && (($3 = $2.f.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 118), rt.index($2, "method", "local 'ctx'")))));
                 if (($5 = rh.scalar($1)) !== undefined)
                     return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $5 + "}"));
                 return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
             }
-            return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx_11) ? ctx_11.method : ($10 = ctx_11, ($10 instanceof rt.LuaTable && (($11 = $10.f.method) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (($f ??= $s.enter($site50)).line = 81, rt.index($10, "method", "local 'ctx'"))))), $o13 = new rt.FieldsObject(), $n14 = 0, ($9 !== undefined && ($o13.method = $9, $n14++)), rt.LuaTable.record($o13, $n14)));
+            return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx_11) ? ctx_11.method : ($10 = ctx_11, ($10 instanceof rt.LuaTable && (($11 = $10.f.method) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 118), rt.index($10, "method", "local 'ctx'"))))), $o13 = new rt.FieldsObject(), $n14 = 0, ($9 !== undefined && ($o13.method = $9, $n14++)), rt.LuaTable.record($o13, $n14)));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $349 instanceof rt.LuaTable && !$349.linked && $349.f.delete !== undefined ? ($349.f.delete = $350) : rt.setIndex($349, "delete", $350, "local 'items'"));
-        $f.line = 82;
+        }))) !== undefined && $349 instanceof rt.LuaTable && !$349.linked && $349.f.delete !== undefined ? ($349.f.delete = $350) : ($s.pcs[$d] = $pc + 119, rt.setIndex($349, "delete", $350, "local 'items'")));
         $351 = items;
         (($352 = (($body) => rt.withBody((function $options(ctx_12) {
             const $r = $body(ctx_12);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $options$body(ctx_12) {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site51);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -1326,19 +1442,16 @@ export default function load($env) {
             let $t6;
             let $r7;
             const $va = rt.NONE;
-            $f.line = 82;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.no_content) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.no_content) !== undefined || (!("no_content" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "no_content", "upvalue 'api'"))), $f.line = 82, $fn1 = rt.fn($2, "field 'no_content'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t6 = $s.tails++, $r7 = $fn1(), $s.tails = $t6, $r7) : rt.tail($s, $fn1, []));
+            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.no_content) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.no_content) !== undefined || (!("no_content" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 120, rt.index($3, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 121, $fn1 = rt.fn($2, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t6 = $s.tails++, $r7 = $fn1(), $s.tails = $t6, $r7) : rt.tail($s, $fn1, []));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $351 instanceof rt.LuaTable && !$351.linked && $351.f.options !== undefined ? ($351.f.options = $352) : rt.setIndex($351, "options", $352, "local 'items'"));
-        $f.line = 83;
-        $353 = ($354 = api, ($354 instanceof rt.LuaTable && (($355 = $354.f.only_post) !== undefined || ($m356 = $354.metatable) === undefined || ($355 = $m356.view.only_post) !== undefined || (!("only_post" in $m356.view) && $m356.view[rt.CUT] === undefined)) ? $355 : rt.index($354, "only_post", "local 'api'")));
+        }))) !== undefined && $351 instanceof rt.LuaTable && !$351.linked && $351.f.options !== undefined ? ($351.f.options = $352) : ($s.pcs[$d] = $pc + 122, rt.setIndex($351, "options", $352, "local 'items'")));
+        $353 = ($354 = api, ($354 instanceof rt.LuaTable && (($355 = $354.f.only_post) !== undefined || ($m356 = $354.metatable) === undefined || ($355 = $m356.view.only_post) !== undefined || (!("only_post" in $m356.view) && $m356.view[rt.CUT] === undefined)) ? $355 : ($s.pcs[$d] = $pc + 123, rt.index($354, "only_post", "local 'api'"))));
         (($357 = function $anonymous(ctx_13) {
             const $s = rt.current, $d = $s.depth;
-            let $f;
             const $va = rt.NONE;
             return rt.leave($s, $d, "posted");
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $353 instanceof rt.LuaTable && !$353.linked && $353.f.post !== undefined ? ($353.f.post = $357) : rt.setIndex($353, "post", $357, "field 'only_post'"));
+        }) !== undefined && $353 instanceof rt.LuaTable && !$353.linked && $353.f.post !== undefined ? ($353.f.post = $357) : ($s.pcs[$d] = $pc + 123, rt.setIndex($353, "post", $357, "field 'only_post'")));
         return rt.leave($s, $d, api);
         return rt.leave($s, $d, rt.NONE);
     };

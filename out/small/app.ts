@@ -4,11 +4,25 @@ import * as rh from "./roverc/runtime/http/direct.js";
 const $site0: rt.FunctionSite = { chunk: "fixtures/http/small/app.lua", defined: 0 };
 const $site1: rt.FunctionSite = { chunk: "fixtures/http/small/app.lua", defined: 5 };
 const $site2: rt.FunctionSite = { chunk: "fixtures/http/small/app.lua", defined: 10 };
+const $pc = rt.positions([
+  [$site0, 3], // 0
+  [$site0, 3, "server"], // 1
+  [$site0, 5], // 2
+  [$site1, 6], // 3
+  [$site1, 6, ":params"], // 4
+  [$site1, 6, "json"], // 5
+  [$site1, 6, "?"], // 6
+  [$site0, 10], // 7
+  [$site2, 11], // 8
+  [$site2, 11, ":query"], // 9
+]);
 
 /** The main chunk of fixtures/http/small/app.lua, bound to the global environment `$env`. */
 export default function load($env: rt.LuaTable): rt.LuaFunction {
     return function $main(...$va: rt.LuaValue[]): rt.LuaResult {
-      const $s = rt.current, $d = $s.depth, $f = $s.enter($site0);
+      const $s = rt.current, $d = $s.depth;
+      if ($d >= $s.limit) $s.deepen();
+      $s.depth = $d + 1;
       let $fn1!: rt.LuaFunction;
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
@@ -31,15 +45,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $20: rt.LuaValue;
       let $m21: rt.LuaTable | undefined;
       let $22: rt.LuaValue;
-      $f.line = 3;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9)), $f.line = 3, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
-      $f.line = 5;
-      $10 = ($11 = ($12 = api as rt.LuaValue, ($12 instanceof rt.LuaTable && (($13 = $12.f.users) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.users) !== undefined || (!("users" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : rt.index($12, "users", "local 'api'"))), ($11 instanceof rt.LuaTable && (($15 = $11.f.p_id) !== undefined || ($m16 = $11.metatable) === undefined || ($15 = $m16.view.p_id) !== undefined || (!("p_id" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : rt.index($11, "p_id", "field 'users'")));
+      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($7)));
+      $10 = ($11 = ($12 = api as rt.LuaValue, ($12 instanceof rt.LuaTable && (($13 = $12.f.users) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.users) !== undefined || (!("users" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "users", "local 'api'")))), ($11 instanceof rt.LuaTable && (($15 = $11.f.p_id) !== undefined || ($m16 = $11.metatable) === undefined || ($15 = $m16.view.p_id) !== undefined || (!("p_id" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 2, rt.index($11, "p_id", "field 'users'"))));
       (($17 = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site1);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -77,20 +91,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r35: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 6;
         if ($json) {
-          $1 = ($2 = api as rt.LuaValue, ($2 instanceof rt.LuaTable && (($3 = $2.f.json) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "json", "upvalue 'api'")));
-          $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $f.line = 6, $f.callName = ":params", rt.fn(($7 instanceof rt.LuaTable && (($8 = $7.f.params) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.params) !== undefined || (!("params" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "params", "local 'ctx'")), "method 'params'")($7))), ($6 instanceof rt.LuaTable && (($10 = $6.f.id) !== undefined || ($m11 = $6.metatable) === undefined || ($10 = $m11.view.id) !== undefined || (!("id" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($f.line = 6, rt.index($6, "id")))));
+          $1 = ($2 = api as rt.LuaValue, ($2 instanceof rt.LuaTable && (($3 = $2.f.json) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 3, rt.index($2, "json", "upvalue 'api'"))));
+          $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn(($7 instanceof rt.LuaTable && (($8 = $7.f.params) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.params) !== undefined || (!("params" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "params", "local 'ctx'")), "method 'params'")($7))), ($6 instanceof rt.LuaTable && (($10 = $6.f.id) !== undefined || ($m11 = $6.metatable) === undefined || ($10 = $m11.view.id) !== undefined || (!("id" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 3, rt.index($6, "id")))));
           if (rh.isJsonBuilder($1) && ($12 = rh.scalar($5)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"static\":false,\"id\":" + $12! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, rt.first(($14 = $1, $15 = ($16 = $5, $o17 = new rt.FieldsObject(), $n18 = 1, $o17.static = false, ($16 !== undefined && ($o17.id = $16, $n18++)), rt.LuaTable.record($o17, $n18)), $f.line = 6, $fn13 = rt.fn($14, "field 'json'"), $f.callName = "json", $fn13($15))));
+          return rt.leave($s, $d, rt.first(($14 = $1, $15 = ($16 = $5, $o17 = new rt.FieldsObject(), $n18 = 1, $o17.static = false, ($16 !== undefined && ($o17.id = $16, $n18++)), rt.LuaTable.record($o17, $n18)), $s.pcs[$d] = $pc + 5, $fn13 = rt.fn($14, "field 'json'"), $fn13($15))));
         }
-        return ($20 = ($21 = api as rt.LuaValue, ($21 instanceof rt.LuaTable && (($22 = $21.f.json) !== undefined || ($m23 = $21.metatable) === undefined || ($22 = $m23.view.json) !== undefined || (!("json" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : rt.index($21, "json", "upvalue 'api'"))), $24 = ($25 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($26 = rt.first(($27 = ctx as rt.LuaValue, $f.line = 6, $f.callName = ":params", rt.fn(($27 instanceof rt.LuaTable && (($28 = $27.f.params) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.params) !== undefined || (!("params" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : rt.index($27, "params", "local 'ctx'")), "method 'params'")($27))), ($26 instanceof rt.LuaTable && (($30 = $26.f.id) !== undefined || ($m31 = $26.metatable) === undefined || ($30 = $m31.view.id) !== undefined || (!("id" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : ($f.line = 6, rt.index($26, "id"))))), $o32 = new rt.FieldsObject(), $n33 = 1, $o32.static = false, ($25 !== undefined && ($o32.id = $25, $n33++)), rt.LuaTable.record($o32, $n33)), $f.line = 6, $fn19 = rt.fn($20, "field 'json'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t34 = $s.tails++, $r35 = $fn19($24), $s.tails = $t34, $r35) : rt.tail($s, $fn19, [$24]));
+        return ($20 = ($21 = api as rt.LuaValue, ($21 instanceof rt.LuaTable && (($22 = $21.f.json) !== undefined || ($m23 = $21.metatable) === undefined || ($22 = $m23.view.json) !== undefined || (!("json" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 3, rt.index($21, "json", "upvalue 'api'")))), $24 = ($25 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($26 = rt.first(($27 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn(($27 instanceof rt.LuaTable && (($28 = $27.f.params) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.params) !== undefined || (!("params" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : rt.index($27, "params", "local 'ctx'")), "method 'params'")($27))), ($26 instanceof rt.LuaTable && (($30 = $26.f.id) !== undefined || ($m31 = $26.metatable) === undefined || ($30 = $m31.view.id) !== undefined || (!("id" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : ($s.pcs[$d] = $pc + 3, rt.index($26, "id"))))), $o32 = new rt.FieldsObject(), $n33 = 1, $o32.static = false, ($25 !== undefined && ($o32.id = $25, $n33++)), rt.LuaTable.record($o32, $n33)), $s.pcs[$d] = $pc + 6, $fn19 = rt.fn($20, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t34 = $s.tails++, $r35 = $fn19($24), $s.tails = $t34, $r35) : rt.tail($s, $fn19, [$24]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) as rt.LuaFunction)) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $17) : rt.setIndex($10, "get", $17, "field 'p_id'"));
-      $f.line = 10;
-      $18 = ($19 = api as rt.LuaValue, ($19 instanceof rt.LuaTable && (($20 = $19.f.echo) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.echo) !== undefined || (!("echo" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($19, "echo", "local 'api'")));
+      }) as rt.LuaFunction)) as rt.LuaFunction)) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $17) : ($s.pcs[$d] = $pc + 2, rt.setIndex($10, "get", $17, "field 'p_id'")));
+      $18 = ($19 = api as rt.LuaValue, ($19 instanceof rt.LuaTable && (($20 = $19.f.echo) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.echo) !== undefined || (!("echo" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 7, rt.index($19, "echo", "local 'api'"))));
       (($22 = rh.jsonHandler((function $get(ctx_1?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site2);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -129,16 +143,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n36: number;
         const $json: boolean = rh.claim(ctx_1);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 11;
         if ($json) {
-          $1 = (rh.pristineContext(ctx_1) ? (ctx_1 as rh.RequestContext).queryValue("a") : ($2 = rt.first(($3 = ctx_1 as rt.LuaValue, $f.line = 11, $f.callName = ":query", rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.query) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.query) !== undefined || (!("query" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3))), ($2 instanceof rt.LuaTable && (($6 = $2.f.a) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.a) !== undefined || (!("a" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($f.line = 11, rt.index($2, "a")))));
-          $9 = (rh.pristineContext(ctx_1) ? (ctx_1 as rh.RequestContext).queryValue("b") : ($10 = rt.first(($11 = ctx_1 as rt.LuaValue, $f.line = 11, $f.callName = ":query", rt.fn(($11 instanceof rt.LuaTable && (($12 = $11.f.query) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.query) !== undefined || (!("query" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "query", "local 'ctx'")), "method 'query'")($11))), ($10 instanceof rt.LuaTable && (($14 = $10.f.b) !== undefined || ($m15 = $10.metatable) === undefined || ($14 = $m15.view.b) !== undefined || (!("b" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($f.line = 11, rt.index($10, "b")))));
+          $1 = (rh.pristineContext(ctx_1) ? (ctx_1 as rh.RequestContext).queryValue("a") : ($2 = rt.first(($3 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.query) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.query) !== undefined || (!("query" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3))), ($2 instanceof rt.LuaTable && (($6 = $2.f.a) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.a) !== undefined || (!("a" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 8, rt.index($2, "a")))));
+          $9 = (rh.pristineContext(ctx_1) ? (ctx_1 as rh.RequestContext).queryValue("b") : ($10 = rt.first(($11 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn(($11 instanceof rt.LuaTable && (($12 = $11.f.query) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.query) !== undefined || (!("query" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "query", "local 'ctx'")), "method 'query'")($11))), ($10 instanceof rt.LuaTable && (($14 = $10.f.b) !== undefined || ($m15 = $10.metatable) === undefined || ($14 = $m15.view.b) !== undefined || (!("b" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 8, rt.index($10, "b")))));
           if (($8 = rh.scalar($1)) !== undefined && ($16 = rh.scalar($9)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"a\":" + $8! + ",\"b\":" + $16! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($17 = $1, $18 = $9, $o19 = new rt.FieldsObject(), $n20 = 0, ($17 !== undefined && ($o19.a = $17, $n20++)), ($18 !== undefined && ($o19.b = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
         }
-        return rt.leave($s, $d, ($21 = (rh.pristineContext(ctx_1) ? (ctx_1 as rh.RequestContext).queryValue("a") : ($22 = rt.first(($23 = ctx_1 as rt.LuaValue, $f.line = 11, $f.callName = ":query", rt.fn(($23 instanceof rt.LuaTable && (($24 = $23.f.query) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.query) !== undefined || (!("query" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : rt.index($23, "query", "local 'ctx'")), "method 'query'")($23))), ($22 instanceof rt.LuaTable && (($26 = $22.f.a) !== undefined || ($m27 = $22.metatable) === undefined || ($26 = $m27.view.a) !== undefined || (!("a" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : ($f.line = 11, rt.index($22, "a"))))), $28 = (rh.pristineContext(ctx_1) ? (ctx_1 as rh.RequestContext).queryValue("b") : ($29 = rt.first(($30 = ctx_1 as rt.LuaValue, $f.line = 11, $f.callName = ":query", rt.fn(($30 instanceof rt.LuaTable && (($31 = $30.f.query) !== undefined || ($m32 = $30.metatable) === undefined || ($31 = $m32.view.query) !== undefined || (!("query" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : rt.index($30, "query", "local 'ctx'")), "method 'query'")($30))), ($29 instanceof rt.LuaTable && (($33 = $29.f.b) !== undefined || ($m34 = $29.metatable) === undefined || ($33 = $m34.view.b) !== undefined || (!("b" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : ($f.line = 11, rt.index($29, "b"))))), $o35 = new rt.FieldsObject(), $n36 = 0, ($21 !== undefined && ($o35.a = $21, $n36++)), ($28 !== undefined && ($o35.b = $28, $n36++)), rt.LuaTable.record($o35, $n36)));
+        return rt.leave($s, $d, ($21 = (rh.pristineContext(ctx_1) ? (ctx_1 as rh.RequestContext).queryValue("a") : ($22 = rt.first(($23 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn(($23 instanceof rt.LuaTable && (($24 = $23.f.query) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.query) !== undefined || (!("query" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : rt.index($23, "query", "local 'ctx'")), "method 'query'")($23))), ($22 instanceof rt.LuaTable && (($26 = $22.f.a) !== undefined || ($m27 = $22.metatable) === undefined || ($26 = $m27.view.a) !== undefined || (!("a" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : ($s.pcs[$d] = $pc + 8, rt.index($22, "a"))))), $28 = (rh.pristineContext(ctx_1) ? (ctx_1 as rh.RequestContext).queryValue("b") : ($29 = rt.first(($30 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn(($30 instanceof rt.LuaTable && (($31 = $30.f.query) !== undefined || ($m32 = $30.metatable) === undefined || ($31 = $m32.view.query) !== undefined || (!("query" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : rt.index($30, "query", "local 'ctx'")), "method 'query'")($30))), ($29 instanceof rt.LuaTable && (($33 = $29.f.b) !== undefined || ($m34 = $29.metatable) === undefined || ($33 = $m34.view.b) !== undefined || (!("b" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : ($s.pcs[$d] = $pc + 8, rt.index($29, "b"))))), $o35 = new rt.FieldsObject(), $n36 = 0, ($21 !== undefined && ($o35.a = $21, $n36++)), ($28 !== undefined && ($o35.b = $28, $n36++)), rt.LuaTable.record($o35, $n36)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $18 instanceof rt.LuaTable && !$18.linked && $18.f.get !== undefined ? ($18.f.get = $22) : rt.setIndex($18, "get", $22, "field 'echo'"));
+      }) as rt.LuaFunction)) !== undefined && $18 instanceof rt.LuaTable && !$18.linked && $18.f.get !== undefined ? ($18.f.get = $22) : ($s.pcs[$d] = $pc + 7, rt.setIndex($18, "get", $22, "field 'echo'")));
       return rt.leave($s, $d, api);
       return rt.leave($s, $d, rt.NONE);
     };

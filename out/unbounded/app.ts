@@ -4,11 +4,24 @@ import * as rh from "./roverc/runtime/http/direct.js";
 const $site0: rt.FunctionSite = { chunk: "fixtures/http/unbounded/app.lua", defined: 0 };
 const $site1: rt.FunctionSite = { chunk: "fixtures/http/unbounded/app.lua", defined: 12 };
 const $site2: rt.FunctionSite = { chunk: "fixtures/http/unbounded/app.lua", defined: 15 };
+const $pc = rt.positions([
+  [$site0, 3], // 0
+  [$site0, 3, "server"], // 1
+  [$site1, 12, ":set"], // 2
+  [$site0, 11], // 3
+  [$site0, 15], // 4
+  [$site2, 16, ":body"], // 5
+  [$site2, 16, ":bytes"], // 6
+  [$site2, 16], // 7
+  [$site2, 16, ":get"], // 8
+]);
 
 /** The main chunk of fixtures/http/unbounded/app.lua, bound to the global environment `$env`. */
 export default function load($env: rt.LuaTable): rt.LuaFunction {
     return function $main(...$va: rt.LuaValue[]): rt.LuaResult {
-      const $s = rt.current, $d = $s.depth, $f = $s.enter($site0);
+      const $s = rt.current, $d = $s.depth;
+      if ($d >= $s.limit) $s.deepen();
+      $s.depth = $d + 1;
       let $fn1!: rt.LuaFunction;
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
@@ -28,24 +41,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $17: rt.LuaValue;
       let $m18: rt.LuaTable | undefined;
       let $19: rt.LuaValue;
-      $f.line = 3;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : rt.getGlobal($env, "rover")), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($3, "server", "global 'rover'"))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 4, $o8.log_level = "nope", $o8.body_size_limit = 0, $o8.allow_unbounded_body = true, $o8.security_headers = false, rt.LuaTable.record($o8, $n9)), $f.line = 3, $fn1 = rt.fn($2, "field 'server'"), $f.callName = "server", $fn1($7)));
-      $f.line = 11;
+      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 4, $o8.log_level = "nope", $o8.body_size_limit = 0, $o8.allow_unbounded_body = true, $o8.security_headers = false, rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($7)));
       $10 = api;
       (($14 = ($11 = function $anonymous(ctx?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site1);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 12;
-        ($1 = ctx as rt.LuaValue, $f.line = 12, $f.callName = ":set", rt.fn(($1 instanceof rt.LuaTable && (($2 = $1.f.set) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.set) !== undefined || (!("set" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "checked", true));
+        ($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 2, rt.fn(($1 instanceof rt.LuaTable && (($2 = $1.f.set) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.set) !== undefined || (!("set" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "checked", true));
         return rt.leave($s, $d, rt.NONE);
-      }, $o12 = new rt.FieldsObject(), $n13 = 1, $o12.get = $11, rt.LuaTable.record($o12, $n13))) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.before !== undefined ? ($10.f.before = $14) : rt.setIndex($10, "before", $14, "local 'api'"));
-      $f.line = 15;
-      $15 = ($16 = api as rt.LuaValue, ($16 instanceof rt.LuaTable && (($17 = $16.f.upload) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.upload) !== undefined || (!("upload" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($16, "upload", "local 'api'")));
+      }, $o12 = new rt.FieldsObject(), $n13 = 1, $o12.get = $11, rt.LuaTable.record($o12, $n13))) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.before !== undefined ? ($10.f.before = $14) : ($s.pcs[$d] = $pc + 3, rt.setIndex($10, "before", $14, "local 'api'")));
+      $15 = ($16 = api as rt.LuaValue, ($16 instanceof rt.LuaTable && (($17 = $16.f.upload) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.upload) !== undefined || (!("upload" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 4, rt.index($16, "upload", "local 'api'"))));
       (($19 = rh.jsonHandler((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site2);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $fn2!: rt.LuaFunction;
         let $3: rt.LuaValue;
@@ -82,16 +95,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n34: number;
         const $json: boolean = rh.claim(ctx_1);
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 16;
         if ($json) {
-          $1 = ($9 = (rt.first(($3 = rt.first(($4 = ctx_1 as rt.LuaValue, $f.line = 16, $f.callName = ":body", rt.fn(($4 instanceof rt.LuaTable && (($5 = $4.f.body) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $f.line = 16, $fn2 = rt.fn(($3 instanceof rt.LuaTable && (($7 = $3.f.bytes) !== undefined || ($m8 = $3.metatable) === undefined || ($7 = $m8.view.bytes) !== undefined || (!("bytes" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($3, "bytes")), "method 'bytes'"), $f.line = 16, $f.callName = ":bytes", $fn2($3)))) as rt.LuaValue, ($9 instanceof rt.LuaTable ? $9.length() : typeof $9 === 'string' ? $9.length : ($f.line = 16, rt.len($9))));
-          $11 = rt.first(($12 = ctx_1 as rt.LuaValue, $f.line = 16, $f.callName = ":get", rt.fn(($12 instanceof rt.LuaTable && (($13 = $12.f.get) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.get) !== undefined || (!("get" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : rt.index($12, "get", "local 'ctx'")), "method 'get'")($12, "checked")));
+          $1 = ($9 = (rt.first(($3 = rt.first(($4 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn(($4 instanceof rt.LuaTable && (($5 = $4.f.body) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 6, $fn2 = rt.fn(($3 instanceof rt.LuaTable && (($7 = $3.f.bytes) !== undefined || ($m8 = $3.metatable) === undefined || ($7 = $m8.view.bytes) !== undefined || (!("bytes" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($3, "bytes")), "method 'bytes'"), $fn2($3)))) as rt.LuaValue, ($9 instanceof rt.LuaTable ? $9.length() : typeof $9 === 'string' ? $9.length : ($s.pcs[$d] = $pc + 7, rt.len($9))));
+          $11 = rt.first(($12 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn(($12 instanceof rt.LuaTable && (($13 = $12.f.get) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.get) !== undefined || (!("get" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : rt.index($12, "get", "local 'ctx'")), "method 'get'")($12, "checked")));
           if (($10 = rh.scalar($1)) !== undefined && ($15 = rh.scalar($11)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"size\":" + $10! + ",\"checked\":" + $15! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($16 = $1, $17 = $11, $o18 = new rt.FieldsObject(), $n19 = 0, ($16 !== undefined && ($o18.size = $16, $n19++)), ($17 !== undefined && ($o18.checked = $17, $n19++)), rt.LuaTable.record($o18, $n19)));
         }
-        return rt.leave($s, $d, ($20 = ($28 = (rt.first(($22 = rt.first(($23 = ctx_1 as rt.LuaValue, $f.line = 16, $f.callName = ":body", rt.fn(($23 instanceof rt.LuaTable && (($24 = $23.f.body) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.body) !== undefined || (!("body" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : rt.index($23, "body", "local 'ctx'")), "method 'body'")($23))), $f.line = 16, $fn21 = rt.fn(($22 instanceof rt.LuaTable && (($26 = $22.f.bytes) !== undefined || ($m27 = $22.metatable) === undefined || ($26 = $m27.view.bytes) !== undefined || (!("bytes" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : rt.index($22, "bytes")), "method 'bytes'"), $f.line = 16, $f.callName = ":bytes", $fn21($22)))) as rt.LuaValue, ($28 instanceof rt.LuaTable ? $28.length() : typeof $28 === 'string' ? $28.length : ($f.line = 16, rt.len($28)))), $29 = rt.first(($30 = ctx_1 as rt.LuaValue, $f.line = 16, $f.callName = ":get", rt.fn(($30 instanceof rt.LuaTable && (($31 = $30.f.get) !== undefined || ($m32 = $30.metatable) === undefined || ($31 = $m32.view.get) !== undefined || (!("get" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : rt.index($30, "get", "local 'ctx'")), "method 'get'")($30, "checked"))), $o33 = new rt.FieldsObject(), $n34 = 0, ($20 !== undefined && ($o33.size = $20, $n34++)), ($29 !== undefined && ($o33.checked = $29, $n34++)), rt.LuaTable.record($o33, $n34)));
+        return rt.leave($s, $d, ($20 = ($28 = (rt.first(($22 = rt.first(($23 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn(($23 instanceof rt.LuaTable && (($24 = $23.f.body) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.body) !== undefined || (!("body" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : rt.index($23, "body", "local 'ctx'")), "method 'body'")($23))), $s.pcs[$d] = $pc + 6, $fn21 = rt.fn(($22 instanceof rt.LuaTable && (($26 = $22.f.bytes) !== undefined || ($m27 = $22.metatable) === undefined || ($26 = $m27.view.bytes) !== undefined || (!("bytes" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : rt.index($22, "bytes")), "method 'bytes'"), $fn21($22)))) as rt.LuaValue, ($28 instanceof rt.LuaTable ? $28.length() : typeof $28 === 'string' ? $28.length : ($s.pcs[$d] = $pc + 7, rt.len($28)))), $29 = rt.first(($30 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn(($30 instanceof rt.LuaTable && (($31 = $30.f.get) !== undefined || ($m32 = $30.metatable) === undefined || ($31 = $m32.view.get) !== undefined || (!("get" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : rt.index($30, "get", "local 'ctx'")), "method 'get'")($30, "checked"))), $o33 = new rt.FieldsObject(), $n34 = 0, ($20 !== undefined && ($o33.size = $20, $n34++)), ($29 !== undefined && ($o33.checked = $29, $n34++)), rt.LuaTable.record($o33, $n34)));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $15 instanceof rt.LuaTable && !$15.linked && $15.f.post !== undefined ? ($15.f.post = $19) : rt.setIndex($15, "post", $19, "field 'upload'"));
+      }) as rt.LuaFunction)) !== undefined && $15 instanceof rt.LuaTable && !$15.linked && $15.f.post !== undefined ? ($15.f.post = $19) : ($s.pcs[$d] = $pc + 4, rt.setIndex($15, "post", $19, "field 'upload'")));
       return rt.leave($s, $d, api);
       return rt.leave($s, $d, rt.NONE);
     };

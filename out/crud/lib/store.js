@@ -6,10 +6,40 @@ const $site2 = { chunk: "fixtures/http/crud/lib/store.lua", defined: 9 };
 const $site3 = { chunk: "fixtures/http/crud/lib/store.lua", defined: 18 };
 const $site4 = { chunk: "fixtures/http/crud/lib/store.lua", defined: 22 };
 const $site5 = { chunk: "fixtures/http/crud/lib/store.lua", defined: 30 };
+const $pc = rt.positions([
+    [$site0, 3], // 0
+    [$site1, 6], // 1
+    [$site1, 6, "?"], // 2
+    [$site0, 5], // 3
+    [$site2, 10], // 4
+    [$site2, 11], // 5
+    [$site2, 12], // 6
+    [$site2, 13], // 7
+    [$site2, 14], // 8
+    [$site0, 9], // 9
+    [$site3, 19], // 10
+    [$site0, 18], // 11
+    [$site4, 24], // 12
+    [$site4, 24, "ipairs"], // 13
+    [$site4, 24, "for iterator"], // 14
+    [$site4, 25], // 15
+    [$site0, 22], // 16
+    [$site5, 31], // 17
+    [$site5, 32], // 18
+    [$site5, 33], // 19
+    [$site5, 33, "ipairs"], // 20
+    [$site5, 33, "for iterator"], // 21
+    [$site5, 34], // 22
+    [$site5, 34, "remove"], // 23
+    [$site0, 30], // 24
+]);
 /** The main chunk of fixtures/http/crud/lib/store.lua, bound to the global environment `$env`. */
 export default function load($env) {
     return function $main(...$va) {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site0);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit)
+            $s.deepen();
+        $s.depth = $d + 1;
         let $1;
         let $2;
         let $3;
@@ -20,17 +50,17 @@ export default function load($env) {
         let $8;
         let $9;
         let $10;
-        $f.line = 2;
         let Store = new rt.LuaTable();
-        $f.line = 3;
-        rt.setIndex(Store, "__index", Store, "local 'Store'");
-        $f.line = 5;
+        ($s.pcs[$d] = $pc, rt.setIndex(Store, "__index", Store, "local 'Store'"));
         $1 = Store;
         (($2 = (($body) => rt.withBody((function $new() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $new$body() {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site1);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -43,15 +73,12 @@ export default function load($env) {
             let $t10;
             let $r11;
             const $va = rt.NONE;
-            $f.line = 6;
-            return ($2 = (($3 = $env.f.setmetatable) !== undefined ? $3 : rt.getGlobal($env, "setmetatable")), $4 = ($5 = new rt.LuaTable(), $6 = new rt.LuaTable(), $o7 = new rt.FieldsObject(), $n8 = 3, $o7.next_id = 1, $o7.items = $5, $o7.order = $6, rt.LuaTable.record($o7, $n8)), $9 = Store, $f.line = 6, $fn1 = rt.fn($2, "global 'setmetatable'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($4, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$4, $9]));
+            return ($2 = (($3 = $env.f.setmetatable) !== undefined ? $3 : ($s.pcs[$d] = $pc + 1, rt.getGlobal($env, "setmetatable"))), $4 = ($5 = new rt.LuaTable(), $6 = new rt.LuaTable(), $o7 = new rt.FieldsObject(), $n8 = 3, $o7.next_id = 1, $o7.items = $5, $o7.order = $6, rt.LuaTable.record($o7, $n8)), $9 = Store, $s.pcs[$d] = $pc + 2, $fn1 = rt.fn($2, "global 'setmetatable'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($4, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$4, $9]));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $1 instanceof rt.LuaTable && !$1.linked && $1.f.new !== undefined ? ($1.f.new = $2) : rt.setIndex($1, "new", $2, "local 'Store'"));
-        $f.line = 9;
+        }))) !== undefined && $1 instanceof rt.LuaTable && !$1.linked && $1.f.new !== undefined ? ($1.f.new = $2) : ($s.pcs[$d] = $pc + 3, rt.setIndex($1, "new", $2, "local 'Store'")));
         $3 = Store;
         (($4 = function $insert(self, record) {
             const $s = rt.current, $d = $s.depth;
-            let $f;
             let $1;
             let $2;
             let $m3;
@@ -73,32 +100,32 @@ export default function load($env) {
             let $19;
             let $20;
             const $va = rt.NONE;
-            let id = ($1 = self, ($1 instanceof rt.LuaTable && (($2 = $1.f.next_id) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.next_id) !== undefined || (!("next_id" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (($f ??= $s.enter($site2)).line = 10, rt.index($1, "next_id", "local 'self'"))));
+            let id = ($1 = self, ($1 instanceof rt.LuaTable && (($2 = $1.f.next_id) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.next_id) !== undefined || (!("next_id" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 4), rt.index($1, "next_id", "local 'self'"))));
             $4 = self;
-            (($7 = ($5 = (id), $6 = (1), (typeof $5 === 'number' && typeof $6 === 'number' ? $5 + $6 : (($f ??= $s.enter($site2)).line = 11, rt.add($5, $6, "local 'id'"))))) !== undefined && $4 instanceof rt.LuaTable && !$4.linked && $4.f.next_id !== undefined ? ($4.f.next_id = $7) : (($f ??= $s.enter($site2)).line = 11, rt.setIndex($4, "next_id", $7, "local 'self'")));
-            (($8 = id) !== undefined && record instanceof rt.LuaTable && !record.linked && record.f.id !== undefined ? (record.f.id = $8) : (($f ??= $s.enter($site2)).line = 12, rt.setIndex(record, "id", $8, "local 'record'")));
-            (($f ??= $s.enter($site2)).line = 13, rt.setIndex(($9 = self, ($9 instanceof rt.LuaTable && (($10 = $9.f.items) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.items) !== undefined || (!("items" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : (($f ??= $s.enter($site2)).line = 13, rt.index($9, "items", "local 'self'")))), id, record, "field 'items'"));
-            (($f ??= $s.enter($site2)).line = 14, rt.setIndex(($12 = self, ($12 instanceof rt.LuaTable && (($13 = $12.f.order) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.order) !== undefined || (!("order" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : (($f ??= $s.enter($site2)).line = 14, rt.index($12, "order", "local 'self'")))), ($19 = (($18 = (($15 = self, ($15 instanceof rt.LuaTable && (($16 = $15.f.order) !== undefined || ($m17 = $15.metatable) === undefined || ($16 = $m17.view.order) !== undefined || (!("order" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : (($f ??= $s.enter($site2)).line = 14, rt.index($15, "order", "local 'self'"))))), ($18 instanceof rt.LuaTable ? $18.length() : typeof $18 === 'string' ? $18.length : (($f ??= $s.enter($site2)).line = 14, rt.len($18, "field 'order'"))))), $20 = (1), (typeof $19 === 'number' && typeof $20 === 'number' ? $19 + $20 : (($f ??= $s.enter($site2)).line = 14, rt.add($19, $20)))), id, "field 'order'"));
+            (($7 = ($5 = (id), $6 = (1), (typeof $5 === 'number' && typeof $6 === 'number' ? $5 + $6 : (rt.at($s, $d, $pc + 5), rt.add($5, $6, "local 'id'"))))) !== undefined && $4 instanceof rt.LuaTable && !$4.linked && $4.f.next_id !== undefined ? ($4.f.next_id = $7) : (rt.at($s, $d, $pc + 5), rt.setIndex($4, "next_id", $7, "local 'self'")));
+            (($8 = id) !== undefined && record instanceof rt.LuaTable && !record.linked && record.f.id !== undefined ? (record.f.id = $8) : (rt.at($s, $d, $pc + 6), rt.setIndex(record, "id", $8, "local 'record'")));
+            (rt.at($s, $d, $pc + 7), rt.setIndex(($9 = self, ($9 instanceof rt.LuaTable && (($10 = $9.f.items) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.items) !== undefined || (!("items" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : (rt.at($s, $d, $pc + 7), rt.index($9, "items", "local 'self'")))), id, record, "field 'items'"));
+            (rt.at($s, $d, $pc + 8), rt.setIndex(($12 = self, ($12 instanceof rt.LuaTable && (($13 = $12.f.order) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.order) !== undefined || (!("order" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : (rt.at($s, $d, $pc + 8), rt.index($12, "order", "local 'self'")))), ($19 = (($18 = (($15 = self, ($15 instanceof rt.LuaTable && (($16 = $15.f.order) !== undefined || ($m17 = $15.metatable) === undefined || ($16 = $m17.view.order) !== undefined || (!("order" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : (rt.at($s, $d, $pc + 8), rt.index($15, "order", "local 'self'"))))), ($18 instanceof rt.LuaTable ? $18.length() : typeof $18 === 'string' ? $18.length : (rt.at($s, $d, $pc + 8), rt.len($18, "field 'order'"))))), $20 = (1), (typeof $19 === 'number' && typeof $20 === 'number' ? $19 + $20 : (rt.at($s, $d, $pc + 8), rt.add($19, $20)))), id, "field 'order'"));
             return rt.leave($s, $d, record);
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $3 instanceof rt.LuaTable && !$3.linked && $3.f.insert !== undefined ? ($3.f.insert = $4) : rt.setIndex($3, "insert", $4, "local 'Store'"));
-        $f.line = 18;
+        }) !== undefined && $3 instanceof rt.LuaTable && !$3.linked && $3.f.insert !== undefined ? ($3.f.insert = $4) : ($s.pcs[$d] = $pc + 9, rt.setIndex($3, "insert", $4, "local 'Store'")));
         $5 = Store;
         (($6 = function $get(self_1, id_1) {
             const $s = rt.current, $d = $s.depth;
-            let $f;
             let $1;
             let $2;
             let $m3;
             let $4;
             const $va = rt.NONE;
-            return rt.leave($s, $d, rt.index(($1 = self_1, ($1 instanceof rt.LuaTable && (($2 = $1.f.items) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (($f ??= $s.enter($site3)).line = 19, rt.index($1, "items", "local 'self'")))), ($4 = id_1, ($f ??= $s.enter($site3)).line = 19, $4), "field 'items'"));
+            return rt.leave($s, $d, rt.index(($1 = self_1, ($1 instanceof rt.LuaTable && (($2 = $1.f.items) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 10), rt.index($1, "items", "local 'self'")))), ($4 = id_1, rt.at($s, $d, $pc + 10), $4), "field 'items'"));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $5 instanceof rt.LuaTable && !$5.linked && $5.f.get !== undefined ? ($5.f.get = $6) : rt.setIndex($5, "get", $6, "local 'Store'"));
-        $f.line = 22;
+        }) !== undefined && $5 instanceof rt.LuaTable && !$5.linked && $5.f.get !== undefined ? ($5.f.get = $6) : ($s.pcs[$d] = $pc + 11, rt.setIndex($5, "get", $6, "local 'Store'")));
         $7 = Store;
         (($8 = function $all(self_2) {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site4);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $fn1;
             let $2;
             let $3;
@@ -110,100 +137,96 @@ export default function load($env) {
             let $9;
             let $m10;
             let $11;
-            let $k12;
-            let $13;
+            let $12;
+            let $k13;
             let $14;
-            let $m15;
-            let $16;
+            let $15;
+            let $m16;
+            let $17;
+            let $18;
             const $va = rt.NONE;
-            $f.line = 23;
             let out = new rt.LuaTable();
-            $f.line = 24;
             {
-                const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.ipairs) !== undefined ? $3 : rt.getGlobal($env, "ipairs")), $4 = ($5 = self_2, ($5 instanceof rt.LuaTable && (($6 = $5.f.order) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.order) !== undefined || (!("order" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "order", "local 'self'"))), $f.line = 24, $fn1 = rt.fn($2, "global 'ipairs'"), $f.callName = "ipairs", $fn1($4)))], 3);
-                const $iter1 = rt.callable($it1);
+                const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.ipairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 12, rt.getGlobal($env, "ipairs"))), $4 = ($5 = self_2, ($5 instanceof rt.LuaTable && (($6 = $5.f.order) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.order) !== undefined || (!("order" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 12, rt.index($5, "order", "local 'self'")))), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn($2, "global 'ipairs'"), $fn1($4)))], 3);
+                const $iter1 = ($s.pcs[$d] = $pc + 12, rt.callable($it1));
                 let $k1 = $ctl1;
                 $loop1: for (;;) {
-                    $f.callName = 'for iterator';
+                    $s.pcs[$d] = $pc + 14;
                     const $r1 = $iter1($st1, $k1);
                     $k1 = Array.isArray($r1) ? $r1[0] : $r1;
                     if ($k1 === undefined)
                         break;
                     let _ = $k1;
                     let id_2 = (Array.isArray($r1) ? $r1[1] : undefined);
-                    $f.line = 25;
-                    if (rt.t(rt.index(($8 = self_2, ($8 instanceof rt.LuaTable && (($9 = $8.f.items) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.items) !== undefined || (!("items" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "items", "local 'self'"))), id_2, "field 'items'"))) {
-                        $f.line = 25;
-                        $11 = out;
-                        $k12 = (out.length() + 1);
-                        (($16 = rt.index(($13 = self_2, ($13 instanceof rt.LuaTable && (($14 = $13.f.items) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.items) !== undefined || (!("items" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($13, "items", "local 'self'"))), id_2, "field 'items'")) !== undefined && $11 instanceof rt.LuaTable && $11.arr[$k12 - 1] !== undefined ? ($11.arr[$k12 - 1] = $16) : $16 !== undefined && $11 instanceof rt.LuaTable && $k12 === $11.arr.length + 1 && $11.other === undefined && $11.metatable === undefined ? $11.arr.push($16) : rt.setIndex($11, $k12, $16, "local 'out'"));
+                    if (rt.t(rt.index(($8 = self_2, ($8 instanceof rt.LuaTable && (($9 = $8.f.items) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.items) !== undefined || (!("items" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 15, rt.index($8, "items", "local 'self'")))), ($11 = id_2, $s.pcs[$d] = $pc + 15, $11), "field 'items'"))) {
+                        $12 = out;
+                        $k13 = (out.length() + 1);
+                        (($18 = rt.index(($14 = self_2, ($14 instanceof rt.LuaTable && (($15 = $14.f.items) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.items) !== undefined || (!("items" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 15, rt.index($14, "items", "local 'self'")))), ($17 = id_2, $s.pcs[$d] = $pc + 15, $17), "field 'items'")) !== undefined && $12 instanceof rt.LuaTable && ($k13 - 1 >>> 0) === $k13 - 1 && $12.arr[$k13 - 1] !== undefined ? ($12.arr[$k13 - 1] = $18) : $18 !== undefined && $12 instanceof rt.LuaTable && $k13 === $12.arr.length + 1 && $12.other === undefined && $12.metatable === undefined ? $12.arr.push($18) : ($s.pcs[$d] = $pc + 15, rt.setIndex($12, $k13, $18, "local 'out'")));
                     }
                 }
             }
             return rt.leave($s, $d, out);
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $7 instanceof rt.LuaTable && !$7.linked && $7.f.all !== undefined ? ($7.f.all = $8) : rt.setIndex($7, "all", $8, "local 'Store'"));
-        $f.line = 30;
+        }) !== undefined && $7 instanceof rt.LuaTable && !$7.linked && $7.f.all !== undefined ? ($7.f.all = $8) : ($s.pcs[$d] = $pc + 16, rt.setIndex($7, "all", $8, "local 'Store'")));
         $9 = Store;
         (($10 = function $remove(self_3, id_3) {
-            const $s = rt.current, $d = $s.depth, $f = $s.enter($site5);
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
             let $1;
             let $2;
             let $m3;
             let $4;
             let $5;
-            let $m6;
-            let $fn7;
-            let $8;
+            let $6;
+            let $m7;
+            let $fn8;
             let $9;
             let $10;
             let $11;
             let $12;
-            let $m13;
-            let $14;
+            let $13;
+            let $m14;
             let $15;
-            let $fn16;
-            let $17;
+            let $16;
+            let $fn17;
             let $18;
             let $19;
             let $20;
-            let $m21;
-            let $22;
+            let $21;
+            let $m22;
             let $23;
             let $24;
-            let $m25;
-            let $26;
+            let $25;
+            let $m26;
+            let $27;
             const $va = rt.NONE;
-            $f.line = 31;
-            if (!rt.t(rt.index(($1 = self_3, ($1 instanceof rt.LuaTable && (($2 = $1.f.items) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "items", "local 'self'"))), id_3, "field 'items'"))) {
+            if (!rt.t(rt.index(($1 = self_3, ($1 instanceof rt.LuaTable && (($2 = $1.f.items) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 17, rt.index($1, "items", "local 'self'")))), ($4 = id_3, $s.pcs[$d] = $pc + 17, $4), "field 'items'"))) {
                 return rt.leave($s, $d, false);
             }
-            $f.line = 32;
-            rt.setIndex(($4 = self_3, ($4 instanceof rt.LuaTable && (($5 = $4.f.items) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.items) !== undefined || (!("items" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "items", "local 'self'"))), id_3, undefined, "field 'items'");
-            $f.line = 33;
+            ($s.pcs[$d] = $pc + 18, rt.setIndex(($5 = self_3, ($5 instanceof rt.LuaTable && (($6 = $5.f.items) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.items) !== undefined || (!("items" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 18, rt.index($5, "items", "local 'self'")))), id_3, undefined, "field 'items'"));
             {
-                const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($8 = (($9 = $env.f.ipairs) !== undefined ? $9 : rt.getGlobal($env, "ipairs")), $10 = ($11 = self_3, ($11 instanceof rt.LuaTable && (($12 = $11.f.order) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.order) !== undefined || (!("order" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "order", "local 'self'"))), $f.line = 33, $fn7 = rt.fn($8, "global 'ipairs'"), $f.callName = "ipairs", $fn7($10)))], 3);
-                const $iter1 = rt.callable($it1);
+                const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($9 = (($10 = $env.f.ipairs) !== undefined ? $10 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "ipairs"))), $11 = ($12 = self_3, ($12 instanceof rt.LuaTable && (($13 = $12.f.order) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.order) !== undefined || (!("order" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 19, rt.index($12, "order", "local 'self'")))), $s.pcs[$d] = $pc + 20, $fn8 = rt.fn($9, "global 'ipairs'"), $fn8($11)))], 3);
+                const $iter1 = ($s.pcs[$d] = $pc + 19, rt.callable($it1));
                 let $k1 = $ctl1;
                 $loop1: for (;;) {
-                    $f.callName = 'for iterator';
+                    $s.pcs[$d] = $pc + 21;
                     const $r1 = $iter1($st1, $k1);
                     $k1 = Array.isArray($r1) ? $r1[0] : $r1;
                     if ($k1 === undefined)
                         break;
                     let i = $k1;
                     let v = (Array.isArray($r1) ? $r1[1] : undefined);
-                    $f.line = 34;
-                    if (($14 = (v), $15 = (id_3), ($14 === $15 || (typeof $14 === 'object' && typeof $15 === 'object' && ($f.line = 34, rt.eq($14, $15)))))) {
-                        $f.line = 34;
-                        ($17 = ($18 = (($19 = $env.f.table) !== undefined ? $19 : rt.getGlobal($env, "table")), ($18 instanceof rt.LuaTable && (($20 = $18.f.remove) !== undefined || ($m21 = $18.metatable) === undefined || ($20 = $m21.view.remove) !== undefined || (!("remove" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($18, "remove", "global 'table'"))), $22 = ($23 = self_3, ($23 instanceof rt.LuaTable && (($24 = $23.f.order) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.order) !== undefined || (!("order" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : rt.index($23, "order", "local 'self'"))), $26 = i, $f.line = 34, $fn16 = rt.fn($17, "field 'remove'"), $f.callName = "remove", $fn16($22, $26));
+                    if (($15 = (v), $16 = (id_3), ($15 === $16 || (typeof $15 === 'object' && typeof $16 === 'object' && ($s.pcs[$d] = $pc + 22, rt.eq($15, $16)))))) {
+                        ($18 = ($19 = (($20 = $env.f.table) !== undefined ? $20 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), ($19 instanceof rt.LuaTable && (($21 = $19.f.remove) !== undefined || ($m22 = $19.metatable) === undefined || ($21 = $m22.view.remove) !== undefined || (!("remove" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 22, rt.index($19, "remove", "global 'table'")))), $23 = ($24 = self_3, ($24 instanceof rt.LuaTable && (($25 = $24.f.order) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.order) !== undefined || (!("order" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 22, rt.index($24, "order", "local 'self'")))), $27 = i, $s.pcs[$d] = $pc + 23, $fn17 = rt.fn($18, "field 'remove'"), $fn17($23, $27));
                         break $loop1;
                     }
                 }
             }
             return rt.leave($s, $d, true);
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $9 instanceof rt.LuaTable && !$9.linked && $9.f.remove !== undefined ? ($9.f.remove = $10) : rt.setIndex($9, "remove", $10, "local 'Store'"));
+        }) !== undefined && $9 instanceof rt.LuaTable && !$9.linked && $9.f.remove !== undefined ? ($9.f.remove = $10) : ($s.pcs[$d] = $pc + 24, rt.setIndex($9, "remove", $10, "local 'Store'")));
         return rt.leave($s, $d, Store);
         return rt.leave($s, $d, rt.NONE);
     };

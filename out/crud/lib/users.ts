@@ -2,11 +2,39 @@
 import * as rt from "../roverc/runtime/compiled/index.js";
 const $site0: rt.FunctionSite = { chunk: "fixtures/http/crud/lib/users.lua", defined: 0 };
 const $site1: rt.FunctionSite = { chunk: "fixtures/http/crud/lib/users.lua", defined: 20 };
+const $pc = rt.positions([
+  [$site0, 2], // 0
+  [$site0, 2, "require"], // 1
+  [$site0, 3], // 2
+  [$site0, 5], // 3
+  [$site0, 5, "new"], // 4
+  [$site0, 8, ":string"], // 5
+  [$site0, 8, ":required"], // 6
+  [$site0, 9, ":string"], // 7
+  [$site0, 9, ":required"], // 8
+  [$site0, 10, ":string"], // 9
+  [$site0, 10], // 10
+  [$site0, 10, ":enum"], // 11
+  [$site0, 10, ":default"], // 12
+  [$site0, 7], // 13
+  [$site0, 14, ":string"], // 14
+  [$site0, 15, ":string"], // 15
+  [$site0, 16, ":string"], // 16
+  [$site0, 16], // 17
+  [$site0, 16, ":enum"], // 18
+  [$site0, 13], // 19
+  [$site1, 21, ":match"], // 20
+  [$site1, 22], // 21
+  [$site1, 22, "?"], // 22
+  [$site0, 20], // 23
+]);
 
 /** The main chunk of fixtures/http/crud/lib/users.lua, bound to the global environment `$env`. */
 export default function load($env: rt.LuaTable): rt.LuaFunction {
     return function $main(...$va: rt.LuaValue[]): rt.LuaResult {
-      const $s = rt.current, $d = $s.depth, $f = $s.enter($site0);
+      const $s = rt.current, $d = $s.depth;
+      if ($d >= $s.limit) $s.deepen();
+      $s.depth = $d + 1;
       let $1: rt.LuaValue;
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
@@ -78,25 +106,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $69: rt.LuaValue;
       let $70: rt.LuaValue;
       let $71: rt.LuaValue;
-      $f.line = 2;
-      let Store: rt.LuaValue = rt.first(($f.line = 2, $f.callName = "require", rt.fn((($1 = $env.f.require) !== undefined ? $1 : rt.getGlobal($env, "require")), "global 'require'")("lib.store")));
-      $f.line = 3;
-      let g: rt.LuaValue = ($2 = (($3 = $env.f.rover) !== undefined ? $3 : rt.getGlobal($env, "rover")), ($2 instanceof rt.LuaTable && (($4 = $2.f.guard) !== undefined || ($m5 = $2.metatable) === undefined || ($4 = $m5.view.guard) !== undefined || (!("guard" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($2, "guard", "global 'rover'")));
-      $f.line = 5;
-      let users: rt.LuaTable = ($6 = rt.first(($8 = ($9 = Store as rt.LuaValue, ($9 instanceof rt.LuaTable && (($10 = $9.f.new) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.new) !== undefined || (!("new" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "new", "local 'Store'"))), $f.line = 5, $fn7 = rt.fn($8, "field 'new'"), $f.callName = "new", $fn7())), $o12 = new rt.FieldsObject(), $n13 = 0, ($6 !== undefined && ($o12.store = $6, $n13++)), rt.LuaTable.record($o12, $n13));
-      $f.line = 7;
+      let Store: rt.LuaValue = rt.first(($s.pcs[$d] = $pc + 1, rt.fn((($1 = $env.f.require) !== undefined ? $1 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "require"))), "global 'require'")("lib.store")));
+      let g: rt.LuaValue = ($2 = (($3 = $env.f.rover) !== undefined ? $3 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover"))), ($2 instanceof rt.LuaTable && (($4 = $2.f.guard) !== undefined || ($m5 = $2.metatable) === undefined || ($4 = $m5.view.guard) !== undefined || (!("guard" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($2, "guard", "global 'rover'"))));
+      let users: rt.LuaTable = ($6 = rt.first(($8 = ($9 = Store as rt.LuaValue, ($9 instanceof rt.LuaTable && (($10 = $9.f.new) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.new) !== undefined || (!("new" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 3, rt.index($9, "new", "local 'Store'")))), $s.pcs[$d] = $pc + 4, $fn7 = rt.fn($8, "field 'new'"), $fn7())), $o12 = new rt.FieldsObject(), $n13 = 0, ($6 !== undefined && ($o12.store = $6, $n13++)), rt.LuaTable.record($o12, $n13));
       $14 = users;
-      (($48 = ($15 = rt.first(($17 = rt.first(($18 = g as rt.LuaValue, $f.line = 8, $f.callName = ":string", rt.fn(($18 instanceof rt.LuaTable && (($19 = $18.f.string) !== undefined || ($m20 = $18.metatable) === undefined || ($19 = $m20.view.string) !== undefined || (!("string" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($18, "string", "local 'g'")), "method 'string'")($18))), $f.line = 8, $fn16 = rt.fn(($17 instanceof rt.LuaTable && (($21 = $17.f.required) !== undefined || ($m22 = $17.metatable) === undefined || ($21 = $m22.view.required) !== undefined || (!("required" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : rt.index($17, "required")), "method 'required'"), $23 = "Name is required", $f.line = 8, $f.callName = ":required", $fn16($17, $23))), $24 = rt.first(($26 = rt.first(($27 = g as rt.LuaValue, $f.line = 9, $f.callName = ":string", rt.fn(($27 instanceof rt.LuaTable && (($28 = $27.f.string) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.string) !== undefined || (!("string" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : rt.index($27, "string", "local 'g'")), "method 'string'")($27))), $f.line = 9, $fn25 = rt.fn(($26 instanceof rt.LuaTable && (($30 = $26.f.required) !== undefined || ($m31 = $26.metatable) === undefined || ($30 = $m31.view.required) !== undefined || (!("required" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : rt.index($26, "required")), "method 'required'"), $f.line = 9, $f.callName = ":required", $fn25($26))), $32 = rt.first(($34 = rt.first(($36 = rt.first(($37 = g as rt.LuaValue, $f.line = 10, $f.callName = ":string", rt.fn(($37 instanceof rt.LuaTable && (($38 = $37.f.string) !== undefined || ($m39 = $37.metatable) === undefined || ($38 = $m39.view.string) !== undefined || (!("string" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : rt.index($37, "string", "local 'g'")), "method 'string'")($37))), $f.line = 10, $fn35 = rt.fn(($36 instanceof rt.LuaTable && (($40 = $36.f.enum) !== undefined || ($m41 = $36.metatable) === undefined || ($40 = $m41.view.enum) !== undefined || (!("enum" in $m41.view) && $m41.view[rt.CUT] === undefined)) ? $40 : rt.index($36, "enum")), "method 'enum'"), $42 = rt.buildTable(2, [1, "admin", 2, "member"], undefined), $f.line = 10, $f.callName = ":enum", $fn35($36, $42))), $f.line = 10, $fn33 = rt.fn(($34 instanceof rt.LuaTable && (($43 = $34.f.default) !== undefined || ($m44 = $34.metatable) === undefined || ($43 = $m44.view.default) !== undefined || (!("default" in $m44.view) && $m44.view[rt.CUT] === undefined)) ? $43 : rt.index($34, "default")), "method 'default'"), $45 = "member", $f.line = 10, $f.callName = ":default", $fn33($34, $45))), $o46 = new rt.FieldsObject(), $n47 = 0, ($15 !== undefined && ($o46.name = $15, $n47++)), ($24 !== undefined && ($o46.email = $24, $n47++)), ($32 !== undefined && ($o46.role = $32, $n47++)), rt.LuaTable.record($o46, $n47))) !== undefined && $14 instanceof rt.LuaTable && !$14.linked && $14.f.create_schema !== undefined ? ($14.f.create_schema = $48) : rt.setIndex($14, "create_schema", $48, "local 'users'"));
-      $f.line = 13;
+      (($48 = ($15 = rt.first(($17 = rt.first(($18 = g as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn(($18 instanceof rt.LuaTable && (($19 = $18.f.string) !== undefined || ($m20 = $18.metatable) === undefined || ($19 = $m20.view.string) !== undefined || (!("string" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($18, "string", "local 'g'")), "method 'string'")($18))), $s.pcs[$d] = $pc + 6, $fn16 = rt.fn(($17 instanceof rt.LuaTable && (($21 = $17.f.required) !== undefined || ($m22 = $17.metatable) === undefined || ($21 = $m22.view.required) !== undefined || (!("required" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : rt.index($17, "required")), "method 'required'"), $23 = "Name is required", $fn16($17, $23))), $24 = rt.first(($26 = rt.first(($27 = g as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn(($27 instanceof rt.LuaTable && (($28 = $27.f.string) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.string) !== undefined || (!("string" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : rt.index($27, "string", "local 'g'")), "method 'string'")($27))), $s.pcs[$d] = $pc + 8, $fn25 = rt.fn(($26 instanceof rt.LuaTable && (($30 = $26.f.required) !== undefined || ($m31 = $26.metatable) === undefined || ($30 = $m31.view.required) !== undefined || (!("required" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : rt.index($26, "required")), "method 'required'"), $fn25($26))), $32 = rt.first(($34 = rt.first(($36 = rt.first(($37 = g as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn(($37 instanceof rt.LuaTable && (($38 = $37.f.string) !== undefined || ($m39 = $37.metatable) === undefined || ($38 = $m39.view.string) !== undefined || (!("string" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : rt.index($37, "string", "local 'g'")), "method 'string'")($37))), $s.pcs[$d] = $pc + 10, $fn35 = rt.fn(($36 instanceof rt.LuaTable && (($40 = $36.f.enum) !== undefined || ($m41 = $36.metatable) === undefined || ($40 = $m41.view.enum) !== undefined || (!("enum" in $m41.view) && $m41.view[rt.CUT] === undefined)) ? $40 : rt.index($36, "enum")), "method 'enum'"), $42 = rt.buildTable(2, [1, "admin", 2, "member"], undefined), $s.pcs[$d] = $pc + 11, $fn35($36, $42))), $s.pcs[$d] = $pc + 12, $fn33 = rt.fn(($34 instanceof rt.LuaTable && (($43 = $34.f.default) !== undefined || ($m44 = $34.metatable) === undefined || ($43 = $m44.view.default) !== undefined || (!("default" in $m44.view) && $m44.view[rt.CUT] === undefined)) ? $43 : rt.index($34, "default")), "method 'default'"), $45 = "member", $fn33($34, $45))), $o46 = new rt.FieldsObject(), $n47 = 0, ($15 !== undefined && ($o46.name = $15, $n47++)), ($24 !== undefined && ($o46.email = $24, $n47++)), ($32 !== undefined && ($o46.role = $32, $n47++)), rt.LuaTable.record($o46, $n47))) !== undefined && $14 instanceof rt.LuaTable && !$14.linked && $14.f.create_schema !== undefined ? ($14.f.create_schema = $48) : ($s.pcs[$d] = $pc + 13, rt.setIndex($14, "create_schema", $48, "local 'users'")));
       $49 = users;
-      (($69 = ($50 = rt.first(($51 = g as rt.LuaValue, $f.line = 14, $f.callName = ":string", rt.fn(($51 instanceof rt.LuaTable && (($52 = $51.f.string) !== undefined || ($m53 = $51.metatable) === undefined || ($52 = $m53.view.string) !== undefined || (!("string" in $m53.view) && $m53.view[rt.CUT] === undefined)) ? $52 : rt.index($51, "string", "local 'g'")), "method 'string'")($51))), $54 = rt.first(($55 = g as rt.LuaValue, $f.line = 15, $f.callName = ":string", rt.fn(($55 instanceof rt.LuaTable && (($56 = $55.f.string) !== undefined || ($m57 = $55.metatable) === undefined || ($56 = $m57.view.string) !== undefined || (!("string" in $m57.view) && $m57.view[rt.CUT] === undefined)) ? $56 : rt.index($55, "string", "local 'g'")), "method 'string'")($55))), $58 = rt.first(($60 = rt.first(($61 = g as rt.LuaValue, $f.line = 16, $f.callName = ":string", rt.fn(($61 instanceof rt.LuaTable && (($62 = $61.f.string) !== undefined || ($m63 = $61.metatable) === undefined || ($62 = $m63.view.string) !== undefined || (!("string" in $m63.view) && $m63.view[rt.CUT] === undefined)) ? $62 : rt.index($61, "string", "local 'g'")), "method 'string'")($61))), $f.line = 16, $fn59 = rt.fn(($60 instanceof rt.LuaTable && (($64 = $60.f.enum) !== undefined || ($m65 = $60.metatable) === undefined || ($64 = $m65.view.enum) !== undefined || (!("enum" in $m65.view) && $m65.view[rt.CUT] === undefined)) ? $64 : rt.index($60, "enum")), "method 'enum'"), $66 = rt.buildTable(2, [1, "admin", 2, "member"], undefined), $f.line = 16, $f.callName = ":enum", $fn59($60, $66))), $o67 = new rt.FieldsObject(), $n68 = 0, ($50 !== undefined && ($o67.name = $50, $n68++)), ($54 !== undefined && ($o67.email = $54, $n68++)), ($58 !== undefined && ($o67.role = $58, $n68++)), rt.LuaTable.record($o67, $n68))) !== undefined && $49 instanceof rt.LuaTable && !$49.linked && $49.f.update_schema !== undefined ? ($49.f.update_schema = $69) : rt.setIndex($49, "update_schema", $69, "local 'users'"));
-      $f.line = 20;
+      (($69 = ($50 = rt.first(($51 = g as rt.LuaValue, $s.pcs[$d] = $pc + 14, rt.fn(($51 instanceof rt.LuaTable && (($52 = $51.f.string) !== undefined || ($m53 = $51.metatable) === undefined || ($52 = $m53.view.string) !== undefined || (!("string" in $m53.view) && $m53.view[rt.CUT] === undefined)) ? $52 : rt.index($51, "string", "local 'g'")), "method 'string'")($51))), $54 = rt.first(($55 = g as rt.LuaValue, $s.pcs[$d] = $pc + 15, rt.fn(($55 instanceof rt.LuaTable && (($56 = $55.f.string) !== undefined || ($m57 = $55.metatable) === undefined || ($56 = $m57.view.string) !== undefined || (!("string" in $m57.view) && $m57.view[rt.CUT] === undefined)) ? $56 : rt.index($55, "string", "local 'g'")), "method 'string'")($55))), $58 = rt.first(($60 = rt.first(($61 = g as rt.LuaValue, $s.pcs[$d] = $pc + 16, rt.fn(($61 instanceof rt.LuaTable && (($62 = $61.f.string) !== undefined || ($m63 = $61.metatable) === undefined || ($62 = $m63.view.string) !== undefined || (!("string" in $m63.view) && $m63.view[rt.CUT] === undefined)) ? $62 : rt.index($61, "string", "local 'g'")), "method 'string'")($61))), $s.pcs[$d] = $pc + 17, $fn59 = rt.fn(($60 instanceof rt.LuaTable && (($64 = $60.f.enum) !== undefined || ($m65 = $60.metatable) === undefined || ($64 = $m65.view.enum) !== undefined || (!("enum" in $m65.view) && $m65.view[rt.CUT] === undefined)) ? $64 : rt.index($60, "enum")), "method 'enum'"), $66 = rt.buildTable(2, [1, "admin", 2, "member"], undefined), $s.pcs[$d] = $pc + 18, $fn59($60, $66))), $o67 = new rt.FieldsObject(), $n68 = 0, ($50 !== undefined && ($o67.name = $50, $n68++)), ($54 !== undefined && ($o67.email = $54, $n68++)), ($58 !== undefined && ($o67.role = $58, $n68++)), rt.LuaTable.record($o67, $n68))) !== undefined && $49 instanceof rt.LuaTable && !$49.linked && $49.f.update_schema !== undefined ? ($49.f.update_schema = $69) : ($s.pcs[$d] = $pc + 19, rt.setIndex($49, "update_schema", $69, "local 'users'")));
       $70 = users;
       (($71 = (($body: rt.LuaFunction) => rt.withBody((function $parse_id(s?: rt.LuaValue): rt.LuaResult {
         const $r = $body(s);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $parse_id$body(s?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth, $f = $s.enter($site1);
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
@@ -107,14 +131,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t8: number;
         let $r9: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
-        $f.line = 21;
-        if (!rt.t(rt.first(($1 = s as rt.LuaValue, $f.line = 21, $f.callName = ":match", rt.fn(($1 instanceof rt.LuaTable && (($2 = $1.f.match) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.match) !== undefined || (!("match" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "match", "local 's'")), "method 'match'")($1, "^%d+$"))))) {
+        if (!rt.t(rt.first(($1 = s as rt.LuaValue, $s.pcs[$d] = $pc + 20, rt.fn(($1 instanceof rt.LuaTable && (($2 = $1.f.match) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.match) !== undefined || (!("match" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "match", "local 's'")), "method 'match'")($1, "^%d+$"))))) {
           return rt.leave($s, $d, undefined);
         }
-        $f.line = 22;
-        return ($5 = (($6 = $env.f.tonumber) !== undefined ? $6 : rt.getGlobal($env, "tonumber")), $7 = s, $f.line = 22, $fn4 = rt.fn($5, "global 'tonumber'"), $f.callName = "?", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn4($7), $s.tails = $t8, $r9) : rt.tail($s, $fn4, [$7]));
+        return ($5 = (($6 = $env.f.tonumber) !== undefined ? $6 : ($s.pcs[$d] = $pc + 21, rt.getGlobal($env, "tonumber"))), $7 = s, $s.pcs[$d] = $pc + 22, $fn4 = rt.fn($5, "global 'tonumber'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn4($7), $s.tails = $t8, $r9) : rt.tail($s, $fn4, [$7]));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $70 instanceof rt.LuaTable && !$70.linked && $70.f.parse_id !== undefined ? ($70.f.parse_id = $71) : rt.setIndex($70, "parse_id", $71, "local 'users'"));
+      }) as rt.LuaFunction)) !== undefined && $70 instanceof rt.LuaTable && !$70.linked && $70.f.parse_id !== undefined ? ($70.f.parse_id = $71) : ($s.pcs[$d] = $pc + 23, rt.setIndex($70, "parse_id", $71, "local 'users'")));
       return rt.leave($s, $d, users);
       return rt.leave($s, $d, rt.NONE);
     };
