@@ -17,7 +17,7 @@ export interface EmitOptions {
 }
 
 export function emitModule(res: Resolution, options: EmitOptions): string {
-  const ctx: ModuleContext = { res, types: new Types(res), names: new Names(), coroutines: options.coroutines, fenv: options.fenv, sites: [], positions: new Positions() };
+  const ctx: ModuleContext = { res, types: new Types(res), names: new Names(), coroutines: options.coroutines, fenv: options.fenv, sites: [], positions: new Positions(), silent: new Set() };
   const main = emitFunction(ctx, null, res.main, 'main');
   const project = new Project({ useInMemoryFileSystem: true });
   const file = project.createSourceFile('module.ts');
