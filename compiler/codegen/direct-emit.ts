@@ -28,6 +28,8 @@ export interface HookEmitter {
   close(s?: string): void;
   reopen(s: string): void;
   nameOf(v: LocalVar): string;
+  /** What follows `return ` to leave the function with `value` (the emitter settles how its frame is left). */
+  leave(value: string): string;
   /** Emits with these expressions replaced by the given code. */
   withOverrides<T>(values: ReadonlyMap<Node, string>, f: () => T): T;
 }
@@ -140,9 +142,9 @@ class DirectHooks implements EmitHooks {
     }
     const parts = this.parts(r.template, em, overrides, checks);
     const text = `new rh.JsonText(200, ${concat(parts)}) as unknown as rt.LuaValue`;
-    em.line(checks.length === 0 ? `return rt.leave($s, $d, ${text});` : `if (${checks.join(' && ')}) return rt.leave($s, $d, ${text});`);
+    em.line(checks.length === 0 ? `return ${em.leave(text)};` : `if (${checks.join(' && ')}) return ${em.leave(text)};`);
     // the same values, as the table the handler builds
-    em.withOverrides(overrides, () => em.line(`return rt.leave($s, $d, ${em.expr(r.builder?.call ?? r.table)});`));
+    em.withOverrides(overrides, () => em.line(`return ${em.leave(em.expr(r.builder?.call ?? r.table))};`));
     em.close();
   }
 

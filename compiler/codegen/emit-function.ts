@@ -16,6 +16,7 @@ import { BOOLEAN, FUNCTION, NIL as NIL_TYPE, NUMBER, only, STRING, TABLE, type T
 import { jsNumber, jsString, Names } from './names.js';
 import { Positions } from './positions.js';
 import { isPlainKey } from '../../runtime/lua/table.js';
+import { MATH_UNARY_JS } from '../../runtime/stdlib/math.js';
 import type { EmitHooks, HookEmitter } from './direct-emit.js';
 
 export type Mode = 'sync' | 'co';
@@ -33,9 +34,17 @@ export interface ModuleContext {
   readonly sites: string[];
   /** The module's positions table (pcs). */
   readonly positions: Positions;
+  /**
+   * Functions emitted with no frame at all: leaves whose code has no slow path, so nothing
+   * can observe their frame or their caller's position. Calling one records no position.
+   */
+  readonly silent: Set<FunctionDeclaration>;
   /** Route handler specialisations (direct-emit.ts). */
   readonly hooks?: EmitHooks;
 }
+
+/** Where a function's returns leave its frame; settled once its body is emitted (see `silent`). */
+const LEAVE = '\u0000leave\u0000';
 
 class Lines {
   readonly out: string[] = [];
@@ -101,6 +110,8 @@ class FunctionEmitter {
    * calls which never leave the fast paths cost no frame.
    */
   private lazy = false;
+  /** Slow paths emitted in a lazy frame: none makes the function silent. */
+  private slowPaths = 0;
   private loops: string[] = [];
   private loopCount = 0;
   private readonly gotoTargets = new Map<LabelStatement, GotoTarget>();
@@ -150,8 +161,10 @@ class FunctionEmitter {
     const head = co
       ? `function* $${name}$co(${params.join(', ')}): rt.CoGenerator`
       : `function $${name}${trampolined ? '$body' : ''}(${params.join(', ')}): rt.LuaResult`;
+    const silent = this.lazy && this.slowPaths === 0;
+    if (silent) this.ctx.silent.add(node!);
     const decls: string[] = [];
-    decls.push('const $s = rt.current, $d = $s.depth;');
+    if (!silent) decls.push('const $s = rt.current, $d = $s.depth;');
     if (!this.lazy) {
       decls.push('if ($d >= $s.limit) $s.deepen();', '$s.depth = $d + 1;');
       if (this.ctx.fenv) decls.push('$s.envs[$d] = $fe;');
@@ -159,7 +172,10 @@ class FunctionEmitter {
     decls.push(...this.declared);
     if (this.ctx.hooks !== undefined) decls.push(...this.ctx.hooks.prologue(node, this.hookApi()));
     if (!this.info.isVararg) decls.push('const $va: rt.LuaValue[] = rt.NONE;');
-    const inner = [...decls, ...this.w.out, 'return rt.leave($s, $d, rt.NONE);'];
+    const ends = this.w.out.length > 0 && /^return\b/.test(this.w.out[this.w.out.length - 1]);
+    const out = ends ? this.w.out : [...this.w.out, `return ${LEAVE}rt.NONE);`];
+    // (a nested function's text has its own marks already settled)
+    const inner = [...decls, ...out.map((l) => l.replaceAll(LEAVE, silent ? '(' : 'rt.leave($s, $d, '))];
     const fn = `${head} {\n${inner.map((l) => '  ' + l.replaceAll('\n', '\n  ')).join('\n')}\n}`;
     if (!trampolined) return fn;
     // A function with tail calls: its wrapper runs the calls its body leaves to the trampoline.
@@ -507,6 +523,7 @@ class FunctionEmitter {
   /** Records the frame's position (line, and the name of the call it makes); a lazy frame is entered first. */
   private setLine(line: number, callName?: string): string {
     const pc = this.ctx.positions.of(this.site, line, callName);
+    if (this.lazy) this.slowPaths++;
     return this.lazy ? `rt.at($s, $d, ${pc})` : `$s.pcs[$d] = ${pc}`;
   }
 
@@ -575,6 +592,7 @@ class FunctionEmitter {
       close: (l) => this.w.close(l),
       reopen: (l) => this.w.reopen(l),
       nameOf: (v) => this.ctx.names.of(v),
+      leave: (value) => `${LEAVE}${value})`,
       withOverrides: (values, f) => {
         const saved = this.overrides;
         this.overrides = values;
@@ -593,11 +611,11 @@ class FunctionEmitter {
       return;
     }
     if (args.length === 0) {
-      this.w.line('return rt.leave($s, $d, rt.NONE);');
+      this.w.line(`return ${LEAVE}rt.NONE);`);
       return;
     }
     const value = args.length === 1 && !isMultiValue(args[0]) ? this.expr(args[0]) : this.exprList(args, -1);
-    this.w.line(`return rt.leave($s, $d, ${value});`);
+    this.w.line(`return ${LEAVE}${value});`);
   }
 
   private numericFor(s: ForNumericStatement): void {
@@ -640,7 +658,7 @@ class FunctionEmitter {
     const label = `$loop${n}`;
     this.loops.push(label);
     this.w.open(`${label}: for (;;)`);
-    this.w.line(`${this.setLine(lineOf(s), 'for iterator')};`);
+    this.w.line(`${this.setLine(lineOf(s), '(for generator)')};`);
     const call = this.mode === 'co' ? `(yield* rt.invoke($iter${n}, [$st${n}, $k${n}]))` : `$iter${n}($st${n}, $k${n})`;
     this.w.line(`const $r${n} = ${call};`);
     this.w.line(`$k${n} = Array.isArray($r${n}) ? $r${n}[0] : $r${n};`);
@@ -819,8 +837,9 @@ class FunctionEmitter {
     const d = desc === undefined ? '' : `, ${jsString(desc)}`;
     const call = this.mode === 'co' ? `(yield* rt.meta(rt.indexOrCall(${o}, ${k}${d})))` : `rt.index(${o}, ${k}${d})`;
     const slow = line !== this.stmtLine || containsCall(base) || containsCall(index) ? `(${this.setLine(line)}, ${call})` : call;
+    const a = this.temp('rt.LuaValue[] | undefined', '$a');
     return `(${o} = ${this.expr(base)}, ${k} = ${this.typed(index)}, ` +
-      `${o} instanceof rt.LuaTable && ${arrayIndex(k)} && (${v} = ${o}.arr[${k} - 1]) !== undefined ? ${v} : ${slow})`;
+      `(${a} = ${arrayOf(o)}) !== undefined && ${arrayIndex(k)} && (${v} = ${a}[${k} - 1]) !== undefined ? ${v} : ${slow})`;
   }
 
   /**
@@ -829,9 +848,11 @@ class FunctionEmitter {
    */
   private itemStore(o: string, k: string, value: string, desc: string | undefined): string {
     const v = this.temp();
+    const a = this.temp('rt.LuaValue[] | undefined', '$a');
     const d = desc === undefined ? '' : `, ${jsString(desc)}`;
-    return `((${v} = ${value}) !== undefined && ${o} instanceof rt.LuaTable && ${arrayIndex(k)} && ${o}.arr[${k} - 1] !== undefined ? (${o}.arr[${k} - 1] = ${v}) : ` +
-      `${v} !== undefined && ${o} instanceof rt.LuaTable && ${k} === ${o}.arr.length + 1 && ${o}.other === undefined && ${o}.metatable === undefined ? ${o}.arr.push(${v}) : ` +
+    const t = `(${o} as rt.LuaTable)`;
+    return `((${v} = ${value}) !== undefined && (${a} = ${arrayOf(o)}) !== undefined && ${arrayIndex(k)} && ${a}[${k} - 1] !== undefined ? (${a}[${k} - 1] = ${v}) : ` +
+      `${v} !== undefined && ${a} !== undefined && ${k} === ${a}.length + 1 && ${t}.other === undefined && ${t}.metatable === undefined ? ${a}.push(${v}) : ` +
       `${this.slowPath(`rt.setIndex(${o}, ${k}, ${v}${d})`)})`;
   }
 
@@ -865,8 +886,9 @@ class FunctionEmitter {
   private fieldLookup(o: string, name: string, slow: string): string {
     const v = this.temp();
     const m = this.temp('rt.LuaTable | undefined', '$m');
+    const f = this.temp('rt.Fields | undefined', '$f');
     const p = property(name);
-    return `(${o} instanceof rt.LuaTable && ((${v} = ${o}.f${p}) !== undefined || (${m} = ${o}.metatable) === undefined || ` +
+    return `((${f} = ${fieldsOf(o)}) !== undefined && ((${v} = ${f}${p}) !== undefined || (${m} = (${o} as rt.LuaTable).metatable) === undefined || ` +
       `(${v} = ${m}.view${p}) !== undefined || (!(${jsString(name)} in ${m}.view) && ${m}.view[rt.CUT] === undefined)) ? ${v} : ${slow})`;
   }
 
@@ -881,9 +903,10 @@ class FunctionEmitter {
     const slow = this.slowPath(`rt.setIndex(${o}, ${jsString(name)}, ${value}${d})`);
     if (name === '__index') return slow;
     const v = this.temp();
+    const f = this.temp('rt.Fields | undefined', '$f');
     const p = property(name);
-    return `((${v} = ${value}) !== undefined && ${o} instanceof rt.LuaTable && !${o}.linked && ${o}.f${p} !== undefined ? ` +
-      `(${o}.f${p} = ${v}) : ${this.slowPath(`rt.setIndex(${o}, ${jsString(name)}, ${v}${d})`)})`;
+    return `((${v} = ${value}) !== undefined && (${f} = ${fieldsOf(o)}) !== undefined && !(${o} as rt.LuaTable).linked && ${f}${p} !== undefined ? ` +
+      `(${f}${p} = ${v}) : ${this.slowPath(`rt.setIndex(${o}, ${jsString(name)}, ${v}${d})`)})`;
   }
 
   /** Lua truthiness of an expression, as a JS condition. */
@@ -1070,6 +1093,8 @@ class FunctionEmitter {
     const line = lineOf(e);
     const args = callArguments(e);
     const isMethod = e.base.type === 'MemberExpression' && e.base.indexer === ':';
+    const math = this.mode === 'sync' && !tail ? this.mathCall(e, args, line) : undefined;
+    if (math !== undefined) return math;
     const simpleArg = (a: Expression): boolean => isSimple(a) || (!isMultiValue(a) && (constantOf(a) !== undefined || this.isSafe(a)));
     if (this.mode === 'sync' && !tail && args.every(simpleArg) && isSimple(isMethod ? (e.base as { base: Expression }).base : e.base)) {
       return this.directCall(e, args, line, isMethod);
@@ -1110,6 +1135,25 @@ class FunctionEmitter {
   }
 
   /**
+   * `math.sqrt(x)` and the other math functions of one number: when the callee is still the
+   * library's function and x a number, its JS function in place; the call otherwise.
+   */
+  private mathCall(e: AnyCall, args: Expression[], line: number): string | undefined {
+    const base = e.base;
+    if (base.type !== 'MemberExpression' || base.indexer !== '.' || base.base.type !== 'Identifier') return undefined;
+    if (base.base.name !== 'math' || this.res.refs.get(base.base)?.kind !== 'global') return undefined;
+    const name = base.identifier.name;
+    if (!Object.hasOwn(MATH_UNARY_JS, name) || args.length !== 1 || isMultiValue(args[0])) return undefined;
+    const f = this.temp();
+    const x = this.temp();
+    const js = JS_MATH.has(name) ? `Math.${name}` : `rt.MATH_UNARY_JS.${name}`;
+    const desc = describeExpr(base, this.res.refs);
+    const call = `rt.fn(${f}${desc === undefined ? '' : ', ' + jsString(desc)})(${x})`;
+    return `(${f} = ${this.expr(base)}, ${x} = ${this.expr(args[0])}, ${f} === rt.MATH_UNARY.${name} && typeof ${x} === 'number' ? ` +
+      `${js}(${x}) : (${this.setLine(line, calleeName(base))}, ${call}))`;
+  }
+
+  /**
    * A call whose callee and arguments cannot run code or fail: evaluated in place, without
    * temporaries (the order of evaluation cannot be observed).
    */
@@ -1127,6 +1171,7 @@ class FunctionEmitter {
     }
     const desc = describeExpr(e.base, this.res.refs);
     const callee = this.knownFunction(e.base) ? this.expr(e.base) : `rt.fn(${this.expr(e.base)}${desc === undefined ? '' : ', ' + jsString(desc)})`;
+    if (this.isSilent(e.base)) return `${callee}(${argv.join(', ')})`;
     return `(${this.setLine(line, calleeName(e.base))}, ${callee}(${argv.join(', ')}))`;
   }
 
@@ -1136,6 +1181,10 @@ class FunctionEmitter {
    * call name are set after them (they may call).
    */
   private knownCall(e: AnyCall, args: Expression[], line: number): string {
+    if (this.isSilent(e.base)) {
+      const plain = args.map((a, i) => (i === args.length - 1 && isMultiValue(a) ? `...${this.multi(a)}` : this.expr(a)));
+      return `${this.expr(e.base)}(${plain.join(', ')})`;
+    }
     const setup = this.setLine(line, calleeName(e.base));
     const argv = args.map((a, i) => {
       const multi = i === args.length - 1 && isMultiValue(a);
@@ -1146,6 +1195,12 @@ class FunctionEmitter {
     });
     const callee = this.expr(e.base);
     return argv.length === 0 ? `(${setup}, ${callee}())` : `${callee}(${argv.join(', ')})`;
+  }
+
+  /** The callee is always a silent function (see ModuleContext.silent): no position to record. */
+  private isSilent(e: Expression): boolean {
+    const target = this.knownTarget(e);
+    return target !== undefined && this.ctx.silent.has(target);
   }
 
   /** The Lua function a callee always is (a local that only ever holds one function). */
@@ -1209,6 +1264,20 @@ class FunctionEmitter {
   }
 }
 
+// A value is a table iff it has the table's parts: no other Lua value (string, function,
+// thread, userdata) has an `f` or `arr` property. A property load is one map check where the
+// site sees tables, cheaper than instanceof's prototype walk.
+
+/** The fields object of `o` if it is a table, else undefined. */
+function fieldsOf(o: string): string {
+  return `(${o} as rt.LuaTable)?.f`;
+}
+
+/** The array part of `o` if it is a table, else undefined. */
+function arrayOf(o: string): string {
+  return `(${o} as rt.LuaTable)?.arr`;
+}
+
 /**
  * `k - 1` is an array index (0, negative, fractional and NaN keys are not). Tested before the
  * array is read, because an element load with a key that is no index (arr[-1]) is a named
@@ -1217,6 +1286,9 @@ class FunctionEmitter {
 function arrayIndex(k: string): string {
   return `(${k} - 1 >>> 0) === ${k} - 1`;
 }
+
+/** Math functions that are V8 builtins as well (inlined by its compiler). */
+const JS_MATH = new Set(['abs', 'floor', 'sqrt', 'tanh']);
 
 /** Arguments evaluated into temporaries; `result`: a last argument that is a call's whole result. */
 interface CallArgs {
@@ -1241,7 +1313,7 @@ const FAST_OPS: Record<string, (t: string[], slow: string) => string> = {
   concat: ([a, b], slow) => `(typeof ${a} === 'string' && typeof ${b} === 'string' ? ${a} + ${b} : ${slow})`,
   unm: ([a], slow) => `(typeof ${a} === 'number' ? -${a} : ${slow})`,
   // Lua 5.1: `#` of a table is its border, no __len
-  len: ([a], slow) => `(${a} instanceof rt.LuaTable ? ${a}.length() : typeof ${a} === 'string' ? ${a}.length : ${slow})`,
+  len: ([a], slow) => `(${arrayOf(a)} !== undefined ? (${a} as rt.LuaTable).length() : typeof ${a} === 'string' ? ${a}.length : ${slow})`,
 };
 
 /** Whether a function body (not counting nested functions) calls anything or runs a generic `for`. */

@@ -21,7 +21,7 @@ export function emitModule(res: Resolution, options: EmitOptions): string {
   const types = new Types(res);
   // route handlers read the request and write JSON without tables (not with per-function environments)
   const hooks = options.fenv ? undefined : directHooks(res, types);
-  const ctx: ModuleContext = { res, types, names: new Names(), coroutines: options.coroutines, fenv: options.fenv, sites: [], positions: new Positions(), hooks };
+  const ctx: ModuleContext = { res, types, names: new Names(), coroutines: options.coroutines, fenv: options.fenv, sites: [], positions: new Positions(), silent: new Set(), hooks };
   const main = emitFunction(ctx, null, res.main, 'main');
   const project = new Project({ useInMemoryFileSystem: true });
   const file = project.createSourceFile('module.ts');

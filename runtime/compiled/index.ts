@@ -21,6 +21,7 @@ export type { LuaFunction, LuaResult, LuaValue } from '../lua/value.js';
 export { at, positions, type EnvHolder, type FunctionSite } from './frame.js';
 export { runTail, tail, TAIL, TAIL_DEPTH, withBody } from './tail.js';
 export { invoke } from '../interp/invoke-co.js';
+export { MATH_UNARY, MATH_UNARY_JS } from '../stdlib/math.js';
 
 /** Lua truthiness. */
 export function t(v: LuaValue): boolean {

@@ -57,6 +57,7 @@ export function libError(message: string): LuaError {
 /** Converts anything caught in a JS catch into a Lua error value. */
 export function toLuaError(e: unknown): LuaError {
   if (e instanceof LuaError) return e;
-  if (e instanceof RangeError && /call stack/i.test(e.message)) return new LuaError('stack overflow');
+  // JS ran out of stack before MAX_DEPTH: positioned at the innermost frame still on the Lua stack
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return new LuaError(where() + 'stack overflow');
   throw e; // an internal bug: never disguise it as a Lua error
 }

@@ -202,6 +202,8 @@ export function powNum(a: number, b: number): number {
 
 /** luajit computes a % b as a - floor(a/b)*b. */
 export function mod(a: number, b: number): number {
+  // positive int32s: JS's remainder is then exactly the floored formula, without a division
+  if ((a | 0) === a && (b | 0) === b && a > 0 && b > 0) return a % b;
   return a - Math.floor(a / b) * b;
 }
 

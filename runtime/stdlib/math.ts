@@ -726,24 +726,37 @@ function luajitCeil(x: number): number {
   return r < x ? r + 1 : r;
 }
 
+/** The math functions of one number: what they compute on a number argument. */
+export const MATH_UNARY_JS = {
+  abs: Math.abs,
+  floor: Math.floor,
+  ceil: luajitCeil,
+  sqrt: Math.sqrt,
+  log10: glibcLog10,
+  exp: crExp,
+  sin: crSin,
+  cos: crCos,
+  tan: crTan,
+  asin: crAsin,
+  acos: crAcos,
+  atan: crAtan,
+  sinh: glibcSinh,
+  cosh: glibcCosh,
+  tanh: Math.tanh, // V8's fdlibm tanh is glibc's
+};
+
+/**
+ * Their Lua functions, one per process: compiled code recognises `math.sqrt(x)` by identity
+ * and, given a number, calls the JS function in place (no argument checks, no call protocol).
+ */
+export const MATH_UNARY = Object.fromEntries(
+  Object.entries(MATH_UNARY_JS).map(([name, fn]) => [name, unary(fn)]),
+) as Record<keyof typeof MATH_UNARY_JS, LuaFunction>;
+
 export function createMathLib(): LuaTable {
   const rs = new RandomState();
   const lib = makeLib({
-    abs: unary(Math.abs),
-    floor: unary(Math.floor),
-    ceil: unary(luajitCeil),
-    sqrt: unary(Math.sqrt),
-    log10: unary(glibcLog10),
-    exp: unary(crExp),
-    sin: unary(crSin),
-    cos: unary(crCos),
-    tan: unary(crTan),
-    asin: unary(crAsin),
-    acos: unary(crAcos),
-    atan: unary(crAtan),
-    sinh: unary(glibcSinh),
-    cosh: unary(glibcCosh),
-    tanh: unary(Math.tanh), // V8's fdlibm tanh is glibc's
+    ...MATH_UNARY,
     frexp: (...args: LuaValue[]) => frexp(checkNumber(args[0], 1, args.length)),
     modf: (...args: LuaValue[]) => modf(checkNumber(args[0], 1, args.length)),
     log: (...args: LuaValue[]) => {
