@@ -34,30 +34,38 @@ export default function load($env) {
         let $4;
         let $5;
         let $m6;
-        let $7;
-        let $o8;
-        let $n9;
-        let $10;
+        let $f7;
+        let $8;
+        let $o9;
+        let $n10;
         let $11;
         let $12;
-        let $m13;
-        let $14;
-        let $15;
+        let $13;
+        let $m14;
+        let $f15;
         let $16;
-        let $17;
+        let $f17;
         let $18;
-        let $m19;
+        let $19;
         let $20;
-        let $m21;
-        let $22;
-        let $23;
+        let $21;
+        let $m22;
+        let $f23;
         let $24;
-        let $25;
-        let $m26;
+        let $m25;
+        let $f26;
         let $27;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 2, $o8.log_level = "nope", $o8.body_size_limit = 1024, rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($7)));
-        $10 = ($11 = api, ($11 instanceof rt.LuaTable && (($12 = $11.f.echo) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.echo) !== undefined || (!("echo" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 2, rt.index($11, "echo", "local 'api'"))));
-        (($14 = (($body) => rt.withBody((function $post(ctx) {
+        let $f28;
+        let $29;
+        let $30;
+        let $31;
+        let $m32;
+        let $f33;
+        let $34;
+        let $f35;
+        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 2, $o9.log_level = "nope", $o9.body_size_limit = 1024, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+        $11 = ($12 = api, (($f15 = $12?.f) !== undefined && (($13 = $f15.echo) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.echo) !== undefined || (!("echo" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "echo", "local 'api'"))));
+        (($16 = (($body) => rt.withBody((function $post(ctx) {
             const $r = $body(ctx);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx) {
@@ -70,22 +78,24 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $r6;
-            let $fn7;
-            let $8;
+            let $f6;
+            let $r7;
+            let $fn8;
             let $9;
             let $10;
-            let $m11;
-            let $12;
-            let $m13;
-            let $t14;
-            let $r15;
+            let $11;
+            let $m12;
+            let $f13;
+            let $14;
+            let $m15;
+            let $f16;
+            let $t17;
+            let $r18;
             const $va = rt.NONE;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($3, "text", "upvalue 'api'")))), $r6 = ($8 = rt.first(($9 = ctx, $s.pcs[$d] = $pc + 4, rt.fn(($9 instanceof rt.LuaTable && (($10 = $9.f.body) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.body) !== undefined || (!("body" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "body", "local 'ctx'")), "method 'body'")($9))), $s.pcs[$d] = $pc + 5, $fn7 = rt.fn(($8 instanceof rt.LuaTable && (($12 = $8.f.text) !== undefined || ($m13 = $8.metatable) === undefined || ($12 = $m13.view.text) !== undefined || (!("text" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($8, "text")), "method 'text'"), $fn7($8)), $s.pcs[$d] = $pc + 6, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = (Array.isArray($r6) ? $fn1(...$r6) : $fn1($r6)), $s.tails = $t14, $r15) : rt.tail($s, $fn1, (Array.isArray($r6) ? [...$r6] : [$r6])));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.post !== undefined ? ($10.f.post = $14) : ($s.pcs[$d] = $pc + 2, rt.setIndex($10, "post", $14, "field 'echo'")));
-        $15 = ($16 = ($17 = api, ($17 instanceof rt.LuaTable && (($18 = $17.f.echo) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.echo) !== undefined || (!("echo" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 7, rt.index($17, "echo", "local 'api'")))), ($16 instanceof rt.LuaTable && (($20 = $16.f.data) !== undefined || ($m21 = $16.metatable) === undefined || ($20 = $m21.view.data) !== undefined || (!("data" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 7, rt.index($16, "data", "field 'echo'"))));
-        (($22 = (($body) => rt.withBody((function $post(ctx_1) {
+            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($3, "text", "upvalue 'api'")))), $r7 = ($9 = rt.first(($10 = ctx, $s.pcs[$d] = $pc + 4, rt.fn((($f13 = $10?.f) !== undefined && (($11 = $f13.body) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.body) !== undefined || (!("body" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10))), $s.pcs[$d] = $pc + 5, $fn8 = rt.fn((($f16 = $9?.f) !== undefined && (($14 = $f16.text) !== undefined || ($m15 = $9.metatable) === undefined || ($14 = $m15.view.text) !== undefined || (!("text" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($9, "text")), "method 'text'"), $fn8($9)), $s.pcs[$d] = $pc + 6, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7)), $s.tails = $t17, $r18) : rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7])));
+        }))) !== undefined && ($f17 = $11?.f) !== undefined && !$11.linked && $f17.post !== undefined ? ($f17.post = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "post", $16, "field 'echo'")));
+        $18 = ($19 = ($20 = api, (($f23 = $20?.f) !== undefined && (($21 = $f23.echo) !== undefined || ($m22 = $20.metatable) === undefined || ($21 = $m22.view.echo) !== undefined || (!("echo" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 7, rt.index($20, "echo", "local 'api'")))), (($f26 = $19?.f) !== undefined && (($24 = $f26.data) !== undefined || ($m25 = $19.metatable) === undefined || ($24 = $m25.view.data) !== undefined || (!("data" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 7, rt.index($19, "data", "field 'echo'"))));
+        (($27 = (($body) => rt.withBody((function $post(ctx_1) {
             const $r = $body(ctx_1);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_1) {
@@ -98,16 +108,17 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $6;
-            let $m7;
-            let $t8;
-            let $r9;
+            let $f6;
+            let $7;
+            let $m8;
+            let $f9;
+            let $t10;
+            let $r11;
             const $va = rt.NONE;
-            return ($2 = rt.first(($3 = ctx_1, $s.pcs[$d] = $pc + 8, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 9, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.json) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $15 instanceof rt.LuaTable && !$15.linked && $15.f.post !== undefined ? ($15.f.post = $22) : ($s.pcs[$d] = $pc + 7, rt.setIndex($15, "post", $22, "field 'data'")));
-        $23 = ($24 = api, ($24 instanceof rt.LuaTable && (($25 = $24.f.length) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.length) !== undefined || (!("length" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 10, rt.index($24, "length", "local 'api'"))));
-        (($27 = rh.jsonHandler((function $put(ctx_2) {
+            return ($2 = rt.first(($3 = ctx_1, $s.pcs[$d] = $pc + 8, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 9, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2]));
+        }))) !== undefined && ($f28 = $18?.f) !== undefined && !$18.linked && $f28.post !== undefined ? ($f28.post = $27) : ($s.pcs[$d] = $pc + 7, rt.setIndex($18, "post", $27, "field 'data'")));
+        $29 = ($30 = api, (($f33 = $30?.f) !== undefined && (($31 = $f33.length) !== undefined || ($m32 = $30.metatable) === undefined || ($31 = $m32.view.length) !== undefined || (!("length" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : ($s.pcs[$d] = $pc + 10, rt.index($30, "length", "local 'api'"))));
+        (($34 = rh.jsonHandler((function $put(ctx_2) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -118,36 +129,38 @@ export default function load($env) {
             let $4;
             let $5;
             let $m6;
-            let $7;
-            let $m8;
-            let $9;
-            let $10;
+            let $f7;
+            let $8;
+            let $m9;
+            let $f10;
             let $11;
-            let $o12;
-            let $n13;
-            let $14;
-            let $fn15;
+            let $12;
+            let $13;
+            let $o14;
+            let $n15;
             let $16;
-            let $17;
+            let $fn17;
             let $18;
-            let $m19;
+            let $19;
             let $20;
             let $m21;
-            let $22;
-            let $o23;
-            let $n24;
+            let $f22;
+            let $23;
+            let $m24;
+            let $f25;
+            let $26;
+            let $o27;
+            let $n28;
             const $json = rh.claim(ctx_2);
             const $va = rt.NONE;
             if ($json) {
-                $1 = ($9 = (rt.first(($3 = rt.first(($4 = ctx_2, $s.pcs[$d] = $pc + 11, rt.fn(($4 instanceof rt.LuaTable && (($5 = $4.f.body) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 12, $fn2 = rt.fn(($3 instanceof rt.LuaTable && (($7 = $3.f.text) !== undefined || ($m8 = $3.metatable) === undefined || ($7 = $m8.view.text) !== undefined || (!("text" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($3, "text")), "method 'text'"), $fn2($3)))), ($9 instanceof rt.LuaTable ? $9.length() : typeof $9 === 'string' ? $9.length : ($s.pcs[$d] = $pc + 13, rt.len($9))));
-                if (($10 = rh.scalar($1)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"bytes\":" + $10 + "}"));
-                return rt.leave($s, $d, ($11 = $1, $o12 = new rt.FieldsObject(), $n13 = 0, ($11 !== undefined && ($o12.bytes = $11, $n13++)), rt.LuaTable.record($o12, $n13)));
+                $1 = ($11 = (rt.first(($3 = rt.first(($4 = ctx_2, $s.pcs[$d] = $pc + 11, rt.fn((($f7 = $4?.f) !== undefined && (($5 = $f7.body) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 12, $fn2 = rt.fn((($f10 = $3?.f) !== undefined && (($8 = $f10.text) !== undefined || ($m9 = $3.metatable) === undefined || ($8 = $m9.view.text) !== undefined || (!("text" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($3, "text")), "method 'text'"), $fn2($3)))), ($11?.arr !== undefined ? $11.length() : typeof $11 === 'string' ? $11.length : ($s.pcs[$d] = $pc + 13, rt.len($11))));
+                if (($12 = rh.scalar($1)) !== undefined)
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"bytes\":" + $12 + "}"));
+                return rt.leave($s, $d, ($13 = $1, $o14 = new rt.FieldsObject(), $n15 = 0, ($13 !== undefined && ($o14.bytes = $13, $n15++)), rt.LuaTable.record($o14, $n15)));
             }
-            return rt.leave($s, $d, ($14 = ($22 = (rt.first(($16 = rt.first(($17 = ctx_2, $s.pcs[$d] = $pc + 11, rt.fn(($17 instanceof rt.LuaTable && (($18 = $17.f.body) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.body) !== undefined || (!("body" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : rt.index($17, "body", "local 'ctx'")), "method 'body'")($17))), $s.pcs[$d] = $pc + 12, $fn15 = rt.fn(($16 instanceof rt.LuaTable && (($20 = $16.f.text) !== undefined || ($m21 = $16.metatable) === undefined || ($20 = $m21.view.text) !== undefined || (!("text" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($16, "text")), "method 'text'"), $fn15($16)))), ($22 instanceof rt.LuaTable ? $22.length() : typeof $22 === 'string' ? $22.length : ($s.pcs[$d] = $pc + 13, rt.len($22)))), $o23 = new rt.FieldsObject(), $n24 = 0, ($14 !== undefined && ($o23.bytes = $14, $n24++)), rt.LuaTable.record($o23, $n24)));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $23 instanceof rt.LuaTable && !$23.linked && $23.f.put !== undefined ? ($23.f.put = $27) : ($s.pcs[$d] = $pc + 10, rt.setIndex($23, "put", $27, "field 'length'")));
+            return rt.leave($s, $d, ($16 = ($26 = (rt.first(($18 = rt.first(($19 = ctx_2, $s.pcs[$d] = $pc + 11, rt.fn((($f22 = $19?.f) !== undefined && (($20 = $f22.body) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.body) !== undefined || (!("body" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($19, "body", "local 'ctx'")), "method 'body'")($19))), $s.pcs[$d] = $pc + 12, $fn17 = rt.fn((($f25 = $18?.f) !== undefined && (($23 = $f25.text) !== undefined || ($m24 = $18.metatable) === undefined || ($23 = $m24.view.text) !== undefined || (!("text" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($18, "text")), "method 'text'"), $fn17($18)))), ($26?.arr !== undefined ? $26.length() : typeof $26 === 'string' ? $26.length : ($s.pcs[$d] = $pc + 13, rt.len($26)))), $o27 = new rt.FieldsObject(), $n28 = 0, ($16 !== undefined && ($o27.bytes = $16, $n28++)), rt.LuaTable.record($o27, $n28)));
+        }))) !== undefined && ($f35 = $29?.f) !== undefined && !$29.linked && $f35.put !== undefined ? ($f35.put = $34) : ($s.pcs[$d] = $pc + 10, rt.setIndex($29, "put", $34, "field 'length'")));
         return rt.leave($s, $d, api);
-        return rt.leave($s, $d, rt.NONE);
     };
 }

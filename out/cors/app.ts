@@ -32,34 +32,42 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $4: rt.LuaValue;
       let $5: rt.LuaValue;
       let $m6: rt.LuaTable | undefined;
-      let $7: rt.LuaValue;
-      let $o8: rt.Fields;
-      let $n9: number;
-      let $10: rt.LuaValue;
+      let $f7: rt.Fields | undefined;
+      let $8: rt.LuaValue;
+      let $o9: rt.Fields;
+      let $n10: number;
       let $11: rt.LuaValue;
       let $12: rt.LuaValue;
-      let $m13: rt.LuaTable | undefined;
-      let $14: rt.LuaValue;
-      let $15: rt.LuaValue;
+      let $13: rt.LuaValue;
+      let $m14: rt.LuaTable | undefined;
+      let $f15: rt.Fields | undefined;
       let $16: rt.LuaValue;
-      let $17: rt.LuaValue;
-      let $m18: rt.LuaTable | undefined;
+      let $f17: rt.Fields | undefined;
+      let $18: rt.LuaValue;
       let $19: rt.LuaValue;
       let $20: rt.LuaValue;
-      let $21: rt.LuaValue;
-      let $22: rt.LuaValue;
-      let $m23: rt.LuaTable | undefined;
-      let $24: rt.LuaValue;
+      let $m21: rt.LuaTable | undefined;
+      let $f22: rt.Fields | undefined;
+      let $23: rt.LuaValue;
+      let $f24: rt.Fields | undefined;
       let $25: rt.LuaValue;
       let $26: rt.LuaValue;
       let $27: rt.LuaValue;
       let $m28: rt.LuaTable | undefined;
-      let $29: rt.LuaValue;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 5, $o8.log_level = "nope", $o8.cors_origin = "https://app.example.com", $o8.cors_methods = "GET, POST, DELETE", $o8.cors_headers = "Content-Type, Authorization, X-Request-ID", $o8.cors_credentials = true, rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($7)));
+      let $f29: rt.Fields | undefined;
+      let $30: rt.LuaValue;
+      let $f31: rt.Fields | undefined;
+      let $32: rt.LuaValue;
+      let $33: rt.LuaValue;
+      let $34: rt.LuaValue;
+      let $m35: rt.LuaTable | undefined;
+      let $f36: rt.Fields | undefined;
+      let $37: rt.LuaValue;
+      let $f38: rt.Fields | undefined;
+      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 5, $o9.log_level = "nope", $o9.cors_origin = "https://app.example.com", $o9.cors_methods = "GET, POST, DELETE", $o9.cors_headers = "Content-Type, Authorization, X-Request-ID", $o9.cors_credentials = true, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
       let ready: boolean = true;
-      $10 = ($11 = api as rt.LuaValue, ($11 instanceof rt.LuaTable && (($12 = $11.f.items) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.items) !== undefined || (!("items" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 2, rt.index($11, "items", "local 'api'"))));
-      (($14 = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth;
+      $11 = ($12 = api as rt.LuaValue, (($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.items) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.items) !== undefined || (!("items" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "items", "local 'api'"))));
+      (($16 = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $1: rt.LuaValue;
         let $o2: rt.Fields;
         let $n3: number;
@@ -69,14 +77,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         const $va: rt.LuaValue[] = rt.NONE;
         if ($json) {
-          return rt.leave($s, $d, new rh.JsonText(200, "{\"items\":[\"a\",\"b\"]}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($1 = rt.buildTable(2, [1, "a", 2, "b"], undefined), $o2 = new rt.FieldsObject(), $n3 = 1, $o2.items = $1, rt.LuaTable.record($o2, $n3)));
+          return (new rh.JsonText(200, "{\"items\":[\"a\",\"b\"]}") as unknown as rt.LuaValue);
+          return (($1 = rt.buildTable(2, [1, "a", 2, "b"], undefined), $o2 = new rt.FieldsObject(), $n3 = 1, $o2.items = $1, rt.LuaTable.record($o2, $n3)));
         }
-        return rt.leave($s, $d, ($4 = rt.buildTable(2, [1, "a", 2, "b"], undefined), $o5 = new rt.FieldsObject(), $n6 = 1, $o5.items = $4, rt.LuaTable.record($o5, $n6)));
-        return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $14) : ($s.pcs[$d] = $pc + 2, rt.setIndex($10, "get", $14, "field 'items'")));
-      $15 = ($16 = api as rt.LuaValue, ($16 instanceof rt.LuaTable && (($17 = $16.f.items) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.items) !== undefined || (!("items" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 3, rt.index($16, "items", "local 'api'"))));
-      (($19 = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
+        return (($4 = rt.buildTable(2, [1, "a", 2, "b"], undefined), $o5 = new rt.FieldsObject(), $n6 = 1, $o5.items = $4, rt.LuaTable.record($o5, $n6)));
+      }) as rt.LuaFunction)) !== undefined && ($f17 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'items'")));
+      $18 = ($19 = api as rt.LuaValue, (($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.items) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.items) !== undefined || (!("items" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 3, rt.index($19, "items", "local 'api'"))));
+      (($23 = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_1);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_1?: rt.LuaValue): rt.LuaResult {
@@ -88,20 +95,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
         let $m5: rt.LuaTable | undefined;
-        let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
-        let $o10: rt.Fields;
-        let $n11: number;
-        let $t12: number;
-        let $r13: rt.LuaResult;
+        let $f6: rt.Fields | undefined;
+        let $7: rt.LuaValue;
+        let $m8: rt.LuaTable | undefined;
+        let $f9: rt.Fields | undefined;
+        let $10: rt.LuaValue;
+        let $11: rt.LuaValue;
+        let $o12: rt.Fields;
+        let $n13: number;
+        let $t14: number;
+        let $r15: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
-        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 4, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 4, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'json'")), "method 'status'"), $8 = 201, $9 = ($o10 = new rt.FieldsObject(), $n11 = 1, $o10.created = true, rt.LuaTable.record($o10, $n11)), $s.pcs[$d] = $pc + 5, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($2, $8, $9), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$2, $8, $9]));
-        return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $15 instanceof rt.LuaTable && !$15.linked && $15.f.post !== undefined ? ($15.f.post = $19) : ($s.pcs[$d] = $pc + 3, rt.setIndex($15, "post", $19, "field 'items'")));
-      $20 = ($21 = api as rt.LuaValue, ($21 instanceof rt.LuaTable && (($22 = $21.f.embed) !== undefined || ($m23 = $21.metatable) === undefined || ($22 = $m23.view.embed) !== undefined || (!("embed" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 6, rt.index($21, "embed", "local 'api'"))));
-      (($24 = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_2?: rt.LuaValue): rt.LuaResult {
+        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 4, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 4, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'json'")), "method 'status'"), $10 = 201, $11 = ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.created = true, rt.LuaTable.record($o12, $n13)), $s.pcs[$d] = $pc + 5, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = $fn1($2, $10, $11), $s.tails = $t14, $r15) : rt.tail($s, $fn1, [$2, $10, $11]));
+      }) as rt.LuaFunction)) !== undefined && ($f24 = ($18 as rt.LuaTable)?.f) !== undefined && !($18 as rt.LuaTable).linked && $f24.post !== undefined ? ($f24.post = $23) : ($s.pcs[$d] = $pc + 3, rt.setIndex($18, "post", $23, "field 'items'")));
+      $25 = ($26 = api as rt.LuaValue, (($f29 = ($26 as rt.LuaTable)?.f) !== undefined && (($27 = $f29.embed) !== undefined || ($m28 = ($26 as rt.LuaTable).metatable) === undefined || ($27 = $m28.view.embed) !== undefined || (!("embed" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 6, rt.index($26, "embed", "local 'api'"))));
+      (($30 = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_2?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_2);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx_2?: rt.LuaValue): rt.LuaResult {
@@ -113,20 +121,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
         let $m5: rt.LuaTable | undefined;
-        let $6: rt.LuaValue;
+        let $f6: rt.Fields | undefined;
         let $7: rt.LuaValue;
-        let $o8: rt.Fields;
-        let $n9: number;
-        let $o10: rt.Fields;
-        let $n11: number;
-        let $t12: number;
-        let $r13: rt.LuaResult;
+        let $8: rt.LuaValue;
+        let $o9: rt.Fields;
+        let $n10: number;
+        let $o11: rt.Fields;
+        let $n12: number;
+        let $t13: number;
+        let $r14: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
-        return ($2 = ($3 = api as rt.LuaValue, ($3 instanceof rt.LuaTable && (($4 = $3.f.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 7, rt.index($3, "json", "upvalue 'api'")))), $6 = ($7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8["X-Frame-Options"] = "SAMEORIGIN", rt.LuaTable.record($o8, $n9)), $o10 = new rt.FieldsObject(), $n11 = 2, $o10.ok = true, $o10.headers = $7, rt.LuaTable.record($o10, $n11)), $s.pcs[$d] = $pc + 8, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($6), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$6]));
-        return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $20 instanceof rt.LuaTable && !$20.linked && $20.f.get !== undefined ? ($20.f.get = $24) : ($s.pcs[$d] = $pc + 6, rt.setIndex($20, "get", $24, "field 'embed'")));
-      $25 = ($26 = api as rt.LuaValue, ($26 instanceof rt.LuaTable && (($27 = $26.f.readyz) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.readyz) !== undefined || (!("readyz" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 9, rt.index($26, "readyz", "local 'api'"))));
-      (($29 = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx_3?: rt.LuaValue): rt.LuaResult {
+        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 7, rt.index($3, "json", "upvalue 'api'")))), $7 = ($8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9["X-Frame-Options"] = "SAMEORIGIN", rt.LuaTable.record($o9, $n10)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.ok = true, $o11.headers = $8, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 8, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn1($7), $s.tails = $t13, $r14) : rt.tail($s, $fn1, [$7]));
+      }) as rt.LuaFunction)) !== undefined && ($f31 = ($25 as rt.LuaTable)?.f) !== undefined && !($25 as rt.LuaTable).linked && $f31.get !== undefined ? ($f31.get = $30) : ($s.pcs[$d] = $pc + 6, rt.setIndex($25, "get", $30, "field 'embed'")));
+      $32 = ($33 = api as rt.LuaValue, (($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36.readyz) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view.readyz) !== undefined || (!("readyz" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : ($s.pcs[$d] = $pc + 9, rt.index($33, "readyz", "local 'api'"))));
+      (($37 = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx_3?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_3);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx_3?: rt.LuaValue): rt.LuaResult {
@@ -137,27 +145,26 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $m4: rt.LuaTable | undefined;
-        let $5: rt.LuaValue;
+        let $f5: rt.Fields | undefined;
         let $6: rt.LuaValue;
-        let $t7: number;
-        let $r8: rt.LuaResult;
-        let $o9: rt.Fields;
-        let $n10: number;
-        let $o11: rt.Fields;
-        let $n12: number;
+        let $7: rt.LuaValue;
+        let $t8: number;
+        let $r9: rt.LuaResult;
+        let $o10: rt.Fields;
+        let $n11: number;
+        let $o12: rt.Fields;
+        let $n13: number;
         const $json: boolean = rh.claim(ctx_3);
         const $va: rt.LuaValue[] = rt.NONE;
         if ((!ready)) {
-          return ($2 = api as rt.LuaValue, $s.pcs[$d] = $pc + 10, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 503, $6 = "starting", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
+          return ($2 = api as rt.LuaValue, $s.pcs[$d] = $pc + 10, $fn1 = rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.error) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $6 = 503, $7 = "starting", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2, $6, $7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2, $6, $7]));
         }
         if ($json) {
           return rt.leave($s, $d, new rh.JsonText(200, "{\"ready\":true}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.ready = true, rt.LuaTable.record($o9, $n10)));
+          return rt.leave($s, $d, ($o10 = new rt.FieldsObject(), $n11 = 1, $o10.ready = true, rt.LuaTable.record($o10, $n11)));
         }
-        return rt.leave($s, $d, ($o11 = new rt.FieldsObject(), $n12 = 1, $o11.ready = true, rt.LuaTable.record($o11, $n12)));
-        return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) as rt.LuaFunction)) !== undefined && $25 instanceof rt.LuaTable && !$25.linked && $25.f.get !== undefined ? ($25.f.get = $29) : ($s.pcs[$d] = $pc + 9, rt.setIndex($25, "get", $29, "field 'readyz'")));
+        return rt.leave($s, $d, ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.ready = true, rt.LuaTable.record($o12, $n13)));
+      }) as rt.LuaFunction)) as rt.LuaFunction)) !== undefined && ($f38 = ($32 as rt.LuaTable)?.f) !== undefined && !($32 as rt.LuaTable).linked && $f38.get !== undefined ? ($f38.get = $37) : ($s.pcs[$d] = $pc + 9, rt.setIndex($32, "get", $37, "field 'readyz'")));
       return rt.leave($s, $d, api);
-      return rt.leave($s, $d, rt.NONE);
     };
 }

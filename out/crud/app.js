@@ -48,7 +48,7 @@ const $pc = rt.positions([
     [$site5, 37, ":expect"], // 36
     [$site5, 38], // 37
     [$site5, 38, "pairs"], // 38
-    [$site5, 38, "for iterator"], // 39
+    [$site5, 38, "(for generator)"], // 39
     [$site0, 42], // 40
     [$site6, 43], // 41
     [$site6, 43, ":params"], // 42
@@ -73,47 +73,61 @@ export default function load($env) {
         let $5;
         let $6;
         let $m7;
-        let $8;
-        let $o9;
-        let $n10;
-        let $11;
+        let $f8;
+        let $9;
+        let $o10;
+        let $n11;
         let $12;
         let $13;
-        let $m14;
-        let $15;
-        let $16;
+        let $14;
+        let $m15;
+        let $f16;
         let $17;
-        let $18;
-        let $m19;
+        let $f18;
+        let $19;
         let $20;
         let $21;
-        let $22;
-        let $23;
+        let $m22;
+        let $f23;
         let $24;
-        let $m25;
+        let $f25;
         let $26;
-        let $m27;
+        let $27;
         let $28;
         let $29;
-        let $30;
-        let $31;
+        let $m30;
+        let $f31;
         let $32;
         let $m33;
-        let $34;
-        let $m35;
-        let $36;
+        let $f34;
+        let $35;
+        let $f36;
         let $37;
         let $38;
         let $39;
         let $40;
         let $m41;
-        let $42;
-        let $m43;
-        let $44;
+        let $f42;
+        let $43;
+        let $m44;
+        let $f45;
+        let $46;
+        let $f47;
+        let $48;
+        let $49;
+        let $50;
+        let $51;
+        let $m52;
+        let $f53;
+        let $54;
+        let $m55;
+        let $f56;
+        let $57;
+        let $f58;
         let users = rt.first(($s.pcs[$d] = $pc + 1, rt.fn((($1 = $env.f.require) !== undefined ? $1 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "require"))), "global 'require'")("lib.users")));
-        let api = rt.first(($3 = ($4 = (($5 = $env.f.rover) !== undefined ? $5 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover"))), ($4 instanceof rt.LuaTable && (($6 = $4.f.server) !== undefined || ($m7 = $4.metatable) === undefined || ($6 = $m7.view.server) !== undefined || (!("server" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 2, rt.index($4, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 3, $fn2 = rt.fn($3, "field 'server'"), $fn2($8)));
-        $11 = ($12 = api, ($12 instanceof rt.LuaTable && (($13 = $12.f.users) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.users) !== undefined || (!("users" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 4, rt.index($12, "users", "local 'api'"))));
-        (($15 = rh.jsonHandler(((($body) => rt.withBody((function $get(ctx) {
+        let api = rt.first(($3 = ($4 = (($5 = $env.f.rover) !== undefined ? $5 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover"))), (($f8 = $4?.f) !== undefined && (($6 = $f8.server) !== undefined || ($m7 = $4.metatable) === undefined || ($6 = $m7.view.server) !== undefined || (!("server" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 2, rt.index($4, "server", "global 'rover'")))), $9 = ($o10 = new rt.FieldsObject(), $n11 = 1, $o10.log_level = "nope", rt.LuaTable.record($o10, $n11)), $s.pcs[$d] = $pc + 3, $fn2 = rt.fn($3, "field 'server'"), $fn2($9)));
+        $12 = ($13 = api, (($f16 = $13?.f) !== undefined && (($14 = $f16.users) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.users) !== undefined || (!("users" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 4, rt.index($13, "users", "local 'api'"))));
+        (($17 = rh.jsonHandler(((($body) => rt.withBody((function $get(ctx) {
             const $r = $body(ctx);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx) {
@@ -126,93 +140,101 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $6;
-            let $m7;
-            let $fn8;
-            let $9;
-            let $10;
+            let $f6;
+            let $7;
+            let $m8;
+            let $f9;
+            let $fn10;
             let $11;
             let $12;
             let $13;
             let $14;
-            let $m15;
+            let $15;
             let $16;
             let $m17;
-            let $fn18;
+            let $f18;
             let $19;
-            let $20;
-            let $21;
-            let $22;
-            let $m23;
+            let $m20;
+            let $f21;
+            let $fn22;
+            let $23;
             let $24;
             let $25;
             let $26;
-            let $27;
-            let $28;
-            let $k29;
+            let $m27;
+            let $f28;
+            let $29;
             let $30;
-            let $k31;
+            let $31;
             let $32;
             let $33;
-            let $34;
+            let $k34;
             let $35;
-            let $36;
-            let $m37;
-            let $38;
+            let $k36;
+            let $37;
+            let $a38;
             let $39;
-            let $40;
+            let $a40;
             let $41;
             let $42;
-            let $fn43;
-            let $44;
-            let $45;
+            let $43;
+            let $m44;
+            let $f45;
             let $46;
             let $47;
-            let $o48;
-            let $n49;
-            let $fn50;
-            let $51;
+            let $48;
+            let $49;
+            let $50;
+            let $fn51;
             let $52;
             let $53;
-            let $m54;
+            let $54;
             let $55;
-            let $56;
-            let $57;
-            let $58;
-            let $o59;
-            let $n60;
-            let $t61;
-            let $r62;
+            let $o56;
+            let $n57;
+            let $fn58;
+            let $59;
+            let $60;
+            let $61;
+            let $m62;
+            let $f63;
+            let $64;
+            let $65;
+            let $66;
+            let $67;
+            let $o68;
+            let $n69;
+            let $t70;
+            let $r71;
             const $json = rh.claim(ctx);
             const $va = rt.NONE;
-            let list = rt.first(($2 = ($3 = users, ($3 instanceof rt.LuaTable && (($4 = $3.f.store) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.store) !== undefined || (!("store" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 5, rt.index($3, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 6, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.all) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.all) !== undefined || (!("all" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "all", "field 'store'")), "method 'all'"), $fn1($2)));
-            let limit = rt.first(($9 = (($10 = $env.f.tonumber) !== undefined ? $10 : ($s.pcs[$d] = $pc + 7, rt.getGlobal($env, "tonumber"))), $11 = (rh.pristineContext(ctx) ? ctx.queryValue("limit") : ($12 = rt.first(($13 = ctx, $s.pcs[$d] = $pc + 8, rt.fn(($13 instanceof rt.LuaTable && (($14 = $13.f.query) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.query) !== undefined || (!("query" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($13, "query", "local 'ctx'")), "method 'query'")($13))), ($12 instanceof rt.LuaTable && (($16 = $12.f.limit) !== undefined || ($m17 = $12.metatable) === undefined || ($16 = $m17.view.limit) !== undefined || (!("limit" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 7, rt.index($12, "limit"))))), $s.pcs[$d] = $pc + 9, $fn8 = rt.fn($9, "global 'tonumber'"), $fn8($11)));
+            let list = rt.first(($2 = ($3 = users, (($f6 = $3?.f) !== undefined && (($4 = $f6.store) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.store) !== undefined || (!("store" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 5, rt.index($3, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 6, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.all) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.all) !== undefined || (!("all" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "all", "field 'store'")), "method 'all'"), $fn1($2)));
+            let limit = rt.first(($11 = (($12 = $env.f.tonumber) !== undefined ? $12 : ($s.pcs[$d] = $pc + 7, rt.getGlobal($env, "tonumber"))), $13 = (rh.pristineContext(ctx) ? ctx.queryValue("limit") : ($14 = rt.first(($15 = ctx, $s.pcs[$d] = $pc + 8, rt.fn((($f18 = $15?.f) !== undefined && (($16 = $f18.query) !== undefined || ($m17 = $15.metatable) === undefined || ($16 = $m17.view.query) !== undefined || (!("query" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($15, "query", "local 'ctx'")), "method 'query'")($15))), (($f21 = $14?.f) !== undefined && (($19 = $f21.limit) !== undefined || ($m20 = $14.metatable) === undefined || ($19 = $m20.view.limit) !== undefined || (!("limit" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 7, rt.index($14, "limit"))))), $s.pcs[$d] = $pc + 9, $fn10 = rt.fn($11, "global 'tonumber'"), $fn10($13)));
             if (rt.t(limit)) {
                 let cut = new rt.LuaTable();
                 {
                     const $a1 = 1;
-                    const $b1 = ($27 = rt.first(($19 = ($20 = (($21 = $env.f.math) !== undefined ? $21 : ($s.pcs[$d] = $pc + 10, rt.getGlobal($env, "math"))), ($20 instanceof rt.LuaTable && (($22 = $20.f.min) !== undefined || ($m23 = $20.metatable) === undefined || ($22 = $m23.view.min) !== undefined || (!("min" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 10, rt.index($20, "min", "global 'math'")))), $24 = limit, $25 = ($26 = (list), ($26 instanceof rt.LuaTable ? $26.length() : typeof $26 === 'string' ? $26.length : ($s.pcs[$d] = $pc + 10, rt.len($26, "local 'list'")))), $s.pcs[$d] = $pc + 11, $fn18 = rt.fn($19, "field 'min'"), $fn18($24, $25))), ($s.pcs[$d] = $pc + 10, rt.forNumber($27, 'limit')));
+                    const $b1 = ($32 = rt.first(($23 = ($24 = (($25 = $env.f.math) !== undefined ? $25 : ($s.pcs[$d] = $pc + 10, rt.getGlobal($env, "math"))), (($f28 = $24?.f) !== undefined && (($26 = $f28.min) !== undefined || ($m27 = $24.metatable) === undefined || ($26 = $m27.view.min) !== undefined || (!("min" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : ($s.pcs[$d] = $pc + 10, rt.index($24, "min", "global 'math'")))), $29 = limit, $30 = ($31 = (list), ($31?.arr !== undefined ? $31.length() : typeof $31 === 'string' ? $31.length : ($s.pcs[$d] = $pc + 10, rt.len($31, "local 'list'")))), $s.pcs[$d] = $pc + 11, $fn22 = rt.fn($23, "field 'min'"), $fn22($29, $30))), ($s.pcs[$d] = $pc + 10, rt.forNumber($32, 'limit')));
                     $loop1: for (let i = $a1; i <= $b1; i++) {
-                        $28 = cut;
-                        $k29 = i;
-                        (($33 = ($30 = list, $k31 = i, $30 instanceof rt.LuaTable && ($k31 - 1 >>> 0) === $k31 - 1 && ($32 = $30.arr[$k31 - 1]) !== undefined ? $32 : ($s.pcs[$d] = $pc + 10, rt.index($30, $k31, "local 'list'")))) !== undefined && $28 instanceof rt.LuaTable && ($k29 - 1 >>> 0) === $k29 - 1 && $28.arr[$k29 - 1] !== undefined ? ($28.arr[$k29 - 1] = $33) : $33 !== undefined && $28 instanceof rt.LuaTable && $k29 === $28.arr.length + 1 && $28.other === undefined && $28.metatable === undefined ? $28.arr.push($33) : ($s.pcs[$d] = $pc + 10, rt.setIndex($28, $k29, $33, "local 'cut'")));
+                        $33 = cut;
+                        $k34 = i;
+                        (($39 = ($35 = list, $k36 = i, ($a38 = $35?.arr) !== undefined && ($k36 - 1 >>> 0) === $k36 - 1 && ($37 = $a38[$k36 - 1]) !== undefined ? $37 : ($s.pcs[$d] = $pc + 10, rt.index($35, $k36, "local 'list'")))) !== undefined && ($a40 = $33?.arr) !== undefined && ($k34 - 1 >>> 0) === $k34 - 1 && $a40[$k34 - 1] !== undefined ? ($a40[$k34 - 1] = $39) : $39 !== undefined && $a40 !== undefined && $k34 === $a40.length + 1 && $33.other === undefined && $33.metatable === undefined ? $a40.push($39) : ($s.pcs[$d] = $pc + 10, rt.setIndex($33, $k34, $39, "local 'cut'")));
                     }
                 }
                 list = cut;
             }
             if ($json) {
-                $34 = ($35 = api, ($35 instanceof rt.LuaTable && (($36 = $35.f.json) !== undefined || ($m37 = $35.metatable) === undefined || ($36 = $m37.view.json) !== undefined || (!("json" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : ($s.pcs[$d] = $pc + 12, rt.index($35, "json", "upvalue 'api'"))));
-                $38 = list;
-                $40 = ($41 = (list), ($41 instanceof rt.LuaTable ? $41.length() : typeof $41 === 'string' ? $41.length : ($s.pcs[$d] = $pc + 12, rt.len($41, "local 'list'"))));
-                if (rh.isJsonBuilder($34) && ($39 = rh.scalar($38)) !== undefined && ($42 = rh.scalar($40)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"users\":" + $39 + ",\"count\":" + $42 + "}"));
-                return rt.leave($s, $d, rt.first(($44 = $34, $45 = ($46 = $38, $47 = $40, $o48 = new rt.FieldsObject(), $n49 = 0, ($46 !== undefined && ($o48.users = $46, $n49++)), ($47 !== undefined && ($o48.count = $47, $n49++)), rt.LuaTable.record($o48, $n49)), $s.pcs[$d] = $pc + 13, $fn43 = rt.fn($44, "field 'json'"), $fn43($45))));
+                $41 = ($42 = api, (($f45 = $42?.f) !== undefined && (($43 = $f45.json) !== undefined || ($m44 = $42.metatable) === undefined || ($43 = $m44.view.json) !== undefined || (!("json" in $m44.view) && $m44.view[rt.CUT] === undefined)) ? $43 : ($s.pcs[$d] = $pc + 12, rt.index($42, "json", "upvalue 'api'"))));
+                $46 = list;
+                $48 = ($49 = (list), ($49?.arr !== undefined ? $49.length() : typeof $49 === 'string' ? $49.length : ($s.pcs[$d] = $pc + 12, rt.len($49, "local 'list'"))));
+                if (rh.isJsonBuilder($41) && ($47 = rh.scalar($46)) !== undefined && ($50 = rh.scalar($48)) !== undefined)
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"users\":" + $47 + ",\"count\":" + $50 + "}"));
+                return rt.leave($s, $d, rt.first(($52 = $41, $53 = ($54 = $46, $55 = $48, $o56 = new rt.FieldsObject(), $n57 = 0, ($54 !== undefined && ($o56.users = $54, $n57++)), ($55 !== undefined && ($o56.count = $55, $n57++)), rt.LuaTable.record($o56, $n57)), $s.pcs[$d] = $pc + 13, $fn51 = rt.fn($52, "field 'json'"), $fn51($53))));
             }
-            return ($51 = ($52 = api, ($52 instanceof rt.LuaTable && (($53 = $52.f.json) !== undefined || ($m54 = $52.metatable) === undefined || ($53 = $m54.view.json) !== undefined || (!("json" in $m54.view) && $m54.view[rt.CUT] === undefined)) ? $53 : ($s.pcs[$d] = $pc + 12, rt.index($52, "json", "upvalue 'api'")))), $55 = ($56 = list, $57 = ($58 = (list), ($58 instanceof rt.LuaTable ? $58.length() : typeof $58 === 'string' ? $58.length : ($s.pcs[$d] = $pc + 12, rt.len($58, "local 'list'")))), $o59 = new rt.FieldsObject(), $n60 = 0, ($56 !== undefined && ($o59.users = $56, $n60++)), ($57 !== undefined && ($o59.count = $57, $n60++)), rt.LuaTable.record($o59, $n60)), $s.pcs[$d] = $pc + 14, $fn50 = rt.fn($51, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t61 = $s.tails++, $r62 = $fn50($55), $s.tails = $t61, $r62) : rt.tail($s, $fn50, [$55]));
-            return rt.leave($s, $d, rt.NONE);
-        }))))) !== undefined && $11 instanceof rt.LuaTable && !$11.linked && $11.f.get !== undefined ? ($11.f.get = $15) : ($s.pcs[$d] = $pc + 4, rt.setIndex($11, "get", $15, "field 'users'")));
-        $16 = ($17 = api, ($17 instanceof rt.LuaTable && (($18 = $17.f.users) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.users) !== undefined || (!("users" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 15, rt.index($17, "users", "local 'api'"))));
-        (($20 = (($body) => rt.withBody((function $post(ctx_1) {
+            return ($59 = ($60 = api, (($f63 = $60?.f) !== undefined && (($61 = $f63.json) !== undefined || ($m62 = $60.metatable) === undefined || ($61 = $m62.view.json) !== undefined || (!("json" in $m62.view) && $m62.view[rt.CUT] === undefined)) ? $61 : ($s.pcs[$d] = $pc + 12, rt.index($60, "json", "upvalue 'api'")))), $64 = ($65 = list, $66 = ($67 = (list), ($67?.arr !== undefined ? $67.length() : typeof $67 === 'string' ? $67.length : ($s.pcs[$d] = $pc + 12, rt.len($67, "local 'list'")))), $o68 = new rt.FieldsObject(), $n69 = 0, ($65 !== undefined && ($o68.users = $65, $n69++)), ($66 !== undefined && ($o68.count = $66, $n69++)), rt.LuaTable.record($o68, $n69)), $s.pcs[$d] = $pc + 14, $fn58 = rt.fn($59, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t70 = $s.tails++, $r71 = $fn58($64), $s.tails = $t70, $r71) : rt.tail($s, $fn58, [$64]));
+        }))))) !== undefined && ($f18 = $12?.f) !== undefined && !$12.linked && $f18.get !== undefined ? ($f18.get = $17) : ($s.pcs[$d] = $pc + 4, rt.setIndex($12, "get", $17, "field 'users'")));
+        $19 = ($20 = api, (($f23 = $20?.f) !== undefined && (($21 = $f23.users) !== undefined || ($m22 = $20.metatable) === undefined || ($21 = $m22.view.users) !== undefined || (!("users" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 15, rt.index($20, "users", "local 'api'"))));
+        (($24 = (($body) => rt.withBody((function $post(ctx_1) {
             const $r = $body(ctx_1);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_1) {
@@ -225,37 +247,43 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $6;
-            let $m7;
-            let $8;
-            let $9;
+            let $f6;
+            let $7;
+            let $m8;
+            let $f9;
             let $10;
-            let $m11;
-            let $fn12;
-            let $13;
-            let $14;
-            let $15;
-            let $m16;
+            let $11;
+            let $12;
+            let $m13;
+            let $f14;
+            let $fn15;
+            let $16;
             let $17;
-            let $m18;
-            let $19;
-            let $fn20;
+            let $18;
+            let $m19;
+            let $f20;
             let $21;
-            let $22;
-            let $23;
-            let $m24;
-            let $25;
-            let $m26;
+            let $m22;
+            let $f23;
+            let $24;
+            let $fn25;
+            let $26;
             let $27;
             let $28;
-            let $t29;
-            let $r30;
+            let $m29;
+            let $f30;
+            let $31;
+            let $m32;
+            let $f33;
+            let $34;
+            let $35;
+            let $t36;
+            let $r37;
             const $va = rt.NONE;
-            let input = rt.first(($2 = rt.first(($3 = ctx_1, $s.pcs[$d] = $pc + 16, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 17, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.expect) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.expect) !== undefined || (!("expect" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "expect")), "method 'expect'"), $8 = ($9 = users, ($9 instanceof rt.LuaTable && (($10 = $9.f.create_schema) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.create_schema) !== undefined || (!("create_schema" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 17, rt.index($9, "create_schema", "upvalue 'users'")))), $s.pcs[$d] = $pc + 18, $fn1($2, $8)));
-            let user = rt.first(($13 = ($14 = users, ($14 instanceof rt.LuaTable && (($15 = $14.f.store) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.store) !== undefined || (!("store" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 19, rt.index($14, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 20, $fn12 = rt.fn(($13 instanceof rt.LuaTable && (($17 = $13.f.insert) !== undefined || ($m18 = $13.metatable) === undefined || ($17 = $m18.view.insert) !== undefined || (!("insert" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($13, "insert", "field 'store'")), "method 'insert'"), $19 = input, $fn12($13, $19)));
-            return ($21 = ($22 = api, ($22 instanceof rt.LuaTable && (($23 = $22.f.json) !== undefined || ($m24 = $22.metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 21, rt.index($22, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 22, $fn20 = rt.fn(($21 instanceof rt.LuaTable && (($25 = $21.f.status) !== undefined || ($m26 = $21.metatable) === undefined || ($25 = $m26.view.status) !== undefined || (!("status" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : rt.index($21, "status", "field 'json'")), "method 'status'"), $27 = 201, $28 = user, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t29 = $s.tails++, $r30 = $fn20($21, $27, $28), $s.tails = $t29, $r30) : rt.tail($s, $fn20, [$21, $27, $28]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $16 instanceof rt.LuaTable && !$16.linked && $16.f.post !== undefined ? ($16.f.post = $20) : ($s.pcs[$d] = $pc + 15, rt.setIndex($16, "post", $20, "field 'users'")));
+            let input = rt.first(($2 = rt.first(($3 = ctx_1, $s.pcs[$d] = $pc + 16, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 17, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.expect) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.expect) !== undefined || (!("expect" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "expect")), "method 'expect'"), $10 = ($11 = users, (($f14 = $11?.f) !== undefined && (($12 = $f14.create_schema) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.create_schema) !== undefined || (!("create_schema" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 17, rt.index($11, "create_schema", "upvalue 'users'")))), $s.pcs[$d] = $pc + 18, $fn1($2, $10)));
+            let user = rt.first(($16 = ($17 = users, (($f20 = $17?.f) !== undefined && (($18 = $f20.store) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.store) !== undefined || (!("store" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 19, rt.index($17, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 20, $fn15 = rt.fn((($f23 = $16?.f) !== undefined && (($21 = $f23.insert) !== undefined || ($m22 = $16.metatable) === undefined || ($21 = $m22.view.insert) !== undefined || (!("insert" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : rt.index($16, "insert", "field 'store'")), "method 'insert'"), $24 = input, $fn15($16, $24)));
+            return ($26 = ($27 = api, (($f30 = $27?.f) !== undefined && (($28 = $f30.json) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.json) !== undefined || (!("json" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 21, rt.index($27, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 22, $fn25 = rt.fn((($f33 = $26?.f) !== undefined && (($31 = $f33.status) !== undefined || ($m32 = $26.metatable) === undefined || ($31 = $m32.view.status) !== undefined || (!("status" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : rt.index($26, "status", "field 'json'")), "method 'status'"), $34 = 201, $35 = user, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t36 = $s.tails++, $r37 = $fn25($26, $34, $35), $s.tails = $t36, $r37) : rt.tail($s, $fn25, [$26, $34, $35]));
+        }))) !== undefined && ($f25 = $19?.f) !== undefined && !$19.linked && $f25.post !== undefined ? ($f25.post = $24) : ($s.pcs[$d] = $pc + 15, rt.setIndex($19, "post", $24, "field 'users'")));
         let find;
         find = function $find(ctx_2) {
             const $s = rt.current, $d = $s.depth;
@@ -267,29 +295,33 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $6;
+            let $f6;
             let $7;
             let $8;
             let $9;
-            let $m10;
-            let $11;
-            let $m12;
+            let $10;
+            let $m11;
+            let $f12;
             let $13;
-            let $fn14;
-            let $15;
+            let $m14;
+            let $f15;
             let $16;
-            let $17;
-            let $m18;
+            let $fn17;
+            let $18;
             let $19;
-            let $m20;
-            let $21;
+            let $20;
+            let $m21;
+            let $f22;
+            let $23;
+            let $m24;
+            let $f25;
+            let $26;
             const $va = rt.NONE;
-            let id = rt.first(($2 = ($3 = users, ($3 instanceof rt.LuaTable && (($4 = $3.f.parse_id) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 23, rt.index($3, "parse_id", "upvalue 'users'")))), $6 = ($7 = rt.first(($8 = ctx_2, $s.pcs[$d] = $pc + 24, rt.fn(($8 instanceof rt.LuaTable && (($9 = $8.f.params) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.params) !== undefined || (!("params" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8))), ($7 instanceof rt.LuaTable && (($11 = $7.f.id) !== undefined || ($m12 = $7.metatable) === undefined || ($11 = $m12.view.id) !== undefined || (!("id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 23, rt.index($7, "id")))), $s.pcs[$d] = $pc + 25, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($6)));
-            return rt.leave($s, $d, (rt.t($13 = id) ? rt.first(($15 = ($16 = users, ($16 instanceof rt.LuaTable && (($17 = $16.f.store) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.store) !== undefined || (!("store" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 26, rt.index($16, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 27, $fn14 = rt.fn(($15 instanceof rt.LuaTable && (($19 = $15.f.get) !== undefined || ($m20 = $15.metatable) === undefined || ($19 = $m20.view.get) !== undefined || (!("get" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($15, "get", "field 'store'")), "method 'get'"), $21 = id, $fn14($15, $21))) : $13));
-            return rt.leave($s, $d, rt.NONE);
+            let id = rt.first(($2 = ($3 = users, (($f6 = $3?.f) !== undefined && (($4 = $f6.parse_id) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 23, rt.index($3, "parse_id", "upvalue 'users'")))), $7 = ($8 = rt.first(($9 = ctx_2, $s.pcs[$d] = $pc + 24, rt.fn((($f12 = $9?.f) !== undefined && (($10 = $f12.params) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.params) !== undefined || (!("params" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), (($f15 = $8?.f) !== undefined && (($13 = $f15.id) !== undefined || ($m14 = $8.metatable) === undefined || ($13 = $m14.view.id) !== undefined || (!("id" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 23, rt.index($8, "id")))), $s.pcs[$d] = $pc + 25, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($7)));
+            return rt.leave($s, $d, (rt.t($16 = id) ? rt.first(($18 = ($19 = users, (($f22 = $19?.f) !== undefined && (($20 = $f22.store) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.store) !== undefined || (!("store" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 26, rt.index($19, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 27, $fn17 = rt.fn((($f25 = $18?.f) !== undefined && (($23 = $f25.get) !== undefined || ($m24 = $18.metatable) === undefined || ($23 = $m24.view.get) !== undefined || (!("get" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($18, "get", "field 'store'")), "method 'get'"), $26 = id, $fn17($18, $26))) : $16));
         };
-        $21 = ($22 = ($23 = api, ($23 instanceof rt.LuaTable && (($24 = $23.f.users) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.users) !== undefined || (!("users" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 28, rt.index($23, "users", "local 'api'")))), ($22 instanceof rt.LuaTable && (($26 = $22.f.p_id) !== undefined || ($m27 = $22.metatable) === undefined || ($26 = $m27.view.p_id) !== undefined || (!("p_id" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : ($s.pcs[$d] = $pc + 28, rt.index($22, "p_id", "field 'users'"))));
-        (($28 = (($body) => rt.withBody((function $get(ctx_3) {
+        $26 = ($27 = ($28 = api, (($f31 = $28?.f) !== undefined && (($29 = $f31.users) !== undefined || ($m30 = $28.metatable) === undefined || ($29 = $m30.view.users) !== undefined || (!("users" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : ($s.pcs[$d] = $pc + 28, rt.index($28, "users", "local 'api'")))), (($f34 = $27?.f) !== undefined && (($32 = $f34.p_id) !== undefined || ($m33 = $27.metatable) === undefined || ($32 = $m33.view.p_id) !== undefined || (!("p_id" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 28, rt.index($27, "p_id", "field 'users'"))));
+        (($35 = (($body) => rt.withBody((function $get(ctx_3) {
             const $r = $body(ctx_3);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx_3) {
@@ -301,20 +333,20 @@ export default function load($env) {
             let $2;
             let $3;
             let $m4;
-            let $5;
+            let $f5;
             let $6;
-            let $t7;
-            let $r8;
+            let $7;
+            let $t8;
+            let $r9;
             const $va = rt.NONE;
             let user_1 = ($s.pcs[$d] = $pc + 29, find(ctx_3));
             if (!rt.t(user_1)) {
-                return ($2 = api, $s.pcs[$d] = $pc + 30, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 404, $6 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
+                return ($2 = api, $s.pcs[$d] = $pc + 30, $fn1 = rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $6 = 404, $7 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2, $6, $7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2, $6, $7]));
             }
             return rt.leave($s, $d, user_1);
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $21 instanceof rt.LuaTable && !$21.linked && $21.f.get !== undefined ? ($21.f.get = $28) : ($s.pcs[$d] = $pc + 28, rt.setIndex($21, "get", $28, "field 'p_id'")));
-        $29 = ($30 = ($31 = api, ($31 instanceof rt.LuaTable && (($32 = $31.f.users) !== undefined || ($m33 = $31.metatable) === undefined || ($32 = $m33.view.users) !== undefined || (!("users" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 31, rt.index($31, "users", "local 'api'")))), ($30 instanceof rt.LuaTable && (($34 = $30.f.p_id) !== undefined || ($m35 = $30.metatable) === undefined || ($34 = $m35.view.p_id) !== undefined || (!("p_id" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : ($s.pcs[$d] = $pc + 31, rt.index($30, "p_id", "field 'users'"))));
-        (($36 = (($body) => rt.withBody((function $put(ctx_4) {
+        }))) !== undefined && ($f36 = $26?.f) !== undefined && !$26.linked && $f36.get !== undefined ? ($f36.get = $35) : ($s.pcs[$d] = $pc + 28, rt.setIndex($26, "get", $35, "field 'p_id'")));
+        $37 = ($38 = ($39 = api, (($f42 = $39?.f) !== undefined && (($40 = $f42.users) !== undefined || ($m41 = $39.metatable) === undefined || ($40 = $m41.view.users) !== undefined || (!("users" in $m41.view) && $m41.view[rt.CUT] === undefined)) ? $40 : ($s.pcs[$d] = $pc + 31, rt.index($39, "users", "local 'api'")))), (($f45 = $38?.f) !== undefined && (($43 = $f45.p_id) !== undefined || ($m44 = $38.metatable) === undefined || ($43 = $m44.view.p_id) !== undefined || (!("p_id" in $m44.view) && $m44.view[rt.CUT] === undefined)) ? $43 : ($s.pcs[$d] = $pc + 31, rt.index($38, "p_id", "field 'users'"))));
+        (($46 = (($body) => rt.withBody((function $put(ctx_4) {
             const $r = $body(ctx_4);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $put$body(ctx_4) {
@@ -326,30 +358,34 @@ export default function load($env) {
             let $2;
             let $3;
             let $m4;
-            let $5;
+            let $f5;
             let $6;
-            let $t7;
-            let $r8;
-            let $fn9;
-            let $10;
+            let $7;
+            let $t8;
+            let $r9;
+            let $fn10;
             let $11;
             let $12;
-            let $m13;
-            let $14;
-            let $m15;
+            let $13;
+            let $m14;
+            let $f15;
             let $16;
-            let $17;
-            let $18;
-            let $m19;
+            let $m17;
+            let $f18;
+            let $19;
             let $20;
+            let $21;
+            let $m22;
+            let $f23;
+            let $24;
             const $va = rt.NONE;
             let user_2 = ($s.pcs[$d] = $pc + 32, find(ctx_4));
             if (!rt.t(user_2)) {
-                return ($2 = api, $s.pcs[$d] = $pc + 33, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 404, $6 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
+                return ($2 = api, $s.pcs[$d] = $pc + 33, $fn1 = rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $6 = 404, $7 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2, $6, $7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2, $6, $7]));
             }
-            let changes = rt.first(($10 = rt.first(($11 = ctx_4, $s.pcs[$d] = $pc + 34, rt.fn(($11 instanceof rt.LuaTable && (($12 = $11.f.body) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.body) !== undefined || (!("body" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "body", "local 'ctx'")), "method 'body'")($11))), $s.pcs[$d] = $pc + 35, $fn9 = rt.fn(($10 instanceof rt.LuaTable && (($14 = $10.f.expect) !== undefined || ($m15 = $10.metatable) === undefined || ($14 = $m15.view.expect) !== undefined || (!("expect" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($10, "expect")), "method 'expect'"), $16 = ($17 = users, ($17 instanceof rt.LuaTable && (($18 = $17.f.update_schema) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.update_schema) !== undefined || (!("update_schema" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 35, rt.index($17, "update_schema", "upvalue 'users'")))), $s.pcs[$d] = $pc + 36, $fn9($10, $16)));
+            let changes = rt.first(($11 = rt.first(($12 = ctx_4, $s.pcs[$d] = $pc + 34, rt.fn((($f15 = $12?.f) !== undefined && (($13 = $f15.body) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.body) !== undefined || (!("body" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : rt.index($12, "body", "local 'ctx'")), "method 'body'")($12))), $s.pcs[$d] = $pc + 35, $fn10 = rt.fn((($f18 = $11?.f) !== undefined && (($16 = $f18.expect) !== undefined || ($m17 = $11.metatable) === undefined || ($16 = $m17.view.expect) !== undefined || (!("expect" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($11, "expect")), "method 'expect'"), $19 = ($20 = users, (($f23 = $20?.f) !== undefined && (($21 = $f23.update_schema) !== undefined || ($m22 = $20.metatable) === undefined || ($21 = $m22.view.update_schema) !== undefined || (!("update_schema" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 35, rt.index($20, "update_schema", "upvalue 'users'")))), $s.pcs[$d] = $pc + 36, $fn10($11, $19)));
             {
-                const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 38, rt.fn((($20 = $env.f.pairs) !== undefined ? $20 : ($s.pcs[$d] = $pc + 37, rt.getGlobal($env, "pairs"))), "global 'pairs'")(changes)))], 3);
+                const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 38, rt.fn((($24 = $env.f.pairs) !== undefined ? $24 : ($s.pcs[$d] = $pc + 37, rt.getGlobal($env, "pairs"))), "global 'pairs'")(changes)))], 3);
                 const $iter1 = ($s.pcs[$d] = $pc + 37, rt.callable($it1));
                 let $k1 = $ctl1;
                 $loop1: for (;;) {
@@ -364,10 +400,9 @@ export default function load($env) {
                 }
             }
             return rt.leave($s, $d, user_2);
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $29 instanceof rt.LuaTable && !$29.linked && $29.f.put !== undefined ? ($29.f.put = $36) : ($s.pcs[$d] = $pc + 31, rt.setIndex($29, "put", $36, "field 'p_id'")));
-        $37 = ($38 = ($39 = api, ($39 instanceof rt.LuaTable && (($40 = $39.f.users) !== undefined || ($m41 = $39.metatable) === undefined || ($40 = $m41.view.users) !== undefined || (!("users" in $m41.view) && $m41.view[rt.CUT] === undefined)) ? $40 : ($s.pcs[$d] = $pc + 40, rt.index($39, "users", "local 'api'")))), ($38 instanceof rt.LuaTable && (($42 = $38.f.p_id) !== undefined || ($m43 = $38.metatable) === undefined || ($42 = $m43.view.p_id) !== undefined || (!("p_id" in $m43.view) && $m43.view[rt.CUT] === undefined)) ? $42 : ($s.pcs[$d] = $pc + 40, rt.index($38, "p_id", "field 'users'"))));
-        (($44 = (($body) => rt.withBody((function $delete(ctx_5) {
+        }))) !== undefined && ($f47 = $37?.f) !== undefined && !$37.linked && $f47.put !== undefined ? ($f47.put = $46) : ($s.pcs[$d] = $pc + 31, rt.setIndex($37, "put", $46, "field 'p_id'")));
+        $48 = ($49 = ($50 = api, (($f53 = $50?.f) !== undefined && (($51 = $f53.users) !== undefined || ($m52 = $50.metatable) === undefined || ($51 = $m52.view.users) !== undefined || (!("users" in $m52.view) && $m52.view[rt.CUT] === undefined)) ? $51 : ($s.pcs[$d] = $pc + 40, rt.index($50, "users", "local 'api'")))), (($f56 = $49?.f) !== undefined && (($54 = $f56.p_id) !== undefined || ($m55 = $49.metatable) === undefined || ($54 = $m55.view.p_id) !== undefined || (!("p_id" in $m55.view) && $m55.view[rt.CUT] === undefined)) ? $54 : ($s.pcs[$d] = $pc + 40, rt.index($49, "p_id", "field 'users'"))));
+        (($57 = (($body) => rt.withBody((function $delete(ctx_5) {
             const $r = $body(ctx_5);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $delete$body(ctx_5) {
@@ -380,46 +415,51 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $6;
+            let $f6;
             let $7;
             let $8;
             let $9;
-            let $m10;
-            let $11;
-            let $m12;
+            let $10;
+            let $m11;
+            let $f12;
             let $13;
-            let $fn14;
-            let $15;
+            let $m14;
+            let $f15;
             let $16;
-            let $17;
-            let $m18;
+            let $fn17;
+            let $18;
             let $19;
-            let $m20;
-            let $21;
-            let $fn22;
+            let $20;
+            let $m21;
+            let $f22;
             let $23;
-            let $24;
-            let $m25;
+            let $m24;
+            let $f25;
             let $26;
-            let $27;
-            let $t28;
-            let $r29;
-            let $fn30;
-            let $31;
+            let $fn27;
+            let $28;
+            let $29;
+            let $m30;
+            let $f31;
             let $32;
             let $33;
-            let $m34;
-            let $t35;
-            let $r36;
+            let $t34;
+            let $r35;
+            let $fn36;
+            let $37;
+            let $38;
+            let $39;
+            let $m40;
+            let $f41;
+            let $t42;
+            let $r43;
             const $va = rt.NONE;
-            let id_1 = rt.first(($2 = ($3 = users, ($3 instanceof rt.LuaTable && (($4 = $3.f.parse_id) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 41, rt.index($3, "parse_id", "upvalue 'users'")))), $6 = (rh.pristineContext(ctx_5) ? ctx_5.param("id") : ($7 = rt.first(($8 = ctx_5, $s.pcs[$d] = $pc + 42, rt.fn(($8 instanceof rt.LuaTable && (($9 = $8.f.params) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.params) !== undefined || (!("params" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8))), ($7 instanceof rt.LuaTable && (($11 = $7.f.id) !== undefined || ($m12 = $7.metatable) === undefined || ($11 = $m12.view.id) !== undefined || (!("id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 41, rt.index($7, "id"))))), $s.pcs[$d] = $pc + 43, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($6)));
-            if ((rt.t($13 = !rt.t(id_1)) ? $13 : !rt.t(rt.first(($15 = ($16 = users, ($16 instanceof rt.LuaTable && (($17 = $16.f.store) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.store) !== undefined || (!("store" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 44, rt.index($16, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 45, $fn14 = rt.fn(($15 instanceof rt.LuaTable && (($19 = $15.f.remove) !== undefined || ($m20 = $15.metatable) === undefined || ($19 = $m20.view.remove) !== undefined || (!("remove" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($15, "remove", "field 'store'")), "method 'remove'"), $21 = id_1, $fn14($15, $21)))))) {
-                return ($23 = api, $s.pcs[$d] = $pc + 46, $fn22 = rt.fn(($23 instanceof rt.LuaTable && (($24 = $23.f.error) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.error) !== undefined || (!("error" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : rt.index($23, "error", "upvalue 'api'")), "method 'error'"), $26 = 404, $27 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t28 = $s.tails++, $r29 = $fn22($23, $26, $27), $s.tails = $t28, $r29) : rt.tail($s, $fn22, [$23, $26, $27]));
+            let id_1 = rt.first(($2 = ($3 = users, (($f6 = $3?.f) !== undefined && (($4 = $f6.parse_id) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 41, rt.index($3, "parse_id", "upvalue 'users'")))), $7 = (rh.pristineContext(ctx_5) ? ctx_5.param("id") : ($8 = rt.first(($9 = ctx_5, $s.pcs[$d] = $pc + 42, rt.fn((($f12 = $9?.f) !== undefined && (($10 = $f12.params) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.params) !== undefined || (!("params" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), (($f15 = $8?.f) !== undefined && (($13 = $f15.id) !== undefined || ($m14 = $8.metatable) === undefined || ($13 = $m14.view.id) !== undefined || (!("id" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 41, rt.index($8, "id"))))), $s.pcs[$d] = $pc + 43, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($7)));
+            if ((rt.t($16 = !rt.t(id_1)) ? $16 : !rt.t(rt.first(($18 = ($19 = users, (($f22 = $19?.f) !== undefined && (($20 = $f22.store) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.store) !== undefined || (!("store" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 44, rt.index($19, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 45, $fn17 = rt.fn((($f25 = $18?.f) !== undefined && (($23 = $f25.remove) !== undefined || ($m24 = $18.metatable) === undefined || ($23 = $m24.view.remove) !== undefined || (!("remove" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($18, "remove", "field 'store'")), "method 'remove'"), $26 = id_1, $fn17($18, $26)))))) {
+                return ($28 = api, $s.pcs[$d] = $pc + 46, $fn27 = rt.fn((($f31 = $28?.f) !== undefined && (($29 = $f31.error) !== undefined || ($m30 = $28.metatable) === undefined || ($29 = $m30.view.error) !== undefined || (!("error" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : rt.index($28, "error", "upvalue 'api'")), "method 'error'"), $32 = 404, $33 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t34 = $s.tails++, $r35 = $fn27($28, $32, $33), $s.tails = $t34, $r35) : rt.tail($s, $fn27, [$28, $32, $33]));
             }
-            return ($31 = ($32 = api, ($32 instanceof rt.LuaTable && (($33 = $32.f.no_content) !== undefined || ($m34 = $32.metatable) === undefined || ($33 = $m34.view.no_content) !== undefined || (!("no_content" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : ($s.pcs[$d] = $pc + 47, rt.index($32, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 48, $fn30 = rt.fn($31, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t35 = $s.tails++, $r36 = $fn30(), $s.tails = $t35, $r36) : rt.tail($s, $fn30, []));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $37 instanceof rt.LuaTable && !$37.linked && $37.f.delete !== undefined ? ($37.f.delete = $44) : ($s.pcs[$d] = $pc + 40, rt.setIndex($37, "delete", $44, "field 'p_id'")));
+            return ($37 = ($38 = api, (($f41 = $38?.f) !== undefined && (($39 = $f41.no_content) !== undefined || ($m40 = $38.metatable) === undefined || ($39 = $m40.view.no_content) !== undefined || (!("no_content" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : ($s.pcs[$d] = $pc + 47, rt.index($38, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 48, $fn36 = rt.fn($37, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t42 = $s.tails++, $r43 = $fn36(), $s.tails = $t42, $r43) : rt.tail($s, $fn36, []));
+        }))) !== undefined && ($f58 = $48?.f) !== undefined && !$48.linked && $f58.delete !== undefined ? ($f58.delete = $57) : ($s.pcs[$d] = $pc + 40, rt.setIndex($48, "delete", $57, "field 'p_id'")));
         return rt.leave($s, $d, api);
-        return rt.leave($s, $d, rt.NONE);
     };
 }

@@ -21,18 +21,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $4: rt.LuaValue;
       let $5: rt.LuaValue;
       let $m6: rt.LuaTable | undefined;
-      let $7: rt.LuaValue;
-      let $o8: rt.Fields;
-      let $n9: number;
-      let $10: rt.LuaValue;
+      let $f7: rt.Fields | undefined;
+      let $8: rt.LuaValue;
+      let $o9: rt.Fields;
+      let $n10: number;
       let $11: rt.LuaValue;
       let $12: rt.LuaValue;
-      let $m13: rt.LuaTable | undefined;
-      let $14: rt.LuaValue;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 2, $o8.log_level = "nope", $o8.docs = false, rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($7)));
-      $10 = ($11 = api as rt.LuaValue, ($11 instanceof rt.LuaTable && (($12 = $11.f.ping) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.ping) !== undefined || (!("ping" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 2, rt.index($11, "ping", "local 'api'"))));
-      (($14 = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth;
+      let $13: rt.LuaValue;
+      let $m14: rt.LuaTable | undefined;
+      let $f15: rt.Fields | undefined;
+      let $16: rt.LuaValue;
+      let $f17: rt.Fields | undefined;
+      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 2, $o9.log_level = "nope", $o9.docs = false, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+      $11 = ($12 = api as rt.LuaValue, (($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.ping) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.ping) !== undefined || (!("ping" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "ping", "local 'api'"))));
+      (($16 = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
         let $o3: rt.Fields;
@@ -40,13 +42,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         const $va: rt.LuaValue[] = rt.NONE;
         if ($json) {
-          return rt.leave($s, $d, new rh.JsonText(200, "{\"pong\":true}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($o1 = new rt.FieldsObject(), $n2 = 1, $o1.pong = true, rt.LuaTable.record($o1, $n2)));
+          return (new rh.JsonText(200, "{\"pong\":true}") as unknown as rt.LuaValue);
+          return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.pong = true, rt.LuaTable.record($o1, $n2)));
         }
-        return rt.leave($s, $d, ($o3 = new rt.FieldsObject(), $n4 = 1, $o3.pong = true, rt.LuaTable.record($o3, $n4)));
-        return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $14) : ($s.pcs[$d] = $pc + 2, rt.setIndex($10, "get", $14, "field 'ping'")));
+        return (($o3 = new rt.FieldsObject(), $n4 = 1, $o3.pong = true, rt.LuaTable.record($o3, $n4)));
+      }) as rt.LuaFunction)) !== undefined && ($f17 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'ping'")));
       return rt.leave($s, $d, api);
-      return rt.leave($s, $d, rt.NONE);
     };
 }

@@ -25,22 +25,27 @@ export default function load($env) {
         let $4;
         let $5;
         let $m6;
-        let $7;
-        let $o8;
-        let $n9;
-        let $10;
+        let $f7;
+        let $8;
+        let $o9;
+        let $n10;
         let $11;
         let $12;
-        let $m13;
-        let $14;
-        let $15;
+        let $13;
+        let $m14;
+        let $f15;
         let $16;
-        let $17;
-        let $m18;
+        let $f17;
+        let $18;
         let $19;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($7)));
-        $10 = ($11 = api, ($11 instanceof rt.LuaTable && (($12 = $11.f.docs) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.docs) !== undefined || (!("docs" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 2, rt.index($11, "docs", "local 'api'"))));
-        (($14 = (($body) => rt.withBody((function $get(ctx) {
+        let $20;
+        let $m21;
+        let $f22;
+        let $23;
+        let $f24;
+        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+        $11 = ($12 = api, (($f15 = $12?.f) !== undefined && (($13 = $f15.docs) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.docs) !== undefined || (!("docs" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "docs", "local 'api'"))));
+        (($16 = (($body) => rt.withBody((function $get(ctx) {
             const $r = $body(ctx);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx) {
@@ -53,16 +58,15 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $6;
-            let $t7;
-            let $r8;
+            let $f6;
+            let $7;
+            let $t8;
+            let $r9;
             const $va = rt.NONE;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.html) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($3, "html", "upvalue 'api'")))), $6 = "<h1>Our own docs</h1>", $s.pcs[$d] = $pc + 4, $fn1 = rt.fn($2, "field 'html'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $14) : ($s.pcs[$d] = $pc + 2, rt.setIndex($10, "get", $14, "field 'docs'")));
-        $15 = ($16 = api, ($16 instanceof rt.LuaTable && (($17 = $16.f["openapi.json"]) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view["openapi.json"]) !== undefined || (!("openapi.json" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 5, rt.index($16, "openapi.json", "local 'api'"))));
-        (($19 = rh.jsonHandler((function $anonymous(ctx_1) {
-            const $s = rt.current, $d = $s.depth;
+            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.html) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($3, "html", "upvalue 'api'")))), $7 = "<h1>Our own docs</h1>", $s.pcs[$d] = $pc + 4, $fn1 = rt.fn($2, "field 'html'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
+        }))) !== undefined && ($f17 = $11?.f) !== undefined && !$11.linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'docs'")));
+        $18 = ($19 = api, (($f22 = $19?.f) !== undefined && (($20 = $f22["openapi.json"]) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view["openapi.json"]) !== undefined || (!("openapi.json" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 5, rt.index($19, "openapi.json", "local 'api'"))));
+        (($23 = rh.jsonHandler((function $anonymous(ctx_1) {
             let $o1;
             let $n2;
             let $o3;
@@ -70,13 +74,11 @@ export default function load($env) {
             const $json = rh.claim(ctx_1);
             const $va = rt.NONE;
             if ($json) {
-                return rt.leave($s, $d, new rh.JsonText(200, "{\"posted\":true}"));
-                return rt.leave($s, $d, ($o1 = new rt.FieldsObject(), $n2 = 1, $o1.posted = true, rt.LuaTable.record($o1, $n2)));
+                return new rh.JsonText(200, "{\"posted\":true}");
+                return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.posted = true, rt.LuaTable.record($o1, $n2)));
             }
-            return rt.leave($s, $d, ($o3 = new rt.FieldsObject(), $n4 = 1, $o3.posted = true, rt.LuaTable.record($o3, $n4)));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $15 instanceof rt.LuaTable && !$15.linked && $15.f.post !== undefined ? ($15.f.post = $19) : ($s.pcs[$d] = $pc + 5, rt.setIndex($15, "post", $19, "field 'openapi.json'")));
+            return (($o3 = new rt.FieldsObject(), $n4 = 1, $o3.posted = true, rt.LuaTable.record($o3, $n4)));
+        }))) !== undefined && ($f24 = $18?.f) !== undefined && !$18.linked && $f24.post !== undefined ? ($f24.post = $23) : ($s.pcs[$d] = $pc + 5, rt.setIndex($18, "post", $23, "field 'openapi.json'")));
         return rt.leave($s, $d, api);
-        return rt.leave($s, $d, rt.NONE);
     };
 }

@@ -53,7 +53,7 @@ const $pc = rt.positions([
     [$site8, 21, ":json"], // 26
     [$site8, 23], // 27
     [$site8, 23, "pairs"], // 28
-    [$site8, 23, "for iterator"], // 29
+    [$site8, 23, "(for generator)"], // 29
     [$site8, 24], // 30
     [$site8, 24, "sort"], // 31
     [$site8, 25], // 32
@@ -113,166 +113,221 @@ export default function load($env) {
         let $4;
         let $5;
         let $m6;
-        let $7;
-        let $o8;
-        let $n9;
-        let $10;
+        let $f7;
+        let $8;
+        let $o9;
+        let $n10;
         let $11;
         let $12;
-        let $m13;
-        let $14;
-        let $15;
+        let $13;
+        let $m14;
+        let $f15;
         let $16;
-        let $17;
+        let $f17;
         let $18;
-        let $m19;
+        let $19;
         let $20;
-        let $m21;
-        let $22;
-        let $23;
+        let $21;
+        let $m22;
+        let $f23;
         let $24;
-        let $25;
-        let $m26;
+        let $m25;
+        let $f26;
         let $27;
-        let $28;
+        let $f28;
         let $29;
         let $30;
         let $31;
         let $m32;
-        let $33;
-        let $m34;
-        let $35;
+        let $f33;
+        let $34;
+        let $f35;
         let $36;
         let $37;
         let $38;
-        let $m39;
-        let $40;
-        let $41;
+        let $39;
+        let $m40;
+        let $f41;
         let $42;
-        let $43;
-        let $44;
-        let $m45;
-        let $46;
-        let $m47;
+        let $m43;
+        let $f44;
+        let $45;
+        let $f46;
+        let $47;
         let $48;
         let $49;
-        let $50;
-        let $51;
-        let $m52;
-        let $53;
+        let $m50;
+        let $f51;
+        let $52;
+        let $f53;
         let $54;
         let $55;
         let $56;
-        let $m57;
-        let $58;
-        let $59;
+        let $57;
+        let $m58;
+        let $f59;
         let $60;
-        let $61;
-        let $m62;
+        let $m61;
+        let $f62;
         let $63;
-        let $64;
+        let $f64;
         let $65;
         let $66;
         let $67;
         let $m68;
-        let $69;
-        let $m70;
-        let $71;
+        let $f69;
+        let $70;
+        let $f71;
         let $72;
         let $73;
         let $74;
-        let $75;
-        let $m76;
+        let $m75;
+        let $f76;
         let $77;
-        let $m78;
+        let $f78;
         let $79;
         let $80;
         let $81;
-        let $82;
-        let $83;
-        let $m84;
-        let $85;
-        let $m86;
+        let $m82;
+        let $f83;
+        let $84;
+        let $f85;
+        let $86;
         let $87;
         let $88;
         let $89;
-        let $90;
-        let $91;
-        let $m92;
-        let $93;
-        let $m94;
+        let $m90;
+        let $f91;
+        let $92;
+        let $m93;
+        let $f94;
         let $95;
-        let $96;
+        let $f96;
         let $97;
         let $98;
         let $99;
-        let $m100;
-        let $101;
-        let $m102;
+        let $100;
+        let $m101;
+        let $f102;
         let $103;
-        let $104;
-        let $105;
+        let $m104;
+        let $f105;
         let $106;
-        let $107;
-        let $m108;
+        let $f107;
+        let $108;
         let $109;
-        let $m110;
+        let $110;
         let $111;
-        let $112;
-        let $113;
+        let $m112;
+        let $f113;
         let $114;
-        let $115;
-        let $m116;
+        let $m115;
+        let $f116;
         let $117;
-        let $m118;
+        let $f118;
         let $119;
         let $120;
         let $121;
         let $122;
-        let $123;
-        let $m124;
+        let $m123;
+        let $f124;
         let $125;
         let $m126;
-        let $127;
+        let $f127;
         let $128;
-        let $129;
+        let $f129;
         let $130;
         let $131;
-        let $m132;
+        let $132;
         let $133;
         let $m134;
-        let $135;
+        let $f135;
         let $136;
-        let $137;
-        let $138;
+        let $m137;
+        let $f138;
         let $139;
-        let $m140;
+        let $f140;
         let $141;
-        let $m142;
+        let $142;
         let $143;
         let $144;
-        let $145;
-        let $146;
+        let $m145;
+        let $f146;
         let $147;
         let $m148;
-        let $149;
-        let $m150;
-        let $151;
+        let $f149;
+        let $150;
+        let $f151;
         let $152;
         let $153;
         let $154;
-        let $m155;
-        let $156;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 2, $o8.log_level = "nope", $o8.body_size_limit = 4096, rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($7)));
-        $10 = ($11 = api, ($11 instanceof rt.LuaTable && (($12 = $11.f.hello) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.hello) !== undefined || (!("hello" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 2, rt.index($11, "hello", "local 'api'"))));
-        (($14 = function $get() {
-            const $s = rt.current, $d = $s.depth;
+        let $155;
+        let $m156;
+        let $f157;
+        let $158;
+        let $m159;
+        let $f160;
+        let $161;
+        let $f162;
+        let $163;
+        let $164;
+        let $165;
+        let $166;
+        let $m167;
+        let $f168;
+        let $169;
+        let $m170;
+        let $f171;
+        let $172;
+        let $f173;
+        let $174;
+        let $175;
+        let $176;
+        let $177;
+        let $m178;
+        let $f179;
+        let $180;
+        let $m181;
+        let $f182;
+        let $183;
+        let $f184;
+        let $185;
+        let $186;
+        let $187;
+        let $188;
+        let $m189;
+        let $f190;
+        let $191;
+        let $m192;
+        let $f193;
+        let $194;
+        let $f195;
+        let $196;
+        let $197;
+        let $198;
+        let $199;
+        let $m200;
+        let $f201;
+        let $202;
+        let $m203;
+        let $f204;
+        let $205;
+        let $f206;
+        let $207;
+        let $208;
+        let $209;
+        let $m210;
+        let $f211;
+        let $212;
+        let $f213;
+        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 2, $o9.log_level = "nope", $o9.body_size_limit = 4096, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+        $11 = ($12 = api, (($f15 = $12?.f) !== undefined && (($13 = $f15.hello) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.hello) !== undefined || (!("hello" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "hello", "local 'api'"))));
+        (($16 = function $get() {
             const $va = rt.NONE;
-            return rt.leave($s, $d, "hello");
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $14) : ($s.pcs[$d] = $pc + 2, rt.setIndex($10, "get", $14, "field 'hello'")));
-        $15 = ($16 = ($17 = api, ($17 instanceof rt.LuaTable && (($18 = $17.f.users) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.users) !== undefined || (!("users" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 3, rt.index($17, "users", "local 'api'")))), ($16 instanceof rt.LuaTable && (($20 = $16.f.p_id) !== undefined || ($m21 = $16.metatable) === undefined || ($20 = $m21.view.p_id) !== undefined || (!("p_id" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 3, rt.index($16, "p_id", "field 'users'"))));
-        (($22 = rh.jsonHandler((function $get(ctx) {
+            return ("hello");
+        }) !== undefined && ($f17 = $11?.f) !== undefined && !$11.linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'hello'")));
+        $18 = ($19 = ($20 = api, (($f23 = $20?.f) !== undefined && (($21 = $f23.users) !== undefined || ($m22 = $20.metatable) === undefined || ($21 = $m22.view.users) !== undefined || (!("users" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 3, rt.index($20, "users", "local 'api'")))), (($f26 = $19?.f) !== undefined && (($24 = $f26.p_id) !== undefined || ($m25 = $19.metatable) === undefined || ($24 = $m25.view.p_id) !== undefined || (!("p_id" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 3, rt.index($19, "p_id", "field 'users'"))));
+        (($27 = rh.jsonHandler((function $get(ctx) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -282,34 +337,37 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $6;
-            let $m7;
-            let $8;
-            let $9;
-            let $o10;
-            let $n11;
-            let $12;
-            let $13;
+            let $f6;
+            let $7;
+            let $m8;
+            let $f9;
+            let $10;
+            let $11;
+            let $o12;
+            let $n13;
             let $14;
             let $15;
-            let $m16;
+            let $16;
             let $17;
             let $m18;
-            let $o19;
-            let $n20;
+            let $f19;
+            let $20;
+            let $m21;
+            let $f22;
+            let $o23;
+            let $n24;
             const $json = rh.claim(ctx);
             const $va = rt.NONE;
             if ($json) {
-                $1 = (rh.pristineContext(ctx) ? ctx.param("id") : ($2 = rt.first(($3 = ctx, $s.pcs[$d] = $pc + 5, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.params) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.params) !== undefined || (!("params" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), ($2 instanceof rt.LuaTable && (($6 = $2.f.id) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 4, rt.index($2, "id")))));
-                if (($8 = rh.scalar($1)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"id\":" + $8 + "}"));
-                return rt.leave($s, $d, ($9 = $1, $o10 = new rt.FieldsObject(), $n11 = 0, ($9 !== undefined && ($o10.id = $9, $n11++)), rt.LuaTable.record($o10, $n11)));
+                $1 = (rh.pristineContext(ctx) ? ctx.param("id") : ($2 = rt.first(($3 = ctx, $s.pcs[$d] = $pc + 5, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.params) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.params) !== undefined || (!("params" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), (($f9 = $2?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 4, rt.index($2, "id")))));
+                if (($10 = rh.scalar($1)) !== undefined)
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"id\":" + $10 + "}"));
+                return rt.leave($s, $d, ($11 = $1, $o12 = new rt.FieldsObject(), $n13 = 0, ($11 !== undefined && ($o12.id = $11, $n13++)), rt.LuaTable.record($o12, $n13)));
             }
-            return rt.leave($s, $d, ($12 = (rh.pristineContext(ctx) ? ctx.param("id") : ($13 = rt.first(($14 = ctx, $s.pcs[$d] = $pc + 5, rt.fn(($14 instanceof rt.LuaTable && (($15 = $14.f.params) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.params) !== undefined || (!("params" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : rt.index($14, "params", "local 'ctx'")), "method 'params'")($14))), ($13 instanceof rt.LuaTable && (($17 = $13.f.id) !== undefined || ($m18 = $13.metatable) === undefined || ($17 = $m18.view.id) !== undefined || (!("id" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 4, rt.index($13, "id"))))), $o19 = new rt.FieldsObject(), $n20 = 0, ($12 !== undefined && ($o19.id = $12, $n20++)), rt.LuaTable.record($o19, $n20)));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $15 instanceof rt.LuaTable && !$15.linked && $15.f.get !== undefined ? ($15.f.get = $22) : ($s.pcs[$d] = $pc + 3, rt.setIndex($15, "get", $22, "field 'p_id'")));
-        $23 = ($24 = api, ($24 instanceof rt.LuaTable && (($25 = $24.f.query) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.query) !== undefined || (!("query" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 6, rt.index($24, "query", "local 'api'"))));
-        (($27 = (($body) => rt.withBody((function $get(ctx_1) {
+            return rt.leave($s, $d, ($14 = (rh.pristineContext(ctx) ? ctx.param("id") : ($15 = rt.first(($16 = ctx, $s.pcs[$d] = $pc + 5, rt.fn((($f19 = $16?.f) !== undefined && (($17 = $f19.params) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.params) !== undefined || (!("params" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($16, "params", "local 'ctx'")), "method 'params'")($16))), (($f22 = $15?.f) !== undefined && (($20 = $f22.id) !== undefined || ($m21 = $15.metatable) === undefined || ($20 = $m21.view.id) !== undefined || (!("id" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 4, rt.index($15, "id"))))), $o23 = new rt.FieldsObject(), $n24 = 0, ($14 !== undefined && ($o23.id = $14, $n24++)), rt.LuaTable.record($o23, $n24)));
+        }))) !== undefined && ($f28 = $18?.f) !== undefined && !$18.linked && $f28.get !== undefined ? ($f28.get = $27) : ($s.pcs[$d] = $pc + 3, rt.setIndex($18, "get", $27, "field 'p_id'")));
+        $29 = ($30 = api, (($f33 = $30?.f) !== undefined && (($31 = $f33.query) !== undefined || ($m32 = $30.metatable) === undefined || ($31 = $m32.view.query) !== undefined || (!("query" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : ($s.pcs[$d] = $pc + 6, rt.index($30, "query", "local 'api'"))));
+        (($34 = (($body) => rt.withBody((function $get(ctx_1) {
             const $r = $body(ctx_1);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx_1) {
@@ -321,14 +379,14 @@ export default function load($env) {
             let $2;
             let $3;
             let $m4;
-            let $t5;
-            let $r6;
+            let $f5;
+            let $t6;
+            let $r7;
             const $va = rt.NONE;
-            return ($2 = ctx_1, $s.pcs[$d] = $pc + 7, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.query) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.query) !== undefined || (!("query" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "query", "local 'ctx'")), "method 'query'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn1($2), $s.tails = $t5, $r6) : rt.tail($s, $fn1, [$2]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $23 instanceof rt.LuaTable && !$23.linked && $23.f.get !== undefined ? ($23.f.get = $27) : ($s.pcs[$d] = $pc + 6, rt.setIndex($23, "get", $27, "field 'query'")));
-        $28 = ($29 = ($30 = api, ($30 instanceof rt.LuaTable && (($31 = $30.f.safe) !== undefined || ($m32 = $30.metatable) === undefined || ($31 = $m32.view.safe) !== undefined || (!("safe" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : ($s.pcs[$d] = $pc + 8, rt.index($30, "safe", "local 'api'")))), ($29 instanceof rt.LuaTable && (($33 = $29.f.p_id) !== undefined || ($m34 = $29.metatable) === undefined || ($33 = $m34.view.p_id) !== undefined || (!("p_id" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : ($s.pcs[$d] = $pc + 8, rt.index($29, "p_id", "field 'safe'"))));
-        (($35 = rh.jsonHandler((function $get(ctx_2) {
+            return ($2 = ctx_1, $s.pcs[$d] = $pc + 7, $fn1 = rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.query) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.query) !== undefined || (!("query" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "query", "local 'ctx'")), "method 'query'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t6 = $s.tails++, $r7 = $fn1($2), $s.tails = $t6, $r7) : rt.tail($s, $fn1, [$2]));
+        }))) !== undefined && ($f35 = $29?.f) !== undefined && !$29.linked && $f35.get !== undefined ? ($f35.get = $34) : ($s.pcs[$d] = $pc + 6, rt.setIndex($29, "get", $34, "field 'query'")));
+        $36 = ($37 = ($38 = api, (($f41 = $38?.f) !== undefined && (($39 = $f41.safe) !== undefined || ($m40 = $38.metatable) === undefined || ($39 = $m40.view.safe) !== undefined || (!("safe" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : ($s.pcs[$d] = $pc + 8, rt.index($38, "safe", "local 'api'")))), (($f44 = $37?.f) !== undefined && (($42 = $f44.p_id) !== undefined || ($m43 = $37.metatable) === undefined || ($42 = $m43.view.p_id) !== undefined || (!("p_id" in $m43.view) && $m43.view[rt.CUT] === undefined)) ? $42 : ($s.pcs[$d] = $pc + 8, rt.index($37, "p_id", "field 'safe'"))));
+        (($45 = rh.jsonHandler((function $get(ctx_2) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -341,7 +399,7 @@ export default function load($env) {
             let $6;
             let $7;
             let $m8;
-            let $9;
+            let $f9;
             let $10;
             let $11;
             let $12;
@@ -350,31 +408,31 @@ export default function load($env) {
             let $15;
             let $16;
             let $17;
-            let $o18;
-            let $n19;
-            let $20;
+            let $18;
+            let $o19;
+            let $n20;
             let $21;
             let $22;
             let $23;
-            let $o24;
-            let $n25;
+            let $24;
+            let $o25;
+            let $n26;
             const $json = rh.claim(ctx_2);
             const $va = rt.NONE;
-            $l1 = rt.adjust([...rt.all(($3 = (($4 = $env.f.pcall) !== undefined ? $4 : ($s.pcs[$d] = $pc + 9, rt.getGlobal($env, "pcall"))), $5 = ($6 = ctx_2, ($6 instanceof rt.LuaTable && (($7 = $6.f.params) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.params) !== undefined || (!("params" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 9, rt.index($6, "params", "local 'ctx'")))), $9 = ctx_2, $s.pcs[$d] = $pc + 10, $fn2 = rt.fn($3, "global 'pcall'"), $fn2($5, $9)))], 2);
+            $l1 = rt.adjust([...rt.all(($3 = (($4 = $env.f.pcall) !== undefined ? $4 : ($s.pcs[$d] = $pc + 9, rt.getGlobal($env, "pcall"))), $5 = ($6 = ctx_2, (($f9 = $6?.f) !== undefined && (($7 = $f9.params) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.params) !== undefined || (!("params" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 9, rt.index($6, "params", "local 'ctx'")))), $10 = ctx_2, $s.pcs[$d] = $pc + 10, $fn2 = rt.fn($3, "global 'pcall'"), $fn2($5, $10)))], 2);
             let ok = $l1[0];
             let err = $l1[1];
             if ($json) {
-                $10 = ok;
-                $12 = (rt.t($13 = (rt.t($14 = !rt.t(ok)) ? err : $14)) ? $13 : undefined);
-                if (($11 = rh.scalar($10)) !== undefined && ($15 = rh.scalar($12)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"ok\":" + $11 + ",\"err\":" + $15 + "}"));
-                return rt.leave($s, $d, ($16 = $10, $17 = $12, $o18 = new rt.FieldsObject(), $n19 = 0, ($16 !== undefined && ($o18.ok = $16, $n19++)), ($17 !== undefined && ($o18.err = $17, $n19++)), rt.LuaTable.record($o18, $n19)));
+                $11 = ok;
+                $13 = (rt.t($14 = (rt.t($15 = !rt.t(ok)) ? err : $15)) ? $14 : undefined);
+                if (($12 = rh.scalar($11)) !== undefined && ($16 = rh.scalar($13)) !== undefined)
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"ok\":" + $12 + ",\"err\":" + $16 + "}"));
+                return rt.leave($s, $d, ($17 = $11, $18 = $13, $o19 = new rt.FieldsObject(), $n20 = 0, ($17 !== undefined && ($o19.ok = $17, $n20++)), ($18 !== undefined && ($o19.err = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
             }
-            return rt.leave($s, $d, ($20 = ok, $21 = (rt.t($22 = (rt.t($23 = !rt.t(ok)) ? err : $23)) ? $22 : undefined), $o24 = new rt.FieldsObject(), $n25 = 0, ($20 !== undefined && ($o24.ok = $20, $n25++)), ($21 !== undefined && ($o24.err = $21, $n25++)), rt.LuaTable.record($o24, $n25)));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $28 instanceof rt.LuaTable && !$28.linked && $28.f.get !== undefined ? ($28.f.get = $35) : ($s.pcs[$d] = $pc + 8, rt.setIndex($28, "get", $35, "field 'p_id'")));
-        $36 = ($37 = api, ($37 instanceof rt.LuaTable && (($38 = $37.f.echo) !== undefined || ($m39 = $37.metatable) === undefined || ($38 = $m39.view.echo) !== undefined || (!("echo" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : ($s.pcs[$d] = $pc + 11, rt.index($37, "echo", "local 'api'"))));
-        (($40 = (($body) => rt.withBody((function $post(ctx_3) {
+            return rt.leave($s, $d, ($21 = ok, $22 = (rt.t($23 = (rt.t($24 = !rt.t(ok)) ? err : $24)) ? $23 : undefined), $o25 = new rt.FieldsObject(), $n26 = 0, ($21 !== undefined && ($o25.ok = $21, $n26++)), ($22 !== undefined && ($o25.err = $22, $n26++)), rt.LuaTable.record($o25, $n26)));
+        }))) !== undefined && ($f46 = $36?.f) !== undefined && !$36.linked && $f46.get !== undefined ? ($f46.get = $45) : ($s.pcs[$d] = $pc + 8, rt.setIndex($36, "get", $45, "field 'p_id'")));
+        $47 = ($48 = api, (($f51 = $48?.f) !== undefined && (($49 = $f51.echo) !== undefined || ($m50 = $48.metatable) === undefined || ($49 = $m50.view.echo) !== undefined || (!("echo" in $m50.view) && $m50.view[rt.CUT] === undefined)) ? $49 : ($s.pcs[$d] = $pc + 11, rt.index($48, "echo", "local 'api'"))));
+        (($52 = (($body) => rt.withBody((function $post(ctx_3) {
             const $r = $body(ctx_3);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_3) {
@@ -387,22 +445,24 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $r6;
-            let $fn7;
-            let $8;
+            let $f6;
+            let $r7;
+            let $fn8;
             let $9;
             let $10;
-            let $m11;
-            let $12;
-            let $m13;
-            let $t14;
-            let $r15;
+            let $11;
+            let $m12;
+            let $f13;
+            let $14;
+            let $m15;
+            let $f16;
+            let $t17;
+            let $r18;
             const $va = rt.NONE;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 12, rt.index($3, "text", "upvalue 'api'")))), $r6 = ($8 = rt.first(($9 = ctx_3, $s.pcs[$d] = $pc + 13, rt.fn(($9 instanceof rt.LuaTable && (($10 = $9.f.body) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.body) !== undefined || (!("body" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "body", "local 'ctx'")), "method 'body'")($9))), $s.pcs[$d] = $pc + 14, $fn7 = rt.fn(($8 instanceof rt.LuaTable && (($12 = $8.f.text) !== undefined || ($m13 = $8.metatable) === undefined || ($12 = $m13.view.text) !== undefined || (!("text" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($8, "text")), "method 'text'"), $fn7($8)), $s.pcs[$d] = $pc + 15, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = (Array.isArray($r6) ? $fn1(...$r6) : $fn1($r6)), $s.tails = $t14, $r15) : rt.tail($s, $fn1, (Array.isArray($r6) ? [...$r6] : [$r6])));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $36 instanceof rt.LuaTable && !$36.linked && $36.f.post !== undefined ? ($36.f.post = $40) : ($s.pcs[$d] = $pc + 11, rt.setIndex($36, "post", $40, "field 'echo'")));
-        $41 = ($42 = ($43 = api, ($43 instanceof rt.LuaTable && (($44 = $43.f.echo) !== undefined || ($m45 = $43.metatable) === undefined || ($44 = $m45.view.echo) !== undefined || (!("echo" in $m45.view) && $m45.view[rt.CUT] === undefined)) ? $44 : ($s.pcs[$d] = $pc + 16, rt.index($43, "echo", "local 'api'")))), ($42 instanceof rt.LuaTable && (($46 = $42.f.data) !== undefined || ($m47 = $42.metatable) === undefined || ($46 = $m47.view.data) !== undefined || (!("data" in $m47.view) && $m47.view[rt.CUT] === undefined)) ? $46 : ($s.pcs[$d] = $pc + 16, rt.index($42, "data", "field 'echo'"))));
-        (($48 = (($body) => rt.withBody((function $post(ctx_4) {
+            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 12, rt.index($3, "text", "upvalue 'api'")))), $r7 = ($9 = rt.first(($10 = ctx_3, $s.pcs[$d] = $pc + 13, rt.fn((($f13 = $10?.f) !== undefined && (($11 = $f13.body) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.body) !== undefined || (!("body" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10))), $s.pcs[$d] = $pc + 14, $fn8 = rt.fn((($f16 = $9?.f) !== undefined && (($14 = $f16.text) !== undefined || ($m15 = $9.metatable) === undefined || ($14 = $m15.view.text) !== undefined || (!("text" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($9, "text")), "method 'text'"), $fn8($9)), $s.pcs[$d] = $pc + 15, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7)), $s.tails = $t17, $r18) : rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7])));
+        }))) !== undefined && ($f53 = $47?.f) !== undefined && !$47.linked && $f53.post !== undefined ? ($f53.post = $52) : ($s.pcs[$d] = $pc + 11, rt.setIndex($47, "post", $52, "field 'echo'")));
+        $54 = ($55 = ($56 = api, (($f59 = $56?.f) !== undefined && (($57 = $f59.echo) !== undefined || ($m58 = $56.metatable) === undefined || ($57 = $m58.view.echo) !== undefined || (!("echo" in $m58.view) && $m58.view[rt.CUT] === undefined)) ? $57 : ($s.pcs[$d] = $pc + 16, rt.index($56, "echo", "local 'api'")))), (($f62 = $55?.f) !== undefined && (($60 = $f62.data) !== undefined || ($m61 = $55.metatable) === undefined || ($60 = $m61.view.data) !== undefined || (!("data" in $m61.view) && $m61.view[rt.CUT] === undefined)) ? $60 : ($s.pcs[$d] = $pc + 16, rt.index($55, "data", "field 'echo'"))));
+        (($63 = (($body) => rt.withBody((function $post(ctx_4) {
             const $r = $body(ctx_4);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_4) {
@@ -415,16 +475,17 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $6;
-            let $m7;
-            let $t8;
-            let $r9;
+            let $f6;
+            let $7;
+            let $m8;
+            let $f9;
+            let $t10;
+            let $r11;
             const $va = rt.NONE;
-            return ($2 = rt.first(($3 = ctx_4, $s.pcs[$d] = $pc + 17, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 18, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.json) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $41 instanceof rt.LuaTable && !$41.linked && $41.f.post !== undefined ? ($41.f.post = $48) : ($s.pcs[$d] = $pc + 16, rt.setIndex($41, "post", $48, "field 'data'")));
-        $49 = ($50 = api, ($50 instanceof rt.LuaTable && (($51 = $50.f.object) !== undefined || ($m52 = $50.metatable) === undefined || ($51 = $m52.view.object) !== undefined || (!("object" in $m52.view) && $m52.view[rt.CUT] === undefined)) ? $51 : ($s.pcs[$d] = $pc + 19, rt.index($50, "object", "local 'api'"))));
-        (($53 = (($body) => rt.withBody((function $post(ctx_5) {
+            return ($2 = rt.first(($3 = ctx_4, $s.pcs[$d] = $pc + 17, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 18, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2]));
+        }))) !== undefined && ($f64 = $54?.f) !== undefined && !$54.linked && $f64.post !== undefined ? ($f64.post = $63) : ($s.pcs[$d] = $pc + 16, rt.setIndex($54, "post", $63, "field 'data'")));
+        $65 = ($66 = api, (($f69 = $66?.f) !== undefined && (($67 = $f69.object) !== undefined || ($m68 = $66.metatable) === undefined || ($67 = $m68.view.object) !== undefined || (!("object" in $m68.view) && $m68.view[rt.CUT] === undefined)) ? $67 : ($s.pcs[$d] = $pc + 19, rt.index($66, "object", "local 'api'"))));
+        (($70 = (($body) => rt.withBody((function $post(ctx_5) {
             const $r = $body(ctx_5);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_5) {
@@ -437,28 +498,31 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $6;
-            let $m7;
-            let $8;
-            let $9;
-            let $fn10;
+            let $f6;
+            let $7;
+            let $m8;
+            let $f9;
+            let $10;
             let $11;
-            let $12;
+            let $fn12;
             let $13;
             let $14;
-            let $m15;
+            let $15;
             let $16;
             let $m17;
-            let $o18;
-            let $n19;
-            let $t20;
-            let $r21;
+            let $f18;
+            let $19;
+            let $m20;
+            let $f21;
+            let $o22;
+            let $n23;
+            let $t24;
+            let $r25;
             const $va = rt.NONE;
-            return ($2 = rt.first(($3 = ctx_5, $s.pcs[$d] = $pc + 20, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 21, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.expect) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.expect) !== undefined || (!("expect" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "expect")), "method 'expect'"), $8 = ($9 = rt.first(($11 = ($12 = (($13 = $env.f.rover) !== undefined ? $13 : ($s.pcs[$d] = $pc + 21, rt.getGlobal($env, "rover"))), ($12 instanceof rt.LuaTable && (($14 = $12.f.guard) !== undefined || ($m15 = $12.metatable) === undefined || ($14 = $m15.view.guard) !== undefined || (!("guard" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 21, rt.index($12, "guard", "global 'rover'")))), $s.pcs[$d] = $pc + 22, $fn10 = rt.fn(($11 instanceof rt.LuaTable && (($16 = $11.f.string) !== undefined || ($m17 = $11.metatable) === undefined || ($16 = $m17.view.string) !== undefined || (!("string" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($11, "string", "field 'guard'")), "method 'string'"), $fn10($11))), $o18 = new rt.FieldsObject(), $n19 = 0, ($9 !== undefined && ($o18.name = $9, $n19++)), rt.LuaTable.record($o18, $n19)), $s.pcs[$d] = $pc + 23, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t20 = $s.tails++, $r21 = $fn1($2, $8), $s.tails = $t20, $r21) : rt.tail($s, $fn1, [$2, $8]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $49 instanceof rt.LuaTable && !$49.linked && $49.f.post !== undefined ? ($49.f.post = $53) : ($s.pcs[$d] = $pc + 19, rt.setIndex($49, "post", $53, "field 'object'")));
-        $54 = ($55 = api, ($55 instanceof rt.LuaTable && (($56 = $55.f.keys) !== undefined || ($m57 = $55.metatable) === undefined || ($56 = $m57.view.keys) !== undefined || (!("keys" in $m57.view) && $m57.view[rt.CUT] === undefined)) ? $56 : ($s.pcs[$d] = $pc + 24, rt.index($55, "keys", "local 'api'"))));
-        (($58 = function $post(ctx_6) {
+            return ($2 = rt.first(($3 = ctx_5, $s.pcs[$d] = $pc + 20, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 21, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.expect) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.expect) !== undefined || (!("expect" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "expect")), "method 'expect'"), $10 = ($11 = rt.first(($13 = ($14 = (($15 = $env.f.rover) !== undefined ? $15 : ($s.pcs[$d] = $pc + 21, rt.getGlobal($env, "rover"))), (($f18 = $14?.f) !== undefined && (($16 = $f18.guard) !== undefined || ($m17 = $14.metatable) === undefined || ($16 = $m17.view.guard) !== undefined || (!("guard" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 21, rt.index($14, "guard", "global 'rover'")))), $s.pcs[$d] = $pc + 22, $fn12 = rt.fn((($f21 = $13?.f) !== undefined && (($19 = $f21.string) !== undefined || ($m20 = $13.metatable) === undefined || ($19 = $m20.view.string) !== undefined || (!("string" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($13, "string", "field 'guard'")), "method 'string'"), $fn12($13))), $o22 = new rt.FieldsObject(), $n23 = 0, ($11 !== undefined && ($o22.name = $11, $n23++)), rt.LuaTable.record($o22, $n23)), $s.pcs[$d] = $pc + 23, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t24 = $s.tails++, $r25 = $fn1($2, $10), $s.tails = $t24, $r25) : rt.tail($s, $fn1, [$2, $10]));
+        }))) !== undefined && ($f71 = $65?.f) !== undefined && !$65.linked && $f71.post !== undefined ? ($f71.post = $70) : ($s.pcs[$d] = $pc + 19, rt.setIndex($65, "post", $70, "field 'object'")));
+        $72 = ($73 = api, (($f76 = $73?.f) !== undefined && (($74 = $f76.keys) !== undefined || ($m75 = $73.metatable) === undefined || ($74 = $m75.view.keys) !== undefined || (!("keys" in $m75.view) && $m75.view[rt.CUT] === undefined)) ? $74 : ($s.pcs[$d] = $pc + 24, rt.index($73, "keys", "local 'api'"))));
+        (($77 = function $post(ctx_6) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -468,37 +532,43 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $6;
-            let $m7;
-            let $8;
-            let $9;
-            let $k10;
+            let $f6;
+            let $7;
+            let $m8;
+            let $f9;
+            let $10;
             let $11;
-            let $fn12;
+            let $k12;
             let $13;
-            let $14;
-            let $15;
+            let $a14;
+            let $fn15;
             let $16;
-            let $m17;
+            let $17;
             let $18;
             let $19;
-            let $20;
-            let $21;
+            let $m20;
+            let $f21;
             let $22;
             let $23;
             let $24;
-            let $m25;
+            let $25;
             let $26;
             let $27;
             let $28;
             let $m29;
-            let $o30;
-            let $n31;
+            let $f30;
+            let $31;
+            let $32;
+            let $33;
+            let $m34;
+            let $f35;
+            let $o36;
+            let $n37;
             const $va = rt.NONE;
-            let t = rt.first(($2 = rt.first(($3 = ctx_6, $s.pcs[$d] = $pc + 25, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 26, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.json) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "json")), "method 'json'"), $fn1($2)));
+            let t = rt.first(($2 = rt.first(($3 = ctx_6, $s.pcs[$d] = $pc + 25, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 26, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $fn1($2)));
             let keys = new rt.LuaTable();
             {
-                const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 28, rt.fn((($8 = $env.f.pairs) !== undefined ? $8 : ($s.pcs[$d] = $pc + 27, rt.getGlobal($env, "pairs"))), "global 'pairs'")(t)))], 3);
+                const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 28, rt.fn((($10 = $env.f.pairs) !== undefined ? $10 : ($s.pcs[$d] = $pc + 27, rt.getGlobal($env, "pairs"))), "global 'pairs'")(t)))], 3);
                 const $iter1 = ($s.pcs[$d] = $pc + 27, rt.callable($it1));
                 let $k1 = $ctl1;
                 $loop1: for (;;) {
@@ -508,102 +578,37 @@ export default function load($env) {
                     if ($k1 === undefined)
                         break;
                     let k = $k1;
-                    $9 = keys;
-                    $k10 = (keys.length() + 1);
-                    (($11 = k) !== undefined && $9 instanceof rt.LuaTable && ($k10 - 1 >>> 0) === $k10 - 1 && $9.arr[$k10 - 1] !== undefined ? ($9.arr[$k10 - 1] = $11) : $11 !== undefined && $9 instanceof rt.LuaTable && $k10 === $9.arr.length + 1 && $9.other === undefined && $9.metatable === undefined ? $9.arr.push($11) : ($s.pcs[$d] = $pc + 27, rt.setIndex($9, $k10, $11, "local 'keys'")));
+                    $11 = keys;
+                    $k12 = (keys.length() + 1);
+                    (($13 = k) !== undefined && ($a14 = $11?.arr) !== undefined && ($k12 - 1 >>> 0) === $k12 - 1 && $a14[$k12 - 1] !== undefined ? ($a14[$k12 - 1] = $13) : $13 !== undefined && $a14 !== undefined && $k12 === $a14.length + 1 && $11.other === undefined && $11.metatable === undefined ? $a14.push($13) : ($s.pcs[$d] = $pc + 27, rt.setIndex($11, $k12, $13, "local 'keys'")));
                 }
             }
-            ($13 = ($14 = (($15 = $env.f.table) !== undefined ? $15 : ($s.pcs[$d] = $pc + 30, rt.getGlobal($env, "table"))), ($14 instanceof rt.LuaTable && (($16 = $14.f.sort) !== undefined || ($m17 = $14.metatable) === undefined || ($16 = $m17.view.sort) !== undefined || (!("sort" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 30, rt.index($14, "sort", "global 'table'")))), $18 = keys, $s.pcs[$d] = $pc + 31, $fn12 = rt.fn($13, "field 'sort'"), $fn12($18));
-            return rt.leave($s, $d, ($19 = keys, $20 = rt.index(t, ($21 = "__proto__", $s.pcs[$d] = $pc + 32, $21), "local 't'"), $22 = ($23 = t, ($23 instanceof rt.LuaTable && (($24 = $23.f["constructor"]) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view["constructor"]) !== undefined || (!("constructor" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 32, rt.index($23, "constructor", "local 't'")))), $26 = ($27 = t, ($27 instanceof rt.LuaTable && (($28 = $27.f.prototype) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.prototype) !== undefined || (!("prototype" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 32, rt.index($27, "prototype", "local 't'")))), $o30 = new rt.FieldsObject(), $n31 = 1, $o30.keys = $19, ($20 !== undefined && ($o30.proto = $20, $n31++)), ($22 !== undefined && ($o30.ctor = $22, $n31++)), ($26 !== undefined && ($o30.prototype = $26, $n31++)), rt.LuaTable.record($o30, $n31)));
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $54 instanceof rt.LuaTable && !$54.linked && $54.f.post !== undefined ? ($54.f.post = $58) : ($s.pcs[$d] = $pc + 24, rt.setIndex($54, "post", $58, "field 'keys'")));
-        $59 = ($60 = api, ($60 instanceof rt.LuaTable && (($61 = $60.f.fresh) !== undefined || ($m62 = $60.metatable) === undefined || ($61 = $m62.view.fresh) !== undefined || (!("fresh" in $m62.view) && $m62.view[rt.CUT] === undefined)) ? $61 : ($s.pcs[$d] = $pc + 33, rt.index($60, "fresh", "local 'api'"))));
-        (($63 = function $get() {
+            ($16 = ($17 = (($18 = $env.f.table) !== undefined ? $18 : ($s.pcs[$d] = $pc + 30, rt.getGlobal($env, "table"))), (($f21 = $17?.f) !== undefined && (($19 = $f21.sort) !== undefined || ($m20 = $17.metatable) === undefined || ($19 = $m20.view.sort) !== undefined || (!("sort" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 30, rt.index($17, "sort", "global 'table'")))), $22 = keys, $s.pcs[$d] = $pc + 31, $fn15 = rt.fn($16, "field 'sort'"), $fn15($22));
+            return rt.leave($s, $d, ($23 = keys, $24 = rt.index(t, ($25 = "__proto__", $s.pcs[$d] = $pc + 32, $25), "local 't'"), $26 = ($27 = t, (($f30 = $27?.f) !== undefined && (($28 = $f30["constructor"]) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view["constructor"]) !== undefined || (!("constructor" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 32, rt.index($27, "constructor", "local 't'")))), $31 = ($32 = t, (($f35 = $32?.f) !== undefined && (($33 = $f35.prototype) !== undefined || ($m34 = $32.metatable) === undefined || ($33 = $m34.view.prototype) !== undefined || (!("prototype" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : ($s.pcs[$d] = $pc + 32, rt.index($32, "prototype", "local 't'")))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.keys = $23, ($24 !== undefined && ($o36.proto = $24, $n37++)), ($26 !== undefined && ($o36.ctor = $26, $n37++)), ($31 !== undefined && ($o36.prototype = $31, $n37++)), rt.LuaTable.record($o36, $n37)));
+        }) !== undefined && ($f78 = $72?.f) !== undefined && !$72.linked && $f78.post !== undefined ? ($f78.post = $77) : ($s.pcs[$d] = $pc + 24, rt.setIndex($72, "post", $77, "field 'keys'")));
+        $79 = ($80 = api, (($f83 = $80?.f) !== undefined && (($81 = $f83.fresh) !== undefined || ($m82 = $80.metatable) === undefined || ($81 = $m82.view.fresh) !== undefined || (!("fresh" in $m82.view) && $m82.view[rt.CUT] === undefined)) ? $81 : ($s.pcs[$d] = $pc + 33, rt.index($80, "fresh", "local 'api'"))));
+        (($84 = function $get() {
             const $s = rt.current, $d = $s.depth;
             let $1;
             let $2;
             let $3;
             let $m4;
-            let $5;
+            let $f5;
             let $6;
             let $7;
             let $8;
             let $9;
-            let $m10;
-            let $11;
-            let $o12;
-            let $n13;
+            let $10;
+            let $m11;
+            let $f12;
+            let $13;
+            let $o14;
+            let $n15;
             const $va = rt.NONE;
             let t_1 = new rt.LuaTable();
-            return rt.leave($s, $d, ($1 = ($2 = t_1, ($2 instanceof rt.LuaTable && (($3 = $2.f.polluted) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.polluted) !== undefined || (!("polluted" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 34), rt.index($2, "polluted", "local 't'")))), $5 = rt.index(t_1, ($6 = "__proto__", rt.at($s, $d, $pc + 34), $6), "local 't'"), $7 = ($8 = t_1, ($8 instanceof rt.LuaTable && (($9 = $8.f["constructor"]) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view["constructor"]) !== undefined || (!("constructor" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : (rt.at($s, $d, $pc + 34), rt.index($8, "constructor", "local 't'")))), $11 = t_1.length(), $o12 = new rt.FieldsObject(), $n13 = 1, ($1 !== undefined && ($o12.polluted = $1, $n13++)), ($5 !== undefined && ($o12.proto = $5, $n13++)), ($7 !== undefined && ($o12.ctor = $7, $n13++)), $o12.n = $11, rt.LuaTable.record($o12, $n13)));
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $59 instanceof rt.LuaTable && !$59.linked && $59.f.get !== undefined ? ($59.f.get = $63) : ($s.pcs[$d] = $pc + 33, rt.setIndex($59, "get", $63, "field 'fresh'")));
-        $64 = ($65 = ($66 = api, ($66 instanceof rt.LuaTable && (($67 = $66.f.loc) !== undefined || ($m68 = $66.metatable) === undefined || ($67 = $m68.view.loc) !== undefined || (!("loc" in $m68.view) && $m68.view[rt.CUT] === undefined)) ? $67 : ($s.pcs[$d] = $pc + 35, rt.index($66, "loc", "local 'api'")))), ($65 instanceof rt.LuaTable && (($69 = $65.f.crlf) !== undefined || ($m70 = $65.metatable) === undefined || ($69 = $m70.view.crlf) !== undefined || (!("crlf" in $m70.view) && $m70.view[rt.CUT] === undefined)) ? $69 : ($s.pcs[$d] = $pc + 35, rt.index($65, "crlf", "field 'loc'"))));
-        (($71 = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $6;
-            let $t7;
-            let $r8;
-            const $va = rt.NONE;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 36, rt.index($3, "redirect", "upvalue 'api'")))), $6 = "/x\r\nSet-Cookie: a=b", $s.pcs[$d] = $pc + 37, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $64 instanceof rt.LuaTable && !$64.linked && $64.f.get !== undefined ? ($64.f.get = $71) : ($s.pcs[$d] = $pc + 35, rt.setIndex($64, "get", $71, "field 'crlf'")));
-        $72 = ($73 = ($74 = api, ($74 instanceof rt.LuaTable && (($75 = $74.f.loc) !== undefined || ($m76 = $74.metatable) === undefined || ($75 = $m76.view.loc) !== undefined || (!("loc" in $m76.view) && $m76.view[rt.CUT] === undefined)) ? $75 : ($s.pcs[$d] = $pc + 38, rt.index($74, "loc", "local 'api'")))), ($73 instanceof rt.LuaTable && (($77 = $73.f.lf) !== undefined || ($m78 = $73.metatable) === undefined || ($77 = $m78.view.lf) !== undefined || (!("lf" in $m78.view) && $m78.view[rt.CUT] === undefined)) ? $77 : ($s.pcs[$d] = $pc + 38, rt.index($73, "lf", "field 'loc'"))));
-        (($79 = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $6;
-            let $t7;
-            let $r8;
-            const $va = rt.NONE;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 39, rt.index($3, "redirect", "upvalue 'api'")))), $6 = "/x\nSet-Cookie: a=b", $s.pcs[$d] = $pc + 40, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $72 instanceof rt.LuaTable && !$72.linked && $72.f.get !== undefined ? ($72.f.get = $79) : ($s.pcs[$d] = $pc + 38, rt.setIndex($72, "get", $79, "field 'lf'")));
-        $80 = ($81 = ($82 = api, ($82 instanceof rt.LuaTable && (($83 = $82.f.loc) !== undefined || ($m84 = $82.metatable) === undefined || ($83 = $m84.view.loc) !== undefined || (!("loc" in $m84.view) && $m84.view[rt.CUT] === undefined)) ? $83 : ($s.pcs[$d] = $pc + 41, rt.index($82, "loc", "local 'api'")))), ($81 instanceof rt.LuaTable && (($85 = $81.f.cr) !== undefined || ($m86 = $81.metatable) === undefined || ($85 = $m86.view.cr) !== undefined || (!("cr" in $m86.view) && $m86.view[rt.CUT] === undefined)) ? $85 : ($s.pcs[$d] = $pc + 41, rt.index($81, "cr", "field 'loc'"))));
-        (($87 = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $6;
-            let $m7;
-            let $8;
-            let $t9;
-            let $r10;
-            const $va = rt.NONE;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 42, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 43, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.permanent) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.permanent) !== undefined || (!("permanent" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'"), $8 = "/x\rSet-Cookie: a=b", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t9 = $s.tails++, $r10 = $fn1($2, $8), $s.tails = $t9, $r10) : rt.tail($s, $fn1, [$2, $8]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $80 instanceof rt.LuaTable && !$80.linked && $80.f.get !== undefined ? ($80.f.get = $87) : ($s.pcs[$d] = $pc + 41, rt.setIndex($80, "get", $87, "field 'cr'")));
-        $88 = ($89 = ($90 = api, ($90 instanceof rt.LuaTable && (($91 = $90.f.loc) !== undefined || ($m92 = $90.metatable) === undefined || ($91 = $m92.view.loc) !== undefined || (!("loc" in $m92.view) && $m92.view[rt.CUT] === undefined)) ? $91 : ($s.pcs[$d] = $pc + 44, rt.index($90, "loc", "local 'api'")))), ($89 instanceof rt.LuaTable && (($93 = $89.f.nul) !== undefined || ($m94 = $89.metatable) === undefined || ($93 = $m94.view.nul) !== undefined || (!("nul" in $m94.view) && $m94.view[rt.CUT] === undefined)) ? $93 : ($s.pcs[$d] = $pc + 44, rt.index($89, "nul", "field 'loc'"))));
+            return rt.leave($s, $d, ($1 = ($2 = t_1, (($f5 = $2?.f) !== undefined && (($3 = $f5.polluted) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.polluted) !== undefined || (!("polluted" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 34), rt.index($2, "polluted", "local 't'")))), $6 = rt.index(t_1, ($7 = "__proto__", rt.at($s, $d, $pc + 34), $7), "local 't'"), $8 = ($9 = t_1, (($f12 = $9?.f) !== undefined && (($10 = $f12["constructor"]) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view["constructor"]) !== undefined || (!("constructor" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : (rt.at($s, $d, $pc + 34), rt.index($9, "constructor", "local 't'")))), $13 = t_1.length(), $o14 = new rt.FieldsObject(), $n15 = 1, ($1 !== undefined && ($o14.polluted = $1, $n15++)), ($6 !== undefined && ($o14.proto = $6, $n15++)), ($8 !== undefined && ($o14.ctor = $8, $n15++)), $o14.n = $13, rt.LuaTable.record($o14, $n15)));
+        }) !== undefined && ($f85 = $79?.f) !== undefined && !$79.linked && $f85.get !== undefined ? ($f85.get = $84) : ($s.pcs[$d] = $pc + 33, rt.setIndex($79, "get", $84, "field 'fresh'")));
+        $86 = ($87 = ($88 = api, (($f91 = $88?.f) !== undefined && (($89 = $f91.loc) !== undefined || ($m90 = $88.metatable) === undefined || ($89 = $m90.view.loc) !== undefined || (!("loc" in $m90.view) && $m90.view[rt.CUT] === undefined)) ? $89 : ($s.pcs[$d] = $pc + 35, rt.index($88, "loc", "local 'api'")))), (($f94 = $87?.f) !== undefined && (($92 = $f94.crlf) !== undefined || ($m93 = $87.metatable) === undefined || ($92 = $m93.view.crlf) !== undefined || (!("crlf" in $m93.view) && $m93.view[rt.CUT] === undefined)) ? $92 : ($s.pcs[$d] = $pc + 35, rt.index($87, "crlf", "field 'loc'"))));
         (($95 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
@@ -617,18 +622,85 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $6;
-            let $m7;
-            let $8;
-            let $9;
-            let $t10;
-            let $r11;
+            let $f6;
+            let $7;
+            let $t8;
+            let $r9;
             const $va = rt.NONE;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 45, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 46, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'redirect'")), "method 'status'"), $8 = 307, $9 = "/x\x00y", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $8, $9]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $88 instanceof rt.LuaTable && !$88.linked && $88.f.get !== undefined ? ($88.f.get = $95) : ($s.pcs[$d] = $pc + 44, rt.setIndex($88, "get", $95, "field 'nul'")));
-        $96 = ($97 = ($98 = api, ($98 instanceof rt.LuaTable && (($99 = $98.f.loc) !== undefined || ($m100 = $98.metatable) === undefined || ($99 = $m100.view.loc) !== undefined || (!("loc" in $m100.view) && $m100.view[rt.CUT] === undefined)) ? $99 : ($s.pcs[$d] = $pc + 47, rt.index($98, "loc", "local 'api'")))), ($97 instanceof rt.LuaTable && (($101 = $97.f.query) !== undefined || ($m102 = $97.metatable) === undefined || ($101 = $m102.view.query) !== undefined || (!("query" in $m102.view) && $m102.view[rt.CUT] === undefined)) ? $101 : ($s.pcs[$d] = $pc + 47, rt.index($97, "query", "field 'loc'"))));
-        (($103 = (($body) => rt.withBody((function $get(ctx_7) {
+            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 36, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/x\r\nSet-Cookie: a=b", $s.pcs[$d] = $pc + 37, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
+        }))) !== undefined && ($f96 = $86?.f) !== undefined && !$86.linked && $f96.get !== undefined ? ($f96.get = $95) : ($s.pcs[$d] = $pc + 35, rt.setIndex($86, "get", $95, "field 'crlf'")));
+        $97 = ($98 = ($99 = api, (($f102 = $99?.f) !== undefined && (($100 = $f102.loc) !== undefined || ($m101 = $99.metatable) === undefined || ($100 = $m101.view.loc) !== undefined || (!("loc" in $m101.view) && $m101.view[rt.CUT] === undefined)) ? $100 : ($s.pcs[$d] = $pc + 38, rt.index($99, "loc", "local 'api'")))), (($f105 = $98?.f) !== undefined && (($103 = $f105.lf) !== undefined || ($m104 = $98.metatable) === undefined || ($103 = $m104.view.lf) !== undefined || (!("lf" in $m104.view) && $m104.view[rt.CUT] === undefined)) ? $103 : ($s.pcs[$d] = $pc + 38, rt.index($98, "lf", "field 'loc'"))));
+        (($106 = (($body) => rt.withBody((function $get() {
+            const $r = $body();
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $get$body() {
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
+            let $fn1;
+            let $2;
+            let $3;
+            let $4;
+            let $m5;
+            let $f6;
+            let $7;
+            let $t8;
+            let $r9;
+            const $va = rt.NONE;
+            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 39, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/x\nSet-Cookie: a=b", $s.pcs[$d] = $pc + 40, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
+        }))) !== undefined && ($f107 = $97?.f) !== undefined && !$97.linked && $f107.get !== undefined ? ($f107.get = $106) : ($s.pcs[$d] = $pc + 38, rt.setIndex($97, "get", $106, "field 'lf'")));
+        $108 = ($109 = ($110 = api, (($f113 = $110?.f) !== undefined && (($111 = $f113.loc) !== undefined || ($m112 = $110.metatable) === undefined || ($111 = $m112.view.loc) !== undefined || (!("loc" in $m112.view) && $m112.view[rt.CUT] === undefined)) ? $111 : ($s.pcs[$d] = $pc + 41, rt.index($110, "loc", "local 'api'")))), (($f116 = $109?.f) !== undefined && (($114 = $f116.cr) !== undefined || ($m115 = $109.metatable) === undefined || ($114 = $m115.view.cr) !== undefined || (!("cr" in $m115.view) && $m115.view[rt.CUT] === undefined)) ? $114 : ($s.pcs[$d] = $pc + 41, rt.index($109, "cr", "field 'loc'"))));
+        (($117 = (($body) => rt.withBody((function $get() {
+            const $r = $body();
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $get$body() {
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
+            let $fn1;
+            let $2;
+            let $3;
+            let $4;
+            let $m5;
+            let $f6;
+            let $7;
+            let $m8;
+            let $f9;
+            let $10;
+            let $t11;
+            let $r12;
+            const $va = rt.NONE;
+            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 42, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 43, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.permanent) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.permanent) !== undefined || (!("permanent" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'"), $10 = "/x\rSet-Cookie: a=b", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t11 = $s.tails++, $r12 = $fn1($2, $10), $s.tails = $t11, $r12) : rt.tail($s, $fn1, [$2, $10]));
+        }))) !== undefined && ($f118 = $108?.f) !== undefined && !$108.linked && $f118.get !== undefined ? ($f118.get = $117) : ($s.pcs[$d] = $pc + 41, rt.setIndex($108, "get", $117, "field 'cr'")));
+        $119 = ($120 = ($121 = api, (($f124 = $121?.f) !== undefined && (($122 = $f124.loc) !== undefined || ($m123 = $121.metatable) === undefined || ($122 = $m123.view.loc) !== undefined || (!("loc" in $m123.view) && $m123.view[rt.CUT] === undefined)) ? $122 : ($s.pcs[$d] = $pc + 44, rt.index($121, "loc", "local 'api'")))), (($f127 = $120?.f) !== undefined && (($125 = $f127.nul) !== undefined || ($m126 = $120.metatable) === undefined || ($125 = $m126.view.nul) !== undefined || (!("nul" in $m126.view) && $m126.view[rt.CUT] === undefined)) ? $125 : ($s.pcs[$d] = $pc + 44, rt.index($120, "nul", "field 'loc'"))));
+        (($128 = (($body) => rt.withBody((function $get() {
+            const $r = $body();
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $get$body() {
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
+            let $fn1;
+            let $2;
+            let $3;
+            let $4;
+            let $m5;
+            let $f6;
+            let $7;
+            let $m8;
+            let $f9;
+            let $10;
+            let $11;
+            let $t12;
+            let $r13;
+            const $va = rt.NONE;
+            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 45, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 46, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'redirect'")), "method 'status'"), $10 = 307, $11 = "/x\x00y", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($2, $10, $11), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$2, $10, $11]));
+        }))) !== undefined && ($f129 = $119?.f) !== undefined && !$119.linked && $f129.get !== undefined ? ($f129.get = $128) : ($s.pcs[$d] = $pc + 44, rt.setIndex($119, "get", $128, "field 'nul'")));
+        $130 = ($131 = ($132 = api, (($f135 = $132?.f) !== undefined && (($133 = $f135.loc) !== undefined || ($m134 = $132.metatable) === undefined || ($133 = $m134.view.loc) !== undefined || (!("loc" in $m134.view) && $m134.view[rt.CUT] === undefined)) ? $133 : ($s.pcs[$d] = $pc + 47, rt.index($132, "loc", "local 'api'")))), (($f138 = $131?.f) !== undefined && (($136 = $f138.query) !== undefined || ($m137 = $131.metatable) === undefined || ($136 = $m137.view.query) !== undefined || (!("query" in $m137.view) && $m137.view[rt.CUT] === undefined)) ? $136 : ($s.pcs[$d] = $pc + 47, rt.index($131, "query", "field 'loc'"))));
+        (($139 = (($body) => rt.withBody((function $get(ctx_7) {
             const $r = $body(ctx_7);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx_7) {
@@ -641,21 +713,23 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $6;
+            let $f6;
             let $7;
             let $8;
             let $9;
-            let $m10;
-            let $11;
-            let $m12;
-            let $t13;
-            let $r14;
+            let $10;
+            let $m11;
+            let $f12;
+            let $13;
+            let $m14;
+            let $f15;
+            let $t16;
+            let $r17;
             const $va = rt.NONE;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 48, rt.index($3, "redirect", "upvalue 'api'")))), $6 = (rh.pristineContext(ctx_7) ? ctx_7.queryValue("to") : ($7 = rt.first(($8 = ctx_7, $s.pcs[$d] = $pc + 49, rt.fn(($8 instanceof rt.LuaTable && (($9 = $8.f.query) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.query) !== undefined || (!("query" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "query", "local 'ctx'")), "method 'query'")($8))), ($7 instanceof rt.LuaTable && (($11 = $7.f.to) !== undefined || ($m12 = $7.metatable) === undefined || ($11 = $m12.view.to) !== undefined || (!("to" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 48, rt.index($7, "to"))))), $s.pcs[$d] = $pc + 50, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn1($6), $s.tails = $t13, $r14) : rt.tail($s, $fn1, [$6]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $96 instanceof rt.LuaTable && !$96.linked && $96.f.get !== undefined ? ($96.f.get = $103) : ($s.pcs[$d] = $pc + 47, rt.setIndex($96, "get", $103, "field 'query'")));
-        $104 = ($105 = ($106 = api, ($106 instanceof rt.LuaTable && (($107 = $106.f.loc) !== undefined || ($m108 = $106.metatable) === undefined || ($107 = $m108.view.loc) !== undefined || (!("loc" in $m108.view) && $m108.view[rt.CUT] === undefined)) ? $107 : ($s.pcs[$d] = $pc + 51, rt.index($106, "loc", "local 'api'")))), ($105 instanceof rt.LuaTable && (($109 = $105.f.tab) !== undefined || ($m110 = $105.metatable) === undefined || ($109 = $m110.view.tab) !== undefined || (!("tab" in $m110.view) && $m110.view[rt.CUT] === undefined)) ? $109 : ($s.pcs[$d] = $pc + 51, rt.index($105, "tab", "field 'loc'"))));
-        (($111 = (($body) => rt.withBody((function $get() {
+            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 48, rt.index($3, "redirect", "upvalue 'api'")))), $7 = (rh.pristineContext(ctx_7) ? ctx_7.queryValue("to") : ($8 = rt.first(($9 = ctx_7, $s.pcs[$d] = $pc + 49, rt.fn((($f12 = $9?.f) !== undefined && (($10 = $f12.query) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.query) !== undefined || (!("query" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "query", "local 'ctx'")), "method 'query'")($9))), (($f15 = $8?.f) !== undefined && (($13 = $f15.to) !== undefined || ($m14 = $8.metatable) === undefined || ($13 = $m14.view.to) !== undefined || (!("to" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 48, rt.index($8, "to"))))), $s.pcs[$d] = $pc + 50, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t16 = $s.tails++, $r17 = $fn1($7), $s.tails = $t16, $r17) : rt.tail($s, $fn1, [$7]));
+        }))) !== undefined && ($f140 = $130?.f) !== undefined && !$130.linked && $f140.get !== undefined ? ($f140.get = $139) : ($s.pcs[$d] = $pc + 47, rt.setIndex($130, "get", $139, "field 'query'")));
+        $141 = ($142 = ($143 = api, (($f146 = $143?.f) !== undefined && (($144 = $f146.loc) !== undefined || ($m145 = $143.metatable) === undefined || ($144 = $m145.view.loc) !== undefined || (!("loc" in $m145.view) && $m145.view[rt.CUT] === undefined)) ? $144 : ($s.pcs[$d] = $pc + 51, rt.index($143, "loc", "local 'api'")))), (($f149 = $142?.f) !== undefined && (($147 = $f149.tab) !== undefined || ($m148 = $142.metatable) === undefined || ($147 = $m148.view.tab) !== undefined || (!("tab" in $m148.view) && $m148.view[rt.CUT] === undefined)) ? $147 : ($s.pcs[$d] = $pc + 51, rt.index($142, "tab", "field 'loc'"))));
+        (($150 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
@@ -668,15 +742,15 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $6;
-            let $t7;
-            let $r8;
+            let $f6;
+            let $7;
+            let $t8;
+            let $r9;
             const $va = rt.NONE;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 52, rt.index($3, "redirect", "upvalue 'api'")))), $6 = "/a\tb", $s.pcs[$d] = $pc + 53, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $104 instanceof rt.LuaTable && !$104.linked && $104.f.get !== undefined ? ($104.f.get = $111) : ($s.pcs[$d] = $pc + 51, rt.setIndex($104, "get", $111, "field 'tab'")));
-        $112 = ($113 = ($114 = api, ($114 instanceof rt.LuaTable && (($115 = $114.f.loc) !== undefined || ($m116 = $114.metatable) === undefined || ($115 = $m116.view.loc) !== undefined || (!("loc" in $m116.view) && $m116.view[rt.CUT] === undefined)) ? $115 : ($s.pcs[$d] = $pc + 54, rt.index($114, "loc", "local 'api'")))), ($113 instanceof rt.LuaTable && (($117 = $113.f.utf8) !== undefined || ($m118 = $113.metatable) === undefined || ($117 = $m118.view.utf8) !== undefined || (!("utf8" in $m118.view) && $m118.view[rt.CUT] === undefined)) ? $117 : ($s.pcs[$d] = $pc + 54, rt.index($113, "utf8", "field 'loc'"))));
-        (($119 = (($body) => rt.withBody((function $get() {
+            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 52, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/a\tb", $s.pcs[$d] = $pc + 53, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
+        }))) !== undefined && ($f151 = $141?.f) !== undefined && !$141.linked && $f151.get !== undefined ? ($f151.get = $150) : ($s.pcs[$d] = $pc + 51, rt.setIndex($141, "get", $150, "field 'tab'")));
+        $152 = ($153 = ($154 = api, (($f157 = $154?.f) !== undefined && (($155 = $f157.loc) !== undefined || ($m156 = $154.metatable) === undefined || ($155 = $m156.view.loc) !== undefined || (!("loc" in $m156.view) && $m156.view[rt.CUT] === undefined)) ? $155 : ($s.pcs[$d] = $pc + 54, rt.index($154, "loc", "local 'api'")))), (($f160 = $153?.f) !== undefined && (($158 = $f160.utf8) !== undefined || ($m159 = $153.metatable) === undefined || ($158 = $m159.view.utf8) !== undefined || (!("utf8" in $m159.view) && $m159.view[rt.CUT] === undefined)) ? $158 : ($s.pcs[$d] = $pc + 54, rt.index($153, "utf8", "field 'loc'"))));
+        (($161 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
@@ -689,15 +763,15 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $6;
-            let $t7;
-            let $r8;
+            let $f6;
+            let $7;
+            let $t8;
+            let $r9;
             const $va = rt.NONE;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 55, rt.index($3, "redirect", "upvalue 'api'")))), $6 = "/caf\xc3\xa9", $s.pcs[$d] = $pc + 56, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $112 instanceof rt.LuaTable && !$112.linked && $112.f.get !== undefined ? ($112.f.get = $119) : ($s.pcs[$d] = $pc + 54, rt.setIndex($112, "get", $119, "field 'utf8'")));
-        $120 = ($121 = ($122 = api, ($122 instanceof rt.LuaTable && (($123 = $122.f.deep) !== undefined || ($m124 = $122.metatable) === undefined || ($123 = $m124.view.deep) !== undefined || (!("deep" in $m124.view) && $m124.view[rt.CUT] === undefined)) ? $123 : ($s.pcs[$d] = $pc + 57, rt.index($122, "deep", "local 'api'")))), ($121 instanceof rt.LuaTable && (($125 = $121.f.p_n) !== undefined || ($m126 = $121.metatable) === undefined || ($125 = $m126.view.p_n) !== undefined || (!("p_n" in $m126.view) && $m126.view[rt.CUT] === undefined)) ? $125 : ($s.pcs[$d] = $pc + 57, rt.index($121, "p_n", "field 'deep'"))));
-        (($127 = function $get(ctx_8) {
+            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 55, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/caf\xc3\xa9", $s.pcs[$d] = $pc + 56, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
+        }))) !== undefined && ($f162 = $152?.f) !== undefined && !$152.linked && $f162.get !== undefined ? ($f162.get = $161) : ($s.pcs[$d] = $pc + 54, rt.setIndex($152, "get", $161, "field 'utf8'")));
+        $163 = ($164 = ($165 = api, (($f168 = $165?.f) !== undefined && (($166 = $f168.deep) !== undefined || ($m167 = $165.metatable) === undefined || ($166 = $m167.view.deep) !== undefined || (!("deep" in $m167.view) && $m167.view[rt.CUT] === undefined)) ? $166 : ($s.pcs[$d] = $pc + 57, rt.index($165, "deep", "local 'api'")))), (($f171 = $164?.f) !== undefined && (($169 = $f171.p_n) !== undefined || ($m170 = $164.metatable) === undefined || ($169 = $m170.view.p_n) !== undefined || (!("p_n" in $m170.view) && $m170.view[rt.CUT] === undefined)) ? $169 : ($s.pcs[$d] = $pc + 57, rt.index($164, "p_n", "field 'deep'"))));
+        (($172 = function $get(ctx_8) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -710,45 +784,48 @@ export default function load($env) {
             let $6;
             let $7;
             let $m8;
-            let $9;
-            let $m10;
-            let $11;
-            let $12;
+            let $f9;
+            let $10;
+            let $m11;
+            let $f12;
             let $13;
             let $14;
             let $15;
-            let $m16;
+            let $f16;
+            let $17;
+            let $18;
+            let $m19;
+            let $f20;
             const $va = rt.NONE;
             let t_2 = new rt.LuaTable();
             let cur = t_2;
             {
                 const $a1 = 1;
-                const $b1 = ($11 = rt.first(($2 = (($3 = $env.f.tonumber) !== undefined ? $3 : ($s.pcs[$d] = $pc + 58, rt.getGlobal($env, "tonumber"))), $4 = (rh.pristineContext(ctx_8) ? ctx_8.param("n") : ($5 = rt.first(($6 = ctx_8, $s.pcs[$d] = $pc + 59, rt.fn(($6 instanceof rt.LuaTable && (($7 = $6.f.params) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.params) !== undefined || (!("params" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($6, "params", "local 'ctx'")), "method 'params'")($6))), ($5 instanceof rt.LuaTable && (($9 = $5.f.n) !== undefined || ($m10 = $5.metatable) === undefined || ($9 = $m10.view.n) !== undefined || (!("n" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 58, rt.index($5, "n"))))), $s.pcs[$d] = $pc + 60, $fn1 = rt.fn($2, "global 'tonumber'"), $fn1($4))), ($s.pcs[$d] = $pc + 58, rt.forNumber($11, 'limit')));
+                const $b1 = ($13 = rt.first(($2 = (($3 = $env.f.tonumber) !== undefined ? $3 : ($s.pcs[$d] = $pc + 58, rt.getGlobal($env, "tonumber"))), $4 = (rh.pristineContext(ctx_8) ? ctx_8.param("n") : ($5 = rt.first(($6 = ctx_8, $s.pcs[$d] = $pc + 59, rt.fn((($f9 = $6?.f) !== undefined && (($7 = $f9.params) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.params) !== undefined || (!("params" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($6, "params", "local 'ctx'")), "method 'params'")($6))), (($f12 = $5?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = $5.metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 58, rt.index($5, "n"))))), $s.pcs[$d] = $pc + 60, $fn1 = rt.fn($2, "global 'tonumber'"), $fn1($4))), ($s.pcs[$d] = $pc + 58, rt.forNumber($13, 'limit')));
                 $loop1: for (let _ = $a1; _ <= $b1; _++) {
-                    $12 = cur;
-                    (($13 = new rt.LuaTable()) !== undefined && $12 instanceof rt.LuaTable && !$12.linked && $12.f.child !== undefined ? ($12.f.child = $13) : ($s.pcs[$d] = $pc + 58, rt.setIndex($12, "child", $13, "local 'cur'")));
-                    cur = ($14 = cur, ($14 instanceof rt.LuaTable && (($15 = $14.f.child) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.child) !== undefined || (!("child" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 58, rt.index($14, "child", "local 'cur'"))));
+                    $14 = cur;
+                    (($15 = new rt.LuaTable()) !== undefined && ($f16 = $14?.f) !== undefined && !$14.linked && $f16.child !== undefined ? ($f16.child = $15) : ($s.pcs[$d] = $pc + 58, rt.setIndex($14, "child", $15, "local 'cur'")));
+                    cur = ($17 = cur, (($f20 = $17?.f) !== undefined && (($18 = $f20.child) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.child) !== undefined || (!("child" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 58, rt.index($17, "child", "local 'cur'"))));
                 }
             }
             return rt.leave($s, $d, t_2);
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $120 instanceof rt.LuaTable && !$120.linked && $120.f.get !== undefined ? ($120.f.get = $127) : ($s.pcs[$d] = $pc + 57, rt.setIndex($120, "get", $127, "field 'p_n'")));
-        $128 = ($129 = ($130 = api, ($130 instanceof rt.LuaTable && (($131 = $130.f.cycle) !== undefined || ($m132 = $130.metatable) === undefined || ($131 = $m132.view.cycle) !== undefined || (!("cycle" in $m132.view) && $m132.view[rt.CUT] === undefined)) ? $131 : ($s.pcs[$d] = $pc + 61, rt.index($130, "cycle", "local 'api'")))), ($129 instanceof rt.LuaTable && (($133 = $129.f.array) !== undefined || ($m134 = $129.metatable) === undefined || ($133 = $m134.view.array) !== undefined || (!("array" in $m134.view) && $m134.view[rt.CUT] === undefined)) ? $133 : ($s.pcs[$d] = $pc + 61, rt.index($129, "array", "field 'cycle'"))));
-        (($135 = function $get() {
+        }) !== undefined && ($f173 = $163?.f) !== undefined && !$163.linked && $f173.get !== undefined ? ($f173.get = $172) : ($s.pcs[$d] = $pc + 57, rt.setIndex($163, "get", $172, "field 'p_n'")));
+        $174 = ($175 = ($176 = api, (($f179 = $176?.f) !== undefined && (($177 = $f179.cycle) !== undefined || ($m178 = $176.metatable) === undefined || ($177 = $m178.view.cycle) !== undefined || (!("cycle" in $m178.view) && $m178.view[rt.CUT] === undefined)) ? $177 : ($s.pcs[$d] = $pc + 61, rt.index($176, "cycle", "local 'api'")))), (($f182 = $175?.f) !== undefined && (($180 = $f182.array) !== undefined || ($m181 = $175.metatable) === undefined || ($180 = $m181.view.array) !== undefined || (!("array" in $m181.view) && $m181.view[rt.CUT] === undefined)) ? $180 : ($s.pcs[$d] = $pc + 61, rt.index($175, "array", "field 'cycle'"))));
+        (($183 = function $get() {
             const $s = rt.current, $d = $s.depth;
             let $1;
             let $k2;
             let $3;
+            let $a4;
             const $va = rt.NONE;
             let t_3 = rt.buildTable(1, [1, 1], undefined);
             $1 = t_3;
             $k2 = 2;
-            (($3 = t_3) !== undefined && $1 instanceof rt.LuaTable && ($k2 - 1 >>> 0) === $k2 - 1 && $1.arr[$k2 - 1] !== undefined ? ($1.arr[$k2 - 1] = $3) : $3 !== undefined && $1 instanceof rt.LuaTable && $k2 === $1.arr.length + 1 && $1.other === undefined && $1.metatable === undefined ? $1.arr.push($3) : (rt.at($s, $d, $pc + 62), rt.setIndex($1, $k2, $3, "local 't'")));
+            (($3 = t_3) !== undefined && ($a4 = $1?.arr) !== undefined && ($k2 - 1 >>> 0) === $k2 - 1 && $a4[$k2 - 1] !== undefined ? ($a4[$k2 - 1] = $3) : $3 !== undefined && $a4 !== undefined && $k2 === $a4.length + 1 && $1.other === undefined && $1.metatable === undefined ? $a4.push($3) : (rt.at($s, $d, $pc + 62), rt.setIndex($1, $k2, $3, "local 't'")));
             return rt.leave($s, $d, t_3);
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $128 instanceof rt.LuaTable && !$128.linked && $128.f.get !== undefined ? ($128.f.get = $135) : ($s.pcs[$d] = $pc + 61, rt.setIndex($128, "get", $135, "field 'array'")));
-        $136 = ($137 = ($138 = api, ($138 instanceof rt.LuaTable && (($139 = $138.f.cycle) !== undefined || ($m140 = $138.metatable) === undefined || ($139 = $m140.view.cycle) !== undefined || (!("cycle" in $m140.view) && $m140.view[rt.CUT] === undefined)) ? $139 : ($s.pcs[$d] = $pc + 63, rt.index($138, "cycle", "local 'api'")))), ($137 instanceof rt.LuaTable && (($141 = $137.f.indirect) !== undefined || ($m142 = $137.metatable) === undefined || ($141 = $m142.view.indirect) !== undefined || (!("indirect" in $m142.view) && $m142.view[rt.CUT] === undefined)) ? $141 : ($s.pcs[$d] = $pc + 63, rt.index($137, "indirect", "field 'cycle'"))));
-        (($143 = (($body) => rt.withBody((function $get() {
+        }) !== undefined && ($f184 = $174?.f) !== undefined && !$174.linked && $f184.get !== undefined ? ($f184.get = $183) : ($s.pcs[$d] = $pc + 61, rt.setIndex($174, "get", $183, "field 'array'")));
+        $185 = ($186 = ($187 = api, (($f190 = $187?.f) !== undefined && (($188 = $f190.cycle) !== undefined || ($m189 = $187.metatable) === undefined || ($188 = $m189.view.cycle) !== undefined || (!("cycle" in $m189.view) && $m189.view[rt.CUT] === undefined)) ? $188 : ($s.pcs[$d] = $pc + 63, rt.index($187, "cycle", "local 'api'")))), (($f193 = $186?.f) !== undefined && (($191 = $f193.indirect) !== undefined || ($m192 = $186.metatable) === undefined || ($191 = $m192.view.indirect) !== undefined || (!("indirect" in $m192.view) && $m192.view[rt.CUT] === undefined)) ? $191 : ($s.pcs[$d] = $pc + 63, rt.index($186, "indirect", "field 'cycle'"))));
+        (($194 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
@@ -757,31 +834,34 @@ export default function load($env) {
                 $s.deepen();
             $s.depth = $d + 1;
             let $1;
-            let $2;
-            let $fn3;
-            let $4;
-            let $5;
+            let $f2;
+            let $3;
+            let $f4;
+            let $fn5;
             let $6;
-            let $m7;
+            let $7;
             let $8;
             let $m9;
-            let $10;
+            let $f10;
             let $11;
-            let $12;
-            let $o13;
-            let $n14;
-            let $t15;
-            let $r16;
+            let $m12;
+            let $f13;
+            let $14;
+            let $15;
+            let $16;
+            let $o17;
+            let $n18;
+            let $t19;
+            let $r20;
             const $va = rt.NONE;
             let a = new rt.LuaTable();
             let b = new rt.LuaTable();
-            (($1 = b) !== undefined && a instanceof rt.LuaTable && !a.linked && a.f.b !== undefined ? (a.f.b = $1) : ($s.pcs[$d] = $pc + 64, rt.setIndex(a, "b", $1, "local 'a'")));
-            (($2 = a) !== undefined && b instanceof rt.LuaTable && !b.linked && b.f.a !== undefined ? (b.f.a = $2) : ($s.pcs[$d] = $pc + 65, rt.setIndex(b, "a", $2, "local 'b'")));
-            return ($4 = ($5 = api, ($5 instanceof rt.LuaTable && (($6 = $5.f.json) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 66, rt.index($5, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 66, $fn3 = rt.fn(($4 instanceof rt.LuaTable && (($8 = $4.f.status) !== undefined || ($m9 = $4.metatable) === undefined || ($8 = $m9.view.status) !== undefined || (!("status" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($4, "status", "field 'json'")), "method 'status'"), $10 = 201, $11 = ($12 = a, $o13 = new rt.FieldsObject(), $n14 = 1, $o13.a = $12, rt.LuaTable.record($o13, $n14)), $s.pcs[$d] = $pc + 67, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t15 = $s.tails++, $r16 = $fn3($4, $10, $11), $s.tails = $t15, $r16) : rt.tail($s, $fn3, [$4, $10, $11]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $136 instanceof rt.LuaTable && !$136.linked && $136.f.get !== undefined ? ($136.f.get = $143) : ($s.pcs[$d] = $pc + 63, rt.setIndex($136, "get", $143, "field 'indirect'")));
-        $144 = ($145 = ($146 = api, ($146 instanceof rt.LuaTable && (($147 = $146.f.cycle) !== undefined || ($m148 = $146.metatable) === undefined || ($147 = $m148.view.cycle) !== undefined || (!("cycle" in $m148.view) && $m148.view[rt.CUT] === undefined)) ? $147 : ($s.pcs[$d] = $pc + 68, rt.index($146, "cycle", "local 'api'")))), ($145 instanceof rt.LuaTable && (($149 = $145.f.err) !== undefined || ($m150 = $145.metatable) === undefined || ($149 = $m150.view.err) !== undefined || (!("err" in $m150.view) && $m150.view[rt.CUT] === undefined)) ? $149 : ($s.pcs[$d] = $pc + 68, rt.index($145, "err", "field 'cycle'"))));
-        (($151 = (($body) => rt.withBody((function $get() {
+            (($1 = b) !== undefined && ($f2 = a?.f) !== undefined && !a.linked && $f2.b !== undefined ? ($f2.b = $1) : ($s.pcs[$d] = $pc + 64, rt.setIndex(a, "b", $1, "local 'a'")));
+            (($3 = a) !== undefined && ($f4 = b?.f) !== undefined && !b.linked && $f4.a !== undefined ? ($f4.a = $3) : ($s.pcs[$d] = $pc + 65, rt.setIndex(b, "a", $3, "local 'b'")));
+            return ($6 = ($7 = api, (($f10 = $7?.f) !== undefined && (($8 = $f10.json) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.json) !== undefined || (!("json" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 66, rt.index($7, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 66, $fn5 = rt.fn((($f13 = $6?.f) !== undefined && (($11 = $f13.status) !== undefined || ($m12 = $6.metatable) === undefined || ($11 = $m12.view.status) !== undefined || (!("status" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($6, "status", "field 'json'")), "method 'status'"), $14 = 201, $15 = ($16 = a, $o17 = new rt.FieldsObject(), $n18 = 1, $o17.a = $16, rt.LuaTable.record($o17, $n18)), $s.pcs[$d] = $pc + 67, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t19 = $s.tails++, $r20 = $fn5($6, $14, $15), $s.tails = $t19, $r20) : rt.tail($s, $fn5, [$6, $14, $15]));
+        }))) !== undefined && ($f195 = $185?.f) !== undefined && !$185.linked && $f195.get !== undefined ? ($f195.get = $194) : ($s.pcs[$d] = $pc + 63, rt.setIndex($185, "get", $194, "field 'indirect'")));
+        $196 = ($197 = ($198 = api, (($f201 = $198?.f) !== undefined && (($199 = $f201.cycle) !== undefined || ($m200 = $198.metatable) === undefined || ($199 = $m200.view.cycle) !== undefined || (!("cycle" in $m200.view) && $m200.view[rt.CUT] === undefined)) ? $199 : ($s.pcs[$d] = $pc + 68, rt.index($198, "cycle", "local 'api'")))), (($f204 = $197?.f) !== undefined && (($202 = $f204.err) !== undefined || ($m203 = $197.metatable) === undefined || ($202 = $m203.view.err) !== undefined || (!("err" in $m203.view) && $m203.view[rt.CUT] === undefined)) ? $202 : ($s.pcs[$d] = $pc + 68, rt.index($197, "err", "field 'cycle'"))));
+        (($205 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
@@ -790,22 +870,23 @@ export default function load($env) {
                 $s.deepen();
             $s.depth = $d + 1;
             let $1;
-            let $fn2;
-            let $3;
+            let $f2;
+            let $fn3;
             let $4;
-            let $m5;
-            let $6;
-            let $7;
-            let $t8;
-            let $r9;
+            let $5;
+            let $m6;
+            let $f7;
+            let $8;
+            let $9;
+            let $t10;
+            let $r11;
             const $va = rt.NONE;
             let t_4 = new rt.LuaTable();
-            (($1 = t_4) !== undefined && t_4 instanceof rt.LuaTable && !t_4.linked && t_4.f.t !== undefined ? (t_4.f.t = $1) : ($s.pcs[$d] = $pc + 69, rt.setIndex(t_4, "t", $1, "local 't'")));
-            return ($3 = api, $s.pcs[$d] = $pc + 70, $fn2 = rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.error) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.error) !== undefined || (!("error" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "error", "upvalue 'api'")), "method 'error'"), $6 = 422, $7 = t_4, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn2($3, $6, $7), $s.tails = $t8, $r9) : rt.tail($s, $fn2, [$3, $6, $7]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $144 instanceof rt.LuaTable && !$144.linked && $144.f.get !== undefined ? ($144.f.get = $151) : ($s.pcs[$d] = $pc + 68, rt.setIndex($144, "get", $151, "field 'err'")));
-        $152 = ($153 = api, ($153 instanceof rt.LuaTable && (($154 = $153.f.upload) !== undefined || ($m155 = $153.metatable) === undefined || ($154 = $m155.view.upload) !== undefined || (!("upload" in $m155.view) && $m155.view[rt.CUT] === undefined)) ? $154 : ($s.pcs[$d] = $pc + 71, rt.index($153, "upload", "local 'api'"))));
-        (($156 = rh.jsonHandler((function $post(ctx_9) {
+            (($1 = t_4) !== undefined && ($f2 = t_4?.f) !== undefined && !t_4.linked && $f2.t !== undefined ? ($f2.t = $1) : ($s.pcs[$d] = $pc + 69, rt.setIndex(t_4, "t", $1, "local 't'")));
+            return ($4 = api, $s.pcs[$d] = $pc + 70, $fn3 = rt.fn((($f7 = $4?.f) !== undefined && (($5 = $f7.error) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.error) !== undefined || (!("error" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "error", "upvalue 'api'")), "method 'error'"), $8 = 422, $9 = t_4, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn3($4, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn3, [$4, $8, $9]));
+        }))) !== undefined && ($f206 = $196?.f) !== undefined && !$196.linked && $f206.get !== undefined ? ($f206.get = $205) : ($s.pcs[$d] = $pc + 68, rt.setIndex($196, "get", $205, "field 'err'")));
+        $207 = ($208 = api, (($f211 = $208?.f) !== undefined && (($209 = $f211.upload) !== undefined || ($m210 = $208.metatable) === undefined || ($209 = $m210.view.upload) !== undefined || (!("upload" in $m210.view) && $m210.view[rt.CUT] === undefined)) ? $209 : ($s.pcs[$d] = $pc + 71, rt.index($208, "upload", "local 'api'"))));
+        (($212 = rh.jsonHandler((function $post(ctx_9) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -816,36 +897,38 @@ export default function load($env) {
             let $4;
             let $5;
             let $m6;
-            let $7;
-            let $m8;
-            let $9;
-            let $10;
+            let $f7;
+            let $8;
+            let $m9;
+            let $f10;
             let $11;
-            let $o12;
-            let $n13;
-            let $14;
-            let $fn15;
+            let $12;
+            let $13;
+            let $o14;
+            let $n15;
             let $16;
-            let $17;
+            let $fn17;
             let $18;
-            let $m19;
+            let $19;
             let $20;
             let $m21;
-            let $22;
-            let $o23;
-            let $n24;
+            let $f22;
+            let $23;
+            let $m24;
+            let $f25;
+            let $26;
+            let $o27;
+            let $n28;
             const $json = rh.claim(ctx_9);
             const $va = rt.NONE;
             if ($json) {
-                $1 = ($9 = (rt.first(($3 = rt.first(($4 = ctx_9, $s.pcs[$d] = $pc + 72, rt.fn(($4 instanceof rt.LuaTable && (($5 = $4.f.body) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 73, $fn2 = rt.fn(($3 instanceof rt.LuaTable && (($7 = $3.f.text) !== undefined || ($m8 = $3.metatable) === undefined || ($7 = $m8.view.text) !== undefined || (!("text" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($3, "text")), "method 'text'"), $fn2($3)))), ($9 instanceof rt.LuaTable ? $9.length() : typeof $9 === 'string' ? $9.length : ($s.pcs[$d] = $pc + 74, rt.len($9))));
-                if (($10 = rh.scalar($1)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"bytes\":" + $10 + "}"));
-                return rt.leave($s, $d, ($11 = $1, $o12 = new rt.FieldsObject(), $n13 = 0, ($11 !== undefined && ($o12.bytes = $11, $n13++)), rt.LuaTable.record($o12, $n13)));
+                $1 = ($11 = (rt.first(($3 = rt.first(($4 = ctx_9, $s.pcs[$d] = $pc + 72, rt.fn((($f7 = $4?.f) !== undefined && (($5 = $f7.body) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 73, $fn2 = rt.fn((($f10 = $3?.f) !== undefined && (($8 = $f10.text) !== undefined || ($m9 = $3.metatable) === undefined || ($8 = $m9.view.text) !== undefined || (!("text" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($3, "text")), "method 'text'"), $fn2($3)))), ($11?.arr !== undefined ? $11.length() : typeof $11 === 'string' ? $11.length : ($s.pcs[$d] = $pc + 74, rt.len($11))));
+                if (($12 = rh.scalar($1)) !== undefined)
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"bytes\":" + $12 + "}"));
+                return rt.leave($s, $d, ($13 = $1, $o14 = new rt.FieldsObject(), $n15 = 0, ($13 !== undefined && ($o14.bytes = $13, $n15++)), rt.LuaTable.record($o14, $n15)));
             }
-            return rt.leave($s, $d, ($14 = ($22 = (rt.first(($16 = rt.first(($17 = ctx_9, $s.pcs[$d] = $pc + 72, rt.fn(($17 instanceof rt.LuaTable && (($18 = $17.f.body) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.body) !== undefined || (!("body" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : rt.index($17, "body", "local 'ctx'")), "method 'body'")($17))), $s.pcs[$d] = $pc + 73, $fn15 = rt.fn(($16 instanceof rt.LuaTable && (($20 = $16.f.text) !== undefined || ($m21 = $16.metatable) === undefined || ($20 = $m21.view.text) !== undefined || (!("text" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($16, "text")), "method 'text'"), $fn15($16)))), ($22 instanceof rt.LuaTable ? $22.length() : typeof $22 === 'string' ? $22.length : ($s.pcs[$d] = $pc + 74, rt.len($22)))), $o23 = new rt.FieldsObject(), $n24 = 0, ($14 !== undefined && ($o23.bytes = $14, $n24++)), rt.LuaTable.record($o23, $n24)));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $152 instanceof rt.LuaTable && !$152.linked && $152.f.post !== undefined ? ($152.f.post = $156) : ($s.pcs[$d] = $pc + 71, rt.setIndex($152, "post", $156, "field 'upload'")));
+            return rt.leave($s, $d, ($16 = ($26 = (rt.first(($18 = rt.first(($19 = ctx_9, $s.pcs[$d] = $pc + 72, rt.fn((($f22 = $19?.f) !== undefined && (($20 = $f22.body) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.body) !== undefined || (!("body" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($19, "body", "local 'ctx'")), "method 'body'")($19))), $s.pcs[$d] = $pc + 73, $fn17 = rt.fn((($f25 = $18?.f) !== undefined && (($23 = $f25.text) !== undefined || ($m24 = $18.metatable) === undefined || ($23 = $m24.view.text) !== undefined || (!("text" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($18, "text")), "method 'text'"), $fn17($18)))), ($26?.arr !== undefined ? $26.length() : typeof $26 === 'string' ? $26.length : ($s.pcs[$d] = $pc + 74, rt.len($26)))), $o27 = new rt.FieldsObject(), $n28 = 0, ($16 !== undefined && ($o27.bytes = $16, $n28++)), rt.LuaTable.record($o27, $n28)));
+        }))) !== undefined && ($f213 = $207?.f) !== undefined && !$207.linked && $f213.post !== undefined ? ($f213.post = $212) : ($s.pcs[$d] = $pc + 71, rt.setIndex($207, "post", $212, "field 'upload'")));
         return rt.leave($s, $d, api);
-        return rt.leave($s, $d, rt.NONE);
     };
 }

@@ -27,7 +27,7 @@ const $pc = rt.positions([
     [$site2, 16], // 9
     [$site2, 16, ":headers"], // 10
     [$site2, 16, "pairs"], // 11
-    [$site2, 16, "for iterator"], // 12
+    [$site2, 16, "(for generator)"], // 12
     [$site2, 17, ":sub"], // 13
     [$site2, 17], // 14
     [$site2, 19], // 15
@@ -77,72 +77,97 @@ export default function load($env) {
         let $4;
         let $5;
         let $m6;
-        let $7;
-        let $o8;
-        let $n9;
-        let $10;
+        let $f7;
+        let $8;
+        let $o9;
+        let $n10;
         let $11;
         let $12;
-        let $m13;
-        let $14;
-        let $15;
+        let $13;
+        let $m14;
+        let $f15;
         let $16;
-        let $17;
-        let $m18;
+        let $f17;
+        let $18;
         let $19;
         let $20;
-        let $21;
-        let $22;
-        let $m23;
-        let $24;
+        let $m21;
+        let $f22;
+        let $23;
+        let $f24;
         let $25;
         let $26;
         let $27;
         let $m28;
-        let $29;
+        let $f29;
         let $30;
-        let $31;
+        let $f31;
         let $32;
-        let $m33;
+        let $33;
         let $34;
-        let $35;
-        let $36;
+        let $m35;
+        let $f36;
         let $37;
-        let $m38;
+        let $f38;
         let $39;
         let $40;
         let $41;
-        let $42;
-        let $m43;
+        let $m42;
+        let $f43;
         let $44;
-        let $45;
+        let $f45;
         let $46;
         let $47;
-        let $m48;
-        let $49;
-        let $50;
+        let $48;
+        let $m49;
+        let $f50;
         let $51;
-        let $52;
-        let $m53;
+        let $f52;
+        let $53;
         let $54;
         let $55;
-        let $56;
-        let $57;
-        let $m58;
-        let $59;
+        let $m56;
+        let $f57;
+        let $58;
+        let $f59;
         let $60;
         let $61;
         let $62;
         let $m63;
-        let $64;
+        let $f64;
         let $65;
-        let $66;
+        let $f66;
         let $67;
-        let $m68;
+        let $68;
         let $69;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($7)));
-        $10 = ($11 = api, ($11 instanceof rt.LuaTable && (($12 = $11.f.me) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.me) !== undefined || (!("me" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 2, rt.index($11, "me", "local 'api'"))));
-        (($14 = rh.jsonHandler(((($body) => rt.withBody((function $get(ctx) {
+        let $m70;
+        let $f71;
+        let $72;
+        let $f73;
+        let $74;
+        let $75;
+        let $76;
+        let $m77;
+        let $f78;
+        let $79;
+        let $f80;
+        let $81;
+        let $82;
+        let $83;
+        let $m84;
+        let $f85;
+        let $86;
+        let $f87;
+        let $88;
+        let $89;
+        let $90;
+        let $m91;
+        let $f92;
+        let $93;
+        let $f94;
+        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+        $11 = ($12 = api, (($f15 = $12?.f) !== undefined && (($13 = $f15.me) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.me) !== undefined || (!("me" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "me", "local 'api'"))));
+        (($16 = rh.jsonHandler(((($body) => rt.withBody((function $get(ctx) {
             const $r = $body(ctx);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx) {
@@ -154,54 +179,60 @@ export default function load($env) {
             let $2;
             let $3;
             let $m4;
-            let $5;
-            let $m6;
-            let $7;
-            let $fn8;
+            let $f5;
+            let $6;
+            let $m7;
+            let $f8;
             let $9;
-            let $10;
-            let $m11;
+            let $fn10;
+            let $11;
             let $12;
-            let $13;
-            let $t14;
-            let $r15;
+            let $m13;
+            let $f14;
+            let $15;
             let $16;
-            let $17;
-            let $18;
+            let $t17;
+            let $r18;
             let $19;
-            let $m20;
+            let $20;
             let $21;
-            let $m22;
-            let $23;
-            let $24;
-            let $o25;
-            let $n26;
-            let $27;
+            let $22;
+            let $m23;
+            let $f24;
+            let $25;
+            let $m26;
+            let $f27;
             let $28;
             let $29;
-            let $30;
-            let $m31;
+            let $o30;
+            let $n31;
             let $32;
-            let $m33;
-            let $o34;
-            let $n35;
+            let $33;
+            let $34;
+            let $35;
+            let $m36;
+            let $f37;
+            let $38;
+            let $m39;
+            let $f40;
+            let $o41;
+            let $n42;
             const $json = rh.claim(ctx);
             const $va = rt.NONE;
-            let auth = (rh.pristineContext(ctx) ? ctx.header("Authorization") : ($1 = rt.first(($2 = ctx, $s.pcs[$d] = $pc + 4, rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.headers) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.headers) !== undefined || (!("headers" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2))), ($1 instanceof rt.LuaTable && (($5 = $1.f.Authorization) !== undefined || ($m6 = $1.metatable) === undefined || ($5 = $m6.view.Authorization) !== undefined || (!("Authorization" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 3, rt.index($1, "Authorization")))));
-            if ((rt.t($7 = !rt.t(auth)) ? $7 : (auth !== "Bearer secret"))) {
-                return ($9 = api, $s.pcs[$d] = $pc + 5, $fn8 = rt.fn(($9 instanceof rt.LuaTable && (($10 = $9.f.error) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.error) !== undefined || (!("error" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "error", "upvalue 'api'")), "method 'error'"), $12 = 401, $13 = "Unauthorized", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = $fn8($9, $12, $13), $s.tails = $t14, $r15) : rt.tail($s, $fn8, [$9, $12, $13]));
+            let auth = (rh.pristineContext(ctx) ? ctx.header("Authorization") : ($1 = rt.first(($2 = ctx, $s.pcs[$d] = $pc + 4, rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.headers) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.headers) !== undefined || (!("headers" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2))), (($f8 = $1?.f) !== undefined && (($6 = $f8.Authorization) !== undefined || ($m7 = $1.metatable) === undefined || ($6 = $m7.view.Authorization) !== undefined || (!("Authorization" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 3, rt.index($1, "Authorization")))));
+            if ((rt.t($9 = !rt.t(auth)) ? $9 : (auth !== "Bearer secret"))) {
+                return ($11 = api, $s.pcs[$d] = $pc + 5, $fn10 = rt.fn((($f14 = $11?.f) !== undefined && (($12 = $f14.error) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.error) !== undefined || (!("error" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "error", "upvalue 'api'")), "method 'error'"), $15 = 401, $16 = "Unauthorized", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = $fn10($11, $15, $16), $s.tails = $t17, $r18) : rt.tail($s, $fn10, [$11, $15, $16]));
             }
             if ($json) {
-                $16 = (rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($17 = rt.first(($18 = ctx, $s.pcs[$d] = $pc + 7, rt.fn(($18 instanceof rt.LuaTable && (($19 = $18.f.headers) !== undefined || ($m20 = $18.metatable) === undefined || ($19 = $m20.view.headers) !== undefined || (!("headers" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($18, "headers", "local 'ctx'")), "method 'headers'")($18))), ($17 instanceof rt.LuaTable && (($21 = $17.f["User-Agent"]) !== undefined || ($m22 = $17.metatable) === undefined || ($21 = $m22.view["User-Agent"]) !== undefined || (!("User-Agent" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 6, rt.index($17, "User-Agent")))));
-                if (($23 = rh.scalar($16)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"user\":\"ada\",\"agent\":" + $23 + "}"));
-                return rt.leave($s, $d, ($24 = $16, $o25 = new rt.FieldsObject(), $n26 = 1, $o25.user = "ada", ($24 !== undefined && ($o25.agent = $24, $n26++)), rt.LuaTable.record($o25, $n26)));
+                $19 = (rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($20 = rt.first(($21 = ctx, $s.pcs[$d] = $pc + 7, rt.fn((($f24 = $21?.f) !== undefined && (($22 = $f24.headers) !== undefined || ($m23 = $21.metatable) === undefined || ($22 = $m23.view.headers) !== undefined || (!("headers" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : rt.index($21, "headers", "local 'ctx'")), "method 'headers'")($21))), (($f27 = $20?.f) !== undefined && (($25 = $f27["User-Agent"]) !== undefined || ($m26 = $20.metatable) === undefined || ($25 = $m26.view["User-Agent"]) !== undefined || (!("User-Agent" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 6, rt.index($20, "User-Agent")))));
+                if (($28 = rh.scalar($19)) !== undefined)
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"user\":\"ada\",\"agent\":" + $28 + "}"));
+                return rt.leave($s, $d, ($29 = $19, $o30 = new rt.FieldsObject(), $n31 = 1, $o30.user = "ada", ($29 !== undefined && ($o30.agent = $29, $n31++)), rt.LuaTable.record($o30, $n31)));
             }
-            return rt.leave($s, $d, ($27 = (rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($28 = rt.first(($29 = ctx, $s.pcs[$d] = $pc + 7, rt.fn(($29 instanceof rt.LuaTable && (($30 = $29.f.headers) !== undefined || ($m31 = $29.metatable) === undefined || ($30 = $m31.view.headers) !== undefined || (!("headers" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : rt.index($29, "headers", "local 'ctx'")), "method 'headers'")($29))), ($28 instanceof rt.LuaTable && (($32 = $28.f["User-Agent"]) !== undefined || ($m33 = $28.metatable) === undefined || ($32 = $m33.view["User-Agent"]) !== undefined || (!("User-Agent" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 6, rt.index($28, "User-Agent"))))), $o34 = new rt.FieldsObject(), $n35 = 1, $o34.user = "ada", ($27 !== undefined && ($o34.agent = $27, $n35++)), rt.LuaTable.record($o34, $n35)));
-            return rt.leave($s, $d, rt.NONE);
-        }))))) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $14) : ($s.pcs[$d] = $pc + 2, rt.setIndex($10, "get", $14, "field 'me'")));
-        $15 = ($16 = api, ($16 instanceof rt.LuaTable && (($17 = $16.f.names) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.names) !== undefined || (!("names" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 8, rt.index($16, "names", "local 'api'"))));
-        (($19 = function $get(ctx_1) {
+            return rt.leave($s, $d, ($32 = (rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($33 = rt.first(($34 = ctx, $s.pcs[$d] = $pc + 7, rt.fn((($f37 = $34?.f) !== undefined && (($35 = $f37.headers) !== undefined || ($m36 = $34.metatable) === undefined || ($35 = $m36.view.headers) !== undefined || (!("headers" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : rt.index($34, "headers", "local 'ctx'")), "method 'headers'")($34))), (($f40 = $33?.f) !== undefined && (($38 = $f40["User-Agent"]) !== undefined || ($m39 = $33.metatable) === undefined || ($38 = $m39.view["User-Agent"]) !== undefined || (!("User-Agent" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : ($s.pcs[$d] = $pc + 6, rt.index($33, "User-Agent"))))), $o41 = new rt.FieldsObject(), $n42 = 1, $o41.user = "ada", ($32 !== undefined && ($o41.agent = $32, $n42++)), rt.LuaTable.record($o41, $n42)));
+        }))))) !== undefined && ($f17 = $11?.f) !== undefined && !$11.linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'me'")));
+        $18 = ($19 = api, (($f22 = $19?.f) !== undefined && (($20 = $f22.names) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.names) !== undefined || (!("names" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 8, rt.index($19, "names", "local 'api'"))));
+        (($23 = function $get(ctx_1) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -213,26 +244,30 @@ export default function load($env) {
             let $5;
             let $6;
             let $m7;
-            let $8;
+            let $f8;
             let $9;
-            let $m10;
-            let $11;
-            let $k12;
+            let $10;
+            let $m11;
+            let $f12;
             let $13;
-            let $fn14;
+            let $k14;
             let $15;
-            let $16;
-            let $17;
+            let $a16;
+            let $fn17;
             let $18;
-            let $m19;
+            let $19;
             let $20;
             let $21;
-            let $o22;
-            let $n23;
+            let $m22;
+            let $f23;
+            let $24;
+            let $25;
+            let $o26;
+            let $n27;
             const $va = rt.NONE;
             let names = new rt.LuaTable();
             {
-                const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.pairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 9, rt.getGlobal($env, "pairs"))), $r4 = ($5 = ctx_1, $s.pcs[$d] = $pc + 10, rt.fn(($5 instanceof rt.LuaTable && (($6 = $5.f.headers) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.headers) !== undefined || (!("headers" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5)), $s.pcs[$d] = $pc + 11, $fn1 = rt.fn($2, "global 'pairs'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4))))], 3);
+                const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.pairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 9, rt.getGlobal($env, "pairs"))), $r4 = ($5 = ctx_1, $s.pcs[$d] = $pc + 10, rt.fn((($f8 = $5?.f) !== undefined && (($6 = $f8.headers) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.headers) !== undefined || (!("headers" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5)), $s.pcs[$d] = $pc + 11, $fn1 = rt.fn($2, "global 'pairs'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4))))], 3);
                 const $iter1 = ($s.pcs[$d] = $pc + 9, rt.callable($it1));
                 let $k1 = $ctl1;
                 $loop1: for (;;) {
@@ -242,20 +277,18 @@ export default function load($env) {
                     if ($k1 === undefined)
                         break;
                     let name = $k1;
-                    if ((rt.first(($8 = name, $s.pcs[$d] = $pc + 13, rt.fn(($8 instanceof rt.LuaTable && (($9 = $8.f.sub) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.sub) !== undefined || (!("sub" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "sub", "local 'name'")), "method 'sub'")($8, 1, 2))) === "x-")) {
-                        $11 = names;
-                        $k12 = (names.length() + 1);
-                        (($13 = name) !== undefined && $11 instanceof rt.LuaTable && ($k12 - 1 >>> 0) === $k12 - 1 && $11.arr[$k12 - 1] !== undefined ? ($11.arr[$k12 - 1] = $13) : $13 !== undefined && $11 instanceof rt.LuaTable && $k12 === $11.arr.length + 1 && $11.other === undefined && $11.metatable === undefined ? $11.arr.push($13) : ($s.pcs[$d] = $pc + 14, rt.setIndex($11, $k12, $13, "local 'names'")));
+                    if ((rt.first(($9 = name, $s.pcs[$d] = $pc + 13, rt.fn((($f12 = $9?.f) !== undefined && (($10 = $f12.sub) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.sub) !== undefined || (!("sub" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "sub", "local 'name'")), "method 'sub'")($9, 1, 2))) === "x-")) {
+                        $13 = names;
+                        $k14 = (names.length() + 1);
+                        (($15 = name) !== undefined && ($a16 = $13?.arr) !== undefined && ($k14 - 1 >>> 0) === $k14 - 1 && $a16[$k14 - 1] !== undefined ? ($a16[$k14 - 1] = $15) : $15 !== undefined && $a16 !== undefined && $k14 === $a16.length + 1 && $13.other === undefined && $13.metatable === undefined ? $a16.push($15) : ($s.pcs[$d] = $pc + 14, rt.setIndex($13, $k14, $15, "local 'names'")));
                     }
                 }
             }
-            ($15 = ($16 = (($17 = $env.f.table) !== undefined ? $17 : ($s.pcs[$d] = $pc + 15, rt.getGlobal($env, "table"))), ($16 instanceof rt.LuaTable && (($18 = $16.f.sort) !== undefined || ($m19 = $16.metatable) === undefined || ($18 = $m19.view.sort) !== undefined || (!("sort" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 15, rt.index($16, "sort", "global 'table'")))), $20 = names, $s.pcs[$d] = $pc + 16, $fn14 = rt.fn($15, "field 'sort'"), $fn14($20));
-            return rt.leave($s, $d, ($21 = names, $o22 = new rt.FieldsObject(), $n23 = 1, $o22.names = $21, rt.LuaTable.record($o22, $n23)));
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $15 instanceof rt.LuaTable && !$15.linked && $15.f.get !== undefined ? ($15.f.get = $19) : ($s.pcs[$d] = $pc + 8, rt.setIndex($15, "get", $19, "field 'names'")));
-        $20 = ($21 = api, ($21 instanceof rt.LuaTable && (($22 = $21.f.cached) !== undefined || ($m23 = $21.metatable) === undefined || ($22 = $m23.view.cached) !== undefined || (!("cached" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 17, rt.index($21, "cached", "local 'api'"))));
-        (($24 = function $get(ctx_2) {
-            const $s = rt.current, $d = $s.depth;
+            ($18 = ($19 = (($20 = $env.f.table) !== undefined ? $20 : ($s.pcs[$d] = $pc + 15, rt.getGlobal($env, "table"))), (($f23 = $19?.f) !== undefined && (($21 = $f23.sort) !== undefined || ($m22 = $19.metatable) === undefined || ($21 = $m22.view.sort) !== undefined || (!("sort" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 15, rt.index($19, "sort", "global 'table'")))), $24 = names, $s.pcs[$d] = $pc + 16, $fn17 = rt.fn($18, "field 'sort'"), $fn17($24));
+            return rt.leave($s, $d, ($25 = names, $o26 = new rt.FieldsObject(), $n27 = 1, $o26.names = $25, rt.LuaTable.record($o26, $n27)));
+        }) !== undefined && ($f24 = $18?.f) !== undefined && !$18.linked && $f24.get !== undefined ? ($f24.get = $23) : ($s.pcs[$d] = $pc + 8, rt.setIndex($18, "get", $23, "field 'names'")));
+        $25 = ($26 = api, (($f29 = $26?.f) !== undefined && (($27 = $f29.cached) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.cached) !== undefined || (!("cached" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 17, rt.index($26, "cached", "local 'api'"))));
+        (($30 = function $get(ctx_2) {
             let $1;
             let $2;
             let $o3;
@@ -263,11 +296,10 @@ export default function load($env) {
             let $o5;
             let $n6;
             const $va = rt.NONE;
-            return rt.leave($s, $d, ($1 = rt.buildTable(3, [1, 1, 2, 2, 3, 3], undefined), $2 = ($o3 = new rt.FieldsObject(), $n4 = 2, $o3["Cache-Control"] = "max-age=60", $o3["X-Version"] = 2, rt.LuaTable.record($o3, $n4)), $o5 = new rt.FieldsObject(), $n6 = 2, $o5.data = $1, $o5.headers = $2, rt.LuaTable.record($o5, $n6)));
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $20 instanceof rt.LuaTable && !$20.linked && $20.f.get !== undefined ? ($20.f.get = $24) : ($s.pcs[$d] = $pc + 17, rt.setIndex($20, "get", $24, "field 'cached'")));
-        $25 = ($26 = api, ($26 instanceof rt.LuaTable && (($27 = $26.f.created) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.created) !== undefined || (!("created" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 18, rt.index($26, "created", "local 'api'"))));
-        (($29 = (($body) => rt.withBody((function $post(ctx_3) {
+            return (($1 = rt.buildTable(3, [1, 1, 2, 2, 3, 3], undefined), $2 = ($o3 = new rt.FieldsObject(), $n4 = 2, $o3["Cache-Control"] = "max-age=60", $o3["X-Version"] = 2, rt.LuaTable.record($o3, $n4)), $o5 = new rt.FieldsObject(), $n6 = 2, $o5.data = $1, $o5.headers = $2, rt.LuaTable.record($o5, $n6)));
+        }) !== undefined && ($f31 = $25?.f) !== undefined && !$25.linked && $f31.get !== undefined ? ($f31.get = $30) : ($s.pcs[$d] = $pc + 17, rt.setIndex($25, "get", $30, "field 'cached'")));
+        $32 = ($33 = api, (($f36 = $33?.f) !== undefined && (($34 = $f36.created) !== undefined || ($m35 = $33.metatable) === undefined || ($34 = $m35.view.created) !== undefined || (!("created" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : ($s.pcs[$d] = $pc + 18, rt.index($33, "created", "local 'api'"))));
+        (($37 = (($body) => rt.withBody((function $post(ctx_3) {
             const $r = $body(ctx_3);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_3) {
@@ -280,23 +312,24 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $6;
-            let $m7;
-            let $8;
-            let $9;
+            let $f6;
+            let $7;
+            let $m8;
+            let $f9;
             let $10;
-            let $o11;
-            let $n12;
+            let $11;
+            let $12;
             let $o13;
             let $n14;
-            let $t15;
-            let $r16;
+            let $o15;
+            let $n16;
+            let $t17;
+            let $r18;
             const $va = rt.NONE;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 19, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 19, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'json'")), "method 'status'"), $8 = 201, $9 = ($10 = ($o11 = new rt.FieldsObject(), $n12 = 1, $o11.Location = "/items/7", rt.LuaTable.record($o11, $n12)), $o13 = new rt.FieldsObject(), $n14 = 2, $o13.id = 7, $o13.headers = $10, rt.LuaTable.record($o13, $n14)), $s.pcs[$d] = $pc + 20, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t15 = $s.tails++, $r16 = $fn1($2, $8, $9), $s.tails = $t15, $r16) : rt.tail($s, $fn1, [$2, $8, $9]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $25 instanceof rt.LuaTable && !$25.linked && $25.f.post !== undefined ? ($25.f.post = $29) : ($s.pcs[$d] = $pc + 18, rt.setIndex($25, "post", $29, "field 'created'")));
-        $30 = ($31 = api, ($31 instanceof rt.LuaTable && (($32 = $31.f.csv) !== undefined || ($m33 = $31.metatable) === undefined || ($32 = $m33.view.csv) !== undefined || (!("csv" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 21, rt.index($31, "csv", "local 'api'"))));
-        (($34 = (($body) => rt.withBody((function $get(ctx_4) {
+            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 19, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 19, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'json'")), "method 'status'"), $10 = 201, $11 = ($12 = ($o13 = new rt.FieldsObject(), $n14 = 1, $o13.Location = "/items/7", rt.LuaTable.record($o13, $n14)), $o15 = new rt.FieldsObject(), $n16 = 2, $o15.id = 7, $o15.headers = $12, rt.LuaTable.record($o15, $n16)), $s.pcs[$d] = $pc + 20, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = $fn1($2, $10, $11), $s.tails = $t17, $r18) : rt.tail($s, $fn1, [$2, $10, $11]));
+        }))) !== undefined && ($f38 = $32?.f) !== undefined && !$32.linked && $f38.post !== undefined ? ($f38.post = $37) : ($s.pcs[$d] = $pc + 18, rt.setIndex($32, "post", $37, "field 'created'")));
+        $39 = ($40 = api, (($f43 = $40?.f) !== undefined && (($41 = $f43.csv) !== undefined || ($m42 = $40.metatable) === undefined || ($41 = $m42.view.csv) !== undefined || (!("csv" in $m42.view) && $m42.view[rt.CUT] === undefined)) ? $41 : ($s.pcs[$d] = $pc + 21, rt.index($40, "csv", "local 'api'"))));
+        (($44 = (($body) => rt.withBody((function $get(ctx_4) {
             const $r = $body(ctx_4);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx_4) {
@@ -309,20 +342,20 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $6;
+            let $f6;
             let $7;
-            let $o8;
-            let $n9;
-            let $o10;
-            let $n11;
-            let $t12;
-            let $r13;
+            let $8;
+            let $o9;
+            let $n10;
+            let $o11;
+            let $n12;
+            let $t13;
+            let $r14;
             const $va = rt.NONE;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 22, rt.index($3, "json", "upvalue 'api'")))), $6 = ($7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8["Content-Type"] = "application/vnd.api+json", rt.LuaTable.record($o8, $n9)), $o10 = new rt.FieldsObject(), $n11 = 2, $o10.rows = 1, $o10.headers = $7, rt.LuaTable.record($o10, $n11)), $s.pcs[$d] = $pc + 23, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($6), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$6]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $30 instanceof rt.LuaTable && !$30.linked && $30.f.get !== undefined ? ($30.f.get = $34) : ($s.pcs[$d] = $pc + 21, rt.setIndex($30, "get", $34, "field 'csv'")));
-        $35 = ($36 = api, ($36 instanceof rt.LuaTable && (($37 = $36.f.echo_header) !== undefined || ($m38 = $36.metatable) === undefined || ($37 = $m38.view.echo_header) !== undefined || (!("echo_header" in $m38.view) && $m38.view[rt.CUT] === undefined)) ? $37 : ($s.pcs[$d] = $pc + 24, rt.index($36, "echo_header", "local 'api'"))));
-        (($39 = function $get(ctx_5) {
+            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 22, rt.index($3, "json", "upvalue 'api'")))), $7 = ($8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9["Content-Type"] = "application/vnd.api+json", rt.LuaTable.record($o9, $n10)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.rows = 1, $o11.headers = $8, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 23, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn1($7), $s.tails = $t13, $r14) : rt.tail($s, $fn1, [$7]));
+        }))) !== undefined && ($f45 = $39?.f) !== undefined && !$39.linked && $f45.get !== undefined ? ($f45.get = $44) : ($s.pcs[$d] = $pc + 21, rt.setIndex($39, "get", $44, "field 'csv'")));
+        $46 = ($47 = api, (($f50 = $47?.f) !== undefined && (($48 = $f50.echo_header) !== undefined || ($m49 = $47.metatable) === undefined || ($48 = $m49.view.echo_header) !== undefined || (!("echo_header" in $m49.view) && $m49.view[rt.CUT] === undefined)) ? $48 : ($s.pcs[$d] = $pc + 24, rt.index($47, "echo_header", "local 'api'"))));
+        (($51 = function $get(ctx_5) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -333,30 +366,29 @@ export default function load($env) {
             let $4;
             let $5;
             let $m6;
-            let $7;
-            let $m8;
-            let $o9;
-            let $n10;
+            let $f7;
+            let $8;
+            let $m9;
+            let $f10;
             let $o11;
             let $n12;
+            let $o13;
+            let $n14;
             const $va = rt.NONE;
-            return rt.leave($s, $d, ($1 = ($2 = (rh.pristineContext(ctx_5) ? ctx_5.queryValue("v") : ($3 = rt.first(($4 = ctx_5, $s.pcs[$d] = $pc + 26, rt.fn(($4 instanceof rt.LuaTable && (($5 = $4.f.query) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.query) !== undefined || (!("query" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "query", "local 'ctx'")), "method 'query'")($4))), ($3 instanceof rt.LuaTable && (($7 = $3.f.v) !== undefined || ($m8 = $3.metatable) === undefined || ($7 = $m8.view.v) !== undefined || (!("v" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 25, rt.index($3, "v"))))), $o9 = new rt.FieldsObject(), $n10 = 0, ($2 !== undefined && ($o9["X-Echo"] = $2, $n10++)), rt.LuaTable.record($o9, $n10)), $o11 = new rt.FieldsObject(), $n12 = 1, $o11.headers = $1, rt.LuaTable.record($o11, $n12)));
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $35 instanceof rt.LuaTable && !$35.linked && $35.f.get !== undefined ? ($35.f.get = $39) : ($s.pcs[$d] = $pc + 24, rt.setIndex($35, "get", $39, "field 'echo_header'")));
-        $40 = ($41 = api, ($41 instanceof rt.LuaTable && (($42 = $41.f.framing) !== undefined || ($m43 = $41.metatable) === undefined || ($42 = $m43.view.framing) !== undefined || (!("framing" in $m43.view) && $m43.view[rt.CUT] === undefined)) ? $42 : ($s.pcs[$d] = $pc + 27, rt.index($41, "framing", "local 'api'"))));
-        (($44 = function $get(ctx_6) {
-            const $s = rt.current, $d = $s.depth;
+            return rt.leave($s, $d, ($1 = ($2 = (rh.pristineContext(ctx_5) ? ctx_5.queryValue("v") : ($3 = rt.first(($4 = ctx_5, $s.pcs[$d] = $pc + 26, rt.fn((($f7 = $4?.f) !== undefined && (($5 = $f7.query) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.query) !== undefined || (!("query" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "query", "local 'ctx'")), "method 'query'")($4))), (($f10 = $3?.f) !== undefined && (($8 = $f10.v) !== undefined || ($m9 = $3.metatable) === undefined || ($8 = $m9.view.v) !== undefined || (!("v" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 25, rt.index($3, "v"))))), $o11 = new rt.FieldsObject(), $n12 = 0, ($2 !== undefined && ($o11["X-Echo"] = $2, $n12++)), rt.LuaTable.record($o11, $n12)), $o13 = new rt.FieldsObject(), $n14 = 1, $o13.headers = $1, rt.LuaTable.record($o13, $n14)));
+        }) !== undefined && ($f52 = $46?.f) !== undefined && !$46.linked && $f52.get !== undefined ? ($f52.get = $51) : ($s.pcs[$d] = $pc + 24, rt.setIndex($46, "get", $51, "field 'echo_header'")));
+        $53 = ($54 = api, (($f57 = $54?.f) !== undefined && (($55 = $f57.framing) !== undefined || ($m56 = $54.metatable) === undefined || ($55 = $m56.view.framing) !== undefined || (!("framing" in $m56.view) && $m56.view[rt.CUT] === undefined)) ? $55 : ($s.pcs[$d] = $pc + 27, rt.index($54, "framing", "local 'api'"))));
+        (($58 = function $get(ctx_6) {
             let $1;
             let $o2;
             let $n3;
             let $o4;
             let $n5;
             const $va = rt.NONE;
-            return rt.leave($s, $d, ($1 = ($o2 = new rt.FieldsObject(), $n3 = 1, $o2["Content-Length"] = "0", rt.LuaTable.record($o2, $n3)), $o4 = new rt.FieldsObject(), $n5 = 1, $o4.headers = $1, rt.LuaTable.record($o4, $n5)));
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $40 instanceof rt.LuaTable && !$40.linked && $40.f.get !== undefined ? ($40.f.get = $44) : ($s.pcs[$d] = $pc + 27, rt.setIndex($40, "get", $44, "field 'framing'")));
-        $45 = ($46 = api, ($46 instanceof rt.LuaTable && (($47 = $46.f.upload) !== undefined || ($m48 = $46.metatable) === undefined || ($47 = $m48.view.upload) !== undefined || (!("upload" in $m48.view) && $m48.view[rt.CUT] === undefined)) ? $47 : ($s.pcs[$d] = $pc + 28, rt.index($46, "upload", "local 'api'"))));
-        (($49 = rh.jsonHandler((function $post(ctx_7) {
+            return (($1 = ($o2 = new rt.FieldsObject(), $n3 = 1, $o2["Content-Length"] = "0", rt.LuaTable.record($o2, $n3)), $o4 = new rt.FieldsObject(), $n5 = 1, $o4.headers = $1, rt.LuaTable.record($o4, $n5)));
+        }) !== undefined && ($f59 = $53?.f) !== undefined && !$53.linked && $f59.get !== undefined ? ($f59.get = $58) : ($s.pcs[$d] = $pc + 27, rt.setIndex($53, "get", $58, "field 'framing'")));
+        $60 = ($61 = api, (($f64 = $61?.f) !== undefined && (($62 = $f64.upload) !== undefined || ($m63 = $61.metatable) === undefined || ($62 = $m63.view.upload) !== undefined || (!("upload" in $m63.view) && $m63.view[rt.CUT] === undefined)) ? $62 : ($s.pcs[$d] = $pc + 28, rt.index($61, "upload", "local 'api'"))));
+        (($65 = rh.jsonHandler((function $post(ctx_7) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -366,52 +398,55 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $6;
-            let $m7;
-            let $8;
-            let $9;
+            let $f6;
+            let $7;
+            let $m8;
+            let $f9;
             let $10;
             let $11;
             let $12;
-            let $k13;
+            let $13;
             let $14;
-            let $15;
+            let $k15;
             let $16;
-            let $17;
+            let $a17;
             let $18;
             let $19;
             let $20;
             let $21;
             let $22;
-            let $o23;
-            let $n24;
+            let $23;
+            let $24;
             let $25;
-            let $26;
-            let $27;
+            let $o26;
+            let $n27;
             let $28;
-            let $k29;
+            let $29;
             let $30;
             let $31;
-            let $32;
+            let $k32;
             let $33;
-            let $o34;
-            let $n35;
+            let $a34;
+            let $35;
+            let $36;
+            let $37;
+            let $o38;
+            let $n39;
             const $json = rh.claim(ctx_7);
             const $va = rt.NONE;
-            let bytes = rt.first(($2 = rt.first(($3 = ctx_7, $s.pcs[$d] = $pc + 29, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 30, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.bytes) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.bytes) !== undefined || (!("bytes" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "bytes")), "method 'bytes'"), $fn1($2)));
+            let bytes = rt.first(($2 = rt.first(($3 = ctx_7, $s.pcs[$d] = $pc + 29, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 30, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.bytes) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.bytes) !== undefined || (!("bytes" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "bytes")), "method 'bytes'"), $fn1($2)));
             if ($json) {
-                $8 = ($9 = (bytes), ($9 instanceof rt.LuaTable ? $9.length() : typeof $9 === 'string' ? $9.length : ($s.pcs[$d] = $pc + 31, rt.len($9, "local 'bytes'"))));
-                $11 = ($12 = bytes, $k13 = 1, $12 instanceof rt.LuaTable && ($k13 - 1 >>> 0) === $k13 - 1 && ($14 = $12.arr[$k13 - 1]) !== undefined ? $14 : ($s.pcs[$d] = $pc + 31, rt.index($12, $k13, "local 'bytes'")));
-                $16 = rt.index(bytes, ($18 = ($17 = (bytes), ($17 instanceof rt.LuaTable ? $17.length() : typeof $17 === 'string' ? $17.length : ($s.pcs[$d] = $pc + 31, rt.len($17, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $18), "local 'bytes'");
-                if (($10 = rh.scalar($8)) !== undefined && ($15 = rh.scalar($11)) !== undefined && ($19 = rh.scalar($16)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"size\":" + $10 + ",\"first\":" + $15 + ",\"last\":" + $19 + "}"));
-                return rt.leave($s, $d, ($20 = $8, $21 = $11, $22 = $16, $o23 = new rt.FieldsObject(), $n24 = 0, ($20 !== undefined && ($o23.size = $20, $n24++)), ($21 !== undefined && ($o23.first = $21, $n24++)), ($22 !== undefined && ($o23.last = $22, $n24++)), rt.LuaTable.record($o23, $n24)));
+                $10 = ($11 = (bytes), ($11?.arr !== undefined ? $11.length() : typeof $11 === 'string' ? $11.length : ($s.pcs[$d] = $pc + 31, rt.len($11, "local 'bytes'"))));
+                $13 = ($14 = bytes, $k15 = 1, ($a17 = $14?.arr) !== undefined && ($k15 - 1 >>> 0) === $k15 - 1 && ($16 = $a17[$k15 - 1]) !== undefined ? $16 : ($s.pcs[$d] = $pc + 31, rt.index($14, $k15, "local 'bytes'")));
+                $19 = rt.index(bytes, ($21 = ($20 = (bytes), ($20?.arr !== undefined ? $20.length() : typeof $20 === 'string' ? $20.length : ($s.pcs[$d] = $pc + 31, rt.len($20, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $21), "local 'bytes'");
+                if (($12 = rh.scalar($10)) !== undefined && ($18 = rh.scalar($13)) !== undefined && ($22 = rh.scalar($19)) !== undefined)
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"size\":" + $12 + ",\"first\":" + $18 + ",\"last\":" + $22 + "}"));
+                return rt.leave($s, $d, ($23 = $10, $24 = $13, $25 = $19, $o26 = new rt.FieldsObject(), $n27 = 0, ($23 !== undefined && ($o26.size = $23, $n27++)), ($24 !== undefined && ($o26.first = $24, $n27++)), ($25 !== undefined && ($o26.last = $25, $n27++)), rt.LuaTable.record($o26, $n27)));
             }
-            return rt.leave($s, $d, ($25 = ($26 = (bytes), ($26 instanceof rt.LuaTable ? $26.length() : typeof $26 === 'string' ? $26.length : ($s.pcs[$d] = $pc + 31, rt.len($26, "local 'bytes'")))), $27 = ($28 = bytes, $k29 = 1, $28 instanceof rt.LuaTable && ($k29 - 1 >>> 0) === $k29 - 1 && ($30 = $28.arr[$k29 - 1]) !== undefined ? $30 : ($s.pcs[$d] = $pc + 31, rt.index($28, $k29, "local 'bytes'"))), $31 = rt.index(bytes, ($33 = ($32 = (bytes), ($32 instanceof rt.LuaTable ? $32.length() : typeof $32 === 'string' ? $32.length : ($s.pcs[$d] = $pc + 31, rt.len($32, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $33), "local 'bytes'"), $o34 = new rt.FieldsObject(), $n35 = 0, ($25 !== undefined && ($o34.size = $25, $n35++)), ($27 !== undefined && ($o34.first = $27, $n35++)), ($31 !== undefined && ($o34.last = $31, $n35++)), rt.LuaTable.record($o34, $n35)));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $45 instanceof rt.LuaTable && !$45.linked && $45.f.post !== undefined ? ($45.f.post = $49) : ($s.pcs[$d] = $pc + 28, rt.setIndex($45, "post", $49, "field 'upload'")));
-        $50 = ($51 = api, ($51 instanceof rt.LuaTable && (($52 = $51.f.note) !== undefined || ($m53 = $51.metatable) === undefined || ($52 = $m53.view.note) !== undefined || (!("note" in $m53.view) && $m53.view[rt.CUT] === undefined)) ? $52 : ($s.pcs[$d] = $pc + 32, rt.index($51, "note", "local 'api'"))));
-        (($54 = (($body) => rt.withBody((function $post(ctx_8) {
+            return rt.leave($s, $d, ($28 = ($29 = (bytes), ($29?.arr !== undefined ? $29.length() : typeof $29 === 'string' ? $29.length : ($s.pcs[$d] = $pc + 31, rt.len($29, "local 'bytes'")))), $30 = ($31 = bytes, $k32 = 1, ($a34 = $31?.arr) !== undefined && ($k32 - 1 >>> 0) === $k32 - 1 && ($33 = $a34[$k32 - 1]) !== undefined ? $33 : ($s.pcs[$d] = $pc + 31, rt.index($31, $k32, "local 'bytes'"))), $35 = rt.index(bytes, ($37 = ($36 = (bytes), ($36?.arr !== undefined ? $36.length() : typeof $36 === 'string' ? $36.length : ($s.pcs[$d] = $pc + 31, rt.len($36, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $37), "local 'bytes'"), $o38 = new rt.FieldsObject(), $n39 = 0, ($28 !== undefined && ($o38.size = $28, $n39++)), ($30 !== undefined && ($o38.first = $30, $n39++)), ($35 !== undefined && ($o38.last = $35, $n39++)), rt.LuaTable.record($o38, $n39)));
+        }))) !== undefined && ($f66 = $60?.f) !== undefined && !$60.linked && $f66.post !== undefined ? ($f66.post = $65) : ($s.pcs[$d] = $pc + 28, rt.setIndex($60, "post", $65, "field 'upload'")));
+        $67 = ($68 = api, (($f71 = $68?.f) !== undefined && (($69 = $f71.note) !== undefined || ($m70 = $68.metatable) === undefined || ($69 = $m70.view.note) !== undefined || (!("note" in $m70.view) && $m70.view[rt.CUT] === undefined)) ? $69 : ($s.pcs[$d] = $pc + 32, rt.index($68, "note", "local 'api'"))));
+        (($72 = (($body) => rt.withBody((function $post(ctx_8) {
             const $r = $body(ctx_8);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_8) {
@@ -424,22 +459,24 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $r6;
-            let $fn7;
-            let $8;
+            let $f6;
+            let $r7;
+            let $fn8;
             let $9;
             let $10;
-            let $m11;
-            let $12;
-            let $m13;
-            let $t14;
-            let $r15;
+            let $11;
+            let $m12;
+            let $f13;
+            let $14;
+            let $m15;
+            let $f16;
+            let $t17;
+            let $r18;
             const $va = rt.NONE;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 33, rt.index($3, "text", "upvalue 'api'")))), $r6 = ($8 = rt.first(($9 = ctx_8, $s.pcs[$d] = $pc + 34, rt.fn(($9 instanceof rt.LuaTable && (($10 = $9.f.body) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.body) !== undefined || (!("body" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "body", "local 'ctx'")), "method 'body'")($9))), $s.pcs[$d] = $pc + 35, $fn7 = rt.fn(($8 instanceof rt.LuaTable && (($12 = $8.f.text) !== undefined || ($m13 = $8.metatable) === undefined || ($12 = $m13.view.text) !== undefined || (!("text" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($8, "text")), "method 'text'"), $fn7($8)), $s.pcs[$d] = $pc + 36, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = (Array.isArray($r6) ? $fn1(...$r6) : $fn1($r6)), $s.tails = $t14, $r15) : rt.tail($s, $fn1, (Array.isArray($r6) ? [...$r6] : [$r6])));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $50 instanceof rt.LuaTable && !$50.linked && $50.f.post !== undefined ? ($50.f.post = $54) : ($s.pcs[$d] = $pc + 32, rt.setIndex($50, "post", $54, "field 'note'")));
-        $55 = ($56 = api, ($56 instanceof rt.LuaTable && (($57 = $56.f.parse) !== undefined || ($m58 = $56.metatable) === undefined || ($57 = $m58.view.parse) !== undefined || (!("parse" in $m58.view) && $m58.view[rt.CUT] === undefined)) ? $57 : ($s.pcs[$d] = $pc + 37, rt.index($56, "parse", "local 'api'"))));
-        (($59 = rh.jsonHandler((function $post(ctx_9) {
+            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 33, rt.index($3, "text", "upvalue 'api'")))), $r7 = ($9 = rt.first(($10 = ctx_8, $s.pcs[$d] = $pc + 34, rt.fn((($f13 = $10?.f) !== undefined && (($11 = $f13.body) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.body) !== undefined || (!("body" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10))), $s.pcs[$d] = $pc + 35, $fn8 = rt.fn((($f16 = $9?.f) !== undefined && (($14 = $f16.text) !== undefined || ($m15 = $9.metatable) === undefined || ($14 = $m15.view.text) !== undefined || (!("text" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($9, "text")), "method 'text'"), $fn8($9)), $s.pcs[$d] = $pc + 36, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7)), $s.tails = $t17, $r18) : rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7])));
+        }))) !== undefined && ($f73 = $67?.f) !== undefined && !$67.linked && $f73.post !== undefined ? ($f73.post = $72) : ($s.pcs[$d] = $pc + 32, rt.setIndex($67, "post", $72, "field 'note'")));
+        $74 = ($75 = api, (($f78 = $75?.f) !== undefined && (($76 = $f78.parse) !== undefined || ($m77 = $75.metatable) === undefined || ($76 = $m77.view.parse) !== undefined || (!("parse" in $m77.view) && $m77.view[rt.CUT] === undefined)) ? $76 : ($s.pcs[$d] = $pc + 37, rt.index($75, "parse", "local 'api'"))));
+        (($79 = rh.jsonHandler((function $post(ctx_9) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -450,35 +487,38 @@ export default function load($env) {
             let $4;
             let $5;
             let $m6;
-            let $7;
-            let $m8;
-            let $9;
-            let $10;
-            let $o11;
-            let $n12;
-            let $13;
-            let $fn14;
+            let $f7;
+            let $8;
+            let $m9;
+            let $f10;
+            let $11;
+            let $12;
+            let $o13;
+            let $n14;
             let $15;
-            let $16;
+            let $fn16;
             let $17;
-            let $m18;
+            let $18;
             let $19;
             let $m20;
-            let $o21;
-            let $n22;
+            let $f21;
+            let $22;
+            let $m23;
+            let $f24;
+            let $o25;
+            let $n26;
             const $json = rh.claim(ctx_9);
             const $va = rt.NONE;
             if ($json) {
-                $1 = rt.first(($3 = rt.first(($4 = ctx_9, $s.pcs[$d] = $pc + 38, rt.fn(($4 instanceof rt.LuaTable && (($5 = $4.f.body) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 39, $fn2 = rt.fn(($3 instanceof rt.LuaTable && (($7 = $3.f.json) !== undefined || ($m8 = $3.metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($3, "json")), "method 'json'"), $fn2($3)));
-                if (($9 = rh.scalar($1)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"got\":" + $9 + "}"));
-                return rt.leave($s, $d, ($10 = $1, $o11 = new rt.FieldsObject(), $n12 = 0, ($10 !== undefined && ($o11.got = $10, $n12++)), rt.LuaTable.record($o11, $n12)));
+                $1 = rt.first(($3 = rt.first(($4 = ctx_9, $s.pcs[$d] = $pc + 38, rt.fn((($f7 = $4?.f) !== undefined && (($5 = $f7.body) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 39, $fn2 = rt.fn((($f10 = $3?.f) !== undefined && (($8 = $f10.json) !== undefined || ($m9 = $3.metatable) === undefined || ($8 = $m9.view.json) !== undefined || (!("json" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($3, "json")), "method 'json'"), $fn2($3)));
+                if (($11 = rh.scalar($1)) !== undefined)
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"got\":" + $11 + "}"));
+                return rt.leave($s, $d, ($12 = $1, $o13 = new rt.FieldsObject(), $n14 = 0, ($12 !== undefined && ($o13.got = $12, $n14++)), rt.LuaTable.record($o13, $n14)));
             }
-            return rt.leave($s, $d, ($13 = rt.first(($15 = rt.first(($16 = ctx_9, $s.pcs[$d] = $pc + 38, rt.fn(($16 instanceof rt.LuaTable && (($17 = $16.f.body) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.body) !== undefined || (!("body" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($16, "body", "local 'ctx'")), "method 'body'")($16))), $s.pcs[$d] = $pc + 39, $fn14 = rt.fn(($15 instanceof rt.LuaTable && (($19 = $15.f.json) !== undefined || ($m20 = $15.metatable) === undefined || ($19 = $m20.view.json) !== undefined || (!("json" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($15, "json")), "method 'json'"), $fn14($15))), $o21 = new rt.FieldsObject(), $n22 = 0, ($13 !== undefined && ($o21.got = $13, $n22++)), rt.LuaTable.record($o21, $n22)));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $55 instanceof rt.LuaTable && !$55.linked && $55.f.post !== undefined ? ($55.f.post = $59) : ($s.pcs[$d] = $pc + 37, rt.setIndex($55, "post", $59, "field 'parse'")));
-        $60 = ($61 = api, ($61 instanceof rt.LuaTable && (($62 = $61.f.validate) !== undefined || ($m63 = $61.metatable) === undefined || ($62 = $m63.view.validate) !== undefined || (!("validate" in $m63.view) && $m63.view[rt.CUT] === undefined)) ? $62 : ($s.pcs[$d] = $pc + 40, rt.index($61, "validate", "local 'api'"))));
-        (($64 = (($body) => rt.withBody((function $post(ctx_10) {
+            return rt.leave($s, $d, ($15 = rt.first(($17 = rt.first(($18 = ctx_9, $s.pcs[$d] = $pc + 38, rt.fn((($f21 = $18?.f) !== undefined && (($19 = $f21.body) !== undefined || ($m20 = $18.metatable) === undefined || ($19 = $m20.view.body) !== undefined || (!("body" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($18, "body", "local 'ctx'")), "method 'body'")($18))), $s.pcs[$d] = $pc + 39, $fn16 = rt.fn((($f24 = $17?.f) !== undefined && (($22 = $f24.json) !== undefined || ($m23 = $17.metatable) === undefined || ($22 = $m23.view.json) !== undefined || (!("json" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : rt.index($17, "json")), "method 'json'"), $fn16($17))), $o25 = new rt.FieldsObject(), $n26 = 0, ($15 !== undefined && ($o25.got = $15, $n26++)), rt.LuaTable.record($o25, $n26)));
+        }))) !== undefined && ($f80 = $74?.f) !== undefined && !$74.linked && $f80.post !== undefined ? ($f80.post = $79) : ($s.pcs[$d] = $pc + 37, rt.setIndex($74, "post", $79, "field 'parse'")));
+        $81 = ($82 = api, (($f85 = $82?.f) !== undefined && (($83 = $f85.validate) !== undefined || ($m84 = $82.metatable) === undefined || ($83 = $m84.view.validate) !== undefined || (!("validate" in $m84.view) && $m84.view[rt.CUT] === undefined)) ? $83 : ($s.pcs[$d] = $pc + 40, rt.index($82, "validate", "local 'api'"))));
+        (($86 = (($body) => rt.withBody((function $post(ctx_10) {
             const $r = $body(ctx_10);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_10) {
@@ -490,34 +530,37 @@ export default function load($env) {
             let $2;
             let $3;
             let $m4;
-            let $fn5;
-            let $6;
+            let $f5;
+            let $fn6;
             let $7;
             let $8;
-            let $m9;
-            let $10;
-            let $m11;
+            let $9;
+            let $m10;
+            let $f11;
             let $12;
-            let $13;
-            let $fn14;
+            let $m13;
+            let $f14;
             let $15;
             let $16;
-            let $17;
-            let $m18;
+            let $fn17;
+            let $18;
             let $19;
-            let $m20;
-            let $o21;
-            let $n22;
-            let $t23;
-            let $r24;
+            let $20;
+            let $m21;
+            let $f22;
+            let $23;
+            let $m24;
+            let $f25;
+            let $o26;
+            let $n27;
+            let $t28;
+            let $r29;
             const $va = rt.NONE;
-            let g = ($1 = (($2 = $env.f.rover) !== undefined ? $2 : ($s.pcs[$d] = $pc + 41, rt.getGlobal($env, "rover"))), ($1 instanceof rt.LuaTable && (($3 = $1.f.guard) !== undefined || ($m4 = $1.metatable) === undefined || ($3 = $m4.view.guard) !== undefined || (!("guard" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 41, rt.index($1, "guard", "global 'rover'"))));
-            return ($6 = rt.first(($7 = ctx_10, $s.pcs[$d] = $pc + 42, rt.fn(($7 instanceof rt.LuaTable && (($8 = $7.f.body) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.body) !== undefined || (!("body" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "body", "local 'ctx'")), "method 'body'")($7))), $s.pcs[$d] = $pc + 43, $fn5 = rt.fn(($6 instanceof rt.LuaTable && (($10 = $6.f.expect) !== undefined || ($m11 = $6.metatable) === undefined || ($10 = $m11.view.expect) !== undefined || (!("expect" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($6, "expect")), "method 'expect'"), $12 = ($13 = rt.first(($15 = rt.first(($16 = g, $s.pcs[$d] = $pc + 44, rt.fn(($16 instanceof rt.LuaTable && (($17 = $16.f.string) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.string) !== undefined || (!("string" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($16, "string", "local 'g'")), "method 'string'")($16))), $s.pcs[$d] = $pc + 45, $fn14 = rt.fn(($15 instanceof rt.LuaTable && (($19 = $15.f.required) !== undefined || ($m20 = $15.metatable) === undefined || ($19 = $m20.view.required) !== undefined || (!("required" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($15, "required")), "method 'required'"), $fn14($15))), $o21 = new rt.FieldsObject(), $n22 = 0, ($13 !== undefined && ($o21.name = $13, $n22++)), rt.LuaTable.record($o21, $n22)), $s.pcs[$d] = $pc + 46, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t23 = $s.tails++, $r24 = $fn5($6, $12), $s.tails = $t23, $r24) : rt.tail($s, $fn5, [$6, $12]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $60 instanceof rt.LuaTable && !$60.linked && $60.f.post !== undefined ? ($60.f.post = $64) : ($s.pcs[$d] = $pc + 40, rt.setIndex($60, "post", $64, "field 'validate'")));
-        $65 = ($66 = api, ($66 instanceof rt.LuaTable && (($67 = $66.f.ping) !== undefined || ($m68 = $66.metatable) === undefined || ($67 = $m68.view.ping) !== undefined || (!("ping" in $m68.view) && $m68.view[rt.CUT] === undefined)) ? $67 : ($s.pcs[$d] = $pc + 47, rt.index($66, "ping", "local 'api'"))));
-        (($69 = rh.jsonHandler((function $post(ctx_11) {
-            const $s = rt.current, $d = $s.depth;
+            let g = ($1 = (($2 = $env.f.rover) !== undefined ? $2 : ($s.pcs[$d] = $pc + 41, rt.getGlobal($env, "rover"))), (($f5 = $1?.f) !== undefined && (($3 = $f5.guard) !== undefined || ($m4 = $1.metatable) === undefined || ($3 = $m4.view.guard) !== undefined || (!("guard" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 41, rt.index($1, "guard", "global 'rover'"))));
+            return ($7 = rt.first(($8 = ctx_10, $s.pcs[$d] = $pc + 42, rt.fn((($f11 = $8?.f) !== undefined && (($9 = $f11.body) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.body) !== undefined || (!("body" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "body", "local 'ctx'")), "method 'body'")($8))), $s.pcs[$d] = $pc + 43, $fn6 = rt.fn((($f14 = $7?.f) !== undefined && (($12 = $f14.expect) !== undefined || ($m13 = $7.metatable) === undefined || ($12 = $m13.view.expect) !== undefined || (!("expect" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($7, "expect")), "method 'expect'"), $15 = ($16 = rt.first(($18 = rt.first(($19 = g, $s.pcs[$d] = $pc + 44, rt.fn((($f22 = $19?.f) !== undefined && (($20 = $f22.string) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.string) !== undefined || (!("string" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($19, "string", "local 'g'")), "method 'string'")($19))), $s.pcs[$d] = $pc + 45, $fn17 = rt.fn((($f25 = $18?.f) !== undefined && (($23 = $f25.required) !== undefined || ($m24 = $18.metatable) === undefined || ($23 = $m24.view.required) !== undefined || (!("required" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($18, "required")), "method 'required'"), $fn17($18))), $o26 = new rt.FieldsObject(), $n27 = 0, ($16 !== undefined && ($o26.name = $16, $n27++)), rt.LuaTable.record($o26, $n27)), $s.pcs[$d] = $pc + 46, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t28 = $s.tails++, $r29 = $fn6($7, $15), $s.tails = $t28, $r29) : rt.tail($s, $fn6, [$7, $15]));
+        }))) !== undefined && ($f87 = $81?.f) !== undefined && !$81.linked && $f87.post !== undefined ? ($f87.post = $86) : ($s.pcs[$d] = $pc + 40, rt.setIndex($81, "post", $86, "field 'validate'")));
+        $88 = ($89 = api, (($f92 = $89?.f) !== undefined && (($90 = $f92.ping) !== undefined || ($m91 = $89.metatable) === undefined || ($90 = $m91.view.ping) !== undefined || (!("ping" in $m91.view) && $m91.view[rt.CUT] === undefined)) ? $90 : ($s.pcs[$d] = $pc + 47, rt.index($89, "ping", "local 'api'"))));
+        (($93 = rh.jsonHandler((function $post(ctx_11) {
             let $o1;
             let $n2;
             let $o3;
@@ -525,13 +568,11 @@ export default function load($env) {
             const $json = rh.claim(ctx_11);
             const $va = rt.NONE;
             if ($json) {
-                return rt.leave($s, $d, new rh.JsonText(200, "{\"pong\":true}"));
-                return rt.leave($s, $d, ($o1 = new rt.FieldsObject(), $n2 = 1, $o1.pong = true, rt.LuaTable.record($o1, $n2)));
+                return new rh.JsonText(200, "{\"pong\":true}");
+                return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.pong = true, rt.LuaTable.record($o1, $n2)));
             }
-            return rt.leave($s, $d, ($o3 = new rt.FieldsObject(), $n4 = 1, $o3.pong = true, rt.LuaTable.record($o3, $n4)));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $65 instanceof rt.LuaTable && !$65.linked && $65.f.post !== undefined ? ($65.f.post = $69) : ($s.pcs[$d] = $pc + 47, rt.setIndex($65, "post", $69, "field 'ping'")));
+            return (($o3 = new rt.FieldsObject(), $n4 = 1, $o3.pong = true, rt.LuaTable.record($o3, $n4)));
+        }))) !== undefined && ($f94 = $88?.f) !== undefined && !$88.linked && $f94.post !== undefined ? ($f94.post = $93) : ($s.pcs[$d] = $pc + 47, rt.setIndex($88, "post", $93, "field 'ping'")));
         return rt.leave($s, $d, api);
-        return rt.leave($s, $d, rt.NONE);
     };
 }

@@ -32,7 +32,7 @@ const $pc = rt.positions([
     [$site7, 32, ":query"], // 18
     [$site7, 34], // 19
     [$site7, 34, "pairs"], // 20
-    [$site7, 34, "for iterator"], // 21
+    [$site7, 34, "(for generator)"], // 21
     [$site7, 35], // 22
     [$site7, 35, "sort"], // 23
     [$site7, 36], // 24
@@ -54,78 +54,98 @@ export default function load($env) {
         let $4;
         let $5;
         let $m6;
-        let $7;
-        let $o8;
-        let $n9;
-        let $10;
+        let $f7;
+        let $8;
+        let $o9;
+        let $n10;
         let $11;
         let $12;
-        let $13;
+        let $f13;
         let $14;
-        let $m15;
+        let $15;
         let $16;
-        let $17;
-        let $18;
+        let $m17;
+        let $f18;
         let $19;
-        let $20;
-        let $m21;
+        let $f20;
+        let $21;
         let $22;
-        let $m23;
+        let $23;
         let $24;
-        let $25;
-        let $26;
+        let $m25;
+        let $f26;
         let $27;
-        let $28;
-        let $m29;
+        let $m28;
+        let $f29;
         let $30;
-        let $m31;
+        let $f31;
         let $32;
         let $33;
         let $34;
         let $35;
-        let $36;
-        let $m37;
+        let $m36;
+        let $f37;
         let $38;
         let $m39;
-        let $40;
+        let $f40;
         let $41;
-        let $42;
+        let $f42;
         let $43;
         let $44;
         let $45;
         let $46;
         let $m47;
-        let $48;
-        let $m49;
-        let $50;
-        let $m51;
+        let $f48;
+        let $49;
+        let $m50;
+        let $f51;
         let $52;
-        let $m53;
+        let $f53;
         let $54;
         let $55;
         let $56;
         let $57;
-        let $m58;
+        let $58;
         let $59;
-        let $60;
-        let $61;
+        let $m60;
+        let $f61;
         let $62;
-        let $63;
-        let $m64;
+        let $m63;
+        let $f64;
         let $65;
         let $m66;
-        let $67;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 3, $o8.host = "127.0.0.1", $o8.port = 4242, $o8.log_level = "info", rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($7)));
-        $10 = api;
-        (($11 = function $get(ctx) {
-            const $s = rt.current, $d = $s.depth;
+        let $f67;
+        let $68;
+        let $m69;
+        let $f70;
+        let $71;
+        let $f72;
+        let $73;
+        let $74;
+        let $75;
+        let $m76;
+        let $f77;
+        let $78;
+        let $f79;
+        let $80;
+        let $81;
+        let $82;
+        let $83;
+        let $m84;
+        let $f85;
+        let $86;
+        let $m87;
+        let $f88;
+        let $89;
+        let $f90;
+        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 3, $o9.host = "127.0.0.1", $o9.port = 4242, $o9.log_level = "info", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+        $11 = api;
+        (($12 = function $get(ctx) {
             const $va = rt.NONE;
-            return rt.leave($s, $d, "Rover is running");
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $11) : ($s.pcs[$d] = $pc + 2, rt.setIndex($10, "get", $11, "local 'api'")));
-        $12 = ($13 = api, ($13 instanceof rt.LuaTable && (($14 = $13.f.hello) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.hello) !== undefined || (!("hello" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 3, rt.index($13, "hello", "local 'api'"))));
-        (($16 = rh.jsonHandler((function $get(ctx_1) {
-            const $s = rt.current, $d = $s.depth;
+            return ("Rover is running");
+        }) !== undefined && ($f13 = $11?.f) !== undefined && !$11.linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $12, "local 'api'")));
+        $14 = ($15 = api, (($f18 = $15?.f) !== undefined && (($16 = $f18.hello) !== undefined || ($m17 = $15.metatable) === undefined || ($16 = $m17.view.hello) !== undefined || (!("hello" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 3, rt.index($15, "hello", "local 'api'"))));
+        (($19 = rh.jsonHandler((function $get(ctx_1) {
             let $o1;
             let $n2;
             let $o3;
@@ -133,14 +153,13 @@ export default function load($env) {
             const $json = rh.claim(ctx_1);
             const $va = rt.NONE;
             if ($json) {
-                return rt.leave($s, $d, new rh.JsonText(200, "{\"message\":\"Hello World\"}"));
-                return rt.leave($s, $d, ($o1 = new rt.FieldsObject(), $n2 = 1, $o1.message = "Hello World", rt.LuaTable.record($o1, $n2)));
+                return new rh.JsonText(200, "{\"message\":\"Hello World\"}");
+                return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.message = "Hello World", rt.LuaTable.record($o1, $n2)));
             }
-            return rt.leave($s, $d, ($o3 = new rt.FieldsObject(), $n4 = 1, $o3.message = "Hello World", rt.LuaTable.record($o3, $n4)));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $12 instanceof rt.LuaTable && !$12.linked && $12.f.get !== undefined ? ($12.f.get = $16) : ($s.pcs[$d] = $pc + 3, rt.setIndex($12, "get", $16, "field 'hello'")));
-        $17 = ($18 = ($19 = api, ($19 instanceof rt.LuaTable && (($20 = $19.f.hello) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.hello) !== undefined || (!("hello" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 4, rt.index($19, "hello", "local 'api'")))), ($18 instanceof rt.LuaTable && (($22 = $18.f.p_name) !== undefined || ($m23 = $18.metatable) === undefined || ($22 = $m23.view.p_name) !== undefined || (!("p_name" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 4, rt.index($18, "p_name", "field 'hello'"))));
-        (($24 = rh.jsonHandler((function $get(ctx_2) {
+            return (($o3 = new rt.FieldsObject(), $n4 = 1, $o3.message = "Hello World", rt.LuaTable.record($o3, $n4)));
+        }))) !== undefined && ($f20 = $14?.f) !== undefined && !$14.linked && $f20.get !== undefined ? ($f20.get = $19) : ($s.pcs[$d] = $pc + 3, rt.setIndex($14, "get", $19, "field 'hello'")));
+        $21 = ($22 = ($23 = api, (($f26 = $23?.f) !== undefined && (($24 = $f26.hello) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.hello) !== undefined || (!("hello" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 4, rt.index($23, "hello", "local 'api'")))), (($f29 = $22?.f) !== undefined && (($27 = $f29.p_name) !== undefined || ($m28 = $22.metatable) === undefined || ($27 = $m28.view.p_name) !== undefined || (!("p_name" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 4, rt.index($22, "p_name", "field 'hello'"))));
+        (($30 = rh.jsonHandler((function $get(ctx_2) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -149,10 +168,10 @@ export default function load($env) {
             let $2;
             let $3;
             let $m4;
-            let $5;
-            let $m6;
-            let $7;
-            let $8;
+            let $f5;
+            let $6;
+            let $m7;
+            let $f8;
             let $9;
             let $10;
             let $11;
@@ -160,31 +179,31 @@ export default function load($env) {
             let $13;
             let $14;
             let $15;
-            let $o16;
-            let $n17;
-            let $18;
-            let $19;
+            let $16;
+            let $17;
+            let $o18;
+            let $n19;
             let $20;
             let $21;
             let $22;
-            let $o23;
-            let $n24;
+            let $23;
+            let $24;
+            let $o25;
+            let $n26;
             const $json = rh.claim(ctx_2);
             const $va = rt.NONE;
-            let name = (rh.pristineContext(ctx_2) ? ctx_2.param("name") : ($1 = rt.first(($2 = ctx_2, $s.pcs[$d] = $pc + 6, rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.params) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), ($1 instanceof rt.LuaTable && (($5 = $1.f.name) !== undefined || ($m6 = $1.metatable) === undefined || ($5 = $m6.view.name) !== undefined || (!("name" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 5, rt.index($1, "name")))));
+            let name = (rh.pristineContext(ctx_2) ? ctx_2.param("name") : ($1 = rt.first(($2 = ctx_2, $s.pcs[$d] = $pc + 6, rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.params) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f8 = $1?.f) !== undefined && (($6 = $f8.name) !== undefined || ($m7 = $1.metatable) === undefined || ($6 = $m7.view.name) !== undefined || (!("name" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 5, rt.index($1, "name")))));
             if ($json) {
-                $7 = ($8 = ("Hello "), $9 = (name), (typeof $8 === 'string' && typeof $9 === 'string' ? $8 + $9 : ($s.pcs[$d] = $pc + 7, rt.concat($8, $9, undefined, "local 'name'"))));
-                $11 = ($12 = (name), ($12 instanceof rt.LuaTable ? $12.length() : typeof $12 === 'string' ? $12.length : ($s.pcs[$d] = $pc + 7, rt.len($12, "local 'name'"))));
-                if (($10 = rh.scalar($7)) !== undefined && ($13 = rh.scalar($11)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"message\":" + $10 + ",\"length\":" + $13 + "}"));
-                return rt.leave($s, $d, ($14 = $7, $15 = $11, $o16 = new rt.FieldsObject(), $n17 = 0, ($14 !== undefined && ($o16.message = $14, $n17++)), ($15 !== undefined && ($o16.length = $15, $n17++)), rt.LuaTable.record($o16, $n17)));
+                $9 = ($10 = ("Hello "), $11 = (name), (typeof $10 === 'string' && typeof $11 === 'string' ? $10 + $11 : ($s.pcs[$d] = $pc + 7, rt.concat($10, $11, undefined, "local 'name'"))));
+                $13 = ($14 = (name), ($14?.arr !== undefined ? $14.length() : typeof $14 === 'string' ? $14.length : ($s.pcs[$d] = $pc + 7, rt.len($14, "local 'name'"))));
+                if (($12 = rh.scalar($9)) !== undefined && ($15 = rh.scalar($13)) !== undefined)
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"message\":" + $12 + ",\"length\":" + $15 + "}"));
+                return rt.leave($s, $d, ($16 = $9, $17 = $13, $o18 = new rt.FieldsObject(), $n19 = 0, ($16 !== undefined && ($o18.message = $16, $n19++)), ($17 !== undefined && ($o18.length = $17, $n19++)), rt.LuaTable.record($o18, $n19)));
             }
-            return rt.leave($s, $d, ($18 = ($19 = ("Hello "), $20 = (name), (typeof $19 === 'string' && typeof $20 === 'string' ? $19 + $20 : ($s.pcs[$d] = $pc + 7, rt.concat($19, $20, undefined, "local 'name'")))), $21 = ($22 = (name), ($22 instanceof rt.LuaTable ? $22.length() : typeof $22 === 'string' ? $22.length : ($s.pcs[$d] = $pc + 7, rt.len($22, "local 'name'")))), $o23 = new rt.FieldsObject(), $n24 = 0, ($18 !== undefined && ($o23.message = $18, $n24++)), ($21 !== undefined && ($o23.length = $21, $n24++)), rt.LuaTable.record($o23, $n24)));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $17 instanceof rt.LuaTable && !$17.linked && $17.f.get !== undefined ? ($17.f.get = $24) : ($s.pcs[$d] = $pc + 4, rt.setIndex($17, "get", $24, "field 'p_name'")));
-        $25 = ($26 = ($27 = api, ($27 instanceof rt.LuaTable && (($28 = $27.f.users) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.users) !== undefined || (!("users" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 8, rt.index($27, "users", "local 'api'")))), ($26 instanceof rt.LuaTable && (($30 = $26.f.me) !== undefined || ($m31 = $26.metatable) === undefined || ($30 = $m31.view.me) !== undefined || (!("me" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : ($s.pcs[$d] = $pc + 8, rt.index($26, "me", "field 'users'"))));
-        (($32 = rh.jsonHandler((function $get(ctx_3) {
-            const $s = rt.current, $d = $s.depth;
+            return rt.leave($s, $d, ($20 = ($21 = ("Hello "), $22 = (name), (typeof $21 === 'string' && typeof $22 === 'string' ? $21 + $22 : ($s.pcs[$d] = $pc + 7, rt.concat($21, $22, undefined, "local 'name'")))), $23 = ($24 = (name), ($24?.arr !== undefined ? $24.length() : typeof $24 === 'string' ? $24.length : ($s.pcs[$d] = $pc + 7, rt.len($24, "local 'name'")))), $o25 = new rt.FieldsObject(), $n26 = 0, ($20 !== undefined && ($o25.message = $20, $n26++)), ($23 !== undefined && ($o25.length = $23, $n26++)), rt.LuaTable.record($o25, $n26)));
+        }))) !== undefined && ($f31 = $21?.f) !== undefined && !$21.linked && $f31.get !== undefined ? ($f31.get = $30) : ($s.pcs[$d] = $pc + 4, rt.setIndex($21, "get", $30, "field 'p_name'")));
+        $32 = ($33 = ($34 = api, (($f37 = $34?.f) !== undefined && (($35 = $f37.users) !== undefined || ($m36 = $34.metatable) === undefined || ($35 = $m36.view.users) !== undefined || (!("users" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : ($s.pcs[$d] = $pc + 8, rt.index($34, "users", "local 'api'")))), (($f40 = $33?.f) !== undefined && (($38 = $f40.me) !== undefined || ($m39 = $33.metatable) === undefined || ($38 = $m39.view.me) !== undefined || (!("me" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : ($s.pcs[$d] = $pc + 8, rt.index($33, "me", "field 'users'"))));
+        (($41 = rh.jsonHandler((function $get(ctx_3) {
             let $o1;
             let $n2;
             let $o3;
@@ -192,14 +211,13 @@ export default function load($env) {
             const $json = rh.claim(ctx_3);
             const $va = rt.NONE;
             if ($json) {
-                return rt.leave($s, $d, new rh.JsonText(200, "{\"id\":\"me\",\"static\":true}"));
-                return rt.leave($s, $d, ($o1 = new rt.FieldsObject(), $n2 = 2, $o1.id = "me", $o1.static = true, rt.LuaTable.record($o1, $n2)));
+                return new rh.JsonText(200, "{\"id\":\"me\",\"static\":true}");
+                return (($o1 = new rt.FieldsObject(), $n2 = 2, $o1.id = "me", $o1.static = true, rt.LuaTable.record($o1, $n2)));
             }
-            return rt.leave($s, $d, ($o3 = new rt.FieldsObject(), $n4 = 2, $o3.id = "me", $o3.static = true, rt.LuaTable.record($o3, $n4)));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $25 instanceof rt.LuaTable && !$25.linked && $25.f.get !== undefined ? ($25.f.get = $32) : ($s.pcs[$d] = $pc + 8, rt.setIndex($25, "get", $32, "field 'me'")));
-        $33 = ($34 = ($35 = api, ($35 instanceof rt.LuaTable && (($36 = $35.f.users) !== undefined || ($m37 = $35.metatable) === undefined || ($36 = $m37.view.users) !== undefined || (!("users" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : ($s.pcs[$d] = $pc + 9, rt.index($35, "users", "local 'api'")))), ($34 instanceof rt.LuaTable && (($38 = $34.f.p_id) !== undefined || ($m39 = $34.metatable) === undefined || ($38 = $m39.view.p_id) !== undefined || (!("p_id" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : ($s.pcs[$d] = $pc + 9, rt.index($34, "p_id", "field 'users'"))));
-        (($40 = rh.jsonHandler(((($body) => rt.withBody((function $get(ctx_4) {
+            return (($o3 = new rt.FieldsObject(), $n4 = 2, $o3.id = "me", $o3.static = true, rt.LuaTable.record($o3, $n4)));
+        }))) !== undefined && ($f42 = $32?.f) !== undefined && !$32.linked && $f42.get !== undefined ? ($f42.get = $41) : ($s.pcs[$d] = $pc + 8, rt.setIndex($32, "get", $41, "field 'me'")));
+        $43 = ($44 = ($45 = api, (($f48 = $45?.f) !== undefined && (($46 = $f48.users) !== undefined || ($m47 = $45.metatable) === undefined || ($46 = $m47.view.users) !== undefined || (!("users" in $m47.view) && $m47.view[rt.CUT] === undefined)) ? $46 : ($s.pcs[$d] = $pc + 9, rt.index($45, "users", "local 'api'")))), (($f51 = $44?.f) !== undefined && (($49 = $f51.p_id) !== undefined || ($m50 = $44.metatable) === undefined || ($49 = $m50.view.p_id) !== undefined || (!("p_id" in $m50.view) && $m50.view[rt.CUT] === undefined)) ? $49 : ($s.pcs[$d] = $pc + 9, rt.index($44, "p_id", "field 'users'"))));
+        (($52 = rh.jsonHandler(((($body) => rt.withBody((function $get(ctx_4) {
             const $r = $body(ctx_4);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx_4) {
@@ -211,51 +229,106 @@ export default function load($env) {
             let $2;
             let $3;
             let $m4;
-            let $5;
+            let $f5;
             let $6;
             let $7;
             let $8;
-            let $m9;
-            let $10;
-            let $m11;
+            let $9;
+            let $m10;
+            let $f11;
             let $12;
-            let $fn13;
-            let $14;
+            let $m13;
+            let $f14;
             let $15;
-            let $16;
-            let $o17;
-            let $n18;
-            let $fn19;
-            let $20;
-            let $21;
-            let $22;
-            let $m23;
+            let $fn16;
+            let $17;
+            let $18;
+            let $19;
+            let $o20;
+            let $n21;
+            let $fn22;
+            let $23;
             let $24;
             let $25;
+            let $m26;
+            let $f27;
+            let $28;
+            let $29;
+            let $30;
+            let $31;
+            let $32;
+            let $m33;
+            let $f34;
+            let $35;
+            let $m36;
+            let $f37;
+            let $o38;
+            let $n39;
+            let $t40;
+            let $r41;
+            const $json = rh.claim(ctx_4);
+            const $va = rt.NONE;
+            if ($json) {
+                $1 = ($2 = api, (($f5 = $2?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 10, rt.index($2, "json", "upvalue 'api'"))));
+                $6 = (rh.pristineContext(ctx_4) ? ctx_4.param("id") : ($7 = rt.first(($8 = ctx_4, $s.pcs[$d] = $pc + 11, rt.fn((($f11 = $8?.f) !== undefined && (($9 = $f11.params) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.params) !== undefined || (!("params" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8))), (($f14 = $7?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = $7.metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 10, rt.index($7, "id")))));
+                if (rh.isJsonBuilder($1) && ($15 = rh.scalar($6)) !== undefined)
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"static\":false,\"id\":" + $15 + "}"));
+                return rt.leave($s, $d, rt.first(($17 = $1, $18 = ($19 = $6, $o20 = new rt.FieldsObject(), $n21 = 1, $o20.static = false, ($19 !== undefined && ($o20.id = $19, $n21++)), rt.LuaTable.record($o20, $n21)), $s.pcs[$d] = $pc + 12, $fn16 = rt.fn($17, "field 'json'"), $fn16($18))));
+            }
+            return ($23 = ($24 = api, (($f27 = $24?.f) !== undefined && (($25 = $f27.json) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.json) !== undefined || (!("json" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 10, rt.index($24, "json", "upvalue 'api'")))), $28 = ($29 = (rh.pristineContext(ctx_4) ? ctx_4.param("id") : ($30 = rt.first(($31 = ctx_4, $s.pcs[$d] = $pc + 11, rt.fn((($f34 = $31?.f) !== undefined && (($32 = $f34.params) !== undefined || ($m33 = $31.metatable) === undefined || ($32 = $m33.view.params) !== undefined || (!("params" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : rt.index($31, "params", "local 'ctx'")), "method 'params'")($31))), (($f37 = $30?.f) !== undefined && (($35 = $f37.id) !== undefined || ($m36 = $30.metatable) === undefined || ($35 = $m36.view.id) !== undefined || (!("id" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : ($s.pcs[$d] = $pc + 10, rt.index($30, "id"))))), $o38 = new rt.FieldsObject(), $n39 = 1, $o38.static = false, ($29 !== undefined && ($o38.id = $29, $n39++)), rt.LuaTable.record($o38, $n39)), $s.pcs[$d] = $pc + 13, $fn22 = rt.fn($23, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t40 = $s.tails++, $r41 = $fn22($28), $s.tails = $t40, $r41) : rt.tail($s, $fn22, [$28]));
+        }))))) !== undefined && ($f53 = $43?.f) !== undefined && !$43.linked && $f53.get !== undefined ? ($f53.get = $52) : ($s.pcs[$d] = $pc + 9, rt.setIndex($43, "get", $52, "field 'p_id'")));
+        $54 = ($55 = ($56 = ($57 = ($58 = api, (($f61 = $58?.f) !== undefined && (($59 = $f61.users) !== undefined || ($m60 = $58.metatable) === undefined || ($59 = $m60.view.users) !== undefined || (!("users" in $m60.view) && $m60.view[rt.CUT] === undefined)) ? $59 : ($s.pcs[$d] = $pc + 14, rt.index($58, "users", "local 'api'")))), (($f64 = $57?.f) !== undefined && (($62 = $f64.p_id) !== undefined || ($m63 = $57.metatable) === undefined || ($62 = $m63.view.p_id) !== undefined || (!("p_id" in $m63.view) && $m63.view[rt.CUT] === undefined)) ? $62 : ($s.pcs[$d] = $pc + 14, rt.index($57, "p_id", "field 'users'")))), (($f67 = $56?.f) !== undefined && (($65 = $f67.posts) !== undefined || ($m66 = $56.metatable) === undefined || ($65 = $m66.view.posts) !== undefined || (!("posts" in $m66.view) && $m66.view[rt.CUT] === undefined)) ? $65 : ($s.pcs[$d] = $pc + 14, rt.index($56, "posts", "field 'p_id'")))), (($f70 = $55?.f) !== undefined && (($68 = $f70.p_postId) !== undefined || ($m69 = $55.metatable) === undefined || ($68 = $m69.view.p_postId) !== undefined || (!("p_postId" in $m69.view) && $m69.view[rt.CUT] === undefined)) ? $68 : ($s.pcs[$d] = $pc + 14, rt.index($55, "p_postId", "field 'posts'"))));
+        (($71 = rh.jsonHandler((function $get(ctx_5) {
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
+            let $1;
+            let $2;
+            let $m3;
+            let $f4;
+            let $5;
+            let $6;
+            let $7;
+            let $m8;
+            let $f9;
+            let $10;
+            let $11;
+            let $12;
+            let $13;
+            let $m14;
+            let $f15;
+            let $16;
+            let $17;
+            let $18;
+            let $o19;
+            let $n20;
+            let $21;
+            let $22;
+            let $23;
+            let $m24;
+            let $f25;
             let $26;
             let $27;
             let $28;
             let $m29;
-            let $30;
-            let $m31;
-            let $o32;
-            let $n33;
-            let $t34;
-            let $r35;
-            const $json = rh.claim(ctx_4);
+            let $f30;
+            let $o31;
+            let $n32;
+            const $json = rh.claim(ctx_5);
             const $va = rt.NONE;
+            let p = rt.first(($1 = ctx_5, $s.pcs[$d] = $pc + 15, rt.fn((($f4 = $1?.f) !== undefined && (($2 = $f4.params) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.params) !== undefined || (!("params" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "params", "local 'ctx'")), "method 'params'")($1)));
             if ($json) {
-                $1 = ($2 = api, ($2 instanceof rt.LuaTable && (($3 = $2.f.json) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 10, rt.index($2, "json", "upvalue 'api'"))));
-                $5 = (rh.pristineContext(ctx_4) ? ctx_4.param("id") : ($6 = rt.first(($7 = ctx_4, $s.pcs[$d] = $pc + 11, rt.fn(($7 instanceof rt.LuaTable && (($8 = $7.f.params) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.params) !== undefined || (!("params" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "params", "local 'ctx'")), "method 'params'")($7))), ($6 instanceof rt.LuaTable && (($10 = $6.f.id) !== undefined || ($m11 = $6.metatable) === undefined || ($10 = $m11.view.id) !== undefined || (!("id" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 10, rt.index($6, "id")))));
-                if (rh.isJsonBuilder($1) && ($12 = rh.scalar($5)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"static\":false,\"id\":" + $12 + "}"));
-                return rt.leave($s, $d, rt.first(($14 = $1, $15 = ($16 = $5, $o17 = new rt.FieldsObject(), $n18 = 1, $o17.static = false, ($16 !== undefined && ($o17.id = $16, $n18++)), rt.LuaTable.record($o17, $n18)), $s.pcs[$d] = $pc + 12, $fn13 = rt.fn($14, "field 'json'"), $fn13($15))));
+                $5 = ($6 = p, (($f9 = $6?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 16, rt.index($6, "id", "local 'p'"))));
+                $11 = ($12 = p, (($f15 = $12?.f) !== undefined && (($13 = $f15.postId) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.postId) !== undefined || (!("postId" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 16, rt.index($12, "postId", "local 'p'"))));
+                if (($10 = rh.scalar($5)) !== undefined && ($16 = rh.scalar($11)) !== undefined)
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"user\":" + $10 + ",\"post\":" + $16 + "}"));
+                return rt.leave($s, $d, ($17 = $5, $18 = $11, $o19 = new rt.FieldsObject(), $n20 = 0, ($17 !== undefined && ($o19.user = $17, $n20++)), ($18 !== undefined && ($o19.post = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
             }
-            return ($20 = ($21 = api, ($21 instanceof rt.LuaTable && (($22 = $21.f.json) !== undefined || ($m23 = $21.metatable) === undefined || ($22 = $m23.view.json) !== undefined || (!("json" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 10, rt.index($21, "json", "upvalue 'api'")))), $24 = ($25 = (rh.pristineContext(ctx_4) ? ctx_4.param("id") : ($26 = rt.first(($27 = ctx_4, $s.pcs[$d] = $pc + 11, rt.fn(($27 instanceof rt.LuaTable && (($28 = $27.f.params) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.params) !== undefined || (!("params" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : rt.index($27, "params", "local 'ctx'")), "method 'params'")($27))), ($26 instanceof rt.LuaTable && (($30 = $26.f.id) !== undefined || ($m31 = $26.metatable) === undefined || ($30 = $m31.view.id) !== undefined || (!("id" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : ($s.pcs[$d] = $pc + 10, rt.index($26, "id"))))), $o32 = new rt.FieldsObject(), $n33 = 1, $o32.static = false, ($25 !== undefined && ($o32.id = $25, $n33++)), rt.LuaTable.record($o32, $n33)), $s.pcs[$d] = $pc + 13, $fn19 = rt.fn($20, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t34 = $s.tails++, $r35 = $fn19($24), $s.tails = $t34, $r35) : rt.tail($s, $fn19, [$24]));
-            return rt.leave($s, $d, rt.NONE);
-        }))))) !== undefined && $33 instanceof rt.LuaTable && !$33.linked && $33.f.get !== undefined ? ($33.f.get = $40) : ($s.pcs[$d] = $pc + 9, rt.setIndex($33, "get", $40, "field 'p_id'")));
-        $41 = ($42 = ($43 = ($44 = ($45 = api, ($45 instanceof rt.LuaTable && (($46 = $45.f.users) !== undefined || ($m47 = $45.metatable) === undefined || ($46 = $m47.view.users) !== undefined || (!("users" in $m47.view) && $m47.view[rt.CUT] === undefined)) ? $46 : ($s.pcs[$d] = $pc + 14, rt.index($45, "users", "local 'api'")))), ($44 instanceof rt.LuaTable && (($48 = $44.f.p_id) !== undefined || ($m49 = $44.metatable) === undefined || ($48 = $m49.view.p_id) !== undefined || (!("p_id" in $m49.view) && $m49.view[rt.CUT] === undefined)) ? $48 : ($s.pcs[$d] = $pc + 14, rt.index($44, "p_id", "field 'users'")))), ($43 instanceof rt.LuaTable && (($50 = $43.f.posts) !== undefined || ($m51 = $43.metatable) === undefined || ($50 = $m51.view.posts) !== undefined || (!("posts" in $m51.view) && $m51.view[rt.CUT] === undefined)) ? $50 : ($s.pcs[$d] = $pc + 14, rt.index($43, "posts", "field 'p_id'")))), ($42 instanceof rt.LuaTable && (($52 = $42.f.p_postId) !== undefined || ($m53 = $42.metatable) === undefined || ($52 = $m53.view.p_postId) !== undefined || (!("p_postId" in $m53.view) && $m53.view[rt.CUT] === undefined)) ? $52 : ($s.pcs[$d] = $pc + 14, rt.index($42, "p_postId", "field 'posts'"))));
-        (($54 = rh.jsonHandler((function $get(ctx_5) {
+            return rt.leave($s, $d, ($21 = ($22 = p, (($f25 = $22?.f) !== undefined && (($23 = $f25.id) !== undefined || ($m24 = $22.metatable) === undefined || ($23 = $m24.view.id) !== undefined || (!("id" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 16, rt.index($22, "id", "local 'p'")))), $26 = ($27 = p, (($f30 = $27?.f) !== undefined && (($28 = $f30.postId) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.postId) !== undefined || (!("postId" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 16, rt.index($27, "postId", "local 'p'")))), $o31 = new rt.FieldsObject(), $n32 = 0, ($21 !== undefined && ($o31.user = $21, $n32++)), ($26 !== undefined && ($o31.post = $26, $n32++)), rt.LuaTable.record($o31, $n32)));
+        }))) !== undefined && ($f72 = $54?.f) !== undefined && !$54.linked && $f72.get !== undefined ? ($f72.get = $71) : ($s.pcs[$d] = $pc + 14, rt.setIndex($54, "get", $71, "field 'p_postId'")));
+        $73 = ($74 = api, (($f77 = $74?.f) !== undefined && (($75 = $f77.search) !== undefined || ($m76 = $74.metatable) === undefined || ($75 = $m76.view.search) !== undefined || (!("search" in $m76.view) && $m76.view[rt.CUT] === undefined)) ? $75 : ($s.pcs[$d] = $pc + 17, rt.index($74, "search", "local 'api'"))));
+        (($78 = function $get(ctx_6) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -263,84 +336,43 @@ export default function load($env) {
             let $1;
             let $2;
             let $m3;
-            let $4;
+            let $f4;
             let $5;
             let $6;
-            let $m7;
+            let $k7;
             let $8;
-            let $9;
-            let $10;
+            let $a9;
+            let $fn10;
             let $11;
-            let $m12;
+            let $12;
             let $13;
             let $14;
-            let $15;
-            let $o16;
-            let $n17;
+            let $m15;
+            let $f16;
+            let $17;
             let $18;
             let $19;
             let $20;
             let $m21;
-            let $22;
+            let $f22;
             let $23;
             let $24;
-            let $m25;
-            let $o26;
-            let $n27;
-            const $json = rh.claim(ctx_5);
-            const $va = rt.NONE;
-            let p = rt.first(($1 = ctx_5, $s.pcs[$d] = $pc + 15, rt.fn(($1 instanceof rt.LuaTable && (($2 = $1.f.params) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.params) !== undefined || (!("params" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "params", "local 'ctx'")), "method 'params'")($1)));
-            if ($json) {
-                $4 = ($5 = p, ($5 instanceof rt.LuaTable && (($6 = $5.f.id) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 16, rt.index($5, "id", "local 'p'"))));
-                $9 = ($10 = p, ($10 instanceof rt.LuaTable && (($11 = $10.f.postId) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.postId) !== undefined || (!("postId" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 16, rt.index($10, "postId", "local 'p'"))));
-                if (($8 = rh.scalar($4)) !== undefined && ($13 = rh.scalar($9)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"user\":" + $8 + ",\"post\":" + $13 + "}"));
-                return rt.leave($s, $d, ($14 = $4, $15 = $9, $o16 = new rt.FieldsObject(), $n17 = 0, ($14 !== undefined && ($o16.user = $14, $n17++)), ($15 !== undefined && ($o16.post = $15, $n17++)), rt.LuaTable.record($o16, $n17)));
-            }
-            return rt.leave($s, $d, ($18 = ($19 = p, ($19 instanceof rt.LuaTable && (($20 = $19.f.id) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.id) !== undefined || (!("id" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 16, rt.index($19, "id", "local 'p'")))), $22 = ($23 = p, ($23 instanceof rt.LuaTable && (($24 = $23.f.postId) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.postId) !== undefined || (!("postId" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 16, rt.index($23, "postId", "local 'p'")))), $o26 = new rt.FieldsObject(), $n27 = 0, ($18 !== undefined && ($o26.user = $18, $n27++)), ($22 !== undefined && ($o26.post = $22, $n27++)), rt.LuaTable.record($o26, $n27)));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $41 instanceof rt.LuaTable && !$41.linked && $41.f.get !== undefined ? ($41.f.get = $54) : ($s.pcs[$d] = $pc + 14, rt.setIndex($41, "get", $54, "field 'p_postId'")));
-        $55 = ($56 = api, ($56 instanceof rt.LuaTable && (($57 = $56.f.search) !== undefined || ($m58 = $56.metatable) === undefined || ($57 = $m58.view.search) !== undefined || (!("search" in $m58.view) && $m58.view[rt.CUT] === undefined)) ? $57 : ($s.pcs[$d] = $pc + 17, rt.index($56, "search", "local 'api'"))));
-        (($59 = function $get(ctx_6) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $m3;
-            let $4;
-            let $5;
-            let $k6;
-            let $7;
-            let $fn8;
-            let $9;
-            let $10;
-            let $11;
-            let $12;
-            let $m13;
-            let $14;
-            let $15;
-            let $16;
-            let $17;
-            let $m18;
-            let $19;
-            let $20;
-            let $fn21;
-            let $22;
-            let $23;
-            let $24;
-            let $25;
+            let $fn25;
             let $26;
-            let $m27;
+            let $27;
             let $28;
-            let $o29;
-            let $n30;
+            let $29;
+            let $30;
+            let $m31;
+            let $f32;
+            let $33;
+            let $o34;
+            let $n35;
             const $va = rt.NONE;
-            let q = rt.first(($1 = ctx_6, $s.pcs[$d] = $pc + 18, rt.fn(($1 instanceof rt.LuaTable && (($2 = $1.f.query) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.query) !== undefined || (!("query" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1)));
+            let q = rt.first(($1 = ctx_6, $s.pcs[$d] = $pc + 18, rt.fn((($f4 = $1?.f) !== undefined && (($2 = $f4.query) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.query) !== undefined || (!("query" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1)));
             let keys = new rt.LuaTable();
             {
-                const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 20, rt.fn((($4 = $env.f.pairs) !== undefined ? $4 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "pairs"))), "global 'pairs'")(q)))], 3);
+                const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 20, rt.fn((($5 = $env.f.pairs) !== undefined ? $5 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "pairs"))), "global 'pairs'")(q)))], 3);
                 const $iter1 = ($s.pcs[$d] = $pc + 19, rt.callable($it1));
                 let $k1 = $ctl1;
                 $loop1: for (;;) {
@@ -350,17 +382,16 @@ export default function load($env) {
                     if ($k1 === undefined)
                         break;
                     let k = $k1;
-                    $5 = keys;
-                    $k6 = (keys.length() + 1);
-                    (($7 = k) !== undefined && $5 instanceof rt.LuaTable && ($k6 - 1 >>> 0) === $k6 - 1 && $5.arr[$k6 - 1] !== undefined ? ($5.arr[$k6 - 1] = $7) : $7 !== undefined && $5 instanceof rt.LuaTable && $k6 === $5.arr.length + 1 && $5.other === undefined && $5.metatable === undefined ? $5.arr.push($7) : ($s.pcs[$d] = $pc + 19, rt.setIndex($5, $k6, $7, "local 'keys'")));
+                    $6 = keys;
+                    $k7 = (keys.length() + 1);
+                    (($8 = k) !== undefined && ($a9 = $6?.arr) !== undefined && ($k7 - 1 >>> 0) === $k7 - 1 && $a9[$k7 - 1] !== undefined ? ($a9[$k7 - 1] = $8) : $8 !== undefined && $a9 !== undefined && $k7 === $a9.length + 1 && $6.other === undefined && $6.metatable === undefined ? $a9.push($8) : ($s.pcs[$d] = $pc + 19, rt.setIndex($6, $k7, $8, "local 'keys'")));
                 }
             }
-            ($9 = ($10 = (($11 = $env.f.table) !== undefined ? $11 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), ($10 instanceof rt.LuaTable && (($12 = $10.f.sort) !== undefined || ($m13 = $10.metatable) === undefined || ($12 = $m13.view.sort) !== undefined || (!("sort" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 22, rt.index($10, "sort", "global 'table'")))), $14 = keys, $s.pcs[$d] = $pc + 23, $fn8 = rt.fn($9, "field 'sort'"), $fn8($14));
-            return rt.leave($s, $d, ($15 = ($16 = q, ($16 instanceof rt.LuaTable && (($17 = $16.f.q) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.q) !== undefined || (!("q" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 24, rt.index($16, "q", "local 'q'")))), $19 = (rt.t($20 = rt.first(($22 = (($23 = $env.f.tonumber) !== undefined ? $23 : ($s.pcs[$d] = $pc + 24, rt.getGlobal($env, "tonumber"))), $24 = ($25 = q, ($25 instanceof rt.LuaTable && (($26 = $25.f.page) !== undefined || ($m27 = $25.metatable) === undefined || ($26 = $m27.view.page) !== undefined || (!("page" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : ($s.pcs[$d] = $pc + 24, rt.index($25, "page", "local 'q'")))), $s.pcs[$d] = $pc + 25, $fn21 = rt.fn($22, "global 'tonumber'"), $fn21($24)))) ? $20 : 1), $28 = keys, $o29 = new rt.FieldsObject(), $n30 = 2, ($15 !== undefined && ($o29.q = $15, $n30++)), $o29.page = $19, $o29.keys = $28, rt.LuaTable.record($o29, $n30)));
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $55 instanceof rt.LuaTable && !$55.linked && $55.f.get !== undefined ? ($55.f.get = $59) : ($s.pcs[$d] = $pc + 17, rt.setIndex($55, "get", $59, "field 'search'")));
-        $60 = ($61 = ($62 = api, ($62 instanceof rt.LuaTable && (($63 = $62.f.echo) !== undefined || ($m64 = $62.metatable) === undefined || ($63 = $m64.view.echo) !== undefined || (!("echo" in $m64.view) && $m64.view[rt.CUT] === undefined)) ? $63 : ($s.pcs[$d] = $pc + 26, rt.index($62, "echo", "local 'api'")))), ($61 instanceof rt.LuaTable && (($65 = $61.f.headers) !== undefined || ($m66 = $61.metatable) === undefined || ($65 = $m66.view.headers) !== undefined || (!("headers" in $m66.view) && $m66.view[rt.CUT] === undefined)) ? $65 : ($s.pcs[$d] = $pc + 26, rt.index($61, "headers", "field 'echo'"))));
-        (($67 = rh.jsonHandler((function $get(ctx_7) {
+            ($11 = ($12 = (($13 = $env.f.table) !== undefined ? $13 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), (($f16 = $12?.f) !== undefined && (($14 = $f16.sort) !== undefined || ($m15 = $12.metatable) === undefined || ($14 = $m15.view.sort) !== undefined || (!("sort" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 22, rt.index($12, "sort", "global 'table'")))), $17 = keys, $s.pcs[$d] = $pc + 23, $fn10 = rt.fn($11, "field 'sort'"), $fn10($17));
+            return rt.leave($s, $d, ($18 = ($19 = q, (($f22 = $19?.f) !== undefined && (($20 = $f22.q) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.q) !== undefined || (!("q" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 24, rt.index($19, "q", "local 'q'")))), $23 = (rt.t($24 = rt.first(($26 = (($27 = $env.f.tonumber) !== undefined ? $27 : ($s.pcs[$d] = $pc + 24, rt.getGlobal($env, "tonumber"))), $28 = ($29 = q, (($f32 = $29?.f) !== undefined && (($30 = $f32.page) !== undefined || ($m31 = $29.metatable) === undefined || ($30 = $m31.view.page) !== undefined || (!("page" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : ($s.pcs[$d] = $pc + 24, rt.index($29, "page", "local 'q'")))), $s.pcs[$d] = $pc + 25, $fn25 = rt.fn($26, "global 'tonumber'"), $fn25($28)))) ? $24 : 1), $33 = keys, $o34 = new rt.FieldsObject(), $n35 = 2, ($18 !== undefined && ($o34.q = $18, $n35++)), $o34.page = $23, $o34.keys = $33, rt.LuaTable.record($o34, $n35)));
+        }) !== undefined && ($f79 = $73?.f) !== undefined && !$73.linked && $f79.get !== undefined ? ($f79.get = $78) : ($s.pcs[$d] = $pc + 17, rt.setIndex($73, "get", $78, "field 'search'")));
+        $80 = ($81 = ($82 = api, (($f85 = $82?.f) !== undefined && (($83 = $f85.echo) !== undefined || ($m84 = $82.metatable) === undefined || ($83 = $m84.view.echo) !== undefined || (!("echo" in $m84.view) && $m84.view[rt.CUT] === undefined)) ? $83 : ($s.pcs[$d] = $pc + 26, rt.index($82, "echo", "local 'api'")))), (($f88 = $81?.f) !== undefined && (($86 = $f88.headers) !== undefined || ($m87 = $81.metatable) === undefined || ($86 = $m87.view.headers) !== undefined || (!("headers" in $m87.view) && $m87.view[rt.CUT] === undefined)) ? $86 : ($s.pcs[$d] = $pc + 26, rt.index($81, "headers", "field 'echo'"))));
+        (($89 = rh.jsonHandler((function $get(ctx_7) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -368,66 +399,73 @@ export default function load($env) {
             let $1;
             let $2;
             let $m3;
-            let $4;
+            let $f4;
             let $5;
             let $6;
-            let $m7;
-            let $8;
-            let $9;
+            let $7;
+            let $m8;
+            let $f9;
             let $10;
             let $11;
-            let $m12;
+            let $12;
             let $13;
-            let $14;
-            let $15;
+            let $m14;
+            let $f15;
             let $16;
-            let $m17;
+            let $17;
             let $18;
             let $19;
-            let $20;
-            let $21;
-            let $m22;
+            let $m20;
+            let $f21;
+            let $22;
             let $23;
             let $24;
             let $25;
-            let $26;
-            let $27;
-            let $o28;
-            let $n29;
+            let $m26;
+            let $f27;
+            let $28;
+            let $29;
             let $30;
             let $31;
             let $32;
-            let $m33;
-            let $34;
+            let $o33;
+            let $n34;
             let $35;
             let $36;
-            let $m37;
-            let $38;
-            let $39;
+            let $37;
+            let $m38;
+            let $f39;
             let $40;
-            let $m41;
+            let $41;
             let $42;
-            let $43;
-            let $44;
-            let $m45;
-            let $o46;
-            let $n47;
+            let $m43;
+            let $f44;
+            let $45;
+            let $46;
+            let $47;
+            let $m48;
+            let $f49;
+            let $50;
+            let $51;
+            let $52;
+            let $m53;
+            let $f54;
+            let $o55;
+            let $n56;
             const $json = rh.claim(ctx_7);
             const $va = rt.NONE;
-            let h = rt.first(($1 = ctx_7, $s.pcs[$d] = $pc + 27, rt.fn(($1 instanceof rt.LuaTable && (($2 = $1.f.headers) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.headers) !== undefined || (!("headers" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "headers", "local 'ctx'")), "method 'headers'")($1)));
+            let h = rt.first(($1 = ctx_7, $s.pcs[$d] = $pc + 27, rt.fn((($f4 = $1?.f) !== undefined && (($2 = $f4.headers) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.headers) !== undefined || (!("headers" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "headers", "local 'ctx'")), "method 'headers'")($1)));
             if ($json) {
-                $4 = ($5 = h, ($5 instanceof rt.LuaTable && (($6 = $5.f["user-agent"]) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view["user-agent"]) !== undefined || (!("user-agent" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 28, rt.index($5, "user-agent", "local 'h'"))));
-                $9 = ($10 = h, ($10 instanceof rt.LuaTable && (($11 = $10.f["x-custom-header"]) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 28, rt.index($10, "x-custom-header", "local 'h'"))));
-                $14 = (rh.pristineContext(ctx_7) ? ctx_7.method : ($15 = ctx_7, ($15 instanceof rt.LuaTable && (($16 = $15.f.method) !== undefined || ($m17 = $15.metatable) === undefined || ($16 = $m17.view.method) !== undefined || (!("method" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 28, rt.index($15, "method", "local 'ctx'")))));
-                $19 = (rh.pristineContext(ctx_7) ? ctx_7.path() : ($20 = ctx_7, ($20 instanceof rt.LuaTable && (($21 = $20.f.path) !== undefined || ($m22 = $20.metatable) === undefined || ($21 = $m22.view.path) !== undefined || (!("path" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 28, rt.index($20, "path", "local 'ctx'")))));
-                if (($8 = rh.scalar($4)) !== undefined && ($13 = rh.scalar($9)) !== undefined && ($18 = rh.scalar($14)) !== undefined && ($23 = rh.scalar($19)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"agent\":" + $8 + ",\"custom\":" + $13 + ",\"method\":" + $18 + ",\"path\":" + $23 + "}"));
-                return rt.leave($s, $d, ($24 = $4, $25 = $9, $26 = $14, $27 = $19, $o28 = new rt.FieldsObject(), $n29 = 0, ($24 !== undefined && ($o28.agent = $24, $n29++)), ($25 !== undefined && ($o28.custom = $25, $n29++)), ($26 !== undefined && ($o28.method = $26, $n29++)), ($27 !== undefined && ($o28.path = $27, $n29++)), rt.LuaTable.record($o28, $n29)));
+                $5 = ($6 = h, (($f9 = $6?.f) !== undefined && (($7 = $f9["user-agent"]) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view["user-agent"]) !== undefined || (!("user-agent" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 28, rt.index($6, "user-agent", "local 'h'"))));
+                $11 = ($12 = h, (($f15 = $12?.f) !== undefined && (($13 = $f15["x-custom-header"]) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 28, rt.index($12, "x-custom-header", "local 'h'"))));
+                $17 = (rh.pristineContext(ctx_7) ? ctx_7.method : ($18 = ctx_7, (($f21 = $18?.f) !== undefined && (($19 = $f21.method) !== undefined || ($m20 = $18.metatable) === undefined || ($19 = $m20.view.method) !== undefined || (!("method" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 28, rt.index($18, "method", "local 'ctx'")))));
+                $23 = (rh.pristineContext(ctx_7) ? ctx_7.path() : ($24 = ctx_7, (($f27 = $24?.f) !== undefined && (($25 = $f27.path) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.path) !== undefined || (!("path" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 28, rt.index($24, "path", "local 'ctx'")))));
+                if (($10 = rh.scalar($5)) !== undefined && ($16 = rh.scalar($11)) !== undefined && ($22 = rh.scalar($17)) !== undefined && ($28 = rh.scalar($23)) !== undefined)
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"agent\":" + $10 + ",\"custom\":" + $16 + ",\"method\":" + $22 + ",\"path\":" + $28 + "}"));
+                return rt.leave($s, $d, ($29 = $5, $30 = $11, $31 = $17, $32 = $23, $o33 = new rt.FieldsObject(), $n34 = 0, ($29 !== undefined && ($o33.agent = $29, $n34++)), ($30 !== undefined && ($o33.custom = $30, $n34++)), ($31 !== undefined && ($o33.method = $31, $n34++)), ($32 !== undefined && ($o33.path = $32, $n34++)), rt.LuaTable.record($o33, $n34)));
             }
-            return rt.leave($s, $d, ($30 = ($31 = h, ($31 instanceof rt.LuaTable && (($32 = $31.f["user-agent"]) !== undefined || ($m33 = $31.metatable) === undefined || ($32 = $m33.view["user-agent"]) !== undefined || (!("user-agent" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 28, rt.index($31, "user-agent", "local 'h'")))), $34 = ($35 = h, ($35 instanceof rt.LuaTable && (($36 = $35.f["x-custom-header"]) !== undefined || ($m37 = $35.metatable) === undefined || ($36 = $m37.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : ($s.pcs[$d] = $pc + 28, rt.index($35, "x-custom-header", "local 'h'")))), $38 = (rh.pristineContext(ctx_7) ? ctx_7.method : ($39 = ctx_7, ($39 instanceof rt.LuaTable && (($40 = $39.f.method) !== undefined || ($m41 = $39.metatable) === undefined || ($40 = $m41.view.method) !== undefined || (!("method" in $m41.view) && $m41.view[rt.CUT] === undefined)) ? $40 : ($s.pcs[$d] = $pc + 28, rt.index($39, "method", "local 'ctx'"))))), $42 = (rh.pristineContext(ctx_7) ? ctx_7.path() : ($43 = ctx_7, ($43 instanceof rt.LuaTable && (($44 = $43.f.path) !== undefined || ($m45 = $43.metatable) === undefined || ($44 = $m45.view.path) !== undefined || (!("path" in $m45.view) && $m45.view[rt.CUT] === undefined)) ? $44 : ($s.pcs[$d] = $pc + 28, rt.index($43, "path", "local 'ctx'"))))), $o46 = new rt.FieldsObject(), $n47 = 0, ($30 !== undefined && ($o46.agent = $30, $n47++)), ($34 !== undefined && ($o46.custom = $34, $n47++)), ($38 !== undefined && ($o46.method = $38, $n47++)), ($42 !== undefined && ($o46.path = $42, $n47++)), rt.LuaTable.record($o46, $n47)));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $60 instanceof rt.LuaTable && !$60.linked && $60.f.get !== undefined ? ($60.f.get = $67) : ($s.pcs[$d] = $pc + 26, rt.setIndex($60, "get", $67, "field 'headers'")));
+            return rt.leave($s, $d, ($35 = ($36 = h, (($f39 = $36?.f) !== undefined && (($37 = $f39["user-agent"]) !== undefined || ($m38 = $36.metatable) === undefined || ($37 = $m38.view["user-agent"]) !== undefined || (!("user-agent" in $m38.view) && $m38.view[rt.CUT] === undefined)) ? $37 : ($s.pcs[$d] = $pc + 28, rt.index($36, "user-agent", "local 'h'")))), $40 = ($41 = h, (($f44 = $41?.f) !== undefined && (($42 = $f44["x-custom-header"]) !== undefined || ($m43 = $41.metatable) === undefined || ($42 = $m43.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m43.view) && $m43.view[rt.CUT] === undefined)) ? $42 : ($s.pcs[$d] = $pc + 28, rt.index($41, "x-custom-header", "local 'h'")))), $45 = (rh.pristineContext(ctx_7) ? ctx_7.method : ($46 = ctx_7, (($f49 = $46?.f) !== undefined && (($47 = $f49.method) !== undefined || ($m48 = $46.metatable) === undefined || ($47 = $m48.view.method) !== undefined || (!("method" in $m48.view) && $m48.view[rt.CUT] === undefined)) ? $47 : ($s.pcs[$d] = $pc + 28, rt.index($46, "method", "local 'ctx'"))))), $50 = (rh.pristineContext(ctx_7) ? ctx_7.path() : ($51 = ctx_7, (($f54 = $51?.f) !== undefined && (($52 = $f54.path) !== undefined || ($m53 = $51.metatable) === undefined || ($52 = $m53.view.path) !== undefined || (!("path" in $m53.view) && $m53.view[rt.CUT] === undefined)) ? $52 : ($s.pcs[$d] = $pc + 28, rt.index($51, "path", "local 'ctx'"))))), $o55 = new rt.FieldsObject(), $n56 = 0, ($35 !== undefined && ($o55.agent = $35, $n56++)), ($40 !== undefined && ($o55.custom = $40, $n56++)), ($45 !== undefined && ($o55.method = $45, $n56++)), ($50 !== undefined && ($o55.path = $50, $n56++)), rt.LuaTable.record($o55, $n56)));
+        }))) !== undefined && ($f90 = $80?.f) !== undefined && !$80.linked && $f90.get !== undefined ? ($f90.get = $89) : ($s.pcs[$d] = $pc + 26, rt.setIndex($80, "get", $89, "field 'headers'")));
         return rt.leave($s, $d, api);
-        return rt.leave($s, $d, rt.NONE);
     };
 }

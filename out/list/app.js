@@ -28,17 +28,20 @@ export default function load($env) {
         let $4;
         let $5;
         let $m6;
-        let $7;
-        let $o8;
-        let $n9;
-        let $10;
+        let $f7;
+        let $8;
+        let $o9;
+        let $n10;
         let $11;
         let $12;
-        let $m13;
-        let $14;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($7)));
-        $10 = ($11 = api, ($11 instanceof rt.LuaTable && (($12 = $11.f.items) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.items) !== undefined || (!("items" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 2, rt.index($11, "items", "local 'api'"))));
-        (($14 = rh.jsonHandler((function $get(ctx) {
+        let $13;
+        let $m14;
+        let $f15;
+        let $16;
+        let $f17;
+        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+        $11 = ($12 = api, (($f15 = $12?.f) !== undefined && (($13 = $f15.items) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.items) !== undefined || (!("items" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "items", "local 'api'"))));
+        (($16 = rh.jsonHandler((function $get(ctx) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -52,18 +55,18 @@ export default function load($env) {
             let $7;
             let $8;
             let $m9;
-            let $10;
-            let $m11;
-            let $12;
-            let $13;
+            let $f10;
+            let $11;
+            let $m12;
+            let $f13;
             let $14;
             let $15;
             let $16;
             let $17;
             let $18;
-            let $k19;
+            let $19;
             let $20;
-            let $21;
+            let $k21;
             let $22;
             let $23;
             let $24;
@@ -71,48 +74,49 @@ export default function load($env) {
             let $26;
             let $27;
             let $28;
-            let $o29;
-            let $n30;
-            let $31;
-            let $32;
+            let $29;
+            let $30;
+            let $o31;
+            let $n32;
             let $33;
-            let $34;
-            let $o35;
-            let $n36;
+            let $a34;
+            let $35;
+            let $36;
             let $37;
-            let $38;
-            let $o39;
-            let $n40;
+            let $o38;
+            let $n39;
+            let $40;
+            let $41;
+            let $o42;
+            let $n43;
             const $json = rh.claim(ctx);
             const $va = rt.NONE;
-            let n = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 3, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($7 = ctx, $s.pcs[$d] = $pc + 4, rt.fn(($7 instanceof rt.LuaTable && (($8 = $7.f.query) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.query) !== undefined || (!("query" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), ($6 instanceof rt.LuaTable && (($10 = $6.f.n) !== undefined || ($m11 = $6.metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 3, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 5, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 100);
+            let n = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 3, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($7 = ctx, $s.pcs[$d] = $pc + 4, rt.fn((($f10 = $7?.f) !== undefined && (($8 = $f10.query) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.query) !== undefined || (!("query" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f13 = $6?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = $6.metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 3, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 5, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 100);
             let items = new rt.LuaTable();
             let items$j = '', items$n = 0;
             {
                 const $a1 = 1;
-                const $b1 = ($12 = n, ($s.pcs[$d] = $pc + 6, rt.forNumber($12, 'limit')));
+                const $b1 = ($14 = n, ($s.pcs[$d] = $pc + 6, rt.forNumber($14, 'limit')));
                 $loop1: for (let i = $a1; i <= $b1; i++) {
                     if ($json) {
-                        $13 = "{\"id\":" + rh.num(i) + ",\"name\":" + rh.str(($14 = ("item "), $15 = (i), (typeof $14 === 'string' && typeof $15 === 'string' ? $14 + $15 : ($s.pcs[$d] = $pc + 7, rt.concat($14, $15, undefined, "local 'i'"))))) + ",\"price\":" + rh.num((i * 1.5)) + ",\"in_stock\":" + ((((rt.mod(i, 3)) !== 0)) ? 'true' : 'false') + ",\"tags\":[" + rh.str(($16 = ("tag"), $17 = ((rt.mod(i, 5))), (typeof $16 === 'string' && typeof $17 === 'string' ? $16 + $17 : ($s.pcs[$d] = $pc + 8, rt.concat($16, $17))))) + ",\"all\"]}";
-                        items$j = items$n++ === 0 ? $13 : items$j + ',' + $13;
+                        $15 = "{\"id\":" + rh.num(i) + ",\"name\":" + rh.str(($16 = ("item "), $17 = (i), (typeof $16 === 'string' && typeof $17 === 'string' ? $16 + $17 : ($s.pcs[$d] = $pc + 7, rt.concat($16, $17, undefined, "local 'i'"))))) + ",\"price\":" + rh.num((i * 1.5)) + ",\"in_stock\":" + ((((rt.mod(i, 3)) !== 0)) ? 'true' : 'false') + ",\"tags\":[" + rh.str(($18 = ("tag"), $19 = ((rt.mod(i, 5))), (typeof $18 === 'string' && typeof $19 === 'string' ? $18 + $19 : ($s.pcs[$d] = $pc + 8, rt.concat($18, $19))))) + ",\"all\"]}";
+                        items$j = items$n++ === 0 ? $15 : items$j + ',' + $15;
                     }
                     else {
-                        $18 = items;
-                        $k19 = i;
-                        (($31 = ($20 = i, $21 = ($22 = ("item "), $23 = (i), (typeof $22 === 'string' && typeof $23 === 'string' ? $22 + $23 : ($s.pcs[$d] = $pc + 7, rt.concat($22, $23, undefined, "local 'i'")))), $24 = (i * 1.5), $25 = ((rt.mod(i, 3)) !== 0), $26 = rt.buildTable(2, [2, "all", 1, ($27 = ("tag"), $28 = ((rt.mod(i, 5))), (typeof $27 === 'string' && typeof $28 === 'string' ? $27 + $28 : ($s.pcs[$d] = $pc + 8, rt.concat($27, $28))))], undefined), $o29 = new rt.FieldsObject(), $n30 = 5, $o29.id = $20, $o29.name = $21, $o29.price = $24, $o29.in_stock = $25, $o29.tags = $26, rt.LuaTable.record($o29, $n30))) !== undefined && $18 instanceof rt.LuaTable && ($k19 - 1 >>> 0) === $k19 - 1 && $18.arr[$k19 - 1] !== undefined ? ($18.arr[$k19 - 1] = $31) : $31 !== undefined && $18 instanceof rt.LuaTable && $k19 === $18.arr.length + 1 && $18.other === undefined && $18.metatable === undefined ? $18.arr.push($31) : ($s.pcs[$d] = $pc + 9, rt.setIndex($18, $k19, $31, "local 'items'")));
+                        $20 = items;
+                        $k21 = i;
+                        (($33 = ($22 = i, $23 = ($24 = ("item "), $25 = (i), (typeof $24 === 'string' && typeof $25 === 'string' ? $24 + $25 : ($s.pcs[$d] = $pc + 7, rt.concat($24, $25, undefined, "local 'i'")))), $26 = (i * 1.5), $27 = ((rt.mod(i, 3)) !== 0), $28 = rt.buildTable(2, [2, "all", 1, ($29 = ("tag"), $30 = ((rt.mod(i, 5))), (typeof $29 === 'string' && typeof $30 === 'string' ? $29 + $30 : ($s.pcs[$d] = $pc + 8, rt.concat($29, $30))))], undefined), $o31 = new rt.FieldsObject(), $n32 = 5, $o31.id = $22, $o31.name = $23, $o31.price = $26, $o31.in_stock = $27, $o31.tags = $28, rt.LuaTable.record($o31, $n32))) !== undefined && ($a34 = $20?.arr) !== undefined && ($k21 - 1 >>> 0) === $k21 - 1 && $a34[$k21 - 1] !== undefined ? ($a34[$k21 - 1] = $33) : $33 !== undefined && $a34 !== undefined && $k21 === $a34.length + 1 && $20.other === undefined && $20.metatable === undefined ? $a34.push($33) : ($s.pcs[$d] = $pc + 9, rt.setIndex($20, $k21, $33, "local 'items'")));
                     }
                 }
             }
             if ($json) {
-                $32 = items$n;
+                $35 = items$n;
                 if (items$n !== 0)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($32) + ",\"items\":[" + items$j + "]}"));
-                return rt.leave($s, $d, ($33 = $32, $34 = items, $o35 = new rt.FieldsObject(), $n36 = 2, $o35.count = $33, $o35.items = $34, rt.LuaTable.record($o35, $n36)));
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($35) + ",\"items\":[" + items$j + "]}"));
+                return rt.leave($s, $d, ($36 = $35, $37 = items, $o38 = new rt.FieldsObject(), $n39 = 2, $o38.count = $36, $o38.items = $37, rt.LuaTable.record($o38, $n39)));
             }
-            return rt.leave($s, $d, ($37 = items.length(), $38 = items, $o39 = new rt.FieldsObject(), $n40 = 2, $o39.count = $37, $o39.items = $38, rt.LuaTable.record($o39, $n40)));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $14) : ($s.pcs[$d] = $pc + 2, rt.setIndex($10, "get", $14, "field 'items'")));
+            return rt.leave($s, $d, ($40 = items.length(), $41 = items, $o42 = new rt.FieldsObject(), $n43 = 2, $o42.count = $40, $o42.items = $41, rt.LuaTable.record($o42, $n43)));
+        }))) !== undefined && ($f17 = $11?.f) !== undefined && !$11.linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'items'")));
         return rt.leave($s, $d, api);
-        return rt.leave($s, $d, rt.NONE);
     };
 }

@@ -28,17 +28,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $4: rt.LuaValue;
       let $5: rt.LuaValue;
       let $m6: rt.LuaTable | undefined;
-      let $7: rt.LuaValue;
-      let $o8: rt.Fields;
-      let $n9: number;
-      let $10: rt.LuaValue;
+      let $f7: rt.Fields | undefined;
+      let $8: rt.LuaValue;
+      let $o9: rt.Fields;
+      let $n10: number;
       let $11: rt.LuaValue;
       let $12: rt.LuaValue;
-      let $m13: rt.LuaTable | undefined;
-      let $14: rt.LuaValue;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($7)));
-      $10 = ($11 = api as rt.LuaValue, ($11 instanceof rt.LuaTable && (($12 = $11.f.items) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.items) !== undefined || (!("items" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 2, rt.index($11, "items", "local 'api'"))));
-      (($14 = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      let $13: rt.LuaValue;
+      let $m14: rt.LuaTable | undefined;
+      let $f15: rt.Fields | undefined;
+      let $16: rt.LuaValue;
+      let $f17: rt.Fields | undefined;
+      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+      $11 = ($12 = api as rt.LuaValue, (($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.items) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.items) !== undefined || (!("items" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "items", "local 'api'"))));
+      (($16 = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -51,18 +54,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
         let $m9: rt.LuaTable | undefined;
-        let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $12: rt.LuaValue;
-        let $13: string;
+        let $f10: rt.Fields | undefined;
+        let $11: rt.LuaValue;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
         let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
+        let $15: string;
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
         let $18: rt.LuaValue;
-        let $k19: number;
+        let $19: rt.LuaValue;
         let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
+        let $k21: number;
         let $22: rt.LuaValue;
         let $23: rt.LuaValue;
         let $24: rt.LuaValue;
@@ -70,46 +73,47 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $26: rt.LuaValue;
         let $27: rt.LuaValue;
         let $28: rt.LuaValue;
-        let $o29: rt.Fields;
-        let $n30: number;
-        let $31: rt.LuaValue;
-        let $32: number;
+        let $29: rt.LuaValue;
+        let $30: rt.LuaValue;
+        let $o31: rt.Fields;
+        let $n32: number;
         let $33: rt.LuaValue;
-        let $34: rt.LuaValue;
-        let $o35: rt.Fields;
-        let $n36: number;
+        let $a34: rt.LuaValue[] | undefined;
+        let $35: number;
+        let $36: rt.LuaValue;
         let $37: rt.LuaValue;
-        let $38: rt.LuaValue;
-        let $o39: rt.Fields;
-        let $n40: number;
+        let $o38: rt.Fields;
+        let $n39: number;
+        let $40: rt.LuaValue;
+        let $41: rt.LuaValue;
+        let $o42: rt.Fields;
+        let $n43: number;
         const $json: boolean = rh.claim(ctx);
         const $va: rt.LuaValue[] = rt.NONE;
-        let n: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 3, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn(($7 instanceof rt.LuaTable && (($8 = $7.f.query) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.query) !== undefined || (!("query" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), ($6 instanceof rt.LuaTable && (($10 = $6.f.n) !== undefined || ($m11 = $6.metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 3, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 5, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 100);
+        let n: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 3, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.query) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.query) !== undefined || (!("query" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f13 = ($6 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($6 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 3, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 5, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 100);
         let items: rt.LuaTable = new rt.LuaTable();
         let items$j = '', items$n = 0;
          {
           const $a1 = 1;
-          const $b1 = ($12 = n, ($s.pcs[$d] = $pc + 6, rt.forNumber($12, 'limit')));
+          const $b1 = ($14 = n, ($s.pcs[$d] = $pc + 6, rt.forNumber($14, 'limit')));
           $loop1: for (let i: number = $a1; i <= $b1; i++) {
             if ($json) {
-              $13 = "{\"id\":" + rh.num(i as number) + ",\"name\":" + rh.str(($14 = ("item ") as rt.LuaValue, $15 = (i) as rt.LuaValue, (typeof $14 === 'string' && typeof $15 === 'string' ? $14 + $15 : ($s.pcs[$d] = $pc + 7, rt.concat($14, $15, undefined, "local 'i'")))) as string) + ",\"price\":" + rh.num((i * 1.5) as number) + ",\"in_stock\":" + ((((rt.mod(i, 3)) !== 0)) ? 'true' : 'false') + ",\"tags\":[" + rh.str(($16 = ("tag") as rt.LuaValue, $17 = ((rt.mod(i, 5))) as rt.LuaValue, (typeof $16 === 'string' && typeof $17 === 'string' ? $16 + $17 : ($s.pcs[$d] = $pc + 8, rt.concat($16, $17)))) as string) + ",\"all\"]}";
-              items$j = items$n++ === 0 ? $13 : items$j + ',' + $13;
+              $15 = "{\"id\":" + rh.num(i as number) + ",\"name\":" + rh.str(($16 = ("item ") as rt.LuaValue, $17 = (i) as rt.LuaValue, (typeof $16 === 'string' && typeof $17 === 'string' ? $16 + $17 : ($s.pcs[$d] = $pc + 7, rt.concat($16, $17, undefined, "local 'i'")))) as string) + ",\"price\":" + rh.num((i * 1.5) as number) + ",\"in_stock\":" + ((((rt.mod(i, 3)) !== 0)) ? 'true' : 'false') + ",\"tags\":[" + rh.str(($18 = ("tag") as rt.LuaValue, $19 = ((rt.mod(i, 5))) as rt.LuaValue, (typeof $18 === 'string' && typeof $19 === 'string' ? $18 + $19 : ($s.pcs[$d] = $pc + 8, rt.concat($18, $19)))) as string) + ",\"all\"]}";
+              items$j = items$n++ === 0 ? $15 : items$j + ',' + $15;
             } else {
-              $18 = items;
-              $k19 = i;
-              (($31 = ($20 = i, $21 = ($22 = ("item ") as rt.LuaValue, $23 = (i) as rt.LuaValue, (typeof $22 === 'string' && typeof $23 === 'string' ? $22 + $23 : ($s.pcs[$d] = $pc + 7, rt.concat($22, $23, undefined, "local 'i'")))), $24 = (i * 1.5), $25 = ((rt.mod(i, 3)) !== 0), $26 = rt.buildTable(2, [2, "all", 1, ($27 = ("tag") as rt.LuaValue, $28 = ((rt.mod(i, 5))) as rt.LuaValue, (typeof $27 === 'string' && typeof $28 === 'string' ? $27 + $28 : ($s.pcs[$d] = $pc + 8, rt.concat($27, $28))))], undefined), $o29 = new rt.FieldsObject(), $n30 = 5, $o29.id = $20, $o29.name = $21, $o29.price = $24, $o29.in_stock = $25, $o29.tags = $26, rt.LuaTable.record($o29, $n30))) !== undefined && $18 instanceof rt.LuaTable && ($k19 - 1 >>> 0) === $k19 - 1 && $18.arr[$k19 - 1] !== undefined ? ($18.arr[$k19 - 1] = $31) : $31 !== undefined && $18 instanceof rt.LuaTable && $k19 === $18.arr.length + 1 && $18.other === undefined && $18.metatable === undefined ? $18.arr.push($31) : ($s.pcs[$d] = $pc + 9, rt.setIndex($18, $k19, $31, "local 'items'")));
+              $20 = items;
+              $k21 = i;
+              (($33 = ($22 = i, $23 = ($24 = ("item ") as rt.LuaValue, $25 = (i) as rt.LuaValue, (typeof $24 === 'string' && typeof $25 === 'string' ? $24 + $25 : ($s.pcs[$d] = $pc + 7, rt.concat($24, $25, undefined, "local 'i'")))), $26 = (i * 1.5), $27 = ((rt.mod(i, 3)) !== 0), $28 = rt.buildTable(2, [2, "all", 1, ($29 = ("tag") as rt.LuaValue, $30 = ((rt.mod(i, 5))) as rt.LuaValue, (typeof $29 === 'string' && typeof $30 === 'string' ? $29 + $30 : ($s.pcs[$d] = $pc + 8, rt.concat($29, $30))))], undefined), $o31 = new rt.FieldsObject(), $n32 = 5, $o31.id = $22, $o31.name = $23, $o31.price = $26, $o31.in_stock = $27, $o31.tags = $28, rt.LuaTable.record($o31, $n32))) !== undefined && ($a34 = ($20 as rt.LuaTable)?.arr) !== undefined && ($k21 - 1 >>> 0) === $k21 - 1 && $a34[$k21 - 1] !== undefined ? ($a34[$k21 - 1] = $33) : $33 !== undefined && $a34 !== undefined && $k21 === $a34.length + 1 && ($20 as rt.LuaTable).other === undefined && ($20 as rt.LuaTable).metatable === undefined ? $a34.push($33) : ($s.pcs[$d] = $pc + 9, rt.setIndex($20, $k21, $33, "local 'items'")));
             }
           }
         }
         if ($json) {
-          $32 = items$n;
-          if (items$n !== 0) return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($32) + ",\"items\":[" + items$j + "]}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($33 = $32, $34 = items, $o35 = new rt.FieldsObject(), $n36 = 2, $o35.count = $33, $o35.items = $34, rt.LuaTable.record($o35, $n36)));
+          $35 = items$n;
+          if (items$n !== 0) return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($35) + ",\"items\":[" + items$j + "]}") as unknown as rt.LuaValue);
+          return rt.leave($s, $d, ($36 = $35, $37 = items, $o38 = new rt.FieldsObject(), $n39 = 2, $o38.count = $36, $o38.items = $37, rt.LuaTable.record($o38, $n39)));
         }
-        return rt.leave($s, $d, ($37 = items.length(), $38 = items, $o39 = new rt.FieldsObject(), $n40 = 2, $o39.count = $37, $o39.items = $38, rt.LuaTable.record($o39, $n40)));
-        return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $14) : ($s.pcs[$d] = $pc + 2, rt.setIndex($10, "get", $14, "field 'items'")));
+        return rt.leave($s, $d, ($40 = items.length(), $41 = items, $o42 = new rt.FieldsObject(), $n43 = 2, $o42.count = $40, $o42.items = $41, rt.LuaTable.record($o42, $n43)));
+      }) as rt.LuaFunction)) !== undefined && ($f17 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'items'")));
       return rt.leave($s, $d, api);
-      return rt.leave($s, $d, rt.NONE);
     };
 }

@@ -93,103 +93,141 @@ export default function load($env) {
         let $4;
         let $5;
         let $m6;
-        let $7;
+        let $f7;
         let $8;
         let $9;
         let $10;
-        let $m11;
-        let $12;
-        let $13;
+        let $11;
+        let $m12;
+        let $f13;
         let $14;
-        let $15;
-        let $m16;
+        let $f15;
+        let $16;
         let $17;
         let $18;
-        let $19;
-        let $20;
-        let $m21;
-        let $22;
+        let $m19;
+        let $f20;
+        let $21;
+        let $f22;
         let $23;
         let $24;
         let $25;
-        let $26;
-        let $m27;
+        let $m26;
+        let $f27;
         let $28;
-        let $m29;
+        let $f29;
         let $30;
         let $31;
         let $32;
         let $33;
-        let $34;
-        let $m35;
+        let $m34;
+        let $f35;
         let $36;
         let $m37;
-        let $38;
+        let $f38;
         let $39;
-        let $40;
+        let $f40;
         let $41;
-        let $m42;
+        let $42;
         let $43;
         let $44;
-        let $45;
-        let $46;
+        let $m45;
+        let $f46;
         let $47;
-        let $48;
-        let $m49;
+        let $m48;
+        let $f49;
         let $50;
-        let $m51;
+        let $f51;
         let $52;
-        let $m53;
+        let $53;
         let $54;
-        let $55;
-        let $56;
+        let $m55;
+        let $f56;
         let $57;
-        let $m58;
+        let $f58;
         let $59;
         let $60;
         let $61;
         let $62;
-        let $m63;
-        let $64;
-        let $65;
+        let $63;
+        let $m64;
+        let $f65;
         let $66;
-        let $67;
-        let $68;
-        let $m69;
-        let $70;
-        let $m71;
+        let $m67;
+        let $f68;
+        let $69;
+        let $m70;
+        let $f71;
         let $72;
-        let $73;
+        let $f73;
         let $74;
         let $75;
-        let $m76;
-        let $77;
-        let $78;
+        let $76;
+        let $m77;
+        let $f78;
         let $79;
-        let $80;
+        let $f80;
         let $81;
-        let $m82;
+        let $82;
         let $83;
         let $m84;
-        let $85;
+        let $f85;
         let $86;
-        let $87;
+        let $f87;
         let $88;
-        let $m89;
+        let $89;
         let $90;
         let $91;
-        let $92;
-        let $93;
-        let $m94;
-        let $95;
-        let $96;
+        let $m92;
+        let $f93;
+        let $94;
+        let $m95;
+        let $f96;
         let $97;
-        let $98;
-        let $m99;
+        let $f98;
+        let $99;
         let $100;
         let $101;
-        let $102;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $7 = new rt.LuaTable(), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($7)));
+        let $m102;
+        let $f103;
+        let $104;
+        let $f105;
+        let $106;
+        let $107;
+        let $108;
+        let $109;
+        let $m110;
+        let $f111;
+        let $112;
+        let $m113;
+        let $f114;
+        let $115;
+        let $f116;
+        let $117;
+        let $118;
+        let $119;
+        let $m120;
+        let $f121;
+        let $122;
+        let $f123;
+        let $124;
+        let $125;
+        let $126;
+        let $m127;
+        let $f128;
+        let $129;
+        let $f130;
+        let $131;
+        let $132;
+        let $133;
+        let $m134;
+        let $f135;
+        let $136;
+        let $f137;
+        let $138;
+        let $139;
+        let $f140;
+        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = new rt.LuaTable(), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
         let calls = new rt.LuaTable();
         let previous = new rt.LuaTable();
         let trace;
@@ -198,14 +236,15 @@ export default function load($env) {
             let $1;
             let $k2;
             let $3;
+            let $a4;
             const $va = rt.NONE;
             $1 = calls;
             $k2 = (calls.length() + 1);
-            (($3 = step) !== undefined && $1 instanceof rt.LuaTable && ($k2 - 1 >>> 0) === $k2 - 1 && $1.arr[$k2 - 1] !== undefined ? ($1.arr[$k2 - 1] = $3) : $3 !== undefined && $1 instanceof rt.LuaTable && $k2 === $1.arr.length + 1 && $1.other === undefined && $1.metatable === undefined ? $1.arr.push($3) : (rt.at($s, $d, $pc + 2), rt.setIndex($1, $k2, $3, "upvalue 'calls'")));
+            (($3 = step) !== undefined && ($a4 = $1?.arr) !== undefined && ($k2 - 1 >>> 0) === $k2 - 1 && $a4[$k2 - 1] !== undefined ? ($a4[$k2 - 1] = $3) : $3 !== undefined && $a4 !== undefined && $k2 === $a4.length + 1 && $1.other === undefined && $1.metatable === undefined ? $a4.push($3) : (rt.at($s, $d, $pc + 2), rt.setIndex($1, $k2, $3, "upvalue 'calls'")));
             return rt.leave($s, $d, rt.NONE);
         });
-        $8 = ($9 = api, ($9 instanceof rt.LuaTable && (($10 = $9.f.before) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.before) !== undefined || (!("before" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 3, rt.index($9, "before", "local 'api'"))));
-        (($12 = function $trace(ctx) {
+        $9 = ($10 = api, (($f13 = $10?.f) !== undefined && (($11 = $f13.before) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.before) !== undefined || (!("before" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 3, rt.index($10, "before", "local 'api'"))));
+        (($14 = function $trace(ctx) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -216,22 +255,24 @@ export default function load($env) {
             let $4;
             let $5;
             let $m6;
-            let $7;
-            let $r8;
-            let $9;
+            let $f7;
+            let $8;
+            let $r9;
             let $10;
-            let $m11;
+            let $11;
+            let $m12;
+            let $f13;
             const $va = rt.NONE;
             $1 = calls;
             $2 = new rt.LuaTable();
             calls = $2;
             previous = $1;
             ($s.pcs[$d] = $pc + 4, trace("global.before.trace"));
-            ($4 = ctx, $s.pcs[$d] = $pc + 5, $fn3 = rt.fn(($4 instanceof rt.LuaTable && (($5 = $4.f.set) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.set) !== undefined || (!("set" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "set", "local 'ctx'")), "method 'set'"), $7 = "request_id", $r8 = ($9 = ctx, $s.pcs[$d] = $pc + 6, rt.fn(($9 instanceof rt.LuaTable && (($10 = $9.f.request_id) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.request_id) !== undefined || (!("request_id" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "request_id", "local 'ctx'")), "method 'request_id'")($9)), $s.pcs[$d] = $pc + 7, (Array.isArray($r8) ? $fn3($4, $7, ...$r8) : $fn3($4, $7, $r8)));
+            ($4 = ctx, $s.pcs[$d] = $pc + 5, $fn3 = rt.fn((($f7 = $4?.f) !== undefined && (($5 = $f7.set) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.set) !== undefined || (!("set" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "set", "local 'ctx'")), "method 'set'"), $8 = "request_id", $r9 = ($10 = ctx, $s.pcs[$d] = $pc + 6, rt.fn((($f13 = $10?.f) !== undefined && (($11 = $f13.request_id) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.request_id) !== undefined || (!("request_id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "request_id", "local 'ctx'")), "method 'request_id'")($10)), $s.pcs[$d] = $pc + 7, (Array.isArray($r9) ? $fn3($4, $8, ...$r9) : $fn3($4, $8, $r9)));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $8 instanceof rt.LuaTable && !$8.linked && $8.f.trace !== undefined ? ($8.f.trace = $12) : ($s.pcs[$d] = $pc + 3, rt.setIndex($8, "trace", $12, "field 'before'")));
-        $13 = ($14 = api, ($14 instanceof rt.LuaTable && (($15 = $14.f.before) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.before) !== undefined || (!("before" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 8, rt.index($14, "before", "local 'api'"))));
-        (($17 = function $timing(ctx_1) {
+        }) !== undefined && ($f15 = $9?.f) !== undefined && !$9.linked && $f15.trace !== undefined ? ($f15.trace = $14) : ($s.pcs[$d] = $pc + 3, rt.setIndex($9, "trace", $14, "field 'before'")));
+        $16 = ($17 = api, (($f20 = $17?.f) !== undefined && (($18 = $f20.before) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.before) !== undefined || (!("before" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 8, rt.index($17, "before", "local 'api'"))));
+        (($21 = function $timing(ctx_1) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -239,13 +280,14 @@ export default function load($env) {
             let $1;
             let $2;
             let $m3;
+            let $f4;
             const $va = rt.NONE;
             ($s.pcs[$d] = $pc + 9, trace("global.before.timing"));
-            ($1 = ctx_1, $s.pcs[$d] = $pc + 10, rt.fn(($1 instanceof rt.LuaTable && (($2 = $1.f.set) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.set) !== undefined || (!("set" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "started_at", 1700000000));
+            ($1 = ctx_1, $s.pcs[$d] = $pc + 10, rt.fn((($f4 = $1?.f) !== undefined && (($2 = $f4.set) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.set) !== undefined || (!("set" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "started_at", 1700000000));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $13 instanceof rt.LuaTable && !$13.linked && $13.f.timing !== undefined ? ($13.f.timing = $17) : ($s.pcs[$d] = $pc + 8, rt.setIndex($13, "timing", $17, "field 'before'")));
-        $18 = ($19 = api, ($19 instanceof rt.LuaTable && (($20 = $19.f.after) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.after) !== undefined || (!("after" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 11, rt.index($19, "after", "local 'api'"))));
-        (($22 = function $log(ctx_2) {
+        }) !== undefined && ($f22 = $16?.f) !== undefined && !$16.linked && $f22.timing !== undefined ? ($f22.timing = $21) : ($s.pcs[$d] = $pc + 8, rt.setIndex($16, "timing", $21, "field 'before'")));
+        $23 = ($24 = api, (($f27 = $24?.f) !== undefined && (($25 = $f27.after) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.after) !== undefined || (!("after" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 11, rt.index($24, "after", "local 'api'"))));
+        (($28 = function $log(ctx_2) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -253,9 +295,9 @@ export default function load($env) {
             const $va = rt.NONE;
             ($s.pcs[$d] = $pc + 12, trace("global.after.log"));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $18 instanceof rt.LuaTable && !$18.linked && $18.f.log !== undefined ? ($18.f.log = $22) : ($s.pcs[$d] = $pc + 11, rt.setIndex($18, "log", $22, "field 'after'")));
-        $23 = ($24 = ($25 = api, ($25 instanceof rt.LuaTable && (($26 = $25.f.admin) !== undefined || ($m27 = $25.metatable) === undefined || ($26 = $m27.view.admin) !== undefined || (!("admin" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : ($s.pcs[$d] = $pc + 13, rt.index($25, "admin", "local 'api'")))), ($24 instanceof rt.LuaTable && (($28 = $24.f.before) !== undefined || ($m29 = $24.metatable) === undefined || ($28 = $m29.view.before) !== undefined || (!("before" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 13, rt.index($24, "before", "field 'admin'"))));
-        (($30 = (($body) => rt.withBody((function $auth(ctx_3) {
+        }) !== undefined && ($f29 = $23?.f) !== undefined && !$23.linked && $f29.log !== undefined ? ($f29.log = $28) : ($s.pcs[$d] = $pc + 11, rt.setIndex($23, "log", $28, "field 'after'")));
+        $30 = ($31 = ($32 = api, (($f35 = $32?.f) !== undefined && (($33 = $f35.admin) !== undefined || ($m34 = $32.metatable) === undefined || ($33 = $m34.view.admin) !== undefined || (!("admin" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : ($s.pcs[$d] = $pc + 13, rt.index($32, "admin", "local 'api'")))), (($f38 = $31?.f) !== undefined && (($36 = $f38.before) !== undefined || ($m37 = $31.metatable) === undefined || ($36 = $m37.view.before) !== undefined || (!("before" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : ($s.pcs[$d] = $pc + 13, rt.index($31, "before", "field 'admin'"))));
+        (($39 = (($body) => rt.withBody((function $auth(ctx_3) {
             const $r = $body(ctx_3);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $auth$body(ctx_3) {
@@ -267,30 +309,34 @@ export default function load($env) {
             let $2;
             let $3;
             let $m4;
-            let $5;
-            let $m6;
-            let $fn7;
-            let $8;
-            let $9;
-            let $m10;
+            let $f5;
+            let $6;
+            let $m7;
+            let $f8;
+            let $fn9;
+            let $10;
             let $11;
-            let $12;
-            let $t13;
-            let $r14;
+            let $m12;
+            let $f13;
+            let $14;
             let $15;
-            let $16;
-            let $m17;
+            let $t16;
+            let $r17;
+            let $18;
+            let $19;
+            let $m20;
+            let $f21;
             const $va = rt.NONE;
             ($s.pcs[$d] = $pc + 14, trace("admin.before.auth"));
-            let auth = ($1 = rt.first(($2 = ctx_3, $s.pcs[$d] = $pc + 16, rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.headers) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.headers) !== undefined || (!("headers" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2))), ($1 instanceof rt.LuaTable && (($5 = $1.f.Authorization) !== undefined || ($m6 = $1.metatable) === undefined || ($5 = $m6.view.Authorization) !== undefined || (!("Authorization" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 15, rt.index($1, "Authorization"))));
+            let auth = ($1 = rt.first(($2 = ctx_3, $s.pcs[$d] = $pc + 16, rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.headers) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.headers) !== undefined || (!("headers" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2))), (($f8 = $1?.f) !== undefined && (($6 = $f8.Authorization) !== undefined || ($m7 = $1.metatable) === undefined || ($6 = $m7.view.Authorization) !== undefined || (!("Authorization" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 15, rt.index($1, "Authorization"))));
             if ((auth !== "Bearer letmein")) {
-                return ($8 = api, $s.pcs[$d] = $pc + 17, $fn7 = rt.fn(($8 instanceof rt.LuaTable && (($9 = $8.f.error) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.error) !== undefined || (!("error" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "error", "upvalue 'api'")), "method 'error'"), $11 = 401, $12 = "Unauthorized", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn7($8, $11, $12), $s.tails = $t13, $r14) : rt.tail($s, $fn7, [$8, $11, $12]));
+                return ($10 = api, $s.pcs[$d] = $pc + 17, $fn9 = rt.fn((($f13 = $10?.f) !== undefined && (($11 = $f13.error) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.error) !== undefined || (!("error" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "error", "upvalue 'api'")), "method 'error'"), $14 = 401, $15 = "Unauthorized", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t16 = $s.tails++, $r17 = $fn9($10, $14, $15), $s.tails = $t16, $r17) : rt.tail($s, $fn9, [$10, $14, $15]));
             }
-            ($15 = ctx_3, $s.pcs[$d] = $pc + 18, rt.fn(($15 instanceof rt.LuaTable && (($16 = $15.f.set) !== undefined || ($m17 = $15.metatable) === undefined || ($16 = $m17.view.set) !== undefined || (!("set" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($15, "set", "local 'ctx'")), "method 'set'")($15, "role", "admin"));
+            ($18 = ctx_3, $s.pcs[$d] = $pc + 18, rt.fn((($f21 = $18?.f) !== undefined && (($19 = $f21.set) !== undefined || ($m20 = $18.metatable) === undefined || ($19 = $m20.view.set) !== undefined || (!("set" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($18, "set", "local 'ctx'")), "method 'set'")($18, "role", "admin"));
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $23 instanceof rt.LuaTable && !$23.linked && $23.f.auth !== undefined ? ($23.f.auth = $30) : ($s.pcs[$d] = $pc + 13, rt.setIndex($23, "auth", $30, "field 'before'")));
-        $31 = ($32 = ($33 = api, ($33 instanceof rt.LuaTable && (($34 = $33.f.admin) !== undefined || ($m35 = $33.metatable) === undefined || ($34 = $m35.view.admin) !== undefined || (!("admin" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : ($s.pcs[$d] = $pc + 19, rt.index($33, "admin", "local 'api'")))), ($32 instanceof rt.LuaTable && (($36 = $32.f.after) !== undefined || ($m37 = $32.metatable) === undefined || ($36 = $m37.view.after) !== undefined || (!("after" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : ($s.pcs[$d] = $pc + 19, rt.index($32, "after", "field 'admin'"))));
-        (($38 = function $audit(ctx_4) {
+        }))) !== undefined && ($f40 = $30?.f) !== undefined && !$30.linked && $f40.auth !== undefined ? ($f40.auth = $39) : ($s.pcs[$d] = $pc + 13, rt.setIndex($30, "auth", $39, "field 'before'")));
+        $41 = ($42 = ($43 = api, (($f46 = $43?.f) !== undefined && (($44 = $f46.admin) !== undefined || ($m45 = $43.metatable) === undefined || ($44 = $m45.view.admin) !== undefined || (!("admin" in $m45.view) && $m45.view[rt.CUT] === undefined)) ? $44 : ($s.pcs[$d] = $pc + 19, rt.index($43, "admin", "local 'api'")))), (($f49 = $42?.f) !== undefined && (($47 = $f49.after) !== undefined || ($m48 = $42.metatable) === undefined || ($47 = $m48.view.after) !== undefined || (!("after" in $m48.view) && $m48.view[rt.CUT] === undefined)) ? $47 : ($s.pcs[$d] = $pc + 19, rt.index($42, "after", "field 'admin'"))));
+        (($50 = function $audit(ctx_4) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -298,9 +344,9 @@ export default function load($env) {
             const $va = rt.NONE;
             ($s.pcs[$d] = $pc + 20, trace("admin.after.audit"));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $31 instanceof rt.LuaTable && !$31.linked && $31.f.audit !== undefined ? ($31.f.audit = $38) : ($s.pcs[$d] = $pc + 19, rt.setIndex($31, "audit", $38, "field 'after'")));
-        $39 = ($40 = api, ($40 instanceof rt.LuaTable && (($41 = $40.f.admin) !== undefined || ($m42 = $40.metatable) === undefined || ($41 = $m42.view.admin) !== undefined || (!("admin" in $m42.view) && $m42.view[rt.CUT] === undefined)) ? $41 : ($s.pcs[$d] = $pc + 21, rt.index($40, "admin", "local 'api'"))));
-        (($43 = rh.jsonHandler(((($body) => rt.withBody((function $get(ctx_5) {
+        }) !== undefined && ($f51 = $41?.f) !== undefined && !$41.linked && $f51.audit !== undefined ? ($f51.audit = $50) : ($s.pcs[$d] = $pc + 19, rt.setIndex($41, "audit", $50, "field 'after'")));
+        $52 = ($53 = api, (($f56 = $53?.f) !== undefined && (($54 = $f56.admin) !== undefined || ($m55 = $53.metatable) === undefined || ($54 = $m55.view.admin) !== undefined || (!("admin" in $m55.view) && $m55.view[rt.CUT] === undefined)) ? $54 : ($s.pcs[$d] = $pc + 21, rt.index($53, "admin", "local 'api'"))));
+        (($57 = rh.jsonHandler(((($body) => rt.withBody((function $get(ctx_5) {
             const $r = $body(ctx_5);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx_5) {
@@ -312,57 +358,62 @@ export default function load($env) {
             let $2;
             let $3;
             let $m4;
-            let $5;
+            let $f5;
             let $6;
             let $7;
-            let $m8;
-            let $9;
-            let $10;
+            let $8;
+            let $m9;
+            let $f10;
             let $11;
             let $12;
-            let $m13;
+            let $13;
             let $14;
-            let $fn15;
-            let $16;
+            let $m15;
+            let $f16;
             let $17;
-            let $18;
+            let $fn18;
             let $19;
-            let $o20;
-            let $n21;
-            let $fn22;
-            let $23;
-            let $24;
-            let $25;
-            let $m26;
+            let $20;
+            let $21;
+            let $22;
+            let $o23;
+            let $n24;
+            let $fn25;
+            let $26;
             let $27;
             let $28;
-            let $29;
-            let $30;
-            let $m31;
+            let $m29;
+            let $f30;
+            let $31;
             let $32;
             let $33;
             let $34;
             let $m35;
-            let $o36;
-            let $n37;
-            let $t38;
-            let $r39;
+            let $f36;
+            let $37;
+            let $38;
+            let $39;
+            let $m40;
+            let $f41;
+            let $o42;
+            let $n43;
+            let $t44;
+            let $r45;
             const $json = rh.claim(ctx_5);
             const $va = rt.NONE;
             ($s.pcs[$d] = $pc + 22, trace("handler"));
             if ($json) {
-                $1 = ($2 = api, ($2 instanceof rt.LuaTable && (($3 = $2.f.json) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 23, rt.index($2, "json", "upvalue 'api'"))));
-                $5 = rt.first(($6 = ctx_5, $s.pcs[$d] = $pc + 24, rt.fn(($6 instanceof rt.LuaTable && (($7 = $6.f.get) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.get) !== undefined || (!("get" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($6, "get", "local 'ctx'")), "method 'get'")($6, "role")));
-                $10 = rt.first(($11 = ctx_5, $s.pcs[$d] = $pc + 25, rt.fn(($11 instanceof rt.LuaTable && (($12 = $11.f.get) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.get) !== undefined || (!("get" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "get", "local 'ctx'")), "method 'get'")($11, "request_id")));
-                if (rh.isJsonBuilder($1) && ($9 = rh.scalar($5)) !== undefined && ($14 = rh.scalar($10)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"ok\":true,\"role\":" + $9 + ",\"request_id\":" + $14 + "}"));
-                return rt.leave($s, $d, rt.first(($16 = $1, $17 = ($18 = $5, $19 = $10, $o20 = new rt.FieldsObject(), $n21 = 1, $o20.ok = true, ($18 !== undefined && ($o20.role = $18, $n21++)), ($19 !== undefined && ($o20.request_id = $19, $n21++)), rt.LuaTable.record($o20, $n21)), $s.pcs[$d] = $pc + 26, $fn15 = rt.fn($16, "field 'json'"), $fn15($17))));
+                $1 = ($2 = api, (($f5 = $2?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 23, rt.index($2, "json", "upvalue 'api'"))));
+                $6 = rt.first(($7 = ctx_5, $s.pcs[$d] = $pc + 24, rt.fn((($f10 = $7?.f) !== undefined && (($8 = $f10.get) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.get) !== undefined || (!("get" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "get", "local 'ctx'")), "method 'get'")($7, "role")));
+                $12 = rt.first(($13 = ctx_5, $s.pcs[$d] = $pc + 25, rt.fn((($f16 = $13?.f) !== undefined && (($14 = $f16.get) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.get) !== undefined || (!("get" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($13, "get", "local 'ctx'")), "method 'get'")($13, "request_id")));
+                if (rh.isJsonBuilder($1) && ($11 = rh.scalar($6)) !== undefined && ($17 = rh.scalar($12)) !== undefined)
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"ok\":true,\"role\":" + $11 + ",\"request_id\":" + $17 + "}"));
+                return rt.leave($s, $d, rt.first(($19 = $1, $20 = ($21 = $6, $22 = $12, $o23 = new rt.FieldsObject(), $n24 = 1, $o23.ok = true, ($21 !== undefined && ($o23.role = $21, $n24++)), ($22 !== undefined && ($o23.request_id = $22, $n24++)), rt.LuaTable.record($o23, $n24)), $s.pcs[$d] = $pc + 26, $fn18 = rt.fn($19, "field 'json'"), $fn18($20))));
             }
-            return ($23 = ($24 = api, ($24 instanceof rt.LuaTable && (($25 = $24.f.json) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.json) !== undefined || (!("json" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 23, rt.index($24, "json", "upvalue 'api'")))), $27 = ($28 = rt.first(($29 = ctx_5, $s.pcs[$d] = $pc + 24, rt.fn(($29 instanceof rt.LuaTable && (($30 = $29.f.get) !== undefined || ($m31 = $29.metatable) === undefined || ($30 = $m31.view.get) !== undefined || (!("get" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : rt.index($29, "get", "local 'ctx'")), "method 'get'")($29, "role"))), $32 = rt.first(($33 = ctx_5, $s.pcs[$d] = $pc + 25, rt.fn(($33 instanceof rt.LuaTable && (($34 = $33.f.get) !== undefined || ($m35 = $33.metatable) === undefined || ($34 = $m35.view.get) !== undefined || (!("get" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : rt.index($33, "get", "local 'ctx'")), "method 'get'")($33, "request_id"))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.ok = true, ($28 !== undefined && ($o36.role = $28, $n37++)), ($32 !== undefined && ($o36.request_id = $32, $n37++)), rt.LuaTable.record($o36, $n37)), $s.pcs[$d] = $pc + 27, $fn22 = rt.fn($23, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t38 = $s.tails++, $r39 = $fn22($27), $s.tails = $t38, $r39) : rt.tail($s, $fn22, [$27]));
-            return rt.leave($s, $d, rt.NONE);
-        }))))) !== undefined && $39 instanceof rt.LuaTable && !$39.linked && $39.f.get !== undefined ? ($39.f.get = $43) : ($s.pcs[$d] = $pc + 21, rt.setIndex($39, "get", $43, "field 'admin'")));
-        $44 = ($45 = ($46 = ($47 = api, ($47 instanceof rt.LuaTable && (($48 = $47.f.admin) !== undefined || ($m49 = $47.metatable) === undefined || ($48 = $m49.view.admin) !== undefined || (!("admin" in $m49.view) && $m49.view[rt.CUT] === undefined)) ? $48 : ($s.pcs[$d] = $pc + 28, rt.index($47, "admin", "local 'api'")))), ($46 instanceof rt.LuaTable && (($50 = $46.f.users) !== undefined || ($m51 = $46.metatable) === undefined || ($50 = $m51.view.users) !== undefined || (!("users" in $m51.view) && $m51.view[rt.CUT] === undefined)) ? $50 : ($s.pcs[$d] = $pc + 28, rt.index($46, "users", "field 'admin'")))), ($45 instanceof rt.LuaTable && (($52 = $45.f.p_id) !== undefined || ($m53 = $45.metatable) === undefined || ($52 = $m53.view.p_id) !== undefined || (!("p_id" in $m53.view) && $m53.view[rt.CUT] === undefined)) ? $52 : ($s.pcs[$d] = $pc + 28, rt.index($45, "p_id", "field 'users'"))));
-        (($54 = rh.jsonHandler((function $get(ctx_6) {
+            return ($26 = ($27 = api, (($f30 = $27?.f) !== undefined && (($28 = $f30.json) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.json) !== undefined || (!("json" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 23, rt.index($27, "json", "upvalue 'api'")))), $31 = ($32 = rt.first(($33 = ctx_5, $s.pcs[$d] = $pc + 24, rt.fn((($f36 = $33?.f) !== undefined && (($34 = $f36.get) !== undefined || ($m35 = $33.metatable) === undefined || ($34 = $m35.view.get) !== undefined || (!("get" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : rt.index($33, "get", "local 'ctx'")), "method 'get'")($33, "role"))), $37 = rt.first(($38 = ctx_5, $s.pcs[$d] = $pc + 25, rt.fn((($f41 = $38?.f) !== undefined && (($39 = $f41.get) !== undefined || ($m40 = $38.metatable) === undefined || ($39 = $m40.view.get) !== undefined || (!("get" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : rt.index($38, "get", "local 'ctx'")), "method 'get'")($38, "request_id"))), $o42 = new rt.FieldsObject(), $n43 = 1, $o42.ok = true, ($32 !== undefined && ($o42.role = $32, $n43++)), ($37 !== undefined && ($o42.request_id = $37, $n43++)), rt.LuaTable.record($o42, $n43)), $s.pcs[$d] = $pc + 27, $fn25 = rt.fn($26, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t44 = $s.tails++, $r45 = $fn25($31), $s.tails = $t44, $r45) : rt.tail($s, $fn25, [$31]));
+        }))))) !== undefined && ($f58 = $52?.f) !== undefined && !$52.linked && $f58.get !== undefined ? ($f58.get = $57) : ($s.pcs[$d] = $pc + 21, rt.setIndex($52, "get", $57, "field 'admin'")));
+        $59 = ($60 = ($61 = ($62 = api, (($f65 = $62?.f) !== undefined && (($63 = $f65.admin) !== undefined || ($m64 = $62.metatable) === undefined || ($63 = $m64.view.admin) !== undefined || (!("admin" in $m64.view) && $m64.view[rt.CUT] === undefined)) ? $63 : ($s.pcs[$d] = $pc + 28, rt.index($62, "admin", "local 'api'")))), (($f68 = $61?.f) !== undefined && (($66 = $f68.users) !== undefined || ($m67 = $61.metatable) === undefined || ($66 = $m67.view.users) !== undefined || (!("users" in $m67.view) && $m67.view[rt.CUT] === undefined)) ? $66 : ($s.pcs[$d] = $pc + 28, rt.index($61, "users", "field 'admin'")))), (($f71 = $60?.f) !== undefined && (($69 = $f71.p_id) !== undefined || ($m70 = $60.metatable) === undefined || ($69 = $m70.view.p_id) !== undefined || (!("p_id" in $m70.view) && $m70.view[rt.CUT] === undefined)) ? $69 : ($s.pcs[$d] = $pc + 28, rt.index($60, "p_id", "field 'users'"))));
+        (($72 = rh.jsonHandler((function $get(ctx_6) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -372,46 +423,50 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $6;
-            let $m7;
-            let $8;
-            let $9;
+            let $f6;
+            let $7;
+            let $m8;
+            let $f9;
             let $10;
             let $11;
-            let $m12;
+            let $12;
             let $13;
-            let $14;
-            let $15;
-            let $o16;
-            let $n17;
+            let $m14;
+            let $f15;
+            let $16;
+            let $17;
             let $18;
-            let $19;
-            let $20;
+            let $o19;
+            let $n20;
             let $21;
-            let $m22;
+            let $22;
             let $23;
-            let $m24;
-            let $25;
-            let $26;
+            let $24;
+            let $m25;
+            let $f26;
             let $27;
             let $m28;
-            let $o29;
-            let $n30;
+            let $f29;
+            let $30;
+            let $31;
+            let $32;
+            let $m33;
+            let $f34;
+            let $o35;
+            let $n36;
             const $json = rh.claim(ctx_6);
             const $va = rt.NONE;
             if ($json) {
-                $1 = (rh.pristineContext(ctx_6) ? ctx_6.param("id") : ($2 = rt.first(($3 = ctx_6, $s.pcs[$d] = $pc + 30, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.params) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.params) !== undefined || (!("params" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), ($2 instanceof rt.LuaTable && (($6 = $2.f.id) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 29, rt.index($2, "id")))));
-                $9 = rt.first(($10 = ctx_6, $s.pcs[$d] = $pc + 31, rt.fn(($10 instanceof rt.LuaTable && (($11 = $10.f.get) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.get) !== undefined || (!("get" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "get", "local 'ctx'")), "method 'get'")($10, "role")));
-                if (($8 = rh.scalar($1)) !== undefined && ($13 = rh.scalar($9)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"id\":" + $8 + ",\"role\":" + $13 + "}"));
-                return rt.leave($s, $d, ($14 = $1, $15 = $9, $o16 = new rt.FieldsObject(), $n17 = 0, ($14 !== undefined && ($o16.id = $14, $n17++)), ($15 !== undefined && ($o16.role = $15, $n17++)), rt.LuaTable.record($o16, $n17)));
+                $1 = (rh.pristineContext(ctx_6) ? ctx_6.param("id") : ($2 = rt.first(($3 = ctx_6, $s.pcs[$d] = $pc + 30, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.params) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.params) !== undefined || (!("params" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), (($f9 = $2?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 29, rt.index($2, "id")))));
+                $11 = rt.first(($12 = ctx_6, $s.pcs[$d] = $pc + 31, rt.fn((($f15 = $12?.f) !== undefined && (($13 = $f15.get) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.get) !== undefined || (!("get" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : rt.index($12, "get", "local 'ctx'")), "method 'get'")($12, "role")));
+                if (($10 = rh.scalar($1)) !== undefined && ($16 = rh.scalar($11)) !== undefined)
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"id\":" + $10 + ",\"role\":" + $16 + "}"));
+                return rt.leave($s, $d, ($17 = $1, $18 = $11, $o19 = new rt.FieldsObject(), $n20 = 0, ($17 !== undefined && ($o19.id = $17, $n20++)), ($18 !== undefined && ($o19.role = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
             }
-            return rt.leave($s, $d, ($18 = (rh.pristineContext(ctx_6) ? ctx_6.param("id") : ($19 = rt.first(($20 = ctx_6, $s.pcs[$d] = $pc + 30, rt.fn(($20 instanceof rt.LuaTable && (($21 = $20.f.params) !== undefined || ($m22 = $20.metatable) === undefined || ($21 = $m22.view.params) !== undefined || (!("params" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : rt.index($20, "params", "local 'ctx'")), "method 'params'")($20))), ($19 instanceof rt.LuaTable && (($23 = $19.f.id) !== undefined || ($m24 = $19.metatable) === undefined || ($23 = $m24.view.id) !== undefined || (!("id" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 29, rt.index($19, "id"))))), $25 = rt.first(($26 = ctx_6, $s.pcs[$d] = $pc + 31, rt.fn(($26 instanceof rt.LuaTable && (($27 = $26.f.get) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.get) !== undefined || (!("get" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : rt.index($26, "get", "local 'ctx'")), "method 'get'")($26, "role"))), $o29 = new rt.FieldsObject(), $n30 = 0, ($18 !== undefined && ($o29.id = $18, $n30++)), ($25 !== undefined && ($o29.role = $25, $n30++)), rt.LuaTable.record($o29, $n30)));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $44 instanceof rt.LuaTable && !$44.linked && $44.f.get !== undefined ? ($44.f.get = $54) : ($s.pcs[$d] = $pc + 28, rt.setIndex($44, "get", $54, "field 'p_id'")));
-        $55 = ($56 = api, ($56 instanceof rt.LuaTable && (($57 = $56.f.calls) !== undefined || ($m58 = $56.metatable) === undefined || ($57 = $m58.view.calls) !== undefined || (!("calls" in $m58.view) && $m58.view[rt.CUT] === undefined)) ? $57 : ($s.pcs[$d] = $pc + 32, rt.index($56, "calls", "local 'api'"))));
-        (($59 = rh.jsonHandler((function $get(ctx_7) {
-            const $s = rt.current, $d = $s.depth;
+            return rt.leave($s, $d, ($21 = (rh.pristineContext(ctx_6) ? ctx_6.param("id") : ($22 = rt.first(($23 = ctx_6, $s.pcs[$d] = $pc + 30, rt.fn((($f26 = $23?.f) !== undefined && (($24 = $f26.params) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.params) !== undefined || (!("params" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : rt.index($23, "params", "local 'ctx'")), "method 'params'")($23))), (($f29 = $22?.f) !== undefined && (($27 = $f29.id) !== undefined || ($m28 = $22.metatable) === undefined || ($27 = $m28.view.id) !== undefined || (!("id" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 29, rt.index($22, "id"))))), $30 = rt.first(($31 = ctx_6, $s.pcs[$d] = $pc + 31, rt.fn((($f34 = $31?.f) !== undefined && (($32 = $f34.get) !== undefined || ($m33 = $31.metatable) === undefined || ($32 = $m33.view.get) !== undefined || (!("get" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : rt.index($31, "get", "local 'ctx'")), "method 'get'")($31, "role"))), $o35 = new rt.FieldsObject(), $n36 = 0, ($21 !== undefined && ($o35.id = $21, $n36++)), ($30 !== undefined && ($o35.role = $30, $n36++)), rt.LuaTable.record($o35, $n36)));
+        }))) !== undefined && ($f73 = $59?.f) !== undefined && !$59.linked && $f73.get !== undefined ? ($f73.get = $72) : ($s.pcs[$d] = $pc + 28, rt.setIndex($59, "get", $72, "field 'p_id'")));
+        $74 = ($75 = api, (($f78 = $75?.f) !== undefined && (($76 = $f78.calls) !== undefined || ($m77 = $75.metatable) === undefined || ($76 = $m77.view.calls) !== undefined || (!("calls" in $m77.view) && $m77.view[rt.CUT] === undefined)) ? $76 : ($s.pcs[$d] = $pc + 32, rt.index($75, "calls", "local 'api'"))));
+        (($79 = rh.jsonHandler((function $get(ctx_7) {
             let $1;
             let $2;
             let $3;
@@ -425,14 +480,13 @@ export default function load($env) {
             if ($json) {
                 $1 = previous;
                 if (($2 = rh.scalar($1)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"calls\":" + $2 + "}"));
-                return rt.leave($s, $d, ($3 = $1, $o4 = new rt.FieldsObject(), $n5 = 1, $o4.calls = $3, rt.LuaTable.record($o4, $n5)));
+                    return new rh.JsonText(200, "{\"calls\":" + $2 + "}");
+                return (($3 = $1, $o4 = new rt.FieldsObject(), $n5 = 1, $o4.calls = $3, rt.LuaTable.record($o4, $n5)));
             }
-            return rt.leave($s, $d, ($6 = previous, $o7 = new rt.FieldsObject(), $n8 = 1, $o7.calls = $6, rt.LuaTable.record($o7, $n8)));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $55 instanceof rt.LuaTable && !$55.linked && $55.f.get !== undefined ? ($55.f.get = $59) : ($s.pcs[$d] = $pc + 32, rt.setIndex($55, "get", $59, "field 'calls'")));
-        $60 = ($61 = api, ($61 instanceof rt.LuaTable && (($62 = $61.f.public) !== undefined || ($m63 = $61.metatable) === undefined || ($62 = $m63.view.public) !== undefined || (!("public" in $m63.view) && $m63.view[rt.CUT] === undefined)) ? $62 : ($s.pcs[$d] = $pc + 33, rt.index($61, "public", "local 'api'"))));
-        (($64 = rh.jsonHandler((function $get(ctx_8) {
+            return (($6 = previous, $o7 = new rt.FieldsObject(), $n8 = 1, $o7.calls = $6, rt.LuaTable.record($o7, $n8)));
+        }))) !== undefined && ($f80 = $74?.f) !== undefined && !$74.linked && $f80.get !== undefined ? ($f80.get = $79) : ($s.pcs[$d] = $pc + 32, rt.setIndex($74, "get", $79, "field 'calls'")));
+        $81 = ($82 = api, (($f85 = $82?.f) !== undefined && (($83 = $f85.public) !== undefined || ($m84 = $82.metatable) === undefined || ($83 = $m84.view.public) !== undefined || (!("public" in $m84.view) && $m84.view[rt.CUT] === undefined)) ? $83 : ($s.pcs[$d] = $pc + 33, rt.index($82, "public", "local 'api'"))));
+        (($86 = rh.jsonHandler((function $get(ctx_8) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -441,52 +495,57 @@ export default function load($env) {
             let $2;
             let $3;
             let $m4;
-            let $5;
+            let $f5;
             let $6;
             let $7;
             let $8;
-            let $m9;
-            let $10;
-            let $11;
+            let $9;
+            let $m10;
+            let $f11;
             let $12;
             let $13;
-            let $m14;
+            let $14;
             let $15;
-            let $16;
-            let $17;
+            let $m16;
+            let $f17;
             let $18;
-            let $o19;
-            let $n20;
+            let $19;
+            let $20;
             let $21;
-            let $22;
-            let $23;
-            let $m24;
+            let $o22;
+            let $n23;
+            let $24;
             let $25;
             let $26;
-            let $27;
-            let $m28;
+            let $m27;
+            let $f28;
             let $29;
             let $30;
             let $31;
             let $m32;
-            let $o33;
-            let $n34;
+            let $f33;
+            let $34;
+            let $35;
+            let $36;
+            let $m37;
+            let $f38;
+            let $o39;
+            let $n40;
             const $json = rh.claim(ctx_8);
             const $va = rt.NONE;
             ($s.pcs[$d] = $pc + 34, trace("handler"));
             if ($json) {
-                $1 = rt.first(($2 = ctx_8, $s.pcs[$d] = $pc + 35, rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.get) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.get) !== undefined || (!("get" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "get", "local 'ctx'")), "method 'get'")($2, "role")));
-                $6 = rt.first(($7 = ctx_8, $s.pcs[$d] = $pc + 36, rt.fn(($7 instanceof rt.LuaTable && (($8 = $7.f.get) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.get) !== undefined || (!("get" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "get", "local 'ctx'")), "method 'get'")($7, "started_at")));
-                $11 = rt.first(($12 = ctx_8, $s.pcs[$d] = $pc + 37, rt.fn(($12 instanceof rt.LuaTable && (($13 = $12.f.request_id) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.request_id) !== undefined || (!("request_id" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : rt.index($12, "request_id", "local 'ctx'")), "method 'request_id'")($12)));
-                if (($5 = rh.scalar($1)) !== undefined && ($10 = rh.scalar($6)) !== undefined && ($15 = rh.scalar($11)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"role\":" + $5 + ",\"started_at\":" + $10 + ",\"request_id\":" + $15 + "}"));
-                return rt.leave($s, $d, ($16 = $1, $17 = $6, $18 = $11, $o19 = new rt.FieldsObject(), $n20 = 0, ($16 !== undefined && ($o19.role = $16, $n20++)), ($17 !== undefined && ($o19.started_at = $17, $n20++)), ($18 !== undefined && ($o19.request_id = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
+                $1 = rt.first(($2 = ctx_8, $s.pcs[$d] = $pc + 35, rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.get) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.get) !== undefined || (!("get" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "get", "local 'ctx'")), "method 'get'")($2, "role")));
+                $7 = rt.first(($8 = ctx_8, $s.pcs[$d] = $pc + 36, rt.fn((($f11 = $8?.f) !== undefined && (($9 = $f11.get) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.get) !== undefined || (!("get" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "get", "local 'ctx'")), "method 'get'")($8, "started_at")));
+                $13 = rt.first(($14 = ctx_8, $s.pcs[$d] = $pc + 37, rt.fn((($f17 = $14?.f) !== undefined && (($15 = $f17.request_id) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.request_id) !== undefined || (!("request_id" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : rt.index($14, "request_id", "local 'ctx'")), "method 'request_id'")($14)));
+                if (($6 = rh.scalar($1)) !== undefined && ($12 = rh.scalar($7)) !== undefined && ($18 = rh.scalar($13)) !== undefined)
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"role\":" + $6 + ",\"started_at\":" + $12 + ",\"request_id\":" + $18 + "}"));
+                return rt.leave($s, $d, ($19 = $1, $20 = $7, $21 = $13, $o22 = new rt.FieldsObject(), $n23 = 0, ($19 !== undefined && ($o22.role = $19, $n23++)), ($20 !== undefined && ($o22.started_at = $20, $n23++)), ($21 !== undefined && ($o22.request_id = $21, $n23++)), rt.LuaTable.record($o22, $n23)));
             }
-            return rt.leave($s, $d, ($21 = rt.first(($22 = ctx_8, $s.pcs[$d] = $pc + 35, rt.fn(($22 instanceof rt.LuaTable && (($23 = $22.f.get) !== undefined || ($m24 = $22.metatable) === undefined || ($23 = $m24.view.get) !== undefined || (!("get" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($22, "get", "local 'ctx'")), "method 'get'")($22, "role"))), $25 = rt.first(($26 = ctx_8, $s.pcs[$d] = $pc + 36, rt.fn(($26 instanceof rt.LuaTable && (($27 = $26.f.get) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.get) !== undefined || (!("get" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : rt.index($26, "get", "local 'ctx'")), "method 'get'")($26, "started_at"))), $29 = rt.first(($30 = ctx_8, $s.pcs[$d] = $pc + 37, rt.fn(($30 instanceof rt.LuaTable && (($31 = $30.f.request_id) !== undefined || ($m32 = $30.metatable) === undefined || ($31 = $m32.view.request_id) !== undefined || (!("request_id" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : rt.index($30, "request_id", "local 'ctx'")), "method 'request_id'")($30))), $o33 = new rt.FieldsObject(), $n34 = 0, ($21 !== undefined && ($o33.role = $21, $n34++)), ($25 !== undefined && ($o33.started_at = $25, $n34++)), ($29 !== undefined && ($o33.request_id = $29, $n34++)), rt.LuaTable.record($o33, $n34)));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $60 instanceof rt.LuaTable && !$60.linked && $60.f.get !== undefined ? ($60.f.get = $64) : ($s.pcs[$d] = $pc + 33, rt.setIndex($60, "get", $64, "field 'public'")));
-        $65 = ($66 = ($67 = api, ($67 instanceof rt.LuaTable && (($68 = $67.f.broken) !== undefined || ($m69 = $67.metatable) === undefined || ($68 = $m69.view.broken) !== undefined || (!("broken" in $m69.view) && $m69.view[rt.CUT] === undefined)) ? $68 : ($s.pcs[$d] = $pc + 38, rt.index($67, "broken", "local 'api'")))), ($66 instanceof rt.LuaTable && (($70 = $66.f.before) !== undefined || ($m71 = $66.metatable) === undefined || ($70 = $m71.view.before) !== undefined || (!("before" in $m71.view) && $m71.view[rt.CUT] === undefined)) ? $70 : ($s.pcs[$d] = $pc + 38, rt.index($66, "before", "field 'broken'"))));
-        (($72 = function $explode(ctx_9) {
+            return rt.leave($s, $d, ($24 = rt.first(($25 = ctx_8, $s.pcs[$d] = $pc + 35, rt.fn((($f28 = $25?.f) !== undefined && (($26 = $f28.get) !== undefined || ($m27 = $25.metatable) === undefined || ($26 = $m27.view.get) !== undefined || (!("get" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : rt.index($25, "get", "local 'ctx'")), "method 'get'")($25, "role"))), $29 = rt.first(($30 = ctx_8, $s.pcs[$d] = $pc + 36, rt.fn((($f33 = $30?.f) !== undefined && (($31 = $f33.get) !== undefined || ($m32 = $30.metatable) === undefined || ($31 = $m32.view.get) !== undefined || (!("get" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : rt.index($30, "get", "local 'ctx'")), "method 'get'")($30, "started_at"))), $34 = rt.first(($35 = ctx_8, $s.pcs[$d] = $pc + 37, rt.fn((($f38 = $35?.f) !== undefined && (($36 = $f38.request_id) !== undefined || ($m37 = $35.metatable) === undefined || ($36 = $m37.view.request_id) !== undefined || (!("request_id" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : rt.index($35, "request_id", "local 'ctx'")), "method 'request_id'")($35))), $o39 = new rt.FieldsObject(), $n40 = 0, ($24 !== undefined && ($o39.role = $24, $n40++)), ($29 !== undefined && ($o39.started_at = $29, $n40++)), ($34 !== undefined && ($o39.request_id = $34, $n40++)), rt.LuaTable.record($o39, $n40)));
+        }))) !== undefined && ($f87 = $81?.f) !== undefined && !$81.linked && $f87.get !== undefined ? ($f87.get = $86) : ($s.pcs[$d] = $pc + 33, rt.setIndex($81, "get", $86, "field 'public'")));
+        $88 = ($89 = ($90 = api, (($f93 = $90?.f) !== undefined && (($91 = $f93.broken) !== undefined || ($m92 = $90.metatable) === undefined || ($91 = $m92.view.broken) !== undefined || (!("broken" in $m92.view) && $m92.view[rt.CUT] === undefined)) ? $91 : ($s.pcs[$d] = $pc + 38, rt.index($90, "broken", "local 'api'")))), (($f96 = $89?.f) !== undefined && (($94 = $f96.before) !== undefined || ($m95 = $89.metatable) === undefined || ($94 = $m95.view.before) !== undefined || (!("before" in $m95.view) && $m95.view[rt.CUT] === undefined)) ? $94 : ($s.pcs[$d] = $pc + 38, rt.index($89, "before", "field 'broken'"))));
+        (($97 = function $explode(ctx_9) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -496,9 +555,9 @@ export default function load($env) {
             ($s.pcs[$d] = $pc + 39, trace("broken.before.explode"));
             ($s.pcs[$d] = $pc + 41, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 40, rt.getGlobal($env, "error"))), "global 'error'")("middleware exploded"));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $65 instanceof rt.LuaTable && !$65.linked && $65.f.explode !== undefined ? ($65.f.explode = $72) : ($s.pcs[$d] = $pc + 38, rt.setIndex($65, "explode", $72, "field 'before'")));
-        $73 = ($74 = api, ($74 instanceof rt.LuaTable && (($75 = $74.f.broken) !== undefined || ($m76 = $74.metatable) === undefined || ($75 = $m76.view.broken) !== undefined || (!("broken" in $m76.view) && $m76.view[rt.CUT] === undefined)) ? $75 : ($s.pcs[$d] = $pc + 42, rt.index($74, "broken", "local 'api'"))));
-        (($77 = rh.jsonHandler((function $get(ctx_10) {
+        }) !== undefined && ($f98 = $88?.f) !== undefined && !$88.linked && $f98.explode !== undefined ? ($f98.explode = $97) : ($s.pcs[$d] = $pc + 38, rt.setIndex($88, "explode", $97, "field 'before'")));
+        $99 = ($100 = api, (($f103 = $100?.f) !== undefined && (($101 = $f103.broken) !== undefined || ($m102 = $100.metatable) === undefined || ($101 = $m102.view.broken) !== undefined || (!("broken" in $m102.view) && $m102.view[rt.CUT] === undefined)) ? $101 : ($s.pcs[$d] = $pc + 42, rt.index($100, "broken", "local 'api'"))));
+        (($104 = rh.jsonHandler((function $get(ctx_10) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -515,20 +574,16 @@ export default function load($env) {
                 return rt.leave($s, $d, ($o1 = new rt.FieldsObject(), $n2 = 1, $o1.reached = true, rt.LuaTable.record($o1, $n2)));
             }
             return rt.leave($s, $d, ($o3 = new rt.FieldsObject(), $n4 = 1, $o3.reached = true, rt.LuaTable.record($o3, $n4)));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $73 instanceof rt.LuaTable && !$73.linked && $73.f.get !== undefined ? ($73.f.get = $77) : ($s.pcs[$d] = $pc + 42, rt.setIndex($73, "get", $77, "field 'broken'")));
-        $78 = ($79 = ($80 = api, ($80 instanceof rt.LuaTable && (($81 = $80.f.sloppy) !== undefined || ($m82 = $80.metatable) === undefined || ($81 = $m82.view.sloppy) !== undefined || (!("sloppy" in $m82.view) && $m82.view[rt.CUT] === undefined)) ? $81 : ($s.pcs[$d] = $pc + 44, rt.index($80, "sloppy", "local 'api'")))), ($79 instanceof rt.LuaTable && (($83 = $79.f.before) !== undefined || ($m84 = $79.metatable) === undefined || ($83 = $m84.view.before) !== undefined || (!("before" in $m84.view) && $m84.view[rt.CUT] === undefined)) ? $83 : ($s.pcs[$d] = $pc + 44, rt.index($79, "before", "field 'sloppy'"))));
-        (($85 = function $check(ctx_11) {
-            const $s = rt.current, $d = $s.depth;
+        }))) !== undefined && ($f105 = $99?.f) !== undefined && !$99.linked && $f105.get !== undefined ? ($f105.get = $104) : ($s.pcs[$d] = $pc + 42, rt.setIndex($99, "get", $104, "field 'broken'")));
+        $106 = ($107 = ($108 = api, (($f111 = $108?.f) !== undefined && (($109 = $f111.sloppy) !== undefined || ($m110 = $108.metatable) === undefined || ($109 = $m110.view.sloppy) !== undefined || (!("sloppy" in $m110.view) && $m110.view[rt.CUT] === undefined)) ? $109 : ($s.pcs[$d] = $pc + 44, rt.index($108, "sloppy", "local 'api'")))), (($f114 = $107?.f) !== undefined && (($112 = $f114.before) !== undefined || ($m113 = $107.metatable) === undefined || ($112 = $m113.view.before) !== undefined || (!("before" in $m113.view) && $m113.view[rt.CUT] === undefined)) ? $112 : ($s.pcs[$d] = $pc + 44, rt.index($107, "before", "field 'sloppy'"))));
+        (($115 = function $check(ctx_11) {
             let $o1;
             let $n2;
             const $va = rt.NONE;
-            return rt.leave($s, $d, ($o1 = new rt.FieldsObject(), $n2 = 1, $o1.error = "denied", rt.LuaTable.record($o1, $n2)));
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $78 instanceof rt.LuaTable && !$78.linked && $78.f.check !== undefined ? ($78.f.check = $85) : ($s.pcs[$d] = $pc + 44, rt.setIndex($78, "check", $85, "field 'before'")));
-        $86 = ($87 = api, ($87 instanceof rt.LuaTable && (($88 = $87.f.sloppy) !== undefined || ($m89 = $87.metatable) === undefined || ($88 = $m89.view.sloppy) !== undefined || (!("sloppy" in $m89.view) && $m89.view[rt.CUT] === undefined)) ? $88 : ($s.pcs[$d] = $pc + 45, rt.index($87, "sloppy", "local 'api'"))));
-        (($90 = rh.jsonHandler((function $get(ctx_12) {
-            const $s = rt.current, $d = $s.depth;
+            return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.error = "denied", rt.LuaTable.record($o1, $n2)));
+        }) !== undefined && ($f116 = $106?.f) !== undefined && !$106.linked && $f116.check !== undefined ? ($f116.check = $115) : ($s.pcs[$d] = $pc + 44, rt.setIndex($106, "check", $115, "field 'before'")));
+        $117 = ($118 = api, (($f121 = $118?.f) !== undefined && (($119 = $f121.sloppy) !== undefined || ($m120 = $118.metatable) === undefined || ($119 = $m120.view.sloppy) !== undefined || (!("sloppy" in $m120.view) && $m120.view[rt.CUT] === undefined)) ? $119 : ($s.pcs[$d] = $pc + 45, rt.index($118, "sloppy", "local 'api'"))));
+        (($122 = rh.jsonHandler((function $get(ctx_12) {
             let $o1;
             let $n2;
             let $o3;
@@ -536,14 +591,13 @@ export default function load($env) {
             const $json = rh.claim(ctx_12);
             const $va = rt.NONE;
             if ($json) {
-                return rt.leave($s, $d, new rh.JsonText(200, "{\"secret\":true}"));
-                return rt.leave($s, $d, ($o1 = new rt.FieldsObject(), $n2 = 1, $o1.secret = true, rt.LuaTable.record($o1, $n2)));
+                return new rh.JsonText(200, "{\"secret\":true}");
+                return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.secret = true, rt.LuaTable.record($o1, $n2)));
             }
-            return rt.leave($s, $d, ($o3 = new rt.FieldsObject(), $n4 = 1, $o3.secret = true, rt.LuaTable.record($o3, $n4)));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $86 instanceof rt.LuaTable && !$86.linked && $86.f.get !== undefined ? ($86.f.get = $90) : ($s.pcs[$d] = $pc + 45, rt.setIndex($86, "get", $90, "field 'sloppy'")));
-        $91 = ($92 = api, ($92 instanceof rt.LuaTable && (($93 = $92.f.fail) !== undefined || ($m94 = $92.metatable) === undefined || ($93 = $m94.view.fail) !== undefined || (!("fail" in $m94.view) && $m94.view[rt.CUT] === undefined)) ? $93 : ($s.pcs[$d] = $pc + 46, rt.index($92, "fail", "local 'api'"))));
-        (($95 = function $get(ctx_13) {
+            return (($o3 = new rt.FieldsObject(), $n4 = 1, $o3.secret = true, rt.LuaTable.record($o3, $n4)));
+        }))) !== undefined && ($f123 = $117?.f) !== undefined && !$117.linked && $f123.get !== undefined ? ($f123.get = $122) : ($s.pcs[$d] = $pc + 45, rt.setIndex($117, "get", $122, "field 'sloppy'")));
+        $124 = ($125 = api, (($f128 = $125?.f) !== undefined && (($126 = $f128.fail) !== undefined || ($m127 = $125.metatable) === undefined || ($126 = $m127.view.fail) !== undefined || (!("fail" in $m127.view) && $m127.view[rt.CUT] === undefined)) ? $126 : ($s.pcs[$d] = $pc + 46, rt.index($125, "fail", "local 'api'"))));
+        (($129 = function $get(ctx_13) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -552,9 +606,9 @@ export default function load($env) {
             const $va = rt.NONE;
             ($s.pcs[$d] = $pc + 48, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 47, rt.getGlobal($env, "error"))), "global 'error'")("handler failed"));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $91 instanceof rt.LuaTable && !$91.linked && $91.f.get !== undefined ? ($91.f.get = $95) : ($s.pcs[$d] = $pc + 46, rt.setIndex($91, "get", $95, "field 'fail'")));
-        $96 = ($97 = api, ($97 instanceof rt.LuaTable && (($98 = $97.f.reject) !== undefined || ($m99 = $97.metatable) === undefined || ($98 = $m99.view.reject) !== undefined || (!("reject" in $m99.view) && $m99.view[rt.CUT] === undefined)) ? $98 : ($s.pcs[$d] = $pc + 49, rt.index($97, "reject", "local 'api'"))));
-        (($100 = rh.jsonHandler((function $post(ctx_14) {
+        }) !== undefined && ($f130 = $124?.f) !== undefined && !$124.linked && $f130.get !== undefined ? ($f130.get = $129) : ($s.pcs[$d] = $pc + 46, rt.setIndex($124, "get", $129, "field 'fail'")));
+        $131 = ($132 = api, (($f135 = $132?.f) !== undefined && (($133 = $f135.reject) !== undefined || ($m134 = $132.metatable) === undefined || ($133 = $m134.view.reject) !== undefined || (!("reject" in $m134.view) && $m134.view[rt.CUT] === undefined)) ? $133 : ($s.pcs[$d] = $pc + 49, rt.index($132, "reject", "local 'api'"))));
+        (($136 = rh.jsonHandler((function $post(ctx_14) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -564,30 +618,31 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $6;
-            let $m7;
-            let $8;
-            let $9;
+            let $f6;
+            let $7;
+            let $m8;
+            let $f9;
             let $10;
-            let $o11;
-            let $n12;
-            let $13;
-            let $o14;
-            let $n15;
+            let $11;
+            let $12;
+            let $o13;
+            let $n14;
+            let $15;
+            let $o16;
+            let $n17;
             const $json = rh.claim(ctx_14);
             const $va = rt.NONE;
-            let data = rt.first(($2 = rt.first(($3 = ctx_14, $s.pcs[$d] = $pc + 50, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 51, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.json) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "json")), "method 'json'"), $fn1($2)));
+            let data = rt.first(($2 = rt.first(($3 = ctx_14, $s.pcs[$d] = $pc + 50, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 51, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $fn1($2)));
             if ($json) {
-                $8 = data;
-                if (($9 = rh.scalar($8)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"got\":" + $9 + "}"));
-                return rt.leave($s, $d, ($10 = $8, $o11 = new rt.FieldsObject(), $n12 = 0, ($10 !== undefined && ($o11.got = $10, $n12++)), rt.LuaTable.record($o11, $n12)));
+                $10 = data;
+                if (($11 = rh.scalar($10)) !== undefined)
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"got\":" + $11 + "}"));
+                return rt.leave($s, $d, ($12 = $10, $o13 = new rt.FieldsObject(), $n14 = 0, ($12 !== undefined && ($o13.got = $12, $n14++)), rt.LuaTable.record($o13, $n14)));
             }
-            return rt.leave($s, $d, ($13 = data, $o14 = new rt.FieldsObject(), $n15 = 0, ($13 !== undefined && ($o14.got = $13, $n15++)), rt.LuaTable.record($o14, $n15)));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $96 instanceof rt.LuaTable && !$96.linked && $96.f.post !== undefined ? ($96.f.post = $100) : ($s.pcs[$d] = $pc + 49, rt.setIndex($96, "post", $100, "field 'reject'")));
-        $101 = api;
-        (($102 = (($body) => rt.withBody((function $on_error(err) {
+            return rt.leave($s, $d, ($15 = data, $o16 = new rt.FieldsObject(), $n17 = 0, ($15 !== undefined && ($o16.got = $15, $n17++)), rt.LuaTable.record($o16, $n17)));
+        }))) !== undefined && ($f137 = $131?.f) !== undefined && !$131.linked && $f137.post !== undefined ? ($f137.post = $136) : ($s.pcs[$d] = $pc + 49, rt.setIndex($131, "post", $136, "field 'reject'")));
+        $138 = api;
+        (($139 = (($body) => rt.withBody((function $on_error(err) {
             const $r = $body(err);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $on_error$body(err) {
@@ -598,41 +653,47 @@ export default function load($env) {
             let $1;
             let $2;
             let $m3;
-            let $fn4;
-            let $5;
+            let $f4;
+            let $fn5;
             let $6;
             let $7;
-            let $m8;
-            let $9;
-            let $m10;
+            let $8;
+            let $m9;
+            let $f10;
             let $11;
-            let $12;
-            let $13;
-            let $m14;
+            let $m12;
+            let $f13;
+            let $14;
             let $15;
             let $16;
-            let $17;
-            let $18;
-            let $m19;
+            let $m17;
+            let $f18;
+            let $19;
             let $20;
             let $21;
             let $22;
             let $m23;
-            let $24;
+            let $f24;
             let $25;
             let $26;
-            let $m27;
-            let $o28;
-            let $n29;
-            let $t30;
-            let $r31;
+            let $27;
+            let $m28;
+            let $f29;
+            let $30;
+            let $31;
+            let $32;
+            let $m33;
+            let $f34;
+            let $o35;
+            let $n36;
+            let $t37;
+            let $r38;
             const $va = rt.NONE;
-            if ((($1 = err, ($1 instanceof rt.LuaTable && (($2 = $1.f.path) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.path) !== undefined || (!("path" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 52, rt.index($1, "path", "local 'err'")))) === "/fail")) {
-                return ($5 = ($6 = api, ($6 instanceof rt.LuaTable && (($7 = $6.f.json) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 53, rt.index($6, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 53, $fn4 = rt.fn(($5 instanceof rt.LuaTable && (($9 = $5.f.status) !== undefined || ($m10 = $5.metatable) === undefined || ($9 = $m10.view.status) !== undefined || (!("status" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($5, "status", "field 'json'")), "method 'status'"), $11 = ($12 = err, ($12 instanceof rt.LuaTable && (($13 = $12.f.status) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.status) !== undefined || (!("status" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 53, rt.index($12, "status", "local 'err'")))), $15 = ($16 = ($17 = err, ($17 instanceof rt.LuaTable && (($18 = $17.f.message) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.message) !== undefined || (!("message" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 54, rt.index($17, "message", "local 'err'")))), $20 = ($21 = err, ($21 instanceof rt.LuaTable && (($22 = $21.f.code) !== undefined || ($m23 = $21.metatable) === undefined || ($22 = $m23.view.code) !== undefined || (!("code" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 55, rt.index($21, "code", "local 'err'")))), $24 = ($25 = err, ($25 instanceof rt.LuaTable && (($26 = $25.f.path) !== undefined || ($m27 = $25.metatable) === undefined || ($26 = $m27.view.path) !== undefined || (!("path" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : ($s.pcs[$d] = $pc + 56, rt.index($25, "path", "local 'err'")))), $o28 = new rt.FieldsObject(), $n29 = 0, ($16 !== undefined && ($o28.error = $16, $n29++)), ($20 !== undefined && ($o28.code = $20, $n29++)), ($24 !== undefined && ($o28.path = $24, $n29++)), rt.LuaTable.record($o28, $n29)), $s.pcs[$d] = $pc + 57, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t30 = $s.tails++, $r31 = $fn4($5, $11, $15), $s.tails = $t30, $r31) : rt.tail($s, $fn4, [$5, $11, $15]));
+            if ((($1 = err, (($f4 = $1?.f) !== undefined && (($2 = $f4.path) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.path) !== undefined || (!("path" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 52, rt.index($1, "path", "local 'err'")))) === "/fail")) {
+                return ($6 = ($7 = api, (($f10 = $7?.f) !== undefined && (($8 = $f10.json) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.json) !== undefined || (!("json" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 53, rt.index($7, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 53, $fn5 = rt.fn((($f13 = $6?.f) !== undefined && (($11 = $f13.status) !== undefined || ($m12 = $6.metatable) === undefined || ($11 = $m12.view.status) !== undefined || (!("status" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($6, "status", "field 'json'")), "method 'status'"), $14 = ($15 = err, (($f18 = $15?.f) !== undefined && (($16 = $f18.status) !== undefined || ($m17 = $15.metatable) === undefined || ($16 = $m17.view.status) !== undefined || (!("status" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 53, rt.index($15, "status", "local 'err'")))), $19 = ($20 = ($21 = err, (($f24 = $21?.f) !== undefined && (($22 = $f24.message) !== undefined || ($m23 = $21.metatable) === undefined || ($22 = $m23.view.message) !== undefined || (!("message" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 54, rt.index($21, "message", "local 'err'")))), $25 = ($26 = err, (($f29 = $26?.f) !== undefined && (($27 = $f29.code) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.code) !== undefined || (!("code" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 55, rt.index($26, "code", "local 'err'")))), $30 = ($31 = err, (($f34 = $31?.f) !== undefined && (($32 = $f34.path) !== undefined || ($m33 = $31.metatable) === undefined || ($32 = $m33.view.path) !== undefined || (!("path" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 56, rt.index($31, "path", "local 'err'")))), $o35 = new rt.FieldsObject(), $n36 = 0, ($20 !== undefined && ($o35.error = $20, $n36++)), ($25 !== undefined && ($o35.code = $25, $n36++)), ($30 !== undefined && ($o35.path = $30, $n36++)), rt.LuaTable.record($o35, $n36)), $s.pcs[$d] = $pc + 57, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t37 = $s.tails++, $r38 = $fn5($6, $14, $19), $s.tails = $t37, $r38) : rt.tail($s, $fn5, [$6, $14, $19]));
             }
             return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $101 instanceof rt.LuaTable && !$101.linked && $101.f.on_error !== undefined ? ($101.f.on_error = $102) : ($s.pcs[$d] = $pc + 58, rt.setIndex($101, "on_error", $102, "local 'api'")));
+        }))) !== undefined && ($f140 = $138?.f) !== undefined && !$138.linked && $f140.on_error !== undefined ? ($f140.on_error = $139) : ($s.pcs[$d] = $pc + 58, rt.setIndex($138, "on_error", $139, "local 'api'")));
         return rt.leave($s, $d, api);
-        return rt.leave($s, $d, rt.NONE);
     };
 }

@@ -193,361 +193,493 @@ export default function load($env) {
         let $4;
         let $5;
         let $m6;
-        let $7;
-        let $o8;
-        let $n9;
-        let $10;
+        let $f7;
+        let $8;
+        let $o9;
+        let $n10;
         let $11;
         let $12;
         let $13;
-        let $m14;
-        let $15;
-        let $m16;
+        let $14;
+        let $m15;
+        let $f16;
         let $17;
-        let $18;
-        let $19;
+        let $m18;
+        let $f19;
         let $20;
-        let $21;
-        let $m22;
+        let $f21;
+        let $22;
         let $23;
-        let $m24;
+        let $24;
         let $25;
-        let $26;
-        let $27;
+        let $m26;
+        let $f27;
         let $28;
-        let $29;
-        let $m30;
+        let $m29;
+        let $f30;
         let $31;
-        let $m32;
+        let $f32;
         let $33;
         let $34;
         let $35;
         let $36;
-        let $37;
-        let $m38;
+        let $m37;
+        let $f38;
         let $39;
         let $m40;
-        let $41;
+        let $f41;
         let $42;
-        let $43;
+        let $f43;
         let $44;
         let $45;
-        let $m46;
+        let $46;
         let $47;
         let $m48;
-        let $49;
+        let $f49;
         let $50;
-        let $51;
-        let $52;
+        let $m51;
+        let $f52;
         let $53;
-        let $m54;
+        let $f54;
         let $55;
-        let $m56;
+        let $56;
         let $57;
         let $58;
-        let $59;
-        let $60;
+        let $m59;
+        let $f60;
         let $61;
         let $m62;
-        let $63;
-        let $m64;
-        let $65;
+        let $f63;
+        let $64;
+        let $f65;
         let $66;
         let $67;
         let $68;
         let $69;
         let $m70;
-        let $71;
-        let $m72;
-        let $73;
-        let $74;
+        let $f71;
+        let $72;
+        let $m73;
+        let $f74;
         let $75;
-        let $76;
+        let $f76;
         let $77;
-        let $m78;
+        let $78;
         let $79;
-        let $m80;
-        let $81;
-        let $82;
+        let $80;
+        let $m81;
+        let $f82;
         let $83;
-        let $84;
-        let $85;
-        let $m86;
-        let $87;
-        let $m88;
+        let $m84;
+        let $f85;
+        let $86;
+        let $f87;
+        let $88;
         let $89;
         let $90;
         let $91;
-        let $92;
-        let $93;
-        let $m94;
-        let $95;
-        let $m96;
+        let $m92;
+        let $f93;
+        let $94;
+        let $m95;
+        let $f96;
         let $97;
-        let $98;
+        let $f98;
         let $99;
         let $100;
         let $101;
-        let $m102;
-        let $103;
-        let $m104;
+        let $102;
+        let $m103;
+        let $f104;
         let $105;
-        let $106;
-        let $107;
+        let $m106;
+        let $f107;
         let $108;
-        let $109;
-        let $m110;
+        let $f109;
+        let $110;
         let $111;
-        let $m112;
+        let $112;
         let $113;
-        let $114;
-        let $115;
+        let $m114;
+        let $f115;
         let $116;
-        let $117;
-        let $m118;
+        let $m117;
+        let $f118;
         let $119;
-        let $m120;
+        let $f120;
         let $121;
         let $122;
         let $123;
         let $124;
-        let $125;
-        let $m126;
+        let $m125;
+        let $f126;
         let $127;
         let $m128;
-        let $129;
+        let $f129;
         let $130;
-        let $131;
+        let $f131;
         let $132;
         let $133;
-        let $m134;
+        let $134;
         let $135;
         let $m136;
-        let $137;
+        let $f137;
         let $138;
-        let $139;
-        let $140;
+        let $m139;
+        let $f140;
         let $141;
-        let $m142;
+        let $f142;
         let $143;
-        let $m144;
+        let $144;
         let $145;
         let $146;
-        let $147;
-        let $148;
+        let $m147;
+        let $f148;
         let $149;
         let $m150;
-        let $151;
-        let $m152;
-        let $153;
+        let $f151;
+        let $152;
+        let $f153;
         let $154;
         let $155;
         let $156;
         let $157;
         let $m158;
-        let $159;
-        let $m160;
-        let $161;
-        let $162;
+        let $f159;
+        let $160;
+        let $m161;
+        let $f162;
         let $163;
-        let $164;
+        let $f164;
         let $165;
-        let $m166;
+        let $166;
         let $167;
-        let $m168;
-        let $169;
-        let $170;
+        let $168;
+        let $m169;
+        let $f170;
         let $171;
-        let $172;
-        let $173;
-        let $m174;
-        let $175;
-        let $m176;
+        let $m172;
+        let $f173;
+        let $174;
+        let $f175;
+        let $176;
         let $177;
         let $178;
         let $179;
-        let $180;
-        let $181;
-        let $m182;
-        let $183;
-        let $m184;
+        let $m180;
+        let $f181;
+        let $182;
+        let $m183;
+        let $f184;
         let $185;
-        let $186;
+        let $f186;
         let $187;
         let $188;
         let $189;
-        let $m190;
-        let $191;
-        let $m192;
+        let $190;
+        let $m191;
+        let $f192;
         let $193;
-        let $194;
-        let $195;
+        let $m194;
+        let $f195;
         let $196;
-        let $197;
-        let $m198;
+        let $f197;
+        let $198;
         let $199;
-        let $m200;
+        let $200;
         let $201;
-        let $202;
-        let $203;
+        let $m202;
+        let $f203;
         let $204;
-        let $205;
-        let $m206;
+        let $m205;
+        let $f206;
         let $207;
-        let $m208;
+        let $f208;
         let $209;
         let $210;
         let $211;
         let $212;
-        let $213;
-        let $m214;
+        let $m213;
+        let $f214;
         let $215;
         let $m216;
-        let $217;
+        let $f217;
         let $218;
-        let $219;
+        let $f219;
         let $220;
         let $221;
-        let $m222;
+        let $222;
         let $223;
         let $m224;
-        let $225;
+        let $f225;
         let $226;
-        let $227;
-        let $228;
+        let $m227;
+        let $f228;
         let $229;
-        let $m230;
+        let $f230;
         let $231;
-        let $m232;
+        let $232;
         let $233;
         let $234;
-        let $235;
-        let $236;
+        let $m235;
+        let $f236;
         let $237;
         let $m238;
-        let $239;
-        let $m240;
-        let $241;
+        let $f239;
+        let $240;
+        let $f241;
         let $242;
         let $243;
         let $244;
         let $245;
         let $m246;
-        let $247;
-        let $m248;
-        let $249;
-        let $250;
+        let $f247;
+        let $248;
+        let $m249;
+        let $f250;
         let $251;
-        let $252;
+        let $f252;
         let $253;
-        let $m254;
+        let $254;
         let $255;
-        let $m256;
-        let $257;
-        let $258;
+        let $256;
+        let $m257;
+        let $f258;
         let $259;
-        let $260;
-        let $261;
-        let $m262;
-        let $263;
-        let $m264;
+        let $m260;
+        let $f261;
+        let $262;
+        let $f263;
+        let $264;
         let $265;
         let $266;
         let $267;
-        let $268;
-        let $269;
-        let $m270;
-        let $271;
-        let $m272;
+        let $m268;
+        let $f269;
+        let $270;
+        let $m271;
+        let $f272;
         let $273;
-        let $274;
+        let $f274;
         let $275;
         let $276;
         let $277;
-        let $m278;
-        let $279;
-        let $m280;
+        let $278;
+        let $m279;
+        let $f280;
         let $281;
-        let $282;
-        let $283;
+        let $m282;
+        let $f283;
         let $284;
-        let $285;
-        let $m286;
+        let $f285;
+        let $286;
         let $287;
-        let $m288;
+        let $288;
         let $289;
-        let $290;
-        let $291;
+        let $m290;
+        let $f291;
         let $292;
-        let $293;
-        let $m294;
+        let $m293;
+        let $f294;
         let $295;
-        let $m296;
+        let $f296;
         let $297;
         let $298;
         let $299;
         let $300;
-        let $301;
-        let $m302;
+        let $m301;
+        let $f302;
         let $303;
         let $m304;
-        let $305;
+        let $f305;
         let $306;
-        let $307;
+        let $f307;
         let $308;
         let $309;
-        let $m310;
+        let $310;
         let $311;
         let $m312;
-        let $313;
+        let $f313;
         let $314;
-        let $315;
-        let $316;
+        let $m315;
+        let $f316;
         let $317;
-        let $m318;
+        let $f318;
         let $319;
-        let $m320;
+        let $320;
         let $321;
         let $322;
-        let $323;
-        let $324;
+        let $m323;
+        let $f324;
         let $325;
         let $m326;
-        let $327;
-        let $m328;
-        let $329;
+        let $f327;
+        let $328;
+        let $f329;
         let $330;
         let $331;
         let $332;
         let $333;
         let $m334;
-        let $335;
-        let $m336;
-        let $337;
-        let $338;
+        let $f335;
+        let $336;
+        let $m337;
+        let $f338;
         let $339;
-        let $m340;
+        let $f340;
         let $341;
         let $342;
         let $343;
         let $344;
-        let $345;
-        let $346;
+        let $m345;
+        let $f346;
         let $347;
-        let $348;
-        let $349;
+        let $m348;
+        let $f349;
         let $350;
-        let $351;
+        let $f351;
         let $352;
         let $353;
         let $354;
         let $355;
         let $m356;
-        let $357;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($7)));
-        $10 = ($11 = ($12 = api, ($12 instanceof rt.LuaTable && (($13 = $12.f.kinds) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.kinds) !== undefined || (!("kinds" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "kinds", "local 'api'")))), ($11 instanceof rt.LuaTable && (($15 = $11.f.table) !== undefined || ($m16 = $11.metatable) === undefined || ($15 = $m16.view.table) !== undefined || (!("table" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 2, rt.index($11, "table", "field 'kinds'"))));
-        (($17 = function $get() {
-            const $s = rt.current, $d = $s.depth;
+        let $f357;
+        let $358;
+        let $m359;
+        let $f360;
+        let $361;
+        let $f362;
+        let $363;
+        let $364;
+        let $365;
+        let $366;
+        let $m367;
+        let $f368;
+        let $369;
+        let $m370;
+        let $f371;
+        let $372;
+        let $f373;
+        let $374;
+        let $375;
+        let $376;
+        let $377;
+        let $m378;
+        let $f379;
+        let $380;
+        let $m381;
+        let $f382;
+        let $383;
+        let $f384;
+        let $385;
+        let $386;
+        let $387;
+        let $388;
+        let $m389;
+        let $f390;
+        let $391;
+        let $m392;
+        let $f393;
+        let $394;
+        let $f395;
+        let $396;
+        let $397;
+        let $398;
+        let $399;
+        let $m400;
+        let $f401;
+        let $402;
+        let $m403;
+        let $f404;
+        let $405;
+        let $f406;
+        let $407;
+        let $408;
+        let $409;
+        let $410;
+        let $m411;
+        let $f412;
+        let $413;
+        let $m414;
+        let $f415;
+        let $416;
+        let $f417;
+        let $418;
+        let $419;
+        let $420;
+        let $421;
+        let $m422;
+        let $f423;
+        let $424;
+        let $m425;
+        let $f426;
+        let $427;
+        let $f428;
+        let $429;
+        let $430;
+        let $431;
+        let $432;
+        let $m433;
+        let $f434;
+        let $435;
+        let $m436;
+        let $f437;
+        let $438;
+        let $f439;
+        let $440;
+        let $441;
+        let $442;
+        let $443;
+        let $m444;
+        let $f445;
+        let $446;
+        let $m447;
+        let $f448;
+        let $449;
+        let $f450;
+        let $451;
+        let $452;
+        let $453;
+        let $454;
+        let $m455;
+        let $f456;
+        let $457;
+        let $m458;
+        let $f459;
+        let $460;
+        let $f461;
+        let $462;
+        let $463;
+        let $m464;
+        let $f465;
+        let $466;
+        let $467;
+        let $f468;
+        let $469;
+        let $470;
+        let $f471;
+        let $472;
+        let $473;
+        let $f474;
+        let $475;
+        let $476;
+        let $f477;
+        let $478;
+        let $479;
+        let $f480;
+        let $481;
+        let $482;
+        let $f483;
+        let $484;
+        let $485;
+        let $486;
+        let $m487;
+        let $f488;
+        let $489;
+        let $f490;
+        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+        $11 = ($12 = ($13 = api, (($f16 = $13?.f) !== undefined && (($14 = $f16.kinds) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.kinds) !== undefined || (!("kinds" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 2, rt.index($13, "kinds", "local 'api'")))), (($f19 = $12?.f) !== undefined && (($17 = $f19.table) !== undefined || ($m18 = $12.metatable) === undefined || ($17 = $m18.view.table) !== undefined || (!("table" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 2, rt.index($12, "table", "field 'kinds'"))));
+        (($20 = function $get() {
             let $1;
             let $2;
             let $3;
@@ -562,78 +694,60 @@ export default function load($env) {
             let $o12;
             let $n13;
             const $va = rt.NONE;
-            return rt.leave($s, $d, ($1 = rt.buildTable(3, [1, 1, 2, 2, 3, 3], undefined), $2 = new rt.LuaTable(), $3 = ($4 = ($5 = ($o6 = new rt.FieldsObject(), $n7 = 1, $o6.c = "deep", rt.LuaTable.record($o6, $n7)), $o8 = new rt.FieldsObject(), $n9 = 1, $o8.b = $5, rt.LuaTable.record($o8, $n9)), $o10 = new rt.FieldsObject(), $n11 = 1, $o10.a = $4, rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 4, $o12.ok = true, $o12.list = $1, $o12.empty = $2, $o12.nested = $3, rt.LuaTable.record($o12, $n13)));
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.get !== undefined ? ($10.f.get = $17) : ($s.pcs[$d] = $pc + 2, rt.setIndex($10, "get", $17, "field 'table'")));
-        $18 = ($19 = ($20 = api, ($20 instanceof rt.LuaTable && (($21 = $20.f.kinds) !== undefined || ($m22 = $20.metatable) === undefined || ($21 = $m22.view.kinds) !== undefined || (!("kinds" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 3, rt.index($20, "kinds", "local 'api'")))), ($19 instanceof rt.LuaTable && (($23 = $19.f.string) !== undefined || ($m24 = $19.metatable) === undefined || ($23 = $m24.view.string) !== undefined || (!("string" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 3, rt.index($19, "string", "field 'kinds'"))));
-        (($25 = function $get() {
-            const $s = rt.current, $d = $s.depth;
+            return (($1 = rt.buildTable(3, [1, 1, 2, 2, 3, 3], undefined), $2 = new rt.LuaTable(), $3 = ($4 = ($5 = ($o6 = new rt.FieldsObject(), $n7 = 1, $o6.c = "deep", rt.LuaTable.record($o6, $n7)), $o8 = new rt.FieldsObject(), $n9 = 1, $o8.b = $5, rt.LuaTable.record($o8, $n9)), $o10 = new rt.FieldsObject(), $n11 = 1, $o10.a = $4, rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 4, $o12.ok = true, $o12.list = $1, $o12.empty = $2, $o12.nested = $3, rt.LuaTable.record($o12, $n13)));
+        }) !== undefined && ($f21 = $11?.f) !== undefined && !$11.linked && $f21.get !== undefined ? ($f21.get = $20) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $20, "field 'table'")));
+        $22 = ($23 = ($24 = api, (($f27 = $24?.f) !== undefined && (($25 = $f27.kinds) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.kinds) !== undefined || (!("kinds" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 3, rt.index($24, "kinds", "local 'api'")))), (($f30 = $23?.f) !== undefined && (($28 = $f30.string) !== undefined || ($m29 = $23.metatable) === undefined || ($28 = $m29.view.string) !== undefined || (!("string" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 3, rt.index($23, "string", "field 'kinds'"))));
+        (($31 = function $get() {
             const $va = rt.NONE;
-            return rt.leave($s, $d, "plain text");
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $18 instanceof rt.LuaTable && !$18.linked && $18.f.get !== undefined ? ($18.f.get = $25) : ($s.pcs[$d] = $pc + 3, rt.setIndex($18, "get", $25, "field 'string'")));
-        $26 = ($27 = ($28 = api, ($28 instanceof rt.LuaTable && (($29 = $28.f.kinds) !== undefined || ($m30 = $28.metatable) === undefined || ($29 = $m30.view.kinds) !== undefined || (!("kinds" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : ($s.pcs[$d] = $pc + 4, rt.index($28, "kinds", "local 'api'")))), ($27 instanceof rt.LuaTable && (($31 = $27.f.number) !== undefined || ($m32 = $27.metatable) === undefined || ($31 = $m32.view.number) !== undefined || (!("number" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : ($s.pcs[$d] = $pc + 4, rt.index($27, "number", "field 'kinds'"))));
-        (($33 = function $get() {
-            const $s = rt.current, $d = $s.depth;
+            return ("plain text");
+        }) !== undefined && ($f32 = $22?.f) !== undefined && !$22.linked && $f32.get !== undefined ? ($f32.get = $31) : ($s.pcs[$d] = $pc + 3, rt.setIndex($22, "get", $31, "field 'string'")));
+        $33 = ($34 = ($35 = api, (($f38 = $35?.f) !== undefined && (($36 = $f38.kinds) !== undefined || ($m37 = $35.metatable) === undefined || ($36 = $m37.view.kinds) !== undefined || (!("kinds" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : ($s.pcs[$d] = $pc + 4, rt.index($35, "kinds", "local 'api'")))), (($f41 = $34?.f) !== undefined && (($39 = $f41.number) !== undefined || ($m40 = $34.metatable) === undefined || ($39 = $m40.view.number) !== undefined || (!("number" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : ($s.pcs[$d] = $pc + 4, rt.index($34, "number", "field 'kinds'"))));
+        (($42 = function $get() {
             const $va = rt.NONE;
-            return rt.leave($s, $d, 42.5);
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $26 instanceof rt.LuaTable && !$26.linked && $26.f.get !== undefined ? ($26.f.get = $33) : ($s.pcs[$d] = $pc + 4, rt.setIndex($26, "get", $33, "field 'number'")));
-        $34 = ($35 = ($36 = api, ($36 instanceof rt.LuaTable && (($37 = $36.f.kinds) !== undefined || ($m38 = $36.metatable) === undefined || ($37 = $m38.view.kinds) !== undefined || (!("kinds" in $m38.view) && $m38.view[rt.CUT] === undefined)) ? $37 : ($s.pcs[$d] = $pc + 5, rt.index($36, "kinds", "local 'api'")))), ($35 instanceof rt.LuaTable && (($39 = $35.f.integer) !== undefined || ($m40 = $35.metatable) === undefined || ($39 = $m40.view.integer) !== undefined || (!("integer" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : ($s.pcs[$d] = $pc + 5, rt.index($35, "integer", "field 'kinds'"))));
-        (($41 = function $get() {
-            const $s = rt.current, $d = $s.depth;
+            return (42.5);
+        }) !== undefined && ($f43 = $33?.f) !== undefined && !$33.linked && $f43.get !== undefined ? ($f43.get = $42) : ($s.pcs[$d] = $pc + 4, rt.setIndex($33, "get", $42, "field 'number'")));
+        $44 = ($45 = ($46 = api, (($f49 = $46?.f) !== undefined && (($47 = $f49.kinds) !== undefined || ($m48 = $46.metatable) === undefined || ($47 = $m48.view.kinds) !== undefined || (!("kinds" in $m48.view) && $m48.view[rt.CUT] === undefined)) ? $47 : ($s.pcs[$d] = $pc + 5, rt.index($46, "kinds", "local 'api'")))), (($f52 = $45?.f) !== undefined && (($50 = $f52.integer) !== undefined || ($m51 = $45.metatable) === undefined || ($50 = $m51.view.integer) !== undefined || (!("integer" in $m51.view) && $m51.view[rt.CUT] === undefined)) ? $50 : ($s.pcs[$d] = $pc + 5, rt.index($45, "integer", "field 'kinds'"))));
+        (($53 = function $get() {
             const $va = rt.NONE;
-            return rt.leave($s, $d, (10 / 2));
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $34 instanceof rt.LuaTable && !$34.linked && $34.f.get !== undefined ? ($34.f.get = $41) : ($s.pcs[$d] = $pc + 5, rt.setIndex($34, "get", $41, "field 'integer'")));
-        $42 = ($43 = ($44 = api, ($44 instanceof rt.LuaTable && (($45 = $44.f.kinds) !== undefined || ($m46 = $44.metatable) === undefined || ($45 = $m46.view.kinds) !== undefined || (!("kinds" in $m46.view) && $m46.view[rt.CUT] === undefined)) ? $45 : ($s.pcs[$d] = $pc + 6, rt.index($44, "kinds", "local 'api'")))), ($43 instanceof rt.LuaTable && (($47 = $43.f.boolean) !== undefined || ($m48 = $43.metatable) === undefined || ($47 = $m48.view.boolean) !== undefined || (!("boolean" in $m48.view) && $m48.view[rt.CUT] === undefined)) ? $47 : ($s.pcs[$d] = $pc + 6, rt.index($43, "boolean", "field 'kinds'"))));
-        (($49 = function $get() {
-            const $s = rt.current, $d = $s.depth;
+            return ((10 / 2));
+        }) !== undefined && ($f54 = $44?.f) !== undefined && !$44.linked && $f54.get !== undefined ? ($f54.get = $53) : ($s.pcs[$d] = $pc + 5, rt.setIndex($44, "get", $53, "field 'integer'")));
+        $55 = ($56 = ($57 = api, (($f60 = $57?.f) !== undefined && (($58 = $f60.kinds) !== undefined || ($m59 = $57.metatable) === undefined || ($58 = $m59.view.kinds) !== undefined || (!("kinds" in $m59.view) && $m59.view[rt.CUT] === undefined)) ? $58 : ($s.pcs[$d] = $pc + 6, rt.index($57, "kinds", "local 'api'")))), (($f63 = $56?.f) !== undefined && (($61 = $f63.boolean) !== undefined || ($m62 = $56.metatable) === undefined || ($61 = $m62.view.boolean) !== undefined || (!("boolean" in $m62.view) && $m62.view[rt.CUT] === undefined)) ? $61 : ($s.pcs[$d] = $pc + 6, rt.index($56, "boolean", "field 'kinds'"))));
+        (($64 = function $get() {
             const $va = rt.NONE;
-            return rt.leave($s, $d, false);
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $42 instanceof rt.LuaTable && !$42.linked && $42.f.get !== undefined ? ($42.f.get = $49) : ($s.pcs[$d] = $pc + 6, rt.setIndex($42, "get", $49, "field 'boolean'")));
-        $50 = ($51 = ($52 = api, ($52 instanceof rt.LuaTable && (($53 = $52.f.kinds) !== undefined || ($m54 = $52.metatable) === undefined || ($53 = $m54.view.kinds) !== undefined || (!("kinds" in $m54.view) && $m54.view[rt.CUT] === undefined)) ? $53 : ($s.pcs[$d] = $pc + 7, rt.index($52, "kinds", "local 'api'")))), ($51 instanceof rt.LuaTable && (($55 = $51.f.nil) !== undefined || ($m56 = $51.metatable) === undefined || ($55 = $m56.view.nil) !== undefined || (!("nil" in $m56.view) && $m56.view[rt.CUT] === undefined)) ? $55 : ($s.pcs[$d] = $pc + 7, rt.index($51, "nil", "field 'kinds'"))));
-        (($57 = function $anonymous() {
-            const $s = rt.current, $d = $s.depth;
+            return (false);
+        }) !== undefined && ($f65 = $55?.f) !== undefined && !$55.linked && $f65.get !== undefined ? ($f65.get = $64) : ($s.pcs[$d] = $pc + 6, rt.setIndex($55, "get", $64, "field 'boolean'")));
+        $66 = ($67 = ($68 = api, (($f71 = $68?.f) !== undefined && (($69 = $f71.kinds) !== undefined || ($m70 = $68.metatable) === undefined || ($69 = $m70.view.kinds) !== undefined || (!("kinds" in $m70.view) && $m70.view[rt.CUT] === undefined)) ? $69 : ($s.pcs[$d] = $pc + 7, rt.index($68, "kinds", "local 'api'")))), (($f74 = $67?.f) !== undefined && (($72 = $f74.nil) !== undefined || ($m73 = $67.metatable) === undefined || ($72 = $m73.view.nil) !== undefined || (!("nil" in $m73.view) && $m73.view[rt.CUT] === undefined)) ? $72 : ($s.pcs[$d] = $pc + 7, rt.index($67, "nil", "field 'kinds'"))));
+        (($75 = function $anonymous() {
             const $va = rt.NONE;
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $50 instanceof rt.LuaTable && !$50.linked && $50.f.get !== undefined ? ($50.f.get = $57) : ($s.pcs[$d] = $pc + 7, rt.setIndex($50, "get", $57, "field 'nil'")));
-        $58 = ($59 = ($60 = api, ($60 instanceof rt.LuaTable && (($61 = $60.f.kinds) !== undefined || ($m62 = $60.metatable) === undefined || ($61 = $m62.view.kinds) !== undefined || (!("kinds" in $m62.view) && $m62.view[rt.CUT] === undefined)) ? $61 : ($s.pcs[$d] = $pc + 8, rt.index($60, "kinds", "local 'api'")))), ($59 instanceof rt.LuaTable && (($63 = $59.f.multi) !== undefined || ($m64 = $59.metatable) === undefined || ($63 = $m64.view.multi) !== undefined || (!("multi" in $m64.view) && $m64.view[rt.CUT] === undefined)) ? $63 : ($s.pcs[$d] = $pc + 8, rt.index($59, "multi", "field 'kinds'"))));
-        (($65 = function $get() {
-            const $s = rt.current, $d = $s.depth;
+            return (rt.NONE);
+        }) !== undefined && ($f76 = $66?.f) !== undefined && !$66.linked && $f76.get !== undefined ? ($f76.get = $75) : ($s.pcs[$d] = $pc + 7, rt.setIndex($66, "get", $75, "field 'nil'")));
+        $77 = ($78 = ($79 = api, (($f82 = $79?.f) !== undefined && (($80 = $f82.kinds) !== undefined || ($m81 = $79.metatable) === undefined || ($80 = $m81.view.kinds) !== undefined || (!("kinds" in $m81.view) && $m81.view[rt.CUT] === undefined)) ? $80 : ($s.pcs[$d] = $pc + 8, rt.index($79, "kinds", "local 'api'")))), (($f85 = $78?.f) !== undefined && (($83 = $f85.multi) !== undefined || ($m84 = $78.metatable) === undefined || ($83 = $m84.view.multi) !== undefined || (!("multi" in $m84.view) && $m84.view[rt.CUT] === undefined)) ? $83 : ($s.pcs[$d] = $pc + 8, rt.index($78, "multi", "field 'kinds'"))));
+        (($86 = function $get() {
             const $va = rt.NONE;
-            return rt.leave($s, $d, ["first", "second"]);
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $58 instanceof rt.LuaTable && !$58.linked && $58.f.get !== undefined ? ($58.f.get = $65) : ($s.pcs[$d] = $pc + 8, rt.setIndex($58, "get", $65, "field 'multi'")));
-        $66 = ($67 = ($68 = api, ($68 instanceof rt.LuaTable && (($69 = $68.f.kinds) !== undefined || ($m70 = $68.metatable) === undefined || ($69 = $m70.view.kinds) !== undefined || (!("kinds" in $m70.view) && $m70.view[rt.CUT] === undefined)) ? $69 : ($s.pcs[$d] = $pc + 9, rt.index($68, "kinds", "local 'api'")))), ($67 instanceof rt.LuaTable && (($71 = $67.f.numbers) !== undefined || ($m72 = $67.metatable) === undefined || ($71 = $m72.view.numbers) !== undefined || (!("numbers" in $m72.view) && $m72.view[rt.CUT] === undefined)) ? $71 : ($s.pcs[$d] = $pc + 9, rt.index($67, "numbers", "field 'kinds'"))));
-        (($73 = function $get() {
-            const $s = rt.current, $d = $s.depth;
+            return (["first", "second"]);
+        }) !== undefined && ($f87 = $77?.f) !== undefined && !$77.linked && $f87.get !== undefined ? ($f87.get = $86) : ($s.pcs[$d] = $pc + 8, rt.setIndex($77, "get", $86, "field 'multi'")));
+        $88 = ($89 = ($90 = api, (($f93 = $90?.f) !== undefined && (($91 = $f93.kinds) !== undefined || ($m92 = $90.metatable) === undefined || ($91 = $m92.view.kinds) !== undefined || (!("kinds" in $m92.view) && $m92.view[rt.CUT] === undefined)) ? $91 : ($s.pcs[$d] = $pc + 9, rt.index($90, "kinds", "local 'api'")))), (($f96 = $89?.f) !== undefined && (($94 = $f96.numbers) !== undefined || ($m95 = $89.metatable) === undefined || ($94 = $m95.view.numbers) !== undefined || (!("numbers" in $m95.view) && $m95.view[rt.CUT] === undefined)) ? $94 : ($s.pcs[$d] = $pc + 9, rt.index($89, "numbers", "field 'kinds'"))));
+        (($97 = function $get() {
             let $1;
             let $o2;
             let $n3;
             const $va = rt.NONE;
-            return rt.leave($s, $d, ($1 = (0 / 0), $o2 = new rt.FieldsObject(), $n3 = 7, $o2.int = 3, $o2.float = 0.30000000000000004, $o2.big = 9007199254740992, $o2.neg = (-7), $o2.inf = Infinity, $o2.ninf = -Infinity, $o2.nan = $1, rt.LuaTable.record($o2, $n3)));
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $66 instanceof rt.LuaTable && !$66.linked && $66.f.get !== undefined ? ($66.f.get = $73) : ($s.pcs[$d] = $pc + 9, rt.setIndex($66, "get", $73, "field 'numbers'")));
-        $74 = ($75 = ($76 = api, ($76 instanceof rt.LuaTable && (($77 = $76.f.kinds) !== undefined || ($m78 = $76.metatable) === undefined || ($77 = $m78.view.kinds) !== undefined || (!("kinds" in $m78.view) && $m78.view[rt.CUT] === undefined)) ? $77 : ($s.pcs[$d] = $pc + 10, rt.index($76, "kinds", "local 'api'")))), ($75 instanceof rt.LuaTable && (($79 = $75.f.keys) !== undefined || ($m80 = $75.metatable) === undefined || ($79 = $m80.view.keys) !== undefined || (!("keys" in $m80.view) && $m80.view[rt.CUT] === undefined)) ? $79 : ($s.pcs[$d] = $pc + 10, rt.index($75, "keys", "field 'kinds'"))));
-        (($81 = function $get() {
-            const $s = rt.current, $d = $s.depth;
+            return (($1 = (0 / 0), $o2 = new rt.FieldsObject(), $n3 = 7, $o2.int = 3, $o2.float = 0.30000000000000004, $o2.big = 9007199254740992, $o2.neg = (-7), $o2.inf = Infinity, $o2.ninf = -Infinity, $o2.nan = $1, rt.LuaTable.record($o2, $n3)));
+        }) !== undefined && ($f98 = $88?.f) !== undefined && !$88.linked && $f98.get !== undefined ? ($f98.get = $97) : ($s.pcs[$d] = $pc + 9, rt.setIndex($88, "get", $97, "field 'numbers'")));
+        $99 = ($100 = ($101 = api, (($f104 = $101?.f) !== undefined && (($102 = $f104.kinds) !== undefined || ($m103 = $101.metatable) === undefined || ($102 = $m103.view.kinds) !== undefined || (!("kinds" in $m103.view) && $m103.view[rt.CUT] === undefined)) ? $102 : ($s.pcs[$d] = $pc + 10, rt.index($101, "kinds", "local 'api'")))), (($f107 = $100?.f) !== undefined && (($105 = $f107.keys) !== undefined || ($m106 = $100.metatable) === undefined || ($105 = $m106.view.keys) !== undefined || (!("keys" in $m106.view) && $m106.view[rt.CUT] === undefined)) ? $105 : ($s.pcs[$d] = $pc + 10, rt.index($100, "keys", "field 'kinds'"))));
+        (($108 = function $get() {
             const $va = rt.NONE;
-            return rt.leave($s, $d, rt.buildTable(0, [1, "a", 3, "c", "name", "x", "__rover_hidden", "no"], undefined));
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $74 instanceof rt.LuaTable && !$74.linked && $74.f.get !== undefined ? ($74.f.get = $81) : ($s.pcs[$d] = $pc + 10, rt.setIndex($74, "get", $81, "field 'keys'")));
-        $82 = ($83 = ($84 = api, ($84 instanceof rt.LuaTable && (($85 = $84.f.kinds) !== undefined || ($m86 = $84.metatable) === undefined || ($85 = $m86.view.kinds) !== undefined || (!("kinds" in $m86.view) && $m86.view[rt.CUT] === undefined)) ? $85 : ($s.pcs[$d] = $pc + 11, rt.index($84, "kinds", "local 'api'")))), ($83 instanceof rt.LuaTable && (($87 = $83.f.unicode) !== undefined || ($m88 = $83.metatable) === undefined || ($87 = $m88.view.unicode) !== undefined || (!("unicode" in $m88.view) && $m88.view[rt.CUT] === undefined)) ? $87 : ($s.pcs[$d] = $pc + 11, rt.index($83, "unicode", "field 'kinds'"))));
-        (($89 = function $get() {
-            const $s = rt.current, $d = $s.depth;
+            return (rt.buildTable(0, [1, "a", 3, "c", "name", "x", "__rover_hidden", "no"], undefined));
+        }) !== undefined && ($f109 = $99?.f) !== undefined && !$99.linked && $f109.get !== undefined ? ($f109.get = $108) : ($s.pcs[$d] = $pc + 10, rt.setIndex($99, "get", $108, "field 'keys'")));
+        $110 = ($111 = ($112 = api, (($f115 = $112?.f) !== undefined && (($113 = $f115.kinds) !== undefined || ($m114 = $112.metatable) === undefined || ($113 = $m114.view.kinds) !== undefined || (!("kinds" in $m114.view) && $m114.view[rt.CUT] === undefined)) ? $113 : ($s.pcs[$d] = $pc + 11, rt.index($112, "kinds", "local 'api'")))), (($f118 = $111?.f) !== undefined && (($116 = $f118.unicode) !== undefined || ($m117 = $111.metatable) === undefined || ($116 = $m117.view.unicode) !== undefined || (!("unicode" in $m117.view) && $m117.view[rt.CUT] === undefined)) ? $116 : ($s.pcs[$d] = $pc + 11, rt.index($111, "unicode", "field 'kinds'"))));
+        (($119 = function $get() {
             let $o1;
             let $n2;
             const $va = rt.NONE;
-            return rt.leave($s, $d, ($o1 = new rt.FieldsObject(), $n2 = 3, $o1.text = "h\xc3\xa9llo \xe2\x9c\x93", $o1.quote = "say \"hi\"\n\ttab", $o1.ctrl = "\x01", rt.LuaTable.record($o1, $n2)));
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $82 instanceof rt.LuaTable && !$82.linked && $82.f.get !== undefined ? ($82.f.get = $89) : ($s.pcs[$d] = $pc + 11, rt.setIndex($82, "get", $89, "field 'unicode'")));
-        $90 = ($91 = ($92 = api, ($92 instanceof rt.LuaTable && (($93 = $92.f.build) !== undefined || ($m94 = $92.metatable) === undefined || ($93 = $m94.view.build) !== undefined || (!("build" in $m94.view) && $m94.view[rt.CUT] === undefined)) ? $93 : ($s.pcs[$d] = $pc + 12, rt.index($92, "build", "local 'api'")))), ($91 instanceof rt.LuaTable && (($95 = $91.f.as_json) !== undefined || ($m96 = $91.metatable) === undefined || ($95 = $m96.view.as_json) !== undefined || (!("as_json" in $m96.view) && $m96.view[rt.CUT] === undefined)) ? $95 : ($s.pcs[$d] = $pc + 12, rt.index($91, "as_json", "field 'build'"))));
-        (($97 = (($body) => rt.withBody((function $get() {
+            return (($o1 = new rt.FieldsObject(), $n2 = 3, $o1.text = "h\xc3\xa9llo \xe2\x9c\x93", $o1.quote = "say \"hi\"\n\ttab", $o1.ctrl = "\x01", rt.LuaTable.record($o1, $n2)));
+        }) !== undefined && ($f120 = $110?.f) !== undefined && !$110.linked && $f120.get !== undefined ? ($f120.get = $119) : ($s.pcs[$d] = $pc + 11, rt.setIndex($110, "get", $119, "field 'unicode'")));
+        $121 = ($122 = ($123 = api, (($f126 = $123?.f) !== undefined && (($124 = $f126.build) !== undefined || ($m125 = $123.metatable) === undefined || ($124 = $m125.view.build) !== undefined || (!("build" in $m125.view) && $m125.view[rt.CUT] === undefined)) ? $124 : ($s.pcs[$d] = $pc + 12, rt.index($123, "build", "local 'api'")))), (($f129 = $122?.f) !== undefined && (($127 = $f129.as_json) !== undefined || ($m128 = $122.metatable) === undefined || ($127 = $m128.view.as_json) !== undefined || (!("as_json" in $m128.view) && $m128.view[rt.CUT] === undefined)) ? $127 : ($s.pcs[$d] = $pc + 12, rt.index($122, "as_json", "field 'build'"))));
+        (($130 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
@@ -646,17 +760,17 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $6;
-            let $o7;
-            let $n8;
-            let $t9;
-            let $r10;
+            let $f6;
+            let $7;
+            let $o8;
+            let $n9;
+            let $t10;
+            let $r11;
             const $va = rt.NONE;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 13, rt.index($3, "json", "upvalue 'api'")))), $6 = ($o7 = new rt.FieldsObject(), $n8 = 1, $o7.built = "json", rt.LuaTable.record($o7, $n8)), $s.pcs[$d] = $pc + 14, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t9 = $s.tails++, $r10 = $fn1($6), $s.tails = $t9, $r10) : rt.tail($s, $fn1, [$6]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $90 instanceof rt.LuaTable && !$90.linked && $90.f.get !== undefined ? ($90.f.get = $97) : ($s.pcs[$d] = $pc + 12, rt.setIndex($90, "get", $97, "field 'as_json'")));
-        $98 = ($99 = ($100 = api, ($100 instanceof rt.LuaTable && (($101 = $100.f.build) !== undefined || ($m102 = $100.metatable) === undefined || ($101 = $m102.view.build) !== undefined || (!("build" in $m102.view) && $m102.view[rt.CUT] === undefined)) ? $101 : ($s.pcs[$d] = $pc + 15, rt.index($100, "build", "local 'api'")))), ($99 instanceof rt.LuaTable && (($103 = $99.f.json_status) !== undefined || ($m104 = $99.metatable) === undefined || ($103 = $m104.view.json_status) !== undefined || (!("json_status" in $m104.view) && $m104.view[rt.CUT] === undefined)) ? $103 : ($s.pcs[$d] = $pc + 15, rt.index($99, "json_status", "field 'build'"))));
-        (($105 = (($body) => rt.withBody((function $get() {
+            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 13, rt.index($3, "json", "upvalue 'api'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.built = "json", rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 14, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($7), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$7]));
+        }))) !== undefined && ($f131 = $121?.f) !== undefined && !$121.linked && $f131.get !== undefined ? ($f131.get = $130) : ($s.pcs[$d] = $pc + 12, rt.setIndex($121, "get", $130, "field 'as_json'")));
+        $132 = ($133 = ($134 = api, (($f137 = $134?.f) !== undefined && (($135 = $f137.build) !== undefined || ($m136 = $134.metatable) === undefined || ($135 = $m136.view.build) !== undefined || (!("build" in $m136.view) && $m136.view[rt.CUT] === undefined)) ? $135 : ($s.pcs[$d] = $pc + 15, rt.index($134, "build", "local 'api'")))), (($f140 = $133?.f) !== undefined && (($138 = $f140.json_status) !== undefined || ($m139 = $133.metatable) === undefined || ($138 = $m139.view.json_status) !== undefined || (!("json_status" in $m139.view) && $m139.view[rt.CUT] === undefined)) ? $138 : ($s.pcs[$d] = $pc + 15, rt.index($133, "json_status", "field 'build'"))));
+        (($141 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
@@ -669,20 +783,67 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $6;
-            let $m7;
-            let $8;
-            let $9;
-            let $o10;
-            let $n11;
+            let $f6;
+            let $7;
+            let $m8;
+            let $f9;
+            let $10;
+            let $11;
+            let $o12;
+            let $n13;
+            let $t14;
+            let $r15;
+            const $va = rt.NONE;
+            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 16, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 16, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'json'")), "method 'status'"), $10 = 201, $11 = ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.created = true, rt.LuaTable.record($o12, $n13)), $s.pcs[$d] = $pc + 17, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = $fn1($2, $10, $11), $s.tails = $t14, $r15) : rt.tail($s, $fn1, [$2, $10, $11]));
+        }))) !== undefined && ($f142 = $132?.f) !== undefined && !$132.linked && $f142.get !== undefined ? ($f142.get = $141) : ($s.pcs[$d] = $pc + 15, rt.setIndex($132, "get", $141, "field 'json_status'")));
+        $143 = ($144 = ($145 = api, (($f148 = $145?.f) !== undefined && (($146 = $f148.build) !== undefined || ($m147 = $145.metatable) === undefined || ($146 = $m147.view.build) !== undefined || (!("build" in $m147.view) && $m147.view[rt.CUT] === undefined)) ? $146 : ($s.pcs[$d] = $pc + 18, rt.index($145, "build", "local 'api'")))), (($f151 = $144?.f) !== undefined && (($149 = $f151.as_text) !== undefined || ($m150 = $144.metatable) === undefined || ($149 = $m150.view.as_text) !== undefined || (!("as_text" in $m150.view) && $m150.view[rt.CUT] === undefined)) ? $149 : ($s.pcs[$d] = $pc + 18, rt.index($144, "as_text", "field 'build'"))));
+        (($152 = (($body) => rt.withBody((function $get() {
+            const $r = $body();
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $get$body() {
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
+            let $fn1;
+            let $2;
+            let $3;
+            let $4;
+            let $m5;
+            let $f6;
+            let $7;
+            let $t8;
+            let $r9;
+            const $va = rt.NONE;
+            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 19, rt.index($3, "text", "upvalue 'api'")))), $7 = "hello text", $s.pcs[$d] = $pc + 20, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
+        }))) !== undefined && ($f153 = $143?.f) !== undefined && !$143.linked && $f153.get !== undefined ? ($f153.get = $152) : ($s.pcs[$d] = $pc + 18, rt.setIndex($143, "get", $152, "field 'as_text'")));
+        $154 = ($155 = ($156 = api, (($f159 = $156?.f) !== undefined && (($157 = $f159.build) !== undefined || ($m158 = $156.metatable) === undefined || ($157 = $m158.view.build) !== undefined || (!("build" in $m158.view) && $m158.view[rt.CUT] === undefined)) ? $157 : ($s.pcs[$d] = $pc + 21, rt.index($156, "build", "local 'api'")))), (($f162 = $155?.f) !== undefined && (($160 = $f162.text_status) !== undefined || ($m161 = $155.metatable) === undefined || ($160 = $m161.view.text_status) !== undefined || (!("text_status" in $m161.view) && $m161.view[rt.CUT] === undefined)) ? $160 : ($s.pcs[$d] = $pc + 21, rt.index($155, "text_status", "field 'build'"))));
+        (($163 = (($body) => rt.withBody((function $get() {
+            const $r = $body();
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $get$body() {
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
+            let $fn1;
+            let $2;
+            let $3;
+            let $4;
+            let $m5;
+            let $f6;
+            let $7;
+            let $m8;
+            let $f9;
+            let $10;
+            let $11;
             let $t12;
             let $r13;
             const $va = rt.NONE;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 16, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 16, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'json'")), "method 'status'"), $8 = 201, $9 = ($o10 = new rt.FieldsObject(), $n11 = 1, $o10.created = true, rt.LuaTable.record($o10, $n11)), $s.pcs[$d] = $pc + 17, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($2, $8, $9), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$2, $8, $9]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $98 instanceof rt.LuaTable && !$98.linked && $98.f.get !== undefined ? ($98.f.get = $105) : ($s.pcs[$d] = $pc + 15, rt.setIndex($98, "get", $105, "field 'json_status'")));
-        $106 = ($107 = ($108 = api, ($108 instanceof rt.LuaTable && (($109 = $108.f.build) !== undefined || ($m110 = $108.metatable) === undefined || ($109 = $m110.view.build) !== undefined || (!("build" in $m110.view) && $m110.view[rt.CUT] === undefined)) ? $109 : ($s.pcs[$d] = $pc + 18, rt.index($108, "build", "local 'api'")))), ($107 instanceof rt.LuaTable && (($111 = $107.f.as_text) !== undefined || ($m112 = $107.metatable) === undefined || ($111 = $m112.view.as_text) !== undefined || (!("as_text" in $m112.view) && $m112.view[rt.CUT] === undefined)) ? $111 : ($s.pcs[$d] = $pc + 18, rt.index($107, "as_text", "field 'build'"))));
-        (($113 = (($body) => rt.withBody((function $get() {
+            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 22, rt.index($3, "text", "upvalue 'api'")))), $s.pcs[$d] = $pc + 23, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'text'")), "method 'status'"), $10 = 202, $11 = "accepted", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($2, $10, $11), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$2, $10, $11]));
+        }))) !== undefined && ($f164 = $154?.f) !== undefined && !$154.linked && $f164.get !== undefined ? ($f164.get = $163) : ($s.pcs[$d] = $pc + 21, rt.setIndex($154, "get", $163, "field 'text_status'")));
+        $165 = ($166 = ($167 = api, (($f170 = $167?.f) !== undefined && (($168 = $f170.build) !== undefined || ($m169 = $167.metatable) === undefined || ($168 = $m169.view.build) !== undefined || (!("build" in $m169.view) && $m169.view[rt.CUT] === undefined)) ? $168 : ($s.pcs[$d] = $pc + 24, rt.index($167, "build", "local 'api'")))), (($f173 = $166?.f) !== undefined && (($171 = $f173.as_html) !== undefined || ($m172 = $166.metatable) === undefined || ($171 = $m172.view.as_html) !== undefined || (!("as_html" in $m172.view) && $m172.view[rt.CUT] === undefined)) ? $171 : ($s.pcs[$d] = $pc + 24, rt.index($166, "as_html", "field 'build'"))));
+        (($174 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
@@ -695,192 +856,14 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $6;
-            let $t7;
-            let $r8;
+            let $f6;
+            let $7;
+            let $t8;
+            let $r9;
             const $va = rt.NONE;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 19, rt.index($3, "text", "upvalue 'api'")))), $6 = "hello text", $s.pcs[$d] = $pc + 20, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $106 instanceof rt.LuaTable && !$106.linked && $106.f.get !== undefined ? ($106.f.get = $113) : ($s.pcs[$d] = $pc + 18, rt.setIndex($106, "get", $113, "field 'as_text'")));
-        $114 = ($115 = ($116 = api, ($116 instanceof rt.LuaTable && (($117 = $116.f.build) !== undefined || ($m118 = $116.metatable) === undefined || ($117 = $m118.view.build) !== undefined || (!("build" in $m118.view) && $m118.view[rt.CUT] === undefined)) ? $117 : ($s.pcs[$d] = $pc + 21, rt.index($116, "build", "local 'api'")))), ($115 instanceof rt.LuaTable && (($119 = $115.f.text_status) !== undefined || ($m120 = $115.metatable) === undefined || ($119 = $m120.view.text_status) !== undefined || (!("text_status" in $m120.view) && $m120.view[rt.CUT] === undefined)) ? $119 : ($s.pcs[$d] = $pc + 21, rt.index($115, "text_status", "field 'build'"))));
-        (($121 = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $6;
-            let $m7;
-            let $8;
-            let $9;
-            let $t10;
-            let $r11;
-            const $va = rt.NONE;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 22, rt.index($3, "text", "upvalue 'api'")))), $s.pcs[$d] = $pc + 23, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'text'")), "method 'status'"), $8 = 202, $9 = "accepted", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $8, $9]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $114 instanceof rt.LuaTable && !$114.linked && $114.f.get !== undefined ? ($114.f.get = $121) : ($s.pcs[$d] = $pc + 21, rt.setIndex($114, "get", $121, "field 'text_status'")));
-        $122 = ($123 = ($124 = api, ($124 instanceof rt.LuaTable && (($125 = $124.f.build) !== undefined || ($m126 = $124.metatable) === undefined || ($125 = $m126.view.build) !== undefined || (!("build" in $m126.view) && $m126.view[rt.CUT] === undefined)) ? $125 : ($s.pcs[$d] = $pc + 24, rt.index($124, "build", "local 'api'")))), ($123 instanceof rt.LuaTable && (($127 = $123.f.as_html) !== undefined || ($m128 = $123.metatable) === undefined || ($127 = $m128.view.as_html) !== undefined || (!("as_html" in $m128.view) && $m128.view[rt.CUT] === undefined)) ? $127 : ($s.pcs[$d] = $pc + 24, rt.index($123, "as_html", "field 'build'"))));
-        (($129 = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $6;
-            let $t7;
-            let $r8;
-            const $va = rt.NONE;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.html) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 25, rt.index($3, "html", "upvalue 'api'")))), $6 = "<h1>Hi</h1>", $s.pcs[$d] = $pc + 26, $fn1 = rt.fn($2, "field 'html'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $122 instanceof rt.LuaTable && !$122.linked && $122.f.get !== undefined ? ($122.f.get = $129) : ($s.pcs[$d] = $pc + 24, rt.setIndex($122, "get", $129, "field 'as_html'")));
-        $130 = ($131 = ($132 = api, ($132 instanceof rt.LuaTable && (($133 = $132.f.build) !== undefined || ($m134 = $132.metatable) === undefined || ($133 = $m134.view.build) !== undefined || (!("build" in $m134.view) && $m134.view[rt.CUT] === undefined)) ? $133 : ($s.pcs[$d] = $pc + 27, rt.index($132, "build", "local 'api'")))), ($131 instanceof rt.LuaTable && (($135 = $131.f.html_status) !== undefined || ($m136 = $131.metatable) === undefined || ($135 = $m136.view.html_status) !== undefined || (!("html_status" in $m136.view) && $m136.view[rt.CUT] === undefined)) ? $135 : ($s.pcs[$d] = $pc + 27, rt.index($131, "html_status", "field 'build'"))));
-        (($137 = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $6;
-            let $m7;
-            let $8;
-            let $9;
-            let $t10;
-            let $r11;
-            const $va = rt.NONE;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.html) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 28, rt.index($3, "html", "upvalue 'api'")))), $s.pcs[$d] = $pc + 29, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'html'")), "method 'status'"), $8 = 404, $9 = "<p>missing</p>", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $8, $9]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $130 instanceof rt.LuaTable && !$130.linked && $130.f.get !== undefined ? ($130.f.get = $137) : ($s.pcs[$d] = $pc + 27, rt.setIndex($130, "get", $137, "field 'html_status'")));
-        $138 = ($139 = ($140 = api, ($140 instanceof rt.LuaTable && (($141 = $140.f.build) !== undefined || ($m142 = $140.metatable) === undefined || ($141 = $m142.view.build) !== undefined || (!("build" in $m142.view) && $m142.view[rt.CUT] === undefined)) ? $141 : ($s.pcs[$d] = $pc + 30, rt.index($140, "build", "local 'api'")))), ($139 instanceof rt.LuaTable && (($143 = $139.f.as_redirect) !== undefined || ($m144 = $139.metatable) === undefined || ($143 = $m144.view.as_redirect) !== undefined || (!("as_redirect" in $m144.view) && $m144.view[rt.CUT] === undefined)) ? $143 : ($s.pcs[$d] = $pc + 30, rt.index($139, "as_redirect", "field 'build'"))));
-        (($145 = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $6;
-            let $t7;
-            let $r8;
-            const $va = rt.NONE;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 31, rt.index($3, "redirect", "upvalue 'api'")))), $6 = "/kinds/string", $s.pcs[$d] = $pc + 32, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$6]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $138 instanceof rt.LuaTable && !$138.linked && $138.f.get !== undefined ? ($138.f.get = $145) : ($s.pcs[$d] = $pc + 30, rt.setIndex($138, "get", $145, "field 'as_redirect'")));
-        $146 = ($147 = ($148 = api, ($148 instanceof rt.LuaTable && (($149 = $148.f.build) !== undefined || ($m150 = $148.metatable) === undefined || ($149 = $m150.view.build) !== undefined || (!("build" in $m150.view) && $m150.view[rt.CUT] === undefined)) ? $149 : ($s.pcs[$d] = $pc + 33, rt.index($148, "build", "local 'api'")))), ($147 instanceof rt.LuaTable && (($151 = $147.f.permanent) !== undefined || ($m152 = $147.metatable) === undefined || ($151 = $m152.view.permanent) !== undefined || (!("permanent" in $m152.view) && $m152.view[rt.CUT] === undefined)) ? $151 : ($s.pcs[$d] = $pc + 33, rt.index($147, "permanent", "field 'build'"))));
-        (($153 = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $6;
-            let $m7;
-            let $8;
-            let $t9;
-            let $r10;
-            const $va = rt.NONE;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 34, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 35, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.permanent) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.permanent) !== undefined || (!("permanent" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'"), $8 = "/new-home", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t9 = $s.tails++, $r10 = $fn1($2, $8), $s.tails = $t9, $r10) : rt.tail($s, $fn1, [$2, $8]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $146 instanceof rt.LuaTable && !$146.linked && $146.f.get !== undefined ? ($146.f.get = $153) : ($s.pcs[$d] = $pc + 33, rt.setIndex($146, "get", $153, "field 'permanent'")));
-        $154 = ($155 = ($156 = api, ($156 instanceof rt.LuaTable && (($157 = $156.f.build) !== undefined || ($m158 = $156.metatable) === undefined || ($157 = $m158.view.build) !== undefined || (!("build" in $m158.view) && $m158.view[rt.CUT] === undefined)) ? $157 : ($s.pcs[$d] = $pc + 36, rt.index($156, "build", "local 'api'")))), ($155 instanceof rt.LuaTable && (($159 = $155.f.redirect_status) !== undefined || ($m160 = $155.metatable) === undefined || ($159 = $m160.view.redirect_status) !== undefined || (!("redirect_status" in $m160.view) && $m160.view[rt.CUT] === undefined)) ? $159 : ($s.pcs[$d] = $pc + 36, rt.index($155, "redirect_status", "field 'build'"))));
-        (($161 = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $6;
-            let $m7;
-            let $8;
-            let $9;
-            let $t10;
-            let $r11;
-            const $va = rt.NONE;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 37, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 38, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.status) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.status) !== undefined || (!("status" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "status", "field 'redirect'")), "method 'status'"), $8 = 307, $9 = "/temporary", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $8, $9]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $154 instanceof rt.LuaTable && !$154.linked && $154.f.get !== undefined ? ($154.f.get = $161) : ($s.pcs[$d] = $pc + 36, rt.setIndex($154, "get", $161, "field 'redirect_status'")));
-        $162 = ($163 = ($164 = api, ($164 instanceof rt.LuaTable && (($165 = $164.f.build) !== undefined || ($m166 = $164.metatable) === undefined || ($165 = $m166.view.build) !== undefined || (!("build" in $m166.view) && $m166.view[rt.CUT] === undefined)) ? $165 : ($s.pcs[$d] = $pc + 39, rt.index($164, "build", "local 'api'")))), ($163 instanceof rt.LuaTable && (($167 = $163.f.as_no_content) !== undefined || ($m168 = $163.metatable) === undefined || ($167 = $m168.view.as_no_content) !== undefined || (!("as_no_content" in $m168.view) && $m168.view[rt.CUT] === undefined)) ? $167 : ($s.pcs[$d] = $pc + 39, rt.index($163, "as_no_content", "field 'build'"))));
-        (($169 = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $t6;
-            let $r7;
-            const $va = rt.NONE;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.no_content) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.no_content) !== undefined || (!("no_content" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 40, rt.index($3, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 41, $fn1 = rt.fn($2, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t6 = $s.tails++, $r7 = $fn1(), $s.tails = $t6, $r7) : rt.tail($s, $fn1, []));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $162 instanceof rt.LuaTable && !$162.linked && $162.f.get !== undefined ? ($162.f.get = $169) : ($s.pcs[$d] = $pc + 39, rt.setIndex($162, "get", $169, "field 'as_no_content'")));
-        $170 = ($171 = ($172 = api, ($172 instanceof rt.LuaTable && (($173 = $172.f.build) !== undefined || ($m174 = $172.metatable) === undefined || ($173 = $m174.view.build) !== undefined || (!("build" in $m174.view) && $m174.view[rt.CUT] === undefined)) ? $173 : ($s.pcs[$d] = $pc + 42, rt.index($172, "build", "local 'api'")))), ($171 instanceof rt.LuaTable && (($175 = $171.f.as_error) !== undefined || ($m176 = $171.metatable) === undefined || ($175 = $m176.view.as_error) !== undefined || (!("as_error" in $m176.view) && $m176.view[rt.CUT] === undefined)) ? $175 : ($s.pcs[$d] = $pc + 42, rt.index($171, "as_error", "field 'build'"))));
-        (($177 = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $m4;
-            let $5;
-            let $6;
-            let $t7;
-            let $r8;
-            const $va = rt.NONE;
-            return ($2 = api, $s.pcs[$d] = $pc + 43, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 403, $6 = "Forbidden: no access", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $170 instanceof rt.LuaTable && !$170.linked && $170.f.get !== undefined ? ($170.f.get = $177) : ($s.pcs[$d] = $pc + 42, rt.setIndex($170, "get", $177, "field 'as_error'")));
-        $178 = ($179 = ($180 = api, ($180 instanceof rt.LuaTable && (($181 = $180.f.build) !== undefined || ($m182 = $180.metatable) === undefined || ($181 = $m182.view.build) !== undefined || (!("build" in $m182.view) && $m182.view[rt.CUT] === undefined)) ? $181 : ($s.pcs[$d] = $pc + 44, rt.index($180, "build", "local 'api'")))), ($179 instanceof rt.LuaTable && (($183 = $179.f.error_table) !== undefined || ($m184 = $179.metatable) === undefined || ($183 = $m184.view.error_table) !== undefined || (!("error_table" in $m184.view) && $m184.view[rt.CUT] === undefined)) ? $183 : ($s.pcs[$d] = $pc + 44, rt.index($179, "error_table", "field 'build'"))));
+            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.html) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 25, rt.index($3, "html", "upvalue 'api'")))), $7 = "<h1>Hi</h1>", $s.pcs[$d] = $pc + 26, $fn1 = rt.fn($2, "field 'html'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
+        }))) !== undefined && ($f175 = $165?.f) !== undefined && !$165.linked && $f175.get !== undefined ? ($f175.get = $174) : ($s.pcs[$d] = $pc + 24, rt.setIndex($165, "get", $174, "field 'as_html'")));
+        $176 = ($177 = ($178 = api, (($f181 = $178?.f) !== undefined && (($179 = $f181.build) !== undefined || ($m180 = $178.metatable) === undefined || ($179 = $m180.view.build) !== undefined || (!("build" in $m180.view) && $m180.view[rt.CUT] === undefined)) ? $179 : ($s.pcs[$d] = $pc + 27, rt.index($178, "build", "local 'api'")))), (($f184 = $177?.f) !== undefined && (($182 = $f184.html_status) !== undefined || ($m183 = $177.metatable) === undefined || ($182 = $m183.view.html_status) !== undefined || (!("html_status" in $m183.view) && $m183.view[rt.CUT] === undefined)) ? $182 : ($s.pcs[$d] = $pc + 27, rt.index($177, "html_status", "field 'build'"))));
         (($185 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
@@ -892,28 +875,163 @@ export default function load($env) {
             let $fn1;
             let $2;
             let $3;
-            let $m4;
-            let $5;
-            let $6;
-            let $o7;
-            let $n8;
-            let $t9;
-            let $r10;
+            let $4;
+            let $m5;
+            let $f6;
+            let $7;
+            let $m8;
+            let $f9;
+            let $10;
+            let $11;
+            let $t12;
+            let $r13;
             const $va = rt.NONE;
-            return ($2 = api, $s.pcs[$d] = $pc + 45, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($3 = $2.f.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 409, $6 = ($o7 = new rt.FieldsObject(), $n8 = 1, $o7.code = "conflict", rt.LuaTable.record($o7, $n8)), $s.pcs[$d] = $pc + 46, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t9 = $s.tails++, $r10 = $fn1($2, $5, $6), $s.tails = $t9, $r10) : rt.tail($s, $fn1, [$2, $5, $6]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $178 instanceof rt.LuaTable && !$178.linked && $178.f.get !== undefined ? ($178.f.get = $185) : ($s.pcs[$d] = $pc + 44, rt.setIndex($178, "get", $185, "field 'error_table'")));
-        $186 = ($187 = ($188 = api, ($188 instanceof rt.LuaTable && (($189 = $188.f.fail) !== undefined || ($m190 = $188.metatable) === undefined || ($189 = $m190.view.fail) !== undefined || (!("fail" in $m190.view) && $m190.view[rt.CUT] === undefined)) ? $189 : ($s.pcs[$d] = $pc + 47, rt.index($188, "fail", "local 'api'")))), ($187 instanceof rt.LuaTable && (($191 = $187.f.index) !== undefined || ($m192 = $187.metatable) === undefined || ($191 = $m192.view.index) !== undefined || (!("index" in $m192.view) && $m192.view[rt.CUT] === undefined)) ? $191 : ($s.pcs[$d] = $pc + 47, rt.index($187, "index", "field 'fail'"))));
-        (($193 = function $get(ctx) {
+            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.html) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 28, rt.index($3, "html", "upvalue 'api'")))), $s.pcs[$d] = $pc + 29, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'html'")), "method 'status'"), $10 = 404, $11 = "<p>missing</p>", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($2, $10, $11), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$2, $10, $11]));
+        }))) !== undefined && ($f186 = $176?.f) !== undefined && !$176.linked && $f186.get !== undefined ? ($f186.get = $185) : ($s.pcs[$d] = $pc + 27, rt.setIndex($176, "get", $185, "field 'html_status'")));
+        $187 = ($188 = ($189 = api, (($f192 = $189?.f) !== undefined && (($190 = $f192.build) !== undefined || ($m191 = $189.metatable) === undefined || ($190 = $m191.view.build) !== undefined || (!("build" in $m191.view) && $m191.view[rt.CUT] === undefined)) ? $190 : ($s.pcs[$d] = $pc + 30, rt.index($189, "build", "local 'api'")))), (($f195 = $188?.f) !== undefined && (($193 = $f195.as_redirect) !== undefined || ($m194 = $188.metatable) === undefined || ($193 = $m194.view.as_redirect) !== undefined || (!("as_redirect" in $m194.view) && $m194.view[rt.CUT] === undefined)) ? $193 : ($s.pcs[$d] = $pc + 30, rt.index($188, "as_redirect", "field 'build'"))));
+        (($196 = (($body) => rt.withBody((function $get() {
+            const $r = $body();
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $get$body() {
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
+            let $fn1;
+            let $2;
+            let $3;
+            let $4;
+            let $m5;
+            let $f6;
+            let $7;
+            let $t8;
+            let $r9;
+            const $va = rt.NONE;
+            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 31, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/kinds/string", $s.pcs[$d] = $pc + 32, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
+        }))) !== undefined && ($f197 = $187?.f) !== undefined && !$187.linked && $f197.get !== undefined ? ($f197.get = $196) : ($s.pcs[$d] = $pc + 30, rt.setIndex($187, "get", $196, "field 'as_redirect'")));
+        $198 = ($199 = ($200 = api, (($f203 = $200?.f) !== undefined && (($201 = $f203.build) !== undefined || ($m202 = $200.metatable) === undefined || ($201 = $m202.view.build) !== undefined || (!("build" in $m202.view) && $m202.view[rt.CUT] === undefined)) ? $201 : ($s.pcs[$d] = $pc + 33, rt.index($200, "build", "local 'api'")))), (($f206 = $199?.f) !== undefined && (($204 = $f206.permanent) !== undefined || ($m205 = $199.metatable) === undefined || ($204 = $m205.view.permanent) !== undefined || (!("permanent" in $m205.view) && $m205.view[rt.CUT] === undefined)) ? $204 : ($s.pcs[$d] = $pc + 33, rt.index($199, "permanent", "field 'build'"))));
+        (($207 = (($body) => rt.withBody((function $get() {
+            const $r = $body();
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $get$body() {
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
+            let $fn1;
+            let $2;
+            let $3;
+            let $4;
+            let $m5;
+            let $f6;
+            let $7;
+            let $m8;
+            let $f9;
+            let $10;
+            let $t11;
+            let $r12;
+            const $va = rt.NONE;
+            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 34, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 35, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.permanent) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.permanent) !== undefined || (!("permanent" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'"), $10 = "/new-home", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t11 = $s.tails++, $r12 = $fn1($2, $10), $s.tails = $t11, $r12) : rt.tail($s, $fn1, [$2, $10]));
+        }))) !== undefined && ($f208 = $198?.f) !== undefined && !$198.linked && $f208.get !== undefined ? ($f208.get = $207) : ($s.pcs[$d] = $pc + 33, rt.setIndex($198, "get", $207, "field 'permanent'")));
+        $209 = ($210 = ($211 = api, (($f214 = $211?.f) !== undefined && (($212 = $f214.build) !== undefined || ($m213 = $211.metatable) === undefined || ($212 = $m213.view.build) !== undefined || (!("build" in $m213.view) && $m213.view[rt.CUT] === undefined)) ? $212 : ($s.pcs[$d] = $pc + 36, rt.index($211, "build", "local 'api'")))), (($f217 = $210?.f) !== undefined && (($215 = $f217.redirect_status) !== undefined || ($m216 = $210.metatable) === undefined || ($215 = $m216.view.redirect_status) !== undefined || (!("redirect_status" in $m216.view) && $m216.view[rt.CUT] === undefined)) ? $215 : ($s.pcs[$d] = $pc + 36, rt.index($210, "redirect_status", "field 'build'"))));
+        (($218 = (($body) => rt.withBody((function $get() {
+            const $r = $body();
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $get$body() {
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
+            let $fn1;
+            let $2;
+            let $3;
+            let $4;
+            let $m5;
+            let $f6;
+            let $7;
+            let $m8;
+            let $f9;
+            let $10;
+            let $11;
+            let $t12;
+            let $r13;
+            const $va = rt.NONE;
+            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 37, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 38, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'redirect'")), "method 'status'"), $10 = 307, $11 = "/temporary", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($2, $10, $11), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$2, $10, $11]));
+        }))) !== undefined && ($f219 = $209?.f) !== undefined && !$209.linked && $f219.get !== undefined ? ($f219.get = $218) : ($s.pcs[$d] = $pc + 36, rt.setIndex($209, "get", $218, "field 'redirect_status'")));
+        $220 = ($221 = ($222 = api, (($f225 = $222?.f) !== undefined && (($223 = $f225.build) !== undefined || ($m224 = $222.metatable) === undefined || ($223 = $m224.view.build) !== undefined || (!("build" in $m224.view) && $m224.view[rt.CUT] === undefined)) ? $223 : ($s.pcs[$d] = $pc + 39, rt.index($222, "build", "local 'api'")))), (($f228 = $221?.f) !== undefined && (($226 = $f228.as_no_content) !== undefined || ($m227 = $221.metatable) === undefined || ($226 = $m227.view.as_no_content) !== undefined || (!("as_no_content" in $m227.view) && $m227.view[rt.CUT] === undefined)) ? $226 : ($s.pcs[$d] = $pc + 39, rt.index($221, "as_no_content", "field 'build'"))));
+        (($229 = (($body) => rt.withBody((function $get() {
+            const $r = $body();
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $get$body() {
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
+            let $fn1;
+            let $2;
+            let $3;
+            let $4;
+            let $m5;
+            let $f6;
+            let $t7;
+            let $r8;
+            const $va = rt.NONE;
+            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.no_content) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.no_content) !== undefined || (!("no_content" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 40, rt.index($3, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 41, $fn1 = rt.fn($2, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1(), $s.tails = $t7, $r8) : rt.tail($s, $fn1, []));
+        }))) !== undefined && ($f230 = $220?.f) !== undefined && !$220.linked && $f230.get !== undefined ? ($f230.get = $229) : ($s.pcs[$d] = $pc + 39, rt.setIndex($220, "get", $229, "field 'as_no_content'")));
+        $231 = ($232 = ($233 = api, (($f236 = $233?.f) !== undefined && (($234 = $f236.build) !== undefined || ($m235 = $233.metatable) === undefined || ($234 = $m235.view.build) !== undefined || (!("build" in $m235.view) && $m235.view[rt.CUT] === undefined)) ? $234 : ($s.pcs[$d] = $pc + 42, rt.index($233, "build", "local 'api'")))), (($f239 = $232?.f) !== undefined && (($237 = $f239.as_error) !== undefined || ($m238 = $232.metatable) === undefined || ($237 = $m238.view.as_error) !== undefined || (!("as_error" in $m238.view) && $m238.view[rt.CUT] === undefined)) ? $237 : ($s.pcs[$d] = $pc + 42, rt.index($232, "as_error", "field 'build'"))));
+        (($240 = (($body) => rt.withBody((function $get() {
+            const $r = $body();
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $get$body() {
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
+            let $fn1;
+            let $2;
+            let $3;
+            let $m4;
+            let $f5;
+            let $6;
+            let $7;
+            let $t8;
+            let $r9;
+            const $va = rt.NONE;
+            return ($2 = api, $s.pcs[$d] = $pc + 43, $fn1 = rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $6 = 403, $7 = "Forbidden: no access", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2, $6, $7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2, $6, $7]));
+        }))) !== undefined && ($f241 = $231?.f) !== undefined && !$231.linked && $f241.get !== undefined ? ($f241.get = $240) : ($s.pcs[$d] = $pc + 42, rt.setIndex($231, "get", $240, "field 'as_error'")));
+        $242 = ($243 = ($244 = api, (($f247 = $244?.f) !== undefined && (($245 = $f247.build) !== undefined || ($m246 = $244.metatable) === undefined || ($245 = $m246.view.build) !== undefined || (!("build" in $m246.view) && $m246.view[rt.CUT] === undefined)) ? $245 : ($s.pcs[$d] = $pc + 44, rt.index($244, "build", "local 'api'")))), (($f250 = $243?.f) !== undefined && (($248 = $f250.error_table) !== undefined || ($m249 = $243.metatable) === undefined || ($248 = $m249.view.error_table) !== undefined || (!("error_table" in $m249.view) && $m249.view[rt.CUT] === undefined)) ? $248 : ($s.pcs[$d] = $pc + 44, rt.index($243, "error_table", "field 'build'"))));
+        (($251 = (($body) => rt.withBody((function $get() {
+            const $r = $body();
+            return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $get$body() {
+            const $s = rt.current, $d = $s.depth;
+            if ($d >= $s.limit)
+                $s.deepen();
+            $s.depth = $d + 1;
+            let $fn1;
+            let $2;
+            let $3;
+            let $m4;
+            let $f5;
+            let $6;
+            let $7;
+            let $o8;
+            let $n9;
+            let $t10;
+            let $r11;
+            const $va = rt.NONE;
+            return ($2 = api, $s.pcs[$d] = $pc + 45, $fn1 = rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $6 = 409, $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.code = "conflict", rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 46, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $6, $7), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $6, $7]));
+        }))) !== undefined && ($f252 = $242?.f) !== undefined && !$242.linked && $f252.get !== undefined ? ($f252.get = $251) : ($s.pcs[$d] = $pc + 44, rt.setIndex($242, "get", $251, "field 'error_table'")));
+        $253 = ($254 = ($255 = api, (($f258 = $255?.f) !== undefined && (($256 = $f258.fail) !== undefined || ($m257 = $255.metatable) === undefined || ($256 = $m257.view.fail) !== undefined || (!("fail" in $m257.view) && $m257.view[rt.CUT] === undefined)) ? $256 : ($s.pcs[$d] = $pc + 47, rt.index($255, "fail", "local 'api'")))), (($f261 = $254?.f) !== undefined && (($259 = $f261.index) !== undefined || ($m260 = $254.metatable) === undefined || ($259 = $m260.view.index) !== undefined || (!("index" in $m260.view) && $m260.view[rt.CUT] === undefined)) ? $259 : ($s.pcs[$d] = $pc + 47, rt.index($254, "index", "field 'fail'"))));
+        (($262 = function $get(ctx) {
             const $s = rt.current, $d = $s.depth;
             let $1;
             const $va = rt.NONE;
             let user = undefined;
             return rt.leave($s, $d, rt.index(user, ($1 = "name", rt.at($s, $d, $pc + 48), $1), "local 'user'"));
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $186 instanceof rt.LuaTable && !$186.linked && $186.f.get !== undefined ? ($186.f.get = $193) : ($s.pcs[$d] = $pc + 47, rt.setIndex($186, "get", $193, "field 'index'")));
-        $194 = ($195 = ($196 = api, ($196 instanceof rt.LuaTable && (($197 = $196.f.fail) !== undefined || ($m198 = $196.metatable) === undefined || ($197 = $m198.view.fail) !== undefined || (!("fail" in $m198.view) && $m198.view[rt.CUT] === undefined)) ? $197 : ($s.pcs[$d] = $pc + 49, rt.index($196, "fail", "local 'api'")))), ($195 instanceof rt.LuaTable && (($199 = $195.f.raise) !== undefined || ($m200 = $195.metatable) === undefined || ($199 = $m200.view.raise) !== undefined || (!("raise" in $m200.view) && $m200.view[rt.CUT] === undefined)) ? $199 : ($s.pcs[$d] = $pc + 49, rt.index($195, "raise", "field 'fail'"))));
-        (($201 = function $get() {
+        }) !== undefined && ($f263 = $253?.f) !== undefined && !$253.linked && $f263.get !== undefined ? ($f263.get = $262) : ($s.pcs[$d] = $pc + 47, rt.setIndex($253, "get", $262, "field 'index'")));
+        $264 = ($265 = ($266 = api, (($f269 = $266?.f) !== undefined && (($267 = $f269.fail) !== undefined || ($m268 = $266.metatable) === undefined || ($267 = $m268.view.fail) !== undefined || (!("fail" in $m268.view) && $m268.view[rt.CUT] === undefined)) ? $267 : ($s.pcs[$d] = $pc + 49, rt.index($266, "fail", "local 'api'")))), (($f272 = $265?.f) !== undefined && (($270 = $f272.raise) !== undefined || ($m271 = $265.metatable) === undefined || ($270 = $m271.view.raise) !== undefined || (!("raise" in $m271.view) && $m271.view[rt.CUT] === undefined)) ? $270 : ($s.pcs[$d] = $pc + 49, rt.index($265, "raise", "field 'fail'"))));
+        (($273 = function $get() {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -922,9 +1040,9 @@ export default function load($env) {
             const $va = rt.NONE;
             ($s.pcs[$d] = $pc + 51, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 50, rt.getGlobal($env, "error"))), "global 'error'")("something broke"));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $194 instanceof rt.LuaTable && !$194.linked && $194.f.get !== undefined ? ($194.f.get = $201) : ($s.pcs[$d] = $pc + 49, rt.setIndex($194, "get", $201, "field 'raise'")));
-        $202 = ($203 = ($204 = api, ($204 instanceof rt.LuaTable && (($205 = $204.f.fail) !== undefined || ($m206 = $204.metatable) === undefined || ($205 = $m206.view.fail) !== undefined || (!("fail" in $m206.view) && $m206.view[rt.CUT] === undefined)) ? $205 : ($s.pcs[$d] = $pc + 52, rt.index($204, "fail", "local 'api'")))), ($203 instanceof rt.LuaTable && (($207 = $203.f.table) !== undefined || ($m208 = $203.metatable) === undefined || ($207 = $m208.view.table) !== undefined || (!("table" in $m208.view) && $m208.view[rt.CUT] === undefined)) ? $207 : ($s.pcs[$d] = $pc + 52, rt.index($203, "table", "field 'fail'"))));
-        (($209 = function $get() {
+        }) !== undefined && ($f274 = $264?.f) !== undefined && !$264.linked && $f274.get !== undefined ? ($f274.get = $273) : ($s.pcs[$d] = $pc + 49, rt.setIndex($264, "get", $273, "field 'raise'")));
+        $275 = ($276 = ($277 = api, (($f280 = $277?.f) !== undefined && (($278 = $f280.fail) !== undefined || ($m279 = $277.metatable) === undefined || ($278 = $m279.view.fail) !== undefined || (!("fail" in $m279.view) && $m279.view[rt.CUT] === undefined)) ? $278 : ($s.pcs[$d] = $pc + 52, rt.index($277, "fail", "local 'api'")))), (($f283 = $276?.f) !== undefined && (($281 = $f283.table) !== undefined || ($m282 = $276.metatable) === undefined || ($281 = $m282.view.table) !== undefined || (!("table" in $m282.view) && $m282.view[rt.CUT] === undefined)) ? $281 : ($s.pcs[$d] = $pc + 52, rt.index($276, "table", "field 'fail'"))));
+        (($284 = function $get() {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -938,9 +1056,9 @@ export default function load($env) {
             const $va = rt.NONE;
             ($2 = (($3 = $env.f.error) !== undefined ? $3 : ($s.pcs[$d] = $pc + 53, rt.getGlobal($env, "error"))), $4 = ($o5 = new rt.FieldsObject(), $n6 = 1, $o5.code = 1, rt.LuaTable.record($o5, $n6)), $s.pcs[$d] = $pc + 54, $fn1 = rt.fn($2, "global 'error'"), $fn1($4));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $202 instanceof rt.LuaTable && !$202.linked && $202.f.get !== undefined ? ($202.f.get = $209) : ($s.pcs[$d] = $pc + 52, rt.setIndex($202, "get", $209, "field 'table'")));
-        $210 = ($211 = ($212 = api, ($212 instanceof rt.LuaTable && (($213 = $212.f.fail) !== undefined || ($m214 = $212.metatable) === undefined || ($213 = $m214.view.fail) !== undefined || (!("fail" in $m214.view) && $m214.view[rt.CUT] === undefined)) ? $213 : ($s.pcs[$d] = $pc + 55, rt.index($212, "fail", "local 'api'")))), ($211 instanceof rt.LuaTable && (($215 = $211.f.bad_tostring) !== undefined || ($m216 = $211.metatable) === undefined || ($215 = $m216.view.bad_tostring) !== undefined || (!("bad_tostring" in $m216.view) && $m216.view[rt.CUT] === undefined)) ? $215 : ($s.pcs[$d] = $pc + 55, rt.index($211, "bad_tostring", "field 'fail'"))));
-        (($217 = function $get() {
+        }) !== undefined && ($f285 = $275?.f) !== undefined && !$275.linked && $f285.get !== undefined ? ($f285.get = $284) : ($s.pcs[$d] = $pc + 52, rt.setIndex($275, "get", $284, "field 'table'")));
+        $286 = ($287 = ($288 = api, (($f291 = $288?.f) !== undefined && (($289 = $f291.fail) !== undefined || ($m290 = $288.metatable) === undefined || ($289 = $m290.view.fail) !== undefined || (!("fail" in $m290.view) && $m290.view[rt.CUT] === undefined)) ? $289 : ($s.pcs[$d] = $pc + 55, rt.index($288, "fail", "local 'api'")))), (($f294 = $287?.f) !== undefined && (($292 = $f294.bad_tostring) !== undefined || ($m293 = $287.metatable) === undefined || ($292 = $m293.view.bad_tostring) !== undefined || (!("bad_tostring" in $m293.view) && $m293.view[rt.CUT] === undefined)) ? $292 : ($s.pcs[$d] = $pc + 55, rt.index($287, "bad_tostring", "field 'fail'"))));
+        (($295 = function $get() {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -969,9 +1087,9 @@ export default function load($env) {
                 return rt.leave($s, $d, rt.NONE);
             }, $o11 = new rt.FieldsObject(), $n12 = 1, $o11.__tostring = $10, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 59, $fn5 = rt.fn($6, "global 'setmetatable'"), $fn5($8, $9)), $s.pcs[$d] = $pc + 60, $fn1 = rt.fn($2, "global 'error'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4)));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $210 instanceof rt.LuaTable && !$210.linked && $210.f.get !== undefined ? ($210.f.get = $217) : ($s.pcs[$d] = $pc + 55, rt.setIndex($210, "get", $217, "field 'bad_tostring'")));
-        $218 = ($219 = ($220 = api, ($220 instanceof rt.LuaTable && (($221 = $220.f.fail) !== undefined || ($m222 = $220.metatable) === undefined || ($221 = $m222.view.fail) !== undefined || (!("fail" in $m222.view) && $m222.view[rt.CUT] === undefined)) ? $221 : ($s.pcs[$d] = $pc + 61, rt.index($220, "fail", "local 'api'")))), ($219 instanceof rt.LuaTable && (($223 = $219.f.tostring) !== undefined || ($m224 = $219.metatable) === undefined || ($223 = $m224.view.tostring) !== undefined || (!("tostring" in $m224.view) && $m224.view[rt.CUT] === undefined)) ? $223 : ($s.pcs[$d] = $pc + 61, rt.index($219, "tostring", "field 'fail'"))));
-        (($225 = function $get() {
+        }) !== undefined && ($f296 = $286?.f) !== undefined && !$286.linked && $f296.get !== undefined ? ($f296.get = $295) : ($s.pcs[$d] = $pc + 55, rt.setIndex($286, "get", $295, "field 'bad_tostring'")));
+        $297 = ($298 = ($299 = api, (($f302 = $299?.f) !== undefined && (($300 = $f302.fail) !== undefined || ($m301 = $299.metatable) === undefined || ($300 = $m301.view.fail) !== undefined || (!("fail" in $m301.view) && $m301.view[rt.CUT] === undefined)) ? $300 : ($s.pcs[$d] = $pc + 61, rt.index($299, "fail", "local 'api'")))), (($f305 = $298?.f) !== undefined && (($303 = $f305.tostring) !== undefined || ($m304 = $298.metatable) === undefined || ($303 = $m304.view.tostring) !== undefined || (!("tostring" in $m304.view) && $m304.view[rt.CUT] === undefined)) ? $303 : ($s.pcs[$d] = $pc + 61, rt.index($298, "tostring", "field 'fail'"))));
+        (($306 = function $get() {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -990,15 +1108,13 @@ export default function load($env) {
             let $n12;
             const $va = rt.NONE;
             ($2 = (($3 = $env.f.error) !== undefined ? $3 : ($s.pcs[$d] = $pc + 62, rt.getGlobal($env, "error"))), $r4 = ($6 = (($7 = $env.f.setmetatable) !== undefined ? $7 : ($s.pcs[$d] = $pc + 62, rt.getGlobal($env, "setmetatable"))), $8 = new rt.LuaTable(), $9 = ($10 = function $anonymous() {
-                const $s = rt.current, $d = $s.depth;
                 const $va = rt.NONE;
-                return rt.leave($s, $d, "custom message");
-                return rt.leave($s, $d, rt.NONE);
+                return ("custom message");
             }, $o11 = new rt.FieldsObject(), $n12 = 1, $o11.__tostring = $10, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 63, $fn5 = rt.fn($6, "global 'setmetatable'"), $fn5($8, $9)), $s.pcs[$d] = $pc + 64, $fn1 = rt.fn($2, "global 'error'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4)));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $218 instanceof rt.LuaTable && !$218.linked && $218.f.get !== undefined ? ($218.f.get = $225) : ($s.pcs[$d] = $pc + 61, rt.setIndex($218, "get", $225, "field 'tostring'")));
-        $226 = ($227 = ($228 = api, ($228 instanceof rt.LuaTable && (($229 = $228.f.fail) !== undefined || ($m230 = $228.metatable) === undefined || ($229 = $m230.view.fail) !== undefined || (!("fail" in $m230.view) && $m230.view[rt.CUT] === undefined)) ? $229 : ($s.pcs[$d] = $pc + 65, rt.index($228, "fail", "local 'api'")))), ($227 instanceof rt.LuaTable && (($231 = $227.f.level0) !== undefined || ($m232 = $227.metatable) === undefined || ($231 = $m232.view.level0) !== undefined || (!("level0" in $m232.view) && $m232.view[rt.CUT] === undefined)) ? $231 : ($s.pcs[$d] = $pc + 65, rt.index($227, "level0", "field 'fail'"))));
-        (($233 = function $get() {
+        }) !== undefined && ($f307 = $297?.f) !== undefined && !$297.linked && $f307.get !== undefined ? ($f307.get = $306) : ($s.pcs[$d] = $pc + 61, rt.setIndex($297, "get", $306, "field 'tostring'")));
+        $308 = ($309 = ($310 = api, (($f313 = $310?.f) !== undefined && (($311 = $f313.fail) !== undefined || ($m312 = $310.metatable) === undefined || ($311 = $m312.view.fail) !== undefined || (!("fail" in $m312.view) && $m312.view[rt.CUT] === undefined)) ? $311 : ($s.pcs[$d] = $pc + 65, rt.index($310, "fail", "local 'api'")))), (($f316 = $309?.f) !== undefined && (($314 = $f316.level0) !== undefined || ($m315 = $309.metatable) === undefined || ($314 = $m315.view.level0) !== undefined || (!("level0" in $m315.view) && $m315.view[rt.CUT] === undefined)) ? $314 : ($s.pcs[$d] = $pc + 65, rt.index($309, "level0", "field 'fail'"))));
+        (($317 = function $get() {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -1007,19 +1123,19 @@ export default function load($env) {
             const $va = rt.NONE;
             ($s.pcs[$d] = $pc + 67, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 66, rt.getGlobal($env, "error"))), "global 'error'")("no position", 0));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $226 instanceof rt.LuaTable && !$226.linked && $226.f.get !== undefined ? ($226.f.get = $233) : ($s.pcs[$d] = $pc + 65, rt.setIndex($226, "get", $233, "field 'level0'")));
-        $234 = ($235 = ($236 = api, ($236 instanceof rt.LuaTable && (($237 = $236.f.fail) !== undefined || ($m238 = $236.metatable) === undefined || ($237 = $m238.view.fail) !== undefined || (!("fail" in $m238.view) && $m238.view[rt.CUT] === undefined)) ? $237 : ($s.pcs[$d] = $pc + 68, rt.index($236, "fail", "local 'api'")))), ($235 instanceof rt.LuaTable && (($239 = $235.f.cycle) !== undefined || ($m240 = $235.metatable) === undefined || ($239 = $m240.view.cycle) !== undefined || (!("cycle" in $m240.view) && $m240.view[rt.CUT] === undefined)) ? $239 : ($s.pcs[$d] = $pc + 68, rt.index($235, "cycle", "field 'fail'"))));
-        (($241 = function $get() {
+        }) !== undefined && ($f318 = $308?.f) !== undefined && !$308.linked && $f318.get !== undefined ? ($f318.get = $317) : ($s.pcs[$d] = $pc + 65, rt.setIndex($308, "get", $317, "field 'level0'")));
+        $319 = ($320 = ($321 = api, (($f324 = $321?.f) !== undefined && (($322 = $f324.fail) !== undefined || ($m323 = $321.metatable) === undefined || ($322 = $m323.view.fail) !== undefined || (!("fail" in $m323.view) && $m323.view[rt.CUT] === undefined)) ? $322 : ($s.pcs[$d] = $pc + 68, rt.index($321, "fail", "local 'api'")))), (($f327 = $320?.f) !== undefined && (($325 = $f327.cycle) !== undefined || ($m326 = $320.metatable) === undefined || ($325 = $m326.view.cycle) !== undefined || (!("cycle" in $m326.view) && $m326.view[rt.CUT] === undefined)) ? $325 : ($s.pcs[$d] = $pc + 68, rt.index($320, "cycle", "field 'fail'"))));
+        (($328 = function $get() {
             const $s = rt.current, $d = $s.depth;
             let $1;
+            let $f2;
             const $va = rt.NONE;
             let t = new rt.LuaTable();
-            (($1 = t) !== undefined && t instanceof rt.LuaTable && !t.linked && t.f.self !== undefined ? (t.f.self = $1) : (rt.at($s, $d, $pc + 69), rt.setIndex(t, "self", $1, "local 't'")));
+            (($1 = t) !== undefined && ($f2 = t?.f) !== undefined && !t.linked && $f2.self !== undefined ? ($f2.self = $1) : (rt.at($s, $d, $pc + 69), rt.setIndex(t, "self", $1, "local 't'")));
             return rt.leave($s, $d, t);
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $234 instanceof rt.LuaTable && !$234.linked && $234.f.get !== undefined ? ($234.f.get = $241) : ($s.pcs[$d] = $pc + 68, rt.setIndex($234, "get", $241, "field 'cycle'")));
-        $242 = ($243 = ($244 = api, ($244 instanceof rt.LuaTable && (($245 = $244.f.fail) !== undefined || ($m246 = $244.metatable) === undefined || ($245 = $m246.view.fail) !== undefined || (!("fail" in $m246.view) && $m246.view[rt.CUT] === undefined)) ? $245 : ($s.pcs[$d] = $pc + 70, rt.index($244, "fail", "local 'api'")))), ($243 instanceof rt.LuaTable && (($247 = $243.f.func) !== undefined || ($m248 = $243.metatable) === undefined || ($247 = $m248.view.func) !== undefined || (!("func" in $m248.view) && $m248.view[rt.CUT] === undefined)) ? $247 : ($s.pcs[$d] = $pc + 70, rt.index($243, "func", "field 'fail'"))));
-        (($249 = function $get() {
+        }) !== undefined && ($f329 = $319?.f) !== undefined && !$319.linked && $f329.get !== undefined ? ($f329.get = $328) : ($s.pcs[$d] = $pc + 68, rt.setIndex($319, "get", $328, "field 'cycle'")));
+        $330 = ($331 = ($332 = api, (($f335 = $332?.f) !== undefined && (($333 = $f335.fail) !== undefined || ($m334 = $332.metatable) === undefined || ($333 = $m334.view.fail) !== undefined || (!("fail" in $m334.view) && $m334.view[rt.CUT] === undefined)) ? $333 : ($s.pcs[$d] = $pc + 70, rt.index($332, "fail", "local 'api'")))), (($f338 = $331?.f) !== undefined && (($336 = $f338.func) !== undefined || ($m337 = $331.metatable) === undefined || ($336 = $m337.view.func) !== undefined || (!("func" in $m337.view) && $m337.view[rt.CUT] === undefined)) ? $336 : ($s.pcs[$d] = $pc + 70, rt.index($331, "func", "field 'fail'"))));
+        (($339 = function $get() {
             const $s = rt.current, $d = $s.depth;
             let $1;
             let $2;
@@ -1027,16 +1143,17 @@ export default function load($env) {
             let $n4;
             const $va = rt.NONE;
             return rt.leave($s, $d, ($1 = (($2 = $env.f.print) !== undefined ? $2 : (rt.at($s, $d, $pc + 71), rt.getGlobal($env, "print"))), $o3 = new rt.FieldsObject(), $n4 = 0, ($1 !== undefined && ($o3.f = $1, $n4++)), rt.LuaTable.record($o3, $n4)));
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $242 instanceof rt.LuaTable && !$242.linked && $242.f.get !== undefined ? ($242.f.get = $249) : ($s.pcs[$d] = $pc + 70, rt.setIndex($242, "get", $249, "field 'func'")));
-        $250 = ($251 = ($252 = api, ($252 instanceof rt.LuaTable && (($253 = $252.f.fail) !== undefined || ($m254 = $252.metatable) === undefined || ($253 = $m254.view.fail) !== undefined || (!("fail" in $m254.view) && $m254.view[rt.CUT] === undefined)) ? $253 : ($s.pcs[$d] = $pc + 72, rt.index($252, "fail", "local 'api'")))), ($251 instanceof rt.LuaTable && (($255 = $251.f.deep) !== undefined || ($m256 = $251.metatable) === undefined || ($255 = $m256.view.deep) !== undefined || (!("deep" in $m256.view) && $m256.view[rt.CUT] === undefined)) ? $255 : ($s.pcs[$d] = $pc + 72, rt.index($251, "deep", "field 'fail'"))));
-        (($257 = function $get() {
+        }) !== undefined && ($f340 = $330?.f) !== undefined && !$330.linked && $f340.get !== undefined ? ($f340.get = $339) : ($s.pcs[$d] = $pc + 70, rt.setIndex($330, "get", $339, "field 'func'")));
+        $341 = ($342 = ($343 = api, (($f346 = $343?.f) !== undefined && (($344 = $f346.fail) !== undefined || ($m345 = $343.metatable) === undefined || ($344 = $m345.view.fail) !== undefined || (!("fail" in $m345.view) && $m345.view[rt.CUT] === undefined)) ? $344 : ($s.pcs[$d] = $pc + 72, rt.index($343, "fail", "local 'api'")))), (($f349 = $342?.f) !== undefined && (($347 = $f349.deep) !== undefined || ($m348 = $342.metatable) === undefined || ($347 = $m348.view.deep) !== undefined || (!("deep" in $m348.view) && $m348.view[rt.CUT] === undefined)) ? $347 : ($s.pcs[$d] = $pc + 72, rt.index($342, "deep", "field 'fail'"))));
+        (($350 = function $get() {
             const $s = rt.current, $d = $s.depth;
             let $1;
             let $2;
-            let $3;
+            let $f3;
             let $4;
-            let $m5;
+            let $5;
+            let $m6;
+            let $f7;
             const $va = rt.NONE;
             let t_1 = new rt.LuaTable();
             let cur = t_1;
@@ -1045,23 +1162,21 @@ export default function load($env) {
                 const $b1 = 70;
                 $loop1: for (let i = $a1; i <= $b1; i++) {
                     $1 = cur;
-                    (($2 = new rt.LuaTable()) !== undefined && $1 instanceof rt.LuaTable && !$1.linked && $1.f.child !== undefined ? ($1.f.child = $2) : (rt.at($s, $d, $pc + 73), rt.setIndex($1, "child", $2, "local 'cur'")));
-                    cur = ($3 = cur, ($3 instanceof rt.LuaTable && (($4 = $3.f.child) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.child) !== undefined || (!("child" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : (rt.at($s, $d, $pc + 73), rt.index($3, "child", "local 'cur'"))));
+                    (($2 = new rt.LuaTable()) !== undefined && ($f3 = $1?.f) !== undefined && !$1.linked && $f3.child !== undefined ? ($f3.child = $2) : (rt.at($s, $d, $pc + 73), rt.setIndex($1, "child", $2, "local 'cur'")));
+                    cur = ($4 = cur, (($f7 = $4?.f) !== undefined && (($5 = $f7.child) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.child) !== undefined || (!("child" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : (rt.at($s, $d, $pc + 73), rt.index($4, "child", "local 'cur'"))));
                 }
             }
             return rt.leave($s, $d, t_1);
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $250 instanceof rt.LuaTable && !$250.linked && $250.f.get !== undefined ? ($250.f.get = $257) : ($s.pcs[$d] = $pc + 72, rt.setIndex($250, "get", $257, "field 'deep'")));
-        $258 = ($259 = ($260 = api, ($260 instanceof rt.LuaTable && (($261 = $260.f.fail) !== undefined || ($m262 = $260.metatable) === undefined || ($261 = $m262.view.fail) !== undefined || (!("fail" in $m262.view) && $m262.view[rt.CUT] === undefined)) ? $261 : ($s.pcs[$d] = $pc + 74, rt.index($260, "fail", "local 'api'")))), ($259 instanceof rt.LuaTable && (($263 = $259.f.returns_function) !== undefined || ($m264 = $259.metatable) === undefined || ($263 = $m264.view.returns_function) !== undefined || (!("returns_function" in $m264.view) && $m264.view[rt.CUT] === undefined)) ? $263 : ($s.pcs[$d] = $pc + 74, rt.index($259, "returns_function", "field 'fail'"))));
-        (($265 = function $get() {
+        }) !== undefined && ($f351 = $341?.f) !== undefined && !$341.linked && $f351.get !== undefined ? ($f351.get = $350) : ($s.pcs[$d] = $pc + 72, rt.setIndex($341, "get", $350, "field 'deep'")));
+        $352 = ($353 = ($354 = api, (($f357 = $354?.f) !== undefined && (($355 = $f357.fail) !== undefined || ($m356 = $354.metatable) === undefined || ($355 = $m356.view.fail) !== undefined || (!("fail" in $m356.view) && $m356.view[rt.CUT] === undefined)) ? $355 : ($s.pcs[$d] = $pc + 74, rt.index($354, "fail", "local 'api'")))), (($f360 = $353?.f) !== undefined && (($358 = $f360.returns_function) !== undefined || ($m359 = $353.metatable) === undefined || ($358 = $m359.view.returns_function) !== undefined || (!("returns_function" in $m359.view) && $m359.view[rt.CUT] === undefined)) ? $358 : ($s.pcs[$d] = $pc + 74, rt.index($353, "returns_function", "field 'fail'"))));
+        (($361 = function $get() {
             const $s = rt.current, $d = $s.depth;
             let $1;
             const $va = rt.NONE;
             return rt.leave($s, $d, (($1 = $env.f.print) !== undefined ? $1 : (rt.at($s, $d, $pc + 75), rt.getGlobal($env, "print"))));
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $258 instanceof rt.LuaTable && !$258.linked && $258.f.get !== undefined ? ($258.f.get = $265) : ($s.pcs[$d] = $pc + 74, rt.setIndex($258, "get", $265, "field 'returns_function'")));
-        $266 = ($267 = ($268 = api, ($268 instanceof rt.LuaTable && (($269 = $268.f.fail) !== undefined || ($m270 = $268.metatable) === undefined || ($269 = $m270.view.fail) !== undefined || (!("fail" in $m270.view) && $m270.view[rt.CUT] === undefined)) ? $269 : ($s.pcs[$d] = $pc + 76, rt.index($268, "fail", "local 'api'")))), ($267 instanceof rt.LuaTable && (($271 = $267.f.nobody) !== undefined || ($m272 = $267.metatable) === undefined || ($271 = $m272.view.nobody) !== undefined || (!("nobody" in $m272.view) && $m272.view[rt.CUT] === undefined)) ? $271 : ($s.pcs[$d] = $pc + 76, rt.index($267, "nobody", "field 'fail'"))));
-        (($273 = (($body) => rt.withBody((function $post(ctx_1) {
+        }) !== undefined && ($f362 = $352?.f) !== undefined && !$352.linked && $f362.get !== undefined ? ($f362.get = $361) : ($s.pcs[$d] = $pc + 74, rt.setIndex($352, "get", $361, "field 'returns_function'")));
+        $363 = ($364 = ($365 = api, (($f368 = $365?.f) !== undefined && (($366 = $f368.fail) !== undefined || ($m367 = $365.metatable) === undefined || ($366 = $m367.view.fail) !== undefined || (!("fail" in $m367.view) && $m367.view[rt.CUT] === undefined)) ? $366 : ($s.pcs[$d] = $pc + 76, rt.index($365, "fail", "local 'api'")))), (($f371 = $364?.f) !== undefined && (($369 = $f371.nobody) !== undefined || ($m370 = $364.metatable) === undefined || ($369 = $m370.view.nobody) !== undefined || (!("nobody" in $m370.view) && $m370.view[rt.CUT] === undefined)) ? $369 : ($s.pcs[$d] = $pc + 76, rt.index($364, "nobody", "field 'fail'"))));
+        (($372 = (($body) => rt.withBody((function $post(ctx_1) {
             const $r = $body(ctx_1);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_1) {
@@ -1074,16 +1189,17 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $6;
-            let $m7;
-            let $t8;
-            let $r9;
+            let $f6;
+            let $7;
+            let $m8;
+            let $f9;
+            let $t10;
+            let $r11;
             const $va = rt.NONE;
-            return ($2 = rt.first(($3 = ctx_1, $s.pcs[$d] = $pc + 77, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 78, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.text) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.text) !== undefined || (!("text" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "text")), "method 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $266 instanceof rt.LuaTable && !$266.linked && $266.f.post !== undefined ? ($266.f.post = $273) : ($s.pcs[$d] = $pc + 76, rt.setIndex($266, "post", $273, "field 'nobody'")));
-        $274 = ($275 = ($276 = api, ($276 instanceof rt.LuaTable && (($277 = $276.f.fail) !== undefined || ($m278 = $276.metatable) === undefined || ($277 = $m278.view.fail) !== undefined || (!("fail" in $m278.view) && $m278.view[rt.CUT] === undefined)) ? $277 : ($s.pcs[$d] = $pc + 79, rt.index($276, "fail", "local 'api'")))), ($275 instanceof rt.LuaTable && (($279 = $275.f.badjson) !== undefined || ($m280 = $275.metatable) === undefined || ($279 = $m280.view.badjson) !== undefined || (!("badjson" in $m280.view) && $m280.view[rt.CUT] === undefined)) ? $279 : ($s.pcs[$d] = $pc + 79, rt.index($275, "badjson", "field 'fail'"))));
-        (($281 = (($body) => rt.withBody((function $post(ctx_2) {
+            return ($2 = rt.first(($3 = ctx_1, $s.pcs[$d] = $pc + 77, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 78, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.text) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.text) !== undefined || (!("text" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "text")), "method 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2]));
+        }))) !== undefined && ($f373 = $363?.f) !== undefined && !$363.linked && $f373.post !== undefined ? ($f373.post = $372) : ($s.pcs[$d] = $pc + 76, rt.setIndex($363, "post", $372, "field 'nobody'")));
+        $374 = ($375 = ($376 = api, (($f379 = $376?.f) !== undefined && (($377 = $f379.fail) !== undefined || ($m378 = $376.metatable) === undefined || ($377 = $m378.view.fail) !== undefined || (!("fail" in $m378.view) && $m378.view[rt.CUT] === undefined)) ? $377 : ($s.pcs[$d] = $pc + 79, rt.index($376, "fail", "local 'api'")))), (($f382 = $375?.f) !== undefined && (($380 = $f382.badjson) !== undefined || ($m381 = $375.metatable) === undefined || ($380 = $m381.view.badjson) !== undefined || (!("badjson" in $m381.view) && $m381.view[rt.CUT] === undefined)) ? $380 : ($s.pcs[$d] = $pc + 79, rt.index($375, "badjson", "field 'fail'"))));
+        (($383 = (($body) => rt.withBody((function $post(ctx_2) {
             const $r = $body(ctx_2);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_2) {
@@ -1096,16 +1212,17 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $6;
-            let $m7;
-            let $t8;
-            let $r9;
+            let $f6;
+            let $7;
+            let $m8;
+            let $f9;
+            let $t10;
+            let $r11;
             const $va = rt.NONE;
-            return ($2 = rt.first(($3 = ctx_2, $s.pcs[$d] = $pc + 80, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 81, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.json) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $274 instanceof rt.LuaTable && !$274.linked && $274.f.post !== undefined ? ($274.f.post = $281) : ($s.pcs[$d] = $pc + 79, rt.setIndex($274, "post", $281, "field 'badjson'")));
-        $282 = ($283 = ($284 = api, ($284 instanceof rt.LuaTable && (($285 = $284.f.fail) !== undefined || ($m286 = $284.metatable) === undefined || ($285 = $m286.view.fail) !== undefined || (!("fail" in $m286.view) && $m286.view[rt.CUT] === undefined)) ? $285 : ($s.pcs[$d] = $pc + 82, rt.index($284, "fail", "local 'api'")))), ($283 instanceof rt.LuaTable && (($287 = $283.f.notobject) !== undefined || ($m288 = $283.metatable) === undefined || ($287 = $m288.view.notobject) !== undefined || (!("notobject" in $m288.view) && $m288.view[rt.CUT] === undefined)) ? $287 : ($s.pcs[$d] = $pc + 82, rt.index($283, "notobject", "field 'fail'"))));
-        (($289 = (($body) => rt.withBody((function $post(ctx_3) {
+            return ($2 = rt.first(($3 = ctx_2, $s.pcs[$d] = $pc + 80, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 81, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2]));
+        }))) !== undefined && ($f384 = $374?.f) !== undefined && !$374.linked && $f384.post !== undefined ? ($f384.post = $383) : ($s.pcs[$d] = $pc + 79, rt.setIndex($374, "post", $383, "field 'badjson'")));
+        $385 = ($386 = ($387 = api, (($f390 = $387?.f) !== undefined && (($388 = $f390.fail) !== undefined || ($m389 = $387.metatable) === undefined || ($388 = $m389.view.fail) !== undefined || (!("fail" in $m389.view) && $m389.view[rt.CUT] === undefined)) ? $388 : ($s.pcs[$d] = $pc + 82, rt.index($387, "fail", "local 'api'")))), (($f393 = $386?.f) !== undefined && (($391 = $f393.notobject) !== undefined || ($m392 = $386.metatable) === undefined || ($391 = $m392.view.notobject) !== undefined || (!("notobject" in $m392.view) && $m392.view[rt.CUT] === undefined)) ? $391 : ($s.pcs[$d] = $pc + 82, rt.index($386, "notobject", "field 'fail'"))));
+        (($394 = (($body) => rt.withBody((function $post(ctx_3) {
             const $r = $body(ctx_3);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_3) {
@@ -1118,28 +1235,31 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $6;
-            let $m7;
-            let $8;
-            let $9;
-            let $fn10;
+            let $f6;
+            let $7;
+            let $m8;
+            let $f9;
+            let $10;
             let $11;
-            let $12;
+            let $fn12;
             let $13;
             let $14;
-            let $m15;
+            let $15;
             let $16;
             let $m17;
-            let $o18;
-            let $n19;
-            let $t20;
-            let $r21;
+            let $f18;
+            let $19;
+            let $m20;
+            let $f21;
+            let $o22;
+            let $n23;
+            let $t24;
+            let $r25;
             const $va = rt.NONE;
-            return ($2 = rt.first(($3 = ctx_3, $s.pcs[$d] = $pc + 83, rt.fn(($3 instanceof rt.LuaTable && (($4 = $3.f.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 84, $fn1 = rt.fn(($2 instanceof rt.LuaTable && (($6 = $2.f.expect) !== undefined || ($m7 = $2.metatable) === undefined || ($6 = $m7.view.expect) !== undefined || (!("expect" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($2, "expect")), "method 'expect'"), $8 = ($9 = rt.first(($11 = ($12 = (($13 = $env.f.rover) !== undefined ? $13 : ($s.pcs[$d] = $pc + 84, rt.getGlobal($env, "rover"))), ($12 instanceof rt.LuaTable && (($14 = $12.f.guard) !== undefined || ($m15 = $12.metatable) === undefined || ($14 = $m15.view.guard) !== undefined || (!("guard" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 84, rt.index($12, "guard", "global 'rover'")))), $s.pcs[$d] = $pc + 85, $fn10 = rt.fn(($11 instanceof rt.LuaTable && (($16 = $11.f.string) !== undefined || ($m17 = $11.metatable) === undefined || ($16 = $m17.view.string) !== undefined || (!("string" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($11, "string", "field 'guard'")), "method 'string'"), $fn10($11))), $o18 = new rt.FieldsObject(), $n19 = 0, ($9 !== undefined && ($o18.a = $9, $n19++)), rt.LuaTable.record($o18, $n19)), $s.pcs[$d] = $pc + 86, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t20 = $s.tails++, $r21 = $fn1($2, $8), $s.tails = $t20, $r21) : rt.tail($s, $fn1, [$2, $8]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $282 instanceof rt.LuaTable && !$282.linked && $282.f.post !== undefined ? ($282.f.post = $289) : ($s.pcs[$d] = $pc + 82, rt.setIndex($282, "post", $289, "field 'notobject'")));
-        $290 = ($291 = ($292 = api, ($292 instanceof rt.LuaTable && (($293 = $292.f.fail) !== undefined || ($m294 = $292.metatable) === undefined || ($293 = $m294.view.fail) !== undefined || (!("fail" in $m294.view) && $m294.view[rt.CUT] === undefined)) ? $293 : ($s.pcs[$d] = $pc + 87, rt.index($292, "fail", "local 'api'")))), ($291 instanceof rt.LuaTable && (($295 = $291.f.traceback) !== undefined || ($m296 = $291.metatable) === undefined || ($295 = $m296.view.traceback) !== undefined || (!("traceback" in $m296.view) && $m296.view[rt.CUT] === undefined)) ? $295 : ($s.pcs[$d] = $pc + 87, rt.index($291, "traceback", "field 'fail'"))));
-        (($297 = function $get() {
+            return ($2 = rt.first(($3 = ctx_3, $s.pcs[$d] = $pc + 83, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 84, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.expect) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.expect) !== undefined || (!("expect" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "expect")), "method 'expect'"), $10 = ($11 = rt.first(($13 = ($14 = (($15 = $env.f.rover) !== undefined ? $15 : ($s.pcs[$d] = $pc + 84, rt.getGlobal($env, "rover"))), (($f18 = $14?.f) !== undefined && (($16 = $f18.guard) !== undefined || ($m17 = $14.metatable) === undefined || ($16 = $m17.view.guard) !== undefined || (!("guard" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 84, rt.index($14, "guard", "global 'rover'")))), $s.pcs[$d] = $pc + 85, $fn12 = rt.fn((($f21 = $13?.f) !== undefined && (($19 = $f21.string) !== undefined || ($m20 = $13.metatable) === undefined || ($19 = $m20.view.string) !== undefined || (!("string" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($13, "string", "field 'guard'")), "method 'string'"), $fn12($13))), $o22 = new rt.FieldsObject(), $n23 = 0, ($11 !== undefined && ($o22.a = $11, $n23++)), rt.LuaTable.record($o22, $n23)), $s.pcs[$d] = $pc + 86, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t24 = $s.tails++, $r25 = $fn1($2, $10), $s.tails = $t24, $r25) : rt.tail($s, $fn1, [$2, $10]));
+        }))) !== undefined && ($f395 = $385?.f) !== undefined && !$385.linked && $f395.post !== undefined ? ($f395.post = $394) : ($s.pcs[$d] = $pc + 82, rt.setIndex($385, "post", $394, "field 'notobject'")));
+        $396 = ($397 = ($398 = api, (($f401 = $398?.f) !== undefined && (($399 = $f401.fail) !== undefined || ($m400 = $398.metatable) === undefined || ($399 = $m400.view.fail) !== undefined || (!("fail" in $m400.view) && $m400.view[rt.CUT] === undefined)) ? $399 : ($s.pcs[$d] = $pc + 87, rt.index($398, "fail", "local 'api'")))), (($f404 = $397?.f) !== undefined && (($402 = $f404.traceback) !== undefined || ($m403 = $397.metatable) === undefined || ($402 = $m403.view.traceback) !== undefined || (!("traceback" in $m403.view) && $m403.view[rt.CUT] === undefined)) ? $402 : ($s.pcs[$d] = $pc + 87, rt.index($397, "traceback", "field 'fail'"))));
+        (($405 = function $get() {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -1154,15 +1274,16 @@ export default function load($env) {
             let $8;
             let $9;
             let $m10;
-            let $11;
+            let $f11;
             let $12;
             let $13;
+            let $14;
             const $va = rt.NONE;
-            ($2 = (($3 = $env.f.error) !== undefined ? $3 : ($s.pcs[$d] = $pc + 88, rt.getGlobal($env, "error"))), $4 = rt.first(($6 = ($7 = (($8 = $env.f.debug) !== undefined ? $8 : ($s.pcs[$d] = $pc + 88, rt.getGlobal($env, "debug"))), ($7 instanceof rt.LuaTable && (($9 = $7.f.traceback) !== undefined || ($m10 = $7.metatable) === undefined || ($9 = $m10.view.traceback) !== undefined || (!("traceback" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 88, rt.index($7, "traceback", "global 'debug'")))), $11 = "with trace", $12 = 1, $s.pcs[$d] = $pc + 89, $fn5 = rt.fn($6, "field 'traceback'"), $fn5($11, $12))), $13 = 0, $s.pcs[$d] = $pc + 90, $fn1 = rt.fn($2, "global 'error'"), $fn1($4, $13));
+            ($2 = (($3 = $env.f.error) !== undefined ? $3 : ($s.pcs[$d] = $pc + 88, rt.getGlobal($env, "error"))), $4 = rt.first(($6 = ($7 = (($8 = $env.f.debug) !== undefined ? $8 : ($s.pcs[$d] = $pc + 88, rt.getGlobal($env, "debug"))), (($f11 = $7?.f) !== undefined && (($9 = $f11.traceback) !== undefined || ($m10 = $7.metatable) === undefined || ($9 = $m10.view.traceback) !== undefined || (!("traceback" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 88, rt.index($7, "traceback", "global 'debug'")))), $12 = "with trace", $13 = 1, $s.pcs[$d] = $pc + 89, $fn5 = rt.fn($6, "field 'traceback'"), $fn5($12, $13))), $14 = 0, $s.pcs[$d] = $pc + 90, $fn1 = rt.fn($2, "global 'error'"), $fn1($4, $14));
             return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $290 instanceof rt.LuaTable && !$290.linked && $290.f.get !== undefined ? ($290.f.get = $297) : ($s.pcs[$d] = $pc + 87, rt.setIndex($290, "get", $297, "field 'traceback'")));
-        $298 = ($299 = ($300 = api, ($300 instanceof rt.LuaTable && (($301 = $300.f.fail) !== undefined || ($m302 = $300.metatable) === undefined || ($301 = $m302.view.fail) !== undefined || (!("fail" in $m302.view) && $m302.view[rt.CUT] === undefined)) ? $301 : ($s.pcs[$d] = $pc + 91, rt.index($300, "fail", "local 'api'")))), ($299 instanceof rt.LuaTable && (($303 = $299.f.pcall) !== undefined || ($m304 = $299.metatable) === undefined || ($303 = $m304.view.pcall) !== undefined || (!("pcall" in $m304.view) && $m304.view[rt.CUT] === undefined)) ? $303 : ($s.pcs[$d] = $pc + 91, rt.index($299, "pcall", "field 'fail'"))));
-        (($305 = function $get() {
+        }) !== undefined && ($f406 = $396?.f) !== undefined && !$396.linked && $f406.get !== undefined ? ($f406.get = $405) : ($s.pcs[$d] = $pc + 87, rt.setIndex($396, "get", $405, "field 'traceback'")));
+        $407 = ($408 = ($409 = api, (($f412 = $409?.f) !== undefined && (($410 = $f412.fail) !== undefined || ($m411 = $409.metatable) === undefined || ($410 = $m411.view.fail) !== undefined || (!("fail" in $m411.view) && $m411.view[rt.CUT] === undefined)) ? $410 : ($s.pcs[$d] = $pc + 91, rt.index($409, "fail", "local 'api'")))), (($f415 = $408?.f) !== undefined && (($413 = $f415.pcall) !== undefined || ($m414 = $408.metatable) === undefined || ($413 = $m414.view.pcall) !== undefined || (!("pcall" in $m414.view) && $m414.view[rt.CUT] === undefined)) ? $413 : ($s.pcs[$d] = $pc + 91, rt.index($408, "pcall", "field 'fail'"))));
+        (($416 = function $get() {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -1179,10 +1300,9 @@ export default function load($env) {
             let ok = $l1[0];
             let err = $l1[1];
             return rt.leave($s, $d, ($4 = ok, $5 = err, $o6 = new rt.FieldsObject(), $n7 = 0, ($4 !== undefined && ($o6.ok = $4, $n7++)), ($5 !== undefined && ($o6.err = $5, $n7++)), rt.LuaTable.record($o6, $n7)));
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $298 instanceof rt.LuaTable && !$298.linked && $298.f.get !== undefined ? ($298.f.get = $305) : ($s.pcs[$d] = $pc + 91, rt.setIndex($298, "get", $305, "field 'pcall'")));
-        $306 = ($307 = ($308 = api, ($308 instanceof rt.LuaTable && (($309 = $308.f.fail) !== undefined || ($m310 = $308.metatable) === undefined || ($309 = $m310.view.fail) !== undefined || (!("fail" in $m310.view) && $m310.view[rt.CUT] === undefined)) ? $309 : ($s.pcs[$d] = $pc + 94, rt.index($308, "fail", "local 'api'")))), ($307 instanceof rt.LuaTable && (($311 = $307.f.recursion) !== undefined || ($m312 = $307.metatable) === undefined || ($311 = $m312.view.recursion) !== undefined || (!("recursion" in $m312.view) && $m312.view[rt.CUT] === undefined)) ? $311 : ($s.pcs[$d] = $pc + 94, rt.index($307, "recursion", "field 'fail'"))));
-        (($313 = (($body) => rt.withBody((function $get() {
+        }) !== undefined && ($f417 = $407?.f) !== undefined && !$407.linked && $f417.get !== undefined ? ($f417.get = $416) : ($s.pcs[$d] = $pc + 91, rt.setIndex($407, "get", $416, "field 'pcall'")));
+        $418 = ($419 = ($420 = api, (($f423 = $420?.f) !== undefined && (($421 = $f423.fail) !== undefined || ($m422 = $420.metatable) === undefined || ($421 = $m422.view.fail) !== undefined || (!("fail" in $m422.view) && $m422.view[rt.CUT] === undefined)) ? $421 : ($s.pcs[$d] = $pc + 94, rt.index($420, "fail", "local 'api'")))), (($f426 = $419?.f) !== undefined && (($424 = $f426.recursion) !== undefined || ($m425 = $419.metatable) === undefined || ($424 = $m425.view.recursion) !== undefined || (!("recursion" in $m425.view) && $m425.view[rt.CUT] === undefined)) ? $424 : ($s.pcs[$d] = $pc + 94, rt.index($419, "recursion", "field 'fail'"))));
+        (($427 = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
@@ -1206,13 +1326,11 @@ export default function load($env) {
                 let $2;
                 const $va = rt.NONE;
                 return rt.leave($s, $d, ($1 = ($s.pcs[$d] = $pc + 95, down((n + 1))), $2 = (1), (typeof $1 === 'number' && typeof $2 === 'number' ? $1 + $2 : ($s.pcs[$d] = $pc + 96, rt.add($1, $2)))));
-                return rt.leave($s, $d, rt.NONE);
             });
             return ($2 = down, $3 = 1, $s.pcs[$d] = $pc + 97, $fn1 = $2, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $306 instanceof rt.LuaTable && !$306.linked && $306.f.get !== undefined ? ($306.f.get = $313) : ($s.pcs[$d] = $pc + 94, rt.setIndex($306, "get", $313, "field 'recursion'")));
-        $314 = ($315 = ($316 = api, ($316 instanceof rt.LuaTable && (($317 = $316.f.depth) !== undefined || ($m318 = $316.metatable) === undefined || ($317 = $m318.view.depth) !== undefined || (!("depth" in $m318.view) && $m318.view[rt.CUT] === undefined)) ? $317 : ($s.pcs[$d] = $pc + 98, rt.index($316, "depth", "local 'api'")))), ($315 instanceof rt.LuaTable && (($319 = $315.f.p_n) !== undefined || ($m320 = $315.metatable) === undefined || ($319 = $m320.view.p_n) !== undefined || (!("p_n" in $m320.view) && $m320.view[rt.CUT] === undefined)) ? $319 : ($s.pcs[$d] = $pc + 98, rt.index($315, "p_n", "field 'depth'"))));
-        (($321 = (($body) => rt.withBody((function $get(ctx_4) {
+        }))) !== undefined && ($f428 = $418?.f) !== undefined && !$418.linked && $f428.get !== undefined ? ($f428.get = $427) : ($s.pcs[$d] = $pc + 94, rt.setIndex($418, "get", $427, "field 'recursion'")));
+        $429 = ($430 = ($431 = api, (($f434 = $431?.f) !== undefined && (($432 = $f434.depth) !== undefined || ($m433 = $431.metatable) === undefined || ($432 = $m433.view.depth) !== undefined || (!("depth" in $m433.view) && $m433.view[rt.CUT] === undefined)) ? $432 : ($s.pcs[$d] = $pc + 98, rt.index($431, "depth", "local 'api'")))), (($f437 = $430?.f) !== undefined && (($435 = $f437.p_n) !== undefined || ($m436 = $430.metatable) === undefined || ($435 = $m436.view.p_n) !== undefined || (!("p_n" in $m436.view) && $m436.view[rt.CUT] === undefined)) ? $435 : ($s.pcs[$d] = $pc + 98, rt.index($430, "p_n", "field 'depth'"))));
+        (($438 = (($body) => rt.withBody((function $get(ctx_4) {
             const $r = $body(ctx_4);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx_4) {
@@ -1231,10 +1349,12 @@ export default function load($env) {
             let $9;
             let $10;
             let $m11;
-            let $12;
-            let $m13;
-            let $t14;
-            let $r15;
+            let $f12;
+            let $13;
+            let $m14;
+            let $f15;
+            let $t16;
+            let $r17;
             const $va = rt.NONE;
             let down_1;
             down_1 = function $down(n_1) {
@@ -1250,22 +1370,18 @@ export default function load($env) {
                     return rt.leave($s, $d, 0);
                 }
                 return rt.leave($s, $d, (1 + down_1(($3 = ($1 = (n_1), $2 = (1), (typeof $1 === 'number' && typeof $2 === 'number' ? $1 - $2 : ($s.pcs[$d] = $pc + 100, rt.sub($1, $2, "local 'n'")))), $s.pcs[$d] = $pc + 99, $3))));
-                return rt.leave($s, $d, rt.NONE);
             };
-            return ($2 = down_1, $r3 = ($5 = (($6 = $env.f.tonumber) !== undefined ? $6 : ($s.pcs[$d] = $pc + 101, rt.getGlobal($env, "tonumber"))), $7 = (rh.pristineContext(ctx_4) ? ctx_4.param("n") : ($8 = rt.first(($9 = ctx_4, $s.pcs[$d] = $pc + 102, rt.fn(($9 instanceof rt.LuaTable && (($10 = $9.f.params) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.params) !== undefined || (!("params" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), ($8 instanceof rt.LuaTable && (($12 = $8.f.n) !== undefined || ($m13 = $8.metatable) === undefined || ($12 = $m13.view.n) !== undefined || (!("n" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 101, rt.index($8, "n"))))), $s.pcs[$d] = $pc + 103, $fn4 = rt.fn($5, "global 'tonumber'"), $fn4($7)), $s.pcs[$d] = $pc + 104, $fn1 = $2, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3)), $s.tails = $t14, $r15) : rt.tail($s, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3])));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $314 instanceof rt.LuaTable && !$314.linked && $314.f.get !== undefined ? ($314.f.get = $321) : ($s.pcs[$d] = $pc + 98, rt.setIndex($314, "get", $321, "field 'p_n'")));
+            return ($2 = down_1, $r3 = ($5 = (($6 = $env.f.tonumber) !== undefined ? $6 : ($s.pcs[$d] = $pc + 101, rt.getGlobal($env, "tonumber"))), $7 = (rh.pristineContext(ctx_4) ? ctx_4.param("n") : ($8 = rt.first(($9 = ctx_4, $s.pcs[$d] = $pc + 102, rt.fn((($f12 = $9?.f) !== undefined && (($10 = $f12.params) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.params) !== undefined || (!("params" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), (($f15 = $8?.f) !== undefined && (($13 = $f15.n) !== undefined || ($m14 = $8.metatable) === undefined || ($13 = $m14.view.n) !== undefined || (!("n" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 101, rt.index($8, "n"))))), $s.pcs[$d] = $pc + 103, $fn4 = rt.fn($5, "global 'tonumber'"), $fn4($7)), $s.pcs[$d] = $pc + 104, $fn1 = $2, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t16 = $s.tails++, $r17 = (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3)), $s.tails = $t16, $r17) : rt.tail($s, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3])));
+        }))) !== undefined && ($f439 = $429?.f) !== undefined && !$429.linked && $f439.get !== undefined ? ($f439.get = $438) : ($s.pcs[$d] = $pc + 98, rt.setIndex($429, "get", $438, "field 'p_n'")));
         let saved = undefined;
-        $322 = ($323 = ($324 = api, ($324 instanceof rt.LuaTable && (($325 = $324.f.stale) !== undefined || ($m326 = $324.metatable) === undefined || ($325 = $m326.view.stale) !== undefined || (!("stale" in $m326.view) && $m326.view[rt.CUT] === undefined)) ? $325 : ($s.pcs[$d] = $pc + 105, rt.index($324, "stale", "local 'api'")))), ($323 instanceof rt.LuaTable && (($327 = $323.f.save) !== undefined || ($m328 = $323.metatable) === undefined || ($327 = $m328.view.save) !== undefined || (!("save" in $m328.view) && $m328.view[rt.CUT] === undefined)) ? $327 : ($s.pcs[$d] = $pc + 105, rt.index($323, "save", "field 'stale'"))));
-        (($329 = function $get(ctx_5) {
-            const $s = rt.current, $d = $s.depth;
+        $440 = ($441 = ($442 = api, (($f445 = $442?.f) !== undefined && (($443 = $f445.stale) !== undefined || ($m444 = $442.metatable) === undefined || ($443 = $m444.view.stale) !== undefined || (!("stale" in $m444.view) && $m444.view[rt.CUT] === undefined)) ? $443 : ($s.pcs[$d] = $pc + 105, rt.index($442, "stale", "local 'api'")))), (($f448 = $441?.f) !== undefined && (($446 = $f448.save) !== undefined || ($m447 = $441.metatable) === undefined || ($446 = $m447.view.save) !== undefined || (!("save" in $m447.view) && $m447.view[rt.CUT] === undefined)) ? $446 : ($s.pcs[$d] = $pc + 105, rt.index($441, "save", "field 'stale'"))));
+        (($449 = function $get(ctx_5) {
             const $va = rt.NONE;
             saved = ctx_5;
-            return rt.leave($s, $d, "saved");
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $322 instanceof rt.LuaTable && !$322.linked && $322.f.get !== undefined ? ($322.f.get = $329) : ($s.pcs[$d] = $pc + 105, rt.setIndex($322, "get", $329, "field 'save'")));
-        $330 = ($331 = ($332 = api, ($332 instanceof rt.LuaTable && (($333 = $332.f.stale) !== undefined || ($m334 = $332.metatable) === undefined || ($333 = $m334.view.stale) !== undefined || (!("stale" in $m334.view) && $m334.view[rt.CUT] === undefined)) ? $333 : ($s.pcs[$d] = $pc + 106, rt.index($332, "stale", "local 'api'")))), ($331 instanceof rt.LuaTable && (($335 = $331.f.use) !== undefined || ($m336 = $331.metatable) === undefined || ($335 = $m336.view.use) !== undefined || (!("use" in $m336.view) && $m336.view[rt.CUT] === undefined)) ? $335 : ($s.pcs[$d] = $pc + 106, rt.index($331, "use", "field 'stale'"))));
-        (($337 = function $get(ctx_6) {
+            return ("saved");
+        }) !== undefined && ($f450 = $440?.f) !== undefined && !$440.linked && $f450.get !== undefined ? ($f450.get = $449) : ($s.pcs[$d] = $pc + 105, rt.setIndex($440, "get", $449, "field 'save'")));
+        $451 = ($452 = ($453 = api, (($f456 = $453?.f) !== undefined && (($454 = $f456.stale) !== undefined || ($m455 = $453.metatable) === undefined || ($454 = $m455.view.stale) !== undefined || (!("stale" in $m455.view) && $m455.view[rt.CUT] === undefined)) ? $454 : ($s.pcs[$d] = $pc + 106, rt.index($453, "stale", "local 'api'")))), (($f459 = $452?.f) !== undefined && (($457 = $f459.use) !== undefined || ($m458 = $452.metatable) === undefined || ($457 = $m458.view.use) !== undefined || (!("use" in $m458.view) && $m458.view[rt.CUT] === undefined)) ? $457 : ($s.pcs[$d] = $pc + 106, rt.index($452, "use", "field 'stale'"))));
+        (($460 = function $get(ctx_6) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -1274,159 +1390,165 @@ export default function load($env) {
             let $2;
             let $3;
             let $m4;
-            let $5;
+            let $f5;
             let $6;
             let $7;
-            let $m8;
-            let $o9;
-            let $n10;
+            let $8;
+            let $m9;
+            let $f10;
+            let $o11;
+            let $n12;
             const $va = rt.NONE;
-            return rt.leave($s, $d, ($1 = ($2 = saved, ($2 instanceof rt.LuaTable && (($3 = $2.f.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 107, rt.index($2, "method", "upvalue 'saved'")))), $5 = rt.first(($6 = saved, $s.pcs[$d] = $pc + 108, rt.fn(($6 instanceof rt.LuaTable && (($7 = $6.f.headers) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.headers) !== undefined || (!("headers" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($6, "headers", "upvalue 'saved'")), "method 'headers'")($6))), $o9 = new rt.FieldsObject(), $n10 = 0, ($1 !== undefined && ($o9.method = $1, $n10++)), ($5 !== undefined && ($o9.headers = $5, $n10++)), rt.LuaTable.record($o9, $n10)));
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $330 instanceof rt.LuaTable && !$330.linked && $330.f.get !== undefined ? ($330.f.get = $337) : ($s.pcs[$d] = $pc + 106, rt.setIndex($330, "get", $337, "field 'use'")));
-        let items = ($338 = api, ($338 instanceof rt.LuaTable && (($339 = $338.f.items) !== undefined || ($m340 = $338.metatable) === undefined || ($339 = $m340.view.items) !== undefined || (!("items" in $m340.view) && $m340.view[rt.CUT] === undefined)) ? $339 : ($s.pcs[$d] = $pc + 109, rt.index($338, "items", "local 'api'"))));
-        $341 = items;
-        (($342 = rh.jsonHandler((function $get(ctx_7) {
+            return rt.leave($s, $d, ($1 = ($2 = saved, (($f5 = $2?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 107, rt.index($2, "method", "upvalue 'saved'")))), $6 = rt.first(($7 = saved, $s.pcs[$d] = $pc + 108, rt.fn((($f10 = $7?.f) !== undefined && (($8 = $f10.headers) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.headers) !== undefined || (!("headers" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "headers", "upvalue 'saved'")), "method 'headers'")($7))), $o11 = new rt.FieldsObject(), $n12 = 0, ($1 !== undefined && ($o11.method = $1, $n12++)), ($6 !== undefined && ($o11.headers = $6, $n12++)), rt.LuaTable.record($o11, $n12)));
+        }) !== undefined && ($f461 = $451?.f) !== undefined && !$451.linked && $f461.get !== undefined ? ($f461.get = $460) : ($s.pcs[$d] = $pc + 106, rt.setIndex($451, "get", $460, "field 'use'")));
+        let items = ($462 = api, (($f465 = $462?.f) !== undefined && (($463 = $f465.items) !== undefined || ($m464 = $462.metatable) === undefined || ($463 = $m464.view.items) !== undefined || (!("items" in $m464.view) && $m464.view[rt.CUT] === undefined)) ? $463 : ($s.pcs[$d] = $pc + 109, rt.index($462, "items", "local 'api'"))));
+        $466 = items;
+        (($467 = rh.jsonHandler((function $get(ctx_7) {
             const $s = rt.current, $d = $s.depth;
             let $1;
             let $2;
             let $3;
             let $m4;
-            let $5;
+            let $f5;
             let $6;
-            let $o7;
-            let $n8;
-            let $9;
+            let $7;
+            let $o8;
+            let $n9;
             let $10;
             let $11;
-            let $m12;
-            let $o13;
-            let $n14;
+            let $12;
+            let $m13;
+            let $f14;
+            let $o15;
+            let $n16;
             const $json = rh.claim(ctx_7);
             const $va = rt.NONE;
             if ($json) {
-                $1 = (rh.pristineContext(ctx_7) ? ctx_7.method : ($2 = ctx_7, ($2 instanceof rt.LuaTable && (($3 = $2.f.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 110), rt.index($2, "method", "local 'ctx'")))));
-                if (($5 = rh.scalar($1)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $5 + "}"));
-                return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
+                $1 = (rh.pristineContext(ctx_7) ? ctx_7.method : ($2 = ctx_7, (($f5 = $2?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 110), rt.index($2, "method", "local 'ctx'")))));
+                if (($6 = rh.scalar($1)) !== undefined)
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $6 + "}"));
+                return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
             }
-            return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx_7) ? ctx_7.method : ($10 = ctx_7, ($10 instanceof rt.LuaTable && (($11 = $10.f.method) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 110), rt.index($10, "method", "local 'ctx'"))))), $o13 = new rt.FieldsObject(), $n14 = 0, ($9 !== undefined && ($o13.method = $9, $n14++)), rt.LuaTable.record($o13, $n14)));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $341 instanceof rt.LuaTable && !$341.linked && $341.f.get !== undefined ? ($341.f.get = $342) : ($s.pcs[$d] = $pc + 111, rt.setIndex($341, "get", $342, "local 'items'")));
-        $343 = items;
-        (($344 = rh.jsonHandler((function $post(ctx_8) {
+            return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx_7) ? ctx_7.method : ($11 = ctx_7, (($f14 = $11?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 110), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
+        }))) !== undefined && ($f468 = $466?.f) !== undefined && !$466.linked && $f468.get !== undefined ? ($f468.get = $467) : ($s.pcs[$d] = $pc + 111, rt.setIndex($466, "get", $467, "local 'items'")));
+        $469 = items;
+        (($470 = rh.jsonHandler((function $post(ctx_8) {
             const $s = rt.current, $d = $s.depth;
             let $1;
             let $2;
             let $3;
             let $m4;
-            let $5;
+            let $f5;
             let $6;
-            let $o7;
-            let $n8;
-            let $9;
+            let $7;
+            let $o8;
+            let $n9;
             let $10;
             let $11;
-            let $m12;
-            let $o13;
-            let $n14;
+            let $12;
+            let $m13;
+            let $f14;
+            let $o15;
+            let $n16;
             const $json = rh.claim(ctx_8);
             const $va = rt.NONE;
             if ($json) {
-                $1 = (rh.pristineContext(ctx_8) ? ctx_8.method : ($2 = ctx_8, ($2 instanceof rt.LuaTable && (($3 = $2.f.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 112), rt.index($2, "method", "local 'ctx'")))));
-                if (($5 = rh.scalar($1)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $5 + "}"));
-                return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
+                $1 = (rh.pristineContext(ctx_8) ? ctx_8.method : ($2 = ctx_8, (($f5 = $2?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 112), rt.index($2, "method", "local 'ctx'")))));
+                if (($6 = rh.scalar($1)) !== undefined)
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $6 + "}"));
+                return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
             }
-            return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx_8) ? ctx_8.method : ($10 = ctx_8, ($10 instanceof rt.LuaTable && (($11 = $10.f.method) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 112), rt.index($10, "method", "local 'ctx'"))))), $o13 = new rt.FieldsObject(), $n14 = 0, ($9 !== undefined && ($o13.method = $9, $n14++)), rt.LuaTable.record($o13, $n14)));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $343 instanceof rt.LuaTable && !$343.linked && $343.f.post !== undefined ? ($343.f.post = $344) : ($s.pcs[$d] = $pc + 113, rt.setIndex($343, "post", $344, "local 'items'")));
-        $345 = items;
-        (($346 = rh.jsonHandler((function $put(ctx_9) {
+            return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx_8) ? ctx_8.method : ($11 = ctx_8, (($f14 = $11?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 112), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
+        }))) !== undefined && ($f471 = $469?.f) !== undefined && !$469.linked && $f471.post !== undefined ? ($f471.post = $470) : ($s.pcs[$d] = $pc + 113, rt.setIndex($469, "post", $470, "local 'items'")));
+        $472 = items;
+        (($473 = rh.jsonHandler((function $put(ctx_9) {
             const $s = rt.current, $d = $s.depth;
             let $1;
             let $2;
             let $3;
             let $m4;
-            let $5;
+            let $f5;
             let $6;
-            let $o7;
-            let $n8;
-            let $9;
+            let $7;
+            let $o8;
+            let $n9;
             let $10;
             let $11;
-            let $m12;
-            let $o13;
-            let $n14;
+            let $12;
+            let $m13;
+            let $f14;
+            let $o15;
+            let $n16;
             const $json = rh.claim(ctx_9);
             const $va = rt.NONE;
             if ($json) {
-                $1 = (rh.pristineContext(ctx_9) ? ctx_9.method : ($2 = ctx_9, ($2 instanceof rt.LuaTable && (($3 = $2.f.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 114), rt.index($2, "method", "local 'ctx'")))));
-                if (($5 = rh.scalar($1)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $5 + "}"));
-                return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
+                $1 = (rh.pristineContext(ctx_9) ? ctx_9.method : ($2 = ctx_9, (($f5 = $2?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 114), rt.index($2, "method", "local 'ctx'")))));
+                if (($6 = rh.scalar($1)) !== undefined)
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $6 + "}"));
+                return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
             }
-            return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx_9) ? ctx_9.method : ($10 = ctx_9, ($10 instanceof rt.LuaTable && (($11 = $10.f.method) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 114), rt.index($10, "method", "local 'ctx'"))))), $o13 = new rt.FieldsObject(), $n14 = 0, ($9 !== undefined && ($o13.method = $9, $n14++)), rt.LuaTable.record($o13, $n14)));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $345 instanceof rt.LuaTable && !$345.linked && $345.f.put !== undefined ? ($345.f.put = $346) : ($s.pcs[$d] = $pc + 115, rt.setIndex($345, "put", $346, "local 'items'")));
-        $347 = items;
-        (($348 = rh.jsonHandler((function $patch(ctx_10) {
+            return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx_9) ? ctx_9.method : ($11 = ctx_9, (($f14 = $11?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 114), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
+        }))) !== undefined && ($f474 = $472?.f) !== undefined && !$472.linked && $f474.put !== undefined ? ($f474.put = $473) : ($s.pcs[$d] = $pc + 115, rt.setIndex($472, "put", $473, "local 'items'")));
+        $475 = items;
+        (($476 = rh.jsonHandler((function $patch(ctx_10) {
             const $s = rt.current, $d = $s.depth;
             let $1;
             let $2;
             let $3;
             let $m4;
-            let $5;
+            let $f5;
             let $6;
-            let $o7;
-            let $n8;
-            let $9;
+            let $7;
+            let $o8;
+            let $n9;
             let $10;
             let $11;
-            let $m12;
-            let $o13;
-            let $n14;
+            let $12;
+            let $m13;
+            let $f14;
+            let $o15;
+            let $n16;
             const $json = rh.claim(ctx_10);
             const $va = rt.NONE;
             if ($json) {
-                $1 = (rh.pristineContext(ctx_10) ? ctx_10.method : ($2 = ctx_10, ($2 instanceof rt.LuaTable && (($3 = $2.f.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 116), rt.index($2, "method", "local 'ctx'")))));
-                if (($5 = rh.scalar($1)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $5 + "}"));
-                return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
+                $1 = (rh.pristineContext(ctx_10) ? ctx_10.method : ($2 = ctx_10, (($f5 = $2?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 116), rt.index($2, "method", "local 'ctx'")))));
+                if (($6 = rh.scalar($1)) !== undefined)
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $6 + "}"));
+                return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
             }
-            return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx_10) ? ctx_10.method : ($10 = ctx_10, ($10 instanceof rt.LuaTable && (($11 = $10.f.method) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 116), rt.index($10, "method", "local 'ctx'"))))), $o13 = new rt.FieldsObject(), $n14 = 0, ($9 !== undefined && ($o13.method = $9, $n14++)), rt.LuaTable.record($o13, $n14)));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $347 instanceof rt.LuaTable && !$347.linked && $347.f.patch !== undefined ? ($347.f.patch = $348) : ($s.pcs[$d] = $pc + 117, rt.setIndex($347, "patch", $348, "local 'items'")));
-        $349 = items;
-        (($350 = rh.jsonHandler((function $delete(ctx_11) {
+            return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx_10) ? ctx_10.method : ($11 = ctx_10, (($f14 = $11?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 116), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
+        }))) !== undefined && ($f477 = $475?.f) !== undefined && !$475.linked && $f477.patch !== undefined ? ($f477.patch = $476) : ($s.pcs[$d] = $pc + 117, rt.setIndex($475, "patch", $476, "local 'items'")));
+        $478 = items;
+        (($479 = rh.jsonHandler((function $delete(ctx_11) {
             const $s = rt.current, $d = $s.depth;
             let $1;
             let $2;
             let $3;
             let $m4;
-            let $5;
+            let $f5;
             let $6;
-            let $o7;
-            let $n8;
-            let $9;
+            let $7;
+            let $o8;
+            let $n9;
             let $10;
             let $11;
-            let $m12;
-            let $o13;
-            let $n14;
+            let $12;
+            let $m13;
+            let $f14;
+            let $o15;
+            let $n16;
             const $json = rh.claim(ctx_11);
             const $va = rt.NONE;
             if ($json) {
-                $1 = (rh.pristineContext(ctx_11) ? ctx_11.method : ($2 = ctx_11, ($2 instanceof rt.LuaTable && (($3 = $2.f.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 118), rt.index($2, "method", "local 'ctx'")))));
-                if (($5 = rh.scalar($1)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $5 + "}"));
-                return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
+                $1 = (rh.pristineContext(ctx_11) ? ctx_11.method : ($2 = ctx_11, (($f5 = $2?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 118), rt.index($2, "method", "local 'ctx'")))));
+                if (($6 = rh.scalar($1)) !== undefined)
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $6 + "}"));
+                return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
             }
-            return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx_11) ? ctx_11.method : ($10 = ctx_11, ($10 instanceof rt.LuaTable && (($11 = $10.f.method) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 118), rt.index($10, "method", "local 'ctx'"))))), $o13 = new rt.FieldsObject(), $n14 = 0, ($9 !== undefined && ($o13.method = $9, $n14++)), rt.LuaTable.record($o13, $n14)));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $349 instanceof rt.LuaTable && !$349.linked && $349.f.delete !== undefined ? ($349.f.delete = $350) : ($s.pcs[$d] = $pc + 119, rt.setIndex($349, "delete", $350, "local 'items'")));
-        $351 = items;
-        (($352 = (($body) => rt.withBody((function $options(ctx_12) {
+            return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx_11) ? ctx_11.method : ($11 = ctx_11, (($f14 = $11?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 118), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
+        }))) !== undefined && ($f480 = $478?.f) !== undefined && !$478.linked && $f480.delete !== undefined ? ($f480.delete = $479) : ($s.pcs[$d] = $pc + 119, rt.setIndex($478, "delete", $479, "local 'items'")));
+        $481 = items;
+        (($482 = (($body) => rt.withBody((function $options(ctx_12) {
             const $r = $body(ctx_12);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $options$body(ctx_12) {
@@ -1439,20 +1561,17 @@ export default function load($env) {
             let $3;
             let $4;
             let $m5;
-            let $t6;
-            let $r7;
+            let $f6;
+            let $t7;
+            let $r8;
             const $va = rt.NONE;
-            return ($2 = ($3 = api, ($3 instanceof rt.LuaTable && (($4 = $3.f.no_content) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.no_content) !== undefined || (!("no_content" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 120, rt.index($3, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 121, $fn1 = rt.fn($2, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t6 = $s.tails++, $r7 = $fn1(), $s.tails = $t6, $r7) : rt.tail($s, $fn1, []));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $351 instanceof rt.LuaTable && !$351.linked && $351.f.options !== undefined ? ($351.f.options = $352) : ($s.pcs[$d] = $pc + 122, rt.setIndex($351, "options", $352, "local 'items'")));
-        $353 = ($354 = api, ($354 instanceof rt.LuaTable && (($355 = $354.f.only_post) !== undefined || ($m356 = $354.metatable) === undefined || ($355 = $m356.view.only_post) !== undefined || (!("only_post" in $m356.view) && $m356.view[rt.CUT] === undefined)) ? $355 : ($s.pcs[$d] = $pc + 123, rt.index($354, "only_post", "local 'api'"))));
-        (($357 = function $anonymous(ctx_13) {
-            const $s = rt.current, $d = $s.depth;
+            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.no_content) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.no_content) !== undefined || (!("no_content" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 120, rt.index($3, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 121, $fn1 = rt.fn($2, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1(), $s.tails = $t7, $r8) : rt.tail($s, $fn1, []));
+        }))) !== undefined && ($f483 = $481?.f) !== undefined && !$481.linked && $f483.options !== undefined ? ($f483.options = $482) : ($s.pcs[$d] = $pc + 122, rt.setIndex($481, "options", $482, "local 'items'")));
+        $484 = ($485 = api, (($f488 = $485?.f) !== undefined && (($486 = $f488.only_post) !== undefined || ($m487 = $485.metatable) === undefined || ($486 = $m487.view.only_post) !== undefined || (!("only_post" in $m487.view) && $m487.view[rt.CUT] === undefined)) ? $486 : ($s.pcs[$d] = $pc + 123, rt.index($485, "only_post", "local 'api'"))));
+        (($489 = function $anonymous(ctx_13) {
             const $va = rt.NONE;
-            return rt.leave($s, $d, "posted");
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $353 instanceof rt.LuaTable && !$353.linked && $353.f.post !== undefined ? ($353.f.post = $357) : ($s.pcs[$d] = $pc + 123, rt.setIndex($353, "post", $357, "field 'only_post'")));
+            return ("posted");
+        }) !== undefined && ($f490 = $484?.f) !== undefined && !$484.linked && $f490.post !== undefined ? ($f490.post = $489) : ($s.pcs[$d] = $pc + 123, rt.setIndex($484, "post", $489, "field 'only_post'")));
         return rt.leave($s, $d, api);
-        return rt.leave($s, $d, rt.NONE);
     };
 }

@@ -28,22 +28,26 @@ export default function load($env) {
         let $4;
         let $5;
         let $m6;
-        let $7;
-        let $o8;
-        let $n9;
-        let $10;
+        let $f7;
+        let $8;
+        let $o9;
+        let $n10;
         let $11;
-        let $o12;
-        let $n13;
-        let $14;
+        let $12;
+        let $o13;
+        let $n14;
         let $15;
-        let $16;
+        let $f16;
         let $17;
-        let $m18;
+        let $18;
         let $19;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), ($3 instanceof rt.LuaTable && (($5 = $3.f.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 4, $o8.log_level = "nope", $o8.body_size_limit = 0, $o8.allow_unbounded_body = true, $o8.security_headers = false, rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($7)));
-        $10 = api;
-        (($14 = ($11 = function $anonymous(ctx) {
+        let $m20;
+        let $f21;
+        let $22;
+        let $f23;
+        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 4, $o9.log_level = "nope", $o9.body_size_limit = 0, $o9.allow_unbounded_body = true, $o9.security_headers = false, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+        $11 = api;
+        (($15 = ($12 = function $anonymous(ctx) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -51,12 +55,13 @@ export default function load($env) {
             let $1;
             let $2;
             let $m3;
+            let $f4;
             const $va = rt.NONE;
-            ($1 = ctx, $s.pcs[$d] = $pc + 2, rt.fn(($1 instanceof rt.LuaTable && (($2 = $1.f.set) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.set) !== undefined || (!("set" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "checked", true));
+            ($1 = ctx, $s.pcs[$d] = $pc + 2, rt.fn((($f4 = $1?.f) !== undefined && (($2 = $f4.set) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.set) !== undefined || (!("set" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "checked", true));
             return rt.leave($s, $d, rt.NONE);
-        }, $o12 = new rt.FieldsObject(), $n13 = 1, $o12.get = $11, rt.LuaTable.record($o12, $n13))) !== undefined && $10 instanceof rt.LuaTable && !$10.linked && $10.f.before !== undefined ? ($10.f.before = $14) : ($s.pcs[$d] = $pc + 3, rt.setIndex($10, "before", $14, "local 'api'")));
-        $15 = ($16 = api, ($16 instanceof rt.LuaTable && (($17 = $16.f.upload) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.upload) !== undefined || (!("upload" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 4, rt.index($16, "upload", "local 'api'"))));
-        (($19 = rh.jsonHandler((function $post(ctx_1) {
+        }, $o13 = new rt.FieldsObject(), $n14 = 1, $o13.get = $12, rt.LuaTable.record($o13, $n14))) !== undefined && ($f16 = $11?.f) !== undefined && !$11.linked && $f16.before !== undefined ? ($f16.before = $15) : ($s.pcs[$d] = $pc + 3, rt.setIndex($11, "before", $15, "local 'api'")));
+        $17 = ($18 = api, (($f21 = $18?.f) !== undefined && (($19 = $f21.upload) !== undefined || ($m20 = $18.metatable) === undefined || ($19 = $m20.view.upload) !== undefined || (!("upload" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 4, rt.index($18, "upload", "local 'api'"))));
+        (($22 = rh.jsonHandler((function $post(ctx_1) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -67,47 +72,51 @@ export default function load($env) {
             let $4;
             let $5;
             let $m6;
-            let $7;
-            let $m8;
-            let $9;
-            let $10;
+            let $f7;
+            let $8;
+            let $m9;
+            let $f10;
             let $11;
             let $12;
             let $13;
-            let $m14;
+            let $14;
             let $15;
-            let $16;
-            let $17;
-            let $o18;
-            let $n19;
+            let $m16;
+            let $f17;
+            let $18;
+            let $19;
             let $20;
-            let $fn21;
-            let $22;
+            let $o21;
+            let $n22;
             let $23;
-            let $24;
-            let $m25;
+            let $fn24;
+            let $25;
             let $26;
-            let $m27;
-            let $28;
-            let $29;
+            let $27;
+            let $m28;
+            let $f29;
             let $30;
-            let $31;
-            let $m32;
-            let $o33;
-            let $n34;
+            let $m31;
+            let $f32;
+            let $33;
+            let $34;
+            let $35;
+            let $36;
+            let $m37;
+            let $f38;
+            let $o39;
+            let $n40;
             const $json = rh.claim(ctx_1);
             const $va = rt.NONE;
             if ($json) {
-                $1 = ($9 = (rt.first(($3 = rt.first(($4 = ctx_1, $s.pcs[$d] = $pc + 5, rt.fn(($4 instanceof rt.LuaTable && (($5 = $4.f.body) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 6, $fn2 = rt.fn(($3 instanceof rt.LuaTable && (($7 = $3.f.bytes) !== undefined || ($m8 = $3.metatable) === undefined || ($7 = $m8.view.bytes) !== undefined || (!("bytes" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($3, "bytes")), "method 'bytes'"), $fn2($3)))), ($9 instanceof rt.LuaTable ? $9.length() : typeof $9 === 'string' ? $9.length : ($s.pcs[$d] = $pc + 7, rt.len($9))));
-                $11 = rt.first(($12 = ctx_1, $s.pcs[$d] = $pc + 8, rt.fn(($12 instanceof rt.LuaTable && (($13 = $12.f.get) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.get) !== undefined || (!("get" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : rt.index($12, "get", "local 'ctx'")), "method 'get'")($12, "checked")));
-                if (($10 = rh.scalar($1)) !== undefined && ($15 = rh.scalar($11)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"size\":" + $10 + ",\"checked\":" + $15 + "}"));
-                return rt.leave($s, $d, ($16 = $1, $17 = $11, $o18 = new rt.FieldsObject(), $n19 = 0, ($16 !== undefined && ($o18.size = $16, $n19++)), ($17 !== undefined && ($o18.checked = $17, $n19++)), rt.LuaTable.record($o18, $n19)));
+                $1 = ($11 = (rt.first(($3 = rt.first(($4 = ctx_1, $s.pcs[$d] = $pc + 5, rt.fn((($f7 = $4?.f) !== undefined && (($5 = $f7.body) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 6, $fn2 = rt.fn((($f10 = $3?.f) !== undefined && (($8 = $f10.bytes) !== undefined || ($m9 = $3.metatable) === undefined || ($8 = $m9.view.bytes) !== undefined || (!("bytes" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($3, "bytes")), "method 'bytes'"), $fn2($3)))), ($11?.arr !== undefined ? $11.length() : typeof $11 === 'string' ? $11.length : ($s.pcs[$d] = $pc + 7, rt.len($11))));
+                $13 = rt.first(($14 = ctx_1, $s.pcs[$d] = $pc + 8, rt.fn((($f17 = $14?.f) !== undefined && (($15 = $f17.get) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.get) !== undefined || (!("get" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : rt.index($14, "get", "local 'ctx'")), "method 'get'")($14, "checked")));
+                if (($12 = rh.scalar($1)) !== undefined && ($18 = rh.scalar($13)) !== undefined)
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"size\":" + $12 + ",\"checked\":" + $18 + "}"));
+                return rt.leave($s, $d, ($19 = $1, $20 = $13, $o21 = new rt.FieldsObject(), $n22 = 0, ($19 !== undefined && ($o21.size = $19, $n22++)), ($20 !== undefined && ($o21.checked = $20, $n22++)), rt.LuaTable.record($o21, $n22)));
             }
-            return rt.leave($s, $d, ($20 = ($28 = (rt.first(($22 = rt.first(($23 = ctx_1, $s.pcs[$d] = $pc + 5, rt.fn(($23 instanceof rt.LuaTable && (($24 = $23.f.body) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.body) !== undefined || (!("body" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : rt.index($23, "body", "local 'ctx'")), "method 'body'")($23))), $s.pcs[$d] = $pc + 6, $fn21 = rt.fn(($22 instanceof rt.LuaTable && (($26 = $22.f.bytes) !== undefined || ($m27 = $22.metatable) === undefined || ($26 = $m27.view.bytes) !== undefined || (!("bytes" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : rt.index($22, "bytes")), "method 'bytes'"), $fn21($22)))), ($28 instanceof rt.LuaTable ? $28.length() : typeof $28 === 'string' ? $28.length : ($s.pcs[$d] = $pc + 7, rt.len($28)))), $29 = rt.first(($30 = ctx_1, $s.pcs[$d] = $pc + 8, rt.fn(($30 instanceof rt.LuaTable && (($31 = $30.f.get) !== undefined || ($m32 = $30.metatable) === undefined || ($31 = $m32.view.get) !== undefined || (!("get" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : rt.index($30, "get", "local 'ctx'")), "method 'get'")($30, "checked"))), $o33 = new rt.FieldsObject(), $n34 = 0, ($20 !== undefined && ($o33.size = $20, $n34++)), ($29 !== undefined && ($o33.checked = $29, $n34++)), rt.LuaTable.record($o33, $n34)));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $15 instanceof rt.LuaTable && !$15.linked && $15.f.post !== undefined ? ($15.f.post = $19) : ($s.pcs[$d] = $pc + 4, rt.setIndex($15, "post", $19, "field 'upload'")));
+            return rt.leave($s, $d, ($23 = ($33 = (rt.first(($25 = rt.first(($26 = ctx_1, $s.pcs[$d] = $pc + 5, rt.fn((($f29 = $26?.f) !== undefined && (($27 = $f29.body) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.body) !== undefined || (!("body" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : rt.index($26, "body", "local 'ctx'")), "method 'body'")($26))), $s.pcs[$d] = $pc + 6, $fn24 = rt.fn((($f32 = $25?.f) !== undefined && (($30 = $f32.bytes) !== undefined || ($m31 = $25.metatable) === undefined || ($30 = $m31.view.bytes) !== undefined || (!("bytes" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : rt.index($25, "bytes")), "method 'bytes'"), $fn24($25)))), ($33?.arr !== undefined ? $33.length() : typeof $33 === 'string' ? $33.length : ($s.pcs[$d] = $pc + 7, rt.len($33)))), $34 = rt.first(($35 = ctx_1, $s.pcs[$d] = $pc + 8, rt.fn((($f38 = $35?.f) !== undefined && (($36 = $f38.get) !== undefined || ($m37 = $35.metatable) === undefined || ($36 = $m37.view.get) !== undefined || (!("get" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : rt.index($35, "get", "local 'ctx'")), "method 'get'")($35, "checked"))), $o39 = new rt.FieldsObject(), $n40 = 0, ($23 !== undefined && ($o39.size = $23, $n40++)), ($34 !== undefined && ($o39.checked = $34, $n40++)), rt.LuaTable.record($o39, $n40)));
+        }))) !== undefined && ($f23 = $17?.f) !== undefined && !$17.linked && $f23.post !== undefined ? ($f23.post = $22) : ($s.pcs[$d] = $pc + 4, rt.setIndex($17, "post", $22, "field 'upload'")));
         return rt.leave($s, $d, api);
-        return rt.leave($s, $d, rt.NONE);
     };
 }

@@ -21,14 +21,14 @@ const $pc = rt.positions([
     [$site0, 18], // 11
     [$site4, 24], // 12
     [$site4, 24, "ipairs"], // 13
-    [$site4, 24, "for iterator"], // 14
+    [$site4, 24, "(for generator)"], // 14
     [$site4, 25], // 15
     [$site0, 22], // 16
     [$site5, 31], // 17
     [$site5, 32], // 18
     [$site5, 33], // 19
     [$site5, 33, "ipairs"], // 20
-    [$site5, 33, "for iterator"], // 21
+    [$site5, 33, "(for generator)"], // 21
     [$site5, 34], // 22
     [$site5, 34, "remove"], // 23
     [$site0, 30], // 24
@@ -42,14 +42,19 @@ export default function load($env) {
         $s.depth = $d + 1;
         let $1;
         let $2;
-        let $3;
+        let $f3;
         let $4;
         let $5;
-        let $6;
+        let $f6;
         let $7;
         let $8;
-        let $9;
+        let $f9;
         let $10;
+        let $11;
+        let $f12;
+        let $13;
+        let $14;
+        let $f15;
         let Store = new rt.LuaTable();
         ($s.pcs[$d] = $pc, rt.setIndex(Store, "__index", Store, "local 'Store'"));
         $1 = Store;
@@ -74,54 +79,58 @@ export default function load($env) {
             let $r11;
             const $va = rt.NONE;
             return ($2 = (($3 = $env.f.setmetatable) !== undefined ? $3 : ($s.pcs[$d] = $pc + 1, rt.getGlobal($env, "setmetatable"))), $4 = ($5 = new rt.LuaTable(), $6 = new rt.LuaTable(), $o7 = new rt.FieldsObject(), $n8 = 3, $o7.next_id = 1, $o7.items = $5, $o7.order = $6, rt.LuaTable.record($o7, $n8)), $9 = Store, $s.pcs[$d] = $pc + 2, $fn1 = rt.fn($2, "global 'setmetatable'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($4, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$4, $9]));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && $1 instanceof rt.LuaTable && !$1.linked && $1.f.new !== undefined ? ($1.f.new = $2) : ($s.pcs[$d] = $pc + 3, rt.setIndex($1, "new", $2, "local 'Store'")));
-        $3 = Store;
-        (($4 = function $insert(self, record) {
+        }))) !== undefined && ($f3 = $1?.f) !== undefined && !$1.linked && $f3.new !== undefined ? ($f3.new = $2) : ($s.pcs[$d] = $pc + 3, rt.setIndex($1, "new", $2, "local 'Store'")));
+        $4 = Store;
+        (($5 = function $insert(self, record) {
             const $s = rt.current, $d = $s.depth;
             let $1;
             let $2;
             let $m3;
-            let $4;
+            let $f4;
             let $5;
             let $6;
             let $7;
             let $8;
-            let $9;
+            let $f9;
             let $10;
-            let $m11;
+            let $f11;
             let $12;
             let $13;
             let $m14;
-            let $15;
+            let $f15;
             let $16;
-            let $m17;
-            let $18;
-            let $19;
+            let $17;
+            let $m18;
+            let $f19;
             let $20;
+            let $21;
+            let $m22;
+            let $f23;
+            let $24;
+            let $25;
+            let $26;
             const $va = rt.NONE;
-            let id = ($1 = self, ($1 instanceof rt.LuaTable && (($2 = $1.f.next_id) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.next_id) !== undefined || (!("next_id" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 4), rt.index($1, "next_id", "local 'self'"))));
-            $4 = self;
-            (($7 = ($5 = (id), $6 = (1), (typeof $5 === 'number' && typeof $6 === 'number' ? $5 + $6 : (rt.at($s, $d, $pc + 5), rt.add($5, $6, "local 'id'"))))) !== undefined && $4 instanceof rt.LuaTable && !$4.linked && $4.f.next_id !== undefined ? ($4.f.next_id = $7) : (rt.at($s, $d, $pc + 5), rt.setIndex($4, "next_id", $7, "local 'self'")));
-            (($8 = id) !== undefined && record instanceof rt.LuaTable && !record.linked && record.f.id !== undefined ? (record.f.id = $8) : (rt.at($s, $d, $pc + 6), rt.setIndex(record, "id", $8, "local 'record'")));
-            (rt.at($s, $d, $pc + 7), rt.setIndex(($9 = self, ($9 instanceof rt.LuaTable && (($10 = $9.f.items) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.items) !== undefined || (!("items" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : (rt.at($s, $d, $pc + 7), rt.index($9, "items", "local 'self'")))), id, record, "field 'items'"));
-            (rt.at($s, $d, $pc + 8), rt.setIndex(($12 = self, ($12 instanceof rt.LuaTable && (($13 = $12.f.order) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.order) !== undefined || (!("order" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : (rt.at($s, $d, $pc + 8), rt.index($12, "order", "local 'self'")))), ($19 = (($18 = (($15 = self, ($15 instanceof rt.LuaTable && (($16 = $15.f.order) !== undefined || ($m17 = $15.metatable) === undefined || ($16 = $m17.view.order) !== undefined || (!("order" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : (rt.at($s, $d, $pc + 8), rt.index($15, "order", "local 'self'"))))), ($18 instanceof rt.LuaTable ? $18.length() : typeof $18 === 'string' ? $18.length : (rt.at($s, $d, $pc + 8), rt.len($18, "field 'order'"))))), $20 = (1), (typeof $19 === 'number' && typeof $20 === 'number' ? $19 + $20 : (rt.at($s, $d, $pc + 8), rt.add($19, $20)))), id, "field 'order'"));
+            let id = ($1 = self, (($f4 = $1?.f) !== undefined && (($2 = $f4.next_id) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.next_id) !== undefined || (!("next_id" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 4), rt.index($1, "next_id", "local 'self'"))));
+            $5 = self;
+            (($8 = ($6 = (id), $7 = (1), (typeof $6 === 'number' && typeof $7 === 'number' ? $6 + $7 : (rt.at($s, $d, $pc + 5), rt.add($6, $7, "local 'id'"))))) !== undefined && ($f9 = $5?.f) !== undefined && !$5.linked && $f9.next_id !== undefined ? ($f9.next_id = $8) : (rt.at($s, $d, $pc + 5), rt.setIndex($5, "next_id", $8, "local 'self'")));
+            (($10 = id) !== undefined && ($f11 = record?.f) !== undefined && !record.linked && $f11.id !== undefined ? ($f11.id = $10) : (rt.at($s, $d, $pc + 6), rt.setIndex(record, "id", $10, "local 'record'")));
+            (rt.at($s, $d, $pc + 7), rt.setIndex(($12 = self, (($f15 = $12?.f) !== undefined && (($13 = $f15.items) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.items) !== undefined || (!("items" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : (rt.at($s, $d, $pc + 7), rt.index($12, "items", "local 'self'")))), id, record, "field 'items'"));
+            (rt.at($s, $d, $pc + 8), rt.setIndex(($16 = self, (($f19 = $16?.f) !== undefined && (($17 = $f19.order) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.order) !== undefined || (!("order" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : (rt.at($s, $d, $pc + 8), rt.index($16, "order", "local 'self'")))), ($25 = (($24 = (($20 = self, (($f23 = $20?.f) !== undefined && (($21 = $f23.order) !== undefined || ($m22 = $20.metatable) === undefined || ($21 = $m22.view.order) !== undefined || (!("order" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : (rt.at($s, $d, $pc + 8), rt.index($20, "order", "local 'self'"))))), ($24?.arr !== undefined ? $24.length() : typeof $24 === 'string' ? $24.length : (rt.at($s, $d, $pc + 8), rt.len($24, "field 'order'"))))), $26 = (1), (typeof $25 === 'number' && typeof $26 === 'number' ? $25 + $26 : (rt.at($s, $d, $pc + 8), rt.add($25, $26)))), id, "field 'order'"));
             return rt.leave($s, $d, record);
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $3 instanceof rt.LuaTable && !$3.linked && $3.f.insert !== undefined ? ($3.f.insert = $4) : ($s.pcs[$d] = $pc + 9, rt.setIndex($3, "insert", $4, "local 'Store'")));
-        $5 = Store;
-        (($6 = function $get(self_1, id_1) {
+        }) !== undefined && ($f6 = $4?.f) !== undefined && !$4.linked && $f6.insert !== undefined ? ($f6.insert = $5) : ($s.pcs[$d] = $pc + 9, rt.setIndex($4, "insert", $5, "local 'Store'")));
+        $7 = Store;
+        (($8 = function $get(self_1, id_1) {
             const $s = rt.current, $d = $s.depth;
             let $1;
             let $2;
             let $m3;
-            let $4;
+            let $f4;
+            let $5;
             const $va = rt.NONE;
-            return rt.leave($s, $d, rt.index(($1 = self_1, ($1 instanceof rt.LuaTable && (($2 = $1.f.items) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 10), rt.index($1, "items", "local 'self'")))), ($4 = id_1, rt.at($s, $d, $pc + 10), $4), "field 'items'"));
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $5 instanceof rt.LuaTable && !$5.linked && $5.f.get !== undefined ? ($5.f.get = $6) : ($s.pcs[$d] = $pc + 11, rt.setIndex($5, "get", $6, "local 'Store'")));
-        $7 = Store;
-        (($8 = function $all(self_2) {
+            return rt.leave($s, $d, rt.index(($1 = self_1, (($f4 = $1?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 10), rt.index($1, "items", "local 'self'")))), ($5 = id_1, rt.at($s, $d, $pc + 10), $5), "field 'items'"));
+        }) !== undefined && ($f9 = $7?.f) !== undefined && !$7.linked && $f9.get !== undefined ? ($f9.get = $8) : ($s.pcs[$d] = $pc + 11, rt.setIndex($7, "get", $8, "local 'Store'")));
+        $10 = Store;
+        (($11 = function $all(self_2) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -133,21 +142,25 @@ export default function load($env) {
             let $5;
             let $6;
             let $m7;
-            let $8;
+            let $f8;
             let $9;
-            let $m10;
-            let $11;
-            let $12;
-            let $k13;
+            let $10;
+            let $m11;
+            let $f12;
+            let $13;
             let $14;
-            let $15;
-            let $m16;
+            let $k15;
+            let $16;
             let $17;
-            let $18;
+            let $m18;
+            let $f19;
+            let $20;
+            let $21;
+            let $a22;
             const $va = rt.NONE;
             let out = new rt.LuaTable();
             {
-                const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.ipairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 12, rt.getGlobal($env, "ipairs"))), $4 = ($5 = self_2, ($5 instanceof rt.LuaTable && (($6 = $5.f.order) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.order) !== undefined || (!("order" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 12, rt.index($5, "order", "local 'self'")))), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn($2, "global 'ipairs'"), $fn1($4)))], 3);
+                const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.ipairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 12, rt.getGlobal($env, "ipairs"))), $4 = ($5 = self_2, (($f8 = $5?.f) !== undefined && (($6 = $f8.order) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.order) !== undefined || (!("order" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 12, rt.index($5, "order", "local 'self'")))), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn($2, "global 'ipairs'"), $fn1($4)))], 3);
                 const $iter1 = ($s.pcs[$d] = $pc + 12, rt.callable($it1));
                 let $k1 = $ctl1;
                 $loop1: for (;;) {
@@ -158,18 +171,17 @@ export default function load($env) {
                         break;
                     let _ = $k1;
                     let id_2 = (Array.isArray($r1) ? $r1[1] : undefined);
-                    if (rt.t(rt.index(($8 = self_2, ($8 instanceof rt.LuaTable && (($9 = $8.f.items) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.items) !== undefined || (!("items" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 15, rt.index($8, "items", "local 'self'")))), ($11 = id_2, $s.pcs[$d] = $pc + 15, $11), "field 'items'"))) {
-                        $12 = out;
-                        $k13 = (out.length() + 1);
-                        (($18 = rt.index(($14 = self_2, ($14 instanceof rt.LuaTable && (($15 = $14.f.items) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.items) !== undefined || (!("items" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 15, rt.index($14, "items", "local 'self'")))), ($17 = id_2, $s.pcs[$d] = $pc + 15, $17), "field 'items'")) !== undefined && $12 instanceof rt.LuaTable && ($k13 - 1 >>> 0) === $k13 - 1 && $12.arr[$k13 - 1] !== undefined ? ($12.arr[$k13 - 1] = $18) : $18 !== undefined && $12 instanceof rt.LuaTable && $k13 === $12.arr.length + 1 && $12.other === undefined && $12.metatable === undefined ? $12.arr.push($18) : ($s.pcs[$d] = $pc + 15, rt.setIndex($12, $k13, $18, "local 'out'")));
+                    if (rt.t(rt.index(($9 = self_2, (($f12 = $9?.f) !== undefined && (($10 = $f12.items) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.items) !== undefined || (!("items" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 15, rt.index($9, "items", "local 'self'")))), ($13 = id_2, $s.pcs[$d] = $pc + 15, $13), "field 'items'"))) {
+                        $14 = out;
+                        $k15 = (out.length() + 1);
+                        (($21 = rt.index(($16 = self_2, (($f19 = $16?.f) !== undefined && (($17 = $f19.items) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.items) !== undefined || (!("items" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 15, rt.index($16, "items", "local 'self'")))), ($20 = id_2, $s.pcs[$d] = $pc + 15, $20), "field 'items'")) !== undefined && ($a22 = $14?.arr) !== undefined && ($k15 - 1 >>> 0) === $k15 - 1 && $a22[$k15 - 1] !== undefined ? ($a22[$k15 - 1] = $21) : $21 !== undefined && $a22 !== undefined && $k15 === $a22.length + 1 && $14.other === undefined && $14.metatable === undefined ? $a22.push($21) : ($s.pcs[$d] = $pc + 15, rt.setIndex($14, $k15, $21, "local 'out'")));
                     }
                 }
             }
             return rt.leave($s, $d, out);
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $7 instanceof rt.LuaTable && !$7.linked && $7.f.all !== undefined ? ($7.f.all = $8) : ($s.pcs[$d] = $pc + 16, rt.setIndex($7, "all", $8, "local 'Store'")));
-        $9 = Store;
-        (($10 = function $remove(self_3, id_3) {
+        }) !== undefined && ($f12 = $10?.f) !== undefined && !$10.linked && $f12.all !== undefined ? ($f12.all = $11) : ($s.pcs[$d] = $pc + 16, rt.setIndex($10, "all", $11, "local 'Store'")));
+        $13 = Store;
+        (($14 = function $remove(self_3, id_3) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -177,37 +189,42 @@ export default function load($env) {
             let $1;
             let $2;
             let $m3;
-            let $4;
+            let $f4;
             let $5;
             let $6;
-            let $m7;
-            let $fn8;
-            let $9;
-            let $10;
+            let $7;
+            let $m8;
+            let $f9;
+            let $fn10;
             let $11;
             let $12;
             let $13;
-            let $m14;
+            let $14;
             let $15;
-            let $16;
-            let $fn17;
+            let $m16;
+            let $f17;
             let $18;
             let $19;
-            let $20;
+            let $fn20;
             let $21;
-            let $m22;
+            let $22;
             let $23;
             let $24;
-            let $25;
-            let $m26;
+            let $m25;
+            let $f26;
             let $27;
+            let $28;
+            let $29;
+            let $m30;
+            let $f31;
+            let $32;
             const $va = rt.NONE;
-            if (!rt.t(rt.index(($1 = self_3, ($1 instanceof rt.LuaTable && (($2 = $1.f.items) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 17, rt.index($1, "items", "local 'self'")))), ($4 = id_3, $s.pcs[$d] = $pc + 17, $4), "field 'items'"))) {
+            if (!rt.t(rt.index(($1 = self_3, (($f4 = $1?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 17, rt.index($1, "items", "local 'self'")))), ($5 = id_3, $s.pcs[$d] = $pc + 17, $5), "field 'items'"))) {
                 return rt.leave($s, $d, false);
             }
-            ($s.pcs[$d] = $pc + 18, rt.setIndex(($5 = self_3, ($5 instanceof rt.LuaTable && (($6 = $5.f.items) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.items) !== undefined || (!("items" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 18, rt.index($5, "items", "local 'self'")))), id_3, undefined, "field 'items'"));
+            ($s.pcs[$d] = $pc + 18, rt.setIndex(($6 = self_3, (($f9 = $6?.f) !== undefined && (($7 = $f9.items) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.items) !== undefined || (!("items" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 18, rt.index($6, "items", "local 'self'")))), id_3, undefined, "field 'items'"));
             {
-                const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($9 = (($10 = $env.f.ipairs) !== undefined ? $10 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "ipairs"))), $11 = ($12 = self_3, ($12 instanceof rt.LuaTable && (($13 = $12.f.order) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.order) !== undefined || (!("order" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 19, rt.index($12, "order", "local 'self'")))), $s.pcs[$d] = $pc + 20, $fn8 = rt.fn($9, "global 'ipairs'"), $fn8($11)))], 3);
+                const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($11 = (($12 = $env.f.ipairs) !== undefined ? $12 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "ipairs"))), $13 = ($14 = self_3, (($f17 = $14?.f) !== undefined && (($15 = $f17.order) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.order) !== undefined || (!("order" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 19, rt.index($14, "order", "local 'self'")))), $s.pcs[$d] = $pc + 20, $fn10 = rt.fn($11, "global 'ipairs'"), $fn10($13)))], 3);
                 const $iter1 = ($s.pcs[$d] = $pc + 19, rt.callable($it1));
                 let $k1 = $ctl1;
                 $loop1: for (;;) {
@@ -218,16 +235,14 @@ export default function load($env) {
                         break;
                     let i = $k1;
                     let v = (Array.isArray($r1) ? $r1[1] : undefined);
-                    if (($15 = (v), $16 = (id_3), ($15 === $16 || (typeof $15 === 'object' && typeof $16 === 'object' && ($s.pcs[$d] = $pc + 22, rt.eq($15, $16)))))) {
-                        ($18 = ($19 = (($20 = $env.f.table) !== undefined ? $20 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), ($19 instanceof rt.LuaTable && (($21 = $19.f.remove) !== undefined || ($m22 = $19.metatable) === undefined || ($21 = $m22.view.remove) !== undefined || (!("remove" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 22, rt.index($19, "remove", "global 'table'")))), $23 = ($24 = self_3, ($24 instanceof rt.LuaTable && (($25 = $24.f.order) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.order) !== undefined || (!("order" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 22, rt.index($24, "order", "local 'self'")))), $27 = i, $s.pcs[$d] = $pc + 23, $fn17 = rt.fn($18, "field 'remove'"), $fn17($23, $27));
+                    if (($18 = (v), $19 = (id_3), ($18 === $19 || (typeof $18 === 'object' && typeof $19 === 'object' && ($s.pcs[$d] = $pc + 22, rt.eq($18, $19)))))) {
+                        ($21 = ($22 = (($23 = $env.f.table) !== undefined ? $23 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), (($f26 = $22?.f) !== undefined && (($24 = $f26.remove) !== undefined || ($m25 = $22.metatable) === undefined || ($24 = $m25.view.remove) !== undefined || (!("remove" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 22, rt.index($22, "remove", "global 'table'")))), $27 = ($28 = self_3, (($f31 = $28?.f) !== undefined && (($29 = $f31.order) !== undefined || ($m30 = $28.metatable) === undefined || ($29 = $m30.view.order) !== undefined || (!("order" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : ($s.pcs[$d] = $pc + 22, rt.index($28, "order", "local 'self'")))), $32 = i, $s.pcs[$d] = $pc + 23, $fn20 = rt.fn($21, "field 'remove'"), $fn20($27, $32));
                         break $loop1;
                     }
                 }
             }
             return rt.leave($s, $d, true);
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && $9 instanceof rt.LuaTable && !$9.linked && $9.f.remove !== undefined ? ($9.f.remove = $10) : ($s.pcs[$d] = $pc + 24, rt.setIndex($9, "remove", $10, "local 'Store'")));
+        }) !== undefined && ($f15 = $13?.f) !== undefined && !$13.linked && $f15.remove !== undefined ? ($f15.remove = $14) : ($s.pcs[$d] = $pc + 24, rt.setIndex($13, "remove", $14, "local 'Store'")));
         return rt.leave($s, $d, Store);
-        return rt.leave($s, $d, rt.NONE);
     };
 }

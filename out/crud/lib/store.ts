@@ -21,14 +21,14 @@ const $pc = rt.positions([
   [$site0, 18], // 11
   [$site4, 24], // 12
   [$site4, 24, "ipairs"], // 13
-  [$site4, 24, "for iterator"], // 14
+  [$site4, 24, "(for generator)"], // 14
   [$site4, 25], // 15
   [$site0, 22], // 16
   [$site5, 31], // 17
   [$site5, 32], // 18
   [$site5, 33], // 19
   [$site5, 33, "ipairs"], // 20
-  [$site5, 33, "for iterator"], // 21
+  [$site5, 33, "(for generator)"], // 21
   [$site5, 34], // 22
   [$site5, 34, "remove"], // 23
   [$site0, 30], // 24
@@ -42,14 +42,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $s.depth = $d + 1;
       let $1: rt.LuaValue;
       let $2: rt.LuaValue;
-      let $3: rt.LuaValue;
+      let $f3: rt.Fields | undefined;
       let $4: rt.LuaValue;
       let $5: rt.LuaValue;
-      let $6: rt.LuaValue;
+      let $f6: rt.Fields | undefined;
       let $7: rt.LuaValue;
       let $8: rt.LuaValue;
-      let $9: rt.LuaValue;
+      let $f9: rt.Fields | undefined;
       let $10: rt.LuaValue;
+      let $11: rt.LuaValue;
+      let $f12: rt.Fields | undefined;
+      let $13: rt.LuaValue;
+      let $14: rt.LuaValue;
+      let $f15: rt.Fields | undefined;
       let Store: rt.LuaTable = new rt.LuaTable();
       ($s.pcs[$d] = $pc, rt.setIndex(Store, "__index", Store, "local 'Store'"));
       $1 = Store;
@@ -73,54 +78,58 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r11: rt.LuaResult;
         const $va: rt.LuaValue[] = rt.NONE;
         return ($2 = (($3 = $env.f.setmetatable) !== undefined ? $3 : ($s.pcs[$d] = $pc + 1, rt.getGlobal($env, "setmetatable"))), $4 = ($5 = new rt.LuaTable(), $6 = new rt.LuaTable(), $o7 = new rt.FieldsObject(), $n8 = 3, $o7.next_id = 1, $o7.items = $5, $o7.order = $6, rt.LuaTable.record($o7, $n8)), $9 = Store, $s.pcs[$d] = $pc + 2, $fn1 = rt.fn($2, "global 'setmetatable'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($4, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$4, $9]));
-        return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && $1 instanceof rt.LuaTable && !$1.linked && $1.f.new !== undefined ? ($1.f.new = $2) : ($s.pcs[$d] = $pc + 3, rt.setIndex($1, "new", $2, "local 'Store'")));
-      $3 = Store;
-      (($4 = function $insert(self?: rt.LuaValue, record?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction)) !== undefined && ($f3 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f3.new !== undefined ? ($f3.new = $2) : ($s.pcs[$d] = $pc + 3, rt.setIndex($1, "new", $2, "local 'Store'")));
+      $4 = Store;
+      (($5 = function $insert(self?: rt.LuaValue, record?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
-        let $4: rt.LuaValue;
+        let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
+        let $f9: rt.Fields | undefined;
         let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
+        let $f11: rt.Fields | undefined;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
         let $m14: rt.LuaTable | undefined;
-        let $15: rt.LuaValue;
+        let $f15: rt.Fields | undefined;
         let $16: rt.LuaValue;
-        let $m17: rt.LuaTable | undefined;
-        let $18: rt.LuaValue;
-        let $19: rt.LuaValue;
+        let $17: rt.LuaValue;
+        let $m18: rt.LuaTable | undefined;
+        let $f19: rt.Fields | undefined;
         let $20: rt.LuaValue;
+        let $21: rt.LuaValue;
+        let $m22: rt.LuaTable | undefined;
+        let $f23: rt.Fields | undefined;
+        let $24: rt.LuaValue;
+        let $25: rt.LuaValue;
+        let $26: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
-        let id: rt.LuaValue = ($1 = self as rt.LuaValue, ($1 instanceof rt.LuaTable && (($2 = $1.f.next_id) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.next_id) !== undefined || (!("next_id" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 4), rt.index($1, "next_id", "local 'self'"))));
-        $4 = self;
-        (($7 = ($5 = (id) as rt.LuaValue, $6 = (1) as rt.LuaValue, (typeof $5 === 'number' && typeof $6 === 'number' ? $5 + $6 : (rt.at($s, $d, $pc + 5), rt.add($5, $6, "local 'id'"))))) !== undefined && $4 instanceof rt.LuaTable && !$4.linked && $4.f.next_id !== undefined ? ($4.f.next_id = $7) : (rt.at($s, $d, $pc + 5), rt.setIndex($4, "next_id", $7, "local 'self'")));
-        (($8 = id) !== undefined && record instanceof rt.LuaTable && !record.linked && record.f.id !== undefined ? (record.f.id = $8) : (rt.at($s, $d, $pc + 6), rt.setIndex(record, "id", $8, "local 'record'")));
-        (rt.at($s, $d, $pc + 7), rt.setIndex(($9 = self as rt.LuaValue, ($9 instanceof rt.LuaTable && (($10 = $9.f.items) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.items) !== undefined || (!("items" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : (rt.at($s, $d, $pc + 7), rt.index($9, "items", "local 'self'")))), id, record, "field 'items'"));
-        (rt.at($s, $d, $pc + 8), rt.setIndex(($12 = self as rt.LuaValue, ($12 instanceof rt.LuaTable && (($13 = $12.f.order) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.order) !== undefined || (!("order" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : (rt.at($s, $d, $pc + 8), rt.index($12, "order", "local 'self'")))), ($19 = (($18 = (($15 = self as rt.LuaValue, ($15 instanceof rt.LuaTable && (($16 = $15.f.order) !== undefined || ($m17 = $15.metatable) === undefined || ($16 = $m17.view.order) !== undefined || (!("order" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : (rt.at($s, $d, $pc + 8), rt.index($15, "order", "local 'self'"))))) as rt.LuaValue, ($18 instanceof rt.LuaTable ? $18.length() : typeof $18 === 'string' ? $18.length : (rt.at($s, $d, $pc + 8), rt.len($18, "field 'order'"))))) as rt.LuaValue, $20 = (1) as rt.LuaValue, (typeof $19 === 'number' && typeof $20 === 'number' ? $19 + $20 : (rt.at($s, $d, $pc + 8), rt.add($19, $20)))), id, "field 'order'"));
+        let id: rt.LuaValue = ($1 = self as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.next_id) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.next_id) !== undefined || (!("next_id" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 4), rt.index($1, "next_id", "local 'self'"))));
+        $5 = self;
+        (($8 = ($6 = (id) as rt.LuaValue, $7 = (1) as rt.LuaValue, (typeof $6 === 'number' && typeof $7 === 'number' ? $6 + $7 : (rt.at($s, $d, $pc + 5), rt.add($6, $7, "local 'id'"))))) !== undefined && ($f9 = ($5 as rt.LuaTable)?.f) !== undefined && !($5 as rt.LuaTable).linked && $f9.next_id !== undefined ? ($f9.next_id = $8) : (rt.at($s, $d, $pc + 5), rt.setIndex($5, "next_id", $8, "local 'self'")));
+        (($10 = id) !== undefined && ($f11 = (record as rt.LuaTable)?.f) !== undefined && !(record as rt.LuaTable).linked && $f11.id !== undefined ? ($f11.id = $10) : (rt.at($s, $d, $pc + 6), rt.setIndex(record, "id", $10, "local 'record'")));
+        (rt.at($s, $d, $pc + 7), rt.setIndex(($12 = self as rt.LuaValue, (($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.items) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.items) !== undefined || (!("items" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : (rt.at($s, $d, $pc + 7), rt.index($12, "items", "local 'self'")))), id, record, "field 'items'"));
+        (rt.at($s, $d, $pc + 8), rt.setIndex(($16 = self as rt.LuaValue, (($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.order) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.order) !== undefined || (!("order" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : (rt.at($s, $d, $pc + 8), rt.index($16, "order", "local 'self'")))), ($25 = (($24 = (($20 = self as rt.LuaValue, (($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.order) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.order) !== undefined || (!("order" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : (rt.at($s, $d, $pc + 8), rt.index($20, "order", "local 'self'"))))) as rt.LuaValue, (($24 as rt.LuaTable)?.arr !== undefined ? ($24 as rt.LuaTable).length() : typeof $24 === 'string' ? $24.length : (rt.at($s, $d, $pc + 8), rt.len($24, "field 'order'"))))) as rt.LuaValue, $26 = (1) as rt.LuaValue, (typeof $25 === 'number' && typeof $26 === 'number' ? $25 + $26 : (rt.at($s, $d, $pc + 8), rt.add($25, $26)))), id, "field 'order'"));
         return rt.leave($s, $d, record);
-        return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $3 instanceof rt.LuaTable && !$3.linked && $3.f.insert !== undefined ? ($3.f.insert = $4) : ($s.pcs[$d] = $pc + 9, rt.setIndex($3, "insert", $4, "local 'Store'")));
-      $5 = Store;
-      (($6 = function $get(self_1?: rt.LuaValue, id_1?: rt.LuaValue): rt.LuaResult {
+      }) !== undefined && ($f6 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f6.insert !== undefined ? ($f6.insert = $5) : ($s.pcs[$d] = $pc + 9, rt.setIndex($4, "insert", $5, "local 'Store'")));
+      $7 = Store;
+      (($8 = function $get(self_1?: rt.LuaValue, id_1?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
-        let $4: rt.LuaValue;
+        let $f4: rt.Fields | undefined;
+        let $5: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
-        return rt.leave($s, $d, rt.index(($1 = self_1 as rt.LuaValue, ($1 instanceof rt.LuaTable && (($2 = $1.f.items) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 10), rt.index($1, "items", "local 'self'")))), ($4 = id_1, rt.at($s, $d, $pc + 10), $4), "field 'items'"));
-        return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $5 instanceof rt.LuaTable && !$5.linked && $5.f.get !== undefined ? ($5.f.get = $6) : ($s.pcs[$d] = $pc + 11, rt.setIndex($5, "get", $6, "local 'Store'")));
-      $7 = Store;
-      (($8 = function $all(self_2?: rt.LuaValue): rt.LuaResult {
+        return rt.leave($s, $d, rt.index(($1 = self_1 as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 10), rt.index($1, "items", "local 'self'")))), ($5 = id_1, rt.at($s, $d, $pc + 10), $5), "field 'items'"));
+      }) !== undefined && ($f9 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f9.get !== undefined ? ($f9.get = $8) : ($s.pcs[$d] = $pc + 11, rt.setIndex($7, "get", $8, "local 'Store'")));
+      $10 = Store;
+      (($11 = function $all(self_2?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -131,21 +140,25 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
         let $m7: rt.LuaTable | undefined;
-        let $8: rt.LuaValue;
+        let $f8: rt.Fields | undefined;
         let $9: rt.LuaValue;
-        let $m10: rt.LuaTable | undefined;
-        let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $k13: number;
+        let $10: rt.LuaValue;
+        let $m11: rt.LuaTable | undefined;
+        let $f12: rt.Fields | undefined;
+        let $13: rt.LuaValue;
         let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
-        let $m16: rt.LuaTable | undefined;
+        let $k15: number;
+        let $16: rt.LuaValue;
         let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
+        let $m18: rt.LuaTable | undefined;
+        let $f19: rt.Fields | undefined;
+        let $20: rt.LuaValue;
+        let $21: rt.LuaValue;
+        let $a22: rt.LuaValue[] | undefined;
         const $va: rt.LuaValue[] = rt.NONE;
         let out: rt.LuaTable = new rt.LuaTable();
          {
-          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.ipairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 12, rt.getGlobal($env, "ipairs"))), $4 = ($5 = self_2 as rt.LuaValue, ($5 instanceof rt.LuaTable && (($6 = $5.f.order) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.order) !== undefined || (!("order" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 12, rt.index($5, "order", "local 'self'")))), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn($2, "global 'ipairs'"), $fn1($4)))], 3);
+          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.ipairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 12, rt.getGlobal($env, "ipairs"))), $4 = ($5 = self_2 as rt.LuaValue, (($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.order) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.order) !== undefined || (!("order" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 12, rt.index($5, "order", "local 'self'")))), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn($2, "global 'ipairs'"), $fn1($4)))], 3);
           const $iter1 = ($s.pcs[$d] = $pc + 12, rt.callable($it1));
           let $k1 = $ctl1;
           $loop1: for (;;) {
@@ -155,55 +168,59 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             if ($k1 === undefined) break;
             let _: rt.LuaValue = $k1;
             let id_2: rt.LuaValue = (Array.isArray($r1) ? $r1[1] : undefined);
-            if (rt.t(rt.index(($8 = self_2 as rt.LuaValue, ($8 instanceof rt.LuaTable && (($9 = $8.f.items) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.items) !== undefined || (!("items" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 15, rt.index($8, "items", "local 'self'")))), ($11 = id_2, $s.pcs[$d] = $pc + 15, $11), "field 'items'"))) {
-              $12 = out;
-              $k13 = (out.length() + 1);
-              (($18 = rt.index(($14 = self_2 as rt.LuaValue, ($14 instanceof rt.LuaTable && (($15 = $14.f.items) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.items) !== undefined || (!("items" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 15, rt.index($14, "items", "local 'self'")))), ($17 = id_2, $s.pcs[$d] = $pc + 15, $17), "field 'items'")) !== undefined && $12 instanceof rt.LuaTable && ($k13 - 1 >>> 0) === $k13 - 1 && $12.arr[$k13 - 1] !== undefined ? ($12.arr[$k13 - 1] = $18) : $18 !== undefined && $12 instanceof rt.LuaTable && $k13 === $12.arr.length + 1 && $12.other === undefined && $12.metatable === undefined ? $12.arr.push($18) : ($s.pcs[$d] = $pc + 15, rt.setIndex($12, $k13, $18, "local 'out'")));
+            if (rt.t(rt.index(($9 = self_2 as rt.LuaValue, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.items) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.items) !== undefined || (!("items" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 15, rt.index($9, "items", "local 'self'")))), ($13 = id_2, $s.pcs[$d] = $pc + 15, $13), "field 'items'"))) {
+              $14 = out;
+              $k15 = (out.length() + 1);
+              (($21 = rt.index(($16 = self_2 as rt.LuaValue, (($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.items) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.items) !== undefined || (!("items" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 15, rt.index($16, "items", "local 'self'")))), ($20 = id_2, $s.pcs[$d] = $pc + 15, $20), "field 'items'")) !== undefined && ($a22 = ($14 as rt.LuaTable)?.arr) !== undefined && ($k15 - 1 >>> 0) === $k15 - 1 && $a22[$k15 - 1] !== undefined ? ($a22[$k15 - 1] = $21) : $21 !== undefined && $a22 !== undefined && $k15 === $a22.length + 1 && ($14 as rt.LuaTable).other === undefined && ($14 as rt.LuaTable).metatable === undefined ? $a22.push($21) : ($s.pcs[$d] = $pc + 15, rt.setIndex($14, $k15, $21, "local 'out'")));
             }
           }
         }
         return rt.leave($s, $d, out);
-        return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $7 instanceof rt.LuaTable && !$7.linked && $7.f.all !== undefined ? ($7.f.all = $8) : ($s.pcs[$d] = $pc + 16, rt.setIndex($7, "all", $8, "local 'Store'")));
-      $9 = Store;
-      (($10 = function $remove(self_3?: rt.LuaValue, id_3?: rt.LuaValue): rt.LuaResult {
+      }) !== undefined && ($f12 = ($10 as rt.LuaTable)?.f) !== undefined && !($10 as rt.LuaTable).linked && $f12.all !== undefined ? ($f12.all = $11) : ($s.pcs[$d] = $pc + 16, rt.setIndex($10, "all", $11, "local 'Store'")));
+      $13 = Store;
+      (($14 = function $remove(self_3?: rt.LuaValue, id_3?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
-        let $4: rt.LuaValue;
+        let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $fn8!: rt.LuaFunction;
-        let $9: rt.LuaValue;
-        let $10: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $m8: rt.LuaTable | undefined;
+        let $f9: rt.Fields | undefined;
+        let $fn10!: rt.LuaFunction;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $m14: rt.LuaTable | undefined;
+        let $14: rt.LuaValue;
         let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $fn17!: rt.LuaFunction;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
         let $18: rt.LuaValue;
         let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
+        let $fn20!: rt.LuaFunction;
         let $21: rt.LuaValue;
-        let $m22: rt.LuaTable | undefined;
+        let $22: rt.LuaValue;
         let $23: rt.LuaValue;
         let $24: rt.LuaValue;
-        let $25: rt.LuaValue;
-        let $m26: rt.LuaTable | undefined;
+        let $m25: rt.LuaTable | undefined;
+        let $f26: rt.Fields | undefined;
         let $27: rt.LuaValue;
+        let $28: rt.LuaValue;
+        let $29: rt.LuaValue;
+        let $m30: rt.LuaTable | undefined;
+        let $f31: rt.Fields | undefined;
+        let $32: rt.LuaValue;
         const $va: rt.LuaValue[] = rt.NONE;
-        if (!rt.t(rt.index(($1 = self_3 as rt.LuaValue, ($1 instanceof rt.LuaTable && (($2 = $1.f.items) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 17, rt.index($1, "items", "local 'self'")))), ($4 = id_3, $s.pcs[$d] = $pc + 17, $4), "field 'items'"))) {
+        if (!rt.t(rt.index(($1 = self_3 as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 17, rt.index($1, "items", "local 'self'")))), ($5 = id_3, $s.pcs[$d] = $pc + 17, $5), "field 'items'"))) {
           return rt.leave($s, $d, false);
         }
-        ($s.pcs[$d] = $pc + 18, rt.setIndex(($5 = self_3 as rt.LuaValue, ($5 instanceof rt.LuaTable && (($6 = $5.f.items) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.items) !== undefined || (!("items" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 18, rt.index($5, "items", "local 'self'")))), id_3, undefined, "field 'items'"));
+        ($s.pcs[$d] = $pc + 18, rt.setIndex(($6 = self_3 as rt.LuaValue, (($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.items) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.items) !== undefined || (!("items" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 18, rt.index($6, "items", "local 'self'")))), id_3, undefined, "field 'items'"));
          {
-          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($9 = (($10 = $env.f.ipairs) !== undefined ? $10 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "ipairs"))), $11 = ($12 = self_3 as rt.LuaValue, ($12 instanceof rt.LuaTable && (($13 = $12.f.order) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.order) !== undefined || (!("order" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 19, rt.index($12, "order", "local 'self'")))), $s.pcs[$d] = $pc + 20, $fn8 = rt.fn($9, "global 'ipairs'"), $fn8($11)))], 3);
+          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($11 = (($12 = $env.f.ipairs) !== undefined ? $12 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "ipairs"))), $13 = ($14 = self_3 as rt.LuaValue, (($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.order) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.order) !== undefined || (!("order" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 19, rt.index($14, "order", "local 'self'")))), $s.pcs[$d] = $pc + 20, $fn10 = rt.fn($11, "global 'ipairs'"), $fn10($13)))], 3);
           const $iter1 = ($s.pcs[$d] = $pc + 19, rt.callable($it1));
           let $k1 = $ctl1;
           $loop1: for (;;) {
@@ -213,16 +230,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             if ($k1 === undefined) break;
             let i: rt.LuaValue = $k1;
             let v: rt.LuaValue = (Array.isArray($r1) ? $r1[1] : undefined);
-            if (($15 = (v) as rt.LuaValue, $16 = (id_3) as rt.LuaValue, ($15 === $16 || (typeof $15 === 'object' && typeof $16 === 'object' && ($s.pcs[$d] = $pc + 22, rt.eq($15, $16)))))) {
-              ($18 = ($19 = (($20 = $env.f.table) !== undefined ? $20 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), ($19 instanceof rt.LuaTable && (($21 = $19.f.remove) !== undefined || ($m22 = $19.metatable) === undefined || ($21 = $m22.view.remove) !== undefined || (!("remove" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 22, rt.index($19, "remove", "global 'table'")))), $23 = ($24 = self_3 as rt.LuaValue, ($24 instanceof rt.LuaTable && (($25 = $24.f.order) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.order) !== undefined || (!("order" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 22, rt.index($24, "order", "local 'self'")))), $27 = i, $s.pcs[$d] = $pc + 23, $fn17 = rt.fn($18, "field 'remove'"), $fn17($23, $27));
+            if (($18 = (v) as rt.LuaValue, $19 = (id_3) as rt.LuaValue, ($18 === $19 || (typeof $18 === 'object' && typeof $19 === 'object' && ($s.pcs[$d] = $pc + 22, rt.eq($18, $19)))))) {
+              ($21 = ($22 = (($23 = $env.f.table) !== undefined ? $23 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), (($f26 = ($22 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.remove) !== undefined || ($m25 = ($22 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.remove) !== undefined || (!("remove" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 22, rt.index($22, "remove", "global 'table'")))), $27 = ($28 = self_3 as rt.LuaValue, (($f31 = ($28 as rt.LuaTable)?.f) !== undefined && (($29 = $f31.order) !== undefined || ($m30 = ($28 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view.order) !== undefined || (!("order" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : ($s.pcs[$d] = $pc + 22, rt.index($28, "order", "local 'self'")))), $32 = i, $s.pcs[$d] = $pc + 23, $fn20 = rt.fn($21, "field 'remove'"), $fn20($27, $32));
               break $loop1;
             }
           }
         }
         return rt.leave($s, $d, true);
-        return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && $9 instanceof rt.LuaTable && !$9.linked && $9.f.remove !== undefined ? ($9.f.remove = $10) : ($s.pcs[$d] = $pc + 24, rt.setIndex($9, "remove", $10, "local 'Store'")));
+      }) !== undefined && ($f15 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f15.remove !== undefined ? ($f15.remove = $14) : ($s.pcs[$d] = $pc + 24, rt.setIndex($13, "remove", $14, "local 'Store'")));
       return rt.leave($s, $d, Store);
-      return rt.leave($s, $d, rt.NONE);
     };
 }
