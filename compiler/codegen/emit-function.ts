@@ -163,7 +163,8 @@ class FunctionEmitter {
       if (this.ctx.fenv) decls.push('$s.envs[$d] = $fe;');
     }
     decls.push(...this.declared);
-    if (!this.info.isVararg) decls.push('const $va: rt.LuaValue[] = rt.NONE;');
+    // only if the text names it: `...` is a syntax error outside a vararg function
+    if (!this.info.isVararg && this.w.out.some((l) => l.includes('$va'))) decls.push('const $va: rt.LuaValue[] = rt.NONE;');
     const ends = this.w.out.length > 0 && /^return\b/.test(this.w.out[this.w.out.length - 1]);
     const out = ends ? this.w.out : [...this.w.out, `return ${LEAVE}rt.NONE);`];
     // (a nested function's text has its own marks already settled)
@@ -660,11 +661,15 @@ class FunctionEmitter {
     const fast = this.mode === 'sync' ? FAST_OPS[name] : undefined;
     if (fast !== undefined) {
       // The plain-operand case inline; the runtime (and the running line) only otherwise.
-      const ts = values.map(() => this.temp());
-      // (as LuaValue: TS would narrow a temp by the value's static type and reject the tests)
-      const assigns = values.map((v, i) => `${ts[i]} = (${v}) as rt.LuaValue`).join(', ');
+      // Literals and locals are used as they are; other operands are evaluated into temps
+      // (as LuaValue: TS would narrow a temp by the value's static type and reject the tests).
+      // (not for `#`: TS narrows a local by its last assignment, and `.length` of never fails)
+      const kinds = operands.map((o, i) => (name === 'len' ? undefined : this.plainOperand(o, values[i], operands.slice(i + 1))));
+      const ts = values.map((v, i) => (kinds[i] === undefined ? this.temp() : v));
+      const assigns = values.flatMap((v, i) => (kinds[i] === undefined ? [`${ts[i]} = (${v}) as rt.LuaValue`] : []));
       const slow = `(${this.setLine(line)}, rt.${name}(${[...lead, ...ts, ...extra].join(', ')}))`;
-      return `(${assigns}, ${fast(ts, slow)})`;
+      const code = fast(ts, slow, kinds.map((k) => k === 'number'));
+      return assigns.length === 0 ? code : `(${assigns.join(', ')}, ${code})`;
     }
     const vs = values.slice();
     if (line !== this.stmtLine || operands.some((o) => containsCall(o))) {
@@ -860,6 +865,21 @@ class FunctionEmitter {
       `(${f}${p} = ${v}) : ${this.slowPath(`rt.setIndex(${o}, ${jsString(name)}, ${v}${d})`)})`;
   }
 
+  /**
+   * An operand an inline operator can use as it is, with nothing evaluated into a temp: a
+   * number literal, or a local (a JS name of type number or LuaValue) that no later operand
+   * can change by a call. 'number' when it is known to be one.
+   */
+  private plainOperand(e: Expression, code: string, later: Expression[]): 'number' | 'value' | undefined {
+    if (e.type === 'NumericLiteral' && /^[0-9.e+]+$/.test(code)) return 'number';
+    if (e.type !== 'Identifier') return undefined;
+    const ref = this.res.refs.get(e);
+    if (ref === undefined || ref.kind === 'global' || code !== this.ctx.names.of(ref.v)) return undefined;
+    if (later.some((o) => containsCall(o))) return undefined;
+    const t = this.localType(ref.v);
+    return t === 'number' ? 'number' : t === 'rt.LuaValue' ? 'value' : undefined;
+  }
+
   /** Lua truthiness of an expression, as a JS condition. */
   private truth(e: Expression): string {
     // true and false are JS booleans: no conversion needed
@@ -1044,7 +1064,7 @@ class FunctionEmitter {
     const line = lineOf(e);
     const args = callArguments(e);
     const isMethod = e.base.type === 'MemberExpression' && e.base.indexer === ':';
-    const math = this.mode === 'sync' && !tail ? this.mathCall(e, args, line) : undefined;
+    const math = this.mode === 'sync' ? this.mathCall(e, args, line, tail) : undefined;
     if (math !== undefined) return math;
     const simpleArg = (a: Expression): boolean => isSimple(a) || (!isMultiValue(a) && (constantOf(a) !== undefined || this.isSafe(a)));
     if (this.mode === 'sync' && !tail && args.every(simpleArg) && isSimple(isMethod ? (e.base as { base: Expression }).base : e.base)) {
@@ -1089,7 +1109,7 @@ class FunctionEmitter {
    * `math.sqrt(x)` and the other math functions of one number: when the callee is still the
    * library's function and x a number, its JS function in place; the call otherwise.
    */
-  private mathCall(e: AnyCall, args: Expression[], line: number): string | undefined {
+  private mathCall(e: AnyCall, args: Expression[], line: number, tail: boolean): string | undefined {
     const base = e.base;
     if (base.type !== 'MemberExpression' || base.indexer !== '.' || base.base.type !== 'Identifier') return undefined;
     if (base.base.name !== 'math' || this.res.refs.get(base.base)?.kind !== 'global') return undefined;
@@ -1099,9 +1119,18 @@ class FunctionEmitter {
     const x = this.temp();
     const js = JS_MATH.has(name) ? `Math.${name}` : `rt.MATH_UNARY_JS.${name}`;
     const desc = describeExpr(base, this.res.refs);
-    const call = `rt.fn(${f}${desc === undefined ? '' : ', ' + jsString(desc)})(${x})`;
-    return `(${f} = ${this.expr(base)}, ${x} = ${this.expr(args[0])}, ${f} === rt.MATH_UNARY.${name} && typeof ${x} === 'number' ? ` +
-      `${js}(${x}) : (${this.setLine(line, calleeName(base))}, ${call}))`;
+    const callee = `rt.fn(${f}${desc === undefined ? '' : ', ' + jsString(desc)})`;
+    let value = `${js}(${x})`;
+    let call: string;
+    if (tail) {
+      // `return math.floor(x)`: the value leaves the frame; the call is a tail call
+      const fnVar = this.temp('rt.LuaFunction', '$fn');
+      value = `rt.leave($s, $d, ${value})`;
+      call = this.invoke([this.setLine(line, '?'), `${fnVar} = ${callee}`], fnVar, { argv: [x], result: undefined }, '?', true);
+    } else {
+      call = `(${this.setLine(line, calleeName(base))}, ${callee}(${x}))`;
+    }
+    return `(${f} = ${this.expr(base)}, ${x} = ${this.expr(args[0])}, ${f} === rt.MATH_UNARY.${name} && typeof ${x} === 'number' ? ${value} : ${call})`;
   }
 
   /**
@@ -1247,22 +1276,24 @@ interface CallArgs {
   readonly result?: string;
 }
 
-const numbers = ([a, b]: string[]): string => `typeof ${a} === 'number' && typeof ${b} === 'number'`;
+/** The test that the operands not known to be numbers are numbers. */
+const numbers = (t: string[], known: boolean[]): string =>
+  t.flatMap((x, i) => (known[i] ? [] : [`typeof ${x} === 'number'`])).join(' && ') || 'true';
 
 /** Operators whose plain-operand case is written inline: the code given operand temps and the slow path. */
-const FAST_OPS: Record<string, (t: string[], slow: string) => string> = {
-  add: (t, slow) => `(${numbers(t)} ? ${t[0]} + ${t[1]} : ${slow})`,
-  sub: (t, slow) => `(${numbers(t)} ? ${t[0]} - ${t[1]} : ${slow})`,
-  mul: (t, slow) => `(${numbers(t)} ? ${t[0]} * ${t[1]} : ${slow})`,
-  div: (t, slow) => `(${numbers(t)} ? ${t[0]} / ${t[1]} : ${slow})`,
-  modulo: (t, slow) => `(${numbers(t)} ? rt.mod(${t[0]}, ${t[1]}) : ${slow})`,
-  pow: (t, slow) => `(${numbers(t)} ? rt.powNum(${t[0]}, ${t[1]}) : ${slow})`,
-  lt: (t, slow) => `(${numbers(t)} ? ${t[0]} < ${t[1]} : ${slow})`,
-  le: (t, slow) => `(${numbers(t)} ? ${t[0]} <= ${t[1]} : ${slow})`,
+const FAST_OPS: Record<string, (t: string[], slow: string, known: boolean[]) => string> = {
+  add: (t, slow, known) => `(${numbers(t, known)} ? ${t[0]} + ${t[1]} : ${slow})`,
+  sub: (t, slow, known) => `(${numbers(t, known)} ? ${t[0]} - ${t[1]} : ${slow})`,
+  mul: (t, slow, known) => `(${numbers(t, known)} ? ${t[0]} * ${t[1]} : ${slow})`,
+  div: (t, slow, known) => `(${numbers(t, known)} ? ${t[0]} / ${t[1]} : ${slow})`,
+  modulo: (t, slow, known) => `(${numbers(t, known)} ? rt.mod(${t[0]}, ${t[1]}) : ${slow})`,
+  pow: (t, slow, known) => `(${numbers(t, known)} ? rt.powNum(${t[0]}, ${t[1]}) : ${slow})`,
+  lt: (t, slow, known) => `(${numbers(t, known)} ? ${t[0]} < ${t[1]} : ${slow})`,
+  le: (t, slow, known) => `(${numbers(t, known)} ? ${t[0]} <= ${t[1]} : ${slow})`,
   // only two tables or userdata can have __eq
   eq: ([a, b], slow) => `(${a} === ${b} || (typeof ${a} === 'object' && typeof ${b} === 'object' && ${slow}))`,
   concat: ([a, b], slow) => `(typeof ${a} === 'string' && typeof ${b} === 'string' ? ${a} + ${b} : ${slow})`,
-  unm: ([a], slow) => `(typeof ${a} === 'number' ? -${a} : ${slow})`,
+  unm: ([a], slow, known) => `(${numbers([a], known)} ? -${a} : ${slow})`,
   // Lua 5.1: `#` of a table is its border, no __len
   len: ([a], slow) => `(${arrayOf(a)} !== undefined ? (${a} as rt.LuaTable).length() : typeof ${a} === 'string' ? ${a}.length : ${slow})`,
 };
