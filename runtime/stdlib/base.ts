@@ -64,6 +64,7 @@ function next(t: LuaValue, k: LuaValue): LuaResult {
   return entry === undefined ? undefined : entry;
 }
 
+let gcRunning = true;
 let gcPause = 200;
 let gcStepMul = 200;
 
@@ -111,7 +112,9 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
   const ipairsIterFn = builtin(ipairsIter);
   const tostringBuiltin = builtin(function tostring(v: LuaValue): LuaResult {
     checkAny(1, arguments.length);
-    return ops.tostringValue(v);
+    // luajit tail-calls __tostring: every result comes back, unchecked (none, or several).
+    const handler = ops.metamethod(v, '__tostring');
+    return handler !== undefined ? ops.callable(handler)(v) : ops.tostring(v);
   });
 
   const pcall = builtin(function pcall(f: LuaValue, ...args: LuaValue[]): LuaResult {
@@ -197,16 +200,26 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
       const tostringFn = G.getStr('tostring');
       const custom = tostringFn !== tostringBuiltin ? ops.callable(tostringFn) : undefined;
       let line = '';
-      for (let i = 0; i < args.length; i++) {
-        if (i > 0) line += '\t';
-        const v = args[i];
-        if (custom !== undefined) {
-          const s = first(custom(v));
-          if (typeof s !== 'string' && typeof s !== 'number') throw libError("'tostring' must return a string to 'print'");
-          line += ops.tostring(s);
-        } else {
-          line += typeof v === 'string' ? v : ops.tostring(v);
+      // luajit writes each value as it goes: what came before an error is printed
+      try {
+        for (let i = 0; i < args.length; i++) {
+          const v = args[i];
+          let piece: string;
+          if (typeof v === 'string') {
+            piece = v;
+          } else if (custom === undefined && ops.metamethod(v, '__tostring') === undefined) {
+            piece = ops.tostring(v);
+          } else {
+            // a __tostring (or a replaced tostring) result: luajit's check and message
+            const s = first(custom !== undefined ? custom(v) : ops.tostringValue(v));
+            if (typeof s !== 'string' && typeof s !== 'number') throw libError("'tostring' must return a string to 'print'");
+            piece = typeof s === 'string' ? s : numberToString(s);
+          }
+          line += i > 0 ? '\t' + piece : piece;
         }
+      } catch (e) {
+        host.write(line);
+        throw e;
       }
       host.write(line + '\n');
       return NONE;
@@ -239,7 +252,7 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
     },
     next: nextFn,
     select(n: LuaValue, ...args: LuaValue[]): LuaResult {
-      if (n === '#') return args.length;
+      if (typeof n === 'string' && n.startsWith('#')) return args.length; // luajit reads the first character only
       const c = checkInt(n, 1, arguments.length);
       const i = c >= -2147483648 && c <= 2147483647 ? c : -2147483648; // luajit's int32 conversion
       if (i < 0) {
@@ -257,6 +270,7 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
     },
     rawset(t: LuaValue, k: LuaValue, v: LuaValue): LuaResult {
       const tt = checkTable(t, 1, arguments.length);
+      checkAny(3, arguments.length);
       tt.set(k, v);
       return tt;
     },
@@ -323,7 +337,9 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
       const option = opt === undefined ? 'collect' : typeof opt === 'string' ? opt : typeError(opt, 1, 'string');
       switch (option) {
         case 'count': return process.memoryUsage().heapUsed / 1024;
-        case 'collect': case 'stop': case 'restart': return 0;
+        case 'collect': return 0;
+        case 'stop': case 'restart': gcRunning = option === 'restart'; return 0;
+        case 'isrunning': return gcRunning;
         case 'step': return true;
         case 'setpause': { const prev = gcPause; gcPause = optInt(arg, 2, 200); return prev; }
         case 'setstepmul': { const prev = gcStepMul; gcStepMul = optInt(arg, 2, 200); return prev; }
