@@ -629,7 +629,7 @@ class FunctionEmitter {
     const label = `$loop${n}`;
     this.loops.push(label);
     this.w.open(`${label}: for (;;)`);
-    this.w.line(`$f.callName = 'for iterator';`);
+    this.w.line(`$f.callName = '(for generator)';`);
     const call = this.mode === 'co' ? `(yield* rt.invoke($iter${n}, [$st${n}, $k${n}]))` : `$iter${n}($st${n}, $k${n})`;
     this.w.line(`const $r${n} = ${call};`);
     this.w.line(`$k${n} = Array.isArray($r${n}) ? $r${n}[0] : $r${n};`);

@@ -412,7 +412,7 @@ class FunctionCompiler {
       let ctl = control;
       const fn = ops.callable(iter);
       for (;;) {
-        f.callName = 'for iterator';
+        f.callName = '(for generator)';
         const r = yield* invoke2(fn, state, ctl);
         if (Array.isArray(r)) {
           ctl = r[0];

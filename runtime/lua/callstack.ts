@@ -16,7 +16,7 @@ export interface StackFrame {
 
 /** A callName as StackFrame.name describes it: "function 'f'", "method 'm'". */
 export function describeCall(callName: string | undefined): string | undefined {
-  if (callName === undefined || callName === '?' || callName === 'for iterator') return undefined;
+  if (callName === undefined || callName === '?') return undefined;
   if (callName.startsWith('@')) return `metamethod '${callName.slice(1)}'`; // see ops.ts PendingCall
   return callName.startsWith(':') ? `method '${callName.slice(1)}'` : `function '${callName}'`;
 }

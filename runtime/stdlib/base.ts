@@ -317,15 +317,20 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
     load(...a: LuaValue[]): LuaResult {
       return loadImpl(a);
     },
-    loadfile(path: LuaValue): LuaResult {
+    loadfile(path: LuaValue, modeArg: LuaValue, env: LuaValue): LuaResult {
       const p = typeof path === 'string' ? path : typeError(path, 1, 'string', arguments.length);
+      // luajit 2.1 takes load's mode and env arguments here too
+      const mode = modeArg === undefined ? 'bt' : typeof modeArg === 'number' ? numberToString(modeArg) : typeof modeArg === 'string' ? modeArg : typeError(modeArg, 2, 'string');
       let text: string;
       try {
         text = host.readFile(p);
       } catch (e) {
         return [undefined, toLuaError(e).value];
       }
-      return loadText(host, text, p);
+      if (!mode.includes(text.startsWith('\x1b') ? 'b' : 't')) return [undefined, 'attempt to load chunk with wrong mode'];
+      const r = loadText(host, text, p);
+      if (typeof r === 'function' && env instanceof LuaTable) setLoadedEnv?.(r, env);
+      return r;
     },
     dofile(path: LuaValue): LuaResult {
       const p = typeof path === 'string' ? path : typeError(path, 1, 'string', arguments.length);

@@ -144,6 +144,8 @@ function parseName(name: string | undefined): [string, string | undefined] {
   if (name === undefined) return ['', undefined];
   const m = /^(\w+) '(.*)'$/s.exec(name);
   if (m === null) return ['', undefined];
+  // a generic for's iterator is named after its hidden local, as luajit does
+  if (m[2] === '(for generator)') return ['local', m[2]];
   return [m[1] === 'function' ? 'global' : m[1], m[2]];
 }
 
