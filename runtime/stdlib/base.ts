@@ -21,7 +21,7 @@ export interface BaseHost {
 
 /** luajit's chunk name for a string chunk (lj_debug_shortname with LUA_IDSIZE 60). */
 export function stringChunkName(source: string): string {
-  const newline = source.indexOf('\n');
+  const newline = source.search(/[\n\r]/); // the first line ends at either
   if (newline < 0 && source.length <= 48) return `[string "${source}"]`;
   const firstLine = newline < 0 ? source : source.slice(0, newline);
   return `[string "${firstLine.slice(0, 45)}..."]`;
