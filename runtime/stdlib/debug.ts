@@ -201,7 +201,7 @@ function luaInfo(t: LuaTable, what: string, info: FunctionInfo, line: number, na
 }
 
 function functionInfo(f: LuaFunction): FunctionInfo | undefined {
-  return (f as { [FUNCTION_INFO]?: FunctionInfo })[FUNCTION_INFO];
+  return (f as { [FUNCTION_INFO]?: FunctionInfo })[FUNCTION_INFO] ?? inspector?.functionInfo?.(f);
 }
 
 function isBuiltin(f: LuaFunction): boolean {
@@ -211,7 +211,7 @@ function isBuiltin(f: LuaFunction): boolean {
 /** A frame's function as far as known: its FUNCTION_INFO, frame extras, or guesses. */
 function frameInfo(frame: StackFrame): FunctionInfo {
   const extras = frame as StackFrame & FrameExtras;
-  const fromFunc = extras.func !== undefined ? functionInfo(extras.func) : undefined;
+  const fromFunc = inspector?.frameInfo?.(frame) ?? (extras.func !== undefined ? functionInfo(extras.func) : undefined);
   if (fromFunc !== undefined) return fromFunc;
   const main = frame.defined === 0;
   return {
@@ -280,6 +280,9 @@ export interface DebugInspector {
   isInterpreted(fn: LuaFunction): boolean;
   paramNames(fn: LuaFunction): string[] | undefined;
   upvalues(fn: LuaFunction): VariableSlot[] | undefined;
+  /** getinfo's facts about an interpreted function, or about the function of an interpreted frame. */
+  functionInfo?(fn: LuaFunction): FunctionInfo | undefined;
+  frameInfo?(frame: StackFrame): FunctionInfo | undefined;
 }
 
 let inspector: DebugInspector | undefined;
