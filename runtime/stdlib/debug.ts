@@ -329,17 +329,18 @@ export function createDebugLib(globals?: LuaTable): LuaTable {
   const threadArg = (a: LuaValue[]): [LuaThread | undefined, number] =>
     a[0] instanceof LuaThread ? [a[0], 1] : [undefined, 0];
 
+  const builtinEnvs = new WeakMap<LuaFunction, LuaTable>();
   return makeLib({
     getupvalue: (...a: LuaValue[]) => {
+      const n = checkInt(a[1], 2, a.length); // luajit checks the index first
       const fn = checkFunction(a[0], 1, a.length);
-      const n = checkInt(a[1], 2, a.length);
       const up = upvaluesOf(fn, 'getupvalue')[n - 1];
       return up === undefined ? NONE : [up.name, up.get()];
     },
     setupvalue: (...a: LuaValue[]) => {
-      const fn = checkFunction(a[0], 1, a.length);
+      if (a.length < 3) throw argError(3, 'value expected'); // luajit's order: value, index, function
       const n = checkInt(a[1], 2, a.length);
-      if (a.length < 3) throw argError(3, 'value expected');
+      const fn = checkFunction(a[0], 1, a.length);
       const up = upvaluesOf(fn, 'setupvalue')[n - 1];
       if (up === undefined) return NONE;
       up.set(a[2]);
@@ -399,6 +400,8 @@ export function createDebugLib(globals?: LuaTable): LuaTable {
       const v = a[0];
       if (v instanceof LuaThread) return threadEnv(v) ?? globals;
       if (typeof v === 'function') {
+        const own = builtinEnvs.get(v);
+        if (own !== undefined) return own;
         const getfenv = globals?.getStr('getfenv');
         return typeof getfenv === 'function' && isBuiltin(getfenv) && !isBuiltin(v) ? getfenv(v) : globals;
       }
@@ -415,6 +418,10 @@ export function createDebugLib(globals?: LuaTable): LuaTable {
       const setfenv = globals?.getStr('setfenv');
       if (typeof v === 'function' && !isBuiltin(v) && typeof setfenv === 'function' && isBuiltin(setfenv)) {
         setfenv(v, t);
+        return v;
+      }
+      if (typeof v === 'function' && isBuiltin(v)) {
+        builtinEnvs.set(v, t); // luajit's C functions have an environment too (unused here)
         return v;
       }
       throw libError("'setfenv' cannot change environment of given object");
