@@ -16,7 +16,7 @@ export interface BaseHost {
   /** Compiles a chunk; throws LuaError with Lua's message on a syntax error. */
   load(text: string, chunkName: string): LuaFunction;
   /** Reads a Lua file for loadfile/dofile; throws LuaError when it cannot. */
-  readFile(path: string): string;
+  readFile(path: string | undefined): string;
 }
 
 /** luajit's chunk name for a string chunk (lj_debug_shortname with LUA_IDSIZE 60). */
@@ -318,23 +318,24 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
       return loadImpl(a);
     },
     loadfile(path: LuaValue, modeArg: LuaValue, env: LuaValue): LuaResult {
-      const p = typeof path === 'string' ? path : typeError(path, 1, 'string', arguments.length);
+      const p = fileArg(path);
       // luajit 2.1 takes load's mode and env arguments here too
       const mode = modeArg === undefined ? 'bt' : typeof modeArg === 'number' ? numberToString(modeArg) : typeof modeArg === 'string' ? modeArg : typeError(modeArg, 2, 'string');
       let text: string;
       try {
-        text = host.readFile(p);
+        text = skipShebang(host.readFile(p));
       } catch (e) {
         return [undefined, toLuaError(e).value];
       }
       if (!mode.includes(text.startsWith('\x1b') ? 'b' : 't')) return [undefined, 'attempt to load chunk with wrong mode'];
-      const r = loadText(host, text, p);
+      const r = loadText(host, text, p ?? 'stdin');
       if (typeof r === 'function' && env instanceof LuaTable) setLoadedEnv?.(r, env);
       return r;
     },
     dofile(path: LuaValue): LuaResult {
-      const p = typeof path === 'string' ? path : typeError(path, 1, 'string', arguments.length);
-      const fn = host.load(host.readFile(p), p);
+      const p = fileArg(path);
+      const fn = loadText(host, skipShebang(host.readFile(p)), p ?? 'stdin');
+      if (typeof fn !== 'function') throw new LuaError((fn as LuaValue[])[1]); // a syntax error, raised
       return fn();
     },
     collectgarbage(opt: LuaValue, arg: LuaValue): LuaResult {
@@ -369,6 +370,17 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
 }
 
 /** "=name" and "@name" chunk names as Lua prints them. */
+/** luajit skips a first line starting with '#' in a file (a shebang); lines keep their numbers. */
+function skipShebang(text: string): string {
+  return text.startsWith('#') ? '--' + text.slice(1) : text;
+}
+
+/** loadfile/dofile's file name; none (nil) reads the standard input, as luajit does. */
+function fileArg(path: LuaValue): string | undefined {
+  if (path === undefined) return undefined;
+  return typeof path === 'string' ? path : typeof path === 'number' ? numberToString(path) : typeError(path, 1, 'string');
+}
+
 function chunkId(name: string): string {
   if (name.startsWith('=') || name.startsWith('@')) return name.slice(1);
   return stringChunkName(name);
