@@ -180,49 +180,80 @@ class FunctionEmitter {
 
   // ---- blocks, with goto state machines where labels are targeted ----
 
-  private block(stmts: Statement[]): void {
+  /**
+   * A block's statements; `tail` (a repeat's `until` test) runs at their end, inside the
+   * scope of the block's locals.
+   */
+  private block(stmts: Statement[], tail?: () => void): void {
     const targeted = stmts.filter((s): s is LabelStatement =>
       s.type === 'LabelStatement' && Array.from(this.res.gotos.values()).includes(s));
     if (targeted.length === 0) {
       for (const s of stmts) this.statement(s);
+      tail?.();
       return;
     }
     // A block with goto targets: a loop around a switch on the statement group to resume at.
-    // Locals declared directly in it are declared before the loop so that jumps keep them.
-    const loop = `$goto${++this.loopCount}`;
-    const pcVar = `${loop}pc`;
-    targeted.forEach((l, i) => this.gotoTargets.set(l, { loop, pcVar, state: i + 1 }));
-    const locals = stmts.flatMap((s) => this.declaredLocals(s));
+    // Locals declared directly in it are declared before the loop so that jumps keep them,
+    // except those a jump back must make anew: each of their declarations opens a nested
+    // region (a JS block with its own loop and switch), so a jump to a label before the
+    // declaration leaves the region (the next pass declares a fresh binding) while a jump
+    // to a label after it stays inside (the binding is kept).
     const fresh = this.freshPerJump(stmts, targeted);
-    for (const v of locals) {
-      this.hoisted.add(v);
+    for (const v of stmts.flatMap((s) => this.declaredLocals(s))) {
       if (fresh.has(v)) continue;
+      this.hoisted.add(v);
       const type = this.localType(v);
       this.w.line(type === 'rt.LuaValue' ? `let ${this.ctx.names.of(v)}: rt.LuaValue = undefined;` : `let ${this.ctx.names.of(v)}!: ${type};`);
     }
-    this.w.line(`let ${pcVar} = 0;`);
-    // JS gives `let`s in a for head a fresh binding per iteration (each jump is one).
-    const head = [...fresh].map((v) => `${this.ctx.names.of(v)}: ${this.localType(v)} = undefined${this.localType(v) === 'rt.LuaValue' ? '' : '!'}`);
-    this.w.open(`${loop}: for (${head.length > 0 ? 'let ' + head.join(', ') : ''};;)`);
-    this.w.open(`switch (${pcVar})`);
-    this.w.line('case 0:');
-    for (const s of stmts) {
-      if (s.type === 'LabelStatement' && this.gotoTargets.has(s)) {
-        this.w.line(`case ${this.gotoTargets.get(s)!.state}:`);
-      } else {
-        this.statement(s);
+    // Labels ending a block (not a repeat's: its `until` sees the locals) may be reached
+    // from before a declaration; they go in the outermost region, after the nested ones.
+    let end = stmts.length;
+    if (tail === undefined) while (end > 0 && stmts[end - 1].type === 'LabelStatement') end--;
+    const starts = [0];
+    for (let i = 0; i < end; i++) if (i > 0 && this.declaredLocals(stmts[i]).some((v) => fresh.has(v))) starts.push(i);
+    const regions = starts.map((from, k) => {
+      const to = k + 1 < starts.length ? starts[k + 1] : end;
+      const loop = `$goto${++this.loopCount}`;
+      const mine = stmts.slice(from, to).concat(k === 0 ? stmts.slice(end) : []);
+      const labels = mine.filter((s): s is LabelStatement => targeted.includes(s as LabelStatement));
+      labels.forEach((l, i) => this.gotoTargets.set(l, { loop, pcVar: `${loop}pc`, state: i + 1 }));
+      return { from, to, loop, hasLabels: labels.length > 0 };
+    });
+    const emitRegion = (k: number): void => {
+      const r = regions[k];
+      if (k > 0) {
+        this.w.open('');
+        this.statement(stmts[r.from]);
       }
-    }
-    this.w.close();
-    this.w.line(`break ${loop};`);
-    this.w.close();
+      if (r.hasLabels) {
+        this.w.line(`let ${r.loop}pc = 0;`);
+        this.w.open(`${r.loop}: for (;;)`);
+        this.w.open(`switch (${r.loop}pc)`);
+        this.w.line('case 0:');
+      }
+      for (const s of stmts.slice(k > 0 ? r.from + 1 : r.from, r.to)) {
+        if (s.type === 'LabelStatement' && this.gotoTargets.has(s)) this.w.line(`case ${this.gotoTargets.get(s)!.state}:`);
+        else this.statement(s);
+      }
+      if (k + 1 < regions.length) emitRegion(k + 1);
+      else tail?.();
+      if (k === 0) {
+        for (const s of stmts.slice(end)) if (this.gotoTargets.has(s as LabelStatement)) this.w.line(`case ${this.gotoTargets.get(s as LabelStatement)!.state}:`);
+      }
+      if (r.hasLabels) {
+        this.w.close();
+        this.w.line(`break ${r.loop};`);
+        this.w.close();
+      }
+      if (k > 0) this.w.close();
+    };
+    emitRegion(0);
   }
 
   /**
    * Locals of a goto block that a jump back to a label must make anew (luajit: each pass
    * of `::l:: local x ... goto l` has its own x): captured locals declared after a label
-   * that a goto placed after the declaration jumps to. They live in the for head of the
-   * state machine's loop, where JS makes a fresh binding per iteration (per jump).
+   * that a goto placed after the declaration jumps to.
    */
   private freshPerJump(stmts: Statement[], targeted: LabelStatement[]): Set<LocalVar> {
     const fresh = new Set<LocalVar>();
@@ -353,10 +384,12 @@ class FunctionEmitter {
       case 'RepeatStatement': {
         const label = this.pushLoop();
         this.w.open(`${label}: for (;;)`);
-        this.block(s.body);
-        this.stmtLine = -1;
-        this.curLine = lineOf(s.condition);
-        this.w.line(`if (${this.truth(s.condition)}) break;`);
+        // The test is emitted inside the body's scope (goto blocks nest it in regions).
+        this.block(s.body, () => {
+          this.stmtLine = -1;
+          this.curLine = lineOf(s.condition);
+          this.w.line(`if (${this.truth(s.condition)}) break ${label};`);
+        });
         this.w.close();
         this.loops.pop();
         return;

@@ -283,7 +283,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           const $iter1 = rt.callable($it1);
           let $k1 = $ctl1;
           $loop1: for (;;) {
-            $f.callName = 'for iterator';
+            $f.callName = '(for generator)';
             const $r1 = $iter1($st1, $k1);
             $k1 = Array.isArray($r1) ? $r1[0] : $r1;
             if ($k1 === undefined) break;
