@@ -6,7 +6,32 @@ export function numberToString(n: number): string {
   if (Number.isInteger(n) && n < 1e14 && n > -1e14) {
     return n === 0 && 1 / n < 0 ? '-0' : String(n);
   }
-  return formatG(n, 14, false, false);
+  return (Number.isFinite(n) && shortestAsG(n, 14)) || formatG(n, 14, false, false);
+}
+
+/**
+ * %.<prec>g of a finite nonzero n when JS's shortest round-trip form already is it, else ''.
+ * That form has at most prec digits here and differs from n by at most half an ulp, far
+ * less than half a unit of the prec-th digit for prec <= 15: rounding n to prec digits gives
+ * those digits, and %g drops the trailing zeros as JS never writes them.
+ */
+function shortestAsG(n: number, prec: number): string {
+  const s = String(n); // plain decimal for 1e-7 <= |n| < 1e21
+  let i = s.charCodeAt(0) === 45 ? 1 : 0; // '-'
+  const dot = s.indexOf('.');
+  let exp: number;
+  let digits: number;
+  if (s.charCodeAt(i) !== 48) { // '0': |n| < 1
+    if (s.indexOf('e') >= 0) return '';
+    exp = (dot < 0 ? s.length : dot) - i - 1;
+    digits = s.length - i - (dot < 0 ? 0 : 1);
+  } else {
+    i = dot + 1;
+    while (s.charCodeAt(i) === 48) i++;
+    exp = dot - i;
+    digits = s.length - i;
+  }
+  return digits <= prec && exp >= -4 && exp < prec ? s : '';
 }
 
 function nonFinite(n: number, upper: boolean): string {
@@ -18,8 +43,7 @@ function nonFinite(n: number, upper: boolean): string {
 export function formatE(n: number, prec: number, alt: boolean, upper: boolean): string {
   if (!Number.isFinite(n)) return nonFinite(n, upper);
   const neg = n < 0 || (n === 0 && 1 / n < 0);
-  let s = Math.abs(n).toExponential(Math.min(prec, 100));
-  s = fixExponent(s);
+  let s = fixExponent(Math.abs(n).toExponential(Math.min(prec, 100)));
   if (alt && prec === 0) s = s.replace('e', '.e');
   if (upper) s = s.toUpperCase();
   return neg ? '-' + s : s;
@@ -30,9 +54,33 @@ export function formatF(n: number, prec: number, alt: boolean): string {
   if (!Number.isFinite(n)) return nonFinite(n, false);
   const neg = n < 0 || (n === 0 && 1 / n < 0);
   const a = Math.abs(n);
-  let s = a < 1e21 ? a.toFixed(Math.min(prec, 100)) : bigFixed(a, prec);
+  let s = a < 1e21 ? (prec <= 9 && scaledFixed(a, prec)) || a.toFixed(Math.min(prec, 100)) : bigFixed(a, prec);
   if (alt && prec === 0) s += '.';
   return neg ? '-' + s : s;
+}
+
+const POWERS_OF_TEN = [1, 10, 100, 1000, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+const ZERO_RUNS = ['', '0', '00', '000', '0000', '00000', '000000', '0000000', '00000000', '000000000'];
+
+/**
+ * toFixed(prec) of a >= 0 by integer arithmetic, or '' when that could round otherwise: a * 10^prec
+ * is off its exact value by at most half an ulp, so when it is farther than that from a
+ * tie (x.5) it rounds the same way; ties and near-ties are left to toFixed (which rounds
+ * the exact value, ties up, as luajit does).
+ */
+function scaledFixed(a: number, prec: number): string {
+  const unit = POWERS_OF_TEN[prec];
+  const scaled = a * unit;
+  if (!(scaled < 2251799813685248)) return ''; // 2^51: integers and x + 0.5 stay exact
+  const floor = Math.floor(scaled);
+  const d = scaled - floor - 0.5;
+  const margin = scaled * 2.3e-16;
+  if (!(d > margin || d < -margin - 1e-300)) return '';
+  const r = d > 0 ? floor + 1 : floor;
+  const int = Math.floor(r / unit);
+  if (prec === 0) return String(int);
+  const frac = String(r - int * unit);
+  return String(int) + '.' + ZERO_RUNS[prec - frac.length] + frac;
 }
 
 /** %g with `prec` significant digits. */
@@ -45,27 +93,56 @@ export function formatG(n: number, prec: number, alt: boolean, upper: boolean): 
   if (a === 0) {
     s = alt ? '0.' + '0'.repeat(prec - 1) : '0';
   } else {
-    const exp = Number(a.toExponential(prec - 1).split('e')[1]);
+    // The prec digits and the exponent C's %e would give; %g chooses its form by that exponent.
+    const e = a.toExponential(prec - 1);
+    const ei = e.indexOf('e');
+    const exp = Number(e.slice(ei + 1));
     if (exp < -4 || exp >= prec) {
-      s = fixExponent(a.toExponential(prec - 1));
-      if (!alt) s = s.replace(/\.?0+e/, 'e');
-      else if (!s.includes('.')) s = s.replace('e', '.e');
+      let m = e.slice(0, ei);
+      if (!alt) m = stripZeros(m);
+      else if (prec === 1) m += '.';
+      const x = exp < 0 ? -exp : exp;
+      s = m + (exp < 0 ? 'e-' : 'e+') + (x < 10 ? '0' : '') + x;
     } else {
-      s = a.toFixed(prec - 1 - exp);
-      if (!alt) {
-        if (s.includes('.')) s = s.replace(/\.?0+$/, '');
-      } else if (!s.includes('.')) {
-        s += '.';
+      const digits = prec > 1 ? e[0] + e.slice(2, ei) : e.slice(0, ei);
+      let int: string;
+      let frac: string;
+      if (exp >= 0) {
+        int = digits.slice(0, exp + 1);
+        frac = digits.slice(exp + 1);
+      } else {
+        int = '0';
+        frac = '0'.repeat(-exp - 1) + digits;
       }
+      if (!alt) frac = stripFractionZeros(frac);
+      s = frac !== '' ? int + '.' + frac : alt ? int + '.' : int;
     }
   }
   if (upper) s = s.toUpperCase();
   return neg ? '-' + s : s;
 }
 
+/** A mantissa "d.ddd" without its trailing zeros, and without the point when nothing follows it. */
+function stripZeros(m: string): string {
+  if (m.indexOf('.') < 0) return m;
+  let end = m.length;
+  while (m.charCodeAt(end - 1) === 48) end--;
+  if (m.charCodeAt(end - 1) === 46) end--;
+  return end === m.length ? m : m.slice(0, end);
+}
+
+/** Fraction digits without their trailing zeros. */
+function stripFractionZeros(f: string): string {
+  let end = f.length;
+  while (end > 0 && f.charCodeAt(end - 1) === 48) end--;
+  return end === f.length ? f : f.slice(0, end);
+}
+
 /** JS writes e+5; C writes at least two exponent digits: e+05. */
 function fixExponent(s: string): string {
-  return s.replace(/e([+-])(\d)$/, 'e$10$2');
+  const n = s.length;
+  const sign = s.charCodeAt(n - 2);
+  return sign === 43 || sign === 45 ? s.slice(0, n - 1) + '0' + s[n - 1] : s;
 }
 
 /** toFixed switches to exponent form from 1e21; C prints every digit. */
