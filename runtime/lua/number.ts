@@ -6,32 +6,37 @@ export function numberToString(n: number): string {
   if (Number.isInteger(n) && n < 1e14 && n > -1e14) {
     return n === 0 && 1 / n < 0 ? '-0' : String(n);
   }
-  return (Number.isFinite(n) && shortestAsG(n, 14)) || formatG(n, 14, false, false);
+  return fewDecimals(n) || formatG(n, 14, false, false);
 }
 
+const DECIMAL_SCALES = [1, 10, 100, 1000, 1e4, 1e5, 1e6];
+
 /**
- * %.<prec>g of a finite nonzero n when JS's shortest round-trip form already is it, else ''.
- * That form has at most prec digits here and differs from n by at most half an ulp, far
- * less than half a unit of the prec-th digit for prec <= 15: rounding n to prec digits gives
- * those digits, and %g drops the trailing zeros as JS never writes them.
+ * %.14g of n when n is within rounding of a decimal with at most 6 places and 14 digits
+ * (0.5, 3.25, 100.125: most floats a program prints), else ''. If n * 10^k rounds to an
+ * integer m, n is within |n| * 2^-53 of m / 10^k, far less than half a unit of the 14th digit,
+ * so %.14g is m / 10^k written out (for the smallest such k: no trailing zeros).
  */
-function shortestAsG(n: number, prec: number): string {
-  const s = String(n); // plain decimal for 1e-7 <= |n| < 1e21
-  let i = s.charCodeAt(0) === 45 ? 1 : 0; // '-'
-  const dot = s.indexOf('.');
-  let exp: number;
-  let digits: number;
-  if (s.charCodeAt(i) !== 48) { // '0': |n| < 1
-    if (s.indexOf('e') >= 0) return '';
-    exp = (dot < 0 ? s.length : dot) - i - 1;
-    digits = s.length - i - (dot < 0 ? 0 : 1);
-  } else {
-    i = dot + 1;
-    while (s.charCodeAt(i) === 48) i++;
-    exp = dot - i;
-    digits = s.length - i;
+function fewDecimals(n: number): string {
+  const a = n < 0 ? -n : n;
+  if (!(a >= 1e-4 && a < 1e14)) return ''; // %g's fixed form only
+  for (let k = 1; k <= 6; k++) {
+    const scale = DECIMAL_SCALES[k];
+    const m = a * scale;
+    if (m >= 1e14) return '';
+    if (Number.isInteger(m)) {
+      if (m * 1e4 < scale) return ''; // below 1e-4 once rounded
+      const int = Math.floor(m / scale);
+      const frac = String(m - int * scale);
+      let digits = ZERO_RUNS[k - frac.length] + frac;
+      let end = k;
+      while (end > 0 && digits.charCodeAt(end - 1) === 48) end--;
+      digits = digits.slice(0, end);
+      const sign = n < 0 ? '-' : '';
+      return end === 0 ? sign + String(int) : sign + String(int) + '.' + digits;
+    }
   }
-  return digits <= prec && exp >= -4 && exp < prec ? s : '';
+  return '';
 }
 
 function nonFinite(n: number, upper: boolean): string {
@@ -157,6 +162,18 @@ const HEX = /^[ \t\n\r\f\v]*([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[p
 
 /** Lua's string -> number conversion (tonumber without base, arithmetic coercion). */
 export function stringToNumber(s: string): number | undefined {
+  const len = s.length;
+  if (len > 0 && len <= 15) {
+    // plain digits (tonumber of a captured number): no regex
+    let v = 0;
+    let i = 0;
+    for (; i < len; i++) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      v = v * 10 + c;
+    }
+    if (i === len) return v;
+  }
   let m = DECIMAL.exec(s);
   if (m !== null) {
     const sign = m[1] === '-' ? -1 : 1;

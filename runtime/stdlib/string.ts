@@ -8,7 +8,7 @@ import { typeName, type LuaFunction, type LuaResult, type LuaValue } from '../lu
 import { builtin, checkNumber, checkString, makeLib, typeError } from './args.js';
 import { formatString, toInt32 } from './format.js';
 import { MatchState, hasPatternSpecials, isLiteralPattern } from './pattern.js';
-import { compiledMatcher } from './pattern-compile.js';
+import { compiledMatcher, type Matcher } from './pattern-compile.js';
 import { flatten } from '../lua/flat-string.js';
 import { ByteBuilder } from './byte-builder.js';
 
@@ -210,10 +210,11 @@ function gmatch(this: void, s: LuaValue, p: LuaValue): LuaResult {
   const str = checkString(s, 1, nargs);
   const pat = checkString(p, 2, nargs);
   let pos = 0;
+  let compiled: Matcher | undefined;
   const iter = (): LuaResult => {
     if (pos > str.length) return NONE; // after an empty match at the end
     ms.reset(str, pat);
-    const compiled = compiledMatcher(pat, false, 1);
+    compiled ??= compiledMatcher(pat, false, 1);
     if (compiled !== undefined) {
       const e = compiled(str, pos, ms);
       if (e === -1) {
@@ -354,7 +355,7 @@ function gsub(this: void, s: LuaValue, p: LuaValue, repl?: LuaValue, n?: LuaValu
         } else {
           // The callback may match other strings with the shared state: reset it after.
           const r = replFn !== undefined
-            ? first(replFn(...ms.captures(sp, e, true)))
+            ? first(ms.level <= 1 ? replFn(ms.capture(0, sp, e)) : replFn(...ms.captures(sp, e, true)))
             : index(replTable, ms.capture(0, sp, e));
           ms.reset(src, pat);
           if (r === undefined || r === false) value = undefined;
