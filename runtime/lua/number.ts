@@ -44,11 +44,67 @@ function nonFinite(n: number, upper: boolean): string {
   return upper ? s.toUpperCase() : s;
 }
 
+/** 10^k for k = 0..22: every one exact as a double. */
+const EXACT_POWERS: number[] = [];
+for (let k = 0, p = 1; k <= 22; k++, p *= 10) EXACT_POWERS.push(p);
+
+/**
+ * round(a * 10^shift) for a >= 0 and |shift| <= 22, or -1 when that could round otherwise
+ * than the exact value would: the scaled value is off by at most half an ulp, so only one
+ * within that of a tie (x.5) is left to the caller (and ties themselves, which luajit rounds up).
+ */
+function roundScaled(a: number, shift: number): number {
+  const scaled = shift >= 0 ? a * EXACT_POWERS[shift] : a / EXACT_POWERS[-shift];
+  if (!(scaled < 2251799813685248)) return -1; // 2^51: integers and x + 0.5 stay exact
+  const floor = Math.floor(scaled);
+  const d = scaled - floor - 0.5;
+  const margin = scaled * 2.3e-16;
+  if (!(d > margin || d < -margin - 1e-300)) return -1;
+  return d > 0 ? floor + 1 : floor;
+}
+
+/** The decimal exponent of the digits sigDigits returned. */
+let sigExponent = 0;
+
+/**
+ * The `count` (1..15) significant digits of a (1 <= a < 1e22) as C's %e rounds them, their
+ * exponent in sigExponent; '' when that needs the slow path (a near tie, out of range).
+ */
+function sigDigits(a: number, count: number): string {
+  if (!(a >= 1 && a < 1e22) || count > 15) return '';
+  let x = Math.floor(Math.log10(a));
+  if (x < 0) x = 0;
+  if (x > 21) x = 21;
+  while (x > 0 && a < EXACT_POWERS[x]) x--;
+  while (x < 21 && a >= EXACT_POWERS[x + 1]) x++;
+  const r = roundScaled(a, count - 1 - x);
+  if (r < 0) return '';
+  if (r >= EXACT_POWERS[count]) { // rounded up to the next power of ten
+    sigExponent = x + 1;
+    return '1' + '0'.repeat(count - 1);
+  }
+  sigExponent = x;
+  return String(r);
+}
+
+/** "e+05": C's exponent, at least two digits. */
+function exponentSuffix(x: number, upper: boolean): string {
+  const a = x < 0 ? -x : x;
+  return (upper ? 'E' : 'e') + (x < 0 ? '-' : '+') + (a < 10 ? '0' : '') + a;
+}
+
 /** %e with `prec` digits after the point. */
 export function formatE(n: number, prec: number, alt: boolean, upper: boolean): string {
   if (!Number.isFinite(n)) return nonFinite(n, upper);
   const neg = n < 0 || (n === 0 && 1 / n < 0);
-  let s = fixExponent(Math.abs(n).toExponential(Math.min(prec, 100)));
+  const a = Math.abs(n);
+  const digits = sigDigits(a, prec + 1);
+  if (digits !== '') {
+    const m = prec > 0 ? digits[0] + '.' + digits.slice(1) : alt ? digits + '.' : digits;
+    const s = m + exponentSuffix(sigExponent, upper);
+    return neg ? '-' + s : s;
+  }
+  let s = fixExponent(a.toExponential(Math.min(prec, 100)));
   if (alt && prec === 0) s = s.replace('e', '.e');
   if (upper) s = s.toUpperCase();
   return neg ? '-' + s : s;
@@ -99,17 +155,21 @@ export function formatG(n: number, prec: number, alt: boolean, upper: boolean): 
     s = alt ? '0.' + '0'.repeat(prec - 1) : '0';
   } else {
     // The prec digits and the exponent C's %e would give; %g chooses its form by that exponent.
-    const e = a.toExponential(prec - 1);
-    const ei = e.indexOf('e');
-    const exp = Number(e.slice(ei + 1));
+    let digits = sigDigits(a, prec);
+    let exp = sigExponent;
+    if (digits === '') {
+      const e = a.toExponential(prec - 1);
+      const ei = e.indexOf('e');
+      exp = Number(e.slice(ei + 1));
+      digits = prec > 1 ? e[0] + e.slice(2, ei) : e.slice(0, ei);
+    }
     if (exp < -4 || exp >= prec) {
-      let m = e.slice(0, ei);
+      let m = prec > 1 ? digits[0] + '.' + digits.slice(1) : digits;
       if (!alt) m = stripZeros(m);
       else if (prec === 1) m += '.';
       const x = exp < 0 ? -exp : exp;
       s = m + (exp < 0 ? 'e-' : 'e+') + (x < 10 ? '0' : '') + x;
     } else {
-      const digits = prec > 1 ? e[0] + e.slice(2, ei) : e.slice(0, ei);
       let int: string;
       let frac: string;
       if (exp >= 0) {
