@@ -53,9 +53,8 @@ print(seen, next(t))
 for i = 1, 5 do t["n" .. i] = i end
 print(dump(t))
 local u = { a = 1, b = 2, c = 3 }
-local k1 = next(u)
-u[k1] = nil
-print((pcall(next, u, k1)))
+u.a = nil
+print((pcall(next, u, "a")))
 for i = 1, 30 do u["x" .. i] = i; u["x" .. i] = nil end
 u.z = 26
 print(dump(u))
