@@ -171,7 +171,8 @@ class FunctionEmitter {
     }
     decls.push(...this.declared);
     if (this.ctx.hooks !== undefined) decls.push(...this.ctx.hooks.prologue(node, this.hookApi()));
-    if (!this.info.isVararg) decls.push('const $va: rt.LuaValue[] = rt.NONE;');
+    // only if the text names it: `...` is a syntax error outside a vararg function
+    if (!this.info.isVararg && this.w.out.some((l) => l.includes('$va'))) decls.push('const $va: rt.LuaValue[] = rt.NONE;');
     const ends = this.w.out.length > 0 && /^return\b/.test(this.w.out[this.w.out.length - 1]);
     const out = ends ? this.w.out : [...this.w.out, `return ${LEAVE}rt.NONE);`];
     // (a nested function's text has its own marks already settled)
@@ -187,49 +188,80 @@ class FunctionEmitter {
 
   // ---- blocks, with goto state machines where labels are targeted ----
 
-  private block(stmts: Statement[]): void {
+  /**
+   * A block's statements; `tail` (a repeat's `until` test) runs at their end, inside the
+   * scope of the block's locals.
+   */
+  private block(stmts: Statement[], tail?: () => void): void {
     const targeted = stmts.filter((s): s is LabelStatement =>
       s.type === 'LabelStatement' && Array.from(this.res.gotos.values()).includes(s));
     if (targeted.length === 0) {
       for (const s of stmts) this.statement(s);
+      tail?.();
       return;
     }
     // A block with goto targets: a loop around a switch on the statement group to resume at.
-    // Locals declared directly in it are declared before the loop so that jumps keep them.
-    const loop = `$goto${++this.loopCount}`;
-    const pcVar = `${loop}pc`;
-    targeted.forEach((l, i) => this.gotoTargets.set(l, { loop, pcVar, state: i + 1 }));
-    const locals = stmts.flatMap((s) => this.declaredLocals(s));
+    // Locals declared directly in it are declared before the loop so that jumps keep them,
+    // except those a jump back must make anew: each of their declarations opens a nested
+    // region (a JS block with its own loop and switch), so a jump to a label before the
+    // declaration leaves the region (the next pass declares a fresh binding) while a jump
+    // to a label after it stays inside (the binding is kept).
     const fresh = this.freshPerJump(stmts, targeted);
-    for (const v of locals) {
-      this.hoisted.add(v);
+    for (const v of stmts.flatMap((s) => this.declaredLocals(s))) {
       if (fresh.has(v)) continue;
+      this.hoisted.add(v);
       const type = this.localType(v);
       this.w.line(type === 'rt.LuaValue' ? `let ${this.ctx.names.of(v)}: rt.LuaValue = undefined;` : `let ${this.ctx.names.of(v)}!: ${type};`);
     }
-    this.w.line(`let ${pcVar} = 0;`);
-    // JS gives `let`s in a for head a fresh binding per iteration (each jump is one).
-    const head = [...fresh].map((v) => `${this.ctx.names.of(v)}: ${this.localType(v)} = undefined${this.localType(v) === 'rt.LuaValue' ? '' : '!'}`);
-    this.w.open(`${loop}: for (${head.length > 0 ? 'let ' + head.join(', ') : ''};;)`);
-    this.w.open(`switch (${pcVar})`);
-    this.w.line('case 0:');
-    for (const s of stmts) {
-      if (s.type === 'LabelStatement' && this.gotoTargets.has(s)) {
-        this.w.line(`case ${this.gotoTargets.get(s)!.state}:`);
-      } else {
-        this.statement(s);
+    // Labels ending a block (not a repeat's: its `until` sees the locals) may be reached
+    // from before a declaration; they go in the outermost region, after the nested ones.
+    let end = stmts.length;
+    if (tail === undefined) while (end > 0 && stmts[end - 1].type === 'LabelStatement') end--;
+    const starts = [0];
+    for (let i = 0; i < end; i++) if (i > 0 && this.declaredLocals(stmts[i]).some((v) => fresh.has(v))) starts.push(i);
+    const regions = starts.map((from, k) => {
+      const to = k + 1 < starts.length ? starts[k + 1] : end;
+      const loop = `$goto${++this.loopCount}`;
+      const mine = stmts.slice(from, to).concat(k === 0 ? stmts.slice(end) : []);
+      const labels = mine.filter((s): s is LabelStatement => targeted.includes(s as LabelStatement));
+      labels.forEach((l, i) => this.gotoTargets.set(l, { loop, pcVar: `${loop}pc`, state: i + 1 }));
+      return { from, to, loop, hasLabels: labels.length > 0 };
+    });
+    const emitRegion = (k: number): void => {
+      const r = regions[k];
+      if (k > 0) {
+        this.w.open('');
+        this.statement(stmts[r.from]);
       }
-    }
-    this.w.close();
-    this.w.line(`break ${loop};`);
-    this.w.close();
+      if (r.hasLabels) {
+        this.w.line(`let ${r.loop}pc = 0;`);
+        this.w.open(`${r.loop}: for (;;)`);
+        this.w.open(`switch (${r.loop}pc)`);
+        this.w.line('case 0:');
+      }
+      for (const s of stmts.slice(k > 0 ? r.from + 1 : r.from, r.to)) {
+        if (s.type === 'LabelStatement' && this.gotoTargets.has(s)) this.w.line(`case ${this.gotoTargets.get(s)!.state}:`);
+        else this.statement(s);
+      }
+      if (k + 1 < regions.length) emitRegion(k + 1);
+      else tail?.();
+      if (k === 0) {
+        for (const s of stmts.slice(end)) if (this.gotoTargets.has(s as LabelStatement)) this.w.line(`case ${this.gotoTargets.get(s as LabelStatement)!.state}:`);
+      }
+      if (r.hasLabels) {
+        this.w.close();
+        this.w.line(`break ${r.loop};`);
+        this.w.close();
+      }
+      if (k > 0) this.w.close();
+    };
+    emitRegion(0);
   }
 
   /**
    * Locals of a goto block that a jump back to a label must make anew (luajit: each pass
    * of `::l:: local x ... goto l` has its own x): captured locals declared after a label
-   * that a goto placed after the declaration jumps to. They live in the for head of the
-   * state machine's loop, where JS makes a fresh binding per iteration (per jump).
+   * that a goto placed after the declaration jumps to.
    */
   private freshPerJump(stmts: Statement[], targeted: LabelStatement[]): Set<LocalVar> {
     const fresh = new Set<LocalVar>();
@@ -365,10 +397,12 @@ class FunctionEmitter {
       case 'RepeatStatement': {
         const label = this.pushLoop();
         this.w.open(`${label}: for (;;)`);
-        this.block(s.body);
-        this.stmtLine = -1;
-        this.curLine = lineOf(s.condition);
-        this.w.line(`if (${this.truth(s.condition)}) break;`);
+        // The test is emitted inside the body's scope (goto blocks nest it in regions).
+        this.block(s.body, () => {
+          this.stmtLine = -1;
+          this.curLine = lineOf(s.condition);
+          this.w.line(`if (${this.truth(s.condition)}) break ${label};`);
+        });
         this.w.close();
         this.loops.pop();
         return;
@@ -699,11 +733,15 @@ class FunctionEmitter {
     const fast = this.mode === 'sync' ? FAST_OPS[name] : undefined;
     if (fast !== undefined) {
       // The plain-operand case inline; the runtime (and the running line) only otherwise.
-      const ts = values.map(() => this.temp());
-      // (as LuaValue: TS would narrow a temp by the value's static type and reject the tests)
-      const assigns = values.map((v, i) => `${ts[i]} = (${v}) as rt.LuaValue`).join(', ');
+      // Literals and locals are used as they are; other operands are evaluated into temps
+      // (as LuaValue: TS would narrow a temp by the value's static type and reject the tests).
+      // (not for `#`: TS narrows a local by its last assignment, and `.length` of never fails)
+      const kinds = operands.map((o, i) => (name === 'len' ? undefined : this.plainOperand(o, values[i], operands.slice(i + 1))));
+      const ts = values.map((v, i) => (kinds[i] === undefined ? this.temp() : v));
+      const assigns = values.flatMap((v, i) => (kinds[i] === undefined ? [`${ts[i]} = (${v}) as rt.LuaValue`] : []));
       const slow = `(${this.setLine(line)}, rt.${name}(${[...lead, ...ts, ...extra].join(', ')}))`;
-      return `(${assigns}, ${fast(ts, slow)})`;
+      const code = fast(ts, slow, kinds.map((k) => k === 'number'));
+      return assigns.length === 0 ? code : `(${assigns.join(', ')}, ${code})`;
     }
     const vs = values.slice();
     if (line !== this.stmtLine || operands.some((o) => containsCall(o))) {
@@ -909,6 +947,21 @@ class FunctionEmitter {
       `(${f}${p} = ${v}) : ${this.slowPath(`rt.setIndex(${o}, ${jsString(name)}, ${v}${d})`)})`;
   }
 
+  /**
+   * An operand an inline operator can use as it is, with nothing evaluated into a temp: a
+   * number literal, or a local (a JS name of type number or LuaValue) that no later operand
+   * can change by a call. 'number' when it is known to be one.
+   */
+  private plainOperand(e: Expression, code: string, later: Expression[]): 'number' | 'value' | undefined {
+    if (e.type === 'NumericLiteral' && /^[0-9.e+]+$/.test(code)) return 'number';
+    if (e.type !== 'Identifier') return undefined;
+    const ref = this.res.refs.get(e);
+    if (ref === undefined || ref.kind === 'global' || code !== this.ctx.names.of(ref.v)) return undefined;
+    if (later.some((o) => containsCall(o))) return undefined;
+    const t = this.localType(ref.v);
+    return t === 'number' ? 'number' : t === 'rt.LuaValue' ? 'value' : undefined;
+  }
+
   /** Lua truthiness of an expression, as a JS condition. */
   private truth(e: Expression): string {
     // true and false are JS booleans: no conversion needed
@@ -1093,7 +1146,7 @@ class FunctionEmitter {
     const line = lineOf(e);
     const args = callArguments(e);
     const isMethod = e.base.type === 'MemberExpression' && e.base.indexer === ':';
-    const math = this.mode === 'sync' && !tail ? this.mathCall(e, args, line) : undefined;
+    const math = this.mode === 'sync' ? this.mathCall(e, args, line, tail) : undefined;
     if (math !== undefined) return math;
     const simpleArg = (a: Expression): boolean => isSimple(a) || (!isMultiValue(a) && (constantOf(a) !== undefined || this.isSafe(a)));
     if (this.mode === 'sync' && !tail && args.every(simpleArg) && isSimple(isMethod ? (e.base as { base: Expression }).base : e.base)) {
@@ -1138,7 +1191,7 @@ class FunctionEmitter {
    * `math.sqrt(x)` and the other math functions of one number: when the callee is still the
    * library's function and x a number, its JS function in place; the call otherwise.
    */
-  private mathCall(e: AnyCall, args: Expression[], line: number): string | undefined {
+  private mathCall(e: AnyCall, args: Expression[], line: number, tail: boolean): string | undefined {
     const base = e.base;
     if (base.type !== 'MemberExpression' || base.indexer !== '.' || base.base.type !== 'Identifier') return undefined;
     if (base.base.name !== 'math' || this.res.refs.get(base.base)?.kind !== 'global') return undefined;
@@ -1148,9 +1201,18 @@ class FunctionEmitter {
     const x = this.temp();
     const js = JS_MATH.has(name) ? `Math.${name}` : `rt.MATH_UNARY_JS.${name}`;
     const desc = describeExpr(base, this.res.refs);
-    const call = `rt.fn(${f}${desc === undefined ? '' : ', ' + jsString(desc)})(${x})`;
-    return `(${f} = ${this.expr(base)}, ${x} = ${this.expr(args[0])}, ${f} === rt.MATH_UNARY.${name} && typeof ${x} === 'number' ? ` +
-      `${js}(${x}) : (${this.setLine(line, calleeName(base))}, ${call}))`;
+    const callee = `rt.fn(${f}${desc === undefined ? '' : ', ' + jsString(desc)})`;
+    let value = `${js}(${x})`;
+    let call: string;
+    if (tail) {
+      // `return math.floor(x)`: the value leaves the frame; the call is a tail call
+      const fnVar = this.temp('rt.LuaFunction', '$fn');
+      value = `rt.leave($s, $d, ${value})`;
+      call = this.invoke([this.setLine(line, '?'), `${fnVar} = ${callee}`], fnVar, { argv: [x], result: undefined }, '?', true);
+    } else {
+      call = `(${this.setLine(line, calleeName(base))}, ${callee}(${x}))`;
+    }
+    return `(${f} = ${this.expr(base)}, ${x} = ${this.expr(args[0])}, ${f} === rt.MATH_UNARY.${name} && typeof ${x} === 'number' ? ${value} : ${call})`;
   }
 
   /**
@@ -1296,22 +1358,24 @@ interface CallArgs {
   readonly result?: string;
 }
 
-const numbers = ([a, b]: string[]): string => `typeof ${a} === 'number' && typeof ${b} === 'number'`;
+/** The test that the operands not known to be numbers are numbers. */
+const numbers = (t: string[], known: boolean[]): string =>
+  t.flatMap((x, i) => (known[i] ? [] : [`typeof ${x} === 'number'`])).join(' && ') || 'true';
 
 /** Operators whose plain-operand case is written inline: the code given operand temps and the slow path. */
-const FAST_OPS: Record<string, (t: string[], slow: string) => string> = {
-  add: (t, slow) => `(${numbers(t)} ? ${t[0]} + ${t[1]} : ${slow})`,
-  sub: (t, slow) => `(${numbers(t)} ? ${t[0]} - ${t[1]} : ${slow})`,
-  mul: (t, slow) => `(${numbers(t)} ? ${t[0]} * ${t[1]} : ${slow})`,
-  div: (t, slow) => `(${numbers(t)} ? ${t[0]} / ${t[1]} : ${slow})`,
-  modulo: (t, slow) => `(${numbers(t)} ? rt.mod(${t[0]}, ${t[1]}) : ${slow})`,
-  pow: (t, slow) => `(${numbers(t)} ? rt.powNum(${t[0]}, ${t[1]}) : ${slow})`,
-  lt: (t, slow) => `(${numbers(t)} ? ${t[0]} < ${t[1]} : ${slow})`,
-  le: (t, slow) => `(${numbers(t)} ? ${t[0]} <= ${t[1]} : ${slow})`,
+const FAST_OPS: Record<string, (t: string[], slow: string, known: boolean[]) => string> = {
+  add: (t, slow, known) => `(${numbers(t, known)} ? ${t[0]} + ${t[1]} : ${slow})`,
+  sub: (t, slow, known) => `(${numbers(t, known)} ? ${t[0]} - ${t[1]} : ${slow})`,
+  mul: (t, slow, known) => `(${numbers(t, known)} ? ${t[0]} * ${t[1]} : ${slow})`,
+  div: (t, slow, known) => `(${numbers(t, known)} ? ${t[0]} / ${t[1]} : ${slow})`,
+  modulo: (t, slow, known) => `(${numbers(t, known)} ? rt.mod(${t[0]}, ${t[1]}) : ${slow})`,
+  pow: (t, slow, known) => `(${numbers(t, known)} ? rt.powNum(${t[0]}, ${t[1]}) : ${slow})`,
+  lt: (t, slow, known) => `(${numbers(t, known)} ? ${t[0]} < ${t[1]} : ${slow})`,
+  le: (t, slow, known) => `(${numbers(t, known)} ? ${t[0]} <= ${t[1]} : ${slow})`,
   // only two tables or userdata can have __eq
   eq: ([a, b], slow) => `(${a} === ${b} || (typeof ${a} === 'object' && typeof ${b} === 'object' && ${slow}))`,
   concat: ([a, b], slow) => `(typeof ${a} === 'string' && typeof ${b} === 'string' ? ${a} + ${b} : ${slow})`,
-  unm: ([a], slow) => `(typeof ${a} === 'number' ? -${a} : ${slow})`,
+  unm: ([a], slow, known) => `(${numbers([a], known)} ? -${a} : ${slow})`,
   // Lua 5.1: `#` of a table is its border, no __len
   len: ([a], slow) => `(${arrayOf(a)} !== undefined ? (${a} as rt.LuaTable).length() : typeof ${a} === 'string' ? ${a}.length : ${slow})`,
 };

@@ -37,14 +37,14 @@ export function collectProgram(entry: string): ProgramModule[] {
   return modules;
 }
 
-/** package.path's default for a program: <dir>/?.lua, then <dir>/?/init.lua. */
+/**
+ * The module file package.path's first entry (`<dir>/?.lua`) names. luajit's default path
+ * has no `./?/init.lua`, so a folder module is left to the run-time search.
+ */
 function moduleFile(dir: string, name: string): string | undefined {
-  const base = name.replace(/\./g, '/');
-  for (const candidate of [`${base}.lua`, `${base}/init.lua`]) {
-    const file = dir === '.' || dir === '' ? `./${candidate}` : `${dir}/${candidate}`;
-    if (existsSync(file)) return file;
-  }
-  return undefined;
+  const candidate = `${name.replace(/\./g, '/')}.lua`;
+  const file = dir === '.' || dir === '' ? `./${candidate}` : `${dir}/${candidate}`;
+  return existsSync(file) ? file : undefined;
 }
 
 /** Names in `require("literal")` and `pcall(require, "literal")` calls of the global require. */

@@ -65,12 +65,74 @@ function toDiagnostic(e: unknown, file: string, text: string): unknown {
     if (e instanceof SyntaxError && typeof (e as LuaparseError).index === 'number') {
       const err = e as LuaparseError;
       let message = luajitWording(err.message.replace(/^\[\d+:\d+\] /, ''));
+      if (ESCAPE_ERROR.test(message)) {
+        const near = stringReadBefore(text, err.index);
+        if (near !== undefined) message = `invalid escape sequence near '${near}'`;
+      }
       // luajit names the end of input when a string runs into it.
       if (err.index >= text.length) message = message.replace(/^(unfinished (?:long )?string.*) near '.*'$/s, "$1 near '<eof>'");
-      return new Diagnostic(file, positionAt(text, err.index), message, text);
+      // luajit 2.1 does not say where a long string or comment started, and reports a string
+      // cut by a newline on the line it started
+      message = message.replace(/^(unfinished long (?:string|comment)) \(starting at line \d+\)/, '$1');
+      let index = err.index;
+      if (message.startsWith('unfinished string') && (text[index - 1] === '\n' || text[index - 1] === '\r')) index--;
+      return new Diagnostic(file, positionAt(text, index), message, text);
     }
     return e;
   }
+}
+
+/** luaparse's messages about one bad escape; luajit has one message for them all. */
+const ESCAPE_ERROR = /^(?:invalid escape sequence|hexadecimal digit expected|decimal escape too large|UTF-8 value too large|missing '[{}]') near /s;
+
+const SIMPLE_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"', "'": "'" };
+
+/**
+ * What luajit's lexer holds when it meets the bad escape at `at`: the string's opening quote
+ * and the characters decoded before the escape (luajit prints that as the "near" token).
+ * Comments and long strings are skipped to find the quoted string that contains `at`.
+ */
+function stringReadBefore(text: string, at: number): string | undefined {
+  const longBracket = (i: number): number | undefined => {
+    const m = /^\[(=*)\[/.exec(text.slice(i, i + 64));
+    if (m === null) return undefined;
+    const close = text.indexOf(`]${m[1]}]`, i + m[0].length);
+    return close < 0 ? text.length : close + m[1].length + 2;
+  };
+  let i = 0;
+  while (i < text.length && i <= at) {
+    const c = text[i];
+    if (c === '-' && text[i + 1] === '-') {
+      const end = longBracket(i + 2);
+      if (end !== undefined) i = end;
+      else { const nl = text.indexOf('\n', i); i = nl < 0 ? text.length : nl + 1; }
+    } else if (c === '[') {
+      i = longBracket(i) ?? i + 1;
+    } else if (c === '"' || c === "'") {
+      let buf = c;
+      let j = i + 1;
+      while (j < text.length && text[j] !== c && text[j] !== '\n') {
+        if (text[j] !== '\\') { buf += text[j++]; continue; }
+        if (j <= at && !text.slice(j + 1, at + 1).includes('\\')) return buf; // the bad escape
+        const e = text[j + 1];
+        if (e in SIMPLE_ESCAPES) { buf += SIMPLE_ESCAPES[e]; j += 2; }
+        else if (e === '\n' || e === '\r') { buf += '\n'; j += text[j + 2] !== e && (text[j + 2] === '\n' || text[j + 2] === '\r') ? 3 : 2; }
+        else if (e === 'x') { buf += String.fromCharCode(parseInt(text.slice(j + 2, j + 4), 16)); j += 4; }
+        else if (e === 'z') { j += 2; while (j < text.length && /\s/.test(text[j])) j++; }
+        else if (e === 'u') { const close = text.indexOf('}', j); buf += Buffer.from(String.fromCodePoint(parseInt(text.slice(j + 3, close), 16)), 'utf8').toString('latin1'); j = close + 1; }
+        else {
+          const d = /^\d{1,3}/.exec(text.slice(j + 1));
+          if (d === null) return undefined;
+          buf += String.fromCharCode(Number(d[0]));
+          j += 1 + d[0].length;
+        }
+      }
+      i = j + 1;
+    } else {
+      i++;
+    }
+  }
+  return undefined;
 }
 
 /** Words luaparse's messages the way luajit does where the two differ only in wording. */

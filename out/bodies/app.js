@@ -91,7 +91,6 @@ export default function load($env) {
             let $f16;
             let $t17;
             let $r18;
-            const $va = rt.NONE;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($3, "text", "upvalue 'api'")))), $r7 = ($9 = rt.first(($10 = ctx, $s.pcs[$d] = $pc + 4, rt.fn((($f13 = $10?.f) !== undefined && (($11 = $f13.body) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.body) !== undefined || (!("body" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10))), $s.pcs[$d] = $pc + 5, $fn8 = rt.fn((($f16 = $9?.f) !== undefined && (($14 = $f16.text) !== undefined || ($m15 = $9.metatable) === undefined || ($14 = $m15.view.text) !== undefined || (!("text" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($9, "text")), "method 'text'"), $fn8($9)), $s.pcs[$d] = $pc + 6, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7)), $s.tails = $t17, $r18) : rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7])));
         }))) !== undefined && ($f17 = $11?.f) !== undefined && !$11.linked && $f17.post !== undefined ? ($f17.post = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "post", $16, "field 'echo'")));
         $18 = ($19 = ($20 = api, (($f23 = $20?.f) !== undefined && (($21 = $f23.echo) !== undefined || ($m22 = $20.metatable) === undefined || ($21 = $m22.view.echo) !== undefined || (!("echo" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 7, rt.index($20, "echo", "local 'api'")))), (($f26 = $19?.f) !== undefined && (($24 = $f26.data) !== undefined || ($m25 = $19.metatable) === undefined || ($24 = $m25.view.data) !== undefined || (!("data" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 7, rt.index($19, "data", "field 'echo'"))));
@@ -114,7 +113,6 @@ export default function load($env) {
             let $f9;
             let $t10;
             let $r11;
-            const $va = rt.NONE;
             return ($2 = rt.first(($3 = ctx_1, $s.pcs[$d] = $pc + 8, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 9, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2]));
         }))) !== undefined && ($f28 = $18?.f) !== undefined && !$18.linked && $f28.post !== undefined ? ($f28.post = $27) : ($s.pcs[$d] = $pc + 7, rt.setIndex($18, "post", $27, "field 'data'")));
         $29 = ($30 = api, (($f33 = $30?.f) !== undefined && (($31 = $f33.length) !== undefined || ($m32 = $30.metatable) === undefined || ($31 = $m32.view.length) !== undefined || (!("length" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : ($s.pcs[$d] = $pc + 10, rt.index($30, "length", "local 'api'"))));
@@ -152,7 +150,6 @@ export default function load($env) {
             let $o27;
             let $n28;
             const $json = rh.claim(ctx_2);
-            const $va = rt.NONE;
             if ($json) {
                 $1 = ($11 = (rt.first(($3 = rt.first(($4 = ctx_2, $s.pcs[$d] = $pc + 11, rt.fn((($f7 = $4?.f) !== undefined && (($5 = $f7.body) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 12, $fn2 = rt.fn((($f10 = $3?.f) !== undefined && (($8 = $f10.text) !== undefined || ($m9 = $3.metatable) === undefined || ($8 = $m9.view.text) !== undefined || (!("text" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($3, "text")), "method 'text'"), $fn2($3)))), ($11?.arr !== undefined ? $11.length() : typeof $11 === 'string' ? $11.length : ($s.pcs[$d] = $pc + 13, rt.len($11))));
                 if (($12 = rh.scalar($1)) !== undefined)

@@ -75,7 +75,6 @@ export default function load($env) {
             let $o5;
             let $n6;
             const $json = rh.claim(ctx);
-            const $va = rt.NONE;
             if ($json) {
                 return new rh.JsonText(200, "{\"items\":[\"a\",\"b\"]}");
                 return (($1 = rt.buildTable(2, [1, "a", 2, "b"], undefined), $o2 = new rt.FieldsObject(), $n3 = 1, $o2.items = $1, rt.LuaTable.record($o2, $n3)));
@@ -106,7 +105,6 @@ export default function load($env) {
             let $n13;
             let $t14;
             let $r15;
-            const $va = rt.NONE;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 4, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 4, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'json'")), "method 'status'"), $10 = 201, $11 = ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.created = true, rt.LuaTable.record($o12, $n13)), $s.pcs[$d] = $pc + 5, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = $fn1($2, $10, $11), $s.tails = $t14, $r15) : rt.tail($s, $fn1, [$2, $10, $11]));
         }))) !== undefined && ($f24 = $18?.f) !== undefined && !$18.linked && $f24.post !== undefined ? ($f24.post = $23) : ($s.pcs[$d] = $pc + 3, rt.setIndex($18, "post", $23, "field 'items'")));
         $25 = ($26 = api, (($f29 = $26?.f) !== undefined && (($27 = $f29.embed) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.embed) !== undefined || (!("embed" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 6, rt.index($26, "embed", "local 'api'"))));
@@ -132,7 +130,6 @@ export default function load($env) {
             let $n12;
             let $t13;
             let $r14;
-            const $va = rt.NONE;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 7, rt.index($3, "json", "upvalue 'api'")))), $7 = ($8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9["X-Frame-Options"] = "SAMEORIGIN", rt.LuaTable.record($o9, $n10)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.ok = true, $o11.headers = $8, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 8, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn1($7), $s.tails = $t13, $r14) : rt.tail($s, $fn1, [$7]));
         }))) !== undefined && ($f31 = $25?.f) !== undefined && !$25.linked && $f31.get !== undefined ? ($f31.get = $30) : ($s.pcs[$d] = $pc + 6, rt.setIndex($25, "get", $30, "field 'embed'")));
         $32 = ($33 = api, (($f36 = $33?.f) !== undefined && (($34 = $f36.readyz) !== undefined || ($m35 = $33.metatable) === undefined || ($34 = $m35.view.readyz) !== undefined || (!("readyz" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : ($s.pcs[$d] = $pc + 9, rt.index($33, "readyz", "local 'api'"))));
@@ -158,7 +155,6 @@ export default function load($env) {
             let $o12;
             let $n13;
             const $json = rh.claim(ctx_3);
-            const $va = rt.NONE;
             if ((!ready)) {
                 return ($2 = api, $s.pcs[$d] = $pc + 10, $fn1 = rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $6 = 503, $7 = "starting", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2, $6, $7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2, $6, $7]));
             }

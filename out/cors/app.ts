@@ -75,7 +75,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o5: rt.Fields;
         let $n6: number;
         const $json: boolean = rh.claim(ctx);
-        const $va: rt.LuaValue[] = rt.NONE;
         if ($json) {
           return (new rh.JsonText(200, "{\"items\":[\"a\",\"b\"]}") as unknown as rt.LuaValue);
           return (($1 = rt.buildTable(2, [1, "a", 2, "b"], undefined), $o2 = new rt.FieldsObject(), $n3 = 1, $o2.items = $1, rt.LuaTable.record($o2, $n3)));
@@ -105,7 +104,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n13: number;
         let $t14: number;
         let $r15: rt.LuaResult;
-        const $va: rt.LuaValue[] = rt.NONE;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 4, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 4, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'json'")), "method 'status'"), $10 = 201, $11 = ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.created = true, rt.LuaTable.record($o12, $n13)), $s.pcs[$d] = $pc + 5, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = $fn1($2, $10, $11), $s.tails = $t14, $r15) : rt.tail($s, $fn1, [$2, $10, $11]));
       }) as rt.LuaFunction)) !== undefined && ($f24 = ($18 as rt.LuaTable)?.f) !== undefined && !($18 as rt.LuaTable).linked && $f24.post !== undefined ? ($f24.post = $23) : ($s.pcs[$d] = $pc + 3, rt.setIndex($18, "post", $23, "field 'items'")));
       $25 = ($26 = api as rt.LuaValue, (($f29 = ($26 as rt.LuaTable)?.f) !== undefined && (($27 = $f29.embed) !== undefined || ($m28 = ($26 as rt.LuaTable).metatable) === undefined || ($27 = $m28.view.embed) !== undefined || (!("embed" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 6, rt.index($26, "embed", "local 'api'"))));
@@ -130,7 +128,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n12: number;
         let $t13: number;
         let $r14: rt.LuaResult;
-        const $va: rt.LuaValue[] = rt.NONE;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 7, rt.index($3, "json", "upvalue 'api'")))), $7 = ($8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9["X-Frame-Options"] = "SAMEORIGIN", rt.LuaTable.record($o9, $n10)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.ok = true, $o11.headers = $8, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 8, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn1($7), $s.tails = $t13, $r14) : rt.tail($s, $fn1, [$7]));
       }) as rt.LuaFunction)) !== undefined && ($f31 = ($25 as rt.LuaTable)?.f) !== undefined && !($25 as rt.LuaTable).linked && $f31.get !== undefined ? ($f31.get = $30) : ($s.pcs[$d] = $pc + 6, rt.setIndex($25, "get", $30, "field 'embed'")));
       $32 = ($33 = api as rt.LuaValue, (($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36.readyz) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view.readyz) !== undefined || (!("readyz" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : ($s.pcs[$d] = $pc + 9, rt.index($33, "readyz", "local 'api'"))));
@@ -155,7 +152,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o12: rt.Fields;
         let $n13: number;
         const $json: boolean = rh.claim(ctx_3);
-        const $va: rt.LuaValue[] = rt.NONE;
         if ((!ready)) {
           return ($2 = api as rt.LuaValue, $s.pcs[$d] = $pc + 10, $fn1 = rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.error) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $6 = 503, $7 = "starting", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2, $6, $7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2, $6, $7]));
         }

@@ -337,7 +337,6 @@ export default function load($env) {
             let $o127;
             let $n128;
             const $json = rh.claim(ctx);
-            const $va = rt.NONE;
             if ($json) {
                 $1 = (rh.pristineContext(ctx) ? ctx.param("id") : ($2 = rt.first(($3 = ctx, $s.pcs[$d] = $pc + 4, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.params) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.params) !== undefined || (!("params" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), (($f9 = $2?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 3, rt.index($2, "id")))));
                 $11 = (rh.pristineContext(ctx) ? ctx.param("sub") : ($12 = rt.first(($13 = ctx, $s.pcs[$d] = $pc + 4, rt.fn((($f16 = $13?.f) !== undefined && (($14 = $f16.params) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.params) !== undefined || (!("params" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($13, "params", "local 'ctx'")), "method 'params'")($13))), (($f19 = $12?.f) !== undefined && (($17 = $f19.sub) !== undefined || ($m18 = $12.metatable) === undefined || ($17 = $m18.view.sub) !== undefined || (!("sub" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 3, rt.index($12, "sub")))));
@@ -387,22 +386,22 @@ export default function load($env) {
             let $27;
             let $28;
             let $29;
-            let $30;
-            let $31;
+            let $m30;
+            let $f31;
             let $32;
-            let $m33;
-            let $f34;
-            let $35;
-            let $36;
+            let $33;
+            let $34;
+            let $m35;
+            let $f36;
             let $37;
-            let $m38;
-            let $f39;
+            let $38;
+            let $39;
             let $40;
-            let $41;
-            let $42;
+            let $m41;
+            let $f42;
             let $43;
-            let $m44;
-            let $f45;
+            let $44;
+            let $45;
             let $46;
             let $47;
             let $48;
@@ -411,25 +410,25 @@ export default function load($env) {
             let $51;
             let $52;
             let $53;
-            let $54;
-            let $55;
-            let $56;
-            let $o57;
-            let $n58;
-            let $o59;
-            let $n60;
-            let $61;
-            let $62;
+            let $o54;
+            let $n55;
+            let $o56;
+            let $n57;
+            let $58;
+            let $59;
+            let $60;
+            let $m61;
+            let $f62;
             let $63;
-            let $m64;
-            let $f65;
+            let $64;
+            let $65;
             let $66;
             let $67;
             let $68;
             let $69;
             let $70;
-            let $71;
-            let $72;
+            let $m71;
+            let $f72;
             let $73;
             let $74;
             let $75;
@@ -439,36 +438,29 @@ export default function load($env) {
             let $79;
             let $80;
             let $81;
-            let $82;
-            let $m83;
-            let $f84;
-            let $85;
-            let $86;
-            let $87;
-            let $m88;
-            let $f89;
-            let $o90;
-            let $n91;
-            let $o92;
-            let $n93;
+            let $m82;
+            let $f83;
+            let $o84;
+            let $n85;
+            let $o86;
+            let $n87;
             const $json = rh.claim(ctx_1);
-            const $va = rt.NONE;
             let q = rt.first(($1 = ctx_1, $s.pcs[$d] = $pc + 10, rt.fn((($f4 = $1?.f) !== undefined && (($2 = $f4.query) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.query) !== undefined || (!("query" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1)));
             let x = rt.first(($6 = (($7 = $env.f.tonumber) !== undefined ? $7 : ($s.pcs[$d] = $pc + 11, rt.getGlobal($env, "tonumber"))), $8 = ($9 = q, (($f12 = $9?.f) !== undefined && (($10 = $f12.x) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.x) !== undefined || (!("x" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 11, rt.index($9, "x", "local 'q'")))), $s.pcs[$d] = $pc + 12, $fn5 = rt.fn($6, "global 'tonumber'"), $fn5($8)));
             if ($json) {
                 $13 = ($14 = q, (($f17 = $14?.f) !== undefined && (($15 = $f17.s) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.s) !== undefined || (!("s" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 13, rt.index($14, "s", "local 'q'"))));
                 $19 = x;
-                $21 = (rt.t($22 = x) ? ($23 = (x), $24 = (0), (typeof $23 === 'number' && typeof $24 === 'number' ? $23 / $24 : ($s.pcs[$d] = $pc + 13, rt.div($23, $24, "local 'x'")))) : $22);
-                $26 = (rt.t($27 = x) ? ($28 = (x), (typeof $28 === 'number' ? -$28 : ($s.pcs[$d] = $pc + 13, rt.unm($28, "local 'x'")))) : $27);
-                $30 = (($31 = q, (($f34 = $31?.f) !== undefined && (($32 = $f34.b) !== undefined || ($m33 = $31.metatable) === undefined || ($32 = $m33.view.b) !== undefined || (!("b" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 13, rt.index($31, "b", "local 'q'")))) === "1");
-                $35 = ($36 = q, (($f39 = $36?.f) !== undefined && (($37 = $f39.t) !== undefined || ($m38 = $36.metatable) === undefined || ($37 = $m38.view.t) !== undefined || (!("t" in $m38.view) && $m38.view[rt.CUT] === undefined)) ? $37 : ($s.pcs[$d] = $pc + 13, rt.index($36, "t", "local 'q'"))));
-                $41 = ($42 = q, (($f45 = $42?.f) !== undefined && (($43 = $f45.s) !== undefined || ($m44 = $42.metatable) === undefined || ($43 = $m44.view.s) !== undefined || (!("s" in $m44.view) && $m44.view[rt.CUT] === undefined)) ? $43 : ($s.pcs[$d] = $pc + 13, rt.index($42, "s", "local 'q'"))));
-                $47 = x;
-                if (($18 = rh.scalar($13)) !== undefined && ($20 = rh.scalar($19)) !== undefined && ($25 = rh.scalar($21)) !== undefined && ($29 = rh.scalar($26)) !== undefined && ($40 = rh.scalar($35)) !== undefined && ($46 = rh.scalar($41)) !== undefined && ($48 = rh.scalar($47)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"s\":" + $18 + ",\"x\":" + $20 + ",\"inf\":" + $25 + ",\"neg\":" + $29 + ",\"b\":" + (($30) ? 'true' : 'false') + ",\"nested\":{\"t\":" + $40 + ",\"list\":[" + $46 + "," + $48 + "]}}"));
-                return rt.leave($s, $d, ($49 = $13, $50 = $19, $51 = $21, $52 = $26, $53 = $30, $54 = ($55 = $35, $56 = rt.buildTable(2, [1, $41, 2, $47], undefined), $o57 = new rt.FieldsObject(), $n58 = 1, ($55 !== undefined && ($o57.t = $55, $n58++)), $o57.list = $56, rt.LuaTable.record($o57, $n58)), $o59 = new rt.FieldsObject(), $n60 = 2, ($49 !== undefined && ($o59.s = $49, $n60++)), ($50 !== undefined && ($o59.x = $50, $n60++)), ($51 !== undefined && ($o59.inf = $51, $n60++)), ($52 !== undefined && ($o59.neg = $52, $n60++)), $o59.b = $53, $o59.nested = $54, rt.LuaTable.record($o59, $n60)));
+                $21 = (rt.t($22 = x) ? (typeof x === 'number' ? x / 0 : ($s.pcs[$d] = $pc + 13, rt.div(x, 0, "local 'x'"))) : $22);
+                $24 = (rt.t($25 = x) ? (typeof x === 'number' ? -x : ($s.pcs[$d] = $pc + 13, rt.unm(x, "local 'x'"))) : $25);
+                $27 = (($28 = q, (($f31 = $28?.f) !== undefined && (($29 = $f31.b) !== undefined || ($m30 = $28.metatable) === undefined || ($29 = $m30.view.b) !== undefined || (!("b" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : ($s.pcs[$d] = $pc + 13, rt.index($28, "b", "local 'q'")))) === "1");
+                $32 = ($33 = q, (($f36 = $33?.f) !== undefined && (($34 = $f36.t) !== undefined || ($m35 = $33.metatable) === undefined || ($34 = $m35.view.t) !== undefined || (!("t" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : ($s.pcs[$d] = $pc + 13, rt.index($33, "t", "local 'q'"))));
+                $38 = ($39 = q, (($f42 = $39?.f) !== undefined && (($40 = $f42.s) !== undefined || ($m41 = $39.metatable) === undefined || ($40 = $m41.view.s) !== undefined || (!("s" in $m41.view) && $m41.view[rt.CUT] === undefined)) ? $40 : ($s.pcs[$d] = $pc + 13, rt.index($39, "s", "local 'q'"))));
+                $44 = x;
+                if (($18 = rh.scalar($13)) !== undefined && ($20 = rh.scalar($19)) !== undefined && ($23 = rh.scalar($21)) !== undefined && ($26 = rh.scalar($24)) !== undefined && ($37 = rh.scalar($32)) !== undefined && ($43 = rh.scalar($38)) !== undefined && ($45 = rh.scalar($44)) !== undefined)
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"s\":" + $18 + ",\"x\":" + $20 + ",\"inf\":" + $23 + ",\"neg\":" + $26 + ",\"b\":" + (($27) ? 'true' : 'false') + ",\"nested\":{\"t\":" + $37 + ",\"list\":[" + $43 + "," + $45 + "]}}"));
+                return rt.leave($s, $d, ($46 = $13, $47 = $19, $48 = $21, $49 = $24, $50 = $27, $51 = ($52 = $32, $53 = rt.buildTable(2, [1, $38, 2, $44], undefined), $o54 = new rt.FieldsObject(), $n55 = 1, ($52 !== undefined && ($o54.t = $52, $n55++)), $o54.list = $53, rt.LuaTable.record($o54, $n55)), $o56 = new rt.FieldsObject(), $n57 = 2, ($46 !== undefined && ($o56.s = $46, $n57++)), ($47 !== undefined && ($o56.x = $47, $n57++)), ($48 !== undefined && ($o56.inf = $48, $n57++)), ($49 !== undefined && ($o56.neg = $49, $n57++)), $o56.b = $50, $o56.nested = $51, rt.LuaTable.record($o56, $n57)));
             }
-            return rt.leave($s, $d, ($61 = ($62 = q, (($f65 = $62?.f) !== undefined && (($63 = $f65.s) !== undefined || ($m64 = $62.metatable) === undefined || ($63 = $m64.view.s) !== undefined || (!("s" in $m64.view) && $m64.view[rt.CUT] === undefined)) ? $63 : ($s.pcs[$d] = $pc + 13, rt.index($62, "s", "local 'q'")))), $66 = x, $67 = (rt.t($68 = x) ? ($69 = (x), $70 = (0), (typeof $69 === 'number' && typeof $70 === 'number' ? $69 / $70 : ($s.pcs[$d] = $pc + 13, rt.div($69, $70, "local 'x'")))) : $68), $71 = (rt.t($72 = x) ? ($73 = (x), (typeof $73 === 'number' ? -$73 : ($s.pcs[$d] = $pc + 13, rt.unm($73, "local 'x'")))) : $72), $74 = (($75 = q, (($f78 = $75?.f) !== undefined && (($76 = $f78.b) !== undefined || ($m77 = $75.metatable) === undefined || ($76 = $m77.view.b) !== undefined || (!("b" in $m77.view) && $m77.view[rt.CUT] === undefined)) ? $76 : ($s.pcs[$d] = $pc + 13, rt.index($75, "b", "local 'q'")))) === "1"), $79 = ($80 = ($81 = q, (($f84 = $81?.f) !== undefined && (($82 = $f84.t) !== undefined || ($m83 = $81.metatable) === undefined || ($82 = $m83.view.t) !== undefined || (!("t" in $m83.view) && $m83.view[rt.CUT] === undefined)) ? $82 : ($s.pcs[$d] = $pc + 13, rt.index($81, "t", "local 'q'")))), $85 = rt.buildTable(2, [1, ($86 = q, (($f89 = $86?.f) !== undefined && (($87 = $f89.s) !== undefined || ($m88 = $86.metatable) === undefined || ($87 = $m88.view.s) !== undefined || (!("s" in $m88.view) && $m88.view[rt.CUT] === undefined)) ? $87 : ($s.pcs[$d] = $pc + 13, rt.index($86, "s", "local 'q'")))), 2, x], undefined), $o90 = new rt.FieldsObject(), $n91 = 1, ($80 !== undefined && ($o90.t = $80, $n91++)), $o90.list = $85, rt.LuaTable.record($o90, $n91)), $o92 = new rt.FieldsObject(), $n93 = 2, ($61 !== undefined && ($o92.s = $61, $n93++)), ($66 !== undefined && ($o92.x = $66, $n93++)), ($67 !== undefined && ($o92.inf = $67, $n93++)), ($71 !== undefined && ($o92.neg = $71, $n93++)), $o92.b = $74, $o92.nested = $79, rt.LuaTable.record($o92, $n93)));
+            return rt.leave($s, $d, ($58 = ($59 = q, (($f62 = $59?.f) !== undefined && (($60 = $f62.s) !== undefined || ($m61 = $59.metatable) === undefined || ($60 = $m61.view.s) !== undefined || (!("s" in $m61.view) && $m61.view[rt.CUT] === undefined)) ? $60 : ($s.pcs[$d] = $pc + 13, rt.index($59, "s", "local 'q'")))), $63 = x, $64 = (rt.t($65 = x) ? (typeof x === 'number' ? x / 0 : ($s.pcs[$d] = $pc + 13, rt.div(x, 0, "local 'x'"))) : $65), $66 = (rt.t($67 = x) ? (typeof x === 'number' ? -x : ($s.pcs[$d] = $pc + 13, rt.unm(x, "local 'x'"))) : $67), $68 = (($69 = q, (($f72 = $69?.f) !== undefined && (($70 = $f72.b) !== undefined || ($m71 = $69.metatable) === undefined || ($70 = $m71.view.b) !== undefined || (!("b" in $m71.view) && $m71.view[rt.CUT] === undefined)) ? $70 : ($s.pcs[$d] = $pc + 13, rt.index($69, "b", "local 'q'")))) === "1"), $73 = ($74 = ($75 = q, (($f78 = $75?.f) !== undefined && (($76 = $f78.t) !== undefined || ($m77 = $75.metatable) === undefined || ($76 = $m77.view.t) !== undefined || (!("t" in $m77.view) && $m77.view[rt.CUT] === undefined)) ? $76 : ($s.pcs[$d] = $pc + 13, rt.index($75, "t", "local 'q'")))), $79 = rt.buildTable(2, [1, ($80 = q, (($f83 = $80?.f) !== undefined && (($81 = $f83.s) !== undefined || ($m82 = $80.metatable) === undefined || ($81 = $m82.view.s) !== undefined || (!("s" in $m82.view) && $m82.view[rt.CUT] === undefined)) ? $81 : ($s.pcs[$d] = $pc + 13, rt.index($80, "s", "local 'q'")))), 2, x], undefined), $o84 = new rt.FieldsObject(), $n85 = 1, ($74 !== undefined && ($o84.t = $74, $n85++)), $o84.list = $79, rt.LuaTable.record($o84, $n85)), $o86 = new rt.FieldsObject(), $n87 = 2, ($58 !== undefined && ($o86.s = $58, $n87++)), ($63 !== undefined && ($o86.x = $63, $n87++)), ($64 !== undefined && ($o86.inf = $64, $n87++)), ($66 !== undefined && ($o86.neg = $66, $n87++)), $o86.b = $68, $o86.nested = $73, rt.LuaTable.record($o86, $n87)));
         }))) !== undefined && ($f32 = $26?.f) !== undefined && !$26.linked && $f32.get !== undefined ? ($f32.get = $31) : ($s.pcs[$d] = $pc + 9, rt.setIndex($26, "get", $31, "field 'scalars'")));
         $33 = ($34 = api, (($f37 = $34?.f) !== undefined && (($35 = $f37.bytes) !== undefined || ($m36 = $34.metatable) === undefined || ($35 = $m36.view.bytes) !== undefined || (!("bytes" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : ($s.pcs[$d] = $pc + 14, rt.index($34, "bytes", "local 'api'"))));
         (($38 = rh.jsonHandler((function $get(ctx_2) {
@@ -496,31 +488,26 @@ export default function load($env) {
             let $18;
             let $19;
             let $20;
-            let $21;
-            let $22;
-            let $o23;
-            let $n24;
+            let $o21;
+            let $n22;
+            let $23;
+            let $24;
             let $25;
             let $26;
             let $27;
-            let $28;
-            let $29;
-            let $30;
-            let $31;
-            let $o32;
-            let $n33;
+            let $o28;
+            let $n29;
             const $json = rh.claim(ctx_2);
-            const $va = rt.NONE;
             let s = (rt.t($1 = (rh.pristineContext(ctx_2) ? ctx_2.queryValue("s") : ($2 = rt.first(($3 = ctx_2, $s.pcs[$d] = $pc + 16, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.query) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.query) !== undefined || (!("query" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3))), (($f9 = $2?.f) !== undefined && (($7 = $f9.s) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.s) !== undefined || (!("s" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 15, rt.index($2, "s")))))) ? $1 : "");
             if ($json) {
                 $10 = s;
-                $12 = ($13 = ("q\"b\\s/\n\r\t\x00\x01\x1f"), $14 = (s), (typeof $13 === 'string' && typeof $14 === 'string' ? $13 + $14 : ($s.pcs[$d] = $pc + 17, rt.concat($13, $14, undefined, "local 's'"))));
-                $16 = ($17 = ("\xc8\xff"), $18 = (s), (typeof $17 === 'string' && typeof $18 === 'string' ? $17 + $18 : ($s.pcs[$d] = $pc + 17, rt.concat($17, $18, undefined, "local 's'"))));
-                if (($11 = rh.scalar($10)) !== undefined && ($15 = rh.scalar($12)) !== undefined && ($19 = rh.scalar($16)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"utf\":\"\xc3\xa9\xe2\x82\xac\",\"raw\":" + $11 + ",\"esc\":" + $15 + ",\"hi\":" + $19 + "}"));
-                return rt.leave($s, $d, ($20 = $10, $21 = $12, $22 = $16, $o23 = new rt.FieldsObject(), $n24 = 2, $o23.utf = "\xc3\xa9\xe2\x82\xac", $o23.raw = $20, ($21 !== undefined && ($o23.esc = $21, $n24++)), ($22 !== undefined && ($o23.hi = $22, $n24++)), rt.LuaTable.record($o23, $n24)));
+                $12 = ($13 = ("q\"b\\s/\n\r\t\x00\x01\x1f"), (typeof $13 === 'string' && typeof s === 'string' ? $13 + s : ($s.pcs[$d] = $pc + 17, rt.concat($13, s, undefined, "local 's'"))));
+                $15 = ($16 = ("\xc8\xff"), (typeof $16 === 'string' && typeof s === 'string' ? $16 + s : ($s.pcs[$d] = $pc + 17, rt.concat($16, s, undefined, "local 's'"))));
+                if (($11 = rh.scalar($10)) !== undefined && ($14 = rh.scalar($12)) !== undefined && ($17 = rh.scalar($15)) !== undefined)
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"utf\":\"\xc3\xa9\xe2\x82\xac\",\"raw\":" + $11 + ",\"esc\":" + $14 + ",\"hi\":" + $17 + "}"));
+                return rt.leave($s, $d, ($18 = $10, $19 = $12, $20 = $15, $o21 = new rt.FieldsObject(), $n22 = 2, $o21.utf = "\xc3\xa9\xe2\x82\xac", $o21.raw = $18, ($19 !== undefined && ($o21.esc = $19, $n22++)), ($20 !== undefined && ($o21.hi = $20, $n22++)), rt.LuaTable.record($o21, $n22)));
             }
-            return rt.leave($s, $d, ($25 = s, $26 = ($27 = ("q\"b\\s/\n\r\t\x00\x01\x1f"), $28 = (s), (typeof $27 === 'string' && typeof $28 === 'string' ? $27 + $28 : ($s.pcs[$d] = $pc + 17, rt.concat($27, $28, undefined, "local 's'")))), $29 = ($30 = ("\xc8\xff"), $31 = (s), (typeof $30 === 'string' && typeof $31 === 'string' ? $30 + $31 : ($s.pcs[$d] = $pc + 17, rt.concat($30, $31, undefined, "local 's'")))), $o32 = new rt.FieldsObject(), $n33 = 2, $o32.utf = "\xc3\xa9\xe2\x82\xac", $o32.raw = $25, ($26 !== undefined && ($o32.esc = $26, $n33++)), ($29 !== undefined && ($o32.hi = $29, $n33++)), rt.LuaTable.record($o32, $n33)));
+            return rt.leave($s, $d, ($23 = s, $24 = ($25 = ("q\"b\\s/\n\r\t\x00\x01\x1f"), (typeof $25 === 'string' && typeof s === 'string' ? $25 + s : ($s.pcs[$d] = $pc + 17, rt.concat($25, s, undefined, "local 's'")))), $26 = ($27 = ("\xc8\xff"), (typeof $27 === 'string' && typeof s === 'string' ? $27 + s : ($s.pcs[$d] = $pc + 17, rt.concat($27, s, undefined, "local 's'")))), $o28 = new rt.FieldsObject(), $n29 = 2, $o28.utf = "\xc3\xa9\xe2\x82\xac", $o28.raw = $23, ($24 !== undefined && ($o28.esc = $24, $n29++)), ($26 !== undefined && ($o28.hi = $26, $n29++)), rt.LuaTable.record($o28, $n29)));
         }))) !== undefined && ($f39 = $33?.f) !== undefined && !$33.linked && $f39.get !== undefined ? ($f39.get = $38) : ($s.pcs[$d] = $pc + 14, rt.setIndex($33, "get", $38, "field 'bytes'")));
         $40 = ($41 = api, (($f44 = $41?.f) !== undefined && (($42 = $f44.list) !== undefined || ($m43 = $41.metatable) === undefined || ($42 = $m43.view.list) !== undefined || (!("list" in $m43.view) && $m43.view[rt.CUT] === undefined)) ? $42 : ($s.pcs[$d] = $pc + 18, rt.index($41, "list", "local 'api'"))));
         (($45 = rh.jsonHandler((function $get(ctx_3) {
@@ -546,34 +533,29 @@ export default function load($env) {
             let $16;
             let $17;
             let $18;
-            let $19;
+            let $k19;
             let $20;
-            let $k21;
+            let $21;
             let $22;
             let $23;
             let $24;
             let $25;
             let $26;
             let $27;
-            let $28;
-            let $29;
+            let $o28;
+            let $n29;
             let $30;
-            let $31;
-            let $o32;
-            let $n33;
+            let $a31;
+            let $32;
+            let $33;
             let $34;
-            let $a35;
-            let $36;
+            let $o35;
+            let $n36;
             let $37;
             let $38;
             let $o39;
             let $n40;
-            let $41;
-            let $42;
-            let $o43;
-            let $n44;
             const $json = rh.claim(ctx_3);
-            const $va = rt.NONE;
             let n = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx_3) ? ctx_3.queryValue("n") : ($6 = rt.first(($7 = ctx_3, $s.pcs[$d] = $pc + 20, rt.fn((($f10 = $7?.f) !== undefined && (($8 = $f10.query) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.query) !== undefined || (!("query" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f13 = $6?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = $6.metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 19, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 21, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 3);
             let items = new rt.LuaTable();
             let items$j = '', items$n = 0;
@@ -582,23 +564,23 @@ export default function load($env) {
                 const $b1 = ($14 = n, ($s.pcs[$d] = $pc + 22, rt.forNumber($14, 'limit')));
                 $loop1: for (let i = $a1; i <= $b1; i++) {
                     if ($json) {
-                        $15 = "{\"i\":" + rh.num(i) + ",\"half\":" + rh.num((i / 2)) + ",\"neg\":" + rh.num(((-i) * 0)) + ",\"name\":" + rh.str(($16 = ("n"), $17 = (i), (typeof $16 === 'string' && typeof $17 === 'string' ? $16 + $17 : ($s.pcs[$d] = $pc + 23, rt.concat($16, $17, undefined, "local 'i'"))))) + ",\"odd\":" + ((((rt.mod(i, 2)) === 1)) ? 'true' : 'false') + ",\"pair\":[" + rh.num(i) + "," + rh.str(($18 = ("x"), $19 = (i), (typeof $18 === 'string' && typeof $19 === 'string' ? $18 + $19 : ($s.pcs[$d] = $pc + 23, rt.concat($18, $19, undefined, "local 'i'"))))) + "]}";
+                        $15 = "{\"i\":" + rh.num(i) + ",\"half\":" + rh.num((i / 2)) + ",\"neg\":" + rh.num(((-i) * 0)) + ",\"name\":" + rh.str(($16 = ("n"), (typeof $16 === 'string' && typeof i === 'string' ? $16 + i : ($s.pcs[$d] = $pc + 23, rt.concat($16, i, undefined, "local 'i'"))))) + ",\"odd\":" + ((((rt.mod(i, 2)) === 1)) ? 'true' : 'false') + ",\"pair\":[" + rh.num(i) + "," + rh.str(($17 = ("x"), (typeof $17 === 'string' && typeof i === 'string' ? $17 + i : ($s.pcs[$d] = $pc + 23, rt.concat($17, i, undefined, "local 'i'"))))) + "]}";
                         items$j = items$n++ === 0 ? $15 : items$j + ',' + $15;
                     }
                     else {
-                        $20 = items;
-                        $k21 = i;
-                        (($34 = ($22 = i, $23 = (i / 2), $24 = ((-i) * 0), $25 = ($26 = ("n"), $27 = (i), (typeof $26 === 'string' && typeof $27 === 'string' ? $26 + $27 : ($s.pcs[$d] = $pc + 23, rt.concat($26, $27, undefined, "local 'i'")))), $28 = ((rt.mod(i, 2)) === 1), $29 = rt.buildTable(2, [1, i, 2, ($30 = ("x"), $31 = (i), (typeof $30 === 'string' && typeof $31 === 'string' ? $30 + $31 : ($s.pcs[$d] = $pc + 23, rt.concat($30, $31, undefined, "local 'i'"))))], undefined), $o32 = new rt.FieldsObject(), $n33 = 6, $o32.i = $22, $o32.half = $23, $o32.neg = $24, $o32.name = $25, $o32.odd = $28, $o32.pair = $29, rt.LuaTable.record($o32, $n33))) !== undefined && ($a35 = $20?.arr) !== undefined && ($k21 - 1 >>> 0) === $k21 - 1 && $a35[$k21 - 1] !== undefined ? ($a35[$k21 - 1] = $34) : $34 !== undefined && $a35 !== undefined && $k21 === $a35.length + 1 && $20.other === undefined && $20.metatable === undefined ? $a35.push($34) : ($s.pcs[$d] = $pc + 23, rt.setIndex($20, $k21, $34, "local 'items'")));
+                        $18 = items;
+                        $k19 = i;
+                        (($30 = ($20 = i, $21 = (i / 2), $22 = ((-i) * 0), $23 = ($24 = ("n"), (typeof $24 === 'string' && typeof i === 'string' ? $24 + i : ($s.pcs[$d] = $pc + 23, rt.concat($24, i, undefined, "local 'i'")))), $25 = ((rt.mod(i, 2)) === 1), $26 = rt.buildTable(2, [1, i, 2, ($27 = ("x"), (typeof $27 === 'string' && typeof i === 'string' ? $27 + i : ($s.pcs[$d] = $pc + 23, rt.concat($27, i, undefined, "local 'i'"))))], undefined), $o28 = new rt.FieldsObject(), $n29 = 6, $o28.i = $20, $o28.half = $21, $o28.neg = $22, $o28.name = $23, $o28.odd = $25, $o28.pair = $26, rt.LuaTable.record($o28, $n29))) !== undefined && ($a31 = $18?.arr) !== undefined && ($k19 - 1 >>> 0) === $k19 - 1 && $a31[$k19 - 1] !== undefined ? ($a31[$k19 - 1] = $30) : $30 !== undefined && $a31 !== undefined && $k19 === $a31.length + 1 && $18.other === undefined && $18.metatable === undefined ? $a31.push($30) : ($s.pcs[$d] = $pc + 23, rt.setIndex($18, $k19, $30, "local 'items'")));
                     }
                 }
             }
             if ($json) {
-                $36 = items$n;
+                $32 = items$n;
                 if (items$n !== 0)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($36) + ",\"items\":[" + items$j + "]}"));
-                return rt.leave($s, $d, ($37 = $36, $38 = items, $o39 = new rt.FieldsObject(), $n40 = 2, $o39.count = $37, $o39.items = $38, rt.LuaTable.record($o39, $n40)));
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($32) + ",\"items\":[" + items$j + "]}"));
+                return rt.leave($s, $d, ($33 = $32, $34 = items, $o35 = new rt.FieldsObject(), $n36 = 2, $o35.count = $33, $o35.items = $34, rt.LuaTable.record($o35, $n36)));
             }
-            return rt.leave($s, $d, ($41 = items.length(), $42 = items, $o43 = new rt.FieldsObject(), $n44 = 2, $o43.count = $41, $o43.items = $42, rt.LuaTable.record($o43, $n44)));
+            return rt.leave($s, $d, ($37 = items.length(), $38 = items, $o39 = new rt.FieldsObject(), $n40 = 2, $o39.count = $37, $o39.items = $38, rt.LuaTable.record($o39, $n40)));
         }))) !== undefined && ($f46 = $40?.f) !== undefined && !$40.linked && $f46.get !== undefined ? ($f46.get = $45) : ($s.pcs[$d] = $pc + 18, rt.setIndex($40, "get", $45, "field 'list'")));
         let touch;
         touch = function $touch(ctx_4) {
@@ -620,7 +602,6 @@ export default function load($env) {
             let $f12;
             let $13;
             let $f14;
-            const $va = rt.NONE;
             $1 = rt.first(($2 = ctx_4, $s.pcs[$d] = $pc + 24, rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.params) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2)));
             (($6 = "changed") !== undefined && ($f7 = $1?.f) !== undefined && !$1.linked && $f7.id !== undefined ? ($f7.id = $6) : ($s.pcs[$d] = $pc + 25, rt.setIndex($1, "id", $6)));
             $8 = rt.first(($9 = ctx_4, $s.pcs[$d] = $pc + 26, rt.fn((($f12 = $9?.f) !== undefined && (($10 = $f12.headers) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.headers) !== undefined || (!("headers" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "headers", "local 'ctx'")), "method 'headers'")($9)));
@@ -690,7 +671,6 @@ export default function load($env) {
             let $o55;
             let $n56;
             const $json = rh.claim(ctx_5);
-            const $va = rt.NONE;
             let before = (rh.pristineContext(ctx_5) ? ctx_5.param("id") : ($1 = rt.first(($2 = ctx_5, $s.pcs[$d] = $pc + 30, rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.params) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f8 = $1?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = $1.metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 29, rt.index($1, "id")))));
             ($s.pcs[$d] = $pc + 31, touch(ctx_5));
             if ($json) {
@@ -745,7 +725,6 @@ export default function load($env) {
             let $f34;
             let $o35;
             let $n36;
-            const $va = rt.NONE;
             let names = new rt.LuaTable();
             {
                 const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.pairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 36, rt.getGlobal($env, "pairs"))), $r4 = ($5 = ctx_6, $s.pcs[$d] = $pc + 37, rt.fn((($f8 = $5?.f) !== undefined && (($6 = $f8.headers) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.headers) !== undefined || (!("headers" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5)), $s.pcs[$d] = $pc + 38, $fn1 = rt.fn($2, "global 'pairs'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4))))], 3);
@@ -788,7 +767,6 @@ export default function load($env) {
             let $o15;
             let $n16;
             const $json = rh.claim(ctx_7);
-            const $va = rt.NONE;
             if ($json) {
                 $1 = (rh.pristineContext(ctx_7) ? ctx_7.method : ($2 = ctx_7, (($f5 = $2?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 46), rt.index($2, "method", "local 'ctx'")))));
                 if (($6 = rh.scalar($1)) !== undefined)
@@ -843,7 +821,6 @@ export default function load($env) {
             let $o38;
             let $n39;
             const $json = rh.claim(ctx_8);
-            const $va = rt.NONE;
             let t = rt.first(($2 = ($3 = ($4 = api, (($f7 = $4?.f) !== undefined && (($5 = $f7.inner) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.inner) !== undefined || (!("inner" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 48, rt.index($4, "inner", "upvalue 'api'")))), (($f10 = $3?.f) !== undefined && (($8 = $f10.get) !== undefined || ($m9 = $3.metatable) === undefined || ($8 = $m9.view.get) !== undefined || (!("get" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 48, rt.index($3, "get", "field 'inner'")))), $11 = ctx_8, $s.pcs[$d] = $pc + 49, $fn1 = rt.fn($2, "field 'get'"), $fn1($11)));
             if ($json) {
                 $12 = ($13 = t, (($f16 = $13?.f) !== undefined && (($14 = $f16.who) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.who) !== undefined || (!("who" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 50, rt.index($13, "who", "local 't'"))));
@@ -905,7 +882,6 @@ export default function load($env) {
             let $t40;
             let $r41;
             const $json = rh.claim(ctx_9);
-            const $va = rt.NONE;
             if ($json) {
                 $1 = ($2 = api, (($f5 = $2?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 52, rt.index($2, "json", "upvalue 'api'"))));
                 $6 = (rh.pristineContext(ctx_9) ? ctx_9.queryValue("id") : ($7 = rt.first(($8 = ctx_9, $s.pcs[$d] = $pc + 53, rt.fn((($f11 = $8?.f) !== undefined && (($9 = $f11.query) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.query) !== undefined || (!("query" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "query", "local 'ctx'")), "method 'query'")($8))), (($f14 = $7?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = $7.metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 52, rt.index($7, "id")))));
@@ -934,7 +910,6 @@ export default function load($env) {
             let $f10;
             let $11;
             let $f12;
-            const $va = rt.NONE;
             if (((rh.pristineContext(ctx_10) ? ctx_10.queryValue("on") : ($1 = rt.first(($2 = ctx_10, $s.pcs[$d] = $pc + 59, rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.query) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.query) !== undefined || (!("query" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2))), (($f8 = $1?.f) !== undefined && (($6 = $f8.on) !== undefined || ($m7 = $1.metatable) === undefined || ($6 = $m7.view.on) !== undefined || (!("on" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 58, rt.index($1, "on"))))) === "1")) {
                 (($9 = (($body) => rt.withBody((function $anonymous(t_1) {
                     const $r = $body(t_1);
@@ -951,7 +926,6 @@ export default function load($env) {
                     let $5;
                     let $t6;
                     let $r7;
-                    const $va = rt.NONE;
                     (($1 = true) !== undefined && ($f2 = t_1?.f) !== undefined && !t_1.linked && $f2.wrapped !== undefined ? ($f2.wrapped = $1) : ($s.pcs[$d] = $pc + 60, rt.setIndex(t_1, "wrapped", $1, "local 't'")));
                     return ($4 = original_json, $5 = t_1, $s.pcs[$d] = $pc + 61, $fn3 = rt.fn($4, "upvalue 'original_json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t6 = $s.tails++, $r7 = $fn3($5), $s.tails = $t6, $r7) : rt.tail($s, $fn3, [$5]));
                 }))) !== undefined && ($f10 = api?.f) !== undefined && !api.linked && $f10.json !== undefined ? ($f10.json = $9) : ($s.pcs[$d] = $pc + 62, rt.setIndex(api, "json", $9, "upvalue 'api'")));
@@ -982,7 +956,6 @@ export default function load($env) {
             let $o13;
             let $n14;
             const $json = rh.claim(ctx_11);
-            const $va = rt.NONE;
             $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 68, rt.fn((($2 = $env.f.pcall) !== undefined ? $2 : ($s.pcs[$d] = $pc + 67, rt.getGlobal($env, "pcall"))), "global 'pcall'")(function $anonymous() {
                     const $s = rt.current, $d = $s.depth;
                     if ($d >= $s.limit)
@@ -996,7 +969,6 @@ export default function load($env) {
                     let $6;
                     let $m7;
                     let $f8;
-                    const $va = rt.NONE;
                     return rt.leave($s, $d, (rh.pristineContext(ctx_11) ? ctx_11.param("id") : ($1 = rt.first(($2 = ctx_11, $s.pcs[$d] = $pc + 66, rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.params) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "upvalue 'ctx'")), "method 'params'")($2))), (($f8 = $1?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = $1.metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 65, rt.index($1, "id"))))));
                 })))], 2);
             let ok = $l1[0];

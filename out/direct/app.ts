@@ -336,7 +336,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o127: rt.Fields;
         let $n128: number;
         const $json: boolean = rh.claim(ctx);
-        const $va: rt.LuaValue[] = rt.NONE;
         if ($json) {
           $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.params) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.params) !== undefined || (!("params" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), (($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 3, rt.index($2, "id")))));
           $11 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("sub") : ($12 = rt.first(($13 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.params) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.params) !== undefined || (!("params" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($13, "params", "local 'ctx'")), "method 'params'")($13))), (($f19 = ($12 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.sub) !== undefined || ($m18 = ($12 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.sub) !== undefined || (!("sub" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 3, rt.index($12, "sub")))));
@@ -377,56 +376,56 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $20: string | undefined;
         let $21: rt.LuaValue;
         let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
+        let $23: string | undefined;
         let $24: rt.LuaValue;
-        let $25: string | undefined;
-        let $26: rt.LuaValue;
+        let $25: rt.LuaValue;
+        let $26: string | undefined;
         let $27: rt.LuaValue;
         let $28: rt.LuaValue;
-        let $29: string | undefined;
-        let $30: rt.LuaValue;
-        let $31: rt.LuaValue;
+        let $29: rt.LuaValue;
+        let $m30: rt.LuaTable | undefined;
+        let $f31: rt.Fields | undefined;
         let $32: rt.LuaValue;
-        let $m33: rt.LuaTable | undefined;
-        let $f34: rt.Fields | undefined;
-        let $35: rt.LuaValue;
-        let $36: rt.LuaValue;
-        let $37: rt.LuaValue;
-        let $m38: rt.LuaTable | undefined;
-        let $f39: rt.Fields | undefined;
-        let $40: string | undefined;
-        let $41: rt.LuaValue;
-        let $42: rt.LuaValue;
-        let $43: rt.LuaValue;
-        let $m44: rt.LuaTable | undefined;
-        let $f45: rt.Fields | undefined;
-        let $46: string | undefined;
+        let $33: rt.LuaValue;
+        let $34: rt.LuaValue;
+        let $m35: rt.LuaTable | undefined;
+        let $f36: rt.Fields | undefined;
+        let $37: string | undefined;
+        let $38: rt.LuaValue;
+        let $39: rt.LuaValue;
+        let $40: rt.LuaValue;
+        let $m41: rt.LuaTable | undefined;
+        let $f42: rt.Fields | undefined;
+        let $43: string | undefined;
+        let $44: rt.LuaValue;
+        let $45: string | undefined;
+        let $46: rt.LuaValue;
         let $47: rt.LuaValue;
-        let $48: string | undefined;
+        let $48: rt.LuaValue;
         let $49: rt.LuaValue;
         let $50: rt.LuaValue;
         let $51: rt.LuaValue;
         let $52: rt.LuaValue;
         let $53: rt.LuaValue;
-        let $54: rt.LuaValue;
-        let $55: rt.LuaValue;
-        let $56: rt.LuaValue;
-        let $o57: rt.Fields;
-        let $n58: number;
-        let $o59: rt.Fields;
-        let $n60: number;
-        let $61: rt.LuaValue;
-        let $62: rt.LuaValue;
+        let $o54: rt.Fields;
+        let $n55: number;
+        let $o56: rt.Fields;
+        let $n57: number;
+        let $58: rt.LuaValue;
+        let $59: rt.LuaValue;
+        let $60: rt.LuaValue;
+        let $m61: rt.LuaTable | undefined;
+        let $f62: rt.Fields | undefined;
         let $63: rt.LuaValue;
-        let $m64: rt.LuaTable | undefined;
-        let $f65: rt.Fields | undefined;
+        let $64: rt.LuaValue;
+        let $65: rt.LuaValue;
         let $66: rt.LuaValue;
         let $67: rt.LuaValue;
         let $68: rt.LuaValue;
         let $69: rt.LuaValue;
         let $70: rt.LuaValue;
-        let $71: rt.LuaValue;
-        let $72: rt.LuaValue;
+        let $m71: rt.LuaTable | undefined;
+        let $f72: rt.Fields | undefined;
         let $73: rt.LuaValue;
         let $74: rt.LuaValue;
         let $75: rt.LuaValue;
@@ -436,35 +435,28 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $79: rt.LuaValue;
         let $80: rt.LuaValue;
         let $81: rt.LuaValue;
-        let $82: rt.LuaValue;
-        let $m83: rt.LuaTable | undefined;
-        let $f84: rt.Fields | undefined;
-        let $85: rt.LuaValue;
-        let $86: rt.LuaValue;
-        let $87: rt.LuaValue;
-        let $m88: rt.LuaTable | undefined;
-        let $f89: rt.Fields | undefined;
-        let $o90: rt.Fields;
-        let $n91: number;
-        let $o92: rt.Fields;
-        let $n93: number;
+        let $m82: rt.LuaTable | undefined;
+        let $f83: rt.Fields | undefined;
+        let $o84: rt.Fields;
+        let $n85: number;
+        let $o86: rt.Fields;
+        let $n87: number;
         const $json: boolean = rh.claim(ctx_1);
-        const $va: rt.LuaValue[] = rt.NONE;
         let q: rt.LuaValue = rt.first(($1 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 10, rt.fn((($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.query) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.query) !== undefined || (!("query" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1)));
         let x: rt.LuaValue = rt.first(($6 = (($7 = $env.f.tonumber) !== undefined ? $7 : ($s.pcs[$d] = $pc + 11, rt.getGlobal($env, "tonumber"))), $8 = ($9 = q as rt.LuaValue, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.x) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.x) !== undefined || (!("x" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 11, rt.index($9, "x", "local 'q'")))), $s.pcs[$d] = $pc + 12, $fn5 = rt.fn($6, "global 'tonumber'"), $fn5($8)));
         if ($json) {
           $13 = ($14 = q as rt.LuaValue, (($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.s) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.s) !== undefined || (!("s" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 13, rt.index($14, "s", "local 'q'"))));
           $19 = x;
-          $21 = (rt.t($22 = x) ? ($23 = (x) as rt.LuaValue, $24 = (0) as rt.LuaValue, (typeof $23 === 'number' && typeof $24 === 'number' ? $23 / $24 : ($s.pcs[$d] = $pc + 13, rt.div($23, $24, "local 'x'")))) : $22);
-          $26 = (rt.t($27 = x) ? ($28 = (x) as rt.LuaValue, (typeof $28 === 'number' ? -$28 : ($s.pcs[$d] = $pc + 13, rt.unm($28, "local 'x'")))) : $27);
-          $30 = (($31 = q as rt.LuaValue, (($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.b) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.b) !== undefined || (!("b" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 13, rt.index($31, "b", "local 'q'")))) === "1");
-          $35 = ($36 = q as rt.LuaValue, (($f39 = ($36 as rt.LuaTable)?.f) !== undefined && (($37 = $f39.t) !== undefined || ($m38 = ($36 as rt.LuaTable).metatable) === undefined || ($37 = $m38.view.t) !== undefined || (!("t" in $m38.view) && $m38.view[rt.CUT] === undefined)) ? $37 : ($s.pcs[$d] = $pc + 13, rt.index($36, "t", "local 'q'"))));
-          $41 = ($42 = q as rt.LuaValue, (($f45 = ($42 as rt.LuaTable)?.f) !== undefined && (($43 = $f45.s) !== undefined || ($m44 = ($42 as rt.LuaTable).metatable) === undefined || ($43 = $m44.view.s) !== undefined || (!("s" in $m44.view) && $m44.view[rt.CUT] === undefined)) ? $43 : ($s.pcs[$d] = $pc + 13, rt.index($42, "s", "local 'q'"))));
-          $47 = x;
-          if (($18 = rh.scalar($13)) !== undefined && ($20 = rh.scalar($19)) !== undefined && ($25 = rh.scalar($21)) !== undefined && ($29 = rh.scalar($26)) !== undefined && ($40 = rh.scalar($35)) !== undefined && ($46 = rh.scalar($41)) !== undefined && ($48 = rh.scalar($47)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"s\":" + $18! + ",\"x\":" + $20! + ",\"inf\":" + $25! + ",\"neg\":" + $29! + ",\"b\":" + (($30) ? 'true' : 'false') + ",\"nested\":{\"t\":" + $40! + ",\"list\":[" + $46! + "," + $48! + "]}}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($49 = $13, $50 = $19, $51 = $21, $52 = $26, $53 = $30, $54 = ($55 = $35, $56 = rt.buildTable(2, [1, $41, 2, $47], undefined), $o57 = new rt.FieldsObject(), $n58 = 1, ($55 !== undefined && ($o57.t = $55, $n58++)), $o57.list = $56, rt.LuaTable.record($o57, $n58)), $o59 = new rt.FieldsObject(), $n60 = 2, ($49 !== undefined && ($o59.s = $49, $n60++)), ($50 !== undefined && ($o59.x = $50, $n60++)), ($51 !== undefined && ($o59.inf = $51, $n60++)), ($52 !== undefined && ($o59.neg = $52, $n60++)), $o59.b = $53, $o59.nested = $54, rt.LuaTable.record($o59, $n60)));
+          $21 = (rt.t($22 = x) ? (typeof x === 'number' ? x / 0 : ($s.pcs[$d] = $pc + 13, rt.div(x, 0, "local 'x'"))) : $22);
+          $24 = (rt.t($25 = x) ? (typeof x === 'number' ? -x : ($s.pcs[$d] = $pc + 13, rt.unm(x, "local 'x'"))) : $25);
+          $27 = (($28 = q as rt.LuaValue, (($f31 = ($28 as rt.LuaTable)?.f) !== undefined && (($29 = $f31.b) !== undefined || ($m30 = ($28 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view.b) !== undefined || (!("b" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : ($s.pcs[$d] = $pc + 13, rt.index($28, "b", "local 'q'")))) === "1");
+          $32 = ($33 = q as rt.LuaValue, (($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36.t) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view.t) !== undefined || (!("t" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : ($s.pcs[$d] = $pc + 13, rt.index($33, "t", "local 'q'"))));
+          $38 = ($39 = q as rt.LuaValue, (($f42 = ($39 as rt.LuaTable)?.f) !== undefined && (($40 = $f42.s) !== undefined || ($m41 = ($39 as rt.LuaTable).metatable) === undefined || ($40 = $m41.view.s) !== undefined || (!("s" in $m41.view) && $m41.view[rt.CUT] === undefined)) ? $40 : ($s.pcs[$d] = $pc + 13, rt.index($39, "s", "local 'q'"))));
+          $44 = x;
+          if (($18 = rh.scalar($13)) !== undefined && ($20 = rh.scalar($19)) !== undefined && ($23 = rh.scalar($21)) !== undefined && ($26 = rh.scalar($24)) !== undefined && ($37 = rh.scalar($32)) !== undefined && ($43 = rh.scalar($38)) !== undefined && ($45 = rh.scalar($44)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"s\":" + $18! + ",\"x\":" + $20! + ",\"inf\":" + $23! + ",\"neg\":" + $26! + ",\"b\":" + (($27) ? 'true' : 'false') + ",\"nested\":{\"t\":" + $37! + ",\"list\":[" + $43! + "," + $45! + "]}}") as unknown as rt.LuaValue);
+          return rt.leave($s, $d, ($46 = $13, $47 = $19, $48 = $21, $49 = $24, $50 = $27, $51 = ($52 = $32, $53 = rt.buildTable(2, [1, $38, 2, $44], undefined), $o54 = new rt.FieldsObject(), $n55 = 1, ($52 !== undefined && ($o54.t = $52, $n55++)), $o54.list = $53, rt.LuaTable.record($o54, $n55)), $o56 = new rt.FieldsObject(), $n57 = 2, ($46 !== undefined && ($o56.s = $46, $n57++)), ($47 !== undefined && ($o56.x = $47, $n57++)), ($48 !== undefined && ($o56.inf = $48, $n57++)), ($49 !== undefined && ($o56.neg = $49, $n57++)), $o56.b = $50, $o56.nested = $51, rt.LuaTable.record($o56, $n57)));
         }
-        return rt.leave($s, $d, ($61 = ($62 = q as rt.LuaValue, (($f65 = ($62 as rt.LuaTable)?.f) !== undefined && (($63 = $f65.s) !== undefined || ($m64 = ($62 as rt.LuaTable).metatable) === undefined || ($63 = $m64.view.s) !== undefined || (!("s" in $m64.view) && $m64.view[rt.CUT] === undefined)) ? $63 : ($s.pcs[$d] = $pc + 13, rt.index($62, "s", "local 'q'")))), $66 = x, $67 = (rt.t($68 = x) ? ($69 = (x) as rt.LuaValue, $70 = (0) as rt.LuaValue, (typeof $69 === 'number' && typeof $70 === 'number' ? $69 / $70 : ($s.pcs[$d] = $pc + 13, rt.div($69, $70, "local 'x'")))) : $68), $71 = (rt.t($72 = x) ? ($73 = (x) as rt.LuaValue, (typeof $73 === 'number' ? -$73 : ($s.pcs[$d] = $pc + 13, rt.unm($73, "local 'x'")))) : $72), $74 = (($75 = q as rt.LuaValue, (($f78 = ($75 as rt.LuaTable)?.f) !== undefined && (($76 = $f78.b) !== undefined || ($m77 = ($75 as rt.LuaTable).metatable) === undefined || ($76 = $m77.view.b) !== undefined || (!("b" in $m77.view) && $m77.view[rt.CUT] === undefined)) ? $76 : ($s.pcs[$d] = $pc + 13, rt.index($75, "b", "local 'q'")))) === "1"), $79 = ($80 = ($81 = q as rt.LuaValue, (($f84 = ($81 as rt.LuaTable)?.f) !== undefined && (($82 = $f84.t) !== undefined || ($m83 = ($81 as rt.LuaTable).metatable) === undefined || ($82 = $m83.view.t) !== undefined || (!("t" in $m83.view) && $m83.view[rt.CUT] === undefined)) ? $82 : ($s.pcs[$d] = $pc + 13, rt.index($81, "t", "local 'q'")))), $85 = rt.buildTable(2, [1, ($86 = q as rt.LuaValue, (($f89 = ($86 as rt.LuaTable)?.f) !== undefined && (($87 = $f89.s) !== undefined || ($m88 = ($86 as rt.LuaTable).metatable) === undefined || ($87 = $m88.view.s) !== undefined || (!("s" in $m88.view) && $m88.view[rt.CUT] === undefined)) ? $87 : ($s.pcs[$d] = $pc + 13, rt.index($86, "s", "local 'q'")))), 2, x], undefined), $o90 = new rt.FieldsObject(), $n91 = 1, ($80 !== undefined && ($o90.t = $80, $n91++)), $o90.list = $85, rt.LuaTable.record($o90, $n91)), $o92 = new rt.FieldsObject(), $n93 = 2, ($61 !== undefined && ($o92.s = $61, $n93++)), ($66 !== undefined && ($o92.x = $66, $n93++)), ($67 !== undefined && ($o92.inf = $67, $n93++)), ($71 !== undefined && ($o92.neg = $71, $n93++)), $o92.b = $74, $o92.nested = $79, rt.LuaTable.record($o92, $n93)));
+        return rt.leave($s, $d, ($58 = ($59 = q as rt.LuaValue, (($f62 = ($59 as rt.LuaTable)?.f) !== undefined && (($60 = $f62.s) !== undefined || ($m61 = ($59 as rt.LuaTable).metatable) === undefined || ($60 = $m61.view.s) !== undefined || (!("s" in $m61.view) && $m61.view[rt.CUT] === undefined)) ? $60 : ($s.pcs[$d] = $pc + 13, rt.index($59, "s", "local 'q'")))), $63 = x, $64 = (rt.t($65 = x) ? (typeof x === 'number' ? x / 0 : ($s.pcs[$d] = $pc + 13, rt.div(x, 0, "local 'x'"))) : $65), $66 = (rt.t($67 = x) ? (typeof x === 'number' ? -x : ($s.pcs[$d] = $pc + 13, rt.unm(x, "local 'x'"))) : $67), $68 = (($69 = q as rt.LuaValue, (($f72 = ($69 as rt.LuaTable)?.f) !== undefined && (($70 = $f72.b) !== undefined || ($m71 = ($69 as rt.LuaTable).metatable) === undefined || ($70 = $m71.view.b) !== undefined || (!("b" in $m71.view) && $m71.view[rt.CUT] === undefined)) ? $70 : ($s.pcs[$d] = $pc + 13, rt.index($69, "b", "local 'q'")))) === "1"), $73 = ($74 = ($75 = q as rt.LuaValue, (($f78 = ($75 as rt.LuaTable)?.f) !== undefined && (($76 = $f78.t) !== undefined || ($m77 = ($75 as rt.LuaTable).metatable) === undefined || ($76 = $m77.view.t) !== undefined || (!("t" in $m77.view) && $m77.view[rt.CUT] === undefined)) ? $76 : ($s.pcs[$d] = $pc + 13, rt.index($75, "t", "local 'q'")))), $79 = rt.buildTable(2, [1, ($80 = q as rt.LuaValue, (($f83 = ($80 as rt.LuaTable)?.f) !== undefined && (($81 = $f83.s) !== undefined || ($m82 = ($80 as rt.LuaTable).metatable) === undefined || ($81 = $m82.view.s) !== undefined || (!("s" in $m82.view) && $m82.view[rt.CUT] === undefined)) ? $81 : ($s.pcs[$d] = $pc + 13, rt.index($80, "s", "local 'q'")))), 2, x], undefined), $o84 = new rt.FieldsObject(), $n85 = 1, ($74 !== undefined && ($o84.t = $74, $n85++)), $o84.list = $79, rt.LuaTable.record($o84, $n85)), $o86 = new rt.FieldsObject(), $n87 = 2, ($58 !== undefined && ($o86.s = $58, $n87++)), ($63 !== undefined && ($o86.x = $63, $n87++)), ($64 !== undefined && ($o86.inf = $64, $n87++)), ($66 !== undefined && ($o86.neg = $66, $n87++)), $o86.b = $68, $o86.nested = $73, rt.LuaTable.record($o86, $n87)));
       }) as rt.LuaFunction)) !== undefined && ($f32 = ($26 as rt.LuaTable)?.f) !== undefined && !($26 as rt.LuaTable).linked && $f32.get !== undefined ? ($f32.get = $31) : ($s.pcs[$d] = $pc + 9, rt.setIndex($26, "get", $31, "field 'scalars'")));
       $33 = ($34 = api as rt.LuaValue, (($f37 = ($34 as rt.LuaTable)?.f) !== undefined && (($35 = $f37.bytes) !== undefined || ($m36 = ($34 as rt.LuaTable).metatable) === undefined || ($35 = $m36.view.bytes) !== undefined || (!("bytes" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : ($s.pcs[$d] = $pc + 14, rt.index($34, "bytes", "local 'api'"))));
       (($38 = rh.jsonHandler((function $get(ctx_2?: rt.LuaValue): rt.LuaResult {
@@ -484,37 +476,32 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $11: string | undefined;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        let $15: string | undefined;
+        let $14: string | undefined;
+        let $15: rt.LuaValue;
         let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
+        let $17: string | undefined;
         let $18: rt.LuaValue;
-        let $19: string | undefined;
+        let $19: rt.LuaValue;
         let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
-        let $22: rt.LuaValue;
-        let $o23: rt.Fields;
-        let $n24: number;
+        let $o21: rt.Fields;
+        let $n22: number;
+        let $23: rt.LuaValue;
+        let $24: rt.LuaValue;
         let $25: rt.LuaValue;
         let $26: rt.LuaValue;
         let $27: rt.LuaValue;
-        let $28: rt.LuaValue;
-        let $29: rt.LuaValue;
-        let $30: rt.LuaValue;
-        let $31: rt.LuaValue;
-        let $o32: rt.Fields;
-        let $n33: number;
+        let $o28: rt.Fields;
+        let $n29: number;
         const $json: boolean = rh.claim(ctx_2);
-        const $va: rt.LuaValue[] = rt.NONE;
         let s: rt.LuaValue = (rt.t($1 = (rh.pristineContext(ctx_2) ? (ctx_2 as rh.RequestContext).queryValue("s") : ($2 = rt.first(($3 = ctx_2 as rt.LuaValue, $s.pcs[$d] = $pc + 16, rt.fn((($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.query) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.query) !== undefined || (!("query" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3))), (($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.s) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.s) !== undefined || (!("s" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 15, rt.index($2, "s")))))) ? $1 : "");
         if ($json) {
           $10 = s;
-          $12 = ($13 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue, $14 = (s) as rt.LuaValue, (typeof $13 === 'string' && typeof $14 === 'string' ? $13 + $14 : ($s.pcs[$d] = $pc + 17, rt.concat($13, $14, undefined, "local 's'"))));
-          $16 = ($17 = ("\xc8\xff") as rt.LuaValue, $18 = (s) as rt.LuaValue, (typeof $17 === 'string' && typeof $18 === 'string' ? $17 + $18 : ($s.pcs[$d] = $pc + 17, rt.concat($17, $18, undefined, "local 's'"))));
-          if (($11 = rh.scalar($10)) !== undefined && ($15 = rh.scalar($12)) !== undefined && ($19 = rh.scalar($16)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"utf\":\"\xc3\xa9\xe2\x82\xac\",\"raw\":" + $11! + ",\"esc\":" + $15! + ",\"hi\":" + $19! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($20 = $10, $21 = $12, $22 = $16, $o23 = new rt.FieldsObject(), $n24 = 2, $o23.utf = "\xc3\xa9\xe2\x82\xac", $o23.raw = $20, ($21 !== undefined && ($o23.esc = $21, $n24++)), ($22 !== undefined && ($o23.hi = $22, $n24++)), rt.LuaTable.record($o23, $n24)));
+          $12 = ($13 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue, (typeof $13 === 'string' && typeof s === 'string' ? $13 + s : ($s.pcs[$d] = $pc + 17, rt.concat($13, s, undefined, "local 's'"))));
+          $15 = ($16 = ("\xc8\xff") as rt.LuaValue, (typeof $16 === 'string' && typeof s === 'string' ? $16 + s : ($s.pcs[$d] = $pc + 17, rt.concat($16, s, undefined, "local 's'"))));
+          if (($11 = rh.scalar($10)) !== undefined && ($14 = rh.scalar($12)) !== undefined && ($17 = rh.scalar($15)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"utf\":\"\xc3\xa9\xe2\x82\xac\",\"raw\":" + $11! + ",\"esc\":" + $14! + ",\"hi\":" + $17! + "}") as unknown as rt.LuaValue);
+          return rt.leave($s, $d, ($18 = $10, $19 = $12, $20 = $15, $o21 = new rt.FieldsObject(), $n22 = 2, $o21.utf = "\xc3\xa9\xe2\x82\xac", $o21.raw = $18, ($19 !== undefined && ($o21.esc = $19, $n22++)), ($20 !== undefined && ($o21.hi = $20, $n22++)), rt.LuaTable.record($o21, $n22)));
         }
-        return rt.leave($s, $d, ($25 = s, $26 = ($27 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue, $28 = (s) as rt.LuaValue, (typeof $27 === 'string' && typeof $28 === 'string' ? $27 + $28 : ($s.pcs[$d] = $pc + 17, rt.concat($27, $28, undefined, "local 's'")))), $29 = ($30 = ("\xc8\xff") as rt.LuaValue, $31 = (s) as rt.LuaValue, (typeof $30 === 'string' && typeof $31 === 'string' ? $30 + $31 : ($s.pcs[$d] = $pc + 17, rt.concat($30, $31, undefined, "local 's'")))), $o32 = new rt.FieldsObject(), $n33 = 2, $o32.utf = "\xc3\xa9\xe2\x82\xac", $o32.raw = $25, ($26 !== undefined && ($o32.esc = $26, $n33++)), ($29 !== undefined && ($o32.hi = $29, $n33++)), rt.LuaTable.record($o32, $n33)));
+        return rt.leave($s, $d, ($23 = s, $24 = ($25 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue, (typeof $25 === 'string' && typeof s === 'string' ? $25 + s : ($s.pcs[$d] = $pc + 17, rt.concat($25, s, undefined, "local 's'")))), $26 = ($27 = ("\xc8\xff") as rt.LuaValue, (typeof $27 === 'string' && typeof s === 'string' ? $27 + s : ($s.pcs[$d] = $pc + 17, rt.concat($27, s, undefined, "local 's'")))), $o28 = new rt.FieldsObject(), $n29 = 2, $o28.utf = "\xc3\xa9\xe2\x82\xac", $o28.raw = $23, ($24 !== undefined && ($o28.esc = $24, $n29++)), ($26 !== undefined && ($o28.hi = $26, $n29++)), rt.LuaTable.record($o28, $n29)));
       }) as rt.LuaFunction)) !== undefined && ($f39 = ($33 as rt.LuaTable)?.f) !== undefined && !($33 as rt.LuaTable).linked && $f39.get !== undefined ? ($f39.get = $38) : ($s.pcs[$d] = $pc + 14, rt.setIndex($33, "get", $38, "field 'bytes'")));
       $40 = ($41 = api as rt.LuaValue, (($f44 = ($41 as rt.LuaTable)?.f) !== undefined && (($42 = $f44.list) !== undefined || ($m43 = ($41 as rt.LuaTable).metatable) === undefined || ($42 = $m43.view.list) !== undefined || (!("list" in $m43.view) && $m43.view[rt.CUT] === undefined)) ? $42 : ($s.pcs[$d] = $pc + 18, rt.index($41, "list", "local 'api'"))));
       (($45 = rh.jsonHandler((function $get(ctx_3?: rt.LuaValue): rt.LuaResult {
@@ -539,34 +526,29 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
         let $18: rt.LuaValue;
-        let $19: rt.LuaValue;
+        let $k19: number;
         let $20: rt.LuaValue;
-        let $k21: number;
+        let $21: rt.LuaValue;
         let $22: rt.LuaValue;
         let $23: rt.LuaValue;
         let $24: rt.LuaValue;
         let $25: rt.LuaValue;
         let $26: rt.LuaValue;
         let $27: rt.LuaValue;
-        let $28: rt.LuaValue;
-        let $29: rt.LuaValue;
+        let $o28: rt.Fields;
+        let $n29: number;
         let $30: rt.LuaValue;
-        let $31: rt.LuaValue;
-        let $o32: rt.Fields;
-        let $n33: number;
+        let $a31: rt.LuaValue[] | undefined;
+        let $32: number;
+        let $33: rt.LuaValue;
         let $34: rt.LuaValue;
-        let $a35: rt.LuaValue[] | undefined;
-        let $36: number;
+        let $o35: rt.Fields;
+        let $n36: number;
         let $37: rt.LuaValue;
         let $38: rt.LuaValue;
         let $o39: rt.Fields;
         let $n40: number;
-        let $41: rt.LuaValue;
-        let $42: rt.LuaValue;
-        let $o43: rt.Fields;
-        let $n44: number;
         const $json: boolean = rh.claim(ctx_3);
-        const $va: rt.LuaValue[] = rt.NONE;
         let n: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx_3) ? (ctx_3 as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx_3 as rt.LuaValue, $s.pcs[$d] = $pc + 20, rt.fn((($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.query) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.query) !== undefined || (!("query" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f13 = ($6 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($6 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 19, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 21, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 3);
         let items: rt.LuaTable = new rt.LuaTable();
         let items$j = '', items$n = 0;
@@ -575,21 +557,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           const $b1 = ($14 = n, ($s.pcs[$d] = $pc + 22, rt.forNumber($14, 'limit')));
           $loop1: for (let i: number = $a1; i <= $b1; i++) {
             if ($json) {
-              $15 = "{\"i\":" + rh.num(i as number) + ",\"half\":" + rh.num((i / 2) as number) + ",\"neg\":" + rh.num(((-i) * 0) as number) + ",\"name\":" + rh.str(($16 = ("n") as rt.LuaValue, $17 = (i) as rt.LuaValue, (typeof $16 === 'string' && typeof $17 === 'string' ? $16 + $17 : ($s.pcs[$d] = $pc + 23, rt.concat($16, $17, undefined, "local 'i'")))) as string) + ",\"odd\":" + ((((rt.mod(i, 2)) === 1)) ? 'true' : 'false') + ",\"pair\":[" + rh.num(i as number) + "," + rh.str(($18 = ("x") as rt.LuaValue, $19 = (i) as rt.LuaValue, (typeof $18 === 'string' && typeof $19 === 'string' ? $18 + $19 : ($s.pcs[$d] = $pc + 23, rt.concat($18, $19, undefined, "local 'i'")))) as string) + "]}";
+              $15 = "{\"i\":" + rh.num(i as number) + ",\"half\":" + rh.num((i / 2) as number) + ",\"neg\":" + rh.num(((-i) * 0) as number) + ",\"name\":" + rh.str(($16 = ("n") as rt.LuaValue, (typeof $16 === 'string' && typeof i === 'string' ? $16 + i : ($s.pcs[$d] = $pc + 23, rt.concat($16, i, undefined, "local 'i'")))) as string) + ",\"odd\":" + ((((rt.mod(i, 2)) === 1)) ? 'true' : 'false') + ",\"pair\":[" + rh.num(i as number) + "," + rh.str(($17 = ("x") as rt.LuaValue, (typeof $17 === 'string' && typeof i === 'string' ? $17 + i : ($s.pcs[$d] = $pc + 23, rt.concat($17, i, undefined, "local 'i'")))) as string) + "]}";
               items$j = items$n++ === 0 ? $15 : items$j + ',' + $15;
             } else {
-              $20 = items;
-              $k21 = i;
-              (($34 = ($22 = i, $23 = (i / 2), $24 = ((-i) * 0), $25 = ($26 = ("n") as rt.LuaValue, $27 = (i) as rt.LuaValue, (typeof $26 === 'string' && typeof $27 === 'string' ? $26 + $27 : ($s.pcs[$d] = $pc + 23, rt.concat($26, $27, undefined, "local 'i'")))), $28 = ((rt.mod(i, 2)) === 1), $29 = rt.buildTable(2, [1, i, 2, ($30 = ("x") as rt.LuaValue, $31 = (i) as rt.LuaValue, (typeof $30 === 'string' && typeof $31 === 'string' ? $30 + $31 : ($s.pcs[$d] = $pc + 23, rt.concat($30, $31, undefined, "local 'i'"))))], undefined), $o32 = new rt.FieldsObject(), $n33 = 6, $o32.i = $22, $o32.half = $23, $o32.neg = $24, $o32.name = $25, $o32.odd = $28, $o32.pair = $29, rt.LuaTable.record($o32, $n33))) !== undefined && ($a35 = ($20 as rt.LuaTable)?.arr) !== undefined && ($k21 - 1 >>> 0) === $k21 - 1 && $a35[$k21 - 1] !== undefined ? ($a35[$k21 - 1] = $34) : $34 !== undefined && $a35 !== undefined && $k21 === $a35.length + 1 && ($20 as rt.LuaTable).other === undefined && ($20 as rt.LuaTable).metatable === undefined ? $a35.push($34) : ($s.pcs[$d] = $pc + 23, rt.setIndex($20, $k21, $34, "local 'items'")));
+              $18 = items;
+              $k19 = i;
+              (($30 = ($20 = i, $21 = (i / 2), $22 = ((-i) * 0), $23 = ($24 = ("n") as rt.LuaValue, (typeof $24 === 'string' && typeof i === 'string' ? $24 + i : ($s.pcs[$d] = $pc + 23, rt.concat($24, i, undefined, "local 'i'")))), $25 = ((rt.mod(i, 2)) === 1), $26 = rt.buildTable(2, [1, i, 2, ($27 = ("x") as rt.LuaValue, (typeof $27 === 'string' && typeof i === 'string' ? $27 + i : ($s.pcs[$d] = $pc + 23, rt.concat($27, i, undefined, "local 'i'"))))], undefined), $o28 = new rt.FieldsObject(), $n29 = 6, $o28.i = $20, $o28.half = $21, $o28.neg = $22, $o28.name = $23, $o28.odd = $25, $o28.pair = $26, rt.LuaTable.record($o28, $n29))) !== undefined && ($a31 = ($18 as rt.LuaTable)?.arr) !== undefined && ($k19 - 1 >>> 0) === $k19 - 1 && $a31[$k19 - 1] !== undefined ? ($a31[$k19 - 1] = $30) : $30 !== undefined && $a31 !== undefined && $k19 === $a31.length + 1 && ($18 as rt.LuaTable).other === undefined && ($18 as rt.LuaTable).metatable === undefined ? $a31.push($30) : ($s.pcs[$d] = $pc + 23, rt.setIndex($18, $k19, $30, "local 'items'")));
             }
           }
         }
         if ($json) {
-          $36 = items$n;
-          if (items$n !== 0) return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($36) + ",\"items\":[" + items$j + "]}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($37 = $36, $38 = items, $o39 = new rt.FieldsObject(), $n40 = 2, $o39.count = $37, $o39.items = $38, rt.LuaTable.record($o39, $n40)));
+          $32 = items$n;
+          if (items$n !== 0) return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($32) + ",\"items\":[" + items$j + "]}") as unknown as rt.LuaValue);
+          return rt.leave($s, $d, ($33 = $32, $34 = items, $o35 = new rt.FieldsObject(), $n36 = 2, $o35.count = $33, $o35.items = $34, rt.LuaTable.record($o35, $n36)));
         }
-        return rt.leave($s, $d, ($41 = items.length(), $42 = items, $o43 = new rt.FieldsObject(), $n44 = 2, $o43.count = $41, $o43.items = $42, rt.LuaTable.record($o43, $n44)));
+        return rt.leave($s, $d, ($37 = items.length(), $38 = items, $o39 = new rt.FieldsObject(), $n40 = 2, $o39.count = $37, $o39.items = $38, rt.LuaTable.record($o39, $n40)));
       }) as rt.LuaFunction)) !== undefined && ($f46 = ($40 as rt.LuaTable)?.f) !== undefined && !($40 as rt.LuaTable).linked && $f46.get !== undefined ? ($f46.get = $45) : ($s.pcs[$d] = $pc + 18, rt.setIndex($40, "get", $45, "field 'list'")));
       let touch: rt.LuaFunction;
       touch = function $touch(ctx_4?: rt.LuaValue): rt.LuaResult {
@@ -610,7 +592,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f12: rt.Fields | undefined;
         let $13: rt.LuaValue;
         let $f14: rt.Fields | undefined;
-        const $va: rt.LuaValue[] = rt.NONE;
         $1 = rt.first(($2 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.params) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2)));
         (($6 = "changed") !== undefined && ($f7 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f7.id !== undefined ? ($f7.id = $6) : ($s.pcs[$d] = $pc + 25, rt.setIndex($1, "id", $6)));
         $8 = rt.first(($9 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 26, rt.fn((($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.headers) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.headers) !== undefined || (!("headers" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "headers", "local 'ctx'")), "method 'headers'")($9)));
@@ -679,7 +660,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o55: rt.Fields;
         let $n56: number;
         const $json: boolean = rh.claim(ctx_5);
-        const $va: rt.LuaValue[] = rt.NONE;
         let before: rt.LuaValue = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).param("id") : ($1 = rt.first(($2 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 30, rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.params) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f8 = ($1 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($1 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 29, rt.index($1, "id")))));
         ($s.pcs[$d] = $pc + 31, touch(ctx_5));
         if ($json) {
@@ -732,7 +712,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f34: rt.Fields | undefined;
         let $o35: rt.Fields;
         let $n36: number;
-        const $va: rt.LuaValue[] = rt.NONE;
         let names: rt.LuaTable = new rt.LuaTable();
          {
           const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.pairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 36, rt.getGlobal($env, "pairs"))), $r4 = ($5 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn((($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.headers) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.headers) !== undefined || (!("headers" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5)), $s.pcs[$d] = $pc + 38, $fn1 = rt.fn($2, "global 'pairs'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4))))], 3);
@@ -774,7 +753,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o15: rt.Fields;
         let $n16: number;
         const $json: boolean = rh.claim(ctx_7);
-        const $va: rt.LuaValue[] = rt.NONE;
         if ($json) {
           $1 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).method : ($2 = ctx_7 as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 46), rt.index($2, "method", "local 'ctx'")))));
           if (($6 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"who\":\"inner\",\"method\":" + $6! + "}") as unknown as rt.LuaValue);
@@ -827,7 +805,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o38: rt.Fields;
         let $n39: number;
         const $json: boolean = rh.claim(ctx_8);
-        const $va: rt.LuaValue[] = rt.NONE;
         let t: rt.LuaValue = rt.first(($2 = ($3 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.inner) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.inner) !== undefined || (!("inner" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 48, rt.index($4, "inner", "upvalue 'api'")))), (($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.get) !== undefined || ($m9 = ($3 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.get) !== undefined || (!("get" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 48, rt.index($3, "get", "field 'inner'")))), $11 = ctx_8, $s.pcs[$d] = $pc + 49, $fn1 = rt.fn($2, "field 'get'"), $fn1($11)));
         if ($json) {
           $12 = ($13 = t as rt.LuaValue, (($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.who) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.who) !== undefined || (!("who" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 50, rt.index($13, "who", "local 't'"))));
@@ -887,7 +864,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t40: number;
         let $r41: rt.LuaResult;
         const $json: boolean = rh.claim(ctx_9);
-        const $va: rt.LuaValue[] = rt.NONE;
         if ($json) {
           $1 = ($2 = api as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 52, rt.index($2, "json", "upvalue 'api'"))));
           $6 = (rh.pristineContext(ctx_9) ? (ctx_9 as rh.RequestContext).queryValue("id") : ($7 = rt.first(($8 = ctx_9 as rt.LuaValue, $s.pcs[$d] = $pc + 53, rt.fn((($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.query) !== undefined || ($m10 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.query) !== undefined || (!("query" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "query", "local 'ctx'")), "method 'query'")($8))), (($f14 = ($7 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($7 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 52, rt.index($7, "id")))));
@@ -914,7 +890,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f10: rt.Fields | undefined;
         let $11: rt.LuaValue;
         let $f12: rt.Fields | undefined;
-        const $va: rt.LuaValue[] = rt.NONE;
         if (((rh.pristineContext(ctx_10) ? (ctx_10 as rh.RequestContext).queryValue("on") : ($1 = rt.first(($2 = ctx_10 as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.query) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.query) !== undefined || (!("query" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2))), (($f8 = ($1 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.on) !== undefined || ($m7 = ($1 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.on) !== undefined || (!("on" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 58, rt.index($1, "on"))))) === "1")) {
           (($9 = (($body: rt.LuaFunction) => rt.withBody((function $anonymous(t_1?: rt.LuaValue): rt.LuaResult {
             const $r = $body(t_1);
@@ -930,7 +905,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             let $5: rt.LuaValue;
             let $t6: number;
             let $r7: rt.LuaResult;
-            const $va: rt.LuaValue[] = rt.NONE;
             (($1 = true) !== undefined && ($f2 = (t_1 as rt.LuaTable)?.f) !== undefined && !(t_1 as rt.LuaTable).linked && $f2.wrapped !== undefined ? ($f2.wrapped = $1) : ($s.pcs[$d] = $pc + 60, rt.setIndex(t_1, "wrapped", $1, "local 't'")));
             return ($4 = original_json, $5 = t_1, $s.pcs[$d] = $pc + 61, $fn3 = rt.fn($4, "upvalue 'original_json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t6 = $s.tails++, $r7 = $fn3($5), $s.tails = $t6, $r7) : rt.tail($s, $fn3, [$5]));
           }) as rt.LuaFunction)) !== undefined && ($f10 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f10.json !== undefined ? ($f10.json = $9) : ($s.pcs[$d] = $pc + 62, rt.setIndex(api, "json", $9, "upvalue 'api'")));
@@ -959,7 +933,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o13: rt.Fields;
         let $n14: number;
         const $json: boolean = rh.claim(ctx_11);
-        const $va: rt.LuaValue[] = rt.NONE;
         $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 68, rt.fn((($2 = $env.f.pcall) !== undefined ? $2 : ($s.pcs[$d] = $pc + 67, rt.getGlobal($env, "pcall"))), "global 'pcall'")(function $anonymous(): rt.LuaResult {
           const $s = rt.current, $d = $s.depth;
           if ($d >= $s.limit) $s.deepen();
@@ -972,7 +945,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           let $6: rt.LuaValue;
           let $m7: rt.LuaTable | undefined;
           let $f8: rt.Fields | undefined;
-          const $va: rt.LuaValue[] = rt.NONE;
           return rt.leave($s, $d, (rh.pristineContext(ctx_11) ? (ctx_11 as rh.RequestContext).param("id") : ($1 = rt.first(($2 = ctx_11 as rt.LuaValue, $s.pcs[$d] = $pc + 66, rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.params) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "upvalue 'ctx'")), "method 'params'")($2))), (($f8 = ($1 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($1 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 65, rt.index($1, "id"))))));
         })))], 2);
         let ok: rt.LuaValue = $l1[0];

@@ -40,7 +40,6 @@ export default function load($env) {
             let $o3;
             let $n4;
             const $json = rh.claim(ctx);
-            const $va = rt.NONE;
             if ($json) {
                 return new rh.JsonText(200, "{\"pong\":true}");
                 return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.pong = true, rt.LuaTable.record($o1, $n2)));

@@ -40,7 +40,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o3: rt.Fields;
         let $n4: number;
         const $json: boolean = rh.claim(ctx);
-        const $va: rt.LuaValue[] = rt.NONE;
         if ($json) {
           return (new rh.JsonText(200, "{\"pong\":true}") as unknown as rt.LuaValue);
           return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.pong = true, rt.LuaTable.record($o1, $n2)));

@@ -62,7 +62,6 @@ export default function load($env) {
             let $7;
             let $t8;
             let $r9;
-            const $va = rt.NONE;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.html) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($3, "html", "upvalue 'api'")))), $7 = "<h1>Our own docs</h1>", $s.pcs[$d] = $pc + 4, $fn1 = rt.fn($2, "field 'html'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
         }))) !== undefined && ($f17 = $11?.f) !== undefined && !$11.linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'docs'")));
         $18 = ($19 = api, (($f22 = $19?.f) !== undefined && (($20 = $f22["openapi.json"]) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view["openapi.json"]) !== undefined || (!("openapi.json" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 5, rt.index($19, "openapi.json", "local 'api'"))));
@@ -72,7 +71,6 @@ export default function load($env) {
             let $o3;
             let $n4;
             const $json = rh.claim(ctx_1);
-            const $va = rt.NONE;
             if ($json) {
                 return new rh.JsonText(200, "{\"posted\":true}");
                 return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.posted = true, rt.LuaTable.record($o1, $n2)));

@@ -61,7 +61,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $t8: number;
         let $r9: rt.LuaResult;
-        const $va: rt.LuaValue[] = rt.NONE;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.html) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($3, "html", "upvalue 'api'")))), $7 = "<h1>Our own docs</h1>", $s.pcs[$d] = $pc + 4, $fn1 = rt.fn($2, "field 'html'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
       }) as rt.LuaFunction)) !== undefined && ($f17 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'docs'")));
       $18 = ($19 = api as rt.LuaValue, (($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22["openapi.json"]) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view["openapi.json"]) !== undefined || (!("openapi.json" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 5, rt.index($19, "openapi.json", "local 'api'"))));
@@ -71,7 +70,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o3: rt.Fields;
         let $n4: number;
         const $json: boolean = rh.claim(ctx_1);
-        const $va: rt.LuaValue[] = rt.NONE;
         if ($json) {
           return (new rh.JsonText(200, "{\"posted\":true}") as unknown as rt.LuaValue);
           return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.posted = true, rt.LuaTable.record($o1, $n2)));

@@ -204,7 +204,6 @@ export default function load($env) {
             let $o91;
             let $n92;
             const $json = rh.claim(ctx);
-            const $va = rt.NONE;
             if ($json) {
                 $1 = ($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.env) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.env) !== undefined || (!("env" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : (rt.at($s, $d, $pc + 9), rt.index($3, "env", "global 'rover'")))), (($f10 = $2?.f) !== undefined && (($8 = $f10.APP_NAME) !== undefined || ($m9 = $2.metatable) === undefined || ($8 = $m9.view.APP_NAME) !== undefined || (!("APP_NAME" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : (rt.at($s, $d, $pc + 9), rt.index($2, "APP_NAME", "field 'env'"))));
                 $12 = ($13 = ($14 = (($15 = $env.f.rover) !== undefined ? $15 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f18 = $14?.f) !== undefined && (($16 = $f18.env) !== undefined || ($m17 = $14.metatable) === undefined || ($16 = $m17.view.env) !== undefined || (!("env" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : (rt.at($s, $d, $pc + 11), rt.index($14, "env", "global 'rover'")))), (($f21 = $13?.f) !== undefined && (($19 = $f21.GREETING) !== undefined || ($m20 = $13.metatable) === undefined || ($19 = $m20.view.GREETING) !== undefined || (!("GREETING" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : (rt.at($s, $d, $pc + 11), rt.index($13, "GREETING", "field 'env'"))));
@@ -268,7 +267,6 @@ export default function load($env) {
             let $o47;
             let $n48;
             const $json = rh.claim(ctx_1);
-            const $va = rt.NONE;
             if ($json) {
                 $1 = ($2 = settings, (($f5 = $2?.f) !== undefined && (($3 = $f5.page_size) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.page_size) !== undefined || (!("page_size" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 15), rt.index($2, "page_size", "upvalue 'settings'"))));
                 $7 = ($8 = ($9 = settings, (($f12 = $9?.f) !== undefined && (($10 = $f12.features) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.features) !== undefined || (!("features" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : (rt.at($s, $d, $pc + 15), rt.index($9, "features", "upvalue 'settings'")))), (($f15 = $8?.f) !== undefined && (($13 = $f15.search) !== undefined || ($m14 = $8.metatable) === undefined || ($13 = $m14.view.search) !== undefined || (!("search" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : (rt.at($s, $d, $pc + 15), rt.index($8, "search", "field 'features'"))));
@@ -300,7 +298,6 @@ export default function load($env) {
             let $o13;
             let $n14;
             const $json = rh.claim(ctx_2);
-            const $va = rt.NONE;
             $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 19, rt.fn((($2 = $env.f.pcall) !== undefined ? $2 : ($s.pcs[$d] = $pc + 18, rt.getGlobal($env, "pcall"))), "global 'pcall'")(function $anonymous() {
                     const $s = rt.current, $d = $s.depth;
                     let $1;
@@ -311,7 +308,6 @@ export default function load($env) {
                     let $f6;
                     let $7;
                     let $f8;
-                    const $va = rt.NONE;
                     $1 = ($2 = (($3 = $env.f.rover) !== undefined ? $3 : (rt.at($s, $d, $pc + 17), rt.getGlobal($env, "rover"))), (($f6 = $2?.f) !== undefined && (($4 = $f6.env) !== undefined || ($m5 = $2.metatable) === undefined || ($4 = $m5.view.env) !== undefined || (!("env" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : (rt.at($s, $d, $pc + 17), rt.index($2, "env", "global 'rover'"))));
                     (($7 = "changed") !== undefined && ($f8 = $1?.f) !== undefined && !$1.linked && $f8.APP_NAME !== undefined ? ($f8.APP_NAME = $7) : (rt.at($s, $d, $pc + 17), rt.setIndex($1, "APP_NAME", $7, "field 'env'")));
                     return rt.leave($s, $d, rt.NONE);

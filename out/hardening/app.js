@@ -323,7 +323,6 @@ export default function load($env) {
         let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 2, $o9.log_level = "nope", $o9.body_size_limit = 4096, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
         $11 = ($12 = api, (($f15 = $12?.f) !== undefined && (($13 = $f15.hello) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.hello) !== undefined || (!("hello" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "hello", "local 'api'"))));
         (($16 = function $get() {
-            const $va = rt.NONE;
             return ("hello");
         }) !== undefined && ($f17 = $11?.f) !== undefined && !$11.linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'hello'")));
         $18 = ($19 = ($20 = api, (($f23 = $20?.f) !== undefined && (($21 = $f23.users) !== undefined || ($m22 = $20.metatable) === undefined || ($21 = $m22.view.users) !== undefined || (!("users" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 3, rt.index($20, "users", "local 'api'")))), (($f26 = $19?.f) !== undefined && (($24 = $f26.p_id) !== undefined || ($m25 = $19.metatable) === undefined || ($24 = $m25.view.p_id) !== undefined || (!("p_id" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 3, rt.index($19, "p_id", "field 'users'"))));
@@ -357,7 +356,6 @@ export default function load($env) {
             let $o23;
             let $n24;
             const $json = rh.claim(ctx);
-            const $va = rt.NONE;
             if ($json) {
                 $1 = (rh.pristineContext(ctx) ? ctx.param("id") : ($2 = rt.first(($3 = ctx, $s.pcs[$d] = $pc + 5, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.params) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.params) !== undefined || (!("params" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), (($f9 = $2?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 4, rt.index($2, "id")))));
                 if (($10 = rh.scalar($1)) !== undefined)
@@ -382,7 +380,6 @@ export default function load($env) {
             let $f5;
             let $t6;
             let $r7;
-            const $va = rt.NONE;
             return ($2 = ctx_1, $s.pcs[$d] = $pc + 7, $fn1 = rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.query) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.query) !== undefined || (!("query" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "query", "local 'ctx'")), "method 'query'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t6 = $s.tails++, $r7 = $fn1($2), $s.tails = $t6, $r7) : rt.tail($s, $fn1, [$2]));
         }))) !== undefined && ($f35 = $29?.f) !== undefined && !$29.linked && $f35.get !== undefined ? ($f35.get = $34) : ($s.pcs[$d] = $pc + 6, rt.setIndex($29, "get", $34, "field 'query'")));
         $36 = ($37 = ($38 = api, (($f41 = $38?.f) !== undefined && (($39 = $f41.safe) !== undefined || ($m40 = $38.metatable) === undefined || ($39 = $m40.view.safe) !== undefined || (!("safe" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : ($s.pcs[$d] = $pc + 8, rt.index($38, "safe", "local 'api'")))), (($f44 = $37?.f) !== undefined && (($42 = $f44.p_id) !== undefined || ($m43 = $37.metatable) === undefined || ($42 = $m43.view.p_id) !== undefined || (!("p_id" in $m43.view) && $m43.view[rt.CUT] === undefined)) ? $42 : ($s.pcs[$d] = $pc + 8, rt.index($37, "p_id", "field 'safe'"))));
@@ -418,7 +415,6 @@ export default function load($env) {
             let $o25;
             let $n26;
             const $json = rh.claim(ctx_2);
-            const $va = rt.NONE;
             $l1 = rt.adjust([...rt.all(($3 = (($4 = $env.f.pcall) !== undefined ? $4 : ($s.pcs[$d] = $pc + 9, rt.getGlobal($env, "pcall"))), $5 = ($6 = ctx_2, (($f9 = $6?.f) !== undefined && (($7 = $f9.params) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.params) !== undefined || (!("params" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 9, rt.index($6, "params", "local 'ctx'")))), $10 = ctx_2, $s.pcs[$d] = $pc + 10, $fn2 = rt.fn($3, "global 'pcall'"), $fn2($5, $10)))], 2);
             let ok = $l1[0];
             let err = $l1[1];
@@ -458,7 +454,6 @@ export default function load($env) {
             let $f16;
             let $t17;
             let $r18;
-            const $va = rt.NONE;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 12, rt.index($3, "text", "upvalue 'api'")))), $r7 = ($9 = rt.first(($10 = ctx_3, $s.pcs[$d] = $pc + 13, rt.fn((($f13 = $10?.f) !== undefined && (($11 = $f13.body) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.body) !== undefined || (!("body" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10))), $s.pcs[$d] = $pc + 14, $fn8 = rt.fn((($f16 = $9?.f) !== undefined && (($14 = $f16.text) !== undefined || ($m15 = $9.metatable) === undefined || ($14 = $m15.view.text) !== undefined || (!("text" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($9, "text")), "method 'text'"), $fn8($9)), $s.pcs[$d] = $pc + 15, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7)), $s.tails = $t17, $r18) : rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7])));
         }))) !== undefined && ($f53 = $47?.f) !== undefined && !$47.linked && $f53.post !== undefined ? ($f53.post = $52) : ($s.pcs[$d] = $pc + 11, rt.setIndex($47, "post", $52, "field 'echo'")));
         $54 = ($55 = ($56 = api, (($f59 = $56?.f) !== undefined && (($57 = $f59.echo) !== undefined || ($m58 = $56.metatable) === undefined || ($57 = $m58.view.echo) !== undefined || (!("echo" in $m58.view) && $m58.view[rt.CUT] === undefined)) ? $57 : ($s.pcs[$d] = $pc + 16, rt.index($56, "echo", "local 'api'")))), (($f62 = $55?.f) !== undefined && (($60 = $f62.data) !== undefined || ($m61 = $55.metatable) === undefined || ($60 = $m61.view.data) !== undefined || (!("data" in $m61.view) && $m61.view[rt.CUT] === undefined)) ? $60 : ($s.pcs[$d] = $pc + 16, rt.index($55, "data", "field 'echo'"))));
@@ -481,7 +476,6 @@ export default function load($env) {
             let $f9;
             let $t10;
             let $r11;
-            const $va = rt.NONE;
             return ($2 = rt.first(($3 = ctx_4, $s.pcs[$d] = $pc + 17, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 18, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2]));
         }))) !== undefined && ($f64 = $54?.f) !== undefined && !$54.linked && $f64.post !== undefined ? ($f64.post = $63) : ($s.pcs[$d] = $pc + 16, rt.setIndex($54, "post", $63, "field 'data'")));
         $65 = ($66 = api, (($f69 = $66?.f) !== undefined && (($67 = $f69.object) !== undefined || ($m68 = $66.metatable) === undefined || ($67 = $m68.view.object) !== undefined || (!("object" in $m68.view) && $m68.view[rt.CUT] === undefined)) ? $67 : ($s.pcs[$d] = $pc + 19, rt.index($66, "object", "local 'api'"))));
@@ -518,7 +512,6 @@ export default function load($env) {
             let $n23;
             let $t24;
             let $r25;
-            const $va = rt.NONE;
             return ($2 = rt.first(($3 = ctx_5, $s.pcs[$d] = $pc + 20, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 21, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.expect) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.expect) !== undefined || (!("expect" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "expect")), "method 'expect'"), $10 = ($11 = rt.first(($13 = ($14 = (($15 = $env.f.rover) !== undefined ? $15 : ($s.pcs[$d] = $pc + 21, rt.getGlobal($env, "rover"))), (($f18 = $14?.f) !== undefined && (($16 = $f18.guard) !== undefined || ($m17 = $14.metatable) === undefined || ($16 = $m17.view.guard) !== undefined || (!("guard" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 21, rt.index($14, "guard", "global 'rover'")))), $s.pcs[$d] = $pc + 22, $fn12 = rt.fn((($f21 = $13?.f) !== undefined && (($19 = $f21.string) !== undefined || ($m20 = $13.metatable) === undefined || ($19 = $m20.view.string) !== undefined || (!("string" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($13, "string", "field 'guard'")), "method 'string'"), $fn12($13))), $o22 = new rt.FieldsObject(), $n23 = 0, ($11 !== undefined && ($o22.name = $11, $n23++)), rt.LuaTable.record($o22, $n23)), $s.pcs[$d] = $pc + 23, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t24 = $s.tails++, $r25 = $fn1($2, $10), $s.tails = $t24, $r25) : rt.tail($s, $fn1, [$2, $10]));
         }))) !== undefined && ($f71 = $65?.f) !== undefined && !$65.linked && $f71.post !== undefined ? ($f71.post = $70) : ($s.pcs[$d] = $pc + 19, rt.setIndex($65, "post", $70, "field 'object'")));
         $72 = ($73 = api, (($f76 = $73?.f) !== undefined && (($74 = $f76.keys) !== undefined || ($m75 = $73.metatable) === undefined || ($74 = $m75.view.keys) !== undefined || (!("keys" in $m75.view) && $m75.view[rt.CUT] === undefined)) ? $74 : ($s.pcs[$d] = $pc + 24, rt.index($73, "keys", "local 'api'"))));
@@ -564,7 +557,6 @@ export default function load($env) {
             let $f35;
             let $o36;
             let $n37;
-            const $va = rt.NONE;
             let t = rt.first(($2 = rt.first(($3 = ctx_6, $s.pcs[$d] = $pc + 25, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 26, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $fn1($2)));
             let keys = new rt.LuaTable();
             {
@@ -604,7 +596,6 @@ export default function load($env) {
             let $13;
             let $o14;
             let $n15;
-            const $va = rt.NONE;
             let t_1 = new rt.LuaTable();
             return rt.leave($s, $d, ($1 = ($2 = t_1, (($f5 = $2?.f) !== undefined && (($3 = $f5.polluted) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.polluted) !== undefined || (!("polluted" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 34), rt.index($2, "polluted", "local 't'")))), $6 = rt.index(t_1, ($7 = "__proto__", rt.at($s, $d, $pc + 34), $7), "local 't'"), $8 = ($9 = t_1, (($f12 = $9?.f) !== undefined && (($10 = $f12["constructor"]) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view["constructor"]) !== undefined || (!("constructor" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : (rt.at($s, $d, $pc + 34), rt.index($9, "constructor", "local 't'")))), $13 = t_1.length(), $o14 = new rt.FieldsObject(), $n15 = 1, ($1 !== undefined && ($o14.polluted = $1, $n15++)), ($6 !== undefined && ($o14.proto = $6, $n15++)), ($8 !== undefined && ($o14.ctor = $8, $n15++)), $o14.n = $13, rt.LuaTable.record($o14, $n15)));
         }) !== undefined && ($f85 = $79?.f) !== undefined && !$79.linked && $f85.get !== undefined ? ($f85.get = $84) : ($s.pcs[$d] = $pc + 33, rt.setIndex($79, "get", $84, "field 'fresh'")));
@@ -626,7 +617,6 @@ export default function load($env) {
             let $7;
             let $t8;
             let $r9;
-            const $va = rt.NONE;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 36, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/x\r\nSet-Cookie: a=b", $s.pcs[$d] = $pc + 37, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
         }))) !== undefined && ($f96 = $86?.f) !== undefined && !$86.linked && $f96.get !== undefined ? ($f96.get = $95) : ($s.pcs[$d] = $pc + 35, rt.setIndex($86, "get", $95, "field 'crlf'")));
         $97 = ($98 = ($99 = api, (($f102 = $99?.f) !== undefined && (($100 = $f102.loc) !== undefined || ($m101 = $99.metatable) === undefined || ($100 = $m101.view.loc) !== undefined || (!("loc" in $m101.view) && $m101.view[rt.CUT] === undefined)) ? $100 : ($s.pcs[$d] = $pc + 38, rt.index($99, "loc", "local 'api'")))), (($f105 = $98?.f) !== undefined && (($103 = $f105.lf) !== undefined || ($m104 = $98.metatable) === undefined || ($103 = $m104.view.lf) !== undefined || (!("lf" in $m104.view) && $m104.view[rt.CUT] === undefined)) ? $103 : ($s.pcs[$d] = $pc + 38, rt.index($98, "lf", "field 'loc'"))));
@@ -647,7 +637,6 @@ export default function load($env) {
             let $7;
             let $t8;
             let $r9;
-            const $va = rt.NONE;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 39, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/x\nSet-Cookie: a=b", $s.pcs[$d] = $pc + 40, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
         }))) !== undefined && ($f107 = $97?.f) !== undefined && !$97.linked && $f107.get !== undefined ? ($f107.get = $106) : ($s.pcs[$d] = $pc + 38, rt.setIndex($97, "get", $106, "field 'lf'")));
         $108 = ($109 = ($110 = api, (($f113 = $110?.f) !== undefined && (($111 = $f113.loc) !== undefined || ($m112 = $110.metatable) === undefined || ($111 = $m112.view.loc) !== undefined || (!("loc" in $m112.view) && $m112.view[rt.CUT] === undefined)) ? $111 : ($s.pcs[$d] = $pc + 41, rt.index($110, "loc", "local 'api'")))), (($f116 = $109?.f) !== undefined && (($114 = $f116.cr) !== undefined || ($m115 = $109.metatable) === undefined || ($114 = $m115.view.cr) !== undefined || (!("cr" in $m115.view) && $m115.view[rt.CUT] === undefined)) ? $114 : ($s.pcs[$d] = $pc + 41, rt.index($109, "cr", "field 'loc'"))));
@@ -671,7 +660,6 @@ export default function load($env) {
             let $10;
             let $t11;
             let $r12;
-            const $va = rt.NONE;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 42, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 43, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.permanent) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.permanent) !== undefined || (!("permanent" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'"), $10 = "/x\rSet-Cookie: a=b", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t11 = $s.tails++, $r12 = $fn1($2, $10), $s.tails = $t11, $r12) : rt.tail($s, $fn1, [$2, $10]));
         }))) !== undefined && ($f118 = $108?.f) !== undefined && !$108.linked && $f118.get !== undefined ? ($f118.get = $117) : ($s.pcs[$d] = $pc + 41, rt.setIndex($108, "get", $117, "field 'cr'")));
         $119 = ($120 = ($121 = api, (($f124 = $121?.f) !== undefined && (($122 = $f124.loc) !== undefined || ($m123 = $121.metatable) === undefined || ($122 = $m123.view.loc) !== undefined || (!("loc" in $m123.view) && $m123.view[rt.CUT] === undefined)) ? $122 : ($s.pcs[$d] = $pc + 44, rt.index($121, "loc", "local 'api'")))), (($f127 = $120?.f) !== undefined && (($125 = $f127.nul) !== undefined || ($m126 = $120.metatable) === undefined || ($125 = $m126.view.nul) !== undefined || (!("nul" in $m126.view) && $m126.view[rt.CUT] === undefined)) ? $125 : ($s.pcs[$d] = $pc + 44, rt.index($120, "nul", "field 'loc'"))));
@@ -696,7 +684,6 @@ export default function load($env) {
             let $11;
             let $t12;
             let $r13;
-            const $va = rt.NONE;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 45, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 46, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'redirect'")), "method 'status'"), $10 = 307, $11 = "/x\x00y", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($2, $10, $11), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$2, $10, $11]));
         }))) !== undefined && ($f129 = $119?.f) !== undefined && !$119.linked && $f129.get !== undefined ? ($f129.get = $128) : ($s.pcs[$d] = $pc + 44, rt.setIndex($119, "get", $128, "field 'nul'")));
         $130 = ($131 = ($132 = api, (($f135 = $132?.f) !== undefined && (($133 = $f135.loc) !== undefined || ($m134 = $132.metatable) === undefined || ($133 = $m134.view.loc) !== undefined || (!("loc" in $m134.view) && $m134.view[rt.CUT] === undefined)) ? $133 : ($s.pcs[$d] = $pc + 47, rt.index($132, "loc", "local 'api'")))), (($f138 = $131?.f) !== undefined && (($136 = $f138.query) !== undefined || ($m137 = $131.metatable) === undefined || ($136 = $m137.view.query) !== undefined || (!("query" in $m137.view) && $m137.view[rt.CUT] === undefined)) ? $136 : ($s.pcs[$d] = $pc + 47, rt.index($131, "query", "field 'loc'"))));
@@ -725,7 +712,6 @@ export default function load($env) {
             let $f15;
             let $t16;
             let $r17;
-            const $va = rt.NONE;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 48, rt.index($3, "redirect", "upvalue 'api'")))), $7 = (rh.pristineContext(ctx_7) ? ctx_7.queryValue("to") : ($8 = rt.first(($9 = ctx_7, $s.pcs[$d] = $pc + 49, rt.fn((($f12 = $9?.f) !== undefined && (($10 = $f12.query) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.query) !== undefined || (!("query" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "query", "local 'ctx'")), "method 'query'")($9))), (($f15 = $8?.f) !== undefined && (($13 = $f15.to) !== undefined || ($m14 = $8.metatable) === undefined || ($13 = $m14.view.to) !== undefined || (!("to" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 48, rt.index($8, "to"))))), $s.pcs[$d] = $pc + 50, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t16 = $s.tails++, $r17 = $fn1($7), $s.tails = $t16, $r17) : rt.tail($s, $fn1, [$7]));
         }))) !== undefined && ($f140 = $130?.f) !== undefined && !$130.linked && $f140.get !== undefined ? ($f140.get = $139) : ($s.pcs[$d] = $pc + 47, rt.setIndex($130, "get", $139, "field 'query'")));
         $141 = ($142 = ($143 = api, (($f146 = $143?.f) !== undefined && (($144 = $f146.loc) !== undefined || ($m145 = $143.metatable) === undefined || ($144 = $m145.view.loc) !== undefined || (!("loc" in $m145.view) && $m145.view[rt.CUT] === undefined)) ? $144 : ($s.pcs[$d] = $pc + 51, rt.index($143, "loc", "local 'api'")))), (($f149 = $142?.f) !== undefined && (($147 = $f149.tab) !== undefined || ($m148 = $142.metatable) === undefined || ($147 = $m148.view.tab) !== undefined || (!("tab" in $m148.view) && $m148.view[rt.CUT] === undefined)) ? $147 : ($s.pcs[$d] = $pc + 51, rt.index($142, "tab", "field 'loc'"))));
@@ -746,7 +732,6 @@ export default function load($env) {
             let $7;
             let $t8;
             let $r9;
-            const $va = rt.NONE;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 52, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/a\tb", $s.pcs[$d] = $pc + 53, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
         }))) !== undefined && ($f151 = $141?.f) !== undefined && !$141.linked && $f151.get !== undefined ? ($f151.get = $150) : ($s.pcs[$d] = $pc + 51, rt.setIndex($141, "get", $150, "field 'tab'")));
         $152 = ($153 = ($154 = api, (($f157 = $154?.f) !== undefined && (($155 = $f157.loc) !== undefined || ($m156 = $154.metatable) === undefined || ($155 = $m156.view.loc) !== undefined || (!("loc" in $m156.view) && $m156.view[rt.CUT] === undefined)) ? $155 : ($s.pcs[$d] = $pc + 54, rt.index($154, "loc", "local 'api'")))), (($f160 = $153?.f) !== undefined && (($158 = $f160.utf8) !== undefined || ($m159 = $153.metatable) === undefined || ($158 = $m159.view.utf8) !== undefined || (!("utf8" in $m159.view) && $m159.view[rt.CUT] === undefined)) ? $158 : ($s.pcs[$d] = $pc + 54, rt.index($153, "utf8", "field 'loc'"))));
@@ -767,7 +752,6 @@ export default function load($env) {
             let $7;
             let $t8;
             let $r9;
-            const $va = rt.NONE;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 55, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/caf\xc3\xa9", $s.pcs[$d] = $pc + 56, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
         }))) !== undefined && ($f162 = $152?.f) !== undefined && !$152.linked && $f162.get !== undefined ? ($f162.get = $161) : ($s.pcs[$d] = $pc + 54, rt.setIndex($152, "get", $161, "field 'utf8'")));
         $163 = ($164 = ($165 = api, (($f168 = $165?.f) !== undefined && (($166 = $f168.deep) !== undefined || ($m167 = $165.metatable) === undefined || ($166 = $m167.view.deep) !== undefined || (!("deep" in $m167.view) && $m167.view[rt.CUT] === undefined)) ? $166 : ($s.pcs[$d] = $pc + 57, rt.index($165, "deep", "local 'api'")))), (($f171 = $164?.f) !== undefined && (($169 = $f171.p_n) !== undefined || ($m170 = $164.metatable) === undefined || ($169 = $m170.view.p_n) !== undefined || (!("p_n" in $m170.view) && $m170.view[rt.CUT] === undefined)) ? $169 : ($s.pcs[$d] = $pc + 57, rt.index($164, "p_n", "field 'deep'"))));
@@ -796,7 +780,6 @@ export default function load($env) {
             let $18;
             let $m19;
             let $f20;
-            const $va = rt.NONE;
             let t_2 = new rt.LuaTable();
             let cur = t_2;
             {
@@ -817,7 +800,6 @@ export default function load($env) {
             let $k2;
             let $3;
             let $a4;
-            const $va = rt.NONE;
             let t_3 = rt.buildTable(1, [1, 1], undefined);
             $1 = t_3;
             $k2 = 2;
@@ -853,7 +835,6 @@ export default function load($env) {
             let $n18;
             let $t19;
             let $r20;
-            const $va = rt.NONE;
             let a = new rt.LuaTable();
             let b = new rt.LuaTable();
             (($1 = b) !== undefined && ($f2 = a?.f) !== undefined && !a.linked && $f2.b !== undefined ? ($f2.b = $1) : ($s.pcs[$d] = $pc + 64, rt.setIndex(a, "b", $1, "local 'a'")));
@@ -880,7 +861,6 @@ export default function load($env) {
             let $9;
             let $t10;
             let $r11;
-            const $va = rt.NONE;
             let t_4 = new rt.LuaTable();
             (($1 = t_4) !== undefined && ($f2 = t_4?.f) !== undefined && !t_4.linked && $f2.t !== undefined ? ($f2.t = $1) : ($s.pcs[$d] = $pc + 69, rt.setIndex(t_4, "t", $1, "local 't'")));
             return ($4 = api, $s.pcs[$d] = $pc + 70, $fn3 = rt.fn((($f7 = $4?.f) !== undefined && (($5 = $f7.error) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.error) !== undefined || (!("error" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "error", "upvalue 'api'")), "method 'error'"), $8 = 422, $9 = t_4, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn3($4, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn3, [$4, $8, $9]));
@@ -920,7 +900,6 @@ export default function load($env) {
             let $o27;
             let $n28;
             const $json = rh.claim(ctx_9);
-            const $va = rt.NONE;
             if ($json) {
                 $1 = ($11 = (rt.first(($3 = rt.first(($4 = ctx_9, $s.pcs[$d] = $pc + 72, rt.fn((($f7 = $4?.f) !== undefined && (($5 = $f7.body) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 73, $fn2 = rt.fn((($f10 = $3?.f) !== undefined && (($8 = $f10.text) !== undefined || ($m9 = $3.metatable) === undefined || ($8 = $m9.view.text) !== undefined || (!("text" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($3, "text")), "method 'text'"), $fn2($3)))), ($11?.arr !== undefined ? $11.length() : typeof $11 === 'string' ? $11.length : ($s.pcs[$d] = $pc + 74, rt.len($11))));
                 if (($12 = rh.scalar($1)) !== undefined)

@@ -323,7 +323,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 2, $o9.log_level = "nope", $o9.body_size_limit = 4096, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
       $11 = ($12 = api as rt.LuaValue, (($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.hello) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.hello) !== undefined || (!("hello" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "hello", "local 'api'"))));
       (($16 = function $get(): rt.LuaResult {
-        const $va: rt.LuaValue[] = rt.NONE;
         return ("hello");
       }) !== undefined && ($f17 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'hello'")));
       $18 = ($19 = ($20 = api as rt.LuaValue, (($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.users) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.users) !== undefined || (!("users" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 3, rt.index($20, "users", "local 'api'")))), (($f26 = ($19 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.p_id) !== undefined || ($m25 = ($19 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.p_id) !== undefined || (!("p_id" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 3, rt.index($19, "p_id", "field 'users'"))));
@@ -356,7 +355,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o23: rt.Fields;
         let $n24: number;
         const $json: boolean = rh.claim(ctx);
-        const $va: rt.LuaValue[] = rt.NONE;
         if ($json) {
           $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.params) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.params) !== undefined || (!("params" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), (($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 4, rt.index($2, "id")))));
           if (($10 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"id\":" + $10! + "}") as unknown as rt.LuaValue);
@@ -379,7 +377,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f5: rt.Fields | undefined;
         let $t6: number;
         let $r7: rt.LuaResult;
-        const $va: rt.LuaValue[] = rt.NONE;
         return ($2 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 7, $fn1 = rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.query) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.query) !== undefined || (!("query" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "query", "local 'ctx'")), "method 'query'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t6 = $s.tails++, $r7 = $fn1($2), $s.tails = $t6, $r7) : rt.tail($s, $fn1, [$2]));
       }) as rt.LuaFunction)) !== undefined && ($f35 = ($29 as rt.LuaTable)?.f) !== undefined && !($29 as rt.LuaTable).linked && $f35.get !== undefined ? ($f35.get = $34) : ($s.pcs[$d] = $pc + 6, rt.setIndex($29, "get", $34, "field 'query'")));
       $36 = ($37 = ($38 = api as rt.LuaValue, (($f41 = ($38 as rt.LuaTable)?.f) !== undefined && (($39 = $f41.safe) !== undefined || ($m40 = ($38 as rt.LuaTable).metatable) === undefined || ($39 = $m40.view.safe) !== undefined || (!("safe" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : ($s.pcs[$d] = $pc + 8, rt.index($38, "safe", "local 'api'")))), (($f44 = ($37 as rt.LuaTable)?.f) !== undefined && (($42 = $f44.p_id) !== undefined || ($m43 = ($37 as rt.LuaTable).metatable) === undefined || ($42 = $m43.view.p_id) !== undefined || (!("p_id" in $m43.view) && $m43.view[rt.CUT] === undefined)) ? $42 : ($s.pcs[$d] = $pc + 8, rt.index($37, "p_id", "field 'safe'"))));
@@ -414,7 +411,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o25: rt.Fields;
         let $n26: number;
         const $json: boolean = rh.claim(ctx_2);
-        const $va: rt.LuaValue[] = rt.NONE;
         $l1 = rt.adjust([...rt.all(($3 = (($4 = $env.f.pcall) !== undefined ? $4 : ($s.pcs[$d] = $pc + 9, rt.getGlobal($env, "pcall"))), $5 = ($6 = ctx_2 as rt.LuaValue, (($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.params) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.params) !== undefined || (!("params" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 9, rt.index($6, "params", "local 'ctx'")))), $10 = ctx_2, $s.pcs[$d] = $pc + 10, $fn2 = rt.fn($3, "global 'pcall'"), $fn2($5, $10)))], 2);
         let ok: rt.LuaValue = $l1[0];
         let err: rt.LuaValue = $l1[1];
@@ -452,7 +448,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f16: rt.Fields | undefined;
         let $t17: number;
         let $r18: rt.LuaResult;
-        const $va: rt.LuaValue[] = rt.NONE;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 12, rt.index($3, "text", "upvalue 'api'")))), $r7 = ($9 = rt.first(($10 = ctx_3 as rt.LuaValue, $s.pcs[$d] = $pc + 13, rt.fn((($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.body) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.body) !== undefined || (!("body" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10))), $s.pcs[$d] = $pc + 14, $fn8 = rt.fn((($f16 = ($9 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.text) !== undefined || ($m15 = ($9 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.text) !== undefined || (!("text" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($9, "text")), "method 'text'"), $fn8($9)), $s.pcs[$d] = $pc + 15, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7)), $s.tails = $t17, $r18) : rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7])));
       }) as rt.LuaFunction)) !== undefined && ($f53 = ($47 as rt.LuaTable)?.f) !== undefined && !($47 as rt.LuaTable).linked && $f53.post !== undefined ? ($f53.post = $52) : ($s.pcs[$d] = $pc + 11, rt.setIndex($47, "post", $52, "field 'echo'")));
       $54 = ($55 = ($56 = api as rt.LuaValue, (($f59 = ($56 as rt.LuaTable)?.f) !== undefined && (($57 = $f59.echo) !== undefined || ($m58 = ($56 as rt.LuaTable).metatable) === undefined || ($57 = $m58.view.echo) !== undefined || (!("echo" in $m58.view) && $m58.view[rt.CUT] === undefined)) ? $57 : ($s.pcs[$d] = $pc + 16, rt.index($56, "echo", "local 'api'")))), (($f62 = ($55 as rt.LuaTable)?.f) !== undefined && (($60 = $f62.data) !== undefined || ($m61 = ($55 as rt.LuaTable).metatable) === undefined || ($60 = $m61.view.data) !== undefined || (!("data" in $m61.view) && $m61.view[rt.CUT] === undefined)) ? $60 : ($s.pcs[$d] = $pc + 16, rt.index($55, "data", "field 'echo'"))));
@@ -474,7 +469,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f9: rt.Fields | undefined;
         let $t10: number;
         let $r11: rt.LuaResult;
-        const $va: rt.LuaValue[] = rt.NONE;
         return ($2 = rt.first(($3 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 17, rt.fn((($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 18, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2]));
       }) as rt.LuaFunction)) !== undefined && ($f64 = ($54 as rt.LuaTable)?.f) !== undefined && !($54 as rt.LuaTable).linked && $f64.post !== undefined ? ($f64.post = $63) : ($s.pcs[$d] = $pc + 16, rt.setIndex($54, "post", $63, "field 'data'")));
       $65 = ($66 = api as rt.LuaValue, (($f69 = ($66 as rt.LuaTable)?.f) !== undefined && (($67 = $f69.object) !== undefined || ($m68 = ($66 as rt.LuaTable).metatable) === undefined || ($67 = $m68.view.object) !== undefined || (!("object" in $m68.view) && $m68.view[rt.CUT] === undefined)) ? $67 : ($s.pcs[$d] = $pc + 19, rt.index($66, "object", "local 'api'"))));
@@ -510,7 +504,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n23: number;
         let $t24: number;
         let $r25: rt.LuaResult;
-        const $va: rt.LuaValue[] = rt.NONE;
         return ($2 = rt.first(($3 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 20, rt.fn((($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 21, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.expect) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.expect) !== undefined || (!("expect" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "expect")), "method 'expect'"), $10 = ($11 = rt.first(($13 = ($14 = (($15 = $env.f.rover) !== undefined ? $15 : ($s.pcs[$d] = $pc + 21, rt.getGlobal($env, "rover"))), (($f18 = ($14 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.guard) !== undefined || ($m17 = ($14 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.guard) !== undefined || (!("guard" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 21, rt.index($14, "guard", "global 'rover'")))), $s.pcs[$d] = $pc + 22, $fn12 = rt.fn((($f21 = ($13 as rt.LuaTable)?.f) !== undefined && (($19 = $f21.string) !== undefined || ($m20 = ($13 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.string) !== undefined || (!("string" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($13, "string", "field 'guard'")), "method 'string'"), $fn12($13))), $o22 = new rt.FieldsObject(), $n23 = 0, ($11 !== undefined && ($o22.name = $11, $n23++)), rt.LuaTable.record($o22, $n23)), $s.pcs[$d] = $pc + 23, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t24 = $s.tails++, $r25 = $fn1($2, $10), $s.tails = $t24, $r25) : rt.tail($s, $fn1, [$2, $10]));
       }) as rt.LuaFunction)) !== undefined && ($f71 = ($65 as rt.LuaTable)?.f) !== undefined && !($65 as rt.LuaTable).linked && $f71.post !== undefined ? ($f71.post = $70) : ($s.pcs[$d] = $pc + 19, rt.setIndex($65, "post", $70, "field 'object'")));
       $72 = ($73 = api as rt.LuaValue, (($f76 = ($73 as rt.LuaTable)?.f) !== undefined && (($74 = $f76.keys) !== undefined || ($m75 = ($73 as rt.LuaTable).metatable) === undefined || ($74 = $m75.view.keys) !== undefined || (!("keys" in $m75.view) && $m75.view[rt.CUT] === undefined)) ? $74 : ($s.pcs[$d] = $pc + 24, rt.index($73, "keys", "local 'api'"))));
@@ -555,7 +548,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f35: rt.Fields | undefined;
         let $o36: rt.Fields;
         let $n37: number;
-        const $va: rt.LuaValue[] = rt.NONE;
         let t: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 25, rt.fn((($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 26, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $fn1($2)));
         let keys: rt.LuaTable = new rt.LuaTable();
          {
@@ -594,7 +586,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $13: rt.LuaValue;
         let $o14: rt.Fields;
         let $n15: number;
-        const $va: rt.LuaValue[] = rt.NONE;
         let t_1: rt.LuaTable = new rt.LuaTable();
         return rt.leave($s, $d, ($1 = ($2 = t_1, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.polluted) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.polluted) !== undefined || (!("polluted" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 34), rt.index($2, "polluted", "local 't'")))), $6 = rt.index(t_1, ($7 = "__proto__", rt.at($s, $d, $pc + 34), $7), "local 't'"), $8 = ($9 = t_1, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12["constructor" as string]) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view["constructor" as string]) !== undefined || (!("constructor" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : (rt.at($s, $d, $pc + 34), rt.index($9, "constructor", "local 't'")))), $13 = t_1.length(), $o14 = new rt.FieldsObject(), $n15 = 1, ($1 !== undefined && ($o14.polluted = $1, $n15++)), ($6 !== undefined && ($o14.proto = $6, $n15++)), ($8 !== undefined && ($o14.ctor = $8, $n15++)), $o14.n = $13, rt.LuaTable.record($o14, $n15)));
       }) !== undefined && ($f85 = ($79 as rt.LuaTable)?.f) !== undefined && !($79 as rt.LuaTable).linked && $f85.get !== undefined ? ($f85.get = $84) : ($s.pcs[$d] = $pc + 33, rt.setIndex($79, "get", $84, "field 'fresh'")));
@@ -615,7 +606,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $t8: number;
         let $r9: rt.LuaResult;
-        const $va: rt.LuaValue[] = rt.NONE;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 36, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/x\r\nSet-Cookie: a=b", $s.pcs[$d] = $pc + 37, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
       }) as rt.LuaFunction)) !== undefined && ($f96 = ($86 as rt.LuaTable)?.f) !== undefined && !($86 as rt.LuaTable).linked && $f96.get !== undefined ? ($f96.get = $95) : ($s.pcs[$d] = $pc + 35, rt.setIndex($86, "get", $95, "field 'crlf'")));
       $97 = ($98 = ($99 = api as rt.LuaValue, (($f102 = ($99 as rt.LuaTable)?.f) !== undefined && (($100 = $f102.loc) !== undefined || ($m101 = ($99 as rt.LuaTable).metatable) === undefined || ($100 = $m101.view.loc) !== undefined || (!("loc" in $m101.view) && $m101.view[rt.CUT] === undefined)) ? $100 : ($s.pcs[$d] = $pc + 38, rt.index($99, "loc", "local 'api'")))), (($f105 = ($98 as rt.LuaTable)?.f) !== undefined && (($103 = $f105.lf) !== undefined || ($m104 = ($98 as rt.LuaTable).metatable) === undefined || ($103 = $m104.view.lf) !== undefined || (!("lf" in $m104.view) && $m104.view[rt.CUT] === undefined)) ? $103 : ($s.pcs[$d] = $pc + 38, rt.index($98, "lf", "field 'loc'"))));
@@ -635,7 +625,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $t8: number;
         let $r9: rt.LuaResult;
-        const $va: rt.LuaValue[] = rt.NONE;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 39, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/x\nSet-Cookie: a=b", $s.pcs[$d] = $pc + 40, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
       }) as rt.LuaFunction)) !== undefined && ($f107 = ($97 as rt.LuaTable)?.f) !== undefined && !($97 as rt.LuaTable).linked && $f107.get !== undefined ? ($f107.get = $106) : ($s.pcs[$d] = $pc + 38, rt.setIndex($97, "get", $106, "field 'lf'")));
       $108 = ($109 = ($110 = api as rt.LuaValue, (($f113 = ($110 as rt.LuaTable)?.f) !== undefined && (($111 = $f113.loc) !== undefined || ($m112 = ($110 as rt.LuaTable).metatable) === undefined || ($111 = $m112.view.loc) !== undefined || (!("loc" in $m112.view) && $m112.view[rt.CUT] === undefined)) ? $111 : ($s.pcs[$d] = $pc + 41, rt.index($110, "loc", "local 'api'")))), (($f116 = ($109 as rt.LuaTable)?.f) !== undefined && (($114 = $f116.cr) !== undefined || ($m115 = ($109 as rt.LuaTable).metatable) === undefined || ($114 = $m115.view.cr) !== undefined || (!("cr" in $m115.view) && $m115.view[rt.CUT] === undefined)) ? $114 : ($s.pcs[$d] = $pc + 41, rt.index($109, "cr", "field 'loc'"))));
@@ -658,7 +647,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $t11: number;
         let $r12: rt.LuaResult;
-        const $va: rt.LuaValue[] = rt.NONE;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 42, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 43, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.permanent) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.permanent) !== undefined || (!("permanent" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'"), $10 = "/x\rSet-Cookie: a=b", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t11 = $s.tails++, $r12 = $fn1($2, $10), $s.tails = $t11, $r12) : rt.tail($s, $fn1, [$2, $10]));
       }) as rt.LuaFunction)) !== undefined && ($f118 = ($108 as rt.LuaTable)?.f) !== undefined && !($108 as rt.LuaTable).linked && $f118.get !== undefined ? ($f118.get = $117) : ($s.pcs[$d] = $pc + 41, rt.setIndex($108, "get", $117, "field 'cr'")));
       $119 = ($120 = ($121 = api as rt.LuaValue, (($f124 = ($121 as rt.LuaTable)?.f) !== undefined && (($122 = $f124.loc) !== undefined || ($m123 = ($121 as rt.LuaTable).metatable) === undefined || ($122 = $m123.view.loc) !== undefined || (!("loc" in $m123.view) && $m123.view[rt.CUT] === undefined)) ? $122 : ($s.pcs[$d] = $pc + 44, rt.index($121, "loc", "local 'api'")))), (($f127 = ($120 as rt.LuaTable)?.f) !== undefined && (($125 = $f127.nul) !== undefined || ($m126 = ($120 as rt.LuaTable).metatable) === undefined || ($125 = $m126.view.nul) !== undefined || (!("nul" in $m126.view) && $m126.view[rt.CUT] === undefined)) ? $125 : ($s.pcs[$d] = $pc + 44, rt.index($120, "nul", "field 'loc'"))));
@@ -682,7 +670,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $11: rt.LuaValue;
         let $t12: number;
         let $r13: rt.LuaResult;
-        const $va: rt.LuaValue[] = rt.NONE;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 45, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 46, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'redirect'")), "method 'status'"), $10 = 307, $11 = "/x\x00y", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($2, $10, $11), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$2, $10, $11]));
       }) as rt.LuaFunction)) !== undefined && ($f129 = ($119 as rt.LuaTable)?.f) !== undefined && !($119 as rt.LuaTable).linked && $f129.get !== undefined ? ($f129.get = $128) : ($s.pcs[$d] = $pc + 44, rt.setIndex($119, "get", $128, "field 'nul'")));
       $130 = ($131 = ($132 = api as rt.LuaValue, (($f135 = ($132 as rt.LuaTable)?.f) !== undefined && (($133 = $f135.loc) !== undefined || ($m134 = ($132 as rt.LuaTable).metatable) === undefined || ($133 = $m134.view.loc) !== undefined || (!("loc" in $m134.view) && $m134.view[rt.CUT] === undefined)) ? $133 : ($s.pcs[$d] = $pc + 47, rt.index($132, "loc", "local 'api'")))), (($f138 = ($131 as rt.LuaTable)?.f) !== undefined && (($136 = $f138.query) !== undefined || ($m137 = ($131 as rt.LuaTable).metatable) === undefined || ($136 = $m137.view.query) !== undefined || (!("query" in $m137.view) && $m137.view[rt.CUT] === undefined)) ? $136 : ($s.pcs[$d] = $pc + 47, rt.index($131, "query", "field 'loc'"))));
@@ -710,7 +697,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f15: rt.Fields | undefined;
         let $t16: number;
         let $r17: rt.LuaResult;
-        const $va: rt.LuaValue[] = rt.NONE;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 48, rt.index($3, "redirect", "upvalue 'api'")))), $7 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).queryValue("to") : ($8 = rt.first(($9 = ctx_7 as rt.LuaValue, $s.pcs[$d] = $pc + 49, rt.fn((($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.query) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.query) !== undefined || (!("query" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "query", "local 'ctx'")), "method 'query'")($9))), (($f15 = ($8 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.to) !== undefined || ($m14 = ($8 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.to) !== undefined || (!("to" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 48, rt.index($8, "to"))))), $s.pcs[$d] = $pc + 50, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t16 = $s.tails++, $r17 = $fn1($7), $s.tails = $t16, $r17) : rt.tail($s, $fn1, [$7]));
       }) as rt.LuaFunction)) !== undefined && ($f140 = ($130 as rt.LuaTable)?.f) !== undefined && !($130 as rt.LuaTable).linked && $f140.get !== undefined ? ($f140.get = $139) : ($s.pcs[$d] = $pc + 47, rt.setIndex($130, "get", $139, "field 'query'")));
       $141 = ($142 = ($143 = api as rt.LuaValue, (($f146 = ($143 as rt.LuaTable)?.f) !== undefined && (($144 = $f146.loc) !== undefined || ($m145 = ($143 as rt.LuaTable).metatable) === undefined || ($144 = $m145.view.loc) !== undefined || (!("loc" in $m145.view) && $m145.view[rt.CUT] === undefined)) ? $144 : ($s.pcs[$d] = $pc + 51, rt.index($143, "loc", "local 'api'")))), (($f149 = ($142 as rt.LuaTable)?.f) !== undefined && (($147 = $f149.tab) !== undefined || ($m148 = ($142 as rt.LuaTable).metatable) === undefined || ($147 = $m148.view.tab) !== undefined || (!("tab" in $m148.view) && $m148.view[rt.CUT] === undefined)) ? $147 : ($s.pcs[$d] = $pc + 51, rt.index($142, "tab", "field 'loc'"))));
@@ -730,7 +716,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $t8: number;
         let $r9: rt.LuaResult;
-        const $va: rt.LuaValue[] = rt.NONE;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 52, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/a\tb", $s.pcs[$d] = $pc + 53, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
       }) as rt.LuaFunction)) !== undefined && ($f151 = ($141 as rt.LuaTable)?.f) !== undefined && !($141 as rt.LuaTable).linked && $f151.get !== undefined ? ($f151.get = $150) : ($s.pcs[$d] = $pc + 51, rt.setIndex($141, "get", $150, "field 'tab'")));
       $152 = ($153 = ($154 = api as rt.LuaValue, (($f157 = ($154 as rt.LuaTable)?.f) !== undefined && (($155 = $f157.loc) !== undefined || ($m156 = ($154 as rt.LuaTable).metatable) === undefined || ($155 = $m156.view.loc) !== undefined || (!("loc" in $m156.view) && $m156.view[rt.CUT] === undefined)) ? $155 : ($s.pcs[$d] = $pc + 54, rt.index($154, "loc", "local 'api'")))), (($f160 = ($153 as rt.LuaTable)?.f) !== undefined && (($158 = $f160.utf8) !== undefined || ($m159 = ($153 as rt.LuaTable).metatable) === undefined || ($158 = $m159.view.utf8) !== undefined || (!("utf8" in $m159.view) && $m159.view[rt.CUT] === undefined)) ? $158 : ($s.pcs[$d] = $pc + 54, rt.index($153, "utf8", "field 'loc'"))));
@@ -750,7 +735,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $t8: number;
         let $r9: rt.LuaResult;
-        const $va: rt.LuaValue[] = rt.NONE;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 55, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/caf\xc3\xa9", $s.pcs[$d] = $pc + 56, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
       }) as rt.LuaFunction)) !== undefined && ($f162 = ($152 as rt.LuaTable)?.f) !== undefined && !($152 as rt.LuaTable).linked && $f162.get !== undefined ? ($f162.get = $161) : ($s.pcs[$d] = $pc + 54, rt.setIndex($152, "get", $161, "field 'utf8'")));
       $163 = ($164 = ($165 = api as rt.LuaValue, (($f168 = ($165 as rt.LuaTable)?.f) !== undefined && (($166 = $f168.deep) !== undefined || ($m167 = ($165 as rt.LuaTable).metatable) === undefined || ($166 = $m167.view.deep) !== undefined || (!("deep" in $m167.view) && $m167.view[rt.CUT] === undefined)) ? $166 : ($s.pcs[$d] = $pc + 57, rt.index($165, "deep", "local 'api'")))), (($f171 = ($164 as rt.LuaTable)?.f) !== undefined && (($169 = $f171.p_n) !== undefined || ($m170 = ($164 as rt.LuaTable).metatable) === undefined || ($169 = $m170.view.p_n) !== undefined || (!("p_n" in $m170.view) && $m170.view[rt.CUT] === undefined)) ? $169 : ($s.pcs[$d] = $pc + 57, rt.index($164, "p_n", "field 'deep'"))));
@@ -778,7 +762,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $18: rt.LuaValue;
         let $m19: rt.LuaTable | undefined;
         let $f20: rt.Fields | undefined;
-        const $va: rt.LuaValue[] = rt.NONE;
         let t_2: rt.LuaTable = new rt.LuaTable();
         let cur: rt.LuaValue = t_2;
          {
@@ -799,7 +782,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $k2: number;
         let $3: rt.LuaValue;
         let $a4: rt.LuaValue[] | undefined;
-        const $va: rt.LuaValue[] = rt.NONE;
         let t_3: rt.LuaTable = rt.buildTable(1, [1, 1], undefined);
         $1 = t_3;
         $k2 = 2;
@@ -834,7 +816,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n18: number;
         let $t19: number;
         let $r20: rt.LuaResult;
-        const $va: rt.LuaValue[] = rt.NONE;
         let a: rt.LuaTable = new rt.LuaTable();
         let b: rt.LuaTable = new rt.LuaTable();
         (($1 = b) !== undefined && ($f2 = (a as rt.LuaTable)?.f) !== undefined && !(a as rt.LuaTable).linked && $f2.b !== undefined ? ($f2.b = $1) : ($s.pcs[$d] = $pc + 64, rt.setIndex(a, "b", $1, "local 'a'")));
@@ -860,7 +841,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $9: rt.LuaValue;
         let $t10: number;
         let $r11: rt.LuaResult;
-        const $va: rt.LuaValue[] = rt.NONE;
         let t_4: rt.LuaTable = new rt.LuaTable();
         (($1 = t_4) !== undefined && ($f2 = (t_4 as rt.LuaTable)?.f) !== undefined && !(t_4 as rt.LuaTable).linked && $f2.t !== undefined ? ($f2.t = $1) : ($s.pcs[$d] = $pc + 69, rt.setIndex(t_4, "t", $1, "local 't'")));
         return ($4 = api as rt.LuaValue, $s.pcs[$d] = $pc + 70, $fn3 = rt.fn((($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.error) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.error) !== undefined || (!("error" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "error", "upvalue 'api'")), "method 'error'"), $8 = 422, $9 = t_4, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn3($4, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn3, [$4, $8, $9]));
@@ -899,7 +879,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o27: rt.Fields;
         let $n28: number;
         const $json: boolean = rh.claim(ctx_9);
-        const $va: rt.LuaValue[] = rt.NONE;
         if ($json) {
           $1 = ($11 = (rt.first(($3 = rt.first(($4 = ctx_9 as rt.LuaValue, $s.pcs[$d] = $pc + 72, rt.fn((($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.body) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 73, $fn2 = rt.fn((($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.text) !== undefined || ($m9 = ($3 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.text) !== undefined || (!("text" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($3, "text")), "method 'text'"), $fn2($3)))) as rt.LuaValue, (($11 as rt.LuaTable)?.arr !== undefined ? ($11 as rt.LuaTable).length() : typeof $11 === 'string' ? $11.length : ($s.pcs[$d] = $pc + 74, rt.len($11))));
           if (($12 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"bytes\":" + $12! + "}") as unknown as rt.LuaValue);

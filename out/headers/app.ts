@@ -217,7 +217,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o41: rt.Fields;
         let $n42: number;
         const $json: boolean = rh.claim(ctx);
-        const $va: rt.LuaValue[] = rt.NONE;
         let auth: rt.LuaValue = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("Authorization") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.headers) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.headers) !== undefined || (!("headers" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2))), (($f8 = ($1 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.Authorization) !== undefined || ($m7 = ($1 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.Authorization) !== undefined || (!("Authorization" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 3, rt.index($1, "Authorization")))));
         if ((rt.t($9 = !rt.t(auth)) ? $9 : (auth !== "Bearer secret"))) {
           return ($11 = api as rt.LuaValue, $s.pcs[$d] = $pc + 5, $fn10 = rt.fn((($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.error) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.error) !== undefined || (!("error" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "error", "upvalue 'api'")), "method 'error'"), $15 = 401, $16 = "Unauthorized", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = $fn10($11, $15, $16), $s.tails = $t17, $r18) : rt.tail($s, $fn10, [$11, $15, $16]));
@@ -261,7 +260,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $25: rt.LuaValue;
         let $o26: rt.Fields;
         let $n27: number;
-        const $va: rt.LuaValue[] = rt.NONE;
         let names: rt.LuaTable = new rt.LuaTable();
          {
           const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.pairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 9, rt.getGlobal($env, "pairs"))), $r4 = ($5 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 10, rt.fn((($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.headers) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.headers) !== undefined || (!("headers" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5)), $s.pcs[$d] = $pc + 11, $fn1 = rt.fn($2, "global 'pairs'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4))))], 3);
@@ -291,7 +289,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n4: number;
         let $o5: rt.Fields;
         let $n6: number;
-        const $va: rt.LuaValue[] = rt.NONE;
         return (($1 = rt.buildTable(3, [1, 1, 2, 2, 3, 3], undefined), $2 = ($o3 = new rt.FieldsObject(), $n4 = 2, $o3["Cache-Control"] = "max-age=60", $o3["X-Version"] = 2, rt.LuaTable.record($o3, $n4)), $o5 = new rt.FieldsObject(), $n6 = 2, $o5.data = $1, $o5.headers = $2, rt.LuaTable.record($o5, $n6)));
       }) !== undefined && ($f31 = ($25 as rt.LuaTable)?.f) !== undefined && !($25 as rt.LuaTable).linked && $f31.get !== undefined ? ($f31.get = $30) : ($s.pcs[$d] = $pc + 17, rt.setIndex($25, "get", $30, "field 'cached'")));
       $32 = ($33 = api as rt.LuaValue, (($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36.created) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view.created) !== undefined || (!("created" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : ($s.pcs[$d] = $pc + 18, rt.index($33, "created", "local 'api'"))));
@@ -320,7 +317,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n16: number;
         let $t17: number;
         let $r18: rt.LuaResult;
-        const $va: rt.LuaValue[] = rt.NONE;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 19, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 19, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'json'")), "method 'status'"), $10 = 201, $11 = ($12 = ($o13 = new rt.FieldsObject(), $n14 = 1, $o13.Location = "/items/7", rt.LuaTable.record($o13, $n14)), $o15 = new rt.FieldsObject(), $n16 = 2, $o15.id = 7, $o15.headers = $12, rt.LuaTable.record($o15, $n16)), $s.pcs[$d] = $pc + 20, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = $fn1($2, $10, $11), $s.tails = $t17, $r18) : rt.tail($s, $fn1, [$2, $10, $11]));
       }) as rt.LuaFunction)) !== undefined && ($f38 = ($32 as rt.LuaTable)?.f) !== undefined && !($32 as rt.LuaTable).linked && $f38.post !== undefined ? ($f38.post = $37) : ($s.pcs[$d] = $pc + 18, rt.setIndex($32, "post", $37, "field 'created'")));
       $39 = ($40 = api as rt.LuaValue, (($f43 = ($40 as rt.LuaTable)?.f) !== undefined && (($41 = $f43.csv) !== undefined || ($m42 = ($40 as rt.LuaTable).metatable) === undefined || ($41 = $m42.view.csv) !== undefined || (!("csv" in $m42.view) && $m42.view[rt.CUT] === undefined)) ? $41 : ($s.pcs[$d] = $pc + 21, rt.index($40, "csv", "local 'api'"))));
@@ -345,7 +341,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n12: number;
         let $t13: number;
         let $r14: rt.LuaResult;
-        const $va: rt.LuaValue[] = rt.NONE;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 22, rt.index($3, "json", "upvalue 'api'")))), $7 = ($8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9["Content-Type"] = "application/vnd.api+json", rt.LuaTable.record($o9, $n10)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.rows = 1, $o11.headers = $8, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 23, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn1($7), $s.tails = $t13, $r14) : rt.tail($s, $fn1, [$7]));
       }) as rt.LuaFunction)) !== undefined && ($f45 = ($39 as rt.LuaTable)?.f) !== undefined && !($39 as rt.LuaTable).linked && $f45.get !== undefined ? ($f45.get = $44) : ($s.pcs[$d] = $pc + 21, rt.setIndex($39, "get", $44, "field 'csv'")));
       $46 = ($47 = api as rt.LuaValue, (($f50 = ($47 as rt.LuaTable)?.f) !== undefined && (($48 = $f50.echo_header) !== undefined || ($m49 = ($47 as rt.LuaTable).metatable) === undefined || ($48 = $m49.view.echo_header) !== undefined || (!("echo_header" in $m49.view) && $m49.view[rt.CUT] === undefined)) ? $48 : ($s.pcs[$d] = $pc + 24, rt.index($47, "echo_header", "local 'api'"))));
@@ -367,7 +362,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n12: number;
         let $o13: rt.Fields;
         let $n14: number;
-        const $va: rt.LuaValue[] = rt.NONE;
         return rt.leave($s, $d, ($1 = ($2 = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).queryValue("v") : ($3 = rt.first(($4 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 26, rt.fn((($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.query) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.query) !== undefined || (!("query" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "query", "local 'ctx'")), "method 'query'")($4))), (($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.v) !== undefined || ($m9 = ($3 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.v) !== undefined || (!("v" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 25, rt.index($3, "v"))))), $o11 = new rt.FieldsObject(), $n12 = 0, ($2 !== undefined && ($o11["X-Echo"] = $2, $n12++)), rt.LuaTable.record($o11, $n12)), $o13 = new rt.FieldsObject(), $n14 = 1, $o13.headers = $1, rt.LuaTable.record($o13, $n14)));
       }) !== undefined && ($f52 = ($46 as rt.LuaTable)?.f) !== undefined && !($46 as rt.LuaTable).linked && $f52.get !== undefined ? ($f52.get = $51) : ($s.pcs[$d] = $pc + 24, rt.setIndex($46, "get", $51, "field 'echo_header'")));
       $53 = ($54 = api as rt.LuaValue, (($f57 = ($54 as rt.LuaTable)?.f) !== undefined && (($55 = $f57.framing) !== undefined || ($m56 = ($54 as rt.LuaTable).metatable) === undefined || ($55 = $m56.view.framing) !== undefined || (!("framing" in $m56.view) && $m56.view[rt.CUT] === undefined)) ? $55 : ($s.pcs[$d] = $pc + 27, rt.index($54, "framing", "local 'api'"))));
@@ -377,7 +371,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n3: number;
         let $o4: rt.Fields;
         let $n5: number;
-        const $va: rt.LuaValue[] = rt.NONE;
         return (($1 = ($o2 = new rt.FieldsObject(), $n3 = 1, $o2["Content-Length"] = "0", rt.LuaTable.record($o2, $n3)), $o4 = new rt.FieldsObject(), $n5 = 1, $o4.headers = $1, rt.LuaTable.record($o4, $n5)));
       }) !== undefined && ($f59 = ($53 as rt.LuaTable)?.f) !== undefined && !($53 as rt.LuaTable).linked && $f59.get !== undefined ? ($f59.get = $58) : ($s.pcs[$d] = $pc + 27, rt.setIndex($53, "get", $58, "field 'framing'")));
       $60 = ($61 = api as rt.LuaValue, (($f64 = ($61 as rt.LuaTable)?.f) !== undefined && (($62 = $f64.upload) !== undefined || ($m63 = ($61 as rt.LuaTable).metatable) === undefined || ($62 = $m63.view.upload) !== undefined || (!("upload" in $m63.view) && $m63.view[rt.CUT] === undefined)) ? $62 : ($s.pcs[$d] = $pc + 28, rt.index($61, "upload", "local 'api'"))));
@@ -425,7 +418,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o38: rt.Fields;
         let $n39: number;
         const $json: boolean = rh.claim(ctx_7);
-        const $va: rt.LuaValue[] = rt.NONE;
         let bytes: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx_7 as rt.LuaValue, $s.pcs[$d] = $pc + 29, rt.fn((($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 30, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.bytes) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.bytes) !== undefined || (!("bytes" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "bytes")), "method 'bytes'"), $fn1($2)));
         if ($json) {
           $10 = ($11 = (bytes) as rt.LuaValue, (($11 as rt.LuaTable)?.arr !== undefined ? ($11 as rt.LuaTable).length() : typeof $11 === 'string' ? $11.length : ($s.pcs[$d] = $pc + 31, rt.len($11, "local 'bytes'"))));
@@ -462,7 +454,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f16: rt.Fields | undefined;
         let $t17: number;
         let $r18: rt.LuaResult;
-        const $va: rt.LuaValue[] = rt.NONE;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 33, rt.index($3, "text", "upvalue 'api'")))), $r7 = ($9 = rt.first(($10 = ctx_8 as rt.LuaValue, $s.pcs[$d] = $pc + 34, rt.fn((($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.body) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.body) !== undefined || (!("body" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10))), $s.pcs[$d] = $pc + 35, $fn8 = rt.fn((($f16 = ($9 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.text) !== undefined || ($m15 = ($9 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.text) !== undefined || (!("text" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($9, "text")), "method 'text'"), $fn8($9)), $s.pcs[$d] = $pc + 36, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7)), $s.tails = $t17, $r18) : rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7])));
       }) as rt.LuaFunction)) !== undefined && ($f73 = ($67 as rt.LuaTable)?.f) !== undefined && !($67 as rt.LuaTable).linked && $f73.post !== undefined ? ($f73.post = $72) : ($s.pcs[$d] = $pc + 32, rt.setIndex($67, "post", $72, "field 'note'")));
       $74 = ($75 = api as rt.LuaValue, (($f78 = ($75 as rt.LuaTable)?.f) !== undefined && (($76 = $f78.parse) !== undefined || ($m77 = ($75 as rt.LuaTable).metatable) === undefined || ($76 = $m77.view.parse) !== undefined || (!("parse" in $m77.view) && $m77.view[rt.CUT] === undefined)) ? $76 : ($s.pcs[$d] = $pc + 37, rt.index($75, "parse", "local 'api'"))));
@@ -497,7 +488,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o25: rt.Fields;
         let $n26: number;
         const $json: boolean = rh.claim(ctx_9);
-        const $va: rt.LuaValue[] = rt.NONE;
         if ($json) {
           $1 = rt.first(($3 = rt.first(($4 = ctx_9 as rt.LuaValue, $s.pcs[$d] = $pc + 38, rt.fn((($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.body) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 39, $fn2 = rt.fn((($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.json) !== undefined || ($m9 = ($3 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.json) !== undefined || (!("json" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($3, "json")), "method 'json'"), $fn2($3)));
           if (($11 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"got\":" + $11! + "}") as unknown as rt.LuaValue);
@@ -542,7 +532,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n27: number;
         let $t28: number;
         let $r29: rt.LuaResult;
-        const $va: rt.LuaValue[] = rt.NONE;
         let g: rt.LuaValue = ($1 = (($2 = $env.f.rover) !== undefined ? $2 : ($s.pcs[$d] = $pc + 41, rt.getGlobal($env, "rover"))), (($f5 = ($1 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.guard) !== undefined || ($m4 = ($1 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.guard) !== undefined || (!("guard" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 41, rt.index($1, "guard", "global 'rover'"))));
         return ($7 = rt.first(($8 = ctx_10 as rt.LuaValue, $s.pcs[$d] = $pc + 42, rt.fn((($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.body) !== undefined || ($m10 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.body) !== undefined || (!("body" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "body", "local 'ctx'")), "method 'body'")($8))), $s.pcs[$d] = $pc + 43, $fn6 = rt.fn((($f14 = ($7 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.expect) !== undefined || ($m13 = ($7 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.expect) !== undefined || (!("expect" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($7, "expect")), "method 'expect'"), $15 = ($16 = rt.first(($18 = rt.first(($19 = g as rt.LuaValue, $s.pcs[$d] = $pc + 44, rt.fn((($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.string) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.string) !== undefined || (!("string" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($19, "string", "local 'g'")), "method 'string'")($19))), $s.pcs[$d] = $pc + 45, $fn17 = rt.fn((($f25 = ($18 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.required) !== undefined || ($m24 = ($18 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.required) !== undefined || (!("required" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($18, "required")), "method 'required'"), $fn17($18))), $o26 = new rt.FieldsObject(), $n27 = 0, ($16 !== undefined && ($o26.name = $16, $n27++)), rt.LuaTable.record($o26, $n27)), $s.pcs[$d] = $pc + 46, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t28 = $s.tails++, $r29 = $fn6($7, $15), $s.tails = $t28, $r29) : rt.tail($s, $fn6, [$7, $15]));
       }) as rt.LuaFunction)) !== undefined && ($f87 = ($81 as rt.LuaTable)?.f) !== undefined && !($81 as rt.LuaTable).linked && $f87.post !== undefined ? ($f87.post = $86) : ($s.pcs[$d] = $pc + 40, rt.setIndex($81, "post", $86, "field 'validate'")));
@@ -553,7 +542,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o3: rt.Fields;
         let $n4: number;
         const $json: boolean = rh.claim(ctx_11);
-        const $va: rt.LuaValue[] = rt.NONE;
         if ($json) {
           return (new rh.JsonText(200, "{\"pong\":true}") as unknown as rt.LuaValue);
           return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.pong = true, rt.LuaTable.record($o1, $n2)));

@@ -141,7 +141,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 3, $o9.host = "127.0.0.1", $o9.port = 4242, $o9.log_level = "info", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
       $11 = api;
       (($12 = function $get(ctx?: rt.LuaValue): rt.LuaResult {
-        const $va: rt.LuaValue[] = rt.NONE;
         return ("Rover is running");
       }) !== undefined && ($f13 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $12, "local 'api'")));
       $14 = ($15 = api as rt.LuaValue, (($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.hello) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.hello) !== undefined || (!("hello" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 3, rt.index($15, "hello", "local 'api'"))));
@@ -151,7 +150,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o3: rt.Fields;
         let $n4: number;
         const $json: boolean = rh.claim(ctx_1);
-        const $va: rt.LuaValue[] = rt.NONE;
         if ($json) {
           return (new rh.JsonText(200, "{\"message\":\"Hello World\"}") as unknown as rt.LuaValue);
           return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.message = "Hello World", rt.LuaTable.record($o1, $n2)));
@@ -173,32 +171,29 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f8: rt.Fields | undefined;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $12: string | undefined;
+        let $11: string | undefined;
+        let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        let $15: string | undefined;
+        let $14: string | undefined;
+        let $15: rt.LuaValue;
         let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
-        let $o18: rt.Fields;
-        let $n19: number;
+        let $o17: rt.Fields;
+        let $n18: number;
+        let $19: rt.LuaValue;
         let $20: rt.LuaValue;
         let $21: rt.LuaValue;
         let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
-        let $o25: rt.Fields;
-        let $n26: number;
+        let $o23: rt.Fields;
+        let $n24: number;
         const $json: boolean = rh.claim(ctx_2);
-        const $va: rt.LuaValue[] = rt.NONE;
         let name: rt.LuaValue = (rh.pristineContext(ctx_2) ? (ctx_2 as rh.RequestContext).param("name") : ($1 = rt.first(($2 = ctx_2 as rt.LuaValue, $s.pcs[$d] = $pc + 6, rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.params) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f8 = ($1 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.name) !== undefined || ($m7 = ($1 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.name) !== undefined || (!("name" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 5, rt.index($1, "name")))));
         if ($json) {
-          $9 = ($10 = ("Hello ") as rt.LuaValue, $11 = (name) as rt.LuaValue, (typeof $10 === 'string' && typeof $11 === 'string' ? $10 + $11 : ($s.pcs[$d] = $pc + 7, rt.concat($10, $11, undefined, "local 'name'"))));
-          $13 = ($14 = (name) as rt.LuaValue, (($14 as rt.LuaTable)?.arr !== undefined ? ($14 as rt.LuaTable).length() : typeof $14 === 'string' ? $14.length : ($s.pcs[$d] = $pc + 7, rt.len($14, "local 'name'"))));
-          if (($12 = rh.scalar($9)) !== undefined && ($15 = rh.scalar($13)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"message\":" + $12! + ",\"length\":" + $15! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($16 = $9, $17 = $13, $o18 = new rt.FieldsObject(), $n19 = 0, ($16 !== undefined && ($o18.message = $16, $n19++)), ($17 !== undefined && ($o18.length = $17, $n19++)), rt.LuaTable.record($o18, $n19)));
+          $9 = ($10 = ("Hello ") as rt.LuaValue, (typeof $10 === 'string' && typeof name === 'string' ? $10 + name : ($s.pcs[$d] = $pc + 7, rt.concat($10, name, undefined, "local 'name'"))));
+          $12 = ($13 = (name) as rt.LuaValue, (($13 as rt.LuaTable)?.arr !== undefined ? ($13 as rt.LuaTable).length() : typeof $13 === 'string' ? $13.length : ($s.pcs[$d] = $pc + 7, rt.len($13, "local 'name'"))));
+          if (($11 = rh.scalar($9)) !== undefined && ($14 = rh.scalar($12)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"message\":" + $11! + ",\"length\":" + $14! + "}") as unknown as rt.LuaValue);
+          return rt.leave($s, $d, ($15 = $9, $16 = $12, $o17 = new rt.FieldsObject(), $n18 = 0, ($15 !== undefined && ($o17.message = $15, $n18++)), ($16 !== undefined && ($o17.length = $16, $n18++)), rt.LuaTable.record($o17, $n18)));
         }
-        return rt.leave($s, $d, ($20 = ($21 = ("Hello ") as rt.LuaValue, $22 = (name) as rt.LuaValue, (typeof $21 === 'string' && typeof $22 === 'string' ? $21 + $22 : ($s.pcs[$d] = $pc + 7, rt.concat($21, $22, undefined, "local 'name'")))), $23 = ($24 = (name) as rt.LuaValue, (($24 as rt.LuaTable)?.arr !== undefined ? ($24 as rt.LuaTable).length() : typeof $24 === 'string' ? $24.length : ($s.pcs[$d] = $pc + 7, rt.len($24, "local 'name'")))), $o25 = new rt.FieldsObject(), $n26 = 0, ($20 !== undefined && ($o25.message = $20, $n26++)), ($23 !== undefined && ($o25.length = $23, $n26++)), rt.LuaTable.record($o25, $n26)));
+        return rt.leave($s, $d, ($19 = ($20 = ("Hello ") as rt.LuaValue, (typeof $20 === 'string' && typeof name === 'string' ? $20 + name : ($s.pcs[$d] = $pc + 7, rt.concat($20, name, undefined, "local 'name'")))), $21 = ($22 = (name) as rt.LuaValue, (($22 as rt.LuaTable)?.arr !== undefined ? ($22 as rt.LuaTable).length() : typeof $22 === 'string' ? $22.length : ($s.pcs[$d] = $pc + 7, rt.len($22, "local 'name'")))), $o23 = new rt.FieldsObject(), $n24 = 0, ($19 !== undefined && ($o23.message = $19, $n24++)), ($21 !== undefined && ($o23.length = $21, $n24++)), rt.LuaTable.record($o23, $n24)));
       }) as rt.LuaFunction)) !== undefined && ($f31 = ($21 as rt.LuaTable)?.f) !== undefined && !($21 as rt.LuaTable).linked && $f31.get !== undefined ? ($f31.get = $30) : ($s.pcs[$d] = $pc + 4, rt.setIndex($21, "get", $30, "field 'p_name'")));
       $32 = ($33 = ($34 = api as rt.LuaValue, (($f37 = ($34 as rt.LuaTable)?.f) !== undefined && (($35 = $f37.users) !== undefined || ($m36 = ($34 as rt.LuaTable).metatable) === undefined || ($35 = $m36.view.users) !== undefined || (!("users" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : ($s.pcs[$d] = $pc + 8, rt.index($34, "users", "local 'api'")))), (($f40 = ($33 as rt.LuaTable)?.f) !== undefined && (($38 = $f40.me) !== undefined || ($m39 = ($33 as rt.LuaTable).metatable) === undefined || ($38 = $m39.view.me) !== undefined || (!("me" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : ($s.pcs[$d] = $pc + 8, rt.index($33, "me", "field 'users'"))));
       (($41 = rh.jsonHandler((function $get(ctx_3?: rt.LuaValue): rt.LuaResult {
@@ -207,7 +202,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o3: rt.Fields;
         let $n4: number;
         const $json: boolean = rh.claim(ctx_3);
-        const $va: rt.LuaValue[] = rt.NONE;
         if ($json) {
           return (new rh.JsonText(200, "{\"id\":\"me\",\"static\":true}") as unknown as rt.LuaValue);
           return (($o1 = new rt.FieldsObject(), $n2 = 2, $o1.id = "me", $o1.static = true, rt.LuaTable.record($o1, $n2)));
@@ -264,7 +258,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t40: number;
         let $r41: rt.LuaResult;
         const $json: boolean = rh.claim(ctx_4);
-        const $va: rt.LuaValue[] = rt.NONE;
         if ($json) {
           $1 = ($2 = api as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 10, rt.index($2, "json", "upvalue 'api'"))));
           $6 = (rh.pristineContext(ctx_4) ? (ctx_4 as rh.RequestContext).param("id") : ($7 = rt.first(($8 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.params) !== undefined || ($m10 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.params) !== undefined || (!("params" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8))), (($f14 = ($7 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($7 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 10, rt.index($7, "id")))));
@@ -311,7 +304,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o31: rt.Fields;
         let $n32: number;
         const $json: boolean = rh.claim(ctx_5);
-        const $va: rt.LuaValue[] = rt.NONE;
         let p: rt.LuaValue = rt.first(($1 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 15, rt.fn((($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.params) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.params) !== undefined || (!("params" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "params", "local 'ctx'")), "method 'params'")($1)));
         if ($json) {
           $5 = ($6 = p as rt.LuaValue, (($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 16, rt.index($6, "id", "local 'p'"))));
@@ -361,7 +353,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $33: rt.LuaValue;
         let $o34: rt.Fields;
         let $n35: number;
-        const $va: rt.LuaValue[] = rt.NONE;
         let q: rt.LuaValue = rt.first(($1 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 18, rt.fn((($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.query) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.query) !== undefined || (!("query" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1)));
         let keys: rt.LuaTable = new rt.LuaTable();
          {
@@ -444,7 +435,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o55: rt.Fields;
         let $n56: number;
         const $json: boolean = rh.claim(ctx_7);
-        const $va: rt.LuaValue[] = rt.NONE;
         let h: rt.LuaValue = rt.first(($1 = ctx_7 as rt.LuaValue, $s.pcs[$d] = $pc + 27, rt.fn((($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.headers) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.headers) !== undefined || (!("headers" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "headers", "local 'ctx'")), "method 'headers'")($1)));
         if ($json) {
           $5 = ($6 = h as rt.LuaValue, (($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9["user-agent"]) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view["user-agent"]) !== undefined || (!("user-agent" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 28, rt.index($6, "user-agent", "local 'h'"))));

@@ -65,8 +65,8 @@ export default function load($env) {
             let $17;
             let $18;
             let $19;
-            let $20;
-            let $k21;
+            let $k20;
+            let $21;
             let $22;
             let $23;
             let $24;
@@ -74,23 +74,20 @@ export default function load($env) {
             let $26;
             let $27;
             let $28;
-            let $29;
-            let $30;
-            let $o31;
-            let $n32;
+            let $o29;
+            let $n30;
+            let $31;
+            let $a32;
             let $33;
-            let $a34;
+            let $34;
             let $35;
-            let $36;
-            let $37;
-            let $o38;
-            let $n39;
-            let $40;
-            let $41;
-            let $o42;
-            let $n43;
+            let $o36;
+            let $n37;
+            let $38;
+            let $39;
+            let $o40;
+            let $n41;
             const $json = rh.claim(ctx);
-            const $va = rt.NONE;
             let n = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 3, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($7 = ctx, $s.pcs[$d] = $pc + 4, rt.fn((($f10 = $7?.f) !== undefined && (($8 = $f10.query) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.query) !== undefined || (!("query" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f13 = $6?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = $6.metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 3, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 5, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 100);
             let items = new rt.LuaTable();
             let items$j = '', items$n = 0;
@@ -99,23 +96,23 @@ export default function load($env) {
                 const $b1 = ($14 = n, ($s.pcs[$d] = $pc + 6, rt.forNumber($14, 'limit')));
                 $loop1: for (let i = $a1; i <= $b1; i++) {
                     if ($json) {
-                        $15 = "{\"id\":" + rh.num(i) + ",\"name\":" + rh.str(($16 = ("item "), $17 = (i), (typeof $16 === 'string' && typeof $17 === 'string' ? $16 + $17 : ($s.pcs[$d] = $pc + 7, rt.concat($16, $17, undefined, "local 'i'"))))) + ",\"price\":" + rh.num((i * 1.5)) + ",\"in_stock\":" + ((((rt.mod(i, 3)) !== 0)) ? 'true' : 'false') + ",\"tags\":[" + rh.str(($18 = ("tag"), $19 = ((rt.mod(i, 5))), (typeof $18 === 'string' && typeof $19 === 'string' ? $18 + $19 : ($s.pcs[$d] = $pc + 8, rt.concat($18, $19))))) + ",\"all\"]}";
+                        $15 = "{\"id\":" + rh.num(i) + ",\"name\":" + rh.str(($16 = ("item "), (typeof $16 === 'string' && typeof i === 'string' ? $16 + i : ($s.pcs[$d] = $pc + 7, rt.concat($16, i, undefined, "local 'i'"))))) + ",\"price\":" + rh.num((i * 1.5)) + ",\"in_stock\":" + ((((rt.mod(i, 3)) !== 0)) ? 'true' : 'false') + ",\"tags\":[" + rh.str(($17 = ("tag"), $18 = ((rt.mod(i, 5))), (typeof $17 === 'string' && typeof $18 === 'string' ? $17 + $18 : ($s.pcs[$d] = $pc + 8, rt.concat($17, $18))))) + ",\"all\"]}";
                         items$j = items$n++ === 0 ? $15 : items$j + ',' + $15;
                     }
                     else {
-                        $20 = items;
-                        $k21 = i;
-                        (($33 = ($22 = i, $23 = ($24 = ("item "), $25 = (i), (typeof $24 === 'string' && typeof $25 === 'string' ? $24 + $25 : ($s.pcs[$d] = $pc + 7, rt.concat($24, $25, undefined, "local 'i'")))), $26 = (i * 1.5), $27 = ((rt.mod(i, 3)) !== 0), $28 = rt.buildTable(2, [2, "all", 1, ($29 = ("tag"), $30 = ((rt.mod(i, 5))), (typeof $29 === 'string' && typeof $30 === 'string' ? $29 + $30 : ($s.pcs[$d] = $pc + 8, rt.concat($29, $30))))], undefined), $o31 = new rt.FieldsObject(), $n32 = 5, $o31.id = $22, $o31.name = $23, $o31.price = $26, $o31.in_stock = $27, $o31.tags = $28, rt.LuaTable.record($o31, $n32))) !== undefined && ($a34 = $20?.arr) !== undefined && ($k21 - 1 >>> 0) === $k21 - 1 && $a34[$k21 - 1] !== undefined ? ($a34[$k21 - 1] = $33) : $33 !== undefined && $a34 !== undefined && $k21 === $a34.length + 1 && $20.other === undefined && $20.metatable === undefined ? $a34.push($33) : ($s.pcs[$d] = $pc + 9, rt.setIndex($20, $k21, $33, "local 'items'")));
+                        $19 = items;
+                        $k20 = i;
+                        (($31 = ($21 = i, $22 = ($23 = ("item "), (typeof $23 === 'string' && typeof i === 'string' ? $23 + i : ($s.pcs[$d] = $pc + 7, rt.concat($23, i, undefined, "local 'i'")))), $24 = (i * 1.5), $25 = ((rt.mod(i, 3)) !== 0), $26 = rt.buildTable(2, [2, "all", 1, ($27 = ("tag"), $28 = ((rt.mod(i, 5))), (typeof $27 === 'string' && typeof $28 === 'string' ? $27 + $28 : ($s.pcs[$d] = $pc + 8, rt.concat($27, $28))))], undefined), $o29 = new rt.FieldsObject(), $n30 = 5, $o29.id = $21, $o29.name = $22, $o29.price = $24, $o29.in_stock = $25, $o29.tags = $26, rt.LuaTable.record($o29, $n30))) !== undefined && ($a32 = $19?.arr) !== undefined && ($k20 - 1 >>> 0) === $k20 - 1 && $a32[$k20 - 1] !== undefined ? ($a32[$k20 - 1] = $31) : $31 !== undefined && $a32 !== undefined && $k20 === $a32.length + 1 && $19.other === undefined && $19.metatable === undefined ? $a32.push($31) : ($s.pcs[$d] = $pc + 9, rt.setIndex($19, $k20, $31, "local 'items'")));
                     }
                 }
             }
             if ($json) {
-                $35 = items$n;
+                $33 = items$n;
                 if (items$n !== 0)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($35) + ",\"items\":[" + items$j + "]}"));
-                return rt.leave($s, $d, ($36 = $35, $37 = items, $o38 = new rt.FieldsObject(), $n39 = 2, $o38.count = $36, $o38.items = $37, rt.LuaTable.record($o38, $n39)));
+                    return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($33) + ",\"items\":[" + items$j + "]}"));
+                return rt.leave($s, $d, ($34 = $33, $35 = items, $o36 = new rt.FieldsObject(), $n37 = 2, $o36.count = $34, $o36.items = $35, rt.LuaTable.record($o36, $n37)));
             }
-            return rt.leave($s, $d, ($40 = items.length(), $41 = items, $o42 = new rt.FieldsObject(), $n43 = 2, $o42.count = $40, $o42.items = $41, rt.LuaTable.record($o42, $n43)));
+            return rt.leave($s, $d, ($38 = items.length(), $39 = items, $o40 = new rt.FieldsObject(), $n41 = 2, $o40.count = $38, $o40.items = $39, rt.LuaTable.record($o40, $n41)));
         }))) !== undefined && ($f17 = $11?.f) !== undefined && !$11.linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'items'")));
         return rt.leave($s, $d, api);
     };

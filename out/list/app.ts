@@ -64,8 +64,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $17: rt.LuaValue;
         let $18: rt.LuaValue;
         let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
-        let $k21: number;
+        let $k20: number;
+        let $21: rt.LuaValue;
         let $22: rt.LuaValue;
         let $23: rt.LuaValue;
         let $24: rt.LuaValue;
@@ -73,23 +73,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $26: rt.LuaValue;
         let $27: rt.LuaValue;
         let $28: rt.LuaValue;
-        let $29: rt.LuaValue;
-        let $30: rt.LuaValue;
-        let $o31: rt.Fields;
-        let $n32: number;
-        let $33: rt.LuaValue;
-        let $a34: rt.LuaValue[] | undefined;
-        let $35: number;
-        let $36: rt.LuaValue;
-        let $37: rt.LuaValue;
-        let $o38: rt.Fields;
-        let $n39: number;
-        let $40: rt.LuaValue;
-        let $41: rt.LuaValue;
-        let $o42: rt.Fields;
-        let $n43: number;
+        let $o29: rt.Fields;
+        let $n30: number;
+        let $31: rt.LuaValue;
+        let $a32: rt.LuaValue[] | undefined;
+        let $33: number;
+        let $34: rt.LuaValue;
+        let $35: rt.LuaValue;
+        let $o36: rt.Fields;
+        let $n37: number;
+        let $38: rt.LuaValue;
+        let $39: rt.LuaValue;
+        let $o40: rt.Fields;
+        let $n41: number;
         const $json: boolean = rh.claim(ctx);
-        const $va: rt.LuaValue[] = rt.NONE;
         let n: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 3, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.query) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.query) !== undefined || (!("query" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f13 = ($6 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($6 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 3, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 5, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 100);
         let items: rt.LuaTable = new rt.LuaTable();
         let items$j = '', items$n = 0;
@@ -98,21 +95,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           const $b1 = ($14 = n, ($s.pcs[$d] = $pc + 6, rt.forNumber($14, 'limit')));
           $loop1: for (let i: number = $a1; i <= $b1; i++) {
             if ($json) {
-              $15 = "{\"id\":" + rh.num(i as number) + ",\"name\":" + rh.str(($16 = ("item ") as rt.LuaValue, $17 = (i) as rt.LuaValue, (typeof $16 === 'string' && typeof $17 === 'string' ? $16 + $17 : ($s.pcs[$d] = $pc + 7, rt.concat($16, $17, undefined, "local 'i'")))) as string) + ",\"price\":" + rh.num((i * 1.5) as number) + ",\"in_stock\":" + ((((rt.mod(i, 3)) !== 0)) ? 'true' : 'false') + ",\"tags\":[" + rh.str(($18 = ("tag") as rt.LuaValue, $19 = ((rt.mod(i, 5))) as rt.LuaValue, (typeof $18 === 'string' && typeof $19 === 'string' ? $18 + $19 : ($s.pcs[$d] = $pc + 8, rt.concat($18, $19)))) as string) + ",\"all\"]}";
+              $15 = "{\"id\":" + rh.num(i as number) + ",\"name\":" + rh.str(($16 = ("item ") as rt.LuaValue, (typeof $16 === 'string' && typeof i === 'string' ? $16 + i : ($s.pcs[$d] = $pc + 7, rt.concat($16, i, undefined, "local 'i'")))) as string) + ",\"price\":" + rh.num((i * 1.5) as number) + ",\"in_stock\":" + ((((rt.mod(i, 3)) !== 0)) ? 'true' : 'false') + ",\"tags\":[" + rh.str(($17 = ("tag") as rt.LuaValue, $18 = ((rt.mod(i, 5))) as rt.LuaValue, (typeof $17 === 'string' && typeof $18 === 'string' ? $17 + $18 : ($s.pcs[$d] = $pc + 8, rt.concat($17, $18)))) as string) + ",\"all\"]}";
               items$j = items$n++ === 0 ? $15 : items$j + ',' + $15;
             } else {
-              $20 = items;
-              $k21 = i;
-              (($33 = ($22 = i, $23 = ($24 = ("item ") as rt.LuaValue, $25 = (i) as rt.LuaValue, (typeof $24 === 'string' && typeof $25 === 'string' ? $24 + $25 : ($s.pcs[$d] = $pc + 7, rt.concat($24, $25, undefined, "local 'i'")))), $26 = (i * 1.5), $27 = ((rt.mod(i, 3)) !== 0), $28 = rt.buildTable(2, [2, "all", 1, ($29 = ("tag") as rt.LuaValue, $30 = ((rt.mod(i, 5))) as rt.LuaValue, (typeof $29 === 'string' && typeof $30 === 'string' ? $29 + $30 : ($s.pcs[$d] = $pc + 8, rt.concat($29, $30))))], undefined), $o31 = new rt.FieldsObject(), $n32 = 5, $o31.id = $22, $o31.name = $23, $o31.price = $26, $o31.in_stock = $27, $o31.tags = $28, rt.LuaTable.record($o31, $n32))) !== undefined && ($a34 = ($20 as rt.LuaTable)?.arr) !== undefined && ($k21 - 1 >>> 0) === $k21 - 1 && $a34[$k21 - 1] !== undefined ? ($a34[$k21 - 1] = $33) : $33 !== undefined && $a34 !== undefined && $k21 === $a34.length + 1 && ($20 as rt.LuaTable).other === undefined && ($20 as rt.LuaTable).metatable === undefined ? $a34.push($33) : ($s.pcs[$d] = $pc + 9, rt.setIndex($20, $k21, $33, "local 'items'")));
+              $19 = items;
+              $k20 = i;
+              (($31 = ($21 = i, $22 = ($23 = ("item ") as rt.LuaValue, (typeof $23 === 'string' && typeof i === 'string' ? $23 + i : ($s.pcs[$d] = $pc + 7, rt.concat($23, i, undefined, "local 'i'")))), $24 = (i * 1.5), $25 = ((rt.mod(i, 3)) !== 0), $26 = rt.buildTable(2, [2, "all", 1, ($27 = ("tag") as rt.LuaValue, $28 = ((rt.mod(i, 5))) as rt.LuaValue, (typeof $27 === 'string' && typeof $28 === 'string' ? $27 + $28 : ($s.pcs[$d] = $pc + 8, rt.concat($27, $28))))], undefined), $o29 = new rt.FieldsObject(), $n30 = 5, $o29.id = $21, $o29.name = $22, $o29.price = $24, $o29.in_stock = $25, $o29.tags = $26, rt.LuaTable.record($o29, $n30))) !== undefined && ($a32 = ($19 as rt.LuaTable)?.arr) !== undefined && ($k20 - 1 >>> 0) === $k20 - 1 && $a32[$k20 - 1] !== undefined ? ($a32[$k20 - 1] = $31) : $31 !== undefined && $a32 !== undefined && $k20 === $a32.length + 1 && ($19 as rt.LuaTable).other === undefined && ($19 as rt.LuaTable).metatable === undefined ? $a32.push($31) : ($s.pcs[$d] = $pc + 9, rt.setIndex($19, $k20, $31, "local 'items'")));
             }
           }
         }
         if ($json) {
-          $35 = items$n;
-          if (items$n !== 0) return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($35) + ",\"items\":[" + items$j + "]}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($36 = $35, $37 = items, $o38 = new rt.FieldsObject(), $n39 = 2, $o38.count = $36, $o38.items = $37, rt.LuaTable.record($o38, $n39)));
+          $33 = items$n;
+          if (items$n !== 0) return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($33) + ",\"items\":[" + items$j + "]}") as unknown as rt.LuaValue);
+          return rt.leave($s, $d, ($34 = $33, $35 = items, $o36 = new rt.FieldsObject(), $n37 = 2, $o36.count = $34, $o36.items = $35, rt.LuaTable.record($o36, $n37)));
         }
-        return rt.leave($s, $d, ($40 = items.length(), $41 = items, $o42 = new rt.FieldsObject(), $n43 = 2, $o42.count = $40, $o42.items = $41, rt.LuaTable.record($o42, $n43)));
+        return rt.leave($s, $d, ($38 = items.length(), $39 = items, $o40 = new rt.FieldsObject(), $n41 = 2, $o40.count = $38, $o40.items = $39, rt.LuaTable.record($o40, $n41)));
       }) as rt.LuaFunction)) !== undefined && ($f17 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'items'")));
       return rt.leave($s, $d, api);
     };

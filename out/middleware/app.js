@@ -237,7 +237,6 @@ export default function load($env) {
             let $k2;
             let $3;
             let $a4;
-            const $va = rt.NONE;
             $1 = calls;
             $k2 = (calls.length() + 1);
             (($3 = step) !== undefined && ($a4 = $1?.arr) !== undefined && ($k2 - 1 >>> 0) === $k2 - 1 && $a4[$k2 - 1] !== undefined ? ($a4[$k2 - 1] = $3) : $3 !== undefined && $a4 !== undefined && $k2 === $a4.length + 1 && $1.other === undefined && $1.metatable === undefined ? $a4.push($3) : (rt.at($s, $d, $pc + 2), rt.setIndex($1, $k2, $3, "upvalue 'calls'")));
@@ -262,7 +261,6 @@ export default function load($env) {
             let $11;
             let $m12;
             let $f13;
-            const $va = rt.NONE;
             $1 = calls;
             $2 = new rt.LuaTable();
             calls = $2;
@@ -281,7 +279,6 @@ export default function load($env) {
             let $2;
             let $m3;
             let $f4;
-            const $va = rt.NONE;
             ($s.pcs[$d] = $pc + 9, trace("global.before.timing"));
             ($1 = ctx_1, $s.pcs[$d] = $pc + 10, rt.fn((($f4 = $1?.f) !== undefined && (($2 = $f4.set) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.set) !== undefined || (!("set" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "started_at", 1700000000));
             return rt.leave($s, $d, rt.NONE);
@@ -292,7 +289,6 @@ export default function load($env) {
             if ($d >= $s.limit)
                 $s.deepen();
             $s.depth = $d + 1;
-            const $va = rt.NONE;
             ($s.pcs[$d] = $pc + 12, trace("global.after.log"));
             return rt.leave($s, $d, rt.NONE);
         }) !== undefined && ($f29 = $23?.f) !== undefined && !$23.linked && $f29.log !== undefined ? ($f29.log = $28) : ($s.pcs[$d] = $pc + 11, rt.setIndex($23, "log", $28, "field 'after'")));
@@ -326,7 +322,6 @@ export default function load($env) {
             let $19;
             let $m20;
             let $f21;
-            const $va = rt.NONE;
             ($s.pcs[$d] = $pc + 14, trace("admin.before.auth"));
             let auth = ($1 = rt.first(($2 = ctx_3, $s.pcs[$d] = $pc + 16, rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.headers) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.headers) !== undefined || (!("headers" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2))), (($f8 = $1?.f) !== undefined && (($6 = $f8.Authorization) !== undefined || ($m7 = $1.metatable) === undefined || ($6 = $m7.view.Authorization) !== undefined || (!("Authorization" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 15, rt.index($1, "Authorization"))));
             if ((auth !== "Bearer letmein")) {
@@ -341,7 +336,6 @@ export default function load($env) {
             if ($d >= $s.limit)
                 $s.deepen();
             $s.depth = $d + 1;
-            const $va = rt.NONE;
             ($s.pcs[$d] = $pc + 20, trace("admin.after.audit"));
             return rt.leave($s, $d, rt.NONE);
         }) !== undefined && ($f51 = $41?.f) !== undefined && !$41.linked && $f51.audit !== undefined ? ($f51.audit = $50) : ($s.pcs[$d] = $pc + 19, rt.setIndex($41, "audit", $50, "field 'after'")));
@@ -400,7 +394,6 @@ export default function load($env) {
             let $t44;
             let $r45;
             const $json = rh.claim(ctx_5);
-            const $va = rt.NONE;
             ($s.pcs[$d] = $pc + 22, trace("handler"));
             if ($json) {
                 $1 = ($2 = api, (($f5 = $2?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 23, rt.index($2, "json", "upvalue 'api'"))));
@@ -455,7 +448,6 @@ export default function load($env) {
             let $o35;
             let $n36;
             const $json = rh.claim(ctx_6);
-            const $va = rt.NONE;
             if ($json) {
                 $1 = (rh.pristineContext(ctx_6) ? ctx_6.param("id") : ($2 = rt.first(($3 = ctx_6, $s.pcs[$d] = $pc + 30, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.params) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.params) !== undefined || (!("params" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), (($f9 = $2?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 29, rt.index($2, "id")))));
                 $11 = rt.first(($12 = ctx_6, $s.pcs[$d] = $pc + 31, rt.fn((($f15 = $12?.f) !== undefined && (($13 = $f15.get) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.get) !== undefined || (!("get" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : rt.index($12, "get", "local 'ctx'")), "method 'get'")($12, "role")));
@@ -476,7 +468,6 @@ export default function load($env) {
             let $o7;
             let $n8;
             const $json = rh.claim(ctx_7);
-            const $va = rt.NONE;
             if ($json) {
                 $1 = previous;
                 if (($2 = rh.scalar($1)) !== undefined)
@@ -532,7 +523,6 @@ export default function load($env) {
             let $o39;
             let $n40;
             const $json = rh.claim(ctx_8);
-            const $va = rt.NONE;
             ($s.pcs[$d] = $pc + 34, trace("handler"));
             if ($json) {
                 $1 = rt.first(($2 = ctx_8, $s.pcs[$d] = $pc + 35, rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.get) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.get) !== undefined || (!("get" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "get", "local 'ctx'")), "method 'get'")($2, "role")));
@@ -551,7 +541,6 @@ export default function load($env) {
                 $s.deepen();
             $s.depth = $d + 1;
             let $1;
-            const $va = rt.NONE;
             ($s.pcs[$d] = $pc + 39, trace("broken.before.explode"));
             ($s.pcs[$d] = $pc + 41, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 40, rt.getGlobal($env, "error"))), "global 'error'")("middleware exploded"));
             return rt.leave($s, $d, rt.NONE);
@@ -567,7 +556,6 @@ export default function load($env) {
             let $o3;
             let $n4;
             const $json = rh.claim(ctx_10);
-            const $va = rt.NONE;
             ($s.pcs[$d] = $pc + 43, trace("handler"));
             if ($json) {
                 return rt.leave($s, $d, new rh.JsonText(200, "{\"reached\":true}"));
@@ -579,7 +567,6 @@ export default function load($env) {
         (($115 = function $check(ctx_11) {
             let $o1;
             let $n2;
-            const $va = rt.NONE;
             return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.error = "denied", rt.LuaTable.record($o1, $n2)));
         }) !== undefined && ($f116 = $106?.f) !== undefined && !$106.linked && $f116.check !== undefined ? ($f116.check = $115) : ($s.pcs[$d] = $pc + 44, rt.setIndex($106, "check", $115, "field 'before'")));
         $117 = ($118 = api, (($f121 = $118?.f) !== undefined && (($119 = $f121.sloppy) !== undefined || ($m120 = $118.metatable) === undefined || ($119 = $m120.view.sloppy) !== undefined || (!("sloppy" in $m120.view) && $m120.view[rt.CUT] === undefined)) ? $119 : ($s.pcs[$d] = $pc + 45, rt.index($118, "sloppy", "local 'api'"))));
@@ -589,7 +576,6 @@ export default function load($env) {
             let $o3;
             let $n4;
             const $json = rh.claim(ctx_12);
-            const $va = rt.NONE;
             if ($json) {
                 return new rh.JsonText(200, "{\"secret\":true}");
                 return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.secret = true, rt.LuaTable.record($o1, $n2)));
@@ -603,7 +589,6 @@ export default function load($env) {
                 $s.deepen();
             $s.depth = $d + 1;
             let $1;
-            const $va = rt.NONE;
             ($s.pcs[$d] = $pc + 48, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 47, rt.getGlobal($env, "error"))), "global 'error'")("handler failed"));
             return rt.leave($s, $d, rt.NONE);
         }) !== undefined && ($f130 = $124?.f) !== undefined && !$124.linked && $f130.get !== undefined ? ($f130.get = $129) : ($s.pcs[$d] = $pc + 46, rt.setIndex($124, "get", $129, "field 'fail'")));
@@ -631,7 +616,6 @@ export default function load($env) {
             let $o16;
             let $n17;
             const $json = rh.claim(ctx_14);
-            const $va = rt.NONE;
             let data = rt.first(($2 = rt.first(($3 = ctx_14, $s.pcs[$d] = $pc + 50, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 51, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $fn1($2)));
             if ($json) {
                 $10 = data;
@@ -688,7 +672,6 @@ export default function load($env) {
             let $n36;
             let $t37;
             let $r38;
-            const $va = rt.NONE;
             if ((($1 = err, (($f4 = $1?.f) !== undefined && (($2 = $f4.path) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.path) !== undefined || (!("path" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 52, rt.index($1, "path", "local 'err'")))) === "/fail")) {
                 return ($6 = ($7 = api, (($f10 = $7?.f) !== undefined && (($8 = $f10.json) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.json) !== undefined || (!("json" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 53, rt.index($7, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 53, $fn5 = rt.fn((($f13 = $6?.f) !== undefined && (($11 = $f13.status) !== undefined || ($m12 = $6.metatable) === undefined || ($11 = $m12.view.status) !== undefined || (!("status" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($6, "status", "field 'json'")), "method 'status'"), $14 = ($15 = err, (($f18 = $15?.f) !== undefined && (($16 = $f18.status) !== undefined || ($m17 = $15.metatable) === undefined || ($16 = $m17.view.status) !== undefined || (!("status" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 53, rt.index($15, "status", "local 'err'")))), $19 = ($20 = ($21 = err, (($f24 = $21?.f) !== undefined && (($22 = $f24.message) !== undefined || ($m23 = $21.metatable) === undefined || ($22 = $m23.view.message) !== undefined || (!("message" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 54, rt.index($21, "message", "local 'err'")))), $25 = ($26 = err, (($f29 = $26?.f) !== undefined && (($27 = $f29.code) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.code) !== undefined || (!("code" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 55, rt.index($26, "code", "local 'err'")))), $30 = ($31 = err, (($f34 = $31?.f) !== undefined && (($32 = $f34.path) !== undefined || ($m33 = $31.metatable) === undefined || ($32 = $m33.view.path) !== undefined || (!("path" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 56, rt.index($31, "path", "local 'err'")))), $o35 = new rt.FieldsObject(), $n36 = 0, ($20 !== undefined && ($o35.error = $20, $n36++)), ($25 !== undefined && ($o35.code = $25, $n36++)), ($30 !== undefined && ($o35.path = $30, $n36++)), rt.LuaTable.record($o35, $n36)), $s.pcs[$d] = $pc + 57, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t37 = $s.tails++, $r38 = $fn5($6, $14, $19), $s.tails = $t37, $r38) : rt.tail($s, $fn5, [$6, $14, $19]));
             }

@@ -693,37 +693,30 @@ export default function load($env) {
             let $n11;
             let $o12;
             let $n13;
-            const $va = rt.NONE;
             return (($1 = rt.buildTable(3, [1, 1, 2, 2, 3, 3], undefined), $2 = new rt.LuaTable(), $3 = ($4 = ($5 = ($o6 = new rt.FieldsObject(), $n7 = 1, $o6.c = "deep", rt.LuaTable.record($o6, $n7)), $o8 = new rt.FieldsObject(), $n9 = 1, $o8.b = $5, rt.LuaTable.record($o8, $n9)), $o10 = new rt.FieldsObject(), $n11 = 1, $o10.a = $4, rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 4, $o12.ok = true, $o12.list = $1, $o12.empty = $2, $o12.nested = $3, rt.LuaTable.record($o12, $n13)));
         }) !== undefined && ($f21 = $11?.f) !== undefined && !$11.linked && $f21.get !== undefined ? ($f21.get = $20) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $20, "field 'table'")));
         $22 = ($23 = ($24 = api, (($f27 = $24?.f) !== undefined && (($25 = $f27.kinds) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.kinds) !== undefined || (!("kinds" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 3, rt.index($24, "kinds", "local 'api'")))), (($f30 = $23?.f) !== undefined && (($28 = $f30.string) !== undefined || ($m29 = $23.metatable) === undefined || ($28 = $m29.view.string) !== undefined || (!("string" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 3, rt.index($23, "string", "field 'kinds'"))));
         (($31 = function $get() {
-            const $va = rt.NONE;
             return ("plain text");
         }) !== undefined && ($f32 = $22?.f) !== undefined && !$22.linked && $f32.get !== undefined ? ($f32.get = $31) : ($s.pcs[$d] = $pc + 3, rt.setIndex($22, "get", $31, "field 'string'")));
         $33 = ($34 = ($35 = api, (($f38 = $35?.f) !== undefined && (($36 = $f38.kinds) !== undefined || ($m37 = $35.metatable) === undefined || ($36 = $m37.view.kinds) !== undefined || (!("kinds" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : ($s.pcs[$d] = $pc + 4, rt.index($35, "kinds", "local 'api'")))), (($f41 = $34?.f) !== undefined && (($39 = $f41.number) !== undefined || ($m40 = $34.metatable) === undefined || ($39 = $m40.view.number) !== undefined || (!("number" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : ($s.pcs[$d] = $pc + 4, rt.index($34, "number", "field 'kinds'"))));
         (($42 = function $get() {
-            const $va = rt.NONE;
             return (42.5);
         }) !== undefined && ($f43 = $33?.f) !== undefined && !$33.linked && $f43.get !== undefined ? ($f43.get = $42) : ($s.pcs[$d] = $pc + 4, rt.setIndex($33, "get", $42, "field 'number'")));
         $44 = ($45 = ($46 = api, (($f49 = $46?.f) !== undefined && (($47 = $f49.kinds) !== undefined || ($m48 = $46.metatable) === undefined || ($47 = $m48.view.kinds) !== undefined || (!("kinds" in $m48.view) && $m48.view[rt.CUT] === undefined)) ? $47 : ($s.pcs[$d] = $pc + 5, rt.index($46, "kinds", "local 'api'")))), (($f52 = $45?.f) !== undefined && (($50 = $f52.integer) !== undefined || ($m51 = $45.metatable) === undefined || ($50 = $m51.view.integer) !== undefined || (!("integer" in $m51.view) && $m51.view[rt.CUT] === undefined)) ? $50 : ($s.pcs[$d] = $pc + 5, rt.index($45, "integer", "field 'kinds'"))));
         (($53 = function $get() {
-            const $va = rt.NONE;
             return ((10 / 2));
         }) !== undefined && ($f54 = $44?.f) !== undefined && !$44.linked && $f54.get !== undefined ? ($f54.get = $53) : ($s.pcs[$d] = $pc + 5, rt.setIndex($44, "get", $53, "field 'integer'")));
         $55 = ($56 = ($57 = api, (($f60 = $57?.f) !== undefined && (($58 = $f60.kinds) !== undefined || ($m59 = $57.metatable) === undefined || ($58 = $m59.view.kinds) !== undefined || (!("kinds" in $m59.view) && $m59.view[rt.CUT] === undefined)) ? $58 : ($s.pcs[$d] = $pc + 6, rt.index($57, "kinds", "local 'api'")))), (($f63 = $56?.f) !== undefined && (($61 = $f63.boolean) !== undefined || ($m62 = $56.metatable) === undefined || ($61 = $m62.view.boolean) !== undefined || (!("boolean" in $m62.view) && $m62.view[rt.CUT] === undefined)) ? $61 : ($s.pcs[$d] = $pc + 6, rt.index($56, "boolean", "field 'kinds'"))));
         (($64 = function $get() {
-            const $va = rt.NONE;
             return (false);
         }) !== undefined && ($f65 = $55?.f) !== undefined && !$55.linked && $f65.get !== undefined ? ($f65.get = $64) : ($s.pcs[$d] = $pc + 6, rt.setIndex($55, "get", $64, "field 'boolean'")));
         $66 = ($67 = ($68 = api, (($f71 = $68?.f) !== undefined && (($69 = $f71.kinds) !== undefined || ($m70 = $68.metatable) === undefined || ($69 = $m70.view.kinds) !== undefined || (!("kinds" in $m70.view) && $m70.view[rt.CUT] === undefined)) ? $69 : ($s.pcs[$d] = $pc + 7, rt.index($68, "kinds", "local 'api'")))), (($f74 = $67?.f) !== undefined && (($72 = $f74.nil) !== undefined || ($m73 = $67.metatable) === undefined || ($72 = $m73.view.nil) !== undefined || (!("nil" in $m73.view) && $m73.view[rt.CUT] === undefined)) ? $72 : ($s.pcs[$d] = $pc + 7, rt.index($67, "nil", "field 'kinds'"))));
         (($75 = function $anonymous() {
-            const $va = rt.NONE;
             return (rt.NONE);
         }) !== undefined && ($f76 = $66?.f) !== undefined && !$66.linked && $f76.get !== undefined ? ($f76.get = $75) : ($s.pcs[$d] = $pc + 7, rt.setIndex($66, "get", $75, "field 'nil'")));
         $77 = ($78 = ($79 = api, (($f82 = $79?.f) !== undefined && (($80 = $f82.kinds) !== undefined || ($m81 = $79.metatable) === undefined || ($80 = $m81.view.kinds) !== undefined || (!("kinds" in $m81.view) && $m81.view[rt.CUT] === undefined)) ? $80 : ($s.pcs[$d] = $pc + 8, rt.index($79, "kinds", "local 'api'")))), (($f85 = $78?.f) !== undefined && (($83 = $f85.multi) !== undefined || ($m84 = $78.metatable) === undefined || ($83 = $m84.view.multi) !== undefined || (!("multi" in $m84.view) && $m84.view[rt.CUT] === undefined)) ? $83 : ($s.pcs[$d] = $pc + 8, rt.index($78, "multi", "field 'kinds'"))));
         (($86 = function $get() {
-            const $va = rt.NONE;
             return (["first", "second"]);
         }) !== undefined && ($f87 = $77?.f) !== undefined && !$77.linked && $f87.get !== undefined ? ($f87.get = $86) : ($s.pcs[$d] = $pc + 8, rt.setIndex($77, "get", $86, "field 'multi'")));
         $88 = ($89 = ($90 = api, (($f93 = $90?.f) !== undefined && (($91 = $f93.kinds) !== undefined || ($m92 = $90.metatable) === undefined || ($91 = $m92.view.kinds) !== undefined || (!("kinds" in $m92.view) && $m92.view[rt.CUT] === undefined)) ? $91 : ($s.pcs[$d] = $pc + 9, rt.index($90, "kinds", "local 'api'")))), (($f96 = $89?.f) !== undefined && (($94 = $f96.numbers) !== undefined || ($m95 = $89.metatable) === undefined || ($94 = $m95.view.numbers) !== undefined || (!("numbers" in $m95.view) && $m95.view[rt.CUT] === undefined)) ? $94 : ($s.pcs[$d] = $pc + 9, rt.index($89, "numbers", "field 'kinds'"))));
@@ -731,19 +724,16 @@ export default function load($env) {
             let $1;
             let $o2;
             let $n3;
-            const $va = rt.NONE;
             return (($1 = (0 / 0), $o2 = new rt.FieldsObject(), $n3 = 7, $o2.int = 3, $o2.float = 0.30000000000000004, $o2.big = 9007199254740992, $o2.neg = (-7), $o2.inf = Infinity, $o2.ninf = -Infinity, $o2.nan = $1, rt.LuaTable.record($o2, $n3)));
         }) !== undefined && ($f98 = $88?.f) !== undefined && !$88.linked && $f98.get !== undefined ? ($f98.get = $97) : ($s.pcs[$d] = $pc + 9, rt.setIndex($88, "get", $97, "field 'numbers'")));
         $99 = ($100 = ($101 = api, (($f104 = $101?.f) !== undefined && (($102 = $f104.kinds) !== undefined || ($m103 = $101.metatable) === undefined || ($102 = $m103.view.kinds) !== undefined || (!("kinds" in $m103.view) && $m103.view[rt.CUT] === undefined)) ? $102 : ($s.pcs[$d] = $pc + 10, rt.index($101, "kinds", "local 'api'")))), (($f107 = $100?.f) !== undefined && (($105 = $f107.keys) !== undefined || ($m106 = $100.metatable) === undefined || ($105 = $m106.view.keys) !== undefined || (!("keys" in $m106.view) && $m106.view[rt.CUT] === undefined)) ? $105 : ($s.pcs[$d] = $pc + 10, rt.index($100, "keys", "field 'kinds'"))));
         (($108 = function $get() {
-            const $va = rt.NONE;
             return (rt.buildTable(0, [1, "a", 3, "c", "name", "x", "__rover_hidden", "no"], undefined));
         }) !== undefined && ($f109 = $99?.f) !== undefined && !$99.linked && $f109.get !== undefined ? ($f109.get = $108) : ($s.pcs[$d] = $pc + 10, rt.setIndex($99, "get", $108, "field 'keys'")));
         $110 = ($111 = ($112 = api, (($f115 = $112?.f) !== undefined && (($113 = $f115.kinds) !== undefined || ($m114 = $112.metatable) === undefined || ($113 = $m114.view.kinds) !== undefined || (!("kinds" in $m114.view) && $m114.view[rt.CUT] === undefined)) ? $113 : ($s.pcs[$d] = $pc + 11, rt.index($112, "kinds", "local 'api'")))), (($f118 = $111?.f) !== undefined && (($116 = $f118.unicode) !== undefined || ($m117 = $111.metatable) === undefined || ($116 = $m117.view.unicode) !== undefined || (!("unicode" in $m117.view) && $m117.view[rt.CUT] === undefined)) ? $116 : ($s.pcs[$d] = $pc + 11, rt.index($111, "unicode", "field 'kinds'"))));
         (($119 = function $get() {
             let $o1;
             let $n2;
-            const $va = rt.NONE;
             return (($o1 = new rt.FieldsObject(), $n2 = 3, $o1.text = "h\xc3\xa9llo \xe2\x9c\x93", $o1.quote = "say \"hi\"\n\ttab", $o1.ctrl = "\x01", rt.LuaTable.record($o1, $n2)));
         }) !== undefined && ($f120 = $110?.f) !== undefined && !$110.linked && $f120.get !== undefined ? ($f120.get = $119) : ($s.pcs[$d] = $pc + 11, rt.setIndex($110, "get", $119, "field 'unicode'")));
         $121 = ($122 = ($123 = api, (($f126 = $123?.f) !== undefined && (($124 = $f126.build) !== undefined || ($m125 = $123.metatable) === undefined || ($124 = $m125.view.build) !== undefined || (!("build" in $m125.view) && $m125.view[rt.CUT] === undefined)) ? $124 : ($s.pcs[$d] = $pc + 12, rt.index($123, "build", "local 'api'")))), (($f129 = $122?.f) !== undefined && (($127 = $f129.as_json) !== undefined || ($m128 = $122.metatable) === undefined || ($127 = $m128.view.as_json) !== undefined || (!("as_json" in $m128.view) && $m128.view[rt.CUT] === undefined)) ? $127 : ($s.pcs[$d] = $pc + 12, rt.index($122, "as_json", "field 'build'"))));
@@ -766,7 +756,6 @@ export default function load($env) {
             let $n9;
             let $t10;
             let $r11;
-            const $va = rt.NONE;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 13, rt.index($3, "json", "upvalue 'api'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.built = "json", rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 14, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($7), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$7]));
         }))) !== undefined && ($f131 = $121?.f) !== undefined && !$121.linked && $f131.get !== undefined ? ($f131.get = $130) : ($s.pcs[$d] = $pc + 12, rt.setIndex($121, "get", $130, "field 'as_json'")));
         $132 = ($133 = ($134 = api, (($f137 = $134?.f) !== undefined && (($135 = $f137.build) !== undefined || ($m136 = $134.metatable) === undefined || ($135 = $m136.view.build) !== undefined || (!("build" in $m136.view) && $m136.view[rt.CUT] === undefined)) ? $135 : ($s.pcs[$d] = $pc + 15, rt.index($134, "build", "local 'api'")))), (($f140 = $133?.f) !== undefined && (($138 = $f140.json_status) !== undefined || ($m139 = $133.metatable) === undefined || ($138 = $m139.view.json_status) !== undefined || (!("json_status" in $m139.view) && $m139.view[rt.CUT] === undefined)) ? $138 : ($s.pcs[$d] = $pc + 15, rt.index($133, "json_status", "field 'build'"))));
@@ -793,7 +782,6 @@ export default function load($env) {
             let $n13;
             let $t14;
             let $r15;
-            const $va = rt.NONE;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 16, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 16, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'json'")), "method 'status'"), $10 = 201, $11 = ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.created = true, rt.LuaTable.record($o12, $n13)), $s.pcs[$d] = $pc + 17, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = $fn1($2, $10, $11), $s.tails = $t14, $r15) : rt.tail($s, $fn1, [$2, $10, $11]));
         }))) !== undefined && ($f142 = $132?.f) !== undefined && !$132.linked && $f142.get !== undefined ? ($f142.get = $141) : ($s.pcs[$d] = $pc + 15, rt.setIndex($132, "get", $141, "field 'json_status'")));
         $143 = ($144 = ($145 = api, (($f148 = $145?.f) !== undefined && (($146 = $f148.build) !== undefined || ($m147 = $145.metatable) === undefined || ($146 = $m147.view.build) !== undefined || (!("build" in $m147.view) && $m147.view[rt.CUT] === undefined)) ? $146 : ($s.pcs[$d] = $pc + 18, rt.index($145, "build", "local 'api'")))), (($f151 = $144?.f) !== undefined && (($149 = $f151.as_text) !== undefined || ($m150 = $144.metatable) === undefined || ($149 = $m150.view.as_text) !== undefined || (!("as_text" in $m150.view) && $m150.view[rt.CUT] === undefined)) ? $149 : ($s.pcs[$d] = $pc + 18, rt.index($144, "as_text", "field 'build'"))));
@@ -814,7 +802,6 @@ export default function load($env) {
             let $7;
             let $t8;
             let $r9;
-            const $va = rt.NONE;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 19, rt.index($3, "text", "upvalue 'api'")))), $7 = "hello text", $s.pcs[$d] = $pc + 20, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
         }))) !== undefined && ($f153 = $143?.f) !== undefined && !$143.linked && $f153.get !== undefined ? ($f153.get = $152) : ($s.pcs[$d] = $pc + 18, rt.setIndex($143, "get", $152, "field 'as_text'")));
         $154 = ($155 = ($156 = api, (($f159 = $156?.f) !== undefined && (($157 = $f159.build) !== undefined || ($m158 = $156.metatable) === undefined || ($157 = $m158.view.build) !== undefined || (!("build" in $m158.view) && $m158.view[rt.CUT] === undefined)) ? $157 : ($s.pcs[$d] = $pc + 21, rt.index($156, "build", "local 'api'")))), (($f162 = $155?.f) !== undefined && (($160 = $f162.text_status) !== undefined || ($m161 = $155.metatable) === undefined || ($160 = $m161.view.text_status) !== undefined || (!("text_status" in $m161.view) && $m161.view[rt.CUT] === undefined)) ? $160 : ($s.pcs[$d] = $pc + 21, rt.index($155, "text_status", "field 'build'"))));
@@ -839,7 +826,6 @@ export default function load($env) {
             let $11;
             let $t12;
             let $r13;
-            const $va = rt.NONE;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 22, rt.index($3, "text", "upvalue 'api'")))), $s.pcs[$d] = $pc + 23, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'text'")), "method 'status'"), $10 = 202, $11 = "accepted", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($2, $10, $11), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$2, $10, $11]));
         }))) !== undefined && ($f164 = $154?.f) !== undefined && !$154.linked && $f164.get !== undefined ? ($f164.get = $163) : ($s.pcs[$d] = $pc + 21, rt.setIndex($154, "get", $163, "field 'text_status'")));
         $165 = ($166 = ($167 = api, (($f170 = $167?.f) !== undefined && (($168 = $f170.build) !== undefined || ($m169 = $167.metatable) === undefined || ($168 = $m169.view.build) !== undefined || (!("build" in $m169.view) && $m169.view[rt.CUT] === undefined)) ? $168 : ($s.pcs[$d] = $pc + 24, rt.index($167, "build", "local 'api'")))), (($f173 = $166?.f) !== undefined && (($171 = $f173.as_html) !== undefined || ($m172 = $166.metatable) === undefined || ($171 = $m172.view.as_html) !== undefined || (!("as_html" in $m172.view) && $m172.view[rt.CUT] === undefined)) ? $171 : ($s.pcs[$d] = $pc + 24, rt.index($166, "as_html", "field 'build'"))));
@@ -860,7 +846,6 @@ export default function load($env) {
             let $7;
             let $t8;
             let $r9;
-            const $va = rt.NONE;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.html) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 25, rt.index($3, "html", "upvalue 'api'")))), $7 = "<h1>Hi</h1>", $s.pcs[$d] = $pc + 26, $fn1 = rt.fn($2, "field 'html'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
         }))) !== undefined && ($f175 = $165?.f) !== undefined && !$165.linked && $f175.get !== undefined ? ($f175.get = $174) : ($s.pcs[$d] = $pc + 24, rt.setIndex($165, "get", $174, "field 'as_html'")));
         $176 = ($177 = ($178 = api, (($f181 = $178?.f) !== undefined && (($179 = $f181.build) !== undefined || ($m180 = $178.metatable) === undefined || ($179 = $m180.view.build) !== undefined || (!("build" in $m180.view) && $m180.view[rt.CUT] === undefined)) ? $179 : ($s.pcs[$d] = $pc + 27, rt.index($178, "build", "local 'api'")))), (($f184 = $177?.f) !== undefined && (($182 = $f184.html_status) !== undefined || ($m183 = $177.metatable) === undefined || ($182 = $m183.view.html_status) !== undefined || (!("html_status" in $m183.view) && $m183.view[rt.CUT] === undefined)) ? $182 : ($s.pcs[$d] = $pc + 27, rt.index($177, "html_status", "field 'build'"))));
@@ -885,7 +870,6 @@ export default function load($env) {
             let $11;
             let $t12;
             let $r13;
-            const $va = rt.NONE;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.html) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 28, rt.index($3, "html", "upvalue 'api'")))), $s.pcs[$d] = $pc + 29, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'html'")), "method 'status'"), $10 = 404, $11 = "<p>missing</p>", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($2, $10, $11), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$2, $10, $11]));
         }))) !== undefined && ($f186 = $176?.f) !== undefined && !$176.linked && $f186.get !== undefined ? ($f186.get = $185) : ($s.pcs[$d] = $pc + 27, rt.setIndex($176, "get", $185, "field 'html_status'")));
         $187 = ($188 = ($189 = api, (($f192 = $189?.f) !== undefined && (($190 = $f192.build) !== undefined || ($m191 = $189.metatable) === undefined || ($190 = $m191.view.build) !== undefined || (!("build" in $m191.view) && $m191.view[rt.CUT] === undefined)) ? $190 : ($s.pcs[$d] = $pc + 30, rt.index($189, "build", "local 'api'")))), (($f195 = $188?.f) !== undefined && (($193 = $f195.as_redirect) !== undefined || ($m194 = $188.metatable) === undefined || ($193 = $m194.view.as_redirect) !== undefined || (!("as_redirect" in $m194.view) && $m194.view[rt.CUT] === undefined)) ? $193 : ($s.pcs[$d] = $pc + 30, rt.index($188, "as_redirect", "field 'build'"))));
@@ -906,7 +890,6 @@ export default function load($env) {
             let $7;
             let $t8;
             let $r9;
-            const $va = rt.NONE;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 31, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/kinds/string", $s.pcs[$d] = $pc + 32, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
         }))) !== undefined && ($f197 = $187?.f) !== undefined && !$187.linked && $f197.get !== undefined ? ($f197.get = $196) : ($s.pcs[$d] = $pc + 30, rt.setIndex($187, "get", $196, "field 'as_redirect'")));
         $198 = ($199 = ($200 = api, (($f203 = $200?.f) !== undefined && (($201 = $f203.build) !== undefined || ($m202 = $200.metatable) === undefined || ($201 = $m202.view.build) !== undefined || (!("build" in $m202.view) && $m202.view[rt.CUT] === undefined)) ? $201 : ($s.pcs[$d] = $pc + 33, rt.index($200, "build", "local 'api'")))), (($f206 = $199?.f) !== undefined && (($204 = $f206.permanent) !== undefined || ($m205 = $199.metatable) === undefined || ($204 = $m205.view.permanent) !== undefined || (!("permanent" in $m205.view) && $m205.view[rt.CUT] === undefined)) ? $204 : ($s.pcs[$d] = $pc + 33, rt.index($199, "permanent", "field 'build'"))));
@@ -930,7 +913,6 @@ export default function load($env) {
             let $10;
             let $t11;
             let $r12;
-            const $va = rt.NONE;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 34, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 35, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.permanent) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.permanent) !== undefined || (!("permanent" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'"), $10 = "/new-home", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t11 = $s.tails++, $r12 = $fn1($2, $10), $s.tails = $t11, $r12) : rt.tail($s, $fn1, [$2, $10]));
         }))) !== undefined && ($f208 = $198?.f) !== undefined && !$198.linked && $f208.get !== undefined ? ($f208.get = $207) : ($s.pcs[$d] = $pc + 33, rt.setIndex($198, "get", $207, "field 'permanent'")));
         $209 = ($210 = ($211 = api, (($f214 = $211?.f) !== undefined && (($212 = $f214.build) !== undefined || ($m213 = $211.metatable) === undefined || ($212 = $m213.view.build) !== undefined || (!("build" in $m213.view) && $m213.view[rt.CUT] === undefined)) ? $212 : ($s.pcs[$d] = $pc + 36, rt.index($211, "build", "local 'api'")))), (($f217 = $210?.f) !== undefined && (($215 = $f217.redirect_status) !== undefined || ($m216 = $210.metatable) === undefined || ($215 = $m216.view.redirect_status) !== undefined || (!("redirect_status" in $m216.view) && $m216.view[rt.CUT] === undefined)) ? $215 : ($s.pcs[$d] = $pc + 36, rt.index($210, "redirect_status", "field 'build'"))));
@@ -955,7 +937,6 @@ export default function load($env) {
             let $11;
             let $t12;
             let $r13;
-            const $va = rt.NONE;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 37, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 38, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'redirect'")), "method 'status'"), $10 = 307, $11 = "/temporary", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($2, $10, $11), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$2, $10, $11]));
         }))) !== undefined && ($f219 = $209?.f) !== undefined && !$209.linked && $f219.get !== undefined ? ($f219.get = $218) : ($s.pcs[$d] = $pc + 36, rt.setIndex($209, "get", $218, "field 'redirect_status'")));
         $220 = ($221 = ($222 = api, (($f225 = $222?.f) !== undefined && (($223 = $f225.build) !== undefined || ($m224 = $222.metatable) === undefined || ($223 = $m224.view.build) !== undefined || (!("build" in $m224.view) && $m224.view[rt.CUT] === undefined)) ? $223 : ($s.pcs[$d] = $pc + 39, rt.index($222, "build", "local 'api'")))), (($f228 = $221?.f) !== undefined && (($226 = $f228.as_no_content) !== undefined || ($m227 = $221.metatable) === undefined || ($226 = $m227.view.as_no_content) !== undefined || (!("as_no_content" in $m227.view) && $m227.view[rt.CUT] === undefined)) ? $226 : ($s.pcs[$d] = $pc + 39, rt.index($221, "as_no_content", "field 'build'"))));
@@ -975,7 +956,6 @@ export default function load($env) {
             let $f6;
             let $t7;
             let $r8;
-            const $va = rt.NONE;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.no_content) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.no_content) !== undefined || (!("no_content" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 40, rt.index($3, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 41, $fn1 = rt.fn($2, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1(), $s.tails = $t7, $r8) : rt.tail($s, $fn1, []));
         }))) !== undefined && ($f230 = $220?.f) !== undefined && !$220.linked && $f230.get !== undefined ? ($f230.get = $229) : ($s.pcs[$d] = $pc + 39, rt.setIndex($220, "get", $229, "field 'as_no_content'")));
         $231 = ($232 = ($233 = api, (($f236 = $233?.f) !== undefined && (($234 = $f236.build) !== undefined || ($m235 = $233.metatable) === undefined || ($234 = $m235.view.build) !== undefined || (!("build" in $m235.view) && $m235.view[rt.CUT] === undefined)) ? $234 : ($s.pcs[$d] = $pc + 42, rt.index($233, "build", "local 'api'")))), (($f239 = $232?.f) !== undefined && (($237 = $f239.as_error) !== undefined || ($m238 = $232.metatable) === undefined || ($237 = $m238.view.as_error) !== undefined || (!("as_error" in $m238.view) && $m238.view[rt.CUT] === undefined)) ? $237 : ($s.pcs[$d] = $pc + 42, rt.index($232, "as_error", "field 'build'"))));
@@ -996,7 +976,6 @@ export default function load($env) {
             let $7;
             let $t8;
             let $r9;
-            const $va = rt.NONE;
             return ($2 = api, $s.pcs[$d] = $pc + 43, $fn1 = rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $6 = 403, $7 = "Forbidden: no access", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2, $6, $7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2, $6, $7]));
         }))) !== undefined && ($f241 = $231?.f) !== undefined && !$231.linked && $f241.get !== undefined ? ($f241.get = $240) : ($s.pcs[$d] = $pc + 42, rt.setIndex($231, "get", $240, "field 'as_error'")));
         $242 = ($243 = ($244 = api, (($f247 = $244?.f) !== undefined && (($245 = $f247.build) !== undefined || ($m246 = $244.metatable) === undefined || ($245 = $m246.view.build) !== undefined || (!("build" in $m246.view) && $m246.view[rt.CUT] === undefined)) ? $245 : ($s.pcs[$d] = $pc + 44, rt.index($244, "build", "local 'api'")))), (($f250 = $243?.f) !== undefined && (($248 = $f250.error_table) !== undefined || ($m249 = $243.metatable) === undefined || ($248 = $m249.view.error_table) !== undefined || (!("error_table" in $m249.view) && $m249.view[rt.CUT] === undefined)) ? $248 : ($s.pcs[$d] = $pc + 44, rt.index($243, "error_table", "field 'build'"))));
@@ -1019,14 +998,12 @@ export default function load($env) {
             let $n9;
             let $t10;
             let $r11;
-            const $va = rt.NONE;
             return ($2 = api, $s.pcs[$d] = $pc + 45, $fn1 = rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $6 = 409, $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.code = "conflict", rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 46, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $6, $7), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $6, $7]));
         }))) !== undefined && ($f252 = $242?.f) !== undefined && !$242.linked && $f252.get !== undefined ? ($f252.get = $251) : ($s.pcs[$d] = $pc + 44, rt.setIndex($242, "get", $251, "field 'error_table'")));
         $253 = ($254 = ($255 = api, (($f258 = $255?.f) !== undefined && (($256 = $f258.fail) !== undefined || ($m257 = $255.metatable) === undefined || ($256 = $m257.view.fail) !== undefined || (!("fail" in $m257.view) && $m257.view[rt.CUT] === undefined)) ? $256 : ($s.pcs[$d] = $pc + 47, rt.index($255, "fail", "local 'api'")))), (($f261 = $254?.f) !== undefined && (($259 = $f261.index) !== undefined || ($m260 = $254.metatable) === undefined || ($259 = $m260.view.index) !== undefined || (!("index" in $m260.view) && $m260.view[rt.CUT] === undefined)) ? $259 : ($s.pcs[$d] = $pc + 47, rt.index($254, "index", "field 'fail'"))));
         (($262 = function $get(ctx) {
             const $s = rt.current, $d = $s.depth;
             let $1;
-            const $va = rt.NONE;
             let user = undefined;
             return rt.leave($s, $d, rt.index(user, ($1 = "name", rt.at($s, $d, $pc + 48), $1), "local 'user'"));
         }) !== undefined && ($f263 = $253?.f) !== undefined && !$253.linked && $f263.get !== undefined ? ($f263.get = $262) : ($s.pcs[$d] = $pc + 47, rt.setIndex($253, "get", $262, "field 'index'")));
@@ -1037,7 +1014,6 @@ export default function load($env) {
                 $s.deepen();
             $s.depth = $d + 1;
             let $1;
-            const $va = rt.NONE;
             ($s.pcs[$d] = $pc + 51, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 50, rt.getGlobal($env, "error"))), "global 'error'")("something broke"));
             return rt.leave($s, $d, rt.NONE);
         }) !== undefined && ($f274 = $264?.f) !== undefined && !$264.linked && $f274.get !== undefined ? ($f274.get = $273) : ($s.pcs[$d] = $pc + 49, rt.setIndex($264, "get", $273, "field 'raise'")));
@@ -1053,7 +1029,6 @@ export default function load($env) {
             let $4;
             let $o5;
             let $n6;
-            const $va = rt.NONE;
             ($2 = (($3 = $env.f.error) !== undefined ? $3 : ($s.pcs[$d] = $pc + 53, rt.getGlobal($env, "error"))), $4 = ($o5 = new rt.FieldsObject(), $n6 = 1, $o5.code = 1, rt.LuaTable.record($o5, $n6)), $s.pcs[$d] = $pc + 54, $fn1 = rt.fn($2, "global 'error'"), $fn1($4));
             return rt.leave($s, $d, rt.NONE);
         }) !== undefined && ($f285 = $275?.f) !== undefined && !$275.linked && $f285.get !== undefined ? ($f285.get = $284) : ($s.pcs[$d] = $pc + 52, rt.setIndex($275, "get", $284, "field 'table'")));
@@ -1075,14 +1050,12 @@ export default function load($env) {
             let $10;
             let $o11;
             let $n12;
-            const $va = rt.NONE;
             ($2 = (($3 = $env.f.error) !== undefined ? $3 : ($s.pcs[$d] = $pc + 56, rt.getGlobal($env, "error"))), $r4 = ($6 = (($7 = $env.f.setmetatable) !== undefined ? $7 : ($s.pcs[$d] = $pc + 56, rt.getGlobal($env, "setmetatable"))), $8 = new rt.LuaTable(), $9 = ($10 = function $anonymous() {
                 const $s = rt.current, $d = $s.depth;
                 if ($d >= $s.limit)
                     $s.deepen();
                 $s.depth = $d + 1;
                 let $1;
-                const $va = rt.NONE;
                 ($s.pcs[$d] = $pc + 58, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 57, rt.getGlobal($env, "error"))), "global 'error'")("again"));
                 return rt.leave($s, $d, rt.NONE);
             }, $o11 = new rt.FieldsObject(), $n12 = 1, $o11.__tostring = $10, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 59, $fn5 = rt.fn($6, "global 'setmetatable'"), $fn5($8, $9)), $s.pcs[$d] = $pc + 60, $fn1 = rt.fn($2, "global 'error'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4)));
@@ -1106,9 +1079,7 @@ export default function load($env) {
             let $10;
             let $o11;
             let $n12;
-            const $va = rt.NONE;
             ($2 = (($3 = $env.f.error) !== undefined ? $3 : ($s.pcs[$d] = $pc + 62, rt.getGlobal($env, "error"))), $r4 = ($6 = (($7 = $env.f.setmetatable) !== undefined ? $7 : ($s.pcs[$d] = $pc + 62, rt.getGlobal($env, "setmetatable"))), $8 = new rt.LuaTable(), $9 = ($10 = function $anonymous() {
-                const $va = rt.NONE;
                 return ("custom message");
             }, $o11 = new rt.FieldsObject(), $n12 = 1, $o11.__tostring = $10, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 63, $fn5 = rt.fn($6, "global 'setmetatable'"), $fn5($8, $9)), $s.pcs[$d] = $pc + 64, $fn1 = rt.fn($2, "global 'error'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4)));
             return rt.leave($s, $d, rt.NONE);
@@ -1120,7 +1091,6 @@ export default function load($env) {
                 $s.deepen();
             $s.depth = $d + 1;
             let $1;
-            const $va = rt.NONE;
             ($s.pcs[$d] = $pc + 67, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 66, rt.getGlobal($env, "error"))), "global 'error'")("no position", 0));
             return rt.leave($s, $d, rt.NONE);
         }) !== undefined && ($f318 = $308?.f) !== undefined && !$308.linked && $f318.get !== undefined ? ($f318.get = $317) : ($s.pcs[$d] = $pc + 65, rt.setIndex($308, "get", $317, "field 'level0'")));
@@ -1129,7 +1099,6 @@ export default function load($env) {
             const $s = rt.current, $d = $s.depth;
             let $1;
             let $f2;
-            const $va = rt.NONE;
             let t = new rt.LuaTable();
             (($1 = t) !== undefined && ($f2 = t?.f) !== undefined && !t.linked && $f2.self !== undefined ? ($f2.self = $1) : (rt.at($s, $d, $pc + 69), rt.setIndex(t, "self", $1, "local 't'")));
             return rt.leave($s, $d, t);
@@ -1141,7 +1110,6 @@ export default function load($env) {
             let $2;
             let $o3;
             let $n4;
-            const $va = rt.NONE;
             return rt.leave($s, $d, ($1 = (($2 = $env.f.print) !== undefined ? $2 : (rt.at($s, $d, $pc + 71), rt.getGlobal($env, "print"))), $o3 = new rt.FieldsObject(), $n4 = 0, ($1 !== undefined && ($o3.f = $1, $n4++)), rt.LuaTable.record($o3, $n4)));
         }) !== undefined && ($f340 = $330?.f) !== undefined && !$330.linked && $f340.get !== undefined ? ($f340.get = $339) : ($s.pcs[$d] = $pc + 70, rt.setIndex($330, "get", $339, "field 'func'")));
         $341 = ($342 = ($343 = api, (($f346 = $343?.f) !== undefined && (($344 = $f346.fail) !== undefined || ($m345 = $343.metatable) === undefined || ($344 = $m345.view.fail) !== undefined || (!("fail" in $m345.view) && $m345.view[rt.CUT] === undefined)) ? $344 : ($s.pcs[$d] = $pc + 72, rt.index($343, "fail", "local 'api'")))), (($f349 = $342?.f) !== undefined && (($347 = $f349.deep) !== undefined || ($m348 = $342.metatable) === undefined || ($347 = $m348.view.deep) !== undefined || (!("deep" in $m348.view) && $m348.view[rt.CUT] === undefined)) ? $347 : ($s.pcs[$d] = $pc + 72, rt.index($342, "deep", "field 'fail'"))));
@@ -1154,7 +1122,6 @@ export default function load($env) {
             let $5;
             let $m6;
             let $f7;
-            const $va = rt.NONE;
             let t_1 = new rt.LuaTable();
             let cur = t_1;
             {
@@ -1172,7 +1139,6 @@ export default function load($env) {
         (($361 = function $get() {
             const $s = rt.current, $d = $s.depth;
             let $1;
-            const $va = rt.NONE;
             return rt.leave($s, $d, (($1 = $env.f.print) !== undefined ? $1 : (rt.at($s, $d, $pc + 75), rt.getGlobal($env, "print"))));
         }) !== undefined && ($f362 = $352?.f) !== undefined && !$352.linked && $f362.get !== undefined ? ($f362.get = $361) : ($s.pcs[$d] = $pc + 74, rt.setIndex($352, "get", $361, "field 'returns_function'")));
         $363 = ($364 = ($365 = api, (($f368 = $365?.f) !== undefined && (($366 = $f368.fail) !== undefined || ($m367 = $365.metatable) === undefined || ($366 = $m367.view.fail) !== undefined || (!("fail" in $m367.view) && $m367.view[rt.CUT] === undefined)) ? $366 : ($s.pcs[$d] = $pc + 76, rt.index($365, "fail", "local 'api'")))), (($f371 = $364?.f) !== undefined && (($369 = $f371.nobody) !== undefined || ($m370 = $364.metatable) === undefined || ($369 = $m370.view.nobody) !== undefined || (!("nobody" in $m370.view) && $m370.view[rt.CUT] === undefined)) ? $369 : ($s.pcs[$d] = $pc + 76, rt.index($364, "nobody", "field 'fail'"))));
@@ -1195,7 +1161,6 @@ export default function load($env) {
             let $f9;
             let $t10;
             let $r11;
-            const $va = rt.NONE;
             return ($2 = rt.first(($3 = ctx_1, $s.pcs[$d] = $pc + 77, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 78, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.text) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.text) !== undefined || (!("text" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "text")), "method 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2]));
         }))) !== undefined && ($f373 = $363?.f) !== undefined && !$363.linked && $f373.post !== undefined ? ($f373.post = $372) : ($s.pcs[$d] = $pc + 76, rt.setIndex($363, "post", $372, "field 'nobody'")));
         $374 = ($375 = ($376 = api, (($f379 = $376?.f) !== undefined && (($377 = $f379.fail) !== undefined || ($m378 = $376.metatable) === undefined || ($377 = $m378.view.fail) !== undefined || (!("fail" in $m378.view) && $m378.view[rt.CUT] === undefined)) ? $377 : ($s.pcs[$d] = $pc + 79, rt.index($376, "fail", "local 'api'")))), (($f382 = $375?.f) !== undefined && (($380 = $f382.badjson) !== undefined || ($m381 = $375.metatable) === undefined || ($380 = $m381.view.badjson) !== undefined || (!("badjson" in $m381.view) && $m381.view[rt.CUT] === undefined)) ? $380 : ($s.pcs[$d] = $pc + 79, rt.index($375, "badjson", "field 'fail'"))));
@@ -1218,7 +1183,6 @@ export default function load($env) {
             let $f9;
             let $t10;
             let $r11;
-            const $va = rt.NONE;
             return ($2 = rt.first(($3 = ctx_2, $s.pcs[$d] = $pc + 80, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 81, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2]));
         }))) !== undefined && ($f384 = $374?.f) !== undefined && !$374.linked && $f384.post !== undefined ? ($f384.post = $383) : ($s.pcs[$d] = $pc + 79, rt.setIndex($374, "post", $383, "field 'badjson'")));
         $385 = ($386 = ($387 = api, (($f390 = $387?.f) !== undefined && (($388 = $f390.fail) !== undefined || ($m389 = $387.metatable) === undefined || ($388 = $m389.view.fail) !== undefined || (!("fail" in $m389.view) && $m389.view[rt.CUT] === undefined)) ? $388 : ($s.pcs[$d] = $pc + 82, rt.index($387, "fail", "local 'api'")))), (($f393 = $386?.f) !== undefined && (($391 = $f393.notobject) !== undefined || ($m392 = $386.metatable) === undefined || ($391 = $m392.view.notobject) !== undefined || (!("notobject" in $m392.view) && $m392.view[rt.CUT] === undefined)) ? $391 : ($s.pcs[$d] = $pc + 82, rt.index($386, "notobject", "field 'fail'"))));
@@ -1255,7 +1219,6 @@ export default function load($env) {
             let $n23;
             let $t24;
             let $r25;
-            const $va = rt.NONE;
             return ($2 = rt.first(($3 = ctx_3, $s.pcs[$d] = $pc + 83, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 84, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.expect) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.expect) !== undefined || (!("expect" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "expect")), "method 'expect'"), $10 = ($11 = rt.first(($13 = ($14 = (($15 = $env.f.rover) !== undefined ? $15 : ($s.pcs[$d] = $pc + 84, rt.getGlobal($env, "rover"))), (($f18 = $14?.f) !== undefined && (($16 = $f18.guard) !== undefined || ($m17 = $14.metatable) === undefined || ($16 = $m17.view.guard) !== undefined || (!("guard" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 84, rt.index($14, "guard", "global 'rover'")))), $s.pcs[$d] = $pc + 85, $fn12 = rt.fn((($f21 = $13?.f) !== undefined && (($19 = $f21.string) !== undefined || ($m20 = $13.metatable) === undefined || ($19 = $m20.view.string) !== undefined || (!("string" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($13, "string", "field 'guard'")), "method 'string'"), $fn12($13))), $o22 = new rt.FieldsObject(), $n23 = 0, ($11 !== undefined && ($o22.a = $11, $n23++)), rt.LuaTable.record($o22, $n23)), $s.pcs[$d] = $pc + 86, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t24 = $s.tails++, $r25 = $fn1($2, $10), $s.tails = $t24, $r25) : rt.tail($s, $fn1, [$2, $10]));
         }))) !== undefined && ($f395 = $385?.f) !== undefined && !$385.linked && $f395.post !== undefined ? ($f395.post = $394) : ($s.pcs[$d] = $pc + 82, rt.setIndex($385, "post", $394, "field 'notobject'")));
         $396 = ($397 = ($398 = api, (($f401 = $398?.f) !== undefined && (($399 = $f401.fail) !== undefined || ($m400 = $398.metatable) === undefined || ($399 = $m400.view.fail) !== undefined || (!("fail" in $m400.view) && $m400.view[rt.CUT] === undefined)) ? $399 : ($s.pcs[$d] = $pc + 87, rt.index($398, "fail", "local 'api'")))), (($f404 = $397?.f) !== undefined && (($402 = $f404.traceback) !== undefined || ($m403 = $397.metatable) === undefined || ($402 = $m403.view.traceback) !== undefined || (!("traceback" in $m403.view) && $m403.view[rt.CUT] === undefined)) ? $402 : ($s.pcs[$d] = $pc + 87, rt.index($397, "traceback", "field 'fail'"))));
@@ -1278,7 +1241,6 @@ export default function load($env) {
             let $12;
             let $13;
             let $14;
-            const $va = rt.NONE;
             ($2 = (($3 = $env.f.error) !== undefined ? $3 : ($s.pcs[$d] = $pc + 88, rt.getGlobal($env, "error"))), $4 = rt.first(($6 = ($7 = (($8 = $env.f.debug) !== undefined ? $8 : ($s.pcs[$d] = $pc + 88, rt.getGlobal($env, "debug"))), (($f11 = $7?.f) !== undefined && (($9 = $f11.traceback) !== undefined || ($m10 = $7.metatable) === undefined || ($9 = $m10.view.traceback) !== undefined || (!("traceback" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 88, rt.index($7, "traceback", "global 'debug'")))), $12 = "with trace", $13 = 1, $s.pcs[$d] = $pc + 89, $fn5 = rt.fn($6, "field 'traceback'"), $fn5($12, $13))), $14 = 0, $s.pcs[$d] = $pc + 90, $fn1 = rt.fn($2, "global 'error'"), $fn1($4, $14));
             return rt.leave($s, $d, rt.NONE);
         }) !== undefined && ($f406 = $396?.f) !== undefined && !$396.linked && $f406.get !== undefined ? ($f406.get = $405) : ($s.pcs[$d] = $pc + 87, rt.setIndex($396, "get", $405, "field 'traceback'")));
@@ -1295,7 +1257,6 @@ export default function load($env) {
             let $5;
             let $o6;
             let $n7;
-            const $va = rt.NONE;
             $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 93, rt.fn((($3 = $env.f.pcall) !== undefined ? $3 : ($s.pcs[$d] = $pc + 92, rt.getGlobal($env, "pcall"))), "global 'pcall'")((($2 = $env.f.error) !== undefined ? $2 : ($s.pcs[$d] = $pc + 92, rt.getGlobal($env, "error"))), "caught")))], 2);
             let ok = $l1[0];
             let err = $l1[1];
@@ -1315,7 +1276,6 @@ export default function load($env) {
             let $3;
             let $t4;
             let $r5;
-            const $va = rt.NONE;
             let down;
             down = (function $down(n) {
                 const $s = rt.current, $d = $s.depth;
@@ -1323,9 +1283,7 @@ export default function load($env) {
                     $s.deepen();
                 $s.depth = $d + 1;
                 let $1;
-                let $2;
-                const $va = rt.NONE;
-                return rt.leave($s, $d, ($1 = ($s.pcs[$d] = $pc + 95, down((n + 1))), $2 = (1), (typeof $1 === 'number' && typeof $2 === 'number' ? $1 + $2 : ($s.pcs[$d] = $pc + 96, rt.add($1, $2)))));
+                return rt.leave($s, $d, ($1 = ($s.pcs[$d] = $pc + 95, down((n + 1))), (typeof $1 === 'number' ? $1 + 1 : ($s.pcs[$d] = $pc + 96, rt.add($1, 1)))));
             });
             return ($2 = down, $3 = 1, $s.pcs[$d] = $pc + 97, $fn1 = $2, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
         }))) !== undefined && ($f428 = $418?.f) !== undefined && !$418.linked && $f428.get !== undefined ? ($f428.get = $427) : ($s.pcs[$d] = $pc + 94, rt.setIndex($418, "get", $427, "field 'recursion'")));
@@ -1355,7 +1313,6 @@ export default function load($env) {
             let $f15;
             let $t16;
             let $r17;
-            const $va = rt.NONE;
             let down_1;
             down_1 = function $down(n_1) {
                 const $s = rt.current, $d = $s.depth;
@@ -1363,20 +1320,16 @@ export default function load($env) {
                     $s.deepen();
                 $s.depth = $d + 1;
                 let $1;
-                let $2;
-                let $3;
-                const $va = rt.NONE;
                 if ((n_1 === 0)) {
                     return rt.leave($s, $d, 0);
                 }
-                return rt.leave($s, $d, (1 + down_1(($3 = ($1 = (n_1), $2 = (1), (typeof $1 === 'number' && typeof $2 === 'number' ? $1 - $2 : ($s.pcs[$d] = $pc + 100, rt.sub($1, $2, "local 'n'")))), $s.pcs[$d] = $pc + 99, $3))));
+                return rt.leave($s, $d, (1 + down_1(($1 = (typeof n_1 === 'number' ? n_1 - 1 : ($s.pcs[$d] = $pc + 100, rt.sub(n_1, 1, "local 'n'"))), $s.pcs[$d] = $pc + 99, $1))));
             };
             return ($2 = down_1, $r3 = ($5 = (($6 = $env.f.tonumber) !== undefined ? $6 : ($s.pcs[$d] = $pc + 101, rt.getGlobal($env, "tonumber"))), $7 = (rh.pristineContext(ctx_4) ? ctx_4.param("n") : ($8 = rt.first(($9 = ctx_4, $s.pcs[$d] = $pc + 102, rt.fn((($f12 = $9?.f) !== undefined && (($10 = $f12.params) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.params) !== undefined || (!("params" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), (($f15 = $8?.f) !== undefined && (($13 = $f15.n) !== undefined || ($m14 = $8.metatable) === undefined || ($13 = $m14.view.n) !== undefined || (!("n" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 101, rt.index($8, "n"))))), $s.pcs[$d] = $pc + 103, $fn4 = rt.fn($5, "global 'tonumber'"), $fn4($7)), $s.pcs[$d] = $pc + 104, $fn1 = $2, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t16 = $s.tails++, $r17 = (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3)), $s.tails = $t16, $r17) : rt.tail($s, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3])));
         }))) !== undefined && ($f439 = $429?.f) !== undefined && !$429.linked && $f439.get !== undefined ? ($f439.get = $438) : ($s.pcs[$d] = $pc + 98, rt.setIndex($429, "get", $438, "field 'p_n'")));
         let saved = undefined;
         $440 = ($441 = ($442 = api, (($f445 = $442?.f) !== undefined && (($443 = $f445.stale) !== undefined || ($m444 = $442.metatable) === undefined || ($443 = $m444.view.stale) !== undefined || (!("stale" in $m444.view) && $m444.view[rt.CUT] === undefined)) ? $443 : ($s.pcs[$d] = $pc + 105, rt.index($442, "stale", "local 'api'")))), (($f448 = $441?.f) !== undefined && (($446 = $f448.save) !== undefined || ($m447 = $441.metatable) === undefined || ($446 = $m447.view.save) !== undefined || (!("save" in $m447.view) && $m447.view[rt.CUT] === undefined)) ? $446 : ($s.pcs[$d] = $pc + 105, rt.index($441, "save", "field 'stale'"))));
         (($449 = function $get(ctx_5) {
-            const $va = rt.NONE;
             saved = ctx_5;
             return ("saved");
         }) !== undefined && ($f450 = $440?.f) !== undefined && !$440.linked && $f450.get !== undefined ? ($f450.get = $449) : ($s.pcs[$d] = $pc + 105, rt.setIndex($440, "get", $449, "field 'save'")));
@@ -1398,7 +1351,6 @@ export default function load($env) {
             let $f10;
             let $o11;
             let $n12;
-            const $va = rt.NONE;
             return rt.leave($s, $d, ($1 = ($2 = saved, (($f5 = $2?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 107, rt.index($2, "method", "upvalue 'saved'")))), $6 = rt.first(($7 = saved, $s.pcs[$d] = $pc + 108, rt.fn((($f10 = $7?.f) !== undefined && (($8 = $f10.headers) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.headers) !== undefined || (!("headers" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "headers", "upvalue 'saved'")), "method 'headers'")($7))), $o11 = new rt.FieldsObject(), $n12 = 0, ($1 !== undefined && ($o11.method = $1, $n12++)), ($6 !== undefined && ($o11.headers = $6, $n12++)), rt.LuaTable.record($o11, $n12)));
         }) !== undefined && ($f461 = $451?.f) !== undefined && !$451.linked && $f461.get !== undefined ? ($f461.get = $460) : ($s.pcs[$d] = $pc + 106, rt.setIndex($451, "get", $460, "field 'use'")));
         let items = ($462 = api, (($f465 = $462?.f) !== undefined && (($463 = $f465.items) !== undefined || ($m464 = $462.metatable) === undefined || ($463 = $m464.view.items) !== undefined || (!("items" in $m464.view) && $m464.view[rt.CUT] === undefined)) ? $463 : ($s.pcs[$d] = $pc + 109, rt.index($462, "items", "local 'api'"))));
@@ -1422,7 +1374,6 @@ export default function load($env) {
             let $o15;
             let $n16;
             const $json = rh.claim(ctx_7);
-            const $va = rt.NONE;
             if ($json) {
                 $1 = (rh.pristineContext(ctx_7) ? ctx_7.method : ($2 = ctx_7, (($f5 = $2?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 110), rt.index($2, "method", "local 'ctx'")))));
                 if (($6 = rh.scalar($1)) !== undefined)
@@ -1451,7 +1402,6 @@ export default function load($env) {
             let $o15;
             let $n16;
             const $json = rh.claim(ctx_8);
-            const $va = rt.NONE;
             if ($json) {
                 $1 = (rh.pristineContext(ctx_8) ? ctx_8.method : ($2 = ctx_8, (($f5 = $2?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 112), rt.index($2, "method", "local 'ctx'")))));
                 if (($6 = rh.scalar($1)) !== undefined)
@@ -1480,7 +1430,6 @@ export default function load($env) {
             let $o15;
             let $n16;
             const $json = rh.claim(ctx_9);
-            const $va = rt.NONE;
             if ($json) {
                 $1 = (rh.pristineContext(ctx_9) ? ctx_9.method : ($2 = ctx_9, (($f5 = $2?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 114), rt.index($2, "method", "local 'ctx'")))));
                 if (($6 = rh.scalar($1)) !== undefined)
@@ -1509,7 +1458,6 @@ export default function load($env) {
             let $o15;
             let $n16;
             const $json = rh.claim(ctx_10);
-            const $va = rt.NONE;
             if ($json) {
                 $1 = (rh.pristineContext(ctx_10) ? ctx_10.method : ($2 = ctx_10, (($f5 = $2?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 116), rt.index($2, "method", "local 'ctx'")))));
                 if (($6 = rh.scalar($1)) !== undefined)
@@ -1538,7 +1486,6 @@ export default function load($env) {
             let $o15;
             let $n16;
             const $json = rh.claim(ctx_11);
-            const $va = rt.NONE;
             if ($json) {
                 $1 = (rh.pristineContext(ctx_11) ? ctx_11.method : ($2 = ctx_11, (($f5 = $2?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 118), rt.index($2, "method", "local 'ctx'")))));
                 if (($6 = rh.scalar($1)) !== undefined)
@@ -1564,12 +1511,10 @@ export default function load($env) {
             let $f6;
             let $t7;
             let $r8;
-            const $va = rt.NONE;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.no_content) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.no_content) !== undefined || (!("no_content" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 120, rt.index($3, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 121, $fn1 = rt.fn($2, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1(), $s.tails = $t7, $r8) : rt.tail($s, $fn1, []));
         }))) !== undefined && ($f483 = $481?.f) !== undefined && !$481.linked && $f483.options !== undefined ? ($f483.options = $482) : ($s.pcs[$d] = $pc + 122, rt.setIndex($481, "options", $482, "local 'items'")));
         $484 = ($485 = api, (($f488 = $485?.f) !== undefined && (($486 = $f488.only_post) !== undefined || ($m487 = $485.metatable) === undefined || ($486 = $m487.view.only_post) !== undefined || (!("only_post" in $m487.view) && $m487.view[rt.CUT] === undefined)) ? $486 : ($s.pcs[$d] = $pc + 123, rt.index($485, "only_post", "local 'api'"))));
         (($489 = function $anonymous(ctx_13) {
-            const $va = rt.NONE;
             return ("posted");
         }) !== undefined && ($f490 = $484?.f) !== undefined && !$484.linked && $f490.post !== undefined ? ($f490.post = $489) : ($s.pcs[$d] = $pc + 123, rt.setIndex($484, "post", $489, "field 'only_post'")));
         return rt.leave($s, $d, api);

@@ -102,7 +102,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t40: number;
         let $r41: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
-        const $va: rt.LuaValue[] = rt.NONE;
         if ($json) {
           $1 = ($2 = api as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 3, rt.index($2, "json", "upvalue 'api'"))));
           $6 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($7 = rt.first(($8 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.params) !== undefined || ($m10 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.params) !== undefined || (!("params" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8))), (($f14 = ($7 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($7 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 3, rt.index($7, "id")))));
@@ -161,7 +160,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o43: rt.Fields;
         let $n44: number;
         const $json: boolean = rh.claim(ctx_1);
-        const $va: rt.LuaValue[] = rt.NONE;
         if ($json) {
           $1 = (rh.pristineContext(ctx_1) ? (ctx_1 as rh.RequestContext).queryValue("a") : ($2 = rt.first(($3 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn((($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.query) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.query) !== undefined || (!("query" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3))), (($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.a) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.a) !== undefined || (!("a" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 8, rt.index($2, "a")))));
           $11 = (rh.pristineContext(ctx_1) ? (ctx_1 as rh.RequestContext).queryValue("b") : ($12 = rt.first(($13 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn((($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.query) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.query) !== undefined || (!("query" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($13, "query", "local 'ctx'")), "method 'query'")($13))), (($f19 = ($12 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.b) !== undefined || ($m18 = ($12 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.b) !== undefined || (!("b" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 8, rt.index($12, "b")))));

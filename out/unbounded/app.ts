@@ -55,7 +55,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
-        const $va: rt.LuaValue[] = rt.NONE;
         ($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 2, rt.fn((($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.set) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.set) !== undefined || (!("set" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "checked", true));
         return rt.leave($s, $d, rt.NONE);
       }, $o13 = new rt.FieldsObject(), $n14 = 1, $o13.get = $12, rt.LuaTable.record($o13, $n14))) !== undefined && ($f16 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f16.before !== undefined ? ($f16.before = $15) : ($s.pcs[$d] = $pc + 3, rt.setIndex($11, "before", $15, "local 'api'")));
@@ -105,7 +104,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o39: rt.Fields;
         let $n40: number;
         const $json: boolean = rh.claim(ctx_1);
-        const $va: rt.LuaValue[] = rt.NONE;
         if ($json) {
           $1 = ($11 = (rt.first(($3 = rt.first(($4 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.body) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 6, $fn2 = rt.fn((($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.bytes) !== undefined || ($m9 = ($3 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.bytes) !== undefined || (!("bytes" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($3, "bytes")), "method 'bytes'"), $fn2($3)))) as rt.LuaValue, (($11 as rt.LuaTable)?.arr !== undefined ? ($11 as rt.LuaTable).length() : typeof $11 === 'string' ? $11.length : ($s.pcs[$d] = $pc + 7, rt.len($11))));
           $13 = rt.first(($14 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.get) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.get) !== undefined || (!("get" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : rt.index($14, "get", "local 'ctx'")), "method 'get'")($14, "checked")));

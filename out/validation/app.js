@@ -317,7 +317,6 @@ export default function load($env) {
             let $21;
             let $t22;
             let $r23;
-            const $va = rt.NONE;
             let user = rt.first(($2 = rt.first(($3 = ctx, $s.pcs[$d] = $pc + 30, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 31, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.expect) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.expect) !== undefined || (!("expect" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "expect")), "method 'expect'"), $10 = signup, $fn1($2, $10)));
             return ($12 = ($13 = api, (($f16 = $13?.f) !== undefined && (($14 = $f16.json) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.json) !== undefined || (!("json" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 32, rt.index($13, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 33, $fn11 = rt.fn((($f19 = $12?.f) !== undefined && (($17 = $f19.status) !== undefined || ($m18 = $12.metatable) === undefined || ($17 = $m18.view.status) !== undefined || (!("status" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($12, "status", "field 'json'")), "method 'status'"), $20 = 201, $21 = user, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t22 = $s.tails++, $r23 = $fn11($12, $20, $21), $s.tails = $t22, $r23) : rt.tail($s, $fn11, [$12, $20, $21]));
         }))) !== undefined && ($f159 = $153?.f) !== undefined && !$153.linked && $f159.post !== undefined ? ($f159.post = $158) : ($s.pcs[$d] = $pc + 29, rt.setIndex($153, "post", $158, "field 'signup'")));
@@ -363,7 +362,6 @@ export default function load($env) {
             let $31;
             let $t32;
             let $r33;
-            const $va = rt.NONE;
             $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 42, rt.fn((($2 = $env.f.pcall) !== undefined ? $2 : ($s.pcs[$d] = $pc + 41, rt.getGlobal($env, "pcall"))), "global 'pcall'")((($body) => rt.withBody((function $anonymous() {
                     const $r = $body();
                     return $r === rt.TAIL ? rt.runTail() : $r;
@@ -406,7 +404,6 @@ export default function load($env) {
                     let $n32;
                     let $t33;
                     let $r34;
-                    const $va = rt.NONE;
                     return ($2 = rt.first(($3 = ctx_1, $s.pcs[$d] = $pc + 35, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "upvalue 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 36, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.expect) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.expect) !== undefined || (!("expect" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "expect")), "method 'expect'"), $10 = ($11 = rt.first(($13 = rt.first(($14 = g, $s.pcs[$d] = $pc + 37, rt.fn((($f17 = $14?.f) !== undefined && (($15 = $f17.string) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.string) !== undefined || (!("string" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : rt.index($14, "string", "upvalue 'g'")), "method 'string'")($14))), $s.pcs[$d] = $pc + 38, $fn12 = rt.fn((($f20 = $13?.f) !== undefined && (($18 = $f20.required) !== undefined || ($m19 = $13.metatable) === undefined || ($18 = $m19.view.required) !== undefined || (!("required" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : rt.index($13, "required")), "method 'required'"), $fn12($13))), $21 = rt.first(($23 = rt.first(($24 = g, $s.pcs[$d] = $pc + 39, rt.fn((($f27 = $24?.f) !== undefined && (($25 = $f27.integer) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.integer) !== undefined || (!("integer" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : rt.index($24, "integer", "upvalue 'g'")), "method 'integer'")($24))), $s.pcs[$d] = $pc + 38, $fn22 = rt.fn((($f30 = $23?.f) !== undefined && (($28 = $f30.required) !== undefined || ($m29 = $23.metatable) === undefined || ($28 = $m29.view.required) !== undefined || (!("required" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : rt.index($23, "required")), "method 'required'"), $fn22($23))), $o31 = new rt.FieldsObject(), $n32 = 0, ($11 !== undefined && ($o31.name = $11, $n32++)), ($21 !== undefined && ($o31.age = $21, $n32++)), rt.LuaTable.record($o31, $n32)), $s.pcs[$d] = $pc + 40, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t33 = $s.tails++, $r34 = $fn1($2, $10), $s.tails = $t33, $r34) : rt.tail($s, $fn1, [$2, $10]));
                 })))))], 2);
             let ok = $l1[0];
@@ -491,7 +488,6 @@ export default function load($env) {
             let $61;
             let $t62;
             let $r63;
-            const $va = rt.NONE;
             let q = rt.first(($1 = ctx_2, $s.pcs[$d] = $pc + 49, rt.fn((($f4 = $1?.f) !== undefined && (($2 = $f4.query) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.query) !== undefined || (!("query" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1)));
             let name = rt.first(($5 = g, $s.pcs[$d] = $pc + 50, rt.fn((($f8 = $5?.f) !== undefined && (($6 = $f8.string) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.string) !== undefined || (!("string" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "string", "upvalue 'g'")), "method 'string'")($5)));
             ($9 = name, $s.pcs[$d] = $pc + 51, rt.fn((($f12 = $9?.f) !== undefined && (($10 = $f12.required) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.required) !== undefined || (!("required" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "required", "local 'name'")), "method 'required'")($9));
@@ -567,7 +563,6 @@ export default function load($env) {
             let $o56;
             let $n57;
             const $json = rh.claim(ctx_3);
-            const $va = rt.NONE;
             let b = rt.first(($1 = ctx_3, $s.pcs[$d] = $pc + 59, rt.fn((($f4 = $1?.f) !== undefined && (($2 = $f4.body) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.body) !== undefined || (!("body" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "body", "local 'ctx'")), "method 'body'")($1)));
             if ($json) {
                 $5 = rt.first(($6 = b, $s.pcs[$d] = $pc + 60, rt.fn((($f9 = $6?.f) !== undefined && (($7 = $f9.text) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.text) !== undefined || (!("text" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($6, "text", "local 'b'")), "method 'text'")($6)));
@@ -646,7 +641,6 @@ export default function load($env) {
             let $o59;
             let $n60;
             const $json = rh.claim(ctx_4);
-            const $va = rt.NONE;
             let data = rt.first(($2 = rt.first(($3 = ctx_4, $s.pcs[$d] = $pc + 64, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 65, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $fn1($2)));
             let t = rt.first(($s.pcs[$d] = $pc + 67, rt.fn((($10 = $env.f.type) !== undefined ? $10 : ($s.pcs[$d] = $pc + 66, rt.getGlobal($env, "type"))), "global 'type'")(data)));
             if ($json) {

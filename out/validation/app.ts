@@ -316,7 +316,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $21: rt.LuaValue;
         let $t22: number;
         let $r23: rt.LuaResult;
-        const $va: rt.LuaValue[] = rt.NONE;
         let user: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 30, rt.fn((($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 31, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.expect) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.expect) !== undefined || (!("expect" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "expect")), "method 'expect'"), $10 = signup, $fn1($2, $10)));
         return ($12 = ($13 = api as rt.LuaValue, (($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.json) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.json) !== undefined || (!("json" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 32, rt.index($13, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 33, $fn11 = rt.fn((($f19 = ($12 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.status) !== undefined || ($m18 = ($12 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.status) !== undefined || (!("status" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($12, "status", "field 'json'")), "method 'status'"), $20 = 201, $21 = user, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t22 = $s.tails++, $r23 = $fn11($12, $20, $21), $s.tails = $t22, $r23) : rt.tail($s, $fn11, [$12, $20, $21]));
       }) as rt.LuaFunction)) !== undefined && ($f159 = ($153 as rt.LuaTable)?.f) !== undefined && !($153 as rt.LuaTable).linked && $f159.post !== undefined ? ($f159.post = $158) : ($s.pcs[$d] = $pc + 29, rt.setIndex($153, "post", $158, "field 'signup'")));
@@ -361,7 +360,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $31: rt.LuaValue;
         let $t32: number;
         let $r33: rt.LuaResult;
-        const $va: rt.LuaValue[] = rt.NONE;
         $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 42, rt.fn((($2 = $env.f.pcall) !== undefined ? $2 : ($s.pcs[$d] = $pc + 41, rt.getGlobal($env, "pcall"))), "global 'pcall'")((($body: rt.LuaFunction) => rt.withBody((function $anonymous(): rt.LuaResult {
           const $r = $body();
           return $r === rt.TAIL ? rt.runTail() : $r;
@@ -403,7 +401,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           let $n32: number;
           let $t33: number;
           let $r34: rt.LuaResult;
-          const $va: rt.LuaValue[] = rt.NONE;
           return ($2 = rt.first(($3 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 35, rt.fn((($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "upvalue 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 36, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.expect) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.expect) !== undefined || (!("expect" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "expect")), "method 'expect'"), $10 = ($11 = rt.first(($13 = rt.first(($14 = g as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn((($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.string) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.string) !== undefined || (!("string" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : rt.index($14, "string", "upvalue 'g'")), "method 'string'")($14))), $s.pcs[$d] = $pc + 38, $fn12 = rt.fn((($f20 = ($13 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.required) !== undefined || ($m19 = ($13 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.required) !== undefined || (!("required" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : rt.index($13, "required")), "method 'required'"), $fn12($13))), $21 = rt.first(($23 = rt.first(($24 = g as rt.LuaValue, $s.pcs[$d] = $pc + 39, rt.fn((($f27 = ($24 as rt.LuaTable)?.f) !== undefined && (($25 = $f27.integer) !== undefined || ($m26 = ($24 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view.integer) !== undefined || (!("integer" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : rt.index($24, "integer", "upvalue 'g'")), "method 'integer'")($24))), $s.pcs[$d] = $pc + 38, $fn22 = rt.fn((($f30 = ($23 as rt.LuaTable)?.f) !== undefined && (($28 = $f30.required) !== undefined || ($m29 = ($23 as rt.LuaTable).metatable) === undefined || ($28 = $m29.view.required) !== undefined || (!("required" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : rt.index($23, "required")), "method 'required'"), $fn22($23))), $o31 = new rt.FieldsObject(), $n32 = 0, ($11 !== undefined && ($o31.name = $11, $n32++)), ($21 !== undefined && ($o31.age = $21, $n32++)), rt.LuaTable.record($o31, $n32)), $s.pcs[$d] = $pc + 40, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t33 = $s.tails++, $r34 = $fn1($2, $10), $s.tails = $t33, $r34) : rt.tail($s, $fn1, [$2, $10]));
         }) as rt.LuaFunction))))], 2);
         let ok: rt.LuaValue = $l1[0];
@@ -487,7 +484,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $61: rt.LuaValue;
         let $t62: number;
         let $r63: rt.LuaResult;
-        const $va: rt.LuaValue[] = rt.NONE;
         let q: rt.LuaValue = rt.first(($1 = ctx_2 as rt.LuaValue, $s.pcs[$d] = $pc + 49, rt.fn((($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.query) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.query) !== undefined || (!("query" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1)));
         let name: rt.LuaValue = rt.first(($5 = g as rt.LuaValue, $s.pcs[$d] = $pc + 50, rt.fn((($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.string) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.string) !== undefined || (!("string" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "string", "upvalue 'g'")), "method 'string'")($5)));
         ($9 = name as rt.LuaValue, $s.pcs[$d] = $pc + 51, rt.fn((($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.required) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.required) !== undefined || (!("required" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "required", "local 'name'")), "method 'required'")($9));
@@ -562,7 +558,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o56: rt.Fields;
         let $n57: number;
         const $json: boolean = rh.claim(ctx_3);
-        const $va: rt.LuaValue[] = rt.NONE;
         let b: rt.LuaValue = rt.first(($1 = ctx_3 as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.body) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.body) !== undefined || (!("body" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "body", "local 'ctx'")), "method 'body'")($1)));
         if ($json) {
           $5 = rt.first(($6 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.text) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.text) !== undefined || (!("text" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($6, "text", "local 'b'")), "method 'text'")($6)));
@@ -639,7 +634,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o59: rt.Fields;
         let $n60: number;
         const $json: boolean = rh.claim(ctx_4);
-        const $va: rt.LuaValue[] = rt.NONE;
         let data: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 64, rt.fn((($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 65, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $fn1($2)));
         let t: rt.LuaValue = rt.first(($s.pcs[$d] = $pc + 67, rt.fn((($10 = $env.f.type) !== undefined ? $10 : ($s.pcs[$d] = $pc + 66, rt.getGlobal($env, "type"))), "global 'type'")(data)));
         if ($json) {

@@ -28,7 +28,7 @@ export function serveGlobals(file: string): LuaTable {
 /** Loads a compiled app: its main chunk's loader and those of the modules it requires. */
 export function loadCompiledApp(file: string, main: ModuleLoader, modules: ReadonlyMap<string, ModuleLoader>): RoverApp {
   const G = serveGlobals(file);
-  installCompiledSearcher(G, modules);
+  installCompiledSearcher(G, modules, file);
   return runAppChunk(main(G), file);
 }
 

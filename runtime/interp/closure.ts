@@ -16,5 +16,6 @@ export function makeClosure(proto: Proto, ups: Cell[], env: LuaTable): LuaFuncti
   const fn = ((...args: LuaValue[]) => runSync(closure, args)) as InterpretedFunction;
   fn[CO] = (...args: LuaValue[]) => runCo(closure, args);
   fn[CLOSURE] = closure;
+  closure.fn = fn;
   return fn;
 }

@@ -4,7 +4,7 @@ import type { Node, Statement } from '../../compiler/frontend/ast.js';
 import type { FunctionInfo, LocalVar } from '../../compiler/frontend/resolve.js';
 import type { StackFrame } from '../lua/callstack.js';
 import type { LuaFunction, LuaValue } from '../lua/value.js';
-import { setDebugInspector, type VariableSlot } from '../stdlib/debug.js';
+import { setDebugInspector, type FunctionInfo as DebugFunctionInfo, type VariableSlot } from '../stdlib/debug.js';
 import { closureOf } from './closure-of.js';
 import { Cell, Frame, type Proto } from './frame.js';
 
@@ -81,6 +81,20 @@ function setRegister(frame: Frame, slot: number): VariableSlot['set'] {
   };
 }
 
+/** What debug.getinfo says of a prototype (its lines, parameters, upvalues). */
+function protoInfo(proto: Proto): DebugFunctionInfo {
+  const info = proto.info;
+  const main = info.node.type === 'Chunk';
+  return {
+    chunk: proto.chunk,
+    defined: main ? 0 : info.line,
+    lastDefined: main ? 0 : endLine(info.node),
+    nparams: info.params.length,
+    isVararg: info.isVararg,
+    nups: info.upvalues.length,
+  };
+}
+
 export function installDebugInspector(): void {
   setDebugInspector({
     frameLocals(frame: StackFrame): VariableSlot[] | undefined {
@@ -98,6 +112,16 @@ export function installDebugInspector(): void {
     },
     paramNames(fn: LuaFunction): string[] | undefined {
       return closureOf(fn)?.proto.info.params.map((p) => p.name);
+    },
+    functionInfo(fn: LuaFunction): DebugFunctionInfo | undefined {
+      const c = closureOf(fn);
+      return c === undefined ? undefined : protoInfo(c.proto);
+    },
+    frameInfo(frame: StackFrame): DebugFunctionInfo | undefined {
+      if (!(frame instanceof Frame)) return undefined;
+      const info = protoInfo(frame.proto);
+      // a main chunk's last line is the frame's current one, as getinfo said before
+      return info.defined === 0 ? { ...info, lastDefined: frame.line } : info;
     },
     upvalues(fn: LuaFunction): VariableSlot[] | undefined {
       const c = closureOf(fn);

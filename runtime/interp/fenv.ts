@@ -39,7 +39,7 @@ export function installFunctionEnvironments(G: LuaTable): void {
   function target(f: LuaValue): HasEnv | undefined | 'global' {
     if (typeof f === 'function') return envOf(f);
     const level = f === undefined ? 1 : checkInt(f, 1);
-    if (level < 0) throw argError(1, 'level must be non-negative');
+    if (level < 0) throw argError(1, 'invalid level');
     if (level === 0) return 'global';
     const c = closureAtLevel(level);
     if (c === 'missing') throw argError(1, 'invalid level');

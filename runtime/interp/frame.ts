@@ -37,6 +37,8 @@ export interface Closure {
   readonly proto: Proto;
   readonly ups: Cell[];
   env: LuaTable;
+  /** The Lua function itself (debug.getinfo's func of a frame). */
+  fn?: LuaFunction;
 }
 
 export class Frame implements StackFrame {
@@ -64,6 +66,11 @@ export class Frame implements StackFrame {
 
   get name(): string | undefined {
     return describeCall(this.calledAs);
+  }
+
+  /** The running function, for debug.getinfo(level, 'f'). */
+  get func(): LuaFunction | undefined {
+    return this.closure.fn;
   }
 
   constructor(readonly closure: Closure) {

@@ -14,13 +14,9 @@ export interface StackFrame {
   readonly name: string | undefined;
 }
 
-/** What a generic for names the iterator it calls. */
-export const FOR_GENERATOR = '(for generator)';
-
 /** A callName as StackFrame.name describes it: "function 'f'", "method 'm'". */
 export function describeCall(callName: string | undefined): string | undefined {
   if (callName === undefined || callName === '?') return undefined;
-  if (callName === FOR_GENERATOR) return `local '${FOR_GENERATOR}'`; // luajit 2.1's name for a for-in iterator
   if (callName.startsWith('@')) return `metamethod '${callName.slice(1)}'`; // see ops.ts PendingCall
   return callName.startsWith(':') ? `method '${callName.slice(1)}'` : `function '${callName}'`;
 }

@@ -6,7 +6,37 @@ export function numberToString(n: number): string {
   if (Number.isInteger(n) && n < 1e14 && n > -1e14) {
     return n === 0 && 1 / n < 0 ? '-0' : String(n);
   }
-  return formatG(n, 14, false, false);
+  return fewDecimals(n) || formatG(n, 14, false, false);
+}
+
+const DECIMAL_SCALES = [1, 10, 100, 1000, 1e4, 1e5, 1e6];
+
+/**
+ * %.14g of n when n is within rounding of a decimal with at most 6 places and 14 digits
+ * (0.5, 3.25, 100.125: most floats a program prints), else ''. If n * 10^k rounds to an
+ * integer m, n is within |n| * 2^-53 of m / 10^k, far less than half a unit of the 14th digit,
+ * so %.14g is m / 10^k written out (for the smallest such k: no trailing zeros).
+ */
+function fewDecimals(n: number): string {
+  const a = n < 0 ? -n : n;
+  if (!(a >= 1e-4 && a < 1e14)) return ''; // %g's fixed form only
+  for (let k = 1; k <= 6; k++) {
+    const scale = DECIMAL_SCALES[k];
+    const m = a * scale;
+    if (m >= 1e14) return '';
+    if (Number.isInteger(m)) {
+      if (m * 1e4 < scale) return ''; // below 1e-4 once rounded
+      const int = Math.floor(m / scale);
+      const frac = String(m - int * scale);
+      let digits = ZERO_RUNS[k - frac.length] + frac;
+      let end = k;
+      while (end > 0 && digits.charCodeAt(end - 1) === 48) end--;
+      digits = digits.slice(0, end);
+      const sign = n < 0 ? '-' : '';
+      return end === 0 ? sign + String(int) : sign + String(int) + '.' + digits;
+    }
+  }
+  return '';
 }
 
 function nonFinite(n: number, upper: boolean): string {
@@ -14,12 +44,67 @@ function nonFinite(n: number, upper: boolean): string {
   return upper ? s.toUpperCase() : s;
 }
 
+/** 10^k for k = 0..22: every one exact as a double. */
+const EXACT_POWERS: number[] = [];
+for (let k = 0, p = 1; k <= 22; k++, p *= 10) EXACT_POWERS.push(p);
+
+/**
+ * round(a * 10^shift) for a >= 0 and |shift| <= 22, or -1 when that could round otherwise
+ * than the exact value would: the scaled value is off by at most half an ulp, so only one
+ * within that of a tie (x.5) is left to the caller (and ties themselves, which luajit rounds up).
+ */
+function roundScaled(a: number, shift: number): number {
+  const scaled = shift >= 0 ? a * EXACT_POWERS[shift] : a / EXACT_POWERS[-shift];
+  if (!(scaled < 2251799813685248)) return -1; // 2^51: integers and x + 0.5 stay exact
+  const floor = Math.floor(scaled);
+  const d = scaled - floor - 0.5;
+  const margin = scaled * 2.3e-16;
+  if (!(d > margin || d < -margin - 1e-300)) return -1;
+  return d > 0 ? floor + 1 : floor;
+}
+
+/** The decimal exponent of the digits sigDigits returned. */
+let sigExponent = 0;
+
+/**
+ * The `count` (1..15) significant digits of a (1 <= a < 1e22) as C's %e rounds them, their
+ * exponent in sigExponent; '' when that needs the slow path (a near tie, out of range).
+ */
+function sigDigits(a: number, count: number): string {
+  if (!(a >= 1 && a < 1e22) || count > 15) return '';
+  let x = Math.floor(Math.log10(a));
+  if (x < 0) x = 0;
+  if (x > 21) x = 21;
+  while (x > 0 && a < EXACT_POWERS[x]) x--;
+  while (x < 21 && a >= EXACT_POWERS[x + 1]) x++;
+  const r = roundScaled(a, count - 1 - x);
+  if (r < 0) return '';
+  if (r >= EXACT_POWERS[count]) { // rounded up to the next power of ten
+    sigExponent = x + 1;
+    return '1' + '0'.repeat(count - 1);
+  }
+  sigExponent = x;
+  return String(r);
+}
+
+/** "e+05": C's exponent, at least two digits. */
+function exponentSuffix(x: number, upper: boolean): string {
+  const a = x < 0 ? -x : x;
+  return (upper ? 'E' : 'e') + (x < 0 ? '-' : '+') + (a < 10 ? '0' : '') + a;
+}
+
 /** %e with `prec` digits after the point. */
 export function formatE(n: number, prec: number, alt: boolean, upper: boolean): string {
   if (!Number.isFinite(n)) return nonFinite(n, upper);
   const neg = n < 0 || (n === 0 && 1 / n < 0);
-  let s = Math.abs(n).toExponential(Math.min(prec, 100));
-  s = fixExponent(s);
+  const a = Math.abs(n);
+  const digits = sigDigits(a, prec + 1);
+  if (digits !== '') {
+    const m = prec > 0 ? digits[0] + '.' + digits.slice(1) : alt ? digits + '.' : digits;
+    const s = m + exponentSuffix(sigExponent, upper);
+    return neg ? '-' + s : s;
+  }
+  let s = fixExponent(a.toExponential(Math.min(prec, 100)));
   if (alt && prec === 0) s = s.replace('e', '.e');
   if (upper) s = s.toUpperCase();
   return neg ? '-' + s : s;
@@ -30,9 +115,33 @@ export function formatF(n: number, prec: number, alt: boolean): string {
   if (!Number.isFinite(n)) return nonFinite(n, false);
   const neg = n < 0 || (n === 0 && 1 / n < 0);
   const a = Math.abs(n);
-  let s = a < 1e21 ? a.toFixed(Math.min(prec, 100)) : bigFixed(a, prec);
+  let s = a < 1e21 ? (prec <= 9 && scaledFixed(a, prec)) || a.toFixed(Math.min(prec, 100)) : bigFixed(a, prec);
   if (alt && prec === 0) s += '.';
   return neg ? '-' + s : s;
+}
+
+const POWERS_OF_TEN = [1, 10, 100, 1000, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+const ZERO_RUNS = ['', '0', '00', '000', '0000', '00000', '000000', '0000000', '00000000', '000000000'];
+
+/**
+ * toFixed(prec) of a >= 0 by integer arithmetic, or '' when that could round otherwise: a * 10^prec
+ * is off its exact value by at most half an ulp, so when it is farther than that from a
+ * tie (x.5) it rounds the same way; ties and near-ties are left to toFixed (which rounds
+ * the exact value, ties up, as luajit does).
+ */
+function scaledFixed(a: number, prec: number): string {
+  const unit = POWERS_OF_TEN[prec];
+  const scaled = a * unit;
+  if (!(scaled < 2251799813685248)) return ''; // 2^51: integers and x + 0.5 stay exact
+  const floor = Math.floor(scaled);
+  const d = scaled - floor - 0.5;
+  const margin = scaled * 2.3e-16;
+  if (!(d > margin || d < -margin - 1e-300)) return '';
+  const r = d > 0 ? floor + 1 : floor;
+  const int = Math.floor(r / unit);
+  if (prec === 0) return String(int);
+  const frac = String(r - int * unit);
+  return String(int) + '.' + ZERO_RUNS[prec - frac.length] + frac;
 }
 
 /** %g with `prec` significant digits. */
@@ -45,27 +154,60 @@ export function formatG(n: number, prec: number, alt: boolean, upper: boolean): 
   if (a === 0) {
     s = alt ? '0.' + '0'.repeat(prec - 1) : '0';
   } else {
-    const exp = Number(a.toExponential(prec - 1).split('e')[1]);
+    // The prec digits and the exponent C's %e would give; %g chooses its form by that exponent.
+    let digits = sigDigits(a, prec);
+    let exp = sigExponent;
+    if (digits === '') {
+      const e = a.toExponential(prec - 1);
+      const ei = e.indexOf('e');
+      exp = Number(e.slice(ei + 1));
+      digits = prec > 1 ? e[0] + e.slice(2, ei) : e.slice(0, ei);
+    }
     if (exp < -4 || exp >= prec) {
-      s = fixExponent(a.toExponential(prec - 1));
-      if (!alt) s = s.replace(/\.?0+e/, 'e');
-      else if (!s.includes('.')) s = s.replace('e', '.e');
+      let m = prec > 1 ? digits[0] + '.' + digits.slice(1) : digits;
+      if (!alt) m = stripZeros(m);
+      else if (prec === 1) m += '.';
+      const x = exp < 0 ? -exp : exp;
+      s = m + (exp < 0 ? 'e-' : 'e+') + (x < 10 ? '0' : '') + x;
     } else {
-      s = a.toFixed(prec - 1 - exp);
-      if (!alt) {
-        if (s.includes('.')) s = s.replace(/\.?0+$/, '');
-      } else if (!s.includes('.')) {
-        s += '.';
+      let int: string;
+      let frac: string;
+      if (exp >= 0) {
+        int = digits.slice(0, exp + 1);
+        frac = digits.slice(exp + 1);
+      } else {
+        int = '0';
+        frac = '0'.repeat(-exp - 1) + digits;
       }
+      if (!alt) frac = stripFractionZeros(frac);
+      s = frac !== '' ? int + '.' + frac : alt ? int + '.' : int;
     }
   }
   if (upper) s = s.toUpperCase();
   return neg ? '-' + s : s;
 }
 
+/** A mantissa "d.ddd" without its trailing zeros, and without the point when nothing follows it. */
+function stripZeros(m: string): string {
+  if (m.indexOf('.') < 0) return m;
+  let end = m.length;
+  while (m.charCodeAt(end - 1) === 48) end--;
+  if (m.charCodeAt(end - 1) === 46) end--;
+  return end === m.length ? m : m.slice(0, end);
+}
+
+/** Fraction digits without their trailing zeros. */
+function stripFractionZeros(f: string): string {
+  let end = f.length;
+  while (end > 0 && f.charCodeAt(end - 1) === 48) end--;
+  return end === f.length ? f : f.slice(0, end);
+}
+
 /** JS writes e+5; C writes at least two exponent digits: e+05. */
 function fixExponent(s: string): string {
-  return s.replace(/e([+-])(\d)$/, 'e$10$2');
+  const n = s.length;
+  const sign = s.charCodeAt(n - 2);
+  return sign === 43 || sign === 45 ? s.slice(0, n - 1) + '0' + s[n - 1] : s;
 }
 
 /** toFixed switches to exponent form from 1e21; C prints every digit. */
@@ -80,6 +222,18 @@ const HEX = /^[ \t\n\r\f\v]*([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[p
 
 /** Lua's string -> number conversion (tonumber without base, arithmetic coercion). */
 export function stringToNumber(s: string): number | undefined {
+  const len = s.length;
+  if (len > 0 && len <= 15) {
+    // plain digits (tonumber of a captured number): no regex
+    let v = 0;
+    let i = 0;
+    for (; i < len; i++) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      v = v * 10 + c;
+    }
+    if (i === len) return v;
+  }
   let m = DECIMAL.exec(s);
   if (m !== null) {
     const sign = m[1] === '-' ? -1 : 1;

@@ -99,6 +99,14 @@ function settle(r: LuaValue | PendingCall): LuaValue {
 // ---- indexing (§2.8 "index", "newindex") ----
 
 export function index(o: LuaValue, k: LuaValue, desc?: string): LuaValue {
+  if (typeof o === 'string' && stringMetatable !== undefined) {
+    // s:method(): the string library, as the walk below would find it
+    const lib = stringMetatable.getStr('__index');
+    if (lib instanceof LuaTable) {
+      const v = lib.get(k);
+      if (v !== undefined || lib.metatable === undefined) return v;
+    }
+  }
   if (o instanceof LuaTable) {
     let v = o.get(k);
     if (v !== undefined || o.metatable === undefined) return v;

@@ -66,23 +66,67 @@ const hasOwn = Object.hasOwn as (o: object, k: string) => boolean;
 /** Keeps a key's position in `order` once it has moved to the array part (see migrate). */
 const MOVED = Symbol('moved to the array part');
 
+/**
+ * What only some tables need: the traversal order once `f` cannot give it, dead keys,
+ * `next`'s bookkeeping. Kept apart so that the many tables that never need it (records,
+ * arrays, the nodes of a tree) are smaller: a table's size is most of what an
+ * allocation-heavy program costs the garbage collector.
+ */
+class HashBook {
+  /** Hash keys in traversal order, when it cannot be read off `f` (see the top of this file). */
+  order: (LuaValue | typeof MOVED)[] | undefined = undefined;
+  /** How many stored hash keys are dead. */
+  dead = 0;
+  /** The longest the array part has been: `next` accepts integer keys up to it (luajit's array size). */
+  arrPeak = 0;
+  /** Where the last `next` found its key: traversals ask for the key after the one they got. */
+  hint = 0;
+}
+
 export class LuaTable {
-  readonly [TABLE_TAG] = true;
   /** Values of keys 1..arr.length; may hold holes but never ends with one. */
   arr: LuaValue[];
   /** Values of plain string keys (see isPlainKey); undefined values are dead keys. */
   f: Fields;
   /** Values of all other hash keys; undefined values are dead keys. */
   other: Map<LuaValue, LuaValue> | undefined = undefined;
-  /** Hash keys in traversal order, when it cannot be read off `f` (see the top of this file). */
-  private order: (LuaValue | typeof MOVED)[] | undefined = undefined;
-  /** Hash keys stored (live or dead) and how many of them are dead. */
+  /** Hash keys stored (live or dead). */
   private keys = 0;
-  private dead = 0;
-  /** The longest the array part has been: `next` accepts integer keys up to it (luajit's array size). */
-  private arrPeak = 0;
-  /** Where the last `next` found its key: traversals ask for the key after the one they got. */
-  private hint = 0;
+  /** Created on first need (see HashBook). */
+  private book: HashBook | undefined = undefined;
+
+  private get order(): (LuaValue | typeof MOVED)[] | undefined {
+    return this.book?.order;
+  }
+
+  private set order(o: (LuaValue | typeof MOVED)[] | undefined) {
+    if (o !== undefined || this.book !== undefined) (this.book ??= new HashBook()).order = o;
+  }
+
+  private get dead(): number {
+    return this.book === undefined ? 0 : this.book.dead;
+  }
+
+  private set dead(n: number) {
+    if (n !== 0 || this.book !== undefined) (this.book ??= new HashBook()).dead = n;
+  }
+
+  private get arrPeak(): number {
+    return this.book === undefined ? 0 : this.book.arrPeak;
+  }
+
+  private set arrPeak(n: number) {
+    (this.book ??= new HashBook()).arrPeak = n;
+  }
+
+  private get hint(): number {
+    return this.book === undefined ? 0 : this.book.hint;
+  }
+
+  private set hint(n: number) {
+    if (n !== 0 || this.book !== undefined) (this.book ??= new HashBook()).hint = n;
+  }
+
   /** `f` inherits from the metatable's view (this table is some metatable's `__index`). */
   linked = false;
   /** As a metatable: what its instances inherit through `__index` (see the top of this file). */
@@ -372,6 +416,9 @@ export class LuaTable {
     relinkView(this);
   }
 }
+
+// Every table is tagged through its prototype: an own property would cost each table a slot.
+(LuaTable.prototype as unknown as { [TABLE_TAG]: true })[TABLE_TAG] = true;
 
 /** Points a metatable's view at the fields of its `__index` table (or at nothing). */
 function relinkView(mt: LuaTable): void {

@@ -16,12 +16,12 @@ export interface BaseHost {
   /** Compiles a chunk; throws LuaError with Lua's message on a syntax error. */
   load(text: string, chunkName: string): LuaFunction;
   /** Reads a Lua file for loadfile/dofile; throws LuaError when it cannot. */
-  readFile(path: string): string;
+  readFile(path: string | undefined): string;
 }
 
 /** luajit's chunk name for a string chunk (lj_debug_shortname with LUA_IDSIZE 60). */
 export function stringChunkName(source: string): string {
-  const newline = source.indexOf('\n');
+  const newline = source.search(/[\n\r]/); // the first line ends at either
   if (newline < 0 && source.length <= 48) return `[string "${source}"]`;
   const firstLine = newline < 0 ? source : source.slice(0, newline);
   return `[string "${firstLine.slice(0, 45)}..."]`;
@@ -63,6 +63,7 @@ function next(t: LuaValue, k: LuaValue): LuaResult {
   return entry === undefined ? undefined : entry;
 }
 
+let gcRunning = true;
 let gcPause = 200;
 let gcStepMul = 200;
 
@@ -110,7 +111,9 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
   const ipairsIterFn = builtin(ipairsIter);
   const tostringBuiltin = builtin(function tostring(v: LuaValue): LuaResult {
     checkAny(1, arguments.length);
-    return ops.tostringValue(v);
+    // luajit tail-calls __tostring: every result comes back, unchecked (none, or several).
+    const handler = ops.metamethod(v, '__tostring');
+    return handler !== undefined ? ops.callable(handler)(v) : ops.tostring(v);
   });
 
   const pcall = builtin(function pcall(f: LuaValue, ...args: LuaValue[]): LuaResult {
@@ -196,16 +199,26 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
       const tostringFn = G.getStr('tostring');
       const custom = tostringFn !== tostringBuiltin ? ops.callable(tostringFn) : undefined;
       let line = '';
-      for (let i = 0; i < args.length; i++) {
-        if (i > 0) line += '\t';
-        const v = args[i];
-        if (custom !== undefined) {
-          const s = first(custom(v));
-          if (typeof s !== 'string' && typeof s !== 'number') throw libError("'tostring' must return a string to 'print'");
-          line += ops.tostring(s);
-        } else {
-          line += typeof v === 'string' ? v : ops.tostring(v);
+      // luajit writes each value as it goes: what came before an error is printed
+      try {
+        for (let i = 0; i < args.length; i++) {
+          const v = args[i];
+          let piece: string;
+          if (typeof v === 'string') {
+            piece = v;
+          } else if (custom === undefined && ops.metamethod(v, '__tostring') === undefined) {
+            piece = ops.tostring(v);
+          } else {
+            // a __tostring (or a replaced tostring) result: luajit's check and message
+            const s = first(custom !== undefined ? custom(v) : ops.tostringValue(v));
+            if (typeof s !== 'string' && typeof s !== 'number') throw libError("'tostring' must return a string to 'print'");
+            piece = typeof s === 'string' ? s : numberToString(s);
+          }
+          line += i > 0 ? '\t' + piece : piece;
         }
+      } catch (e) {
+        host.write(line);
+        throw e;
       }
       host.write(line + '\n');
       return NONE;
@@ -238,7 +251,7 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
     },
     next: nextFn,
     select(n: LuaValue, ...args: LuaValue[]): LuaResult {
-      if (n === '#') return args.length;
+      if (typeof n === 'string' && n.startsWith('#')) return args.length; // luajit reads the first character only
       const c = checkInt(n, 1, arguments.length);
       const i = c >= -2147483648 && c <= 2147483647 ? c : -2147483648; // luajit's int32 conversion
       if (i < 0) {
@@ -256,6 +269,7 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
     },
     rawset(t: LuaValue, k: LuaValue, v: LuaValue): LuaResult {
       const tt = checkTable(t, 1, arguments.length);
+      checkAny(3, arguments.length);
       tt.set(k, v);
       return tt;
     },
@@ -302,19 +316,25 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
     load(...a: LuaValue[]): LuaResult {
       return loadImpl(a);
     },
-    loadfile(path: LuaValue): LuaResult {
-      const p = typeof path === 'string' ? path : typeError(path, 1, 'string', arguments.length);
+    loadfile(path: LuaValue, modeArg: LuaValue, env: LuaValue): LuaResult {
+      const p = fileArg(path);
+      // luajit 2.1 takes load's mode and env arguments here too
+      const mode = modeArg === undefined ? 'bt' : typeof modeArg === 'number' ? numberToString(modeArg) : typeof modeArg === 'string' ? modeArg : typeError(modeArg, 2, 'string');
       let text: string;
       try {
-        text = host.readFile(p);
+        text = skipShebang(host.readFile(p));
       } catch (e) {
         return [undefined, toLuaError(e).value];
       }
-      return loadText(host, text, p);
+      if (!mode.includes(text.startsWith('\x1b') ? 'b' : 't')) return [undefined, 'attempt to load chunk with wrong mode'];
+      const r = loadText(host, text, p ?? 'stdin');
+      if (typeof r === 'function' && env instanceof LuaTable) setLoadedEnv?.(r, env);
+      return r;
     },
     dofile(path: LuaValue): LuaResult {
-      const p = typeof path === 'string' ? path : typeError(path, 1, 'string', arguments.length);
-      const fn = host.load(host.readFile(p), p);
+      const p = fileArg(path);
+      const fn = loadText(host, skipShebang(host.readFile(p)), p ?? 'stdin');
+      if (typeof fn !== 'function') throw new LuaError((fn as LuaValue[])[1]); // a syntax error, raised
       return fn();
     },
     collectgarbage(opt: LuaValue, arg: LuaValue): LuaResult {
@@ -322,7 +342,9 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
       const option = opt === undefined ? 'collect' : typeof opt === 'string' ? opt : typeError(opt, 1, 'string');
       switch (option) {
         case 'count': return process.memoryUsage().heapUsed / 1024;
-        case 'collect': case 'stop': case 'restart': return 0;
+        case 'collect': return 0;
+        case 'stop': case 'restart': gcRunning = option === 'restart'; return 0;
+        case 'isrunning': return gcRunning;
         case 'step': return true;
         case 'setpause': { const prev = gcPause; gcPause = optInt(arg, 2, 200); return prev; }
         case 'setstepmul': { const prev = gcStepMul; gcStepMul = optInt(arg, 2, 200); return prev; }
@@ -347,6 +369,17 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
 }
 
 /** "=name" and "@name" chunk names as Lua prints them. */
+/** luajit skips a first line starting with '#' in a file (a shebang); lines keep their numbers. */
+function skipShebang(text: string): string {
+  return text.startsWith('#') ? '--' + text.slice(1) : text;
+}
+
+/** loadfile/dofile's file name; none (nil) reads the standard input, as luajit does. */
+function fileArg(path: LuaValue): string | undefined {
+  if (path === undefined) return undefined;
+  return typeof path === 'string' ? path : typeof path === 'number' ? numberToString(path) : typeError(path, 1, 'string');
+}
+
 function chunkId(name: string): string {
   if (name.startsWith('=') || name.startsWith('@')) return name.slice(1);
   return stringChunkName(name);

@@ -144,6 +144,8 @@ function parseName(name: string | undefined): [string, string | undefined] {
   if (name === undefined) return ['', undefined];
   const m = /^(\w+) '(.*)'$/s.exec(name);
   if (m === null) return ['', undefined];
+  // a generic for's iterator is named after its hidden local, as luajit does
+  if (m[2] === '(for generator)') return ['local', m[2]];
   return [m[1] === 'function' ? 'global' : m[1], m[2]];
 }
 
@@ -199,7 +201,7 @@ function luaInfo(t: LuaTable, what: string, info: FunctionInfo, line: number, na
 }
 
 function functionInfo(f: LuaFunction): FunctionInfo | undefined {
-  return (f as { [FUNCTION_INFO]?: FunctionInfo })[FUNCTION_INFO];
+  return (f as { [FUNCTION_INFO]?: FunctionInfo })[FUNCTION_INFO] ?? inspector?.functionInfo?.(f);
 }
 
 function isBuiltin(f: LuaFunction): boolean {
@@ -209,7 +211,7 @@ function isBuiltin(f: LuaFunction): boolean {
 /** A frame's function as far as known: its FUNCTION_INFO, frame extras, or guesses. */
 function frameInfo(frame: StackFrame): FunctionInfo {
   const extras = frame as StackFrame & FrameExtras;
-  const fromFunc = extras.func !== undefined ? functionInfo(extras.func) : undefined;
+  const fromFunc = inspector?.frameInfo?.(frame) ?? (extras.func !== undefined ? functionInfo(extras.func) : undefined);
   if (fromFunc !== undefined) return fromFunc;
   const main = frame.defined === 0;
   return {
@@ -278,6 +280,9 @@ export interface DebugInspector {
   isInterpreted(fn: LuaFunction): boolean;
   paramNames(fn: LuaFunction): string[] | undefined;
   upvalues(fn: LuaFunction): VariableSlot[] | undefined;
+  /** getinfo's facts about an interpreted function, or about the function of an interpreted frame. */
+  functionInfo?(fn: LuaFunction): FunctionInfo | undefined;
+  frameInfo?(frame: StackFrame): FunctionInfo | undefined;
 }
 
 let inspector: DebugInspector | undefined;
@@ -324,17 +329,18 @@ export function createDebugLib(globals?: LuaTable): LuaTable {
   const threadArg = (a: LuaValue[]): [LuaThread | undefined, number] =>
     a[0] instanceof LuaThread ? [a[0], 1] : [undefined, 0];
 
+  const builtinEnvs = new WeakMap<LuaFunction, LuaTable>();
   return makeLib({
     getupvalue: (...a: LuaValue[]) => {
+      const n = checkInt(a[1], 2, a.length); // luajit checks the index first
       const fn = checkFunction(a[0], 1, a.length);
-      const n = checkInt(a[1], 2, a.length);
       const up = upvaluesOf(fn, 'getupvalue')[n - 1];
       return up === undefined ? NONE : [up.name, up.get()];
     },
     setupvalue: (...a: LuaValue[]) => {
-      const fn = checkFunction(a[0], 1, a.length);
+      if (a.length < 3) throw argError(3, 'value expected'); // luajit's order: value, index, function
       const n = checkInt(a[1], 2, a.length);
-      if (a.length < 3) throw argError(3, 'value expected');
+      const fn = checkFunction(a[0], 1, a.length);
       const up = upvaluesOf(fn, 'setupvalue')[n - 1];
       if (up === undefined) return NONE;
       up.set(a[2]);
@@ -394,6 +400,8 @@ export function createDebugLib(globals?: LuaTable): LuaTable {
       const v = a[0];
       if (v instanceof LuaThread) return threadEnv(v) ?? globals;
       if (typeof v === 'function') {
+        const own = builtinEnvs.get(v);
+        if (own !== undefined) return own;
         const getfenv = globals?.getStr('getfenv');
         return typeof getfenv === 'function' && isBuiltin(getfenv) && !isBuiltin(v) ? getfenv(v) : globals;
       }
@@ -410,6 +418,10 @@ export function createDebugLib(globals?: LuaTable): LuaTable {
       const setfenv = globals?.getStr('setfenv');
       if (typeof v === 'function' && !isBuiltin(v) && typeof setfenv === 'function' && isBuiltin(setfenv)) {
         setfenv(v, t);
+        return v;
+      }
+      if (typeof v === 'function' && isBuiltin(v)) {
+        builtinEnvs.set(v, t); // luajit's C functions have an environment too (unused here)
         return v;
       }
       throw libError("'setfenv' cannot change environment of given object");

@@ -6,6 +6,7 @@ import { formatE, formatF, formatG, numberToString } from '../lua/number.js';
 import { addressOf, callable, metamethod, tostring } from '../lua/ops.js';
 import { typeName, type LuaValue } from '../lua/value.js';
 import { checkNumber } from './args.js';
+import { flatten } from '../lua/flat-string.js';
 
 const F_LEFT = 1, F_PLUS = 2, F_ZERO = 4, F_SPACE = 8, F_ALT = 16;
 
@@ -22,12 +23,20 @@ function toInt64(n: number): bigint {
   return n >= -9223372036854775808 && n < 9223372036854775808 ? BigInt(Math.trunc(n)) : INT64_MIN;
 }
 
+/** Paddings of up to 32 characters, made once. */
+const SPACES: string[] = [];
+const ZEROS: string[] = [];
+for (let k = 0; k <= 32; k++) {
+  SPACES.push(' '.repeat(k));
+  ZEROS.push('0'.repeat(k));
+}
+
 function spaces(n: number): string {
-  return n > 0 ? ' '.repeat(n) : '';
+  return n <= 0 ? '' : n <= 32 ? SPACES[n] : ' '.repeat(n);
 }
 
 function zeros(n: number): string {
-  return n > 0 ? '0'.repeat(n) : '';
+  return n <= 0 ? '' : n <= 32 ? ZEROS[n] : '0'.repeat(n);
 }
 
 /** Pads `body` (after its sign/radix prefix) to `width` as C does for numbers. */
@@ -237,24 +246,48 @@ function isConversion(c: number): boolean {
   return false;
 }
 
-/** string.format(fmt, ...args): `args` are the values after the format string. */
-export function formatString(fmt: string, args: LuaValue[]): string {
-  const nargs = args.length + 1;
+/** One conversion of a parsed format, with the literal text before it. */
+interface Spec {
+  /** The text before this conversion ('%%' already folded into '%'). */
+  readonly before: string;
+  /** The conversion letter's code, or 0 for an invalid option (then `error` says which). */
+  readonly conv: number;
+  readonly flags: number;
+  readonly width: number;
+  readonly prec: number;
+  readonly error: string;
+}
+
+/** A format string parsed once: its conversions in order and the text after the last one. */
+interface ParsedFormat {
+  readonly specs: readonly Spec[];
+  readonly tail: string;
+}
+
+/** Formats seen so far (a program uses a few, mostly constants); cleared when it grows large. */
+const parsedFormats = new Map<string, ParsedFormat>();
+const MAX_PARSED_FORMATS = 512;
+
+/**
+ * Parses a format as lj_strfmt_parse reads it. An invalid option becomes a spec that raises
+ * its error when formatting reaches it, so that earlier arguments are checked first.
+ */
+function parseFormat(fmt: string): ParsedFormat {
+  const specs: Spec[] = [];
   const n = fmt.length;
-  let out = '';
+  let before = '';
   let i = 0;
-  let arg = 1;
   while (i < n) {
     const pct = fmt.indexOf('%', i);
     if (pct < 0) {
-      out += i === 0 ? fmt : fmt.slice(i);
+      before += i === 0 ? fmt : fmt.slice(i);
       break;
     }
-    if (pct > i) out += fmt.slice(i, pct);
+    if (pct > i) before += fmt.slice(i, pct);
     let p = pct + 1;
     let c = p < n ? fmt.charCodeAt(p) : 0;
     if (c === 37) {
-      out += '%';
+      before += '%';
       i = p + 1;
       continue;
     }
@@ -291,21 +324,50 @@ export function formatString(fmt: string, args: LuaValue[]): string {
     }
     if (!isConversion(c)) {
       if (c >= 32) p++;
-      throw libError(`invalid option '${fmt.slice(pct, p)}' to 'format'`);
+      // nothing after an invalid option is read
+      specs.push({ before, conv: 0, flags, width, prec, error: `invalid option '${fmt.slice(pct, p)}' to 'format'` });
+      return { specs, tail: '' };
     }
+    specs.push({ before, conv: c, flags, width, prec, error: '' });
+    before = '';
     i = p + 1;
-    arg++;
+  }
+  return { specs, tail: before };
+}
+
+function parsedFormat(fmt: string): ParsedFormat {
+  let parsed = parsedFormats.get(fmt);
+  if (parsed === undefined) {
+    if (parsedFormats.size >= MAX_PARSED_FORMATS) parsedFormats.clear();
+    parsed = parseFormat(fmt);
+    parsedFormats.set(fmt, parsed);
+  }
+  return parsed;
+}
+
+/** string.format(fmt, ...args): `args` are the values after the format string. */
+export function formatString(fmt: string, args: LuaValue[]): string {
+  const { specs, tail } = parsedFormat(fmt);
+  const nargs = args.length + 1;
+  let out = '';
+  for (let k = 0; k < specs.length; k++) {
+    const spec = specs[k];
+    out += spec.before;
+    const c = spec.conv;
+    if (c === 0) throw libError(spec.error);
+    const arg = k + 2;
     if (arg > nargs) throw argError(arg, 'value expected');
-    const v = args[arg - 2];
+    const v = args[k];
+    const { flags, width, prec } = spec;
     switch (c) {
       case 115: { // s
-        let s = argToString(v);
+        let s = typeof v === 'string' ? v : argToString(v);
         if (prec >= 0 && s.length > prec) s = s.slice(0, prec);
         out += width > s.length ? padString(s, flags, width) : s;
         break;
       }
       case 100: case 105: { // d i
-        const x = checkNumber(v, arg);
+        const x = typeof v === 'number' ? v : checkNumber(v, arg);
         if (flags === 0 && width === 0 && prec < 0 && Number.isInteger(x) && x > -9007199254740992 && x < 9007199254740992) {
           out += x === 0 ? '0' : String(x);
         } else {
@@ -326,8 +388,10 @@ export function formatString(fmt: string, args: LuaValue[]): string {
         out += formatPointer(v);
         break;
       default:
-        out += formatFloat(c, flags, width, prec, checkNumber(v, arg));
+        out += formatFloat(c, flags, width, prec, typeof v === 'number' ? v : checkNumber(v, arg));
     }
   }
-  return out;
+  out += tail;
+  // the result is often kept (in a table): one string rather than a tree of its parts
+  return specs.length > 1 ? flatten(out) : out;
 }

@@ -32,7 +32,7 @@ export function createGlobals(options: GlobalsOptions): LuaTable {
     load,
     readFile(path) {
       try {
-        return readFileSync(path).toString('latin1');
+        return readFileSync(path ?? 0).toString('latin1'); // none: the standard input
       } catch (e) {
         throw new LuaError(`cannot open ${path}: ${errnoInfo(e)[1]}`);
       }

@@ -6,9 +6,9 @@ import type { LuaValue } from '../lua/value.js';
 
 export const MAX_CAPTURES = 32;
 /** luajit's LJ_MAX_XLEVEL: nesting of recursive match calls before "pattern too complex". */
-const MAX_DEPTH = 200;
-const CAP_UNFINISHED = -1;
-const CAP_POSITION = -2;
+export const MAX_DEPTH = 200;
+export const CAP_UNFINISHED = -1;
+export const CAP_POSITION = -2;
 
 const ESC = 37; // %
 const NUL = 0;
@@ -78,6 +78,8 @@ export class MatchState {
   patEnd = 0;
   level = 0;
   depth = 0;
+  /** Where the last match found by a compiled matcher starts (see pattern-compile.ts). */
+  start = 0;
   readonly capInit = new Int32Array(MAX_CAPTURES);
   readonly capLen = new Int32Array(MAX_CAPTURES);
 
@@ -123,7 +125,7 @@ export class MatchState {
   }
 }
 
-function classEnd(ms: MatchState, p: number): number {
+export function classEnd(ms: MatchState, p: number): number {
   const pat = ms.pat;
   const c = pat.charCodeAt(p++);
   if (c === ESC) {
@@ -142,7 +144,7 @@ function classEnd(ms: MatchState, p: number): number {
 }
 
 /** Does byte c match the set starting at p ('[') whose closing ']' is at ec? */
-function matchBracketClass(ms: MatchState, c: number, p: number, ec: number): boolean {
+export function matchBracketClass(ms: MatchState, c: number, p: number, ec: number): boolean {
   const pat = ms.pat;
   let sig = true;
   if (pat.charCodeAt(p + 1) === 94 /* ^ */) {
@@ -164,7 +166,7 @@ function matchBracketClass(ms: MatchState, c: number, p: number, ec: number): bo
   return !sig;
 }
 
-function singleMatch(ms: MatchState, c: number, p: number, ep: number): boolean {
+export function singleMatch(ms: MatchState, c: number, p: number, ep: number): boolean {
   const pc = ms.pat.charCodeAt(p);
   switch (pc) {
     case 46: return true; // .

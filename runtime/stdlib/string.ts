@@ -8,6 +8,9 @@ import { typeName, type LuaFunction, type LuaResult, type LuaValue } from '../lu
 import { builtin, checkNumber, checkString, makeLib, typeError } from './args.js';
 import { formatString, toInt32 } from './format.js';
 import { MatchState, hasPatternSpecials, isLiteralPattern } from './pattern.js';
+import { compiledMatcher, type Matcher } from './pattern-compile.js';
+import { flatten } from '../lua/flat-string.js';
+import { ByteBuilder } from './byte-builder.js';
 
 /** lj_lib_checkint: a number converted as C's (int32_t) cast. */
 function checkInt32(v: LuaValue, arg: number, nargs?: number): number {
@@ -96,13 +99,18 @@ function reverse(this: void, s: LuaValue): LuaResult {
   return out;
 }
 
+/** Bytes JS's case mapping would change beyond C's (Latin-1 letters, 'µ', 'ÿ', 'ß'). */
+const NON_ASCII = /[\x80-\xff]/;
+
 function lower(this: void, s: LuaValue): LuaResult {
   const str = checkString(s, 1, arguments.length);
+  if (!NON_ASCII.test(str)) return str.toLowerCase(); // ASCII: JS maps exactly A-Z
   return /[A-Z]/.test(str) ? str.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : str;
 }
 
 function upper(this: void, s: LuaValue): LuaResult {
   const str = checkString(s, 1, arguments.length);
+  if (!NON_ASCII.test(str)) return str.toUpperCase();
   return /[a-z]/.test(str) ? str.replace(/[a-z]+/g, (m) => m.toUpperCase()) : str;
 }
 
@@ -128,20 +136,30 @@ function startIndex(init: LuaValue, len: number): number {
 
 /**
  * The pattern search shared by find and match (lstrlib's str_find_aux): the first match at
- * or after `st`, an anchored pattern only at `st`. Returns its start and end, or undefined;
- * the match state keeps the captures until the caller reads them and releases the subject.
+ * or after `st`, an anchored pattern only at `st`. Returns its end and leaves its start in
+ * ms.start, or -1; the match state keeps the captures until the caller reads them and
+ * releases the subject.
  */
-function search(str: string, pat: string, st: number): { start: number; end: number } | undefined {
+function search(str: string, pat: string, st: number): number {
   ms.reset(str, pat);
   const anchor = pat.charCodeAt(0) === 94; // '^'
+  const compiled = compiledMatcher(pat, anchor, 1);
+  if (compiled !== undefined) {
+    const e = compiled(str, st, ms);
+    if (e === -1) ms.src = '';
+    return e;
+  }
   const pi = anchor ? 1 : 0;
   let sp = st;
   do {
     const e = ms.match(sp, pi);
-    if (e !== -1) return { start: sp, end: e };
+    if (e !== -1) {
+      ms.start = sp;
+      return e;
+    }
   } while (sp++ < ms.srcEnd && !anchor);
   ms.src = '';
-  return undefined;
+  return -1;
 }
 
 function find(this: void, s: LuaValue, p: LuaValue, init?: LuaValue, plain?: LuaValue): LuaResult {
@@ -153,11 +171,16 @@ function find(this: void, s: LuaValue, p: LuaValue, init?: LuaValue, plain?: Lua
     const at = str.indexOf(pat, st);
     return at < 0 ? undefined : [at + 1, at + pat.length];
   }
-  const m = search(str, pat, st);
-  if (m === undefined) return undefined;
-  const caps = ms.captures(m.start, m.end, false);
+  const e = search(str, pat, st);
+  if (e === -1) return undefined;
+  const start = ms.start;
+  if (ms.level === 0) {
+    ms.src = '';
+    return [start + 1, e];
+  }
+  const caps = ms.captures(start, e, false);
   ms.src = '';
-  return caps.length === 0 ? [m.start + 1, m.end] : [m.start + 1, m.end, ...caps];
+  return [start + 1, e, ...caps];
 }
 
 function match(this: void, s: LuaValue, p: LuaValue, init?: LuaValue): LuaResult {
@@ -166,11 +189,18 @@ function match(this: void, s: LuaValue, p: LuaValue, init?: LuaValue): LuaResult
   const pat = checkString(p, 2, nargs);
   const st = startIndex(init, str.length);
   if (isLiteralPattern(pat)) return str.indexOf(pat, st) < 0 ? undefined : pat;
-  const m = search(str, pat, st);
-  if (m === undefined) return undefined;
-  const caps = ms.captures(m.start, m.end, true);
+  const e = search(str, pat, st);
+  if (e === -1) return undefined;
+  const result = matchResult(ms.start, e);
   ms.src = '';
-  return caps.length === 1 ? caps[0] : caps;
+  return result;
+}
+
+/** What match and gmatch return: the captures, or the whole match when there are none. */
+function matchResult(start: number, e: number): LuaResult {
+  const level = ms.level;
+  if (level <= 1) return ms.capture(0, start, e);
+  return ms.captures(start, e, true);
 }
 
 let gmatchAuxId: number | undefined;
@@ -180,15 +210,30 @@ function gmatch(this: void, s: LuaValue, p: LuaValue): LuaResult {
   const str = checkString(s, 1, nargs);
   const pat = checkString(p, 2, nargs);
   let pos = 0;
+  let compiled: Matcher | undefined;
   const iter = (): LuaResult => {
+    if (pos > str.length) return NONE; // after an empty match at the end
     ms.reset(str, pat);
+    compiled ??= compiledMatcher(pat, false, 1);
+    if (compiled !== undefined) {
+      const e = compiled(str, pos, ms);
+      if (e === -1) {
+        ms.src = '';
+        return NONE;
+      }
+      const sp = ms.start;
+      pos = e === sp ? e + 1 : e;
+      const result = matchResult(sp, e);
+      ms.src = '';
+      return result;
+    }
     for (let sp = pos; sp <= ms.srcEnd; sp++) {
       const e = ms.match(sp, 0);
       if (e !== -1) {
         pos = e === sp ? e + 1 : e;
-        const caps = ms.captures(sp, e, true);
+        const result = matchResult(sp, e);
         ms.src = '';
-        return caps.length === 1 ? caps[0] : caps;
+        return result;
       }
     }
     ms.src = '';
@@ -222,6 +267,38 @@ function expandReplacement(repl: string, s: number, e: number): string {
   return start === 0 ? repl : start < n ? out + repl.slice(start) : out;
 }
 
+/** Subjects from this length on build gsub's result in a byte buffer (see byte-builder.ts). */
+const GSUB_BUFFER_FROM = 1024;
+
+/** Appends what gsub's replacement string gives for a match s..e (as expandReplacement). */
+function expandInto(out: ByteBuilder, repl: string, s: number, e: number): void {
+  const n = repl.length;
+  let start = 0;
+  for (let k = repl.indexOf('%'); k >= 0 && k < n; k = repl.indexOf('%', k)) {
+    out.appendRange(repl, start, k);
+    k++;
+    // luajit reads the terminating NUL after a trailing '%'.
+    const c = k < n ? repl.charCodeAt(k) : 0;
+    if (c < 48 || c > 57) {
+      out.append(String.fromCharCode(c));
+    } else if (c === 48) {
+      out.appendRange(ms.src, s, e);
+    } else {
+      const i = c - 49;
+      const len = i < ms.level ? ms.capLen[i] : 0;
+      if (i < ms.level && len >= 0) {
+        out.appendRange(ms.src, ms.capInit[i], ms.capInit[i] + len);
+      } else {
+        const v = ms.capture(i, s, e); // a position, or the error luajit raises
+        out.append(typeof v === 'number' ? numberToString(v) : v as string);
+      }
+    }
+    k++;
+    start = k;
+  }
+  out.appendRange(repl, start, n);
+}
+
 function gsub(this: void, s: LuaValue, p: LuaValue, repl?: LuaValue, n?: LuaValue): LuaResult {
   const nargs = arguments.length;
   const src = checkString(s, 1, nargs);
@@ -246,31 +323,56 @@ function gsub(this: void, s: LuaValue, p: LuaValue, repl?: LuaValue, n?: LuaValu
   const simple = replStr !== undefined && replStr.indexOf('%') < 0;
   ms.reset(src, pat);
   const end = src.length;
+  const compiled = compiledMatcher(pat, anchor, 1 + (end >> 5));
+  const buffer = end >= GSUB_BUFFER_FROM ? new ByteBuilder(end + (end >> 3)) : undefined;
   let out = '';
   let count = 0;
   let sp = 0;
   let copied = 0; // src[copied..sp) is still to be copied to out
+  let replaced = false;
   while (count < maxN) {
-    const e = ms.match(sp, pi);
+    let e: number;
+    if (compiled !== undefined) {
+      // the first match from sp on: the positions before it are ones that do not match
+      e = compiled(src, sp, ms);
+      if (e === -1) break;
+      sp = ms.start;
+    } else {
+      e = ms.match(sp, pi);
+    }
     if (e !== -1) {
       count++;
-      let value: string | undefined;
-      if (replStr !== undefined) {
-        value = simple ? replStr : expandReplacement(replStr, sp, e);
-      } else {
-        // The callback may match other strings with the shared state: reset it after.
-        const r = replFn !== undefined
-          ? first(replFn(...ms.captures(sp, e, true)))
-          : index(replTable, ms.capture(0, sp, e));
-        ms.reset(src, pat);
-        if (r === undefined || r === false) value = undefined;
-        else if (typeof r === 'string') value = r;
-        else if (typeof r === 'number') value = numberToString(r);
-        else throw libError(`invalid replacement value (a ${typeName(r)})`);
-      }
-      if (value !== undefined) {
-        out += src.slice(copied, sp) + value;
+      if (replStr !== undefined && buffer !== undefined) {
+        buffer.appendRange(src, copied, sp);
+        if (simple) buffer.append(replStr);
+        else expandInto(buffer, replStr, sp, e);
         copied = e;
+        replaced = true;
+      } else {
+        let value: string | undefined;
+        if (replStr !== undefined) {
+          value = simple ? replStr : expandReplacement(replStr, sp, e);
+        } else {
+          // The callback may match other strings with the shared state: reset it after.
+          const r = replFn !== undefined
+            ? first(ms.level <= 1 ? replFn(ms.capture(0, sp, e)) : replFn(...ms.captures(sp, e, true)))
+            : index(replTable, ms.capture(0, sp, e));
+          ms.reset(src, pat);
+          if (r === undefined || r === false) value = undefined;
+          else if (typeof r === 'string') value = r;
+          else if (typeof r === 'number') value = numberToString(r);
+          else throw libError(`invalid replacement value (a ${typeName(r)})`);
+        }
+        if (value !== undefined) {
+          if (buffer !== undefined) {
+            buffer.appendRange(src, copied, sp);
+            buffer.append(value);
+          } else {
+            out += src.slice(copied, sp) + value;
+          }
+          copied = e;
+          replaced = true;
+        }
       }
     }
     if (e !== -1 && e > sp) {
@@ -283,8 +385,12 @@ function gsub(this: void, s: LuaValue, p: LuaValue, repl?: LuaValue, n?: LuaValu
     if (anchor) break;
   }
   ms.src = '';
-  if (copied === 0 && out === '') return [src, count];
-  return [out + src.slice(copied), count];
+  if (!replaced) return [src, count];
+  if (buffer !== undefined) {
+    buffer.appendRange(src, copied, end);
+    return [buffer.toString(), count];
+  }
+  return [flatten(out + src.slice(copied)), count];
 }
 
 function format(this: void, fmt: LuaValue, ...args: LuaValue[]): LuaResult {

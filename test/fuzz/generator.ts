@@ -2001,7 +2001,42 @@ class ProgramGen {
     this.emit(`if ${n} < ${passes} then goto again${n} end`);
     this.emit(`for i = 1, #${fs} do print(${this.label()}, i, ${fs}[i]()) end`);
     this.emit(`print(${this.label()}, ${fs}[1]())`);
+    if (this.rng.chance(0.5)) this.gotoTwoLabels();
     void ctx;
+  }
+
+  /**
+   * Two labels with a captured local between them: a jump back to the second label keeps
+   * it, one to the first makes it anew; or a repeat whose `until` reads a fresh local.
+   */
+  private gotoTwoLabels(): void {
+    const n = this.fresh('n');
+    const gs = this.fresh('gs');
+    const mid = this.fresh('mid');
+    const [inner, outer] = [this.rng.int(1, 3), this.rng.int(1, 3)];
+    if (this.rng.chance(0.5)) {
+      this.emit(`local ${gs}, ${n} = {}, 0`);
+      this.emit(`::one${n}::`);
+      this.emit(`local ${mid} = ${n} * 10`);
+      this.emit(`local k${mid} = 0`);
+      this.emit(`::two${n}::`);
+      this.emit(`${mid} = ${mid} + 1`);
+      this.emit(`${gs}[#${gs} + 1] = function() return ${mid} end`);
+      this.emit(`k${mid} = k${mid} + 1`);
+      this.emit(`if k${mid} < ${inner} then goto two${n} end`);
+      this.emit(`${n} = ${n} + 1`);
+      this.emit(`if ${n} < ${outer} then goto one${n} end`);
+    } else {
+      this.emit(`local ${gs}, ${n} = {}, 0`);
+      this.emit('repeat');
+      this.emit(`  ::top${n}::`);
+      this.emit(`  local ${mid} = ${n}`);
+      this.emit(`  ${gs}[#${gs} + 1] = function() return ${mid} end`);
+      this.emit(`  ${n} = ${n} + 1`);
+      this.emit(`  if ${n} == ${inner} then goto top${n} end`);
+      this.emit(`until ${mid} >= ${outer + inner}`);
+    }
+    this.emit(`for i = 1, #${gs} do print(${this.label()}, i, ${gs}[i]()) end`);
   }
 
   /** Iterators and library functions called past their end: how many values come back. */

@@ -77,7 +77,6 @@ export default function load($env) {
             let $9;
             let $t10;
             let $r11;
-            const $va = rt.NONE;
             return ($2 = (($3 = $env.f.setmetatable) !== undefined ? $3 : ($s.pcs[$d] = $pc + 1, rt.getGlobal($env, "setmetatable"))), $4 = ($5 = new rt.LuaTable(), $6 = new rt.LuaTable(), $o7 = new rt.FieldsObject(), $n8 = 3, $o7.next_id = 1, $o7.items = $5, $o7.order = $6, rt.LuaTable.record($o7, $n8)), $9 = Store, $s.pcs[$d] = $pc + 2, $fn1 = rt.fn($2, "global 'setmetatable'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($4, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$4, $9]));
         }))) !== undefined && ($f3 = $1?.f) !== undefined && !$1.linked && $f3.new !== undefined ? ($f3.new = $2) : ($s.pcs[$d] = $pc + 3, rt.setIndex($1, "new", $2, "local 'Store'")));
         $4 = Store;
@@ -89,33 +88,29 @@ export default function load($env) {
             let $f4;
             let $5;
             let $6;
-            let $7;
+            let $f7;
             let $8;
             let $f9;
             let $10;
-            let $f11;
-            let $12;
-            let $13;
-            let $m14;
-            let $f15;
-            let $16;
-            let $17;
-            let $m18;
-            let $f19;
-            let $20;
-            let $21;
-            let $m22;
-            let $f23;
-            let $24;
-            let $25;
-            let $26;
-            const $va = rt.NONE;
+            let $11;
+            let $m12;
+            let $f13;
+            let $14;
+            let $15;
+            let $m16;
+            let $f17;
+            let $18;
+            let $19;
+            let $m20;
+            let $f21;
+            let $22;
+            let $23;
             let id = ($1 = self, (($f4 = $1?.f) !== undefined && (($2 = $f4.next_id) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.next_id) !== undefined || (!("next_id" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 4), rt.index($1, "next_id", "local 'self'"))));
             $5 = self;
-            (($8 = ($6 = (id), $7 = (1), (typeof $6 === 'number' && typeof $7 === 'number' ? $6 + $7 : (rt.at($s, $d, $pc + 5), rt.add($6, $7, "local 'id'"))))) !== undefined && ($f9 = $5?.f) !== undefined && !$5.linked && $f9.next_id !== undefined ? ($f9.next_id = $8) : (rt.at($s, $d, $pc + 5), rt.setIndex($5, "next_id", $8, "local 'self'")));
-            (($10 = id) !== undefined && ($f11 = record?.f) !== undefined && !record.linked && $f11.id !== undefined ? ($f11.id = $10) : (rt.at($s, $d, $pc + 6), rt.setIndex(record, "id", $10, "local 'record'")));
-            (rt.at($s, $d, $pc + 7), rt.setIndex(($12 = self, (($f15 = $12?.f) !== undefined && (($13 = $f15.items) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.items) !== undefined || (!("items" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : (rt.at($s, $d, $pc + 7), rt.index($12, "items", "local 'self'")))), id, record, "field 'items'"));
-            (rt.at($s, $d, $pc + 8), rt.setIndex(($16 = self, (($f19 = $16?.f) !== undefined && (($17 = $f19.order) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.order) !== undefined || (!("order" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : (rt.at($s, $d, $pc + 8), rt.index($16, "order", "local 'self'")))), ($25 = (($24 = (($20 = self, (($f23 = $20?.f) !== undefined && (($21 = $f23.order) !== undefined || ($m22 = $20.metatable) === undefined || ($21 = $m22.view.order) !== undefined || (!("order" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : (rt.at($s, $d, $pc + 8), rt.index($20, "order", "local 'self'"))))), ($24?.arr !== undefined ? $24.length() : typeof $24 === 'string' ? $24.length : (rt.at($s, $d, $pc + 8), rt.len($24, "field 'order'"))))), $26 = (1), (typeof $25 === 'number' && typeof $26 === 'number' ? $25 + $26 : (rt.at($s, $d, $pc + 8), rt.add($25, $26)))), id, "field 'order'"));
+            (($6 = (typeof id === 'number' ? id + 1 : (rt.at($s, $d, $pc + 5), rt.add(id, 1, "local 'id'")))) !== undefined && ($f7 = $5?.f) !== undefined && !$5.linked && $f7.next_id !== undefined ? ($f7.next_id = $6) : (rt.at($s, $d, $pc + 5), rt.setIndex($5, "next_id", $6, "local 'self'")));
+            (($8 = id) !== undefined && ($f9 = record?.f) !== undefined && !record.linked && $f9.id !== undefined ? ($f9.id = $8) : (rt.at($s, $d, $pc + 6), rt.setIndex(record, "id", $8, "local 'record'")));
+            (rt.at($s, $d, $pc + 7), rt.setIndex(($10 = self, (($f13 = $10?.f) !== undefined && (($11 = $f13.items) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.items) !== undefined || (!("items" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 7), rt.index($10, "items", "local 'self'")))), id, record, "field 'items'"));
+            (rt.at($s, $d, $pc + 8), rt.setIndex(($14 = self, (($f17 = $14?.f) !== undefined && (($15 = $f17.order) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.order) !== undefined || (!("order" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : (rt.at($s, $d, $pc + 8), rt.index($14, "order", "local 'self'")))), ($23 = (($22 = (($18 = self, (($f21 = $18?.f) !== undefined && (($19 = $f21.order) !== undefined || ($m20 = $18.metatable) === undefined || ($19 = $m20.view.order) !== undefined || (!("order" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : (rt.at($s, $d, $pc + 8), rt.index($18, "order", "local 'self'"))))), ($22?.arr !== undefined ? $22.length() : typeof $22 === 'string' ? $22.length : (rt.at($s, $d, $pc + 8), rt.len($22, "field 'order'"))))), (typeof $23 === 'number' ? $23 + 1 : (rt.at($s, $d, $pc + 8), rt.add($23, 1)))), id, "field 'order'"));
             return rt.leave($s, $d, record);
         }) !== undefined && ($f6 = $4?.f) !== undefined && !$4.linked && $f6.insert !== undefined ? ($f6.insert = $5) : ($s.pcs[$d] = $pc + 9, rt.setIndex($4, "insert", $5, "local 'Store'")));
         $7 = Store;
@@ -126,7 +121,6 @@ export default function load($env) {
             let $m3;
             let $f4;
             let $5;
-            const $va = rt.NONE;
             return rt.leave($s, $d, rt.index(($1 = self_1, (($f4 = $1?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 10), rt.index($1, "items", "local 'self'")))), ($5 = id_1, rt.at($s, $d, $pc + 10), $5), "field 'items'"));
         }) !== undefined && ($f9 = $7?.f) !== undefined && !$7.linked && $f9.get !== undefined ? ($f9.get = $8) : ($s.pcs[$d] = $pc + 11, rt.setIndex($7, "get", $8, "local 'Store'")));
         $10 = Store;
@@ -157,7 +151,6 @@ export default function load($env) {
             let $20;
             let $21;
             let $a22;
-            const $va = rt.NONE;
             let out = new rt.LuaTable();
             {
                 const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.ipairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 12, rt.getGlobal($env, "ipairs"))), $4 = ($5 = self_2, (($f8 = $5?.f) !== undefined && (($6 = $f8.order) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.order) !== undefined || (!("order" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 12, rt.index($5, "order", "local 'self'")))), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn($2, "global 'ipairs'"), $fn1($4)))], 3);
@@ -203,22 +196,19 @@ export default function load($env) {
             let $15;
             let $m16;
             let $f17;
-            let $18;
+            let $fn18;
             let $19;
-            let $fn20;
+            let $20;
             let $21;
             let $22;
-            let $23;
-            let $24;
-            let $m25;
-            let $f26;
+            let $m23;
+            let $f24;
+            let $25;
+            let $26;
             let $27;
-            let $28;
-            let $29;
-            let $m30;
-            let $f31;
-            let $32;
-            const $va = rt.NONE;
+            let $m28;
+            let $f29;
+            let $30;
             if (!rt.t(rt.index(($1 = self_3, (($f4 = $1?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 17, rt.index($1, "items", "local 'self'")))), ($5 = id_3, $s.pcs[$d] = $pc + 17, $5), "field 'items'"))) {
                 return rt.leave($s, $d, false);
             }
@@ -235,8 +225,8 @@ export default function load($env) {
                         break;
                     let i = $k1;
                     let v = (Array.isArray($r1) ? $r1[1] : undefined);
-                    if (($18 = (v), $19 = (id_3), ($18 === $19 || (typeof $18 === 'object' && typeof $19 === 'object' && ($s.pcs[$d] = $pc + 22, rt.eq($18, $19)))))) {
-                        ($21 = ($22 = (($23 = $env.f.table) !== undefined ? $23 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), (($f26 = $22?.f) !== undefined && (($24 = $f26.remove) !== undefined || ($m25 = $22.metatable) === undefined || ($24 = $m25.view.remove) !== undefined || (!("remove" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 22, rt.index($22, "remove", "global 'table'")))), $27 = ($28 = self_3, (($f31 = $28?.f) !== undefined && (($29 = $f31.order) !== undefined || ($m30 = $28.metatable) === undefined || ($29 = $m30.view.order) !== undefined || (!("order" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : ($s.pcs[$d] = $pc + 22, rt.index($28, "order", "local 'self'")))), $32 = i, $s.pcs[$d] = $pc + 23, $fn20 = rt.fn($21, "field 'remove'"), $fn20($27, $32));
+                    if ((v === id_3 || (typeof v === 'object' && typeof id_3 === 'object' && ($s.pcs[$d] = $pc + 22, rt.eq(v, id_3))))) {
+                        ($19 = ($20 = (($21 = $env.f.table) !== undefined ? $21 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), (($f24 = $20?.f) !== undefined && (($22 = $f24.remove) !== undefined || ($m23 = $20.metatable) === undefined || ($22 = $m23.view.remove) !== undefined || (!("remove" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 22, rt.index($20, "remove", "global 'table'")))), $25 = ($26 = self_3, (($f29 = $26?.f) !== undefined && (($27 = $f29.order) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.order) !== undefined || (!("order" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 22, rt.index($26, "order", "local 'self'")))), $30 = i, $s.pcs[$d] = $pc + 23, $fn18 = rt.fn($19, "field 'remove'"), $fn18($25, $30));
                         break $loop1;
                     }
                 }

@@ -76,7 +76,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $9: rt.LuaValue;
         let $t10: number;
         let $r11: rt.LuaResult;
-        const $va: rt.LuaValue[] = rt.NONE;
         return ($2 = (($3 = $env.f.setmetatable) !== undefined ? $3 : ($s.pcs[$d] = $pc + 1, rt.getGlobal($env, "setmetatable"))), $4 = ($5 = new rt.LuaTable(), $6 = new rt.LuaTable(), $o7 = new rt.FieldsObject(), $n8 = 3, $o7.next_id = 1, $o7.items = $5, $o7.order = $6, rt.LuaTable.record($o7, $n8)), $9 = Store, $s.pcs[$d] = $pc + 2, $fn1 = rt.fn($2, "global 'setmetatable'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($4, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$4, $9]));
       }) as rt.LuaFunction)) !== undefined && ($f3 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f3.new !== undefined ? ($f3.new = $2) : ($s.pcs[$d] = $pc + 3, rt.setIndex($1, "new", $2, "local 'Store'")));
       $4 = Store;
@@ -88,33 +87,29 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
+        let $f7: rt.Fields | undefined;
         let $8: rt.LuaValue;
         let $f9: rt.Fields | undefined;
         let $10: rt.LuaValue;
-        let $f11: rt.Fields | undefined;
-        let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
-        let $m14: rt.LuaTable | undefined;
-        let $f15: rt.Fields | undefined;
-        let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
-        let $m18: rt.LuaTable | undefined;
-        let $f19: rt.Fields | undefined;
-        let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
-        let $m22: rt.LuaTable | undefined;
-        let $f23: rt.Fields | undefined;
-        let $24: rt.LuaValue;
-        let $25: rt.LuaValue;
-        let $26: rt.LuaValue;
-        const $va: rt.LuaValue[] = rt.NONE;
+        let $11: rt.LuaValue;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $14: rt.LuaValue;
+        let $15: rt.LuaValue;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
+        let $18: rt.LuaValue;
+        let $19: rt.LuaValue;
+        let $m20: rt.LuaTable | undefined;
+        let $f21: rt.Fields | undefined;
+        let $22: rt.LuaValue;
+        let $23: rt.LuaValue;
         let id: rt.LuaValue = ($1 = self as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.next_id) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.next_id) !== undefined || (!("next_id" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 4), rt.index($1, "next_id", "local 'self'"))));
         $5 = self;
-        (($8 = ($6 = (id) as rt.LuaValue, $7 = (1) as rt.LuaValue, (typeof $6 === 'number' && typeof $7 === 'number' ? $6 + $7 : (rt.at($s, $d, $pc + 5), rt.add($6, $7, "local 'id'"))))) !== undefined && ($f9 = ($5 as rt.LuaTable)?.f) !== undefined && !($5 as rt.LuaTable).linked && $f9.next_id !== undefined ? ($f9.next_id = $8) : (rt.at($s, $d, $pc + 5), rt.setIndex($5, "next_id", $8, "local 'self'")));
-        (($10 = id) !== undefined && ($f11 = (record as rt.LuaTable)?.f) !== undefined && !(record as rt.LuaTable).linked && $f11.id !== undefined ? ($f11.id = $10) : (rt.at($s, $d, $pc + 6), rt.setIndex(record, "id", $10, "local 'record'")));
-        (rt.at($s, $d, $pc + 7), rt.setIndex(($12 = self as rt.LuaValue, (($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.items) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.items) !== undefined || (!("items" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : (rt.at($s, $d, $pc + 7), rt.index($12, "items", "local 'self'")))), id, record, "field 'items'"));
-        (rt.at($s, $d, $pc + 8), rt.setIndex(($16 = self as rt.LuaValue, (($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.order) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.order) !== undefined || (!("order" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : (rt.at($s, $d, $pc + 8), rt.index($16, "order", "local 'self'")))), ($25 = (($24 = (($20 = self as rt.LuaValue, (($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.order) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.order) !== undefined || (!("order" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : (rt.at($s, $d, $pc + 8), rt.index($20, "order", "local 'self'"))))) as rt.LuaValue, (($24 as rt.LuaTable)?.arr !== undefined ? ($24 as rt.LuaTable).length() : typeof $24 === 'string' ? $24.length : (rt.at($s, $d, $pc + 8), rt.len($24, "field 'order'"))))) as rt.LuaValue, $26 = (1) as rt.LuaValue, (typeof $25 === 'number' && typeof $26 === 'number' ? $25 + $26 : (rt.at($s, $d, $pc + 8), rt.add($25, $26)))), id, "field 'order'"));
+        (($6 = (typeof id === 'number' ? id + 1 : (rt.at($s, $d, $pc + 5), rt.add(id, 1, "local 'id'")))) !== undefined && ($f7 = ($5 as rt.LuaTable)?.f) !== undefined && !($5 as rt.LuaTable).linked && $f7.next_id !== undefined ? ($f7.next_id = $6) : (rt.at($s, $d, $pc + 5), rt.setIndex($5, "next_id", $6, "local 'self'")));
+        (($8 = id) !== undefined && ($f9 = (record as rt.LuaTable)?.f) !== undefined && !(record as rt.LuaTable).linked && $f9.id !== undefined ? ($f9.id = $8) : (rt.at($s, $d, $pc + 6), rt.setIndex(record, "id", $8, "local 'record'")));
+        (rt.at($s, $d, $pc + 7), rt.setIndex(($10 = self as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.items) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.items) !== undefined || (!("items" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 7), rt.index($10, "items", "local 'self'")))), id, record, "field 'items'"));
+        (rt.at($s, $d, $pc + 8), rt.setIndex(($14 = self as rt.LuaValue, (($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.order) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.order) !== undefined || (!("order" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : (rt.at($s, $d, $pc + 8), rt.index($14, "order", "local 'self'")))), ($23 = (($22 = (($18 = self as rt.LuaValue, (($f21 = ($18 as rt.LuaTable)?.f) !== undefined && (($19 = $f21.order) !== undefined || ($m20 = ($18 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.order) !== undefined || (!("order" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : (rt.at($s, $d, $pc + 8), rt.index($18, "order", "local 'self'"))))) as rt.LuaValue, (($22 as rt.LuaTable)?.arr !== undefined ? ($22 as rt.LuaTable).length() : typeof $22 === 'string' ? $22.length : (rt.at($s, $d, $pc + 8), rt.len($22, "field 'order'"))))) as rt.LuaValue, (typeof $23 === 'number' ? $23 + 1 : (rt.at($s, $d, $pc + 8), rt.add($23, 1)))), id, "field 'order'"));
         return rt.leave($s, $d, record);
       }) !== undefined && ($f6 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f6.insert !== undefined ? ($f6.insert = $5) : ($s.pcs[$d] = $pc + 9, rt.setIndex($4, "insert", $5, "local 'Store'")));
       $7 = Store;
@@ -125,7 +120,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
-        const $va: rt.LuaValue[] = rt.NONE;
         return rt.leave($s, $d, rt.index(($1 = self_1 as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 10), rt.index($1, "items", "local 'self'")))), ($5 = id_1, rt.at($s, $d, $pc + 10), $5), "field 'items'"));
       }) !== undefined && ($f9 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f9.get !== undefined ? ($f9.get = $8) : ($s.pcs[$d] = $pc + 11, rt.setIndex($7, "get", $8, "local 'Store'")));
       $10 = Store;
@@ -155,7 +149,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $20: rt.LuaValue;
         let $21: rt.LuaValue;
         let $a22: rt.LuaValue[] | undefined;
-        const $va: rt.LuaValue[] = rt.NONE;
         let out: rt.LuaTable = new rt.LuaTable();
          {
           const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.ipairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 12, rt.getGlobal($env, "ipairs"))), $4 = ($5 = self_2 as rt.LuaValue, (($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.order) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.order) !== undefined || (!("order" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 12, rt.index($5, "order", "local 'self'")))), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn($2, "global 'ipairs'"), $fn1($4)))], 3);
@@ -199,22 +192,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $15: rt.LuaValue;
         let $m16: rt.LuaTable | undefined;
         let $f17: rt.Fields | undefined;
-        let $18: rt.LuaValue;
+        let $fn18!: rt.LuaFunction;
         let $19: rt.LuaValue;
-        let $fn20!: rt.LuaFunction;
+        let $20: rt.LuaValue;
         let $21: rt.LuaValue;
         let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
-        let $m25: rt.LuaTable | undefined;
-        let $f26: rt.Fields | undefined;
+        let $m23: rt.LuaTable | undefined;
+        let $f24: rt.Fields | undefined;
+        let $25: rt.LuaValue;
+        let $26: rt.LuaValue;
         let $27: rt.LuaValue;
-        let $28: rt.LuaValue;
-        let $29: rt.LuaValue;
-        let $m30: rt.LuaTable | undefined;
-        let $f31: rt.Fields | undefined;
-        let $32: rt.LuaValue;
-        const $va: rt.LuaValue[] = rt.NONE;
+        let $m28: rt.LuaTable | undefined;
+        let $f29: rt.Fields | undefined;
+        let $30: rt.LuaValue;
         if (!rt.t(rt.index(($1 = self_3 as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 17, rt.index($1, "items", "local 'self'")))), ($5 = id_3, $s.pcs[$d] = $pc + 17, $5), "field 'items'"))) {
           return rt.leave($s, $d, false);
         }
@@ -230,8 +220,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             if ($k1 === undefined) break;
             let i: rt.LuaValue = $k1;
             let v: rt.LuaValue = (Array.isArray($r1) ? $r1[1] : undefined);
-            if (($18 = (v) as rt.LuaValue, $19 = (id_3) as rt.LuaValue, ($18 === $19 || (typeof $18 === 'object' && typeof $19 === 'object' && ($s.pcs[$d] = $pc + 22, rt.eq($18, $19)))))) {
-              ($21 = ($22 = (($23 = $env.f.table) !== undefined ? $23 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), (($f26 = ($22 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.remove) !== undefined || ($m25 = ($22 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.remove) !== undefined || (!("remove" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 22, rt.index($22, "remove", "global 'table'")))), $27 = ($28 = self_3 as rt.LuaValue, (($f31 = ($28 as rt.LuaTable)?.f) !== undefined && (($29 = $f31.order) !== undefined || ($m30 = ($28 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view.order) !== undefined || (!("order" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : ($s.pcs[$d] = $pc + 22, rt.index($28, "order", "local 'self'")))), $32 = i, $s.pcs[$d] = $pc + 23, $fn20 = rt.fn($21, "field 'remove'"), $fn20($27, $32));
+            if ((v === id_3 || (typeof v === 'object' && typeof id_3 === 'object' && ($s.pcs[$d] = $pc + 22, rt.eq(v, id_3))))) {
+              ($19 = ($20 = (($21 = $env.f.table) !== undefined ? $21 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), (($f24 = ($20 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.remove) !== undefined || ($m23 = ($20 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.remove) !== undefined || (!("remove" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 22, rt.index($20, "remove", "global 'table'")))), $25 = ($26 = self_3 as rt.LuaValue, (($f29 = ($26 as rt.LuaTable)?.f) !== undefined && (($27 = $f29.order) !== undefined || ($m28 = ($26 as rt.LuaTable).metatable) === undefined || ($27 = $m28.view.order) !== undefined || (!("order" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 22, rt.index($26, "order", "local 'self'")))), $30 = i, $s.pcs[$d] = $pc + 23, $fn18 = rt.fn($19, "field 'remove'"), $fn18($25, $30));
               break $loop1;
             }
           }

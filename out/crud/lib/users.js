@@ -148,7 +148,6 @@ export default function load($env) {
             let $8;
             let $t9;
             let $r10;
-            const $va = rt.NONE;
             if (!rt.t(rt.first(($1 = s, $s.pcs[$d] = $pc + 20, rt.fn((($f4 = $1?.f) !== undefined && (($2 = $f4.match) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.match) !== undefined || (!("match" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "match", "local 's'")), "method 'match'")($1, "^%d+$"))))) {
                 return rt.leave($s, $d, undefined);
             }

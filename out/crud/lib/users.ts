@@ -147,7 +147,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $8: rt.LuaValue;
         let $t9: number;
         let $r10: rt.LuaResult;
-        const $va: rt.LuaValue[] = rt.NONE;
         if (!rt.t(rt.first(($1 = s as rt.LuaValue, $s.pcs[$d] = $pc + 20, rt.fn((($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.match) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.match) !== undefined || (!("match" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "match", "local 's'")), "method 'match'")($1, "^%d+$"))))) {
           return rt.leave($s, $d, undefined);
         }

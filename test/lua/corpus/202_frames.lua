@@ -63,3 +63,10 @@ print(down(2))
 -- a for iterator names its frame
 local function iter(s, i) if i < 2 then return i + 1, tb("iter") end end
 for i, v in iter, nil, 0 do print(i, v) end
+
+-- math calls in tail position: in place for numbers, a tail call otherwise
+local function fl(x) return math.floor(x) end
+print(fl(2.5), select('#', fl(3.7)), fl("4.5"))
+print(pcall(fl, "x"))
+local function deepfl(n) if n == 0 then return math.abs(-n - 1) end return deepfl(n - 1) end
+print(deepfl(10000))

@@ -1,0 +1,301 @@
+// Lua patterns compiled to JS functions, for the patterns a program uses often.
+//
+// pattern.ts interprets a pattern item by item at every position it tries, re-reading the
+// pattern text each time. Here a pattern that is used often is read once and turned into
+// one JS function (new Function) in which each item is a test on a byte, with its quantifier
+// as a loop and backtracking as the fall-through of a failed attempt, so V8 optimizes each
+// pattern on its own. Which bytes an item matches is computed with pattern.ts's own
+// singleMatch/matchBracketClass over all 256 bytes, so both paths share one definition of
+// the classes and sets.
+//
+// Only well-formed patterns are compiled: a pattern that would raise an error (malformed,
+// unbalanced, an invalid back-reference, too many or unfinished captures, nesting that could
+// reach "pattern too complex") stays with the interpreter, which raises it when it reaches
+// the faulty item, as luajit does.
+import { CAP_POSITION, MAX_CAPTURES, MAX_DEPTH, MatchState, classEnd, matchBracketClass, singleMatch } from './pattern.js';
+
+/**
+ * A compiled pattern: the end index of the first match at or after `st` (only at `st` when
+ * anchored), or -1. On a match it sets `ms.start`, `ms.level` and the captures.
+ */
+export type Matcher = (src: string, st: number, ms: MatchState) => number;
+
+type Item =
+  | { kind: 'single'; set: Uint8Array; quant: number }
+  | { kind: 'open'; level: number; position: boolean }
+  | { kind: 'close'; level: number }
+  | { kind: 'end' }
+  | { kind: 'balance'; open: number; close: number }
+  | { kind: 'frontier'; set: Uint8Array }
+  | { kind: 'backref'; level: number; position: boolean };
+
+/** Reads the items of `pat` from index p0, or undefined when matching could raise an error. */
+function parseItems(pat: string, p0: number): { items: Item[]; captures: boolean[] } | undefined {
+  const ms = new MatchState();
+  ms.reset('', pat);
+  const end = ms.patEnd;
+  const items: Item[] = [];
+  /** Per capture: is it a position capture. */
+  const captures: boolean[] = [];
+  /** Per capture: is it closed yet. */
+  const closed: boolean[] = [];
+  let recursions = 0;
+  let p = p0;
+  try {
+    while (p < end) {
+      const c = pat.charCodeAt(p);
+      if (c === 40) { // (
+        if (captures.length >= MAX_CAPTURES) return undefined;
+        const position = pat.charCodeAt(p + 1) === 41;
+        items.push({ kind: 'open', level: captures.length, position });
+        captures.push(position);
+        closed.push(position);
+        recursions++;
+        p += position ? 2 : 1;
+        continue;
+      }
+      if (c === 41) { // )
+        let l = closed.length - 1;
+        while (l >= 0 && closed[l]) l--;
+        if (l < 0) return undefined;
+        closed[l] = true;
+        items.push({ kind: 'close', level: l });
+        recursions++;
+        p++;
+        continue;
+      }
+      if (c === 36 && p + 1 === end) { // $ at the end
+        items.push({ kind: 'end' });
+        p++;
+        continue;
+      }
+      if (c === 37) { // %
+        const nc = pat.charCodeAt(p + 1);
+        if (nc === 98) { // %b
+          if (p + 3 >= end) return undefined;
+          items.push({ kind: 'balance', open: pat.charCodeAt(p + 2), close: pat.charCodeAt(p + 3) });
+          p += 4;
+          continue;
+        }
+        if (nc === 102) { // %f
+          p += 2;
+          if (pat.charCodeAt(p) !== 91) return undefined;
+          const ep = classEnd(ms, p);
+          const set = new Uint8Array(256);
+          for (let b = 0; b < 256; b++) set[b] = matchBracketClass(ms, b, p, ep - 1) ? 1 : 0;
+          items.push({ kind: 'frontier', set });
+          p = ep;
+          continue;
+        }
+        if (nc >= 48 && nc <= 57) { // back-reference
+          const l = nc - 49;
+          if (l < 0 || l >= captures.length || !closed[l]) return undefined;
+          items.push({ kind: 'backref', level: l, position: captures[l] });
+          p += 2;
+          continue;
+        }
+      }
+      const ep = classEnd(ms, p);
+      const set = new Uint8Array(256);
+      for (let b = 0; b < 256; b++) set[b] = singleMatch(ms, b, p, ep) ? 1 : 0;
+      let quant = ep < end ? pat.charCodeAt(ep) : 0;
+      if (quant === 42 || quant === 43 || quant === 45 || quant === 63) {
+        recursions++;
+        p = ep + 1;
+      } else {
+        quant = 0;
+        p = ep;
+      }
+      items.push({ kind: 'single', set, quant });
+    }
+  } catch {
+    return undefined; // a malformed item: the interpreter raises it when it gets there
+  }
+  if (closed.some((c) => !c)) return undefined; // reading the captures raises "unfinished capture"
+  if (recursions + 1 >= MAX_DEPTH) return undefined;
+  return { items, captures };
+}
+
+/** Generated code grows with each '?' (both ways go on with the rest): past this, interpret. */
+const MAX_CODE = 40000;
+
+class Generator {
+  private vars = 0;
+  readonly sets: Uint8Array[] = [];
+  private readonly setNames = new Map<string, string>();
+
+  constructor(private readonly items: Item[], private readonly captures: boolean[], private readonly startVar: string) {}
+
+  private fresh(): string {
+    return `s${++this.vars}`;
+  }
+
+  /** A JS test that byte `c` (an expression without side effects) belongs to `set`. */
+  private test(set: Uint8Array, c: string): string {
+    let count = 0;
+    let only = -1;
+    for (let b = 0; b < 256; b++) if (set[b] === 1) { count++; only = b; }
+    if (count === 256) return 'true';
+    if (count === 1) return `${c} === ${only}`;
+    const key = set.join('');
+    let name = this.setNames.get(key);
+    if (name === undefined) {
+      name = `T${this.sets.length}`;
+      this.sets.push(set);
+      this.setNames.set(key, name);
+    }
+    return `${name}[${c}] === 1`;
+  }
+
+  /** Statements matching items k.. at position `s`: `return` on success, fall through on failure. */
+  gen(k: number, s: string): string {
+    const items = this.items;
+    if (k === items.length) return this.success(s);
+    const item = items[k];
+    switch (item.kind) {
+      case 'open':
+        return `c${item.level} = ${s};\n${this.gen(k + 1, s)}`;
+      case 'close':
+        return `e${item.level} = ${s};\n${this.gen(k + 1, s)}`;
+      case 'end':
+        return `if (${s} === n) {\n${this.gen(k + 1, s)}\n}`;
+      case 'balance': {
+        const j = this.fresh();
+        return `if (${s} < n && src.charCodeAt(${s}) === ${item.open}) {\n` +
+          `let ${j} = ${s}, depth = 1;\n` +
+          `while (++${j} < n) { const b = src.charCodeAt(${j}); ` +
+          `if (b === ${item.close}) { if (--depth === 0) break; } else if (b === ${item.open}) depth++; }\n` +
+          `if (${j} < n) {\n${j}++;\n${this.gen(k + 1, j)}\n}\n}`;
+      }
+      case 'frontier': {
+        const before = this.test(item.set, `(${s} === 0 ? 0 : src.charCodeAt(${s} - 1))`);
+        const at = this.test(item.set, `(${s} < n ? src.charCodeAt(${s}) : 0)`);
+        return `if (!(${before}) && (${at})) {\n${this.gen(k + 1, s)}\n}`;
+      }
+      case 'backref': {
+        if (item.position) return ''; // a position capture never matches
+        const j = this.fresh();
+        const l = item.level;
+        return `{ const len = e${l} - c${l};\n` +
+          `if (n - ${s} >= len) { let q = 0; while (q < len && src.charCodeAt(c${l} + q) === src.charCodeAt(${s} + q)) q++;\n` +
+          `if (q === len) {\nconst ${j} = ${s} + len;\n${this.gen(k + 1, j)}\n} } }`;
+      }
+      case 'single': {
+        const j = this.fresh();
+        const t = (at: string) => this.test(item.set, `src.charCodeAt(${at})`);
+        const any = t('0') === 'true';
+        switch (item.quant) {
+          case 0:
+            return `if (${s} < n && ${t(s)}) {\nconst ${j} = ${s} + 1;\n${this.gen(k + 1, j)}\n}`;
+          case 63: // ?
+            return `if (${s} < n && ${t(s)}) {\nconst ${j} = ${s} + 1;\n${this.gen(k + 1, j)}\n}\n${this.gen(k + 1, s)}`;
+          case 42: // * : longest first, then give back one at a time
+            return `{ let ${j} = ${any ? 'n' : s};\n` +
+              (any ? '' : `while (${j} < n && ${t(j)}) ${j}++;\n`) +
+              `for (;;) {\n${this.gen(k + 1, j)}\nif (${j} === ${s}) break;\n${j}--;\n} }`;
+          case 43: // +
+            return `if (${s} < n && ${t(s)}) { let ${j} = ${any ? 'n' : `${s} + 1`};\n` +
+              (any ? '' : `while (${j} < n && ${t(j)}) ${j}++;\n`) +
+              `for (;;) {\n${this.gen(k + 1, j)}\nif (${j} === ${s} + 1) break;\n${j}--;\n} }`;
+          default: // - : shortest first
+            return `{ let ${j} = ${s};\nfor (;;) {\n${this.gen(k + 1, j)}\n` +
+              `if (${j} < n && ${t(j)}) ${j}++; else break;\n} }`;
+        }
+      }
+    }
+  }
+
+  private success(s: string): string {
+    const lines = [`ms.start = ${this.startVar};`, `ms.level = ${this.captures.length};`];
+    this.captures.forEach((position, l) => {
+      lines.push(`ci[${l}] = c${l};`, position ? `cl[${l}] = ${CAP_POSITION};` : `cl[${l}] = e${l} - c${l};`);
+    });
+    lines.push(`return ${s};`);
+    return lines.join('\n');
+  }
+}
+
+/** Compiles `pat` read from p0 (1 after an anchoring '^'), or undefined to interpret it. */
+export function compilePattern(pat: string, p0: number, anchored: boolean): Matcher | undefined {
+  const parsed = parseItems(pat, p0);
+  if (parsed === undefined) return undefined;
+  const { items, captures } = parsed;
+  const g = new Generator(items, captures, 's0');
+  const body = g.gen(0, 's0');
+  if (body.length > MAX_CODE) return undefined;
+  // A literal start lets the scan jump to the next place it occurs.
+  let prefix = '';
+  for (const item of items) {
+    if (item.kind !== 'single' || item.quant !== 0) break;
+    let only = -1;
+    let count = 0;
+    for (let b = 0; b < 256 && count < 2; b++) if (item.set[b] === 1) { count++; only = b; }
+    if (count !== 1) break;
+    prefix += String.fromCharCode(only);
+  }
+  const decls = captures.map((_, l) => `c${l} = 0, e${l} = 0`);
+  const lines = [
+    '"use strict";',
+    ...g.sets.map((_, i) => `const T${i} = sets[${i}];`),
+    'return function match(src, st, ms) {',
+    'const n = src.length, ci = ms.capInit, cl = ms.capLen;',
+    decls.length > 0 ? `let ${decls.join(', ')};` : '',
+  ];
+  if (anchored) {
+    lines.push('const s0 = st;', body, 'return -1;');
+  } else {
+    lines.push('for (let s0 = st; ; s0++) {');
+    if (prefix !== '') lines.push(`s0 = src.indexOf(${JSON.stringify(prefix)}, s0);`, 'if (s0 < 0) return -1;');
+    lines.push(body, 'if (s0 >= n) return -1;', '}');
+  }
+  lines.push('};');
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const factory = new Function('sets', lines.join('\n')) as (sets: Uint8Array[]) => Matcher;
+  return factory(g.sets);
+}
+
+/** How often a pattern has been used, and its compiled forms once it is worth compiling. */
+interface CacheEntry {
+  uses: number;
+  /** Scanning from index 0 (find, match, gmatch, gsub); null when it cannot be compiled. */
+  scan: Matcher | null | undefined;
+  /** Anchored: only at the start, from index 1 (after '^'). */
+  anchored: Matcher | null | undefined;
+}
+
+const cache = new Map<string, CacheEntry>();
+const MAX_CACHED = 256;
+/**
+ * Uses (one per call, more for long subjects) before a pattern is compiled. ROVERC_PATTERNS
+ * in the environment overrides it: `compile` compiles at the first use (the tests run the
+ * corpus so), `interpret` never compiles (to rule the compiler out when something looks wrong).
+ */
+const COMPILE_AFTER = patternMode() === 'compile' ? 0 : patternMode() === 'interpret' ? Infinity : 16;
+
+function patternMode(): string | undefined {
+  return typeof process === 'undefined' ? undefined : process.env.ROVERC_PATTERNS;
+}
+
+/**
+ * The compiled matcher for `pat` (anchored: after its '^', at one position only), or
+ * undefined while it is not used enough or cannot be compiled. `work` is how much this use
+ * counts: 1 per call, more for a long subject.
+ */
+export function compiledMatcher(pat: string, anchored: boolean, work: number): Matcher | undefined {
+  let entry = cache.get(pat);
+  if (entry === undefined) {
+    if (cache.size >= MAX_CACHED) cache.clear();
+    entry = { uses: 0, scan: undefined, anchored: undefined };
+    cache.set(pat, entry);
+  }
+  if (entry.uses < COMPILE_AFTER) {
+    entry.uses += work;
+    if (entry.uses < COMPILE_AFTER) return undefined;
+  }
+  if (anchored) {
+    if (entry.anchored === undefined) entry.anchored = compilePattern(pat, 1, true) ?? null;
+    return entry.anchored ?? undefined;
+  }
+  if (entry.scan === undefined) entry.scan = compilePattern(pat, 0, false) ?? null;
+  return entry.scan ?? undefined;
+}

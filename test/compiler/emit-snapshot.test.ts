@@ -1,0 +1,91 @@
+// Snapshots of the TypeScript emitted for small constructs, so that a change in what the
+// compiler writes (its speed or its readability) shows up in review. When a change is
+// intended, update the expected text here.
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { emittedFunction } from './emit-snapshot.js';
+
+function expectEmitted(lua: string, name: string, expected: string): void {
+  assert.equal(emittedFunction(lua, name), expected.trim());
+}
+
+it('arithmetic on unknown values tests them inline, locals and literals without temporaries', () => {
+  expectEmitted('local function f(a, b) return a + b * 2 end\nreturn f', 'f', `
+f = function $f(a?: rt.LuaValue, b?: rt.LuaValue): rt.LuaResult {
+  const $s = rt.current, $d = $s.depth;
+  return rt.leave($s, $d, ($1 = ((typeof b === 'number' ? b * 2 : (rt.at($s, $d, $pc), rt.mul(b, 2, "local 'b'")))) as rt.LuaValue, (typeof a === 'number' && typeof $1 === 'number' ? a + $1 : (rt.at($s, $d, $pc), rt.add(a, $1, "local 'a'")))));
+};`);
+});
+
+it('a leaf of proven numbers has no frame code', () => {
+  expectEmitted('local function sq(x) return x * x end\nreturn sq(3)', 'sq', `
+sq = (function $sq(x: number): rt.LuaResult {
+  return ((x * x));
+}) as rt.LuaFunction;`);
+});
+
+it('a field is a property load and a store, guarded', () => {
+  expectEmitted('local function f(p) p.x = p.x + 1 end\nreturn f', 'f', `
+f = function $f(p?: rt.LuaValue): rt.LuaResult {
+  const $s = rt.current, $d = $s.depth;
+  $1 = p;
+  (($7 = ($6 = (($2 = p as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.x) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.x) !== undefined || (!("x" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc), rt.index($2, "x", "local 'p'"))))) as rt.LuaValue, (typeof $6 === 'number' ? $6 + 1 : (rt.at($s, $d, $pc), rt.add($6, 1, "field 'x'"))))) !== undefined && ($f8 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f8.x !== undefined ? ($f8.x = $7) : (rt.at($s, $d, $pc), rt.setIndex($1, "x", $7, "local 'p'")));
+  return rt.leave($s, $d, rt.NONE);
+};`);
+});
+
+it('a call records its position (one int) just before it', () => {
+  expectEmitted('local function f(t) local s = tostring(t) return s end\nreturn f', 'f', `
+f = function $f(t?: rt.LuaValue): rt.LuaResult {
+  const $s = rt.current, $d = $s.depth;
+  if ($d >= $s.limit) $s.deepen();
+  $s.depth = $d + 1;
+  let s: rt.LuaValue = rt.first(($s.pcs[$d] = $pc + 1, rt.fn((($1 = $env.f.tostring) !== undefined ? $1 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "tostring"))), "global 'tostring'")(t)));
+  return rt.leave($s, $d, s);
+};`);
+});
+
+it('a method call', () => {
+  expectEmitted('local function f(o) local r = o:m(1) return r end\nreturn f', 'f', `
+f = function $f(o?: rt.LuaValue): rt.LuaResult {
+  const $s = rt.current, $d = $s.depth;
+  if ($d >= $s.limit) $s.deepen();
+  $s.depth = $d + 1;
+  let r: rt.LuaValue = rt.first(($1 = o as rt.LuaValue, $s.pcs[$d] = $pc, rt.fn((($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.m) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.m) !== undefined || (!("m" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "m", "local 'o'")), "method 'm'")($1, 1)));
+  return rt.leave($s, $d, r);
+};`);
+});
+
+it('a numeric for over the array part', () => {
+  expectEmitted('local function f(t) local s = 0 for i = 1, #t do s = s + t[i] end return s end\nreturn f', 'f', `
+f = function $f(t?: rt.LuaValue): rt.LuaResult {
+  const $s = rt.current, $d = $s.depth;
+  let s: rt.LuaValue = 0;
+   {
+    const $a1 = 1;
+    const $b1 = ($2 = ($1 = (t) as rt.LuaValue, (($1 as rt.LuaTable)?.arr !== undefined ? ($1 as rt.LuaTable).length() : typeof $1 === 'string' ? $1.length : (rt.at($s, $d, $pc), rt.len($1, "local 't'")))), (rt.at($s, $d, $pc), rt.forNumber($2, 'limit')));
+    $loop1: for (let i: number = $a1; i <= $b1; i++) {
+      s = ($7 = (($3 = t, $k4 = i, ($a6 = ($3 as rt.LuaTable)?.arr) !== undefined && ($k4 - 1 >>> 0) === $k4 - 1 && ($5 = $a6[$k4 - 1]) !== undefined ? $5 : (rt.at($s, $d, $pc), rt.index($3, $k4, "local 't'")))) as rt.LuaValue, (typeof s === 'number' && typeof $7 === 'number' ? s + $7 : (rt.at($s, $d, $pc), rt.add(s, $7, "local 's'"))));
+    }
+  }
+  return rt.leave($s, $d, s);
+};`);
+});
+
+it('math.sqrt runs in place while it is the library function', () => {
+  expectEmitted('local function f(x) local r = math.sqrt(x) return r end\nreturn f', 'f', `
+f = function $f(x?: rt.LuaValue): rt.LuaResult {
+  const $s = rt.current, $d = $s.depth;
+  if ($d >= $s.limit) $s.deepen();
+  $s.depth = $d + 1;
+  let r: rt.LuaValue = rt.first(($1 = ($3 = (($4 = $env.f.math) !== undefined ? $4 : ($s.pcs[$d] = $pc + 1, rt.getGlobal($env, "math"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.sqrt) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.sqrt) !== undefined || (!("sqrt" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 1, rt.index($3, "sqrt", "global 'math'")))), $2 = x, $1 === rt.MATH_UNARY.sqrt && typeof $2 === 'number' ? Math.sqrt($2) : ($s.pcs[$d] = $pc, rt.fn($1, "field 'sqrt'")($2))));
+  return rt.leave($s, $d, r);
+};`);
+});
+
+it('a record constructor sets its fields at the site', () => {
+  expectEmitted('local function f(x, y) return { x = x, y = y } end\nreturn f', 'f', `
+f = function $f(x?: rt.LuaValue, y?: rt.LuaValue): rt.LuaResult {
+  return (($1 = x, $2 = y, $o3 = new rt.FieldsObject(), $n4 = 0, ($1 !== undefined && ($o3.x = $1, $n4++)), ($2 !== undefined && ($o3.y = $2, $n4++)), rt.LuaTable.record($o3, $n4)));
+};`);
+});
