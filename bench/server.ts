@@ -5,7 +5,7 @@
 // per request (/proc/<pid>/stat over the measured interval): on a shared 2-core machine
 // req/s also measures wrk and the neighbours.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { comparable, coreTicks, cpuSeconds, firstDifference, HOST, peakRssMb, rawGet, running, startServer, stopServer, type Server } from './http/servers.js';
@@ -50,14 +50,15 @@ interface Sample { cpuUs: number; rps: number; p50Ms: number; p99Ms: number; cpu
  * never rewritten (the test that out/ is fresh must see them as committed).
  */
 function ensureBuilt(apps: string[], log: (s: string) => void): void {
-  const missing = apps.filter((app) => !existsSync(path.join(ROOT, 'out', app, 'roverc')));
-  if (missing.length === 0) return;
-  log(`out/*/roverc missing for ${missing.join(', ')}: copying it from a fresh build`);
+  // Always anew: a runtime copy left by an older build would run old runtime code unnoticed.
+  log(`copying out/*/roverc from a fresh build for ${apps.join(', ')}`);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'roverc-bench-out-'));
   try {
-    for (const app of missing) {
+    for (const app of apps) {
       buildExample(app, path.join(tmp, app));
-      cpSync(path.join(tmp, app, 'roverc'), path.join(ROOT, 'out', app, 'roverc'), { recursive: true });
+      const target = path.join(ROOT, 'out', app, 'roverc');
+      rmSync(target, { recursive: true, force: true });
+      cpSync(path.join(tmp, app, 'roverc'), target, { recursive: true });
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
