@@ -72,6 +72,12 @@ class CompiledFrame implements StackFrame {
 }
 
 /**
+ * A compiled frame read before it recorded any position: only when JS ran out of stack
+ * right after the frame was entered (a pc is recorded before anything else can look).
+ */
+const UNPLACED: StackFrame = new CompiledFrame('?', 0, 0, undefined, undefined);
+
+/**
  * `depth` frames are live. Depth d is either a compiled frame (`pcs[d] > 0`, or < 0 while it
  * makes a metamethod call named in `names[d]`) or an object frame in `frames[d]` (`pcs[d]`
  * is 0): interpreted functions and library functions that call back into Lua (pcall).
@@ -121,7 +127,7 @@ export class CallStack {
   /** The frame at depth d (0 = outermost) as readers see it. */
   frameAt(d: number): StackFrame {
     const pc = this.pcs[d];
-    if (pc === 0) return this.frames[d] as StackFrame;
+    if (pc === 0) return this.frames[d] ?? UNPLACED;
     const at = pc > 0 ? pc : -pc;
     const site = PC_SITE[at];
     return new CompiledFrame(site.chunk, PC_LINE[at], site.defined, describeCall(this.callNameAt(d - 1)), this.envs[d]);

@@ -9,21 +9,12 @@ import * as writer from '../../runtime/http/json-writer.js';
 import type { Shape } from '../../runtime/http/response-shape.js';
 import { LuaTable } from '../../runtime/lua/table.js';
 import type { LuaValue } from '../../runtime/lua/value.js';
+import { rng } from '../support/rng.js';
 
 function compile(shape: Shape): writer.JsonSerializer {
   const source = serializerSource(shape);
   assert.ok(source !== undefined, 'a serializer');
   return new Function('j', `return ${source}(j);`)(writer) as writer.JsonSerializer;
-}
-
-/** A small deterministic PRNG (mulberry32), so a failure names a seed that reproduces it. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const NUMBERS = [0, -0, 1, -1, 42, 3.5, -2.25, 1e21, 1e-7, 2 ** 53, 123456789.125, NaN, Infinity, -Infinity, 0.1 + 0.2];

@@ -7,20 +7,9 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { emptySequencesOnly, HTTP_FIXTURES, RawConnection, startServer, type RunningServer } from './support.js';
+import { rng } from '../support/rng.js';
 
 const APP = path.join(HTTP_FIXTURES, 'direct', 'app.lua');
-
-/** A small seeded generator (mulberry32), so that a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Pieces of percent-encoded text: plain, escapes JSON must escape, UTF-8, bytes that are not UTF-8, and bad escapes. */
 const PIECES = ['a', 'Z9', '+', '%20', '%22', '%5C', '%2F', '%0A', '%0D', '%09', '%01', '%1F', '%7F', '%C3%A9', '%E2%82%AC', '%F0%9F%98%80',

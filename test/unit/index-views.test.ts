@@ -8,15 +8,7 @@ import { describe, it } from 'node:test';
 import { index } from '../../runtime/lua/ops.js';
 import { CUT, LuaTable } from '../../runtime/lua/table.js';
 import type { LuaValue } from '../../runtime/lua/value.js';
-
-function rng(seed: number): (n: number) => number {
-  let s = seed >>> 0;
-  return (n) => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return (s >>> 16) % n; // an LCG's low bits repeat with a short period
-
-  };
-}
+import { intRng as rng } from '../support/rng.js';
 
 /** What compiled code computes for `t.k`: a value, nil, or 'runtime' when it must ask. */
 function fastRead(t: LuaTable, k: string): LuaValue | 'runtime' {

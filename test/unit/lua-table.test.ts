@@ -4,14 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LuaTable } from '../../runtime/lua/table.js';
 import type { LuaValue } from '../../runtime/lua/value.js';
-
-function rng(seed: number): (n: number) => number {
-  let s = seed >>> 0;
-  return (n) => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s % n;
-  };
-}
+import { intRng as rng } from '../support/rng.js';
 
 /** Every key a traversal from nil visits, in order. */
 function traverse(t: LuaTable): LuaValue[] {

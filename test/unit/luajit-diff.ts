@@ -106,17 +106,7 @@ export function lit(v: LuaValue): string {
   throw new Error(`no literal for ${typeName(v)}`);
 }
 
-/** A deterministic PRNG for generating cases (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from '../support/rng.js';
 
 const f64 = new Float64Array(1);
 const i64 = new BigInt64Array(f64.buffer);
