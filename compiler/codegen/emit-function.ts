@@ -7,7 +7,7 @@
 // the twin that runs inside coroutines.
 import type {
   AnyCall, AssignmentStatement, BinaryExpression, Expression, ForGenericStatement, ForNumericStatement, FunctionDeclaration,
-  Identifier, LabelStatement, LocalStatement, Node, Statement, TableConstructorExpression, UnaryExpression,
+  Identifier, IndexExpression, LabelStatement, LocalStatement, Node, Statement, TableConstructorExpression, UnaryExpression,
 } from '../frontend/ast.js';
 import { callArguments, inParens, isCall, isMultiValue, lineOf, rangeOf } from '../frontend/ast.js';
 import { calleeName, constantOf, containsCall, readsLocalLate, tableLayout } from '../frontend/constants.js';
@@ -474,7 +474,7 @@ class FunctionEmitter {
       return;
     }
     const last = s.init[s.init.length - 1];
-    if (s.init.length === 0 || s.init.length >= vars.length || !isMultiValue(last)) {
+    if (s.init.length === 0 || s.init.length >= vars.length || !this.expands(last)) {
       // One value per name, bound as it is computed: the new names are not visible to the
       // values (and have JS names of their own), so this is Lua's evaluate-all-then-bind.
       vars.forEach((v, i) => this.declare(v, i < s.init.length ? this.valueFor(v, s.init[i], this.expr(s.init[i])) : undefined));
@@ -531,7 +531,7 @@ class FunctionEmitter {
       stores.push((v) => (name !== undefined ? this.fieldStore(o, name, v, desc) : this.setIndex(o, k, v, desc)));
     }
     const last = s.init[s.init.length - 1];
-    if (s.init.length >= stores.length || !isMultiValue(last)) {
+    if (s.init.length >= stores.length || !this.expands(last)) {
       // every value into a temp of its own, then the stores (no array)
       const values = stores.map((_, i) => {
         if (i >= s.init.length) return 'undefined';
@@ -648,7 +648,7 @@ class FunctionEmitter {
       this.w.line(`return ${LEAVE}rt.NONE);`);
       return;
     }
-    const value = args.length === 1 && !isMultiValue(args[0]) ? this.expr(args[0]) : this.exprList(args, -1);
+    const value = args.length === 1 && !this.expands(args[0]) ? this.expr(args[0]) : this.exprList(args, -1);
     this.w.line(`return ${LEAVE}${value});`);
   }
 
@@ -712,8 +712,8 @@ class FunctionEmitter {
   private exprList(list: Expression[], want: number): string {
     if (list.length === 0) return want < 0 ? 'rt.NONE' : `rt.adjust(rt.NONE, ${want})`;
     const last = list[list.length - 1];
-    const fixed = (isMultiValue(last) ? list.slice(0, -1) : list).map((e) => this.expr(e));
-    const parts = isMultiValue(last) ? [...fixed, `...${this.multi(last)}`] : fixed;
+    const fixed = (this.expands(last) ? list.slice(0, -1) : list).map((e) => this.expr(e));
+    const parts = this.expands(last) ? [...fixed, `...${this.multi(last)}`] : fixed;
     const arr = `[${parts.join(', ')}]`;
     return want < 0 ? arr : `rt.adjust(${arr}, ${want})`;
   }
@@ -825,6 +825,8 @@ class FunctionEmitter {
       }
       case 'BinaryExpression': {
         if (this.typedOp(e) !== undefined) return this.plainBinary(e);
+        const fused = this.fusedItemOperand(e);
+        if (fused !== undefined) return fused;
         const a = this.expr(e.left);
         let b = this.expr(e.right);
         const d = this.descArgs(describeExpr(e.left, this.res.refs), describeExpr(e.right, this.res.refs));
@@ -868,6 +870,12 @@ class FunctionEmitter {
 
   /** `base[index]` for a proven number: the array part's item, the runtime when there is none. */
   private itemRead(base: Expression, index: Expression, line: number): string {
+    const p = this.itemReadParts(base, index, line);
+    return `(${p.setup}, ${p.hit} ? ${p.value} : ${p.slow})`;
+  }
+
+  /** An item read in pieces: `(setup, hit ? value : slow)` is the read. */
+  private itemReadParts(base: Expression, index: Expression, line: number): { setup: string; hit: string; value: string; slow: string } {
     const o = this.temp();
     const k = this.temp('number', '$k');
     const v = this.temp();
@@ -876,8 +884,56 @@ class FunctionEmitter {
     const call = this.mode === 'co' ? `(yield* rt.meta(rt.indexOrCall(${o}, ${k}${d})))` : `rt.index(${o}, ${k}${d})`;
     const slow = line !== this.stmtLine || containsCall(base) || containsCall(index) ? `(${this.setLine(line)}, ${call})` : call;
     const a = this.temp('rt.LuaValue[] | undefined', '$a');
-    return `(${o} = ${this.expr(base)}, ${k} = ${this.typed(index)}, ` +
-      `(${a} = ${arrayOf(o)}) !== undefined && ${arrayIndex(k)} && (${v} = ${a}[${k} - 1]) !== undefined ? ${v} : ${slow})`;
+    return {
+      setup: `${o} = ${this.expr(base)}, ${k} = ${this.typed(index)}`,
+      hit: `(${a} = ${arrayOf(o)}) !== undefined && ${arrayIndex(k)} && (${v} = ${a}[${k} - 1]) !== undefined`,
+      value: v,
+      slow,
+    };
+  }
+
+  /** `t[i]` with a number index, read through the array part (see itemRead). */
+  private isItemRead(e: Expression): e is IndexExpression {
+    return e.type === 'IndexExpression' && fieldName(e) === undefined && this.mayBeTable(e.base) &&
+      only(this.ctx.types.of(e.index), NUMBER) && this.overrides?.get(e) === undefined;
+  }
+
+  /**
+   * `x * t[i]`, `t[i] + 1`: the operator is computed in each branch of the item read. A read
+   * whose runtime path runs now and then (`t[0]`, a hole) would otherwise merge the runtime's
+   * value with the array's number, and V8 then boxes every number the array gives (a heap
+   * allocation per operation); this way both branches give a float. The other operand is
+   * computed before the read (or is a literal or local), as without fusing.
+   */
+  private fusedItemOperand(e: BinaryExpression): string | undefined {
+    const name = FUSED_OPERATORS[e.operator];
+    // hooks (direct-emit.ts) may replace operands: they see every expression unfused
+    if (name === undefined || this.mode !== 'sync' || this.ctx.hooks !== undefined) return undefined;
+    if (readsLocalLate(e, this.res.refs)) return undefined;
+    const [left, right] = [e.left, e.right];
+    const at = this.isItemRead(right) ? 1 : this.isItemRead(left) ? 0 : -1;
+    if (at < 0) return undefined;
+    const other = at === 1 ? left : right;
+    const otherCode = this.expr(other);
+    const kind = this.plainOperand(other, otherCode, at === 1 ? [right] : []);
+    if (at === 0 && kind === undefined) return undefined; // the other side would run after the read
+    const item = (at === 1 ? right : left) as IndexExpression;
+    const read = this.itemReadParts(item.base, item.index, lineOf(e));
+    const before: string[] = [];
+    let o = otherCode;
+    if (kind === undefined) {
+      o = this.temp();
+      before.push(`${o} = (${otherCode}) as rt.LuaValue`);
+    }
+    const d = this.descArgs(describeExpr(left, this.res.refs), describeExpr(right, this.res.refs));
+    const fast = FAST_OPS[name];
+    const apply = (v: string): string => {
+      const ts = at === 1 ? [o, v] : [v, o];
+      const known = at === 1 ? [kind === 'number', false] : [false, kind === 'number'];
+      return fast(ts, `(${this.setLine(lineOf(e))}, rt.${name}(${[...ts, ...d].join(', ')}))`, known);
+    };
+    const t = this.temp();
+    return `(${[...before, read.setup].join(', ')}, ${read.hit} ? ${apply(read.value)} : (${t} = ${read.slow}, ${apply(t)}))`;
   }
 
   /**
@@ -989,7 +1045,8 @@ class FunctionEmitter {
       case '+': case '-': case '*': case '/': case '%': case '^':
         return only(a, NUMBER) && only(b, NUMBER) ? 'number' : undefined;
       case '..':
-        return only(a, STRING) && only(b, STRING) ? 'string' : undefined;
+        // numbers are written as tostring writes them (see concatPart)
+        return only(a, NUMBER | STRING) && only(b, NUMBER | STRING) ? 'string' : undefined;
       case '<': case '<=': case '>': case '>=':
         // strings are byte strings: JS compares them as strcmp does
         return (only(a, NUMBER) && only(b, NUMBER)) || (only(a, STRING) && only(b, STRING)) ? 'boolean' : undefined;
@@ -1030,7 +1087,7 @@ class FunctionEmitter {
     switch (e.operator) {
       case '%': op = `rt.mod(${a}, ${b})`; break;
       case '^': op = `rt.powNum(${a}, ${b})`; break;
-      case '..': op = `${a} + ${b}`; break;
+      case '..': op = `${concatPart(a, this.ctx.types.of(e.left))} + ${concatPart(b, this.ctx.types.of(e.right))}`; break;
       case '==': op = `${a} === ${b}`; break;
       case '~=': op = `${a} !== ${b}`; break;
       default: op = `${a} ${e.operator} ${b}`;
@@ -1073,7 +1130,7 @@ class FunctionEmitter {
   /** Constructors: constant entries first (luajit's template), then the rest in order. */
   private table(e: TableConstructorExpression): string {
     if (e.fields.length === 0) return 'new rt.LuaTable()';
-    const layout = tableLayout(e);
+    const layout = tableLayout(e, (v) => this.expands(v));
     const record = this.record(layout);
     if (record !== undefined) return record;
     const entries = [
@@ -1106,7 +1163,14 @@ class FunctionEmitter {
       if (typeof d.key.value !== 'number') names.push(keyOf(d.key.value) ?? '');
       else if (!item(d.key.value)) return undefined;
     }
-    if (names.some((n) => n === '') || new Set(names).size !== names.length || names.length === 0) return undefined;
+    if (names.some((n) => n === '') || new Set(names).size !== names.length) return undefined;
+    if (names.length === 0) {
+      // items only: an array literal, its values computed in source order (which is key order)
+      const items: string[] = new Array(layout.size).fill('undefined');
+      for (const [k, v] of layout.consts) items[(k as number) - 1] = this.constant(v);
+      for (const d of layout.dynamic) items[((d.key as { value: number }).value) - 1] = this.expr(d.value);
+      return `new rt.LuaTable([${items.join(', ')}])`;
+    }
     // dynamic values in source order, into temps; then the stores
     const values = new Map<(typeof layout.dynamic)[number], string>();
     const evals: string[] = [];
@@ -1148,7 +1212,7 @@ class FunctionEmitter {
     const isMethod = e.base.type === 'MemberExpression' && e.base.indexer === ':';
     const math = this.mode === 'sync' ? this.mathCall(e, args, line, tail) : undefined;
     if (math !== undefined) return math;
-    const simpleArg = (a: Expression): boolean => isSimple(a) || (!isMultiValue(a) && (constantOf(a) !== undefined || this.isSafe(a)));
+    const simpleArg = (a: Expression): boolean => isSimple(a) || (!this.expands(a) && (constantOf(a) !== undefined || this.isSafe(a)));
     if (this.mode === 'sync' && !tail && args.every(simpleArg) && isSimple(isMethod ? (e.base as { base: Expression }).base : e.base)) {
       return this.directCall(e, args, line, isMethod);
     }
@@ -1196,7 +1260,7 @@ class FunctionEmitter {
     if (base.type !== 'MemberExpression' || base.indexer !== '.' || base.base.type !== 'Identifier') return undefined;
     if (base.base.name !== 'math' || this.res.refs.get(base.base)?.kind !== 'global') return undefined;
     const name = base.identifier.name;
-    if (!Object.hasOwn(MATH_UNARY_JS, name) || args.length !== 1 || isMultiValue(args[0])) return undefined;
+    if (!Object.hasOwn(MATH_UNARY_JS, name) || args.length !== 1 || this.expands(args[0])) return undefined;
     const f = this.temp();
     const x = this.temp();
     const js = JS_MATH.has(name) ? `Math.${name}` : `rt.MATH_UNARY_JS.${name}`;
@@ -1244,12 +1308,12 @@ class FunctionEmitter {
    */
   private knownCall(e: AnyCall, args: Expression[], line: number): string {
     if (this.isSilent(e.base)) {
-      const plain = args.map((a, i) => (i === args.length - 1 && isMultiValue(a) ? `...${this.multi(a)}` : this.expr(a)));
+      const plain = args.map((a, i) => (i === args.length - 1 && this.expands(a) ? `...${this.multi(a)}` : this.expr(a)));
       return `${this.expr(e.base)}(${plain.join(', ')})`;
     }
     const setup = this.setLine(line, calleeName(e.base));
     const argv = args.map((a, i) => {
-      const multi = i === args.length - 1 && isMultiValue(a);
+      const multi = i === args.length - 1 && this.expands(a);
       const code = multi ? this.multi(a) : this.expr(a);
       if (i < args.length - 1) return code;
       const t = this.temp(multi ? 'rt.LuaValue[]' : 'rt.LuaValue', multi ? '$m' : '$');
@@ -1263,6 +1327,17 @@ class FunctionEmitter {
   private isSilent(e: Expression): boolean {
     const target = this.knownTarget(e);
     return target !== undefined && this.ctx.silent.has(target);
+  }
+
+  /**
+   * A call or `...` whose values all go here (the last of a list): not a call of a function
+   * proven to return exactly one value, which is then an ordinary value.
+   */
+  private expands(e: Expression): boolean {
+    if (!isMultiValue(e)) return false;
+    if (e.type === 'VarargLiteral') return true;
+    const target = this.knownTarget((e as AnyCall).base);
+    return target === undefined || !this.ctx.types.returnsOne(target);
   }
 
   /** The Lua function a callee always is (a local that only ever holds one function). */
@@ -1280,13 +1355,13 @@ class FunctionEmitter {
     const out: string[] = [];
     let result: string | undefined;
     args.forEach((a, i) => {
-      if (i === args.length - 1 && isCall(a) && !inParens(a) && this.mode === 'sync') {
+      if (i === args.length - 1 && this.expands(a) && isCall(a) && this.mode === 'sync') {
         // a call's values are passed on without packing a single value into an array
         result = this.temp('rt.LuaResult', '$r');
         parts.push(`${result} = ${this.call(a, false)}`);
         return;
       }
-      if (i === args.length - 1 && isMultiValue(a)) {
+      if (i === args.length - 1 && this.expands(a)) {
         const t = this.temp('rt.LuaValue[]', '$m');
         parts.push(`${t} = ${this.multi(a)}`);
         out.push(`...${t}`);
@@ -1363,6 +1438,14 @@ const numbers = (t: string[], known: boolean[]): string =>
   t.flatMap((x, i) => (known[i] ? [] : [`typeof ${x} === 'number'`])).join(' && ') || 'true';
 
 /** Operators whose plain-operand case is written inline: the code given operand temps and the slow path. */
+/** A string or number operand of `..` as the string it contributes. */
+function concatPart(code: string, t: TypeMask): string {
+  return only(t, STRING) ? code : only(t, NUMBER) ? `rt.numberToString(${code})` : `rt.concatPart(${code})`;
+}
+
+/** Binary operators fused with an item read operand (see fusedItemOperand). */
+const FUSED_OPERATORS: Record<string, string | undefined> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'modulo', '^': 'pow', '<': 'lt', '<=': 'le' };
+
 const FAST_OPS: Record<string, (t: string[], slow: string, known: boolean[]) => string> = {
   add: (t, slow, known) => `(${numbers(t, known)} ? ${t[0]} + ${t[1]} : ${slow})`,
   sub: (t, slow, known) => `(${numbers(t, known)} ? ${t[0]} - ${t[1]} : ${slow})`,

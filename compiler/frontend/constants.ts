@@ -97,14 +97,14 @@ export interface TableLayout {
   readonly tail: Expression | undefined;
 }
 
-export function tableLayout(e: TableConstructorExpression): TableLayout {
+export function tableLayout(e: TableConstructorExpression, expands: (e: Expression) => boolean = isMultiValue): TableLayout {
   const consts: [LuaValue, LuaValue][] = [];
   const dynamic: TableLayout['dynamic'] = [];
   let tail: Expression | undefined;
   let size = 0;
   e.fields.forEach((field, i) => {
     if (field.type === 'TableValue') {
-      if (i === e.fields.length - 1 && isMultiValue(field.value)) {
+      if (i === e.fields.length - 1 && expands(field.value)) {
         tail = field.value;
         return;
       }

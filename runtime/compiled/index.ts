@@ -11,10 +11,11 @@ export { buildTable } from '../lua/constructor.js';
 export { LuaError } from '../lua/errors.js';
 export { all, first, NONE } from '../lua/multi.js';
 export {
-  add, arith, callable, concat, div, eq, forNumber, index, le, len, lt, mod, modulo, mul, pow, powNum,
+  add, arith, callable, concat, concatPart, div, eq, forNumber, index, le, len, lt, mod, modulo, mul, pow, powNum,
   setIndex, sub, unm, indexOrCall, setIndexOrCall, arithOrCall, unmOrCall, concatOrCall, eqOrCall, ltOrCall,
   leOrCall, lenOrCall, PendingCall,
 } from '../lua/ops.js';
+export { numberToString } from '../lua/number.js';
 export { CUT, FieldsObject, LuaTable, type Fields } from '../lua/table.js';
 export type { CoFunction, CoGenerator } from '../lua/thread.js';
 export type { LuaFunction, LuaResult, LuaValue } from '../lua/value.js';

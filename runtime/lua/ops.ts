@@ -281,6 +281,11 @@ export function concat(a: LuaValue, b: LuaValue, da?: string, db?: string): LuaV
   return settle(concatOrCall(a, b, da, db));
 }
 
+/** A string or number as `..` writes it (compiled code, for operands proven to be one of the two). */
+export function concatPart(v: LuaValue): string {
+  return typeof v === 'string' ? v : numberToString(v as number);
+}
+
 export function concatOrCall(a: LuaValue, b: LuaValue, da?: string, db?: string): LuaValue | PendingCall {
   const ta = typeof a;
   const tb = typeof b;
