@@ -37,23 +37,42 @@ function stripZeros(s) {
   return s.slice(0, end);
 }
 
-/** %.<p>g */
+/** %.<p>g: toPrecision rounds to p significant digits as %g does (fixed notation down to 1e-6, %g's to 1e-4). */
 export function general(x, p = 6) {
   if (!Number.isFinite(x)) return special(x);
   if (p === 0) p = 1;
   const ax = Math.abs(x);
   const sign = negative(x) ? '-' : '';
   if (ax === 0) return sign + '0';
-  const s = ax.toExponential(p - 1); // the exponent after rounding to p significant digits
+  let s = ax.toPrecision(p);
+  if (s.startsWith('0.0000')) s = ax.toExponential(p - 1); // exponent -5 or -6: %g uses e notation
   const e = s.indexOf('e');
-  const exp = Number(s.slice(e + 1));
-  if (exp < -4 || exp >= p) return sign + cExponent((p > 1 ? stripZeros(s.slice(0, e)) : s.slice(0, e)) + s.slice(e));
-  const f = ax.toFixed(p - 1 - exp);
-  return sign + (p - 1 - exp > 0 ? stripZeros(f) : f);
+  if (e >= 0) return sign + cExponent((p > 1 ? stripZeros(s.slice(0, e)) : s.slice(0, e)) + s.slice(e));
+  return sign + (s.indexOf('.') >= 0 ? stripZeros(s) : s);
 }
 
-/** tostring(x) / print(x) of a number under luajit: %.14g. */
+/**
+ * tostring(x) / print(x) of a number under luajit: %.14g. Where %g uses no exponent
+ * (1e-4 <= |x| < 1e14), JS's shortest round-trip digits are %.14g's when there are at most 14.
+ */
 export function luaNumber(x) {
-  if (Number.isInteger(x) && x < 1e14 && x > -1e14) return x === 0 && 1 / x < 0 ? '-0' : String(x);
+  if (x === 0) return 1 / x < 0 ? '-0' : '0';
+  const ax = Math.abs(x);
+  if (ax >= 1e-4 && ax < 1e14) {
+    const s = String(x); // fixed notation in this range
+    const digits = s.length - (x < 0 ? 1 : 0) - (s.indexOf('.') >= 0 ? 1 : 0) - leadingZeros(s);
+    if (digits <= 14) return s;
+  }
   return general(x, 14);
+}
+
+/** The zeros before the first significant digit of a fixed-notation number ("-0.00123": 3). */
+function leadingZeros(s) {
+  let i = s.charCodeAt(0) === 45 ? 1 : 0, n = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 48) n++;
+    else if (c !== 46) break;
+  }
+  return n;
 }
