@@ -1,9 +1,10 @@
 // Compute group: the Lua programs of bench/lua/ as whole processes under luajit and PUC Lua 5.4
-// (when installed) and roverc's two modes (compiled: `roverc build` once, then `node run.js`,
-// as a user runs it). The child's CPU time, whole and with each contestant's start-up (the
-// CPU time of an empty program) taken off.
+// (when installed), their hand-written JavaScript counterparts of bench/js/ under node (the V8
+// floor: what plain, hand-optimized JS doing the same work costs), and roverc's two modes
+// (compiled: `roverc build` once, then `node run.js`, as a user runs it). The child's CPU time,
+// whole and with each contestant's start-up (the CPU time of an empty program) taken off.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BenchGroup, median, parseBenchArgs, ROOT, type Cell } from './lib/index.js';
@@ -26,10 +27,16 @@ const PROGRAMS: ReadonlyArray<{ name: string; quickSize: number }> = [
 const STARTUP_RUNS = 5;
 const TIMEOUT_MS = 5 * 60 * 1000;
 
-interface Contestant { name: string; command: string; args: (file: string, size: string[]) => string[] }
+interface Contestant {
+  name: string; command: string; args: (file: string, size: string[]) => string[];
+  /** Whether the contestant has a version of this program (all do, but js only where bench/js/ has one). */
+  applies?: (file: string) => boolean;
+}
 interface RunOutcome { ok: boolean; stdout: string; error: string; wall: number; cpu: number | null }
 
 const roverc = path.join(ROOT, 'bin', 'roverc.js');
+/** The hand-written JS counterpart of a Lua program: bench/js/<name>.mjs (the start-up's empty.lua: bench/js/empty.mjs). */
+const jsProgram = (file: string) => path.join(ROOT, 'bench', 'js', `${path.basename(file, '.lua')}.mjs`);
 const ticksPerSecond = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
 
 /** Seconds of user+sys CPU used by waited-for children of this process (Linux /proc), or null elsewhere. */
@@ -93,6 +100,7 @@ function contestants(note: (s: string) => void): Contestant[] {
   else note('luajit is not installed: outputs are checked against the interpreter, ratios to luajit are missing');
   if (spawnSync('lua5.4', ['-v']).status === 0) list.push({ name: 'lua5.4', command: 'lua5.4', args: (f, s) => [f, ...s] });
   else note('PUC Lua 5.4 is not installed (apt-get install lua5.4): its column is missing');
+  list.push({ name: 'js', command: process.execPath, args: (f, s) => [jsProgram(f), ...s], applies: (f) => existsSync(jsProgram(f)) });
   list.push({ name: 'interpreted', command: process.execPath, args: (f, s) => [roverc, 'run', f, ...s] });
   const compiled: Contestant = { name: 'compiled', command: process.execPath, args: (f, s) => [built(f), ...s] };
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'roverc-bench-'));
@@ -121,9 +129,11 @@ function main(): void {
     group: 'compute', title: 'Compute: Lua programs', unit: 's',
     description: 'CPU time (user+sys) of whole processes running the programs of bench/lua/, median of '
       + `${runs}; compiled is \`roverc build\` once, then \`node run.js\`. The row "start-up" is an empty program `
-      + `(median of ${STARTUP_RUNS}); the second table takes each contestant's start-up off its times.`,
+      + `(median of ${STARTUP_RUNS}); the second table takes each contestant's start-up off its times. js is the `
+      + 'hand-written JavaScript version of each program (bench/js/), run by node: the V8 floor.',
     contestants: names, baseline: has('luajit') ? 'luajit' : 'interpreted',
-    comparisons: ([['compiled', 'luajit'], ['compiled', 'lua5.4'], ['interpreted', 'compiled'], ['interpreted', 'luajit']] as Array<[string, string]>)
+    comparisons: ([['compiled', 'luajit'], ['compiled', 'lua5.4'], ['interpreted', 'compiled'], ['interpreted', 'luajit'],
+      ['compiled', 'js'], ['js', 'luajit']] as Array<[string, string]>)
       .filter(([a, b]) => has(a) && has(b)),
     metrics: [{ key: 'work', label: 'CPU s, start-up excluded', digits: 3 }],
   }, common, { runs });
@@ -150,9 +160,11 @@ function main(): void {
   g.addRow({ name: 'start-up', section: 'start-up', detail: 'print("")', cells: startCells });
 
   const programs = g.select(PROGRAMS);
-  g.progress.plan(programs.length * list.length * (runs + 1));
+  const applying = (file: string) => list.filter((c) => c.applies?.(file) ?? true);
+  g.progress.plan(programs.reduce((n, p) => n + applying(path.join('bench', 'lua', `${p.name}.lua`)).length * (runs + 1), 0));
   for (const program of programs) {
     const file = path.join('bench', 'lua', `${program.name}.lua`);
+    const list = applying(file); // a contestant without this program gets no cell: it does not apply to the row
     const quickSize = [String(program.quickSize)];
     const size = common.quick ? quickSize : [];
     const cells: Record<string, Cell> = {};
