@@ -801,6 +801,8 @@ class FunctionEmitter {
       case 'CallExpression':
       case 'StringCallExpression':
       case 'TableCallExpression': {
+        const math = this.mode === 'sync' ? this.mathCall(e, callArguments(e), lineOf(e), false, true) : undefined;
+        if (math !== undefined) return math;
         const target = this.knownTarget(e.base);
         // a function that always returns one value returns it as is (never an array)
         if (target !== undefined && this.ctx.types.returnsOne(target)) return `(${this.call(e, false)} as rt.LuaValue)`;
@@ -1255,7 +1257,7 @@ class FunctionEmitter {
    * `math.sqrt(x)` and the other math functions of one number: when the callee is still the
    * library's function and x a number, its JS function in place; the call otherwise.
    */
-  private mathCall(e: AnyCall, args: Expression[], line: number, tail: boolean): string | undefined {
+  private mathCall(e: AnyCall, args: Expression[], line: number, tail: boolean, first = false): string | undefined {
     const base = e.base;
     if (base.type !== 'MemberExpression' || base.indexer !== '.' || base.base.type !== 'Identifier') return undefined;
     if (base.base.name !== 'math' || this.res.refs.get(base.base)?.kind !== 'global') return undefined;
@@ -1275,6 +1277,8 @@ class FunctionEmitter {
       call = this.invoke([this.setLine(line, '?'), `${fnVar} = ${callee}`], fnVar, { argv: [x], result: undefined }, '?', true);
     } else {
       call = `(${this.setLine(line, calleeName(base))}, ${callee}(${x}))`;
+      // as a value: only a replaced function's results need adjusting to one
+      if (first) call = `rt.first(${call})`;
     }
     return `(${f} = ${this.expr(base)}, ${x} = ${this.expr(args[0])}, ${f} === rt.MATH_UNARY.${name} && typeof ${x} === 'number' ? ${value} : ${call})`;
   }

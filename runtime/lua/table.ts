@@ -63,6 +63,19 @@ export function isPlainKey(k: string): boolean {
 
 const hasOwn = Object.hasOwn as (o: object, k: string) => boolean;
 
+/**
+ * Adds a property to a fields object, keeping the object in V8's fast mode while it can be.
+ * A keyed store (`f[key] = v`) that adds a property turns the object into a dictionary once it
+ * has about 12 properties outside the object, while a definition keeps it fast up to 128: a
+ * library table, `_G` or a class with more methods than that would otherwise be a hash
+ * lookup at every compiled `math.sqrt` or `obj:method()`. Definitions cost more per key, so
+ * they are used only from the 8th key, and not past 120, where V8 gives up fast mode anyway.
+ */
+function addField(f: Fields, key: string, value: LuaValue, keys: number): void {
+  if (keys < 8 || keys >= 120) f[key] = value;
+  else Object.defineProperty(f, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
 /** Keeps a key's position in `order` once it has moved to the array part (see migrate). */
 const MOVED = Symbol('moved to the array part');
 
@@ -237,7 +250,7 @@ export class LuaTable {
     } else {
       if (value === undefined) return;
       this.beforeInsert();
-      this.ownFields()[key] = value;
+      addField(this.ownFields(), key, value, this.keys);
       this.order?.push(key);
       this.keys++;
     }

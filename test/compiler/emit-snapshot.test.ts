@@ -78,7 +78,7 @@ f = function $f(x?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
   if ($d >= $s.limit) $s.deepen();
   $s.depth = $d + 1;
-  let r: rt.LuaValue = rt.first(($1 = ($3 = (($4 = $env.f.math) !== undefined ? $4 : ($s.pcs[$d] = $pc + 1, rt.getGlobal($env, "math"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.sqrt) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.sqrt) !== undefined || (!("sqrt" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 1, rt.index($3, "sqrt", "global 'math'")))), $2 = x, $1 === rt.MATH_UNARY.sqrt && typeof $2 === 'number' ? Math.sqrt($2) : ($s.pcs[$d] = $pc, rt.fn($1, "field 'sqrt'")($2))));
+  let r: rt.LuaValue = ($1 = ($3 = (($4 = $env.f.math) !== undefined ? $4 : ($s.pcs[$d] = $pc + 1, rt.getGlobal($env, "math"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.sqrt) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.sqrt) !== undefined || (!("sqrt" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 1, rt.index($3, "sqrt", "global 'math'")))), $2 = x, $1 === rt.MATH_UNARY.sqrt && typeof $2 === 'number' ? Math.sqrt($2) : rt.first(($s.pcs[$d] = $pc, rt.fn($1, "field 'sqrt'")($2))));
   return rt.leave($s, $d, r);
 };`);
 });
