@@ -98,6 +98,10 @@ export function emitFunction(ctx: ModuleContext, node: FunctionDeclaration | nul
 class FunctionEmitter {
   private readonly w = new Lines();
   private temps = 0;
+  /** Temporaries taken by the statements being emitted (undefined outside statements). */
+  private held: [string, string][] | undefined;
+  /** Temporaries free for reuse, by prefix and type. */
+  private readonly freeTemps = new Map<string, string[]>();
   /** Tail calls emitted (sync mode): the function then needs a trampolining wrapper. */
   private tailCalls = 0;
   private readonly declared: string[] = [];
@@ -137,11 +141,37 @@ class FunctionEmitter {
     return this.ctx.fenv ? '$fe.env' : '$env';
   }
 
-  /** A function-level temporary (declared at the top of the emitted function). */
+  /**
+   * A function-level temporary (declared at the top of the emitted function). A temporary
+   * taken while a statement is emitted is dead once that statement ends, so later statements
+   * reuse it (one declaration per type and nesting depth instead of one per operation).
+   */
   private temp(type = 'rt.LuaValue', prefix = '$'): string {
+    if (this.held === undefined) return this.newTemp(type, prefix);
+    const key = `${prefix} ${type}`;
+    const name = this.freeTemps.get(key)?.pop() ?? this.newTemp(type, prefix);
+    this.held.push([key, name]);
+    return name;
+  }
+
+  private newTemp(type: string, prefix: string): string {
     const name = `${prefix}${++this.temps}`;
     this.declared.push(type === 'rt.LuaFunction' ? `let ${name}!: ${type};` : `let ${name}: ${type};`);
     return name;
+  }
+
+  /** Emits one statement; the temporaries it took are free again after it. */
+  private withTemps(emit: () => void): void {
+    const outer = this.held === undefined;
+    this.held ??= [];
+    const mark = this.held.length;
+    emit();
+    for (const [key, name] of this.held.splice(mark)) {
+      let free = this.freeTemps.get(key);
+      if (free === undefined) this.freeTemps.set(key, free = []);
+      free.push(name);
+    }
+    if (outer) this.held = undefined;
   }
 
   emit(node: FunctionDeclaration | null, name: string): string {
@@ -353,8 +383,10 @@ class FunctionEmitter {
         this.stmtLine = -1;
       }
     }
-    if (this.ctx.hooks?.statement(s, this.hookApi(), () => this.statementBody(s))) return;
-    this.statementBody(s);
+    this.withTemps(() => {
+      if (this.ctx.hooks?.statement(s, this.hookApi(), () => this.statementBody(s))) return;
+      this.statementBody(s);
+    });
   }
 
   private statementBody(s: Statement): void {
@@ -620,7 +652,8 @@ class FunctionEmitter {
       mode: this.mode,
       fn: this.node,
       expr: (e) => this.expr(e),
-      temp: (type) => this.temp(type),
+      // never reused: a hook's value may live past the statement that made it
+      temp: (type) => this.newTemp(type ?? 'rt.LuaValue', '$'),
       line: (l) => this.w.line(l),
       open: (l) => this.w.open(l),
       close: (l) => this.w.close(l),
@@ -659,22 +692,22 @@ class FunctionEmitter {
     const bound = (e: Expression, what: string): string =>
       only(T.of(e), NUMBER) ? this.typed(e) : this.slowValue(this.expr(e), (v) => `rt.forNumber(${v}, '${what}')`);
     this.w.open('');
-    this.w.line(`const $a${n} = ${bound(s.start, 'initial value')};`);
-    this.w.line(`const $b${n} = ${bound(s.end, 'limit')};`);
+    this.w.line(`const $start${n} = ${bound(s.start, 'initial value')};`);
+    this.w.line(`const $limit${n} = ${bound(s.end, 'limit')};`);
     const stepValue = s.step === null ? 1 : constantOf(s.step)?.value;
     const label = `$loop${n}`;
     this.loops.push(label);
     if (typeof stepValue === 'number' && stepValue !== 0 && !Number.isNaN(stepValue)) {
       // A constant step: a plain JS loop; the loop variable itself when the body never assigns
       // it (JS gives each iteration a fresh binding, as Lua does).
-      const i = v.reassigned ? `$i${n}` : this.ctx.names.of(v);
+      const i = v.reassigned ? `$index${n}` : this.ctx.names.of(v);
       const step = stepValue === 1 ? `${i}++` : `${i} += ${jsNumber(stepValue)}`;
-      this.w.open(`${label}: for (let ${i}: number = $a${n}; ${i} ${stepValue > 0 ? '<=' : '>='} $b${n}; ${step})`);
+      this.w.open(`${label}: for (let ${i}: number = $start${n}; ${i} ${stepValue > 0 ? '<=' : '>='} $limit${n}; ${step})`);
       if (v.reassigned) this.declare(v, i);
     } else {
-      this.w.line(`const $c${n} = ${s.step === null ? '1' : bound(s.step, 'step')};`);
-      this.w.open(`${label}: for (let $i${n} = $a${n}; $c${n} > 0 ? $i${n} <= $b${n} : $i${n} >= $b${n}; $i${n} += $c${n})`);
-      this.declare(v, `$i${n}`);
+      this.w.line(`const $step${n} = ${s.step === null ? '1' : bound(s.step, 'step')};`);
+      this.w.open(`${label}: for (let $index${n} = $start${n}; $step${n} > 0 ? $index${n} <= $limit${n} : $index${n} >= $limit${n}; $index${n} += $step${n})`);
+      this.declare(v, `$index${n}`);
     }
     this.block(s.body);
     this.w.close();

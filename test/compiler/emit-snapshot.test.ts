@@ -62,9 +62,9 @@ f = function $f(t?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
   let s: rt.LuaValue = 0;
    {
-    const $a1 = 1;
-    const $b1 = ($2 = ($1 = (t) as rt.LuaValue, (($1 as rt.LuaTable)?.arr !== undefined ? ($1 as rt.LuaTable).length() : typeof $1 === 'string' ? $1.length : (rt.at($s, $d, $pc), rt.len($1, "local 't'")))), (rt.at($s, $d, $pc), rt.forNumber($2, 'limit')));
-    $loop1: for (let i: number = $a1; i <= $b1; i++) {
+    const $start1 = 1;
+    const $limit1 = ($2 = ($1 = (t) as rt.LuaValue, (($1 as rt.LuaTable)?.arr !== undefined ? ($1 as rt.LuaTable).length() : typeof $1 === 'string' ? $1.length : (rt.at($s, $d, $pc), rt.len($1, "local 't'")))), (rt.at($s, $d, $pc), rt.forNumber($2, 'limit')));
+    $loop1: for (let i: number = $start1; i <= $limit1; i++) {
       s = ($3 = t, $k4 = i, ($a6 = ($3 as rt.LuaTable)?.arr) !== undefined && ($k4 - 1 >>> 0) === $k4 - 1 && ($5 = $a6[$k4 - 1]) !== undefined ? (typeof s === 'number' && typeof $5 === 'number' ? s + $5 : (rt.at($s, $d, $pc), rt.add(s, $5, "local 's'"))) : ($7 = (rt.at($s, $d, $pc), rt.index($3, $k4, "local 't'")), (typeof s === 'number' && typeof $7 === 'number' ? s + $7 : (rt.at($s, $d, $pc), rt.add(s, $7, "local 's'")))));
     }
   }
