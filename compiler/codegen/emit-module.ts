@@ -7,6 +7,8 @@ import { emitFunction, type ModuleContext } from './emit-function.js';
 import { Names } from './names.js';
 import { Positions } from './positions.js';
 import { directHooks } from './direct-emit.js';
+import { routeHandlers } from '../analysis/routes.js';
+import { lineOf } from '../frontend/ast.js';
 
 export interface EmitOptions {
   /** Module specifier of runtime/compiled/index.js as seen from the emitted module. */
@@ -21,13 +23,22 @@ export function emitModule(res: Resolution, options: EmitOptions): string {
   const types = new Types(res);
   // route handlers read the request and write JSON without tables (not with per-function environments)
   const hooks = options.fenv ? undefined : directHooks(res, types);
-  const ctx: ModuleContext = { res, types, names: new Names(), coroutines: options.coroutines, fenv: options.fenv, sites: [], positions: new Positions(), silent: new Set(), hooks };
+  // the statically placed route handlers, in the order analyzeRoutes lists them (compiler/route-table.ts)
+  const handlers = routeHandlers(res).map((r) => r.handler);
+  const handlerSites = new Map(handlers.map((fn, i) => [fn, i]));
+  const ctx: ModuleContext = { res, types, names: new Names(), coroutines: options.coroutines, fenv: options.fenv, sites: [], positions: new Positions(), silent: new Set(), hooks, handlerSites };
   const main = emitFunction(ctx, null, res.main, 'main');
   const project = new Project({ useInMemoryFileSystem: true });
   const file = project.createSourceFile('module.ts');
   file.addImportDeclaration({ namespaceImport: 'rt', moduleSpecifier: options.runtimeImport });
   if (hooks?.used) file.addImportDeclaration({ namespaceImport: 'rh', moduleSpecifier: options.runtimeImport.replace(/compiled\/index\.js$/, 'http/direct.js') });
   file.addStatements(ctx.sites);
+  if (handlers.length > 0) {
+    file.addStatements([
+      `/** The route handlers defined statically in ${res.file}, each the closure its definition made when the main chunk ran (undefined until then): ${handlers.map((fn, i) => `${i}: line ${lineOf(fn)}`).join(', ')}. */`,
+      `export const $handlers: (rt.LuaFunction | undefined)[] = [${handlers.map(() => 'undefined').join(', ')}];`,
+    ]);
+  }
   file.addStatements(ctx.positions.declaration());
   file.addFunction({
     name: 'load',
