@@ -12,6 +12,7 @@ import { current } from '../lua/callstack.js';
 import { toLuaError } from '../lua/errors.js';
 import type { LuaFunction } from '../lua/value.js';
 import { uncaughtMessage } from '../interp/run-file.js';
+import { flushAll } from '../stdlib/output.js';
 import type { RoverApp } from './app-table.js';
 import { RequestContext } from './context.js';
 import { writesJson } from './direct.js';
@@ -144,6 +145,7 @@ const checks = new WeakMap<RoverApp, StaticCheck>();
  * and turns what it returns into the answer the server would write: the same serializers and
  * the same JSON text as the server's call (ROVERC_JSON=generic is honoured). Middleware does
  * not run. A Lua error is thrown as a HandlerError with the status the server would answer.
+ * What Lua printed is written out before it returns.
  * A route the app table changed at run time, or whose definition did not run, cannot be
  * called this way: the error says why.
  */
@@ -169,6 +171,8 @@ export function callRoute<M>(app: RoverApp, routes: readonly StaticRoute[], hand
     throw handlerError(e);
   } finally {
     ctx.jsonClaim = false;
+    // what Lua printed (while loading, or in the handler) is written out now, not at some later flush
+    flushAll();
   }
   const headers: Record<string, string> = {};
   if (out.location !== undefined) headers.location = out.location;
