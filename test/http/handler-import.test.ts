@@ -89,6 +89,11 @@ api.gone = nil
 if greeting == "never" then
   function api.never.get(ctx) return {} end
 end
+if greeting == "hello" then
+  function api.pick.get(ctx) return { n = 1 } end
+else
+  function api.pick.get(ctx) return { n = 2 } end
+end
 greeting = "hi"
 print("loaded")
 return api
@@ -96,13 +101,16 @@ return api
 
 const CHANGED_TEST = `
 import assert from 'node:assert/strict';
-import { helloGet, makeRequestContext, neverGet, swapGet } from './routes.js';
+import { helloGet, makeRequestContext, neverGet, pickGet, pickGet2, swapGet } from './routes.js';
 
 // the handler reads the chunk's local as the chunk left it
 assert.equal(helloGet(makeRequestContext({ path: '/hello' })).text, '{"message":"hi"}');
 assert.equal(helloGet(makeRequestContext({ path: '/hello' })).status, 200);
 assert.throws(() => swapGet(makeRequestContext({ path: '/swap' })), /GET \\/swap \\(api\\.swap\\.get, .*app\\.lua:4\\): the app table holds another function/);
 assert.throws(() => neverGet(makeRequestContext({ path: '/never' })), /GET \\/never .*: its definition did not run/);
+// two definitions of one route, one of them run: that one is the route
+assert.equal(pickGet(makeRequestContext({ path: '/pick' })).text, '{"n":1}');
+assert.throws(() => pickGet2(makeRequestContext({ path: '/pick' })), /GET \\/pick .*app\\.lua:15\\): its definition did not run/);
 console.log('changed ok');
 `;
 
@@ -177,7 +185,8 @@ describe('start-up check of the static routes against the app table', () => {
     const err = server.stderr();
     assert.match(err, /roverc: warning: GET \/swap \(api\.swap\.get, .*app\.lua:4\): the app table holds another function than the one defined at .*app\.lua:4 \(replaced at run time\): served from the app table with the whole request/);
     assert.match(err, /roverc: warning: GET \/gone \(api\.gone\.get, .*app\.lua:7\): defined when the app loaded, but the app table has no such route afterwards \(removed at run time\): not served/);
-    assert.doesNotMatch(err, /never/);
+    assert.doesNotMatch(err, /never|pick/);
+    assert.equal(await (await fetch(`${server.url}/pick`)).text(), '{"n":1}');
     // the replacement gets the whole request: the header the static definition never read is there
     const swap = await fetch(`${server.url}/swap`, { headers: { 'x-agent': 't' } });
     assert.equal(await swap.text(), '{"who":"dynamic","agent":"t"}');
