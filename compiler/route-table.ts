@@ -22,9 +22,10 @@ export function analyzeRoutes(modules: readonly ProgramModule[]): AnalyzedRoute[
   for (const m of modules) byName.set(m.name, new ResponseShapes(m.resolution, program));
   return modules.flatMap((m) => {
     const shapes = byName.get(m.name)!;
-    return routeHandlers(m.resolution).map((r) => {
+    return routeHandlers(m.resolution).map((r, index) => {
       const body = shapes.requestBody(r.handler);
-      const route: AnalyzedRoute = { ...r.route, responses: shapes.responses(r.handler, r.app) };
+      // `site`: the index of the handler's closure in the compiled module's `$handlers` (emit-module.ts)
+      const route: AnalyzedRoute = { ...r.route, responses: shapes.responses(r.handler, r.app), site: { module: m.name, index } };
       return body === undefined ? route : { ...route, body };
     });
   });

@@ -63,15 +63,17 @@ export async function compileCached(entry: string, cacheRoot = path.join(tmpdir(
 }
 
 /** Imports compiled modules: the entry's loader and those of the modules it requires, by name. */
-export async function importModules(modules: readonly CompiledModuleFile[]): Promise<{ main: Loader; loaders: Map<string, Loader> }> {
+export async function importModules(modules: readonly CompiledModuleFile[]): Promise<{ main: Loader; loaders: Map<string, Loader>; namespaces: Map<string, object> }> {
   const loaders = new Map<string, Loader>();
+  const namespaces = new Map<string, object>();
   let main: Loader | undefined;
   for (const m of modules) {
-    const load = (await import(pathToFileURL(m.js).href) as { default: Loader }).default;
-    if (m.name === '') main = load;
-    else loaders.set(m.name, load);
+    const ns = await import(pathToFileURL(m.js).href) as { default: Loader };
+    namespaces.set(m.name, ns);
+    if (m.name === '') main = ns.default;
+    else loaders.set(m.name, ns.default);
   }
-  return { main: main!, loaders };
+  return { main: main!, loaders, namespaces };
 }
 
 export async function runCompiled(entry: string, args: string[]): Promise<number> {

@@ -1,8 +1,10 @@
 // Routes found statically in a route file, and what each handler reads from its request.
 // The running app table stays the truth (the server walks it at start-up, in both modes);
-// this analysis only tells compiled mode which request fields a handler can reach, so that
-// it copies those and nothing else. A route it cannot place, or a handler whose `ctx`
-// escapes, simply gets the full request.
+// this analysis tells compiled mode which request fields a handler can reach, so that it
+// copies those and nothing else, and where each handler is defined (compiled code records the
+// closure each definition makes: routes.ts exports it typed, and start-up checks it against
+// the app table, runtime/http/static-handlers.ts). A route it cannot place, or a handler
+// whose `ctx` escapes, simply gets the full request.
 import type { AnyCall, Expression, FunctionDeclaration, MemberExpression, Node } from '../frontend/ast.js';
 import { isCall, lineOf } from '../frontend/ast.js';
 import { parentMap, walk } from '../frontend/parse.js';

@@ -5,7 +5,8 @@ import { readSource } from '../frontend/source.js';
 import { loadChunk } from '../../runtime/interp/interpreter.js';
 import type { RoverApp } from '../../runtime/http/app-table.js';
 import { loadCompiledApp, runAppChunk, serveGlobals } from '../../runtime/http/load-app.js';
-import { serveApp, type AppSource, type ServeOptions as AppServeOptions } from '../../runtime/http/serve-app.js';
+import { serveApp, type AppSource, type LoadedApp, type ServeOptions as AppServeOptions } from '../../runtime/http/serve-app.js';
+import { siteHandlers } from '../../runtime/http/static-handlers.js';
 import { bigStackJob, finishOnBigStack, runOnBigStack, workerListenOptions, type Stop } from '../../runtime/http/big-stack.js';
 import { flushAll, stderr } from '../../runtime/stdlib/output.js';
 import { formatProblem } from './report.js';
@@ -47,11 +48,13 @@ async function compiledSource(file: string): Promise<AppSource> {
   // The compiler (typescript, ts-morph) loads only when it is used: it costs seconds.
   const { compileCached, importModules } = await import('../run-compiled.js');
   const { modules, routes } = await compileCached(file);
-  const load = async (): Promise<RoverApp> => {
-    const { main, loaders } = await importModules(modules);
-    return loadCompiledApp(file, main, loaders);
+  const load = async (): Promise<LoadedApp> => {
+    const { main, loaders, namespaces } = await importModules(modules);
+    const app = loadCompiledApp(file, main, loaders);
+    // each static route's closure, checked against the app table at start-up (static-handlers.ts)
+    return { app, staticRoutes: routes, handlers: siteHandlers(routes, namespaces) };
   };
-  return { file, load, staticRoutes: routes, describeError };
+  return { file, load, describeError };
 }
 
 /** Runs `serve` on worker threads with a large stack (see runtime/http/big-stack.ts). */

@@ -41,6 +41,11 @@ export interface ModuleContext {
   readonly silent: Set<FunctionDeclaration>;
   /** Route handler specialisations (direct-emit.ts). */
   readonly hooks?: EmitHooks;
+  /**
+   * The statically placed route handlers (compiler/analysis/routes.ts), by their index in the
+   * module's `$handlers` export: each closure the definition makes is also stored there.
+   */
+  readonly handlerSites?: ReadonlyMap<FunctionDeclaration, number>;
 }
 
 /** Where a function's returns leave its frame; settled once its body is emitted (see `silent`). */
@@ -643,7 +648,10 @@ class FunctionEmitter {
     const info = this.res.functions.get(f)!;
     const safe = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : 'anonymous';
     const code = emitFunction(this.ctx, f, info, safe);
-    return this.ctx.hooks === undefined ? code : this.ctx.hooks.closure(f, code);
+    const made = this.ctx.hooks === undefined ? code : this.ctx.hooks.closure(f, code);
+    const site = this.ctx.handlerSites?.get(f);
+    // a route handler's definition also records its closure (the typed export in routes.ts)
+    return site === undefined ? made : `($handlers[${site}] = ${made} as rt.LuaFunction)`;
   }
 
   /** What hooks (direct-emit.ts) may use of this emitter. */

@@ -5,6 +5,8 @@ const $site0 = { chunk: "fixtures/http/bodies/app.lua", defined: 0 };
 const $site1 = { chunk: "fixtures/http/bodies/app.lua", defined: 4 };
 const $site2 = { chunk: "fixtures/http/bodies/app.lua", defined: 8 };
 const $site3 = { chunk: "fixtures/http/bodies/app.lua", defined: 12 };
+/** The route handlers defined statically in fixtures/http/bodies/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 4, 1: line 8, 2: line 12. */
+export const $handlers = [undefined, undefined, undefined];
 const $pc = rt.positions([
     [$site0, 2], // 0
     [$site0, 2, "server"], // 1
@@ -65,7 +67,7 @@ export default function load($env) {
         let $f35;
         let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 2, $o9.log_level = "nope", $o9.body_size_limit = 1024, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
         $11 = ($12 = api, (($f15 = $12?.f) !== undefined && (($13 = $f15.echo) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.echo) !== undefined || (!("echo" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "echo", "local 'api'"))));
-        (($16 = (($body) => rt.withBody((function $post(ctx) {
+        (($16 = ($handlers[0] = (($body) => rt.withBody((function $post(ctx) {
             const $r = $body(ctx);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx) {
@@ -92,9 +94,9 @@ export default function load($env) {
             let $t17;
             let $r18;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($3, "text", "upvalue 'api'")))), $r7 = ($9 = rt.first(($10 = ctx, $s.pcs[$d] = $pc + 4, rt.fn((($f13 = $10?.f) !== undefined && (($11 = $f13.body) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.body) !== undefined || (!("body" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10))), $s.pcs[$d] = $pc + 5, $fn8 = rt.fn((($f16 = $9?.f) !== undefined && (($14 = $f16.text) !== undefined || ($m15 = $9.metatable) === undefined || ($14 = $m15.view.text) !== undefined || (!("text" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($9, "text")), "method 'text'"), $fn8($9)), $s.pcs[$d] = $pc + 6, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7)), $s.tails = $t17, $r18) : rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7])));
-        }))) !== undefined && ($f17 = $11?.f) !== undefined && !$11.linked && $f17.post !== undefined ? ($f17.post = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "post", $16, "field 'echo'")));
+        })))) !== undefined && ($f17 = $11?.f) !== undefined && !$11.linked && $f17.post !== undefined ? ($f17.post = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "post", $16, "field 'echo'")));
         $18 = ($19 = ($20 = api, (($f23 = $20?.f) !== undefined && (($21 = $f23.echo) !== undefined || ($m22 = $20.metatable) === undefined || ($21 = $m22.view.echo) !== undefined || (!("echo" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 7, rt.index($20, "echo", "local 'api'")))), (($f26 = $19?.f) !== undefined && (($24 = $f26.data) !== undefined || ($m25 = $19.metatable) === undefined || ($24 = $m25.view.data) !== undefined || (!("data" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 7, rt.index($19, "data", "field 'echo'"))));
-        (($27 = (($body) => rt.withBody((function $post(ctx_1) {
+        (($27 = ($handlers[1] = (($body) => rt.withBody((function $post(ctx_1) {
             const $r = $body(ctx_1);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_1) {
@@ -114,9 +116,9 @@ export default function load($env) {
             let $t10;
             let $r11;
             return ($2 = rt.first(($3 = ctx_1, $s.pcs[$d] = $pc + 8, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 9, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2]));
-        }))) !== undefined && ($f28 = $18?.f) !== undefined && !$18.linked && $f28.post !== undefined ? ($f28.post = $27) : ($s.pcs[$d] = $pc + 7, rt.setIndex($18, "post", $27, "field 'data'")));
+        })))) !== undefined && ($f28 = $18?.f) !== undefined && !$18.linked && $f28.post !== undefined ? ($f28.post = $27) : ($s.pcs[$d] = $pc + 7, rt.setIndex($18, "post", $27, "field 'data'")));
         $29 = ($30 = api, (($f33 = $30?.f) !== undefined && (($31 = $f33.length) !== undefined || ($m32 = $30.metatable) === undefined || ($31 = $m32.view.length) !== undefined || (!("length" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : ($s.pcs[$d] = $pc + 10, rt.index($30, "length", "local 'api'"))));
-        (($34 = rh.jsonHandler((function $put(ctx_2) {
+        (($34 = ($handlers[2] = rh.jsonHandler((function $put(ctx_2) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -157,7 +159,7 @@ export default function load($env) {
                 return rt.leave($s, $d, ($13 = $1, $o14 = new rt.FieldsObject(), $n15 = 0, ($13 !== undefined && ($o14.bytes = $13, $n15++)), rt.LuaTable.record($o14, $n15)));
             }
             return rt.leave($s, $d, ($16 = ($26 = (rt.first(($18 = rt.first(($19 = ctx_2, $s.pcs[$d] = $pc + 11, rt.fn((($f22 = $19?.f) !== undefined && (($20 = $f22.body) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.body) !== undefined || (!("body" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($19, "body", "local 'ctx'")), "method 'body'")($19))), $s.pcs[$d] = $pc + 12, $fn17 = rt.fn((($f25 = $18?.f) !== undefined && (($23 = $f25.text) !== undefined || ($m24 = $18.metatable) === undefined || ($23 = $m24.view.text) !== undefined || (!("text" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($18, "text")), "method 'text'"), $fn17($18)))), ($26?.arr !== undefined ? $26.length() : typeof $26 === 'string' ? $26.length : ($s.pcs[$d] = $pc + 13, rt.len($26)))), $o27 = new rt.FieldsObject(), $n28 = 0, ($16 !== undefined && ($o27.bytes = $16, $n28++)), rt.LuaTable.record($o27, $n28)));
-        }))) !== undefined && ($f35 = $29?.f) !== undefined && !$29.linked && $f35.put !== undefined ? ($f35.put = $34) : ($s.pcs[$d] = $pc + 10, rt.setIndex($29, "put", $34, "field 'length'")));
+        })))) !== undefined && ($f35 = $29?.f) !== undefined && !$29.linked && $f35.put !== undefined ? ($f35.put = $34) : ($s.pcs[$d] = $pc + 10, rt.setIndex($29, "put", $34, "field 'length'")));
         return rt.leave($s, $d, api);
     };
 }

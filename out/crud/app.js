@@ -8,6 +8,8 @@ const $site3 = { chunk: "fixtures/http/crud/app.lua", defined: 23 };
 const $site4 = { chunk: "fixtures/http/crud/app.lua", defined: 28 };
 const $site5 = { chunk: "fixtures/http/crud/app.lua", defined: 34 };
 const $site6 = { chunk: "fixtures/http/crud/app.lua", defined: 42 };
+/** The route handlers defined statically in fixtures/http/crud/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 6, 1: line 17, 2: line 28, 3: line 34, 4: line 42. */
+export const $handlers = [undefined, undefined, undefined, undefined, undefined];
 const $pc = rt.positions([
     [$site0, 2], // 0
     [$site0, 2, "require"], // 1
@@ -127,7 +129,7 @@ export default function load($env) {
         let users = rt.first(($s.pcs[$d] = $pc + 1, rt.fn((($1 = $env.f.require) !== undefined ? $1 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "require"))), "global 'require'")("lib.users")));
         let api = rt.first(($3 = ($4 = (($5 = $env.f.rover) !== undefined ? $5 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover"))), (($f8 = $4?.f) !== undefined && (($6 = $f8.server) !== undefined || ($m7 = $4.metatable) === undefined || ($6 = $m7.view.server) !== undefined || (!("server" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 2, rt.index($4, "server", "global 'rover'")))), $9 = ($o10 = new rt.FieldsObject(), $n11 = 1, $o10.log_level = "nope", rt.LuaTable.record($o10, $n11)), $s.pcs[$d] = $pc + 3, $fn2 = rt.fn($3, "field 'server'"), $fn2($9)));
         $12 = ($13 = api, (($f16 = $13?.f) !== undefined && (($14 = $f16.users) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.users) !== undefined || (!("users" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 4, rt.index($13, "users", "local 'api'"))));
-        (($17 = rh.jsonHandler(((($body) => rt.withBody((function $get(ctx) {
+        (($17 = ($handlers[0] = rh.jsonHandler(((($body) => rt.withBody((function $get(ctx) {
             const $r = $body(ctx);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx) {
@@ -231,9 +233,9 @@ export default function load($env) {
                 return rt.leave($s, $d, rt.first(($52 = $41, $53 = ($54 = $46, $55 = $48, $o56 = new rt.FieldsObject(), $n57 = 0, ($54 !== undefined && ($o56.users = $54, $n57++)), ($55 !== undefined && ($o56.count = $55, $n57++)), rt.LuaTable.record($o56, $n57)), $s.pcs[$d] = $pc + 13, $fn51 = rt.fn($52, "field 'json'"), $fn51($53))));
             }
             return ($59 = ($60 = api, (($f63 = $60?.f) !== undefined && (($61 = $f63.json) !== undefined || ($m62 = $60.metatable) === undefined || ($61 = $m62.view.json) !== undefined || (!("json" in $m62.view) && $m62.view[rt.CUT] === undefined)) ? $61 : ($s.pcs[$d] = $pc + 12, rt.index($60, "json", "upvalue 'api'")))), $64 = ($65 = list, $66 = ($67 = (list), ($67?.arr !== undefined ? $67.length() : typeof $67 === 'string' ? $67.length : ($s.pcs[$d] = $pc + 12, rt.len($67, "local 'list'")))), $o68 = new rt.FieldsObject(), $n69 = 0, ($65 !== undefined && ($o68.users = $65, $n69++)), ($66 !== undefined && ($o68.count = $66, $n69++)), rt.LuaTable.record($o68, $n69)), $s.pcs[$d] = $pc + 14, $fn58 = rt.fn($59, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t70 = $s.tails++, $r71 = $fn58($64), $s.tails = $t70, $r71) : rt.tail($s, $fn58, [$64]));
-        }))))) !== undefined && ($f18 = $12?.f) !== undefined && !$12.linked && $f18.get !== undefined ? ($f18.get = $17) : ($s.pcs[$d] = $pc + 4, rt.setIndex($12, "get", $17, "field 'users'")));
+        })))))) !== undefined && ($f18 = $12?.f) !== undefined && !$12.linked && $f18.get !== undefined ? ($f18.get = $17) : ($s.pcs[$d] = $pc + 4, rt.setIndex($12, "get", $17, "field 'users'")));
         $19 = ($20 = api, (($f23 = $20?.f) !== undefined && (($21 = $f23.users) !== undefined || ($m22 = $20.metatable) === undefined || ($21 = $m22.view.users) !== undefined || (!("users" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 15, rt.index($20, "users", "local 'api'"))));
-        (($24 = (($body) => rt.withBody((function $post(ctx_1) {
+        (($24 = ($handlers[1] = (($body) => rt.withBody((function $post(ctx_1) {
             const $r = $body(ctx_1);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_1) {
@@ -281,7 +283,7 @@ export default function load($env) {
             let input = rt.first(($2 = rt.first(($3 = ctx_1, $s.pcs[$d] = $pc + 16, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 17, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.expect) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.expect) !== undefined || (!("expect" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "expect")), "method 'expect'"), $10 = ($11 = users, (($f14 = $11?.f) !== undefined && (($12 = $f14.create_schema) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.create_schema) !== undefined || (!("create_schema" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 17, rt.index($11, "create_schema", "upvalue 'users'")))), $s.pcs[$d] = $pc + 18, $fn1($2, $10)));
             let user = rt.first(($16 = ($17 = users, (($f20 = $17?.f) !== undefined && (($18 = $f20.store) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.store) !== undefined || (!("store" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 19, rt.index($17, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 20, $fn15 = rt.fn((($f23 = $16?.f) !== undefined && (($21 = $f23.insert) !== undefined || ($m22 = $16.metatable) === undefined || ($21 = $m22.view.insert) !== undefined || (!("insert" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : rt.index($16, "insert", "field 'store'")), "method 'insert'"), $24 = input, $fn15($16, $24)));
             return ($26 = ($27 = api, (($f30 = $27?.f) !== undefined && (($28 = $f30.json) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.json) !== undefined || (!("json" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 21, rt.index($27, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 22, $fn25 = rt.fn((($f33 = $26?.f) !== undefined && (($31 = $f33.status) !== undefined || ($m32 = $26.metatable) === undefined || ($31 = $m32.view.status) !== undefined || (!("status" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : rt.index($26, "status", "field 'json'")), "method 'status'"), $34 = 201, $35 = user, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t36 = $s.tails++, $r37 = $fn25($26, $34, $35), $s.tails = $t36, $r37) : rt.tail($s, $fn25, [$26, $34, $35]));
-        }))) !== undefined && ($f25 = $19?.f) !== undefined && !$19.linked && $f25.post !== undefined ? ($f25.post = $24) : ($s.pcs[$d] = $pc + 15, rt.setIndex($19, "post", $24, "field 'users'")));
+        })))) !== undefined && ($f25 = $19?.f) !== undefined && !$19.linked && $f25.post !== undefined ? ($f25.post = $24) : ($s.pcs[$d] = $pc + 15, rt.setIndex($19, "post", $24, "field 'users'")));
         let find;
         find = function $find(ctx_2) {
             const $s = rt.current, $d = $s.depth;
@@ -318,7 +320,7 @@ export default function load($env) {
             return rt.leave($s, $d, (rt.t($16 = id) ? rt.first(($18 = ($19 = users, (($f22 = $19?.f) !== undefined && (($20 = $f22.store) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.store) !== undefined || (!("store" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 26, rt.index($19, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 27, $fn17 = rt.fn((($f25 = $18?.f) !== undefined && (($23 = $f25.get) !== undefined || ($m24 = $18.metatable) === undefined || ($23 = $m24.view.get) !== undefined || (!("get" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($18, "get", "field 'store'")), "method 'get'"), $26 = id, $fn17($18, $26))) : $16));
         };
         $26 = ($27 = ($28 = api, (($f31 = $28?.f) !== undefined && (($29 = $f31.users) !== undefined || ($m30 = $28.metatable) === undefined || ($29 = $m30.view.users) !== undefined || (!("users" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : ($s.pcs[$d] = $pc + 28, rt.index($28, "users", "local 'api'")))), (($f34 = $27?.f) !== undefined && (($32 = $f34.p_id) !== undefined || ($m33 = $27.metatable) === undefined || ($32 = $m33.view.p_id) !== undefined || (!("p_id" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 28, rt.index($27, "p_id", "field 'users'"))));
-        (($35 = (($body) => rt.withBody((function $get(ctx_3) {
+        (($35 = ($handlers[2] = (($body) => rt.withBody((function $get(ctx_3) {
             const $r = $body(ctx_3);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx_3) {
@@ -340,9 +342,9 @@ export default function load($env) {
                 return ($2 = api, $s.pcs[$d] = $pc + 30, $fn1 = rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $6 = 404, $7 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2, $6, $7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2, $6, $7]));
             }
             return rt.leave($s, $d, user_1);
-        }))) !== undefined && ($f36 = $26?.f) !== undefined && !$26.linked && $f36.get !== undefined ? ($f36.get = $35) : ($s.pcs[$d] = $pc + 28, rt.setIndex($26, "get", $35, "field 'p_id'")));
+        })))) !== undefined && ($f36 = $26?.f) !== undefined && !$26.linked && $f36.get !== undefined ? ($f36.get = $35) : ($s.pcs[$d] = $pc + 28, rt.setIndex($26, "get", $35, "field 'p_id'")));
         $37 = ($38 = ($39 = api, (($f42 = $39?.f) !== undefined && (($40 = $f42.users) !== undefined || ($m41 = $39.metatable) === undefined || ($40 = $m41.view.users) !== undefined || (!("users" in $m41.view) && $m41.view[rt.CUT] === undefined)) ? $40 : ($s.pcs[$d] = $pc + 31, rt.index($39, "users", "local 'api'")))), (($f45 = $38?.f) !== undefined && (($43 = $f45.p_id) !== undefined || ($m44 = $38.metatable) === undefined || ($43 = $m44.view.p_id) !== undefined || (!("p_id" in $m44.view) && $m44.view[rt.CUT] === undefined)) ? $43 : ($s.pcs[$d] = $pc + 31, rt.index($38, "p_id", "field 'users'"))));
-        (($46 = (($body) => rt.withBody((function $put(ctx_4) {
+        (($46 = ($handlers[3] = (($body) => rt.withBody((function $put(ctx_4) {
             const $r = $body(ctx_4);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $put$body(ctx_4) {
@@ -395,9 +397,9 @@ export default function load($env) {
                 }
             }
             return rt.leave($s, $d, user_2);
-        }))) !== undefined && ($f47 = $37?.f) !== undefined && !$37.linked && $f47.put !== undefined ? ($f47.put = $46) : ($s.pcs[$d] = $pc + 31, rt.setIndex($37, "put", $46, "field 'p_id'")));
+        })))) !== undefined && ($f47 = $37?.f) !== undefined && !$37.linked && $f47.put !== undefined ? ($f47.put = $46) : ($s.pcs[$d] = $pc + 31, rt.setIndex($37, "put", $46, "field 'p_id'")));
         $48 = ($49 = ($50 = api, (($f53 = $50?.f) !== undefined && (($51 = $f53.users) !== undefined || ($m52 = $50.metatable) === undefined || ($51 = $m52.view.users) !== undefined || (!("users" in $m52.view) && $m52.view[rt.CUT] === undefined)) ? $51 : ($s.pcs[$d] = $pc + 40, rt.index($50, "users", "local 'api'")))), (($f56 = $49?.f) !== undefined && (($54 = $f56.p_id) !== undefined || ($m55 = $49.metatable) === undefined || ($54 = $m55.view.p_id) !== undefined || (!("p_id" in $m55.view) && $m55.view[rt.CUT] === undefined)) ? $54 : ($s.pcs[$d] = $pc + 40, rt.index($49, "p_id", "field 'users'"))));
-        (($57 = (($body) => rt.withBody((function $delete(ctx_5) {
+        (($57 = ($handlers[4] = (($body) => rt.withBody((function $delete(ctx_5) {
             const $r = $body(ctx_5);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $delete$body(ctx_5) {
@@ -453,7 +455,7 @@ export default function load($env) {
                 return ($28 = api, $s.pcs[$d] = $pc + 46, $fn27 = rt.fn((($f31 = $28?.f) !== undefined && (($29 = $f31.error) !== undefined || ($m30 = $28.metatable) === undefined || ($29 = $m30.view.error) !== undefined || (!("error" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : rt.index($28, "error", "upvalue 'api'")), "method 'error'"), $32 = 404, $33 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t34 = $s.tails++, $r35 = $fn27($28, $32, $33), $s.tails = $t34, $r35) : rt.tail($s, $fn27, [$28, $32, $33]));
             }
             return ($37 = ($38 = api, (($f41 = $38?.f) !== undefined && (($39 = $f41.no_content) !== undefined || ($m40 = $38.metatable) === undefined || ($39 = $m40.view.no_content) !== undefined || (!("no_content" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : ($s.pcs[$d] = $pc + 47, rt.index($38, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 48, $fn36 = rt.fn($37, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t42 = $s.tails++, $r43 = $fn36(), $s.tails = $t42, $r43) : rt.tail($s, $fn36, []));
-        }))) !== undefined && ($f58 = $48?.f) !== undefined && !$48.linked && $f58.delete !== undefined ? ($f58.delete = $57) : ($s.pcs[$d] = $pc + 40, rt.setIndex($48, "delete", $57, "field 'p_id'")));
+        })))) !== undefined && ($f58 = $48?.f) !== undefined && !$48.linked && $f58.delete !== undefined ? ($f58.delete = $57) : ($s.pcs[$d] = $pc + 40, rt.setIndex($48, "delete", $57, "field 'p_id'")));
         return rt.leave($s, $d, api);
     };
 }

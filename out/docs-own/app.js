@@ -4,6 +4,8 @@ import * as rh from "./roverc/runtime/http/direct.js";
 const $site0 = { chunk: "fixtures/http/docs-own/app.lua", defined: 0 };
 const $site1 = { chunk: "fixtures/http/docs-own/app.lua", defined: 5 };
 const $site2 = { chunk: "fixtures/http/docs-own/app.lua", defined: 9 };
+/** The route handlers defined statically in fixtures/http/docs-own/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 5, 1: line 9. */
+export const $handlers = [undefined, undefined];
 const $pc = rt.positions([
     [$site0, 3], // 0
     [$site0, 3, "server"], // 1
@@ -45,7 +47,7 @@ export default function load($env) {
         let $f24;
         let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
         $11 = ($12 = api, (($f15 = $12?.f) !== undefined && (($13 = $f15.docs) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.docs) !== undefined || (!("docs" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "docs", "local 'api'"))));
-        (($16 = (($body) => rt.withBody((function $get(ctx) {
+        (($16 = ($handlers[0] = (($body) => rt.withBody((function $get(ctx) {
             const $r = $body(ctx);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx) {
@@ -63,9 +65,9 @@ export default function load($env) {
             let $t8;
             let $r9;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.html) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($3, "html", "upvalue 'api'")))), $7 = "<h1>Our own docs</h1>", $s.pcs[$d] = $pc + 4, $fn1 = rt.fn($2, "field 'html'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-        }))) !== undefined && ($f17 = $11?.f) !== undefined && !$11.linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'docs'")));
+        })))) !== undefined && ($f17 = $11?.f) !== undefined && !$11.linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'docs'")));
         $18 = ($19 = api, (($f22 = $19?.f) !== undefined && (($20 = $f22["openapi.json"]) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view["openapi.json"]) !== undefined || (!("openapi.json" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 5, rt.index($19, "openapi.json", "local 'api'"))));
-        (($23 = rh.jsonHandler((function $anonymous(ctx_1) {
+        (($23 = ($handlers[1] = rh.jsonHandler((function $anonymous(ctx_1) {
             let $o1;
             let $n2;
             let $o3;
@@ -76,7 +78,7 @@ export default function load($env) {
                 return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.posted = true, rt.LuaTable.record($o1, $n2)));
             }
             return (($o3 = new rt.FieldsObject(), $n4 = 1, $o3.posted = true, rt.LuaTable.record($o3, $n4)));
-        }))) !== undefined && ($f24 = $18?.f) !== undefined && !$18.linked && $f24.post !== undefined ? ($f24.post = $23) : ($s.pcs[$d] = $pc + 5, rt.setIndex($18, "post", $23, "field 'openapi.json'")));
+        })))) !== undefined && ($f24 = $18?.f) !== undefined && !$18.linked && $f24.post !== undefined ? ($f24.post = $23) : ($s.pcs[$d] = $pc + 5, rt.setIndex($18, "post", $23, "field 'openapi.json'")));
         return rt.leave($s, $d, api);
     };
 }

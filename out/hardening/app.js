@@ -23,6 +23,8 @@ const $site18 = { chunk: "fixtures/http/hardening/app.lua", defined: 48 };
 const $site19 = { chunk: "fixtures/http/hardening/app.lua", defined: 53 };
 const $site20 = { chunk: "fixtures/http/hardening/app.lua", defined: 59 };
 const $site21 = { chunk: "fixtures/http/hardening/app.lua", defined: 66 };
+/** The route handlers defined statically in fixtures/http/hardening/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 5, 1: line 8, 2: line 9, 3: line 10, 4: line 16, 5: line 17, 6: line 18, 7: line 20, 8: line 27, 9: line 33, 10: line 34, 11: line 35, 12: line 36, 13: line 37, 14: line 38, 15: line 39, 16: line 42, 17: line 48, 18: line 53, 19: line 59, 20: line 66. */
+export const $handlers = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
 const $pc = rt.positions([
     [$site0, 3], // 0
     [$site0, 3, "server"], // 1
@@ -322,11 +324,11 @@ export default function load($env) {
         let $f213;
         let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 2, $o9.log_level = "nope", $o9.body_size_limit = 4096, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
         $11 = ($12 = api, (($f15 = $12?.f) !== undefined && (($13 = $f15.hello) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.hello) !== undefined || (!("hello" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "hello", "local 'api'"))));
-        (($16 = function $get() {
+        (($16 = ($handlers[0] = function $get() {
             return ("hello");
-        }) !== undefined && ($f17 = $11?.f) !== undefined && !$11.linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'hello'")));
+        })) !== undefined && ($f17 = $11?.f) !== undefined && !$11.linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'hello'")));
         $18 = ($19 = ($20 = api, (($f23 = $20?.f) !== undefined && (($21 = $f23.users) !== undefined || ($m22 = $20.metatable) === undefined || ($21 = $m22.view.users) !== undefined || (!("users" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 3, rt.index($20, "users", "local 'api'")))), (($f26 = $19?.f) !== undefined && (($24 = $f26.p_id) !== undefined || ($m25 = $19.metatable) === undefined || ($24 = $m25.view.p_id) !== undefined || (!("p_id" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 3, rt.index($19, "p_id", "field 'users'"))));
-        (($27 = rh.jsonHandler((function $get(ctx) {
+        (($27 = ($handlers[1] = rh.jsonHandler((function $get(ctx) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -363,9 +365,9 @@ export default function load($env) {
                 return rt.leave($s, $d, ($11 = $1, $o12 = new rt.FieldsObject(), $n13 = 0, ($11 !== undefined && ($o12.id = $11, $n13++)), rt.LuaTable.record($o12, $n13)));
             }
             return rt.leave($s, $d, ($14 = (rh.pristineContext(ctx) ? ctx.param("id") : ($15 = rt.first(($16 = ctx, $s.pcs[$d] = $pc + 5, rt.fn((($f19 = $16?.f) !== undefined && (($17 = $f19.params) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.params) !== undefined || (!("params" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($16, "params", "local 'ctx'")), "method 'params'")($16))), (($f22 = $15?.f) !== undefined && (($20 = $f22.id) !== undefined || ($m21 = $15.metatable) === undefined || ($20 = $m21.view.id) !== undefined || (!("id" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 4, rt.index($15, "id"))))), $o23 = new rt.FieldsObject(), $n24 = 0, ($14 !== undefined && ($o23.id = $14, $n24++)), rt.LuaTable.record($o23, $n24)));
-        }))) !== undefined && ($f28 = $18?.f) !== undefined && !$18.linked && $f28.get !== undefined ? ($f28.get = $27) : ($s.pcs[$d] = $pc + 3, rt.setIndex($18, "get", $27, "field 'p_id'")));
+        })))) !== undefined && ($f28 = $18?.f) !== undefined && !$18.linked && $f28.get !== undefined ? ($f28.get = $27) : ($s.pcs[$d] = $pc + 3, rt.setIndex($18, "get", $27, "field 'p_id'")));
         $29 = ($30 = api, (($f33 = $30?.f) !== undefined && (($31 = $f33.query) !== undefined || ($m32 = $30.metatable) === undefined || ($31 = $m32.view.query) !== undefined || (!("query" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : ($s.pcs[$d] = $pc + 6, rt.index($30, "query", "local 'api'"))));
-        (($34 = (($body) => rt.withBody((function $get(ctx_1) {
+        (($34 = ($handlers[2] = (($body) => rt.withBody((function $get(ctx_1) {
             const $r = $body(ctx_1);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx_1) {
@@ -381,9 +383,9 @@ export default function load($env) {
             let $t6;
             let $r7;
             return ($2 = ctx_1, $s.pcs[$d] = $pc + 7, $fn1 = rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.query) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.query) !== undefined || (!("query" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "query", "local 'ctx'")), "method 'query'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t6 = $s.tails++, $r7 = $fn1($2), $s.tails = $t6, $r7) : rt.tail($s, $fn1, [$2]));
-        }))) !== undefined && ($f35 = $29?.f) !== undefined && !$29.linked && $f35.get !== undefined ? ($f35.get = $34) : ($s.pcs[$d] = $pc + 6, rt.setIndex($29, "get", $34, "field 'query'")));
+        })))) !== undefined && ($f35 = $29?.f) !== undefined && !$29.linked && $f35.get !== undefined ? ($f35.get = $34) : ($s.pcs[$d] = $pc + 6, rt.setIndex($29, "get", $34, "field 'query'")));
         $36 = ($37 = ($38 = api, (($f41 = $38?.f) !== undefined && (($39 = $f41.safe) !== undefined || ($m40 = $38.metatable) === undefined || ($39 = $m40.view.safe) !== undefined || (!("safe" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : ($s.pcs[$d] = $pc + 8, rt.index($38, "safe", "local 'api'")))), (($f44 = $37?.f) !== undefined && (($42 = $f44.p_id) !== undefined || ($m43 = $37.metatable) === undefined || ($42 = $m43.view.p_id) !== undefined || (!("p_id" in $m43.view) && $m43.view[rt.CUT] === undefined)) ? $42 : ($s.pcs[$d] = $pc + 8, rt.index($37, "p_id", "field 'safe'"))));
-        (($45 = rh.jsonHandler((function $get(ctx_2) {
+        (($45 = ($handlers[3] = rh.jsonHandler((function $get(ctx_2) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -426,9 +428,9 @@ export default function load($env) {
                 return rt.leave($s, $d, ($17 = $11, $18 = $13, $o19 = new rt.FieldsObject(), $n20 = 0, ($17 !== undefined && ($o19.ok = $17, $n20++)), ($18 !== undefined && ($o19.err = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
             }
             return rt.leave($s, $d, ($21 = ok, $22 = (rt.t($23 = (rt.t($24 = !rt.t(ok)) ? err : $24)) ? $23 : undefined), $o25 = new rt.FieldsObject(), $n26 = 0, ($21 !== undefined && ($o25.ok = $21, $n26++)), ($22 !== undefined && ($o25.err = $22, $n26++)), rt.LuaTable.record($o25, $n26)));
-        }))) !== undefined && ($f46 = $36?.f) !== undefined && !$36.linked && $f46.get !== undefined ? ($f46.get = $45) : ($s.pcs[$d] = $pc + 8, rt.setIndex($36, "get", $45, "field 'p_id'")));
+        })))) !== undefined && ($f46 = $36?.f) !== undefined && !$36.linked && $f46.get !== undefined ? ($f46.get = $45) : ($s.pcs[$d] = $pc + 8, rt.setIndex($36, "get", $45, "field 'p_id'")));
         $47 = ($48 = api, (($f51 = $48?.f) !== undefined && (($49 = $f51.echo) !== undefined || ($m50 = $48.metatable) === undefined || ($49 = $m50.view.echo) !== undefined || (!("echo" in $m50.view) && $m50.view[rt.CUT] === undefined)) ? $49 : ($s.pcs[$d] = $pc + 11, rt.index($48, "echo", "local 'api'"))));
-        (($52 = (($body) => rt.withBody((function $post(ctx_3) {
+        (($52 = ($handlers[4] = (($body) => rt.withBody((function $post(ctx_3) {
             const $r = $body(ctx_3);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_3) {
@@ -455,9 +457,9 @@ export default function load($env) {
             let $t17;
             let $r18;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 12, rt.index($3, "text", "upvalue 'api'")))), $r7 = ($9 = rt.first(($10 = ctx_3, $s.pcs[$d] = $pc + 13, rt.fn((($f13 = $10?.f) !== undefined && (($11 = $f13.body) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.body) !== undefined || (!("body" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10))), $s.pcs[$d] = $pc + 14, $fn8 = rt.fn((($f16 = $9?.f) !== undefined && (($14 = $f16.text) !== undefined || ($m15 = $9.metatable) === undefined || ($14 = $m15.view.text) !== undefined || (!("text" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($9, "text")), "method 'text'"), $fn8($9)), $s.pcs[$d] = $pc + 15, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7)), $s.tails = $t17, $r18) : rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7])));
-        }))) !== undefined && ($f53 = $47?.f) !== undefined && !$47.linked && $f53.post !== undefined ? ($f53.post = $52) : ($s.pcs[$d] = $pc + 11, rt.setIndex($47, "post", $52, "field 'echo'")));
+        })))) !== undefined && ($f53 = $47?.f) !== undefined && !$47.linked && $f53.post !== undefined ? ($f53.post = $52) : ($s.pcs[$d] = $pc + 11, rt.setIndex($47, "post", $52, "field 'echo'")));
         $54 = ($55 = ($56 = api, (($f59 = $56?.f) !== undefined && (($57 = $f59.echo) !== undefined || ($m58 = $56.metatable) === undefined || ($57 = $m58.view.echo) !== undefined || (!("echo" in $m58.view) && $m58.view[rt.CUT] === undefined)) ? $57 : ($s.pcs[$d] = $pc + 16, rt.index($56, "echo", "local 'api'")))), (($f62 = $55?.f) !== undefined && (($60 = $f62.data) !== undefined || ($m61 = $55.metatable) === undefined || ($60 = $m61.view.data) !== undefined || (!("data" in $m61.view) && $m61.view[rt.CUT] === undefined)) ? $60 : ($s.pcs[$d] = $pc + 16, rt.index($55, "data", "field 'echo'"))));
-        (($63 = (($body) => rt.withBody((function $post(ctx_4) {
+        (($63 = ($handlers[5] = (($body) => rt.withBody((function $post(ctx_4) {
             const $r = $body(ctx_4);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_4) {
@@ -477,9 +479,9 @@ export default function load($env) {
             let $t10;
             let $r11;
             return ($2 = rt.first(($3 = ctx_4, $s.pcs[$d] = $pc + 17, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 18, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2]));
-        }))) !== undefined && ($f64 = $54?.f) !== undefined && !$54.linked && $f64.post !== undefined ? ($f64.post = $63) : ($s.pcs[$d] = $pc + 16, rt.setIndex($54, "post", $63, "field 'data'")));
+        })))) !== undefined && ($f64 = $54?.f) !== undefined && !$54.linked && $f64.post !== undefined ? ($f64.post = $63) : ($s.pcs[$d] = $pc + 16, rt.setIndex($54, "post", $63, "field 'data'")));
         $65 = ($66 = api, (($f69 = $66?.f) !== undefined && (($67 = $f69.object) !== undefined || ($m68 = $66.metatable) === undefined || ($67 = $m68.view.object) !== undefined || (!("object" in $m68.view) && $m68.view[rt.CUT] === undefined)) ? $67 : ($s.pcs[$d] = $pc + 19, rt.index($66, "object", "local 'api'"))));
-        (($70 = (($body) => rt.withBody((function $post(ctx_5) {
+        (($70 = ($handlers[6] = (($body) => rt.withBody((function $post(ctx_5) {
             const $r = $body(ctx_5);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_5) {
@@ -513,9 +515,9 @@ export default function load($env) {
             let $t24;
             let $r25;
             return ($2 = rt.first(($3 = ctx_5, $s.pcs[$d] = $pc + 20, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 21, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.expect) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.expect) !== undefined || (!("expect" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "expect")), "method 'expect'"), $10 = ($11 = rt.first(($13 = ($14 = (($15 = $env.f.rover) !== undefined ? $15 : ($s.pcs[$d] = $pc + 21, rt.getGlobal($env, "rover"))), (($f18 = $14?.f) !== undefined && (($16 = $f18.guard) !== undefined || ($m17 = $14.metatable) === undefined || ($16 = $m17.view.guard) !== undefined || (!("guard" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 21, rt.index($14, "guard", "global 'rover'")))), $s.pcs[$d] = $pc + 22, $fn12 = rt.fn((($f21 = $13?.f) !== undefined && (($19 = $f21.string) !== undefined || ($m20 = $13.metatable) === undefined || ($19 = $m20.view.string) !== undefined || (!("string" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($13, "string", "field 'guard'")), "method 'string'"), $fn12($13))), $o22 = new rt.FieldsObject(), $n23 = 0, ($11 !== undefined && ($o22.name = $11, $n23++)), rt.LuaTable.record($o22, $n23)), $s.pcs[$d] = $pc + 23, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t24 = $s.tails++, $r25 = $fn1($2, $10), $s.tails = $t24, $r25) : rt.tail($s, $fn1, [$2, $10]));
-        }))) !== undefined && ($f71 = $65?.f) !== undefined && !$65.linked && $f71.post !== undefined ? ($f71.post = $70) : ($s.pcs[$d] = $pc + 19, rt.setIndex($65, "post", $70, "field 'object'")));
+        })))) !== undefined && ($f71 = $65?.f) !== undefined && !$65.linked && $f71.post !== undefined ? ($f71.post = $70) : ($s.pcs[$d] = $pc + 19, rt.setIndex($65, "post", $70, "field 'object'")));
         $72 = ($73 = api, (($f76 = $73?.f) !== undefined && (($74 = $f76.keys) !== undefined || ($m75 = $73.metatable) === undefined || ($74 = $m75.view.keys) !== undefined || (!("keys" in $m75.view) && $m75.view[rt.CUT] === undefined)) ? $74 : ($s.pcs[$d] = $pc + 24, rt.index($73, "keys", "local 'api'"))));
-        (($77 = function $post(ctx_6) {
+        (($77 = ($handlers[7] = function $post(ctx_6) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -577,9 +579,9 @@ export default function load($env) {
             }
             ($16 = ($17 = (($18 = $env.f.table) !== undefined ? $18 : ($s.pcs[$d] = $pc + 30, rt.getGlobal($env, "table"))), (($f21 = $17?.f) !== undefined && (($19 = $f21.sort) !== undefined || ($m20 = $17.metatable) === undefined || ($19 = $m20.view.sort) !== undefined || (!("sort" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 30, rt.index($17, "sort", "global 'table'")))), $22 = keys, $s.pcs[$d] = $pc + 31, $fn15 = rt.fn($16, "field 'sort'"), $fn15($22));
             return rt.leave($s, $d, ($23 = keys, $24 = rt.index(t, ($25 = "__proto__", $s.pcs[$d] = $pc + 32, $25), "local 't'"), $26 = ($27 = t, (($f30 = $27?.f) !== undefined && (($28 = $f30["constructor"]) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view["constructor"]) !== undefined || (!("constructor" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 32, rt.index($27, "constructor", "local 't'")))), $31 = ($32 = t, (($f35 = $32?.f) !== undefined && (($33 = $f35.prototype) !== undefined || ($m34 = $32.metatable) === undefined || ($33 = $m34.view.prototype) !== undefined || (!("prototype" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : ($s.pcs[$d] = $pc + 32, rt.index($32, "prototype", "local 't'")))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.keys = $23, ($24 !== undefined && ($o36.proto = $24, $n37++)), ($26 !== undefined && ($o36.ctor = $26, $n37++)), ($31 !== undefined && ($o36.prototype = $31, $n37++)), rt.LuaTable.record($o36, $n37)));
-        }) !== undefined && ($f78 = $72?.f) !== undefined && !$72.linked && $f78.post !== undefined ? ($f78.post = $77) : ($s.pcs[$d] = $pc + 24, rt.setIndex($72, "post", $77, "field 'keys'")));
+        })) !== undefined && ($f78 = $72?.f) !== undefined && !$72.linked && $f78.post !== undefined ? ($f78.post = $77) : ($s.pcs[$d] = $pc + 24, rt.setIndex($72, "post", $77, "field 'keys'")));
         $79 = ($80 = api, (($f83 = $80?.f) !== undefined && (($81 = $f83.fresh) !== undefined || ($m82 = $80.metatable) === undefined || ($81 = $m82.view.fresh) !== undefined || (!("fresh" in $m82.view) && $m82.view[rt.CUT] === undefined)) ? $81 : ($s.pcs[$d] = $pc + 33, rt.index($80, "fresh", "local 'api'"))));
-        (($84 = function $get() {
+        (($84 = ($handlers[8] = function $get() {
             const $s = rt.current, $d = $s.depth;
             let $1;
             let $2;
@@ -598,9 +600,9 @@ export default function load($env) {
             let $n15;
             let t_1 = new rt.LuaTable();
             return rt.leave($s, $d, ($1 = ($2 = t_1, (($f5 = $2?.f) !== undefined && (($3 = $f5.polluted) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.polluted) !== undefined || (!("polluted" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 34), rt.index($2, "polluted", "local 't'")))), $6 = rt.index(t_1, ($7 = "__proto__", rt.at($s, $d, $pc + 34), $7), "local 't'"), $8 = ($9 = t_1, (($f12 = $9?.f) !== undefined && (($10 = $f12["constructor"]) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view["constructor"]) !== undefined || (!("constructor" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : (rt.at($s, $d, $pc + 34), rt.index($9, "constructor", "local 't'")))), $13 = t_1.length(), $o14 = new rt.FieldsObject(), $n15 = 1, ($1 !== undefined && ($o14.polluted = $1, $n15++)), ($6 !== undefined && ($o14.proto = $6, $n15++)), ($8 !== undefined && ($o14.ctor = $8, $n15++)), $o14.n = $13, rt.LuaTable.record($o14, $n15)));
-        }) !== undefined && ($f85 = $79?.f) !== undefined && !$79.linked && $f85.get !== undefined ? ($f85.get = $84) : ($s.pcs[$d] = $pc + 33, rt.setIndex($79, "get", $84, "field 'fresh'")));
+        })) !== undefined && ($f85 = $79?.f) !== undefined && !$79.linked && $f85.get !== undefined ? ($f85.get = $84) : ($s.pcs[$d] = $pc + 33, rt.setIndex($79, "get", $84, "field 'fresh'")));
         $86 = ($87 = ($88 = api, (($f91 = $88?.f) !== undefined && (($89 = $f91.loc) !== undefined || ($m90 = $88.metatable) === undefined || ($89 = $m90.view.loc) !== undefined || (!("loc" in $m90.view) && $m90.view[rt.CUT] === undefined)) ? $89 : ($s.pcs[$d] = $pc + 35, rt.index($88, "loc", "local 'api'")))), (($f94 = $87?.f) !== undefined && (($92 = $f94.crlf) !== undefined || ($m93 = $87.metatable) === undefined || ($92 = $m93.view.crlf) !== undefined || (!("crlf" in $m93.view) && $m93.view[rt.CUT] === undefined)) ? $92 : ($s.pcs[$d] = $pc + 35, rt.index($87, "crlf", "field 'loc'"))));
-        (($95 = (($body) => rt.withBody((function $get() {
+        (($95 = ($handlers[9] = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
@@ -618,9 +620,9 @@ export default function load($env) {
             let $t8;
             let $r9;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 36, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/x\r\nSet-Cookie: a=b", $s.pcs[$d] = $pc + 37, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-        }))) !== undefined && ($f96 = $86?.f) !== undefined && !$86.linked && $f96.get !== undefined ? ($f96.get = $95) : ($s.pcs[$d] = $pc + 35, rt.setIndex($86, "get", $95, "field 'crlf'")));
+        })))) !== undefined && ($f96 = $86?.f) !== undefined && !$86.linked && $f96.get !== undefined ? ($f96.get = $95) : ($s.pcs[$d] = $pc + 35, rt.setIndex($86, "get", $95, "field 'crlf'")));
         $97 = ($98 = ($99 = api, (($f102 = $99?.f) !== undefined && (($100 = $f102.loc) !== undefined || ($m101 = $99.metatable) === undefined || ($100 = $m101.view.loc) !== undefined || (!("loc" in $m101.view) && $m101.view[rt.CUT] === undefined)) ? $100 : ($s.pcs[$d] = $pc + 38, rt.index($99, "loc", "local 'api'")))), (($f105 = $98?.f) !== undefined && (($103 = $f105.lf) !== undefined || ($m104 = $98.metatable) === undefined || ($103 = $m104.view.lf) !== undefined || (!("lf" in $m104.view) && $m104.view[rt.CUT] === undefined)) ? $103 : ($s.pcs[$d] = $pc + 38, rt.index($98, "lf", "field 'loc'"))));
-        (($106 = (($body) => rt.withBody((function $get() {
+        (($106 = ($handlers[10] = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
@@ -638,9 +640,9 @@ export default function load($env) {
             let $t8;
             let $r9;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 39, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/x\nSet-Cookie: a=b", $s.pcs[$d] = $pc + 40, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-        }))) !== undefined && ($f107 = $97?.f) !== undefined && !$97.linked && $f107.get !== undefined ? ($f107.get = $106) : ($s.pcs[$d] = $pc + 38, rt.setIndex($97, "get", $106, "field 'lf'")));
+        })))) !== undefined && ($f107 = $97?.f) !== undefined && !$97.linked && $f107.get !== undefined ? ($f107.get = $106) : ($s.pcs[$d] = $pc + 38, rt.setIndex($97, "get", $106, "field 'lf'")));
         $108 = ($109 = ($110 = api, (($f113 = $110?.f) !== undefined && (($111 = $f113.loc) !== undefined || ($m112 = $110.metatable) === undefined || ($111 = $m112.view.loc) !== undefined || (!("loc" in $m112.view) && $m112.view[rt.CUT] === undefined)) ? $111 : ($s.pcs[$d] = $pc + 41, rt.index($110, "loc", "local 'api'")))), (($f116 = $109?.f) !== undefined && (($114 = $f116.cr) !== undefined || ($m115 = $109.metatable) === undefined || ($114 = $m115.view.cr) !== undefined || (!("cr" in $m115.view) && $m115.view[rt.CUT] === undefined)) ? $114 : ($s.pcs[$d] = $pc + 41, rt.index($109, "cr", "field 'loc'"))));
-        (($117 = (($body) => rt.withBody((function $get() {
+        (($117 = ($handlers[11] = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
@@ -661,9 +663,9 @@ export default function load($env) {
             let $t11;
             let $r12;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 42, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 43, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.permanent) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.permanent) !== undefined || (!("permanent" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'"), $10 = "/x\rSet-Cookie: a=b", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t11 = $s.tails++, $r12 = $fn1($2, $10), $s.tails = $t11, $r12) : rt.tail($s, $fn1, [$2, $10]));
-        }))) !== undefined && ($f118 = $108?.f) !== undefined && !$108.linked && $f118.get !== undefined ? ($f118.get = $117) : ($s.pcs[$d] = $pc + 41, rt.setIndex($108, "get", $117, "field 'cr'")));
+        })))) !== undefined && ($f118 = $108?.f) !== undefined && !$108.linked && $f118.get !== undefined ? ($f118.get = $117) : ($s.pcs[$d] = $pc + 41, rt.setIndex($108, "get", $117, "field 'cr'")));
         $119 = ($120 = ($121 = api, (($f124 = $121?.f) !== undefined && (($122 = $f124.loc) !== undefined || ($m123 = $121.metatable) === undefined || ($122 = $m123.view.loc) !== undefined || (!("loc" in $m123.view) && $m123.view[rt.CUT] === undefined)) ? $122 : ($s.pcs[$d] = $pc + 44, rt.index($121, "loc", "local 'api'")))), (($f127 = $120?.f) !== undefined && (($125 = $f127.nul) !== undefined || ($m126 = $120.metatable) === undefined || ($125 = $m126.view.nul) !== undefined || (!("nul" in $m126.view) && $m126.view[rt.CUT] === undefined)) ? $125 : ($s.pcs[$d] = $pc + 44, rt.index($120, "nul", "field 'loc'"))));
-        (($128 = (($body) => rt.withBody((function $get() {
+        (($128 = ($handlers[12] = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
@@ -685,9 +687,9 @@ export default function load($env) {
             let $t12;
             let $r13;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 45, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 46, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'redirect'")), "method 'status'"), $10 = 307, $11 = "/x\x00y", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($2, $10, $11), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$2, $10, $11]));
-        }))) !== undefined && ($f129 = $119?.f) !== undefined && !$119.linked && $f129.get !== undefined ? ($f129.get = $128) : ($s.pcs[$d] = $pc + 44, rt.setIndex($119, "get", $128, "field 'nul'")));
+        })))) !== undefined && ($f129 = $119?.f) !== undefined && !$119.linked && $f129.get !== undefined ? ($f129.get = $128) : ($s.pcs[$d] = $pc + 44, rt.setIndex($119, "get", $128, "field 'nul'")));
         $130 = ($131 = ($132 = api, (($f135 = $132?.f) !== undefined && (($133 = $f135.loc) !== undefined || ($m134 = $132.metatable) === undefined || ($133 = $m134.view.loc) !== undefined || (!("loc" in $m134.view) && $m134.view[rt.CUT] === undefined)) ? $133 : ($s.pcs[$d] = $pc + 47, rt.index($132, "loc", "local 'api'")))), (($f138 = $131?.f) !== undefined && (($136 = $f138.query) !== undefined || ($m137 = $131.metatable) === undefined || ($136 = $m137.view.query) !== undefined || (!("query" in $m137.view) && $m137.view[rt.CUT] === undefined)) ? $136 : ($s.pcs[$d] = $pc + 47, rt.index($131, "query", "field 'loc'"))));
-        (($139 = (($body) => rt.withBody((function $get(ctx_7) {
+        (($139 = ($handlers[13] = (($body) => rt.withBody((function $get(ctx_7) {
             const $r = $body(ctx_7);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx_7) {
@@ -713,9 +715,9 @@ export default function load($env) {
             let $t16;
             let $r17;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 48, rt.index($3, "redirect", "upvalue 'api'")))), $7 = (rh.pristineContext(ctx_7) ? ctx_7.queryValue("to") : ($8 = rt.first(($9 = ctx_7, $s.pcs[$d] = $pc + 49, rt.fn((($f12 = $9?.f) !== undefined && (($10 = $f12.query) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.query) !== undefined || (!("query" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "query", "local 'ctx'")), "method 'query'")($9))), (($f15 = $8?.f) !== undefined && (($13 = $f15.to) !== undefined || ($m14 = $8.metatable) === undefined || ($13 = $m14.view.to) !== undefined || (!("to" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 48, rt.index($8, "to"))))), $s.pcs[$d] = $pc + 50, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t16 = $s.tails++, $r17 = $fn1($7), $s.tails = $t16, $r17) : rt.tail($s, $fn1, [$7]));
-        }))) !== undefined && ($f140 = $130?.f) !== undefined && !$130.linked && $f140.get !== undefined ? ($f140.get = $139) : ($s.pcs[$d] = $pc + 47, rt.setIndex($130, "get", $139, "field 'query'")));
+        })))) !== undefined && ($f140 = $130?.f) !== undefined && !$130.linked && $f140.get !== undefined ? ($f140.get = $139) : ($s.pcs[$d] = $pc + 47, rt.setIndex($130, "get", $139, "field 'query'")));
         $141 = ($142 = ($143 = api, (($f146 = $143?.f) !== undefined && (($144 = $f146.loc) !== undefined || ($m145 = $143.metatable) === undefined || ($144 = $m145.view.loc) !== undefined || (!("loc" in $m145.view) && $m145.view[rt.CUT] === undefined)) ? $144 : ($s.pcs[$d] = $pc + 51, rt.index($143, "loc", "local 'api'")))), (($f149 = $142?.f) !== undefined && (($147 = $f149.tab) !== undefined || ($m148 = $142.metatable) === undefined || ($147 = $m148.view.tab) !== undefined || (!("tab" in $m148.view) && $m148.view[rt.CUT] === undefined)) ? $147 : ($s.pcs[$d] = $pc + 51, rt.index($142, "tab", "field 'loc'"))));
-        (($150 = (($body) => rt.withBody((function $get() {
+        (($150 = ($handlers[14] = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
@@ -733,9 +735,9 @@ export default function load($env) {
             let $t8;
             let $r9;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 52, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/a\tb", $s.pcs[$d] = $pc + 53, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-        }))) !== undefined && ($f151 = $141?.f) !== undefined && !$141.linked && $f151.get !== undefined ? ($f151.get = $150) : ($s.pcs[$d] = $pc + 51, rt.setIndex($141, "get", $150, "field 'tab'")));
+        })))) !== undefined && ($f151 = $141?.f) !== undefined && !$141.linked && $f151.get !== undefined ? ($f151.get = $150) : ($s.pcs[$d] = $pc + 51, rt.setIndex($141, "get", $150, "field 'tab'")));
         $152 = ($153 = ($154 = api, (($f157 = $154?.f) !== undefined && (($155 = $f157.loc) !== undefined || ($m156 = $154.metatable) === undefined || ($155 = $m156.view.loc) !== undefined || (!("loc" in $m156.view) && $m156.view[rt.CUT] === undefined)) ? $155 : ($s.pcs[$d] = $pc + 54, rt.index($154, "loc", "local 'api'")))), (($f160 = $153?.f) !== undefined && (($158 = $f160.utf8) !== undefined || ($m159 = $153.metatable) === undefined || ($158 = $m159.view.utf8) !== undefined || (!("utf8" in $m159.view) && $m159.view[rt.CUT] === undefined)) ? $158 : ($s.pcs[$d] = $pc + 54, rt.index($153, "utf8", "field 'loc'"))));
-        (($161 = (($body) => rt.withBody((function $get() {
+        (($161 = ($handlers[15] = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
@@ -753,9 +755,9 @@ export default function load($env) {
             let $t8;
             let $r9;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 55, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/caf\xc3\xa9", $s.pcs[$d] = $pc + 56, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-        }))) !== undefined && ($f162 = $152?.f) !== undefined && !$152.linked && $f162.get !== undefined ? ($f162.get = $161) : ($s.pcs[$d] = $pc + 54, rt.setIndex($152, "get", $161, "field 'utf8'")));
+        })))) !== undefined && ($f162 = $152?.f) !== undefined && !$152.linked && $f162.get !== undefined ? ($f162.get = $161) : ($s.pcs[$d] = $pc + 54, rt.setIndex($152, "get", $161, "field 'utf8'")));
         $163 = ($164 = ($165 = api, (($f168 = $165?.f) !== undefined && (($166 = $f168.deep) !== undefined || ($m167 = $165.metatable) === undefined || ($166 = $m167.view.deep) !== undefined || (!("deep" in $m167.view) && $m167.view[rt.CUT] === undefined)) ? $166 : ($s.pcs[$d] = $pc + 57, rt.index($165, "deep", "local 'api'")))), (($f171 = $164?.f) !== undefined && (($169 = $f171.p_n) !== undefined || ($m170 = $164.metatable) === undefined || ($169 = $m170.view.p_n) !== undefined || (!("p_n" in $m170.view) && $m170.view[rt.CUT] === undefined)) ? $169 : ($s.pcs[$d] = $pc + 57, rt.index($164, "p_n", "field 'deep'"))));
-        (($172 = function $get(ctx_8) {
+        (($172 = ($handlers[16] = function $get(ctx_8) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -792,9 +794,9 @@ export default function load($env) {
                 }
             }
             return rt.leave($s, $d, t_2);
-        }) !== undefined && ($f173 = $163?.f) !== undefined && !$163.linked && $f173.get !== undefined ? ($f173.get = $172) : ($s.pcs[$d] = $pc + 57, rt.setIndex($163, "get", $172, "field 'p_n'")));
+        })) !== undefined && ($f173 = $163?.f) !== undefined && !$163.linked && $f173.get !== undefined ? ($f173.get = $172) : ($s.pcs[$d] = $pc + 57, rt.setIndex($163, "get", $172, "field 'p_n'")));
         $174 = ($175 = ($176 = api, (($f179 = $176?.f) !== undefined && (($177 = $f179.cycle) !== undefined || ($m178 = $176.metatable) === undefined || ($177 = $m178.view.cycle) !== undefined || (!("cycle" in $m178.view) && $m178.view[rt.CUT] === undefined)) ? $177 : ($s.pcs[$d] = $pc + 61, rt.index($176, "cycle", "local 'api'")))), (($f182 = $175?.f) !== undefined && (($180 = $f182.array) !== undefined || ($m181 = $175.metatable) === undefined || ($180 = $m181.view.array) !== undefined || (!("array" in $m181.view) && $m181.view[rt.CUT] === undefined)) ? $180 : ($s.pcs[$d] = $pc + 61, rt.index($175, "array", "field 'cycle'"))));
-        (($183 = function $get() {
+        (($183 = ($handlers[17] = function $get() {
             const $s = rt.current, $d = $s.depth;
             let $1;
             let $k2;
@@ -805,9 +807,9 @@ export default function load($env) {
             $k2 = 2;
             (($3 = t_3) !== undefined && ($a4 = $1?.arr) !== undefined && ($k2 - 1 >>> 0) === $k2 - 1 && $a4[$k2 - 1] !== undefined ? ($a4[$k2 - 1] = $3) : $3 !== undefined && $a4 !== undefined && $k2 === $a4.length + 1 && $1.other === undefined && $1.metatable === undefined ? $a4.push($3) : (rt.at($s, $d, $pc + 62), rt.setIndex($1, $k2, $3, "local 't'")));
             return rt.leave($s, $d, t_3);
-        }) !== undefined && ($f184 = $174?.f) !== undefined && !$174.linked && $f184.get !== undefined ? ($f184.get = $183) : ($s.pcs[$d] = $pc + 61, rt.setIndex($174, "get", $183, "field 'array'")));
+        })) !== undefined && ($f184 = $174?.f) !== undefined && !$174.linked && $f184.get !== undefined ? ($f184.get = $183) : ($s.pcs[$d] = $pc + 61, rt.setIndex($174, "get", $183, "field 'array'")));
         $185 = ($186 = ($187 = api, (($f190 = $187?.f) !== undefined && (($188 = $f190.cycle) !== undefined || ($m189 = $187.metatable) === undefined || ($188 = $m189.view.cycle) !== undefined || (!("cycle" in $m189.view) && $m189.view[rt.CUT] === undefined)) ? $188 : ($s.pcs[$d] = $pc + 63, rt.index($187, "cycle", "local 'api'")))), (($f193 = $186?.f) !== undefined && (($191 = $f193.indirect) !== undefined || ($m192 = $186.metatable) === undefined || ($191 = $m192.view.indirect) !== undefined || (!("indirect" in $m192.view) && $m192.view[rt.CUT] === undefined)) ? $191 : ($s.pcs[$d] = $pc + 63, rt.index($186, "indirect", "field 'cycle'"))));
-        (($194 = (($body) => rt.withBody((function $get() {
+        (($194 = ($handlers[18] = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
@@ -840,9 +842,9 @@ export default function load($env) {
             (($1 = b) !== undefined && ($f2 = a?.f) !== undefined && !a.linked && $f2.b !== undefined ? ($f2.b = $1) : ($s.pcs[$d] = $pc + 64, rt.setIndex(a, "b", $1, "local 'a'")));
             (($3 = a) !== undefined && ($f4 = b?.f) !== undefined && !b.linked && $f4.a !== undefined ? ($f4.a = $3) : ($s.pcs[$d] = $pc + 65, rt.setIndex(b, "a", $3, "local 'b'")));
             return ($6 = ($7 = api, (($f10 = $7?.f) !== undefined && (($8 = $f10.json) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.json) !== undefined || (!("json" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 66, rt.index($7, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 66, $fn5 = rt.fn((($f13 = $6?.f) !== undefined && (($11 = $f13.status) !== undefined || ($m12 = $6.metatable) === undefined || ($11 = $m12.view.status) !== undefined || (!("status" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($6, "status", "field 'json'")), "method 'status'"), $14 = 201, $15 = ($16 = a, $o17 = new rt.FieldsObject(), $n18 = 1, $o17.a = $16, rt.LuaTable.record($o17, $n18)), $s.pcs[$d] = $pc + 67, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t19 = $s.tails++, $r20 = $fn5($6, $14, $15), $s.tails = $t19, $r20) : rt.tail($s, $fn5, [$6, $14, $15]));
-        }))) !== undefined && ($f195 = $185?.f) !== undefined && !$185.linked && $f195.get !== undefined ? ($f195.get = $194) : ($s.pcs[$d] = $pc + 63, rt.setIndex($185, "get", $194, "field 'indirect'")));
+        })))) !== undefined && ($f195 = $185?.f) !== undefined && !$185.linked && $f195.get !== undefined ? ($f195.get = $194) : ($s.pcs[$d] = $pc + 63, rt.setIndex($185, "get", $194, "field 'indirect'")));
         $196 = ($197 = ($198 = api, (($f201 = $198?.f) !== undefined && (($199 = $f201.cycle) !== undefined || ($m200 = $198.metatable) === undefined || ($199 = $m200.view.cycle) !== undefined || (!("cycle" in $m200.view) && $m200.view[rt.CUT] === undefined)) ? $199 : ($s.pcs[$d] = $pc + 68, rt.index($198, "cycle", "local 'api'")))), (($f204 = $197?.f) !== undefined && (($202 = $f204.err) !== undefined || ($m203 = $197.metatable) === undefined || ($202 = $m203.view.err) !== undefined || (!("err" in $m203.view) && $m203.view[rt.CUT] === undefined)) ? $202 : ($s.pcs[$d] = $pc + 68, rt.index($197, "err", "field 'cycle'"))));
-        (($205 = (($body) => rt.withBody((function $get() {
+        (($205 = ($handlers[19] = (($body) => rt.withBody((function $get() {
             const $r = $body();
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body() {
@@ -864,9 +866,9 @@ export default function load($env) {
             let t_4 = new rt.LuaTable();
             (($1 = t_4) !== undefined && ($f2 = t_4?.f) !== undefined && !t_4.linked && $f2.t !== undefined ? ($f2.t = $1) : ($s.pcs[$d] = $pc + 69, rt.setIndex(t_4, "t", $1, "local 't'")));
             return ($4 = api, $s.pcs[$d] = $pc + 70, $fn3 = rt.fn((($f7 = $4?.f) !== undefined && (($5 = $f7.error) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.error) !== undefined || (!("error" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "error", "upvalue 'api'")), "method 'error'"), $8 = 422, $9 = t_4, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn3($4, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn3, [$4, $8, $9]));
-        }))) !== undefined && ($f206 = $196?.f) !== undefined && !$196.linked && $f206.get !== undefined ? ($f206.get = $205) : ($s.pcs[$d] = $pc + 68, rt.setIndex($196, "get", $205, "field 'err'")));
+        })))) !== undefined && ($f206 = $196?.f) !== undefined && !$196.linked && $f206.get !== undefined ? ($f206.get = $205) : ($s.pcs[$d] = $pc + 68, rt.setIndex($196, "get", $205, "field 'err'")));
         $207 = ($208 = api, (($f211 = $208?.f) !== undefined && (($209 = $f211.upload) !== undefined || ($m210 = $208.metatable) === undefined || ($209 = $m210.view.upload) !== undefined || (!("upload" in $m210.view) && $m210.view[rt.CUT] === undefined)) ? $209 : ($s.pcs[$d] = $pc + 71, rt.index($208, "upload", "local 'api'"))));
-        (($212 = rh.jsonHandler((function $post(ctx_9) {
+        (($212 = ($handlers[20] = rh.jsonHandler((function $post(ctx_9) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -907,7 +909,7 @@ export default function load($env) {
                 return rt.leave($s, $d, ($13 = $1, $o14 = new rt.FieldsObject(), $n15 = 0, ($13 !== undefined && ($o14.bytes = $13, $n15++)), rt.LuaTable.record($o14, $n15)));
             }
             return rt.leave($s, $d, ($16 = ($26 = (rt.first(($18 = rt.first(($19 = ctx_9, $s.pcs[$d] = $pc + 72, rt.fn((($f22 = $19?.f) !== undefined && (($20 = $f22.body) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.body) !== undefined || (!("body" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($19, "body", "local 'ctx'")), "method 'body'")($19))), $s.pcs[$d] = $pc + 73, $fn17 = rt.fn((($f25 = $18?.f) !== undefined && (($23 = $f25.text) !== undefined || ($m24 = $18.metatable) === undefined || ($23 = $m24.view.text) !== undefined || (!("text" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($18, "text")), "method 'text'"), $fn17($18)))), ($26?.arr !== undefined ? $26.length() : typeof $26 === 'string' ? $26.length : ($s.pcs[$d] = $pc + 74, rt.len($26)))), $o27 = new rt.FieldsObject(), $n28 = 0, ($16 !== undefined && ($o27.bytes = $16, $n28++)), rt.LuaTable.record($o27, $n28)));
-        }))) !== undefined && ($f213 = $207?.f) !== undefined && !$207.linked && $f213.post !== undefined ? ($f213.post = $212) : ($s.pcs[$d] = $pc + 71, rt.setIndex($207, "post", $212, "field 'upload'")));
+        })))) !== undefined && ($f213 = $207?.f) !== undefined && !$207.linked && $f213.post !== undefined ? ($f213.post = $212) : ($s.pcs[$d] = $pc + 71, rt.setIndex($207, "post", $212, "field 'upload'")));
         return rt.leave($s, $d, api);
     };
 }

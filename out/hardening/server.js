@@ -17,12 +17,8 @@ if (job === undefined) {
   }
   process.exitCode = await runOnBigStack(new URL(import.meta.url), { host: values.host, port }, workers);
 } else {
-  const { loadCompiledApp } = await import('./roverc/runtime/http/load-app.js');
   const { serveApp } = await import('./roverc/runtime/http/serve-app.js');
-  const { routes } = await import('./routes.js');
-  const { default: m0 } = await import("./app.js");
-  const modules = new Map([
-  ]);
-  const source = { file: "app.lua", load: () => loadCompiledApp("app.lua", m0, modules), staticRoutes: routes };
+  const load = async () => { const m = await import('./routes.js'); return { app: m.app, staticRoutes: m.routes, handlers: m.handlers }; };
+  const source = { file: "app.lua", load };
   await finishOnBigStack((onStop) => serveApp(source, { ...job.data, ...workerListenOptions(job) }, onStop));
 }

@@ -14,6 +14,8 @@ const $site9 = { chunk: "fixtures/http/headers/app.lua", defined: 57 };
 const $site10 = { chunk: "fixtures/http/headers/app.lua", defined: 61 };
 const $site11 = { chunk: "fixtures/http/headers/app.lua", defined: 65 };
 const $site12 = { chunk: "fixtures/http/headers/app.lua", defined: 71 };
+/** The route handlers defined statically in fixtures/http/headers/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 5, 1: line 14, 2: line 24, 3: line 31, 4: line 38, 5: line 43, 6: line 47, 7: line 52, 8: line 57, 9: line 61, 10: line 65, 11: line 71. */
+export const $handlers = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
 const $pc = rt.positions([
     [$site0, 2], // 0
     [$site0, 2, "server"], // 1
@@ -167,7 +169,7 @@ export default function load($env) {
         let $f94;
         let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
         $11 = ($12 = api, (($f15 = $12?.f) !== undefined && (($13 = $f15.me) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.me) !== undefined || (!("me" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "me", "local 'api'"))));
-        (($16 = rh.jsonHandler(((($body) => rt.withBody((function $get(ctx) {
+        (($16 = ($handlers[0] = rh.jsonHandler(((($body) => rt.withBody((function $get(ctx) {
             const $r = $body(ctx);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx) {
@@ -229,9 +231,9 @@ export default function load($env) {
                 return rt.leave($s, $d, ($29 = $19, $o30 = new rt.FieldsObject(), $n31 = 1, $o30.user = "ada", ($29 !== undefined && ($o30.agent = $29, $n31++)), rt.LuaTable.record($o30, $n31)));
             }
             return rt.leave($s, $d, ($32 = (rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($33 = rt.first(($34 = ctx, $s.pcs[$d] = $pc + 7, rt.fn((($f37 = $34?.f) !== undefined && (($35 = $f37.headers) !== undefined || ($m36 = $34.metatable) === undefined || ($35 = $m36.view.headers) !== undefined || (!("headers" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : rt.index($34, "headers", "local 'ctx'")), "method 'headers'")($34))), (($f40 = $33?.f) !== undefined && (($38 = $f40["User-Agent"]) !== undefined || ($m39 = $33.metatable) === undefined || ($38 = $m39.view["User-Agent"]) !== undefined || (!("User-Agent" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : ($s.pcs[$d] = $pc + 6, rt.index($33, "User-Agent"))))), $o41 = new rt.FieldsObject(), $n42 = 1, $o41.user = "ada", ($32 !== undefined && ($o41.agent = $32, $n42++)), rt.LuaTable.record($o41, $n42)));
-        }))))) !== undefined && ($f17 = $11?.f) !== undefined && !$11.linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'me'")));
+        })))))) !== undefined && ($f17 = $11?.f) !== undefined && !$11.linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'me'")));
         $18 = ($19 = api, (($f22 = $19?.f) !== undefined && (($20 = $f22.names) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.names) !== undefined || (!("names" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 8, rt.index($19, "names", "local 'api'"))));
-        (($23 = function $get(ctx_1) {
+        (($23 = ($handlers[1] = function $get(ctx_1) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -284,9 +286,9 @@ export default function load($env) {
             }
             ($18 = ($19 = (($20 = $env.f.table) !== undefined ? $20 : ($s.pcs[$d] = $pc + 15, rt.getGlobal($env, "table"))), (($f23 = $19?.f) !== undefined && (($21 = $f23.sort) !== undefined || ($m22 = $19.metatable) === undefined || ($21 = $m22.view.sort) !== undefined || (!("sort" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 15, rt.index($19, "sort", "global 'table'")))), $24 = names, $s.pcs[$d] = $pc + 16, $fn17 = rt.fn($18, "field 'sort'"), $fn17($24));
             return rt.leave($s, $d, ($25 = names, $o26 = new rt.FieldsObject(), $n27 = 1, $o26.names = $25, rt.LuaTable.record($o26, $n27)));
-        }) !== undefined && ($f24 = $18?.f) !== undefined && !$18.linked && $f24.get !== undefined ? ($f24.get = $23) : ($s.pcs[$d] = $pc + 8, rt.setIndex($18, "get", $23, "field 'names'")));
+        })) !== undefined && ($f24 = $18?.f) !== undefined && !$18.linked && $f24.get !== undefined ? ($f24.get = $23) : ($s.pcs[$d] = $pc + 8, rt.setIndex($18, "get", $23, "field 'names'")));
         $25 = ($26 = api, (($f29 = $26?.f) !== undefined && (($27 = $f29.cached) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.cached) !== undefined || (!("cached" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 17, rt.index($26, "cached", "local 'api'"))));
-        (($30 = function $get(ctx_2) {
+        (($30 = ($handlers[2] = function $get(ctx_2) {
             let $1;
             let $2;
             let $o3;
@@ -294,9 +296,9 @@ export default function load($env) {
             let $o5;
             let $n6;
             return (($1 = rt.buildTable(3, [1, 1, 2, 2, 3, 3], undefined), $2 = ($o3 = new rt.FieldsObject(), $n4 = 2, $o3["Cache-Control"] = "max-age=60", $o3["X-Version"] = 2, rt.LuaTable.record($o3, $n4)), $o5 = new rt.FieldsObject(), $n6 = 2, $o5.data = $1, $o5.headers = $2, rt.LuaTable.record($o5, $n6)));
-        }) !== undefined && ($f31 = $25?.f) !== undefined && !$25.linked && $f31.get !== undefined ? ($f31.get = $30) : ($s.pcs[$d] = $pc + 17, rt.setIndex($25, "get", $30, "field 'cached'")));
+        })) !== undefined && ($f31 = $25?.f) !== undefined && !$25.linked && $f31.get !== undefined ? ($f31.get = $30) : ($s.pcs[$d] = $pc + 17, rt.setIndex($25, "get", $30, "field 'cached'")));
         $32 = ($33 = api, (($f36 = $33?.f) !== undefined && (($34 = $f36.created) !== undefined || ($m35 = $33.metatable) === undefined || ($34 = $m35.view.created) !== undefined || (!("created" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : ($s.pcs[$d] = $pc + 18, rt.index($33, "created", "local 'api'"))));
-        (($37 = (($body) => rt.withBody((function $post(ctx_3) {
+        (($37 = ($handlers[3] = (($body) => rt.withBody((function $post(ctx_3) {
             const $r = $body(ctx_3);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_3) {
@@ -323,9 +325,9 @@ export default function load($env) {
             let $t17;
             let $r18;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 19, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 19, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'json'")), "method 'status'"), $10 = 201, $11 = ($12 = ($o13 = new rt.FieldsObject(), $n14 = 1, $o13.Location = "/items/7", rt.LuaTable.record($o13, $n14)), $o15 = new rt.FieldsObject(), $n16 = 2, $o15.id = 7, $o15.headers = $12, rt.LuaTable.record($o15, $n16)), $s.pcs[$d] = $pc + 20, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = $fn1($2, $10, $11), $s.tails = $t17, $r18) : rt.tail($s, $fn1, [$2, $10, $11]));
-        }))) !== undefined && ($f38 = $32?.f) !== undefined && !$32.linked && $f38.post !== undefined ? ($f38.post = $37) : ($s.pcs[$d] = $pc + 18, rt.setIndex($32, "post", $37, "field 'created'")));
+        })))) !== undefined && ($f38 = $32?.f) !== undefined && !$32.linked && $f38.post !== undefined ? ($f38.post = $37) : ($s.pcs[$d] = $pc + 18, rt.setIndex($32, "post", $37, "field 'created'")));
         $39 = ($40 = api, (($f43 = $40?.f) !== undefined && (($41 = $f43.csv) !== undefined || ($m42 = $40.metatable) === undefined || ($41 = $m42.view.csv) !== undefined || (!("csv" in $m42.view) && $m42.view[rt.CUT] === undefined)) ? $41 : ($s.pcs[$d] = $pc + 21, rt.index($40, "csv", "local 'api'"))));
-        (($44 = (($body) => rt.withBody((function $get(ctx_4) {
+        (($44 = ($handlers[4] = (($body) => rt.withBody((function $get(ctx_4) {
             const $r = $body(ctx_4);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx_4) {
@@ -348,9 +350,9 @@ export default function load($env) {
             let $t13;
             let $r14;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 22, rt.index($3, "json", "upvalue 'api'")))), $7 = ($8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9["Content-Type"] = "application/vnd.api+json", rt.LuaTable.record($o9, $n10)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.rows = 1, $o11.headers = $8, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 23, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn1($7), $s.tails = $t13, $r14) : rt.tail($s, $fn1, [$7]));
-        }))) !== undefined && ($f45 = $39?.f) !== undefined && !$39.linked && $f45.get !== undefined ? ($f45.get = $44) : ($s.pcs[$d] = $pc + 21, rt.setIndex($39, "get", $44, "field 'csv'")));
+        })))) !== undefined && ($f45 = $39?.f) !== undefined && !$39.linked && $f45.get !== undefined ? ($f45.get = $44) : ($s.pcs[$d] = $pc + 21, rt.setIndex($39, "get", $44, "field 'csv'")));
         $46 = ($47 = api, (($f50 = $47?.f) !== undefined && (($48 = $f50.echo_header) !== undefined || ($m49 = $47.metatable) === undefined || ($48 = $m49.view.echo_header) !== undefined || (!("echo_header" in $m49.view) && $m49.view[rt.CUT] === undefined)) ? $48 : ($s.pcs[$d] = $pc + 24, rt.index($47, "echo_header", "local 'api'"))));
-        (($51 = function $get(ctx_5) {
+        (($51 = ($handlers[5] = function $get(ctx_5) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -370,18 +372,18 @@ export default function load($env) {
             let $o13;
             let $n14;
             return rt.leave($s, $d, ($1 = ($2 = (rh.pristineContext(ctx_5) ? ctx_5.queryValue("v") : ($3 = rt.first(($4 = ctx_5, $s.pcs[$d] = $pc + 26, rt.fn((($f7 = $4?.f) !== undefined && (($5 = $f7.query) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.query) !== undefined || (!("query" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "query", "local 'ctx'")), "method 'query'")($4))), (($f10 = $3?.f) !== undefined && (($8 = $f10.v) !== undefined || ($m9 = $3.metatable) === undefined || ($8 = $m9.view.v) !== undefined || (!("v" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 25, rt.index($3, "v"))))), $o11 = new rt.FieldsObject(), $n12 = 0, ($2 !== undefined && ($o11["X-Echo"] = $2, $n12++)), rt.LuaTable.record($o11, $n12)), $o13 = new rt.FieldsObject(), $n14 = 1, $o13.headers = $1, rt.LuaTable.record($o13, $n14)));
-        }) !== undefined && ($f52 = $46?.f) !== undefined && !$46.linked && $f52.get !== undefined ? ($f52.get = $51) : ($s.pcs[$d] = $pc + 24, rt.setIndex($46, "get", $51, "field 'echo_header'")));
+        })) !== undefined && ($f52 = $46?.f) !== undefined && !$46.linked && $f52.get !== undefined ? ($f52.get = $51) : ($s.pcs[$d] = $pc + 24, rt.setIndex($46, "get", $51, "field 'echo_header'")));
         $53 = ($54 = api, (($f57 = $54?.f) !== undefined && (($55 = $f57.framing) !== undefined || ($m56 = $54.metatable) === undefined || ($55 = $m56.view.framing) !== undefined || (!("framing" in $m56.view) && $m56.view[rt.CUT] === undefined)) ? $55 : ($s.pcs[$d] = $pc + 27, rt.index($54, "framing", "local 'api'"))));
-        (($58 = function $get(ctx_6) {
+        (($58 = ($handlers[6] = function $get(ctx_6) {
             let $1;
             let $o2;
             let $n3;
             let $o4;
             let $n5;
             return (($1 = ($o2 = new rt.FieldsObject(), $n3 = 1, $o2["Content-Length"] = "0", rt.LuaTable.record($o2, $n3)), $o4 = new rt.FieldsObject(), $n5 = 1, $o4.headers = $1, rt.LuaTable.record($o4, $n5)));
-        }) !== undefined && ($f59 = $53?.f) !== undefined && !$53.linked && $f59.get !== undefined ? ($f59.get = $58) : ($s.pcs[$d] = $pc + 27, rt.setIndex($53, "get", $58, "field 'framing'")));
+        })) !== undefined && ($f59 = $53?.f) !== undefined && !$53.linked && $f59.get !== undefined ? ($f59.get = $58) : ($s.pcs[$d] = $pc + 27, rt.setIndex($53, "get", $58, "field 'framing'")));
         $60 = ($61 = api, (($f64 = $61?.f) !== undefined && (($62 = $f64.upload) !== undefined || ($m63 = $61.metatable) === undefined || ($62 = $m63.view.upload) !== undefined || (!("upload" in $m63.view) && $m63.view[rt.CUT] === undefined)) ? $62 : ($s.pcs[$d] = $pc + 28, rt.index($61, "upload", "local 'api'"))));
-        (($65 = rh.jsonHandler((function $post(ctx_7) {
+        (($65 = ($handlers[7] = rh.jsonHandler((function $post(ctx_7) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -436,9 +438,9 @@ export default function load($env) {
                 return rt.leave($s, $d, ($23 = $10, $24 = $13, $25 = $19, $o26 = new rt.FieldsObject(), $n27 = 0, ($23 !== undefined && ($o26.size = $23, $n27++)), ($24 !== undefined && ($o26.first = $24, $n27++)), ($25 !== undefined && ($o26.last = $25, $n27++)), rt.LuaTable.record($o26, $n27)));
             }
             return rt.leave($s, $d, ($28 = ($29 = (bytes), ($29?.arr !== undefined ? $29.length() : typeof $29 === 'string' ? $29.length : ($s.pcs[$d] = $pc + 31, rt.len($29, "local 'bytes'")))), $30 = ($31 = bytes, $k32 = 1, ($a34 = $31?.arr) !== undefined && ($k32 - 1 >>> 0) === $k32 - 1 && ($33 = $a34[$k32 - 1]) !== undefined ? $33 : ($s.pcs[$d] = $pc + 31, rt.index($31, $k32, "local 'bytes'"))), $35 = rt.index(bytes, ($37 = ($36 = (bytes), ($36?.arr !== undefined ? $36.length() : typeof $36 === 'string' ? $36.length : ($s.pcs[$d] = $pc + 31, rt.len($36, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $37), "local 'bytes'"), $o38 = new rt.FieldsObject(), $n39 = 0, ($28 !== undefined && ($o38.size = $28, $n39++)), ($30 !== undefined && ($o38.first = $30, $n39++)), ($35 !== undefined && ($o38.last = $35, $n39++)), rt.LuaTable.record($o38, $n39)));
-        }))) !== undefined && ($f66 = $60?.f) !== undefined && !$60.linked && $f66.post !== undefined ? ($f66.post = $65) : ($s.pcs[$d] = $pc + 28, rt.setIndex($60, "post", $65, "field 'upload'")));
+        })))) !== undefined && ($f66 = $60?.f) !== undefined && !$60.linked && $f66.post !== undefined ? ($f66.post = $65) : ($s.pcs[$d] = $pc + 28, rt.setIndex($60, "post", $65, "field 'upload'")));
         $67 = ($68 = api, (($f71 = $68?.f) !== undefined && (($69 = $f71.note) !== undefined || ($m70 = $68.metatable) === undefined || ($69 = $m70.view.note) !== undefined || (!("note" in $m70.view) && $m70.view[rt.CUT] === undefined)) ? $69 : ($s.pcs[$d] = $pc + 32, rt.index($68, "note", "local 'api'"))));
-        (($72 = (($body) => rt.withBody((function $post(ctx_8) {
+        (($72 = ($handlers[8] = (($body) => rt.withBody((function $post(ctx_8) {
             const $r = $body(ctx_8);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_8) {
@@ -465,9 +467,9 @@ export default function load($env) {
             let $t17;
             let $r18;
             return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 33, rt.index($3, "text", "upvalue 'api'")))), $r7 = ($9 = rt.first(($10 = ctx_8, $s.pcs[$d] = $pc + 34, rt.fn((($f13 = $10?.f) !== undefined && (($11 = $f13.body) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.body) !== undefined || (!("body" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10))), $s.pcs[$d] = $pc + 35, $fn8 = rt.fn((($f16 = $9?.f) !== undefined && (($14 = $f16.text) !== undefined || ($m15 = $9.metatable) === undefined || ($14 = $m15.view.text) !== undefined || (!("text" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($9, "text")), "method 'text'"), $fn8($9)), $s.pcs[$d] = $pc + 36, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7)), $s.tails = $t17, $r18) : rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7])));
-        }))) !== undefined && ($f73 = $67?.f) !== undefined && !$67.linked && $f73.post !== undefined ? ($f73.post = $72) : ($s.pcs[$d] = $pc + 32, rt.setIndex($67, "post", $72, "field 'note'")));
+        })))) !== undefined && ($f73 = $67?.f) !== undefined && !$67.linked && $f73.post !== undefined ? ($f73.post = $72) : ($s.pcs[$d] = $pc + 32, rt.setIndex($67, "post", $72, "field 'note'")));
         $74 = ($75 = api, (($f78 = $75?.f) !== undefined && (($76 = $f78.parse) !== undefined || ($m77 = $75.metatable) === undefined || ($76 = $m77.view.parse) !== undefined || (!("parse" in $m77.view) && $m77.view[rt.CUT] === undefined)) ? $76 : ($s.pcs[$d] = $pc + 37, rt.index($75, "parse", "local 'api'"))));
-        (($79 = rh.jsonHandler((function $post(ctx_9) {
+        (($79 = ($handlers[9] = rh.jsonHandler((function $post(ctx_9) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -506,9 +508,9 @@ export default function load($env) {
                 return rt.leave($s, $d, ($12 = $1, $o13 = new rt.FieldsObject(), $n14 = 0, ($12 !== undefined && ($o13.got = $12, $n14++)), rt.LuaTable.record($o13, $n14)));
             }
             return rt.leave($s, $d, ($15 = rt.first(($17 = rt.first(($18 = ctx_9, $s.pcs[$d] = $pc + 38, rt.fn((($f21 = $18?.f) !== undefined && (($19 = $f21.body) !== undefined || ($m20 = $18.metatable) === undefined || ($19 = $m20.view.body) !== undefined || (!("body" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($18, "body", "local 'ctx'")), "method 'body'")($18))), $s.pcs[$d] = $pc + 39, $fn16 = rt.fn((($f24 = $17?.f) !== undefined && (($22 = $f24.json) !== undefined || ($m23 = $17.metatable) === undefined || ($22 = $m23.view.json) !== undefined || (!("json" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : rt.index($17, "json")), "method 'json'"), $fn16($17))), $o25 = new rt.FieldsObject(), $n26 = 0, ($15 !== undefined && ($o25.got = $15, $n26++)), rt.LuaTable.record($o25, $n26)));
-        }))) !== undefined && ($f80 = $74?.f) !== undefined && !$74.linked && $f80.post !== undefined ? ($f80.post = $79) : ($s.pcs[$d] = $pc + 37, rt.setIndex($74, "post", $79, "field 'parse'")));
+        })))) !== undefined && ($f80 = $74?.f) !== undefined && !$74.linked && $f80.post !== undefined ? ($f80.post = $79) : ($s.pcs[$d] = $pc + 37, rt.setIndex($74, "post", $79, "field 'parse'")));
         $81 = ($82 = api, (($f85 = $82?.f) !== undefined && (($83 = $f85.validate) !== undefined || ($m84 = $82.metatable) === undefined || ($83 = $m84.view.validate) !== undefined || (!("validate" in $m84.view) && $m84.view[rt.CUT] === undefined)) ? $83 : ($s.pcs[$d] = $pc + 40, rt.index($82, "validate", "local 'api'"))));
-        (($86 = (($body) => rt.withBody((function $post(ctx_10) {
+        (($86 = ($handlers[10] = (($body) => rt.withBody((function $post(ctx_10) {
             const $r = $body(ctx_10);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $post$body(ctx_10) {
@@ -547,9 +549,9 @@ export default function load($env) {
             let $r29;
             let g = ($1 = (($2 = $env.f.rover) !== undefined ? $2 : ($s.pcs[$d] = $pc + 41, rt.getGlobal($env, "rover"))), (($f5 = $1?.f) !== undefined && (($3 = $f5.guard) !== undefined || ($m4 = $1.metatable) === undefined || ($3 = $m4.view.guard) !== undefined || (!("guard" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 41, rt.index($1, "guard", "global 'rover'"))));
             return ($7 = rt.first(($8 = ctx_10, $s.pcs[$d] = $pc + 42, rt.fn((($f11 = $8?.f) !== undefined && (($9 = $f11.body) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.body) !== undefined || (!("body" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "body", "local 'ctx'")), "method 'body'")($8))), $s.pcs[$d] = $pc + 43, $fn6 = rt.fn((($f14 = $7?.f) !== undefined && (($12 = $f14.expect) !== undefined || ($m13 = $7.metatable) === undefined || ($12 = $m13.view.expect) !== undefined || (!("expect" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($7, "expect")), "method 'expect'"), $15 = ($16 = rt.first(($18 = rt.first(($19 = g, $s.pcs[$d] = $pc + 44, rt.fn((($f22 = $19?.f) !== undefined && (($20 = $f22.string) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.string) !== undefined || (!("string" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($19, "string", "local 'g'")), "method 'string'")($19))), $s.pcs[$d] = $pc + 45, $fn17 = rt.fn((($f25 = $18?.f) !== undefined && (($23 = $f25.required) !== undefined || ($m24 = $18.metatable) === undefined || ($23 = $m24.view.required) !== undefined || (!("required" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($18, "required")), "method 'required'"), $fn17($18))), $o26 = new rt.FieldsObject(), $n27 = 0, ($16 !== undefined && ($o26.name = $16, $n27++)), rt.LuaTable.record($o26, $n27)), $s.pcs[$d] = $pc + 46, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t28 = $s.tails++, $r29 = $fn6($7, $15), $s.tails = $t28, $r29) : rt.tail($s, $fn6, [$7, $15]));
-        }))) !== undefined && ($f87 = $81?.f) !== undefined && !$81.linked && $f87.post !== undefined ? ($f87.post = $86) : ($s.pcs[$d] = $pc + 40, rt.setIndex($81, "post", $86, "field 'validate'")));
+        })))) !== undefined && ($f87 = $81?.f) !== undefined && !$81.linked && $f87.post !== undefined ? ($f87.post = $86) : ($s.pcs[$d] = $pc + 40, rt.setIndex($81, "post", $86, "field 'validate'")));
         $88 = ($89 = api, (($f92 = $89?.f) !== undefined && (($90 = $f92.ping) !== undefined || ($m91 = $89.metatable) === undefined || ($90 = $m91.view.ping) !== undefined || (!("ping" in $m91.view) && $m91.view[rt.CUT] === undefined)) ? $90 : ($s.pcs[$d] = $pc + 47, rt.index($89, "ping", "local 'api'"))));
-        (($93 = rh.jsonHandler((function $post(ctx_11) {
+        (($93 = ($handlers[11] = rh.jsonHandler((function $post(ctx_11) {
             let $o1;
             let $n2;
             let $o3;
@@ -560,7 +562,7 @@ export default function load($env) {
                 return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.pong = true, rt.LuaTable.record($o1, $n2)));
             }
             return (($o3 = new rt.FieldsObject(), $n4 = 1, $o3.pong = true, rt.LuaTable.record($o3, $n4)));
-        }))) !== undefined && ($f94 = $88?.f) !== undefined && !$88.linked && $f94.post !== undefined ? ($f94.post = $93) : ($s.pcs[$d] = $pc + 47, rt.setIndex($88, "post", $93, "field 'ping'")));
+        })))) !== undefined && ($f94 = $88?.f) !== undefined && !$88.linked && $f94.post !== undefined ? ($f94.post = $93) : ($s.pcs[$d] = $pc + 47, rt.setIndex($88, "post", $93, "field 'ping'")));
         return rt.leave($s, $d, api);
     };
 }

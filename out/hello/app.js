@@ -10,6 +10,8 @@ const $site5 = { chunk: "fixtures/http/hello/app.lua", defined: 22 };
 const $site6 = { chunk: "fixtures/http/hello/app.lua", defined: 26 };
 const $site7 = { chunk: "fixtures/http/hello/app.lua", defined: 31 };
 const $site8 = { chunk: "fixtures/http/hello/app.lua", defined: 39 };
+/** The route handlers defined statically in fixtures/http/hello/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 4, 1: line 8, 2: line 12, 3: line 18, 4: line 22, 5: line 26, 6: line 31, 7: line 39. */
+export const $handlers = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
 const $pc = rt.positions([
     [$site0, 2], // 0
     [$site0, 2, "server"], // 1
@@ -140,11 +142,11 @@ export default function load($env) {
         let $f90;
         let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 3, $o9.host = "127.0.0.1", $o9.port = 4242, $o9.log_level = "info", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
         $11 = api;
-        (($12 = function $get(ctx) {
+        (($12 = ($handlers[0] = function $get(ctx) {
             return ("Rover is running");
-        }) !== undefined && ($f13 = $11?.f) !== undefined && !$11.linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $12, "local 'api'")));
+        })) !== undefined && ($f13 = $11?.f) !== undefined && !$11.linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $12, "local 'api'")));
         $14 = ($15 = api, (($f18 = $15?.f) !== undefined && (($16 = $f18.hello) !== undefined || ($m17 = $15.metatable) === undefined || ($16 = $m17.view.hello) !== undefined || (!("hello" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 3, rt.index($15, "hello", "local 'api'"))));
-        (($19 = rh.jsonHandler((function $get(ctx_1) {
+        (($19 = ($handlers[1] = rh.jsonHandler((function $get(ctx_1) {
             let $o1;
             let $n2;
             let $o3;
@@ -155,9 +157,9 @@ export default function load($env) {
                 return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.message = "Hello World", rt.LuaTable.record($o1, $n2)));
             }
             return (($o3 = new rt.FieldsObject(), $n4 = 1, $o3.message = "Hello World", rt.LuaTable.record($o3, $n4)));
-        }))) !== undefined && ($f20 = $14?.f) !== undefined && !$14.linked && $f20.get !== undefined ? ($f20.get = $19) : ($s.pcs[$d] = $pc + 3, rt.setIndex($14, "get", $19, "field 'hello'")));
+        })))) !== undefined && ($f20 = $14?.f) !== undefined && !$14.linked && $f20.get !== undefined ? ($f20.get = $19) : ($s.pcs[$d] = $pc + 3, rt.setIndex($14, "get", $19, "field 'hello'")));
         $21 = ($22 = ($23 = api, (($f26 = $23?.f) !== undefined && (($24 = $f26.hello) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.hello) !== undefined || (!("hello" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 4, rt.index($23, "hello", "local 'api'")))), (($f29 = $22?.f) !== undefined && (($27 = $f29.p_name) !== undefined || ($m28 = $22.metatable) === undefined || ($27 = $m28.view.p_name) !== undefined || (!("p_name" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 4, rt.index($22, "p_name", "field 'hello'"))));
-        (($30 = rh.jsonHandler((function $get(ctx_2) {
+        (($30 = ($handlers[2] = rh.jsonHandler((function $get(ctx_2) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -196,9 +198,9 @@ export default function load($env) {
                 return rt.leave($s, $d, ($15 = $9, $16 = $12, $o17 = new rt.FieldsObject(), $n18 = 0, ($15 !== undefined && ($o17.message = $15, $n18++)), ($16 !== undefined && ($o17.length = $16, $n18++)), rt.LuaTable.record($o17, $n18)));
             }
             return rt.leave($s, $d, ($19 = ($20 = ("Hello "), (typeof $20 === 'string' && typeof name === 'string' ? $20 + name : ($s.pcs[$d] = $pc + 7, rt.concat($20, name, undefined, "local 'name'")))), $21 = ($22 = (name), ($22?.arr !== undefined ? $22.length() : typeof $22 === 'string' ? $22.length : ($s.pcs[$d] = $pc + 7, rt.len($22, "local 'name'")))), $o23 = new rt.FieldsObject(), $n24 = 0, ($19 !== undefined && ($o23.message = $19, $n24++)), ($21 !== undefined && ($o23.length = $21, $n24++)), rt.LuaTable.record($o23, $n24)));
-        }))) !== undefined && ($f31 = $21?.f) !== undefined && !$21.linked && $f31.get !== undefined ? ($f31.get = $30) : ($s.pcs[$d] = $pc + 4, rt.setIndex($21, "get", $30, "field 'p_name'")));
+        })))) !== undefined && ($f31 = $21?.f) !== undefined && !$21.linked && $f31.get !== undefined ? ($f31.get = $30) : ($s.pcs[$d] = $pc + 4, rt.setIndex($21, "get", $30, "field 'p_name'")));
         $32 = ($33 = ($34 = api, (($f37 = $34?.f) !== undefined && (($35 = $f37.users) !== undefined || ($m36 = $34.metatable) === undefined || ($35 = $m36.view.users) !== undefined || (!("users" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : ($s.pcs[$d] = $pc + 8, rt.index($34, "users", "local 'api'")))), (($f40 = $33?.f) !== undefined && (($38 = $f40.me) !== undefined || ($m39 = $33.metatable) === undefined || ($38 = $m39.view.me) !== undefined || (!("me" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : ($s.pcs[$d] = $pc + 8, rt.index($33, "me", "field 'users'"))));
-        (($41 = rh.jsonHandler((function $get(ctx_3) {
+        (($41 = ($handlers[3] = rh.jsonHandler((function $get(ctx_3) {
             let $o1;
             let $n2;
             let $o3;
@@ -209,9 +211,9 @@ export default function load($env) {
                 return (($o1 = new rt.FieldsObject(), $n2 = 2, $o1.id = "me", $o1.static = true, rt.LuaTable.record($o1, $n2)));
             }
             return (($o3 = new rt.FieldsObject(), $n4 = 2, $o3.id = "me", $o3.static = true, rt.LuaTable.record($o3, $n4)));
-        }))) !== undefined && ($f42 = $32?.f) !== undefined && !$32.linked && $f42.get !== undefined ? ($f42.get = $41) : ($s.pcs[$d] = $pc + 8, rt.setIndex($32, "get", $41, "field 'me'")));
+        })))) !== undefined && ($f42 = $32?.f) !== undefined && !$32.linked && $f42.get !== undefined ? ($f42.get = $41) : ($s.pcs[$d] = $pc + 8, rt.setIndex($32, "get", $41, "field 'me'")));
         $43 = ($44 = ($45 = api, (($f48 = $45?.f) !== undefined && (($46 = $f48.users) !== undefined || ($m47 = $45.metatable) === undefined || ($46 = $m47.view.users) !== undefined || (!("users" in $m47.view) && $m47.view[rt.CUT] === undefined)) ? $46 : ($s.pcs[$d] = $pc + 9, rt.index($45, "users", "local 'api'")))), (($f51 = $44?.f) !== undefined && (($49 = $f51.p_id) !== undefined || ($m50 = $44.metatable) === undefined || ($49 = $m50.view.p_id) !== undefined || (!("p_id" in $m50.view) && $m50.view[rt.CUT] === undefined)) ? $49 : ($s.pcs[$d] = $pc + 9, rt.index($44, "p_id", "field 'users'"))));
-        (($52 = rh.jsonHandler(((($body) => rt.withBody((function $get(ctx_4) {
+        (($52 = ($handlers[4] = rh.jsonHandler(((($body) => rt.withBody((function $get(ctx_4) {
             const $r = $body(ctx_4);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx_4) {
@@ -269,9 +271,9 @@ export default function load($env) {
                 return rt.leave($s, $d, rt.first(($17 = $1, $18 = ($19 = $6, $o20 = new rt.FieldsObject(), $n21 = 1, $o20.static = false, ($19 !== undefined && ($o20.id = $19, $n21++)), rt.LuaTable.record($o20, $n21)), $s.pcs[$d] = $pc + 12, $fn16 = rt.fn($17, "field 'json'"), $fn16($18))));
             }
             return ($23 = ($24 = api, (($f27 = $24?.f) !== undefined && (($25 = $f27.json) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.json) !== undefined || (!("json" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 10, rt.index($24, "json", "upvalue 'api'")))), $28 = ($29 = (rh.pristineContext(ctx_4) ? ctx_4.param("id") : ($30 = rt.first(($31 = ctx_4, $s.pcs[$d] = $pc + 11, rt.fn((($f34 = $31?.f) !== undefined && (($32 = $f34.params) !== undefined || ($m33 = $31.metatable) === undefined || ($32 = $m33.view.params) !== undefined || (!("params" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : rt.index($31, "params", "local 'ctx'")), "method 'params'")($31))), (($f37 = $30?.f) !== undefined && (($35 = $f37.id) !== undefined || ($m36 = $30.metatable) === undefined || ($35 = $m36.view.id) !== undefined || (!("id" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : ($s.pcs[$d] = $pc + 10, rt.index($30, "id"))))), $o38 = new rt.FieldsObject(), $n39 = 1, $o38.static = false, ($29 !== undefined && ($o38.id = $29, $n39++)), rt.LuaTable.record($o38, $n39)), $s.pcs[$d] = $pc + 13, $fn22 = rt.fn($23, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t40 = $s.tails++, $r41 = $fn22($28), $s.tails = $t40, $r41) : rt.tail($s, $fn22, [$28]));
-        }))))) !== undefined && ($f53 = $43?.f) !== undefined && !$43.linked && $f53.get !== undefined ? ($f53.get = $52) : ($s.pcs[$d] = $pc + 9, rt.setIndex($43, "get", $52, "field 'p_id'")));
+        })))))) !== undefined && ($f53 = $43?.f) !== undefined && !$43.linked && $f53.get !== undefined ? ($f53.get = $52) : ($s.pcs[$d] = $pc + 9, rt.setIndex($43, "get", $52, "field 'p_id'")));
         $54 = ($55 = ($56 = ($57 = ($58 = api, (($f61 = $58?.f) !== undefined && (($59 = $f61.users) !== undefined || ($m60 = $58.metatable) === undefined || ($59 = $m60.view.users) !== undefined || (!("users" in $m60.view) && $m60.view[rt.CUT] === undefined)) ? $59 : ($s.pcs[$d] = $pc + 14, rt.index($58, "users", "local 'api'")))), (($f64 = $57?.f) !== undefined && (($62 = $f64.p_id) !== undefined || ($m63 = $57.metatable) === undefined || ($62 = $m63.view.p_id) !== undefined || (!("p_id" in $m63.view) && $m63.view[rt.CUT] === undefined)) ? $62 : ($s.pcs[$d] = $pc + 14, rt.index($57, "p_id", "field 'users'")))), (($f67 = $56?.f) !== undefined && (($65 = $f67.posts) !== undefined || ($m66 = $56.metatable) === undefined || ($65 = $m66.view.posts) !== undefined || (!("posts" in $m66.view) && $m66.view[rt.CUT] === undefined)) ? $65 : ($s.pcs[$d] = $pc + 14, rt.index($56, "posts", "field 'p_id'")))), (($f70 = $55?.f) !== undefined && (($68 = $f70.p_postId) !== undefined || ($m69 = $55.metatable) === undefined || ($68 = $m69.view.p_postId) !== undefined || (!("p_postId" in $m69.view) && $m69.view[rt.CUT] === undefined)) ? $68 : ($s.pcs[$d] = $pc + 14, rt.index($55, "p_postId", "field 'posts'"))));
-        (($71 = rh.jsonHandler((function $get(ctx_5) {
+        (($71 = ($handlers[5] = rh.jsonHandler((function $get(ctx_5) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -318,9 +320,9 @@ export default function load($env) {
                 return rt.leave($s, $d, ($17 = $5, $18 = $11, $o19 = new rt.FieldsObject(), $n20 = 0, ($17 !== undefined && ($o19.user = $17, $n20++)), ($18 !== undefined && ($o19.post = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
             }
             return rt.leave($s, $d, ($21 = ($22 = p, (($f25 = $22?.f) !== undefined && (($23 = $f25.id) !== undefined || ($m24 = $22.metatable) === undefined || ($23 = $m24.view.id) !== undefined || (!("id" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 16, rt.index($22, "id", "local 'p'")))), $26 = ($27 = p, (($f30 = $27?.f) !== undefined && (($28 = $f30.postId) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.postId) !== undefined || (!("postId" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 16, rt.index($27, "postId", "local 'p'")))), $o31 = new rt.FieldsObject(), $n32 = 0, ($21 !== undefined && ($o31.user = $21, $n32++)), ($26 !== undefined && ($o31.post = $26, $n32++)), rt.LuaTable.record($o31, $n32)));
-        }))) !== undefined && ($f72 = $54?.f) !== undefined && !$54.linked && $f72.get !== undefined ? ($f72.get = $71) : ($s.pcs[$d] = $pc + 14, rt.setIndex($54, "get", $71, "field 'p_postId'")));
+        })))) !== undefined && ($f72 = $54?.f) !== undefined && !$54.linked && $f72.get !== undefined ? ($f72.get = $71) : ($s.pcs[$d] = $pc + 14, rt.setIndex($54, "get", $71, "field 'p_postId'")));
         $73 = ($74 = api, (($f77 = $74?.f) !== undefined && (($75 = $f77.search) !== undefined || ($m76 = $74.metatable) === undefined || ($75 = $m76.view.search) !== undefined || (!("search" in $m76.view) && $m76.view[rt.CUT] === undefined)) ? $75 : ($s.pcs[$d] = $pc + 17, rt.index($74, "search", "local 'api'"))));
-        (($78 = function $get(ctx_6) {
+        (($78 = ($handlers[6] = function $get(ctx_6) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -380,9 +382,9 @@ export default function load($env) {
             }
             ($11 = ($12 = (($13 = $env.f.table) !== undefined ? $13 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), (($f16 = $12?.f) !== undefined && (($14 = $f16.sort) !== undefined || ($m15 = $12.metatable) === undefined || ($14 = $m15.view.sort) !== undefined || (!("sort" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 22, rt.index($12, "sort", "global 'table'")))), $17 = keys, $s.pcs[$d] = $pc + 23, $fn10 = rt.fn($11, "field 'sort'"), $fn10($17));
             return rt.leave($s, $d, ($18 = ($19 = q, (($f22 = $19?.f) !== undefined && (($20 = $f22.q) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.q) !== undefined || (!("q" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 24, rt.index($19, "q", "local 'q'")))), $23 = (rt.t($24 = rt.first(($26 = (($27 = $env.f.tonumber) !== undefined ? $27 : ($s.pcs[$d] = $pc + 24, rt.getGlobal($env, "tonumber"))), $28 = ($29 = q, (($f32 = $29?.f) !== undefined && (($30 = $f32.page) !== undefined || ($m31 = $29.metatable) === undefined || ($30 = $m31.view.page) !== undefined || (!("page" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : ($s.pcs[$d] = $pc + 24, rt.index($29, "page", "local 'q'")))), $s.pcs[$d] = $pc + 25, $fn25 = rt.fn($26, "global 'tonumber'"), $fn25($28)))) ? $24 : 1), $33 = keys, $o34 = new rt.FieldsObject(), $n35 = 2, ($18 !== undefined && ($o34.q = $18, $n35++)), $o34.page = $23, $o34.keys = $33, rt.LuaTable.record($o34, $n35)));
-        }) !== undefined && ($f79 = $73?.f) !== undefined && !$73.linked && $f79.get !== undefined ? ($f79.get = $78) : ($s.pcs[$d] = $pc + 17, rt.setIndex($73, "get", $78, "field 'search'")));
+        })) !== undefined && ($f79 = $73?.f) !== undefined && !$73.linked && $f79.get !== undefined ? ($f79.get = $78) : ($s.pcs[$d] = $pc + 17, rt.setIndex($73, "get", $78, "field 'search'")));
         $80 = ($81 = ($82 = api, (($f85 = $82?.f) !== undefined && (($83 = $f85.echo) !== undefined || ($m84 = $82.metatable) === undefined || ($83 = $m84.view.echo) !== undefined || (!("echo" in $m84.view) && $m84.view[rt.CUT] === undefined)) ? $83 : ($s.pcs[$d] = $pc + 26, rt.index($82, "echo", "local 'api'")))), (($f88 = $81?.f) !== undefined && (($86 = $f88.headers) !== undefined || ($m87 = $81.metatable) === undefined || ($86 = $m87.view.headers) !== undefined || (!("headers" in $m87.view) && $m87.view[rt.CUT] === undefined)) ? $86 : ($s.pcs[$d] = $pc + 26, rt.index($81, "headers", "field 'echo'"))));
-        (($89 = rh.jsonHandler((function $get(ctx_7) {
+        (($89 = ($handlers[7] = rh.jsonHandler((function $get(ctx_7) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -455,7 +457,7 @@ export default function load($env) {
                 return rt.leave($s, $d, ($29 = $5, $30 = $11, $31 = $17, $32 = $23, $o33 = new rt.FieldsObject(), $n34 = 0, ($29 !== undefined && ($o33.agent = $29, $n34++)), ($30 !== undefined && ($o33.custom = $30, $n34++)), ($31 !== undefined && ($o33.method = $31, $n34++)), ($32 !== undefined && ($o33.path = $32, $n34++)), rt.LuaTable.record($o33, $n34)));
             }
             return rt.leave($s, $d, ($35 = ($36 = h, (($f39 = $36?.f) !== undefined && (($37 = $f39["user-agent"]) !== undefined || ($m38 = $36.metatable) === undefined || ($37 = $m38.view["user-agent"]) !== undefined || (!("user-agent" in $m38.view) && $m38.view[rt.CUT] === undefined)) ? $37 : ($s.pcs[$d] = $pc + 28, rt.index($36, "user-agent", "local 'h'")))), $40 = ($41 = h, (($f44 = $41?.f) !== undefined && (($42 = $f44["x-custom-header"]) !== undefined || ($m43 = $41.metatable) === undefined || ($42 = $m43.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m43.view) && $m43.view[rt.CUT] === undefined)) ? $42 : ($s.pcs[$d] = $pc + 28, rt.index($41, "x-custom-header", "local 'h'")))), $45 = (rh.pristineContext(ctx_7) ? ctx_7.method : ($46 = ctx_7, (($f49 = $46?.f) !== undefined && (($47 = $f49.method) !== undefined || ($m48 = $46.metatable) === undefined || ($47 = $m48.view.method) !== undefined || (!("method" in $m48.view) && $m48.view[rt.CUT] === undefined)) ? $47 : ($s.pcs[$d] = $pc + 28, rt.index($46, "method", "local 'ctx'"))))), $50 = (rh.pristineContext(ctx_7) ? ctx_7.path() : ($51 = ctx_7, (($f54 = $51?.f) !== undefined && (($52 = $f54.path) !== undefined || ($m53 = $51.metatable) === undefined || ($52 = $m53.view.path) !== undefined || (!("path" in $m53.view) && $m53.view[rt.CUT] === undefined)) ? $52 : ($s.pcs[$d] = $pc + 28, rt.index($51, "path", "local 'ctx'"))))), $o55 = new rt.FieldsObject(), $n56 = 0, ($35 !== undefined && ($o55.agent = $35, $n56++)), ($40 !== undefined && ($o55.custom = $40, $n56++)), ($45 !== undefined && ($o55.method = $45, $n56++)), ($50 !== undefined && ($o55.path = $50, $n56++)), rt.LuaTable.record($o55, $n56)));
-        }))) !== undefined && ($f90 = $80?.f) !== undefined && !$80.linked && $f90.get !== undefined ? ($f90.get = $89) : ($s.pcs[$d] = $pc + 26, rt.setIndex($80, "get", $89, "field 'headers'")));
+        })))) !== undefined && ($f90 = $80?.f) !== undefined && !$80.linked && $f90.get !== undefined ? ($f90.get = $89) : ($s.pcs[$d] = $pc + 26, rt.setIndex($80, "get", $89, "field 'headers'")));
         return rt.leave($s, $d, api);
     };
 }

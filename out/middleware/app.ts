@@ -19,6 +19,8 @@ const $site14: rt.FunctionSite = { chunk: "fixtures/http/middleware/app.lua", de
 const $site15: rt.FunctionSite = { chunk: "fixtures/http/middleware/app.lua", defined: 87 };
 const $site16: rt.FunctionSite = { chunk: "fixtures/http/middleware/app.lua", defined: 91 };
 const $site17: rt.FunctionSite = { chunk: "fixtures/http/middleware/app.lua", defined: 97 };
+/** The route handlers defined statically in fixtures/http/middleware/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 40, 1: line 49, 2: line 54, 3: line 58, 4: line 73, 5: line 83, 6: line 87, 7: line 91. */
+export const $handlers: (rt.LuaFunction | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
 const $pc = rt.positions([
   [$site0, 2], // 0
   [$site0, 2, "server"], // 1
@@ -335,7 +337,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         return rt.leave($s, $d, rt.NONE);
       }) !== undefined && ($f51 = ($41 as rt.LuaTable)?.f) !== undefined && !($41 as rt.LuaTable).linked && $f51.audit !== undefined ? ($f51.audit = $50) : ($s.pcs[$d] = $pc + 19, rt.setIndex($41, "audit", $50, "field 'after'")));
       $52 = ($53 = api as rt.LuaValue, (($f56 = ($53 as rt.LuaTable)?.f) !== undefined && (($54 = $f56.admin) !== undefined || ($m55 = ($53 as rt.LuaTable).metatable) === undefined || ($54 = $m55.view.admin) !== undefined || (!("admin" in $m55.view) && $m55.view[rt.CUT] === undefined)) ? $54 : ($s.pcs[$d] = $pc + 21, rt.index($53, "admin", "local 'api'"))));
-      (($57 = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx_5?: rt.LuaValue): rt.LuaResult {
+      (($57 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx_5?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_5);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx_5?: rt.LuaValue): rt.LuaResult {
@@ -397,9 +399,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, rt.first(($19 = $1, $20 = ($21 = $6, $22 = $12, $o23 = new rt.FieldsObject(), $n24 = 1, $o23.ok = true, ($21 !== undefined && ($o23.role = $21, $n24++)), ($22 !== undefined && ($o23.request_id = $22, $n24++)), rt.LuaTable.record($o23, $n24)), $s.pcs[$d] = $pc + 26, $fn18 = rt.fn($19, "field 'json'"), $fn18($20))));
         }
         return ($26 = ($27 = api as rt.LuaValue, (($f30 = ($27 as rt.LuaTable)?.f) !== undefined && (($28 = $f30.json) !== undefined || ($m29 = ($27 as rt.LuaTable).metatable) === undefined || ($28 = $m29.view.json) !== undefined || (!("json" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 23, rt.index($27, "json", "upvalue 'api'")))), $31 = ($32 = rt.first(($33 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36.get) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view.get) !== undefined || (!("get" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : rt.index($33, "get", "local 'ctx'")), "method 'get'")($33, "role"))), $37 = rt.first(($38 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 25, rt.fn((($f41 = ($38 as rt.LuaTable)?.f) !== undefined && (($39 = $f41.get) !== undefined || ($m40 = ($38 as rt.LuaTable).metatable) === undefined || ($39 = $m40.view.get) !== undefined || (!("get" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : rt.index($38, "get", "local 'ctx'")), "method 'get'")($38, "request_id"))), $o42 = new rt.FieldsObject(), $n43 = 1, $o42.ok = true, ($32 !== undefined && ($o42.role = $32, $n43++)), ($37 !== undefined && ($o42.request_id = $37, $n43++)), rt.LuaTable.record($o42, $n43)), $s.pcs[$d] = $pc + 27, $fn25 = rt.fn($26, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t44 = $s.tails++, $r45 = $fn25($31), $s.tails = $t44, $r45) : rt.tail($s, $fn25, [$31]));
-      }) as rt.LuaFunction)) as rt.LuaFunction)) !== undefined && ($f58 = ($52 as rt.LuaTable)?.f) !== undefined && !($52 as rt.LuaTable).linked && $f58.get !== undefined ? ($f58.get = $57) : ($s.pcs[$d] = $pc + 21, rt.setIndex($52, "get", $57, "field 'admin'")));
+      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f58 = ($52 as rt.LuaTable)?.f) !== undefined && !($52 as rt.LuaTable).linked && $f58.get !== undefined ? ($f58.get = $57) : ($s.pcs[$d] = $pc + 21, rt.setIndex($52, "get", $57, "field 'admin'")));
       $59 = ($60 = ($61 = ($62 = api as rt.LuaValue, (($f65 = ($62 as rt.LuaTable)?.f) !== undefined && (($63 = $f65.admin) !== undefined || ($m64 = ($62 as rt.LuaTable).metatable) === undefined || ($63 = $m64.view.admin) !== undefined || (!("admin" in $m64.view) && $m64.view[rt.CUT] === undefined)) ? $63 : ($s.pcs[$d] = $pc + 28, rt.index($62, "admin", "local 'api'")))), (($f68 = ($61 as rt.LuaTable)?.f) !== undefined && (($66 = $f68.users) !== undefined || ($m67 = ($61 as rt.LuaTable).metatable) === undefined || ($66 = $m67.view.users) !== undefined || (!("users" in $m67.view) && $m67.view[rt.CUT] === undefined)) ? $66 : ($s.pcs[$d] = $pc + 28, rt.index($61, "users", "field 'admin'")))), (($f71 = ($60 as rt.LuaTable)?.f) !== undefined && (($69 = $f71.p_id) !== undefined || ($m70 = ($60 as rt.LuaTable).metatable) === undefined || ($69 = $m70.view.p_id) !== undefined || (!("p_id" in $m70.view) && $m70.view[rt.CUT] === undefined)) ? $69 : ($s.pcs[$d] = $pc + 28, rt.index($60, "p_id", "field 'users'"))));
-      (($72 = rh.jsonHandler((function $get(ctx_6?: rt.LuaValue): rt.LuaResult {
+      (($72 = ($handlers[1] = rh.jsonHandler((function $get(ctx_6?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -447,9 +449,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($17 = $1, $18 = $11, $o19 = new rt.FieldsObject(), $n20 = 0, ($17 !== undefined && ($o19.id = $17, $n20++)), ($18 !== undefined && ($o19.role = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
         }
         return rt.leave($s, $d, ($21 = (rh.pristineContext(ctx_6) ? (ctx_6 as rh.RequestContext).param("id") : ($22 = rt.first(($23 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 30, rt.fn((($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.params) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.params) !== undefined || (!("params" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : rt.index($23, "params", "local 'ctx'")), "method 'params'")($23))), (($f29 = ($22 as rt.LuaTable)?.f) !== undefined && (($27 = $f29.id) !== undefined || ($m28 = ($22 as rt.LuaTable).metatable) === undefined || ($27 = $m28.view.id) !== undefined || (!("id" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 29, rt.index($22, "id"))))), $30 = rt.first(($31 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 31, rt.fn((($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.get) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.get) !== undefined || (!("get" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : rt.index($31, "get", "local 'ctx'")), "method 'get'")($31, "role"))), $o35 = new rt.FieldsObject(), $n36 = 0, ($21 !== undefined && ($o35.id = $21, $n36++)), ($30 !== undefined && ($o35.role = $30, $n36++)), rt.LuaTable.record($o35, $n36)));
-      }) as rt.LuaFunction)) !== undefined && ($f73 = ($59 as rt.LuaTable)?.f) !== undefined && !($59 as rt.LuaTable).linked && $f73.get !== undefined ? ($f73.get = $72) : ($s.pcs[$d] = $pc + 28, rt.setIndex($59, "get", $72, "field 'p_id'")));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f73 = ($59 as rt.LuaTable)?.f) !== undefined && !($59 as rt.LuaTable).linked && $f73.get !== undefined ? ($f73.get = $72) : ($s.pcs[$d] = $pc + 28, rt.setIndex($59, "get", $72, "field 'p_id'")));
       $74 = ($75 = api as rt.LuaValue, (($f78 = ($75 as rt.LuaTable)?.f) !== undefined && (($76 = $f78.calls) !== undefined || ($m77 = ($75 as rt.LuaTable).metatable) === undefined || ($76 = $m77.view.calls) !== undefined || (!("calls" in $m77.view) && $m77.view[rt.CUT] === undefined)) ? $76 : ($s.pcs[$d] = $pc + 32, rt.index($75, "calls", "local 'api'"))));
-      (($79 = rh.jsonHandler((function $get(ctx_7?: rt.LuaValue): rt.LuaResult {
+      (($79 = ($handlers[2] = rh.jsonHandler((function $get(ctx_7?: rt.LuaValue): rt.LuaResult {
         let $1: rt.LuaValue;
         let $2: string | undefined;
         let $3: rt.LuaValue;
@@ -465,9 +467,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return (($3 = $1, $o4 = new rt.FieldsObject(), $n5 = 1, $o4.calls = $3, rt.LuaTable.record($o4, $n5)));
         }
         return (($6 = previous, $o7 = new rt.FieldsObject(), $n8 = 1, $o7.calls = $6, rt.LuaTable.record($o7, $n8)));
-      }) as rt.LuaFunction)) !== undefined && ($f80 = ($74 as rt.LuaTable)?.f) !== undefined && !($74 as rt.LuaTable).linked && $f80.get !== undefined ? ($f80.get = $79) : ($s.pcs[$d] = $pc + 32, rt.setIndex($74, "get", $79, "field 'calls'")));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f80 = ($74 as rt.LuaTable)?.f) !== undefined && !($74 as rt.LuaTable).linked && $f80.get !== undefined ? ($f80.get = $79) : ($s.pcs[$d] = $pc + 32, rt.setIndex($74, "get", $79, "field 'calls'")));
       $81 = ($82 = api as rt.LuaValue, (($f85 = ($82 as rt.LuaTable)?.f) !== undefined && (($83 = $f85.public) !== undefined || ($m84 = ($82 as rt.LuaTable).metatable) === undefined || ($83 = $m84.view.public) !== undefined || (!("public" in $m84.view) && $m84.view[rt.CUT] === undefined)) ? $83 : ($s.pcs[$d] = $pc + 33, rt.index($82, "public", "local 'api'"))));
-      (($86 = rh.jsonHandler((function $get(ctx_8?: rt.LuaValue): rt.LuaResult {
+      (($86 = ($handlers[3] = rh.jsonHandler((function $get(ctx_8?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -521,7 +523,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($19 = $1, $20 = $7, $21 = $13, $o22 = new rt.FieldsObject(), $n23 = 0, ($19 !== undefined && ($o22.role = $19, $n23++)), ($20 !== undefined && ($o22.started_at = $20, $n23++)), ($21 !== undefined && ($o22.request_id = $21, $n23++)), rt.LuaTable.record($o22, $n23)));
         }
         return rt.leave($s, $d, ($24 = rt.first(($25 = ctx_8 as rt.LuaValue, $s.pcs[$d] = $pc + 35, rt.fn((($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.get) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.get) !== undefined || (!("get" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : rt.index($25, "get", "local 'ctx'")), "method 'get'")($25, "role"))), $29 = rt.first(($30 = ctx_8 as rt.LuaValue, $s.pcs[$d] = $pc + 36, rt.fn((($f33 = ($30 as rt.LuaTable)?.f) !== undefined && (($31 = $f33.get) !== undefined || ($m32 = ($30 as rt.LuaTable).metatable) === undefined || ($31 = $m32.view.get) !== undefined || (!("get" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : rt.index($30, "get", "local 'ctx'")), "method 'get'")($30, "started_at"))), $34 = rt.first(($35 = ctx_8 as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn((($f38 = ($35 as rt.LuaTable)?.f) !== undefined && (($36 = $f38.request_id) !== undefined || ($m37 = ($35 as rt.LuaTable).metatable) === undefined || ($36 = $m37.view.request_id) !== undefined || (!("request_id" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : rt.index($35, "request_id", "local 'ctx'")), "method 'request_id'")($35))), $o39 = new rt.FieldsObject(), $n40 = 0, ($24 !== undefined && ($o39.role = $24, $n40++)), ($29 !== undefined && ($o39.started_at = $29, $n40++)), ($34 !== undefined && ($o39.request_id = $34, $n40++)), rt.LuaTable.record($o39, $n40)));
-      }) as rt.LuaFunction)) !== undefined && ($f87 = ($81 as rt.LuaTable)?.f) !== undefined && !($81 as rt.LuaTable).linked && $f87.get !== undefined ? ($f87.get = $86) : ($s.pcs[$d] = $pc + 33, rt.setIndex($81, "get", $86, "field 'public'")));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f87 = ($81 as rt.LuaTable)?.f) !== undefined && !($81 as rt.LuaTable).linked && $f87.get !== undefined ? ($f87.get = $86) : ($s.pcs[$d] = $pc + 33, rt.setIndex($81, "get", $86, "field 'public'")));
       $88 = ($89 = ($90 = api as rt.LuaValue, (($f93 = ($90 as rt.LuaTable)?.f) !== undefined && (($91 = $f93.broken) !== undefined || ($m92 = ($90 as rt.LuaTable).metatable) === undefined || ($91 = $m92.view.broken) !== undefined || (!("broken" in $m92.view) && $m92.view[rt.CUT] === undefined)) ? $91 : ($s.pcs[$d] = $pc + 38, rt.index($90, "broken", "local 'api'")))), (($f96 = ($89 as rt.LuaTable)?.f) !== undefined && (($94 = $f96.before) !== undefined || ($m95 = ($89 as rt.LuaTable).metatable) === undefined || ($94 = $m95.view.before) !== undefined || (!("before" in $m95.view) && $m95.view[rt.CUT] === undefined)) ? $94 : ($s.pcs[$d] = $pc + 38, rt.index($89, "before", "field 'broken'"))));
       (($97 = function $explode(ctx_9?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
@@ -533,7 +535,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         return rt.leave($s, $d, rt.NONE);
       }) !== undefined && ($f98 = ($88 as rt.LuaTable)?.f) !== undefined && !($88 as rt.LuaTable).linked && $f98.explode !== undefined ? ($f98.explode = $97) : ($s.pcs[$d] = $pc + 38, rt.setIndex($88, "explode", $97, "field 'before'")));
       $99 = ($100 = api as rt.LuaValue, (($f103 = ($100 as rt.LuaTable)?.f) !== undefined && (($101 = $f103.broken) !== undefined || ($m102 = ($100 as rt.LuaTable).metatable) === undefined || ($101 = $m102.view.broken) !== undefined || (!("broken" in $m102.view) && $m102.view[rt.CUT] === undefined)) ? $101 : ($s.pcs[$d] = $pc + 42, rt.index($100, "broken", "local 'api'"))));
-      (($104 = rh.jsonHandler((function $get(ctx_10?: rt.LuaValue): rt.LuaResult {
+      (($104 = ($handlers[4] = rh.jsonHandler((function $get(ctx_10?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -548,7 +550,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($o1 = new rt.FieldsObject(), $n2 = 1, $o1.reached = true, rt.LuaTable.record($o1, $n2)));
         }
         return rt.leave($s, $d, ($o3 = new rt.FieldsObject(), $n4 = 1, $o3.reached = true, rt.LuaTable.record($o3, $n4)));
-      }) as rt.LuaFunction)) !== undefined && ($f105 = ($99 as rt.LuaTable)?.f) !== undefined && !($99 as rt.LuaTable).linked && $f105.get !== undefined ? ($f105.get = $104) : ($s.pcs[$d] = $pc + 42, rt.setIndex($99, "get", $104, "field 'broken'")));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f105 = ($99 as rt.LuaTable)?.f) !== undefined && !($99 as rt.LuaTable).linked && $f105.get !== undefined ? ($f105.get = $104) : ($s.pcs[$d] = $pc + 42, rt.setIndex($99, "get", $104, "field 'broken'")));
       $106 = ($107 = ($108 = api as rt.LuaValue, (($f111 = ($108 as rt.LuaTable)?.f) !== undefined && (($109 = $f111.sloppy) !== undefined || ($m110 = ($108 as rt.LuaTable).metatable) === undefined || ($109 = $m110.view.sloppy) !== undefined || (!("sloppy" in $m110.view) && $m110.view[rt.CUT] === undefined)) ? $109 : ($s.pcs[$d] = $pc + 44, rt.index($108, "sloppy", "local 'api'")))), (($f114 = ($107 as rt.LuaTable)?.f) !== undefined && (($112 = $f114.before) !== undefined || ($m113 = ($107 as rt.LuaTable).metatable) === undefined || ($112 = $m113.view.before) !== undefined || (!("before" in $m113.view) && $m113.view[rt.CUT] === undefined)) ? $112 : ($s.pcs[$d] = $pc + 44, rt.index($107, "before", "field 'sloppy'"))));
       (($115 = function $check(ctx_11?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
@@ -556,7 +558,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.error = "denied", rt.LuaTable.record($o1, $n2)));
       }) !== undefined && ($f116 = ($106 as rt.LuaTable)?.f) !== undefined && !($106 as rt.LuaTable).linked && $f116.check !== undefined ? ($f116.check = $115) : ($s.pcs[$d] = $pc + 44, rt.setIndex($106, "check", $115, "field 'before'")));
       $117 = ($118 = api as rt.LuaValue, (($f121 = ($118 as rt.LuaTable)?.f) !== undefined && (($119 = $f121.sloppy) !== undefined || ($m120 = ($118 as rt.LuaTable).metatable) === undefined || ($119 = $m120.view.sloppy) !== undefined || (!("sloppy" in $m120.view) && $m120.view[rt.CUT] === undefined)) ? $119 : ($s.pcs[$d] = $pc + 45, rt.index($118, "sloppy", "local 'api'"))));
-      (($122 = rh.jsonHandler((function $get(ctx_12?: rt.LuaValue): rt.LuaResult {
+      (($122 = ($handlers[5] = rh.jsonHandler((function $get(ctx_12?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
         let $o3: rt.Fields;
@@ -567,18 +569,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.secret = true, rt.LuaTable.record($o1, $n2)));
         }
         return (($o3 = new rt.FieldsObject(), $n4 = 1, $o3.secret = true, rt.LuaTable.record($o3, $n4)));
-      }) as rt.LuaFunction)) !== undefined && ($f123 = ($117 as rt.LuaTable)?.f) !== undefined && !($117 as rt.LuaTable).linked && $f123.get !== undefined ? ($f123.get = $122) : ($s.pcs[$d] = $pc + 45, rt.setIndex($117, "get", $122, "field 'sloppy'")));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f123 = ($117 as rt.LuaTable)?.f) !== undefined && !($117 as rt.LuaTable).linked && $f123.get !== undefined ? ($f123.get = $122) : ($s.pcs[$d] = $pc + 45, rt.setIndex($117, "get", $122, "field 'sloppy'")));
       $124 = ($125 = api as rt.LuaValue, (($f128 = ($125 as rt.LuaTable)?.f) !== undefined && (($126 = $f128.fail) !== undefined || ($m127 = ($125 as rt.LuaTable).metatable) === undefined || ($126 = $m127.view.fail) !== undefined || (!("fail" in $m127.view) && $m127.view[rt.CUT] === undefined)) ? $126 : ($s.pcs[$d] = $pc + 46, rt.index($125, "fail", "local 'api'"))));
-      (($129 = function $get(ctx_13?: rt.LuaValue): rt.LuaResult {
+      (($129 = ($handlers[6] = function $get(ctx_13?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         ($s.pcs[$d] = $pc + 48, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 47, rt.getGlobal($env, "error"))), "global 'error'")("handler failed"));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && ($f130 = ($124 as rt.LuaTable)?.f) !== undefined && !($124 as rt.LuaTable).linked && $f130.get !== undefined ? ($f130.get = $129) : ($s.pcs[$d] = $pc + 46, rt.setIndex($124, "get", $129, "field 'fail'")));
+      } as rt.LuaFunction)) !== undefined && ($f130 = ($124 as rt.LuaTable)?.f) !== undefined && !($124 as rt.LuaTable).linked && $f130.get !== undefined ? ($f130.get = $129) : ($s.pcs[$d] = $pc + 46, rt.setIndex($124, "get", $129, "field 'fail'")));
       $131 = ($132 = api as rt.LuaValue, (($f135 = ($132 as rt.LuaTable)?.f) !== undefined && (($133 = $f135.reject) !== undefined || ($m134 = ($132 as rt.LuaTable).metatable) === undefined || ($133 = $m134.view.reject) !== undefined || (!("reject" in $m134.view) && $m134.view[rt.CUT] === undefined)) ? $133 : ($s.pcs[$d] = $pc + 49, rt.index($132, "reject", "local 'api'"))));
-      (($136 = rh.jsonHandler((function $post(ctx_14?: rt.LuaValue): rt.LuaResult {
+      (($136 = ($handlers[7] = rh.jsonHandler((function $post(ctx_14?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -607,7 +609,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($12 = $10, $o13 = new rt.FieldsObject(), $n14 = 0, ($12 !== undefined && ($o13.got = $12, $n14++)), rt.LuaTable.record($o13, $n14)));
         }
         return rt.leave($s, $d, ($15 = data, $o16 = new rt.FieldsObject(), $n17 = 0, ($15 !== undefined && ($o16.got = $15, $n17++)), rt.LuaTable.record($o16, $n17)));
-      }) as rt.LuaFunction)) !== undefined && ($f137 = ($131 as rt.LuaTable)?.f) !== undefined && !($131 as rt.LuaTable).linked && $f137.post !== undefined ? ($f137.post = $136) : ($s.pcs[$d] = $pc + 49, rt.setIndex($131, "post", $136, "field 'reject'")));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f137 = ($131 as rt.LuaTable)?.f) !== undefined && !($131 as rt.LuaTable).linked && $f137.post !== undefined ? ($f137.post = $136) : ($s.pcs[$d] = $pc + 49, rt.setIndex($131, "post", $136, "field 'reject'")));
       $138 = api;
       (($139 = (($body: rt.LuaFunction) => rt.withBody((function $on_error(err?: rt.LuaValue): rt.LuaResult {
         const $r = $body(err);

@@ -4,6 +4,8 @@ import * as rh from "./roverc/runtime/http/direct.js";
 const $site0 = { chunk: "fixtures/http/small/app.lua", defined: 0 };
 const $site1 = { chunk: "fixtures/http/small/app.lua", defined: 5 };
 const $site2 = { chunk: "fixtures/http/small/app.lua", defined: 10 };
+/** The route handlers defined statically in fixtures/http/small/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 5, 1: line 10. */
+export const $handlers = [undefined, undefined];
 const $pc = rt.positions([
     [$site0, 3], // 0
     [$site0, 3, "server"], // 1
@@ -53,7 +55,7 @@ export default function load($env) {
         let $f28;
         let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
         $11 = ($12 = ($13 = api, (($f16 = $13?.f) !== undefined && (($14 = $f16.users) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.users) !== undefined || (!("users" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 2, rt.index($13, "users", "local 'api'")))), (($f19 = $12?.f) !== undefined && (($17 = $f19.p_id) !== undefined || ($m18 = $12.metatable) === undefined || ($17 = $m18.view.p_id) !== undefined || (!("p_id" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 2, rt.index($12, "p_id", "field 'users'"))));
-        (($20 = rh.jsonHandler(((($body) => rt.withBody((function $get(ctx) {
+        (($20 = ($handlers[0] = rh.jsonHandler(((($body) => rt.withBody((function $get(ctx) {
             const $r = $body(ctx);
             return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $get$body(ctx) {
@@ -111,9 +113,9 @@ export default function load($env) {
                 return rt.leave($s, $d, rt.first(($17 = $1, $18 = ($19 = $6, $o20 = new rt.FieldsObject(), $n21 = 1, $o20.static = false, ($19 !== undefined && ($o20.id = $19, $n21++)), rt.LuaTable.record($o20, $n21)), $s.pcs[$d] = $pc + 5, $fn16 = rt.fn($17, "field 'json'"), $fn16($18))));
             }
             return ($23 = ($24 = api, (($f27 = $24?.f) !== undefined && (($25 = $f27.json) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.json) !== undefined || (!("json" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 3, rt.index($24, "json", "upvalue 'api'")))), $28 = ($29 = (rh.pristineContext(ctx) ? ctx.param("id") : ($30 = rt.first(($31 = ctx, $s.pcs[$d] = $pc + 4, rt.fn((($f34 = $31?.f) !== undefined && (($32 = $f34.params) !== undefined || ($m33 = $31.metatable) === undefined || ($32 = $m33.view.params) !== undefined || (!("params" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : rt.index($31, "params", "local 'ctx'")), "method 'params'")($31))), (($f37 = $30?.f) !== undefined && (($35 = $f37.id) !== undefined || ($m36 = $30.metatable) === undefined || ($35 = $m36.view.id) !== undefined || (!("id" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : ($s.pcs[$d] = $pc + 3, rt.index($30, "id"))))), $o38 = new rt.FieldsObject(), $n39 = 1, $o38.static = false, ($29 !== undefined && ($o38.id = $29, $n39++)), rt.LuaTable.record($o38, $n39)), $s.pcs[$d] = $pc + 6, $fn22 = rt.fn($23, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t40 = $s.tails++, $r41 = $fn22($28), $s.tails = $t40, $r41) : rt.tail($s, $fn22, [$28]));
-        }))))) !== undefined && ($f21 = $11?.f) !== undefined && !$11.linked && $f21.get !== undefined ? ($f21.get = $20) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $20, "field 'p_id'")));
+        })))))) !== undefined && ($f21 = $11?.f) !== undefined && !$11.linked && $f21.get !== undefined ? ($f21.get = $20) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $20, "field 'p_id'")));
         $22 = ($23 = api, (($f26 = $23?.f) !== undefined && (($24 = $f26.echo) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.echo) !== undefined || (!("echo" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 7, rt.index($23, "echo", "local 'api'"))));
-        (($27 = rh.jsonHandler((function $get(ctx_1) {
+        (($27 = ($handlers[1] = rh.jsonHandler((function $get(ctx_1) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -171,7 +173,7 @@ export default function load($env) {
                 return rt.leave($s, $d, ($21 = $1, $22 = $11, $o23 = new rt.FieldsObject(), $n24 = 0, ($21 !== undefined && ($o23.a = $21, $n24++)), ($22 !== undefined && ($o23.b = $22, $n24++)), rt.LuaTable.record($o23, $n24)));
             }
             return rt.leave($s, $d, ($25 = (rh.pristineContext(ctx_1) ? ctx_1.queryValue("a") : ($26 = rt.first(($27 = ctx_1, $s.pcs[$d] = $pc + 9, rt.fn((($f30 = $27?.f) !== undefined && (($28 = $f30.query) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.query) !== undefined || (!("query" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : rt.index($27, "query", "local 'ctx'")), "method 'query'")($27))), (($f33 = $26?.f) !== undefined && (($31 = $f33.a) !== undefined || ($m32 = $26.metatable) === undefined || ($31 = $m32.view.a) !== undefined || (!("a" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : ($s.pcs[$d] = $pc + 8, rt.index($26, "a"))))), $34 = (rh.pristineContext(ctx_1) ? ctx_1.queryValue("b") : ($35 = rt.first(($36 = ctx_1, $s.pcs[$d] = $pc + 9, rt.fn((($f39 = $36?.f) !== undefined && (($37 = $f39.query) !== undefined || ($m38 = $36.metatable) === undefined || ($37 = $m38.view.query) !== undefined || (!("query" in $m38.view) && $m38.view[rt.CUT] === undefined)) ? $37 : rt.index($36, "query", "local 'ctx'")), "method 'query'")($36))), (($f42 = $35?.f) !== undefined && (($40 = $f42.b) !== undefined || ($m41 = $35.metatable) === undefined || ($40 = $m41.view.b) !== undefined || (!("b" in $m41.view) && $m41.view[rt.CUT] === undefined)) ? $40 : ($s.pcs[$d] = $pc + 8, rt.index($35, "b"))))), $o43 = new rt.FieldsObject(), $n44 = 0, ($25 !== undefined && ($o43.a = $25, $n44++)), ($34 !== undefined && ($o43.b = $34, $n44++)), rt.LuaTable.record($o43, $n44)));
-        }))) !== undefined && ($f28 = $22?.f) !== undefined && !$22.linked && $f28.get !== undefined ? ($f28.get = $27) : ($s.pcs[$d] = $pc + 7, rt.setIndex($22, "get", $27, "field 'echo'")));
+        })))) !== undefined && ($f28 = $22?.f) !== undefined && !$22.linked && $f28.get !== undefined ? ($f28.get = $27) : ($s.pcs[$d] = $pc + 7, rt.setIndex($22, "get", $27, "field 'echo'")));
         return rt.leave($s, $d, api);
     };
 }

@@ -4,6 +4,8 @@ import * as rh from "./roverc/runtime/http/direct.js";
 const $site0 = { chunk: "fixtures/http/unbounded/app.lua", defined: 0 };
 const $site1 = { chunk: "fixtures/http/unbounded/app.lua", defined: 12 };
 const $site2 = { chunk: "fixtures/http/unbounded/app.lua", defined: 15 };
+/** The route handlers defined statically in fixtures/http/unbounded/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 15. */
+export const $handlers = [undefined];
 const $pc = rt.positions([
     [$site0, 3], // 0
     [$site0, 3, "server"], // 1
@@ -60,7 +62,7 @@ export default function load($env) {
             return rt.leave($s, $d, rt.NONE);
         }, $o13 = new rt.FieldsObject(), $n14 = 1, $o13.get = $12, rt.LuaTable.record($o13, $n14))) !== undefined && ($f16 = $11?.f) !== undefined && !$11.linked && $f16.before !== undefined ? ($f16.before = $15) : ($s.pcs[$d] = $pc + 3, rt.setIndex($11, "before", $15, "local 'api'")));
         $17 = ($18 = api, (($f21 = $18?.f) !== undefined && (($19 = $f21.upload) !== undefined || ($m20 = $18.metatable) === undefined || ($19 = $m20.view.upload) !== undefined || (!("upload" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 4, rt.index($18, "upload", "local 'api'"))));
-        (($22 = rh.jsonHandler((function $post(ctx_1) {
+        (($22 = ($handlers[0] = rh.jsonHandler((function $post(ctx_1) {
             const $s = rt.current, $d = $s.depth;
             if ($d >= $s.limit)
                 $s.deepen();
@@ -114,7 +116,7 @@ export default function load($env) {
                 return rt.leave($s, $d, ($19 = $1, $20 = $13, $o21 = new rt.FieldsObject(), $n22 = 0, ($19 !== undefined && ($o21.size = $19, $n22++)), ($20 !== undefined && ($o21.checked = $20, $n22++)), rt.LuaTable.record($o21, $n22)));
             }
             return rt.leave($s, $d, ($23 = ($33 = (rt.first(($25 = rt.first(($26 = ctx_1, $s.pcs[$d] = $pc + 5, rt.fn((($f29 = $26?.f) !== undefined && (($27 = $f29.body) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.body) !== undefined || (!("body" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : rt.index($26, "body", "local 'ctx'")), "method 'body'")($26))), $s.pcs[$d] = $pc + 6, $fn24 = rt.fn((($f32 = $25?.f) !== undefined && (($30 = $f32.bytes) !== undefined || ($m31 = $25.metatable) === undefined || ($30 = $m31.view.bytes) !== undefined || (!("bytes" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : rt.index($25, "bytes")), "method 'bytes'"), $fn24($25)))), ($33?.arr !== undefined ? $33.length() : typeof $33 === 'string' ? $33.length : ($s.pcs[$d] = $pc + 7, rt.len($33)))), $34 = rt.first(($35 = ctx_1, $s.pcs[$d] = $pc + 8, rt.fn((($f38 = $35?.f) !== undefined && (($36 = $f38.get) !== undefined || ($m37 = $35.metatable) === undefined || ($36 = $m37.view.get) !== undefined || (!("get" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : rt.index($35, "get", "local 'ctx'")), "method 'get'")($35, "checked"))), $o39 = new rt.FieldsObject(), $n40 = 0, ($23 !== undefined && ($o39.size = $23, $n40++)), ($34 !== undefined && ($o39.checked = $34, $n40++)), rt.LuaTable.record($o39, $n40)));
-        }))) !== undefined && ($f23 = $17?.f) !== undefined && !$17.linked && $f23.post !== undefined ? ($f23.post = $22) : ($s.pcs[$d] = $pc + 4, rt.setIndex($17, "post", $22, "field 'upload'")));
+        })))) !== undefined && ($f23 = $17?.f) !== undefined && !$17.linked && $f23.post !== undefined ? ($f23.post = $22) : ($s.pcs[$d] = $pc + 4, rt.setIndex($17, "post", $22, "field 'upload'")));
         return rt.leave($s, $d, api);
     };
 }

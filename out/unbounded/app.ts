@@ -4,6 +4,8 @@ import * as rh from "./roverc/runtime/http/direct.js";
 const $site0: rt.FunctionSite = { chunk: "fixtures/http/unbounded/app.lua", defined: 0 };
 const $site1: rt.FunctionSite = { chunk: "fixtures/http/unbounded/app.lua", defined: 12 };
 const $site2: rt.FunctionSite = { chunk: "fixtures/http/unbounded/app.lua", defined: 15 };
+/** The route handlers defined statically in fixtures/http/unbounded/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 15. */
+export const $handlers: (rt.LuaFunction | undefined)[] = [undefined];
 const $pc = rt.positions([
   [$site0, 3], // 0
   [$site0, 3, "server"], // 1
@@ -59,7 +61,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         return rt.leave($s, $d, rt.NONE);
       }, $o13 = new rt.FieldsObject(), $n14 = 1, $o13.get = $12, rt.LuaTable.record($o13, $n14))) !== undefined && ($f16 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f16.before !== undefined ? ($f16.before = $15) : ($s.pcs[$d] = $pc + 3, rt.setIndex($11, "before", $15, "local 'api'")));
       $17 = ($18 = api as rt.LuaValue, (($f21 = ($18 as rt.LuaTable)?.f) !== undefined && (($19 = $f21.upload) !== undefined || ($m20 = ($18 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.upload) !== undefined || (!("upload" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 4, rt.index($18, "upload", "local 'api'"))));
-      (($22 = rh.jsonHandler((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
+      (($22 = ($handlers[0] = rh.jsonHandler((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -111,7 +113,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($19 = $1, $20 = $13, $o21 = new rt.FieldsObject(), $n22 = 0, ($19 !== undefined && ($o21.size = $19, $n22++)), ($20 !== undefined && ($o21.checked = $20, $n22++)), rt.LuaTable.record($o21, $n22)));
         }
         return rt.leave($s, $d, ($23 = ($33 = (rt.first(($25 = rt.first(($26 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f29 = ($26 as rt.LuaTable)?.f) !== undefined && (($27 = $f29.body) !== undefined || ($m28 = ($26 as rt.LuaTable).metatable) === undefined || ($27 = $m28.view.body) !== undefined || (!("body" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : rt.index($26, "body", "local 'ctx'")), "method 'body'")($26))), $s.pcs[$d] = $pc + 6, $fn24 = rt.fn((($f32 = ($25 as rt.LuaTable)?.f) !== undefined && (($30 = $f32.bytes) !== undefined || ($m31 = ($25 as rt.LuaTable).metatable) === undefined || ($30 = $m31.view.bytes) !== undefined || (!("bytes" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : rt.index($25, "bytes")), "method 'bytes'"), $fn24($25)))) as rt.LuaValue, (($33 as rt.LuaTable)?.arr !== undefined ? ($33 as rt.LuaTable).length() : typeof $33 === 'string' ? $33.length : ($s.pcs[$d] = $pc + 7, rt.len($33)))), $34 = rt.first(($35 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f38 = ($35 as rt.LuaTable)?.f) !== undefined && (($36 = $f38.get) !== undefined || ($m37 = ($35 as rt.LuaTable).metatable) === undefined || ($36 = $m37.view.get) !== undefined || (!("get" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : rt.index($35, "get", "local 'ctx'")), "method 'get'")($35, "checked"))), $o39 = new rt.FieldsObject(), $n40 = 0, ($23 !== undefined && ($o39.size = $23, $n40++)), ($34 !== undefined && ($o39.checked = $34, $n40++)), rt.LuaTable.record($o39, $n40)));
-      }) as rt.LuaFunction)) !== undefined && ($f23 = ($17 as rt.LuaTable)?.f) !== undefined && !($17 as rt.LuaTable).linked && $f23.post !== undefined ? ($f23.post = $22) : ($s.pcs[$d] = $pc + 4, rt.setIndex($17, "post", $22, "field 'upload'")));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f23 = ($17 as rt.LuaTable)?.f) !== undefined && !($17 as rt.LuaTable).linked && $f23.post !== undefined ? ($f23.post = $22) : ($s.pcs[$d] = $pc + 4, rt.setIndex($17, "post", $22, "field 'upload'")));
       return rt.leave($s, $d, api);
     };
 }

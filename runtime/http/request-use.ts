@@ -35,6 +35,11 @@ export interface StaticRoute {
   readonly serializers?: Readonly<Record<string, JsonSerializer>>;
   /** The middleware around the route found in the source, in run order (Lua paths; `--explain`). */
   readonly middleware?: { readonly before: readonly string[]; readonly after: readonly string[] };
+  /**
+   * Where compiled code records the handler's closure: `$handlers[index]` of the compiled module
+   * `module` (its `require` name; "" for the entry). See runtime/http/static-handlers.ts.
+   */
+  readonly site?: { readonly module: string; readonly index: number };
 }
 
 /**

@@ -31,6 +31,8 @@ export interface Route {
   serializers: Readonly<Record<string, JsonSerializer>> | undefined;
   /** What the compiler found for this route (for the API description); see request-use.ts. */
   declared?: StaticRoute;
+  /** Compiled mode: the app table's function is not the closure of the route's static definition (static-handlers.ts). */
+  replaced?: true;
   /** `before` middleware in run order: global first, then each scope inward, each in declaration order. */
   readonly before: readonly Middleware[];
   /** `after` middleware in run order (Rover's: the reverse of innermost-scope-first). */

@@ -2,12 +2,13 @@
 // "listening on" line, and a clean stop. Used by `roverc serve` and by the server.js that
 // `roverc build` writes (which loads no compiler).
 import { createServer, type AddressInfo } from 'node:net';
-import type { RoverApp } from './app-table.js';
+import { RoverApp } from './app-table.js';
 import { AppLoadError } from './load-app.js';
 import { configProblem } from './config.js';
 import { tlsProblem } from './tls.js';
 import { RequestLog } from './log.js';
-import { attachStaticRoutes, type StaticRoute } from './request-use.js';
+import { attachStaticRoutes, FULL_REQUEST, type StaticRoute } from './request-use.js';
+import { checkStaticHandlers } from './static-handlers.js';
 import { collectApp, RouteError, type Route } from './routes.js';
 import type { LuaFunction } from '../lua/value.js';
 import { RoverServer } from './server.js';
@@ -25,10 +26,21 @@ export interface ServeOptions {
   onListening?: (host: string, port: number) => void;
 }
 
+/**
+ * A loaded compiled app with what the compiler found in it: its static routes and, parallel to
+ * them, the closure each one's definition made when the main chunk ran (static-handlers.ts).
+ */
+export interface LoadedApp {
+  readonly app: RoverApp;
+  readonly staticRoutes: readonly StaticRoute[];
+  readonly handlers: readonly (LuaFunction | undefined)[];
+}
+
 /** How to load the app, and what the compiler found in it (compiled mode). */
 export interface AppSource {
   readonly file: string;
-  load(): RoverApp | Promise<RoverApp>;
+  /** The app table, or (compiled mode) the app with its static routes and their handlers, which then replace `staticRoutes`. */
+  load(): RoverApp | LoadedApp | Promise<RoverApp | LoadedApp>;
   readonly staticRoutes?: readonly StaticRoute[];
   /** Turns a load failure the caller knows (a syntax error, ...) into its message. */
   describeError?(e: unknown): string | undefined;
@@ -62,8 +74,15 @@ export async function serveApp(source: AppSource, options: ServeOptions, onStop:
   let app: RoverApp;
   let routes: Route[];
   let onError: LuaFunction | undefined;
+  let staticRoutes = source.staticRoutes;
+  let handlers: readonly (LuaFunction | undefined)[] | undefined;
   try {
-    app = await source.load();
+    const loaded = await source.load();
+    if (loaded instanceof RoverApp) {
+      app = loaded;
+    } else {
+      ({ app, staticRoutes, handlers } = loaded);
+    }
     const problem = configProblem(app.config) ?? (app.config.tls === undefined ? undefined : tlsProblem(app.config.tls));
     if (problem !== undefined) return fail(`roverc: ${file}: ${problem}`);
     ({ routes, onError } = collectApp(app));
@@ -74,10 +93,19 @@ export async function serveApp(source: AppSource, options: ServeOptions, onStop:
     if (e instanceof RouteError) return fail(`roverc: ${file}: ${e.message}`);
     throw e;
   }
-  if (source.staticRoutes !== undefined) {
+  if (staticRoutes !== undefined) {
     // ROVERC_JSON=generic: every response through the generic encoder (to rule the serializers out)
-    const found = process.env.ROVERC_JSON === 'generic' ? source.staticRoutes.map((r) => ({ ...r, serializers: undefined })) : source.staticRoutes;
+    const found = process.env.ROVERC_JSON === 'generic' ? staticRoutes.map((r) => ({ ...r, serializers: undefined })) : staticRoutes;
     attachStaticRoutes(routes, found);
+    if (handlers !== undefined) {
+      // compiled: each static route's closure must be what the app table holds (static-handlers.ts)
+      const check = checkStaticHandlers(routes, staticRoutes, handlers);
+      for (const r of check.fallbacks) {
+        r.uses = FULL_REQUEST;
+        r.replaced = true;
+      }
+      for (const p of check.problems.values()) if (p.warn) stderr.write(`roverc: warning: ${p.message}\n`);
+    }
   }
   const config = app.config;
   const host = options.host ?? config.host;

@@ -213,7 +213,7 @@ export class RoverServer {
     const name = head ? 'HEAD' : method.toUpperCase();
     // A compiled handler may answer with JSON text where the route's serializers are on (and
     // no middleware runs: it could call the handler with the same ctx first).
-    const json = route.serializers !== undefined && route.before.length + route.after.length === 0 && writesJson(route.handler);
+    const json = route.serializers !== undefined && route.before.length + route.after.length === 0 && route.replaced !== true && writesJson(route.handler);
     const handler = (res: HttpResponse, req: HttpRequest) => {
       try {
         this.request(res, req, route, name, head, json);
