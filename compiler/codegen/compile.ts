@@ -1,7 +1,7 @@
-// Compiling one module: TypeScript from the emitter, JavaScript from TypeScript's transpiler.
-// Kept apart from program.ts because typescript and ts-morph take seconds to load.
-import ts from 'typescript';
+// Compiling one module: TypeScript from the emitter, JavaScript from it (transpile.ts).
+// Kept apart from program.ts because ts-morph takes seconds to load.
 import { emitModule } from './emit-module.js';
+import { toJavaScript } from './transpile.js';
 import type { ProgramFeatures, ProgramModule } from './program.js';
 
 export interface CompiledModule extends ProgramModule {
@@ -11,10 +11,7 @@ export interface CompiledModule extends ProgramModule {
 
 export function compileModule(module: ProgramModule, runtimeImport: string, features: ProgramFeatures): CompiledModule {
   const tsText = emitModule(module.resolution, { runtimeImport, ...features });
-  const js = ts.transpileModule(tsText, {
-    compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022, sourceMap: false },
-    fileName: 'module.ts',
-  }).outputText;
+  const js = toJavaScript(tsText, 'module.ts');
   return { ...module, ts: tsText, js };
 }
 

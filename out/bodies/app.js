@@ -5,161 +5,151 @@ const $site0 = { chunk: "fixtures/http/bodies/app.lua", defined: 0 };
 const $site1 = { chunk: "fixtures/http/bodies/app.lua", defined: 4 };
 const $site2 = { chunk: "fixtures/http/bodies/app.lua", defined: 8 };
 const $site3 = { chunk: "fixtures/http/bodies/app.lua", defined: 12 };
-/** The route handlers defined statically in fixtures/http/bodies/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 4, 1: line 8, 2: line 12. */
-export const $handlers = [undefined, undefined, undefined];
+const $handlers = [void 0, void 0, void 0];
 const $pc = rt.positions([
-    [$site0, 2], // 0
-    [$site0, 2, "server"], // 1
-    [$site0, 4], // 2
-    [$site1, 5], // 3
-    [$site1, 5, ":body"], // 4
-    [$site1, 5, ":text"], // 5
-    [$site1, 5, "?"], // 6
-    [$site0, 8], // 7
-    [$site2, 9, ":body"], // 8
-    [$site2, 9, "?"], // 9
-    [$site0, 12], // 10
-    [$site3, 13, ":body"], // 11
-    [$site3, 13, ":text"], // 12
-    [$site3, 13], // 13
+  [$site0, 2],
+  // 0
+  [$site0, 2, "server"],
+  // 1
+  [$site0, 4],
+  // 2
+  [$site1, 5],
+  // 3
+  [$site1, 5, ":body"],
+  // 4
+  [$site1, 5, ":text"],
+  // 5
+  [$site1, 5, "?"],
+  // 6
+  [$site0, 8],
+  // 7
+  [$site2, 9, ":body"],
+  // 8
+  [$site2, 9, "?"],
+  // 9
+  [$site0, 12],
+  // 10
+  [$site3, 13, ":body"],
+  // 11
+  [$site3, 13, ":text"],
+  // 12
+  [$site3, 13]
+  // 13
 ]);
-/** The main chunk of fixtures/http/bodies/app.lua, bound to the global environment `$env`. */
-export default function load($env) {
-    return function $main(...$va) {
-        const $s = rt.current, $d = $s.depth;
-        if ($d >= $s.limit)
-            $s.deepen();
-        $s.depth = $d + 1;
-        let $fn1;
-        let $2;
-        let $3;
-        let $4;
-        let $5;
-        let $m6;
-        let $f7;
-        let $8;
-        let $o9;
-        let $n10;
-        let $11;
-        let $12;
-        let $13;
-        let $m14;
-        let $f15;
-        let $16;
-        let $f17;
-        let $18;
-        let $19;
-        let $20;
-        let $21;
-        let $m22;
-        let $f23;
-        let $24;
-        let $m25;
-        let $f26;
-        let $27;
-        let $f28;
-        let $29;
-        let $30;
-        let $31;
-        let $m32;
-        let $f33;
-        let $34;
-        let $f35;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 2, $o9.log_level = "nope", $o9.body_size_limit = 1024, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-        $11 = ($12 = api, (($f15 = $12?.f) !== undefined && (($13 = $f15.echo) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.echo) !== undefined || (!("echo" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "echo", "local 'api'"))));
-        (($16 = ($handlers[0] = (($body) => rt.withBody((function $post(ctx) {
-            const $r = $body(ctx);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $post$body(ctx) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $r7;
-            let $fn8;
-            let $9;
-            let $10;
-            let $11;
-            let $m12;
-            let $f13;
-            let $14;
-            let $m15;
-            let $f16;
-            let $t17;
-            let $r18;
-            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($3, "text", "upvalue 'api'")))), $r7 = ($9 = rt.first(($10 = ctx, $s.pcs[$d] = $pc + 4, rt.fn((($f13 = $10?.f) !== undefined && (($11 = $f13.body) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.body) !== undefined || (!("body" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10))), $s.pcs[$d] = $pc + 5, $fn8 = rt.fn((($f16 = $9?.f) !== undefined && (($14 = $f16.text) !== undefined || ($m15 = $9.metatable) === undefined || ($14 = $m15.view.text) !== undefined || (!("text" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($9, "text")), "method 'text'"), $fn8($9)), $s.pcs[$d] = $pc + 6, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7)), $s.tails = $t17, $r18) : rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7])));
-        })))) !== undefined && ($f17 = $11?.f) !== undefined && !$11.linked && $f17.post !== undefined ? ($f17.post = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "post", $16, "field 'echo'")));
-        $18 = ($19 = ($20 = api, (($f23 = $20?.f) !== undefined && (($21 = $f23.echo) !== undefined || ($m22 = $20.metatable) === undefined || ($21 = $m22.view.echo) !== undefined || (!("echo" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 7, rt.index($20, "echo", "local 'api'")))), (($f26 = $19?.f) !== undefined && (($24 = $f26.data) !== undefined || ($m25 = $19.metatable) === undefined || ($24 = $m25.view.data) !== undefined || (!("data" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 7, rt.index($19, "data", "field 'echo'"))));
-        (($27 = ($handlers[1] = (($body) => rt.withBody((function $post(ctx_1) {
-            const $r = $body(ctx_1);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $post$body(ctx_1) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $t10;
-            let $r11;
-            return ($2 = rt.first(($3 = ctx_1, $s.pcs[$d] = $pc + 8, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 9, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2]));
-        })))) !== undefined && ($f28 = $18?.f) !== undefined && !$18.linked && $f28.post !== undefined ? ($f28.post = $27) : ($s.pcs[$d] = $pc + 7, rt.setIndex($18, "post", $27, "field 'data'")));
-        $29 = ($30 = api, (($f33 = $30?.f) !== undefined && (($31 = $f33.length) !== undefined || ($m32 = $30.metatable) === undefined || ($31 = $m32.view.length) !== undefined || (!("length" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : ($s.pcs[$d] = $pc + 10, rt.index($30, "length", "local 'api'"))));
-        (($34 = ($handlers[2] = rh.jsonHandler((function $put(ctx_2) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $fn2;
-            let $3;
-            let $4;
-            let $5;
-            let $m6;
-            let $f7;
-            let $8;
-            let $m9;
-            let $f10;
-            let $11;
-            let $12;
-            let $13;
-            let $o14;
-            let $n15;
-            let $16;
-            let $fn17;
-            let $18;
-            let $19;
-            let $20;
-            let $m21;
-            let $f22;
-            let $23;
-            let $m24;
-            let $f25;
-            let $26;
-            let $o27;
-            let $n28;
-            const $json = rh.claim(ctx_2);
-            if ($json) {
-                $1 = ($11 = (rt.first(($3 = rt.first(($4 = ctx_2, $s.pcs[$d] = $pc + 11, rt.fn((($f7 = $4?.f) !== undefined && (($5 = $f7.body) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 12, $fn2 = rt.fn((($f10 = $3?.f) !== undefined && (($8 = $f10.text) !== undefined || ($m9 = $3.metatable) === undefined || ($8 = $m9.view.text) !== undefined || (!("text" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($3, "text")), "method 'text'"), $fn2($3)))), ($11?.arr !== undefined ? $11.length() : typeof $11 === 'string' ? $11.length : ($s.pcs[$d] = $pc + 13, rt.len($11))));
-                if (($12 = rh.scalar($1)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"bytes\":" + $12 + "}"));
-                return rt.leave($s, $d, ($13 = $1, $o14 = new rt.FieldsObject(), $n15 = 0, ($13 !== undefined && ($o14.bytes = $13, $n15++)), rt.LuaTable.record($o14, $n15)));
-            }
-            return rt.leave($s, $d, ($16 = ($26 = (rt.first(($18 = rt.first(($19 = ctx_2, $s.pcs[$d] = $pc + 11, rt.fn((($f22 = $19?.f) !== undefined && (($20 = $f22.body) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.body) !== undefined || (!("body" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($19, "body", "local 'ctx'")), "method 'body'")($19))), $s.pcs[$d] = $pc + 12, $fn17 = rt.fn((($f25 = $18?.f) !== undefined && (($23 = $f25.text) !== undefined || ($m24 = $18.metatable) === undefined || ($23 = $m24.view.text) !== undefined || (!("text" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($18, "text")), "method 'text'"), $fn17($18)))), ($26?.arr !== undefined ? $26.length() : typeof $26 === 'string' ? $26.length : ($s.pcs[$d] = $pc + 13, rt.len($26)))), $o27 = new rt.FieldsObject(), $n28 = 0, ($16 !== undefined && ($o27.bytes = $16, $n28++)), rt.LuaTable.record($o27, $n28)));
-        })))) !== undefined && ($f35 = $29?.f) !== undefined && !$29.linked && $f35.put !== undefined ? ($f35.put = $34) : ($s.pcs[$d] = $pc + 10, rt.setIndex($29, "put", $34, "field 'length'")));
-        return rt.leave($s, $d, api);
-    };
+function load($env) {
+  return function $main(...$va) {
+    const $s = rt.current, $d = $s.depth;
+    if ($d >= $s.limit) $s.deepen();
+    $s.depth = $d + 1;
+    let $fn1;
+    let $2;
+    let $3;
+    let $4;
+    let $5;
+    let $m6;
+    let $f7;
+    let $8;
+    let $o9;
+    let $n10;
+    let $f11;
+    let $m12;
+    let $13;
+    let $f14;
+    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 2, $o9.log_level = "nope", $o9.body_size_limit = 1024, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.echo) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.echo) !== void 0 || !("echo" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($5, "echo", "local 'api'")));
+    ($3 = $handlers[0] = (($body) => rt.withBody((function $post(ctx) {
+      const $r = $body(ctx);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $post$body(ctx) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $r7;
+      let $fn8;
+      let $9;
+      let $10;
+      let $11;
+      let $m122;
+      let $f13;
+      let $14;
+      let $m15;
+      let $f16;
+      let $t17;
+      let $r18;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.text) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.text) !== void 0 || !("text" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 3, rt.index($32, "text", "upvalue 'api'"))), $r7 = ($9 = rt.first(($10 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f13 = $10?.f) !== void 0 && (($11 = $f13.body) !== void 0 || ($m122 = $10.metatable) === void 0 || ($11 = $m122.view.body) !== void 0 || !("body" in $m122.view) && $m122.view[rt.CUT] === void 0) ? $11 : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10))), $s2.pcs[$d2] = $pc + 5, $fn8 = rt.fn(($f16 = $9?.f) !== void 0 && (($14 = $f16.text) !== void 0 || ($m15 = $9.metatable) === void 0 || ($14 = $m15.view.text) !== void 0 || !("text" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : rt.index($9, "text"), "method 'text'"), $fn8($9)), $s2.pcs[$d2] = $pc + 6, $fn12 = rt.fn($22, "field 'text'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t17 = $s2.tails++, $r18 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7), $s2.tails = $t17, $r18) : rt.tail($s2, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
+    }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.post !== void 0 ? $f11.post = $3 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "post", $3, "field 'echo'"));
+    $3 = ($4 = ($5 = api, ($f11 = $5?.f) !== void 0 && (($8 = $f11.echo) !== void 0 || ($m6 = $5.metatable) === void 0 || ($8 = $m6.view.echo) !== void 0 || !("echo" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 7, rt.index($5, "echo", "local 'api'"))), ($f7 = $4?.f) !== void 0 && (($2 = $f7.data) !== void 0 || ($m12 = $4.metatable) === void 0 || ($2 = $m12.view.data) !== void 0 || !("data" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 7, rt.index($4, "data", "field 'echo'")));
+    ($13 = $handlers[1] = (($body) => rt.withBody((function $post(ctx_1) {
+      const $r = $body(ctx_1);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $post$body(ctx_1) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $t10;
+      let $r11;
+      return $22 = rt.first(($32 = ctx_1, $s2.pcs[$d2] = $pc + 8, rt.fn(($f6 = $32?.f) !== void 0 && (($42 = $f6.body) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.body) !== void 0 || !("body" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 9, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.json) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.json) !== void 0 || !("json" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "json"), "method 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t10 = $s2.tails++, $r11 = $fn12($22), $s2.tails = $t10, $r11) : rt.tail($s2, $fn12, [$22]);
+    }))) !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.post !== void 0 ? $f14.post = $13 : ($s.pcs[$d] = $pc + 7, rt.setIndex($3, "post", $13, "field 'data'"));
+    $13 = ($2 = api, ($f14 = $2?.f) !== void 0 && (($8 = $f14.length) !== void 0 || ($m12 = $2.metatable) === void 0 || ($8 = $m12.view.length) !== void 0 || !("length" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 10, rt.index($2, "length", "local 'api'")));
+    ($5 = $handlers[2] = rh.jsonHandler((function $put(ctx_2) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $fn2;
+      let $32;
+      let $42;
+      let $52;
+      let $m62;
+      let $f72;
+      let $82;
+      let $m9;
+      let $f10;
+      let $11;
+      let $12;
+      let $132;
+      let $o14;
+      let $n15;
+      let $16;
+      let $fn17;
+      let $18;
+      let $19;
+      let $20;
+      let $m21;
+      let $f22;
+      let $23;
+      let $m24;
+      let $f25;
+      let $26;
+      let $o27;
+      let $n28;
+      const $json = rh.claim(ctx_2);
+      if ($json) {
+        $1 = ($11 = rt.first(($32 = rt.first(($42 = ctx_2, $s2.pcs[$d2] = $pc + 11, rt.fn(($f72 = $42?.f) !== void 0 && (($52 = $f72.body) !== void 0 || ($m62 = $42.metatable) === void 0 || ($52 = $m62.view.body) !== void 0 || !("body" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 12, $fn2 = rt.fn(($f10 = $32?.f) !== void 0 && (($82 = $f10.text) !== void 0 || ($m9 = $32.metatable) === void 0 || ($82 = $m9.view.text) !== void 0 || !("text" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : rt.index($32, "text"), "method 'text'"), $fn2($32))), $11?.arr !== void 0 ? $11.length() : typeof $11 === "string" ? $11.length : ($s2.pcs[$d2] = $pc + 13, rt.len($11)));
+        if (($12 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"bytes":' + $12 + "}"));
+        return rt.leave($s2, $d2, ($132 = $1, $o14 = new rt.FieldsObject(), $n15 = 0, $132 !== void 0 && ($o14.bytes = $132, $n15++), rt.LuaTable.record($o14, $n15)));
+      }
+      return rt.leave($s2, $d2, ($16 = ($26 = rt.first(($18 = rt.first(($19 = ctx_2, $s2.pcs[$d2] = $pc + 11, rt.fn(($f22 = $19?.f) !== void 0 && (($20 = $f22.body) !== void 0 || ($m21 = $19.metatable) === void 0 || ($20 = $m21.view.body) !== void 0 || !("body" in $m21.view) && $m21.view[rt.CUT] === void 0) ? $20 : rt.index($19, "body", "local 'ctx'"), "method 'body'")($19))), $s2.pcs[$d2] = $pc + 12, $fn17 = rt.fn(($f25 = $18?.f) !== void 0 && (($23 = $f25.text) !== void 0 || ($m24 = $18.metatable) === void 0 || ($23 = $m24.view.text) !== void 0 || !("text" in $m24.view) && $m24.view[rt.CUT] === void 0) ? $23 : rt.index($18, "text"), "method 'text'"), $fn17($18))), $26?.arr !== void 0 ? $26.length() : typeof $26 === "string" ? $26.length : ($s2.pcs[$d2] = $pc + 13, rt.len($26))), $o27 = new rt.FieldsObject(), $n28 = 0, $16 !== void 0 && ($o27.bytes = $16, $n28++), rt.LuaTable.record($o27, $n28)));
+    }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.put !== void 0 ? $f7.put = $5 : ($s.pcs[$d] = $pc + 10, rt.setIndex($13, "put", $5, "field 'length'"));
+    return rt.leave($s, $d, api);
+  };
 }
+export {
+  $handlers,
+  load as default
+};

@@ -40,34 +40,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $8: rt.LuaValue;
       let $o9: rt.Fields;
       let $n10: number;
-      let $11: rt.LuaValue;
-      let $12: rt.LuaValue;
+      let $f11: rt.Fields | undefined;
+      let $m12: rt.LuaTable | undefined;
       let $13: rt.LuaValue;
-      let $m14: rt.LuaTable | undefined;
-      let $f15: rt.Fields | undefined;
-      let $16: rt.LuaValue;
-      let $f17: rt.Fields | undefined;
-      let $18: rt.LuaValue;
-      let $19: rt.LuaValue;
-      let $20: rt.LuaValue;
-      let $21: rt.LuaValue;
-      let $m22: rt.LuaTable | undefined;
-      let $f23: rt.Fields | undefined;
-      let $24: rt.LuaValue;
-      let $m25: rt.LuaTable | undefined;
-      let $f26: rt.Fields | undefined;
-      let $27: rt.LuaValue;
-      let $f28: rt.Fields | undefined;
-      let $29: rt.LuaValue;
-      let $30: rt.LuaValue;
-      let $31: rt.LuaValue;
-      let $m32: rt.LuaTable | undefined;
-      let $f33: rt.Fields | undefined;
-      let $34: rt.LuaValue;
-      let $f35: rt.Fields | undefined;
+      let $f14: rt.Fields | undefined;
       let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 2, $o9.log_level = "nope", $o9.body_size_limit = 1024, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-      $11 = ($12 = api as rt.LuaValue, (($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.echo) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.echo) !== undefined || (!("echo" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "echo", "local 'api'"))));
-      (($16 = ($handlers[0] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.echo) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.echo) !== undefined || (!("echo" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($5, "echo", "local 'api'"))));
+      (($3 = ($handlers[0] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -93,9 +72,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t17: number;
         let $r18: rt.LuaResult;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($3, "text", "upvalue 'api'")))), $r7 = ($9 = rt.first(($10 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.body) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.body) !== undefined || (!("body" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10))), $s.pcs[$d] = $pc + 5, $fn8 = rt.fn((($f16 = ($9 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.text) !== undefined || ($m15 = ($9 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.text) !== undefined || (!("text" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($9, "text")), "method 'text'"), $fn8($9)), $s.pcs[$d] = $pc + 6, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7)), $s.tails = $t17, $r18) : rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7])));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f17 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f17.post !== undefined ? ($f17.post = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "post", $16, "field 'echo'")));
-      $18 = ($19 = ($20 = api as rt.LuaValue, (($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.echo) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.echo) !== undefined || (!("echo" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 7, rt.index($20, "echo", "local 'api'")))), (($f26 = ($19 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.data) !== undefined || ($m25 = ($19 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.data) !== undefined || (!("data" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 7, rt.index($19, "data", "field 'echo'"))));
-      (($27 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.post !== undefined ? ($f11.post = $3) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "post", $3, "field 'echo'")));
+      $3 = ($4 = ($5 = api as rt.LuaValue, (($f11 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f11.echo) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.echo) !== undefined || (!("echo" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 7, rt.index($5, "echo", "local 'api'")))), (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($2 = $f7.data) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($2 = $m12.view.data) !== undefined || (!("data" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 7, rt.index($4, "data", "field 'echo'"))));
+      (($13 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_1);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_1?: rt.LuaValue): rt.LuaResult {
@@ -114,9 +93,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t10: number;
         let $r11: rt.LuaResult;
         return ($2 = rt.first(($3 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 9, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f28 = ($18 as rt.LuaTable)?.f) !== undefined && !($18 as rt.LuaTable).linked && $f28.post !== undefined ? ($f28.post = $27) : ($s.pcs[$d] = $pc + 7, rt.setIndex($18, "post", $27, "field 'data'")));
-      $29 = ($30 = api as rt.LuaValue, (($f33 = ($30 as rt.LuaTable)?.f) !== undefined && (($31 = $f33.length) !== undefined || ($m32 = ($30 as rt.LuaTable).metatable) === undefined || ($31 = $m32.view.length) !== undefined || (!("length" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : ($s.pcs[$d] = $pc + 10, rt.index($30, "length", "local 'api'"))));
-      (($34 = ($handlers[2] = rh.jsonHandler((function $put(ctx_2?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f14.post !== undefined ? ($f14.post = $13) : ($s.pcs[$d] = $pc + 7, rt.setIndex($3, "post", $13, "field 'data'")));
+      $13 = ($2 = api as rt.LuaValue, (($f14 = ($2 as rt.LuaTable)?.f) !== undefined && (($8 = $f14.length) !== undefined || ($m12 = ($2 as rt.LuaTable).metatable) === undefined || ($8 = $m12.view.length) !== undefined || (!("length" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 10, rt.index($2, "length", "local 'api'"))));
+      (($5 = ($handlers[2] = rh.jsonHandler((function $put(ctx_2?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -155,7 +134,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($13 = $1, $o14 = new rt.FieldsObject(), $n15 = 0, ($13 !== undefined && ($o14.bytes = $13, $n15++)), rt.LuaTable.record($o14, $n15)));
         }
         return rt.leave($s, $d, ($16 = ($26 = (rt.first(($18 = rt.first(($19 = ctx_2 as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.body) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.body) !== undefined || (!("body" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($19, "body", "local 'ctx'")), "method 'body'")($19))), $s.pcs[$d] = $pc + 12, $fn17 = rt.fn((($f25 = ($18 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.text) !== undefined || ($m24 = ($18 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.text) !== undefined || (!("text" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($18, "text")), "method 'text'"), $fn17($18)))) as rt.LuaValue, (($26 as rt.LuaTable)?.arr !== undefined ? ($26 as rt.LuaTable).length() : typeof $26 === 'string' ? $26.length : ($s.pcs[$d] = $pc + 13, rt.len($26)))), $o27 = new rt.FieldsObject(), $n28 = 0, ($16 !== undefined && ($o27.bytes = $16, $n28++)), rt.LuaTable.record($o27, $n28)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f35 = ($29 as rt.LuaTable)?.f) !== undefined && !($29 as rt.LuaTable).linked && $f35.put !== undefined ? ($f35.put = $34) : ($s.pcs[$d] = $pc + 10, rt.setIndex($29, "put", $34, "field 'length'")));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.put !== undefined ? ($f7.put = $5) : ($s.pcs[$d] = $pc + 10, rt.setIndex($13, "put", $5, "field 'length'")));
       return rt.leave($s, $d, api);
     };
 }

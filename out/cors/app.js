@@ -6,166 +6,148 @@ const $site1 = { chunk: "fixtures/http/cors/app.lua", defined: 13 };
 const $site2 = { chunk: "fixtures/http/cors/app.lua", defined: 17 };
 const $site3 = { chunk: "fixtures/http/cors/app.lua", defined: 21 };
 const $site4 = { chunk: "fixtures/http/cors/app.lua", defined: 26 };
-/** The route handlers defined statically in fixtures/http/cors/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 13, 1: line 17, 2: line 21, 3: line 26. */
-export const $handlers = [undefined, undefined, undefined, undefined];
+const $handlers = [void 0, void 0, void 0, void 0];
 const $pc = rt.positions([
-    [$site0, 3], // 0
-    [$site0, 3, "server"], // 1
-    [$site0, 13], // 2
-    [$site0, 17], // 3
-    [$site2, 18], // 4
-    [$site2, 18, "?"], // 5
-    [$site0, 21], // 6
-    [$site3, 23], // 7
-    [$site3, 23, "?"], // 8
-    [$site0, 26], // 9
-    [$site4, 27, "?"], // 10
+  [$site0, 3],
+  // 0
+  [$site0, 3, "server"],
+  // 1
+  [$site0, 13],
+  // 2
+  [$site0, 17],
+  // 3
+  [$site2, 18],
+  // 4
+  [$site2, 18, "?"],
+  // 5
+  [$site0, 21],
+  // 6
+  [$site3, 23],
+  // 7
+  [$site3, 23, "?"],
+  // 8
+  [$site0, 26],
+  // 9
+  [$site4, 27, "?"]
+  // 10
 ]);
-/** The main chunk of fixtures/http/cors/app.lua, bound to the global environment `$env`. */
-export default function load($env) {
-    return function $main(...$va) {
-        const $s = rt.current, $d = $s.depth;
-        if ($d >= $s.limit)
-            $s.deepen();
-        $s.depth = $d + 1;
-        let $fn1;
-        let $2;
-        let $3;
-        let $4;
-        let $5;
-        let $m6;
-        let $f7;
-        let $8;
-        let $o9;
-        let $n10;
-        let $11;
-        let $12;
-        let $13;
-        let $m14;
-        let $f15;
-        let $16;
-        let $f17;
-        let $18;
-        let $19;
-        let $20;
-        let $m21;
-        let $f22;
-        let $23;
-        let $f24;
-        let $25;
-        let $26;
-        let $27;
-        let $m28;
-        let $f29;
-        let $30;
-        let $f31;
-        let $32;
-        let $33;
-        let $34;
-        let $m35;
-        let $f36;
-        let $37;
-        let $f38;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 5, $o9.log_level = "nope", $o9.cors_origin = "https://app.example.com", $o9.cors_methods = "GET, POST, DELETE", $o9.cors_headers = "Content-Type, Authorization, X-Request-ID", $o9.cors_credentials = true, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-        let ready = true;
-        $11 = ($12 = api, (($f15 = $12?.f) !== undefined && (($13 = $f15.items) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.items) !== undefined || (!("items" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "items", "local 'api'"))));
-        (($16 = ($handlers[0] = rh.jsonHandler((function $get(ctx) {
-            let $1;
-            let $o2;
-            let $n3;
-            let $4;
-            let $o5;
-            let $n6;
-            const $json = rh.claim(ctx);
-            if ($json) {
-                return new rh.JsonText(200, "{\"items\":[\"a\",\"b\"]}");
-                return (($1 = rt.buildTable(2, [1, "a", 2, "b"], undefined), $o2 = new rt.FieldsObject(), $n3 = 1, $o2.items = $1, rt.LuaTable.record($o2, $n3)));
-            }
-            return (($4 = rt.buildTable(2, [1, "a", 2, "b"], undefined), $o5 = new rt.FieldsObject(), $n6 = 1, $o5.items = $4, rt.LuaTable.record($o5, $n6)));
-        })))) !== undefined && ($f17 = $11?.f) !== undefined && !$11.linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'items'")));
-        $18 = ($19 = api, (($f22 = $19?.f) !== undefined && (($20 = $f22.items) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.items) !== undefined || (!("items" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 3, rt.index($19, "items", "local 'api'"))));
-        (($23 = ($handlers[1] = (($body) => rt.withBody((function $post(ctx_1) {
-            const $r = $body(ctx_1);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $post$body(ctx_1) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $11;
-            let $o12;
-            let $n13;
-            let $t14;
-            let $r15;
-            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 4, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 4, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'json'")), "method 'status'"), $10 = 201, $11 = ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.created = true, rt.LuaTable.record($o12, $n13)), $s.pcs[$d] = $pc + 5, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = $fn1($2, $10, $11), $s.tails = $t14, $r15) : rt.tail($s, $fn1, [$2, $10, $11]));
-        })))) !== undefined && ($f24 = $18?.f) !== undefined && !$18.linked && $f24.post !== undefined ? ($f24.post = $23) : ($s.pcs[$d] = $pc + 3, rt.setIndex($18, "post", $23, "field 'items'")));
-        $25 = ($26 = api, (($f29 = $26?.f) !== undefined && (($27 = $f29.embed) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.embed) !== undefined || (!("embed" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 6, rt.index($26, "embed", "local 'api'"))));
-        (($30 = ($handlers[2] = (($body) => rt.withBody((function $get(ctx_2) {
-            const $r = $body(ctx_2);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body(ctx_2) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $8;
-            let $o9;
-            let $n10;
-            let $o11;
-            let $n12;
-            let $t13;
-            let $r14;
-            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 7, rt.index($3, "json", "upvalue 'api'")))), $7 = ($8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9["X-Frame-Options"] = "SAMEORIGIN", rt.LuaTable.record($o9, $n10)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.ok = true, $o11.headers = $8, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 8, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn1($7), $s.tails = $t13, $r14) : rt.tail($s, $fn1, [$7]));
-        })))) !== undefined && ($f31 = $25?.f) !== undefined && !$25.linked && $f31.get !== undefined ? ($f31.get = $30) : ($s.pcs[$d] = $pc + 6, rt.setIndex($25, "get", $30, "field 'embed'")));
-        $32 = ($33 = api, (($f36 = $33?.f) !== undefined && (($34 = $f36.readyz) !== undefined || ($m35 = $33.metatable) === undefined || ($34 = $m35.view.readyz) !== undefined || (!("readyz" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : ($s.pcs[$d] = $pc + 9, rt.index($33, "readyz", "local 'api'"))));
-        (($37 = ($handlers[3] = rh.jsonHandler(((($body) => rt.withBody((function $get(ctx_3) {
-            const $r = $body(ctx_3);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body(ctx_3) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $6;
-            let $7;
-            let $t8;
-            let $r9;
-            let $o10;
-            let $n11;
-            let $o12;
-            let $n13;
-            const $json = rh.claim(ctx_3);
-            if ((!ready)) {
-                return ($2 = api, $s.pcs[$d] = $pc + 10, $fn1 = rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $6 = 503, $7 = "starting", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2, $6, $7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2, $6, $7]));
-            }
-            if ($json) {
-                return rt.leave($s, $d, new rh.JsonText(200, "{\"ready\":true}"));
-                return rt.leave($s, $d, ($o10 = new rt.FieldsObject(), $n11 = 1, $o10.ready = true, rt.LuaTable.record($o10, $n11)));
-            }
-            return rt.leave($s, $d, ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.ready = true, rt.LuaTable.record($o12, $n13)));
-        })))))) !== undefined && ($f38 = $32?.f) !== undefined && !$32.linked && $f38.get !== undefined ? ($f38.get = $37) : ($s.pcs[$d] = $pc + 9, rt.setIndex($32, "get", $37, "field 'readyz'")));
-        return rt.leave($s, $d, api);
-    };
+function load($env) {
+  return function $main(...$va) {
+    const $s = rt.current, $d = $s.depth;
+    if ($d >= $s.limit) $s.deepen();
+    $s.depth = $d + 1;
+    let $fn1;
+    let $2;
+    let $3;
+    let $4;
+    let $5;
+    let $m6;
+    let $f7;
+    let $8;
+    let $o9;
+    let $n10;
+    let $f11;
+    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 5, $o9.log_level = "nope", $o9.cors_origin = "https://app.example.com", $o9.cors_methods = "GET, POST, DELETE", $o9.cors_headers = "Content-Type, Authorization, X-Request-ID", $o9.cors_credentials = true, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+    let ready = true;
+    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.items) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.items) !== void 0 || !("items" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($5, "items", "local 'api'")));
+    ($3 = $handlers[0] = rh.jsonHandler((function $get(ctx) {
+      let $1;
+      let $o2;
+      let $n3;
+      let $42;
+      let $o5;
+      let $n6;
+      const $json = rh.claim(ctx);
+      if ($json) {
+        return new rh.JsonText(200, '{"items":["a","b"]}');
+        return $1 = new rt.LuaTable(["a", "b"]), $o2 = new rt.FieldsObject(), $n3 = 1, $o2.items = $1, rt.LuaTable.record($o2, $n3);
+      }
+      return $42 = new rt.LuaTable(["a", "b"]), $o5 = new rt.FieldsObject(), $n6 = 1, $o5.items = $42, rt.LuaTable.record($o5, $n6);
+    }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'items'"));
+    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.items) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.items) !== void 0 || !("items" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 3, rt.index($4, "items", "local 'api'")));
+    ($8 = $handlers[1] = (($body) => rt.withBody((function $post(ctx_1) {
+      const $r = $body(ctx_1);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $post$body(ctx_1) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $10;
+      let $11;
+      let $o12;
+      let $n13;
+      let $t14;
+      let $r15;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 4, rt.index($32, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 4, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.status) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.status) !== void 0 || !("status" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "status", "field 'json'"), "method 'status'"), $10 = 201, $11 = ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.created = true, rt.LuaTable.record($o12, $n13)), $s2.pcs[$d2] = $pc + 5, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t14 = $s2.tails++, $r15 = $fn12($22, $10, $11), $s2.tails = $t14, $r15) : rt.tail($s2, $fn12, [$22, $10, $11]);
+    }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 3, rt.setIndex($3, "post", $8, "field 'items'"));
+    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.embed) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.embed) !== void 0 || !("embed" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 6, rt.index($5, "embed", "local 'api'")));
+    ($3 = $handlers[2] = (($body) => rt.withBody((function $get(ctx_2) {
+      const $r = $body(ctx_2);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body(ctx_2) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $82;
+      let $o92;
+      let $n102;
+      let $o11;
+      let $n12;
+      let $t13;
+      let $r14;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 7, rt.index($32, "json", "upvalue 'api'"))), $7 = ($82 = ($o92 = new rt.FieldsObject(), $n102 = 1, $o92["X-Frame-Options"] = "SAMEORIGIN", rt.LuaTable.record($o92, $n102)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.ok = true, $o11.headers = $82, rt.LuaTable.record($o11, $n12)), $s2.pcs[$d2] = $pc + 8, $fn12 = rt.fn($22, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t13 = $s2.tails++, $r14 = $fn12($7), $s2.tails = $t13, $r14) : rt.tail($s2, $fn12, [$7]);
+    }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 6, rt.setIndex($8, "get", $3, "field 'embed'"));
+    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.readyz) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.readyz) !== void 0 || !("readyz" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 9, rt.index($4, "readyz", "local 'api'")));
+    ($8 = $handlers[3] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx_3) {
+      const $r = $body(ctx_3);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body(ctx_3) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $m4;
+      let $f5;
+      let $6;
+      let $7;
+      let $t8;
+      let $r9;
+      let $o10;
+      let $n11;
+      let $o12;
+      let $n13;
+      const $json = rh.claim(ctx_3);
+      if (!ready) {
+        return $22 = api, $s2.pcs[$d2] = $pc + 10, $fn12 = rt.fn(($f5 = $22?.f) !== void 0 && (($32 = $f5.error) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.error) !== void 0 || !("error" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($22, "error", "upvalue 'api'"), "method 'error'"), $6 = 503, $7 = "starting", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($22, $6, $7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$22, $6, $7]);
+      }
+      if ($json) {
+        return rt.leave($s2, $d2, new rh.JsonText(200, '{"ready":true}'));
+        return rt.leave($s2, $d2, ($o10 = new rt.FieldsObject(), $n11 = 1, $o10.ready = true, rt.LuaTable.record($o10, $n11)));
+      }
+      return rt.leave($s2, $d2, ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.ready = true, rt.LuaTable.record($o12, $n13)));
+    })))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 9, rt.setIndex($3, "get", $8, "field 'readyz'"));
+    return rt.leave($s, $d, api);
+  };
 }
+export {
+  $handlers,
+  load as default
+};

@@ -38,38 +38,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $8: rt.LuaValue;
       let $o9: rt.Fields;
       let $n10: number;
-      let $11: rt.LuaValue;
-      let $12: rt.LuaValue;
-      let $13: rt.LuaValue;
-      let $m14: rt.LuaTable | undefined;
-      let $f15: rt.Fields | undefined;
-      let $16: rt.LuaValue;
-      let $f17: rt.Fields | undefined;
-      let $18: rt.LuaValue;
-      let $19: rt.LuaValue;
-      let $20: rt.LuaValue;
-      let $m21: rt.LuaTable | undefined;
-      let $f22: rt.Fields | undefined;
-      let $23: rt.LuaValue;
-      let $f24: rt.Fields | undefined;
-      let $25: rt.LuaValue;
-      let $26: rt.LuaValue;
-      let $27: rt.LuaValue;
-      let $m28: rt.LuaTable | undefined;
-      let $f29: rt.Fields | undefined;
-      let $30: rt.LuaValue;
-      let $f31: rt.Fields | undefined;
-      let $32: rt.LuaValue;
-      let $33: rt.LuaValue;
-      let $34: rt.LuaValue;
-      let $m35: rt.LuaTable | undefined;
-      let $f36: rt.Fields | undefined;
-      let $37: rt.LuaValue;
-      let $f38: rt.Fields | undefined;
+      let $f11: rt.Fields | undefined;
       let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 5, $o9.log_level = "nope", $o9.cors_origin = "https://app.example.com", $o9.cors_methods = "GET, POST, DELETE", $o9.cors_headers = "Content-Type, Authorization, X-Request-ID", $o9.cors_credentials = true, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
       let ready: boolean = true;
-      $11 = ($12 = api as rt.LuaValue, (($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.items) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.items) !== undefined || (!("items" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "items", "local 'api'"))));
-      (($16 = ($handlers[0] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.items) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.items) !== undefined || (!("items" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($5, "items", "local 'api'"))));
+      (($3 = ($handlers[0] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $1: rt.LuaValue;
         let $o2: rt.Fields;
         let $n3: number;
@@ -79,12 +52,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           return (new rh.JsonText(200, "{\"items\":[\"a\",\"b\"]}") as unknown as rt.LuaValue);
-          return (($1 = rt.buildTable(2, [1, "a", 2, "b"], undefined), $o2 = new rt.FieldsObject(), $n3 = 1, $o2.items = $1, rt.LuaTable.record($o2, $n3)));
+          return (($1 = new rt.LuaTable(["a", "b"]), $o2 = new rt.FieldsObject(), $n3 = 1, $o2.items = $1, rt.LuaTable.record($o2, $n3)));
         }
-        return (($4 = rt.buildTable(2, [1, "a", 2, "b"], undefined), $o5 = new rt.FieldsObject(), $n6 = 1, $o5.items = $4, rt.LuaTable.record($o5, $n6)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f17 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'items'")));
-      $18 = ($19 = api as rt.LuaValue, (($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.items) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.items) !== undefined || (!("items" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 3, rt.index($19, "items", "local 'api'"))));
-      (($23 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
+        return (($4 = new rt.LuaTable(["a", "b"]), $o5 = new rt.FieldsObject(), $n6 = 1, $o5.items = $4, rt.LuaTable.record($o5, $n6)));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'items'")));
+      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.items) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.items) !== undefined || (!("items" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 3, rt.index($4, "items", "local 'api'"))));
+      (($8 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_1);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_1?: rt.LuaValue): rt.LuaResult {
@@ -107,9 +80,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t14: number;
         let $r15: rt.LuaResult;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 4, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 4, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'json'")), "method 'status'"), $10 = 201, $11 = ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.created = true, rt.LuaTable.record($o12, $n13)), $s.pcs[$d] = $pc + 5, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = $fn1($2, $10, $11), $s.tails = $t14, $r15) : rt.tail($s, $fn1, [$2, $10, $11]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f24 = ($18 as rt.LuaTable)?.f) !== undefined && !($18 as rt.LuaTable).linked && $f24.post !== undefined ? ($f24.post = $23) : ($s.pcs[$d] = $pc + 3, rt.setIndex($18, "post", $23, "field 'items'")));
-      $25 = ($26 = api as rt.LuaValue, (($f29 = ($26 as rt.LuaTable)?.f) !== undefined && (($27 = $f29.embed) !== undefined || ($m28 = ($26 as rt.LuaTable).metatable) === undefined || ($27 = $m28.view.embed) !== undefined || (!("embed" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 6, rt.index($26, "embed", "local 'api'"))));
-      (($30 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_2?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 3, rt.setIndex($3, "post", $8, "field 'items'")));
+      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.embed) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.embed) !== undefined || (!("embed" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 6, rt.index($5, "embed", "local 'api'"))));
+      (($3 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_2?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_2);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx_2?: rt.LuaValue): rt.LuaResult {
@@ -131,9 +104,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t13: number;
         let $r14: rt.LuaResult;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 7, rt.index($3, "json", "upvalue 'api'")))), $7 = ($8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9["X-Frame-Options"] = "SAMEORIGIN", rt.LuaTable.record($o9, $n10)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.ok = true, $o11.headers = $8, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 8, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn1($7), $s.tails = $t13, $r14) : rt.tail($s, $fn1, [$7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f31 = ($25 as rt.LuaTable)?.f) !== undefined && !($25 as rt.LuaTable).linked && $f31.get !== undefined ? ($f31.get = $30) : ($s.pcs[$d] = $pc + 6, rt.setIndex($25, "get", $30, "field 'embed'")));
-      $32 = ($33 = api as rt.LuaValue, (($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36.readyz) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view.readyz) !== undefined || (!("readyz" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : ($s.pcs[$d] = $pc + 9, rt.index($33, "readyz", "local 'api'"))));
-      (($37 = ($handlers[3] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx_3?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 6, rt.setIndex($8, "get", $3, "field 'embed'")));
+      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.readyz) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.readyz) !== undefined || (!("readyz" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 9, rt.index($4, "readyz", "local 'api'"))));
+      (($8 = ($handlers[3] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx_3?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_3);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx_3?: rt.LuaValue): rt.LuaResult {
@@ -162,7 +135,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($o10 = new rt.FieldsObject(), $n11 = 1, $o10.ready = true, rt.LuaTable.record($o10, $n11)));
         }
         return rt.leave($s, $d, ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.ready = true, rt.LuaTable.record($o12, $n13)));
-      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f38 = ($32 as rt.LuaTable)?.f) !== undefined && !($32 as rt.LuaTable).linked && $f38.get !== undefined ? ($f38.get = $37) : ($s.pcs[$d] = $pc + 9, rt.setIndex($32, "get", $37, "field 'readyz'")));
+      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 9, rt.setIndex($3, "get", $8, "field 'readyz'")));
       return rt.leave($s, $d, api);
     };
 }

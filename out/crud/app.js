@@ -8,454 +8,353 @@ const $site3 = { chunk: "fixtures/http/crud/app.lua", defined: 23 };
 const $site4 = { chunk: "fixtures/http/crud/app.lua", defined: 28 };
 const $site5 = { chunk: "fixtures/http/crud/app.lua", defined: 34 };
 const $site6 = { chunk: "fixtures/http/crud/app.lua", defined: 42 };
-/** The route handlers defined statically in fixtures/http/crud/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 6, 1: line 17, 2: line 28, 3: line 34, 4: line 42. */
-export const $handlers = [undefined, undefined, undefined, undefined, undefined];
+const $handlers = [void 0, void 0, void 0, void 0, void 0];
 const $pc = rt.positions([
-    [$site0, 2], // 0
-    [$site0, 2, "require"], // 1
-    [$site0, 4], // 2
-    [$site0, 4, "server"], // 3
-    [$site0, 6], // 4
-    [$site1, 7], // 5
-    [$site1, 7, ":all"], // 6
-    [$site1, 8], // 7
-    [$site1, 8, ":query"], // 8
-    [$site1, 8, "tonumber"], // 9
-    [$site1, 11], // 10
-    [$site1, 11, "min"], // 11
-    [$site1, 14], // 12
-    [$site1, 14, "json"], // 13
-    [$site1, 14, "?"], // 14
-    [$site0, 17], // 15
-    [$site2, 18, ":body"], // 16
-    [$site2, 18], // 17
-    [$site2, 18, ":expect"], // 18
-    [$site2, 19], // 19
-    [$site2, 19, ":insert"], // 20
-    [$site2, 20], // 21
-    [$site2, 20, "?"], // 22
-    [$site3, 24], // 23
-    [$site3, 24, ":params"], // 24
-    [$site3, 24, "parse_id"], // 25
-    [$site3, 25], // 26
-    [$site3, 25, ":get"], // 27
-    [$site0, 28], // 28
-    [$site4, 29, "find"], // 29
-    [$site4, 30, "?"], // 30
-    [$site0, 34], // 31
-    [$site5, 35, "find"], // 32
-    [$site5, 36, "?"], // 33
-    [$site5, 37, ":body"], // 34
-    [$site5, 37], // 35
-    [$site5, 37, ":expect"], // 36
-    [$site5, 38], // 37
-    [$site5, 38, "pairs"], // 38
-    [$site5, 38, "(for generator)"], // 39
-    [$site0, 42], // 40
-    [$site6, 43], // 41
-    [$site6, 43, ":params"], // 42
-    [$site6, 43, "parse_id"], // 43
-    [$site6, 44], // 44
-    [$site6, 44, ":remove"], // 45
-    [$site6, 44, "?"], // 46
-    [$site6, 45], // 47
-    [$site6, 45, "?"], // 48
+  [$site0, 2],
+  // 0
+  [$site0, 2, "require"],
+  // 1
+  [$site0, 4],
+  // 2
+  [$site0, 4, "server"],
+  // 3
+  [$site0, 6],
+  // 4
+  [$site1, 7],
+  // 5
+  [$site1, 7, ":all"],
+  // 6
+  [$site1, 8],
+  // 7
+  [$site1, 8, ":query"],
+  // 8
+  [$site1, 8, "tonumber"],
+  // 9
+  [$site1, 11],
+  // 10
+  [$site1, 11, "min"],
+  // 11
+  [$site1, 14],
+  // 12
+  [$site1, 14, "json"],
+  // 13
+  [$site1, 14, "?"],
+  // 14
+  [$site0, 17],
+  // 15
+  [$site2, 18, ":body"],
+  // 16
+  [$site2, 18],
+  // 17
+  [$site2, 18, ":expect"],
+  // 18
+  [$site2, 19],
+  // 19
+  [$site2, 19, ":insert"],
+  // 20
+  [$site2, 20],
+  // 21
+  [$site2, 20, "?"],
+  // 22
+  [$site3, 24],
+  // 23
+  [$site3, 24, ":params"],
+  // 24
+  [$site3, 24, "parse_id"],
+  // 25
+  [$site3, 25],
+  // 26
+  [$site3, 25, ":get"],
+  // 27
+  [$site0, 28],
+  // 28
+  [$site4, 29, "find"],
+  // 29
+  [$site4, 30, "?"],
+  // 30
+  [$site0, 34],
+  // 31
+  [$site5, 35, "find"],
+  // 32
+  [$site5, 36, "?"],
+  // 33
+  [$site5, 37, ":body"],
+  // 34
+  [$site5, 37],
+  // 35
+  [$site5, 37, ":expect"],
+  // 36
+  [$site5, 38],
+  // 37
+  [$site5, 38, "pairs"],
+  // 38
+  [$site5, 38, "(for generator)"],
+  // 39
+  [$site0, 42],
+  // 40
+  [$site6, 43],
+  // 41
+  [$site6, 43, ":params"],
+  // 42
+  [$site6, 43, "parse_id"],
+  // 43
+  [$site6, 44],
+  // 44
+  [$site6, 44, ":remove"],
+  // 45
+  [$site6, 44, "?"],
+  // 46
+  [$site6, 45],
+  // 47
+  [$site6, 45, "?"]
+  // 48
 ]);
-/** The main chunk of fixtures/http/crud/app.lua, bound to the global environment `$env`. */
-export default function load($env) {
-    return function $main(...$va) {
-        const $s = rt.current, $d = $s.depth;
-        if ($d >= $s.limit)
-            $s.deepen();
-        $s.depth = $d + 1;
-        let $1;
-        let $fn2;
-        let $3;
-        let $4;
-        let $5;
-        let $6;
-        let $m7;
-        let $f8;
-        let $9;
-        let $o10;
-        let $n11;
-        let $12;
-        let $13;
-        let $14;
-        let $m15;
-        let $f16;
-        let $17;
-        let $f18;
-        let $19;
-        let $20;
-        let $21;
-        let $m22;
-        let $f23;
-        let $24;
-        let $f25;
-        let $26;
-        let $27;
-        let $28;
-        let $29;
-        let $m30;
-        let $f31;
-        let $32;
-        let $m33;
-        let $f34;
-        let $35;
-        let $f36;
-        let $37;
-        let $38;
-        let $39;
-        let $40;
-        let $m41;
-        let $f42;
-        let $43;
-        let $m44;
-        let $f45;
-        let $46;
-        let $f47;
-        let $48;
-        let $49;
-        let $50;
-        let $51;
-        let $m52;
-        let $f53;
-        let $54;
-        let $m55;
-        let $f56;
-        let $57;
-        let $f58;
-        let users = rt.first(($s.pcs[$d] = $pc + 1, rt.fn((($1 = $env.f.require) !== undefined ? $1 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "require"))), "global 'require'")("lib.users")));
-        let api = rt.first(($3 = ($4 = (($5 = $env.f.rover) !== undefined ? $5 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover"))), (($f8 = $4?.f) !== undefined && (($6 = $f8.server) !== undefined || ($m7 = $4.metatable) === undefined || ($6 = $m7.view.server) !== undefined || (!("server" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 2, rt.index($4, "server", "global 'rover'")))), $9 = ($o10 = new rt.FieldsObject(), $n11 = 1, $o10.log_level = "nope", rt.LuaTable.record($o10, $n11)), $s.pcs[$d] = $pc + 3, $fn2 = rt.fn($3, "field 'server'"), $fn2($9)));
-        $12 = ($13 = api, (($f16 = $13?.f) !== undefined && (($14 = $f16.users) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.users) !== undefined || (!("users" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 4, rt.index($13, "users", "local 'api'"))));
-        (($17 = ($handlers[0] = rh.jsonHandler(((($body) => rt.withBody((function $get(ctx) {
-            const $r = $body(ctx);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body(ctx) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $fn10;
-            let $11;
-            let $12;
-            let $13;
-            let $14;
-            let $15;
-            let $16;
-            let $m17;
-            let $f18;
-            let $19;
-            let $m20;
-            let $f21;
-            let $fn22;
-            let $23;
-            let $24;
-            let $25;
-            let $26;
-            let $m27;
-            let $f28;
-            let $29;
-            let $30;
-            let $31;
-            let $32;
-            let $33;
-            let $k34;
-            let $35;
-            let $k36;
-            let $37;
-            let $a38;
-            let $39;
-            let $a40;
-            let $41;
-            let $42;
-            let $43;
-            let $m44;
-            let $f45;
-            let $46;
-            let $47;
-            let $48;
-            let $49;
-            let $50;
-            let $fn51;
-            let $52;
-            let $53;
-            let $54;
-            let $55;
-            let $o56;
-            let $n57;
-            let $fn58;
-            let $59;
-            let $60;
-            let $61;
-            let $m62;
-            let $f63;
-            let $64;
-            let $65;
-            let $66;
-            let $67;
-            let $o68;
-            let $n69;
-            let $t70;
-            let $r71;
-            const $json = rh.claim(ctx);
-            let list = rt.first(($2 = ($3 = users, (($f6 = $3?.f) !== undefined && (($4 = $f6.store) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.store) !== undefined || (!("store" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 5, rt.index($3, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 6, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.all) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.all) !== undefined || (!("all" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "all", "field 'store'")), "method 'all'"), $fn1($2)));
-            let limit = rt.first(($11 = (($12 = $env.f.tonumber) !== undefined ? $12 : ($s.pcs[$d] = $pc + 7, rt.getGlobal($env, "tonumber"))), $13 = (rh.pristineContext(ctx) ? ctx.queryValue("limit") : ($14 = rt.first(($15 = ctx, $s.pcs[$d] = $pc + 8, rt.fn((($f18 = $15?.f) !== undefined && (($16 = $f18.query) !== undefined || ($m17 = $15.metatable) === undefined || ($16 = $m17.view.query) !== undefined || (!("query" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($15, "query", "local 'ctx'")), "method 'query'")($15))), (($f21 = $14?.f) !== undefined && (($19 = $f21.limit) !== undefined || ($m20 = $14.metatable) === undefined || ($19 = $m20.view.limit) !== undefined || (!("limit" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 7, rt.index($14, "limit"))))), $s.pcs[$d] = $pc + 9, $fn10 = rt.fn($11, "global 'tonumber'"), $fn10($13)));
-            if (rt.t(limit)) {
-                let cut = new rt.LuaTable();
-                {
-                    const $a1 = 1;
-                    const $b1 = ($32 = rt.first(($23 = ($24 = (($25 = $env.f.math) !== undefined ? $25 : ($s.pcs[$d] = $pc + 10, rt.getGlobal($env, "math"))), (($f28 = $24?.f) !== undefined && (($26 = $f28.min) !== undefined || ($m27 = $24.metatable) === undefined || ($26 = $m27.view.min) !== undefined || (!("min" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : ($s.pcs[$d] = $pc + 10, rt.index($24, "min", "global 'math'")))), $29 = limit, $30 = ($31 = (list), ($31?.arr !== undefined ? $31.length() : typeof $31 === 'string' ? $31.length : ($s.pcs[$d] = $pc + 10, rt.len($31, "local 'list'")))), $s.pcs[$d] = $pc + 11, $fn22 = rt.fn($23, "field 'min'"), $fn22($29, $30))), ($s.pcs[$d] = $pc + 10, rt.forNumber($32, 'limit')));
-                    $loop1: for (let i = $a1; i <= $b1; i++) {
-                        $33 = cut;
-                        $k34 = i;
-                        (($39 = ($35 = list, $k36 = i, ($a38 = $35?.arr) !== undefined && ($k36 - 1 >>> 0) === $k36 - 1 && ($37 = $a38[$k36 - 1]) !== undefined ? $37 : ($s.pcs[$d] = $pc + 10, rt.index($35, $k36, "local 'list'")))) !== undefined && ($a40 = $33?.arr) !== undefined && ($k34 - 1 >>> 0) === $k34 - 1 && $a40[$k34 - 1] !== undefined ? ($a40[$k34 - 1] = $39) : $39 !== undefined && $a40 !== undefined && $k34 === $a40.length + 1 && $33.other === undefined && $33.metatable === undefined ? $a40.push($39) : ($s.pcs[$d] = $pc + 10, rt.setIndex($33, $k34, $39, "local 'cut'")));
-                    }
-                }
-                list = cut;
-            }
-            if ($json) {
-                $41 = ($42 = api, (($f45 = $42?.f) !== undefined && (($43 = $f45.json) !== undefined || ($m44 = $42.metatable) === undefined || ($43 = $m44.view.json) !== undefined || (!("json" in $m44.view) && $m44.view[rt.CUT] === undefined)) ? $43 : ($s.pcs[$d] = $pc + 12, rt.index($42, "json", "upvalue 'api'"))));
-                $46 = list;
-                $48 = ($49 = (list), ($49?.arr !== undefined ? $49.length() : typeof $49 === 'string' ? $49.length : ($s.pcs[$d] = $pc + 12, rt.len($49, "local 'list'"))));
-                if (rh.isJsonBuilder($41) && ($47 = rh.scalar($46)) !== undefined && ($50 = rh.scalar($48)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"users\":" + $47 + ",\"count\":" + $50 + "}"));
-                return rt.leave($s, $d, rt.first(($52 = $41, $53 = ($54 = $46, $55 = $48, $o56 = new rt.FieldsObject(), $n57 = 0, ($54 !== undefined && ($o56.users = $54, $n57++)), ($55 !== undefined && ($o56.count = $55, $n57++)), rt.LuaTable.record($o56, $n57)), $s.pcs[$d] = $pc + 13, $fn51 = rt.fn($52, "field 'json'"), $fn51($53))));
-            }
-            return ($59 = ($60 = api, (($f63 = $60?.f) !== undefined && (($61 = $f63.json) !== undefined || ($m62 = $60.metatable) === undefined || ($61 = $m62.view.json) !== undefined || (!("json" in $m62.view) && $m62.view[rt.CUT] === undefined)) ? $61 : ($s.pcs[$d] = $pc + 12, rt.index($60, "json", "upvalue 'api'")))), $64 = ($65 = list, $66 = ($67 = (list), ($67?.arr !== undefined ? $67.length() : typeof $67 === 'string' ? $67.length : ($s.pcs[$d] = $pc + 12, rt.len($67, "local 'list'")))), $o68 = new rt.FieldsObject(), $n69 = 0, ($65 !== undefined && ($o68.users = $65, $n69++)), ($66 !== undefined && ($o68.count = $66, $n69++)), rt.LuaTable.record($o68, $n69)), $s.pcs[$d] = $pc + 14, $fn58 = rt.fn($59, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t70 = $s.tails++, $r71 = $fn58($64), $s.tails = $t70, $r71) : rt.tail($s, $fn58, [$64]));
-        })))))) !== undefined && ($f18 = $12?.f) !== undefined && !$12.linked && $f18.get !== undefined ? ($f18.get = $17) : ($s.pcs[$d] = $pc + 4, rt.setIndex($12, "get", $17, "field 'users'")));
-        $19 = ($20 = api, (($f23 = $20?.f) !== undefined && (($21 = $f23.users) !== undefined || ($m22 = $20.metatable) === undefined || ($21 = $m22.view.users) !== undefined || (!("users" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 15, rt.index($20, "users", "local 'api'"))));
-        (($24 = ($handlers[1] = (($body) => rt.withBody((function $post(ctx_1) {
-            const $r = $body(ctx_1);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $post$body(ctx_1) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $11;
-            let $12;
-            let $m13;
-            let $f14;
-            let $fn15;
-            let $16;
-            let $17;
-            let $18;
-            let $m19;
-            let $f20;
-            let $21;
-            let $m22;
-            let $f23;
-            let $24;
-            let $fn25;
-            let $26;
-            let $27;
-            let $28;
-            let $m29;
-            let $f30;
-            let $31;
-            let $m32;
-            let $f33;
-            let $34;
-            let $35;
-            let $t36;
-            let $r37;
-            let input = rt.first(($2 = rt.first(($3 = ctx_1, $s.pcs[$d] = $pc + 16, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 17, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.expect) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.expect) !== undefined || (!("expect" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "expect")), "method 'expect'"), $10 = ($11 = users, (($f14 = $11?.f) !== undefined && (($12 = $f14.create_schema) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.create_schema) !== undefined || (!("create_schema" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 17, rt.index($11, "create_schema", "upvalue 'users'")))), $s.pcs[$d] = $pc + 18, $fn1($2, $10)));
-            let user = rt.first(($16 = ($17 = users, (($f20 = $17?.f) !== undefined && (($18 = $f20.store) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.store) !== undefined || (!("store" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 19, rt.index($17, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 20, $fn15 = rt.fn((($f23 = $16?.f) !== undefined && (($21 = $f23.insert) !== undefined || ($m22 = $16.metatable) === undefined || ($21 = $m22.view.insert) !== undefined || (!("insert" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : rt.index($16, "insert", "field 'store'")), "method 'insert'"), $24 = input, $fn15($16, $24)));
-            return ($26 = ($27 = api, (($f30 = $27?.f) !== undefined && (($28 = $f30.json) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.json) !== undefined || (!("json" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 21, rt.index($27, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 22, $fn25 = rt.fn((($f33 = $26?.f) !== undefined && (($31 = $f33.status) !== undefined || ($m32 = $26.metatable) === undefined || ($31 = $m32.view.status) !== undefined || (!("status" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : rt.index($26, "status", "field 'json'")), "method 'status'"), $34 = 201, $35 = user, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t36 = $s.tails++, $r37 = $fn25($26, $34, $35), $s.tails = $t36, $r37) : rt.tail($s, $fn25, [$26, $34, $35]));
-        })))) !== undefined && ($f25 = $19?.f) !== undefined && !$19.linked && $f25.post !== undefined ? ($f25.post = $24) : ($s.pcs[$d] = $pc + 15, rt.setIndex($19, "post", $24, "field 'users'")));
-        let find;
-        find = function $find(ctx_2) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $8;
-            let $9;
-            let $10;
-            let $m11;
-            let $f12;
-            let $13;
-            let $m14;
-            let $f15;
-            let $16;
-            let $fn17;
-            let $18;
-            let $19;
-            let $20;
-            let $m21;
-            let $f22;
-            let $23;
-            let $m24;
-            let $f25;
-            let $26;
-            let id = rt.first(($2 = ($3 = users, (($f6 = $3?.f) !== undefined && (($4 = $f6.parse_id) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 23, rt.index($3, "parse_id", "upvalue 'users'")))), $7 = ($8 = rt.first(($9 = ctx_2, $s.pcs[$d] = $pc + 24, rt.fn((($f12 = $9?.f) !== undefined && (($10 = $f12.params) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.params) !== undefined || (!("params" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), (($f15 = $8?.f) !== undefined && (($13 = $f15.id) !== undefined || ($m14 = $8.metatable) === undefined || ($13 = $m14.view.id) !== undefined || (!("id" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 23, rt.index($8, "id")))), $s.pcs[$d] = $pc + 25, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($7)));
-            return rt.leave($s, $d, (rt.t($16 = id) ? rt.first(($18 = ($19 = users, (($f22 = $19?.f) !== undefined && (($20 = $f22.store) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.store) !== undefined || (!("store" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 26, rt.index($19, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 27, $fn17 = rt.fn((($f25 = $18?.f) !== undefined && (($23 = $f25.get) !== undefined || ($m24 = $18.metatable) === undefined || ($23 = $m24.view.get) !== undefined || (!("get" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($18, "get", "field 'store'")), "method 'get'"), $26 = id, $fn17($18, $26))) : $16));
-        };
-        $26 = ($27 = ($28 = api, (($f31 = $28?.f) !== undefined && (($29 = $f31.users) !== undefined || ($m30 = $28.metatable) === undefined || ($29 = $m30.view.users) !== undefined || (!("users" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : ($s.pcs[$d] = $pc + 28, rt.index($28, "users", "local 'api'")))), (($f34 = $27?.f) !== undefined && (($32 = $f34.p_id) !== undefined || ($m33 = $27.metatable) === undefined || ($32 = $m33.view.p_id) !== undefined || (!("p_id" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 28, rt.index($27, "p_id", "field 'users'"))));
-        (($35 = ($handlers[2] = (($body) => rt.withBody((function $get(ctx_3) {
-            const $r = $body(ctx_3);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body(ctx_3) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $6;
-            let $7;
-            let $t8;
-            let $r9;
-            let user_1 = ($s.pcs[$d] = $pc + 29, find(ctx_3));
-            if (!rt.t(user_1)) {
-                return ($2 = api, $s.pcs[$d] = $pc + 30, $fn1 = rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $6 = 404, $7 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2, $6, $7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2, $6, $7]));
-            }
-            return rt.leave($s, $d, user_1);
-        })))) !== undefined && ($f36 = $26?.f) !== undefined && !$26.linked && $f36.get !== undefined ? ($f36.get = $35) : ($s.pcs[$d] = $pc + 28, rt.setIndex($26, "get", $35, "field 'p_id'")));
-        $37 = ($38 = ($39 = api, (($f42 = $39?.f) !== undefined && (($40 = $f42.users) !== undefined || ($m41 = $39.metatable) === undefined || ($40 = $m41.view.users) !== undefined || (!("users" in $m41.view) && $m41.view[rt.CUT] === undefined)) ? $40 : ($s.pcs[$d] = $pc + 31, rt.index($39, "users", "local 'api'")))), (($f45 = $38?.f) !== undefined && (($43 = $f45.p_id) !== undefined || ($m44 = $38.metatable) === undefined || ($43 = $m44.view.p_id) !== undefined || (!("p_id" in $m44.view) && $m44.view[rt.CUT] === undefined)) ? $43 : ($s.pcs[$d] = $pc + 31, rt.index($38, "p_id", "field 'users'"))));
-        (($46 = ($handlers[3] = (($body) => rt.withBody((function $put(ctx_4) {
-            const $r = $body(ctx_4);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $put$body(ctx_4) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $6;
-            let $7;
-            let $t8;
-            let $r9;
-            let $fn10;
-            let $11;
-            let $12;
-            let $13;
-            let $m14;
-            let $f15;
-            let $16;
-            let $m17;
-            let $f18;
-            let $19;
-            let $20;
-            let $21;
-            let $m22;
-            let $f23;
-            let $24;
-            let user_2 = ($s.pcs[$d] = $pc + 32, find(ctx_4));
-            if (!rt.t(user_2)) {
-                return ($2 = api, $s.pcs[$d] = $pc + 33, $fn1 = rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $6 = 404, $7 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2, $6, $7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2, $6, $7]));
-            }
-            let changes = rt.first(($11 = rt.first(($12 = ctx_4, $s.pcs[$d] = $pc + 34, rt.fn((($f15 = $12?.f) !== undefined && (($13 = $f15.body) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.body) !== undefined || (!("body" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : rt.index($12, "body", "local 'ctx'")), "method 'body'")($12))), $s.pcs[$d] = $pc + 35, $fn10 = rt.fn((($f18 = $11?.f) !== undefined && (($16 = $f18.expect) !== undefined || ($m17 = $11.metatable) === undefined || ($16 = $m17.view.expect) !== undefined || (!("expect" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($11, "expect")), "method 'expect'"), $19 = ($20 = users, (($f23 = $20?.f) !== undefined && (($21 = $f23.update_schema) !== undefined || ($m22 = $20.metatable) === undefined || ($21 = $m22.view.update_schema) !== undefined || (!("update_schema" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 35, rt.index($20, "update_schema", "upvalue 'users'")))), $s.pcs[$d] = $pc + 36, $fn10($11, $19)));
-            {
-                const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 38, rt.fn((($24 = $env.f.pairs) !== undefined ? $24 : ($s.pcs[$d] = $pc + 37, rt.getGlobal($env, "pairs"))), "global 'pairs'")(changes)))], 3);
-                const $iter1 = ($s.pcs[$d] = $pc + 37, rt.callable($it1));
-                let $k1 = $ctl1;
-                $loop1: for (;;) {
-                    $s.pcs[$d] = $pc + 39;
-                    const $r1 = $iter1($st1, $k1);
-                    $k1 = Array.isArray($r1) ? $r1[0] : $r1;
-                    if ($k1 === undefined)
-                        break;
-                    let k = $k1;
-                    let v = (Array.isArray($r1) ? $r1[1] : undefined);
-                    ($s.pcs[$d] = $pc + 37, rt.setIndex(user_2, k, v, "local 'user'"));
-                }
-            }
-            return rt.leave($s, $d, user_2);
-        })))) !== undefined && ($f47 = $37?.f) !== undefined && !$37.linked && $f47.put !== undefined ? ($f47.put = $46) : ($s.pcs[$d] = $pc + 31, rt.setIndex($37, "put", $46, "field 'p_id'")));
-        $48 = ($49 = ($50 = api, (($f53 = $50?.f) !== undefined && (($51 = $f53.users) !== undefined || ($m52 = $50.metatable) === undefined || ($51 = $m52.view.users) !== undefined || (!("users" in $m52.view) && $m52.view[rt.CUT] === undefined)) ? $51 : ($s.pcs[$d] = $pc + 40, rt.index($50, "users", "local 'api'")))), (($f56 = $49?.f) !== undefined && (($54 = $f56.p_id) !== undefined || ($m55 = $49.metatable) === undefined || ($54 = $m55.view.p_id) !== undefined || (!("p_id" in $m55.view) && $m55.view[rt.CUT] === undefined)) ? $54 : ($s.pcs[$d] = $pc + 40, rt.index($49, "p_id", "field 'users'"))));
-        (($57 = ($handlers[4] = (($body) => rt.withBody((function $delete(ctx_5) {
-            const $r = $body(ctx_5);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $delete$body(ctx_5) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $8;
-            let $9;
-            let $10;
-            let $m11;
-            let $f12;
-            let $13;
-            let $m14;
-            let $f15;
-            let $16;
-            let $fn17;
-            let $18;
-            let $19;
-            let $20;
-            let $m21;
-            let $f22;
-            let $23;
-            let $m24;
-            let $f25;
-            let $26;
-            let $fn27;
-            let $28;
-            let $29;
-            let $m30;
-            let $f31;
-            let $32;
-            let $33;
-            let $t34;
-            let $r35;
-            let $fn36;
-            let $37;
-            let $38;
-            let $39;
-            let $m40;
-            let $f41;
-            let $t42;
-            let $r43;
-            let id_1 = rt.first(($2 = ($3 = users, (($f6 = $3?.f) !== undefined && (($4 = $f6.parse_id) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 41, rt.index($3, "parse_id", "upvalue 'users'")))), $7 = (rh.pristineContext(ctx_5) ? ctx_5.param("id") : ($8 = rt.first(($9 = ctx_5, $s.pcs[$d] = $pc + 42, rt.fn((($f12 = $9?.f) !== undefined && (($10 = $f12.params) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.params) !== undefined || (!("params" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), (($f15 = $8?.f) !== undefined && (($13 = $f15.id) !== undefined || ($m14 = $8.metatable) === undefined || ($13 = $m14.view.id) !== undefined || (!("id" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 41, rt.index($8, "id"))))), $s.pcs[$d] = $pc + 43, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($7)));
-            if ((rt.t($16 = !rt.t(id_1)) ? $16 : !rt.t(rt.first(($18 = ($19 = users, (($f22 = $19?.f) !== undefined && (($20 = $f22.store) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.store) !== undefined || (!("store" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 44, rt.index($19, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 45, $fn17 = rt.fn((($f25 = $18?.f) !== undefined && (($23 = $f25.remove) !== undefined || ($m24 = $18.metatable) === undefined || ($23 = $m24.view.remove) !== undefined || (!("remove" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($18, "remove", "field 'store'")), "method 'remove'"), $26 = id_1, $fn17($18, $26)))))) {
-                return ($28 = api, $s.pcs[$d] = $pc + 46, $fn27 = rt.fn((($f31 = $28?.f) !== undefined && (($29 = $f31.error) !== undefined || ($m30 = $28.metatable) === undefined || ($29 = $m30.view.error) !== undefined || (!("error" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : rt.index($28, "error", "upvalue 'api'")), "method 'error'"), $32 = 404, $33 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t34 = $s.tails++, $r35 = $fn27($28, $32, $33), $s.tails = $t34, $r35) : rt.tail($s, $fn27, [$28, $32, $33]));
-            }
-            return ($37 = ($38 = api, (($f41 = $38?.f) !== undefined && (($39 = $f41.no_content) !== undefined || ($m40 = $38.metatable) === undefined || ($39 = $m40.view.no_content) !== undefined || (!("no_content" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : ($s.pcs[$d] = $pc + 47, rt.index($38, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 48, $fn36 = rt.fn($37, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t42 = $s.tails++, $r43 = $fn36(), $s.tails = $t42, $r43) : rt.tail($s, $fn36, []));
-        })))) !== undefined && ($f58 = $48?.f) !== undefined && !$48.linked && $f58.delete !== undefined ? ($f58.delete = $57) : ($s.pcs[$d] = $pc + 40, rt.setIndex($48, "delete", $57, "field 'p_id'")));
-        return rt.leave($s, $d, api);
+function load($env) {
+  return function $main(...$va) {
+    const $s = rt.current, $d = $s.depth;
+    if ($d >= $s.limit) $s.deepen();
+    $s.depth = $d + 1;
+    let $1;
+    let $fn2;
+    let $3;
+    let $4;
+    let $5;
+    let $m6;
+    let $f7;
+    let $8;
+    let $o9;
+    let $n10;
+    let $f11;
+    let $m12;
+    let $13;
+    let $f14;
+    let users = rt.first(($s.pcs[$d] = $pc + 1, rt.fn(($1 = $env.f.require) !== void 0 ? $1 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "require")), "global 'require'")("lib.users")));
+    let api = rt.first(($1 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 2, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 3, $fn2 = rt.fn($1, "field 'server'"), $fn2($8)));
+    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.users) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.users) !== void 0 || !("users" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 4, rt.index($5, "users", "local 'api'")));
+    ($3 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
+      const $r = $body(ctx);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body(ctx) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn1;
+      let $2;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $10;
+      let $11;
+      let $12;
+      let $132;
+      let $14;
+      let $k15;
+      let $16;
+      let $k17;
+      let $18;
+      let $a19;
+      let $20;
+      let $a21;
+      let $22;
+      let $23;
+      let $24;
+      let $25;
+      let $26;
+      let $o27;
+      let $n28;
+      let $fn29;
+      let $30;
+      let $31;
+      let $o32;
+      let $n33;
+      let $t34;
+      let $r35;
+      const $json = rh.claim(ctx);
+      let list = rt.first(($2 = ($32 = users, ($f6 = $32?.f) !== void 0 && (($42 = $f6.store) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.store) !== void 0 || !("store" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 5, rt.index($32, "store", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 6, $fn1 = rt.fn(($f9 = $2?.f) !== void 0 && (($7 = $f9.all) !== void 0 || ($m8 = $2.metatable) === void 0 || ($7 = $m8.view.all) !== void 0 || !("all" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($2, "all", "field 'store'"), "method 'all'"), $fn1($2)));
+      let limit = rt.first(($7 = ($42 = $env.f.tonumber) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 7, rt.getGlobal($env, "tonumber")), $32 = rh.pristineContext(ctx) ? ctx.queryValue("limit") : ($2 = rt.first(($10 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f9 = $10?.f) !== void 0 && (($11 = $f9.query) !== void 0 || ($m8 = $10.metatable) === void 0 || ($11 = $m8.view.query) !== void 0 || !("query" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $11 : rt.index($10, "query", "local 'ctx'"), "method 'query'")($10))), ($f6 = $2?.f) !== void 0 && (($12 = $f6.limit) !== void 0 || ($m5 = $2.metatable) === void 0 || ($12 = $m5.view.limit) !== void 0 || !("limit" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 7, rt.index($2, "limit"))), $s2.pcs[$d2] = $pc + 9, $fn1 = rt.fn($7, "global 'tonumber'"), $fn1($32)));
+      if (rt.t(limit)) {
+        let cut = new rt.LuaTable();
+        {
+          const $start1 = 1;
+          const $limit1 = ($132 = rt.first(($12 = ($11 = ($10 = $env.f.math) !== void 0 ? $10 : ($s2.pcs[$d2] = $pc + 10, rt.getGlobal($env, "math")), ($f6 = $11?.f) !== void 0 && (($2 = $f6.min) !== void 0 || ($m5 = $11.metatable) === void 0 || ($2 = $m5.view.min) !== void 0 || !("min" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $2 : ($s2.pcs[$d2] = $pc + 10, rt.index($11, "min", "global 'math'"))), $32 = limit, $42 = ($7 = list, $7?.arr !== void 0 ? $7.length() : typeof $7 === "string" ? $7.length : ($s2.pcs[$d2] = $pc + 10, rt.len($7, "local 'list'"))), $s2.pcs[$d2] = $pc + 11, $fn1 = rt.fn($12, "field 'min'"), $fn1($32, $42))), $s2.pcs[$d2] = $pc + 10, rt.forNumber($132, "limit"));
+          $loop1: for (let i = $start1; i <= $limit1; i++) {
+            $14 = cut;
+            $k15 = i;
+            ($20 = ($16 = list, $k17 = i, ($a19 = $16?.arr) !== void 0 && $k17 - 1 >>> 0 === $k17 - 1 && ($18 = $a19[$k17 - 1]) !== void 0 ? $18 : ($s2.pcs[$d2] = $pc + 10, rt.index($16, $k17, "local 'list'")))) !== void 0 && ($a21 = $14?.arr) !== void 0 && $k15 - 1 >>> 0 === $k15 - 1 && $a21[$k15 - 1] !== void 0 ? $a21[$k15 - 1] = $20 : $20 !== void 0 && $a21 !== void 0 && $k15 === $a21.length + 1 && $14.other === void 0 && $14.metatable === void 0 ? $a21.push($20) : ($s2.pcs[$d2] = $pc + 10, rt.setIndex($14, $k15, $20, "local 'cut'"));
+          }
+        }
+        list = cut;
+      }
+      if ($json) {
+        $22 = ($132 = api, ($f6 = $132?.f) !== void 0 && (($7 = $f6.json) !== void 0 || ($m5 = $132.metatable) === void 0 || ($7 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 12, rt.index($132, "json", "upvalue 'api'")));
+        $23 = list;
+        $25 = ($42 = list, $42?.arr !== void 0 ? $42.length() : typeof $42 === "string" ? $42.length : ($s2.pcs[$d2] = $pc + 12, rt.len($42, "local 'list'")));
+        if (rh.isJsonBuilder($22) && ($24 = rh.scalar($23)) !== void 0 && ($26 = rh.scalar($25)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"users":' + $24 + ',"count":' + $26 + "}"));
+        return rt.leave($s2, $d2, rt.first(($32 = $22, $2 = ($10 = $23, $11 = $25, $o27 = new rt.FieldsObject(), $n28 = 0, $10 !== void 0 && ($o27.users = $10, $n28++), $11 !== void 0 && ($o27.count = $11, $n28++), rt.LuaTable.record($o27, $n28)), $s2.pcs[$d2] = $pc + 13, $fn1 = rt.fn($32, "field 'json'"), $fn1($2))));
+      }
+      return $12 = ($20 = api, ($f9 = $20?.f) !== void 0 && (($18 = $f9.json) !== void 0 || ($m8 = $20.metatable) === void 0 || ($18 = $m8.view.json) !== void 0 || !("json" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $18 : ($s2.pcs[$d2] = $pc + 12, rt.index($20, "json", "upvalue 'api'"))), $16 = ($14 = list, $30 = ($31 = list, $31?.arr !== void 0 ? $31.length() : typeof $31 === "string" ? $31.length : ($s2.pcs[$d2] = $pc + 12, rt.len($31, "local 'list'"))), $o32 = new rt.FieldsObject(), $n33 = 0, $14 !== void 0 && ($o32.users = $14, $n33++), $30 !== void 0 && ($o32.count = $30, $n33++), rt.LuaTable.record($o32, $n33)), $s2.pcs[$d2] = $pc + 14, $fn29 = rt.fn($12, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t34 = $s2.tails++, $r35 = $fn29($16), $s2.tails = $t34, $r35) : rt.tail($s2, $fn29, [$16]);
+    })))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 4, rt.setIndex($8, "get", $3, "field 'users'"));
+    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.users) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.users) !== void 0 || !("users" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 15, rt.index($4, "users", "local 'api'")));
+    ($8 = $handlers[1] = (($body) => rt.withBody((function $post(ctx_1) {
+      const $r = $body(ctx_1);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $post$body(ctx_1) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn1;
+      let $2;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $10;
+      let $11;
+      let $12;
+      let $m13;
+      let $f142;
+      let $t15;
+      let $r16;
+      let input = rt.first(($2 = rt.first(($32 = ctx_1, $s2.pcs[$d2] = $pc + 16, rt.fn(($f6 = $32?.f) !== void 0 && (($42 = $f6.body) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.body) !== void 0 || !("body" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 17, $fn1 = rt.fn(($f9 = $2?.f) !== void 0 && (($7 = $f9.expect) !== void 0 || ($m8 = $2.metatable) === void 0 || ($7 = $m8.view.expect) !== void 0 || !("expect" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($2, "expect"), "method 'expect'"), $10 = ($11 = users, ($f142 = $11?.f) !== void 0 && (($12 = $f142.create_schema) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.create_schema) !== void 0 || !("create_schema" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 17, rt.index($11, "create_schema", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 18, $fn1($2, $10)));
+      let user = rt.first(($12 = ($11 = users, ($f142 = $11?.f) !== void 0 && (($10 = $f142.store) !== void 0 || ($m13 = $11.metatable) === void 0 || ($10 = $m13.view.store) !== void 0 || !("store" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 19, rt.index($11, "store", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 20, $fn1 = rt.fn(($f9 = $12?.f) !== void 0 && (($7 = $f9.insert) !== void 0 || ($m8 = $12.metatable) === void 0 || ($7 = $m8.view.insert) !== void 0 || !("insert" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($12, "insert", "field 'store'"), "method 'insert'"), $42 = input, $fn1($12, $42)));
+      return $42 = ($7 = api, ($f9 = $7?.f) !== void 0 && (($10 = $f9.json) !== void 0 || ($m8 = $7.metatable) === void 0 || ($10 = $m8.view.json) !== void 0 || !("json" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 21, rt.index($7, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 22, $fn1 = rt.fn(($f142 = $42?.f) !== void 0 && (($11 = $f142.status) !== void 0 || ($m13 = $42.metatable) === void 0 || ($11 = $m13.view.status) !== void 0 || !("status" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $11 : rt.index($42, "status", "field 'json'"), "method 'status'"), $12 = 201, $32 = user, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t15 = $s2.tails++, $r16 = $fn1($42, $12, $32), $s2.tails = $t15, $r16) : rt.tail($s2, $fn1, [$42, $12, $32]);
+    }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 15, rt.setIndex($3, "post", $8, "field 'users'"));
+    let find;
+    find = function $find(ctx_2) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn1;
+      let $2;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $82;
+      let $9;
+      let $10;
+      let $m11;
+      let $f12;
+      let $132;
+      let $m14;
+      let $f15;
+      let id = rt.first(($2 = ($32 = users, ($f6 = $32?.f) !== void 0 && (($42 = $f6.parse_id) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.parse_id) !== void 0 || !("parse_id" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 23, rt.index($32, "parse_id", "upvalue 'users'"))), $7 = ($82 = rt.first(($9 = ctx_2, $s2.pcs[$d2] = $pc + 24, rt.fn(($f12 = $9?.f) !== void 0 && (($10 = $f12.params) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.params) !== void 0 || !("params" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9))), ($f15 = $82?.f) !== void 0 && (($132 = $f15.id) !== void 0 || ($m14 = $82.metatable) === void 0 || ($132 = $m14.view.id) !== void 0 || !("id" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $132 : ($s2.pcs[$d2] = $pc + 23, rt.index($82, "id"))), $s2.pcs[$d2] = $pc + 25, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($7)));
+      return rt.leave($s2, $d2, rt.t($132 = id) ? rt.first(($10 = ($9 = users, ($f15 = $9?.f) !== void 0 && (($82 = $f15.store) !== void 0 || ($m14 = $9.metatable) === void 0 || ($82 = $m14.view.store) !== void 0 || !("store" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 26, rt.index($9, "store", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 27, $fn1 = rt.fn(($f12 = $10?.f) !== void 0 && (($7 = $f12.get) !== void 0 || ($m11 = $10.metatable) === void 0 || ($7 = $m11.view.get) !== void 0 || !("get" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $7 : rt.index($10, "get", "field 'store'"), "method 'get'"), $42 = id, $fn1($10, $42))) : $132);
     };
+    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.users) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.users) !== void 0 || !("users" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 28, rt.index($4, "users", "local 'api'"))), ($f11 = $5?.f) !== void 0 && (($1 = $f11.p_id) !== void 0 || ($m12 = $5.metatable) === void 0 || ($1 = $m12.view.p_id) !== void 0 || !("p_id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $1 : ($s.pcs[$d] = $pc + 28, rt.index($5, "p_id", "field 'users'")));
+    ($13 = $handlers[2] = (($body) => rt.withBody((function $get(ctx_3) {
+      const $r = $body(ctx_3);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body(ctx_3) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn1;
+      let $2;
+      let $32;
+      let $m4;
+      let $f5;
+      let $6;
+      let $7;
+      let $t8;
+      let $r9;
+      let user_1 = ($s2.pcs[$d2] = $pc + 29, find(ctx_3));
+      if (!rt.t(user_1)) {
+        return $2 = api, $s2.pcs[$d2] = $pc + 30, $fn1 = rt.fn(($f5 = $2?.f) !== void 0 && (($32 = $f5.error) !== void 0 || ($m4 = $2.metatable) === void 0 || ($32 = $m4.view.error) !== void 0 || !("error" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $6 = 404, $7 = "User not found", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn1($2, $6, $7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn1, [$2, $6, $7]);
+      }
+      return rt.leave($s2, $d2, user_1);
+    }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 28, rt.setIndex($8, "get", $13, "field 'p_id'"));
+    $13 = ($1 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.users) !== void 0 || ($m12 = $3.metatable) === void 0 || ($4 = $m12.view.users) !== void 0 || !("users" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 31, rt.index($3, "users", "local 'api'"))), ($f11 = $1?.f) !== void 0 && (($5 = $f11.p_id) !== void 0 || ($m6 = $1.metatable) === void 0 || ($5 = $m6.view.p_id) !== void 0 || !("p_id" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 31, rt.index($1, "p_id", "field 'users'")));
+    ($8 = $handlers[3] = (($body) => rt.withBody((function $put(ctx_4) {
+      const $r = $body(ctx_4);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $put$body(ctx_4) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn1;
+      let $2;
+      let $32;
+      let $m4;
+      let $f5;
+      let $6;
+      let $7;
+      let $t8;
+      let $r9;
+      let $m10;
+      let $f112;
+      let $12;
+      let $132;
+      let $14;
+      let $m15;
+      let $f16;
+      let user_2 = ($s2.pcs[$d2] = $pc + 32, find(ctx_4));
+      if (!rt.t(user_2)) {
+        return $2 = api, $s2.pcs[$d2] = $pc + 33, $fn1 = rt.fn(($f5 = $2?.f) !== void 0 && (($32 = $f5.error) !== void 0 || ($m4 = $2.metatable) === void 0 || ($32 = $m4.view.error) !== void 0 || !("error" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $6 = 404, $7 = "User not found", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn1($2, $6, $7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn1, [$2, $6, $7]);
+      }
+      let changes = rt.first(($7 = rt.first(($6 = ctx_4, $s2.pcs[$d2] = $pc + 34, rt.fn(($f5 = $6?.f) !== void 0 && (($32 = $f5.body) !== void 0 || ($m4 = $6.metatable) === void 0 || ($32 = $m4.view.body) !== void 0 || !("body" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($6, "body", "local 'ctx'"), "method 'body'")($6))), $s2.pcs[$d2] = $pc + 35, $fn1 = rt.fn(($f112 = $7?.f) !== void 0 && (($2 = $f112.expect) !== void 0 || ($m10 = $7.metatable) === void 0 || ($2 = $m10.view.expect) !== void 0 || !("expect" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $2 : rt.index($7, "expect"), "method 'expect'"), $12 = ($132 = users, ($f16 = $132?.f) !== void 0 && (($14 = $f16.update_schema) !== void 0 || ($m15 = $132.metatable) === void 0 || ($14 = $m15.view.update_schema) !== void 0 || !("update_schema" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s2.pcs[$d2] = $pc + 35, rt.index($132, "update_schema", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 36, $fn1($7, $12)));
+      {
+        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 38, rt.fn(($14 = $env.f.pairs) !== void 0 ? $14 : ($s2.pcs[$d2] = $pc + 37, rt.getGlobal($env, "pairs")), "global 'pairs'")(changes)))], 3);
+        const $iter1 = ($s2.pcs[$d2] = $pc + 37, rt.callable($it1));
+        let $k1 = $ctl1;
+        $loop1: for (; ; ) {
+          $s2.pcs[$d2] = $pc + 39;
+          const $r1 = $iter1($st1, $k1);
+          $k1 = Array.isArray($r1) ? $r1[0] : $r1;
+          if ($k1 === void 0) break;
+          let k = $k1;
+          let v = Array.isArray($r1) ? $r1[1] : void 0;
+          $s2.pcs[$d2] = $pc + 37, rt.setIndex(user_2, k, v, "local 'user'");
+        }
+      }
+      return rt.leave($s2, $d2, user_2);
+    }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.put !== void 0 ? $f7.put = $8 : ($s.pcs[$d] = $pc + 31, rt.setIndex($13, "put", $8, "field 'p_id'"));
+    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.users) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.users) !== void 0 || !("users" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 40, rt.index($4, "users", "local 'api'"))), ($f11 = $5?.f) !== void 0 && (($1 = $f11.p_id) !== void 0 || ($m12 = $5.metatable) === void 0 || ($1 = $m12.view.p_id) !== void 0 || !("p_id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $1 : ($s.pcs[$d] = $pc + 40, rt.index($5, "p_id", "field 'users'")));
+    ($13 = $handlers[4] = (($body) => rt.withBody((function $delete(ctx_5) {
+      const $r = $body(ctx_5);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $delete$body(ctx_5) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn1;
+      let $2;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $82;
+      let $9;
+      let $10;
+      let $m11;
+      let $f12;
+      let $132;
+      let $m14;
+      let $f15;
+      let $fn16;
+      let $17;
+      let $18;
+      let $t19;
+      let $r20;
+      let id_1 = rt.first(($2 = ($32 = users, ($f6 = $32?.f) !== void 0 && (($42 = $f6.parse_id) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.parse_id) !== void 0 || !("parse_id" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 41, rt.index($32, "parse_id", "upvalue 'users'"))), $7 = rh.pristineContext(ctx_5) ? ctx_5.param("id") : ($82 = rt.first(($9 = ctx_5, $s2.pcs[$d2] = $pc + 42, rt.fn(($f12 = $9?.f) !== void 0 && (($10 = $f12.params) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.params) !== void 0 || !("params" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9))), ($f15 = $82?.f) !== void 0 && (($132 = $f15.id) !== void 0 || ($m14 = $82.metatable) === void 0 || ($132 = $m14.view.id) !== void 0 || !("id" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $132 : ($s2.pcs[$d2] = $pc + 41, rt.index($82, "id"))), $s2.pcs[$d2] = $pc + 43, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($7)));
+      if (rt.t($132 = !rt.t(id_1)) ? $132 : !rt.t(rt.first(($10 = ($9 = users, ($f15 = $9?.f) !== void 0 && (($82 = $f15.store) !== void 0 || ($m14 = $9.metatable) === void 0 || ($82 = $m14.view.store) !== void 0 || !("store" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 44, rt.index($9, "store", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 45, $fn1 = rt.fn(($f12 = $10?.f) !== void 0 && (($7 = $f12.remove) !== void 0 || ($m11 = $10.metatable) === void 0 || ($7 = $m11.view.remove) !== void 0 || !("remove" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $7 : rt.index($10, "remove", "field 'store'"), "method 'remove'"), $42 = id_1, $fn1($10, $42))))) {
+        return $32 = api, $s2.pcs[$d2] = $pc + 46, $fn16 = rt.fn(($f6 = $32?.f) !== void 0 && (($2 = $f6.error) !== void 0 || ($m5 = $32.metatable) === void 0 || ($2 = $m5.view.error) !== void 0 || !("error" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $2 : rt.index($32, "error", "upvalue 'api'"), "method 'error'"), $17 = 404, $18 = "User not found", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t19 = $s2.tails++, $r20 = $fn16($32, $17, $18), $s2.tails = $t19, $r20) : rt.tail($s2, $fn16, [$32, $17, $18]);
+      }
+      return $42 = ($7 = api, ($f12 = $7?.f) !== void 0 && (($82 = $f12.no_content) !== void 0 || ($m11 = $7.metatable) === void 0 || ($82 = $m11.view.no_content) !== void 0 || !("no_content" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 47, rt.index($7, "no_content", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 48, $fn1 = rt.fn($42, "field 'no_content'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t19 = $s2.tails++, $r20 = $fn1(), $s2.tails = $t19, $r20) : rt.tail($s2, $fn1, []);
+    }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.delete !== void 0 ? $f14.delete = $13 : ($s.pcs[$d] = $pc + 40, rt.setIndex($8, "delete", $13, "field 'p_id'"));
+    return rt.leave($s, $d, api);
+  };
 }
+export {
+  $handlers,
+  load as default
+};

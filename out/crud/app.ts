@@ -73,63 +73,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $3: rt.LuaValue;
       let $4: rt.LuaValue;
       let $5: rt.LuaValue;
-      let $6: rt.LuaValue;
-      let $m7: rt.LuaTable | undefined;
-      let $f8: rt.Fields | undefined;
-      let $9: rt.LuaValue;
-      let $o10: rt.Fields;
-      let $n11: number;
-      let $12: rt.LuaValue;
+      let $m6: rt.LuaTable | undefined;
+      let $f7: rt.Fields | undefined;
+      let $8: rt.LuaValue;
+      let $o9: rt.Fields;
+      let $n10: number;
+      let $f11: rt.Fields | undefined;
+      let $m12: rt.LuaTable | undefined;
       let $13: rt.LuaValue;
-      let $14: rt.LuaValue;
-      let $m15: rt.LuaTable | undefined;
-      let $f16: rt.Fields | undefined;
-      let $17: rt.LuaValue;
-      let $f18: rt.Fields | undefined;
-      let $19: rt.LuaValue;
-      let $20: rt.LuaValue;
-      let $21: rt.LuaValue;
-      let $m22: rt.LuaTable | undefined;
-      let $f23: rt.Fields | undefined;
-      let $24: rt.LuaValue;
-      let $f25: rt.Fields | undefined;
-      let $26: rt.LuaValue;
-      let $27: rt.LuaValue;
-      let $28: rt.LuaValue;
-      let $29: rt.LuaValue;
-      let $m30: rt.LuaTable | undefined;
-      let $f31: rt.Fields | undefined;
-      let $32: rt.LuaValue;
-      let $m33: rt.LuaTable | undefined;
-      let $f34: rt.Fields | undefined;
-      let $35: rt.LuaValue;
-      let $f36: rt.Fields | undefined;
-      let $37: rt.LuaValue;
-      let $38: rt.LuaValue;
-      let $39: rt.LuaValue;
-      let $40: rt.LuaValue;
-      let $m41: rt.LuaTable | undefined;
-      let $f42: rt.Fields | undefined;
-      let $43: rt.LuaValue;
-      let $m44: rt.LuaTable | undefined;
-      let $f45: rt.Fields | undefined;
-      let $46: rt.LuaValue;
-      let $f47: rt.Fields | undefined;
-      let $48: rt.LuaValue;
-      let $49: rt.LuaValue;
-      let $50: rt.LuaValue;
-      let $51: rt.LuaValue;
-      let $m52: rt.LuaTable | undefined;
-      let $f53: rt.Fields | undefined;
-      let $54: rt.LuaValue;
-      let $m55: rt.LuaTable | undefined;
-      let $f56: rt.Fields | undefined;
-      let $57: rt.LuaValue;
-      let $f58: rt.Fields | undefined;
+      let $f14: rt.Fields | undefined;
       let users: rt.LuaValue = rt.first(($s.pcs[$d] = $pc + 1, rt.fn((($1 = $env.f.require) !== undefined ? $1 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "require"))), "global 'require'")("lib.users")));
-      let api: rt.LuaValue = rt.first(($3 = ($4 = (($5 = $env.f.rover) !== undefined ? $5 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover"))), (($f8 = ($4 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.server) !== undefined || ($m7 = ($4 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.server) !== undefined || (!("server" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 2, rt.index($4, "server", "global 'rover'")))), $9 = ($o10 = new rt.FieldsObject(), $n11 = 1, $o10.log_level = "nope", rt.LuaTable.record($o10, $n11)), $s.pcs[$d] = $pc + 3, $fn2 = rt.fn($3, "field 'server'"), $fn2($9)));
-      $12 = ($13 = api as rt.LuaValue, (($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.users) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.users) !== undefined || (!("users" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 4, rt.index($13, "users", "local 'api'"))));
-      (($17 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      let api: rt.LuaValue = rt.first(($1 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 2, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 3, $fn2 = rt.fn($1, "field 'server'"), $fn2($8)));
+      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.users) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.users) !== undefined || (!("users" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 4, rt.index($5, "users", "local 'api'"))));
+      (($3 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -145,95 +101,59 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $m8: rt.LuaTable | undefined;
         let $f9: rt.Fields | undefined;
-        let $fn10!: rt.LuaFunction;
+        let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
+        let $k15: number;
         let $16: rt.LuaValue;
-        let $m17: rt.LuaTable | undefined;
-        let $f18: rt.Fields | undefined;
-        let $19: rt.LuaValue;
-        let $m20: rt.LuaTable | undefined;
-        let $f21: rt.Fields | undefined;
-        let $fn22!: rt.LuaFunction;
+        let $k17: number;
+        let $18: rt.LuaValue;
+        let $a19: rt.LuaValue[] | undefined;
+        let $20: rt.LuaValue;
+        let $a21: rt.LuaValue[] | undefined;
+        let $22: rt.LuaValue;
         let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
+        let $24: string | undefined;
         let $25: rt.LuaValue;
-        let $26: rt.LuaValue;
-        let $m27: rt.LuaTable | undefined;
-        let $f28: rt.Fields | undefined;
-        let $29: rt.LuaValue;
+        let $26: string | undefined;
+        let $o27: rt.Fields;
+        let $n28: number;
+        let $fn29!: rt.LuaFunction;
         let $30: rt.LuaValue;
         let $31: rt.LuaValue;
-        let $32: rt.LuaValue;
-        let $33: rt.LuaValue;
-        let $k34: number;
-        let $35: rt.LuaValue;
-        let $k36: number;
-        let $37: rt.LuaValue;
-        let $a38: rt.LuaValue[] | undefined;
-        let $39: rt.LuaValue;
-        let $a40: rt.LuaValue[] | undefined;
-        let $41: rt.LuaValue;
-        let $42: rt.LuaValue;
-        let $43: rt.LuaValue;
-        let $m44: rt.LuaTable | undefined;
-        let $f45: rt.Fields | undefined;
-        let $46: rt.LuaValue;
-        let $47: string | undefined;
-        let $48: rt.LuaValue;
-        let $49: rt.LuaValue;
-        let $50: string | undefined;
-        let $fn51!: rt.LuaFunction;
-        let $52: rt.LuaValue;
-        let $53: rt.LuaValue;
-        let $54: rt.LuaValue;
-        let $55: rt.LuaValue;
-        let $o56: rt.Fields;
-        let $n57: number;
-        let $fn58!: rt.LuaFunction;
-        let $59: rt.LuaValue;
-        let $60: rt.LuaValue;
-        let $61: rt.LuaValue;
-        let $m62: rt.LuaTable | undefined;
-        let $f63: rt.Fields | undefined;
-        let $64: rt.LuaValue;
-        let $65: rt.LuaValue;
-        let $66: rt.LuaValue;
-        let $67: rt.LuaValue;
-        let $o68: rt.Fields;
-        let $n69: number;
-        let $t70: number;
-        let $r71: rt.LuaResult;
+        let $o32: rt.Fields;
+        let $n33: number;
+        let $t34: number;
+        let $r35: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
         let list: rt.LuaValue = rt.first(($2 = ($3 = users as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.store) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.store) !== undefined || (!("store" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 5, rt.index($3, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 6, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.all) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.all) !== undefined || (!("all" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "all", "field 'store'")), "method 'all'"), $fn1($2)));
-        let limit: rt.LuaValue = rt.first(($11 = (($12 = $env.f.tonumber) !== undefined ? $12 : ($s.pcs[$d] = $pc + 7, rt.getGlobal($env, "tonumber"))), $13 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("limit") : ($14 = rt.first(($15 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.query) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.query) !== undefined || (!("query" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($15, "query", "local 'ctx'")), "method 'query'")($15))), (($f21 = ($14 as rt.LuaTable)?.f) !== undefined && (($19 = $f21.limit) !== undefined || ($m20 = ($14 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.limit) !== undefined || (!("limit" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 7, rt.index($14, "limit"))))), $s.pcs[$d] = $pc + 9, $fn10 = rt.fn($11, "global 'tonumber'"), $fn10($13)));
+        let limit: rt.LuaValue = rt.first(($7 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 7, rt.getGlobal($env, "tonumber"))), $3 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("limit") : ($2 = rt.first(($10 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f9 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f9.query) !== undefined || ($m8 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m8.view.query) !== undefined || (!("query" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "query", "local 'ctx'")), "method 'query'")($10))), (($f6 = ($2 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.limit) !== undefined || ($m5 = ($2 as rt.LuaTable).metatable) === undefined || ($12 = $m5.view.limit) !== undefined || (!("limit" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 7, rt.index($2, "limit"))))), $s.pcs[$d] = $pc + 9, $fn1 = rt.fn($7, "global 'tonumber'"), $fn1($3)));
         if (rt.t(limit)) {
           let cut: rt.LuaTable = new rt.LuaTable();
            {
-            const $a1 = 1;
-            const $b1 = ($32 = rt.first(($23 = ($24 = (($25 = $env.f.math) !== undefined ? $25 : ($s.pcs[$d] = $pc + 10, rt.getGlobal($env, "math"))), (($f28 = ($24 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.min) !== undefined || ($m27 = ($24 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.min) !== undefined || (!("min" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : ($s.pcs[$d] = $pc + 10, rt.index($24, "min", "global 'math'")))), $29 = limit, $30 = ($31 = (list) as rt.LuaValue, (($31 as rt.LuaTable)?.arr !== undefined ? ($31 as rt.LuaTable).length() : typeof $31 === 'string' ? $31.length : ($s.pcs[$d] = $pc + 10, rt.len($31, "local 'list'")))), $s.pcs[$d] = $pc + 11, $fn22 = rt.fn($23, "field 'min'"), $fn22($29, $30))), ($s.pcs[$d] = $pc + 10, rt.forNumber($32, 'limit')));
-            $loop1: for (let i: number = $a1; i <= $b1; i++) {
-              $33 = cut;
-              $k34 = i;
-              (($39 = ($35 = list, $k36 = i, ($a38 = ($35 as rt.LuaTable)?.arr) !== undefined && ($k36 - 1 >>> 0) === $k36 - 1 && ($37 = $a38[$k36 - 1]) !== undefined ? $37 : ($s.pcs[$d] = $pc + 10, rt.index($35, $k36, "local 'list'")))) !== undefined && ($a40 = ($33 as rt.LuaTable)?.arr) !== undefined && ($k34 - 1 >>> 0) === $k34 - 1 && $a40[$k34 - 1] !== undefined ? ($a40[$k34 - 1] = $39) : $39 !== undefined && $a40 !== undefined && $k34 === $a40.length + 1 && ($33 as rt.LuaTable).other === undefined && ($33 as rt.LuaTable).metatable === undefined ? $a40.push($39) : ($s.pcs[$d] = $pc + 10, rt.setIndex($33, $k34, $39, "local 'cut'")));
+            const $start1 = 1;
+            const $limit1 = ($13 = rt.first(($12 = ($11 = (($10 = $env.f.math) !== undefined ? $10 : ($s.pcs[$d] = $pc + 10, rt.getGlobal($env, "math"))), (($f6 = ($11 as rt.LuaTable)?.f) !== undefined && (($2 = $f6.min) !== undefined || ($m5 = ($11 as rt.LuaTable).metatable) === undefined || ($2 = $m5.view.min) !== undefined || (!("min" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 10, rt.index($11, "min", "global 'math'")))), $3 = limit, $4 = ($7 = (list) as rt.LuaValue, (($7 as rt.LuaTable)?.arr !== undefined ? ($7 as rt.LuaTable).length() : typeof $7 === 'string' ? $7.length : ($s.pcs[$d] = $pc + 10, rt.len($7, "local 'list'")))), $s.pcs[$d] = $pc + 11, $fn1 = rt.fn($12, "field 'min'"), $fn1($3, $4))), ($s.pcs[$d] = $pc + 10, rt.forNumber($13, 'limit')));
+            $loop1: for (let i: number = $start1; i <= $limit1; i++) {
+              $14 = cut;
+              $k15 = i;
+              (($20 = ($16 = list, $k17 = i, ($a19 = ($16 as rt.LuaTable)?.arr) !== undefined && ($k17 - 1 >>> 0) === $k17 - 1 && ($18 = $a19[$k17 - 1]) !== undefined ? $18 : ($s.pcs[$d] = $pc + 10, rt.index($16, $k17, "local 'list'")))) !== undefined && ($a21 = ($14 as rt.LuaTable)?.arr) !== undefined && ($k15 - 1 >>> 0) === $k15 - 1 && $a21[$k15 - 1] !== undefined ? ($a21[$k15 - 1] = $20) : $20 !== undefined && $a21 !== undefined && $k15 === $a21.length + 1 && ($14 as rt.LuaTable).other === undefined && ($14 as rt.LuaTable).metatable === undefined ? $a21.push($20) : ($s.pcs[$d] = $pc + 10, rt.setIndex($14, $k15, $20, "local 'cut'")));
             }
           }
           list = cut;
         }
         if ($json) {
-          $41 = ($42 = api as rt.LuaValue, (($f45 = ($42 as rt.LuaTable)?.f) !== undefined && (($43 = $f45.json) !== undefined || ($m44 = ($42 as rt.LuaTable).metatable) === undefined || ($43 = $m44.view.json) !== undefined || (!("json" in $m44.view) && $m44.view[rt.CUT] === undefined)) ? $43 : ($s.pcs[$d] = $pc + 12, rt.index($42, "json", "upvalue 'api'"))));
-          $46 = list;
-          $48 = ($49 = (list) as rt.LuaValue, (($49 as rt.LuaTable)?.arr !== undefined ? ($49 as rt.LuaTable).length() : typeof $49 === 'string' ? $49.length : ($s.pcs[$d] = $pc + 12, rt.len($49, "local 'list'"))));
-          if (rh.isJsonBuilder($41) && ($47 = rh.scalar($46)) !== undefined && ($50 = rh.scalar($48)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"users\":" + $47! + ",\"count\":" + $50! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, rt.first(($52 = $41, $53 = ($54 = $46, $55 = $48, $o56 = new rt.FieldsObject(), $n57 = 0, ($54 !== undefined && ($o56.users = $54, $n57++)), ($55 !== undefined && ($o56.count = $55, $n57++)), rt.LuaTable.record($o56, $n57)), $s.pcs[$d] = $pc + 13, $fn51 = rt.fn($52, "field 'json'"), $fn51($53))));
+          $22 = ($13 = api as rt.LuaValue, (($f6 = ($13 as rt.LuaTable)?.f) !== undefined && (($7 = $f6.json) !== undefined || ($m5 = ($13 as rt.LuaTable).metatable) === undefined || ($7 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 12, rt.index($13, "json", "upvalue 'api'"))));
+          $23 = list;
+          $25 = ($4 = (list) as rt.LuaValue, (($4 as rt.LuaTable)?.arr !== undefined ? ($4 as rt.LuaTable).length() : typeof $4 === 'string' ? $4.length : ($s.pcs[$d] = $pc + 12, rt.len($4, "local 'list'"))));
+          if (rh.isJsonBuilder($22) && ($24 = rh.scalar($23)) !== undefined && ($26 = rh.scalar($25)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"users\":" + $24! + ",\"count\":" + $26! + "}") as unknown as rt.LuaValue);
+          return rt.leave($s, $d, rt.first(($3 = $22, $2 = ($10 = $23, $11 = $25, $o27 = new rt.FieldsObject(), $n28 = 0, ($10 !== undefined && ($o27.users = $10, $n28++)), ($11 !== undefined && ($o27.count = $11, $n28++)), rt.LuaTable.record($o27, $n28)), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn($3, "field 'json'"), $fn1($2))));
         }
-        return ($59 = ($60 = api as rt.LuaValue, (($f63 = ($60 as rt.LuaTable)?.f) !== undefined && (($61 = $f63.json) !== undefined || ($m62 = ($60 as rt.LuaTable).metatable) === undefined || ($61 = $m62.view.json) !== undefined || (!("json" in $m62.view) && $m62.view[rt.CUT] === undefined)) ? $61 : ($s.pcs[$d] = $pc + 12, rt.index($60, "json", "upvalue 'api'")))), $64 = ($65 = list, $66 = ($67 = (list) as rt.LuaValue, (($67 as rt.LuaTable)?.arr !== undefined ? ($67 as rt.LuaTable).length() : typeof $67 === 'string' ? $67.length : ($s.pcs[$d] = $pc + 12, rt.len($67, "local 'list'")))), $o68 = new rt.FieldsObject(), $n69 = 0, ($65 !== undefined && ($o68.users = $65, $n69++)), ($66 !== undefined && ($o68.count = $66, $n69++)), rt.LuaTable.record($o68, $n69)), $s.pcs[$d] = $pc + 14, $fn58 = rt.fn($59, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t70 = $s.tails++, $r71 = $fn58($64), $s.tails = $t70, $r71) : rt.tail($s, $fn58, [$64]));
-      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f18 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f18.get !== undefined ? ($f18.get = $17) : ($s.pcs[$d] = $pc + 4, rt.setIndex($12, "get", $17, "field 'users'")));
-      $19 = ($20 = api as rt.LuaValue, (($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.users) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.users) !== undefined || (!("users" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 15, rt.index($20, "users", "local 'api'"))));
-      (($24 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
+        return ($12 = ($20 = api as rt.LuaValue, (($f9 = ($20 as rt.LuaTable)?.f) !== undefined && (($18 = $f9.json) !== undefined || ($m8 = ($20 as rt.LuaTable).metatable) === undefined || ($18 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 12, rt.index($20, "json", "upvalue 'api'")))), $16 = ($14 = list, $30 = ($31 = (list) as rt.LuaValue, (($31 as rt.LuaTable)?.arr !== undefined ? ($31 as rt.LuaTable).length() : typeof $31 === 'string' ? $31.length : ($s.pcs[$d] = $pc + 12, rt.len($31, "local 'list'")))), $o32 = new rt.FieldsObject(), $n33 = 0, ($14 !== undefined && ($o32.users = $14, $n33++)), ($30 !== undefined && ($o32.count = $30, $n33++)), rt.LuaTable.record($o32, $n33)), $s.pcs[$d] = $pc + 14, $fn29 = rt.fn($12, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t34 = $s.tails++, $r35 = $fn29($16), $s.tails = $t34, $r35) : rt.tail($s, $fn29, [$16]));
+      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 4, rt.setIndex($8, "get", $3, "field 'users'")));
+      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.users) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.users) !== undefined || (!("users" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 15, rt.index($4, "users", "local 'api'"))));
+      (($8 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_1);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_1?: rt.LuaValue): rt.LuaResult {
@@ -254,33 +174,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $12: rt.LuaValue;
         let $m13: rt.LuaTable | undefined;
         let $f14: rt.Fields | undefined;
-        let $fn15!: rt.LuaFunction;
-        let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
-        let $21: rt.LuaValue;
-        let $m22: rt.LuaTable | undefined;
-        let $f23: rt.Fields | undefined;
-        let $24: rt.LuaValue;
-        let $fn25!: rt.LuaFunction;
-        let $26: rt.LuaValue;
-        let $27: rt.LuaValue;
-        let $28: rt.LuaValue;
-        let $m29: rt.LuaTable | undefined;
-        let $f30: rt.Fields | undefined;
-        let $31: rt.LuaValue;
-        let $m32: rt.LuaTable | undefined;
-        let $f33: rt.Fields | undefined;
-        let $34: rt.LuaValue;
-        let $35: rt.LuaValue;
-        let $t36: number;
-        let $r37: rt.LuaResult;
+        let $t15: number;
+        let $r16: rt.LuaResult;
         let input: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 16, rt.fn((($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 17, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.expect) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.expect) !== undefined || (!("expect" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "expect")), "method 'expect'"), $10 = ($11 = users as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.create_schema) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.create_schema) !== undefined || (!("create_schema" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 17, rt.index($11, "create_schema", "upvalue 'users'")))), $s.pcs[$d] = $pc + 18, $fn1($2, $10)));
-        let user: rt.LuaValue = rt.first(($16 = ($17 = users as rt.LuaValue, (($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.store) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.store) !== undefined || (!("store" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 19, rt.index($17, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 20, $fn15 = rt.fn((($f23 = ($16 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.insert) !== undefined || ($m22 = ($16 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.insert) !== undefined || (!("insert" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : rt.index($16, "insert", "field 'store'")), "method 'insert'"), $24 = input, $fn15($16, $24)));
-        return ($26 = ($27 = api as rt.LuaValue, (($f30 = ($27 as rt.LuaTable)?.f) !== undefined && (($28 = $f30.json) !== undefined || ($m29 = ($27 as rt.LuaTable).metatable) === undefined || ($28 = $m29.view.json) !== undefined || (!("json" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 21, rt.index($27, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 22, $fn25 = rt.fn((($f33 = ($26 as rt.LuaTable)?.f) !== undefined && (($31 = $f33.status) !== undefined || ($m32 = ($26 as rt.LuaTable).metatable) === undefined || ($31 = $m32.view.status) !== undefined || (!("status" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : rt.index($26, "status", "field 'json'")), "method 'status'"), $34 = 201, $35 = user, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t36 = $s.tails++, $r37 = $fn25($26, $34, $35), $s.tails = $t36, $r37) : rt.tail($s, $fn25, [$26, $34, $35]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f25 = ($19 as rt.LuaTable)?.f) !== undefined && !($19 as rt.LuaTable).linked && $f25.post !== undefined ? ($f25.post = $24) : ($s.pcs[$d] = $pc + 15, rt.setIndex($19, "post", $24, "field 'users'")));
+        let user: rt.LuaValue = rt.first(($12 = ($11 = users as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($10 = $f14.store) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($10 = $m13.view.store) !== undefined || (!("store" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 19, rt.index($11, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 20, $fn1 = rt.fn((($f9 = ($12 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.insert) !== undefined || ($m8 = ($12 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.insert) !== undefined || (!("insert" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($12, "insert", "field 'store'")), "method 'insert'"), $4 = input, $fn1($12, $4)));
+        return ($4 = ($7 = api as rt.LuaValue, (($f9 = ($7 as rt.LuaTable)?.f) !== undefined && (($10 = $f9.json) !== undefined || ($m8 = ($7 as rt.LuaTable).metatable) === undefined || ($10 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 21, rt.index($7, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 22, $fn1 = rt.fn((($f14 = ($4 as rt.LuaTable)?.f) !== undefined && (($11 = $f14.status) !== undefined || ($m13 = ($4 as rt.LuaTable).metatable) === undefined || ($11 = $m13.view.status) !== undefined || (!("status" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $11 : rt.index($4, "status", "field 'json'")), "method 'status'"), $12 = 201, $3 = user, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t15 = $s.tails++, $r16 = $fn1($4, $12, $3), $s.tails = $t15, $r16) : rt.tail($s, $fn1, [$4, $12, $3]));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 15, rt.setIndex($3, "post", $8, "field 'users'")));
       let find: rt.LuaFunction;
       find = function $find(ctx_2?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
@@ -301,22 +200,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $13: rt.LuaValue;
         let $m14: rt.LuaTable | undefined;
         let $f15: rt.Fields | undefined;
-        let $16: rt.LuaValue;
-        let $fn17!: rt.LuaFunction;
-        let $18: rt.LuaValue;
-        let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
-        let $m21: rt.LuaTable | undefined;
-        let $f22: rt.Fields | undefined;
-        let $23: rt.LuaValue;
-        let $m24: rt.LuaTable | undefined;
-        let $f25: rt.Fields | undefined;
-        let $26: rt.LuaValue;
         let id: rt.LuaValue = rt.first(($2 = ($3 = users as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.parse_id) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 23, rt.index($3, "parse_id", "upvalue 'users'")))), $7 = ($8 = rt.first(($9 = ctx_2 as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.params) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.params) !== undefined || (!("params" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), (($f15 = ($8 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.id) !== undefined || ($m14 = ($8 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.id) !== undefined || (!("id" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 23, rt.index($8, "id")))), $s.pcs[$d] = $pc + 25, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($7)));
-        return rt.leave($s, $d, (rt.t($16 = id) ? rt.first(($18 = ($19 = users as rt.LuaValue, (($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.store) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.store) !== undefined || (!("store" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 26, rt.index($19, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 27, $fn17 = rt.fn((($f25 = ($18 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.get) !== undefined || ($m24 = ($18 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.get) !== undefined || (!("get" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($18, "get", "field 'store'")), "method 'get'"), $26 = id, $fn17($18, $26))) : $16));
+        return rt.leave($s, $d, (rt.t($13 = id) ? rt.first(($10 = ($9 = users as rt.LuaValue, (($f15 = ($9 as rt.LuaTable)?.f) !== undefined && (($8 = $f15.store) !== undefined || ($m14 = ($9 as rt.LuaTable).metatable) === undefined || ($8 = $m14.view.store) !== undefined || (!("store" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 26, rt.index($9, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 27, $fn1 = rt.fn((($f12 = ($10 as rt.LuaTable)?.f) !== undefined && (($7 = $f12.get) !== undefined || ($m11 = ($10 as rt.LuaTable).metatable) === undefined || ($7 = $m11.view.get) !== undefined || (!("get" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $7 : rt.index($10, "get", "field 'store'")), "method 'get'"), $4 = id, $fn1($10, $4))) : $13));
       };
-      $26 = ($27 = ($28 = api as rt.LuaValue, (($f31 = ($28 as rt.LuaTable)?.f) !== undefined && (($29 = $f31.users) !== undefined || ($m30 = ($28 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view.users) !== undefined || (!("users" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : ($s.pcs[$d] = $pc + 28, rt.index($28, "users", "local 'api'")))), (($f34 = ($27 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.p_id) !== undefined || ($m33 = ($27 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.p_id) !== undefined || (!("p_id" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 28, rt.index($27, "p_id", "field 'users'"))));
-      (($35 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_3?: rt.LuaValue): rt.LuaResult {
+      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.users) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.users) !== undefined || (!("users" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 28, rt.index($4, "users", "local 'api'")))), (($f11 = ($5 as rt.LuaTable)?.f) !== undefined && (($1 = $f11.p_id) !== undefined || ($m12 = ($5 as rt.LuaTable).metatable) === undefined || ($1 = $m12.view.p_id) !== undefined || (!("p_id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 28, rt.index($5, "p_id", "field 'users'"))));
+      (($13 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_3?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_3);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx_3?: rt.LuaValue): rt.LuaResult {
@@ -337,9 +225,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return ($2 = api as rt.LuaValue, $s.pcs[$d] = $pc + 30, $fn1 = rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.error) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $6 = 404, $7 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2, $6, $7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2, $6, $7]));
         }
         return rt.leave($s, $d, user_1);
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f36 = ($26 as rt.LuaTable)?.f) !== undefined && !($26 as rt.LuaTable).linked && $f36.get !== undefined ? ($f36.get = $35) : ($s.pcs[$d] = $pc + 28, rt.setIndex($26, "get", $35, "field 'p_id'")));
-      $37 = ($38 = ($39 = api as rt.LuaValue, (($f42 = ($39 as rt.LuaTable)?.f) !== undefined && (($40 = $f42.users) !== undefined || ($m41 = ($39 as rt.LuaTable).metatable) === undefined || ($40 = $m41.view.users) !== undefined || (!("users" in $m41.view) && $m41.view[rt.CUT] === undefined)) ? $40 : ($s.pcs[$d] = $pc + 31, rt.index($39, "users", "local 'api'")))), (($f45 = ($38 as rt.LuaTable)?.f) !== undefined && (($43 = $f45.p_id) !== undefined || ($m44 = ($38 as rt.LuaTable).metatable) === undefined || ($43 = $m44.view.p_id) !== undefined || (!("p_id" in $m44.view) && $m44.view[rt.CUT] === undefined)) ? $43 : ($s.pcs[$d] = $pc + 31, rt.index($38, "p_id", "field 'users'"))));
-      (($46 = ($handlers[3] = (($body: rt.LuaFunction) => rt.withBody((function $put(ctx_4?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 28, rt.setIndex($8, "get", $13, "field 'p_id'")));
+      $13 = ($1 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.users) !== undefined || ($m12 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m12.view.users) !== undefined || (!("users" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 31, rt.index($3, "users", "local 'api'")))), (($f11 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.p_id) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.p_id) !== undefined || (!("p_id" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 31, rt.index($1, "p_id", "field 'users'"))));
+      (($8 = ($handlers[3] = (($body: rt.LuaFunction) => rt.withBody((function $put(ctx_4?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_4);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $put$body(ctx_4?: rt.LuaValue): rt.LuaResult {
@@ -355,28 +243,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $t8: number;
         let $r9: rt.LuaResult;
-        let $fn10!: rt.LuaFunction;
-        let $11: rt.LuaValue;
+        let $m10: rt.LuaTable | undefined;
+        let $f11: rt.Fields | undefined;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $m14: rt.LuaTable | undefined;
-        let $f15: rt.Fields | undefined;
-        let $16: rt.LuaValue;
-        let $m17: rt.LuaTable | undefined;
-        let $f18: rt.Fields | undefined;
-        let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
-        let $m22: rt.LuaTable | undefined;
-        let $f23: rt.Fields | undefined;
-        let $24: rt.LuaValue;
+        let $14: rt.LuaValue;
+        let $m15: rt.LuaTable | undefined;
+        let $f16: rt.Fields | undefined;
         let user_2: rt.LuaValue = (($s.pcs[$d] = $pc + 32, find(ctx_4)) as rt.LuaValue);
         if (!rt.t(user_2)) {
           return ($2 = api as rt.LuaValue, $s.pcs[$d] = $pc + 33, $fn1 = rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.error) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $6 = 404, $7 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2, $6, $7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2, $6, $7]));
         }
-        let changes: rt.LuaValue = rt.first(($11 = rt.first(($12 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 34, rt.fn((($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.body) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.body) !== undefined || (!("body" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : rt.index($12, "body", "local 'ctx'")), "method 'body'")($12))), $s.pcs[$d] = $pc + 35, $fn10 = rt.fn((($f18 = ($11 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.expect) !== undefined || ($m17 = ($11 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.expect) !== undefined || (!("expect" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($11, "expect")), "method 'expect'"), $19 = ($20 = users as rt.LuaValue, (($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.update_schema) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.update_schema) !== undefined || (!("update_schema" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 35, rt.index($20, "update_schema", "upvalue 'users'")))), $s.pcs[$d] = $pc + 36, $fn10($11, $19)));
+        let changes: rt.LuaValue = rt.first(($7 = rt.first(($6 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 34, rt.fn((($f5 = ($6 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.body) !== undefined || ($m4 = ($6 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.body) !== undefined || (!("body" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($6, "body", "local 'ctx'")), "method 'body'")($6))), $s.pcs[$d] = $pc + 35, $fn1 = rt.fn((($f11 = ($7 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.expect) !== undefined || ($m10 = ($7 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.expect) !== undefined || (!("expect" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $2 : rt.index($7, "expect")), "method 'expect'"), $12 = ($13 = users as rt.LuaValue, (($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.update_schema) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.update_schema) !== undefined || (!("update_schema" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 35, rt.index($13, "update_schema", "upvalue 'users'")))), $s.pcs[$d] = $pc + 36, $fn1($7, $12)));
          {
-          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 38, rt.fn((($24 = $env.f.pairs) !== undefined ? $24 : ($s.pcs[$d] = $pc + 37, rt.getGlobal($env, "pairs"))), "global 'pairs'")(changes)))], 3);
+          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 38, rt.fn((($14 = $env.f.pairs) !== undefined ? $14 : ($s.pcs[$d] = $pc + 37, rt.getGlobal($env, "pairs"))), "global 'pairs'")(changes)))], 3);
           const $iter1 = ($s.pcs[$d] = $pc + 37, rt.callable($it1));
           let $k1 = $ctl1;
           $loop1: for (;;) {
@@ -390,9 +270,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
         }
         return rt.leave($s, $d, user_2);
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f47 = ($37 as rt.LuaTable)?.f) !== undefined && !($37 as rt.LuaTable).linked && $f47.put !== undefined ? ($f47.put = $46) : ($s.pcs[$d] = $pc + 31, rt.setIndex($37, "put", $46, "field 'p_id'")));
-      $48 = ($49 = ($50 = api as rt.LuaValue, (($f53 = ($50 as rt.LuaTable)?.f) !== undefined && (($51 = $f53.users) !== undefined || ($m52 = ($50 as rt.LuaTable).metatable) === undefined || ($51 = $m52.view.users) !== undefined || (!("users" in $m52.view) && $m52.view[rt.CUT] === undefined)) ? $51 : ($s.pcs[$d] = $pc + 40, rt.index($50, "users", "local 'api'")))), (($f56 = ($49 as rt.LuaTable)?.f) !== undefined && (($54 = $f56.p_id) !== undefined || ($m55 = ($49 as rt.LuaTable).metatable) === undefined || ($54 = $m55.view.p_id) !== undefined || (!("p_id" in $m55.view) && $m55.view[rt.CUT] === undefined)) ? $54 : ($s.pcs[$d] = $pc + 40, rt.index($49, "p_id", "field 'users'"))));
-      (($57 = ($handlers[4] = (($body: rt.LuaFunction) => rt.withBody((function $delete(ctx_5?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.put !== undefined ? ($f7.put = $8) : ($s.pcs[$d] = $pc + 31, rt.setIndex($13, "put", $8, "field 'p_id'")));
+      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.users) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.users) !== undefined || (!("users" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 40, rt.index($4, "users", "local 'api'")))), (($f11 = ($5 as rt.LuaTable)?.f) !== undefined && (($1 = $f11.p_id) !== undefined || ($m12 = ($5 as rt.LuaTable).metatable) === undefined || ($1 = $m12.view.p_id) !== undefined || (!("p_id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 40, rt.index($5, "p_id", "field 'users'"))));
+      (($13 = ($handlers[4] = (($body: rt.LuaFunction) => rt.withBody((function $delete(ctx_5?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_5);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $delete$body(ctx_5?: rt.LuaValue): rt.LuaResult {
@@ -414,40 +294,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $13: rt.LuaValue;
         let $m14: rt.LuaTable | undefined;
         let $f15: rt.Fields | undefined;
-        let $16: rt.LuaValue;
-        let $fn17!: rt.LuaFunction;
+        let $fn16!: rt.LuaFunction;
+        let $17: rt.LuaValue;
         let $18: rt.LuaValue;
-        let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
-        let $m21: rt.LuaTable | undefined;
-        let $f22: rt.Fields | undefined;
-        let $23: rt.LuaValue;
-        let $m24: rt.LuaTable | undefined;
-        let $f25: rt.Fields | undefined;
-        let $26: rt.LuaValue;
-        let $fn27!: rt.LuaFunction;
-        let $28: rt.LuaValue;
-        let $29: rt.LuaValue;
-        let $m30: rt.LuaTable | undefined;
-        let $f31: rt.Fields | undefined;
-        let $32: rt.LuaValue;
-        let $33: rt.LuaValue;
-        let $t34: number;
-        let $r35: rt.LuaResult;
-        let $fn36!: rt.LuaFunction;
-        let $37: rt.LuaValue;
-        let $38: rt.LuaValue;
-        let $39: rt.LuaValue;
-        let $m40: rt.LuaTable | undefined;
-        let $f41: rt.Fields | undefined;
-        let $t42: number;
-        let $r43: rt.LuaResult;
+        let $t19: number;
+        let $r20: rt.LuaResult;
         let id_1: rt.LuaValue = rt.first(($2 = ($3 = users as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.parse_id) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 41, rt.index($3, "parse_id", "upvalue 'users'")))), $7 = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).param("id") : ($8 = rt.first(($9 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 42, rt.fn((($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.params) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.params) !== undefined || (!("params" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), (($f15 = ($8 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.id) !== undefined || ($m14 = ($8 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.id) !== undefined || (!("id" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 41, rt.index($8, "id"))))), $s.pcs[$d] = $pc + 43, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($7)));
-        if ((rt.t($16 = !rt.t(id_1)) ? $16 : !rt.t(rt.first(($18 = ($19 = users as rt.LuaValue, (($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.store) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.store) !== undefined || (!("store" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 44, rt.index($19, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 45, $fn17 = rt.fn((($f25 = ($18 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.remove) !== undefined || ($m24 = ($18 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.remove) !== undefined || (!("remove" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($18, "remove", "field 'store'")), "method 'remove'"), $26 = id_1, $fn17($18, $26)))))) {
-          return ($28 = api as rt.LuaValue, $s.pcs[$d] = $pc + 46, $fn27 = rt.fn((($f31 = ($28 as rt.LuaTable)?.f) !== undefined && (($29 = $f31.error) !== undefined || ($m30 = ($28 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view.error) !== undefined || (!("error" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : rt.index($28, "error", "upvalue 'api'")), "method 'error'"), $32 = 404, $33 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t34 = $s.tails++, $r35 = $fn27($28, $32, $33), $s.tails = $t34, $r35) : rt.tail($s, $fn27, [$28, $32, $33]));
+        if ((rt.t($13 = !rt.t(id_1)) ? $13 : !rt.t(rt.first(($10 = ($9 = users as rt.LuaValue, (($f15 = ($9 as rt.LuaTable)?.f) !== undefined && (($8 = $f15.store) !== undefined || ($m14 = ($9 as rt.LuaTable).metatable) === undefined || ($8 = $m14.view.store) !== undefined || (!("store" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 44, rt.index($9, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 45, $fn1 = rt.fn((($f12 = ($10 as rt.LuaTable)?.f) !== undefined && (($7 = $f12.remove) !== undefined || ($m11 = ($10 as rt.LuaTable).metatable) === undefined || ($7 = $m11.view.remove) !== undefined || (!("remove" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $7 : rt.index($10, "remove", "field 'store'")), "method 'remove'"), $4 = id_1, $fn1($10, $4)))))) {
+          return ($3 = api as rt.LuaValue, $s.pcs[$d] = $pc + 46, $fn16 = rt.fn((($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f6.error) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m5.view.error) !== undefined || (!("error" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $2 : rt.index($3, "error", "upvalue 'api'")), "method 'error'"), $17 = 404, $18 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t19 = $s.tails++, $r20 = $fn16($3, $17, $18), $s.tails = $t19, $r20) : rt.tail($s, $fn16, [$3, $17, $18]));
         }
-        return ($37 = ($38 = api as rt.LuaValue, (($f41 = ($38 as rt.LuaTable)?.f) !== undefined && (($39 = $f41.no_content) !== undefined || ($m40 = ($38 as rt.LuaTable).metatable) === undefined || ($39 = $m40.view.no_content) !== undefined || (!("no_content" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : ($s.pcs[$d] = $pc + 47, rt.index($38, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 48, $fn36 = rt.fn($37, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t42 = $s.tails++, $r43 = $fn36(), $s.tails = $t42, $r43) : rt.tail($s, $fn36, []));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f58 = ($48 as rt.LuaTable)?.f) !== undefined && !($48 as rt.LuaTable).linked && $f58.delete !== undefined ? ($f58.delete = $57) : ($s.pcs[$d] = $pc + 40, rt.setIndex($48, "delete", $57, "field 'p_id'")));
+        return ($4 = ($7 = api as rt.LuaValue, (($f12 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f12.no_content) !== undefined || ($m11 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m11.view.no_content) !== undefined || (!("no_content" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 47, rt.index($7, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 48, $fn1 = rt.fn($4, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t19 = $s.tails++, $r20 = $fn1(), $s.tails = $t19, $r20) : rt.tail($s, $fn1, []));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.delete !== undefined ? ($f14.delete = $13) : ($s.pcs[$d] = $pc + 40, rt.setIndex($8, "delete", $13, "field 'p_id'")));
       return rt.leave($s, $d, api);
     };
 }

@@ -16,974 +16,849 @@ const $site11 = { chunk: "fixtures/http/direct/app.lua", defined: 72 };
 const $site12 = { chunk: "fixtures/http/direct/app.lua", defined: 74 };
 const $site13 = { chunk: "fixtures/http/direct/app.lua", defined: 82 };
 const $site14 = { chunk: "fixtures/http/direct/app.lua", defined: 83 };
-/** The route handlers defined statically in fixtures/http/direct/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 7, 1: line 13, 2: line 20, 3: line 26, 4: line 41, 5: line 48, 6: line 56, 7: line 60, 8: line 66, 9: line 72, 10: line 82. */
-export const $handlers = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+const $handlers = [void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0];
 const $pc = rt.positions([
-    [$site0, 4], // 0
-    [$site0, 4, "server"], // 1
-    [$site0, 7], // 2
-    [$site1, 8], // 3
-    [$site1, 8, ":params"], // 4
-    [$site1, 8, ":headers"], // 5
-    [$site1, 9], // 6
-    [$site1, 9, ":headers"], // 7
-    [$site1, 9, ":query"], // 8
-    [$site0, 13], // 9
-    [$site2, 14, ":query"], // 10
-    [$site2, 15], // 11
-    [$site2, 15, "tonumber"], // 12
-    [$site2, 16], // 13
-    [$site0, 20], // 14
-    [$site3, 21], // 15
-    [$site3, 21, ":query"], // 16
-    [$site3, 22], // 17
-    [$site0, 26], // 18
-    [$site4, 27], // 19
-    [$site4, 27, ":query"], // 20
-    [$site4, 27, "tonumber"], // 21
-    [$site4, 29], // 22
-    [$site4, 30], // 23
-    [$site5, 37, ":params"], // 24
-    [$site5, 37], // 25
-    [$site5, 38, ":headers"], // 26
-    [$site5, 38], // 27
-    [$site0, 41], // 28
-    [$site6, 42], // 29
-    [$site6, 42, ":params"], // 30
-    [$site6, 43, "touch"], // 31
-    [$site6, 44], // 32
-    [$site6, 44, ":params"], // 33
-    [$site6, 44, ":headers"], // 34
-    [$site0, 48], // 35
-    [$site7, 50], // 36
-    [$site7, 50, ":headers"], // 37
-    [$site7, 50, "pairs"], // 38
-    [$site7, 50, "(for generator)"], // 39
-    [$site7, 50, ":sub"], // 40
-    [$site7, 51], // 41
-    [$site7, 51, "sort"], // 42
-    [$site7, 52], // 43
-    [$site7, 52, ":headers"], // 44
-    [$site0, 56], // 45
-    [$site8, 57], // 46
-    [$site0, 60], // 47
-    [$site9, 61], // 48
-    [$site9, 61, "get"], // 49
-    [$site9, 62], // 50
-    [$site0, 66], // 51
-    [$site10, 67], // 52
-    [$site10, 67, ":query"], // 53
-    [$site10, 67, "json"], // 54
-    [$site10, 67, "?"], // 55
-    [$site0, 71], // 56
-    [$site0, 72], // 57
-    [$site11, 73], // 58
-    [$site11, 73, ":query"], // 59
-    [$site12, 74], // 60
-    [$site12, 74, "?"], // 61
-    [$site11, 74], // 62
-    [$site11, 76], // 63
-    [$site0, 82], // 64
-    [$site14, 83], // 65
-    [$site14, 83, ":params"], // 66
-    [$site13, 83], // 67
-    [$site13, 83, "pcall"], // 68
+  [$site0, 4],
+  // 0
+  [$site0, 4, "server"],
+  // 1
+  [$site0, 7],
+  // 2
+  [$site1, 8],
+  // 3
+  [$site1, 8, ":params"],
+  // 4
+  [$site1, 8, ":headers"],
+  // 5
+  [$site1, 9],
+  // 6
+  [$site1, 9, ":headers"],
+  // 7
+  [$site1, 9, ":query"],
+  // 8
+  [$site0, 13],
+  // 9
+  [$site2, 14, ":query"],
+  // 10
+  [$site2, 15],
+  // 11
+  [$site2, 15, "tonumber"],
+  // 12
+  [$site2, 16],
+  // 13
+  [$site0, 20],
+  // 14
+  [$site3, 21],
+  // 15
+  [$site3, 21, ":query"],
+  // 16
+  [$site3, 22],
+  // 17
+  [$site0, 26],
+  // 18
+  [$site4, 27],
+  // 19
+  [$site4, 27, ":query"],
+  // 20
+  [$site4, 27, "tonumber"],
+  // 21
+  [$site4, 29],
+  // 22
+  [$site4, 30],
+  // 23
+  [$site5, 37, ":params"],
+  // 24
+  [$site5, 37],
+  // 25
+  [$site5, 38, ":headers"],
+  // 26
+  [$site5, 38],
+  // 27
+  [$site0, 41],
+  // 28
+  [$site6, 42],
+  // 29
+  [$site6, 42, ":params"],
+  // 30
+  [$site6, 43, "touch"],
+  // 31
+  [$site6, 44],
+  // 32
+  [$site6, 44, ":params"],
+  // 33
+  [$site6, 44, ":headers"],
+  // 34
+  [$site0, 48],
+  // 35
+  [$site7, 50],
+  // 36
+  [$site7, 50, ":headers"],
+  // 37
+  [$site7, 50, "pairs"],
+  // 38
+  [$site7, 50, "(for generator)"],
+  // 39
+  [$site7, 50, ":sub"],
+  // 40
+  [$site7, 51],
+  // 41
+  [$site7, 51, "sort"],
+  // 42
+  [$site7, 52],
+  // 43
+  [$site7, 52, ":headers"],
+  // 44
+  [$site0, 56],
+  // 45
+  [$site8, 57],
+  // 46
+  [$site0, 60],
+  // 47
+  [$site9, 61],
+  // 48
+  [$site9, 61, "get"],
+  // 49
+  [$site9, 62],
+  // 50
+  [$site0, 66],
+  // 51
+  [$site10, 67],
+  // 52
+  [$site10, 67, ":query"],
+  // 53
+  [$site10, 67, "json"],
+  // 54
+  [$site10, 67, "?"],
+  // 55
+  [$site0, 71],
+  // 56
+  [$site0, 72],
+  // 57
+  [$site11, 73],
+  // 58
+  [$site11, 73, ":query"],
+  // 59
+  [$site12, 74],
+  // 60
+  [$site12, 74, "?"],
+  // 61
+  [$site11, 74],
+  // 62
+  [$site11, 76],
+  // 63
+  [$site0, 82],
+  // 64
+  [$site14, 83],
+  // 65
+  [$site14, 83, ":params"],
+  // 66
+  [$site13, 83],
+  // 67
+  [$site13, 83, "pcall"]
+  // 68
 ]);
-/** The main chunk of fixtures/http/direct/app.lua, bound to the global environment `$env`. */
-export default function load($env) {
-    return function $main(...$va) {
-        const $s = rt.current, $d = $s.depth;
-        if ($d >= $s.limit)
-            $s.deepen();
-        $s.depth = $d + 1;
-        let $fn1;
-        let $2;
-        let $3;
-        let $4;
-        let $5;
-        let $m6;
-        let $f7;
-        let $8;
-        let $o9;
-        let $n10;
-        let $11;
-        let $12;
-        let $13;
-        let $14;
-        let $15;
-        let $m16;
-        let $f17;
-        let $18;
-        let $m19;
-        let $f20;
-        let $21;
-        let $m22;
-        let $f23;
-        let $24;
-        let $f25;
-        let $26;
-        let $27;
-        let $28;
-        let $m29;
-        let $f30;
-        let $31;
-        let $f32;
-        let $33;
-        let $34;
-        let $35;
-        let $m36;
-        let $f37;
-        let $38;
-        let $f39;
-        let $40;
-        let $41;
-        let $42;
-        let $m43;
-        let $f44;
-        let $45;
-        let $f46;
-        let $47;
-        let $48;
-        let $49;
-        let $50;
-        let $m51;
-        let $f52;
-        let $53;
-        let $m54;
-        let $f55;
-        let $56;
-        let $f57;
-        let $58;
-        let $59;
-        let $60;
-        let $m61;
-        let $f62;
-        let $63;
-        let $f64;
-        let $65;
-        let $66;
-        let $67;
-        let $m68;
-        let $f69;
-        let $70;
-        let $f71;
-        let $72;
-        let $73;
-        let $74;
-        let $m75;
-        let $f76;
-        let $77;
-        let $f78;
-        let $79;
-        let $80;
-        let $81;
-        let $m82;
-        let $f83;
-        let $84;
-        let $f85;
-        let $86;
-        let $87;
-        let $m88;
-        let $f89;
-        let $90;
-        let $91;
-        let $92;
-        let $m93;
-        let $f94;
-        let $95;
-        let $f96;
-        let $97;
-        let $98;
-        let $99;
-        let $100;
-        let $m101;
-        let $f102;
-        let $103;
-        let $m104;
-        let $f105;
-        let $106;
-        let $f107;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-        $11 = ($12 = ($13 = ($14 = api, (($f17 = $14?.f) !== undefined && (($15 = $f17.items) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.items) !== undefined || (!("items" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 2, rt.index($14, "items", "local 'api'")))), (($f20 = $13?.f) !== undefined && (($18 = $f20.p_id) !== undefined || ($m19 = $13.metatable) === undefined || ($18 = $m19.view.p_id) !== undefined || (!("p_id" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 2, rt.index($13, "p_id", "field 'items'")))), (($f23 = $12?.f) !== undefined && (($21 = $f23.p_sub) !== undefined || ($m22 = $12.metatable) === undefined || ($21 = $m22.view.p_sub) !== undefined || (!("p_sub" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 2, rt.index($12, "p_sub", "field 'p_id'"))));
-        (($24 = ($handlers[0] = rh.jsonHandler((function $get(ctx) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $11;
-            let $12;
-            let $13;
-            let $14;
-            let $m15;
-            let $f16;
-            let $17;
-            let $m18;
-            let $f19;
-            let $20;
-            let $21;
-            let $22;
-            let $23;
-            let $24;
-            let $m25;
-            let $f26;
-            let $27;
-            let $m28;
-            let $f29;
-            let $30;
-            let $31;
-            let $32;
-            let $33;
-            let $34;
-            let $m35;
-            let $f36;
-            let $37;
-            let $m38;
-            let $f39;
-            let $40;
-            let $41;
-            let $42;
-            let $43;
-            let $44;
-            let $m45;
-            let $f46;
-            let $47;
-            let $m48;
-            let $f49;
-            let $50;
-            let $51;
-            let $52;
-            let $53;
-            let $m54;
-            let $f55;
-            let $56;
-            let $57;
-            let $58;
-            let $59;
-            let $m60;
-            let $f61;
-            let $62;
-            let $63;
-            let $64;
-            let $65;
-            let $66;
-            let $67;
-            let $68;
-            let $69;
-            let $o70;
-            let $n71;
-            let $72;
-            let $73;
-            let $74;
-            let $75;
-            let $m76;
-            let $f77;
-            let $78;
-            let $m79;
-            let $f80;
-            let $81;
-            let $82;
-            let $83;
-            let $84;
-            let $m85;
-            let $f86;
-            let $87;
-            let $m88;
-            let $f89;
-            let $90;
-            let $91;
-            let $92;
-            let $93;
-            let $m94;
-            let $f95;
-            let $96;
-            let $m97;
-            let $f98;
-            let $99;
-            let $100;
-            let $101;
-            let $102;
-            let $m103;
-            let $f104;
-            let $105;
-            let $m106;
-            let $f107;
-            let $108;
-            let $109;
-            let $110;
-            let $111;
-            let $m112;
-            let $f113;
-            let $114;
-            let $m115;
-            let $f116;
-            let $117;
-            let $118;
-            let $119;
-            let $m120;
-            let $f121;
-            let $122;
-            let $123;
-            let $124;
-            let $m125;
-            let $f126;
-            let $o127;
-            let $n128;
-            const $json = rh.claim(ctx);
-            if ($json) {
-                $1 = (rh.pristineContext(ctx) ? ctx.param("id") : ($2 = rt.first(($3 = ctx, $s.pcs[$d] = $pc + 4, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.params) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.params) !== undefined || (!("params" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), (($f9 = $2?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 3, rt.index($2, "id")))));
-                $11 = (rh.pristineContext(ctx) ? ctx.param("sub") : ($12 = rt.first(($13 = ctx, $s.pcs[$d] = $pc + 4, rt.fn((($f16 = $13?.f) !== undefined && (($14 = $f16.params) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.params) !== undefined || (!("params" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($13, "params", "local 'ctx'")), "method 'params'")($13))), (($f19 = $12?.f) !== undefined && (($17 = $f19.sub) !== undefined || ($m18 = $12.metatable) === undefined || ($17 = $m18.view.sub) !== undefined || (!("sub" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 3, rt.index($12, "sub")))));
-                $21 = (rh.pristineContext(ctx) ? ctx.header("X-Multi") : ($22 = rt.first(($23 = ctx, $s.pcs[$d] = $pc + 5, rt.fn((($f26 = $23?.f) !== undefined && (($24 = $f26.headers) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.headers) !== undefined || (!("headers" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : rt.index($23, "headers", "local 'ctx'")), "method 'headers'")($23))), (($f29 = $22?.f) !== undefined && (($27 = $f29["X-Multi"]) !== undefined || ($m28 = $22.metatable) === undefined || ($27 = $m28.view["X-Multi"]) !== undefined || (!("X-Multi" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 3, rt.index($22, "X-Multi")))));
-                $31 = (rh.pristineContext(ctx) ? ctx.header("x-multi") : ($32 = rt.first(($33 = ctx, $s.pcs[$d] = $pc + 7, rt.fn((($f36 = $33?.f) !== undefined && (($34 = $f36.headers) !== undefined || ($m35 = $33.metatable) === undefined || ($34 = $m35.view.headers) !== undefined || (!("headers" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : rt.index($33, "headers", "local 'ctx'")), "method 'headers'")($33))), (($f39 = $32?.f) !== undefined && (($37 = $f39["x-multi"]) !== undefined || ($m38 = $32.metatable) === undefined || ($37 = $m38.view["x-multi"]) !== undefined || (!("x-multi" in $m38.view) && $m38.view[rt.CUT] === undefined)) ? $37 : ($s.pcs[$d] = $pc + 6, rt.index($32, "x-multi")))));
-                $41 = (rh.pristineContext(ctx) ? ctx.queryValue("page") : ($42 = rt.first(($43 = ctx, $s.pcs[$d] = $pc + 8, rt.fn((($f46 = $43?.f) !== undefined && (($44 = $f46.query) !== undefined || ($m45 = $43.metatable) === undefined || ($44 = $m45.view.query) !== undefined || (!("query" in $m45.view) && $m45.view[rt.CUT] === undefined)) ? $44 : rt.index($43, "query", "local 'ctx'")), "method 'query'")($43))), (($f49 = $42?.f) !== undefined && (($47 = $f49.page) !== undefined || ($m48 = $42.metatable) === undefined || ($47 = $m48.view.page) !== undefined || (!("page" in $m48.view) && $m48.view[rt.CUT] === undefined)) ? $47 : ($s.pcs[$d] = $pc + 6, rt.index($42, "page")))));
-                $51 = (rh.pristineContext(ctx) ? ctx.method : ($52 = ctx, (($f55 = $52?.f) !== undefined && (($53 = $f55.method) !== undefined || ($m54 = $52.metatable) === undefined || ($53 = $m54.view.method) !== undefined || (!("method" in $m54.view) && $m54.view[rt.CUT] === undefined)) ? $53 : ($s.pcs[$d] = $pc + 6, rt.index($52, "method", "local 'ctx'")))));
-                $57 = (rh.pristineContext(ctx) ? ctx.path() : ($58 = ctx, (($f61 = $58?.f) !== undefined && (($59 = $f61.path) !== undefined || ($m60 = $58.metatable) === undefined || ($59 = $m60.view.path) !== undefined || (!("path" in $m60.view) && $m60.view[rt.CUT] === undefined)) ? $59 : ($s.pcs[$d] = $pc + 6, rt.index($58, "path", "local 'ctx'")))));
-                if (($10 = rh.scalar($1)) !== undefined && ($20 = rh.scalar($11)) !== undefined && ($30 = rh.scalar($21)) !== undefined && ($40 = rh.scalar($31)) !== undefined && ($50 = rh.scalar($41)) !== undefined && ($56 = rh.scalar($51)) !== undefined && ($62 = rh.scalar($57)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"id\":" + $10 + ",\"sub\":" + $20 + ",\"upper\":" + $30 + ",\"multi\":" + $40 + ",\"page\":" + $50 + ",\"method\":" + $56 + ",\"path\":" + $62 + "}"));
-                return rt.leave($s, $d, ($63 = $1, $64 = $11, $65 = $21, $66 = $31, $67 = $41, $68 = $51, $69 = $57, $o70 = new rt.FieldsObject(), $n71 = 0, ($63 !== undefined && ($o70.id = $63, $n71++)), ($64 !== undefined && ($o70.sub = $64, $n71++)), ($65 !== undefined && ($o70.upper = $65, $n71++)), ($66 !== undefined && ($o70.multi = $66, $n71++)), ($67 !== undefined && ($o70.page = $67, $n71++)), ($68 !== undefined && ($o70.method = $68, $n71++)), ($69 !== undefined && ($o70.path = $69, $n71++)), rt.LuaTable.record($o70, $n71)));
-            }
-            return rt.leave($s, $d, ($72 = (rh.pristineContext(ctx) ? ctx.param("id") : ($73 = rt.first(($74 = ctx, $s.pcs[$d] = $pc + 4, rt.fn((($f77 = $74?.f) !== undefined && (($75 = $f77.params) !== undefined || ($m76 = $74.metatable) === undefined || ($75 = $m76.view.params) !== undefined || (!("params" in $m76.view) && $m76.view[rt.CUT] === undefined)) ? $75 : rt.index($74, "params", "local 'ctx'")), "method 'params'")($74))), (($f80 = $73?.f) !== undefined && (($78 = $f80.id) !== undefined || ($m79 = $73.metatable) === undefined || ($78 = $m79.view.id) !== undefined || (!("id" in $m79.view) && $m79.view[rt.CUT] === undefined)) ? $78 : ($s.pcs[$d] = $pc + 3, rt.index($73, "id"))))), $81 = (rh.pristineContext(ctx) ? ctx.param("sub") : ($82 = rt.first(($83 = ctx, $s.pcs[$d] = $pc + 4, rt.fn((($f86 = $83?.f) !== undefined && (($84 = $f86.params) !== undefined || ($m85 = $83.metatable) === undefined || ($84 = $m85.view.params) !== undefined || (!("params" in $m85.view) && $m85.view[rt.CUT] === undefined)) ? $84 : rt.index($83, "params", "local 'ctx'")), "method 'params'")($83))), (($f89 = $82?.f) !== undefined && (($87 = $f89.sub) !== undefined || ($m88 = $82.metatable) === undefined || ($87 = $m88.view.sub) !== undefined || (!("sub" in $m88.view) && $m88.view[rt.CUT] === undefined)) ? $87 : ($s.pcs[$d] = $pc + 3, rt.index($82, "sub"))))), $90 = (rh.pristineContext(ctx) ? ctx.header("X-Multi") : ($91 = rt.first(($92 = ctx, $s.pcs[$d] = $pc + 5, rt.fn((($f95 = $92?.f) !== undefined && (($93 = $f95.headers) !== undefined || ($m94 = $92.metatable) === undefined || ($93 = $m94.view.headers) !== undefined || (!("headers" in $m94.view) && $m94.view[rt.CUT] === undefined)) ? $93 : rt.index($92, "headers", "local 'ctx'")), "method 'headers'")($92))), (($f98 = $91?.f) !== undefined && (($96 = $f98["X-Multi"]) !== undefined || ($m97 = $91.metatable) === undefined || ($96 = $m97.view["X-Multi"]) !== undefined || (!("X-Multi" in $m97.view) && $m97.view[rt.CUT] === undefined)) ? $96 : ($s.pcs[$d] = $pc + 3, rt.index($91, "X-Multi"))))), $99 = (rh.pristineContext(ctx) ? ctx.header("x-multi") : ($100 = rt.first(($101 = ctx, $s.pcs[$d] = $pc + 7, rt.fn((($f104 = $101?.f) !== undefined && (($102 = $f104.headers) !== undefined || ($m103 = $101.metatable) === undefined || ($102 = $m103.view.headers) !== undefined || (!("headers" in $m103.view) && $m103.view[rt.CUT] === undefined)) ? $102 : rt.index($101, "headers", "local 'ctx'")), "method 'headers'")($101))), (($f107 = $100?.f) !== undefined && (($105 = $f107["x-multi"]) !== undefined || ($m106 = $100.metatable) === undefined || ($105 = $m106.view["x-multi"]) !== undefined || (!("x-multi" in $m106.view) && $m106.view[rt.CUT] === undefined)) ? $105 : ($s.pcs[$d] = $pc + 6, rt.index($100, "x-multi"))))), $108 = (rh.pristineContext(ctx) ? ctx.queryValue("page") : ($109 = rt.first(($110 = ctx, $s.pcs[$d] = $pc + 8, rt.fn((($f113 = $110?.f) !== undefined && (($111 = $f113.query) !== undefined || ($m112 = $110.metatable) === undefined || ($111 = $m112.view.query) !== undefined || (!("query" in $m112.view) && $m112.view[rt.CUT] === undefined)) ? $111 : rt.index($110, "query", "local 'ctx'")), "method 'query'")($110))), (($f116 = $109?.f) !== undefined && (($114 = $f116.page) !== undefined || ($m115 = $109.metatable) === undefined || ($114 = $m115.view.page) !== undefined || (!("page" in $m115.view) && $m115.view[rt.CUT] === undefined)) ? $114 : ($s.pcs[$d] = $pc + 6, rt.index($109, "page"))))), $117 = (rh.pristineContext(ctx) ? ctx.method : ($118 = ctx, (($f121 = $118?.f) !== undefined && (($119 = $f121.method) !== undefined || ($m120 = $118.metatable) === undefined || ($119 = $m120.view.method) !== undefined || (!("method" in $m120.view) && $m120.view[rt.CUT] === undefined)) ? $119 : ($s.pcs[$d] = $pc + 6, rt.index($118, "method", "local 'ctx'"))))), $122 = (rh.pristineContext(ctx) ? ctx.path() : ($123 = ctx, (($f126 = $123?.f) !== undefined && (($124 = $f126.path) !== undefined || ($m125 = $123.metatable) === undefined || ($124 = $m125.view.path) !== undefined || (!("path" in $m125.view) && $m125.view[rt.CUT] === undefined)) ? $124 : ($s.pcs[$d] = $pc + 6, rt.index($123, "path", "local 'ctx'"))))), $o127 = new rt.FieldsObject(), $n128 = 0, ($72 !== undefined && ($o127.id = $72, $n128++)), ($81 !== undefined && ($o127.sub = $81, $n128++)), ($90 !== undefined && ($o127.upper = $90, $n128++)), ($99 !== undefined && ($o127.multi = $99, $n128++)), ($108 !== undefined && ($o127.page = $108, $n128++)), ($117 !== undefined && ($o127.method = $117, $n128++)), ($122 !== undefined && ($o127.path = $122, $n128++)), rt.LuaTable.record($o127, $n128)));
-        })))) !== undefined && ($f25 = $11?.f) !== undefined && !$11.linked && $f25.get !== undefined ? ($f25.get = $24) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $24, "field 'p_sub'")));
-        $26 = ($27 = api, (($f30 = $27?.f) !== undefined && (($28 = $f30.scalars) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.scalars) !== undefined || (!("scalars" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 9, rt.index($27, "scalars", "local 'api'"))));
-        (($31 = ($handlers[1] = rh.jsonHandler((function $get(ctx_1) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $m3;
-            let $f4;
-            let $fn5;
-            let $6;
-            let $7;
-            let $8;
-            let $9;
-            let $10;
-            let $m11;
-            let $f12;
-            let $13;
-            let $14;
-            let $15;
-            let $m16;
-            let $f17;
-            let $18;
-            let $19;
-            let $20;
-            let $21;
-            let $22;
-            let $23;
-            let $24;
-            let $25;
-            let $26;
-            let $27;
-            let $28;
-            let $29;
-            let $m30;
-            let $f31;
-            let $32;
-            let $33;
-            let $34;
-            let $m35;
-            let $f36;
-            let $37;
-            let $38;
-            let $39;
-            let $40;
-            let $m41;
-            let $f42;
-            let $43;
-            let $44;
-            let $45;
-            let $46;
-            let $47;
-            let $48;
-            let $49;
-            let $50;
-            let $51;
-            let $52;
-            let $53;
-            let $o54;
-            let $n55;
-            let $o56;
-            let $n57;
-            let $58;
-            let $59;
-            let $60;
-            let $m61;
-            let $f62;
-            let $63;
-            let $64;
-            let $65;
-            let $66;
-            let $67;
-            let $68;
-            let $69;
-            let $70;
-            let $m71;
-            let $f72;
-            let $73;
-            let $74;
-            let $75;
-            let $76;
-            let $m77;
-            let $f78;
-            let $79;
-            let $80;
-            let $81;
-            let $m82;
-            let $f83;
-            let $o84;
-            let $n85;
-            let $o86;
-            let $n87;
-            const $json = rh.claim(ctx_1);
-            let q = rt.first(($1 = ctx_1, $s.pcs[$d] = $pc + 10, rt.fn((($f4 = $1?.f) !== undefined && (($2 = $f4.query) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.query) !== undefined || (!("query" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1)));
-            let x = rt.first(($6 = (($7 = $env.f.tonumber) !== undefined ? $7 : ($s.pcs[$d] = $pc + 11, rt.getGlobal($env, "tonumber"))), $8 = ($9 = q, (($f12 = $9?.f) !== undefined && (($10 = $f12.x) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.x) !== undefined || (!("x" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 11, rt.index($9, "x", "local 'q'")))), $s.pcs[$d] = $pc + 12, $fn5 = rt.fn($6, "global 'tonumber'"), $fn5($8)));
-            if ($json) {
-                $13 = ($14 = q, (($f17 = $14?.f) !== undefined && (($15 = $f17.s) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.s) !== undefined || (!("s" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 13, rt.index($14, "s", "local 'q'"))));
-                $19 = x;
-                $21 = (rt.t($22 = x) ? (typeof x === 'number' ? x / 0 : ($s.pcs[$d] = $pc + 13, rt.div(x, 0, "local 'x'"))) : $22);
-                $24 = (rt.t($25 = x) ? (typeof x === 'number' ? -x : ($s.pcs[$d] = $pc + 13, rt.unm(x, "local 'x'"))) : $25);
-                $27 = (($28 = q, (($f31 = $28?.f) !== undefined && (($29 = $f31.b) !== undefined || ($m30 = $28.metatable) === undefined || ($29 = $m30.view.b) !== undefined || (!("b" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : ($s.pcs[$d] = $pc + 13, rt.index($28, "b", "local 'q'")))) === "1");
-                $32 = ($33 = q, (($f36 = $33?.f) !== undefined && (($34 = $f36.t) !== undefined || ($m35 = $33.metatable) === undefined || ($34 = $m35.view.t) !== undefined || (!("t" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : ($s.pcs[$d] = $pc + 13, rt.index($33, "t", "local 'q'"))));
-                $38 = ($39 = q, (($f42 = $39?.f) !== undefined && (($40 = $f42.s) !== undefined || ($m41 = $39.metatable) === undefined || ($40 = $m41.view.s) !== undefined || (!("s" in $m41.view) && $m41.view[rt.CUT] === undefined)) ? $40 : ($s.pcs[$d] = $pc + 13, rt.index($39, "s", "local 'q'"))));
-                $44 = x;
-                if (($18 = rh.scalar($13)) !== undefined && ($20 = rh.scalar($19)) !== undefined && ($23 = rh.scalar($21)) !== undefined && ($26 = rh.scalar($24)) !== undefined && ($37 = rh.scalar($32)) !== undefined && ($43 = rh.scalar($38)) !== undefined && ($45 = rh.scalar($44)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"s\":" + $18 + ",\"x\":" + $20 + ",\"inf\":" + $23 + ",\"neg\":" + $26 + ",\"b\":" + (($27) ? 'true' : 'false') + ",\"nested\":{\"t\":" + $37 + ",\"list\":[" + $43 + "," + $45 + "]}}"));
-                return rt.leave($s, $d, ($46 = $13, $47 = $19, $48 = $21, $49 = $24, $50 = $27, $51 = ($52 = $32, $53 = rt.buildTable(2, [1, $38, 2, $44], undefined), $o54 = new rt.FieldsObject(), $n55 = 1, ($52 !== undefined && ($o54.t = $52, $n55++)), $o54.list = $53, rt.LuaTable.record($o54, $n55)), $o56 = new rt.FieldsObject(), $n57 = 2, ($46 !== undefined && ($o56.s = $46, $n57++)), ($47 !== undefined && ($o56.x = $47, $n57++)), ($48 !== undefined && ($o56.inf = $48, $n57++)), ($49 !== undefined && ($o56.neg = $49, $n57++)), $o56.b = $50, $o56.nested = $51, rt.LuaTable.record($o56, $n57)));
-            }
-            return rt.leave($s, $d, ($58 = ($59 = q, (($f62 = $59?.f) !== undefined && (($60 = $f62.s) !== undefined || ($m61 = $59.metatable) === undefined || ($60 = $m61.view.s) !== undefined || (!("s" in $m61.view) && $m61.view[rt.CUT] === undefined)) ? $60 : ($s.pcs[$d] = $pc + 13, rt.index($59, "s", "local 'q'")))), $63 = x, $64 = (rt.t($65 = x) ? (typeof x === 'number' ? x / 0 : ($s.pcs[$d] = $pc + 13, rt.div(x, 0, "local 'x'"))) : $65), $66 = (rt.t($67 = x) ? (typeof x === 'number' ? -x : ($s.pcs[$d] = $pc + 13, rt.unm(x, "local 'x'"))) : $67), $68 = (($69 = q, (($f72 = $69?.f) !== undefined && (($70 = $f72.b) !== undefined || ($m71 = $69.metatable) === undefined || ($70 = $m71.view.b) !== undefined || (!("b" in $m71.view) && $m71.view[rt.CUT] === undefined)) ? $70 : ($s.pcs[$d] = $pc + 13, rt.index($69, "b", "local 'q'")))) === "1"), $73 = ($74 = ($75 = q, (($f78 = $75?.f) !== undefined && (($76 = $f78.t) !== undefined || ($m77 = $75.metatable) === undefined || ($76 = $m77.view.t) !== undefined || (!("t" in $m77.view) && $m77.view[rt.CUT] === undefined)) ? $76 : ($s.pcs[$d] = $pc + 13, rt.index($75, "t", "local 'q'")))), $79 = rt.buildTable(2, [1, ($80 = q, (($f83 = $80?.f) !== undefined && (($81 = $f83.s) !== undefined || ($m82 = $80.metatable) === undefined || ($81 = $m82.view.s) !== undefined || (!("s" in $m82.view) && $m82.view[rt.CUT] === undefined)) ? $81 : ($s.pcs[$d] = $pc + 13, rt.index($80, "s", "local 'q'")))), 2, x], undefined), $o84 = new rt.FieldsObject(), $n85 = 1, ($74 !== undefined && ($o84.t = $74, $n85++)), $o84.list = $79, rt.LuaTable.record($o84, $n85)), $o86 = new rt.FieldsObject(), $n87 = 2, ($58 !== undefined && ($o86.s = $58, $n87++)), ($63 !== undefined && ($o86.x = $63, $n87++)), ($64 !== undefined && ($o86.inf = $64, $n87++)), ($66 !== undefined && ($o86.neg = $66, $n87++)), $o86.b = $68, $o86.nested = $73, rt.LuaTable.record($o86, $n87)));
-        })))) !== undefined && ($f32 = $26?.f) !== undefined && !$26.linked && $f32.get !== undefined ? ($f32.get = $31) : ($s.pcs[$d] = $pc + 9, rt.setIndex($26, "get", $31, "field 'scalars'")));
-        $33 = ($34 = api, (($f37 = $34?.f) !== undefined && (($35 = $f37.bytes) !== undefined || ($m36 = $34.metatable) === undefined || ($35 = $m36.view.bytes) !== undefined || (!("bytes" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : ($s.pcs[$d] = $pc + 14, rt.index($34, "bytes", "local 'api'"))));
-        (($38 = ($handlers[2] = rh.jsonHandler((function $get(ctx_2) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $11;
-            let $12;
-            let $13;
-            let $14;
-            let $15;
-            let $16;
-            let $17;
-            let $18;
-            let $19;
-            let $20;
-            let $o21;
-            let $n22;
-            let $23;
-            let $24;
-            let $25;
-            let $26;
-            let $27;
-            let $o28;
-            let $n29;
-            const $json = rh.claim(ctx_2);
-            let s = (rt.t($1 = (rh.pristineContext(ctx_2) ? ctx_2.queryValue("s") : ($2 = rt.first(($3 = ctx_2, $s.pcs[$d] = $pc + 16, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.query) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.query) !== undefined || (!("query" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3))), (($f9 = $2?.f) !== undefined && (($7 = $f9.s) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.s) !== undefined || (!("s" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 15, rt.index($2, "s")))))) ? $1 : "");
-            if ($json) {
-                $10 = s;
-                $12 = ($13 = ("q\"b\\s/\n\r\t\x00\x01\x1f"), (typeof $13 === 'string' && typeof s === 'string' ? $13 + s : ($s.pcs[$d] = $pc + 17, rt.concat($13, s, undefined, "local 's'"))));
-                $15 = ($16 = ("\xc8\xff"), (typeof $16 === 'string' && typeof s === 'string' ? $16 + s : ($s.pcs[$d] = $pc + 17, rt.concat($16, s, undefined, "local 's'"))));
-                if (($11 = rh.scalar($10)) !== undefined && ($14 = rh.scalar($12)) !== undefined && ($17 = rh.scalar($15)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"utf\":\"\xc3\xa9\xe2\x82\xac\",\"raw\":" + $11 + ",\"esc\":" + $14 + ",\"hi\":" + $17 + "}"));
-                return rt.leave($s, $d, ($18 = $10, $19 = $12, $20 = $15, $o21 = new rt.FieldsObject(), $n22 = 2, $o21.utf = "\xc3\xa9\xe2\x82\xac", $o21.raw = $18, ($19 !== undefined && ($o21.esc = $19, $n22++)), ($20 !== undefined && ($o21.hi = $20, $n22++)), rt.LuaTable.record($o21, $n22)));
-            }
-            return rt.leave($s, $d, ($23 = s, $24 = ($25 = ("q\"b\\s/\n\r\t\x00\x01\x1f"), (typeof $25 === 'string' && typeof s === 'string' ? $25 + s : ($s.pcs[$d] = $pc + 17, rt.concat($25, s, undefined, "local 's'")))), $26 = ($27 = ("\xc8\xff"), (typeof $27 === 'string' && typeof s === 'string' ? $27 + s : ($s.pcs[$d] = $pc + 17, rt.concat($27, s, undefined, "local 's'")))), $o28 = new rt.FieldsObject(), $n29 = 2, $o28.utf = "\xc3\xa9\xe2\x82\xac", $o28.raw = $23, ($24 !== undefined && ($o28.esc = $24, $n29++)), ($26 !== undefined && ($o28.hi = $26, $n29++)), rt.LuaTable.record($o28, $n29)));
-        })))) !== undefined && ($f39 = $33?.f) !== undefined && !$33.linked && $f39.get !== undefined ? ($f39.get = $38) : ($s.pcs[$d] = $pc + 14, rt.setIndex($33, "get", $38, "field 'bytes'")));
-        $40 = ($41 = api, (($f44 = $41?.f) !== undefined && (($42 = $f44.list) !== undefined || ($m43 = $41.metatable) === undefined || ($42 = $m43.view.list) !== undefined || (!("list" in $m43.view) && $m43.view[rt.CUT] === undefined)) ? $42 : ($s.pcs[$d] = $pc + 18, rt.index($41, "list", "local 'api'"))));
-        (($45 = ($handlers[3] = rh.jsonHandler((function $get(ctx_3) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $fn2;
-            let $3;
-            let $4;
-            let $5;
-            let $6;
-            let $7;
-            let $8;
-            let $m9;
-            let $f10;
-            let $11;
-            let $m12;
-            let $f13;
-            let $14;
-            let $15;
-            let $16;
-            let $17;
-            let $18;
-            let $k19;
-            let $20;
-            let $21;
-            let $22;
-            let $23;
-            let $24;
-            let $25;
-            let $26;
-            let $27;
-            let $o28;
-            let $n29;
-            let $30;
-            let $a31;
-            let $32;
-            let $33;
-            let $34;
-            let $o35;
-            let $n36;
-            let $37;
-            let $38;
-            let $o39;
-            let $n40;
-            const $json = rh.claim(ctx_3);
-            let n = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx_3) ? ctx_3.queryValue("n") : ($6 = rt.first(($7 = ctx_3, $s.pcs[$d] = $pc + 20, rt.fn((($f10 = $7?.f) !== undefined && (($8 = $f10.query) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.query) !== undefined || (!("query" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f13 = $6?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = $6.metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 19, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 21, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 3);
-            let items = new rt.LuaTable();
-            let items$j = '', items$n = 0;
-            {
-                const $a1 = 1;
-                const $b1 = ($14 = n, ($s.pcs[$d] = $pc + 22, rt.forNumber($14, 'limit')));
-                $loop1: for (let i = $a1; i <= $b1; i++) {
-                    if ($json) {
-                        $15 = "{\"i\":" + rh.num(i) + ",\"half\":" + rh.num((i / 2)) + ",\"neg\":" + rh.num(((-i) * 0)) + ",\"name\":" + rh.str(($16 = ("n"), (typeof $16 === 'string' && typeof i === 'string' ? $16 + i : ($s.pcs[$d] = $pc + 23, rt.concat($16, i, undefined, "local 'i'"))))) + ",\"odd\":" + ((((rt.mod(i, 2)) === 1)) ? 'true' : 'false') + ",\"pair\":[" + rh.num(i) + "," + rh.str(($17 = ("x"), (typeof $17 === 'string' && typeof i === 'string' ? $17 + i : ($s.pcs[$d] = $pc + 23, rt.concat($17, i, undefined, "local 'i'"))))) + "]}";
-                        items$j = items$n++ === 0 ? $15 : items$j + ',' + $15;
-                    }
-                    else {
-                        $18 = items;
-                        $k19 = i;
-                        (($30 = ($20 = i, $21 = (i / 2), $22 = ((-i) * 0), $23 = ($24 = ("n"), (typeof $24 === 'string' && typeof i === 'string' ? $24 + i : ($s.pcs[$d] = $pc + 23, rt.concat($24, i, undefined, "local 'i'")))), $25 = ((rt.mod(i, 2)) === 1), $26 = rt.buildTable(2, [1, i, 2, ($27 = ("x"), (typeof $27 === 'string' && typeof i === 'string' ? $27 + i : ($s.pcs[$d] = $pc + 23, rt.concat($27, i, undefined, "local 'i'"))))], undefined), $o28 = new rt.FieldsObject(), $n29 = 6, $o28.i = $20, $o28.half = $21, $o28.neg = $22, $o28.name = $23, $o28.odd = $25, $o28.pair = $26, rt.LuaTable.record($o28, $n29))) !== undefined && ($a31 = $18?.arr) !== undefined && ($k19 - 1 >>> 0) === $k19 - 1 && $a31[$k19 - 1] !== undefined ? ($a31[$k19 - 1] = $30) : $30 !== undefined && $a31 !== undefined && $k19 === $a31.length + 1 && $18.other === undefined && $18.metatable === undefined ? $a31.push($30) : ($s.pcs[$d] = $pc + 23, rt.setIndex($18, $k19, $30, "local 'items'")));
-                    }
-                }
-            }
-            if ($json) {
-                $32 = items$n;
-                if (items$n !== 0)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($32) + ",\"items\":[" + items$j + "]}"));
-                return rt.leave($s, $d, ($33 = $32, $34 = items, $o35 = new rt.FieldsObject(), $n36 = 2, $o35.count = $33, $o35.items = $34, rt.LuaTable.record($o35, $n36)));
-            }
-            return rt.leave($s, $d, ($37 = items.length(), $38 = items, $o39 = new rt.FieldsObject(), $n40 = 2, $o39.count = $37, $o39.items = $38, rt.LuaTable.record($o39, $n40)));
-        })))) !== undefined && ($f46 = $40?.f) !== undefined && !$40.linked && $f46.get !== undefined ? ($f46.get = $45) : ($s.pcs[$d] = $pc + 18, rt.setIndex($40, "get", $45, "field 'list'")));
-        let touch;
-        touch = function $touch(ctx_4) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $6;
-            let $f7;
-            let $8;
-            let $9;
-            let $10;
-            let $m11;
-            let $f12;
-            let $13;
-            let $f14;
-            $1 = rt.first(($2 = ctx_4, $s.pcs[$d] = $pc + 24, rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.params) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2)));
-            (($6 = "changed") !== undefined && ($f7 = $1?.f) !== undefined && !$1.linked && $f7.id !== undefined ? ($f7.id = $6) : ($s.pcs[$d] = $pc + 25, rt.setIndex($1, "id", $6)));
-            $8 = rt.first(($9 = ctx_4, $s.pcs[$d] = $pc + 26, rt.fn((($f12 = $9?.f) !== undefined && (($10 = $f12.headers) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.headers) !== undefined || (!("headers" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "headers", "local 'ctx'")), "method 'headers'")($9)));
-            (($13 = "set by lua") !== undefined && ($f14 = $8?.f) !== undefined && !$8.linked && $f14["x-a"] !== undefined ? ($f14["x-a"] = $13) : ($s.pcs[$d] = $pc + 27, rt.setIndex($8, "x-a", $13)));
-            return rt.leave($s, $d, rt.NONE);
-        };
-        $47 = ($48 = ($49 = api, (($f52 = $49?.f) !== undefined && (($50 = $f52.touched) !== undefined || ($m51 = $49.metatable) === undefined || ($50 = $m51.view.touched) !== undefined || (!("touched" in $m51.view) && $m51.view[rt.CUT] === undefined)) ? $50 : ($s.pcs[$d] = $pc + 28, rt.index($49, "touched", "local 'api'")))), (($f55 = $48?.f) !== undefined && (($53 = $f55.p_id) !== undefined || ($m54 = $48.metatable) === undefined || ($53 = $m54.view.p_id) !== undefined || (!("p_id" in $m54.view) && $m54.view[rt.CUT] === undefined)) ? $53 : ($s.pcs[$d] = $pc + 28, rt.index($48, "p_id", "field 'touched'"))));
-        (($56 = ($handlers[4] = rh.jsonHandler((function $get(ctx_5) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $6;
-            let $m7;
-            let $f8;
-            let $9;
-            let $10;
-            let $11;
-            let $12;
-            let $13;
-            let $14;
-            let $m15;
-            let $f16;
-            let $17;
-            let $m18;
-            let $f19;
-            let $20;
-            let $21;
-            let $22;
-            let $23;
-            let $24;
-            let $m25;
-            let $f26;
-            let $27;
-            let $m28;
-            let $f29;
-            let $30;
-            let $31;
-            let $32;
-            let $33;
-            let $o34;
-            let $n35;
-            let $36;
-            let $37;
-            let $38;
-            let $39;
-            let $40;
-            let $m41;
-            let $f42;
-            let $43;
-            let $m44;
-            let $f45;
-            let $46;
-            let $47;
-            let $48;
-            let $49;
-            let $m50;
-            let $f51;
-            let $52;
-            let $m53;
-            let $f54;
-            let $o55;
-            let $n56;
-            const $json = rh.claim(ctx_5);
-            let before = (rh.pristineContext(ctx_5) ? ctx_5.param("id") : ($1 = rt.first(($2 = ctx_5, $s.pcs[$d] = $pc + 30, rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.params) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f8 = $1?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = $1.metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 29, rt.index($1, "id")))));
-            ($s.pcs[$d] = $pc + 31, touch(ctx_5));
-            if ($json) {
-                $9 = before;
-                $11 = (rh.pristineContext(ctx_5) ? ctx_5.param("id") : ($12 = rt.first(($13 = ctx_5, $s.pcs[$d] = $pc + 33, rt.fn((($f16 = $13?.f) !== undefined && (($14 = $f16.params) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.params) !== undefined || (!("params" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($13, "params", "local 'ctx'")), "method 'params'")($13))), (($f19 = $12?.f) !== undefined && (($17 = $f19.id) !== undefined || ($m18 = $12.metatable) === undefined || ($17 = $m18.view.id) !== undefined || (!("id" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 32, rt.index($12, "id")))));
-                $21 = (rh.pristineContext(ctx_5) ? ctx_5.header("x-a") : ($22 = rt.first(($23 = ctx_5, $s.pcs[$d] = $pc + 34, rt.fn((($f26 = $23?.f) !== undefined && (($24 = $f26.headers) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.headers) !== undefined || (!("headers" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : rt.index($23, "headers", "local 'ctx'")), "method 'headers'")($23))), (($f29 = $22?.f) !== undefined && (($27 = $f29["x-a"]) !== undefined || ($m28 = $22.metatable) === undefined || ($27 = $m28.view["x-a"]) !== undefined || (!("x-a" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 32, rt.index($22, "x-a")))));
-                if (($10 = rh.scalar($9)) !== undefined && ($20 = rh.scalar($11)) !== undefined && ($30 = rh.scalar($21)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"before\":" + $10 + ",\"after\":" + $20 + ",\"header\":" + $30 + "}"));
-                return rt.leave($s, $d, ($31 = $9, $32 = $11, $33 = $21, $o34 = new rt.FieldsObject(), $n35 = 0, ($31 !== undefined && ($o34.before = $31, $n35++)), ($32 !== undefined && ($o34.after = $32, $n35++)), ($33 !== undefined && ($o34.header = $33, $n35++)), rt.LuaTable.record($o34, $n35)));
-            }
-            return rt.leave($s, $d, ($36 = before, $37 = (rh.pristineContext(ctx_5) ? ctx_5.param("id") : ($38 = rt.first(($39 = ctx_5, $s.pcs[$d] = $pc + 33, rt.fn((($f42 = $39?.f) !== undefined && (($40 = $f42.params) !== undefined || ($m41 = $39.metatable) === undefined || ($40 = $m41.view.params) !== undefined || (!("params" in $m41.view) && $m41.view[rt.CUT] === undefined)) ? $40 : rt.index($39, "params", "local 'ctx'")), "method 'params'")($39))), (($f45 = $38?.f) !== undefined && (($43 = $f45.id) !== undefined || ($m44 = $38.metatable) === undefined || ($43 = $m44.view.id) !== undefined || (!("id" in $m44.view) && $m44.view[rt.CUT] === undefined)) ? $43 : ($s.pcs[$d] = $pc + 32, rt.index($38, "id"))))), $46 = (rh.pristineContext(ctx_5) ? ctx_5.header("x-a") : ($47 = rt.first(($48 = ctx_5, $s.pcs[$d] = $pc + 34, rt.fn((($f51 = $48?.f) !== undefined && (($49 = $f51.headers) !== undefined || ($m50 = $48.metatable) === undefined || ($49 = $m50.view.headers) !== undefined || (!("headers" in $m50.view) && $m50.view[rt.CUT] === undefined)) ? $49 : rt.index($48, "headers", "local 'ctx'")), "method 'headers'")($48))), (($f54 = $47?.f) !== undefined && (($52 = $f54["x-a"]) !== undefined || ($m53 = $47.metatable) === undefined || ($52 = $m53.view["x-a"]) !== undefined || (!("x-a" in $m53.view) && $m53.view[rt.CUT] === undefined)) ? $52 : ($s.pcs[$d] = $pc + 32, rt.index($47, "x-a"))))), $o55 = new rt.FieldsObject(), $n56 = 0, ($36 !== undefined && ($o55.before = $36, $n56++)), ($37 !== undefined && ($o55.after = $37, $n56++)), ($46 !== undefined && ($o55.header = $46, $n56++)), rt.LuaTable.record($o55, $n56)));
-        })))) !== undefined && ($f57 = $47?.f) !== undefined && !$47.linked && $f57.get !== undefined ? ($f57.get = $56) : ($s.pcs[$d] = $pc + 28, rt.setIndex($47, "get", $56, "field 'p_id'")));
-        $58 = ($59 = api, (($f62 = $59?.f) !== undefined && (($60 = $f62.whole) !== undefined || ($m61 = $59.metatable) === undefined || ($60 = $m61.view.whole) !== undefined || (!("whole" in $m61.view) && $m61.view[rt.CUT] === undefined)) ? $60 : ($s.pcs[$d] = $pc + 35, rt.index($59, "whole", "local 'api'"))));
-        (($63 = ($handlers[5] = function $get(ctx_6) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $r4;
-            let $5;
-            let $6;
-            let $m7;
-            let $f8;
-            let $9;
-            let $10;
-            let $m11;
-            let $f12;
-            let $13;
-            let $k14;
-            let $15;
-            let $a16;
-            let $fn17;
-            let $18;
-            let $19;
-            let $20;
-            let $21;
-            let $m22;
-            let $f23;
-            let $24;
-            let $25;
-            let $26;
-            let $27;
-            let $28;
-            let $29;
-            let $m30;
-            let $f31;
-            let $32;
-            let $m33;
-            let $f34;
-            let $o35;
-            let $n36;
-            let names = new rt.LuaTable();
-            {
-                const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.pairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 36, rt.getGlobal($env, "pairs"))), $r4 = ($5 = ctx_6, $s.pcs[$d] = $pc + 37, rt.fn((($f8 = $5?.f) !== undefined && (($6 = $f8.headers) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.headers) !== undefined || (!("headers" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5)), $s.pcs[$d] = $pc + 38, $fn1 = rt.fn($2, "global 'pairs'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4))))], 3);
-                const $iter1 = ($s.pcs[$d] = $pc + 36, rt.callable($it1));
-                let $k1 = $ctl1;
-                $loop1: for (;;) {
-                    $s.pcs[$d] = $pc + 39;
-                    const $r1 = $iter1($st1, $k1);
-                    $k1 = Array.isArray($r1) ? $r1[0] : $r1;
-                    if ($k1 === undefined)
-                        break;
-                    let k = $k1;
-                    if ((rt.first(($9 = k, $s.pcs[$d] = $pc + 40, rt.fn((($f12 = $9?.f) !== undefined && (($10 = $f12.sub) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.sub) !== undefined || (!("sub" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "sub", "local 'k'")), "method 'sub'")($9, 1, 2))) === "x-")) {
-                        $13 = names;
-                        $k14 = (names.length() + 1);
-                        (($15 = k) !== undefined && ($a16 = $13?.arr) !== undefined && ($k14 - 1 >>> 0) === $k14 - 1 && $a16[$k14 - 1] !== undefined ? ($a16[$k14 - 1] = $15) : $15 !== undefined && $a16 !== undefined && $k14 === $a16.length + 1 && $13.other === undefined && $13.metatable === undefined ? $a16.push($15) : ($s.pcs[$d] = $pc + 36, rt.setIndex($13, $k14, $15, "local 'names'")));
-                    }
-                }
-            }
-            ($18 = ($19 = (($20 = $env.f.table) !== undefined ? $20 : ($s.pcs[$d] = $pc + 41, rt.getGlobal($env, "table"))), (($f23 = $19?.f) !== undefined && (($21 = $f23.sort) !== undefined || ($m22 = $19.metatable) === undefined || ($21 = $m22.view.sort) !== undefined || (!("sort" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 41, rt.index($19, "sort", "global 'table'")))), $24 = names, $s.pcs[$d] = $pc + 42, $fn17 = rt.fn($18, "field 'sort'"), $fn17($24));
-            return rt.leave($s, $d, ($25 = names, $26 = (rh.pristineContext(ctx_6) ? ctx_6.header("x-a") : ($27 = rt.first(($28 = ctx_6, $s.pcs[$d] = $pc + 44, rt.fn((($f31 = $28?.f) !== undefined && (($29 = $f31.headers) !== undefined || ($m30 = $28.metatable) === undefined || ($29 = $m30.view.headers) !== undefined || (!("headers" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : rt.index($28, "headers", "local 'ctx'")), "method 'headers'")($28))), (($f34 = $27?.f) !== undefined && (($32 = $f34["x-a"]) !== undefined || ($m33 = $27.metatable) === undefined || ($32 = $m33.view["x-a"]) !== undefined || (!("x-a" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 43, rt.index($27, "x-a"))))), $o35 = new rt.FieldsObject(), $n36 = 1, $o35.names = $25, ($26 !== undefined && ($o35.a = $26, $n36++)), rt.LuaTable.record($o35, $n36)));
-        })) !== undefined && ($f64 = $58?.f) !== undefined && !$58.linked && $f64.get !== undefined ? ($f64.get = $63) : ($s.pcs[$d] = $pc + 35, rt.setIndex($58, "get", $63, "field 'whole'")));
-        $65 = ($66 = api, (($f69 = $66?.f) !== undefined && (($67 = $f69.inner) !== undefined || ($m68 = $66.metatable) === undefined || ($67 = $m68.view.inner) !== undefined || (!("inner" in $m68.view) && $m68.view[rt.CUT] === undefined)) ? $67 : ($s.pcs[$d] = $pc + 45, rt.index($66, "inner", "local 'api'"))));
-        (($70 = ($handlers[6] = rh.jsonHandler((function $get(ctx_7) {
-            const $s = rt.current, $d = $s.depth;
-            let $1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $6;
-            let $7;
-            let $o8;
-            let $n9;
-            let $10;
-            let $11;
-            let $12;
-            let $m13;
-            let $f14;
-            let $o15;
-            let $n16;
-            const $json = rh.claim(ctx_7);
-            if ($json) {
-                $1 = (rh.pristineContext(ctx_7) ? ctx_7.method : ($2 = ctx_7, (($f5 = $2?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 46), rt.index($2, "method", "local 'ctx'")))));
-                if (($6 = rh.scalar($1)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"who\":\"inner\",\"method\":" + $6 + "}"));
-                return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 1, $o8.who = "inner", ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
-            }
-            return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx_7) ? ctx_7.method : ($11 = ctx_7, (($f14 = $11?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 46), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.who = "inner", ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
-        })))) !== undefined && ($f71 = $65?.f) !== undefined && !$65.linked && $f71.get !== undefined ? ($f71.get = $70) : ($s.pcs[$d] = $pc + 45, rt.setIndex($65, "get", $70, "field 'inner'")));
-        $72 = ($73 = api, (($f76 = $73?.f) !== undefined && (($74 = $f76.outer) !== undefined || ($m75 = $73.metatable) === undefined || ($74 = $m75.view.outer) !== undefined || (!("outer" in $m75.view) && $m75.view[rt.CUT] === undefined)) ? $74 : ($s.pcs[$d] = $pc + 47, rt.index($73, "outer", "local 'api'"))));
-        (($77 = ($handlers[7] = rh.jsonHandler((function $get(ctx_8) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $5;
-            let $m6;
-            let $f7;
-            let $8;
-            let $m9;
-            let $f10;
-            let $11;
-            let $12;
-            let $13;
-            let $14;
-            let $m15;
-            let $f16;
-            let $17;
-            let $18;
-            let $19;
-            let $20;
-            let $m21;
-            let $f22;
-            let $23;
-            let $24;
-            let $25;
-            let $o26;
-            let $n27;
-            let $28;
-            let $29;
-            let $30;
-            let $m31;
-            let $f32;
-            let $33;
-            let $34;
-            let $35;
-            let $m36;
-            let $f37;
-            let $o38;
-            let $n39;
-            const $json = rh.claim(ctx_8);
-            let t = rt.first(($2 = ($3 = ($4 = api, (($f7 = $4?.f) !== undefined && (($5 = $f7.inner) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.inner) !== undefined || (!("inner" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 48, rt.index($4, "inner", "upvalue 'api'")))), (($f10 = $3?.f) !== undefined && (($8 = $f10.get) !== undefined || ($m9 = $3.metatable) === undefined || ($8 = $m9.view.get) !== undefined || (!("get" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 48, rt.index($3, "get", "field 'inner'")))), $11 = ctx_8, $s.pcs[$d] = $pc + 49, $fn1 = rt.fn($2, "field 'get'"), $fn1($11)));
-            if ($json) {
-                $12 = ($13 = t, (($f16 = $13?.f) !== undefined && (($14 = $f16.who) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.who) !== undefined || (!("who" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 50, rt.index($13, "who", "local 't'"))));
-                $18 = ($19 = t, (($f22 = $19?.f) !== undefined && (($20 = $f22.method) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.method) !== undefined || (!("method" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 50, rt.index($19, "method", "local 't'"))));
-                if (($17 = rh.scalar($12)) !== undefined && ($23 = rh.scalar($18)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"got\":" + $17 + ",\"method\":" + $23 + "}"));
-                return rt.leave($s, $d, ($24 = $12, $25 = $18, $o26 = new rt.FieldsObject(), $n27 = 0, ($24 !== undefined && ($o26.got = $24, $n27++)), ($25 !== undefined && ($o26.method = $25, $n27++)), rt.LuaTable.record($o26, $n27)));
-            }
-            return rt.leave($s, $d, ($28 = ($29 = t, (($f32 = $29?.f) !== undefined && (($30 = $f32.who) !== undefined || ($m31 = $29.metatable) === undefined || ($30 = $m31.view.who) !== undefined || (!("who" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : ($s.pcs[$d] = $pc + 50, rt.index($29, "who", "local 't'")))), $33 = ($34 = t, (($f37 = $34?.f) !== undefined && (($35 = $f37.method) !== undefined || ($m36 = $34.metatable) === undefined || ($35 = $m36.view.method) !== undefined || (!("method" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : ($s.pcs[$d] = $pc + 50, rt.index($34, "method", "local 't'")))), $o38 = new rt.FieldsObject(), $n39 = 0, ($28 !== undefined && ($o38.got = $28, $n39++)), ($33 !== undefined && ($o38.method = $33, $n39++)), rt.LuaTable.record($o38, $n39)));
-        })))) !== undefined && ($f78 = $72?.f) !== undefined && !$72.linked && $f78.get !== undefined ? ($f78.get = $77) : ($s.pcs[$d] = $pc + 47, rt.setIndex($72, "get", $77, "field 'outer'")));
-        $79 = ($80 = api, (($f83 = $80?.f) !== undefined && (($81 = $f83.built) !== undefined || ($m82 = $80.metatable) === undefined || ($81 = $m82.view.built) !== undefined || (!("built" in $m82.view) && $m82.view[rt.CUT] === undefined)) ? $81 : ($s.pcs[$d] = $pc + 51, rt.index($80, "built", "local 'api'"))));
-        (($84 = ($handlers[8] = rh.jsonHandler(((($body) => rt.withBody((function $get(ctx_9) {
-            const $r = $body(ctx_9);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body(ctx_9) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $6;
-            let $7;
-            let $8;
-            let $9;
-            let $m10;
-            let $f11;
-            let $12;
-            let $m13;
-            let $f14;
-            let $15;
-            let $fn16;
-            let $17;
-            let $18;
-            let $19;
-            let $o20;
-            let $n21;
-            let $fn22;
-            let $23;
-            let $24;
-            let $25;
-            let $m26;
-            let $f27;
-            let $28;
-            let $29;
-            let $30;
-            let $31;
-            let $32;
-            let $m33;
-            let $f34;
-            let $35;
-            let $m36;
-            let $f37;
-            let $o38;
-            let $n39;
-            let $t40;
-            let $r41;
-            const $json = rh.claim(ctx_9);
-            if ($json) {
-                $1 = ($2 = api, (($f5 = $2?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 52, rt.index($2, "json", "upvalue 'api'"))));
-                $6 = (rh.pristineContext(ctx_9) ? ctx_9.queryValue("id") : ($7 = rt.first(($8 = ctx_9, $s.pcs[$d] = $pc + 53, rt.fn((($f11 = $8?.f) !== undefined && (($9 = $f11.query) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.query) !== undefined || (!("query" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "query", "local 'ctx'")), "method 'query'")($8))), (($f14 = $7?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = $7.metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 52, rt.index($7, "id")))));
-                if (rh.isJsonBuilder($1) && ($15 = rh.scalar($6)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"ok\":true,\"id\":" + $15 + "}"));
-                return rt.leave($s, $d, rt.first(($17 = $1, $18 = ($19 = $6, $o20 = new rt.FieldsObject(), $n21 = 1, $o20.ok = true, ($19 !== undefined && ($o20.id = $19, $n21++)), rt.LuaTable.record($o20, $n21)), $s.pcs[$d] = $pc + 54, $fn16 = rt.fn($17, "field 'json'"), $fn16($18))));
-            }
-            return ($23 = ($24 = api, (($f27 = $24?.f) !== undefined && (($25 = $f27.json) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.json) !== undefined || (!("json" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 52, rt.index($24, "json", "upvalue 'api'")))), $28 = ($29 = (rh.pristineContext(ctx_9) ? ctx_9.queryValue("id") : ($30 = rt.first(($31 = ctx_9, $s.pcs[$d] = $pc + 53, rt.fn((($f34 = $31?.f) !== undefined && (($32 = $f34.query) !== undefined || ($m33 = $31.metatable) === undefined || ($32 = $m33.view.query) !== undefined || (!("query" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : rt.index($31, "query", "local 'ctx'")), "method 'query'")($31))), (($f37 = $30?.f) !== undefined && (($35 = $f37.id) !== undefined || ($m36 = $30.metatable) === undefined || ($35 = $m36.view.id) !== undefined || (!("id" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : ($s.pcs[$d] = $pc + 52, rt.index($30, "id"))))), $o38 = new rt.FieldsObject(), $n39 = 1, $o38.ok = true, ($29 !== undefined && ($o38.id = $29, $n39++)), rt.LuaTable.record($o38, $n39)), $s.pcs[$d] = $pc + 55, $fn22 = rt.fn($23, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t40 = $s.tails++, $r41 = $fn22($28), $s.tails = $t40, $r41) : rt.tail($s, $fn22, [$28]));
-        })))))) !== undefined && ($f85 = $79?.f) !== undefined && !$79.linked && $f85.get !== undefined ? ($f85.get = $84) : ($s.pcs[$d] = $pc + 51, rt.setIndex($79, "get", $84, "field 'built'")));
-        let original_json = ($86 = api, (($f89 = $86?.f) !== undefined && (($87 = $f89.json) !== undefined || ($m88 = $86.metatable) === undefined || ($87 = $m88.view.json) !== undefined || (!("json" in $m88.view) && $m88.view[rt.CUT] === undefined)) ? $87 : ($s.pcs[$d] = $pc + 56, rt.index($86, "json", "local 'api'"))));
-        $90 = ($91 = api, (($f94 = $91?.f) !== undefined && (($92 = $f94.swap) !== undefined || ($m93 = $91.metatable) === undefined || ($92 = $m93.view.swap) !== undefined || (!("swap" in $m93.view) && $m93.view[rt.CUT] === undefined)) ? $92 : ($s.pcs[$d] = $pc + 57, rt.index($91, "swap", "local 'api'"))));
-        (($95 = ($handlers[9] = function $get(ctx_10) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $6;
-            let $m7;
-            let $f8;
-            let $9;
-            let $f10;
-            let $11;
-            let $f12;
-            if (((rh.pristineContext(ctx_10) ? ctx_10.queryValue("on") : ($1 = rt.first(($2 = ctx_10, $s.pcs[$d] = $pc + 59, rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.query) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.query) !== undefined || (!("query" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2))), (($f8 = $1?.f) !== undefined && (($6 = $f8.on) !== undefined || ($m7 = $1.metatable) === undefined || ($6 = $m7.view.on) !== undefined || (!("on" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 58, rt.index($1, "on"))))) === "1")) {
-                (($9 = (($body) => rt.withBody((function $anonymous(t_1) {
-                    const $r = $body(t_1);
-                    return $r === rt.TAIL ? rt.runTail() : $r;
-                }), $body))((function $anonymous$body(t_1) {
-                    const $s = rt.current, $d = $s.depth;
-                    if ($d >= $s.limit)
-                        $s.deepen();
-                    $s.depth = $d + 1;
-                    let $1;
-                    let $f2;
-                    let $fn3;
-                    let $4;
-                    let $5;
-                    let $t6;
-                    let $r7;
-                    (($1 = true) !== undefined && ($f2 = t_1?.f) !== undefined && !t_1.linked && $f2.wrapped !== undefined ? ($f2.wrapped = $1) : ($s.pcs[$d] = $pc + 60, rt.setIndex(t_1, "wrapped", $1, "local 't'")));
-                    return ($4 = original_json, $5 = t_1, $s.pcs[$d] = $pc + 61, $fn3 = rt.fn($4, "upvalue 'original_json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t6 = $s.tails++, $r7 = $fn3($5), $s.tails = $t6, $r7) : rt.tail($s, $fn3, [$5]));
-                }))) !== undefined && ($f10 = api?.f) !== undefined && !api.linked && $f10.json !== undefined ? ($f10.json = $9) : ($s.pcs[$d] = $pc + 62, rt.setIndex(api, "json", $9, "upvalue 'api'")));
-            }
-            else {
-                (($11 = original_json) !== undefined && ($f12 = api?.f) !== undefined && !api.linked && $f12.json !== undefined ? ($f12.json = $11) : ($s.pcs[$d] = $pc + 63, rt.setIndex(api, "json", $11, "upvalue 'api'")));
-            }
-            return rt.leave($s, $d, "swapped");
-        })) !== undefined && ($f96 = $90?.f) !== undefined && !$90.linked && $f96.get !== undefined ? ($f96.get = $95) : ($s.pcs[$d] = $pc + 57, rt.setIndex($90, "get", $95, "field 'swap'")));
-        $97 = ($98 = ($99 = api, (($f102 = $99?.f) !== undefined && (($100 = $f102.caught) !== undefined || ($m101 = $99.metatable) === undefined || ($100 = $m101.view.caught) !== undefined || (!("caught" in $m101.view) && $m101.view[rt.CUT] === undefined)) ? $100 : ($s.pcs[$d] = $pc + 64, rt.index($99, "caught", "local 'api'")))), (($f105 = $98?.f) !== undefined && (($103 = $f105.p_id) !== undefined || ($m104 = $98.metatable) === undefined || ($103 = $m104.view.p_id) !== undefined || (!("p_id" in $m104.view) && $m104.view[rt.CUT] === undefined)) ? $103 : ($s.pcs[$d] = $pc + 64, rt.index($98, "p_id", "field 'caught'"))));
-        (($106 = ($handlers[10] = rh.jsonHandler((function $get(ctx_11) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $l1;
-            let $2;
-            let $3;
-            let $4;
-            let $5;
-            let $6;
-            let $7;
-            let $8;
-            let $o9;
-            let $n10;
-            let $11;
-            let $12;
-            let $o13;
-            let $n14;
-            const $json = rh.claim(ctx_11);
-            $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 68, rt.fn((($2 = $env.f.pcall) !== undefined ? $2 : ($s.pcs[$d] = $pc + 67, rt.getGlobal($env, "pcall"))), "global 'pcall'")(function $anonymous() {
-                    const $s = rt.current, $d = $s.depth;
-                    if ($d >= $s.limit)
-                        $s.deepen();
-                    $s.depth = $d + 1;
-                    let $1;
-                    let $2;
-                    let $3;
-                    let $m4;
-                    let $f5;
-                    let $6;
-                    let $m7;
-                    let $f8;
-                    return rt.leave($s, $d, (rh.pristineContext(ctx_11) ? ctx_11.param("id") : ($1 = rt.first(($2 = ctx_11, $s.pcs[$d] = $pc + 66, rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.params) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "upvalue 'ctx'")), "method 'params'")($2))), (($f8 = $1?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = $1.metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 65, rt.index($1, "id"))))));
-                })))], 2);
-            let ok = $l1[0];
-            let err = $l1[1];
-            if ($json) {
-                $3 = ok;
-                $5 = err;
-                if (($4 = rh.scalar($3)) !== undefined && ($6 = rh.scalar($5)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"ok\":" + $4 + ",\"err\":" + $6 + "}"));
-                return rt.leave($s, $d, ($7 = $3, $8 = $5, $o9 = new rt.FieldsObject(), $n10 = 0, ($7 !== undefined && ($o9.ok = $7, $n10++)), ($8 !== undefined && ($o9.err = $8, $n10++)), rt.LuaTable.record($o9, $n10)));
-            }
-            return rt.leave($s, $d, ($11 = ok, $12 = err, $o13 = new rt.FieldsObject(), $n14 = 0, ($11 !== undefined && ($o13.ok = $11, $n14++)), ($12 !== undefined && ($o13.err = $12, $n14++)), rt.LuaTable.record($o13, $n14)));
-        })))) !== undefined && ($f107 = $97?.f) !== undefined && !$97.linked && $f107.get !== undefined ? ($f107.get = $106) : ($s.pcs[$d] = $pc + 64, rt.setIndex($97, "get", $106, "field 'p_id'")));
-        return rt.leave($s, $d, api);
+function load($env) {
+  return function $main(...$va) {
+    const $s = rt.current, $d = $s.depth;
+    if ($d >= $s.limit) $s.deepen();
+    $s.depth = $d + 1;
+    let $fn1;
+    let $2;
+    let $3;
+    let $4;
+    let $5;
+    let $m6;
+    let $f7;
+    let $8;
+    let $o9;
+    let $n10;
+    let $11;
+    let $m12;
+    let $f13;
+    let $14;
+    let $m15;
+    let $f16;
+    let $17;
+    let $f18;
+    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+    $8 = ($5 = ($4 = ($3 = api, ($f7 = $3?.f) !== void 0 && (($2 = $f7.items) !== void 0 || ($m6 = $3.metatable) === void 0 || ($2 = $m6.view.items) !== void 0 || !("items" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 2, rt.index($3, "items", "local 'api'"))), ($f13 = $4?.f) !== void 0 && (($11 = $f13.p_id) !== void 0 || ($m12 = $4.metatable) === void 0 || ($11 = $m12.view.p_id) !== void 0 || !("p_id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : ($s.pcs[$d] = $pc + 2, rt.index($4, "p_id", "field 'items'"))), ($f16 = $5?.f) !== void 0 && (($14 = $f16.p_sub) !== void 0 || ($m15 = $5.metatable) === void 0 || ($14 = $m15.view.p_sub) !== void 0 || !("p_sub" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s.pcs[$d] = $pc + 2, rt.index($5, "p_sub", "field 'p_id'")));
+    ($17 = $handlers[0] = rh.jsonHandler((function $get(ctx) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $10;
+      let $112;
+      let $12;
+      let $13;
+      let $142;
+      let $m152;
+      let $f162;
+      let $172;
+      let $m18;
+      let $f19;
+      let $20;
+      let $21;
+      let $222;
+      let $23;
+      let $24;
+      let $m25;
+      let $f26;
+      let $27;
+      let $m28;
+      let $f29;
+      let $30;
+      let $31;
+      let $322;
+      let $33;
+      let $34;
+      let $m35;
+      let $f36;
+      let $37;
+      let $m38;
+      let $f39;
+      let $40;
+      let $41;
+      let $422;
+      let $43;
+      let $44;
+      let $m45;
+      let $f46;
+      let $47;
+      let $m48;
+      let $f49;
+      let $50;
+      let $51;
+      let $52;
+      let $53;
+      let $m54;
+      let $f55;
+      let $56;
+      let $57;
+      let $58;
+      let $59;
+      let $m60;
+      let $f61;
+      let $62;
+      let $63;
+      let $64;
+      let $65;
+      let $66;
+      let $67;
+      let $68;
+      let $69;
+      let $o70;
+      let $n71;
+      let $72;
+      let $73;
+      let $74;
+      let $75;
+      let $m76;
+      let $f77;
+      let $78;
+      let $m79;
+      let $f80;
+      let $81;
+      let $82;
+      let $83;
+      let $84;
+      let $m85;
+      let $f86;
+      let $87;
+      let $m88;
+      let $f89;
+      let $90;
+      let $91;
+      let $92;
+      let $93;
+      let $m94;
+      let $f95;
+      let $96;
+      let $m97;
+      let $f98;
+      let $99;
+      let $100;
+      let $101;
+      let $102;
+      let $m103;
+      let $f104;
+      let $105;
+      let $m106;
+      let $f107;
+      let $108;
+      let $109;
+      let $110;
+      let $111;
+      let $m112;
+      let $f113;
+      let $114;
+      let $m115;
+      let $f116;
+      let $117;
+      let $118;
+      let $119;
+      let $m120;
+      let $f121;
+      let $122;
+      let $123;
+      let $124;
+      let $m125;
+      let $f126;
+      let $o127;
+      let $n128;
+      const $json = rh.claim(ctx);
+      if ($json) {
+        $1 = rh.pristineContext(ctx) ? ctx.param("id") : ($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f6 = $32?.f) !== void 0 && (($42 = $f6.params) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.params) !== void 0 || !("params" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32))), ($f9 = $22?.f) !== void 0 && (($7 = $f9.id) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.id) !== void 0 || !("id" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 3, rt.index($22, "id")));
+        $112 = rh.pristineContext(ctx) ? ctx.param("sub") : ($12 = rt.first(($13 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f162 = $13?.f) !== void 0 && (($142 = $f162.params) !== void 0 || ($m152 = $13.metatable) === void 0 || ($142 = $m152.view.params) !== void 0 || !("params" in $m152.view) && $m152.view[rt.CUT] === void 0) ? $142 : rt.index($13, "params", "local 'ctx'"), "method 'params'")($13))), ($f19 = $12?.f) !== void 0 && (($172 = $f19.sub) !== void 0 || ($m18 = $12.metatable) === void 0 || ($172 = $m18.view.sub) !== void 0 || !("sub" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $172 : ($s2.pcs[$d2] = $pc + 3, rt.index($12, "sub")));
+        $21 = rh.pristineContext(ctx) ? ctx.header("X-Multi") : ($222 = rt.first(($23 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f26 = $23?.f) !== void 0 && (($24 = $f26.headers) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.headers) !== void 0 || !("headers" in $m25.view) && $m25.view[rt.CUT] === void 0) ? $24 : rt.index($23, "headers", "local 'ctx'"), "method 'headers'")($23))), ($f29 = $222?.f) !== void 0 && (($27 = $f29["X-Multi"]) !== void 0 || ($m28 = $222.metatable) === void 0 || ($27 = $m28.view["X-Multi"]) !== void 0 || !("X-Multi" in $m28.view) && $m28.view[rt.CUT] === void 0) ? $27 : ($s2.pcs[$d2] = $pc + 3, rt.index($222, "X-Multi")));
+        $31 = rh.pristineContext(ctx) ? ctx.header("x-multi") : ($322 = rt.first(($33 = ctx, $s2.pcs[$d2] = $pc + 7, rt.fn(($f36 = $33?.f) !== void 0 && (($34 = $f36.headers) !== void 0 || ($m35 = $33.metatable) === void 0 || ($34 = $m35.view.headers) !== void 0 || !("headers" in $m35.view) && $m35.view[rt.CUT] === void 0) ? $34 : rt.index($33, "headers", "local 'ctx'"), "method 'headers'")($33))), ($f39 = $322?.f) !== void 0 && (($37 = $f39["x-multi"]) !== void 0 || ($m38 = $322.metatable) === void 0 || ($37 = $m38.view["x-multi"]) !== void 0 || !("x-multi" in $m38.view) && $m38.view[rt.CUT] === void 0) ? $37 : ($s2.pcs[$d2] = $pc + 6, rt.index($322, "x-multi")));
+        $41 = rh.pristineContext(ctx) ? ctx.queryValue("page") : ($422 = rt.first(($43 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f46 = $43?.f) !== void 0 && (($44 = $f46.query) !== void 0 || ($m45 = $43.metatable) === void 0 || ($44 = $m45.view.query) !== void 0 || !("query" in $m45.view) && $m45.view[rt.CUT] === void 0) ? $44 : rt.index($43, "query", "local 'ctx'"), "method 'query'")($43))), ($f49 = $422?.f) !== void 0 && (($47 = $f49.page) !== void 0 || ($m48 = $422.metatable) === void 0 || ($47 = $m48.view.page) !== void 0 || !("page" in $m48.view) && $m48.view[rt.CUT] === void 0) ? $47 : ($s2.pcs[$d2] = $pc + 6, rt.index($422, "page")));
+        $51 = rh.pristineContext(ctx) ? ctx.method : ($52 = ctx, ($f55 = $52?.f) !== void 0 && (($53 = $f55.method) !== void 0 || ($m54 = $52.metatable) === void 0 || ($53 = $m54.view.method) !== void 0 || !("method" in $m54.view) && $m54.view[rt.CUT] === void 0) ? $53 : ($s2.pcs[$d2] = $pc + 6, rt.index($52, "method", "local 'ctx'")));
+        $57 = rh.pristineContext(ctx) ? ctx.path() : ($58 = ctx, ($f61 = $58?.f) !== void 0 && (($59 = $f61.path) !== void 0 || ($m60 = $58.metatable) === void 0 || ($59 = $m60.view.path) !== void 0 || !("path" in $m60.view) && $m60.view[rt.CUT] === void 0) ? $59 : ($s2.pcs[$d2] = $pc + 6, rt.index($58, "path", "local 'ctx'")));
+        if (($10 = rh.scalar($1)) !== void 0 && ($20 = rh.scalar($112)) !== void 0 && ($30 = rh.scalar($21)) !== void 0 && ($40 = rh.scalar($31)) !== void 0 && ($50 = rh.scalar($41)) !== void 0 && ($56 = rh.scalar($51)) !== void 0 && ($62 = rh.scalar($57)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"id":' + $10 + ',"sub":' + $20 + ',"upper":' + $30 + ',"multi":' + $40 + ',"page":' + $50 + ',"method":' + $56 + ',"path":' + $62 + "}"));
+        return rt.leave($s2, $d2, ($63 = $1, $64 = $112, $65 = $21, $66 = $31, $67 = $41, $68 = $51, $69 = $57, $o70 = new rt.FieldsObject(), $n71 = 0, $63 !== void 0 && ($o70.id = $63, $n71++), $64 !== void 0 && ($o70.sub = $64, $n71++), $65 !== void 0 && ($o70.upper = $65, $n71++), $66 !== void 0 && ($o70.multi = $66, $n71++), $67 !== void 0 && ($o70.page = $67, $n71++), $68 !== void 0 && ($o70.method = $68, $n71++), $69 !== void 0 && ($o70.path = $69, $n71++), rt.LuaTable.record($o70, $n71)));
+      }
+      return rt.leave($s2, $d2, ($72 = rh.pristineContext(ctx) ? ctx.param("id") : ($73 = rt.first(($74 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f77 = $74?.f) !== void 0 && (($75 = $f77.params) !== void 0 || ($m76 = $74.metatable) === void 0 || ($75 = $m76.view.params) !== void 0 || !("params" in $m76.view) && $m76.view[rt.CUT] === void 0) ? $75 : rt.index($74, "params", "local 'ctx'"), "method 'params'")($74))), ($f80 = $73?.f) !== void 0 && (($78 = $f80.id) !== void 0 || ($m79 = $73.metatable) === void 0 || ($78 = $m79.view.id) !== void 0 || !("id" in $m79.view) && $m79.view[rt.CUT] === void 0) ? $78 : ($s2.pcs[$d2] = $pc + 3, rt.index($73, "id"))), $81 = rh.pristineContext(ctx) ? ctx.param("sub") : ($82 = rt.first(($83 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f86 = $83?.f) !== void 0 && (($84 = $f86.params) !== void 0 || ($m85 = $83.metatable) === void 0 || ($84 = $m85.view.params) !== void 0 || !("params" in $m85.view) && $m85.view[rt.CUT] === void 0) ? $84 : rt.index($83, "params", "local 'ctx'"), "method 'params'")($83))), ($f89 = $82?.f) !== void 0 && (($87 = $f89.sub) !== void 0 || ($m88 = $82.metatable) === void 0 || ($87 = $m88.view.sub) !== void 0 || !("sub" in $m88.view) && $m88.view[rt.CUT] === void 0) ? $87 : ($s2.pcs[$d2] = $pc + 3, rt.index($82, "sub"))), $90 = rh.pristineContext(ctx) ? ctx.header("X-Multi") : ($91 = rt.first(($92 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f95 = $92?.f) !== void 0 && (($93 = $f95.headers) !== void 0 || ($m94 = $92.metatable) === void 0 || ($93 = $m94.view.headers) !== void 0 || !("headers" in $m94.view) && $m94.view[rt.CUT] === void 0) ? $93 : rt.index($92, "headers", "local 'ctx'"), "method 'headers'")($92))), ($f98 = $91?.f) !== void 0 && (($96 = $f98["X-Multi"]) !== void 0 || ($m97 = $91.metatable) === void 0 || ($96 = $m97.view["X-Multi"]) !== void 0 || !("X-Multi" in $m97.view) && $m97.view[rt.CUT] === void 0) ? $96 : ($s2.pcs[$d2] = $pc + 3, rt.index($91, "X-Multi"))), $99 = rh.pristineContext(ctx) ? ctx.header("x-multi") : ($100 = rt.first(($101 = ctx, $s2.pcs[$d2] = $pc + 7, rt.fn(($f104 = $101?.f) !== void 0 && (($102 = $f104.headers) !== void 0 || ($m103 = $101.metatable) === void 0 || ($102 = $m103.view.headers) !== void 0 || !("headers" in $m103.view) && $m103.view[rt.CUT] === void 0) ? $102 : rt.index($101, "headers", "local 'ctx'"), "method 'headers'")($101))), ($f107 = $100?.f) !== void 0 && (($105 = $f107["x-multi"]) !== void 0 || ($m106 = $100.metatable) === void 0 || ($105 = $m106.view["x-multi"]) !== void 0 || !("x-multi" in $m106.view) && $m106.view[rt.CUT] === void 0) ? $105 : ($s2.pcs[$d2] = $pc + 6, rt.index($100, "x-multi"))), $108 = rh.pristineContext(ctx) ? ctx.queryValue("page") : ($109 = rt.first(($110 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f113 = $110?.f) !== void 0 && (($111 = $f113.query) !== void 0 || ($m112 = $110.metatable) === void 0 || ($111 = $m112.view.query) !== void 0 || !("query" in $m112.view) && $m112.view[rt.CUT] === void 0) ? $111 : rt.index($110, "query", "local 'ctx'"), "method 'query'")($110))), ($f116 = $109?.f) !== void 0 && (($114 = $f116.page) !== void 0 || ($m115 = $109.metatable) === void 0 || ($114 = $m115.view.page) !== void 0 || !("page" in $m115.view) && $m115.view[rt.CUT] === void 0) ? $114 : ($s2.pcs[$d2] = $pc + 6, rt.index($109, "page"))), $117 = rh.pristineContext(ctx) ? ctx.method : ($118 = ctx, ($f121 = $118?.f) !== void 0 && (($119 = $f121.method) !== void 0 || ($m120 = $118.metatable) === void 0 || ($119 = $m120.view.method) !== void 0 || !("method" in $m120.view) && $m120.view[rt.CUT] === void 0) ? $119 : ($s2.pcs[$d2] = $pc + 6, rt.index($118, "method", "local 'ctx'"))), $122 = rh.pristineContext(ctx) ? ctx.path() : ($123 = ctx, ($f126 = $123?.f) !== void 0 && (($124 = $f126.path) !== void 0 || ($m125 = $123.metatable) === void 0 || ($124 = $m125.view.path) !== void 0 || !("path" in $m125.view) && $m125.view[rt.CUT] === void 0) ? $124 : ($s2.pcs[$d2] = $pc + 6, rt.index($123, "path", "local 'ctx'"))), $o127 = new rt.FieldsObject(), $n128 = 0, $72 !== void 0 && ($o127.id = $72, $n128++), $81 !== void 0 && ($o127.sub = $81, $n128++), $90 !== void 0 && ($o127.upper = $90, $n128++), $99 !== void 0 && ($o127.multi = $99, $n128++), $108 !== void 0 && ($o127.page = $108, $n128++), $117 !== void 0 && ($o127.method = $117, $n128++), $122 !== void 0 && ($o127.path = $122, $n128++), rt.LuaTable.record($o127, $n128)));
+    }))) !== void 0 && ($f18 = $8?.f) !== void 0 && !$8.linked && $f18.get !== void 0 ? $f18.get = $17 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $17, "field 'p_sub'"));
+    $17 = ($14 = api, ($f18 = $14?.f) !== void 0 && (($11 = $f18.scalars) !== void 0 || ($m15 = $14.metatable) === void 0 || ($11 = $m15.view.scalars) !== void 0 || !("scalars" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $11 : ($s.pcs[$d] = $pc + 9, rt.index($14, "scalars", "local 'api'")));
+    ($2 = $handlers[1] = rh.jsonHandler((function $get(ctx_1) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $m3;
+      let $f4;
+      let $fn5;
+      let $6;
+      let $7;
+      let $82;
+      let $9;
+      let $10;
+      let $112;
+      let $12;
+      let $13;
+      let $142;
+      let $15;
+      let $16;
+      let $172;
+      let $18;
+      let $m19;
+      let $f20;
+      let $21;
+      let $222;
+      let $23;
+      let $m24;
+      let $f25;
+      let $26;
+      let $27;
+      let $28;
+      let $29;
+      let $m30;
+      let $f31;
+      let $32;
+      let $33;
+      let $34;
+      let $35;
+      let $36;
+      let $37;
+      let $38;
+      let $39;
+      let $40;
+      let $41;
+      let $42;
+      let $o43;
+      let $n44;
+      let $o45;
+      let $n46;
+      let $47;
+      let $48;
+      let $49;
+      let $m50;
+      let $f51;
+      let $52;
+      let $53;
+      let $54;
+      let $55;
+      let $56;
+      let $57;
+      let $58;
+      let $59;
+      let $m60;
+      let $f61;
+      let $62;
+      let $63;
+      let $64;
+      let $65;
+      let $m66;
+      let $f67;
+      let $68;
+      let $69;
+      let $70;
+      let $m71;
+      let $f72;
+      let $o73;
+      let $n74;
+      let $o75;
+      let $n76;
+      const $json = rh.claim(ctx_1);
+      let q = rt.first(($1 = ctx_1, $s2.pcs[$d2] = $pc + 10, rt.fn(($f4 = $1?.f) !== void 0 && (($22 = $f4.query) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.query) !== void 0 || !("query" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1)));
+      let x = rt.first(($22 = ($1 = $env.f.tonumber) !== void 0 ? $1 : ($s2.pcs[$d2] = $pc + 11, rt.getGlobal($env, "tonumber")), $6 = ($7 = q, ($f4 = $7?.f) !== void 0 && (($82 = $f4.x) !== void 0 || ($m3 = $7.metatable) === void 0 || ($82 = $m3.view.x) !== void 0 || !("x" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 11, rt.index($7, "x", "local 'q'"))), $s2.pcs[$d2] = $pc + 12, $fn5 = rt.fn($22, "global 'tonumber'"), $fn5($6)));
+      if ($json) {
+        $9 = ($82 = q, ($f4 = $82?.f) !== void 0 && (($7 = $f4.s) !== void 0 || ($m3 = $82.metatable) === void 0 || ($7 = $m3.view.s) !== void 0 || !("s" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 13, rt.index($82, "s", "local 'q'")));
+        $112 = x;
+        $13 = rt.t($6 = x) ? typeof x === "number" ? x / 0 : ($s2.pcs[$d2] = $pc + 13, rt.div(x, 0, "local 'x'")) : $6;
+        $15 = rt.t($1 = x) ? typeof x === "number" ? -x : ($s2.pcs[$d2] = $pc + 13, rt.unm(x, "local 'x'")) : $1;
+        $172 = ($22 = q, ($f20 = $22?.f) !== void 0 && (($18 = $f20.b) !== void 0 || ($m19 = $22.metatable) === void 0 || ($18 = $m19.view.b) !== void 0 || !("b" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $18 : ($s2.pcs[$d2] = $pc + 13, rt.index($22, "b", "local 'q'"))) === "1";
+        $21 = ($222 = q, ($f25 = $222?.f) !== void 0 && (($23 = $f25.t) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.t) !== void 0 || !("t" in $m24.view) && $m24.view[rt.CUT] === void 0) ? $23 : ($s2.pcs[$d2] = $pc + 13, rt.index($222, "t", "local 'q'")));
+        $27 = ($28 = q, ($f31 = $28?.f) !== void 0 && (($29 = $f31.s) !== void 0 || ($m30 = $28.metatable) === void 0 || ($29 = $m30.view.s) !== void 0 || !("s" in $m30.view) && $m30.view[rt.CUT] === void 0) ? $29 : ($s2.pcs[$d2] = $pc + 13, rt.index($28, "s", "local 'q'")));
+        $33 = x;
+        if (($10 = rh.scalar($9)) !== void 0 && ($12 = rh.scalar($112)) !== void 0 && ($142 = rh.scalar($13)) !== void 0 && ($16 = rh.scalar($15)) !== void 0 && ($26 = rh.scalar($21)) !== void 0 && ($32 = rh.scalar($27)) !== void 0 && ($34 = rh.scalar($33)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"s":' + $10 + ',"x":' + $12 + ',"inf":' + $142 + ',"neg":' + $16 + ',"b":' + ($172 ? "true" : "false") + ',"nested":{"t":' + $26 + ',"list":[' + $32 + "," + $34 + "]}}"));
+        return rt.leave($s2, $d2, ($35 = $9, $36 = $112, $37 = $13, $38 = $15, $39 = $172, $40 = ($41 = $21, $42 = new rt.LuaTable([$27, $33]), $o43 = new rt.FieldsObject(), $n44 = 1, $41 !== void 0 && ($o43.t = $41, $n44++), $o43.list = $42, rt.LuaTable.record($o43, $n44)), $o45 = new rt.FieldsObject(), $n46 = 2, $35 !== void 0 && ($o45.s = $35, $n46++), $36 !== void 0 && ($o45.x = $36, $n46++), $37 !== void 0 && ($o45.inf = $37, $n46++), $38 !== void 0 && ($o45.neg = $38, $n46++), $o45.b = $39, $o45.nested = $40, rt.LuaTable.record($o45, $n46)));
+      }
+      return rt.leave($s2, $d2, ($47 = ($48 = q, ($f51 = $48?.f) !== void 0 && (($49 = $f51.s) !== void 0 || ($m50 = $48.metatable) === void 0 || ($49 = $m50.view.s) !== void 0 || !("s" in $m50.view) && $m50.view[rt.CUT] === void 0) ? $49 : ($s2.pcs[$d2] = $pc + 13, rt.index($48, "s", "local 'q'"))), $52 = x, $53 = rt.t($54 = x) ? typeof x === "number" ? x / 0 : ($s2.pcs[$d2] = $pc + 13, rt.div(x, 0, "local 'x'")) : $54, $55 = rt.t($56 = x) ? typeof x === "number" ? -x : ($s2.pcs[$d2] = $pc + 13, rt.unm(x, "local 'x'")) : $56, $57 = ($58 = q, ($f61 = $58?.f) !== void 0 && (($59 = $f61.b) !== void 0 || ($m60 = $58.metatable) === void 0 || ($59 = $m60.view.b) !== void 0 || !("b" in $m60.view) && $m60.view[rt.CUT] === void 0) ? $59 : ($s2.pcs[$d2] = $pc + 13, rt.index($58, "b", "local 'q'"))) === "1", $62 = ($63 = ($64 = q, ($f67 = $64?.f) !== void 0 && (($65 = $f67.t) !== void 0 || ($m66 = $64.metatable) === void 0 || ($65 = $m66.view.t) !== void 0 || !("t" in $m66.view) && $m66.view[rt.CUT] === void 0) ? $65 : ($s2.pcs[$d2] = $pc + 13, rt.index($64, "t", "local 'q'"))), $68 = new rt.LuaTable([($69 = q, ($f72 = $69?.f) !== void 0 && (($70 = $f72.s) !== void 0 || ($m71 = $69.metatable) === void 0 || ($70 = $m71.view.s) !== void 0 || !("s" in $m71.view) && $m71.view[rt.CUT] === void 0) ? $70 : ($s2.pcs[$d2] = $pc + 13, rt.index($69, "s", "local 'q'"))), x]), $o73 = new rt.FieldsObject(), $n74 = 1, $63 !== void 0 && ($o73.t = $63, $n74++), $o73.list = $68, rt.LuaTable.record($o73, $n74)), $o75 = new rt.FieldsObject(), $n76 = 2, $47 !== void 0 && ($o75.s = $47, $n76++), $52 !== void 0 && ($o75.x = $52, $n76++), $53 !== void 0 && ($o75.inf = $53, $n76++), $55 !== void 0 && ($o75.neg = $55, $n76++), $o75.b = $57, $o75.nested = $62, rt.LuaTable.record($o75, $n76)));
+    }))) !== void 0 && ($f16 = $17?.f) !== void 0 && !$17.linked && $f16.get !== void 0 ? $f16.get = $2 : ($s.pcs[$d] = $pc + 9, rt.setIndex($17, "get", $2, "field 'scalars'"));
+    $2 = ($11 = api, ($f16 = $11?.f) !== void 0 && (($14 = $f16.bytes) !== void 0 || ($m15 = $11.metatable) === void 0 || ($14 = $m15.view.bytes) !== void 0 || !("bytes" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s.pcs[$d] = $pc + 14, rt.index($11, "bytes", "local 'api'")));
+    ($17 = $handlers[2] = rh.jsonHandler((function $get(ctx_2) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $10;
+      let $112;
+      let $12;
+      let $13;
+      let $142;
+      let $15;
+      let $o16;
+      let $n17;
+      let $18;
+      let $19;
+      let $20;
+      let $21;
+      let $222;
+      let $o23;
+      let $n24;
+      const $json = rh.claim(ctx_2);
+      let s = rt.t($1 = rh.pristineContext(ctx_2) ? ctx_2.queryValue("s") : ($22 = rt.first(($32 = ctx_2, $s2.pcs[$d2] = $pc + 16, rt.fn(($f6 = $32?.f) !== void 0 && (($42 = $f6.query) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.query) !== void 0 || !("query" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32))), ($f9 = $22?.f) !== void 0 && (($7 = $f9.s) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.s) !== void 0 || !("s" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 15, rt.index($22, "s")))) ? $1 : "";
+      if ($json) {
+        $10 = s;
+        $12 = ($7 = 'q"b\\s/\n\r	\0', typeof $7 === "string" && typeof s === "string" ? $7 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($7, s, void 0, "local 's'")));
+        $142 = ($42 = "\xC8\xFF", typeof $42 === "string" && typeof s === "string" ? $42 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($42, s, void 0, "local 's'")));
+        if (($112 = rh.scalar($10)) !== void 0 && ($13 = rh.scalar($12)) !== void 0 && ($15 = rh.scalar($142)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"utf":"\xC3\xA9\xE2\x82\xAC","raw":' + $112 + ',"esc":' + $13 + ',"hi":' + $15 + "}"));
+        return rt.leave($s2, $d2, ($32 = $10, $22 = $12, $1 = $142, $o16 = new rt.FieldsObject(), $n17 = 2, $o16.utf = "\xC3\xA9\xE2\x82\xAC", $o16.raw = $32, $22 !== void 0 && ($o16.esc = $22, $n17++), $1 !== void 0 && ($o16.hi = $1, $n17++), rt.LuaTable.record($o16, $n17)));
+      }
+      return rt.leave($s2, $d2, ($18 = s, $19 = ($20 = 'q"b\\s/\n\r	\0', typeof $20 === "string" && typeof s === "string" ? $20 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($20, s, void 0, "local 's'"))), $21 = ($222 = "\xC8\xFF", typeof $222 === "string" && typeof s === "string" ? $222 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($222, s, void 0, "local 's'"))), $o23 = new rt.FieldsObject(), $n24 = 2, $o23.utf = "\xC3\xA9\xE2\x82\xAC", $o23.raw = $18, $19 !== void 0 && ($o23.esc = $19, $n24++), $21 !== void 0 && ($o23.hi = $21, $n24++), rt.LuaTable.record($o23, $n24)));
+    }))) !== void 0 && ($f18 = $2?.f) !== void 0 && !$2.linked && $f18.get !== void 0 ? $f18.get = $17 : ($s.pcs[$d] = $pc + 14, rt.setIndex($2, "get", $17, "field 'bytes'"));
+    $17 = ($14 = api, ($f18 = $14?.f) !== void 0 && (($11 = $f18.list) !== void 0 || ($m15 = $14.metatable) === void 0 || ($11 = $m15.view.list) !== void 0 || !("list" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $11 : ($s.pcs[$d] = $pc + 18, rt.index($14, "list", "local 'api'")));
+    ($2 = $handlers[3] = rh.jsonHandler((function $get(ctx_3) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $fn2;
+      let $32;
+      let $42;
+      let $52;
+      let $6;
+      let $7;
+      let $82;
+      let $m9;
+      let $f10;
+      let $112;
+      let $m122;
+      let $f132;
+      let $142;
+      let $k15;
+      let $o16;
+      let $n17;
+      let $18;
+      let $a19;
+      let $20;
+      let $o21;
+      let $n22;
+      const $json = rh.claim(ctx_3);
+      let n = rt.t($1 = rt.first(($32 = ($42 = $env.f.tonumber) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "tonumber")), $52 = rh.pristineContext(ctx_3) ? ctx_3.queryValue("n") : ($6 = rt.first(($7 = ctx_3, $s2.pcs[$d2] = $pc + 20, rt.fn(($f10 = $7?.f) !== void 0 && (($82 = $f10.query) !== void 0 || ($m9 = $7.metatable) === void 0 || ($82 = $m9.view.query) !== void 0 || !("query" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : rt.index($7, "query", "local 'ctx'"), "method 'query'")($7))), ($f132 = $6?.f) !== void 0 && (($112 = $f132.n) !== void 0 || ($m122 = $6.metatable) === void 0 || ($112 = $m122.view.n) !== void 0 || !("n" in $m122.view) && $m122.view[rt.CUT] === void 0) ? $112 : ($s2.pcs[$d2] = $pc + 19, rt.index($6, "n"))), $s2.pcs[$d2] = $pc + 21, $fn2 = rt.fn($32, "global 'tonumber'"), $fn2($52)))) ? $1 : 3;
+      let items = new rt.LuaTable();
+      let items$j = "", items$n = 0;
+      {
+        const $start1 = 1;
+        const $limit1 = ($112 = n, $s2.pcs[$d2] = $pc + 22, rt.forNumber($112, "limit"));
+        $loop1: for (let i = $start1; i <= $limit1; i++) {
+          if ($json) {
+            $142 = '{"i":' + rh.num(i) + ',"half":' + rh.num(i / 2) + ',"neg":' + rh.num(-i * 0) + ',"name":' + rh.str("n" + rt.numberToString(i)) + ',"odd":' + (rt.mod(i, 2) === 1 ? "true" : "false") + ',"pair":[' + rh.num(i) + "," + rh.str("x" + rt.numberToString(i)) + "]}";
+            items$j = items$n++ === 0 ? $142 : items$j + "," + $142;
+          } else {
+            $82 = items;
+            $k15 = i;
+            ($18 = ($7 = i, $6 = i / 2, $52 = -i * 0, $42 = "n" + rt.numberToString(i), $32 = rt.mod(i, 2) === 1, $1 = new rt.LuaTable([i, "x" + rt.numberToString(i)]), $o16 = new rt.FieldsObject(), $n17 = 6, $o16.i = $7, $o16.half = $6, $o16.neg = $52, $o16.name = $42, $o16.odd = $32, $o16.pair = $1, rt.LuaTable.record($o16, $n17))) !== void 0 && ($a19 = $82?.arr) !== void 0 && $k15 - 1 >>> 0 === $k15 - 1 && $a19[$k15 - 1] !== void 0 ? $a19[$k15 - 1] = $18 : $18 !== void 0 && $a19 !== void 0 && $k15 === $a19.length + 1 && $82.other === void 0 && $82.metatable === void 0 ? $a19.push($18) : ($s2.pcs[$d2] = $pc + 23, rt.setIndex($82, $k15, $18, "local 'items'"));
+          }
+        }
+      }
+      if ($json) {
+        $20 = items$n;
+        if (items$n !== 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"count":' + rh.num($20) + ',"items":[' + items$j + "]}"));
+        return rt.leave($s2, $d2, ($112 = $20, $18 = items, $o16 = new rt.FieldsObject(), $n17 = 2, $o16.count = $112, $o16.items = $18, rt.LuaTable.record($o16, $n17)));
+      }
+      return rt.leave($s2, $d2, ($1 = items.length(), $32 = items, $o21 = new rt.FieldsObject(), $n22 = 2, $o21.count = $1, $o21.items = $32, rt.LuaTable.record($o21, $n22)));
+    }))) !== void 0 && ($f16 = $17?.f) !== void 0 && !$17.linked && $f16.get !== void 0 ? $f16.get = $2 : ($s.pcs[$d] = $pc + 18, rt.setIndex($17, "get", $2, "field 'list'"));
+    let touch;
+    touch = function $touch(ctx_4) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $32;
+      let $m4;
+      let $f5;
+      let $6;
+      let $f72;
+      $1 = rt.first(($22 = ctx_4, $s2.pcs[$d2] = $pc + 24, rt.fn(($f5 = $22?.f) !== void 0 && (($32 = $f5.params) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.params) !== void 0 || !("params" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22)));
+      ($6 = "changed") !== void 0 && ($f72 = $1?.f) !== void 0 && !$1.linked && $f72.id !== void 0 ? $f72.id = $6 : ($s2.pcs[$d2] = $pc + 25, rt.setIndex($1, "id", $6));
+      $6 = rt.first(($32 = ctx_4, $s2.pcs[$d2] = $pc + 26, rt.fn(($f72 = $32?.f) !== void 0 && (($22 = $f72.headers) !== void 0 || ($m4 = $32.metatable) === void 0 || ($22 = $m4.view.headers) !== void 0 || !("headers" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $22 : rt.index($32, "headers", "local 'ctx'"), "method 'headers'")($32)));
+      ($1 = "set by lua") !== void 0 && ($f5 = $6?.f) !== void 0 && !$6.linked && $f5["x-a"] !== void 0 ? $f5["x-a"] = $1 : ($s2.pcs[$d2] = $pc + 27, rt.setIndex($6, "x-a", $1));
+      return rt.leave($s2, $d2, rt.NONE);
     };
+    $2 = ($11 = ($14 = api, ($f16 = $14?.f) !== void 0 && (($17 = $f16.touched) !== void 0 || ($m15 = $14.metatable) === void 0 || ($17 = $m15.view.touched) !== void 0 || !("touched" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $17 : ($s.pcs[$d] = $pc + 28, rt.index($14, "touched", "local 'api'"))), ($f18 = $11?.f) !== void 0 && (($3 = $f18.p_id) !== void 0 || ($m12 = $11.metatable) === void 0 || ($3 = $m12.view.p_id) !== void 0 || !("p_id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 28, rt.index($11, "p_id", "field 'touched'")));
+    ($4 = $handlers[4] = rh.jsonHandler((function $get(ctx_5) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $32;
+      let $m4;
+      let $f5;
+      let $6;
+      let $m7;
+      let $f8;
+      let $9;
+      let $10;
+      let $112;
+      let $12;
+      let $13;
+      let $142;
+      let $15;
+      let $16;
+      let $m17;
+      let $f182;
+      let $19;
+      let $m20;
+      let $f21;
+      let $222;
+      let $23;
+      let $24;
+      let $25;
+      let $o26;
+      let $n27;
+      let $28;
+      let $29;
+      let $30;
+      let $31;
+      let $322;
+      let $m33;
+      let $f34;
+      let $35;
+      let $m36;
+      let $f37;
+      let $38;
+      let $39;
+      let $40;
+      let $41;
+      let $m42;
+      let $f43;
+      let $44;
+      let $m45;
+      let $f46;
+      let $o47;
+      let $n48;
+      const $json = rh.claim(ctx_5);
+      let before = rh.pristineContext(ctx_5) ? ctx_5.param("id") : ($1 = rt.first(($22 = ctx_5, $s2.pcs[$d2] = $pc + 30, rt.fn(($f5 = $22?.f) !== void 0 && (($32 = $f5.params) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.params) !== void 0 || !("params" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f8 = $1?.f) !== void 0 && (($6 = $f8.id) !== void 0 || ($m7 = $1.metatable) === void 0 || ($6 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 29, rt.index($1, "id")));
+      $s2.pcs[$d2] = $pc + 31, touch(ctx_5);
+      if ($json) {
+        $9 = before;
+        $112 = rh.pristineContext(ctx_5) ? ctx_5.param("id") : ($6 = rt.first(($32 = ctx_5, $s2.pcs[$d2] = $pc + 33, rt.fn(($f8 = $32?.f) !== void 0 && (($22 = $f8.params) !== void 0 || ($m7 = $32.metatable) === void 0 || ($22 = $m7.view.params) !== void 0 || !("params" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $22 : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32))), ($f5 = $6?.f) !== void 0 && (($1 = $f5.id) !== void 0 || ($m4 = $6.metatable) === void 0 || ($1 = $m4.view.id) !== void 0 || !("id" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $1 : ($s2.pcs[$d2] = $pc + 32, rt.index($6, "id")));
+        $13 = rh.pristineContext(ctx_5) ? ctx_5.header("x-a") : ($142 = rt.first(($15 = ctx_5, $s2.pcs[$d2] = $pc + 34, rt.fn(($f182 = $15?.f) !== void 0 && (($16 = $f182.headers) !== void 0 || ($m17 = $15.metatable) === void 0 || ($16 = $m17.view.headers) !== void 0 || !("headers" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $16 : rt.index($15, "headers", "local 'ctx'"), "method 'headers'")($15))), ($f21 = $142?.f) !== void 0 && (($19 = $f21["x-a"]) !== void 0 || ($m20 = $142.metatable) === void 0 || ($19 = $m20.view["x-a"]) !== void 0 || !("x-a" in $m20.view) && $m20.view[rt.CUT] === void 0) ? $19 : ($s2.pcs[$d2] = $pc + 32, rt.index($142, "x-a")));
+        if (($10 = rh.scalar($9)) !== void 0 && ($12 = rh.scalar($112)) !== void 0 && ($222 = rh.scalar($13)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"before":' + $10 + ',"after":' + $12 + ',"header":' + $222 + "}"));
+        return rt.leave($s2, $d2, ($23 = $9, $24 = $112, $25 = $13, $o26 = new rt.FieldsObject(), $n27 = 0, $23 !== void 0 && ($o26.before = $23, $n27++), $24 !== void 0 && ($o26.after = $24, $n27++), $25 !== void 0 && ($o26.header = $25, $n27++), rt.LuaTable.record($o26, $n27)));
+      }
+      return rt.leave($s2, $d2, ($28 = before, $29 = rh.pristineContext(ctx_5) ? ctx_5.param("id") : ($30 = rt.first(($31 = ctx_5, $s2.pcs[$d2] = $pc + 33, rt.fn(($f34 = $31?.f) !== void 0 && (($322 = $f34.params) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.params) !== void 0 || !("params" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $322 : rt.index($31, "params", "local 'ctx'"), "method 'params'")($31))), ($f37 = $30?.f) !== void 0 && (($35 = $f37.id) !== void 0 || ($m36 = $30.metatable) === void 0 || ($35 = $m36.view.id) !== void 0 || !("id" in $m36.view) && $m36.view[rt.CUT] === void 0) ? $35 : ($s2.pcs[$d2] = $pc + 32, rt.index($30, "id"))), $38 = rh.pristineContext(ctx_5) ? ctx_5.header("x-a") : ($39 = rt.first(($40 = ctx_5, $s2.pcs[$d2] = $pc + 34, rt.fn(($f43 = $40?.f) !== void 0 && (($41 = $f43.headers) !== void 0 || ($m42 = $40.metatable) === void 0 || ($41 = $m42.view.headers) !== void 0 || !("headers" in $m42.view) && $m42.view[rt.CUT] === void 0) ? $41 : rt.index($40, "headers", "local 'ctx'"), "method 'headers'")($40))), ($f46 = $39?.f) !== void 0 && (($44 = $f46["x-a"]) !== void 0 || ($m45 = $39.metatable) === void 0 || ($44 = $m45.view["x-a"]) !== void 0 || !("x-a" in $m45.view) && $m45.view[rt.CUT] === void 0) ? $44 : ($s2.pcs[$d2] = $pc + 32, rt.index($39, "x-a"))), $o47 = new rt.FieldsObject(), $n48 = 0, $28 !== void 0 && ($o47.before = $28, $n48++), $29 !== void 0 && ($o47.after = $29, $n48++), $38 !== void 0 && ($o47.header = $38, $n48++), rt.LuaTable.record($o47, $n48)));
+    }))) !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 28, rt.setIndex($2, "get", $4, "field 'p_id'"));
+    $4 = ($3 = api, ($f13 = $3?.f) !== void 0 && (($17 = $f13.whole) !== void 0 || ($m12 = $3.metatable) === void 0 || ($17 = $m12.view.whole) !== void 0 || !("whole" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $17 : ($s.pcs[$d] = $pc + 35, rt.index($3, "whole", "local 'api'")));
+    ($14 = $handlers[5] = function $get(ctx_6) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $r4;
+      let $52;
+      let $6;
+      let $m7;
+      let $f8;
+      let $9;
+      let $10;
+      let $m11;
+      let $f12;
+      let $13;
+      let $k14;
+      let $15;
+      let $a16;
+      let $o17;
+      let $n18;
+      let names = new rt.LuaTable();
+      {
+        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($32 = $env.f.pairs) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 36, rt.getGlobal($env, "pairs")), $r4 = ($52 = ctx_6, $s2.pcs[$d2] = $pc + 37, rt.fn(($f8 = $52?.f) !== void 0 && (($6 = $f8.headers) !== void 0 || ($m7 = $52.metatable) === void 0 || ($6 = $m7.view.headers) !== void 0 || !("headers" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : rt.index($52, "headers", "local 'ctx'"), "method 'headers'")($52)), $s2.pcs[$d2] = $pc + 38, $fn12 = rt.fn($22, "global 'pairs'"), Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4)))], 3);
+        const $iter1 = ($s2.pcs[$d2] = $pc + 36, rt.callable($it1));
+        let $k1 = $ctl1;
+        $loop1: for (; ; ) {
+          $s2.pcs[$d2] = $pc + 39;
+          const $r1 = $iter1($st1, $k1);
+          $k1 = Array.isArray($r1) ? $r1[0] : $r1;
+          if ($k1 === void 0) break;
+          let k = $k1;
+          if (rt.first(($9 = k, $s2.pcs[$d2] = $pc + 40, rt.fn(($f12 = $9?.f) !== void 0 && (($10 = $f12.sub) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.sub) !== void 0 || !("sub" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : rt.index($9, "sub", "local 'k'"), "method 'sub'")($9, 1, 2))) === "x-") {
+            $13 = names;
+            $k14 = names.length() + 1;
+            ($15 = k) !== void 0 && ($a16 = $13?.arr) !== void 0 && $k14 - 1 >>> 0 === $k14 - 1 && $a16[$k14 - 1] !== void 0 ? $a16[$k14 - 1] = $15 : $15 !== void 0 && $a16 !== void 0 && $k14 === $a16.length + 1 && $13.other === void 0 && $13.metatable === void 0 ? $a16.push($15) : ($s2.pcs[$d2] = $pc + 36, rt.setIndex($13, $k14, $15, "local 'names'"));
+          }
+        }
+      }
+      $6 = ($52 = ($32 = $env.f.table) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 41, rt.getGlobal($env, "table")), ($f8 = $52?.f) !== void 0 && (($22 = $f8.sort) !== void 0 || ($m7 = $52.metatable) === void 0 || ($22 = $m7.view.sort) !== void 0 || !("sort" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 41, rt.index($52, "sort", "global 'table'"))), $10 = names, $s2.pcs[$d2] = $pc + 42, $fn12 = rt.fn($6, "field 'sort'"), $fn12($10);
+      return rt.leave($s2, $d2, ($10 = names, $22 = rh.pristineContext(ctx_6) ? ctx_6.header("x-a") : ($32 = rt.first(($52 = ctx_6, $s2.pcs[$d2] = $pc + 44, rt.fn(($f8 = $52?.f) !== void 0 && (($6 = $f8.headers) !== void 0 || ($m7 = $52.metatable) === void 0 || ($6 = $m7.view.headers) !== void 0 || !("headers" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : rt.index($52, "headers", "local 'ctx'"), "method 'headers'")($52))), ($f12 = $32?.f) !== void 0 && (($9 = $f12["x-a"]) !== void 0 || ($m11 = $32.metatable) === void 0 || ($9 = $m11.view["x-a"]) !== void 0 || !("x-a" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 43, rt.index($32, "x-a"))), $o17 = new rt.FieldsObject(), $n18 = 1, $o17.names = $10, $22 !== void 0 && ($o17.a = $22, $n18++), rt.LuaTable.record($o17, $n18)));
+    }) !== void 0 && ($f18 = $4?.f) !== void 0 && !$4.linked && $f18.get !== void 0 ? $f18.get = $14 : ($s.pcs[$d] = $pc + 35, rt.setIndex($4, "get", $14, "field 'whole'"));
+    $14 = ($17 = api, ($f18 = $17?.f) !== void 0 && (($3 = $f18.inner) !== void 0 || ($m12 = $17.metatable) === void 0 || ($3 = $m12.view.inner) !== void 0 || !("inner" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 45, rt.index($17, "inner", "local 'api'")));
+    ($4 = $handlers[6] = rh.jsonHandler((function $get(ctx_7) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      let $1;
+      let $22;
+      let $32;
+      let $m4;
+      let $f5;
+      let $6;
+      let $7;
+      let $o8;
+      let $n9;
+      let $10;
+      let $112;
+      let $12;
+      let $m13;
+      let $f14;
+      let $o15;
+      let $n16;
+      const $json = rh.claim(ctx_7);
+      if ($json) {
+        $1 = rh.pristineContext(ctx_7) ? ctx_7.method : ($22 = ctx_7, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 46), rt.index($22, "method", "local 'ctx'")));
+        if (($6 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"who":"inner","method":' + $6 + "}"));
+        return rt.leave($s2, $d2, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 1, $o8.who = "inner", $7 !== void 0 && ($o8.method = $7, $n9++), rt.LuaTable.record($o8, $n9)));
+      }
+      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx_7) ? ctx_7.method : ($112 = ctx_7, ($f14 = $112?.f) !== void 0 && (($12 = $f14.method) !== void 0 || ($m13 = $112.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 46), rt.index($112, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.who = "inner", $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
+    }))) !== void 0 && ($f13 = $14?.f) !== void 0 && !$14.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 45, rt.setIndex($14, "get", $4, "field 'inner'"));
+    $4 = ($3 = api, ($f13 = $3?.f) !== void 0 && (($17 = $f13.outer) !== void 0 || ($m12 = $3.metatable) === void 0 || ($17 = $m12.view.outer) !== void 0 || !("outer" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $17 : ($s.pcs[$d] = $pc + 47, rt.index($3, "outer", "local 'api'")));
+    ($14 = $handlers[7] = rh.jsonHandler((function $get(ctx_8) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $52;
+      let $m62;
+      let $f72;
+      let $82;
+      let $m9;
+      let $f10;
+      let $112;
+      let $12;
+      let $13;
+      let $142;
+      let $15;
+      let $o16;
+      let $n17;
+      let $18;
+      let $19;
+      let $20;
+      let $m21;
+      let $f22;
+      let $23;
+      let $24;
+      let $25;
+      let $m26;
+      let $f27;
+      let $o28;
+      let $n29;
+      const $json = rh.claim(ctx_8);
+      let t = rt.first(($22 = ($32 = ($42 = api, ($f72 = $42?.f) !== void 0 && (($52 = $f72.inner) !== void 0 || ($m62 = $42.metatable) === void 0 || ($52 = $m62.view.inner) !== void 0 || !("inner" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 48, rt.index($42, "inner", "upvalue 'api'"))), ($f10 = $32?.f) !== void 0 && (($82 = $f10.get) !== void 0 || ($m9 = $32.metatable) === void 0 || ($82 = $m9.view.get) !== void 0 || !("get" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 48, rt.index($32, "get", "field 'inner'"))), $112 = ctx_8, $s2.pcs[$d2] = $pc + 49, $fn12 = rt.fn($22, "field 'get'"), $fn12($112)));
+      if ($json) {
+        $12 = ($112 = t, ($f10 = $112?.f) !== void 0 && (($82 = $f10.who) !== void 0 || ($m9 = $112.metatable) === void 0 || ($82 = $m9.view.who) !== void 0 || !("who" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 50, rt.index($112, "who", "local 't'")));
+        $142 = ($52 = t, ($f72 = $52?.f) !== void 0 && (($42 = $f72.method) !== void 0 || ($m62 = $52.metatable) === void 0 || ($42 = $m62.view.method) !== void 0 || !("method" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 50, rt.index($52, "method", "local 't'")));
+        if (($13 = rh.scalar($12)) !== void 0 && ($15 = rh.scalar($142)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"got":' + $13 + ',"method":' + $15 + "}"));
+        return rt.leave($s2, $d2, ($32 = $12, $22 = $142, $o16 = new rt.FieldsObject(), $n17 = 0, $32 !== void 0 && ($o16.got = $32, $n17++), $22 !== void 0 && ($o16.method = $22, $n17++), rt.LuaTable.record($o16, $n17)));
+      }
+      return rt.leave($s2, $d2, ($18 = ($19 = t, ($f22 = $19?.f) !== void 0 && (($20 = $f22.who) !== void 0 || ($m21 = $19.metatable) === void 0 || ($20 = $m21.view.who) !== void 0 || !("who" in $m21.view) && $m21.view[rt.CUT] === void 0) ? $20 : ($s2.pcs[$d2] = $pc + 50, rt.index($19, "who", "local 't'"))), $23 = ($24 = t, ($f27 = $24?.f) !== void 0 && (($25 = $f27.method) !== void 0 || ($m26 = $24.metatable) === void 0 || ($25 = $m26.view.method) !== void 0 || !("method" in $m26.view) && $m26.view[rt.CUT] === void 0) ? $25 : ($s2.pcs[$d2] = $pc + 50, rt.index($24, "method", "local 't'"))), $o28 = new rt.FieldsObject(), $n29 = 0, $18 !== void 0 && ($o28.got = $18, $n29++), $23 !== void 0 && ($o28.method = $23, $n29++), rt.LuaTable.record($o28, $n29)));
+    }))) !== void 0 && ($f18 = $4?.f) !== void 0 && !$4.linked && $f18.get !== void 0 ? $f18.get = $14 : ($s.pcs[$d] = $pc + 47, rt.setIndex($4, "get", $14, "field 'outer'"));
+    $14 = ($17 = api, ($f18 = $17?.f) !== void 0 && (($3 = $f18.built) !== void 0 || ($m12 = $17.metatable) === void 0 || ($3 = $m12.view.built) !== void 0 || !("built" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 51, rt.index($17, "built", "local 'api'")));
+    ($4 = $handlers[8] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx_9) {
+      const $r = $body(ctx_9);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body(ctx_9) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $32;
+      let $m4;
+      let $f5;
+      let $6;
+      let $7;
+      let $82;
+      let $9;
+      let $m10;
+      let $f11;
+      let $12;
+      let $m13;
+      let $f14;
+      let $15;
+      let $fn16;
+      let $172;
+      let $18;
+      let $19;
+      let $o20;
+      let $n21;
+      let $fn22;
+      let $23;
+      let $24;
+      let $25;
+      let $m26;
+      let $f27;
+      let $28;
+      let $29;
+      let $30;
+      let $31;
+      let $322;
+      let $m33;
+      let $f34;
+      let $35;
+      let $m36;
+      let $f37;
+      let $o38;
+      let $n39;
+      let $t40;
+      let $r41;
+      const $json = rh.claim(ctx_9);
+      if ($json) {
+        $1 = ($22 = api, ($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 52, rt.index($22, "json", "upvalue 'api'")));
+        $6 = rh.pristineContext(ctx_9) ? ctx_9.queryValue("id") : ($7 = rt.first(($82 = ctx_9, $s2.pcs[$d2] = $pc + 53, rt.fn(($f11 = $82?.f) !== void 0 && (($9 = $f11.query) !== void 0 || ($m10 = $82.metatable) === void 0 || ($9 = $m10.view.query) !== void 0 || !("query" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : rt.index($82, "query", "local 'ctx'"), "method 'query'")($82))), ($f14 = $7?.f) !== void 0 && (($12 = $f14.id) !== void 0 || ($m13 = $7.metatable) === void 0 || ($12 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 52, rt.index($7, "id")));
+        if (rh.isJsonBuilder($1) && ($15 = rh.scalar($6)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"ok":true,"id":' + $15 + "}"));
+        return rt.leave($s2, $d2, rt.first(($172 = $1, $18 = ($19 = $6, $o20 = new rt.FieldsObject(), $n21 = 1, $o20.ok = true, $19 !== void 0 && ($o20.id = $19, $n21++), rt.LuaTable.record($o20, $n21)), $s2.pcs[$d2] = $pc + 54, $fn16 = rt.fn($172, "field 'json'"), $fn16($18))));
+      }
+      return $23 = ($24 = api, ($f27 = $24?.f) !== void 0 && (($25 = $f27.json) !== void 0 || ($m26 = $24.metatable) === void 0 || ($25 = $m26.view.json) !== void 0 || !("json" in $m26.view) && $m26.view[rt.CUT] === void 0) ? $25 : ($s2.pcs[$d2] = $pc + 52, rt.index($24, "json", "upvalue 'api'"))), $28 = ($29 = rh.pristineContext(ctx_9) ? ctx_9.queryValue("id") : ($30 = rt.first(($31 = ctx_9, $s2.pcs[$d2] = $pc + 53, rt.fn(($f34 = $31?.f) !== void 0 && (($322 = $f34.query) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.query) !== void 0 || !("query" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $322 : rt.index($31, "query", "local 'ctx'"), "method 'query'")($31))), ($f37 = $30?.f) !== void 0 && (($35 = $f37.id) !== void 0 || ($m36 = $30.metatable) === void 0 || ($35 = $m36.view.id) !== void 0 || !("id" in $m36.view) && $m36.view[rt.CUT] === void 0) ? $35 : ($s2.pcs[$d2] = $pc + 52, rt.index($30, "id"))), $o38 = new rt.FieldsObject(), $n39 = 1, $o38.ok = true, $29 !== void 0 && ($o38.id = $29, $n39++), rt.LuaTable.record($o38, $n39)), $s2.pcs[$d2] = $pc + 55, $fn22 = rt.fn($23, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t40 = $s2.tails++, $r41 = $fn22($28), $s2.tails = $t40, $r41) : rt.tail($s2, $fn22, [$28]);
+    })))) !== void 0 && ($f13 = $14?.f) !== void 0 && !$14.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 51, rt.setIndex($14, "get", $4, "field 'built'"));
+    let original_json = ($4 = api, ($f13 = $4?.f) !== void 0 && (($3 = $f13.json) !== void 0 || ($m12 = $4.metatable) === void 0 || ($3 = $m12.view.json) !== void 0 || !("json" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 56, rt.index($4, "json", "local 'api'")));
+    $3 = ($4 = api, ($f13 = $4?.f) !== void 0 && (($17 = $f13.swap) !== void 0 || ($m12 = $4.metatable) === void 0 || ($17 = $m12.view.swap) !== void 0 || !("swap" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $17 : ($s.pcs[$d] = $pc + 57, rt.index($4, "swap", "local 'api'")));
+    ($14 = $handlers[9] = function $get(ctx_10) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $32;
+      let $m4;
+      let $f5;
+      let $6;
+      let $m7;
+      let $f8;
+      let $9;
+      let $f10;
+      if ((rh.pristineContext(ctx_10) ? ctx_10.queryValue("on") : ($1 = rt.first(($22 = ctx_10, $s2.pcs[$d2] = $pc + 59, rt.fn(($f5 = $22?.f) !== void 0 && (($32 = $f5.query) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.query) !== void 0 || !("query" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22))), ($f8 = $1?.f) !== void 0 && (($6 = $f8.on) !== void 0 || ($m7 = $1.metatable) === void 0 || ($6 = $m7.view.on) !== void 0 || !("on" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 58, rt.index($1, "on")))) === "1") {
+        ($9 = (($body) => rt.withBody((function $anonymous(t_1) {
+          const $r = $body(t_1);
+          return $r === rt.TAIL ? rt.runTail() : $r;
+        }), $body))((function $anonymous$body(t_1) {
+          const $s3 = rt.current, $d3 = $s3.depth;
+          if ($d3 >= $s3.limit) $s3.deepen();
+          $s3.depth = $d3 + 1;
+          let $12;
+          let $f2;
+          let $fn3;
+          let $42;
+          let $t5;
+          let $r6;
+          ($12 = true) !== void 0 && ($f2 = t_1?.f) !== void 0 && !t_1.linked && $f2.wrapped !== void 0 ? $f2.wrapped = $12 : ($s3.pcs[$d3] = $pc + 60, rt.setIndex(t_1, "wrapped", $12, "local 't'"));
+          return $12 = original_json, $42 = t_1, $s3.pcs[$d3] = $pc + 61, $fn3 = rt.fn($12, "upvalue 'original_json'"), $s3.truncate($d3), $s3.tails < rt.TAIL_DEPTH ? ($t5 = $s3.tails++, $r6 = $fn3($42), $s3.tails = $t5, $r6) : rt.tail($s3, $fn3, [$42]);
+        }))) !== void 0 && ($f10 = api?.f) !== void 0 && !api.linked && $f10.json !== void 0 ? $f10.json = $9 : ($s2.pcs[$d2] = $pc + 62, rt.setIndex(api, "json", $9, "upvalue 'api'"));
+      } else {
+        ($9 = original_json) !== void 0 && ($f10 = api?.f) !== void 0 && !api.linked && $f10.json !== void 0 ? $f10.json = $9 : ($s2.pcs[$d2] = $pc + 63, rt.setIndex(api, "json", $9, "upvalue 'api'"));
+      }
+      return rt.leave($s2, $d2, "swapped");
+    }) !== void 0 && ($f18 = $3?.f) !== void 0 && !$3.linked && $f18.get !== void 0 ? $f18.get = $14 : ($s.pcs[$d] = $pc + 57, rt.setIndex($3, "get", $14, "field 'swap'"));
+    $14 = ($17 = ($4 = api, ($f18 = $4?.f) !== void 0 && (($3 = $f18.caught) !== void 0 || ($m12 = $4.metatable) === void 0 || ($3 = $m12.view.caught) !== void 0 || !("caught" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 64, rt.index($4, "caught", "local 'api'"))), ($f13 = $17?.f) !== void 0 && (($11 = $f13.p_id) !== void 0 || ($m15 = $17.metatable) === void 0 || ($11 = $m15.view.p_id) !== void 0 || !("p_id" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $11 : ($s.pcs[$d] = $pc + 64, rt.index($17, "p_id", "field 'caught'")));
+    ($2 = $handlers[10] = rh.jsonHandler((function $get(ctx_11) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $l1;
+      let $22;
+      let $32;
+      let $42;
+      let $52;
+      let $6;
+      let $7;
+      let $o8;
+      let $n9;
+      let $10;
+      let $112;
+      let $o12;
+      let $n13;
+      const $json = rh.claim(ctx_11);
+      $l1 = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 68, rt.fn(($22 = $env.f.pcall) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 67, rt.getGlobal($env, "pcall")), "global 'pcall'")(function $anonymous() {
+        const $s3 = rt.current, $d3 = $s3.depth;
+        if ($d3 >= $s3.limit) $s3.deepen();
+        $s3.depth = $d3 + 1;
+        let $1;
+        let $23;
+        let $33;
+        let $m4;
+        let $f5;
+        let $62;
+        let $m7;
+        let $f8;
+        return rt.leave($s3, $d3, rh.pristineContext(ctx_11) ? ctx_11.param("id") : ($1 = rt.first(($23 = ctx_11, $s3.pcs[$d3] = $pc + 66, rt.fn(($f5 = $23?.f) !== void 0 && (($33 = $f5.params) !== void 0 || ($m4 = $23.metatable) === void 0 || ($33 = $m4.view.params) !== void 0 || !("params" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $33 : rt.index($23, "params", "upvalue 'ctx'"), "method 'params'")($23))), ($f8 = $1?.f) !== void 0 && (($62 = $f8.id) !== void 0 || ($m7 = $1.metatable) === void 0 || ($62 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $62 : ($s3.pcs[$d3] = $pc + 65, rt.index($1, "id"))));
+      })))], 2);
+      let ok = $l1[0];
+      let err = $l1[1];
+      if ($json) {
+        $32 = ok;
+        $52 = err;
+        if (($42 = rh.scalar($32)) !== void 0 && ($6 = rh.scalar($52)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"ok":' + $42 + ',"err":' + $6 + "}"));
+        return rt.leave($s2, $d2, ($22 = $32, $7 = $52, $o8 = new rt.FieldsObject(), $n9 = 0, $22 !== void 0 && ($o8.ok = $22, $n9++), $7 !== void 0 && ($o8.err = $7, $n9++), rt.LuaTable.record($o8, $n9)));
+      }
+      return rt.leave($s2, $d2, ($10 = ok, $112 = err, $o12 = new rt.FieldsObject(), $n13 = 0, $10 !== void 0 && ($o12.ok = $10, $n13++), $112 !== void 0 && ($o12.err = $112, $n13++), rt.LuaTable.record($o12, $n13)));
+    }))) !== void 0 && ($f16 = $14?.f) !== void 0 && !$14.linked && $f16.get !== void 0 ? $f16.get = $2 : ($s.pcs[$d] = $pc + 64, rt.setIndex($14, "get", $2, "field 'p_id'"));
+    return rt.leave($s, $d, api);
+  };
 }
+export {
+  $handlers,
+  load as default
+};

@@ -3,51 +3,49 @@ import * as rt from "./roverc/runtime/compiled/index.js";
 import * as rh from "./roverc/runtime/http/direct.js";
 const $site0 = { chunk: "fixtures/http/docs-off/app.lua", defined: 0 };
 const $site1 = { chunk: "fixtures/http/docs-off/app.lua", defined: 4 };
-/** The route handlers defined statically in fixtures/http/docs-off/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 4. */
-export const $handlers = [undefined];
+const $handlers = [void 0];
 const $pc = rt.positions([
-    [$site0, 2], // 0
-    [$site0, 2, "server"], // 1
-    [$site0, 4], // 2
+  [$site0, 2],
+  // 0
+  [$site0, 2, "server"],
+  // 1
+  [$site0, 4]
+  // 2
 ]);
-/** The main chunk of fixtures/http/docs-off/app.lua, bound to the global environment `$env`. */
-export default function load($env) {
-    return function $main(...$va) {
-        const $s = rt.current, $d = $s.depth;
-        if ($d >= $s.limit)
-            $s.deepen();
-        $s.depth = $d + 1;
-        let $fn1;
-        let $2;
-        let $3;
-        let $4;
-        let $5;
-        let $m6;
-        let $f7;
-        let $8;
-        let $o9;
-        let $n10;
-        let $11;
-        let $12;
-        let $13;
-        let $m14;
-        let $f15;
-        let $16;
-        let $f17;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 2, $o9.log_level = "nope", $o9.docs = false, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-        $11 = ($12 = api, (($f15 = $12?.f) !== undefined && (($13 = $f15.ping) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.ping) !== undefined || (!("ping" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "ping", "local 'api'"))));
-        (($16 = ($handlers[0] = rh.jsonHandler((function $get(ctx) {
-            let $o1;
-            let $n2;
-            let $o3;
-            let $n4;
-            const $json = rh.claim(ctx);
-            if ($json) {
-                return new rh.JsonText(200, "{\"pong\":true}");
-                return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.pong = true, rt.LuaTable.record($o1, $n2)));
-            }
-            return (($o3 = new rt.FieldsObject(), $n4 = 1, $o3.pong = true, rt.LuaTable.record($o3, $n4)));
-        })))) !== undefined && ($f17 = $11?.f) !== undefined && !$11.linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'ping'")));
-        return rt.leave($s, $d, api);
-    };
+function load($env) {
+  return function $main(...$va) {
+    const $s = rt.current, $d = $s.depth;
+    if ($d >= $s.limit) $s.deepen();
+    $s.depth = $d + 1;
+    let $fn1;
+    let $2;
+    let $3;
+    let $4;
+    let $5;
+    let $m6;
+    let $f7;
+    let $8;
+    let $o9;
+    let $n10;
+    let $f11;
+    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 2, $o9.log_level = "nope", $o9.docs = false, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.ping) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.ping) !== void 0 || !("ping" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($5, "ping", "local 'api'")));
+    ($3 = $handlers[0] = rh.jsonHandler((function $get(ctx) {
+      let $o1;
+      let $n2;
+      let $o3;
+      let $n4;
+      const $json = rh.claim(ctx);
+      if ($json) {
+        return new rh.JsonText(200, '{"pong":true}');
+        return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.pong = true, rt.LuaTable.record($o1, $n2);
+      }
+      return $o3 = new rt.FieldsObject(), $n4 = 1, $o3.pong = true, rt.LuaTable.record($o3, $n4);
+    }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'ping'"));
+    return rt.leave($s, $d, api);
+  };
 }
+export {
+  $handlers,
+  load as default
+};

@@ -27,16 +27,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $8: rt.LuaValue;
       let $o9: rt.Fields;
       let $n10: number;
-      let $11: rt.LuaValue;
-      let $12: rt.LuaValue;
-      let $13: rt.LuaValue;
-      let $m14: rt.LuaTable | undefined;
-      let $f15: rt.Fields | undefined;
-      let $16: rt.LuaValue;
-      let $f17: rt.Fields | undefined;
+      let $f11: rt.Fields | undefined;
       let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 2, $o9.log_level = "nope", $o9.docs = false, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-      $11 = ($12 = api as rt.LuaValue, (($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.ping) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.ping) !== undefined || (!("ping" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "ping", "local 'api'"))));
-      (($16 = ($handlers[0] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.ping) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.ping) !== undefined || (!("ping" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($5, "ping", "local 'api'"))));
+      (($3 = ($handlers[0] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
         let $o3: rt.Fields;
@@ -47,7 +41,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.pong = true, rt.LuaTable.record($o1, $n2)));
         }
         return (($o3 = new rt.FieldsObject(), $n4 = 1, $o3.pong = true, rt.LuaTable.record($o3, $n4)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f17 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'ping'")));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'ping'")));
       return rt.leave($s, $d, api);
     };
 }

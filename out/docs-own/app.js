@@ -4,81 +4,74 @@ import * as rh from "./roverc/runtime/http/direct.js";
 const $site0 = { chunk: "fixtures/http/docs-own/app.lua", defined: 0 };
 const $site1 = { chunk: "fixtures/http/docs-own/app.lua", defined: 5 };
 const $site2 = { chunk: "fixtures/http/docs-own/app.lua", defined: 9 };
-/** The route handlers defined statically in fixtures/http/docs-own/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 5, 1: line 9. */
-export const $handlers = [undefined, undefined];
+const $handlers = [void 0, void 0];
 const $pc = rt.positions([
-    [$site0, 3], // 0
-    [$site0, 3, "server"], // 1
-    [$site0, 5], // 2
-    [$site1, 6], // 3
-    [$site1, 6, "?"], // 4
-    [$site0, 9], // 5
+  [$site0, 3],
+  // 0
+  [$site0, 3, "server"],
+  // 1
+  [$site0, 5],
+  // 2
+  [$site1, 6],
+  // 3
+  [$site1, 6, "?"],
+  // 4
+  [$site0, 9]
+  // 5
 ]);
-/** The main chunk of fixtures/http/docs-own/app.lua, bound to the global environment `$env`. */
-export default function load($env) {
-    return function $main(...$va) {
-        const $s = rt.current, $d = $s.depth;
-        if ($d >= $s.limit)
-            $s.deepen();
-        $s.depth = $d + 1;
-        let $fn1;
-        let $2;
-        let $3;
-        let $4;
-        let $5;
-        let $m6;
-        let $f7;
-        let $8;
-        let $o9;
-        let $n10;
-        let $11;
-        let $12;
-        let $13;
-        let $m14;
-        let $f15;
-        let $16;
-        let $f17;
-        let $18;
-        let $19;
-        let $20;
-        let $m21;
-        let $f22;
-        let $23;
-        let $f24;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-        $11 = ($12 = api, (($f15 = $12?.f) !== undefined && (($13 = $f15.docs) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.docs) !== undefined || (!("docs" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "docs", "local 'api'"))));
-        (($16 = ($handlers[0] = (($body) => rt.withBody((function $get(ctx) {
-            const $r = $body(ctx);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body(ctx) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $t8;
-            let $r9;
-            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.html) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($3, "html", "upvalue 'api'")))), $7 = "<h1>Our own docs</h1>", $s.pcs[$d] = $pc + 4, $fn1 = rt.fn($2, "field 'html'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-        })))) !== undefined && ($f17 = $11?.f) !== undefined && !$11.linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'docs'")));
-        $18 = ($19 = api, (($f22 = $19?.f) !== undefined && (($20 = $f22["openapi.json"]) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view["openapi.json"]) !== undefined || (!("openapi.json" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 5, rt.index($19, "openapi.json", "local 'api'"))));
-        (($23 = ($handlers[1] = rh.jsonHandler((function $anonymous(ctx_1) {
-            let $o1;
-            let $n2;
-            let $o3;
-            let $n4;
-            const $json = rh.claim(ctx_1);
-            if ($json) {
-                return new rh.JsonText(200, "{\"posted\":true}");
-                return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.posted = true, rt.LuaTable.record($o1, $n2)));
-            }
-            return (($o3 = new rt.FieldsObject(), $n4 = 1, $o3.posted = true, rt.LuaTable.record($o3, $n4)));
-        })))) !== undefined && ($f24 = $18?.f) !== undefined && !$18.linked && $f24.post !== undefined ? ($f24.post = $23) : ($s.pcs[$d] = $pc + 5, rt.setIndex($18, "post", $23, "field 'openapi.json'")));
-        return rt.leave($s, $d, api);
-    };
+function load($env) {
+  return function $main(...$va) {
+    const $s = rt.current, $d = $s.depth;
+    if ($d >= $s.limit) $s.deepen();
+    $s.depth = $d + 1;
+    let $fn1;
+    let $2;
+    let $3;
+    let $4;
+    let $5;
+    let $m6;
+    let $f7;
+    let $8;
+    let $o9;
+    let $n10;
+    let $f11;
+    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.docs) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.docs) !== void 0 || !("docs" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($5, "docs", "local 'api'")));
+    ($3 = $handlers[0] = (($body) => rt.withBody((function $get(ctx) {
+      const $r = $body(ctx);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body(ctx) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $t8;
+      let $r9;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.html) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.html) !== void 0 || !("html" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 3, rt.index($32, "html", "upvalue 'api'"))), $7 = "<h1>Our own docs</h1>", $s2.pcs[$d2] = $pc + 4, $fn12 = rt.fn($22, "field 'html'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$7]);
+    }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'docs'"));
+    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11["openapi.json"]) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view["openapi.json"]) !== void 0 || !("openapi.json" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 5, rt.index($4, "openapi.json", "local 'api'")));
+    ($8 = $handlers[1] = rh.jsonHandler((function $anonymous(ctx_1) {
+      let $o1;
+      let $n2;
+      let $o3;
+      let $n4;
+      const $json = rh.claim(ctx_1);
+      if ($json) {
+        return new rh.JsonText(200, '{"posted":true}');
+        return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.posted = true, rt.LuaTable.record($o1, $n2);
+      }
+      return $o3 = new rt.FieldsObject(), $n4 = 1, $o3.posted = true, rt.LuaTable.record($o3, $n4);
+    }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 5, rt.setIndex($3, "post", $8, "field 'openapi.json'"));
+    return rt.leave($s, $d, api);
+  };
 }
+export {
+  $handlers,
+  load as default
+};

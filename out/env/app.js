@@ -6,325 +6,296 @@ const $site1 = { chunk: "fixtures/http/env/app.lua", defined: 11 };
 const $site2 = { chunk: "fixtures/http/env/app.lua", defined: 20 };
 const $site3 = { chunk: "fixtures/http/env/app.lua", defined: 24 };
 const $site4 = { chunk: "fixtures/http/env/app.lua", defined: 25 };
-/** The route handlers defined statically in fixtures/http/env/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 11, 1: line 20, 2: line 24. */
-export const $handlers = [undefined, undefined, undefined];
+const $handlers = [void 0, void 0, void 0];
 const $pc = rt.positions([
-    [$site0, 3], // 0
-    [$site0, 3, "load"], // 1
-    [$site0, 4], // 2
-    [$site0, 4, "from_env"], // 3
-    [$site0, 6], // 4
-    [$site0, 8], // 5
-    [$site0, 8, "tonumber"], // 6
-    [$site0, 6, "server"], // 7
-    [$site0, 11], // 8
-    [$site1, 13], // 9
-    [$site1, 12], // 10
-    [$site1, 14], // 11
-    [$site1, 15], // 12
-    [$site1, 16], // 13
-    [$site0, 20], // 14
-    [$site2, 21], // 15
-    [$site0, 24], // 16
-    [$site4, 25], // 17
-    [$site3, 25], // 18
-    [$site3, 25, "pcall"], // 19
+  [$site0, 3],
+  // 0
+  [$site0, 3, "load"],
+  // 1
+  [$site0, 4],
+  // 2
+  [$site0, 4, "from_env"],
+  // 3
+  [$site0, 6],
+  // 4
+  [$site0, 8],
+  // 5
+  [$site0, 8, "tonumber"],
+  // 6
+  [$site0, 6, "server"],
+  // 7
+  [$site0, 11],
+  // 8
+  [$site1, 13],
+  // 9
+  [$site1, 12],
+  // 10
+  [$site1, 14],
+  // 11
+  [$site1, 15],
+  // 12
+  [$site1, 16],
+  // 13
+  [$site0, 20],
+  // 14
+  [$site2, 21],
+  // 15
+  [$site0, 24],
+  // 16
+  [$site4, 25],
+  // 17
+  [$site3, 25],
+  // 18
+  [$site3, 25, "pcall"]
+  // 19
 ]);
-/** The main chunk of fixtures/http/env/app.lua, bound to the global environment `$env`. */
-export default function load($env) {
-    return function $main(...$va) {
-        const $s = rt.current, $d = $s.depth;
-        if ($d >= $s.limit)
-            $s.deepen();
-        $s.depth = $d + 1;
-        let $fn1;
-        let $2;
-        let $3;
-        let $4;
-        let $5;
-        let $6;
-        let $m7;
-        let $f8;
-        let $9;
-        let $m10;
-        let $f11;
-        let $12;
-        let $fn13;
-        let $14;
-        let $15;
-        let $16;
-        let $17;
-        let $18;
-        let $m19;
-        let $f20;
-        let $21;
-        let $m22;
-        let $f23;
-        let $24;
-        let $fn25;
-        let $26;
-        let $27;
-        let $28;
-        let $29;
-        let $m30;
-        let $f31;
-        let $32;
+function load($env) {
+  return function $main(...$va) {
+    const $s = rt.current, $d = $s.depth;
+    if ($d >= $s.limit) $s.deepen();
+    $s.depth = $d + 1;
+    let $fn1;
+    let $2;
+    let $3;
+    let $4;
+    let $5;
+    let $6;
+    let $m7;
+    let $f8;
+    let $9;
+    let $m10;
+    let $f11;
+    let $12;
+    let $fn13;
+    let $14;
+    let $15;
+    let $16;
+    let $17;
+    let $18;
+    let $19;
+    let $20;
+    let $21;
+    let $m22;
+    let $f23;
+    let $o24;
+    let $n25;
+    let settings = rt.first(($2 = ($3 = ($4 = ($5 = $env.f.rover) !== void 0 ? $5 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f8 = $4?.f) !== void 0 && (($6 = $f8.config) !== void 0 || ($m7 = $4.metatable) === void 0 || ($6 = $m7.view.config) !== void 0 || !("config" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s.pcs[$d] = $pc, rt.index($4, "config", "global 'rover'"))), ($f11 = $3?.f) !== void 0 && (($9 = $f11.load) !== void 0 || ($m10 = $3.metatable) === void 0 || ($9 = $m10.view.load) !== void 0 || !("load" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : ($s.pcs[$d] = $pc, rt.index($3, "load", "field 'config'"))), $12 = "settings.lua", $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'load'"), $fn1($12)));
+    let db = rt.first(($12 = ($9 = ($6 = ($5 = $env.f.rover) !== void 0 ? $5 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover")), ($f11 = $6?.f) !== void 0 && (($4 = $f11.config) !== void 0 || ($m10 = $6.metatable) === void 0 || ($4 = $m10.view.config) !== void 0 || !("config" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($6, "config", "global 'rover'"))), ($f8 = $9?.f) !== void 0 && (($3 = $f8.from_env) !== void 0 || ($m7 = $9.metatable) === void 0 || ($3 = $m7.view.from_env) !== void 0 || !("from_env" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 2, rt.index($9, "from_env", "field 'config'"))), $2 = "DEMO", $s.pcs[$d] = $pc + 3, $fn1 = rt.fn($12, "field 'from_env'"), $fn1($2)));
+    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "rover")), ($f8 = $3?.f) !== void 0 && (($5 = $f8.server) !== void 0 || ($m7 = $3.metatable) === void 0 || ($5 = $m7.view.server) !== void 0 || !("server" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 4, rt.index($3, "server", "global 'rover'"))), $6 = ($9 = rt.first(($12 = ($14 = $env.f.tonumber) !== void 0 ? $14 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "tonumber")), $15 = rt.t($16 = ($17 = ($18 = ($19 = $env.f.rover) !== void 0 ? $19 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "rover")), ($f11 = $18?.f) !== void 0 && (($20 = $f11.env) !== void 0 || ($m10 = $18.metatable) === void 0 || ($20 = $m10.view.env) !== void 0 || !("env" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $20 : ($s.pcs[$d] = $pc + 5, rt.index($18, "env", "global 'rover'"))), ($f23 = $17?.f) !== void 0 && (($21 = $f23.PORT) !== void 0 || ($m22 = $17.metatable) === void 0 || ($21 = $m22.view.PORT) !== void 0 || !("PORT" in $m22.view) && $m22.view[rt.CUT] === void 0) ? $21 : ($s.pcs[$d] = $pc + 5, rt.index($17, "PORT", "field 'env'")))) ? $16 : "4242", $s.pcs[$d] = $pc + 6, $fn13 = rt.fn($12, "global 'tonumber'"), $fn13($15))), $o24 = new rt.FieldsObject(), $n25 = 1, $o24.log_level = "nope", $9 !== void 0 && ($o24.port = $9, $n25++), rt.LuaTable.record($o24, $n25)), $s.pcs[$d] = $pc + 7, $fn1 = rt.fn($2, "field 'server'"), $fn1($6)));
+    $21 = ($20 = api, ($f23 = $20?.f) !== void 0 && (($19 = $f23.env) !== void 0 || ($m22 = $20.metatable) === void 0 || ($19 = $m22.view.env) !== void 0 || !("env" in $m22.view) && $m22.view[rt.CUT] === void 0) ? $19 : ($s.pcs[$d] = $pc + 8, rt.index($20, "env", "local 'api'")));
+    ($18 = $handlers[0] = rh.jsonHandler((function $get(ctx) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      let $1;
+      let $22;
+      let $32;
+      let $42;
+      let $52;
+      let $m6;
+      let $f7;
+      let $8;
+      let $m9;
+      let $f10;
+      let $11;
+      let $122;
+      let $13;
+      let $142;
+      let $152;
+      let $162;
+      let $m17;
+      let $f18;
+      let $192;
+      let $m20;
+      let $f21;
+      let $222;
+      let $23;
+      let $24;
+      let $25;
+      let $26;
+      let $27;
+      let $m28;
+      let $f29;
+      let $30;
+      let $m31;
+      let $f32;
+      let $33;
+      let $34;
+      let $35;
+      let $36;
+      let $37;
+      let $38;
+      let $m39;
+      let $f40;
+      let $41;
+      let $m42;
+      let $f43;
+      let $44;
+      let $45;
+      let $46;
+      let $47;
+      let $48;
+      let $o49;
+      let $n50;
+      let $51;
+      let $522;
+      let $53;
+      let $54;
+      let $55;
+      let $m56;
+      let $f57;
+      let $58;
+      let $m59;
+      let $f60;
+      let $61;
+      let $62;
+      let $63;
+      let $64;
+      let $65;
+      let $m66;
+      let $f67;
+      let $68;
+      let $m69;
+      let $f70;
+      let $71;
+      let $72;
+      let $73;
+      let $74;
+      let $75;
+      let $m76;
+      let $f77;
+      let $78;
+      let $m79;
+      let $f80;
+      let $81;
+      let $82;
+      let $83;
+      let $84;
+      let $85;
+      let $m86;
+      let $f87;
+      let $88;
+      let $m89;
+      let $f90;
+      let $o91;
+      let $n92;
+      const $json = rh.claim(ctx);
+      if ($json) {
+        $1 = ($22 = ($32 = ($42 = $env.f.rover) !== void 0 ? $42 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f7 = $32?.f) !== void 0 && (($52 = $f7.env) !== void 0 || ($m6 = $32.metatable) === void 0 || ($52 = $m6.view.env) !== void 0 || !("env" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $52 : (rt.at($s2, $d2, $pc + 9), rt.index($32, "env", "global 'rover'"))), ($f10 = $22?.f) !== void 0 && (($8 = $f10.APP_NAME) !== void 0 || ($m9 = $22.metatable) === void 0 || ($8 = $m9.view.APP_NAME) !== void 0 || !("APP_NAME" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $8 : (rt.at($s2, $d2, $pc + 9), rt.index($22, "APP_NAME", "field 'env'")));
+        $122 = ($13 = ($142 = ($152 = $env.f.rover) !== void 0 ? $152 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f18 = $142?.f) !== void 0 && (($162 = $f18.env) !== void 0 || ($m17 = $142.metatable) === void 0 || ($162 = $m17.view.env) !== void 0 || !("env" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $162 : (rt.at($s2, $d2, $pc + 11), rt.index($142, "env", "global 'rover'"))), ($f21 = $13?.f) !== void 0 && (($192 = $f21.GREETING) !== void 0 || ($m20 = $13.metatable) === void 0 || ($192 = $m20.view.GREETING) !== void 0 || !("GREETING" in $m20.view) && $m20.view[rt.CUT] === void 0) ? $192 : (rt.at($s2, $d2, $pc + 11), rt.index($13, "GREETING", "field 'env'")));
+        $23 = ($24 = ($25 = ($26 = $env.f.rover) !== void 0 ? $26 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f29 = $25?.f) !== void 0 && (($27 = $f29.env) !== void 0 || ($m28 = $25.metatable) === void 0 || ($27 = $m28.view.env) !== void 0 || !("env" in $m28.view) && $m28.view[rt.CUT] === void 0) ? $27 : (rt.at($s2, $d2, $pc + 12), rt.index($25, "env", "global 'rover'"))), ($f32 = $24?.f) !== void 0 && (($30 = $f32.OVERRIDDEN) !== void 0 || ($m31 = $24.metatable) === void 0 || ($30 = $m31.view.OVERRIDDEN) !== void 0 || !("OVERRIDDEN" in $m31.view) && $m31.view[rt.CUT] === void 0) ? $30 : (rt.at($s2, $d2, $pc + 12), rt.index($24, "OVERRIDDEN", "field 'env'")));
+        $34 = ($35 = ($36 = ($37 = $env.f.rover) !== void 0 ? $37 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f40 = $36?.f) !== void 0 && (($38 = $f40.env) !== void 0 || ($m39 = $36.metatable) === void 0 || ($38 = $m39.view.env) !== void 0 || !("env" in $m39.view) && $m39.view[rt.CUT] === void 0) ? $38 : (rt.at($s2, $d2, $pc + 13), rt.index($36, "env", "global 'rover'"))), ($f43 = $35?.f) !== void 0 && (($41 = $f43.NOT_SET_ANYWHERE) !== void 0 || ($m42 = $35.metatable) === void 0 || ($41 = $m42.view.NOT_SET_ANYWHERE) !== void 0 || !("NOT_SET_ANYWHERE" in $m42.view) && $m42.view[rt.CUT] === void 0) ? $41 : (rt.at($s2, $d2, $pc + 13), rt.index($35, "NOT_SET_ANYWHERE", "field 'env'")));
+        if (($11 = rh.scalar($1)) !== void 0 && ($222 = rh.scalar($122)) !== void 0 && ($33 = rh.scalar($23)) !== void 0 && ($44 = rh.scalar($34)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"app":' + $11 + ',"greeting":' + $222 + ',"overridden":' + $33 + ',"missing":' + $44 + "}"));
+        return rt.leave($s2, $d2, ($45 = $1, $46 = $122, $47 = $23, $48 = $34, $o49 = new rt.FieldsObject(), $n50 = 0, $45 !== void 0 && ($o49.app = $45, $n50++), $46 !== void 0 && ($o49.greeting = $46, $n50++), $47 !== void 0 && ($o49.overridden = $47, $n50++), $48 !== void 0 && ($o49.missing = $48, $n50++), rt.LuaTable.record($o49, $n50)));
+      }
+      return rt.leave($s2, $d2, ($51 = ($522 = ($53 = ($54 = $env.f.rover) !== void 0 ? $54 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f57 = $53?.f) !== void 0 && (($55 = $f57.env) !== void 0 || ($m56 = $53.metatable) === void 0 || ($55 = $m56.view.env) !== void 0 || !("env" in $m56.view) && $m56.view[rt.CUT] === void 0) ? $55 : (rt.at($s2, $d2, $pc + 9), rt.index($53, "env", "global 'rover'"))), ($f60 = $522?.f) !== void 0 && (($58 = $f60.APP_NAME) !== void 0 || ($m59 = $522.metatable) === void 0 || ($58 = $m59.view.APP_NAME) !== void 0 || !("APP_NAME" in $m59.view) && $m59.view[rt.CUT] === void 0) ? $58 : (rt.at($s2, $d2, $pc + 9), rt.index($522, "APP_NAME", "field 'env'"))), $61 = ($62 = ($63 = ($64 = $env.f.rover) !== void 0 ? $64 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f67 = $63?.f) !== void 0 && (($65 = $f67.env) !== void 0 || ($m66 = $63.metatable) === void 0 || ($65 = $m66.view.env) !== void 0 || !("env" in $m66.view) && $m66.view[rt.CUT] === void 0) ? $65 : (rt.at($s2, $d2, $pc + 11), rt.index($63, "env", "global 'rover'"))), ($f70 = $62?.f) !== void 0 && (($68 = $f70.GREETING) !== void 0 || ($m69 = $62.metatable) === void 0 || ($68 = $m69.view.GREETING) !== void 0 || !("GREETING" in $m69.view) && $m69.view[rt.CUT] === void 0) ? $68 : (rt.at($s2, $d2, $pc + 11), rt.index($62, "GREETING", "field 'env'"))), $71 = ($72 = ($73 = ($74 = $env.f.rover) !== void 0 ? $74 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f77 = $73?.f) !== void 0 && (($75 = $f77.env) !== void 0 || ($m76 = $73.metatable) === void 0 || ($75 = $m76.view.env) !== void 0 || !("env" in $m76.view) && $m76.view[rt.CUT] === void 0) ? $75 : (rt.at($s2, $d2, $pc + 12), rt.index($73, "env", "global 'rover'"))), ($f80 = $72?.f) !== void 0 && (($78 = $f80.OVERRIDDEN) !== void 0 || ($m79 = $72.metatable) === void 0 || ($78 = $m79.view.OVERRIDDEN) !== void 0 || !("OVERRIDDEN" in $m79.view) && $m79.view[rt.CUT] === void 0) ? $78 : (rt.at($s2, $d2, $pc + 12), rt.index($72, "OVERRIDDEN", "field 'env'"))), $81 = ($82 = ($83 = ($84 = $env.f.rover) !== void 0 ? $84 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f87 = $83?.f) !== void 0 && (($85 = $f87.env) !== void 0 || ($m86 = $83.metatable) === void 0 || ($85 = $m86.view.env) !== void 0 || !("env" in $m86.view) && $m86.view[rt.CUT] === void 0) ? $85 : (rt.at($s2, $d2, $pc + 13), rt.index($83, "env", "global 'rover'"))), ($f90 = $82?.f) !== void 0 && (($88 = $f90.NOT_SET_ANYWHERE) !== void 0 || ($m89 = $82.metatable) === void 0 || ($88 = $m89.view.NOT_SET_ANYWHERE) !== void 0 || !("NOT_SET_ANYWHERE" in $m89.view) && $m89.view[rt.CUT] === void 0) ? $88 : (rt.at($s2, $d2, $pc + 13), rt.index($82, "NOT_SET_ANYWHERE", "field 'env'"))), $o91 = new rt.FieldsObject(), $n92 = 0, $51 !== void 0 && ($o91.app = $51, $n92++), $61 !== void 0 && ($o91.greeting = $61, $n92++), $71 !== void 0 && ($o91.overridden = $71, $n92++), $81 !== void 0 && ($o91.missing = $81, $n92++), rt.LuaTable.record($o91, $n92)));
+    }))) !== void 0 && ($f11 = $21?.f) !== void 0 && !$21.linked && $f11.get !== void 0 ? $f11.get = $18 : ($s.pcs[$d] = $pc + 8, rt.setIndex($21, "get", $18, "field 'env'"));
+    $18 = ($19 = api, ($f11 = $19?.f) !== void 0 && (($20 = $f11.settings) !== void 0 || ($m22 = $19.metatable) === void 0 || ($20 = $m22.view.settings) !== void 0 || !("settings" in $m22.view) && $m22.view[rt.CUT] === void 0) ? $20 : ($s.pcs[$d] = $pc + 14, rt.index($19, "settings", "local 'api'")));
+    ($21 = $handlers[1] = rh.jsonHandler((function $get(ctx_1) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      let $1;
+      let $22;
+      let $32;
+      let $m4;
+      let $f5;
+      let $62;
+      let $7;
+      let $8;
+      let $92;
+      let $10;
+      let $m11;
+      let $f12;
+      let $13;
+      let $m14;
+      let $f15;
+      let $162;
+      let $172;
+      let $182;
+      let $192;
+      let $m20;
+      let $f21;
+      let $222;
+      let $23;
+      let $24;
+      let $25;
+      let $o26;
+      let $n27;
+      let $28;
+      let $29;
+      let $30;
+      let $m31;
+      let $f32;
+      let $33;
+      let $34;
+      let $35;
+      let $36;
+      let $m37;
+      let $f38;
+      let $39;
+      let $m40;
+      let $f41;
+      let $42;
+      let $43;
+      let $44;
+      let $m45;
+      let $f46;
+      let $o47;
+      let $n48;
+      const $json = rh.claim(ctx_1);
+      if ($json) {
+        $1 = ($22 = settings, ($f5 = $22?.f) !== void 0 && (($32 = $f5.page_size) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.page_size) !== void 0 || !("page_size" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 15), rt.index($22, "page_size", "upvalue 'settings'")));
+        $7 = ($8 = ($92 = settings, ($f12 = $92?.f) !== void 0 && (($10 = $f12.features) !== void 0 || ($m11 = $92.metatable) === void 0 || ($10 = $m11.view.features) !== void 0 || !("features" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : (rt.at($s2, $d2, $pc + 15), rt.index($92, "features", "upvalue 'settings'"))), ($f15 = $8?.f) !== void 0 && (($13 = $f15.search) !== void 0 || ($m14 = $8.metatable) === void 0 || ($13 = $m14.view.search) !== void 0 || !("search" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : (rt.at($s2, $d2, $pc + 15), rt.index($8, "search", "field 'features'")));
+        $172 = ($182 = db, ($f21 = $182?.f) !== void 0 && (($192 = $f21.db) !== void 0 || ($m20 = $182.metatable) === void 0 || ($192 = $m20.view.db) !== void 0 || !("db" in $m20.view) && $m20.view[rt.CUT] === void 0) ? $192 : (rt.at($s2, $d2, $pc + 15), rt.index($182, "db", "upvalue 'db'")));
+        if (($62 = rh.scalar($1)) !== void 0 && ($162 = rh.scalar($7)) !== void 0 && ($222 = rh.scalar($172)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"page_size":' + $62 + ',"search":' + $162 + ',"db":' + $222 + "}"));
+        return rt.leave($s2, $d2, ($23 = $1, $24 = $7, $25 = $172, $o26 = new rt.FieldsObject(), $n27 = 0, $23 !== void 0 && ($o26.page_size = $23, $n27++), $24 !== void 0 && ($o26.search = $24, $n27++), $25 !== void 0 && ($o26.db = $25, $n27++), rt.LuaTable.record($o26, $n27)));
+      }
+      return rt.leave($s2, $d2, ($28 = ($29 = settings, ($f32 = $29?.f) !== void 0 && (($30 = $f32.page_size) !== void 0 || ($m31 = $29.metatable) === void 0 || ($30 = $m31.view.page_size) !== void 0 || !("page_size" in $m31.view) && $m31.view[rt.CUT] === void 0) ? $30 : (rt.at($s2, $d2, $pc + 15), rt.index($29, "page_size", "upvalue 'settings'"))), $33 = ($34 = ($35 = settings, ($f38 = $35?.f) !== void 0 && (($36 = $f38.features) !== void 0 || ($m37 = $35.metatable) === void 0 || ($36 = $m37.view.features) !== void 0 || !("features" in $m37.view) && $m37.view[rt.CUT] === void 0) ? $36 : (rt.at($s2, $d2, $pc + 15), rt.index($35, "features", "upvalue 'settings'"))), ($f41 = $34?.f) !== void 0 && (($39 = $f41.search) !== void 0 || ($m40 = $34.metatable) === void 0 || ($39 = $m40.view.search) !== void 0 || !("search" in $m40.view) && $m40.view[rt.CUT] === void 0) ? $39 : (rt.at($s2, $d2, $pc + 15), rt.index($34, "search", "field 'features'"))), $42 = ($43 = db, ($f46 = $43?.f) !== void 0 && (($44 = $f46.db) !== void 0 || ($m45 = $43.metatable) === void 0 || ($44 = $m45.view.db) !== void 0 || !("db" in $m45.view) && $m45.view[rt.CUT] === void 0) ? $44 : (rt.at($s2, $d2, $pc + 15), rt.index($43, "db", "upvalue 'db'"))), $o47 = new rt.FieldsObject(), $n48 = 0, $28 !== void 0 && ($o47.page_size = $28, $n48++), $33 !== void 0 && ($o47.search = $33, $n48++), $42 !== void 0 && ($o47.db = $42, $n48++), rt.LuaTable.record($o47, $n48)));
+    }))) !== void 0 && ($f23 = $18?.f) !== void 0 && !$18.linked && $f23.get !== void 0 ? $f23.get = $21 : ($s.pcs[$d] = $pc + 14, rt.setIndex($18, "get", $21, "field 'settings'"));
+    $21 = ($20 = api, ($f23 = $20?.f) !== void 0 && (($19 = $f23.readonly) !== void 0 || ($m22 = $20.metatable) === void 0 || ($19 = $m22.view.readonly) !== void 0 || !("readonly" in $m22.view) && $m22.view[rt.CUT] === void 0) ? $19 : ($s.pcs[$d] = $pc + 16, rt.index($20, "readonly", "local 'api'")));
+    ($18 = $handlers[2] = rh.jsonHandler((function $get(ctx_2) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $l1;
+      let $22;
+      let $32;
+      let $42;
+      let $52;
+      let $62;
+      let $7;
+      let $o8;
+      let $n9;
+      let $10;
+      let $11;
+      let $o12;
+      let $n13;
+      const $json = rh.claim(ctx_2);
+      $l1 = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 19, rt.fn(($22 = $env.f.pcall) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 18, rt.getGlobal($env, "pcall")), "global 'pcall'")(function $anonymous() {
+        const $s3 = rt.current, $d3 = $s3.depth;
+        let $1;
+        let $23;
         let $33;
-        let $fn34;
-        let $35;
-        let $36;
-        let $37;
-        let $38;
-        let $39;
-        let $40;
-        let $41;
-        let $42;
-        let $m43;
-        let $f44;
-        let $45;
-        let $m46;
-        let $f47;
-        let $o48;
-        let $n49;
-        let $50;
-        let $51;
-        let $52;
-        let $m53;
-        let $f54;
-        let $55;
-        let $f56;
-        let $57;
-        let $58;
-        let $59;
-        let $m60;
-        let $f61;
-        let $62;
-        let $f63;
-        let $64;
-        let $65;
-        let $66;
-        let $m67;
-        let $f68;
-        let $69;
-        let $f70;
-        let settings = rt.first(($2 = ($3 = ($4 = (($5 = $env.f.rover) !== undefined ? $5 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f8 = $4?.f) !== undefined && (($6 = $f8.config) !== undefined || ($m7 = $4.metatable) === undefined || ($6 = $m7.view.config) !== undefined || (!("config" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc, rt.index($4, "config", "global 'rover'")))), (($f11 = $3?.f) !== undefined && (($9 = $f11.load) !== undefined || ($m10 = $3.metatable) === undefined || ($9 = $m10.view.load) !== undefined || (!("load" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc, rt.index($3, "load", "field 'config'")))), $12 = "settings.lua", $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'load'"), $fn1($12)));
-        let db = rt.first(($14 = ($15 = ($16 = (($17 = $env.f.rover) !== undefined ? $17 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover"))), (($f20 = $16?.f) !== undefined && (($18 = $f20.config) !== undefined || ($m19 = $16.metatable) === undefined || ($18 = $m19.view.config) !== undefined || (!("config" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 2, rt.index($16, "config", "global 'rover'")))), (($f23 = $15?.f) !== undefined && (($21 = $f23.from_env) !== undefined || ($m22 = $15.metatable) === undefined || ($21 = $m22.view.from_env) !== undefined || (!("from_env" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 2, rt.index($15, "from_env", "field 'config'")))), $24 = "DEMO", $s.pcs[$d] = $pc + 3, $fn13 = rt.fn($14, "field 'from_env'"), $fn13($24)));
-        let api = rt.first(($26 = ($27 = (($28 = $env.f.rover) !== undefined ? $28 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "rover"))), (($f31 = $27?.f) !== undefined && (($29 = $f31.server) !== undefined || ($m30 = $27.metatable) === undefined || ($29 = $m30.view.server) !== undefined || (!("server" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : ($s.pcs[$d] = $pc + 4, rt.index($27, "server", "global 'rover'")))), $32 = ($33 = rt.first(($35 = (($36 = $env.f.tonumber) !== undefined ? $36 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "tonumber"))), $37 = (rt.t($38 = ($39 = ($40 = (($41 = $env.f.rover) !== undefined ? $41 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "rover"))), (($f44 = $40?.f) !== undefined && (($42 = $f44.env) !== undefined || ($m43 = $40.metatable) === undefined || ($42 = $m43.view.env) !== undefined || (!("env" in $m43.view) && $m43.view[rt.CUT] === undefined)) ? $42 : ($s.pcs[$d] = $pc + 5, rt.index($40, "env", "global 'rover'")))), (($f47 = $39?.f) !== undefined && (($45 = $f47.PORT) !== undefined || ($m46 = $39.metatable) === undefined || ($45 = $m46.view.PORT) !== undefined || (!("PORT" in $m46.view) && $m46.view[rt.CUT] === undefined)) ? $45 : ($s.pcs[$d] = $pc + 5, rt.index($39, "PORT", "field 'env'"))))) ? $38 : "4242"), $s.pcs[$d] = $pc + 6, $fn34 = rt.fn($35, "global 'tonumber'"), $fn34($37))), $o48 = new rt.FieldsObject(), $n49 = 1, $o48.log_level = "nope", ($33 !== undefined && ($o48.port = $33, $n49++)), rt.LuaTable.record($o48, $n49)), $s.pcs[$d] = $pc + 7, $fn25 = rt.fn($26, "field 'server'"), $fn25($32)));
-        $50 = ($51 = api, (($f54 = $51?.f) !== undefined && (($52 = $f54.env) !== undefined || ($m53 = $51.metatable) === undefined || ($52 = $m53.view.env) !== undefined || (!("env" in $m53.view) && $m53.view[rt.CUT] === undefined)) ? $52 : ($s.pcs[$d] = $pc + 8, rt.index($51, "env", "local 'api'"))));
-        (($55 = ($handlers[0] = rh.jsonHandler((function $get(ctx) {
-            const $s = rt.current, $d = $s.depth;
-            let $1;
-            let $2;
-            let $3;
-            let $4;
-            let $5;
-            let $m6;
-            let $f7;
-            let $8;
-            let $m9;
-            let $f10;
-            let $11;
-            let $12;
-            let $13;
-            let $14;
-            let $15;
-            let $16;
-            let $m17;
-            let $f18;
-            let $19;
-            let $m20;
-            let $f21;
-            let $22;
-            let $23;
-            let $24;
-            let $25;
-            let $26;
-            let $27;
-            let $m28;
-            let $f29;
-            let $30;
-            let $m31;
-            let $f32;
-            let $33;
-            let $34;
-            let $35;
-            let $36;
-            let $37;
-            let $38;
-            let $m39;
-            let $f40;
-            let $41;
-            let $m42;
-            let $f43;
-            let $44;
-            let $45;
-            let $46;
-            let $47;
-            let $48;
-            let $o49;
-            let $n50;
-            let $51;
-            let $52;
-            let $53;
-            let $54;
-            let $55;
-            let $m56;
-            let $f57;
-            let $58;
-            let $m59;
-            let $f60;
-            let $61;
-            let $62;
-            let $63;
-            let $64;
-            let $65;
-            let $m66;
-            let $f67;
-            let $68;
-            let $m69;
-            let $f70;
-            let $71;
-            let $72;
-            let $73;
-            let $74;
-            let $75;
-            let $m76;
-            let $f77;
-            let $78;
-            let $m79;
-            let $f80;
-            let $81;
-            let $82;
-            let $83;
-            let $84;
-            let $85;
-            let $m86;
-            let $f87;
-            let $88;
-            let $m89;
-            let $f90;
-            let $o91;
-            let $n92;
-            const $json = rh.claim(ctx);
-            if ($json) {
-                $1 = ($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.env) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.env) !== undefined || (!("env" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : (rt.at($s, $d, $pc + 9), rt.index($3, "env", "global 'rover'")))), (($f10 = $2?.f) !== undefined && (($8 = $f10.APP_NAME) !== undefined || ($m9 = $2.metatable) === undefined || ($8 = $m9.view.APP_NAME) !== undefined || (!("APP_NAME" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : (rt.at($s, $d, $pc + 9), rt.index($2, "APP_NAME", "field 'env'"))));
-                $12 = ($13 = ($14 = (($15 = $env.f.rover) !== undefined ? $15 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f18 = $14?.f) !== undefined && (($16 = $f18.env) !== undefined || ($m17 = $14.metatable) === undefined || ($16 = $m17.view.env) !== undefined || (!("env" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : (rt.at($s, $d, $pc + 11), rt.index($14, "env", "global 'rover'")))), (($f21 = $13?.f) !== undefined && (($19 = $f21.GREETING) !== undefined || ($m20 = $13.metatable) === undefined || ($19 = $m20.view.GREETING) !== undefined || (!("GREETING" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : (rt.at($s, $d, $pc + 11), rt.index($13, "GREETING", "field 'env'"))));
-                $23 = ($24 = ($25 = (($26 = $env.f.rover) !== undefined ? $26 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f29 = $25?.f) !== undefined && (($27 = $f29.env) !== undefined || ($m28 = $25.metatable) === undefined || ($27 = $m28.view.env) !== undefined || (!("env" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : (rt.at($s, $d, $pc + 12), rt.index($25, "env", "global 'rover'")))), (($f32 = $24?.f) !== undefined && (($30 = $f32.OVERRIDDEN) !== undefined || ($m31 = $24.metatable) === undefined || ($30 = $m31.view.OVERRIDDEN) !== undefined || (!("OVERRIDDEN" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : (rt.at($s, $d, $pc + 12), rt.index($24, "OVERRIDDEN", "field 'env'"))));
-                $34 = ($35 = ($36 = (($37 = $env.f.rover) !== undefined ? $37 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f40 = $36?.f) !== undefined && (($38 = $f40.env) !== undefined || ($m39 = $36.metatable) === undefined || ($38 = $m39.view.env) !== undefined || (!("env" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : (rt.at($s, $d, $pc + 13), rt.index($36, "env", "global 'rover'")))), (($f43 = $35?.f) !== undefined && (($41 = $f43.NOT_SET_ANYWHERE) !== undefined || ($m42 = $35.metatable) === undefined || ($41 = $m42.view.NOT_SET_ANYWHERE) !== undefined || (!("NOT_SET_ANYWHERE" in $m42.view) && $m42.view[rt.CUT] === undefined)) ? $41 : (rt.at($s, $d, $pc + 13), rt.index($35, "NOT_SET_ANYWHERE", "field 'env'"))));
-                if (($11 = rh.scalar($1)) !== undefined && ($22 = rh.scalar($12)) !== undefined && ($33 = rh.scalar($23)) !== undefined && ($44 = rh.scalar($34)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"app\":" + $11 + ",\"greeting\":" + $22 + ",\"overridden\":" + $33 + ",\"missing\":" + $44 + "}"));
-                return rt.leave($s, $d, ($45 = $1, $46 = $12, $47 = $23, $48 = $34, $o49 = new rt.FieldsObject(), $n50 = 0, ($45 !== undefined && ($o49.app = $45, $n50++)), ($46 !== undefined && ($o49.greeting = $46, $n50++)), ($47 !== undefined && ($o49.overridden = $47, $n50++)), ($48 !== undefined && ($o49.missing = $48, $n50++)), rt.LuaTable.record($o49, $n50)));
-            }
-            return rt.leave($s, $d, ($51 = ($52 = ($53 = (($54 = $env.f.rover) !== undefined ? $54 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f57 = $53?.f) !== undefined && (($55 = $f57.env) !== undefined || ($m56 = $53.metatable) === undefined || ($55 = $m56.view.env) !== undefined || (!("env" in $m56.view) && $m56.view[rt.CUT] === undefined)) ? $55 : (rt.at($s, $d, $pc + 9), rt.index($53, "env", "global 'rover'")))), (($f60 = $52?.f) !== undefined && (($58 = $f60.APP_NAME) !== undefined || ($m59 = $52.metatable) === undefined || ($58 = $m59.view.APP_NAME) !== undefined || (!("APP_NAME" in $m59.view) && $m59.view[rt.CUT] === undefined)) ? $58 : (rt.at($s, $d, $pc + 9), rt.index($52, "APP_NAME", "field 'env'")))), $61 = ($62 = ($63 = (($64 = $env.f.rover) !== undefined ? $64 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f67 = $63?.f) !== undefined && (($65 = $f67.env) !== undefined || ($m66 = $63.metatable) === undefined || ($65 = $m66.view.env) !== undefined || (!("env" in $m66.view) && $m66.view[rt.CUT] === undefined)) ? $65 : (rt.at($s, $d, $pc + 11), rt.index($63, "env", "global 'rover'")))), (($f70 = $62?.f) !== undefined && (($68 = $f70.GREETING) !== undefined || ($m69 = $62.metatable) === undefined || ($68 = $m69.view.GREETING) !== undefined || (!("GREETING" in $m69.view) && $m69.view[rt.CUT] === undefined)) ? $68 : (rt.at($s, $d, $pc + 11), rt.index($62, "GREETING", "field 'env'")))), $71 = ($72 = ($73 = (($74 = $env.f.rover) !== undefined ? $74 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f77 = $73?.f) !== undefined && (($75 = $f77.env) !== undefined || ($m76 = $73.metatable) === undefined || ($75 = $m76.view.env) !== undefined || (!("env" in $m76.view) && $m76.view[rt.CUT] === undefined)) ? $75 : (rt.at($s, $d, $pc + 12), rt.index($73, "env", "global 'rover'")))), (($f80 = $72?.f) !== undefined && (($78 = $f80.OVERRIDDEN) !== undefined || ($m79 = $72.metatable) === undefined || ($78 = $m79.view.OVERRIDDEN) !== undefined || (!("OVERRIDDEN" in $m79.view) && $m79.view[rt.CUT] === undefined)) ? $78 : (rt.at($s, $d, $pc + 12), rt.index($72, "OVERRIDDEN", "field 'env'")))), $81 = ($82 = ($83 = (($84 = $env.f.rover) !== undefined ? $84 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f87 = $83?.f) !== undefined && (($85 = $f87.env) !== undefined || ($m86 = $83.metatable) === undefined || ($85 = $m86.view.env) !== undefined || (!("env" in $m86.view) && $m86.view[rt.CUT] === undefined)) ? $85 : (rt.at($s, $d, $pc + 13), rt.index($83, "env", "global 'rover'")))), (($f90 = $82?.f) !== undefined && (($88 = $f90.NOT_SET_ANYWHERE) !== undefined || ($m89 = $82.metatable) === undefined || ($88 = $m89.view.NOT_SET_ANYWHERE) !== undefined || (!("NOT_SET_ANYWHERE" in $m89.view) && $m89.view[rt.CUT] === undefined)) ? $88 : (rt.at($s, $d, $pc + 13), rt.index($82, "NOT_SET_ANYWHERE", "field 'env'")))), $o91 = new rt.FieldsObject(), $n92 = 0, ($51 !== undefined && ($o91.app = $51, $n92++)), ($61 !== undefined && ($o91.greeting = $61, $n92++)), ($71 !== undefined && ($o91.overridden = $71, $n92++)), ($81 !== undefined && ($o91.missing = $81, $n92++)), rt.LuaTable.record($o91, $n92)));
-        })))) !== undefined && ($f56 = $50?.f) !== undefined && !$50.linked && $f56.get !== undefined ? ($f56.get = $55) : ($s.pcs[$d] = $pc + 8, rt.setIndex($50, "get", $55, "field 'env'")));
-        $57 = ($58 = api, (($f61 = $58?.f) !== undefined && (($59 = $f61.settings) !== undefined || ($m60 = $58.metatable) === undefined || ($59 = $m60.view.settings) !== undefined || (!("settings" in $m60.view) && $m60.view[rt.CUT] === undefined)) ? $59 : ($s.pcs[$d] = $pc + 14, rt.index($58, "settings", "local 'api'"))));
-        (($62 = ($handlers[1] = rh.jsonHandler((function $get(ctx_1) {
-            const $s = rt.current, $d = $s.depth;
-            let $1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $6;
-            let $7;
-            let $8;
-            let $9;
-            let $10;
-            let $m11;
-            let $f12;
-            let $13;
-            let $m14;
-            let $f15;
-            let $16;
-            let $17;
-            let $18;
-            let $19;
-            let $m20;
-            let $f21;
-            let $22;
-            let $23;
-            let $24;
-            let $25;
-            let $o26;
-            let $n27;
-            let $28;
-            let $29;
-            let $30;
-            let $m31;
-            let $f32;
-            let $33;
-            let $34;
-            let $35;
-            let $36;
-            let $m37;
-            let $f38;
-            let $39;
-            let $m40;
-            let $f41;
-            let $42;
-            let $43;
-            let $44;
-            let $m45;
-            let $f46;
-            let $o47;
-            let $n48;
-            const $json = rh.claim(ctx_1);
-            if ($json) {
-                $1 = ($2 = settings, (($f5 = $2?.f) !== undefined && (($3 = $f5.page_size) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.page_size) !== undefined || (!("page_size" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 15), rt.index($2, "page_size", "upvalue 'settings'"))));
-                $7 = ($8 = ($9 = settings, (($f12 = $9?.f) !== undefined && (($10 = $f12.features) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.features) !== undefined || (!("features" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : (rt.at($s, $d, $pc + 15), rt.index($9, "features", "upvalue 'settings'")))), (($f15 = $8?.f) !== undefined && (($13 = $f15.search) !== undefined || ($m14 = $8.metatable) === undefined || ($13 = $m14.view.search) !== undefined || (!("search" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : (rt.at($s, $d, $pc + 15), rt.index($8, "search", "field 'features'"))));
-                $17 = ($18 = db, (($f21 = $18?.f) !== undefined && (($19 = $f21.db) !== undefined || ($m20 = $18.metatable) === undefined || ($19 = $m20.view.db) !== undefined || (!("db" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : (rt.at($s, $d, $pc + 15), rt.index($18, "db", "upvalue 'db'"))));
-                if (($6 = rh.scalar($1)) !== undefined && ($16 = rh.scalar($7)) !== undefined && ($22 = rh.scalar($17)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"page_size\":" + $6 + ",\"search\":" + $16 + ",\"db\":" + $22 + "}"));
-                return rt.leave($s, $d, ($23 = $1, $24 = $7, $25 = $17, $o26 = new rt.FieldsObject(), $n27 = 0, ($23 !== undefined && ($o26.page_size = $23, $n27++)), ($24 !== undefined && ($o26.search = $24, $n27++)), ($25 !== undefined && ($o26.db = $25, $n27++)), rt.LuaTable.record($o26, $n27)));
-            }
-            return rt.leave($s, $d, ($28 = ($29 = settings, (($f32 = $29?.f) !== undefined && (($30 = $f32.page_size) !== undefined || ($m31 = $29.metatable) === undefined || ($30 = $m31.view.page_size) !== undefined || (!("page_size" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : (rt.at($s, $d, $pc + 15), rt.index($29, "page_size", "upvalue 'settings'")))), $33 = ($34 = ($35 = settings, (($f38 = $35?.f) !== undefined && (($36 = $f38.features) !== undefined || ($m37 = $35.metatable) === undefined || ($36 = $m37.view.features) !== undefined || (!("features" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : (rt.at($s, $d, $pc + 15), rt.index($35, "features", "upvalue 'settings'")))), (($f41 = $34?.f) !== undefined && (($39 = $f41.search) !== undefined || ($m40 = $34.metatable) === undefined || ($39 = $m40.view.search) !== undefined || (!("search" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : (rt.at($s, $d, $pc + 15), rt.index($34, "search", "field 'features'")))), $42 = ($43 = db, (($f46 = $43?.f) !== undefined && (($44 = $f46.db) !== undefined || ($m45 = $43.metatable) === undefined || ($44 = $m45.view.db) !== undefined || (!("db" in $m45.view) && $m45.view[rt.CUT] === undefined)) ? $44 : (rt.at($s, $d, $pc + 15), rt.index($43, "db", "upvalue 'db'")))), $o47 = new rt.FieldsObject(), $n48 = 0, ($28 !== undefined && ($o47.page_size = $28, $n48++)), ($33 !== undefined && ($o47.search = $33, $n48++)), ($42 !== undefined && ($o47.db = $42, $n48++)), rt.LuaTable.record($o47, $n48)));
-        })))) !== undefined && ($f63 = $57?.f) !== undefined && !$57.linked && $f63.get !== undefined ? ($f63.get = $62) : ($s.pcs[$d] = $pc + 14, rt.setIndex($57, "get", $62, "field 'settings'")));
-        $64 = ($65 = api, (($f68 = $65?.f) !== undefined && (($66 = $f68.readonly) !== undefined || ($m67 = $65.metatable) === undefined || ($66 = $m67.view.readonly) !== undefined || (!("readonly" in $m67.view) && $m67.view[rt.CUT] === undefined)) ? $66 : ($s.pcs[$d] = $pc + 16, rt.index($65, "readonly", "local 'api'"))));
-        (($69 = ($handlers[2] = rh.jsonHandler((function $get(ctx_2) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $l1;
-            let $2;
-            let $3;
-            let $4;
-            let $5;
-            let $6;
-            let $7;
-            let $8;
-            let $o9;
-            let $n10;
-            let $11;
-            let $12;
-            let $o13;
-            let $n14;
-            const $json = rh.claim(ctx_2);
-            $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 19, rt.fn((($2 = $env.f.pcall) !== undefined ? $2 : ($s.pcs[$d] = $pc + 18, rt.getGlobal($env, "pcall"))), "global 'pcall'")(function $anonymous() {
-                    const $s = rt.current, $d = $s.depth;
-                    let $1;
-                    let $2;
-                    let $3;
-                    let $4;
-                    let $m5;
-                    let $f6;
-                    let $7;
-                    let $f8;
-                    $1 = ($2 = (($3 = $env.f.rover) !== undefined ? $3 : (rt.at($s, $d, $pc + 17), rt.getGlobal($env, "rover"))), (($f6 = $2?.f) !== undefined && (($4 = $f6.env) !== undefined || ($m5 = $2.metatable) === undefined || ($4 = $m5.view.env) !== undefined || (!("env" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : (rt.at($s, $d, $pc + 17), rt.index($2, "env", "global 'rover'"))));
-                    (($7 = "changed") !== undefined && ($f8 = $1?.f) !== undefined && !$1.linked && $f8.APP_NAME !== undefined ? ($f8.APP_NAME = $7) : (rt.at($s, $d, $pc + 17), rt.setIndex($1, "APP_NAME", $7, "field 'env'")));
-                    return rt.leave($s, $d, rt.NONE);
-                })))], 2);
-            let ok = $l1[0];
-            let err = $l1[1];
-            if ($json) {
-                $3 = ok;
-                $5 = err;
-                if (($4 = rh.scalar($3)) !== undefined && ($6 = rh.scalar($5)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"ok\":" + $4 + ",\"err\":" + $6 + "}"));
-                return rt.leave($s, $d, ($7 = $3, $8 = $5, $o9 = new rt.FieldsObject(), $n10 = 0, ($7 !== undefined && ($o9.ok = $7, $n10++)), ($8 !== undefined && ($o9.err = $8, $n10++)), rt.LuaTable.record($o9, $n10)));
-            }
-            return rt.leave($s, $d, ($11 = ok, $12 = err, $o13 = new rt.FieldsObject(), $n14 = 0, ($11 !== undefined && ($o13.ok = $11, $n14++)), ($12 !== undefined && ($o13.err = $12, $n14++)), rt.LuaTable.record($o13, $n14)));
-        })))) !== undefined && ($f70 = $64?.f) !== undefined && !$64.linked && $f70.get !== undefined ? ($f70.get = $69) : ($s.pcs[$d] = $pc + 16, rt.setIndex($64, "get", $69, "field 'readonly'")));
-        return rt.leave($s, $d, api);
-    };
+        let $43;
+        let $m5;
+        let $f6;
+        let $72;
+        let $f82;
+        $1 = ($23 = ($33 = $env.f.rover) !== void 0 ? $33 : (rt.at($s3, $d3, $pc + 17), rt.getGlobal($env, "rover")), ($f6 = $23?.f) !== void 0 && (($43 = $f6.env) !== void 0 || ($m5 = $23.metatable) === void 0 || ($43 = $m5.view.env) !== void 0 || !("env" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $43 : (rt.at($s3, $d3, $pc + 17), rt.index($23, "env", "global 'rover'")));
+        ($72 = "changed") !== void 0 && ($f82 = $1?.f) !== void 0 && !$1.linked && $f82.APP_NAME !== void 0 ? $f82.APP_NAME = $72 : (rt.at($s3, $d3, $pc + 17), rt.setIndex($1, "APP_NAME", $72, "field 'env'"));
+        return rt.leave($s3, $d3, rt.NONE);
+      })))], 2);
+      let ok = $l1[0];
+      let err = $l1[1];
+      if ($json) {
+        $32 = ok;
+        $52 = err;
+        if (($42 = rh.scalar($32)) !== void 0 && ($62 = rh.scalar($52)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"ok":' + $42 + ',"err":' + $62 + "}"));
+        return rt.leave($s2, $d2, ($22 = $32, $7 = $52, $o8 = new rt.FieldsObject(), $n9 = 0, $22 !== void 0 && ($o8.ok = $22, $n9++), $7 !== void 0 && ($o8.err = $7, $n9++), rt.LuaTable.record($o8, $n9)));
+      }
+      return rt.leave($s2, $d2, ($10 = ok, $11 = err, $o12 = new rt.FieldsObject(), $n13 = 0, $10 !== void 0 && ($o12.ok = $10, $n13++), $11 !== void 0 && ($o12.err = $11, $n13++), rt.LuaTable.record($o12, $n13)));
+    }))) !== void 0 && ($f11 = $21?.f) !== void 0 && !$21.linked && $f11.get !== void 0 ? $f11.get = $18 : ($s.pcs[$d] = $pc + 16, rt.setIndex($21, "get", $18, "field 'readonly'"));
+    return rt.leave($s, $d, api);
+  };
 }
+export {
+  $handlers,
+  load as default
+};

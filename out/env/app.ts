@@ -55,63 +55,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $16: rt.LuaValue;
       let $17: rt.LuaValue;
       let $18: rt.LuaValue;
-      let $m19: rt.LuaTable | undefined;
-      let $f20: rt.Fields | undefined;
+      let $19: rt.LuaValue;
+      let $20: rt.LuaValue;
       let $21: rt.LuaValue;
       let $m22: rt.LuaTable | undefined;
       let $f23: rt.Fields | undefined;
-      let $24: rt.LuaValue;
-      let $fn25!: rt.LuaFunction;
-      let $26: rt.LuaValue;
-      let $27: rt.LuaValue;
-      let $28: rt.LuaValue;
-      let $29: rt.LuaValue;
-      let $m30: rt.LuaTable | undefined;
-      let $f31: rt.Fields | undefined;
-      let $32: rt.LuaValue;
-      let $33: rt.LuaValue;
-      let $fn34!: rt.LuaFunction;
-      let $35: rt.LuaValue;
-      let $36: rt.LuaValue;
-      let $37: rt.LuaValue;
-      let $38: rt.LuaValue;
-      let $39: rt.LuaValue;
-      let $40: rt.LuaValue;
-      let $41: rt.LuaValue;
-      let $42: rt.LuaValue;
-      let $m43: rt.LuaTable | undefined;
-      let $f44: rt.Fields | undefined;
-      let $45: rt.LuaValue;
-      let $m46: rt.LuaTable | undefined;
-      let $f47: rt.Fields | undefined;
-      let $o48: rt.Fields;
-      let $n49: number;
-      let $50: rt.LuaValue;
-      let $51: rt.LuaValue;
-      let $52: rt.LuaValue;
-      let $m53: rt.LuaTable | undefined;
-      let $f54: rt.Fields | undefined;
-      let $55: rt.LuaValue;
-      let $f56: rt.Fields | undefined;
-      let $57: rt.LuaValue;
-      let $58: rt.LuaValue;
-      let $59: rt.LuaValue;
-      let $m60: rt.LuaTable | undefined;
-      let $f61: rt.Fields | undefined;
-      let $62: rt.LuaValue;
-      let $f63: rt.Fields | undefined;
-      let $64: rt.LuaValue;
-      let $65: rt.LuaValue;
-      let $66: rt.LuaValue;
-      let $m67: rt.LuaTable | undefined;
-      let $f68: rt.Fields | undefined;
-      let $69: rt.LuaValue;
-      let $f70: rt.Fields | undefined;
+      let $o24: rt.Fields;
+      let $n25: number;
       let settings: rt.LuaValue = rt.first(($2 = ($3 = ($4 = (($5 = $env.f.rover) !== undefined ? $5 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f8 = ($4 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.config) !== undefined || ($m7 = ($4 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.config) !== undefined || (!("config" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc, rt.index($4, "config", "global 'rover'")))), (($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.load) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.load) !== undefined || (!("load" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc, rt.index($3, "load", "field 'config'")))), $12 = "settings.lua", $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'load'"), $fn1($12)));
-      let db: rt.LuaValue = rt.first(($14 = ($15 = ($16 = (($17 = $env.f.rover) !== undefined ? $17 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover"))), (($f20 = ($16 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.config) !== undefined || ($m19 = ($16 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.config) !== undefined || (!("config" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 2, rt.index($16, "config", "global 'rover'")))), (($f23 = ($15 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.from_env) !== undefined || ($m22 = ($15 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.from_env) !== undefined || (!("from_env" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 2, rt.index($15, "from_env", "field 'config'")))), $24 = "DEMO", $s.pcs[$d] = $pc + 3, $fn13 = rt.fn($14, "field 'from_env'"), $fn13($24)));
-      let api: rt.LuaValue = rt.first(($26 = ($27 = (($28 = $env.f.rover) !== undefined ? $28 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "rover"))), (($f31 = ($27 as rt.LuaTable)?.f) !== undefined && (($29 = $f31.server) !== undefined || ($m30 = ($27 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view.server) !== undefined || (!("server" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : ($s.pcs[$d] = $pc + 4, rt.index($27, "server", "global 'rover'")))), $32 = ($33 = rt.first(($35 = (($36 = $env.f.tonumber) !== undefined ? $36 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "tonumber"))), $37 = (rt.t($38 = ($39 = ($40 = (($41 = $env.f.rover) !== undefined ? $41 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "rover"))), (($f44 = ($40 as rt.LuaTable)?.f) !== undefined && (($42 = $f44.env) !== undefined || ($m43 = ($40 as rt.LuaTable).metatable) === undefined || ($42 = $m43.view.env) !== undefined || (!("env" in $m43.view) && $m43.view[rt.CUT] === undefined)) ? $42 : ($s.pcs[$d] = $pc + 5, rt.index($40, "env", "global 'rover'")))), (($f47 = ($39 as rt.LuaTable)?.f) !== undefined && (($45 = $f47.PORT) !== undefined || ($m46 = ($39 as rt.LuaTable).metatable) === undefined || ($45 = $m46.view.PORT) !== undefined || (!("PORT" in $m46.view) && $m46.view[rt.CUT] === undefined)) ? $45 : ($s.pcs[$d] = $pc + 5, rt.index($39, "PORT", "field 'env'"))))) ? $38 : "4242"), $s.pcs[$d] = $pc + 6, $fn34 = rt.fn($35, "global 'tonumber'"), $fn34($37))), $o48 = new rt.FieldsObject(), $n49 = 1, $o48.log_level = "nope", ($33 !== undefined && ($o48.port = $33, $n49++)), rt.LuaTable.record($o48, $n49)), $s.pcs[$d] = $pc + 7, $fn25 = rt.fn($26, "field 'server'"), $fn25($32)));
-      $50 = ($51 = api as rt.LuaValue, (($f54 = ($51 as rt.LuaTable)?.f) !== undefined && (($52 = $f54.env) !== undefined || ($m53 = ($51 as rt.LuaTable).metatable) === undefined || ($52 = $m53.view.env) !== undefined || (!("env" in $m53.view) && $m53.view[rt.CUT] === undefined)) ? $52 : ($s.pcs[$d] = $pc + 8, rt.index($51, "env", "local 'api'"))));
-      (($55 = ($handlers[0] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      let db: rt.LuaValue = rt.first(($12 = ($9 = ($6 = (($5 = $env.f.rover) !== undefined ? $5 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover"))), (($f11 = ($6 as rt.LuaTable)?.f) !== undefined && (($4 = $f11.config) !== undefined || ($m10 = ($6 as rt.LuaTable).metatable) === undefined || ($4 = $m10.view.config) !== undefined || (!("config" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($6, "config", "global 'rover'")))), (($f8 = ($9 as rt.LuaTable)?.f) !== undefined && (($3 = $f8.from_env) !== undefined || ($m7 = ($9 as rt.LuaTable).metatable) === undefined || ($3 = $m7.view.from_env) !== undefined || (!("from_env" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 2, rt.index($9, "from_env", "field 'config'")))), $2 = "DEMO", $s.pcs[$d] = $pc + 3, $fn1 = rt.fn($12, "field 'from_env'"), $fn1($2)));
+      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "rover"))), (($f8 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f8.server) !== undefined || ($m7 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m7.view.server) !== undefined || (!("server" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 4, rt.index($3, "server", "global 'rover'")))), $6 = ($9 = rt.first(($12 = (($14 = $env.f.tonumber) !== undefined ? $14 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "tonumber"))), $15 = (rt.t($16 = ($17 = ($18 = (($19 = $env.f.rover) !== undefined ? $19 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "rover"))), (($f11 = ($18 as rt.LuaTable)?.f) !== undefined && (($20 = $f11.env) !== undefined || ($m10 = ($18 as rt.LuaTable).metatable) === undefined || ($20 = $m10.view.env) !== undefined || (!("env" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 5, rt.index($18, "env", "global 'rover'")))), (($f23 = ($17 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.PORT) !== undefined || ($m22 = ($17 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.PORT) !== undefined || (!("PORT" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 5, rt.index($17, "PORT", "field 'env'"))))) ? $16 : "4242"), $s.pcs[$d] = $pc + 6, $fn13 = rt.fn($12, "global 'tonumber'"), $fn13($15))), $o24 = new rt.FieldsObject(), $n25 = 1, $o24.log_level = "nope", ($9 !== undefined && ($o24.port = $9, $n25++)), rt.LuaTable.record($o24, $n25)), $s.pcs[$d] = $pc + 7, $fn1 = rt.fn($2, "field 'server'"), $fn1($6)));
+      $21 = ($20 = api as rt.LuaValue, (($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($19 = $f23.env) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($19 = $m22.view.env) !== undefined || (!("env" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 8, rt.index($20, "env", "local 'api'"))));
+      (($18 = ($handlers[0] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -215,9 +170,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($45 = $1, $46 = $12, $47 = $23, $48 = $34, $o49 = new rt.FieldsObject(), $n50 = 0, ($45 !== undefined && ($o49.app = $45, $n50++)), ($46 !== undefined && ($o49.greeting = $46, $n50++)), ($47 !== undefined && ($o49.overridden = $47, $n50++)), ($48 !== undefined && ($o49.missing = $48, $n50++)), rt.LuaTable.record($o49, $n50)));
         }
         return rt.leave($s, $d, ($51 = ($52 = ($53 = (($54 = $env.f.rover) !== undefined ? $54 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f57 = ($53 as rt.LuaTable)?.f) !== undefined && (($55 = $f57.env) !== undefined || ($m56 = ($53 as rt.LuaTable).metatable) === undefined || ($55 = $m56.view.env) !== undefined || (!("env" in $m56.view) && $m56.view[rt.CUT] === undefined)) ? $55 : (rt.at($s, $d, $pc + 9), rt.index($53, "env", "global 'rover'")))), (($f60 = ($52 as rt.LuaTable)?.f) !== undefined && (($58 = $f60.APP_NAME) !== undefined || ($m59 = ($52 as rt.LuaTable).metatable) === undefined || ($58 = $m59.view.APP_NAME) !== undefined || (!("APP_NAME" in $m59.view) && $m59.view[rt.CUT] === undefined)) ? $58 : (rt.at($s, $d, $pc + 9), rt.index($52, "APP_NAME", "field 'env'")))), $61 = ($62 = ($63 = (($64 = $env.f.rover) !== undefined ? $64 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f67 = ($63 as rt.LuaTable)?.f) !== undefined && (($65 = $f67.env) !== undefined || ($m66 = ($63 as rt.LuaTable).metatable) === undefined || ($65 = $m66.view.env) !== undefined || (!("env" in $m66.view) && $m66.view[rt.CUT] === undefined)) ? $65 : (rt.at($s, $d, $pc + 11), rt.index($63, "env", "global 'rover'")))), (($f70 = ($62 as rt.LuaTable)?.f) !== undefined && (($68 = $f70.GREETING) !== undefined || ($m69 = ($62 as rt.LuaTable).metatable) === undefined || ($68 = $m69.view.GREETING) !== undefined || (!("GREETING" in $m69.view) && $m69.view[rt.CUT] === undefined)) ? $68 : (rt.at($s, $d, $pc + 11), rt.index($62, "GREETING", "field 'env'")))), $71 = ($72 = ($73 = (($74 = $env.f.rover) !== undefined ? $74 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f77 = ($73 as rt.LuaTable)?.f) !== undefined && (($75 = $f77.env) !== undefined || ($m76 = ($73 as rt.LuaTable).metatable) === undefined || ($75 = $m76.view.env) !== undefined || (!("env" in $m76.view) && $m76.view[rt.CUT] === undefined)) ? $75 : (rt.at($s, $d, $pc + 12), rt.index($73, "env", "global 'rover'")))), (($f80 = ($72 as rt.LuaTable)?.f) !== undefined && (($78 = $f80.OVERRIDDEN) !== undefined || ($m79 = ($72 as rt.LuaTable).metatable) === undefined || ($78 = $m79.view.OVERRIDDEN) !== undefined || (!("OVERRIDDEN" in $m79.view) && $m79.view[rt.CUT] === undefined)) ? $78 : (rt.at($s, $d, $pc + 12), rt.index($72, "OVERRIDDEN", "field 'env'")))), $81 = ($82 = ($83 = (($84 = $env.f.rover) !== undefined ? $84 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f87 = ($83 as rt.LuaTable)?.f) !== undefined && (($85 = $f87.env) !== undefined || ($m86 = ($83 as rt.LuaTable).metatable) === undefined || ($85 = $m86.view.env) !== undefined || (!("env" in $m86.view) && $m86.view[rt.CUT] === undefined)) ? $85 : (rt.at($s, $d, $pc + 13), rt.index($83, "env", "global 'rover'")))), (($f90 = ($82 as rt.LuaTable)?.f) !== undefined && (($88 = $f90.NOT_SET_ANYWHERE) !== undefined || ($m89 = ($82 as rt.LuaTable).metatable) === undefined || ($88 = $m89.view.NOT_SET_ANYWHERE) !== undefined || (!("NOT_SET_ANYWHERE" in $m89.view) && $m89.view[rt.CUT] === undefined)) ? $88 : (rt.at($s, $d, $pc + 13), rt.index($82, "NOT_SET_ANYWHERE", "field 'env'")))), $o91 = new rt.FieldsObject(), $n92 = 0, ($51 !== undefined && ($o91.app = $51, $n92++)), ($61 !== undefined && ($o91.greeting = $61, $n92++)), ($71 !== undefined && ($o91.overridden = $71, $n92++)), ($81 !== undefined && ($o91.missing = $81, $n92++)), rt.LuaTable.record($o91, $n92)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f56 = ($50 as rt.LuaTable)?.f) !== undefined && !($50 as rt.LuaTable).linked && $f56.get !== undefined ? ($f56.get = $55) : ($s.pcs[$d] = $pc + 8, rt.setIndex($50, "get", $55, "field 'env'")));
-      $57 = ($58 = api as rt.LuaValue, (($f61 = ($58 as rt.LuaTable)?.f) !== undefined && (($59 = $f61.settings) !== undefined || ($m60 = ($58 as rt.LuaTable).metatable) === undefined || ($59 = $m60.view.settings) !== undefined || (!("settings" in $m60.view) && $m60.view[rt.CUT] === undefined)) ? $59 : ($s.pcs[$d] = $pc + 14, rt.index($58, "settings", "local 'api'"))));
-      (($62 = ($handlers[1] = rh.jsonHandler((function $get(ctx_1?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($21 as rt.LuaTable)?.f) !== undefined && !($21 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $18) : ($s.pcs[$d] = $pc + 8, rt.setIndex($21, "get", $18, "field 'env'")));
+      $18 = ($19 = api as rt.LuaValue, (($f11 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f11.settings) !== undefined || ($m22 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m22.view.settings) !== undefined || (!("settings" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 14, rt.index($19, "settings", "local 'api'"))));
+      (($21 = ($handlers[1] = rh.jsonHandler((function $get(ctx_1?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -276,9 +231,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($23 = $1, $24 = $7, $25 = $17, $o26 = new rt.FieldsObject(), $n27 = 0, ($23 !== undefined && ($o26.page_size = $23, $n27++)), ($24 !== undefined && ($o26.search = $24, $n27++)), ($25 !== undefined && ($o26.db = $25, $n27++)), rt.LuaTable.record($o26, $n27)));
         }
         return rt.leave($s, $d, ($28 = ($29 = settings as rt.LuaValue, (($f32 = ($29 as rt.LuaTable)?.f) !== undefined && (($30 = $f32.page_size) !== undefined || ($m31 = ($29 as rt.LuaTable).metatable) === undefined || ($30 = $m31.view.page_size) !== undefined || (!("page_size" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : (rt.at($s, $d, $pc + 15), rt.index($29, "page_size", "upvalue 'settings'")))), $33 = ($34 = ($35 = settings as rt.LuaValue, (($f38 = ($35 as rt.LuaTable)?.f) !== undefined && (($36 = $f38.features) !== undefined || ($m37 = ($35 as rt.LuaTable).metatable) === undefined || ($36 = $m37.view.features) !== undefined || (!("features" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : (rt.at($s, $d, $pc + 15), rt.index($35, "features", "upvalue 'settings'")))), (($f41 = ($34 as rt.LuaTable)?.f) !== undefined && (($39 = $f41.search) !== undefined || ($m40 = ($34 as rt.LuaTable).metatable) === undefined || ($39 = $m40.view.search) !== undefined || (!("search" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : (rt.at($s, $d, $pc + 15), rt.index($34, "search", "field 'features'")))), $42 = ($43 = db as rt.LuaValue, (($f46 = ($43 as rt.LuaTable)?.f) !== undefined && (($44 = $f46.db) !== undefined || ($m45 = ($43 as rt.LuaTable).metatable) === undefined || ($44 = $m45.view.db) !== undefined || (!("db" in $m45.view) && $m45.view[rt.CUT] === undefined)) ? $44 : (rt.at($s, $d, $pc + 15), rt.index($43, "db", "upvalue 'db'")))), $o47 = new rt.FieldsObject(), $n48 = 0, ($28 !== undefined && ($o47.page_size = $28, $n48++)), ($33 !== undefined && ($o47.search = $33, $n48++)), ($42 !== undefined && ($o47.db = $42, $n48++)), rt.LuaTable.record($o47, $n48)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f63 = ($57 as rt.LuaTable)?.f) !== undefined && !($57 as rt.LuaTable).linked && $f63.get !== undefined ? ($f63.get = $62) : ($s.pcs[$d] = $pc + 14, rt.setIndex($57, "get", $62, "field 'settings'")));
-      $64 = ($65 = api as rt.LuaValue, (($f68 = ($65 as rt.LuaTable)?.f) !== undefined && (($66 = $f68.readonly) !== undefined || ($m67 = ($65 as rt.LuaTable).metatable) === undefined || ($66 = $m67.view.readonly) !== undefined || (!("readonly" in $m67.view) && $m67.view[rt.CUT] === undefined)) ? $66 : ($s.pcs[$d] = $pc + 16, rt.index($65, "readonly", "local 'api'"))));
-      (($69 = ($handlers[2] = rh.jsonHandler((function $get(ctx_2?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f23 = ($18 as rt.LuaTable)?.f) !== undefined && !($18 as rt.LuaTable).linked && $f23.get !== undefined ? ($f23.get = $21) : ($s.pcs[$d] = $pc + 14, rt.setIndex($18, "get", $21, "field 'settings'")));
+      $21 = ($20 = api as rt.LuaValue, (($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($19 = $f23.readonly) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($19 = $m22.view.readonly) !== undefined || (!("readonly" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 16, rt.index($20, "readonly", "local 'api'"))));
+      (($18 = ($handlers[2] = rh.jsonHandler((function $get(ctx_2?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -289,13 +244,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $5: rt.LuaValue;
         let $6: string | undefined;
         let $7: rt.LuaValue;
-        let $8: rt.LuaValue;
-        let $o9: rt.Fields;
-        let $n10: number;
+        let $o8: rt.Fields;
+        let $n9: number;
+        let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $o13: rt.Fields;
-        let $n14: number;
+        let $o12: rt.Fields;
+        let $n13: number;
         const $json: boolean = rh.claim(ctx_2);
         $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 19, rt.fn((($2 = $env.f.pcall) !== undefined ? $2 : ($s.pcs[$d] = $pc + 18, rt.getGlobal($env, "pcall"))), "global 'pcall'")(function $anonymous(): rt.LuaResult {
           const $s = rt.current, $d = $s.depth;
@@ -317,10 +271,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $3 = ok;
           $5 = err;
           if (($4 = rh.scalar($3)) !== undefined && ($6 = rh.scalar($5)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"ok\":" + $4! + ",\"err\":" + $6! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($7 = $3, $8 = $5, $o9 = new rt.FieldsObject(), $n10 = 0, ($7 !== undefined && ($o9.ok = $7, $n10++)), ($8 !== undefined && ($o9.err = $8, $n10++)), rt.LuaTable.record($o9, $n10)));
+          return rt.leave($s, $d, ($2 = $3, $7 = $5, $o8 = new rt.FieldsObject(), $n9 = 0, ($2 !== undefined && ($o8.ok = $2, $n9++)), ($7 !== undefined && ($o8.err = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
         }
-        return rt.leave($s, $d, ($11 = ok, $12 = err, $o13 = new rt.FieldsObject(), $n14 = 0, ($11 !== undefined && ($o13.ok = $11, $n14++)), ($12 !== undefined && ($o13.err = $12, $n14++)), rt.LuaTable.record($o13, $n14)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f70 = ($64 as rt.LuaTable)?.f) !== undefined && !($64 as rt.LuaTable).linked && $f70.get !== undefined ? ($f70.get = $69) : ($s.pcs[$d] = $pc + 16, rt.setIndex($64, "get", $69, "field 'readonly'")));
+        return rt.leave($s, $d, ($10 = ok, $11 = err, $o12 = new rt.FieldsObject(), $n13 = 0, ($10 !== undefined && ($o12.ok = $10, $n13++)), ($11 !== undefined && ($o12.err = $11, $n13++)), rt.LuaTable.record($o12, $n13)));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($21 as rt.LuaTable)?.f) !== undefined && !($21 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $18) : ($s.pcs[$d] = $pc + 16, rt.setIndex($21, "get", $18, "field 'readonly'")));
       return rt.leave($s, $d, api);
     };
 }

@@ -23,893 +23,714 @@ const $site18 = { chunk: "fixtures/http/hardening/app.lua", defined: 48 };
 const $site19 = { chunk: "fixtures/http/hardening/app.lua", defined: 53 };
 const $site20 = { chunk: "fixtures/http/hardening/app.lua", defined: 59 };
 const $site21 = { chunk: "fixtures/http/hardening/app.lua", defined: 66 };
-/** The route handlers defined statically in fixtures/http/hardening/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 5, 1: line 8, 2: line 9, 3: line 10, 4: line 16, 5: line 17, 6: line 18, 7: line 20, 8: line 27, 9: line 33, 10: line 34, 11: line 35, 12: line 36, 13: line 37, 14: line 38, 15: line 39, 16: line 42, 17: line 48, 18: line 53, 19: line 59, 20: line 66. */
-export const $handlers = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+const $handlers = [void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0];
 const $pc = rt.positions([
-    [$site0, 3], // 0
-    [$site0, 3, "server"], // 1
-    [$site0, 5], // 2
-    [$site0, 8], // 3
-    [$site2, 8], // 4
-    [$site2, 8, ":params"], // 5
-    [$site0, 9], // 6
-    [$site3, 9, "?"], // 7
-    [$site0, 10], // 8
-    [$site4, 11], // 9
-    [$site4, 11, "pcall"], // 10
-    [$site0, 16], // 11
-    [$site5, 16], // 12
-    [$site5, 16, ":body"], // 13
-    [$site5, 16, ":text"], // 14
-    [$site5, 16, "?"], // 15
-    [$site0, 17], // 16
-    [$site6, 17, ":body"], // 17
-    [$site6, 17, "?"], // 18
-    [$site0, 18], // 19
-    [$site7, 18, ":body"], // 20
-    [$site7, 18], // 21
-    [$site7, 18, ":string"], // 22
-    [$site7, 18, "?"], // 23
-    [$site0, 20], // 24
-    [$site8, 21, ":body"], // 25
-    [$site8, 21, ":json"], // 26
-    [$site8, 23], // 27
-    [$site8, 23, "pairs"], // 28
-    [$site8, 23, "(for generator)"], // 29
-    [$site8, 24], // 30
-    [$site8, 24, "sort"], // 31
-    [$site8, 25], // 32
-    [$site0, 27], // 33
-    [$site9, 29], // 34
-    [$site0, 33], // 35
-    [$site10, 33], // 36
-    [$site10, 33, "?"], // 37
-    [$site0, 34], // 38
-    [$site11, 34], // 39
-    [$site11, 34, "?"], // 40
-    [$site0, 35], // 41
-    [$site12, 35], // 42
-    [$site12, 35, "?"], // 43
-    [$site0, 36], // 44
-    [$site13, 36], // 45
-    [$site13, 36, "?"], // 46
-    [$site0, 37], // 47
-    [$site14, 37], // 48
-    [$site14, 37, ":query"], // 49
-    [$site14, 37, "?"], // 50
-    [$site0, 38], // 51
-    [$site15, 38], // 52
-    [$site15, 38, "?"], // 53
-    [$site0, 39], // 54
-    [$site16, 39], // 55
-    [$site16, 39, "?"], // 56
-    [$site0, 42], // 57
-    [$site17, 45], // 58
-    [$site17, 45, ":params"], // 59
-    [$site17, 45, "tonumber"], // 60
-    [$site0, 48], // 61
-    [$site18, 50], // 62
-    [$site0, 53], // 63
-    [$site19, 55], // 64
-    [$site19, 56], // 65
-    [$site19, 57], // 66
-    [$site19, 57, "?"], // 67
-    [$site0, 59], // 68
-    [$site20, 61], // 69
-    [$site20, 62, "?"], // 70
-    [$site0, 66], // 71
-    [$site21, 66, ":body"], // 72
-    [$site21, 66, ":text"], // 73
-    [$site21, 66], // 74
+  [$site0, 3],
+  // 0
+  [$site0, 3, "server"],
+  // 1
+  [$site0, 5],
+  // 2
+  [$site0, 8],
+  // 3
+  [$site2, 8],
+  // 4
+  [$site2, 8, ":params"],
+  // 5
+  [$site0, 9],
+  // 6
+  [$site3, 9, "?"],
+  // 7
+  [$site0, 10],
+  // 8
+  [$site4, 11],
+  // 9
+  [$site4, 11, "pcall"],
+  // 10
+  [$site0, 16],
+  // 11
+  [$site5, 16],
+  // 12
+  [$site5, 16, ":body"],
+  // 13
+  [$site5, 16, ":text"],
+  // 14
+  [$site5, 16, "?"],
+  // 15
+  [$site0, 17],
+  // 16
+  [$site6, 17, ":body"],
+  // 17
+  [$site6, 17, "?"],
+  // 18
+  [$site0, 18],
+  // 19
+  [$site7, 18, ":body"],
+  // 20
+  [$site7, 18],
+  // 21
+  [$site7, 18, ":string"],
+  // 22
+  [$site7, 18, "?"],
+  // 23
+  [$site0, 20],
+  // 24
+  [$site8, 21, ":body"],
+  // 25
+  [$site8, 21, ":json"],
+  // 26
+  [$site8, 23],
+  // 27
+  [$site8, 23, "pairs"],
+  // 28
+  [$site8, 23, "(for generator)"],
+  // 29
+  [$site8, 24],
+  // 30
+  [$site8, 24, "sort"],
+  // 31
+  [$site8, 25],
+  // 32
+  [$site0, 27],
+  // 33
+  [$site9, 29],
+  // 34
+  [$site0, 33],
+  // 35
+  [$site10, 33],
+  // 36
+  [$site10, 33, "?"],
+  // 37
+  [$site0, 34],
+  // 38
+  [$site11, 34],
+  // 39
+  [$site11, 34, "?"],
+  // 40
+  [$site0, 35],
+  // 41
+  [$site12, 35],
+  // 42
+  [$site12, 35, "?"],
+  // 43
+  [$site0, 36],
+  // 44
+  [$site13, 36],
+  // 45
+  [$site13, 36, "?"],
+  // 46
+  [$site0, 37],
+  // 47
+  [$site14, 37],
+  // 48
+  [$site14, 37, ":query"],
+  // 49
+  [$site14, 37, "?"],
+  // 50
+  [$site0, 38],
+  // 51
+  [$site15, 38],
+  // 52
+  [$site15, 38, "?"],
+  // 53
+  [$site0, 39],
+  // 54
+  [$site16, 39],
+  // 55
+  [$site16, 39, "?"],
+  // 56
+  [$site0, 42],
+  // 57
+  [$site17, 45],
+  // 58
+  [$site17, 45, ":params"],
+  // 59
+  [$site17, 45, "tonumber"],
+  // 60
+  [$site0, 48],
+  // 61
+  [$site18, 50],
+  // 62
+  [$site0, 53],
+  // 63
+  [$site19, 55],
+  // 64
+  [$site19, 56],
+  // 65
+  [$site19, 57],
+  // 66
+  [$site19, 57, "?"],
+  // 67
+  [$site0, 59],
+  // 68
+  [$site20, 61],
+  // 69
+  [$site20, 62, "?"],
+  // 70
+  [$site0, 66],
+  // 71
+  [$site21, 66, ":body"],
+  // 72
+  [$site21, 66, ":text"],
+  // 73
+  [$site21, 66]
+  // 74
 ]);
-/** The main chunk of fixtures/http/hardening/app.lua, bound to the global environment `$env`. */
-export default function load($env) {
-    return function $main(...$va) {
-        const $s = rt.current, $d = $s.depth;
-        if ($d >= $s.limit)
-            $s.deepen();
-        $s.depth = $d + 1;
-        let $fn1;
-        let $2;
-        let $3;
-        let $4;
-        let $5;
-        let $m6;
-        let $f7;
-        let $8;
-        let $o9;
-        let $n10;
-        let $11;
-        let $12;
-        let $13;
-        let $m14;
-        let $f15;
-        let $16;
-        let $f17;
-        let $18;
-        let $19;
-        let $20;
-        let $21;
-        let $m22;
-        let $f23;
-        let $24;
-        let $m25;
-        let $f26;
-        let $27;
-        let $f28;
-        let $29;
-        let $30;
-        let $31;
-        let $m32;
-        let $f33;
-        let $34;
-        let $f35;
-        let $36;
-        let $37;
-        let $38;
-        let $39;
-        let $m40;
-        let $f41;
-        let $42;
-        let $m43;
-        let $f44;
-        let $45;
-        let $f46;
-        let $47;
-        let $48;
-        let $49;
-        let $m50;
-        let $f51;
-        let $52;
-        let $f53;
-        let $54;
-        let $55;
-        let $56;
-        let $57;
-        let $m58;
-        let $f59;
-        let $60;
-        let $m61;
-        let $f62;
-        let $63;
-        let $f64;
-        let $65;
-        let $66;
-        let $67;
-        let $m68;
-        let $f69;
-        let $70;
-        let $f71;
-        let $72;
-        let $73;
-        let $74;
-        let $m75;
-        let $f76;
-        let $77;
-        let $f78;
-        let $79;
-        let $80;
-        let $81;
-        let $m82;
-        let $f83;
-        let $84;
-        let $f85;
-        let $86;
-        let $87;
-        let $88;
-        let $89;
-        let $m90;
-        let $f91;
-        let $92;
-        let $m93;
-        let $f94;
-        let $95;
-        let $f96;
-        let $97;
-        let $98;
-        let $99;
-        let $100;
-        let $m101;
-        let $f102;
-        let $103;
-        let $m104;
-        let $f105;
-        let $106;
-        let $f107;
-        let $108;
-        let $109;
-        let $110;
-        let $111;
-        let $m112;
-        let $f113;
-        let $114;
-        let $m115;
-        let $f116;
-        let $117;
-        let $f118;
-        let $119;
-        let $120;
-        let $121;
-        let $122;
-        let $m123;
-        let $f124;
-        let $125;
-        let $m126;
-        let $f127;
-        let $128;
-        let $f129;
-        let $130;
-        let $131;
-        let $132;
-        let $133;
-        let $m134;
-        let $f135;
-        let $136;
-        let $m137;
-        let $f138;
-        let $139;
-        let $f140;
-        let $141;
-        let $142;
-        let $143;
-        let $144;
-        let $m145;
-        let $f146;
-        let $147;
-        let $m148;
-        let $f149;
-        let $150;
-        let $f151;
-        let $152;
-        let $153;
-        let $154;
-        let $155;
-        let $m156;
-        let $f157;
-        let $158;
-        let $m159;
-        let $f160;
-        let $161;
-        let $f162;
-        let $163;
-        let $164;
-        let $165;
-        let $166;
-        let $m167;
-        let $f168;
-        let $169;
-        let $m170;
-        let $f171;
-        let $172;
-        let $f173;
-        let $174;
-        let $175;
-        let $176;
-        let $177;
-        let $m178;
-        let $f179;
-        let $180;
-        let $m181;
-        let $f182;
-        let $183;
-        let $f184;
-        let $185;
-        let $186;
-        let $187;
-        let $188;
-        let $m189;
-        let $f190;
-        let $191;
-        let $m192;
-        let $f193;
-        let $194;
-        let $f195;
-        let $196;
-        let $197;
-        let $198;
-        let $199;
-        let $m200;
-        let $f201;
-        let $202;
-        let $m203;
-        let $f204;
-        let $205;
-        let $f206;
-        let $207;
-        let $208;
-        let $209;
-        let $m210;
-        let $f211;
-        let $212;
-        let $f213;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 2, $o9.log_level = "nope", $o9.body_size_limit = 4096, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-        $11 = ($12 = api, (($f15 = $12?.f) !== undefined && (($13 = $f15.hello) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.hello) !== undefined || (!("hello" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "hello", "local 'api'"))));
-        (($16 = ($handlers[0] = function $get() {
-            return ("hello");
-        })) !== undefined && ($f17 = $11?.f) !== undefined && !$11.linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'hello'")));
-        $18 = ($19 = ($20 = api, (($f23 = $20?.f) !== undefined && (($21 = $f23.users) !== undefined || ($m22 = $20.metatable) === undefined || ($21 = $m22.view.users) !== undefined || (!("users" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 3, rt.index($20, "users", "local 'api'")))), (($f26 = $19?.f) !== undefined && (($24 = $f26.p_id) !== undefined || ($m25 = $19.metatable) === undefined || ($24 = $m25.view.p_id) !== undefined || (!("p_id" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 3, rt.index($19, "p_id", "field 'users'"))));
-        (($27 = ($handlers[1] = rh.jsonHandler((function $get(ctx) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $11;
-            let $o12;
-            let $n13;
-            let $14;
-            let $15;
-            let $16;
-            let $17;
-            let $m18;
-            let $f19;
-            let $20;
-            let $m21;
-            let $f22;
-            let $o23;
-            let $n24;
-            const $json = rh.claim(ctx);
-            if ($json) {
-                $1 = (rh.pristineContext(ctx) ? ctx.param("id") : ($2 = rt.first(($3 = ctx, $s.pcs[$d] = $pc + 5, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.params) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.params) !== undefined || (!("params" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), (($f9 = $2?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 4, rt.index($2, "id")))));
-                if (($10 = rh.scalar($1)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"id\":" + $10 + "}"));
-                return rt.leave($s, $d, ($11 = $1, $o12 = new rt.FieldsObject(), $n13 = 0, ($11 !== undefined && ($o12.id = $11, $n13++)), rt.LuaTable.record($o12, $n13)));
-            }
-            return rt.leave($s, $d, ($14 = (rh.pristineContext(ctx) ? ctx.param("id") : ($15 = rt.first(($16 = ctx, $s.pcs[$d] = $pc + 5, rt.fn((($f19 = $16?.f) !== undefined && (($17 = $f19.params) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.params) !== undefined || (!("params" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($16, "params", "local 'ctx'")), "method 'params'")($16))), (($f22 = $15?.f) !== undefined && (($20 = $f22.id) !== undefined || ($m21 = $15.metatable) === undefined || ($20 = $m21.view.id) !== undefined || (!("id" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 4, rt.index($15, "id"))))), $o23 = new rt.FieldsObject(), $n24 = 0, ($14 !== undefined && ($o23.id = $14, $n24++)), rt.LuaTable.record($o23, $n24)));
-        })))) !== undefined && ($f28 = $18?.f) !== undefined && !$18.linked && $f28.get !== undefined ? ($f28.get = $27) : ($s.pcs[$d] = $pc + 3, rt.setIndex($18, "get", $27, "field 'p_id'")));
-        $29 = ($30 = api, (($f33 = $30?.f) !== undefined && (($31 = $f33.query) !== undefined || ($m32 = $30.metatable) === undefined || ($31 = $m32.view.query) !== undefined || (!("query" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : ($s.pcs[$d] = $pc + 6, rt.index($30, "query", "local 'api'"))));
-        (($34 = ($handlers[2] = (($body) => rt.withBody((function $get(ctx_1) {
-            const $r = $body(ctx_1);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body(ctx_1) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $t6;
-            let $r7;
-            return ($2 = ctx_1, $s.pcs[$d] = $pc + 7, $fn1 = rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.query) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.query) !== undefined || (!("query" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "query", "local 'ctx'")), "method 'query'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t6 = $s.tails++, $r7 = $fn1($2), $s.tails = $t6, $r7) : rt.tail($s, $fn1, [$2]));
-        })))) !== undefined && ($f35 = $29?.f) !== undefined && !$29.linked && $f35.get !== undefined ? ($f35.get = $34) : ($s.pcs[$d] = $pc + 6, rt.setIndex($29, "get", $34, "field 'query'")));
-        $36 = ($37 = ($38 = api, (($f41 = $38?.f) !== undefined && (($39 = $f41.safe) !== undefined || ($m40 = $38.metatable) === undefined || ($39 = $m40.view.safe) !== undefined || (!("safe" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : ($s.pcs[$d] = $pc + 8, rt.index($38, "safe", "local 'api'")))), (($f44 = $37?.f) !== undefined && (($42 = $f44.p_id) !== undefined || ($m43 = $37.metatable) === undefined || ($42 = $m43.view.p_id) !== undefined || (!("p_id" in $m43.view) && $m43.view[rt.CUT] === undefined)) ? $42 : ($s.pcs[$d] = $pc + 8, rt.index($37, "p_id", "field 'safe'"))));
-        (($45 = ($handlers[3] = rh.jsonHandler((function $get(ctx_2) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $l1;
-            let $fn2;
-            let $3;
-            let $4;
-            let $5;
-            let $6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $11;
-            let $12;
-            let $13;
-            let $14;
-            let $15;
-            let $16;
-            let $17;
-            let $18;
-            let $o19;
-            let $n20;
-            let $21;
-            let $22;
-            let $23;
-            let $24;
-            let $o25;
-            let $n26;
-            const $json = rh.claim(ctx_2);
-            $l1 = rt.adjust([...rt.all(($3 = (($4 = $env.f.pcall) !== undefined ? $4 : ($s.pcs[$d] = $pc + 9, rt.getGlobal($env, "pcall"))), $5 = ($6 = ctx_2, (($f9 = $6?.f) !== undefined && (($7 = $f9.params) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.params) !== undefined || (!("params" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 9, rt.index($6, "params", "local 'ctx'")))), $10 = ctx_2, $s.pcs[$d] = $pc + 10, $fn2 = rt.fn($3, "global 'pcall'"), $fn2($5, $10)))], 2);
-            let ok = $l1[0];
-            let err = $l1[1];
-            if ($json) {
-                $11 = ok;
-                $13 = (rt.t($14 = (rt.t($15 = !rt.t(ok)) ? err : $15)) ? $14 : undefined);
-                if (($12 = rh.scalar($11)) !== undefined && ($16 = rh.scalar($13)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"ok\":" + $12 + ",\"err\":" + $16 + "}"));
-                return rt.leave($s, $d, ($17 = $11, $18 = $13, $o19 = new rt.FieldsObject(), $n20 = 0, ($17 !== undefined && ($o19.ok = $17, $n20++)), ($18 !== undefined && ($o19.err = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
-            }
-            return rt.leave($s, $d, ($21 = ok, $22 = (rt.t($23 = (rt.t($24 = !rt.t(ok)) ? err : $24)) ? $23 : undefined), $o25 = new rt.FieldsObject(), $n26 = 0, ($21 !== undefined && ($o25.ok = $21, $n26++)), ($22 !== undefined && ($o25.err = $22, $n26++)), rt.LuaTable.record($o25, $n26)));
-        })))) !== undefined && ($f46 = $36?.f) !== undefined && !$36.linked && $f46.get !== undefined ? ($f46.get = $45) : ($s.pcs[$d] = $pc + 8, rt.setIndex($36, "get", $45, "field 'p_id'")));
-        $47 = ($48 = api, (($f51 = $48?.f) !== undefined && (($49 = $f51.echo) !== undefined || ($m50 = $48.metatable) === undefined || ($49 = $m50.view.echo) !== undefined || (!("echo" in $m50.view) && $m50.view[rt.CUT] === undefined)) ? $49 : ($s.pcs[$d] = $pc + 11, rt.index($48, "echo", "local 'api'"))));
-        (($52 = ($handlers[4] = (($body) => rt.withBody((function $post(ctx_3) {
-            const $r = $body(ctx_3);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $post$body(ctx_3) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $r7;
-            let $fn8;
-            let $9;
-            let $10;
-            let $11;
-            let $m12;
-            let $f13;
-            let $14;
-            let $m15;
-            let $f16;
-            let $t17;
-            let $r18;
-            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 12, rt.index($3, "text", "upvalue 'api'")))), $r7 = ($9 = rt.first(($10 = ctx_3, $s.pcs[$d] = $pc + 13, rt.fn((($f13 = $10?.f) !== undefined && (($11 = $f13.body) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.body) !== undefined || (!("body" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10))), $s.pcs[$d] = $pc + 14, $fn8 = rt.fn((($f16 = $9?.f) !== undefined && (($14 = $f16.text) !== undefined || ($m15 = $9.metatable) === undefined || ($14 = $m15.view.text) !== undefined || (!("text" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($9, "text")), "method 'text'"), $fn8($9)), $s.pcs[$d] = $pc + 15, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7)), $s.tails = $t17, $r18) : rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7])));
-        })))) !== undefined && ($f53 = $47?.f) !== undefined && !$47.linked && $f53.post !== undefined ? ($f53.post = $52) : ($s.pcs[$d] = $pc + 11, rt.setIndex($47, "post", $52, "field 'echo'")));
-        $54 = ($55 = ($56 = api, (($f59 = $56?.f) !== undefined && (($57 = $f59.echo) !== undefined || ($m58 = $56.metatable) === undefined || ($57 = $m58.view.echo) !== undefined || (!("echo" in $m58.view) && $m58.view[rt.CUT] === undefined)) ? $57 : ($s.pcs[$d] = $pc + 16, rt.index($56, "echo", "local 'api'")))), (($f62 = $55?.f) !== undefined && (($60 = $f62.data) !== undefined || ($m61 = $55.metatable) === undefined || ($60 = $m61.view.data) !== undefined || (!("data" in $m61.view) && $m61.view[rt.CUT] === undefined)) ? $60 : ($s.pcs[$d] = $pc + 16, rt.index($55, "data", "field 'echo'"))));
-        (($63 = ($handlers[5] = (($body) => rt.withBody((function $post(ctx_4) {
-            const $r = $body(ctx_4);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $post$body(ctx_4) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $t10;
-            let $r11;
-            return ($2 = rt.first(($3 = ctx_4, $s.pcs[$d] = $pc + 17, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 18, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2]));
-        })))) !== undefined && ($f64 = $54?.f) !== undefined && !$54.linked && $f64.post !== undefined ? ($f64.post = $63) : ($s.pcs[$d] = $pc + 16, rt.setIndex($54, "post", $63, "field 'data'")));
-        $65 = ($66 = api, (($f69 = $66?.f) !== undefined && (($67 = $f69.object) !== undefined || ($m68 = $66.metatable) === undefined || ($67 = $m68.view.object) !== undefined || (!("object" in $m68.view) && $m68.view[rt.CUT] === undefined)) ? $67 : ($s.pcs[$d] = $pc + 19, rt.index($66, "object", "local 'api'"))));
-        (($70 = ($handlers[6] = (($body) => rt.withBody((function $post(ctx_5) {
-            const $r = $body(ctx_5);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $post$body(ctx_5) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $11;
-            let $fn12;
-            let $13;
-            let $14;
-            let $15;
-            let $16;
-            let $m17;
-            let $f18;
-            let $19;
-            let $m20;
-            let $f21;
-            let $o22;
-            let $n23;
-            let $t24;
-            let $r25;
-            return ($2 = rt.first(($3 = ctx_5, $s.pcs[$d] = $pc + 20, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 21, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.expect) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.expect) !== undefined || (!("expect" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "expect")), "method 'expect'"), $10 = ($11 = rt.first(($13 = ($14 = (($15 = $env.f.rover) !== undefined ? $15 : ($s.pcs[$d] = $pc + 21, rt.getGlobal($env, "rover"))), (($f18 = $14?.f) !== undefined && (($16 = $f18.guard) !== undefined || ($m17 = $14.metatable) === undefined || ($16 = $m17.view.guard) !== undefined || (!("guard" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 21, rt.index($14, "guard", "global 'rover'")))), $s.pcs[$d] = $pc + 22, $fn12 = rt.fn((($f21 = $13?.f) !== undefined && (($19 = $f21.string) !== undefined || ($m20 = $13.metatable) === undefined || ($19 = $m20.view.string) !== undefined || (!("string" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($13, "string", "field 'guard'")), "method 'string'"), $fn12($13))), $o22 = new rt.FieldsObject(), $n23 = 0, ($11 !== undefined && ($o22.name = $11, $n23++)), rt.LuaTable.record($o22, $n23)), $s.pcs[$d] = $pc + 23, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t24 = $s.tails++, $r25 = $fn1($2, $10), $s.tails = $t24, $r25) : rt.tail($s, $fn1, [$2, $10]));
-        })))) !== undefined && ($f71 = $65?.f) !== undefined && !$65.linked && $f71.post !== undefined ? ($f71.post = $70) : ($s.pcs[$d] = $pc + 19, rt.setIndex($65, "post", $70, "field 'object'")));
-        $72 = ($73 = api, (($f76 = $73?.f) !== undefined && (($74 = $f76.keys) !== undefined || ($m75 = $73.metatable) === undefined || ($74 = $m75.view.keys) !== undefined || (!("keys" in $m75.view) && $m75.view[rt.CUT] === undefined)) ? $74 : ($s.pcs[$d] = $pc + 24, rt.index($73, "keys", "local 'api'"))));
-        (($77 = ($handlers[7] = function $post(ctx_6) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $11;
-            let $k12;
-            let $13;
-            let $a14;
-            let $fn15;
-            let $16;
-            let $17;
-            let $18;
-            let $19;
-            let $m20;
-            let $f21;
-            let $22;
-            let $23;
-            let $24;
-            let $25;
-            let $26;
-            let $27;
-            let $28;
-            let $m29;
-            let $f30;
-            let $31;
-            let $32;
-            let $33;
-            let $m34;
-            let $f35;
-            let $o36;
-            let $n37;
-            let t = rt.first(($2 = rt.first(($3 = ctx_6, $s.pcs[$d] = $pc + 25, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 26, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $fn1($2)));
-            let keys = new rt.LuaTable();
-            {
-                const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 28, rt.fn((($10 = $env.f.pairs) !== undefined ? $10 : ($s.pcs[$d] = $pc + 27, rt.getGlobal($env, "pairs"))), "global 'pairs'")(t)))], 3);
-                const $iter1 = ($s.pcs[$d] = $pc + 27, rt.callable($it1));
-                let $k1 = $ctl1;
-                $loop1: for (;;) {
-                    $s.pcs[$d] = $pc + 29;
-                    const $r1 = $iter1($st1, $k1);
-                    $k1 = Array.isArray($r1) ? $r1[0] : $r1;
-                    if ($k1 === undefined)
-                        break;
-                    let k = $k1;
-                    $11 = keys;
-                    $k12 = (keys.length() + 1);
-                    (($13 = k) !== undefined && ($a14 = $11?.arr) !== undefined && ($k12 - 1 >>> 0) === $k12 - 1 && $a14[$k12 - 1] !== undefined ? ($a14[$k12 - 1] = $13) : $13 !== undefined && $a14 !== undefined && $k12 === $a14.length + 1 && $11.other === undefined && $11.metatable === undefined ? $a14.push($13) : ($s.pcs[$d] = $pc + 27, rt.setIndex($11, $k12, $13, "local 'keys'")));
-                }
-            }
-            ($16 = ($17 = (($18 = $env.f.table) !== undefined ? $18 : ($s.pcs[$d] = $pc + 30, rt.getGlobal($env, "table"))), (($f21 = $17?.f) !== undefined && (($19 = $f21.sort) !== undefined || ($m20 = $17.metatable) === undefined || ($19 = $m20.view.sort) !== undefined || (!("sort" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 30, rt.index($17, "sort", "global 'table'")))), $22 = keys, $s.pcs[$d] = $pc + 31, $fn15 = rt.fn($16, "field 'sort'"), $fn15($22));
-            return rt.leave($s, $d, ($23 = keys, $24 = rt.index(t, ($25 = "__proto__", $s.pcs[$d] = $pc + 32, $25), "local 't'"), $26 = ($27 = t, (($f30 = $27?.f) !== undefined && (($28 = $f30["constructor"]) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view["constructor"]) !== undefined || (!("constructor" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 32, rt.index($27, "constructor", "local 't'")))), $31 = ($32 = t, (($f35 = $32?.f) !== undefined && (($33 = $f35.prototype) !== undefined || ($m34 = $32.metatable) === undefined || ($33 = $m34.view.prototype) !== undefined || (!("prototype" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : ($s.pcs[$d] = $pc + 32, rt.index($32, "prototype", "local 't'")))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.keys = $23, ($24 !== undefined && ($o36.proto = $24, $n37++)), ($26 !== undefined && ($o36.ctor = $26, $n37++)), ($31 !== undefined && ($o36.prototype = $31, $n37++)), rt.LuaTable.record($o36, $n37)));
-        })) !== undefined && ($f78 = $72?.f) !== undefined && !$72.linked && $f78.post !== undefined ? ($f78.post = $77) : ($s.pcs[$d] = $pc + 24, rt.setIndex($72, "post", $77, "field 'keys'")));
-        $79 = ($80 = api, (($f83 = $80?.f) !== undefined && (($81 = $f83.fresh) !== undefined || ($m82 = $80.metatable) === undefined || ($81 = $m82.view.fresh) !== undefined || (!("fresh" in $m82.view) && $m82.view[rt.CUT] === undefined)) ? $81 : ($s.pcs[$d] = $pc + 33, rt.index($80, "fresh", "local 'api'"))));
-        (($84 = ($handlers[8] = function $get() {
-            const $s = rt.current, $d = $s.depth;
-            let $1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $6;
-            let $7;
-            let $8;
-            let $9;
-            let $10;
-            let $m11;
-            let $f12;
-            let $13;
-            let $o14;
-            let $n15;
-            let t_1 = new rt.LuaTable();
-            return rt.leave($s, $d, ($1 = ($2 = t_1, (($f5 = $2?.f) !== undefined && (($3 = $f5.polluted) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.polluted) !== undefined || (!("polluted" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 34), rt.index($2, "polluted", "local 't'")))), $6 = rt.index(t_1, ($7 = "__proto__", rt.at($s, $d, $pc + 34), $7), "local 't'"), $8 = ($9 = t_1, (($f12 = $9?.f) !== undefined && (($10 = $f12["constructor"]) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view["constructor"]) !== undefined || (!("constructor" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : (rt.at($s, $d, $pc + 34), rt.index($9, "constructor", "local 't'")))), $13 = t_1.length(), $o14 = new rt.FieldsObject(), $n15 = 1, ($1 !== undefined && ($o14.polluted = $1, $n15++)), ($6 !== undefined && ($o14.proto = $6, $n15++)), ($8 !== undefined && ($o14.ctor = $8, $n15++)), $o14.n = $13, rt.LuaTable.record($o14, $n15)));
-        })) !== undefined && ($f85 = $79?.f) !== undefined && !$79.linked && $f85.get !== undefined ? ($f85.get = $84) : ($s.pcs[$d] = $pc + 33, rt.setIndex($79, "get", $84, "field 'fresh'")));
-        $86 = ($87 = ($88 = api, (($f91 = $88?.f) !== undefined && (($89 = $f91.loc) !== undefined || ($m90 = $88.metatable) === undefined || ($89 = $m90.view.loc) !== undefined || (!("loc" in $m90.view) && $m90.view[rt.CUT] === undefined)) ? $89 : ($s.pcs[$d] = $pc + 35, rt.index($88, "loc", "local 'api'")))), (($f94 = $87?.f) !== undefined && (($92 = $f94.crlf) !== undefined || ($m93 = $87.metatable) === undefined || ($92 = $m93.view.crlf) !== undefined || (!("crlf" in $m93.view) && $m93.view[rt.CUT] === undefined)) ? $92 : ($s.pcs[$d] = $pc + 35, rt.index($87, "crlf", "field 'loc'"))));
-        (($95 = ($handlers[9] = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $t8;
-            let $r9;
-            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 36, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/x\r\nSet-Cookie: a=b", $s.pcs[$d] = $pc + 37, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-        })))) !== undefined && ($f96 = $86?.f) !== undefined && !$86.linked && $f96.get !== undefined ? ($f96.get = $95) : ($s.pcs[$d] = $pc + 35, rt.setIndex($86, "get", $95, "field 'crlf'")));
-        $97 = ($98 = ($99 = api, (($f102 = $99?.f) !== undefined && (($100 = $f102.loc) !== undefined || ($m101 = $99.metatable) === undefined || ($100 = $m101.view.loc) !== undefined || (!("loc" in $m101.view) && $m101.view[rt.CUT] === undefined)) ? $100 : ($s.pcs[$d] = $pc + 38, rt.index($99, "loc", "local 'api'")))), (($f105 = $98?.f) !== undefined && (($103 = $f105.lf) !== undefined || ($m104 = $98.metatable) === undefined || ($103 = $m104.view.lf) !== undefined || (!("lf" in $m104.view) && $m104.view[rt.CUT] === undefined)) ? $103 : ($s.pcs[$d] = $pc + 38, rt.index($98, "lf", "field 'loc'"))));
-        (($106 = ($handlers[10] = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $t8;
-            let $r9;
-            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 39, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/x\nSet-Cookie: a=b", $s.pcs[$d] = $pc + 40, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-        })))) !== undefined && ($f107 = $97?.f) !== undefined && !$97.linked && $f107.get !== undefined ? ($f107.get = $106) : ($s.pcs[$d] = $pc + 38, rt.setIndex($97, "get", $106, "field 'lf'")));
-        $108 = ($109 = ($110 = api, (($f113 = $110?.f) !== undefined && (($111 = $f113.loc) !== undefined || ($m112 = $110.metatable) === undefined || ($111 = $m112.view.loc) !== undefined || (!("loc" in $m112.view) && $m112.view[rt.CUT] === undefined)) ? $111 : ($s.pcs[$d] = $pc + 41, rt.index($110, "loc", "local 'api'")))), (($f116 = $109?.f) !== undefined && (($114 = $f116.cr) !== undefined || ($m115 = $109.metatable) === undefined || ($114 = $m115.view.cr) !== undefined || (!("cr" in $m115.view) && $m115.view[rt.CUT] === undefined)) ? $114 : ($s.pcs[$d] = $pc + 41, rt.index($109, "cr", "field 'loc'"))));
-        (($117 = ($handlers[11] = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $t11;
-            let $r12;
-            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 42, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 43, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.permanent) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.permanent) !== undefined || (!("permanent" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'"), $10 = "/x\rSet-Cookie: a=b", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t11 = $s.tails++, $r12 = $fn1($2, $10), $s.tails = $t11, $r12) : rt.tail($s, $fn1, [$2, $10]));
-        })))) !== undefined && ($f118 = $108?.f) !== undefined && !$108.linked && $f118.get !== undefined ? ($f118.get = $117) : ($s.pcs[$d] = $pc + 41, rt.setIndex($108, "get", $117, "field 'cr'")));
-        $119 = ($120 = ($121 = api, (($f124 = $121?.f) !== undefined && (($122 = $f124.loc) !== undefined || ($m123 = $121.metatable) === undefined || ($122 = $m123.view.loc) !== undefined || (!("loc" in $m123.view) && $m123.view[rt.CUT] === undefined)) ? $122 : ($s.pcs[$d] = $pc + 44, rt.index($121, "loc", "local 'api'")))), (($f127 = $120?.f) !== undefined && (($125 = $f127.nul) !== undefined || ($m126 = $120.metatable) === undefined || ($125 = $m126.view.nul) !== undefined || (!("nul" in $m126.view) && $m126.view[rt.CUT] === undefined)) ? $125 : ($s.pcs[$d] = $pc + 44, rt.index($120, "nul", "field 'loc'"))));
-        (($128 = ($handlers[12] = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $11;
-            let $t12;
-            let $r13;
-            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 45, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 46, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'redirect'")), "method 'status'"), $10 = 307, $11 = "/x\x00y", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($2, $10, $11), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$2, $10, $11]));
-        })))) !== undefined && ($f129 = $119?.f) !== undefined && !$119.linked && $f129.get !== undefined ? ($f129.get = $128) : ($s.pcs[$d] = $pc + 44, rt.setIndex($119, "get", $128, "field 'nul'")));
-        $130 = ($131 = ($132 = api, (($f135 = $132?.f) !== undefined && (($133 = $f135.loc) !== undefined || ($m134 = $132.metatable) === undefined || ($133 = $m134.view.loc) !== undefined || (!("loc" in $m134.view) && $m134.view[rt.CUT] === undefined)) ? $133 : ($s.pcs[$d] = $pc + 47, rt.index($132, "loc", "local 'api'")))), (($f138 = $131?.f) !== undefined && (($136 = $f138.query) !== undefined || ($m137 = $131.metatable) === undefined || ($136 = $m137.view.query) !== undefined || (!("query" in $m137.view) && $m137.view[rt.CUT] === undefined)) ? $136 : ($s.pcs[$d] = $pc + 47, rt.index($131, "query", "field 'loc'"))));
-        (($139 = ($handlers[13] = (($body) => rt.withBody((function $get(ctx_7) {
-            const $r = $body(ctx_7);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body(ctx_7) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $8;
-            let $9;
-            let $10;
-            let $m11;
-            let $f12;
-            let $13;
-            let $m14;
-            let $f15;
-            let $t16;
-            let $r17;
-            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 48, rt.index($3, "redirect", "upvalue 'api'")))), $7 = (rh.pristineContext(ctx_7) ? ctx_7.queryValue("to") : ($8 = rt.first(($9 = ctx_7, $s.pcs[$d] = $pc + 49, rt.fn((($f12 = $9?.f) !== undefined && (($10 = $f12.query) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.query) !== undefined || (!("query" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "query", "local 'ctx'")), "method 'query'")($9))), (($f15 = $8?.f) !== undefined && (($13 = $f15.to) !== undefined || ($m14 = $8.metatable) === undefined || ($13 = $m14.view.to) !== undefined || (!("to" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 48, rt.index($8, "to"))))), $s.pcs[$d] = $pc + 50, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t16 = $s.tails++, $r17 = $fn1($7), $s.tails = $t16, $r17) : rt.tail($s, $fn1, [$7]));
-        })))) !== undefined && ($f140 = $130?.f) !== undefined && !$130.linked && $f140.get !== undefined ? ($f140.get = $139) : ($s.pcs[$d] = $pc + 47, rt.setIndex($130, "get", $139, "field 'query'")));
-        $141 = ($142 = ($143 = api, (($f146 = $143?.f) !== undefined && (($144 = $f146.loc) !== undefined || ($m145 = $143.metatable) === undefined || ($144 = $m145.view.loc) !== undefined || (!("loc" in $m145.view) && $m145.view[rt.CUT] === undefined)) ? $144 : ($s.pcs[$d] = $pc + 51, rt.index($143, "loc", "local 'api'")))), (($f149 = $142?.f) !== undefined && (($147 = $f149.tab) !== undefined || ($m148 = $142.metatable) === undefined || ($147 = $m148.view.tab) !== undefined || (!("tab" in $m148.view) && $m148.view[rt.CUT] === undefined)) ? $147 : ($s.pcs[$d] = $pc + 51, rt.index($142, "tab", "field 'loc'"))));
-        (($150 = ($handlers[14] = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $t8;
-            let $r9;
-            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 52, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/a\tb", $s.pcs[$d] = $pc + 53, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-        })))) !== undefined && ($f151 = $141?.f) !== undefined && !$141.linked && $f151.get !== undefined ? ($f151.get = $150) : ($s.pcs[$d] = $pc + 51, rt.setIndex($141, "get", $150, "field 'tab'")));
-        $152 = ($153 = ($154 = api, (($f157 = $154?.f) !== undefined && (($155 = $f157.loc) !== undefined || ($m156 = $154.metatable) === undefined || ($155 = $m156.view.loc) !== undefined || (!("loc" in $m156.view) && $m156.view[rt.CUT] === undefined)) ? $155 : ($s.pcs[$d] = $pc + 54, rt.index($154, "loc", "local 'api'")))), (($f160 = $153?.f) !== undefined && (($158 = $f160.utf8) !== undefined || ($m159 = $153.metatable) === undefined || ($158 = $m159.view.utf8) !== undefined || (!("utf8" in $m159.view) && $m159.view[rt.CUT] === undefined)) ? $158 : ($s.pcs[$d] = $pc + 54, rt.index($153, "utf8", "field 'loc'"))));
-        (($161 = ($handlers[15] = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $t8;
-            let $r9;
-            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 55, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/caf\xc3\xa9", $s.pcs[$d] = $pc + 56, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-        })))) !== undefined && ($f162 = $152?.f) !== undefined && !$152.linked && $f162.get !== undefined ? ($f162.get = $161) : ($s.pcs[$d] = $pc + 54, rt.setIndex($152, "get", $161, "field 'utf8'")));
-        $163 = ($164 = ($165 = api, (($f168 = $165?.f) !== undefined && (($166 = $f168.deep) !== undefined || ($m167 = $165.metatable) === undefined || ($166 = $m167.view.deep) !== undefined || (!("deep" in $m167.view) && $m167.view[rt.CUT] === undefined)) ? $166 : ($s.pcs[$d] = $pc + 57, rt.index($165, "deep", "local 'api'")))), (($f171 = $164?.f) !== undefined && (($169 = $f171.p_n) !== undefined || ($m170 = $164.metatable) === undefined || ($169 = $m170.view.p_n) !== undefined || (!("p_n" in $m170.view) && $m170.view[rt.CUT] === undefined)) ? $169 : ($s.pcs[$d] = $pc + 57, rt.index($164, "p_n", "field 'deep'"))));
-        (($172 = ($handlers[16] = function $get(ctx_8) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $5;
-            let $6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $m11;
-            let $f12;
-            let $13;
-            let $14;
-            let $15;
-            let $f16;
-            let $17;
-            let $18;
-            let $m19;
-            let $f20;
-            let t_2 = new rt.LuaTable();
-            let cur = t_2;
-            {
-                const $a1 = 1;
-                const $b1 = ($13 = rt.first(($2 = (($3 = $env.f.tonumber) !== undefined ? $3 : ($s.pcs[$d] = $pc + 58, rt.getGlobal($env, "tonumber"))), $4 = (rh.pristineContext(ctx_8) ? ctx_8.param("n") : ($5 = rt.first(($6 = ctx_8, $s.pcs[$d] = $pc + 59, rt.fn((($f9 = $6?.f) !== undefined && (($7 = $f9.params) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.params) !== undefined || (!("params" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($6, "params", "local 'ctx'")), "method 'params'")($6))), (($f12 = $5?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = $5.metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 58, rt.index($5, "n"))))), $s.pcs[$d] = $pc + 60, $fn1 = rt.fn($2, "global 'tonumber'"), $fn1($4))), ($s.pcs[$d] = $pc + 58, rt.forNumber($13, 'limit')));
-                $loop1: for (let _ = $a1; _ <= $b1; _++) {
-                    $14 = cur;
-                    (($15 = new rt.LuaTable()) !== undefined && ($f16 = $14?.f) !== undefined && !$14.linked && $f16.child !== undefined ? ($f16.child = $15) : ($s.pcs[$d] = $pc + 58, rt.setIndex($14, "child", $15, "local 'cur'")));
-                    cur = ($17 = cur, (($f20 = $17?.f) !== undefined && (($18 = $f20.child) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.child) !== undefined || (!("child" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 58, rt.index($17, "child", "local 'cur'"))));
-                }
-            }
-            return rt.leave($s, $d, t_2);
-        })) !== undefined && ($f173 = $163?.f) !== undefined && !$163.linked && $f173.get !== undefined ? ($f173.get = $172) : ($s.pcs[$d] = $pc + 57, rt.setIndex($163, "get", $172, "field 'p_n'")));
-        $174 = ($175 = ($176 = api, (($f179 = $176?.f) !== undefined && (($177 = $f179.cycle) !== undefined || ($m178 = $176.metatable) === undefined || ($177 = $m178.view.cycle) !== undefined || (!("cycle" in $m178.view) && $m178.view[rt.CUT] === undefined)) ? $177 : ($s.pcs[$d] = $pc + 61, rt.index($176, "cycle", "local 'api'")))), (($f182 = $175?.f) !== undefined && (($180 = $f182.array) !== undefined || ($m181 = $175.metatable) === undefined || ($180 = $m181.view.array) !== undefined || (!("array" in $m181.view) && $m181.view[rt.CUT] === undefined)) ? $180 : ($s.pcs[$d] = $pc + 61, rt.index($175, "array", "field 'cycle'"))));
-        (($183 = ($handlers[17] = function $get() {
-            const $s = rt.current, $d = $s.depth;
-            let $1;
-            let $k2;
-            let $3;
-            let $a4;
-            let t_3 = rt.buildTable(1, [1, 1], undefined);
-            $1 = t_3;
-            $k2 = 2;
-            (($3 = t_3) !== undefined && ($a4 = $1?.arr) !== undefined && ($k2 - 1 >>> 0) === $k2 - 1 && $a4[$k2 - 1] !== undefined ? ($a4[$k2 - 1] = $3) : $3 !== undefined && $a4 !== undefined && $k2 === $a4.length + 1 && $1.other === undefined && $1.metatable === undefined ? $a4.push($3) : (rt.at($s, $d, $pc + 62), rt.setIndex($1, $k2, $3, "local 't'")));
-            return rt.leave($s, $d, t_3);
-        })) !== undefined && ($f184 = $174?.f) !== undefined && !$174.linked && $f184.get !== undefined ? ($f184.get = $183) : ($s.pcs[$d] = $pc + 61, rt.setIndex($174, "get", $183, "field 'array'")));
-        $185 = ($186 = ($187 = api, (($f190 = $187?.f) !== undefined && (($188 = $f190.cycle) !== undefined || ($m189 = $187.metatable) === undefined || ($188 = $m189.view.cycle) !== undefined || (!("cycle" in $m189.view) && $m189.view[rt.CUT] === undefined)) ? $188 : ($s.pcs[$d] = $pc + 63, rt.index($187, "cycle", "local 'api'")))), (($f193 = $186?.f) !== undefined && (($191 = $f193.indirect) !== undefined || ($m192 = $186.metatable) === undefined || ($191 = $m192.view.indirect) !== undefined || (!("indirect" in $m192.view) && $m192.view[rt.CUT] === undefined)) ? $191 : ($s.pcs[$d] = $pc + 63, rt.index($186, "indirect", "field 'cycle'"))));
-        (($194 = ($handlers[18] = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $f2;
-            let $3;
-            let $f4;
-            let $fn5;
-            let $6;
-            let $7;
-            let $8;
-            let $m9;
-            let $f10;
-            let $11;
-            let $m12;
-            let $f13;
-            let $14;
-            let $15;
-            let $16;
-            let $o17;
-            let $n18;
-            let $t19;
-            let $r20;
-            let a = new rt.LuaTable();
-            let b = new rt.LuaTable();
-            (($1 = b) !== undefined && ($f2 = a?.f) !== undefined && !a.linked && $f2.b !== undefined ? ($f2.b = $1) : ($s.pcs[$d] = $pc + 64, rt.setIndex(a, "b", $1, "local 'a'")));
-            (($3 = a) !== undefined && ($f4 = b?.f) !== undefined && !b.linked && $f4.a !== undefined ? ($f4.a = $3) : ($s.pcs[$d] = $pc + 65, rt.setIndex(b, "a", $3, "local 'b'")));
-            return ($6 = ($7 = api, (($f10 = $7?.f) !== undefined && (($8 = $f10.json) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.json) !== undefined || (!("json" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 66, rt.index($7, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 66, $fn5 = rt.fn((($f13 = $6?.f) !== undefined && (($11 = $f13.status) !== undefined || ($m12 = $6.metatable) === undefined || ($11 = $m12.view.status) !== undefined || (!("status" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($6, "status", "field 'json'")), "method 'status'"), $14 = 201, $15 = ($16 = a, $o17 = new rt.FieldsObject(), $n18 = 1, $o17.a = $16, rt.LuaTable.record($o17, $n18)), $s.pcs[$d] = $pc + 67, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t19 = $s.tails++, $r20 = $fn5($6, $14, $15), $s.tails = $t19, $r20) : rt.tail($s, $fn5, [$6, $14, $15]));
-        })))) !== undefined && ($f195 = $185?.f) !== undefined && !$185.linked && $f195.get !== undefined ? ($f195.get = $194) : ($s.pcs[$d] = $pc + 63, rt.setIndex($185, "get", $194, "field 'indirect'")));
-        $196 = ($197 = ($198 = api, (($f201 = $198?.f) !== undefined && (($199 = $f201.cycle) !== undefined || ($m200 = $198.metatable) === undefined || ($199 = $m200.view.cycle) !== undefined || (!("cycle" in $m200.view) && $m200.view[rt.CUT] === undefined)) ? $199 : ($s.pcs[$d] = $pc + 68, rt.index($198, "cycle", "local 'api'")))), (($f204 = $197?.f) !== undefined && (($202 = $f204.err) !== undefined || ($m203 = $197.metatable) === undefined || ($202 = $m203.view.err) !== undefined || (!("err" in $m203.view) && $m203.view[rt.CUT] === undefined)) ? $202 : ($s.pcs[$d] = $pc + 68, rt.index($197, "err", "field 'cycle'"))));
-        (($205 = ($handlers[19] = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $f2;
-            let $fn3;
-            let $4;
-            let $5;
-            let $m6;
-            let $f7;
-            let $8;
-            let $9;
-            let $t10;
-            let $r11;
-            let t_4 = new rt.LuaTable();
-            (($1 = t_4) !== undefined && ($f2 = t_4?.f) !== undefined && !t_4.linked && $f2.t !== undefined ? ($f2.t = $1) : ($s.pcs[$d] = $pc + 69, rt.setIndex(t_4, "t", $1, "local 't'")));
-            return ($4 = api, $s.pcs[$d] = $pc + 70, $fn3 = rt.fn((($f7 = $4?.f) !== undefined && (($5 = $f7.error) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.error) !== undefined || (!("error" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "error", "upvalue 'api'")), "method 'error'"), $8 = 422, $9 = t_4, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn3($4, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn3, [$4, $8, $9]));
-        })))) !== undefined && ($f206 = $196?.f) !== undefined && !$196.linked && $f206.get !== undefined ? ($f206.get = $205) : ($s.pcs[$d] = $pc + 68, rt.setIndex($196, "get", $205, "field 'err'")));
-        $207 = ($208 = api, (($f211 = $208?.f) !== undefined && (($209 = $f211.upload) !== undefined || ($m210 = $208.metatable) === undefined || ($209 = $m210.view.upload) !== undefined || (!("upload" in $m210.view) && $m210.view[rt.CUT] === undefined)) ? $209 : ($s.pcs[$d] = $pc + 71, rt.index($208, "upload", "local 'api'"))));
-        (($212 = ($handlers[20] = rh.jsonHandler((function $post(ctx_9) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $fn2;
-            let $3;
-            let $4;
-            let $5;
-            let $m6;
-            let $f7;
-            let $8;
-            let $m9;
-            let $f10;
-            let $11;
-            let $12;
-            let $13;
-            let $o14;
-            let $n15;
-            let $16;
-            let $fn17;
-            let $18;
-            let $19;
-            let $20;
-            let $m21;
-            let $f22;
-            let $23;
-            let $m24;
-            let $f25;
-            let $26;
-            let $o27;
-            let $n28;
-            const $json = rh.claim(ctx_9);
-            if ($json) {
-                $1 = ($11 = (rt.first(($3 = rt.first(($4 = ctx_9, $s.pcs[$d] = $pc + 72, rt.fn((($f7 = $4?.f) !== undefined && (($5 = $f7.body) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 73, $fn2 = rt.fn((($f10 = $3?.f) !== undefined && (($8 = $f10.text) !== undefined || ($m9 = $3.metatable) === undefined || ($8 = $m9.view.text) !== undefined || (!("text" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($3, "text")), "method 'text'"), $fn2($3)))), ($11?.arr !== undefined ? $11.length() : typeof $11 === 'string' ? $11.length : ($s.pcs[$d] = $pc + 74, rt.len($11))));
-                if (($12 = rh.scalar($1)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"bytes\":" + $12 + "}"));
-                return rt.leave($s, $d, ($13 = $1, $o14 = new rt.FieldsObject(), $n15 = 0, ($13 !== undefined && ($o14.bytes = $13, $n15++)), rt.LuaTable.record($o14, $n15)));
-            }
-            return rt.leave($s, $d, ($16 = ($26 = (rt.first(($18 = rt.first(($19 = ctx_9, $s.pcs[$d] = $pc + 72, rt.fn((($f22 = $19?.f) !== undefined && (($20 = $f22.body) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.body) !== undefined || (!("body" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($19, "body", "local 'ctx'")), "method 'body'")($19))), $s.pcs[$d] = $pc + 73, $fn17 = rt.fn((($f25 = $18?.f) !== undefined && (($23 = $f25.text) !== undefined || ($m24 = $18.metatable) === undefined || ($23 = $m24.view.text) !== undefined || (!("text" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($18, "text")), "method 'text'"), $fn17($18)))), ($26?.arr !== undefined ? $26.length() : typeof $26 === 'string' ? $26.length : ($s.pcs[$d] = $pc + 74, rt.len($26)))), $o27 = new rt.FieldsObject(), $n28 = 0, ($16 !== undefined && ($o27.bytes = $16, $n28++)), rt.LuaTable.record($o27, $n28)));
-        })))) !== undefined && ($f213 = $207?.f) !== undefined && !$207.linked && $f213.post !== undefined ? ($f213.post = $212) : ($s.pcs[$d] = $pc + 71, rt.setIndex($207, "post", $212, "field 'upload'")));
-        return rt.leave($s, $d, api);
-    };
+function load($env) {
+  return function $main(...$va) {
+    const $s = rt.current, $d = $s.depth;
+    if ($d >= $s.limit) $s.deepen();
+    $s.depth = $d + 1;
+    let $fn1;
+    let $2;
+    let $3;
+    let $4;
+    let $5;
+    let $m6;
+    let $f7;
+    let $8;
+    let $o9;
+    let $n10;
+    let $f11;
+    let $m12;
+    let $13;
+    let $f14;
+    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 2, $o9.log_level = "nope", $o9.body_size_limit = 4096, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.hello) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.hello) !== void 0 || !("hello" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($5, "hello", "local 'api'")));
+    ($3 = $handlers[0] = function $get() {
+      return "hello";
+    }) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'hello'"));
+    $3 = ($4 = ($5 = api, ($f11 = $5?.f) !== void 0 && (($8 = $f11.users) !== void 0 || ($m6 = $5.metatable) === void 0 || ($8 = $m6.view.users) !== void 0 || !("users" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 3, rt.index($5, "users", "local 'api'"))), ($f7 = $4?.f) !== void 0 && (($2 = $f7.p_id) !== void 0 || ($m12 = $4.metatable) === void 0 || ($2 = $m12.view.p_id) !== void 0 || !("p_id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 3, rt.index($4, "p_id", "field 'users'")));
+    ($13 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $10;
+      let $11;
+      let $o12;
+      let $n13;
+      let $14;
+      let $15;
+      let $16;
+      let $17;
+      let $m18;
+      let $f19;
+      let $20;
+      let $m21;
+      let $f22;
+      let $o23;
+      let $n24;
+      const $json = rh.claim(ctx);
+      if ($json) {
+        $1 = rh.pristineContext(ctx) ? ctx.param("id") : ($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f6 = $32?.f) !== void 0 && (($42 = $f6.params) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.params) !== void 0 || !("params" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32))), ($f9 = $22?.f) !== void 0 && (($7 = $f9.id) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.id) !== void 0 || !("id" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 4, rt.index($22, "id")));
+        if (($10 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"id":' + $10 + "}"));
+        return rt.leave($s2, $d2, ($11 = $1, $o12 = new rt.FieldsObject(), $n13 = 0, $11 !== void 0 && ($o12.id = $11, $n13++), rt.LuaTable.record($o12, $n13)));
+      }
+      return rt.leave($s2, $d2, ($14 = rh.pristineContext(ctx) ? ctx.param("id") : ($15 = rt.first(($16 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f19 = $16?.f) !== void 0 && (($17 = $f19.params) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.params) !== void 0 || !("params" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $17 : rt.index($16, "params", "local 'ctx'"), "method 'params'")($16))), ($f22 = $15?.f) !== void 0 && (($20 = $f22.id) !== void 0 || ($m21 = $15.metatable) === void 0 || ($20 = $m21.view.id) !== void 0 || !("id" in $m21.view) && $m21.view[rt.CUT] === void 0) ? $20 : ($s2.pcs[$d2] = $pc + 4, rt.index($15, "id"))), $o23 = new rt.FieldsObject(), $n24 = 0, $14 !== void 0 && ($o23.id = $14, $n24++), rt.LuaTable.record($o23, $n24)));
+    }))) !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 3, rt.setIndex($3, "get", $13, "field 'p_id'"));
+    $13 = ($2 = api, ($f14 = $2?.f) !== void 0 && (($8 = $f14.query) !== void 0 || ($m12 = $2.metatable) === void 0 || ($8 = $m12.view.query) !== void 0 || !("query" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 6, rt.index($2, "query", "local 'api'")));
+    ($5 = $handlers[2] = (($body) => rt.withBody((function $get(ctx_1) {
+      const $r = $body(ctx_1);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body(ctx_1) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $m4;
+      let $f5;
+      let $t6;
+      let $r7;
+      return $22 = ctx_1, $s2.pcs[$d2] = $pc + 7, $fn12 = rt.fn(($f5 = $22?.f) !== void 0 && (($32 = $f5.query) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.query) !== void 0 || !("query" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($22, "query", "local 'ctx'"), "method 'query'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t6 = $s2.tails++, $r7 = $fn12($22), $s2.tails = $t6, $r7) : rt.tail($s2, $fn12, [$22]);
+    }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $5 : ($s.pcs[$d] = $pc + 6, rt.setIndex($13, "get", $5, "field 'query'"));
+    $5 = ($8 = ($2 = api, ($f7 = $2?.f) !== void 0 && (($13 = $f7.safe) !== void 0 || ($m12 = $2.metatable) === void 0 || ($13 = $m12.view.safe) !== void 0 || !("safe" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 8, rt.index($2, "safe", "local 'api'"))), ($f14 = $8?.f) !== void 0 && (($4 = $f14.p_id) !== void 0 || ($m6 = $8.metatable) === void 0 || ($4 = $m6.view.p_id) !== void 0 || !("p_id" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 8, rt.index($8, "p_id", "field 'safe'")));
+    ($3 = $handlers[3] = rh.jsonHandler((function $get(ctx_2) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $l1;
+      let $fn2;
+      let $32;
+      let $42;
+      let $52;
+      let $6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $10;
+      let $11;
+      let $12;
+      let $132;
+      let $14;
+      let $o15;
+      let $n16;
+      let $17;
+      let $18;
+      let $o19;
+      let $n20;
+      const $json = rh.claim(ctx_2);
+      $l1 = rt.adjust([...rt.all(($32 = ($42 = $env.f.pcall) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 9, rt.getGlobal($env, "pcall")), $52 = ($6 = ctx_2, ($f9 = $6?.f) !== void 0 && (($7 = $f9.params) !== void 0 || ($m8 = $6.metatable) === void 0 || ($7 = $m8.view.params) !== void 0 || !("params" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 9, rt.index($6, "params", "local 'ctx'"))), $10 = ctx_2, $s2.pcs[$d2] = $pc + 10, $fn2 = rt.fn($32, "global 'pcall'"), $fn2($52, $10)))], 2);
+      let ok = $l1[0];
+      let err = $l1[1];
+      if ($json) {
+        $11 = ok;
+        $132 = rt.t($10 = rt.t($7 = !rt.t(ok)) ? err : $7) ? $10 : void 0;
+        if (($12 = rh.scalar($11)) !== void 0 && ($14 = rh.scalar($132)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"ok":' + $12 + ',"err":' + $14 + "}"));
+        return rt.leave($s2, $d2, ($6 = $11, $52 = $132, $o15 = new rt.FieldsObject(), $n16 = 0, $6 !== void 0 && ($o15.ok = $6, $n16++), $52 !== void 0 && ($o15.err = $52, $n16++), rt.LuaTable.record($o15, $n16)));
+      }
+      return rt.leave($s2, $d2, ($42 = ok, $32 = rt.t($17 = rt.t($18 = !rt.t(ok)) ? err : $18) ? $17 : void 0, $o19 = new rt.FieldsObject(), $n20 = 0, $42 !== void 0 && ($o19.ok = $42, $n20++), $32 !== void 0 && ($o19.err = $32, $n20++), rt.LuaTable.record($o19, $n20)));
+    }))) !== void 0 && ($f11 = $5?.f) !== void 0 && !$5.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 8, rt.setIndex($5, "get", $3, "field 'p_id'"));
+    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($13 = $f11.echo) !== void 0 || ($m6 = $4.metatable) === void 0 || ($13 = $m6.view.echo) !== void 0 || !("echo" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 11, rt.index($4, "echo", "local 'api'")));
+    ($2 = $handlers[4] = (($body) => rt.withBody((function $post(ctx_3) {
+      const $r = $body(ctx_3);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $post$body(ctx_3) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $r7;
+      let $fn8;
+      let $9;
+      let $10;
+      let $11;
+      let $m122;
+      let $f13;
+      let $14;
+      let $m15;
+      let $f16;
+      let $t17;
+      let $r18;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.text) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.text) !== void 0 || !("text" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 12, rt.index($32, "text", "upvalue 'api'"))), $r7 = ($9 = rt.first(($10 = ctx_3, $s2.pcs[$d2] = $pc + 13, rt.fn(($f13 = $10?.f) !== void 0 && (($11 = $f13.body) !== void 0 || ($m122 = $10.metatable) === void 0 || ($11 = $m122.view.body) !== void 0 || !("body" in $m122.view) && $m122.view[rt.CUT] === void 0) ? $11 : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10))), $s2.pcs[$d2] = $pc + 14, $fn8 = rt.fn(($f16 = $9?.f) !== void 0 && (($14 = $f16.text) !== void 0 || ($m15 = $9.metatable) === void 0 || ($14 = $m15.view.text) !== void 0 || !("text" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : rt.index($9, "text"), "method 'text'"), $fn8($9)), $s2.pcs[$d2] = $pc + 15, $fn12 = rt.fn($22, "field 'text'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t17 = $s2.tails++, $r18 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7), $s2.tails = $t17, $r18) : rt.tail($s2, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
+    }))) !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.post !== void 0 ? $f14.post = $2 : ($s.pcs[$d] = $pc + 11, rt.setIndex($3, "post", $2, "field 'echo'"));
+    $2 = ($13 = ($4 = api, ($f14 = $4?.f) !== void 0 && (($3 = $f14.echo) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.echo) !== void 0 || !("echo" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 16, rt.index($4, "echo", "local 'api'"))), ($f11 = $13?.f) !== void 0 && (($8 = $f11.data) !== void 0 || ($m12 = $13.metatable) === void 0 || ($8 = $m12.view.data) !== void 0 || !("data" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 16, rt.index($13, "data", "field 'echo'")));
+    ($5 = $handlers[5] = (($body) => rt.withBody((function $post(ctx_4) {
+      const $r = $body(ctx_4);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $post$body(ctx_4) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $t10;
+      let $r11;
+      return $22 = rt.first(($32 = ctx_4, $s2.pcs[$d2] = $pc + 17, rt.fn(($f6 = $32?.f) !== void 0 && (($42 = $f6.body) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.body) !== void 0 || !("body" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 18, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.json) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.json) !== void 0 || !("json" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "json"), "method 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t10 = $s2.tails++, $r11 = $fn12($22), $s2.tails = $t10, $r11) : rt.tail($s2, $fn12, [$22]);
+    }))) !== void 0 && ($f7 = $2?.f) !== void 0 && !$2.linked && $f7.post !== void 0 ? $f7.post = $5 : ($s.pcs[$d] = $pc + 16, rt.setIndex($2, "post", $5, "field 'data'"));
+    $5 = ($8 = api, ($f7 = $8?.f) !== void 0 && (($3 = $f7.object) !== void 0 || ($m12 = $8.metatable) === void 0 || ($3 = $m12.view.object) !== void 0 || !("object" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 19, rt.index($8, "object", "local 'api'")));
+    ($4 = $handlers[6] = (($body) => rt.withBody((function $post(ctx_5) {
+      const $r = $body(ctx_5);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $post$body(ctx_5) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $10;
+      let $11;
+      let $fn122;
+      let $132;
+      let $14;
+      let $15;
+      let $16;
+      let $m17;
+      let $f18;
+      let $19;
+      let $m20;
+      let $f21;
+      let $o22;
+      let $n23;
+      let $t24;
+      let $r25;
+      return $22 = rt.first(($32 = ctx_5, $s2.pcs[$d2] = $pc + 20, rt.fn(($f6 = $32?.f) !== void 0 && (($42 = $f6.body) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.body) !== void 0 || !("body" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 21, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.expect) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.expect) !== void 0 || !("expect" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "expect"), "method 'expect'"), $10 = ($11 = rt.first(($132 = ($14 = ($15 = $env.f.rover) !== void 0 ? $15 : ($s2.pcs[$d2] = $pc + 21, rt.getGlobal($env, "rover")), ($f18 = $14?.f) !== void 0 && (($16 = $f18.guard) !== void 0 || ($m17 = $14.metatable) === void 0 || ($16 = $m17.view.guard) !== void 0 || !("guard" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $16 : ($s2.pcs[$d2] = $pc + 21, rt.index($14, "guard", "global 'rover'"))), $s2.pcs[$d2] = $pc + 22, $fn122 = rt.fn(($f21 = $132?.f) !== void 0 && (($19 = $f21.string) !== void 0 || ($m20 = $132.metatable) === void 0 || ($19 = $m20.view.string) !== void 0 || !("string" in $m20.view) && $m20.view[rt.CUT] === void 0) ? $19 : rt.index($132, "string", "field 'guard'"), "method 'string'"), $fn122($132))), $o22 = new rt.FieldsObject(), $n23 = 0, $11 !== void 0 && ($o22.name = $11, $n23++), rt.LuaTable.record($o22, $n23)), $s2.pcs[$d2] = $pc + 23, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t24 = $s2.tails++, $r25 = $fn12($22, $10), $s2.tails = $t24, $r25) : rt.tail($s2, $fn12, [$22, $10]);
+    }))) !== void 0 && ($f11 = $5?.f) !== void 0 && !$5.linked && $f11.post !== void 0 ? $f11.post = $4 : ($s.pcs[$d] = $pc + 19, rt.setIndex($5, "post", $4, "field 'object'"));
+    $4 = ($3 = api, ($f11 = $3?.f) !== void 0 && (($8 = $f11.keys) !== void 0 || ($m12 = $3.metatable) === void 0 || ($8 = $m12.view.keys) !== void 0 || !("keys" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 24, rt.index($3, "keys", "local 'api'")));
+    ($5 = $handlers[7] = function $post(ctx_6) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $k10;
+      let $a11;
+      let $12;
+      let $132;
+      let $14;
+      let $15;
+      let $16;
+      let $o17;
+      let $n18;
+      let t = rt.first(($22 = rt.first(($32 = ctx_6, $s2.pcs[$d2] = $pc + 25, rt.fn(($f6 = $32?.f) !== void 0 && (($42 = $f6.body) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.body) !== void 0 || !("body" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 26, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.json) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.json) !== void 0 || !("json" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "json"), "method 'json'"), $fn12($22)));
+      let keys = new rt.LuaTable();
+      {
+        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 28, rt.fn(($7 = $env.f.pairs) !== void 0 ? $7 : ($s2.pcs[$d2] = $pc + 27, rt.getGlobal($env, "pairs")), "global 'pairs'")(t)))], 3);
+        const $iter1 = ($s2.pcs[$d2] = $pc + 27, rt.callable($it1));
+        let $k1 = $ctl1;
+        $loop1: for (; ; ) {
+          $s2.pcs[$d2] = $pc + 29;
+          const $r1 = $iter1($st1, $k1);
+          $k1 = Array.isArray($r1) ? $r1[0] : $r1;
+          if ($k1 === void 0) break;
+          let k = $k1;
+          $42 = keys;
+          $k10 = keys.length() + 1;
+          ($32 = k) !== void 0 && ($a11 = $42?.arr) !== void 0 && $k10 - 1 >>> 0 === $k10 - 1 && $a11[$k10 - 1] !== void 0 ? $a11[$k10 - 1] = $32 : $32 !== void 0 && $a11 !== void 0 && $k10 === $a11.length + 1 && $42.other === void 0 && $42.metatable === void 0 ? $a11.push($32) : ($s2.pcs[$d2] = $pc + 27, rt.setIndex($42, $k10, $32, "local 'keys'"));
+        }
+      }
+      $7 = ($32 = ($42 = $env.f.table) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 30, rt.getGlobal($env, "table")), ($f9 = $32?.f) !== void 0 && (($22 = $f9.sort) !== void 0 || ($m8 = $32.metatable) === void 0 || ($22 = $m8.view.sort) !== void 0 || !("sort" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 30, rt.index($32, "sort", "global 'table'"))), $12 = keys, $s2.pcs[$d2] = $pc + 31, $fn12 = rt.fn($7, "field 'sort'"), $fn12($12);
+      return rt.leave($s2, $d2, ($12 = keys, $22 = rt.index(t, ($42 = "__proto__", $s2.pcs[$d2] = $pc + 32, $42), "local 't'"), $32 = ($7 = t, ($f9 = $7?.f) !== void 0 && (($132 = $f9["constructor"]) !== void 0 || ($m8 = $7.metatable) === void 0 || ($132 = $m8.view["constructor"]) !== void 0 || !("constructor" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $132 : ($s2.pcs[$d2] = $pc + 32, rt.index($7, "constructor", "local 't'"))), $14 = ($15 = t, ($f6 = $15?.f) !== void 0 && (($16 = $f6.prototype) !== void 0 || ($m5 = $15.metatable) === void 0 || ($16 = $m5.view.prototype) !== void 0 || !("prototype" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $16 : ($s2.pcs[$d2] = $pc + 32, rt.index($15, "prototype", "local 't'"))), $o17 = new rt.FieldsObject(), $n18 = 1, $o17.keys = $12, $22 !== void 0 && ($o17.proto = $22, $n18++), $32 !== void 0 && ($o17.ctor = $32, $n18++), $14 !== void 0 && ($o17.prototype = $14, $n18++), rt.LuaTable.record($o17, $n18)));
+    }) !== void 0 && ($f7 = $4?.f) !== void 0 && !$4.linked && $f7.post !== void 0 ? $f7.post = $5 : ($s.pcs[$d] = $pc + 24, rt.setIndex($4, "post", $5, "field 'keys'"));
+    $5 = ($8 = api, ($f7 = $8?.f) !== void 0 && (($3 = $f7.fresh) !== void 0 || ($m12 = $8.metatable) === void 0 || ($3 = $m12.view.fresh) !== void 0 || !("fresh" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 33, rt.index($8, "fresh", "local 'api'")));
+    ($4 = $handlers[8] = function $get() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      let $1;
+      let $22;
+      let $32;
+      let $m4;
+      let $f5;
+      let $6;
+      let $7;
+      let $82;
+      let $9;
+      let $10;
+      let $m11;
+      let $f12;
+      let $132;
+      let $o14;
+      let $n15;
+      let t_1 = new rt.LuaTable();
+      return rt.leave($s2, $d2, ($1 = ($22 = t_1, ($f5 = $22?.f) !== void 0 && (($32 = $f5.polluted) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.polluted) !== void 0 || !("polluted" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 34), rt.index($22, "polluted", "local 't'"))), $6 = rt.index(t_1, ($7 = "__proto__", rt.at($s2, $d2, $pc + 34), $7), "local 't'"), $82 = ($9 = t_1, ($f12 = $9?.f) !== void 0 && (($10 = $f12["constructor"]) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view["constructor"]) !== void 0 || !("constructor" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : (rt.at($s2, $d2, $pc + 34), rt.index($9, "constructor", "local 't'"))), $132 = t_1.length(), $o14 = new rt.FieldsObject(), $n15 = 1, $1 !== void 0 && ($o14.polluted = $1, $n15++), $6 !== void 0 && ($o14.proto = $6, $n15++), $82 !== void 0 && ($o14.ctor = $82, $n15++), $o14.n = $132, rt.LuaTable.record($o14, $n15)));
+    }) !== void 0 && ($f11 = $5?.f) !== void 0 && !$5.linked && $f11.get !== void 0 ? $f11.get = $4 : ($s.pcs[$d] = $pc + 33, rt.setIndex($5, "get", $4, "field 'fresh'"));
+    $4 = ($3 = ($8 = api, ($f11 = $8?.f) !== void 0 && (($5 = $f11.loc) !== void 0 || ($m12 = $8.metatable) === void 0 || ($5 = $m12.view.loc) !== void 0 || !("loc" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 35, rt.index($8, "loc", "local 'api'"))), ($f7 = $3?.f) !== void 0 && (($13 = $f7.crlf) !== void 0 || ($m6 = $3.metatable) === void 0 || ($13 = $m6.view.crlf) !== void 0 || !("crlf" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 35, rt.index($3, "crlf", "field 'loc'")));
+    ($2 = $handlers[9] = (($body) => rt.withBody((function $get() {
+      const $r = $body();
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $t8;
+      let $r9;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 36, rt.index($32, "redirect", "upvalue 'api'"))), $7 = "/x\r\nSet-Cookie: a=b", $s2.pcs[$d2] = $pc + 37, $fn12 = rt.fn($22, "field 'redirect'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$7]);
+    }))) !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0 ? $f14.get = $2 : ($s.pcs[$d] = $pc + 35, rt.setIndex($4, "get", $2, "field 'crlf'"));
+    $2 = ($13 = ($5 = api, ($f14 = $5?.f) !== void 0 && (($8 = $f14.loc) !== void 0 || ($m6 = $5.metatable) === void 0 || ($8 = $m6.view.loc) !== void 0 || !("loc" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 38, rt.index($5, "loc", "local 'api'"))), ($f7 = $13?.f) !== void 0 && (($3 = $f7.lf) !== void 0 || ($m12 = $13.metatable) === void 0 || ($3 = $m12.view.lf) !== void 0 || !("lf" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 38, rt.index($13, "lf", "field 'loc'")));
+    ($4 = $handlers[10] = (($body) => rt.withBody((function $get() {
+      const $r = $body();
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $t8;
+      let $r9;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 39, rt.index($32, "redirect", "upvalue 'api'"))), $7 = "/x\nSet-Cookie: a=b", $s2.pcs[$d2] = $pc + 40, $fn12 = rt.fn($22, "field 'redirect'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$7]);
+    }))) !== void 0 && ($f11 = $2?.f) !== void 0 && !$2.linked && $f11.get !== void 0 ? $f11.get = $4 : ($s.pcs[$d] = $pc + 38, rt.setIndex($2, "get", $4, "field 'lf'"));
+    $4 = ($3 = ($8 = api, ($f11 = $8?.f) !== void 0 && (($5 = $f11.loc) !== void 0 || ($m12 = $8.metatable) === void 0 || ($5 = $m12.view.loc) !== void 0 || !("loc" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 41, rt.index($8, "loc", "local 'api'"))), ($f7 = $3?.f) !== void 0 && (($13 = $f7.cr) !== void 0 || ($m6 = $3.metatable) === void 0 || ($13 = $m6.view.cr) !== void 0 || !("cr" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 41, rt.index($3, "cr", "field 'loc'")));
+    ($2 = $handlers[11] = (($body) => rt.withBody((function $get() {
+      const $r = $body();
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $10;
+      let $t11;
+      let $r12;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 42, rt.index($32, "redirect", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 43, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.permanent) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.permanent) !== void 0 || !("permanent" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "permanent", "field 'redirect'"), "method 'permanent'"), $10 = "/x\rSet-Cookie: a=b", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t11 = $s2.tails++, $r12 = $fn12($22, $10), $s2.tails = $t11, $r12) : rt.tail($s2, $fn12, [$22, $10]);
+    }))) !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0 ? $f14.get = $2 : ($s.pcs[$d] = $pc + 41, rt.setIndex($4, "get", $2, "field 'cr'"));
+    $2 = ($13 = ($5 = api, ($f14 = $5?.f) !== void 0 && (($8 = $f14.loc) !== void 0 || ($m6 = $5.metatable) === void 0 || ($8 = $m6.view.loc) !== void 0 || !("loc" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 44, rt.index($5, "loc", "local 'api'"))), ($f7 = $13?.f) !== void 0 && (($3 = $f7.nul) !== void 0 || ($m12 = $13.metatable) === void 0 || ($3 = $m12.view.nul) !== void 0 || !("nul" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 44, rt.index($13, "nul", "field 'loc'")));
+    ($4 = $handlers[12] = (($body) => rt.withBody((function $get() {
+      const $r = $body();
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $10;
+      let $11;
+      let $t12;
+      let $r13;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 45, rt.index($32, "redirect", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 46, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.status) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.status) !== void 0 || !("status" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "status", "field 'redirect'"), "method 'status'"), $10 = 307, $11 = "/x\0y", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t12 = $s2.tails++, $r13 = $fn12($22, $10, $11), $s2.tails = $t12, $r13) : rt.tail($s2, $fn12, [$22, $10, $11]);
+    }))) !== void 0 && ($f11 = $2?.f) !== void 0 && !$2.linked && $f11.get !== void 0 ? $f11.get = $4 : ($s.pcs[$d] = $pc + 44, rt.setIndex($2, "get", $4, "field 'nul'"));
+    $4 = ($3 = ($8 = api, ($f11 = $8?.f) !== void 0 && (($5 = $f11.loc) !== void 0 || ($m12 = $8.metatable) === void 0 || ($5 = $m12.view.loc) !== void 0 || !("loc" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 47, rt.index($8, "loc", "local 'api'"))), ($f7 = $3?.f) !== void 0 && (($13 = $f7.query) !== void 0 || ($m6 = $3.metatable) === void 0 || ($13 = $m6.view.query) !== void 0 || !("query" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 47, rt.index($3, "query", "field 'loc'")));
+    ($2 = $handlers[13] = (($body) => rt.withBody((function $get(ctx_7) {
+      const $r = $body(ctx_7);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body(ctx_7) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $82;
+      let $9;
+      let $10;
+      let $m11;
+      let $f12;
+      let $132;
+      let $m14;
+      let $f15;
+      let $t16;
+      let $r17;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 48, rt.index($32, "redirect", "upvalue 'api'"))), $7 = rh.pristineContext(ctx_7) ? ctx_7.queryValue("to") : ($82 = rt.first(($9 = ctx_7, $s2.pcs[$d2] = $pc + 49, rt.fn(($f12 = $9?.f) !== void 0 && (($10 = $f12.query) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.query) !== void 0 || !("query" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : rt.index($9, "query", "local 'ctx'"), "method 'query'")($9))), ($f15 = $82?.f) !== void 0 && (($132 = $f15.to) !== void 0 || ($m14 = $82.metatable) === void 0 || ($132 = $m14.view.to) !== void 0 || !("to" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $132 : ($s2.pcs[$d2] = $pc + 48, rt.index($82, "to"))), $s2.pcs[$d2] = $pc + 50, $fn12 = rt.fn($22, "field 'redirect'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t16 = $s2.tails++, $r17 = $fn12($7), $s2.tails = $t16, $r17) : rt.tail($s2, $fn12, [$7]);
+    }))) !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0 ? $f14.get = $2 : ($s.pcs[$d] = $pc + 47, rt.setIndex($4, "get", $2, "field 'query'"));
+    $2 = ($13 = ($5 = api, ($f14 = $5?.f) !== void 0 && (($8 = $f14.loc) !== void 0 || ($m6 = $5.metatable) === void 0 || ($8 = $m6.view.loc) !== void 0 || !("loc" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 51, rt.index($5, "loc", "local 'api'"))), ($f7 = $13?.f) !== void 0 && (($3 = $f7.tab) !== void 0 || ($m12 = $13.metatable) === void 0 || ($3 = $m12.view.tab) !== void 0 || !("tab" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 51, rt.index($13, "tab", "field 'loc'")));
+    ($4 = $handlers[14] = (($body) => rt.withBody((function $get() {
+      const $r = $body();
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $t8;
+      let $r9;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 52, rt.index($32, "redirect", "upvalue 'api'"))), $7 = "/a	b", $s2.pcs[$d2] = $pc + 53, $fn12 = rt.fn($22, "field 'redirect'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$7]);
+    }))) !== void 0 && ($f11 = $2?.f) !== void 0 && !$2.linked && $f11.get !== void 0 ? $f11.get = $4 : ($s.pcs[$d] = $pc + 51, rt.setIndex($2, "get", $4, "field 'tab'"));
+    $4 = ($3 = ($8 = api, ($f11 = $8?.f) !== void 0 && (($5 = $f11.loc) !== void 0 || ($m12 = $8.metatable) === void 0 || ($5 = $m12.view.loc) !== void 0 || !("loc" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 54, rt.index($8, "loc", "local 'api'"))), ($f7 = $3?.f) !== void 0 && (($13 = $f7.utf8) !== void 0 || ($m6 = $3.metatable) === void 0 || ($13 = $m6.view.utf8) !== void 0 || !("utf8" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 54, rt.index($3, "utf8", "field 'loc'")));
+    ($2 = $handlers[15] = (($body) => rt.withBody((function $get() {
+      const $r = $body();
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $t8;
+      let $r9;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 55, rt.index($32, "redirect", "upvalue 'api'"))), $7 = "/caf\xC3\xA9", $s2.pcs[$d2] = $pc + 56, $fn12 = rt.fn($22, "field 'redirect'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$7]);
+    }))) !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0 ? $f14.get = $2 : ($s.pcs[$d] = $pc + 54, rt.setIndex($4, "get", $2, "field 'utf8'"));
+    $2 = ($13 = ($5 = api, ($f14 = $5?.f) !== void 0 && (($8 = $f14.deep) !== void 0 || ($m6 = $5.metatable) === void 0 || ($8 = $m6.view.deep) !== void 0 || !("deep" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 57, rt.index($5, "deep", "local 'api'"))), ($f7 = $13?.f) !== void 0 && (($3 = $f7.p_n) !== void 0 || ($m12 = $13.metatable) === void 0 || ($3 = $m12.view.p_n) !== void 0 || !("p_n" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 57, rt.index($13, "p_n", "field 'deep'")));
+    ($4 = $handlers[16] = function $get(ctx_8) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $52;
+      let $6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $10;
+      let $m11;
+      let $f12;
+      let $132;
+      let $14;
+      let $15;
+      let $f16;
+      let $m17;
+      let t_2 = new rt.LuaTable();
+      let cur = t_2;
+      {
+        const $start1 = 1;
+        const $limit1 = ($132 = rt.first(($22 = ($32 = $env.f.tonumber) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 58, rt.getGlobal($env, "tonumber")), $42 = rh.pristineContext(ctx_8) ? ctx_8.param("n") : ($52 = rt.first(($6 = ctx_8, $s2.pcs[$d2] = $pc + 59, rt.fn(($f9 = $6?.f) !== void 0 && (($7 = $f9.params) !== void 0 || ($m8 = $6.metatable) === void 0 || ($7 = $m8.view.params) !== void 0 || !("params" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($6, "params", "local 'ctx'"), "method 'params'")($6))), ($f12 = $52?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m11 = $52.metatable) === void 0 || ($10 = $m11.view.n) !== void 0 || !("n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 58, rt.index($52, "n"))), $s2.pcs[$d2] = $pc + 60, $fn12 = rt.fn($22, "global 'tonumber'"), $fn12($42))), $s2.pcs[$d2] = $pc + 58, rt.forNumber($132, "limit"));
+        $loop1: for (let _ = $start1; _ <= $limit1; _++) {
+          $14 = cur;
+          ($15 = new rt.LuaTable()) !== void 0 && ($f16 = $14?.f) !== void 0 && !$14.linked && $f16.child !== void 0 ? $f16.child = $15 : ($s2.pcs[$d2] = $pc + 58, rt.setIndex($14, "child", $15, "local 'cur'"));
+          cur = ($15 = cur, ($f16 = $15?.f) !== void 0 && (($14 = $f16.child) !== void 0 || ($m17 = $15.metatable) === void 0 || ($14 = $m17.view.child) !== void 0 || !("child" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $14 : ($s2.pcs[$d2] = $pc + 58, rt.index($15, "child", "local 'cur'")));
+        }
+      }
+      return rt.leave($s2, $d2, t_2);
+    }) !== void 0 && ($f11 = $2?.f) !== void 0 && !$2.linked && $f11.get !== void 0 ? $f11.get = $4 : ($s.pcs[$d] = $pc + 57, rt.setIndex($2, "get", $4, "field 'p_n'"));
+    $4 = ($3 = ($8 = api, ($f11 = $8?.f) !== void 0 && (($5 = $f11.cycle) !== void 0 || ($m12 = $8.metatable) === void 0 || ($5 = $m12.view.cycle) !== void 0 || !("cycle" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 61, rt.index($8, "cycle", "local 'api'"))), ($f7 = $3?.f) !== void 0 && (($13 = $f7.array) !== void 0 || ($m6 = $3.metatable) === void 0 || ($13 = $m6.view.array) !== void 0 || !("array" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 61, rt.index($3, "array", "field 'cycle'")));
+    ($2 = $handlers[17] = function $get() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      let $1;
+      let $k2;
+      let $32;
+      let $a4;
+      let t_3 = new rt.LuaTable([1]);
+      $1 = t_3;
+      $k2 = 2;
+      ($32 = t_3) !== void 0 && ($a4 = $1?.arr) !== void 0 && $k2 - 1 >>> 0 === $k2 - 1 && $a4[$k2 - 1] !== void 0 ? $a4[$k2 - 1] = $32 : $32 !== void 0 && $a4 !== void 0 && $k2 === $a4.length + 1 && $1.other === void 0 && $1.metatable === void 0 ? $a4.push($32) : (rt.at($s2, $d2, $pc + 62), rt.setIndex($1, $k2, $32, "local 't'"));
+      return rt.leave($s2, $d2, t_3);
+    }) !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0 ? $f14.get = $2 : ($s.pcs[$d] = $pc + 61, rt.setIndex($4, "get", $2, "field 'array'"));
+    $2 = ($13 = ($5 = api, ($f14 = $5?.f) !== void 0 && (($8 = $f14.cycle) !== void 0 || ($m6 = $5.metatable) === void 0 || ($8 = $m6.view.cycle) !== void 0 || !("cycle" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 63, rt.index($5, "cycle", "local 'api'"))), ($f7 = $13?.f) !== void 0 && (($3 = $f7.indirect) !== void 0 || ($m12 = $13.metatable) === void 0 || ($3 = $m12.view.indirect) !== void 0 || !("indirect" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 63, rt.index($13, "indirect", "field 'cycle'")));
+    ($4 = $handlers[18] = (($body) => rt.withBody((function $get() {
+      const $r = $body();
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $f2;
+      let $fn3;
+      let $42;
+      let $52;
+      let $m62;
+      let $7;
+      let $m8;
+      let $f9;
+      let $10;
+      let $11;
+      let $12;
+      let $o13;
+      let $n14;
+      let $t15;
+      let $r16;
+      let a = new rt.LuaTable();
+      let b = new rt.LuaTable();
+      ($1 = b) !== void 0 && ($f2 = a?.f) !== void 0 && !a.linked && $f2.b !== void 0 ? $f2.b = $1 : ($s2.pcs[$d2] = $pc + 64, rt.setIndex(a, "b", $1, "local 'a'"));
+      ($1 = a) !== void 0 && ($f2 = b?.f) !== void 0 && !b.linked && $f2.a !== void 0 ? $f2.a = $1 : ($s2.pcs[$d2] = $pc + 65, rt.setIndex(b, "a", $1, "local 'b'"));
+      return $1 = ($42 = api, ($f2 = $42?.f) !== void 0 && (($52 = $f2.json) !== void 0 || ($m62 = $42.metatable) === void 0 || ($52 = $m62.view.json) !== void 0 || !("json" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 66, rt.index($42, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 66, $fn3 = rt.fn(($f9 = $1?.f) !== void 0 && (($7 = $f9.status) !== void 0 || ($m8 = $1.metatable) === void 0 || ($7 = $m8.view.status) !== void 0 || !("status" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($1, "status", "field 'json'"), "method 'status'"), $10 = 201, $11 = ($12 = a, $o13 = new rt.FieldsObject(), $n14 = 1, $o13.a = $12, rt.LuaTable.record($o13, $n14)), $s2.pcs[$d2] = $pc + 67, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t15 = $s2.tails++, $r16 = $fn3($1, $10, $11), $s2.tails = $t15, $r16) : rt.tail($s2, $fn3, [$1, $10, $11]);
+    }))) !== void 0 && ($f11 = $2?.f) !== void 0 && !$2.linked && $f11.get !== void 0 ? $f11.get = $4 : ($s.pcs[$d] = $pc + 63, rt.setIndex($2, "get", $4, "field 'indirect'"));
+    $4 = ($3 = ($8 = api, ($f11 = $8?.f) !== void 0 && (($5 = $f11.cycle) !== void 0 || ($m12 = $8.metatable) === void 0 || ($5 = $m12.view.cycle) !== void 0 || !("cycle" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 68, rt.index($8, "cycle", "local 'api'"))), ($f7 = $3?.f) !== void 0 && (($13 = $f7.err) !== void 0 || ($m6 = $3.metatable) === void 0 || ($13 = $m6.view.err) !== void 0 || !("err" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 68, rt.index($3, "err", "field 'cycle'")));
+    ($2 = $handlers[19] = (($body) => rt.withBody((function $get() {
+      const $r = $body();
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $f2;
+      let $fn3;
+      let $42;
+      let $m5;
+      let $6;
+      let $7;
+      let $t8;
+      let $r9;
+      let t_4 = new rt.LuaTable();
+      ($1 = t_4) !== void 0 && ($f2 = t_4?.f) !== void 0 && !t_4.linked && $f2.t !== void 0 ? $f2.t = $1 : ($s2.pcs[$d2] = $pc + 69, rt.setIndex(t_4, "t", $1, "local 't'"));
+      return $1 = api, $s2.pcs[$d2] = $pc + 70, $fn3 = rt.fn(($f2 = $1?.f) !== void 0 && (($42 = $f2.error) !== void 0 || ($m5 = $1.metatable) === void 0 || ($42 = $m5.view.error) !== void 0 || !("error" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : rt.index($1, "error", "upvalue 'api'"), "method 'error'"), $6 = 422, $7 = t_4, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn3($1, $6, $7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn3, [$1, $6, $7]);
+    }))) !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0 ? $f14.get = $2 : ($s.pcs[$d] = $pc + 68, rt.setIndex($4, "get", $2, "field 'err'"));
+    $2 = ($13 = api, ($f14 = $13?.f) !== void 0 && (($5 = $f14.upload) !== void 0 || ($m6 = $13.metatable) === void 0 || ($5 = $m6.view.upload) !== void 0 || !("upload" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 71, rt.index($13, "upload", "local 'api'")));
+    ($8 = $handlers[20] = rh.jsonHandler((function $post(ctx_9) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $fn2;
+      let $32;
+      let $42;
+      let $52;
+      let $m62;
+      let $f72;
+      let $82;
+      let $m9;
+      let $f10;
+      let $11;
+      let $12;
+      let $132;
+      let $o14;
+      let $n15;
+      let $16;
+      let $fn17;
+      let $18;
+      let $19;
+      let $20;
+      let $m21;
+      let $f22;
+      let $23;
+      let $m24;
+      let $f25;
+      let $26;
+      let $o27;
+      let $n28;
+      const $json = rh.claim(ctx_9);
+      if ($json) {
+        $1 = ($11 = rt.first(($32 = rt.first(($42 = ctx_9, $s2.pcs[$d2] = $pc + 72, rt.fn(($f72 = $42?.f) !== void 0 && (($52 = $f72.body) !== void 0 || ($m62 = $42.metatable) === void 0 || ($52 = $m62.view.body) !== void 0 || !("body" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 73, $fn2 = rt.fn(($f10 = $32?.f) !== void 0 && (($82 = $f10.text) !== void 0 || ($m9 = $32.metatable) === void 0 || ($82 = $m9.view.text) !== void 0 || !("text" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : rt.index($32, "text"), "method 'text'"), $fn2($32))), $11?.arr !== void 0 ? $11.length() : typeof $11 === "string" ? $11.length : ($s2.pcs[$d2] = $pc + 74, rt.len($11)));
+        if (($12 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"bytes":' + $12 + "}"));
+        return rt.leave($s2, $d2, ($132 = $1, $o14 = new rt.FieldsObject(), $n15 = 0, $132 !== void 0 && ($o14.bytes = $132, $n15++), rt.LuaTable.record($o14, $n15)));
+      }
+      return rt.leave($s2, $d2, ($16 = ($26 = rt.first(($18 = rt.first(($19 = ctx_9, $s2.pcs[$d2] = $pc + 72, rt.fn(($f22 = $19?.f) !== void 0 && (($20 = $f22.body) !== void 0 || ($m21 = $19.metatable) === void 0 || ($20 = $m21.view.body) !== void 0 || !("body" in $m21.view) && $m21.view[rt.CUT] === void 0) ? $20 : rt.index($19, "body", "local 'ctx'"), "method 'body'")($19))), $s2.pcs[$d2] = $pc + 73, $fn17 = rt.fn(($f25 = $18?.f) !== void 0 && (($23 = $f25.text) !== void 0 || ($m24 = $18.metatable) === void 0 || ($23 = $m24.view.text) !== void 0 || !("text" in $m24.view) && $m24.view[rt.CUT] === void 0) ? $23 : rt.index($18, "text"), "method 'text'"), $fn17($18))), $26?.arr !== void 0 ? $26.length() : typeof $26 === "string" ? $26.length : ($s2.pcs[$d2] = $pc + 74, rt.len($26))), $o27 = new rt.FieldsObject(), $n28 = 0, $16 !== void 0 && ($o27.bytes = $16, $n28++), rt.LuaTable.record($o27, $n28)));
+    }))) !== void 0 && ($f7 = $2?.f) !== void 0 && !$2.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 71, rt.setIndex($2, "post", $8, "field 'upload'"));
+    return rt.leave($s, $d, api);
+  };
 }
+export {
+  $handlers,
+  load as default
+};

@@ -119,216 +119,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $8: rt.LuaValue;
       let $o9: rt.Fields;
       let $n10: number;
-      let $11: rt.LuaValue;
-      let $12: rt.LuaValue;
+      let $f11: rt.Fields | undefined;
+      let $m12: rt.LuaTable | undefined;
       let $13: rt.LuaValue;
-      let $m14: rt.LuaTable | undefined;
-      let $f15: rt.Fields | undefined;
-      let $16: rt.LuaValue;
-      let $f17: rt.Fields | undefined;
-      let $18: rt.LuaValue;
-      let $19: rt.LuaValue;
-      let $20: rt.LuaValue;
-      let $21: rt.LuaValue;
-      let $m22: rt.LuaTable | undefined;
-      let $f23: rt.Fields | undefined;
-      let $24: rt.LuaValue;
-      let $m25: rt.LuaTable | undefined;
-      let $f26: rt.Fields | undefined;
-      let $27: rt.LuaValue;
-      let $f28: rt.Fields | undefined;
-      let $29: rt.LuaValue;
-      let $30: rt.LuaValue;
-      let $31: rt.LuaValue;
-      let $m32: rt.LuaTable | undefined;
-      let $f33: rt.Fields | undefined;
-      let $34: rt.LuaValue;
-      let $f35: rt.Fields | undefined;
-      let $36: rt.LuaValue;
-      let $37: rt.LuaValue;
-      let $38: rt.LuaValue;
-      let $39: rt.LuaValue;
-      let $m40: rt.LuaTable | undefined;
-      let $f41: rt.Fields | undefined;
-      let $42: rt.LuaValue;
-      let $m43: rt.LuaTable | undefined;
-      let $f44: rt.Fields | undefined;
-      let $45: rt.LuaValue;
-      let $f46: rt.Fields | undefined;
-      let $47: rt.LuaValue;
-      let $48: rt.LuaValue;
-      let $49: rt.LuaValue;
-      let $m50: rt.LuaTable | undefined;
-      let $f51: rt.Fields | undefined;
-      let $52: rt.LuaValue;
-      let $f53: rt.Fields | undefined;
-      let $54: rt.LuaValue;
-      let $55: rt.LuaValue;
-      let $56: rt.LuaValue;
-      let $57: rt.LuaValue;
-      let $m58: rt.LuaTable | undefined;
-      let $f59: rt.Fields | undefined;
-      let $60: rt.LuaValue;
-      let $m61: rt.LuaTable | undefined;
-      let $f62: rt.Fields | undefined;
-      let $63: rt.LuaValue;
-      let $f64: rt.Fields | undefined;
-      let $65: rt.LuaValue;
-      let $66: rt.LuaValue;
-      let $67: rt.LuaValue;
-      let $m68: rt.LuaTable | undefined;
-      let $f69: rt.Fields | undefined;
-      let $70: rt.LuaValue;
-      let $f71: rt.Fields | undefined;
-      let $72: rt.LuaValue;
-      let $73: rt.LuaValue;
-      let $74: rt.LuaValue;
-      let $m75: rt.LuaTable | undefined;
-      let $f76: rt.Fields | undefined;
-      let $77: rt.LuaValue;
-      let $f78: rt.Fields | undefined;
-      let $79: rt.LuaValue;
-      let $80: rt.LuaValue;
-      let $81: rt.LuaValue;
-      let $m82: rt.LuaTable | undefined;
-      let $f83: rt.Fields | undefined;
-      let $84: rt.LuaValue;
-      let $f85: rt.Fields | undefined;
-      let $86: rt.LuaValue;
-      let $87: rt.LuaValue;
-      let $88: rt.LuaValue;
-      let $89: rt.LuaValue;
-      let $m90: rt.LuaTable | undefined;
-      let $f91: rt.Fields | undefined;
-      let $92: rt.LuaValue;
-      let $m93: rt.LuaTable | undefined;
-      let $f94: rt.Fields | undefined;
-      let $95: rt.LuaValue;
-      let $f96: rt.Fields | undefined;
-      let $97: rt.LuaValue;
-      let $98: rt.LuaValue;
-      let $99: rt.LuaValue;
-      let $100: rt.LuaValue;
-      let $m101: rt.LuaTable | undefined;
-      let $f102: rt.Fields | undefined;
-      let $103: rt.LuaValue;
-      let $m104: rt.LuaTable | undefined;
-      let $f105: rt.Fields | undefined;
-      let $106: rt.LuaValue;
-      let $f107: rt.Fields | undefined;
-      let $108: rt.LuaValue;
-      let $109: rt.LuaValue;
-      let $110: rt.LuaValue;
-      let $111: rt.LuaValue;
-      let $m112: rt.LuaTable | undefined;
-      let $f113: rt.Fields | undefined;
-      let $114: rt.LuaValue;
-      let $m115: rt.LuaTable | undefined;
-      let $f116: rt.Fields | undefined;
-      let $117: rt.LuaValue;
-      let $f118: rt.Fields | undefined;
-      let $119: rt.LuaValue;
-      let $120: rt.LuaValue;
-      let $121: rt.LuaValue;
-      let $122: rt.LuaValue;
-      let $m123: rt.LuaTable | undefined;
-      let $f124: rt.Fields | undefined;
-      let $125: rt.LuaValue;
-      let $m126: rt.LuaTable | undefined;
-      let $f127: rt.Fields | undefined;
-      let $128: rt.LuaValue;
-      let $f129: rt.Fields | undefined;
-      let $130: rt.LuaValue;
-      let $131: rt.LuaValue;
-      let $132: rt.LuaValue;
-      let $133: rt.LuaValue;
-      let $m134: rt.LuaTable | undefined;
-      let $f135: rt.Fields | undefined;
-      let $136: rt.LuaValue;
-      let $m137: rt.LuaTable | undefined;
-      let $f138: rt.Fields | undefined;
-      let $139: rt.LuaValue;
-      let $f140: rt.Fields | undefined;
-      let $141: rt.LuaValue;
-      let $142: rt.LuaValue;
-      let $143: rt.LuaValue;
-      let $144: rt.LuaValue;
-      let $m145: rt.LuaTable | undefined;
-      let $f146: rt.Fields | undefined;
-      let $147: rt.LuaValue;
-      let $m148: rt.LuaTable | undefined;
-      let $f149: rt.Fields | undefined;
-      let $150: rt.LuaValue;
-      let $f151: rt.Fields | undefined;
-      let $152: rt.LuaValue;
-      let $153: rt.LuaValue;
-      let $154: rt.LuaValue;
-      let $155: rt.LuaValue;
-      let $m156: rt.LuaTable | undefined;
-      let $f157: rt.Fields | undefined;
-      let $158: rt.LuaValue;
-      let $m159: rt.LuaTable | undefined;
-      let $f160: rt.Fields | undefined;
-      let $161: rt.LuaValue;
-      let $f162: rt.Fields | undefined;
-      let $163: rt.LuaValue;
-      let $164: rt.LuaValue;
-      let $165: rt.LuaValue;
-      let $166: rt.LuaValue;
-      let $m167: rt.LuaTable | undefined;
-      let $f168: rt.Fields | undefined;
-      let $169: rt.LuaValue;
-      let $m170: rt.LuaTable | undefined;
-      let $f171: rt.Fields | undefined;
-      let $172: rt.LuaValue;
-      let $f173: rt.Fields | undefined;
-      let $174: rt.LuaValue;
-      let $175: rt.LuaValue;
-      let $176: rt.LuaValue;
-      let $177: rt.LuaValue;
-      let $m178: rt.LuaTable | undefined;
-      let $f179: rt.Fields | undefined;
-      let $180: rt.LuaValue;
-      let $m181: rt.LuaTable | undefined;
-      let $f182: rt.Fields | undefined;
-      let $183: rt.LuaValue;
-      let $f184: rt.Fields | undefined;
-      let $185: rt.LuaValue;
-      let $186: rt.LuaValue;
-      let $187: rt.LuaValue;
-      let $188: rt.LuaValue;
-      let $m189: rt.LuaTable | undefined;
-      let $f190: rt.Fields | undefined;
-      let $191: rt.LuaValue;
-      let $m192: rt.LuaTable | undefined;
-      let $f193: rt.Fields | undefined;
-      let $194: rt.LuaValue;
-      let $f195: rt.Fields | undefined;
-      let $196: rt.LuaValue;
-      let $197: rt.LuaValue;
-      let $198: rt.LuaValue;
-      let $199: rt.LuaValue;
-      let $m200: rt.LuaTable | undefined;
-      let $f201: rt.Fields | undefined;
-      let $202: rt.LuaValue;
-      let $m203: rt.LuaTable | undefined;
-      let $f204: rt.Fields | undefined;
-      let $205: rt.LuaValue;
-      let $f206: rt.Fields | undefined;
-      let $207: rt.LuaValue;
-      let $208: rt.LuaValue;
-      let $209: rt.LuaValue;
-      let $m210: rt.LuaTable | undefined;
-      let $f211: rt.Fields | undefined;
-      let $212: rt.LuaValue;
-      let $f213: rt.Fields | undefined;
+      let $f14: rt.Fields | undefined;
       let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 2, $o9.log_level = "nope", $o9.body_size_limit = 4096, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-      $11 = ($12 = api as rt.LuaValue, (($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.hello) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.hello) !== undefined || (!("hello" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "hello", "local 'api'"))));
-      (($16 = ($handlers[0] = function $get(): rt.LuaResult {
+      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.hello) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.hello) !== undefined || (!("hello" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($5, "hello", "local 'api'"))));
+      (($3 = ($handlers[0] = function $get(): rt.LuaResult {
         return ("hello");
-      } as rt.LuaFunction)) !== undefined && ($f17 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'hello'")));
-      $18 = ($19 = ($20 = api as rt.LuaValue, (($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.users) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.users) !== undefined || (!("users" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 3, rt.index($20, "users", "local 'api'")))), (($f26 = ($19 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.p_id) !== undefined || ($m25 = ($19 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.p_id) !== undefined || (!("p_id" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 3, rt.index($19, "p_id", "field 'users'"))));
-      (($27 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'hello'")));
+      $3 = ($4 = ($5 = api as rt.LuaValue, (($f11 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f11.users) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.users) !== undefined || (!("users" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 3, rt.index($5, "users", "local 'api'")))), (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($2 = $f7.p_id) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($2 = $m12.view.p_id) !== undefined || (!("p_id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 3, rt.index($4, "p_id", "field 'users'"))));
+      (($13 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -363,9 +164,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($11 = $1, $o12 = new rt.FieldsObject(), $n13 = 0, ($11 !== undefined && ($o12.id = $11, $n13++)), rt.LuaTable.record($o12, $n13)));
         }
         return rt.leave($s, $d, ($14 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($15 = rt.first(($16 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.params) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.params) !== undefined || (!("params" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($16, "params", "local 'ctx'")), "method 'params'")($16))), (($f22 = ($15 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.id) !== undefined || ($m21 = ($15 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.id) !== undefined || (!("id" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 4, rt.index($15, "id"))))), $o23 = new rt.FieldsObject(), $n24 = 0, ($14 !== undefined && ($o23.id = $14, $n24++)), rt.LuaTable.record($o23, $n24)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f28 = ($18 as rt.LuaTable)?.f) !== undefined && !($18 as rt.LuaTable).linked && $f28.get !== undefined ? ($f28.get = $27) : ($s.pcs[$d] = $pc + 3, rt.setIndex($18, "get", $27, "field 'p_id'")));
-      $29 = ($30 = api as rt.LuaValue, (($f33 = ($30 as rt.LuaTable)?.f) !== undefined && (($31 = $f33.query) !== undefined || ($m32 = ($30 as rt.LuaTable).metatable) === undefined || ($31 = $m32.view.query) !== undefined || (!("query" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : ($s.pcs[$d] = $pc + 6, rt.index($30, "query", "local 'api'"))));
-      (($34 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_1?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 3, rt.setIndex($3, "get", $13, "field 'p_id'")));
+      $13 = ($2 = api as rt.LuaValue, (($f14 = ($2 as rt.LuaTable)?.f) !== undefined && (($8 = $f14.query) !== undefined || ($m12 = ($2 as rt.LuaTable).metatable) === undefined || ($8 = $m12.view.query) !== undefined || (!("query" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 6, rt.index($2, "query", "local 'api'"))));
+      (($5 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_1?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_1);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx_1?: rt.LuaValue): rt.LuaResult {
@@ -380,9 +181,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t6: number;
         let $r7: rt.LuaResult;
         return ($2 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 7, $fn1 = rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.query) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.query) !== undefined || (!("query" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "query", "local 'ctx'")), "method 'query'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t6 = $s.tails++, $r7 = $fn1($2), $s.tails = $t6, $r7) : rt.tail($s, $fn1, [$2]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f35 = ($29 as rt.LuaTable)?.f) !== undefined && !($29 as rt.LuaTable).linked && $f35.get !== undefined ? ($f35.get = $34) : ($s.pcs[$d] = $pc + 6, rt.setIndex($29, "get", $34, "field 'query'")));
-      $36 = ($37 = ($38 = api as rt.LuaValue, (($f41 = ($38 as rt.LuaTable)?.f) !== undefined && (($39 = $f41.safe) !== undefined || ($m40 = ($38 as rt.LuaTable).metatable) === undefined || ($39 = $m40.view.safe) !== undefined || (!("safe" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : ($s.pcs[$d] = $pc + 8, rt.index($38, "safe", "local 'api'")))), (($f44 = ($37 as rt.LuaTable)?.f) !== undefined && (($42 = $f44.p_id) !== undefined || ($m43 = ($37 as rt.LuaTable).metatable) === undefined || ($42 = $m43.view.p_id) !== undefined || (!("p_id" in $m43.view) && $m43.view[rt.CUT] === undefined)) ? $42 : ($s.pcs[$d] = $pc + 8, rt.index($37, "p_id", "field 'safe'"))));
-      (($45 = ($handlers[3] = rh.jsonHandler((function $get(ctx_2?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $5) : ($s.pcs[$d] = $pc + 6, rt.setIndex($13, "get", $5, "field 'query'")));
+      $5 = ($8 = ($2 = api as rt.LuaValue, (($f7 = ($2 as rt.LuaTable)?.f) !== undefined && (($13 = $f7.safe) !== undefined || ($m12 = ($2 as rt.LuaTable).metatable) === undefined || ($13 = $m12.view.safe) !== undefined || (!("safe" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 8, rt.index($2, "safe", "local 'api'")))), (($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.p_id) !== undefined || ($m6 = ($8 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.p_id) !== undefined || (!("p_id" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 8, rt.index($8, "p_id", "field 'safe'"))));
+      (($3 = ($handlers[3] = rh.jsonHandler((function $get(ctx_2?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -399,33 +200,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $11: rt.LuaValue;
         let $12: string | undefined;
         let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
-        let $16: string | undefined;
+        let $14: string | undefined;
+        let $o15: rt.Fields;
+        let $n16: number;
         let $17: rt.LuaValue;
         let $18: rt.LuaValue;
         let $o19: rt.Fields;
         let $n20: number;
-        let $21: rt.LuaValue;
-        let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
-        let $o25: rt.Fields;
-        let $n26: number;
         const $json: boolean = rh.claim(ctx_2);
         $l1 = rt.adjust([...rt.all(($3 = (($4 = $env.f.pcall) !== undefined ? $4 : ($s.pcs[$d] = $pc + 9, rt.getGlobal($env, "pcall"))), $5 = ($6 = ctx_2 as rt.LuaValue, (($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.params) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.params) !== undefined || (!("params" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 9, rt.index($6, "params", "local 'ctx'")))), $10 = ctx_2, $s.pcs[$d] = $pc + 10, $fn2 = rt.fn($3, "global 'pcall'"), $fn2($5, $10)))], 2);
         let ok: rt.LuaValue = $l1[0];
         let err: rt.LuaValue = $l1[1];
         if ($json) {
           $11 = ok;
-          $13 = (rt.t($14 = (rt.t($15 = !rt.t(ok)) ? err : $15)) ? $14 : undefined);
-          if (($12 = rh.scalar($11)) !== undefined && ($16 = rh.scalar($13)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"ok\":" + $12! + ",\"err\":" + $16! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($17 = $11, $18 = $13, $o19 = new rt.FieldsObject(), $n20 = 0, ($17 !== undefined && ($o19.ok = $17, $n20++)), ($18 !== undefined && ($o19.err = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
+          $13 = (rt.t($10 = (rt.t($7 = !rt.t(ok)) ? err : $7)) ? $10 : undefined);
+          if (($12 = rh.scalar($11)) !== undefined && ($14 = rh.scalar($13)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"ok\":" + $12! + ",\"err\":" + $14! + "}") as unknown as rt.LuaValue);
+          return rt.leave($s, $d, ($6 = $11, $5 = $13, $o15 = new rt.FieldsObject(), $n16 = 0, ($6 !== undefined && ($o15.ok = $6, $n16++)), ($5 !== undefined && ($o15.err = $5, $n16++)), rt.LuaTable.record($o15, $n16)));
         }
-        return rt.leave($s, $d, ($21 = ok, $22 = (rt.t($23 = (rt.t($24 = !rt.t(ok)) ? err : $24)) ? $23 : undefined), $o25 = new rt.FieldsObject(), $n26 = 0, ($21 !== undefined && ($o25.ok = $21, $n26++)), ($22 !== undefined && ($o25.err = $22, $n26++)), rt.LuaTable.record($o25, $n26)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f46 = ($36 as rt.LuaTable)?.f) !== undefined && !($36 as rt.LuaTable).linked && $f46.get !== undefined ? ($f46.get = $45) : ($s.pcs[$d] = $pc + 8, rt.setIndex($36, "get", $45, "field 'p_id'")));
-      $47 = ($48 = api as rt.LuaValue, (($f51 = ($48 as rt.LuaTable)?.f) !== undefined && (($49 = $f51.echo) !== undefined || ($m50 = ($48 as rt.LuaTable).metatable) === undefined || ($49 = $m50.view.echo) !== undefined || (!("echo" in $m50.view) && $m50.view[rt.CUT] === undefined)) ? $49 : ($s.pcs[$d] = $pc + 11, rt.index($48, "echo", "local 'api'"))));
-      (($52 = ($handlers[4] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_3?: rt.LuaValue): rt.LuaResult {
+        return rt.leave($s, $d, ($4 = ok, $3 = (rt.t($17 = (rt.t($18 = !rt.t(ok)) ? err : $18)) ? $17 : undefined), $o19 = new rt.FieldsObject(), $n20 = 0, ($4 !== undefined && ($o19.ok = $4, $n20++)), ($3 !== undefined && ($o19.err = $3, $n20++)), rt.LuaTable.record($o19, $n20)));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($5 as rt.LuaTable)?.f) !== undefined && !($5 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 8, rt.setIndex($5, "get", $3, "field 'p_id'")));
+      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($13 = $f11.echo) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($13 = $m6.view.echo) !== undefined || (!("echo" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 11, rt.index($4, "echo", "local 'api'"))));
+      (($2 = ($handlers[4] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_3?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_3);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_3?: rt.LuaValue): rt.LuaResult {
@@ -451,9 +246,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t17: number;
         let $r18: rt.LuaResult;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 12, rt.index($3, "text", "upvalue 'api'")))), $r7 = ($9 = rt.first(($10 = ctx_3 as rt.LuaValue, $s.pcs[$d] = $pc + 13, rt.fn((($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.body) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.body) !== undefined || (!("body" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10))), $s.pcs[$d] = $pc + 14, $fn8 = rt.fn((($f16 = ($9 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.text) !== undefined || ($m15 = ($9 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.text) !== undefined || (!("text" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($9, "text")), "method 'text'"), $fn8($9)), $s.pcs[$d] = $pc + 15, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7)), $s.tails = $t17, $r18) : rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7])));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f53 = ($47 as rt.LuaTable)?.f) !== undefined && !($47 as rt.LuaTable).linked && $f53.post !== undefined ? ($f53.post = $52) : ($s.pcs[$d] = $pc + 11, rt.setIndex($47, "post", $52, "field 'echo'")));
-      $54 = ($55 = ($56 = api as rt.LuaValue, (($f59 = ($56 as rt.LuaTable)?.f) !== undefined && (($57 = $f59.echo) !== undefined || ($m58 = ($56 as rt.LuaTable).metatable) === undefined || ($57 = $m58.view.echo) !== undefined || (!("echo" in $m58.view) && $m58.view[rt.CUT] === undefined)) ? $57 : ($s.pcs[$d] = $pc + 16, rt.index($56, "echo", "local 'api'")))), (($f62 = ($55 as rt.LuaTable)?.f) !== undefined && (($60 = $f62.data) !== undefined || ($m61 = ($55 as rt.LuaTable).metatable) === undefined || ($60 = $m61.view.data) !== undefined || (!("data" in $m61.view) && $m61.view[rt.CUT] === undefined)) ? $60 : ($s.pcs[$d] = $pc + 16, rt.index($55, "data", "field 'echo'"))));
-      (($63 = ($handlers[5] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_4?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f14.post !== undefined ? ($f14.post = $2) : ($s.pcs[$d] = $pc + 11, rt.setIndex($3, "post", $2, "field 'echo'")));
+      $2 = ($13 = ($4 = api as rt.LuaValue, (($f14 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f14.echo) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.echo) !== undefined || (!("echo" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 16, rt.index($4, "echo", "local 'api'")))), (($f11 = ($13 as rt.LuaTable)?.f) !== undefined && (($8 = $f11.data) !== undefined || ($m12 = ($13 as rt.LuaTable).metatable) === undefined || ($8 = $m12.view.data) !== undefined || (!("data" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 16, rt.index($13, "data", "field 'echo'"))));
+      (($5 = ($handlers[5] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_4?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_4);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_4?: rt.LuaValue): rt.LuaResult {
@@ -472,9 +267,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t10: number;
         let $r11: rt.LuaResult;
         return ($2 = rt.first(($3 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 17, rt.fn((($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 18, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f64 = ($54 as rt.LuaTable)?.f) !== undefined && !($54 as rt.LuaTable).linked && $f64.post !== undefined ? ($f64.post = $63) : ($s.pcs[$d] = $pc + 16, rt.setIndex($54, "post", $63, "field 'data'")));
-      $65 = ($66 = api as rt.LuaValue, (($f69 = ($66 as rt.LuaTable)?.f) !== undefined && (($67 = $f69.object) !== undefined || ($m68 = ($66 as rt.LuaTable).metatable) === undefined || ($67 = $m68.view.object) !== undefined || (!("object" in $m68.view) && $m68.view[rt.CUT] === undefined)) ? $67 : ($s.pcs[$d] = $pc + 19, rt.index($66, "object", "local 'api'"))));
-      (($70 = ($handlers[6] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_5?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $5) : ($s.pcs[$d] = $pc + 16, rt.setIndex($2, "post", $5, "field 'data'")));
+      $5 = ($8 = api as rt.LuaValue, (($f7 = ($8 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.object) !== undefined || ($m12 = ($8 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.object) !== undefined || (!("object" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 19, rt.index($8, "object", "local 'api'"))));
+      (($4 = ($handlers[6] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_5?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_5);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_5?: rt.LuaValue): rt.LuaResult {
@@ -507,9 +302,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t24: number;
         let $r25: rt.LuaResult;
         return ($2 = rt.first(($3 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 20, rt.fn((($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 21, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.expect) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.expect) !== undefined || (!("expect" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "expect")), "method 'expect'"), $10 = ($11 = rt.first(($13 = ($14 = (($15 = $env.f.rover) !== undefined ? $15 : ($s.pcs[$d] = $pc + 21, rt.getGlobal($env, "rover"))), (($f18 = ($14 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.guard) !== undefined || ($m17 = ($14 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.guard) !== undefined || (!("guard" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 21, rt.index($14, "guard", "global 'rover'")))), $s.pcs[$d] = $pc + 22, $fn12 = rt.fn((($f21 = ($13 as rt.LuaTable)?.f) !== undefined && (($19 = $f21.string) !== undefined || ($m20 = ($13 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.string) !== undefined || (!("string" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($13, "string", "field 'guard'")), "method 'string'"), $fn12($13))), $o22 = new rt.FieldsObject(), $n23 = 0, ($11 !== undefined && ($o22.name = $11, $n23++)), rt.LuaTable.record($o22, $n23)), $s.pcs[$d] = $pc + 23, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t24 = $s.tails++, $r25 = $fn1($2, $10), $s.tails = $t24, $r25) : rt.tail($s, $fn1, [$2, $10]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f71 = ($65 as rt.LuaTable)?.f) !== undefined && !($65 as rt.LuaTable).linked && $f71.post !== undefined ? ($f71.post = $70) : ($s.pcs[$d] = $pc + 19, rt.setIndex($65, "post", $70, "field 'object'")));
-      $72 = ($73 = api as rt.LuaValue, (($f76 = ($73 as rt.LuaTable)?.f) !== undefined && (($74 = $f76.keys) !== undefined || ($m75 = ($73 as rt.LuaTable).metatable) === undefined || ($74 = $m75.view.keys) !== undefined || (!("keys" in $m75.view) && $m75.view[rt.CUT] === undefined)) ? $74 : ($s.pcs[$d] = $pc + 24, rt.index($73, "keys", "local 'api'"))));
-      (($77 = ($handlers[7] = function $post(ctx_6?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($5 as rt.LuaTable)?.f) !== undefined && !($5 as rt.LuaTable).linked && $f11.post !== undefined ? ($f11.post = $4) : ($s.pcs[$d] = $pc + 19, rt.setIndex($5, "post", $4, "field 'object'")));
+      $4 = ($3 = api as rt.LuaValue, (($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($8 = $f11.keys) !== undefined || ($m12 = ($3 as rt.LuaTable).metatable) === undefined || ($8 = $m12.view.keys) !== undefined || (!("keys" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 24, rt.index($3, "keys", "local 'api'"))));
+      (($5 = ($handlers[7] = function $post(ctx_6?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -522,38 +317,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $m8: rt.LuaTable | undefined;
         let $f9: rt.Fields | undefined;
-        let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $k12: number;
+        let $k10: number;
+        let $a11: rt.LuaValue[] | undefined;
+        let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $a14: rt.LuaValue[] | undefined;
-        let $fn15!: rt.LuaFunction;
+        let $14: rt.LuaValue;
+        let $15: rt.LuaValue;
         let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $19: rt.LuaValue;
-        let $m20: rt.LuaTable | undefined;
-        let $f21: rt.Fields | undefined;
-        let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
-        let $25: rt.LuaValue;
-        let $26: rt.LuaValue;
-        let $27: rt.LuaValue;
-        let $28: rt.LuaValue;
-        let $m29: rt.LuaTable | undefined;
-        let $f30: rt.Fields | undefined;
-        let $31: rt.LuaValue;
-        let $32: rt.LuaValue;
-        let $33: rt.LuaValue;
-        let $m34: rt.LuaTable | undefined;
-        let $f35: rt.Fields | undefined;
-        let $o36: rt.Fields;
-        let $n37: number;
+        let $o17: rt.Fields;
+        let $n18: number;
         let t: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 25, rt.fn((($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 26, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $fn1($2)));
         let keys: rt.LuaTable = new rt.LuaTable();
          {
-          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 28, rt.fn((($10 = $env.f.pairs) !== undefined ? $10 : ($s.pcs[$d] = $pc + 27, rt.getGlobal($env, "pairs"))), "global 'pairs'")(t)))], 3);
+          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 28, rt.fn((($7 = $env.f.pairs) !== undefined ? $7 : ($s.pcs[$d] = $pc + 27, rt.getGlobal($env, "pairs"))), "global 'pairs'")(t)))], 3);
           const $iter1 = ($s.pcs[$d] = $pc + 27, rt.callable($it1));
           let $k1 = $ctl1;
           $loop1: for (;;) {
@@ -562,16 +338,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $k1 = Array.isArray($r1) ? $r1[0] : $r1;
             if ($k1 === undefined) break;
             let k: rt.LuaValue = $k1;
-            $11 = keys;
-            $k12 = (keys.length() + 1);
-            (($13 = k) !== undefined && ($a14 = ($11 as rt.LuaTable)?.arr) !== undefined && ($k12 - 1 >>> 0) === $k12 - 1 && $a14[$k12 - 1] !== undefined ? ($a14[$k12 - 1] = $13) : $13 !== undefined && $a14 !== undefined && $k12 === $a14.length + 1 && ($11 as rt.LuaTable).other === undefined && ($11 as rt.LuaTable).metatable === undefined ? $a14.push($13) : ($s.pcs[$d] = $pc + 27, rt.setIndex($11, $k12, $13, "local 'keys'")));
+            $4 = keys;
+            $k10 = (keys.length() + 1);
+            (($3 = k) !== undefined && ($a11 = ($4 as rt.LuaTable)?.arr) !== undefined && ($k10 - 1 >>> 0) === $k10 - 1 && $a11[$k10 - 1] !== undefined ? ($a11[$k10 - 1] = $3) : $3 !== undefined && $a11 !== undefined && $k10 === $a11.length + 1 && ($4 as rt.LuaTable).other === undefined && ($4 as rt.LuaTable).metatable === undefined ? $a11.push($3) : ($s.pcs[$d] = $pc + 27, rt.setIndex($4, $k10, $3, "local 'keys'")));
           }
         }
-        ($16 = ($17 = (($18 = $env.f.table) !== undefined ? $18 : ($s.pcs[$d] = $pc + 30, rt.getGlobal($env, "table"))), (($f21 = ($17 as rt.LuaTable)?.f) !== undefined && (($19 = $f21.sort) !== undefined || ($m20 = ($17 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.sort) !== undefined || (!("sort" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 30, rt.index($17, "sort", "global 'table'")))), $22 = keys, $s.pcs[$d] = $pc + 31, $fn15 = rt.fn($16, "field 'sort'"), $fn15($22));
-        return rt.leave($s, $d, ($23 = keys, $24 = rt.index(t, ($25 = "__proto__", $s.pcs[$d] = $pc + 32, $25), "local 't'"), $26 = ($27 = t as rt.LuaValue, (($f30 = ($27 as rt.LuaTable)?.f) !== undefined && (($28 = $f30["constructor" as string]) !== undefined || ($m29 = ($27 as rt.LuaTable).metatable) === undefined || ($28 = $m29.view["constructor" as string]) !== undefined || (!("constructor" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 32, rt.index($27, "constructor", "local 't'")))), $31 = ($32 = t as rt.LuaValue, (($f35 = ($32 as rt.LuaTable)?.f) !== undefined && (($33 = $f35.prototype) !== undefined || ($m34 = ($32 as rt.LuaTable).metatable) === undefined || ($33 = $m34.view.prototype) !== undefined || (!("prototype" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : ($s.pcs[$d] = $pc + 32, rt.index($32, "prototype", "local 't'")))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.keys = $23, ($24 !== undefined && ($o36.proto = $24, $n37++)), ($26 !== undefined && ($o36.ctor = $26, $n37++)), ($31 !== undefined && ($o36.prototype = $31, $n37++)), rt.LuaTable.record($o36, $n37)));
-      } as rt.LuaFunction)) !== undefined && ($f78 = ($72 as rt.LuaTable)?.f) !== undefined && !($72 as rt.LuaTable).linked && $f78.post !== undefined ? ($f78.post = $77) : ($s.pcs[$d] = $pc + 24, rt.setIndex($72, "post", $77, "field 'keys'")));
-      $79 = ($80 = api as rt.LuaValue, (($f83 = ($80 as rt.LuaTable)?.f) !== undefined && (($81 = $f83.fresh) !== undefined || ($m82 = ($80 as rt.LuaTable).metatable) === undefined || ($81 = $m82.view.fresh) !== undefined || (!("fresh" in $m82.view) && $m82.view[rt.CUT] === undefined)) ? $81 : ($s.pcs[$d] = $pc + 33, rt.index($80, "fresh", "local 'api'"))));
-      (($84 = ($handlers[8] = function $get(): rt.LuaResult {
+        ($7 = ($3 = (($4 = $env.f.table) !== undefined ? $4 : ($s.pcs[$d] = $pc + 30, rt.getGlobal($env, "table"))), (($f9 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f9.sort) !== undefined || ($m8 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m8.view.sort) !== undefined || (!("sort" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 30, rt.index($3, "sort", "global 'table'")))), $12 = keys, $s.pcs[$d] = $pc + 31, $fn1 = rt.fn($7, "field 'sort'"), $fn1($12));
+        return rt.leave($s, $d, ($12 = keys, $2 = rt.index(t, ($4 = "__proto__", $s.pcs[$d] = $pc + 32, $4), "local 't'"), $3 = ($7 = t as rt.LuaValue, (($f9 = ($7 as rt.LuaTable)?.f) !== undefined && (($13 = $f9["constructor" as string]) !== undefined || ($m8 = ($7 as rt.LuaTable).metatable) === undefined || ($13 = $m8.view["constructor" as string]) !== undefined || (!("constructor" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 32, rt.index($7, "constructor", "local 't'")))), $14 = ($15 = t as rt.LuaValue, (($f6 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f6.prototype) !== undefined || ($m5 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m5.view.prototype) !== undefined || (!("prototype" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 32, rt.index($15, "prototype", "local 't'")))), $o17 = new rt.FieldsObject(), $n18 = 1, $o17.keys = $12, ($2 !== undefined && ($o17.proto = $2, $n18++)), ($3 !== undefined && ($o17.ctor = $3, $n18++)), ($14 !== undefined && ($o17.prototype = $14, $n18++)), rt.LuaTable.record($o17, $n18)));
+      } as rt.LuaFunction)) !== undefined && ($f7 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $5) : ($s.pcs[$d] = $pc + 24, rt.setIndex($4, "post", $5, "field 'keys'")));
+      $5 = ($8 = api as rt.LuaValue, (($f7 = ($8 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.fresh) !== undefined || ($m12 = ($8 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.fresh) !== undefined || (!("fresh" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 33, rt.index($8, "fresh", "local 'api'"))));
+      (($4 = ($handlers[8] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -590,9 +366,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n15: number;
         let t_1: rt.LuaTable = new rt.LuaTable();
         return rt.leave($s, $d, ($1 = ($2 = t_1, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.polluted) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.polluted) !== undefined || (!("polluted" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 34), rt.index($2, "polluted", "local 't'")))), $6 = rt.index(t_1, ($7 = "__proto__", rt.at($s, $d, $pc + 34), $7), "local 't'"), $8 = ($9 = t_1, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12["constructor" as string]) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view["constructor" as string]) !== undefined || (!("constructor" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : (rt.at($s, $d, $pc + 34), rt.index($9, "constructor", "local 't'")))), $13 = t_1.length(), $o14 = new rt.FieldsObject(), $n15 = 1, ($1 !== undefined && ($o14.polluted = $1, $n15++)), ($6 !== undefined && ($o14.proto = $6, $n15++)), ($8 !== undefined && ($o14.ctor = $8, $n15++)), $o14.n = $13, rt.LuaTable.record($o14, $n15)));
-      } as rt.LuaFunction)) !== undefined && ($f85 = ($79 as rt.LuaTable)?.f) !== undefined && !($79 as rt.LuaTable).linked && $f85.get !== undefined ? ($f85.get = $84) : ($s.pcs[$d] = $pc + 33, rt.setIndex($79, "get", $84, "field 'fresh'")));
-      $86 = ($87 = ($88 = api as rt.LuaValue, (($f91 = ($88 as rt.LuaTable)?.f) !== undefined && (($89 = $f91.loc) !== undefined || ($m90 = ($88 as rt.LuaTable).metatable) === undefined || ($89 = $m90.view.loc) !== undefined || (!("loc" in $m90.view) && $m90.view[rt.CUT] === undefined)) ? $89 : ($s.pcs[$d] = $pc + 35, rt.index($88, "loc", "local 'api'")))), (($f94 = ($87 as rt.LuaTable)?.f) !== undefined && (($92 = $f94.crlf) !== undefined || ($m93 = ($87 as rt.LuaTable).metatable) === undefined || ($92 = $m93.view.crlf) !== undefined || (!("crlf" in $m93.view) && $m93.view[rt.CUT] === undefined)) ? $92 : ($s.pcs[$d] = $pc + 35, rt.index($87, "crlf", "field 'loc'"))));
-      (($95 = ($handlers[9] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f11 = ($5 as rt.LuaTable)?.f) !== undefined && !($5 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $4) : ($s.pcs[$d] = $pc + 33, rt.setIndex($5, "get", $4, "field 'fresh'")));
+      $4 = ($3 = ($8 = api as rt.LuaValue, (($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.loc) !== undefined || ($m12 = ($8 as rt.LuaTable).metatable) === undefined || ($5 = $m12.view.loc) !== undefined || (!("loc" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 35, rt.index($8, "loc", "local 'api'")))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($13 = $f7.crlf) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($13 = $m6.view.crlf) !== undefined || (!("crlf" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 35, rt.index($3, "crlf", "field 'loc'"))));
+      (($2 = ($handlers[9] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -609,9 +385,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t8: number;
         let $r9: rt.LuaResult;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 36, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/x\r\nSet-Cookie: a=b", $s.pcs[$d] = $pc + 37, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f96 = ($86 as rt.LuaTable)?.f) !== undefined && !($86 as rt.LuaTable).linked && $f96.get !== undefined ? ($f96.get = $95) : ($s.pcs[$d] = $pc + 35, rt.setIndex($86, "get", $95, "field 'crlf'")));
-      $97 = ($98 = ($99 = api as rt.LuaValue, (($f102 = ($99 as rt.LuaTable)?.f) !== undefined && (($100 = $f102.loc) !== undefined || ($m101 = ($99 as rt.LuaTable).metatable) === undefined || ($100 = $m101.view.loc) !== undefined || (!("loc" in $m101.view) && $m101.view[rt.CUT] === undefined)) ? $100 : ($s.pcs[$d] = $pc + 38, rt.index($99, "loc", "local 'api'")))), (($f105 = ($98 as rt.LuaTable)?.f) !== undefined && (($103 = $f105.lf) !== undefined || ($m104 = ($98 as rt.LuaTable).metatable) === undefined || ($103 = $m104.view.lf) !== undefined || (!("lf" in $m104.view) && $m104.view[rt.CUT] === undefined)) ? $103 : ($s.pcs[$d] = $pc + 38, rt.index($98, "lf", "field 'loc'"))));
-      (($106 = ($handlers[10] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $2) : ($s.pcs[$d] = $pc + 35, rt.setIndex($4, "get", $2, "field 'crlf'")));
+      $2 = ($13 = ($5 = api as rt.LuaValue, (($f14 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f14.loc) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.loc) !== undefined || (!("loc" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 38, rt.index($5, "loc", "local 'api'")))), (($f7 = ($13 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.lf) !== undefined || ($m12 = ($13 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.lf) !== undefined || (!("lf" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 38, rt.index($13, "lf", "field 'loc'"))));
+      (($4 = ($handlers[10] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -628,9 +404,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t8: number;
         let $r9: rt.LuaResult;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 39, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/x\nSet-Cookie: a=b", $s.pcs[$d] = $pc + 40, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f107 = ($97 as rt.LuaTable)?.f) !== undefined && !($97 as rt.LuaTable).linked && $f107.get !== undefined ? ($f107.get = $106) : ($s.pcs[$d] = $pc + 38, rt.setIndex($97, "get", $106, "field 'lf'")));
-      $108 = ($109 = ($110 = api as rt.LuaValue, (($f113 = ($110 as rt.LuaTable)?.f) !== undefined && (($111 = $f113.loc) !== undefined || ($m112 = ($110 as rt.LuaTable).metatable) === undefined || ($111 = $m112.view.loc) !== undefined || (!("loc" in $m112.view) && $m112.view[rt.CUT] === undefined)) ? $111 : ($s.pcs[$d] = $pc + 41, rt.index($110, "loc", "local 'api'")))), (($f116 = ($109 as rt.LuaTable)?.f) !== undefined && (($114 = $f116.cr) !== undefined || ($m115 = ($109 as rt.LuaTable).metatable) === undefined || ($114 = $m115.view.cr) !== undefined || (!("cr" in $m115.view) && $m115.view[rt.CUT] === undefined)) ? $114 : ($s.pcs[$d] = $pc + 41, rt.index($109, "cr", "field 'loc'"))));
-      (($117 = ($handlers[11] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $4) : ($s.pcs[$d] = $pc + 38, rt.setIndex($2, "get", $4, "field 'lf'")));
+      $4 = ($3 = ($8 = api as rt.LuaValue, (($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.loc) !== undefined || ($m12 = ($8 as rt.LuaTable).metatable) === undefined || ($5 = $m12.view.loc) !== undefined || (!("loc" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 41, rt.index($8, "loc", "local 'api'")))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($13 = $f7.cr) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($13 = $m6.view.cr) !== undefined || (!("cr" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 41, rt.index($3, "cr", "field 'loc'"))));
+      (($2 = ($handlers[11] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -650,9 +426,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t11: number;
         let $r12: rt.LuaResult;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 42, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 43, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.permanent) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.permanent) !== undefined || (!("permanent" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'"), $10 = "/x\rSet-Cookie: a=b", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t11 = $s.tails++, $r12 = $fn1($2, $10), $s.tails = $t11, $r12) : rt.tail($s, $fn1, [$2, $10]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f118 = ($108 as rt.LuaTable)?.f) !== undefined && !($108 as rt.LuaTable).linked && $f118.get !== undefined ? ($f118.get = $117) : ($s.pcs[$d] = $pc + 41, rt.setIndex($108, "get", $117, "field 'cr'")));
-      $119 = ($120 = ($121 = api as rt.LuaValue, (($f124 = ($121 as rt.LuaTable)?.f) !== undefined && (($122 = $f124.loc) !== undefined || ($m123 = ($121 as rt.LuaTable).metatable) === undefined || ($122 = $m123.view.loc) !== undefined || (!("loc" in $m123.view) && $m123.view[rt.CUT] === undefined)) ? $122 : ($s.pcs[$d] = $pc + 44, rt.index($121, "loc", "local 'api'")))), (($f127 = ($120 as rt.LuaTable)?.f) !== undefined && (($125 = $f127.nul) !== undefined || ($m126 = ($120 as rt.LuaTable).metatable) === undefined || ($125 = $m126.view.nul) !== undefined || (!("nul" in $m126.view) && $m126.view[rt.CUT] === undefined)) ? $125 : ($s.pcs[$d] = $pc + 44, rt.index($120, "nul", "field 'loc'"))));
-      (($128 = ($handlers[12] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $2) : ($s.pcs[$d] = $pc + 41, rt.setIndex($4, "get", $2, "field 'cr'")));
+      $2 = ($13 = ($5 = api as rt.LuaValue, (($f14 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f14.loc) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.loc) !== undefined || (!("loc" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 44, rt.index($5, "loc", "local 'api'")))), (($f7 = ($13 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.nul) !== undefined || ($m12 = ($13 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.nul) !== undefined || (!("nul" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 44, rt.index($13, "nul", "field 'loc'"))));
+      (($4 = ($handlers[12] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -673,9 +449,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t12: number;
         let $r13: rt.LuaResult;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 45, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 46, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'redirect'")), "method 'status'"), $10 = 307, $11 = "/x\x00y", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($2, $10, $11), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$2, $10, $11]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f129 = ($119 as rt.LuaTable)?.f) !== undefined && !($119 as rt.LuaTable).linked && $f129.get !== undefined ? ($f129.get = $128) : ($s.pcs[$d] = $pc + 44, rt.setIndex($119, "get", $128, "field 'nul'")));
-      $130 = ($131 = ($132 = api as rt.LuaValue, (($f135 = ($132 as rt.LuaTable)?.f) !== undefined && (($133 = $f135.loc) !== undefined || ($m134 = ($132 as rt.LuaTable).metatable) === undefined || ($133 = $m134.view.loc) !== undefined || (!("loc" in $m134.view) && $m134.view[rt.CUT] === undefined)) ? $133 : ($s.pcs[$d] = $pc + 47, rt.index($132, "loc", "local 'api'")))), (($f138 = ($131 as rt.LuaTable)?.f) !== undefined && (($136 = $f138.query) !== undefined || ($m137 = ($131 as rt.LuaTable).metatable) === undefined || ($136 = $m137.view.query) !== undefined || (!("query" in $m137.view) && $m137.view[rt.CUT] === undefined)) ? $136 : ($s.pcs[$d] = $pc + 47, rt.index($131, "query", "field 'loc'"))));
-      (($139 = ($handlers[13] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_7?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $4) : ($s.pcs[$d] = $pc + 44, rt.setIndex($2, "get", $4, "field 'nul'")));
+      $4 = ($3 = ($8 = api as rt.LuaValue, (($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.loc) !== undefined || ($m12 = ($8 as rt.LuaTable).metatable) === undefined || ($5 = $m12.view.loc) !== undefined || (!("loc" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 47, rt.index($8, "loc", "local 'api'")))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($13 = $f7.query) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($13 = $m6.view.query) !== undefined || (!("query" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 47, rt.index($3, "query", "field 'loc'"))));
+      (($2 = ($handlers[13] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_7?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_7);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx_7?: rt.LuaValue): rt.LuaResult {
@@ -700,9 +476,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t16: number;
         let $r17: rt.LuaResult;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 48, rt.index($3, "redirect", "upvalue 'api'")))), $7 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).queryValue("to") : ($8 = rt.first(($9 = ctx_7 as rt.LuaValue, $s.pcs[$d] = $pc + 49, rt.fn((($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.query) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.query) !== undefined || (!("query" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "query", "local 'ctx'")), "method 'query'")($9))), (($f15 = ($8 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.to) !== undefined || ($m14 = ($8 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.to) !== undefined || (!("to" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 48, rt.index($8, "to"))))), $s.pcs[$d] = $pc + 50, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t16 = $s.tails++, $r17 = $fn1($7), $s.tails = $t16, $r17) : rt.tail($s, $fn1, [$7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f140 = ($130 as rt.LuaTable)?.f) !== undefined && !($130 as rt.LuaTable).linked && $f140.get !== undefined ? ($f140.get = $139) : ($s.pcs[$d] = $pc + 47, rt.setIndex($130, "get", $139, "field 'query'")));
-      $141 = ($142 = ($143 = api as rt.LuaValue, (($f146 = ($143 as rt.LuaTable)?.f) !== undefined && (($144 = $f146.loc) !== undefined || ($m145 = ($143 as rt.LuaTable).metatable) === undefined || ($144 = $m145.view.loc) !== undefined || (!("loc" in $m145.view) && $m145.view[rt.CUT] === undefined)) ? $144 : ($s.pcs[$d] = $pc + 51, rt.index($143, "loc", "local 'api'")))), (($f149 = ($142 as rt.LuaTable)?.f) !== undefined && (($147 = $f149.tab) !== undefined || ($m148 = ($142 as rt.LuaTable).metatable) === undefined || ($147 = $m148.view.tab) !== undefined || (!("tab" in $m148.view) && $m148.view[rt.CUT] === undefined)) ? $147 : ($s.pcs[$d] = $pc + 51, rt.index($142, "tab", "field 'loc'"))));
-      (($150 = ($handlers[14] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $2) : ($s.pcs[$d] = $pc + 47, rt.setIndex($4, "get", $2, "field 'query'")));
+      $2 = ($13 = ($5 = api as rt.LuaValue, (($f14 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f14.loc) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.loc) !== undefined || (!("loc" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 51, rt.index($5, "loc", "local 'api'")))), (($f7 = ($13 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.tab) !== undefined || ($m12 = ($13 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.tab) !== undefined || (!("tab" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 51, rt.index($13, "tab", "field 'loc'"))));
+      (($4 = ($handlers[14] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -719,9 +495,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t8: number;
         let $r9: rt.LuaResult;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 52, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/a\tb", $s.pcs[$d] = $pc + 53, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f151 = ($141 as rt.LuaTable)?.f) !== undefined && !($141 as rt.LuaTable).linked && $f151.get !== undefined ? ($f151.get = $150) : ($s.pcs[$d] = $pc + 51, rt.setIndex($141, "get", $150, "field 'tab'")));
-      $152 = ($153 = ($154 = api as rt.LuaValue, (($f157 = ($154 as rt.LuaTable)?.f) !== undefined && (($155 = $f157.loc) !== undefined || ($m156 = ($154 as rt.LuaTable).metatable) === undefined || ($155 = $m156.view.loc) !== undefined || (!("loc" in $m156.view) && $m156.view[rt.CUT] === undefined)) ? $155 : ($s.pcs[$d] = $pc + 54, rt.index($154, "loc", "local 'api'")))), (($f160 = ($153 as rt.LuaTable)?.f) !== undefined && (($158 = $f160.utf8) !== undefined || ($m159 = ($153 as rt.LuaTable).metatable) === undefined || ($158 = $m159.view.utf8) !== undefined || (!("utf8" in $m159.view) && $m159.view[rt.CUT] === undefined)) ? $158 : ($s.pcs[$d] = $pc + 54, rt.index($153, "utf8", "field 'loc'"))));
-      (($161 = ($handlers[15] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $4) : ($s.pcs[$d] = $pc + 51, rt.setIndex($2, "get", $4, "field 'tab'")));
+      $4 = ($3 = ($8 = api as rt.LuaValue, (($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.loc) !== undefined || ($m12 = ($8 as rt.LuaTable).metatable) === undefined || ($5 = $m12.view.loc) !== undefined || (!("loc" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 54, rt.index($8, "loc", "local 'api'")))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($13 = $f7.utf8) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($13 = $m6.view.utf8) !== undefined || (!("utf8" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 54, rt.index($3, "utf8", "field 'loc'"))));
+      (($2 = ($handlers[15] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -738,9 +514,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t8: number;
         let $r9: rt.LuaResult;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 55, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/caf\xc3\xa9", $s.pcs[$d] = $pc + 56, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f162 = ($152 as rt.LuaTable)?.f) !== undefined && !($152 as rt.LuaTable).linked && $f162.get !== undefined ? ($f162.get = $161) : ($s.pcs[$d] = $pc + 54, rt.setIndex($152, "get", $161, "field 'utf8'")));
-      $163 = ($164 = ($165 = api as rt.LuaValue, (($f168 = ($165 as rt.LuaTable)?.f) !== undefined && (($166 = $f168.deep) !== undefined || ($m167 = ($165 as rt.LuaTable).metatable) === undefined || ($166 = $m167.view.deep) !== undefined || (!("deep" in $m167.view) && $m167.view[rt.CUT] === undefined)) ? $166 : ($s.pcs[$d] = $pc + 57, rt.index($165, "deep", "local 'api'")))), (($f171 = ($164 as rt.LuaTable)?.f) !== undefined && (($169 = $f171.p_n) !== undefined || ($m170 = ($164 as rt.LuaTable).metatable) === undefined || ($169 = $m170.view.p_n) !== undefined || (!("p_n" in $m170.view) && $m170.view[rt.CUT] === undefined)) ? $169 : ($s.pcs[$d] = $pc + 57, rt.index($164, "p_n", "field 'deep'"))));
-      (($172 = ($handlers[16] = function $get(ctx_8?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $2) : ($s.pcs[$d] = $pc + 54, rt.setIndex($4, "get", $2, "field 'utf8'")));
+      $2 = ($13 = ($5 = api as rt.LuaValue, (($f14 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f14.deep) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.deep) !== undefined || (!("deep" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 57, rt.index($5, "deep", "local 'api'")))), (($f7 = ($13 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.p_n) !== undefined || ($m12 = ($13 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.p_n) !== undefined || (!("p_n" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 57, rt.index($13, "p_n", "field 'deep'"))));
+      (($4 = ($handlers[16] = function $get(ctx_8?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -760,72 +536,35 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
         let $f16: rt.Fields | undefined;
-        let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
+        let $m17: rt.LuaTable | undefined;
         let t_2: rt.LuaTable = new rt.LuaTable();
         let cur: rt.LuaValue = t_2;
          {
-          const $a1 = 1;
-          const $b1 = ($13 = rt.first(($2 = (($3 = $env.f.tonumber) !== undefined ? $3 : ($s.pcs[$d] = $pc + 58, rt.getGlobal($env, "tonumber"))), $4 = (rh.pristineContext(ctx_8) ? (ctx_8 as rh.RequestContext).param("n") : ($5 = rt.first(($6 = ctx_8 as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.params) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.params) !== undefined || (!("params" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($6, "params", "local 'ctx'")), "method 'params'")($6))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 58, rt.index($5, "n"))))), $s.pcs[$d] = $pc + 60, $fn1 = rt.fn($2, "global 'tonumber'"), $fn1($4))), ($s.pcs[$d] = $pc + 58, rt.forNumber($13, 'limit')));
-          $loop1: for (let _: number = $a1; _ <= $b1; _++) {
+          const $start1 = 1;
+          const $limit1 = ($13 = rt.first(($2 = (($3 = $env.f.tonumber) !== undefined ? $3 : ($s.pcs[$d] = $pc + 58, rt.getGlobal($env, "tonumber"))), $4 = (rh.pristineContext(ctx_8) ? (ctx_8 as rh.RequestContext).param("n") : ($5 = rt.first(($6 = ctx_8 as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.params) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.params) !== undefined || (!("params" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($6, "params", "local 'ctx'")), "method 'params'")($6))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 58, rt.index($5, "n"))))), $s.pcs[$d] = $pc + 60, $fn1 = rt.fn($2, "global 'tonumber'"), $fn1($4))), ($s.pcs[$d] = $pc + 58, rt.forNumber($13, 'limit')));
+          $loop1: for (let _: number = $start1; _ <= $limit1; _++) {
             $14 = cur;
             (($15 = new rt.LuaTable()) !== undefined && ($f16 = ($14 as rt.LuaTable)?.f) !== undefined && !($14 as rt.LuaTable).linked && $f16.child !== undefined ? ($f16.child = $15) : ($s.pcs[$d] = $pc + 58, rt.setIndex($14, "child", $15, "local 'cur'")));
-            cur = ($17 = cur as rt.LuaValue, (($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.child) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.child) !== undefined || (!("child" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 58, rt.index($17, "child", "local 'cur'"))));
+            cur = ($15 = cur as rt.LuaValue, (($f16 = ($15 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.child) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($14 = $m17.view.child) !== undefined || (!("child" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 58, rt.index($15, "child", "local 'cur'"))));
           }
         }
         return rt.leave($s, $d, t_2);
-      } as rt.LuaFunction)) !== undefined && ($f173 = ($163 as rt.LuaTable)?.f) !== undefined && !($163 as rt.LuaTable).linked && $f173.get !== undefined ? ($f173.get = $172) : ($s.pcs[$d] = $pc + 57, rt.setIndex($163, "get", $172, "field 'p_n'")));
-      $174 = ($175 = ($176 = api as rt.LuaValue, (($f179 = ($176 as rt.LuaTable)?.f) !== undefined && (($177 = $f179.cycle) !== undefined || ($m178 = ($176 as rt.LuaTable).metatable) === undefined || ($177 = $m178.view.cycle) !== undefined || (!("cycle" in $m178.view) && $m178.view[rt.CUT] === undefined)) ? $177 : ($s.pcs[$d] = $pc + 61, rt.index($176, "cycle", "local 'api'")))), (($f182 = ($175 as rt.LuaTable)?.f) !== undefined && (($180 = $f182.array) !== undefined || ($m181 = ($175 as rt.LuaTable).metatable) === undefined || ($180 = $m181.view.array) !== undefined || (!("array" in $m181.view) && $m181.view[rt.CUT] === undefined)) ? $180 : ($s.pcs[$d] = $pc + 61, rt.index($175, "array", "field 'cycle'"))));
-      (($183 = ($handlers[17] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f11 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $4) : ($s.pcs[$d] = $pc + 57, rt.setIndex($2, "get", $4, "field 'p_n'")));
+      $4 = ($3 = ($8 = api as rt.LuaValue, (($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.cycle) !== undefined || ($m12 = ($8 as rt.LuaTable).metatable) === undefined || ($5 = $m12.view.cycle) !== undefined || (!("cycle" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 61, rt.index($8, "cycle", "local 'api'")))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($13 = $f7.array) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($13 = $m6.view.array) !== undefined || (!("array" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 61, rt.index($3, "array", "field 'cycle'"))));
+      (($2 = ($handlers[17] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $k2: number;
         let $3: rt.LuaValue;
         let $a4: rt.LuaValue[] | undefined;
-        let t_3: rt.LuaTable = rt.buildTable(1, [1, 1], undefined);
+        let t_3: rt.LuaTable = new rt.LuaTable([1]);
         $1 = t_3;
         $k2 = 2;
         (($3 = t_3) !== undefined && ($a4 = ($1 as rt.LuaTable)?.arr) !== undefined && ($k2 - 1 >>> 0) === $k2 - 1 && $a4[$k2 - 1] !== undefined ? ($a4[$k2 - 1] = $3) : $3 !== undefined && $a4 !== undefined && $k2 === $a4.length + 1 && ($1 as rt.LuaTable).other === undefined && ($1 as rt.LuaTable).metatable === undefined ? $a4.push($3) : (rt.at($s, $d, $pc + 62), rt.setIndex($1, $k2, $3, "local 't'")));
         return rt.leave($s, $d, t_3);
-      } as rt.LuaFunction)) !== undefined && ($f184 = ($174 as rt.LuaTable)?.f) !== undefined && !($174 as rt.LuaTable).linked && $f184.get !== undefined ? ($f184.get = $183) : ($s.pcs[$d] = $pc + 61, rt.setIndex($174, "get", $183, "field 'array'")));
-      $185 = ($186 = ($187 = api as rt.LuaValue, (($f190 = ($187 as rt.LuaTable)?.f) !== undefined && (($188 = $f190.cycle) !== undefined || ($m189 = ($187 as rt.LuaTable).metatable) === undefined || ($188 = $m189.view.cycle) !== undefined || (!("cycle" in $m189.view) && $m189.view[rt.CUT] === undefined)) ? $188 : ($s.pcs[$d] = $pc + 63, rt.index($187, "cycle", "local 'api'")))), (($f193 = ($186 as rt.LuaTable)?.f) !== undefined && (($191 = $f193.indirect) !== undefined || ($m192 = ($186 as rt.LuaTable).metatable) === undefined || ($191 = $m192.view.indirect) !== undefined || (!("indirect" in $m192.view) && $m192.view[rt.CUT] === undefined)) ? $191 : ($s.pcs[$d] = $pc + 63, rt.index($186, "indirect", "field 'cycle'"))));
-      (($194 = ($handlers[18] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
-        const $r = $body();
-        return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
-        const $s = rt.current, $d = $s.depth;
-        if ($d >= $s.limit) $s.deepen();
-        $s.depth = $d + 1;
-        let $1: rt.LuaValue;
-        let $f2: rt.Fields | undefined;
-        let $3: rt.LuaValue;
-        let $f4: rt.Fields | undefined;
-        let $fn5!: rt.LuaFunction;
-        let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
-        let $8: rt.LuaValue;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
-        let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
-        let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $o17: rt.Fields;
-        let $n18: number;
-        let $t19: number;
-        let $r20: rt.LuaResult;
-        let a: rt.LuaTable = new rt.LuaTable();
-        let b: rt.LuaTable = new rt.LuaTable();
-        (($1 = b) !== undefined && ($f2 = (a as rt.LuaTable)?.f) !== undefined && !(a as rt.LuaTable).linked && $f2.b !== undefined ? ($f2.b = $1) : ($s.pcs[$d] = $pc + 64, rt.setIndex(a, "b", $1, "local 'a'")));
-        (($3 = a) !== undefined && ($f4 = (b as rt.LuaTable)?.f) !== undefined && !(b as rt.LuaTable).linked && $f4.a !== undefined ? ($f4.a = $3) : ($s.pcs[$d] = $pc + 65, rt.setIndex(b, "a", $3, "local 'b'")));
-        return ($6 = ($7 = api as rt.LuaValue, (($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.json) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.json) !== undefined || (!("json" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 66, rt.index($7, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 66, $fn5 = rt.fn((($f13 = ($6 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.status) !== undefined || ($m12 = ($6 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.status) !== undefined || (!("status" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($6, "status", "field 'json'")), "method 'status'"), $14 = 201, $15 = ($16 = a, $o17 = new rt.FieldsObject(), $n18 = 1, $o17.a = $16, rt.LuaTable.record($o17, $n18)), $s.pcs[$d] = $pc + 67, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t19 = $s.tails++, $r20 = $fn5($6, $14, $15), $s.tails = $t19, $r20) : rt.tail($s, $fn5, [$6, $14, $15]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f195 = ($185 as rt.LuaTable)?.f) !== undefined && !($185 as rt.LuaTable).linked && $f195.get !== undefined ? ($f195.get = $194) : ($s.pcs[$d] = $pc + 63, rt.setIndex($185, "get", $194, "field 'indirect'")));
-      $196 = ($197 = ($198 = api as rt.LuaValue, (($f201 = ($198 as rt.LuaTable)?.f) !== undefined && (($199 = $f201.cycle) !== undefined || ($m200 = ($198 as rt.LuaTable).metatable) === undefined || ($199 = $m200.view.cycle) !== undefined || (!("cycle" in $m200.view) && $m200.view[rt.CUT] === undefined)) ? $199 : ($s.pcs[$d] = $pc + 68, rt.index($198, "cycle", "local 'api'")))), (($f204 = ($197 as rt.LuaTable)?.f) !== undefined && (($202 = $f204.err) !== undefined || ($m203 = ($197 as rt.LuaTable).metatable) === undefined || ($202 = $m203.view.err) !== undefined || (!("err" in $m203.view) && $m203.view[rt.CUT] === undefined)) ? $202 : ($s.pcs[$d] = $pc + 68, rt.index($197, "err", "field 'cycle'"))));
-      (($205 = ($handlers[19] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f14 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $2) : ($s.pcs[$d] = $pc + 61, rt.setIndex($4, "get", $2, "field 'array'")));
+      $2 = ($13 = ($5 = api as rt.LuaValue, (($f14 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f14.cycle) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.cycle) !== undefined || (!("cycle" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 63, rt.index($5, "cycle", "local 'api'")))), (($f7 = ($13 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.indirect) !== undefined || ($m12 = ($13 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.indirect) !== undefined || (!("indirect" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 63, rt.index($13, "indirect", "field 'cycle'"))));
+      (($4 = ($handlers[18] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -838,17 +577,45 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $4: rt.LuaValue;
         let $5: rt.LuaValue;
         let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
-        let $t10: number;
-        let $r11: rt.LuaResult;
+        let $7: rt.LuaValue;
+        let $m8: rt.LuaTable | undefined;
+        let $f9: rt.Fields | undefined;
+        let $10: rt.LuaValue;
+        let $11: rt.LuaValue;
+        let $12: rt.LuaValue;
+        let $o13: rt.Fields;
+        let $n14: number;
+        let $t15: number;
+        let $r16: rt.LuaResult;
+        let a: rt.LuaTable = new rt.LuaTable();
+        let b: rt.LuaTable = new rt.LuaTable();
+        (($1 = b) !== undefined && ($f2 = (a as rt.LuaTable)?.f) !== undefined && !(a as rt.LuaTable).linked && $f2.b !== undefined ? ($f2.b = $1) : ($s.pcs[$d] = $pc + 64, rt.setIndex(a, "b", $1, "local 'a'")));
+        (($1 = a) !== undefined && ($f2 = (b as rt.LuaTable)?.f) !== undefined && !(b as rt.LuaTable).linked && $f2.a !== undefined ? ($f2.a = $1) : ($s.pcs[$d] = $pc + 65, rt.setIndex(b, "a", $1, "local 'b'")));
+        return ($1 = ($4 = api as rt.LuaValue, (($f2 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f2.json) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.json) !== undefined || (!("json" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 66, rt.index($4, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 66, $fn3 = rt.fn((($f9 = ($1 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = ($1 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($1, "status", "field 'json'")), "method 'status'"), $10 = 201, $11 = ($12 = a, $o13 = new rt.FieldsObject(), $n14 = 1, $o13.a = $12, rt.LuaTable.record($o13, $n14)), $s.pcs[$d] = $pc + 67, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t15 = $s.tails++, $r16 = $fn3($1, $10, $11), $s.tails = $t15, $r16) : rt.tail($s, $fn3, [$1, $10, $11]));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $4) : ($s.pcs[$d] = $pc + 63, rt.setIndex($2, "get", $4, "field 'indirect'")));
+      $4 = ($3 = ($8 = api as rt.LuaValue, (($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.cycle) !== undefined || ($m12 = ($8 as rt.LuaTable).metatable) === undefined || ($5 = $m12.view.cycle) !== undefined || (!("cycle" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 68, rt.index($8, "cycle", "local 'api'")))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($13 = $f7.err) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($13 = $m6.view.err) !== undefined || (!("err" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 68, rt.index($3, "err", "field 'cycle'"))));
+      (($2 = ($handlers[19] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        const $r = $body();
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
+        let $1: rt.LuaValue;
+        let $f2: rt.Fields | undefined;
+        let $fn3!: rt.LuaFunction;
+        let $4: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
+        let $6: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $t8: number;
+        let $r9: rt.LuaResult;
         let t_4: rt.LuaTable = new rt.LuaTable();
         (($1 = t_4) !== undefined && ($f2 = (t_4 as rt.LuaTable)?.f) !== undefined && !(t_4 as rt.LuaTable).linked && $f2.t !== undefined ? ($f2.t = $1) : ($s.pcs[$d] = $pc + 69, rt.setIndex(t_4, "t", $1, "local 't'")));
-        return ($4 = api as rt.LuaValue, $s.pcs[$d] = $pc + 70, $fn3 = rt.fn((($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.error) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.error) !== undefined || (!("error" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "error", "upvalue 'api'")), "method 'error'"), $8 = 422, $9 = t_4, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn3($4, $8, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn3, [$4, $8, $9]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f206 = ($196 as rt.LuaTable)?.f) !== undefined && !($196 as rt.LuaTable).linked && $f206.get !== undefined ? ($f206.get = $205) : ($s.pcs[$d] = $pc + 68, rt.setIndex($196, "get", $205, "field 'err'")));
-      $207 = ($208 = api as rt.LuaValue, (($f211 = ($208 as rt.LuaTable)?.f) !== undefined && (($209 = $f211.upload) !== undefined || ($m210 = ($208 as rt.LuaTable).metatable) === undefined || ($209 = $m210.view.upload) !== undefined || (!("upload" in $m210.view) && $m210.view[rt.CUT] === undefined)) ? $209 : ($s.pcs[$d] = $pc + 71, rt.index($208, "upload", "local 'api'"))));
-      (($212 = ($handlers[20] = rh.jsonHandler((function $post(ctx_9?: rt.LuaValue): rt.LuaResult {
+        return ($1 = api as rt.LuaValue, $s.pcs[$d] = $pc + 70, $fn3 = rt.fn((($f2 = ($1 as rt.LuaTable)?.f) !== undefined && (($4 = $f2.error) !== undefined || ($m5 = ($1 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.error) !== undefined || (!("error" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($1, "error", "upvalue 'api'")), "method 'error'"), $6 = 422, $7 = t_4, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn3($1, $6, $7), $s.tails = $t8, $r9) : rt.tail($s, $fn3, [$1, $6, $7]));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $2) : ($s.pcs[$d] = $pc + 68, rt.setIndex($4, "get", $2, "field 'err'")));
+      $2 = ($13 = api as rt.LuaValue, (($f14 = ($13 as rt.LuaTable)?.f) !== undefined && (($5 = $f14.upload) !== undefined || ($m6 = ($13 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.upload) !== undefined || (!("upload" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 71, rt.index($13, "upload", "local 'api'"))));
+      (($8 = ($handlers[20] = rh.jsonHandler((function $post(ctx_9?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -887,7 +654,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($13 = $1, $o14 = new rt.FieldsObject(), $n15 = 0, ($13 !== undefined && ($o14.bytes = $13, $n15++)), rt.LuaTable.record($o14, $n15)));
         }
         return rt.leave($s, $d, ($16 = ($26 = (rt.first(($18 = rt.first(($19 = ctx_9 as rt.LuaValue, $s.pcs[$d] = $pc + 72, rt.fn((($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.body) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.body) !== undefined || (!("body" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($19, "body", "local 'ctx'")), "method 'body'")($19))), $s.pcs[$d] = $pc + 73, $fn17 = rt.fn((($f25 = ($18 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.text) !== undefined || ($m24 = ($18 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.text) !== undefined || (!("text" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($18, "text")), "method 'text'"), $fn17($18)))) as rt.LuaValue, (($26 as rt.LuaTable)?.arr !== undefined ? ($26 as rt.LuaTable).length() : typeof $26 === 'string' ? $26.length : ($s.pcs[$d] = $pc + 74, rt.len($26)))), $o27 = new rt.FieldsObject(), $n28 = 0, ($16 !== undefined && ($o27.bytes = $16, $n28++)), rt.LuaTable.record($o27, $n28)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f213 = ($207 as rt.LuaTable)?.f) !== undefined && !($207 as rt.LuaTable).linked && $f213.post !== undefined ? ($f213.post = $212) : ($s.pcs[$d] = $pc + 71, rt.setIndex($207, "post", $212, "field 'upload'")));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 71, rt.setIndex($2, "post", $8, "field 'upload'")));
       return rt.leave($s, $d, api);
     };
 }

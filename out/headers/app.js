@@ -14,555 +14,475 @@ const $site9 = { chunk: "fixtures/http/headers/app.lua", defined: 57 };
 const $site10 = { chunk: "fixtures/http/headers/app.lua", defined: 61 };
 const $site11 = { chunk: "fixtures/http/headers/app.lua", defined: 65 };
 const $site12 = { chunk: "fixtures/http/headers/app.lua", defined: 71 };
-/** The route handlers defined statically in fixtures/http/headers/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 5, 1: line 14, 2: line 24, 3: line 31, 4: line 38, 5: line 43, 6: line 47, 7: line 52, 8: line 57, 9: line 61, 10: line 65, 11: line 71. */
-export const $handlers = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+const $handlers = [void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0];
 const $pc = rt.positions([
-    [$site0, 2], // 0
-    [$site0, 2, "server"], // 1
-    [$site0, 5], // 2
-    [$site1, 6], // 3
-    [$site1, 6, ":headers"], // 4
-    [$site1, 8, "?"], // 5
-    [$site1, 10], // 6
-    [$site1, 10, ":headers"], // 7
-    [$site0, 14], // 8
-    [$site2, 16], // 9
-    [$site2, 16, ":headers"], // 10
-    [$site2, 16, "pairs"], // 11
-    [$site2, 16, "(for generator)"], // 12
-    [$site2, 17, ":sub"], // 13
-    [$site2, 17], // 14
-    [$site2, 19], // 15
-    [$site2, 19, "sort"], // 16
-    [$site0, 24], // 17
-    [$site0, 31], // 18
-    [$site4, 32], // 19
-    [$site4, 32, "?"], // 20
-    [$site0, 38], // 21
-    [$site5, 39], // 22
-    [$site5, 39, "?"], // 23
-    [$site0, 43], // 24
-    [$site6, 44], // 25
-    [$site6, 44, ":query"], // 26
-    [$site0, 47], // 27
-    [$site0, 52], // 28
-    [$site8, 53, ":body"], // 29
-    [$site8, 53, ":bytes"], // 30
-    [$site8, 54], // 31
-    [$site0, 57], // 32
-    [$site9, 58], // 33
-    [$site9, 58, ":body"], // 34
-    [$site9, 58, ":text"], // 35
-    [$site9, 58, "?"], // 36
-    [$site0, 61], // 37
-    [$site10, 62, ":body"], // 38
-    [$site10, 62, ":json"], // 39
-    [$site0, 65], // 40
-    [$site11, 66], // 41
-    [$site11, 67, ":body"], // 42
-    [$site11, 67], // 43
-    [$site11, 67, ":string"], // 44
-    [$site11, 67, ":required"], // 45
-    [$site11, 67, "?"], // 46
-    [$site0, 71], // 47
+  [$site0, 2],
+  // 0
+  [$site0, 2, "server"],
+  // 1
+  [$site0, 5],
+  // 2
+  [$site1, 6],
+  // 3
+  [$site1, 6, ":headers"],
+  // 4
+  [$site1, 8, "?"],
+  // 5
+  [$site1, 10],
+  // 6
+  [$site1, 10, ":headers"],
+  // 7
+  [$site0, 14],
+  // 8
+  [$site2, 16],
+  // 9
+  [$site2, 16, ":headers"],
+  // 10
+  [$site2, 16, "pairs"],
+  // 11
+  [$site2, 16, "(for generator)"],
+  // 12
+  [$site2, 17, ":sub"],
+  // 13
+  [$site2, 17],
+  // 14
+  [$site2, 19],
+  // 15
+  [$site2, 19, "sort"],
+  // 16
+  [$site0, 24],
+  // 17
+  [$site0, 31],
+  // 18
+  [$site4, 32],
+  // 19
+  [$site4, 32, "?"],
+  // 20
+  [$site0, 38],
+  // 21
+  [$site5, 39],
+  // 22
+  [$site5, 39, "?"],
+  // 23
+  [$site0, 43],
+  // 24
+  [$site6, 44],
+  // 25
+  [$site6, 44, ":query"],
+  // 26
+  [$site0, 47],
+  // 27
+  [$site0, 52],
+  // 28
+  [$site8, 53, ":body"],
+  // 29
+  [$site8, 53, ":bytes"],
+  // 30
+  [$site8, 54],
+  // 31
+  [$site0, 57],
+  // 32
+  [$site9, 58],
+  // 33
+  [$site9, 58, ":body"],
+  // 34
+  [$site9, 58, ":text"],
+  // 35
+  [$site9, 58, "?"],
+  // 36
+  [$site0, 61],
+  // 37
+  [$site10, 62, ":body"],
+  // 38
+  [$site10, 62, ":json"],
+  // 39
+  [$site0, 65],
+  // 40
+  [$site11, 66],
+  // 41
+  [$site11, 67, ":body"],
+  // 42
+  [$site11, 67],
+  // 43
+  [$site11, 67, ":string"],
+  // 44
+  [$site11, 67, ":required"],
+  // 45
+  [$site11, 67, "?"],
+  // 46
+  [$site0, 71]
+  // 47
 ]);
-/** The main chunk of fixtures/http/headers/app.lua, bound to the global environment `$env`. */
-export default function load($env) {
-    return function $main(...$va) {
-        const $s = rt.current, $d = $s.depth;
-        if ($d >= $s.limit)
-            $s.deepen();
-        $s.depth = $d + 1;
-        let $fn1;
-        let $2;
-        let $3;
-        let $4;
-        let $5;
-        let $m6;
-        let $f7;
-        let $8;
-        let $o9;
-        let $n10;
-        let $11;
-        let $12;
-        let $13;
-        let $m14;
-        let $f15;
-        let $16;
-        let $f17;
-        let $18;
-        let $19;
-        let $20;
-        let $m21;
-        let $f22;
-        let $23;
-        let $f24;
-        let $25;
-        let $26;
-        let $27;
-        let $m28;
-        let $f29;
-        let $30;
-        let $f31;
-        let $32;
-        let $33;
-        let $34;
-        let $m35;
-        let $f36;
-        let $37;
-        let $f38;
-        let $39;
-        let $40;
-        let $41;
-        let $m42;
-        let $f43;
-        let $44;
-        let $f45;
-        let $46;
-        let $47;
-        let $48;
-        let $m49;
-        let $f50;
-        let $51;
-        let $f52;
-        let $53;
-        let $54;
-        let $55;
-        let $m56;
-        let $f57;
-        let $58;
-        let $f59;
-        let $60;
-        let $61;
-        let $62;
-        let $m63;
-        let $f64;
-        let $65;
-        let $f66;
-        let $67;
-        let $68;
-        let $69;
-        let $m70;
-        let $f71;
-        let $72;
-        let $f73;
-        let $74;
-        let $75;
-        let $76;
-        let $m77;
-        let $f78;
-        let $79;
-        let $f80;
-        let $81;
-        let $82;
-        let $83;
-        let $m84;
-        let $f85;
-        let $86;
-        let $f87;
-        let $88;
-        let $89;
-        let $90;
-        let $m91;
-        let $f92;
-        let $93;
-        let $f94;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-        $11 = ($12 = api, (($f15 = $12?.f) !== undefined && (($13 = $f15.me) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.me) !== undefined || (!("me" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "me", "local 'api'"))));
-        (($16 = ($handlers[0] = rh.jsonHandler(((($body) => rt.withBody((function $get(ctx) {
-            const $r = $body(ctx);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body(ctx) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $6;
-            let $m7;
-            let $f8;
-            let $9;
-            let $fn10;
-            let $11;
-            let $12;
-            let $m13;
-            let $f14;
-            let $15;
-            let $16;
-            let $t17;
-            let $r18;
-            let $19;
-            let $20;
-            let $21;
-            let $22;
-            let $m23;
-            let $f24;
-            let $25;
-            let $m26;
-            let $f27;
-            let $28;
-            let $29;
-            let $o30;
-            let $n31;
-            let $32;
-            let $33;
-            let $34;
-            let $35;
-            let $m36;
-            let $f37;
-            let $38;
-            let $m39;
-            let $f40;
-            let $o41;
-            let $n42;
-            const $json = rh.claim(ctx);
-            let auth = (rh.pristineContext(ctx) ? ctx.header("Authorization") : ($1 = rt.first(($2 = ctx, $s.pcs[$d] = $pc + 4, rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.headers) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.headers) !== undefined || (!("headers" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2))), (($f8 = $1?.f) !== undefined && (($6 = $f8.Authorization) !== undefined || ($m7 = $1.metatable) === undefined || ($6 = $m7.view.Authorization) !== undefined || (!("Authorization" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 3, rt.index($1, "Authorization")))));
-            if ((rt.t($9 = !rt.t(auth)) ? $9 : (auth !== "Bearer secret"))) {
-                return ($11 = api, $s.pcs[$d] = $pc + 5, $fn10 = rt.fn((($f14 = $11?.f) !== undefined && (($12 = $f14.error) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.error) !== undefined || (!("error" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "error", "upvalue 'api'")), "method 'error'"), $15 = 401, $16 = "Unauthorized", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = $fn10($11, $15, $16), $s.tails = $t17, $r18) : rt.tail($s, $fn10, [$11, $15, $16]));
-            }
-            if ($json) {
-                $19 = (rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($20 = rt.first(($21 = ctx, $s.pcs[$d] = $pc + 7, rt.fn((($f24 = $21?.f) !== undefined && (($22 = $f24.headers) !== undefined || ($m23 = $21.metatable) === undefined || ($22 = $m23.view.headers) !== undefined || (!("headers" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : rt.index($21, "headers", "local 'ctx'")), "method 'headers'")($21))), (($f27 = $20?.f) !== undefined && (($25 = $f27["User-Agent"]) !== undefined || ($m26 = $20.metatable) === undefined || ($25 = $m26.view["User-Agent"]) !== undefined || (!("User-Agent" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 6, rt.index($20, "User-Agent")))));
-                if (($28 = rh.scalar($19)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"user\":\"ada\",\"agent\":" + $28 + "}"));
-                return rt.leave($s, $d, ($29 = $19, $o30 = new rt.FieldsObject(), $n31 = 1, $o30.user = "ada", ($29 !== undefined && ($o30.agent = $29, $n31++)), rt.LuaTable.record($o30, $n31)));
-            }
-            return rt.leave($s, $d, ($32 = (rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($33 = rt.first(($34 = ctx, $s.pcs[$d] = $pc + 7, rt.fn((($f37 = $34?.f) !== undefined && (($35 = $f37.headers) !== undefined || ($m36 = $34.metatable) === undefined || ($35 = $m36.view.headers) !== undefined || (!("headers" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : rt.index($34, "headers", "local 'ctx'")), "method 'headers'")($34))), (($f40 = $33?.f) !== undefined && (($38 = $f40["User-Agent"]) !== undefined || ($m39 = $33.metatable) === undefined || ($38 = $m39.view["User-Agent"]) !== undefined || (!("User-Agent" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : ($s.pcs[$d] = $pc + 6, rt.index($33, "User-Agent"))))), $o41 = new rt.FieldsObject(), $n42 = 1, $o41.user = "ada", ($32 !== undefined && ($o41.agent = $32, $n42++)), rt.LuaTable.record($o41, $n42)));
-        })))))) !== undefined && ($f17 = $11?.f) !== undefined && !$11.linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'me'")));
-        $18 = ($19 = api, (($f22 = $19?.f) !== undefined && (($20 = $f22.names) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.names) !== undefined || (!("names" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 8, rt.index($19, "names", "local 'api'"))));
-        (($23 = ($handlers[1] = function $get(ctx_1) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $r4;
-            let $5;
-            let $6;
-            let $m7;
-            let $f8;
-            let $9;
-            let $10;
-            let $m11;
-            let $f12;
-            let $13;
-            let $k14;
-            let $15;
-            let $a16;
-            let $fn17;
-            let $18;
-            let $19;
-            let $20;
-            let $21;
-            let $m22;
-            let $f23;
-            let $24;
-            let $25;
-            let $o26;
-            let $n27;
-            let names = new rt.LuaTable();
-            {
-                const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.pairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 9, rt.getGlobal($env, "pairs"))), $r4 = ($5 = ctx_1, $s.pcs[$d] = $pc + 10, rt.fn((($f8 = $5?.f) !== undefined && (($6 = $f8.headers) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.headers) !== undefined || (!("headers" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5)), $s.pcs[$d] = $pc + 11, $fn1 = rt.fn($2, "global 'pairs'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4))))], 3);
-                const $iter1 = ($s.pcs[$d] = $pc + 9, rt.callable($it1));
-                let $k1 = $ctl1;
-                $loop1: for (;;) {
-                    $s.pcs[$d] = $pc + 12;
-                    const $r1 = $iter1($st1, $k1);
-                    $k1 = Array.isArray($r1) ? $r1[0] : $r1;
-                    if ($k1 === undefined)
-                        break;
-                    let name = $k1;
-                    if ((rt.first(($9 = name, $s.pcs[$d] = $pc + 13, rt.fn((($f12 = $9?.f) !== undefined && (($10 = $f12.sub) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.sub) !== undefined || (!("sub" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "sub", "local 'name'")), "method 'sub'")($9, 1, 2))) === "x-")) {
-                        $13 = names;
-                        $k14 = (names.length() + 1);
-                        (($15 = name) !== undefined && ($a16 = $13?.arr) !== undefined && ($k14 - 1 >>> 0) === $k14 - 1 && $a16[$k14 - 1] !== undefined ? ($a16[$k14 - 1] = $15) : $15 !== undefined && $a16 !== undefined && $k14 === $a16.length + 1 && $13.other === undefined && $13.metatable === undefined ? $a16.push($15) : ($s.pcs[$d] = $pc + 14, rt.setIndex($13, $k14, $15, "local 'names'")));
-                    }
-                }
-            }
-            ($18 = ($19 = (($20 = $env.f.table) !== undefined ? $20 : ($s.pcs[$d] = $pc + 15, rt.getGlobal($env, "table"))), (($f23 = $19?.f) !== undefined && (($21 = $f23.sort) !== undefined || ($m22 = $19.metatable) === undefined || ($21 = $m22.view.sort) !== undefined || (!("sort" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 15, rt.index($19, "sort", "global 'table'")))), $24 = names, $s.pcs[$d] = $pc + 16, $fn17 = rt.fn($18, "field 'sort'"), $fn17($24));
-            return rt.leave($s, $d, ($25 = names, $o26 = new rt.FieldsObject(), $n27 = 1, $o26.names = $25, rt.LuaTable.record($o26, $n27)));
-        })) !== undefined && ($f24 = $18?.f) !== undefined && !$18.linked && $f24.get !== undefined ? ($f24.get = $23) : ($s.pcs[$d] = $pc + 8, rt.setIndex($18, "get", $23, "field 'names'")));
-        $25 = ($26 = api, (($f29 = $26?.f) !== undefined && (($27 = $f29.cached) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.cached) !== undefined || (!("cached" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 17, rt.index($26, "cached", "local 'api'"))));
-        (($30 = ($handlers[2] = function $get(ctx_2) {
-            let $1;
-            let $2;
-            let $o3;
-            let $n4;
-            let $o5;
-            let $n6;
-            return (($1 = rt.buildTable(3, [1, 1, 2, 2, 3, 3], undefined), $2 = ($o3 = new rt.FieldsObject(), $n4 = 2, $o3["Cache-Control"] = "max-age=60", $o3["X-Version"] = 2, rt.LuaTable.record($o3, $n4)), $o5 = new rt.FieldsObject(), $n6 = 2, $o5.data = $1, $o5.headers = $2, rt.LuaTable.record($o5, $n6)));
-        })) !== undefined && ($f31 = $25?.f) !== undefined && !$25.linked && $f31.get !== undefined ? ($f31.get = $30) : ($s.pcs[$d] = $pc + 17, rt.setIndex($25, "get", $30, "field 'cached'")));
-        $32 = ($33 = api, (($f36 = $33?.f) !== undefined && (($34 = $f36.created) !== undefined || ($m35 = $33.metatable) === undefined || ($34 = $m35.view.created) !== undefined || (!("created" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : ($s.pcs[$d] = $pc + 18, rt.index($33, "created", "local 'api'"))));
-        (($37 = ($handlers[3] = (($body) => rt.withBody((function $post(ctx_3) {
-            const $r = $body(ctx_3);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $post$body(ctx_3) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $11;
-            let $12;
-            let $o13;
-            let $n14;
-            let $o15;
-            let $n16;
-            let $t17;
-            let $r18;
-            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 19, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 19, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'json'")), "method 'status'"), $10 = 201, $11 = ($12 = ($o13 = new rt.FieldsObject(), $n14 = 1, $o13.Location = "/items/7", rt.LuaTable.record($o13, $n14)), $o15 = new rt.FieldsObject(), $n16 = 2, $o15.id = 7, $o15.headers = $12, rt.LuaTable.record($o15, $n16)), $s.pcs[$d] = $pc + 20, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = $fn1($2, $10, $11), $s.tails = $t17, $r18) : rt.tail($s, $fn1, [$2, $10, $11]));
-        })))) !== undefined && ($f38 = $32?.f) !== undefined && !$32.linked && $f38.post !== undefined ? ($f38.post = $37) : ($s.pcs[$d] = $pc + 18, rt.setIndex($32, "post", $37, "field 'created'")));
-        $39 = ($40 = api, (($f43 = $40?.f) !== undefined && (($41 = $f43.csv) !== undefined || ($m42 = $40.metatable) === undefined || ($41 = $m42.view.csv) !== undefined || (!("csv" in $m42.view) && $m42.view[rt.CUT] === undefined)) ? $41 : ($s.pcs[$d] = $pc + 21, rt.index($40, "csv", "local 'api'"))));
-        (($44 = ($handlers[4] = (($body) => rt.withBody((function $get(ctx_4) {
-            const $r = $body(ctx_4);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body(ctx_4) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $8;
-            let $o9;
-            let $n10;
-            let $o11;
-            let $n12;
-            let $t13;
-            let $r14;
-            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 22, rt.index($3, "json", "upvalue 'api'")))), $7 = ($8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9["Content-Type"] = "application/vnd.api+json", rt.LuaTable.record($o9, $n10)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.rows = 1, $o11.headers = $8, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 23, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn1($7), $s.tails = $t13, $r14) : rt.tail($s, $fn1, [$7]));
-        })))) !== undefined && ($f45 = $39?.f) !== undefined && !$39.linked && $f45.get !== undefined ? ($f45.get = $44) : ($s.pcs[$d] = $pc + 21, rt.setIndex($39, "get", $44, "field 'csv'")));
-        $46 = ($47 = api, (($f50 = $47?.f) !== undefined && (($48 = $f50.echo_header) !== undefined || ($m49 = $47.metatable) === undefined || ($48 = $m49.view.echo_header) !== undefined || (!("echo_header" in $m49.view) && $m49.view[rt.CUT] === undefined)) ? $48 : ($s.pcs[$d] = $pc + 24, rt.index($47, "echo_header", "local 'api'"))));
-        (($51 = ($handlers[5] = function $get(ctx_5) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $3;
-            let $4;
-            let $5;
-            let $m6;
-            let $f7;
-            let $8;
-            let $m9;
-            let $f10;
-            let $o11;
-            let $n12;
-            let $o13;
-            let $n14;
-            return rt.leave($s, $d, ($1 = ($2 = (rh.pristineContext(ctx_5) ? ctx_5.queryValue("v") : ($3 = rt.first(($4 = ctx_5, $s.pcs[$d] = $pc + 26, rt.fn((($f7 = $4?.f) !== undefined && (($5 = $f7.query) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.query) !== undefined || (!("query" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "query", "local 'ctx'")), "method 'query'")($4))), (($f10 = $3?.f) !== undefined && (($8 = $f10.v) !== undefined || ($m9 = $3.metatable) === undefined || ($8 = $m9.view.v) !== undefined || (!("v" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 25, rt.index($3, "v"))))), $o11 = new rt.FieldsObject(), $n12 = 0, ($2 !== undefined && ($o11["X-Echo"] = $2, $n12++)), rt.LuaTable.record($o11, $n12)), $o13 = new rt.FieldsObject(), $n14 = 1, $o13.headers = $1, rt.LuaTable.record($o13, $n14)));
-        })) !== undefined && ($f52 = $46?.f) !== undefined && !$46.linked && $f52.get !== undefined ? ($f52.get = $51) : ($s.pcs[$d] = $pc + 24, rt.setIndex($46, "get", $51, "field 'echo_header'")));
-        $53 = ($54 = api, (($f57 = $54?.f) !== undefined && (($55 = $f57.framing) !== undefined || ($m56 = $54.metatable) === undefined || ($55 = $m56.view.framing) !== undefined || (!("framing" in $m56.view) && $m56.view[rt.CUT] === undefined)) ? $55 : ($s.pcs[$d] = $pc + 27, rt.index($54, "framing", "local 'api'"))));
-        (($58 = ($handlers[6] = function $get(ctx_6) {
-            let $1;
-            let $o2;
-            let $n3;
-            let $o4;
-            let $n5;
-            return (($1 = ($o2 = new rt.FieldsObject(), $n3 = 1, $o2["Content-Length"] = "0", rt.LuaTable.record($o2, $n3)), $o4 = new rt.FieldsObject(), $n5 = 1, $o4.headers = $1, rt.LuaTable.record($o4, $n5)));
-        })) !== undefined && ($f59 = $53?.f) !== undefined && !$53.linked && $f59.get !== undefined ? ($f59.get = $58) : ($s.pcs[$d] = $pc + 27, rt.setIndex($53, "get", $58, "field 'framing'")));
-        $60 = ($61 = api, (($f64 = $61?.f) !== undefined && (($62 = $f64.upload) !== undefined || ($m63 = $61.metatable) === undefined || ($62 = $m63.view.upload) !== undefined || (!("upload" in $m63.view) && $m63.view[rt.CUT] === undefined)) ? $62 : ($s.pcs[$d] = $pc + 28, rt.index($61, "upload", "local 'api'"))));
-        (($65 = ($handlers[7] = rh.jsonHandler((function $post(ctx_7) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $11;
-            let $12;
-            let $13;
-            let $14;
-            let $k15;
-            let $16;
-            let $a17;
-            let $18;
-            let $19;
-            let $20;
-            let $21;
-            let $22;
-            let $23;
-            let $24;
-            let $25;
-            let $o26;
-            let $n27;
-            let $28;
-            let $29;
-            let $30;
-            let $31;
-            let $k32;
-            let $33;
-            let $a34;
-            let $35;
-            let $36;
-            let $37;
-            let $o38;
-            let $n39;
-            const $json = rh.claim(ctx_7);
-            let bytes = rt.first(($2 = rt.first(($3 = ctx_7, $s.pcs[$d] = $pc + 29, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 30, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.bytes) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.bytes) !== undefined || (!("bytes" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "bytes")), "method 'bytes'"), $fn1($2)));
-            if ($json) {
-                $10 = ($11 = (bytes), ($11?.arr !== undefined ? $11.length() : typeof $11 === 'string' ? $11.length : ($s.pcs[$d] = $pc + 31, rt.len($11, "local 'bytes'"))));
-                $13 = ($14 = bytes, $k15 = 1, ($a17 = $14?.arr) !== undefined && ($k15 - 1 >>> 0) === $k15 - 1 && ($16 = $a17[$k15 - 1]) !== undefined ? $16 : ($s.pcs[$d] = $pc + 31, rt.index($14, $k15, "local 'bytes'")));
-                $19 = rt.index(bytes, ($21 = ($20 = (bytes), ($20?.arr !== undefined ? $20.length() : typeof $20 === 'string' ? $20.length : ($s.pcs[$d] = $pc + 31, rt.len($20, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $21), "local 'bytes'");
-                if (($12 = rh.scalar($10)) !== undefined && ($18 = rh.scalar($13)) !== undefined && ($22 = rh.scalar($19)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"size\":" + $12 + ",\"first\":" + $18 + ",\"last\":" + $22 + "}"));
-                return rt.leave($s, $d, ($23 = $10, $24 = $13, $25 = $19, $o26 = new rt.FieldsObject(), $n27 = 0, ($23 !== undefined && ($o26.size = $23, $n27++)), ($24 !== undefined && ($o26.first = $24, $n27++)), ($25 !== undefined && ($o26.last = $25, $n27++)), rt.LuaTable.record($o26, $n27)));
-            }
-            return rt.leave($s, $d, ($28 = ($29 = (bytes), ($29?.arr !== undefined ? $29.length() : typeof $29 === 'string' ? $29.length : ($s.pcs[$d] = $pc + 31, rt.len($29, "local 'bytes'")))), $30 = ($31 = bytes, $k32 = 1, ($a34 = $31?.arr) !== undefined && ($k32 - 1 >>> 0) === $k32 - 1 && ($33 = $a34[$k32 - 1]) !== undefined ? $33 : ($s.pcs[$d] = $pc + 31, rt.index($31, $k32, "local 'bytes'"))), $35 = rt.index(bytes, ($37 = ($36 = (bytes), ($36?.arr !== undefined ? $36.length() : typeof $36 === 'string' ? $36.length : ($s.pcs[$d] = $pc + 31, rt.len($36, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $37), "local 'bytes'"), $o38 = new rt.FieldsObject(), $n39 = 0, ($28 !== undefined && ($o38.size = $28, $n39++)), ($30 !== undefined && ($o38.first = $30, $n39++)), ($35 !== undefined && ($o38.last = $35, $n39++)), rt.LuaTable.record($o38, $n39)));
-        })))) !== undefined && ($f66 = $60?.f) !== undefined && !$60.linked && $f66.post !== undefined ? ($f66.post = $65) : ($s.pcs[$d] = $pc + 28, rt.setIndex($60, "post", $65, "field 'upload'")));
-        $67 = ($68 = api, (($f71 = $68?.f) !== undefined && (($69 = $f71.note) !== undefined || ($m70 = $68.metatable) === undefined || ($69 = $m70.view.note) !== undefined || (!("note" in $m70.view) && $m70.view[rt.CUT] === undefined)) ? $69 : ($s.pcs[$d] = $pc + 32, rt.index($68, "note", "local 'api'"))));
-        (($72 = ($handlers[8] = (($body) => rt.withBody((function $post(ctx_8) {
-            const $r = $body(ctx_8);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $post$body(ctx_8) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $r7;
-            let $fn8;
-            let $9;
-            let $10;
-            let $11;
-            let $m12;
-            let $f13;
-            let $14;
-            let $m15;
-            let $f16;
-            let $t17;
-            let $r18;
-            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 33, rt.index($3, "text", "upvalue 'api'")))), $r7 = ($9 = rt.first(($10 = ctx_8, $s.pcs[$d] = $pc + 34, rt.fn((($f13 = $10?.f) !== undefined && (($11 = $f13.body) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.body) !== undefined || (!("body" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10))), $s.pcs[$d] = $pc + 35, $fn8 = rt.fn((($f16 = $9?.f) !== undefined && (($14 = $f16.text) !== undefined || ($m15 = $9.metatable) === undefined || ($14 = $m15.view.text) !== undefined || (!("text" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($9, "text")), "method 'text'"), $fn8($9)), $s.pcs[$d] = $pc + 36, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7)), $s.tails = $t17, $r18) : rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7])));
-        })))) !== undefined && ($f73 = $67?.f) !== undefined && !$67.linked && $f73.post !== undefined ? ($f73.post = $72) : ($s.pcs[$d] = $pc + 32, rt.setIndex($67, "post", $72, "field 'note'")));
-        $74 = ($75 = api, (($f78 = $75?.f) !== undefined && (($76 = $f78.parse) !== undefined || ($m77 = $75.metatable) === undefined || ($76 = $m77.view.parse) !== undefined || (!("parse" in $m77.view) && $m77.view[rt.CUT] === undefined)) ? $76 : ($s.pcs[$d] = $pc + 37, rt.index($75, "parse", "local 'api'"))));
-        (($79 = ($handlers[9] = rh.jsonHandler((function $post(ctx_9) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $fn2;
-            let $3;
-            let $4;
-            let $5;
-            let $m6;
-            let $f7;
-            let $8;
-            let $m9;
-            let $f10;
-            let $11;
-            let $12;
-            let $o13;
-            let $n14;
-            let $15;
-            let $fn16;
-            let $17;
-            let $18;
-            let $19;
-            let $m20;
-            let $f21;
-            let $22;
-            let $m23;
-            let $f24;
-            let $o25;
-            let $n26;
-            const $json = rh.claim(ctx_9);
-            if ($json) {
-                $1 = rt.first(($3 = rt.first(($4 = ctx_9, $s.pcs[$d] = $pc + 38, rt.fn((($f7 = $4?.f) !== undefined && (($5 = $f7.body) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 39, $fn2 = rt.fn((($f10 = $3?.f) !== undefined && (($8 = $f10.json) !== undefined || ($m9 = $3.metatable) === undefined || ($8 = $m9.view.json) !== undefined || (!("json" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($3, "json")), "method 'json'"), $fn2($3)));
-                if (($11 = rh.scalar($1)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"got\":" + $11 + "}"));
-                return rt.leave($s, $d, ($12 = $1, $o13 = new rt.FieldsObject(), $n14 = 0, ($12 !== undefined && ($o13.got = $12, $n14++)), rt.LuaTable.record($o13, $n14)));
-            }
-            return rt.leave($s, $d, ($15 = rt.first(($17 = rt.first(($18 = ctx_9, $s.pcs[$d] = $pc + 38, rt.fn((($f21 = $18?.f) !== undefined && (($19 = $f21.body) !== undefined || ($m20 = $18.metatable) === undefined || ($19 = $m20.view.body) !== undefined || (!("body" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($18, "body", "local 'ctx'")), "method 'body'")($18))), $s.pcs[$d] = $pc + 39, $fn16 = rt.fn((($f24 = $17?.f) !== undefined && (($22 = $f24.json) !== undefined || ($m23 = $17.metatable) === undefined || ($22 = $m23.view.json) !== undefined || (!("json" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : rt.index($17, "json")), "method 'json'"), $fn16($17))), $o25 = new rt.FieldsObject(), $n26 = 0, ($15 !== undefined && ($o25.got = $15, $n26++)), rt.LuaTable.record($o25, $n26)));
-        })))) !== undefined && ($f80 = $74?.f) !== undefined && !$74.linked && $f80.post !== undefined ? ($f80.post = $79) : ($s.pcs[$d] = $pc + 37, rt.setIndex($74, "post", $79, "field 'parse'")));
-        $81 = ($82 = api, (($f85 = $82?.f) !== undefined && (($83 = $f85.validate) !== undefined || ($m84 = $82.metatable) === undefined || ($83 = $m84.view.validate) !== undefined || (!("validate" in $m84.view) && $m84.view[rt.CUT] === undefined)) ? $83 : ($s.pcs[$d] = $pc + 40, rt.index($82, "validate", "local 'api'"))));
-        (($86 = ($handlers[10] = (($body) => rt.withBody((function $post(ctx_10) {
-            const $r = $body(ctx_10);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $post$body(ctx_10) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $fn6;
-            let $7;
-            let $8;
-            let $9;
-            let $m10;
-            let $f11;
-            let $12;
-            let $m13;
-            let $f14;
-            let $15;
-            let $16;
-            let $fn17;
-            let $18;
-            let $19;
-            let $20;
-            let $m21;
-            let $f22;
-            let $23;
-            let $m24;
-            let $f25;
-            let $o26;
-            let $n27;
-            let $t28;
-            let $r29;
-            let g = ($1 = (($2 = $env.f.rover) !== undefined ? $2 : ($s.pcs[$d] = $pc + 41, rt.getGlobal($env, "rover"))), (($f5 = $1?.f) !== undefined && (($3 = $f5.guard) !== undefined || ($m4 = $1.metatable) === undefined || ($3 = $m4.view.guard) !== undefined || (!("guard" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 41, rt.index($1, "guard", "global 'rover'"))));
-            return ($7 = rt.first(($8 = ctx_10, $s.pcs[$d] = $pc + 42, rt.fn((($f11 = $8?.f) !== undefined && (($9 = $f11.body) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.body) !== undefined || (!("body" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "body", "local 'ctx'")), "method 'body'")($8))), $s.pcs[$d] = $pc + 43, $fn6 = rt.fn((($f14 = $7?.f) !== undefined && (($12 = $f14.expect) !== undefined || ($m13 = $7.metatable) === undefined || ($12 = $m13.view.expect) !== undefined || (!("expect" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($7, "expect")), "method 'expect'"), $15 = ($16 = rt.first(($18 = rt.first(($19 = g, $s.pcs[$d] = $pc + 44, rt.fn((($f22 = $19?.f) !== undefined && (($20 = $f22.string) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.string) !== undefined || (!("string" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($19, "string", "local 'g'")), "method 'string'")($19))), $s.pcs[$d] = $pc + 45, $fn17 = rt.fn((($f25 = $18?.f) !== undefined && (($23 = $f25.required) !== undefined || ($m24 = $18.metatable) === undefined || ($23 = $m24.view.required) !== undefined || (!("required" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($18, "required")), "method 'required'"), $fn17($18))), $o26 = new rt.FieldsObject(), $n27 = 0, ($16 !== undefined && ($o26.name = $16, $n27++)), rt.LuaTable.record($o26, $n27)), $s.pcs[$d] = $pc + 46, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t28 = $s.tails++, $r29 = $fn6($7, $15), $s.tails = $t28, $r29) : rt.tail($s, $fn6, [$7, $15]));
-        })))) !== undefined && ($f87 = $81?.f) !== undefined && !$81.linked && $f87.post !== undefined ? ($f87.post = $86) : ($s.pcs[$d] = $pc + 40, rt.setIndex($81, "post", $86, "field 'validate'")));
-        $88 = ($89 = api, (($f92 = $89?.f) !== undefined && (($90 = $f92.ping) !== undefined || ($m91 = $89.metatable) === undefined || ($90 = $m91.view.ping) !== undefined || (!("ping" in $m91.view) && $m91.view[rt.CUT] === undefined)) ? $90 : ($s.pcs[$d] = $pc + 47, rt.index($89, "ping", "local 'api'"))));
-        (($93 = ($handlers[11] = rh.jsonHandler((function $post(ctx_11) {
-            let $o1;
-            let $n2;
-            let $o3;
-            let $n4;
-            const $json = rh.claim(ctx_11);
-            if ($json) {
-                return new rh.JsonText(200, "{\"pong\":true}");
-                return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.pong = true, rt.LuaTable.record($o1, $n2)));
-            }
-            return (($o3 = new rt.FieldsObject(), $n4 = 1, $o3.pong = true, rt.LuaTable.record($o3, $n4)));
-        })))) !== undefined && ($f94 = $88?.f) !== undefined && !$88.linked && $f94.post !== undefined ? ($f94.post = $93) : ($s.pcs[$d] = $pc + 47, rt.setIndex($88, "post", $93, "field 'ping'")));
-        return rt.leave($s, $d, api);
-    };
+function load($env) {
+  return function $main(...$va) {
+    const $s = rt.current, $d = $s.depth;
+    if ($d >= $s.limit) $s.deepen();
+    $s.depth = $d + 1;
+    let $fn1;
+    let $2;
+    let $3;
+    let $4;
+    let $5;
+    let $m6;
+    let $f7;
+    let $8;
+    let $o9;
+    let $n10;
+    let $f11;
+    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.me) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.me) !== void 0 || !("me" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($5, "me", "local 'api'")));
+    ($3 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
+      const $r = $body(ctx);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body(ctx) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $32;
+      let $m4;
+      let $f5;
+      let $6;
+      let $m7;
+      let $f8;
+      let $fn9;
+      let $10;
+      let $t11;
+      let $r12;
+      let $13;
+      let $14;
+      let $o15;
+      let $n16;
+      let $17;
+      let $18;
+      let $19;
+      let $20;
+      let $m21;
+      let $f22;
+      let $23;
+      let $m24;
+      let $f25;
+      let $o26;
+      let $n27;
+      const $json = rh.claim(ctx);
+      let auth = rh.pristineContext(ctx) ? ctx.header("Authorization") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f5 = $22?.f) !== void 0 && (($32 = $f5.headers) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.headers) !== void 0 || !("headers" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22))), ($f8 = $1?.f) !== void 0 && (($6 = $f8.Authorization) !== void 0 || ($m7 = $1.metatable) === void 0 || ($6 = $m7.view.Authorization) !== void 0 || !("Authorization" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 3, rt.index($1, "Authorization")));
+      if (rt.t($6 = !rt.t(auth)) ? $6 : auth !== "Bearer secret") {
+        return $32 = api, $s2.pcs[$d2] = $pc + 5, $fn9 = rt.fn(($f8 = $32?.f) !== void 0 && (($22 = $f8.error) !== void 0 || ($m7 = $32.metatable) === void 0 || ($22 = $m7.view.error) !== void 0 || !("error" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $22 : rt.index($32, "error", "upvalue 'api'"), "method 'error'"), $1 = 401, $10 = "Unauthorized", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t11 = $s2.tails++, $r12 = $fn9($32, $1, $10), $s2.tails = $t11, $r12) : rt.tail($s2, $fn9, [$32, $1, $10]);
+      }
+      if ($json) {
+        $13 = rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($6 = rt.first(($10 = ctx, $s2.pcs[$d2] = $pc + 7, rt.fn(($f8 = $10?.f) !== void 0 && (($1 = $f8.headers) !== void 0 || ($m7 = $10.metatable) === void 0 || ($1 = $m7.view.headers) !== void 0 || !("headers" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $1 : rt.index($10, "headers", "local 'ctx'"), "method 'headers'")($10))), ($f5 = $6?.f) !== void 0 && (($22 = $f5["User-Agent"]) !== void 0 || ($m4 = $6.metatable) === void 0 || ($22 = $m4.view["User-Agent"]) !== void 0 || !("User-Agent" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 6, rt.index($6, "User-Agent")));
+        if (($14 = rh.scalar($13)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"user":"ada","agent":' + $14 + "}"));
+        return rt.leave($s2, $d2, ($32 = $13, $o15 = new rt.FieldsObject(), $n16 = 1, $o15.user = "ada", $32 !== void 0 && ($o15.agent = $32, $n16++), rt.LuaTable.record($o15, $n16)));
+      }
+      return rt.leave($s2, $d2, ($17 = rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($18 = rt.first(($19 = ctx, $s2.pcs[$d2] = $pc + 7, rt.fn(($f22 = $19?.f) !== void 0 && (($20 = $f22.headers) !== void 0 || ($m21 = $19.metatable) === void 0 || ($20 = $m21.view.headers) !== void 0 || !("headers" in $m21.view) && $m21.view[rt.CUT] === void 0) ? $20 : rt.index($19, "headers", "local 'ctx'"), "method 'headers'")($19))), ($f25 = $18?.f) !== void 0 && (($23 = $f25["User-Agent"]) !== void 0 || ($m24 = $18.metatable) === void 0 || ($23 = $m24.view["User-Agent"]) !== void 0 || !("User-Agent" in $m24.view) && $m24.view[rt.CUT] === void 0) ? $23 : ($s2.pcs[$d2] = $pc + 6, rt.index($18, "User-Agent"))), $o26 = new rt.FieldsObject(), $n27 = 1, $o26.user = "ada", $17 !== void 0 && ($o26.agent = $17, $n27++), rt.LuaTable.record($o26, $n27)));
+    })))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'me'"));
+    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.names) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.names) !== void 0 || !("names" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 8, rt.index($4, "names", "local 'api'")));
+    ($8 = $handlers[1] = function $get(ctx_1) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $r4;
+      let $52;
+      let $6;
+      let $m7;
+      let $f8;
+      let $9;
+      let $10;
+      let $m11;
+      let $f12;
+      let $13;
+      let $k14;
+      let $15;
+      let $a16;
+      let $o17;
+      let $n18;
+      let names = new rt.LuaTable();
+      {
+        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($32 = $env.f.pairs) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 9, rt.getGlobal($env, "pairs")), $r4 = ($52 = ctx_1, $s2.pcs[$d2] = $pc + 10, rt.fn(($f8 = $52?.f) !== void 0 && (($6 = $f8.headers) !== void 0 || ($m7 = $52.metatable) === void 0 || ($6 = $m7.view.headers) !== void 0 || !("headers" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : rt.index($52, "headers", "local 'ctx'"), "method 'headers'")($52)), $s2.pcs[$d2] = $pc + 11, $fn12 = rt.fn($22, "global 'pairs'"), Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4)))], 3);
+        const $iter1 = ($s2.pcs[$d2] = $pc + 9, rt.callable($it1));
+        let $k1 = $ctl1;
+        $loop1: for (; ; ) {
+          $s2.pcs[$d2] = $pc + 12;
+          const $r1 = $iter1($st1, $k1);
+          $k1 = Array.isArray($r1) ? $r1[0] : $r1;
+          if ($k1 === void 0) break;
+          let name = $k1;
+          if (rt.first(($9 = name, $s2.pcs[$d2] = $pc + 13, rt.fn(($f12 = $9?.f) !== void 0 && (($10 = $f12.sub) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.sub) !== void 0 || !("sub" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : rt.index($9, "sub", "local 'name'"), "method 'sub'")($9, 1, 2))) === "x-") {
+            $13 = names;
+            $k14 = names.length() + 1;
+            ($15 = name) !== void 0 && ($a16 = $13?.arr) !== void 0 && $k14 - 1 >>> 0 === $k14 - 1 && $a16[$k14 - 1] !== void 0 ? $a16[$k14 - 1] = $15 : $15 !== void 0 && $a16 !== void 0 && $k14 === $a16.length + 1 && $13.other === void 0 && $13.metatable === void 0 ? $a16.push($15) : ($s2.pcs[$d2] = $pc + 14, rt.setIndex($13, $k14, $15, "local 'names'"));
+          }
+        }
+      }
+      $6 = ($52 = ($32 = $env.f.table) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 15, rt.getGlobal($env, "table")), ($f8 = $52?.f) !== void 0 && (($22 = $f8.sort) !== void 0 || ($m7 = $52.metatable) === void 0 || ($22 = $m7.view.sort) !== void 0 || !("sort" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 15, rt.index($52, "sort", "global 'table'"))), $10 = names, $s2.pcs[$d2] = $pc + 16, $fn12 = rt.fn($6, "field 'sort'"), $fn12($10);
+      return rt.leave($s2, $d2, ($10 = names, $o17 = new rt.FieldsObject(), $n18 = 1, $o17.names = $10, rt.LuaTable.record($o17, $n18)));
+    }) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 8, rt.setIndex($3, "get", $8, "field 'names'"));
+    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.cached) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.cached) !== void 0 || !("cached" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 17, rt.index($5, "cached", "local 'api'")));
+    ($3 = $handlers[2] = function $get(ctx_2) {
+      let $1;
+      let $22;
+      let $o3;
+      let $n4;
+      let $o5;
+      let $n6;
+      return $1 = new rt.LuaTable([1, 2, 3]), $22 = ($o3 = new rt.FieldsObject(), $n4 = 2, $o3["Cache-Control"] = "max-age=60", $o3["X-Version"] = 2, rt.LuaTable.record($o3, $n4)), $o5 = new rt.FieldsObject(), $n6 = 2, $o5.data = $1, $o5.headers = $22, rt.LuaTable.record($o5, $n6);
+    }) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 17, rt.setIndex($8, "get", $3, "field 'cached'"));
+    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.created) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.created) !== void 0 || !("created" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 18, rt.index($4, "created", "local 'api'")));
+    ($8 = $handlers[3] = (($body) => rt.withBody((function $post(ctx_3) {
+      const $r = $body(ctx_3);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $post$body(ctx_3) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $10;
+      let $11;
+      let $12;
+      let $o13;
+      let $n14;
+      let $o15;
+      let $n16;
+      let $t17;
+      let $r18;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 19, rt.index($32, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 19, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.status) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.status) !== void 0 || !("status" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "status", "field 'json'"), "method 'status'"), $10 = 201, $11 = ($12 = ($o13 = new rt.FieldsObject(), $n14 = 1, $o13.Location = "/items/7", rt.LuaTable.record($o13, $n14)), $o15 = new rt.FieldsObject(), $n16 = 2, $o15.id = 7, $o15.headers = $12, rt.LuaTable.record($o15, $n16)), $s2.pcs[$d2] = $pc + 20, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t17 = $s2.tails++, $r18 = $fn12($22, $10, $11), $s2.tails = $t17, $r18) : rt.tail($s2, $fn12, [$22, $10, $11]);
+    }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 18, rt.setIndex($3, "post", $8, "field 'created'"));
+    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.csv) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.csv) !== void 0 || !("csv" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 21, rt.index($5, "csv", "local 'api'")));
+    ($3 = $handlers[4] = (($body) => rt.withBody((function $get(ctx_4) {
+      const $r = $body(ctx_4);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body(ctx_4) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $82;
+      let $o92;
+      let $n102;
+      let $o11;
+      let $n12;
+      let $t13;
+      let $r14;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 22, rt.index($32, "json", "upvalue 'api'"))), $7 = ($82 = ($o92 = new rt.FieldsObject(), $n102 = 1, $o92["Content-Type"] = "application/vnd.api+json", rt.LuaTable.record($o92, $n102)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.rows = 1, $o11.headers = $82, rt.LuaTable.record($o11, $n12)), $s2.pcs[$d2] = $pc + 23, $fn12 = rt.fn($22, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t13 = $s2.tails++, $r14 = $fn12($7), $s2.tails = $t13, $r14) : rt.tail($s2, $fn12, [$7]);
+    }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 21, rt.setIndex($8, "get", $3, "field 'csv'"));
+    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.echo_header) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.echo_header) !== void 0 || !("echo_header" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 24, rt.index($4, "echo_header", "local 'api'")));
+    ($8 = $handlers[5] = function $get(ctx_5) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $32;
+      let $42;
+      let $52;
+      let $m62;
+      let $f72;
+      let $82;
+      let $m9;
+      let $f10;
+      let $o11;
+      let $n12;
+      let $o13;
+      let $n14;
+      return rt.leave($s2, $d2, ($1 = ($22 = rh.pristineContext(ctx_5) ? ctx_5.queryValue("v") : ($32 = rt.first(($42 = ctx_5, $s2.pcs[$d2] = $pc + 26, rt.fn(($f72 = $42?.f) !== void 0 && (($52 = $f72.query) !== void 0 || ($m62 = $42.metatable) === void 0 || ($52 = $m62.view.query) !== void 0 || !("query" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : rt.index($42, "query", "local 'ctx'"), "method 'query'")($42))), ($f10 = $32?.f) !== void 0 && (($82 = $f10.v) !== void 0 || ($m9 = $32.metatable) === void 0 || ($82 = $m9.view.v) !== void 0 || !("v" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 25, rt.index($32, "v"))), $o11 = new rt.FieldsObject(), $n12 = 0, $22 !== void 0 && ($o11["X-Echo"] = $22, $n12++), rt.LuaTable.record($o11, $n12)), $o13 = new rt.FieldsObject(), $n14 = 1, $o13.headers = $1, rt.LuaTable.record($o13, $n14)));
+    }) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 24, rt.setIndex($3, "get", $8, "field 'echo_header'"));
+    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.framing) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.framing) !== void 0 || !("framing" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 27, rt.index($5, "framing", "local 'api'")));
+    ($3 = $handlers[6] = function $get(ctx_6) {
+      let $1;
+      let $o2;
+      let $n3;
+      let $o4;
+      let $n5;
+      return $1 = ($o2 = new rt.FieldsObject(), $n3 = 1, $o2["Content-Length"] = "0", rt.LuaTable.record($o2, $n3)), $o4 = new rt.FieldsObject(), $n5 = 1, $o4.headers = $1, rt.LuaTable.record($o4, $n5);
+    }) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 27, rt.setIndex($8, "get", $3, "field 'framing'"));
+    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.upload) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.upload) !== void 0 || !("upload" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 28, rt.index($4, "upload", "local 'api'")));
+    ($8 = $handlers[7] = rh.jsonHandler((function $post(ctx_7) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $10;
+      let $11;
+      let $12;
+      let $k13;
+      let $a14;
+      let $15;
+      let $16;
+      let $17;
+      let $18;
+      let $19;
+      let $20;
+      let $21;
+      let $o22;
+      let $n23;
+      let $24;
+      let $25;
+      let $26;
+      let $27;
+      let $k28;
+      let $29;
+      let $a30;
+      let $31;
+      let $322;
+      let $33;
+      let $o34;
+      let $n35;
+      const $json = rh.claim(ctx_7);
+      let bytes = rt.first(($22 = rt.first(($32 = ctx_7, $s2.pcs[$d2] = $pc + 29, rt.fn(($f6 = $32?.f) !== void 0 && (($42 = $f6.body) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.body) !== void 0 || !("body" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 30, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.bytes) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.bytes) !== void 0 || !("bytes" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "bytes"), "method 'bytes'"), $fn12($22)));
+      if ($json) {
+        $10 = ($7 = bytes, $7?.arr !== void 0 ? $7.length() : typeof $7 === "string" ? $7.length : ($s2.pcs[$d2] = $pc + 31, rt.len($7, "local 'bytes'")));
+        $12 = ($42 = bytes, $k13 = 1, ($a14 = $42?.arr) !== void 0 && $k13 - 1 >>> 0 === $k13 - 1 && ($32 = $a14[$k13 - 1]) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 31, rt.index($42, $k13, "local 'bytes'")));
+        $16 = rt.index(bytes, ($17 = ($22 = bytes, $22?.arr !== void 0 ? $22.length() : typeof $22 === "string" ? $22.length : ($s2.pcs[$d2] = $pc + 31, rt.len($22, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 31, $17), "local 'bytes'");
+        if (($11 = rh.scalar($10)) !== void 0 && ($15 = rh.scalar($12)) !== void 0 && ($18 = rh.scalar($16)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"size":' + $11 + ',"first":' + $15 + ',"last":' + $18 + "}"));
+        return rt.leave($s2, $d2, ($19 = $10, $20 = $12, $21 = $16, $o22 = new rt.FieldsObject(), $n23 = 0, $19 !== void 0 && ($o22.size = $19, $n23++), $20 !== void 0 && ($o22.first = $20, $n23++), $21 !== void 0 && ($o22.last = $21, $n23++), rt.LuaTable.record($o22, $n23)));
+      }
+      return rt.leave($s2, $d2, ($24 = ($25 = bytes, $25?.arr !== void 0 ? $25.length() : typeof $25 === "string" ? $25.length : ($s2.pcs[$d2] = $pc + 31, rt.len($25, "local 'bytes'"))), $26 = ($27 = bytes, $k28 = 1, ($a30 = $27?.arr) !== void 0 && $k28 - 1 >>> 0 === $k28 - 1 && ($29 = $a30[$k28 - 1]) !== void 0 ? $29 : ($s2.pcs[$d2] = $pc + 31, rt.index($27, $k28, "local 'bytes'"))), $31 = rt.index(bytes, ($33 = ($322 = bytes, $322?.arr !== void 0 ? $322.length() : typeof $322 === "string" ? $322.length : ($s2.pcs[$d2] = $pc + 31, rt.len($322, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 31, $33), "local 'bytes'"), $o34 = new rt.FieldsObject(), $n35 = 0, $24 !== void 0 && ($o34.size = $24, $n35++), $26 !== void 0 && ($o34.first = $26, $n35++), $31 !== void 0 && ($o34.last = $31, $n35++), rt.LuaTable.record($o34, $n35)));
+    }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 28, rt.setIndex($3, "post", $8, "field 'upload'"));
+    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.note) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.note) !== void 0 || !("note" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 32, rt.index($5, "note", "local 'api'")));
+    ($3 = $handlers[8] = (($body) => rt.withBody((function $post(ctx_8) {
+      const $r = $body(ctx_8);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $post$body(ctx_8) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $r7;
+      let $fn8;
+      let $9;
+      let $10;
+      let $11;
+      let $m12;
+      let $f13;
+      let $14;
+      let $m15;
+      let $f16;
+      let $t17;
+      let $r18;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.text) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.text) !== void 0 || !("text" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 33, rt.index($32, "text", "upvalue 'api'"))), $r7 = ($9 = rt.first(($10 = ctx_8, $s2.pcs[$d2] = $pc + 34, rt.fn(($f13 = $10?.f) !== void 0 && (($11 = $f13.body) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.body) !== void 0 || !("body" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10))), $s2.pcs[$d2] = $pc + 35, $fn8 = rt.fn(($f16 = $9?.f) !== void 0 && (($14 = $f16.text) !== void 0 || ($m15 = $9.metatable) === void 0 || ($14 = $m15.view.text) !== void 0 || !("text" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : rt.index($9, "text"), "method 'text'"), $fn8($9)), $s2.pcs[$d2] = $pc + 36, $fn12 = rt.fn($22, "field 'text'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t17 = $s2.tails++, $r18 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7), $s2.tails = $t17, $r18) : rt.tail($s2, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
+    }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.post !== void 0 ? $f11.post = $3 : ($s.pcs[$d] = $pc + 32, rt.setIndex($8, "post", $3, "field 'note'"));
+    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.parse) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.parse) !== void 0 || !("parse" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 37, rt.index($4, "parse", "local 'api'")));
+    ($8 = $handlers[9] = rh.jsonHandler((function $post(ctx_9) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $fn2;
+      let $32;
+      let $42;
+      let $52;
+      let $m62;
+      let $f72;
+      let $82;
+      let $m9;
+      let $f10;
+      let $11;
+      let $12;
+      let $o13;
+      let $n14;
+      let $15;
+      let $fn16;
+      let $17;
+      let $18;
+      let $19;
+      let $m20;
+      let $f21;
+      let $22;
+      let $m23;
+      let $f24;
+      let $o25;
+      let $n26;
+      const $json = rh.claim(ctx_9);
+      if ($json) {
+        $1 = rt.first(($32 = rt.first(($42 = ctx_9, $s2.pcs[$d2] = $pc + 38, rt.fn(($f72 = $42?.f) !== void 0 && (($52 = $f72.body) !== void 0 || ($m62 = $42.metatable) === void 0 || ($52 = $m62.view.body) !== void 0 || !("body" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 39, $fn2 = rt.fn(($f10 = $32?.f) !== void 0 && (($82 = $f10.json) !== void 0 || ($m9 = $32.metatable) === void 0 || ($82 = $m9.view.json) !== void 0 || !("json" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : rt.index($32, "json"), "method 'json'"), $fn2($32)));
+        if (($11 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"got":' + $11 + "}"));
+        return rt.leave($s2, $d2, ($12 = $1, $o13 = new rt.FieldsObject(), $n14 = 0, $12 !== void 0 && ($o13.got = $12, $n14++), rt.LuaTable.record($o13, $n14)));
+      }
+      return rt.leave($s2, $d2, ($15 = rt.first(($17 = rt.first(($18 = ctx_9, $s2.pcs[$d2] = $pc + 38, rt.fn(($f21 = $18?.f) !== void 0 && (($19 = $f21.body) !== void 0 || ($m20 = $18.metatable) === void 0 || ($19 = $m20.view.body) !== void 0 || !("body" in $m20.view) && $m20.view[rt.CUT] === void 0) ? $19 : rt.index($18, "body", "local 'ctx'"), "method 'body'")($18))), $s2.pcs[$d2] = $pc + 39, $fn16 = rt.fn(($f24 = $17?.f) !== void 0 && (($22 = $f24.json) !== void 0 || ($m23 = $17.metatable) === void 0 || ($22 = $m23.view.json) !== void 0 || !("json" in $m23.view) && $m23.view[rt.CUT] === void 0) ? $22 : rt.index($17, "json"), "method 'json'"), $fn16($17))), $o25 = new rt.FieldsObject(), $n26 = 0, $15 !== void 0 && ($o25.got = $15, $n26++), rt.LuaTable.record($o25, $n26)));
+    }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 37, rt.setIndex($3, "post", $8, "field 'parse'"));
+    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.validate) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.validate) !== void 0 || !("validate" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 40, rt.index($5, "validate", "local 'api'")));
+    ($3 = $handlers[10] = (($body) => rt.withBody((function $post(ctx_10) {
+      const $r = $body(ctx_10);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $post$body(ctx_10) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $32;
+      let $m4;
+      let $f5;
+      let $fn6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $10;
+      let $11;
+      let $fn12;
+      let $13;
+      let $14;
+      let $15;
+      let $m16;
+      let $f17;
+      let $18;
+      let $m19;
+      let $f20;
+      let $o21;
+      let $n22;
+      let $t23;
+      let $r24;
+      let g = ($1 = ($22 = $env.f.rover) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 41, rt.getGlobal($env, "rover")), ($f5 = $1?.f) !== void 0 && (($32 = $f5.guard) !== void 0 || ($m4 = $1.metatable) === void 0 || ($32 = $m4.view.guard) !== void 0 || !("guard" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 41, rt.index($1, "guard", "global 'rover'")));
+      return $32 = rt.first(($22 = ctx_10, $s2.pcs[$d2] = $pc + 42, rt.fn(($f5 = $22?.f) !== void 0 && (($1 = $f5.body) !== void 0 || ($m4 = $22.metatable) === void 0 || ($1 = $m4.view.body) !== void 0 || !("body" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $1 : rt.index($22, "body", "local 'ctx'"), "method 'body'")($22))), $s2.pcs[$d2] = $pc + 43, $fn6 = rt.fn(($f9 = $32?.f) !== void 0 && (($7 = $f9.expect) !== void 0 || ($m8 = $32.metatable) === void 0 || ($7 = $m8.view.expect) !== void 0 || !("expect" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($32, "expect"), "method 'expect'"), $10 = ($11 = rt.first(($13 = rt.first(($14 = g, $s2.pcs[$d2] = $pc + 44, rt.fn(($f17 = $14?.f) !== void 0 && (($15 = $f17.string) !== void 0 || ($m16 = $14.metatable) === void 0 || ($15 = $m16.view.string) !== void 0 || !("string" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $15 : rt.index($14, "string", "local 'g'"), "method 'string'")($14))), $s2.pcs[$d2] = $pc + 45, $fn12 = rt.fn(($f20 = $13?.f) !== void 0 && (($18 = $f20.required) !== void 0 || ($m19 = $13.metatable) === void 0 || ($18 = $m19.view.required) !== void 0 || !("required" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $18 : rt.index($13, "required"), "method 'required'"), $fn12($13))), $o21 = new rt.FieldsObject(), $n22 = 0, $11 !== void 0 && ($o21.name = $11, $n22++), rt.LuaTable.record($o21, $n22)), $s2.pcs[$d2] = $pc + 46, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t23 = $s2.tails++, $r24 = $fn6($32, $10), $s2.tails = $t23, $r24) : rt.tail($s2, $fn6, [$32, $10]);
+    }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.post !== void 0 ? $f11.post = $3 : ($s.pcs[$d] = $pc + 40, rt.setIndex($8, "post", $3, "field 'validate'"));
+    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.ping) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.ping) !== void 0 || !("ping" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 47, rt.index($4, "ping", "local 'api'")));
+    ($8 = $handlers[11] = rh.jsonHandler((function $post(ctx_11) {
+      let $o1;
+      let $n2;
+      let $o3;
+      let $n4;
+      const $json = rh.claim(ctx_11);
+      if ($json) {
+        return new rh.JsonText(200, '{"pong":true}');
+        return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.pong = true, rt.LuaTable.record($o1, $n2);
+      }
+      return $o3 = new rt.FieldsObject(), $n4 = 1, $o3.pong = true, rt.LuaTable.record($o3, $n4);
+    }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 47, rt.setIndex($3, "post", $8, "field 'ping'"));
+    return rt.leave($s, $d, api);
+  };
 }
+export {
+  $handlers,
+  load as default
+};

@@ -83,93 +83,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $8: rt.LuaValue;
       let $o9: rt.Fields;
       let $n10: number;
-      let $11: rt.LuaValue;
-      let $12: rt.LuaValue;
-      let $13: rt.LuaValue;
-      let $m14: rt.LuaTable | undefined;
-      let $f15: rt.Fields | undefined;
-      let $16: rt.LuaValue;
-      let $f17: rt.Fields | undefined;
-      let $18: rt.LuaValue;
-      let $19: rt.LuaValue;
-      let $20: rt.LuaValue;
-      let $m21: rt.LuaTable | undefined;
-      let $f22: rt.Fields | undefined;
-      let $23: rt.LuaValue;
-      let $f24: rt.Fields | undefined;
-      let $25: rt.LuaValue;
-      let $26: rt.LuaValue;
-      let $27: rt.LuaValue;
-      let $m28: rt.LuaTable | undefined;
-      let $f29: rt.Fields | undefined;
-      let $30: rt.LuaValue;
-      let $f31: rt.Fields | undefined;
-      let $32: rt.LuaValue;
-      let $33: rt.LuaValue;
-      let $34: rt.LuaValue;
-      let $m35: rt.LuaTable | undefined;
-      let $f36: rt.Fields | undefined;
-      let $37: rt.LuaValue;
-      let $f38: rt.Fields | undefined;
-      let $39: rt.LuaValue;
-      let $40: rt.LuaValue;
-      let $41: rt.LuaValue;
-      let $m42: rt.LuaTable | undefined;
-      let $f43: rt.Fields | undefined;
-      let $44: rt.LuaValue;
-      let $f45: rt.Fields | undefined;
-      let $46: rt.LuaValue;
-      let $47: rt.LuaValue;
-      let $48: rt.LuaValue;
-      let $m49: rt.LuaTable | undefined;
-      let $f50: rt.Fields | undefined;
-      let $51: rt.LuaValue;
-      let $f52: rt.Fields | undefined;
-      let $53: rt.LuaValue;
-      let $54: rt.LuaValue;
-      let $55: rt.LuaValue;
-      let $m56: rt.LuaTable | undefined;
-      let $f57: rt.Fields | undefined;
-      let $58: rt.LuaValue;
-      let $f59: rt.Fields | undefined;
-      let $60: rt.LuaValue;
-      let $61: rt.LuaValue;
-      let $62: rt.LuaValue;
-      let $m63: rt.LuaTable | undefined;
-      let $f64: rt.Fields | undefined;
-      let $65: rt.LuaValue;
-      let $f66: rt.Fields | undefined;
-      let $67: rt.LuaValue;
-      let $68: rt.LuaValue;
-      let $69: rt.LuaValue;
-      let $m70: rt.LuaTable | undefined;
-      let $f71: rt.Fields | undefined;
-      let $72: rt.LuaValue;
-      let $f73: rt.Fields | undefined;
-      let $74: rt.LuaValue;
-      let $75: rt.LuaValue;
-      let $76: rt.LuaValue;
-      let $m77: rt.LuaTable | undefined;
-      let $f78: rt.Fields | undefined;
-      let $79: rt.LuaValue;
-      let $f80: rt.Fields | undefined;
-      let $81: rt.LuaValue;
-      let $82: rt.LuaValue;
-      let $83: rt.LuaValue;
-      let $m84: rt.LuaTable | undefined;
-      let $f85: rt.Fields | undefined;
-      let $86: rt.LuaValue;
-      let $f87: rt.Fields | undefined;
-      let $88: rt.LuaValue;
-      let $89: rt.LuaValue;
-      let $90: rt.LuaValue;
-      let $m91: rt.LuaTable | undefined;
-      let $f92: rt.Fields | undefined;
-      let $93: rt.LuaValue;
-      let $f94: rt.Fields | undefined;
+      let $f11: rt.Fields | undefined;
       let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-      $11 = ($12 = api as rt.LuaValue, (($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.me) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.me) !== undefined || (!("me" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "me", "local 'api'"))));
-      (($16 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.me) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.me) !== undefined || (!("me" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($5, "me", "local 'api'"))));
+      (($3 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -184,54 +101,39 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
-        let $9: rt.LuaValue;
-        let $fn10!: rt.LuaFunction;
-        let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $t17: number;
-        let $r18: rt.LuaResult;
+        let $fn9!: rt.LuaFunction;
+        let $10: rt.LuaValue;
+        let $t11: number;
+        let $r12: rt.LuaResult;
+        let $13: rt.LuaValue;
+        let $14: string | undefined;
+        let $o15: rt.Fields;
+        let $n16: number;
+        let $17: rt.LuaValue;
+        let $18: rt.LuaValue;
         let $19: rt.LuaValue;
         let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
-        let $22: rt.LuaValue;
-        let $m23: rt.LuaTable | undefined;
-        let $f24: rt.Fields | undefined;
-        let $25: rt.LuaValue;
-        let $m26: rt.LuaTable | undefined;
-        let $f27: rt.Fields | undefined;
-        let $28: string | undefined;
-        let $29: rt.LuaValue;
-        let $o30: rt.Fields;
-        let $n31: number;
-        let $32: rt.LuaValue;
-        let $33: rt.LuaValue;
-        let $34: rt.LuaValue;
-        let $35: rt.LuaValue;
-        let $m36: rt.LuaTable | undefined;
-        let $f37: rt.Fields | undefined;
-        let $38: rt.LuaValue;
-        let $m39: rt.LuaTable | undefined;
-        let $f40: rt.Fields | undefined;
-        let $o41: rt.Fields;
-        let $n42: number;
+        let $m21: rt.LuaTable | undefined;
+        let $f22: rt.Fields | undefined;
+        let $23: rt.LuaValue;
+        let $m24: rt.LuaTable | undefined;
+        let $f25: rt.Fields | undefined;
+        let $o26: rt.Fields;
+        let $n27: number;
         const $json: boolean = rh.claim(ctx);
         let auth: rt.LuaValue = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("Authorization") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.headers) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.headers) !== undefined || (!("headers" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2))), (($f8 = ($1 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.Authorization) !== undefined || ($m7 = ($1 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.Authorization) !== undefined || (!("Authorization" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 3, rt.index($1, "Authorization")))));
-        if ((rt.t($9 = !rt.t(auth)) ? $9 : (auth !== "Bearer secret"))) {
-          return ($11 = api as rt.LuaValue, $s.pcs[$d] = $pc + 5, $fn10 = rt.fn((($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.error) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.error) !== undefined || (!("error" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($11, "error", "upvalue 'api'")), "method 'error'"), $15 = 401, $16 = "Unauthorized", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = $fn10($11, $15, $16), $s.tails = $t17, $r18) : rt.tail($s, $fn10, [$11, $15, $16]));
+        if ((rt.t($6 = !rt.t(auth)) ? $6 : (auth !== "Bearer secret"))) {
+          return ($3 = api as rt.LuaValue, $s.pcs[$d] = $pc + 5, $fn9 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f8.error) !== undefined || ($m7 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m7.view.error) !== undefined || (!("error" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $2 : rt.index($3, "error", "upvalue 'api'")), "method 'error'"), $1 = 401, $10 = "Unauthorized", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t11 = $s.tails++, $r12 = $fn9($3, $1, $10), $s.tails = $t11, $r12) : rt.tail($s, $fn9, [$3, $1, $10]));
         }
         if ($json) {
-          $19 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("User-Agent") : ($20 = rt.first(($21 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn((($f24 = ($21 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.headers) !== undefined || ($m23 = ($21 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.headers) !== undefined || (!("headers" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : rt.index($21, "headers", "local 'ctx'")), "method 'headers'")($21))), (($f27 = ($20 as rt.LuaTable)?.f) !== undefined && (($25 = $f27["User-Agent"]) !== undefined || ($m26 = ($20 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view["User-Agent"]) !== undefined || (!("User-Agent" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 6, rt.index($20, "User-Agent")))));
-          if (($28 = rh.scalar($19)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"user\":\"ada\",\"agent\":" + $28! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($29 = $19, $o30 = new rt.FieldsObject(), $n31 = 1, $o30.user = "ada", ($29 !== undefined && ($o30.agent = $29, $n31++)), rt.LuaTable.record($o30, $n31)));
+          $13 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("User-Agent") : ($6 = rt.first(($10 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn((($f8 = ($10 as rt.LuaTable)?.f) !== undefined && (($1 = $f8.headers) !== undefined || ($m7 = ($10 as rt.LuaTable).metatable) === undefined || ($1 = $m7.view.headers) !== undefined || (!("headers" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $1 : rt.index($10, "headers", "local 'ctx'")), "method 'headers'")($10))), (($f5 = ($6 as rt.LuaTable)?.f) !== undefined && (($2 = $f5["User-Agent"]) !== undefined || ($m4 = ($6 as rt.LuaTable).metatable) === undefined || ($2 = $m4.view["User-Agent"]) !== undefined || (!("User-Agent" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 6, rt.index($6, "User-Agent")))));
+          if (($14 = rh.scalar($13)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"user\":\"ada\",\"agent\":" + $14! + "}") as unknown as rt.LuaValue);
+          return rt.leave($s, $d, ($3 = $13, $o15 = new rt.FieldsObject(), $n16 = 1, $o15.user = "ada", ($3 !== undefined && ($o15.agent = $3, $n16++)), rt.LuaTable.record($o15, $n16)));
         }
-        return rt.leave($s, $d, ($32 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("User-Agent") : ($33 = rt.first(($34 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn((($f37 = ($34 as rt.LuaTable)?.f) !== undefined && (($35 = $f37.headers) !== undefined || ($m36 = ($34 as rt.LuaTable).metatable) === undefined || ($35 = $m36.view.headers) !== undefined || (!("headers" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : rt.index($34, "headers", "local 'ctx'")), "method 'headers'")($34))), (($f40 = ($33 as rt.LuaTable)?.f) !== undefined && (($38 = $f40["User-Agent"]) !== undefined || ($m39 = ($33 as rt.LuaTable).metatable) === undefined || ($38 = $m39.view["User-Agent"]) !== undefined || (!("User-Agent" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : ($s.pcs[$d] = $pc + 6, rt.index($33, "User-Agent"))))), $o41 = new rt.FieldsObject(), $n42 = 1, $o41.user = "ada", ($32 !== undefined && ($o41.agent = $32, $n42++)), rt.LuaTable.record($o41, $n42)));
-      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f17 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'me'")));
-      $18 = ($19 = api as rt.LuaValue, (($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.names) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.names) !== undefined || (!("names" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 8, rt.index($19, "names", "local 'api'"))));
-      (($23 = ($handlers[1] = function $get(ctx_1?: rt.LuaValue): rt.LuaResult {
+        return rt.leave($s, $d, ($17 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("User-Agent") : ($18 = rt.first(($19 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn((($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.headers) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.headers) !== undefined || (!("headers" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($19, "headers", "local 'ctx'")), "method 'headers'")($19))), (($f25 = ($18 as rt.LuaTable)?.f) !== undefined && (($23 = $f25["User-Agent"]) !== undefined || ($m24 = ($18 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view["User-Agent"]) !== undefined || (!("User-Agent" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 6, rt.index($18, "User-Agent"))))), $o26 = new rt.FieldsObject(), $n27 = 1, $o26.user = "ada", ($17 !== undefined && ($o26.agent = $17, $n27++)), rt.LuaTable.record($o26, $n27)));
+      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'me'")));
+      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.names) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.names) !== undefined || (!("names" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 8, rt.index($4, "names", "local 'api'"))));
+      (($8 = ($handlers[1] = function $get(ctx_1?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -251,17 +153,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $k14: number;
         let $15: rt.LuaValue;
         let $a16: rt.LuaValue[] | undefined;
-        let $fn17!: rt.LuaFunction;
-        let $18: rt.LuaValue;
-        let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
-        let $m22: rt.LuaTable | undefined;
-        let $f23: rt.Fields | undefined;
-        let $24: rt.LuaValue;
-        let $25: rt.LuaValue;
-        let $o26: rt.Fields;
-        let $n27: number;
+        let $o17: rt.Fields;
+        let $n18: number;
         let names: rt.LuaTable = new rt.LuaTable();
          {
           const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.pairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 9, rt.getGlobal($env, "pairs"))), $r4 = ($5 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 10, rt.fn((($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.headers) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.headers) !== undefined || (!("headers" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5)), $s.pcs[$d] = $pc + 11, $fn1 = rt.fn($2, "global 'pairs'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4))))], 3);
@@ -280,21 +173,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             }
           }
         }
-        ($18 = ($19 = (($20 = $env.f.table) !== undefined ? $20 : ($s.pcs[$d] = $pc + 15, rt.getGlobal($env, "table"))), (($f23 = ($19 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.sort) !== undefined || ($m22 = ($19 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.sort) !== undefined || (!("sort" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 15, rt.index($19, "sort", "global 'table'")))), $24 = names, $s.pcs[$d] = $pc + 16, $fn17 = rt.fn($18, "field 'sort'"), $fn17($24));
-        return rt.leave($s, $d, ($25 = names, $o26 = new rt.FieldsObject(), $n27 = 1, $o26.names = $25, rt.LuaTable.record($o26, $n27)));
-      } as rt.LuaFunction)) !== undefined && ($f24 = ($18 as rt.LuaTable)?.f) !== undefined && !($18 as rt.LuaTable).linked && $f24.get !== undefined ? ($f24.get = $23) : ($s.pcs[$d] = $pc + 8, rt.setIndex($18, "get", $23, "field 'names'")));
-      $25 = ($26 = api as rt.LuaValue, (($f29 = ($26 as rt.LuaTable)?.f) !== undefined && (($27 = $f29.cached) !== undefined || ($m28 = ($26 as rt.LuaTable).metatable) === undefined || ($27 = $m28.view.cached) !== undefined || (!("cached" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 17, rt.index($26, "cached", "local 'api'"))));
-      (($30 = ($handlers[2] = function $get(ctx_2?: rt.LuaValue): rt.LuaResult {
+        ($6 = ($5 = (($3 = $env.f.table) !== undefined ? $3 : ($s.pcs[$d] = $pc + 15, rt.getGlobal($env, "table"))), (($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f8.sort) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m7.view.sort) !== undefined || (!("sort" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 15, rt.index($5, "sort", "global 'table'")))), $10 = names, $s.pcs[$d] = $pc + 16, $fn1 = rt.fn($6, "field 'sort'"), $fn1($10));
+        return rt.leave($s, $d, ($10 = names, $o17 = new rt.FieldsObject(), $n18 = 1, $o17.names = $10, rt.LuaTable.record($o17, $n18)));
+      } as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 8, rt.setIndex($3, "get", $8, "field 'names'")));
+      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.cached) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.cached) !== undefined || (!("cached" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 17, rt.index($5, "cached", "local 'api'"))));
+      (($3 = ($handlers[2] = function $get(ctx_2?: rt.LuaValue): rt.LuaResult {
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $o3: rt.Fields;
         let $n4: number;
         let $o5: rt.Fields;
         let $n6: number;
-        return (($1 = rt.buildTable(3, [1, 1, 2, 2, 3, 3], undefined), $2 = ($o3 = new rt.FieldsObject(), $n4 = 2, $o3["Cache-Control"] = "max-age=60", $o3["X-Version"] = 2, rt.LuaTable.record($o3, $n4)), $o5 = new rt.FieldsObject(), $n6 = 2, $o5.data = $1, $o5.headers = $2, rt.LuaTable.record($o5, $n6)));
-      } as rt.LuaFunction)) !== undefined && ($f31 = ($25 as rt.LuaTable)?.f) !== undefined && !($25 as rt.LuaTable).linked && $f31.get !== undefined ? ($f31.get = $30) : ($s.pcs[$d] = $pc + 17, rt.setIndex($25, "get", $30, "field 'cached'")));
-      $32 = ($33 = api as rt.LuaValue, (($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36.created) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view.created) !== undefined || (!("created" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : ($s.pcs[$d] = $pc + 18, rt.index($33, "created", "local 'api'"))));
-      (($37 = ($handlers[3] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_3?: rt.LuaValue): rt.LuaResult {
+        return (($1 = new rt.LuaTable([1, 2, 3]), $2 = ($o3 = new rt.FieldsObject(), $n4 = 2, $o3["Cache-Control"] = "max-age=60", $o3["X-Version"] = 2, rt.LuaTable.record($o3, $n4)), $o5 = new rt.FieldsObject(), $n6 = 2, $o5.data = $1, $o5.headers = $2, rt.LuaTable.record($o5, $n6)));
+      } as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 17, rt.setIndex($8, "get", $3, "field 'cached'")));
+      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.created) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.created) !== undefined || (!("created" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 18, rt.index($4, "created", "local 'api'"))));
+      (($8 = ($handlers[3] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_3?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_3);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_3?: rt.LuaValue): rt.LuaResult {
@@ -320,9 +213,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t17: number;
         let $r18: rt.LuaResult;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 19, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 19, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'json'")), "method 'status'"), $10 = 201, $11 = ($12 = ($o13 = new rt.FieldsObject(), $n14 = 1, $o13.Location = "/items/7", rt.LuaTable.record($o13, $n14)), $o15 = new rt.FieldsObject(), $n16 = 2, $o15.id = 7, $o15.headers = $12, rt.LuaTable.record($o15, $n16)), $s.pcs[$d] = $pc + 20, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = $fn1($2, $10, $11), $s.tails = $t17, $r18) : rt.tail($s, $fn1, [$2, $10, $11]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f38 = ($32 as rt.LuaTable)?.f) !== undefined && !($32 as rt.LuaTable).linked && $f38.post !== undefined ? ($f38.post = $37) : ($s.pcs[$d] = $pc + 18, rt.setIndex($32, "post", $37, "field 'created'")));
-      $39 = ($40 = api as rt.LuaValue, (($f43 = ($40 as rt.LuaTable)?.f) !== undefined && (($41 = $f43.csv) !== undefined || ($m42 = ($40 as rt.LuaTable).metatable) === undefined || ($41 = $m42.view.csv) !== undefined || (!("csv" in $m42.view) && $m42.view[rt.CUT] === undefined)) ? $41 : ($s.pcs[$d] = $pc + 21, rt.index($40, "csv", "local 'api'"))));
-      (($44 = ($handlers[4] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_4?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 18, rt.setIndex($3, "post", $8, "field 'created'")));
+      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.csv) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.csv) !== undefined || (!("csv" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 21, rt.index($5, "csv", "local 'api'"))));
+      (($3 = ($handlers[4] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_4?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_4);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx_4?: rt.LuaValue): rt.LuaResult {
@@ -344,9 +237,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t13: number;
         let $r14: rt.LuaResult;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 22, rt.index($3, "json", "upvalue 'api'")))), $7 = ($8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9["Content-Type"] = "application/vnd.api+json", rt.LuaTable.record($o9, $n10)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.rows = 1, $o11.headers = $8, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 23, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn1($7), $s.tails = $t13, $r14) : rt.tail($s, $fn1, [$7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f45 = ($39 as rt.LuaTable)?.f) !== undefined && !($39 as rt.LuaTable).linked && $f45.get !== undefined ? ($f45.get = $44) : ($s.pcs[$d] = $pc + 21, rt.setIndex($39, "get", $44, "field 'csv'")));
-      $46 = ($47 = api as rt.LuaValue, (($f50 = ($47 as rt.LuaTable)?.f) !== undefined && (($48 = $f50.echo_header) !== undefined || ($m49 = ($47 as rt.LuaTable).metatable) === undefined || ($48 = $m49.view.echo_header) !== undefined || (!("echo_header" in $m49.view) && $m49.view[rt.CUT] === undefined)) ? $48 : ($s.pcs[$d] = $pc + 24, rt.index($47, "echo_header", "local 'api'"))));
-      (($51 = ($handlers[5] = function $get(ctx_5?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 21, rt.setIndex($8, "get", $3, "field 'csv'")));
+      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.echo_header) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.echo_header) !== undefined || (!("echo_header" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 24, rt.index($4, "echo_header", "local 'api'"))));
+      (($8 = ($handlers[5] = function $get(ctx_5?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -365,18 +258,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o13: rt.Fields;
         let $n14: number;
         return rt.leave($s, $d, ($1 = ($2 = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).queryValue("v") : ($3 = rt.first(($4 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 26, rt.fn((($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.query) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.query) !== undefined || (!("query" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "query", "local 'ctx'")), "method 'query'")($4))), (($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.v) !== undefined || ($m9 = ($3 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.v) !== undefined || (!("v" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 25, rt.index($3, "v"))))), $o11 = new rt.FieldsObject(), $n12 = 0, ($2 !== undefined && ($o11["X-Echo"] = $2, $n12++)), rt.LuaTable.record($o11, $n12)), $o13 = new rt.FieldsObject(), $n14 = 1, $o13.headers = $1, rt.LuaTable.record($o13, $n14)));
-      } as rt.LuaFunction)) !== undefined && ($f52 = ($46 as rt.LuaTable)?.f) !== undefined && !($46 as rt.LuaTable).linked && $f52.get !== undefined ? ($f52.get = $51) : ($s.pcs[$d] = $pc + 24, rt.setIndex($46, "get", $51, "field 'echo_header'")));
-      $53 = ($54 = api as rt.LuaValue, (($f57 = ($54 as rt.LuaTable)?.f) !== undefined && (($55 = $f57.framing) !== undefined || ($m56 = ($54 as rt.LuaTable).metatable) === undefined || ($55 = $m56.view.framing) !== undefined || (!("framing" in $m56.view) && $m56.view[rt.CUT] === undefined)) ? $55 : ($s.pcs[$d] = $pc + 27, rt.index($54, "framing", "local 'api'"))));
-      (($58 = ($handlers[6] = function $get(ctx_6?: rt.LuaValue): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 24, rt.setIndex($3, "get", $8, "field 'echo_header'")));
+      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.framing) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.framing) !== undefined || (!("framing" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 27, rt.index($5, "framing", "local 'api'"))));
+      (($3 = ($handlers[6] = function $get(ctx_6?: rt.LuaValue): rt.LuaResult {
         let $1: rt.LuaValue;
         let $o2: rt.Fields;
         let $n3: number;
         let $o4: rt.Fields;
         let $n5: number;
         return (($1 = ($o2 = new rt.FieldsObject(), $n3 = 1, $o2["Content-Length"] = "0", rt.LuaTable.record($o2, $n3)), $o4 = new rt.FieldsObject(), $n5 = 1, $o4.headers = $1, rt.LuaTable.record($o4, $n5)));
-      } as rt.LuaFunction)) !== undefined && ($f59 = ($53 as rt.LuaTable)?.f) !== undefined && !($53 as rt.LuaTable).linked && $f59.get !== undefined ? ($f59.get = $58) : ($s.pcs[$d] = $pc + 27, rt.setIndex($53, "get", $58, "field 'framing'")));
-      $60 = ($61 = api as rt.LuaValue, (($f64 = ($61 as rt.LuaTable)?.f) !== undefined && (($62 = $f64.upload) !== undefined || ($m63 = ($61 as rt.LuaTable).metatable) === undefined || ($62 = $m63.view.upload) !== undefined || (!("upload" in $m63.view) && $m63.view[rt.CUT] === undefined)) ? $62 : ($s.pcs[$d] = $pc + 28, rt.index($61, "upload", "local 'api'"))));
-      (($65 = ($handlers[7] = rh.jsonHandler((function $post(ctx_7?: rt.LuaValue): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 27, rt.setIndex($8, "get", $3, "field 'framing'")));
+      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.upload) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.upload) !== undefined || (!("upload" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 28, rt.index($4, "upload", "local 'api'"))));
+      (($8 = ($handlers[7] = rh.jsonHandler((function $post(ctx_7?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -390,48 +283,44 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m8: rt.LuaTable | undefined;
         let $f9: rt.Fields | undefined;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $12: string | undefined;
-        let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        let $k15: number;
+        let $11: string | undefined;
+        let $12: rt.LuaValue;
+        let $k13: number;
+        let $a14: rt.LuaValue[] | undefined;
+        let $15: string | undefined;
         let $16: rt.LuaValue;
-        let $a17: rt.LuaValue[] | undefined;
+        let $17: rt.LuaValue;
         let $18: string | undefined;
         let $19: rt.LuaValue;
         let $20: rt.LuaValue;
         let $21: rt.LuaValue;
-        let $22: string | undefined;
-        let $23: rt.LuaValue;
+        let $o22: rt.Fields;
+        let $n23: number;
         let $24: rt.LuaValue;
         let $25: rt.LuaValue;
-        let $o26: rt.Fields;
-        let $n27: number;
-        let $28: rt.LuaValue;
+        let $26: rt.LuaValue;
+        let $27: rt.LuaValue;
+        let $k28: number;
         let $29: rt.LuaValue;
-        let $30: rt.LuaValue;
+        let $a30: rt.LuaValue[] | undefined;
         let $31: rt.LuaValue;
-        let $k32: number;
+        let $32: rt.LuaValue;
         let $33: rt.LuaValue;
-        let $a34: rt.LuaValue[] | undefined;
-        let $35: rt.LuaValue;
-        let $36: rt.LuaValue;
-        let $37: rt.LuaValue;
-        let $o38: rt.Fields;
-        let $n39: number;
+        let $o34: rt.Fields;
+        let $n35: number;
         const $json: boolean = rh.claim(ctx_7);
         let bytes: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx_7 as rt.LuaValue, $s.pcs[$d] = $pc + 29, rt.fn((($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 30, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.bytes) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.bytes) !== undefined || (!("bytes" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "bytes")), "method 'bytes'"), $fn1($2)));
         if ($json) {
-          $10 = ($11 = (bytes) as rt.LuaValue, (($11 as rt.LuaTable)?.arr !== undefined ? ($11 as rt.LuaTable).length() : typeof $11 === 'string' ? $11.length : ($s.pcs[$d] = $pc + 31, rt.len($11, "local 'bytes'"))));
-          $13 = ($14 = bytes, $k15 = 1, ($a17 = ($14 as rt.LuaTable)?.arr) !== undefined && ($k15 - 1 >>> 0) === $k15 - 1 && ($16 = $a17[$k15 - 1]) !== undefined ? $16 : ($s.pcs[$d] = $pc + 31, rt.index($14, $k15, "local 'bytes'")));
-          $19 = rt.index(bytes, ($21 = ($20 = (bytes) as rt.LuaValue, (($20 as rt.LuaTable)?.arr !== undefined ? ($20 as rt.LuaTable).length() : typeof $20 === 'string' ? $20.length : ($s.pcs[$d] = $pc + 31, rt.len($20, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $21), "local 'bytes'");
-          if (($12 = rh.scalar($10)) !== undefined && ($18 = rh.scalar($13)) !== undefined && ($22 = rh.scalar($19)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"size\":" + $12! + ",\"first\":" + $18! + ",\"last\":" + $22! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($23 = $10, $24 = $13, $25 = $19, $o26 = new rt.FieldsObject(), $n27 = 0, ($23 !== undefined && ($o26.size = $23, $n27++)), ($24 !== undefined && ($o26.first = $24, $n27++)), ($25 !== undefined && ($o26.last = $25, $n27++)), rt.LuaTable.record($o26, $n27)));
+          $10 = ($7 = (bytes) as rt.LuaValue, (($7 as rt.LuaTable)?.arr !== undefined ? ($7 as rt.LuaTable).length() : typeof $7 === 'string' ? $7.length : ($s.pcs[$d] = $pc + 31, rt.len($7, "local 'bytes'"))));
+          $12 = ($4 = bytes, $k13 = 1, ($a14 = ($4 as rt.LuaTable)?.arr) !== undefined && ($k13 - 1 >>> 0) === $k13 - 1 && ($3 = $a14[$k13 - 1]) !== undefined ? $3 : ($s.pcs[$d] = $pc + 31, rt.index($4, $k13, "local 'bytes'")));
+          $16 = rt.index(bytes, ($17 = ($2 = (bytes) as rt.LuaValue, (($2 as rt.LuaTable)?.arr !== undefined ? ($2 as rt.LuaTable).length() : typeof $2 === 'string' ? $2.length : ($s.pcs[$d] = $pc + 31, rt.len($2, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $17), "local 'bytes'");
+          if (($11 = rh.scalar($10)) !== undefined && ($15 = rh.scalar($12)) !== undefined && ($18 = rh.scalar($16)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"size\":" + $11! + ",\"first\":" + $15! + ",\"last\":" + $18! + "}") as unknown as rt.LuaValue);
+          return rt.leave($s, $d, ($19 = $10, $20 = $12, $21 = $16, $o22 = new rt.FieldsObject(), $n23 = 0, ($19 !== undefined && ($o22.size = $19, $n23++)), ($20 !== undefined && ($o22.first = $20, $n23++)), ($21 !== undefined && ($o22.last = $21, $n23++)), rt.LuaTable.record($o22, $n23)));
         }
-        return rt.leave($s, $d, ($28 = ($29 = (bytes) as rt.LuaValue, (($29 as rt.LuaTable)?.arr !== undefined ? ($29 as rt.LuaTable).length() : typeof $29 === 'string' ? $29.length : ($s.pcs[$d] = $pc + 31, rt.len($29, "local 'bytes'")))), $30 = ($31 = bytes, $k32 = 1, ($a34 = ($31 as rt.LuaTable)?.arr) !== undefined && ($k32 - 1 >>> 0) === $k32 - 1 && ($33 = $a34[$k32 - 1]) !== undefined ? $33 : ($s.pcs[$d] = $pc + 31, rt.index($31, $k32, "local 'bytes'"))), $35 = rt.index(bytes, ($37 = ($36 = (bytes) as rt.LuaValue, (($36 as rt.LuaTable)?.arr !== undefined ? ($36 as rt.LuaTable).length() : typeof $36 === 'string' ? $36.length : ($s.pcs[$d] = $pc + 31, rt.len($36, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $37), "local 'bytes'"), $o38 = new rt.FieldsObject(), $n39 = 0, ($28 !== undefined && ($o38.size = $28, $n39++)), ($30 !== undefined && ($o38.first = $30, $n39++)), ($35 !== undefined && ($o38.last = $35, $n39++)), rt.LuaTable.record($o38, $n39)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f66 = ($60 as rt.LuaTable)?.f) !== undefined && !($60 as rt.LuaTable).linked && $f66.post !== undefined ? ($f66.post = $65) : ($s.pcs[$d] = $pc + 28, rt.setIndex($60, "post", $65, "field 'upload'")));
-      $67 = ($68 = api as rt.LuaValue, (($f71 = ($68 as rt.LuaTable)?.f) !== undefined && (($69 = $f71.note) !== undefined || ($m70 = ($68 as rt.LuaTable).metatable) === undefined || ($69 = $m70.view.note) !== undefined || (!("note" in $m70.view) && $m70.view[rt.CUT] === undefined)) ? $69 : ($s.pcs[$d] = $pc + 32, rt.index($68, "note", "local 'api'"))));
-      (($72 = ($handlers[8] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_8?: rt.LuaValue): rt.LuaResult {
+        return rt.leave($s, $d, ($24 = ($25 = (bytes) as rt.LuaValue, (($25 as rt.LuaTable)?.arr !== undefined ? ($25 as rt.LuaTable).length() : typeof $25 === 'string' ? $25.length : ($s.pcs[$d] = $pc + 31, rt.len($25, "local 'bytes'")))), $26 = ($27 = bytes, $k28 = 1, ($a30 = ($27 as rt.LuaTable)?.arr) !== undefined && ($k28 - 1 >>> 0) === $k28 - 1 && ($29 = $a30[$k28 - 1]) !== undefined ? $29 : ($s.pcs[$d] = $pc + 31, rt.index($27, $k28, "local 'bytes'"))), $31 = rt.index(bytes, ($33 = ($32 = (bytes) as rt.LuaValue, (($32 as rt.LuaTable)?.arr !== undefined ? ($32 as rt.LuaTable).length() : typeof $32 === 'string' ? $32.length : ($s.pcs[$d] = $pc + 31, rt.len($32, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $33), "local 'bytes'"), $o34 = new rt.FieldsObject(), $n35 = 0, ($24 !== undefined && ($o34.size = $24, $n35++)), ($26 !== undefined && ($o34.first = $26, $n35++)), ($31 !== undefined && ($o34.last = $31, $n35++)), rt.LuaTable.record($o34, $n35)));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 28, rt.setIndex($3, "post", $8, "field 'upload'")));
+      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.note) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.note) !== undefined || (!("note" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 32, rt.index($5, "note", "local 'api'"))));
+      (($3 = ($handlers[8] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_8?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_8);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_8?: rt.LuaValue): rt.LuaResult {
@@ -457,9 +346,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t17: number;
         let $r18: rt.LuaResult;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 33, rt.index($3, "text", "upvalue 'api'")))), $r7 = ($9 = rt.first(($10 = ctx_8 as rt.LuaValue, $s.pcs[$d] = $pc + 34, rt.fn((($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.body) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.body) !== undefined || (!("body" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10))), $s.pcs[$d] = $pc + 35, $fn8 = rt.fn((($f16 = ($9 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.text) !== undefined || ($m15 = ($9 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.text) !== undefined || (!("text" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($9, "text")), "method 'text'"), $fn8($9)), $s.pcs[$d] = $pc + 36, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7)), $s.tails = $t17, $r18) : rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7])));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f73 = ($67 as rt.LuaTable)?.f) !== undefined && !($67 as rt.LuaTable).linked && $f73.post !== undefined ? ($f73.post = $72) : ($s.pcs[$d] = $pc + 32, rt.setIndex($67, "post", $72, "field 'note'")));
-      $74 = ($75 = api as rt.LuaValue, (($f78 = ($75 as rt.LuaTable)?.f) !== undefined && (($76 = $f78.parse) !== undefined || ($m77 = ($75 as rt.LuaTable).metatable) === undefined || ($76 = $m77.view.parse) !== undefined || (!("parse" in $m77.view) && $m77.view[rt.CUT] === undefined)) ? $76 : ($s.pcs[$d] = $pc + 37, rt.index($75, "parse", "local 'api'"))));
-      (($79 = ($handlers[9] = rh.jsonHandler((function $post(ctx_9?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.post !== undefined ? ($f11.post = $3) : ($s.pcs[$d] = $pc + 32, rt.setIndex($8, "post", $3, "field 'note'")));
+      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.parse) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.parse) !== undefined || (!("parse" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 37, rt.index($4, "parse", "local 'api'"))));
+      (($8 = ($handlers[9] = rh.jsonHandler((function $post(ctx_9?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -496,9 +385,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($12 = $1, $o13 = new rt.FieldsObject(), $n14 = 0, ($12 !== undefined && ($o13.got = $12, $n14++)), rt.LuaTable.record($o13, $n14)));
         }
         return rt.leave($s, $d, ($15 = rt.first(($17 = rt.first(($18 = ctx_9 as rt.LuaValue, $s.pcs[$d] = $pc + 38, rt.fn((($f21 = ($18 as rt.LuaTable)?.f) !== undefined && (($19 = $f21.body) !== undefined || ($m20 = ($18 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.body) !== undefined || (!("body" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($18, "body", "local 'ctx'")), "method 'body'")($18))), $s.pcs[$d] = $pc + 39, $fn16 = rt.fn((($f24 = ($17 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.json) !== undefined || ($m23 = ($17 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.json) !== undefined || (!("json" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : rt.index($17, "json")), "method 'json'"), $fn16($17))), $o25 = new rt.FieldsObject(), $n26 = 0, ($15 !== undefined && ($o25.got = $15, $n26++)), rt.LuaTable.record($o25, $n26)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f80 = ($74 as rt.LuaTable)?.f) !== undefined && !($74 as rt.LuaTable).linked && $f80.post !== undefined ? ($f80.post = $79) : ($s.pcs[$d] = $pc + 37, rt.setIndex($74, "post", $79, "field 'parse'")));
-      $81 = ($82 = api as rt.LuaValue, (($f85 = ($82 as rt.LuaTable)?.f) !== undefined && (($83 = $f85.validate) !== undefined || ($m84 = ($82 as rt.LuaTable).metatable) === undefined || ($83 = $m84.view.validate) !== undefined || (!("validate" in $m84.view) && $m84.view[rt.CUT] === undefined)) ? $83 : ($s.pcs[$d] = $pc + 40, rt.index($82, "validate", "local 'api'"))));
-      (($86 = ($handlers[10] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_10?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 37, rt.setIndex($3, "post", $8, "field 'parse'")));
+      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.validate) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.validate) !== undefined || (!("validate" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 40, rt.index($5, "validate", "local 'api'"))));
+      (($3 = ($handlers[10] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_10?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_10);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_10?: rt.LuaValue): rt.LuaResult {
@@ -512,33 +401,28 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f5: rt.Fields | undefined;
         let $fn6!: rt.LuaFunction;
         let $7: rt.LuaValue;
-        let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
-        let $m10: rt.LuaTable | undefined;
-        let $f11: rt.Fields | undefined;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
+        let $m8: rt.LuaTable | undefined;
+        let $f9: rt.Fields | undefined;
+        let $10: rt.LuaValue;
+        let $11: rt.LuaValue;
+        let $fn12!: rt.LuaFunction;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
         let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $fn17!: rt.LuaFunction;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
         let $18: rt.LuaValue;
-        let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
-        let $m21: rt.LuaTable | undefined;
-        let $f22: rt.Fields | undefined;
-        let $23: rt.LuaValue;
-        let $m24: rt.LuaTable | undefined;
-        let $f25: rt.Fields | undefined;
-        let $o26: rt.Fields;
-        let $n27: number;
-        let $t28: number;
-        let $r29: rt.LuaResult;
+        let $m19: rt.LuaTable | undefined;
+        let $f20: rt.Fields | undefined;
+        let $o21: rt.Fields;
+        let $n22: number;
+        let $t23: number;
+        let $r24: rt.LuaResult;
         let g: rt.LuaValue = ($1 = (($2 = $env.f.rover) !== undefined ? $2 : ($s.pcs[$d] = $pc + 41, rt.getGlobal($env, "rover"))), (($f5 = ($1 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.guard) !== undefined || ($m4 = ($1 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.guard) !== undefined || (!("guard" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 41, rt.index($1, "guard", "global 'rover'"))));
-        return ($7 = rt.first(($8 = ctx_10 as rt.LuaValue, $s.pcs[$d] = $pc + 42, rt.fn((($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.body) !== undefined || ($m10 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.body) !== undefined || (!("body" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "body", "local 'ctx'")), "method 'body'")($8))), $s.pcs[$d] = $pc + 43, $fn6 = rt.fn((($f14 = ($7 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.expect) !== undefined || ($m13 = ($7 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.expect) !== undefined || (!("expect" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : rt.index($7, "expect")), "method 'expect'"), $15 = ($16 = rt.first(($18 = rt.first(($19 = g as rt.LuaValue, $s.pcs[$d] = $pc + 44, rt.fn((($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.string) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.string) !== undefined || (!("string" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($19, "string", "local 'g'")), "method 'string'")($19))), $s.pcs[$d] = $pc + 45, $fn17 = rt.fn((($f25 = ($18 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.required) !== undefined || ($m24 = ($18 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.required) !== undefined || (!("required" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($18, "required")), "method 'required'"), $fn17($18))), $o26 = new rt.FieldsObject(), $n27 = 0, ($16 !== undefined && ($o26.name = $16, $n27++)), rt.LuaTable.record($o26, $n27)), $s.pcs[$d] = $pc + 46, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t28 = $s.tails++, $r29 = $fn6($7, $15), $s.tails = $t28, $r29) : rt.tail($s, $fn6, [$7, $15]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f87 = ($81 as rt.LuaTable)?.f) !== undefined && !($81 as rt.LuaTable).linked && $f87.post !== undefined ? ($f87.post = $86) : ($s.pcs[$d] = $pc + 40, rt.setIndex($81, "post", $86, "field 'validate'")));
-      $88 = ($89 = api as rt.LuaValue, (($f92 = ($89 as rt.LuaTable)?.f) !== undefined && (($90 = $f92.ping) !== undefined || ($m91 = ($89 as rt.LuaTable).metatable) === undefined || ($90 = $m91.view.ping) !== undefined || (!("ping" in $m91.view) && $m91.view[rt.CUT] === undefined)) ? $90 : ($s.pcs[$d] = $pc + 47, rt.index($89, "ping", "local 'api'"))));
-      (($93 = ($handlers[11] = rh.jsonHandler((function $post(ctx_11?: rt.LuaValue): rt.LuaResult {
+        return ($3 = rt.first(($2 = ctx_10 as rt.LuaValue, $s.pcs[$d] = $pc + 42, rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f5.body) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m4.view.body) !== undefined || (!("body" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $1 : rt.index($2, "body", "local 'ctx'")), "method 'body'")($2))), $s.pcs[$d] = $pc + 43, $fn6 = rt.fn((($f9 = ($3 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.expect) !== undefined || ($m8 = ($3 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.expect) !== undefined || (!("expect" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($3, "expect")), "method 'expect'"), $10 = ($11 = rt.first(($13 = rt.first(($14 = g as rt.LuaValue, $s.pcs[$d] = $pc + 44, rt.fn((($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.string) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.string) !== undefined || (!("string" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : rt.index($14, "string", "local 'g'")), "method 'string'")($14))), $s.pcs[$d] = $pc + 45, $fn12 = rt.fn((($f20 = ($13 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.required) !== undefined || ($m19 = ($13 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.required) !== undefined || (!("required" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : rt.index($13, "required")), "method 'required'"), $fn12($13))), $o21 = new rt.FieldsObject(), $n22 = 0, ($11 !== undefined && ($o21.name = $11, $n22++)), rt.LuaTable.record($o21, $n22)), $s.pcs[$d] = $pc + 46, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t23 = $s.tails++, $r24 = $fn6($3, $10), $s.tails = $t23, $r24) : rt.tail($s, $fn6, [$3, $10]));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.post !== undefined ? ($f11.post = $3) : ($s.pcs[$d] = $pc + 40, rt.setIndex($8, "post", $3, "field 'validate'")));
+      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.ping) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.ping) !== undefined || (!("ping" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 47, rt.index($4, "ping", "local 'api'"))));
+      (($8 = ($handlers[11] = rh.jsonHandler((function $post(ctx_11?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
         let $o3: rt.Fields;
@@ -549,7 +433,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.pong = true, rt.LuaTable.record($o1, $n2)));
         }
         return (($o3 = new rt.FieldsObject(), $n4 = 1, $o3.pong = true, rt.LuaTable.record($o3, $n4)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f94 = ($88 as rt.LuaTable)?.f) !== undefined && !($88 as rt.LuaTable).linked && $f94.post !== undefined ? ($f94.post = $93) : ($s.pcs[$d] = $pc + 47, rt.setIndex($88, "post", $93, "field 'ping'")));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 47, rt.setIndex($3, "post", $8, "field 'ping'")));
       return rt.leave($s, $d, api);
     };
 }

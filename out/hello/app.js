@@ -10,454 +10,379 @@ const $site5 = { chunk: "fixtures/http/hello/app.lua", defined: 22 };
 const $site6 = { chunk: "fixtures/http/hello/app.lua", defined: 26 };
 const $site7 = { chunk: "fixtures/http/hello/app.lua", defined: 31 };
 const $site8 = { chunk: "fixtures/http/hello/app.lua", defined: 39 };
-/** The route handlers defined statically in fixtures/http/hello/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 4, 1: line 8, 2: line 12, 3: line 18, 4: line 22, 5: line 26, 6: line 31, 7: line 39. */
-export const $handlers = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+const $handlers = [void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0];
 const $pc = rt.positions([
-    [$site0, 2], // 0
-    [$site0, 2, "server"], // 1
-    [$site0, 4], // 2
-    [$site0, 8], // 3
-    [$site0, 12], // 4
-    [$site3, 13], // 5
-    [$site3, 13, ":params"], // 6
-    [$site3, 14], // 7
-    [$site0, 18], // 8
-    [$site0, 22], // 9
-    [$site5, 23], // 10
-    [$site5, 23, ":params"], // 11
-    [$site5, 23, "json"], // 12
-    [$site5, 23, "?"], // 13
-    [$site0, 26], // 14
-    [$site6, 27, ":params"], // 15
-    [$site6, 28], // 16
-    [$site0, 31], // 17
-    [$site7, 32, ":query"], // 18
-    [$site7, 34], // 19
-    [$site7, 34, "pairs"], // 20
-    [$site7, 34, "(for generator)"], // 21
-    [$site7, 35], // 22
-    [$site7, 35, "sort"], // 23
-    [$site7, 36], // 24
-    [$site7, 36, "tonumber"], // 25
-    [$site0, 39], // 26
-    [$site8, 40, ":headers"], // 27
-    [$site8, 41], // 28
+  [$site0, 2],
+  // 0
+  [$site0, 2, "server"],
+  // 1
+  [$site0, 4],
+  // 2
+  [$site0, 8],
+  // 3
+  [$site0, 12],
+  // 4
+  [$site3, 13],
+  // 5
+  [$site3, 13, ":params"],
+  // 6
+  [$site3, 14],
+  // 7
+  [$site0, 18],
+  // 8
+  [$site0, 22],
+  // 9
+  [$site5, 23],
+  // 10
+  [$site5, 23, ":params"],
+  // 11
+  [$site5, 23, "json"],
+  // 12
+  [$site5, 23, "?"],
+  // 13
+  [$site0, 26],
+  // 14
+  [$site6, 27, ":params"],
+  // 15
+  [$site6, 28],
+  // 16
+  [$site0, 31],
+  // 17
+  [$site7, 32, ":query"],
+  // 18
+  [$site7, 34],
+  // 19
+  [$site7, 34, "pairs"],
+  // 20
+  [$site7, 34, "(for generator)"],
+  // 21
+  [$site7, 35],
+  // 22
+  [$site7, 35, "sort"],
+  // 23
+  [$site7, 36],
+  // 24
+  [$site7, 36, "tonumber"],
+  // 25
+  [$site0, 39],
+  // 26
+  [$site8, 40, ":headers"],
+  // 27
+  [$site8, 41]
+  // 28
 ]);
-/** The main chunk of fixtures/http/hello/app.lua, bound to the global environment `$env`. */
-export default function load($env) {
-    return function $main(...$va) {
-        const $s = rt.current, $d = $s.depth;
-        if ($d >= $s.limit)
-            $s.deepen();
-        $s.depth = $d + 1;
-        let $fn1;
-        let $2;
-        let $3;
-        let $4;
-        let $5;
-        let $m6;
-        let $f7;
-        let $8;
-        let $o9;
-        let $n10;
-        let $11;
-        let $12;
-        let $f13;
-        let $14;
-        let $15;
-        let $16;
-        let $m17;
-        let $f18;
-        let $19;
-        let $f20;
-        let $21;
-        let $22;
-        let $23;
-        let $24;
-        let $m25;
-        let $f26;
-        let $27;
-        let $m28;
-        let $f29;
-        let $30;
-        let $f31;
-        let $32;
-        let $33;
-        let $34;
-        let $35;
-        let $m36;
-        let $f37;
-        let $38;
-        let $m39;
-        let $f40;
-        let $41;
-        let $f42;
-        let $43;
-        let $44;
-        let $45;
-        let $46;
-        let $m47;
-        let $f48;
-        let $49;
-        let $m50;
-        let $f51;
-        let $52;
-        let $f53;
-        let $54;
-        let $55;
-        let $56;
-        let $57;
-        let $58;
-        let $59;
-        let $m60;
-        let $f61;
-        let $62;
-        let $m63;
-        let $f64;
-        let $65;
-        let $m66;
-        let $f67;
-        let $68;
-        let $m69;
-        let $f70;
-        let $71;
-        let $f72;
-        let $73;
-        let $74;
-        let $75;
-        let $m76;
-        let $f77;
-        let $78;
-        let $f79;
-        let $80;
-        let $81;
-        let $82;
-        let $83;
-        let $m84;
-        let $f85;
-        let $86;
-        let $m87;
-        let $f88;
-        let $89;
-        let $f90;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 3, $o9.host = "127.0.0.1", $o9.port = 4242, $o9.log_level = "info", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-        $11 = api;
-        (($12 = ($handlers[0] = function $get(ctx) {
-            return ("Rover is running");
-        })) !== undefined && ($f13 = $11?.f) !== undefined && !$11.linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $12, "local 'api'")));
-        $14 = ($15 = api, (($f18 = $15?.f) !== undefined && (($16 = $f18.hello) !== undefined || ($m17 = $15.metatable) === undefined || ($16 = $m17.view.hello) !== undefined || (!("hello" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 3, rt.index($15, "hello", "local 'api'"))));
-        (($19 = ($handlers[1] = rh.jsonHandler((function $get(ctx_1) {
-            let $o1;
-            let $n2;
-            let $o3;
-            let $n4;
-            const $json = rh.claim(ctx_1);
-            if ($json) {
-                return new rh.JsonText(200, "{\"message\":\"Hello World\"}");
-                return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.message = "Hello World", rt.LuaTable.record($o1, $n2)));
-            }
-            return (($o3 = new rt.FieldsObject(), $n4 = 1, $o3.message = "Hello World", rt.LuaTable.record($o3, $n4)));
-        })))) !== undefined && ($f20 = $14?.f) !== undefined && !$14.linked && $f20.get !== undefined ? ($f20.get = $19) : ($s.pcs[$d] = $pc + 3, rt.setIndex($14, "get", $19, "field 'hello'")));
-        $21 = ($22 = ($23 = api, (($f26 = $23?.f) !== undefined && (($24 = $f26.hello) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.hello) !== undefined || (!("hello" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 4, rt.index($23, "hello", "local 'api'")))), (($f29 = $22?.f) !== undefined && (($27 = $f29.p_name) !== undefined || ($m28 = $22.metatable) === undefined || ($27 = $m28.view.p_name) !== undefined || (!("p_name" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 4, rt.index($22, "p_name", "field 'hello'"))));
-        (($30 = ($handlers[2] = rh.jsonHandler((function $get(ctx_2) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $6;
-            let $m7;
-            let $f8;
-            let $9;
-            let $10;
-            let $11;
-            let $12;
-            let $13;
-            let $14;
-            let $15;
-            let $16;
-            let $o17;
-            let $n18;
-            let $19;
-            let $20;
-            let $21;
-            let $22;
-            let $o23;
-            let $n24;
-            const $json = rh.claim(ctx_2);
-            let name = (rh.pristineContext(ctx_2) ? ctx_2.param("name") : ($1 = rt.first(($2 = ctx_2, $s.pcs[$d] = $pc + 6, rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.params) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f8 = $1?.f) !== undefined && (($6 = $f8.name) !== undefined || ($m7 = $1.metatable) === undefined || ($6 = $m7.view.name) !== undefined || (!("name" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 5, rt.index($1, "name")))));
-            if ($json) {
-                $9 = ($10 = ("Hello "), (typeof $10 === 'string' && typeof name === 'string' ? $10 + name : ($s.pcs[$d] = $pc + 7, rt.concat($10, name, undefined, "local 'name'"))));
-                $12 = ($13 = (name), ($13?.arr !== undefined ? $13.length() : typeof $13 === 'string' ? $13.length : ($s.pcs[$d] = $pc + 7, rt.len($13, "local 'name'"))));
-                if (($11 = rh.scalar($9)) !== undefined && ($14 = rh.scalar($12)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"message\":" + $11 + ",\"length\":" + $14 + "}"));
-                return rt.leave($s, $d, ($15 = $9, $16 = $12, $o17 = new rt.FieldsObject(), $n18 = 0, ($15 !== undefined && ($o17.message = $15, $n18++)), ($16 !== undefined && ($o17.length = $16, $n18++)), rt.LuaTable.record($o17, $n18)));
-            }
-            return rt.leave($s, $d, ($19 = ($20 = ("Hello "), (typeof $20 === 'string' && typeof name === 'string' ? $20 + name : ($s.pcs[$d] = $pc + 7, rt.concat($20, name, undefined, "local 'name'")))), $21 = ($22 = (name), ($22?.arr !== undefined ? $22.length() : typeof $22 === 'string' ? $22.length : ($s.pcs[$d] = $pc + 7, rt.len($22, "local 'name'")))), $o23 = new rt.FieldsObject(), $n24 = 0, ($19 !== undefined && ($o23.message = $19, $n24++)), ($21 !== undefined && ($o23.length = $21, $n24++)), rt.LuaTable.record($o23, $n24)));
-        })))) !== undefined && ($f31 = $21?.f) !== undefined && !$21.linked && $f31.get !== undefined ? ($f31.get = $30) : ($s.pcs[$d] = $pc + 4, rt.setIndex($21, "get", $30, "field 'p_name'")));
-        $32 = ($33 = ($34 = api, (($f37 = $34?.f) !== undefined && (($35 = $f37.users) !== undefined || ($m36 = $34.metatable) === undefined || ($35 = $m36.view.users) !== undefined || (!("users" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : ($s.pcs[$d] = $pc + 8, rt.index($34, "users", "local 'api'")))), (($f40 = $33?.f) !== undefined && (($38 = $f40.me) !== undefined || ($m39 = $33.metatable) === undefined || ($38 = $m39.view.me) !== undefined || (!("me" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : ($s.pcs[$d] = $pc + 8, rt.index($33, "me", "field 'users'"))));
-        (($41 = ($handlers[3] = rh.jsonHandler((function $get(ctx_3) {
-            let $o1;
-            let $n2;
-            let $o3;
-            let $n4;
-            const $json = rh.claim(ctx_3);
-            if ($json) {
-                return new rh.JsonText(200, "{\"id\":\"me\",\"static\":true}");
-                return (($o1 = new rt.FieldsObject(), $n2 = 2, $o1.id = "me", $o1.static = true, rt.LuaTable.record($o1, $n2)));
-            }
-            return (($o3 = new rt.FieldsObject(), $n4 = 2, $o3.id = "me", $o3.static = true, rt.LuaTable.record($o3, $n4)));
-        })))) !== undefined && ($f42 = $32?.f) !== undefined && !$32.linked && $f42.get !== undefined ? ($f42.get = $41) : ($s.pcs[$d] = $pc + 8, rt.setIndex($32, "get", $41, "field 'me'")));
-        $43 = ($44 = ($45 = api, (($f48 = $45?.f) !== undefined && (($46 = $f48.users) !== undefined || ($m47 = $45.metatable) === undefined || ($46 = $m47.view.users) !== undefined || (!("users" in $m47.view) && $m47.view[rt.CUT] === undefined)) ? $46 : ($s.pcs[$d] = $pc + 9, rt.index($45, "users", "local 'api'")))), (($f51 = $44?.f) !== undefined && (($49 = $f51.p_id) !== undefined || ($m50 = $44.metatable) === undefined || ($49 = $m50.view.p_id) !== undefined || (!("p_id" in $m50.view) && $m50.view[rt.CUT] === undefined)) ? $49 : ($s.pcs[$d] = $pc + 9, rt.index($44, "p_id", "field 'users'"))));
-        (($52 = ($handlers[4] = rh.jsonHandler(((($body) => rt.withBody((function $get(ctx_4) {
-            const $r = $body(ctx_4);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body(ctx_4) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $6;
-            let $7;
-            let $8;
-            let $9;
-            let $m10;
-            let $f11;
-            let $12;
-            let $m13;
-            let $f14;
-            let $15;
-            let $fn16;
-            let $17;
-            let $18;
-            let $19;
-            let $o20;
-            let $n21;
-            let $fn22;
-            let $23;
-            let $24;
-            let $25;
-            let $m26;
-            let $f27;
-            let $28;
-            let $29;
-            let $30;
-            let $31;
-            let $32;
-            let $m33;
-            let $f34;
-            let $35;
-            let $m36;
-            let $f37;
-            let $o38;
-            let $n39;
-            let $t40;
-            let $r41;
-            const $json = rh.claim(ctx_4);
-            if ($json) {
-                $1 = ($2 = api, (($f5 = $2?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 10, rt.index($2, "json", "upvalue 'api'"))));
-                $6 = (rh.pristineContext(ctx_4) ? ctx_4.param("id") : ($7 = rt.first(($8 = ctx_4, $s.pcs[$d] = $pc + 11, rt.fn((($f11 = $8?.f) !== undefined && (($9 = $f11.params) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.params) !== undefined || (!("params" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8))), (($f14 = $7?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = $7.metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 10, rt.index($7, "id")))));
-                if (rh.isJsonBuilder($1) && ($15 = rh.scalar($6)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"static\":false,\"id\":" + $15 + "}"));
-                return rt.leave($s, $d, rt.first(($17 = $1, $18 = ($19 = $6, $o20 = new rt.FieldsObject(), $n21 = 1, $o20.static = false, ($19 !== undefined && ($o20.id = $19, $n21++)), rt.LuaTable.record($o20, $n21)), $s.pcs[$d] = $pc + 12, $fn16 = rt.fn($17, "field 'json'"), $fn16($18))));
-            }
-            return ($23 = ($24 = api, (($f27 = $24?.f) !== undefined && (($25 = $f27.json) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.json) !== undefined || (!("json" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 10, rt.index($24, "json", "upvalue 'api'")))), $28 = ($29 = (rh.pristineContext(ctx_4) ? ctx_4.param("id") : ($30 = rt.first(($31 = ctx_4, $s.pcs[$d] = $pc + 11, rt.fn((($f34 = $31?.f) !== undefined && (($32 = $f34.params) !== undefined || ($m33 = $31.metatable) === undefined || ($32 = $m33.view.params) !== undefined || (!("params" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : rt.index($31, "params", "local 'ctx'")), "method 'params'")($31))), (($f37 = $30?.f) !== undefined && (($35 = $f37.id) !== undefined || ($m36 = $30.metatable) === undefined || ($35 = $m36.view.id) !== undefined || (!("id" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : ($s.pcs[$d] = $pc + 10, rt.index($30, "id"))))), $o38 = new rt.FieldsObject(), $n39 = 1, $o38.static = false, ($29 !== undefined && ($o38.id = $29, $n39++)), rt.LuaTable.record($o38, $n39)), $s.pcs[$d] = $pc + 13, $fn22 = rt.fn($23, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t40 = $s.tails++, $r41 = $fn22($28), $s.tails = $t40, $r41) : rt.tail($s, $fn22, [$28]));
-        })))))) !== undefined && ($f53 = $43?.f) !== undefined && !$43.linked && $f53.get !== undefined ? ($f53.get = $52) : ($s.pcs[$d] = $pc + 9, rt.setIndex($43, "get", $52, "field 'p_id'")));
-        $54 = ($55 = ($56 = ($57 = ($58 = api, (($f61 = $58?.f) !== undefined && (($59 = $f61.users) !== undefined || ($m60 = $58.metatable) === undefined || ($59 = $m60.view.users) !== undefined || (!("users" in $m60.view) && $m60.view[rt.CUT] === undefined)) ? $59 : ($s.pcs[$d] = $pc + 14, rt.index($58, "users", "local 'api'")))), (($f64 = $57?.f) !== undefined && (($62 = $f64.p_id) !== undefined || ($m63 = $57.metatable) === undefined || ($62 = $m63.view.p_id) !== undefined || (!("p_id" in $m63.view) && $m63.view[rt.CUT] === undefined)) ? $62 : ($s.pcs[$d] = $pc + 14, rt.index($57, "p_id", "field 'users'")))), (($f67 = $56?.f) !== undefined && (($65 = $f67.posts) !== undefined || ($m66 = $56.metatable) === undefined || ($65 = $m66.view.posts) !== undefined || (!("posts" in $m66.view) && $m66.view[rt.CUT] === undefined)) ? $65 : ($s.pcs[$d] = $pc + 14, rt.index($56, "posts", "field 'p_id'")))), (($f70 = $55?.f) !== undefined && (($68 = $f70.p_postId) !== undefined || ($m69 = $55.metatable) === undefined || ($68 = $m69.view.p_postId) !== undefined || (!("p_postId" in $m69.view) && $m69.view[rt.CUT] === undefined)) ? $68 : ($s.pcs[$d] = $pc + 14, rt.index($55, "p_postId", "field 'posts'"))));
-        (($71 = ($handlers[5] = rh.jsonHandler((function $get(ctx_5) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $m3;
-            let $f4;
-            let $5;
-            let $6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $11;
-            let $12;
-            let $13;
-            let $m14;
-            let $f15;
-            let $16;
-            let $17;
-            let $18;
-            let $o19;
-            let $n20;
-            let $21;
-            let $22;
-            let $23;
-            let $m24;
-            let $f25;
-            let $26;
-            let $27;
-            let $28;
-            let $m29;
-            let $f30;
-            let $o31;
-            let $n32;
-            const $json = rh.claim(ctx_5);
-            let p = rt.first(($1 = ctx_5, $s.pcs[$d] = $pc + 15, rt.fn((($f4 = $1?.f) !== undefined && (($2 = $f4.params) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.params) !== undefined || (!("params" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "params", "local 'ctx'")), "method 'params'")($1)));
-            if ($json) {
-                $5 = ($6 = p, (($f9 = $6?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 16, rt.index($6, "id", "local 'p'"))));
-                $11 = ($12 = p, (($f15 = $12?.f) !== undefined && (($13 = $f15.postId) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.postId) !== undefined || (!("postId" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 16, rt.index($12, "postId", "local 'p'"))));
-                if (($10 = rh.scalar($5)) !== undefined && ($16 = rh.scalar($11)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"user\":" + $10 + ",\"post\":" + $16 + "}"));
-                return rt.leave($s, $d, ($17 = $5, $18 = $11, $o19 = new rt.FieldsObject(), $n20 = 0, ($17 !== undefined && ($o19.user = $17, $n20++)), ($18 !== undefined && ($o19.post = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
-            }
-            return rt.leave($s, $d, ($21 = ($22 = p, (($f25 = $22?.f) !== undefined && (($23 = $f25.id) !== undefined || ($m24 = $22.metatable) === undefined || ($23 = $m24.view.id) !== undefined || (!("id" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 16, rt.index($22, "id", "local 'p'")))), $26 = ($27 = p, (($f30 = $27?.f) !== undefined && (($28 = $f30.postId) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.postId) !== undefined || (!("postId" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 16, rt.index($27, "postId", "local 'p'")))), $o31 = new rt.FieldsObject(), $n32 = 0, ($21 !== undefined && ($o31.user = $21, $n32++)), ($26 !== undefined && ($o31.post = $26, $n32++)), rt.LuaTable.record($o31, $n32)));
-        })))) !== undefined && ($f72 = $54?.f) !== undefined && !$54.linked && $f72.get !== undefined ? ($f72.get = $71) : ($s.pcs[$d] = $pc + 14, rt.setIndex($54, "get", $71, "field 'p_postId'")));
-        $73 = ($74 = api, (($f77 = $74?.f) !== undefined && (($75 = $f77.search) !== undefined || ($m76 = $74.metatable) === undefined || ($75 = $m76.view.search) !== undefined || (!("search" in $m76.view) && $m76.view[rt.CUT] === undefined)) ? $75 : ($s.pcs[$d] = $pc + 17, rt.index($74, "search", "local 'api'"))));
-        (($78 = ($handlers[6] = function $get(ctx_6) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $m3;
-            let $f4;
-            let $5;
-            let $6;
-            let $k7;
-            let $8;
-            let $a9;
-            let $fn10;
-            let $11;
-            let $12;
-            let $13;
-            let $14;
-            let $m15;
-            let $f16;
-            let $17;
-            let $18;
-            let $19;
-            let $20;
-            let $m21;
-            let $f22;
-            let $23;
-            let $24;
-            let $fn25;
-            let $26;
-            let $27;
-            let $28;
-            let $29;
-            let $30;
-            let $m31;
-            let $f32;
-            let $33;
-            let $o34;
-            let $n35;
-            let q = rt.first(($1 = ctx_6, $s.pcs[$d] = $pc + 18, rt.fn((($f4 = $1?.f) !== undefined && (($2 = $f4.query) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.query) !== undefined || (!("query" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1)));
-            let keys = new rt.LuaTable();
-            {
-                const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 20, rt.fn((($5 = $env.f.pairs) !== undefined ? $5 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "pairs"))), "global 'pairs'")(q)))], 3);
-                const $iter1 = ($s.pcs[$d] = $pc + 19, rt.callable($it1));
-                let $k1 = $ctl1;
-                $loop1: for (;;) {
-                    $s.pcs[$d] = $pc + 21;
-                    const $r1 = $iter1($st1, $k1);
-                    $k1 = Array.isArray($r1) ? $r1[0] : $r1;
-                    if ($k1 === undefined)
-                        break;
-                    let k = $k1;
-                    $6 = keys;
-                    $k7 = (keys.length() + 1);
-                    (($8 = k) !== undefined && ($a9 = $6?.arr) !== undefined && ($k7 - 1 >>> 0) === $k7 - 1 && $a9[$k7 - 1] !== undefined ? ($a9[$k7 - 1] = $8) : $8 !== undefined && $a9 !== undefined && $k7 === $a9.length + 1 && $6.other === undefined && $6.metatable === undefined ? $a9.push($8) : ($s.pcs[$d] = $pc + 19, rt.setIndex($6, $k7, $8, "local 'keys'")));
-                }
-            }
-            ($11 = ($12 = (($13 = $env.f.table) !== undefined ? $13 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), (($f16 = $12?.f) !== undefined && (($14 = $f16.sort) !== undefined || ($m15 = $12.metatable) === undefined || ($14 = $m15.view.sort) !== undefined || (!("sort" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 22, rt.index($12, "sort", "global 'table'")))), $17 = keys, $s.pcs[$d] = $pc + 23, $fn10 = rt.fn($11, "field 'sort'"), $fn10($17));
-            return rt.leave($s, $d, ($18 = ($19 = q, (($f22 = $19?.f) !== undefined && (($20 = $f22.q) !== undefined || ($m21 = $19.metatable) === undefined || ($20 = $m21.view.q) !== undefined || (!("q" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 24, rt.index($19, "q", "local 'q'")))), $23 = (rt.t($24 = rt.first(($26 = (($27 = $env.f.tonumber) !== undefined ? $27 : ($s.pcs[$d] = $pc + 24, rt.getGlobal($env, "tonumber"))), $28 = ($29 = q, (($f32 = $29?.f) !== undefined && (($30 = $f32.page) !== undefined || ($m31 = $29.metatable) === undefined || ($30 = $m31.view.page) !== undefined || (!("page" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : ($s.pcs[$d] = $pc + 24, rt.index($29, "page", "local 'q'")))), $s.pcs[$d] = $pc + 25, $fn25 = rt.fn($26, "global 'tonumber'"), $fn25($28)))) ? $24 : 1), $33 = keys, $o34 = new rt.FieldsObject(), $n35 = 2, ($18 !== undefined && ($o34.q = $18, $n35++)), $o34.page = $23, $o34.keys = $33, rt.LuaTable.record($o34, $n35)));
-        })) !== undefined && ($f79 = $73?.f) !== undefined && !$73.linked && $f79.get !== undefined ? ($f79.get = $78) : ($s.pcs[$d] = $pc + 17, rt.setIndex($73, "get", $78, "field 'search'")));
-        $80 = ($81 = ($82 = api, (($f85 = $82?.f) !== undefined && (($83 = $f85.echo) !== undefined || ($m84 = $82.metatable) === undefined || ($83 = $m84.view.echo) !== undefined || (!("echo" in $m84.view) && $m84.view[rt.CUT] === undefined)) ? $83 : ($s.pcs[$d] = $pc + 26, rt.index($82, "echo", "local 'api'")))), (($f88 = $81?.f) !== undefined && (($86 = $f88.headers) !== undefined || ($m87 = $81.metatable) === undefined || ($86 = $m87.view.headers) !== undefined || (!("headers" in $m87.view) && $m87.view[rt.CUT] === undefined)) ? $86 : ($s.pcs[$d] = $pc + 26, rt.index($81, "headers", "field 'echo'"))));
-        (($89 = ($handlers[7] = rh.jsonHandler((function $get(ctx_7) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $m3;
-            let $f4;
-            let $5;
-            let $6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $11;
-            let $12;
-            let $13;
-            let $m14;
-            let $f15;
-            let $16;
-            let $17;
-            let $18;
-            let $19;
-            let $m20;
-            let $f21;
-            let $22;
-            let $23;
-            let $24;
-            let $25;
-            let $m26;
-            let $f27;
-            let $28;
-            let $29;
-            let $30;
-            let $31;
-            let $32;
-            let $o33;
-            let $n34;
-            let $35;
-            let $36;
-            let $37;
-            let $m38;
-            let $f39;
-            let $40;
-            let $41;
-            let $42;
-            let $m43;
-            let $f44;
-            let $45;
-            let $46;
-            let $47;
-            let $m48;
-            let $f49;
-            let $50;
-            let $51;
-            let $52;
-            let $m53;
-            let $f54;
-            let $o55;
-            let $n56;
-            const $json = rh.claim(ctx_7);
-            let h = rt.first(($1 = ctx_7, $s.pcs[$d] = $pc + 27, rt.fn((($f4 = $1?.f) !== undefined && (($2 = $f4.headers) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.headers) !== undefined || (!("headers" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "headers", "local 'ctx'")), "method 'headers'")($1)));
-            if ($json) {
-                $5 = ($6 = h, (($f9 = $6?.f) !== undefined && (($7 = $f9["user-agent"]) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view["user-agent"]) !== undefined || (!("user-agent" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 28, rt.index($6, "user-agent", "local 'h'"))));
-                $11 = ($12 = h, (($f15 = $12?.f) !== undefined && (($13 = $f15["x-custom-header"]) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 28, rt.index($12, "x-custom-header", "local 'h'"))));
-                $17 = (rh.pristineContext(ctx_7) ? ctx_7.method : ($18 = ctx_7, (($f21 = $18?.f) !== undefined && (($19 = $f21.method) !== undefined || ($m20 = $18.metatable) === undefined || ($19 = $m20.view.method) !== undefined || (!("method" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 28, rt.index($18, "method", "local 'ctx'")))));
-                $23 = (rh.pristineContext(ctx_7) ? ctx_7.path() : ($24 = ctx_7, (($f27 = $24?.f) !== undefined && (($25 = $f27.path) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.path) !== undefined || (!("path" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 28, rt.index($24, "path", "local 'ctx'")))));
-                if (($10 = rh.scalar($5)) !== undefined && ($16 = rh.scalar($11)) !== undefined && ($22 = rh.scalar($17)) !== undefined && ($28 = rh.scalar($23)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"agent\":" + $10 + ",\"custom\":" + $16 + ",\"method\":" + $22 + ",\"path\":" + $28 + "}"));
-                return rt.leave($s, $d, ($29 = $5, $30 = $11, $31 = $17, $32 = $23, $o33 = new rt.FieldsObject(), $n34 = 0, ($29 !== undefined && ($o33.agent = $29, $n34++)), ($30 !== undefined && ($o33.custom = $30, $n34++)), ($31 !== undefined && ($o33.method = $31, $n34++)), ($32 !== undefined && ($o33.path = $32, $n34++)), rt.LuaTable.record($o33, $n34)));
-            }
-            return rt.leave($s, $d, ($35 = ($36 = h, (($f39 = $36?.f) !== undefined && (($37 = $f39["user-agent"]) !== undefined || ($m38 = $36.metatable) === undefined || ($37 = $m38.view["user-agent"]) !== undefined || (!("user-agent" in $m38.view) && $m38.view[rt.CUT] === undefined)) ? $37 : ($s.pcs[$d] = $pc + 28, rt.index($36, "user-agent", "local 'h'")))), $40 = ($41 = h, (($f44 = $41?.f) !== undefined && (($42 = $f44["x-custom-header"]) !== undefined || ($m43 = $41.metatable) === undefined || ($42 = $m43.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m43.view) && $m43.view[rt.CUT] === undefined)) ? $42 : ($s.pcs[$d] = $pc + 28, rt.index($41, "x-custom-header", "local 'h'")))), $45 = (rh.pristineContext(ctx_7) ? ctx_7.method : ($46 = ctx_7, (($f49 = $46?.f) !== undefined && (($47 = $f49.method) !== undefined || ($m48 = $46.metatable) === undefined || ($47 = $m48.view.method) !== undefined || (!("method" in $m48.view) && $m48.view[rt.CUT] === undefined)) ? $47 : ($s.pcs[$d] = $pc + 28, rt.index($46, "method", "local 'ctx'"))))), $50 = (rh.pristineContext(ctx_7) ? ctx_7.path() : ($51 = ctx_7, (($f54 = $51?.f) !== undefined && (($52 = $f54.path) !== undefined || ($m53 = $51.metatable) === undefined || ($52 = $m53.view.path) !== undefined || (!("path" in $m53.view) && $m53.view[rt.CUT] === undefined)) ? $52 : ($s.pcs[$d] = $pc + 28, rt.index($51, "path", "local 'ctx'"))))), $o55 = new rt.FieldsObject(), $n56 = 0, ($35 !== undefined && ($o55.agent = $35, $n56++)), ($40 !== undefined && ($o55.custom = $40, $n56++)), ($45 !== undefined && ($o55.method = $45, $n56++)), ($50 !== undefined && ($o55.path = $50, $n56++)), rt.LuaTable.record($o55, $n56)));
-        })))) !== undefined && ($f90 = $80?.f) !== undefined && !$80.linked && $f90.get !== undefined ? ($f90.get = $89) : ($s.pcs[$d] = $pc + 26, rt.setIndex($80, "get", $89, "field 'headers'")));
-        return rt.leave($s, $d, api);
-    };
+function load($env) {
+  return function $main(...$va) {
+    const $s = rt.current, $d = $s.depth;
+    if ($d >= $s.limit) $s.deepen();
+    $s.depth = $d + 1;
+    let $fn1;
+    let $2;
+    let $3;
+    let $4;
+    let $5;
+    let $m6;
+    let $f7;
+    let $8;
+    let $o9;
+    let $n10;
+    let $f11;
+    let $m12;
+    let $13;
+    let $f14;
+    let $15;
+    let $16;
+    let $m17;
+    let $18;
+    let $m19;
+    let $f20;
+    let $21;
+    let $f22;
+    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 3, $o9.host = "127.0.0.1", $o9.port = 4242, $o9.log_level = "info", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+    $8 = api;
+    ($5 = $handlers[0] = function $get(ctx) {
+      return "Rover is running";
+    }) !== void 0 && ($f7 = $8?.f) !== void 0 && !$8.linked && $f7.get !== void 0 ? $f7.get = $5 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $5, "local 'api'"));
+    $5 = ($8 = api, ($f7 = $8?.f) !== void 0 && (($4 = $f7.hello) !== void 0 || ($m6 = $8.metatable) === void 0 || ($4 = $m6.view.hello) !== void 0 || !("hello" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($8, "hello", "local 'api'")));
+    ($3 = $handlers[1] = rh.jsonHandler((function $get(ctx_1) {
+      let $o1;
+      let $n2;
+      let $o3;
+      let $n4;
+      const $json = rh.claim(ctx_1);
+      if ($json) {
+        return new rh.JsonText(200, '{"message":"Hello World"}');
+        return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.message = "Hello World", rt.LuaTable.record($o1, $n2);
+      }
+      return $o3 = new rt.FieldsObject(), $n4 = 1, $o3.message = "Hello World", rt.LuaTable.record($o3, $n4);
+    }))) !== void 0 && ($f11 = $5?.f) !== void 0 && !$5.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 3, rt.setIndex($5, "get", $3, "field 'hello'"));
+    $3 = ($4 = ($8 = api, ($f11 = $8?.f) !== void 0 && (($5 = $f11.hello) !== void 0 || ($m6 = $8.metatable) === void 0 || ($5 = $m6.view.hello) !== void 0 || !("hello" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 4, rt.index($8, "hello", "local 'api'"))), ($f7 = $4?.f) !== void 0 && (($2 = $f7.p_name) !== void 0 || ($m12 = $4.metatable) === void 0 || ($2 = $m12.view.p_name) !== void 0 || !("p_name" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 4, rt.index($4, "p_name", "field 'hello'")));
+    ($13 = $handlers[2] = rh.jsonHandler((function $get(ctx_2) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $32;
+      let $m4;
+      let $f5;
+      let $6;
+      let $m7;
+      let $f8;
+      let $9;
+      let $10;
+      let $11;
+      let $12;
+      let $o13;
+      let $n14;
+      let $152;
+      let $162;
+      let $17;
+      let $182;
+      let $o19;
+      let $n20;
+      const $json = rh.claim(ctx_2);
+      let name = rh.pristineContext(ctx_2) ? ctx_2.param("name") : ($1 = rt.first(($22 = ctx_2, $s2.pcs[$d2] = $pc + 6, rt.fn(($f5 = $22?.f) !== void 0 && (($32 = $f5.params) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.params) !== void 0 || !("params" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f8 = $1?.f) !== void 0 && (($6 = $f8.name) !== void 0 || ($m7 = $1.metatable) === void 0 || ($6 = $m7.view.name) !== void 0 || !("name" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 5, rt.index($1, "name")));
+      if ($json) {
+        $9 = ($6 = "Hello ", typeof $6 === "string" && typeof name === "string" ? $6 + name : ($s2.pcs[$d2] = $pc + 7, rt.concat($6, name, void 0, "local 'name'")));
+        $11 = ($32 = name, $32?.arr !== void 0 ? $32.length() : typeof $32 === "string" ? $32.length : ($s2.pcs[$d2] = $pc + 7, rt.len($32, "local 'name'")));
+        if (($10 = rh.scalar($9)) !== void 0 && ($12 = rh.scalar($11)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"message":' + $10 + ',"length":' + $12 + "}"));
+        return rt.leave($s2, $d2, ($22 = $9, $1 = $11, $o13 = new rt.FieldsObject(), $n14 = 0, $22 !== void 0 && ($o13.message = $22, $n14++), $1 !== void 0 && ($o13.length = $1, $n14++), rt.LuaTable.record($o13, $n14)));
+      }
+      return rt.leave($s2, $d2, ($152 = ($162 = "Hello ", typeof $162 === "string" && typeof name === "string" ? $162 + name : ($s2.pcs[$d2] = $pc + 7, rt.concat($162, name, void 0, "local 'name'"))), $17 = ($182 = name, $182?.arr !== void 0 ? $182.length() : typeof $182 === "string" ? $182.length : ($s2.pcs[$d2] = $pc + 7, rt.len($182, "local 'name'"))), $o19 = new rt.FieldsObject(), $n20 = 0, $152 !== void 0 && ($o19.message = $152, $n20++), $17 !== void 0 && ($o19.length = $17, $n20++), rt.LuaTable.record($o19, $n20)));
+    }))) !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 4, rt.setIndex($3, "get", $13, "field 'p_name'"));
+    $13 = ($2 = ($5 = api, ($f14 = $5?.f) !== void 0 && (($8 = $f14.users) !== void 0 || ($m12 = $5.metatable) === void 0 || ($8 = $m12.view.users) !== void 0 || !("users" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 8, rt.index($5, "users", "local 'api'"))), ($f7 = $2?.f) !== void 0 && (($4 = $f7.me) !== void 0 || ($m6 = $2.metatable) === void 0 || ($4 = $m6.view.me) !== void 0 || !("me" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 8, rt.index($2, "me", "field 'users'")));
+    ($3 = $handlers[3] = rh.jsonHandler((function $get(ctx_3) {
+      let $o1;
+      let $n2;
+      let $o3;
+      let $n4;
+      const $json = rh.claim(ctx_3);
+      if ($json) {
+        return new rh.JsonText(200, '{"id":"me","static":true}');
+        return $o1 = new rt.FieldsObject(), $n2 = 2, $o1.id = "me", $o1.static = true, rt.LuaTable.record($o1, $n2);
+      }
+      return $o3 = new rt.FieldsObject(), $n4 = 2, $o3.id = "me", $o3.static = true, rt.LuaTable.record($o3, $n4);
+    }))) !== void 0 && ($f11 = $13?.f) !== void 0 && !$13.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 8, rt.setIndex($13, "get", $3, "field 'me'"));
+    $3 = ($4 = ($8 = api, ($f11 = $8?.f) !== void 0 && (($5 = $f11.users) !== void 0 || ($m6 = $8.metatable) === void 0 || ($5 = $m6.view.users) !== void 0 || !("users" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 9, rt.index($8, "users", "local 'api'"))), ($f7 = $4?.f) !== void 0 && (($2 = $f7.p_id) !== void 0 || ($m12 = $4.metatable) === void 0 || ($2 = $m12.view.p_id) !== void 0 || !("p_id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 9, rt.index($4, "p_id", "field 'users'")));
+    ($13 = $handlers[4] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx_4) {
+      const $r = $body(ctx_4);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body(ctx_4) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $32;
+      let $m4;
+      let $f5;
+      let $6;
+      let $7;
+      let $82;
+      let $9;
+      let $m10;
+      let $f112;
+      let $12;
+      let $m13;
+      let $f142;
+      let $152;
+      let $fn16;
+      let $17;
+      let $182;
+      let $19;
+      let $o20;
+      let $n21;
+      let $fn22;
+      let $23;
+      let $24;
+      let $25;
+      let $m26;
+      let $f27;
+      let $28;
+      let $29;
+      let $30;
+      let $31;
+      let $322;
+      let $m33;
+      let $f34;
+      let $35;
+      let $m36;
+      let $f37;
+      let $o38;
+      let $n39;
+      let $t40;
+      let $r41;
+      const $json = rh.claim(ctx_4);
+      if ($json) {
+        $1 = ($22 = api, ($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 10, rt.index($22, "json", "upvalue 'api'")));
+        $6 = rh.pristineContext(ctx_4) ? ctx_4.param("id") : ($7 = rt.first(($82 = ctx_4, $s2.pcs[$d2] = $pc + 11, rt.fn(($f112 = $82?.f) !== void 0 && (($9 = $f112.params) !== void 0 || ($m10 = $82.metatable) === void 0 || ($9 = $m10.view.params) !== void 0 || !("params" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : rt.index($82, "params", "local 'ctx'"), "method 'params'")($82))), ($f142 = $7?.f) !== void 0 && (($12 = $f142.id) !== void 0 || ($m13 = $7.metatable) === void 0 || ($12 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 10, rt.index($7, "id")));
+        if (rh.isJsonBuilder($1) && ($152 = rh.scalar($6)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"static":false,"id":' + $152 + "}"));
+        return rt.leave($s2, $d2, rt.first(($17 = $1, $182 = ($19 = $6, $o20 = new rt.FieldsObject(), $n21 = 1, $o20.static = false, $19 !== void 0 && ($o20.id = $19, $n21++), rt.LuaTable.record($o20, $n21)), $s2.pcs[$d2] = $pc + 12, $fn16 = rt.fn($17, "field 'json'"), $fn16($182))));
+      }
+      return $23 = ($24 = api, ($f27 = $24?.f) !== void 0 && (($25 = $f27.json) !== void 0 || ($m26 = $24.metatable) === void 0 || ($25 = $m26.view.json) !== void 0 || !("json" in $m26.view) && $m26.view[rt.CUT] === void 0) ? $25 : ($s2.pcs[$d2] = $pc + 10, rt.index($24, "json", "upvalue 'api'"))), $28 = ($29 = rh.pristineContext(ctx_4) ? ctx_4.param("id") : ($30 = rt.first(($31 = ctx_4, $s2.pcs[$d2] = $pc + 11, rt.fn(($f34 = $31?.f) !== void 0 && (($322 = $f34.params) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.params) !== void 0 || !("params" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $322 : rt.index($31, "params", "local 'ctx'"), "method 'params'")($31))), ($f37 = $30?.f) !== void 0 && (($35 = $f37.id) !== void 0 || ($m36 = $30.metatable) === void 0 || ($35 = $m36.view.id) !== void 0 || !("id" in $m36.view) && $m36.view[rt.CUT] === void 0) ? $35 : ($s2.pcs[$d2] = $pc + 10, rt.index($30, "id"))), $o38 = new rt.FieldsObject(), $n39 = 1, $o38.static = false, $29 !== void 0 && ($o38.id = $29, $n39++), rt.LuaTable.record($o38, $n39)), $s2.pcs[$d2] = $pc + 13, $fn22 = rt.fn($23, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t40 = $s2.tails++, $r41 = $fn22($28), $s2.tails = $t40, $r41) : rt.tail($s2, $fn22, [$28]);
+    })))) !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 9, rt.setIndex($3, "get", $13, "field 'p_id'"));
+    $13 = ($2 = ($5 = ($8 = ($4 = api, ($f14 = $4?.f) !== void 0 && (($3 = $f14.users) !== void 0 || ($m12 = $4.metatable) === void 0 || ($3 = $m12.view.users) !== void 0 || !("users" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 14, rt.index($4, "users", "local 'api'"))), ($f7 = $8?.f) !== void 0 && (($15 = $f7.p_id) !== void 0 || ($m6 = $8.metatable) === void 0 || ($15 = $m6.view.p_id) !== void 0 || !("p_id" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $15 : ($s.pcs[$d] = $pc + 14, rt.index($8, "p_id", "field 'users'"))), ($f11 = $5?.f) !== void 0 && (($16 = $f11.posts) !== void 0 || ($m17 = $5.metatable) === void 0 || ($16 = $m17.view.posts) !== void 0 || !("posts" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $16 : ($s.pcs[$d] = $pc + 14, rt.index($5, "posts", "field 'p_id'"))), ($f20 = $2?.f) !== void 0 && (($18 = $f20.p_postId) !== void 0 || ($m19 = $2.metatable) === void 0 || ($18 = $m19.view.p_postId) !== void 0 || !("p_postId" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $18 : ($s.pcs[$d] = $pc + 14, rt.index($2, "p_postId", "field 'posts'")));
+    ($21 = $handlers[5] = rh.jsonHandler((function $get(ctx_5) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $m3;
+      let $f4;
+      let $52;
+      let $6;
+      let $7;
+      let $82;
+      let $9;
+      let $m10;
+      let $f112;
+      let $12;
+      let $132;
+      let $14;
+      let $o15;
+      let $n16;
+      let $17;
+      let $182;
+      let $19;
+      let $m20;
+      let $f21;
+      let $222;
+      let $23;
+      let $24;
+      let $m25;
+      let $f26;
+      let $o27;
+      let $n28;
+      const $json = rh.claim(ctx_5);
+      let p = rt.first(($1 = ctx_5, $s2.pcs[$d2] = $pc + 15, rt.fn(($f4 = $1?.f) !== void 0 && (($22 = $f4.params) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.params) !== void 0 || !("params" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : rt.index($1, "params", "local 'ctx'"), "method 'params'")($1)));
+      if ($json) {
+        $52 = ($22 = p, ($f4 = $22?.f) !== void 0 && (($1 = $f4.id) !== void 0 || ($m3 = $22.metatable) === void 0 || ($1 = $m3.view.id) !== void 0 || !("id" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $1 : ($s2.pcs[$d2] = $pc + 16, rt.index($22, "id", "local 'p'")));
+        $7 = ($82 = p, ($f112 = $82?.f) !== void 0 && (($9 = $f112.postId) !== void 0 || ($m10 = $82.metatable) === void 0 || ($9 = $m10.view.postId) !== void 0 || !("postId" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 16, rt.index($82, "postId", "local 'p'")));
+        if (($6 = rh.scalar($52)) !== void 0 && ($12 = rh.scalar($7)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"user":' + $6 + ',"post":' + $12 + "}"));
+        return rt.leave($s2, $d2, ($132 = $52, $14 = $7, $o15 = new rt.FieldsObject(), $n16 = 0, $132 !== void 0 && ($o15.user = $132, $n16++), $14 !== void 0 && ($o15.post = $14, $n16++), rt.LuaTable.record($o15, $n16)));
+      }
+      return rt.leave($s2, $d2, ($17 = ($182 = p, ($f21 = $182?.f) !== void 0 && (($19 = $f21.id) !== void 0 || ($m20 = $182.metatable) === void 0 || ($19 = $m20.view.id) !== void 0 || !("id" in $m20.view) && $m20.view[rt.CUT] === void 0) ? $19 : ($s2.pcs[$d2] = $pc + 16, rt.index($182, "id", "local 'p'"))), $222 = ($23 = p, ($f26 = $23?.f) !== void 0 && (($24 = $f26.postId) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.postId) !== void 0 || !("postId" in $m25.view) && $m25.view[rt.CUT] === void 0) ? $24 : ($s2.pcs[$d2] = $pc + 16, rt.index($23, "postId", "local 'p'"))), $o27 = new rt.FieldsObject(), $n28 = 0, $17 !== void 0 && ($o27.user = $17, $n28++), $222 !== void 0 && ($o27.post = $222, $n28++), rt.LuaTable.record($o27, $n28)));
+    }))) !== void 0 && ($f22 = $13?.f) !== void 0 && !$13.linked && $f22.get !== void 0 ? $f22.get = $21 : ($s.pcs[$d] = $pc + 14, rt.setIndex($13, "get", $21, "field 'p_postId'"));
+    $21 = ($18 = api, ($f22 = $18?.f) !== void 0 && (($16 = $f22.search) !== void 0 || ($m19 = $18.metatable) === void 0 || ($16 = $m19.view.search) !== void 0 || !("search" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $16 : ($s.pcs[$d] = $pc + 17, rt.index($18, "search", "local 'api'")));
+    ($15 = $handlers[6] = function $get(ctx_6) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $m3;
+      let $f4;
+      let $k5;
+      let $6;
+      let $a7;
+      let $fn8;
+      let $9;
+      let $10;
+      let $11;
+      let $12;
+      let $132;
+      let $14;
+      let $152;
+      let $m16;
+      let $f17;
+      let $182;
+      let $o19;
+      let $n20;
+      let q = rt.first(($1 = ctx_6, $s2.pcs[$d2] = $pc + 18, rt.fn(($f4 = $1?.f) !== void 0 && (($22 = $f4.query) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.query) !== void 0 || !("query" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1)));
+      let keys = new rt.LuaTable();
+      {
+        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 20, rt.fn(($22 = $env.f.pairs) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "pairs")), "global 'pairs'")(q)))], 3);
+        const $iter1 = ($s2.pcs[$d2] = $pc + 19, rt.callable($it1));
+        let $k1 = $ctl1;
+        $loop1: for (; ; ) {
+          $s2.pcs[$d2] = $pc + 21;
+          const $r1 = $iter1($st1, $k1);
+          $k1 = Array.isArray($r1) ? $r1[0] : $r1;
+          if ($k1 === void 0) break;
+          let k = $k1;
+          $1 = keys;
+          $k5 = keys.length() + 1;
+          ($6 = k) !== void 0 && ($a7 = $1?.arr) !== void 0 && $k5 - 1 >>> 0 === $k5 - 1 && $a7[$k5 - 1] !== void 0 ? $a7[$k5 - 1] = $6 : $6 !== void 0 && $a7 !== void 0 && $k5 === $a7.length + 1 && $1.other === void 0 && $1.metatable === void 0 ? $a7.push($6) : ($s2.pcs[$d2] = $pc + 19, rt.setIndex($1, $k5, $6, "local 'keys'"));
+        }
+      }
+      $22 = ($6 = ($1 = $env.f.table) !== void 0 ? $1 : ($s2.pcs[$d2] = $pc + 22, rt.getGlobal($env, "table")), ($f4 = $6?.f) !== void 0 && (($9 = $f4.sort) !== void 0 || ($m3 = $6.metatable) === void 0 || ($9 = $m3.view.sort) !== void 0 || !("sort" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 22, rt.index($6, "sort", "global 'table'"))), $10 = keys, $s2.pcs[$d2] = $pc + 23, $fn8 = rt.fn($22, "field 'sort'"), $fn8($10);
+      return rt.leave($s2, $d2, ($10 = ($9 = q, ($f4 = $9?.f) !== void 0 && (($1 = $f4.q) !== void 0 || ($m3 = $9.metatable) === void 0 || ($1 = $m3.view.q) !== void 0 || !("q" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $1 : ($s2.pcs[$d2] = $pc + 24, rt.index($9, "q", "local 'q'"))), $6 = rt.t($22 = rt.first(($11 = ($12 = $env.f.tonumber) !== void 0 ? $12 : ($s2.pcs[$d2] = $pc + 24, rt.getGlobal($env, "tonumber")), $132 = ($14 = q, ($f17 = $14?.f) !== void 0 && (($152 = $f17.page) !== void 0 || ($m16 = $14.metatable) === void 0 || ($152 = $m16.view.page) !== void 0 || !("page" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $152 : ($s2.pcs[$d2] = $pc + 24, rt.index($14, "page", "local 'q'"))), $s2.pcs[$d2] = $pc + 25, $fn8 = rt.fn($11, "global 'tonumber'"), $fn8($132)))) ? $22 : 1, $182 = keys, $o19 = new rt.FieldsObject(), $n20 = 2, $10 !== void 0 && ($o19.q = $10, $n20++), $o19.page = $6, $o19.keys = $182, rt.LuaTable.record($o19, $n20)));
+    }) !== void 0 && ($f20 = $21?.f) !== void 0 && !$21.linked && $f20.get !== void 0 ? $f20.get = $15 : ($s.pcs[$d] = $pc + 17, rt.setIndex($21, "get", $15, "field 'search'"));
+    $15 = ($16 = ($18 = api, ($f20 = $18?.f) !== void 0 && (($21 = $f20.echo) !== void 0 || ($m19 = $18.metatable) === void 0 || ($21 = $m19.view.echo) !== void 0 || !("echo" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $21 : ($s.pcs[$d] = $pc + 26, rt.index($18, "echo", "local 'api'"))), ($f22 = $16?.f) !== void 0 && (($3 = $f22.headers) !== void 0 || ($m17 = $16.metatable) === void 0 || ($3 = $m17.view.headers) !== void 0 || !("headers" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 26, rt.index($16, "headers", "field 'echo'")));
+    ($4 = $handlers[7] = rh.jsonHandler((function $get(ctx_7) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $m3;
+      let $f4;
+      let $52;
+      let $6;
+      let $7;
+      let $82;
+      let $9;
+      let $m10;
+      let $f112;
+      let $12;
+      let $132;
+      let $14;
+      let $152;
+      let $m16;
+      let $f17;
+      let $182;
+      let $19;
+      let $20;
+      let $212;
+      let $m22;
+      let $f23;
+      let $24;
+      let $25;
+      let $26;
+      let $27;
+      let $28;
+      let $o29;
+      let $n30;
+      let $31;
+      let $32;
+      let $33;
+      let $m34;
+      let $f35;
+      let $36;
+      let $37;
+      let $38;
+      let $m39;
+      let $f40;
+      let $41;
+      let $42;
+      let $43;
+      let $m44;
+      let $f45;
+      let $46;
+      let $47;
+      let $48;
+      let $m49;
+      let $f50;
+      let $o51;
+      let $n52;
+      const $json = rh.claim(ctx_7);
+      let h = rt.first(($1 = ctx_7, $s2.pcs[$d2] = $pc + 27, rt.fn(($f4 = $1?.f) !== void 0 && (($22 = $f4.headers) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.headers) !== void 0 || !("headers" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1)));
+      if ($json) {
+        $52 = ($22 = h, ($f4 = $22?.f) !== void 0 && (($1 = $f4["user-agent"]) !== void 0 || ($m3 = $22.metatable) === void 0 || ($1 = $m3.view["user-agent"]) !== void 0 || !("user-agent" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $1 : ($s2.pcs[$d2] = $pc + 28, rt.index($22, "user-agent", "local 'h'")));
+        $7 = ($82 = h, ($f112 = $82?.f) !== void 0 && (($9 = $f112["x-custom-header"]) !== void 0 || ($m10 = $82.metatable) === void 0 || ($9 = $m10.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 28, rt.index($82, "x-custom-header", "local 'h'")));
+        $132 = rh.pristineContext(ctx_7) ? ctx_7.method : ($14 = ctx_7, ($f17 = $14?.f) !== void 0 && (($152 = $f17.method) !== void 0 || ($m16 = $14.metatable) === void 0 || ($152 = $m16.view.method) !== void 0 || !("method" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $152 : ($s2.pcs[$d2] = $pc + 28, rt.index($14, "method", "local 'ctx'")));
+        $19 = rh.pristineContext(ctx_7) ? ctx_7.path() : ($20 = ctx_7, ($f23 = $20?.f) !== void 0 && (($212 = $f23.path) !== void 0 || ($m22 = $20.metatable) === void 0 || ($212 = $m22.view.path) !== void 0 || !("path" in $m22.view) && $m22.view[rt.CUT] === void 0) ? $212 : ($s2.pcs[$d2] = $pc + 28, rt.index($20, "path", "local 'ctx'")));
+        if (($6 = rh.scalar($52)) !== void 0 && ($12 = rh.scalar($7)) !== void 0 && ($182 = rh.scalar($132)) !== void 0 && ($24 = rh.scalar($19)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"agent":' + $6 + ',"custom":' + $12 + ',"method":' + $182 + ',"path":' + $24 + "}"));
+        return rt.leave($s2, $d2, ($25 = $52, $26 = $7, $27 = $132, $28 = $19, $o29 = new rt.FieldsObject(), $n30 = 0, $25 !== void 0 && ($o29.agent = $25, $n30++), $26 !== void 0 && ($o29.custom = $26, $n30++), $27 !== void 0 && ($o29.method = $27, $n30++), $28 !== void 0 && ($o29.path = $28, $n30++), rt.LuaTable.record($o29, $n30)));
+      }
+      return rt.leave($s2, $d2, ($31 = ($32 = h, ($f35 = $32?.f) !== void 0 && (($33 = $f35["user-agent"]) !== void 0 || ($m34 = $32.metatable) === void 0 || ($33 = $m34.view["user-agent"]) !== void 0 || !("user-agent" in $m34.view) && $m34.view[rt.CUT] === void 0) ? $33 : ($s2.pcs[$d2] = $pc + 28, rt.index($32, "user-agent", "local 'h'"))), $36 = ($37 = h, ($f40 = $37?.f) !== void 0 && (($38 = $f40["x-custom-header"]) !== void 0 || ($m39 = $37.metatable) === void 0 || ($38 = $m39.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m39.view) && $m39.view[rt.CUT] === void 0) ? $38 : ($s2.pcs[$d2] = $pc + 28, rt.index($37, "x-custom-header", "local 'h'"))), $41 = rh.pristineContext(ctx_7) ? ctx_7.method : ($42 = ctx_7, ($f45 = $42?.f) !== void 0 && (($43 = $f45.method) !== void 0 || ($m44 = $42.metatable) === void 0 || ($43 = $m44.view.method) !== void 0 || !("method" in $m44.view) && $m44.view[rt.CUT] === void 0) ? $43 : ($s2.pcs[$d2] = $pc + 28, rt.index($42, "method", "local 'ctx'"))), $46 = rh.pristineContext(ctx_7) ? ctx_7.path() : ($47 = ctx_7, ($f50 = $47?.f) !== void 0 && (($48 = $f50.path) !== void 0 || ($m49 = $47.metatable) === void 0 || ($48 = $m49.view.path) !== void 0 || !("path" in $m49.view) && $m49.view[rt.CUT] === void 0) ? $48 : ($s2.pcs[$d2] = $pc + 28, rt.index($47, "path", "local 'ctx'"))), $o51 = new rt.FieldsObject(), $n52 = 0, $31 !== void 0 && ($o51.agent = $31, $n52++), $36 !== void 0 && ($o51.custom = $36, $n52++), $41 !== void 0 && ($o51.method = $41, $n52++), $46 !== void 0 && ($o51.path = $46, $n52++), rt.LuaTable.record($o51, $n52)));
+    }))) !== void 0 && ($f11 = $15?.f) !== void 0 && !$15.linked && $f11.get !== void 0 ? $f11.get = $4 : ($s.pcs[$d] = $pc + 26, rt.setIndex($15, "get", $4, "field 'headers'"));
+    return rt.leave($s, $d, api);
+  };
 }
+export {
+  $handlers,
+  load as default
+};

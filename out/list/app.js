@@ -3,119 +3,97 @@ import * as rt from "./roverc/runtime/compiled/index.js";
 import * as rh from "./roverc/runtime/http/direct.js";
 const $site0 = { chunk: "fixtures/http/list/app.lua", defined: 0 };
 const $site1 = { chunk: "fixtures/http/list/app.lua", defined: 4 };
-/** The route handlers defined statically in fixtures/http/list/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 4. */
-export const $handlers = [undefined];
+const $handlers = [void 0];
 const $pc = rt.positions([
-    [$site0, 2], // 0
-    [$site0, 2, "server"], // 1
-    [$site0, 4], // 2
-    [$site1, 5], // 3
-    [$site1, 5, ":query"], // 4
-    [$site1, 5, "tonumber"], // 5
-    [$site1, 7], // 6
-    [$site1, 10], // 7
-    [$site1, 13], // 8
-    [$site1, 8], // 9
+  [$site0, 2],
+  // 0
+  [$site0, 2, "server"],
+  // 1
+  [$site0, 4],
+  // 2
+  [$site1, 5],
+  // 3
+  [$site1, 5, ":query"],
+  // 4
+  [$site1, 5, "tonumber"],
+  // 5
+  [$site1, 7],
+  // 6
+  [$site1, 8]
+  // 7
 ]);
-/** The main chunk of fixtures/http/list/app.lua, bound to the global environment `$env`. */
-export default function load($env) {
-    return function $main(...$va) {
-        const $s = rt.current, $d = $s.depth;
-        if ($d >= $s.limit)
-            $s.deepen();
-        $s.depth = $d + 1;
-        let $fn1;
-        let $2;
-        let $3;
-        let $4;
-        let $5;
-        let $m6;
-        let $f7;
-        let $8;
-        let $o9;
-        let $n10;
-        let $11;
-        let $12;
-        let $13;
-        let $m14;
-        let $f15;
-        let $16;
-        let $f17;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-        $11 = ($12 = api, (($f15 = $12?.f) !== undefined && (($13 = $f15.items) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.items) !== undefined || (!("items" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "items", "local 'api'"))));
-        (($16 = ($handlers[0] = rh.jsonHandler((function $get(ctx) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $fn2;
-            let $3;
-            let $4;
-            let $5;
-            let $6;
-            let $7;
-            let $8;
-            let $m9;
-            let $f10;
-            let $11;
-            let $m12;
-            let $f13;
-            let $14;
-            let $15;
-            let $16;
-            let $17;
-            let $18;
-            let $19;
-            let $k20;
-            let $21;
-            let $22;
-            let $23;
-            let $24;
-            let $25;
-            let $26;
-            let $27;
-            let $28;
-            let $o29;
-            let $n30;
-            let $31;
-            let $a32;
-            let $33;
-            let $34;
-            let $35;
-            let $o36;
-            let $n37;
-            let $38;
-            let $39;
-            let $o40;
-            let $n41;
-            const $json = rh.claim(ctx);
-            let n = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 3, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($7 = ctx, $s.pcs[$d] = $pc + 4, rt.fn((($f10 = $7?.f) !== undefined && (($8 = $f10.query) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.query) !== undefined || (!("query" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f13 = $6?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = $6.metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 3, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 5, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 100);
-            let items = new rt.LuaTable();
-            let items$j = '', items$n = 0;
-            {
-                const $a1 = 1;
-                const $b1 = ($14 = n, ($s.pcs[$d] = $pc + 6, rt.forNumber($14, 'limit')));
-                $loop1: for (let i = $a1; i <= $b1; i++) {
-                    if ($json) {
-                        $15 = "{\"id\":" + rh.num(i) + ",\"name\":" + rh.str(($16 = ("item "), (typeof $16 === 'string' && typeof i === 'string' ? $16 + i : ($s.pcs[$d] = $pc + 7, rt.concat($16, i, undefined, "local 'i'"))))) + ",\"price\":" + rh.num((i * 1.5)) + ",\"in_stock\":" + ((((rt.mod(i, 3)) !== 0)) ? 'true' : 'false') + ",\"tags\":[" + rh.str(($17 = ("tag"), $18 = ((rt.mod(i, 5))), (typeof $17 === 'string' && typeof $18 === 'string' ? $17 + $18 : ($s.pcs[$d] = $pc + 8, rt.concat($17, $18))))) + ",\"all\"]}";
-                        items$j = items$n++ === 0 ? $15 : items$j + ',' + $15;
-                    }
-                    else {
-                        $19 = items;
-                        $k20 = i;
-                        (($31 = ($21 = i, $22 = ($23 = ("item "), (typeof $23 === 'string' && typeof i === 'string' ? $23 + i : ($s.pcs[$d] = $pc + 7, rt.concat($23, i, undefined, "local 'i'")))), $24 = (i * 1.5), $25 = ((rt.mod(i, 3)) !== 0), $26 = rt.buildTable(2, [2, "all", 1, ($27 = ("tag"), $28 = ((rt.mod(i, 5))), (typeof $27 === 'string' && typeof $28 === 'string' ? $27 + $28 : ($s.pcs[$d] = $pc + 8, rt.concat($27, $28))))], undefined), $o29 = new rt.FieldsObject(), $n30 = 5, $o29.id = $21, $o29.name = $22, $o29.price = $24, $o29.in_stock = $25, $o29.tags = $26, rt.LuaTable.record($o29, $n30))) !== undefined && ($a32 = $19?.arr) !== undefined && ($k20 - 1 >>> 0) === $k20 - 1 && $a32[$k20 - 1] !== undefined ? ($a32[$k20 - 1] = $31) : $31 !== undefined && $a32 !== undefined && $k20 === $a32.length + 1 && $19.other === undefined && $19.metatable === undefined ? $a32.push($31) : ($s.pcs[$d] = $pc + 9, rt.setIndex($19, $k20, $31, "local 'items'")));
-                    }
-                }
-            }
-            if ($json) {
-                $33 = items$n;
-                if (items$n !== 0)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($33) + ",\"items\":[" + items$j + "]}"));
-                return rt.leave($s, $d, ($34 = $33, $35 = items, $o36 = new rt.FieldsObject(), $n37 = 2, $o36.count = $34, $o36.items = $35, rt.LuaTable.record($o36, $n37)));
-            }
-            return rt.leave($s, $d, ($38 = items.length(), $39 = items, $o40 = new rt.FieldsObject(), $n41 = 2, $o40.count = $38, $o40.items = $39, rt.LuaTable.record($o40, $n41)));
-        })))) !== undefined && ($f17 = $11?.f) !== undefined && !$11.linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'items'")));
-        return rt.leave($s, $d, api);
-    };
+function load($env) {
+  return function $main(...$va) {
+    const $s = rt.current, $d = $s.depth;
+    if ($d >= $s.limit) $s.deepen();
+    $s.depth = $d + 1;
+    let $fn1;
+    let $2;
+    let $3;
+    let $4;
+    let $5;
+    let $m6;
+    let $f7;
+    let $8;
+    let $o9;
+    let $n10;
+    let $f11;
+    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.items) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.items) !== void 0 || !("items" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($5, "items", "local 'api'")));
+    ($3 = $handlers[0] = rh.jsonHandler((function $get(ctx) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $fn2;
+      let $32;
+      let $42;
+      let $52;
+      let $6;
+      let $7;
+      let $82;
+      let $m9;
+      let $f10;
+      let $11;
+      let $m12;
+      let $f13;
+      let $14;
+      let $k15;
+      let $o16;
+      let $n17;
+      let $a18;
+      let $19;
+      let $o20;
+      let $n21;
+      const $json = rh.claim(ctx);
+      let n = rt.t($1 = rt.first(($32 = ($42 = $env.f.tonumber) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 3, rt.getGlobal($env, "tonumber")), $52 = rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($7 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f10 = $7?.f) !== void 0 && (($82 = $f10.query) !== void 0 || ($m9 = $7.metatable) === void 0 || ($82 = $m9.view.query) !== void 0 || !("query" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : rt.index($7, "query", "local 'ctx'"), "method 'query'")($7))), ($f13 = $6?.f) !== void 0 && (($11 = $f13.n) !== void 0 || ($m12 = $6.metatable) === void 0 || ($11 = $m12.view.n) !== void 0 || !("n" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : ($s2.pcs[$d2] = $pc + 3, rt.index($6, "n"))), $s2.pcs[$d2] = $pc + 5, $fn2 = rt.fn($32, "global 'tonumber'"), $fn2($52)))) ? $1 : 100;
+      let items = new rt.LuaTable();
+      let items$j = "", items$n = 0;
+      {
+        const $start1 = 1;
+        const $limit1 = ($11 = n, $s2.pcs[$d2] = $pc + 6, rt.forNumber($11, "limit"));
+        $loop1: for (let i = $start1; i <= $limit1; i++) {
+          if ($json) {
+            $14 = '{"id":' + rh.num(i) + ',"name":' + rh.str("item " + rt.numberToString(i)) + ',"price":' + rh.num(i * 1.5) + ',"in_stock":' + (rt.mod(i, 3) !== 0 ? "true" : "false") + ',"tags":[' + rh.str("tag" + rt.numberToString(rt.mod(i, 5))) + ',"all"]}';
+            items$j = items$n++ === 0 ? $14 : items$j + "," + $14;
+          } else {
+            $82 = items;
+            $k15 = i;
+            ($1 = ($7 = i, $6 = "item " + rt.numberToString(i), $52 = i * 1.5, $42 = rt.mod(i, 3) !== 0, $32 = new rt.LuaTable(["tag" + rt.numberToString(rt.mod(i, 5)), "all"]), $o16 = new rt.FieldsObject(), $n17 = 5, $o16.id = $7, $o16.name = $6, $o16.price = $52, $o16.in_stock = $42, $o16.tags = $32, rt.LuaTable.record($o16, $n17))) !== void 0 && ($a18 = $82?.arr) !== void 0 && $k15 - 1 >>> 0 === $k15 - 1 && $a18[$k15 - 1] !== void 0 ? $a18[$k15 - 1] = $1 : $1 !== void 0 && $a18 !== void 0 && $k15 === $a18.length + 1 && $82.other === void 0 && $82.metatable === void 0 ? $a18.push($1) : ($s2.pcs[$d2] = $pc + 7, rt.setIndex($82, $k15, $1, "local 'items'"));
+          }
+        }
+      }
+      if ($json) {
+        $19 = items$n;
+        if (items$n !== 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"count":' + rh.num($19) + ',"items":[' + items$j + "]}"));
+        return rt.leave($s2, $d2, ($11 = $19, $1 = items, $o16 = new rt.FieldsObject(), $n17 = 2, $o16.count = $11, $o16.items = $1, rt.LuaTable.record($o16, $n17)));
+      }
+      return rt.leave($s2, $d2, ($32 = items.length(), $42 = items, $o20 = new rt.FieldsObject(), $n21 = 2, $o20.count = $32, $o20.items = $42, rt.LuaTable.record($o20, $n21)));
+    }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'items'"));
+    return rt.leave($s, $d, api);
+  };
 }
+export {
+  $handlers,
+  load as default
+};

@@ -13,9 +13,7 @@ const $pc = rt.positions([
   [$site1, 5, ":query"], // 4
   [$site1, 5, "tonumber"], // 5
   [$site1, 7], // 6
-  [$site1, 10], // 7
-  [$site1, 13], // 8
-  [$site1, 8], // 9
+  [$site1, 8], // 7
 ]);
 
 /** The main chunk of fixtures/http/list/app.lua, bound to the global environment `$env`. */
@@ -34,16 +32,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $8: rt.LuaValue;
       let $o9: rt.Fields;
       let $n10: number;
-      let $11: rt.LuaValue;
-      let $12: rt.LuaValue;
-      let $13: rt.LuaValue;
-      let $m14: rt.LuaTable | undefined;
-      let $f15: rt.Fields | undefined;
-      let $16: rt.LuaValue;
-      let $f17: rt.Fields | undefined;
+      let $f11: rt.Fields | undefined;
       let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-      $11 = ($12 = api as rt.LuaValue, (($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.items) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.items) !== undefined || (!("items" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($12, "items", "local 'api'"))));
-      (($16 = ($handlers[0] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.items) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.items) !== undefined || (!("items" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($5, "items", "local 'api'"))));
+      (($3 = ($handlers[0] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -60,59 +52,39 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $11: rt.LuaValue;
         let $m12: rt.LuaTable | undefined;
         let $f13: rt.Fields | undefined;
-        let $14: rt.LuaValue;
-        let $15: string;
-        let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $19: rt.LuaValue;
-        let $k20: number;
-        let $21: rt.LuaValue;
-        let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
-        let $25: rt.LuaValue;
-        let $26: rt.LuaValue;
-        let $27: rt.LuaValue;
-        let $28: rt.LuaValue;
-        let $o29: rt.Fields;
-        let $n30: number;
-        let $31: rt.LuaValue;
-        let $a32: rt.LuaValue[] | undefined;
-        let $33: number;
-        let $34: rt.LuaValue;
-        let $35: rt.LuaValue;
-        let $o36: rt.Fields;
-        let $n37: number;
-        let $38: rt.LuaValue;
-        let $39: rt.LuaValue;
-        let $o40: rt.Fields;
-        let $n41: number;
+        let $14: string;
+        let $k15: number;
+        let $o16: rt.Fields;
+        let $n17: number;
+        let $a18: rt.LuaValue[] | undefined;
+        let $19: number;
+        let $o20: rt.Fields;
+        let $n21: number;
         const $json: boolean = rh.claim(ctx);
         let n: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 3, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.query) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.query) !== undefined || (!("query" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f13 = ($6 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($6 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 3, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 5, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 100);
         let items: rt.LuaTable = new rt.LuaTable();
         let items$j = '', items$n = 0;
          {
-          const $a1 = 1;
-          const $b1 = ($14 = n, ($s.pcs[$d] = $pc + 6, rt.forNumber($14, 'limit')));
-          $loop1: for (let i: number = $a1; i <= $b1; i++) {
+          const $start1 = 1;
+          const $limit1 = ($11 = n, ($s.pcs[$d] = $pc + 6, rt.forNumber($11, 'limit')));
+          $loop1: for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
-              $15 = "{\"id\":" + rh.num(i as number) + ",\"name\":" + rh.str(($16 = ("item ") as rt.LuaValue, (typeof $16 === 'string' && typeof i === 'string' ? $16 + i : ($s.pcs[$d] = $pc + 7, rt.concat($16, i, undefined, "local 'i'")))) as string) + ",\"price\":" + rh.num((i * 1.5) as number) + ",\"in_stock\":" + ((((rt.mod(i, 3)) !== 0)) ? 'true' : 'false') + ",\"tags\":[" + rh.str(($17 = ("tag") as rt.LuaValue, $18 = ((rt.mod(i, 5))) as rt.LuaValue, (typeof $17 === 'string' && typeof $18 === 'string' ? $17 + $18 : ($s.pcs[$d] = $pc + 8, rt.concat($17, $18)))) as string) + ",\"all\"]}";
-              items$j = items$n++ === 0 ? $15 : items$j + ',' + $15;
+              $14 = "{\"id\":" + rh.num(i as number) + ",\"name\":" + rh.str(("item " + rt.numberToString(i)) as string) + ",\"price\":" + rh.num((i * 1.5) as number) + ",\"in_stock\":" + ((((rt.mod(i, 3)) !== 0)) ? 'true' : 'false') + ",\"tags\":[" + rh.str(("tag" + rt.numberToString((rt.mod(i, 5)))) as string) + ",\"all\"]}";
+              items$j = items$n++ === 0 ? $14 : items$j + ',' + $14;
             } else {
-              $19 = items;
-              $k20 = i;
-              (($31 = ($21 = i, $22 = ($23 = ("item ") as rt.LuaValue, (typeof $23 === 'string' && typeof i === 'string' ? $23 + i : ($s.pcs[$d] = $pc + 7, rt.concat($23, i, undefined, "local 'i'")))), $24 = (i * 1.5), $25 = ((rt.mod(i, 3)) !== 0), $26 = rt.buildTable(2, [2, "all", 1, ($27 = ("tag") as rt.LuaValue, $28 = ((rt.mod(i, 5))) as rt.LuaValue, (typeof $27 === 'string' && typeof $28 === 'string' ? $27 + $28 : ($s.pcs[$d] = $pc + 8, rt.concat($27, $28))))], undefined), $o29 = new rt.FieldsObject(), $n30 = 5, $o29.id = $21, $o29.name = $22, $o29.price = $24, $o29.in_stock = $25, $o29.tags = $26, rt.LuaTable.record($o29, $n30))) !== undefined && ($a32 = ($19 as rt.LuaTable)?.arr) !== undefined && ($k20 - 1 >>> 0) === $k20 - 1 && $a32[$k20 - 1] !== undefined ? ($a32[$k20 - 1] = $31) : $31 !== undefined && $a32 !== undefined && $k20 === $a32.length + 1 && ($19 as rt.LuaTable).other === undefined && ($19 as rt.LuaTable).metatable === undefined ? $a32.push($31) : ($s.pcs[$d] = $pc + 9, rt.setIndex($19, $k20, $31, "local 'items'")));
+              $8 = items;
+              $k15 = i;
+              (($1 = ($7 = i, $6 = ("item " + rt.numberToString(i)), $5 = (i * 1.5), $4 = ((rt.mod(i, 3)) !== 0), $3 = new rt.LuaTable([("tag" + rt.numberToString((rt.mod(i, 5)))), "all"]), $o16 = new rt.FieldsObject(), $n17 = 5, $o16.id = $7, $o16.name = $6, $o16.price = $5, $o16.in_stock = $4, $o16.tags = $3, rt.LuaTable.record($o16, $n17))) !== undefined && ($a18 = ($8 as rt.LuaTable)?.arr) !== undefined && ($k15 - 1 >>> 0) === $k15 - 1 && $a18[$k15 - 1] !== undefined ? ($a18[$k15 - 1] = $1) : $1 !== undefined && $a18 !== undefined && $k15 === $a18.length + 1 && ($8 as rt.LuaTable).other === undefined && ($8 as rt.LuaTable).metatable === undefined ? $a18.push($1) : ($s.pcs[$d] = $pc + 7, rt.setIndex($8, $k15, $1, "local 'items'")));
             }
           }
         }
         if ($json) {
-          $33 = items$n;
-          if (items$n !== 0) return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($33) + ",\"items\":[" + items$j + "]}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($34 = $33, $35 = items, $o36 = new rt.FieldsObject(), $n37 = 2, $o36.count = $34, $o36.items = $35, rt.LuaTable.record($o36, $n37)));
+          $19 = items$n;
+          if (items$n !== 0) return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($19) + ",\"items\":[" + items$j + "]}") as unknown as rt.LuaValue);
+          return rt.leave($s, $d, ($11 = $19, $1 = items, $o16 = new rt.FieldsObject(), $n17 = 2, $o16.count = $11, $o16.items = $1, rt.LuaTable.record($o16, $n17)));
         }
-        return rt.leave($s, $d, ($38 = items.length(), $39 = items, $o40 = new rt.FieldsObject(), $n41 = 2, $o40.count = $38, $o40.items = $39, rt.LuaTable.record($o40, $n41)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f17 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f17.get !== undefined ? ($f17.get = $16) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $16, "field 'items'")));
+        return rt.leave($s, $d, ($3 = items.length(), $4 = items, $o20 = new rt.FieldsObject(), $n21 = 2, $o20.count = $3, $o20.items = $4, rt.LuaTable.record($o20, $n21)));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'items'")));
       return rt.leave($s, $d, api);
     };
 }

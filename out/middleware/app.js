@@ -19,666 +19,570 @@ const $site14 = { chunk: "fixtures/http/middleware/app.lua", defined: 83 };
 const $site15 = { chunk: "fixtures/http/middleware/app.lua", defined: 87 };
 const $site16 = { chunk: "fixtures/http/middleware/app.lua", defined: 91 };
 const $site17 = { chunk: "fixtures/http/middleware/app.lua", defined: 97 };
-/** The route handlers defined statically in fixtures/http/middleware/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 40, 1: line 49, 2: line 54, 3: line 58, 4: line 73, 5: line 83, 6: line 87, 7: line 91. */
-export const $handlers = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+const $handlers = [void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0];
 const $pc = rt.positions([
-    [$site0, 2], // 0
-    [$site0, 2, "server"], // 1
-    [$site1, 7], // 2
-    [$site0, 11], // 3
-    [$site2, 13, "trace"], // 4
-    [$site2, 14], // 5
-    [$site2, 14, ":request_id"], // 6
-    [$site2, 14, ":set"], // 7
-    [$site0, 17], // 8
-    [$site3, 18, "trace"], // 9
-    [$site3, 19, ":set"], // 10
-    [$site0, 22], // 11
-    [$site4, 23, "trace"], // 12
-    [$site0, 27], // 13
-    [$site5, 28, "trace"], // 14
-    [$site5, 29], // 15
-    [$site5, 29, ":headers"], // 16
-    [$site5, 31, "?"], // 17
-    [$site5, 33, ":set"], // 18
-    [$site0, 36], // 19
-    [$site6, 37, "trace"], // 20
-    [$site0, 40], // 21
-    [$site7, 41, "trace"], // 22
-    [$site7, 42], // 23
-    [$site7, 44, ":get"], // 24
-    [$site7, 45, ":get"], // 25
-    [$site7, 42, "json"], // 26
-    [$site7, 42, "?"], // 27
-    [$site0, 49], // 28
-    [$site8, 50], // 29
-    [$site8, 50, ":params"], // 30
-    [$site8, 50, ":get"], // 31
-    [$site0, 54], // 32
-    [$site0, 58], // 33
-    [$site10, 59, "trace"], // 34
-    [$site10, 61, ":get"], // 35
-    [$site10, 62, ":get"], // 36
-    [$site10, 63, ":request_id"], // 37
-    [$site0, 68], // 38
-    [$site11, 69, "trace"], // 39
-    [$site11, 70], // 40
-    [$site11, 70, "error"], // 41
-    [$site0, 73], // 42
-    [$site12, 74, "trace"], // 43
-    [$site0, 79], // 44
-    [$site0, 83], // 45
-    [$site0, 87], // 46
-    [$site15, 88], // 47
-    [$site15, 88, "error"], // 48
-    [$site0, 91], // 49
-    [$site16, 92, ":body"], // 50
-    [$site16, 92, ":json"], // 51
-    [$site17, 98], // 52
-    [$site17, 99], // 53
-    [$site17, 100], // 54
-    [$site17, 101], // 55
-    [$site17, 102], // 56
-    [$site17, 99, "?"], // 57
-    [$site0, 97], // 58
+  [$site0, 2],
+  // 0
+  [$site0, 2, "server"],
+  // 1
+  [$site1, 7],
+  // 2
+  [$site0, 11],
+  // 3
+  [$site2, 13, "trace"],
+  // 4
+  [$site2, 14],
+  // 5
+  [$site2, 14, ":request_id"],
+  // 6
+  [$site2, 14, ":set"],
+  // 7
+  [$site0, 17],
+  // 8
+  [$site3, 18, "trace"],
+  // 9
+  [$site3, 19, ":set"],
+  // 10
+  [$site0, 22],
+  // 11
+  [$site4, 23, "trace"],
+  // 12
+  [$site0, 27],
+  // 13
+  [$site5, 28, "trace"],
+  // 14
+  [$site5, 29],
+  // 15
+  [$site5, 29, ":headers"],
+  // 16
+  [$site5, 31, "?"],
+  // 17
+  [$site5, 33, ":set"],
+  // 18
+  [$site0, 36],
+  // 19
+  [$site6, 37, "trace"],
+  // 20
+  [$site0, 40],
+  // 21
+  [$site7, 41, "trace"],
+  // 22
+  [$site7, 42],
+  // 23
+  [$site7, 44, ":get"],
+  // 24
+  [$site7, 45, ":get"],
+  // 25
+  [$site7, 42, "json"],
+  // 26
+  [$site7, 42, "?"],
+  // 27
+  [$site0, 49],
+  // 28
+  [$site8, 50],
+  // 29
+  [$site8, 50, ":params"],
+  // 30
+  [$site8, 50, ":get"],
+  // 31
+  [$site0, 54],
+  // 32
+  [$site0, 58],
+  // 33
+  [$site10, 59, "trace"],
+  // 34
+  [$site10, 61, ":get"],
+  // 35
+  [$site10, 62, ":get"],
+  // 36
+  [$site10, 63, ":request_id"],
+  // 37
+  [$site0, 68],
+  // 38
+  [$site11, 69, "trace"],
+  // 39
+  [$site11, 70],
+  // 40
+  [$site11, 70, "error"],
+  // 41
+  [$site0, 73],
+  // 42
+  [$site12, 74, "trace"],
+  // 43
+  [$site0, 79],
+  // 44
+  [$site0, 83],
+  // 45
+  [$site0, 87],
+  // 46
+  [$site15, 88],
+  // 47
+  [$site15, 88, "error"],
+  // 48
+  [$site0, 91],
+  // 49
+  [$site16, 92, ":body"],
+  // 50
+  [$site16, 92, ":json"],
+  // 51
+  [$site17, 98],
+  // 52
+  [$site17, 99],
+  // 53
+  [$site17, 100],
+  // 54
+  [$site17, 101],
+  // 55
+  [$site17, 102],
+  // 56
+  [$site17, 99, "?"],
+  // 57
+  [$site0, 97]
+  // 58
 ]);
-/** The main chunk of fixtures/http/middleware/app.lua, bound to the global environment `$env`. */
-export default function load($env) {
-    return function $main(...$va) {
-        const $s = rt.current, $d = $s.depth;
-        if ($d >= $s.limit)
-            $s.deepen();
-        $s.depth = $d + 1;
-        let $fn1;
-        let $2;
-        let $3;
-        let $4;
-        let $5;
-        let $m6;
-        let $f7;
-        let $8;
-        let $9;
-        let $10;
-        let $11;
-        let $m12;
-        let $f13;
-        let $14;
-        let $f15;
-        let $16;
-        let $17;
-        let $18;
-        let $m19;
-        let $f20;
-        let $21;
-        let $f22;
-        let $23;
-        let $24;
-        let $25;
-        let $m26;
-        let $f27;
-        let $28;
-        let $f29;
-        let $30;
-        let $31;
-        let $32;
-        let $33;
-        let $m34;
-        let $f35;
-        let $36;
-        let $m37;
-        let $f38;
-        let $39;
-        let $f40;
-        let $41;
-        let $42;
-        let $43;
-        let $44;
-        let $m45;
-        let $f46;
-        let $47;
-        let $m48;
-        let $f49;
-        let $50;
-        let $f51;
-        let $52;
-        let $53;
-        let $54;
-        let $m55;
-        let $f56;
-        let $57;
-        let $f58;
-        let $59;
-        let $60;
-        let $61;
-        let $62;
-        let $63;
-        let $m64;
-        let $f65;
-        let $66;
-        let $m67;
-        let $f68;
-        let $69;
-        let $m70;
-        let $f71;
-        let $72;
-        let $f73;
-        let $74;
-        let $75;
-        let $76;
-        let $m77;
-        let $f78;
-        let $79;
-        let $f80;
-        let $81;
-        let $82;
-        let $83;
-        let $m84;
-        let $f85;
-        let $86;
-        let $f87;
-        let $88;
-        let $89;
-        let $90;
-        let $91;
-        let $m92;
-        let $f93;
-        let $94;
-        let $m95;
-        let $f96;
-        let $97;
-        let $f98;
-        let $99;
-        let $100;
-        let $101;
-        let $m102;
-        let $f103;
-        let $104;
-        let $f105;
-        let $106;
-        let $107;
-        let $108;
-        let $109;
-        let $m110;
-        let $f111;
-        let $112;
-        let $m113;
-        let $f114;
-        let $115;
-        let $f116;
-        let $117;
-        let $118;
-        let $119;
-        let $m120;
-        let $f121;
-        let $122;
-        let $f123;
-        let $124;
-        let $125;
-        let $126;
-        let $m127;
-        let $f128;
-        let $129;
-        let $f130;
-        let $131;
-        let $132;
-        let $133;
-        let $m134;
-        let $f135;
-        let $136;
-        let $f137;
-        let $138;
-        let $139;
-        let $f140;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = new rt.LuaTable(), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-        let calls = new rt.LuaTable();
-        let previous = new rt.LuaTable();
-        let trace;
-        trace = (function $trace(step) {
-            const $s = rt.current, $d = $s.depth;
-            let $1;
-            let $k2;
-            let $3;
-            let $a4;
-            $1 = calls;
-            $k2 = (calls.length() + 1);
-            (($3 = step) !== undefined && ($a4 = $1?.arr) !== undefined && ($k2 - 1 >>> 0) === $k2 - 1 && $a4[$k2 - 1] !== undefined ? ($a4[$k2 - 1] = $3) : $3 !== undefined && $a4 !== undefined && $k2 === $a4.length + 1 && $1.other === undefined && $1.metatable === undefined ? $a4.push($3) : (rt.at($s, $d, $pc + 2), rt.setIndex($1, $k2, $3, "upvalue 'calls'")));
-            return rt.leave($s, $d, rt.NONE);
-        });
-        $9 = ($10 = api, (($f13 = $10?.f) !== undefined && (($11 = $f13.before) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.before) !== undefined || (!("before" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 3, rt.index($10, "before", "local 'api'"))));
-        (($14 = function $trace(ctx) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $fn3;
-            let $4;
-            let $5;
-            let $m6;
-            let $f7;
-            let $8;
-            let $r9;
-            let $10;
-            let $11;
-            let $m12;
-            let $f13;
-            $1 = calls;
-            $2 = new rt.LuaTable();
-            calls = $2;
-            previous = $1;
-            ($s.pcs[$d] = $pc + 4, trace("global.before.trace"));
-            ($4 = ctx, $s.pcs[$d] = $pc + 5, $fn3 = rt.fn((($f7 = $4?.f) !== undefined && (($5 = $f7.set) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.set) !== undefined || (!("set" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "set", "local 'ctx'")), "method 'set'"), $8 = "request_id", $r9 = ($10 = ctx, $s.pcs[$d] = $pc + 6, rt.fn((($f13 = $10?.f) !== undefined && (($11 = $f13.request_id) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.request_id) !== undefined || (!("request_id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "request_id", "local 'ctx'")), "method 'request_id'")($10)), $s.pcs[$d] = $pc + 7, (Array.isArray($r9) ? $fn3($4, $8, ...$r9) : $fn3($4, $8, $r9)));
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && ($f15 = $9?.f) !== undefined && !$9.linked && $f15.trace !== undefined ? ($f15.trace = $14) : ($s.pcs[$d] = $pc + 3, rt.setIndex($9, "trace", $14, "field 'before'")));
-        $16 = ($17 = api, (($f20 = $17?.f) !== undefined && (($18 = $f20.before) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.before) !== undefined || (!("before" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 8, rt.index($17, "before", "local 'api'"))));
-        (($21 = function $timing(ctx_1) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $m3;
-            let $f4;
-            ($s.pcs[$d] = $pc + 9, trace("global.before.timing"));
-            ($1 = ctx_1, $s.pcs[$d] = $pc + 10, rt.fn((($f4 = $1?.f) !== undefined && (($2 = $f4.set) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.set) !== undefined || (!("set" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "started_at", 1700000000));
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && ($f22 = $16?.f) !== undefined && !$16.linked && $f22.timing !== undefined ? ($f22.timing = $21) : ($s.pcs[$d] = $pc + 8, rt.setIndex($16, "timing", $21, "field 'before'")));
-        $23 = ($24 = api, (($f27 = $24?.f) !== undefined && (($25 = $f27.after) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.after) !== undefined || (!("after" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 11, rt.index($24, "after", "local 'api'"))));
-        (($28 = function $log(ctx_2) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            ($s.pcs[$d] = $pc + 12, trace("global.after.log"));
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && ($f29 = $23?.f) !== undefined && !$23.linked && $f29.log !== undefined ? ($f29.log = $28) : ($s.pcs[$d] = $pc + 11, rt.setIndex($23, "log", $28, "field 'after'")));
-        $30 = ($31 = ($32 = api, (($f35 = $32?.f) !== undefined && (($33 = $f35.admin) !== undefined || ($m34 = $32.metatable) === undefined || ($33 = $m34.view.admin) !== undefined || (!("admin" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : ($s.pcs[$d] = $pc + 13, rt.index($32, "admin", "local 'api'")))), (($f38 = $31?.f) !== undefined && (($36 = $f38.before) !== undefined || ($m37 = $31.metatable) === undefined || ($36 = $m37.view.before) !== undefined || (!("before" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : ($s.pcs[$d] = $pc + 13, rt.index($31, "before", "field 'admin'"))));
-        (($39 = (($body) => rt.withBody((function $auth(ctx_3) {
-            const $r = $body(ctx_3);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $auth$body(ctx_3) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $6;
-            let $m7;
-            let $f8;
-            let $fn9;
-            let $10;
-            let $11;
-            let $m12;
-            let $f13;
-            let $14;
-            let $15;
-            let $t16;
-            let $r17;
-            let $18;
-            let $19;
-            let $m20;
-            let $f21;
-            ($s.pcs[$d] = $pc + 14, trace("admin.before.auth"));
-            let auth = ($1 = rt.first(($2 = ctx_3, $s.pcs[$d] = $pc + 16, rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.headers) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.headers) !== undefined || (!("headers" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2))), (($f8 = $1?.f) !== undefined && (($6 = $f8.Authorization) !== undefined || ($m7 = $1.metatable) === undefined || ($6 = $m7.view.Authorization) !== undefined || (!("Authorization" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 15, rt.index($1, "Authorization"))));
-            if ((auth !== "Bearer letmein")) {
-                return ($10 = api, $s.pcs[$d] = $pc + 17, $fn9 = rt.fn((($f13 = $10?.f) !== undefined && (($11 = $f13.error) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.error) !== undefined || (!("error" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "error", "upvalue 'api'")), "method 'error'"), $14 = 401, $15 = "Unauthorized", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t16 = $s.tails++, $r17 = $fn9($10, $14, $15), $s.tails = $t16, $r17) : rt.tail($s, $fn9, [$10, $14, $15]));
-            }
-            ($18 = ctx_3, $s.pcs[$d] = $pc + 18, rt.fn((($f21 = $18?.f) !== undefined && (($19 = $f21.set) !== undefined || ($m20 = $18.metatable) === undefined || ($19 = $m20.view.set) !== undefined || (!("set" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($18, "set", "local 'ctx'")), "method 'set'")($18, "role", "admin"));
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && ($f40 = $30?.f) !== undefined && !$30.linked && $f40.auth !== undefined ? ($f40.auth = $39) : ($s.pcs[$d] = $pc + 13, rt.setIndex($30, "auth", $39, "field 'before'")));
-        $41 = ($42 = ($43 = api, (($f46 = $43?.f) !== undefined && (($44 = $f46.admin) !== undefined || ($m45 = $43.metatable) === undefined || ($44 = $m45.view.admin) !== undefined || (!("admin" in $m45.view) && $m45.view[rt.CUT] === undefined)) ? $44 : ($s.pcs[$d] = $pc + 19, rt.index($43, "admin", "local 'api'")))), (($f49 = $42?.f) !== undefined && (($47 = $f49.after) !== undefined || ($m48 = $42.metatable) === undefined || ($47 = $m48.view.after) !== undefined || (!("after" in $m48.view) && $m48.view[rt.CUT] === undefined)) ? $47 : ($s.pcs[$d] = $pc + 19, rt.index($42, "after", "field 'admin'"))));
-        (($50 = function $audit(ctx_4) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            ($s.pcs[$d] = $pc + 20, trace("admin.after.audit"));
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && ($f51 = $41?.f) !== undefined && !$41.linked && $f51.audit !== undefined ? ($f51.audit = $50) : ($s.pcs[$d] = $pc + 19, rt.setIndex($41, "audit", $50, "field 'after'")));
-        $52 = ($53 = api, (($f56 = $53?.f) !== undefined && (($54 = $f56.admin) !== undefined || ($m55 = $53.metatable) === undefined || ($54 = $m55.view.admin) !== undefined || (!("admin" in $m55.view) && $m55.view[rt.CUT] === undefined)) ? $54 : ($s.pcs[$d] = $pc + 21, rt.index($53, "admin", "local 'api'"))));
-        (($57 = ($handlers[0] = rh.jsonHandler(((($body) => rt.withBody((function $get(ctx_5) {
-            const $r = $body(ctx_5);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body(ctx_5) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $6;
-            let $7;
-            let $8;
-            let $m9;
-            let $f10;
-            let $11;
-            let $12;
-            let $13;
-            let $14;
-            let $m15;
-            let $f16;
-            let $17;
-            let $fn18;
-            let $19;
-            let $20;
-            let $21;
-            let $22;
-            let $o23;
-            let $n24;
-            let $fn25;
-            let $26;
-            let $27;
-            let $28;
-            let $m29;
-            let $f30;
-            let $31;
-            let $32;
-            let $33;
-            let $34;
-            let $m35;
-            let $f36;
-            let $37;
-            let $38;
-            let $39;
-            let $m40;
-            let $f41;
-            let $o42;
-            let $n43;
-            let $t44;
-            let $r45;
-            const $json = rh.claim(ctx_5);
-            ($s.pcs[$d] = $pc + 22, trace("handler"));
-            if ($json) {
-                $1 = ($2 = api, (($f5 = $2?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 23, rt.index($2, "json", "upvalue 'api'"))));
-                $6 = rt.first(($7 = ctx_5, $s.pcs[$d] = $pc + 24, rt.fn((($f10 = $7?.f) !== undefined && (($8 = $f10.get) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.get) !== undefined || (!("get" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "get", "local 'ctx'")), "method 'get'")($7, "role")));
-                $12 = rt.first(($13 = ctx_5, $s.pcs[$d] = $pc + 25, rt.fn((($f16 = $13?.f) !== undefined && (($14 = $f16.get) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.get) !== undefined || (!("get" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($13, "get", "local 'ctx'")), "method 'get'")($13, "request_id")));
-                if (rh.isJsonBuilder($1) && ($11 = rh.scalar($6)) !== undefined && ($17 = rh.scalar($12)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"ok\":true,\"role\":" + $11 + ",\"request_id\":" + $17 + "}"));
-                return rt.leave($s, $d, rt.first(($19 = $1, $20 = ($21 = $6, $22 = $12, $o23 = new rt.FieldsObject(), $n24 = 1, $o23.ok = true, ($21 !== undefined && ($o23.role = $21, $n24++)), ($22 !== undefined && ($o23.request_id = $22, $n24++)), rt.LuaTable.record($o23, $n24)), $s.pcs[$d] = $pc + 26, $fn18 = rt.fn($19, "field 'json'"), $fn18($20))));
-            }
-            return ($26 = ($27 = api, (($f30 = $27?.f) !== undefined && (($28 = $f30.json) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.json) !== undefined || (!("json" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 23, rt.index($27, "json", "upvalue 'api'")))), $31 = ($32 = rt.first(($33 = ctx_5, $s.pcs[$d] = $pc + 24, rt.fn((($f36 = $33?.f) !== undefined && (($34 = $f36.get) !== undefined || ($m35 = $33.metatable) === undefined || ($34 = $m35.view.get) !== undefined || (!("get" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : rt.index($33, "get", "local 'ctx'")), "method 'get'")($33, "role"))), $37 = rt.first(($38 = ctx_5, $s.pcs[$d] = $pc + 25, rt.fn((($f41 = $38?.f) !== undefined && (($39 = $f41.get) !== undefined || ($m40 = $38.metatable) === undefined || ($39 = $m40.view.get) !== undefined || (!("get" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : rt.index($38, "get", "local 'ctx'")), "method 'get'")($38, "request_id"))), $o42 = new rt.FieldsObject(), $n43 = 1, $o42.ok = true, ($32 !== undefined && ($o42.role = $32, $n43++)), ($37 !== undefined && ($o42.request_id = $37, $n43++)), rt.LuaTable.record($o42, $n43)), $s.pcs[$d] = $pc + 27, $fn25 = rt.fn($26, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t44 = $s.tails++, $r45 = $fn25($31), $s.tails = $t44, $r45) : rt.tail($s, $fn25, [$31]));
-        })))))) !== undefined && ($f58 = $52?.f) !== undefined && !$52.linked && $f58.get !== undefined ? ($f58.get = $57) : ($s.pcs[$d] = $pc + 21, rt.setIndex($52, "get", $57, "field 'admin'")));
-        $59 = ($60 = ($61 = ($62 = api, (($f65 = $62?.f) !== undefined && (($63 = $f65.admin) !== undefined || ($m64 = $62.metatable) === undefined || ($63 = $m64.view.admin) !== undefined || (!("admin" in $m64.view) && $m64.view[rt.CUT] === undefined)) ? $63 : ($s.pcs[$d] = $pc + 28, rt.index($62, "admin", "local 'api'")))), (($f68 = $61?.f) !== undefined && (($66 = $f68.users) !== undefined || ($m67 = $61.metatable) === undefined || ($66 = $m67.view.users) !== undefined || (!("users" in $m67.view) && $m67.view[rt.CUT] === undefined)) ? $66 : ($s.pcs[$d] = $pc + 28, rt.index($61, "users", "field 'admin'")))), (($f71 = $60?.f) !== undefined && (($69 = $f71.p_id) !== undefined || ($m70 = $60.metatable) === undefined || ($69 = $m70.view.p_id) !== undefined || (!("p_id" in $m70.view) && $m70.view[rt.CUT] === undefined)) ? $69 : ($s.pcs[$d] = $pc + 28, rt.index($60, "p_id", "field 'users'"))));
-        (($72 = ($handlers[1] = rh.jsonHandler((function $get(ctx_6) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $11;
-            let $12;
-            let $13;
-            let $m14;
-            let $f15;
-            let $16;
-            let $17;
-            let $18;
-            let $o19;
-            let $n20;
-            let $21;
-            let $22;
-            let $23;
-            let $24;
-            let $m25;
-            let $f26;
-            let $27;
-            let $m28;
-            let $f29;
-            let $30;
-            let $31;
-            let $32;
-            let $m33;
-            let $f34;
-            let $o35;
-            let $n36;
-            const $json = rh.claim(ctx_6);
-            if ($json) {
-                $1 = (rh.pristineContext(ctx_6) ? ctx_6.param("id") : ($2 = rt.first(($3 = ctx_6, $s.pcs[$d] = $pc + 30, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.params) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.params) !== undefined || (!("params" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), (($f9 = $2?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 29, rt.index($2, "id")))));
-                $11 = rt.first(($12 = ctx_6, $s.pcs[$d] = $pc + 31, rt.fn((($f15 = $12?.f) !== undefined && (($13 = $f15.get) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.get) !== undefined || (!("get" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : rt.index($12, "get", "local 'ctx'")), "method 'get'")($12, "role")));
-                if (($10 = rh.scalar($1)) !== undefined && ($16 = rh.scalar($11)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"id\":" + $10 + ",\"role\":" + $16 + "}"));
-                return rt.leave($s, $d, ($17 = $1, $18 = $11, $o19 = new rt.FieldsObject(), $n20 = 0, ($17 !== undefined && ($o19.id = $17, $n20++)), ($18 !== undefined && ($o19.role = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
-            }
-            return rt.leave($s, $d, ($21 = (rh.pristineContext(ctx_6) ? ctx_6.param("id") : ($22 = rt.first(($23 = ctx_6, $s.pcs[$d] = $pc + 30, rt.fn((($f26 = $23?.f) !== undefined && (($24 = $f26.params) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.params) !== undefined || (!("params" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : rt.index($23, "params", "local 'ctx'")), "method 'params'")($23))), (($f29 = $22?.f) !== undefined && (($27 = $f29.id) !== undefined || ($m28 = $22.metatable) === undefined || ($27 = $m28.view.id) !== undefined || (!("id" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 29, rt.index($22, "id"))))), $30 = rt.first(($31 = ctx_6, $s.pcs[$d] = $pc + 31, rt.fn((($f34 = $31?.f) !== undefined && (($32 = $f34.get) !== undefined || ($m33 = $31.metatable) === undefined || ($32 = $m33.view.get) !== undefined || (!("get" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : rt.index($31, "get", "local 'ctx'")), "method 'get'")($31, "role"))), $o35 = new rt.FieldsObject(), $n36 = 0, ($21 !== undefined && ($o35.id = $21, $n36++)), ($30 !== undefined && ($o35.role = $30, $n36++)), rt.LuaTable.record($o35, $n36)));
-        })))) !== undefined && ($f73 = $59?.f) !== undefined && !$59.linked && $f73.get !== undefined ? ($f73.get = $72) : ($s.pcs[$d] = $pc + 28, rt.setIndex($59, "get", $72, "field 'p_id'")));
-        $74 = ($75 = api, (($f78 = $75?.f) !== undefined && (($76 = $f78.calls) !== undefined || ($m77 = $75.metatable) === undefined || ($76 = $m77.view.calls) !== undefined || (!("calls" in $m77.view) && $m77.view[rt.CUT] === undefined)) ? $76 : ($s.pcs[$d] = $pc + 32, rt.index($75, "calls", "local 'api'"))));
-        (($79 = ($handlers[2] = rh.jsonHandler((function $get(ctx_7) {
-            let $1;
-            let $2;
-            let $3;
-            let $o4;
-            let $n5;
-            let $6;
-            let $o7;
-            let $n8;
-            const $json = rh.claim(ctx_7);
-            if ($json) {
-                $1 = previous;
-                if (($2 = rh.scalar($1)) !== undefined)
-                    return new rh.JsonText(200, "{\"calls\":" + $2 + "}");
-                return (($3 = $1, $o4 = new rt.FieldsObject(), $n5 = 1, $o4.calls = $3, rt.LuaTable.record($o4, $n5)));
-            }
-            return (($6 = previous, $o7 = new rt.FieldsObject(), $n8 = 1, $o7.calls = $6, rt.LuaTable.record($o7, $n8)));
-        })))) !== undefined && ($f80 = $74?.f) !== undefined && !$74.linked && $f80.get !== undefined ? ($f80.get = $79) : ($s.pcs[$d] = $pc + 32, rt.setIndex($74, "get", $79, "field 'calls'")));
-        $81 = ($82 = api, (($f85 = $82?.f) !== undefined && (($83 = $f85.public) !== undefined || ($m84 = $82.metatable) === undefined || ($83 = $m84.view.public) !== undefined || (!("public" in $m84.view) && $m84.view[rt.CUT] === undefined)) ? $83 : ($s.pcs[$d] = $pc + 33, rt.index($82, "public", "local 'api'"))));
-        (($86 = ($handlers[3] = rh.jsonHandler((function $get(ctx_8) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $6;
-            let $7;
-            let $8;
-            let $9;
-            let $m10;
-            let $f11;
-            let $12;
-            let $13;
-            let $14;
-            let $15;
-            let $m16;
-            let $f17;
-            let $18;
-            let $19;
-            let $20;
-            let $21;
-            let $o22;
-            let $n23;
-            let $24;
-            let $25;
-            let $26;
-            let $m27;
-            let $f28;
-            let $29;
-            let $30;
-            let $31;
-            let $m32;
-            let $f33;
-            let $34;
-            let $35;
-            let $36;
-            let $m37;
-            let $f38;
-            let $o39;
-            let $n40;
-            const $json = rh.claim(ctx_8);
-            ($s.pcs[$d] = $pc + 34, trace("handler"));
-            if ($json) {
-                $1 = rt.first(($2 = ctx_8, $s.pcs[$d] = $pc + 35, rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.get) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.get) !== undefined || (!("get" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "get", "local 'ctx'")), "method 'get'")($2, "role")));
-                $7 = rt.first(($8 = ctx_8, $s.pcs[$d] = $pc + 36, rt.fn((($f11 = $8?.f) !== undefined && (($9 = $f11.get) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.get) !== undefined || (!("get" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "get", "local 'ctx'")), "method 'get'")($8, "started_at")));
-                $13 = rt.first(($14 = ctx_8, $s.pcs[$d] = $pc + 37, rt.fn((($f17 = $14?.f) !== undefined && (($15 = $f17.request_id) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.request_id) !== undefined || (!("request_id" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : rt.index($14, "request_id", "local 'ctx'")), "method 'request_id'")($14)));
-                if (($6 = rh.scalar($1)) !== undefined && ($12 = rh.scalar($7)) !== undefined && ($18 = rh.scalar($13)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"role\":" + $6 + ",\"started_at\":" + $12 + ",\"request_id\":" + $18 + "}"));
-                return rt.leave($s, $d, ($19 = $1, $20 = $7, $21 = $13, $o22 = new rt.FieldsObject(), $n23 = 0, ($19 !== undefined && ($o22.role = $19, $n23++)), ($20 !== undefined && ($o22.started_at = $20, $n23++)), ($21 !== undefined && ($o22.request_id = $21, $n23++)), rt.LuaTable.record($o22, $n23)));
-            }
-            return rt.leave($s, $d, ($24 = rt.first(($25 = ctx_8, $s.pcs[$d] = $pc + 35, rt.fn((($f28 = $25?.f) !== undefined && (($26 = $f28.get) !== undefined || ($m27 = $25.metatable) === undefined || ($26 = $m27.view.get) !== undefined || (!("get" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : rt.index($25, "get", "local 'ctx'")), "method 'get'")($25, "role"))), $29 = rt.first(($30 = ctx_8, $s.pcs[$d] = $pc + 36, rt.fn((($f33 = $30?.f) !== undefined && (($31 = $f33.get) !== undefined || ($m32 = $30.metatable) === undefined || ($31 = $m32.view.get) !== undefined || (!("get" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : rt.index($30, "get", "local 'ctx'")), "method 'get'")($30, "started_at"))), $34 = rt.first(($35 = ctx_8, $s.pcs[$d] = $pc + 37, rt.fn((($f38 = $35?.f) !== undefined && (($36 = $f38.request_id) !== undefined || ($m37 = $35.metatable) === undefined || ($36 = $m37.view.request_id) !== undefined || (!("request_id" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : rt.index($35, "request_id", "local 'ctx'")), "method 'request_id'")($35))), $o39 = new rt.FieldsObject(), $n40 = 0, ($24 !== undefined && ($o39.role = $24, $n40++)), ($29 !== undefined && ($o39.started_at = $29, $n40++)), ($34 !== undefined && ($o39.request_id = $34, $n40++)), rt.LuaTable.record($o39, $n40)));
-        })))) !== undefined && ($f87 = $81?.f) !== undefined && !$81.linked && $f87.get !== undefined ? ($f87.get = $86) : ($s.pcs[$d] = $pc + 33, rt.setIndex($81, "get", $86, "field 'public'")));
-        $88 = ($89 = ($90 = api, (($f93 = $90?.f) !== undefined && (($91 = $f93.broken) !== undefined || ($m92 = $90.metatable) === undefined || ($91 = $m92.view.broken) !== undefined || (!("broken" in $m92.view) && $m92.view[rt.CUT] === undefined)) ? $91 : ($s.pcs[$d] = $pc + 38, rt.index($90, "broken", "local 'api'")))), (($f96 = $89?.f) !== undefined && (($94 = $f96.before) !== undefined || ($m95 = $89.metatable) === undefined || ($94 = $m95.view.before) !== undefined || (!("before" in $m95.view) && $m95.view[rt.CUT] === undefined)) ? $94 : ($s.pcs[$d] = $pc + 38, rt.index($89, "before", "field 'broken'"))));
-        (($97 = function $explode(ctx_9) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            ($s.pcs[$d] = $pc + 39, trace("broken.before.explode"));
-            ($s.pcs[$d] = $pc + 41, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 40, rt.getGlobal($env, "error"))), "global 'error'")("middleware exploded"));
-            return rt.leave($s, $d, rt.NONE);
-        }) !== undefined && ($f98 = $88?.f) !== undefined && !$88.linked && $f98.explode !== undefined ? ($f98.explode = $97) : ($s.pcs[$d] = $pc + 38, rt.setIndex($88, "explode", $97, "field 'before'")));
-        $99 = ($100 = api, (($f103 = $100?.f) !== undefined && (($101 = $f103.broken) !== undefined || ($m102 = $100.metatable) === undefined || ($101 = $m102.view.broken) !== undefined || (!("broken" in $m102.view) && $m102.view[rt.CUT] === undefined)) ? $101 : ($s.pcs[$d] = $pc + 42, rt.index($100, "broken", "local 'api'"))));
-        (($104 = ($handlers[4] = rh.jsonHandler((function $get(ctx_10) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $o1;
-            let $n2;
-            let $o3;
-            let $n4;
-            const $json = rh.claim(ctx_10);
-            ($s.pcs[$d] = $pc + 43, trace("handler"));
-            if ($json) {
-                return rt.leave($s, $d, new rh.JsonText(200, "{\"reached\":true}"));
-                return rt.leave($s, $d, ($o1 = new rt.FieldsObject(), $n2 = 1, $o1.reached = true, rt.LuaTable.record($o1, $n2)));
-            }
-            return rt.leave($s, $d, ($o3 = new rt.FieldsObject(), $n4 = 1, $o3.reached = true, rt.LuaTable.record($o3, $n4)));
-        })))) !== undefined && ($f105 = $99?.f) !== undefined && !$99.linked && $f105.get !== undefined ? ($f105.get = $104) : ($s.pcs[$d] = $pc + 42, rt.setIndex($99, "get", $104, "field 'broken'")));
-        $106 = ($107 = ($108 = api, (($f111 = $108?.f) !== undefined && (($109 = $f111.sloppy) !== undefined || ($m110 = $108.metatable) === undefined || ($109 = $m110.view.sloppy) !== undefined || (!("sloppy" in $m110.view) && $m110.view[rt.CUT] === undefined)) ? $109 : ($s.pcs[$d] = $pc + 44, rt.index($108, "sloppy", "local 'api'")))), (($f114 = $107?.f) !== undefined && (($112 = $f114.before) !== undefined || ($m113 = $107.metatable) === undefined || ($112 = $m113.view.before) !== undefined || (!("before" in $m113.view) && $m113.view[rt.CUT] === undefined)) ? $112 : ($s.pcs[$d] = $pc + 44, rt.index($107, "before", "field 'sloppy'"))));
-        (($115 = function $check(ctx_11) {
-            let $o1;
-            let $n2;
-            return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.error = "denied", rt.LuaTable.record($o1, $n2)));
-        }) !== undefined && ($f116 = $106?.f) !== undefined && !$106.linked && $f116.check !== undefined ? ($f116.check = $115) : ($s.pcs[$d] = $pc + 44, rt.setIndex($106, "check", $115, "field 'before'")));
-        $117 = ($118 = api, (($f121 = $118?.f) !== undefined && (($119 = $f121.sloppy) !== undefined || ($m120 = $118.metatable) === undefined || ($119 = $m120.view.sloppy) !== undefined || (!("sloppy" in $m120.view) && $m120.view[rt.CUT] === undefined)) ? $119 : ($s.pcs[$d] = $pc + 45, rt.index($118, "sloppy", "local 'api'"))));
-        (($122 = ($handlers[5] = rh.jsonHandler((function $get(ctx_12) {
-            let $o1;
-            let $n2;
-            let $o3;
-            let $n4;
-            const $json = rh.claim(ctx_12);
-            if ($json) {
-                return new rh.JsonText(200, "{\"secret\":true}");
-                return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.secret = true, rt.LuaTable.record($o1, $n2)));
-            }
-            return (($o3 = new rt.FieldsObject(), $n4 = 1, $o3.secret = true, rt.LuaTable.record($o3, $n4)));
-        })))) !== undefined && ($f123 = $117?.f) !== undefined && !$117.linked && $f123.get !== undefined ? ($f123.get = $122) : ($s.pcs[$d] = $pc + 45, rt.setIndex($117, "get", $122, "field 'sloppy'")));
-        $124 = ($125 = api, (($f128 = $125?.f) !== undefined && (($126 = $f128.fail) !== undefined || ($m127 = $125.metatable) === undefined || ($126 = $m127.view.fail) !== undefined || (!("fail" in $m127.view) && $m127.view[rt.CUT] === undefined)) ? $126 : ($s.pcs[$d] = $pc + 46, rt.index($125, "fail", "local 'api'"))));
-        (($129 = ($handlers[6] = function $get(ctx_13) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            ($s.pcs[$d] = $pc + 48, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 47, rt.getGlobal($env, "error"))), "global 'error'")("handler failed"));
-            return rt.leave($s, $d, rt.NONE);
-        })) !== undefined && ($f130 = $124?.f) !== undefined && !$124.linked && $f130.get !== undefined ? ($f130.get = $129) : ($s.pcs[$d] = $pc + 46, rt.setIndex($124, "get", $129, "field 'fail'")));
-        $131 = ($132 = api, (($f135 = $132?.f) !== undefined && (($133 = $f135.reject) !== undefined || ($m134 = $132.metatable) === undefined || ($133 = $m134.view.reject) !== undefined || (!("reject" in $m134.view) && $m134.view[rt.CUT] === undefined)) ? $133 : ($s.pcs[$d] = $pc + 49, rt.index($132, "reject", "local 'api'"))));
-        (($136 = ($handlers[7] = rh.jsonHandler((function $post(ctx_14) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $11;
-            let $12;
-            let $o13;
-            let $n14;
-            let $15;
-            let $o16;
-            let $n17;
-            const $json = rh.claim(ctx_14);
-            let data = rt.first(($2 = rt.first(($3 = ctx_14, $s.pcs[$d] = $pc + 50, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 51, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $fn1($2)));
-            if ($json) {
-                $10 = data;
-                if (($11 = rh.scalar($10)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"got\":" + $11 + "}"));
-                return rt.leave($s, $d, ($12 = $10, $o13 = new rt.FieldsObject(), $n14 = 0, ($12 !== undefined && ($o13.got = $12, $n14++)), rt.LuaTable.record($o13, $n14)));
-            }
-            return rt.leave($s, $d, ($15 = data, $o16 = new rt.FieldsObject(), $n17 = 0, ($15 !== undefined && ($o16.got = $15, $n17++)), rt.LuaTable.record($o16, $n17)));
-        })))) !== undefined && ($f137 = $131?.f) !== undefined && !$131.linked && $f137.post !== undefined ? ($f137.post = $136) : ($s.pcs[$d] = $pc + 49, rt.setIndex($131, "post", $136, "field 'reject'")));
-        $138 = api;
-        (($139 = (($body) => rt.withBody((function $on_error(err) {
-            const $r = $body(err);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $on_error$body(err) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $m3;
-            let $f4;
-            let $fn5;
-            let $6;
-            let $7;
-            let $8;
-            let $m9;
-            let $f10;
-            let $11;
-            let $m12;
-            let $f13;
-            let $14;
-            let $15;
-            let $16;
-            let $m17;
-            let $f18;
-            let $19;
-            let $20;
-            let $21;
-            let $22;
-            let $m23;
-            let $f24;
-            let $25;
-            let $26;
-            let $27;
-            let $m28;
-            let $f29;
-            let $30;
-            let $31;
-            let $32;
-            let $m33;
-            let $f34;
-            let $o35;
-            let $n36;
-            let $t37;
-            let $r38;
-            if ((($1 = err, (($f4 = $1?.f) !== undefined && (($2 = $f4.path) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.path) !== undefined || (!("path" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 52, rt.index($1, "path", "local 'err'")))) === "/fail")) {
-                return ($6 = ($7 = api, (($f10 = $7?.f) !== undefined && (($8 = $f10.json) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.json) !== undefined || (!("json" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 53, rt.index($7, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 53, $fn5 = rt.fn((($f13 = $6?.f) !== undefined && (($11 = $f13.status) !== undefined || ($m12 = $6.metatable) === undefined || ($11 = $m12.view.status) !== undefined || (!("status" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($6, "status", "field 'json'")), "method 'status'"), $14 = ($15 = err, (($f18 = $15?.f) !== undefined && (($16 = $f18.status) !== undefined || ($m17 = $15.metatable) === undefined || ($16 = $m17.view.status) !== undefined || (!("status" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 53, rt.index($15, "status", "local 'err'")))), $19 = ($20 = ($21 = err, (($f24 = $21?.f) !== undefined && (($22 = $f24.message) !== undefined || ($m23 = $21.metatable) === undefined || ($22 = $m23.view.message) !== undefined || (!("message" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 54, rt.index($21, "message", "local 'err'")))), $25 = ($26 = err, (($f29 = $26?.f) !== undefined && (($27 = $f29.code) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.code) !== undefined || (!("code" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 55, rt.index($26, "code", "local 'err'")))), $30 = ($31 = err, (($f34 = $31?.f) !== undefined && (($32 = $f34.path) !== undefined || ($m33 = $31.metatable) === undefined || ($32 = $m33.view.path) !== undefined || (!("path" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 56, rt.index($31, "path", "local 'err'")))), $o35 = new rt.FieldsObject(), $n36 = 0, ($20 !== undefined && ($o35.error = $20, $n36++)), ($25 !== undefined && ($o35.code = $25, $n36++)), ($30 !== undefined && ($o35.path = $30, $n36++)), rt.LuaTable.record($o35, $n36)), $s.pcs[$d] = $pc + 57, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t37 = $s.tails++, $r38 = $fn5($6, $14, $19), $s.tails = $t37, $r38) : rt.tail($s, $fn5, [$6, $14, $19]));
-            }
-            return rt.leave($s, $d, rt.NONE);
-        }))) !== undefined && ($f140 = $138?.f) !== undefined && !$138.linked && $f140.on_error !== undefined ? ($f140.on_error = $139) : ($s.pcs[$d] = $pc + 58, rt.setIndex($138, "on_error", $139, "local 'api'")));
-        return rt.leave($s, $d, api);
-    };
+function load($env) {
+  return function $main(...$va) {
+    const $s = rt.current, $d = $s.depth;
+    if ($d >= $s.limit) $s.deepen();
+    $s.depth = $d + 1;
+    let $fn1;
+    let $2;
+    let $3;
+    let $4;
+    let $5;
+    let $m6;
+    let $f7;
+    let $8;
+    let $f9;
+    let $m10;
+    let $11;
+    let $f12;
+    let $13;
+    let $m14;
+    let $15;
+    let $f16;
+    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = new rt.LuaTable(), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+    let calls = new rt.LuaTable();
+    let previous = new rt.LuaTable();
+    let trace;
+    trace = (function $trace(step) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      let $1;
+      let $k2;
+      let $32;
+      let $a4;
+      $1 = calls;
+      $k2 = calls.length() + 1;
+      ($32 = step) !== void 0 && ($a4 = $1?.arr) !== void 0 && $k2 - 1 >>> 0 === $k2 - 1 && $a4[$k2 - 1] !== void 0 ? $a4[$k2 - 1] = $32 : $32 !== void 0 && $a4 !== void 0 && $k2 === $a4.length + 1 && $1.other === void 0 && $1.metatable === void 0 ? $a4.push($32) : (rt.at($s2, $d2, $pc + 2), rt.setIndex($1, $k2, $32, "upvalue 'calls'"));
+      return rt.leave($s2, $d2, rt.NONE);
+    });
+    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.before) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.before) !== void 0 || !("before" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($5, "before", "local 'api'")));
+    ($3 = function $trace(ctx) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $fn3;
+      let $m4;
+      let $f5;
+      let $6;
+      let $r7;
+      let $82;
+      let $9;
+      let $m102;
+      let $f11;
+      $1 = calls;
+      $22 = new rt.LuaTable();
+      calls = $22;
+      previous = $1;
+      $s2.pcs[$d2] = $pc + 4, trace("global.before.trace");
+      $22 = ctx, $s2.pcs[$d2] = $pc + 5, $fn3 = rt.fn(($f5 = $22?.f) !== void 0 && (($1 = $f5.set) !== void 0 || ($m4 = $22.metatable) === void 0 || ($1 = $m4.view.set) !== void 0 || !("set" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $1 : rt.index($22, "set", "local 'ctx'"), "method 'set'"), $6 = "request_id", $r7 = ($82 = ctx, $s2.pcs[$d2] = $pc + 6, rt.fn(($f11 = $82?.f) !== void 0 && (($9 = $f11.request_id) !== void 0 || ($m102 = $82.metatable) === void 0 || ($9 = $m102.view.request_id) !== void 0 || !("request_id" in $m102.view) && $m102.view[rt.CUT] === void 0) ? $9 : rt.index($82, "request_id", "local 'ctx'"), "method 'request_id'")($82)), $s2.pcs[$d2] = $pc + 7, Array.isArray($r7) ? $fn3($22, $6, ...$r7) : $fn3($22, $6, $r7);
+      return rt.leave($s2, $d2, rt.NONE);
+    }) !== void 0 && ($f9 = $8?.f) !== void 0 && !$8.linked && $f9.trace !== void 0 ? $f9.trace = $3 : ($s.pcs[$d] = $pc + 3, rt.setIndex($8, "trace", $3, "field 'before'"));
+    $3 = ($4 = api, ($f9 = $4?.f) !== void 0 && (($5 = $f9.before) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.before) !== void 0 || !("before" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 8, rt.index($4, "before", "local 'api'")));
+    ($8 = function $timing(ctx_1) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $m3;
+      let $f4;
+      $s2.pcs[$d2] = $pc + 9, trace("global.before.timing");
+      $1 = ctx_1, $s2.pcs[$d2] = $pc + 10, rt.fn(($f4 = $1?.f) !== void 0 && (($22 = $f4.set) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.set) !== void 0 || !("set" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "started_at", 17e8);
+      return rt.leave($s2, $d2, rt.NONE);
+    }) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.timing !== void 0 ? $f7.timing = $8 : ($s.pcs[$d] = $pc + 8, rt.setIndex($3, "timing", $8, "field 'before'"));
+    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.after) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.after) !== void 0 || !("after" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 11, rt.index($5, "after", "local 'api'")));
+    ($3 = function $log(ctx_2) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      $s2.pcs[$d2] = $pc + 12, trace("global.after.log");
+      return rt.leave($s2, $d2, rt.NONE);
+    }) !== void 0 && ($f9 = $8?.f) !== void 0 && !$8.linked && $f9.log !== void 0 ? $f9.log = $3 : ($s.pcs[$d] = $pc + 11, rt.setIndex($8, "log", $3, "field 'after'"));
+    $3 = ($4 = ($5 = api, ($f9 = $5?.f) !== void 0 && (($8 = $f9.admin) !== void 0 || ($m6 = $5.metatable) === void 0 || ($8 = $m6.view.admin) !== void 0 || !("admin" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 13, rt.index($5, "admin", "local 'api'"))), ($f7 = $4?.f) !== void 0 && (($2 = $f7.before) !== void 0 || ($m10 = $4.metatable) === void 0 || ($2 = $m10.view.before) !== void 0 || !("before" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 13, rt.index($4, "before", "field 'admin'")));
+    ($11 = (($body) => rt.withBody((function $auth(ctx_3) {
+      const $r = $body(ctx_3);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $auth$body(ctx_3) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $32;
+      let $m4;
+      let $f5;
+      let $6;
+      let $m7;
+      let $f8;
+      let $fn9;
+      let $t10;
+      let $r11;
+      $s2.pcs[$d2] = $pc + 14, trace("admin.before.auth");
+      let auth = ($1 = rt.first(($22 = ctx_3, $s2.pcs[$d2] = $pc + 16, rt.fn(($f5 = $22?.f) !== void 0 && (($32 = $f5.headers) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.headers) !== void 0 || !("headers" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22))), ($f8 = $1?.f) !== void 0 && (($6 = $f8.Authorization) !== void 0 || ($m7 = $1.metatable) === void 0 || ($6 = $m7.view.Authorization) !== void 0 || !("Authorization" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 15, rt.index($1, "Authorization")));
+      if (auth !== "Bearer letmein") {
+        return $6 = api, $s2.pcs[$d2] = $pc + 17, $fn9 = rt.fn(($f8 = $6?.f) !== void 0 && (($32 = $f8.error) !== void 0 || ($m7 = $6.metatable) === void 0 || ($32 = $m7.view.error) !== void 0 || !("error" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $32 : rt.index($6, "error", "upvalue 'api'"), "method 'error'"), $22 = 401, $1 = "Unauthorized", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t10 = $s2.tails++, $r11 = $fn9($6, $22, $1), $s2.tails = $t10, $r11) : rt.tail($s2, $fn9, [$6, $22, $1]);
+      }
+      $1 = ctx_3, $s2.pcs[$d2] = $pc + 18, rt.fn(($f8 = $1?.f) !== void 0 && (($22 = $f8.set) !== void 0 || ($m7 = $1.metatable) === void 0 || ($22 = $m7.view.set) !== void 0 || !("set" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $22 : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "role", "admin");
+      return rt.leave($s2, $d2, rt.NONE);
+    }))) !== void 0 && ($f12 = $3?.f) !== void 0 && !$3.linked && $f12.auth !== void 0 ? $f12.auth = $11 : ($s.pcs[$d] = $pc + 13, rt.setIndex($3, "auth", $11, "field 'before'"));
+    $11 = ($2 = ($8 = api, ($f12 = $8?.f) !== void 0 && (($5 = $f12.admin) !== void 0 || ($m10 = $8.metatable) === void 0 || ($5 = $m10.view.admin) !== void 0 || !("admin" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 19, rt.index($8, "admin", "local 'api'"))), ($f7 = $2?.f) !== void 0 && (($4 = $f7.after) !== void 0 || ($m6 = $2.metatable) === void 0 || ($4 = $m6.view.after) !== void 0 || !("after" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 19, rt.index($2, "after", "field 'admin'")));
+    ($3 = function $audit(ctx_4) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      $s2.pcs[$d2] = $pc + 20, trace("admin.after.audit");
+      return rt.leave($s2, $d2, rt.NONE);
+    }) !== void 0 && ($f9 = $11?.f) !== void 0 && !$11.linked && $f9.audit !== void 0 ? $f9.audit = $3 : ($s.pcs[$d] = $pc + 19, rt.setIndex($11, "audit", $3, "field 'after'"));
+    $3 = ($4 = api, ($f9 = $4?.f) !== void 0 && (($5 = $f9.admin) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.admin) !== void 0 || !("admin" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 21, rt.index($4, "admin", "local 'api'")));
+    ($8 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx_5) {
+      const $r = $body(ctx_5);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body(ctx_5) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $32;
+      let $m4;
+      let $f5;
+      let $6;
+      let $7;
+      let $82;
+      let $m9;
+      let $f10;
+      let $112;
+      let $12;
+      let $132;
+      let $14;
+      let $m15;
+      let $f162;
+      let $17;
+      let $fn18;
+      let $19;
+      let $20;
+      let $21;
+      let $222;
+      let $o23;
+      let $n24;
+      let $fn25;
+      let $26;
+      let $27;
+      let $28;
+      let $m29;
+      let $f30;
+      let $31;
+      let $322;
+      let $33;
+      let $34;
+      let $m35;
+      let $f36;
+      let $37;
+      let $38;
+      let $39;
+      let $m40;
+      let $f41;
+      let $o42;
+      let $n43;
+      let $t44;
+      let $r45;
+      const $json = rh.claim(ctx_5);
+      $s2.pcs[$d2] = $pc + 22, trace("handler");
+      if ($json) {
+        $1 = ($22 = api, ($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 23, rt.index($22, "json", "upvalue 'api'")));
+        $6 = rt.first(($7 = ctx_5, $s2.pcs[$d2] = $pc + 24, rt.fn(($f10 = $7?.f) !== void 0 && (($82 = $f10.get) !== void 0 || ($m9 = $7.metatable) === void 0 || ($82 = $m9.view.get) !== void 0 || !("get" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : rt.index($7, "get", "local 'ctx'"), "method 'get'")($7, "role")));
+        $12 = rt.first(($132 = ctx_5, $s2.pcs[$d2] = $pc + 25, rt.fn(($f162 = $132?.f) !== void 0 && (($14 = $f162.get) !== void 0 || ($m15 = $132.metatable) === void 0 || ($14 = $m15.view.get) !== void 0 || !("get" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : rt.index($132, "get", "local 'ctx'"), "method 'get'")($132, "request_id")));
+        if (rh.isJsonBuilder($1) && ($112 = rh.scalar($6)) !== void 0 && ($17 = rh.scalar($12)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"ok":true,"role":' + $112 + ',"request_id":' + $17 + "}"));
+        return rt.leave($s2, $d2, rt.first(($19 = $1, $20 = ($21 = $6, $222 = $12, $o23 = new rt.FieldsObject(), $n24 = 1, $o23.ok = true, $21 !== void 0 && ($o23.role = $21, $n24++), $222 !== void 0 && ($o23.request_id = $222, $n24++), rt.LuaTable.record($o23, $n24)), $s2.pcs[$d2] = $pc + 26, $fn18 = rt.fn($19, "field 'json'"), $fn18($20))));
+      }
+      return $26 = ($27 = api, ($f30 = $27?.f) !== void 0 && (($28 = $f30.json) !== void 0 || ($m29 = $27.metatable) === void 0 || ($28 = $m29.view.json) !== void 0 || !("json" in $m29.view) && $m29.view[rt.CUT] === void 0) ? $28 : ($s2.pcs[$d2] = $pc + 23, rt.index($27, "json", "upvalue 'api'"))), $31 = ($322 = rt.first(($33 = ctx_5, $s2.pcs[$d2] = $pc + 24, rt.fn(($f36 = $33?.f) !== void 0 && (($34 = $f36.get) !== void 0 || ($m35 = $33.metatable) === void 0 || ($34 = $m35.view.get) !== void 0 || !("get" in $m35.view) && $m35.view[rt.CUT] === void 0) ? $34 : rt.index($33, "get", "local 'ctx'"), "method 'get'")($33, "role"))), $37 = rt.first(($38 = ctx_5, $s2.pcs[$d2] = $pc + 25, rt.fn(($f41 = $38?.f) !== void 0 && (($39 = $f41.get) !== void 0 || ($m40 = $38.metatable) === void 0 || ($39 = $m40.view.get) !== void 0 || !("get" in $m40.view) && $m40.view[rt.CUT] === void 0) ? $39 : rt.index($38, "get", "local 'ctx'"), "method 'get'")($38, "request_id"))), $o42 = new rt.FieldsObject(), $n43 = 1, $o42.ok = true, $322 !== void 0 && ($o42.role = $322, $n43++), $37 !== void 0 && ($o42.request_id = $37, $n43++), rt.LuaTable.record($o42, $n43)), $s2.pcs[$d2] = $pc + 27, $fn25 = rt.fn($26, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t44 = $s2.tails++, $r45 = $fn25($31), $s2.tails = $t44, $r45) : rt.tail($s2, $fn25, [$31]);
+    })))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 21, rt.setIndex($3, "get", $8, "field 'admin'"));
+    $8 = ($5 = ($4 = ($3 = api, ($f7 = $3?.f) !== void 0 && (($2 = $f7.admin) !== void 0 || ($m6 = $3.metatable) === void 0 || ($2 = $m6.view.admin) !== void 0 || !("admin" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 28, rt.index($3, "admin", "local 'api'"))), ($f9 = $4?.f) !== void 0 && (($11 = $f9.users) !== void 0 || ($m10 = $4.metatable) === void 0 || ($11 = $m10.view.users) !== void 0 || !("users" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $11 : ($s.pcs[$d] = $pc + 28, rt.index($4, "users", "field 'admin'"))), ($f12 = $5?.f) !== void 0 && (($13 = $f12.p_id) !== void 0 || ($m14 = $5.metatable) === void 0 || ($13 = $m14.view.p_id) !== void 0 || !("p_id" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 28, rt.index($5, "p_id", "field 'users'")));
+    ($15 = $handlers[1] = rh.jsonHandler((function $get(ctx_6) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f92;
+      let $10;
+      let $112;
+      let $12;
+      let $132;
+      let $m142;
+      let $f15;
+      let $16;
+      let $17;
+      let $18;
+      let $o19;
+      let $n20;
+      let $21;
+      let $222;
+      let $23;
+      let $24;
+      let $m25;
+      let $f26;
+      let $27;
+      let $m28;
+      let $f29;
+      let $30;
+      let $31;
+      let $322;
+      let $m33;
+      let $f34;
+      let $o35;
+      let $n36;
+      const $json = rh.claim(ctx_6);
+      if ($json) {
+        $1 = rh.pristineContext(ctx_6) ? ctx_6.param("id") : ($22 = rt.first(($32 = ctx_6, $s2.pcs[$d2] = $pc + 30, rt.fn(($f6 = $32?.f) !== void 0 && (($42 = $f6.params) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.params) !== void 0 || !("params" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32))), ($f92 = $22?.f) !== void 0 && (($7 = $f92.id) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.id) !== void 0 || !("id" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 29, rt.index($22, "id")));
+        $112 = rt.first(($12 = ctx_6, $s2.pcs[$d2] = $pc + 31, rt.fn(($f15 = $12?.f) !== void 0 && (($132 = $f15.get) !== void 0 || ($m142 = $12.metatable) === void 0 || ($132 = $m142.view.get) !== void 0 || !("get" in $m142.view) && $m142.view[rt.CUT] === void 0) ? $132 : rt.index($12, "get", "local 'ctx'"), "method 'get'")($12, "role")));
+        if (($10 = rh.scalar($1)) !== void 0 && ($16 = rh.scalar($112)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"id":' + $10 + ',"role":' + $16 + "}"));
+        return rt.leave($s2, $d2, ($17 = $1, $18 = $112, $o19 = new rt.FieldsObject(), $n20 = 0, $17 !== void 0 && ($o19.id = $17, $n20++), $18 !== void 0 && ($o19.role = $18, $n20++), rt.LuaTable.record($o19, $n20)));
+      }
+      return rt.leave($s2, $d2, ($21 = rh.pristineContext(ctx_6) ? ctx_6.param("id") : ($222 = rt.first(($23 = ctx_6, $s2.pcs[$d2] = $pc + 30, rt.fn(($f26 = $23?.f) !== void 0 && (($24 = $f26.params) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.params) !== void 0 || !("params" in $m25.view) && $m25.view[rt.CUT] === void 0) ? $24 : rt.index($23, "params", "local 'ctx'"), "method 'params'")($23))), ($f29 = $222?.f) !== void 0 && (($27 = $f29.id) !== void 0 || ($m28 = $222.metatable) === void 0 || ($27 = $m28.view.id) !== void 0 || !("id" in $m28.view) && $m28.view[rt.CUT] === void 0) ? $27 : ($s2.pcs[$d2] = $pc + 29, rt.index($222, "id"))), $30 = rt.first(($31 = ctx_6, $s2.pcs[$d2] = $pc + 31, rt.fn(($f34 = $31?.f) !== void 0 && (($322 = $f34.get) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.get) !== void 0 || !("get" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $322 : rt.index($31, "get", "local 'ctx'"), "method 'get'")($31, "role"))), $o35 = new rt.FieldsObject(), $n36 = 0, $21 !== void 0 && ($o35.id = $21, $n36++), $30 !== void 0 && ($o35.role = $30, $n36++), rt.LuaTable.record($o35, $n36)));
+    }))) !== void 0 && ($f16 = $8?.f) !== void 0 && !$8.linked && $f16.get !== void 0 ? $f16.get = $15 : ($s.pcs[$d] = $pc + 28, rt.setIndex($8, "get", $15, "field 'p_id'"));
+    $15 = ($13 = api, ($f16 = $13?.f) !== void 0 && (($11 = $f16.calls) !== void 0 || ($m14 = $13.metatable) === void 0 || ($11 = $m14.view.calls) !== void 0 || !("calls" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $11 : ($s.pcs[$d] = $pc + 32, rt.index($13, "calls", "local 'api'")));
+    ($2 = $handlers[2] = rh.jsonHandler((function $get(ctx_7) {
+      let $1;
+      let $22;
+      let $32;
+      let $o4;
+      let $n5;
+      let $6;
+      let $o7;
+      let $n8;
+      const $json = rh.claim(ctx_7);
+      if ($json) {
+        $1 = previous;
+        if (($22 = rh.scalar($1)) !== void 0) return new rh.JsonText(200, '{"calls":' + $22 + "}");
+        return $32 = $1, $o4 = new rt.FieldsObject(), $n5 = 1, $o4.calls = $32, rt.LuaTable.record($o4, $n5);
+      }
+      return $6 = previous, $o7 = new rt.FieldsObject(), $n8 = 1, $o7.calls = $6, rt.LuaTable.record($o7, $n8);
+    }))) !== void 0 && ($f12 = $15?.f) !== void 0 && !$15.linked && $f12.get !== void 0 ? $f12.get = $2 : ($s.pcs[$d] = $pc + 32, rt.setIndex($15, "get", $2, "field 'calls'"));
+    $2 = ($11 = api, ($f12 = $11?.f) !== void 0 && (($13 = $f12.public) !== void 0 || ($m14 = $11.metatable) === void 0 || ($13 = $m14.view.public) !== void 0 || !("public" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 33, rt.index($11, "public", "local 'api'")));
+    ($15 = $handlers[3] = rh.jsonHandler((function $get(ctx_8) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $32;
+      let $m4;
+      let $f5;
+      let $6;
+      let $7;
+      let $82;
+      let $9;
+      let $m102;
+      let $f11;
+      let $12;
+      let $132;
+      let $14;
+      let $152;
+      let $m16;
+      let $f17;
+      let $18;
+      let $19;
+      let $20;
+      let $21;
+      let $o22;
+      let $n23;
+      let $24;
+      let $25;
+      let $26;
+      let $m27;
+      let $f28;
+      let $29;
+      let $30;
+      let $31;
+      let $m32;
+      let $f33;
+      let $34;
+      let $35;
+      let $36;
+      let $m37;
+      let $f38;
+      let $o39;
+      let $n40;
+      const $json = rh.claim(ctx_8);
+      $s2.pcs[$d2] = $pc + 34, trace("handler");
+      if ($json) {
+        $1 = rt.first(($22 = ctx_8, $s2.pcs[$d2] = $pc + 35, rt.fn(($f5 = $22?.f) !== void 0 && (($32 = $f5.get) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.get) !== void 0 || !("get" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($22, "get", "local 'ctx'"), "method 'get'")($22, "role")));
+        $7 = rt.first(($82 = ctx_8, $s2.pcs[$d2] = $pc + 36, rt.fn(($f11 = $82?.f) !== void 0 && (($9 = $f11.get) !== void 0 || ($m102 = $82.metatable) === void 0 || ($9 = $m102.view.get) !== void 0 || !("get" in $m102.view) && $m102.view[rt.CUT] === void 0) ? $9 : rt.index($82, "get", "local 'ctx'"), "method 'get'")($82, "started_at")));
+        $132 = rt.first(($14 = ctx_8, $s2.pcs[$d2] = $pc + 37, rt.fn(($f17 = $14?.f) !== void 0 && (($152 = $f17.request_id) !== void 0 || ($m16 = $14.metatable) === void 0 || ($152 = $m16.view.request_id) !== void 0 || !("request_id" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $152 : rt.index($14, "request_id", "local 'ctx'"), "method 'request_id'")($14)));
+        if (($6 = rh.scalar($1)) !== void 0 && ($12 = rh.scalar($7)) !== void 0 && ($18 = rh.scalar($132)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"role":' + $6 + ',"started_at":' + $12 + ',"request_id":' + $18 + "}"));
+        return rt.leave($s2, $d2, ($19 = $1, $20 = $7, $21 = $132, $o22 = new rt.FieldsObject(), $n23 = 0, $19 !== void 0 && ($o22.role = $19, $n23++), $20 !== void 0 && ($o22.started_at = $20, $n23++), $21 !== void 0 && ($o22.request_id = $21, $n23++), rt.LuaTable.record($o22, $n23)));
+      }
+      return rt.leave($s2, $d2, ($24 = rt.first(($25 = ctx_8, $s2.pcs[$d2] = $pc + 35, rt.fn(($f28 = $25?.f) !== void 0 && (($26 = $f28.get) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view.get) !== void 0 || !("get" in $m27.view) && $m27.view[rt.CUT] === void 0) ? $26 : rt.index($25, "get", "local 'ctx'"), "method 'get'")($25, "role"))), $29 = rt.first(($30 = ctx_8, $s2.pcs[$d2] = $pc + 36, rt.fn(($f33 = $30?.f) !== void 0 && (($31 = $f33.get) !== void 0 || ($m32 = $30.metatable) === void 0 || ($31 = $m32.view.get) !== void 0 || !("get" in $m32.view) && $m32.view[rt.CUT] === void 0) ? $31 : rt.index($30, "get", "local 'ctx'"), "method 'get'")($30, "started_at"))), $34 = rt.first(($35 = ctx_8, $s2.pcs[$d2] = $pc + 37, rt.fn(($f38 = $35?.f) !== void 0 && (($36 = $f38.request_id) !== void 0 || ($m37 = $35.metatable) === void 0 || ($36 = $m37.view.request_id) !== void 0 || !("request_id" in $m37.view) && $m37.view[rt.CUT] === void 0) ? $36 : rt.index($35, "request_id", "local 'ctx'"), "method 'request_id'")($35))), $o39 = new rt.FieldsObject(), $n40 = 0, $24 !== void 0 && ($o39.role = $24, $n40++), $29 !== void 0 && ($o39.started_at = $29, $n40++), $34 !== void 0 && ($o39.request_id = $34, $n40++), rt.LuaTable.record($o39, $n40)));
+    }))) !== void 0 && ($f16 = $2?.f) !== void 0 && !$2.linked && $f16.get !== void 0 ? $f16.get = $15 : ($s.pcs[$d] = $pc + 33, rt.setIndex($2, "get", $15, "field 'public'"));
+    $15 = ($13 = ($11 = api, ($f16 = $11?.f) !== void 0 && (($2 = $f16.broken) !== void 0 || ($m14 = $11.metatable) === void 0 || ($2 = $m14.view.broken) !== void 0 || !("broken" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 38, rt.index($11, "broken", "local 'api'"))), ($f12 = $13?.f) !== void 0 && (($3 = $f12.before) !== void 0 || ($m10 = $13.metatable) === void 0 || ($3 = $m10.view.before) !== void 0 || !("before" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 38, rt.index($13, "before", "field 'broken'")));
+    ($4 = function $explode(ctx_9) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      $s2.pcs[$d2] = $pc + 39, trace("broken.before.explode");
+      $s2.pcs[$d2] = $pc + 41, rt.fn(($1 = $env.f.error) !== void 0 ? $1 : ($s2.pcs[$d2] = $pc + 40, rt.getGlobal($env, "error")), "global 'error'")("middleware exploded");
+      return rt.leave($s2, $d2, rt.NONE);
+    }) !== void 0 && ($f9 = $15?.f) !== void 0 && !$15.linked && $f9.explode !== void 0 ? $f9.explode = $4 : ($s.pcs[$d] = $pc + 38, rt.setIndex($15, "explode", $4, "field 'before'"));
+    $4 = ($3 = api, ($f9 = $3?.f) !== void 0 && (($2 = $f9.broken) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.broken) !== void 0 || !("broken" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 42, rt.index($3, "broken", "local 'api'")));
+    ($11 = $handlers[4] = rh.jsonHandler((function $get(ctx_10) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $o1;
+      let $n2;
+      let $o3;
+      let $n4;
+      const $json = rh.claim(ctx_10);
+      $s2.pcs[$d2] = $pc + 43, trace("handler");
+      if ($json) {
+        return rt.leave($s2, $d2, new rh.JsonText(200, '{"reached":true}'));
+        return rt.leave($s2, $d2, ($o1 = new rt.FieldsObject(), $n2 = 1, $o1.reached = true, rt.LuaTable.record($o1, $n2)));
+      }
+      return rt.leave($s2, $d2, ($o3 = new rt.FieldsObject(), $n4 = 1, $o3.reached = true, rt.LuaTable.record($o3, $n4)));
+    }))) !== void 0 && ($f12 = $4?.f) !== void 0 && !$4.linked && $f12.get !== void 0 ? $f12.get = $11 : ($s.pcs[$d] = $pc + 42, rt.setIndex($4, "get", $11, "field 'broken'"));
+    $11 = ($2 = ($3 = api, ($f12 = $3?.f) !== void 0 && (($4 = $f12.sloppy) !== void 0 || ($m10 = $3.metatable) === void 0 || ($4 = $m10.view.sloppy) !== void 0 || !("sloppy" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 44, rt.index($3, "sloppy", "local 'api'"))), ($f9 = $2?.f) !== void 0 && (($13 = $f9.before) !== void 0 || ($m14 = $2.metatable) === void 0 || ($13 = $m14.view.before) !== void 0 || !("before" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 44, rt.index($2, "before", "field 'sloppy'")));
+    ($15 = function $check(ctx_11) {
+      let $o1;
+      let $n2;
+      return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.error = "denied", rt.LuaTable.record($o1, $n2);
+    }) !== void 0 && ($f16 = $11?.f) !== void 0 && !$11.linked && $f16.check !== void 0 ? $f16.check = $15 : ($s.pcs[$d] = $pc + 44, rt.setIndex($11, "check", $15, "field 'before'"));
+    $15 = ($13 = api, ($f16 = $13?.f) !== void 0 && (($4 = $f16.sloppy) !== void 0 || ($m14 = $13.metatable) === void 0 || ($4 = $m14.view.sloppy) !== void 0 || !("sloppy" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 45, rt.index($13, "sloppy", "local 'api'")));
+    ($3 = $handlers[5] = rh.jsonHandler((function $get(ctx_12) {
+      let $o1;
+      let $n2;
+      let $o3;
+      let $n4;
+      const $json = rh.claim(ctx_12);
+      if ($json) {
+        return new rh.JsonText(200, '{"secret":true}');
+        return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.secret = true, rt.LuaTable.record($o1, $n2);
+      }
+      return $o3 = new rt.FieldsObject(), $n4 = 1, $o3.secret = true, rt.LuaTable.record($o3, $n4);
+    }))) !== void 0 && ($f9 = $15?.f) !== void 0 && !$15.linked && $f9.get !== void 0 ? $f9.get = $3 : ($s.pcs[$d] = $pc + 45, rt.setIndex($15, "get", $3, "field 'sloppy'"));
+    $3 = ($4 = api, ($f9 = $4?.f) !== void 0 && (($13 = $f9.fail) !== void 0 || ($m14 = $4.metatable) === void 0 || ($13 = $m14.view.fail) !== void 0 || !("fail" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 46, rt.index($4, "fail", "local 'api'")));
+    ($15 = $handlers[6] = function $get(ctx_13) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      $s2.pcs[$d2] = $pc + 48, rt.fn(($1 = $env.f.error) !== void 0 ? $1 : ($s2.pcs[$d2] = $pc + 47, rt.getGlobal($env, "error")), "global 'error'")("handler failed");
+      return rt.leave($s2, $d2, rt.NONE);
+    }) !== void 0 && ($f16 = $3?.f) !== void 0 && !$3.linked && $f16.get !== void 0 ? $f16.get = $15 : ($s.pcs[$d] = $pc + 46, rt.setIndex($3, "get", $15, "field 'fail'"));
+    $15 = ($13 = api, ($f16 = $13?.f) !== void 0 && (($4 = $f16.reject) !== void 0 || ($m14 = $13.metatable) === void 0 || ($4 = $m14.view.reject) !== void 0 || !("reject" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 49, rt.index($13, "reject", "local 'api'")));
+    ($3 = $handlers[7] = rh.jsonHandler((function $post(ctx_14) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f92;
+      let $10;
+      let $112;
+      let $o12;
+      let $n13;
+      let $o14;
+      let $n15;
+      const $json = rh.claim(ctx_14);
+      let data = rt.first(($22 = rt.first(($32 = ctx_14, $s2.pcs[$d2] = $pc + 50, rt.fn(($f6 = $32?.f) !== void 0 && (($42 = $f6.body) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.body) !== void 0 || !("body" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 51, $fn12 = rt.fn(($f92 = $22?.f) !== void 0 && (($7 = $f92.json) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.json) !== void 0 || !("json" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "json"), "method 'json'"), $fn12($22)));
+      if ($json) {
+        $10 = data;
+        if (($112 = rh.scalar($10)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"got":' + $112 + "}"));
+        return rt.leave($s2, $d2, ($7 = $10, $o12 = new rt.FieldsObject(), $n13 = 0, $7 !== void 0 && ($o12.got = $7, $n13++), rt.LuaTable.record($o12, $n13)));
+      }
+      return rt.leave($s2, $d2, ($42 = data, $o14 = new rt.FieldsObject(), $n15 = 0, $42 !== void 0 && ($o14.got = $42, $n15++), rt.LuaTable.record($o14, $n15)));
+    }))) !== void 0 && ($f9 = $15?.f) !== void 0 && !$15.linked && $f9.post !== void 0 ? $f9.post = $3 : ($s.pcs[$d] = $pc + 49, rt.setIndex($15, "post", $3, "field 'reject'"));
+    $3 = api;
+    ($4 = (($body) => rt.withBody((function $on_error(err) {
+      const $r = $body(err);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $on_error$body(err) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $m3;
+      let $f4;
+      let $fn5;
+      let $6;
+      let $7;
+      let $82;
+      let $m9;
+      let $f10;
+      let $112;
+      let $m12;
+      let $f13;
+      let $14;
+      let $152;
+      let $16;
+      let $m17;
+      let $f18;
+      let $19;
+      let $20;
+      let $21;
+      let $222;
+      let $m23;
+      let $f24;
+      let $25;
+      let $26;
+      let $27;
+      let $m28;
+      let $f29;
+      let $30;
+      let $31;
+      let $32;
+      let $m33;
+      let $f34;
+      let $o35;
+      let $n36;
+      let $t37;
+      let $r38;
+      if (($1 = err, ($f4 = $1?.f) !== void 0 && (($22 = $f4.path) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.path) !== void 0 || !("path" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 52, rt.index($1, "path", "local 'err'"))) === "/fail") {
+        return $6 = ($7 = api, ($f10 = $7?.f) !== void 0 && (($82 = $f10.json) !== void 0 || ($m9 = $7.metatable) === void 0 || ($82 = $m9.view.json) !== void 0 || !("json" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 53, rt.index($7, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 53, $fn5 = rt.fn(($f13 = $6?.f) !== void 0 && (($112 = $f13.status) !== void 0 || ($m12 = $6.metatable) === void 0 || ($112 = $m12.view.status) !== void 0 || !("status" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $112 : rt.index($6, "status", "field 'json'"), "method 'status'"), $14 = ($152 = err, ($f18 = $152?.f) !== void 0 && (($16 = $f18.status) !== void 0 || ($m17 = $152.metatable) === void 0 || ($16 = $m17.view.status) !== void 0 || !("status" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $16 : ($s2.pcs[$d2] = $pc + 53, rt.index($152, "status", "local 'err'"))), $19 = ($20 = ($21 = err, ($f24 = $21?.f) !== void 0 && (($222 = $f24.message) !== void 0 || ($m23 = $21.metatable) === void 0 || ($222 = $m23.view.message) !== void 0 || !("message" in $m23.view) && $m23.view[rt.CUT] === void 0) ? $222 : ($s2.pcs[$d2] = $pc + 54, rt.index($21, "message", "local 'err'"))), $25 = ($26 = err, ($f29 = $26?.f) !== void 0 && (($27 = $f29.code) !== void 0 || ($m28 = $26.metatable) === void 0 || ($27 = $m28.view.code) !== void 0 || !("code" in $m28.view) && $m28.view[rt.CUT] === void 0) ? $27 : ($s2.pcs[$d2] = $pc + 55, rt.index($26, "code", "local 'err'"))), $30 = ($31 = err, ($f34 = $31?.f) !== void 0 && (($32 = $f34.path) !== void 0 || ($m33 = $31.metatable) === void 0 || ($32 = $m33.view.path) !== void 0 || !("path" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 56, rt.index($31, "path", "local 'err'"))), $o35 = new rt.FieldsObject(), $n36 = 0, $20 !== void 0 && ($o35.error = $20, $n36++), $25 !== void 0 && ($o35.code = $25, $n36++), $30 !== void 0 && ($o35.path = $30, $n36++), rt.LuaTable.record($o35, $n36)), $s2.pcs[$d2] = $pc + 57, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t37 = $s2.tails++, $r38 = $fn5($6, $14, $19), $s2.tails = $t37, $r38) : rt.tail($s2, $fn5, [$6, $14, $19]);
+      }
+      return rt.leave($s2, $d2, rt.NONE);
+    }))) !== void 0 && ($f9 = $3?.f) !== void 0 && !$3.linked && $f9.on_error !== void 0 ? $f9.on_error = $4 : ($s.pcs[$d] = $pc + 58, rt.setIndex($3, "on_error", $4, "local 'api'"));
+    return rt.leave($s, $d, api);
+  };
 }
+export {
+  $handlers,
+  load as default
+};

@@ -97,138 +97,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $m6: rt.LuaTable | undefined;
       let $f7: rt.Fields | undefined;
       let $8: rt.LuaValue;
-      let $9: rt.LuaValue;
-      let $10: rt.LuaValue;
+      let $f9: rt.Fields | undefined;
+      let $m10: rt.LuaTable | undefined;
       let $11: rt.LuaValue;
-      let $m12: rt.LuaTable | undefined;
-      let $f13: rt.Fields | undefined;
-      let $14: rt.LuaValue;
-      let $f15: rt.Fields | undefined;
-      let $16: rt.LuaValue;
-      let $17: rt.LuaValue;
-      let $18: rt.LuaValue;
-      let $m19: rt.LuaTable | undefined;
-      let $f20: rt.Fields | undefined;
-      let $21: rt.LuaValue;
-      let $f22: rt.Fields | undefined;
-      let $23: rt.LuaValue;
-      let $24: rt.LuaValue;
-      let $25: rt.LuaValue;
-      let $m26: rt.LuaTable | undefined;
-      let $f27: rt.Fields | undefined;
-      let $28: rt.LuaValue;
-      let $f29: rt.Fields | undefined;
-      let $30: rt.LuaValue;
-      let $31: rt.LuaValue;
-      let $32: rt.LuaValue;
-      let $33: rt.LuaValue;
-      let $m34: rt.LuaTable | undefined;
-      let $f35: rt.Fields | undefined;
-      let $36: rt.LuaValue;
-      let $m37: rt.LuaTable | undefined;
-      let $f38: rt.Fields | undefined;
-      let $39: rt.LuaValue;
-      let $f40: rt.Fields | undefined;
-      let $41: rt.LuaValue;
-      let $42: rt.LuaValue;
-      let $43: rt.LuaValue;
-      let $44: rt.LuaValue;
-      let $m45: rt.LuaTable | undefined;
-      let $f46: rt.Fields | undefined;
-      let $47: rt.LuaValue;
-      let $m48: rt.LuaTable | undefined;
-      let $f49: rt.Fields | undefined;
-      let $50: rt.LuaValue;
-      let $f51: rt.Fields | undefined;
-      let $52: rt.LuaValue;
-      let $53: rt.LuaValue;
-      let $54: rt.LuaValue;
-      let $m55: rt.LuaTable | undefined;
-      let $f56: rt.Fields | undefined;
-      let $57: rt.LuaValue;
-      let $f58: rt.Fields | undefined;
-      let $59: rt.LuaValue;
-      let $60: rt.LuaValue;
-      let $61: rt.LuaValue;
-      let $62: rt.LuaValue;
-      let $63: rt.LuaValue;
-      let $m64: rt.LuaTable | undefined;
-      let $f65: rt.Fields | undefined;
-      let $66: rt.LuaValue;
-      let $m67: rt.LuaTable | undefined;
-      let $f68: rt.Fields | undefined;
-      let $69: rt.LuaValue;
-      let $m70: rt.LuaTable | undefined;
-      let $f71: rt.Fields | undefined;
-      let $72: rt.LuaValue;
-      let $f73: rt.Fields | undefined;
-      let $74: rt.LuaValue;
-      let $75: rt.LuaValue;
-      let $76: rt.LuaValue;
-      let $m77: rt.LuaTable | undefined;
-      let $f78: rt.Fields | undefined;
-      let $79: rt.LuaValue;
-      let $f80: rt.Fields | undefined;
-      let $81: rt.LuaValue;
-      let $82: rt.LuaValue;
-      let $83: rt.LuaValue;
-      let $m84: rt.LuaTable | undefined;
-      let $f85: rt.Fields | undefined;
-      let $86: rt.LuaValue;
-      let $f87: rt.Fields | undefined;
-      let $88: rt.LuaValue;
-      let $89: rt.LuaValue;
-      let $90: rt.LuaValue;
-      let $91: rt.LuaValue;
-      let $m92: rt.LuaTable | undefined;
-      let $f93: rt.Fields | undefined;
-      let $94: rt.LuaValue;
-      let $m95: rt.LuaTable | undefined;
-      let $f96: rt.Fields | undefined;
-      let $97: rt.LuaValue;
-      let $f98: rt.Fields | undefined;
-      let $99: rt.LuaValue;
-      let $100: rt.LuaValue;
-      let $101: rt.LuaValue;
-      let $m102: rt.LuaTable | undefined;
-      let $f103: rt.Fields | undefined;
-      let $104: rt.LuaValue;
-      let $f105: rt.Fields | undefined;
-      let $106: rt.LuaValue;
-      let $107: rt.LuaValue;
-      let $108: rt.LuaValue;
-      let $109: rt.LuaValue;
-      let $m110: rt.LuaTable | undefined;
-      let $f111: rt.Fields | undefined;
-      let $112: rt.LuaValue;
-      let $m113: rt.LuaTable | undefined;
-      let $f114: rt.Fields | undefined;
-      let $115: rt.LuaValue;
-      let $f116: rt.Fields | undefined;
-      let $117: rt.LuaValue;
-      let $118: rt.LuaValue;
-      let $119: rt.LuaValue;
-      let $m120: rt.LuaTable | undefined;
-      let $f121: rt.Fields | undefined;
-      let $122: rt.LuaValue;
-      let $f123: rt.Fields | undefined;
-      let $124: rt.LuaValue;
-      let $125: rt.LuaValue;
-      let $126: rt.LuaValue;
-      let $m127: rt.LuaTable | undefined;
-      let $f128: rt.Fields | undefined;
-      let $129: rt.LuaValue;
-      let $f130: rt.Fields | undefined;
-      let $131: rt.LuaValue;
-      let $132: rt.LuaValue;
-      let $133: rt.LuaValue;
-      let $m134: rt.LuaTable | undefined;
-      let $f135: rt.Fields | undefined;
-      let $136: rt.LuaValue;
-      let $f137: rt.Fields | undefined;
-      let $138: rt.LuaValue;
-      let $139: rt.LuaValue;
-      let $f140: rt.Fields | undefined;
+      let $f12: rt.Fields | undefined;
+      let $13: rt.LuaValue;
+      let $m14: rt.LuaTable | undefined;
+      let $15: rt.LuaValue;
+      let $f16: rt.Fields | undefined;
       let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = new rt.LuaTable(), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
       let calls: rt.LuaTable = new rt.LuaTable();
       let previous: rt.LuaTable = new rt.LuaTable();
@@ -244,34 +120,32 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         (($3 = step) !== undefined && ($a4 = ($1 as rt.LuaTable)?.arr) !== undefined && ($k2 - 1 >>> 0) === $k2 - 1 && $a4[$k2 - 1] !== undefined ? ($a4[$k2 - 1] = $3) : $3 !== undefined && $a4 !== undefined && $k2 === $a4.length + 1 && ($1 as rt.LuaTable).other === undefined && ($1 as rt.LuaTable).metatable === undefined ? $a4.push($3) : (rt.at($s, $d, $pc + 2), rt.setIndex($1, $k2, $3, "upvalue 'calls'")));
         return rt.leave($s, $d, rt.NONE);
       }) as rt.LuaFunction;
-      $9 = ($10 = api as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.before) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.before) !== undefined || (!("before" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 3, rt.index($10, "before", "local 'api'"))));
-      (($14 = function $trace(ctx?: rt.LuaValue): rt.LuaResult {
+      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.before) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.before) !== undefined || (!("before" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($5, "before", "local 'api'"))));
+      (($3 = function $trace(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $fn3!: rt.LuaFunction;
-        let $4: rt.LuaValue;
-        let $5: rt.LuaValue;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
+        let $m4: rt.LuaTable | undefined;
+        let $f5: rt.Fields | undefined;
+        let $6: rt.LuaValue;
+        let $r7: rt.LuaResult;
         let $8: rt.LuaValue;
-        let $r9: rt.LuaResult;
-        let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
+        let $9: rt.LuaValue;
+        let $m10: rt.LuaTable | undefined;
+        let $f11: rt.Fields | undefined;
         $1 = calls;
         $2 = new rt.LuaTable();
         calls = ($2 as rt.LuaTable);
         previous = ($1 as rt.LuaTable);
         ($s.pcs[$d] = $pc + 4, trace("global.before.trace"));
-        ($4 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, $fn3 = rt.fn((($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.set) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.set) !== undefined || (!("set" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "set", "local 'ctx'")), "method 'set'"), $8 = "request_id", $r9 = ($10 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 6, rt.fn((($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.request_id) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.request_id) !== undefined || (!("request_id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "request_id", "local 'ctx'")), "method 'request_id'")($10)), $s.pcs[$d] = $pc + 7, (Array.isArray($r9) ? $fn3($4, $8, ...$r9) : $fn3($4, $8, $r9)));
+        ($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, $fn3 = rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f5.set) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m4.view.set) !== undefined || (!("set" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $1 : rt.index($2, "set", "local 'ctx'")), "method 'set'"), $6 = "request_id", $r7 = ($8 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 6, rt.fn((($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.request_id) !== undefined || ($m10 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.request_id) !== undefined || (!("request_id" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "request_id", "local 'ctx'")), "method 'request_id'")($8)), $s.pcs[$d] = $pc + 7, (Array.isArray($r7) ? $fn3($2, $6, ...$r7) : $fn3($2, $6, $r7)));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && ($f15 = ($9 as rt.LuaTable)?.f) !== undefined && !($9 as rt.LuaTable).linked && $f15.trace !== undefined ? ($f15.trace = $14) : ($s.pcs[$d] = $pc + 3, rt.setIndex($9, "trace", $14, "field 'before'")));
-      $16 = ($17 = api as rt.LuaValue, (($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.before) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.before) !== undefined || (!("before" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 8, rt.index($17, "before", "local 'api'"))));
-      (($21 = function $timing(ctx_1?: rt.LuaValue): rt.LuaResult {
+      }) !== undefined && ($f9 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f9.trace !== undefined ? ($f9.trace = $3) : ($s.pcs[$d] = $pc + 3, rt.setIndex($8, "trace", $3, "field 'before'")));
+      $3 = ($4 = api as rt.LuaValue, (($f9 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f9.before) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.before) !== undefined || (!("before" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 8, rt.index($4, "before", "local 'api'"))));
+      (($8 = function $timing(ctx_1?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -282,17 +156,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         ($s.pcs[$d] = $pc + 9, trace("global.before.timing"));
         ($1 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 10, rt.fn((($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.set) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.set) !== undefined || (!("set" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "started_at", 1700000000));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && ($f22 = ($16 as rt.LuaTable)?.f) !== undefined && !($16 as rt.LuaTable).linked && $f22.timing !== undefined ? ($f22.timing = $21) : ($s.pcs[$d] = $pc + 8, rt.setIndex($16, "timing", $21, "field 'before'")));
-      $23 = ($24 = api as rt.LuaValue, (($f27 = ($24 as rt.LuaTable)?.f) !== undefined && (($25 = $f27.after) !== undefined || ($m26 = ($24 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view.after) !== undefined || (!("after" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 11, rt.index($24, "after", "local 'api'"))));
-      (($28 = function $log(ctx_2?: rt.LuaValue): rt.LuaResult {
+      }) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.timing !== undefined ? ($f7.timing = $8) : ($s.pcs[$d] = $pc + 8, rt.setIndex($3, "timing", $8, "field 'before'")));
+      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.after) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.after) !== undefined || (!("after" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 11, rt.index($5, "after", "local 'api'"))));
+      (($3 = function $log(ctx_2?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         ($s.pcs[$d] = $pc + 12, trace("global.after.log"));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && ($f29 = ($23 as rt.LuaTable)?.f) !== undefined && !($23 as rt.LuaTable).linked && $f29.log !== undefined ? ($f29.log = $28) : ($s.pcs[$d] = $pc + 11, rt.setIndex($23, "log", $28, "field 'after'")));
-      $30 = ($31 = ($32 = api as rt.LuaValue, (($f35 = ($32 as rt.LuaTable)?.f) !== undefined && (($33 = $f35.admin) !== undefined || ($m34 = ($32 as rt.LuaTable).metatable) === undefined || ($33 = $m34.view.admin) !== undefined || (!("admin" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : ($s.pcs[$d] = $pc + 13, rt.index($32, "admin", "local 'api'")))), (($f38 = ($31 as rt.LuaTable)?.f) !== undefined && (($36 = $f38.before) !== undefined || ($m37 = ($31 as rt.LuaTable).metatable) === undefined || ($36 = $m37.view.before) !== undefined || (!("before" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : ($s.pcs[$d] = $pc + 13, rt.index($31, "before", "field 'admin'"))));
-      (($39 = (($body: rt.LuaFunction) => rt.withBody((function $auth(ctx_3?: rt.LuaValue): rt.LuaResult {
+      }) !== undefined && ($f9 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f9.log !== undefined ? ($f9.log = $3) : ($s.pcs[$d] = $pc + 11, rt.setIndex($8, "log", $3, "field 'after'")));
+      $3 = ($4 = ($5 = api as rt.LuaValue, (($f9 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f9.admin) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.admin) !== undefined || (!("admin" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 13, rt.index($5, "admin", "local 'api'")))), (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($2 = $f7.before) !== undefined || ($m10 = ($4 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.before) !== undefined || (!("before" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 13, rt.index($4, "before", "field 'admin'"))));
+      (($11 = (($body: rt.LuaFunction) => rt.withBody((function $auth(ctx_3?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_3);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $auth$body(ctx_3?: rt.LuaValue): rt.LuaResult {
@@ -308,36 +182,26 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
         let $fn9!: rt.LuaFunction;
-        let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
-        let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
-        let $t16: number;
-        let $r17: rt.LuaResult;
-        let $18: rt.LuaValue;
-        let $19: rt.LuaValue;
-        let $m20: rt.LuaTable | undefined;
-        let $f21: rt.Fields | undefined;
+        let $t10: number;
+        let $r11: rt.LuaResult;
         ($s.pcs[$d] = $pc + 14, trace("admin.before.auth"));
         let auth: rt.LuaValue = ($1 = rt.first(($2 = ctx_3 as rt.LuaValue, $s.pcs[$d] = $pc + 16, rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.headers) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.headers) !== undefined || (!("headers" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2))), (($f8 = ($1 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.Authorization) !== undefined || ($m7 = ($1 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.Authorization) !== undefined || (!("Authorization" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 15, rt.index($1, "Authorization"))));
         if ((auth !== "Bearer letmein")) {
-          return ($10 = api as rt.LuaValue, $s.pcs[$d] = $pc + 17, $fn9 = rt.fn((($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.error) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.error) !== undefined || (!("error" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "error", "upvalue 'api'")), "method 'error'"), $14 = 401, $15 = "Unauthorized", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t16 = $s.tails++, $r17 = $fn9($10, $14, $15), $s.tails = $t16, $r17) : rt.tail($s, $fn9, [$10, $14, $15]));
+          return ($6 = api as rt.LuaValue, $s.pcs[$d] = $pc + 17, $fn9 = rt.fn((($f8 = ($6 as rt.LuaTable)?.f) !== undefined && (($3 = $f8.error) !== undefined || ($m7 = ($6 as rt.LuaTable).metatable) === undefined || ($3 = $m7.view.error) !== undefined || (!("error" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $3 : rt.index($6, "error", "upvalue 'api'")), "method 'error'"), $2 = 401, $1 = "Unauthorized", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn9($6, $2, $1), $s.tails = $t10, $r11) : rt.tail($s, $fn9, [$6, $2, $1]));
         }
-        ($18 = ctx_3 as rt.LuaValue, $s.pcs[$d] = $pc + 18, rt.fn((($f21 = ($18 as rt.LuaTable)?.f) !== undefined && (($19 = $f21.set) !== undefined || ($m20 = ($18 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.set) !== undefined || (!("set" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($18, "set", "local 'ctx'")), "method 'set'")($18, "role", "admin"));
+        ($1 = ctx_3 as rt.LuaValue, $s.pcs[$d] = $pc + 18, rt.fn((($f8 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f8.set) !== undefined || ($m7 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m7.view.set) !== undefined || (!("set" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "role", "admin"));
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && ($f40 = ($30 as rt.LuaTable)?.f) !== undefined && !($30 as rt.LuaTable).linked && $f40.auth !== undefined ? ($f40.auth = $39) : ($s.pcs[$d] = $pc + 13, rt.setIndex($30, "auth", $39, "field 'before'")));
-      $41 = ($42 = ($43 = api as rt.LuaValue, (($f46 = ($43 as rt.LuaTable)?.f) !== undefined && (($44 = $f46.admin) !== undefined || ($m45 = ($43 as rt.LuaTable).metatable) === undefined || ($44 = $m45.view.admin) !== undefined || (!("admin" in $m45.view) && $m45.view[rt.CUT] === undefined)) ? $44 : ($s.pcs[$d] = $pc + 19, rt.index($43, "admin", "local 'api'")))), (($f49 = ($42 as rt.LuaTable)?.f) !== undefined && (($47 = $f49.after) !== undefined || ($m48 = ($42 as rt.LuaTable).metatable) === undefined || ($47 = $m48.view.after) !== undefined || (!("after" in $m48.view) && $m48.view[rt.CUT] === undefined)) ? $47 : ($s.pcs[$d] = $pc + 19, rt.index($42, "after", "field 'admin'"))));
-      (($50 = function $audit(ctx_4?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction)) !== undefined && ($f12 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f12.auth !== undefined ? ($f12.auth = $11) : ($s.pcs[$d] = $pc + 13, rt.setIndex($3, "auth", $11, "field 'before'")));
+      $11 = ($2 = ($8 = api as rt.LuaValue, (($f12 = ($8 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.admin) !== undefined || ($m10 = ($8 as rt.LuaTable).metatable) === undefined || ($5 = $m10.view.admin) !== undefined || (!("admin" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 19, rt.index($8, "admin", "local 'api'")))), (($f7 = ($2 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.after) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.after) !== undefined || (!("after" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 19, rt.index($2, "after", "field 'admin'"))));
+      (($3 = function $audit(ctx_4?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         ($s.pcs[$d] = $pc + 20, trace("admin.after.audit"));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && ($f51 = ($41 as rt.LuaTable)?.f) !== undefined && !($41 as rt.LuaTable).linked && $f51.audit !== undefined ? ($f51.audit = $50) : ($s.pcs[$d] = $pc + 19, rt.setIndex($41, "audit", $50, "field 'after'")));
-      $52 = ($53 = api as rt.LuaValue, (($f56 = ($53 as rt.LuaTable)?.f) !== undefined && (($54 = $f56.admin) !== undefined || ($m55 = ($53 as rt.LuaTable).metatable) === undefined || ($54 = $m55.view.admin) !== undefined || (!("admin" in $m55.view) && $m55.view[rt.CUT] === undefined)) ? $54 : ($s.pcs[$d] = $pc + 21, rt.index($53, "admin", "local 'api'"))));
-      (($57 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx_5?: rt.LuaValue): rt.LuaResult {
+      }) !== undefined && ($f9 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f9.audit !== undefined ? ($f9.audit = $3) : ($s.pcs[$d] = $pc + 19, rt.setIndex($11, "audit", $3, "field 'after'")));
+      $3 = ($4 = api as rt.LuaValue, (($f9 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f9.admin) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.admin) !== undefined || (!("admin" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 21, rt.index($4, "admin", "local 'api'"))));
+      (($8 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx_5?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_5);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx_5?: rt.LuaValue): rt.LuaResult {
@@ -399,9 +263,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, rt.first(($19 = $1, $20 = ($21 = $6, $22 = $12, $o23 = new rt.FieldsObject(), $n24 = 1, $o23.ok = true, ($21 !== undefined && ($o23.role = $21, $n24++)), ($22 !== undefined && ($o23.request_id = $22, $n24++)), rt.LuaTable.record($o23, $n24)), $s.pcs[$d] = $pc + 26, $fn18 = rt.fn($19, "field 'json'"), $fn18($20))));
         }
         return ($26 = ($27 = api as rt.LuaValue, (($f30 = ($27 as rt.LuaTable)?.f) !== undefined && (($28 = $f30.json) !== undefined || ($m29 = ($27 as rt.LuaTable).metatable) === undefined || ($28 = $m29.view.json) !== undefined || (!("json" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 23, rt.index($27, "json", "upvalue 'api'")))), $31 = ($32 = rt.first(($33 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36.get) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view.get) !== undefined || (!("get" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : rt.index($33, "get", "local 'ctx'")), "method 'get'")($33, "role"))), $37 = rt.first(($38 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 25, rt.fn((($f41 = ($38 as rt.LuaTable)?.f) !== undefined && (($39 = $f41.get) !== undefined || ($m40 = ($38 as rt.LuaTable).metatable) === undefined || ($39 = $m40.view.get) !== undefined || (!("get" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : rt.index($38, "get", "local 'ctx'")), "method 'get'")($38, "request_id"))), $o42 = new rt.FieldsObject(), $n43 = 1, $o42.ok = true, ($32 !== undefined && ($o42.role = $32, $n43++)), ($37 !== undefined && ($o42.request_id = $37, $n43++)), rt.LuaTable.record($o42, $n43)), $s.pcs[$d] = $pc + 27, $fn25 = rt.fn($26, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t44 = $s.tails++, $r45 = $fn25($31), $s.tails = $t44, $r45) : rt.tail($s, $fn25, [$31]));
-      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f58 = ($52 as rt.LuaTable)?.f) !== undefined && !($52 as rt.LuaTable).linked && $f58.get !== undefined ? ($f58.get = $57) : ($s.pcs[$d] = $pc + 21, rt.setIndex($52, "get", $57, "field 'admin'")));
-      $59 = ($60 = ($61 = ($62 = api as rt.LuaValue, (($f65 = ($62 as rt.LuaTable)?.f) !== undefined && (($63 = $f65.admin) !== undefined || ($m64 = ($62 as rt.LuaTable).metatable) === undefined || ($63 = $m64.view.admin) !== undefined || (!("admin" in $m64.view) && $m64.view[rt.CUT] === undefined)) ? $63 : ($s.pcs[$d] = $pc + 28, rt.index($62, "admin", "local 'api'")))), (($f68 = ($61 as rt.LuaTable)?.f) !== undefined && (($66 = $f68.users) !== undefined || ($m67 = ($61 as rt.LuaTable).metatable) === undefined || ($66 = $m67.view.users) !== undefined || (!("users" in $m67.view) && $m67.view[rt.CUT] === undefined)) ? $66 : ($s.pcs[$d] = $pc + 28, rt.index($61, "users", "field 'admin'")))), (($f71 = ($60 as rt.LuaTable)?.f) !== undefined && (($69 = $f71.p_id) !== undefined || ($m70 = ($60 as rt.LuaTable).metatable) === undefined || ($69 = $m70.view.p_id) !== undefined || (!("p_id" in $m70.view) && $m70.view[rt.CUT] === undefined)) ? $69 : ($s.pcs[$d] = $pc + 28, rt.index($60, "p_id", "field 'users'"))));
-      (($72 = ($handlers[1] = rh.jsonHandler((function $get(ctx_6?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 21, rt.setIndex($3, "get", $8, "field 'admin'")));
+      $8 = ($5 = ($4 = ($3 = api as rt.LuaValue, (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f7.admin) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m6.view.admin) !== undefined || (!("admin" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 28, rt.index($3, "admin", "local 'api'")))), (($f9 = ($4 as rt.LuaTable)?.f) !== undefined && (($11 = $f9.users) !== undefined || ($m10 = ($4 as rt.LuaTable).metatable) === undefined || ($11 = $m10.view.users) !== undefined || (!("users" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 28, rt.index($4, "users", "field 'admin'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($13 = $f12.p_id) !== undefined || ($m14 = ($5 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.p_id) !== undefined || (!("p_id" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 28, rt.index($5, "p_id", "field 'users'"))));
+      (($15 = ($handlers[1] = rh.jsonHandler((function $get(ctx_6?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -449,9 +313,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($17 = $1, $18 = $11, $o19 = new rt.FieldsObject(), $n20 = 0, ($17 !== undefined && ($o19.id = $17, $n20++)), ($18 !== undefined && ($o19.role = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
         }
         return rt.leave($s, $d, ($21 = (rh.pristineContext(ctx_6) ? (ctx_6 as rh.RequestContext).param("id") : ($22 = rt.first(($23 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 30, rt.fn((($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.params) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.params) !== undefined || (!("params" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : rt.index($23, "params", "local 'ctx'")), "method 'params'")($23))), (($f29 = ($22 as rt.LuaTable)?.f) !== undefined && (($27 = $f29.id) !== undefined || ($m28 = ($22 as rt.LuaTable).metatable) === undefined || ($27 = $m28.view.id) !== undefined || (!("id" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 29, rt.index($22, "id"))))), $30 = rt.first(($31 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 31, rt.fn((($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.get) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.get) !== undefined || (!("get" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : rt.index($31, "get", "local 'ctx'")), "method 'get'")($31, "role"))), $o35 = new rt.FieldsObject(), $n36 = 0, ($21 !== undefined && ($o35.id = $21, $n36++)), ($30 !== undefined && ($o35.role = $30, $n36++)), rt.LuaTable.record($o35, $n36)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f73 = ($59 as rt.LuaTable)?.f) !== undefined && !($59 as rt.LuaTable).linked && $f73.get !== undefined ? ($f73.get = $72) : ($s.pcs[$d] = $pc + 28, rt.setIndex($59, "get", $72, "field 'p_id'")));
-      $74 = ($75 = api as rt.LuaValue, (($f78 = ($75 as rt.LuaTable)?.f) !== undefined && (($76 = $f78.calls) !== undefined || ($m77 = ($75 as rt.LuaTable).metatable) === undefined || ($76 = $m77.view.calls) !== undefined || (!("calls" in $m77.view) && $m77.view[rt.CUT] === undefined)) ? $76 : ($s.pcs[$d] = $pc + 32, rt.index($75, "calls", "local 'api'"))));
-      (($79 = ($handlers[2] = rh.jsonHandler((function $get(ctx_7?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f16 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $15) : ($s.pcs[$d] = $pc + 28, rt.setIndex($8, "get", $15, "field 'p_id'")));
+      $15 = ($13 = api as rt.LuaValue, (($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($11 = $f16.calls) !== undefined || ($m14 = ($13 as rt.LuaTable).metatable) === undefined || ($11 = $m14.view.calls) !== undefined || (!("calls" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 32, rt.index($13, "calls", "local 'api'"))));
+      (($2 = ($handlers[2] = rh.jsonHandler((function $get(ctx_7?: rt.LuaValue): rt.LuaResult {
         let $1: rt.LuaValue;
         let $2: string | undefined;
         let $3: rt.LuaValue;
@@ -467,9 +331,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return (($3 = $1, $o4 = new rt.FieldsObject(), $n5 = 1, $o4.calls = $3, rt.LuaTable.record($o4, $n5)));
         }
         return (($6 = previous, $o7 = new rt.FieldsObject(), $n8 = 1, $o7.calls = $6, rt.LuaTable.record($o7, $n8)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f80 = ($74 as rt.LuaTable)?.f) !== undefined && !($74 as rt.LuaTable).linked && $f80.get !== undefined ? ($f80.get = $79) : ($s.pcs[$d] = $pc + 32, rt.setIndex($74, "get", $79, "field 'calls'")));
-      $81 = ($82 = api as rt.LuaValue, (($f85 = ($82 as rt.LuaTable)?.f) !== undefined && (($83 = $f85.public) !== undefined || ($m84 = ($82 as rt.LuaTable).metatable) === undefined || ($83 = $m84.view.public) !== undefined || (!("public" in $m84.view) && $m84.view[rt.CUT] === undefined)) ? $83 : ($s.pcs[$d] = $pc + 33, rt.index($82, "public", "local 'api'"))));
-      (($86 = ($handlers[3] = rh.jsonHandler((function $get(ctx_8?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f12 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f12.get !== undefined ? ($f12.get = $2) : ($s.pcs[$d] = $pc + 32, rt.setIndex($15, "get", $2, "field 'calls'")));
+      $2 = ($11 = api as rt.LuaValue, (($f12 = ($11 as rt.LuaTable)?.f) !== undefined && (($13 = $f12.public) !== undefined || ($m14 = ($11 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.public) !== undefined || (!("public" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 33, rt.index($11, "public", "local 'api'"))));
+      (($15 = ($handlers[3] = rh.jsonHandler((function $get(ctx_8?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -523,9 +387,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($19 = $1, $20 = $7, $21 = $13, $o22 = new rt.FieldsObject(), $n23 = 0, ($19 !== undefined && ($o22.role = $19, $n23++)), ($20 !== undefined && ($o22.started_at = $20, $n23++)), ($21 !== undefined && ($o22.request_id = $21, $n23++)), rt.LuaTable.record($o22, $n23)));
         }
         return rt.leave($s, $d, ($24 = rt.first(($25 = ctx_8 as rt.LuaValue, $s.pcs[$d] = $pc + 35, rt.fn((($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.get) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.get) !== undefined || (!("get" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : rt.index($25, "get", "local 'ctx'")), "method 'get'")($25, "role"))), $29 = rt.first(($30 = ctx_8 as rt.LuaValue, $s.pcs[$d] = $pc + 36, rt.fn((($f33 = ($30 as rt.LuaTable)?.f) !== undefined && (($31 = $f33.get) !== undefined || ($m32 = ($30 as rt.LuaTable).metatable) === undefined || ($31 = $m32.view.get) !== undefined || (!("get" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : rt.index($30, "get", "local 'ctx'")), "method 'get'")($30, "started_at"))), $34 = rt.first(($35 = ctx_8 as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn((($f38 = ($35 as rt.LuaTable)?.f) !== undefined && (($36 = $f38.request_id) !== undefined || ($m37 = ($35 as rt.LuaTable).metatable) === undefined || ($36 = $m37.view.request_id) !== undefined || (!("request_id" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : rt.index($35, "request_id", "local 'ctx'")), "method 'request_id'")($35))), $o39 = new rt.FieldsObject(), $n40 = 0, ($24 !== undefined && ($o39.role = $24, $n40++)), ($29 !== undefined && ($o39.started_at = $29, $n40++)), ($34 !== undefined && ($o39.request_id = $34, $n40++)), rt.LuaTable.record($o39, $n40)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f87 = ($81 as rt.LuaTable)?.f) !== undefined && !($81 as rt.LuaTable).linked && $f87.get !== undefined ? ($f87.get = $86) : ($s.pcs[$d] = $pc + 33, rt.setIndex($81, "get", $86, "field 'public'")));
-      $88 = ($89 = ($90 = api as rt.LuaValue, (($f93 = ($90 as rt.LuaTable)?.f) !== undefined && (($91 = $f93.broken) !== undefined || ($m92 = ($90 as rt.LuaTable).metatable) === undefined || ($91 = $m92.view.broken) !== undefined || (!("broken" in $m92.view) && $m92.view[rt.CUT] === undefined)) ? $91 : ($s.pcs[$d] = $pc + 38, rt.index($90, "broken", "local 'api'")))), (($f96 = ($89 as rt.LuaTable)?.f) !== undefined && (($94 = $f96.before) !== undefined || ($m95 = ($89 as rt.LuaTable).metatable) === undefined || ($94 = $m95.view.before) !== undefined || (!("before" in $m95.view) && $m95.view[rt.CUT] === undefined)) ? $94 : ($s.pcs[$d] = $pc + 38, rt.index($89, "before", "field 'broken'"))));
-      (($97 = function $explode(ctx_9?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f16 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $15) : ($s.pcs[$d] = $pc + 33, rt.setIndex($2, "get", $15, "field 'public'")));
+      $15 = ($13 = ($11 = api as rt.LuaValue, (($f16 = ($11 as rt.LuaTable)?.f) !== undefined && (($2 = $f16.broken) !== undefined || ($m14 = ($11 as rt.LuaTable).metatable) === undefined || ($2 = $m14.view.broken) !== undefined || (!("broken" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 38, rt.index($11, "broken", "local 'api'")))), (($f12 = ($13 as rt.LuaTable)?.f) !== undefined && (($3 = $f12.before) !== undefined || ($m10 = ($13 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.before) !== undefined || (!("before" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 38, rt.index($13, "before", "field 'broken'"))));
+      (($4 = function $explode(ctx_9?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -533,9 +397,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         ($s.pcs[$d] = $pc + 39, trace("broken.before.explode"));
         ($s.pcs[$d] = $pc + 41, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 40, rt.getGlobal($env, "error"))), "global 'error'")("middleware exploded"));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && ($f98 = ($88 as rt.LuaTable)?.f) !== undefined && !($88 as rt.LuaTable).linked && $f98.explode !== undefined ? ($f98.explode = $97) : ($s.pcs[$d] = $pc + 38, rt.setIndex($88, "explode", $97, "field 'before'")));
-      $99 = ($100 = api as rt.LuaValue, (($f103 = ($100 as rt.LuaTable)?.f) !== undefined && (($101 = $f103.broken) !== undefined || ($m102 = ($100 as rt.LuaTable).metatable) === undefined || ($101 = $m102.view.broken) !== undefined || (!("broken" in $m102.view) && $m102.view[rt.CUT] === undefined)) ? $101 : ($s.pcs[$d] = $pc + 42, rt.index($100, "broken", "local 'api'"))));
-      (($104 = ($handlers[4] = rh.jsonHandler((function $get(ctx_10?: rt.LuaValue): rt.LuaResult {
+      }) !== undefined && ($f9 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f9.explode !== undefined ? ($f9.explode = $4) : ($s.pcs[$d] = $pc + 38, rt.setIndex($15, "explode", $4, "field 'before'")));
+      $4 = ($3 = api as rt.LuaValue, (($f9 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f9.broken) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.broken) !== undefined || (!("broken" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 42, rt.index($3, "broken", "local 'api'"))));
+      (($11 = ($handlers[4] = rh.jsonHandler((function $get(ctx_10?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -550,15 +414,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($o1 = new rt.FieldsObject(), $n2 = 1, $o1.reached = true, rt.LuaTable.record($o1, $n2)));
         }
         return rt.leave($s, $d, ($o3 = new rt.FieldsObject(), $n4 = 1, $o3.reached = true, rt.LuaTable.record($o3, $n4)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f105 = ($99 as rt.LuaTable)?.f) !== undefined && !($99 as rt.LuaTable).linked && $f105.get !== undefined ? ($f105.get = $104) : ($s.pcs[$d] = $pc + 42, rt.setIndex($99, "get", $104, "field 'broken'")));
-      $106 = ($107 = ($108 = api as rt.LuaValue, (($f111 = ($108 as rt.LuaTable)?.f) !== undefined && (($109 = $f111.sloppy) !== undefined || ($m110 = ($108 as rt.LuaTable).metatable) === undefined || ($109 = $m110.view.sloppy) !== undefined || (!("sloppy" in $m110.view) && $m110.view[rt.CUT] === undefined)) ? $109 : ($s.pcs[$d] = $pc + 44, rt.index($108, "sloppy", "local 'api'")))), (($f114 = ($107 as rt.LuaTable)?.f) !== undefined && (($112 = $f114.before) !== undefined || ($m113 = ($107 as rt.LuaTable).metatable) === undefined || ($112 = $m113.view.before) !== undefined || (!("before" in $m113.view) && $m113.view[rt.CUT] === undefined)) ? $112 : ($s.pcs[$d] = $pc + 44, rt.index($107, "before", "field 'sloppy'"))));
-      (($115 = function $check(ctx_11?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f12 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f12.get !== undefined ? ($f12.get = $11) : ($s.pcs[$d] = $pc + 42, rt.setIndex($4, "get", $11, "field 'broken'")));
+      $11 = ($2 = ($3 = api as rt.LuaValue, (($f12 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f12.sloppy) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m10.view.sloppy) !== undefined || (!("sloppy" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 44, rt.index($3, "sloppy", "local 'api'")))), (($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($13 = $f9.before) !== undefined || ($m14 = ($2 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.before) !== undefined || (!("before" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 44, rt.index($2, "before", "field 'sloppy'"))));
+      (($15 = function $check(ctx_11?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
         return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.error = "denied", rt.LuaTable.record($o1, $n2)));
-      }) !== undefined && ($f116 = ($106 as rt.LuaTable)?.f) !== undefined && !($106 as rt.LuaTable).linked && $f116.check !== undefined ? ($f116.check = $115) : ($s.pcs[$d] = $pc + 44, rt.setIndex($106, "check", $115, "field 'before'")));
-      $117 = ($118 = api as rt.LuaValue, (($f121 = ($118 as rt.LuaTable)?.f) !== undefined && (($119 = $f121.sloppy) !== undefined || ($m120 = ($118 as rt.LuaTable).metatable) === undefined || ($119 = $m120.view.sloppy) !== undefined || (!("sloppy" in $m120.view) && $m120.view[rt.CUT] === undefined)) ? $119 : ($s.pcs[$d] = $pc + 45, rt.index($118, "sloppy", "local 'api'"))));
-      (($122 = ($handlers[5] = rh.jsonHandler((function $get(ctx_12?: rt.LuaValue): rt.LuaResult {
+      }) !== undefined && ($f16 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f16.check !== undefined ? ($f16.check = $15) : ($s.pcs[$d] = $pc + 44, rt.setIndex($11, "check", $15, "field 'before'")));
+      $15 = ($13 = api as rt.LuaValue, (($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($4 = $f16.sloppy) !== undefined || ($m14 = ($13 as rt.LuaTable).metatable) === undefined || ($4 = $m14.view.sloppy) !== undefined || (!("sloppy" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 45, rt.index($13, "sloppy", "local 'api'"))));
+      (($3 = ($handlers[5] = rh.jsonHandler((function $get(ctx_12?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
         let $o3: rt.Fields;
@@ -569,18 +433,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.secret = true, rt.LuaTable.record($o1, $n2)));
         }
         return (($o3 = new rt.FieldsObject(), $n4 = 1, $o3.secret = true, rt.LuaTable.record($o3, $n4)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f123 = ($117 as rt.LuaTable)?.f) !== undefined && !($117 as rt.LuaTable).linked && $f123.get !== undefined ? ($f123.get = $122) : ($s.pcs[$d] = $pc + 45, rt.setIndex($117, "get", $122, "field 'sloppy'")));
-      $124 = ($125 = api as rt.LuaValue, (($f128 = ($125 as rt.LuaTable)?.f) !== undefined && (($126 = $f128.fail) !== undefined || ($m127 = ($125 as rt.LuaTable).metatable) === undefined || ($126 = $m127.view.fail) !== undefined || (!("fail" in $m127.view) && $m127.view[rt.CUT] === undefined)) ? $126 : ($s.pcs[$d] = $pc + 46, rt.index($125, "fail", "local 'api'"))));
-      (($129 = ($handlers[6] = function $get(ctx_13?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f9 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f9.get !== undefined ? ($f9.get = $3) : ($s.pcs[$d] = $pc + 45, rt.setIndex($15, "get", $3, "field 'sloppy'")));
+      $3 = ($4 = api as rt.LuaValue, (($f9 = ($4 as rt.LuaTable)?.f) !== undefined && (($13 = $f9.fail) !== undefined || ($m14 = ($4 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.fail) !== undefined || (!("fail" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 46, rt.index($4, "fail", "local 'api'"))));
+      (($15 = ($handlers[6] = function $get(ctx_13?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         ($s.pcs[$d] = $pc + 48, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 47, rt.getGlobal($env, "error"))), "global 'error'")("handler failed"));
         return rt.leave($s, $d, rt.NONE);
-      } as rt.LuaFunction)) !== undefined && ($f130 = ($124 as rt.LuaTable)?.f) !== undefined && !($124 as rt.LuaTable).linked && $f130.get !== undefined ? ($f130.get = $129) : ($s.pcs[$d] = $pc + 46, rt.setIndex($124, "get", $129, "field 'fail'")));
-      $131 = ($132 = api as rt.LuaValue, (($f135 = ($132 as rt.LuaTable)?.f) !== undefined && (($133 = $f135.reject) !== undefined || ($m134 = ($132 as rt.LuaTable).metatable) === undefined || ($133 = $m134.view.reject) !== undefined || (!("reject" in $m134.view) && $m134.view[rt.CUT] === undefined)) ? $133 : ($s.pcs[$d] = $pc + 49, rt.index($132, "reject", "local 'api'"))));
-      (($136 = ($handlers[7] = rh.jsonHandler((function $post(ctx_14?: rt.LuaValue): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f16 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $15) : ($s.pcs[$d] = $pc + 46, rt.setIndex($3, "get", $15, "field 'fail'")));
+      $15 = ($13 = api as rt.LuaValue, (($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($4 = $f16.reject) !== undefined || ($m14 = ($13 as rt.LuaTable).metatable) === undefined || ($4 = $m14.view.reject) !== undefined || (!("reject" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 49, rt.index($13, "reject", "local 'api'"))));
+      (($3 = ($handlers[7] = rh.jsonHandler((function $post(ctx_14?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -595,23 +459,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f9: rt.Fields | undefined;
         let $10: rt.LuaValue;
         let $11: string | undefined;
-        let $12: rt.LuaValue;
-        let $o13: rt.Fields;
-        let $n14: number;
-        let $15: rt.LuaValue;
-        let $o16: rt.Fields;
-        let $n17: number;
+        let $o12: rt.Fields;
+        let $n13: number;
+        let $o14: rt.Fields;
+        let $n15: number;
         const $json: boolean = rh.claim(ctx_14);
         let data: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx_14 as rt.LuaValue, $s.pcs[$d] = $pc + 50, rt.fn((($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 51, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $fn1($2)));
         if ($json) {
           $10 = data;
           if (($11 = rh.scalar($10)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"got\":" + $11! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($12 = $10, $o13 = new rt.FieldsObject(), $n14 = 0, ($12 !== undefined && ($o13.got = $12, $n14++)), rt.LuaTable.record($o13, $n14)));
+          return rt.leave($s, $d, ($7 = $10, $o12 = new rt.FieldsObject(), $n13 = 0, ($7 !== undefined && ($o12.got = $7, $n13++)), rt.LuaTable.record($o12, $n13)));
         }
-        return rt.leave($s, $d, ($15 = data, $o16 = new rt.FieldsObject(), $n17 = 0, ($15 !== undefined && ($o16.got = $15, $n17++)), rt.LuaTable.record($o16, $n17)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f137 = ($131 as rt.LuaTable)?.f) !== undefined && !($131 as rt.LuaTable).linked && $f137.post !== undefined ? ($f137.post = $136) : ($s.pcs[$d] = $pc + 49, rt.setIndex($131, "post", $136, "field 'reject'")));
-      $138 = api;
-      (($139 = (($body: rt.LuaFunction) => rt.withBody((function $on_error(err?: rt.LuaValue): rt.LuaResult {
+        return rt.leave($s, $d, ($4 = data, $o14 = new rt.FieldsObject(), $n15 = 0, ($4 !== undefined && ($o14.got = $4, $n15++)), rt.LuaTable.record($o14, $n15)));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f9 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f9.post !== undefined ? ($f9.post = $3) : ($s.pcs[$d] = $pc + 49, rt.setIndex($15, "post", $3, "field 'reject'")));
+      $3 = api;
+      (($4 = (($body: rt.LuaFunction) => rt.withBody((function $on_error(err?: rt.LuaValue): rt.LuaResult {
         const $r = $body(err);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $on_error$body(err?: rt.LuaValue): rt.LuaResult {
@@ -660,7 +522,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return ($6 = ($7 = api as rt.LuaValue, (($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.json) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.json) !== undefined || (!("json" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 53, rt.index($7, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 53, $fn5 = rt.fn((($f13 = ($6 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.status) !== undefined || ($m12 = ($6 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.status) !== undefined || (!("status" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($6, "status", "field 'json'")), "method 'status'"), $14 = ($15 = err as rt.LuaValue, (($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.status) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.status) !== undefined || (!("status" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 53, rt.index($15, "status", "local 'err'")))), $19 = ($20 = ($21 = err as rt.LuaValue, (($f24 = ($21 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.message) !== undefined || ($m23 = ($21 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.message) !== undefined || (!("message" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 54, rt.index($21, "message", "local 'err'")))), $25 = ($26 = err as rt.LuaValue, (($f29 = ($26 as rt.LuaTable)?.f) !== undefined && (($27 = $f29.code) !== undefined || ($m28 = ($26 as rt.LuaTable).metatable) === undefined || ($27 = $m28.view.code) !== undefined || (!("code" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 55, rt.index($26, "code", "local 'err'")))), $30 = ($31 = err as rt.LuaValue, (($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.path) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.path) !== undefined || (!("path" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 56, rt.index($31, "path", "local 'err'")))), $o35 = new rt.FieldsObject(), $n36 = 0, ($20 !== undefined && ($o35.error = $20, $n36++)), ($25 !== undefined && ($o35.code = $25, $n36++)), ($30 !== undefined && ($o35.path = $30, $n36++)), rt.LuaTable.record($o35, $n36)), $s.pcs[$d] = $pc + 57, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t37 = $s.tails++, $r38 = $fn5($6, $14, $19), $s.tails = $t37, $r38) : rt.tail($s, $fn5, [$6, $14, $19]));
         }
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && ($f140 = ($138 as rt.LuaTable)?.f) !== undefined && !($138 as rt.LuaTable).linked && $f140.on_error !== undefined ? ($f140.on_error = $139) : ($s.pcs[$d] = $pc + 58, rt.setIndex($138, "on_error", $139, "local 'api'")));
+      }) as rt.LuaFunction)) !== undefined && ($f9 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f9.on_error !== undefined ? ($f9.on_error = $4) : ($s.pcs[$d] = $pc + 58, rt.setIndex($3, "on_error", $4, "local 'api'")));
       return rt.leave($s, $d, api);
     };
 }

@@ -54,1471 +54,1081 @@ const $site49 = { chunk: "fixtures/http/responses/app.lua", defined: 80 };
 const $site50 = { chunk: "fixtures/http/responses/app.lua", defined: 81 };
 const $site51 = { chunk: "fixtures/http/responses/app.lua", defined: 82 };
 const $site52 = { chunk: "fixtures/http/responses/app.lua", defined: 83 };
-/** The route handlers defined statically in fixtures/http/responses/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 4, 1: line 5, 2: line 6, 3: line 7, 4: line 8, 5: line 9, 6: line 10, 7: line 11, 8: line 12, 9: line 13, 10: line 15, 11: line 16, 12: line 17, 13: line 18, 14: line 19, 15: line 20, 16: line 21, 17: line 22, 18: line 23, 19: line 24, 20: line 25, 21: line 26, 22: line 29, 23: line 33, 24: line 34, 25: line 35, 26: line 36, 27: line 37, 28: line 38, 29: line 43, 30: line 44, 31: line 50, 32: line 51, 33: line 52, 34: line 53, 35: line 54, 36: line 55, 37: line 59, 38: line 65, 39: line 72, 40: line 73, 41: line 77, 42: line 78, 43: line 79, 44: line 80, 45: line 81, 46: line 82, 47: line 83. */
-export const $handlers = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+const $handlers = [void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0];
 const $pc = rt.positions([
-    [$site0, 2], // 0
-    [$site0, 2, "server"], // 1
-    [$site0, 4], // 2
-    [$site0, 5], // 3
-    [$site0, 6], // 4
-    [$site0, 7], // 5
-    [$site0, 8], // 6
-    [$site0, 9], // 7
-    [$site0, 10], // 8
-    [$site0, 11], // 9
-    [$site0, 12], // 10
-    [$site0, 13], // 11
-    [$site0, 15], // 12
-    [$site11, 15], // 13
-    [$site11, 15, "?"], // 14
-    [$site0, 16], // 15
-    [$site12, 16], // 16
-    [$site12, 16, "?"], // 17
-    [$site0, 17], // 18
-    [$site13, 17], // 19
-    [$site13, 17, "?"], // 20
-    [$site0, 18], // 21
-    [$site14, 18], // 22
-    [$site14, 18, "?"], // 23
-    [$site0, 19], // 24
-    [$site15, 19], // 25
-    [$site15, 19, "?"], // 26
-    [$site0, 20], // 27
-    [$site16, 20], // 28
-    [$site16, 20, "?"], // 29
-    [$site0, 21], // 30
-    [$site17, 21], // 31
-    [$site17, 21, "?"], // 32
-    [$site0, 22], // 33
-    [$site18, 22], // 34
-    [$site18, 22, "?"], // 35
-    [$site0, 23], // 36
-    [$site19, 23], // 37
-    [$site19, 23, "?"], // 38
-    [$site0, 24], // 39
-    [$site20, 24], // 40
-    [$site20, 24, "?"], // 41
-    [$site0, 25], // 42
-    [$site21, 25, "?"], // 43
-    [$site0, 26], // 44
-    [$site22, 26], // 45
-    [$site22, 26, "?"], // 46
-    [$site0, 29], // 47
-    [$site23, 31], // 48
-    [$site0, 33], // 49
-    [$site24, 33], // 50
-    [$site24, 33, "error"], // 51
-    [$site0, 34], // 52
-    [$site25, 34], // 53
-    [$site25, 34, "error"], // 54
-    [$site0, 35], // 55
-    [$site26, 35], // 56
-    [$site27, 35], // 57
-    [$site27, 35, "error"], // 58
-    [$site26, 35, "setmetatable"], // 59
-    [$site26, 35, "error"], // 60
-    [$site0, 36], // 61
-    [$site28, 36], // 62
-    [$site28, 36, "setmetatable"], // 63
-    [$site28, 36, "error"], // 64
-    [$site0, 37], // 65
-    [$site30, 37], // 66
-    [$site30, 37, "error"], // 67
-    [$site0, 38], // 68
-    [$site31, 40], // 69
-    [$site0, 43], // 70
-    [$site32, 43], // 71
-    [$site0, 44], // 72
-    [$site33, 47], // 73
-    [$site0, 50], // 74
-    [$site34, 50], // 75
-    [$site0, 51], // 76
-    [$site35, 51, ":body"], // 77
-    [$site35, 51, "?"], // 78
-    [$site0, 52], // 79
-    [$site36, 52, ":body"], // 80
-    [$site36, 52, "?"], // 81
-    [$site0, 53], // 82
-    [$site37, 53, ":body"], // 83
-    [$site37, 53], // 84
-    [$site37, 53, ":string"], // 85
-    [$site37, 53, "?"], // 86
-    [$site0, 54], // 87
-    [$site38, 54], // 88
-    [$site38, 54, "traceback"], // 89
-    [$site38, 54, "error"], // 90
-    [$site0, 55], // 91
-    [$site39, 56], // 92
-    [$site39, 56, "pcall"], // 93
-    [$site0, 59], // 94
-    [$site41, 60, "down"], // 95
-    [$site41, 60], // 96
-    [$site40, 61, "?"], // 97
-    [$site0, 65], // 98
-    [$site43, 66, "down"], // 99
-    [$site43, 66], // 100
-    [$site42, 67], // 101
-    [$site42, 67, ":params"], // 102
-    [$site42, 67, "tonumber"], // 103
-    [$site42, 67, "?"], // 104
-    [$site0, 72], // 105
-    [$site0, 73], // 106
-    [$site45, 73], // 107
-    [$site45, 73, ":headers"], // 108
-    [$site0, 76], // 109
-    [$site46, 77], // 110
-    [$site0, 77], // 111
-    [$site47, 78], // 112
-    [$site0, 78], // 113
-    [$site48, 79], // 114
-    [$site0, 79], // 115
-    [$site49, 80], // 116
-    [$site0, 80], // 117
-    [$site50, 81], // 118
-    [$site0, 81], // 119
-    [$site51, 82], // 120
-    [$site51, 82, "?"], // 121
-    [$site0, 82], // 122
-    [$site0, 83], // 123
+  [$site0, 2],
+  // 0
+  [$site0, 2, "server"],
+  // 1
+  [$site0, 4],
+  // 2
+  [$site0, 5],
+  // 3
+  [$site0, 6],
+  // 4
+  [$site0, 7],
+  // 5
+  [$site0, 8],
+  // 6
+  [$site0, 9],
+  // 7
+  [$site0, 10],
+  // 8
+  [$site0, 11],
+  // 9
+  [$site0, 12],
+  // 10
+  [$site0, 13],
+  // 11
+  [$site0, 15],
+  // 12
+  [$site11, 15],
+  // 13
+  [$site11, 15, "?"],
+  // 14
+  [$site0, 16],
+  // 15
+  [$site12, 16],
+  // 16
+  [$site12, 16, "?"],
+  // 17
+  [$site0, 17],
+  // 18
+  [$site13, 17],
+  // 19
+  [$site13, 17, "?"],
+  // 20
+  [$site0, 18],
+  // 21
+  [$site14, 18],
+  // 22
+  [$site14, 18, "?"],
+  // 23
+  [$site0, 19],
+  // 24
+  [$site15, 19],
+  // 25
+  [$site15, 19, "?"],
+  // 26
+  [$site0, 20],
+  // 27
+  [$site16, 20],
+  // 28
+  [$site16, 20, "?"],
+  // 29
+  [$site0, 21],
+  // 30
+  [$site17, 21],
+  // 31
+  [$site17, 21, "?"],
+  // 32
+  [$site0, 22],
+  // 33
+  [$site18, 22],
+  // 34
+  [$site18, 22, "?"],
+  // 35
+  [$site0, 23],
+  // 36
+  [$site19, 23],
+  // 37
+  [$site19, 23, "?"],
+  // 38
+  [$site0, 24],
+  // 39
+  [$site20, 24],
+  // 40
+  [$site20, 24, "?"],
+  // 41
+  [$site0, 25],
+  // 42
+  [$site21, 25, "?"],
+  // 43
+  [$site0, 26],
+  // 44
+  [$site22, 26],
+  // 45
+  [$site22, 26, "?"],
+  // 46
+  [$site0, 29],
+  // 47
+  [$site23, 31],
+  // 48
+  [$site0, 33],
+  // 49
+  [$site24, 33],
+  // 50
+  [$site24, 33, "error"],
+  // 51
+  [$site0, 34],
+  // 52
+  [$site25, 34],
+  // 53
+  [$site25, 34, "error"],
+  // 54
+  [$site0, 35],
+  // 55
+  [$site26, 35],
+  // 56
+  [$site27, 35],
+  // 57
+  [$site27, 35, "error"],
+  // 58
+  [$site26, 35, "setmetatable"],
+  // 59
+  [$site26, 35, "error"],
+  // 60
+  [$site0, 36],
+  // 61
+  [$site28, 36],
+  // 62
+  [$site28, 36, "setmetatable"],
+  // 63
+  [$site28, 36, "error"],
+  // 64
+  [$site0, 37],
+  // 65
+  [$site30, 37],
+  // 66
+  [$site30, 37, "error"],
+  // 67
+  [$site0, 38],
+  // 68
+  [$site31, 40],
+  // 69
+  [$site0, 43],
+  // 70
+  [$site32, 43],
+  // 71
+  [$site0, 44],
+  // 72
+  [$site33, 47],
+  // 73
+  [$site0, 50],
+  // 74
+  [$site34, 50],
+  // 75
+  [$site0, 51],
+  // 76
+  [$site35, 51, ":body"],
+  // 77
+  [$site35, 51, "?"],
+  // 78
+  [$site0, 52],
+  // 79
+  [$site36, 52, ":body"],
+  // 80
+  [$site36, 52, "?"],
+  // 81
+  [$site0, 53],
+  // 82
+  [$site37, 53, ":body"],
+  // 83
+  [$site37, 53],
+  // 84
+  [$site37, 53, ":string"],
+  // 85
+  [$site37, 53, "?"],
+  // 86
+  [$site0, 54],
+  // 87
+  [$site38, 54],
+  // 88
+  [$site38, 54, "traceback"],
+  // 89
+  [$site38, 54, "error"],
+  // 90
+  [$site0, 55],
+  // 91
+  [$site39, 56],
+  // 92
+  [$site39, 56, "pcall"],
+  // 93
+  [$site0, 59],
+  // 94
+  [$site41, 60, "down"],
+  // 95
+  [$site41, 60],
+  // 96
+  [$site40, 61, "?"],
+  // 97
+  [$site0, 65],
+  // 98
+  [$site43, 66, "down"],
+  // 99
+  [$site43, 66],
+  // 100
+  [$site42, 67],
+  // 101
+  [$site42, 67, ":params"],
+  // 102
+  [$site42, 67, "tonumber"],
+  // 103
+  [$site42, 67, "?"],
+  // 104
+  [$site0, 72],
+  // 105
+  [$site0, 73],
+  // 106
+  [$site45, 73],
+  // 107
+  [$site45, 73, ":headers"],
+  // 108
+  [$site0, 76],
+  // 109
+  [$site46, 77],
+  // 110
+  [$site0, 77],
+  // 111
+  [$site47, 78],
+  // 112
+  [$site0, 78],
+  // 113
+  [$site48, 79],
+  // 114
+  [$site0, 79],
+  // 115
+  [$site49, 80],
+  // 116
+  [$site0, 80],
+  // 117
+  [$site50, 81],
+  // 118
+  [$site0, 81],
+  // 119
+  [$site51, 82],
+  // 120
+  [$site51, 82, "?"],
+  // 121
+  [$site0, 82],
+  // 122
+  [$site0, 83]
+  // 123
 ]);
-/** The main chunk of fixtures/http/responses/app.lua, bound to the global environment `$env`. */
-export default function load($env) {
-    return function $main(...$va) {
-        const $s = rt.current, $d = $s.depth;
-        if ($d >= $s.limit)
-            $s.deepen();
-        $s.depth = $d + 1;
-        let $fn1;
-        let $2;
-        let $3;
-        let $4;
-        let $5;
-        let $m6;
-        let $f7;
-        let $8;
-        let $o9;
-        let $n10;
-        let $11;
-        let $12;
-        let $13;
-        let $14;
-        let $m15;
-        let $f16;
-        let $17;
-        let $m18;
-        let $f19;
-        let $20;
-        let $f21;
-        let $22;
-        let $23;
-        let $24;
-        let $25;
-        let $m26;
-        let $f27;
-        let $28;
-        let $m29;
-        let $f30;
-        let $31;
-        let $f32;
-        let $33;
-        let $34;
-        let $35;
-        let $36;
-        let $m37;
-        let $f38;
-        let $39;
-        let $m40;
-        let $f41;
-        let $42;
-        let $f43;
-        let $44;
-        let $45;
-        let $46;
-        let $47;
-        let $m48;
-        let $f49;
-        let $50;
-        let $m51;
-        let $f52;
-        let $53;
-        let $f54;
-        let $55;
-        let $56;
-        let $57;
-        let $58;
-        let $m59;
-        let $f60;
-        let $61;
-        let $m62;
-        let $f63;
-        let $64;
-        let $f65;
-        let $66;
-        let $67;
-        let $68;
-        let $69;
-        let $m70;
-        let $f71;
-        let $72;
-        let $m73;
-        let $f74;
-        let $75;
-        let $f76;
-        let $77;
-        let $78;
-        let $79;
-        let $80;
-        let $m81;
-        let $f82;
-        let $83;
-        let $m84;
-        let $f85;
-        let $86;
-        let $f87;
-        let $88;
-        let $89;
-        let $90;
-        let $91;
-        let $m92;
-        let $f93;
-        let $94;
-        let $m95;
-        let $f96;
-        let $97;
-        let $f98;
-        let $99;
-        let $100;
-        let $101;
-        let $102;
-        let $m103;
-        let $f104;
-        let $105;
-        let $m106;
-        let $f107;
-        let $108;
-        let $f109;
-        let $110;
-        let $111;
-        let $112;
-        let $113;
-        let $m114;
-        let $f115;
-        let $116;
-        let $m117;
-        let $f118;
-        let $119;
-        let $f120;
-        let $121;
-        let $122;
-        let $123;
-        let $124;
-        let $m125;
-        let $f126;
-        let $127;
-        let $m128;
-        let $f129;
-        let $130;
-        let $f131;
-        let $132;
-        let $133;
-        let $134;
-        let $135;
-        let $m136;
-        let $f137;
-        let $138;
-        let $m139;
-        let $f140;
-        let $141;
-        let $f142;
-        let $143;
-        let $144;
-        let $145;
-        let $146;
-        let $m147;
-        let $f148;
-        let $149;
-        let $m150;
-        let $f151;
-        let $152;
-        let $f153;
-        let $154;
-        let $155;
-        let $156;
-        let $157;
-        let $m158;
-        let $f159;
-        let $160;
-        let $m161;
-        let $f162;
-        let $163;
-        let $f164;
-        let $165;
-        let $166;
-        let $167;
-        let $168;
-        let $m169;
-        let $f170;
-        let $171;
-        let $m172;
-        let $f173;
-        let $174;
-        let $f175;
-        let $176;
-        let $177;
-        let $178;
-        let $179;
-        let $m180;
-        let $f181;
-        let $182;
-        let $m183;
-        let $f184;
-        let $185;
-        let $f186;
-        let $187;
-        let $188;
-        let $189;
-        let $190;
-        let $m191;
-        let $f192;
-        let $193;
-        let $m194;
-        let $f195;
-        let $196;
-        let $f197;
-        let $198;
-        let $199;
-        let $200;
-        let $201;
-        let $m202;
-        let $f203;
-        let $204;
-        let $m205;
-        let $f206;
-        let $207;
-        let $f208;
-        let $209;
-        let $210;
-        let $211;
-        let $212;
-        let $m213;
-        let $f214;
-        let $215;
-        let $m216;
-        let $f217;
-        let $218;
-        let $f219;
-        let $220;
-        let $221;
-        let $222;
-        let $223;
-        let $m224;
-        let $f225;
-        let $226;
-        let $m227;
-        let $f228;
-        let $229;
-        let $f230;
-        let $231;
-        let $232;
-        let $233;
-        let $234;
-        let $m235;
-        let $f236;
-        let $237;
-        let $m238;
-        let $f239;
-        let $240;
-        let $f241;
-        let $242;
-        let $243;
-        let $244;
-        let $245;
-        let $m246;
-        let $f247;
-        let $248;
-        let $m249;
-        let $f250;
-        let $251;
-        let $f252;
-        let $253;
-        let $254;
-        let $255;
-        let $256;
-        let $m257;
-        let $f258;
-        let $259;
-        let $m260;
-        let $f261;
-        let $262;
-        let $f263;
-        let $264;
-        let $265;
-        let $266;
-        let $267;
-        let $m268;
-        let $f269;
-        let $270;
-        let $m271;
-        let $f272;
-        let $273;
-        let $f274;
-        let $275;
-        let $276;
-        let $277;
-        let $278;
-        let $m279;
-        let $f280;
-        let $281;
-        let $m282;
-        let $f283;
-        let $284;
-        let $f285;
-        let $286;
-        let $287;
-        let $288;
-        let $289;
-        let $m290;
-        let $f291;
-        let $292;
-        let $m293;
-        let $f294;
-        let $295;
-        let $f296;
-        let $297;
-        let $298;
-        let $299;
-        let $300;
-        let $m301;
-        let $f302;
-        let $303;
-        let $m304;
-        let $f305;
-        let $306;
-        let $f307;
-        let $308;
-        let $309;
-        let $310;
-        let $311;
-        let $m312;
-        let $f313;
-        let $314;
-        let $m315;
-        let $f316;
-        let $317;
-        let $f318;
-        let $319;
-        let $320;
-        let $321;
-        let $322;
-        let $m323;
-        let $f324;
-        let $325;
-        let $m326;
-        let $f327;
-        let $328;
-        let $f329;
-        let $330;
-        let $331;
-        let $332;
-        let $333;
-        let $m334;
-        let $f335;
-        let $336;
-        let $m337;
-        let $f338;
-        let $339;
-        let $f340;
-        let $341;
-        let $342;
-        let $343;
-        let $344;
-        let $m345;
-        let $f346;
-        let $347;
-        let $m348;
-        let $f349;
-        let $350;
-        let $f351;
-        let $352;
-        let $353;
-        let $354;
-        let $355;
-        let $m356;
-        let $f357;
-        let $358;
-        let $m359;
-        let $f360;
-        let $361;
-        let $f362;
-        let $363;
-        let $364;
-        let $365;
-        let $366;
-        let $m367;
-        let $f368;
-        let $369;
-        let $m370;
-        let $f371;
-        let $372;
-        let $f373;
-        let $374;
-        let $375;
-        let $376;
-        let $377;
-        let $m378;
-        let $f379;
-        let $380;
-        let $m381;
-        let $f382;
-        let $383;
-        let $f384;
-        let $385;
-        let $386;
-        let $387;
-        let $388;
-        let $m389;
-        let $f390;
-        let $391;
-        let $m392;
-        let $f393;
-        let $394;
-        let $f395;
-        let $396;
-        let $397;
-        let $398;
-        let $399;
-        let $m400;
-        let $f401;
-        let $402;
-        let $m403;
-        let $f404;
-        let $405;
-        let $f406;
-        let $407;
-        let $408;
-        let $409;
-        let $410;
-        let $m411;
-        let $f412;
-        let $413;
-        let $m414;
-        let $f415;
-        let $416;
-        let $f417;
-        let $418;
-        let $419;
-        let $420;
-        let $421;
-        let $m422;
-        let $f423;
-        let $424;
-        let $m425;
-        let $f426;
-        let $427;
-        let $f428;
-        let $429;
-        let $430;
-        let $431;
-        let $432;
-        let $m433;
-        let $f434;
-        let $435;
-        let $m436;
-        let $f437;
-        let $438;
-        let $f439;
-        let $440;
-        let $441;
-        let $442;
-        let $443;
-        let $m444;
-        let $f445;
-        let $446;
-        let $m447;
-        let $f448;
-        let $449;
-        let $f450;
-        let $451;
-        let $452;
-        let $453;
-        let $454;
-        let $m455;
-        let $f456;
-        let $457;
-        let $m458;
-        let $f459;
-        let $460;
-        let $f461;
-        let $462;
-        let $463;
-        let $m464;
-        let $f465;
-        let $466;
-        let $467;
-        let $f468;
-        let $469;
-        let $470;
-        let $f471;
-        let $472;
-        let $473;
-        let $f474;
-        let $475;
-        let $476;
-        let $f477;
-        let $478;
-        let $479;
-        let $f480;
-        let $481;
-        let $482;
-        let $f483;
-        let $484;
-        let $485;
-        let $486;
-        let $m487;
-        let $f488;
-        let $489;
-        let $f490;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-        $11 = ($12 = ($13 = api, (($f16 = $13?.f) !== undefined && (($14 = $f16.kinds) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.kinds) !== undefined || (!("kinds" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 2, rt.index($13, "kinds", "local 'api'")))), (($f19 = $12?.f) !== undefined && (($17 = $f19.table) !== undefined || ($m18 = $12.metatable) === undefined || ($17 = $m18.view.table) !== undefined || (!("table" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 2, rt.index($12, "table", "field 'kinds'"))));
-        (($20 = ($handlers[0] = function $get() {
-            let $1;
-            let $2;
-            let $3;
-            let $4;
-            let $5;
-            let $o6;
-            let $n7;
-            let $o8;
-            let $n9;
-            let $o10;
-            let $n11;
-            let $o12;
-            let $n13;
-            return (($1 = rt.buildTable(3, [1, 1, 2, 2, 3, 3], undefined), $2 = new rt.LuaTable(), $3 = ($4 = ($5 = ($o6 = new rt.FieldsObject(), $n7 = 1, $o6.c = "deep", rt.LuaTable.record($o6, $n7)), $o8 = new rt.FieldsObject(), $n9 = 1, $o8.b = $5, rt.LuaTable.record($o8, $n9)), $o10 = new rt.FieldsObject(), $n11 = 1, $o10.a = $4, rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 4, $o12.ok = true, $o12.list = $1, $o12.empty = $2, $o12.nested = $3, rt.LuaTable.record($o12, $n13)));
-        })) !== undefined && ($f21 = $11?.f) !== undefined && !$11.linked && $f21.get !== undefined ? ($f21.get = $20) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $20, "field 'table'")));
-        $22 = ($23 = ($24 = api, (($f27 = $24?.f) !== undefined && (($25 = $f27.kinds) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.kinds) !== undefined || (!("kinds" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 3, rt.index($24, "kinds", "local 'api'")))), (($f30 = $23?.f) !== undefined && (($28 = $f30.string) !== undefined || ($m29 = $23.metatable) === undefined || ($28 = $m29.view.string) !== undefined || (!("string" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 3, rt.index($23, "string", "field 'kinds'"))));
-        (($31 = ($handlers[1] = function $get() {
-            return ("plain text");
-        })) !== undefined && ($f32 = $22?.f) !== undefined && !$22.linked && $f32.get !== undefined ? ($f32.get = $31) : ($s.pcs[$d] = $pc + 3, rt.setIndex($22, "get", $31, "field 'string'")));
-        $33 = ($34 = ($35 = api, (($f38 = $35?.f) !== undefined && (($36 = $f38.kinds) !== undefined || ($m37 = $35.metatable) === undefined || ($36 = $m37.view.kinds) !== undefined || (!("kinds" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : ($s.pcs[$d] = $pc + 4, rt.index($35, "kinds", "local 'api'")))), (($f41 = $34?.f) !== undefined && (($39 = $f41.number) !== undefined || ($m40 = $34.metatable) === undefined || ($39 = $m40.view.number) !== undefined || (!("number" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : ($s.pcs[$d] = $pc + 4, rt.index($34, "number", "field 'kinds'"))));
-        (($42 = ($handlers[2] = function $get() {
-            return (42.5);
-        })) !== undefined && ($f43 = $33?.f) !== undefined && !$33.linked && $f43.get !== undefined ? ($f43.get = $42) : ($s.pcs[$d] = $pc + 4, rt.setIndex($33, "get", $42, "field 'number'")));
-        $44 = ($45 = ($46 = api, (($f49 = $46?.f) !== undefined && (($47 = $f49.kinds) !== undefined || ($m48 = $46.metatable) === undefined || ($47 = $m48.view.kinds) !== undefined || (!("kinds" in $m48.view) && $m48.view[rt.CUT] === undefined)) ? $47 : ($s.pcs[$d] = $pc + 5, rt.index($46, "kinds", "local 'api'")))), (($f52 = $45?.f) !== undefined && (($50 = $f52.integer) !== undefined || ($m51 = $45.metatable) === undefined || ($50 = $m51.view.integer) !== undefined || (!("integer" in $m51.view) && $m51.view[rt.CUT] === undefined)) ? $50 : ($s.pcs[$d] = $pc + 5, rt.index($45, "integer", "field 'kinds'"))));
-        (($53 = ($handlers[3] = function $get() {
-            return ((10 / 2));
-        })) !== undefined && ($f54 = $44?.f) !== undefined && !$44.linked && $f54.get !== undefined ? ($f54.get = $53) : ($s.pcs[$d] = $pc + 5, rt.setIndex($44, "get", $53, "field 'integer'")));
-        $55 = ($56 = ($57 = api, (($f60 = $57?.f) !== undefined && (($58 = $f60.kinds) !== undefined || ($m59 = $57.metatable) === undefined || ($58 = $m59.view.kinds) !== undefined || (!("kinds" in $m59.view) && $m59.view[rt.CUT] === undefined)) ? $58 : ($s.pcs[$d] = $pc + 6, rt.index($57, "kinds", "local 'api'")))), (($f63 = $56?.f) !== undefined && (($61 = $f63.boolean) !== undefined || ($m62 = $56.metatable) === undefined || ($61 = $m62.view.boolean) !== undefined || (!("boolean" in $m62.view) && $m62.view[rt.CUT] === undefined)) ? $61 : ($s.pcs[$d] = $pc + 6, rt.index($56, "boolean", "field 'kinds'"))));
-        (($64 = ($handlers[4] = function $get() {
-            return (false);
-        })) !== undefined && ($f65 = $55?.f) !== undefined && !$55.linked && $f65.get !== undefined ? ($f65.get = $64) : ($s.pcs[$d] = $pc + 6, rt.setIndex($55, "get", $64, "field 'boolean'")));
-        $66 = ($67 = ($68 = api, (($f71 = $68?.f) !== undefined && (($69 = $f71.kinds) !== undefined || ($m70 = $68.metatable) === undefined || ($69 = $m70.view.kinds) !== undefined || (!("kinds" in $m70.view) && $m70.view[rt.CUT] === undefined)) ? $69 : ($s.pcs[$d] = $pc + 7, rt.index($68, "kinds", "local 'api'")))), (($f74 = $67?.f) !== undefined && (($72 = $f74.nil) !== undefined || ($m73 = $67.metatable) === undefined || ($72 = $m73.view.nil) !== undefined || (!("nil" in $m73.view) && $m73.view[rt.CUT] === undefined)) ? $72 : ($s.pcs[$d] = $pc + 7, rt.index($67, "nil", "field 'kinds'"))));
-        (($75 = ($handlers[5] = function $anonymous() {
-            return (rt.NONE);
-        })) !== undefined && ($f76 = $66?.f) !== undefined && !$66.linked && $f76.get !== undefined ? ($f76.get = $75) : ($s.pcs[$d] = $pc + 7, rt.setIndex($66, "get", $75, "field 'nil'")));
-        $77 = ($78 = ($79 = api, (($f82 = $79?.f) !== undefined && (($80 = $f82.kinds) !== undefined || ($m81 = $79.metatable) === undefined || ($80 = $m81.view.kinds) !== undefined || (!("kinds" in $m81.view) && $m81.view[rt.CUT] === undefined)) ? $80 : ($s.pcs[$d] = $pc + 8, rt.index($79, "kinds", "local 'api'")))), (($f85 = $78?.f) !== undefined && (($83 = $f85.multi) !== undefined || ($m84 = $78.metatable) === undefined || ($83 = $m84.view.multi) !== undefined || (!("multi" in $m84.view) && $m84.view[rt.CUT] === undefined)) ? $83 : ($s.pcs[$d] = $pc + 8, rt.index($78, "multi", "field 'kinds'"))));
-        (($86 = ($handlers[6] = function $get() {
-            return (["first", "second"]);
-        })) !== undefined && ($f87 = $77?.f) !== undefined && !$77.linked && $f87.get !== undefined ? ($f87.get = $86) : ($s.pcs[$d] = $pc + 8, rt.setIndex($77, "get", $86, "field 'multi'")));
-        $88 = ($89 = ($90 = api, (($f93 = $90?.f) !== undefined && (($91 = $f93.kinds) !== undefined || ($m92 = $90.metatable) === undefined || ($91 = $m92.view.kinds) !== undefined || (!("kinds" in $m92.view) && $m92.view[rt.CUT] === undefined)) ? $91 : ($s.pcs[$d] = $pc + 9, rt.index($90, "kinds", "local 'api'")))), (($f96 = $89?.f) !== undefined && (($94 = $f96.numbers) !== undefined || ($m95 = $89.metatable) === undefined || ($94 = $m95.view.numbers) !== undefined || (!("numbers" in $m95.view) && $m95.view[rt.CUT] === undefined)) ? $94 : ($s.pcs[$d] = $pc + 9, rt.index($89, "numbers", "field 'kinds'"))));
-        (($97 = ($handlers[7] = function $get() {
-            let $1;
-            let $o2;
-            let $n3;
-            return (($1 = (0 / 0), $o2 = new rt.FieldsObject(), $n3 = 7, $o2.int = 3, $o2.float = 0.30000000000000004, $o2.big = 9007199254740992, $o2.neg = (-7), $o2.inf = Infinity, $o2.ninf = -Infinity, $o2.nan = $1, rt.LuaTable.record($o2, $n3)));
-        })) !== undefined && ($f98 = $88?.f) !== undefined && !$88.linked && $f98.get !== undefined ? ($f98.get = $97) : ($s.pcs[$d] = $pc + 9, rt.setIndex($88, "get", $97, "field 'numbers'")));
-        $99 = ($100 = ($101 = api, (($f104 = $101?.f) !== undefined && (($102 = $f104.kinds) !== undefined || ($m103 = $101.metatable) === undefined || ($102 = $m103.view.kinds) !== undefined || (!("kinds" in $m103.view) && $m103.view[rt.CUT] === undefined)) ? $102 : ($s.pcs[$d] = $pc + 10, rt.index($101, "kinds", "local 'api'")))), (($f107 = $100?.f) !== undefined && (($105 = $f107.keys) !== undefined || ($m106 = $100.metatable) === undefined || ($105 = $m106.view.keys) !== undefined || (!("keys" in $m106.view) && $m106.view[rt.CUT] === undefined)) ? $105 : ($s.pcs[$d] = $pc + 10, rt.index($100, "keys", "field 'kinds'"))));
-        (($108 = ($handlers[8] = function $get() {
-            return (rt.buildTable(0, [1, "a", 3, "c", "name", "x", "__rover_hidden", "no"], undefined));
-        })) !== undefined && ($f109 = $99?.f) !== undefined && !$99.linked && $f109.get !== undefined ? ($f109.get = $108) : ($s.pcs[$d] = $pc + 10, rt.setIndex($99, "get", $108, "field 'keys'")));
-        $110 = ($111 = ($112 = api, (($f115 = $112?.f) !== undefined && (($113 = $f115.kinds) !== undefined || ($m114 = $112.metatable) === undefined || ($113 = $m114.view.kinds) !== undefined || (!("kinds" in $m114.view) && $m114.view[rt.CUT] === undefined)) ? $113 : ($s.pcs[$d] = $pc + 11, rt.index($112, "kinds", "local 'api'")))), (($f118 = $111?.f) !== undefined && (($116 = $f118.unicode) !== undefined || ($m117 = $111.metatable) === undefined || ($116 = $m117.view.unicode) !== undefined || (!("unicode" in $m117.view) && $m117.view[rt.CUT] === undefined)) ? $116 : ($s.pcs[$d] = $pc + 11, rt.index($111, "unicode", "field 'kinds'"))));
-        (($119 = ($handlers[9] = function $get() {
-            let $o1;
-            let $n2;
-            return (($o1 = new rt.FieldsObject(), $n2 = 3, $o1.text = "h\xc3\xa9llo \xe2\x9c\x93", $o1.quote = "say \"hi\"\n\ttab", $o1.ctrl = "\x01", rt.LuaTable.record($o1, $n2)));
-        })) !== undefined && ($f120 = $110?.f) !== undefined && !$110.linked && $f120.get !== undefined ? ($f120.get = $119) : ($s.pcs[$d] = $pc + 11, rt.setIndex($110, "get", $119, "field 'unicode'")));
-        $121 = ($122 = ($123 = api, (($f126 = $123?.f) !== undefined && (($124 = $f126.build) !== undefined || ($m125 = $123.metatable) === undefined || ($124 = $m125.view.build) !== undefined || (!("build" in $m125.view) && $m125.view[rt.CUT] === undefined)) ? $124 : ($s.pcs[$d] = $pc + 12, rt.index($123, "build", "local 'api'")))), (($f129 = $122?.f) !== undefined && (($127 = $f129.as_json) !== undefined || ($m128 = $122.metatable) === undefined || ($127 = $m128.view.as_json) !== undefined || (!("as_json" in $m128.view) && $m128.view[rt.CUT] === undefined)) ? $127 : ($s.pcs[$d] = $pc + 12, rt.index($122, "as_json", "field 'build'"))));
-        (($130 = ($handlers[10] = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $o8;
-            let $n9;
-            let $t10;
-            let $r11;
-            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 13, rt.index($3, "json", "upvalue 'api'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.built = "json", rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 14, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($7), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$7]));
-        })))) !== undefined && ($f131 = $121?.f) !== undefined && !$121.linked && $f131.get !== undefined ? ($f131.get = $130) : ($s.pcs[$d] = $pc + 12, rt.setIndex($121, "get", $130, "field 'as_json'")));
-        $132 = ($133 = ($134 = api, (($f137 = $134?.f) !== undefined && (($135 = $f137.build) !== undefined || ($m136 = $134.metatable) === undefined || ($135 = $m136.view.build) !== undefined || (!("build" in $m136.view) && $m136.view[rt.CUT] === undefined)) ? $135 : ($s.pcs[$d] = $pc + 15, rt.index($134, "build", "local 'api'")))), (($f140 = $133?.f) !== undefined && (($138 = $f140.json_status) !== undefined || ($m139 = $133.metatable) === undefined || ($138 = $m139.view.json_status) !== undefined || (!("json_status" in $m139.view) && $m139.view[rt.CUT] === undefined)) ? $138 : ($s.pcs[$d] = $pc + 15, rt.index($133, "json_status", "field 'build'"))));
-        (($141 = ($handlers[11] = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $11;
-            let $o12;
-            let $n13;
-            let $t14;
-            let $r15;
-            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 16, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 16, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'json'")), "method 'status'"), $10 = 201, $11 = ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.created = true, rt.LuaTable.record($o12, $n13)), $s.pcs[$d] = $pc + 17, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = $fn1($2, $10, $11), $s.tails = $t14, $r15) : rt.tail($s, $fn1, [$2, $10, $11]));
-        })))) !== undefined && ($f142 = $132?.f) !== undefined && !$132.linked && $f142.get !== undefined ? ($f142.get = $141) : ($s.pcs[$d] = $pc + 15, rt.setIndex($132, "get", $141, "field 'json_status'")));
-        $143 = ($144 = ($145 = api, (($f148 = $145?.f) !== undefined && (($146 = $f148.build) !== undefined || ($m147 = $145.metatable) === undefined || ($146 = $m147.view.build) !== undefined || (!("build" in $m147.view) && $m147.view[rt.CUT] === undefined)) ? $146 : ($s.pcs[$d] = $pc + 18, rt.index($145, "build", "local 'api'")))), (($f151 = $144?.f) !== undefined && (($149 = $f151.as_text) !== undefined || ($m150 = $144.metatable) === undefined || ($149 = $m150.view.as_text) !== undefined || (!("as_text" in $m150.view) && $m150.view[rt.CUT] === undefined)) ? $149 : ($s.pcs[$d] = $pc + 18, rt.index($144, "as_text", "field 'build'"))));
-        (($152 = ($handlers[12] = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $t8;
-            let $r9;
-            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 19, rt.index($3, "text", "upvalue 'api'")))), $7 = "hello text", $s.pcs[$d] = $pc + 20, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-        })))) !== undefined && ($f153 = $143?.f) !== undefined && !$143.linked && $f153.get !== undefined ? ($f153.get = $152) : ($s.pcs[$d] = $pc + 18, rt.setIndex($143, "get", $152, "field 'as_text'")));
-        $154 = ($155 = ($156 = api, (($f159 = $156?.f) !== undefined && (($157 = $f159.build) !== undefined || ($m158 = $156.metatable) === undefined || ($157 = $m158.view.build) !== undefined || (!("build" in $m158.view) && $m158.view[rt.CUT] === undefined)) ? $157 : ($s.pcs[$d] = $pc + 21, rt.index($156, "build", "local 'api'")))), (($f162 = $155?.f) !== undefined && (($160 = $f162.text_status) !== undefined || ($m161 = $155.metatable) === undefined || ($160 = $m161.view.text_status) !== undefined || (!("text_status" in $m161.view) && $m161.view[rt.CUT] === undefined)) ? $160 : ($s.pcs[$d] = $pc + 21, rt.index($155, "text_status", "field 'build'"))));
-        (($163 = ($handlers[13] = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $11;
-            let $t12;
-            let $r13;
-            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 22, rt.index($3, "text", "upvalue 'api'")))), $s.pcs[$d] = $pc + 23, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'text'")), "method 'status'"), $10 = 202, $11 = "accepted", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($2, $10, $11), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$2, $10, $11]));
-        })))) !== undefined && ($f164 = $154?.f) !== undefined && !$154.linked && $f164.get !== undefined ? ($f164.get = $163) : ($s.pcs[$d] = $pc + 21, rt.setIndex($154, "get", $163, "field 'text_status'")));
-        $165 = ($166 = ($167 = api, (($f170 = $167?.f) !== undefined && (($168 = $f170.build) !== undefined || ($m169 = $167.metatable) === undefined || ($168 = $m169.view.build) !== undefined || (!("build" in $m169.view) && $m169.view[rt.CUT] === undefined)) ? $168 : ($s.pcs[$d] = $pc + 24, rt.index($167, "build", "local 'api'")))), (($f173 = $166?.f) !== undefined && (($171 = $f173.as_html) !== undefined || ($m172 = $166.metatable) === undefined || ($171 = $m172.view.as_html) !== undefined || (!("as_html" in $m172.view) && $m172.view[rt.CUT] === undefined)) ? $171 : ($s.pcs[$d] = $pc + 24, rt.index($166, "as_html", "field 'build'"))));
-        (($174 = ($handlers[14] = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $t8;
-            let $r9;
-            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.html) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 25, rt.index($3, "html", "upvalue 'api'")))), $7 = "<h1>Hi</h1>", $s.pcs[$d] = $pc + 26, $fn1 = rt.fn($2, "field 'html'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-        })))) !== undefined && ($f175 = $165?.f) !== undefined && !$165.linked && $f175.get !== undefined ? ($f175.get = $174) : ($s.pcs[$d] = $pc + 24, rt.setIndex($165, "get", $174, "field 'as_html'")));
-        $176 = ($177 = ($178 = api, (($f181 = $178?.f) !== undefined && (($179 = $f181.build) !== undefined || ($m180 = $178.metatable) === undefined || ($179 = $m180.view.build) !== undefined || (!("build" in $m180.view) && $m180.view[rt.CUT] === undefined)) ? $179 : ($s.pcs[$d] = $pc + 27, rt.index($178, "build", "local 'api'")))), (($f184 = $177?.f) !== undefined && (($182 = $f184.html_status) !== undefined || ($m183 = $177.metatable) === undefined || ($182 = $m183.view.html_status) !== undefined || (!("html_status" in $m183.view) && $m183.view[rt.CUT] === undefined)) ? $182 : ($s.pcs[$d] = $pc + 27, rt.index($177, "html_status", "field 'build'"))));
-        (($185 = ($handlers[15] = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $11;
-            let $t12;
-            let $r13;
-            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.html) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 28, rt.index($3, "html", "upvalue 'api'")))), $s.pcs[$d] = $pc + 29, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'html'")), "method 'status'"), $10 = 404, $11 = "<p>missing</p>", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($2, $10, $11), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$2, $10, $11]));
-        })))) !== undefined && ($f186 = $176?.f) !== undefined && !$176.linked && $f186.get !== undefined ? ($f186.get = $185) : ($s.pcs[$d] = $pc + 27, rt.setIndex($176, "get", $185, "field 'html_status'")));
-        $187 = ($188 = ($189 = api, (($f192 = $189?.f) !== undefined && (($190 = $f192.build) !== undefined || ($m191 = $189.metatable) === undefined || ($190 = $m191.view.build) !== undefined || (!("build" in $m191.view) && $m191.view[rt.CUT] === undefined)) ? $190 : ($s.pcs[$d] = $pc + 30, rt.index($189, "build", "local 'api'")))), (($f195 = $188?.f) !== undefined && (($193 = $f195.as_redirect) !== undefined || ($m194 = $188.metatable) === undefined || ($193 = $m194.view.as_redirect) !== undefined || (!("as_redirect" in $m194.view) && $m194.view[rt.CUT] === undefined)) ? $193 : ($s.pcs[$d] = $pc + 30, rt.index($188, "as_redirect", "field 'build'"))));
-        (($196 = ($handlers[16] = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $t8;
-            let $r9;
-            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 31, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/kinds/string", $s.pcs[$d] = $pc + 32, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-        })))) !== undefined && ($f197 = $187?.f) !== undefined && !$187.linked && $f197.get !== undefined ? ($f197.get = $196) : ($s.pcs[$d] = $pc + 30, rt.setIndex($187, "get", $196, "field 'as_redirect'")));
-        $198 = ($199 = ($200 = api, (($f203 = $200?.f) !== undefined && (($201 = $f203.build) !== undefined || ($m202 = $200.metatable) === undefined || ($201 = $m202.view.build) !== undefined || (!("build" in $m202.view) && $m202.view[rt.CUT] === undefined)) ? $201 : ($s.pcs[$d] = $pc + 33, rt.index($200, "build", "local 'api'")))), (($f206 = $199?.f) !== undefined && (($204 = $f206.permanent) !== undefined || ($m205 = $199.metatable) === undefined || ($204 = $m205.view.permanent) !== undefined || (!("permanent" in $m205.view) && $m205.view[rt.CUT] === undefined)) ? $204 : ($s.pcs[$d] = $pc + 33, rt.index($199, "permanent", "field 'build'"))));
-        (($207 = ($handlers[17] = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $t11;
-            let $r12;
-            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 34, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 35, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.permanent) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.permanent) !== undefined || (!("permanent" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'"), $10 = "/new-home", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t11 = $s.tails++, $r12 = $fn1($2, $10), $s.tails = $t11, $r12) : rt.tail($s, $fn1, [$2, $10]));
-        })))) !== undefined && ($f208 = $198?.f) !== undefined && !$198.linked && $f208.get !== undefined ? ($f208.get = $207) : ($s.pcs[$d] = $pc + 33, rt.setIndex($198, "get", $207, "field 'permanent'")));
-        $209 = ($210 = ($211 = api, (($f214 = $211?.f) !== undefined && (($212 = $f214.build) !== undefined || ($m213 = $211.metatable) === undefined || ($212 = $m213.view.build) !== undefined || (!("build" in $m213.view) && $m213.view[rt.CUT] === undefined)) ? $212 : ($s.pcs[$d] = $pc + 36, rt.index($211, "build", "local 'api'")))), (($f217 = $210?.f) !== undefined && (($215 = $f217.redirect_status) !== undefined || ($m216 = $210.metatable) === undefined || ($215 = $m216.view.redirect_status) !== undefined || (!("redirect_status" in $m216.view) && $m216.view[rt.CUT] === undefined)) ? $215 : ($s.pcs[$d] = $pc + 36, rt.index($210, "redirect_status", "field 'build'"))));
-        (($218 = ($handlers[18] = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $11;
-            let $t12;
-            let $r13;
-            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 37, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 38, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'redirect'")), "method 'status'"), $10 = 307, $11 = "/temporary", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($2, $10, $11), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$2, $10, $11]));
-        })))) !== undefined && ($f219 = $209?.f) !== undefined && !$209.linked && $f219.get !== undefined ? ($f219.get = $218) : ($s.pcs[$d] = $pc + 36, rt.setIndex($209, "get", $218, "field 'redirect_status'")));
-        $220 = ($221 = ($222 = api, (($f225 = $222?.f) !== undefined && (($223 = $f225.build) !== undefined || ($m224 = $222.metatable) === undefined || ($223 = $m224.view.build) !== undefined || (!("build" in $m224.view) && $m224.view[rt.CUT] === undefined)) ? $223 : ($s.pcs[$d] = $pc + 39, rt.index($222, "build", "local 'api'")))), (($f228 = $221?.f) !== undefined && (($226 = $f228.as_no_content) !== undefined || ($m227 = $221.metatable) === undefined || ($226 = $m227.view.as_no_content) !== undefined || (!("as_no_content" in $m227.view) && $m227.view[rt.CUT] === undefined)) ? $226 : ($s.pcs[$d] = $pc + 39, rt.index($221, "as_no_content", "field 'build'"))));
-        (($229 = ($handlers[19] = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $t7;
-            let $r8;
-            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.no_content) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.no_content) !== undefined || (!("no_content" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 40, rt.index($3, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 41, $fn1 = rt.fn($2, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1(), $s.tails = $t7, $r8) : rt.tail($s, $fn1, []));
-        })))) !== undefined && ($f230 = $220?.f) !== undefined && !$220.linked && $f230.get !== undefined ? ($f230.get = $229) : ($s.pcs[$d] = $pc + 39, rt.setIndex($220, "get", $229, "field 'as_no_content'")));
-        $231 = ($232 = ($233 = api, (($f236 = $233?.f) !== undefined && (($234 = $f236.build) !== undefined || ($m235 = $233.metatable) === undefined || ($234 = $m235.view.build) !== undefined || (!("build" in $m235.view) && $m235.view[rt.CUT] === undefined)) ? $234 : ($s.pcs[$d] = $pc + 42, rt.index($233, "build", "local 'api'")))), (($f239 = $232?.f) !== undefined && (($237 = $f239.as_error) !== undefined || ($m238 = $232.metatable) === undefined || ($237 = $m238.view.as_error) !== undefined || (!("as_error" in $m238.view) && $m238.view[rt.CUT] === undefined)) ? $237 : ($s.pcs[$d] = $pc + 42, rt.index($232, "as_error", "field 'build'"))));
-        (($240 = ($handlers[20] = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $6;
-            let $7;
-            let $t8;
-            let $r9;
-            return ($2 = api, $s.pcs[$d] = $pc + 43, $fn1 = rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $6 = 403, $7 = "Forbidden: no access", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2, $6, $7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2, $6, $7]));
-        })))) !== undefined && ($f241 = $231?.f) !== undefined && !$231.linked && $f241.get !== undefined ? ($f241.get = $240) : ($s.pcs[$d] = $pc + 42, rt.setIndex($231, "get", $240, "field 'as_error'")));
-        $242 = ($243 = ($244 = api, (($f247 = $244?.f) !== undefined && (($245 = $f247.build) !== undefined || ($m246 = $244.metatable) === undefined || ($245 = $m246.view.build) !== undefined || (!("build" in $m246.view) && $m246.view[rt.CUT] === undefined)) ? $245 : ($s.pcs[$d] = $pc + 44, rt.index($244, "build", "local 'api'")))), (($f250 = $243?.f) !== undefined && (($248 = $f250.error_table) !== undefined || ($m249 = $243.metatable) === undefined || ($248 = $m249.view.error_table) !== undefined || (!("error_table" in $m249.view) && $m249.view[rt.CUT] === undefined)) ? $248 : ($s.pcs[$d] = $pc + 44, rt.index($243, "error_table", "field 'build'"))));
-        (($251 = ($handlers[21] = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $6;
-            let $7;
-            let $o8;
-            let $n9;
-            let $t10;
-            let $r11;
-            return ($2 = api, $s.pcs[$d] = $pc + 45, $fn1 = rt.fn((($f5 = $2?.f) !== undefined && (($3 = $f5.error) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $6 = 409, $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.code = "conflict", rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 46, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $6, $7), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $6, $7]));
-        })))) !== undefined && ($f252 = $242?.f) !== undefined && !$242.linked && $f252.get !== undefined ? ($f252.get = $251) : ($s.pcs[$d] = $pc + 44, rt.setIndex($242, "get", $251, "field 'error_table'")));
-        $253 = ($254 = ($255 = api, (($f258 = $255?.f) !== undefined && (($256 = $f258.fail) !== undefined || ($m257 = $255.metatable) === undefined || ($256 = $m257.view.fail) !== undefined || (!("fail" in $m257.view) && $m257.view[rt.CUT] === undefined)) ? $256 : ($s.pcs[$d] = $pc + 47, rt.index($255, "fail", "local 'api'")))), (($f261 = $254?.f) !== undefined && (($259 = $f261.index) !== undefined || ($m260 = $254.metatable) === undefined || ($259 = $m260.view.index) !== undefined || (!("index" in $m260.view) && $m260.view[rt.CUT] === undefined)) ? $259 : ($s.pcs[$d] = $pc + 47, rt.index($254, "index", "field 'fail'"))));
-        (($262 = ($handlers[22] = function $get(ctx) {
-            const $s = rt.current, $d = $s.depth;
-            let $1;
-            let user = undefined;
-            return rt.leave($s, $d, rt.index(user, ($1 = "name", rt.at($s, $d, $pc + 48), $1), "local 'user'"));
-        })) !== undefined && ($f263 = $253?.f) !== undefined && !$253.linked && $f263.get !== undefined ? ($f263.get = $262) : ($s.pcs[$d] = $pc + 47, rt.setIndex($253, "get", $262, "field 'index'")));
-        $264 = ($265 = ($266 = api, (($f269 = $266?.f) !== undefined && (($267 = $f269.fail) !== undefined || ($m268 = $266.metatable) === undefined || ($267 = $m268.view.fail) !== undefined || (!("fail" in $m268.view) && $m268.view[rt.CUT] === undefined)) ? $267 : ($s.pcs[$d] = $pc + 49, rt.index($266, "fail", "local 'api'")))), (($f272 = $265?.f) !== undefined && (($270 = $f272.raise) !== undefined || ($m271 = $265.metatable) === undefined || ($270 = $m271.view.raise) !== undefined || (!("raise" in $m271.view) && $m271.view[rt.CUT] === undefined)) ? $270 : ($s.pcs[$d] = $pc + 49, rt.index($265, "raise", "field 'fail'"))));
-        (($273 = ($handlers[23] = function $get() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            ($s.pcs[$d] = $pc + 51, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 50, rt.getGlobal($env, "error"))), "global 'error'")("something broke"));
-            return rt.leave($s, $d, rt.NONE);
-        })) !== undefined && ($f274 = $264?.f) !== undefined && !$264.linked && $f274.get !== undefined ? ($f274.get = $273) : ($s.pcs[$d] = $pc + 49, rt.setIndex($264, "get", $273, "field 'raise'")));
-        $275 = ($276 = ($277 = api, (($f280 = $277?.f) !== undefined && (($278 = $f280.fail) !== undefined || ($m279 = $277.metatable) === undefined || ($278 = $m279.view.fail) !== undefined || (!("fail" in $m279.view) && $m279.view[rt.CUT] === undefined)) ? $278 : ($s.pcs[$d] = $pc + 52, rt.index($277, "fail", "local 'api'")))), (($f283 = $276?.f) !== undefined && (($281 = $f283.table) !== undefined || ($m282 = $276.metatable) === undefined || ($281 = $m282.view.table) !== undefined || (!("table" in $m282.view) && $m282.view[rt.CUT] === undefined)) ? $281 : ($s.pcs[$d] = $pc + 52, rt.index($276, "table", "field 'fail'"))));
-        (($284 = ($handlers[24] = function $get() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $o5;
-            let $n6;
-            ($2 = (($3 = $env.f.error) !== undefined ? $3 : ($s.pcs[$d] = $pc + 53, rt.getGlobal($env, "error"))), $4 = ($o5 = new rt.FieldsObject(), $n6 = 1, $o5.code = 1, rt.LuaTable.record($o5, $n6)), $s.pcs[$d] = $pc + 54, $fn1 = rt.fn($2, "global 'error'"), $fn1($4));
-            return rt.leave($s, $d, rt.NONE);
-        })) !== undefined && ($f285 = $275?.f) !== undefined && !$275.linked && $f285.get !== undefined ? ($f285.get = $284) : ($s.pcs[$d] = $pc + 52, rt.setIndex($275, "get", $284, "field 'table'")));
-        $286 = ($287 = ($288 = api, (($f291 = $288?.f) !== undefined && (($289 = $f291.fail) !== undefined || ($m290 = $288.metatable) === undefined || ($289 = $m290.view.fail) !== undefined || (!("fail" in $m290.view) && $m290.view[rt.CUT] === undefined)) ? $289 : ($s.pcs[$d] = $pc + 55, rt.index($288, "fail", "local 'api'")))), (($f294 = $287?.f) !== undefined && (($292 = $f294.bad_tostring) !== undefined || ($m293 = $287.metatable) === undefined || ($292 = $m293.view.bad_tostring) !== undefined || (!("bad_tostring" in $m293.view) && $m293.view[rt.CUT] === undefined)) ? $292 : ($s.pcs[$d] = $pc + 55, rt.index($287, "bad_tostring", "field 'fail'"))));
-        (($295 = ($handlers[25] = function $get() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $r4;
-            let $fn5;
-            let $6;
-            let $7;
-            let $8;
-            let $9;
-            let $10;
-            let $o11;
-            let $n12;
-            ($2 = (($3 = $env.f.error) !== undefined ? $3 : ($s.pcs[$d] = $pc + 56, rt.getGlobal($env, "error"))), $r4 = ($6 = (($7 = $env.f.setmetatable) !== undefined ? $7 : ($s.pcs[$d] = $pc + 56, rt.getGlobal($env, "setmetatable"))), $8 = new rt.LuaTable(), $9 = ($10 = function $anonymous() {
-                const $s = rt.current, $d = $s.depth;
-                if ($d >= $s.limit)
-                    $s.deepen();
-                $s.depth = $d + 1;
-                let $1;
-                ($s.pcs[$d] = $pc + 58, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 57, rt.getGlobal($env, "error"))), "global 'error'")("again"));
-                return rt.leave($s, $d, rt.NONE);
-            }, $o11 = new rt.FieldsObject(), $n12 = 1, $o11.__tostring = $10, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 59, $fn5 = rt.fn($6, "global 'setmetatable'"), $fn5($8, $9)), $s.pcs[$d] = $pc + 60, $fn1 = rt.fn($2, "global 'error'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4)));
-            return rt.leave($s, $d, rt.NONE);
-        })) !== undefined && ($f296 = $286?.f) !== undefined && !$286.linked && $f296.get !== undefined ? ($f296.get = $295) : ($s.pcs[$d] = $pc + 55, rt.setIndex($286, "get", $295, "field 'bad_tostring'")));
-        $297 = ($298 = ($299 = api, (($f302 = $299?.f) !== undefined && (($300 = $f302.fail) !== undefined || ($m301 = $299.metatable) === undefined || ($300 = $m301.view.fail) !== undefined || (!("fail" in $m301.view) && $m301.view[rt.CUT] === undefined)) ? $300 : ($s.pcs[$d] = $pc + 61, rt.index($299, "fail", "local 'api'")))), (($f305 = $298?.f) !== undefined && (($303 = $f305.tostring) !== undefined || ($m304 = $298.metatable) === undefined || ($303 = $m304.view.tostring) !== undefined || (!("tostring" in $m304.view) && $m304.view[rt.CUT] === undefined)) ? $303 : ($s.pcs[$d] = $pc + 61, rt.index($298, "tostring", "field 'fail'"))));
-        (($306 = ($handlers[26] = function $get() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $r4;
-            let $fn5;
-            let $6;
-            let $7;
-            let $8;
-            let $9;
-            let $10;
-            let $o11;
-            let $n12;
-            ($2 = (($3 = $env.f.error) !== undefined ? $3 : ($s.pcs[$d] = $pc + 62, rt.getGlobal($env, "error"))), $r4 = ($6 = (($7 = $env.f.setmetatable) !== undefined ? $7 : ($s.pcs[$d] = $pc + 62, rt.getGlobal($env, "setmetatable"))), $8 = new rt.LuaTable(), $9 = ($10 = function $anonymous() {
-                return ("custom message");
-            }, $o11 = new rt.FieldsObject(), $n12 = 1, $o11.__tostring = $10, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 63, $fn5 = rt.fn($6, "global 'setmetatable'"), $fn5($8, $9)), $s.pcs[$d] = $pc + 64, $fn1 = rt.fn($2, "global 'error'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4)));
-            return rt.leave($s, $d, rt.NONE);
-        })) !== undefined && ($f307 = $297?.f) !== undefined && !$297.linked && $f307.get !== undefined ? ($f307.get = $306) : ($s.pcs[$d] = $pc + 61, rt.setIndex($297, "get", $306, "field 'tostring'")));
-        $308 = ($309 = ($310 = api, (($f313 = $310?.f) !== undefined && (($311 = $f313.fail) !== undefined || ($m312 = $310.metatable) === undefined || ($311 = $m312.view.fail) !== undefined || (!("fail" in $m312.view) && $m312.view[rt.CUT] === undefined)) ? $311 : ($s.pcs[$d] = $pc + 65, rt.index($310, "fail", "local 'api'")))), (($f316 = $309?.f) !== undefined && (($314 = $f316.level0) !== undefined || ($m315 = $309.metatable) === undefined || ($314 = $m315.view.level0) !== undefined || (!("level0" in $m315.view) && $m315.view[rt.CUT] === undefined)) ? $314 : ($s.pcs[$d] = $pc + 65, rt.index($309, "level0", "field 'fail'"))));
-        (($317 = ($handlers[27] = function $get() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            ($s.pcs[$d] = $pc + 67, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 66, rt.getGlobal($env, "error"))), "global 'error'")("no position", 0));
-            return rt.leave($s, $d, rt.NONE);
-        })) !== undefined && ($f318 = $308?.f) !== undefined && !$308.linked && $f318.get !== undefined ? ($f318.get = $317) : ($s.pcs[$d] = $pc + 65, rt.setIndex($308, "get", $317, "field 'level0'")));
-        $319 = ($320 = ($321 = api, (($f324 = $321?.f) !== undefined && (($322 = $f324.fail) !== undefined || ($m323 = $321.metatable) === undefined || ($322 = $m323.view.fail) !== undefined || (!("fail" in $m323.view) && $m323.view[rt.CUT] === undefined)) ? $322 : ($s.pcs[$d] = $pc + 68, rt.index($321, "fail", "local 'api'")))), (($f327 = $320?.f) !== undefined && (($325 = $f327.cycle) !== undefined || ($m326 = $320.metatable) === undefined || ($325 = $m326.view.cycle) !== undefined || (!("cycle" in $m326.view) && $m326.view[rt.CUT] === undefined)) ? $325 : ($s.pcs[$d] = $pc + 68, rt.index($320, "cycle", "field 'fail'"))));
-        (($328 = ($handlers[28] = function $get() {
-            const $s = rt.current, $d = $s.depth;
-            let $1;
-            let $f2;
-            let t = new rt.LuaTable();
-            (($1 = t) !== undefined && ($f2 = t?.f) !== undefined && !t.linked && $f2.self !== undefined ? ($f2.self = $1) : (rt.at($s, $d, $pc + 69), rt.setIndex(t, "self", $1, "local 't'")));
-            return rt.leave($s, $d, t);
-        })) !== undefined && ($f329 = $319?.f) !== undefined && !$319.linked && $f329.get !== undefined ? ($f329.get = $328) : ($s.pcs[$d] = $pc + 68, rt.setIndex($319, "get", $328, "field 'cycle'")));
-        $330 = ($331 = ($332 = api, (($f335 = $332?.f) !== undefined && (($333 = $f335.fail) !== undefined || ($m334 = $332.metatable) === undefined || ($333 = $m334.view.fail) !== undefined || (!("fail" in $m334.view) && $m334.view[rt.CUT] === undefined)) ? $333 : ($s.pcs[$d] = $pc + 70, rt.index($332, "fail", "local 'api'")))), (($f338 = $331?.f) !== undefined && (($336 = $f338.func) !== undefined || ($m337 = $331.metatable) === undefined || ($336 = $m337.view.func) !== undefined || (!("func" in $m337.view) && $m337.view[rt.CUT] === undefined)) ? $336 : ($s.pcs[$d] = $pc + 70, rt.index($331, "func", "field 'fail'"))));
-        (($339 = ($handlers[29] = function $get() {
-            const $s = rt.current, $d = $s.depth;
-            let $1;
-            let $2;
-            let $o3;
-            let $n4;
-            return rt.leave($s, $d, ($1 = (($2 = $env.f.print) !== undefined ? $2 : (rt.at($s, $d, $pc + 71), rt.getGlobal($env, "print"))), $o3 = new rt.FieldsObject(), $n4 = 0, ($1 !== undefined && ($o3.f = $1, $n4++)), rt.LuaTable.record($o3, $n4)));
-        })) !== undefined && ($f340 = $330?.f) !== undefined && !$330.linked && $f340.get !== undefined ? ($f340.get = $339) : ($s.pcs[$d] = $pc + 70, rt.setIndex($330, "get", $339, "field 'func'")));
-        $341 = ($342 = ($343 = api, (($f346 = $343?.f) !== undefined && (($344 = $f346.fail) !== undefined || ($m345 = $343.metatable) === undefined || ($344 = $m345.view.fail) !== undefined || (!("fail" in $m345.view) && $m345.view[rt.CUT] === undefined)) ? $344 : ($s.pcs[$d] = $pc + 72, rt.index($343, "fail", "local 'api'")))), (($f349 = $342?.f) !== undefined && (($347 = $f349.deep) !== undefined || ($m348 = $342.metatable) === undefined || ($347 = $m348.view.deep) !== undefined || (!("deep" in $m348.view) && $m348.view[rt.CUT] === undefined)) ? $347 : ($s.pcs[$d] = $pc + 72, rt.index($342, "deep", "field 'fail'"))));
-        (($350 = ($handlers[30] = function $get() {
-            const $s = rt.current, $d = $s.depth;
-            let $1;
-            let $2;
-            let $f3;
-            let $4;
-            let $5;
-            let $m6;
-            let $f7;
-            let t_1 = new rt.LuaTable();
-            let cur = t_1;
-            {
-                const $a1 = 1;
-                const $b1 = 70;
-                $loop1: for (let i = $a1; i <= $b1; i++) {
-                    $1 = cur;
-                    (($2 = new rt.LuaTable()) !== undefined && ($f3 = $1?.f) !== undefined && !$1.linked && $f3.child !== undefined ? ($f3.child = $2) : (rt.at($s, $d, $pc + 73), rt.setIndex($1, "child", $2, "local 'cur'")));
-                    cur = ($4 = cur, (($f7 = $4?.f) !== undefined && (($5 = $f7.child) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.child) !== undefined || (!("child" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : (rt.at($s, $d, $pc + 73), rt.index($4, "child", "local 'cur'"))));
-                }
-            }
-            return rt.leave($s, $d, t_1);
-        })) !== undefined && ($f351 = $341?.f) !== undefined && !$341.linked && $f351.get !== undefined ? ($f351.get = $350) : ($s.pcs[$d] = $pc + 72, rt.setIndex($341, "get", $350, "field 'deep'")));
-        $352 = ($353 = ($354 = api, (($f357 = $354?.f) !== undefined && (($355 = $f357.fail) !== undefined || ($m356 = $354.metatable) === undefined || ($355 = $m356.view.fail) !== undefined || (!("fail" in $m356.view) && $m356.view[rt.CUT] === undefined)) ? $355 : ($s.pcs[$d] = $pc + 74, rt.index($354, "fail", "local 'api'")))), (($f360 = $353?.f) !== undefined && (($358 = $f360.returns_function) !== undefined || ($m359 = $353.metatable) === undefined || ($358 = $m359.view.returns_function) !== undefined || (!("returns_function" in $m359.view) && $m359.view[rt.CUT] === undefined)) ? $358 : ($s.pcs[$d] = $pc + 74, rt.index($353, "returns_function", "field 'fail'"))));
-        (($361 = ($handlers[31] = function $get() {
-            const $s = rt.current, $d = $s.depth;
-            let $1;
-            return rt.leave($s, $d, (($1 = $env.f.print) !== undefined ? $1 : (rt.at($s, $d, $pc + 75), rt.getGlobal($env, "print"))));
-        })) !== undefined && ($f362 = $352?.f) !== undefined && !$352.linked && $f362.get !== undefined ? ($f362.get = $361) : ($s.pcs[$d] = $pc + 74, rt.setIndex($352, "get", $361, "field 'returns_function'")));
-        $363 = ($364 = ($365 = api, (($f368 = $365?.f) !== undefined && (($366 = $f368.fail) !== undefined || ($m367 = $365.metatable) === undefined || ($366 = $m367.view.fail) !== undefined || (!("fail" in $m367.view) && $m367.view[rt.CUT] === undefined)) ? $366 : ($s.pcs[$d] = $pc + 76, rt.index($365, "fail", "local 'api'")))), (($f371 = $364?.f) !== undefined && (($369 = $f371.nobody) !== undefined || ($m370 = $364.metatable) === undefined || ($369 = $m370.view.nobody) !== undefined || (!("nobody" in $m370.view) && $m370.view[rt.CUT] === undefined)) ? $369 : ($s.pcs[$d] = $pc + 76, rt.index($364, "nobody", "field 'fail'"))));
-        (($372 = ($handlers[32] = (($body) => rt.withBody((function $post(ctx_1) {
-            const $r = $body(ctx_1);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $post$body(ctx_1) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $t10;
-            let $r11;
-            return ($2 = rt.first(($3 = ctx_1, $s.pcs[$d] = $pc + 77, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 78, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.text) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.text) !== undefined || (!("text" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "text")), "method 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2]));
-        })))) !== undefined && ($f373 = $363?.f) !== undefined && !$363.linked && $f373.post !== undefined ? ($f373.post = $372) : ($s.pcs[$d] = $pc + 76, rt.setIndex($363, "post", $372, "field 'nobody'")));
-        $374 = ($375 = ($376 = api, (($f379 = $376?.f) !== undefined && (($377 = $f379.fail) !== undefined || ($m378 = $376.metatable) === undefined || ($377 = $m378.view.fail) !== undefined || (!("fail" in $m378.view) && $m378.view[rt.CUT] === undefined)) ? $377 : ($s.pcs[$d] = $pc + 79, rt.index($376, "fail", "local 'api'")))), (($f382 = $375?.f) !== undefined && (($380 = $f382.badjson) !== undefined || ($m381 = $375.metatable) === undefined || ($380 = $m381.view.badjson) !== undefined || (!("badjson" in $m381.view) && $m381.view[rt.CUT] === undefined)) ? $380 : ($s.pcs[$d] = $pc + 79, rt.index($375, "badjson", "field 'fail'"))));
-        (($383 = ($handlers[33] = (($body) => rt.withBody((function $post(ctx_2) {
-            const $r = $body(ctx_2);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $post$body(ctx_2) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $t10;
-            let $r11;
-            return ($2 = rt.first(($3 = ctx_2, $s.pcs[$d] = $pc + 80, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 81, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2]));
-        })))) !== undefined && ($f384 = $374?.f) !== undefined && !$374.linked && $f384.post !== undefined ? ($f384.post = $383) : ($s.pcs[$d] = $pc + 79, rt.setIndex($374, "post", $383, "field 'badjson'")));
-        $385 = ($386 = ($387 = api, (($f390 = $387?.f) !== undefined && (($388 = $f390.fail) !== undefined || ($m389 = $387.metatable) === undefined || ($388 = $m389.view.fail) !== undefined || (!("fail" in $m389.view) && $m389.view[rt.CUT] === undefined)) ? $388 : ($s.pcs[$d] = $pc + 82, rt.index($387, "fail", "local 'api'")))), (($f393 = $386?.f) !== undefined && (($391 = $f393.notobject) !== undefined || ($m392 = $386.metatable) === undefined || ($391 = $m392.view.notobject) !== undefined || (!("notobject" in $m392.view) && $m392.view[rt.CUT] === undefined)) ? $391 : ($s.pcs[$d] = $pc + 82, rt.index($386, "notobject", "field 'fail'"))));
-        (($394 = ($handlers[34] = (($body) => rt.withBody((function $post(ctx_3) {
-            const $r = $body(ctx_3);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $post$body(ctx_3) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $11;
-            let $fn12;
-            let $13;
-            let $14;
-            let $15;
-            let $16;
-            let $m17;
-            let $f18;
-            let $19;
-            let $m20;
-            let $f21;
-            let $o22;
-            let $n23;
-            let $t24;
-            let $r25;
-            return ($2 = rt.first(($3 = ctx_3, $s.pcs[$d] = $pc + 83, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 84, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.expect) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.expect) !== undefined || (!("expect" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "expect")), "method 'expect'"), $10 = ($11 = rt.first(($13 = ($14 = (($15 = $env.f.rover) !== undefined ? $15 : ($s.pcs[$d] = $pc + 84, rt.getGlobal($env, "rover"))), (($f18 = $14?.f) !== undefined && (($16 = $f18.guard) !== undefined || ($m17 = $14.metatable) === undefined || ($16 = $m17.view.guard) !== undefined || (!("guard" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 84, rt.index($14, "guard", "global 'rover'")))), $s.pcs[$d] = $pc + 85, $fn12 = rt.fn((($f21 = $13?.f) !== undefined && (($19 = $f21.string) !== undefined || ($m20 = $13.metatable) === undefined || ($19 = $m20.view.string) !== undefined || (!("string" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($13, "string", "field 'guard'")), "method 'string'"), $fn12($13))), $o22 = new rt.FieldsObject(), $n23 = 0, ($11 !== undefined && ($o22.a = $11, $n23++)), rt.LuaTable.record($o22, $n23)), $s.pcs[$d] = $pc + 86, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t24 = $s.tails++, $r25 = $fn1($2, $10), $s.tails = $t24, $r25) : rt.tail($s, $fn1, [$2, $10]));
-        })))) !== undefined && ($f395 = $385?.f) !== undefined && !$385.linked && $f395.post !== undefined ? ($f395.post = $394) : ($s.pcs[$d] = $pc + 82, rt.setIndex($385, "post", $394, "field 'notobject'")));
-        $396 = ($397 = ($398 = api, (($f401 = $398?.f) !== undefined && (($399 = $f401.fail) !== undefined || ($m400 = $398.metatable) === undefined || ($399 = $m400.view.fail) !== undefined || (!("fail" in $m400.view) && $m400.view[rt.CUT] === undefined)) ? $399 : ($s.pcs[$d] = $pc + 87, rt.index($398, "fail", "local 'api'")))), (($f404 = $397?.f) !== undefined && (($402 = $f404.traceback) !== undefined || ($m403 = $397.metatable) === undefined || ($402 = $m403.view.traceback) !== undefined || (!("traceback" in $m403.view) && $m403.view[rt.CUT] === undefined)) ? $402 : ($s.pcs[$d] = $pc + 87, rt.index($397, "traceback", "field 'fail'"))));
-        (($405 = ($handlers[35] = function $get() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $fn5;
-            let $6;
-            let $7;
-            let $8;
-            let $9;
-            let $m10;
-            let $f11;
-            let $12;
-            let $13;
-            let $14;
-            ($2 = (($3 = $env.f.error) !== undefined ? $3 : ($s.pcs[$d] = $pc + 88, rt.getGlobal($env, "error"))), $4 = rt.first(($6 = ($7 = (($8 = $env.f.debug) !== undefined ? $8 : ($s.pcs[$d] = $pc + 88, rt.getGlobal($env, "debug"))), (($f11 = $7?.f) !== undefined && (($9 = $f11.traceback) !== undefined || ($m10 = $7.metatable) === undefined || ($9 = $m10.view.traceback) !== undefined || (!("traceback" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 88, rt.index($7, "traceback", "global 'debug'")))), $12 = "with trace", $13 = 1, $s.pcs[$d] = $pc + 89, $fn5 = rt.fn($6, "field 'traceback'"), $fn5($12, $13))), $14 = 0, $s.pcs[$d] = $pc + 90, $fn1 = rt.fn($2, "global 'error'"), $fn1($4, $14));
-            return rt.leave($s, $d, rt.NONE);
-        })) !== undefined && ($f406 = $396?.f) !== undefined && !$396.linked && $f406.get !== undefined ? ($f406.get = $405) : ($s.pcs[$d] = $pc + 87, rt.setIndex($396, "get", $405, "field 'traceback'")));
-        $407 = ($408 = ($409 = api, (($f412 = $409?.f) !== undefined && (($410 = $f412.fail) !== undefined || ($m411 = $409.metatable) === undefined || ($410 = $m411.view.fail) !== undefined || (!("fail" in $m411.view) && $m411.view[rt.CUT] === undefined)) ? $410 : ($s.pcs[$d] = $pc + 91, rt.index($409, "fail", "local 'api'")))), (($f415 = $408?.f) !== undefined && (($413 = $f415.pcall) !== undefined || ($m414 = $408.metatable) === undefined || ($413 = $m414.view.pcall) !== undefined || (!("pcall" in $m414.view) && $m414.view[rt.CUT] === undefined)) ? $413 : ($s.pcs[$d] = $pc + 91, rt.index($408, "pcall", "field 'fail'"))));
-        (($416 = ($handlers[36] = function $get() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $l1;
-            let $2;
-            let $3;
-            let $4;
-            let $5;
-            let $o6;
-            let $n7;
-            $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 93, rt.fn((($3 = $env.f.pcall) !== undefined ? $3 : ($s.pcs[$d] = $pc + 92, rt.getGlobal($env, "pcall"))), "global 'pcall'")((($2 = $env.f.error) !== undefined ? $2 : ($s.pcs[$d] = $pc + 92, rt.getGlobal($env, "error"))), "caught")))], 2);
-            let ok = $l1[0];
-            let err = $l1[1];
-            return rt.leave($s, $d, ($4 = ok, $5 = err, $o6 = new rt.FieldsObject(), $n7 = 0, ($4 !== undefined && ($o6.ok = $4, $n7++)), ($5 !== undefined && ($o6.err = $5, $n7++)), rt.LuaTable.record($o6, $n7)));
-        })) !== undefined && ($f417 = $407?.f) !== undefined && !$407.linked && $f417.get !== undefined ? ($f417.get = $416) : ($s.pcs[$d] = $pc + 91, rt.setIndex($407, "get", $416, "field 'pcall'")));
-        $418 = ($419 = ($420 = api, (($f423 = $420?.f) !== undefined && (($421 = $f423.fail) !== undefined || ($m422 = $420.metatable) === undefined || ($421 = $m422.view.fail) !== undefined || (!("fail" in $m422.view) && $m422.view[rt.CUT] === undefined)) ? $421 : ($s.pcs[$d] = $pc + 94, rt.index($420, "fail", "local 'api'")))), (($f426 = $419?.f) !== undefined && (($424 = $f426.recursion) !== undefined || ($m425 = $419.metatable) === undefined || ($424 = $m425.view.recursion) !== undefined || (!("recursion" in $m425.view) && $m425.view[rt.CUT] === undefined)) ? $424 : ($s.pcs[$d] = $pc + 94, rt.index($419, "recursion", "field 'fail'"))));
-        (($427 = ($handlers[37] = (($body) => rt.withBody((function $get() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $t4;
-            let $r5;
-            let down;
-            down = (function $down(n) {
-                const $s = rt.current, $d = $s.depth;
-                if ($d >= $s.limit)
-                    $s.deepen();
-                $s.depth = $d + 1;
-                let $1;
-                return rt.leave($s, $d, ($1 = ($s.pcs[$d] = $pc + 95, down((n + 1))), (typeof $1 === 'number' ? $1 + 1 : ($s.pcs[$d] = $pc + 96, rt.add($1, 1)))));
-            });
-            return ($2 = down, $3 = 1, $s.pcs[$d] = $pc + 97, $fn1 = $2, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
-        })))) !== undefined && ($f428 = $418?.f) !== undefined && !$418.linked && $f428.get !== undefined ? ($f428.get = $427) : ($s.pcs[$d] = $pc + 94, rt.setIndex($418, "get", $427, "field 'recursion'")));
-        $429 = ($430 = ($431 = api, (($f434 = $431?.f) !== undefined && (($432 = $f434.depth) !== undefined || ($m433 = $431.metatable) === undefined || ($432 = $m433.view.depth) !== undefined || (!("depth" in $m433.view) && $m433.view[rt.CUT] === undefined)) ? $432 : ($s.pcs[$d] = $pc + 98, rt.index($431, "depth", "local 'api'")))), (($f437 = $430?.f) !== undefined && (($435 = $f437.p_n) !== undefined || ($m436 = $430.metatable) === undefined || ($435 = $m436.view.p_n) !== undefined || (!("p_n" in $m436.view) && $m436.view[rt.CUT] === undefined)) ? $435 : ($s.pcs[$d] = $pc + 98, rt.index($430, "p_n", "field 'depth'"))));
-        (($438 = ($handlers[38] = (($body) => rt.withBody((function $get(ctx_4) {
-            const $r = $body(ctx_4);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body(ctx_4) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $r3;
-            let $fn4;
-            let $5;
-            let $6;
-            let $7;
-            let $8;
-            let $9;
-            let $10;
-            let $m11;
-            let $f12;
-            let $13;
-            let $m14;
-            let $f15;
-            let $t16;
-            let $r17;
-            let down_1;
-            down_1 = function $down(n_1) {
-                const $s = rt.current, $d = $s.depth;
-                if ($d >= $s.limit)
-                    $s.deepen();
-                $s.depth = $d + 1;
-                let $1;
-                if ((n_1 === 0)) {
-                    return rt.leave($s, $d, 0);
-                }
-                return rt.leave($s, $d, (1 + down_1(($1 = (typeof n_1 === 'number' ? n_1 - 1 : ($s.pcs[$d] = $pc + 100, rt.sub(n_1, 1, "local 'n'"))), $s.pcs[$d] = $pc + 99, $1))));
-            };
-            return ($2 = down_1, $r3 = ($5 = (($6 = $env.f.tonumber) !== undefined ? $6 : ($s.pcs[$d] = $pc + 101, rt.getGlobal($env, "tonumber"))), $7 = (rh.pristineContext(ctx_4) ? ctx_4.param("n") : ($8 = rt.first(($9 = ctx_4, $s.pcs[$d] = $pc + 102, rt.fn((($f12 = $9?.f) !== undefined && (($10 = $f12.params) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.params) !== undefined || (!("params" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), (($f15 = $8?.f) !== undefined && (($13 = $f15.n) !== undefined || ($m14 = $8.metatable) === undefined || ($13 = $m14.view.n) !== undefined || (!("n" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 101, rt.index($8, "n"))))), $s.pcs[$d] = $pc + 103, $fn4 = rt.fn($5, "global 'tonumber'"), $fn4($7)), $s.pcs[$d] = $pc + 104, $fn1 = $2, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t16 = $s.tails++, $r17 = (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3)), $s.tails = $t16, $r17) : rt.tail($s, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3])));
-        })))) !== undefined && ($f439 = $429?.f) !== undefined && !$429.linked && $f439.get !== undefined ? ($f439.get = $438) : ($s.pcs[$d] = $pc + 98, rt.setIndex($429, "get", $438, "field 'p_n'")));
-        let saved = undefined;
-        $440 = ($441 = ($442 = api, (($f445 = $442?.f) !== undefined && (($443 = $f445.stale) !== undefined || ($m444 = $442.metatable) === undefined || ($443 = $m444.view.stale) !== undefined || (!("stale" in $m444.view) && $m444.view[rt.CUT] === undefined)) ? $443 : ($s.pcs[$d] = $pc + 105, rt.index($442, "stale", "local 'api'")))), (($f448 = $441?.f) !== undefined && (($446 = $f448.save) !== undefined || ($m447 = $441.metatable) === undefined || ($446 = $m447.view.save) !== undefined || (!("save" in $m447.view) && $m447.view[rt.CUT] === undefined)) ? $446 : ($s.pcs[$d] = $pc + 105, rt.index($441, "save", "field 'stale'"))));
-        (($449 = ($handlers[39] = function $get(ctx_5) {
-            saved = ctx_5;
-            return ("saved");
-        })) !== undefined && ($f450 = $440?.f) !== undefined && !$440.linked && $f450.get !== undefined ? ($f450.get = $449) : ($s.pcs[$d] = $pc + 105, rt.setIndex($440, "get", $449, "field 'save'")));
-        $451 = ($452 = ($453 = api, (($f456 = $453?.f) !== undefined && (($454 = $f456.stale) !== undefined || ($m455 = $453.metatable) === undefined || ($454 = $m455.view.stale) !== undefined || (!("stale" in $m455.view) && $m455.view[rt.CUT] === undefined)) ? $454 : ($s.pcs[$d] = $pc + 106, rt.index($453, "stale", "local 'api'")))), (($f459 = $452?.f) !== undefined && (($457 = $f459.use) !== undefined || ($m458 = $452.metatable) === undefined || ($457 = $m458.view.use) !== undefined || (!("use" in $m458.view) && $m458.view[rt.CUT] === undefined)) ? $457 : ($s.pcs[$d] = $pc + 106, rt.index($452, "use", "field 'stale'"))));
-        (($460 = ($handlers[40] = function $get(ctx_6) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $6;
-            let $7;
-            let $8;
-            let $m9;
-            let $f10;
-            let $o11;
-            let $n12;
-            return rt.leave($s, $d, ($1 = ($2 = saved, (($f5 = $2?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 107, rt.index($2, "method", "upvalue 'saved'")))), $6 = rt.first(($7 = saved, $s.pcs[$d] = $pc + 108, rt.fn((($f10 = $7?.f) !== undefined && (($8 = $f10.headers) !== undefined || ($m9 = $7.metatable) === undefined || ($8 = $m9.view.headers) !== undefined || (!("headers" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "headers", "upvalue 'saved'")), "method 'headers'")($7))), $o11 = new rt.FieldsObject(), $n12 = 0, ($1 !== undefined && ($o11.method = $1, $n12++)), ($6 !== undefined && ($o11.headers = $6, $n12++)), rt.LuaTable.record($o11, $n12)));
-        })) !== undefined && ($f461 = $451?.f) !== undefined && !$451.linked && $f461.get !== undefined ? ($f461.get = $460) : ($s.pcs[$d] = $pc + 106, rt.setIndex($451, "get", $460, "field 'use'")));
-        let items = ($462 = api, (($f465 = $462?.f) !== undefined && (($463 = $f465.items) !== undefined || ($m464 = $462.metatable) === undefined || ($463 = $m464.view.items) !== undefined || (!("items" in $m464.view) && $m464.view[rt.CUT] === undefined)) ? $463 : ($s.pcs[$d] = $pc + 109, rt.index($462, "items", "local 'api'"))));
-        $466 = items;
-        (($467 = ($handlers[41] = rh.jsonHandler((function $get(ctx_7) {
-            const $s = rt.current, $d = $s.depth;
-            let $1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $6;
-            let $7;
-            let $o8;
-            let $n9;
-            let $10;
-            let $11;
-            let $12;
-            let $m13;
-            let $f14;
-            let $o15;
-            let $n16;
-            const $json = rh.claim(ctx_7);
-            if ($json) {
-                $1 = (rh.pristineContext(ctx_7) ? ctx_7.method : ($2 = ctx_7, (($f5 = $2?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 110), rt.index($2, "method", "local 'ctx'")))));
-                if (($6 = rh.scalar($1)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $6 + "}"));
-                return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
-            }
-            return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx_7) ? ctx_7.method : ($11 = ctx_7, (($f14 = $11?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 110), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
-        })))) !== undefined && ($f468 = $466?.f) !== undefined && !$466.linked && $f468.get !== undefined ? ($f468.get = $467) : ($s.pcs[$d] = $pc + 111, rt.setIndex($466, "get", $467, "local 'items'")));
-        $469 = items;
-        (($470 = ($handlers[42] = rh.jsonHandler((function $post(ctx_8) {
-            const $s = rt.current, $d = $s.depth;
-            let $1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $6;
-            let $7;
-            let $o8;
-            let $n9;
-            let $10;
-            let $11;
-            let $12;
-            let $m13;
-            let $f14;
-            let $o15;
-            let $n16;
-            const $json = rh.claim(ctx_8);
-            if ($json) {
-                $1 = (rh.pristineContext(ctx_8) ? ctx_8.method : ($2 = ctx_8, (($f5 = $2?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 112), rt.index($2, "method", "local 'ctx'")))));
-                if (($6 = rh.scalar($1)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $6 + "}"));
-                return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
-            }
-            return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx_8) ? ctx_8.method : ($11 = ctx_8, (($f14 = $11?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 112), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
-        })))) !== undefined && ($f471 = $469?.f) !== undefined && !$469.linked && $f471.post !== undefined ? ($f471.post = $470) : ($s.pcs[$d] = $pc + 113, rt.setIndex($469, "post", $470, "local 'items'")));
-        $472 = items;
-        (($473 = ($handlers[43] = rh.jsonHandler((function $put(ctx_9) {
-            const $s = rt.current, $d = $s.depth;
-            let $1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $6;
-            let $7;
-            let $o8;
-            let $n9;
-            let $10;
-            let $11;
-            let $12;
-            let $m13;
-            let $f14;
-            let $o15;
-            let $n16;
-            const $json = rh.claim(ctx_9);
-            if ($json) {
-                $1 = (rh.pristineContext(ctx_9) ? ctx_9.method : ($2 = ctx_9, (($f5 = $2?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 114), rt.index($2, "method", "local 'ctx'")))));
-                if (($6 = rh.scalar($1)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $6 + "}"));
-                return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
-            }
-            return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx_9) ? ctx_9.method : ($11 = ctx_9, (($f14 = $11?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 114), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
-        })))) !== undefined && ($f474 = $472?.f) !== undefined && !$472.linked && $f474.put !== undefined ? ($f474.put = $473) : ($s.pcs[$d] = $pc + 115, rt.setIndex($472, "put", $473, "local 'items'")));
-        $475 = items;
-        (($476 = ($handlers[44] = rh.jsonHandler((function $patch(ctx_10) {
-            const $s = rt.current, $d = $s.depth;
-            let $1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $6;
-            let $7;
-            let $o8;
-            let $n9;
-            let $10;
-            let $11;
-            let $12;
-            let $m13;
-            let $f14;
-            let $o15;
-            let $n16;
-            const $json = rh.claim(ctx_10);
-            if ($json) {
-                $1 = (rh.pristineContext(ctx_10) ? ctx_10.method : ($2 = ctx_10, (($f5 = $2?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 116), rt.index($2, "method", "local 'ctx'")))));
-                if (($6 = rh.scalar($1)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $6 + "}"));
-                return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
-            }
-            return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx_10) ? ctx_10.method : ($11 = ctx_10, (($f14 = $11?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 116), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
-        })))) !== undefined && ($f477 = $475?.f) !== undefined && !$475.linked && $f477.patch !== undefined ? ($f477.patch = $476) : ($s.pcs[$d] = $pc + 117, rt.setIndex($475, "patch", $476, "local 'items'")));
-        $478 = items;
-        (($479 = ($handlers[45] = rh.jsonHandler((function $delete(ctx_11) {
-            const $s = rt.current, $d = $s.depth;
-            let $1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $6;
-            let $7;
-            let $o8;
-            let $n9;
-            let $10;
-            let $11;
-            let $12;
-            let $m13;
-            let $f14;
-            let $o15;
-            let $n16;
-            const $json = rh.claim(ctx_11);
-            if ($json) {
-                $1 = (rh.pristineContext(ctx_11) ? ctx_11.method : ($2 = ctx_11, (($f5 = $2?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 118), rt.index($2, "method", "local 'ctx'")))));
-                if (($6 = rh.scalar($1)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $6 + "}"));
-                return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
-            }
-            return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx_11) ? ctx_11.method : ($11 = ctx_11, (($f14 = $11?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = $11.metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 118), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
-        })))) !== undefined && ($f480 = $478?.f) !== undefined && !$478.linked && $f480.delete !== undefined ? ($f480.delete = $479) : ($s.pcs[$d] = $pc + 119, rt.setIndex($478, "delete", $479, "local 'items'")));
-        $481 = items;
-        (($482 = ($handlers[46] = (($body) => rt.withBody((function $options(ctx_12) {
-            const $r = $body(ctx_12);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $options$body(ctx_12) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $t7;
-            let $r8;
-            return ($2 = ($3 = api, (($f6 = $3?.f) !== undefined && (($4 = $f6.no_content) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.no_content) !== undefined || (!("no_content" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 120, rt.index($3, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 121, $fn1 = rt.fn($2, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1(), $s.tails = $t7, $r8) : rt.tail($s, $fn1, []));
-        })))) !== undefined && ($f483 = $481?.f) !== undefined && !$481.linked && $f483.options !== undefined ? ($f483.options = $482) : ($s.pcs[$d] = $pc + 122, rt.setIndex($481, "options", $482, "local 'items'")));
-        $484 = ($485 = api, (($f488 = $485?.f) !== undefined && (($486 = $f488.only_post) !== undefined || ($m487 = $485.metatable) === undefined || ($486 = $m487.view.only_post) !== undefined || (!("only_post" in $m487.view) && $m487.view[rt.CUT] === undefined)) ? $486 : ($s.pcs[$d] = $pc + 123, rt.index($485, "only_post", "local 'api'"))));
-        (($489 = ($handlers[47] = function $anonymous(ctx_13) {
-            return ("posted");
-        })) !== undefined && ($f490 = $484?.f) !== undefined && !$484.linked && $f490.post !== undefined ? ($f490.post = $489) : ($s.pcs[$d] = $pc + 123, rt.setIndex($484, "post", $489, "field 'only_post'")));
-        return rt.leave($s, $d, api);
-    };
+function load($env) {
+  return function $main(...$va) {
+    const $s = rt.current, $d = $s.depth;
+    if ($d >= $s.limit) $s.deepen();
+    $s.depth = $d + 1;
+    let $fn1;
+    let $2;
+    let $3;
+    let $4;
+    let $5;
+    let $m6;
+    let $f7;
+    let $8;
+    let $o9;
+    let $n10;
+    let $m11;
+    let $f12;
+    let $13;
+    let $f14;
+    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.kinds) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.kinds) !== void 0 || !("kinds" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 2, rt.index($4, "kinds", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.table) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.table) !== void 0 || !("table" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 2, rt.index($5, "table", "field 'kinds'")));
+    ($13 = $handlers[0] = function $get() {
+      let $1;
+      let $22;
+      let $32;
+      let $42;
+      let $52;
+      let $o6;
+      let $n7;
+      let $o8;
+      let $n9;
+      let $o10;
+      let $n11;
+      let $o12;
+      let $n13;
+      return $1 = new rt.LuaTable([1, 2, 3]), $22 = new rt.LuaTable(), $32 = ($42 = ($52 = ($o6 = new rt.FieldsObject(), $n7 = 1, $o6.c = "deep", rt.LuaTable.record($o6, $n7)), $o8 = new rt.FieldsObject(), $n9 = 1, $o8.b = $52, rt.LuaTable.record($o8, $n9)), $o10 = new rt.FieldsObject(), $n11 = 1, $o10.a = $42, rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 4, $o12.ok = true, $o12.list = $1, $o12.empty = $22, $o12.nested = $32, rt.LuaTable.record($o12, $n13);
+    }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $13, "field 'table'"));
+    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.kinds) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.kinds) !== void 0 || !("kinds" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($3, "kinds", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.string) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.string) !== void 0 || !("string" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 3, rt.index($2, "string", "field 'kinds'")));
+    ($8 = $handlers[1] = function $get() {
+      return "plain text";
+    }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 3, rt.setIndex($13, "get", $8, "field 'string'"));
+    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.kinds) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.kinds) !== void 0 || !("kinds" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 4, rt.index($4, "kinds", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.number) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.number) !== void 0 || !("number" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 4, rt.index($5, "number", "field 'kinds'")));
+    ($13 = $handlers[2] = function $get() {
+      return 42.5;
+    }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 4, rt.setIndex($8, "get", $13, "field 'number'"));
+    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.kinds) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.kinds) !== void 0 || !("kinds" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 5, rt.index($3, "kinds", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.integer) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.integer) !== void 0 || !("integer" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 5, rt.index($2, "integer", "field 'kinds'")));
+    ($8 = $handlers[3] = function $get() {
+      return 10 / 2;
+    }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 5, rt.setIndex($13, "get", $8, "field 'integer'"));
+    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.kinds) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.kinds) !== void 0 || !("kinds" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 6, rt.index($4, "kinds", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.boolean) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.boolean) !== void 0 || !("boolean" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 6, rt.index($5, "boolean", "field 'kinds'")));
+    ($13 = $handlers[4] = function $get() {
+      return false;
+    }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 6, rt.setIndex($8, "get", $13, "field 'boolean'"));
+    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.kinds) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.kinds) !== void 0 || !("kinds" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 7, rt.index($3, "kinds", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.nil) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.nil) !== void 0 || !("nil" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 7, rt.index($2, "nil", "field 'kinds'")));
+    ($8 = $handlers[5] = function $anonymous() {
+      return rt.NONE;
+    }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 7, rt.setIndex($13, "get", $8, "field 'nil'"));
+    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.kinds) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.kinds) !== void 0 || !("kinds" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 8, rt.index($4, "kinds", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.multi) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.multi) !== void 0 || !("multi" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 8, rt.index($5, "multi", "field 'kinds'")));
+    ($13 = $handlers[6] = function $get() {
+      return ["first", "second"];
+    }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 8, rt.setIndex($8, "get", $13, "field 'multi'"));
+    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.kinds) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.kinds) !== void 0 || !("kinds" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 9, rt.index($3, "kinds", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.numbers) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.numbers) !== void 0 || !("numbers" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 9, rt.index($2, "numbers", "field 'kinds'")));
+    ($8 = $handlers[7] = function $get() {
+      let $1;
+      let $o2;
+      let $n3;
+      return $1 = 0 / 0, $o2 = new rt.FieldsObject(), $n3 = 7, $o2.int = 3, $o2.float = 0.30000000000000004, $o2.big = 9007199254740992, $o2.neg = -7, $o2.inf = Infinity, $o2.ninf = -Infinity, $o2.nan = $1, rt.LuaTable.record($o2, $n3);
+    }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 9, rt.setIndex($13, "get", $8, "field 'numbers'"));
+    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.kinds) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.kinds) !== void 0 || !("kinds" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 10, rt.index($4, "kinds", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.keys) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.keys) !== void 0 || !("keys" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 10, rt.index($5, "keys", "field 'kinds'")));
+    ($13 = $handlers[8] = function $get() {
+      return rt.buildTable(0, [1, "a", 3, "c", "name", "x", "__rover_hidden", "no"], void 0);
+    }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 10, rt.setIndex($8, "get", $13, "field 'keys'"));
+    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.kinds) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.kinds) !== void 0 || !("kinds" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 11, rt.index($3, "kinds", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.unicode) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.unicode) !== void 0 || !("unicode" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 11, rt.index($2, "unicode", "field 'kinds'")));
+    ($8 = $handlers[9] = function $get() {
+      let $o1;
+      let $n2;
+      return $o1 = new rt.FieldsObject(), $n2 = 3, $o1.text = "h\xC3\xA9llo \xE2\x9C\x93", $o1.quote = 'say "hi"\n	tab', $o1.ctrl = "", rt.LuaTable.record($o1, $n2);
+    }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 11, rt.setIndex($13, "get", $8, "field 'unicode'"));
+    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.build) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.build) !== void 0 || !("build" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 12, rt.index($4, "build", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.as_json) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.as_json) !== void 0 || !("as_json" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 12, rt.index($5, "as_json", "field 'build'")));
+    ($13 = $handlers[10] = (($body) => rt.withBody((function $get() {
+      const $r = $body();
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $o8;
+      let $n9;
+      let $t10;
+      let $r11;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 13, rt.index($32, "json", "upvalue 'api'"))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.built = "json", rt.LuaTable.record($o8, $n9)), $s2.pcs[$d2] = $pc + 14, $fn12 = rt.fn($22, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t10 = $s2.tails++, $r11 = $fn12($7), $s2.tails = $t10, $r11) : rt.tail($s2, $fn12, [$7]);
+    }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 12, rt.setIndex($8, "get", $13, "field 'as_json'"));
+    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.build) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.build) !== void 0 || !("build" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 15, rt.index($3, "build", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.json_status) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.json_status) !== void 0 || !("json_status" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 15, rt.index($2, "json_status", "field 'build'")));
+    ($8 = $handlers[11] = (($body) => rt.withBody((function $get() {
+      const $r = $body();
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $10;
+      let $11;
+      let $o12;
+      let $n13;
+      let $t14;
+      let $r15;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 16, rt.index($32, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 16, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.status) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.status) !== void 0 || !("status" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "status", "field 'json'"), "method 'status'"), $10 = 201, $11 = ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.created = true, rt.LuaTable.record($o12, $n13)), $s2.pcs[$d2] = $pc + 17, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t14 = $s2.tails++, $r15 = $fn12($22, $10, $11), $s2.tails = $t14, $r15) : rt.tail($s2, $fn12, [$22, $10, $11]);
+    }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 15, rt.setIndex($13, "get", $8, "field 'json_status'"));
+    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.build) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.build) !== void 0 || !("build" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 18, rt.index($4, "build", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.as_text) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.as_text) !== void 0 || !("as_text" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 18, rt.index($5, "as_text", "field 'build'")));
+    ($13 = $handlers[12] = (($body) => rt.withBody((function $get() {
+      const $r = $body();
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $t8;
+      let $r9;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.text) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.text) !== void 0 || !("text" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 19, rt.index($32, "text", "upvalue 'api'"))), $7 = "hello text", $s2.pcs[$d2] = $pc + 20, $fn12 = rt.fn($22, "field 'text'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$7]);
+    }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 18, rt.setIndex($8, "get", $13, "field 'as_text'"));
+    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.build) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.build) !== void 0 || !("build" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 21, rt.index($3, "build", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.text_status) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.text_status) !== void 0 || !("text_status" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 21, rt.index($2, "text_status", "field 'build'")));
+    ($8 = $handlers[13] = (($body) => rt.withBody((function $get() {
+      const $r = $body();
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $10;
+      let $11;
+      let $t12;
+      let $r13;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.text) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.text) !== void 0 || !("text" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 22, rt.index($32, "text", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 23, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.status) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.status) !== void 0 || !("status" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "status", "field 'text'"), "method 'status'"), $10 = 202, $11 = "accepted", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t12 = $s2.tails++, $r13 = $fn12($22, $10, $11), $s2.tails = $t12, $r13) : rt.tail($s2, $fn12, [$22, $10, $11]);
+    }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 21, rt.setIndex($13, "get", $8, "field 'text_status'"));
+    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.build) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.build) !== void 0 || !("build" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 24, rt.index($4, "build", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.as_html) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.as_html) !== void 0 || !("as_html" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 24, rt.index($5, "as_html", "field 'build'")));
+    ($13 = $handlers[14] = (($body) => rt.withBody((function $get() {
+      const $r = $body();
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $t8;
+      let $r9;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.html) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.html) !== void 0 || !("html" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 25, rt.index($32, "html", "upvalue 'api'"))), $7 = "<h1>Hi</h1>", $s2.pcs[$d2] = $pc + 26, $fn12 = rt.fn($22, "field 'html'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$7]);
+    }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 24, rt.setIndex($8, "get", $13, "field 'as_html'"));
+    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.build) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.build) !== void 0 || !("build" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 27, rt.index($3, "build", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.html_status) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.html_status) !== void 0 || !("html_status" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 27, rt.index($2, "html_status", "field 'build'")));
+    ($8 = $handlers[15] = (($body) => rt.withBody((function $get() {
+      const $r = $body();
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $10;
+      let $11;
+      let $t12;
+      let $r13;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.html) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.html) !== void 0 || !("html" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 28, rt.index($32, "html", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 29, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.status) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.status) !== void 0 || !("status" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "status", "field 'html'"), "method 'status'"), $10 = 404, $11 = "<p>missing</p>", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t12 = $s2.tails++, $r13 = $fn12($22, $10, $11), $s2.tails = $t12, $r13) : rt.tail($s2, $fn12, [$22, $10, $11]);
+    }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 27, rt.setIndex($13, "get", $8, "field 'html_status'"));
+    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.build) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.build) !== void 0 || !("build" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 30, rt.index($4, "build", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.as_redirect) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.as_redirect) !== void 0 || !("as_redirect" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 30, rt.index($5, "as_redirect", "field 'build'")));
+    ($13 = $handlers[16] = (($body) => rt.withBody((function $get() {
+      const $r = $body();
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $t8;
+      let $r9;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 31, rt.index($32, "redirect", "upvalue 'api'"))), $7 = "/kinds/string", $s2.pcs[$d2] = $pc + 32, $fn12 = rt.fn($22, "field 'redirect'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$7]);
+    }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 30, rt.setIndex($8, "get", $13, "field 'as_redirect'"));
+    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.build) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.build) !== void 0 || !("build" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 33, rt.index($3, "build", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.permanent) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.permanent) !== void 0 || !("permanent" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 33, rt.index($2, "permanent", "field 'build'")));
+    ($8 = $handlers[17] = (($body) => rt.withBody((function $get() {
+      const $r = $body();
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $10;
+      let $t11;
+      let $r12;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 34, rt.index($32, "redirect", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 35, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.permanent) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.permanent) !== void 0 || !("permanent" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "permanent", "field 'redirect'"), "method 'permanent'"), $10 = "/new-home", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t11 = $s2.tails++, $r12 = $fn12($22, $10), $s2.tails = $t11, $r12) : rt.tail($s2, $fn12, [$22, $10]);
+    }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 33, rt.setIndex($13, "get", $8, "field 'permanent'"));
+    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.build) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.build) !== void 0 || !("build" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 36, rt.index($4, "build", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.redirect_status) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.redirect_status) !== void 0 || !("redirect_status" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 36, rt.index($5, "redirect_status", "field 'build'")));
+    ($13 = $handlers[18] = (($body) => rt.withBody((function $get() {
+      const $r = $body();
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $10;
+      let $11;
+      let $t12;
+      let $r13;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 37, rt.index($32, "redirect", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 38, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.status) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.status) !== void 0 || !("status" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "status", "field 'redirect'"), "method 'status'"), $10 = 307, $11 = "/temporary", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t12 = $s2.tails++, $r13 = $fn12($22, $10, $11), $s2.tails = $t12, $r13) : rt.tail($s2, $fn12, [$22, $10, $11]);
+    }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 36, rt.setIndex($8, "get", $13, "field 'redirect_status'"));
+    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.build) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.build) !== void 0 || !("build" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 39, rt.index($3, "build", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.as_no_content) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.as_no_content) !== void 0 || !("as_no_content" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 39, rt.index($2, "as_no_content", "field 'build'")));
+    ($8 = $handlers[19] = (($body) => rt.withBody((function $get() {
+      const $r = $body();
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $t7;
+      let $r8;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.no_content) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.no_content) !== void 0 || !("no_content" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 40, rt.index($32, "no_content", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 41, $fn12 = rt.fn($22, "field 'no_content'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn12(), $s2.tails = $t7, $r8) : rt.tail($s2, $fn12, []);
+    }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 39, rt.setIndex($13, "get", $8, "field 'as_no_content'"));
+    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.build) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.build) !== void 0 || !("build" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 42, rt.index($4, "build", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.as_error) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.as_error) !== void 0 || !("as_error" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 42, rt.index($5, "as_error", "field 'build'")));
+    ($13 = $handlers[20] = (($body) => rt.withBody((function $get() {
+      const $r = $body();
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $m4;
+      let $f5;
+      let $6;
+      let $7;
+      let $t8;
+      let $r9;
+      return $22 = api, $s2.pcs[$d2] = $pc + 43, $fn12 = rt.fn(($f5 = $22?.f) !== void 0 && (($32 = $f5.error) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.error) !== void 0 || !("error" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($22, "error", "upvalue 'api'"), "method 'error'"), $6 = 403, $7 = "Forbidden: no access", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($22, $6, $7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$22, $6, $7]);
+    }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 42, rt.setIndex($8, "get", $13, "field 'as_error'"));
+    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.build) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.build) !== void 0 || !("build" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 44, rt.index($3, "build", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.error_table) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.error_table) !== void 0 || !("error_table" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 44, rt.index($2, "error_table", "field 'build'")));
+    ($8 = $handlers[21] = (($body) => rt.withBody((function $get() {
+      const $r = $body();
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $m4;
+      let $f5;
+      let $6;
+      let $7;
+      let $o8;
+      let $n9;
+      let $t10;
+      let $r11;
+      return $22 = api, $s2.pcs[$d2] = $pc + 45, $fn12 = rt.fn(($f5 = $22?.f) !== void 0 && (($32 = $f5.error) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.error) !== void 0 || !("error" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($22, "error", "upvalue 'api'"), "method 'error'"), $6 = 409, $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.code = "conflict", rt.LuaTable.record($o8, $n9)), $s2.pcs[$d2] = $pc + 46, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t10 = $s2.tails++, $r11 = $fn12($22, $6, $7), $s2.tails = $t10, $r11) : rt.tail($s2, $fn12, [$22, $6, $7]);
+    }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 44, rt.setIndex($13, "get", $8, "field 'error_table'"));
+    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.fail) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.fail) !== void 0 || !("fail" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 47, rt.index($4, "fail", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.index) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.index) !== void 0 || !("index" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 47, rt.index($5, "index", "field 'fail'")));
+    ($13 = $handlers[22] = function $get(ctx) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      let $1;
+      let user = void 0;
+      return rt.leave($s2, $d2, rt.index(user, ($1 = "name", rt.at($s2, $d2, $pc + 48), $1), "local 'user'"));
+    }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 47, rt.setIndex($8, "get", $13, "field 'index'"));
+    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.fail) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.fail) !== void 0 || !("fail" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 49, rt.index($3, "fail", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.raise) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.raise) !== void 0 || !("raise" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 49, rt.index($2, "raise", "field 'fail'")));
+    ($8 = $handlers[23] = function $get() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      $s2.pcs[$d2] = $pc + 51, rt.fn(($1 = $env.f.error) !== void 0 ? $1 : ($s2.pcs[$d2] = $pc + 50, rt.getGlobal($env, "error")), "global 'error'")("something broke");
+      return rt.leave($s2, $d2, rt.NONE);
+    }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 49, rt.setIndex($13, "get", $8, "field 'raise'"));
+    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.fail) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.fail) !== void 0 || !("fail" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 52, rt.index($4, "fail", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.table) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.table) !== void 0 || !("table" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 52, rt.index($5, "table", "field 'fail'")));
+    ($13 = $handlers[24] = function $get() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $o5;
+      let $n6;
+      $22 = ($32 = $env.f.error) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 53, rt.getGlobal($env, "error")), $42 = ($o5 = new rt.FieldsObject(), $n6 = 1, $o5.code = 1, rt.LuaTable.record($o5, $n6)), $s2.pcs[$d2] = $pc + 54, $fn12 = rt.fn($22, "global 'error'"), $fn12($42);
+      return rt.leave($s2, $d2, rt.NONE);
+    }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 52, rt.setIndex($8, "get", $13, "field 'table'"));
+    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.fail) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.fail) !== void 0 || !("fail" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 55, rt.index($3, "fail", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.bad_tostring) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.bad_tostring) !== void 0 || !("bad_tostring" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 55, rt.index($2, "bad_tostring", "field 'fail'")));
+    ($8 = $handlers[25] = function $get() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $r4;
+      let $fn5;
+      let $6;
+      let $7;
+      let $82;
+      let $9;
+      let $10;
+      let $o11;
+      let $n12;
+      $22 = ($32 = $env.f.error) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 56, rt.getGlobal($env, "error")), $r4 = ($6 = ($7 = $env.f.setmetatable) !== void 0 ? $7 : ($s2.pcs[$d2] = $pc + 56, rt.getGlobal($env, "setmetatable")), $82 = new rt.LuaTable(), $9 = ($10 = function $anonymous() {
+        const $s3 = rt.current, $d3 = $s3.depth;
+        if ($d3 >= $s3.limit) $s3.deepen();
+        $s3.depth = $d3 + 1;
+        let $1;
+        $s3.pcs[$d3] = $pc + 58, rt.fn(($1 = $env.f.error) !== void 0 ? $1 : ($s3.pcs[$d3] = $pc + 57, rt.getGlobal($env, "error")), "global 'error'")("again");
+        return rt.leave($s3, $d3, rt.NONE);
+      }, $o11 = new rt.FieldsObject(), $n12 = 1, $o11.__tostring = $10, rt.LuaTable.record($o11, $n12)), $s2.pcs[$d2] = $pc + 59, $fn5 = rt.fn($6, "global 'setmetatable'"), $fn5($82, $9)), $s2.pcs[$d2] = $pc + 60, $fn12 = rt.fn($22, "global 'error'"), Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4);
+      return rt.leave($s2, $d2, rt.NONE);
+    }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 55, rt.setIndex($13, "get", $8, "field 'bad_tostring'"));
+    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.fail) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.fail) !== void 0 || !("fail" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 61, rt.index($4, "fail", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.tostring) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.tostring) !== void 0 || !("tostring" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 61, rt.index($5, "tostring", "field 'fail'")));
+    ($13 = $handlers[26] = function $get() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $r4;
+      let $fn5;
+      let $6;
+      let $7;
+      let $82;
+      let $9;
+      let $10;
+      let $o11;
+      let $n12;
+      $22 = ($32 = $env.f.error) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 62, rt.getGlobal($env, "error")), $r4 = ($6 = ($7 = $env.f.setmetatable) !== void 0 ? $7 : ($s2.pcs[$d2] = $pc + 62, rt.getGlobal($env, "setmetatable")), $82 = new rt.LuaTable(), $9 = ($10 = function $anonymous() {
+        return "custom message";
+      }, $o11 = new rt.FieldsObject(), $n12 = 1, $o11.__tostring = $10, rt.LuaTable.record($o11, $n12)), $s2.pcs[$d2] = $pc + 63, $fn5 = rt.fn($6, "global 'setmetatable'"), $fn5($82, $9)), $s2.pcs[$d2] = $pc + 64, $fn12 = rt.fn($22, "global 'error'"), Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4);
+      return rt.leave($s2, $d2, rt.NONE);
+    }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 61, rt.setIndex($8, "get", $13, "field 'tostring'"));
+    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.fail) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.fail) !== void 0 || !("fail" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 65, rt.index($3, "fail", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.level0) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.level0) !== void 0 || !("level0" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 65, rt.index($2, "level0", "field 'fail'")));
+    ($8 = $handlers[27] = function $get() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      $s2.pcs[$d2] = $pc + 67, rt.fn(($1 = $env.f.error) !== void 0 ? $1 : ($s2.pcs[$d2] = $pc + 66, rt.getGlobal($env, "error")), "global 'error'")("no position", 0);
+      return rt.leave($s2, $d2, rt.NONE);
+    }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 65, rt.setIndex($13, "get", $8, "field 'level0'"));
+    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.fail) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.fail) !== void 0 || !("fail" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 68, rt.index($4, "fail", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.cycle) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.cycle) !== void 0 || !("cycle" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 68, rt.index($5, "cycle", "field 'fail'")));
+    ($13 = $handlers[28] = function $get() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      let $1;
+      let $f2;
+      let t = new rt.LuaTable();
+      ($1 = t) !== void 0 && ($f2 = t?.f) !== void 0 && !t.linked && $f2.self !== void 0 ? $f2.self = $1 : (rt.at($s2, $d2, $pc + 69), rt.setIndex(t, "self", $1, "local 't'"));
+      return rt.leave($s2, $d2, t);
+    }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 68, rt.setIndex($8, "get", $13, "field 'cycle'"));
+    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.fail) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.fail) !== void 0 || !("fail" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 70, rt.index($3, "fail", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.func) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.func) !== void 0 || !("func" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 70, rt.index($2, "func", "field 'fail'")));
+    ($8 = $handlers[29] = function $get() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      let $1;
+      let $22;
+      let $o3;
+      let $n4;
+      return rt.leave($s2, $d2, ($1 = ($22 = $env.f.print) !== void 0 ? $22 : (rt.at($s2, $d2, $pc + 71), rt.getGlobal($env, "print")), $o3 = new rt.FieldsObject(), $n4 = 0, $1 !== void 0 && ($o3.f = $1, $n4++), rt.LuaTable.record($o3, $n4)));
+    }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 70, rt.setIndex($13, "get", $8, "field 'func'"));
+    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.fail) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.fail) !== void 0 || !("fail" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 72, rt.index($4, "fail", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.deep) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.deep) !== void 0 || !("deep" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 72, rt.index($5, "deep", "field 'fail'")));
+    ($13 = $handlers[30] = function $get() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      let $1;
+      let $22;
+      let $f3;
+      let $m4;
+      let t_1 = new rt.LuaTable();
+      let cur = t_1;
+      {
+        const $start1 = 1;
+        const $limit1 = 70;
+        $loop1: for (let i = $start1; i <= $limit1; i++) {
+          $1 = cur;
+          ($22 = new rt.LuaTable()) !== void 0 && ($f3 = $1?.f) !== void 0 && !$1.linked && $f3.child !== void 0 ? $f3.child = $22 : (rt.at($s2, $d2, $pc + 73), rt.setIndex($1, "child", $22, "local 'cur'"));
+          cur = ($22 = cur, ($f3 = $22?.f) !== void 0 && (($1 = $f3.child) !== void 0 || ($m4 = $22.metatable) === void 0 || ($1 = $m4.view.child) !== void 0 || !("child" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $1 : (rt.at($s2, $d2, $pc + 73), rt.index($22, "child", "local 'cur'")));
+        }
+      }
+      return rt.leave($s2, $d2, t_1);
+    }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 72, rt.setIndex($8, "get", $13, "field 'deep'"));
+    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.fail) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.fail) !== void 0 || !("fail" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 74, rt.index($3, "fail", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.returns_function) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.returns_function) !== void 0 || !("returns_function" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 74, rt.index($2, "returns_function", "field 'fail'")));
+    ($8 = $handlers[31] = function $get() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      let $1;
+      return rt.leave($s2, $d2, ($1 = $env.f.print) !== void 0 ? $1 : (rt.at($s2, $d2, $pc + 75), rt.getGlobal($env, "print")));
+    }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 74, rt.setIndex($13, "get", $8, "field 'returns_function'"));
+    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.fail) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.fail) !== void 0 || !("fail" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 76, rt.index($4, "fail", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.nobody) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.nobody) !== void 0 || !("nobody" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 76, rt.index($5, "nobody", "field 'fail'")));
+    ($13 = $handlers[32] = (($body) => rt.withBody((function $post(ctx_1) {
+      const $r = $body(ctx_1);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $post$body(ctx_1) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $t10;
+      let $r11;
+      return $22 = rt.first(($32 = ctx_1, $s2.pcs[$d2] = $pc + 77, rt.fn(($f6 = $32?.f) !== void 0 && (($42 = $f6.body) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.body) !== void 0 || !("body" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 78, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.text) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.text) !== void 0 || !("text" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "text"), "method 'text'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t10 = $s2.tails++, $r11 = $fn12($22), $s2.tails = $t10, $r11) : rt.tail($s2, $fn12, [$22]);
+    }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.post !== void 0 ? $f14.post = $13 : ($s.pcs[$d] = $pc + 76, rt.setIndex($8, "post", $13, "field 'nobody'"));
+    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.fail) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.fail) !== void 0 || !("fail" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 79, rt.index($3, "fail", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.badjson) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.badjson) !== void 0 || !("badjson" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 79, rt.index($2, "badjson", "field 'fail'")));
+    ($8 = $handlers[33] = (($body) => rt.withBody((function $post(ctx_2) {
+      const $r = $body(ctx_2);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $post$body(ctx_2) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $t10;
+      let $r11;
+      return $22 = rt.first(($32 = ctx_2, $s2.pcs[$d2] = $pc + 80, rt.fn(($f6 = $32?.f) !== void 0 && (($42 = $f6.body) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.body) !== void 0 || !("body" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 81, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.json) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.json) !== void 0 || !("json" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "json"), "method 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t10 = $s2.tails++, $r11 = $fn12($22), $s2.tails = $t10, $r11) : rt.tail($s2, $fn12, [$22]);
+    }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 79, rt.setIndex($13, "post", $8, "field 'badjson'"));
+    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.fail) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.fail) !== void 0 || !("fail" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 82, rt.index($4, "fail", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.notobject) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.notobject) !== void 0 || !("notobject" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 82, rt.index($5, "notobject", "field 'fail'")));
+    ($13 = $handlers[34] = (($body) => rt.withBody((function $post(ctx_3) {
+      const $r = $body(ctx_3);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $post$body(ctx_3) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $10;
+      let $11;
+      let $fn122;
+      let $132;
+      let $14;
+      let $15;
+      let $16;
+      let $m17;
+      let $f18;
+      let $19;
+      let $m20;
+      let $f21;
+      let $o22;
+      let $n23;
+      let $t24;
+      let $r25;
+      return $22 = rt.first(($32 = ctx_3, $s2.pcs[$d2] = $pc + 83, rt.fn(($f6 = $32?.f) !== void 0 && (($42 = $f6.body) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.body) !== void 0 || !("body" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 84, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.expect) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.expect) !== void 0 || !("expect" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "expect"), "method 'expect'"), $10 = ($11 = rt.first(($132 = ($14 = ($15 = $env.f.rover) !== void 0 ? $15 : ($s2.pcs[$d2] = $pc + 84, rt.getGlobal($env, "rover")), ($f18 = $14?.f) !== void 0 && (($16 = $f18.guard) !== void 0 || ($m17 = $14.metatable) === void 0 || ($16 = $m17.view.guard) !== void 0 || !("guard" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $16 : ($s2.pcs[$d2] = $pc + 84, rt.index($14, "guard", "global 'rover'"))), $s2.pcs[$d2] = $pc + 85, $fn122 = rt.fn(($f21 = $132?.f) !== void 0 && (($19 = $f21.string) !== void 0 || ($m20 = $132.metatable) === void 0 || ($19 = $m20.view.string) !== void 0 || !("string" in $m20.view) && $m20.view[rt.CUT] === void 0) ? $19 : rt.index($132, "string", "field 'guard'"), "method 'string'"), $fn122($132))), $o22 = new rt.FieldsObject(), $n23 = 0, $11 !== void 0 && ($o22.a = $11, $n23++), rt.LuaTable.record($o22, $n23)), $s2.pcs[$d2] = $pc + 86, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t24 = $s2.tails++, $r25 = $fn12($22, $10), $s2.tails = $t24, $r25) : rt.tail($s2, $fn12, [$22, $10]);
+    }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.post !== void 0 ? $f14.post = $13 : ($s.pcs[$d] = $pc + 82, rt.setIndex($8, "post", $13, "field 'notobject'"));
+    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.fail) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.fail) !== void 0 || !("fail" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 87, rt.index($3, "fail", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.traceback) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.traceback) !== void 0 || !("traceback" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 87, rt.index($2, "traceback", "field 'fail'")));
+    ($8 = $handlers[35] = function $get() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $fn5;
+      let $6;
+      let $7;
+      let $82;
+      let $9;
+      let $m10;
+      let $f11;
+      let $12;
+      let $132;
+      let $14;
+      $22 = ($32 = $env.f.error) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 88, rt.getGlobal($env, "error")), $42 = rt.first(($6 = ($7 = ($82 = $env.f.debug) !== void 0 ? $82 : ($s2.pcs[$d2] = $pc + 88, rt.getGlobal($env, "debug")), ($f11 = $7?.f) !== void 0 && (($9 = $f11.traceback) !== void 0 || ($m10 = $7.metatable) === void 0 || ($9 = $m10.view.traceback) !== void 0 || !("traceback" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 88, rt.index($7, "traceback", "global 'debug'"))), $12 = "with trace", $132 = 1, $s2.pcs[$d2] = $pc + 89, $fn5 = rt.fn($6, "field 'traceback'"), $fn5($12, $132))), $14 = 0, $s2.pcs[$d2] = $pc + 90, $fn12 = rt.fn($22, "global 'error'"), $fn12($42, $14);
+      return rt.leave($s2, $d2, rt.NONE);
+    }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 87, rt.setIndex($13, "get", $8, "field 'traceback'"));
+    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.fail) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.fail) !== void 0 || !("fail" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 91, rt.index($4, "fail", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.pcall) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.pcall) !== void 0 || !("pcall" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 91, rt.index($5, "pcall", "field 'fail'")));
+    ($13 = $handlers[36] = function $get() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $l1;
+      let $22;
+      let $32;
+      let $o4;
+      let $n5;
+      $l1 = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 93, rt.fn(($32 = $env.f.pcall) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 92, rt.getGlobal($env, "pcall")), "global 'pcall'")(($22 = $env.f.error) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 92, rt.getGlobal($env, "error")), "caught")))], 2);
+      let ok = $l1[0];
+      let err = $l1[1];
+      return rt.leave($s2, $d2, ($32 = ok, $22 = err, $o4 = new rt.FieldsObject(), $n5 = 0, $32 !== void 0 && ($o4.ok = $32, $n5++), $22 !== void 0 && ($o4.err = $22, $n5++), rt.LuaTable.record($o4, $n5)));
+    }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 91, rt.setIndex($8, "get", $13, "field 'pcall'"));
+    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.fail) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.fail) !== void 0 || !("fail" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 94, rt.index($3, "fail", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.recursion) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.recursion) !== void 0 || !("recursion" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 94, rt.index($2, "recursion", "field 'fail'")));
+    ($8 = $handlers[37] = (($body) => rt.withBody((function $get() {
+      const $r = $body();
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $t4;
+      let $r5;
+      let down;
+      down = (function $down(n) {
+        const $s3 = rt.current, $d3 = $s3.depth;
+        if ($d3 >= $s3.limit) $s3.deepen();
+        $s3.depth = $d3 + 1;
+        let $1;
+        return rt.leave($s3, $d3, ($1 = ($s3.pcs[$d3] = $pc + 95, down(n + 1)), typeof $1 === "number" ? $1 + 1 : ($s3.pcs[$d3] = $pc + 96, rt.add($1, 1))));
+      });
+      return $22 = down, $32 = 1, $s2.pcs[$d2] = $pc + 97, $fn12 = $22, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t4 = $s2.tails++, $r5 = $fn12($32), $s2.tails = $t4, $r5) : rt.tail($s2, $fn12, [$32]);
+    }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 94, rt.setIndex($13, "get", $8, "field 'recursion'"));
+    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.depth) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.depth) !== void 0 || !("depth" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 98, rt.index($4, "depth", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.p_n) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.p_n) !== void 0 || !("p_n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 98, rt.index($5, "p_n", "field 'depth'")));
+    ($13 = $handlers[38] = (($body) => rt.withBody((function $get(ctx_4) {
+      const $r = $body(ctx_4);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body(ctx_4) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $r3;
+      let $fn4;
+      let $52;
+      let $6;
+      let $7;
+      let $82;
+      let $9;
+      let $10;
+      let $m112;
+      let $f122;
+      let $132;
+      let $m14;
+      let $f15;
+      let $t16;
+      let $r17;
+      let down_1;
+      down_1 = function $down(n_1) {
+        const $s3 = rt.current, $d3 = $s3.depth;
+        if ($d3 >= $s3.limit) $s3.deepen();
+        $s3.depth = $d3 + 1;
+        let $1;
+        if (n_1 === 0) {
+          return rt.leave($s3, $d3, 0);
+        }
+        return rt.leave($s3, $d3, 1 + down_1(($1 = typeof n_1 === "number" ? n_1 - 1 : ($s3.pcs[$d3] = $pc + 100, rt.sub(n_1, 1, "local 'n'")), $s3.pcs[$d3] = $pc + 99, $1)));
+      };
+      return $22 = down_1, $r3 = ($52 = ($6 = $env.f.tonumber) !== void 0 ? $6 : ($s2.pcs[$d2] = $pc + 101, rt.getGlobal($env, "tonumber")), $7 = rh.pristineContext(ctx_4) ? ctx_4.param("n") : ($82 = rt.first(($9 = ctx_4, $s2.pcs[$d2] = $pc + 102, rt.fn(($f122 = $9?.f) !== void 0 && (($10 = $f122.params) !== void 0 || ($m112 = $9.metatable) === void 0 || ($10 = $m112.view.params) !== void 0 || !("params" in $m112.view) && $m112.view[rt.CUT] === void 0) ? $10 : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9))), ($f15 = $82?.f) !== void 0 && (($132 = $f15.n) !== void 0 || ($m14 = $82.metatable) === void 0 || ($132 = $m14.view.n) !== void 0 || !("n" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $132 : ($s2.pcs[$d2] = $pc + 101, rt.index($82, "n"))), $s2.pcs[$d2] = $pc + 103, $fn4 = rt.fn($52, "global 'tonumber'"), $fn4($7)), $s2.pcs[$d2] = $pc + 104, $fn12 = $22, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t16 = $s2.tails++, $r17 = Array.isArray($r3) ? $fn12(...$r3) : $fn12($r3), $s2.tails = $t16, $r17) : rt.tail($s2, $fn12, Array.isArray($r3) ? [...$r3] : [$r3]);
+    }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 98, rt.setIndex($8, "get", $13, "field 'p_n'"));
+    let saved = void 0;
+    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.stale) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.stale) !== void 0 || !("stale" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 105, rt.index($3, "stale", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.save) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.save) !== void 0 || !("save" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 105, rt.index($2, "save", "field 'stale'")));
+    ($8 = $handlers[39] = function $get(ctx_5) {
+      saved = ctx_5;
+      return "saved";
+    }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 105, rt.setIndex($13, "get", $8, "field 'save'"));
+    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.stale) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.stale) !== void 0 || !("stale" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 106, rt.index($4, "stale", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.use) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.use) !== void 0 || !("use" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 106, rt.index($5, "use", "field 'stale'")));
+    ($13 = $handlers[40] = function $get(ctx_6) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $32;
+      let $m4;
+      let $f5;
+      let $6;
+      let $7;
+      let $82;
+      let $m9;
+      let $f10;
+      let $o11;
+      let $n12;
+      return rt.leave($s2, $d2, ($1 = ($22 = saved, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 107, rt.index($22, "method", "upvalue 'saved'"))), $6 = rt.first(($7 = saved, $s2.pcs[$d2] = $pc + 108, rt.fn(($f10 = $7?.f) !== void 0 && (($82 = $f10.headers) !== void 0 || ($m9 = $7.metatable) === void 0 || ($82 = $m9.view.headers) !== void 0 || !("headers" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : rt.index($7, "headers", "upvalue 'saved'"), "method 'headers'")($7))), $o11 = new rt.FieldsObject(), $n12 = 0, $1 !== void 0 && ($o11.method = $1, $n12++), $6 !== void 0 && ($o11.headers = $6, $n12++), rt.LuaTable.record($o11, $n12)));
+    }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 106, rt.setIndex($8, "get", $13, "field 'use'"));
+    let items = ($13 = api, ($f14 = $13?.f) !== void 0 && (($2 = $f14.items) !== void 0 || ($m11 = $13.metatable) === void 0 || ($2 = $m11.view.items) !== void 0 || !("items" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 109, rt.index($13, "items", "local 'api'")));
+    $2 = items;
+    ($13 = $handlers[41] = rh.jsonHandler((function $get(ctx_7) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      let $1;
+      let $22;
+      let $32;
+      let $m4;
+      let $f5;
+      let $6;
+      let $7;
+      let $o8;
+      let $n9;
+      let $10;
+      let $11;
+      let $12;
+      let $m13;
+      let $f142;
+      let $o15;
+      let $n16;
+      const $json = rh.claim(ctx_7);
+      if ($json) {
+        $1 = rh.pristineContext(ctx_7) ? ctx_7.method : ($22 = ctx_7, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 110), rt.index($22, "method", "local 'ctx'")));
+        if (($6 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"method":' + $6 + "}"));
+        return rt.leave($s2, $d2, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, $7 !== void 0 && ($o8.method = $7, $n9++), rt.LuaTable.record($o8, $n9)));
+      }
+      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx_7) ? ctx_7.method : ($11 = ctx_7, ($f142 = $11?.f) !== void 0 && (($12 = $f142.method) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 110), rt.index($11, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 0, $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
+    }))) !== void 0 && ($f14 = $2?.f) !== void 0 && !$2.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 111, rt.setIndex($2, "get", $13, "local 'items'"));
+    $13 = items;
+    ($2 = $handlers[42] = rh.jsonHandler((function $post(ctx_8) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      let $1;
+      let $22;
+      let $32;
+      let $m4;
+      let $f5;
+      let $6;
+      let $7;
+      let $o8;
+      let $n9;
+      let $10;
+      let $11;
+      let $12;
+      let $m13;
+      let $f142;
+      let $o15;
+      let $n16;
+      const $json = rh.claim(ctx_8);
+      if ($json) {
+        $1 = rh.pristineContext(ctx_8) ? ctx_8.method : ($22 = ctx_8, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 112), rt.index($22, "method", "local 'ctx'")));
+        if (($6 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"method":' + $6 + "}"));
+        return rt.leave($s2, $d2, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, $7 !== void 0 && ($o8.method = $7, $n9++), rt.LuaTable.record($o8, $n9)));
+      }
+      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx_8) ? ctx_8.method : ($11 = ctx_8, ($f142 = $11?.f) !== void 0 && (($12 = $f142.method) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 112), rt.index($11, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 0, $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
+    }))) !== void 0 && ($f14 = $13?.f) !== void 0 && !$13.linked && $f14.post !== void 0 ? $f14.post = $2 : ($s.pcs[$d] = $pc + 113, rt.setIndex($13, "post", $2, "local 'items'"));
+    $2 = items;
+    ($13 = $handlers[43] = rh.jsonHandler((function $put(ctx_9) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      let $1;
+      let $22;
+      let $32;
+      let $m4;
+      let $f5;
+      let $6;
+      let $7;
+      let $o8;
+      let $n9;
+      let $10;
+      let $11;
+      let $12;
+      let $m13;
+      let $f142;
+      let $o15;
+      let $n16;
+      const $json = rh.claim(ctx_9);
+      if ($json) {
+        $1 = rh.pristineContext(ctx_9) ? ctx_9.method : ($22 = ctx_9, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 114), rt.index($22, "method", "local 'ctx'")));
+        if (($6 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"method":' + $6 + "}"));
+        return rt.leave($s2, $d2, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, $7 !== void 0 && ($o8.method = $7, $n9++), rt.LuaTable.record($o8, $n9)));
+      }
+      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx_9) ? ctx_9.method : ($11 = ctx_9, ($f142 = $11?.f) !== void 0 && (($12 = $f142.method) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 114), rt.index($11, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 0, $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
+    }))) !== void 0 && ($f14 = $2?.f) !== void 0 && !$2.linked && $f14.put !== void 0 ? $f14.put = $13 : ($s.pcs[$d] = $pc + 115, rt.setIndex($2, "put", $13, "local 'items'"));
+    $13 = items;
+    ($2 = $handlers[44] = rh.jsonHandler((function $patch(ctx_10) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      let $1;
+      let $22;
+      let $32;
+      let $m4;
+      let $f5;
+      let $6;
+      let $7;
+      let $o8;
+      let $n9;
+      let $10;
+      let $11;
+      let $12;
+      let $m13;
+      let $f142;
+      let $o15;
+      let $n16;
+      const $json = rh.claim(ctx_10);
+      if ($json) {
+        $1 = rh.pristineContext(ctx_10) ? ctx_10.method : ($22 = ctx_10, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 116), rt.index($22, "method", "local 'ctx'")));
+        if (($6 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"method":' + $6 + "}"));
+        return rt.leave($s2, $d2, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, $7 !== void 0 && ($o8.method = $7, $n9++), rt.LuaTable.record($o8, $n9)));
+      }
+      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx_10) ? ctx_10.method : ($11 = ctx_10, ($f142 = $11?.f) !== void 0 && (($12 = $f142.method) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 116), rt.index($11, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 0, $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
+    }))) !== void 0 && ($f14 = $13?.f) !== void 0 && !$13.linked && $f14.patch !== void 0 ? $f14.patch = $2 : ($s.pcs[$d] = $pc + 117, rt.setIndex($13, "patch", $2, "local 'items'"));
+    $2 = items;
+    ($13 = $handlers[45] = rh.jsonHandler((function $delete(ctx_11) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      let $1;
+      let $22;
+      let $32;
+      let $m4;
+      let $f5;
+      let $6;
+      let $7;
+      let $o8;
+      let $n9;
+      let $10;
+      let $11;
+      let $12;
+      let $m13;
+      let $f142;
+      let $o15;
+      let $n16;
+      const $json = rh.claim(ctx_11);
+      if ($json) {
+        $1 = rh.pristineContext(ctx_11) ? ctx_11.method : ($22 = ctx_11, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 118), rt.index($22, "method", "local 'ctx'")));
+        if (($6 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"method":' + $6 + "}"));
+        return rt.leave($s2, $d2, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, $7 !== void 0 && ($o8.method = $7, $n9++), rt.LuaTable.record($o8, $n9)));
+      }
+      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx_11) ? ctx_11.method : ($11 = ctx_11, ($f142 = $11?.f) !== void 0 && (($12 = $f142.method) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 118), rt.index($11, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 0, $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
+    }))) !== void 0 && ($f14 = $2?.f) !== void 0 && !$2.linked && $f14.delete !== void 0 ? $f14.delete = $13 : ($s.pcs[$d] = $pc + 119, rt.setIndex($2, "delete", $13, "local 'items'"));
+    $13 = items;
+    ($2 = $handlers[46] = (($body) => rt.withBody((function $options(ctx_12) {
+      const $r = $body(ctx_12);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $options$body(ctx_12) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $t7;
+      let $r8;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.no_content) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.no_content) !== void 0 || !("no_content" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 120, rt.index($32, "no_content", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 121, $fn12 = rt.fn($22, "field 'no_content'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn12(), $s2.tails = $t7, $r8) : rt.tail($s2, $fn12, []);
+    }))) !== void 0 && ($f14 = $13?.f) !== void 0 && !$13.linked && $f14.options !== void 0 ? $f14.options = $2 : ($s.pcs[$d] = $pc + 122, rt.setIndex($13, "options", $2, "local 'items'"));
+    $2 = ($13 = api, ($f14 = $13?.f) !== void 0 && (($3 = $f14.only_post) !== void 0 || ($m11 = $13.metatable) === void 0 || ($3 = $m11.view.only_post) !== void 0 || !("only_post" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 123, rt.index($13, "only_post", "local 'api'")));
+    ($4 = $handlers[47] = function $anonymous(ctx_13) {
+      return "posted";
+    }) !== void 0 && ($f12 = $2?.f) !== void 0 && !$2.linked && $f12.post !== void 0 ? $f12.post = $4 : ($s.pcs[$d] = $pc + 123, rt.setIndex($2, "post", $4, "field 'only_post'"));
+    return rt.leave($s, $d, api);
+  };
 }
+export {
+  $handlers,
+  load as default
+};

@@ -199,489 +199,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $8: rt.LuaValue;
       let $o9: rt.Fields;
       let $n10: number;
-      let $11: rt.LuaValue;
-      let $12: rt.LuaValue;
+      let $m11: rt.LuaTable | undefined;
+      let $f12: rt.Fields | undefined;
       let $13: rt.LuaValue;
-      let $14: rt.LuaValue;
-      let $m15: rt.LuaTable | undefined;
-      let $f16: rt.Fields | undefined;
-      let $17: rt.LuaValue;
-      let $m18: rt.LuaTable | undefined;
-      let $f19: rt.Fields | undefined;
-      let $20: rt.LuaValue;
-      let $f21: rt.Fields | undefined;
-      let $22: rt.LuaValue;
-      let $23: rt.LuaValue;
-      let $24: rt.LuaValue;
-      let $25: rt.LuaValue;
-      let $m26: rt.LuaTable | undefined;
-      let $f27: rt.Fields | undefined;
-      let $28: rt.LuaValue;
-      let $m29: rt.LuaTable | undefined;
-      let $f30: rt.Fields | undefined;
-      let $31: rt.LuaValue;
-      let $f32: rt.Fields | undefined;
-      let $33: rt.LuaValue;
-      let $34: rt.LuaValue;
-      let $35: rt.LuaValue;
-      let $36: rt.LuaValue;
-      let $m37: rt.LuaTable | undefined;
-      let $f38: rt.Fields | undefined;
-      let $39: rt.LuaValue;
-      let $m40: rt.LuaTable | undefined;
-      let $f41: rt.Fields | undefined;
-      let $42: rt.LuaValue;
-      let $f43: rt.Fields | undefined;
-      let $44: rt.LuaValue;
-      let $45: rt.LuaValue;
-      let $46: rt.LuaValue;
-      let $47: rt.LuaValue;
-      let $m48: rt.LuaTable | undefined;
-      let $f49: rt.Fields | undefined;
-      let $50: rt.LuaValue;
-      let $m51: rt.LuaTable | undefined;
-      let $f52: rt.Fields | undefined;
-      let $53: rt.LuaValue;
-      let $f54: rt.Fields | undefined;
-      let $55: rt.LuaValue;
-      let $56: rt.LuaValue;
-      let $57: rt.LuaValue;
-      let $58: rt.LuaValue;
-      let $m59: rt.LuaTable | undefined;
-      let $f60: rt.Fields | undefined;
-      let $61: rt.LuaValue;
-      let $m62: rt.LuaTable | undefined;
-      let $f63: rt.Fields | undefined;
-      let $64: rt.LuaValue;
-      let $f65: rt.Fields | undefined;
-      let $66: rt.LuaValue;
-      let $67: rt.LuaValue;
-      let $68: rt.LuaValue;
-      let $69: rt.LuaValue;
-      let $m70: rt.LuaTable | undefined;
-      let $f71: rt.Fields | undefined;
-      let $72: rt.LuaValue;
-      let $m73: rt.LuaTable | undefined;
-      let $f74: rt.Fields | undefined;
-      let $75: rt.LuaValue;
-      let $f76: rt.Fields | undefined;
-      let $77: rt.LuaValue;
-      let $78: rt.LuaValue;
-      let $79: rt.LuaValue;
-      let $80: rt.LuaValue;
-      let $m81: rt.LuaTable | undefined;
-      let $f82: rt.Fields | undefined;
-      let $83: rt.LuaValue;
-      let $m84: rt.LuaTable | undefined;
-      let $f85: rt.Fields | undefined;
-      let $86: rt.LuaValue;
-      let $f87: rt.Fields | undefined;
-      let $88: rt.LuaValue;
-      let $89: rt.LuaValue;
-      let $90: rt.LuaValue;
-      let $91: rt.LuaValue;
-      let $m92: rt.LuaTable | undefined;
-      let $f93: rt.Fields | undefined;
-      let $94: rt.LuaValue;
-      let $m95: rt.LuaTable | undefined;
-      let $f96: rt.Fields | undefined;
-      let $97: rt.LuaValue;
-      let $f98: rt.Fields | undefined;
-      let $99: rt.LuaValue;
-      let $100: rt.LuaValue;
-      let $101: rt.LuaValue;
-      let $102: rt.LuaValue;
-      let $m103: rt.LuaTable | undefined;
-      let $f104: rt.Fields | undefined;
-      let $105: rt.LuaValue;
-      let $m106: rt.LuaTable | undefined;
-      let $f107: rt.Fields | undefined;
-      let $108: rt.LuaValue;
-      let $f109: rt.Fields | undefined;
-      let $110: rt.LuaValue;
-      let $111: rt.LuaValue;
-      let $112: rt.LuaValue;
-      let $113: rt.LuaValue;
-      let $m114: rt.LuaTable | undefined;
-      let $f115: rt.Fields | undefined;
-      let $116: rt.LuaValue;
-      let $m117: rt.LuaTable | undefined;
-      let $f118: rt.Fields | undefined;
-      let $119: rt.LuaValue;
-      let $f120: rt.Fields | undefined;
-      let $121: rt.LuaValue;
-      let $122: rt.LuaValue;
-      let $123: rt.LuaValue;
-      let $124: rt.LuaValue;
-      let $m125: rt.LuaTable | undefined;
-      let $f126: rt.Fields | undefined;
-      let $127: rt.LuaValue;
-      let $m128: rt.LuaTable | undefined;
-      let $f129: rt.Fields | undefined;
-      let $130: rt.LuaValue;
-      let $f131: rt.Fields | undefined;
-      let $132: rt.LuaValue;
-      let $133: rt.LuaValue;
-      let $134: rt.LuaValue;
-      let $135: rt.LuaValue;
-      let $m136: rt.LuaTable | undefined;
-      let $f137: rt.Fields | undefined;
-      let $138: rt.LuaValue;
-      let $m139: rt.LuaTable | undefined;
-      let $f140: rt.Fields | undefined;
-      let $141: rt.LuaValue;
-      let $f142: rt.Fields | undefined;
-      let $143: rt.LuaValue;
-      let $144: rt.LuaValue;
-      let $145: rt.LuaValue;
-      let $146: rt.LuaValue;
-      let $m147: rt.LuaTable | undefined;
-      let $f148: rt.Fields | undefined;
-      let $149: rt.LuaValue;
-      let $m150: rt.LuaTable | undefined;
-      let $f151: rt.Fields | undefined;
-      let $152: rt.LuaValue;
-      let $f153: rt.Fields | undefined;
-      let $154: rt.LuaValue;
-      let $155: rt.LuaValue;
-      let $156: rt.LuaValue;
-      let $157: rt.LuaValue;
-      let $m158: rt.LuaTable | undefined;
-      let $f159: rt.Fields | undefined;
-      let $160: rt.LuaValue;
-      let $m161: rt.LuaTable | undefined;
-      let $f162: rt.Fields | undefined;
-      let $163: rt.LuaValue;
-      let $f164: rt.Fields | undefined;
-      let $165: rt.LuaValue;
-      let $166: rt.LuaValue;
-      let $167: rt.LuaValue;
-      let $168: rt.LuaValue;
-      let $m169: rt.LuaTable | undefined;
-      let $f170: rt.Fields | undefined;
-      let $171: rt.LuaValue;
-      let $m172: rt.LuaTable | undefined;
-      let $f173: rt.Fields | undefined;
-      let $174: rt.LuaValue;
-      let $f175: rt.Fields | undefined;
-      let $176: rt.LuaValue;
-      let $177: rt.LuaValue;
-      let $178: rt.LuaValue;
-      let $179: rt.LuaValue;
-      let $m180: rt.LuaTable | undefined;
-      let $f181: rt.Fields | undefined;
-      let $182: rt.LuaValue;
-      let $m183: rt.LuaTable | undefined;
-      let $f184: rt.Fields | undefined;
-      let $185: rt.LuaValue;
-      let $f186: rt.Fields | undefined;
-      let $187: rt.LuaValue;
-      let $188: rt.LuaValue;
-      let $189: rt.LuaValue;
-      let $190: rt.LuaValue;
-      let $m191: rt.LuaTable | undefined;
-      let $f192: rt.Fields | undefined;
-      let $193: rt.LuaValue;
-      let $m194: rt.LuaTable | undefined;
-      let $f195: rt.Fields | undefined;
-      let $196: rt.LuaValue;
-      let $f197: rt.Fields | undefined;
-      let $198: rt.LuaValue;
-      let $199: rt.LuaValue;
-      let $200: rt.LuaValue;
-      let $201: rt.LuaValue;
-      let $m202: rt.LuaTable | undefined;
-      let $f203: rt.Fields | undefined;
-      let $204: rt.LuaValue;
-      let $m205: rt.LuaTable | undefined;
-      let $f206: rt.Fields | undefined;
-      let $207: rt.LuaValue;
-      let $f208: rt.Fields | undefined;
-      let $209: rt.LuaValue;
-      let $210: rt.LuaValue;
-      let $211: rt.LuaValue;
-      let $212: rt.LuaValue;
-      let $m213: rt.LuaTable | undefined;
-      let $f214: rt.Fields | undefined;
-      let $215: rt.LuaValue;
-      let $m216: rt.LuaTable | undefined;
-      let $f217: rt.Fields | undefined;
-      let $218: rt.LuaValue;
-      let $f219: rt.Fields | undefined;
-      let $220: rt.LuaValue;
-      let $221: rt.LuaValue;
-      let $222: rt.LuaValue;
-      let $223: rt.LuaValue;
-      let $m224: rt.LuaTable | undefined;
-      let $f225: rt.Fields | undefined;
-      let $226: rt.LuaValue;
-      let $m227: rt.LuaTable | undefined;
-      let $f228: rt.Fields | undefined;
-      let $229: rt.LuaValue;
-      let $f230: rt.Fields | undefined;
-      let $231: rt.LuaValue;
-      let $232: rt.LuaValue;
-      let $233: rt.LuaValue;
-      let $234: rt.LuaValue;
-      let $m235: rt.LuaTable | undefined;
-      let $f236: rt.Fields | undefined;
-      let $237: rt.LuaValue;
-      let $m238: rt.LuaTable | undefined;
-      let $f239: rt.Fields | undefined;
-      let $240: rt.LuaValue;
-      let $f241: rt.Fields | undefined;
-      let $242: rt.LuaValue;
-      let $243: rt.LuaValue;
-      let $244: rt.LuaValue;
-      let $245: rt.LuaValue;
-      let $m246: rt.LuaTable | undefined;
-      let $f247: rt.Fields | undefined;
-      let $248: rt.LuaValue;
-      let $m249: rt.LuaTable | undefined;
-      let $f250: rt.Fields | undefined;
-      let $251: rt.LuaValue;
-      let $f252: rt.Fields | undefined;
-      let $253: rt.LuaValue;
-      let $254: rt.LuaValue;
-      let $255: rt.LuaValue;
-      let $256: rt.LuaValue;
-      let $m257: rt.LuaTable | undefined;
-      let $f258: rt.Fields | undefined;
-      let $259: rt.LuaValue;
-      let $m260: rt.LuaTable | undefined;
-      let $f261: rt.Fields | undefined;
-      let $262: rt.LuaValue;
-      let $f263: rt.Fields | undefined;
-      let $264: rt.LuaValue;
-      let $265: rt.LuaValue;
-      let $266: rt.LuaValue;
-      let $267: rt.LuaValue;
-      let $m268: rt.LuaTable | undefined;
-      let $f269: rt.Fields | undefined;
-      let $270: rt.LuaValue;
-      let $m271: rt.LuaTable | undefined;
-      let $f272: rt.Fields | undefined;
-      let $273: rt.LuaValue;
-      let $f274: rt.Fields | undefined;
-      let $275: rt.LuaValue;
-      let $276: rt.LuaValue;
-      let $277: rt.LuaValue;
-      let $278: rt.LuaValue;
-      let $m279: rt.LuaTable | undefined;
-      let $f280: rt.Fields | undefined;
-      let $281: rt.LuaValue;
-      let $m282: rt.LuaTable | undefined;
-      let $f283: rt.Fields | undefined;
-      let $284: rt.LuaValue;
-      let $f285: rt.Fields | undefined;
-      let $286: rt.LuaValue;
-      let $287: rt.LuaValue;
-      let $288: rt.LuaValue;
-      let $289: rt.LuaValue;
-      let $m290: rt.LuaTable | undefined;
-      let $f291: rt.Fields | undefined;
-      let $292: rt.LuaValue;
-      let $m293: rt.LuaTable | undefined;
-      let $f294: rt.Fields | undefined;
-      let $295: rt.LuaValue;
-      let $f296: rt.Fields | undefined;
-      let $297: rt.LuaValue;
-      let $298: rt.LuaValue;
-      let $299: rt.LuaValue;
-      let $300: rt.LuaValue;
-      let $m301: rt.LuaTable | undefined;
-      let $f302: rt.Fields | undefined;
-      let $303: rt.LuaValue;
-      let $m304: rt.LuaTable | undefined;
-      let $f305: rt.Fields | undefined;
-      let $306: rt.LuaValue;
-      let $f307: rt.Fields | undefined;
-      let $308: rt.LuaValue;
-      let $309: rt.LuaValue;
-      let $310: rt.LuaValue;
-      let $311: rt.LuaValue;
-      let $m312: rt.LuaTable | undefined;
-      let $f313: rt.Fields | undefined;
-      let $314: rt.LuaValue;
-      let $m315: rt.LuaTable | undefined;
-      let $f316: rt.Fields | undefined;
-      let $317: rt.LuaValue;
-      let $f318: rt.Fields | undefined;
-      let $319: rt.LuaValue;
-      let $320: rt.LuaValue;
-      let $321: rt.LuaValue;
-      let $322: rt.LuaValue;
-      let $m323: rt.LuaTable | undefined;
-      let $f324: rt.Fields | undefined;
-      let $325: rt.LuaValue;
-      let $m326: rt.LuaTable | undefined;
-      let $f327: rt.Fields | undefined;
-      let $328: rt.LuaValue;
-      let $f329: rt.Fields | undefined;
-      let $330: rt.LuaValue;
-      let $331: rt.LuaValue;
-      let $332: rt.LuaValue;
-      let $333: rt.LuaValue;
-      let $m334: rt.LuaTable | undefined;
-      let $f335: rt.Fields | undefined;
-      let $336: rt.LuaValue;
-      let $m337: rt.LuaTable | undefined;
-      let $f338: rt.Fields | undefined;
-      let $339: rt.LuaValue;
-      let $f340: rt.Fields | undefined;
-      let $341: rt.LuaValue;
-      let $342: rt.LuaValue;
-      let $343: rt.LuaValue;
-      let $344: rt.LuaValue;
-      let $m345: rt.LuaTable | undefined;
-      let $f346: rt.Fields | undefined;
-      let $347: rt.LuaValue;
-      let $m348: rt.LuaTable | undefined;
-      let $f349: rt.Fields | undefined;
-      let $350: rt.LuaValue;
-      let $f351: rt.Fields | undefined;
-      let $352: rt.LuaValue;
-      let $353: rt.LuaValue;
-      let $354: rt.LuaValue;
-      let $355: rt.LuaValue;
-      let $m356: rt.LuaTable | undefined;
-      let $f357: rt.Fields | undefined;
-      let $358: rt.LuaValue;
-      let $m359: rt.LuaTable | undefined;
-      let $f360: rt.Fields | undefined;
-      let $361: rt.LuaValue;
-      let $f362: rt.Fields | undefined;
-      let $363: rt.LuaValue;
-      let $364: rt.LuaValue;
-      let $365: rt.LuaValue;
-      let $366: rt.LuaValue;
-      let $m367: rt.LuaTable | undefined;
-      let $f368: rt.Fields | undefined;
-      let $369: rt.LuaValue;
-      let $m370: rt.LuaTable | undefined;
-      let $f371: rt.Fields | undefined;
-      let $372: rt.LuaValue;
-      let $f373: rt.Fields | undefined;
-      let $374: rt.LuaValue;
-      let $375: rt.LuaValue;
-      let $376: rt.LuaValue;
-      let $377: rt.LuaValue;
-      let $m378: rt.LuaTable | undefined;
-      let $f379: rt.Fields | undefined;
-      let $380: rt.LuaValue;
-      let $m381: rt.LuaTable | undefined;
-      let $f382: rt.Fields | undefined;
-      let $383: rt.LuaValue;
-      let $f384: rt.Fields | undefined;
-      let $385: rt.LuaValue;
-      let $386: rt.LuaValue;
-      let $387: rt.LuaValue;
-      let $388: rt.LuaValue;
-      let $m389: rt.LuaTable | undefined;
-      let $f390: rt.Fields | undefined;
-      let $391: rt.LuaValue;
-      let $m392: rt.LuaTable | undefined;
-      let $f393: rt.Fields | undefined;
-      let $394: rt.LuaValue;
-      let $f395: rt.Fields | undefined;
-      let $396: rt.LuaValue;
-      let $397: rt.LuaValue;
-      let $398: rt.LuaValue;
-      let $399: rt.LuaValue;
-      let $m400: rt.LuaTable | undefined;
-      let $f401: rt.Fields | undefined;
-      let $402: rt.LuaValue;
-      let $m403: rt.LuaTable | undefined;
-      let $f404: rt.Fields | undefined;
-      let $405: rt.LuaValue;
-      let $f406: rt.Fields | undefined;
-      let $407: rt.LuaValue;
-      let $408: rt.LuaValue;
-      let $409: rt.LuaValue;
-      let $410: rt.LuaValue;
-      let $m411: rt.LuaTable | undefined;
-      let $f412: rt.Fields | undefined;
-      let $413: rt.LuaValue;
-      let $m414: rt.LuaTable | undefined;
-      let $f415: rt.Fields | undefined;
-      let $416: rt.LuaValue;
-      let $f417: rt.Fields | undefined;
-      let $418: rt.LuaValue;
-      let $419: rt.LuaValue;
-      let $420: rt.LuaValue;
-      let $421: rt.LuaValue;
-      let $m422: rt.LuaTable | undefined;
-      let $f423: rt.Fields | undefined;
-      let $424: rt.LuaValue;
-      let $m425: rt.LuaTable | undefined;
-      let $f426: rt.Fields | undefined;
-      let $427: rt.LuaValue;
-      let $f428: rt.Fields | undefined;
-      let $429: rt.LuaValue;
-      let $430: rt.LuaValue;
-      let $431: rt.LuaValue;
-      let $432: rt.LuaValue;
-      let $m433: rt.LuaTable | undefined;
-      let $f434: rt.Fields | undefined;
-      let $435: rt.LuaValue;
-      let $m436: rt.LuaTable | undefined;
-      let $f437: rt.Fields | undefined;
-      let $438: rt.LuaValue;
-      let $f439: rt.Fields | undefined;
-      let $440: rt.LuaValue;
-      let $441: rt.LuaValue;
-      let $442: rt.LuaValue;
-      let $443: rt.LuaValue;
-      let $m444: rt.LuaTable | undefined;
-      let $f445: rt.Fields | undefined;
-      let $446: rt.LuaValue;
-      let $m447: rt.LuaTable | undefined;
-      let $f448: rt.Fields | undefined;
-      let $449: rt.LuaValue;
-      let $f450: rt.Fields | undefined;
-      let $451: rt.LuaValue;
-      let $452: rt.LuaValue;
-      let $453: rt.LuaValue;
-      let $454: rt.LuaValue;
-      let $m455: rt.LuaTable | undefined;
-      let $f456: rt.Fields | undefined;
-      let $457: rt.LuaValue;
-      let $m458: rt.LuaTable | undefined;
-      let $f459: rt.Fields | undefined;
-      let $460: rt.LuaValue;
-      let $f461: rt.Fields | undefined;
-      let $462: rt.LuaValue;
-      let $463: rt.LuaValue;
-      let $m464: rt.LuaTable | undefined;
-      let $f465: rt.Fields | undefined;
-      let $466: rt.LuaValue;
-      let $467: rt.LuaValue;
-      let $f468: rt.Fields | undefined;
-      let $469: rt.LuaValue;
-      let $470: rt.LuaValue;
-      let $f471: rt.Fields | undefined;
-      let $472: rt.LuaValue;
-      let $473: rt.LuaValue;
-      let $f474: rt.Fields | undefined;
-      let $475: rt.LuaValue;
-      let $476: rt.LuaValue;
-      let $f477: rt.Fields | undefined;
-      let $478: rt.LuaValue;
-      let $479: rt.LuaValue;
-      let $f480: rt.Fields | undefined;
-      let $481: rt.LuaValue;
-      let $482: rt.LuaValue;
-      let $f483: rt.Fields | undefined;
-      let $484: rt.LuaValue;
-      let $485: rt.LuaValue;
-      let $486: rt.LuaValue;
-      let $m487: rt.LuaTable | undefined;
-      let $f488: rt.Fields | undefined;
-      let $489: rt.LuaValue;
-      let $f490: rt.Fields | undefined;
+      let $f14: rt.Fields | undefined;
       let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-      $11 = ($12 = ($13 = api as rt.LuaValue, (($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.kinds) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.kinds) !== undefined || (!("kinds" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 2, rt.index($13, "kinds", "local 'api'")))), (($f19 = ($12 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.table) !== undefined || ($m18 = ($12 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.table) !== undefined || (!("table" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 2, rt.index($12, "table", "field 'kinds'"))));
-      (($20 = ($handlers[0] = function $get(): rt.LuaResult {
+      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.kinds) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.kinds) !== undefined || (!("kinds" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 2, rt.index($4, "kinds", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.table) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.table) !== undefined || (!("table" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 2, rt.index($5, "table", "field 'kinds'"))));
+      (($13 = ($handlers[0] = function $get(): rt.LuaResult {
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
@@ -695,51 +219,51 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n11: number;
         let $o12: rt.Fields;
         let $n13: number;
-        return (($1 = rt.buildTable(3, [1, 1, 2, 2, 3, 3], undefined), $2 = new rt.LuaTable(), $3 = ($4 = ($5 = ($o6 = new rt.FieldsObject(), $n7 = 1, $o6.c = "deep", rt.LuaTable.record($o6, $n7)), $o8 = new rt.FieldsObject(), $n9 = 1, $o8.b = $5, rt.LuaTable.record($o8, $n9)), $o10 = new rt.FieldsObject(), $n11 = 1, $o10.a = $4, rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 4, $o12.ok = true, $o12.list = $1, $o12.empty = $2, $o12.nested = $3, rt.LuaTable.record($o12, $n13)));
-      } as rt.LuaFunction)) !== undefined && ($f21 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f21.get !== undefined ? ($f21.get = $20) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $20, "field 'table'")));
-      $22 = ($23 = ($24 = api as rt.LuaValue, (($f27 = ($24 as rt.LuaTable)?.f) !== undefined && (($25 = $f27.kinds) !== undefined || ($m26 = ($24 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view.kinds) !== undefined || (!("kinds" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 3, rt.index($24, "kinds", "local 'api'")))), (($f30 = ($23 as rt.LuaTable)?.f) !== undefined && (($28 = $f30.string) !== undefined || ($m29 = ($23 as rt.LuaTable).metatable) === undefined || ($28 = $m29.view.string) !== undefined || (!("string" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 3, rt.index($23, "string", "field 'kinds'"))));
-      (($31 = ($handlers[1] = function $get(): rt.LuaResult {
+        return (($1 = new rt.LuaTable([1, 2, 3]), $2 = new rt.LuaTable(), $3 = ($4 = ($5 = ($o6 = new rt.FieldsObject(), $n7 = 1, $o6.c = "deep", rt.LuaTable.record($o6, $n7)), $o8 = new rt.FieldsObject(), $n9 = 1, $o8.b = $5, rt.LuaTable.record($o8, $n9)), $o10 = new rt.FieldsObject(), $n11 = 1, $o10.a = $4, rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 4, $o12.ok = true, $o12.list = $1, $o12.empty = $2, $o12.nested = $3, rt.LuaTable.record($o12, $n13)));
+      } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $13, "field 'table'")));
+      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.kinds) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.kinds) !== undefined || (!("kinds" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($3, "kinds", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.string) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.string) !== undefined || (!("string" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 3, rt.index($2, "string", "field 'kinds'"))));
+      (($8 = ($handlers[1] = function $get(): rt.LuaResult {
         return ("plain text");
-      } as rt.LuaFunction)) !== undefined && ($f32 = ($22 as rt.LuaTable)?.f) !== undefined && !($22 as rt.LuaTable).linked && $f32.get !== undefined ? ($f32.get = $31) : ($s.pcs[$d] = $pc + 3, rt.setIndex($22, "get", $31, "field 'string'")));
-      $33 = ($34 = ($35 = api as rt.LuaValue, (($f38 = ($35 as rt.LuaTable)?.f) !== undefined && (($36 = $f38.kinds) !== undefined || ($m37 = ($35 as rt.LuaTable).metatable) === undefined || ($36 = $m37.view.kinds) !== undefined || (!("kinds" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : ($s.pcs[$d] = $pc + 4, rt.index($35, "kinds", "local 'api'")))), (($f41 = ($34 as rt.LuaTable)?.f) !== undefined && (($39 = $f41.number) !== undefined || ($m40 = ($34 as rt.LuaTable).metatable) === undefined || ($39 = $m40.view.number) !== undefined || (!("number" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : ($s.pcs[$d] = $pc + 4, rt.index($34, "number", "field 'kinds'"))));
-      (($42 = ($handlers[2] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 3, rt.setIndex($13, "get", $8, "field 'string'")));
+      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.kinds) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.kinds) !== undefined || (!("kinds" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 4, rt.index($4, "kinds", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.number) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.number) !== undefined || (!("number" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 4, rt.index($5, "number", "field 'kinds'"))));
+      (($13 = ($handlers[2] = function $get(): rt.LuaResult {
         return (42.5);
-      } as rt.LuaFunction)) !== undefined && ($f43 = ($33 as rt.LuaTable)?.f) !== undefined && !($33 as rt.LuaTable).linked && $f43.get !== undefined ? ($f43.get = $42) : ($s.pcs[$d] = $pc + 4, rt.setIndex($33, "get", $42, "field 'number'")));
-      $44 = ($45 = ($46 = api as rt.LuaValue, (($f49 = ($46 as rt.LuaTable)?.f) !== undefined && (($47 = $f49.kinds) !== undefined || ($m48 = ($46 as rt.LuaTable).metatable) === undefined || ($47 = $m48.view.kinds) !== undefined || (!("kinds" in $m48.view) && $m48.view[rt.CUT] === undefined)) ? $47 : ($s.pcs[$d] = $pc + 5, rt.index($46, "kinds", "local 'api'")))), (($f52 = ($45 as rt.LuaTable)?.f) !== undefined && (($50 = $f52.integer) !== undefined || ($m51 = ($45 as rt.LuaTable).metatable) === undefined || ($50 = $m51.view.integer) !== undefined || (!("integer" in $m51.view) && $m51.view[rt.CUT] === undefined)) ? $50 : ($s.pcs[$d] = $pc + 5, rt.index($45, "integer", "field 'kinds'"))));
-      (($53 = ($handlers[3] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 4, rt.setIndex($8, "get", $13, "field 'number'")));
+      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.kinds) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.kinds) !== undefined || (!("kinds" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 5, rt.index($3, "kinds", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.integer) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.integer) !== undefined || (!("integer" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 5, rt.index($2, "integer", "field 'kinds'"))));
+      (($8 = ($handlers[3] = function $get(): rt.LuaResult {
         return ((10 / 2));
-      } as rt.LuaFunction)) !== undefined && ($f54 = ($44 as rt.LuaTable)?.f) !== undefined && !($44 as rt.LuaTable).linked && $f54.get !== undefined ? ($f54.get = $53) : ($s.pcs[$d] = $pc + 5, rt.setIndex($44, "get", $53, "field 'integer'")));
-      $55 = ($56 = ($57 = api as rt.LuaValue, (($f60 = ($57 as rt.LuaTable)?.f) !== undefined && (($58 = $f60.kinds) !== undefined || ($m59 = ($57 as rt.LuaTable).metatable) === undefined || ($58 = $m59.view.kinds) !== undefined || (!("kinds" in $m59.view) && $m59.view[rt.CUT] === undefined)) ? $58 : ($s.pcs[$d] = $pc + 6, rt.index($57, "kinds", "local 'api'")))), (($f63 = ($56 as rt.LuaTable)?.f) !== undefined && (($61 = $f63.boolean) !== undefined || ($m62 = ($56 as rt.LuaTable).metatable) === undefined || ($61 = $m62.view.boolean) !== undefined || (!("boolean" in $m62.view) && $m62.view[rt.CUT] === undefined)) ? $61 : ($s.pcs[$d] = $pc + 6, rt.index($56, "boolean", "field 'kinds'"))));
-      (($64 = ($handlers[4] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 5, rt.setIndex($13, "get", $8, "field 'integer'")));
+      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.kinds) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.kinds) !== undefined || (!("kinds" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 6, rt.index($4, "kinds", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.boolean) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.boolean) !== undefined || (!("boolean" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 6, rt.index($5, "boolean", "field 'kinds'"))));
+      (($13 = ($handlers[4] = function $get(): rt.LuaResult {
         return (false);
-      } as rt.LuaFunction)) !== undefined && ($f65 = ($55 as rt.LuaTable)?.f) !== undefined && !($55 as rt.LuaTable).linked && $f65.get !== undefined ? ($f65.get = $64) : ($s.pcs[$d] = $pc + 6, rt.setIndex($55, "get", $64, "field 'boolean'")));
-      $66 = ($67 = ($68 = api as rt.LuaValue, (($f71 = ($68 as rt.LuaTable)?.f) !== undefined && (($69 = $f71.kinds) !== undefined || ($m70 = ($68 as rt.LuaTable).metatable) === undefined || ($69 = $m70.view.kinds) !== undefined || (!("kinds" in $m70.view) && $m70.view[rt.CUT] === undefined)) ? $69 : ($s.pcs[$d] = $pc + 7, rt.index($68, "kinds", "local 'api'")))), (($f74 = ($67 as rt.LuaTable)?.f) !== undefined && (($72 = $f74.nil) !== undefined || ($m73 = ($67 as rt.LuaTable).metatable) === undefined || ($72 = $m73.view.nil) !== undefined || (!("nil" in $m73.view) && $m73.view[rt.CUT] === undefined)) ? $72 : ($s.pcs[$d] = $pc + 7, rt.index($67, "nil", "field 'kinds'"))));
-      (($75 = ($handlers[5] = function $anonymous(): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 6, rt.setIndex($8, "get", $13, "field 'boolean'")));
+      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.kinds) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.kinds) !== undefined || (!("kinds" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 7, rt.index($3, "kinds", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.nil) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.nil) !== undefined || (!("nil" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 7, rt.index($2, "nil", "field 'kinds'"))));
+      (($8 = ($handlers[5] = function $anonymous(): rt.LuaResult {
         return (rt.NONE);
-      } as rt.LuaFunction)) !== undefined && ($f76 = ($66 as rt.LuaTable)?.f) !== undefined && !($66 as rt.LuaTable).linked && $f76.get !== undefined ? ($f76.get = $75) : ($s.pcs[$d] = $pc + 7, rt.setIndex($66, "get", $75, "field 'nil'")));
-      $77 = ($78 = ($79 = api as rt.LuaValue, (($f82 = ($79 as rt.LuaTable)?.f) !== undefined && (($80 = $f82.kinds) !== undefined || ($m81 = ($79 as rt.LuaTable).metatable) === undefined || ($80 = $m81.view.kinds) !== undefined || (!("kinds" in $m81.view) && $m81.view[rt.CUT] === undefined)) ? $80 : ($s.pcs[$d] = $pc + 8, rt.index($79, "kinds", "local 'api'")))), (($f85 = ($78 as rt.LuaTable)?.f) !== undefined && (($83 = $f85.multi) !== undefined || ($m84 = ($78 as rt.LuaTable).metatable) === undefined || ($83 = $m84.view.multi) !== undefined || (!("multi" in $m84.view) && $m84.view[rt.CUT] === undefined)) ? $83 : ($s.pcs[$d] = $pc + 8, rt.index($78, "multi", "field 'kinds'"))));
-      (($86 = ($handlers[6] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 7, rt.setIndex($13, "get", $8, "field 'nil'")));
+      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.kinds) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.kinds) !== undefined || (!("kinds" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 8, rt.index($4, "kinds", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.multi) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.multi) !== undefined || (!("multi" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 8, rt.index($5, "multi", "field 'kinds'"))));
+      (($13 = ($handlers[6] = function $get(): rt.LuaResult {
         return (["first", "second"]);
-      } as rt.LuaFunction)) !== undefined && ($f87 = ($77 as rt.LuaTable)?.f) !== undefined && !($77 as rt.LuaTable).linked && $f87.get !== undefined ? ($f87.get = $86) : ($s.pcs[$d] = $pc + 8, rt.setIndex($77, "get", $86, "field 'multi'")));
-      $88 = ($89 = ($90 = api as rt.LuaValue, (($f93 = ($90 as rt.LuaTable)?.f) !== undefined && (($91 = $f93.kinds) !== undefined || ($m92 = ($90 as rt.LuaTable).metatable) === undefined || ($91 = $m92.view.kinds) !== undefined || (!("kinds" in $m92.view) && $m92.view[rt.CUT] === undefined)) ? $91 : ($s.pcs[$d] = $pc + 9, rt.index($90, "kinds", "local 'api'")))), (($f96 = ($89 as rt.LuaTable)?.f) !== undefined && (($94 = $f96.numbers) !== undefined || ($m95 = ($89 as rt.LuaTable).metatable) === undefined || ($94 = $m95.view.numbers) !== undefined || (!("numbers" in $m95.view) && $m95.view[rt.CUT] === undefined)) ? $94 : ($s.pcs[$d] = $pc + 9, rt.index($89, "numbers", "field 'kinds'"))));
-      (($97 = ($handlers[7] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 8, rt.setIndex($8, "get", $13, "field 'multi'")));
+      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.kinds) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.kinds) !== undefined || (!("kinds" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 9, rt.index($3, "kinds", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.numbers) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.numbers) !== undefined || (!("numbers" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 9, rt.index($2, "numbers", "field 'kinds'"))));
+      (($8 = ($handlers[7] = function $get(): rt.LuaResult {
         let $1: rt.LuaValue;
         let $o2: rt.Fields;
         let $n3: number;
         return (($1 = (0 / 0), $o2 = new rt.FieldsObject(), $n3 = 7, $o2.int = 3, $o2.float = 0.30000000000000004, $o2.big = 9007199254740992, $o2.neg = (-7), $o2.inf = Infinity, $o2.ninf = -Infinity, $o2.nan = $1, rt.LuaTable.record($o2, $n3)));
-      } as rt.LuaFunction)) !== undefined && ($f98 = ($88 as rt.LuaTable)?.f) !== undefined && !($88 as rt.LuaTable).linked && $f98.get !== undefined ? ($f98.get = $97) : ($s.pcs[$d] = $pc + 9, rt.setIndex($88, "get", $97, "field 'numbers'")));
-      $99 = ($100 = ($101 = api as rt.LuaValue, (($f104 = ($101 as rt.LuaTable)?.f) !== undefined && (($102 = $f104.kinds) !== undefined || ($m103 = ($101 as rt.LuaTable).metatable) === undefined || ($102 = $m103.view.kinds) !== undefined || (!("kinds" in $m103.view) && $m103.view[rt.CUT] === undefined)) ? $102 : ($s.pcs[$d] = $pc + 10, rt.index($101, "kinds", "local 'api'")))), (($f107 = ($100 as rt.LuaTable)?.f) !== undefined && (($105 = $f107.keys) !== undefined || ($m106 = ($100 as rt.LuaTable).metatable) === undefined || ($105 = $m106.view.keys) !== undefined || (!("keys" in $m106.view) && $m106.view[rt.CUT] === undefined)) ? $105 : ($s.pcs[$d] = $pc + 10, rt.index($100, "keys", "field 'kinds'"))));
-      (($108 = ($handlers[8] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 9, rt.setIndex($13, "get", $8, "field 'numbers'")));
+      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.kinds) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.kinds) !== undefined || (!("kinds" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 10, rt.index($4, "kinds", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.keys) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.keys) !== undefined || (!("keys" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 10, rt.index($5, "keys", "field 'kinds'"))));
+      (($13 = ($handlers[8] = function $get(): rt.LuaResult {
         return (rt.buildTable(0, [1, "a", 3, "c", "name", "x", "__rover_hidden", "no"], undefined));
-      } as rt.LuaFunction)) !== undefined && ($f109 = ($99 as rt.LuaTable)?.f) !== undefined && !($99 as rt.LuaTable).linked && $f109.get !== undefined ? ($f109.get = $108) : ($s.pcs[$d] = $pc + 10, rt.setIndex($99, "get", $108, "field 'keys'")));
-      $110 = ($111 = ($112 = api as rt.LuaValue, (($f115 = ($112 as rt.LuaTable)?.f) !== undefined && (($113 = $f115.kinds) !== undefined || ($m114 = ($112 as rt.LuaTable).metatable) === undefined || ($113 = $m114.view.kinds) !== undefined || (!("kinds" in $m114.view) && $m114.view[rt.CUT] === undefined)) ? $113 : ($s.pcs[$d] = $pc + 11, rt.index($112, "kinds", "local 'api'")))), (($f118 = ($111 as rt.LuaTable)?.f) !== undefined && (($116 = $f118.unicode) !== undefined || ($m117 = ($111 as rt.LuaTable).metatable) === undefined || ($116 = $m117.view.unicode) !== undefined || (!("unicode" in $m117.view) && $m117.view[rt.CUT] === undefined)) ? $116 : ($s.pcs[$d] = $pc + 11, rt.index($111, "unicode", "field 'kinds'"))));
-      (($119 = ($handlers[9] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 10, rt.setIndex($8, "get", $13, "field 'keys'")));
+      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.kinds) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.kinds) !== undefined || (!("kinds" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 11, rt.index($3, "kinds", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.unicode) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.unicode) !== undefined || (!("unicode" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 11, rt.index($2, "unicode", "field 'kinds'"))));
+      (($8 = ($handlers[9] = function $get(): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
         return (($o1 = new rt.FieldsObject(), $n2 = 3, $o1.text = "h\xc3\xa9llo \xe2\x9c\x93", $o1.quote = "say \"hi\"\n\ttab", $o1.ctrl = "\x01", rt.LuaTable.record($o1, $n2)));
-      } as rt.LuaFunction)) !== undefined && ($f120 = ($110 as rt.LuaTable)?.f) !== undefined && !($110 as rt.LuaTable).linked && $f120.get !== undefined ? ($f120.get = $119) : ($s.pcs[$d] = $pc + 11, rt.setIndex($110, "get", $119, "field 'unicode'")));
-      $121 = ($122 = ($123 = api as rt.LuaValue, (($f126 = ($123 as rt.LuaTable)?.f) !== undefined && (($124 = $f126.build) !== undefined || ($m125 = ($123 as rt.LuaTable).metatable) === undefined || ($124 = $m125.view.build) !== undefined || (!("build" in $m125.view) && $m125.view[rt.CUT] === undefined)) ? $124 : ($s.pcs[$d] = $pc + 12, rt.index($123, "build", "local 'api'")))), (($f129 = ($122 as rt.LuaTable)?.f) !== undefined && (($127 = $f129.as_json) !== undefined || ($m128 = ($122 as rt.LuaTable).metatable) === undefined || ($127 = $m128.view.as_json) !== undefined || (!("as_json" in $m128.view) && $m128.view[rt.CUT] === undefined)) ? $127 : ($s.pcs[$d] = $pc + 12, rt.index($122, "as_json", "field 'build'"))));
-      (($130 = ($handlers[10] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 11, rt.setIndex($13, "get", $8, "field 'unicode'")));
+      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.build) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.build) !== undefined || (!("build" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 12, rt.index($4, "build", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.as_json) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.as_json) !== undefined || (!("as_json" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 12, rt.index($5, "as_json", "field 'build'"))));
+      (($13 = ($handlers[10] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -758,9 +282,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t10: number;
         let $r11: rt.LuaResult;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 13, rt.index($3, "json", "upvalue 'api'")))), $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.built = "json", rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 14, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($7), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f131 = ($121 as rt.LuaTable)?.f) !== undefined && !($121 as rt.LuaTable).linked && $f131.get !== undefined ? ($f131.get = $130) : ($s.pcs[$d] = $pc + 12, rt.setIndex($121, "get", $130, "field 'as_json'")));
-      $132 = ($133 = ($134 = api as rt.LuaValue, (($f137 = ($134 as rt.LuaTable)?.f) !== undefined && (($135 = $f137.build) !== undefined || ($m136 = ($134 as rt.LuaTable).metatable) === undefined || ($135 = $m136.view.build) !== undefined || (!("build" in $m136.view) && $m136.view[rt.CUT] === undefined)) ? $135 : ($s.pcs[$d] = $pc + 15, rt.index($134, "build", "local 'api'")))), (($f140 = ($133 as rt.LuaTable)?.f) !== undefined && (($138 = $f140.json_status) !== undefined || ($m139 = ($133 as rt.LuaTable).metatable) === undefined || ($138 = $m139.view.json_status) !== undefined || (!("json_status" in $m139.view) && $m139.view[rt.CUT] === undefined)) ? $138 : ($s.pcs[$d] = $pc + 15, rt.index($133, "json_status", "field 'build'"))));
-      (($141 = ($handlers[11] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 12, rt.setIndex($8, "get", $13, "field 'as_json'")));
+      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.build) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.build) !== undefined || (!("build" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 15, rt.index($3, "build", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.json_status) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.json_status) !== undefined || (!("json_status" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 15, rt.index($2, "json_status", "field 'build'"))));
+      (($8 = ($handlers[11] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -783,9 +307,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t14: number;
         let $r15: rt.LuaResult;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 16, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 16, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'json'")), "method 'status'"), $10 = 201, $11 = ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.created = true, rt.LuaTable.record($o12, $n13)), $s.pcs[$d] = $pc + 17, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = $fn1($2, $10, $11), $s.tails = $t14, $r15) : rt.tail($s, $fn1, [$2, $10, $11]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f142 = ($132 as rt.LuaTable)?.f) !== undefined && !($132 as rt.LuaTable).linked && $f142.get !== undefined ? ($f142.get = $141) : ($s.pcs[$d] = $pc + 15, rt.setIndex($132, "get", $141, "field 'json_status'")));
-      $143 = ($144 = ($145 = api as rt.LuaValue, (($f148 = ($145 as rt.LuaTable)?.f) !== undefined && (($146 = $f148.build) !== undefined || ($m147 = ($145 as rt.LuaTable).metatable) === undefined || ($146 = $m147.view.build) !== undefined || (!("build" in $m147.view) && $m147.view[rt.CUT] === undefined)) ? $146 : ($s.pcs[$d] = $pc + 18, rt.index($145, "build", "local 'api'")))), (($f151 = ($144 as rt.LuaTable)?.f) !== undefined && (($149 = $f151.as_text) !== undefined || ($m150 = ($144 as rt.LuaTable).metatable) === undefined || ($149 = $m150.view.as_text) !== undefined || (!("as_text" in $m150.view) && $m150.view[rt.CUT] === undefined)) ? $149 : ($s.pcs[$d] = $pc + 18, rt.index($144, "as_text", "field 'build'"))));
-      (($152 = ($handlers[12] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 15, rt.setIndex($13, "get", $8, "field 'json_status'")));
+      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.build) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.build) !== undefined || (!("build" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 18, rt.index($4, "build", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.as_text) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.as_text) !== undefined || (!("as_text" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 18, rt.index($5, "as_text", "field 'build'"))));
+      (($13 = ($handlers[12] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -802,9 +326,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t8: number;
         let $r9: rt.LuaResult;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 19, rt.index($3, "text", "upvalue 'api'")))), $7 = "hello text", $s.pcs[$d] = $pc + 20, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f153 = ($143 as rt.LuaTable)?.f) !== undefined && !($143 as rt.LuaTable).linked && $f153.get !== undefined ? ($f153.get = $152) : ($s.pcs[$d] = $pc + 18, rt.setIndex($143, "get", $152, "field 'as_text'")));
-      $154 = ($155 = ($156 = api as rt.LuaValue, (($f159 = ($156 as rt.LuaTable)?.f) !== undefined && (($157 = $f159.build) !== undefined || ($m158 = ($156 as rt.LuaTable).metatable) === undefined || ($157 = $m158.view.build) !== undefined || (!("build" in $m158.view) && $m158.view[rt.CUT] === undefined)) ? $157 : ($s.pcs[$d] = $pc + 21, rt.index($156, "build", "local 'api'")))), (($f162 = ($155 as rt.LuaTable)?.f) !== undefined && (($160 = $f162.text_status) !== undefined || ($m161 = ($155 as rt.LuaTable).metatable) === undefined || ($160 = $m161.view.text_status) !== undefined || (!("text_status" in $m161.view) && $m161.view[rt.CUT] === undefined)) ? $160 : ($s.pcs[$d] = $pc + 21, rt.index($155, "text_status", "field 'build'"))));
-      (($163 = ($handlers[13] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 18, rt.setIndex($8, "get", $13, "field 'as_text'")));
+      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.build) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.build) !== undefined || (!("build" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 21, rt.index($3, "build", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.text_status) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.text_status) !== undefined || (!("text_status" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 21, rt.index($2, "text_status", "field 'build'"))));
+      (($8 = ($handlers[13] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -825,9 +349,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t12: number;
         let $r13: rt.LuaResult;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 22, rt.index($3, "text", "upvalue 'api'")))), $s.pcs[$d] = $pc + 23, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'text'")), "method 'status'"), $10 = 202, $11 = "accepted", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($2, $10, $11), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$2, $10, $11]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f164 = ($154 as rt.LuaTable)?.f) !== undefined && !($154 as rt.LuaTable).linked && $f164.get !== undefined ? ($f164.get = $163) : ($s.pcs[$d] = $pc + 21, rt.setIndex($154, "get", $163, "field 'text_status'")));
-      $165 = ($166 = ($167 = api as rt.LuaValue, (($f170 = ($167 as rt.LuaTable)?.f) !== undefined && (($168 = $f170.build) !== undefined || ($m169 = ($167 as rt.LuaTable).metatable) === undefined || ($168 = $m169.view.build) !== undefined || (!("build" in $m169.view) && $m169.view[rt.CUT] === undefined)) ? $168 : ($s.pcs[$d] = $pc + 24, rt.index($167, "build", "local 'api'")))), (($f173 = ($166 as rt.LuaTable)?.f) !== undefined && (($171 = $f173.as_html) !== undefined || ($m172 = ($166 as rt.LuaTable).metatable) === undefined || ($171 = $m172.view.as_html) !== undefined || (!("as_html" in $m172.view) && $m172.view[rt.CUT] === undefined)) ? $171 : ($s.pcs[$d] = $pc + 24, rt.index($166, "as_html", "field 'build'"))));
-      (($174 = ($handlers[14] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 21, rt.setIndex($13, "get", $8, "field 'text_status'")));
+      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.build) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.build) !== undefined || (!("build" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 24, rt.index($4, "build", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.as_html) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.as_html) !== undefined || (!("as_html" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 24, rt.index($5, "as_html", "field 'build'"))));
+      (($13 = ($handlers[14] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -844,9 +368,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t8: number;
         let $r9: rt.LuaResult;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.html) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 25, rt.index($3, "html", "upvalue 'api'")))), $7 = "<h1>Hi</h1>", $s.pcs[$d] = $pc + 26, $fn1 = rt.fn($2, "field 'html'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f175 = ($165 as rt.LuaTable)?.f) !== undefined && !($165 as rt.LuaTable).linked && $f175.get !== undefined ? ($f175.get = $174) : ($s.pcs[$d] = $pc + 24, rt.setIndex($165, "get", $174, "field 'as_html'")));
-      $176 = ($177 = ($178 = api as rt.LuaValue, (($f181 = ($178 as rt.LuaTable)?.f) !== undefined && (($179 = $f181.build) !== undefined || ($m180 = ($178 as rt.LuaTable).metatable) === undefined || ($179 = $m180.view.build) !== undefined || (!("build" in $m180.view) && $m180.view[rt.CUT] === undefined)) ? $179 : ($s.pcs[$d] = $pc + 27, rt.index($178, "build", "local 'api'")))), (($f184 = ($177 as rt.LuaTable)?.f) !== undefined && (($182 = $f184.html_status) !== undefined || ($m183 = ($177 as rt.LuaTable).metatable) === undefined || ($182 = $m183.view.html_status) !== undefined || (!("html_status" in $m183.view) && $m183.view[rt.CUT] === undefined)) ? $182 : ($s.pcs[$d] = $pc + 27, rt.index($177, "html_status", "field 'build'"))));
-      (($185 = ($handlers[15] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 24, rt.setIndex($8, "get", $13, "field 'as_html'")));
+      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.build) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.build) !== undefined || (!("build" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 27, rt.index($3, "build", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.html_status) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.html_status) !== undefined || (!("html_status" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 27, rt.index($2, "html_status", "field 'build'"))));
+      (($8 = ($handlers[15] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -867,9 +391,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t12: number;
         let $r13: rt.LuaResult;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.html) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.html) !== undefined || (!("html" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 28, rt.index($3, "html", "upvalue 'api'")))), $s.pcs[$d] = $pc + 29, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'html'")), "method 'status'"), $10 = 404, $11 = "<p>missing</p>", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($2, $10, $11), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$2, $10, $11]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f186 = ($176 as rt.LuaTable)?.f) !== undefined && !($176 as rt.LuaTable).linked && $f186.get !== undefined ? ($f186.get = $185) : ($s.pcs[$d] = $pc + 27, rt.setIndex($176, "get", $185, "field 'html_status'")));
-      $187 = ($188 = ($189 = api as rt.LuaValue, (($f192 = ($189 as rt.LuaTable)?.f) !== undefined && (($190 = $f192.build) !== undefined || ($m191 = ($189 as rt.LuaTable).metatable) === undefined || ($190 = $m191.view.build) !== undefined || (!("build" in $m191.view) && $m191.view[rt.CUT] === undefined)) ? $190 : ($s.pcs[$d] = $pc + 30, rt.index($189, "build", "local 'api'")))), (($f195 = ($188 as rt.LuaTable)?.f) !== undefined && (($193 = $f195.as_redirect) !== undefined || ($m194 = ($188 as rt.LuaTable).metatable) === undefined || ($193 = $m194.view.as_redirect) !== undefined || (!("as_redirect" in $m194.view) && $m194.view[rt.CUT] === undefined)) ? $193 : ($s.pcs[$d] = $pc + 30, rt.index($188, "as_redirect", "field 'build'"))));
-      (($196 = ($handlers[16] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 27, rt.setIndex($13, "get", $8, "field 'html_status'")));
+      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.build) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.build) !== undefined || (!("build" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 30, rt.index($4, "build", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.as_redirect) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.as_redirect) !== undefined || (!("as_redirect" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 30, rt.index($5, "as_redirect", "field 'build'"))));
+      (($13 = ($handlers[16] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -886,9 +410,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t8: number;
         let $r9: rt.LuaResult;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 31, rt.index($3, "redirect", "upvalue 'api'")))), $7 = "/kinds/string", $s.pcs[$d] = $pc + 32, $fn1 = rt.fn($2, "field 'redirect'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f197 = ($187 as rt.LuaTable)?.f) !== undefined && !($187 as rt.LuaTable).linked && $f197.get !== undefined ? ($f197.get = $196) : ($s.pcs[$d] = $pc + 30, rt.setIndex($187, "get", $196, "field 'as_redirect'")));
-      $198 = ($199 = ($200 = api as rt.LuaValue, (($f203 = ($200 as rt.LuaTable)?.f) !== undefined && (($201 = $f203.build) !== undefined || ($m202 = ($200 as rt.LuaTable).metatable) === undefined || ($201 = $m202.view.build) !== undefined || (!("build" in $m202.view) && $m202.view[rt.CUT] === undefined)) ? $201 : ($s.pcs[$d] = $pc + 33, rt.index($200, "build", "local 'api'")))), (($f206 = ($199 as rt.LuaTable)?.f) !== undefined && (($204 = $f206.permanent) !== undefined || ($m205 = ($199 as rt.LuaTable).metatable) === undefined || ($204 = $m205.view.permanent) !== undefined || (!("permanent" in $m205.view) && $m205.view[rt.CUT] === undefined)) ? $204 : ($s.pcs[$d] = $pc + 33, rt.index($199, "permanent", "field 'build'"))));
-      (($207 = ($handlers[17] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 30, rt.setIndex($8, "get", $13, "field 'as_redirect'")));
+      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.build) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.build) !== undefined || (!("build" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 33, rt.index($3, "build", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.permanent) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.permanent) !== undefined || (!("permanent" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 33, rt.index($2, "permanent", "field 'build'"))));
+      (($8 = ($handlers[17] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -908,9 +432,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t11: number;
         let $r12: rt.LuaResult;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 34, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 35, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.permanent) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.permanent) !== undefined || (!("permanent" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "permanent", "field 'redirect'")), "method 'permanent'"), $10 = "/new-home", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t11 = $s.tails++, $r12 = $fn1($2, $10), $s.tails = $t11, $r12) : rt.tail($s, $fn1, [$2, $10]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f208 = ($198 as rt.LuaTable)?.f) !== undefined && !($198 as rt.LuaTable).linked && $f208.get !== undefined ? ($f208.get = $207) : ($s.pcs[$d] = $pc + 33, rt.setIndex($198, "get", $207, "field 'permanent'")));
-      $209 = ($210 = ($211 = api as rt.LuaValue, (($f214 = ($211 as rt.LuaTable)?.f) !== undefined && (($212 = $f214.build) !== undefined || ($m213 = ($211 as rt.LuaTable).metatable) === undefined || ($212 = $m213.view.build) !== undefined || (!("build" in $m213.view) && $m213.view[rt.CUT] === undefined)) ? $212 : ($s.pcs[$d] = $pc + 36, rt.index($211, "build", "local 'api'")))), (($f217 = ($210 as rt.LuaTable)?.f) !== undefined && (($215 = $f217.redirect_status) !== undefined || ($m216 = ($210 as rt.LuaTable).metatable) === undefined || ($215 = $m216.view.redirect_status) !== undefined || (!("redirect_status" in $m216.view) && $m216.view[rt.CUT] === undefined)) ? $215 : ($s.pcs[$d] = $pc + 36, rt.index($210, "redirect_status", "field 'build'"))));
-      (($218 = ($handlers[18] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 33, rt.setIndex($13, "get", $8, "field 'permanent'")));
+      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.build) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.build) !== undefined || (!("build" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 36, rt.index($4, "build", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.redirect_status) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.redirect_status) !== undefined || (!("redirect_status" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 36, rt.index($5, "redirect_status", "field 'build'"))));
+      (($13 = ($handlers[18] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -931,9 +455,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t12: number;
         let $r13: rt.LuaResult;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 37, rt.index($3, "redirect", "upvalue 'api'")))), $s.pcs[$d] = $pc + 38, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'redirect'")), "method 'status'"), $10 = 307, $11 = "/temporary", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t12 = $s.tails++, $r13 = $fn1($2, $10, $11), $s.tails = $t12, $r13) : rt.tail($s, $fn1, [$2, $10, $11]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f219 = ($209 as rt.LuaTable)?.f) !== undefined && !($209 as rt.LuaTable).linked && $f219.get !== undefined ? ($f219.get = $218) : ($s.pcs[$d] = $pc + 36, rt.setIndex($209, "get", $218, "field 'redirect_status'")));
-      $220 = ($221 = ($222 = api as rt.LuaValue, (($f225 = ($222 as rt.LuaTable)?.f) !== undefined && (($223 = $f225.build) !== undefined || ($m224 = ($222 as rt.LuaTable).metatable) === undefined || ($223 = $m224.view.build) !== undefined || (!("build" in $m224.view) && $m224.view[rt.CUT] === undefined)) ? $223 : ($s.pcs[$d] = $pc + 39, rt.index($222, "build", "local 'api'")))), (($f228 = ($221 as rt.LuaTable)?.f) !== undefined && (($226 = $f228.as_no_content) !== undefined || ($m227 = ($221 as rt.LuaTable).metatable) === undefined || ($226 = $m227.view.as_no_content) !== undefined || (!("as_no_content" in $m227.view) && $m227.view[rt.CUT] === undefined)) ? $226 : ($s.pcs[$d] = $pc + 39, rt.index($221, "as_no_content", "field 'build'"))));
-      (($229 = ($handlers[19] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 36, rt.setIndex($8, "get", $13, "field 'redirect_status'")));
+      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.build) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.build) !== undefined || (!("build" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 39, rt.index($3, "build", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.as_no_content) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.as_no_content) !== undefined || (!("as_no_content" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 39, rt.index($2, "as_no_content", "field 'build'"))));
+      (($8 = ($handlers[19] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -949,9 +473,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t7: number;
         let $r8: rt.LuaResult;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.no_content) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.no_content) !== undefined || (!("no_content" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 40, rt.index($3, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 41, $fn1 = rt.fn($2, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1(), $s.tails = $t7, $r8) : rt.tail($s, $fn1, []));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f230 = ($220 as rt.LuaTable)?.f) !== undefined && !($220 as rt.LuaTable).linked && $f230.get !== undefined ? ($f230.get = $229) : ($s.pcs[$d] = $pc + 39, rt.setIndex($220, "get", $229, "field 'as_no_content'")));
-      $231 = ($232 = ($233 = api as rt.LuaValue, (($f236 = ($233 as rt.LuaTable)?.f) !== undefined && (($234 = $f236.build) !== undefined || ($m235 = ($233 as rt.LuaTable).metatable) === undefined || ($234 = $m235.view.build) !== undefined || (!("build" in $m235.view) && $m235.view[rt.CUT] === undefined)) ? $234 : ($s.pcs[$d] = $pc + 42, rt.index($233, "build", "local 'api'")))), (($f239 = ($232 as rt.LuaTable)?.f) !== undefined && (($237 = $f239.as_error) !== undefined || ($m238 = ($232 as rt.LuaTable).metatable) === undefined || ($237 = $m238.view.as_error) !== undefined || (!("as_error" in $m238.view) && $m238.view[rt.CUT] === undefined)) ? $237 : ($s.pcs[$d] = $pc + 42, rt.index($232, "as_error", "field 'build'"))));
-      (($240 = ($handlers[20] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 39, rt.setIndex($13, "get", $8, "field 'as_no_content'")));
+      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.build) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.build) !== undefined || (!("build" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 42, rt.index($4, "build", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.as_error) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.as_error) !== undefined || (!("as_error" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 42, rt.index($5, "as_error", "field 'build'"))));
+      (($13 = ($handlers[20] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -968,9 +492,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t8: number;
         let $r9: rt.LuaResult;
         return ($2 = api as rt.LuaValue, $s.pcs[$d] = $pc + 43, $fn1 = rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.error) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $6 = 403, $7 = "Forbidden: no access", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2, $6, $7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2, $6, $7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f241 = ($231 as rt.LuaTable)?.f) !== undefined && !($231 as rt.LuaTable).linked && $f241.get !== undefined ? ($f241.get = $240) : ($s.pcs[$d] = $pc + 42, rt.setIndex($231, "get", $240, "field 'as_error'")));
-      $242 = ($243 = ($244 = api as rt.LuaValue, (($f247 = ($244 as rt.LuaTable)?.f) !== undefined && (($245 = $f247.build) !== undefined || ($m246 = ($244 as rt.LuaTable).metatable) === undefined || ($245 = $m246.view.build) !== undefined || (!("build" in $m246.view) && $m246.view[rt.CUT] === undefined)) ? $245 : ($s.pcs[$d] = $pc + 44, rt.index($244, "build", "local 'api'")))), (($f250 = ($243 as rt.LuaTable)?.f) !== undefined && (($248 = $f250.error_table) !== undefined || ($m249 = ($243 as rt.LuaTable).metatable) === undefined || ($248 = $m249.view.error_table) !== undefined || (!("error_table" in $m249.view) && $m249.view[rt.CUT] === undefined)) ? $248 : ($s.pcs[$d] = $pc + 44, rt.index($243, "error_table", "field 'build'"))));
-      (($251 = ($handlers[21] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 42, rt.setIndex($8, "get", $13, "field 'as_error'")));
+      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.build) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.build) !== undefined || (!("build" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 44, rt.index($3, "build", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.error_table) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.error_table) !== undefined || (!("error_table" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 44, rt.index($2, "error_table", "field 'build'"))));
+      (($8 = ($handlers[21] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -989,25 +513,25 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t10: number;
         let $r11: rt.LuaResult;
         return ($2 = api as rt.LuaValue, $s.pcs[$d] = $pc + 45, $fn1 = rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.error) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $6 = 409, $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.code = "conflict", rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 46, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2, $6, $7), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2, $6, $7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f252 = ($242 as rt.LuaTable)?.f) !== undefined && !($242 as rt.LuaTable).linked && $f252.get !== undefined ? ($f252.get = $251) : ($s.pcs[$d] = $pc + 44, rt.setIndex($242, "get", $251, "field 'error_table'")));
-      $253 = ($254 = ($255 = api as rt.LuaValue, (($f258 = ($255 as rt.LuaTable)?.f) !== undefined && (($256 = $f258.fail) !== undefined || ($m257 = ($255 as rt.LuaTable).metatable) === undefined || ($256 = $m257.view.fail) !== undefined || (!("fail" in $m257.view) && $m257.view[rt.CUT] === undefined)) ? $256 : ($s.pcs[$d] = $pc + 47, rt.index($255, "fail", "local 'api'")))), (($f261 = ($254 as rt.LuaTable)?.f) !== undefined && (($259 = $f261.index) !== undefined || ($m260 = ($254 as rt.LuaTable).metatable) === undefined || ($259 = $m260.view.index) !== undefined || (!("index" in $m260.view) && $m260.view[rt.CUT] === undefined)) ? $259 : ($s.pcs[$d] = $pc + 47, rt.index($254, "index", "field 'fail'"))));
-      (($262 = ($handlers[22] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 44, rt.setIndex($13, "get", $8, "field 'error_table'")));
+      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.fail) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.fail) !== undefined || (!("fail" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 47, rt.index($4, "fail", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.index) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.index) !== undefined || (!("index" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 47, rt.index($5, "index", "field 'fail'"))));
+      (($13 = ($handlers[22] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let user: rt.LuaValue = undefined;
         return rt.leave($s, $d, rt.index(user, ($1 = "name", rt.at($s, $d, $pc + 48), $1), "local 'user'"));
-      } as rt.LuaFunction)) !== undefined && ($f263 = ($253 as rt.LuaTable)?.f) !== undefined && !($253 as rt.LuaTable).linked && $f263.get !== undefined ? ($f263.get = $262) : ($s.pcs[$d] = $pc + 47, rt.setIndex($253, "get", $262, "field 'index'")));
-      $264 = ($265 = ($266 = api as rt.LuaValue, (($f269 = ($266 as rt.LuaTable)?.f) !== undefined && (($267 = $f269.fail) !== undefined || ($m268 = ($266 as rt.LuaTable).metatable) === undefined || ($267 = $m268.view.fail) !== undefined || (!("fail" in $m268.view) && $m268.view[rt.CUT] === undefined)) ? $267 : ($s.pcs[$d] = $pc + 49, rt.index($266, "fail", "local 'api'")))), (($f272 = ($265 as rt.LuaTable)?.f) !== undefined && (($270 = $f272.raise) !== undefined || ($m271 = ($265 as rt.LuaTable).metatable) === undefined || ($270 = $m271.view.raise) !== undefined || (!("raise" in $m271.view) && $m271.view[rt.CUT] === undefined)) ? $270 : ($s.pcs[$d] = $pc + 49, rt.index($265, "raise", "field 'fail'"))));
-      (($273 = ($handlers[23] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 47, rt.setIndex($8, "get", $13, "field 'index'")));
+      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.fail) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.fail) !== undefined || (!("fail" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 49, rt.index($3, "fail", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.raise) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.raise) !== undefined || (!("raise" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 49, rt.index($2, "raise", "field 'fail'"))));
+      (($8 = ($handlers[23] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         ($s.pcs[$d] = $pc + 51, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 50, rt.getGlobal($env, "error"))), "global 'error'")("something broke"));
         return rt.leave($s, $d, rt.NONE);
-      } as rt.LuaFunction)) !== undefined && ($f274 = ($264 as rt.LuaTable)?.f) !== undefined && !($264 as rt.LuaTable).linked && $f274.get !== undefined ? ($f274.get = $273) : ($s.pcs[$d] = $pc + 49, rt.setIndex($264, "get", $273, "field 'raise'")));
-      $275 = ($276 = ($277 = api as rt.LuaValue, (($f280 = ($277 as rt.LuaTable)?.f) !== undefined && (($278 = $f280.fail) !== undefined || ($m279 = ($277 as rt.LuaTable).metatable) === undefined || ($278 = $m279.view.fail) !== undefined || (!("fail" in $m279.view) && $m279.view[rt.CUT] === undefined)) ? $278 : ($s.pcs[$d] = $pc + 52, rt.index($277, "fail", "local 'api'")))), (($f283 = ($276 as rt.LuaTable)?.f) !== undefined && (($281 = $f283.table) !== undefined || ($m282 = ($276 as rt.LuaTable).metatable) === undefined || ($281 = $m282.view.table) !== undefined || (!("table" in $m282.view) && $m282.view[rt.CUT] === undefined)) ? $281 : ($s.pcs[$d] = $pc + 52, rt.index($276, "table", "field 'fail'"))));
-      (($284 = ($handlers[24] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 49, rt.setIndex($13, "get", $8, "field 'raise'")));
+      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.fail) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.fail) !== undefined || (!("fail" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 52, rt.index($4, "fail", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.table) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.table) !== undefined || (!("table" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 52, rt.index($5, "table", "field 'fail'"))));
+      (($13 = ($handlers[24] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -1019,9 +543,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n6: number;
         ($2 = (($3 = $env.f.error) !== undefined ? $3 : ($s.pcs[$d] = $pc + 53, rt.getGlobal($env, "error"))), $4 = ($o5 = new rt.FieldsObject(), $n6 = 1, $o5.code = 1, rt.LuaTable.record($o5, $n6)), $s.pcs[$d] = $pc + 54, $fn1 = rt.fn($2, "global 'error'"), $fn1($4));
         return rt.leave($s, $d, rt.NONE);
-      } as rt.LuaFunction)) !== undefined && ($f285 = ($275 as rt.LuaTable)?.f) !== undefined && !($275 as rt.LuaTable).linked && $f285.get !== undefined ? ($f285.get = $284) : ($s.pcs[$d] = $pc + 52, rt.setIndex($275, "get", $284, "field 'table'")));
-      $286 = ($287 = ($288 = api as rt.LuaValue, (($f291 = ($288 as rt.LuaTable)?.f) !== undefined && (($289 = $f291.fail) !== undefined || ($m290 = ($288 as rt.LuaTable).metatable) === undefined || ($289 = $m290.view.fail) !== undefined || (!("fail" in $m290.view) && $m290.view[rt.CUT] === undefined)) ? $289 : ($s.pcs[$d] = $pc + 55, rt.index($288, "fail", "local 'api'")))), (($f294 = ($287 as rt.LuaTable)?.f) !== undefined && (($292 = $f294.bad_tostring) !== undefined || ($m293 = ($287 as rt.LuaTable).metatable) === undefined || ($292 = $m293.view.bad_tostring) !== undefined || (!("bad_tostring" in $m293.view) && $m293.view[rt.CUT] === undefined)) ? $292 : ($s.pcs[$d] = $pc + 55, rt.index($287, "bad_tostring", "field 'fail'"))));
-      (($295 = ($handlers[25] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 52, rt.setIndex($8, "get", $13, "field 'table'")));
+      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.fail) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.fail) !== undefined || (!("fail" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 55, rt.index($3, "fail", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.bad_tostring) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.bad_tostring) !== undefined || (!("bad_tostring" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 55, rt.index($2, "bad_tostring", "field 'fail'"))));
+      (($8 = ($handlers[25] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -1046,9 +570,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, rt.NONE);
         }, $o11 = new rt.FieldsObject(), $n12 = 1, $o11.__tostring = $10, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 59, $fn5 = rt.fn($6, "global 'setmetatable'"), $fn5($8, $9)), $s.pcs[$d] = $pc + 60, $fn1 = rt.fn($2, "global 'error'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4)));
         return rt.leave($s, $d, rt.NONE);
-      } as rt.LuaFunction)) !== undefined && ($f296 = ($286 as rt.LuaTable)?.f) !== undefined && !($286 as rt.LuaTable).linked && $f296.get !== undefined ? ($f296.get = $295) : ($s.pcs[$d] = $pc + 55, rt.setIndex($286, "get", $295, "field 'bad_tostring'")));
-      $297 = ($298 = ($299 = api as rt.LuaValue, (($f302 = ($299 as rt.LuaTable)?.f) !== undefined && (($300 = $f302.fail) !== undefined || ($m301 = ($299 as rt.LuaTable).metatable) === undefined || ($300 = $m301.view.fail) !== undefined || (!("fail" in $m301.view) && $m301.view[rt.CUT] === undefined)) ? $300 : ($s.pcs[$d] = $pc + 61, rt.index($299, "fail", "local 'api'")))), (($f305 = ($298 as rt.LuaTable)?.f) !== undefined && (($303 = $f305.tostring) !== undefined || ($m304 = ($298 as rt.LuaTable).metatable) === undefined || ($303 = $m304.view.tostring) !== undefined || (!("tostring" in $m304.view) && $m304.view[rt.CUT] === undefined)) ? $303 : ($s.pcs[$d] = $pc + 61, rt.index($298, "tostring", "field 'fail'"))));
-      (($306 = ($handlers[26] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 55, rt.setIndex($13, "get", $8, "field 'bad_tostring'")));
+      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.fail) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.fail) !== undefined || (!("fail" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 61, rt.index($4, "fail", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.tostring) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.tostring) !== undefined || (!("tostring" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 61, rt.index($5, "tostring", "field 'fail'"))));
+      (($13 = ($handlers[26] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -1068,65 +592,62 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return ("custom message");
         }, $o11 = new rt.FieldsObject(), $n12 = 1, $o11.__tostring = $10, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 63, $fn5 = rt.fn($6, "global 'setmetatable'"), $fn5($8, $9)), $s.pcs[$d] = $pc + 64, $fn1 = rt.fn($2, "global 'error'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4)));
         return rt.leave($s, $d, rt.NONE);
-      } as rt.LuaFunction)) !== undefined && ($f307 = ($297 as rt.LuaTable)?.f) !== undefined && !($297 as rt.LuaTable).linked && $f307.get !== undefined ? ($f307.get = $306) : ($s.pcs[$d] = $pc + 61, rt.setIndex($297, "get", $306, "field 'tostring'")));
-      $308 = ($309 = ($310 = api as rt.LuaValue, (($f313 = ($310 as rt.LuaTable)?.f) !== undefined && (($311 = $f313.fail) !== undefined || ($m312 = ($310 as rt.LuaTable).metatable) === undefined || ($311 = $m312.view.fail) !== undefined || (!("fail" in $m312.view) && $m312.view[rt.CUT] === undefined)) ? $311 : ($s.pcs[$d] = $pc + 65, rt.index($310, "fail", "local 'api'")))), (($f316 = ($309 as rt.LuaTable)?.f) !== undefined && (($314 = $f316.level0) !== undefined || ($m315 = ($309 as rt.LuaTable).metatable) === undefined || ($314 = $m315.view.level0) !== undefined || (!("level0" in $m315.view) && $m315.view[rt.CUT] === undefined)) ? $314 : ($s.pcs[$d] = $pc + 65, rt.index($309, "level0", "field 'fail'"))));
-      (($317 = ($handlers[27] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 61, rt.setIndex($8, "get", $13, "field 'tostring'")));
+      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.fail) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.fail) !== undefined || (!("fail" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 65, rt.index($3, "fail", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.level0) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.level0) !== undefined || (!("level0" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 65, rt.index($2, "level0", "field 'fail'"))));
+      (($8 = ($handlers[27] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         ($s.pcs[$d] = $pc + 67, rt.fn((($1 = $env.f.error) !== undefined ? $1 : ($s.pcs[$d] = $pc + 66, rt.getGlobal($env, "error"))), "global 'error'")("no position", 0));
         return rt.leave($s, $d, rt.NONE);
-      } as rt.LuaFunction)) !== undefined && ($f318 = ($308 as rt.LuaTable)?.f) !== undefined && !($308 as rt.LuaTable).linked && $f318.get !== undefined ? ($f318.get = $317) : ($s.pcs[$d] = $pc + 65, rt.setIndex($308, "get", $317, "field 'level0'")));
-      $319 = ($320 = ($321 = api as rt.LuaValue, (($f324 = ($321 as rt.LuaTable)?.f) !== undefined && (($322 = $f324.fail) !== undefined || ($m323 = ($321 as rt.LuaTable).metatable) === undefined || ($322 = $m323.view.fail) !== undefined || (!("fail" in $m323.view) && $m323.view[rt.CUT] === undefined)) ? $322 : ($s.pcs[$d] = $pc + 68, rt.index($321, "fail", "local 'api'")))), (($f327 = ($320 as rt.LuaTable)?.f) !== undefined && (($325 = $f327.cycle) !== undefined || ($m326 = ($320 as rt.LuaTable).metatable) === undefined || ($325 = $m326.view.cycle) !== undefined || (!("cycle" in $m326.view) && $m326.view[rt.CUT] === undefined)) ? $325 : ($s.pcs[$d] = $pc + 68, rt.index($320, "cycle", "field 'fail'"))));
-      (($328 = ($handlers[28] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 65, rt.setIndex($13, "get", $8, "field 'level0'")));
+      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.fail) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.fail) !== undefined || (!("fail" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 68, rt.index($4, "fail", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.cycle) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.cycle) !== undefined || (!("cycle" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 68, rt.index($5, "cycle", "field 'fail'"))));
+      (($13 = ($handlers[28] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $f2: rt.Fields | undefined;
         let t: rt.LuaTable = new rt.LuaTable();
         (($1 = t) !== undefined && ($f2 = (t as rt.LuaTable)?.f) !== undefined && !(t as rt.LuaTable).linked && $f2.self !== undefined ? ($f2.self = $1) : (rt.at($s, $d, $pc + 69), rt.setIndex(t, "self", $1, "local 't'")));
         return rt.leave($s, $d, t);
-      } as rt.LuaFunction)) !== undefined && ($f329 = ($319 as rt.LuaTable)?.f) !== undefined && !($319 as rt.LuaTable).linked && $f329.get !== undefined ? ($f329.get = $328) : ($s.pcs[$d] = $pc + 68, rt.setIndex($319, "get", $328, "field 'cycle'")));
-      $330 = ($331 = ($332 = api as rt.LuaValue, (($f335 = ($332 as rt.LuaTable)?.f) !== undefined && (($333 = $f335.fail) !== undefined || ($m334 = ($332 as rt.LuaTable).metatable) === undefined || ($333 = $m334.view.fail) !== undefined || (!("fail" in $m334.view) && $m334.view[rt.CUT] === undefined)) ? $333 : ($s.pcs[$d] = $pc + 70, rt.index($332, "fail", "local 'api'")))), (($f338 = ($331 as rt.LuaTable)?.f) !== undefined && (($336 = $f338.func) !== undefined || ($m337 = ($331 as rt.LuaTable).metatable) === undefined || ($336 = $m337.view.func) !== undefined || (!("func" in $m337.view) && $m337.view[rt.CUT] === undefined)) ? $336 : ($s.pcs[$d] = $pc + 70, rt.index($331, "func", "field 'fail'"))));
-      (($339 = ($handlers[29] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 68, rt.setIndex($8, "get", $13, "field 'cycle'")));
+      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.fail) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.fail) !== undefined || (!("fail" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 70, rt.index($3, "fail", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.func) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.func) !== undefined || (!("func" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 70, rt.index($2, "func", "field 'fail'"))));
+      (($8 = ($handlers[29] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $o3: rt.Fields;
         let $n4: number;
         return rt.leave($s, $d, ($1 = (($2 = $env.f.print) !== undefined ? $2 : (rt.at($s, $d, $pc + 71), rt.getGlobal($env, "print"))), $o3 = new rt.FieldsObject(), $n4 = 0, ($1 !== undefined && ($o3.f = $1, $n4++)), rt.LuaTable.record($o3, $n4)));
-      } as rt.LuaFunction)) !== undefined && ($f340 = ($330 as rt.LuaTable)?.f) !== undefined && !($330 as rt.LuaTable).linked && $f340.get !== undefined ? ($f340.get = $339) : ($s.pcs[$d] = $pc + 70, rt.setIndex($330, "get", $339, "field 'func'")));
-      $341 = ($342 = ($343 = api as rt.LuaValue, (($f346 = ($343 as rt.LuaTable)?.f) !== undefined && (($344 = $f346.fail) !== undefined || ($m345 = ($343 as rt.LuaTable).metatable) === undefined || ($344 = $m345.view.fail) !== undefined || (!("fail" in $m345.view) && $m345.view[rt.CUT] === undefined)) ? $344 : ($s.pcs[$d] = $pc + 72, rt.index($343, "fail", "local 'api'")))), (($f349 = ($342 as rt.LuaTable)?.f) !== undefined && (($347 = $f349.deep) !== undefined || ($m348 = ($342 as rt.LuaTable).metatable) === undefined || ($347 = $m348.view.deep) !== undefined || (!("deep" in $m348.view) && $m348.view[rt.CUT] === undefined)) ? $347 : ($s.pcs[$d] = $pc + 72, rt.index($342, "deep", "field 'fail'"))));
-      (($350 = ($handlers[30] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 70, rt.setIndex($13, "get", $8, "field 'func'")));
+      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.fail) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.fail) !== undefined || (!("fail" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 72, rt.index($4, "fail", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.deep) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.deep) !== undefined || (!("deep" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 72, rt.index($5, "deep", "field 'fail'"))));
+      (($13 = ($handlers[30] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $f3: rt.Fields | undefined;
-        let $4: rt.LuaValue;
-        let $5: rt.LuaValue;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
+        let $m4: rt.LuaTable | undefined;
         let t_1: rt.LuaTable = new rt.LuaTable();
         let cur: rt.LuaValue = t_1;
          {
-          const $a1 = 1;
-          const $b1 = 70;
-          $loop1: for (let i: number = $a1; i <= $b1; i++) {
+          const $start1 = 1;
+          const $limit1 = 70;
+          $loop1: for (let i: number = $start1; i <= $limit1; i++) {
             $1 = cur;
             (($2 = new rt.LuaTable()) !== undefined && ($f3 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f3.child !== undefined ? ($f3.child = $2) : (rt.at($s, $d, $pc + 73), rt.setIndex($1, "child", $2, "local 'cur'")));
-            cur = ($4 = cur as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.child) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.child) !== undefined || (!("child" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : (rt.at($s, $d, $pc + 73), rt.index($4, "child", "local 'cur'"))));
+            cur = ($2 = cur as rt.LuaValue, (($f3 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f3.child) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m4.view.child) !== undefined || (!("child" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $1 : (rt.at($s, $d, $pc + 73), rt.index($2, "child", "local 'cur'"))));
           }
         }
         return rt.leave($s, $d, t_1);
-      } as rt.LuaFunction)) !== undefined && ($f351 = ($341 as rt.LuaTable)?.f) !== undefined && !($341 as rt.LuaTable).linked && $f351.get !== undefined ? ($f351.get = $350) : ($s.pcs[$d] = $pc + 72, rt.setIndex($341, "get", $350, "field 'deep'")));
-      $352 = ($353 = ($354 = api as rt.LuaValue, (($f357 = ($354 as rt.LuaTable)?.f) !== undefined && (($355 = $f357.fail) !== undefined || ($m356 = ($354 as rt.LuaTable).metatable) === undefined || ($355 = $m356.view.fail) !== undefined || (!("fail" in $m356.view) && $m356.view[rt.CUT] === undefined)) ? $355 : ($s.pcs[$d] = $pc + 74, rt.index($354, "fail", "local 'api'")))), (($f360 = ($353 as rt.LuaTable)?.f) !== undefined && (($358 = $f360.returns_function) !== undefined || ($m359 = ($353 as rt.LuaTable).metatable) === undefined || ($358 = $m359.view.returns_function) !== undefined || (!("returns_function" in $m359.view) && $m359.view[rt.CUT] === undefined)) ? $358 : ($s.pcs[$d] = $pc + 74, rt.index($353, "returns_function", "field 'fail'"))));
-      (($361 = ($handlers[31] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 72, rt.setIndex($8, "get", $13, "field 'deep'")));
+      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.fail) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.fail) !== undefined || (!("fail" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 74, rt.index($3, "fail", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.returns_function) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.returns_function) !== undefined || (!("returns_function" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 74, rt.index($2, "returns_function", "field 'fail'"))));
+      (($8 = ($handlers[31] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         return rt.leave($s, $d, (($1 = $env.f.print) !== undefined ? $1 : (rt.at($s, $d, $pc + 75), rt.getGlobal($env, "print"))));
-      } as rt.LuaFunction)) !== undefined && ($f362 = ($352 as rt.LuaTable)?.f) !== undefined && !($352 as rt.LuaTable).linked && $f362.get !== undefined ? ($f362.get = $361) : ($s.pcs[$d] = $pc + 74, rt.setIndex($352, "get", $361, "field 'returns_function'")));
-      $363 = ($364 = ($365 = api as rt.LuaValue, (($f368 = ($365 as rt.LuaTable)?.f) !== undefined && (($366 = $f368.fail) !== undefined || ($m367 = ($365 as rt.LuaTable).metatable) === undefined || ($366 = $m367.view.fail) !== undefined || (!("fail" in $m367.view) && $m367.view[rt.CUT] === undefined)) ? $366 : ($s.pcs[$d] = $pc + 76, rt.index($365, "fail", "local 'api'")))), (($f371 = ($364 as rt.LuaTable)?.f) !== undefined && (($369 = $f371.nobody) !== undefined || ($m370 = ($364 as rt.LuaTable).metatable) === undefined || ($369 = $m370.view.nobody) !== undefined || (!("nobody" in $m370.view) && $m370.view[rt.CUT] === undefined)) ? $369 : ($s.pcs[$d] = $pc + 76, rt.index($364, "nobody", "field 'fail'"))));
-      (($372 = ($handlers[32] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 74, rt.setIndex($13, "get", $8, "field 'returns_function'")));
+      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.fail) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.fail) !== undefined || (!("fail" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 76, rt.index($4, "fail", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.nobody) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.nobody) !== undefined || (!("nobody" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 76, rt.index($5, "nobody", "field 'fail'"))));
+      (($13 = ($handlers[32] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_1);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_1?: rt.LuaValue): rt.LuaResult {
@@ -1145,9 +666,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t10: number;
         let $r11: rt.LuaResult;
         return ($2 = rt.first(($3 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 77, rt.fn((($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 78, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.text) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.text) !== undefined || (!("text" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "text")), "method 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f373 = ($363 as rt.LuaTable)?.f) !== undefined && !($363 as rt.LuaTable).linked && $f373.post !== undefined ? ($f373.post = $372) : ($s.pcs[$d] = $pc + 76, rt.setIndex($363, "post", $372, "field 'nobody'")));
-      $374 = ($375 = ($376 = api as rt.LuaValue, (($f379 = ($376 as rt.LuaTable)?.f) !== undefined && (($377 = $f379.fail) !== undefined || ($m378 = ($376 as rt.LuaTable).metatable) === undefined || ($377 = $m378.view.fail) !== undefined || (!("fail" in $m378.view) && $m378.view[rt.CUT] === undefined)) ? $377 : ($s.pcs[$d] = $pc + 79, rt.index($376, "fail", "local 'api'")))), (($f382 = ($375 as rt.LuaTable)?.f) !== undefined && (($380 = $f382.badjson) !== undefined || ($m381 = ($375 as rt.LuaTable).metatable) === undefined || ($380 = $m381.view.badjson) !== undefined || (!("badjson" in $m381.view) && $m381.view[rt.CUT] === undefined)) ? $380 : ($s.pcs[$d] = $pc + 79, rt.index($375, "badjson", "field 'fail'"))));
-      (($383 = ($handlers[33] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_2?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.post !== undefined ? ($f14.post = $13) : ($s.pcs[$d] = $pc + 76, rt.setIndex($8, "post", $13, "field 'nobody'")));
+      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.fail) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.fail) !== undefined || (!("fail" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 79, rt.index($3, "fail", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.badjson) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.badjson) !== undefined || (!("badjson" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 79, rt.index($2, "badjson", "field 'fail'"))));
+      (($8 = ($handlers[33] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_2?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_2);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_2?: rt.LuaValue): rt.LuaResult {
@@ -1166,9 +687,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t10: number;
         let $r11: rt.LuaResult;
         return ($2 = rt.first(($3 = ctx_2 as rt.LuaValue, $s.pcs[$d] = $pc + 80, rt.fn((($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 81, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f384 = ($374 as rt.LuaTable)?.f) !== undefined && !($374 as rt.LuaTable).linked && $f384.post !== undefined ? ($f384.post = $383) : ($s.pcs[$d] = $pc + 79, rt.setIndex($374, "post", $383, "field 'badjson'")));
-      $385 = ($386 = ($387 = api as rt.LuaValue, (($f390 = ($387 as rt.LuaTable)?.f) !== undefined && (($388 = $f390.fail) !== undefined || ($m389 = ($387 as rt.LuaTable).metatable) === undefined || ($388 = $m389.view.fail) !== undefined || (!("fail" in $m389.view) && $m389.view[rt.CUT] === undefined)) ? $388 : ($s.pcs[$d] = $pc + 82, rt.index($387, "fail", "local 'api'")))), (($f393 = ($386 as rt.LuaTable)?.f) !== undefined && (($391 = $f393.notobject) !== undefined || ($m392 = ($386 as rt.LuaTable).metatable) === undefined || ($391 = $m392.view.notobject) !== undefined || (!("notobject" in $m392.view) && $m392.view[rt.CUT] === undefined)) ? $391 : ($s.pcs[$d] = $pc + 82, rt.index($386, "notobject", "field 'fail'"))));
-      (($394 = ($handlers[34] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_3?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 79, rt.setIndex($13, "post", $8, "field 'badjson'")));
+      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.fail) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.fail) !== undefined || (!("fail" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 82, rt.index($4, "fail", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.notobject) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.notobject) !== undefined || (!("notobject" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 82, rt.index($5, "notobject", "field 'fail'"))));
+      (($13 = ($handlers[34] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_3?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_3);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx_3?: rt.LuaValue): rt.LuaResult {
@@ -1201,9 +722,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t24: number;
         let $r25: rt.LuaResult;
         return ($2 = rt.first(($3 = ctx_3 as rt.LuaValue, $s.pcs[$d] = $pc + 83, rt.fn((($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 84, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.expect) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.expect) !== undefined || (!("expect" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "expect")), "method 'expect'"), $10 = ($11 = rt.first(($13 = ($14 = (($15 = $env.f.rover) !== undefined ? $15 : ($s.pcs[$d] = $pc + 84, rt.getGlobal($env, "rover"))), (($f18 = ($14 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.guard) !== undefined || ($m17 = ($14 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.guard) !== undefined || (!("guard" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 84, rt.index($14, "guard", "global 'rover'")))), $s.pcs[$d] = $pc + 85, $fn12 = rt.fn((($f21 = ($13 as rt.LuaTable)?.f) !== undefined && (($19 = $f21.string) !== undefined || ($m20 = ($13 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.string) !== undefined || (!("string" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($13, "string", "field 'guard'")), "method 'string'"), $fn12($13))), $o22 = new rt.FieldsObject(), $n23 = 0, ($11 !== undefined && ($o22.a = $11, $n23++)), rt.LuaTable.record($o22, $n23)), $s.pcs[$d] = $pc + 86, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t24 = $s.tails++, $r25 = $fn1($2, $10), $s.tails = $t24, $r25) : rt.tail($s, $fn1, [$2, $10]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f395 = ($385 as rt.LuaTable)?.f) !== undefined && !($385 as rt.LuaTable).linked && $f395.post !== undefined ? ($f395.post = $394) : ($s.pcs[$d] = $pc + 82, rt.setIndex($385, "post", $394, "field 'notobject'")));
-      $396 = ($397 = ($398 = api as rt.LuaValue, (($f401 = ($398 as rt.LuaTable)?.f) !== undefined && (($399 = $f401.fail) !== undefined || ($m400 = ($398 as rt.LuaTable).metatable) === undefined || ($399 = $m400.view.fail) !== undefined || (!("fail" in $m400.view) && $m400.view[rt.CUT] === undefined)) ? $399 : ($s.pcs[$d] = $pc + 87, rt.index($398, "fail", "local 'api'")))), (($f404 = ($397 as rt.LuaTable)?.f) !== undefined && (($402 = $f404.traceback) !== undefined || ($m403 = ($397 as rt.LuaTable).metatable) === undefined || ($402 = $m403.view.traceback) !== undefined || (!("traceback" in $m403.view) && $m403.view[rt.CUT] === undefined)) ? $402 : ($s.pcs[$d] = $pc + 87, rt.index($397, "traceback", "field 'fail'"))));
-      (($405 = ($handlers[35] = function $get(): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.post !== undefined ? ($f14.post = $13) : ($s.pcs[$d] = $pc + 82, rt.setIndex($8, "post", $13, "field 'notobject'")));
+      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.fail) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.fail) !== undefined || (!("fail" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 87, rt.index($3, "fail", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.traceback) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.traceback) !== undefined || (!("traceback" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 87, rt.index($2, "traceback", "field 'fail'"))));
+      (($8 = ($handlers[35] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -1223,26 +744,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $14: rt.LuaValue;
         ($2 = (($3 = $env.f.error) !== undefined ? $3 : ($s.pcs[$d] = $pc + 88, rt.getGlobal($env, "error"))), $4 = rt.first(($6 = ($7 = (($8 = $env.f.debug) !== undefined ? $8 : ($s.pcs[$d] = $pc + 88, rt.getGlobal($env, "debug"))), (($f11 = ($7 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.traceback) !== undefined || ($m10 = ($7 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.traceback) !== undefined || (!("traceback" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 88, rt.index($7, "traceback", "global 'debug'")))), $12 = "with trace", $13 = 1, $s.pcs[$d] = $pc + 89, $fn5 = rt.fn($6, "field 'traceback'"), $fn5($12, $13))), $14 = 0, $s.pcs[$d] = $pc + 90, $fn1 = rt.fn($2, "global 'error'"), $fn1($4, $14));
         return rt.leave($s, $d, rt.NONE);
-      } as rt.LuaFunction)) !== undefined && ($f406 = ($396 as rt.LuaTable)?.f) !== undefined && !($396 as rt.LuaTable).linked && $f406.get !== undefined ? ($f406.get = $405) : ($s.pcs[$d] = $pc + 87, rt.setIndex($396, "get", $405, "field 'traceback'")));
-      $407 = ($408 = ($409 = api as rt.LuaValue, (($f412 = ($409 as rt.LuaTable)?.f) !== undefined && (($410 = $f412.fail) !== undefined || ($m411 = ($409 as rt.LuaTable).metatable) === undefined || ($410 = $m411.view.fail) !== undefined || (!("fail" in $m411.view) && $m411.view[rt.CUT] === undefined)) ? $410 : ($s.pcs[$d] = $pc + 91, rt.index($409, "fail", "local 'api'")))), (($f415 = ($408 as rt.LuaTable)?.f) !== undefined && (($413 = $f415.pcall) !== undefined || ($m414 = ($408 as rt.LuaTable).metatable) === undefined || ($413 = $m414.view.pcall) !== undefined || (!("pcall" in $m414.view) && $m414.view[rt.CUT] === undefined)) ? $413 : ($s.pcs[$d] = $pc + 91, rt.index($408, "pcall", "field 'fail'"))));
-      (($416 = ($handlers[36] = function $get(): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 87, rt.setIndex($13, "get", $8, "field 'traceback'")));
+      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.fail) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.fail) !== undefined || (!("fail" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 91, rt.index($4, "fail", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.pcall) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.pcall) !== undefined || (!("pcall" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 91, rt.index($5, "pcall", "field 'fail'"))));
+      (($13 = ($handlers[36] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $l1: rt.LuaValue[];
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $4: rt.LuaValue;
-        let $5: rt.LuaValue;
-        let $o6: rt.Fields;
-        let $n7: number;
+        let $o4: rt.Fields;
+        let $n5: number;
         $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 93, rt.fn((($3 = $env.f.pcall) !== undefined ? $3 : ($s.pcs[$d] = $pc + 92, rt.getGlobal($env, "pcall"))), "global 'pcall'")((($2 = $env.f.error) !== undefined ? $2 : ($s.pcs[$d] = $pc + 92, rt.getGlobal($env, "error"))), "caught")))], 2);
         let ok: rt.LuaValue = $l1[0];
         let err: rt.LuaValue = $l1[1];
-        return rt.leave($s, $d, ($4 = ok, $5 = err, $o6 = new rt.FieldsObject(), $n7 = 0, ($4 !== undefined && ($o6.ok = $4, $n7++)), ($5 !== undefined && ($o6.err = $5, $n7++)), rt.LuaTable.record($o6, $n7)));
-      } as rt.LuaFunction)) !== undefined && ($f417 = ($407 as rt.LuaTable)?.f) !== undefined && !($407 as rt.LuaTable).linked && $f417.get !== undefined ? ($f417.get = $416) : ($s.pcs[$d] = $pc + 91, rt.setIndex($407, "get", $416, "field 'pcall'")));
-      $418 = ($419 = ($420 = api as rt.LuaValue, (($f423 = ($420 as rt.LuaTable)?.f) !== undefined && (($421 = $f423.fail) !== undefined || ($m422 = ($420 as rt.LuaTable).metatable) === undefined || ($421 = $m422.view.fail) !== undefined || (!("fail" in $m422.view) && $m422.view[rt.CUT] === undefined)) ? $421 : ($s.pcs[$d] = $pc + 94, rt.index($420, "fail", "local 'api'")))), (($f426 = ($419 as rt.LuaTable)?.f) !== undefined && (($424 = $f426.recursion) !== undefined || ($m425 = ($419 as rt.LuaTable).metatable) === undefined || ($424 = $m425.view.recursion) !== undefined || (!("recursion" in $m425.view) && $m425.view[rt.CUT] === undefined)) ? $424 : ($s.pcs[$d] = $pc + 94, rt.index($419, "recursion", "field 'fail'"))));
-      (($427 = ($handlers[37] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+        return rt.leave($s, $d, ($3 = ok, $2 = err, $o4 = new rt.FieldsObject(), $n5 = 0, ($3 !== undefined && ($o4.ok = $3, $n5++)), ($2 !== undefined && ($o4.err = $2, $n5++)), rt.LuaTable.record($o4, $n5)));
+      } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 91, rt.setIndex($8, "get", $13, "field 'pcall'")));
+      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.fail) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.fail) !== undefined || (!("fail" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 94, rt.index($3, "fail", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.recursion) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.recursion) !== undefined || (!("recursion" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 94, rt.index($2, "recursion", "field 'fail'"))));
+      (($8 = ($handlers[37] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -1263,9 +782,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($1 = ((($s.pcs[$d] = $pc + 95, down((n + 1))) as rt.LuaValue)) as rt.LuaValue, (typeof $1 === 'number' ? $1 + 1 : ($s.pcs[$d] = $pc + 96, rt.add($1, 1)))));
         }) as rt.LuaFunction;
         return ($2 = down, $3 = 1, $s.pcs[$d] = $pc + 97, $fn1 = $2 as rt.LuaFunction, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f428 = ($418 as rt.LuaTable)?.f) !== undefined && !($418 as rt.LuaTable).linked && $f428.get !== undefined ? ($f428.get = $427) : ($s.pcs[$d] = $pc + 94, rt.setIndex($418, "get", $427, "field 'recursion'")));
-      $429 = ($430 = ($431 = api as rt.LuaValue, (($f434 = ($431 as rt.LuaTable)?.f) !== undefined && (($432 = $f434.depth) !== undefined || ($m433 = ($431 as rt.LuaTable).metatable) === undefined || ($432 = $m433.view.depth) !== undefined || (!("depth" in $m433.view) && $m433.view[rt.CUT] === undefined)) ? $432 : ($s.pcs[$d] = $pc + 98, rt.index($431, "depth", "local 'api'")))), (($f437 = ($430 as rt.LuaTable)?.f) !== undefined && (($435 = $f437.p_n) !== undefined || ($m436 = ($430 as rt.LuaTable).metatable) === undefined || ($435 = $m436.view.p_n) !== undefined || (!("p_n" in $m436.view) && $m436.view[rt.CUT] === undefined)) ? $435 : ($s.pcs[$d] = $pc + 98, rt.index($430, "p_n", "field 'depth'"))));
-      (($438 = ($handlers[38] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_4?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 94, rt.setIndex($13, "get", $8, "field 'recursion'")));
+      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.depth) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.depth) !== undefined || (!("depth" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 98, rt.index($4, "depth", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.p_n) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.p_n) !== undefined || (!("p_n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 98, rt.index($5, "p_n", "field 'depth'"))));
+      (($13 = ($handlers[38] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_4?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_4);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx_4?: rt.LuaValue): rt.LuaResult {
@@ -1301,15 +820,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, (1 + ((down_1(($1 = (typeof n_1 === 'number' ? n_1 - 1 : ($s.pcs[$d] = $pc + 100, rt.sub(n_1, 1, "local 'n'"))), $s.pcs[$d] = $pc + 99, $1)) as rt.LuaValue) as number)));
         };
         return ($2 = down_1, $r3 = ($5 = (($6 = $env.f.tonumber) !== undefined ? $6 : ($s.pcs[$d] = $pc + 101, rt.getGlobal($env, "tonumber"))), $7 = (rh.pristineContext(ctx_4) ? (ctx_4 as rh.RequestContext).param("n") : ($8 = rt.first(($9 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 102, rt.fn((($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.params) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.params) !== undefined || (!("params" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), (($f15 = ($8 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.n) !== undefined || ($m14 = ($8 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.n) !== undefined || (!("n" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 101, rt.index($8, "n"))))), $s.pcs[$d] = $pc + 103, $fn4 = rt.fn($5, "global 'tonumber'"), $fn4($7)), $s.pcs[$d] = $pc + 104, $fn1 = $2 as rt.LuaFunction, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t16 = $s.tails++, $r17 = (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3)), $s.tails = $t16, $r17) : rt.tail($s, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3])));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f439 = ($429 as rt.LuaTable)?.f) !== undefined && !($429 as rt.LuaTable).linked && $f439.get !== undefined ? ($f439.get = $438) : ($s.pcs[$d] = $pc + 98, rt.setIndex($429, "get", $438, "field 'p_n'")));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 98, rt.setIndex($8, "get", $13, "field 'p_n'")));
       let saved: rt.LuaValue = undefined;
-      $440 = ($441 = ($442 = api as rt.LuaValue, (($f445 = ($442 as rt.LuaTable)?.f) !== undefined && (($443 = $f445.stale) !== undefined || ($m444 = ($442 as rt.LuaTable).metatable) === undefined || ($443 = $m444.view.stale) !== undefined || (!("stale" in $m444.view) && $m444.view[rt.CUT] === undefined)) ? $443 : ($s.pcs[$d] = $pc + 105, rt.index($442, "stale", "local 'api'")))), (($f448 = ($441 as rt.LuaTable)?.f) !== undefined && (($446 = $f448.save) !== undefined || ($m447 = ($441 as rt.LuaTable).metatable) === undefined || ($446 = $m447.view.save) !== undefined || (!("save" in $m447.view) && $m447.view[rt.CUT] === undefined)) ? $446 : ($s.pcs[$d] = $pc + 105, rt.index($441, "save", "field 'stale'"))));
-      (($449 = ($handlers[39] = function $get(ctx_5?: rt.LuaValue): rt.LuaResult {
+      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.stale) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.stale) !== undefined || (!("stale" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 105, rt.index($3, "stale", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.save) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.save) !== undefined || (!("save" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 105, rt.index($2, "save", "field 'stale'"))));
+      (($8 = ($handlers[39] = function $get(ctx_5?: rt.LuaValue): rt.LuaResult {
         saved = ctx_5;
         return ("saved");
-      } as rt.LuaFunction)) !== undefined && ($f450 = ($440 as rt.LuaTable)?.f) !== undefined && !($440 as rt.LuaTable).linked && $f450.get !== undefined ? ($f450.get = $449) : ($s.pcs[$d] = $pc + 105, rt.setIndex($440, "get", $449, "field 'save'")));
-      $451 = ($452 = ($453 = api as rt.LuaValue, (($f456 = ($453 as rt.LuaTable)?.f) !== undefined && (($454 = $f456.stale) !== undefined || ($m455 = ($453 as rt.LuaTable).metatable) === undefined || ($454 = $m455.view.stale) !== undefined || (!("stale" in $m455.view) && $m455.view[rt.CUT] === undefined)) ? $454 : ($s.pcs[$d] = $pc + 106, rt.index($453, "stale", "local 'api'")))), (($f459 = ($452 as rt.LuaTable)?.f) !== undefined && (($457 = $f459.use) !== undefined || ($m458 = ($452 as rt.LuaTable).metatable) === undefined || ($457 = $m458.view.use) !== undefined || (!("use" in $m458.view) && $m458.view[rt.CUT] === undefined)) ? $457 : ($s.pcs[$d] = $pc + 106, rt.index($452, "use", "field 'stale'"))));
-      (($460 = ($handlers[40] = function $get(ctx_6?: rt.LuaValue): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 105, rt.setIndex($13, "get", $8, "field 'save'")));
+      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.stale) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.stale) !== undefined || (!("stale" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 106, rt.index($4, "stale", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.use) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.use) !== undefined || (!("use" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 106, rt.index($5, "use", "field 'stale'"))));
+      (($13 = ($handlers[40] = function $get(ctx_6?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -1326,10 +845,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o11: rt.Fields;
         let $n12: number;
         return rt.leave($s, $d, ($1 = ($2 = saved as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 107, rt.index($2, "method", "upvalue 'saved'")))), $6 = rt.first(($7 = saved as rt.LuaValue, $s.pcs[$d] = $pc + 108, rt.fn((($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.headers) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.headers) !== undefined || (!("headers" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "headers", "upvalue 'saved'")), "method 'headers'")($7))), $o11 = new rt.FieldsObject(), $n12 = 0, ($1 !== undefined && ($o11.method = $1, $n12++)), ($6 !== undefined && ($o11.headers = $6, $n12++)), rt.LuaTable.record($o11, $n12)));
-      } as rt.LuaFunction)) !== undefined && ($f461 = ($451 as rt.LuaTable)?.f) !== undefined && !($451 as rt.LuaTable).linked && $f461.get !== undefined ? ($f461.get = $460) : ($s.pcs[$d] = $pc + 106, rt.setIndex($451, "get", $460, "field 'use'")));
-      let items: rt.LuaValue = ($462 = api as rt.LuaValue, (($f465 = ($462 as rt.LuaTable)?.f) !== undefined && (($463 = $f465.items) !== undefined || ($m464 = ($462 as rt.LuaTable).metatable) === undefined || ($463 = $m464.view.items) !== undefined || (!("items" in $m464.view) && $m464.view[rt.CUT] === undefined)) ? $463 : ($s.pcs[$d] = $pc + 109, rt.index($462, "items", "local 'api'"))));
-      $466 = items;
-      (($467 = ($handlers[41] = rh.jsonHandler((function $get(ctx_7?: rt.LuaValue): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 106, rt.setIndex($8, "get", $13, "field 'use'")));
+      let items: rt.LuaValue = ($13 = api as rt.LuaValue, (($f14 = ($13 as rt.LuaTable)?.f) !== undefined && (($2 = $f14.items) !== undefined || ($m11 = ($13 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.items) !== undefined || (!("items" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 109, rt.index($13, "items", "local 'api'"))));
+      $2 = items;
+      (($13 = ($handlers[41] = rh.jsonHandler((function $get(ctx_7?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -1354,9 +873,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
         }
         return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).method : ($11 = ctx_7 as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 110), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f468 = ($466 as rt.LuaTable)?.f) !== undefined && !($466 as rt.LuaTable).linked && $f468.get !== undefined ? ($f468.get = $467) : ($s.pcs[$d] = $pc + 111, rt.setIndex($466, "get", $467, "local 'items'")));
-      $469 = items;
-      (($470 = ($handlers[42] = rh.jsonHandler((function $post(ctx_8?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 111, rt.setIndex($2, "get", $13, "local 'items'")));
+      $13 = items;
+      (($2 = ($handlers[42] = rh.jsonHandler((function $post(ctx_8?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -1381,9 +900,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
         }
         return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx_8) ? (ctx_8 as rh.RequestContext).method : ($11 = ctx_8 as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 112), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f471 = ($469 as rt.LuaTable)?.f) !== undefined && !($469 as rt.LuaTable).linked && $f471.post !== undefined ? ($f471.post = $470) : ($s.pcs[$d] = $pc + 113, rt.setIndex($469, "post", $470, "local 'items'")));
-      $472 = items;
-      (($473 = ($handlers[43] = rh.jsonHandler((function $put(ctx_9?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f14.post !== undefined ? ($f14.post = $2) : ($s.pcs[$d] = $pc + 113, rt.setIndex($13, "post", $2, "local 'items'")));
+      $2 = items;
+      (($13 = ($handlers[43] = rh.jsonHandler((function $put(ctx_9?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -1408,9 +927,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
         }
         return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx_9) ? (ctx_9 as rh.RequestContext).method : ($11 = ctx_9 as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 114), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f474 = ($472 as rt.LuaTable)?.f) !== undefined && !($472 as rt.LuaTable).linked && $f474.put !== undefined ? ($f474.put = $473) : ($s.pcs[$d] = $pc + 115, rt.setIndex($472, "put", $473, "local 'items'")));
-      $475 = items;
-      (($476 = ($handlers[44] = rh.jsonHandler((function $patch(ctx_10?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f14.put !== undefined ? ($f14.put = $13) : ($s.pcs[$d] = $pc + 115, rt.setIndex($2, "put", $13, "local 'items'")));
+      $13 = items;
+      (($2 = ($handlers[44] = rh.jsonHandler((function $patch(ctx_10?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -1435,9 +954,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
         }
         return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx_10) ? (ctx_10 as rh.RequestContext).method : ($11 = ctx_10 as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 116), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f477 = ($475 as rt.LuaTable)?.f) !== undefined && !($475 as rt.LuaTable).linked && $f477.patch !== undefined ? ($f477.patch = $476) : ($s.pcs[$d] = $pc + 117, rt.setIndex($475, "patch", $476, "local 'items'")));
-      $478 = items;
-      (($479 = ($handlers[45] = rh.jsonHandler((function $delete(ctx_11?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f14.patch !== undefined ? ($f14.patch = $2) : ($s.pcs[$d] = $pc + 117, rt.setIndex($13, "patch", $2, "local 'items'")));
+      $2 = items;
+      (($13 = ($handlers[45] = rh.jsonHandler((function $delete(ctx_11?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -1462,9 +981,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
         }
         return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx_11) ? (ctx_11 as rh.RequestContext).method : ($11 = ctx_11 as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 118), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f480 = ($478 as rt.LuaTable)?.f) !== undefined && !($478 as rt.LuaTable).linked && $f480.delete !== undefined ? ($f480.delete = $479) : ($s.pcs[$d] = $pc + 119, rt.setIndex($478, "delete", $479, "local 'items'")));
-      $481 = items;
-      (($482 = ($handlers[46] = (($body: rt.LuaFunction) => rt.withBody((function $options(ctx_12?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f14.delete !== undefined ? ($f14.delete = $13) : ($s.pcs[$d] = $pc + 119, rt.setIndex($2, "delete", $13, "local 'items'")));
+      $13 = items;
+      (($2 = ($handlers[46] = (($body: rt.LuaFunction) => rt.withBody((function $options(ctx_12?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx_12);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $options$body(ctx_12?: rt.LuaValue): rt.LuaResult {
@@ -1480,11 +999,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t7: number;
         let $r8: rt.LuaResult;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.no_content) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.no_content) !== undefined || (!("no_content" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 120, rt.index($3, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 121, $fn1 = rt.fn($2, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1(), $s.tails = $t7, $r8) : rt.tail($s, $fn1, []));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f483 = ($481 as rt.LuaTable)?.f) !== undefined && !($481 as rt.LuaTable).linked && $f483.options !== undefined ? ($f483.options = $482) : ($s.pcs[$d] = $pc + 122, rt.setIndex($481, "options", $482, "local 'items'")));
-      $484 = ($485 = api as rt.LuaValue, (($f488 = ($485 as rt.LuaTable)?.f) !== undefined && (($486 = $f488.only_post) !== undefined || ($m487 = ($485 as rt.LuaTable).metatable) === undefined || ($486 = $m487.view.only_post) !== undefined || (!("only_post" in $m487.view) && $m487.view[rt.CUT] === undefined)) ? $486 : ($s.pcs[$d] = $pc + 123, rt.index($485, "only_post", "local 'api'"))));
-      (($489 = ($handlers[47] = function $anonymous(ctx_13?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f14.options !== undefined ? ($f14.options = $2) : ($s.pcs[$d] = $pc + 122, rt.setIndex($13, "options", $2, "local 'items'")));
+      $2 = ($13 = api as rt.LuaValue, (($f14 = ($13 as rt.LuaTable)?.f) !== undefined && (($3 = $f14.only_post) !== undefined || ($m11 = ($13 as rt.LuaTable).metatable) === undefined || ($3 = $m11.view.only_post) !== undefined || (!("only_post" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 123, rt.index($13, "only_post", "local 'api'"))));
+      (($4 = ($handlers[47] = function $anonymous(ctx_13?: rt.LuaValue): rt.LuaResult {
         return ("posted");
-      } as rt.LuaFunction)) !== undefined && ($f490 = ($484 as rt.LuaTable)?.f) !== undefined && !($484 as rt.LuaTable).linked && $f490.post !== undefined ? ($f490.post = $489) : ($s.pcs[$d] = $pc + 123, rt.setIndex($484, "post", $489, "field 'only_post'")));
+      } as rt.LuaFunction)) !== undefined && ($f12 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f12.post !== undefined ? ($f12.post = $4) : ($s.pcs[$d] = $pc + 123, rt.setIndex($2, "post", $4, "field 'only_post'")));
       return rt.leave($s, $d, api);
     };
 }

@@ -4,176 +4,169 @@ import * as rh from "./roverc/runtime/http/direct.js";
 const $site0 = { chunk: "fixtures/http/small/app.lua", defined: 0 };
 const $site1 = { chunk: "fixtures/http/small/app.lua", defined: 5 };
 const $site2 = { chunk: "fixtures/http/small/app.lua", defined: 10 };
-/** The route handlers defined statically in fixtures/http/small/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 5, 1: line 10. */
-export const $handlers = [undefined, undefined];
+const $handlers = [void 0, void 0];
 const $pc = rt.positions([
-    [$site0, 3], // 0
-    [$site0, 3, "server"], // 1
-    [$site0, 5], // 2
-    [$site1, 6], // 3
-    [$site1, 6, ":params"], // 4
-    [$site1, 6, "json"], // 5
-    [$site1, 6, "?"], // 6
-    [$site0, 10], // 7
-    [$site2, 11], // 8
-    [$site2, 11, ":query"], // 9
+  [$site0, 3],
+  // 0
+  [$site0, 3, "server"],
+  // 1
+  [$site0, 5],
+  // 2
+  [$site1, 6],
+  // 3
+  [$site1, 6, ":params"],
+  // 4
+  [$site1, 6, "json"],
+  // 5
+  [$site1, 6, "?"],
+  // 6
+  [$site0, 10],
+  // 7
+  [$site2, 11],
+  // 8
+  [$site2, 11, ":query"]
+  // 9
 ]);
-/** The main chunk of fixtures/http/small/app.lua, bound to the global environment `$env`. */
-export default function load($env) {
-    return function $main(...$va) {
-        const $s = rt.current, $d = $s.depth;
-        if ($d >= $s.limit)
-            $s.deepen();
-        $s.depth = $d + 1;
-        let $fn1;
-        let $2;
-        let $3;
-        let $4;
-        let $5;
-        let $m6;
-        let $f7;
-        let $8;
-        let $o9;
-        let $n10;
-        let $11;
-        let $12;
-        let $13;
-        let $14;
-        let $m15;
-        let $f16;
-        let $17;
-        let $m18;
-        let $f19;
-        let $20;
-        let $f21;
-        let $22;
-        let $23;
-        let $24;
-        let $m25;
-        let $f26;
-        let $27;
-        let $f28;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-        $11 = ($12 = ($13 = api, (($f16 = $13?.f) !== undefined && (($14 = $f16.users) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.users) !== undefined || (!("users" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 2, rt.index($13, "users", "local 'api'")))), (($f19 = $12?.f) !== undefined && (($17 = $f19.p_id) !== undefined || ($m18 = $12.metatable) === undefined || ($17 = $m18.view.p_id) !== undefined || (!("p_id" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 2, rt.index($12, "p_id", "field 'users'"))));
-        (($20 = ($handlers[0] = rh.jsonHandler(((($body) => rt.withBody((function $get(ctx) {
-            const $r = $body(ctx);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body(ctx) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $3;
-            let $m4;
-            let $f5;
-            let $6;
-            let $7;
-            let $8;
-            let $9;
-            let $m10;
-            let $f11;
-            let $12;
-            let $m13;
-            let $f14;
-            let $15;
-            let $fn16;
-            let $17;
-            let $18;
-            let $19;
-            let $o20;
-            let $n21;
-            let $fn22;
-            let $23;
-            let $24;
-            let $25;
-            let $m26;
-            let $f27;
-            let $28;
-            let $29;
-            let $30;
-            let $31;
-            let $32;
-            let $m33;
-            let $f34;
-            let $35;
-            let $m36;
-            let $f37;
-            let $o38;
-            let $n39;
-            let $t40;
-            let $r41;
-            const $json = rh.claim(ctx);
-            if ($json) {
-                $1 = ($2 = api, (($f5 = $2?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = $2.metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 3, rt.index($2, "json", "upvalue 'api'"))));
-                $6 = (rh.pristineContext(ctx) ? ctx.param("id") : ($7 = rt.first(($8 = ctx, $s.pcs[$d] = $pc + 4, rt.fn((($f11 = $8?.f) !== undefined && (($9 = $f11.params) !== undefined || ($m10 = $8.metatable) === undefined || ($9 = $m10.view.params) !== undefined || (!("params" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8))), (($f14 = $7?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = $7.metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 3, rt.index($7, "id")))));
-                if (rh.isJsonBuilder($1) && ($15 = rh.scalar($6)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"static\":false,\"id\":" + $15 + "}"));
-                return rt.leave($s, $d, rt.first(($17 = $1, $18 = ($19 = $6, $o20 = new rt.FieldsObject(), $n21 = 1, $o20.static = false, ($19 !== undefined && ($o20.id = $19, $n21++)), rt.LuaTable.record($o20, $n21)), $s.pcs[$d] = $pc + 5, $fn16 = rt.fn($17, "field 'json'"), $fn16($18))));
-            }
-            return ($23 = ($24 = api, (($f27 = $24?.f) !== undefined && (($25 = $f27.json) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.json) !== undefined || (!("json" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 3, rt.index($24, "json", "upvalue 'api'")))), $28 = ($29 = (rh.pristineContext(ctx) ? ctx.param("id") : ($30 = rt.first(($31 = ctx, $s.pcs[$d] = $pc + 4, rt.fn((($f34 = $31?.f) !== undefined && (($32 = $f34.params) !== undefined || ($m33 = $31.metatable) === undefined || ($32 = $m33.view.params) !== undefined || (!("params" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : rt.index($31, "params", "local 'ctx'")), "method 'params'")($31))), (($f37 = $30?.f) !== undefined && (($35 = $f37.id) !== undefined || ($m36 = $30.metatable) === undefined || ($35 = $m36.view.id) !== undefined || (!("id" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : ($s.pcs[$d] = $pc + 3, rt.index($30, "id"))))), $o38 = new rt.FieldsObject(), $n39 = 1, $o38.static = false, ($29 !== undefined && ($o38.id = $29, $n39++)), rt.LuaTable.record($o38, $n39)), $s.pcs[$d] = $pc + 6, $fn22 = rt.fn($23, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t40 = $s.tails++, $r41 = $fn22($28), $s.tails = $t40, $r41) : rt.tail($s, $fn22, [$28]));
-        })))))) !== undefined && ($f21 = $11?.f) !== undefined && !$11.linked && $f21.get !== undefined ? ($f21.get = $20) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $20, "field 'p_id'")));
-        $22 = ($23 = api, (($f26 = $23?.f) !== undefined && (($24 = $f26.echo) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.echo) !== undefined || (!("echo" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 7, rt.index($23, "echo", "local 'api'"))));
-        (($27 = ($handlers[1] = rh.jsonHandler((function $get(ctx_1) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $11;
-            let $12;
-            let $13;
-            let $14;
-            let $m15;
-            let $f16;
-            let $17;
-            let $m18;
-            let $f19;
-            let $20;
-            let $21;
-            let $22;
-            let $o23;
-            let $n24;
-            let $25;
-            let $26;
-            let $27;
-            let $28;
-            let $m29;
-            let $f30;
-            let $31;
-            let $m32;
-            let $f33;
-            let $34;
-            let $35;
-            let $36;
-            let $37;
-            let $m38;
-            let $f39;
-            let $40;
-            let $m41;
-            let $f42;
-            let $o43;
-            let $n44;
-            const $json = rh.claim(ctx_1);
-            if ($json) {
-                $1 = (rh.pristineContext(ctx_1) ? ctx_1.queryValue("a") : ($2 = rt.first(($3 = ctx_1, $s.pcs[$d] = $pc + 9, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.query) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.query) !== undefined || (!("query" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3))), (($f9 = $2?.f) !== undefined && (($7 = $f9.a) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.a) !== undefined || (!("a" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 8, rt.index($2, "a")))));
-                $11 = (rh.pristineContext(ctx_1) ? ctx_1.queryValue("b") : ($12 = rt.first(($13 = ctx_1, $s.pcs[$d] = $pc + 9, rt.fn((($f16 = $13?.f) !== undefined && (($14 = $f16.query) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.query) !== undefined || (!("query" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($13, "query", "local 'ctx'")), "method 'query'")($13))), (($f19 = $12?.f) !== undefined && (($17 = $f19.b) !== undefined || ($m18 = $12.metatable) === undefined || ($17 = $m18.view.b) !== undefined || (!("b" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 8, rt.index($12, "b")))));
-                if (($10 = rh.scalar($1)) !== undefined && ($20 = rh.scalar($11)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"a\":" + $10 + ",\"b\":" + $20 + "}"));
-                return rt.leave($s, $d, ($21 = $1, $22 = $11, $o23 = new rt.FieldsObject(), $n24 = 0, ($21 !== undefined && ($o23.a = $21, $n24++)), ($22 !== undefined && ($o23.b = $22, $n24++)), rt.LuaTable.record($o23, $n24)));
-            }
-            return rt.leave($s, $d, ($25 = (rh.pristineContext(ctx_1) ? ctx_1.queryValue("a") : ($26 = rt.first(($27 = ctx_1, $s.pcs[$d] = $pc + 9, rt.fn((($f30 = $27?.f) !== undefined && (($28 = $f30.query) !== undefined || ($m29 = $27.metatable) === undefined || ($28 = $m29.view.query) !== undefined || (!("query" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : rt.index($27, "query", "local 'ctx'")), "method 'query'")($27))), (($f33 = $26?.f) !== undefined && (($31 = $f33.a) !== undefined || ($m32 = $26.metatable) === undefined || ($31 = $m32.view.a) !== undefined || (!("a" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : ($s.pcs[$d] = $pc + 8, rt.index($26, "a"))))), $34 = (rh.pristineContext(ctx_1) ? ctx_1.queryValue("b") : ($35 = rt.first(($36 = ctx_1, $s.pcs[$d] = $pc + 9, rt.fn((($f39 = $36?.f) !== undefined && (($37 = $f39.query) !== undefined || ($m38 = $36.metatable) === undefined || ($37 = $m38.view.query) !== undefined || (!("query" in $m38.view) && $m38.view[rt.CUT] === undefined)) ? $37 : rt.index($36, "query", "local 'ctx'")), "method 'query'")($36))), (($f42 = $35?.f) !== undefined && (($40 = $f42.b) !== undefined || ($m41 = $35.metatable) === undefined || ($40 = $m41.view.b) !== undefined || (!("b" in $m41.view) && $m41.view[rt.CUT] === undefined)) ? $40 : ($s.pcs[$d] = $pc + 8, rt.index($35, "b"))))), $o43 = new rt.FieldsObject(), $n44 = 0, ($25 !== undefined && ($o43.a = $25, $n44++)), ($34 !== undefined && ($o43.b = $34, $n44++)), rt.LuaTable.record($o43, $n44)));
-        })))) !== undefined && ($f28 = $22?.f) !== undefined && !$22.linked && $f28.get !== undefined ? ($f28.get = $27) : ($s.pcs[$d] = $pc + 7, rt.setIndex($22, "get", $27, "field 'echo'")));
-        return rt.leave($s, $d, api);
-    };
+function load($env) {
+  return function $main(...$va) {
+    const $s = rt.current, $d = $s.depth;
+    if ($d >= $s.limit) $s.deepen();
+    $s.depth = $d + 1;
+    let $fn1;
+    let $2;
+    let $3;
+    let $4;
+    let $5;
+    let $m6;
+    let $f7;
+    let $8;
+    let $o9;
+    let $n10;
+    let $m11;
+    let $f12;
+    let $13;
+    let $f14;
+    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.users) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.users) !== void 0 || !("users" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 2, rt.index($4, "users", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.p_id) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.p_id) !== void 0 || !("p_id" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 2, rt.index($5, "p_id", "field 'users'")));
+    ($13 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
+      const $r = $body(ctx);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body(ctx) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $32;
+      let $m4;
+      let $f5;
+      let $6;
+      let $7;
+      let $82;
+      let $9;
+      let $m10;
+      let $f11;
+      let $12;
+      let $m13;
+      let $f142;
+      let $15;
+      let $fn16;
+      let $17;
+      let $18;
+      let $19;
+      let $o20;
+      let $n21;
+      let $fn22;
+      let $23;
+      let $24;
+      let $25;
+      let $m26;
+      let $f27;
+      let $28;
+      let $29;
+      let $30;
+      let $31;
+      let $322;
+      let $m33;
+      let $f34;
+      let $35;
+      let $m36;
+      let $f37;
+      let $o38;
+      let $n39;
+      let $t40;
+      let $r41;
+      const $json = rh.claim(ctx);
+      if ($json) {
+        $1 = ($22 = api, ($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 3, rt.index($22, "json", "upvalue 'api'")));
+        $6 = rh.pristineContext(ctx) ? ctx.param("id") : ($7 = rt.first(($82 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f11 = $82?.f) !== void 0 && (($9 = $f11.params) !== void 0 || ($m10 = $82.metatable) === void 0 || ($9 = $m10.view.params) !== void 0 || !("params" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : rt.index($82, "params", "local 'ctx'"), "method 'params'")($82))), ($f142 = $7?.f) !== void 0 && (($12 = $f142.id) !== void 0 || ($m13 = $7.metatable) === void 0 || ($12 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 3, rt.index($7, "id")));
+        if (rh.isJsonBuilder($1) && ($15 = rh.scalar($6)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"static":false,"id":' + $15 + "}"));
+        return rt.leave($s2, $d2, rt.first(($17 = $1, $18 = ($19 = $6, $o20 = new rt.FieldsObject(), $n21 = 1, $o20.static = false, $19 !== void 0 && ($o20.id = $19, $n21++), rt.LuaTable.record($o20, $n21)), $s2.pcs[$d2] = $pc + 5, $fn16 = rt.fn($17, "field 'json'"), $fn16($18))));
+      }
+      return $23 = ($24 = api, ($f27 = $24?.f) !== void 0 && (($25 = $f27.json) !== void 0 || ($m26 = $24.metatable) === void 0 || ($25 = $m26.view.json) !== void 0 || !("json" in $m26.view) && $m26.view[rt.CUT] === void 0) ? $25 : ($s2.pcs[$d2] = $pc + 3, rt.index($24, "json", "upvalue 'api'"))), $28 = ($29 = rh.pristineContext(ctx) ? ctx.param("id") : ($30 = rt.first(($31 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f34 = $31?.f) !== void 0 && (($322 = $f34.params) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.params) !== void 0 || !("params" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $322 : rt.index($31, "params", "local 'ctx'"), "method 'params'")($31))), ($f37 = $30?.f) !== void 0 && (($35 = $f37.id) !== void 0 || ($m36 = $30.metatable) === void 0 || ($35 = $m36.view.id) !== void 0 || !("id" in $m36.view) && $m36.view[rt.CUT] === void 0) ? $35 : ($s2.pcs[$d2] = $pc + 3, rt.index($30, "id"))), $o38 = new rt.FieldsObject(), $n39 = 1, $o38.static = false, $29 !== void 0 && ($o38.id = $29, $n39++), rt.LuaTable.record($o38, $n39)), $s2.pcs[$d2] = $pc + 6, $fn22 = rt.fn($23, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t40 = $s2.tails++, $r41 = $fn22($28), $s2.tails = $t40, $r41) : rt.tail($s2, $fn22, [$28]);
+    })))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $13, "field 'p_id'"));
+    $13 = ($2 = api, ($f14 = $2?.f) !== void 0 && (($3 = $f14.echo) !== void 0 || ($m11 = $2.metatable) === void 0 || ($3 = $m11.view.echo) !== void 0 || !("echo" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 7, rt.index($2, "echo", "local 'api'")));
+    ($4 = $handlers[1] = rh.jsonHandler((function $get(ctx_1) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $10;
+      let $11;
+      let $12;
+      let $132;
+      let $14;
+      let $m15;
+      let $f16;
+      let $17;
+      let $m18;
+      let $f19;
+      let $20;
+      let $21;
+      let $222;
+      let $o23;
+      let $n24;
+      let $25;
+      let $26;
+      let $27;
+      let $28;
+      let $m29;
+      let $f30;
+      let $31;
+      let $m32;
+      let $f33;
+      let $34;
+      let $35;
+      let $36;
+      let $37;
+      let $m38;
+      let $f39;
+      let $40;
+      let $m41;
+      let $f42;
+      let $o43;
+      let $n44;
+      const $json = rh.claim(ctx_1);
+      if ($json) {
+        $1 = rh.pristineContext(ctx_1) ? ctx_1.queryValue("a") : ($22 = rt.first(($32 = ctx_1, $s2.pcs[$d2] = $pc + 9, rt.fn(($f6 = $32?.f) !== void 0 && (($42 = $f6.query) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.query) !== void 0 || !("query" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32))), ($f9 = $22?.f) !== void 0 && (($7 = $f9.a) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.a) !== void 0 || !("a" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 8, rt.index($22, "a")));
+        $11 = rh.pristineContext(ctx_1) ? ctx_1.queryValue("b") : ($12 = rt.first(($132 = ctx_1, $s2.pcs[$d2] = $pc + 9, rt.fn(($f16 = $132?.f) !== void 0 && (($14 = $f16.query) !== void 0 || ($m15 = $132.metatable) === void 0 || ($14 = $m15.view.query) !== void 0 || !("query" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : rt.index($132, "query", "local 'ctx'"), "method 'query'")($132))), ($f19 = $12?.f) !== void 0 && (($17 = $f19.b) !== void 0 || ($m18 = $12.metatable) === void 0 || ($17 = $m18.view.b) !== void 0 || !("b" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 8, rt.index($12, "b")));
+        if (($10 = rh.scalar($1)) !== void 0 && ($20 = rh.scalar($11)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"a":' + $10 + ',"b":' + $20 + "}"));
+        return rt.leave($s2, $d2, ($21 = $1, $222 = $11, $o23 = new rt.FieldsObject(), $n24 = 0, $21 !== void 0 && ($o23.a = $21, $n24++), $222 !== void 0 && ($o23.b = $222, $n24++), rt.LuaTable.record($o23, $n24)));
+      }
+      return rt.leave($s2, $d2, ($25 = rh.pristineContext(ctx_1) ? ctx_1.queryValue("a") : ($26 = rt.first(($27 = ctx_1, $s2.pcs[$d2] = $pc + 9, rt.fn(($f30 = $27?.f) !== void 0 && (($28 = $f30.query) !== void 0 || ($m29 = $27.metatable) === void 0 || ($28 = $m29.view.query) !== void 0 || !("query" in $m29.view) && $m29.view[rt.CUT] === void 0) ? $28 : rt.index($27, "query", "local 'ctx'"), "method 'query'")($27))), ($f33 = $26?.f) !== void 0 && (($31 = $f33.a) !== void 0 || ($m32 = $26.metatable) === void 0 || ($31 = $m32.view.a) !== void 0 || !("a" in $m32.view) && $m32.view[rt.CUT] === void 0) ? $31 : ($s2.pcs[$d2] = $pc + 8, rt.index($26, "a"))), $34 = rh.pristineContext(ctx_1) ? ctx_1.queryValue("b") : ($35 = rt.first(($36 = ctx_1, $s2.pcs[$d2] = $pc + 9, rt.fn(($f39 = $36?.f) !== void 0 && (($37 = $f39.query) !== void 0 || ($m38 = $36.metatable) === void 0 || ($37 = $m38.view.query) !== void 0 || !("query" in $m38.view) && $m38.view[rt.CUT] === void 0) ? $37 : rt.index($36, "query", "local 'ctx'"), "method 'query'")($36))), ($f42 = $35?.f) !== void 0 && (($40 = $f42.b) !== void 0 || ($m41 = $35.metatable) === void 0 || ($40 = $m41.view.b) !== void 0 || !("b" in $m41.view) && $m41.view[rt.CUT] === void 0) ? $40 : ($s2.pcs[$d2] = $pc + 8, rt.index($35, "b"))), $o43 = new rt.FieldsObject(), $n44 = 0, $25 !== void 0 && ($o43.a = $25, $n44++), $34 !== void 0 && ($o43.b = $34, $n44++), rt.LuaTable.record($o43, $n44)));
+    }))) !== void 0 && ($f12 = $13?.f) !== void 0 && !$13.linked && $f12.get !== void 0 ? $f12.get = $4 : ($s.pcs[$d] = $pc + 7, rt.setIndex($13, "get", $4, "field 'echo'"));
+    return rt.leave($s, $d, api);
+  };
 }
+export {
+  $handlers,
+  load as default
+};

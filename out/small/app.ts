@@ -35,27 +35,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $8: rt.LuaValue;
       let $o9: rt.Fields;
       let $n10: number;
-      let $11: rt.LuaValue;
-      let $12: rt.LuaValue;
+      let $m11: rt.LuaTable | undefined;
+      let $f12: rt.Fields | undefined;
       let $13: rt.LuaValue;
-      let $14: rt.LuaValue;
-      let $m15: rt.LuaTable | undefined;
-      let $f16: rt.Fields | undefined;
-      let $17: rt.LuaValue;
-      let $m18: rt.LuaTable | undefined;
-      let $f19: rt.Fields | undefined;
-      let $20: rt.LuaValue;
-      let $f21: rt.Fields | undefined;
-      let $22: rt.LuaValue;
-      let $23: rt.LuaValue;
-      let $24: rt.LuaValue;
-      let $m25: rt.LuaTable | undefined;
-      let $f26: rt.Fields | undefined;
-      let $27: rt.LuaValue;
-      let $f28: rt.Fields | undefined;
+      let $f14: rt.Fields | undefined;
       let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-      $11 = ($12 = ($13 = api as rt.LuaValue, (($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.users) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.users) !== undefined || (!("users" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 2, rt.index($13, "users", "local 'api'")))), (($f19 = ($12 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.p_id) !== undefined || ($m18 = ($12 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.p_id) !== undefined || (!("p_id" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 2, rt.index($12, "p_id", "field 'users'"))));
-      (($20 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.users) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.users) !== undefined || (!("users" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 2, rt.index($4, "users", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.p_id) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.p_id) !== undefined || (!("p_id" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 2, rt.index($5, "p_id", "field 'users'"))));
+      (($13 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -111,9 +97,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, rt.first(($17 = $1, $18 = ($19 = $6, $o20 = new rt.FieldsObject(), $n21 = 1, $o20.static = false, ($19 !== undefined && ($o20.id = $19, $n21++)), rt.LuaTable.record($o20, $n21)), $s.pcs[$d] = $pc + 5, $fn16 = rt.fn($17, "field 'json'"), $fn16($18))));
         }
         return ($23 = ($24 = api as rt.LuaValue, (($f27 = ($24 as rt.LuaTable)?.f) !== undefined && (($25 = $f27.json) !== undefined || ($m26 = ($24 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view.json) !== undefined || (!("json" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 3, rt.index($24, "json", "upvalue 'api'")))), $28 = ($29 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($30 = rt.first(($31 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.params) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.params) !== undefined || (!("params" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : rt.index($31, "params", "local 'ctx'")), "method 'params'")($31))), (($f37 = ($30 as rt.LuaTable)?.f) !== undefined && (($35 = $f37.id) !== undefined || ($m36 = ($30 as rt.LuaTable).metatable) === undefined || ($35 = $m36.view.id) !== undefined || (!("id" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : ($s.pcs[$d] = $pc + 3, rt.index($30, "id"))))), $o38 = new rt.FieldsObject(), $n39 = 1, $o38.static = false, ($29 !== undefined && ($o38.id = $29, $n39++)), rt.LuaTable.record($o38, $n39)), $s.pcs[$d] = $pc + 6, $fn22 = rt.fn($23, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t40 = $s.tails++, $r41 = $fn22($28), $s.tails = $t40, $r41) : rt.tail($s, $fn22, [$28]));
-      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f21 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f21.get !== undefined ? ($f21.get = $20) : ($s.pcs[$d] = $pc + 2, rt.setIndex($11, "get", $20, "field 'p_id'")));
-      $22 = ($23 = api as rt.LuaValue, (($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.echo) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.echo) !== undefined || (!("echo" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 7, rt.index($23, "echo", "local 'api'"))));
-      (($27 = ($handlers[1] = rh.jsonHandler((function $get(ctx_1?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $13, "field 'p_id'")));
+      $13 = ($2 = api as rt.LuaValue, (($f14 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f14.echo) !== undefined || ($m11 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m11.view.echo) !== undefined || (!("echo" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 7, rt.index($2, "echo", "local 'api'"))));
+      (($4 = ($handlers[1] = rh.jsonHandler((function $get(ctx_1?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -169,7 +155,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($21 = $1, $22 = $11, $o23 = new rt.FieldsObject(), $n24 = 0, ($21 !== undefined && ($o23.a = $21, $n24++)), ($22 !== undefined && ($o23.b = $22, $n24++)), rt.LuaTable.record($o23, $n24)));
         }
         return rt.leave($s, $d, ($25 = (rh.pristineContext(ctx_1) ? (ctx_1 as rh.RequestContext).queryValue("a") : ($26 = rt.first(($27 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn((($f30 = ($27 as rt.LuaTable)?.f) !== undefined && (($28 = $f30.query) !== undefined || ($m29 = ($27 as rt.LuaTable).metatable) === undefined || ($28 = $m29.view.query) !== undefined || (!("query" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : rt.index($27, "query", "local 'ctx'")), "method 'query'")($27))), (($f33 = ($26 as rt.LuaTable)?.f) !== undefined && (($31 = $f33.a) !== undefined || ($m32 = ($26 as rt.LuaTable).metatable) === undefined || ($31 = $m32.view.a) !== undefined || (!("a" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : ($s.pcs[$d] = $pc + 8, rt.index($26, "a"))))), $34 = (rh.pristineContext(ctx_1) ? (ctx_1 as rh.RequestContext).queryValue("b") : ($35 = rt.first(($36 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn((($f39 = ($36 as rt.LuaTable)?.f) !== undefined && (($37 = $f39.query) !== undefined || ($m38 = ($36 as rt.LuaTable).metatable) === undefined || ($37 = $m38.view.query) !== undefined || (!("query" in $m38.view) && $m38.view[rt.CUT] === undefined)) ? $37 : rt.index($36, "query", "local 'ctx'")), "method 'query'")($36))), (($f42 = ($35 as rt.LuaTable)?.f) !== undefined && (($40 = $f42.b) !== undefined || ($m41 = ($35 as rt.LuaTable).metatable) === undefined || ($40 = $m41.view.b) !== undefined || (!("b" in $m41.view) && $m41.view[rt.CUT] === undefined)) ? $40 : ($s.pcs[$d] = $pc + 8, rt.index($35, "b"))))), $o43 = new rt.FieldsObject(), $n44 = 0, ($25 !== undefined && ($o43.a = $25, $n44++)), ($34 !== undefined && ($o43.b = $34, $n44++)), rt.LuaTable.record($o43, $n44)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f28 = ($22 as rt.LuaTable)?.f) !== undefined && !($22 as rt.LuaTable).linked && $f28.get !== undefined ? ($f28.get = $27) : ($s.pcs[$d] = $pc + 7, rt.setIndex($22, "get", $27, "field 'echo'")));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f12 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f12.get !== undefined ? ($f12.get = $4) : ($s.pcs[$d] = $pc + 7, rt.setIndex($13, "get", $4, "field 'echo'")));
       return rt.leave($s, $d, api);
     };
 }

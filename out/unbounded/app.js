@@ -4,119 +4,114 @@ import * as rh from "./roverc/runtime/http/direct.js";
 const $site0 = { chunk: "fixtures/http/unbounded/app.lua", defined: 0 };
 const $site1 = { chunk: "fixtures/http/unbounded/app.lua", defined: 12 };
 const $site2 = { chunk: "fixtures/http/unbounded/app.lua", defined: 15 };
-/** The route handlers defined statically in fixtures/http/unbounded/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 15. */
-export const $handlers = [undefined];
+const $handlers = [void 0];
 const $pc = rt.positions([
-    [$site0, 3], // 0
-    [$site0, 3, "server"], // 1
-    [$site1, 12, ":set"], // 2
-    [$site0, 11], // 3
-    [$site0, 15], // 4
-    [$site2, 16, ":body"], // 5
-    [$site2, 16, ":bytes"], // 6
-    [$site2, 16], // 7
-    [$site2, 16, ":get"], // 8
+  [$site0, 3],
+  // 0
+  [$site0, 3, "server"],
+  // 1
+  [$site1, 12, ":set"],
+  // 2
+  [$site0, 11],
+  // 3
+  [$site0, 15],
+  // 4
+  [$site2, 16, ":body"],
+  // 5
+  [$site2, 16, ":bytes"],
+  // 6
+  [$site2, 16],
+  // 7
+  [$site2, 16, ":get"]
+  // 8
 ]);
-/** The main chunk of fixtures/http/unbounded/app.lua, bound to the global environment `$env`. */
-export default function load($env) {
-    return function $main(...$va) {
-        const $s = rt.current, $d = $s.depth;
-        if ($d >= $s.limit)
-            $s.deepen();
-        $s.depth = $d + 1;
-        let $fn1;
-        let $2;
-        let $3;
-        let $4;
-        let $5;
-        let $m6;
-        let $f7;
-        let $8;
-        let $o9;
-        let $n10;
-        let $11;
-        let $12;
-        let $o13;
-        let $n14;
-        let $15;
-        let $f16;
-        let $17;
-        let $18;
-        let $19;
-        let $m20;
-        let $f21;
-        let $22;
-        let $f23;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 4, $o9.log_level = "nope", $o9.body_size_limit = 0, $o9.allow_unbounded_body = true, $o9.security_headers = false, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-        $11 = api;
-        (($15 = ($12 = function $anonymous(ctx) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $m3;
-            let $f4;
-            ($1 = ctx, $s.pcs[$d] = $pc + 2, rt.fn((($f4 = $1?.f) !== undefined && (($2 = $f4.set) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.set) !== undefined || (!("set" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "checked", true));
-            return rt.leave($s, $d, rt.NONE);
-        }, $o13 = new rt.FieldsObject(), $n14 = 1, $o13.get = $12, rt.LuaTable.record($o13, $n14))) !== undefined && ($f16 = $11?.f) !== undefined && !$11.linked && $f16.before !== undefined ? ($f16.before = $15) : ($s.pcs[$d] = $pc + 3, rt.setIndex($11, "before", $15, "local 'api'")));
-        $17 = ($18 = api, (($f21 = $18?.f) !== undefined && (($19 = $f21.upload) !== undefined || ($m20 = $18.metatable) === undefined || ($19 = $m20.view.upload) !== undefined || (!("upload" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 4, rt.index($18, "upload", "local 'api'"))));
-        (($22 = ($handlers[0] = rh.jsonHandler((function $post(ctx_1) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $fn2;
-            let $3;
-            let $4;
-            let $5;
-            let $m6;
-            let $f7;
-            let $8;
-            let $m9;
-            let $f10;
-            let $11;
-            let $12;
-            let $13;
-            let $14;
-            let $15;
-            let $m16;
-            let $f17;
-            let $18;
-            let $19;
-            let $20;
-            let $o21;
-            let $n22;
-            let $23;
-            let $fn24;
-            let $25;
-            let $26;
-            let $27;
-            let $m28;
-            let $f29;
-            let $30;
-            let $m31;
-            let $f32;
-            let $33;
-            let $34;
-            let $35;
-            let $36;
-            let $m37;
-            let $f38;
-            let $o39;
-            let $n40;
-            const $json = rh.claim(ctx_1);
-            if ($json) {
-                $1 = ($11 = (rt.first(($3 = rt.first(($4 = ctx_1, $s.pcs[$d] = $pc + 5, rt.fn((($f7 = $4?.f) !== undefined && (($5 = $f7.body) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 6, $fn2 = rt.fn((($f10 = $3?.f) !== undefined && (($8 = $f10.bytes) !== undefined || ($m9 = $3.metatable) === undefined || ($8 = $m9.view.bytes) !== undefined || (!("bytes" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($3, "bytes")), "method 'bytes'"), $fn2($3)))), ($11?.arr !== undefined ? $11.length() : typeof $11 === 'string' ? $11.length : ($s.pcs[$d] = $pc + 7, rt.len($11))));
-                $13 = rt.first(($14 = ctx_1, $s.pcs[$d] = $pc + 8, rt.fn((($f17 = $14?.f) !== undefined && (($15 = $f17.get) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.get) !== undefined || (!("get" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : rt.index($14, "get", "local 'ctx'")), "method 'get'")($14, "checked")));
-                if (($12 = rh.scalar($1)) !== undefined && ($18 = rh.scalar($13)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"size\":" + $12 + ",\"checked\":" + $18 + "}"));
-                return rt.leave($s, $d, ($19 = $1, $20 = $13, $o21 = new rt.FieldsObject(), $n22 = 0, ($19 !== undefined && ($o21.size = $19, $n22++)), ($20 !== undefined && ($o21.checked = $20, $n22++)), rt.LuaTable.record($o21, $n22)));
-            }
-            return rt.leave($s, $d, ($23 = ($33 = (rt.first(($25 = rt.first(($26 = ctx_1, $s.pcs[$d] = $pc + 5, rt.fn((($f29 = $26?.f) !== undefined && (($27 = $f29.body) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.body) !== undefined || (!("body" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : rt.index($26, "body", "local 'ctx'")), "method 'body'")($26))), $s.pcs[$d] = $pc + 6, $fn24 = rt.fn((($f32 = $25?.f) !== undefined && (($30 = $f32.bytes) !== undefined || ($m31 = $25.metatable) === undefined || ($30 = $m31.view.bytes) !== undefined || (!("bytes" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : rt.index($25, "bytes")), "method 'bytes'"), $fn24($25)))), ($33?.arr !== undefined ? $33.length() : typeof $33 === 'string' ? $33.length : ($s.pcs[$d] = $pc + 7, rt.len($33)))), $34 = rt.first(($35 = ctx_1, $s.pcs[$d] = $pc + 8, rt.fn((($f38 = $35?.f) !== undefined && (($36 = $f38.get) !== undefined || ($m37 = $35.metatable) === undefined || ($36 = $m37.view.get) !== undefined || (!("get" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : rt.index($35, "get", "local 'ctx'")), "method 'get'")($35, "checked"))), $o39 = new rt.FieldsObject(), $n40 = 0, ($23 !== undefined && ($o39.size = $23, $n40++)), ($34 !== undefined && ($o39.checked = $34, $n40++)), rt.LuaTable.record($o39, $n40)));
-        })))) !== undefined && ($f23 = $17?.f) !== undefined && !$17.linked && $f23.post !== undefined ? ($f23.post = $22) : ($s.pcs[$d] = $pc + 4, rt.setIndex($17, "post", $22, "field 'upload'")));
-        return rt.leave($s, $d, api);
-    };
+function load($env) {
+  return function $main(...$va) {
+    const $s = rt.current, $d = $s.depth;
+    if ($d >= $s.limit) $s.deepen();
+    $s.depth = $d + 1;
+    let $fn1;
+    let $2;
+    let $3;
+    let $4;
+    let $5;
+    let $m6;
+    let $f7;
+    let $8;
+    let $o9;
+    let $n10;
+    let $f11;
+    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 4, $o9.log_level = "nope", $o9.body_size_limit = 0, $o9.allow_unbounded_body = true, $o9.security_headers = false, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+    $8 = api;
+    ($4 = ($5 = function $anonymous(ctx) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $m3;
+      let $f4;
+      $1 = ctx, $s2.pcs[$d2] = $pc + 2, rt.fn(($f4 = $1?.f) !== void 0 && (($22 = $f4.set) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.set) !== void 0 || !("set" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "checked", true);
+      return rt.leave($s2, $d2, rt.NONE);
+    }, $o9 = new rt.FieldsObject(), $n10 = 1, $o9.get = $5, rt.LuaTable.record($o9, $n10))) !== void 0 && ($f7 = $8?.f) !== void 0 && !$8.linked && $f7.before !== void 0 ? $f7.before = $4 : ($s.pcs[$d] = $pc + 3, rt.setIndex($8, "before", $4, "local 'api'"));
+    $4 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($8 = $f7.upload) !== void 0 || ($m6 = $5.metatable) === void 0 || ($8 = $m6.view.upload) !== void 0 || !("upload" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 4, rt.index($5, "upload", "local 'api'")));
+    ($3 = $handlers[0] = rh.jsonHandler((function $post(ctx_1) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $fn2;
+      let $32;
+      let $42;
+      let $52;
+      let $m62;
+      let $f72;
+      let $82;
+      let $m9;
+      let $f10;
+      let $11;
+      let $12;
+      let $13;
+      let $14;
+      let $15;
+      let $m16;
+      let $f17;
+      let $18;
+      let $19;
+      let $20;
+      let $o21;
+      let $n22;
+      let $23;
+      let $fn24;
+      let $25;
+      let $26;
+      let $27;
+      let $m28;
+      let $f29;
+      let $30;
+      let $m31;
+      let $f32;
+      let $33;
+      let $34;
+      let $35;
+      let $36;
+      let $m37;
+      let $f38;
+      let $o39;
+      let $n40;
+      const $json = rh.claim(ctx_1);
+      if ($json) {
+        $1 = ($11 = rt.first(($32 = rt.first(($42 = ctx_1, $s2.pcs[$d2] = $pc + 5, rt.fn(($f72 = $42?.f) !== void 0 && (($52 = $f72.body) !== void 0 || ($m62 = $42.metatable) === void 0 || ($52 = $m62.view.body) !== void 0 || !("body" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 6, $fn2 = rt.fn(($f10 = $32?.f) !== void 0 && (($82 = $f10.bytes) !== void 0 || ($m9 = $32.metatable) === void 0 || ($82 = $m9.view.bytes) !== void 0 || !("bytes" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : rt.index($32, "bytes"), "method 'bytes'"), $fn2($32))), $11?.arr !== void 0 ? $11.length() : typeof $11 === "string" ? $11.length : ($s2.pcs[$d2] = $pc + 7, rt.len($11)));
+        $13 = rt.first(($14 = ctx_1, $s2.pcs[$d2] = $pc + 8, rt.fn(($f17 = $14?.f) !== void 0 && (($15 = $f17.get) !== void 0 || ($m16 = $14.metatable) === void 0 || ($15 = $m16.view.get) !== void 0 || !("get" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $15 : rt.index($14, "get", "local 'ctx'"), "method 'get'")($14, "checked")));
+        if (($12 = rh.scalar($1)) !== void 0 && ($18 = rh.scalar($13)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"size":' + $12 + ',"checked":' + $18 + "}"));
+        return rt.leave($s2, $d2, ($19 = $1, $20 = $13, $o21 = new rt.FieldsObject(), $n22 = 0, $19 !== void 0 && ($o21.size = $19, $n22++), $20 !== void 0 && ($o21.checked = $20, $n22++), rt.LuaTable.record($o21, $n22)));
+      }
+      return rt.leave($s2, $d2, ($23 = ($33 = rt.first(($25 = rt.first(($26 = ctx_1, $s2.pcs[$d2] = $pc + 5, rt.fn(($f29 = $26?.f) !== void 0 && (($27 = $f29.body) !== void 0 || ($m28 = $26.metatable) === void 0 || ($27 = $m28.view.body) !== void 0 || !("body" in $m28.view) && $m28.view[rt.CUT] === void 0) ? $27 : rt.index($26, "body", "local 'ctx'"), "method 'body'")($26))), $s2.pcs[$d2] = $pc + 6, $fn24 = rt.fn(($f32 = $25?.f) !== void 0 && (($30 = $f32.bytes) !== void 0 || ($m31 = $25.metatable) === void 0 || ($30 = $m31.view.bytes) !== void 0 || !("bytes" in $m31.view) && $m31.view[rt.CUT] === void 0) ? $30 : rt.index($25, "bytes"), "method 'bytes'"), $fn24($25))), $33?.arr !== void 0 ? $33.length() : typeof $33 === "string" ? $33.length : ($s2.pcs[$d2] = $pc + 7, rt.len($33))), $34 = rt.first(($35 = ctx_1, $s2.pcs[$d2] = $pc + 8, rt.fn(($f38 = $35?.f) !== void 0 && (($36 = $f38.get) !== void 0 || ($m37 = $35.metatable) === void 0 || ($36 = $m37.view.get) !== void 0 || !("get" in $m37.view) && $m37.view[rt.CUT] === void 0) ? $36 : rt.index($35, "get", "local 'ctx'"), "method 'get'")($35, "checked"))), $o39 = new rt.FieldsObject(), $n40 = 0, $23 !== void 0 && ($o39.size = $23, $n40++), $34 !== void 0 && ($o39.checked = $34, $n40++), rt.LuaTable.record($o39, $n40)));
+    }))) !== void 0 && ($f11 = $4?.f) !== void 0 && !$4.linked && $f11.post !== void 0 ? $f11.post = $3 : ($s.pcs[$d] = $pc + 4, rt.setIndex($4, "post", $3, "field 'upload'"));
+    return rt.leave($s, $d, api);
+  };
 }
+export {
+  $handlers,
+  load as default
+};

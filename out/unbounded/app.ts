@@ -34,22 +34,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $8: rt.LuaValue;
       let $o9: rt.Fields;
       let $n10: number;
-      let $11: rt.LuaValue;
-      let $12: rt.LuaValue;
-      let $o13: rt.Fields;
-      let $n14: number;
-      let $15: rt.LuaValue;
-      let $f16: rt.Fields | undefined;
-      let $17: rt.LuaValue;
-      let $18: rt.LuaValue;
-      let $19: rt.LuaValue;
-      let $m20: rt.LuaTable | undefined;
-      let $f21: rt.Fields | undefined;
-      let $22: rt.LuaValue;
-      let $f23: rt.Fields | undefined;
+      let $f11: rt.Fields | undefined;
       let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 4, $o9.log_level = "nope", $o9.body_size_limit = 0, $o9.allow_unbounded_body = true, $o9.security_headers = false, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-      $11 = api;
-      (($15 = ($12 = function $anonymous(ctx?: rt.LuaValue): rt.LuaResult {
+      $8 = api;
+      (($4 = ($5 = function $anonymous(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -59,9 +47,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f4: rt.Fields | undefined;
         ($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 2, rt.fn((($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.set) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.set) !== undefined || (!("set" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "checked", true));
         return rt.leave($s, $d, rt.NONE);
-      }, $o13 = new rt.FieldsObject(), $n14 = 1, $o13.get = $12, rt.LuaTable.record($o13, $n14))) !== undefined && ($f16 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f16.before !== undefined ? ($f16.before = $15) : ($s.pcs[$d] = $pc + 3, rt.setIndex($11, "before", $15, "local 'api'")));
-      $17 = ($18 = api as rt.LuaValue, (($f21 = ($18 as rt.LuaTable)?.f) !== undefined && (($19 = $f21.upload) !== undefined || ($m20 = ($18 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.upload) !== undefined || (!("upload" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 4, rt.index($18, "upload", "local 'api'"))));
-      (($22 = ($handlers[0] = rh.jsonHandler((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
+      }, $o9 = new rt.FieldsObject(), $n10 = 1, $o9.get = $5, rt.LuaTable.record($o9, $n10))) !== undefined && ($f7 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f7.before !== undefined ? ($f7.before = $4) : ($s.pcs[$d] = $pc + 3, rt.setIndex($8, "before", $4, "local 'api'")));
+      $4 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f7.upload) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.upload) !== undefined || (!("upload" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 4, rt.index($5, "upload", "local 'api'"))));
+      (($3 = ($handlers[0] = rh.jsonHandler((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -113,7 +101,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($19 = $1, $20 = $13, $o21 = new rt.FieldsObject(), $n22 = 0, ($19 !== undefined && ($o21.size = $19, $n22++)), ($20 !== undefined && ($o21.checked = $20, $n22++)), rt.LuaTable.record($o21, $n22)));
         }
         return rt.leave($s, $d, ($23 = ($33 = (rt.first(($25 = rt.first(($26 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f29 = ($26 as rt.LuaTable)?.f) !== undefined && (($27 = $f29.body) !== undefined || ($m28 = ($26 as rt.LuaTable).metatable) === undefined || ($27 = $m28.view.body) !== undefined || (!("body" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : rt.index($26, "body", "local 'ctx'")), "method 'body'")($26))), $s.pcs[$d] = $pc + 6, $fn24 = rt.fn((($f32 = ($25 as rt.LuaTable)?.f) !== undefined && (($30 = $f32.bytes) !== undefined || ($m31 = ($25 as rt.LuaTable).metatable) === undefined || ($30 = $m31.view.bytes) !== undefined || (!("bytes" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : rt.index($25, "bytes")), "method 'bytes'"), $fn24($25)))) as rt.LuaValue, (($33 as rt.LuaTable)?.arr !== undefined ? ($33 as rt.LuaTable).length() : typeof $33 === 'string' ? $33.length : ($s.pcs[$d] = $pc + 7, rt.len($33)))), $34 = rt.first(($35 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f38 = ($35 as rt.LuaTable)?.f) !== undefined && (($36 = $f38.get) !== undefined || ($m37 = ($35 as rt.LuaTable).metatable) === undefined || ($36 = $m37.view.get) !== undefined || (!("get" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : rt.index($35, "get", "local 'ctx'")), "method 'get'")($35, "checked"))), $o39 = new rt.FieldsObject(), $n40 = 0, ($23 !== undefined && ($o39.size = $23, $n40++)), ($34 !== undefined && ($o39.checked = $34, $n40++)), rt.LuaTable.record($o39, $n40)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f23 = ($17 as rt.LuaTable)?.f) !== undefined && !($17 as rt.LuaTable).linked && $f23.post !== undefined ? ($f23.post = $22) : ($s.pcs[$d] = $pc + 4, rt.setIndex($17, "post", $22, "field 'upload'")));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f11.post !== undefined ? ($f11.post = $3) : ($s.pcs[$d] = $pc + 4, rt.setIndex($4, "post", $3, "field 'upload'")));
       return rt.leave($s, $d, api);
     };
 }

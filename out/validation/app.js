@@ -8,654 +8,583 @@ const $site3 = { chunk: "fixtures/http/validation/app.lua", defined: 30 };
 const $site4 = { chunk: "fixtures/http/validation/app.lua", defined: 41 };
 const $site5 = { chunk: "fixtures/http/validation/app.lua", defined: 54 };
 const $site6 = { chunk: "fixtures/http/validation/app.lua", defined: 59 };
-/** The route handlers defined statically in fixtures/http/validation/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 23, 1: line 29, 2: line 41, 3: line 54, 4: line 59. */
-export const $handlers = [undefined, undefined, undefined, undefined, undefined];
+const $handlers = [void 0, void 0, void 0, void 0, void 0];
 const $pc = rt.positions([
-    [$site0, 2], // 0
-    [$site0, 2, "server"], // 1
-    [$site0, 3], // 2
-    [$site0, 5], // 3
-    [$site0, 6, ":string"], // 4
-    [$site0, 6, ":required"], // 5
-    [$site0, 7, ":string"], // 6
-    [$site0, 5, ":object"], // 7
-    [$site0, 11, ":string"], // 8
-    [$site0, 11, ":required"], // 9
-    [$site0, 12, ":integer"], // 10
-    [$site0, 13, ":number"], // 11
-    [$site0, 14, ":boolean"], // 12
-    [$site0, 14, ":default"], // 13
-    [$site0, 15, ":string"], // 14
-    [$site0, 15], // 15
-    [$site0, 15, ":enum"], // 16
-    [$site0, 15, ":default"], // 17
-    [$site0, 16], // 18
-    [$site0, 16, ":string"], // 19
-    [$site0, 16, ":array"], // 20
-    [$site0, 18, ":string"], // 21
-    [$site0, 18, ":nullable"], // 22
-    [$site0, 19], // 23
-    [$site0, 19, ":string"], // 24
-    [$site0, 19, ":enum"], // 25
-    [$site0, 19, ":required"], // 26
-    [$site0, 19, ":object"], // 27
-    [$site0, 19, ":array"], // 28
-    [$site0, 23], // 29
-    [$site1, 24, ":body"], // 30
-    [$site1, 24, ":expect"], // 31
-    [$site1, 25], // 32
-    [$site1, 25, "?"], // 33
-    [$site0, 29], // 34
-    [$site3, 31, ":body"], // 35
-    [$site3, 31], // 36
-    [$site3, 31, ":string"], // 37
-    [$site3, 31, ":required"], // 38
-    [$site3, 31, ":integer"], // 39
-    [$site3, 31, "?"], // 40
-    [$site2, 30], // 41
-    [$site2, 30, "pcall"], // 42
-    [$site2, 34], // 43
-    [$site2, 34, ":query"], // 44
-    [$site2, 34, "tostring"], // 45
-    [$site2, 34, "?"], // 46
-    [$site2, 35, "?"], // 47
-    [$site0, 41], // 48
-    [$site4, 42, ":query"], // 49
-    [$site4, 43, ":string"], // 50
-    [$site4, 44, ":required"], // 51
-    [$site4, 45], // 52
-    [$site4, 45, "tonumber"], // 53
-    [$site4, 47, ":integer"], // 54
-    [$site4, 47, ":default"], // 55
-    [$site4, 45, "pcall"], // 56
-    [$site4, 49, "?"], // 57
-    [$site0, 54], // 58
-    [$site5, 55, ":body"], // 59
-    [$site5, 56, ":text"], // 60
-    [$site5, 56, ":as_string"], // 61
-    [$site5, 56], // 62
-    [$site0, 59], // 63
-    [$site6, 60, ":body"], // 64
-    [$site6, 60, ":json"], // 65
-    [$site6, 61], // 66
-    [$site6, 61, "type"], // 67
-    [$site6, 62], // 68
+  [$site0, 2],
+  // 0
+  [$site0, 2, "server"],
+  // 1
+  [$site0, 3],
+  // 2
+  [$site0, 5],
+  // 3
+  [$site0, 6, ":string"],
+  // 4
+  [$site0, 6, ":required"],
+  // 5
+  [$site0, 7, ":string"],
+  // 6
+  [$site0, 5, ":object"],
+  // 7
+  [$site0, 11, ":string"],
+  // 8
+  [$site0, 11, ":required"],
+  // 9
+  [$site0, 12, ":integer"],
+  // 10
+  [$site0, 13, ":number"],
+  // 11
+  [$site0, 14, ":boolean"],
+  // 12
+  [$site0, 14, ":default"],
+  // 13
+  [$site0, 15, ":string"],
+  // 14
+  [$site0, 15],
+  // 15
+  [$site0, 15, ":enum"],
+  // 16
+  [$site0, 15, ":default"],
+  // 17
+  [$site0, 16],
+  // 18
+  [$site0, 16, ":string"],
+  // 19
+  [$site0, 16, ":array"],
+  // 20
+  [$site0, 18, ":string"],
+  // 21
+  [$site0, 18, ":nullable"],
+  // 22
+  [$site0, 19],
+  // 23
+  [$site0, 19, ":string"],
+  // 24
+  [$site0, 19, ":enum"],
+  // 25
+  [$site0, 19, ":required"],
+  // 26
+  [$site0, 19, ":object"],
+  // 27
+  [$site0, 19, ":array"],
+  // 28
+  [$site0, 23],
+  // 29
+  [$site1, 24, ":body"],
+  // 30
+  [$site1, 24, ":expect"],
+  // 31
+  [$site1, 25],
+  // 32
+  [$site1, 25, "?"],
+  // 33
+  [$site0, 29],
+  // 34
+  [$site3, 31, ":body"],
+  // 35
+  [$site3, 31],
+  // 36
+  [$site3, 31, ":string"],
+  // 37
+  [$site3, 31, ":required"],
+  // 38
+  [$site3, 31, ":integer"],
+  // 39
+  [$site3, 31, "?"],
+  // 40
+  [$site2, 30],
+  // 41
+  [$site2, 30, "pcall"],
+  // 42
+  [$site2, 34],
+  // 43
+  [$site2, 34, ":query"],
+  // 44
+  [$site2, 34, "tostring"],
+  // 45
+  [$site2, 34, "?"],
+  // 46
+  [$site2, 35, "?"],
+  // 47
+  [$site0, 41],
+  // 48
+  [$site4, 42, ":query"],
+  // 49
+  [$site4, 43, ":string"],
+  // 50
+  [$site4, 44, ":required"],
+  // 51
+  [$site4, 45],
+  // 52
+  [$site4, 45, "tonumber"],
+  // 53
+  [$site4, 47, ":integer"],
+  // 54
+  [$site4, 47, ":default"],
+  // 55
+  [$site4, 45, "pcall"],
+  // 56
+  [$site4, 49, "?"],
+  // 57
+  [$site0, 54],
+  // 58
+  [$site5, 55, ":body"],
+  // 59
+  [$site5, 56, ":text"],
+  // 60
+  [$site5, 56, ":as_string"],
+  // 61
+  [$site5, 56],
+  // 62
+  [$site0, 59],
+  // 63
+  [$site6, 60, ":body"],
+  // 64
+  [$site6, 60, ":json"],
+  // 65
+  [$site6, 61],
+  // 66
+  [$site6, 61, "type"],
+  // 67
+  [$site6, 62]
+  // 68
 ]);
-/** The main chunk of fixtures/http/validation/app.lua, bound to the global environment `$env`. */
-export default function load($env) {
-    return function $main(...$va) {
-        const $s = rt.current, $d = $s.depth;
-        if ($d >= $s.limit)
-            $s.deepen();
-        $s.depth = $d + 1;
-        let $fn1;
-        let $2;
-        let $3;
-        let $4;
-        let $5;
-        let $m6;
-        let $f7;
-        let $8;
-        let $o9;
-        let $n10;
-        let $11;
-        let $12;
-        let $13;
-        let $m14;
-        let $f15;
-        let $fn16;
-        let $17;
+function load($env) {
+  return function $main(...$va) {
+    const $s = rt.current, $d = $s.depth;
+    if ($d >= $s.limit) $s.deepen();
+    $s.depth = $d + 1;
+    let $fn1;
+    let $2;
+    let $3;
+    let $4;
+    let $5;
+    let $m6;
+    let $f7;
+    let $8;
+    let $o9;
+    let $n10;
+    let $fn11;
+    let $12;
+    let $13;
+    let $m14;
+    let $f15;
+    let $16;
+    let $m17;
+    let $f18;
+    let $19;
+    let $20;
+    let $21;
+    let $m22;
+    let $f23;
+    let $24;
+    let $25;
+    let $26;
+    let $27;
+    let $28;
+    let $m29;
+    let $f30;
+    let $31;
+    let $m32;
+    let $f33;
+    let $34;
+    let $35;
+    let $fn36;
+    let $37;
+    let $fn38;
+    let $39;
+    let $40;
+    let $41;
+    let $m42;
+    let $f43;
+    let $44;
+    let $m45;
+    let $f46;
+    let $47;
+    let $48;
+    let $m49;
+    let $f50;
+    let $51;
+    let $52;
+    let $fn53;
+    let $54;
+    let $55;
+    let $m56;
+    let $f57;
+    let $r58;
+    let $59;
+    let $60;
+    let $m61;
+    let $f62;
+    let $63;
+    let $64;
+    let $fn65;
+    let $66;
+    let $67;
+    let $68;
+    let $m69;
+    let $f70;
+    let $71;
+    let $m72;
+    let $f73;
+    let $74;
+    let $fn75;
+    let $76;
+    let $77;
+    let $m78;
+    let $f79;
+    let $r80;
+    let $fn81;
+    let $82;
+    let $83;
+    let $m84;
+    let $f85;
+    let $86;
+    let $87;
+    let $fn88;
+    let $89;
+    let $fn90;
+    let $91;
+    let $92;
+    let $93;
+    let $m94;
+    let $f95;
+    let $96;
+    let $m97;
+    let $f98;
+    let $99;
+    let $100;
+    let $m101;
+    let $f102;
+    let $103;
+    let $fn104;
+    let $105;
+    let $106;
+    let $107;
+    let $m108;
+    let $f109;
+    let $110;
+    let $m111;
+    let $f112;
+    let $o113;
+    let $n114;
+    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
+    let g = ($8 = ($5 = $env.f.rover) !== void 0 ? $5 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover")), ($f7 = $8?.f) !== void 0 && (($4 = $f7.guard) !== void 0 || ($m6 = $8.metatable) === void 0 || ($4 = $m6.view.guard) !== void 0 || !("guard" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($8, "guard", "global 'rover'")));
+    let address = rt.first(($4 = g, $s.pcs[$d] = $pc + 3, $fn1 = rt.fn(($f7 = $4?.f) !== void 0 && (($5 = $f7.object) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.object) !== void 0 || !("object" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : rt.index($4, "object", "local 'g'"), "method 'object'"), $8 = ($3 = rt.first(($2 = rt.first(($12 = g, $s.pcs[$d] = $pc + 4, rt.fn(($f15 = $12?.f) !== void 0 && (($13 = $f15.string) !== void 0 || ($m14 = $12.metatable) === void 0 || ($13 = $m14.view.string) !== void 0 || !("string" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : rt.index($12, "string", "local 'g'"), "method 'string'")($12))), $s.pcs[$d] = $pc + 5, $fn11 = rt.fn(($f18 = $2?.f) !== void 0 && (($16 = $f18.required) !== void 0 || ($m17 = $2.metatable) === void 0 || ($16 = $m17.view.required) !== void 0 || !("required" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $16 : rt.index($2, "required"), "method 'required'"), $fn11($2))), $19 = rt.first(($20 = g, $s.pcs[$d] = $pc + 6, rt.fn(($f23 = $20?.f) !== void 0 && (($21 = $f23.string) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view.string) !== void 0 || !("string" in $m22.view) && $m22.view[rt.CUT] === void 0) ? $21 : rt.index($20, "string", "local 'g'"), "method 'string'")($20))), $o9 = new rt.FieldsObject(), $n10 = 0, $3 !== void 0 && ($o9.city = $3, $n10++), $19 !== void 0 && ($o9.zip = $19, $n10++), rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 7, $fn1($4, $8)));
+    let signup = ($21 = rt.first(($20 = rt.first(($19 = g, $s.pcs[$d] = $pc + 8, rt.fn(($f23 = $19?.f) !== void 0 && (($16 = $f23.string) !== void 0 || ($m22 = $19.metatable) === void 0 || ($16 = $m22.view.string) !== void 0 || !("string" in $m22.view) && $m22.view[rt.CUT] === void 0) ? $16 : rt.index($19, "string", "local 'g'"), "method 'string'")($19))), $s.pcs[$d] = $pc + 9, $fn11 = rt.fn(($f18 = $20?.f) !== void 0 && (($13 = $f18.required) !== void 0 || ($m17 = $20.metatable) === void 0 || ($13 = $m17.view.required) !== void 0 || !("required" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $13 : rt.index($20, "required"), "method 'required'"), $12 = "Missing name", $fn11($20, $12))), $2 = rt.first(($3 = g, $s.pcs[$d] = $pc + 10, rt.fn(($f15 = $3?.f) !== void 0 && (($8 = $f15.integer) !== void 0 || ($m14 = $3.metatable) === void 0 || ($8 = $m14.view.integer) !== void 0 || !("integer" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $8 : rt.index($3, "integer", "local 'g'"), "method 'integer'")($3))), $5 = rt.first(($4 = g, $s.pcs[$d] = $pc + 11, rt.fn(($f7 = $4?.f) !== void 0 && (($24 = $f7.number) !== void 0 || ($m6 = $4.metatable) === void 0 || ($24 = $m6.view.number) !== void 0 || !("number" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $24 : rt.index($4, "number", "local 'g'"), "method 'number'")($4))), $25 = rt.first(($26 = rt.first(($27 = g, $s.pcs[$d] = $pc + 12, rt.fn(($f30 = $27?.f) !== void 0 && (($28 = $f30.boolean) !== void 0 || ($m29 = $27.metatable) === void 0 || ($28 = $m29.view.boolean) !== void 0 || !("boolean" in $m29.view) && $m29.view[rt.CUT] === void 0) ? $28 : rt.index($27, "boolean", "local 'g'"), "method 'boolean'")($27))), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn(($f33 = $26?.f) !== void 0 && (($31 = $f33.default) !== void 0 || ($m32 = $26.metatable) === void 0 || ($31 = $m32.view.default) !== void 0 || !("default" in $m32.view) && $m32.view[rt.CUT] === void 0) ? $31 : rt.index($26, "default"), "method 'default'"), $34 = true, $fn1($26, $34))), $35 = rt.first(($37 = rt.first(($39 = rt.first(($40 = g, $s.pcs[$d] = $pc + 14, rt.fn(($f43 = $40?.f) !== void 0 && (($41 = $f43.string) !== void 0 || ($m42 = $40.metatable) === void 0 || ($41 = $m42.view.string) !== void 0 || !("string" in $m42.view) && $m42.view[rt.CUT] === void 0) ? $41 : rt.index($40, "string", "local 'g'"), "method 'string'")($40))), $s.pcs[$d] = $pc + 15, $fn38 = rt.fn(($f46 = $39?.f) !== void 0 && (($44 = $f46.enum) !== void 0 || ($m45 = $39.metatable) === void 0 || ($44 = $m45.view.enum) !== void 0 || !("enum" in $m45.view) && $m45.view[rt.CUT] === void 0) ? $44 : rt.index($39, "enum"), "method 'enum'"), $47 = new rt.LuaTable(["admin", "user"]), $s.pcs[$d] = $pc + 16, $fn38($39, $47))), $s.pcs[$d] = $pc + 17, $fn36 = rt.fn(($f50 = $37?.f) !== void 0 && (($48 = $f50.default) !== void 0 || ($m49 = $37.metatable) === void 0 || ($48 = $m49.view.default) !== void 0 || !("default" in $m49.view) && $m49.view[rt.CUT] === void 0) ? $48 : rt.index($37, "default"), "method 'default'"), $51 = "user", $fn36($37, $51))), $52 = rt.first(($54 = g, $s.pcs[$d] = $pc + 18, $fn53 = rt.fn(($f57 = $54?.f) !== void 0 && (($55 = $f57.array) !== void 0 || ($m56 = $54.metatable) === void 0 || ($55 = $m56.view.array) !== void 0 || !("array" in $m56.view) && $m56.view[rt.CUT] === void 0) ? $55 : rt.index($54, "array", "local 'g'"), "method 'array'"), $r58 = ($59 = g, $s.pcs[$d] = $pc + 19, rt.fn(($f62 = $59?.f) !== void 0 && (($60 = $f62.string) !== void 0 || ($m61 = $59.metatable) === void 0 || ($60 = $m61.view.string) !== void 0 || !("string" in $m61.view) && $m61.view[rt.CUT] === void 0) ? $60 : rt.index($59, "string", "local 'g'"), "method 'string'")($59)), $s.pcs[$d] = $pc + 20, Array.isArray($r58) ? $fn53($54, ...$r58) : $fn53($54, $r58))), $63 = address, $64 = rt.first(($66 = rt.first(($67 = g, $s.pcs[$d] = $pc + 21, rt.fn(($f70 = $67?.f) !== void 0 && (($68 = $f70.string) !== void 0 || ($m69 = $67.metatable) === void 0 || ($68 = $m69.view.string) !== void 0 || !("string" in $m69.view) && $m69.view[rt.CUT] === void 0) ? $68 : rt.index($67, "string", "local 'g'"), "method 'string'")($67))), $s.pcs[$d] = $pc + 22, $fn65 = rt.fn(($f73 = $66?.f) !== void 0 && (($71 = $f73.nullable) !== void 0 || ($m72 = $66.metatable) === void 0 || ($71 = $m72.view.nullable) !== void 0 || !("nullable" in $m72.view) && $m72.view[rt.CUT] === void 0) ? $71 : rt.index($66, "nullable"), "method 'nullable'"), $fn65($66))), $74 = rt.first(($76 = g, $s.pcs[$d] = $pc + 23, $fn75 = rt.fn(($f79 = $76?.f) !== void 0 && (($77 = $f79.array) !== void 0 || ($m78 = $76.metatable) === void 0 || ($77 = $m78.view.array) !== void 0 || !("array" in $m78.view) && $m78.view[rt.CUT] === void 0) ? $77 : rt.index($76, "array", "local 'g'"), "method 'array'"), $r80 = ($82 = g, $s.pcs[$d] = $pc + 23, $fn81 = rt.fn(($f85 = $82?.f) !== void 0 && (($83 = $f85.object) !== void 0 || ($m84 = $82.metatable) === void 0 || ($83 = $m84.view.object) !== void 0 || !("object" in $m84.view) && $m84.view[rt.CUT] === void 0) ? $83 : rt.index($82, "object", "local 'g'"), "method 'object'"), $86 = ($87 = rt.first(($89 = rt.first(($91 = rt.first(($92 = g, $s.pcs[$d] = $pc + 24, rt.fn(($f95 = $92?.f) !== void 0 && (($93 = $f95.string) !== void 0 || ($m94 = $92.metatable) === void 0 || ($93 = $m94.view.string) !== void 0 || !("string" in $m94.view) && $m94.view[rt.CUT] === void 0) ? $93 : rt.index($92, "string", "local 'g'"), "method 'string'")($92))), $s.pcs[$d] = $pc + 23, $fn90 = rt.fn(($f98 = $91?.f) !== void 0 && (($96 = $f98.enum) !== void 0 || ($m97 = $91.metatable) === void 0 || ($96 = $m97.view.enum) !== void 0 || !("enum" in $m97.view) && $m97.view[rt.CUT] === void 0) ? $96 : rt.index($91, "enum"), "method 'enum'"), $99 = new rt.LuaTable(["email", "phone"]), $s.pcs[$d] = $pc + 25, $fn90($91, $99))), $s.pcs[$d] = $pc + 26, $fn88 = rt.fn(($f102 = $89?.f) !== void 0 && (($100 = $f102.required) !== void 0 || ($m101 = $89.metatable) === void 0 || ($100 = $m101.view.required) !== void 0 || !("required" in $m101.view) && $m101.view[rt.CUT] === void 0) ? $100 : rt.index($89, "required"), "method 'required'"), $fn88($89))), $103 = rt.first(($105 = rt.first(($106 = g, $s.pcs[$d] = $pc + 24, rt.fn(($f109 = $106?.f) !== void 0 && (($107 = $f109.string) !== void 0 || ($m108 = $106.metatable) === void 0 || ($107 = $m108.view.string) !== void 0 || !("string" in $m108.view) && $m108.view[rt.CUT] === void 0) ? $107 : rt.index($106, "string", "local 'g'"), "method 'string'")($106))), $s.pcs[$d] = $pc + 26, $fn104 = rt.fn(($f112 = $105?.f) !== void 0 && (($110 = $f112.required) !== void 0 || ($m111 = $105.metatable) === void 0 || ($110 = $m111.view.required) !== void 0 || !("required" in $m111.view) && $m111.view[rt.CUT] === void 0) ? $110 : rt.index($105, "required"), "method 'required'"), $fn104($105))), $o9 = new rt.FieldsObject(), $n10 = 0, $87 !== void 0 && ($o9.kind = $87, $n10++), $103 !== void 0 && ($o9.value = $103, $n10++), rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 27, $fn81($82, $86)), $s.pcs[$d] = $pc + 28, Array.isArray($r80) ? $fn75($76, ...$r80) : $fn75($76, $r80))), $o113 = new rt.FieldsObject(), $n114 = 0, $21 !== void 0 && ($o113.name = $21, $n114++), $2 !== void 0 && ($o113.age = $2, $n114++), $5 !== void 0 && ($o113.score = $5, $n114++), $25 !== void 0 && ($o113.active = $25, $n114++), $35 !== void 0 && ($o113.role = $35, $n114++), $52 !== void 0 && ($o113.tags = $52, $n114++), $63 !== void 0 && ($o113.addr = $63, $n114++), $64 !== void 0 && ($o113.nickname = $64, $n114++), $74 !== void 0 && ($o113.contacts = $74, $n114++), rt.LuaTable.record($o113, $n114));
+    $110 = ($107 = api, ($f112 = $107?.f) !== void 0 && (($106 = $f112.signup) !== void 0 || ($m111 = $107.metatable) === void 0 || ($106 = $m111.view.signup) !== void 0 || !("signup" in $m111.view) && $m111.view[rt.CUT] === void 0) ? $106 : ($s.pcs[$d] = $pc + 29, rt.index($107, "signup", "local 'api'")));
+    ($105 = $handlers[0] = (($body) => rt.withBody((function $post(ctx) {
+      const $r = $body(ctx);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $post$body(ctx) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $10;
+      let $11;
+      let $t12;
+      let $r13;
+      let user = rt.first(($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 30, rt.fn(($f6 = $32?.f) !== void 0 && (($42 = $f6.body) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.body) !== void 0 || !("body" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 31, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.expect) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.expect) !== void 0 || !("expect" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "expect"), "method 'expect'"), $10 = signup, $fn12($22, $10)));
+      return $10 = ($7 = api, ($f9 = $7?.f) !== void 0 && (($42 = $f9.json) !== void 0 || ($m8 = $7.metatable) === void 0 || ($42 = $m8.view.json) !== void 0 || !("json" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 32, rt.index($7, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 33, $fn12 = rt.fn(($f6 = $10?.f) !== void 0 && (($32 = $f6.status) !== void 0 || ($m5 = $10.metatable) === void 0 || ($32 = $m5.view.status) !== void 0 || !("status" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $32 : rt.index($10, "status", "field 'json'"), "method 'status'"), $22 = 201, $11 = user, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t12 = $s2.tails++, $r13 = $fn12($10, $22, $11), $s2.tails = $t12, $r13) : rt.tail($s2, $fn12, [$10, $22, $11]);
+    }))) !== void 0 && ($f109 = $110?.f) !== void 0 && !$110.linked && $f109.post !== void 0 ? $f109.post = $105 : ($s.pcs[$d] = $pc + 29, rt.setIndex($110, "post", $105, "field 'signup'"));
+    $105 = ($106 = api, ($f109 = $106?.f) !== void 0 && (($107 = $f109.checked) !== void 0 || ($m111 = $106.metatable) === void 0 || ($107 = $m111.view.checked) !== void 0 || !("checked" in $m111.view) && $m111.view[rt.CUT] === void 0) ? $107 : ($s.pcs[$d] = $pc + 34, rt.index($106, "checked", "local 'api'")));
+    ($110 = $handlers[1] = (($body) => rt.withBody((function $post(ctx_1) {
+      const $r = $body(ctx_1);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $post$body(ctx_1) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $l1;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $fn10;
+      let $11;
+      let $122;
+      let $132;
+      let $m142;
+      let $f152;
+      let $162;
+      let $m172;
+      let $f182;
+      let $192;
+      let $r20;
+      let $212;
+      let $t22;
+      let $r23;
+      $l1 = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 42, rt.fn(($22 = $env.f.pcall) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 41, rt.getGlobal($env, "pcall")), "global 'pcall'")((($body) => rt.withBody((function $anonymous() {
+        const $r = $body();
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }), $body))((function $anonymous$body() {
+        const $s3 = rt.current, $d3 = $s3.depth;
+        if ($d3 >= $s3.limit) $s3.deepen();
+        $s3.depth = $d3 + 1;
+        let $fn12;
+        let $23;
+        let $33;
+        let $43;
+        let $m52;
+        let $f63;
+        let $72;
+        let $m82;
+        let $f92;
+        let $10;
+        let $112;
+        let $fn122;
+        let $133;
+        let $14;
+        let $15;
+        let $m16;
+        let $f17;
         let $18;
         let $m19;
         let $f20;
-        let $21;
-        let $22;
-        let $fn23;
-        let $24;
-        let $25;
-        let $26;
-        let $m27;
-        let $f28;
-        let $29;
-        let $m30;
-        let $f31;
-        let $32;
-        let $33;
-        let $34;
-        let $m35;
-        let $f36;
-        let $o37;
-        let $n38;
-        let $39;
-        let $fn40;
-        let $41;
-        let $42;
-        let $43;
-        let $m44;
-        let $f45;
-        let $46;
-        let $m47;
-        let $f48;
-        let $49;
-        let $50;
-        let $51;
-        let $52;
-        let $m53;
-        let $f54;
-        let $55;
-        let $56;
-        let $57;
-        let $m58;
-        let $f59;
-        let $60;
-        let $fn61;
-        let $62;
-        let $63;
-        let $64;
-        let $m65;
-        let $f66;
-        let $67;
-        let $m68;
-        let $f69;
-        let $70;
-        let $71;
-        let $fn72;
-        let $73;
-        let $fn74;
-        let $75;
-        let $76;
-        let $77;
-        let $m78;
-        let $f79;
-        let $80;
-        let $m81;
-        let $f82;
-        let $83;
-        let $84;
-        let $m85;
-        let $f86;
-        let $87;
-        let $88;
-        let $fn89;
-        let $90;
-        let $91;
-        let $m92;
-        let $f93;
-        let $r94;
-        let $95;
-        let $96;
-        let $m97;
-        let $f98;
-        let $99;
-        let $100;
-        let $fn101;
-        let $102;
-        let $103;
-        let $104;
-        let $m105;
-        let $f106;
-        let $107;
-        let $m108;
-        let $f109;
-        let $110;
-        let $fn111;
-        let $112;
-        let $113;
-        let $m114;
-        let $f115;
-        let $r116;
-        let $fn117;
-        let $118;
-        let $119;
-        let $m120;
-        let $f121;
-        let $122;
-        let $123;
-        let $fn124;
-        let $125;
-        let $fn126;
-        let $127;
-        let $128;
-        let $129;
-        let $m130;
-        let $f131;
-        let $132;
-        let $m133;
-        let $f134;
-        let $135;
-        let $136;
-        let $m137;
-        let $f138;
-        let $139;
-        let $fn140;
-        let $141;
-        let $142;
-        let $143;
-        let $m144;
-        let $f145;
-        let $146;
-        let $m147;
-        let $f148;
-        let $o149;
-        let $n150;
-        let $o151;
-        let $n152;
-        let $153;
-        let $154;
-        let $155;
-        let $m156;
-        let $f157;
-        let $158;
-        let $f159;
-        let $160;
-        let $161;
-        let $162;
-        let $m163;
-        let $f164;
-        let $165;
-        let $f166;
-        let $167;
-        let $168;
-        let $169;
-        let $m170;
-        let $f171;
-        let $172;
-        let $f173;
-        let $174;
-        let $175;
-        let $176;
-        let $177;
-        let $m178;
-        let $f179;
-        let $180;
-        let $m181;
-        let $f182;
-        let $183;
-        let $f184;
-        let $185;
-        let $186;
-        let $187;
-        let $188;
-        let $m189;
-        let $f190;
-        let $191;
-        let $m192;
-        let $f193;
-        let $194;
-        let $f195;
-        let api = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = $3?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = $3.metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-        let g = ($11 = (($12 = $env.f.rover) !== undefined ? $12 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover"))), (($f15 = $11?.f) !== undefined && (($13 = $f15.guard) !== undefined || ($m14 = $11.metatable) === undefined || ($13 = $m14.view.guard) !== undefined || (!("guard" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 2, rt.index($11, "guard", "global 'rover'"))));
-        let address = rt.first(($17 = g, $s.pcs[$d] = $pc + 3, $fn16 = rt.fn((($f20 = $17?.f) !== undefined && (($18 = $f20.object) !== undefined || ($m19 = $17.metatable) === undefined || ($18 = $m19.view.object) !== undefined || (!("object" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : rt.index($17, "object", "local 'g'")), "method 'object'"), $21 = ($22 = rt.first(($24 = rt.first(($25 = g, $s.pcs[$d] = $pc + 4, rt.fn((($f28 = $25?.f) !== undefined && (($26 = $f28.string) !== undefined || ($m27 = $25.metatable) === undefined || ($26 = $m27.view.string) !== undefined || (!("string" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : rt.index($25, "string", "local 'g'")), "method 'string'")($25))), $s.pcs[$d] = $pc + 5, $fn23 = rt.fn((($f31 = $24?.f) !== undefined && (($29 = $f31.required) !== undefined || ($m30 = $24.metatable) === undefined || ($29 = $m30.view.required) !== undefined || (!("required" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : rt.index($24, "required")), "method 'required'"), $fn23($24))), $32 = rt.first(($33 = g, $s.pcs[$d] = $pc + 6, rt.fn((($f36 = $33?.f) !== undefined && (($34 = $f36.string) !== undefined || ($m35 = $33.metatable) === undefined || ($34 = $m35.view.string) !== undefined || (!("string" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : rt.index($33, "string", "local 'g'")), "method 'string'")($33))), $o37 = new rt.FieldsObject(), $n38 = 0, ($22 !== undefined && ($o37.city = $22, $n38++)), ($32 !== undefined && ($o37.zip = $32, $n38++)), rt.LuaTable.record($o37, $n38)), $s.pcs[$d] = $pc + 7, $fn16($17, $21)));
-        let signup = ($39 = rt.first(($41 = rt.first(($42 = g, $s.pcs[$d] = $pc + 8, rt.fn((($f45 = $42?.f) !== undefined && (($43 = $f45.string) !== undefined || ($m44 = $42.metatable) === undefined || ($43 = $m44.view.string) !== undefined || (!("string" in $m44.view) && $m44.view[rt.CUT] === undefined)) ? $43 : rt.index($42, "string", "local 'g'")), "method 'string'")($42))), $s.pcs[$d] = $pc + 9, $fn40 = rt.fn((($f48 = $41?.f) !== undefined && (($46 = $f48.required) !== undefined || ($m47 = $41.metatable) === undefined || ($46 = $m47.view.required) !== undefined || (!("required" in $m47.view) && $m47.view[rt.CUT] === undefined)) ? $46 : rt.index($41, "required")), "method 'required'"), $49 = "Missing name", $fn40($41, $49))), $50 = rt.first(($51 = g, $s.pcs[$d] = $pc + 10, rt.fn((($f54 = $51?.f) !== undefined && (($52 = $f54.integer) !== undefined || ($m53 = $51.metatable) === undefined || ($52 = $m53.view.integer) !== undefined || (!("integer" in $m53.view) && $m53.view[rt.CUT] === undefined)) ? $52 : rt.index($51, "integer", "local 'g'")), "method 'integer'")($51))), $55 = rt.first(($56 = g, $s.pcs[$d] = $pc + 11, rt.fn((($f59 = $56?.f) !== undefined && (($57 = $f59.number) !== undefined || ($m58 = $56.metatable) === undefined || ($57 = $m58.view.number) !== undefined || (!("number" in $m58.view) && $m58.view[rt.CUT] === undefined)) ? $57 : rt.index($56, "number", "local 'g'")), "method 'number'")($56))), $60 = rt.first(($62 = rt.first(($63 = g, $s.pcs[$d] = $pc + 12, rt.fn((($f66 = $63?.f) !== undefined && (($64 = $f66.boolean) !== undefined || ($m65 = $63.metatable) === undefined || ($64 = $m65.view.boolean) !== undefined || (!("boolean" in $m65.view) && $m65.view[rt.CUT] === undefined)) ? $64 : rt.index($63, "boolean", "local 'g'")), "method 'boolean'")($63))), $s.pcs[$d] = $pc + 13, $fn61 = rt.fn((($f69 = $62?.f) !== undefined && (($67 = $f69.default) !== undefined || ($m68 = $62.metatable) === undefined || ($67 = $m68.view.default) !== undefined || (!("default" in $m68.view) && $m68.view[rt.CUT] === undefined)) ? $67 : rt.index($62, "default")), "method 'default'"), $70 = true, $fn61($62, $70))), $71 = rt.first(($73 = rt.first(($75 = rt.first(($76 = g, $s.pcs[$d] = $pc + 14, rt.fn((($f79 = $76?.f) !== undefined && (($77 = $f79.string) !== undefined || ($m78 = $76.metatable) === undefined || ($77 = $m78.view.string) !== undefined || (!("string" in $m78.view) && $m78.view[rt.CUT] === undefined)) ? $77 : rt.index($76, "string", "local 'g'")), "method 'string'")($76))), $s.pcs[$d] = $pc + 15, $fn74 = rt.fn((($f82 = $75?.f) !== undefined && (($80 = $f82.enum) !== undefined || ($m81 = $75.metatable) === undefined || ($80 = $m81.view.enum) !== undefined || (!("enum" in $m81.view) && $m81.view[rt.CUT] === undefined)) ? $80 : rt.index($75, "enum")), "method 'enum'"), $83 = rt.buildTable(2, [1, "admin", 2, "user"], undefined), $s.pcs[$d] = $pc + 16, $fn74($75, $83))), $s.pcs[$d] = $pc + 17, $fn72 = rt.fn((($f86 = $73?.f) !== undefined && (($84 = $f86.default) !== undefined || ($m85 = $73.metatable) === undefined || ($84 = $m85.view.default) !== undefined || (!("default" in $m85.view) && $m85.view[rt.CUT] === undefined)) ? $84 : rt.index($73, "default")), "method 'default'"), $87 = "user", $fn72($73, $87))), $88 = rt.first(($90 = g, $s.pcs[$d] = $pc + 18, $fn89 = rt.fn((($f93 = $90?.f) !== undefined && (($91 = $f93.array) !== undefined || ($m92 = $90.metatable) === undefined || ($91 = $m92.view.array) !== undefined || (!("array" in $m92.view) && $m92.view[rt.CUT] === undefined)) ? $91 : rt.index($90, "array", "local 'g'")), "method 'array'"), $r94 = ($95 = g, $s.pcs[$d] = $pc + 19, rt.fn((($f98 = $95?.f) !== undefined && (($96 = $f98.string) !== undefined || ($m97 = $95.metatable) === undefined || ($96 = $m97.view.string) !== undefined || (!("string" in $m97.view) && $m97.view[rt.CUT] === undefined)) ? $96 : rt.index($95, "string", "local 'g'")), "method 'string'")($95)), $s.pcs[$d] = $pc + 20, (Array.isArray($r94) ? $fn89($90, ...$r94) : $fn89($90, $r94)))), $99 = address, $100 = rt.first(($102 = rt.first(($103 = g, $s.pcs[$d] = $pc + 21, rt.fn((($f106 = $103?.f) !== undefined && (($104 = $f106.string) !== undefined || ($m105 = $103.metatable) === undefined || ($104 = $m105.view.string) !== undefined || (!("string" in $m105.view) && $m105.view[rt.CUT] === undefined)) ? $104 : rt.index($103, "string", "local 'g'")), "method 'string'")($103))), $s.pcs[$d] = $pc + 22, $fn101 = rt.fn((($f109 = $102?.f) !== undefined && (($107 = $f109.nullable) !== undefined || ($m108 = $102.metatable) === undefined || ($107 = $m108.view.nullable) !== undefined || (!("nullable" in $m108.view) && $m108.view[rt.CUT] === undefined)) ? $107 : rt.index($102, "nullable")), "method 'nullable'"), $fn101($102))), $110 = rt.first(($112 = g, $s.pcs[$d] = $pc + 23, $fn111 = rt.fn((($f115 = $112?.f) !== undefined && (($113 = $f115.array) !== undefined || ($m114 = $112.metatable) === undefined || ($113 = $m114.view.array) !== undefined || (!("array" in $m114.view) && $m114.view[rt.CUT] === undefined)) ? $113 : rt.index($112, "array", "local 'g'")), "method 'array'"), $r116 = ($118 = g, $s.pcs[$d] = $pc + 23, $fn117 = rt.fn((($f121 = $118?.f) !== undefined && (($119 = $f121.object) !== undefined || ($m120 = $118.metatable) === undefined || ($119 = $m120.view.object) !== undefined || (!("object" in $m120.view) && $m120.view[rt.CUT] === undefined)) ? $119 : rt.index($118, "object", "local 'g'")), "method 'object'"), $122 = ($123 = rt.first(($125 = rt.first(($127 = rt.first(($128 = g, $s.pcs[$d] = $pc + 24, rt.fn((($f131 = $128?.f) !== undefined && (($129 = $f131.string) !== undefined || ($m130 = $128.metatable) === undefined || ($129 = $m130.view.string) !== undefined || (!("string" in $m130.view) && $m130.view[rt.CUT] === undefined)) ? $129 : rt.index($128, "string", "local 'g'")), "method 'string'")($128))), $s.pcs[$d] = $pc + 23, $fn126 = rt.fn((($f134 = $127?.f) !== undefined && (($132 = $f134.enum) !== undefined || ($m133 = $127.metatable) === undefined || ($132 = $m133.view.enum) !== undefined || (!("enum" in $m133.view) && $m133.view[rt.CUT] === undefined)) ? $132 : rt.index($127, "enum")), "method 'enum'"), $135 = rt.buildTable(2, [1, "email", 2, "phone"], undefined), $s.pcs[$d] = $pc + 25, $fn126($127, $135))), $s.pcs[$d] = $pc + 26, $fn124 = rt.fn((($f138 = $125?.f) !== undefined && (($136 = $f138.required) !== undefined || ($m137 = $125.metatable) === undefined || ($136 = $m137.view.required) !== undefined || (!("required" in $m137.view) && $m137.view[rt.CUT] === undefined)) ? $136 : rt.index($125, "required")), "method 'required'"), $fn124($125))), $139 = rt.first(($141 = rt.first(($142 = g, $s.pcs[$d] = $pc + 24, rt.fn((($f145 = $142?.f) !== undefined && (($143 = $f145.string) !== undefined || ($m144 = $142.metatable) === undefined || ($143 = $m144.view.string) !== undefined || (!("string" in $m144.view) && $m144.view[rt.CUT] === undefined)) ? $143 : rt.index($142, "string", "local 'g'")), "method 'string'")($142))), $s.pcs[$d] = $pc + 26, $fn140 = rt.fn((($f148 = $141?.f) !== undefined && (($146 = $f148.required) !== undefined || ($m147 = $141.metatable) === undefined || ($146 = $m147.view.required) !== undefined || (!("required" in $m147.view) && $m147.view[rt.CUT] === undefined)) ? $146 : rt.index($141, "required")), "method 'required'"), $fn140($141))), $o149 = new rt.FieldsObject(), $n150 = 0, ($123 !== undefined && ($o149.kind = $123, $n150++)), ($139 !== undefined && ($o149.value = $139, $n150++)), rt.LuaTable.record($o149, $n150)), $s.pcs[$d] = $pc + 27, $fn117($118, $122)), $s.pcs[$d] = $pc + 28, (Array.isArray($r116) ? $fn111($112, ...$r116) : $fn111($112, $r116)))), $o151 = new rt.FieldsObject(), $n152 = 0, ($39 !== undefined && ($o151.name = $39, $n152++)), ($50 !== undefined && ($o151.age = $50, $n152++)), ($55 !== undefined && ($o151.score = $55, $n152++)), ($60 !== undefined && ($o151.active = $60, $n152++)), ($71 !== undefined && ($o151.role = $71, $n152++)), ($88 !== undefined && ($o151.tags = $88, $n152++)), ($99 !== undefined && ($o151.addr = $99, $n152++)), ($100 !== undefined && ($o151.nickname = $100, $n152++)), ($110 !== undefined && ($o151.contacts = $110, $n152++)), rt.LuaTable.record($o151, $n152));
-        $153 = ($154 = api, (($f157 = $154?.f) !== undefined && (($155 = $f157.signup) !== undefined || ($m156 = $154.metatable) === undefined || ($155 = $m156.view.signup) !== undefined || (!("signup" in $m156.view) && $m156.view[rt.CUT] === undefined)) ? $155 : ($s.pcs[$d] = $pc + 29, rt.index($154, "signup", "local 'api'"))));
-        (($158 = ($handlers[0] = (($body) => rt.withBody((function $post(ctx) {
-            const $r = $body(ctx);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $post$body(ctx) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $fn11;
-            let $12;
-            let $13;
-            let $14;
-            let $m15;
-            let $f16;
-            let $17;
-            let $m18;
-            let $f19;
-            let $20;
-            let $21;
-            let $t22;
-            let $r23;
-            let user = rt.first(($2 = rt.first(($3 = ctx, $s.pcs[$d] = $pc + 30, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 31, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.expect) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.expect) !== undefined || (!("expect" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "expect")), "method 'expect'"), $10 = signup, $fn1($2, $10)));
-            return ($12 = ($13 = api, (($f16 = $13?.f) !== undefined && (($14 = $f16.json) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.json) !== undefined || (!("json" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 32, rt.index($13, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 33, $fn11 = rt.fn((($f19 = $12?.f) !== undefined && (($17 = $f19.status) !== undefined || ($m18 = $12.metatable) === undefined || ($17 = $m18.view.status) !== undefined || (!("status" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($12, "status", "field 'json'")), "method 'status'"), $20 = 201, $21 = user, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t22 = $s.tails++, $r23 = $fn11($12, $20, $21), $s.tails = $t22, $r23) : rt.tail($s, $fn11, [$12, $20, $21]));
-        })))) !== undefined && ($f159 = $153?.f) !== undefined && !$153.linked && $f159.post !== undefined ? ($f159.post = $158) : ($s.pcs[$d] = $pc + 29, rt.setIndex($153, "post", $158, "field 'signup'")));
-        $160 = ($161 = api, (($f164 = $161?.f) !== undefined && (($162 = $f164.checked) !== undefined || ($m163 = $161.metatable) === undefined || ($162 = $m163.view.checked) !== undefined || (!("checked" in $m163.view) && $m163.view[rt.CUT] === undefined)) ? $162 : ($s.pcs[$d] = $pc + 34, rt.index($161, "checked", "local 'api'"))));
-        (($165 = ($handlers[1] = (($body) => rt.withBody((function $post(ctx_1) {
-            const $r = $body(ctx_1);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $post$body(ctx_1) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $l1;
-            let $2;
-            let $3;
-            let $4;
-            let $5;
-            let $m6;
-            let $f7;
-            let $8;
-            let $m9;
-            let $f10;
-            let $fn11;
-            let $12;
-            let $13;
-            let $14;
-            let $m15;
-            let $f16;
-            let $17;
-            let $m18;
-            let $f19;
-            let $20;
-            let $r21;
-            let $22;
-            let $t23;
-            let $r24;
-            let $fn25;
-            let $26;
-            let $27;
-            let $m28;
-            let $f29;
-            let $30;
-            let $31;
-            let $t32;
-            let $r33;
-            $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 42, rt.fn((($2 = $env.f.pcall) !== undefined ? $2 : ($s.pcs[$d] = $pc + 41, rt.getGlobal($env, "pcall"))), "global 'pcall'")((($body) => rt.withBody((function $anonymous() {
-                    const $r = $body();
-                    return $r === rt.TAIL ? rt.runTail() : $r;
-                }), $body))((function $anonymous$body() {
-                    const $s = rt.current, $d = $s.depth;
-                    if ($d >= $s.limit)
-                        $s.deepen();
-                    $s.depth = $d + 1;
-                    let $fn1;
-                    let $2;
-                    let $3;
-                    let $4;
-                    let $m5;
-                    let $f6;
-                    let $7;
-                    let $m8;
-                    let $f9;
-                    let $10;
-                    let $11;
-                    let $fn12;
-                    let $13;
-                    let $14;
-                    let $15;
-                    let $m16;
-                    let $f17;
-                    let $18;
-                    let $m19;
-                    let $f20;
-                    let $21;
-                    let $fn22;
-                    let $23;
-                    let $24;
-                    let $25;
-                    let $m26;
-                    let $f27;
-                    let $28;
-                    let $m29;
-                    let $f30;
-                    let $o31;
-                    let $n32;
-                    let $t33;
-                    let $r34;
-                    return ($2 = rt.first(($3 = ctx_1, $s.pcs[$d] = $pc + 35, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "upvalue 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 36, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.expect) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.expect) !== undefined || (!("expect" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "expect")), "method 'expect'"), $10 = ($11 = rt.first(($13 = rt.first(($14 = g, $s.pcs[$d] = $pc + 37, rt.fn((($f17 = $14?.f) !== undefined && (($15 = $f17.string) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.string) !== undefined || (!("string" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : rt.index($14, "string", "upvalue 'g'")), "method 'string'")($14))), $s.pcs[$d] = $pc + 38, $fn12 = rt.fn((($f20 = $13?.f) !== undefined && (($18 = $f20.required) !== undefined || ($m19 = $13.metatable) === undefined || ($18 = $m19.view.required) !== undefined || (!("required" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : rt.index($13, "required")), "method 'required'"), $fn12($13))), $21 = rt.first(($23 = rt.first(($24 = g, $s.pcs[$d] = $pc + 39, rt.fn((($f27 = $24?.f) !== undefined && (($25 = $f27.integer) !== undefined || ($m26 = $24.metatable) === undefined || ($25 = $m26.view.integer) !== undefined || (!("integer" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : rt.index($24, "integer", "upvalue 'g'")), "method 'integer'")($24))), $s.pcs[$d] = $pc + 38, $fn22 = rt.fn((($f30 = $23?.f) !== undefined && (($28 = $f30.required) !== undefined || ($m29 = $23.metatable) === undefined || ($28 = $m29.view.required) !== undefined || (!("required" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : rt.index($23, "required")), "method 'required'"), $fn22($23))), $o31 = new rt.FieldsObject(), $n32 = 0, ($11 !== undefined && ($o31.name = $11, $n32++)), ($21 !== undefined && ($o31.age = $21, $n32++)), rt.LuaTable.record($o31, $n32)), $s.pcs[$d] = $pc + 40, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t33 = $s.tails++, $r34 = $fn1($2, $10), $s.tails = $t33, $r34) : rt.tail($s, $fn1, [$2, $10]));
-                })))))], 2);
-            let ok = $l1[0];
-            let result = $l1[1];
-            if (!rt.t(ok)) {
-                if (((rh.pristineContext(ctx_1) ? ctx_1.queryValue("format") : ($3 = rt.first(($4 = ctx_1, $s.pcs[$d] = $pc + 44, rt.fn((($f7 = $4?.f) !== undefined && (($5 = $f7.query) !== undefined || ($m6 = $4.metatable) === undefined || ($5 = $m6.view.query) !== undefined || (!("query" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "query", "local 'ctx'")), "method 'query'")($4))), (($f10 = $3?.f) !== undefined && (($8 = $f10.format) !== undefined || ($m9 = $3.metatable) === undefined || ($8 = $m9.view.format) !== undefined || (!("format" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 43, rt.index($3, "format"))))) === "text")) {
-                    return ($12 = ($13 = api, (($f16 = $13?.f) !== undefined && (($14 = $f16.text) !== undefined || ($m15 = $13.metatable) === undefined || ($14 = $m15.view.text) !== undefined || (!("text" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 43, rt.index($13, "text", "upvalue 'api'")))), $s.pcs[$d] = $pc + 43, $fn11 = rt.fn((($f19 = $12?.f) !== undefined && (($17 = $f19.status) !== undefined || ($m18 = $12.metatable) === undefined || ($17 = $m18.view.status) !== undefined || (!("status" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($12, "status", "field 'text'")), "method 'status'"), $20 = 422, $r21 = ($s.pcs[$d] = $pc + 45, rt.fn((($22 = $env.f.tostring) !== undefined ? $22 : ($s.pcs[$d] = $pc + 43, rt.getGlobal($env, "tostring"))), "global 'tostring'")(result)), $s.pcs[$d] = $pc + 46, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t23 = $s.tails++, $r24 = (Array.isArray($r21) ? $fn11($12, $20, ...$r21) : $fn11($12, $20, $r21)), $s.tails = $t23, $r24) : rt.tail($s, $fn11, (Array.isArray($r21) ? [$12, $20, ...$r21] : [$12, $20, $r21])));
-                }
-                return ($26 = api, $s.pcs[$d] = $pc + 47, $fn25 = rt.fn((($f29 = $26?.f) !== undefined && (($27 = $f29.error) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.error) !== undefined || (!("error" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : rt.index($26, "error", "upvalue 'api'")), "method 'error'"), $30 = 422, $31 = result, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t32 = $s.tails++, $r33 = $fn25($26, $30, $31), $s.tails = $t32, $r33) : rt.tail($s, $fn25, [$26, $30, $31]));
-            }
-            return rt.leave($s, $d, result);
-        })))) !== undefined && ($f166 = $160?.f) !== undefined && !$160.linked && $f166.post !== undefined ? ($f166.post = $165) : ($s.pcs[$d] = $pc + 34, rt.setIndex($160, "post", $165, "field 'checked'")));
-        $167 = ($168 = api, (($f171 = $168?.f) !== undefined && (($169 = $f171.direct) !== undefined || ($m170 = $168.metatable) === undefined || ($169 = $m170.view.direct) !== undefined || (!("direct" in $m170.view) && $m170.view[rt.CUT] === undefined)) ? $169 : ($s.pcs[$d] = $pc + 48, rt.index($168, "direct", "local 'api'"))));
-        (($172 = ($handlers[2] = (($body) => rt.withBody((function $get(ctx_2) {
-            const $r = $body(ctx_2);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $get$body(ctx_2) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $m3;
-            let $f4;
-            let $5;
-            let $6;
-            let $m7;
-            let $f8;
-            let $9;
-            let $10;
-            let $m11;
-            let $f12;
-            let $l13;
-            let $fn14;
-            let $15;
-            let $16;
-            let $17;
-            let $18;
-            let $19;
-            let $20;
-            let $m21;
-            let $f22;
-            let $23;
-            let $24;
-            let $25;
-            let $26;
-            let $m27;
-            let $f28;
-            let $29;
-            let $fn30;
-            let $31;
-            let $32;
-            let $33;
-            let $34;
-            let $35;
-            let $m36;
-            let $f37;
-            let $o38;
-            let $n39;
-            let $40;
-            let $41;
-            let $42;
-            let $fn43;
-            let $44;
-            let $45;
-            let $46;
-            let $m47;
-            let $f48;
-            let $49;
-            let $m50;
-            let $f51;
-            let $52;
-            let $o53;
-            let $n54;
-            let $fn55;
-            let $56;
-            let $57;
-            let $m58;
-            let $f59;
-            let $60;
-            let $61;
-            let $t62;
-            let $r63;
-            let q = rt.first(($1 = ctx_2, $s.pcs[$d] = $pc + 49, rt.fn((($f4 = $1?.f) !== undefined && (($2 = $f4.query) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.query) !== undefined || (!("query" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1)));
-            let name = rt.first(($5 = g, $s.pcs[$d] = $pc + 50, rt.fn((($f8 = $5?.f) !== undefined && (($6 = $f8.string) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.string) !== undefined || (!("string" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "string", "upvalue 'g'")), "method 'string'")($5)));
-            ($9 = name, $s.pcs[$d] = $pc + 51, rt.fn((($f12 = $9?.f) !== undefined && (($10 = $f12.required) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.required) !== undefined || (!("required" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "required", "local 'name'")), "method 'required'")($9));
-            $l13 = rt.adjust([...rt.all(($15 = (($16 = $env.f.pcall) !== undefined ? $16 : ($s.pcs[$d] = $pc + 52, rt.getGlobal($env, "pcall"))), $17 = ($18 = (($19 = $env.f.rover) !== undefined ? $19 : ($s.pcs[$d] = $pc + 52, rt.getGlobal($env, "rover"))), (($f22 = $18?.f) !== undefined && (($20 = $f22.guard) !== undefined || ($m21 = $18.metatable) === undefined || ($20 = $m21.view.guard) !== undefined || (!("guard" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 52, rt.index($18, "guard", "global 'rover'")))), $23 = ($24 = ($25 = q, (($f28 = $25?.f) !== undefined && (($26 = $f28.name) !== undefined || ($m27 = $25.metatable) === undefined || ($26 = $m27.view.name) !== undefined || (!("name" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : ($s.pcs[$d] = $pc + 52, rt.index($25, "name", "local 'q'")))), $29 = rt.first(($31 = (($32 = $env.f.tonumber) !== undefined ? $32 : ($s.pcs[$d] = $pc + 52, rt.getGlobal($env, "tonumber"))), $33 = ($34 = q, (($f37 = $34?.f) !== undefined && (($35 = $f37.page) !== undefined || ($m36 = $34.metatable) === undefined || ($35 = $m36.view.page) !== undefined || (!("page" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : ($s.pcs[$d] = $pc + 52, rt.index($34, "page", "local 'q'")))), $s.pcs[$d] = $pc + 53, $fn30 = rt.fn($31, "global 'tonumber'"), $fn30($33))), $o38 = new rt.FieldsObject(), $n39 = 0, ($24 !== undefined && ($o38.name = $24, $n39++)), ($29 !== undefined && ($o38.page = $29, $n39++)), rt.LuaTable.record($o38, $n39)), $40 = ($41 = name, $42 = rt.first(($44 = rt.first(($45 = g, $s.pcs[$d] = $pc + 54, rt.fn((($f48 = $45?.f) !== undefined && (($46 = $f48.integer) !== undefined || ($m47 = $45.metatable) === undefined || ($46 = $m47.view.integer) !== undefined || (!("integer" in $m47.view) && $m47.view[rt.CUT] === undefined)) ? $46 : rt.index($45, "integer", "upvalue 'g'")), "method 'integer'")($45))), $s.pcs[$d] = $pc + 55, $fn43 = rt.fn((($f51 = $44?.f) !== undefined && (($49 = $f51.default) !== undefined || ($m50 = $44.metatable) === undefined || ($49 = $m50.view.default) !== undefined || (!("default" in $m50.view) && $m50.view[rt.CUT] === undefined)) ? $49 : rt.index($44, "default")), "method 'default'"), $52 = 1, $fn43($44, $52))), $o53 = new rt.FieldsObject(), $n54 = 0, ($41 !== undefined && ($o53.name = $41, $n54++)), ($42 !== undefined && ($o53.page = $42, $n54++)), rt.LuaTable.record($o53, $n54)), $s.pcs[$d] = $pc + 56, $fn14 = rt.fn($15, "global 'pcall'"), $fn14($17, $23, $40)))], 2);
-            let ok_1 = $l13[0];
-            let result_1 = $l13[1];
-            if (!rt.t(ok_1)) {
-                return ($56 = api, $s.pcs[$d] = $pc + 57, $fn55 = rt.fn((($f59 = $56?.f) !== undefined && (($57 = $f59.error) !== undefined || ($m58 = $56.metatable) === undefined || ($57 = $m58.view.error) !== undefined || (!("error" in $m58.view) && $m58.view[rt.CUT] === undefined)) ? $57 : rt.index($56, "error", "upvalue 'api'")), "method 'error'"), $60 = 400, $61 = result_1, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t62 = $s.tails++, $r63 = $fn55($56, $60, $61), $s.tails = $t62, $r63) : rt.tail($s, $fn55, [$56, $60, $61]));
-            }
-            return rt.leave($s, $d, result_1);
-        })))) !== undefined && ($f173 = $167?.f) !== undefined && !$167.linked && $f173.get !== undefined ? ($f173.get = $172) : ($s.pcs[$d] = $pc + 48, rt.setIndex($167, "get", $172, "field 'direct'")));
-        $174 = ($175 = ($176 = api, (($f179 = $176?.f) !== undefined && (($177 = $f179.body) !== undefined || ($m178 = $176.metatable) === undefined || ($177 = $m178.view.body) !== undefined || (!("body" in $m178.view) && $m178.view[rt.CUT] === undefined)) ? $177 : ($s.pcs[$d] = $pc + 58, rt.index($176, "body", "local 'api'")))), (($f182 = $175?.f) !== undefined && (($180 = $f182.as_text) !== undefined || ($m181 = $175.metatable) === undefined || ($180 = $m181.view.as_text) !== undefined || (!("as_text" in $m181.view) && $m181.view[rt.CUT] === undefined)) ? $180 : ($s.pcs[$d] = $pc + 58, rt.index($175, "as_text", "field 'body'"))));
-        (($183 = ($handlers[3] = rh.jsonHandler((function $post(ctx_3) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $m3;
-            let $f4;
-            let $5;
-            let $6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $11;
-            let $12;
-            let $13;
-            let $m14;
-            let $f15;
-            let $16;
-            let $17;
-            let $m18;
-            let $f19;
-            let $20;
-            let $21;
-            let $22;
-            let $23;
-            let $24;
-            let $m25;
-            let $f26;
-            let $27;
-            let $28;
-            let $29;
-            let $30;
-            let $31;
-            let $o32;
-            let $n33;
-            let $34;
-            let $35;
-            let $36;
-            let $m37;
-            let $f38;
-            let $39;
-            let $40;
-            let $41;
-            let $m42;
-            let $f43;
-            let $44;
-            let $45;
-            let $m46;
-            let $f47;
-            let $48;
-            let $49;
-            let $50;
-            let $51;
-            let $52;
-            let $m53;
-            let $f54;
-            let $55;
-            let $o56;
-            let $n57;
-            const $json = rh.claim(ctx_3);
-            let b = rt.first(($1 = ctx_3, $s.pcs[$d] = $pc + 59, rt.fn((($f4 = $1?.f) !== undefined && (($2 = $f4.body) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.body) !== undefined || (!("body" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "body", "local 'ctx'")), "method 'body'")($1)));
-            if ($json) {
-                $5 = rt.first(($6 = b, $s.pcs[$d] = $pc + 60, rt.fn((($f9 = $6?.f) !== undefined && (($7 = $f9.text) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.text) !== undefined || (!("text" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($6, "text", "local 'b'")), "method 'text'")($6)));
-                $11 = ($20 = (rt.first(($12 = b, $s.pcs[$d] = $pc + 60, rt.fn((($f15 = $12?.f) !== undefined && (($13 = $f15.text) !== undefined || ($m14 = $12.metatable) === undefined || ($13 = $m14.view.text) !== undefined || (!("text" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : rt.index($12, "text", "local 'b'")), "method 'text'")($12)))), $21 = (rt.first(($16 = b, $s.pcs[$d] = $pc + 61, rt.fn((($f19 = $16?.f) !== undefined && (($17 = $f19.as_string) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.as_string) !== undefined || (!("as_string" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : rt.index($16, "as_string", "local 'b'")), "method 'as_string'")($16)))), ($20 === $21 || (typeof $20 === 'object' && typeof $21 === 'object' && ($s.pcs[$d] = $pc + 62, rt.eq($20, $21)))));
-                $22 = ($27 = (rt.first(($23 = b, $s.pcs[$d] = $pc + 60, rt.fn((($f26 = $23?.f) !== undefined && (($24 = $f26.text) !== undefined || ($m25 = $23.metatable) === undefined || ($24 = $m25.view.text) !== undefined || (!("text" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : rt.index($23, "text", "local 'b'")), "method 'text'")($23)))), ($27?.arr !== undefined ? $27.length() : typeof $27 === 'string' ? $27.length : ($s.pcs[$d] = $pc + 62, rt.len($27))));
-                if (($10 = rh.scalar($5)) !== undefined && ($28 = rh.scalar($22)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"text\":" + $10 + ",\"same\":" + (($11) ? 'true' : 'false') + ",\"bytes\":" + $28 + "}"));
-                return rt.leave($s, $d, ($29 = $5, $30 = $11, $31 = $22, $o32 = new rt.FieldsObject(), $n33 = 1, ($29 !== undefined && ($o32.text = $29, $n33++)), $o32.same = $30, ($31 !== undefined && ($o32.bytes = $31, $n33++)), rt.LuaTable.record($o32, $n33)));
-            }
-            return rt.leave($s, $d, ($34 = rt.first(($35 = b, $s.pcs[$d] = $pc + 60, rt.fn((($f38 = $35?.f) !== undefined && (($36 = $f38.text) !== undefined || ($m37 = $35.metatable) === undefined || ($36 = $m37.view.text) !== undefined || (!("text" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : rt.index($35, "text", "local 'b'")), "method 'text'")($35))), $39 = ($48 = (rt.first(($40 = b, $s.pcs[$d] = $pc + 60, rt.fn((($f43 = $40?.f) !== undefined && (($41 = $f43.text) !== undefined || ($m42 = $40.metatable) === undefined || ($41 = $m42.view.text) !== undefined || (!("text" in $m42.view) && $m42.view[rt.CUT] === undefined)) ? $41 : rt.index($40, "text", "local 'b'")), "method 'text'")($40)))), $49 = (rt.first(($44 = b, $s.pcs[$d] = $pc + 61, rt.fn((($f47 = $44?.f) !== undefined && (($45 = $f47.as_string) !== undefined || ($m46 = $44.metatable) === undefined || ($45 = $m46.view.as_string) !== undefined || (!("as_string" in $m46.view) && $m46.view[rt.CUT] === undefined)) ? $45 : rt.index($44, "as_string", "local 'b'")), "method 'as_string'")($44)))), ($48 === $49 || (typeof $48 === 'object' && typeof $49 === 'object' && ($s.pcs[$d] = $pc + 62, rt.eq($48, $49))))), $50 = ($55 = (rt.first(($51 = b, $s.pcs[$d] = $pc + 60, rt.fn((($f54 = $51?.f) !== undefined && (($52 = $f54.text) !== undefined || ($m53 = $51.metatable) === undefined || ($52 = $m53.view.text) !== undefined || (!("text" in $m53.view) && $m53.view[rt.CUT] === undefined)) ? $52 : rt.index($51, "text", "local 'b'")), "method 'text'")($51)))), ($55?.arr !== undefined ? $55.length() : typeof $55 === 'string' ? $55.length : ($s.pcs[$d] = $pc + 62, rt.len($55)))), $o56 = new rt.FieldsObject(), $n57 = 1, ($34 !== undefined && ($o56.text = $34, $n57++)), $o56.same = $39, ($50 !== undefined && ($o56.bytes = $50, $n57++)), rt.LuaTable.record($o56, $n57)));
-        })))) !== undefined && ($f184 = $174?.f) !== undefined && !$174.linked && $f184.post !== undefined ? ($f184.post = $183) : ($s.pcs[$d] = $pc + 58, rt.setIndex($174, "post", $183, "field 'as_text'")));
-        $185 = ($186 = ($187 = api, (($f190 = $187?.f) !== undefined && (($188 = $f190.body) !== undefined || ($m189 = $187.metatable) === undefined || ($188 = $m189.view.body) !== undefined || (!("body" in $m189.view) && $m189.view[rt.CUT] === undefined)) ? $188 : ($s.pcs[$d] = $pc + 63, rt.index($187, "body", "local 'api'")))), (($f193 = $186?.f) !== undefined && (($191 = $f193.as_json) !== undefined || ($m192 = $186.metatable) === undefined || ($191 = $m192.view.as_json) !== undefined || (!("as_json" in $m192.view) && $m192.view[rt.CUT] === undefined)) ? $191 : ($s.pcs[$d] = $pc + 63, rt.index($186, "as_json", "field 'body'"))));
-        (($194 = ($handlers[4] = rh.jsonHandler((function $post(ctx_4) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $m5;
-            let $f6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $10;
-            let $11;
-            let $12;
-            let $13;
-            let $14;
-            let $15;
-            let $16;
-            let $k17;
-            let $18;
-            let $a19;
-            let $20;
-            let $21;
-            let $22;
-            let $23;
-            let $24;
-            let $25;
-            let $26;
-            let $27;
-            let $28;
-            let $29;
-            let $30;
-            let $m31;
-            let $f32;
-            let $33;
-            let $34;
-            let $35;
-            let $36;
-            let $37;
-            let $o38;
-            let $n39;
-            let $40;
-            let $41;
-            let $42;
-            let $43;
-            let $44;
-            let $k45;
-            let $46;
-            let $a47;
-            let $48;
-            let $49;
-            let $50;
-            let $51;
-            let $52;
-            let $53;
-            let $54;
-            let $55;
-            let $56;
-            let $m57;
-            let $f58;
-            let $o59;
-            let $n60;
-            const $json = rh.claim(ctx_4);
-            let data = rt.first(($2 = rt.first(($3 = ctx_4, $s.pcs[$d] = $pc + 64, rt.fn((($f6 = $3?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = $3.metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 65, $fn1 = rt.fn((($f9 = $2?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = $2.metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $fn1($2)));
-            let t = rt.first(($s.pcs[$d] = $pc + 67, rt.fn((($10 = $env.f.type) !== undefined ? $10 : ($s.pcs[$d] = $pc + 66, rt.getGlobal($env, "type"))), "global 'type'")(data)));
-            if ($json) {
-                $11 = t;
-                $13 = (rt.t($14 = (rt.t($15 = (t === "table")) ? ($16 = data, $k17 = 1, ($a19 = $16?.arr) !== undefined && ($k17 - 1 >>> 0) === $k17 - 1 && ($18 = $a19[$k17 - 1]) !== undefined ? $18 : ($s.pcs[$d] = $pc + 68, rt.index($16, $k17, "local 'data'"))) : $15)) ? $14 : undefined);
-                $21 = (rt.t($22 = (rt.t($23 = (t === "table")) ? ($24 = (data), ($24?.arr !== undefined ? $24.length() : typeof $24 === 'string' ? $24.length : ($s.pcs[$d] = $pc + 68, rt.len($24, "local 'data'")))) : $23)) ? $22 : undefined);
-                $26 = (rt.t($27 = (rt.t($28 = (t === "table")) ? ($29 = data, (($f32 = $29?.f) !== undefined && (($30 = $f32.name) !== undefined || ($m31 = $29.metatable) === undefined || ($30 = $m31.view.name) !== undefined || (!("name" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : ($s.pcs[$d] = $pc + 68, rt.index($29, "name", "local 'data'")))) : $28)) ? $27 : undefined);
-                if (($12 = rh.scalar($11)) !== undefined && ($20 = rh.scalar($13)) !== undefined && ($25 = rh.scalar($21)) !== undefined && ($33 = rh.scalar($26)) !== undefined)
-                    return rt.leave($s, $d, new rh.JsonText(200, "{\"kind\":" + $12 + ",\"first\":" + $20 + ",\"n\":" + $25 + ",\"name\":" + $33 + "}"));
-                return rt.leave($s, $d, ($34 = $11, $35 = $13, $36 = $21, $37 = $26, $o38 = new rt.FieldsObject(), $n39 = 0, ($34 !== undefined && ($o38.kind = $34, $n39++)), ($35 !== undefined && ($o38.first = $35, $n39++)), ($36 !== undefined && ($o38.n = $36, $n39++)), ($37 !== undefined && ($o38.name = $37, $n39++)), rt.LuaTable.record($o38, $n39)));
-            }
-            return rt.leave($s, $d, ($40 = t, $41 = (rt.t($42 = (rt.t($43 = (t === "table")) ? ($44 = data, $k45 = 1, ($a47 = $44?.arr) !== undefined && ($k45 - 1 >>> 0) === $k45 - 1 && ($46 = $a47[$k45 - 1]) !== undefined ? $46 : ($s.pcs[$d] = $pc + 68, rt.index($44, $k45, "local 'data'"))) : $43)) ? $42 : undefined), $48 = (rt.t($49 = (rt.t($50 = (t === "table")) ? ($51 = (data), ($51?.arr !== undefined ? $51.length() : typeof $51 === 'string' ? $51.length : ($s.pcs[$d] = $pc + 68, rt.len($51, "local 'data'")))) : $50)) ? $49 : undefined), $52 = (rt.t($53 = (rt.t($54 = (t === "table")) ? ($55 = data, (($f58 = $55?.f) !== undefined && (($56 = $f58.name) !== undefined || ($m57 = $55.metatable) === undefined || ($56 = $m57.view.name) !== undefined || (!("name" in $m57.view) && $m57.view[rt.CUT] === undefined)) ? $56 : ($s.pcs[$d] = $pc + 68, rt.index($55, "name", "local 'data'")))) : $54)) ? $53 : undefined), $o59 = new rt.FieldsObject(), $n60 = 0, ($40 !== undefined && ($o59.kind = $40, $n60++)), ($41 !== undefined && ($o59.first = $41, $n60++)), ($48 !== undefined && ($o59.n = $48, $n60++)), ($52 !== undefined && ($o59.name = $52, $n60++)), rt.LuaTable.record($o59, $n60)));
-        })))) !== undefined && ($f195 = $185?.f) !== undefined && !$185.linked && $f195.post !== undefined ? ($f195.post = $194) : ($s.pcs[$d] = $pc + 63, rt.setIndex($185, "post", $194, "field 'as_json'")));
-        return rt.leave($s, $d, api);
-    };
+        let $213;
+        let $fn22;
+        let $232;
+        let $242;
+        let $252;
+        let $m26;
+        let $f27;
+        let $282;
+        let $m292;
+        let $f302;
+        let $o31;
+        let $n32;
+        let $t33;
+        let $r34;
+        return $23 = rt.first(($33 = ctx_1, $s3.pcs[$d3] = $pc + 35, rt.fn(($f63 = $33?.f) !== void 0 && (($43 = $f63.body) !== void 0 || ($m52 = $33.metatable) === void 0 || ($43 = $m52.view.body) !== void 0 || !("body" in $m52.view) && $m52.view[rt.CUT] === void 0) ? $43 : rt.index($33, "body", "upvalue 'ctx'"), "method 'body'")($33))), $s3.pcs[$d3] = $pc + 36, $fn12 = rt.fn(($f92 = $23?.f) !== void 0 && (($72 = $f92.expect) !== void 0 || ($m82 = $23.metatable) === void 0 || ($72 = $m82.view.expect) !== void 0 || !("expect" in $m82.view) && $m82.view[rt.CUT] === void 0) ? $72 : rt.index($23, "expect"), "method 'expect'"), $10 = ($112 = rt.first(($133 = rt.first(($14 = g, $s3.pcs[$d3] = $pc + 37, rt.fn(($f17 = $14?.f) !== void 0 && (($15 = $f17.string) !== void 0 || ($m16 = $14.metatable) === void 0 || ($15 = $m16.view.string) !== void 0 || !("string" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $15 : rt.index($14, "string", "upvalue 'g'"), "method 'string'")($14))), $s3.pcs[$d3] = $pc + 38, $fn122 = rt.fn(($f20 = $133?.f) !== void 0 && (($18 = $f20.required) !== void 0 || ($m19 = $133.metatable) === void 0 || ($18 = $m19.view.required) !== void 0 || !("required" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $18 : rt.index($133, "required"), "method 'required'"), $fn122($133))), $213 = rt.first(($232 = rt.first(($242 = g, $s3.pcs[$d3] = $pc + 39, rt.fn(($f27 = $242?.f) !== void 0 && (($252 = $f27.integer) !== void 0 || ($m26 = $242.metatable) === void 0 || ($252 = $m26.view.integer) !== void 0 || !("integer" in $m26.view) && $m26.view[rt.CUT] === void 0) ? $252 : rt.index($242, "integer", "upvalue 'g'"), "method 'integer'")($242))), $s3.pcs[$d3] = $pc + 38, $fn22 = rt.fn(($f302 = $232?.f) !== void 0 && (($282 = $f302.required) !== void 0 || ($m292 = $232.metatable) === void 0 || ($282 = $m292.view.required) !== void 0 || !("required" in $m292.view) && $m292.view[rt.CUT] === void 0) ? $282 : rt.index($232, "required"), "method 'required'"), $fn22($232))), $o31 = new rt.FieldsObject(), $n32 = 0, $112 !== void 0 && ($o31.name = $112, $n32++), $213 !== void 0 && ($o31.age = $213, $n32++), rt.LuaTable.record($o31, $n32)), $s3.pcs[$d3] = $pc + 40, $s3.truncate($d3), $s3.tails < rt.TAIL_DEPTH ? ($t33 = $s3.tails++, $r34 = $fn12($23, $10), $s3.tails = $t33, $r34) : rt.tail($s3, $fn12, [$23, $10]);
+      })))))], 2);
+      let ok = $l1[0];
+      let result = $l1[1];
+      if (!rt.t(ok)) {
+        if ((rh.pristineContext(ctx_1) ? ctx_1.queryValue("format") : ($22 = rt.first(($32 = ctx_1, $s2.pcs[$d2] = $pc + 44, rt.fn(($f6 = $32?.f) !== void 0 && (($42 = $f6.query) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.query) !== void 0 || !("query" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32))), ($f9 = $22?.f) !== void 0 && (($7 = $f9.format) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.format) !== void 0 || !("format" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 43, rt.index($22, "format")))) === "text") {
+          return $11 = ($122 = api, ($f152 = $122?.f) !== void 0 && (($132 = $f152.text) !== void 0 || ($m142 = $122.metatable) === void 0 || ($132 = $m142.view.text) !== void 0 || !("text" in $m142.view) && $m142.view[rt.CUT] === void 0) ? $132 : ($s2.pcs[$d2] = $pc + 43, rt.index($122, "text", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 43, $fn10 = rt.fn(($f182 = $11?.f) !== void 0 && (($162 = $f182.status) !== void 0 || ($m172 = $11.metatable) === void 0 || ($162 = $m172.view.status) !== void 0 || !("status" in $m172.view) && $m172.view[rt.CUT] === void 0) ? $162 : rt.index($11, "status", "field 'text'"), "method 'status'"), $192 = 422, $r20 = ($s2.pcs[$d2] = $pc + 45, rt.fn(($212 = $env.f.tostring) !== void 0 ? $212 : ($s2.pcs[$d2] = $pc + 43, rt.getGlobal($env, "tostring")), "global 'tostring'")(result)), $s2.pcs[$d2] = $pc + 46, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t22 = $s2.tails++, $r23 = Array.isArray($r20) ? $fn10($11, $192, ...$r20) : $fn10($11, $192, $r20), $s2.tails = $t22, $r23) : rt.tail($s2, $fn10, Array.isArray($r20) ? [$11, $192, ...$r20] : [$11, $192, $r20]);
+        }
+        return $7 = api, $s2.pcs[$d2] = $pc + 47, $fn10 = rt.fn(($f9 = $7?.f) !== void 0 && (($42 = $f9.error) !== void 0 || ($m8 = $7.metatable) === void 0 || ($42 = $m8.view.error) !== void 0 || !("error" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $42 : rt.index($7, "error", "upvalue 'api'"), "method 'error'"), $32 = 422, $22 = result, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t22 = $s2.tails++, $r23 = $fn10($7, $32, $22), $s2.tails = $t22, $r23) : rt.tail($s2, $fn10, [$7, $32, $22]);
+      }
+      return rt.leave($s2, $d2, result);
+    }))) !== void 0 && ($f112 = $105?.f) !== void 0 && !$105.linked && $f112.post !== void 0 ? $f112.post = $110 : ($s.pcs[$d] = $pc + 34, rt.setIndex($105, "post", $110, "field 'checked'"));
+    $110 = ($107 = api, ($f112 = $107?.f) !== void 0 && (($106 = $f112.direct) !== void 0 || ($m111 = $107.metatable) === void 0 || ($106 = $m111.view.direct) !== void 0 || !("direct" in $m111.view) && $m111.view[rt.CUT] === void 0) ? $106 : ($s.pcs[$d] = $pc + 48, rt.index($107, "direct", "local 'api'")));
+    ($105 = $handlers[2] = (($body) => rt.withBody((function $get(ctx_2) {
+      const $r = $body(ctx_2);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body(ctx_2) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $m3;
+      let $f4;
+      let $l5;
+      let $fn6;
+      let $7;
+      let $84;
+      let $9;
+      let $10;
+      let $11;
+      let $122;
+      let $132;
+      let $14;
+      let $m15;
+      let $f16;
+      let $17;
+      let $fn18;
+      let $192;
+      let $202;
+      let $212;
+      let $222;
+      let $23;
+      let $m24;
+      let $f25;
+      let $o26;
+      let $n27;
+      let $282;
+      let $29;
+      let $30;
+      let $fn31;
+      let $32;
+      let $33;
+      let $342;
+      let $m35;
+      let $f36;
+      let $372;
+      let $m38;
+      let $f39;
+      let $402;
+      let $o41;
+      let $n42;
+      let $t43;
+      let $r44;
+      let q = rt.first(($1 = ctx_2, $s2.pcs[$d2] = $pc + 49, rt.fn(($f4 = $1?.f) !== void 0 && (($22 = $f4.query) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.query) !== void 0 || !("query" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1)));
+      let name = rt.first(($22 = g, $s2.pcs[$d2] = $pc + 50, rt.fn(($f4 = $22?.f) !== void 0 && (($1 = $f4.string) !== void 0 || ($m3 = $22.metatable) === void 0 || ($1 = $m3.view.string) !== void 0 || !("string" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $1 : rt.index($22, "string", "upvalue 'g'"), "method 'string'")($22)));
+      $1 = name, $s2.pcs[$d2] = $pc + 51, rt.fn(($f4 = $1?.f) !== void 0 && (($22 = $f4.required) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.required) !== void 0 || !("required" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : rt.index($1, "required", "local 'name'"), "method 'required'")($1);
+      $l5 = rt.adjust([...rt.all(($22 = ($1 = $env.f.pcall) !== void 0 ? $1 : ($s2.pcs[$d2] = $pc + 52, rt.getGlobal($env, "pcall")), $7 = ($84 = ($9 = $env.f.rover) !== void 0 ? $9 : ($s2.pcs[$d2] = $pc + 52, rt.getGlobal($env, "rover")), ($f4 = $84?.f) !== void 0 && (($10 = $f4.guard) !== void 0 || ($m3 = $84.metatable) === void 0 || ($10 = $m3.view.guard) !== void 0 || !("guard" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 52, rt.index($84, "guard", "global 'rover'"))), $11 = ($122 = ($132 = q, ($f16 = $132?.f) !== void 0 && (($14 = $f16.name) !== void 0 || ($m15 = $132.metatable) === void 0 || ($14 = $m15.view.name) !== void 0 || !("name" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s2.pcs[$d2] = $pc + 52, rt.index($132, "name", "local 'q'"))), $17 = rt.first(($192 = ($202 = $env.f.tonumber) !== void 0 ? $202 : ($s2.pcs[$d2] = $pc + 52, rt.getGlobal($env, "tonumber")), $212 = ($222 = q, ($f25 = $222?.f) !== void 0 && (($23 = $f25.page) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.page) !== void 0 || !("page" in $m24.view) && $m24.view[rt.CUT] === void 0) ? $23 : ($s2.pcs[$d2] = $pc + 52, rt.index($222, "page", "local 'q'"))), $s2.pcs[$d2] = $pc + 53, $fn18 = rt.fn($192, "global 'tonumber'"), $fn18($212))), $o26 = new rt.FieldsObject(), $n27 = 0, $122 !== void 0 && ($o26.name = $122, $n27++), $17 !== void 0 && ($o26.page = $17, $n27++), rt.LuaTable.record($o26, $n27)), $282 = ($29 = name, $30 = rt.first(($32 = rt.first(($33 = g, $s2.pcs[$d2] = $pc + 54, rt.fn(($f36 = $33?.f) !== void 0 && (($342 = $f36.integer) !== void 0 || ($m35 = $33.metatable) === void 0 || ($342 = $m35.view.integer) !== void 0 || !("integer" in $m35.view) && $m35.view[rt.CUT] === void 0) ? $342 : rt.index($33, "integer", "upvalue 'g'"), "method 'integer'")($33))), $s2.pcs[$d2] = $pc + 55, $fn31 = rt.fn(($f39 = $32?.f) !== void 0 && (($372 = $f39.default) !== void 0 || ($m38 = $32.metatable) === void 0 || ($372 = $m38.view.default) !== void 0 || !("default" in $m38.view) && $m38.view[rt.CUT] === void 0) ? $372 : rt.index($32, "default"), "method 'default'"), $402 = 1, $fn31($32, $402))), $o41 = new rt.FieldsObject(), $n42 = 0, $29 !== void 0 && ($o41.name = $29, $n42++), $30 !== void 0 && ($o41.page = $30, $n42++), rt.LuaTable.record($o41, $n42)), $s2.pcs[$d2] = $pc + 56, $fn6 = rt.fn($22, "global 'pcall'"), $fn6($7, $11, $282)))], 2);
+      let ok_1 = $l5[0];
+      let result_1 = $l5[1];
+      if (!rt.t(ok_1)) {
+        return $402 = api, $s2.pcs[$d2] = $pc + 57, $fn31 = rt.fn(($f39 = $402?.f) !== void 0 && (($372 = $f39.error) !== void 0 || ($m38 = $402.metatable) === void 0 || ($372 = $m38.view.error) !== void 0 || !("error" in $m38.view) && $m38.view[rt.CUT] === void 0) ? $372 : rt.index($402, "error", "upvalue 'api'"), "method 'error'"), $342 = 400, $33 = result_1, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t43 = $s2.tails++, $r44 = $fn31($402, $342, $33), $s2.tails = $t43, $r44) : rt.tail($s2, $fn31, [$402, $342, $33]);
+      }
+      return rt.leave($s2, $d2, result_1);
+    }))) !== void 0 && ($f109 = $110?.f) !== void 0 && !$110.linked && $f109.get !== void 0 ? $f109.get = $105 : ($s.pcs[$d] = $pc + 48, rt.setIndex($110, "get", $105, "field 'direct'"));
+    $105 = ($106 = ($107 = api, ($f109 = $107?.f) !== void 0 && (($110 = $f109.body) !== void 0 || ($m111 = $107.metatable) === void 0 || ($110 = $m111.view.body) !== void 0 || !("body" in $m111.view) && $m111.view[rt.CUT] === void 0) ? $110 : ($s.pcs[$d] = $pc + 58, rt.index($107, "body", "local 'api'"))), ($f112 = $106?.f) !== void 0 && (($103 = $f112.as_text) !== void 0 || ($m108 = $106.metatable) === void 0 || ($103 = $m108.view.as_text) !== void 0 || !("as_text" in $m108.view) && $m108.view[rt.CUT] === void 0) ? $103 : ($s.pcs[$d] = $pc + 58, rt.index($106, "as_text", "field 'body'")));
+    ($100 = $handlers[3] = rh.jsonHandler((function $post(ctx_3) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $22;
+      let $m3;
+      let $f4;
+      let $53;
+      let $6;
+      let $7;
+      let $84;
+      let $9;
+      let $m10;
+      let $f11;
+      let $122;
+      let $132;
+      let $m142;
+      let $f152;
+      let $162;
+      let $17;
+      let $18;
+      let $192;
+      let $202;
+      let $m21;
+      let $f22;
+      let $23;
+      let $242;
+      let $252;
+      let $262;
+      let $272;
+      let $o28;
+      let $n29;
+      let $30;
+      let $312;
+      let $32;
+      let $m33;
+      let $f34;
+      let $352;
+      let $36;
+      let $372;
+      let $m38;
+      let $f39;
+      let $402;
+      let $412;
+      let $m422;
+      let $f432;
+      let $442;
+      let $45;
+      let $46;
+      let $472;
+      let $482;
+      let $m492;
+      let $f502;
+      let $512;
+      let $o52;
+      let $n53;
+      const $json = rh.claim(ctx_3);
+      let b = rt.first(($1 = ctx_3, $s2.pcs[$d2] = $pc + 59, rt.fn(($f4 = $1?.f) !== void 0 && (($22 = $f4.body) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.body) !== void 0 || !("body" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : rt.index($1, "body", "local 'ctx'"), "method 'body'")($1)));
+      if ($json) {
+        $53 = rt.first(($22 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f4 = $22?.f) !== void 0 && (($1 = $f4.text) !== void 0 || ($m3 = $22.metatable) === void 0 || ($1 = $m3.view.text) !== void 0 || !("text" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $1 : rt.index($22, "text", "local 'b'"), "method 'text'")($22)));
+        $7 = ($162 = rt.first(($84 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f11 = $84?.f) !== void 0 && (($9 = $f11.text) !== void 0 || ($m10 = $84.metatable) === void 0 || ($9 = $m10.view.text) !== void 0 || !("text" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : rt.index($84, "text", "local 'b'"), "method 'text'")($84))), $17 = rt.first(($122 = b, $s2.pcs[$d2] = $pc + 61, rt.fn(($f152 = $122?.f) !== void 0 && (($132 = $f152.as_string) !== void 0 || ($m142 = $122.metatable) === void 0 || ($132 = $m142.view.as_string) !== void 0 || !("as_string" in $m142.view) && $m142.view[rt.CUT] === void 0) ? $132 : rt.index($122, "as_string", "local 'b'"), "method 'as_string'")($122))), $162 === $17 || typeof $162 === "object" && typeof $17 === "object" && ($s2.pcs[$d2] = $pc + 62, rt.eq($162, $17)));
+        $18 = ($23 = rt.first(($192 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f22 = $192?.f) !== void 0 && (($202 = $f22.text) !== void 0 || ($m21 = $192.metatable) === void 0 || ($202 = $m21.view.text) !== void 0 || !("text" in $m21.view) && $m21.view[rt.CUT] === void 0) ? $202 : rt.index($192, "text", "local 'b'"), "method 'text'")($192))), $23?.arr !== void 0 ? $23.length() : typeof $23 === "string" ? $23.length : ($s2.pcs[$d2] = $pc + 62, rt.len($23)));
+        if (($6 = rh.scalar($53)) !== void 0 && ($242 = rh.scalar($18)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"text":' + $6 + ',"same":' + ($7 ? "true" : "false") + ',"bytes":' + $242 + "}"));
+        return rt.leave($s2, $d2, ($252 = $53, $262 = $7, $272 = $18, $o28 = new rt.FieldsObject(), $n29 = 1, $252 !== void 0 && ($o28.text = $252, $n29++), $o28.same = $262, $272 !== void 0 && ($o28.bytes = $272, $n29++), rt.LuaTable.record($o28, $n29)));
+      }
+      return rt.leave($s2, $d2, ($30 = rt.first(($312 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f34 = $312?.f) !== void 0 && (($32 = $f34.text) !== void 0 || ($m33 = $312.metatable) === void 0 || ($32 = $m33.view.text) !== void 0 || !("text" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $32 : rt.index($312, "text", "local 'b'"), "method 'text'")($312))), $352 = ($442 = rt.first(($36 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f39 = $36?.f) !== void 0 && (($372 = $f39.text) !== void 0 || ($m38 = $36.metatable) === void 0 || ($372 = $m38.view.text) !== void 0 || !("text" in $m38.view) && $m38.view[rt.CUT] === void 0) ? $372 : rt.index($36, "text", "local 'b'"), "method 'text'")($36))), $45 = rt.first(($402 = b, $s2.pcs[$d2] = $pc + 61, rt.fn(($f432 = $402?.f) !== void 0 && (($412 = $f432.as_string) !== void 0 || ($m422 = $402.metatable) === void 0 || ($412 = $m422.view.as_string) !== void 0 || !("as_string" in $m422.view) && $m422.view[rt.CUT] === void 0) ? $412 : rt.index($402, "as_string", "local 'b'"), "method 'as_string'")($402))), $442 === $45 || typeof $442 === "object" && typeof $45 === "object" && ($s2.pcs[$d2] = $pc + 62, rt.eq($442, $45))), $46 = ($512 = rt.first(($472 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f502 = $472?.f) !== void 0 && (($482 = $f502.text) !== void 0 || ($m492 = $472.metatable) === void 0 || ($482 = $m492.view.text) !== void 0 || !("text" in $m492.view) && $m492.view[rt.CUT] === void 0) ? $482 : rt.index($472, "text", "local 'b'"), "method 'text'")($472))), $512?.arr !== void 0 ? $512.length() : typeof $512 === "string" ? $512.length : ($s2.pcs[$d2] = $pc + 62, rt.len($512))), $o52 = new rt.FieldsObject(), $n53 = 1, $30 !== void 0 && ($o52.text = $30, $n53++), $o52.same = $352, $46 !== void 0 && ($o52.bytes = $46, $n53++), rt.LuaTable.record($o52, $n53)));
+    }))) !== void 0 && ($f102 = $105?.f) !== void 0 && !$105.linked && $f102.post !== void 0 ? $f102.post = $100 : ($s.pcs[$d] = $pc + 58, rt.setIndex($105, "post", $100, "field 'as_text'"));
+    $100 = ($103 = ($110 = api, ($f102 = $110?.f) !== void 0 && (($107 = $f102.body) !== void 0 || ($m108 = $110.metatable) === void 0 || ($107 = $m108.view.body) !== void 0 || !("body" in $m108.view) && $m108.view[rt.CUT] === void 0) ? $107 : ($s.pcs[$d] = $pc + 63, rt.index($110, "body", "local 'api'"))), ($f112 = $103?.f) !== void 0 && (($106 = $f112.as_json) !== void 0 || ($m111 = $103.metatable) === void 0 || ($106 = $m111.view.as_json) !== void 0 || !("as_json" in $m111.view) && $m111.view[rt.CUT] === void 0) ? $106 : ($s.pcs[$d] = $pc + 63, rt.index($103, "as_json", "field 'body'")));
+    ($105 = $handlers[4] = rh.jsonHandler((function $post(ctx_4) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $10;
+      let $11;
+      let $122;
+      let $k13;
+      let $a14;
+      let $15;
+      let $162;
+      let $17;
+      let $18;
+      let $192;
+      let $202;
+      let $212;
+      let $222;
+      let $23;
+      let $242;
+      let $252;
+      let $262;
+      let $272;
+      let $282;
+      let $29;
+      let $30;
+      let $o31;
+      let $n32;
+      let $33;
+      let $342;
+      let $352;
+      let $36;
+      let $372;
+      let $k38;
+      let $392;
+      let $a40;
+      let $412;
+      let $422;
+      let $43;
+      let $442;
+      let $45;
+      let $46;
+      let $472;
+      let $482;
+      let $49;
+      let $o50;
+      let $n51;
+      const $json = rh.claim(ctx_4);
+      let data = rt.first(($22 = rt.first(($32 = ctx_4, $s2.pcs[$d2] = $pc + 64, rt.fn(($f6 = $32?.f) !== void 0 && (($42 = $f6.body) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.body) !== void 0 || !("body" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 65, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.json) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.json) !== void 0 || !("json" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "json"), "method 'json'"), $fn12($22)));
+      let t = rt.first(($s2.pcs[$d2] = $pc + 67, rt.fn(($7 = $env.f.type) !== void 0 ? $7 : ($s2.pcs[$d2] = $pc + 66, rt.getGlobal($env, "type")), "global 'type'")(data)));
+      if ($json) {
+        $10 = t;
+        $122 = rt.t($7 = rt.t($42 = t === "table") ? ($32 = data, $k13 = 1, ($a14 = $32?.arr) !== void 0 && $k13 - 1 >>> 0 === $k13 - 1 && ($22 = $a14[$k13 - 1]) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 68, rt.index($32, $k13, "local 'data'"))) : $42) ? $7 : void 0;
+        $162 = rt.t($17 = rt.t($18 = t === "table") ? ($192 = data, $192?.arr !== void 0 ? $192.length() : typeof $192 === "string" ? $192.length : ($s2.pcs[$d2] = $pc + 68, rt.len($192, "local 'data'"))) : $18) ? $17 : void 0;
+        $212 = rt.t($222 = rt.t($23 = t === "table") ? ($242 = data, ($f9 = $242?.f) !== void 0 && (($252 = $f9.name) !== void 0 || ($m8 = $242.metatable) === void 0 || ($252 = $m8.view.name) !== void 0 || !("name" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $252 : ($s2.pcs[$d2] = $pc + 68, rt.index($242, "name", "local 'data'"))) : $23) ? $222 : void 0;
+        if (($11 = rh.scalar($10)) !== void 0 && ($15 = rh.scalar($122)) !== void 0 && ($202 = rh.scalar($162)) !== void 0 && ($262 = rh.scalar($212)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"kind":' + $11 + ',"first":' + $15 + ',"n":' + $202 + ',"name":' + $262 + "}"));
+        return rt.leave($s2, $d2, ($272 = $10, $282 = $122, $29 = $162, $30 = $212, $o31 = new rt.FieldsObject(), $n32 = 0, $272 !== void 0 && ($o31.kind = $272, $n32++), $282 !== void 0 && ($o31.first = $282, $n32++), $29 !== void 0 && ($o31.n = $29, $n32++), $30 !== void 0 && ($o31.name = $30, $n32++), rt.LuaTable.record($o31, $n32)));
+      }
+      return rt.leave($s2, $d2, ($33 = t, $342 = rt.t($352 = rt.t($36 = t === "table") ? ($372 = data, $k38 = 1, ($a40 = $372?.arr) !== void 0 && $k38 - 1 >>> 0 === $k38 - 1 && ($392 = $a40[$k38 - 1]) !== void 0 ? $392 : ($s2.pcs[$d2] = $pc + 68, rt.index($372, $k38, "local 'data'"))) : $36) ? $352 : void 0, $412 = rt.t($422 = rt.t($43 = t === "table") ? ($442 = data, $442?.arr !== void 0 ? $442.length() : typeof $442 === "string" ? $442.length : ($s2.pcs[$d2] = $pc + 68, rt.len($442, "local 'data'"))) : $43) ? $422 : void 0, $45 = rt.t($46 = rt.t($472 = t === "table") ? ($482 = data, ($f6 = $482?.f) !== void 0 && (($49 = $f6.name) !== void 0 || ($m5 = $482.metatable) === void 0 || ($49 = $m5.view.name) !== void 0 || !("name" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $49 : ($s2.pcs[$d2] = $pc + 68, rt.index($482, "name", "local 'data'"))) : $472) ? $46 : void 0, $o50 = new rt.FieldsObject(), $n51 = 0, $33 !== void 0 && ($o50.kind = $33, $n51++), $342 !== void 0 && ($o50.first = $342, $n51++), $412 !== void 0 && ($o50.n = $412, $n51++), $45 !== void 0 && ($o50.name = $45, $n51++), rt.LuaTable.record($o50, $n51)));
+    }))) !== void 0 && ($f109 = $100?.f) !== void 0 && !$100.linked && $f109.post !== void 0 ? $f109.post = $105 : ($s.pcs[$d] = $pc + 63, rt.setIndex($100, "post", $105, "field 'as_json'"));
+    return rt.leave($s, $d, api);
+  };
 }
+export {
+  $handlers,
+  load as default
+};

@@ -7,232 +7,219 @@ const $site3 = { chunk: "fixtures/http/crud/lib/store.lua", defined: 18 };
 const $site4 = { chunk: "fixtures/http/crud/lib/store.lua", defined: 22 };
 const $site5 = { chunk: "fixtures/http/crud/lib/store.lua", defined: 30 };
 const $pc = rt.positions([
-    [$site0, 3], // 0
-    [$site1, 6], // 1
-    [$site1, 6, "?"], // 2
-    [$site0, 5], // 3
-    [$site2, 10], // 4
-    [$site2, 11], // 5
-    [$site2, 12], // 6
-    [$site2, 13], // 7
-    [$site2, 14], // 8
-    [$site0, 9], // 9
-    [$site3, 19], // 10
-    [$site0, 18], // 11
-    [$site4, 24], // 12
-    [$site4, 24, "ipairs"], // 13
-    [$site4, 24, "(for generator)"], // 14
-    [$site4, 25], // 15
-    [$site0, 22], // 16
-    [$site5, 31], // 17
-    [$site5, 32], // 18
-    [$site5, 33], // 19
-    [$site5, 33, "ipairs"], // 20
-    [$site5, 33, "(for generator)"], // 21
-    [$site5, 34], // 22
-    [$site5, 34, "remove"], // 23
-    [$site0, 30], // 24
+  [$site0, 3],
+  // 0
+  [$site1, 6],
+  // 1
+  [$site1, 6, "?"],
+  // 2
+  [$site0, 5],
+  // 3
+  [$site2, 10],
+  // 4
+  [$site2, 11],
+  // 5
+  [$site2, 12],
+  // 6
+  [$site2, 13],
+  // 7
+  [$site2, 14],
+  // 8
+  [$site0, 9],
+  // 9
+  [$site3, 19],
+  // 10
+  [$site0, 18],
+  // 11
+  [$site4, 24],
+  // 12
+  [$site4, 24, "ipairs"],
+  // 13
+  [$site4, 24, "(for generator)"],
+  // 14
+  [$site4, 25],
+  // 15
+  [$site0, 22],
+  // 16
+  [$site5, 31],
+  // 17
+  [$site5, 32],
+  // 18
+  [$site5, 33],
+  // 19
+  [$site5, 33, "ipairs"],
+  // 20
+  [$site5, 33, "(for generator)"],
+  // 21
+  [$site5, 34],
+  // 22
+  [$site5, 34, "remove"],
+  // 23
+  [$site0, 30]
+  // 24
 ]);
-/** The main chunk of fixtures/http/crud/lib/store.lua, bound to the global environment `$env`. */
-export default function load($env) {
-    return function $main(...$va) {
-        const $s = rt.current, $d = $s.depth;
-        if ($d >= $s.limit)
-            $s.deepen();
-        $s.depth = $d + 1;
-        let $1;
-        let $2;
-        let $f3;
-        let $4;
-        let $5;
-        let $f6;
-        let $7;
-        let $8;
-        let $f9;
-        let $10;
-        let $11;
-        let $f12;
-        let $13;
-        let $14;
-        let $f15;
-        let Store = new rt.LuaTable();
-        ($s.pcs[$d] = $pc, rt.setIndex(Store, "__index", Store, "local 'Store'"));
-        $1 = Store;
-        (($2 = (($body) => rt.withBody((function $new() {
-            const $r = $body();
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $new$body() {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $5;
-            let $6;
-            let $o7;
-            let $n8;
-            let $9;
-            let $t10;
-            let $r11;
-            return ($2 = (($3 = $env.f.setmetatable) !== undefined ? $3 : ($s.pcs[$d] = $pc + 1, rt.getGlobal($env, "setmetatable"))), $4 = ($5 = new rt.LuaTable(), $6 = new rt.LuaTable(), $o7 = new rt.FieldsObject(), $n8 = 3, $o7.next_id = 1, $o7.items = $5, $o7.order = $6, rt.LuaTable.record($o7, $n8)), $9 = Store, $s.pcs[$d] = $pc + 2, $fn1 = rt.fn($2, "global 'setmetatable'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($4, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$4, $9]));
-        }))) !== undefined && ($f3 = $1?.f) !== undefined && !$1.linked && $f3.new !== undefined ? ($f3.new = $2) : ($s.pcs[$d] = $pc + 3, rt.setIndex($1, "new", $2, "local 'Store'")));
-        $4 = Store;
-        (($5 = function $insert(self, record) {
-            const $s = rt.current, $d = $s.depth;
-            let $1;
-            let $2;
-            let $m3;
-            let $f4;
-            let $5;
-            let $6;
-            let $f7;
-            let $8;
-            let $f9;
-            let $10;
-            let $11;
-            let $m12;
-            let $f13;
-            let $14;
-            let $15;
-            let $m16;
-            let $f17;
-            let $18;
-            let $19;
-            let $m20;
-            let $f21;
-            let $22;
-            let $23;
-            let id = ($1 = self, (($f4 = $1?.f) !== undefined && (($2 = $f4.next_id) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.next_id) !== undefined || (!("next_id" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 4), rt.index($1, "next_id", "local 'self'"))));
-            $5 = self;
-            (($6 = (typeof id === 'number' ? id + 1 : (rt.at($s, $d, $pc + 5), rt.add(id, 1, "local 'id'")))) !== undefined && ($f7 = $5?.f) !== undefined && !$5.linked && $f7.next_id !== undefined ? ($f7.next_id = $6) : (rt.at($s, $d, $pc + 5), rt.setIndex($5, "next_id", $6, "local 'self'")));
-            (($8 = id) !== undefined && ($f9 = record?.f) !== undefined && !record.linked && $f9.id !== undefined ? ($f9.id = $8) : (rt.at($s, $d, $pc + 6), rt.setIndex(record, "id", $8, "local 'record'")));
-            (rt.at($s, $d, $pc + 7), rt.setIndex(($10 = self, (($f13 = $10?.f) !== undefined && (($11 = $f13.items) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.items) !== undefined || (!("items" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 7), rt.index($10, "items", "local 'self'")))), id, record, "field 'items'"));
-            (rt.at($s, $d, $pc + 8), rt.setIndex(($14 = self, (($f17 = $14?.f) !== undefined && (($15 = $f17.order) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.order) !== undefined || (!("order" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : (rt.at($s, $d, $pc + 8), rt.index($14, "order", "local 'self'")))), ($23 = (($22 = (($18 = self, (($f21 = $18?.f) !== undefined && (($19 = $f21.order) !== undefined || ($m20 = $18.metatable) === undefined || ($19 = $m20.view.order) !== undefined || (!("order" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : (rt.at($s, $d, $pc + 8), rt.index($18, "order", "local 'self'"))))), ($22?.arr !== undefined ? $22.length() : typeof $22 === 'string' ? $22.length : (rt.at($s, $d, $pc + 8), rt.len($22, "field 'order'"))))), (typeof $23 === 'number' ? $23 + 1 : (rt.at($s, $d, $pc + 8), rt.add($23, 1)))), id, "field 'order'"));
-            return rt.leave($s, $d, record);
-        }) !== undefined && ($f6 = $4?.f) !== undefined && !$4.linked && $f6.insert !== undefined ? ($f6.insert = $5) : ($s.pcs[$d] = $pc + 9, rt.setIndex($4, "insert", $5, "local 'Store'")));
-        $7 = Store;
-        (($8 = function $get(self_1, id_1) {
-            const $s = rt.current, $d = $s.depth;
-            let $1;
-            let $2;
-            let $m3;
-            let $f4;
-            let $5;
-            return rt.leave($s, $d, rt.index(($1 = self_1, (($f4 = $1?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 10), rt.index($1, "items", "local 'self'")))), ($5 = id_1, rt.at($s, $d, $pc + 10), $5), "field 'items'"));
-        }) !== undefined && ($f9 = $7?.f) !== undefined && !$7.linked && $f9.get !== undefined ? ($f9.get = $8) : ($s.pcs[$d] = $pc + 11, rt.setIndex($7, "get", $8, "local 'Store'")));
-        $10 = Store;
-        (($11 = function $all(self_2) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $fn1;
-            let $2;
-            let $3;
-            let $4;
-            let $5;
-            let $6;
-            let $m7;
-            let $f8;
-            let $9;
-            let $10;
-            let $m11;
-            let $f12;
-            let $13;
-            let $14;
-            let $k15;
-            let $16;
-            let $17;
-            let $m18;
-            let $f19;
-            let $20;
-            let $21;
-            let $a22;
-            let out = new rt.LuaTable();
-            {
-                const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.ipairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 12, rt.getGlobal($env, "ipairs"))), $4 = ($5 = self_2, (($f8 = $5?.f) !== undefined && (($6 = $f8.order) !== undefined || ($m7 = $5.metatable) === undefined || ($6 = $m7.view.order) !== undefined || (!("order" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 12, rt.index($5, "order", "local 'self'")))), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn($2, "global 'ipairs'"), $fn1($4)))], 3);
-                const $iter1 = ($s.pcs[$d] = $pc + 12, rt.callable($it1));
-                let $k1 = $ctl1;
-                $loop1: for (;;) {
-                    $s.pcs[$d] = $pc + 14;
-                    const $r1 = $iter1($st1, $k1);
-                    $k1 = Array.isArray($r1) ? $r1[0] : $r1;
-                    if ($k1 === undefined)
-                        break;
-                    let _ = $k1;
-                    let id_2 = (Array.isArray($r1) ? $r1[1] : undefined);
-                    if (rt.t(rt.index(($9 = self_2, (($f12 = $9?.f) !== undefined && (($10 = $f12.items) !== undefined || ($m11 = $9.metatable) === undefined || ($10 = $m11.view.items) !== undefined || (!("items" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 15, rt.index($9, "items", "local 'self'")))), ($13 = id_2, $s.pcs[$d] = $pc + 15, $13), "field 'items'"))) {
-                        $14 = out;
-                        $k15 = (out.length() + 1);
-                        (($21 = rt.index(($16 = self_2, (($f19 = $16?.f) !== undefined && (($17 = $f19.items) !== undefined || ($m18 = $16.metatable) === undefined || ($17 = $m18.view.items) !== undefined || (!("items" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 15, rt.index($16, "items", "local 'self'")))), ($20 = id_2, $s.pcs[$d] = $pc + 15, $20), "field 'items'")) !== undefined && ($a22 = $14?.arr) !== undefined && ($k15 - 1 >>> 0) === $k15 - 1 && $a22[$k15 - 1] !== undefined ? ($a22[$k15 - 1] = $21) : $21 !== undefined && $a22 !== undefined && $k15 === $a22.length + 1 && $14.other === undefined && $14.metatable === undefined ? $a22.push($21) : ($s.pcs[$d] = $pc + 15, rt.setIndex($14, $k15, $21, "local 'out'")));
-                    }
-                }
-            }
-            return rt.leave($s, $d, out);
-        }) !== undefined && ($f12 = $10?.f) !== undefined && !$10.linked && $f12.all !== undefined ? ($f12.all = $11) : ($s.pcs[$d] = $pc + 16, rt.setIndex($10, "all", $11, "local 'Store'")));
-        $13 = Store;
-        (($14 = function $remove(self_3, id_3) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $m3;
-            let $f4;
-            let $5;
-            let $6;
-            let $7;
-            let $m8;
-            let $f9;
-            let $fn10;
-            let $11;
-            let $12;
-            let $13;
-            let $14;
-            let $15;
-            let $m16;
-            let $f17;
-            let $fn18;
-            let $19;
-            let $20;
-            let $21;
-            let $22;
-            let $m23;
-            let $f24;
-            let $25;
-            let $26;
-            let $27;
-            let $m28;
-            let $f29;
-            let $30;
-            if (!rt.t(rt.index(($1 = self_3, (($f4 = $1?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 17, rt.index($1, "items", "local 'self'")))), ($5 = id_3, $s.pcs[$d] = $pc + 17, $5), "field 'items'"))) {
-                return rt.leave($s, $d, false);
-            }
-            ($s.pcs[$d] = $pc + 18, rt.setIndex(($6 = self_3, (($f9 = $6?.f) !== undefined && (($7 = $f9.items) !== undefined || ($m8 = $6.metatable) === undefined || ($7 = $m8.view.items) !== undefined || (!("items" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 18, rt.index($6, "items", "local 'self'")))), id_3, undefined, "field 'items'"));
-            {
-                const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($11 = (($12 = $env.f.ipairs) !== undefined ? $12 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "ipairs"))), $13 = ($14 = self_3, (($f17 = $14?.f) !== undefined && (($15 = $f17.order) !== undefined || ($m16 = $14.metatable) === undefined || ($15 = $m16.view.order) !== undefined || (!("order" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 19, rt.index($14, "order", "local 'self'")))), $s.pcs[$d] = $pc + 20, $fn10 = rt.fn($11, "global 'ipairs'"), $fn10($13)))], 3);
-                const $iter1 = ($s.pcs[$d] = $pc + 19, rt.callable($it1));
-                let $k1 = $ctl1;
-                $loop1: for (;;) {
-                    $s.pcs[$d] = $pc + 21;
-                    const $r1 = $iter1($st1, $k1);
-                    $k1 = Array.isArray($r1) ? $r1[0] : $r1;
-                    if ($k1 === undefined)
-                        break;
-                    let i = $k1;
-                    let v = (Array.isArray($r1) ? $r1[1] : undefined);
-                    if ((v === id_3 || (typeof v === 'object' && typeof id_3 === 'object' && ($s.pcs[$d] = $pc + 22, rt.eq(v, id_3))))) {
-                        ($19 = ($20 = (($21 = $env.f.table) !== undefined ? $21 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), (($f24 = $20?.f) !== undefined && (($22 = $f24.remove) !== undefined || ($m23 = $20.metatable) === undefined || ($22 = $m23.view.remove) !== undefined || (!("remove" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 22, rt.index($20, "remove", "global 'table'")))), $25 = ($26 = self_3, (($f29 = $26?.f) !== undefined && (($27 = $f29.order) !== undefined || ($m28 = $26.metatable) === undefined || ($27 = $m28.view.order) !== undefined || (!("order" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 22, rt.index($26, "order", "local 'self'")))), $30 = i, $s.pcs[$d] = $pc + 23, $fn18 = rt.fn($19, "field 'remove'"), $fn18($25, $30));
-                        break $loop1;
-                    }
-                }
-            }
-            return rt.leave($s, $d, true);
-        }) !== undefined && ($f15 = $13?.f) !== undefined && !$13.linked && $f15.remove !== undefined ? ($f15.remove = $14) : ($s.pcs[$d] = $pc + 24, rt.setIndex($13, "remove", $14, "local 'Store'")));
-        return rt.leave($s, $d, Store);
-    };
+function load($env) {
+  return function $main(...$va) {
+    const $s = rt.current, $d = $s.depth;
+    if ($d >= $s.limit) $s.deepen();
+    $s.depth = $d + 1;
+    let $1;
+    let $2;
+    let $f3;
+    let Store = new rt.LuaTable();
+    $s.pcs[$d] = $pc, rt.setIndex(Store, "__index", Store, "local 'Store'");
+    $1 = Store;
+    ($2 = (($body) => rt.withBody((function $new() {
+      const $r = $body();
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $new$body() {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn1;
+      let $22;
+      let $3;
+      let $4;
+      let $5;
+      let $6;
+      let $o7;
+      let $n8;
+      let $9;
+      let $t10;
+      let $r11;
+      return $22 = ($3 = $env.f.setmetatable) !== void 0 ? $3 : ($s2.pcs[$d2] = $pc + 1, rt.getGlobal($env, "setmetatable")), $4 = ($5 = new rt.LuaTable(), $6 = new rt.LuaTable(), $o7 = new rt.FieldsObject(), $n8 = 3, $o7.next_id = 1, $o7.items = $5, $o7.order = $6, rt.LuaTable.record($o7, $n8)), $9 = Store, $s2.pcs[$d2] = $pc + 2, $fn1 = rt.fn($22, "global 'setmetatable'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t10 = $s2.tails++, $r11 = $fn1($4, $9), $s2.tails = $t10, $r11) : rt.tail($s2, $fn1, [$4, $9]);
+    }))) !== void 0 && ($f3 = $1?.f) !== void 0 && !$1.linked && $f3.new !== void 0 ? $f3.new = $2 : ($s.pcs[$d] = $pc + 3, rt.setIndex($1, "new", $2, "local 'Store'"));
+    $2 = Store;
+    ($1 = function $insert(self, record) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      let $12;
+      let $22;
+      let $m3;
+      let $f4;
+      let $5;
+      let $6;
+      let $m7;
+      let $f8;
+      let $9;
+      let $10;
+      let id = ($12 = self, ($f4 = $12?.f) !== void 0 && (($22 = $f4.next_id) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.next_id) !== void 0 || !("next_id" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : (rt.at($s2, $d2, $pc + 4), rt.index($12, "next_id", "local 'self'")));
+      $22 = self;
+      ($12 = typeof id === "number" ? id + 1 : (rt.at($s2, $d2, $pc + 5), rt.add(id, 1, "local 'id'"))) !== void 0 && ($f4 = $22?.f) !== void 0 && !$22.linked && $f4.next_id !== void 0 ? $f4.next_id = $12 : (rt.at($s2, $d2, $pc + 5), rt.setIndex($22, "next_id", $12, "local 'self'"));
+      ($12 = id) !== void 0 && ($f4 = record?.f) !== void 0 && !record.linked && $f4.id !== void 0 ? $f4.id = $12 : (rt.at($s2, $d2, $pc + 6), rt.setIndex(record, "id", $12, "local 'record'"));
+      rt.at($s2, $d2, $pc + 7), rt.setIndex(($12 = self, ($f4 = $12?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : (rt.at($s2, $d2, $pc + 7), rt.index($12, "items", "local 'self'"))), id, record, "field 'items'");
+      rt.at($s2, $d2, $pc + 8), rt.setIndex(($22 = self, ($f4 = $22?.f) !== void 0 && (($12 = $f4.order) !== void 0 || ($m3 = $22.metatable) === void 0 || ($12 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 8), rt.index($22, "order", "local 'self'"))), ($10 = ($9 = ($5 = self, ($f8 = $5?.f) !== void 0 && (($6 = $f8.order) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.order) !== void 0 || !("order" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : (rt.at($s2, $d2, $pc + 8), rt.index($5, "order", "local 'self'"))), $9?.arr !== void 0 ? $9.length() : typeof $9 === "string" ? $9.length : (rt.at($s2, $d2, $pc + 8), rt.len($9, "field 'order'"))), typeof $10 === "number" ? $10 + 1 : (rt.at($s2, $d2, $pc + 8), rt.add($10, 1))), id, "field 'order'");
+      return rt.leave($s2, $d2, record);
+    }) !== void 0 && ($f3 = $2?.f) !== void 0 && !$2.linked && $f3.insert !== void 0 ? $f3.insert = $1 : ($s.pcs[$d] = $pc + 9, rt.setIndex($2, "insert", $1, "local 'Store'"));
+    $1 = Store;
+    ($2 = function $get(self_1, id_1) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      let $12;
+      let $22;
+      let $m3;
+      let $f4;
+      let $5;
+      return rt.leave($s2, $d2, rt.index(($12 = self_1, ($f4 = $12?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : (rt.at($s2, $d2, $pc + 10), rt.index($12, "items", "local 'self'"))), ($5 = id_1, rt.at($s2, $d2, $pc + 10), $5), "field 'items'"));
+    }) !== void 0 && ($f3 = $1?.f) !== void 0 && !$1.linked && $f3.get !== void 0 ? $f3.get = $2 : ($s.pcs[$d] = $pc + 11, rt.setIndex($1, "get", $2, "local 'Store'"));
+    $2 = Store;
+    ($1 = function $all(self_2) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn1;
+      let $22;
+      let $3;
+      let $4;
+      let $5;
+      let $6;
+      let $m7;
+      let $f8;
+      let $9;
+      let $10;
+      let $m11;
+      let $f12;
+      let $13;
+      let $14;
+      let $k15;
+      let $16;
+      let $17;
+      let $m18;
+      let $f19;
+      let $20;
+      let $21;
+      let $a22;
+      let out = new rt.LuaTable();
+      {
+        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($3 = $env.f.ipairs) !== void 0 ? $3 : ($s2.pcs[$d2] = $pc + 12, rt.getGlobal($env, "ipairs")), $4 = ($5 = self_2, ($f8 = $5?.f) !== void 0 && (($6 = $f8.order) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.order) !== void 0 || !("order" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 12, rt.index($5, "order", "local 'self'"))), $s2.pcs[$d2] = $pc + 13, $fn1 = rt.fn($22, "global 'ipairs'"), $fn1($4)))], 3);
+        const $iter1 = ($s2.pcs[$d2] = $pc + 12, rt.callable($it1));
+        let $k1 = $ctl1;
+        $loop1: for (; ; ) {
+          $s2.pcs[$d2] = $pc + 14;
+          const $r1 = $iter1($st1, $k1);
+          $k1 = Array.isArray($r1) ? $r1[0] : $r1;
+          if ($k1 === void 0) break;
+          let _ = $k1;
+          let id_2 = Array.isArray($r1) ? $r1[1] : void 0;
+          if (rt.t(rt.index(($9 = self_2, ($f12 = $9?.f) !== void 0 && (($10 = $f12.items) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.items) !== void 0 || !("items" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 15, rt.index($9, "items", "local 'self'"))), ($13 = id_2, $s2.pcs[$d2] = $pc + 15, $13), "field 'items'"))) {
+            $14 = out;
+            $k15 = out.length() + 1;
+            ($21 = rt.index(($16 = self_2, ($f19 = $16?.f) !== void 0 && (($17 = $f19.items) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.items) !== void 0 || !("items" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 15, rt.index($16, "items", "local 'self'"))), ($20 = id_2, $s2.pcs[$d2] = $pc + 15, $20), "field 'items'")) !== void 0 && ($a22 = $14?.arr) !== void 0 && $k15 - 1 >>> 0 === $k15 - 1 && $a22[$k15 - 1] !== void 0 ? $a22[$k15 - 1] = $21 : $21 !== void 0 && $a22 !== void 0 && $k15 === $a22.length + 1 && $14.other === void 0 && $14.metatable === void 0 ? $a22.push($21) : ($s2.pcs[$d2] = $pc + 15, rt.setIndex($14, $k15, $21, "local 'out'"));
+          }
+        }
+      }
+      return rt.leave($s2, $d2, out);
+    }) !== void 0 && ($f3 = $2?.f) !== void 0 && !$2.linked && $f3.all !== void 0 ? $f3.all = $1 : ($s.pcs[$d] = $pc + 16, rt.setIndex($2, "all", $1, "local 'Store'"));
+    $1 = Store;
+    ($2 = function $remove(self_3, id_3) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $12;
+      let $22;
+      let $m3;
+      let $f4;
+      let $5;
+      let $fn6;
+      let $7;
+      let $8;
+      let $fn9;
+      let $10;
+      let $11;
+      let $122;
+      let $13;
+      let $m14;
+      let $f15;
+      let $16;
+      let $17;
+      let $18;
+      let $m19;
+      let $f20;
+      let $21;
+      if (!rt.t(rt.index(($12 = self_3, ($f4 = $12?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 17, rt.index($12, "items", "local 'self'"))), ($5 = id_3, $s2.pcs[$d2] = $pc + 17, $5), "field 'items'"))) {
+        return rt.leave($s2, $d2, false);
+      }
+      $s2.pcs[$d2] = $pc + 18, rt.setIndex(($5 = self_3, ($f4 = $5?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $5.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 18, rt.index($5, "items", "local 'self'"))), id_3, void 0, "field 'items'");
+      {
+        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($5 = $env.f.ipairs) !== void 0 ? $5 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "ipairs")), $12 = ($7 = self_3, ($f4 = $7?.f) !== void 0 && (($8 = $f4.order) !== void 0 || ($m3 = $7.metatable) === void 0 || ($8 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $8 : ($s2.pcs[$d2] = $pc + 19, rt.index($7, "order", "local 'self'"))), $s2.pcs[$d2] = $pc + 20, $fn6 = rt.fn($22, "global 'ipairs'"), $fn6($12)))], 3);
+        const $iter1 = ($s2.pcs[$d2] = $pc + 19, rt.callable($it1));
+        let $k1 = $ctl1;
+        $loop1: for (; ; ) {
+          $s2.pcs[$d2] = $pc + 21;
+          const $r1 = $iter1($st1, $k1);
+          $k1 = Array.isArray($r1) ? $r1[0] : $r1;
+          if ($k1 === void 0) break;
+          let i = $k1;
+          let v = Array.isArray($r1) ? $r1[1] : void 0;
+          if (v === id_3 || typeof v === "object" && typeof id_3 === "object" && ($s2.pcs[$d2] = $pc + 22, rt.eq(v, id_3))) {
+            $10 = ($11 = ($122 = $env.f.table) !== void 0 ? $122 : ($s2.pcs[$d2] = $pc + 22, rt.getGlobal($env, "table")), ($f15 = $11?.f) !== void 0 && (($13 = $f15.remove) !== void 0 || ($m14 = $11.metatable) === void 0 || ($13 = $m14.view.remove) !== void 0 || !("remove" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : ($s2.pcs[$d2] = $pc + 22, rt.index($11, "remove", "global 'table'"))), $16 = ($17 = self_3, ($f20 = $17?.f) !== void 0 && (($18 = $f20.order) !== void 0 || ($m19 = $17.metatable) === void 0 || ($18 = $m19.view.order) !== void 0 || !("order" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $18 : ($s2.pcs[$d2] = $pc + 22, rt.index($17, "order", "local 'self'"))), $21 = i, $s2.pcs[$d2] = $pc + 23, $fn9 = rt.fn($10, "field 'remove'"), $fn9($16, $21);
+            break $loop1;
+          }
+        }
+      }
+      return rt.leave($s2, $d2, true);
+    }) !== void 0 && ($f3 = $1?.f) !== void 0 && !$1.linked && $f3.remove !== void 0 ? $f3.remove = $2 : ($s.pcs[$d] = $pc + 24, rt.setIndex($1, "remove", $2, "local 'Store'"));
+    return rt.leave($s, $d, Store);
+  };
 }
+export {
+  load as default
+};

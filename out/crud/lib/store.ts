@@ -43,18 +43,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $1: rt.LuaValue;
       let $2: rt.LuaValue;
       let $f3: rt.Fields | undefined;
-      let $4: rt.LuaValue;
-      let $5: rt.LuaValue;
-      let $f6: rt.Fields | undefined;
-      let $7: rt.LuaValue;
-      let $8: rt.LuaValue;
-      let $f9: rt.Fields | undefined;
-      let $10: rt.LuaValue;
-      let $11: rt.LuaValue;
-      let $f12: rt.Fields | undefined;
-      let $13: rt.LuaValue;
-      let $14: rt.LuaValue;
-      let $f15: rt.Fields | undefined;
       let Store: rt.LuaTable = new rt.LuaTable();
       ($s.pcs[$d] = $pc, rt.setIndex(Store, "__index", Store, "local 'Store'"));
       $1 = Store;
@@ -78,8 +66,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r11: rt.LuaResult;
         return ($2 = (($3 = $env.f.setmetatable) !== undefined ? $3 : ($s.pcs[$d] = $pc + 1, rt.getGlobal($env, "setmetatable"))), $4 = ($5 = new rt.LuaTable(), $6 = new rt.LuaTable(), $o7 = new rt.FieldsObject(), $n8 = 3, $o7.next_id = 1, $o7.items = $5, $o7.order = $6, rt.LuaTable.record($o7, $n8)), $9 = Store, $s.pcs[$d] = $pc + 2, $fn1 = rt.fn($2, "global 'setmetatable'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($4, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$4, $9]));
       }) as rt.LuaFunction)) !== undefined && ($f3 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f3.new !== undefined ? ($f3.new = $2) : ($s.pcs[$d] = $pc + 3, rt.setIndex($1, "new", $2, "local 'Store'")));
-      $4 = Store;
-      (($5 = function $insert(self?: rt.LuaValue, record?: rt.LuaValue): rt.LuaResult {
+      $2 = Store;
+      (($1 = function $insert(self?: rt.LuaValue, record?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -87,33 +75,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $f7: rt.Fields | undefined;
-        let $8: rt.LuaValue;
-        let $f9: rt.Fields | undefined;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
-        let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
-        let $m16: rt.LuaTable | undefined;
-        let $f17: rt.Fields | undefined;
-        let $18: rt.LuaValue;
-        let $19: rt.LuaValue;
-        let $m20: rt.LuaTable | undefined;
-        let $f21: rt.Fields | undefined;
-        let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
         let id: rt.LuaValue = ($1 = self as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.next_id) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.next_id) !== undefined || (!("next_id" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 4), rt.index($1, "next_id", "local 'self'"))));
-        $5 = self;
-        (($6 = (typeof id === 'number' ? id + 1 : (rt.at($s, $d, $pc + 5), rt.add(id, 1, "local 'id'")))) !== undefined && ($f7 = ($5 as rt.LuaTable)?.f) !== undefined && !($5 as rt.LuaTable).linked && $f7.next_id !== undefined ? ($f7.next_id = $6) : (rt.at($s, $d, $pc + 5), rt.setIndex($5, "next_id", $6, "local 'self'")));
-        (($8 = id) !== undefined && ($f9 = (record as rt.LuaTable)?.f) !== undefined && !(record as rt.LuaTable).linked && $f9.id !== undefined ? ($f9.id = $8) : (rt.at($s, $d, $pc + 6), rt.setIndex(record, "id", $8, "local 'record'")));
-        (rt.at($s, $d, $pc + 7), rt.setIndex(($10 = self as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.items) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.items) !== undefined || (!("items" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 7), rt.index($10, "items", "local 'self'")))), id, record, "field 'items'"));
-        (rt.at($s, $d, $pc + 8), rt.setIndex(($14 = self as rt.LuaValue, (($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.order) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.order) !== undefined || (!("order" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : (rt.at($s, $d, $pc + 8), rt.index($14, "order", "local 'self'")))), ($23 = (($22 = (($18 = self as rt.LuaValue, (($f21 = ($18 as rt.LuaTable)?.f) !== undefined && (($19 = $f21.order) !== undefined || ($m20 = ($18 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.order) !== undefined || (!("order" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : (rt.at($s, $d, $pc + 8), rt.index($18, "order", "local 'self'"))))) as rt.LuaValue, (($22 as rt.LuaTable)?.arr !== undefined ? ($22 as rt.LuaTable).length() : typeof $22 === 'string' ? $22.length : (rt.at($s, $d, $pc + 8), rt.len($22, "field 'order'"))))) as rt.LuaValue, (typeof $23 === 'number' ? $23 + 1 : (rt.at($s, $d, $pc + 8), rt.add($23, 1)))), id, "field 'order'"));
+        $2 = self;
+        (($1 = (typeof id === 'number' ? id + 1 : (rt.at($s, $d, $pc + 5), rt.add(id, 1, "local 'id'")))) !== undefined && ($f4 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f4.next_id !== undefined ? ($f4.next_id = $1) : (rt.at($s, $d, $pc + 5), rt.setIndex($2, "next_id", $1, "local 'self'")));
+        (($1 = id) !== undefined && ($f4 = (record as rt.LuaTable)?.f) !== undefined && !(record as rt.LuaTable).linked && $f4.id !== undefined ? ($f4.id = $1) : (rt.at($s, $d, $pc + 6), rt.setIndex(record, "id", $1, "local 'record'")));
+        (rt.at($s, $d, $pc + 7), rt.setIndex(($1 = self as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 7), rt.index($1, "items", "local 'self'")))), id, record, "field 'items'"));
+        (rt.at($s, $d, $pc + 8), rt.setIndex(($2 = self as rt.LuaValue, (($f4 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f4.order) !== undefined || ($m3 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view.order) !== undefined || (!("order" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $1 : (rt.at($s, $d, $pc + 8), rt.index($2, "order", "local 'self'")))), ($10 = (($9 = (($5 = self as rt.LuaValue, (($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.order) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.order) !== undefined || (!("order" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : (rt.at($s, $d, $pc + 8), rt.index($5, "order", "local 'self'"))))) as rt.LuaValue, (($9 as rt.LuaTable)?.arr !== undefined ? ($9 as rt.LuaTable).length() : typeof $9 === 'string' ? $9.length : (rt.at($s, $d, $pc + 8), rt.len($9, "field 'order'"))))) as rt.LuaValue, (typeof $10 === 'number' ? $10 + 1 : (rt.at($s, $d, $pc + 8), rt.add($10, 1)))), id, "field 'order'"));
         return rt.leave($s, $d, record);
-      }) !== undefined && ($f6 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f6.insert !== undefined ? ($f6.insert = $5) : ($s.pcs[$d] = $pc + 9, rt.setIndex($4, "insert", $5, "local 'Store'")));
-      $7 = Store;
-      (($8 = function $get(self_1?: rt.LuaValue, id_1?: rt.LuaValue): rt.LuaResult {
+      }) !== undefined && ($f3 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f3.insert !== undefined ? ($f3.insert = $1) : ($s.pcs[$d] = $pc + 9, rt.setIndex($2, "insert", $1, "local 'Store'")));
+      $1 = Store;
+      (($2 = function $get(self_1?: rt.LuaValue, id_1?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -121,9 +96,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
         return rt.leave($s, $d, rt.index(($1 = self_1 as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 10), rt.index($1, "items", "local 'self'")))), ($5 = id_1, rt.at($s, $d, $pc + 10), $5), "field 'items'"));
-      }) !== undefined && ($f9 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f9.get !== undefined ? ($f9.get = $8) : ($s.pcs[$d] = $pc + 11, rt.setIndex($7, "get", $8, "local 'Store'")));
-      $10 = Store;
-      (($11 = function $all(self_2?: rt.LuaValue): rt.LuaResult {
+      }) !== undefined && ($f3 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f3.get !== undefined ? ($f3.get = $2) : ($s.pcs[$d] = $pc + 11, rt.setIndex($1, "get", $2, "local 'Store'")));
+      $2 = Store;
+      (($1 = function $all(self_2?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -169,9 +144,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
         }
         return rt.leave($s, $d, out);
-      }) !== undefined && ($f12 = ($10 as rt.LuaTable)?.f) !== undefined && !($10 as rt.LuaTable).linked && $f12.all !== undefined ? ($f12.all = $11) : ($s.pcs[$d] = $pc + 16, rt.setIndex($10, "all", $11, "local 'Store'")));
-      $13 = Store;
-      (($14 = function $remove(self_3?: rt.LuaValue, id_3?: rt.LuaValue): rt.LuaResult {
+      }) !== undefined && ($f3 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f3.all !== undefined ? ($f3.all = $1) : ($s.pcs[$d] = $pc + 16, rt.setIndex($2, "all", $1, "local 'Store'")));
+      $1 = Store;
+      (($2 = function $remove(self_3?: rt.LuaValue, id_3?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -180,37 +155,28 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
-        let $6: rt.LuaValue;
+        let $fn6!: rt.LuaFunction;
         let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
-        let $fn10!: rt.LuaFunction;
+        let $8: rt.LuaValue;
+        let $fn9!: rt.LuaFunction;
+        let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
-        let $m16: rt.LuaTable | undefined;
-        let $f17: rt.Fields | undefined;
-        let $fn18!: rt.LuaFunction;
-        let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
+        let $m14: rt.LuaTable | undefined;
+        let $f15: rt.Fields | undefined;
+        let $16: rt.LuaValue;
+        let $17: rt.LuaValue;
+        let $18: rt.LuaValue;
+        let $m19: rt.LuaTable | undefined;
+        let $f20: rt.Fields | undefined;
         let $21: rt.LuaValue;
-        let $22: rt.LuaValue;
-        let $m23: rt.LuaTable | undefined;
-        let $f24: rt.Fields | undefined;
-        let $25: rt.LuaValue;
-        let $26: rt.LuaValue;
-        let $27: rt.LuaValue;
-        let $m28: rt.LuaTable | undefined;
-        let $f29: rt.Fields | undefined;
-        let $30: rt.LuaValue;
         if (!rt.t(rt.index(($1 = self_3 as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 17, rt.index($1, "items", "local 'self'")))), ($5 = id_3, $s.pcs[$d] = $pc + 17, $5), "field 'items'"))) {
           return rt.leave($s, $d, false);
         }
-        ($s.pcs[$d] = $pc + 18, rt.setIndex(($6 = self_3 as rt.LuaValue, (($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.items) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.items) !== undefined || (!("items" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 18, rt.index($6, "items", "local 'self'")))), id_3, undefined, "field 'items'"));
+        ($s.pcs[$d] = $pc + 18, rt.setIndex(($5 = self_3 as rt.LuaValue, (($f4 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 18, rt.index($5, "items", "local 'self'")))), id_3, undefined, "field 'items'"));
          {
-          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($11 = (($12 = $env.f.ipairs) !== undefined ? $12 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "ipairs"))), $13 = ($14 = self_3 as rt.LuaValue, (($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.order) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.order) !== undefined || (!("order" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 19, rt.index($14, "order", "local 'self'")))), $s.pcs[$d] = $pc + 20, $fn10 = rt.fn($11, "global 'ipairs'"), $fn10($13)))], 3);
+          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($5 = $env.f.ipairs) !== undefined ? $5 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "ipairs"))), $1 = ($7 = self_3 as rt.LuaValue, (($f4 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f4.order) !== undefined || ($m3 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m3.view.order) !== undefined || (!("order" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 19, rt.index($7, "order", "local 'self'")))), $s.pcs[$d] = $pc + 20, $fn6 = rt.fn($2, "global 'ipairs'"), $fn6($1)))], 3);
           const $iter1 = ($s.pcs[$d] = $pc + 19, rt.callable($it1));
           let $k1 = $ctl1;
           $loop1: for (;;) {
@@ -221,13 +187,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             let i: rt.LuaValue = $k1;
             let v: rt.LuaValue = (Array.isArray($r1) ? $r1[1] : undefined);
             if ((v === id_3 || (typeof v === 'object' && typeof id_3 === 'object' && ($s.pcs[$d] = $pc + 22, rt.eq(v, id_3))))) {
-              ($19 = ($20 = (($21 = $env.f.table) !== undefined ? $21 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), (($f24 = ($20 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.remove) !== undefined || ($m23 = ($20 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.remove) !== undefined || (!("remove" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 22, rt.index($20, "remove", "global 'table'")))), $25 = ($26 = self_3 as rt.LuaValue, (($f29 = ($26 as rt.LuaTable)?.f) !== undefined && (($27 = $f29.order) !== undefined || ($m28 = ($26 as rt.LuaTable).metatable) === undefined || ($27 = $m28.view.order) !== undefined || (!("order" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : ($s.pcs[$d] = $pc + 22, rt.index($26, "order", "local 'self'")))), $30 = i, $s.pcs[$d] = $pc + 23, $fn18 = rt.fn($19, "field 'remove'"), $fn18($25, $30));
+              ($10 = ($11 = (($12 = $env.f.table) !== undefined ? $12 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), (($f15 = ($11 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.remove) !== undefined || ($m14 = ($11 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.remove) !== undefined || (!("remove" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 22, rt.index($11, "remove", "global 'table'")))), $16 = ($17 = self_3 as rt.LuaValue, (($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.order) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.order) !== undefined || (!("order" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 22, rt.index($17, "order", "local 'self'")))), $21 = i, $s.pcs[$d] = $pc + 23, $fn9 = rt.fn($10, "field 'remove'"), $fn9($16, $21));
               break $loop1;
             }
           }
         }
         return rt.leave($s, $d, true);
-      }) !== undefined && ($f15 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f15.remove !== undefined ? ($f15.remove = $14) : ($s.pcs[$d] = $pc + 24, rt.setIndex($13, "remove", $14, "local 'Store'")));
+      }) !== undefined && ($f3 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f3.remove !== undefined ? ($f3.remove = $2) : ($s.pcs[$d] = $pc + 24, rt.setIndex($1, "remove", $2, "local 'Store'")));
       return rt.leave($s, $d, Store);
     };
 }

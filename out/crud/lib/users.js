@@ -3,156 +3,134 @@ import * as rt from "../roverc/runtime/compiled/index.js";
 const $site0 = { chunk: "fixtures/http/crud/lib/users.lua", defined: 0 };
 const $site1 = { chunk: "fixtures/http/crud/lib/users.lua", defined: 20 };
 const $pc = rt.positions([
-    [$site0, 2], // 0
-    [$site0, 2, "require"], // 1
-    [$site0, 3], // 2
-    [$site0, 5], // 3
-    [$site0, 5, "new"], // 4
-    [$site0, 8, ":string"], // 5
-    [$site0, 8, ":required"], // 6
-    [$site0, 9, ":string"], // 7
-    [$site0, 9, ":required"], // 8
-    [$site0, 10, ":string"], // 9
-    [$site0, 10], // 10
-    [$site0, 10, ":enum"], // 11
-    [$site0, 10, ":default"], // 12
-    [$site0, 7], // 13
-    [$site0, 14, ":string"], // 14
-    [$site0, 15, ":string"], // 15
-    [$site0, 16, ":string"], // 16
-    [$site0, 16], // 17
-    [$site0, 16, ":enum"], // 18
-    [$site0, 13], // 19
-    [$site1, 21, ":match"], // 20
-    [$site1, 22], // 21
-    [$site1, 22, "?"], // 22
-    [$site0, 20], // 23
+  [$site0, 2],
+  // 0
+  [$site0, 2, "require"],
+  // 1
+  [$site0, 3],
+  // 2
+  [$site0, 5],
+  // 3
+  [$site0, 5, "new"],
+  // 4
+  [$site0, 8, ":string"],
+  // 5
+  [$site0, 8, ":required"],
+  // 6
+  [$site0, 9, ":string"],
+  // 7
+  [$site0, 9, ":required"],
+  // 8
+  [$site0, 10, ":string"],
+  // 9
+  [$site0, 10],
+  // 10
+  [$site0, 10, ":enum"],
+  // 11
+  [$site0, 10, ":default"],
+  // 12
+  [$site0, 7],
+  // 13
+  [$site0, 14, ":string"],
+  // 14
+  [$site0, 15, ":string"],
+  // 15
+  [$site0, 16, ":string"],
+  // 16
+  [$site0, 16],
+  // 17
+  [$site0, 16, ":enum"],
+  // 18
+  [$site0, 13],
+  // 19
+  [$site1, 21, ":match"],
+  // 20
+  [$site1, 22],
+  // 21
+  [$site1, 22, "?"],
+  // 22
+  [$site0, 20]
+  // 23
 ]);
-/** The main chunk of fixtures/http/crud/lib/users.lua, bound to the global environment `$env`. */
-export default function load($env) {
-    return function $main(...$va) {
-        const $s = rt.current, $d = $s.depth;
-        if ($d >= $s.limit)
-            $s.deepen();
-        $s.depth = $d + 1;
-        let $1;
-        let $2;
-        let $3;
-        let $4;
-        let $m5;
-        let $f6;
-        let $7;
-        let $fn8;
-        let $9;
-        let $10;
-        let $11;
-        let $m12;
-        let $f13;
-        let $o14;
-        let $n15;
-        let $16;
-        let $17;
-        let $fn18;
-        let $19;
-        let $20;
-        let $21;
-        let $m22;
-        let $f23;
-        let $24;
-        let $m25;
-        let $f26;
-        let $27;
-        let $28;
-        let $fn29;
-        let $30;
-        let $31;
-        let $32;
-        let $m33;
-        let $f34;
-        let $35;
-        let $m36;
-        let $f37;
-        let $38;
-        let $fn39;
-        let $40;
-        let $fn41;
-        let $42;
-        let $43;
-        let $44;
-        let $m45;
-        let $f46;
-        let $47;
-        let $m48;
-        let $f49;
-        let $50;
-        let $51;
-        let $m52;
-        let $f53;
-        let $54;
-        let $o55;
-        let $n56;
-        let $57;
-        let $f58;
-        let $59;
-        let $60;
-        let $61;
-        let $62;
-        let $m63;
-        let $f64;
-        let $65;
-        let $66;
-        let $67;
-        let $m68;
-        let $f69;
-        let $70;
-        let $fn71;
-        let $72;
-        let $73;
-        let $74;
-        let $m75;
-        let $f76;
-        let $77;
-        let $m78;
-        let $f79;
-        let $80;
-        let $o81;
-        let $n82;
-        let $83;
-        let $f84;
-        let $85;
-        let $86;
-        let $f87;
-        let Store = rt.first(($s.pcs[$d] = $pc + 1, rt.fn((($1 = $env.f.require) !== undefined ? $1 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "require"))), "global 'require'")("lib.store")));
-        let g = ($2 = (($3 = $env.f.rover) !== undefined ? $3 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover"))), (($f6 = $2?.f) !== undefined && (($4 = $f6.guard) !== undefined || ($m5 = $2.metatable) === undefined || ($4 = $m5.view.guard) !== undefined || (!("guard" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($2, "guard", "global 'rover'"))));
-        let users = ($7 = rt.first(($9 = ($10 = Store, (($f13 = $10?.f) !== undefined && (($11 = $f13.new) !== undefined || ($m12 = $10.metatable) === undefined || ($11 = $m12.view.new) !== undefined || (!("new" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 3, rt.index($10, "new", "local 'Store'")))), $s.pcs[$d] = $pc + 4, $fn8 = rt.fn($9, "field 'new'"), $fn8())), $o14 = new rt.FieldsObject(), $n15 = 0, ($7 !== undefined && ($o14.store = $7, $n15++)), rt.LuaTable.record($o14, $n15));
-        $16 = users;
-        (($57 = ($17 = rt.first(($19 = rt.first(($20 = g, $s.pcs[$d] = $pc + 5, rt.fn((($f23 = $20?.f) !== undefined && (($21 = $f23.string) !== undefined || ($m22 = $20.metatable) === undefined || ($21 = $m22.view.string) !== undefined || (!("string" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : rt.index($20, "string", "local 'g'")), "method 'string'")($20))), $s.pcs[$d] = $pc + 6, $fn18 = rt.fn((($f26 = $19?.f) !== undefined && (($24 = $f26.required) !== undefined || ($m25 = $19.metatable) === undefined || ($24 = $m25.view.required) !== undefined || (!("required" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : rt.index($19, "required")), "method 'required'"), $27 = "Name is required", $fn18($19, $27))), $28 = rt.first(($30 = rt.first(($31 = g, $s.pcs[$d] = $pc + 7, rt.fn((($f34 = $31?.f) !== undefined && (($32 = $f34.string) !== undefined || ($m33 = $31.metatable) === undefined || ($32 = $m33.view.string) !== undefined || (!("string" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : rt.index($31, "string", "local 'g'")), "method 'string'")($31))), $s.pcs[$d] = $pc + 8, $fn29 = rt.fn((($f37 = $30?.f) !== undefined && (($35 = $f37.required) !== undefined || ($m36 = $30.metatable) === undefined || ($35 = $m36.view.required) !== undefined || (!("required" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : rt.index($30, "required")), "method 'required'"), $fn29($30))), $38 = rt.first(($40 = rt.first(($42 = rt.first(($43 = g, $s.pcs[$d] = $pc + 9, rt.fn((($f46 = $43?.f) !== undefined && (($44 = $f46.string) !== undefined || ($m45 = $43.metatable) === undefined || ($44 = $m45.view.string) !== undefined || (!("string" in $m45.view) && $m45.view[rt.CUT] === undefined)) ? $44 : rt.index($43, "string", "local 'g'")), "method 'string'")($43))), $s.pcs[$d] = $pc + 10, $fn41 = rt.fn((($f49 = $42?.f) !== undefined && (($47 = $f49.enum) !== undefined || ($m48 = $42.metatable) === undefined || ($47 = $m48.view.enum) !== undefined || (!("enum" in $m48.view) && $m48.view[rt.CUT] === undefined)) ? $47 : rt.index($42, "enum")), "method 'enum'"), $50 = rt.buildTable(2, [1, "admin", 2, "member"], undefined), $s.pcs[$d] = $pc + 11, $fn41($42, $50))), $s.pcs[$d] = $pc + 12, $fn39 = rt.fn((($f53 = $40?.f) !== undefined && (($51 = $f53.default) !== undefined || ($m52 = $40.metatable) === undefined || ($51 = $m52.view.default) !== undefined || (!("default" in $m52.view) && $m52.view[rt.CUT] === undefined)) ? $51 : rt.index($40, "default")), "method 'default'"), $54 = "member", $fn39($40, $54))), $o55 = new rt.FieldsObject(), $n56 = 0, ($17 !== undefined && ($o55.name = $17, $n56++)), ($28 !== undefined && ($o55.email = $28, $n56++)), ($38 !== undefined && ($o55.role = $38, $n56++)), rt.LuaTable.record($o55, $n56))) !== undefined && ($f58 = $16?.f) !== undefined && !$16.linked && $f58.create_schema !== undefined ? ($f58.create_schema = $57) : ($s.pcs[$d] = $pc + 13, rt.setIndex($16, "create_schema", $57, "local 'users'")));
-        $59 = users;
-        (($83 = ($60 = rt.first(($61 = g, $s.pcs[$d] = $pc + 14, rt.fn((($f64 = $61?.f) !== undefined && (($62 = $f64.string) !== undefined || ($m63 = $61.metatable) === undefined || ($62 = $m63.view.string) !== undefined || (!("string" in $m63.view) && $m63.view[rt.CUT] === undefined)) ? $62 : rt.index($61, "string", "local 'g'")), "method 'string'")($61))), $65 = rt.first(($66 = g, $s.pcs[$d] = $pc + 15, rt.fn((($f69 = $66?.f) !== undefined && (($67 = $f69.string) !== undefined || ($m68 = $66.metatable) === undefined || ($67 = $m68.view.string) !== undefined || (!("string" in $m68.view) && $m68.view[rt.CUT] === undefined)) ? $67 : rt.index($66, "string", "local 'g'")), "method 'string'")($66))), $70 = rt.first(($72 = rt.first(($73 = g, $s.pcs[$d] = $pc + 16, rt.fn((($f76 = $73?.f) !== undefined && (($74 = $f76.string) !== undefined || ($m75 = $73.metatable) === undefined || ($74 = $m75.view.string) !== undefined || (!("string" in $m75.view) && $m75.view[rt.CUT] === undefined)) ? $74 : rt.index($73, "string", "local 'g'")), "method 'string'")($73))), $s.pcs[$d] = $pc + 17, $fn71 = rt.fn((($f79 = $72?.f) !== undefined && (($77 = $f79.enum) !== undefined || ($m78 = $72.metatable) === undefined || ($77 = $m78.view.enum) !== undefined || (!("enum" in $m78.view) && $m78.view[rt.CUT] === undefined)) ? $77 : rt.index($72, "enum")), "method 'enum'"), $80 = rt.buildTable(2, [1, "admin", 2, "member"], undefined), $s.pcs[$d] = $pc + 18, $fn71($72, $80))), $o81 = new rt.FieldsObject(), $n82 = 0, ($60 !== undefined && ($o81.name = $60, $n82++)), ($65 !== undefined && ($o81.email = $65, $n82++)), ($70 !== undefined && ($o81.role = $70, $n82++)), rt.LuaTable.record($o81, $n82))) !== undefined && ($f84 = $59?.f) !== undefined && !$59.linked && $f84.update_schema !== undefined ? ($f84.update_schema = $83) : ($s.pcs[$d] = $pc + 19, rt.setIndex($59, "update_schema", $83, "local 'users'")));
-        $85 = users;
-        (($86 = (($body) => rt.withBody((function $parse_id(s) {
-            const $r = $body(s);
-            return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $parse_id$body(s) {
-            const $s = rt.current, $d = $s.depth;
-            if ($d >= $s.limit)
-                $s.deepen();
-            $s.depth = $d + 1;
-            let $1;
-            let $2;
-            let $m3;
-            let $f4;
-            let $fn5;
-            let $6;
-            let $7;
-            let $8;
-            let $t9;
-            let $r10;
-            if (!rt.t(rt.first(($1 = s, $s.pcs[$d] = $pc + 20, rt.fn((($f4 = $1?.f) !== undefined && (($2 = $f4.match) !== undefined || ($m3 = $1.metatable) === undefined || ($2 = $m3.view.match) !== undefined || (!("match" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "match", "local 's'")), "method 'match'")($1, "^%d+$"))))) {
-                return rt.leave($s, $d, undefined);
-            }
-            return ($6 = (($7 = $env.f.tonumber) !== undefined ? $7 : ($s.pcs[$d] = $pc + 21, rt.getGlobal($env, "tonumber"))), $8 = s, $s.pcs[$d] = $pc + 22, $fn5 = rt.fn($6, "global 'tonumber'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t9 = $s.tails++, $r10 = $fn5($8), $s.tails = $t9, $r10) : rt.tail($s, $fn5, [$8]));
-        }))) !== undefined && ($f87 = $85?.f) !== undefined && !$85.linked && $f87.parse_id !== undefined ? ($f87.parse_id = $86) : ($s.pcs[$d] = $pc + 23, rt.setIndex($85, "parse_id", $86, "local 'users'")));
-        return rt.leave($s, $d, users);
-    };
+function load($env) {
+  return function $main(...$va) {
+    const $s = rt.current, $d = $s.depth;
+    if ($d >= $s.limit) $s.deepen();
+    $s.depth = $d + 1;
+    let $1;
+    let $2;
+    let $3;
+    let $m4;
+    let $f5;
+    let $fn6;
+    let $7;
+    let $o8;
+    let $n9;
+    let $10;
+    let $11;
+    let $m12;
+    let $f13;
+    let $14;
+    let $15;
+    let $fn16;
+    let $17;
+    let $18;
+    let $19;
+    let $m20;
+    let $f21;
+    let $22;
+    let $m23;
+    let $f24;
+    let $25;
+    let $fn26;
+    let $27;
+    let $fn28;
+    let $29;
+    let $30;
+    let $31;
+    let $m32;
+    let $f33;
+    let $34;
+    let $m35;
+    let $f36;
+    let $37;
+    let $38;
+    let $m39;
+    let $f40;
+    let $41;
+    let $42;
+    let $f43;
+    let Store = rt.first(($s.pcs[$d] = $pc + 1, rt.fn(($1 = $env.f.require) !== void 0 ? $1 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "require")), "global 'require'")("lib.store")));
+    let g = ($1 = ($2 = $env.f.rover) !== void 0 ? $2 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover")), ($f5 = $1?.f) !== void 0 && (($3 = $f5.guard) !== void 0 || ($m4 = $1.metatable) === void 0 || ($3 = $m4.view.guard) !== void 0 || !("guard" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 2, rt.index($1, "guard", "global 'rover'")));
+    let users = ($3 = rt.first(($2 = ($1 = Store, ($f5 = $1?.f) !== void 0 && (($7 = $f5.new) !== void 0 || ($m4 = $1.metatable) === void 0 || ($7 = $m4.view.new) !== void 0 || !("new" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $7 : ($s.pcs[$d] = $pc + 3, rt.index($1, "new", "local 'Store'"))), $s.pcs[$d] = $pc + 4, $fn6 = rt.fn($2, "field 'new'"), $fn6())), $o8 = new rt.FieldsObject(), $n9 = 0, $3 !== void 0 && ($o8.store = $3, $n9++), rt.LuaTable.record($o8, $n9));
+    $7 = users;
+    ($42 = ($1 = rt.first(($2 = rt.first(($3 = g, $s.pcs[$d] = $pc + 5, rt.fn(($f5 = $3?.f) !== void 0 && (($10 = $f5.string) !== void 0 || ($m4 = $3.metatable) === void 0 || ($10 = $m4.view.string) !== void 0 || !("string" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $10 : rt.index($3, "string", "local 'g'"), "method 'string'")($3))), $s.pcs[$d] = $pc + 6, $fn6 = rt.fn(($f13 = $2?.f) !== void 0 && (($11 = $f13.required) !== void 0 || ($m12 = $2.metatable) === void 0 || ($11 = $m12.view.required) !== void 0 || !("required" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : rt.index($2, "required"), "method 'required'"), $14 = "Name is required", $fn6($2, $14))), $15 = rt.first(($17 = rt.first(($18 = g, $s.pcs[$d] = $pc + 7, rt.fn(($f21 = $18?.f) !== void 0 && (($19 = $f21.string) !== void 0 || ($m20 = $18.metatable) === void 0 || ($19 = $m20.view.string) !== void 0 || !("string" in $m20.view) && $m20.view[rt.CUT] === void 0) ? $19 : rt.index($18, "string", "local 'g'"), "method 'string'")($18))), $s.pcs[$d] = $pc + 8, $fn16 = rt.fn(($f24 = $17?.f) !== void 0 && (($22 = $f24.required) !== void 0 || ($m23 = $17.metatable) === void 0 || ($22 = $m23.view.required) !== void 0 || !("required" in $m23.view) && $m23.view[rt.CUT] === void 0) ? $22 : rt.index($17, "required"), "method 'required'"), $fn16($17))), $25 = rt.first(($27 = rt.first(($29 = rt.first(($30 = g, $s.pcs[$d] = $pc + 9, rt.fn(($f33 = $30?.f) !== void 0 && (($31 = $f33.string) !== void 0 || ($m32 = $30.metatable) === void 0 || ($31 = $m32.view.string) !== void 0 || !("string" in $m32.view) && $m32.view[rt.CUT] === void 0) ? $31 : rt.index($30, "string", "local 'g'"), "method 'string'")($30))), $s.pcs[$d] = $pc + 10, $fn28 = rt.fn(($f36 = $29?.f) !== void 0 && (($34 = $f36.enum) !== void 0 || ($m35 = $29.metatable) === void 0 || ($34 = $m35.view.enum) !== void 0 || !("enum" in $m35.view) && $m35.view[rt.CUT] === void 0) ? $34 : rt.index($29, "enum"), "method 'enum'"), $37 = new rt.LuaTable(["admin", "member"]), $s.pcs[$d] = $pc + 11, $fn28($29, $37))), $s.pcs[$d] = $pc + 12, $fn26 = rt.fn(($f40 = $27?.f) !== void 0 && (($38 = $f40.default) !== void 0 || ($m39 = $27.metatable) === void 0 || ($38 = $m39.view.default) !== void 0 || !("default" in $m39.view) && $m39.view[rt.CUT] === void 0) ? $38 : rt.index($27, "default"), "method 'default'"), $41 = "member", $fn26($27, $41))), $o8 = new rt.FieldsObject(), $n9 = 0, $1 !== void 0 && ($o8.name = $1, $n9++), $15 !== void 0 && ($o8.email = $15, $n9++), $25 !== void 0 && ($o8.role = $25, $n9++), rt.LuaTable.record($o8, $n9))) !== void 0 && ($f43 = $7?.f) !== void 0 && !$7.linked && $f43.create_schema !== void 0 ? $f43.create_schema = $42 : ($s.pcs[$d] = $pc + 13, rt.setIndex($7, "create_schema", $42, "local 'users'"));
+    $42 = users;
+    ($17 = ($41 = rt.first(($38 = g, $s.pcs[$d] = $pc + 14, rt.fn(($f43 = $38?.f) !== void 0 && (($37 = $f43.string) !== void 0 || ($m39 = $38.metatable) === void 0 || ($37 = $m39.view.string) !== void 0 || !("string" in $m39.view) && $m39.view[rt.CUT] === void 0) ? $37 : rt.index($38, "string", "local 'g'"), "method 'string'")($38))), $34 = rt.first(($31 = g, $s.pcs[$d] = $pc + 15, rt.fn(($f40 = $31?.f) !== void 0 && (($30 = $f40.string) !== void 0 || ($m35 = $31.metatable) === void 0 || ($30 = $m35.view.string) !== void 0 || !("string" in $m35.view) && $m35.view[rt.CUT] === void 0) ? $30 : rt.index($31, "string", "local 'g'"), "method 'string'")($31))), $29 = rt.first(($27 = rt.first(($25 = g, $s.pcs[$d] = $pc + 16, rt.fn(($f36 = $25?.f) !== void 0 && (($22 = $f36.string) !== void 0 || ($m32 = $25.metatable) === void 0 || ($22 = $m32.view.string) !== void 0 || !("string" in $m32.view) && $m32.view[rt.CUT] === void 0) ? $22 : rt.index($25, "string", "local 'g'"), "method 'string'")($25))), $s.pcs[$d] = $pc + 17, $fn28 = rt.fn(($f33 = $27?.f) !== void 0 && (($19 = $f33.enum) !== void 0 || ($m23 = $27.metatable) === void 0 || ($19 = $m23.view.enum) !== void 0 || !("enum" in $m23.view) && $m23.view[rt.CUT] === void 0) ? $19 : rt.index($27, "enum"), "method 'enum'"), $18 = new rt.LuaTable(["admin", "member"]), $s.pcs[$d] = $pc + 18, $fn28($27, $18))), $o8 = new rt.FieldsObject(), $n9 = 0, $41 !== void 0 && ($o8.name = $41, $n9++), $34 !== void 0 && ($o8.email = $34, $n9++), $29 !== void 0 && ($o8.role = $29, $n9++), rt.LuaTable.record($o8, $n9))) !== void 0 && ($f24 = $42?.f) !== void 0 && !$42.linked && $f24.update_schema !== void 0 ? $f24.update_schema = $17 : ($s.pcs[$d] = $pc + 19, rt.setIndex($42, "update_schema", $17, "local 'users'"));
+    $17 = users;
+    ($18 = (($body) => rt.withBody((function $parse_id(s) {
+      const $r = $body(s);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $parse_id$body(s) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $12;
+      let $23;
+      let $m3;
+      let $f4;
+      let $fn5;
+      let $6;
+      let $t7;
+      let $r8;
+      if (!rt.t(rt.first(($12 = s, $s2.pcs[$d2] = $pc + 20, rt.fn(($f4 = $12?.f) !== void 0 && (($23 = $f4.match) !== void 0 || ($m3 = $12.metatable) === void 0 || ($23 = $m3.view.match) !== void 0 || !("match" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $23 : rt.index($12, "match", "local 's'"), "method 'match'")($12, "^%d+$"))))) {
+        return rt.leave($s2, $d2, void 0);
+      }
+      return $23 = ($12 = $env.f.tonumber) !== void 0 ? $12 : ($s2.pcs[$d2] = $pc + 21, rt.getGlobal($env, "tonumber")), $6 = s, $s2.pcs[$d2] = $pc + 22, $fn5 = rt.fn($23, "global 'tonumber'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn5($6), $s2.tails = $t7, $r8) : rt.tail($s2, $fn5, [$6]);
+    }))) !== void 0 && ($f24 = $17?.f) !== void 0 && !$17.linked && $f24.parse_id !== void 0 ? $f24.parse_id = $18 : ($s.pcs[$d] = $pc + 23, rt.setIndex($17, "parse_id", $18, "local 'users'"));
+    return rt.leave($s, $d, users);
+  };
 }
+export {
+  load as default
+};
