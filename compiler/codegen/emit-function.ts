@@ -15,6 +15,7 @@ import { describeExpr, type FunctionInfo, type LocalVar, type Resolution } from 
 import { BOOLEAN, FUNCTION, NIL as NIL_TYPE, NUMBER, only, STRING, TABLE, type TypeMask, type Types } from '../analysis/types.js';
 import { jsNumber, jsString, Names } from './names.js';
 import { Positions } from './positions.js';
+import { lastLineOf, localScopes, type LocalScope } from '../frontend/local-scopes.js';
 import { isPlainKey } from '../../runtime/lua/table.js';
 import { MATH_UNARY_JS } from '../../runtime/stdlib/math.js';
 import type { EmitHooks, HookEmitter } from './direct-emit.js';
@@ -30,6 +31,8 @@ export interface ModuleContext {
   readonly coroutines: boolean;
   /** Give each function its own environment holder (the program uses setfenv/getfenv/module). */
   readonly fenv: boolean;
+  /** Give frames and closures variable accessors (the program may reach debug.getlocal and its kin). */
+  readonly debug: boolean;
   /** Declarations hoisted to module level: function sites. */
   readonly sites: string[];
   /** The module's positions table (pcs). */
@@ -84,15 +87,36 @@ interface GotoTarget {
 /** Emits one Lua function (or the main chunk) as a TS function expression. */
 export function emitFunction(ctx: ModuleContext, node: FunctionDeclaration | null, info: FunctionInfo, name: string): string {
   const site = `$site${ctx.sites.length}`;
-  ctx.sites.push(`const ${site}: rt.FunctionSite = { chunk: ${jsString(ctx.res.file)}, defined: ${info.line} };`);
+  const scopes = ctx.debug ? localScopes(info, ctx.res.decls) : [];
+  ctx.sites.push(`const ${site}: rt.FunctionSite = { chunk: ${jsString(ctx.res.file)}, defined: ${info.line}${ctx.debug ? debugTable(info, scopes) : ''} };`);
   // Parameters typed from the call sites make a narrower signature than rt.LuaFunction's.
   const narrow = info.params.some((p) => tsType(ctx.types.local(p)) !== 'rt.LuaValue');
   const cast = (text: string, type: string): string => (narrow ? `(${text}) as ${type}` : text);
-  const plain = cast(new FunctionEmitter(ctx, info, 'sync', site).emit(node, name), 'rt.LuaFunction');
+  const plain = cast(new FunctionEmitter(ctx, info, 'sync', site, scopes).emit(node, name), 'rt.LuaFunction');
   const fn = ctx.coroutines
-    ? `rt.twin(${plain}, ${cast(new FunctionEmitter(ctx, info, 'co', site).emit(node, name), 'rt.CoFunction')})`
+    ? `rt.twin(${plain}, ${cast(new FunctionEmitter(ctx, info, 'co', site, scopes).emit(node, name), 'rt.CoFunction')})`
     : plain;
-  return ctx.fenv ? `rt.envFn(($fe: rt.EnvHolder) => ${fn}, $fe.env)` : fn;
+  const value = ctx.fenv ? `rt.envFn(($fe: rt.EnvHolder) => ${fn}, $fe.env)` : fn;
+  if (!ctx.debug) return value;
+  // the closure's upvalues are JS variables of the code around it: accessors made here see them
+  if (info.upvalues.length === 0) return `rt.debugFn(${value}, ${site})`;
+  const ups = info.upvalues.map((v) => ctx.names.of(v));
+  return `rt.debugFn(${value}, ${site}, ${accessor(ups.map((u, k) => [k, u]))}, (): object[] => [${ups.map((u) => `${u}$u`).join(', ')}])`;
+}
+
+/** A site's debug table (SiteDebug): what debug.getlocal/getupvalue/getinfo know of the function. */
+function debugTable(info: FunctionInfo, scopes: LocalScope[]): string {
+  const last = info.node.type === 'Chunk' ? 0 : lastLineOf(info);
+  const locals = scopes.map((sc) => `[${jsString(sc.v.name)}, ${jsNumber(sc.from)}, ${jsNumber(sc.to)}]`);
+  return `, debug: { last: ${last}, params: ${info.params.length}, vararg: ${info.isVararg}, ` +
+    `locals: [${locals.join(', ')}], ups: [${info.upvalues.map((v) => jsString(v.name)).join(', ')}] }`;
+}
+
+/** A VariableAccess reading and writing the JS variables named, each under its index. */
+function accessor(vars: [number, string][]): string {
+  // ($-names: Lua locals named k, set or v are among the variables)
+  const cases = vars.map(([k, name]) => `case ${k}: if ($set) ${name} = $v; return ${name};`);
+  return `($k: number, $set: boolean, $v: rt.LuaValue): rt.LuaValue => { switch ($k) { ${cases.join(' ')} } return undefined; }`;
 }
 
 class FunctionEmitter {
@@ -120,13 +144,46 @@ class FunctionEmitter {
   private node: FunctionDeclaration | null = null;
   /** Expressions whose code a hook has fixed (values it computed first). */
   private overrides: ReadonlyMap<Node, string> | undefined;
+  /** Debug support: the function's locals declared in the JS scope being emitted, and their indexes in `scopes`. */
+  private readonly visible: LocalVar[] = [];
+  private readonly scopeIndex = new Map<LocalVar, number>();
+  /** Debug support: locals were declared since the frame's accessor was last registered. */
+  private unregistered = false;
 
   constructor(
     private readonly ctx: ModuleContext,
     private readonly info: FunctionInfo,
     private readonly mode: Mode,
     private readonly site: string,
-  ) {}
+    scopes: LocalScope[] = [],
+  ) {
+    scopes.forEach((sc, k) => this.scopeIndex.set(sc.v, k));
+  }
+
+  /**
+   * Debug support: a local was declared (its JS binding is now in scope); captured ones get
+   * an identity object for debug.upvalueid, made anew with each binding.
+   */
+  private debugDeclared(v: LocalVar, binding: boolean): void {
+    if (!this.ctx.debug) return;
+    this.visible.push(v);
+    this.unregistered = true;
+    if (binding && v.captured) this.w.line(`const ${this.ctx.names.of(v)}$u = {};`);
+  }
+
+  /**
+   * Debug support: registers the frame's accessor over the locals in JS scope (after
+   * declarations: an accessor made earlier cannot see them).
+   */
+  private registerLocals(): void {
+    if (!this.unregistered) return;
+    this.unregistered = false;
+    this.w.line(`$s.locals[$d] = ${this.localsAccessor()};`);
+  }
+
+  private localsAccessor(): string {
+    return accessor(this.visible.map((v) => [this.scopeIndex.get(v)!, this.ctx.names.of(v)]));
+  }
 
   private get res(): Resolution {
     return this.ctx.res;
@@ -153,7 +210,8 @@ class FunctionEmitter {
       `${this.ctx.names.of(p)}${types[i] === 'rt.LuaValue' ? optional : ''}: ${types[i]}`);
     if (this.info.isVararg) params.push('...$va: rt.LuaValue[]');
     const body = node === null ? this.res.chunk.body : node.body;
-    this.lazy = this.mode === 'sync' && node !== null && !this.ctx.fenv && !hasCallsOrIterators(body);
+    this.lazy = this.mode === 'sync' && node !== null && !this.ctx.fenv && !this.ctx.debug && !hasCallsOrIterators(body);
+    if (this.ctx.debug) this.visible.push(...this.info.params);
     this.block(body);
     const co = this.mode === 'co';
     // `$name`: a function expression's own name must not shadow the Lua variable it is stored in.
@@ -168,6 +226,11 @@ class FunctionEmitter {
     if (!this.lazy) {
       decls.push('if ($d >= $s.limit) $s.deepen();', '$s.depth = $d + 1;');
       if (this.ctx.fenv) decls.push('$s.envs[$d] = $fe;');
+    }
+    if (this.ctx.debug) {
+      for (const p of this.info.params) if (p.captured) decls.push(`const ${this.ctx.names.of(p)}$u = {};`);
+      if (this.info.isVararg) decls.push('$s.varargs[$d] = $va;');
+      decls.push(`$s.locals[$d] = ${accessor(this.info.params.map((p) => [this.scopeIndex.get(p)!, this.ctx.names.of(p)]))};`);
     }
     decls.push(...this.declared);
     if (this.ctx.hooks !== undefined) decls.push(...this.ctx.hooks.prologue(node, this.hookApi()));
@@ -193,6 +256,12 @@ class FunctionEmitter {
    * scope of the block's locals.
    */
   private block(stmts: Statement[], tail?: () => void): void {
+    const visible = this.visible.length;
+    this.blockBody(stmts, tail);
+    this.visible.length = visible;
+  }
+
+  private blockBody(stmts: Statement[], tail?: () => void): void {
     const targeted = stmts.filter((s): s is LabelStatement =>
       s.type === 'LabelStatement' && Array.from(this.res.gotos.values()).includes(s));
     if (targeted.length === 0) {
@@ -212,7 +281,9 @@ class FunctionEmitter {
       this.hoisted.add(v);
       const type = this.localType(v);
       this.w.line(type === 'rt.LuaValue' ? `let ${this.ctx.names.of(v)}: rt.LuaValue = undefined;` : `let ${this.ctx.names.of(v)}!: ${type};`);
+      this.debugDeclared(v, true);
     }
+    if (this.ctx.debug) this.registerLocals();
     // Labels ending a block (not a repeat's: its `until` sees the locals) may be reached
     // from before a declaration; they go in the outermost region, after the nested ones.
     let end = stmts.length;
@@ -291,7 +362,10 @@ class FunctionEmitter {
     const name = this.ctx.names.of(v);
     const type = tsType(this.ctx.types.local(v));
     if (this.hoisted.has(v)) this.w.line(`${name} = ${value ?? 'undefined'};`);
-    else this.w.line(`let ${name}: ${type} = ${value ?? 'undefined'};`);
+    else {
+      this.w.line(`let ${name}: ${type} = ${value ?? 'undefined'};`);
+      this.debugDeclared(v, true);
+    }
   }
 
   /** `local function f`: declared first, so that the function sees its own local. */
@@ -300,6 +374,7 @@ class FunctionEmitter {
     if (!this.hoisted.has(v)) {
       const type = this.localType(v);
       this.w.line(type === 'rt.LuaValue' ? `let ${name}: rt.LuaValue = undefined;` : `let ${name}: ${type};`);
+      this.debugDeclared(v, true);
     }
     this.w.line(`${name} = ${closure};`);
   }
@@ -355,6 +430,7 @@ class FunctionEmitter {
     }
     if (this.ctx.hooks?.statement(s, this.hookApi(), () => this.statementBody(s))) return;
     this.statementBody(s);
+    if (this.ctx.debug) this.registerLocals();
   }
 
   private statementBody(s: Statement): void {
@@ -667,16 +743,20 @@ class FunctionEmitter {
     if (typeof stepValue === 'number' && stepValue !== 0 && !Number.isNaN(stepValue)) {
       // A constant step: a plain JS loop; the loop variable itself when the body never assigns
       // it (JS gives each iteration a fresh binding, as Lua does).
-      const i = v.reassigned ? `$i${n}` : this.ctx.names.of(v);
+      // (debug.setlocal may assign it: then it is a copy, as luajit's is)
+      const copy = v.reassigned || this.ctx.debug;
+      const i = copy ? `$i${n}` : this.ctx.names.of(v);
       const step = stepValue === 1 ? `${i}++` : `${i} += ${jsNumber(stepValue)}`;
       this.w.open(`${label}: for (let ${i}: number = $a${n}; ${i} ${stepValue > 0 ? '<=' : '>='} $b${n}; ${step})`);
-      if (v.reassigned) this.declare(v, i);
+      if (copy) this.declare(v, i);
     } else {
       this.w.line(`const $c${n} = ${s.step === null ? '1' : bound(s.step, 'step')};`);
       this.w.open(`${label}: for (let $i${n} = $a${n}; $c${n} > 0 ? $i${n} <= $b${n} : $i${n} >= $b${n}; $i${n} += $c${n})`);
       this.declare(v, `$i${n}`);
     }
+    if (this.ctx.debug) this.registerLocals();
     this.block(s.body);
+    this.visible.length -= this.ctx.debug ? 1 : 0;
     this.w.close();
     this.loops.pop();
     this.w.close();
@@ -700,7 +780,9 @@ class FunctionEmitter {
     vars.forEach((v, i) => {
       this.declare(v, i === 0 ? `$k${n}` : `(Array.isArray($r${n}) ? $r${n}[${i}] : undefined)`);
     });
+    if (this.ctx.debug) this.registerLocals();
     this.block(s.body);
+    if (this.ctx.debug) this.visible.length -= vars.length;
     this.w.close();
     this.loops.pop();
     this.w.close();

@@ -15,13 +15,21 @@ export interface EmitOptions {
   readonly coroutines: boolean;
   /** Per-function environments, for programs that use setfenv/getfenv/module. */
   readonly fenv: boolean;
+  /** Variable accessors for debug.getlocal and its kin (the program may reach them). */
+  readonly debug?: boolean;
 }
 
 export function emitModule(res: Resolution, options: EmitOptions): string {
-  const types = new Types(res);
-  // route handlers read the request and write JSON without tables (not with per-function environments)
-  const hooks = options.fenv ? undefined : directHooks(res, types);
-  const ctx: ModuleContext = { res, types, names: new Names(), coroutines: options.coroutines, fenv: options.fenv, sites: [], positions: new Positions(), silent: new Set(), hooks };
+  const debug = options.debug ?? false;
+  // debug.setlocal/setupvalue may change any local: nothing is known of them
+  const types = new Types(res, debug);
+  // route handlers read the request and write JSON without tables (not with per-function
+  // environments nor variable accessors)
+  const hooks = options.fenv || debug ? undefined : directHooks(res, types);
+  const ctx: ModuleContext = {
+    res, types, names: new Names(), coroutines: options.coroutines, fenv: options.fenv, debug,
+    sites: [], positions: new Positions(), silent: new Set(), hooks,
+  };
   const main = emitFunction(ctx, null, res.main, 'main');
   const project = new Project({ useInMemoryFileSystem: true });
   const file = project.createSourceFile('module.ts');
