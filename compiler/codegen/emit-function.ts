@@ -87,7 +87,7 @@ interface GotoTarget {
 /** Emits one Lua function (or the main chunk) as a TS function expression. */
 export function emitFunction(ctx: ModuleContext, node: FunctionDeclaration | null, info: FunctionInfo, name: string): string {
   const site = `$site${ctx.sites.length}`;
-  const scopes = ctx.debug ? localScopes(info, ctx.res.decls) : [];
+  const scopes = ctx.debug ? localScopes(info, ctx.res) : [];
   ctx.sites.push(`const ${site}: rt.FunctionSite = { chunk: ${jsString(ctx.res.file)}, defined: ${info.line}${ctx.debug ? debugTable(info, scopes) : ''} };`);
   // Parameters typed from the call sites make a narrower signature than rt.LuaFunction's.
   const narrow = info.params.some((p) => tsType(ctx.types.local(p)) !== 'rt.LuaValue');
@@ -107,15 +107,18 @@ export function emitFunction(ctx: ModuleContext, node: FunctionDeclaration | nul
 /** A site's debug table (SiteDebug): what debug.getlocal/getupvalue/getinfo know of the function. */
 function debugTable(info: FunctionInfo, scopes: LocalScope[]): string {
   const last = info.node.type === 'Chunk' ? 0 : lastLineOf(info);
-  const locals = scopes.map((sc) => `[${jsString(sc.v.name)}, ${jsNumber(sc.from)}, ${jsNumber(sc.to)}]`);
+  const locals = scopes.map((sc) => `[${jsString(sc.name)}, ${jsNumber(sc.from)}, ${jsNumber(sc.to)}]`);
   return `, debug: { last: ${last}, params: ${info.params.length}, vararg: ${info.isVararg}, ` +
     `locals: [${locals.join(', ')}], ups: [${info.upvalues.map((v) => jsString(v.name)).join(', ')}] }`;
 }
 
+/** A JS variable a VariableAccess reads and writes: its index, its name, its TS type if narrower. */
+type Access = readonly [number, string, string?];
+
 /** A VariableAccess reading and writing the JS variables named, each under its index. */
-function accessor(vars: [number, string][]): string {
+function accessor(vars: readonly Access[]): string {
   // ($-names: Lua locals named k, set or v are among the variables)
-  const cases = vars.map(([k, name]) => `case ${k}: if ($set) ${name} = $v; return ${name};`);
+  const cases = vars.map(([k, name, type]) => `case ${k}: if ($set) ${name} = ${type === undefined ? '$v' : `$v as ${type}`}; return ${name};`);
   return `($k: number, $set: boolean, $v: rt.LuaValue): rt.LuaValue => { switch ($k) { ${cases.join(' ')} } return undefined; }`;
 }
 
@@ -145,8 +148,10 @@ class FunctionEmitter {
   /** Expressions whose code a hook has fixed (values it computed first). */
   private overrides: ReadonlyMap<Node, string> | undefined;
   /** Debug support: the function's locals declared in the JS scope being emitted, and their indexes in `scopes`. */
-  private readonly visible: LocalVar[] = [];
+  private readonly visible: Access[] = [];
   private readonly scopeIndex = new Map<LocalVar, number>();
+  /** Debug support: the index of each `for` loop's first hidden local. */
+  private readonly hiddenIndex = new Map<Node, number>();
   /** Debug support: locals were declared since the frame's accessor was last registered. */
   private unregistered = false;
 
@@ -157,7 +162,10 @@ class FunctionEmitter {
     private readonly site: string,
     scopes: LocalScope[] = [],
   ) {
-    scopes.forEach((sc, k) => this.scopeIndex.set(sc.v, k));
+    scopes.forEach((sc, k) => {
+      if (sc.v !== undefined) this.scopeIndex.set(sc.v, k);
+      else if (sc.hidden?.index === 0) this.hiddenIndex.set(sc.hidden.loop, k);
+    });
   }
 
   /**
@@ -166,7 +174,7 @@ class FunctionEmitter {
    */
   private debugDeclared(v: LocalVar, binding: boolean): void {
     if (!this.ctx.debug) return;
-    this.visible.push(v);
+    this.visible.push(this.access(v));
     this.unregistered = true;
     if (binding && v.captured) this.w.line(`const ${this.ctx.names.of(v)}$u = {};`);
   }
@@ -182,7 +190,17 @@ class FunctionEmitter {
   }
 
   private localsAccessor(): string {
-    return accessor(this.visible.map((v) => [this.scopeIndex.get(v)!, this.ctx.names.of(v)]));
+    return accessor(this.visible);
+  }
+
+  private access(v: LocalVar): Access {
+    return [this.scopeIndex.get(v)!, this.ctx.names.of(v)];
+  }
+
+  /** Debug support: a `for` loop's hidden locals are these JS variables. */
+  private debugHidden(loop: Node, names: string[], type?: string): void {
+    const k = this.hiddenIndex.get(loop)!;
+    names.forEach((name, i) => this.visible.push([k + i, name, type]));
   }
 
   private get res(): Resolution {
@@ -211,7 +229,7 @@ class FunctionEmitter {
     if (this.info.isVararg) params.push('...$va: rt.LuaValue[]');
     const body = node === null ? this.res.chunk.body : node.body;
     this.lazy = this.mode === 'sync' && node !== null && !this.ctx.fenv && !this.ctx.debug && !hasCallsOrIterators(body);
-    if (this.ctx.debug) this.visible.push(...this.info.params);
+    if (this.ctx.debug) this.visible.push(...this.info.params.map((p) => this.access(p)));
     this.block(body);
     const co = this.mode === 'co';
     // `$name`: a function expression's own name must not shadow the Lua variable it is stored in.
@@ -230,7 +248,7 @@ class FunctionEmitter {
     if (this.ctx.debug) {
       for (const p of this.info.params) if (p.captured) decls.push(`const ${this.ctx.names.of(p)}$u = {};`);
       if (this.info.isVararg) decls.push('$s.varargs[$d] = $va;');
-      decls.push(`$s.locals[$d] = ${accessor(this.info.params.map((p) => [this.scopeIndex.get(p)!, this.ctx.names.of(p)]))};`);
+      decls.push(`$s.locals[$d] = ${accessor(this.info.params.map((p) => this.access(p)))};`);
     }
     decls.push(...this.declared);
     if (this.ctx.hooks !== undefined) decls.push(...this.ctx.hooks.prologue(node, this.hookApi()));
@@ -735,28 +753,31 @@ class FunctionEmitter {
     const bound = (e: Expression, what: string): string =>
       only(T.of(e), NUMBER) ? this.typed(e) : this.slowValue(this.expr(e), (v) => `rt.forNumber(${v}, '${what}')`);
     this.w.open('');
+    const visible = this.visible.length;
+    // (debug.setlocal may change the limit and the step: variables then)
+    const decl = this.ctx.debug ? 'let' : 'const';
     this.w.line(`const $a${n} = ${bound(s.start, 'initial value')};`);
-    this.w.line(`const $b${n} = ${bound(s.end, 'limit')};`);
+    this.w.line(`${decl} $b${n} = ${bound(s.end, 'limit')};`);
     const stepValue = s.step === null ? 1 : constantOf(s.step)?.value;
     const label = `$loop${n}`;
     this.loops.push(label);
-    if (typeof stepValue === 'number' && stepValue !== 0 && !Number.isNaN(stepValue)) {
+    if (typeof stepValue === 'number' && stepValue !== 0 && !Number.isNaN(stepValue) && !this.ctx.debug) {
       // A constant step: a plain JS loop; the loop variable itself when the body never assigns
       // it (JS gives each iteration a fresh binding, as Lua does).
-      // (debug.setlocal may assign it: then it is a copy, as luajit's is)
-      const copy = v.reassigned || this.ctx.debug;
+      const copy = v.reassigned;
       const i = copy ? `$i${n}` : this.ctx.names.of(v);
       const step = stepValue === 1 ? `${i}++` : `${i} += ${jsNumber(stepValue)}`;
       this.w.open(`${label}: for (let ${i}: number = $a${n}; ${i} ${stepValue > 0 ? '<=' : '>='} $b${n}; ${step})`);
       if (copy) this.declare(v, i);
     } else {
-      this.w.line(`const $c${n} = ${s.step === null ? '1' : bound(s.step, 'step')};`);
+      this.w.line(`${decl} $c${n} = ${s.step === null ? '1' : bound(s.step, 'step')};`);
       this.w.open(`${label}: for (let $i${n} = $a${n}; $c${n} > 0 ? $i${n} <= $b${n} : $i${n} >= $b${n}; $i${n} += $c${n})`);
+      if (this.ctx.debug) this.debugHidden(s, [`$i${n}`, `$b${n}`, `$c${n}`], 'number');
       this.declare(v, `$i${n}`);
     }
     if (this.ctx.debug) this.registerLocals();
     this.block(s.body);
-    this.visible.length -= this.ctx.debug ? 1 : 0;
+    this.visible.length = visible;
     this.w.close();
     this.loops.pop();
     this.w.close();
@@ -766,13 +787,18 @@ class FunctionEmitter {
     const vars = s.variables.map((id) => this.res.decls.get(id)!);
     const n = ++this.loopCount;
     this.w.open('');
-    this.w.line(`const [$it${n}, $st${n}, $ctl${n}] = ${this.exprList(s.iterators, 3)};`);
-    this.w.line(`const $iter${n} = ${this.slowPath(`rt.callable($it${n})`)};`);
+    const visible = this.visible.length;
+    // (debug.setlocal may change the state)
+    this.w.line(`${this.ctx.debug ? 'let' : 'const'} [$it${n}, $st${n}, $ctl${n}] = ${this.exprList(s.iterators, 3)};`);
+    if (this.ctx.debug) this.debugHidden(s, [`$it${n}`, `$st${n}`, `$k${n}`]);
+    this.w.line(`${this.ctx.debug ? 'let' : 'const'} $iter${n} = ${this.slowPath(`rt.callable($it${n})`)};`);
     this.w.line(`let $k${n} = $ctl${n};`);
     const label = `$loop${n}`;
     this.loops.push(label);
     this.w.open(`${label}: for (;;)`);
     this.w.line(`${this.setLine(lineOf(s), '(for generator)')};`);
+    // (debug.setlocal may change the generator)
+    if (this.ctx.debug) this.w.line(`$iter${n} = rt.callable($it${n});`);
     const call = this.mode === 'co' ? `(yield* rt.invoke($iter${n}, [$st${n}, $k${n}]))` : `$iter${n}($st${n}, $k${n})`;
     this.w.line(`const $r${n} = ${call};`);
     this.w.line(`$k${n} = Array.isArray($r${n}) ? $r${n}[0] : $r${n};`);
@@ -782,7 +808,7 @@ class FunctionEmitter {
     });
     if (this.ctx.debug) this.registerLocals();
     this.block(s.body);
-    if (this.ctx.debug) this.visible.length -= vars.length;
+    this.visible.length = visible;
     this.w.close();
     this.loops.pop();
     this.w.close();

@@ -2,15 +2,25 @@
 // lines where it is in scope. Shared by the interpreter (runtime/interp/debug-inspect.ts)
 // and the code generator (debug tables of compiled functions), so both modes number and
 // show a frame's locals alike.
-import type { Node, Statement } from './ast.js';
+import type { ForGenericStatement, ForNumericStatement, Node, Statement } from './ast.js';
 import type { FunctionInfo, LocalVar, Resolution } from './resolve.js';
 
-/** A local's scope in source lines: visible after its declaring statement, to its block's end. */
+/**
+ * A local's scope in source lines: visible after its declaring statement, to its block's
+ * end. A `for` loop's hidden locals have no LocalVar: `hidden` names the loop and which of
+ * its three it is.
+ */
 export interface LocalScope {
-  readonly v: LocalVar;
+  readonly name: string;
+  readonly slot: number;
+  readonly v?: LocalVar;
+  readonly hidden?: { readonly loop: ForNumericStatement | ForGenericStatement; readonly index: number };
   readonly from: number;
   readonly to: number;
 }
+
+const NUMERIC_HIDDEN = ['(for index)', '(for limit)', '(for step)'];
+const GENERIC_HIDDEN = ['(for generator)', '(for state)', '(for control)'];
 
 function endLine(n: Node): number {
   return n.loc?.end.line ?? Infinity;
@@ -26,17 +36,26 @@ export function lastLineOf(info: FunctionInfo): number {
 }
 
 /** Every local of a function (not of nested functions) with its line range, in slot order. */
-export function localScopes(info: FunctionInfo, decls: Resolution['decls']): LocalScope[] {
+export function localScopes(info: FunctionInfo, res: Pick<Resolution, 'decls' | 'hidden'>): LocalScope[] {
+  const decls = res.decls;
   const out: LocalScope[] = [];
-  for (const p of info.params) out.push({ v: p, from: 0, to: Infinity });
+  const add = (v: LocalVar | undefined, from: number, to: number): void => {
+    if (v !== undefined) out.push({ name: v.name, slot: v.slot, v, from, to });
+  };
+  const hidden = (loop: ForNumericStatement | ForGenericStatement, names: string[]): void => {
+    const first = res.hidden.get(loop);
+    if (first === undefined) return;
+    names.forEach((name, index) => out.push({ name, slot: first + index, hidden: { loop, index }, from: startLine(loop), to: endLine(loop) }));
+  };
+  for (const p of info.params) add(p, 0, Infinity);
   const block = (stmts: Statement[], to: number): void => {
     for (const s of stmts) {
       switch (s.type) {
         case 'LocalStatement':
-          for (const id of s.variables) out.push({ v: decls.get(id)!, from: endLine(s) + 1, to });
+          for (const id of s.variables) add(decls.get(id), endLine(s) + 1, to);
           break;
         case 'FunctionDeclaration':
-          if (s.isLocal && s.identifier?.type === 'Identifier') out.push({ v: decls.get(s.identifier)!, from: startLine(s), to });
+          if (s.isLocal && s.identifier?.type === 'Identifier') add(decls.get(s.identifier), startLine(s), to);
           break;
         case 'DoStatement': case 'WhileStatement': case 'RepeatStatement':
           block(s.body, endLine(s));
@@ -45,16 +64,18 @@ export function localScopes(info: FunctionInfo, decls: Resolution['decls']): Loc
           for (const clause of s.clauses) block(clause.body, endLine(clause));
           break;
         case 'ForNumericStatement':
-          out.push({ v: decls.get(s.variable)!, from: startLine(s), to: endLine(s) });
+          hidden(s, NUMERIC_HIDDEN);
+          add(decls.get(s.variable), startLine(s), endLine(s));
           block(s.body, endLine(s));
           break;
         case 'ForGenericStatement':
-          for (const id of s.variables) out.push({ v: decls.get(id)!, from: startLine(s), to: endLine(s) });
+          hidden(s, GENERIC_HIDDEN);
+          for (const id of s.variables) add(decls.get(id), startLine(s), endLine(s));
           block(s.body, endLine(s));
           break;
       }
     }
   };
   block(info.node.body, lastLineOf(info));
-  return out.filter((x) => x.v !== undefined).sort((a, b) => a.v.slot - b.v.slot);
+  return out.sort((a, b) => a.slot - b.slot);
 }

@@ -12,7 +12,7 @@ const scopes = new WeakMap<FunctionInfo, LocalScope[]>();
 
 function scopesOf(proto: Proto): LocalScope[] {
   let list = scopes.get(proto.info);
-  if (list === undefined) scopes.set(proto.info, list = localScopes(proto.info, proto.resolution.decls));
+  if (list === undefined) scopes.set(proto.info, list = localScopes(proto.info, proto.resolution));
   return list;
 }
 
@@ -25,6 +25,7 @@ function register(frame: Frame, slot: number): VariableSlot['get'] {
 
 function setRegister(frame: Frame, slot: number): VariableSlot['set'] {
   return (v: LuaValue) => {
+    frame.debugWrites = true;
     const r = frame.regs[slot];
     if (r instanceof Cell) r.v = v;
     else frame.regs[slot] = v;
@@ -52,7 +53,7 @@ export function installDebugInspector(): void {
       const line = frame.line;
       return scopesOf(frame.proto)
         .filter((s) => s.from <= line && line <= s.to)
-        .map((s) => ({ name: s.v.name, get: register(frame, s.v.slot), set: setRegister(frame, s.v.slot) }));
+        .map((s) => ({ name: s.name, get: register(frame, s.slot), set: setRegister(frame, s.slot) }));
     },
     frameVarargs(frame: StackFrame): LuaValue[] | undefined {
       return frame instanceof Frame ? frame.varargs : undefined;

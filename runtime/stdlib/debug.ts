@@ -4,15 +4,17 @@
 // source/short_src, linedefined, what, name/namewhat inside metamethods ("metamethod",
 // "__index"), argument errors, get/setmetatable on every type (debug.setmetatable(5, mt)
 // gives all numbers a metatable), get/setfenv on threads.
-// Interpreted code only (a DebugInspector registered by the interpreter): getlocal,
-// setlocal (parameters, locals in scope at the frame's current line, varargs as
-// "(*vararg)"), getupvalue, setupvalue, upvalueid, upvaluejoin. Compiled functions keep no
-// such data: these refuse them with an error.
+// getlocal, setlocal (parameters, locals in scope at the frame's current line, a for
+// loop's hidden locals, varargs as "(*vararg)"), getupvalue, setupvalue, upvalueid: on
+// interpreted code through a DebugInspector the interpreter registers, on compiled code
+// through the accessors of programs built with debug support (SiteDebug, CompiledVars in
+// callstack.ts); compiled code built without refuses them with an error, and upvaluejoin
+// refuses compiled closures.
 // Approximate: C functions between Lua frames (pcall, table.sort, ...) are not levels;
 // namewhat of ordinary calls is "global" whatever the callee expression; lastlinedefined,
 // nups, nparams, isvararg and func come from optional extras (FrameExtras, FUNCTION_INFO)
 // or are guessed; activelines is empty; hooks are stored but never called; debug.debug
-// returns at once; getlocal lists no "(for index)"-style hidden locals nor "(*temporary)".
+// returns at once; getlocal lists no "(*temporary)" slots.
 import {
   CallStack, COMPILED_VARS, CompiledFrame, current, traceback as stackTraceback, type CompiledVars, type FunctionSite, type StackFrame,
 } from '../lua/callstack.js';
