@@ -15,7 +15,7 @@ import { describeExpr, type FunctionInfo, type LocalVar, type Resolution } from 
 import { BOOLEAN, FUNCTION, NIL as NIL_TYPE, NUMBER, only, STRING, TABLE, type TypeMask, type Types } from '../analysis/types.js';
 import { jsNumber, jsString, Names } from './names.js';
 import { Positions } from './positions.js';
-import { lastLineOf, localScopes, type LocalScope } from '../frontend/local-scopes.js';
+import { lastLineOf, localScopes, type LocalScope } from '../../runtime/interp/local-scopes.js';
 import { isPlainKey } from '../../runtime/lua/table.js';
 import { MATH_UNARY_JS } from '../../runtime/stdlib/math.js';
 import type { EmitHooks, HookEmitter } from './direct-emit.js';
@@ -172,11 +172,11 @@ class FunctionEmitter {
    * Debug support: a local was declared (its JS binding is now in scope); captured ones get
    * an identity object for debug.upvalueid, made anew with each binding.
    */
-  private debugDeclared(v: LocalVar, binding: boolean): void {
+  private debugDeclared(v: LocalVar): void {
     if (!this.ctx.debug) return;
     this.visible.push(this.access(v));
     this.unregistered = true;
-    if (binding && v.captured) this.w.line(`const ${this.ctx.names.of(v)}$u = {};`);
+    if (v.captured) this.w.line(`const ${this.ctx.names.of(v)}$u = {};`);
   }
 
   /**
@@ -186,11 +186,7 @@ class FunctionEmitter {
   private registerLocals(): void {
     if (!this.unregistered) return;
     this.unregistered = false;
-    this.w.line(`$s.locals[$d] = ${this.localsAccessor()};`);
-  }
-
-  private localsAccessor(): string {
-    return accessor(this.visible);
+    this.w.line(`$s.locals[$d] = ${accessor(this.visible)};`);
   }
 
   private access(v: LocalVar): Access {
@@ -299,7 +295,7 @@ class FunctionEmitter {
       this.hoisted.add(v);
       const type = this.localType(v);
       this.w.line(type === 'rt.LuaValue' ? `let ${this.ctx.names.of(v)}: rt.LuaValue = undefined;` : `let ${this.ctx.names.of(v)}!: ${type};`);
-      this.debugDeclared(v, true);
+      this.debugDeclared(v);
     }
     if (this.ctx.debug) this.registerLocals();
     // Labels ending a block (not a repeat's: its `until` sees the locals) may be reached
@@ -382,7 +378,7 @@ class FunctionEmitter {
     if (this.hoisted.has(v)) this.w.line(`${name} = ${value ?? 'undefined'};`);
     else {
       this.w.line(`let ${name}: ${type} = ${value ?? 'undefined'};`);
-      this.debugDeclared(v, true);
+      this.debugDeclared(v);
     }
   }
 
@@ -392,7 +388,7 @@ class FunctionEmitter {
     if (!this.hoisted.has(v)) {
       const type = this.localType(v);
       this.w.line(type === 'rt.LuaValue' ? `let ${name}: rt.LuaValue = undefined;` : `let ${name}: ${type};`);
-      this.debugDeclared(v, true);
+      this.debugDeclared(v);
     }
     this.w.line(`${name} = ${closure};`);
   }
@@ -764,11 +760,10 @@ class FunctionEmitter {
     if (typeof stepValue === 'number' && stepValue !== 0 && !Number.isNaN(stepValue) && !this.ctx.debug) {
       // A constant step: a plain JS loop; the loop variable itself when the body never assigns
       // it (JS gives each iteration a fresh binding, as Lua does).
-      const copy = v.reassigned;
-      const i = copy ? `$i${n}` : this.ctx.names.of(v);
+      const i = v.reassigned ? `$i${n}` : this.ctx.names.of(v);
       const step = stepValue === 1 ? `${i}++` : `${i} += ${jsNumber(stepValue)}`;
       this.w.open(`${label}: for (let ${i}: number = $a${n}; ${i} ${stepValue > 0 ? '<=' : '>='} $b${n}; ${step})`);
-      if (copy) this.declare(v, i);
+      if (v.reassigned) this.declare(v, i);
     } else {
       this.w.line(`${decl} $c${n} = ${s.step === null ? '1' : bound(s.step, 'step')};`);
       this.w.open(`${label}: for (let $i${n} = $a${n}; $c${n} > 0 ? $i${n} <= $b${n} : $i${n} >= $b${n}; $i${n} += $c${n})`);
@@ -788,7 +783,7 @@ class FunctionEmitter {
     const n = ++this.loopCount;
     this.w.open('');
     const visible = this.visible.length;
-    // (debug.setlocal may change the state)
+    // (debug.setlocal may change the generator and the state)
     this.w.line(`${this.ctx.debug ? 'let' : 'const'} [$it${n}, $st${n}, $ctl${n}] = ${this.exprList(s.iterators, 3)};`);
     if (this.ctx.debug) this.debugHidden(s, [`$it${n}`, `$st${n}`, `$k${n}`]);
     this.w.line(`${this.ctx.debug ? 'let' : 'const'} $iter${n} = ${this.slowPath(`rt.callable($it${n})`)};`);

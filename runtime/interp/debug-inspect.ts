@@ -1,6 +1,6 @@
 // What debug.getlocal/setlocal/getupvalue/setupvalue see of interpreted code: a frame's
 // registers and varargs, a closure's cells, and which locals are in scope at a line.
-import { lastLineOf, localScopes, type LocalScope } from '../../compiler/frontend/local-scopes.js';
+import { lastLineOf, localScopes, type LocalScope } from './local-scopes.js';
 import type { FunctionInfo } from '../../compiler/frontend/resolve.js';
 import type { StackFrame } from '../lua/callstack.js';
 import type { LuaFunction, LuaValue } from '../lua/value.js';

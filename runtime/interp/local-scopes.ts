@@ -1,9 +1,10 @@
 // Which locals of a function debug.getlocal sees at a line: each local with the source
-// lines where it is in scope. Shared by the interpreter (runtime/interp/debug-inspect.ts)
-// and the code generator (debug tables of compiled functions), so both modes number and
-// show a frame's locals alike.
-import type { ForGenericStatement, ForNumericStatement, Node, Statement } from './ast.js';
-import type { FunctionInfo, LocalVar, Resolution } from './resolve.js';
+// lines where it is in scope. Shared by the interpreter (debug-inspect.ts) and the code
+// generator (debug tables of compiled functions), so both modes number and show a frame's
+// locals alike. Kept out of compiler/: compiled programs load it (with the inspector)
+// without loading the parser or the resolver (it only imports their types).
+import type { ForGenericStatement, ForNumericStatement, Node, Statement } from '../../compiler/frontend/ast.js';
+import type { FunctionInfo, LocalVar, Resolution } from '../../compiler/frontend/resolve.js';
 
 /**
  * A local's scope in source lines: visible after its declaring statement, to its block's
