@@ -32,7 +32,12 @@ export class Types {
   private readonly single = new Map<FunctionDeclaration, boolean>();
   private readonly returns = new Map<FunctionDeclaration, TypeMask>();
 
-  constructor(private readonly res: Resolution) {
+  /**
+   * `opaque`: every local may change behind the code's back (debug.setlocal, setupvalue):
+   * locals and the functions they hold are unknown.
+   */
+  constructor(private readonly res: Resolution, private readonly opaque = false) {
+    if (opaque) return;
     walk(res.chunk as Chunk, (n) => {
       if (n.type === 'FunctionDeclaration' && n.isLocal && n.identifier?.type === 'Identifier') {
         this.declaredFunctions.set(res.decls.get(n.identifier)!, n);
@@ -81,7 +86,7 @@ export class Types {
       case 'TableConstructorExpression': return TABLE;
       case 'Identifier': {
         const ref = this.res.refs.get(e);
-        return ref === undefined || ref.kind === 'global' ? ANY : this.locals.get(ref.v) ?? 0;
+        return ref === undefined || ref.kind === 'global' || this.opaque ? ANY : this.locals.get(ref.v) ?? 0;
       }
       case 'UnaryExpression': {
         const t = this.of(e.argument);

@@ -15,6 +15,7 @@ import { describeExpr, type FunctionInfo, type LocalVar, type Resolution } from 
 import { BOOLEAN, FUNCTION, NIL as NIL_TYPE, NUMBER, only, STRING, TABLE, type TypeMask, type Types } from '../analysis/types.js';
 import { jsNumber, jsString, Names } from './names.js';
 import { Positions } from './positions.js';
+import { lastLineOf, localScopes, type LocalScope } from '../../runtime/interp/local-scopes.js';
 import { isPlainKey } from '../../runtime/lua/table.js';
 import { MATH_UNARY_JS } from '../../runtime/stdlib/math.js';
 import type { EmitHooks, HookEmitter } from './direct-emit.js';
@@ -30,6 +31,8 @@ export interface ModuleContext {
   readonly coroutines: boolean;
   /** Give each function its own environment holder (the program uses setfenv/getfenv/module). */
   readonly fenv: boolean;
+  /** Give frames and closures variable accessors (the program may reach debug.getlocal and its kin). */
+  readonly debug: boolean;
   /** Declarations hoisted to module level: function sites. */
   readonly sites: string[];
   /** The module's positions table (pcs). */
@@ -89,15 +92,39 @@ interface GotoTarget {
 /** Emits one Lua function (or the main chunk) as a TS function expression. */
 export function emitFunction(ctx: ModuleContext, node: FunctionDeclaration | null, info: FunctionInfo, name: string): string {
   const site = `$site${ctx.sites.length}`;
-  ctx.sites.push(`const ${site}: rt.FunctionSite = { chunk: ${jsString(ctx.res.file)}, defined: ${info.line} };`);
+  const scopes = ctx.debug ? localScopes(info, ctx.res) : [];
+  ctx.sites.push(`const ${site}: rt.FunctionSite = { chunk: ${jsString(ctx.res.file)}, defined: ${info.line}${ctx.debug ? debugTable(info, scopes) : ''} };`);
   // Parameters typed from the call sites make a narrower signature than rt.LuaFunction's.
   const narrow = info.params.some((p) => tsType(ctx.types.local(p)) !== 'rt.LuaValue');
   const cast = (text: string, type: string): string => (narrow ? `(${text}) as ${type}` : text);
-  const plain = cast(new FunctionEmitter(ctx, info, 'sync', site).emit(node, name), 'rt.LuaFunction');
+  const plain = cast(new FunctionEmitter(ctx, info, 'sync', site, scopes).emit(node, name), 'rt.LuaFunction');
   const fn = ctx.coroutines
-    ? `rt.twin(${plain}, ${cast(new FunctionEmitter(ctx, info, 'co', site).emit(node, name), 'rt.CoFunction')})`
+    ? `rt.twin(${plain}, ${cast(new FunctionEmitter(ctx, info, 'co', site, scopes).emit(node, name), 'rt.CoFunction')})`
     : plain;
-  return ctx.fenv ? `rt.envFn(($fe: rt.EnvHolder) => ${fn}, $fe.env)` : fn;
+  const value = ctx.fenv ? `rt.envFn(($fe: rt.EnvHolder) => ${fn}, $fe.env)` : fn;
+  if (!ctx.debug) return value;
+  // the closure's upvalues are JS variables of the code around it: accessors made here see them
+  if (info.upvalues.length === 0) return `rt.debugFn(${value}, ${site})`;
+  const ups = info.upvalues.map((v) => ctx.names.of(v));
+  return `rt.debugFn(${value}, ${site}, ${accessor(ups.map((u, k) => [k, u]))}, (): object[] => [${ups.map((u) => `${u}$u`).join(', ')}])`;
+}
+
+/** A site's debug table (SiteDebug): what debug.getlocal/getupvalue/getinfo know of the function. */
+function debugTable(info: FunctionInfo, scopes: LocalScope[]): string {
+  const last = info.node.type === 'Chunk' ? 0 : lastLineOf(info);
+  const locals = scopes.map((sc) => `[${jsString(sc.name)}, ${jsNumber(sc.from)}, ${jsNumber(sc.to)}]`);
+  return `, debug: { last: ${last}, params: ${info.params.length}, vararg: ${info.isVararg}, ` +
+    `locals: [${locals.join(', ')}], ups: [${info.upvalues.map((v) => jsString(v.name)).join(', ')}] }`;
+}
+
+/** A JS variable a VariableAccess reads and writes: its index, its name, its TS type if narrower. */
+type Access = readonly [number, string, string?];
+
+/** A VariableAccess reading and writing the JS variables named, each under its index. */
+function accessor(vars: readonly Access[]): string {
+  // ($-names: Lua locals named k, set or v are among the variables)
+  const cases = vars.map(([k, name, type]) => `case ${k}: if ($set) ${name} = ${type === undefined ? '$v' : `$v as ${type}`}; return ${name};`);
+  return `($k: number, $set: boolean, $v: rt.LuaValue): rt.LuaValue => { switch ($k) { ${cases.join(' ')} } return undefined; }`;
 }
 
 class FunctionEmitter {
@@ -129,13 +156,57 @@ class FunctionEmitter {
   private node: FunctionDeclaration | null = null;
   /** Expressions whose code a hook has fixed (values it computed first). */
   private overrides: ReadonlyMap<Node, string> | undefined;
+  /** Debug support: the function's locals declared in the JS scope being emitted, and their indexes in `scopes`. */
+  private readonly visible: Access[] = [];
+  private readonly scopeIndex = new Map<LocalVar, number>();
+  /** Debug support: the index of each `for` loop's first hidden local. */
+  private readonly hiddenIndex = new Map<Node, number>();
+  /** Debug support: locals were declared since the frame's accessor was last registered. */
+  private unregistered = false;
 
   constructor(
     private readonly ctx: ModuleContext,
     private readonly info: FunctionInfo,
     private readonly mode: Mode,
     private readonly site: string,
-  ) {}
+    scopes: LocalScope[] = [],
+  ) {
+    scopes.forEach((sc, k) => {
+      if (sc.v !== undefined) this.scopeIndex.set(sc.v, k);
+      else if (sc.hidden?.index === 0) this.hiddenIndex.set(sc.hidden.loop, k);
+    });
+  }
+
+  /**
+   * Debug support: a local was declared (its JS binding is now in scope); captured ones get
+   * an identity object for debug.upvalueid, made anew with each binding.
+   */
+  private debugDeclared(v: LocalVar): void {
+    if (!this.ctx.debug) return;
+    this.visible.push(this.access(v));
+    this.unregistered = true;
+    if (v.captured) this.w.line(`const ${this.ctx.names.of(v)}$u = {};`);
+  }
+
+  /**
+   * Debug support: registers the frame's accessor over the locals in JS scope (after
+   * declarations: an accessor made earlier cannot see them).
+   */
+  private registerLocals(): void {
+    if (!this.unregistered) return;
+    this.unregistered = false;
+    this.w.line(`$s.locals[$d] = ${accessor(this.visible)};`);
+  }
+
+  private access(v: LocalVar): Access {
+    return [this.scopeIndex.get(v)!, this.ctx.names.of(v)];
+  }
+
+  /** Debug support: a `for` loop's hidden locals are these JS variables. */
+  private debugHidden(loop: Node, names: string[], type?: string): void {
+    const k = this.hiddenIndex.get(loop)!;
+    names.forEach((name, i) => this.visible.push([k + i, name, type]));
+  }
 
   private get res(): Resolution {
     return this.ctx.res;
@@ -188,7 +259,8 @@ class FunctionEmitter {
       `${this.ctx.names.of(p)}${types[i] === 'rt.LuaValue' ? optional : ''}: ${types[i]}`);
     if (this.info.isVararg) params.push('...$va: rt.LuaValue[]');
     const body = node === null ? this.res.chunk.body : node.body;
-    this.lazy = this.mode === 'sync' && node !== null && !this.ctx.fenv && !hasCallsOrIterators(body);
+    this.lazy = this.mode === 'sync' && node !== null && !this.ctx.fenv && !this.ctx.debug && !hasCallsOrIterators(body);
+    if (this.ctx.debug) this.visible.push(...this.info.params.map((p) => this.access(p)));
     this.block(body);
     const co = this.mode === 'co';
     // `$name`: a function expression's own name must not shadow the Lua variable it is stored in.
@@ -203,6 +275,11 @@ class FunctionEmitter {
     if (!this.lazy) {
       decls.push('if ($d >= $s.limit) $s.deepen();', '$s.depth = $d + 1;');
       if (this.ctx.fenv) decls.push('$s.envs[$d] = $fe;');
+    }
+    if (this.ctx.debug) {
+      for (const p of this.info.params) if (p.captured) decls.push(`const ${this.ctx.names.of(p)}$u = {};`);
+      if (this.info.isVararg) decls.push('$s.varargs[$d] = $va;');
+      decls.push(`$s.locals[$d] = ${accessor(this.info.params.map((p) => this.access(p)))};`);
     }
     decls.push(...this.declared);
     if (this.ctx.hooks !== undefined) decls.push(...this.ctx.hooks.prologue(node, this.hookApi()));
@@ -228,6 +305,12 @@ class FunctionEmitter {
    * scope of the block's locals.
    */
   private block(stmts: Statement[], tail?: () => void): void {
+    const visible = this.visible.length;
+    this.blockBody(stmts, tail);
+    this.visible.length = visible;
+  }
+
+  private blockBody(stmts: Statement[], tail?: () => void): void {
     const targeted = stmts.filter((s): s is LabelStatement =>
       s.type === 'LabelStatement' && Array.from(this.res.gotos.values()).includes(s));
     if (targeted.length === 0) {
@@ -247,7 +330,9 @@ class FunctionEmitter {
       this.hoisted.add(v);
       const type = this.localType(v);
       this.w.line(type === 'rt.LuaValue' ? `let ${this.ctx.names.of(v)}: rt.LuaValue = undefined;` : `let ${this.ctx.names.of(v)}!: ${type};`);
+      this.debugDeclared(v);
     }
+    if (this.ctx.debug) this.registerLocals();
     // Labels ending a block (not a repeat's: its `until` sees the locals) may be reached
     // from before a declaration; they go in the outermost region, after the nested ones.
     let end = stmts.length;
@@ -326,7 +411,10 @@ class FunctionEmitter {
     const name = this.ctx.names.of(v);
     const type = tsType(this.ctx.types.local(v));
     if (this.hoisted.has(v)) this.w.line(`${name} = ${value ?? 'undefined'};`);
-    else this.w.line(`let ${name}: ${type} = ${value ?? 'undefined'};`);
+    else {
+      this.w.line(`let ${name}: ${type} = ${value ?? 'undefined'};`);
+      this.debugDeclared(v);
+    }
   }
 
   /** `local function f`: declared first, so that the function sees its own local. */
@@ -335,6 +423,7 @@ class FunctionEmitter {
     if (!this.hoisted.has(v)) {
       const type = this.localType(v);
       this.w.line(type === 'rt.LuaValue' ? `let ${name}: rt.LuaValue = undefined;` : `let ${name}: ${type};`);
+      this.debugDeclared(v);
     }
     this.w.line(`${name} = ${closure};`);
   }
@@ -392,6 +481,7 @@ class FunctionEmitter {
       if (this.ctx.hooks?.statement(s, this.hookApi(), () => this.statementBody(s))) return;
       this.statementBody(s);
     });
+    if (this.ctx.debug) this.registerLocals();
   }
 
   private statementBody(s: Statement): void {
@@ -700,12 +790,15 @@ class FunctionEmitter {
     const bound = (e: Expression, what: string): string =>
       only(T.of(e), NUMBER) ? this.typed(e) : this.slowValue(this.expr(e), (v) => `rt.forNumber(${v}, '${what}')`);
     this.w.open('');
+    const visible = this.visible.length;
+    // (debug.setlocal may change the limit and the step: variables then)
+    const decl = this.ctx.debug ? 'let' : 'const';
     this.w.line(`const $start${n} = ${bound(s.start, 'initial value')};`);
-    this.w.line(`const $limit${n} = ${bound(s.end, 'limit')};`);
+    this.w.line(`${decl} $limit${n} = ${bound(s.end, 'limit')};`);
     const stepValue = s.step === null ? 1 : constantOf(s.step)?.value;
     const label = `$loop${n}`;
     this.loops.push(label);
-    if (typeof stepValue === 'number' && stepValue !== 0 && !Number.isNaN(stepValue)) {
+    if (typeof stepValue === 'number' && stepValue !== 0 && !Number.isNaN(stepValue) && !this.ctx.debug) {
       // A constant step: a plain JS loop; the loop variable itself when the body never assigns
       // it (JS gives each iteration a fresh binding, as Lua does).
       const i = v.reassigned ? `$index${n}` : this.ctx.names.of(v);
@@ -713,11 +806,14 @@ class FunctionEmitter {
       this.w.open(`${label}: for (let ${i}: number = $start${n}; ${i} ${stepValue > 0 ? '<=' : '>='} $limit${n}; ${step})`);
       if (v.reassigned) this.declare(v, i);
     } else {
-      this.w.line(`const $step${n} = ${s.step === null ? '1' : bound(s.step, 'step')};`);
+      this.w.line(`${decl} $step${n} = ${s.step === null ? '1' : bound(s.step, 'step')};`);
       this.w.open(`${label}: for (let $index${n} = $start${n}; $step${n} > 0 ? $index${n} <= $limit${n} : $index${n} >= $limit${n}; $index${n} += $step${n})`);
+      if (this.ctx.debug) this.debugHidden(s, [`$index${n}`, `$limit${n}`, `$step${n}`], 'number');
       this.declare(v, `$index${n}`);
     }
+    if (this.ctx.debug) this.registerLocals();
     this.block(s.body);
+    this.visible.length = visible;
     this.w.close();
     this.loops.pop();
     this.w.close();
@@ -727,13 +823,18 @@ class FunctionEmitter {
     const vars = s.variables.map((id) => this.res.decls.get(id)!);
     const n = ++this.loopCount;
     this.w.open('');
-    this.w.line(`const [$it${n}, $st${n}, $ctl${n}] = ${this.exprList(s.iterators, 3)};`);
-    this.w.line(`const $iter${n} = ${this.slowPath(`rt.callable($it${n})`)};`);
+    const visible = this.visible.length;
+    // (debug.setlocal may change the generator and the state)
+    this.w.line(`${this.ctx.debug ? 'let' : 'const'} [$it${n}, $st${n}, $ctl${n}] = ${this.exprList(s.iterators, 3)};`);
+    if (this.ctx.debug) this.debugHidden(s, [`$it${n}`, `$st${n}`, `$k${n}`]);
+    this.w.line(`${this.ctx.debug ? 'let' : 'const'} $iter${n} = ${this.slowPath(`rt.callable($it${n})`)};`);
     this.w.line(`let $k${n} = $ctl${n};`);
     const label = `$loop${n}`;
     this.loops.push(label);
     this.w.open(`${label}: for (;;)`);
     this.w.line(`${this.setLine(lineOf(s), '(for generator)')};`);
+    // (debug.setlocal may change the generator)
+    if (this.ctx.debug) this.w.line(`$iter${n} = rt.callable($it${n});`);
     const call = this.mode === 'co' ? `(yield* rt.invoke($iter${n}, [$st${n}, $k${n}]))` : `$iter${n}($st${n}, $k${n})`;
     this.w.line(`const $r${n} = ${call};`);
     this.w.line(`$k${n} = Array.isArray($r${n}) ? $r${n}[0] : $r${n};`);
@@ -741,7 +842,9 @@ class FunctionEmitter {
     vars.forEach((v, i) => {
       this.declare(v, i === 0 ? `$k${n}` : `(Array.isArray($r${n}) ? $r${n}[${i}] : undefined)`);
     });
+    if (this.ctx.debug) this.registerLocals();
     this.block(s.body);
+    this.visible.length = visible;
     this.w.close();
     this.loops.pop();
     this.w.close();

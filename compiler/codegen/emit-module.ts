@@ -17,16 +17,24 @@ export interface EmitOptions {
   readonly coroutines: boolean;
   /** Per-function environments, for programs that use setfenv/getfenv/module. */
   readonly fenv: boolean;
+  /** Variable accessors for debug.getlocal and its kin (the program may reach them). */
+  readonly debug?: boolean;
 }
 
 export function emitModule(res: Resolution, options: EmitOptions): string {
-  const types = new Types(res);
-  // route handlers read the request and write JSON without tables (not with per-function environments)
-  const hooks = options.fenv ? undefined : directHooks(res, types);
+  const debug = options.debug ?? false;
+  // debug.setlocal/setupvalue may change any local: nothing is known of them
+  const types = new Types(res, debug);
+  // route handlers read the request and write JSON without tables (not with per-function
+  // environments nor variable accessors)
+  const hooks = options.fenv || debug ? undefined : directHooks(res, types);
   // the statically placed route handlers, in the order analyzeRoutes lists them (compiler/route-table.ts)
   const handlers = routeHandlers(res).map((r) => r.handler);
   const handlerSites = new Map(handlers.map((fn, i) => [fn, i]));
-  const ctx: ModuleContext = { res, types, names: new Names(), coroutines: options.coroutines, fenv: options.fenv, sites: [], positions: new Positions(), silent: new Set(), hooks, handlerSites };
+  const ctx: ModuleContext = {
+    res, types, names: new Names(), coroutines: options.coroutines, fenv: options.fenv, debug,
+    sites: [], positions: new Positions(), silent: new Set(), hooks, handlerSites,
+  };
   const main = emitFunction(ctx, null, res.main, 'main');
   const project = new Project({ useInMemoryFileSystem: true });
   // one structure, printed and parsed once (each ts-morph edit of a file parses it again)

@@ -106,18 +106,50 @@ function usesGlobal(modules: ProgramModule[], names: string[]): boolean {
   return modules.some((m) => Array.from(m.resolution.refs.values()).some((r) => r.kind === 'global' && names.includes(r.name)));
 }
 
+/** The debug functions that read or write variables (they need debug support in compiled code). */
+const VARIABLE_READERS = ['getlocal', 'setlocal', 'getupvalue', 'setupvalue', 'upvalueid', 'upvaluejoin'];
+
+/**
+ * True when the program may reach debug.getlocal and its kin: it names one of them (as a
+ * variable, a field, or inside a string, as in `debug["getlocal"]` or loadstring'd code),
+ * or uses the global `debug` other than as `debug.name` (`debug[k]`, `local d = debug`,
+ * `f(debug)`, `debug:m()`). Reaching them by other roads (`_G[k]`, `package.loaded[k]`,
+ * `pairs(debug)` through an alias) finds frames without debug support: the library then
+ * refuses with an error naming the reason, never a wrong answer.
+ */
+export function mayReadVariables(modules: ProgramModule[]): boolean {
+  return modules.some((m) => {
+    const res = m.resolution;
+    const fieldBases = new Set<Node>();
+    walk(res.chunk, (node: Node) => {
+      if (node.type === 'MemberExpression' && node.indexer === '.') fieldBases.add(node.base);
+    });
+    let found = false;
+    walk(res.chunk, (node: Node) => {
+      if (found) return;
+      if (node.type === 'Identifier' && VARIABLE_READERS.includes(node.name)) found = true;
+      else if (node.type === 'StringLiteral' && VARIABLE_READERS.some((n) => node.value.includes(n))) found = true;
+      else if (node.type === 'Identifier' && node.name === 'debug' && res.refs.get(node)?.kind === 'global') found = !fieldBases.has(node);
+    });
+    return found;
+  });
+}
+
 /** What the whole program needs from every module's code. */
 export interface ProgramFeatures {
   /** The program names `coroutine`: functions get generator twins. */
   readonly coroutines: boolean;
   /** The program names setfenv/getfenv/module: functions get environment holders. */
   readonly fenv: boolean;
+  /** The program may read variables through debug (mayReadVariables): frames and closures get accessors. */
+  readonly debug: boolean;
 }
 
 export function programFeatures(modules: ProgramModule[]): ProgramFeatures {
   return {
     coroutines: usesGlobal(modules, ['coroutine']),
     fenv: usesGlobal(modules, ['setfenv', 'getfenv', 'module']),
+    debug: mayReadVariables(modules),
   };
 }
 

@@ -55,6 +55,12 @@ export interface Resolution {
   readonly functions: Map<FunctionDeclaration | Chunk, FunctionInfo>;
   readonly labels: Map<LabelStatement, LabelTarget>;
   readonly gotos: Map<GotoStatement, LabelStatement>;
+  /**
+   * A `for` loop's hidden locals, as luajit has them in registers before the loop's
+   * variables ("(for index)", "(for limit)", "(for step)"; "(for generator)", "(for state)",
+   * "(for control)"): the first of their three slots.
+   */
+  readonly hidden: Map<ForNumericStatement | ForGenericStatement, number>;
 }
 
 interface Scope {
@@ -84,6 +90,7 @@ class Resolver {
   private readonly functions = new Map<FunctionDeclaration | Chunk, FunctionInfo>();
   private readonly labels = new Map<LabelStatement, LabelTarget>();
   private readonly gotos = new Map<GotoStatement, LabelStatement>();
+  private readonly hidden = new Map<ForNumericStatement | ForGenericStatement, number>();
   private readonly upvalueIndex = new Map<FunctionInfo, Map<LocalVar, number>>();
   private scope!: Scope;
   private block: BlockCtx | undefined;
@@ -96,7 +103,7 @@ class Resolver {
     this.resolveBlock(this.chunk.body);
     return {
       file: this.file, chunk: this.chunk, main, refs: this.refs, decls: this.decls,
-      functions: this.functions, labels: this.labels, gotos: this.gotos,
+      functions: this.functions, labels: this.labels, gotos: this.gotos, hidden: this.hidden,
     };
   }
 
@@ -117,6 +124,12 @@ class Resolver {
     this.scope.vars.set(id.name, v);
     this.decls.set(id, v);
     return v;
+  }
+
+  private declareHidden(s: ForNumericStatement | ForGenericStatement): void {
+    const fn = this.scope.fn;
+    this.hidden.set(s, fn.slotCount);
+    fn.slotCount += 3;
   }
 
   private pushScope(): void {
@@ -282,12 +295,18 @@ class Resolver {
     this.resolveExpr(s.start);
     this.resolveExpr(s.end);
     if (s.step !== null) this.resolveExpr(s.step);
-    this.resolveBlock(s.body, () => this.declare(s.variable));
+    this.resolveBlock(s.body, () => {
+      this.declareHidden(s);
+      this.declare(s.variable);
+    });
   }
 
   private resolveGenericFor(s: ForGenericStatement): void {
     s.iterators.forEach((e) => this.resolveExpr(e));
-    this.resolveBlock(s.body, () => s.variables.forEach((id) => this.declare(id)));
+    this.resolveBlock(s.body, () => {
+      this.declareHidden(s);
+      s.variables.forEach((id) => this.declare(id));
+    });
   }
 
   private resolveFunction(f: FunctionDeclaration): void {

@@ -20,6 +20,7 @@ export { CUT, FieldsObject, LuaTable, type Fields } from '../lua/table.js';
 export type { CoFunction, CoGenerator } from '../lua/thread.js';
 export type { LuaFunction, LuaResult, LuaValue } from '../lua/value.js';
 export { at, positions, type EnvHolder, type FunctionSite } from './frame.js';
+export type { VariableAccess } from '../lua/callstack.js';
 export { runTail, tail, TAIL, TAIL_DEPTH, withBody } from './tail.js';
 export { invoke } from '../interp/invoke-co.js';
 export { MATH_UNARY, MATH_UNARY_JS } from '../stdlib/math.js';
@@ -83,3 +84,14 @@ export function envFn(make: (holder: EnvHolder) => LuaFunction, env: LuaTable): 
 }
 
 import type { EnvHolder } from './frame.js';
+
+/**
+ * Marks a compiled closure of a program built with debug support: its site (parameter
+ * names, getinfo facts) and its upvalues' accessors (debug.getupvalue, setupvalue, upvalueid).
+ */
+export function debugFn(f: LuaFunction, site: FunctionSite, ups?: VariableAccess, ids?: () => object[]): LuaFunction {
+  (f as LuaFunction & { [COMPILED_VARS]?: CompiledVars })[COMPILED_VARS] = { site, ups, ids };
+  return f;
+}
+
+import { COMPILED_VARS, type CompiledVars, type FunctionSite, type VariableAccess } from '../lua/callstack.js';

@@ -382,17 +382,29 @@ class FunctionCompiler {
     const v = this.res.decls.get(s.variable)!;
     const slot = v.slot;
     const captured = v.captured;
+    // the loop's state is kept in its hidden locals' registers too, and read back once
+    // debug.setlocal has written into the frame
+    const h = this.res.hidden.get(s)!;
     const body = this.block(s.body);
     return function (f) {
+      const regs = f.regs;
       const a = ops.forNumber(start(f), 'initial value');
-      const b = ops.forNumber(limit(f), 'limit');
-      const c = step === undefined ? 1 : ops.forNumber(step(f), 'step');
+      let b = ops.forNumber(limit(f), 'limit');
+      let c = step === undefined ? 1 : ops.forNumber(step(f), 'step');
+      regs[h + 1] = b;
+      regs[h + 2] = c;
       for (let i = a; c > 0 ? i <= b : i >= b; i += c) {
-        f.regs[slot] = captured ? new Cell(i) : i;
+        regs[h] = i;
+        regs[slot] = captured ? new Cell(i) : i;
         const signal = body(f);
         if (signal !== NORMAL) {
           if (signal === BREAK) break;
           return signal;
+        }
+        if (f.debugWrites) {
+          i = regs[h] as number;
+          b = regs[h + 1] as number;
+          c = regs[h + 2] as number;
         }
       }
       return NORMAL;
@@ -404,22 +416,39 @@ class FunctionCompiler {
     const vars = s.variables.map((id) => this.res.decls.get(id)!);
     const body = this.block(s.body);
     const nvars = vars.length;
+    // the loop's state is kept in its hidden locals' registers too, and read back once
+    // debug.setlocal has written into the frame
+    const h = this.res.hidden.get(s)!;
+    const line = lineOf(s);
     return function (f) {
       const [iter, state, control] = init(f);
+      const regs = f.regs;
+      regs[h] = iter;
+      regs[h + 1] = state;
+      regs[h + 2] = control;
+      let st = state;
       let ctl = control;
-      const fn = ops.callable(iter);
+      let fn = ops.callable(iter);
       for (;;) {
+        if (f.debugWrites) {
+          if (regs[h] !== iter) {
+            f.line = line;
+            fn = ops.callable(regs[h] as LuaValue);
+          }
+          st = regs[h + 1] as LuaValue;
+          ctl = regs[h + 2] as LuaValue;
+        }
         f.callName = '(for generator)';
-        const r = invoke2(fn, state, ctl);
+        const r = invoke2(fn, st, ctl);
         if (Array.isArray(r)) {
-          ctl = r[0];
+          regs[h + 2] = ctl = r[0];
           if (ctl === undefined) break;
           for (let i = 0; i < nvars; i++) {
             const v = vars[i];
             f.regs[v.slot] = v.captured ? new Cell(r[i]) : r[i];
           }
         } else {
-          ctl = r;
+          regs[h + 2] = ctl = r;
           if (ctl === undefined) break;
           const v0 = vars[0];
           f.regs[v0.slot] = v0.captured ? new Cell(r) : r;

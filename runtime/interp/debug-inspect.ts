@@ -1,68 +1,18 @@
 // What debug.getlocal/setlocal/getupvalue/setupvalue see of interpreted code: a frame's
 // registers and varargs, a closure's cells, and which locals are in scope at a line.
-import type { Node, Statement } from '../../compiler/frontend/ast.js';
-import type { FunctionInfo, LocalVar } from '../../compiler/frontend/resolve.js';
+import { lastLineOf, localScopes, type LocalScope } from './local-scopes.js';
+import type { FunctionInfo } from '../../compiler/frontend/resolve.js';
 import type { StackFrame } from '../lua/callstack.js';
 import type { LuaFunction, LuaValue } from '../lua/value.js';
 import { setDebugInspector, type FunctionInfo as DebugFunctionInfo, type VariableSlot } from '../stdlib/debug.js';
 import { closureOf } from './closure-of.js';
 import { Cell, Frame, type Proto } from './frame.js';
 
-/** A local's scope in source lines: visible after its declaring statement, to its block's end. */
-interface Scope {
-  readonly v: LocalVar;
-  readonly from: number;
-  readonly to: number;
-}
+const scopes = new WeakMap<FunctionInfo, LocalScope[]>();
 
-const scopes = new WeakMap<FunctionInfo, Scope[]>();
-
-function endLine(n: Node): number {
-  return n.loc?.end.line ?? Infinity;
-}
-
-function startLine(n: Node): number {
-  return n.loc?.start.line ?? 0;
-}
-
-/** Every local of a function (not of nested functions) with its line range, in slot order. */
-function scopesOf(proto: Proto): Scope[] {
-  const info = proto.info;
-  let list = scopes.get(info);
-  if (list !== undefined) return list;
-  const decls = proto.resolution.decls;
-  const out: Scope[] = [];
-  const fnEnd = info.node.type === 'Chunk' ? Infinity : endLine(info.node);
-  for (const p of info.params) out.push({ v: p, from: 0, to: Infinity });
-  const block = (stmts: Statement[], to: number): void => {
-    for (const s of stmts) {
-      switch (s.type) {
-        case 'LocalStatement':
-          for (const id of s.variables) out.push({ v: decls.get(id)!, from: endLine(s) + 1, to });
-          break;
-        case 'FunctionDeclaration':
-          if (s.isLocal && s.identifier?.type === 'Identifier') out.push({ v: decls.get(s.identifier)!, from: startLine(s), to });
-          break;
-        case 'DoStatement': case 'WhileStatement': case 'RepeatStatement':
-          block(s.body, endLine(s));
-          break;
-        case 'IfStatement':
-          for (const clause of s.clauses) block(clause.body, endLine(clause));
-          break;
-        case 'ForNumericStatement':
-          out.push({ v: decls.get(s.variable)!, from: startLine(s), to: endLine(s) });
-          block(s.body, endLine(s));
-          break;
-        case 'ForGenericStatement':
-          for (const id of s.variables) out.push({ v: decls.get(id)!, from: startLine(s), to: endLine(s) });
-          block(s.body, endLine(s));
-          break;
-      }
-    }
-  };
-  block(info.node.body, fnEnd);
-  list = out.filter((x) => x.v !== undefined).sort((a, b) => a.v.slot - b.v.slot);
-  scopes.set(info, list);
+function scopesOf(proto: Proto): LocalScope[] {
+  let list = scopes.get(proto.info);
+  if (list === undefined) scopes.set(proto.info, list = localScopes(proto.info, proto.resolution));
   return list;
 }
 
@@ -75,6 +25,7 @@ function register(frame: Frame, slot: number): VariableSlot['get'] {
 
 function setRegister(frame: Frame, slot: number): VariableSlot['set'] {
   return (v: LuaValue) => {
+    frame.debugWrites = true;
     const r = frame.regs[slot];
     if (r instanceof Cell) r.v = v;
     else frame.regs[slot] = v;
@@ -88,7 +39,7 @@ function protoInfo(proto: Proto): DebugFunctionInfo {
   return {
     chunk: proto.chunk,
     defined: main ? 0 : info.line,
-    lastDefined: main ? 0 : endLine(info.node),
+    lastDefined: main ? 0 : lastLineOf(info),
     nparams: info.params.length,
     isVararg: info.isVararg,
     nups: info.upvalues.length,
@@ -102,7 +53,7 @@ export function installDebugInspector(): void {
       const line = frame.line;
       return scopesOf(frame.proto)
         .filter((s) => s.from <= line && line <= s.to)
-        .map((s) => ({ name: s.v.name, get: register(frame, s.v.slot), set: setRegister(frame, s.v.slot) }));
+        .map((s) => ({ name: s.name, get: register(frame, s.slot), set: setRegister(frame, s.slot) }));
     },
     frameVarargs(frame: StackFrame): LuaValue[] | undefined {
       return frame instanceof Frame ? frame.varargs : undefined;

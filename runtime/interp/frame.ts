@@ -61,6 +61,8 @@ export class Frame implements StackFrame {
 
   readonly proto: Proto;
   readonly ups: Cell[];
+  /** debug.setlocal has written into this frame: its `for` loops read their state back from the registers. */
+  debugWrites = false;
   /** What the caller called this function (its callName when it made the call). */
   calledAs: string | undefined = undefined;
 

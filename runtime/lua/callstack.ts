@@ -29,6 +29,40 @@ export interface FunctionSite {
   readonly chunk: string;
   /** Line of the `function` keyword; 0 for a main chunk. */
   readonly defined: number;
+  /** The function's variables, in programs built with debug support (see VariableAccess). */
+  readonly debug?: SiteDebug;
+}
+
+/**
+ * What debug.getlocal/getupvalue know of a compiled function, in programs built with debug
+ * support (the program names getlocal, setlocal, getupvalue, ...).
+ */
+export interface SiteDebug {
+  /** The line of its `end`. */
+  readonly last: number;
+  /** Its parameters: the first `params` entries of `locals`. */
+  readonly params: number;
+  readonly vararg: boolean;
+  /** Its locals in register order: [name, first line in scope, last line in scope]. */
+  readonly locals: readonly (readonly [string, number, number])[];
+  /** The names of its upvalues, in luajit's order. */
+  readonly ups: readonly string[];
+}
+
+/**
+ * Reads (set false) or writes (set true, value v) the k-th variable of a compiled frame
+ * (k indexes SiteDebug.locals) or closure (k indexes SiteDebug.ups); out-of-scope k: nil.
+ */
+export type VariableAccess = (k: number, set: boolean, v: import('./value.js').LuaValue) => import('./value.js').LuaValue;
+
+/** Where a compiled closure built with debug support keeps its site and upvalue accessors. */
+export const COMPILED_VARS = Symbol.for('roverc.compiled-vars');
+
+export interface CompiledVars {
+  readonly site: FunctionSite;
+  readonly ups?: VariableAccess;
+  /** One identity object per upvalue (its binding), for debug.upvalueid. */
+  readonly ids?: () => object[];
 }
 
 /** The environment of a compiled function whose program uses setfenv/getfenv/module. */
@@ -60,14 +94,18 @@ export function positions(entries: readonly (readonly [FunctionSite, number, str
   return base;
 }
 
-/** A compiled frame decoded for a reader (tracebacks, debug.getinfo, getfenv). */
-class CompiledFrame implements StackFrame {
+/** A compiled frame decoded for a reader (tracebacks, debug.getinfo, getfenv, debug.getlocal). */
+export class CompiledFrame implements StackFrame {
   constructor(
     readonly chunk: string,
     readonly line: number,
     readonly defined: number,
     readonly name: string | undefined,
     readonly fenv: EnvHolder | undefined,
+    readonly site?: FunctionSite,
+    /** Where the frame is (its variables' accessors are stack.locals[depth], stack.varargs[depth]). */
+    readonly stack?: CallStack,
+    readonly depth = -1,
   ) {}
 }
 
@@ -92,6 +130,12 @@ export class CallStack {
   private readonly names: (string | undefined)[] = [];
   /** Compiled frames' environment holders, in programs that use setfenv/getfenv/module. */
   readonly envs: (EnvHolder | undefined)[] = [];
+  /**
+   * Compiled frames' variable accessors and varargs, in programs built with debug support
+   * (registered on entry and after each local declaration; read only by debug.getlocal).
+   */
+  readonly locals: (VariableAccess | undefined)[] = [];
+  readonly varargs: (import('./value.js').LuaValue[] | undefined)[] = [];
   /** Tail calls of compiled code made as plain JS calls and not yet returned (see runtime/compiled/tail.ts). */
   tails = 0;
   /** The tail call a compiled function hands back to its caller's trampoline. */
@@ -130,7 +174,7 @@ export class CallStack {
     if (pc === 0) return this.frames[d] ?? UNPLACED;
     const at = pc > 0 ? pc : -pc;
     const site = PC_SITE[at];
-    return new CompiledFrame(site.chunk, PC_LINE[at], site.defined, describeCall(this.callNameAt(d - 1)), this.envs[d]);
+    return new CompiledFrame(site.chunk, PC_LINE[at], site.defined, describeCall(this.callNameAt(d - 1)), this.envs[d], site, this, d);
   }
 
   /** What the frame at depth d named the call it is making ("print", ":m", "@__index"). */

@@ -4,16 +4,20 @@
 // source/short_src, linedefined, what, name/namewhat inside metamethods ("metamethod",
 // "__index"), argument errors, get/setmetatable on every type (debug.setmetatable(5, mt)
 // gives all numbers a metatable), get/setfenv on threads.
-// Interpreted code only (a DebugInspector registered by the interpreter): getlocal,
-// setlocal (parameters, locals in scope at the frame's current line, varargs as
-// "(*vararg)"), getupvalue, setupvalue, upvalueid, upvaluejoin. Compiled functions keep no
-// such data: these refuse them with an error.
+// getlocal, setlocal (parameters, locals in scope at the frame's current line, a for
+// loop's hidden locals, varargs as "(*vararg)"), getupvalue, setupvalue, upvalueid: on
+// interpreted code through a DebugInspector the interpreter registers, on compiled code
+// through the accessors of programs built with debug support (SiteDebug, CompiledVars in
+// callstack.ts); compiled code built without refuses them with an error, and upvaluejoin
+// refuses compiled closures.
 // Approximate: C functions between Lua frames (pcall, table.sort, ...) are not levels;
 // namewhat of ordinary calls is "global" whatever the callee expression; lastlinedefined,
 // nups, nparams, isvararg and func come from optional extras (FrameExtras, FUNCTION_INFO)
 // or are guessed; activelines is empty; hooks are stored but never called; debug.debug
-// returns at once; getlocal lists no "(for index)"-style hidden locals nor "(*temporary)".
-import { CallStack, current, traceback as stackTraceback, type StackFrame } from '../lua/callstack.js';
+// returns at once; getlocal lists no "(*temporary)" slots.
+import {
+  CallStack, COMPILED_VARS, CompiledFrame, current, traceback as stackTraceback, type CompiledVars, type FunctionSite, type StackFrame,
+} from '../lua/callstack.js';
 import { argError, libError } from '../lua/errors.js';
 import { NONE } from '../lua/multi.js';
 import { numberToString, stringToNumber } from '../lua/number.js';
@@ -201,7 +205,19 @@ function luaInfo(t: LuaTable, what: string, info: FunctionInfo, line: number, na
 }
 
 function functionInfo(f: LuaFunction): FunctionInfo | undefined {
+  const site = compiledVars(f)?.site;
+  if (site?.debug !== undefined) return siteInfo(site, site.debug.last);
   return (f as { [FUNCTION_INFO]?: FunctionInfo })[FUNCTION_INFO] ?? inspector?.functionInfo?.(f);
+}
+
+/** getinfo's facts about a compiled function built with debug support. */
+function siteInfo(site: FunctionSite, last: number): FunctionInfo {
+  const d = site.debug!;
+  return { chunk: site.chunk, defined: site.defined, lastDefined: last, nparams: d.params, isVararg: d.vararg, nups: d.ups.length };
+}
+
+function compiledVars(f: LuaFunction): CompiledVars | undefined {
+  return (f as { [COMPILED_VARS]?: CompiledVars })[COMPILED_VARS];
 }
 
 function isBuiltin(f: LuaFunction): boolean {
@@ -211,7 +227,7 @@ function isBuiltin(f: LuaFunction): boolean {
 /** A frame's function as far as known: its FUNCTION_INFO, frame extras, or guesses. */
 function frameInfo(frame: StackFrame): FunctionInfo {
   const extras = frame as StackFrame & FrameExtras;
-  const fromFunc = inspector?.frameInfo?.(frame) ?? (extras.func !== undefined ? functionInfo(extras.func) : undefined);
+  const fromFunc = inspector?.frameInfo?.(frame) ?? compiledFrameInfo(frame) ?? (extras.func !== undefined ? functionInfo(extras.func) : undefined);
   if (fromFunc !== undefined) return fromFunc;
   const main = frame.defined === 0;
   return {
@@ -223,6 +239,13 @@ function frameInfo(frame: StackFrame): FunctionInfo {
     isVararg: extras.isVararg ?? main,
     nups: extras.nups ?? 0,
   };
+}
+
+/** A compiled frame's facts, when its program was built with debug support. */
+function compiledFrameInfo(frame: StackFrame): FunctionInfo | undefined {
+  if (!(frame instanceof CompiledFrame) || frame.site?.debug === undefined) return undefined;
+  // a main chunk's last line is the frame's current one, as the interpreter says
+  return siteInfo(frame.site, frame.defined === 0 ? frame.line : frame.site.debug.last);
 }
 
 function getinfo(args: LuaValue[]): LuaResult {
@@ -291,9 +314,13 @@ export function setDebugInspector(i: DebugInspector): void {
   inspector = i;
 }
 
-/** Compiled code keeps no locals or upvalues for debug to read: say so instead of answering wrongly. */
+/**
+ * Compiled code built without debug support keeps no locals or upvalues for debug to read
+ * (the program never names these functions): say so instead of answering wrongly.
+ */
 function compiledRefusal(what: string): never {
-  throw libError(`debug.${what} cannot see the variables of compiled code (run with --mode interpreted)`);
+  throw libError(`debug.${what} cannot see the variables of compiled code built without debug support ` +
+    `(name debug.${what} in the program, or run with --mode interpreted)`);
 }
 
 /** A Lua function that is neither a library function nor interpreted: compiled code. */
@@ -302,10 +329,29 @@ function isCompiled(fn: LuaFunction): boolean {
 }
 
 function upvaluesOf(fn: LuaFunction, what: string): VariableSlot[] {
-  const ups = inspector?.upvalues(fn);
+  const ups = inspector?.upvalues(fn) ?? compiledUpvalues(fn);
   if (ups !== undefined) return ups;
   if (isCompiled(fn)) compiledRefusal(what);
   return []; // library functions: no Lua upvalues
+}
+
+/** A compiled closure's upvalues (JS variables it captured), through its accessors. */
+function compiledUpvalues(fn: LuaFunction): VariableSlot[] | undefined {
+  const vars = compiledVars(fn);
+  if (vars?.site.debug === undefined) return undefined;
+  const { ups, ids } = vars;
+  return vars.site.debug.ups.map((name, k) => ({
+    name,
+    get: () => ups!(k, false, undefined),
+    set: (v: LuaValue) => { ups!(k, true, v); },
+    id: () => ids!()[k],
+    join: joinRefusal,
+  }));
+}
+
+/** A compiled closure's upvalue is a JS variable it captured: nothing can rebind it. */
+function joinRefusal(): never {
+  throw libError('debug.upvaluejoin cannot rebind the upvalues of compiled code (run with --mode interpreted)');
 }
 
 const upvalueIds = new WeakMap<object, LuaUserdata>();
@@ -367,6 +413,7 @@ export function createDebugLib(globals?: LuaTable): LuaTable {
       if (u1?.join === undefined) throw argError(2, 'index out of range');
       const u2 = upvaluesOf(f2, 'upvaluejoin')[n2 - 1];
       if (u2?.id === undefined) throw argError(4, 'index out of range');
+      if (compiledVars(f1) !== undefined || compiledVars(f2) !== undefined) joinRefusal();
       u1.join(u2.id());
       return NONE;
     },
@@ -449,7 +496,8 @@ export function createDebugLib(globals?: LuaTable): LuaTable {
       const n = checkInt(a[arg + 1], arg + 2, a.length);
       if (typeof target === 'function') {
         // a function's parameter names (LuaJIT 2.1 takes a function, as Lua 5.2 does)
-        const names = inspector?.paramNames(target);
+        const site = compiledVars(target)?.site;
+        const names = inspector?.paramNames(target) ?? site?.debug?.locals.slice(0, site.debug.params).map((l) => l[0]);
         if (names === undefined && isCompiled(target)) compiledRefusal('getlocal');
         return names?.[n - 1] ?? undefined;
       }
@@ -474,6 +522,7 @@ function localSlot(th: LuaThread | undefined, target: LuaValue, arg: number, nar
   if (level === undefined) throw argError(arg + 1, 'level out of range');
   if (!('frame' in level)) return undefined; // a C function: no named variables
   const frame = level.frame;
+  if (frame instanceof CompiledFrame && frame.site?.debug !== undefined) return compiledLocal(frame, n);
   if (n < 0) {
     const va = inspector?.frameVarargs(frame);
     if (va === undefined) compiledRefusal(what);
@@ -484,4 +533,24 @@ function localSlot(th: LuaThread | undefined, target: LuaValue, arg: number, nar
   const locals = inspector?.frameLocals(frame);
   if (locals === undefined) compiledRefusal(what);
   return n > 0 ? locals[n - 1] : undefined;
+}
+
+/** The variable numbered n of a compiled frame built with debug support. */
+function compiledLocal(frame: CompiledFrame, n: number): VariableSlot | undefined {
+  const debug = frame.site!.debug!;
+  const stack = frame.stack!;
+  if (n < 0) {
+    const va = debug.vararg ? stack.varargs[frame.depth] : undefined;
+    const i = -n - 1;
+    if (va === undefined || i >= va.length) return undefined;
+    return { name: '(*vararg)', get: () => va[i], set: (v) => { va[i] = v; } };
+  }
+  const access = stack.locals[frame.depth]!;
+  let seen = 0;
+  for (let k = 0; k < debug.locals.length; k++) {
+    const [name, from, to] = debug.locals[k];
+    if (from > frame.line || frame.line > to || ++seen !== n) continue;
+    return { name, get: () => access(k, false, undefined), set: (v) => { access(k, true, v); } };
+  }
+  return undefined;
 }
