@@ -1,7 +1,7 @@
 // `roverc run --mode compiled`: compiles the program to a cache folder, imports the modules
 // and runs the entry exactly as the interpreter would (same globals, same error reporting).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,7 +11,16 @@ import { analyzeRoutes, withSerializers } from './route-table.js';
 import type { StaticRoute } from '../runtime/http/request-use.js';
 
 const RUNTIME = fileURLToPath(new URL('../runtime/compiled/index.js', import.meta.url));
-const COMPILER_STAMP = fileURLToPath(new URL('./codegen/emit-function.js', import.meta.url));
+/** Folders whose code decides what a compilation writes: any change there makes the cache stale. */
+const COMPILER_DIRS = ['./frontend/', './analysis/', './codegen/'].map((d) => fileURLToPath(new URL(d, import.meta.url)));
+
+/** The compiler's own code, read once per process. */
+let compilerStamp: Buffer[] | undefined;
+function compilerCode(): Buffer[] {
+  compilerStamp ??= COMPILER_DIRS.flatMap((dir) =>
+    readdirSync(dir).filter((f) => f.endsWith('.js')).sort().map((f) => readFileSync(path.join(dir, f))));
+  return compilerStamp;
+}
 
 type Loader = ModuleLoader;
 
@@ -39,7 +48,8 @@ export async function compileCached(entry: string, cacheRoot = path.join(tmpdir(
   const modules = collectProgram(entry);
   const hash = createHash('sha256');
   // The modules import this roverc's runtime by path: another installation needs its own.
-  hash.update(RUNTIME).update('\0').update(readFileSync(COMPILER_STAMP));
+  hash.update(RUNTIME).update('\0');
+  for (const code of compilerCode()) hash.update(code).update('\0');
   for (const m of modules) hash.update(m.file).update('\0').update(readFileSync(m.file)).update('\0');
   const key = hash.digest('hex');
   const routes = withSerializers(analyzeRoutes(modules));
