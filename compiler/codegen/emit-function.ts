@@ -826,21 +826,21 @@ class FunctionEmitter {
     const visible = this.visible.length;
     // (debug.setlocal may change the generator and the state)
     this.w.line(`${this.ctx.debug ? 'let' : 'const'} [$it${n}, $st${n}, $ctl${n}] = ${this.exprList(s.iterators, 3)};`);
-    if (this.ctx.debug) this.debugHidden(s, [`$it${n}`, `$st${n}`, `$k${n}`]);
+    if (this.ctx.debug) this.debugHidden(s, [`$it${n}`, `$st${n}`, `$key${n}`]);
     this.w.line(`${this.ctx.debug ? 'let' : 'const'} $iter${n} = ${this.slowPath(`rt.callable($it${n})`)};`);
-    this.w.line(`let $k${n} = $ctl${n};`);
+    this.w.line(`let $key${n} = $ctl${n};`);
     const label = `$loop${n}`;
     this.loops.push(label);
     this.w.open(`${label}: for (;;)`);
     this.w.line(`${this.setLine(lineOf(s), '(for generator)')};`);
     // (debug.setlocal may change the generator)
     if (this.ctx.debug) this.w.line(`$iter${n} = rt.callable($it${n});`);
-    const call = this.mode === 'co' ? `(yield* rt.invoke($iter${n}, [$st${n}, $k${n}]))` : `$iter${n}($st${n}, $k${n})`;
-    this.w.line(`const $r${n} = ${call};`);
-    this.w.line(`$k${n} = Array.isArray($r${n}) ? $r${n}[0] : $r${n};`);
-    this.w.line(`if ($k${n} === undefined) break;`);
+    const call = this.mode === 'co' ? `(yield* rt.invoke($iter${n}, [$st${n}, $key${n}]))` : `$iter${n}($st${n}, $key${n})`;
+    this.w.line(`const $res${n} = ${call};`);
+    this.w.line(`$key${n} = Array.isArray($res${n}) ? $res${n}[0] : $res${n};`);
+    this.w.line(`if ($key${n} === undefined) break;`);
     vars.forEach((v, i) => {
-      this.declare(v, i === 0 ? `$k${n}` : `(Array.isArray($r${n}) ? $r${n}[${i}] : undefined)`);
+      this.declare(v, i === 0 ? `$key${n}` : `(Array.isArray($res${n}) ? $res${n}[${i}] : undefined)`);
     });
     if (this.ctx.debug) this.registerLocals();
     this.block(s.body);
