@@ -304,14 +304,14 @@ function load($env) {
       {
         const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 38, rt.fn(($14 = $env.f.pairs) !== void 0 ? $14 : ($s2.pcs[$d2] = $pc + 37, rt.getGlobal($env, "pairs")), "global 'pairs'")(changes)))], 3);
         const $iter1 = ($s2.pcs[$d2] = $pc + 37, rt.callable($it1));
-        let $k1 = $ctl1;
+        let $key1 = $ctl1;
         $loop1: for (; ; ) {
           $s2.pcs[$d2] = $pc + 39;
-          const $r1 = $iter1($st1, $k1);
-          $k1 = Array.isArray($r1) ? $r1[0] : $r1;
-          if ($k1 === void 0) break;
-          let k = $k1;
-          let v = Array.isArray($r1) ? $r1[1] : void 0;
+          const $res1 = $iter1($st1, $key1);
+          $key1 = Array.isArray($res1) ? $res1[0] : $res1;
+          if ($key1 === void 0) break;
+          let k = $key1;
+          let v = Array.isArray($res1) ? $res1[1] : void 0;
           $s2.pcs[$d2] = $pc + 37, rt.setIndex(user_2, k, v, "local 'user'");
         }
       }

@@ -258,14 +258,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
          {
           const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 38, rt.fn((($14 = $env.f.pairs) !== undefined ? $14 : ($s.pcs[$d] = $pc + 37, rt.getGlobal($env, "pairs"))), "global 'pairs'")(changes)))], 3);
           const $iter1 = ($s.pcs[$d] = $pc + 37, rt.callable($it1));
-          let $k1 = $ctl1;
+          let $key1 = $ctl1;
           $loop1: for (;;) {
             $s.pcs[$d] = $pc + 39;
-            const $r1 = $iter1($st1, $k1);
-            $k1 = Array.isArray($r1) ? $r1[0] : $r1;
-            if ($k1 === undefined) break;
-            let k: rt.LuaValue = $k1;
-            let v: rt.LuaValue = (Array.isArray($r1) ? $r1[1] : undefined);
+            const $res1 = $iter1($st1, $key1);
+            $key1 = Array.isArray($res1) ? $res1[0] : $res1;
+            if ($key1 === undefined) break;
+            let k: rt.LuaValue = $key1;
+            let v: rt.LuaValue = (Array.isArray($res1) ? $res1[1] : undefined);
             ($s.pcs[$d] = $pc + 37, rt.setIndex(user_2, k, v, "local 'user'"));
           }
         }

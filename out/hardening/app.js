@@ -403,13 +403,13 @@ function load($env) {
       {
         const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 28, rt.fn(($7 = $env.f.pairs) !== void 0 ? $7 : ($s2.pcs[$d2] = $pc + 27, rt.getGlobal($env, "pairs")), "global 'pairs'")(t)))], 3);
         const $iter1 = ($s2.pcs[$d2] = $pc + 27, rt.callable($it1));
-        let $k1 = $ctl1;
+        let $key1 = $ctl1;
         $loop1: for (; ; ) {
           $s2.pcs[$d2] = $pc + 29;
-          const $r1 = $iter1($st1, $k1);
-          $k1 = Array.isArray($r1) ? $r1[0] : $r1;
-          if ($k1 === void 0) break;
-          let k = $k1;
+          const $res1 = $iter1($st1, $key1);
+          $key1 = Array.isArray($res1) ? $res1[0] : $res1;
+          if ($key1 === void 0) break;
+          let k = $key1;
           $42 = keys;
           $k10 = keys.length() + 1;
           ($32 = k) !== void 0 && ($a11 = $42?.arr) !== void 0 && $k10 - 1 >>> 0 === $k10 - 1 && $a11[$k10 - 1] !== void 0 ? $a11[$k10 - 1] = $32 : $32 !== void 0 && $a11 !== void 0 && $k10 === $a11.length + 1 && $42.other === void 0 && $42.metatable === void 0 ? $a11.push($32) : ($s2.pcs[$d2] = $pc + 27, rt.setIndex($42, $k10, $32, "local 'keys'"));

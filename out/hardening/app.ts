@@ -331,13 +331,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
          {
           const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 28, rt.fn((($7 = $env.f.pairs) !== undefined ? $7 : ($s.pcs[$d] = $pc + 27, rt.getGlobal($env, "pairs"))), "global 'pairs'")(t)))], 3);
           const $iter1 = ($s.pcs[$d] = $pc + 27, rt.callable($it1));
-          let $k1 = $ctl1;
+          let $key1 = $ctl1;
           $loop1: for (;;) {
             $s.pcs[$d] = $pc + 29;
-            const $r1 = $iter1($st1, $k1);
-            $k1 = Array.isArray($r1) ? $r1[0] : $r1;
-            if ($k1 === undefined) break;
-            let k: rt.LuaValue = $k1;
+            const $res1 = $iter1($st1, $key1);
+            $key1 = Array.isArray($res1) ? $res1[0] : $res1;
+            if ($key1 === undefined) break;
+            let k: rt.LuaValue = $key1;
             $4 = keys;
             $k10 = (keys.length() + 1);
             (($3 = k) !== undefined && ($a11 = ($4 as rt.LuaTable)?.arr) !== undefined && ($k10 - 1 >>> 0) === $k10 - 1 && $a11[$k10 - 1] !== undefined ? ($a11[$k10 - 1] = $3) : $3 !== undefined && $a11 !== undefined && $k10 === $a11.length + 1 && ($4 as rt.LuaTable).other === undefined && ($4 as rt.LuaTable).metatable === undefined ? $a11.push($3) : ($s.pcs[$d] = $pc + 27, rt.setIndex($4, $k10, $3, "local 'keys'")));

@@ -204,13 +204,13 @@ function load($env) {
       {
         const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($32 = $env.f.pairs) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 9, rt.getGlobal($env, "pairs")), $r4 = ($52 = ctx_1, $s2.pcs[$d2] = $pc + 10, rt.fn(($f8 = $52?.f) !== void 0 && (($6 = $f8.headers) !== void 0 || ($m7 = $52.metatable) === void 0 || ($6 = $m7.view.headers) !== void 0 || !("headers" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : rt.index($52, "headers", "local 'ctx'"), "method 'headers'")($52)), $s2.pcs[$d2] = $pc + 11, $fn12 = rt.fn($22, "global 'pairs'"), Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4)))], 3);
         const $iter1 = ($s2.pcs[$d2] = $pc + 9, rt.callable($it1));
-        let $k1 = $ctl1;
+        let $key1 = $ctl1;
         $loop1: for (; ; ) {
           $s2.pcs[$d2] = $pc + 12;
-          const $r1 = $iter1($st1, $k1);
-          $k1 = Array.isArray($r1) ? $r1[0] : $r1;
-          if ($k1 === void 0) break;
-          let name = $k1;
+          const $res1 = $iter1($st1, $key1);
+          $key1 = Array.isArray($res1) ? $res1[0] : $res1;
+          if ($key1 === void 0) break;
+          let name = $key1;
           if (rt.first(($9 = name, $s2.pcs[$d2] = $pc + 13, rt.fn(($f12 = $9?.f) !== void 0 && (($10 = $f12.sub) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.sub) !== void 0 || !("sub" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : rt.index($9, "sub", "local 'name'"), "method 'sub'")($9, 1, 2))) === "x-") {
             $13 = names;
             $k14 = names.length() + 1;

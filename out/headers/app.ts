@@ -159,13 +159,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
          {
           const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.pairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 9, rt.getGlobal($env, "pairs"))), $r4 = ($5 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 10, rt.fn((($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.headers) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.headers) !== undefined || (!("headers" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5)), $s.pcs[$d] = $pc + 11, $fn1 = rt.fn($2, "global 'pairs'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4))))], 3);
           const $iter1 = ($s.pcs[$d] = $pc + 9, rt.callable($it1));
-          let $k1 = $ctl1;
+          let $key1 = $ctl1;
           $loop1: for (;;) {
             $s.pcs[$d] = $pc + 12;
-            const $r1 = $iter1($st1, $k1);
-            $k1 = Array.isArray($r1) ? $r1[0] : $r1;
-            if ($k1 === undefined) break;
-            let name: rt.LuaValue = $k1;
+            const $res1 = $iter1($st1, $key1);
+            $key1 = Array.isArray($res1) ? $res1[0] : $res1;
+            if ($key1 === undefined) break;
+            let name: rt.LuaValue = $key1;
             if ((rt.first(($9 = name as rt.LuaValue, $s.pcs[$d] = $pc + 13, rt.fn((($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.sub) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.sub) !== undefined || (!("sub" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "sub", "local 'name'")), "method 'sub'")($9, 1, 2))) === "x-")) {
               $13 = names;
               $k14 = (names.length() + 1);

@@ -295,13 +295,13 @@ function load($env) {
       {
         const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 20, rt.fn(($22 = $env.f.pairs) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "pairs")), "global 'pairs'")(q)))], 3);
         const $iter1 = ($s2.pcs[$d2] = $pc + 19, rt.callable($it1));
-        let $k1 = $ctl1;
+        let $key1 = $ctl1;
         $loop1: for (; ; ) {
           $s2.pcs[$d2] = $pc + 21;
-          const $r1 = $iter1($st1, $k1);
-          $k1 = Array.isArray($r1) ? $r1[0] : $r1;
-          if ($k1 === void 0) break;
-          let k = $k1;
+          const $res1 = $iter1($st1, $key1);
+          $key1 = Array.isArray($res1) ? $res1[0] : $res1;
+          if ($key1 === void 0) break;
+          let k = $key1;
           $1 = keys;
           $k5 = keys.length() + 1;
           ($6 = k) !== void 0 && ($a7 = $1?.arr) !== void 0 && $k5 - 1 >>> 0 === $k5 - 1 && $a7[$k5 - 1] !== void 0 ? $a7[$k5 - 1] = $6 : $6 !== void 0 && $a7 !== void 0 && $k5 === $a7.length + 1 && $1.other === void 0 && $1.metatable === void 0 ? $a7.push($6) : ($s2.pcs[$d2] = $pc + 19, rt.setIndex($1, $k5, $6, "local 'keys'"));

@@ -269,13 +269,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
          {
           const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 20, rt.fn((($2 = $env.f.pairs) !== undefined ? $2 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "pairs"))), "global 'pairs'")(q)))], 3);
           const $iter1 = ($s.pcs[$d] = $pc + 19, rt.callable($it1));
-          let $k1 = $ctl1;
+          let $key1 = $ctl1;
           $loop1: for (;;) {
             $s.pcs[$d] = $pc + 21;
-            const $r1 = $iter1($st1, $k1);
-            $k1 = Array.isArray($r1) ? $r1[0] : $r1;
-            if ($k1 === undefined) break;
-            let k: rt.LuaValue = $k1;
+            const $res1 = $iter1($st1, $key1);
+            $key1 = Array.isArray($res1) ? $res1[0] : $res1;
+            if ($key1 === undefined) break;
+            let k: rt.LuaValue = $key1;
             $1 = keys;
             $k5 = (keys.length() + 1);
             (($6 = k) !== undefined && ($a7 = ($1 as rt.LuaTable)?.arr) !== undefined && ($k5 - 1 >>> 0) === $k5 - 1 && $a7[$k5 - 1] !== undefined ? ($a7[$k5 - 1] = $6) : $6 !== undefined && $a7 !== undefined && $k5 === $a7.length + 1 && ($1 as rt.LuaTable).other === undefined && ($1 as rt.LuaTable).metatable === undefined ? $a7.push($6) : ($s.pcs[$d] = $pc + 19, rt.setIndex($1, $k5, $6, "local 'keys'")));

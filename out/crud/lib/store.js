@@ -151,14 +151,14 @@ function load($env) {
       {
         const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($3 = $env.f.ipairs) !== void 0 ? $3 : ($s2.pcs[$d2] = $pc + 12, rt.getGlobal($env, "ipairs")), $4 = ($5 = self_2, ($f8 = $5?.f) !== void 0 && (($6 = $f8.order) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.order) !== void 0 || !("order" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 12, rt.index($5, "order", "local 'self'"))), $s2.pcs[$d2] = $pc + 13, $fn1 = rt.fn($22, "global 'ipairs'"), $fn1($4)))], 3);
         const $iter1 = ($s2.pcs[$d2] = $pc + 12, rt.callable($it1));
-        let $k1 = $ctl1;
+        let $key1 = $ctl1;
         $loop1: for (; ; ) {
           $s2.pcs[$d2] = $pc + 14;
-          const $r1 = $iter1($st1, $k1);
-          $k1 = Array.isArray($r1) ? $r1[0] : $r1;
-          if ($k1 === void 0) break;
-          let _ = $k1;
-          let id_2 = Array.isArray($r1) ? $r1[1] : void 0;
+          const $res1 = $iter1($st1, $key1);
+          $key1 = Array.isArray($res1) ? $res1[0] : $res1;
+          if ($key1 === void 0) break;
+          let _ = $key1;
+          let id_2 = Array.isArray($res1) ? $res1[1] : void 0;
           if (rt.t(rt.index(($9 = self_2, ($f12 = $9?.f) !== void 0 && (($10 = $f12.items) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.items) !== void 0 || !("items" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 15, rt.index($9, "items", "local 'self'"))), ($13 = id_2, $s2.pcs[$d2] = $pc + 15, $13), "field 'items'"))) {
             $14 = out;
             $k15 = out.length() + 1;
@@ -201,14 +201,14 @@ function load($env) {
       {
         const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($5 = $env.f.ipairs) !== void 0 ? $5 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "ipairs")), $12 = ($7 = self_3, ($f4 = $7?.f) !== void 0 && (($8 = $f4.order) !== void 0 || ($m3 = $7.metatable) === void 0 || ($8 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $8 : ($s2.pcs[$d2] = $pc + 19, rt.index($7, "order", "local 'self'"))), $s2.pcs[$d2] = $pc + 20, $fn6 = rt.fn($22, "global 'ipairs'"), $fn6($12)))], 3);
         const $iter1 = ($s2.pcs[$d2] = $pc + 19, rt.callable($it1));
-        let $k1 = $ctl1;
+        let $key1 = $ctl1;
         $loop1: for (; ; ) {
           $s2.pcs[$d2] = $pc + 21;
-          const $r1 = $iter1($st1, $k1);
-          $k1 = Array.isArray($r1) ? $r1[0] : $r1;
-          if ($k1 === void 0) break;
-          let i = $k1;
-          let v = Array.isArray($r1) ? $r1[1] : void 0;
+          const $res1 = $iter1($st1, $key1);
+          $key1 = Array.isArray($res1) ? $res1[0] : $res1;
+          if ($key1 === void 0) break;
+          let i = $key1;
+          let v = Array.isArray($res1) ? $res1[1] : void 0;
           if (v === id_3 || typeof v === "object" && typeof id_3 === "object" && ($s2.pcs[$d2] = $pc + 22, rt.eq(v, id_3))) {
             $10 = ($11 = ($122 = $env.f.table) !== void 0 ? $122 : ($s2.pcs[$d2] = $pc + 22, rt.getGlobal($env, "table")), ($f15 = $11?.f) !== void 0 && (($13 = $f15.remove) !== void 0 || ($m14 = $11.metatable) === void 0 || ($13 = $m14.view.remove) !== void 0 || !("remove" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : ($s2.pcs[$d2] = $pc + 22, rt.index($11, "remove", "global 'table'"))), $16 = ($17 = self_3, ($f20 = $17?.f) !== void 0 && (($18 = $f20.order) !== void 0 || ($m19 = $17.metatable) === void 0 || ($18 = $m19.view.order) !== void 0 || !("order" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $18 : ($s2.pcs[$d2] = $pc + 22, rt.index($17, "order", "local 'self'"))), $21 = i, $s2.pcs[$d2] = $pc + 23, $fn9 = rt.fn($10, "field 'remove'"), $fn9($16, $21);
             break $loop1;
