@@ -62,9 +62,16 @@ function concat(...args: LuaValue[]): string {
   const sep = args[1] === undefined ? '' : checkString(args[1], 2, nargs);
   const i = args[2] === undefined ? 1 : checkInt32(args[2], 3, nargs);
   const e = args[3] === undefined ? t.length() : checkInt32(args[3], 4, nargs);
+  const arr = t.arr;
+  if (i >= 1 && e <= arr.length && i <= e) {
+    // within the array part: read in place, and joined as they are when all are strings
+    let k = i - 1;
+    while (k < e && typeof arr[k] === 'string') k++;
+    if (k === e) return (i === 1 && e === arr.length ? arr : arr.slice(i - 1, e)).join(sep);
+  }
   const parts: string[] = [];
   for (let k = i; k <= e; k++) {
-    const v = t.get(k);
+    const v = k >= 1 && k <= arr.length ? arr[k - 1] : t.get(k);
     if (typeof v === 'string') parts.push(v);
     else if (typeof v === 'number') parts.push(numberToString(v));
     else throw libError(`invalid value (${typeName(v)}) at index ${k} in table for 'concat'`);
