@@ -227,7 +227,7 @@ export class ResponseShapes {
       case 'TableConstructorExpression': return { shape: this.table(e), maybeNil: false };
       case 'BinaryExpression':
         switch (e.operator) {
-          case '..': return { shape: STRING, maybeNil: false };
+          case '..': return this.concatenation(e, [e.left, e.right]);
           case '==': case '~=': case '<': case '<=': case '>': case '>=': return { shape: BOOLEAN, maybeNil: false };
           // arithmetic gives a number, or runs a metamethod on a table: numbers unless proven otherwise
           default: return this.numeric(e, [e.left, e.right]);
@@ -257,6 +257,16 @@ export class ResponseShapes {
   private numeric(e: Expression, operands: Expression[]): Typed {
     const tables = operands.map((o) => this.of(o)).some((t) => t.shape.kind === 'object' || t.shape.kind === 'array');
     return tables ? { shape: dynamic('arithmetic on a table (metamethods)', e), maybeNil: true } : { shape: NUMBER, maybeNil: false };
+  }
+
+  /**
+   * `a .. b` gives a string, or runs `__concat` when an operand is a table: strings unless an
+   * operand is proven a table (the same optimism as `numeric`; a value of another shape at run
+   * time makes the serializer give way to the generic encoder).
+   */
+  private concatenation(e: Expression, operands: Expression[]): Typed {
+    const tables = operands.map((o) => this.of(o)).some((t) => t.shape.kind === 'object' || t.shape.kind === 'array');
+    return tables ? { shape: dynamic('concatenation of a table (__concat)', e), maybeNil: true } : { shape: STRING, maybeNil: false };
   }
 
   /** `{ a = x, b = y }` is an object, `{ x, y }` an array; mixed or computed keys are dynamic. */

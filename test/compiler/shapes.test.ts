@@ -98,6 +98,8 @@ describe('fallbacks name their reason and line', () => {
     ['local g = rover.guard\nlocal addr = g:object { city = g:string() }\nreturn ctx:body():expect { addr = addr:required() }', /guard schema that is not a table/],
     ['string = {}\nreturn { s = string.format("x") }', /s\?: unknown/],
     ['return helper()', /^unknown \(line 4: the result of \w+\(\.\.\.\)\)$/],
+    // `..` of a table runs its __concat, which may return anything
+    ['local v = { 1 }\nreturn { s = v .. "x" }', /s\?: unknown \(line 5: concatenation of a table \(__concat\)\)/],
     ['return tostring(1)', /^none$/], // a returned string is text, not JSON
     ['local g = rover.guard\nreturn ctx:body():expect { tags = g:array(g:string()) }', /tags\?: unknown \(line 5: array items may be null \(holes\)\)/],
     ['local t = helper()\nreturn t', /line 4: the result of \w+\(\.\.\.\)/],
