@@ -255,18 +255,22 @@ export class ResponseShapes {
   }
 
   private numeric(e: Expression, operands: Expression[]): Typed {
-    const tables = operands.map((o) => this.of(o)).some((t) => t.shape.kind === 'object' || t.shape.kind === 'array');
-    return tables ? { shape: dynamic('arithmetic on a table (metamethods)', e), maybeNil: true } : { shape: NUMBER, maybeNil: false };
+    return this.operatorResult(e, operands, NUMBER, 'arithmetic on a table (metamethods)');
+  }
+
+  /** `a .. b` gives a string, or runs `__concat` when an operand is a table (the same rule as numeric). */
+  private concatenation(e: Expression, operands: Expression[]): Typed {
+    return this.operatorResult(e, operands, STRING, 'concatenation of a table (__concat)');
   }
 
   /**
-   * `a .. b` gives a string, or runs `__concat` when an operand is a table: strings unless an
-   * operand is proven a table (the same optimism as `numeric`; a value of another shape at run
+   * An operator's plain result, unless an operand is proven a table: its metamethod may return
+   * anything. Values of unknown type are taken to be plain (a value of another shape at run
    * time makes the serializer give way to the generic encoder).
    */
-  private concatenation(e: Expression, operands: Expression[]): Typed {
+  private operatorResult(e: Expression, operands: Expression[], shape: Shape, metamethod: string): Typed {
     const tables = operands.map((o) => this.of(o)).some((t) => t.shape.kind === 'object' || t.shape.kind === 'array');
-    return tables ? { shape: dynamic('concatenation of a table (__concat)', e), maybeNil: true } : { shape: STRING, maybeNil: false };
+    return tables ? { shape: dynamic(metamethod, e), maybeNil: true } : { shape, maybeNil: false };
   }
 
   /** `{ a = x, b = y }` is an object, `{ x, y }` an array; mixed or computed keys are dynamic. */

@@ -938,7 +938,7 @@ class FunctionEmitter {
         const name = fieldName(e);
         const table = this.mayBeTable(e.base);
         if (name !== undefined && table) return this.fieldRead(e.base, name, lineOf(e));
-        if (e.type === 'IndexExpression' && table && only(this.ctx.types.of(e.index), NUMBER)) return this.itemRead(e.base, e.index, lineOf(e));
+        if (this.isItemRead(e)) return this.itemRead(e.base, (e as IndexExpression).index, lineOf(e));
         const key = e.type === 'MemberExpression' ? jsString(e.identifier.name) : this.expr(e.index);
         return this.op('index', e.type === 'MemberExpression' ? [e.base] : [e.base, e.index], [this.expr(e.base), key], this.descArgs(describeExpr(e.base, this.res.refs)), lineOf(e));
       }
@@ -1039,7 +1039,7 @@ class FunctionEmitter {
   }
 
   /** `t[i]` with a number index, read through the array part (see itemRead). */
-  private isItemRead(e: Expression): e is IndexExpression {
+  private isItemRead(e: Expression): boolean {
     return e.type === 'IndexExpression' && fieldName(e) === undefined && this.mayBeTable(e.base) &&
       only(this.ctx.types.of(e.index), NUMBER) && this.overrides?.get(e) === undefined;
   }

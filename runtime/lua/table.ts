@@ -66,13 +66,15 @@ const hasOwn = Object.hasOwn as (o: object, k: string) => boolean;
 /**
  * Adds a property to a fields object, keeping the object in V8's fast mode while it can be.
  * A keyed store (`f[key] = v`) that adds a property turns the object into a dictionary once it
- * has about 12 properties outside the object, while a definition keeps it fast up to 128: a
- * library table, `_G` or a class with more methods than that would otherwise be a hash
- * lookup at every compiled `math.sqrt` or `obj:method()`. Definitions cost more per key, so
- * they are used only from the 8th key, and not past 120, where V8 gives up fast mode anyway.
+ * has more than 12 properties outside the object (more than 12 to 25 in all, depending on the
+ * in-object slots V8 gave FieldsObject), while a definition keeps it fast up to 128: a
+ * library table, `_G` or a class with many methods would otherwise be a hash lookup at every
+ * compiled `math.sqrt` or `obj:method()`. A definition costs about 8 times a store, so it is
+ * used only from the 13th key (tables of up to 12 keys, most records and request tables, pay
+ * nothing), and not past 120, where V8 gives up fast mode anyway.
  */
 function addField(f: Fields, key: string, value: LuaValue, keys: number): void {
-  if (keys < 8 || keys >= 120) f[key] = value;
+  if (keys < 12 || keys >= 120) f[key] = value;
   else Object.defineProperty(f, key, { value, writable: true, enumerable: true, configurable: true });
 }
 

@@ -18,7 +18,7 @@ import { createGlobals } from ${JSON.stringify(url('stdlib/globals.js'))};
 const fast = (t) => %HasFastProperties(t.f);
 const G = createGlobals({ load: () => { throw new Error('no load'); }, scriptDir: '.' });
 const sizes = {};
-for (const n of [10, 40, 100]) {
+for (const n of [10, 12, 13, 20, 40, 100]) {
   const t = new LuaTable();
   for (let i = 0; i < n; i++) t.set('method' + i, i);
   sizes[n] = fast(t);
@@ -36,7 +36,7 @@ describe('fields objects in V8 fast mode', () => {
     const got = JSON.parse(r.stdout) as Record<string, unknown>;
     assert.deepEqual(got, {
       G: true, math: true, string: true, os: true,
-      sizes: { 10: true, 40: true, 100: true },
+      sizes: { 10: true, 12: true, 13: true, 20: true, 40: true, 100: true },
       // past V8's limit of fast properties a table is a dictionary, and still a correct one
       bigKeys: 5000, bigLast: 4999,
     });
