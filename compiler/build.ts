@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileModule } from './codegen/compile.js';
+import { mapNames, writeMapped } from './codegen/source-map.js';
 import { collectProgram, mayCompileLua, outputName, programFeatures } from './codegen/program.js';
 import { jsString } from './codegen/names.js';
 import { isRoverApp } from './analysis/routes.js';
@@ -39,10 +40,9 @@ export function build(entry: string, outDir: string): BuildResult {
     mkdirSync(path.dirname(base), { recursive: true });
     let spec = path.relative(path.dirname(base), runtimeIndex).split(path.sep).join('/');
     if (!spec.startsWith('.')) spec = './' + spec;
-    const compiled = compileModule(m, spec, features);
-    writeFileSync(base + '.ts', compiled.ts);
-    writeFileSync(base + '.js', compiled.js);
-    files.push(base + '.ts', base + '.js');
+    const compiled = compileModule(m, spec, features, mapNames(base, m.file));
+    writeMapped(base, compiled);
+    files.push(base + '.ts', base + '.js', base + '.ts.map', base + '.js.map');
     imports.push({ name: m.name, spec: './' + outputName(m, entryDir).split(path.sep).join('/') + '.js' });
   }
   copyRuntime(outDir);

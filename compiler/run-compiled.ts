@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runProgram, type ModuleLoader } from '../runtime/compiled/program.js';
 import { cacheDirFor, collectProgram, outputName, programFeatures } from './codegen/program.js';
+import { mapNames, writeMapped } from './codegen/source-map.js';
 import { analyzeRoutes, withSerializers } from './route-table.js';
 import type { StaticRoute } from '../runtime/http/request-use.js';
 
@@ -62,10 +63,9 @@ export async function compileCached(entry: string, cacheRoot = path.join(tmpdir(
   const entryDir = path.dirname(entry);
   const out = modules.map((m) => {
     const base = path.join(dir, outputName(m, entryDir));
-    const compiled = compileModule(m, pathToFileURL(RUNTIME).href, features);
+    const compiled = compileModule(m, pathToFileURL(RUNTIME).href, features, mapNames(base, path.resolve(m.file)));
     mkdirSync(path.dirname(base), { recursive: true });
-    writeFileSync(base + '.ts', compiled.ts);
-    writeFileSync(base + '.js', compiled.js);
+    writeMapped(base, compiled);
     return { name: m.name, file: m.file, js: base + '.js' };
   });
   writeFileSync(manifestPath, JSON.stringify({ key, modules: out } satisfies Manifest));

@@ -5,9 +5,10 @@
 // plain JS instead, since no metamethod or error can happen there.
 // In 'co' mode the same body is emitted as a generator (calls and metamethods via yield*),
 // the twin that runs inside coroutines.
+import { luaMark } from './source-map.js';
 import type {
   AnyCall, AssignmentStatement, BinaryExpression, Expression, ForGenericStatement, ForNumericStatement, FunctionDeclaration,
-  Identifier, IndexExpression, LabelStatement, LocalStatement, Node, Statement, TableConstructorExpression, UnaryExpression,
+  Identifier, IndexExpression, MemberExpression, LabelStatement, LocalStatement, Node, Statement, TableConstructorExpression, UnaryExpression,
 } from '../frontend/ast.js';
 import { callArguments, inParens, isCall, isMultiValue, lineOf, rangeOf } from '../frontend/ast.js';
 import { calleeName, constantOf, containsCall, readsLocalLate, tableLayout } from '../frontend/constants.js';
@@ -35,6 +36,8 @@ export interface ModuleContext {
   readonly debug: boolean;
   /** Declarations hoisted to module level: function sites. */
   readonly sites: string[];
+  /** Module-level functions holding general code moved out of the functions that use it (outline). */
+  readonly outlined: string[];
   /** The module's positions table (pcs). */
   readonly positions: Positions;
   /**
@@ -57,11 +60,13 @@ const LEAVE = '\u0000leave\u0000';
 class Lines {
   readonly out: string[] = [];
   private depth = 0;
+  /** The Lua line of the statement being written (0: none): marked at the end of each line (source-map.ts). */
+  lua = 0;
 
   /** One statement; the lines of a nested function's text are indented along with it. */
   line(s: string): void {
     const indent = '  '.repeat(this.depth);
-    this.out.push(indent + s.replaceAll('\n', '\n' + indent));
+    this.out.push(indent + s.replaceAll('\n', '\n' + indent) + (this.lua > 0 ? luaMark(this.lua) : ''));
   }
 
   open(s: string): void {
@@ -80,6 +85,21 @@ class Lines {
     this.line(s);
     this.depth++;
   }
+}
+
+/** A guarded fast path for arithmetic over locals and fields of local tables (arithmeticPlan). */
+interface ArithmeticPlan {
+  /** Conditions, in order, that make `code` exact: tables, then numbers. */
+  readonly guards: string[];
+  /** JS arithmetic over the numbers the guards read. */
+  code: string;
+  /** Each local table's fields temp. */
+  readonly tables: Map<LocalVar, string>;
+  /** The locals read: the general code's function takes them. */
+  readonly locals: Set<LocalVar>;
+  /** `$f.key` of each field read (a table holds a key it gave a number for). */
+  readonly read: Set<string>;
+  fields: number;
 }
 
 /** A Lua label target inside a block compiled as a goto state machine. */
@@ -128,7 +148,7 @@ function accessor(vars: readonly Access[]): string {
 }
 
 class FunctionEmitter {
-  private readonly w = new Lines();
+  private w = new Lines();
   private temps = 0;
   /** Temporaries taken by the statements being emitted (undefined outside statements). */
   private held: [string, string][] | undefined;
@@ -466,6 +486,7 @@ class FunctionEmitter {
   // ---- statements ----
 
   private statement(s: Statement): void {
+    this.w.lua = lineOf(s);
     if (s.type !== 'LabelStatement' && s.type !== 'BreakStatement' && s.type !== 'DoStatement') {
       this.curLine = lineOf(s);
       // The running line is written only before code that can fail or call; -1 makes
@@ -501,7 +522,7 @@ class FunctionEmitter {
             // an elseif runs after the earlier conditions, not after the clause above it
             if (i > 0) {
               this.stmtLine = -1;
-              this.curLine = lineOf(c.condition);
+              this.curLine = this.w.lua = lineOf(c.condition);
             }
             const cond = this.truth(c.condition);
             if (i === 0) this.w.open(`if (${cond})`);
@@ -527,7 +548,7 @@ class FunctionEmitter {
         // The test is emitted inside the body's scope (goto blocks nest it in regions).
         this.block(s.body, () => {
           this.stmtLine = -1;
-          this.curLine = lineOf(s.condition);
+          this.curLine = this.w.lua = lineOf(s.condition);
           this.w.line(`if (${this.truth(s.condition)}) break ${label};`);
         });
         this.w.close();
@@ -597,14 +618,14 @@ class FunctionEmitter {
   private local(s: LocalStatement): void {
     const vars = s.variables.map((id) => this.res.decls.get(id)!);
     if (vars.length === 1 && s.init.length <= 1) {
-      this.declare(vars[0], s.init.length === 1 ? this.valueFor(vars[0], s.init[0], this.expr(s.init[0])) : undefined);
+      this.declare(vars[0], s.init.length === 1 ? this.valueFor(vars[0], s.init[0], this.arithmeticValue(s.init[0]) ?? this.expr(s.init[0])) : undefined);
       return;
     }
     const last = s.init[s.init.length - 1];
     if (s.init.length === 0 || s.init.length >= vars.length || !this.expands(last)) {
       // One value per name, bound as it is computed: the new names are not visible to the
       // values (and have JS names of their own), so this is Lua's evaluate-all-then-bind.
-      vars.forEach((v, i) => this.declare(v, i < s.init.length ? this.valueFor(v, s.init[i], this.expr(s.init[i])) : undefined));
+      vars.forEach((v, i) => this.declare(v, i < s.init.length ? this.valueFor(v, s.init[i], this.arithmeticValue(s.init[i]) ?? this.expr(s.init[i])) : undefined));
       for (const extra of s.init.slice(vars.length)) if (!this.isSafe(extra)) this.w.line(`${this.expr(extra)};`);
       return;
     }
@@ -618,12 +639,13 @@ class FunctionEmitter {
     if (s.variables.length === 1 && s.init.length === 1) {
       const target = s.variables[0];
       if (target.type === 'Identifier') {
-        this.w.line(`${this.store(target, this.expr(s.init[0]), s.init[0])};`);
+        this.w.line(`${this.store(target, this.arithmeticValue(s.init[0]) ?? this.expr(s.init[0]), s.init[0])};`);
         return;
       }
       const desc = describeExpr(target.base, this.res.refs);
       const name = this.mayBeTable(target.base) ? fieldName(target) : undefined;
       if (name !== undefined) {
+        if (this.arithmeticStore(target, name, s.init[0], desc)) return;
         const o = this.stableOperand(target.base, s.init[0]);
         this.w.line(`${this.fieldStore(o, name, this.expr(s.init[0]), desc)};`);
         return;
@@ -779,7 +801,7 @@ class FunctionEmitter {
       this.w.line(`return ${LEAVE}rt.NONE);`);
       return;
     }
-    const value = args.length === 1 && !this.expands(args[0]) ? this.expr(args[0]) : this.exprList(args, -1);
+    const value = args.length === 1 && !this.expands(args[0]) ? this.arithmeticValue(args[0]) ?? this.expr(args[0]) : this.exprList(args, -1);
     this.w.line(`return ${LEAVE}${value});`);
   }
 
@@ -1133,6 +1155,157 @@ class FunctionEmitter {
   }
 
   /**
+   * `o[name]` as a callee: the table's field, else its metatable view's, else `slow`. Each
+   * hit reads its property again instead of reusing a temp: V8 drops the arm it never took
+   * (its load has no feedback), so the callee is one constant function it can inline. A temp
+   * shared by the arms would merge the own field's `undefined` into it and stop inlining.
+   */
+  private calleeLookup(o: string, name: string, slow: string): string {
+    const m = this.temp('rt.LuaTable | undefined', '$m');
+    const f = this.temp('rt.Fields | undefined', '$f');
+    const p = property(name);
+    return `((${f} = ${fieldsOf(o)})?.${p.startsWith('.') ? p.slice(1) : p} !== undefined ? ${f}${p} : ` +
+      `(${m} = (${o} as rt.LuaTable)?.metatable) !== undefined && ${m}.view${p} !== undefined ? ${m}.view${p} : ${slow})`;
+  }
+
+  /**
+   * Arithmetic over number literals, locals and fields of local tables (`a.x - b.x * m`) as
+   * one guarded fast path: each table checked once, each field read once and checked to be a
+   * number, then JS arithmetic; undefined when `e` is not such an expression or reads no
+   * field. Nothing in it can be observed, so when a guard fails the general code may run from
+   * the start (see `outline`).
+   */
+  private arithmeticPlan(e: Expression): ArithmeticPlan | undefined {
+    if (this.mode !== 'sync' || this.ctx.debug || this.ctx.fenv) return undefined;
+    const plan: ArithmeticPlan = { guards: [], code: '', tables: new Map(), locals: new Set(), read: new Set(), fields: 0 };
+    const local = (id: Identifier): LocalVar | undefined => {
+      const ref = this.res.refs.get(id);
+      return ref === undefined || ref.kind === 'global' ? undefined : ref.v;
+    };
+    const walk = (x: Expression, budget: { nodes: number }): string | undefined => {
+      if (--budget.nodes < 0) return undefined;
+      switch (x.type) {
+        case 'NumericLiteral': return /^[0-9.e+]+$/.test(this.expr(x)) ? this.expr(x) : undefined;
+        case 'Identifier': {
+          const v = local(x);
+          if (v === undefined) return undefined;
+          const name = this.ctx.names.of(v);
+          plan.locals.add(v);
+          if (this.localType(v) === 'number') return name;
+          const guard = `typeof ${name} === 'number'`;
+          if (!plan.guards.includes(guard)) plan.guards.push(guard);
+          return `(${name} as number)`;
+        }
+        case 'MemberExpression': {
+          const key = fieldName(x);
+          if (x.base.type !== 'Identifier' || key === undefined || !this.mayBeTable(x.base)) return undefined;
+          const v = local(x.base);
+          if (v === undefined) return undefined;
+          const f = this.tableGuard(plan, v);
+          const value = this.temp();
+          plan.fields++;
+          plan.read.add(f + property(key));
+          plan.guards.push(`typeof (${value} = ${f}${property(key)}) === 'number'`);
+          return `(${value} as number)`;
+        }
+        case 'BinaryExpression': {
+          if (!['+', '-', '*', '/', '%'].includes(x.operator)) return undefined;
+          const a = walk(x.left, budget);
+          const b = a === undefined ? undefined : walk(x.right, budget);
+          if (b === undefined) return undefined;
+          return x.operator === '%' ? `rt.mod(${a}, ${b})` : `(${a} ${x.operator} ${b})`;
+        }
+        case 'UnaryExpression':
+          if (x.operator !== '-') return undefined;
+          return ((a) => (a === undefined ? undefined : `(-${a})`))(walk(x.argument, budget));
+        default: return undefined;
+      }
+    };
+    // a bare field read needs no fast path of its own (its value need not be a number)
+    if (e.type !== 'BinaryExpression' && e.type !== 'UnaryExpression') return undefined;
+    const code = walk(e, { nodes: 16 });
+    if (code === undefined || plan.fields === 0) return undefined;
+    plan.code = code;
+    return plan;
+  }
+
+  /** The fields temp of local table `v` in a plan, guarded on first use. */
+  private tableGuard(plan: ArithmeticPlan, v: LocalVar): string {
+    let f = plan.tables.get(v);
+    if (f === undefined) {
+      f = this.temp('rt.Fields | undefined', '$f');
+      plan.tables.set(v, f);
+      plan.locals.add(v);
+      plan.guards.push(`(${f} = (${this.ctx.names.of(v)} as rt.LuaTable)?.f) !== undefined`);
+    }
+    return f;
+  }
+
+  /** `e` as a value through its arithmetic fast path, or undefined (see arithmeticPlan). */
+  private arithmeticValue(e: Expression): string | undefined {
+    const plan = this.arithmeticPlan(e);
+    if (plan === undefined) return undefined;
+    const slow = this.outline(plan.locals, 'rt.LuaValue', () => this.expr(e));
+    return `(${plan.guards.join(' && ')} ? ${plan.code} : ${slow})`;
+  }
+
+  /**
+   * `t.name = e` through the arithmetic fast path when `t` is a local: stored when the table
+   * holds the key already and inherits no fields (the conditions of fieldStore); else the
+   * whole statement's general code. False when `e` has no fast path.
+   */
+  private arithmeticStore(target: MemberExpression | IndexExpression, name: string, e: Expression, desc: string | undefined): boolean {
+    if (target.base.type !== 'Identifier' || name === '__index') return false;
+    const ref = this.res.refs.get(target.base);
+    if (ref === undefined || ref.kind === 'global') return false;
+    const plan = this.arithmeticPlan(e);
+    if (plan === undefined) return false;
+    const t = this.ctx.names.of(ref.v);
+    const f = this.tableGuard(plan, ref.v);
+    const p = property(name);
+    const slow = this.outline(plan.locals, 'void', () => {
+      const o = this.stableOperand(target.base, e);
+      this.w.line(`${this.fieldStore(o, name, this.expr(e), desc)};`);
+      return undefined;
+    });
+    const held = plan.read.has(f + p) ? [] : [`${f}${p} !== undefined`];
+    this.w.line(`if (${[...plan.guards, `!(${t} as rt.LuaTable).linked`, ...held].join(' && ')}) ${f}${p} = ${plan.code};`);
+    this.w.line(`else ${slow};`);
+    return true;
+  }
+
+  /**
+   * Emits general code into a module-level function of its own and returns the call of it
+   * (with `$s`, `$d` and the locals the code reads: it assigns none). The slow paths then add
+   * nothing to the calling function's bytecode, which keeps small Lua functions under V8's
+   * inlining limit (VALUE_MODEL.md). `emit` writes statements and returns the value, if any.
+   */
+  private outline(locals: ReadonlySet<LocalVar>, returns: string, emit: () => string | undefined): string {
+    const outer = this.w;
+    this.w = new Lines();
+    this.w.lua = outer.lua;
+    const mark = this.held!.length;
+    let body: string[];
+    try {
+      const value = emit();
+      if (value !== undefined) this.w.line(`return ${value};`);
+      body = this.w.out;
+    } finally {
+      this.w = outer;
+    }
+    const temps = this.held!.slice(mark).map(([key, name]) => {
+      const type = key.slice(key.indexOf(' ') + 1);
+      return type === 'rt.LuaFunction' ? `let ${name}!: ${type};` : `let ${name}: ${type};`;
+    });
+    const vars = [...locals];
+    const params = ['$s: rt.CallStack', '$d: number', ...vars.map((v) => `${this.ctx.names.of(v)}: ${this.localType(v)}`)];
+    const fn = `$slow${this.ctx.outlined.length}`;
+    this.ctx.outlined.push(`function ${fn}(${params.join(', ')}): ${returns} {\n${[...new Set(temps), ...body].map((l) => '  ' + l.replaceAll('\n', '\n  ')).join('\n')}\n}`);
+    this.slowPaths++;
+    return `${fn}($s, $d${vars.map((v) => ', ' + this.ctx.names.of(v)).join('')})`;
+  }
+
+  /**
    * `o[name] = value` for a constant field key: a property store when the table holds the key
    * already (no __newindex then) and has no inherited fields; the runtime otherwise. `__index`
    * always takes the runtime, which keeps metatable views in step.
@@ -1375,7 +1548,7 @@ class FunctionEmitter {
       const slow = this.mode === 'co'
         ? `(yield* rt.meta(rt.indexOrCall(${self}, ${jsString(method)}${objDesc === undefined ? '' : ', ' + jsString(objDesc)})))`
         : `rt.index(${self}, ${jsString(method)}${objDesc === undefined ? '' : ', ' + jsString(objDesc)})`;
-      const index = isPlainKey(method) && this.mayBeTable(e.base.base) ? this.fieldLookup(self, method, slow) : slow;
+      const index = isPlainKey(method) && this.mayBeTable(e.base.base) ? this.calleeLookup(self, method, slow) : slow;
       callName = tail ? '?' : ':' + method;
       parts.push(this.setLine(line, args.every((a) => this.isSafe(a)) ? callName : undefined));
       parts.push(`${fnVar} = rt.fn(${index}, ${jsString(`method '${method}'`)})`);
@@ -1439,7 +1612,7 @@ class FunctionEmitter {
       const objDesc = describeExpr(member.base, this.res.refs);
       const method = member.identifier.name;
       const slow = `rt.index(${self}, ${jsString(method)}${objDesc === undefined ? '' : ', ' + jsString(objDesc)})`;
-      const index = isPlainKey(method) && this.mayBeTable(member.base) ? this.fieldLookup(self, method, slow) : slow;
+      const index = isPlainKey(method) && this.mayBeTable(member.base) ? this.calleeLookup(self, method, slow) : slow;
       return `(${self} = ${this.operand(member.base)}, ${this.setLine(line, ':' + method)}, ` +
         `rt.fn(${index}, ${jsString(`method '${method}'`)})(${[self, ...argv].join(', ')}))`;
     }

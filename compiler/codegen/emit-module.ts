@@ -6,6 +6,7 @@ import type { Resolution } from '../frontend/resolve.js';
 import { emitFunction, type ModuleContext } from './emit-function.js';
 import { Names } from './names.js';
 import { Positions } from './positions.js';
+import { stripMarks } from './source-map.js';
 import { directHooks } from './direct-emit.js';
 import { routeHandlers } from '../analysis/routes.js';
 import { lineOf } from '../frontend/ast.js';
@@ -21,7 +22,8 @@ export interface EmitOptions {
   readonly debug?: boolean;
 }
 
-export function emitModule(res: Resolution, options: EmitOptions): string {
+/** The module's TypeScript, and the Lua line of each of its lines (0: none), for its source maps. */
+export function emitModuleLines(res: Resolution, options: EmitOptions): { text: string; luaLines: number[] } {
   const debug = options.debug ?? false;
   // debug.setlocal/setupvalue may change any local: nothing is known of them
   const types = new Types(res, debug);
@@ -33,7 +35,7 @@ export function emitModule(res: Resolution, options: EmitOptions): string {
   const handlerSites = new Map(handlers.map((fn, i) => [fn, i]));
   const ctx: ModuleContext = {
     res, types, names: new Names(), coroutines: options.coroutines, fenv: options.fenv, debug,
-    sites: [], positions: new Positions(), silent: new Set(), hooks, handlerSites,
+    sites: [], outlined: [], positions: new Positions(), silent: new Set(), hooks, handlerSites,
   };
   const main = emitFunction(ctx, null, res.main, 'main');
   const project = new Project({ useInMemoryFileSystem: true });
@@ -51,6 +53,7 @@ export function emitModule(res: Resolution, options: EmitOptions): string {
       ...ctx.sites,
       ...handlerTable,
       ctx.positions.declaration(),
+      ...ctx.outlined,
       {
         kind: StructureKind.Function,
         name: 'load',
@@ -63,5 +66,10 @@ export function emitModule(res: Resolution, options: EmitOptions): string {
       },
     ],
   });
-  return file.getFullText();
+  return stripMarks(file.getFullText());
+}
+
+/** The module's TypeScript. */
+export function emitModule(res: Resolution, options: EmitOptions): string {
+  return emitModuleLines(res, options).text;
 }

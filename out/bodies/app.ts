@@ -63,15 +63,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn8!: rt.LuaFunction;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
-        let $14: rt.LuaValue;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
-        let $t17: number;
-        let $r18: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($3, "text", "upvalue 'api'")))), $r7 = ($9 = rt.first(($10 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.body) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.body) !== undefined || (!("body" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10))), $s.pcs[$d] = $pc + 5, $fn8 = rt.fn((($f16 = ($9 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.text) !== undefined || ($m15 = ($9 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.text) !== undefined || (!("text" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($9, "text")), "method 'text'"), $fn8($9)), $s.pcs[$d] = $pc + 6, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7)), $s.tails = $t17, $r18) : rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7])));
+        let $m11: rt.LuaTable | undefined;
+        let $f12: rt.Fields | undefined;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $t15: number;
+        let $r16: rt.LuaResult;
+        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($3, "text", "upvalue 'api'")))), $r7 = ($9 = rt.first(($10 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10))), $s.pcs[$d] = $pc + 5, $fn8 = rt.fn((($f14 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f14.text : ($m13 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m13.view.text !== undefined ? $m13.view.text : rt.index($9, "text")), "method 'text'"), $fn8($9)), $s.pcs[$d] = $pc + 6, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t15 = $s.tails++, $r16 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7)), $s.tails = $t15, $r16) : rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7])));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.post !== undefined ? ($f11.post = $3) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "post", $3, "field 'echo'")));
       $3 = ($4 = ($5 = api as rt.LuaValue, (($f11 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f11.echo) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.echo) !== undefined || (!("echo" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 7, rt.index($5, "echo", "local 'api'")))), (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($2 = $f7.data) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($2 = $m12.view.data) !== undefined || (!("data" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 7, rt.index($4, "data", "field 'echo'"))));
       (($13 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
@@ -84,15 +82,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $4: rt.LuaValue;
-        let $m5: rt.LuaTable | undefined;
-        let $f6: rt.Fields | undefined;
-        let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
-        let $t10: number;
-        let $r11: rt.LuaResult;
-        return ($2 = rt.first(($3 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 9, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.json) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($2), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$2]));
+        let $m4: rt.LuaTable | undefined;
+        let $f5: rt.Fields | undefined;
+        let $m6: rt.LuaTable | undefined;
+        let $f7: rt.Fields | undefined;
+        let $t8: number;
+        let $r9: rt.LuaResult;
+        return ($2 = rt.first(($3 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 9, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2]));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f14.post !== undefined ? ($f14.post = $13) : ($s.pcs[$d] = $pc + 7, rt.setIndex($3, "post", $13, "field 'data'")));
       $13 = ($2 = api as rt.LuaValue, (($f14 = ($2 as rt.LuaTable)?.f) !== undefined && (($8 = $f14.length) !== undefined || ($m12 = ($2 as rt.LuaTable).metatable) === undefined || ($8 = $m12.view.length) !== undefined || (!("length" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 10, rt.index($2, "length", "local 'api'"))));
       (($5 = ($handlers[2] = rh.jsonHandler((function $put(ctx_2?: rt.LuaValue): rt.LuaResult {
@@ -103,38 +99,36 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn2!: rt.LuaFunction;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
-        let $5: rt.LuaValue;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $8: rt.LuaValue;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
+        let $m5: rt.LuaTable | undefined;
+        let $f6: rt.Fields | undefined;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
+        let $9: rt.LuaValue;
+        let $10: string | undefined;
         let $11: rt.LuaValue;
-        let $12: string | undefined;
-        let $13: rt.LuaValue;
-        let $o14: rt.Fields;
-        let $n15: number;
+        let $o12: rt.Fields;
+        let $n13: number;
+        let $14: rt.LuaValue;
+        let $fn15!: rt.LuaFunction;
         let $16: rt.LuaValue;
-        let $fn17!: rt.LuaFunction;
-        let $18: rt.LuaValue;
-        let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
-        let $m21: rt.LuaTable | undefined;
-        let $f22: rt.Fields | undefined;
-        let $23: rt.LuaValue;
-        let $m24: rt.LuaTable | undefined;
-        let $f25: rt.Fields | undefined;
-        let $26: rt.LuaValue;
-        let $o27: rt.Fields;
-        let $n28: number;
+        let $17: rt.LuaValue;
+        let $m18: rt.LuaTable | undefined;
+        let $f19: rt.Fields | undefined;
+        let $m20: rt.LuaTable | undefined;
+        let $f21: rt.Fields | undefined;
+        let $22: rt.LuaValue;
+        let $o23: rt.Fields;
+        let $n24: number;
         const $json: boolean = rh.claim(ctx_2);
         if ($json) {
-          $1 = ($11 = (rt.first(($3 = rt.first(($4 = ctx_2 as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.body) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 12, $fn2 = rt.fn((($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.text) !== undefined || ($m9 = ($3 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.text) !== undefined || (!("text" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($3, "text")), "method 'text'"), $fn2($3)))) as rt.LuaValue, (($11 as rt.LuaTable)?.arr !== undefined ? ($11 as rt.LuaTable).length() : typeof $11 === 'string' ? $11.length : ($s.pcs[$d] = $pc + 13, rt.len($11))));
-          if (($12 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"bytes\":" + $12! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($13 = $1, $o14 = new rt.FieldsObject(), $n15 = 0, ($13 !== undefined && ($o14.bytes = $13, $n15++)), rt.LuaTable.record($o14, $n15)));
+          $1 = ($9 = (rt.first(($3 = rt.first(($4 = ctx_2 as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 12, $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.text !== undefined ? $f8.text : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($3, "text")), "method 'text'"), $fn2($3)))) as rt.LuaValue, (($9 as rt.LuaTable)?.arr !== undefined ? ($9 as rt.LuaTable).length() : typeof $9 === 'string' ? $9.length : ($s.pcs[$d] = $pc + 13, rt.len($9))));
+          if (($10 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"bytes\":" + $10! + "}") as unknown as rt.LuaValue);
+          return rt.leave($s, $d, ($11 = $1, $o12 = new rt.FieldsObject(), $n13 = 0, ($11 !== undefined && ($o12.bytes = $11, $n13++)), rt.LuaTable.record($o12, $n13)));
         }
-        return rt.leave($s, $d, ($16 = ($26 = (rt.first(($18 = rt.first(($19 = ctx_2 as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.body) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.body) !== undefined || (!("body" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($19, "body", "local 'ctx'")), "method 'body'")($19))), $s.pcs[$d] = $pc + 12, $fn17 = rt.fn((($f25 = ($18 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.text) !== undefined || ($m24 = ($18 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.text) !== undefined || (!("text" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : rt.index($18, "text")), "method 'text'"), $fn17($18)))) as rt.LuaValue, (($26 as rt.LuaTable)?.arr !== undefined ? ($26 as rt.LuaTable).length() : typeof $26 === 'string' ? $26.length : ($s.pcs[$d] = $pc + 13, rt.len($26)))), $o27 = new rt.FieldsObject(), $n28 = 0, ($16 !== undefined && ($o27.bytes = $16, $n28++)), rt.LuaTable.record($o27, $n28)));
+        return rt.leave($s, $d, ($14 = ($22 = (rt.first(($16 = rt.first(($17 = ctx_2 as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f19 = ($17 as rt.LuaTable)?.f)?.body !== undefined ? $f19.body : ($m18 = ($17 as rt.LuaTable)?.metatable) !== undefined && $m18.view.body !== undefined ? $m18.view.body : rt.index($17, "body", "local 'ctx'")), "method 'body'")($17))), $s.pcs[$d] = $pc + 12, $fn15 = rt.fn((($f21 = ($16 as rt.LuaTable)?.f)?.text !== undefined ? $f21.text : ($m20 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m20.view.text !== undefined ? $m20.view.text : rt.index($16, "text")), "method 'text'"), $fn15($16)))) as rt.LuaValue, (($22 as rt.LuaTable)?.arr !== undefined ? ($22 as rt.LuaTable).length() : typeof $22 === 'string' ? $22.length : ($s.pcs[$d] = $pc + 13, rt.len($22)))), $o23 = new rt.FieldsObject(), $n24 = 0, ($14 !== undefined && ($o23.bytes = $14, $n24++)), rt.LuaTable.record($o23, $n24)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.put !== undefined ? ($f7.put = $5) : ($s.pcs[$d] = $pc + 10, rt.setIndex($13, "put", $5, "field 'length'")));
       return rt.leave($s, $d, api);
     };
 }
+
+//# sourceMappingURL=app.ts.map

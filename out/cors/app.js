@@ -78,16 +78,15 @@ function load($env) {
       let $42;
       let $m5;
       let $f6;
-      let $7;
-      let $m8;
-      let $f9;
+      let $m7;
+      let $f8;
+      let $9;
       let $10;
-      let $11;
-      let $o12;
-      let $n13;
-      let $t14;
-      let $r15;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 4, rt.index($32, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 4, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.status) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.status) !== void 0 || !("status" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "status", "field 'json'"), "method 'status'"), $10 = 201, $11 = ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.created = true, rt.LuaTable.record($o12, $n13)), $s2.pcs[$d2] = $pc + 5, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t14 = $s2.tails++, $r15 = $fn12($22, $10, $11), $s2.tails = $t14, $r15) : rt.tail($s2, $fn12, [$22, $10, $11]);
+      let $o11;
+      let $n12;
+      let $t13;
+      let $r14;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 4, rt.index($32, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 4, $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'"), $9 = 201, $10 = ($o11 = new rt.FieldsObject(), $n12 = 1, $o11.created = true, rt.LuaTable.record($o11, $n12)), $s2.pcs[$d2] = $pc + 5, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t13 = $s2.tails++, $r14 = $fn12($22, $9, $10), $s2.tails = $t13, $r14) : rt.tail($s2, $fn12, [$22, $9, $10]);
     }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 3, rt.setIndex($3, "post", $8, "field 'items'"));
     $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.embed) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.embed) !== void 0 || !("embed" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 6, rt.index($5, "embed", "local 'api'")));
     ($3 = $handlers[2] = (($body) => rt.withBody((function $get(ctx_2) {
@@ -123,26 +122,25 @@ function load($env) {
       $s2.depth = $d2 + 1;
       let $fn12;
       let $22;
-      let $32;
-      let $m4;
-      let $f5;
+      let $m3;
+      let $f4;
+      let $52;
       let $6;
-      let $7;
-      let $t8;
-      let $r9;
-      let $o10;
-      let $n11;
-      let $o12;
-      let $n13;
+      let $t7;
+      let $r8;
+      let $o92;
+      let $n102;
+      let $o11;
+      let $n12;
       const $json = rh.claim(ctx_3);
       if (!ready) {
-        return $22 = api, $s2.pcs[$d2] = $pc + 10, $fn12 = rt.fn(($f5 = $22?.f) !== void 0 && (($32 = $f5.error) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.error) !== void 0 || !("error" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($22, "error", "upvalue 'api'"), "method 'error'"), $6 = 503, $7 = "starting", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($22, $6, $7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$22, $6, $7]);
+        return $22 = api, $s2.pcs[$d2] = $pc + 10, $fn12 = rt.fn(($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'"), $52 = 503, $6 = "starting", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn12($22, $52, $6), $s2.tails = $t7, $r8) : rt.tail($s2, $fn12, [$22, $52, $6]);
       }
       if ($json) {
         return rt.leave($s2, $d2, new rh.JsonText(200, '{"ready":true}'));
-        return rt.leave($s2, $d2, ($o10 = new rt.FieldsObject(), $n11 = 1, $o10.ready = true, rt.LuaTable.record($o10, $n11)));
+        return rt.leave($s2, $d2, ($o92 = new rt.FieldsObject(), $n102 = 1, $o92.ready = true, rt.LuaTable.record($o92, $n102)));
       }
-      return rt.leave($s2, $d2, ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.ready = true, rt.LuaTable.record($o12, $n13)));
+      return rt.leave($s2, $d2, ($o11 = new rt.FieldsObject(), $n12 = 1, $o11.ready = true, rt.LuaTable.record($o11, $n12)));
     })))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 9, rt.setIndex($3, "get", $8, "field 'readyz'"));
     return rt.leave($s, $d, api);
   };
@@ -151,3 +149,4 @@ export {
   $handlers,
   load as default
 };
+//# sourceMappingURL=app.js.map

@@ -70,16 +70,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $4: rt.LuaValue;
         let $m5: rt.LuaTable | undefined;
         let $f6: rt.Fields | undefined;
-        let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $o12: rt.Fields;
-        let $n13: number;
-        let $t14: number;
-        let $r15: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 4, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 4, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'json'")), "method 'status'"), $10 = 201, $11 = ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.created = true, rt.LuaTable.record($o12, $n13)), $s.pcs[$d] = $pc + 5, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t14 = $s.tails++, $r15 = $fn1($2, $10, $11), $s.tails = $t14, $r15) : rt.tail($s, $fn1, [$2, $10, $11]));
+        let $o11: rt.Fields;
+        let $n12: number;
+        let $t13: number;
+        let $r14: rt.LuaResult;
+        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 4, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 4, $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'")), "method 'status'"), $9 = 201, $10 = ($o11 = new rt.FieldsObject(), $n12 = 1, $o11.created = true, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 5, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn1($2, $9, $10), $s.tails = $t13, $r14) : rt.tail($s, $fn1, [$2, $9, $10]));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 3, rt.setIndex($3, "post", $8, "field 'items'")));
       $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.embed) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.embed) !== undefined || (!("embed" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 6, rt.index($5, "embed", "local 'api'"))));
       (($3 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_2?: rt.LuaValue): rt.LuaResult {
@@ -115,27 +114,28 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
-        let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
+        let $m3: rt.LuaTable | undefined;
+        let $f4: rt.Fields | undefined;
+        let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
-        let $t8: number;
-        let $r9: rt.LuaResult;
-        let $o10: rt.Fields;
-        let $n11: number;
-        let $o12: rt.Fields;
-        let $n13: number;
+        let $t7: number;
+        let $r8: rt.LuaResult;
+        let $o9: rt.Fields;
+        let $n10: number;
+        let $o11: rt.Fields;
+        let $n12: number;
         const $json: boolean = rh.claim(ctx_3);
         if ((!ready)) {
-          return ($2 = api as rt.LuaValue, $s.pcs[$d] = $pc + 10, $fn1 = rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.error) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $6 = 503, $7 = "starting", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2, $6, $7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2, $6, $7]));
+          return ($2 = api as rt.LuaValue, $s.pcs[$d] = $pc + 10, $fn1 = rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 503, $6 = "starting", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
         }
         if ($json) {
           return rt.leave($s, $d, new rh.JsonText(200, "{\"ready\":true}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($o10 = new rt.FieldsObject(), $n11 = 1, $o10.ready = true, rt.LuaTable.record($o10, $n11)));
+          return rt.leave($s, $d, ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.ready = true, rt.LuaTable.record($o9, $n10)));
         }
-        return rt.leave($s, $d, ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.ready = true, rt.LuaTable.record($o12, $n13)));
+        return rt.leave($s, $d, ($o11 = new rt.FieldsObject(), $n12 = 1, $o11.ready = true, rt.LuaTable.record($o11, $n12)));
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 9, rt.setIndex($3, "get", $8, "field 'readyz'")));
       return rt.leave($s, $d, api);
     };
 }
+
+//# sourceMappingURL=app.ts.map

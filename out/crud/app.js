@@ -144,9 +144,9 @@ function load($env) {
       let $42;
       let $m5;
       let $f6;
-      let $7;
-      let $m8;
-      let $f9;
+      let $m7;
+      let $f8;
+      let $9;
       let $10;
       let $11;
       let $12;
@@ -174,13 +174,13 @@ function load($env) {
       let $t34;
       let $r35;
       const $json = rh.claim(ctx);
-      let list = rt.first(($2 = ($32 = users, ($f6 = $32?.f) !== void 0 && (($42 = $f6.store) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.store) !== void 0 || !("store" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 5, rt.index($32, "store", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 6, $fn1 = rt.fn(($f9 = $2?.f) !== void 0 && (($7 = $f9.all) !== void 0 || ($m8 = $2.metatable) === void 0 || ($7 = $m8.view.all) !== void 0 || !("all" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($2, "all", "field 'store'"), "method 'all'"), $fn1($2)));
-      let limit = rt.first(($7 = ($42 = $env.f.tonumber) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 7, rt.getGlobal($env, "tonumber")), $32 = rh.pristineContext(ctx) ? ctx.queryValue("limit") : ($2 = rt.first(($10 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f9 = $10?.f) !== void 0 && (($11 = $f9.query) !== void 0 || ($m8 = $10.metatable) === void 0 || ($11 = $m8.view.query) !== void 0 || !("query" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $11 : rt.index($10, "query", "local 'ctx'"), "method 'query'")($10))), ($f6 = $2?.f) !== void 0 && (($12 = $f6.limit) !== void 0 || ($m5 = $2.metatable) === void 0 || ($12 = $m5.view.limit) !== void 0 || !("limit" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 7, rt.index($2, "limit"))), $s2.pcs[$d2] = $pc + 9, $fn1 = rt.fn($7, "global 'tonumber'"), $fn1($32)));
+      let list = rt.first(($2 = ($32 = users, ($f6 = $32?.f) !== void 0 && (($42 = $f6.store) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.store) !== void 0 || !("store" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 5, rt.index($32, "store", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 6, $fn1 = rt.fn(($f8 = $2?.f)?.all !== void 0 ? $f8.all : ($m7 = $2?.metatable) !== void 0 && $m7.view.all !== void 0 ? $m7.view.all : rt.index($2, "all", "field 'store'"), "method 'all'"), $fn1($2)));
+      let limit = rt.first(($42 = ($32 = $env.f.tonumber) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 7, rt.getGlobal($env, "tonumber")), $2 = rh.pristineContext(ctx) ? ctx.queryValue("limit") : ($9 = rt.first(($10 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f8 = $10?.f)?.query !== void 0 ? $f8.query : ($m7 = $10?.metatable) !== void 0 && $m7.view.query !== void 0 ? $m7.view.query : rt.index($10, "query", "local 'ctx'"), "method 'query'")($10))), ($f6 = $9?.f) !== void 0 && (($11 = $f6.limit) !== void 0 || ($m5 = $9.metatable) === void 0 || ($11 = $m5.view.limit) !== void 0 || !("limit" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $11 : ($s2.pcs[$d2] = $pc + 7, rt.index($9, "limit"))), $s2.pcs[$d2] = $pc + 9, $fn1 = rt.fn($42, "global 'tonumber'"), $fn1($2)));
       if (rt.t(limit)) {
         let cut = new rt.LuaTable();
         {
           const $start1 = 1;
-          const $limit1 = ($132 = rt.first(($12 = ($11 = ($10 = $env.f.math) !== void 0 ? $10 : ($s2.pcs[$d2] = $pc + 10, rt.getGlobal($env, "math")), ($f6 = $11?.f) !== void 0 && (($2 = $f6.min) !== void 0 || ($m5 = $11.metatable) === void 0 || ($2 = $m5.view.min) !== void 0 || !("min" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $2 : ($s2.pcs[$d2] = $pc + 10, rt.index($11, "min", "global 'math'"))), $32 = limit, $42 = ($7 = list, $7?.arr !== void 0 ? $7.length() : typeof $7 === "string" ? $7.length : ($s2.pcs[$d2] = $pc + 10, rt.len($7, "local 'list'"))), $s2.pcs[$d2] = $pc + 11, $fn1 = rt.fn($12, "field 'min'"), $fn1($32, $42))), $s2.pcs[$d2] = $pc + 10, rt.forNumber($132, "limit"));
+          const $limit1 = ($132 = rt.first(($11 = ($10 = ($9 = $env.f.math) !== void 0 ? $9 : ($s2.pcs[$d2] = $pc + 10, rt.getGlobal($env, "math")), ($f6 = $10?.f) !== void 0 && (($2 = $f6.min) !== void 0 || ($m5 = $10.metatable) === void 0 || ($2 = $m5.view.min) !== void 0 || !("min" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $2 : ($s2.pcs[$d2] = $pc + 10, rt.index($10, "min", "global 'math'"))), $32 = limit, $42 = ($12 = list, $12?.arr !== void 0 ? $12.length() : typeof $12 === "string" ? $12.length : ($s2.pcs[$d2] = $pc + 10, rt.len($12, "local 'list'"))), $s2.pcs[$d2] = $pc + 11, $fn1 = rt.fn($11, "field 'min'"), $fn1($32, $42))), $s2.pcs[$d2] = $pc + 10, rt.forNumber($132, "limit"));
           $loop1: for (let i = $start1; i <= $limit1; i++) {
             $14 = cut;
             $k15 = i;
@@ -190,13 +190,13 @@ function load($env) {
         list = cut;
       }
       if ($json) {
-        $22 = ($132 = api, ($f6 = $132?.f) !== void 0 && (($7 = $f6.json) !== void 0 || ($m5 = $132.metatable) === void 0 || ($7 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 12, rt.index($132, "json", "upvalue 'api'")));
+        $22 = ($132 = api, ($f6 = $132?.f) !== void 0 && (($12 = $f6.json) !== void 0 || ($m5 = $132.metatable) === void 0 || ($12 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 12, rt.index($132, "json", "upvalue 'api'")));
         $23 = list;
         $25 = ($42 = list, $42?.arr !== void 0 ? $42.length() : typeof $42 === "string" ? $42.length : ($s2.pcs[$d2] = $pc + 12, rt.len($42, "local 'list'")));
         if (rh.isJsonBuilder($22) && ($24 = rh.scalar($23)) !== void 0 && ($26 = rh.scalar($25)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"users":' + $24 + ',"count":' + $26 + "}"));
-        return rt.leave($s2, $d2, rt.first(($32 = $22, $2 = ($10 = $23, $11 = $25, $o27 = new rt.FieldsObject(), $n28 = 0, $10 !== void 0 && ($o27.users = $10, $n28++), $11 !== void 0 && ($o27.count = $11, $n28++), rt.LuaTable.record($o27, $n28)), $s2.pcs[$d2] = $pc + 13, $fn1 = rt.fn($32, "field 'json'"), $fn1($2))));
+        return rt.leave($s2, $d2, rt.first(($32 = $22, $2 = ($9 = $23, $10 = $25, $o27 = new rt.FieldsObject(), $n28 = 0, $9 !== void 0 && ($o27.users = $9, $n28++), $10 !== void 0 && ($o27.count = $10, $n28++), rt.LuaTable.record($o27, $n28)), $s2.pcs[$d2] = $pc + 13, $fn1 = rt.fn($32, "field 'json'"), $fn1($2))));
       }
-      return $12 = ($20 = api, ($f9 = $20?.f) !== void 0 && (($18 = $f9.json) !== void 0 || ($m8 = $20.metatable) === void 0 || ($18 = $m8.view.json) !== void 0 || !("json" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $18 : ($s2.pcs[$d2] = $pc + 12, rt.index($20, "json", "upvalue 'api'"))), $16 = ($14 = list, $30 = ($31 = list, $31?.arr !== void 0 ? $31.length() : typeof $31 === "string" ? $31.length : ($s2.pcs[$d2] = $pc + 12, rt.len($31, "local 'list'"))), $o32 = new rt.FieldsObject(), $n33 = 0, $14 !== void 0 && ($o32.users = $14, $n33++), $30 !== void 0 && ($o32.count = $30, $n33++), rt.LuaTable.record($o32, $n33)), $s2.pcs[$d2] = $pc + 14, $fn29 = rt.fn($12, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t34 = $s2.tails++, $r35 = $fn29($16), $s2.tails = $t34, $r35) : rt.tail($s2, $fn29, [$16]);
+      return $11 = ($20 = api, ($f8 = $20?.f) !== void 0 && (($18 = $f8.json) !== void 0 || ($m7 = $20.metatable) === void 0 || ($18 = $m7.view.json) !== void 0 || !("json" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $18 : ($s2.pcs[$d2] = $pc + 12, rt.index($20, "json", "upvalue 'api'"))), $16 = ($14 = list, $30 = ($31 = list, $31?.arr !== void 0 ? $31.length() : typeof $31 === "string" ? $31.length : ($s2.pcs[$d2] = $pc + 12, rt.len($31, "local 'list'"))), $o32 = new rt.FieldsObject(), $n33 = 0, $14 !== void 0 && ($o32.users = $14, $n33++), $30 !== void 0 && ($o32.count = $30, $n33++), rt.LuaTable.record($o32, $n33)), $s2.pcs[$d2] = $pc + 14, $fn29 = rt.fn($11, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t34 = $s2.tails++, $r35 = $fn29($16), $s2.tails = $t34, $r35) : rt.tail($s2, $fn29, [$16]);
     })))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 4, rt.setIndex($8, "get", $3, "field 'users'"));
     $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.users) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.users) !== void 0 || !("users" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 15, rt.index($4, "users", "local 'api'")));
     ($8 = $handlers[1] = (($body) => rt.withBody((function $post(ctx_1) {
@@ -209,22 +209,20 @@ function load($env) {
       let $fn1;
       let $2;
       let $32;
-      let $42;
-      let $m5;
-      let $f6;
-      let $7;
-      let $m8;
-      let $f9;
+      let $m4;
+      let $f5;
+      let $m62;
+      let $f72;
+      let $82;
+      let $9;
       let $10;
-      let $11;
-      let $12;
-      let $m13;
-      let $f142;
-      let $t15;
-      let $r16;
-      let input = rt.first(($2 = rt.first(($32 = ctx_1, $s2.pcs[$d2] = $pc + 16, rt.fn(($f6 = $32?.f) !== void 0 && (($42 = $f6.body) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.body) !== void 0 || !("body" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 17, $fn1 = rt.fn(($f9 = $2?.f) !== void 0 && (($7 = $f9.expect) !== void 0 || ($m8 = $2.metatable) === void 0 || ($7 = $m8.view.expect) !== void 0 || !("expect" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($2, "expect"), "method 'expect'"), $10 = ($11 = users, ($f142 = $11?.f) !== void 0 && (($12 = $f142.create_schema) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.create_schema) !== void 0 || !("create_schema" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 17, rt.index($11, "create_schema", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 18, $fn1($2, $10)));
-      let user = rt.first(($12 = ($11 = users, ($f142 = $11?.f) !== void 0 && (($10 = $f142.store) !== void 0 || ($m13 = $11.metatable) === void 0 || ($10 = $m13.view.store) !== void 0 || !("store" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 19, rt.index($11, "store", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 20, $fn1 = rt.fn(($f9 = $12?.f) !== void 0 && (($7 = $f9.insert) !== void 0 || ($m8 = $12.metatable) === void 0 || ($7 = $m8.view.insert) !== void 0 || !("insert" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($12, "insert", "field 'store'"), "method 'insert'"), $42 = input, $fn1($12, $42)));
-      return $42 = ($7 = api, ($f9 = $7?.f) !== void 0 && (($10 = $f9.json) !== void 0 || ($m8 = $7.metatable) === void 0 || ($10 = $m8.view.json) !== void 0 || !("json" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 21, rt.index($7, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 22, $fn1 = rt.fn(($f142 = $42?.f) !== void 0 && (($11 = $f142.status) !== void 0 || ($m13 = $42.metatable) === void 0 || ($11 = $m13.view.status) !== void 0 || !("status" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $11 : rt.index($42, "status", "field 'json'"), "method 'status'"), $12 = 201, $32 = user, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t15 = $s2.tails++, $r16 = $fn1($42, $12, $32), $s2.tails = $t15, $r16) : rt.tail($s2, $fn1, [$42, $12, $32]);
+      let $m11;
+      let $f12;
+      let $t13;
+      let $r14;
+      let input = rt.first(($2 = rt.first(($32 = ctx_1, $s2.pcs[$d2] = $pc + 16, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 17, $fn1 = rt.fn(($f72 = $2?.f)?.expect !== void 0 ? $f72.expect : ($m62 = $2?.metatable) !== void 0 && $m62.view.expect !== void 0 ? $m62.view.expect : rt.index($2, "expect"), "method 'expect'"), $82 = ($9 = users, ($f12 = $9?.f) !== void 0 && (($10 = $f12.create_schema) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.create_schema) !== void 0 || !("create_schema" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 17, rt.index($9, "create_schema", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 18, $fn1($2, $82)));
+      let user = rt.first(($10 = ($9 = users, ($f12 = $9?.f) !== void 0 && (($82 = $f12.store) !== void 0 || ($m11 = $9.metatable) === void 0 || ($82 = $m11.view.store) !== void 0 || !("store" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 19, rt.index($9, "store", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 20, $fn1 = rt.fn(($f72 = $10?.f)?.insert !== void 0 ? $f72.insert : ($m62 = $10?.metatable) !== void 0 && $m62.view.insert !== void 0 ? $m62.view.insert : rt.index($10, "insert", "field 'store'"), "method 'insert'"), $32 = input, $fn1($10, $32)));
+      return $32 = ($82 = api, ($f72 = $82?.f) !== void 0 && (($9 = $f72.json) !== void 0 || ($m62 = $82.metatable) === void 0 || ($9 = $m62.view.json) !== void 0 || !("json" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 21, rt.index($82, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 22, $fn1 = rt.fn(($f12 = $32?.f)?.status !== void 0 ? $f12.status : ($m11 = $32?.metatable) !== void 0 && $m11.view.status !== void 0 ? $m11.view.status : rt.index($32, "status", "field 'json'"), "method 'status'"), $10 = 201, $2 = user, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t13 = $s2.tails++, $r14 = $fn1($32, $10, $2), $s2.tails = $t13, $r14) : rt.tail($s2, $fn1, [$32, $10, $2]);
     }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 15, rt.setIndex($3, "post", $8, "field 'users'"));
     let find;
     find = function $find(ctx_2) {
@@ -240,14 +238,13 @@ function load($env) {
       let $7;
       let $82;
       let $9;
-      let $10;
-      let $m11;
-      let $f12;
-      let $132;
-      let $m14;
-      let $f15;
-      let id = rt.first(($2 = ($32 = users, ($f6 = $32?.f) !== void 0 && (($42 = $f6.parse_id) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.parse_id) !== void 0 || !("parse_id" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 23, rt.index($32, "parse_id", "upvalue 'users'"))), $7 = ($82 = rt.first(($9 = ctx_2, $s2.pcs[$d2] = $pc + 24, rt.fn(($f12 = $9?.f) !== void 0 && (($10 = $f12.params) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.params) !== void 0 || !("params" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9))), ($f15 = $82?.f) !== void 0 && (($132 = $f15.id) !== void 0 || ($m14 = $82.metatable) === void 0 || ($132 = $m14.view.id) !== void 0 || !("id" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $132 : ($s2.pcs[$d2] = $pc + 23, rt.index($82, "id"))), $s2.pcs[$d2] = $pc + 25, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($7)));
-      return rt.leave($s2, $d2, rt.t($132 = id) ? rt.first(($10 = ($9 = users, ($f15 = $9?.f) !== void 0 && (($82 = $f15.store) !== void 0 || ($m14 = $9.metatable) === void 0 || ($82 = $m14.view.store) !== void 0 || !("store" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 26, rt.index($9, "store", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 27, $fn1 = rt.fn(($f12 = $10?.f) !== void 0 && (($7 = $f12.get) !== void 0 || ($m11 = $10.metatable) === void 0 || ($7 = $m11.view.get) !== void 0 || !("get" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $7 : rt.index($10, "get", "field 'store'"), "method 'get'"), $42 = id, $fn1($10, $42))) : $132);
+      let $m10;
+      let $f112;
+      let $12;
+      let $m13;
+      let $f142;
+      let id = rt.first(($2 = ($32 = users, ($f6 = $32?.f) !== void 0 && (($42 = $f6.parse_id) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.parse_id) !== void 0 || !("parse_id" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 23, rt.index($32, "parse_id", "upvalue 'users'"))), $7 = ($82 = rt.first(($9 = ctx_2, $s2.pcs[$d2] = $pc + 24, rt.fn(($f112 = $9?.f)?.params !== void 0 ? $f112.params : ($m10 = $9?.metatable) !== void 0 && $m10.view.params !== void 0 ? $m10.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9))), ($f142 = $82?.f) !== void 0 && (($12 = $f142.id) !== void 0 || ($m13 = $82.metatable) === void 0 || ($12 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 23, rt.index($82, "id"))), $s2.pcs[$d2] = $pc + 25, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($7)));
+      return rt.leave($s2, $d2, rt.t($12 = id) ? rt.first(($9 = ($82 = users, ($f142 = $82?.f) !== void 0 && (($7 = $f142.store) !== void 0 || ($m13 = $82.metatable) === void 0 || ($7 = $m13.view.store) !== void 0 || !("store" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 26, rt.index($82, "store", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 27, $fn1 = rt.fn(($f112 = $9?.f)?.get !== void 0 ? $f112.get : ($m10 = $9?.metatable) !== void 0 && $m10.view.get !== void 0 ? $m10.view.get : rt.index($9, "get", "field 'store'"), "method 'get'"), $42 = id, $fn1($9, $42))) : $12);
     };
     $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.users) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.users) !== void 0 || !("users" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 28, rt.index($4, "users", "local 'api'"))), ($f11 = $5?.f) !== void 0 && (($1 = $f11.p_id) !== void 0 || ($m12 = $5.metatable) === void 0 || ($1 = $m12.view.p_id) !== void 0 || !("p_id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $1 : ($s.pcs[$d] = $pc + 28, rt.index($5, "p_id", "field 'users'")));
     ($13 = $handlers[2] = (($body) => rt.withBody((function $get(ctx_3) {
@@ -259,16 +256,15 @@ function load($env) {
       $s2.depth = $d2 + 1;
       let $fn1;
       let $2;
-      let $32;
-      let $m4;
-      let $f5;
+      let $m3;
+      let $f4;
+      let $52;
       let $6;
-      let $7;
-      let $t8;
-      let $r9;
+      let $t7;
+      let $r8;
       let user_1 = ($s2.pcs[$d2] = $pc + 29, find(ctx_3));
       if (!rt.t(user_1)) {
-        return $2 = api, $s2.pcs[$d2] = $pc + 30, $fn1 = rt.fn(($f5 = $2?.f) !== void 0 && (($32 = $f5.error) !== void 0 || ($m4 = $2.metatable) === void 0 || ($32 = $m4.view.error) !== void 0 || !("error" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $6 = 404, $7 = "User not found", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn1($2, $6, $7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn1, [$2, $6, $7]);
+        return $2 = api, $s2.pcs[$d2] = $pc + 30, $fn1 = rt.fn(($f4 = $2?.f)?.error !== void 0 ? $f4.error : ($m3 = $2?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $52 = 404, $6 = "User not found", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn1($2, $52, $6), $s2.tails = $t7, $r8) : rt.tail($s2, $fn1, [$2, $52, $6]);
       }
       return rt.leave($s2, $d2, user_1);
     }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 28, rt.setIndex($8, "get", $13, "field 'p_id'"));
@@ -282,27 +278,25 @@ function load($env) {
       $s2.depth = $d2 + 1;
       let $fn1;
       let $2;
-      let $32;
-      let $m4;
-      let $f5;
+      let $m3;
+      let $f4;
+      let $52;
       let $6;
-      let $7;
-      let $t8;
-      let $r9;
-      let $m10;
-      let $f112;
+      let $t7;
+      let $r8;
+      let $m9;
+      let $f10;
+      let $11;
       let $12;
-      let $132;
-      let $14;
-      let $m15;
-      let $f16;
+      let $m13;
+      let $f142;
       let user_2 = ($s2.pcs[$d2] = $pc + 32, find(ctx_4));
       if (!rt.t(user_2)) {
-        return $2 = api, $s2.pcs[$d2] = $pc + 33, $fn1 = rt.fn(($f5 = $2?.f) !== void 0 && (($32 = $f5.error) !== void 0 || ($m4 = $2.metatable) === void 0 || ($32 = $m4.view.error) !== void 0 || !("error" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $6 = 404, $7 = "User not found", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn1($2, $6, $7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn1, [$2, $6, $7]);
+        return $2 = api, $s2.pcs[$d2] = $pc + 33, $fn1 = rt.fn(($f4 = $2?.f)?.error !== void 0 ? $f4.error : ($m3 = $2?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $52 = 404, $6 = "User not found", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn1($2, $52, $6), $s2.tails = $t7, $r8) : rt.tail($s2, $fn1, [$2, $52, $6]);
       }
-      let changes = rt.first(($7 = rt.first(($6 = ctx_4, $s2.pcs[$d2] = $pc + 34, rt.fn(($f5 = $6?.f) !== void 0 && (($32 = $f5.body) !== void 0 || ($m4 = $6.metatable) === void 0 || ($32 = $m4.view.body) !== void 0 || !("body" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($6, "body", "local 'ctx'"), "method 'body'")($6))), $s2.pcs[$d2] = $pc + 35, $fn1 = rt.fn(($f112 = $7?.f) !== void 0 && (($2 = $f112.expect) !== void 0 || ($m10 = $7.metatable) === void 0 || ($2 = $m10.view.expect) !== void 0 || !("expect" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $2 : rt.index($7, "expect"), "method 'expect'"), $12 = ($132 = users, ($f16 = $132?.f) !== void 0 && (($14 = $f16.update_schema) !== void 0 || ($m15 = $132.metatable) === void 0 || ($14 = $m15.view.update_schema) !== void 0 || !("update_schema" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s2.pcs[$d2] = $pc + 35, rt.index($132, "update_schema", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 36, $fn1($7, $12)));
+      let changes = rt.first(($6 = rt.first(($52 = ctx_4, $s2.pcs[$d2] = $pc + 34, rt.fn(($f4 = $52?.f)?.body !== void 0 ? $f4.body : ($m3 = $52?.metatable) !== void 0 && $m3.view.body !== void 0 ? $m3.view.body : rt.index($52, "body", "local 'ctx'"), "method 'body'")($52))), $s2.pcs[$d2] = $pc + 35, $fn1 = rt.fn(($f10 = $6?.f)?.expect !== void 0 ? $f10.expect : ($m9 = $6?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($6, "expect"), "method 'expect'"), $2 = ($11 = users, ($f142 = $11?.f) !== void 0 && (($12 = $f142.update_schema) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.update_schema) !== void 0 || !("update_schema" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 35, rt.index($11, "update_schema", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 36, $fn1($6, $2)));
       {
-        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 38, rt.fn(($14 = $env.f.pairs) !== void 0 ? $14 : ($s2.pcs[$d2] = $pc + 37, rt.getGlobal($env, "pairs")), "global 'pairs'")(changes)))], 3);
+        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 38, rt.fn(($12 = $env.f.pairs) !== void 0 ? $12 : ($s2.pcs[$d2] = $pc + 37, rt.getGlobal($env, "pairs")), "global 'pairs'")(changes)))], 3);
         const $iter1 = ($s2.pcs[$d2] = $pc + 37, rt.callable($it1));
         let $key1 = $ctl1;
         $loop1: for (; ; ) {
@@ -334,22 +328,20 @@ function load($env) {
       let $7;
       let $82;
       let $9;
-      let $10;
-      let $m11;
-      let $f12;
-      let $132;
-      let $m14;
-      let $f15;
-      let $fn16;
-      let $17;
-      let $18;
-      let $t19;
-      let $r20;
-      let id_1 = rt.first(($2 = ($32 = users, ($f6 = $32?.f) !== void 0 && (($42 = $f6.parse_id) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.parse_id) !== void 0 || !("parse_id" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 41, rt.index($32, "parse_id", "upvalue 'users'"))), $7 = rh.pristineContext(ctx_5) ? ctx_5.param("id") : ($82 = rt.first(($9 = ctx_5, $s2.pcs[$d2] = $pc + 42, rt.fn(($f12 = $9?.f) !== void 0 && (($10 = $f12.params) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.params) !== void 0 || !("params" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9))), ($f15 = $82?.f) !== void 0 && (($132 = $f15.id) !== void 0 || ($m14 = $82.metatable) === void 0 || ($132 = $m14.view.id) !== void 0 || !("id" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $132 : ($s2.pcs[$d2] = $pc + 41, rt.index($82, "id"))), $s2.pcs[$d2] = $pc + 43, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($7)));
-      if (rt.t($132 = !rt.t(id_1)) ? $132 : !rt.t(rt.first(($10 = ($9 = users, ($f15 = $9?.f) !== void 0 && (($82 = $f15.store) !== void 0 || ($m14 = $9.metatable) === void 0 || ($82 = $m14.view.store) !== void 0 || !("store" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 44, rt.index($9, "store", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 45, $fn1 = rt.fn(($f12 = $10?.f) !== void 0 && (($7 = $f12.remove) !== void 0 || ($m11 = $10.metatable) === void 0 || ($7 = $m11.view.remove) !== void 0 || !("remove" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $7 : rt.index($10, "remove", "field 'store'"), "method 'remove'"), $42 = id_1, $fn1($10, $42))))) {
-        return $32 = api, $s2.pcs[$d2] = $pc + 46, $fn16 = rt.fn(($f6 = $32?.f) !== void 0 && (($2 = $f6.error) !== void 0 || ($m5 = $32.metatable) === void 0 || ($2 = $m5.view.error) !== void 0 || !("error" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $2 : rt.index($32, "error", "upvalue 'api'"), "method 'error'"), $17 = 404, $18 = "User not found", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t19 = $s2.tails++, $r20 = $fn16($32, $17, $18), $s2.tails = $t19, $r20) : rt.tail($s2, $fn16, [$32, $17, $18]);
+      let $m10;
+      let $f112;
+      let $12;
+      let $m13;
+      let $f142;
+      let $fn15;
+      let $16;
+      let $t17;
+      let $r18;
+      let id_1 = rt.first(($2 = ($32 = users, ($f6 = $32?.f) !== void 0 && (($42 = $f6.parse_id) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.parse_id) !== void 0 || !("parse_id" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 41, rt.index($32, "parse_id", "upvalue 'users'"))), $7 = rh.pristineContext(ctx_5) ? ctx_5.param("id") : ($82 = rt.first(($9 = ctx_5, $s2.pcs[$d2] = $pc + 42, rt.fn(($f112 = $9?.f)?.params !== void 0 ? $f112.params : ($m10 = $9?.metatable) !== void 0 && $m10.view.params !== void 0 ? $m10.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9))), ($f142 = $82?.f) !== void 0 && (($12 = $f142.id) !== void 0 || ($m13 = $82.metatable) === void 0 || ($12 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 41, rt.index($82, "id"))), $s2.pcs[$d2] = $pc + 43, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($7)));
+      if (rt.t($12 = !rt.t(id_1)) ? $12 : !rt.t(rt.first(($9 = ($82 = users, ($f142 = $82?.f) !== void 0 && (($7 = $f142.store) !== void 0 || ($m13 = $82.metatable) === void 0 || ($7 = $m13.view.store) !== void 0 || !("store" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 44, rt.index($82, "store", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 45, $fn1 = rt.fn(($f112 = $9?.f)?.remove !== void 0 ? $f112.remove : ($m10 = $9?.metatable) !== void 0 && $m10.view.remove !== void 0 ? $m10.view.remove : rt.index($9, "remove", "field 'store'"), "method 'remove'"), $42 = id_1, $fn1($9, $42))))) {
+        return $32 = api, $s2.pcs[$d2] = $pc + 46, $fn15 = rt.fn(($f6 = $32?.f)?.error !== void 0 ? $f6.error : ($m5 = $32?.metatable) !== void 0 && $m5.view.error !== void 0 ? $m5.view.error : rt.index($32, "error", "upvalue 'api'"), "method 'error'"), $2 = 404, $16 = "User not found", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t17 = $s2.tails++, $r18 = $fn15($32, $2, $16), $s2.tails = $t17, $r18) : rt.tail($s2, $fn15, [$32, $2, $16]);
       }
-      return $42 = ($7 = api, ($f12 = $7?.f) !== void 0 && (($82 = $f12.no_content) !== void 0 || ($m11 = $7.metatable) === void 0 || ($82 = $m11.view.no_content) !== void 0 || !("no_content" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 47, rt.index($7, "no_content", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 48, $fn1 = rt.fn($42, "field 'no_content'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t19 = $s2.tails++, $r20 = $fn1(), $s2.tails = $t19, $r20) : rt.tail($s2, $fn1, []);
+      return $42 = ($7 = api, ($f112 = $7?.f) !== void 0 && (($82 = $f112.no_content) !== void 0 || ($m10 = $7.metatable) === void 0 || ($82 = $m10.view.no_content) !== void 0 || !("no_content" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 47, rt.index($7, "no_content", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 48, $fn1 = rt.fn($42, "field 'no_content'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t17 = $s2.tails++, $r18 = $fn1(), $s2.tails = $t17, $r18) : rt.tail($s2, $fn1, []);
     }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.delete !== void 0 ? $f14.delete = $13 : ($s.pcs[$d] = $pc + 40, rt.setIndex($8, "delete", $13, "field 'p_id'"));
     return rt.leave($s, $d, api);
   };
@@ -358,3 +350,4 @@ export {
   $handlers,
   load as default
 };
+//# sourceMappingURL=app.js.map

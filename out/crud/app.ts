@@ -98,9 +98,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $4: rt.LuaValue;
         let $m5: rt.LuaTable | undefined;
         let $f6: rt.Fields | undefined;
-        let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
@@ -128,13 +128,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t34: number;
         let $r35: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
-        let list: rt.LuaValue = rt.first(($2 = ($3 = users as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.store) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.store) !== undefined || (!("store" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 5, rt.index($3, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 6, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.all) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.all) !== undefined || (!("all" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "all", "field 'store'")), "method 'all'"), $fn1($2)));
-        let limit: rt.LuaValue = rt.first(($7 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 7, rt.getGlobal($env, "tonumber"))), $3 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("limit") : ($2 = rt.first(($10 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f9 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f9.query) !== undefined || ($m8 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m8.view.query) !== undefined || (!("query" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "query", "local 'ctx'")), "method 'query'")($10))), (($f6 = ($2 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.limit) !== undefined || ($m5 = ($2 as rt.LuaTable).metatable) === undefined || ($12 = $m5.view.limit) !== undefined || (!("limit" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 7, rt.index($2, "limit"))))), $s.pcs[$d] = $pc + 9, $fn1 = rt.fn($7, "global 'tonumber'"), $fn1($3)));
+        let list: rt.LuaValue = rt.first(($2 = ($3 = users as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.store) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.store) !== undefined || (!("store" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 5, rt.index($3, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 6, $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.all !== undefined ? $f8.all : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.all !== undefined ? $m7.view.all : rt.index($2, "all", "field 'store'")), "method 'all'"), $fn1($2)));
+        let limit: rt.LuaValue = rt.first(($4 = (($3 = $env.f.tonumber) !== undefined ? $3 : ($s.pcs[$d] = $pc + 7, rt.getGlobal($env, "tonumber"))), $2 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("limit") : ($9 = rt.first(($10 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f8 = ($10 as rt.LuaTable)?.f)?.query !== undefined ? $f8.query : ($m7 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m7.view.query !== undefined ? $m7.view.query : rt.index($10, "query", "local 'ctx'")), "method 'query'")($10))), (($f6 = ($9 as rt.LuaTable)?.f) !== undefined && (($11 = $f6.limit) !== undefined || ($m5 = ($9 as rt.LuaTable).metatable) === undefined || ($11 = $m5.view.limit) !== undefined || (!("limit" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 7, rt.index($9, "limit"))))), $s.pcs[$d] = $pc + 9, $fn1 = rt.fn($4, "global 'tonumber'"), $fn1($2)));
         if (rt.t(limit)) {
           let cut: rt.LuaTable = new rt.LuaTable();
            {
             const $start1 = 1;
-            const $limit1 = ($13 = rt.first(($12 = ($11 = (($10 = $env.f.math) !== undefined ? $10 : ($s.pcs[$d] = $pc + 10, rt.getGlobal($env, "math"))), (($f6 = ($11 as rt.LuaTable)?.f) !== undefined && (($2 = $f6.min) !== undefined || ($m5 = ($11 as rt.LuaTable).metatable) === undefined || ($2 = $m5.view.min) !== undefined || (!("min" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 10, rt.index($11, "min", "global 'math'")))), $3 = limit, $4 = ($7 = (list) as rt.LuaValue, (($7 as rt.LuaTable)?.arr !== undefined ? ($7 as rt.LuaTable).length() : typeof $7 === 'string' ? $7.length : ($s.pcs[$d] = $pc + 10, rt.len($7, "local 'list'")))), $s.pcs[$d] = $pc + 11, $fn1 = rt.fn($12, "field 'min'"), $fn1($3, $4))), ($s.pcs[$d] = $pc + 10, rt.forNumber($13, 'limit')));
+            const $limit1 = ($13 = rt.first(($11 = ($10 = (($9 = $env.f.math) !== undefined ? $9 : ($s.pcs[$d] = $pc + 10, rt.getGlobal($env, "math"))), (($f6 = ($10 as rt.LuaTable)?.f) !== undefined && (($2 = $f6.min) !== undefined || ($m5 = ($10 as rt.LuaTable).metatable) === undefined || ($2 = $m5.view.min) !== undefined || (!("min" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 10, rt.index($10, "min", "global 'math'")))), $3 = limit, $4 = ($12 = (list) as rt.LuaValue, (($12 as rt.LuaTable)?.arr !== undefined ? ($12 as rt.LuaTable).length() : typeof $12 === 'string' ? $12.length : ($s.pcs[$d] = $pc + 10, rt.len($12, "local 'list'")))), $s.pcs[$d] = $pc + 11, $fn1 = rt.fn($11, "field 'min'"), $fn1($3, $4))), ($s.pcs[$d] = $pc + 10, rt.forNumber($13, 'limit')));
             $loop1: for (let i: number = $start1; i <= $limit1; i++) {
               $14 = cut;
               $k15 = i;
@@ -144,13 +144,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           list = cut;
         }
         if ($json) {
-          $22 = ($13 = api as rt.LuaValue, (($f6 = ($13 as rt.LuaTable)?.f) !== undefined && (($7 = $f6.json) !== undefined || ($m5 = ($13 as rt.LuaTable).metatable) === undefined || ($7 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 12, rt.index($13, "json", "upvalue 'api'"))));
+          $22 = ($13 = api as rt.LuaValue, (($f6 = ($13 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.json) !== undefined || ($m5 = ($13 as rt.LuaTable).metatable) === undefined || ($12 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 12, rt.index($13, "json", "upvalue 'api'"))));
           $23 = list;
           $25 = ($4 = (list) as rt.LuaValue, (($4 as rt.LuaTable)?.arr !== undefined ? ($4 as rt.LuaTable).length() : typeof $4 === 'string' ? $4.length : ($s.pcs[$d] = $pc + 12, rt.len($4, "local 'list'"))));
           if (rh.isJsonBuilder($22) && ($24 = rh.scalar($23)) !== undefined && ($26 = rh.scalar($25)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"users\":" + $24! + ",\"count\":" + $26! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, rt.first(($3 = $22, $2 = ($10 = $23, $11 = $25, $o27 = new rt.FieldsObject(), $n28 = 0, ($10 !== undefined && ($o27.users = $10, $n28++)), ($11 !== undefined && ($o27.count = $11, $n28++)), rt.LuaTable.record($o27, $n28)), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn($3, "field 'json'"), $fn1($2))));
+          return rt.leave($s, $d, rt.first(($3 = $22, $2 = ($9 = $23, $10 = $25, $o27 = new rt.FieldsObject(), $n28 = 0, ($9 !== undefined && ($o27.users = $9, $n28++)), ($10 !== undefined && ($o27.count = $10, $n28++)), rt.LuaTable.record($o27, $n28)), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn($3, "field 'json'"), $fn1($2))));
         }
-        return ($12 = ($20 = api as rt.LuaValue, (($f9 = ($20 as rt.LuaTable)?.f) !== undefined && (($18 = $f9.json) !== undefined || ($m8 = ($20 as rt.LuaTable).metatable) === undefined || ($18 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 12, rt.index($20, "json", "upvalue 'api'")))), $16 = ($14 = list, $30 = ($31 = (list) as rt.LuaValue, (($31 as rt.LuaTable)?.arr !== undefined ? ($31 as rt.LuaTable).length() : typeof $31 === 'string' ? $31.length : ($s.pcs[$d] = $pc + 12, rt.len($31, "local 'list'")))), $o32 = new rt.FieldsObject(), $n33 = 0, ($14 !== undefined && ($o32.users = $14, $n33++)), ($30 !== undefined && ($o32.count = $30, $n33++)), rt.LuaTable.record($o32, $n33)), $s.pcs[$d] = $pc + 14, $fn29 = rt.fn($12, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t34 = $s.tails++, $r35 = $fn29($16), $s.tails = $t34, $r35) : rt.tail($s, $fn29, [$16]));
+        return ($11 = ($20 = api as rt.LuaValue, (($f8 = ($20 as rt.LuaTable)?.f) !== undefined && (($18 = $f8.json) !== undefined || ($m7 = ($20 as rt.LuaTable).metatable) === undefined || ($18 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 12, rt.index($20, "json", "upvalue 'api'")))), $16 = ($14 = list, $30 = ($31 = (list) as rt.LuaValue, (($31 as rt.LuaTable)?.arr !== undefined ? ($31 as rt.LuaTable).length() : typeof $31 === 'string' ? $31.length : ($s.pcs[$d] = $pc + 12, rt.len($31, "local 'list'")))), $o32 = new rt.FieldsObject(), $n33 = 0, ($14 !== undefined && ($o32.users = $14, $n33++)), ($30 !== undefined && ($o32.count = $30, $n33++)), rt.LuaTable.record($o32, $n33)), $s.pcs[$d] = $pc + 14, $fn29 = rt.fn($11, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t34 = $s.tails++, $r35 = $fn29($16), $s.tails = $t34, $r35) : rt.tail($s, $fn29, [$16]));
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 4, rt.setIndex($8, "get", $3, "field 'users'")));
       $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.users) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.users) !== undefined || (!("users" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 15, rt.index($4, "users", "local 'api'"))));
       (($8 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
@@ -163,22 +163,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $4: rt.LuaValue;
-        let $m5: rt.LuaTable | undefined;
-        let $f6: rt.Fields | undefined;
-        let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
+        let $m4: rt.LuaTable | undefined;
+        let $f5: rt.Fields | undefined;
+        let $m6: rt.LuaTable | undefined;
+        let $f7: rt.Fields | undefined;
+        let $8: rt.LuaValue;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $t15: number;
-        let $r16: rt.LuaResult;
-        let input: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 16, rt.fn((($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 17, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.expect) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.expect) !== undefined || (!("expect" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "expect")), "method 'expect'"), $10 = ($11 = users as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.create_schema) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.create_schema) !== undefined || (!("create_schema" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 17, rt.index($11, "create_schema", "upvalue 'users'")))), $s.pcs[$d] = $pc + 18, $fn1($2, $10)));
-        let user: rt.LuaValue = rt.first(($12 = ($11 = users as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($10 = $f14.store) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($10 = $m13.view.store) !== undefined || (!("store" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 19, rt.index($11, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 20, $fn1 = rt.fn((($f9 = ($12 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.insert) !== undefined || ($m8 = ($12 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.insert) !== undefined || (!("insert" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($12, "insert", "field 'store'")), "method 'insert'"), $4 = input, $fn1($12, $4)));
-        return ($4 = ($7 = api as rt.LuaValue, (($f9 = ($7 as rt.LuaTable)?.f) !== undefined && (($10 = $f9.json) !== undefined || ($m8 = ($7 as rt.LuaTable).metatable) === undefined || ($10 = $m8.view.json) !== undefined || (!("json" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 21, rt.index($7, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 22, $fn1 = rt.fn((($f14 = ($4 as rt.LuaTable)?.f) !== undefined && (($11 = $f14.status) !== undefined || ($m13 = ($4 as rt.LuaTable).metatable) === undefined || ($11 = $m13.view.status) !== undefined || (!("status" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $11 : rt.index($4, "status", "field 'json'")), "method 'status'"), $12 = 201, $3 = user, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t15 = $s.tails++, $r16 = $fn1($4, $12, $3), $s.tails = $t15, $r16) : rt.tail($s, $fn1, [$4, $12, $3]));
+        let $m11: rt.LuaTable | undefined;
+        let $f12: rt.Fields | undefined;
+        let $t13: number;
+        let $r14: rt.LuaResult;
+        let input: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 16, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 17, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'"), $8 = ($9 = users as rt.LuaValue, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.create_schema) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.create_schema) !== undefined || (!("create_schema" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 17, rt.index($9, "create_schema", "upvalue 'users'")))), $s.pcs[$d] = $pc + 18, $fn1($2, $8)));
+        let user: rt.LuaValue = rt.first(($10 = ($9 = users as rt.LuaValue, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($8 = $f12.store) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($8 = $m11.view.store) !== undefined || (!("store" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 19, rt.index($9, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 20, $fn1 = rt.fn((($f7 = ($10 as rt.LuaTable)?.f)?.insert !== undefined ? $f7.insert : ($m6 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m6.view.insert !== undefined ? $m6.view.insert : rt.index($10, "insert", "field 'store'")), "method 'insert'"), $3 = input, $fn1($10, $3)));
+        return ($3 = ($8 = api as rt.LuaValue, (($f7 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f7.json) !== undefined || ($m6 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m6.view.json) !== undefined || (!("json" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 21, rt.index($8, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 22, $fn1 = rt.fn((($f12 = ($3 as rt.LuaTable)?.f)?.status !== undefined ? $f12.status : ($m11 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m11.view.status !== undefined ? $m11.view.status : rt.index($3, "status", "field 'json'")), "method 'status'"), $10 = 201, $2 = user, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn1($3, $10, $2), $s.tails = $t13, $r14) : rt.tail($s, $fn1, [$3, $10, $2]));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 15, rt.setIndex($3, "post", $8, "field 'users'")));
       let find: rt.LuaFunction;
       find = function $find(ctx_2?: rt.LuaValue): rt.LuaResult {
@@ -194,14 +192,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
         let $9: rt.LuaValue;
-        let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
-        let $13: rt.LuaValue;
-        let $m14: rt.LuaTable | undefined;
-        let $f15: rt.Fields | undefined;
-        let id: rt.LuaValue = rt.first(($2 = ($3 = users as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.parse_id) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 23, rt.index($3, "parse_id", "upvalue 'users'")))), $7 = ($8 = rt.first(($9 = ctx_2 as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.params) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.params) !== undefined || (!("params" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), (($f15 = ($8 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.id) !== undefined || ($m14 = ($8 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.id) !== undefined || (!("id" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 23, rt.index($8, "id")))), $s.pcs[$d] = $pc + 25, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($7)));
-        return rt.leave($s, $d, (rt.t($13 = id) ? rt.first(($10 = ($9 = users as rt.LuaValue, (($f15 = ($9 as rt.LuaTable)?.f) !== undefined && (($8 = $f15.store) !== undefined || ($m14 = ($9 as rt.LuaTable).metatable) === undefined || ($8 = $m14.view.store) !== undefined || (!("store" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 26, rt.index($9, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 27, $fn1 = rt.fn((($f12 = ($10 as rt.LuaTable)?.f) !== undefined && (($7 = $f12.get) !== undefined || ($m11 = ($10 as rt.LuaTable).metatable) === undefined || ($7 = $m11.view.get) !== undefined || (!("get" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $7 : rt.index($10, "get", "field 'store'")), "method 'get'"), $4 = id, $fn1($10, $4))) : $13));
+        let $m10: rt.LuaTable | undefined;
+        let $f11: rt.Fields | undefined;
+        let $12: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let id: rt.LuaValue = rt.first(($2 = ($3 = users as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.parse_id) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 23, rt.index($3, "parse_id", "upvalue 'users'")))), $7 = ($8 = rt.first(($9 = ctx_2 as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), (($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($8 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 23, rt.index($8, "id")))), $s.pcs[$d] = $pc + 25, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($7)));
+        return rt.leave($s, $d, (rt.t($12 = id) ? rt.first(($9 = ($8 = users as rt.LuaValue, (($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($7 = $f14.store) !== undefined || ($m13 = ($8 as rt.LuaTable).metatable) === undefined || ($7 = $m13.view.store) !== undefined || (!("store" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 26, rt.index($8, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 27, $fn1 = rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.get !== undefined ? $f11.get : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.get !== undefined ? $m10.view.get : rt.index($9, "get", "field 'store'")), "method 'get'"), $4 = id, $fn1($9, $4))) : $12));
       };
       $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.users) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.users) !== undefined || (!("users" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 28, rt.index($4, "users", "local 'api'")))), (($f11 = ($5 as rt.LuaTable)?.f) !== undefined && (($1 = $f11.p_id) !== undefined || ($m12 = ($5 as rt.LuaTable).metatable) === undefined || ($1 = $m12.view.p_id) !== undefined || (!("p_id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 28, rt.index($5, "p_id", "field 'users'"))));
       (($13 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_3?: rt.LuaValue): rt.LuaResult {
@@ -213,16 +210,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
-        let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
+        let $m3: rt.LuaTable | undefined;
+        let $f4: rt.Fields | undefined;
+        let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
-        let $t8: number;
-        let $r9: rt.LuaResult;
+        let $t7: number;
+        let $r8: rt.LuaResult;
         let user_1: rt.LuaValue = (($s.pcs[$d] = $pc + 29, find(ctx_3)) as rt.LuaValue);
         if (!rt.t(user_1)) {
-          return ($2 = api as rt.LuaValue, $s.pcs[$d] = $pc + 30, $fn1 = rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.error) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $6 = 404, $7 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2, $6, $7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2, $6, $7]));
+          return ($2 = api as rt.LuaValue, $s.pcs[$d] = $pc + 30, $fn1 = rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 404, $6 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
         }
         return rt.leave($s, $d, user_1);
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 28, rt.setIndex($8, "get", $13, "field 'p_id'")));
@@ -236,27 +232,25 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.depth = $d + 1;
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
-        let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
+        let $m3: rt.LuaTable | undefined;
+        let $f4: rt.Fields | undefined;
+        let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
-        let $t8: number;
-        let $r9: rt.LuaResult;
-        let $m10: rt.LuaTable | undefined;
-        let $f11: rt.Fields | undefined;
+        let $t7: number;
+        let $r8: rt.LuaResult;
+        let $m9: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
+        let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
         let user_2: rt.LuaValue = (($s.pcs[$d] = $pc + 32, find(ctx_4)) as rt.LuaValue);
         if (!rt.t(user_2)) {
-          return ($2 = api as rt.LuaValue, $s.pcs[$d] = $pc + 33, $fn1 = rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.error) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.error) !== undefined || (!("error" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $6 = 404, $7 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2, $6, $7), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2, $6, $7]));
+          return ($2 = api as rt.LuaValue, $s.pcs[$d] = $pc + 33, $fn1 = rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 404, $6 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
         }
-        let changes: rt.LuaValue = rt.first(($7 = rt.first(($6 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 34, rt.fn((($f5 = ($6 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.body) !== undefined || ($m4 = ($6 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.body) !== undefined || (!("body" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($6, "body", "local 'ctx'")), "method 'body'")($6))), $s.pcs[$d] = $pc + 35, $fn1 = rt.fn((($f11 = ($7 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.expect) !== undefined || ($m10 = ($7 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.expect) !== undefined || (!("expect" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $2 : rt.index($7, "expect")), "method 'expect'"), $12 = ($13 = users as rt.LuaValue, (($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.update_schema) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.update_schema) !== undefined || (!("update_schema" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 35, rt.index($13, "update_schema", "upvalue 'users'")))), $s.pcs[$d] = $pc + 36, $fn1($7, $12)));
+        let changes: rt.LuaValue = rt.first(($6 = rt.first(($5 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 34, rt.fn((($f4 = ($5 as rt.LuaTable)?.f)?.body !== undefined ? $f4.body : ($m3 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m3.view.body !== undefined ? $m3.view.body : rt.index($5, "body", "local 'ctx'")), "method 'body'")($5))), $s.pcs[$d] = $pc + 35, $fn1 = rt.fn((($f10 = ($6 as rt.LuaTable)?.f)?.expect !== undefined ? $f10.expect : ($m9 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($6, "expect")), "method 'expect'"), $2 = ($11 = users as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.update_schema) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.update_schema) !== undefined || (!("update_schema" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 35, rt.index($11, "update_schema", "upvalue 'users'")))), $s.pcs[$d] = $pc + 36, $fn1($6, $2)));
          {
-          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 38, rt.fn((($14 = $env.f.pairs) !== undefined ? $14 : ($s.pcs[$d] = $pc + 37, rt.getGlobal($env, "pairs"))), "global 'pairs'")(changes)))], 3);
+          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 38, rt.fn((($12 = $env.f.pairs) !== undefined ? $12 : ($s.pcs[$d] = $pc + 37, rt.getGlobal($env, "pairs"))), "global 'pairs'")(changes)))], 3);
           const $iter1 = ($s.pcs[$d] = $pc + 37, rt.callable($it1));
           let $key1 = $ctl1;
           $loop1: for (;;) {
@@ -288,23 +282,23 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
         let $9: rt.LuaValue;
-        let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
-        let $13: rt.LuaValue;
-        let $m14: rt.LuaTable | undefined;
-        let $f15: rt.Fields | undefined;
-        let $fn16!: rt.LuaFunction;
-        let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $t19: number;
-        let $r20: rt.LuaResult;
-        let id_1: rt.LuaValue = rt.first(($2 = ($3 = users as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.parse_id) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 41, rt.index($3, "parse_id", "upvalue 'users'")))), $7 = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).param("id") : ($8 = rt.first(($9 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 42, rt.fn((($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.params) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.params) !== undefined || (!("params" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), (($f15 = ($8 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.id) !== undefined || ($m14 = ($8 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.id) !== undefined || (!("id" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 41, rt.index($8, "id"))))), $s.pcs[$d] = $pc + 43, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($7)));
-        if ((rt.t($13 = !rt.t(id_1)) ? $13 : !rt.t(rt.first(($10 = ($9 = users as rt.LuaValue, (($f15 = ($9 as rt.LuaTable)?.f) !== undefined && (($8 = $f15.store) !== undefined || ($m14 = ($9 as rt.LuaTable).metatable) === undefined || ($8 = $m14.view.store) !== undefined || (!("store" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 44, rt.index($9, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 45, $fn1 = rt.fn((($f12 = ($10 as rt.LuaTable)?.f) !== undefined && (($7 = $f12.remove) !== undefined || ($m11 = ($10 as rt.LuaTable).metatable) === undefined || ($7 = $m11.view.remove) !== undefined || (!("remove" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $7 : rt.index($10, "remove", "field 'store'")), "method 'remove'"), $4 = id_1, $fn1($10, $4)))))) {
-          return ($3 = api as rt.LuaValue, $s.pcs[$d] = $pc + 46, $fn16 = rt.fn((($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f6.error) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m5.view.error) !== undefined || (!("error" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $2 : rt.index($3, "error", "upvalue 'api'")), "method 'error'"), $17 = 404, $18 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t19 = $s.tails++, $r20 = $fn16($3, $17, $18), $s.tails = $t19, $r20) : rt.tail($s, $fn16, [$3, $17, $18]));
+        let $m10: rt.LuaTable | undefined;
+        let $f11: rt.Fields | undefined;
+        let $12: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $fn15!: rt.LuaFunction;
+        let $16: rt.LuaValue;
+        let $t17: number;
+        let $r18: rt.LuaResult;
+        let id_1: rt.LuaValue = rt.first(($2 = ($3 = users as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.parse_id) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 41, rt.index($3, "parse_id", "upvalue 'users'")))), $7 = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).param("id") : ($8 = rt.first(($9 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 42, rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), (($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($8 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 41, rt.index($8, "id"))))), $s.pcs[$d] = $pc + 43, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($7)));
+        if ((rt.t($12 = !rt.t(id_1)) ? $12 : !rt.t(rt.first(($9 = ($8 = users as rt.LuaValue, (($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($7 = $f14.store) !== undefined || ($m13 = ($8 as rt.LuaTable).metatable) === undefined || ($7 = $m13.view.store) !== undefined || (!("store" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 44, rt.index($8, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 45, $fn1 = rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.remove !== undefined ? $f11.remove : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.remove !== undefined ? $m10.view.remove : rt.index($9, "remove", "field 'store'")), "method 'remove'"), $4 = id_1, $fn1($9, $4)))))) {
+          return ($3 = api as rt.LuaValue, $s.pcs[$d] = $pc + 46, $fn15 = rt.fn((($f6 = ($3 as rt.LuaTable)?.f)?.error !== undefined ? $f6.error : ($m5 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($3, "error", "upvalue 'api'")), "method 'error'"), $2 = 404, $16 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = $fn15($3, $2, $16), $s.tails = $t17, $r18) : rt.tail($s, $fn15, [$3, $2, $16]));
         }
-        return ($4 = ($7 = api as rt.LuaValue, (($f12 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f12.no_content) !== undefined || ($m11 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m11.view.no_content) !== undefined || (!("no_content" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 47, rt.index($7, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 48, $fn1 = rt.fn($4, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t19 = $s.tails++, $r20 = $fn1(), $s.tails = $t19, $r20) : rt.tail($s, $fn1, []));
+        return ($4 = ($7 = api as rt.LuaValue, (($f11 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f11.no_content) !== undefined || ($m10 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m10.view.no_content) !== undefined || (!("no_content" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 47, rt.index($7, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 48, $fn1 = rt.fn($4, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = $fn1(), $s.tails = $t17, $r18) : rt.tail($s, $fn1, []));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.delete !== undefined ? ($f14.delete = $13) : ($s.pcs[$d] = $pc + 40, rt.setIndex($8, "delete", $13, "field 'p_id'")));
       return rt.leave($s, $d, api);
     };
 }
+
+//# sourceMappingURL=app.ts.map

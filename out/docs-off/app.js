@@ -49,3 +49,4 @@ export {
   $handlers,
   load as default
 };
+//# sourceMappingURL=app.js.map

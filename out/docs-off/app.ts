@@ -45,3 +45,5 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       return rt.leave($s, $d, api);
     };
 }
+
+//# sourceMappingURL=app.ts.map

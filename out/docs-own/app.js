@@ -75,3 +75,4 @@ export {
   $handlers,
   load as default
 };
+//# sourceMappingURL=app.js.map

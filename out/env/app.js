@@ -299,3 +299,4 @@ export {
   $handlers,
   load as default
 };
+//# sourceMappingURL=app.js.map

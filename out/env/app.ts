@@ -278,3 +278,5 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       return rt.leave($s, $d, api);
     };
 }
+
+//# sourceMappingURL=app.ts.map

@@ -140,42 +140,40 @@ function load($env) {
       $s2.depth = $d2 + 1;
       let $1;
       let $22;
-      let $32;
-      let $m4;
-      let $f5;
-      let $6;
-      let $m7;
-      let $f8;
-      let $fn9;
-      let $10;
-      let $t11;
-      let $r12;
+      let $m3;
+      let $f4;
+      let $52;
+      let $m62;
+      let $f72;
+      let $fn8;
+      let $9;
+      let $t10;
+      let $r11;
+      let $12;
       let $13;
-      let $14;
-      let $o15;
-      let $n16;
+      let $o14;
+      let $n15;
+      let $16;
       let $17;
       let $18;
-      let $19;
-      let $20;
-      let $m21;
-      let $f22;
-      let $23;
-      let $m24;
-      let $f25;
-      let $o26;
-      let $n27;
+      let $m19;
+      let $f20;
+      let $21;
+      let $m22;
+      let $f23;
+      let $o24;
+      let $n25;
       const $json = rh.claim(ctx);
-      let auth = rh.pristineContext(ctx) ? ctx.header("Authorization") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f5 = $22?.f) !== void 0 && (($32 = $f5.headers) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.headers) !== void 0 || !("headers" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22))), ($f8 = $1?.f) !== void 0 && (($6 = $f8.Authorization) !== void 0 || ($m7 = $1.metatable) === void 0 || ($6 = $m7.view.Authorization) !== void 0 || !("Authorization" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 3, rt.index($1, "Authorization")));
-      if (rt.t($6 = !rt.t(auth)) ? $6 : auth !== "Bearer secret") {
-        return $32 = api, $s2.pcs[$d2] = $pc + 5, $fn9 = rt.fn(($f8 = $32?.f) !== void 0 && (($22 = $f8.error) !== void 0 || ($m7 = $32.metatable) === void 0 || ($22 = $m7.view.error) !== void 0 || !("error" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $22 : rt.index($32, "error", "upvalue 'api'"), "method 'error'"), $1 = 401, $10 = "Unauthorized", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t11 = $s2.tails++, $r12 = $fn9($32, $1, $10), $s2.tails = $t11, $r12) : rt.tail($s2, $fn9, [$32, $1, $10]);
+      let auth = rh.pristineContext(ctx) ? ctx.header("Authorization") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f4 = $22?.f)?.headers !== void 0 ? $f4.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22))), ($f72 = $1?.f) !== void 0 && (($52 = $f72.Authorization) !== void 0 || ($m62 = $1.metatable) === void 0 || ($52 = $m62.view.Authorization) !== void 0 || !("Authorization" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 3, rt.index($1, "Authorization")));
+      if (rt.t($52 = !rt.t(auth)) ? $52 : auth !== "Bearer secret") {
+        return $22 = api, $s2.pcs[$d2] = $pc + 5, $fn8 = rt.fn(($f72 = $22?.f)?.error !== void 0 ? $f72.error : ($m62 = $22?.metatable) !== void 0 && $m62.view.error !== void 0 ? $m62.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'"), $1 = 401, $9 = "Unauthorized", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t10 = $s2.tails++, $r11 = $fn8($22, $1, $9), $s2.tails = $t10, $r11) : rt.tail($s2, $fn8, [$22, $1, $9]);
       }
       if ($json) {
-        $13 = rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($6 = rt.first(($10 = ctx, $s2.pcs[$d2] = $pc + 7, rt.fn(($f8 = $10?.f) !== void 0 && (($1 = $f8.headers) !== void 0 || ($m7 = $10.metatable) === void 0 || ($1 = $m7.view.headers) !== void 0 || !("headers" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $1 : rt.index($10, "headers", "local 'ctx'"), "method 'headers'")($10))), ($f5 = $6?.f) !== void 0 && (($22 = $f5["User-Agent"]) !== void 0 || ($m4 = $6.metatable) === void 0 || ($22 = $m4.view["User-Agent"]) !== void 0 || !("User-Agent" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 6, rt.index($6, "User-Agent")));
-        if (($14 = rh.scalar($13)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"user":"ada","agent":' + $14 + "}"));
-        return rt.leave($s2, $d2, ($32 = $13, $o15 = new rt.FieldsObject(), $n16 = 1, $o15.user = "ada", $32 !== void 0 && ($o15.agent = $32, $n16++), rt.LuaTable.record($o15, $n16)));
+        $12 = rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($52 = rt.first(($9 = ctx, $s2.pcs[$d2] = $pc + 7, rt.fn(($f72 = $9?.f)?.headers !== void 0 ? $f72.headers : ($m62 = $9?.metatable) !== void 0 && $m62.view.headers !== void 0 ? $m62.view.headers : rt.index($9, "headers", "local 'ctx'"), "method 'headers'")($9))), ($f4 = $52?.f) !== void 0 && (($1 = $f4["User-Agent"]) !== void 0 || ($m3 = $52.metatable) === void 0 || ($1 = $m3.view["User-Agent"]) !== void 0 || !("User-Agent" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $1 : ($s2.pcs[$d2] = $pc + 6, rt.index($52, "User-Agent")));
+        if (($13 = rh.scalar($12)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"user":"ada","agent":' + $13 + "}"));
+        return rt.leave($s2, $d2, ($22 = $12, $o14 = new rt.FieldsObject(), $n15 = 1, $o14.user = "ada", $22 !== void 0 && ($o14.agent = $22, $n15++), rt.LuaTable.record($o14, $n15)));
       }
-      return rt.leave($s2, $d2, ($17 = rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($18 = rt.first(($19 = ctx, $s2.pcs[$d2] = $pc + 7, rt.fn(($f22 = $19?.f) !== void 0 && (($20 = $f22.headers) !== void 0 || ($m21 = $19.metatable) === void 0 || ($20 = $m21.view.headers) !== void 0 || !("headers" in $m21.view) && $m21.view[rt.CUT] === void 0) ? $20 : rt.index($19, "headers", "local 'ctx'"), "method 'headers'")($19))), ($f25 = $18?.f) !== void 0 && (($23 = $f25["User-Agent"]) !== void 0 || ($m24 = $18.metatable) === void 0 || ($23 = $m24.view["User-Agent"]) !== void 0 || !("User-Agent" in $m24.view) && $m24.view[rt.CUT] === void 0) ? $23 : ($s2.pcs[$d2] = $pc + 6, rt.index($18, "User-Agent"))), $o26 = new rt.FieldsObject(), $n27 = 1, $o26.user = "ada", $17 !== void 0 && ($o26.agent = $17, $n27++), rt.LuaTable.record($o26, $n27)));
+      return rt.leave($s2, $d2, ($16 = rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($17 = rt.first(($18 = ctx, $s2.pcs[$d2] = $pc + 7, rt.fn(($f20 = $18?.f)?.headers !== void 0 ? $f20.headers : ($m19 = $18?.metatable) !== void 0 && $m19.view.headers !== void 0 ? $m19.view.headers : rt.index($18, "headers", "local 'ctx'"), "method 'headers'")($18))), ($f23 = $17?.f) !== void 0 && (($21 = $f23["User-Agent"]) !== void 0 || ($m22 = $17.metatable) === void 0 || ($21 = $m22.view["User-Agent"]) !== void 0 || !("User-Agent" in $m22.view) && $m22.view[rt.CUT] === void 0) ? $21 : ($s2.pcs[$d2] = $pc + 6, rt.index($17, "User-Agent"))), $o24 = new rt.FieldsObject(), $n25 = 1, $o24.user = "ada", $16 !== void 0 && ($o24.agent = $16, $n25++), rt.LuaTable.record($o24, $n25)));
     })))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'me'"));
     $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.names) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.names) !== void 0 || !("names" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 8, rt.index($4, "names", "local 'api'")));
     ($8 = $handlers[1] = function $get(ctx_1) {
@@ -187,22 +185,20 @@ function load($env) {
       let $32;
       let $r4;
       let $52;
-      let $6;
-      let $m7;
-      let $f8;
-      let $9;
-      let $10;
-      let $m11;
-      let $f12;
+      let $m62;
+      let $f72;
+      let $82;
+      let $m9;
+      let $f10;
+      let $11;
+      let $k12;
       let $13;
-      let $k14;
-      let $15;
-      let $a16;
-      let $o17;
-      let $n18;
+      let $a14;
+      let $o15;
+      let $n16;
       let names = new rt.LuaTable();
       {
-        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($32 = $env.f.pairs) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 9, rt.getGlobal($env, "pairs")), $r4 = ($52 = ctx_1, $s2.pcs[$d2] = $pc + 10, rt.fn(($f8 = $52?.f) !== void 0 && (($6 = $f8.headers) !== void 0 || ($m7 = $52.metatable) === void 0 || ($6 = $m7.view.headers) !== void 0 || !("headers" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : rt.index($52, "headers", "local 'ctx'"), "method 'headers'")($52)), $s2.pcs[$d2] = $pc + 11, $fn12 = rt.fn($22, "global 'pairs'"), Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4)))], 3);
+        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($32 = $env.f.pairs) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 9, rt.getGlobal($env, "pairs")), $r4 = ($52 = ctx_1, $s2.pcs[$d2] = $pc + 10, rt.fn(($f72 = $52?.f)?.headers !== void 0 ? $f72.headers : ($m62 = $52?.metatable) !== void 0 && $m62.view.headers !== void 0 ? $m62.view.headers : rt.index($52, "headers", "local 'ctx'"), "method 'headers'")($52)), $s2.pcs[$d2] = $pc + 11, $fn12 = rt.fn($22, "global 'pairs'"), Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4)))], 3);
         const $iter1 = ($s2.pcs[$d2] = $pc + 9, rt.callable($it1));
         let $key1 = $ctl1;
         $loop1: for (; ; ) {
@@ -211,15 +207,15 @@ function load($env) {
           $key1 = Array.isArray($res1) ? $res1[0] : $res1;
           if ($key1 === void 0) break;
           let name = $key1;
-          if (rt.first(($9 = name, $s2.pcs[$d2] = $pc + 13, rt.fn(($f12 = $9?.f) !== void 0 && (($10 = $f12.sub) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.sub) !== void 0 || !("sub" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : rt.index($9, "sub", "local 'name'"), "method 'sub'")($9, 1, 2))) === "x-") {
-            $13 = names;
-            $k14 = names.length() + 1;
-            ($15 = name) !== void 0 && ($a16 = $13?.arr) !== void 0 && $k14 - 1 >>> 0 === $k14 - 1 && $a16[$k14 - 1] !== void 0 ? $a16[$k14 - 1] = $15 : $15 !== void 0 && $a16 !== void 0 && $k14 === $a16.length + 1 && $13.other === void 0 && $13.metatable === void 0 ? $a16.push($15) : ($s2.pcs[$d2] = $pc + 14, rt.setIndex($13, $k14, $15, "local 'names'"));
+          if (rt.first(($82 = name, $s2.pcs[$d2] = $pc + 13, rt.fn(($f10 = $82?.f)?.sub !== void 0 ? $f10.sub : ($m9 = $82?.metatable) !== void 0 && $m9.view.sub !== void 0 ? $m9.view.sub : rt.index($82, "sub", "local 'name'"), "method 'sub'")($82, 1, 2))) === "x-") {
+            $11 = names;
+            $k12 = names.length() + 1;
+            ($13 = name) !== void 0 && ($a14 = $11?.arr) !== void 0 && $k12 - 1 >>> 0 === $k12 - 1 && $a14[$k12 - 1] !== void 0 ? $a14[$k12 - 1] = $13 : $13 !== void 0 && $a14 !== void 0 && $k12 === $a14.length + 1 && $11.other === void 0 && $11.metatable === void 0 ? $a14.push($13) : ($s2.pcs[$d2] = $pc + 14, rt.setIndex($11, $k12, $13, "local 'names'"));
           }
         }
       }
-      $6 = ($52 = ($32 = $env.f.table) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 15, rt.getGlobal($env, "table")), ($f8 = $52?.f) !== void 0 && (($22 = $f8.sort) !== void 0 || ($m7 = $52.metatable) === void 0 || ($22 = $m7.view.sort) !== void 0 || !("sort" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 15, rt.index($52, "sort", "global 'table'"))), $10 = names, $s2.pcs[$d2] = $pc + 16, $fn12 = rt.fn($6, "field 'sort'"), $fn12($10);
-      return rt.leave($s2, $d2, ($10 = names, $o17 = new rt.FieldsObject(), $n18 = 1, $o17.names = $10, rt.LuaTable.record($o17, $n18)));
+      $52 = ($32 = ($22 = $env.f.table) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 15, rt.getGlobal($env, "table")), ($f72 = $32?.f) !== void 0 && (($82 = $f72.sort) !== void 0 || ($m62 = $32.metatable) === void 0 || ($82 = $m62.view.sort) !== void 0 || !("sort" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 15, rt.index($32, "sort", "global 'table'"))), $13 = names, $s2.pcs[$d2] = $pc + 16, $fn12 = rt.fn($52, "field 'sort'"), $fn12($13);
+      return rt.leave($s2, $d2, ($13 = names, $o15 = new rt.FieldsObject(), $n16 = 1, $o15.names = $13, rt.LuaTable.record($o15, $n16)));
     }) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 8, rt.setIndex($3, "get", $8, "field 'names'"));
     $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.cached) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.cached) !== void 0 || !("cached" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 17, rt.index($5, "cached", "local 'api'")));
     ($3 = $handlers[2] = function $get(ctx_2) {
@@ -245,19 +241,18 @@ function load($env) {
       let $42;
       let $m5;
       let $f6;
-      let $7;
-      let $m8;
-      let $f9;
+      let $m7;
+      let $f8;
+      let $9;
       let $10;
       let $11;
-      let $12;
-      let $o13;
-      let $n14;
-      let $o15;
-      let $n16;
-      let $t17;
-      let $r18;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 19, rt.index($32, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 19, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.status) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.status) !== void 0 || !("status" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "status", "field 'json'"), "method 'status'"), $10 = 201, $11 = ($12 = ($o13 = new rt.FieldsObject(), $n14 = 1, $o13.Location = "/items/7", rt.LuaTable.record($o13, $n14)), $o15 = new rt.FieldsObject(), $n16 = 2, $o15.id = 7, $o15.headers = $12, rt.LuaTable.record($o15, $n16)), $s2.pcs[$d2] = $pc + 20, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t17 = $s2.tails++, $r18 = $fn12($22, $10, $11), $s2.tails = $t17, $r18) : rt.tail($s2, $fn12, [$22, $10, $11]);
+      let $o12;
+      let $n13;
+      let $o14;
+      let $n15;
+      let $t16;
+      let $r17;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 19, rt.index($32, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 19, $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'"), $9 = 201, $10 = ($11 = ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.Location = "/items/7", rt.LuaTable.record($o12, $n13)), $o14 = new rt.FieldsObject(), $n15 = 2, $o14.id = 7, $o14.headers = $11, rt.LuaTable.record($o14, $n15)), $s2.pcs[$d2] = $pc + 20, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t16 = $s2.tails++, $r17 = $fn12($22, $9, $10), $s2.tails = $t16, $r17) : rt.tail($s2, $fn12, [$22, $9, $10]);
     }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 18, rt.setIndex($3, "post", $8, "field 'created'"));
     $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.csv) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.csv) !== void 0 || !("csv" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 21, rt.index($5, "csv", "local 'api'")));
     ($3 = $handlers[4] = (($body) => rt.withBody((function $get(ctx_4) {
@@ -292,17 +287,16 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $52;
-      let $m62;
-      let $f72;
-      let $82;
-      let $m9;
-      let $f10;
-      let $o11;
-      let $n12;
-      let $o13;
-      let $n14;
-      return rt.leave($s2, $d2, ($1 = ($22 = rh.pristineContext(ctx_5) ? ctx_5.queryValue("v") : ($32 = rt.first(($42 = ctx_5, $s2.pcs[$d2] = $pc + 26, rt.fn(($f72 = $42?.f) !== void 0 && (($52 = $f72.query) !== void 0 || ($m62 = $42.metatable) === void 0 || ($52 = $m62.view.query) !== void 0 || !("query" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : rt.index($42, "query", "local 'ctx'"), "method 'query'")($42))), ($f10 = $32?.f) !== void 0 && (($82 = $f10.v) !== void 0 || ($m9 = $32.metatable) === void 0 || ($82 = $m9.view.v) !== void 0 || !("v" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 25, rt.index($32, "v"))), $o11 = new rt.FieldsObject(), $n12 = 0, $22 !== void 0 && ($o11["X-Echo"] = $22, $n12++), rt.LuaTable.record($o11, $n12)), $o13 = new rt.FieldsObject(), $n14 = 1, $o13.headers = $1, rt.LuaTable.record($o13, $n14)));
+      let $m5;
+      let $f6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $o10;
+      let $n11;
+      let $o12;
+      let $n13;
+      return rt.leave($s2, $d2, ($1 = ($22 = rh.pristineContext(ctx_5) ? ctx_5.queryValue("v") : ($32 = rt.first(($42 = ctx_5, $s2.pcs[$d2] = $pc + 26, rt.fn(($f6 = $42?.f)?.query !== void 0 ? $f6.query : ($m5 = $42?.metatable) !== void 0 && $m5.view.query !== void 0 ? $m5.view.query : rt.index($42, "query", "local 'ctx'"), "method 'query'")($42))), ($f9 = $32?.f) !== void 0 && (($7 = $f9.v) !== void 0 || ($m8 = $32.metatable) === void 0 || ($7 = $m8.view.v) !== void 0 || !("v" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 25, rt.index($32, "v"))), $o10 = new rt.FieldsObject(), $n11 = 0, $22 !== void 0 && ($o10["X-Echo"] = $22, $n11++), rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 1, $o12.headers = $1, rt.LuaTable.record($o12, $n13)));
     }) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 24, rt.setIndex($3, "get", $8, "field 'echo_header'"));
     $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.framing) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.framing) !== void 0 || !("framing" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 27, rt.index($5, "framing", "local 'api'")));
     ($3 = $handlers[6] = function $get(ctx_6) {
@@ -321,17 +315,17 @@ function load($env) {
       let $fn12;
       let $22;
       let $32;
-      let $42;
-      let $m5;
-      let $f6;
-      let $7;
-      let $m8;
-      let $f9;
+      let $m4;
+      let $f5;
+      let $m62;
+      let $f72;
+      let $82;
+      let $9;
       let $10;
-      let $11;
+      let $k11;
       let $12;
-      let $k13;
-      let $a14;
+      let $a13;
+      let $14;
       let $15;
       let $16;
       let $17;
@@ -354,13 +348,13 @@ function load($env) {
       let $o34;
       let $n35;
       const $json = rh.claim(ctx_7);
-      let bytes = rt.first(($22 = rt.first(($32 = ctx_7, $s2.pcs[$d2] = $pc + 29, rt.fn(($f6 = $32?.f) !== void 0 && (($42 = $f6.body) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.body) !== void 0 || !("body" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 30, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.bytes) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.bytes) !== void 0 || !("bytes" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "bytes"), "method 'bytes'"), $fn12($22)));
+      let bytes = rt.first(($22 = rt.first(($32 = ctx_7, $s2.pcs[$d2] = $pc + 29, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 30, $fn12 = rt.fn(($f72 = $22?.f)?.bytes !== void 0 ? $f72.bytes : ($m62 = $22?.metatable) !== void 0 && $m62.view.bytes !== void 0 ? $m62.view.bytes : rt.index($22, "bytes"), "method 'bytes'"), $fn12($22)));
       if ($json) {
-        $10 = ($7 = bytes, $7?.arr !== void 0 ? $7.length() : typeof $7 === "string" ? $7.length : ($s2.pcs[$d2] = $pc + 31, rt.len($7, "local 'bytes'")));
-        $12 = ($42 = bytes, $k13 = 1, ($a14 = $42?.arr) !== void 0 && $k13 - 1 >>> 0 === $k13 - 1 && ($32 = $a14[$k13 - 1]) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 31, rt.index($42, $k13, "local 'bytes'")));
-        $16 = rt.index(bytes, ($17 = ($22 = bytes, $22?.arr !== void 0 ? $22.length() : typeof $22 === "string" ? $22.length : ($s2.pcs[$d2] = $pc + 31, rt.len($22, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 31, $17), "local 'bytes'");
-        if (($11 = rh.scalar($10)) !== void 0 && ($15 = rh.scalar($12)) !== void 0 && ($18 = rh.scalar($16)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"size":' + $11 + ',"first":' + $15 + ',"last":' + $18 + "}"));
-        return rt.leave($s2, $d2, ($19 = $10, $20 = $12, $21 = $16, $o22 = new rt.FieldsObject(), $n23 = 0, $19 !== void 0 && ($o22.size = $19, $n23++), $20 !== void 0 && ($o22.first = $20, $n23++), $21 !== void 0 && ($o22.last = $21, $n23++), rt.LuaTable.record($o22, $n23)));
+        $82 = ($32 = bytes, $32?.arr !== void 0 ? $32.length() : typeof $32 === "string" ? $32.length : ($s2.pcs[$d2] = $pc + 31, rt.len($32, "local 'bytes'")));
+        $10 = ($22 = bytes, $k11 = 1, ($a13 = $22?.arr) !== void 0 && $k11 - 1 >>> 0 === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== void 0 ? $12 : ($s2.pcs[$d2] = $pc + 31, rt.index($22, $k11, "local 'bytes'")));
+        $15 = rt.index(bytes, ($17 = ($16 = bytes, $16?.arr !== void 0 ? $16.length() : typeof $16 === "string" ? $16.length : ($s2.pcs[$d2] = $pc + 31, rt.len($16, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 31, $17), "local 'bytes'");
+        if (($9 = rh.scalar($82)) !== void 0 && ($14 = rh.scalar($10)) !== void 0 && ($18 = rh.scalar($15)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"size":' + $9 + ',"first":' + $14 + ',"last":' + $18 + "}"));
+        return rt.leave($s2, $d2, ($19 = $82, $20 = $10, $21 = $15, $o22 = new rt.FieldsObject(), $n23 = 0, $19 !== void 0 && ($o22.size = $19, $n23++), $20 !== void 0 && ($o22.first = $20, $n23++), $21 !== void 0 && ($o22.last = $21, $n23++), rt.LuaTable.record($o22, $n23)));
       }
       return rt.leave($s2, $d2, ($24 = ($25 = bytes, $25?.arr !== void 0 ? $25.length() : typeof $25 === "string" ? $25.length : ($s2.pcs[$d2] = $pc + 31, rt.len($25, "local 'bytes'"))), $26 = ($27 = bytes, $k28 = 1, ($a30 = $27?.arr) !== void 0 && $k28 - 1 >>> 0 === $k28 - 1 && ($29 = $a30[$k28 - 1]) !== void 0 ? $29 : ($s2.pcs[$d2] = $pc + 31, rt.index($27, $k28, "local 'bytes'"))), $31 = rt.index(bytes, ($33 = ($322 = bytes, $322?.arr !== void 0 ? $322.length() : typeof $322 === "string" ? $322.length : ($s2.pcs[$d2] = $pc + 31, rt.len($322, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 31, $33), "local 'bytes'"), $o34 = new rt.FieldsObject(), $n35 = 0, $24 !== void 0 && ($o34.size = $24, $n35++), $26 !== void 0 && ($o34.first = $26, $n35++), $31 !== void 0 && ($o34.last = $31, $n35++), rt.LuaTable.record($o34, $n35)));
     }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 28, rt.setIndex($3, "post", $8, "field 'upload'"));
@@ -382,15 +376,13 @@ function load($env) {
       let $fn8;
       let $9;
       let $10;
-      let $11;
-      let $m12;
-      let $f13;
-      let $14;
-      let $m15;
-      let $f16;
-      let $t17;
-      let $r18;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.text) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.text) !== void 0 || !("text" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 33, rt.index($32, "text", "upvalue 'api'"))), $r7 = ($9 = rt.first(($10 = ctx_8, $s2.pcs[$d2] = $pc + 34, rt.fn(($f13 = $10?.f) !== void 0 && (($11 = $f13.body) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.body) !== void 0 || !("body" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10))), $s2.pcs[$d2] = $pc + 35, $fn8 = rt.fn(($f16 = $9?.f) !== void 0 && (($14 = $f16.text) !== void 0 || ($m15 = $9.metatable) === void 0 || ($14 = $m15.view.text) !== void 0 || !("text" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : rt.index($9, "text"), "method 'text'"), $fn8($9)), $s2.pcs[$d2] = $pc + 36, $fn12 = rt.fn($22, "field 'text'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t17 = $s2.tails++, $r18 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7), $s2.tails = $t17, $r18) : rt.tail($s2, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
+      let $m11;
+      let $f12;
+      let $m13;
+      let $f14;
+      let $t15;
+      let $r16;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.text) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.text) !== void 0 || !("text" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 33, rt.index($32, "text", "upvalue 'api'"))), $r7 = ($9 = rt.first(($10 = ctx_8, $s2.pcs[$d2] = $pc + 34, rt.fn(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m11 = $10?.metatable) !== void 0 && $m11.view.body !== void 0 ? $m11.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10))), $s2.pcs[$d2] = $pc + 35, $fn8 = rt.fn(($f14 = $9?.f)?.text !== void 0 ? $f14.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'"), $fn8($9)), $s2.pcs[$d2] = $pc + 36, $fn12 = rt.fn($22, "field 'text'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t15 = $s2.tails++, $r16 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7), $s2.tails = $t15, $r16) : rt.tail($s2, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
     }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.post !== void 0 ? $f11.post = $3 : ($s.pcs[$d] = $pc + 32, rt.setIndex($8, "post", $3, "field 'note'"));
     $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.parse) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.parse) !== void 0 || !("parse" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 37, rt.index($4, "parse", "local 'api'")));
     ($8 = $handlers[9] = rh.jsonHandler((function $post(ctx_9) {
@@ -401,35 +393,31 @@ function load($env) {
       let $fn2;
       let $32;
       let $42;
-      let $52;
-      let $m62;
-      let $f72;
-      let $82;
-      let $m9;
-      let $f10;
-      let $11;
-      let $12;
-      let $o13;
-      let $n14;
+      let $m5;
+      let $f6;
+      let $m7;
+      let $f8;
+      let $9;
+      let $10;
+      let $o11;
+      let $n12;
+      let $13;
+      let $fn14;
       let $15;
-      let $fn16;
-      let $17;
-      let $18;
-      let $19;
-      let $m20;
-      let $f21;
-      let $22;
-      let $m23;
-      let $f24;
-      let $o25;
-      let $n26;
+      let $16;
+      let $m17;
+      let $f18;
+      let $m19;
+      let $f20;
+      let $o21;
+      let $n22;
       const $json = rh.claim(ctx_9);
       if ($json) {
-        $1 = rt.first(($32 = rt.first(($42 = ctx_9, $s2.pcs[$d2] = $pc + 38, rt.fn(($f72 = $42?.f) !== void 0 && (($52 = $f72.body) !== void 0 || ($m62 = $42.metatable) === void 0 || ($52 = $m62.view.body) !== void 0 || !("body" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 39, $fn2 = rt.fn(($f10 = $32?.f) !== void 0 && (($82 = $f10.json) !== void 0 || ($m9 = $32.metatable) === void 0 || ($82 = $m9.view.json) !== void 0 || !("json" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : rt.index($32, "json"), "method 'json'"), $fn2($32)));
-        if (($11 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"got":' + $11 + "}"));
-        return rt.leave($s2, $d2, ($12 = $1, $o13 = new rt.FieldsObject(), $n14 = 0, $12 !== void 0 && ($o13.got = $12, $n14++), rt.LuaTable.record($o13, $n14)));
+        $1 = rt.first(($32 = rt.first(($42 = ctx_9, $s2.pcs[$d2] = $pc + 38, rt.fn(($f6 = $42?.f)?.body !== void 0 ? $f6.body : ($m5 = $42?.metatable) !== void 0 && $m5.view.body !== void 0 ? $m5.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 39, $fn2 = rt.fn(($f8 = $32?.f)?.json !== void 0 ? $f8.json : ($m7 = $32?.metatable) !== void 0 && $m7.view.json !== void 0 ? $m7.view.json : rt.index($32, "json"), "method 'json'"), $fn2($32)));
+        if (($9 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"got":' + $9 + "}"));
+        return rt.leave($s2, $d2, ($10 = $1, $o11 = new rt.FieldsObject(), $n12 = 0, $10 !== void 0 && ($o11.got = $10, $n12++), rt.LuaTable.record($o11, $n12)));
       }
-      return rt.leave($s2, $d2, ($15 = rt.first(($17 = rt.first(($18 = ctx_9, $s2.pcs[$d2] = $pc + 38, rt.fn(($f21 = $18?.f) !== void 0 && (($19 = $f21.body) !== void 0 || ($m20 = $18.metatable) === void 0 || ($19 = $m20.view.body) !== void 0 || !("body" in $m20.view) && $m20.view[rt.CUT] === void 0) ? $19 : rt.index($18, "body", "local 'ctx'"), "method 'body'")($18))), $s2.pcs[$d2] = $pc + 39, $fn16 = rt.fn(($f24 = $17?.f) !== void 0 && (($22 = $f24.json) !== void 0 || ($m23 = $17.metatable) === void 0 || ($22 = $m23.view.json) !== void 0 || !("json" in $m23.view) && $m23.view[rt.CUT] === void 0) ? $22 : rt.index($17, "json"), "method 'json'"), $fn16($17))), $o25 = new rt.FieldsObject(), $n26 = 0, $15 !== void 0 && ($o25.got = $15, $n26++), rt.LuaTable.record($o25, $n26)));
+      return rt.leave($s2, $d2, ($13 = rt.first(($15 = rt.first(($16 = ctx_9, $s2.pcs[$d2] = $pc + 38, rt.fn(($f18 = $16?.f)?.body !== void 0 ? $f18.body : ($m17 = $16?.metatable) !== void 0 && $m17.view.body !== void 0 ? $m17.view.body : rt.index($16, "body", "local 'ctx'"), "method 'body'")($16))), $s2.pcs[$d2] = $pc + 39, $fn14 = rt.fn(($f20 = $15?.f)?.json !== void 0 ? $f20.json : ($m19 = $15?.metatable) !== void 0 && $m19.view.json !== void 0 ? $m19.view.json : rt.index($15, "json"), "method 'json'"), $fn14($15))), $o21 = new rt.FieldsObject(), $n22 = 0, $13 !== void 0 && ($o21.got = $13, $n22++), rt.LuaTable.record($o21, $n22)));
     }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 37, rt.setIndex($3, "post", $8, "field 'parse'"));
     $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.validate) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.validate) !== void 0 || !("validate" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 40, rt.index($5, "validate", "local 'api'")));
     ($3 = $handlers[10] = (($body) => rt.withBody((function $post(ctx_10) {
@@ -445,26 +433,22 @@ function load($env) {
       let $m4;
       let $f5;
       let $fn6;
-      let $7;
-      let $m8;
-      let $f9;
-      let $10;
+      let $m7;
+      let $f8;
+      let $9;
+      let $fn10;
       let $11;
-      let $fn12;
-      let $13;
-      let $14;
-      let $15;
-      let $m16;
-      let $f17;
-      let $18;
-      let $m19;
-      let $f20;
-      let $o21;
-      let $n22;
-      let $t23;
-      let $r24;
+      let $12;
+      let $m13;
+      let $f14;
+      let $m15;
+      let $f16;
+      let $o17;
+      let $n18;
+      let $t19;
+      let $r20;
       let g = ($1 = ($22 = $env.f.rover) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 41, rt.getGlobal($env, "rover")), ($f5 = $1?.f) !== void 0 && (($32 = $f5.guard) !== void 0 || ($m4 = $1.metatable) === void 0 || ($32 = $m4.view.guard) !== void 0 || !("guard" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 41, rt.index($1, "guard", "global 'rover'")));
-      return $32 = rt.first(($22 = ctx_10, $s2.pcs[$d2] = $pc + 42, rt.fn(($f5 = $22?.f) !== void 0 && (($1 = $f5.body) !== void 0 || ($m4 = $22.metatable) === void 0 || ($1 = $m4.view.body) !== void 0 || !("body" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $1 : rt.index($22, "body", "local 'ctx'"), "method 'body'")($22))), $s2.pcs[$d2] = $pc + 43, $fn6 = rt.fn(($f9 = $32?.f) !== void 0 && (($7 = $f9.expect) !== void 0 || ($m8 = $32.metatable) === void 0 || ($7 = $m8.view.expect) !== void 0 || !("expect" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($32, "expect"), "method 'expect'"), $10 = ($11 = rt.first(($13 = rt.first(($14 = g, $s2.pcs[$d2] = $pc + 44, rt.fn(($f17 = $14?.f) !== void 0 && (($15 = $f17.string) !== void 0 || ($m16 = $14.metatable) === void 0 || ($15 = $m16.view.string) !== void 0 || !("string" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $15 : rt.index($14, "string", "local 'g'"), "method 'string'")($14))), $s2.pcs[$d2] = $pc + 45, $fn12 = rt.fn(($f20 = $13?.f) !== void 0 && (($18 = $f20.required) !== void 0 || ($m19 = $13.metatable) === void 0 || ($18 = $m19.view.required) !== void 0 || !("required" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $18 : rt.index($13, "required"), "method 'required'"), $fn12($13))), $o21 = new rt.FieldsObject(), $n22 = 0, $11 !== void 0 && ($o21.name = $11, $n22++), rt.LuaTable.record($o21, $n22)), $s2.pcs[$d2] = $pc + 46, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t23 = $s2.tails++, $r24 = $fn6($32, $10), $s2.tails = $t23, $r24) : rt.tail($s2, $fn6, [$32, $10]);
+      return $32 = rt.first(($22 = ctx_10, $s2.pcs[$d2] = $pc + 42, rt.fn(($f5 = $22?.f)?.body !== void 0 ? $f5.body : ($m4 = $22?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($22, "body", "local 'ctx'"), "method 'body'")($22))), $s2.pcs[$d2] = $pc + 43, $fn6 = rt.fn(($f8 = $32?.f)?.expect !== void 0 ? $f8.expect : ($m7 = $32?.metatable) !== void 0 && $m7.view.expect !== void 0 ? $m7.view.expect : rt.index($32, "expect"), "method 'expect'"), $1 = ($9 = rt.first(($11 = rt.first(($12 = g, $s2.pcs[$d2] = $pc + 44, rt.fn(($f14 = $12?.f)?.string !== void 0 ? $f14.string : ($m13 = $12?.metatable) !== void 0 && $m13.view.string !== void 0 ? $m13.view.string : rt.index($12, "string", "local 'g'"), "method 'string'")($12))), $s2.pcs[$d2] = $pc + 45, $fn10 = rt.fn(($f16 = $11?.f)?.required !== void 0 ? $f16.required : ($m15 = $11?.metatable) !== void 0 && $m15.view.required !== void 0 ? $m15.view.required : rt.index($11, "required"), "method 'required'"), $fn10($11))), $o17 = new rt.FieldsObject(), $n18 = 0, $9 !== void 0 && ($o17.name = $9, $n18++), rt.LuaTable.record($o17, $n18)), $s2.pcs[$d2] = $pc + 46, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t19 = $s2.tails++, $r20 = $fn6($32, $1), $s2.tails = $t19, $r20) : rt.tail($s2, $fn6, [$32, $1]);
     }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.post !== void 0 ? $f11.post = $3 : ($s.pcs[$d] = $pc + 40, rt.setIndex($8, "post", $3, "field 'validate'"));
     $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.ping) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.ping) !== void 0 || !("ping" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 47, rt.index($4, "ping", "local 'api'")));
     ($8 = $handlers[11] = rh.jsonHandler((function $post(ctx_11) {
@@ -486,3 +470,4 @@ export {
   $handlers,
   load as default
 };
+//# sourceMappingURL=app.js.map

@@ -95,42 +95,40 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
-        let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $fn9!: rt.LuaFunction;
-        let $10: rt.LuaValue;
-        let $t11: number;
-        let $r12: rt.LuaResult;
-        let $13: rt.LuaValue;
-        let $14: string | undefined;
-        let $o15: rt.Fields;
-        let $n16: number;
+        let $m3: rt.LuaTable | undefined;
+        let $f4: rt.Fields | undefined;
+        let $5: rt.LuaValue;
+        let $m6: rt.LuaTable | undefined;
+        let $f7: rt.Fields | undefined;
+        let $fn8!: rt.LuaFunction;
+        let $9: rt.LuaValue;
+        let $t10: number;
+        let $r11: rt.LuaResult;
+        let $12: rt.LuaValue;
+        let $13: string | undefined;
+        let $o14: rt.Fields;
+        let $n15: number;
+        let $16: rt.LuaValue;
         let $17: rt.LuaValue;
         let $18: rt.LuaValue;
-        let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
-        let $m21: rt.LuaTable | undefined;
-        let $f22: rt.Fields | undefined;
-        let $23: rt.LuaValue;
-        let $m24: rt.LuaTable | undefined;
-        let $f25: rt.Fields | undefined;
-        let $o26: rt.Fields;
-        let $n27: number;
+        let $m19: rt.LuaTable | undefined;
+        let $f20: rt.Fields | undefined;
+        let $21: rt.LuaValue;
+        let $m22: rt.LuaTable | undefined;
+        let $f23: rt.Fields | undefined;
+        let $o24: rt.Fields;
+        let $n25: number;
         const $json: boolean = rh.claim(ctx);
-        let auth: rt.LuaValue = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("Authorization") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.headers) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.headers) !== undefined || (!("headers" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2))), (($f8 = ($1 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.Authorization) !== undefined || ($m7 = ($1 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.Authorization) !== undefined || (!("Authorization" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 3, rt.index($1, "Authorization")))));
-        if ((rt.t($6 = !rt.t(auth)) ? $6 : (auth !== "Bearer secret"))) {
-          return ($3 = api as rt.LuaValue, $s.pcs[$d] = $pc + 5, $fn9 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f8.error) !== undefined || ($m7 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m7.view.error) !== undefined || (!("error" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $2 : rt.index($3, "error", "upvalue 'api'")), "method 'error'"), $1 = 401, $10 = "Unauthorized", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t11 = $s.tails++, $r12 = $fn9($3, $1, $10), $s.tails = $t11, $r12) : rt.tail($s, $fn9, [$3, $1, $10]));
+        let auth: rt.LuaValue = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("Authorization") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f4.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.Authorization) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.Authorization) !== undefined || (!("Authorization" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 3, rt.index($1, "Authorization")))));
+        if ((rt.t($5 = !rt.t(auth)) ? $5 : (auth !== "Bearer secret"))) {
+          return ($2 = api as rt.LuaValue, $s.pcs[$d] = $pc + 5, $fn8 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f7.error : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.error !== undefined ? $m6.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $1 = 401, $9 = "Unauthorized", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn8($2, $1, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn8, [$2, $1, $9]));
         }
         if ($json) {
-          $13 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("User-Agent") : ($6 = rt.first(($10 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn((($f8 = ($10 as rt.LuaTable)?.f) !== undefined && (($1 = $f8.headers) !== undefined || ($m7 = ($10 as rt.LuaTable).metatable) === undefined || ($1 = $m7.view.headers) !== undefined || (!("headers" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $1 : rt.index($10, "headers", "local 'ctx'")), "method 'headers'")($10))), (($f5 = ($6 as rt.LuaTable)?.f) !== undefined && (($2 = $f5["User-Agent"]) !== undefined || ($m4 = ($6 as rt.LuaTable).metatable) === undefined || ($2 = $m4.view["User-Agent"]) !== undefined || (!("User-Agent" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 6, rt.index($6, "User-Agent")))));
-          if (($14 = rh.scalar($13)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"user\":\"ada\",\"agent\":" + $14! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($3 = $13, $o15 = new rt.FieldsObject(), $n16 = 1, $o15.user = "ada", ($3 !== undefined && ($o15.agent = $3, $n16++)), rt.LuaTable.record($o15, $n16)));
+          $12 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("User-Agent") : ($5 = rt.first(($9 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn((($f7 = ($9 as rt.LuaTable)?.f)?.headers !== undefined ? $f7.headers : ($m6 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m6.view.headers !== undefined ? $m6.view.headers : rt.index($9, "headers", "local 'ctx'")), "method 'headers'")($9))), (($f4 = ($5 as rt.LuaTable)?.f) !== undefined && (($1 = $f4["User-Agent"]) !== undefined || ($m3 = ($5 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view["User-Agent"]) !== undefined || (!("User-Agent" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 6, rt.index($5, "User-Agent")))));
+          if (($13 = rh.scalar($12)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"user\":\"ada\",\"agent\":" + $13! + "}") as unknown as rt.LuaValue);
+          return rt.leave($s, $d, ($2 = $12, $o14 = new rt.FieldsObject(), $n15 = 1, $o14.user = "ada", ($2 !== undefined && ($o14.agent = $2, $n15++)), rt.LuaTable.record($o14, $n15)));
         }
-        return rt.leave($s, $d, ($17 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("User-Agent") : ($18 = rt.first(($19 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn((($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.headers) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.headers) !== undefined || (!("headers" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : rt.index($19, "headers", "local 'ctx'")), "method 'headers'")($19))), (($f25 = ($18 as rt.LuaTable)?.f) !== undefined && (($23 = $f25["User-Agent"]) !== undefined || ($m24 = ($18 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view["User-Agent"]) !== undefined || (!("User-Agent" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 6, rt.index($18, "User-Agent"))))), $o26 = new rt.FieldsObject(), $n27 = 1, $o26.user = "ada", ($17 !== undefined && ($o26.agent = $17, $n27++)), rt.LuaTable.record($o26, $n27)));
+        return rt.leave($s, $d, ($16 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("User-Agent") : ($17 = rt.first(($18 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn((($f20 = ($18 as rt.LuaTable)?.f)?.headers !== undefined ? $f20.headers : ($m19 = ($18 as rt.LuaTable)?.metatable) !== undefined && $m19.view.headers !== undefined ? $m19.view.headers : rt.index($18, "headers", "local 'ctx'")), "method 'headers'")($18))), (($f23 = ($17 as rt.LuaTable)?.f) !== undefined && (($21 = $f23["User-Agent"]) !== undefined || ($m22 = ($17 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view["User-Agent"]) !== undefined || (!("User-Agent" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 6, rt.index($17, "User-Agent"))))), $o24 = new rt.FieldsObject(), $n25 = 1, $o24.user = "ada", ($16 !== undefined && ($o24.agent = $16, $n25++)), rt.LuaTable.record($o24, $n25)));
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'me'")));
       $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.names) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.names) !== undefined || (!("names" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 8, rt.index($4, "names", "local 'api'"))));
       (($8 = ($handlers[1] = function $get(ctx_1?: rt.LuaValue): rt.LuaResult {
@@ -142,22 +140,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $3: rt.LuaValue;
         let $r4: rt.LuaResult;
         let $5: rt.LuaValue;
-        let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $9: rt.LuaValue;
-        let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
+        let $m6: rt.LuaTable | undefined;
+        let $f7: rt.Fields | undefined;
+        let $8: rt.LuaValue;
+        let $m9: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
+        let $11: rt.LuaValue;
+        let $k12: number;
         let $13: rt.LuaValue;
-        let $k14: number;
-        let $15: rt.LuaValue;
-        let $a16: rt.LuaValue[] | undefined;
-        let $o17: rt.Fields;
-        let $n18: number;
+        let $a14: rt.LuaValue[] | undefined;
+        let $o15: rt.Fields;
+        let $n16: number;
         let names: rt.LuaTable = new rt.LuaTable();
          {
-          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.pairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 9, rt.getGlobal($env, "pairs"))), $r4 = ($5 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 10, rt.fn((($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.headers) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.headers) !== undefined || (!("headers" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5)), $s.pcs[$d] = $pc + 11, $fn1 = rt.fn($2, "global 'pairs'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4))))], 3);
+          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.pairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 9, rt.getGlobal($env, "pairs"))), $r4 = ($5 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 10, rt.fn((($f7 = ($5 as rt.LuaTable)?.f)?.headers !== undefined ? $f7.headers : ($m6 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m6.view.headers !== undefined ? $m6.view.headers : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5)), $s.pcs[$d] = $pc + 11, $fn1 = rt.fn($2, "global 'pairs'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4))))], 3);
           const $iter1 = ($s.pcs[$d] = $pc + 9, rt.callable($it1));
           let $key1 = $ctl1;
           $loop1: for (;;) {
@@ -166,15 +162,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $key1 = Array.isArray($res1) ? $res1[0] : $res1;
             if ($key1 === undefined) break;
             let name: rt.LuaValue = $key1;
-            if ((rt.first(($9 = name as rt.LuaValue, $s.pcs[$d] = $pc + 13, rt.fn((($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.sub) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.sub) !== undefined || (!("sub" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "sub", "local 'name'")), "method 'sub'")($9, 1, 2))) === "x-")) {
-              $13 = names;
-              $k14 = (names.length() + 1);
-              (($15 = name) !== undefined && ($a16 = ($13 as rt.LuaTable)?.arr) !== undefined && ($k14 - 1 >>> 0) === $k14 - 1 && $a16[$k14 - 1] !== undefined ? ($a16[$k14 - 1] = $15) : $15 !== undefined && $a16 !== undefined && $k14 === $a16.length + 1 && ($13 as rt.LuaTable).other === undefined && ($13 as rt.LuaTable).metatable === undefined ? $a16.push($15) : ($s.pcs[$d] = $pc + 14, rt.setIndex($13, $k14, $15, "local 'names'")));
+            if ((rt.first(($8 = name as rt.LuaValue, $s.pcs[$d] = $pc + 13, rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.sub !== undefined ? $f10.sub : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.sub !== undefined ? $m9.view.sub : rt.index($8, "sub", "local 'name'")), "method 'sub'")($8, 1, 2))) === "x-")) {
+              $11 = names;
+              $k12 = (names.length() + 1);
+              (($13 = name) !== undefined && ($a14 = ($11 as rt.LuaTable)?.arr) !== undefined && ($k12 - 1 >>> 0) === $k12 - 1 && $a14[$k12 - 1] !== undefined ? ($a14[$k12 - 1] = $13) : $13 !== undefined && $a14 !== undefined && $k12 === $a14.length + 1 && ($11 as rt.LuaTable).other === undefined && ($11 as rt.LuaTable).metatable === undefined ? $a14.push($13) : ($s.pcs[$d] = $pc + 14, rt.setIndex($11, $k12, $13, "local 'names'")));
             }
           }
         }
-        ($6 = ($5 = (($3 = $env.f.table) !== undefined ? $3 : ($s.pcs[$d] = $pc + 15, rt.getGlobal($env, "table"))), (($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f8.sort) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m7.view.sort) !== undefined || (!("sort" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 15, rt.index($5, "sort", "global 'table'")))), $10 = names, $s.pcs[$d] = $pc + 16, $fn1 = rt.fn($6, "field 'sort'"), $fn1($10));
-        return rt.leave($s, $d, ($10 = names, $o17 = new rt.FieldsObject(), $n18 = 1, $o17.names = $10, rt.LuaTable.record($o17, $n18)));
+        ($5 = ($3 = (($2 = $env.f.table) !== undefined ? $2 : ($s.pcs[$d] = $pc + 15, rt.getGlobal($env, "table"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($8 = $f7.sort) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.sort) !== undefined || (!("sort" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 15, rt.index($3, "sort", "global 'table'")))), $13 = names, $s.pcs[$d] = $pc + 16, $fn1 = rt.fn($5, "field 'sort'"), $fn1($13));
+        return rt.leave($s, $d, ($13 = names, $o15 = new rt.FieldsObject(), $n16 = 1, $o15.names = $13, rt.LuaTable.record($o15, $n16)));
       } as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 8, rt.setIndex($3, "get", $8, "field 'names'")));
       $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.cached) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.cached) !== undefined || (!("cached" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 17, rt.index($5, "cached", "local 'api'"))));
       (($3 = ($handlers[2] = function $get(ctx_2?: rt.LuaValue): rt.LuaResult {
@@ -200,19 +196,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $4: rt.LuaValue;
         let $m5: rt.LuaTable | undefined;
         let $f6: rt.Fields | undefined;
-        let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $o13: rt.Fields;
-        let $n14: number;
-        let $o15: rt.Fields;
-        let $n16: number;
-        let $t17: number;
-        let $r18: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 19, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 19, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.status) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.status) !== undefined || (!("status" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "status", "field 'json'")), "method 'status'"), $10 = 201, $11 = ($12 = ($o13 = new rt.FieldsObject(), $n14 = 1, $o13.Location = "/items/7", rt.LuaTable.record($o13, $n14)), $o15 = new rt.FieldsObject(), $n16 = 2, $o15.id = 7, $o15.headers = $12, rt.LuaTable.record($o15, $n16)), $s.pcs[$d] = $pc + 20, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = $fn1($2, $10, $11), $s.tails = $t17, $r18) : rt.tail($s, $fn1, [$2, $10, $11]));
+        let $o12: rt.Fields;
+        let $n13: number;
+        let $o14: rt.Fields;
+        let $n15: number;
+        let $t16: number;
+        let $r17: rt.LuaResult;
+        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 19, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 19, $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'")), "method 'status'"), $9 = 201, $10 = ($11 = ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.Location = "/items/7", rt.LuaTable.record($o12, $n13)), $o14 = new rt.FieldsObject(), $n15 = 2, $o14.id = 7, $o14.headers = $11, rt.LuaTable.record($o14, $n15)), $s.pcs[$d] = $pc + 20, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t16 = $s.tails++, $r17 = $fn1($2, $9, $10), $s.tails = $t16, $r17) : rt.tail($s, $fn1, [$2, $9, $10]));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 18, rt.setIndex($3, "post", $8, "field 'created'")));
       $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.csv) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.csv) !== undefined || (!("csv" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 21, rt.index($5, "csv", "local 'api'"))));
       (($3 = ($handlers[4] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_4?: rt.LuaValue): rt.LuaResult {
@@ -247,17 +242,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
-        let $5: rt.LuaValue;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $8: rt.LuaValue;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
-        let $o11: rt.Fields;
-        let $n12: number;
-        let $o13: rt.Fields;
-        let $n14: number;
-        return rt.leave($s, $d, ($1 = ($2 = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).queryValue("v") : ($3 = rt.first(($4 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 26, rt.fn((($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.query) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.query) !== undefined || (!("query" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "query", "local 'ctx'")), "method 'query'")($4))), (($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.v) !== undefined || ($m9 = ($3 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.v) !== undefined || (!("v" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 25, rt.index($3, "v"))))), $o11 = new rt.FieldsObject(), $n12 = 0, ($2 !== undefined && ($o11["X-Echo"] = $2, $n12++)), rt.LuaTable.record($o11, $n12)), $o13 = new rt.FieldsObject(), $n14 = 1, $o13.headers = $1, rt.LuaTable.record($o13, $n14)));
+        let $m5: rt.LuaTable | undefined;
+        let $f6: rt.Fields | undefined;
+        let $7: rt.LuaValue;
+        let $m8: rt.LuaTable | undefined;
+        let $f9: rt.Fields | undefined;
+        let $o10: rt.Fields;
+        let $n11: number;
+        let $o12: rt.Fields;
+        let $n13: number;
+        return rt.leave($s, $d, ($1 = ($2 = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).queryValue("v") : ($3 = rt.first(($4 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 26, rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.query !== undefined ? $f6.query : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.query !== undefined ? $m5.view.query : rt.index($4, "query", "local 'ctx'")), "method 'query'")($4))), (($f9 = ($3 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.v) !== undefined || ($m8 = ($3 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.v) !== undefined || (!("v" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 25, rt.index($3, "v"))))), $o10 = new rt.FieldsObject(), $n11 = 0, ($2 !== undefined && ($o10["X-Echo"] = $2, $n11++)), rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 1, $o12.headers = $1, rt.LuaTable.record($o12, $n13)));
       } as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 24, rt.setIndex($3, "get", $8, "field 'echo_header'")));
       $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.framing) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.framing) !== undefined || (!("framing" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 27, rt.index($5, "framing", "local 'api'"))));
       (($3 = ($handlers[6] = function $get(ctx_6?: rt.LuaValue): rt.LuaResult {
@@ -276,18 +270,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn1!: rt.LuaFunction;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $4: rt.LuaValue;
-        let $m5: rt.LuaTable | undefined;
-        let $f6: rt.Fields | undefined;
-        let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
+        let $m4: rt.LuaTable | undefined;
+        let $f5: rt.Fields | undefined;
+        let $m6: rt.LuaTable | undefined;
+        let $f7: rt.Fields | undefined;
+        let $8: rt.LuaValue;
+        let $9: string | undefined;
         let $10: rt.LuaValue;
-        let $11: string | undefined;
+        let $k11: number;
         let $12: rt.LuaValue;
-        let $k13: number;
-        let $a14: rt.LuaValue[] | undefined;
-        let $15: string | undefined;
+        let $a13: rt.LuaValue[] | undefined;
+        let $14: string | undefined;
+        let $15: rt.LuaValue;
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
         let $18: string | undefined;
@@ -309,13 +303,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o34: rt.Fields;
         let $n35: number;
         const $json: boolean = rh.claim(ctx_7);
-        let bytes: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx_7 as rt.LuaValue, $s.pcs[$d] = $pc + 29, rt.fn((($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.body) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.body) !== undefined || (!("body" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 30, $fn1 = rt.fn((($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.bytes) !== undefined || ($m8 = ($2 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.bytes) !== undefined || (!("bytes" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($2, "bytes")), "method 'bytes'"), $fn1($2)));
+        let bytes: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx_7 as rt.LuaValue, $s.pcs[$d] = $pc + 29, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 30, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.bytes !== undefined ? $f7.bytes : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.bytes !== undefined ? $m6.view.bytes : rt.index($2, "bytes")), "method 'bytes'"), $fn1($2)));
         if ($json) {
-          $10 = ($7 = (bytes) as rt.LuaValue, (($7 as rt.LuaTable)?.arr !== undefined ? ($7 as rt.LuaTable).length() : typeof $7 === 'string' ? $7.length : ($s.pcs[$d] = $pc + 31, rt.len($7, "local 'bytes'"))));
-          $12 = ($4 = bytes, $k13 = 1, ($a14 = ($4 as rt.LuaTable)?.arr) !== undefined && ($k13 - 1 >>> 0) === $k13 - 1 && ($3 = $a14[$k13 - 1]) !== undefined ? $3 : ($s.pcs[$d] = $pc + 31, rt.index($4, $k13, "local 'bytes'")));
-          $16 = rt.index(bytes, ($17 = ($2 = (bytes) as rt.LuaValue, (($2 as rt.LuaTable)?.arr !== undefined ? ($2 as rt.LuaTable).length() : typeof $2 === 'string' ? $2.length : ($s.pcs[$d] = $pc + 31, rt.len($2, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $17), "local 'bytes'");
-          if (($11 = rh.scalar($10)) !== undefined && ($15 = rh.scalar($12)) !== undefined && ($18 = rh.scalar($16)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"size\":" + $11! + ",\"first\":" + $15! + ",\"last\":" + $18! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($19 = $10, $20 = $12, $21 = $16, $o22 = new rt.FieldsObject(), $n23 = 0, ($19 !== undefined && ($o22.size = $19, $n23++)), ($20 !== undefined && ($o22.first = $20, $n23++)), ($21 !== undefined && ($o22.last = $21, $n23++)), rt.LuaTable.record($o22, $n23)));
+          $8 = ($3 = (bytes) as rt.LuaValue, (($3 as rt.LuaTable)?.arr !== undefined ? ($3 as rt.LuaTable).length() : typeof $3 === 'string' ? $3.length : ($s.pcs[$d] = $pc + 31, rt.len($3, "local 'bytes'"))));
+          $10 = ($2 = bytes, $k11 = 1, ($a13 = ($2 as rt.LuaTable)?.arr) !== undefined && ($k11 - 1 >>> 0) === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== undefined ? $12 : ($s.pcs[$d] = $pc + 31, rt.index($2, $k11, "local 'bytes'")));
+          $15 = rt.index(bytes, ($17 = ($16 = (bytes) as rt.LuaValue, (($16 as rt.LuaTable)?.arr !== undefined ? ($16 as rt.LuaTable).length() : typeof $16 === 'string' ? $16.length : ($s.pcs[$d] = $pc + 31, rt.len($16, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $17), "local 'bytes'");
+          if (($9 = rh.scalar($8)) !== undefined && ($14 = rh.scalar($10)) !== undefined && ($18 = rh.scalar($15)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"size\":" + $9! + ",\"first\":" + $14! + ",\"last\":" + $18! + "}") as unknown as rt.LuaValue);
+          return rt.leave($s, $d, ($19 = $8, $20 = $10, $21 = $15, $o22 = new rt.FieldsObject(), $n23 = 0, ($19 !== undefined && ($o22.size = $19, $n23++)), ($20 !== undefined && ($o22.first = $20, $n23++)), ($21 !== undefined && ($o22.last = $21, $n23++)), rt.LuaTable.record($o22, $n23)));
         }
         return rt.leave($s, $d, ($24 = ($25 = (bytes) as rt.LuaValue, (($25 as rt.LuaTable)?.arr !== undefined ? ($25 as rt.LuaTable).length() : typeof $25 === 'string' ? $25.length : ($s.pcs[$d] = $pc + 31, rt.len($25, "local 'bytes'")))), $26 = ($27 = bytes, $k28 = 1, ($a30 = ($27 as rt.LuaTable)?.arr) !== undefined && ($k28 - 1 >>> 0) === $k28 - 1 && ($29 = $a30[$k28 - 1]) !== undefined ? $29 : ($s.pcs[$d] = $pc + 31, rt.index($27, $k28, "local 'bytes'"))), $31 = rt.index(bytes, ($33 = ($32 = (bytes) as rt.LuaValue, (($32 as rt.LuaTable)?.arr !== undefined ? ($32 as rt.LuaTable).length() : typeof $32 === 'string' ? $32.length : ($s.pcs[$d] = $pc + 31, rt.len($32, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $33), "local 'bytes'"), $o34 = new rt.FieldsObject(), $n35 = 0, ($24 !== undefined && ($o34.size = $24, $n35++)), ($26 !== undefined && ($o34.first = $26, $n35++)), ($31 !== undefined && ($o34.last = $31, $n35++)), rt.LuaTable.record($o34, $n35)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 28, rt.setIndex($3, "post", $8, "field 'upload'")));
@@ -337,15 +331,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn8!: rt.LuaFunction;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
-        let $14: rt.LuaValue;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
-        let $t17: number;
-        let $r18: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 33, rt.index($3, "text", "upvalue 'api'")))), $r7 = ($9 = rt.first(($10 = ctx_8 as rt.LuaValue, $s.pcs[$d] = $pc + 34, rt.fn((($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.body) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.body) !== undefined || (!("body" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10))), $s.pcs[$d] = $pc + 35, $fn8 = rt.fn((($f16 = ($9 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.text) !== undefined || ($m15 = ($9 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.text) !== undefined || (!("text" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : rt.index($9, "text")), "method 'text'"), $fn8($9)), $s.pcs[$d] = $pc + 36, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t17 = $s.tails++, $r18 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7)), $s.tails = $t17, $r18) : rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7])));
+        let $m11: rt.LuaTable | undefined;
+        let $f12: rt.Fields | undefined;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $t15: number;
+        let $r16: rt.LuaResult;
+        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 33, rt.index($3, "text", "upvalue 'api'")))), $r7 = ($9 = rt.first(($10 = ctx_8 as rt.LuaValue, $s.pcs[$d] = $pc + 34, rt.fn((($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10))), $s.pcs[$d] = $pc + 35, $fn8 = rt.fn((($f14 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f14.text : ($m13 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m13.view.text !== undefined ? $m13.view.text : rt.index($9, "text")), "method 'text'"), $fn8($9)), $s.pcs[$d] = $pc + 36, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t15 = $s.tails++, $r16 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7)), $s.tails = $t15, $r16) : rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7])));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.post !== undefined ? ($f11.post = $3) : ($s.pcs[$d] = $pc + 32, rt.setIndex($8, "post", $3, "field 'note'")));
       $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.parse) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.parse) !== undefined || (!("parse" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 37, rt.index($4, "parse", "local 'api'"))));
       (($8 = ($handlers[9] = rh.jsonHandler((function $post(ctx_9?: rt.LuaValue): rt.LuaResult {
@@ -356,35 +348,31 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn2!: rt.LuaFunction;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
-        let $5: rt.LuaValue;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $8: rt.LuaValue;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
-        let $11: string | undefined;
-        let $12: rt.LuaValue;
-        let $o13: rt.Fields;
-        let $n14: number;
+        let $m5: rt.LuaTable | undefined;
+        let $f6: rt.Fields | undefined;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
+        let $9: string | undefined;
+        let $10: rt.LuaValue;
+        let $o11: rt.Fields;
+        let $n12: number;
+        let $13: rt.LuaValue;
+        let $fn14!: rt.LuaFunction;
         let $15: rt.LuaValue;
-        let $fn16!: rt.LuaFunction;
-        let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $19: rt.LuaValue;
-        let $m20: rt.LuaTable | undefined;
-        let $f21: rt.Fields | undefined;
-        let $22: rt.LuaValue;
-        let $m23: rt.LuaTable | undefined;
-        let $f24: rt.Fields | undefined;
-        let $o25: rt.Fields;
-        let $n26: number;
+        let $16: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
+        let $m19: rt.LuaTable | undefined;
+        let $f20: rt.Fields | undefined;
+        let $o21: rt.Fields;
+        let $n22: number;
         const $json: boolean = rh.claim(ctx_9);
         if ($json) {
-          $1 = rt.first(($3 = rt.first(($4 = ctx_9 as rt.LuaValue, $s.pcs[$d] = $pc + 38, rt.fn((($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.body) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.body) !== undefined || (!("body" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 39, $fn2 = rt.fn((($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.json) !== undefined || ($m9 = ($3 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.json) !== undefined || (!("json" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($3, "json")), "method 'json'"), $fn2($3)));
-          if (($11 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"got\":" + $11! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($12 = $1, $o13 = new rt.FieldsObject(), $n14 = 0, ($12 !== undefined && ($o13.got = $12, $n14++)), rt.LuaTable.record($o13, $n14)));
+          $1 = rt.first(($3 = rt.first(($4 = ctx_9 as rt.LuaValue, $s.pcs[$d] = $pc + 38, rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 39, $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.json !== undefined ? $f8.json : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($3, "json")), "method 'json'"), $fn2($3)));
+          if (($9 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"got\":" + $9! + "}") as unknown as rt.LuaValue);
+          return rt.leave($s, $d, ($10 = $1, $o11 = new rt.FieldsObject(), $n12 = 0, ($10 !== undefined && ($o11.got = $10, $n12++)), rt.LuaTable.record($o11, $n12)));
         }
-        return rt.leave($s, $d, ($15 = rt.first(($17 = rt.first(($18 = ctx_9 as rt.LuaValue, $s.pcs[$d] = $pc + 38, rt.fn((($f21 = ($18 as rt.LuaTable)?.f) !== undefined && (($19 = $f21.body) !== undefined || ($m20 = ($18 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.body) !== undefined || (!("body" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($18, "body", "local 'ctx'")), "method 'body'")($18))), $s.pcs[$d] = $pc + 39, $fn16 = rt.fn((($f24 = ($17 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.json) !== undefined || ($m23 = ($17 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.json) !== undefined || (!("json" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : rt.index($17, "json")), "method 'json'"), $fn16($17))), $o25 = new rt.FieldsObject(), $n26 = 0, ($15 !== undefined && ($o25.got = $15, $n26++)), rt.LuaTable.record($o25, $n26)));
+        return rt.leave($s, $d, ($13 = rt.first(($15 = rt.first(($16 = ctx_9 as rt.LuaValue, $s.pcs[$d] = $pc + 38, rt.fn((($f18 = ($16 as rt.LuaTable)?.f)?.body !== undefined ? $f18.body : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.body !== undefined ? $m17.view.body : rt.index($16, "body", "local 'ctx'")), "method 'body'")($16))), $s.pcs[$d] = $pc + 39, $fn14 = rt.fn((($f20 = ($15 as rt.LuaTable)?.f)?.json !== undefined ? $f20.json : ($m19 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m19.view.json !== undefined ? $m19.view.json : rt.index($15, "json")), "method 'json'"), $fn14($15))), $o21 = new rt.FieldsObject(), $n22 = 0, ($13 !== undefined && ($o21.got = $13, $n22++)), rt.LuaTable.record($o21, $n22)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 37, rt.setIndex($3, "post", $8, "field 'parse'")));
       $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.validate) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.validate) !== undefined || (!("validate" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 40, rt.index($5, "validate", "local 'api'"))));
       (($3 = ($handlers[10] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_10?: rt.LuaValue): rt.LuaResult {
@@ -400,26 +388,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
         let $fn6!: rt.LuaFunction;
-        let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
-        let $10: rt.LuaValue;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
+        let $9: rt.LuaValue;
+        let $fn10!: rt.LuaFunction;
         let $11: rt.LuaValue;
-        let $fn12!: rt.LuaFunction;
-        let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
-        let $m16: rt.LuaTable | undefined;
-        let $f17: rt.Fields | undefined;
-        let $18: rt.LuaValue;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
-        let $o21: rt.Fields;
-        let $n22: number;
-        let $t23: number;
-        let $r24: rt.LuaResult;
+        let $12: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $m15: rt.LuaTable | undefined;
+        let $f16: rt.Fields | undefined;
+        let $o17: rt.Fields;
+        let $n18: number;
+        let $t19: number;
+        let $r20: rt.LuaResult;
         let g: rt.LuaValue = ($1 = (($2 = $env.f.rover) !== undefined ? $2 : ($s.pcs[$d] = $pc + 41, rt.getGlobal($env, "rover"))), (($f5 = ($1 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.guard) !== undefined || ($m4 = ($1 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.guard) !== undefined || (!("guard" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 41, rt.index($1, "guard", "global 'rover'"))));
-        return ($3 = rt.first(($2 = ctx_10 as rt.LuaValue, $s.pcs[$d] = $pc + 42, rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f5.body) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m4.view.body) !== undefined || (!("body" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $1 : rt.index($2, "body", "local 'ctx'")), "method 'body'")($2))), $s.pcs[$d] = $pc + 43, $fn6 = rt.fn((($f9 = ($3 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.expect) !== undefined || ($m8 = ($3 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.expect) !== undefined || (!("expect" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : rt.index($3, "expect")), "method 'expect'"), $10 = ($11 = rt.first(($13 = rt.first(($14 = g as rt.LuaValue, $s.pcs[$d] = $pc + 44, rt.fn((($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.string) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.string) !== undefined || (!("string" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : rt.index($14, "string", "local 'g'")), "method 'string'")($14))), $s.pcs[$d] = $pc + 45, $fn12 = rt.fn((($f20 = ($13 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.required) !== undefined || ($m19 = ($13 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.required) !== undefined || (!("required" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : rt.index($13, "required")), "method 'required'"), $fn12($13))), $o21 = new rt.FieldsObject(), $n22 = 0, ($11 !== undefined && ($o21.name = $11, $n22++)), rt.LuaTable.record($o21, $n22)), $s.pcs[$d] = $pc + 46, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t23 = $s.tails++, $r24 = $fn6($3, $10), $s.tails = $t23, $r24) : rt.tail($s, $fn6, [$3, $10]));
+        return ($3 = rt.first(($2 = ctx_10 as rt.LuaValue, $s.pcs[$d] = $pc + 42, rt.fn((($f5 = ($2 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($2, "body", "local 'ctx'")), "method 'body'")($2))), $s.pcs[$d] = $pc + 43, $fn6 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.expect !== undefined ? $f8.expect : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.expect !== undefined ? $m7.view.expect : rt.index($3, "expect")), "method 'expect'"), $1 = ($9 = rt.first(($11 = rt.first(($12 = g as rt.LuaValue, $s.pcs[$d] = $pc + 44, rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.string !== undefined ? $f14.string : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.string !== undefined ? $m13.view.string : rt.index($12, "string", "local 'g'")), "method 'string'")($12))), $s.pcs[$d] = $pc + 45, $fn10 = rt.fn((($f16 = ($11 as rt.LuaTable)?.f)?.required !== undefined ? $f16.required : ($m15 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m15.view.required !== undefined ? $m15.view.required : rt.index($11, "required")), "method 'required'"), $fn10($11))), $o17 = new rt.FieldsObject(), $n18 = 0, ($9 !== undefined && ($o17.name = $9, $n18++)), rt.LuaTable.record($o17, $n18)), $s.pcs[$d] = $pc + 46, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t19 = $s.tails++, $r20 = $fn6($3, $1), $s.tails = $t19, $r20) : rt.tail($s, $fn6, [$3, $1]));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.post !== undefined ? ($f11.post = $3) : ($s.pcs[$d] = $pc + 40, rt.setIndex($8, "post", $3, "field 'validate'")));
       $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.ping) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.ping) !== undefined || (!("ping" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 47, rt.index($4, "ping", "local 'api'"))));
       (($8 = ($handlers[11] = rh.jsonHandler((function $post(ctx_11?: rt.LuaValue): rt.LuaResult {
@@ -437,3 +421,5 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       return rt.leave($s, $d, api);
     };
 }
+
+//# sourceMappingURL=app.ts.map

@@ -123,12 +123,12 @@ function load($env) {
       $s2.depth = $d2 + 1;
       let $1;
       let $22;
-      let $32;
-      let $m4;
-      let $f5;
-      let $6;
-      let $m7;
-      let $f8;
+      let $m3;
+      let $f4;
+      let $52;
+      let $m62;
+      let $f72;
+      let $82;
       let $9;
       let $10;
       let $11;
@@ -142,12 +142,12 @@ function load($env) {
       let $o19;
       let $n20;
       const $json = rh.claim(ctx_2);
-      let name = rh.pristineContext(ctx_2) ? ctx_2.param("name") : ($1 = rt.first(($22 = ctx_2, $s2.pcs[$d2] = $pc + 6, rt.fn(($f5 = $22?.f) !== void 0 && (($32 = $f5.params) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.params) !== void 0 || !("params" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f8 = $1?.f) !== void 0 && (($6 = $f8.name) !== void 0 || ($m7 = $1.metatable) === void 0 || ($6 = $m7.view.name) !== void 0 || !("name" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 5, rt.index($1, "name")));
+      let name = rh.pristineContext(ctx_2) ? ctx_2.param("name") : ($1 = rt.first(($22 = ctx_2, $s2.pcs[$d2] = $pc + 6, rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f72 = $1?.f) !== void 0 && (($52 = $f72.name) !== void 0 || ($m62 = $1.metatable) === void 0 || ($52 = $m62.view.name) !== void 0 || !("name" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 5, rt.index($1, "name")));
       if ($json) {
-        $9 = ($6 = "Hello ", typeof $6 === "string" && typeof name === "string" ? $6 + name : ($s2.pcs[$d2] = $pc + 7, rt.concat($6, name, void 0, "local 'name'")));
-        $11 = ($32 = name, $32?.arr !== void 0 ? $32.length() : typeof $32 === "string" ? $32.length : ($s2.pcs[$d2] = $pc + 7, rt.len($32, "local 'name'")));
-        if (($10 = rh.scalar($9)) !== void 0 && ($12 = rh.scalar($11)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"message":' + $10 + ',"length":' + $12 + "}"));
-        return rt.leave($s2, $d2, ($22 = $9, $1 = $11, $o13 = new rt.FieldsObject(), $n14 = 0, $22 !== void 0 && ($o13.message = $22, $n14++), $1 !== void 0 && ($o13.length = $1, $n14++), rt.LuaTable.record($o13, $n14)));
+        $82 = ($52 = "Hello ", typeof $52 === "string" && typeof name === "string" ? $52 + name : ($s2.pcs[$d2] = $pc + 7, rt.concat($52, name, void 0, "local 'name'")));
+        $10 = ($22 = name, $22?.arr !== void 0 ? $22.length() : typeof $22 === "string" ? $22.length : ($s2.pcs[$d2] = $pc + 7, rt.len($22, "local 'name'")));
+        if (($9 = rh.scalar($82)) !== void 0 && ($11 = rh.scalar($10)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"message":' + $9 + ',"length":' + $11 + "}"));
+        return rt.leave($s2, $d2, ($1 = $82, $12 = $10, $o13 = new rt.FieldsObject(), $n14 = 0, $1 !== void 0 && ($o13.message = $1, $n14++), $12 !== void 0 && ($o13.length = $12, $n14++), rt.LuaTable.record($o13, $n14)));
       }
       return rt.leave($s2, $d2, ($152 = ($162 = "Hello ", typeof $162 === "string" && typeof name === "string" ? $162 + name : ($s2.pcs[$d2] = $pc + 7, rt.concat($162, name, void 0, "local 'name'"))), $17 = ($182 = name, $182?.arr !== void 0 ? $182.length() : typeof $182 === "string" ? $182.length : ($s2.pcs[$d2] = $pc + 7, rt.len($182, "local 'name'"))), $o19 = new rt.FieldsObject(), $n20 = 0, $152 !== void 0 && ($o19.message = $152, $n20++), $17 !== void 0 && ($o19.length = $17, $n20++), rt.LuaTable.record($o19, $n20)));
     }))) !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 4, rt.setIndex($3, "get", $13, "field 'p_name'"));
@@ -180,47 +180,45 @@ function load($env) {
       let $6;
       let $7;
       let $82;
-      let $9;
-      let $m10;
-      let $f112;
-      let $12;
-      let $m13;
-      let $f142;
-      let $152;
-      let $fn16;
+      let $m9;
+      let $f10;
+      let $11;
+      let $m122;
+      let $f13;
+      let $14;
+      let $fn15;
+      let $162;
       let $17;
       let $182;
-      let $19;
-      let $o20;
-      let $n21;
-      let $fn22;
+      let $o19;
+      let $n20;
+      let $fn21;
+      let $222;
       let $23;
       let $24;
-      let $25;
-      let $m26;
-      let $f27;
+      let $m25;
+      let $f26;
+      let $27;
       let $28;
       let $29;
       let $30;
-      let $31;
-      let $322;
-      let $m33;
-      let $f34;
-      let $35;
-      let $m36;
-      let $f37;
-      let $o38;
-      let $n39;
-      let $t40;
-      let $r41;
+      let $m31;
+      let $f32;
+      let $33;
+      let $m34;
+      let $f35;
+      let $o36;
+      let $n37;
+      let $t38;
+      let $r39;
       const $json = rh.claim(ctx_4);
       if ($json) {
         $1 = ($22 = api, ($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 10, rt.index($22, "json", "upvalue 'api'")));
-        $6 = rh.pristineContext(ctx_4) ? ctx_4.param("id") : ($7 = rt.first(($82 = ctx_4, $s2.pcs[$d2] = $pc + 11, rt.fn(($f112 = $82?.f) !== void 0 && (($9 = $f112.params) !== void 0 || ($m10 = $82.metatable) === void 0 || ($9 = $m10.view.params) !== void 0 || !("params" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : rt.index($82, "params", "local 'ctx'"), "method 'params'")($82))), ($f142 = $7?.f) !== void 0 && (($12 = $f142.id) !== void 0 || ($m13 = $7.metatable) === void 0 || ($12 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 10, rt.index($7, "id")));
-        if (rh.isJsonBuilder($1) && ($152 = rh.scalar($6)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"static":false,"id":' + $152 + "}"));
-        return rt.leave($s2, $d2, rt.first(($17 = $1, $182 = ($19 = $6, $o20 = new rt.FieldsObject(), $n21 = 1, $o20.static = false, $19 !== void 0 && ($o20.id = $19, $n21++), rt.LuaTable.record($o20, $n21)), $s2.pcs[$d2] = $pc + 12, $fn16 = rt.fn($17, "field 'json'"), $fn16($182))));
+        $6 = rh.pristineContext(ctx_4) ? ctx_4.param("id") : ($7 = rt.first(($82 = ctx_4, $s2.pcs[$d2] = $pc + 11, rt.fn(($f10 = $82?.f)?.params !== void 0 ? $f10.params : ($m9 = $82?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($82, "params", "local 'ctx'"), "method 'params'")($82))), ($f13 = $7?.f) !== void 0 && (($11 = $f13.id) !== void 0 || ($m122 = $7.metatable) === void 0 || ($11 = $m122.view.id) !== void 0 || !("id" in $m122.view) && $m122.view[rt.CUT] === void 0) ? $11 : ($s2.pcs[$d2] = $pc + 10, rt.index($7, "id")));
+        if (rh.isJsonBuilder($1) && ($14 = rh.scalar($6)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"static":false,"id":' + $14 + "}"));
+        return rt.leave($s2, $d2, rt.first(($162 = $1, $17 = ($182 = $6, $o19 = new rt.FieldsObject(), $n20 = 1, $o19.static = false, $182 !== void 0 && ($o19.id = $182, $n20++), rt.LuaTable.record($o19, $n20)), $s2.pcs[$d2] = $pc + 12, $fn15 = rt.fn($162, "field 'json'"), $fn15($17))));
       }
-      return $23 = ($24 = api, ($f27 = $24?.f) !== void 0 && (($25 = $f27.json) !== void 0 || ($m26 = $24.metatable) === void 0 || ($25 = $m26.view.json) !== void 0 || !("json" in $m26.view) && $m26.view[rt.CUT] === void 0) ? $25 : ($s2.pcs[$d2] = $pc + 10, rt.index($24, "json", "upvalue 'api'"))), $28 = ($29 = rh.pristineContext(ctx_4) ? ctx_4.param("id") : ($30 = rt.first(($31 = ctx_4, $s2.pcs[$d2] = $pc + 11, rt.fn(($f34 = $31?.f) !== void 0 && (($322 = $f34.params) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.params) !== void 0 || !("params" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $322 : rt.index($31, "params", "local 'ctx'"), "method 'params'")($31))), ($f37 = $30?.f) !== void 0 && (($35 = $f37.id) !== void 0 || ($m36 = $30.metatable) === void 0 || ($35 = $m36.view.id) !== void 0 || !("id" in $m36.view) && $m36.view[rt.CUT] === void 0) ? $35 : ($s2.pcs[$d2] = $pc + 10, rt.index($30, "id"))), $o38 = new rt.FieldsObject(), $n39 = 1, $o38.static = false, $29 !== void 0 && ($o38.id = $29, $n39++), rt.LuaTable.record($o38, $n39)), $s2.pcs[$d2] = $pc + 13, $fn22 = rt.fn($23, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t40 = $s2.tails++, $r41 = $fn22($28), $s2.tails = $t40, $r41) : rt.tail($s2, $fn22, [$28]);
+      return $222 = ($23 = api, ($f26 = $23?.f) !== void 0 && (($24 = $f26.json) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.json) !== void 0 || !("json" in $m25.view) && $m25.view[rt.CUT] === void 0) ? $24 : ($s2.pcs[$d2] = $pc + 10, rt.index($23, "json", "upvalue 'api'"))), $27 = ($28 = rh.pristineContext(ctx_4) ? ctx_4.param("id") : ($29 = rt.first(($30 = ctx_4, $s2.pcs[$d2] = $pc + 11, rt.fn(($f32 = $30?.f)?.params !== void 0 ? $f32.params : ($m31 = $30?.metatable) !== void 0 && $m31.view.params !== void 0 ? $m31.view.params : rt.index($30, "params", "local 'ctx'"), "method 'params'")($30))), ($f35 = $29?.f) !== void 0 && (($33 = $f35.id) !== void 0 || ($m34 = $29.metatable) === void 0 || ($33 = $m34.view.id) !== void 0 || !("id" in $m34.view) && $m34.view[rt.CUT] === void 0) ? $33 : ($s2.pcs[$d2] = $pc + 10, rt.index($29, "id"))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.static = false, $28 !== void 0 && ($o36.id = $28, $n37++), rt.LuaTable.record($o36, $n37)), $s2.pcs[$d2] = $pc + 13, $fn21 = rt.fn($222, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t38 = $s2.tails++, $r39 = $fn21($27), $s2.tails = $t38, $r39) : rt.tail($s2, $fn21, [$27]);
     })))) !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 9, rt.setIndex($3, "get", $13, "field 'p_id'"));
     $13 = ($2 = ($5 = ($8 = ($4 = api, ($f14 = $4?.f) !== void 0 && (($3 = $f14.users) !== void 0 || ($m12 = $4.metatable) === void 0 || ($3 = $m12.view.users) !== void 0 || !("users" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 14, rt.index($4, "users", "local 'api'"))), ($f7 = $8?.f) !== void 0 && (($15 = $f7.p_id) !== void 0 || ($m6 = $8.metatable) === void 0 || ($15 = $m6.view.p_id) !== void 0 || !("p_id" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $15 : ($s.pcs[$d] = $pc + 14, rt.index($8, "p_id", "field 'users'"))), ($f11 = $5?.f) !== void 0 && (($16 = $f11.posts) !== void 0 || ($m17 = $5.metatable) === void 0 || ($16 = $m17.view.posts) !== void 0 || !("posts" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $16 : ($s.pcs[$d] = $pc + 14, rt.index($5, "posts", "field 'p_id'"))), ($f20 = $2?.f) !== void 0 && (($18 = $f20.p_postId) !== void 0 || ($m19 = $2.metatable) === void 0 || ($18 = $m19.view.p_postId) !== void 0 || !("p_postId" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $18 : ($s.pcs[$d] = $pc + 14, rt.index($2, "p_postId", "field 'posts'")));
     ($21 = $handlers[5] = rh.jsonHandler((function $get(ctx_5) {
@@ -228,9 +226,9 @@ function load($env) {
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
-      let $22;
-      let $m3;
-      let $f4;
+      let $m2;
+      let $f3;
+      let $42;
       let $52;
       let $6;
       let $7;
@@ -248,7 +246,7 @@ function load($env) {
       let $19;
       let $m20;
       let $f21;
-      let $222;
+      let $22;
       let $23;
       let $24;
       let $m25;
@@ -256,14 +254,14 @@ function load($env) {
       let $o27;
       let $n28;
       const $json = rh.claim(ctx_5);
-      let p = rt.first(($1 = ctx_5, $s2.pcs[$d2] = $pc + 15, rt.fn(($f4 = $1?.f) !== void 0 && (($22 = $f4.params) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.params) !== void 0 || !("params" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : rt.index($1, "params", "local 'ctx'"), "method 'params'")($1)));
+      let p = rt.first(($1 = ctx_5, $s2.pcs[$d2] = $pc + 15, rt.fn(($f3 = $1?.f)?.params !== void 0 ? $f3.params : ($m2 = $1?.metatable) !== void 0 && $m2.view.params !== void 0 ? $m2.view.params : rt.index($1, "params", "local 'ctx'"), "method 'params'")($1)));
       if ($json) {
-        $52 = ($22 = p, ($f4 = $22?.f) !== void 0 && (($1 = $f4.id) !== void 0 || ($m3 = $22.metatable) === void 0 || ($1 = $m3.view.id) !== void 0 || !("id" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $1 : ($s2.pcs[$d2] = $pc + 16, rt.index($22, "id", "local 'p'")));
+        $42 = ($1 = p, ($f3 = $1?.f) !== void 0 && (($52 = $f3.id) !== void 0 || ($m2 = $1.metatable) === void 0 || ($52 = $m2.view.id) !== void 0 || !("id" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 16, rt.index($1, "id", "local 'p'")));
         $7 = ($82 = p, ($f112 = $82?.f) !== void 0 && (($9 = $f112.postId) !== void 0 || ($m10 = $82.metatable) === void 0 || ($9 = $m10.view.postId) !== void 0 || !("postId" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 16, rt.index($82, "postId", "local 'p'")));
-        if (($6 = rh.scalar($52)) !== void 0 && ($12 = rh.scalar($7)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"user":' + $6 + ',"post":' + $12 + "}"));
-        return rt.leave($s2, $d2, ($132 = $52, $14 = $7, $o15 = new rt.FieldsObject(), $n16 = 0, $132 !== void 0 && ($o15.user = $132, $n16++), $14 !== void 0 && ($o15.post = $14, $n16++), rt.LuaTable.record($o15, $n16)));
+        if (($6 = rh.scalar($42)) !== void 0 && ($12 = rh.scalar($7)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"user":' + $6 + ',"post":' + $12 + "}"));
+        return rt.leave($s2, $d2, ($132 = $42, $14 = $7, $o15 = new rt.FieldsObject(), $n16 = 0, $132 !== void 0 && ($o15.user = $132, $n16++), $14 !== void 0 && ($o15.post = $14, $n16++), rt.LuaTable.record($o15, $n16)));
       }
-      return rt.leave($s2, $d2, ($17 = ($182 = p, ($f21 = $182?.f) !== void 0 && (($19 = $f21.id) !== void 0 || ($m20 = $182.metatable) === void 0 || ($19 = $m20.view.id) !== void 0 || !("id" in $m20.view) && $m20.view[rt.CUT] === void 0) ? $19 : ($s2.pcs[$d2] = $pc + 16, rt.index($182, "id", "local 'p'"))), $222 = ($23 = p, ($f26 = $23?.f) !== void 0 && (($24 = $f26.postId) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.postId) !== void 0 || !("postId" in $m25.view) && $m25.view[rt.CUT] === void 0) ? $24 : ($s2.pcs[$d2] = $pc + 16, rt.index($23, "postId", "local 'p'"))), $o27 = new rt.FieldsObject(), $n28 = 0, $17 !== void 0 && ($o27.user = $17, $n28++), $222 !== void 0 && ($o27.post = $222, $n28++), rt.LuaTable.record($o27, $n28)));
+      return rt.leave($s2, $d2, ($17 = ($182 = p, ($f21 = $182?.f) !== void 0 && (($19 = $f21.id) !== void 0 || ($m20 = $182.metatable) === void 0 || ($19 = $m20.view.id) !== void 0 || !("id" in $m20.view) && $m20.view[rt.CUT] === void 0) ? $19 : ($s2.pcs[$d2] = $pc + 16, rt.index($182, "id", "local 'p'"))), $22 = ($23 = p, ($f26 = $23?.f) !== void 0 && (($24 = $f26.postId) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.postId) !== void 0 || !("postId" in $m25.view) && $m25.view[rt.CUT] === void 0) ? $24 : ($s2.pcs[$d2] = $pc + 16, rt.index($23, "postId", "local 'p'"))), $o27 = new rt.FieldsObject(), $n28 = 0, $17 !== void 0 && ($o27.user = $17, $n28++), $22 !== void 0 && ($o27.post = $22, $n28++), rt.LuaTable.record($o27, $n28)));
     }))) !== void 0 && ($f22 = $13?.f) !== void 0 && !$13.linked && $f22.get !== void 0 ? $f22.get = $21 : ($s.pcs[$d] = $pc + 14, rt.setIndex($13, "get", $21, "field 'p_postId'"));
     $21 = ($18 = api, ($f22 = $18?.f) !== void 0 && (($16 = $f22.search) !== void 0 || ($m19 = $18.metatable) === void 0 || ($16 = $m19.view.search) !== void 0 || !("search" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $16 : ($s.pcs[$d] = $pc + 17, rt.index($18, "search", "local 'api'")));
     ($15 = $handlers[6] = function $get(ctx_6) {
@@ -271,9 +269,9 @@ function load($env) {
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
-      let $22;
-      let $m3;
-      let $f4;
+      let $m2;
+      let $f3;
+      let $42;
       let $k5;
       let $6;
       let $a7;
@@ -290,10 +288,10 @@ function load($env) {
       let $182;
       let $o19;
       let $n20;
-      let q = rt.first(($1 = ctx_6, $s2.pcs[$d2] = $pc + 18, rt.fn(($f4 = $1?.f) !== void 0 && (($22 = $f4.query) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.query) !== void 0 || !("query" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1)));
+      let q = rt.first(($1 = ctx_6, $s2.pcs[$d2] = $pc + 18, rt.fn(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1)));
       let keys = new rt.LuaTable();
       {
-        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 20, rt.fn(($22 = $env.f.pairs) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "pairs")), "global 'pairs'")(q)))], 3);
+        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 20, rt.fn(($1 = $env.f.pairs) !== void 0 ? $1 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "pairs")), "global 'pairs'")(q)))], 3);
         const $iter1 = ($s2.pcs[$d2] = $pc + 19, rt.callable($it1));
         let $key1 = $ctl1;
         $loop1: for (; ; ) {
@@ -302,13 +300,13 @@ function load($env) {
           $key1 = Array.isArray($res1) ? $res1[0] : $res1;
           if ($key1 === void 0) break;
           let k = $key1;
-          $1 = keys;
+          $42 = keys;
           $k5 = keys.length() + 1;
-          ($6 = k) !== void 0 && ($a7 = $1?.arr) !== void 0 && $k5 - 1 >>> 0 === $k5 - 1 && $a7[$k5 - 1] !== void 0 ? $a7[$k5 - 1] = $6 : $6 !== void 0 && $a7 !== void 0 && $k5 === $a7.length + 1 && $1.other === void 0 && $1.metatable === void 0 ? $a7.push($6) : ($s2.pcs[$d2] = $pc + 19, rt.setIndex($1, $k5, $6, "local 'keys'"));
+          ($6 = k) !== void 0 && ($a7 = $42?.arr) !== void 0 && $k5 - 1 >>> 0 === $k5 - 1 && $a7[$k5 - 1] !== void 0 ? $a7[$k5 - 1] = $6 : $6 !== void 0 && $a7 !== void 0 && $k5 === $a7.length + 1 && $42.other === void 0 && $42.metatable === void 0 ? $a7.push($6) : ($s2.pcs[$d2] = $pc + 19, rt.setIndex($42, $k5, $6, "local 'keys'"));
         }
       }
-      $22 = ($6 = ($1 = $env.f.table) !== void 0 ? $1 : ($s2.pcs[$d2] = $pc + 22, rt.getGlobal($env, "table")), ($f4 = $6?.f) !== void 0 && (($9 = $f4.sort) !== void 0 || ($m3 = $6.metatable) === void 0 || ($9 = $m3.view.sort) !== void 0 || !("sort" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 22, rt.index($6, "sort", "global 'table'"))), $10 = keys, $s2.pcs[$d2] = $pc + 23, $fn8 = rt.fn($22, "field 'sort'"), $fn8($10);
-      return rt.leave($s2, $d2, ($10 = ($9 = q, ($f4 = $9?.f) !== void 0 && (($1 = $f4.q) !== void 0 || ($m3 = $9.metatable) === void 0 || ($1 = $m3.view.q) !== void 0 || !("q" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $1 : ($s2.pcs[$d2] = $pc + 24, rt.index($9, "q", "local 'q'"))), $6 = rt.t($22 = rt.first(($11 = ($12 = $env.f.tonumber) !== void 0 ? $12 : ($s2.pcs[$d2] = $pc + 24, rt.getGlobal($env, "tonumber")), $132 = ($14 = q, ($f17 = $14?.f) !== void 0 && (($152 = $f17.page) !== void 0 || ($m16 = $14.metatable) === void 0 || ($152 = $m16.view.page) !== void 0 || !("page" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $152 : ($s2.pcs[$d2] = $pc + 24, rt.index($14, "page", "local 'q'"))), $s2.pcs[$d2] = $pc + 25, $fn8 = rt.fn($11, "global 'tonumber'"), $fn8($132)))) ? $22 : 1, $182 = keys, $o19 = new rt.FieldsObject(), $n20 = 2, $10 !== void 0 && ($o19.q = $10, $n20++), $o19.page = $6, $o19.keys = $182, rt.LuaTable.record($o19, $n20)));
+      $1 = ($6 = ($42 = $env.f.table) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 22, rt.getGlobal($env, "table")), ($f3 = $6?.f) !== void 0 && (($9 = $f3.sort) !== void 0 || ($m2 = $6.metatable) === void 0 || ($9 = $m2.view.sort) !== void 0 || !("sort" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 22, rt.index($6, "sort", "global 'table'"))), $10 = keys, $s2.pcs[$d2] = $pc + 23, $fn8 = rt.fn($1, "field 'sort'"), $fn8($10);
+      return rt.leave($s2, $d2, ($10 = ($9 = q, ($f3 = $9?.f) !== void 0 && (($42 = $f3.q) !== void 0 || ($m2 = $9.metatable) === void 0 || ($42 = $m2.view.q) !== void 0 || !("q" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 24, rt.index($9, "q", "local 'q'"))), $6 = rt.t($1 = rt.first(($11 = ($12 = $env.f.tonumber) !== void 0 ? $12 : ($s2.pcs[$d2] = $pc + 24, rt.getGlobal($env, "tonumber")), $132 = ($14 = q, ($f17 = $14?.f) !== void 0 && (($152 = $f17.page) !== void 0 || ($m16 = $14.metatable) === void 0 || ($152 = $m16.view.page) !== void 0 || !("page" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $152 : ($s2.pcs[$d2] = $pc + 24, rt.index($14, "page", "local 'q'"))), $s2.pcs[$d2] = $pc + 25, $fn8 = rt.fn($11, "global 'tonumber'"), $fn8($132)))) ? $1 : 1, $182 = keys, $o19 = new rt.FieldsObject(), $n20 = 2, $10 !== void 0 && ($o19.q = $10, $n20++), $o19.page = $6, $o19.keys = $182, rt.LuaTable.record($o19, $n20)));
     }) !== void 0 && ($f20 = $21?.f) !== void 0 && !$21.linked && $f20.get !== void 0 ? $f20.get = $15 : ($s.pcs[$d] = $pc + 17, rt.setIndex($21, "get", $15, "field 'search'"));
     $15 = ($16 = ($18 = api, ($f20 = $18?.f) !== void 0 && (($21 = $f20.echo) !== void 0 || ($m19 = $18.metatable) === void 0 || ($21 = $m19.view.echo) !== void 0 || !("echo" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $21 : ($s.pcs[$d] = $pc + 26, rt.index($18, "echo", "local 'api'"))), ($f22 = $16?.f) !== void 0 && (($3 = $f22.headers) !== void 0 || ($m17 = $16.metatable) === void 0 || ($3 = $m17.view.headers) !== void 0 || !("headers" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 26, rt.index($16, "headers", "field 'echo'")));
     ($4 = $handlers[7] = rh.jsonHandler((function $get(ctx_7) {
@@ -316,9 +314,9 @@ function load($env) {
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
-      let $22;
-      let $m3;
-      let $f4;
+      let $m2;
+      let $f3;
+      let $42;
       let $52;
       let $6;
       let $7;
@@ -356,7 +354,7 @@ function load($env) {
       let $m39;
       let $f40;
       let $41;
-      let $42;
+      let $422;
       let $43;
       let $m44;
       let $f45;
@@ -368,16 +366,16 @@ function load($env) {
       let $o51;
       let $n52;
       const $json = rh.claim(ctx_7);
-      let h = rt.first(($1 = ctx_7, $s2.pcs[$d2] = $pc + 27, rt.fn(($f4 = $1?.f) !== void 0 && (($22 = $f4.headers) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.headers) !== void 0 || !("headers" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1)));
+      let h = rt.first(($1 = ctx_7, $s2.pcs[$d2] = $pc + 27, rt.fn(($f3 = $1?.f)?.headers !== void 0 ? $f3.headers : ($m2 = $1?.metatable) !== void 0 && $m2.view.headers !== void 0 ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1)));
       if ($json) {
-        $52 = ($22 = h, ($f4 = $22?.f) !== void 0 && (($1 = $f4["user-agent"]) !== void 0 || ($m3 = $22.metatable) === void 0 || ($1 = $m3.view["user-agent"]) !== void 0 || !("user-agent" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $1 : ($s2.pcs[$d2] = $pc + 28, rt.index($22, "user-agent", "local 'h'")));
+        $42 = ($1 = h, ($f3 = $1?.f) !== void 0 && (($52 = $f3["user-agent"]) !== void 0 || ($m2 = $1.metatable) === void 0 || ($52 = $m2.view["user-agent"]) !== void 0 || !("user-agent" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 28, rt.index($1, "user-agent", "local 'h'")));
         $7 = ($82 = h, ($f112 = $82?.f) !== void 0 && (($9 = $f112["x-custom-header"]) !== void 0 || ($m10 = $82.metatable) === void 0 || ($9 = $m10.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 28, rt.index($82, "x-custom-header", "local 'h'")));
         $132 = rh.pristineContext(ctx_7) ? ctx_7.method : ($14 = ctx_7, ($f17 = $14?.f) !== void 0 && (($152 = $f17.method) !== void 0 || ($m16 = $14.metatable) === void 0 || ($152 = $m16.view.method) !== void 0 || !("method" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $152 : ($s2.pcs[$d2] = $pc + 28, rt.index($14, "method", "local 'ctx'")));
         $19 = rh.pristineContext(ctx_7) ? ctx_7.path() : ($20 = ctx_7, ($f23 = $20?.f) !== void 0 && (($212 = $f23.path) !== void 0 || ($m22 = $20.metatable) === void 0 || ($212 = $m22.view.path) !== void 0 || !("path" in $m22.view) && $m22.view[rt.CUT] === void 0) ? $212 : ($s2.pcs[$d2] = $pc + 28, rt.index($20, "path", "local 'ctx'")));
-        if (($6 = rh.scalar($52)) !== void 0 && ($12 = rh.scalar($7)) !== void 0 && ($182 = rh.scalar($132)) !== void 0 && ($24 = rh.scalar($19)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"agent":' + $6 + ',"custom":' + $12 + ',"method":' + $182 + ',"path":' + $24 + "}"));
-        return rt.leave($s2, $d2, ($25 = $52, $26 = $7, $27 = $132, $28 = $19, $o29 = new rt.FieldsObject(), $n30 = 0, $25 !== void 0 && ($o29.agent = $25, $n30++), $26 !== void 0 && ($o29.custom = $26, $n30++), $27 !== void 0 && ($o29.method = $27, $n30++), $28 !== void 0 && ($o29.path = $28, $n30++), rt.LuaTable.record($o29, $n30)));
+        if (($6 = rh.scalar($42)) !== void 0 && ($12 = rh.scalar($7)) !== void 0 && ($182 = rh.scalar($132)) !== void 0 && ($24 = rh.scalar($19)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"agent":' + $6 + ',"custom":' + $12 + ',"method":' + $182 + ',"path":' + $24 + "}"));
+        return rt.leave($s2, $d2, ($25 = $42, $26 = $7, $27 = $132, $28 = $19, $o29 = new rt.FieldsObject(), $n30 = 0, $25 !== void 0 && ($o29.agent = $25, $n30++), $26 !== void 0 && ($o29.custom = $26, $n30++), $27 !== void 0 && ($o29.method = $27, $n30++), $28 !== void 0 && ($o29.path = $28, $n30++), rt.LuaTable.record($o29, $n30)));
       }
-      return rt.leave($s2, $d2, ($31 = ($32 = h, ($f35 = $32?.f) !== void 0 && (($33 = $f35["user-agent"]) !== void 0 || ($m34 = $32.metatable) === void 0 || ($33 = $m34.view["user-agent"]) !== void 0 || !("user-agent" in $m34.view) && $m34.view[rt.CUT] === void 0) ? $33 : ($s2.pcs[$d2] = $pc + 28, rt.index($32, "user-agent", "local 'h'"))), $36 = ($37 = h, ($f40 = $37?.f) !== void 0 && (($38 = $f40["x-custom-header"]) !== void 0 || ($m39 = $37.metatable) === void 0 || ($38 = $m39.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m39.view) && $m39.view[rt.CUT] === void 0) ? $38 : ($s2.pcs[$d2] = $pc + 28, rt.index($37, "x-custom-header", "local 'h'"))), $41 = rh.pristineContext(ctx_7) ? ctx_7.method : ($42 = ctx_7, ($f45 = $42?.f) !== void 0 && (($43 = $f45.method) !== void 0 || ($m44 = $42.metatable) === void 0 || ($43 = $m44.view.method) !== void 0 || !("method" in $m44.view) && $m44.view[rt.CUT] === void 0) ? $43 : ($s2.pcs[$d2] = $pc + 28, rt.index($42, "method", "local 'ctx'"))), $46 = rh.pristineContext(ctx_7) ? ctx_7.path() : ($47 = ctx_7, ($f50 = $47?.f) !== void 0 && (($48 = $f50.path) !== void 0 || ($m49 = $47.metatable) === void 0 || ($48 = $m49.view.path) !== void 0 || !("path" in $m49.view) && $m49.view[rt.CUT] === void 0) ? $48 : ($s2.pcs[$d2] = $pc + 28, rt.index($47, "path", "local 'ctx'"))), $o51 = new rt.FieldsObject(), $n52 = 0, $31 !== void 0 && ($o51.agent = $31, $n52++), $36 !== void 0 && ($o51.custom = $36, $n52++), $41 !== void 0 && ($o51.method = $41, $n52++), $46 !== void 0 && ($o51.path = $46, $n52++), rt.LuaTable.record($o51, $n52)));
+      return rt.leave($s2, $d2, ($31 = ($32 = h, ($f35 = $32?.f) !== void 0 && (($33 = $f35["user-agent"]) !== void 0 || ($m34 = $32.metatable) === void 0 || ($33 = $m34.view["user-agent"]) !== void 0 || !("user-agent" in $m34.view) && $m34.view[rt.CUT] === void 0) ? $33 : ($s2.pcs[$d2] = $pc + 28, rt.index($32, "user-agent", "local 'h'"))), $36 = ($37 = h, ($f40 = $37?.f) !== void 0 && (($38 = $f40["x-custom-header"]) !== void 0 || ($m39 = $37.metatable) === void 0 || ($38 = $m39.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m39.view) && $m39.view[rt.CUT] === void 0) ? $38 : ($s2.pcs[$d2] = $pc + 28, rt.index($37, "x-custom-header", "local 'h'"))), $41 = rh.pristineContext(ctx_7) ? ctx_7.method : ($422 = ctx_7, ($f45 = $422?.f) !== void 0 && (($43 = $f45.method) !== void 0 || ($m44 = $422.metatable) === void 0 || ($43 = $m44.view.method) !== void 0 || !("method" in $m44.view) && $m44.view[rt.CUT] === void 0) ? $43 : ($s2.pcs[$d2] = $pc + 28, rt.index($422, "method", "local 'ctx'"))), $46 = rh.pristineContext(ctx_7) ? ctx_7.path() : ($47 = ctx_7, ($f50 = $47?.f) !== void 0 && (($48 = $f50.path) !== void 0 || ($m49 = $47.metatable) === void 0 || ($48 = $m49.view.path) !== void 0 || !("path" in $m49.view) && $m49.view[rt.CUT] === void 0) ? $48 : ($s2.pcs[$d2] = $pc + 28, rt.index($47, "path", "local 'ctx'"))), $o51 = new rt.FieldsObject(), $n52 = 0, $31 !== void 0 && ($o51.agent = $31, $n52++), $36 !== void 0 && ($o51.custom = $36, $n52++), $41 !== void 0 && ($o51.method = $41, $n52++), $46 !== void 0 && ($o51.path = $46, $n52++), rt.LuaTable.record($o51, $n52)));
     }))) !== void 0 && ($f11 = $15?.f) !== void 0 && !$15.linked && $f11.get !== void 0 ? $f11.get = $4 : ($s.pcs[$d] = $pc + 26, rt.setIndex($15, "get", $4, "field 'headers'"));
     return rt.leave($s, $d, api);
   };
@@ -386,3 +384,4 @@ export {
   $handlers,
   load as default
 };
+//# sourceMappingURL=app.js.map

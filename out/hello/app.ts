@@ -97,16 +97,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
-        let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $9: rt.LuaValue;
-        let $10: string | undefined;
-        let $11: rt.LuaValue;
-        let $12: string | undefined;
+        let $m3: rt.LuaTable | undefined;
+        let $f4: rt.Fields | undefined;
+        let $5: rt.LuaValue;
+        let $m6: rt.LuaTable | undefined;
+        let $f7: rt.Fields | undefined;
+        let $8: rt.LuaValue;
+        let $9: string | undefined;
+        let $10: rt.LuaValue;
+        let $11: string | undefined;
+        let $12: rt.LuaValue;
         let $o13: rt.Fields;
         let $n14: number;
         let $15: rt.LuaValue;
@@ -116,12 +116,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o19: rt.Fields;
         let $n20: number;
         const $json: boolean = rh.claim(ctx_2);
-        let name: rt.LuaValue = (rh.pristineContext(ctx_2) ? (ctx_2 as rh.RequestContext).param("name") : ($1 = rt.first(($2 = ctx_2 as rt.LuaValue, $s.pcs[$d] = $pc + 6, rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.params) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f8 = ($1 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.name) !== undefined || ($m7 = ($1 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.name) !== undefined || (!("name" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 5, rt.index($1, "name")))));
+        let name: rt.LuaValue = (rh.pristineContext(ctx_2) ? (ctx_2 as rh.RequestContext).param("name") : ($1 = rt.first(($2 = ctx_2 as rt.LuaValue, $s.pcs[$d] = $pc + 6, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.name) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.name) !== undefined || (!("name" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 5, rt.index($1, "name")))));
         if ($json) {
-          $9 = ($6 = ("Hello ") as rt.LuaValue, (typeof $6 === 'string' && typeof name === 'string' ? $6 + name : ($s.pcs[$d] = $pc + 7, rt.concat($6, name, undefined, "local 'name'"))));
-          $11 = ($3 = (name) as rt.LuaValue, (($3 as rt.LuaTable)?.arr !== undefined ? ($3 as rt.LuaTable).length() : typeof $3 === 'string' ? $3.length : ($s.pcs[$d] = $pc + 7, rt.len($3, "local 'name'"))));
-          if (($10 = rh.scalar($9)) !== undefined && ($12 = rh.scalar($11)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"message\":" + $10! + ",\"length\":" + $12! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($2 = $9, $1 = $11, $o13 = new rt.FieldsObject(), $n14 = 0, ($2 !== undefined && ($o13.message = $2, $n14++)), ($1 !== undefined && ($o13.length = $1, $n14++)), rt.LuaTable.record($o13, $n14)));
+          $8 = ($5 = ("Hello ") as rt.LuaValue, (typeof $5 === 'string' && typeof name === 'string' ? $5 + name : ($s.pcs[$d] = $pc + 7, rt.concat($5, name, undefined, "local 'name'"))));
+          $10 = ($2 = (name) as rt.LuaValue, (($2 as rt.LuaTable)?.arr !== undefined ? ($2 as rt.LuaTable).length() : typeof $2 === 'string' ? $2.length : ($s.pcs[$d] = $pc + 7, rt.len($2, "local 'name'"))));
+          if (($9 = rh.scalar($8)) !== undefined && ($11 = rh.scalar($10)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"message\":" + $9! + ",\"length\":" + $11! + "}") as unknown as rt.LuaValue);
+          return rt.leave($s, $d, ($1 = $8, $12 = $10, $o13 = new rt.FieldsObject(), $n14 = 0, ($1 !== undefined && ($o13.message = $1, $n14++)), ($12 !== undefined && ($o13.length = $12, $n14++)), rt.LuaTable.record($o13, $n14)));
         }
         return rt.leave($s, $d, ($15 = ($16 = ("Hello ") as rt.LuaValue, (typeof $16 === 'string' && typeof name === 'string' ? $16 + name : ($s.pcs[$d] = $pc + 7, rt.concat($16, name, undefined, "local 'name'")))), $17 = ($18 = (name) as rt.LuaValue, (($18 as rt.LuaTable)?.arr !== undefined ? ($18 as rt.LuaTable).length() : typeof $18 === 'string' ? $18.length : ($s.pcs[$d] = $pc + 7, rt.len($18, "local 'name'")))), $o19 = new rt.FieldsObject(), $n20 = 0, ($15 !== undefined && ($o19.message = $15, $n20++)), ($17 !== undefined && ($o19.length = $17, $n20++)), rt.LuaTable.record($o19, $n20)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 4, rt.setIndex($3, "get", $13, "field 'p_name'")));
@@ -154,47 +154,45 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
-        let $m10: rt.LuaTable | undefined;
-        let $f11: rt.Fields | undefined;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $15: string | undefined;
-        let $fn16!: rt.LuaFunction;
+        let $m9: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
+        let $11: rt.LuaValue;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $14: string | undefined;
+        let $fn15!: rt.LuaFunction;
+        let $16: rt.LuaValue;
         let $17: rt.LuaValue;
         let $18: rt.LuaValue;
-        let $19: rt.LuaValue;
-        let $o20: rt.Fields;
-        let $n21: number;
-        let $fn22!: rt.LuaFunction;
+        let $o19: rt.Fields;
+        let $n20: number;
+        let $fn21!: rt.LuaFunction;
+        let $22: rt.LuaValue;
         let $23: rt.LuaValue;
         let $24: rt.LuaValue;
-        let $25: rt.LuaValue;
-        let $m26: rt.LuaTable | undefined;
-        let $f27: rt.Fields | undefined;
+        let $m25: rt.LuaTable | undefined;
+        let $f26: rt.Fields | undefined;
+        let $27: rt.LuaValue;
         let $28: rt.LuaValue;
         let $29: rt.LuaValue;
         let $30: rt.LuaValue;
-        let $31: rt.LuaValue;
-        let $32: rt.LuaValue;
-        let $m33: rt.LuaTable | undefined;
-        let $f34: rt.Fields | undefined;
-        let $35: rt.LuaValue;
-        let $m36: rt.LuaTable | undefined;
-        let $f37: rt.Fields | undefined;
-        let $o38: rt.Fields;
-        let $n39: number;
-        let $t40: number;
-        let $r41: rt.LuaResult;
+        let $m31: rt.LuaTable | undefined;
+        let $f32: rt.Fields | undefined;
+        let $33: rt.LuaValue;
+        let $m34: rt.LuaTable | undefined;
+        let $f35: rt.Fields | undefined;
+        let $o36: rt.Fields;
+        let $n37: number;
+        let $t38: number;
+        let $r39: rt.LuaResult;
         const $json: boolean = rh.claim(ctx_4);
         if ($json) {
           $1 = ($2 = api as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 10, rt.index($2, "json", "upvalue 'api'"))));
-          $6 = (rh.pristineContext(ctx_4) ? (ctx_4 as rh.RequestContext).param("id") : ($7 = rt.first(($8 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.params) !== undefined || ($m10 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.params) !== undefined || (!("params" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8))), (($f14 = ($7 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($7 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 10, rt.index($7, "id")))));
-          if (rh.isJsonBuilder($1) && ($15 = rh.scalar($6)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"static\":false,\"id\":" + $15! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, rt.first(($17 = $1, $18 = ($19 = $6, $o20 = new rt.FieldsObject(), $n21 = 1, $o20.static = false, ($19 !== undefined && ($o20.id = $19, $n21++)), rt.LuaTable.record($o20, $n21)), $s.pcs[$d] = $pc + 12, $fn16 = rt.fn($17, "field 'json'"), $fn16($18))));
+          $6 = (rh.pristineContext(ctx_4) ? (ctx_4 as rh.RequestContext).param("id") : ($7 = rt.first(($8 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8))), (($f13 = ($7 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.id) !== undefined || ($m12 = ($7 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.id) !== undefined || (!("id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 10, rt.index($7, "id")))));
+          if (rh.isJsonBuilder($1) && ($14 = rh.scalar($6)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"static\":false,\"id\":" + $14! + "}") as unknown as rt.LuaValue);
+          return rt.leave($s, $d, rt.first(($16 = $1, $17 = ($18 = $6, $o19 = new rt.FieldsObject(), $n20 = 1, $o19.static = false, ($18 !== undefined && ($o19.id = $18, $n20++)), rt.LuaTable.record($o19, $n20)), $s.pcs[$d] = $pc + 12, $fn15 = rt.fn($16, "field 'json'"), $fn15($17))));
         }
-        return ($23 = ($24 = api as rt.LuaValue, (($f27 = ($24 as rt.LuaTable)?.f) !== undefined && (($25 = $f27.json) !== undefined || ($m26 = ($24 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view.json) !== undefined || (!("json" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 10, rt.index($24, "json", "upvalue 'api'")))), $28 = ($29 = (rh.pristineContext(ctx_4) ? (ctx_4 as rh.RequestContext).param("id") : ($30 = rt.first(($31 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.params) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.params) !== undefined || (!("params" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : rt.index($31, "params", "local 'ctx'")), "method 'params'")($31))), (($f37 = ($30 as rt.LuaTable)?.f) !== undefined && (($35 = $f37.id) !== undefined || ($m36 = ($30 as rt.LuaTable).metatable) === undefined || ($35 = $m36.view.id) !== undefined || (!("id" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : ($s.pcs[$d] = $pc + 10, rt.index($30, "id"))))), $o38 = new rt.FieldsObject(), $n39 = 1, $o38.static = false, ($29 !== undefined && ($o38.id = $29, $n39++)), rt.LuaTable.record($o38, $n39)), $s.pcs[$d] = $pc + 13, $fn22 = rt.fn($23, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t40 = $s.tails++, $r41 = $fn22($28), $s.tails = $t40, $r41) : rt.tail($s, $fn22, [$28]));
+        return ($22 = ($23 = api as rt.LuaValue, (($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.json) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.json) !== undefined || (!("json" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 10, rt.index($23, "json", "upvalue 'api'")))), $27 = ($28 = (rh.pristineContext(ctx_4) ? (ctx_4 as rh.RequestContext).param("id") : ($29 = rt.first(($30 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.params !== undefined ? $f32.params : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.params !== undefined ? $m31.view.params : rt.index($30, "params", "local 'ctx'")), "method 'params'")($30))), (($f35 = ($29 as rt.LuaTable)?.f) !== undefined && (($33 = $f35.id) !== undefined || ($m34 = ($29 as rt.LuaTable).metatable) === undefined || ($33 = $m34.view.id) !== undefined || (!("id" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : ($s.pcs[$d] = $pc + 10, rt.index($29, "id"))))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.static = false, ($28 !== undefined && ($o36.id = $28, $n37++)), rt.LuaTable.record($o36, $n37)), $s.pcs[$d] = $pc + 13, $fn21 = rt.fn($22, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t38 = $s.tails++, $r39 = $fn21($27), $s.tails = $t38, $r39) : rt.tail($s, $fn21, [$27]));
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 9, rt.setIndex($3, "get", $13, "field 'p_id'")));
       $13 = ($2 = ($5 = ($8 = ($4 = api as rt.LuaValue, (($f14 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f14.users) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.users) !== undefined || (!("users" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 14, rt.index($4, "users", "local 'api'")))), (($f7 = ($8 as rt.LuaTable)?.f) !== undefined && (($15 = $f7.p_id) !== undefined || ($m6 = ($8 as rt.LuaTable).metatable) === undefined || ($15 = $m6.view.p_id) !== undefined || (!("p_id" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 14, rt.index($8, "p_id", "field 'users'")))), (($f11 = ($5 as rt.LuaTable)?.f) !== undefined && (($16 = $f11.posts) !== undefined || ($m17 = ($5 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.posts) !== undefined || (!("posts" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 14, rt.index($5, "posts", "field 'p_id'")))), (($f20 = ($2 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.p_postId) !== undefined || ($m19 = ($2 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.p_postId) !== undefined || (!("p_postId" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 14, rt.index($2, "p_postId", "field 'posts'"))));
       (($21 = ($handlers[5] = rh.jsonHandler((function $get(ctx_5?: rt.LuaValue): rt.LuaResult {
@@ -202,9 +200,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
-        let $2: rt.LuaValue;
-        let $m3: rt.LuaTable | undefined;
-        let $f4: rt.Fields | undefined;
+        let $m2: rt.LuaTable | undefined;
+        let $f3: rt.Fields | undefined;
+        let $4: rt.LuaValue;
         let $5: rt.LuaValue;
         let $6: string | undefined;
         let $7: rt.LuaValue;
@@ -230,12 +228,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o27: rt.Fields;
         let $n28: number;
         const $json: boolean = rh.claim(ctx_5);
-        let p: rt.LuaValue = rt.first(($1 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 15, rt.fn((($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.params) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.params) !== undefined || (!("params" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "params", "local 'ctx'")), "method 'params'")($1)));
+        let p: rt.LuaValue = rt.first(($1 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 15, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.params !== undefined ? $f3.params : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.params !== undefined ? $m2.view.params : rt.index($1, "params", "local 'ctx'")), "method 'params'")($1)));
         if ($json) {
-          $5 = ($2 = p as rt.LuaValue, (($f4 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f4.id) !== undefined || ($m3 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view.id) !== undefined || (!("id" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 16, rt.index($2, "id", "local 'p'"))));
+          $4 = ($1 = p as rt.LuaValue, (($f3 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f3.id) !== undefined || ($m2 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m2.view.id) !== undefined || (!("id" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 16, rt.index($1, "id", "local 'p'"))));
           $7 = ($8 = p as rt.LuaValue, (($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.postId) !== undefined || ($m10 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.postId) !== undefined || (!("postId" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 16, rt.index($8, "postId", "local 'p'"))));
-          if (($6 = rh.scalar($5)) !== undefined && ($12 = rh.scalar($7)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"user\":" + $6! + ",\"post\":" + $12! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($13 = $5, $14 = $7, $o15 = new rt.FieldsObject(), $n16 = 0, ($13 !== undefined && ($o15.user = $13, $n16++)), ($14 !== undefined && ($o15.post = $14, $n16++)), rt.LuaTable.record($o15, $n16)));
+          if (($6 = rh.scalar($4)) !== undefined && ($12 = rh.scalar($7)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"user\":" + $6! + ",\"post\":" + $12! + "}") as unknown as rt.LuaValue);
+          return rt.leave($s, $d, ($13 = $4, $14 = $7, $o15 = new rt.FieldsObject(), $n16 = 0, ($13 !== undefined && ($o15.user = $13, $n16++)), ($14 !== undefined && ($o15.post = $14, $n16++)), rt.LuaTable.record($o15, $n16)));
         }
         return rt.leave($s, $d, ($17 = ($18 = p as rt.LuaValue, (($f21 = ($18 as rt.LuaTable)?.f) !== undefined && (($19 = $f21.id) !== undefined || ($m20 = ($18 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.id) !== undefined || (!("id" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 16, rt.index($18, "id", "local 'p'")))), $22 = ($23 = p as rt.LuaValue, (($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.postId) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.postId) !== undefined || (!("postId" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 16, rt.index($23, "postId", "local 'p'")))), $o27 = new rt.FieldsObject(), $n28 = 0, ($17 !== undefined && ($o27.user = $17, $n28++)), ($22 !== undefined && ($o27.post = $22, $n28++)), rt.LuaTable.record($o27, $n28)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f22 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f22.get !== undefined ? ($f22.get = $21) : ($s.pcs[$d] = $pc + 14, rt.setIndex($13, "get", $21, "field 'p_postId'")));
@@ -245,9 +243,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
-        let $2: rt.LuaValue;
-        let $m3: rt.LuaTable | undefined;
-        let $f4: rt.Fields | undefined;
+        let $m2: rt.LuaTable | undefined;
+        let $f3: rt.Fields | undefined;
+        let $4: rt.LuaValue;
         let $k5: number;
         let $6: rt.LuaValue;
         let $a7: rt.LuaValue[] | undefined;
@@ -264,10 +262,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $18: rt.LuaValue;
         let $o19: rt.Fields;
         let $n20: number;
-        let q: rt.LuaValue = rt.first(($1 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 18, rt.fn((($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.query) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.query) !== undefined || (!("query" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1)));
+        let q: rt.LuaValue = rt.first(($1 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 18, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1)));
         let keys: rt.LuaTable = new rt.LuaTable();
          {
-          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 20, rt.fn((($2 = $env.f.pairs) !== undefined ? $2 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "pairs"))), "global 'pairs'")(q)))], 3);
+          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 20, rt.fn((($1 = $env.f.pairs) !== undefined ? $1 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "pairs"))), "global 'pairs'")(q)))], 3);
           const $iter1 = ($s.pcs[$d] = $pc + 19, rt.callable($it1));
           let $key1 = $ctl1;
           $loop1: for (;;) {
@@ -276,13 +274,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $key1 = Array.isArray($res1) ? $res1[0] : $res1;
             if ($key1 === undefined) break;
             let k: rt.LuaValue = $key1;
-            $1 = keys;
+            $4 = keys;
             $k5 = (keys.length() + 1);
-            (($6 = k) !== undefined && ($a7 = ($1 as rt.LuaTable)?.arr) !== undefined && ($k5 - 1 >>> 0) === $k5 - 1 && $a7[$k5 - 1] !== undefined ? ($a7[$k5 - 1] = $6) : $6 !== undefined && $a7 !== undefined && $k5 === $a7.length + 1 && ($1 as rt.LuaTable).other === undefined && ($1 as rt.LuaTable).metatable === undefined ? $a7.push($6) : ($s.pcs[$d] = $pc + 19, rt.setIndex($1, $k5, $6, "local 'keys'")));
+            (($6 = k) !== undefined && ($a7 = ($4 as rt.LuaTable)?.arr) !== undefined && ($k5 - 1 >>> 0) === $k5 - 1 && $a7[$k5 - 1] !== undefined ? ($a7[$k5 - 1] = $6) : $6 !== undefined && $a7 !== undefined && $k5 === $a7.length + 1 && ($4 as rt.LuaTable).other === undefined && ($4 as rt.LuaTable).metatable === undefined ? $a7.push($6) : ($s.pcs[$d] = $pc + 19, rt.setIndex($4, $k5, $6, "local 'keys'")));
           }
         }
-        ($2 = ($6 = (($1 = $env.f.table) !== undefined ? $1 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), (($f4 = ($6 as rt.LuaTable)?.f) !== undefined && (($9 = $f4.sort) !== undefined || ($m3 = ($6 as rt.LuaTable).metatable) === undefined || ($9 = $m3.view.sort) !== undefined || (!("sort" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 22, rt.index($6, "sort", "global 'table'")))), $10 = keys, $s.pcs[$d] = $pc + 23, $fn8 = rt.fn($2, "field 'sort'"), $fn8($10));
-        return rt.leave($s, $d, ($10 = ($9 = q as rt.LuaValue, (($f4 = ($9 as rt.LuaTable)?.f) !== undefined && (($1 = $f4.q) !== undefined || ($m3 = ($9 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view.q) !== undefined || (!("q" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 24, rt.index($9, "q", "local 'q'")))), $6 = (rt.t($2 = rt.first(($11 = (($12 = $env.f.tonumber) !== undefined ? $12 : ($s.pcs[$d] = $pc + 24, rt.getGlobal($env, "tonumber"))), $13 = ($14 = q as rt.LuaValue, (($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.page) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.page) !== undefined || (!("page" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 24, rt.index($14, "page", "local 'q'")))), $s.pcs[$d] = $pc + 25, $fn8 = rt.fn($11, "global 'tonumber'"), $fn8($13)))) ? $2 : 1), $18 = keys, $o19 = new rt.FieldsObject(), $n20 = 2, ($10 !== undefined && ($o19.q = $10, $n20++)), $o19.page = $6, $o19.keys = $18, rt.LuaTable.record($o19, $n20)));
+        ($1 = ($6 = (($4 = $env.f.table) !== undefined ? $4 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), (($f3 = ($6 as rt.LuaTable)?.f) !== undefined && (($9 = $f3.sort) !== undefined || ($m2 = ($6 as rt.LuaTable).metatable) === undefined || ($9 = $m2.view.sort) !== undefined || (!("sort" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 22, rt.index($6, "sort", "global 'table'")))), $10 = keys, $s.pcs[$d] = $pc + 23, $fn8 = rt.fn($1, "field 'sort'"), $fn8($10));
+        return rt.leave($s, $d, ($10 = ($9 = q as rt.LuaValue, (($f3 = ($9 as rt.LuaTable)?.f) !== undefined && (($4 = $f3.q) !== undefined || ($m2 = ($9 as rt.LuaTable).metatable) === undefined || ($4 = $m2.view.q) !== undefined || (!("q" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 24, rt.index($9, "q", "local 'q'")))), $6 = (rt.t($1 = rt.first(($11 = (($12 = $env.f.tonumber) !== undefined ? $12 : ($s.pcs[$d] = $pc + 24, rt.getGlobal($env, "tonumber"))), $13 = ($14 = q as rt.LuaValue, (($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.page) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.page) !== undefined || (!("page" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 24, rt.index($14, "page", "local 'q'")))), $s.pcs[$d] = $pc + 25, $fn8 = rt.fn($11, "global 'tonumber'"), $fn8($13)))) ? $1 : 1), $18 = keys, $o19 = new rt.FieldsObject(), $n20 = 2, ($10 !== undefined && ($o19.q = $10, $n20++)), $o19.page = $6, $o19.keys = $18, rt.LuaTable.record($o19, $n20)));
       } as rt.LuaFunction)) !== undefined && ($f20 = ($21 as rt.LuaTable)?.f) !== undefined && !($21 as rt.LuaTable).linked && $f20.get !== undefined ? ($f20.get = $15) : ($s.pcs[$d] = $pc + 17, rt.setIndex($21, "get", $15, "field 'search'")));
       $15 = ($16 = ($18 = api as rt.LuaValue, (($f20 = ($18 as rt.LuaTable)?.f) !== undefined && (($21 = $f20.echo) !== undefined || ($m19 = ($18 as rt.LuaTable).metatable) === undefined || ($21 = $m19.view.echo) !== undefined || (!("echo" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 26, rt.index($18, "echo", "local 'api'")))), (($f22 = ($16 as rt.LuaTable)?.f) !== undefined && (($3 = $f22.headers) !== undefined || ($m17 = ($16 as rt.LuaTable).metatable) === undefined || ($3 = $m17.view.headers) !== undefined || (!("headers" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 26, rt.index($16, "headers", "field 'echo'"))));
       (($4 = ($handlers[7] = rh.jsonHandler((function $get(ctx_7?: rt.LuaValue): rt.LuaResult {
@@ -290,9 +288,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
-        let $2: rt.LuaValue;
-        let $m3: rt.LuaTable | undefined;
-        let $f4: rt.Fields | undefined;
+        let $m2: rt.LuaTable | undefined;
+        let $f3: rt.Fields | undefined;
+        let $4: rt.LuaValue;
         let $5: rt.LuaValue;
         let $6: string | undefined;
         let $7: rt.LuaValue;
@@ -342,17 +340,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o51: rt.Fields;
         let $n52: number;
         const $json: boolean = rh.claim(ctx_7);
-        let h: rt.LuaValue = rt.first(($1 = ctx_7 as rt.LuaValue, $s.pcs[$d] = $pc + 27, rt.fn((($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.headers) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.headers) !== undefined || (!("headers" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "headers", "local 'ctx'")), "method 'headers'")($1)));
+        let h: rt.LuaValue = rt.first(($1 = ctx_7 as rt.LuaValue, $s.pcs[$d] = $pc + 27, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.headers !== undefined ? $f3.headers : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.headers !== undefined ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'")), "method 'headers'")($1)));
         if ($json) {
-          $5 = ($2 = h as rt.LuaValue, (($f4 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f4["user-agent"]) !== undefined || ($m3 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view["user-agent"]) !== undefined || (!("user-agent" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 28, rt.index($2, "user-agent", "local 'h'"))));
+          $4 = ($1 = h as rt.LuaValue, (($f3 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f3["user-agent"]) !== undefined || ($m2 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m2.view["user-agent"]) !== undefined || (!("user-agent" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 28, rt.index($1, "user-agent", "local 'h'"))));
           $7 = ($8 = h as rt.LuaValue, (($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f11["x-custom-header"]) !== undefined || ($m10 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 28, rt.index($8, "x-custom-header", "local 'h'"))));
           $13 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).method : ($14 = ctx_7 as rt.LuaValue, (($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.method) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.method) !== undefined || (!("method" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 28, rt.index($14, "method", "local 'ctx'")))));
           $19 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).path() : ($20 = ctx_7 as rt.LuaValue, (($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.path) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.path) !== undefined || (!("path" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 28, rt.index($20, "path", "local 'ctx'")))));
-          if (($6 = rh.scalar($5)) !== undefined && ($12 = rh.scalar($7)) !== undefined && ($18 = rh.scalar($13)) !== undefined && ($24 = rh.scalar($19)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"agent\":" + $6! + ",\"custom\":" + $12! + ",\"method\":" + $18! + ",\"path\":" + $24! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($25 = $5, $26 = $7, $27 = $13, $28 = $19, $o29 = new rt.FieldsObject(), $n30 = 0, ($25 !== undefined && ($o29.agent = $25, $n30++)), ($26 !== undefined && ($o29.custom = $26, $n30++)), ($27 !== undefined && ($o29.method = $27, $n30++)), ($28 !== undefined && ($o29.path = $28, $n30++)), rt.LuaTable.record($o29, $n30)));
+          if (($6 = rh.scalar($4)) !== undefined && ($12 = rh.scalar($7)) !== undefined && ($18 = rh.scalar($13)) !== undefined && ($24 = rh.scalar($19)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"agent\":" + $6! + ",\"custom\":" + $12! + ",\"method\":" + $18! + ",\"path\":" + $24! + "}") as unknown as rt.LuaValue);
+          return rt.leave($s, $d, ($25 = $4, $26 = $7, $27 = $13, $28 = $19, $o29 = new rt.FieldsObject(), $n30 = 0, ($25 !== undefined && ($o29.agent = $25, $n30++)), ($26 !== undefined && ($o29.custom = $26, $n30++)), ($27 !== undefined && ($o29.method = $27, $n30++)), ($28 !== undefined && ($o29.path = $28, $n30++)), rt.LuaTable.record($o29, $n30)));
         }
         return rt.leave($s, $d, ($31 = ($32 = h as rt.LuaValue, (($f35 = ($32 as rt.LuaTable)?.f) !== undefined && (($33 = $f35["user-agent"]) !== undefined || ($m34 = ($32 as rt.LuaTable).metatable) === undefined || ($33 = $m34.view["user-agent"]) !== undefined || (!("user-agent" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : ($s.pcs[$d] = $pc + 28, rt.index($32, "user-agent", "local 'h'")))), $36 = ($37 = h as rt.LuaValue, (($f40 = ($37 as rt.LuaTable)?.f) !== undefined && (($38 = $f40["x-custom-header"]) !== undefined || ($m39 = ($37 as rt.LuaTable).metatable) === undefined || ($38 = $m39.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : ($s.pcs[$d] = $pc + 28, rt.index($37, "x-custom-header", "local 'h'")))), $41 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).method : ($42 = ctx_7 as rt.LuaValue, (($f45 = ($42 as rt.LuaTable)?.f) !== undefined && (($43 = $f45.method) !== undefined || ($m44 = ($42 as rt.LuaTable).metatable) === undefined || ($43 = $m44.view.method) !== undefined || (!("method" in $m44.view) && $m44.view[rt.CUT] === undefined)) ? $43 : ($s.pcs[$d] = $pc + 28, rt.index($42, "method", "local 'ctx'"))))), $46 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).path() : ($47 = ctx_7 as rt.LuaValue, (($f50 = ($47 as rt.LuaTable)?.f) !== undefined && (($48 = $f50.path) !== undefined || ($m49 = ($47 as rt.LuaTable).metatable) === undefined || ($48 = $m49.view.path) !== undefined || (!("path" in $m49.view) && $m49.view[rt.CUT] === undefined)) ? $48 : ($s.pcs[$d] = $pc + 28, rt.index($47, "path", "local 'ctx'"))))), $o51 = new rt.FieldsObject(), $n52 = 0, ($31 !== undefined && ($o51.agent = $31, $n52++)), ($36 !== undefined && ($o51.custom = $36, $n52++)), ($41 !== undefined && ($o51.method = $41, $n52++)), ($46 !== undefined && ($o51.path = $46, $n52++)), rt.LuaTable.record($o51, $n52)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $4) : ($s.pcs[$d] = $pc + 26, rt.setIndex($15, "get", $4, "field 'headers'")));
       return rt.leave($s, $d, api);
     };
 }
+
+//# sourceMappingURL=app.ts.map

@@ -51,44 +51,44 @@ function load($env) {
       let $52;
       let $6;
       let $7;
-      let $82;
-      let $m9;
-      let $f10;
-      let $11;
-      let $m12;
-      let $f13;
-      let $14;
-      let $k15;
-      let $o16;
-      let $n17;
+      let $m8;
+      let $f9;
+      let $10;
+      let $m11;
+      let $f12;
+      let $13;
+      let $k14;
+      let $o15;
+      let $n16;
+      let $17;
       let $a18;
       let $19;
       let $o20;
       let $n21;
       const $json = rh.claim(ctx);
-      let n = rt.t($1 = rt.first(($32 = ($42 = $env.f.tonumber) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 3, rt.getGlobal($env, "tonumber")), $52 = rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($7 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f10 = $7?.f) !== void 0 && (($82 = $f10.query) !== void 0 || ($m9 = $7.metatable) === void 0 || ($82 = $m9.view.query) !== void 0 || !("query" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : rt.index($7, "query", "local 'ctx'"), "method 'query'")($7))), ($f13 = $6?.f) !== void 0 && (($11 = $f13.n) !== void 0 || ($m12 = $6.metatable) === void 0 || ($11 = $m12.view.n) !== void 0 || !("n" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : ($s2.pcs[$d2] = $pc + 3, rt.index($6, "n"))), $s2.pcs[$d2] = $pc + 5, $fn2 = rt.fn($32, "global 'tonumber'"), $fn2($52)))) ? $1 : 100;
+      let n = rt.t($1 = rt.first(($32 = ($42 = $env.f.tonumber) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 3, rt.getGlobal($env, "tonumber")), $52 = rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($7 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f9 = $7?.f)?.query !== void 0 ? $f9.query : ($m8 = $7?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($7, "query", "local 'ctx'"), "method 'query'")($7))), ($f12 = $6?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m11 = $6.metatable) === void 0 || ($10 = $m11.view.n) !== void 0 || !("n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 3, rt.index($6, "n"))), $s2.pcs[$d2] = $pc + 5, $fn2 = rt.fn($32, "global 'tonumber'"), $fn2($52)))) ? $1 : 100;
       let items = new rt.LuaTable();
       let items$j = "", items$n = 0;
       {
         const $start1 = 1;
-        const $limit1 = ($11 = n, $s2.pcs[$d2] = $pc + 6, rt.forNumber($11, "limit"));
+        const $limit1 = ($10 = n, $s2.pcs[$d2] = $pc + 6, rt.forNumber($10, "limit"));
         $loop1: for (let i = $start1; i <= $limit1; i++) {
           if ($json) {
-            $14 = '{"id":' + rh.num(i) + ',"name":' + rh.str("item " + rt.numberToString(i)) + ',"price":' + rh.num(i * 1.5) + ',"in_stock":' + (rt.mod(i, 3) !== 0 ? "true" : "false") + ',"tags":[' + rh.str("tag" + rt.numberToString(rt.mod(i, 5))) + ',"all"]}';
-            items$j = items$n++ === 0 ? $14 : items$j + "," + $14;
+            $13 = '{"id":' + rh.num(i) + ',"name":' + rh.str("item " + rt.numberToString(i)) + ',"price":' + rh.num(i * 1.5) + ',"in_stock":' + (rt.mod(i, 3) !== 0 ? "true" : "false") + ',"tags":[' + rh.str("tag" + rt.numberToString(rt.mod(i, 5))) + ',"all"]}';
+            items$j = items$n++ === 0 ? $13 : items$j + "," + $13;
           } else {
-            $82 = items;
-            $k15 = i;
-            ($1 = ($7 = i, $6 = "item " + rt.numberToString(i), $52 = i * 1.5, $42 = rt.mod(i, 3) !== 0, $32 = new rt.LuaTable(["tag" + rt.numberToString(rt.mod(i, 5)), "all"]), $o16 = new rt.FieldsObject(), $n17 = 5, $o16.id = $7, $o16.name = $6, $o16.price = $52, $o16.in_stock = $42, $o16.tags = $32, rt.LuaTable.record($o16, $n17))) !== void 0 && ($a18 = $82?.arr) !== void 0 && $k15 - 1 >>> 0 === $k15 - 1 && $a18[$k15 - 1] !== void 0 ? $a18[$k15 - 1] = $1 : $1 !== void 0 && $a18 !== void 0 && $k15 === $a18.length + 1 && $82.other === void 0 && $82.metatable === void 0 ? $a18.push($1) : ($s2.pcs[$d2] = $pc + 7, rt.setIndex($82, $k15, $1, "local 'items'"));
+            $7 = items;
+            $k14 = i;
+            ($17 = ($6 = i, $52 = "item " + rt.numberToString(i), $42 = i * 1.5, $32 = rt.mod(i, 3) !== 0, $1 = new rt.LuaTable(["tag" + rt.numberToString(rt.mod(i, 5)), "all"]), $o15 = new rt.FieldsObject(), $n16 = 5, $o15.id = $6, $o15.name = $52, $o15.price = $42, $o15.in_stock = $32, $o15.tags = $1, rt.LuaTable.record($o15, $n16))) !== void 0 && ($a18 = $7?.arr) !== void 0 && $k14 - 1 >>> 0 === $k14 - 1 && $a18[$k14 - 1] !== void 0 ? $a18[$k14 - 1] = $17 : $17 !== void 0 && $a18 !== void 0 && $k14 === $a18.length + 1 && $7.other === void 0 && $7.metatable === void 0 ? $a18.push($17) : ($s2.pcs[$d2] = $pc + 7, rt.setIndex($7, $k14, $17, "local 'items'"));
           }
         }
       }
       if ($json) {
         $19 = items$n;
         if (items$n !== 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"count":' + rh.num($19) + ',"items":[' + items$j + "]}"));
-        return rt.leave($s2, $d2, ($11 = $19, $1 = items, $o16 = new rt.FieldsObject(), $n17 = 2, $o16.count = $11, $o16.items = $1, rt.LuaTable.record($o16, $n17)));
+        return rt.leave($s2, $d2, ($10 = $19, $17 = items, $o15 = new rt.FieldsObject(), $n16 = 2, $o15.count = $10, $o15.items = $17, rt.LuaTable.record($o15, $n16)));
       }
-      return rt.leave($s2, $d2, ($32 = items.length(), $42 = items, $o20 = new rt.FieldsObject(), $n21 = 2, $o20.count = $32, $o20.items = $42, rt.LuaTable.record($o20, $n21)));
+      return rt.leave($s2, $d2, ($1 = items.length(), $32 = items, $o20 = new rt.FieldsObject(), $n21 = 2, $o20.count = $1, $o20.items = $32, rt.LuaTable.record($o20, $n21)));
     }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'items'"));
     return rt.leave($s, $d, api);
   };
@@ -97,3 +97,4 @@ export {
   $handlers,
   load as default
 };
+//# sourceMappingURL=app.js.map

@@ -46,45 +46,47 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $5: rt.LuaValue;
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
-        let $8: rt.LuaValue;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
-        let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
-        let $14: string;
-        let $k15: number;
-        let $o16: rt.Fields;
-        let $n17: number;
+        let $m8: rt.LuaTable | undefined;
+        let $f9: rt.Fields | undefined;
+        let $10: rt.LuaValue;
+        let $m11: rt.LuaTable | undefined;
+        let $f12: rt.Fields | undefined;
+        let $13: string;
+        let $k14: number;
+        let $o15: rt.Fields;
+        let $n16: number;
+        let $17: rt.LuaValue;
         let $a18: rt.LuaValue[] | undefined;
         let $19: number;
         let $o20: rt.Fields;
         let $n21: number;
         const $json: boolean = rh.claim(ctx);
-        let n: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 3, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.query) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.query) !== undefined || (!("query" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f13 = ($6 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($6 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 3, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 5, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 100);
+        let n: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 3, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f12 = ($6 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($6 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 3, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 5, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 100);
         let items: rt.LuaTable = new rt.LuaTable();
         let items$j = '', items$n = 0;
          {
           const $start1 = 1;
-          const $limit1 = ($11 = n, ($s.pcs[$d] = $pc + 6, rt.forNumber($11, 'limit')));
+          const $limit1 = ($10 = n, ($s.pcs[$d] = $pc + 6, rt.forNumber($10, 'limit')));
           $loop1: for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
-              $14 = "{\"id\":" + rh.num(i as number) + ",\"name\":" + rh.str(("item " + rt.numberToString(i)) as string) + ",\"price\":" + rh.num((i * 1.5) as number) + ",\"in_stock\":" + ((((rt.mod(i, 3)) !== 0)) ? 'true' : 'false') + ",\"tags\":[" + rh.str(("tag" + rt.numberToString((rt.mod(i, 5)))) as string) + ",\"all\"]}";
-              items$j = items$n++ === 0 ? $14 : items$j + ',' + $14;
+              $13 = "{\"id\":" + rh.num(i as number) + ",\"name\":" + rh.str(("item " + rt.numberToString(i)) as string) + ",\"price\":" + rh.num((i * 1.5) as number) + ",\"in_stock\":" + ((((rt.mod(i, 3)) !== 0)) ? 'true' : 'false') + ",\"tags\":[" + rh.str(("tag" + rt.numberToString((rt.mod(i, 5)))) as string) + ",\"all\"]}";
+              items$j = items$n++ === 0 ? $13 : items$j + ',' + $13;
             } else {
-              $8 = items;
-              $k15 = i;
-              (($1 = ($7 = i, $6 = ("item " + rt.numberToString(i)), $5 = (i * 1.5), $4 = ((rt.mod(i, 3)) !== 0), $3 = new rt.LuaTable([("tag" + rt.numberToString((rt.mod(i, 5)))), "all"]), $o16 = new rt.FieldsObject(), $n17 = 5, $o16.id = $7, $o16.name = $6, $o16.price = $5, $o16.in_stock = $4, $o16.tags = $3, rt.LuaTable.record($o16, $n17))) !== undefined && ($a18 = ($8 as rt.LuaTable)?.arr) !== undefined && ($k15 - 1 >>> 0) === $k15 - 1 && $a18[$k15 - 1] !== undefined ? ($a18[$k15 - 1] = $1) : $1 !== undefined && $a18 !== undefined && $k15 === $a18.length + 1 && ($8 as rt.LuaTable).other === undefined && ($8 as rt.LuaTable).metatable === undefined ? $a18.push($1) : ($s.pcs[$d] = $pc + 7, rt.setIndex($8, $k15, $1, "local 'items'")));
+              $7 = items;
+              $k14 = i;
+              (($17 = ($6 = i, $5 = ("item " + rt.numberToString(i)), $4 = (i * 1.5), $3 = ((rt.mod(i, 3)) !== 0), $1 = new rt.LuaTable([("tag" + rt.numberToString((rt.mod(i, 5)))), "all"]), $o15 = new rt.FieldsObject(), $n16 = 5, $o15.id = $6, $o15.name = $5, $o15.price = $4, $o15.in_stock = $3, $o15.tags = $1, rt.LuaTable.record($o15, $n16))) !== undefined && ($a18 = ($7 as rt.LuaTable)?.arr) !== undefined && ($k14 - 1 >>> 0) === $k14 - 1 && $a18[$k14 - 1] !== undefined ? ($a18[$k14 - 1] = $17) : $17 !== undefined && $a18 !== undefined && $k14 === $a18.length + 1 && ($7 as rt.LuaTable).other === undefined && ($7 as rt.LuaTable).metatable === undefined ? $a18.push($17) : ($s.pcs[$d] = $pc + 7, rt.setIndex($7, $k14, $17, "local 'items'")));
             }
           }
         }
         if ($json) {
           $19 = items$n;
           if (items$n !== 0) return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($19) + ",\"items\":[" + items$j + "]}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($11 = $19, $1 = items, $o16 = new rt.FieldsObject(), $n17 = 2, $o16.count = $11, $o16.items = $1, rt.LuaTable.record($o16, $n17)));
+          return rt.leave($s, $d, ($10 = $19, $17 = items, $o15 = new rt.FieldsObject(), $n16 = 2, $o15.count = $10, $o15.items = $17, rt.LuaTable.record($o15, $n16)));
         }
-        return rt.leave($s, $d, ($3 = items.length(), $4 = items, $o20 = new rt.FieldsObject(), $n21 = 2, $o20.count = $3, $o20.items = $4, rt.LuaTable.record($o20, $n21)));
+        return rt.leave($s, $d, ($1 = items.length(), $3 = items, $o20 = new rt.FieldsObject(), $n21 = 2, $o20.count = $1, $o20.items = $3, rt.LuaTable.record($o20, $n21)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'items'")));
       return rt.leave($s, $d, api);
     };
 }
+
+//# sourceMappingURL=app.ts.map

@@ -418,16 +418,15 @@ function load($env) {
       let $42;
       let $m5;
       let $f6;
-      let $7;
-      let $m8;
-      let $f9;
+      let $m7;
+      let $f8;
+      let $9;
       let $10;
-      let $11;
-      let $o12;
-      let $n13;
-      let $t14;
-      let $r15;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 16, rt.index($32, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 16, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.status) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.status) !== void 0 || !("status" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "status", "field 'json'"), "method 'status'"), $10 = 201, $11 = ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.created = true, rt.LuaTable.record($o12, $n13)), $s2.pcs[$d2] = $pc + 17, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t14 = $s2.tails++, $r15 = $fn12($22, $10, $11), $s2.tails = $t14, $r15) : rt.tail($s2, $fn12, [$22, $10, $11]);
+      let $o11;
+      let $n12;
+      let $t13;
+      let $r14;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 16, rt.index($32, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 16, $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'"), $9 = 201, $10 = ($o11 = new rt.FieldsObject(), $n12 = 1, $o11.created = true, rt.LuaTable.record($o11, $n12)), $s2.pcs[$d2] = $pc + 17, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t13 = $s2.tails++, $r14 = $fn12($22, $9, $10), $s2.tails = $t13, $r14) : rt.tail($s2, $fn12, [$22, $9, $10]);
     }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 15, rt.setIndex($13, "get", $8, "field 'json_status'"));
     $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.build) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.build) !== void 0 || !("build" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 18, rt.index($4, "build", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.as_text) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.as_text) !== void 0 || !("as_text" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 18, rt.index($5, "as_text", "field 'build'")));
     ($13 = $handlers[12] = (($body) => rt.withBody((function $get() {
@@ -462,14 +461,13 @@ function load($env) {
       let $42;
       let $m5;
       let $f6;
-      let $7;
-      let $m8;
-      let $f9;
+      let $m7;
+      let $f8;
+      let $9;
       let $10;
-      let $11;
-      let $t12;
-      let $r13;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.text) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.text) !== void 0 || !("text" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 22, rt.index($32, "text", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 23, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.status) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.status) !== void 0 || !("status" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "status", "field 'text'"), "method 'status'"), $10 = 202, $11 = "accepted", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t12 = $s2.tails++, $r13 = $fn12($22, $10, $11), $s2.tails = $t12, $r13) : rt.tail($s2, $fn12, [$22, $10, $11]);
+      let $t11;
+      let $r12;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.text) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.text) !== void 0 || !("text" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 22, rt.index($32, "text", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 23, $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'text'"), "method 'status'"), $9 = 202, $10 = "accepted", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t11 = $s2.tails++, $r12 = $fn12($22, $9, $10), $s2.tails = $t11, $r12) : rt.tail($s2, $fn12, [$22, $9, $10]);
     }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 21, rt.setIndex($13, "get", $8, "field 'text_status'"));
     $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.build) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.build) !== void 0 || !("build" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 24, rt.index($4, "build", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.as_html) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.as_html) !== void 0 || !("as_html" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 24, rt.index($5, "as_html", "field 'build'")));
     ($13 = $handlers[14] = (($body) => rt.withBody((function $get() {
@@ -504,14 +502,13 @@ function load($env) {
       let $42;
       let $m5;
       let $f6;
-      let $7;
-      let $m8;
-      let $f9;
+      let $m7;
+      let $f8;
+      let $9;
       let $10;
-      let $11;
-      let $t12;
-      let $r13;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.html) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.html) !== void 0 || !("html" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 28, rt.index($32, "html", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 29, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.status) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.status) !== void 0 || !("status" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "status", "field 'html'"), "method 'status'"), $10 = 404, $11 = "<p>missing</p>", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t12 = $s2.tails++, $r13 = $fn12($22, $10, $11), $s2.tails = $t12, $r13) : rt.tail($s2, $fn12, [$22, $10, $11]);
+      let $t11;
+      let $r12;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.html) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.html) !== void 0 || !("html" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 28, rt.index($32, "html", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 29, $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'html'"), "method 'status'"), $9 = 404, $10 = "<p>missing</p>", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t11 = $s2.tails++, $r12 = $fn12($22, $9, $10), $s2.tails = $t11, $r12) : rt.tail($s2, $fn12, [$22, $9, $10]);
     }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 27, rt.setIndex($13, "get", $8, "field 'html_status'"));
     $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.build) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.build) !== void 0 || !("build" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 30, rt.index($4, "build", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.as_redirect) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.as_redirect) !== void 0 || !("as_redirect" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 30, rt.index($5, "as_redirect", "field 'build'")));
     ($13 = $handlers[16] = (($body) => rt.withBody((function $get() {
@@ -546,13 +543,12 @@ function load($env) {
       let $42;
       let $m5;
       let $f6;
-      let $7;
-      let $m8;
-      let $f9;
-      let $10;
-      let $t11;
-      let $r12;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 34, rt.index($32, "redirect", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 35, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.permanent) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.permanent) !== void 0 || !("permanent" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "permanent", "field 'redirect'"), "method 'permanent'"), $10 = "/new-home", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t11 = $s2.tails++, $r12 = $fn12($22, $10), $s2.tails = $t11, $r12) : rt.tail($s2, $fn12, [$22, $10]);
+      let $m7;
+      let $f8;
+      let $9;
+      let $t10;
+      let $r11;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 34, rt.index($32, "redirect", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 35, $fn12 = rt.fn(($f8 = $22?.f)?.permanent !== void 0 ? $f8.permanent : ($m7 = $22?.metatable) !== void 0 && $m7.view.permanent !== void 0 ? $m7.view.permanent : rt.index($22, "permanent", "field 'redirect'"), "method 'permanent'"), $9 = "/new-home", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t10 = $s2.tails++, $r11 = $fn12($22, $9), $s2.tails = $t10, $r11) : rt.tail($s2, $fn12, [$22, $9]);
     }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 33, rt.setIndex($13, "get", $8, "field 'permanent'"));
     $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.build) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.build) !== void 0 || !("build" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 36, rt.index($4, "build", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.redirect_status) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.redirect_status) !== void 0 || !("redirect_status" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 36, rt.index($5, "redirect_status", "field 'build'")));
     ($13 = $handlers[18] = (($body) => rt.withBody((function $get() {
@@ -568,14 +564,13 @@ function load($env) {
       let $42;
       let $m5;
       let $f6;
-      let $7;
-      let $m8;
-      let $f9;
+      let $m7;
+      let $f8;
+      let $9;
       let $10;
-      let $11;
-      let $t12;
-      let $r13;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 37, rt.index($32, "redirect", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 38, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.status) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.status) !== void 0 || !("status" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "status", "field 'redirect'"), "method 'status'"), $10 = 307, $11 = "/temporary", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t12 = $s2.tails++, $r13 = $fn12($22, $10, $11), $s2.tails = $t12, $r13) : rt.tail($s2, $fn12, [$22, $10, $11]);
+      let $t11;
+      let $r12;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 37, rt.index($32, "redirect", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 38, $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'redirect'"), "method 'status'"), $9 = 307, $10 = "/temporary", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t11 = $s2.tails++, $r12 = $fn12($22, $9, $10), $s2.tails = $t11, $r12) : rt.tail($s2, $fn12, [$22, $9, $10]);
     }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 36, rt.setIndex($8, "get", $13, "field 'redirect_status'"));
     $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.build) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.build) !== void 0 || !("build" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 39, rt.index($3, "build", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.as_no_content) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.as_no_content) !== void 0 || !("as_no_content" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 39, rt.index($2, "as_no_content", "field 'build'")));
     ($8 = $handlers[19] = (($body) => rt.withBody((function $get() {
@@ -605,14 +600,13 @@ function load($env) {
       $s2.depth = $d2 + 1;
       let $fn12;
       let $22;
-      let $32;
-      let $m4;
-      let $f5;
+      let $m3;
+      let $f4;
+      let $52;
       let $6;
-      let $7;
-      let $t8;
-      let $r9;
-      return $22 = api, $s2.pcs[$d2] = $pc + 43, $fn12 = rt.fn(($f5 = $22?.f) !== void 0 && (($32 = $f5.error) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.error) !== void 0 || !("error" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($22, "error", "upvalue 'api'"), "method 'error'"), $6 = 403, $7 = "Forbidden: no access", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($22, $6, $7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$22, $6, $7]);
+      let $t7;
+      let $r8;
+      return $22 = api, $s2.pcs[$d2] = $pc + 43, $fn12 = rt.fn(($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'"), $52 = 403, $6 = "Forbidden: no access", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn12($22, $52, $6), $s2.tails = $t7, $r8) : rt.tail($s2, $fn12, [$22, $52, $6]);
     }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 42, rt.setIndex($8, "get", $13, "field 'as_error'"));
     $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.build) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.build) !== void 0 || !("build" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 44, rt.index($3, "build", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.error_table) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.error_table) !== void 0 || !("error_table" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 44, rt.index($2, "error_table", "field 'build'")));
     ($8 = $handlers[21] = (($body) => rt.withBody((function $get() {
@@ -624,16 +618,15 @@ function load($env) {
       $s2.depth = $d2 + 1;
       let $fn12;
       let $22;
-      let $32;
-      let $m4;
-      let $f5;
+      let $m3;
+      let $f4;
+      let $52;
       let $6;
-      let $7;
-      let $o8;
-      let $n9;
-      let $t10;
-      let $r11;
-      return $22 = api, $s2.pcs[$d2] = $pc + 45, $fn12 = rt.fn(($f5 = $22?.f) !== void 0 && (($32 = $f5.error) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.error) !== void 0 || !("error" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($22, "error", "upvalue 'api'"), "method 'error'"), $6 = 409, $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.code = "conflict", rt.LuaTable.record($o8, $n9)), $s2.pcs[$d2] = $pc + 46, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t10 = $s2.tails++, $r11 = $fn12($22, $6, $7), $s2.tails = $t10, $r11) : rt.tail($s2, $fn12, [$22, $6, $7]);
+      let $o7;
+      let $n8;
+      let $t9;
+      let $r10;
+      return $22 = api, $s2.pcs[$d2] = $pc + 45, $fn12 = rt.fn(($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'"), $52 = 409, $6 = ($o7 = new rt.FieldsObject(), $n8 = 1, $o7.code = "conflict", rt.LuaTable.record($o7, $n8)), $s2.pcs[$d2] = $pc + 46, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t9 = $s2.tails++, $r10 = $fn12($22, $52, $6), $s2.tails = $t9, $r10) : rt.tail($s2, $fn12, [$22, $52, $6]);
     }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 44, rt.setIndex($13, "get", $8, "field 'error_table'"));
     $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.fail) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.fail) !== void 0 || !("fail" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 47, rt.index($4, "fail", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.index) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.index) !== void 0 || !("index" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 47, rt.index($5, "index", "field 'fail'")));
     ($13 = $handlers[22] = function $get(ctx) {
@@ -778,15 +771,13 @@ function load($env) {
       let $fn12;
       let $22;
       let $32;
-      let $42;
-      let $m5;
-      let $f6;
-      let $7;
-      let $m8;
-      let $f9;
-      let $t10;
-      let $r11;
-      return $22 = rt.first(($32 = ctx_1, $s2.pcs[$d2] = $pc + 77, rt.fn(($f6 = $32?.f) !== void 0 && (($42 = $f6.body) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.body) !== void 0 || !("body" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 78, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.text) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.text) !== void 0 || !("text" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "text"), "method 'text'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t10 = $s2.tails++, $r11 = $fn12($22), $s2.tails = $t10, $r11) : rt.tail($s2, $fn12, [$22]);
+      let $m4;
+      let $f5;
+      let $m62;
+      let $f72;
+      let $t8;
+      let $r9;
+      return $22 = rt.first(($32 = ctx_1, $s2.pcs[$d2] = $pc + 77, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 78, $fn12 = rt.fn(($f72 = $22?.f)?.text !== void 0 ? $f72.text : ($m62 = $22?.metatable) !== void 0 && $m62.view.text !== void 0 ? $m62.view.text : rt.index($22, "text"), "method 'text'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($22), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$22]);
     }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.post !== void 0 ? $f14.post = $13 : ($s.pcs[$d] = $pc + 76, rt.setIndex($8, "post", $13, "field 'nobody'"));
     $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.fail) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.fail) !== void 0 || !("fail" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 79, rt.index($3, "fail", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.badjson) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.badjson) !== void 0 || !("badjson" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 79, rt.index($2, "badjson", "field 'fail'")));
     ($8 = $handlers[33] = (($body) => rt.withBody((function $post(ctx_2) {
@@ -799,15 +790,13 @@ function load($env) {
       let $fn12;
       let $22;
       let $32;
-      let $42;
-      let $m5;
-      let $f6;
-      let $7;
-      let $m8;
-      let $f9;
-      let $t10;
-      let $r11;
-      return $22 = rt.first(($32 = ctx_2, $s2.pcs[$d2] = $pc + 80, rt.fn(($f6 = $32?.f) !== void 0 && (($42 = $f6.body) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.body) !== void 0 || !("body" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 81, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.json) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.json) !== void 0 || !("json" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "json"), "method 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t10 = $s2.tails++, $r11 = $fn12($22), $s2.tails = $t10, $r11) : rt.tail($s2, $fn12, [$22]);
+      let $m4;
+      let $f5;
+      let $m62;
+      let $f72;
+      let $t8;
+      let $r9;
+      return $22 = rt.first(($32 = ctx_2, $s2.pcs[$d2] = $pc + 80, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 81, $fn12 = rt.fn(($f72 = $22?.f)?.json !== void 0 ? $f72.json : ($m62 = $22?.metatable) !== void 0 && $m62.view.json !== void 0 ? $m62.view.json : rt.index($22, "json"), "method 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($22), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$22]);
     }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 79, rt.setIndex($13, "post", $8, "field 'badjson'"));
     $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.fail) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.fail) !== void 0 || !("fail" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 82, rt.index($4, "fail", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.notobject) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.notobject) !== void 0 || !("notobject" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 82, rt.index($5, "notobject", "field 'fail'")));
     ($13 = $handlers[34] = (($body) => rt.withBody((function $post(ctx_3) {
@@ -820,29 +809,26 @@ function load($env) {
       let $fn12;
       let $22;
       let $32;
-      let $42;
-      let $m5;
-      let $f6;
-      let $7;
-      let $m8;
-      let $f9;
-      let $10;
+      let $m4;
+      let $f5;
+      let $m62;
+      let $f72;
+      let $82;
+      let $9;
+      let $fn10;
       let $11;
-      let $fn122;
+      let $12;
       let $132;
       let $14;
-      let $15;
-      let $16;
+      let $m15;
+      let $f16;
       let $m17;
       let $f18;
-      let $19;
-      let $m20;
-      let $f21;
-      let $o22;
-      let $n23;
-      let $t24;
-      let $r25;
-      return $22 = rt.first(($32 = ctx_3, $s2.pcs[$d2] = $pc + 83, rt.fn(($f6 = $32?.f) !== void 0 && (($42 = $f6.body) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.body) !== void 0 || !("body" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 84, $fn12 = rt.fn(($f9 = $22?.f) !== void 0 && (($7 = $f9.expect) !== void 0 || ($m8 = $22.metatable) === void 0 || ($7 = $m8.view.expect) !== void 0 || !("expect" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : rt.index($22, "expect"), "method 'expect'"), $10 = ($11 = rt.first(($132 = ($14 = ($15 = $env.f.rover) !== void 0 ? $15 : ($s2.pcs[$d2] = $pc + 84, rt.getGlobal($env, "rover")), ($f18 = $14?.f) !== void 0 && (($16 = $f18.guard) !== void 0 || ($m17 = $14.metatable) === void 0 || ($16 = $m17.view.guard) !== void 0 || !("guard" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $16 : ($s2.pcs[$d2] = $pc + 84, rt.index($14, "guard", "global 'rover'"))), $s2.pcs[$d2] = $pc + 85, $fn122 = rt.fn(($f21 = $132?.f) !== void 0 && (($19 = $f21.string) !== void 0 || ($m20 = $132.metatable) === void 0 || ($19 = $m20.view.string) !== void 0 || !("string" in $m20.view) && $m20.view[rt.CUT] === void 0) ? $19 : rt.index($132, "string", "field 'guard'"), "method 'string'"), $fn122($132))), $o22 = new rt.FieldsObject(), $n23 = 0, $11 !== void 0 && ($o22.a = $11, $n23++), rt.LuaTable.record($o22, $n23)), $s2.pcs[$d2] = $pc + 86, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t24 = $s2.tails++, $r25 = $fn12($22, $10), $s2.tails = $t24, $r25) : rt.tail($s2, $fn12, [$22, $10]);
+      let $o19;
+      let $n20;
+      let $t21;
+      let $r22;
+      return $22 = rt.first(($32 = ctx_3, $s2.pcs[$d2] = $pc + 83, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 84, $fn12 = rt.fn(($f72 = $22?.f)?.expect !== void 0 ? $f72.expect : ($m62 = $22?.metatable) !== void 0 && $m62.view.expect !== void 0 ? $m62.view.expect : rt.index($22, "expect"), "method 'expect'"), $82 = ($9 = rt.first(($11 = ($12 = ($132 = $env.f.rover) !== void 0 ? $132 : ($s2.pcs[$d2] = $pc + 84, rt.getGlobal($env, "rover")), ($f16 = $12?.f) !== void 0 && (($14 = $f16.guard) !== void 0 || ($m15 = $12.metatable) === void 0 || ($14 = $m15.view.guard) !== void 0 || !("guard" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s2.pcs[$d2] = $pc + 84, rt.index($12, "guard", "global 'rover'"))), $s2.pcs[$d2] = $pc + 85, $fn10 = rt.fn(($f18 = $11?.f)?.string !== void 0 ? $f18.string : ($m17 = $11?.metatable) !== void 0 && $m17.view.string !== void 0 ? $m17.view.string : rt.index($11, "string", "field 'guard'"), "method 'string'"), $fn10($11))), $o19 = new rt.FieldsObject(), $n20 = 0, $9 !== void 0 && ($o19.a = $9, $n20++), rt.LuaTable.record($o19, $n20)), $s2.pcs[$d2] = $pc + 86, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t21 = $s2.tails++, $r22 = $fn12($22, $82), $s2.tails = $t21, $r22) : rt.tail($s2, $fn12, [$22, $82]);
     }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.post !== void 0 ? $f14.post = $13 : ($s.pcs[$d] = $pc + 82, rt.setIndex($8, "post", $13, "field 'notobject'"));
     $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.fail) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.fail) !== void 0 || !("fail" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 87, rt.index($3, "fail", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.traceback) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.traceback) !== void 0 || !("traceback" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 87, rt.index($2, "traceback", "field 'fail'")));
     ($8 = $handlers[35] = function $get() {
@@ -921,14 +907,13 @@ function load($env) {
       let $7;
       let $82;
       let $9;
-      let $10;
-      let $m112;
-      let $f122;
-      let $132;
-      let $m14;
-      let $f15;
-      let $t16;
-      let $r17;
+      let $m10;
+      let $f11;
+      let $12;
+      let $m13;
+      let $f142;
+      let $t15;
+      let $r16;
       let down_1;
       down_1 = function $down(n_1) {
         const $s3 = rt.current, $d3 = $s3.depth;
@@ -940,7 +925,7 @@ function load($env) {
         }
         return rt.leave($s3, $d3, 1 + down_1(($1 = typeof n_1 === "number" ? n_1 - 1 : ($s3.pcs[$d3] = $pc + 100, rt.sub(n_1, 1, "local 'n'")), $s3.pcs[$d3] = $pc + 99, $1)));
       };
-      return $22 = down_1, $r3 = ($52 = ($6 = $env.f.tonumber) !== void 0 ? $6 : ($s2.pcs[$d2] = $pc + 101, rt.getGlobal($env, "tonumber")), $7 = rh.pristineContext(ctx_4) ? ctx_4.param("n") : ($82 = rt.first(($9 = ctx_4, $s2.pcs[$d2] = $pc + 102, rt.fn(($f122 = $9?.f) !== void 0 && (($10 = $f122.params) !== void 0 || ($m112 = $9.metatable) === void 0 || ($10 = $m112.view.params) !== void 0 || !("params" in $m112.view) && $m112.view[rt.CUT] === void 0) ? $10 : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9))), ($f15 = $82?.f) !== void 0 && (($132 = $f15.n) !== void 0 || ($m14 = $82.metatable) === void 0 || ($132 = $m14.view.n) !== void 0 || !("n" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $132 : ($s2.pcs[$d2] = $pc + 101, rt.index($82, "n"))), $s2.pcs[$d2] = $pc + 103, $fn4 = rt.fn($52, "global 'tonumber'"), $fn4($7)), $s2.pcs[$d2] = $pc + 104, $fn12 = $22, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t16 = $s2.tails++, $r17 = Array.isArray($r3) ? $fn12(...$r3) : $fn12($r3), $s2.tails = $t16, $r17) : rt.tail($s2, $fn12, Array.isArray($r3) ? [...$r3] : [$r3]);
+      return $22 = down_1, $r3 = ($52 = ($6 = $env.f.tonumber) !== void 0 ? $6 : ($s2.pcs[$d2] = $pc + 101, rt.getGlobal($env, "tonumber")), $7 = rh.pristineContext(ctx_4) ? ctx_4.param("n") : ($82 = rt.first(($9 = ctx_4, $s2.pcs[$d2] = $pc + 102, rt.fn(($f11 = $9?.f)?.params !== void 0 ? $f11.params : ($m10 = $9?.metatable) !== void 0 && $m10.view.params !== void 0 ? $m10.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9))), ($f142 = $82?.f) !== void 0 && (($12 = $f142.n) !== void 0 || ($m13 = $82.metatable) === void 0 || ($12 = $m13.view.n) !== void 0 || !("n" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 101, rt.index($82, "n"))), $s2.pcs[$d2] = $pc + 103, $fn4 = rt.fn($52, "global 'tonumber'"), $fn4($7)), $s2.pcs[$d2] = $pc + 104, $fn12 = $22, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t15 = $s2.tails++, $r16 = Array.isArray($r3) ? $fn12(...$r3) : $fn12($r3), $s2.tails = $t15, $r16) : rt.tail($s2, $fn12, Array.isArray($r3) ? [...$r3] : [$r3]);
     }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 98, rt.setIndex($8, "get", $13, "field 'p_n'"));
     let saved = void 0;
     $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.stale) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.stale) !== void 0 || !("stale" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 105, rt.index($3, "stale", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.save) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.save) !== void 0 || !("save" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 105, rt.index($2, "save", "field 'stale'")));
@@ -960,12 +945,11 @@ function load($env) {
       let $f5;
       let $6;
       let $7;
-      let $82;
-      let $m9;
-      let $f10;
-      let $o11;
-      let $n12;
-      return rt.leave($s2, $d2, ($1 = ($22 = saved, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 107, rt.index($22, "method", "upvalue 'saved'"))), $6 = rt.first(($7 = saved, $s2.pcs[$d2] = $pc + 108, rt.fn(($f10 = $7?.f) !== void 0 && (($82 = $f10.headers) !== void 0 || ($m9 = $7.metatable) === void 0 || ($82 = $m9.view.headers) !== void 0 || !("headers" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : rt.index($7, "headers", "upvalue 'saved'"), "method 'headers'")($7))), $o11 = new rt.FieldsObject(), $n12 = 0, $1 !== void 0 && ($o11.method = $1, $n12++), $6 !== void 0 && ($o11.headers = $6, $n12++), rt.LuaTable.record($o11, $n12)));
+      let $m8;
+      let $f9;
+      let $o10;
+      let $n11;
+      return rt.leave($s2, $d2, ($1 = ($22 = saved, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 107, rt.index($22, "method", "upvalue 'saved'"))), $6 = rt.first(($7 = saved, $s2.pcs[$d2] = $pc + 108, rt.fn(($f9 = $7?.f)?.headers !== void 0 ? $f9.headers : ($m8 = $7?.metatable) !== void 0 && $m8.view.headers !== void 0 ? $m8.view.headers : rt.index($7, "headers", "upvalue 'saved'"), "method 'headers'")($7))), $o10 = new rt.FieldsObject(), $n11 = 0, $1 !== void 0 && ($o10.method = $1, $n11++), $6 !== void 0 && ($o10.headers = $6, $n11++), rt.LuaTable.record($o10, $n11)));
     }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 106, rt.setIndex($8, "get", $13, "field 'use'"));
     let items = ($13 = api, ($f14 = $13?.f) !== void 0 && (($2 = $f14.items) !== void 0 || ($m11 = $13.metatable) === void 0 || ($2 = $m11.view.items) !== void 0 || !("items" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 109, rt.index($13, "items", "local 'api'")));
     $2 = items;
@@ -1132,3 +1116,4 @@ export {
   $handlers,
   load as default
 };
+//# sourceMappingURL=app.js.map

@@ -20,7 +20,7 @@ export { CUT, FieldsObject, LuaTable, type Fields } from '../lua/table.js';
 export type { CoFunction, CoGenerator } from '../lua/thread.js';
 export type { LuaFunction, LuaResult, LuaValue } from '../lua/value.js';
 export { at, positions, type EnvHolder, type FunctionSite } from './frame.js';
-export type { VariableAccess } from '../lua/callstack.js';
+export type { CallStack, VariableAccess } from '../lua/callstack.js';
 export { runTail, tail, TAIL, TAIL_DEPTH, withBody } from './tail.js';
 export { invoke } from '../interp/invoke-co.js';
 export { MATH_UNARY, MATH_UNARY_JS } from '../stdlib/math.js';

@@ -56,6 +56,12 @@ function insert(...args: LuaValue[]): LuaResult {
   return NONE;
 }
 
+/** Whether Array.prototype.join writes v exactly as table.concat must (see numberToString). */
+function joinsAsIs(v: LuaValue): boolean {
+  if (typeof v === 'string') return true;
+  return typeof v === 'number' && Number.isInteger(v) && v < 1e14 && v > -1e14 && !(v === 0 && 1 / v < 0);
+}
+
 function concat(...args: LuaValue[]): string {
   const nargs = args.length;
   const t = checkTable(args[0], 1, nargs);
@@ -64,9 +70,10 @@ function concat(...args: LuaValue[]): string {
   const e = args[3] === undefined ? t.length() : checkInt32(args[3], 4, nargs);
   const arr = t.arr;
   if (i >= 1 && e <= arr.length && i <= e) {
-    // within the array part: read in place, and joined as they are when all are strings
+    // within the array part: read in place, and joined by JS when it writes every value as
+    // tostring does (strings, and integers that %.14g writes in full)
     let k = i - 1;
-    while (k < e && typeof arr[k] === 'string') k++;
+    while (k < e && joinsAsIs(arr[k])) k++;
     if (k === e) return (i === 1 && e === arr.length ? arr : arr.slice(i - 1, e)).join(sep);
   }
   const parts: string[] = [];

@@ -24,13 +24,28 @@ sq = (function $sq(x: number): rt.LuaResult {
 }) as rt.LuaFunction;`);
 });
 
-it('a field is a property load and a store, guarded', () => {
-  expectEmitted('local function f(p) p.x = p.x + 1 end\nreturn f', 'f', `
+it('arithmetic on fields is one guarded fast path; the general code is a function of its own', () => {
+  const lua = 'local function f(p) p.x = p.x + 1 end\nreturn f';
+  expectEmitted(lua, 'f', `
 f = function $f(p?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
-  $1 = p;
-  (($7 = ($6 = (($2 = p as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.x) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.x) !== undefined || (!("x" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc), rt.index($2, "x", "local 'p'"))))) as rt.LuaValue, (typeof $6 === 'number' ? $6 + 1 : (rt.at($s, $d, $pc), rt.add($6, 1, "field 'x'"))))) !== undefined && ($f8 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f8.x !== undefined ? ($f8.x = $7) : (rt.at($s, $d, $pc), rt.setIndex($1, "x", $7, "local 'p'")));
+  if (($f1 = (p as rt.LuaTable)?.f) !== undefined && typeof ($2 = $f1.x) === 'number' && !(p as rt.LuaTable).linked) $f1.x = (($2 as number) + 1);
+  else $slow0($s, $d, p);
   return rt.leave($s, $d, rt.NONE);
+};`);
+  expectEmitted(lua, 'slow0', `
+function $slow0($s: rt.CallStack, $d: number, p: rt.LuaValue): void {
+  $3 = p;
+  (($9 = ($8 = (($4 = p as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.x) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.x) !== undefined || (!("x" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : (rt.at($s, $d, $pc), rt.index($4, "x", "local 'p'"))))) as rt.LuaValue, (typeof $8 === 'number' ? $8 + 1 : (rt.at($s, $d, $pc), rt.add($8, 1, "field 'x'"))))) !== undefined && ($f10 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f10.x !== undefined ? ($f10.x = $9) : (rt.at($s, $d, $pc), rt.setIndex($3, "x", $9, "local 'p'")));
+}`);
+});
+
+it('a field read that is not arithmetic is a property load, guarded', () => {
+  expectEmitted('local function f(p) local v = p.x return v end\nreturn f', 'f', `
+f = function $f(p?: rt.LuaValue): rt.LuaResult {
+  const $s = rt.current, $d = $s.depth;
+  let v: rt.LuaValue = ($1 = p as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.x) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.x) !== undefined || (!("x" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc), rt.index($1, "x", "local 'p'"))));
+  return rt.leave($s, $d, v);
 };`);
 });
 
@@ -51,7 +66,7 @@ f = function $f(o?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
   if ($d >= $s.limit) $s.deepen();
   $s.depth = $d + 1;
-  let r: rt.LuaValue = rt.first(($1 = o as rt.LuaValue, $s.pcs[$d] = $pc, rt.fn((($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.m) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.m) !== undefined || (!("m" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "m", "local 'o'")), "method 'm'")($1, 1)));
+  let r: rt.LuaValue = rt.first(($1 = o as rt.LuaValue, $s.pcs[$d] = $pc, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.m !== undefined ? $f3.m : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.m !== undefined ? $m2.view.m : rt.index($1, "m", "local 'o'")), "method 'm'")($1, 1)));
   return rt.leave($s, $d, r);
 };`);
 });

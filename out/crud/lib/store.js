@@ -223,3 +223,4 @@ function load($env) {
 export {
   load as default
 };
+//# sourceMappingURL=store.js.map

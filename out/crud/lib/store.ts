@@ -197,3 +197,5 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       return rt.leave($s, $d, Store);
     };
 }
+
+//# sourceMappingURL=store.ts.map

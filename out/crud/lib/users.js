@@ -66,71 +66,65 @@ function load($env) {
     let $7;
     let $o8;
     let $n9;
-    let $10;
-    let $11;
-    let $m12;
-    let $f13;
-    let $14;
+    let $m10;
+    let $f11;
+    let $12;
+    let $13;
+    let $fn14;
     let $15;
-    let $fn16;
-    let $17;
-    let $18;
-    let $19;
-    let $m20;
-    let $f21;
-    let $22;
-    let $m23;
-    let $f24;
+    let $16;
+    let $m17;
+    let $f18;
+    let $m19;
+    let $f20;
+    let $21;
+    let $fn22;
+    let $23;
+    let $fn24;
     let $25;
-    let $fn26;
-    let $27;
-    let $fn28;
-    let $29;
-    let $30;
+    let $26;
+    let $m27;
+    let $f28;
+    let $m29;
+    let $f30;
     let $31;
     let $m32;
     let $f33;
     let $34;
-    let $m35;
+    let $35;
     let $f36;
-    let $37;
-    let $38;
-    let $m39;
-    let $f40;
-    let $41;
-    let $42;
-    let $f43;
     let Store = rt.first(($s.pcs[$d] = $pc + 1, rt.fn(($1 = $env.f.require) !== void 0 ? $1 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "require")), "global 'require'")("lib.store")));
     let g = ($1 = ($2 = $env.f.rover) !== void 0 ? $2 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover")), ($f5 = $1?.f) !== void 0 && (($3 = $f5.guard) !== void 0 || ($m4 = $1.metatable) === void 0 || ($3 = $m4.view.guard) !== void 0 || !("guard" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 2, rt.index($1, "guard", "global 'rover'")));
     let users = ($3 = rt.first(($2 = ($1 = Store, ($f5 = $1?.f) !== void 0 && (($7 = $f5.new) !== void 0 || ($m4 = $1.metatable) === void 0 || ($7 = $m4.view.new) !== void 0 || !("new" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $7 : ($s.pcs[$d] = $pc + 3, rt.index($1, "new", "local 'Store'"))), $s.pcs[$d] = $pc + 4, $fn6 = rt.fn($2, "field 'new'"), $fn6())), $o8 = new rt.FieldsObject(), $n9 = 0, $3 !== void 0 && ($o8.store = $3, $n9++), rt.LuaTable.record($o8, $n9));
     $7 = users;
-    ($42 = ($1 = rt.first(($2 = rt.first(($3 = g, $s.pcs[$d] = $pc + 5, rt.fn(($f5 = $3?.f) !== void 0 && (($10 = $f5.string) !== void 0 || ($m4 = $3.metatable) === void 0 || ($10 = $m4.view.string) !== void 0 || !("string" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $10 : rt.index($3, "string", "local 'g'"), "method 'string'")($3))), $s.pcs[$d] = $pc + 6, $fn6 = rt.fn(($f13 = $2?.f) !== void 0 && (($11 = $f13.required) !== void 0 || ($m12 = $2.metatable) === void 0 || ($11 = $m12.view.required) !== void 0 || !("required" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : rt.index($2, "required"), "method 'required'"), $14 = "Name is required", $fn6($2, $14))), $15 = rt.first(($17 = rt.first(($18 = g, $s.pcs[$d] = $pc + 7, rt.fn(($f21 = $18?.f) !== void 0 && (($19 = $f21.string) !== void 0 || ($m20 = $18.metatable) === void 0 || ($19 = $m20.view.string) !== void 0 || !("string" in $m20.view) && $m20.view[rt.CUT] === void 0) ? $19 : rt.index($18, "string", "local 'g'"), "method 'string'")($18))), $s.pcs[$d] = $pc + 8, $fn16 = rt.fn(($f24 = $17?.f) !== void 0 && (($22 = $f24.required) !== void 0 || ($m23 = $17.metatable) === void 0 || ($22 = $m23.view.required) !== void 0 || !("required" in $m23.view) && $m23.view[rt.CUT] === void 0) ? $22 : rt.index($17, "required"), "method 'required'"), $fn16($17))), $25 = rt.first(($27 = rt.first(($29 = rt.first(($30 = g, $s.pcs[$d] = $pc + 9, rt.fn(($f33 = $30?.f) !== void 0 && (($31 = $f33.string) !== void 0 || ($m32 = $30.metatable) === void 0 || ($31 = $m32.view.string) !== void 0 || !("string" in $m32.view) && $m32.view[rt.CUT] === void 0) ? $31 : rt.index($30, "string", "local 'g'"), "method 'string'")($30))), $s.pcs[$d] = $pc + 10, $fn28 = rt.fn(($f36 = $29?.f) !== void 0 && (($34 = $f36.enum) !== void 0 || ($m35 = $29.metatable) === void 0 || ($34 = $m35.view.enum) !== void 0 || !("enum" in $m35.view) && $m35.view[rt.CUT] === void 0) ? $34 : rt.index($29, "enum"), "method 'enum'"), $37 = new rt.LuaTable(["admin", "member"]), $s.pcs[$d] = $pc + 11, $fn28($29, $37))), $s.pcs[$d] = $pc + 12, $fn26 = rt.fn(($f40 = $27?.f) !== void 0 && (($38 = $f40.default) !== void 0 || ($m39 = $27.metatable) === void 0 || ($38 = $m39.view.default) !== void 0 || !("default" in $m39.view) && $m39.view[rt.CUT] === void 0) ? $38 : rt.index($27, "default"), "method 'default'"), $41 = "member", $fn26($27, $41))), $o8 = new rt.FieldsObject(), $n9 = 0, $1 !== void 0 && ($o8.name = $1, $n9++), $15 !== void 0 && ($o8.email = $15, $n9++), $25 !== void 0 && ($o8.role = $25, $n9++), rt.LuaTable.record($o8, $n9))) !== void 0 && ($f43 = $7?.f) !== void 0 && !$7.linked && $f43.create_schema !== void 0 ? $f43.create_schema = $42 : ($s.pcs[$d] = $pc + 13, rt.setIndex($7, "create_schema", $42, "local 'users'"));
-    $42 = users;
-    ($17 = ($41 = rt.first(($38 = g, $s.pcs[$d] = $pc + 14, rt.fn(($f43 = $38?.f) !== void 0 && (($37 = $f43.string) !== void 0 || ($m39 = $38.metatable) === void 0 || ($37 = $m39.view.string) !== void 0 || !("string" in $m39.view) && $m39.view[rt.CUT] === void 0) ? $37 : rt.index($38, "string", "local 'g'"), "method 'string'")($38))), $34 = rt.first(($31 = g, $s.pcs[$d] = $pc + 15, rt.fn(($f40 = $31?.f) !== void 0 && (($30 = $f40.string) !== void 0 || ($m35 = $31.metatable) === void 0 || ($30 = $m35.view.string) !== void 0 || !("string" in $m35.view) && $m35.view[rt.CUT] === void 0) ? $30 : rt.index($31, "string", "local 'g'"), "method 'string'")($31))), $29 = rt.first(($27 = rt.first(($25 = g, $s.pcs[$d] = $pc + 16, rt.fn(($f36 = $25?.f) !== void 0 && (($22 = $f36.string) !== void 0 || ($m32 = $25.metatable) === void 0 || ($22 = $m32.view.string) !== void 0 || !("string" in $m32.view) && $m32.view[rt.CUT] === void 0) ? $22 : rt.index($25, "string", "local 'g'"), "method 'string'")($25))), $s.pcs[$d] = $pc + 17, $fn28 = rt.fn(($f33 = $27?.f) !== void 0 && (($19 = $f33.enum) !== void 0 || ($m23 = $27.metatable) === void 0 || ($19 = $m23.view.enum) !== void 0 || !("enum" in $m23.view) && $m23.view[rt.CUT] === void 0) ? $19 : rt.index($27, "enum"), "method 'enum'"), $18 = new rt.LuaTable(["admin", "member"]), $s.pcs[$d] = $pc + 18, $fn28($27, $18))), $o8 = new rt.FieldsObject(), $n9 = 0, $41 !== void 0 && ($o8.name = $41, $n9++), $34 !== void 0 && ($o8.email = $34, $n9++), $29 !== void 0 && ($o8.role = $29, $n9++), rt.LuaTable.record($o8, $n9))) !== void 0 && ($f24 = $42?.f) !== void 0 && !$42.linked && $f24.update_schema !== void 0 ? $f24.update_schema = $17 : ($s.pcs[$d] = $pc + 19, rt.setIndex($42, "update_schema", $17, "local 'users'"));
-    $17 = users;
-    ($18 = (($body) => rt.withBody((function $parse_id(s) {
+    ($35 = ($1 = rt.first(($2 = rt.first(($3 = g, $s.pcs[$d] = $pc + 5, rt.fn(($f5 = $3?.f)?.string !== void 0 ? $f5.string : ($m4 = $3?.metatable) !== void 0 && $m4.view.string !== void 0 ? $m4.view.string : rt.index($3, "string", "local 'g'"), "method 'string'")($3))), $s.pcs[$d] = $pc + 6, $fn6 = rt.fn(($f11 = $2?.f)?.required !== void 0 ? $f11.required : ($m10 = $2?.metatable) !== void 0 && $m10.view.required !== void 0 ? $m10.view.required : rt.index($2, "required"), "method 'required'"), $12 = "Name is required", $fn6($2, $12))), $13 = rt.first(($15 = rt.first(($16 = g, $s.pcs[$d] = $pc + 7, rt.fn(($f18 = $16?.f)?.string !== void 0 ? $f18.string : ($m17 = $16?.metatable) !== void 0 && $m17.view.string !== void 0 ? $m17.view.string : rt.index($16, "string", "local 'g'"), "method 'string'")($16))), $s.pcs[$d] = $pc + 8, $fn14 = rt.fn(($f20 = $15?.f)?.required !== void 0 ? $f20.required : ($m19 = $15?.metatable) !== void 0 && $m19.view.required !== void 0 ? $m19.view.required : rt.index($15, "required"), "method 'required'"), $fn14($15))), $21 = rt.first(($23 = rt.first(($25 = rt.first(($26 = g, $s.pcs[$d] = $pc + 9, rt.fn(($f28 = $26?.f)?.string !== void 0 ? $f28.string : ($m27 = $26?.metatable) !== void 0 && $m27.view.string !== void 0 ? $m27.view.string : rt.index($26, "string", "local 'g'"), "method 'string'")($26))), $s.pcs[$d] = $pc + 10, $fn24 = rt.fn(($f30 = $25?.f)?.enum !== void 0 ? $f30.enum : ($m29 = $25?.metatable) !== void 0 && $m29.view.enum !== void 0 ? $m29.view.enum : rt.index($25, "enum"), "method 'enum'"), $31 = new rt.LuaTable(["admin", "member"]), $s.pcs[$d] = $pc + 11, $fn24($25, $31))), $s.pcs[$d] = $pc + 12, $fn22 = rt.fn(($f33 = $23?.f)?.default !== void 0 ? $f33.default : ($m32 = $23?.metatable) !== void 0 && $m32.view.default !== void 0 ? $m32.view.default : rt.index($23, "default"), "method 'default'"), $34 = "member", $fn22($23, $34))), $o8 = new rt.FieldsObject(), $n9 = 0, $1 !== void 0 && ($o8.name = $1, $n9++), $13 !== void 0 && ($o8.email = $13, $n9++), $21 !== void 0 && ($o8.role = $21, $n9++), rt.LuaTable.record($o8, $n9))) !== void 0 && ($f36 = $7?.f) !== void 0 && !$7.linked && $f36.create_schema !== void 0 ? $f36.create_schema = $35 : ($s.pcs[$d] = $pc + 13, rt.setIndex($7, "create_schema", $35, "local 'users'"));
+    $35 = users;
+    ($13 = ($34 = rt.first(($31 = g, $s.pcs[$d] = $pc + 14, rt.fn(($f36 = $31?.f)?.string !== void 0 ? $f36.string : ($m32 = $31?.metatable) !== void 0 && $m32.view.string !== void 0 ? $m32.view.string : rt.index($31, "string", "local 'g'"), "method 'string'")($31))), $26 = rt.first(($25 = g, $s.pcs[$d] = $pc + 15, rt.fn(($f33 = $25?.f)?.string !== void 0 ? $f33.string : ($m29 = $25?.metatable) !== void 0 && $m29.view.string !== void 0 ? $m29.view.string : rt.index($25, "string", "local 'g'"), "method 'string'")($25))), $23 = rt.first(($21 = rt.first(($16 = g, $s.pcs[$d] = $pc + 16, rt.fn(($f30 = $16?.f)?.string !== void 0 ? $f30.string : ($m27 = $16?.metatable) !== void 0 && $m27.view.string !== void 0 ? $m27.view.string : rt.index($16, "string", "local 'g'"), "method 'string'")($16))), $s.pcs[$d] = $pc + 17, $fn24 = rt.fn(($f28 = $21?.f)?.enum !== void 0 ? $f28.enum : ($m19 = $21?.metatable) !== void 0 && $m19.view.enum !== void 0 ? $m19.view.enum : rt.index($21, "enum"), "method 'enum'"), $15 = new rt.LuaTable(["admin", "member"]), $s.pcs[$d] = $pc + 18, $fn24($21, $15))), $o8 = new rt.FieldsObject(), $n9 = 0, $34 !== void 0 && ($o8.name = $34, $n9++), $26 !== void 0 && ($o8.email = $26, $n9++), $23 !== void 0 && ($o8.role = $23, $n9++), rt.LuaTable.record($o8, $n9))) !== void 0 && ($f20 = $35?.f) !== void 0 && !$35.linked && $f20.update_schema !== void 0 ? $f20.update_schema = $13 : ($s.pcs[$d] = $pc + 19, rt.setIndex($35, "update_schema", $13, "local 'users'"));
+    $13 = users;
+    ($15 = (($body) => rt.withBody((function $parse_id(s) {
       const $r = $body(s);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $parse_id$body(s) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
-      let $12;
-      let $23;
-      let $m3;
-      let $f4;
-      let $fn5;
+      let $14;
+      let $m2;
+      let $f3;
+      let $fn4;
+      let $5;
       let $6;
       let $t7;
       let $r8;
-      if (!rt.t(rt.first(($12 = s, $s2.pcs[$d2] = $pc + 20, rt.fn(($f4 = $12?.f) !== void 0 && (($23 = $f4.match) !== void 0 || ($m3 = $12.metatable) === void 0 || ($23 = $m3.view.match) !== void 0 || !("match" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $23 : rt.index($12, "match", "local 's'"), "method 'match'")($12, "^%d+$"))))) {
+      if (!rt.t(rt.first(($14 = s, $s2.pcs[$d2] = $pc + 20, rt.fn(($f3 = $14?.f)?.match !== void 0 ? $f3.match : ($m2 = $14?.metatable) !== void 0 && $m2.view.match !== void 0 ? $m2.view.match : rt.index($14, "match", "local 's'"), "method 'match'")($14, "^%d+$"))))) {
         return rt.leave($s2, $d2, void 0);
       }
-      return $23 = ($12 = $env.f.tonumber) !== void 0 ? $12 : ($s2.pcs[$d2] = $pc + 21, rt.getGlobal($env, "tonumber")), $6 = s, $s2.pcs[$d2] = $pc + 22, $fn5 = rt.fn($23, "global 'tonumber'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn5($6), $s2.tails = $t7, $r8) : rt.tail($s2, $fn5, [$6]);
-    }))) !== void 0 && ($f24 = $17?.f) !== void 0 && !$17.linked && $f24.parse_id !== void 0 ? $f24.parse_id = $18 : ($s.pcs[$d] = $pc + 23, rt.setIndex($17, "parse_id", $18, "local 'users'"));
+      return $14 = ($5 = $env.f.tonumber) !== void 0 ? $5 : ($s2.pcs[$d2] = $pc + 21, rt.getGlobal($env, "tonumber")), $6 = s, $s2.pcs[$d2] = $pc + 22, $fn4 = rt.fn($14, "global 'tonumber'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn4($6), $s2.tails = $t7, $r8) : rt.tail($s2, $fn4, [$6]);
+    }))) !== void 0 && ($f20 = $13?.f) !== void 0 && !$13.linked && $f20.parse_id !== void 0 ? $f20.parse_id = $15 : ($s.pcs[$d] = $pc + 23, rt.setIndex($13, "parse_id", $15, "local 'users'"));
     return rt.leave($s, $d, users);
   };
 }
 export {
   load as default
 };
+//# sourceMappingURL=users.js.map

@@ -44,49 +44,42 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $7: rt.LuaValue;
       let $o8: rt.Fields;
       let $n9: number;
-      let $10: rt.LuaValue;
-      let $11: rt.LuaValue;
-      let $m12: rt.LuaTable | undefined;
-      let $f13: rt.Fields | undefined;
-      let $14: rt.LuaValue;
+      let $m10: rt.LuaTable | undefined;
+      let $f11: rt.Fields | undefined;
+      let $12: rt.LuaValue;
+      let $13: rt.LuaValue;
+      let $fn14!: rt.LuaFunction;
       let $15: rt.LuaValue;
-      let $fn16!: rt.LuaFunction;
-      let $17: rt.LuaValue;
-      let $18: rt.LuaValue;
-      let $19: rt.LuaValue;
-      let $m20: rt.LuaTable | undefined;
-      let $f21: rt.Fields | undefined;
-      let $22: rt.LuaValue;
-      let $m23: rt.LuaTable | undefined;
-      let $f24: rt.Fields | undefined;
+      let $16: rt.LuaValue;
+      let $m17: rt.LuaTable | undefined;
+      let $f18: rt.Fields | undefined;
+      let $m19: rt.LuaTable | undefined;
+      let $f20: rt.Fields | undefined;
+      let $21: rt.LuaValue;
+      let $fn22!: rt.LuaFunction;
+      let $23: rt.LuaValue;
+      let $fn24!: rt.LuaFunction;
       let $25: rt.LuaValue;
-      let $fn26!: rt.LuaFunction;
-      let $27: rt.LuaValue;
-      let $fn28!: rt.LuaFunction;
-      let $29: rt.LuaValue;
-      let $30: rt.LuaValue;
+      let $26: rt.LuaValue;
+      let $m27: rt.LuaTable | undefined;
+      let $f28: rt.Fields | undefined;
+      let $m29: rt.LuaTable | undefined;
+      let $f30: rt.Fields | undefined;
       let $31: rt.LuaValue;
       let $m32: rt.LuaTable | undefined;
       let $f33: rt.Fields | undefined;
       let $34: rt.LuaValue;
-      let $m35: rt.LuaTable | undefined;
+      let $35: rt.LuaValue;
       let $f36: rt.Fields | undefined;
-      let $37: rt.LuaValue;
-      let $38: rt.LuaValue;
-      let $m39: rt.LuaTable | undefined;
-      let $f40: rt.Fields | undefined;
-      let $41: rt.LuaValue;
-      let $42: rt.LuaValue;
-      let $f43: rt.Fields | undefined;
       let Store: rt.LuaValue = rt.first(($s.pcs[$d] = $pc + 1, rt.fn((($1 = $env.f.require) !== undefined ? $1 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "require"))), "global 'require'")("lib.store")));
       let g: rt.LuaValue = ($1 = (($2 = $env.f.rover) !== undefined ? $2 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover"))), (($f5 = ($1 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.guard) !== undefined || ($m4 = ($1 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.guard) !== undefined || (!("guard" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 2, rt.index($1, "guard", "global 'rover'"))));
       let users: rt.LuaTable = ($3 = rt.first(($2 = ($1 = Store as rt.LuaValue, (($f5 = ($1 as rt.LuaTable)?.f) !== undefined && (($7 = $f5.new) !== undefined || ($m4 = ($1 as rt.LuaTable).metatable) === undefined || ($7 = $m4.view.new) !== undefined || (!("new" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 3, rt.index($1, "new", "local 'Store'")))), $s.pcs[$d] = $pc + 4, $fn6 = rt.fn($2, "field 'new'"), $fn6())), $o8 = new rt.FieldsObject(), $n9 = 0, ($3 !== undefined && ($o8.store = $3, $n9++)), rt.LuaTable.record($o8, $n9));
       $7 = users;
-      (($42 = ($1 = rt.first(($2 = rt.first(($3 = g as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f5 = ($3 as rt.LuaTable)?.f) !== undefined && (($10 = $f5.string) !== undefined || ($m4 = ($3 as rt.LuaTable).metatable) === undefined || ($10 = $m4.view.string) !== undefined || (!("string" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $10 : rt.index($3, "string", "local 'g'")), "method 'string'")($3))), $s.pcs[$d] = $pc + 6, $fn6 = rt.fn((($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.required) !== undefined || ($m12 = ($2 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.required) !== undefined || (!("required" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : rt.index($2, "required")), "method 'required'"), $14 = "Name is required", $fn6($2, $14))), $15 = rt.first(($17 = rt.first(($18 = g as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn((($f21 = ($18 as rt.LuaTable)?.f) !== undefined && (($19 = $f21.string) !== undefined || ($m20 = ($18 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.string) !== undefined || (!("string" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : rt.index($18, "string", "local 'g'")), "method 'string'")($18))), $s.pcs[$d] = $pc + 8, $fn16 = rt.fn((($f24 = ($17 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.required) !== undefined || ($m23 = ($17 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.required) !== undefined || (!("required" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : rt.index($17, "required")), "method 'required'"), $fn16($17))), $25 = rt.first(($27 = rt.first(($29 = rt.first(($30 = g as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn((($f33 = ($30 as rt.LuaTable)?.f) !== undefined && (($31 = $f33.string) !== undefined || ($m32 = ($30 as rt.LuaTable).metatable) === undefined || ($31 = $m32.view.string) !== undefined || (!("string" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : rt.index($30, "string", "local 'g'")), "method 'string'")($30))), $s.pcs[$d] = $pc + 10, $fn28 = rt.fn((($f36 = ($29 as rt.LuaTable)?.f) !== undefined && (($34 = $f36.enum) !== undefined || ($m35 = ($29 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view.enum) !== undefined || (!("enum" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : rt.index($29, "enum")), "method 'enum'"), $37 = new rt.LuaTable(["admin", "member"]), $s.pcs[$d] = $pc + 11, $fn28($29, $37))), $s.pcs[$d] = $pc + 12, $fn26 = rt.fn((($f40 = ($27 as rt.LuaTable)?.f) !== undefined && (($38 = $f40.default) !== undefined || ($m39 = ($27 as rt.LuaTable).metatable) === undefined || ($38 = $m39.view.default) !== undefined || (!("default" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : rt.index($27, "default")), "method 'default'"), $41 = "member", $fn26($27, $41))), $o8 = new rt.FieldsObject(), $n9 = 0, ($1 !== undefined && ($o8.name = $1, $n9++)), ($15 !== undefined && ($o8.email = $15, $n9++)), ($25 !== undefined && ($o8.role = $25, $n9++)), rt.LuaTable.record($o8, $n9))) !== undefined && ($f43 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f43.create_schema !== undefined ? ($f43.create_schema = $42) : ($s.pcs[$d] = $pc + 13, rt.setIndex($7, "create_schema", $42, "local 'users'")));
-      $42 = users;
-      (($17 = ($41 = rt.first(($38 = g as rt.LuaValue, $s.pcs[$d] = $pc + 14, rt.fn((($f43 = ($38 as rt.LuaTable)?.f) !== undefined && (($37 = $f43.string) !== undefined || ($m39 = ($38 as rt.LuaTable).metatable) === undefined || ($37 = $m39.view.string) !== undefined || (!("string" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $37 : rt.index($38, "string", "local 'g'")), "method 'string'")($38))), $34 = rt.first(($31 = g as rt.LuaValue, $s.pcs[$d] = $pc + 15, rt.fn((($f40 = ($31 as rt.LuaTable)?.f) !== undefined && (($30 = $f40.string) !== undefined || ($m35 = ($31 as rt.LuaTable).metatable) === undefined || ($30 = $m35.view.string) !== undefined || (!("string" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $30 : rt.index($31, "string", "local 'g'")), "method 'string'")($31))), $29 = rt.first(($27 = rt.first(($25 = g as rt.LuaValue, $s.pcs[$d] = $pc + 16, rt.fn((($f36 = ($25 as rt.LuaTable)?.f) !== undefined && (($22 = $f36.string) !== undefined || ($m32 = ($25 as rt.LuaTable).metatable) === undefined || ($22 = $m32.view.string) !== undefined || (!("string" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $22 : rt.index($25, "string", "local 'g'")), "method 'string'")($25))), $s.pcs[$d] = $pc + 17, $fn28 = rt.fn((($f33 = ($27 as rt.LuaTable)?.f) !== undefined && (($19 = $f33.enum) !== undefined || ($m23 = ($27 as rt.LuaTable).metatable) === undefined || ($19 = $m23.view.enum) !== undefined || (!("enum" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $19 : rt.index($27, "enum")), "method 'enum'"), $18 = new rt.LuaTable(["admin", "member"]), $s.pcs[$d] = $pc + 18, $fn28($27, $18))), $o8 = new rt.FieldsObject(), $n9 = 0, ($41 !== undefined && ($o8.name = $41, $n9++)), ($34 !== undefined && ($o8.email = $34, $n9++)), ($29 !== undefined && ($o8.role = $29, $n9++)), rt.LuaTable.record($o8, $n9))) !== undefined && ($f24 = ($42 as rt.LuaTable)?.f) !== undefined && !($42 as rt.LuaTable).linked && $f24.update_schema !== undefined ? ($f24.update_schema = $17) : ($s.pcs[$d] = $pc + 19, rt.setIndex($42, "update_schema", $17, "local 'users'")));
-      $17 = users;
-      (($18 = (($body: rt.LuaFunction) => rt.withBody((function $parse_id(s?: rt.LuaValue): rt.LuaResult {
+      (($35 = ($1 = rt.first(($2 = rt.first(($3 = g as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.string !== undefined ? $f5.string : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.string !== undefined ? $m4.view.string : rt.index($3, "string", "local 'g'")), "method 'string'")($3))), $s.pcs[$d] = $pc + 6, $fn6 = rt.fn((($f11 = ($2 as rt.LuaTable)?.f)?.required !== undefined ? $f11.required : ($m10 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m10.view.required !== undefined ? $m10.view.required : rt.index($2, "required")), "method 'required'"), $12 = "Name is required", $fn6($2, $12))), $13 = rt.first(($15 = rt.first(($16 = g as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn((($f18 = ($16 as rt.LuaTable)?.f)?.string !== undefined ? $f18.string : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.string !== undefined ? $m17.view.string : rt.index($16, "string", "local 'g'")), "method 'string'")($16))), $s.pcs[$d] = $pc + 8, $fn14 = rt.fn((($f20 = ($15 as rt.LuaTable)?.f)?.required !== undefined ? $f20.required : ($m19 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m19.view.required !== undefined ? $m19.view.required : rt.index($15, "required")), "method 'required'"), $fn14($15))), $21 = rt.first(($23 = rt.first(($25 = rt.first(($26 = g as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn((($f28 = ($26 as rt.LuaTable)?.f)?.string !== undefined ? $f28.string : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.string !== undefined ? $m27.view.string : rt.index($26, "string", "local 'g'")), "method 'string'")($26))), $s.pcs[$d] = $pc + 10, $fn24 = rt.fn((($f30 = ($25 as rt.LuaTable)?.f)?.enum !== undefined ? $f30.enum : ($m29 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m29.view.enum !== undefined ? $m29.view.enum : rt.index($25, "enum")), "method 'enum'"), $31 = new rt.LuaTable(["admin", "member"]), $s.pcs[$d] = $pc + 11, $fn24($25, $31))), $s.pcs[$d] = $pc + 12, $fn22 = rt.fn((($f33 = ($23 as rt.LuaTable)?.f)?.default !== undefined ? $f33.default : ($m32 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m32.view.default !== undefined ? $m32.view.default : rt.index($23, "default")), "method 'default'"), $34 = "member", $fn22($23, $34))), $o8 = new rt.FieldsObject(), $n9 = 0, ($1 !== undefined && ($o8.name = $1, $n9++)), ($13 !== undefined && ($o8.email = $13, $n9++)), ($21 !== undefined && ($o8.role = $21, $n9++)), rt.LuaTable.record($o8, $n9))) !== undefined && ($f36 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f36.create_schema !== undefined ? ($f36.create_schema = $35) : ($s.pcs[$d] = $pc + 13, rt.setIndex($7, "create_schema", $35, "local 'users'")));
+      $35 = users;
+      (($13 = ($34 = rt.first(($31 = g as rt.LuaValue, $s.pcs[$d] = $pc + 14, rt.fn((($f36 = ($31 as rt.LuaTable)?.f)?.string !== undefined ? $f36.string : ($m32 = ($31 as rt.LuaTable)?.metatable) !== undefined && $m32.view.string !== undefined ? $m32.view.string : rt.index($31, "string", "local 'g'")), "method 'string'")($31))), $26 = rt.first(($25 = g as rt.LuaValue, $s.pcs[$d] = $pc + 15, rt.fn((($f33 = ($25 as rt.LuaTable)?.f)?.string !== undefined ? $f33.string : ($m29 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m29.view.string !== undefined ? $m29.view.string : rt.index($25, "string", "local 'g'")), "method 'string'")($25))), $23 = rt.first(($21 = rt.first(($16 = g as rt.LuaValue, $s.pcs[$d] = $pc + 16, rt.fn((($f30 = ($16 as rt.LuaTable)?.f)?.string !== undefined ? $f30.string : ($m27 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m27.view.string !== undefined ? $m27.view.string : rt.index($16, "string", "local 'g'")), "method 'string'")($16))), $s.pcs[$d] = $pc + 17, $fn24 = rt.fn((($f28 = ($21 as rt.LuaTable)?.f)?.enum !== undefined ? $f28.enum : ($m19 = ($21 as rt.LuaTable)?.metatable) !== undefined && $m19.view.enum !== undefined ? $m19.view.enum : rt.index($21, "enum")), "method 'enum'"), $15 = new rt.LuaTable(["admin", "member"]), $s.pcs[$d] = $pc + 18, $fn24($21, $15))), $o8 = new rt.FieldsObject(), $n9 = 0, ($34 !== undefined && ($o8.name = $34, $n9++)), ($26 !== undefined && ($o8.email = $26, $n9++)), ($23 !== undefined && ($o8.role = $23, $n9++)), rt.LuaTable.record($o8, $n9))) !== undefined && ($f20 = ($35 as rt.LuaTable)?.f) !== undefined && !($35 as rt.LuaTable).linked && $f20.update_schema !== undefined ? ($f20.update_schema = $13) : ($s.pcs[$d] = $pc + 19, rt.setIndex($35, "update_schema", $13, "local 'users'")));
+      $13 = users;
+      (($15 = (($body: rt.LuaFunction) => rt.withBody((function $parse_id(s?: rt.LuaValue): rt.LuaResult {
         const $r = $body(s);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $parse_id$body(s?: rt.LuaValue): rt.LuaResult {
@@ -94,18 +87,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
-        let $2: rt.LuaValue;
-        let $m3: rt.LuaTable | undefined;
-        let $f4: rt.Fields | undefined;
-        let $fn5!: rt.LuaFunction;
+        let $m2: rt.LuaTable | undefined;
+        let $f3: rt.Fields | undefined;
+        let $fn4!: rt.LuaFunction;
+        let $5: rt.LuaValue;
         let $6: rt.LuaValue;
         let $t7: number;
         let $r8: rt.LuaResult;
-        if (!rt.t(rt.first(($1 = s as rt.LuaValue, $s.pcs[$d] = $pc + 20, rt.fn((($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.match) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.match) !== undefined || (!("match" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : rt.index($1, "match", "local 's'")), "method 'match'")($1, "^%d+$"))))) {
+        if (!rt.t(rt.first(($1 = s as rt.LuaValue, $s.pcs[$d] = $pc + 20, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.match !== undefined ? $f3.match : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.match !== undefined ? $m2.view.match : rt.index($1, "match", "local 's'")), "method 'match'")($1, "^%d+$"))))) {
           return rt.leave($s, $d, undefined);
         }
-        return ($2 = (($1 = $env.f.tonumber) !== undefined ? $1 : ($s.pcs[$d] = $pc + 21, rt.getGlobal($env, "tonumber"))), $6 = s, $s.pcs[$d] = $pc + 22, $fn5 = rt.fn($2, "global 'tonumber'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn5($6), $s.tails = $t7, $r8) : rt.tail($s, $fn5, [$6]));
-      }) as rt.LuaFunction)) !== undefined && ($f24 = ($17 as rt.LuaTable)?.f) !== undefined && !($17 as rt.LuaTable).linked && $f24.parse_id !== undefined ? ($f24.parse_id = $18) : ($s.pcs[$d] = $pc + 23, rt.setIndex($17, "parse_id", $18, "local 'users'")));
+        return ($1 = (($5 = $env.f.tonumber) !== undefined ? $5 : ($s.pcs[$d] = $pc + 21, rt.getGlobal($env, "tonumber"))), $6 = s, $s.pcs[$d] = $pc + 22, $fn4 = rt.fn($1, "global 'tonumber'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn4($6), $s.tails = $t7, $r8) : rt.tail($s, $fn4, [$6]));
+      }) as rt.LuaFunction)) !== undefined && ($f20 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f20.parse_id !== undefined ? ($f20.parse_id = $15) : ($s.pcs[$d] = $pc + 23, rt.setIndex($13, "parse_id", $15, "local 'users'")));
       return rt.leave($s, $d, users);
     };
 }
+
+//# sourceMappingURL=users.ts.map
