@@ -99,6 +99,8 @@ interface ArithmeticPlan {
   readonly locals: Set<LocalVar>;
   /** `$f.key` of each field read (a table holds a key it gave a number for). */
   readonly read: Set<string>;
+  /** A call evaluated first (the expression's leftmost operand), and the temp holding its value. */
+  lead?: { readonly call: Expression; readonly temp: string };
   fields: number;
 }
 
@@ -618,7 +620,7 @@ class FunctionEmitter {
   private local(s: LocalStatement): void {
     const vars = s.variables.map((id) => this.res.decls.get(id)!);
     if (vars.length === 1 && s.init.length <= 1) {
-      this.declare(vars[0], s.init.length === 1 ? this.valueFor(vars[0], s.init[0], this.arithmeticValue(s.init[0]) ?? this.expr(s.init[0])) : undefined);
+      this.declare(vars[0], s.init.length === 1 ? this.valueFor(vars[0], s.init[0], this.arithmeticValue(s.init[0], true) ?? this.expr(s.init[0])) : undefined);
       return;
     }
     const last = s.init[s.init.length - 1];
@@ -639,7 +641,7 @@ class FunctionEmitter {
     if (s.variables.length === 1 && s.init.length === 1) {
       const target = s.variables[0];
       if (target.type === 'Identifier') {
-        this.w.line(`${this.store(target, this.arithmeticValue(s.init[0]) ?? this.expr(s.init[0]), s.init[0])};`);
+        this.w.line(`${this.store(target, this.arithmeticValue(s.init[0], true) ?? this.expr(s.init[0]), s.init[0])};`);
         return;
       }
       const desc = describeExpr(target.base, this.res.refs);
@@ -801,7 +803,7 @@ class FunctionEmitter {
       this.w.line(`return ${LEAVE}rt.NONE);`);
       return;
     }
-    const value = args.length === 1 && !this.expands(args[0]) ? this.arithmeticValue(args[0]) ?? this.expr(args[0]) : this.exprList(args, -1);
+    const value = args.length === 1 && !this.expands(args[0]) ? this.arithmeticValue(args[0], true) ?? this.expr(args[0]) : this.exprList(args, -1);
     this.w.line(`return ${LEAVE}${value});`);
   }
 
@@ -1175,15 +1177,25 @@ class FunctionEmitter {
    * field. Nothing in it can be observed, so when a guard fails the general code may run from
    * the start (see `outline`).
    */
-  private arithmeticPlan(e: Expression): ArithmeticPlan | undefined {
+  private arithmeticPlan(e: Expression, leadingCall = false): ArithmeticPlan | undefined {
     if (this.mode !== 'sync' || this.ctx.debug || this.ctx.fenv) return undefined;
     const plan: ArithmeticPlan = { guards: [], code: '', tables: new Map(), locals: new Set(), read: new Set(), fields: 0 };
+    if (leadingCall) {
+      // Lua evaluates the leftmost operand first: a call there can run before the fast path
+      let first = e;
+      while (first.type === 'BinaryExpression' || first.type === 'UnaryExpression') first = first.type === 'BinaryExpression' ? first.left : first.argument;
+      if (first !== e && isCall(first)) {
+        plan.lead = { call: first, temp: this.temp() };
+        plan.guards.push(`typeof ${plan.lead.temp} === 'number'`);
+      }
+    }
     const local = (id: Identifier): LocalVar | undefined => {
       const ref = this.res.refs.get(id);
       return ref === undefined || ref.kind === 'global' ? undefined : ref.v;
     };
     const walk = (x: Expression, budget: { nodes: number }): string | undefined => {
       if (--budget.nodes < 0) return undefined;
+      if (x === plan.lead?.call) return `(${plan.lead.temp} as number)`;
       switch (x.type) {
         case 'NumericLiteral': return /^[0-9.e+]+$/.test(this.expr(x)) ? this.expr(x) : undefined;
         case 'Identifier': {
@@ -1226,6 +1238,7 @@ class FunctionEmitter {
     const code = walk(e, { nodes: 16 });
     if (code === undefined || plan.fields === 0) return undefined;
     plan.code = code;
+    if (plan.lead !== undefined) this.w.line(`${plan.lead.temp} = ${this.expr(plan.lead.call)};`);
     return plan;
   }
 
@@ -1241,11 +1254,15 @@ class FunctionEmitter {
     return f;
   }
 
-  /** `e` as a value through its arithmetic fast path, or undefined (see arithmeticPlan). */
-  private arithmeticValue(e: Expression): string | undefined {
-    const plan = this.arithmeticPlan(e);
+  /**
+   * `e` as a value through its arithmetic fast path, or undefined (see arithmeticPlan).
+   * `leadingCall`: the value is all its statement computes, so a call as its leftmost operand
+   * may be evaluated on a line of its own first.
+   */
+  private arithmeticValue(e: Expression, leadingCall = false): string | undefined {
+    const plan = this.arithmeticPlan(e, leadingCall);
     if (plan === undefined) return undefined;
-    const slow = this.outline(plan.locals, 'rt.LuaValue', () => this.expr(e));
+    const slow = this.outline(plan, 'rt.LuaValue', () => this.expr(e));
     return `(${plan.guards.join(' && ')} ? ${plan.code} : ${slow})`;
   }
 
@@ -1258,12 +1275,12 @@ class FunctionEmitter {
     if (target.base.type !== 'Identifier' || name === '__index') return false;
     const ref = this.res.refs.get(target.base);
     if (ref === undefined || ref.kind === 'global') return false;
-    const plan = this.arithmeticPlan(e);
+    const plan = this.arithmeticPlan(e, true);
     if (plan === undefined) return false;
     const t = this.ctx.names.of(ref.v);
     const f = this.tableGuard(plan, ref.v);
     const p = property(name);
-    const slow = this.outline(plan.locals, 'void', () => {
+    const slow = this.outline(plan, 'void', () => {
       const o = this.stableOperand(target.base, e);
       this.w.line(`${this.fieldStore(o, name, this.expr(e), desc)};`);
       return undefined;
@@ -1280,10 +1297,13 @@ class FunctionEmitter {
    * nothing to the calling function's bytecode, which keeps small Lua functions under V8's
    * inlining limit (VALUE_MODEL.md). `emit` writes statements and returns the value, if any.
    */
-  private outline(locals: ReadonlySet<LocalVar>, returns: string, emit: () => string | undefined): string {
+  private outline(plan: ArithmeticPlan, returns: string, emit: () => string | undefined): string {
     const outer = this.w;
+    const overrides = this.overrides;
     this.w = new Lines();
     this.w.lua = outer.lua;
+    // the leading call ran already: the general code takes its value
+    if (plan.lead !== undefined) this.overrides = new Map([...(overrides ?? []), [plan.lead.call, plan.lead.temp]]);
     const mark = this.held!.length;
     let body: string[];
     try {
@@ -1292,17 +1312,19 @@ class FunctionEmitter {
       body = this.w.out;
     } finally {
       this.w = outer;
+      this.overrides = overrides;
     }
     const temps = this.held!.slice(mark).map(([key, name]) => {
       const type = key.slice(key.indexOf(' ') + 1);
       return type === 'rt.LuaFunction' ? `let ${name}!: ${type};` : `let ${name}: ${type};`;
     });
-    const vars = [...locals];
-    const params = ['$s: rt.CallStack', '$d: number', ...vars.map((v) => `${this.ctx.names.of(v)}: ${this.localType(v)}`)];
+    const args = [...plan.locals].map((v): [string, string] => [this.ctx.names.of(v), this.localType(v)]);
+    if (plan.lead !== undefined) args.push([plan.lead.temp, 'rt.LuaValue']);
+    const params = ['$s: rt.CallStack', '$d: number', ...args.map(([name, type]) => `${name}: ${type}`)];
     const fn = `$slow${this.ctx.outlined.length}`;
     this.ctx.outlined.push(`function ${fn}(${params.join(', ')}): ${returns} {\n${[...new Set(temps), ...body].map((l) => '  ' + l.replaceAll('\n', '\n  ')).join('\n')}\n}`);
     this.slowPaths++;
-    return `${fn}($s, $d${vars.map((v) => ', ' + this.ctx.names.of(v)).join('')})`;
+    return `${fn}($s, $d${args.map(([name]) => ', ' + name).join('')})`;
   }
 
   /**

@@ -886,7 +886,8 @@ function load($env) {
         if ($d3 >= $s3.limit) $s3.deepen();
         $s3.depth = $d3 + 1;
         let $1;
-        return rt.leave($s3, $d3, ($1 = ($s3.pcs[$d3] = $pc + 95, down(n + 1)), typeof $1 === "number" ? $1 + 1 : ($s3.pcs[$d3] = $pc + 96, rt.add($1, 1))));
+        let $23;
+        return rt.leave($s3, $d3, ($23 = ($s3.pcs[$d3] = $pc + 95, down(n + 1)), typeof $23 === "number" ? $23 + 1 : ($s3.pcs[$d3] = $pc + 96, rt.add($23, 1))));
       });
       return $22 = down, $32 = 1, $s2.pcs[$d2] = $pc + 97, $fn12 = $22, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t4 = $s2.tails++, $r5 = $fn12($32), $s2.tails = $t4, $r5) : rt.tail($s2, $fn12, [$32]);
     }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 94, rt.setIndex($13, "get", $8, "field 'recursion'"));

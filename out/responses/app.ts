@@ -765,7 +765,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           if ($d >= $s.limit) $s.deepen();
           $s.depth = $d + 1;
           let $1: rt.LuaValue;
-          return rt.leave($s, $d, ($1 = ((($s.pcs[$d] = $pc + 95, down((n + 1))) as rt.LuaValue)) as rt.LuaValue, (typeof $1 === 'number' ? $1 + 1 : ($s.pcs[$d] = $pc + 96, rt.add($1, 1)))));
+          let $2: rt.LuaValue;
+          return rt.leave($s, $d, ($2 = ((($s.pcs[$d] = $pc + 95, down((n + 1))) as rt.LuaValue)) as rt.LuaValue, (typeof $2 === 'number' ? $2 + 1 : ($s.pcs[$d] = $pc + 96, rt.add($2, 1)))));
         }) as rt.LuaFunction;
         return ($2 = down, $3 = 1, $s.pcs[$d] = $pc + 97, $fn1 = $2 as rt.LuaFunction, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 94, rt.setIndex($13, "get", $8, "field 'recursion'")));
