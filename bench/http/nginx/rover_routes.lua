@@ -53,7 +53,8 @@ end
 -- null). cjson writes %.14g, which loses digits and puts exponents elsewhere.
 local function js_layout(x)
   local digits, exp
-  for p = 15, 17 do
+  -- the fewest digits that read back (a denormal may need far fewer than 15)
+  for p = 1, 17 do
     local s = format("%." .. (p - 1) .. "e", x)
     if p == 17 or tonumber(s) == x then
       local sign, m1, mrest, e = s:match("^(-?)(%d)%.?(%d*)e([-+]%d+)$")
@@ -217,9 +218,16 @@ local rover = { server = function()
   return api
 end }
 
--- Loads a fixture app and returns its routes' handlers for the config's locations:
--- routes["GET /users/:id"](params) answers one request.
-function M.load_app(file)
+-- A route's result as the JSON body roverc writes for it.
+function M.body(route, value)
+  out:reset()
+  WRITERS[route](out, value)
+  return out:tostring()
+end
+
+-- A fixture app's benchmarked routes: routes["GET /users/:id"](params) runs the handler and
+-- returns the body (params: the route's parameters; the query is read from ngx).
+function M.handlers(file)
   local chunk = assert(loadfile(file))
   setfenv(chunk, setmetatable({ rover = rover }, { __index = _G }))
   local api = chunk()
@@ -236,11 +244,22 @@ function M.load_app(file)
       routes[route] = function(params)
         out:reset()
         writer(out, handler(setmetatable({ p = params }, Ctx)))
-        local body = out:tostring()
-        header["x-request-id"] = uuid()
-        header["Content-Length"] = #body
-        print(body)
+        return out:tostring()
       end
+    end
+  end
+  return routes
+end
+
+-- The same routes answering the request, for the config's locations.
+function M.load_app(file)
+  local routes = {}
+  for route, body_of in pairs(M.handlers(file)) do
+    routes[route] = function(params)
+      local body = body_of(params)
+      header["x-request-id"] = uuid()
+      header["Content-Length"] = #body
+      print(body)
     end
   end
   return routes
