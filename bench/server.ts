@@ -1,9 +1,10 @@
 // Server group: end-to-end HTTP on loopback under wrk, for fixture routes: the compiled
 // build (out/<app>/server.js), `roverc serve --mode interpreted`, the hand-written uWS
-// server (http-baseline.ts) and uWS answering a constant body (http-constant.ts, the
-// ceiling). Server on core 0, wrk on core 1 (taskset). The value is the server's CPU time
-// per request (/proc/<pid>/stat over the measured interval): on a shared 2-core machine
-// req/s also measures wrk and the neighbours.
+// server (http-baseline.ts), uWS answering a constant body (http-constant.ts, the
+// ceiling) and, where its private copy is installed, nginx + lua-nginx-module with one
+// worker (http/nginx.ts). Server on core 0, wrk on core 1 (taskset). The value is the
+// server's CPU time per request (/proc/<pid>/stat of its processes over the measured
+// interval): on a shared 2-core machine req/s also measures wrk and the neighbours.
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -93,7 +94,8 @@ async function main(): Promise<void> {
     description: `Server CPU time per request (user+sys of all its threads, /proc/<pid>/stat, over the measured interval) over loopback under wrk (-t1 -c${opts.connections}, keep-alive, one path), server on core ${SERVER_CORE} and wrk on core ${LOAD_CORE}; `
       + `${opts.duration} s runs after a ${opts.warmup} s warm-up, interleaved and rotated, median of ${opts.runs}. `
       + 'interpreted: `roverc serve --mode interpreted`; compiled: `node out/<app>/server.js`; hand-written: bench/http/baseline-routes.ts on uWS with JSON.stringify; '
-      + 'constant: uWS answering the reference body read once (bench/http-constant.ts), the ceiling of the HTTP path.',
+      + 'constant: uWS answering the reference body read once (bench/http-constant.ts), the ceiling of the HTTP path'
+      + (nginxMissing === undefined ? '; nginx: nginx + lua-nginx-module + LuaJIT, one worker, running the fixture\'s handlers (bench/http/nginx.ts).' : '.'),
     contestants: contestants.map((c) => c.name), baseline: 'hand-written',
     comparisons: [['compiled', 'hand-written'], ['compiled', 'constant'], ['interpreted', 'compiled'], ...nginxMissing === undefined ? [['nginx', 'compiled'] as [string, string]] : []],
     metrics: [
@@ -110,9 +112,9 @@ async function main(): Promise<void> {
   const scenarios = g.select(SCENARIOS);
   g.progress.plan(scenarios.length * contestants.length * (opts.runs + 1));
   ensureBuilt([...new Set(scenarios.map((s) => s.app))], (s) => g.progress.log(s));
-  g.note('the hello fixture has log_level = "info": interpreted and compiled write a request log line per request (to /dev/null), as a deployed app would; small, list and the hand-written and constant servers log nothing');
+  g.note('the hello fixture has log_level = "info": interpreted and compiled write a request log line per request (to /dev/null), as a deployed app would, and nginx its access log line (to /dev/null); small, list and the hand-written and constant servers log nothing');
   g.note(nginxMissing === undefined
-    ? 'nginx: nginx 1.22 + lua-nginx-module + cjson + OpenResty\'s LuaJIT (Debian packages unpacked by bench/tools/install-nginx.sh), one worker; its CPU is the master\'s and the worker\'s; the request log as the fixture has it (hello: access_log to /dev/null); its headers are compared as a set, its own (Server, Connection) left out, the body byte for byte'
+    ? 'nginx: nginx 1.22 + lua-nginx-module + OpenResty\'s LuaJIT (Debian packages unpacked by bench/tools/install-nginx.sh), one worker, running the fixture\'s own handlers (bench/http/nginx/rover_routes.lua) with JSON written in Lua in roverc\'s key order and number digits (cjson cannot: hash order, %.14g); its CPU is the master\'s and the worker\'s; the request log as the fixture has it (hello: access_log to /dev/null); its headers are compared as a set, its own (Server, Connection) left out, the body byte for byte'
     : `nginx + LuaJIT contestant: skipped (${nginxMissing})`);
 
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'roverc-server-bench-'));
