@@ -43,7 +43,7 @@ const NODE_CONTESTANTS: readonly Contestant[] = [
   { name: 'constant', launch: (l) => ['dist/bench/http-constant.js', '--body-file', l.bodyFile, '--type', l.type, '--host', HOST, '--port', String(l.port)] },
 ];
 /**
- * nginx + lua-nginx-module + cjson, one worker (bench/http/nginx.ts), where its private copy is
+ * nginx + lua-nginx-module + LuaJIT, one worker (bench/http/nginx.ts), where its private copy is
  * installed: nginx writes its own headers first, so its headers are compared as a set.
  */
 const NGINX_CONTESTANT: Contestant = { name: 'nginx', launch: (l) => nginxCommand(l.app, l.port, l.dir), compare: headerSetComparable };
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   const contestants = nginxMissing === undefined ? [...NODE_CONTESTANTS, NGINX_CONTESTANT] : NODE_CONTESTANTS;
   const g = new BenchGroup({
     group: 'server', title: 'Server: HTTP end to end', unit: 'CPU µs/req', better: 'lower',
-    description: `Server CPU time per request (user+sys of all its threads, /proc/<pid>/stat, over the measured interval) over loopback under wrk (-t1 -c${opts.connections}, keep-alive, one path), server on core ${SERVER_CORE} and wrk on core ${LOAD_CORE}; `
+    description: `Server CPU time per request (user+sys of all its processes and threads, /proc/<pid>/stat, over the measured interval) over loopback under wrk (-t1 -c${opts.connections}, keep-alive, one path), server on core ${SERVER_CORE} and wrk on core ${LOAD_CORE}; `
       + `${opts.duration} s runs after a ${opts.warmup} s warm-up, interleaved and rotated, median of ${opts.runs}. `
       + 'interpreted: `roverc serve --mode interpreted`; compiled: `node out/<app>/server.js`; hand-written: bench/http/baseline-routes.ts on uWS with JSON.stringify; '
       + 'constant: uWS answering the reference body read once (bench/http-constant.ts), the ceiling of the HTTP path'

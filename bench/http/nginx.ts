@@ -1,8 +1,8 @@
-// The nginx + lua-nginx-module + cjson contestant of the server group (OpenResty style, one
+// The nginx + lua-nginx-module + LuaJIT contestant of the server group (OpenResty style, one
 // worker), from the private folder bench/tools/install-nginx.sh fills (never installed by the
 // benchmark: Debian's module pulls a LuaJIT that replaces the test reference `luajit`). One
 // config per run, for the port and the fixture app: the routes are bench/http/nginx/rover_routes.lua.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../lib/index.js';
 import type { Command } from './servers.js';
@@ -11,13 +11,18 @@ export const NGINX_DIR = path.join(ROOT, '.bench-tools', 'nginx');
 export const NGINX_INSTALL = 'bash bench/tools/install-nginx.sh';
 const NGINX = path.join(NGINX_DIR, 'usr/sbin/nginx');
 const MODULES = ['ndk_http_module.so', 'ngx_http_lua_module.so'].map((m) => path.join(NGINX_DIR, 'usr/lib/nginx/modules', m));
-const LIB_DIRS = ['usr/lib/x86_64-linux-gnu', 'lib/x86_64-linux-gnu'].map((d) => path.join(NGINX_DIR, d));
-const CJSON = path.join(NGINX_DIR, 'usr/lib/x86_64-linux-gnu/lua/5.1/cjson.so');
 const ROUTES_DIR = path.join(ROOT, 'bench', 'http', 'nginx');
+
+/** Debian's multiarch folder of the unpacked libraries (x86_64-linux-gnu, aarch64-linux-gnu, ...). */
+function multiarch(): string {
+  const lib = path.join(NGINX_DIR, 'usr/lib');
+  return (existsSync(lib) ? readdirSync(lib).find((d) => d.endsWith('-linux-gnu')) : undefined) ?? 'x86_64-linux-gnu';
+}
+const libDirs = () => [`usr/lib/${multiarch()}`, `lib/${multiarch()}`].map((d) => path.join(NGINX_DIR, d));
 
 /** Why nginx cannot be a contestant here, or undefined. */
 export function nginxProblem(): string | undefined {
-  const missing = [NGINX, ...MODULES, CJSON].filter((f) => !existsSync(f));
+  const missing = [NGINX, ...MODULES, path.join(libDirs()[0]!, 'libluajit-5.1.so.2')].filter((f) => !existsSync(f));
   if (missing.length === 0) return undefined;
   return `the private nginx is not installed (${path.relative(ROOT, missing[0]!)} is missing); install it with \`${NGINX_INSTALL}\``;
 }
@@ -63,7 +68,6 @@ http {
   client_body_temp_path ${prefix}-body; proxy_temp_path ${prefix}-proxy; fastcgi_temp_path ${prefix}-fastcgi;
   uwsgi_temp_path ${prefix}-uwsgi; scgi_temp_path ${prefix}-scgi;
   lua_package_path '${ROUTES_DIR}/?.lua;${path.join(NGINX_DIR, 'usr/share/lua/5.1')}/?.lua;;';
-  lua_package_cpath '${path.join(NGINX_DIR, 'usr/lib/x86_64-linux-gnu/lua/5.1')}/?.so;;';
   # the fixture's handlers, loaded in the master before the fork (as OpenResty apps load their code)
   init_by_lua_block { routes = require("rover_routes").load_app("${path.join(ROOT, 'fixtures', 'http', app, 'app.lua')}") }
   # the headers every Rover JSON response carries, constant: nginx adds them itself
@@ -79,6 +83,6 @@ http {
   return {
     command: NGINX,
     args: ['-p', dir, '-e', 'stderr', '-c', conf],
-    env: { ...process.env, LD_LIBRARY_PATH: LIB_DIRS.join(':') },
+    env: { ...process.env, LD_LIBRARY_PATH: libDirs().join(':') },
   };
 }

@@ -42,7 +42,8 @@ rm -rf "$DEST"
 mv "$DEST.new" "$DEST"
 
 # Check: nginx starts its config test with both modules, LuaJIT, resty.core and cjson.
-export LD_LIBRARY_PATH="$DEST/usr/lib/x86_64-linux-gnu:$DEST/lib/x86_64-linux-gnu"
+multiarch="$(basename "$(dirname "$(find "$DEST/usr/lib" -name 'libluajit-5.1.so.2' | head -1)")")"
+export LD_LIBRARY_PATH="$DEST/usr/lib/$multiarch:$DEST/lib/$multiarch"
 mkdir -p "$work/check"
 cat >"$work/check/nginx.conf" <<CONF
 load_module $DEST/usr/lib/nginx/modules/ndk_http_module.so;
@@ -51,8 +52,8 @@ pid $work/check/nginx.pid;
 events {}
 http {
   lua_package_path '$DEST/usr/share/lua/5.1/?.lua;;';
-  lua_package_cpath '$DEST/usr/lib/x86_64-linux-gnu/lua/5.1/?.so;;';
-  init_by_lua_block { require("cjson"); assert(jit and jit.version, "no LuaJIT") }
+  lua_package_cpath '$DEST/usr/lib/$multiarch/lua/5.1/?.so;;';
+  init_by_lua_block { require("cjson"); require("string.buffer"); assert(jit and jit.version, "no LuaJIT") }
   client_body_temp_path $work/check/body; proxy_temp_path $work/check/proxy;
   fastcgi_temp_path $work/check/fastcgi; uwsgi_temp_path $work/check/uwsgi; scgi_temp_path $work/check/scgi;
 }
