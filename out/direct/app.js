@@ -6,17 +6,18 @@ const $site1 = { chunk: "fixtures/http/direct/app.lua", defined: 7 };
 const $site2 = { chunk: "fixtures/http/direct/app.lua", defined: 13 };
 const $site3 = { chunk: "fixtures/http/direct/app.lua", defined: 20 };
 const $site4 = { chunk: "fixtures/http/direct/app.lua", defined: 26 };
-const $site5 = { chunk: "fixtures/http/direct/app.lua", defined: 36 };
-const $site6 = { chunk: "fixtures/http/direct/app.lua", defined: 41 };
-const $site7 = { chunk: "fixtures/http/direct/app.lua", defined: 48 };
-const $site8 = { chunk: "fixtures/http/direct/app.lua", defined: 56 };
-const $site9 = { chunk: "fixtures/http/direct/app.lua", defined: 60 };
-const $site10 = { chunk: "fixtures/http/direct/app.lua", defined: 66 };
-const $site11 = { chunk: "fixtures/http/direct/app.lua", defined: 72 };
-const $site12 = { chunk: "fixtures/http/direct/app.lua", defined: 74 };
-const $site13 = { chunk: "fixtures/http/direct/app.lua", defined: 82 };
-const $site14 = { chunk: "fixtures/http/direct/app.lua", defined: 83 };
-const $handlers = [void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0];
+const $site5 = { chunk: "fixtures/http/direct/app.lua", defined: 37 };
+const $site6 = { chunk: "fixtures/http/direct/app.lua", defined: 49 };
+const $site7 = { chunk: "fixtures/http/direct/app.lua", defined: 54 };
+const $site8 = { chunk: "fixtures/http/direct/app.lua", defined: 61 };
+const $site9 = { chunk: "fixtures/http/direct/app.lua", defined: 69 };
+const $site10 = { chunk: "fixtures/http/direct/app.lua", defined: 73 };
+const $site11 = { chunk: "fixtures/http/direct/app.lua", defined: 79 };
+const $site12 = { chunk: "fixtures/http/direct/app.lua", defined: 85 };
+const $site13 = { chunk: "fixtures/http/direct/app.lua", defined: 87 };
+const $site14 = { chunk: "fixtures/http/direct/app.lua", defined: 95 };
+const $site15 = { chunk: "fixtures/http/direct/app.lua", defined: 96 };
+const $handlers = [void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0];
 const $pc = rt.positions([
   [$site0, 4],
   // 0
@@ -66,96 +67,108 @@ const $pc = rt.positions([
   // 22
   [$site4, 30],
   // 23
-  [$site5, 37, ":params"],
+  [$site0, 37],
   // 24
-  [$site5, 37],
-  // 25
-  [$site5, 38, ":headers"],
-  // 26
   [$site5, 38],
+  // 25
+  [$site5, 38, ":query"],
+  // 26
+  [$site5, 38, "tonumber"],
   // 27
-  [$site0, 41],
+  [$site5, 40],
   // 28
-  [$site6, 42],
+  [$site5, 41],
   // 29
-  [$site6, 42, ":params"],
+  [$site6, 50, ":params"],
   // 30
-  [$site6, 43, "touch"],
+  [$site6, 50],
   // 31
-  [$site6, 44],
+  [$site6, 51, ":headers"],
   // 32
-  [$site6, 44, ":params"],
+  [$site6, 51],
   // 33
-  [$site6, 44, ":headers"],
+  [$site0, 54],
   // 34
-  [$site0, 48],
+  [$site7, 55],
   // 35
-  [$site7, 50],
+  [$site7, 55, ":params"],
   // 36
-  [$site7, 50, ":headers"],
+  [$site7, 56, "touch"],
   // 37
-  [$site7, 50, "pairs"],
+  [$site7, 57],
   // 38
-  [$site7, 50, "(for generator)"],
+  [$site7, 57, ":params"],
   // 39
-  [$site7, 50, ":sub"],
+  [$site7, 57, ":headers"],
   // 40
-  [$site7, 51],
+  [$site0, 61],
   // 41
-  [$site7, 51, "sort"],
+  [$site8, 63],
   // 42
-  [$site7, 52],
+  [$site8, 63, ":headers"],
   // 43
-  [$site7, 52, ":headers"],
+  [$site8, 63, "pairs"],
   // 44
-  [$site0, 56],
+  [$site8, 63, "(for generator)"],
   // 45
-  [$site8, 57],
+  [$site8, 63, ":sub"],
   // 46
-  [$site0, 60],
+  [$site8, 64],
   // 47
-  [$site9, 61],
+  [$site8, 64, "sort"],
   // 48
-  [$site9, 61, "get"],
+  [$site8, 65],
   // 49
-  [$site9, 62],
+  [$site8, 65, ":headers"],
   // 50
-  [$site0, 66],
+  [$site0, 69],
   // 51
-  [$site10, 67],
+  [$site9, 70],
   // 52
-  [$site10, 67, ":query"],
+  [$site0, 73],
   // 53
-  [$site10, 67, "json"],
+  [$site10, 74],
   // 54
-  [$site10, 67, "?"],
+  [$site10, 74, "get"],
   // 55
-  [$site0, 71],
+  [$site10, 75],
   // 56
-  [$site0, 72],
+  [$site0, 79],
   // 57
-  [$site11, 73],
+  [$site11, 80],
   // 58
-  [$site11, 73, ":query"],
+  [$site11, 80, ":query"],
   // 59
-  [$site12, 74],
+  [$site11, 80, "json"],
   // 60
-  [$site12, 74, "?"],
+  [$site11, 80, "?"],
   // 61
-  [$site11, 74],
+  [$site0, 84],
   // 62
-  [$site11, 76],
+  [$site0, 85],
   // 63
-  [$site0, 82],
+  [$site12, 86],
   // 64
-  [$site14, 83],
+  [$site12, 86, ":query"],
   // 65
-  [$site14, 83, ":params"],
+  [$site13, 87],
   // 66
-  [$site13, 83],
+  [$site13, 87, "?"],
   // 67
-  [$site13, 83, "pcall"]
+  [$site12, 87],
   // 68
+  [$site12, 89],
+  // 69
+  [$site0, 95],
+  // 70
+  [$site15, 96],
+  // 71
+  [$site15, 96, ":params"],
+  // 72
+  [$site14, 96],
+  // 73
+  [$site14, 96, "pcall"]
+  // 74
 ]);
 function load($env) {
   return function $main(...$va) {
@@ -484,42 +497,479 @@ function load($env) {
       let $112;
       let $m122;
       let $f132;
-      let $142;
-      let $k15;
-      let $o16;
-      let $n17;
-      let $18;
-      let $a19;
-      let $20;
-      let $o21;
-      let $n22;
+      let $k14;
+      let $o15;
+      let $n16;
+      let $172;
+      let $a18;
+      let $19;
+      let $o20;
+      let $n21;
       const $json = rh.claim(ctx_3);
       let n = rt.t($1 = rt.first(($32 = ($42 = $env.f.tonumber) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "tonumber")), $52 = rh.pristineContext(ctx_3) ? ctx_3.queryValue("n") : ($6 = rt.first(($7 = ctx_3, $s2.pcs[$d2] = $pc + 20, rt.fn(($f10 = $7?.f) !== void 0 && (($82 = $f10.query) !== void 0 || ($m9 = $7.metatable) === void 0 || ($82 = $m9.view.query) !== void 0 || !("query" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : rt.index($7, "query", "local 'ctx'"), "method 'query'")($7))), ($f132 = $6?.f) !== void 0 && (($112 = $f132.n) !== void 0 || ($m122 = $6.metatable) === void 0 || ($112 = $m122.view.n) !== void 0 || !("n" in $m122.view) && $m122.view[rt.CUT] === void 0) ? $112 : ($s2.pcs[$d2] = $pc + 19, rt.index($6, "n"))), $s2.pcs[$d2] = $pc + 21, $fn2 = rt.fn($32, "global 'tonumber'"), $fn2($52)))) ? $1 : 3;
       let items = new rt.LuaTable();
-      let items$j = "", items$n = 0;
+      const items$w = $json ? rh.jsonBytes() : void 0;
+      let items$n = 0;
       {
         const $start1 = 1;
         const $limit1 = ($112 = n, $s2.pcs[$d2] = $pc + 22, rt.forNumber($112, "limit"));
         $loop1: for (let i = $start1; i <= $limit1; i++) {
           if ($json) {
-            $142 = '{"i":' + rh.num(i) + ',"half":' + rh.num(i / 2) + ',"neg":' + rh.num(-i * 0) + ',"name":' + rh.str("n" + rt.numberToString(i)) + ',"odd":' + (rt.mod(i, 2) === 1 ? "true" : "false") + ',"pair":[' + rh.num(i) + "," + rh.str("x" + rt.numberToString(i)) + "]}";
-            items$j = items$n++ === 0 ? $142 : items$j + "," + $142;
+            const $w = items$w;
+            if (items$n++ !== 0) $w.byte(44);
+            {
+              const $b = $w.room(5), $p = $w.p;
+              $b[$p] = 123;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 105;
+              $b[$p + 3] = 34;
+              $b[$p + 4] = 58;
+              $w.p = $p + 5;
+            }
+            $w.num(i);
+            {
+              const $b = $w.room(8), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 104;
+              $b[$p + 3] = 97;
+              $b[$p + 4] = 108;
+              $b[$p + 5] = 102;
+              $b[$p + 6] = 34;
+              $b[$p + 7] = 58;
+              $w.p = $p + 8;
+            }
+            $w.num(i / 2);
+            {
+              const $b = $w.room(7), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 110;
+              $b[$p + 3] = 101;
+              $b[$p + 4] = 103;
+              $b[$p + 5] = 34;
+              $b[$p + 6] = 58;
+              $w.p = $p + 7;
+            }
+            $w.num(-i * 0);
+            {
+              const $b = $w.room(8), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 110;
+              $b[$p + 3] = 97;
+              $b[$p + 4] = 109;
+              $b[$p + 5] = 101;
+              $b[$p + 6] = 34;
+              $b[$p + 7] = 58;
+              $w.p = $p + 8;
+            }
+            $w.str("n" + rt.numberToString(i));
+            {
+              const $b = $w.room(7), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 111;
+              $b[$p + 3] = 100;
+              $b[$p + 4] = 100;
+              $b[$p + 5] = 34;
+              $b[$p + 6] = 58;
+              $w.p = $p + 7;
+            }
+            $w.bool(!!(rt.mod(i, 2) === 1));
+            {
+              const $b = $w.room(9), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 112;
+              $b[$p + 3] = 97;
+              $b[$p + 4] = 105;
+              $b[$p + 5] = 114;
+              $b[$p + 6] = 34;
+              $b[$p + 7] = 58;
+              $b[$p + 8] = 91;
+              $w.p = $p + 9;
+            }
+            $w.num(i);
+            {
+              const $b = $w.room(1), $p = $w.p;
+              $b[$p] = 44;
+              $w.p = $p + 1;
+            }
+            $w.str("x" + rt.numberToString(i));
+            {
+              const $b = $w.room(2), $p = $w.p;
+              $b[$p] = 93;
+              $b[$p + 1] = 125;
+              $w.p = $p + 2;
+            }
           } else {
             $82 = items;
-            $k15 = i;
-            ($18 = ($7 = i, $6 = i / 2, $52 = -i * 0, $42 = "n" + rt.numberToString(i), $32 = rt.mod(i, 2) === 1, $1 = new rt.LuaTable([i, "x" + rt.numberToString(i)]), $o16 = new rt.FieldsObject(), $n17 = 6, $o16.i = $7, $o16.half = $6, $o16.neg = $52, $o16.name = $42, $o16.odd = $32, $o16.pair = $1, rt.LuaTable.record($o16, $n17))) !== void 0 && ($a19 = $82?.arr) !== void 0 && $k15 - 1 >>> 0 === $k15 - 1 && $a19[$k15 - 1] !== void 0 ? $a19[$k15 - 1] = $18 : $18 !== void 0 && $a19 !== void 0 && $k15 === $a19.length + 1 && $82.other === void 0 && $82.metatable === void 0 ? $a19.push($18) : ($s2.pcs[$d2] = $pc + 23, rt.setIndex($82, $k15, $18, "local 'items'"));
+            $k14 = i;
+            ($172 = ($7 = i, $6 = i / 2, $52 = -i * 0, $42 = "n" + rt.numberToString(i), $32 = rt.mod(i, 2) === 1, $1 = new rt.LuaTable([i, "x" + rt.numberToString(i)]), $o15 = new rt.FieldsObject(), $n16 = 6, $o15.i = $7, $o15.half = $6, $o15.neg = $52, $o15.name = $42, $o15.odd = $32, $o15.pair = $1, rt.LuaTable.record($o15, $n16))) !== void 0 && ($a18 = $82?.arr) !== void 0 && $k14 - 1 >>> 0 === $k14 - 1 && $a18[$k14 - 1] !== void 0 ? $a18[$k14 - 1] = $172 : $172 !== void 0 && $a18 !== void 0 && $k14 === $a18.length + 1 && $82.other === void 0 && $82.metatable === void 0 ? $a18.push($172) : ($s2.pcs[$d2] = $pc + 23, rt.setIndex($82, $k14, $172, "local 'items'"));
           }
         }
       }
       if ($json) {
-        $20 = items$n;
-        if (items$n !== 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"count":' + rh.num($20) + ',"items":[' + items$j + "]}"));
-        return rt.leave($s2, $d2, ($112 = $20, $18 = items, $o16 = new rt.FieldsObject(), $n17 = 2, $o16.count = $112, $o16.items = $18, rt.LuaTable.record($o16, $n17)));
+        $19 = items$n;
+        if (items$n !== 0) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(9), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 99;
+            $b[$p + 3] = 111;
+            $b[$p + 4] = 117;
+            $b[$p + 5] = 110;
+            $b[$p + 6] = 116;
+            $b[$p + 7] = 34;
+            $b[$p + 8] = 58;
+            $w.p = $p + 9;
+          }
+          $w.num($19);
+          {
+            const $b = $w.room(10), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 105;
+            $b[$p + 3] = 116;
+            $b[$p + 4] = 101;
+            $b[$p + 5] = 109;
+            $b[$p + 6] = 115;
+            $b[$p + 7] = 34;
+            $b[$p + 8] = 58;
+            $b[$p + 9] = 91;
+            $w.p = $p + 10;
+          }
+          $w.append(items$w);
+          {
+            const $b = $w.room(2), $p = $w.p;
+            $b[$p] = 93;
+            $b[$p + 1] = 125;
+            $w.p = $p + 2;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($112 = $19, $172 = items, $o15 = new rt.FieldsObject(), $n16 = 2, $o15.count = $112, $o15.items = $172, rt.LuaTable.record($o15, $n16)));
       }
-      return rt.leave($s2, $d2, ($1 = items.length(), $32 = items, $o21 = new rt.FieldsObject(), $n22 = 2, $o21.count = $1, $o21.items = $32, rt.LuaTable.record($o21, $n22)));
+      return rt.leave($s2, $d2, ($1 = items.length(), $32 = items, $o20 = new rt.FieldsObject(), $n21 = 2, $o20.count = $1, $o20.items = $32, rt.LuaTable.record($o20, $n21)));
     }))) !== void 0 && ($f16 = $17?.f) !== void 0 && !$17.linked && $f16.get !== void 0 ? $f16.get = $2 : ($s.pcs[$d] = $pc + 18, rt.setIndex($17, "get", $2, "field 'list'"));
+    $2 = ($11 = api, ($f16 = $11?.f) !== void 0 && (($14 = $f16.rows) !== void 0 || ($m15 = $11.metatable) === void 0 || ($14 = $m15.view.rows) !== void 0 || !("rows" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s.pcs[$d] = $pc + 24, rt.index($11, "rows", "local 'api'")));
+    ($17 = $handlers[4] = rh.jsonHandler((function $get(ctx_4) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $fn2;
+      let $32;
+      let $42;
+      let $52;
+      let $6;
+      let $7;
+      let $82;
+      let $m9;
+      let $f10;
+      let $112;
+      let $m122;
+      let $f132;
+      let $k14;
+      let $15;
+      let $16;
+      let $172;
+      let $18;
+      let $19;
+      let $20;
+      let $21;
+      let $22;
+      let $23;
+      let $24;
+      let $o25;
+      let $n26;
+      let $27;
+      let $a28;
+      let $29;
+      let $o30;
+      let $n31;
+      const $json = rh.claim(ctx_4);
+      let n_1 = rt.t($1 = rt.first(($32 = ($42 = $env.f.tonumber) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 25, rt.getGlobal($env, "tonumber")), $52 = rh.pristineContext(ctx_4) ? ctx_4.queryValue("n") : ($6 = rt.first(($7 = ctx_4, $s2.pcs[$d2] = $pc + 26, rt.fn(($f10 = $7?.f) !== void 0 && (($82 = $f10.query) !== void 0 || ($m9 = $7.metatable) === void 0 || ($82 = $m9.view.query) !== void 0 || !("query" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : rt.index($7, "query", "local 'ctx'"), "method 'query'")($7))), ($f132 = $6?.f) !== void 0 && (($112 = $f132.n) !== void 0 || ($m122 = $6.metatable) === void 0 || ($112 = $m122.view.n) !== void 0 || !("n" in $m122.view) && $m122.view[rt.CUT] === void 0) ? $112 : ($s2.pcs[$d2] = $pc + 25, rt.index($6, "n"))), $s2.pcs[$d2] = $pc + 27, $fn2 = rt.fn($32, "global 'tonumber'"), $fn2($52)))) ? $1 : 2;
+      let rows = new rt.LuaTable();
+      const rows$w = $json ? rh.jsonBytes() : void 0;
+      let rows$n = 0;
+      {
+        const $start1 = 1;
+        const $limit1 = ($112 = n_1, $s2.pcs[$d2] = $pc + 28, rt.forNumber($112, "limit"));
+        $loop1: for (let i_1 = $start1; i_1 <= $limit1; i_1++) {
+          if ($json) {
+            const $w = rows$w;
+            if (rows$n++ !== 0) $w.byte(44);
+            {
+              const $b = $w.room(6), $p = $w.p;
+              $b[$p] = 123;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 115;
+              $b[$p + 3] = 105;
+              $b[$p + 4] = 34;
+              $b[$p + 5] = 58;
+              $w.p = $p + 6;
+            }
+            $w.str("s" + rt.numberToString(i_1));
+            {
+              const $b = $w.room(7), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 101;
+              $b[$p + 3] = 115;
+              $b[$p + 4] = 99;
+              $b[$p + 5] = 34;
+              $b[$p + 6] = 58;
+              $w.p = $p + 7;
+            }
+            $w.str('"\\\n\0\x7F' + rt.numberToString(i_1));
+            {
+              const $b = $w.room(9), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 98;
+              $b[$p + 3] = 121;
+              $b[$p + 4] = 116;
+              $b[$p + 5] = 101;
+              $b[$p + 6] = 115;
+              $b[$p + 7] = 34;
+              $b[$p + 8] = 58;
+              $w.p = $p + 9;
+            }
+            $w.str("\xC8\xFF\xC3\xA9" + rt.numberToString(i_1 / 4));
+            {
+              const $b = $w.room(8), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 108;
+              $b[$p + 3] = 111;
+              $b[$p + 4] = 110;
+              $b[$p + 5] = 103;
+              $b[$p + 6] = 34;
+              $b[$p + 7] = 58;
+              $w.p = $p + 8;
+            }
+            $w.str('ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"' + rt.numberToString(i_1));
+            {
+              const $b = $w.room(9), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 101;
+              $b[$p + 3] = 109;
+              $b[$p + 4] = 112;
+              $b[$p + 5] = 116;
+              $b[$p + 6] = 121;
+              $b[$p + 7] = 34;
+              $b[$p + 8] = 58;
+              $w.p = $p + 9;
+            }
+            $w.str("");
+            {
+              const $b = $w.room(8), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 104;
+              $b[$p + 3] = 97;
+              $b[$p + 4] = 108;
+              $b[$p + 5] = 102;
+              $b[$p + 6] = 34;
+              $b[$p + 7] = 58;
+              $w.p = $p + 8;
+            }
+            $w.num(i_1 / 2);
+            {
+              const $b = $w.room(9), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 116;
+              $b[$p + 3] = 104;
+              $b[$p + 4] = 105;
+              $b[$p + 5] = 114;
+              $b[$p + 6] = 100;
+              $b[$p + 7] = 34;
+              $b[$p + 8] = 58;
+              $w.p = $p + 9;
+            }
+            $w.num(i_1 / 3);
+            {
+              const $b = $w.room(7), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 105;
+              $b[$p + 3] = 110;
+              $b[$p + 4] = 102;
+              $b[$p + 5] = 34;
+              $b[$p + 6] = 58;
+              $w.p = $p + 7;
+            }
+            $w.num(i_1 / (i_1 - 2));
+            {
+              const $b = $w.room(7), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 110;
+              $b[$p + 3] = 97;
+              $b[$p + 4] = 110;
+              $b[$p + 5] = 34;
+              $b[$p + 6] = 58;
+              $w.p = $p + 7;
+            }
+            $w.num((i_1 - 2) / (i_1 - 2));
+            {
+              const $b = $w.room(7), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 110;
+              $b[$p + 3] = 101;
+              $b[$p + 4] = 103;
+              $b[$p + 5] = 34;
+              $b[$p + 6] = 58;
+              $w.p = $p + 7;
+            }
+            $w.num((2 - i_1) * 0);
+            {
+              const $b = $w.room(7), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 98;
+              $b[$p + 3] = 105;
+              $b[$p + 4] = 103;
+              $b[$p + 5] = 34;
+              $b[$p + 6] = 58;
+              $w.p = $p + 7;
+            }
+            $w.num(i_1 * rt.powNum(2, 60));
+            {
+              const $b = $w.room(8), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 104;
+              $b[$p + 3] = 117;
+              $b[$p + 4] = 103;
+              $b[$p + 5] = 101;
+              $b[$p + 6] = 34;
+              $b[$p + 7] = 58;
+              $w.p = $p + 8;
+            }
+            $w.num(i_1 * 1e300 * 1e8);
+            {
+              const $b = $w.room(8), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 116;
+              $b[$p + 3] = 105;
+              $b[$p + 4] = 110;
+              $b[$p + 5] = 121;
+              $b[$p + 6] = 34;
+              $b[$p + 7] = 58;
+              $w.p = $p + 8;
+            }
+            $w.num(i_1 / 1e7);
+            {
+              const $b = $w.room(9), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 115;
+              $b[$p + 3] = 109;
+              $b[$p + 4] = 97;
+              $b[$p + 5] = 108;
+              $b[$p + 6] = 108;
+              $b[$p + 7] = 34;
+              $b[$p + 8] = 58;
+              $w.p = $p + 9;
+            }
+            $w.num(i_1 * 1e-310);
+            {
+              const $b = $w.room(8), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 108;
+              $b[$p + 3] = 101;
+              $b[$p + 4] = 115;
+              $b[$p + 5] = 115;
+              $b[$p + 6] = 34;
+              $b[$p + 7] = 58;
+              $w.p = $p + 8;
+            }
+            $w.bool(!!(i_1 < 3));
+            {
+              const $b = $w.room(9), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 112;
+              $b[$p + 3] = 97;
+              $b[$p + 4] = 105;
+              $b[$p + 5] = 114;
+              $b[$p + 6] = 34;
+              $b[$p + 7] = 58;
+              $b[$p + 8] = 91;
+              $w.p = $p + 9;
+            }
+            $w.str("p" + rt.numberToString(i_1));
+            {
+              const $b = $w.room(1), $p = $w.p;
+              $b[$p] = 44;
+              $w.p = $p + 1;
+            }
+            $w.num(i_1 - 0.5);
+            {
+              const $b = $w.room(2), $p = $w.p;
+              $b[$p] = 93;
+              $b[$p + 1] = 125;
+              $w.p = $p + 2;
+            }
+          } else {
+            $82 = rows;
+            $k14 = i_1;
+            ($27 = ($7 = "s" + rt.numberToString(i_1), $6 = '"\\\n\0\x7F' + rt.numberToString(i_1), $52 = "\xC8\xFF\xC3\xA9" + rt.numberToString(i_1 / 4), $42 = 'ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"' + rt.numberToString(i_1), $32 = "", $1 = i_1 / 2, $15 = i_1 / 3, $16 = i_1 / (i_1 - 2), $172 = (i_1 - 2) / (i_1 - 2), $18 = (2 - i_1) * 0, $19 = i_1 * rt.powNum(2, 60), $20 = i_1 * 1e300 * 1e8, $21 = i_1 / 1e7, $22 = i_1 * 1e-310, $23 = i_1 < 3, $24 = new rt.LuaTable(["p" + rt.numberToString(i_1), i_1 - 0.5]), $o25 = new rt.FieldsObject(), $n26 = 16, $o25.si = $7, $o25.esc = $6, $o25.bytes = $52, $o25.long = $42, $o25.empty = $32, $o25.half = $1, $o25.third = $15, $o25.inf = $16, $o25.nan = $172, $o25.neg = $18, $o25.big = $19, $o25.huge = $20, $o25.tiny = $21, $o25.small = $22, $o25.less = $23, $o25.pair = $24, rt.LuaTable.record($o25, $n26))) !== void 0 && ($a28 = $82?.arr) !== void 0 && $k14 - 1 >>> 0 === $k14 - 1 && $a28[$k14 - 1] !== void 0 ? $a28[$k14 - 1] = $27 : $27 !== void 0 && $a28 !== void 0 && $k14 === $a28.length + 1 && $82.other === void 0 && $82.metatable === void 0 ? $a28.push($27) : ($s2.pcs[$d2] = $pc + 29, rt.setIndex($82, $k14, $27, "local 'rows'"));
+          }
+        }
+      }
+      if ($json) {
+        $29 = rows$n;
+        if (rows$n !== 0) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(5), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 110;
+            $b[$p + 3] = 34;
+            $b[$p + 4] = 58;
+            $w.p = $p + 5;
+          }
+          $w.num($29);
+          {
+            const $b = $w.room(9), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 114;
+            $b[$p + 3] = 111;
+            $b[$p + 4] = 119;
+            $b[$p + 5] = 115;
+            $b[$p + 6] = 34;
+            $b[$p + 7] = 58;
+            $b[$p + 8] = 91;
+            $w.p = $p + 9;
+          }
+          $w.append(rows$w);
+          {
+            const $b = $w.room(2), $p = $w.p;
+            $b[$p] = 93;
+            $b[$p + 1] = 125;
+            $w.p = $p + 2;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($112 = $29, $27 = rows, $o25 = new rt.FieldsObject(), $n26 = 2, $o25.n = $112, $o25.rows = $27, rt.LuaTable.record($o25, $n26)));
+      }
+      return rt.leave($s2, $d2, ($24 = rows.length(), $23 = rows, $o30 = new rt.FieldsObject(), $n31 = 2, $o30.n = $24, $o30.rows = $23, rt.LuaTable.record($o30, $n31)));
+    }))) !== void 0 && ($f18 = $2?.f) !== void 0 && !$2.linked && $f18.get !== void 0 ? $f18.get = $17 : ($s.pcs[$d] = $pc + 24, rt.setIndex($2, "get", $17, "field 'rows'"));
     let touch;
-    touch = function $touch(ctx_4) {
+    touch = function $touch(ctx_5) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -530,14 +980,14 @@ function load($env) {
       let $f5;
       let $6;
       let $f72;
-      $1 = rt.first(($22 = ctx_4, $s2.pcs[$d2] = $pc + 24, rt.fn(($f5 = $22?.f) !== void 0 && (($32 = $f5.params) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.params) !== void 0 || !("params" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22)));
-      ($6 = "changed") !== void 0 && ($f72 = $1?.f) !== void 0 && !$1.linked && $f72.id !== void 0 ? $f72.id = $6 : ($s2.pcs[$d2] = $pc + 25, rt.setIndex($1, "id", $6));
-      $6 = rt.first(($32 = ctx_4, $s2.pcs[$d2] = $pc + 26, rt.fn(($f72 = $32?.f) !== void 0 && (($22 = $f72.headers) !== void 0 || ($m4 = $32.metatable) === void 0 || ($22 = $m4.view.headers) !== void 0 || !("headers" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $22 : rt.index($32, "headers", "local 'ctx'"), "method 'headers'")($32)));
-      ($1 = "set by lua") !== void 0 && ($f5 = $6?.f) !== void 0 && !$6.linked && $f5["x-a"] !== void 0 ? $f5["x-a"] = $1 : ($s2.pcs[$d2] = $pc + 27, rt.setIndex($6, "x-a", $1));
+      $1 = rt.first(($22 = ctx_5, $s2.pcs[$d2] = $pc + 30, rt.fn(($f5 = $22?.f) !== void 0 && (($32 = $f5.params) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.params) !== void 0 || !("params" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22)));
+      ($6 = "changed") !== void 0 && ($f72 = $1?.f) !== void 0 && !$1.linked && $f72.id !== void 0 ? $f72.id = $6 : ($s2.pcs[$d2] = $pc + 31, rt.setIndex($1, "id", $6));
+      $6 = rt.first(($32 = ctx_5, $s2.pcs[$d2] = $pc + 32, rt.fn(($f72 = $32?.f) !== void 0 && (($22 = $f72.headers) !== void 0 || ($m4 = $32.metatable) === void 0 || ($22 = $m4.view.headers) !== void 0 || !("headers" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $22 : rt.index($32, "headers", "local 'ctx'"), "method 'headers'")($32)));
+      ($1 = "set by lua") !== void 0 && ($f5 = $6?.f) !== void 0 && !$6.linked && $f5["x-a"] !== void 0 ? $f5["x-a"] = $1 : ($s2.pcs[$d2] = $pc + 33, rt.setIndex($6, "x-a", $1));
       return rt.leave($s2, $d2, rt.NONE);
     };
-    $2 = ($11 = ($14 = api, ($f16 = $14?.f) !== void 0 && (($17 = $f16.touched) !== void 0 || ($m15 = $14.metatable) === void 0 || ($17 = $m15.view.touched) !== void 0 || !("touched" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $17 : ($s.pcs[$d] = $pc + 28, rt.index($14, "touched", "local 'api'"))), ($f18 = $11?.f) !== void 0 && (($3 = $f18.p_id) !== void 0 || ($m12 = $11.metatable) === void 0 || ($3 = $m12.view.p_id) !== void 0 || !("p_id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 28, rt.index($11, "p_id", "field 'touched'")));
-    ($4 = $handlers[4] = rh.jsonHandler((function $get(ctx_5) {
+    $17 = ($14 = ($11 = api, ($f18 = $11?.f) !== void 0 && (($2 = $f18.touched) !== void 0 || ($m15 = $11.metatable) === void 0 || ($2 = $m15.view.touched) !== void 0 || !("touched" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 34, rt.index($11, "touched", "local 'api'"))), ($f16 = $14?.f) !== void 0 && (($3 = $f16.p_id) !== void 0 || ($m12 = $14.metatable) === void 0 || ($3 = $m12.view.p_id) !== void 0 || !("p_id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 34, rt.index($14, "p_id", "field 'touched'")));
+    ($4 = $handlers[5] = rh.jsonHandler((function $get(ctx_6) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -589,20 +1039,20 @@ function load($env) {
       let $f46;
       let $o47;
       let $n48;
-      const $json = rh.claim(ctx_5);
-      let before = rh.pristineContext(ctx_5) ? ctx_5.param("id") : ($1 = rt.first(($22 = ctx_5, $s2.pcs[$d2] = $pc + 30, rt.fn(($f5 = $22?.f) !== void 0 && (($32 = $f5.params) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.params) !== void 0 || !("params" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f8 = $1?.f) !== void 0 && (($6 = $f8.id) !== void 0 || ($m7 = $1.metatable) === void 0 || ($6 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 29, rt.index($1, "id")));
-      $s2.pcs[$d2] = $pc + 31, touch(ctx_5);
+      const $json = rh.claim(ctx_6);
+      let before = rh.pristineContext(ctx_6) ? ctx_6.param("id") : ($1 = rt.first(($22 = ctx_6, $s2.pcs[$d2] = $pc + 36, rt.fn(($f5 = $22?.f) !== void 0 && (($32 = $f5.params) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.params) !== void 0 || !("params" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f8 = $1?.f) !== void 0 && (($6 = $f8.id) !== void 0 || ($m7 = $1.metatable) === void 0 || ($6 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 35, rt.index($1, "id")));
+      $s2.pcs[$d2] = $pc + 37, touch(ctx_6);
       if ($json) {
         $9 = before;
-        $112 = rh.pristineContext(ctx_5) ? ctx_5.param("id") : ($6 = rt.first(($32 = ctx_5, $s2.pcs[$d2] = $pc + 33, rt.fn(($f8 = $32?.f) !== void 0 && (($22 = $f8.params) !== void 0 || ($m7 = $32.metatable) === void 0 || ($22 = $m7.view.params) !== void 0 || !("params" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $22 : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32))), ($f5 = $6?.f) !== void 0 && (($1 = $f5.id) !== void 0 || ($m4 = $6.metatable) === void 0 || ($1 = $m4.view.id) !== void 0 || !("id" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $1 : ($s2.pcs[$d2] = $pc + 32, rt.index($6, "id")));
-        $13 = rh.pristineContext(ctx_5) ? ctx_5.header("x-a") : ($142 = rt.first(($15 = ctx_5, $s2.pcs[$d2] = $pc + 34, rt.fn(($f182 = $15?.f) !== void 0 && (($16 = $f182.headers) !== void 0 || ($m17 = $15.metatable) === void 0 || ($16 = $m17.view.headers) !== void 0 || !("headers" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $16 : rt.index($15, "headers", "local 'ctx'"), "method 'headers'")($15))), ($f21 = $142?.f) !== void 0 && (($19 = $f21["x-a"]) !== void 0 || ($m20 = $142.metatable) === void 0 || ($19 = $m20.view["x-a"]) !== void 0 || !("x-a" in $m20.view) && $m20.view[rt.CUT] === void 0) ? $19 : ($s2.pcs[$d2] = $pc + 32, rt.index($142, "x-a")));
+        $112 = rh.pristineContext(ctx_6) ? ctx_6.param("id") : ($6 = rt.first(($32 = ctx_6, $s2.pcs[$d2] = $pc + 39, rt.fn(($f8 = $32?.f) !== void 0 && (($22 = $f8.params) !== void 0 || ($m7 = $32.metatable) === void 0 || ($22 = $m7.view.params) !== void 0 || !("params" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $22 : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32))), ($f5 = $6?.f) !== void 0 && (($1 = $f5.id) !== void 0 || ($m4 = $6.metatable) === void 0 || ($1 = $m4.view.id) !== void 0 || !("id" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $1 : ($s2.pcs[$d2] = $pc + 38, rt.index($6, "id")));
+        $13 = rh.pristineContext(ctx_6) ? ctx_6.header("x-a") : ($142 = rt.first(($15 = ctx_6, $s2.pcs[$d2] = $pc + 40, rt.fn(($f182 = $15?.f) !== void 0 && (($16 = $f182.headers) !== void 0 || ($m17 = $15.metatable) === void 0 || ($16 = $m17.view.headers) !== void 0 || !("headers" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $16 : rt.index($15, "headers", "local 'ctx'"), "method 'headers'")($15))), ($f21 = $142?.f) !== void 0 && (($19 = $f21["x-a"]) !== void 0 || ($m20 = $142.metatable) === void 0 || ($19 = $m20.view["x-a"]) !== void 0 || !("x-a" in $m20.view) && $m20.view[rt.CUT] === void 0) ? $19 : ($s2.pcs[$d2] = $pc + 38, rt.index($142, "x-a")));
         if (($10 = rh.scalar($9)) !== void 0 && ($12 = rh.scalar($112)) !== void 0 && ($222 = rh.scalar($13)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"before":' + $10 + ',"after":' + $12 + ',"header":' + $222 + "}"));
         return rt.leave($s2, $d2, ($23 = $9, $24 = $112, $25 = $13, $o26 = new rt.FieldsObject(), $n27 = 0, $23 !== void 0 && ($o26.before = $23, $n27++), $24 !== void 0 && ($o26.after = $24, $n27++), $25 !== void 0 && ($o26.header = $25, $n27++), rt.LuaTable.record($o26, $n27)));
       }
-      return rt.leave($s2, $d2, ($28 = before, $29 = rh.pristineContext(ctx_5) ? ctx_5.param("id") : ($30 = rt.first(($31 = ctx_5, $s2.pcs[$d2] = $pc + 33, rt.fn(($f34 = $31?.f) !== void 0 && (($322 = $f34.params) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.params) !== void 0 || !("params" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $322 : rt.index($31, "params", "local 'ctx'"), "method 'params'")($31))), ($f37 = $30?.f) !== void 0 && (($35 = $f37.id) !== void 0 || ($m36 = $30.metatable) === void 0 || ($35 = $m36.view.id) !== void 0 || !("id" in $m36.view) && $m36.view[rt.CUT] === void 0) ? $35 : ($s2.pcs[$d2] = $pc + 32, rt.index($30, "id"))), $38 = rh.pristineContext(ctx_5) ? ctx_5.header("x-a") : ($39 = rt.first(($40 = ctx_5, $s2.pcs[$d2] = $pc + 34, rt.fn(($f43 = $40?.f) !== void 0 && (($41 = $f43.headers) !== void 0 || ($m42 = $40.metatable) === void 0 || ($41 = $m42.view.headers) !== void 0 || !("headers" in $m42.view) && $m42.view[rt.CUT] === void 0) ? $41 : rt.index($40, "headers", "local 'ctx'"), "method 'headers'")($40))), ($f46 = $39?.f) !== void 0 && (($44 = $f46["x-a"]) !== void 0 || ($m45 = $39.metatable) === void 0 || ($44 = $m45.view["x-a"]) !== void 0 || !("x-a" in $m45.view) && $m45.view[rt.CUT] === void 0) ? $44 : ($s2.pcs[$d2] = $pc + 32, rt.index($39, "x-a"))), $o47 = new rt.FieldsObject(), $n48 = 0, $28 !== void 0 && ($o47.before = $28, $n48++), $29 !== void 0 && ($o47.after = $29, $n48++), $38 !== void 0 && ($o47.header = $38, $n48++), rt.LuaTable.record($o47, $n48)));
-    }))) !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 28, rt.setIndex($2, "get", $4, "field 'p_id'"));
-    $4 = ($3 = api, ($f13 = $3?.f) !== void 0 && (($17 = $f13.whole) !== void 0 || ($m12 = $3.metatable) === void 0 || ($17 = $m12.view.whole) !== void 0 || !("whole" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $17 : ($s.pcs[$d] = $pc + 35, rt.index($3, "whole", "local 'api'")));
-    ($14 = $handlers[5] = function $get(ctx_6) {
+      return rt.leave($s2, $d2, ($28 = before, $29 = rh.pristineContext(ctx_6) ? ctx_6.param("id") : ($30 = rt.first(($31 = ctx_6, $s2.pcs[$d2] = $pc + 39, rt.fn(($f34 = $31?.f) !== void 0 && (($322 = $f34.params) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.params) !== void 0 || !("params" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $322 : rt.index($31, "params", "local 'ctx'"), "method 'params'")($31))), ($f37 = $30?.f) !== void 0 && (($35 = $f37.id) !== void 0 || ($m36 = $30.metatable) === void 0 || ($35 = $m36.view.id) !== void 0 || !("id" in $m36.view) && $m36.view[rt.CUT] === void 0) ? $35 : ($s2.pcs[$d2] = $pc + 38, rt.index($30, "id"))), $38 = rh.pristineContext(ctx_6) ? ctx_6.header("x-a") : ($39 = rt.first(($40 = ctx_6, $s2.pcs[$d2] = $pc + 40, rt.fn(($f43 = $40?.f) !== void 0 && (($41 = $f43.headers) !== void 0 || ($m42 = $40.metatable) === void 0 || ($41 = $m42.view.headers) !== void 0 || !("headers" in $m42.view) && $m42.view[rt.CUT] === void 0) ? $41 : rt.index($40, "headers", "local 'ctx'"), "method 'headers'")($40))), ($f46 = $39?.f) !== void 0 && (($44 = $f46["x-a"]) !== void 0 || ($m45 = $39.metatable) === void 0 || ($44 = $m45.view["x-a"]) !== void 0 || !("x-a" in $m45.view) && $m45.view[rt.CUT] === void 0) ? $44 : ($s2.pcs[$d2] = $pc + 38, rt.index($39, "x-a"))), $o47 = new rt.FieldsObject(), $n48 = 0, $28 !== void 0 && ($o47.before = $28, $n48++), $29 !== void 0 && ($o47.after = $29, $n48++), $38 !== void 0 && ($o47.header = $38, $n48++), rt.LuaTable.record($o47, $n48)));
+    }))) !== void 0 && ($f13 = $17?.f) !== void 0 && !$17.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 34, rt.setIndex($17, "get", $4, "field 'p_id'"));
+    $4 = ($3 = api, ($f13 = $3?.f) !== void 0 && (($2 = $f13.whole) !== void 0 || ($m12 = $3.metatable) === void 0 || ($2 = $m12.view.whole) !== void 0 || !("whole" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 41, rt.index($3, "whole", "local 'api'")));
+    ($11 = $handlers[6] = function $get(ctx_7) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -626,27 +1076,27 @@ function load($env) {
       let $n18;
       let names = new rt.LuaTable();
       {
-        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($32 = $env.f.pairs) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 36, rt.getGlobal($env, "pairs")), $r4 = ($52 = ctx_6, $s2.pcs[$d2] = $pc + 37, rt.fn(($f8 = $52?.f) !== void 0 && (($6 = $f8.headers) !== void 0 || ($m7 = $52.metatable) === void 0 || ($6 = $m7.view.headers) !== void 0 || !("headers" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : rt.index($52, "headers", "local 'ctx'"), "method 'headers'")($52)), $s2.pcs[$d2] = $pc + 38, $fn12 = rt.fn($22, "global 'pairs'"), Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4)))], 3);
-        const $iter1 = ($s2.pcs[$d2] = $pc + 36, rt.callable($it1));
+        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($32 = $env.f.pairs) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 42, rt.getGlobal($env, "pairs")), $r4 = ($52 = ctx_7, $s2.pcs[$d2] = $pc + 43, rt.fn(($f8 = $52?.f) !== void 0 && (($6 = $f8.headers) !== void 0 || ($m7 = $52.metatable) === void 0 || ($6 = $m7.view.headers) !== void 0 || !("headers" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : rt.index($52, "headers", "local 'ctx'"), "method 'headers'")($52)), $s2.pcs[$d2] = $pc + 44, $fn12 = rt.fn($22, "global 'pairs'"), Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4)))], 3);
+        const $iter1 = ($s2.pcs[$d2] = $pc + 42, rt.callable($it1));
         let $key1 = $ctl1;
         $loop1: for (; ; ) {
-          $s2.pcs[$d2] = $pc + 39;
+          $s2.pcs[$d2] = $pc + 45;
           const $res1 = $iter1($st1, $key1);
           $key1 = Array.isArray($res1) ? $res1[0] : $res1;
           if ($key1 === void 0) break;
           let k = $key1;
-          if (rt.first(($9 = k, $s2.pcs[$d2] = $pc + 40, rt.fn(($f12 = $9?.f) !== void 0 && (($10 = $f12.sub) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.sub) !== void 0 || !("sub" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : rt.index($9, "sub", "local 'k'"), "method 'sub'")($9, 1, 2))) === "x-") {
+          if (rt.first(($9 = k, $s2.pcs[$d2] = $pc + 46, rt.fn(($f12 = $9?.f) !== void 0 && (($10 = $f12.sub) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.sub) !== void 0 || !("sub" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : rt.index($9, "sub", "local 'k'"), "method 'sub'")($9, 1, 2))) === "x-") {
             $13 = names;
             $k14 = names.length() + 1;
-            ($15 = k) !== void 0 && ($a16 = $13?.arr) !== void 0 && $k14 - 1 >>> 0 === $k14 - 1 && $a16[$k14 - 1] !== void 0 ? $a16[$k14 - 1] = $15 : $15 !== void 0 && $a16 !== void 0 && $k14 === $a16.length + 1 && $13.other === void 0 && $13.metatable === void 0 ? $a16.push($15) : ($s2.pcs[$d2] = $pc + 36, rt.setIndex($13, $k14, $15, "local 'names'"));
+            ($15 = k) !== void 0 && ($a16 = $13?.arr) !== void 0 && $k14 - 1 >>> 0 === $k14 - 1 && $a16[$k14 - 1] !== void 0 ? $a16[$k14 - 1] = $15 : $15 !== void 0 && $a16 !== void 0 && $k14 === $a16.length + 1 && $13.other === void 0 && $13.metatable === void 0 ? $a16.push($15) : ($s2.pcs[$d2] = $pc + 42, rt.setIndex($13, $k14, $15, "local 'names'"));
           }
         }
       }
-      $6 = ($52 = ($32 = $env.f.table) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 41, rt.getGlobal($env, "table")), ($f8 = $52?.f) !== void 0 && (($22 = $f8.sort) !== void 0 || ($m7 = $52.metatable) === void 0 || ($22 = $m7.view.sort) !== void 0 || !("sort" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 41, rt.index($52, "sort", "global 'table'"))), $10 = names, $s2.pcs[$d2] = $pc + 42, $fn12 = rt.fn($6, "field 'sort'"), $fn12($10);
-      return rt.leave($s2, $d2, ($10 = names, $22 = rh.pristineContext(ctx_6) ? ctx_6.header("x-a") : ($32 = rt.first(($52 = ctx_6, $s2.pcs[$d2] = $pc + 44, rt.fn(($f8 = $52?.f) !== void 0 && (($6 = $f8.headers) !== void 0 || ($m7 = $52.metatable) === void 0 || ($6 = $m7.view.headers) !== void 0 || !("headers" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : rt.index($52, "headers", "local 'ctx'"), "method 'headers'")($52))), ($f12 = $32?.f) !== void 0 && (($9 = $f12["x-a"]) !== void 0 || ($m11 = $32.metatable) === void 0 || ($9 = $m11.view["x-a"]) !== void 0 || !("x-a" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 43, rt.index($32, "x-a"))), $o17 = new rt.FieldsObject(), $n18 = 1, $o17.names = $10, $22 !== void 0 && ($o17.a = $22, $n18++), rt.LuaTable.record($o17, $n18)));
-    }) !== void 0 && ($f18 = $4?.f) !== void 0 && !$4.linked && $f18.get !== void 0 ? $f18.get = $14 : ($s.pcs[$d] = $pc + 35, rt.setIndex($4, "get", $14, "field 'whole'"));
-    $14 = ($17 = api, ($f18 = $17?.f) !== void 0 && (($3 = $f18.inner) !== void 0 || ($m12 = $17.metatable) === void 0 || ($3 = $m12.view.inner) !== void 0 || !("inner" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 45, rt.index($17, "inner", "local 'api'")));
-    ($4 = $handlers[6] = rh.jsonHandler((function $get(ctx_7) {
+      $6 = ($52 = ($32 = $env.f.table) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 47, rt.getGlobal($env, "table")), ($f8 = $52?.f) !== void 0 && (($22 = $f8.sort) !== void 0 || ($m7 = $52.metatable) === void 0 || ($22 = $m7.view.sort) !== void 0 || !("sort" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 47, rt.index($52, "sort", "global 'table'"))), $10 = names, $s2.pcs[$d2] = $pc + 48, $fn12 = rt.fn($6, "field 'sort'"), $fn12($10);
+      return rt.leave($s2, $d2, ($10 = names, $22 = rh.pristineContext(ctx_7) ? ctx_7.header("x-a") : ($32 = rt.first(($52 = ctx_7, $s2.pcs[$d2] = $pc + 50, rt.fn(($f8 = $52?.f) !== void 0 && (($6 = $f8.headers) !== void 0 || ($m7 = $52.metatable) === void 0 || ($6 = $m7.view.headers) !== void 0 || !("headers" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : rt.index($52, "headers", "local 'ctx'"), "method 'headers'")($52))), ($f12 = $32?.f) !== void 0 && (($9 = $f12["x-a"]) !== void 0 || ($m11 = $32.metatable) === void 0 || ($9 = $m11.view["x-a"]) !== void 0 || !("x-a" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 49, rt.index($32, "x-a"))), $o17 = new rt.FieldsObject(), $n18 = 1, $o17.names = $10, $22 !== void 0 && ($o17.a = $22, $n18++), rt.LuaTable.record($o17, $n18)));
+    }) !== void 0 && ($f16 = $4?.f) !== void 0 && !$4.linked && $f16.get !== void 0 ? $f16.get = $11 : ($s.pcs[$d] = $pc + 41, rt.setIndex($4, "get", $11, "field 'whole'"));
+    $11 = ($2 = api, ($f16 = $2?.f) !== void 0 && (($3 = $f16.inner) !== void 0 || ($m12 = $2.metatable) === void 0 || ($3 = $m12.view.inner) !== void 0 || !("inner" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 51, rt.index($2, "inner", "local 'api'")));
+    ($4 = $handlers[7] = rh.jsonHandler((function $get(ctx_8) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $22;
@@ -664,16 +1114,16 @@ function load($env) {
       let $f14;
       let $o15;
       let $n16;
-      const $json = rh.claim(ctx_7);
+      const $json = rh.claim(ctx_8);
       if ($json) {
-        $1 = rh.pristineContext(ctx_7) ? ctx_7.method : ($22 = ctx_7, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 46), rt.index($22, "method", "local 'ctx'")));
+        $1 = rh.pristineContext(ctx_8) ? ctx_8.method : ($22 = ctx_8, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 52), rt.index($22, "method", "local 'ctx'")));
         if (($6 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"who":"inner","method":' + $6 + "}"));
         return rt.leave($s2, $d2, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 1, $o8.who = "inner", $7 !== void 0 && ($o8.method = $7, $n9++), rt.LuaTable.record($o8, $n9)));
       }
-      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx_7) ? ctx_7.method : ($112 = ctx_7, ($f14 = $112?.f) !== void 0 && (($12 = $f14.method) !== void 0 || ($m13 = $112.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 46), rt.index($112, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.who = "inner", $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
-    }))) !== void 0 && ($f13 = $14?.f) !== void 0 && !$14.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 45, rt.setIndex($14, "get", $4, "field 'inner'"));
-    $4 = ($3 = api, ($f13 = $3?.f) !== void 0 && (($17 = $f13.outer) !== void 0 || ($m12 = $3.metatable) === void 0 || ($17 = $m12.view.outer) !== void 0 || !("outer" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $17 : ($s.pcs[$d] = $pc + 47, rt.index($3, "outer", "local 'api'")));
-    ($14 = $handlers[7] = rh.jsonHandler((function $get(ctx_8) {
+      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx_8) ? ctx_8.method : ($112 = ctx_8, ($f14 = $112?.f) !== void 0 && (($12 = $f14.method) !== void 0 || ($m13 = $112.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 52), rt.index($112, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.who = "inner", $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
+    }))) !== void 0 && ($f13 = $11?.f) !== void 0 && !$11.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 51, rt.setIndex($11, "get", $4, "field 'inner'"));
+    $4 = ($3 = api, ($f13 = $3?.f) !== void 0 && (($2 = $f13.outer) !== void 0 || ($m12 = $3.metatable) === void 0 || ($2 = $m12.view.outer) !== void 0 || !("outer" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 53, rt.index($3, "outer", "local 'api'")));
+    ($11 = $handlers[8] = rh.jsonHandler((function $get(ctx_9) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -706,21 +1156,21 @@ function load($env) {
       let $f27;
       let $o28;
       let $n29;
-      const $json = rh.claim(ctx_8);
-      let t = rt.first(($22 = ($32 = ($42 = api, ($f72 = $42?.f) !== void 0 && (($52 = $f72.inner) !== void 0 || ($m62 = $42.metatable) === void 0 || ($52 = $m62.view.inner) !== void 0 || !("inner" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 48, rt.index($42, "inner", "upvalue 'api'"))), ($f10 = $32?.f) !== void 0 && (($82 = $f10.get) !== void 0 || ($m9 = $32.metatable) === void 0 || ($82 = $m9.view.get) !== void 0 || !("get" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 48, rt.index($32, "get", "field 'inner'"))), $112 = ctx_8, $s2.pcs[$d2] = $pc + 49, $fn12 = rt.fn($22, "field 'get'"), $fn12($112)));
+      const $json = rh.claim(ctx_9);
+      let t = rt.first(($22 = ($32 = ($42 = api, ($f72 = $42?.f) !== void 0 && (($52 = $f72.inner) !== void 0 || ($m62 = $42.metatable) === void 0 || ($52 = $m62.view.inner) !== void 0 || !("inner" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 54, rt.index($42, "inner", "upvalue 'api'"))), ($f10 = $32?.f) !== void 0 && (($82 = $f10.get) !== void 0 || ($m9 = $32.metatable) === void 0 || ($82 = $m9.view.get) !== void 0 || !("get" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 54, rt.index($32, "get", "field 'inner'"))), $112 = ctx_9, $s2.pcs[$d2] = $pc + 55, $fn12 = rt.fn($22, "field 'get'"), $fn12($112)));
       if ($json) {
-        $12 = ($112 = t, ($f10 = $112?.f) !== void 0 && (($82 = $f10.who) !== void 0 || ($m9 = $112.metatable) === void 0 || ($82 = $m9.view.who) !== void 0 || !("who" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 50, rt.index($112, "who", "local 't'")));
-        $142 = ($52 = t, ($f72 = $52?.f) !== void 0 && (($42 = $f72.method) !== void 0 || ($m62 = $52.metatable) === void 0 || ($42 = $m62.view.method) !== void 0 || !("method" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 50, rt.index($52, "method", "local 't'")));
+        $12 = ($112 = t, ($f10 = $112?.f) !== void 0 && (($82 = $f10.who) !== void 0 || ($m9 = $112.metatable) === void 0 || ($82 = $m9.view.who) !== void 0 || !("who" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 56, rt.index($112, "who", "local 't'")));
+        $142 = ($52 = t, ($f72 = $52?.f) !== void 0 && (($42 = $f72.method) !== void 0 || ($m62 = $52.metatable) === void 0 || ($42 = $m62.view.method) !== void 0 || !("method" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 56, rt.index($52, "method", "local 't'")));
         if (($13 = rh.scalar($12)) !== void 0 && ($15 = rh.scalar($142)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"got":' + $13 + ',"method":' + $15 + "}"));
         return rt.leave($s2, $d2, ($32 = $12, $22 = $142, $o16 = new rt.FieldsObject(), $n17 = 0, $32 !== void 0 && ($o16.got = $32, $n17++), $22 !== void 0 && ($o16.method = $22, $n17++), rt.LuaTable.record($o16, $n17)));
       }
-      return rt.leave($s2, $d2, ($18 = ($19 = t, ($f22 = $19?.f) !== void 0 && (($20 = $f22.who) !== void 0 || ($m21 = $19.metatable) === void 0 || ($20 = $m21.view.who) !== void 0 || !("who" in $m21.view) && $m21.view[rt.CUT] === void 0) ? $20 : ($s2.pcs[$d2] = $pc + 50, rt.index($19, "who", "local 't'"))), $23 = ($24 = t, ($f27 = $24?.f) !== void 0 && (($25 = $f27.method) !== void 0 || ($m26 = $24.metatable) === void 0 || ($25 = $m26.view.method) !== void 0 || !("method" in $m26.view) && $m26.view[rt.CUT] === void 0) ? $25 : ($s2.pcs[$d2] = $pc + 50, rt.index($24, "method", "local 't'"))), $o28 = new rt.FieldsObject(), $n29 = 0, $18 !== void 0 && ($o28.got = $18, $n29++), $23 !== void 0 && ($o28.method = $23, $n29++), rt.LuaTable.record($o28, $n29)));
-    }))) !== void 0 && ($f18 = $4?.f) !== void 0 && !$4.linked && $f18.get !== void 0 ? $f18.get = $14 : ($s.pcs[$d] = $pc + 47, rt.setIndex($4, "get", $14, "field 'outer'"));
-    $14 = ($17 = api, ($f18 = $17?.f) !== void 0 && (($3 = $f18.built) !== void 0 || ($m12 = $17.metatable) === void 0 || ($3 = $m12.view.built) !== void 0 || !("built" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 51, rt.index($17, "built", "local 'api'")));
-    ($4 = $handlers[8] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx_9) {
-      const $r = $body(ctx_9);
+      return rt.leave($s2, $d2, ($18 = ($19 = t, ($f22 = $19?.f) !== void 0 && (($20 = $f22.who) !== void 0 || ($m21 = $19.metatable) === void 0 || ($20 = $m21.view.who) !== void 0 || !("who" in $m21.view) && $m21.view[rt.CUT] === void 0) ? $20 : ($s2.pcs[$d2] = $pc + 56, rt.index($19, "who", "local 't'"))), $23 = ($24 = t, ($f27 = $24?.f) !== void 0 && (($25 = $f27.method) !== void 0 || ($m26 = $24.metatable) === void 0 || ($25 = $m26.view.method) !== void 0 || !("method" in $m26.view) && $m26.view[rt.CUT] === void 0) ? $25 : ($s2.pcs[$d2] = $pc + 56, rt.index($24, "method", "local 't'"))), $o28 = new rt.FieldsObject(), $n29 = 0, $18 !== void 0 && ($o28.got = $18, $n29++), $23 !== void 0 && ($o28.method = $23, $n29++), rt.LuaTable.record($o28, $n29)));
+    }))) !== void 0 && ($f16 = $4?.f) !== void 0 && !$4.linked && $f16.get !== void 0 ? $f16.get = $11 : ($s.pcs[$d] = $pc + 53, rt.setIndex($4, "get", $11, "field 'outer'"));
+    $11 = ($2 = api, ($f16 = $2?.f) !== void 0 && (($3 = $f16.built) !== void 0 || ($m12 = $2.metatable) === void 0 || ($3 = $m12.view.built) !== void 0 || !("built" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 57, rt.index($2, "built", "local 'api'")));
+    ($4 = $handlers[9] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx_10) {
+      const $r = $body(ctx_10);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx_9) {
+    }), $body))((function $get$body(ctx_10) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -765,18 +1215,18 @@ function load($env) {
       let $n39;
       let $t40;
       let $r41;
-      const $json = rh.claim(ctx_9);
+      const $json = rh.claim(ctx_10);
       if ($json) {
-        $1 = ($22 = api, ($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 52, rt.index($22, "json", "upvalue 'api'")));
-        $6 = rh.pristineContext(ctx_9) ? ctx_9.queryValue("id") : ($7 = rt.first(($82 = ctx_9, $s2.pcs[$d2] = $pc + 53, rt.fn(($f11 = $82?.f) !== void 0 && (($9 = $f11.query) !== void 0 || ($m10 = $82.metatable) === void 0 || ($9 = $m10.view.query) !== void 0 || !("query" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : rt.index($82, "query", "local 'ctx'"), "method 'query'")($82))), ($f14 = $7?.f) !== void 0 && (($12 = $f14.id) !== void 0 || ($m13 = $7.metatable) === void 0 || ($12 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 52, rt.index($7, "id")));
+        $1 = ($22 = api, ($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 58, rt.index($22, "json", "upvalue 'api'")));
+        $6 = rh.pristineContext(ctx_10) ? ctx_10.queryValue("id") : ($7 = rt.first(($82 = ctx_10, $s2.pcs[$d2] = $pc + 59, rt.fn(($f11 = $82?.f) !== void 0 && (($9 = $f11.query) !== void 0 || ($m10 = $82.metatable) === void 0 || ($9 = $m10.view.query) !== void 0 || !("query" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : rt.index($82, "query", "local 'ctx'"), "method 'query'")($82))), ($f14 = $7?.f) !== void 0 && (($12 = $f14.id) !== void 0 || ($m13 = $7.metatable) === void 0 || ($12 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 58, rt.index($7, "id")));
         if (rh.isJsonBuilder($1) && ($15 = rh.scalar($6)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"ok":true,"id":' + $15 + "}"));
-        return rt.leave($s2, $d2, rt.first(($172 = $1, $18 = ($19 = $6, $o20 = new rt.FieldsObject(), $n21 = 1, $o20.ok = true, $19 !== void 0 && ($o20.id = $19, $n21++), rt.LuaTable.record($o20, $n21)), $s2.pcs[$d2] = $pc + 54, $fn16 = rt.fn($172, "field 'json'"), $fn16($18))));
+        return rt.leave($s2, $d2, rt.first(($172 = $1, $18 = ($19 = $6, $o20 = new rt.FieldsObject(), $n21 = 1, $o20.ok = true, $19 !== void 0 && ($o20.id = $19, $n21++), rt.LuaTable.record($o20, $n21)), $s2.pcs[$d2] = $pc + 60, $fn16 = rt.fn($172, "field 'json'"), $fn16($18))));
       }
-      return $23 = ($24 = api, ($f27 = $24?.f) !== void 0 && (($25 = $f27.json) !== void 0 || ($m26 = $24.metatable) === void 0 || ($25 = $m26.view.json) !== void 0 || !("json" in $m26.view) && $m26.view[rt.CUT] === void 0) ? $25 : ($s2.pcs[$d2] = $pc + 52, rt.index($24, "json", "upvalue 'api'"))), $28 = ($29 = rh.pristineContext(ctx_9) ? ctx_9.queryValue("id") : ($30 = rt.first(($31 = ctx_9, $s2.pcs[$d2] = $pc + 53, rt.fn(($f34 = $31?.f) !== void 0 && (($322 = $f34.query) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.query) !== void 0 || !("query" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $322 : rt.index($31, "query", "local 'ctx'"), "method 'query'")($31))), ($f37 = $30?.f) !== void 0 && (($35 = $f37.id) !== void 0 || ($m36 = $30.metatable) === void 0 || ($35 = $m36.view.id) !== void 0 || !("id" in $m36.view) && $m36.view[rt.CUT] === void 0) ? $35 : ($s2.pcs[$d2] = $pc + 52, rt.index($30, "id"))), $o38 = new rt.FieldsObject(), $n39 = 1, $o38.ok = true, $29 !== void 0 && ($o38.id = $29, $n39++), rt.LuaTable.record($o38, $n39)), $s2.pcs[$d2] = $pc + 55, $fn22 = rt.fn($23, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t40 = $s2.tails++, $r41 = $fn22($28), $s2.tails = $t40, $r41) : rt.tail($s2, $fn22, [$28]);
-    })))) !== void 0 && ($f13 = $14?.f) !== void 0 && !$14.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 51, rt.setIndex($14, "get", $4, "field 'built'"));
-    let original_json = ($4 = api, ($f13 = $4?.f) !== void 0 && (($3 = $f13.json) !== void 0 || ($m12 = $4.metatable) === void 0 || ($3 = $m12.view.json) !== void 0 || !("json" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 56, rt.index($4, "json", "local 'api'")));
-    $3 = ($4 = api, ($f13 = $4?.f) !== void 0 && (($17 = $f13.swap) !== void 0 || ($m12 = $4.metatable) === void 0 || ($17 = $m12.view.swap) !== void 0 || !("swap" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $17 : ($s.pcs[$d] = $pc + 57, rt.index($4, "swap", "local 'api'")));
-    ($14 = $handlers[9] = function $get(ctx_10) {
+      return $23 = ($24 = api, ($f27 = $24?.f) !== void 0 && (($25 = $f27.json) !== void 0 || ($m26 = $24.metatable) === void 0 || ($25 = $m26.view.json) !== void 0 || !("json" in $m26.view) && $m26.view[rt.CUT] === void 0) ? $25 : ($s2.pcs[$d2] = $pc + 58, rt.index($24, "json", "upvalue 'api'"))), $28 = ($29 = rh.pristineContext(ctx_10) ? ctx_10.queryValue("id") : ($30 = rt.first(($31 = ctx_10, $s2.pcs[$d2] = $pc + 59, rt.fn(($f34 = $31?.f) !== void 0 && (($322 = $f34.query) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.query) !== void 0 || !("query" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $322 : rt.index($31, "query", "local 'ctx'"), "method 'query'")($31))), ($f37 = $30?.f) !== void 0 && (($35 = $f37.id) !== void 0 || ($m36 = $30.metatable) === void 0 || ($35 = $m36.view.id) !== void 0 || !("id" in $m36.view) && $m36.view[rt.CUT] === void 0) ? $35 : ($s2.pcs[$d2] = $pc + 58, rt.index($30, "id"))), $o38 = new rt.FieldsObject(), $n39 = 1, $o38.ok = true, $29 !== void 0 && ($o38.id = $29, $n39++), rt.LuaTable.record($o38, $n39)), $s2.pcs[$d2] = $pc + 61, $fn22 = rt.fn($23, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t40 = $s2.tails++, $r41 = $fn22($28), $s2.tails = $t40, $r41) : rt.tail($s2, $fn22, [$28]);
+    })))) !== void 0 && ($f13 = $11?.f) !== void 0 && !$11.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 57, rt.setIndex($11, "get", $4, "field 'built'"));
+    let original_json = ($4 = api, ($f13 = $4?.f) !== void 0 && (($3 = $f13.json) !== void 0 || ($m12 = $4.metatable) === void 0 || ($3 = $m12.view.json) !== void 0 || !("json" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 62, rt.index($4, "json", "local 'api'")));
+    $3 = ($4 = api, ($f13 = $4?.f) !== void 0 && (($2 = $f13.swap) !== void 0 || ($m12 = $4.metatable) === void 0 || ($2 = $m12.view.swap) !== void 0 || !("swap" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 63, rt.index($4, "swap", "local 'api'")));
+    ($11 = $handlers[10] = function $get(ctx_11) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -790,7 +1240,7 @@ function load($env) {
       let $f8;
       let $9;
       let $f10;
-      if ((rh.pristineContext(ctx_10) ? ctx_10.queryValue("on") : ($1 = rt.first(($22 = ctx_10, $s2.pcs[$d2] = $pc + 59, rt.fn(($f5 = $22?.f) !== void 0 && (($32 = $f5.query) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.query) !== void 0 || !("query" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22))), ($f8 = $1?.f) !== void 0 && (($6 = $f8.on) !== void 0 || ($m7 = $1.metatable) === void 0 || ($6 = $m7.view.on) !== void 0 || !("on" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 58, rt.index($1, "on")))) === "1") {
+      if ((rh.pristineContext(ctx_11) ? ctx_11.queryValue("on") : ($1 = rt.first(($22 = ctx_11, $s2.pcs[$d2] = $pc + 65, rt.fn(($f5 = $22?.f) !== void 0 && (($32 = $f5.query) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.query) !== void 0 || !("query" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22))), ($f8 = $1?.f) !== void 0 && (($6 = $f8.on) !== void 0 || ($m7 = $1.metatable) === void 0 || ($6 = $m7.view.on) !== void 0 || !("on" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 64, rt.index($1, "on")))) === "1") {
         ($9 = (($body) => rt.withBody((function $anonymous(t_1) {
           const $r = $body(t_1);
           return $r === rt.TAIL ? rt.runTail() : $r;
@@ -804,16 +1254,16 @@ function load($env) {
           let $42;
           let $t5;
           let $r6;
-          ($12 = true) !== void 0 && ($f2 = t_1?.f) !== void 0 && !t_1.linked && $f2.wrapped !== void 0 ? $f2.wrapped = $12 : ($s3.pcs[$d3] = $pc + 60, rt.setIndex(t_1, "wrapped", $12, "local 't'"));
-          return $12 = original_json, $42 = t_1, $s3.pcs[$d3] = $pc + 61, $fn3 = rt.fn($12, "upvalue 'original_json'"), $s3.truncate($d3), $s3.tails < rt.TAIL_DEPTH ? ($t5 = $s3.tails++, $r6 = $fn3($42), $s3.tails = $t5, $r6) : rt.tail($s3, $fn3, [$42]);
-        }))) !== void 0 && ($f10 = api?.f) !== void 0 && !api.linked && $f10.json !== void 0 ? $f10.json = $9 : ($s2.pcs[$d2] = $pc + 62, rt.setIndex(api, "json", $9, "upvalue 'api'"));
+          ($12 = true) !== void 0 && ($f2 = t_1?.f) !== void 0 && !t_1.linked && $f2.wrapped !== void 0 ? $f2.wrapped = $12 : ($s3.pcs[$d3] = $pc + 66, rt.setIndex(t_1, "wrapped", $12, "local 't'"));
+          return $12 = original_json, $42 = t_1, $s3.pcs[$d3] = $pc + 67, $fn3 = rt.fn($12, "upvalue 'original_json'"), $s3.truncate($d3), $s3.tails < rt.TAIL_DEPTH ? ($t5 = $s3.tails++, $r6 = $fn3($42), $s3.tails = $t5, $r6) : rt.tail($s3, $fn3, [$42]);
+        }))) !== void 0 && ($f10 = api?.f) !== void 0 && !api.linked && $f10.json !== void 0 ? $f10.json = $9 : ($s2.pcs[$d2] = $pc + 68, rt.setIndex(api, "json", $9, "upvalue 'api'"));
       } else {
-        ($9 = original_json) !== void 0 && ($f10 = api?.f) !== void 0 && !api.linked && $f10.json !== void 0 ? $f10.json = $9 : ($s2.pcs[$d2] = $pc + 63, rt.setIndex(api, "json", $9, "upvalue 'api'"));
+        ($9 = original_json) !== void 0 && ($f10 = api?.f) !== void 0 && !api.linked && $f10.json !== void 0 ? $f10.json = $9 : ($s2.pcs[$d2] = $pc + 69, rt.setIndex(api, "json", $9, "upvalue 'api'"));
       }
       return rt.leave($s2, $d2, "swapped");
-    }) !== void 0 && ($f18 = $3?.f) !== void 0 && !$3.linked && $f18.get !== void 0 ? $f18.get = $14 : ($s.pcs[$d] = $pc + 57, rt.setIndex($3, "get", $14, "field 'swap'"));
-    $14 = ($17 = ($4 = api, ($f18 = $4?.f) !== void 0 && (($3 = $f18.caught) !== void 0 || ($m12 = $4.metatable) === void 0 || ($3 = $m12.view.caught) !== void 0 || !("caught" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 64, rt.index($4, "caught", "local 'api'"))), ($f13 = $17?.f) !== void 0 && (($11 = $f13.p_id) !== void 0 || ($m15 = $17.metatable) === void 0 || ($11 = $m15.view.p_id) !== void 0 || !("p_id" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $11 : ($s.pcs[$d] = $pc + 64, rt.index($17, "p_id", "field 'caught'")));
-    ($2 = $handlers[10] = rh.jsonHandler((function $get(ctx_11) {
+    }) !== void 0 && ($f16 = $3?.f) !== void 0 && !$3.linked && $f16.get !== void 0 ? $f16.get = $11 : ($s.pcs[$d] = $pc + 63, rt.setIndex($3, "get", $11, "field 'swap'"));
+    $11 = ($2 = ($4 = api, ($f16 = $4?.f) !== void 0 && (($3 = $f16.caught) !== void 0 || ($m12 = $4.metatable) === void 0 || ($3 = $m12.view.caught) !== void 0 || !("caught" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 70, rt.index($4, "caught", "local 'api'"))), ($f13 = $2?.f) !== void 0 && (($14 = $f13.p_id) !== void 0 || ($m15 = $2.metatable) === void 0 || ($14 = $m15.view.p_id) !== void 0 || !("p_id" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s.pcs[$d] = $pc + 70, rt.index($2, "p_id", "field 'caught'")));
+    ($17 = $handlers[11] = rh.jsonHandler((function $get(ctx_12) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -830,8 +1280,8 @@ function load($env) {
       let $112;
       let $o12;
       let $n13;
-      const $json = rh.claim(ctx_11);
-      $l1 = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 68, rt.fn(($22 = $env.f.pcall) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 67, rt.getGlobal($env, "pcall")), "global 'pcall'")(function $anonymous() {
+      const $json = rh.claim(ctx_12);
+      $l1 = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 74, rt.fn(($22 = $env.f.pcall) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 73, rt.getGlobal($env, "pcall")), "global 'pcall'")(function $anonymous() {
         const $s3 = rt.current, $d3 = $s3.depth;
         if ($d3 >= $s3.limit) $s3.deepen();
         $s3.depth = $d3 + 1;
@@ -843,7 +1293,7 @@ function load($env) {
         let $62;
         let $m7;
         let $f8;
-        return rt.leave($s3, $d3, rh.pristineContext(ctx_11) ? ctx_11.param("id") : ($1 = rt.first(($23 = ctx_11, $s3.pcs[$d3] = $pc + 66, rt.fn(($f5 = $23?.f) !== void 0 && (($33 = $f5.params) !== void 0 || ($m4 = $23.metatable) === void 0 || ($33 = $m4.view.params) !== void 0 || !("params" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $33 : rt.index($23, "params", "upvalue 'ctx'"), "method 'params'")($23))), ($f8 = $1?.f) !== void 0 && (($62 = $f8.id) !== void 0 || ($m7 = $1.metatable) === void 0 || ($62 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $62 : ($s3.pcs[$d3] = $pc + 65, rt.index($1, "id"))));
+        return rt.leave($s3, $d3, rh.pristineContext(ctx_12) ? ctx_12.param("id") : ($1 = rt.first(($23 = ctx_12, $s3.pcs[$d3] = $pc + 72, rt.fn(($f5 = $23?.f) !== void 0 && (($33 = $f5.params) !== void 0 || ($m4 = $23.metatable) === void 0 || ($33 = $m4.view.params) !== void 0 || !("params" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $33 : rt.index($23, "params", "upvalue 'ctx'"), "method 'params'")($23))), ($f8 = $1?.f) !== void 0 && (($62 = $f8.id) !== void 0 || ($m7 = $1.metatable) === void 0 || ($62 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $62 : ($s3.pcs[$d3] = $pc + 71, rt.index($1, "id"))));
       })))], 2);
       let ok = $l1[0];
       let err = $l1[1];
@@ -854,7 +1304,7 @@ function load($env) {
         return rt.leave($s2, $d2, ($22 = $32, $7 = $52, $o8 = new rt.FieldsObject(), $n9 = 0, $22 !== void 0 && ($o8.ok = $22, $n9++), $7 !== void 0 && ($o8.err = $7, $n9++), rt.LuaTable.record($o8, $n9)));
       }
       return rt.leave($s2, $d2, ($10 = ok, $112 = err, $o12 = new rt.FieldsObject(), $n13 = 0, $10 !== void 0 && ($o12.ok = $10, $n13++), $112 !== void 0 && ($o12.err = $112, $n13++), rt.LuaTable.record($o12, $n13)));
-    }))) !== void 0 && ($f16 = $14?.f) !== void 0 && !$14.linked && $f16.get !== void 0 ? $f16.get = $2 : ($s.pcs[$d] = $pc + 64, rt.setIndex($14, "get", $2, "field 'p_id'"));
+    }))) !== void 0 && ($f18 = $11?.f) !== void 0 && !$11.linked && $f18.get !== void 0 ? $f18.get = $17 : ($s.pcs[$d] = $pc + 70, rt.setIndex($11, "get", $17, "field 'p_id'"));
     return rt.leave($s, $d, api);
   };
 }

@@ -6,18 +6,19 @@ const $site1: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined
 const $site2: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 13 };
 const $site3: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 20 };
 const $site4: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 26 };
-const $site5: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 36 };
-const $site6: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 41 };
-const $site7: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 48 };
-const $site8: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 56 };
-const $site9: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 60 };
-const $site10: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 66 };
-const $site11: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 72 };
-const $site12: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 74 };
-const $site13: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 82 };
-const $site14: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 83 };
-/** The route handlers defined statically in fixtures/http/direct/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 7, 1: line 13, 2: line 20, 3: line 26, 4: line 41, 5: line 48, 6: line 56, 7: line 60, 8: line 66, 9: line 72, 10: line 82. */
-export const $handlers: (rt.LuaFunction | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+const $site5: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 37 };
+const $site6: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 49 };
+const $site7: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 54 };
+const $site8: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 61 };
+const $site9: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 69 };
+const $site10: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 73 };
+const $site11: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 79 };
+const $site12: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 85 };
+const $site13: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 87 };
+const $site14: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 95 };
+const $site15: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 96 };
+/** The route handlers defined statically in fixtures/http/direct/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 7, 1: line 13, 2: line 20, 3: line 26, 4: line 37, 5: line 54, 6: line 61, 7: line 69, 8: line 73, 9: line 79, 10: line 85, 11: line 95. */
+export const $handlers: (rt.LuaFunction | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
 const $pc = rt.positions([
   [$site0, 4], // 0
   [$site0, 4, "server"], // 1
@@ -43,51 +44,57 @@ const $pc = rt.positions([
   [$site4, 27, "tonumber"], // 21
   [$site4, 29], // 22
   [$site4, 30], // 23
-  [$site5, 37, ":params"], // 24
-  [$site5, 37], // 25
-  [$site5, 38, ":headers"], // 26
-  [$site5, 38], // 27
-  [$site0, 41], // 28
-  [$site6, 42], // 29
-  [$site6, 42, ":params"], // 30
-  [$site6, 43, "touch"], // 31
-  [$site6, 44], // 32
-  [$site6, 44, ":params"], // 33
-  [$site6, 44, ":headers"], // 34
-  [$site0, 48], // 35
-  [$site7, 50], // 36
-  [$site7, 50, ":headers"], // 37
-  [$site7, 50, "pairs"], // 38
-  [$site7, 50, "(for generator)"], // 39
-  [$site7, 50, ":sub"], // 40
-  [$site7, 51], // 41
-  [$site7, 51, "sort"], // 42
-  [$site7, 52], // 43
-  [$site7, 52, ":headers"], // 44
-  [$site0, 56], // 45
-  [$site8, 57], // 46
-  [$site0, 60], // 47
-  [$site9, 61], // 48
-  [$site9, 61, "get"], // 49
-  [$site9, 62], // 50
-  [$site0, 66], // 51
-  [$site10, 67], // 52
-  [$site10, 67, ":query"], // 53
-  [$site10, 67, "json"], // 54
-  [$site10, 67, "?"], // 55
-  [$site0, 71], // 56
-  [$site0, 72], // 57
-  [$site11, 73], // 58
-  [$site11, 73, ":query"], // 59
-  [$site12, 74], // 60
-  [$site12, 74, "?"], // 61
-  [$site11, 74], // 62
-  [$site11, 76], // 63
-  [$site0, 82], // 64
-  [$site14, 83], // 65
-  [$site14, 83, ":params"], // 66
-  [$site13, 83], // 67
-  [$site13, 83, "pcall"], // 68
+  [$site0, 37], // 24
+  [$site5, 38], // 25
+  [$site5, 38, ":query"], // 26
+  [$site5, 38, "tonumber"], // 27
+  [$site5, 40], // 28
+  [$site5, 41], // 29
+  [$site6, 50, ":params"], // 30
+  [$site6, 50], // 31
+  [$site6, 51, ":headers"], // 32
+  [$site6, 51], // 33
+  [$site0, 54], // 34
+  [$site7, 55], // 35
+  [$site7, 55, ":params"], // 36
+  [$site7, 56, "touch"], // 37
+  [$site7, 57], // 38
+  [$site7, 57, ":params"], // 39
+  [$site7, 57, ":headers"], // 40
+  [$site0, 61], // 41
+  [$site8, 63], // 42
+  [$site8, 63, ":headers"], // 43
+  [$site8, 63, "pairs"], // 44
+  [$site8, 63, "(for generator)"], // 45
+  [$site8, 63, ":sub"], // 46
+  [$site8, 64], // 47
+  [$site8, 64, "sort"], // 48
+  [$site8, 65], // 49
+  [$site8, 65, ":headers"], // 50
+  [$site0, 69], // 51
+  [$site9, 70], // 52
+  [$site0, 73], // 53
+  [$site10, 74], // 54
+  [$site10, 74, "get"], // 55
+  [$site10, 75], // 56
+  [$site0, 79], // 57
+  [$site11, 80], // 58
+  [$site11, 80, ":query"], // 59
+  [$site11, 80, "json"], // 60
+  [$site11, 80, "?"], // 61
+  [$site0, 84], // 62
+  [$site0, 85], // 63
+  [$site12, 86], // 64
+  [$site12, 86, ":query"], // 65
+  [$site13, 87], // 66
+  [$site13, 87, "?"], // 67
+  [$site12, 87], // 68
+  [$site12, 89], // 69
+  [$site0, 95], // 70
+  [$site15, 96], // 71
+  [$site15, 96, ":params"], // 72
+  [$site14, 96], // 73
+  [$site14, 96, "pcall"], // 74
 ]);
 
 /** The main chunk of fixtures/http/direct/app.lua, bound to the global environment `$env`. */
@@ -418,42 +425,170 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $11: rt.LuaValue;
         let $m12: rt.LuaTable | undefined;
         let $f13: rt.Fields | undefined;
-        let $14: string;
-        let $k15: number;
-        let $o16: rt.Fields;
-        let $n17: number;
-        let $18: rt.LuaValue;
-        let $a19: rt.LuaValue[] | undefined;
-        let $20: number;
-        let $o21: rt.Fields;
-        let $n22: number;
+        let $k14: number;
+        let $o15: rt.Fields;
+        let $n16: number;
+        let $17: rt.LuaValue;
+        let $a18: rt.LuaValue[] | undefined;
+        let $19: number;
+        let $o20: rt.Fields;
+        let $n21: number;
         const $json: boolean = rh.claim(ctx_3);
         let n: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx_3) ? (ctx_3 as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx_3 as rt.LuaValue, $s.pcs[$d] = $pc + 20, rt.fn((($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.query) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.query) !== undefined || (!("query" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f13 = ($6 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($6 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 19, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 21, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 3);
         let items: rt.LuaTable = new rt.LuaTable();
-        let items$j = '', items$n = 0;
+        const items$w: rh.JsonBytes | undefined = $json ? rh.jsonBytes() : undefined;
+        let items$n = 0;
          {
           const $start1 = 1;
           const $limit1 = ($11 = n, ($s.pcs[$d] = $pc + 22, rt.forNumber($11, 'limit')));
           $loop1: for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
-              $14 = "{\"i\":" + rh.num(i as number) + ",\"half\":" + rh.num((i / 2) as number) + ",\"neg\":" + rh.num(((-i) * 0) as number) + ",\"name\":" + rh.str(("n" + rt.numberToString(i)) as string) + ",\"odd\":" + ((((rt.mod(i, 2)) === 1)) ? 'true' : 'false') + ",\"pair\":[" + rh.num(i as number) + "," + rh.str(("x" + rt.numberToString(i)) as string) + "]}";
-              items$j = items$n++ === 0 ? $14 : items$j + ',' + $14;
+              const $w = items$w!;
+              if (items$n++ !== 0) $w.byte(0x2c);
+              { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
+              $w.num(i as number);
+              { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 97; $b[$p + 4] = 108; $b[$p + 5] = 102; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+              $w.num((i / 2) as number);
+              { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 101; $b[$p + 4] = 103; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
+              $w.num(((-i) * 0) as number);
+              { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 97; $b[$p + 4] = 109; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+              $w.str(("n" + rt.numberToString(i)) as string);
+              { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 111; $b[$p + 3] = 100; $b[$p + 4] = 100; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
+              $w.bool(!!(((rt.mod(i, 2)) === 1)));
+              { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 105; $b[$p + 5] = 114; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 91; $w.p = $p + 9; }
+              $w.num(i as number);
+              { const $b = $w.room(1), $p = $w.p; $b[$p] = 44; $w.p = $p + 1; }
+              $w.str(("x" + rt.numberToString(i)) as string);
+              { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
             } else {
               $8 = items;
-              $k15 = i;
-              (($18 = ($7 = i, $6 = (i / 2), $5 = ((-i) * 0), $4 = ("n" + rt.numberToString(i)), $3 = ((rt.mod(i, 2)) === 1), $1 = new rt.LuaTable([i, ("x" + rt.numberToString(i))]), $o16 = new rt.FieldsObject(), $n17 = 6, $o16.i = $7, $o16.half = $6, $o16.neg = $5, $o16.name = $4, $o16.odd = $3, $o16.pair = $1, rt.LuaTable.record($o16, $n17))) !== undefined && ($a19 = ($8 as rt.LuaTable)?.arr) !== undefined && ($k15 - 1 >>> 0) === $k15 - 1 && $a19[$k15 - 1] !== undefined ? ($a19[$k15 - 1] = $18) : $18 !== undefined && $a19 !== undefined && $k15 === $a19.length + 1 && ($8 as rt.LuaTable).other === undefined && ($8 as rt.LuaTable).metatable === undefined ? $a19.push($18) : ($s.pcs[$d] = $pc + 23, rt.setIndex($8, $k15, $18, "local 'items'")));
+              $k14 = i;
+              (($17 = ($7 = i, $6 = (i / 2), $5 = ((-i) * 0), $4 = ("n" + rt.numberToString(i)), $3 = ((rt.mod(i, 2)) === 1), $1 = new rt.LuaTable([i, ("x" + rt.numberToString(i))]), $o15 = new rt.FieldsObject(), $n16 = 6, $o15.i = $7, $o15.half = $6, $o15.neg = $5, $o15.name = $4, $o15.odd = $3, $o15.pair = $1, rt.LuaTable.record($o15, $n16))) !== undefined && ($a18 = ($8 as rt.LuaTable)?.arr) !== undefined && ($k14 - 1 >>> 0) === $k14 - 1 && $a18[$k14 - 1] !== undefined ? ($a18[$k14 - 1] = $17) : $17 !== undefined && $a18 !== undefined && $k14 === $a18.length + 1 && ($8 as rt.LuaTable).other === undefined && ($8 as rt.LuaTable).metatable === undefined ? $a18.push($17) : ($s.pcs[$d] = $pc + 23, rt.setIndex($8, $k14, $17, "local 'items'")));
             }
           }
         }
         if ($json) {
-          $20 = items$n;
-          if (items$n !== 0) return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($20) + ",\"items\":[" + items$j + "]}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($11 = $20, $18 = items, $o16 = new rt.FieldsObject(), $n17 = 2, $o16.count = $11, $o16.items = $18, rt.LuaTable.record($o16, $n17)));
+          $19 = items$n;
+          if (items$n !== 0) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 111; $b[$p + 4] = 117; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+            $w.num($19 as number);
+            { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 116; $b[$p + 4] = 101; $b[$p + 5] = 109; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 91; $w.p = $p + 10; }
+            $w.append(items$w!);
+            { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($11 = $19, $17 = items, $o15 = new rt.FieldsObject(), $n16 = 2, $o15.count = $11, $o15.items = $17, rt.LuaTable.record($o15, $n16)));
         }
-        return rt.leave($s, $d, ($1 = items.length(), $3 = items, $o21 = new rt.FieldsObject(), $n22 = 2, $o21.count = $1, $o21.items = $3, rt.LuaTable.record($o21, $n22)));
+        return rt.leave($s, $d, ($1 = items.length(), $3 = items, $o20 = new rt.FieldsObject(), $n21 = 2, $o20.count = $1, $o20.items = $3, rt.LuaTable.record($o20, $n21)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f16 = ($17 as rt.LuaTable)?.f) !== undefined && !($17 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $2) : ($s.pcs[$d] = $pc + 18, rt.setIndex($17, "get", $2, "field 'list'")));
+      $2 = ($11 = api as rt.LuaValue, (($f16 = ($11 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.rows) !== undefined || ($m15 = ($11 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.rows) !== undefined || (!("rows" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 24, rt.index($11, "rows", "local 'api'"))));
+      (($17 = ($handlers[4] = rh.jsonHandler((function $get(ctx_4?: rt.LuaValue): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
+        let $1: rt.LuaValue;
+        let $fn2!: rt.LuaFunction;
+        let $3: rt.LuaValue;
+        let $4: rt.LuaValue;
+        let $5: rt.LuaValue;
+        let $6: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $8: rt.LuaValue;
+        let $m9: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
+        let $11: rt.LuaValue;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $k14: number;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
+        let $17: rt.LuaValue;
+        let $18: rt.LuaValue;
+        let $19: rt.LuaValue;
+        let $20: rt.LuaValue;
+        let $21: rt.LuaValue;
+        let $22: rt.LuaValue;
+        let $23: rt.LuaValue;
+        let $24: rt.LuaValue;
+        let $o25: rt.Fields;
+        let $n26: number;
+        let $27: rt.LuaValue;
+        let $a28: rt.LuaValue[] | undefined;
+        let $29: number;
+        let $o30: rt.Fields;
+        let $n31: number;
+        const $json: boolean = rh.claim(ctx_4);
+        let n_1: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 25, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx_4) ? (ctx_4 as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 26, rt.fn((($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.query) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.query) !== undefined || (!("query" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f13 = ($6 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($6 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 25, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 27, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 2);
+        let rows: rt.LuaTable = new rt.LuaTable();
+        const rows$w: rh.JsonBytes | undefined = $json ? rh.jsonBytes() : undefined;
+        let rows$n = 0;
+         {
+          const $start1 = 1;
+          const $limit1 = ($11 = n_1, ($s.pcs[$d] = $pc + 28, rt.forNumber($11, 'limit')));
+          $loop1: for (let i_1: number = $start1; i_1 <= $limit1; i_1++) {
+            if ($json) {
+              const $w = rows$w!;
+              if (rows$n++ !== 0) $w.byte(0x2c);
+              { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 105; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
+              $w.str(("s" + rt.numberToString(i_1)) as string);
+              { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 101; $b[$p + 3] = 115; $b[$p + 4] = 99; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
+              $w.str(("\"\\\n\x00\x1f\x7f" + rt.numberToString(i_1)) as string);
+              { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 121; $b[$p + 4] = 116; $b[$p + 5] = 101; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+              $w.str(("\xc8\xff\xc3\xa9" + rt.numberToString((i_1 / 4))) as string);
+              { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 111; $b[$p + 4] = 110; $b[$p + 5] = 103; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+              $w.str(("ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"" + rt.numberToString(i_1)) as string);
+              { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 101; $b[$p + 3] = 109; $b[$p + 4] = 112; $b[$p + 5] = 116; $b[$p + 6] = 121; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+              $w.str(("" + "") as string);
+              { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 97; $b[$p + 4] = 108; $b[$p + 5] = 102; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+              $w.num((i_1 / 2) as number);
+              { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 116; $b[$p + 3] = 104; $b[$p + 4] = 105; $b[$p + 5] = 114; $b[$p + 6] = 100; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+              $w.num((i_1 / 3) as number);
+              { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 110; $b[$p + 4] = 102; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
+              $w.num((i_1 / (i_1 - 2)) as number);
+              { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 97; $b[$p + 4] = 110; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
+              $w.num(((i_1 - 2) / (i_1 - 2)) as number);
+              { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 101; $b[$p + 4] = 103; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
+              $w.num(((2 - i_1) * 0) as number);
+              { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 105; $b[$p + 4] = 103; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
+              $w.num((i_1 * (rt.powNum(2, 60))) as number);
+              { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 117; $b[$p + 4] = 103; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+              $w.num(((i_1 * 1e+300) * 100000000) as number);
+              { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 116; $b[$p + 3] = 105; $b[$p + 4] = 110; $b[$p + 5] = 121; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+              $w.num((i_1 / 10000000) as number);
+              { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 109; $b[$p + 4] = 97; $b[$p + 5] = 108; $b[$p + 6] = 108; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+              $w.num((i_1 * 1e-310) as number);
+              { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 101; $b[$p + 4] = 115; $b[$p + 5] = 115; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+              $w.bool(!!((i_1 < 3)));
+              { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 105; $b[$p + 5] = 114; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 91; $w.p = $p + 9; }
+              $w.str(("p" + rt.numberToString(i_1)) as string);
+              { const $b = $w.room(1), $p = $w.p; $b[$p] = 44; $w.p = $p + 1; }
+              $w.num((i_1 - 0.5) as number);
+              { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
+            } else {
+              $8 = rows;
+              $k14 = i_1;
+              (($27 = ($7 = ("s" + rt.numberToString(i_1)), $6 = ("\"\\\n\x00\x1f\x7f" + rt.numberToString(i_1)), $5 = ("\xc8\xff\xc3\xa9" + rt.numberToString((i_1 / 4))), $4 = ("ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"" + rt.numberToString(i_1)), $3 = ("" + ""), $1 = (i_1 / 2), $15 = (i_1 / 3), $16 = (i_1 / (i_1 - 2)), $17 = ((i_1 - 2) / (i_1 - 2)), $18 = ((2 - i_1) * 0), $19 = (i_1 * (rt.powNum(2, 60))), $20 = ((i_1 * 1e+300) * 100000000), $21 = (i_1 / 10000000), $22 = (i_1 * 1e-310), $23 = (i_1 < 3), $24 = new rt.LuaTable([("p" + rt.numberToString(i_1)), (i_1 - 0.5)]), $o25 = new rt.FieldsObject(), $n26 = 16, $o25.si = $7, $o25.esc = $6, $o25.bytes = $5, $o25.long = $4, $o25.empty = $3, $o25.half = $1, $o25.third = $15, $o25.inf = $16, $o25.nan = $17, $o25.neg = $18, $o25.big = $19, $o25.huge = $20, $o25.tiny = $21, $o25.small = $22, $o25.less = $23, $o25.pair = $24, rt.LuaTable.record($o25, $n26))) !== undefined && ($a28 = ($8 as rt.LuaTable)?.arr) !== undefined && ($k14 - 1 >>> 0) === $k14 - 1 && $a28[$k14 - 1] !== undefined ? ($a28[$k14 - 1] = $27) : $27 !== undefined && $a28 !== undefined && $k14 === $a28.length + 1 && ($8 as rt.LuaTable).other === undefined && ($8 as rt.LuaTable).metatable === undefined ? $a28.push($27) : ($s.pcs[$d] = $pc + 29, rt.setIndex($8, $k14, $27, "local 'rows'")));
+            }
+          }
+        }
+        if ($json) {
+          $29 = rows$n;
+          if (rows$n !== 0) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
+            $w.num($29 as number);
+            { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 111; $b[$p + 4] = 119; $b[$p + 5] = 115; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 91; $w.p = $p + 9; }
+            $w.append(rows$w!);
+            { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($11 = $29, $27 = rows, $o25 = new rt.FieldsObject(), $n26 = 2, $o25.n = $11, $o25.rows = $27, rt.LuaTable.record($o25, $n26)));
+        }
+        return rt.leave($s, $d, ($24 = rows.length(), $23 = rows, $o30 = new rt.FieldsObject(), $n31 = 2, $o30.n = $24, $o30.rows = $23, rt.LuaTable.record($o30, $n31)));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f18 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f18.get !== undefined ? ($f18.get = $17) : ($s.pcs[$d] = $pc + 24, rt.setIndex($2, "get", $17, "field 'rows'")));
       let touch: rt.LuaFunction;
-      touch = function $touch(ctx_4?: rt.LuaValue): rt.LuaResult {
+      touch = function $touch(ctx_5?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -464,14 +599,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f5: rt.Fields | undefined;
         let $6: rt.LuaValue;
         let $f7: rt.Fields | undefined;
-        $1 = rt.first(($2 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.params) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2)));
-        (($6 = "changed") !== undefined && ($f7 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f7.id !== undefined ? ($f7.id = $6) : ($s.pcs[$d] = $pc + 25, rt.setIndex($1, "id", $6)));
-        $6 = rt.first(($3 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 26, rt.fn((($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f7.headers) !== undefined || ($m4 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m4.view.headers) !== undefined || (!("headers" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $2 : rt.index($3, "headers", "local 'ctx'")), "method 'headers'")($3)));
-        (($1 = "set by lua") !== undefined && ($f5 = ($6 as rt.LuaTable)?.f) !== undefined && !($6 as rt.LuaTable).linked && $f5["x-a"] !== undefined ? ($f5["x-a"] = $1) : ($s.pcs[$d] = $pc + 27, rt.setIndex($6, "x-a", $1)));
+        $1 = rt.first(($2 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 30, rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.params) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2)));
+        (($6 = "changed") !== undefined && ($f7 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f7.id !== undefined ? ($f7.id = $6) : ($s.pcs[$d] = $pc + 31, rt.setIndex($1, "id", $6)));
+        $6 = rt.first(($3 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 32, rt.fn((($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f7.headers) !== undefined || ($m4 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m4.view.headers) !== undefined || (!("headers" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $2 : rt.index($3, "headers", "local 'ctx'")), "method 'headers'")($3)));
+        (($1 = "set by lua") !== undefined && ($f5 = ($6 as rt.LuaTable)?.f) !== undefined && !($6 as rt.LuaTable).linked && $f5["x-a"] !== undefined ? ($f5["x-a"] = $1) : ($s.pcs[$d] = $pc + 33, rt.setIndex($6, "x-a", $1)));
         return rt.leave($s, $d, rt.NONE);
       };
-      $2 = ($11 = ($14 = api as rt.LuaValue, (($f16 = ($14 as rt.LuaTable)?.f) !== undefined && (($17 = $f16.touched) !== undefined || ($m15 = ($14 as rt.LuaTable).metatable) === undefined || ($17 = $m15.view.touched) !== undefined || (!("touched" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 28, rt.index($14, "touched", "local 'api'")))), (($f18 = ($11 as rt.LuaTable)?.f) !== undefined && (($3 = $f18.p_id) !== undefined || ($m12 = ($11 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.p_id) !== undefined || (!("p_id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 28, rt.index($11, "p_id", "field 'touched'"))));
-      (($4 = ($handlers[4] = rh.jsonHandler((function $get(ctx_5?: rt.LuaValue): rt.LuaResult {
+      $17 = ($14 = ($11 = api as rt.LuaValue, (($f18 = ($11 as rt.LuaTable)?.f) !== undefined && (($2 = $f18.touched) !== undefined || ($m15 = ($11 as rt.LuaTable).metatable) === undefined || ($2 = $m15.view.touched) !== undefined || (!("touched" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 34, rt.index($11, "touched", "local 'api'")))), (($f16 = ($14 as rt.LuaTable)?.f) !== undefined && (($3 = $f16.p_id) !== undefined || ($m12 = ($14 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.p_id) !== undefined || (!("p_id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 34, rt.index($14, "p_id", "field 'touched'"))));
+      (($4 = ($handlers[5] = rh.jsonHandler((function $get(ctx_6?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -523,20 +658,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f46: rt.Fields | undefined;
         let $o47: rt.Fields;
         let $n48: number;
-        const $json: boolean = rh.claim(ctx_5);
-        let before: rt.LuaValue = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).param("id") : ($1 = rt.first(($2 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 30, rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.params) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f8 = ($1 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($1 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 29, rt.index($1, "id")))));
-        ($s.pcs[$d] = $pc + 31, touch(ctx_5));
+        const $json: boolean = rh.claim(ctx_6);
+        let before: rt.LuaValue = (rh.pristineContext(ctx_6) ? (ctx_6 as rh.RequestContext).param("id") : ($1 = rt.first(($2 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 36, rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.params) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f8 = ($1 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($1 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 35, rt.index($1, "id")))));
+        ($s.pcs[$d] = $pc + 37, touch(ctx_6));
         if ($json) {
           $9 = before;
-          $11 = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).param("id") : ($6 = rt.first(($3 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 33, rt.fn((($f8 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f8.params) !== undefined || ($m7 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m7.view.params) !== undefined || (!("params" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $2 : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), (($f5 = ($6 as rt.LuaTable)?.f) !== undefined && (($1 = $f5.id) !== undefined || ($m4 = ($6 as rt.LuaTable).metatable) === undefined || ($1 = $m4.view.id) !== undefined || (!("id" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 32, rt.index($6, "id")))));
-          $13 = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).header("x-a") : ($14 = rt.first(($15 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 34, rt.fn((($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.headers) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.headers) !== undefined || (!("headers" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($15, "headers", "local 'ctx'")), "method 'headers'")($15))), (($f21 = ($14 as rt.LuaTable)?.f) !== undefined && (($19 = $f21["x-a"]) !== undefined || ($m20 = ($14 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view["x-a"]) !== undefined || (!("x-a" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 32, rt.index($14, "x-a")))));
+          $11 = (rh.pristineContext(ctx_6) ? (ctx_6 as rh.RequestContext).param("id") : ($6 = rt.first(($3 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 39, rt.fn((($f8 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f8.params) !== undefined || ($m7 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m7.view.params) !== undefined || (!("params" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $2 : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), (($f5 = ($6 as rt.LuaTable)?.f) !== undefined && (($1 = $f5.id) !== undefined || ($m4 = ($6 as rt.LuaTable).metatable) === undefined || ($1 = $m4.view.id) !== undefined || (!("id" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 38, rt.index($6, "id")))));
+          $13 = (rh.pristineContext(ctx_6) ? (ctx_6 as rh.RequestContext).header("x-a") : ($14 = rt.first(($15 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 40, rt.fn((($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.headers) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.headers) !== undefined || (!("headers" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : rt.index($15, "headers", "local 'ctx'")), "method 'headers'")($15))), (($f21 = ($14 as rt.LuaTable)?.f) !== undefined && (($19 = $f21["x-a"]) !== undefined || ($m20 = ($14 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view["x-a"]) !== undefined || (!("x-a" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 38, rt.index($14, "x-a")))));
           if (($10 = rh.scalar($9)) !== undefined && ($12 = rh.scalar($11)) !== undefined && ($22 = rh.scalar($13)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"before\":" + $10! + ",\"after\":" + $12! + ",\"header\":" + $22! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($23 = $9, $24 = $11, $25 = $13, $o26 = new rt.FieldsObject(), $n27 = 0, ($23 !== undefined && ($o26.before = $23, $n27++)), ($24 !== undefined && ($o26.after = $24, $n27++)), ($25 !== undefined && ($o26.header = $25, $n27++)), rt.LuaTable.record($o26, $n27)));
         }
-        return rt.leave($s, $d, ($28 = before, $29 = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).param("id") : ($30 = rt.first(($31 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 33, rt.fn((($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.params) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.params) !== undefined || (!("params" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : rt.index($31, "params", "local 'ctx'")), "method 'params'")($31))), (($f37 = ($30 as rt.LuaTable)?.f) !== undefined && (($35 = $f37.id) !== undefined || ($m36 = ($30 as rt.LuaTable).metatable) === undefined || ($35 = $m36.view.id) !== undefined || (!("id" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : ($s.pcs[$d] = $pc + 32, rt.index($30, "id"))))), $38 = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).header("x-a") : ($39 = rt.first(($40 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 34, rt.fn((($f43 = ($40 as rt.LuaTable)?.f) !== undefined && (($41 = $f43.headers) !== undefined || ($m42 = ($40 as rt.LuaTable).metatable) === undefined || ($41 = $m42.view.headers) !== undefined || (!("headers" in $m42.view) && $m42.view[rt.CUT] === undefined)) ? $41 : rt.index($40, "headers", "local 'ctx'")), "method 'headers'")($40))), (($f46 = ($39 as rt.LuaTable)?.f) !== undefined && (($44 = $f46["x-a"]) !== undefined || ($m45 = ($39 as rt.LuaTable).metatable) === undefined || ($44 = $m45.view["x-a"]) !== undefined || (!("x-a" in $m45.view) && $m45.view[rt.CUT] === undefined)) ? $44 : ($s.pcs[$d] = $pc + 32, rt.index($39, "x-a"))))), $o47 = new rt.FieldsObject(), $n48 = 0, ($28 !== undefined && ($o47.before = $28, $n48++)), ($29 !== undefined && ($o47.after = $29, $n48++)), ($38 !== undefined && ($o47.header = $38, $n48++)), rt.LuaTable.record($o47, $n48)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $4) : ($s.pcs[$d] = $pc + 28, rt.setIndex($2, "get", $4, "field 'p_id'")));
-      $4 = ($3 = api as rt.LuaValue, (($f13 = ($3 as rt.LuaTable)?.f) !== undefined && (($17 = $f13.whole) !== undefined || ($m12 = ($3 as rt.LuaTable).metatable) === undefined || ($17 = $m12.view.whole) !== undefined || (!("whole" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 35, rt.index($3, "whole", "local 'api'"))));
-      (($14 = ($handlers[5] = function $get(ctx_6?: rt.LuaValue): rt.LuaResult {
+        return rt.leave($s, $d, ($28 = before, $29 = (rh.pristineContext(ctx_6) ? (ctx_6 as rh.RequestContext).param("id") : ($30 = rt.first(($31 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 39, rt.fn((($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.params) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.params) !== undefined || (!("params" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : rt.index($31, "params", "local 'ctx'")), "method 'params'")($31))), (($f37 = ($30 as rt.LuaTable)?.f) !== undefined && (($35 = $f37.id) !== undefined || ($m36 = ($30 as rt.LuaTable).metatable) === undefined || ($35 = $m36.view.id) !== undefined || (!("id" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : ($s.pcs[$d] = $pc + 38, rt.index($30, "id"))))), $38 = (rh.pristineContext(ctx_6) ? (ctx_6 as rh.RequestContext).header("x-a") : ($39 = rt.first(($40 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 40, rt.fn((($f43 = ($40 as rt.LuaTable)?.f) !== undefined && (($41 = $f43.headers) !== undefined || ($m42 = ($40 as rt.LuaTable).metatable) === undefined || ($41 = $m42.view.headers) !== undefined || (!("headers" in $m42.view) && $m42.view[rt.CUT] === undefined)) ? $41 : rt.index($40, "headers", "local 'ctx'")), "method 'headers'")($40))), (($f46 = ($39 as rt.LuaTable)?.f) !== undefined && (($44 = $f46["x-a"]) !== undefined || ($m45 = ($39 as rt.LuaTable).metatable) === undefined || ($44 = $m45.view["x-a"]) !== undefined || (!("x-a" in $m45.view) && $m45.view[rt.CUT] === undefined)) ? $44 : ($s.pcs[$d] = $pc + 38, rt.index($39, "x-a"))))), $o47 = new rt.FieldsObject(), $n48 = 0, ($28 !== undefined && ($o47.before = $28, $n48++)), ($29 !== undefined && ($o47.after = $29, $n48++)), ($38 !== undefined && ($o47.header = $38, $n48++)), rt.LuaTable.record($o47, $n48)));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($17 as rt.LuaTable)?.f) !== undefined && !($17 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $4) : ($s.pcs[$d] = $pc + 34, rt.setIndex($17, "get", $4, "field 'p_id'")));
+      $4 = ($3 = api as rt.LuaValue, (($f13 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f13.whole) !== undefined || ($m12 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m12.view.whole) !== undefined || (!("whole" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 41, rt.index($3, "whole", "local 'api'"))));
+      (($11 = ($handlers[6] = function $get(ctx_7?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -560,27 +695,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n18: number;
         let names: rt.LuaTable = new rt.LuaTable();
          {
-          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.pairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 36, rt.getGlobal($env, "pairs"))), $r4 = ($5 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn((($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.headers) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.headers) !== undefined || (!("headers" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5)), $s.pcs[$d] = $pc + 38, $fn1 = rt.fn($2, "global 'pairs'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4))))], 3);
-          const $iter1 = ($s.pcs[$d] = $pc + 36, rt.callable($it1));
+          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.pairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 42, rt.getGlobal($env, "pairs"))), $r4 = ($5 = ctx_7 as rt.LuaValue, $s.pcs[$d] = $pc + 43, rt.fn((($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.headers) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.headers) !== undefined || (!("headers" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5)), $s.pcs[$d] = $pc + 44, $fn1 = rt.fn($2, "global 'pairs'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4))))], 3);
+          const $iter1 = ($s.pcs[$d] = $pc + 42, rt.callable($it1));
           let $key1 = $ctl1;
           $loop1: for (;;) {
-            $s.pcs[$d] = $pc + 39;
+            $s.pcs[$d] = $pc + 45;
             const $res1 = $iter1($st1, $key1);
             $key1 = Array.isArray($res1) ? $res1[0] : $res1;
             if ($key1 === undefined) break;
             let k: rt.LuaValue = $key1;
-            if ((rt.first(($9 = k as rt.LuaValue, $s.pcs[$d] = $pc + 40, rt.fn((($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.sub) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.sub) !== undefined || (!("sub" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "sub", "local 'k'")), "method 'sub'")($9, 1, 2))) === "x-")) {
+            if ((rt.first(($9 = k as rt.LuaValue, $s.pcs[$d] = $pc + 46, rt.fn((($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.sub) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.sub) !== undefined || (!("sub" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : rt.index($9, "sub", "local 'k'")), "method 'sub'")($9, 1, 2))) === "x-")) {
               $13 = names;
               $k14 = (names.length() + 1);
-              (($15 = k) !== undefined && ($a16 = ($13 as rt.LuaTable)?.arr) !== undefined && ($k14 - 1 >>> 0) === $k14 - 1 && $a16[$k14 - 1] !== undefined ? ($a16[$k14 - 1] = $15) : $15 !== undefined && $a16 !== undefined && $k14 === $a16.length + 1 && ($13 as rt.LuaTable).other === undefined && ($13 as rt.LuaTable).metatable === undefined ? $a16.push($15) : ($s.pcs[$d] = $pc + 36, rt.setIndex($13, $k14, $15, "local 'names'")));
+              (($15 = k) !== undefined && ($a16 = ($13 as rt.LuaTable)?.arr) !== undefined && ($k14 - 1 >>> 0) === $k14 - 1 && $a16[$k14 - 1] !== undefined ? ($a16[$k14 - 1] = $15) : $15 !== undefined && $a16 !== undefined && $k14 === $a16.length + 1 && ($13 as rt.LuaTable).other === undefined && ($13 as rt.LuaTable).metatable === undefined ? $a16.push($15) : ($s.pcs[$d] = $pc + 42, rt.setIndex($13, $k14, $15, "local 'names'")));
             }
           }
         }
-        ($6 = ($5 = (($3 = $env.f.table) !== undefined ? $3 : ($s.pcs[$d] = $pc + 41, rt.getGlobal($env, "table"))), (($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f8.sort) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m7.view.sort) !== undefined || (!("sort" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 41, rt.index($5, "sort", "global 'table'")))), $10 = names, $s.pcs[$d] = $pc + 42, $fn1 = rt.fn($6, "field 'sort'"), $fn1($10));
-        return rt.leave($s, $d, ($10 = names, $2 = (rh.pristineContext(ctx_6) ? (ctx_6 as rh.RequestContext).header("x-a") : ($3 = rt.first(($5 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 44, rt.fn((($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.headers) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.headers) !== undefined || (!("headers" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5))), (($f12 = ($3 as rt.LuaTable)?.f) !== undefined && (($9 = $f12["x-a"]) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($9 = $m11.view["x-a"]) !== undefined || (!("x-a" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 43, rt.index($3, "x-a"))))), $o17 = new rt.FieldsObject(), $n18 = 1, $o17.names = $10, ($2 !== undefined && ($o17.a = $2, $n18++)), rt.LuaTable.record($o17, $n18)));
-      } as rt.LuaFunction)) !== undefined && ($f18 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f18.get !== undefined ? ($f18.get = $14) : ($s.pcs[$d] = $pc + 35, rt.setIndex($4, "get", $14, "field 'whole'")));
-      $14 = ($17 = api as rt.LuaValue, (($f18 = ($17 as rt.LuaTable)?.f) !== undefined && (($3 = $f18.inner) !== undefined || ($m12 = ($17 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.inner) !== undefined || (!("inner" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 45, rt.index($17, "inner", "local 'api'"))));
-      (($4 = ($handlers[6] = rh.jsonHandler((function $get(ctx_7?: rt.LuaValue): rt.LuaResult {
+        ($6 = ($5 = (($3 = $env.f.table) !== undefined ? $3 : ($s.pcs[$d] = $pc + 47, rt.getGlobal($env, "table"))), (($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f8.sort) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m7.view.sort) !== undefined || (!("sort" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 47, rt.index($5, "sort", "global 'table'")))), $10 = names, $s.pcs[$d] = $pc + 48, $fn1 = rt.fn($6, "field 'sort'"), $fn1($10));
+        return rt.leave($s, $d, ($10 = names, $2 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).header("x-a") : ($3 = rt.first(($5 = ctx_7 as rt.LuaValue, $s.pcs[$d] = $pc + 50, rt.fn((($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.headers) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.headers) !== undefined || (!("headers" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5))), (($f12 = ($3 as rt.LuaTable)?.f) !== undefined && (($9 = $f12["x-a"]) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($9 = $m11.view["x-a"]) !== undefined || (!("x-a" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 49, rt.index($3, "x-a"))))), $o17 = new rt.FieldsObject(), $n18 = 1, $o17.names = $10, ($2 !== undefined && ($o17.a = $2, $n18++)), rt.LuaTable.record($o17, $n18)));
+      } as rt.LuaFunction)) !== undefined && ($f16 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $11) : ($s.pcs[$d] = $pc + 41, rt.setIndex($4, "get", $11, "field 'whole'")));
+      $11 = ($2 = api as rt.LuaValue, (($f16 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f16.inner) !== undefined || ($m12 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.inner) !== undefined || (!("inner" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 51, rt.index($2, "inner", "local 'api'"))));
+      (($4 = ($handlers[7] = rh.jsonHandler((function $get(ctx_8?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -598,16 +733,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f14: rt.Fields | undefined;
         let $o15: rt.Fields;
         let $n16: number;
-        const $json: boolean = rh.claim(ctx_7);
+        const $json: boolean = rh.claim(ctx_8);
         if ($json) {
-          $1 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).method : ($2 = ctx_7 as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 46), rt.index($2, "method", "local 'ctx'")))));
+          $1 = (rh.pristineContext(ctx_8) ? (ctx_8 as rh.RequestContext).method : ($2 = ctx_8 as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 52), rt.index($2, "method", "local 'ctx'")))));
           if (($6 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"who\":\"inner\",\"method\":" + $6! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 1, $o8.who = "inner", ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
         }
-        return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).method : ($11 = ctx_7 as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 46), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.who = "inner", ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($14 as rt.LuaTable)?.f) !== undefined && !($14 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $4) : ($s.pcs[$d] = $pc + 45, rt.setIndex($14, "get", $4, "field 'inner'")));
-      $4 = ($3 = api as rt.LuaValue, (($f13 = ($3 as rt.LuaTable)?.f) !== undefined && (($17 = $f13.outer) !== undefined || ($m12 = ($3 as rt.LuaTable).metatable) === undefined || ($17 = $m12.view.outer) !== undefined || (!("outer" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 47, rt.index($3, "outer", "local 'api'"))));
-      (($14 = ($handlers[7] = rh.jsonHandler((function $get(ctx_8?: rt.LuaValue): rt.LuaResult {
+        return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx_8) ? (ctx_8 as rh.RequestContext).method : ($11 = ctx_8 as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 52), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.who = "inner", ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $4) : ($s.pcs[$d] = $pc + 51, rt.setIndex($11, "get", $4, "field 'inner'")));
+      $4 = ($3 = api as rt.LuaValue, (($f13 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f13.outer) !== undefined || ($m12 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m12.view.outer) !== undefined || (!("outer" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 53, rt.index($3, "outer", "local 'api'"))));
+      (($11 = ($handlers[8] = rh.jsonHandler((function $get(ctx_9?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -640,21 +775,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f27: rt.Fields | undefined;
         let $o28: rt.Fields;
         let $n29: number;
-        const $json: boolean = rh.claim(ctx_8);
-        let t: rt.LuaValue = rt.first(($2 = ($3 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.inner) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.inner) !== undefined || (!("inner" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 48, rt.index($4, "inner", "upvalue 'api'")))), (($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.get) !== undefined || ($m9 = ($3 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.get) !== undefined || (!("get" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 48, rt.index($3, "get", "field 'inner'")))), $11 = ctx_8, $s.pcs[$d] = $pc + 49, $fn1 = rt.fn($2, "field 'get'"), $fn1($11)));
+        const $json: boolean = rh.claim(ctx_9);
+        let t: rt.LuaValue = rt.first(($2 = ($3 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.inner) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.inner) !== undefined || (!("inner" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 54, rt.index($4, "inner", "upvalue 'api'")))), (($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.get) !== undefined || ($m9 = ($3 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.get) !== undefined || (!("get" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 54, rt.index($3, "get", "field 'inner'")))), $11 = ctx_9, $s.pcs[$d] = $pc + 55, $fn1 = rt.fn($2, "field 'get'"), $fn1($11)));
         if ($json) {
-          $12 = ($11 = t as rt.LuaValue, (($f10 = ($11 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.who) !== undefined || ($m9 = ($11 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.who) !== undefined || (!("who" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 50, rt.index($11, "who", "local 't'"))));
-          $14 = ($5 = t as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.method) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.method) !== undefined || (!("method" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 50, rt.index($5, "method", "local 't'"))));
+          $12 = ($11 = t as rt.LuaValue, (($f10 = ($11 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.who) !== undefined || ($m9 = ($11 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.who) !== undefined || (!("who" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 56, rt.index($11, "who", "local 't'"))));
+          $14 = ($5 = t as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.method) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.method) !== undefined || (!("method" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 56, rt.index($5, "method", "local 't'"))));
           if (($13 = rh.scalar($12)) !== undefined && ($15 = rh.scalar($14)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"got\":" + $13! + ",\"method\":" + $15! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($3 = $12, $2 = $14, $o16 = new rt.FieldsObject(), $n17 = 0, ($3 !== undefined && ($o16.got = $3, $n17++)), ($2 !== undefined && ($o16.method = $2, $n17++)), rt.LuaTable.record($o16, $n17)));
         }
-        return rt.leave($s, $d, ($18 = ($19 = t as rt.LuaValue, (($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.who) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.who) !== undefined || (!("who" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 50, rt.index($19, "who", "local 't'")))), $23 = ($24 = t as rt.LuaValue, (($f27 = ($24 as rt.LuaTable)?.f) !== undefined && (($25 = $f27.method) !== undefined || ($m26 = ($24 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view.method) !== undefined || (!("method" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 50, rt.index($24, "method", "local 't'")))), $o28 = new rt.FieldsObject(), $n29 = 0, ($18 !== undefined && ($o28.got = $18, $n29++)), ($23 !== undefined && ($o28.method = $23, $n29++)), rt.LuaTable.record($o28, $n29)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f18 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f18.get !== undefined ? ($f18.get = $14) : ($s.pcs[$d] = $pc + 47, rt.setIndex($4, "get", $14, "field 'outer'")));
-      $14 = ($17 = api as rt.LuaValue, (($f18 = ($17 as rt.LuaTable)?.f) !== undefined && (($3 = $f18.built) !== undefined || ($m12 = ($17 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.built) !== undefined || (!("built" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 51, rt.index($17, "built", "local 'api'"))));
-      (($4 = ($handlers[8] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx_9?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx_9);
+        return rt.leave($s, $d, ($18 = ($19 = t as rt.LuaValue, (($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.who) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.who) !== undefined || (!("who" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 56, rt.index($19, "who", "local 't'")))), $23 = ($24 = t as rt.LuaValue, (($f27 = ($24 as rt.LuaTable)?.f) !== undefined && (($25 = $f27.method) !== undefined || ($m26 = ($24 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view.method) !== undefined || (!("method" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 56, rt.index($24, "method", "local 't'")))), $o28 = new rt.FieldsObject(), $n29 = 0, ($18 !== undefined && ($o28.got = $18, $n29++)), ($23 !== undefined && ($o28.method = $23, $n29++)), rt.LuaTable.record($o28, $n29)));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f16 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $11) : ($s.pcs[$d] = $pc + 53, rt.setIndex($4, "get", $11, "field 'outer'")));
+      $11 = ($2 = api as rt.LuaValue, (($f16 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f16.built) !== undefined || ($m12 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.built) !== undefined || (!("built" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 57, rt.index($2, "built", "local 'api'"))));
+      (($4 = ($handlers[9] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx_10?: rt.LuaValue): rt.LuaResult {
+        const $r = $body(ctx_10);
         return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(ctx_9?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction, $body))((function $get$body(ctx_10?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -699,18 +834,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n39: number;
         let $t40: number;
         let $r41: rt.LuaResult;
-        const $json: boolean = rh.claim(ctx_9);
+        const $json: boolean = rh.claim(ctx_10);
         if ($json) {
-          $1 = ($2 = api as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 52, rt.index($2, "json", "upvalue 'api'"))));
-          $6 = (rh.pristineContext(ctx_9) ? (ctx_9 as rh.RequestContext).queryValue("id") : ($7 = rt.first(($8 = ctx_9 as rt.LuaValue, $s.pcs[$d] = $pc + 53, rt.fn((($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.query) !== undefined || ($m10 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.query) !== undefined || (!("query" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "query", "local 'ctx'")), "method 'query'")($8))), (($f14 = ($7 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($7 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 52, rt.index($7, "id")))));
+          $1 = ($2 = api as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 58, rt.index($2, "json", "upvalue 'api'"))));
+          $6 = (rh.pristineContext(ctx_10) ? (ctx_10 as rh.RequestContext).queryValue("id") : ($7 = rt.first(($8 = ctx_10 as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.query) !== undefined || ($m10 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.query) !== undefined || (!("query" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : rt.index($8, "query", "local 'ctx'")), "method 'query'")($8))), (($f14 = ($7 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($7 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 58, rt.index($7, "id")))));
           if (rh.isJsonBuilder($1) && ($15 = rh.scalar($6)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"ok\":true,\"id\":" + $15! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, rt.first(($17 = $1, $18 = ($19 = $6, $o20 = new rt.FieldsObject(), $n21 = 1, $o20.ok = true, ($19 !== undefined && ($o20.id = $19, $n21++)), rt.LuaTable.record($o20, $n21)), $s.pcs[$d] = $pc + 54, $fn16 = rt.fn($17, "field 'json'"), $fn16($18))));
+          return rt.leave($s, $d, rt.first(($17 = $1, $18 = ($19 = $6, $o20 = new rt.FieldsObject(), $n21 = 1, $o20.ok = true, ($19 !== undefined && ($o20.id = $19, $n21++)), rt.LuaTable.record($o20, $n21)), $s.pcs[$d] = $pc + 60, $fn16 = rt.fn($17, "field 'json'"), $fn16($18))));
         }
-        return ($23 = ($24 = api as rt.LuaValue, (($f27 = ($24 as rt.LuaTable)?.f) !== undefined && (($25 = $f27.json) !== undefined || ($m26 = ($24 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view.json) !== undefined || (!("json" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 52, rt.index($24, "json", "upvalue 'api'")))), $28 = ($29 = (rh.pristineContext(ctx_9) ? (ctx_9 as rh.RequestContext).queryValue("id") : ($30 = rt.first(($31 = ctx_9 as rt.LuaValue, $s.pcs[$d] = $pc + 53, rt.fn((($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.query) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.query) !== undefined || (!("query" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : rt.index($31, "query", "local 'ctx'")), "method 'query'")($31))), (($f37 = ($30 as rt.LuaTable)?.f) !== undefined && (($35 = $f37.id) !== undefined || ($m36 = ($30 as rt.LuaTable).metatable) === undefined || ($35 = $m36.view.id) !== undefined || (!("id" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : ($s.pcs[$d] = $pc + 52, rt.index($30, "id"))))), $o38 = new rt.FieldsObject(), $n39 = 1, $o38.ok = true, ($29 !== undefined && ($o38.id = $29, $n39++)), rt.LuaTable.record($o38, $n39)), $s.pcs[$d] = $pc + 55, $fn22 = rt.fn($23, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t40 = $s.tails++, $r41 = $fn22($28), $s.tails = $t40, $r41) : rt.tail($s, $fn22, [$28]));
-      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($14 as rt.LuaTable)?.f) !== undefined && !($14 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $4) : ($s.pcs[$d] = $pc + 51, rt.setIndex($14, "get", $4, "field 'built'")));
-      let original_json: rt.LuaValue = ($4 = api as rt.LuaValue, (($f13 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.json) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.json) !== undefined || (!("json" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 56, rt.index($4, "json", "local 'api'"))));
-      $3 = ($4 = api as rt.LuaValue, (($f13 = ($4 as rt.LuaTable)?.f) !== undefined && (($17 = $f13.swap) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($17 = $m12.view.swap) !== undefined || (!("swap" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 57, rt.index($4, "swap", "local 'api'"))));
-      (($14 = ($handlers[9] = function $get(ctx_10?: rt.LuaValue): rt.LuaResult {
+        return ($23 = ($24 = api as rt.LuaValue, (($f27 = ($24 as rt.LuaTable)?.f) !== undefined && (($25 = $f27.json) !== undefined || ($m26 = ($24 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view.json) !== undefined || (!("json" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 58, rt.index($24, "json", "upvalue 'api'")))), $28 = ($29 = (rh.pristineContext(ctx_10) ? (ctx_10 as rh.RequestContext).queryValue("id") : ($30 = rt.first(($31 = ctx_10 as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.query) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.query) !== undefined || (!("query" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : rt.index($31, "query", "local 'ctx'")), "method 'query'")($31))), (($f37 = ($30 as rt.LuaTable)?.f) !== undefined && (($35 = $f37.id) !== undefined || ($m36 = ($30 as rt.LuaTable).metatable) === undefined || ($35 = $m36.view.id) !== undefined || (!("id" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : ($s.pcs[$d] = $pc + 58, rt.index($30, "id"))))), $o38 = new rt.FieldsObject(), $n39 = 1, $o38.ok = true, ($29 !== undefined && ($o38.id = $29, $n39++)), rt.LuaTable.record($o38, $n39)), $s.pcs[$d] = $pc + 61, $fn22 = rt.fn($23, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t40 = $s.tails++, $r41 = $fn22($28), $s.tails = $t40, $r41) : rt.tail($s, $fn22, [$28]));
+      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $4) : ($s.pcs[$d] = $pc + 57, rt.setIndex($11, "get", $4, "field 'built'")));
+      let original_json: rt.LuaValue = ($4 = api as rt.LuaValue, (($f13 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.json) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.json) !== undefined || (!("json" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 62, rt.index($4, "json", "local 'api'"))));
+      $3 = ($4 = api as rt.LuaValue, (($f13 = ($4 as rt.LuaTable)?.f) !== undefined && (($2 = $f13.swap) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($2 = $m12.view.swap) !== undefined || (!("swap" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 63, rt.index($4, "swap", "local 'api'"))));
+      (($11 = ($handlers[10] = function $get(ctx_11?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -724,7 +859,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f8: rt.Fields | undefined;
         let $9: rt.LuaValue;
         let $f10: rt.Fields | undefined;
-        if (((rh.pristineContext(ctx_10) ? (ctx_10 as rh.RequestContext).queryValue("on") : ($1 = rt.first(($2 = ctx_10 as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.query) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.query) !== undefined || (!("query" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2))), (($f8 = ($1 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.on) !== undefined || ($m7 = ($1 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.on) !== undefined || (!("on" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 58, rt.index($1, "on"))))) === "1")) {
+        if (((rh.pristineContext(ctx_11) ? (ctx_11 as rh.RequestContext).queryValue("on") : ($1 = rt.first(($2 = ctx_11 as rt.LuaValue, $s.pcs[$d] = $pc + 65, rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.query) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.query) !== undefined || (!("query" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2))), (($f8 = ($1 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.on) !== undefined || ($m7 = ($1 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.on) !== undefined || (!("on" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 64, rt.index($1, "on"))))) === "1")) {
           (($9 = (($body: rt.LuaFunction) => rt.withBody((function $anonymous(t_1?: rt.LuaValue): rt.LuaResult {
             const $r = $body(t_1);
             return $r === rt.TAIL ? rt.runTail() : $r;
@@ -738,16 +873,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             let $4: rt.LuaValue;
             let $t5: number;
             let $r6: rt.LuaResult;
-            (($1 = true) !== undefined && ($f2 = (t_1 as rt.LuaTable)?.f) !== undefined && !(t_1 as rt.LuaTable).linked && $f2.wrapped !== undefined ? ($f2.wrapped = $1) : ($s.pcs[$d] = $pc + 60, rt.setIndex(t_1, "wrapped", $1, "local 't'")));
-            return ($1 = original_json, $4 = t_1, $s.pcs[$d] = $pc + 61, $fn3 = rt.fn($1, "upvalue 'original_json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn3($4), $s.tails = $t5, $r6) : rt.tail($s, $fn3, [$4]));
-          }) as rt.LuaFunction)) !== undefined && ($f10 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f10.json !== undefined ? ($f10.json = $9) : ($s.pcs[$d] = $pc + 62, rt.setIndex(api, "json", $9, "upvalue 'api'")));
+            (($1 = true) !== undefined && ($f2 = (t_1 as rt.LuaTable)?.f) !== undefined && !(t_1 as rt.LuaTable).linked && $f2.wrapped !== undefined ? ($f2.wrapped = $1) : ($s.pcs[$d] = $pc + 66, rt.setIndex(t_1, "wrapped", $1, "local 't'")));
+            return ($1 = original_json, $4 = t_1, $s.pcs[$d] = $pc + 67, $fn3 = rt.fn($1, "upvalue 'original_json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn3($4), $s.tails = $t5, $r6) : rt.tail($s, $fn3, [$4]));
+          }) as rt.LuaFunction)) !== undefined && ($f10 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f10.json !== undefined ? ($f10.json = $9) : ($s.pcs[$d] = $pc + 68, rt.setIndex(api, "json", $9, "upvalue 'api'")));
         } else {
-          (($9 = original_json) !== undefined && ($f10 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f10.json !== undefined ? ($f10.json = $9) : ($s.pcs[$d] = $pc + 63, rt.setIndex(api, "json", $9, "upvalue 'api'")));
+          (($9 = original_json) !== undefined && ($f10 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f10.json !== undefined ? ($f10.json = $9) : ($s.pcs[$d] = $pc + 69, rt.setIndex(api, "json", $9, "upvalue 'api'")));
         }
         return rt.leave($s, $d, "swapped");
-      } as rt.LuaFunction)) !== undefined && ($f18 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f18.get !== undefined ? ($f18.get = $14) : ($s.pcs[$d] = $pc + 57, rt.setIndex($3, "get", $14, "field 'swap'")));
-      $14 = ($17 = ($4 = api as rt.LuaValue, (($f18 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f18.caught) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.caught) !== undefined || (!("caught" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 64, rt.index($4, "caught", "local 'api'")))), (($f13 = ($17 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.p_id) !== undefined || ($m15 = ($17 as rt.LuaTable).metatable) === undefined || ($11 = $m15.view.p_id) !== undefined || (!("p_id" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 64, rt.index($17, "p_id", "field 'caught'"))));
-      (($2 = ($handlers[10] = rh.jsonHandler((function $get(ctx_11?: rt.LuaValue): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f16 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $11) : ($s.pcs[$d] = $pc + 63, rt.setIndex($3, "get", $11, "field 'swap'")));
+      $11 = ($2 = ($4 = api as rt.LuaValue, (($f16 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f16.caught) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.caught) !== undefined || (!("caught" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 70, rt.index($4, "caught", "local 'api'")))), (($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($14 = $f13.p_id) !== undefined || ($m15 = ($2 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.p_id) !== undefined || (!("p_id" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 70, rt.index($2, "p_id", "field 'caught'"))));
+      (($17 = ($handlers[11] = rh.jsonHandler((function $get(ctx_12?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -764,8 +899,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $11: rt.LuaValue;
         let $o12: rt.Fields;
         let $n13: number;
-        const $json: boolean = rh.claim(ctx_11);
-        $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 68, rt.fn((($2 = $env.f.pcall) !== undefined ? $2 : ($s.pcs[$d] = $pc + 67, rt.getGlobal($env, "pcall"))), "global 'pcall'")(function $anonymous(): rt.LuaResult {
+        const $json: boolean = rh.claim(ctx_12);
+        $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 74, rt.fn((($2 = $env.f.pcall) !== undefined ? $2 : ($s.pcs[$d] = $pc + 73, rt.getGlobal($env, "pcall"))), "global 'pcall'")(function $anonymous(): rt.LuaResult {
           const $s = rt.current, $d = $s.depth;
           if ($d >= $s.limit) $s.deepen();
           $s.depth = $d + 1;
@@ -777,7 +912,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           let $6: rt.LuaValue;
           let $m7: rt.LuaTable | undefined;
           let $f8: rt.Fields | undefined;
-          return rt.leave($s, $d, (rh.pristineContext(ctx_11) ? (ctx_11 as rh.RequestContext).param("id") : ($1 = rt.first(($2 = ctx_11 as rt.LuaValue, $s.pcs[$d] = $pc + 66, rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.params) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "upvalue 'ctx'")), "method 'params'")($2))), (($f8 = ($1 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($1 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 65, rt.index($1, "id"))))));
+          return rt.leave($s, $d, (rh.pristineContext(ctx_12) ? (ctx_12 as rh.RequestContext).param("id") : ($1 = rt.first(($2 = ctx_12 as rt.LuaValue, $s.pcs[$d] = $pc + 72, rt.fn((($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.params) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.params) !== undefined || (!("params" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : rt.index($2, "params", "upvalue 'ctx'")), "method 'params'")($2))), (($f8 = ($1 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($1 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 71, rt.index($1, "id"))))));
         })))], 2);
         let ok: rt.LuaValue = $l1[0];
         let err: rt.LuaValue = $l1[1];
@@ -788,7 +923,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($2 = $3, $7 = $5, $o8 = new rt.FieldsObject(), $n9 = 0, ($2 !== undefined && ($o8.ok = $2, $n9++)), ($7 !== undefined && ($o8.err = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
         }
         return rt.leave($s, $d, ($10 = ok, $11 = err, $o12 = new rt.FieldsObject(), $n13 = 0, ($10 !== undefined && ($o12.ok = $10, $n13++)), ($11 !== undefined && ($o12.err = $11, $n13++)), rt.LuaTable.record($o12, $n13)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f16 = ($14 as rt.LuaTable)?.f) !== undefined && !($14 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $2) : ($s.pcs[$d] = $pc + 64, rt.setIndex($14, "get", $2, "field 'p_id'")));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f18 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f18.get !== undefined ? ($f18.get = $17) : ($s.pcs[$d] = $pc + 70, rt.setIndex($11, "get", $17, "field 'p_id'")));
       return rt.leave($s, $d, api);
     };
 }

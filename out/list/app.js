@@ -57,38 +57,157 @@ function load($env) {
       let $11;
       let $m12;
       let $f13;
-      let $14;
-      let $k15;
-      let $o16;
-      let $n17;
-      let $a18;
-      let $19;
-      let $o20;
-      let $n21;
+      let $k14;
+      let $o15;
+      let $n16;
+      let $a17;
+      let $18;
+      let $o19;
+      let $n20;
       const $json = rh.claim(ctx);
       let n = rt.t($1 = rt.first(($32 = ($42 = $env.f.tonumber) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 3, rt.getGlobal($env, "tonumber")), $52 = rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($7 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f10 = $7?.f) !== void 0 && (($82 = $f10.query) !== void 0 || ($m9 = $7.metatable) === void 0 || ($82 = $m9.view.query) !== void 0 || !("query" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : rt.index($7, "query", "local 'ctx'"), "method 'query'")($7))), ($f13 = $6?.f) !== void 0 && (($11 = $f13.n) !== void 0 || ($m12 = $6.metatable) === void 0 || ($11 = $m12.view.n) !== void 0 || !("n" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : ($s2.pcs[$d2] = $pc + 3, rt.index($6, "n"))), $s2.pcs[$d2] = $pc + 5, $fn2 = rt.fn($32, "global 'tonumber'"), $fn2($52)))) ? $1 : 100;
       let items = new rt.LuaTable();
-      let items$j = "", items$n = 0;
+      const items$w = $json ? rh.jsonBytes() : void 0;
+      let items$n = 0;
       {
         const $start1 = 1;
         const $limit1 = ($11 = n, $s2.pcs[$d2] = $pc + 6, rt.forNumber($11, "limit"));
         $loop1: for (let i = $start1; i <= $limit1; i++) {
           if ($json) {
-            $14 = '{"id":' + rh.num(i) + ',"name":' + rh.str("item " + rt.numberToString(i)) + ',"price":' + rh.num(i * 1.5) + ',"in_stock":' + (rt.mod(i, 3) !== 0 ? "true" : "false") + ',"tags":[' + rh.str("tag" + rt.numberToString(rt.mod(i, 5))) + ',"all"]}';
-            items$j = items$n++ === 0 ? $14 : items$j + "," + $14;
+            const $w = items$w;
+            if (items$n++ !== 0) $w.byte(44);
+            {
+              const $b = $w.room(6), $p = $w.p;
+              $b[$p] = 123;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 105;
+              $b[$p + 3] = 100;
+              $b[$p + 4] = 34;
+              $b[$p + 5] = 58;
+              $w.p = $p + 6;
+            }
+            $w.num(i);
+            {
+              const $b = $w.room(8), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 110;
+              $b[$p + 3] = 97;
+              $b[$p + 4] = 109;
+              $b[$p + 5] = 101;
+              $b[$p + 6] = 34;
+              $b[$p + 7] = 58;
+              $w.p = $p + 8;
+            }
+            $w.str("item " + rt.numberToString(i));
+            {
+              const $b = $w.room(9), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 112;
+              $b[$p + 3] = 114;
+              $b[$p + 4] = 105;
+              $b[$p + 5] = 99;
+              $b[$p + 6] = 101;
+              $b[$p + 7] = 34;
+              $b[$p + 8] = 58;
+              $w.p = $p + 9;
+            }
+            $w.num(i * 1.5);
+            {
+              const $b = $w.room(12), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 105;
+              $b[$p + 3] = 110;
+              $b[$p + 4] = 95;
+              $b[$p + 5] = 115;
+              $b[$p + 6] = 116;
+              $b[$p + 7] = 111;
+              $b[$p + 8] = 99;
+              $b[$p + 9] = 107;
+              $b[$p + 10] = 34;
+              $b[$p + 11] = 58;
+              $w.p = $p + 12;
+            }
+            $w.bool(!!(rt.mod(i, 3) !== 0));
+            {
+              const $b = $w.room(9), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 116;
+              $b[$p + 3] = 97;
+              $b[$p + 4] = 103;
+              $b[$p + 5] = 115;
+              $b[$p + 6] = 34;
+              $b[$p + 7] = 58;
+              $b[$p + 8] = 91;
+              $w.p = $p + 9;
+            }
+            $w.str("tag" + rt.numberToString(rt.mod(i, 5)));
+            {
+              const $b = $w.room(8), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 97;
+              $b[$p + 3] = 108;
+              $b[$p + 4] = 108;
+              $b[$p + 5] = 34;
+              $b[$p + 6] = 93;
+              $b[$p + 7] = 125;
+              $w.p = $p + 8;
+            }
           } else {
             $82 = items;
-            $k15 = i;
-            ($1 = ($7 = i, $6 = "item " + rt.numberToString(i), $52 = i * 1.5, $42 = rt.mod(i, 3) !== 0, $32 = new rt.LuaTable(["tag" + rt.numberToString(rt.mod(i, 5)), "all"]), $o16 = new rt.FieldsObject(), $n17 = 5, $o16.id = $7, $o16.name = $6, $o16.price = $52, $o16.in_stock = $42, $o16.tags = $32, rt.LuaTable.record($o16, $n17))) !== void 0 && ($a18 = $82?.arr) !== void 0 && $k15 - 1 >>> 0 === $k15 - 1 && $a18[$k15 - 1] !== void 0 ? $a18[$k15 - 1] = $1 : $1 !== void 0 && $a18 !== void 0 && $k15 === $a18.length + 1 && $82.other === void 0 && $82.metatable === void 0 ? $a18.push($1) : ($s2.pcs[$d2] = $pc + 7, rt.setIndex($82, $k15, $1, "local 'items'"));
+            $k14 = i;
+            ($1 = ($7 = i, $6 = "item " + rt.numberToString(i), $52 = i * 1.5, $42 = rt.mod(i, 3) !== 0, $32 = new rt.LuaTable(["tag" + rt.numberToString(rt.mod(i, 5)), "all"]), $o15 = new rt.FieldsObject(), $n16 = 5, $o15.id = $7, $o15.name = $6, $o15.price = $52, $o15.in_stock = $42, $o15.tags = $32, rt.LuaTable.record($o15, $n16))) !== void 0 && ($a17 = $82?.arr) !== void 0 && $k14 - 1 >>> 0 === $k14 - 1 && $a17[$k14 - 1] !== void 0 ? $a17[$k14 - 1] = $1 : $1 !== void 0 && $a17 !== void 0 && $k14 === $a17.length + 1 && $82.other === void 0 && $82.metatable === void 0 ? $a17.push($1) : ($s2.pcs[$d2] = $pc + 7, rt.setIndex($82, $k14, $1, "local 'items'"));
           }
         }
       }
       if ($json) {
-        $19 = items$n;
-        if (items$n !== 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"count":' + rh.num($19) + ',"items":[' + items$j + "]}"));
-        return rt.leave($s2, $d2, ($11 = $19, $1 = items, $o16 = new rt.FieldsObject(), $n17 = 2, $o16.count = $11, $o16.items = $1, rt.LuaTable.record($o16, $n17)));
+        $18 = items$n;
+        if (items$n !== 0) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(9), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 99;
+            $b[$p + 3] = 111;
+            $b[$p + 4] = 117;
+            $b[$p + 5] = 110;
+            $b[$p + 6] = 116;
+            $b[$p + 7] = 34;
+            $b[$p + 8] = 58;
+            $w.p = $p + 9;
+          }
+          $w.num($18);
+          {
+            const $b = $w.room(10), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 105;
+            $b[$p + 3] = 116;
+            $b[$p + 4] = 101;
+            $b[$p + 5] = 109;
+            $b[$p + 6] = 115;
+            $b[$p + 7] = 34;
+            $b[$p + 8] = 58;
+            $b[$p + 9] = 91;
+            $w.p = $p + 10;
+          }
+          $w.append(items$w);
+          {
+            const $b = $w.room(2), $p = $w.p;
+            $b[$p] = 93;
+            $b[$p + 1] = 125;
+            $w.p = $p + 2;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($11 = $18, $1 = items, $o15 = new rt.FieldsObject(), $n16 = 2, $o15.count = $11, $o15.items = $1, rt.LuaTable.record($o15, $n16)));
       }
-      return rt.leave($s2, $d2, ($32 = items.length(), $42 = items, $o20 = new rt.FieldsObject(), $n21 = 2, $o20.count = $32, $o20.items = $42, rt.LuaTable.record($o20, $n21)));
+      return rt.leave($s2, $d2, ($32 = items.length(), $42 = items, $o19 = new rt.FieldsObject(), $n20 = 2, $o19.count = $32, $o19.items = $42, rt.LuaTable.record($o19, $n20)));
     }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'items'"));
     return rt.leave($s, $d, api);
   };

@@ -52,38 +52,57 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $11: rt.LuaValue;
         let $m12: rt.LuaTable | undefined;
         let $f13: rt.Fields | undefined;
-        let $14: string;
-        let $k15: number;
-        let $o16: rt.Fields;
-        let $n17: number;
-        let $a18: rt.LuaValue[] | undefined;
-        let $19: number;
-        let $o20: rt.Fields;
-        let $n21: number;
+        let $k14: number;
+        let $o15: rt.Fields;
+        let $n16: number;
+        let $a17: rt.LuaValue[] | undefined;
+        let $18: number;
+        let $o19: rt.Fields;
+        let $n20: number;
         const $json: boolean = rh.claim(ctx);
         let n: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 3, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.query) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.query) !== undefined || (!("query" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f13 = ($6 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($6 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 3, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 5, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 100);
         let items: rt.LuaTable = new rt.LuaTable();
-        let items$j = '', items$n = 0;
+        const items$w: rh.JsonBytes | undefined = $json ? rh.jsonBytes() : undefined;
+        let items$n = 0;
          {
           const $start1 = 1;
           const $limit1 = ($11 = n, ($s.pcs[$d] = $pc + 6, rt.forNumber($11, 'limit')));
           $loop1: for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
-              $14 = "{\"id\":" + rh.num(i as number) + ",\"name\":" + rh.str(("item " + rt.numberToString(i)) as string) + ",\"price\":" + rh.num((i * 1.5) as number) + ",\"in_stock\":" + ((((rt.mod(i, 3)) !== 0)) ? 'true' : 'false') + ",\"tags\":[" + rh.str(("tag" + rt.numberToString((rt.mod(i, 5)))) as string) + ",\"all\"]}";
-              items$j = items$n++ === 0 ? $14 : items$j + ',' + $14;
+              const $w = items$w!;
+              if (items$n++ !== 0) $w.byte(0x2c);
+              { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
+              $w.num(i as number);
+              { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 97; $b[$p + 4] = 109; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+              $w.str(("item " + rt.numberToString(i)) as string);
+              { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 114; $b[$p + 4] = 105; $b[$p + 5] = 99; $b[$p + 6] = 101; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+              $w.num((i * 1.5) as number);
+              { const $b = $w.room(12), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 110; $b[$p + 4] = 95; $b[$p + 5] = 115; $b[$p + 6] = 116; $b[$p + 7] = 111; $b[$p + 8] = 99; $b[$p + 9] = 107; $b[$p + 10] = 34; $b[$p + 11] = 58; $w.p = $p + 12; }
+              $w.bool(!!(((rt.mod(i, 3)) !== 0)));
+              { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 116; $b[$p + 3] = 97; $b[$p + 4] = 103; $b[$p + 5] = 115; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 91; $w.p = $p + 9; }
+              $w.str(("tag" + rt.numberToString((rt.mod(i, 5)))) as string);
+              { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 97; $b[$p + 3] = 108; $b[$p + 4] = 108; $b[$p + 5] = 34; $b[$p + 6] = 93; $b[$p + 7] = 125; $w.p = $p + 8; }
             } else {
               $8 = items;
-              $k15 = i;
-              (($1 = ($7 = i, $6 = ("item " + rt.numberToString(i)), $5 = (i * 1.5), $4 = ((rt.mod(i, 3)) !== 0), $3 = new rt.LuaTable([("tag" + rt.numberToString((rt.mod(i, 5)))), "all"]), $o16 = new rt.FieldsObject(), $n17 = 5, $o16.id = $7, $o16.name = $6, $o16.price = $5, $o16.in_stock = $4, $o16.tags = $3, rt.LuaTable.record($o16, $n17))) !== undefined && ($a18 = ($8 as rt.LuaTable)?.arr) !== undefined && ($k15 - 1 >>> 0) === $k15 - 1 && $a18[$k15 - 1] !== undefined ? ($a18[$k15 - 1] = $1) : $1 !== undefined && $a18 !== undefined && $k15 === $a18.length + 1 && ($8 as rt.LuaTable).other === undefined && ($8 as rt.LuaTable).metatable === undefined ? $a18.push($1) : ($s.pcs[$d] = $pc + 7, rt.setIndex($8, $k15, $1, "local 'items'")));
+              $k14 = i;
+              (($1 = ($7 = i, $6 = ("item " + rt.numberToString(i)), $5 = (i * 1.5), $4 = ((rt.mod(i, 3)) !== 0), $3 = new rt.LuaTable([("tag" + rt.numberToString((rt.mod(i, 5)))), "all"]), $o15 = new rt.FieldsObject(), $n16 = 5, $o15.id = $7, $o15.name = $6, $o15.price = $5, $o15.in_stock = $4, $o15.tags = $3, rt.LuaTable.record($o15, $n16))) !== undefined && ($a17 = ($8 as rt.LuaTable)?.arr) !== undefined && ($k14 - 1 >>> 0) === $k14 - 1 && $a17[$k14 - 1] !== undefined ? ($a17[$k14 - 1] = $1) : $1 !== undefined && $a17 !== undefined && $k14 === $a17.length + 1 && ($8 as rt.LuaTable).other === undefined && ($8 as rt.LuaTable).metatable === undefined ? $a17.push($1) : ($s.pcs[$d] = $pc + 7, rt.setIndex($8, $k14, $1, "local 'items'")));
             }
           }
         }
         if ($json) {
-          $19 = items$n;
-          if (items$n !== 0) return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($19) + ",\"items\":[" + items$j + "]}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($11 = $19, $1 = items, $o16 = new rt.FieldsObject(), $n17 = 2, $o16.count = $11, $o16.items = $1, rt.LuaTable.record($o16, $n17)));
+          $18 = items$n;
+          if (items$n !== 0) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 111; $b[$p + 4] = 117; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+            $w.num($18 as number);
+            { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 116; $b[$p + 4] = 101; $b[$p + 5] = 109; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 91; $w.p = $p + 10; }
+            $w.append(items$w!);
+            { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($11 = $18, $1 = items, $o15 = new rt.FieldsObject(), $n16 = 2, $o15.count = $11, $o15.items = $1, rt.LuaTable.record($o15, $n16)));
         }
-        return rt.leave($s, $d, ($3 = items.length(), $4 = items, $o20 = new rt.FieldsObject(), $n21 = 2, $o20.count = $3, $o20.items = $4, rt.LuaTable.record($o20, $n21)));
+        return rt.leave($s, $d, ($3 = items.length(), $4 = items, $o19 = new rt.FieldsObject(), $n20 = 2, $o19.count = $3, $o19.items = $4, rt.LuaTable.record($o19, $n20)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'items'")));
       return rt.leave($s, $d, api);
     };

@@ -587,7 +587,7 @@ export class RoverServer {
       res.writeHeader('content-length', String(out.body.length));
       res.endWithoutBody();
     } else {
-      res.end(wire(out.body), close);
+      res.end(typeof out.body === 'string' ? wire(out.body) : out.body, close);
     }
   }
 
@@ -659,7 +659,7 @@ export class RoverServer {
       res.writeHeader('content-type', JSON_TYPE);
       this.writeCommonHeaders(res);
       if (method === 'HEAD') res.endWithoutBody();
-      else res.end(wire(out.body));
+      else res.end(wire(out.body as string));
     }
     if (this.log.timed) this.log.request(method, path, out.status, start);
   }
