@@ -252,13 +252,20 @@ function concat(parts: Part[]): string {
 
 /** Statements appending the parts to the writer `$w`, in order. */
 function writeBytes(parts: Part[], em: HookEmitter): void {
-  for (const p of merge(parts)) {
+  const merged = merge(parts);
+  for (let i = 0; i < merged.length; i++) {
+    const p = merged[i];
     if ('loop' in p) em.line(`${WRITER}.append(${p.loop});`);
     else if ('text' in p) em.line(constantBytes(p.text));
     else if (p.as === 'string') em.line(`${WRITER}.str(${p.code} as string);`);
     else if (p.as === 'number') em.line(`${WRITER}.num(${p.code} as number);`);
-    else if (p.as === 'boolean') em.line(`${WRITER}.bool(!!(${p.code}));`);
-    else em.line(`${WRITER}.raw(${p.code});`);
+    else if (p.as === 'json') em.line(`${WRITER}.raw(${p.code});`);
+    else {
+      // a boolean and the constant after it: one run of stores in each branch
+      const next = merged[i + 1];
+      const after = next !== undefined && 'text' in next ? (i++, next.text) : '';
+      em.line(`if (${p.code}) ${constantBytes('true' + after)} else ${constantBytes('false' + after)}`);
+    }
   }
 }
 

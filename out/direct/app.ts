@@ -454,8 +454,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 97; $b[$p + 4] = 109; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
               $w.str(("n" + rt.numberToString(i)) as string);
               { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 111; $b[$p + 3] = 100; $b[$p + 4] = 100; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
-              $w.bool(!!(((rt.mod(i, 2)) === 1)));
-              { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 105; $b[$p + 5] = 114; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 91; $w.p = $p + 9; }
+              if (((rt.mod(i, 2)) === 1)) { const $b = $w.room(13), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 112; $b[$p + 7] = 97; $b[$p + 8] = 105; $b[$p + 9] = 114; $b[$p + 10] = 34; $b[$p + 11] = 58; $b[$p + 12] = 91; $w.p = $p + 13; } else { const $b = $w.room(14), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 112; $b[$p + 8] = 97; $b[$p + 9] = 105; $b[$p + 10] = 114; $b[$p + 11] = 34; $b[$p + 12] = 58; $b[$p + 13] = 91; $w.p = $p + 14; }
               $w.num(i as number);
               { const $b = $w.room(1), $p = $w.p; $b[$p] = 44; $w.p = $p + 1; }
               $w.str(("x" + rt.numberToString(i)) as string);
@@ -559,8 +558,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 109; $b[$p + 4] = 97; $b[$p + 5] = 108; $b[$p + 6] = 108; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
               $w.num((i_1 * 1e-310) as number);
               { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 101; $b[$p + 4] = 115; $b[$p + 5] = 115; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-              $w.bool(!!((i_1 < 3)));
-              { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 105; $b[$p + 5] = 114; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 91; $w.p = $p + 9; }
+              if ((i_1 < 3)) { const $b = $w.room(13), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 112; $b[$p + 7] = 97; $b[$p + 8] = 105; $b[$p + 9] = 114; $b[$p + 10] = 34; $b[$p + 11] = 58; $b[$p + 12] = 91; $w.p = $p + 13; } else { const $b = $w.room(14), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 112; $b[$p + 8] = 97; $b[$p + 9] = 105; $b[$p + 10] = 114; $b[$p + 11] = 34; $b[$p + 12] = 58; $b[$p + 13] = 91; $w.p = $p + 14; }
               $w.str(("p" + rt.numberToString(i_1)) as string);
               { const $b = $w.room(1), $p = $w.p; $b[$p] = 44; $w.p = $p + 1; }
               $w.num((i_1 - 0.5) as number);

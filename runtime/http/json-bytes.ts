@@ -12,6 +12,9 @@ const KEPT_SIZE = 1024 * 1024;
 const LONG_STRING = 64;
 const NEEDS_ESCAPE = /[\x00-\x1f"\\]/;
 const POWERS = [1, 10, 100, 1000, 1e4, 1e5, 1e6];
+/** 10^0 .. 10^15 (integers below 2^53 have at most 16 digits). */
+const POWERS_OF_TEN: number[] = [];
+for (let k = 0, p = 1; k <= 15; k++, p *= 10) POWERS_OF_TEN.push(p);
 /** 2^51: below it n and n + 0.5 are exact, and a decimal of k places is the shortest form (see num). */
 const EXACT_LIMIT = 2251799813685248;
 
@@ -88,9 +91,6 @@ export class JsonBytes {
     this.p = p;
   }
 
-  bool(v: boolean): void {
-    this.raw(v ? 'true' : 'false');
-  }
 
   /**
    * What encodeNumber(v) gives (JS's shortest round-trip form), without making a string for
@@ -140,12 +140,18 @@ export class JsonBytes {
   /** A non-negative integer below 2^53 in decimal. */
   private uint(v: number): void {
     let digits = 1;
-    for (let t = v; t >= 10; t = Math.floor(t / 10)) digits++;
+    while (digits < 16 && v >= POWERS_OF_TEN[digits]) digits++;
     const b = this.room(digits);
     let p = this.p + digits;
     this.p = p;
-    while (v >= 10) {
+    // int32 division is cheaper than floating division and Math.floor
+    while (v > 0x7fffffff) {
       const q = Math.floor(v / 10);
+      b[--p] = 0x30 + (v - q * 10);
+      v = q;
+    }
+    while (v >= 10) {
+      const q = (v / 10) | 0;
       b[--p] = 0x30 + (v - q * 10);
       v = q;
     }

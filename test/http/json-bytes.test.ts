@@ -80,7 +80,7 @@ describe('JsonBytes writes what the string encoders write', () => {
     }
   });
 
-  it('booleans, raw text, another writer, and growth from a tiny buffer', () => {
+  it('raw text, another writer, and growth from a tiny buffer', () => {
     const parts = randomStrings(200);
     const text0 = parts.map((s, i) => encodeString(s) + ',' + encodeNumber(i / 7) + (i % 2 === 0 ? 'true' : 'false')).join('') + '[]';
     const expected = Buffer.from(text0, 'latin1').toString('latin1');
@@ -89,7 +89,7 @@ describe('JsonBytes writes what the string encoders write', () => {
         w.str(s);
         w.byte(0x2c);
         w.num(i / 7);
-        w.bool(i % 2 === 0);
+        w.raw(i % 2 === 0 ? 'true' : 'false');
       });
       const other = new JsonBytes(1);
       other.raw('[]');
