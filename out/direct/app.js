@@ -7,16 +7,16 @@ const $site2 = { chunk: "fixtures/http/direct/app.lua", defined: 13 };
 const $site3 = { chunk: "fixtures/http/direct/app.lua", defined: 20 };
 const $site4 = { chunk: "fixtures/http/direct/app.lua", defined: 26 };
 const $site5 = { chunk: "fixtures/http/direct/app.lua", defined: 37 };
-const $site6 = { chunk: "fixtures/http/direct/app.lua", defined: 49 };
-const $site7 = { chunk: "fixtures/http/direct/app.lua", defined: 54 };
-const $site8 = { chunk: "fixtures/http/direct/app.lua", defined: 61 };
-const $site9 = { chunk: "fixtures/http/direct/app.lua", defined: 69 };
-const $site10 = { chunk: "fixtures/http/direct/app.lua", defined: 73 };
-const $site11 = { chunk: "fixtures/http/direct/app.lua", defined: 79 };
-const $site12 = { chunk: "fixtures/http/direct/app.lua", defined: 85 };
-const $site13 = { chunk: "fixtures/http/direct/app.lua", defined: 87 };
-const $site14 = { chunk: "fixtures/http/direct/app.lua", defined: 95 };
-const $site15 = { chunk: "fixtures/http/direct/app.lua", defined: 96 };
+const $site6 = { chunk: "fixtures/http/direct/app.lua", defined: 50 };
+const $site7 = { chunk: "fixtures/http/direct/app.lua", defined: 55 };
+const $site8 = { chunk: "fixtures/http/direct/app.lua", defined: 62 };
+const $site9 = { chunk: "fixtures/http/direct/app.lua", defined: 70 };
+const $site10 = { chunk: "fixtures/http/direct/app.lua", defined: 74 };
+const $site11 = { chunk: "fixtures/http/direct/app.lua", defined: 80 };
+const $site12 = { chunk: "fixtures/http/direct/app.lua", defined: 86 };
+const $site13 = { chunk: "fixtures/http/direct/app.lua", defined: 88 };
+const $site14 = { chunk: "fixtures/http/direct/app.lua", defined: 96 };
+const $site15 = { chunk: "fixtures/http/direct/app.lua", defined: 97 };
 const $handlers = [void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0];
 const $pc = rt.positions([
   [$site0, 4],
@@ -79,95 +79,95 @@ const $pc = rt.positions([
   // 28
   [$site5, 41],
   // 29
-  [$site6, 50, ":params"],
+  [$site6, 51, ":params"],
   // 30
-  [$site6, 50],
-  // 31
-  [$site6, 51, ":headers"],
-  // 32
   [$site6, 51],
+  // 31
+  [$site6, 52, ":headers"],
+  // 32
+  [$site6, 52],
   // 33
-  [$site0, 54],
+  [$site0, 55],
   // 34
-  [$site7, 55],
+  [$site7, 56],
   // 35
-  [$site7, 55, ":params"],
+  [$site7, 56, ":params"],
   // 36
-  [$site7, 56, "touch"],
+  [$site7, 57, "touch"],
   // 37
-  [$site7, 57],
+  [$site7, 58],
   // 38
-  [$site7, 57, ":params"],
+  [$site7, 58, ":params"],
   // 39
-  [$site7, 57, ":headers"],
+  [$site7, 58, ":headers"],
   // 40
-  [$site0, 61],
+  [$site0, 62],
   // 41
-  [$site8, 63],
-  // 42
-  [$site8, 63, ":headers"],
-  // 43
-  [$site8, 63, "pairs"],
-  // 44
-  [$site8, 63, "(for generator)"],
-  // 45
-  [$site8, 63, ":sub"],
-  // 46
   [$site8, 64],
-  // 47
-  [$site8, 64, "sort"],
-  // 48
+  // 42
+  [$site8, 64, ":headers"],
+  // 43
+  [$site8, 64, "pairs"],
+  // 44
+  [$site8, 64, "(for generator)"],
+  // 45
+  [$site8, 64, ":sub"],
+  // 46
   [$site8, 65],
+  // 47
+  [$site8, 65, "sort"],
+  // 48
+  [$site8, 66],
   // 49
-  [$site8, 65, ":headers"],
+  [$site8, 66, ":headers"],
   // 50
-  [$site0, 69],
+  [$site0, 70],
   // 51
-  [$site9, 70],
+  [$site9, 71],
   // 52
-  [$site0, 73],
+  [$site0, 74],
   // 53
-  [$site10, 74],
-  // 54
-  [$site10, 74, "get"],
-  // 55
   [$site10, 75],
+  // 54
+  [$site10, 75, "get"],
+  // 55
+  [$site10, 76],
   // 56
-  [$site0, 79],
+  [$site0, 80],
   // 57
-  [$site11, 80],
+  [$site11, 81],
   // 58
-  [$site11, 80, ":query"],
+  [$site11, 81, ":query"],
   // 59
-  [$site11, 80, "json"],
+  [$site11, 81, "json"],
   // 60
-  [$site11, 80, "?"],
+  [$site11, 81, "?"],
   // 61
-  [$site0, 84],
-  // 62
   [$site0, 85],
+  // 62
+  [$site0, 86],
   // 63
-  [$site12, 86],
-  // 64
-  [$site12, 86, ":query"],
-  // 65
-  [$site13, 87],
-  // 66
-  [$site13, 87, "?"],
-  // 67
   [$site12, 87],
+  // 64
+  [$site12, 87, ":query"],
+  // 65
+  [$site13, 88],
+  // 66
+  [$site13, 88, "?"],
+  // 67
+  [$site12, 88],
   // 68
-  [$site12, 89],
+  [$site12, 90],
   // 69
-  [$site0, 95],
+  [$site0, 96],
   // 70
-  [$site15, 96],
+  [$site15, 97],
   // 71
-  [$site15, 96, ":params"],
+  [$site15, 97, ":params"],
   // 72
-  [$site14, 96],
+  [$site14, 97],
   // 73
-  [$site14, 96, "pcall"]
+  [$site14, 97, "pcall"]
   // 74
 ]);
 function load($env) {
@@ -553,7 +553,7 @@ function load($env) {
             }
             $w.num(-i * 0);
             {
-              const $b = $w.room(8), $p = $w.p;
+              const $b = $w.room(10), $p = $w.p;
               $b[$p] = 44;
               $b[$p + 1] = 34;
               $b[$p + 2] = 110;
@@ -562,19 +562,22 @@ function load($env) {
               $b[$p + 5] = 101;
               $b[$p + 6] = 34;
               $b[$p + 7] = 58;
-              $w.p = $p + 8;
+              $b[$p + 8] = 34;
+              $b[$p + 9] = 110;
+              $w.p = $p + 10;
             }
-            $w.str("n" + rt.numberToString(i));
+            $w.luaNum(i);
             {
-              const $b = $w.room(7), $p = $w.p;
-              $b[$p] = 44;
-              $b[$p + 1] = 34;
-              $b[$p + 2] = 111;
-              $b[$p + 3] = 100;
+              const $b = $w.room(8), $p = $w.p;
+              $b[$p] = 34;
+              $b[$p + 1] = 44;
+              $b[$p + 2] = 34;
+              $b[$p + 3] = 111;
               $b[$p + 4] = 100;
-              $b[$p + 5] = 34;
-              $b[$p + 6] = 58;
-              $w.p = $p + 7;
+              $b[$p + 5] = 100;
+              $b[$p + 6] = 34;
+              $b[$p + 7] = 58;
+              $w.p = $p + 8;
             }
             if (rt.mod(i, 2) === 1) {
               const $b = $w.room(13), $p = $w.p;
@@ -612,16 +615,19 @@ function load($env) {
             }
             $w.num(i);
             {
-              const $b = $w.room(1), $p = $w.p;
+              const $b = $w.room(3), $p = $w.p;
               $b[$p] = 44;
-              $w.p = $p + 1;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 120;
+              $w.p = $p + 3;
             }
-            $w.str("x" + rt.numberToString(i));
+            $w.luaNum(i);
             {
-              const $b = $w.room(2), $p = $w.p;
-              $b[$p] = 93;
-              $b[$p + 1] = 125;
-              $w.p = $p + 2;
+              const $b = $w.room(3), $p = $w.p;
+              $b[$p] = 34;
+              $b[$p + 1] = 93;
+              $b[$p + 2] = 125;
+              $w.p = $p + 3;
             }
           } else {
             $82 = items;
@@ -704,13 +710,14 @@ function load($env) {
       let $22;
       let $23;
       let $24;
-      let $o25;
-      let $n26;
-      let $27;
-      let $a28;
-      let $29;
-      let $o30;
-      let $n31;
+      let $25;
+      let $o26;
+      let $n27;
+      let $28;
+      let $a29;
+      let $30;
+      let $o31;
+      let $n32;
       const $json = rh.claim(ctx_4);
       let n_1 = rt.t($1 = rt.first(($32 = ($42 = $env.f.tonumber) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 25, rt.getGlobal($env, "tonumber")), $52 = rh.pristineContext(ctx_4) ? ctx_4.queryValue("n") : ($6 = rt.first(($7 = ctx_4, $s2.pcs[$d2] = $pc + 26, rt.fn(($f10 = $7?.f) !== void 0 && (($82 = $f10.query) !== void 0 || ($m9 = $7.metatable) === void 0 || ($82 = $m9.view.query) !== void 0 || !("query" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : rt.index($7, "query", "local 'ctx'"), "method 'query'")($7))), ($f132 = $6?.f) !== void 0 && (($112 = $f132.n) !== void 0 || ($m122 = $6.metatable) === void 0 || ($112 = $m122.view.n) !== void 0 || !("n" in $m122.view) && $m122.view[rt.CUT] === void 0) ? $112 : ($s2.pcs[$d2] = $pc + 25, rt.index($6, "n"))), $s2.pcs[$d2] = $pc + 27, $fn2 = rt.fn($32, "global 'tonumber'"), $fn2($52)))) ? $1 : 2;
       let rows = new rt.LuaTable();
@@ -724,80 +731,96 @@ function load($env) {
             const $w = rows$w;
             if (rows$n++ !== 0) $w.byte(44);
             {
-              const $b = $w.room(6), $p = $w.p;
+              const $b = $w.room(8), $p = $w.p;
               $b[$p] = 123;
               $b[$p + 1] = 34;
               $b[$p + 2] = 115;
               $b[$p + 3] = 105;
               $b[$p + 4] = 34;
               $b[$p + 5] = 58;
-              $w.p = $p + 6;
-            }
-            $w.str("s" + rt.numberToString(i_1));
-            {
-              const $b = $w.room(7), $p = $w.p;
-              $b[$p] = 44;
-              $b[$p + 1] = 34;
-              $b[$p + 2] = 101;
-              $b[$p + 3] = 115;
-              $b[$p + 4] = 99;
-              $b[$p + 5] = 34;
-              $b[$p + 6] = 58;
-              $w.p = $p + 7;
-            }
-            $w.str('"\\\n\0\x7F' + rt.numberToString(i_1));
-            {
-              const $b = $w.room(9), $p = $w.p;
-              $b[$p] = 44;
-              $b[$p + 1] = 34;
-              $b[$p + 2] = 98;
-              $b[$p + 3] = 121;
-              $b[$p + 4] = 116;
-              $b[$p + 5] = 101;
-              $b[$p + 6] = 115;
-              $b[$p + 7] = 34;
-              $b[$p + 8] = 58;
-              $w.p = $p + 9;
-            }
-            $w.str("\xC8\xFF\xC3\xA9" + rt.numberToString(i_1 / 4));
-            {
-              const $b = $w.room(8), $p = $w.p;
-              $b[$p] = 44;
-              $b[$p + 1] = 34;
-              $b[$p + 2] = 108;
-              $b[$p + 3] = 111;
-              $b[$p + 4] = 110;
-              $b[$p + 5] = 103;
               $b[$p + 6] = 34;
-              $b[$p + 7] = 58;
+              $b[$p + 7] = 115;
               $w.p = $p + 8;
             }
-            $w.str('ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"' + rt.numberToString(i_1));
+            $w.luaNum(i_1);
             {
-              const $b = $w.room(9), $p = $w.p;
-              $b[$p] = 44;
-              $b[$p + 1] = 34;
-              $b[$p + 2] = 101;
-              $b[$p + 3] = 109;
-              $b[$p + 4] = 112;
+              const $b = $w.room(28), $p = $w.p;
+              $b[$p] = 34;
+              $b[$p + 1] = 44;
+              $b[$p + 2] = 34;
+              $b[$p + 3] = 101;
+              $b[$p + 4] = 115;
+              $b[$p + 5] = 99;
+              $b[$p + 6] = 34;
+              $b[$p + 7] = 58;
+              $b[$p + 8] = 34;
+              $b[$p + 9] = 92;
+              $b[$p + 10] = 34;
+              $b[$p + 11] = 92;
+              $b[$p + 12] = 92;
+              $b[$p + 13] = 92;
+              $b[$p + 14] = 110;
+              $b[$p + 15] = 92;
+              $b[$p + 16] = 117;
+              $b[$p + 17] = 48;
+              $b[$p + 18] = 48;
+              $b[$p + 19] = 48;
+              $b[$p + 20] = 48;
+              $b[$p + 21] = 92;
+              $b[$p + 22] = 117;
+              $b[$p + 23] = 48;
+              $b[$p + 24] = 48;
+              $b[$p + 25] = 49;
+              $b[$p + 26] = 102;
+              $b[$p + 27] = 127;
+              $w.p = $p + 28;
+            }
+            $w.luaNum(i_1);
+            {
+              const $b = $w.room(15), $p = $w.p;
+              $b[$p] = 34;
+              $b[$p + 1] = 44;
+              $b[$p + 2] = 34;
+              $b[$p + 3] = 98;
+              $b[$p + 4] = 121;
               $b[$p + 5] = 116;
-              $b[$p + 6] = 121;
-              $b[$p + 7] = 34;
-              $b[$p + 8] = 58;
-              $w.p = $p + 9;
+              $b[$p + 6] = 101;
+              $b[$p + 7] = 115;
+              $b[$p + 8] = 34;
+              $b[$p + 9] = 58;
+              $b[$p + 10] = 34;
+              $b[$p + 11] = 200;
+              $b[$p + 12] = 255;
+              $b[$p + 13] = 195;
+              $b[$p + 14] = 169;
+              $w.p = $p + 15;
             }
-            $w.str("");
+            $w.luaNum(i_1 / 4);
+            $w.raw('","long":"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"');
+            $w.luaNum(i_1);
             {
-              const $b = $w.room(8), $p = $w.p;
-              $b[$p] = 44;
-              $b[$p + 1] = 34;
-              $b[$p + 2] = 104;
-              $b[$p + 3] = 97;
-              $b[$p + 4] = 108;
-              $b[$p + 5] = 102;
-              $b[$p + 6] = 34;
-              $b[$p + 7] = 58;
-              $w.p = $p + 8;
+              const $b = $w.room(20), $p = $w.p;
+              $b[$p] = 34;
+              $b[$p + 1] = 44;
+              $b[$p + 2] = 34;
+              $b[$p + 3] = 101;
+              $b[$p + 4] = 109;
+              $b[$p + 5] = 112;
+              $b[$p + 6] = 116;
+              $b[$p + 7] = 121;
+              $b[$p + 8] = 34;
+              $b[$p + 9] = 58;
+              $b[$p + 10] = 34;
+              $b[$p + 11] = 34;
+              $b[$p + 12] = 44;
+              $b[$p + 13] = 34;
+              $b[$p + 14] = 104;
+              $b[$p + 15] = 97;
+              $b[$p + 16] = 108;
+              $b[$p + 17] = 102;
+              $b[$p + 18] = 34;
+              $b[$p + 19] = 58;
+              $w.p = $p + 20;
             }
             $w.num(i_1 / 2);
             {
@@ -915,7 +938,7 @@ function load($env) {
               $w.p = $p + 8;
             }
             if (i_1 < 3) {
-              const $b = $w.room(13), $p = $w.p;
+              const $b = $w.room(15), $p = $w.p;
               $b[$p] = 116;
               $b[$p + 1] = 114;
               $b[$p + 2] = 117;
@@ -929,9 +952,11 @@ function load($env) {
               $b[$p + 10] = 34;
               $b[$p + 11] = 58;
               $b[$p + 12] = 91;
-              $w.p = $p + 13;
+              $b[$p + 13] = 34;
+              $b[$p + 14] = 112;
+              $w.p = $p + 15;
             } else {
-              const $b = $w.room(14), $p = $w.p;
+              const $b = $w.room(16), $p = $w.p;
               $b[$p] = 102;
               $b[$p + 1] = 97;
               $b[$p + 2] = 108;
@@ -946,30 +971,80 @@ function load($env) {
               $b[$p + 11] = 34;
               $b[$p + 12] = 58;
               $b[$p + 13] = 91;
-              $w.p = $p + 14;
+              $b[$p + 14] = 34;
+              $b[$p + 15] = 112;
+              $w.p = $p + 16;
             }
-            $w.str("p" + rt.numberToString(i_1));
+            $w.luaNum(i_1);
             {
-              const $b = $w.room(1), $p = $w.p;
-              $b[$p] = 44;
-              $w.p = $p + 1;
+              const $b = $w.room(2), $p = $w.p;
+              $b[$p] = 34;
+              $b[$p + 1] = 44;
+              $w.p = $p + 2;
             }
             $w.num(i_1 - 0.5);
             {
-              const $b = $w.room(2), $p = $w.p;
+              const $b = $w.room(10), $p = $w.p;
               $b[$p] = 93;
-              $b[$p + 1] = 125;
+              $b[$p + 1] = 44;
+              $b[$p + 2] = 34;
+              $b[$p + 3] = 108;
+              $b[$p + 4] = 117;
+              $b[$p + 5] = 97;
+              $b[$p + 6] = 34;
+              $b[$p + 7] = 58;
+              $b[$p + 8] = 34;
+              $b[$p + 9] = 122;
+              $w.p = $p + 10;
+            }
+            $w.luaNum((2 - i_1) * 0);
+            {
+              const $b = $w.room(1), $p = $w.p;
+              $b[$p] = 124;
+              $w.p = $p + 1;
+            }
+            $w.luaNum(i_1 / (i_1 - 2));
+            {
+              const $b = $w.room(1), $p = $w.p;
+              $b[$p] = 124;
+              $w.p = $p + 1;
+            }
+            $w.luaNum((i_1 - 2) / (i_1 - 2));
+            {
+              const $b = $w.room(1), $p = $w.p;
+              $b[$p] = 124;
+              $w.p = $p + 1;
+            }
+            $w.luaNum(i_1 * rt.powNum(2, 60));
+            {
+              const $b = $w.room(1), $p = $w.p;
+              $b[$p] = 124;
+              $w.p = $p + 1;
+            }
+            $w.luaNum(i_1 / 3);
+            {
+              const $b = $w.room(2), $p = $w.p;
+              $b[$p] = 92;
+              $b[$p + 1] = 110;
               $w.p = $p + 2;
+            }
+            $w.luaNum(i_1);
+            {
+              const $b = $w.room(3), $p = $w.p;
+              $b[$p] = 55;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 125;
+              $w.p = $p + 3;
             }
           } else {
             $82 = rows;
             $k14 = i_1;
-            ($27 = ($7 = "s" + rt.numberToString(i_1), $6 = '"\\\n\0\x7F' + rt.numberToString(i_1), $52 = "\xC8\xFF\xC3\xA9" + rt.numberToString(i_1 / 4), $42 = 'ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"' + rt.numberToString(i_1), $32 = "", $1 = i_1 / 2, $15 = i_1 / 3, $16 = i_1 / (i_1 - 2), $172 = (i_1 - 2) / (i_1 - 2), $18 = (2 - i_1) * 0, $19 = i_1 * rt.powNum(2, 60), $20 = i_1 * 1e300 * 1e8, $21 = i_1 / 1e7, $22 = i_1 * 1e-310, $23 = i_1 < 3, $24 = new rt.LuaTable(["p" + rt.numberToString(i_1), i_1 - 0.5]), $o25 = new rt.FieldsObject(), $n26 = 16, $o25.si = $7, $o25.esc = $6, $o25.bytes = $52, $o25.long = $42, $o25.empty = $32, $o25.half = $1, $o25.third = $15, $o25.inf = $16, $o25.nan = $172, $o25.neg = $18, $o25.big = $19, $o25.huge = $20, $o25.tiny = $21, $o25.small = $22, $o25.less = $23, $o25.pair = $24, rt.LuaTable.record($o25, $n26))) !== void 0 && ($a28 = $82?.arr) !== void 0 && $k14 - 1 >>> 0 === $k14 - 1 && $a28[$k14 - 1] !== void 0 ? $a28[$k14 - 1] = $27 : $27 !== void 0 && $a28 !== void 0 && $k14 === $a28.length + 1 && $82.other === void 0 && $82.metatable === void 0 ? $a28.push($27) : ($s2.pcs[$d2] = $pc + 29, rt.setIndex($82, $k14, $27, "local 'rows'"));
+            ($28 = ($7 = "s" + rt.numberToString(i_1), $6 = '"\\\n\0\x7F' + rt.numberToString(i_1), $52 = "\xC8\xFF\xC3\xA9" + rt.numberToString(i_1 / 4), $42 = 'ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"' + rt.numberToString(i_1), $32 = "", $1 = i_1 / 2, $15 = i_1 / 3, $16 = i_1 / (i_1 - 2), $172 = (i_1 - 2) / (i_1 - 2), $18 = (2 - i_1) * 0, $19 = i_1 * rt.powNum(2, 60), $20 = i_1 * 1e300 * 1e8, $21 = i_1 / 1e7, $22 = i_1 * 1e-310, $23 = i_1 < 3, $24 = new rt.LuaTable(["p" + rt.numberToString(i_1), i_1 - 0.5]), $25 = "z" + (rt.numberToString((2 - i_1) * 0) + ("|" + (rt.numberToString(i_1 / (i_1 - 2)) + ("|" + (rt.numberToString((i_1 - 2) / (i_1 - 2)) + ("|" + (rt.numberToString(i_1 * rt.powNum(2, 60)) + ("|" + (rt.numberToString(i_1 / 3) + ("\n" + rt.numberToString(i_1) + rt.numberToString(7))))))))))), $o26 = new rt.FieldsObject(), $n27 = 17, $o26.si = $7, $o26.esc = $6, $o26.bytes = $52, $o26.long = $42, $o26.empty = $32, $o26.half = $1, $o26.third = $15, $o26.inf = $16, $o26.nan = $172, $o26.neg = $18, $o26.big = $19, $o26.huge = $20, $o26.tiny = $21, $o26.small = $22, $o26.less = $23, $o26.pair = $24, $o26.lua = $25, rt.LuaTable.record($o26, $n27))) !== void 0 && ($a29 = $82?.arr) !== void 0 && $k14 - 1 >>> 0 === $k14 - 1 && $a29[$k14 - 1] !== void 0 ? $a29[$k14 - 1] = $28 : $28 !== void 0 && $a29 !== void 0 && $k14 === $a29.length + 1 && $82.other === void 0 && $82.metatable === void 0 ? $a29.push($28) : ($s2.pcs[$d2] = $pc + 29, rt.setIndex($82, $k14, $28, "local 'rows'"));
           }
         }
       }
       if ($json) {
-        $29 = rows$n;
+        $30 = rows$n;
         if (rows$n !== 0) {
           const $w = rh.jsonBytes();
           {
@@ -981,7 +1056,7 @@ function load($env) {
             $b[$p + 4] = 58;
             $w.p = $p + 5;
           }
-          $w.num($29);
+          $w.num($30);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -1004,9 +1079,9 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($112 = $29, $27 = rows, $o25 = new rt.FieldsObject(), $n26 = 2, $o25.n = $112, $o25.rows = $27, rt.LuaTable.record($o25, $n26)));
+        return rt.leave($s2, $d2, ($112 = $30, $28 = rows, $o26 = new rt.FieldsObject(), $n27 = 2, $o26.n = $112, $o26.rows = $28, rt.LuaTable.record($o26, $n27)));
       }
-      return rt.leave($s2, $d2, ($24 = rows.length(), $23 = rows, $o30 = new rt.FieldsObject(), $n31 = 2, $o30.n = $24, $o30.rows = $23, rt.LuaTable.record($o30, $n31)));
+      return rt.leave($s2, $d2, ($25 = rows.length(), $24 = rows, $o31 = new rt.FieldsObject(), $n32 = 2, $o31.n = $25, $o31.rows = $24, rt.LuaTable.record($o31, $n32)));
     }))) !== void 0 && ($f18 = $2?.f) !== void 0 && !$2.linked && $f18.get !== void 0 ? $f18.get = $17 : ($s.pcs[$d] = $pc + 24, rt.setIndex($2, "get", $17, "field 'rows'"));
     let touch;
     touch = function $touch(ctx_5) {

@@ -7,17 +7,17 @@ const $site2: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined
 const $site3: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 20 };
 const $site4: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 26 };
 const $site5: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 37 };
-const $site6: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 49 };
-const $site7: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 54 };
-const $site8: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 61 };
-const $site9: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 69 };
-const $site10: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 73 };
-const $site11: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 79 };
-const $site12: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 85 };
-const $site13: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 87 };
-const $site14: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 95 };
-const $site15: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 96 };
-/** The route handlers defined statically in fixtures/http/direct/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 7, 1: line 13, 2: line 20, 3: line 26, 4: line 37, 5: line 54, 6: line 61, 7: line 69, 8: line 73, 9: line 79, 10: line 85, 11: line 95. */
+const $site6: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 50 };
+const $site7: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 55 };
+const $site8: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 62 };
+const $site9: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 70 };
+const $site10: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 74 };
+const $site11: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 80 };
+const $site12: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 86 };
+const $site13: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 88 };
+const $site14: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 96 };
+const $site15: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 97 };
+/** The route handlers defined statically in fixtures/http/direct/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 7, 1: line 13, 2: line 20, 3: line 26, 4: line 37, 5: line 55, 6: line 62, 7: line 70, 8: line 74, 9: line 80, 10: line 86, 11: line 96. */
 export const $handlers: (rt.LuaFunction | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
 const $pc = rt.positions([
   [$site0, 4], // 0
@@ -50,51 +50,51 @@ const $pc = rt.positions([
   [$site5, 38, "tonumber"], // 27
   [$site5, 40], // 28
   [$site5, 41], // 29
-  [$site6, 50, ":params"], // 30
-  [$site6, 50], // 31
-  [$site6, 51, ":headers"], // 32
-  [$site6, 51], // 33
-  [$site0, 54], // 34
-  [$site7, 55], // 35
-  [$site7, 55, ":params"], // 36
-  [$site7, 56, "touch"], // 37
-  [$site7, 57], // 38
-  [$site7, 57, ":params"], // 39
-  [$site7, 57, ":headers"], // 40
-  [$site0, 61], // 41
-  [$site8, 63], // 42
-  [$site8, 63, ":headers"], // 43
-  [$site8, 63, "pairs"], // 44
-  [$site8, 63, "(for generator)"], // 45
-  [$site8, 63, ":sub"], // 46
-  [$site8, 64], // 47
-  [$site8, 64, "sort"], // 48
-  [$site8, 65], // 49
-  [$site8, 65, ":headers"], // 50
-  [$site0, 69], // 51
-  [$site9, 70], // 52
-  [$site0, 73], // 53
-  [$site10, 74], // 54
-  [$site10, 74, "get"], // 55
-  [$site10, 75], // 56
-  [$site0, 79], // 57
-  [$site11, 80], // 58
-  [$site11, 80, ":query"], // 59
-  [$site11, 80, "json"], // 60
-  [$site11, 80, "?"], // 61
-  [$site0, 84], // 62
-  [$site0, 85], // 63
-  [$site12, 86], // 64
-  [$site12, 86, ":query"], // 65
-  [$site13, 87], // 66
-  [$site13, 87, "?"], // 67
-  [$site12, 87], // 68
-  [$site12, 89], // 69
-  [$site0, 95], // 70
-  [$site15, 96], // 71
-  [$site15, 96, ":params"], // 72
-  [$site14, 96], // 73
-  [$site14, 96, "pcall"], // 74
+  [$site6, 51, ":params"], // 30
+  [$site6, 51], // 31
+  [$site6, 52, ":headers"], // 32
+  [$site6, 52], // 33
+  [$site0, 55], // 34
+  [$site7, 56], // 35
+  [$site7, 56, ":params"], // 36
+  [$site7, 57, "touch"], // 37
+  [$site7, 58], // 38
+  [$site7, 58, ":params"], // 39
+  [$site7, 58, ":headers"], // 40
+  [$site0, 62], // 41
+  [$site8, 64], // 42
+  [$site8, 64, ":headers"], // 43
+  [$site8, 64, "pairs"], // 44
+  [$site8, 64, "(for generator)"], // 45
+  [$site8, 64, ":sub"], // 46
+  [$site8, 65], // 47
+  [$site8, 65, "sort"], // 48
+  [$site8, 66], // 49
+  [$site8, 66, ":headers"], // 50
+  [$site0, 70], // 51
+  [$site9, 71], // 52
+  [$site0, 74], // 53
+  [$site10, 75], // 54
+  [$site10, 75, "get"], // 55
+  [$site10, 76], // 56
+  [$site0, 80], // 57
+  [$site11, 81], // 58
+  [$site11, 81, ":query"], // 59
+  [$site11, 81, "json"], // 60
+  [$site11, 81, "?"], // 61
+  [$site0, 85], // 62
+  [$site0, 86], // 63
+  [$site12, 87], // 64
+  [$site12, 87, ":query"], // 65
+  [$site13, 88], // 66
+  [$site13, 88, "?"], // 67
+  [$site12, 88], // 68
+  [$site12, 90], // 69
+  [$site0, 96], // 70
+  [$site15, 97], // 71
+  [$site15, 97, ":params"], // 72
+  [$site14, 97], // 73
+  [$site14, 97, "pcall"], // 74
 ]);
 
 /** The main chunk of fixtures/http/direct/app.lua, bound to the global environment `$env`. */
@@ -451,14 +451,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $w.num((i / 2) as number);
               { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 101; $b[$p + 4] = 103; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
               $w.num(((-i) * 0) as number);
-              { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 97; $b[$p + 4] = 109; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-              $w.str(("n" + rt.numberToString(i)) as string);
-              { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 111; $b[$p + 3] = 100; $b[$p + 4] = 100; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
+              { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 97; $b[$p + 4] = 109; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 34; $b[$p + 9] = 110; $w.p = $p + 10; }
+              $w.luaNum(i as number);
+              { const $b = $w.room(8), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 111; $b[$p + 4] = 100; $b[$p + 5] = 100; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
               if (((rt.mod(i, 2)) === 1)) { const $b = $w.room(13), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 112; $b[$p + 7] = 97; $b[$p + 8] = 105; $b[$p + 9] = 114; $b[$p + 10] = 34; $b[$p + 11] = 58; $b[$p + 12] = 91; $w.p = $p + 13; } else { const $b = $w.room(14), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 112; $b[$p + 8] = 97; $b[$p + 9] = 105; $b[$p + 10] = 114; $b[$p + 11] = 34; $b[$p + 12] = 58; $b[$p + 13] = 91; $w.p = $p + 14; }
               $w.num(i as number);
-              { const $b = $w.room(1), $p = $w.p; $b[$p] = 44; $w.p = $p + 1; }
-              $w.str(("x" + rt.numberToString(i)) as string);
-              { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
+              { const $b = $w.room(3), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 120; $w.p = $p + 3; }
+              $w.luaNum(i as number);
+              { const $b = $w.room(3), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 93; $b[$p + 2] = 125; $w.p = $p + 3; }
             } else {
               $8 = items;
               $k14 = i;
@@ -510,13 +510,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $22: rt.LuaValue;
         let $23: rt.LuaValue;
         let $24: rt.LuaValue;
-        let $o25: rt.Fields;
-        let $n26: number;
-        let $27: rt.LuaValue;
-        let $a28: rt.LuaValue[] | undefined;
-        let $29: number;
-        let $o30: rt.Fields;
-        let $n31: number;
+        let $25: rt.LuaValue;
+        let $o26: rt.Fields;
+        let $n27: number;
+        let $28: rt.LuaValue;
+        let $a29: rt.LuaValue[] | undefined;
+        let $30: number;
+        let $o31: rt.Fields;
+        let $n32: number;
         const $json: boolean = rh.claim(ctx_4);
         let n_1: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 25, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx_4) ? (ctx_4 as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 26, rt.fn((($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.query) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.query) !== undefined || (!("query" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f13 = ($6 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($6 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 25, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 27, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 2);
         let rows: rt.LuaTable = new rt.LuaTable();
@@ -529,17 +530,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             if ($json) {
               const $w = rows$w!;
               if (rows$n++ !== 0) $w.byte(0x2c);
-              { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 105; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
-              $w.str(("s" + rt.numberToString(i_1)) as string);
-              { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 101; $b[$p + 3] = 115; $b[$p + 4] = 99; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
-              $w.str(("\"\\\n\x00\x1f\x7f" + rt.numberToString(i_1)) as string);
-              { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 121; $b[$p + 4] = 116; $b[$p + 5] = 101; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-              $w.str(("\xc8\xff\xc3\xa9" + rt.numberToString((i_1 / 4))) as string);
-              { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 111; $b[$p + 4] = 110; $b[$p + 5] = 103; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-              $w.str(("ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"" + rt.numberToString(i_1)) as string);
-              { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 101; $b[$p + 3] = 109; $b[$p + 4] = 112; $b[$p + 5] = 116; $b[$p + 6] = 121; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-              $w.str(("" + "") as string);
-              { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 97; $b[$p + 4] = 108; $b[$p + 5] = 102; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+              { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 105; $b[$p + 4] = 34; $b[$p + 5] = 58; $b[$p + 6] = 34; $b[$p + 7] = 115; $w.p = $p + 8; }
+              $w.luaNum(i_1 as number);
+              { const $b = $w.room(28), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 101; $b[$p + 4] = 115; $b[$p + 5] = 99; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 34; $b[$p + 9] = 92; $b[$p + 10] = 34; $b[$p + 11] = 92; $b[$p + 12] = 92; $b[$p + 13] = 92; $b[$p + 14] = 110; $b[$p + 15] = 92; $b[$p + 16] = 117; $b[$p + 17] = 48; $b[$p + 18] = 48; $b[$p + 19] = 48; $b[$p + 20] = 48; $b[$p + 21] = 92; $b[$p + 22] = 117; $b[$p + 23] = 48; $b[$p + 24] = 48; $b[$p + 25] = 49; $b[$p + 26] = 102; $b[$p + 27] = 127; $w.p = $p + 28; }
+              $w.luaNum(i_1 as number);
+              { const $b = $w.room(15), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 98; $b[$p + 4] = 121; $b[$p + 5] = 116; $b[$p + 6] = 101; $b[$p + 7] = 115; $b[$p + 8] = 34; $b[$p + 9] = 58; $b[$p + 10] = 34; $b[$p + 11] = 200; $b[$p + 12] = 255; $b[$p + 13] = 195; $b[$p + 14] = 169; $w.p = $p + 15; }
+              $w.luaNum((i_1 / 4) as number);
+              $w.raw("\",\"long\":\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"");
+              $w.luaNum(i_1 as number);
+              { const $b = $w.room(20), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 101; $b[$p + 4] = 109; $b[$p + 5] = 112; $b[$p + 6] = 116; $b[$p + 7] = 121; $b[$p + 8] = 34; $b[$p + 9] = 58; $b[$p + 10] = 34; $b[$p + 11] = 34; $b[$p + 12] = 44; $b[$p + 13] = 34; $b[$p + 14] = 104; $b[$p + 15] = 97; $b[$p + 16] = 108; $b[$p + 17] = 102; $b[$p + 18] = 34; $b[$p + 19] = 58; $w.p = $p + 20; }
               $w.num((i_1 / 2) as number);
               { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 116; $b[$p + 3] = 104; $b[$p + 4] = 105; $b[$p + 5] = 114; $b[$p + 6] = 100; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
               $w.num((i_1 / 3) as number);
@@ -558,32 +557,44 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 109; $b[$p + 4] = 97; $b[$p + 5] = 108; $b[$p + 6] = 108; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
               $w.num((i_1 * 1e-310) as number);
               { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 101; $b[$p + 4] = 115; $b[$p + 5] = 115; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-              if ((i_1 < 3)) { const $b = $w.room(13), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 112; $b[$p + 7] = 97; $b[$p + 8] = 105; $b[$p + 9] = 114; $b[$p + 10] = 34; $b[$p + 11] = 58; $b[$p + 12] = 91; $w.p = $p + 13; } else { const $b = $w.room(14), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 112; $b[$p + 8] = 97; $b[$p + 9] = 105; $b[$p + 10] = 114; $b[$p + 11] = 34; $b[$p + 12] = 58; $b[$p + 13] = 91; $w.p = $p + 14; }
-              $w.str(("p" + rt.numberToString(i_1)) as string);
-              { const $b = $w.room(1), $p = $w.p; $b[$p] = 44; $w.p = $p + 1; }
+              if ((i_1 < 3)) { const $b = $w.room(15), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 112; $b[$p + 7] = 97; $b[$p + 8] = 105; $b[$p + 9] = 114; $b[$p + 10] = 34; $b[$p + 11] = 58; $b[$p + 12] = 91; $b[$p + 13] = 34; $b[$p + 14] = 112; $w.p = $p + 15; } else { const $b = $w.room(16), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 112; $b[$p + 8] = 97; $b[$p + 9] = 105; $b[$p + 10] = 114; $b[$p + 11] = 34; $b[$p + 12] = 58; $b[$p + 13] = 91; $b[$p + 14] = 34; $b[$p + 15] = 112; $w.p = $p + 16; }
+              $w.luaNum(i_1 as number);
+              { const $b = $w.room(2), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $w.p = $p + 2; }
               $w.num((i_1 - 0.5) as number);
-              { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
+              { const $b = $w.room(10), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 108; $b[$p + 4] = 117; $b[$p + 5] = 97; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 34; $b[$p + 9] = 122; $w.p = $p + 10; }
+              $w.luaNum(((2 - i_1) * 0) as number);
+              { const $b = $w.room(1), $p = $w.p; $b[$p] = 124; $w.p = $p + 1; }
+              $w.luaNum((i_1 / (i_1 - 2)) as number);
+              { const $b = $w.room(1), $p = $w.p; $b[$p] = 124; $w.p = $p + 1; }
+              $w.luaNum(((i_1 - 2) / (i_1 - 2)) as number);
+              { const $b = $w.room(1), $p = $w.p; $b[$p] = 124; $w.p = $p + 1; }
+              $w.luaNum((i_1 * (rt.powNum(2, 60))) as number);
+              { const $b = $w.room(1), $p = $w.p; $b[$p] = 124; $w.p = $p + 1; }
+              $w.luaNum((i_1 / 3) as number);
+              { const $b = $w.room(2), $p = $w.p; $b[$p] = 92; $b[$p + 1] = 110; $w.p = $p + 2; }
+              $w.luaNum(i_1 as number);
+              { const $b = $w.room(3), $p = $w.p; $b[$p] = 55; $b[$p + 1] = 34; $b[$p + 2] = 125; $w.p = $p + 3; }
             } else {
               $8 = rows;
               $k14 = i_1;
-              (($27 = ($7 = ("s" + rt.numberToString(i_1)), $6 = ("\"\\\n\x00\x1f\x7f" + rt.numberToString(i_1)), $5 = ("\xc8\xff\xc3\xa9" + rt.numberToString((i_1 / 4))), $4 = ("ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"" + rt.numberToString(i_1)), $3 = ("" + ""), $1 = (i_1 / 2), $15 = (i_1 / 3), $16 = (i_1 / (i_1 - 2)), $17 = ((i_1 - 2) / (i_1 - 2)), $18 = ((2 - i_1) * 0), $19 = (i_1 * (rt.powNum(2, 60))), $20 = ((i_1 * 1e+300) * 100000000), $21 = (i_1 / 10000000), $22 = (i_1 * 1e-310), $23 = (i_1 < 3), $24 = new rt.LuaTable([("p" + rt.numberToString(i_1)), (i_1 - 0.5)]), $o25 = new rt.FieldsObject(), $n26 = 16, $o25.si = $7, $o25.esc = $6, $o25.bytes = $5, $o25.long = $4, $o25.empty = $3, $o25.half = $1, $o25.third = $15, $o25.inf = $16, $o25.nan = $17, $o25.neg = $18, $o25.big = $19, $o25.huge = $20, $o25.tiny = $21, $o25.small = $22, $o25.less = $23, $o25.pair = $24, rt.LuaTable.record($o25, $n26))) !== undefined && ($a28 = ($8 as rt.LuaTable)?.arr) !== undefined && ($k14 - 1 >>> 0) === $k14 - 1 && $a28[$k14 - 1] !== undefined ? ($a28[$k14 - 1] = $27) : $27 !== undefined && $a28 !== undefined && $k14 === $a28.length + 1 && ($8 as rt.LuaTable).other === undefined && ($8 as rt.LuaTable).metatable === undefined ? $a28.push($27) : ($s.pcs[$d] = $pc + 29, rt.setIndex($8, $k14, $27, "local 'rows'")));
+              (($28 = ($7 = ("s" + rt.numberToString(i_1)), $6 = ("\"\\\n\x00\x1f\x7f" + rt.numberToString(i_1)), $5 = ("\xc8\xff\xc3\xa9" + rt.numberToString((i_1 / 4))), $4 = ("ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"" + rt.numberToString(i_1)), $3 = ("" + ""), $1 = (i_1 / 2), $15 = (i_1 / 3), $16 = (i_1 / (i_1 - 2)), $17 = ((i_1 - 2) / (i_1 - 2)), $18 = ((2 - i_1) * 0), $19 = (i_1 * (rt.powNum(2, 60))), $20 = ((i_1 * 1e+300) * 100000000), $21 = (i_1 / 10000000), $22 = (i_1 * 1e-310), $23 = (i_1 < 3), $24 = new rt.LuaTable([("p" + rt.numberToString(i_1)), (i_1 - 0.5)]), $25 = ("z" + (rt.numberToString(((2 - i_1) * 0)) + ("|" + (rt.numberToString((i_1 / (i_1 - 2))) + ("|" + (rt.numberToString(((i_1 - 2) / (i_1 - 2))) + ("|" + (rt.numberToString((i_1 * (rt.powNum(2, 60)))) + ("|" + (rt.numberToString((i_1 / 3)) + (("\n" + rt.numberToString(i_1)) + rt.numberToString(7)))))))))))), $o26 = new rt.FieldsObject(), $n27 = 17, $o26.si = $7, $o26.esc = $6, $o26.bytes = $5, $o26.long = $4, $o26.empty = $3, $o26.half = $1, $o26.third = $15, $o26.inf = $16, $o26.nan = $17, $o26.neg = $18, $o26.big = $19, $o26.huge = $20, $o26.tiny = $21, $o26.small = $22, $o26.less = $23, $o26.pair = $24, $o26.lua = $25, rt.LuaTable.record($o26, $n27))) !== undefined && ($a29 = ($8 as rt.LuaTable)?.arr) !== undefined && ($k14 - 1 >>> 0) === $k14 - 1 && $a29[$k14 - 1] !== undefined ? ($a29[$k14 - 1] = $28) : $28 !== undefined && $a29 !== undefined && $k14 === $a29.length + 1 && ($8 as rt.LuaTable).other === undefined && ($8 as rt.LuaTable).metatable === undefined ? $a29.push($28) : ($s.pcs[$d] = $pc + 29, rt.setIndex($8, $k14, $28, "local 'rows'")));
             }
           }
         }
         if ($json) {
-          $29 = rows$n;
+          $30 = rows$n;
           if (rows$n !== 0) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
-            $w.num($29 as number);
+            $w.num($30 as number);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 111; $b[$p + 4] = 119; $b[$p + 5] = 115; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 91; $w.p = $p + 9; }
             $w.append(rows$w!);
             { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($11 = $29, $27 = rows, $o25 = new rt.FieldsObject(), $n26 = 2, $o25.n = $11, $o25.rows = $27, rt.LuaTable.record($o25, $n26)));
+          return rt.leave($s, $d, ($11 = $30, $28 = rows, $o26 = new rt.FieldsObject(), $n27 = 2, $o26.n = $11, $o26.rows = $28, rt.LuaTable.record($o26, $n27)));
         }
-        return rt.leave($s, $d, ($24 = rows.length(), $23 = rows, $o30 = new rt.FieldsObject(), $n31 = 2, $o30.n = $24, $o30.rows = $23, rt.LuaTable.record($o30, $n31)));
+        return rt.leave($s, $d, ($25 = rows.length(), $24 = rows, $o31 = new rt.FieldsObject(), $n32 = 2, $o31.n = $25, $o31.rows = $24, rt.LuaTable.record($o31, $n32)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f18 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f18.get !== undefined ? ($f18.get = $17) : ($s.pcs[$d] = $pc + 24, rt.setIndex($2, "get", $17, "field 'rows'")));
       let touch: rt.LuaFunction;
       touch = function $touch(ctx_5?: rt.LuaValue): rt.LuaResult {

@@ -339,6 +339,10 @@ export const s4 = {
       x = f[s[i++]];
       if ((r = w3(x)) === undefined) return undefined;
       out += ",\"pair\":" + r;
+      if (!(i < n && s[i] === "lua")) return undefined;
+      x = f[s[i++]];
+      if (typeof x !== 'string') return undefined;
+      out += ",\"lua\":" + str(x);
       if (i !== n) return undefined;
       return out + '}';
     }

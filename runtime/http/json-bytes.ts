@@ -3,6 +3,7 @@
 // list as a string was a rope of a thousand pieces, flattened and copied into a new Buffer for
 // every request. The bytes are exactly those of encodeNumber and encodeString (json.ts) sent as
 // latin1, which test/http/json-bytes.test.ts checks on random values.
+import { numberToString } from '../lua/number.js';
 import { encodeNumber, encodeString } from './json.js';
 
 const INITIAL_SIZE = 16 * 1024;
@@ -62,35 +63,38 @@ export class JsonBytes {
 
   /** What encodeString(s) gives. */
   str(s: string): void {
+    this.byte(0x22);
+    this.chars(s);
+    this.byte(0x22);
+  }
+
+  /** encodeString(s) without its quotes: a piece of a JSON string. */
+  chars(s: string): void {
     const n = s.length;
     if (n >= LONG_STRING) {
-      if (NEEDS_ESCAPE.test(s)) {
-        this.raw(encodeString(s));
-      } else {
-        const b = this.room(n + 2);
-        let p = this.p;
-        b[p++] = 0x22;
-        p += b.write(s, p, 'latin1');
-        b[p++] = 0x22;
-        this.p = p;
-      }
+      if (NEEDS_ESCAPE.test(s)) this.raw(encodeString(s).slice(1, -1));
+      else this.p += this.room(n).write(s, this.p, 'latin1');
       return;
     }
-    const b = this.room(n + 2);
+    const b = this.room(n);
     let p = this.p;
-    b[p++] = 0x22;
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
       if (c < 0x20 || c === 0x22 || c === 0x5c) {
-        this.raw(encodeString(s)); // this.p has not moved yet
+        this.raw(encodeString(s).slice(1, -1)); // this.p has not moved yet
         return;
       }
       b[p++] = c;
     }
-    b[p++] = 0x22;
     this.p = p;
   }
 
+  /** A number as Lua's `..` and tostring write it (numberToString), for a piece of a JSON string. */
+  luaNum(v: number): void {
+    // %.14g writes integers below 10^14 in full, as JS does; -0 is "-0"
+    if (Number.isInteger(v) && v < 1e14 && v > -1e14 && !(v === 0 && 1 / v < 0)) this.int(v);
+    else this.raw(numberToString(v));
+  }
 
   /**
    * What encodeNumber(v) gives (JS's shortest round-trip form), without making a string for
@@ -101,14 +105,13 @@ export class JsonBytes {
    */
   num(v: number): void {
     if ((v | 0) === v) {
-      this.int32(v); // -0 too: written "0", as JS writes it
+      this.int(v); // -0 too: written "0", as JS writes it
       return;
     }
     const a = v < 0 ? -v : v;
     if (a < EXACT_LIMIT) {
       if (Number.isInteger(a)) {
-        if (v < 0) this.byte(0x2d);
-        this.uint(a);
+        this.int(v);
         return;
       }
       for (let k = 1; k <= 6; k++) {
@@ -124,7 +127,8 @@ export class JsonBytes {
     this.raw(encodeNumber(v));
   }
 
-  private int32(v: number): void {
+  /** An integer of magnitude below 2^53 (-0 written "0"). */
+  private int(v: number): void {
     if (v < 0) {
       this.byte(0x2d);
       this.uint(-v);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { JsonBytes, jsonBytes, releaseJsonBytes } from '../../runtime/http/json-bytes.js';
 import { encodeNumber, encodeString } from '../../runtime/http/json.js';
+import { numberToString } from '../../runtime/lua/number.js';
 import { rng } from '../support/rng.js';
 
 const SEED = 20261206;
@@ -77,6 +78,16 @@ describe('JsonBytes writes what the string encoders write', () => {
       // a string with a char above 0xff never comes from Lua; latin1 keeps its low byte either way
       const expected = Buffer.from(encodeString(s), 'latin1').toString('latin1');
       assert.equal(written((w) => w.str(s)), expected, `str(${JSON.stringify(s)})`);
+    }
+  });
+
+  it('pieces of a string: escaped bytes without quotes, numbers as Lua\'s `..` writes them', () => {
+    for (const s of randomStrings(1000)) {
+      const expected = Buffer.from(encodeString(s).slice(1, -1), 'latin1').toString('latin1');
+      assert.equal(written((w) => w.chars(s)), expected, `chars(${JSON.stringify(s)})`);
+    }
+    for (const v of [...randomNumbers(20000), 1e14, -1e14, 1e14 - 1, -(1e14 - 1), 99999999999999.5]) {
+      assert.equal(written((w) => w.luaNum(v)), numberToString(v), `luaNum(${v})`);
     }
   });
 
