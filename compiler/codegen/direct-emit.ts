@@ -119,8 +119,16 @@ class DirectHooks implements EmitHooks {
       const name = em.nameOf(a.v);
       em.open(`if (${JSON_FLAG})`);
       em.line(`const ${WRITER} = ${name}$w!;`);
-      em.line(`if (${name}$n++ !== 0) ${WRITER}.byte(0x2c);`);
-      writeBytes(this.parts(a.item, em, new Map(), [], true), em);
+      const parts = merge(this.parts(a.item, em, new Map(), [], true));
+      const first = parts[0];
+      if ('text' in first) {
+        // the comma before each item but the first goes in the item's first run of stores
+        em.line(`if (${name}$n++ !== 0) ${constantBytes(',' + first.text)} else ${constantBytes(first.text)}`);
+        writeBytes(parts.slice(1), em);
+      } else {
+        em.line(`if (${name}$n++ !== 0) ${WRITER}.byte(0x2c);`);
+        writeBytes(parts, em);
+      }
       em.reopen('} else {');
       plain();
       em.close();

@@ -516,8 +516,16 @@ function load($env) {
         $loop1: for (let i = $start1; i <= $limit1; i++) {
           if ($json) {
             const $w = items$w;
-            if (items$n++ !== 0) $w.byte(44);
-            {
+            if (items$n++ !== 0) {
+              const $b = $w.room(6), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 123;
+              $b[$p + 2] = 34;
+              $b[$p + 3] = 105;
+              $b[$p + 4] = 34;
+              $b[$p + 5] = 58;
+              $w.p = $p + 6;
+            } else {
               const $b = $w.room(5), $p = $w.p;
               $b[$p] = 123;
               $b[$p + 1] = 34;
@@ -729,8 +737,19 @@ function load($env) {
         $loop1: for (let i_1 = $start1; i_1 <= $limit1; i_1++) {
           if ($json) {
             const $w = rows$w;
-            if (rows$n++ !== 0) $w.byte(44);
-            {
+            if (rows$n++ !== 0) {
+              const $b = $w.room(9), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 123;
+              $b[$p + 2] = 34;
+              $b[$p + 3] = 115;
+              $b[$p + 4] = 105;
+              $b[$p + 5] = 34;
+              $b[$p + 6] = 58;
+              $b[$p + 7] = 34;
+              $b[$p + 8] = 115;
+              $w.p = $p + 9;
+            } else {
               const $b = $w.room(8), $p = $w.p;
               $b[$p] = 123;
               $b[$p + 1] = 34;

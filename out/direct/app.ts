@@ -444,8 +444,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $loop1: for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
               const $w = items$w!;
-              if (items$n++ !== 0) $w.byte(0x2c);
-              { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
+              if (items$n++ !== 0) { const $b = $w.room(6), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 123; $b[$p + 2] = 34; $b[$p + 3] = 105; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; } else { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
               $w.num(i as number);
               { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 97; $b[$p + 4] = 108; $b[$p + 5] = 102; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
               $w.num((i / 2) as number);
@@ -529,8 +528,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $loop1: for (let i_1: number = $start1; i_1 <= $limit1; i_1++) {
             if ($json) {
               const $w = rows$w!;
-              if (rows$n++ !== 0) $w.byte(0x2c);
-              { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 105; $b[$p + 4] = 34; $b[$p + 5] = 58; $b[$p + 6] = 34; $b[$p + 7] = 115; $w.p = $p + 8; }
+              if (rows$n++ !== 0) { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 123; $b[$p + 2] = 34; $b[$p + 3] = 115; $b[$p + 4] = 105; $b[$p + 5] = 34; $b[$p + 6] = 58; $b[$p + 7] = 34; $b[$p + 8] = 115; $w.p = $p + 9; } else { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 105; $b[$p + 4] = 34; $b[$p + 5] = 58; $b[$p + 6] = 34; $b[$p + 7] = 115; $w.p = $p + 8; }
               $w.luaNum(i_1 as number);
               { const $b = $w.room(28), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 101; $b[$p + 4] = 115; $b[$p + 5] = 99; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 34; $b[$p + 9] = 92; $b[$p + 10] = 34; $b[$p + 11] = 92; $b[$p + 12] = 92; $b[$p + 13] = 92; $b[$p + 14] = 110; $b[$p + 15] = 92; $b[$p + 16] = 117; $b[$p + 17] = 48; $b[$p + 18] = 48; $b[$p + 19] = 48; $b[$p + 20] = 48; $b[$p + 21] = 92; $b[$p + 22] = 117; $b[$p + 23] = 48; $b[$p + 24] = 48; $b[$p + 25] = 49; $b[$p + 26] = 102; $b[$p + 27] = 127; $w.p = $p + 28; }
               $w.luaNum(i_1 as number);

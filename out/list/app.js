@@ -75,8 +75,17 @@ function load($env) {
         $loop1: for (let i = $start1; i <= $limit1; i++) {
           if ($json) {
             const $w = items$w;
-            if (items$n++ !== 0) $w.byte(44);
-            {
+            if (items$n++ !== 0) {
+              const $b = $w.room(7), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 123;
+              $b[$p + 2] = 34;
+              $b[$p + 3] = 105;
+              $b[$p + 4] = 100;
+              $b[$p + 5] = 34;
+              $b[$p + 6] = 58;
+              $w.p = $p + 7;
+            } else {
               const $b = $w.room(6), $p = $w.p;
               $b[$p] = 123;
               $b[$p + 1] = 34;

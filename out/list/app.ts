@@ -70,8 +70,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $loop1: for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
               const $w = items$w!;
-              if (items$n++ !== 0) $w.byte(0x2c);
-              { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
+              if (items$n++ !== 0) { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 123; $b[$p + 2] = 34; $b[$p + 3] = 105; $b[$p + 4] = 100; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; } else { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
               $w.num(i as number);
               { const $b = $w.room(14), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 97; $b[$p + 4] = 109; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 34; $b[$p + 9] = 105; $b[$p + 10] = 116; $b[$p + 11] = 101; $b[$p + 12] = 109; $b[$p + 13] = 32; $w.p = $p + 14; }
               $w.luaNum(i as number);
