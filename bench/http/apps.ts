@@ -8,7 +8,7 @@ import { RequestLog } from '../../runtime/http/log.js';
 import { attachStaticRoutes } from '../../runtime/http/request-use.js';
 import { interpretedRoutes } from '../../compiler/route-table.js';
 import { collectRoutes, type Route } from '../../runtime/http/routes.js';
-import { RoverServer } from '../../runtime/http/server.js';
+import { answersWithJsonText, RoverServer } from '../../runtime/http/server.js';
 import { loadChunk } from '../../runtime/interp/interpreter.js';
 import { asRequest, asResponse, chunkOf, FakeRequest, FakeResponse, type RequestSpec } from './fake-uws.js';
 
@@ -55,19 +55,19 @@ export async function loadApp(file: string, mode: Mode): Promise<LoadedApp> {
   return { mode, app, routes, server };
 }
 
-type RequestMethod = (res: unknown, req: unknown, route: Route, method: string, head: boolean) => void;
+type RequestMethod = (res: unknown, req: unknown, route: Route, method: string, head: boolean, json: boolean) => void;
 
 /** RoverServer's per-request entry point (private: the uWS route callback calls it). */
 function requestEntry(server: RoverServer): RequestMethod {
   const f = (server as unknown as { request?: RequestMethod }).request;
-  if (typeof f !== 'function') throw new Error('RoverServer has no request(res, req, route, method, head) method any more: update bench/http/apps.ts');
+  if (typeof f !== 'function') throw new Error('RoverServer has no request(res, req, route, method, head, json) method any more: update bench/http/apps.ts');
   return f;
 }
 
-/** One request to `route`, as uWS would hand it to the server; returns the response written. */
+/** One request to `route`, as uWS would hand it to the server (with JSON text where the server allows it); returns the response written. */
 export function callRoute(loaded: LoadedApp, route: Route, spec: RequestSpec): FakeResponse {
   const res = new FakeResponse();
-  requestEntry(loaded.server).call(loaded.server, asResponse(res), asRequest(new FakeRequest(spec)), route, spec.method, false);
+  requestEntry(loaded.server).call(loaded.server, asResponse(res), asRequest(new FakeRequest(spec)), route, spec.method, false, answersWithJsonText(route));
   if (spec.body !== undefined && spec.body.length > 0) res.feed(chunkOf(spec.body));
   return res;
 }

@@ -61,7 +61,8 @@ export class FakeResponse {
 
   writeStatus(s: unknown): this { this.status = s; return this; }
   writeHeader(k: unknown, v: unknown): this { this.headers.push(k, v); return this; }
-  end(body?: unknown): this { this.body = body; this.ended = true; return this; }
+  // uWS copies what it is given before end() returns (a compiled handler's buffer is reused)
+  end(body?: unknown): this { this.body = body instanceof Uint8Array ? Buffer.from(body) : body; this.ended = true; return this; }
   endWithoutBody(): this { this.ended = true; return this; }
   tryEnd(body: unknown): [boolean, boolean] { this.end(body); return [true, true]; }
   cork(cb: () => void): this { cb(); return this; }

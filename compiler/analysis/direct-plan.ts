@@ -31,12 +31,21 @@ export interface DirectRead {
 export type Template =
   | { readonly kind: 'object'; readonly fields: readonly { readonly name: string; readonly value: Template }[] }
   | { readonly kind: 'array'; readonly items: readonly Template[] }
-  /** A scalar: `type` when proven, else checked at run time. */
-  | { readonly kind: 'leaf'; readonly expr: Expression; readonly type: 'string' | 'number' | 'boolean' | undefined }
+  /**
+   * A scalar: `type` when proven, else checked at run time. `concat`: the operands of a `..`
+   * chain, each proven a string or a number (its JSON can be written piece by piece).
+   */
+  | { readonly kind: 'leaf'; readonly expr: Expression; readonly type: 'string' | 'number' | 'boolean' | undefined; readonly concat?: readonly Operand[] }
   /** A loop array local (its JSON text so far). */
   | { readonly kind: 'loop'; readonly expr: Expression; readonly v: LocalVar }
   /** `#items` of a loop array local. */
   | { readonly kind: 'count'; readonly expr: Expression; readonly v: LocalVar };
+
+/** An operand of a `..` chain and what it is proven to be. */
+export interface Operand {
+  readonly expr: Expression;
+  readonly type: 'string' | 'number';
+}
 
 export interface JsonReturn {
   /** The constructor returned. */
@@ -320,7 +329,23 @@ class HandlerPlanner {
     const mask = this.types.of(e);
     const type = only(mask, STRING) ? 'string' : only(mask, NUMBER) ? 'number' : only(mask, BOOLEAN) ? 'boolean' : undefined;
     if (type === undefined && proven) return undefined;
-    return { kind: 'leaf', expr: e, type };
+    const concat = type === 'string' ? this.operands(e) : undefined;
+    return concat === undefined ? { kind: 'leaf', expr: e, type } : { kind: 'leaf', expr: e, type, concat };
+  }
+
+  /** The operands of a `..` chain, left to right (Lua's order), when each is a string or a number. */
+  private operands(e: Expression): Operand[] | undefined {
+    if (e.type !== 'BinaryExpression' || e.operator !== '..') return undefined;
+    const out: Operand[] = [];
+    const add = (x: Expression): boolean => {
+      if (x.type === 'BinaryExpression' && x.operator === '..') return add(x.left) && add(x.right);
+      const mask = this.types.of(x);
+      const type = only(mask, STRING) ? 'string' : only(mask, NUMBER) ? 'number' : undefined;
+      if (type === undefined) return false;
+      out.push({ expr: x, type });
+      return true;
+    };
+    return add(e) ? out : undefined;
   }
 }
 

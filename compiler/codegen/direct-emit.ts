@@ -5,12 +5,14 @@
 // call the server made for its route. In that call a template return computes its leaves
 // (in the order Lua evaluates them), and returns rh.JsonText when each has the type it
 // needs; otherwise it builds the very table the handler would have built, from the same
-// values. A loop array appends each item's JSON to a string instead of a table.
+// values. A loop array writes each item's JSON as bytes (rh.JsonBytes, a reused buffer)
+// instead of making a table, and the template that returns it is written as bytes too.
 import type { AssignmentStatement, Expression, FunctionDeclaration, Node, ReturnStatement, Statement } from '../frontend/ast.js';
 import type { LocalVar, Resolution } from '../frontend/resolve.js';
 import type { Types } from '../analysis/types.js';
-import { directPlan, type DirectPlan, type HandlerPlan, type JsonReturn, type Template } from '../analysis/direct-plan.js';
+import { directPlan, type DirectPlan, type HandlerPlan, type JsonReturn, type Operand, type Template } from '../analysis/direct-plan.js';
 import { encodeNumber, encodeString } from '../../runtime/http/json.js';
+import { numberToString } from '../../runtime/lua/number.js';
 import { jsString } from './names.js';
 import { constantOf } from '../frontend/constants.js';
 
@@ -107,7 +109,8 @@ class DirectHooks implements EmitHooks {
       const v = h.loopLocals.get(s);
       if (v === undefined) return false;
       plain();
-      em.line(`let ${em.nameOf(v)}$j = '', ${em.nameOf(v)}$n = 0;`);
+      em.line(`const ${em.nameOf(v)}$w: rh.JsonBytes | undefined = ${JSON_FLAG} ? rh.jsonBytes() : undefined;`);
+      em.line(`let ${em.nameOf(v)}$n = 0;`);
       return true;
     }
     if (s.type === 'AssignmentStatement') {
@@ -115,9 +118,17 @@ class DirectHooks implements EmitHooks {
       if (a === undefined) return false;
       const name = em.nameOf(a.v);
       em.open(`if (${JSON_FLAG})`);
-      const item = em.temp('string');
-      em.line(`${item} = ${concat(this.parts(a.item, em, new Map(), [], true))};`);
-      em.line(`${name}$j = ${name}$n++ === 0 ? ${item} : ${name}$j + ',' + ${item};`);
+      em.line(`const ${WRITER} = ${name}$w!;`);
+      const parts = merge(this.parts(a.item, em, new Map(), [], true));
+      const first = parts[0];
+      if ('text' in first) {
+        // the comma before each item but the first goes in the item's first run of stores
+        em.line(`if (${name}$n++ !== 0) ${constantBytes(',' + first.text)} else ${constantBytes(first.text)}`);
+        writeBytes(parts.slice(1), em);
+      } else {
+        em.line(`if (${name}$n++ !== 0) ${WRITER}.byte(0x2c);`);
+        writeBytes(parts, em);
+      }
       em.reopen('} else {');
       plain();
       em.close();
@@ -141,8 +152,17 @@ class DirectHooks implements EmitHooks {
       checks.push(`rh.isJsonBuilder(${b})`);
     }
     const parts = this.parts(r.template, em, overrides, checks);
-    const text = `new rh.JsonText(200, ${concat(parts)}) as unknown as rt.LuaValue`;
-    em.line(checks.length === 0 ? `return ${em.leave(text)};` : `if (${checks.join(' && ')}) return ${em.leave(text)};`);
+    if (parts.some((p) => 'loop' in p)) {
+      // a loop array's bytes are copied into the response's
+      em.open(checks.length === 0 ? '' : `if (${checks.join(' && ')})`);
+      em.line(`const ${WRITER} = rh.jsonBytes();`);
+      writeBytes(parts, em);
+      em.line(`return ${em.leave(`new rh.JsonText(200, ${WRITER}.view()) as unknown as rt.LuaValue`)};`);
+      em.close();
+    } else {
+      const text = `new rh.JsonText(200, ${concat(parts)}) as unknown as rt.LuaValue`;
+      em.line(checks.length === 0 ? `return ${em.leave(text)};` : `if (${checks.join(' && ')}) return ${em.leave(text)};`);
+    }
     // the same values, as the table the handler builds
     em.withOverrides(overrides, () => em.line(`return ${em.leave(em.expr(r.builder?.call ?? r.table))};`));
     em.close();
@@ -175,13 +195,13 @@ class DirectHooks implements EmitHooks {
         const name = em.nameOf(t.v);
         // no item: the table (empty here) decides between [] and {}
         checks.push(`${name}$n !== 0`);
-        return [{ text: '[' }, { code: `${name}$j` }, { text: ']' }];
+        return [{ text: '[' }, { loop: `${name}$w!` }, { text: ']' }];
       }
       case 'count': {
         const v = em.temp('number');
         em.line(`${v} = ${em.nameOf(t.v)}$n;`);
         overrides.set(t.expr, v);
-        return [{ code: `rh.num(${v})` }];
+        return [{ code: v, as: 'number' }];
       }
       case 'leaf': {
         const e = t.expr;
@@ -190,36 +210,99 @@ class DirectHooks implements EmitHooks {
           const v = c.value;
           return [{ text: typeof v === 'string' ? encodeString(v) : typeof v === 'number' ? encodeNumber(v) : v ? 'true' : 'false' }];
         }
-        if (inline) return [{ code: scalarCode(em.expr(e), t.type!) }];
+        if (inline && t.concat !== undefined) return concatParts(t.concat, em);
+        if (inline) return [{ code: em.expr(e), as: t.type! }];
         const v = em.temp();
         em.line(`${v} = ${em.expr(e)};`);
         overrides.set(e, v);
-        if (t.type !== undefined) return [{ code: scalarCode(v, t.type) }];
+        if (t.type !== undefined) return [{ code: v, as: t.type }];
         const j = em.temp('string | undefined');
         checks.push(`(${j} = rh.scalar(${v})) !== undefined`);
-        return [{ code: `${j}!` }];
+        return [{ code: `${j}!`, as: 'json' }];
       }
     }
   }
 }
 
-type Part = { text: string } | { code: string };
+/**
+ * Constant JSON text, a leaf's code (`as`: what it is proven to be, or `json` for text
+ * rh.scalar made), or a loop array's writer.
+ */
+type Part = { text: string } | { code: string; as: 'string' | 'number' | 'boolean' | 'json' | Piece } | { loop: string };
 
-function scalarCode(code: string, type: 'string' | 'number' | 'boolean'): string {
-  switch (type) {
-    case 'string': return `rh.str(${code} as string)`;
-    case 'number': return `rh.num(${code} as number)`;
-    case 'boolean': return `((${code}) ? 'true' : 'false')`;
+/** A piece of a JSON string written as bytes: a string's escaped bytes, or a number as `..` writes it. */
+type Piece = 'chars' | 'luanum';
+
+/**
+ * A string leaf that is a `..` chain of strings and numbers (loop items, written as bytes):
+ * its operands written one by one inside the quotes, in Lua's order, with no string made.
+ */
+function concatParts(operands: readonly Operand[], em: HookEmitter): Part[] {
+  const out: Part[] = [{ text: '"' }];
+  for (const o of operands) {
+    const c = constantOf(o.expr);
+    if (c !== undefined) out.push({ text: typeof c.value === 'number' ? numberToString(c.value) : encodeString(c.value as string).slice(1, -1) });
+    else out.push({ code: em.expr(o.expr), as: o.type === 'number' ? 'luanum' : 'chars' });
   }
+  out.push({ text: '"' });
+  return out;
 }
 
-/** The parts as one JS string expression (adjacent constants merged). */
-function concat(parts: Part[]): string {
+/** The writer generated byte-writing code appends to (a const in each block that writes). */
+const WRITER = '$w';
+/** Constant runs up to this long are stored byte by byte (a native copy costs more per call). */
+const UNROLLED = 64;
+
+/** Adjacent constants as one. */
+function merge(parts: Part[]): Part[] {
   const merged: Part[] = [];
   for (const p of parts) {
     const last = merged[merged.length - 1];
     if ('text' in p && last !== undefined && 'text' in last) last.text += p.text;
     else merged.push('text' in p ? { text: p.text } : p);
   }
-  return merged.map((p) => ('text' in p ? jsString(p.text) : p.code)).join(' + ');
+  return merged;
+}
+
+/** The parts as one JS string expression (templates without a loop array). */
+function concat(parts: Part[]): string {
+  return merge(parts).map((p) => {
+    if ('text' in p) return jsString(p.text);
+    if ('loop' in p) throw new Error('a loop array is written as bytes');
+    switch (p.as) {
+      case 'string': return `rh.str(${p.code} as string)`;
+      case 'number': return `rh.num(${p.code} as number)`;
+      case 'boolean': return `((${p.code}) ? 'true' : 'false')`;
+      case 'json': return p.code;
+      default: throw new Error('pieces of a string are written as bytes');
+    }
+  }).join(' + ');
+}
+
+/** Statements appending the parts to the writer `$w`, in order. */
+function writeBytes(parts: Part[], em: HookEmitter): void {
+  const merged = merge(parts);
+  for (let i = 0; i < merged.length; i++) {
+    const p = merged[i];
+    if ('loop' in p) em.line(`${WRITER}.append(${p.loop});`);
+    else if ('text' in p) em.line(constantBytes(p.text));
+    else if (p.as === 'string') em.line(`${WRITER}.str(${p.code} as string);`);
+    else if (p.as === 'number') em.line(`${WRITER}.num(${p.code} as number);`);
+    else if (p.as === 'json') em.line(`${WRITER}.raw(${p.code});`);
+    else if (p.as === 'chars') em.line(`${WRITER}.chars(${p.code} as string);`);
+    else if (p.as === 'luanum') em.line(`${WRITER}.luaNum(${p.code} as number);`);
+    else {
+      // a boolean and the constant after it: one run of stores in each branch
+      const next = merged[i + 1];
+      const after = next !== undefined && 'text' in next ? (i++, next.text) : '';
+      em.line(`if (${p.code}) ${constantBytes('true' + after)} else ${constantBytes('false' + after)}`);
+    }
+  }
+}
+
+/** Constant JSON text (a byte string) appended to `$w`: short runs as stores, with room made once. */
+function constantBytes(text: string): string {
+  if (text.length > UNROLLED) return `${WRITER}.raw(${jsString(text)});`;
+  const stores = [...text].map((c, i) => `$b[$p${i === 0 ? '' : ` + ${i}`}] = ${c.charCodeAt(0)};`);
+  return `{ const $b = ${WRITER}.room(${text.length}), $p = ${WRITER}.p; ${stores.join(' ')} ${WRITER}.p = $p + ${text.length}; }`;
 }

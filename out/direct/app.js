@@ -6,17 +6,18 @@ const $site1 = { chunk: "fixtures/http/direct/app.lua", defined: 7 };
 const $site2 = { chunk: "fixtures/http/direct/app.lua", defined: 13 };
 const $site3 = { chunk: "fixtures/http/direct/app.lua", defined: 20 };
 const $site4 = { chunk: "fixtures/http/direct/app.lua", defined: 26 };
-const $site5 = { chunk: "fixtures/http/direct/app.lua", defined: 36 };
-const $site6 = { chunk: "fixtures/http/direct/app.lua", defined: 41 };
-const $site7 = { chunk: "fixtures/http/direct/app.lua", defined: 48 };
-const $site8 = { chunk: "fixtures/http/direct/app.lua", defined: 56 };
-const $site9 = { chunk: "fixtures/http/direct/app.lua", defined: 60 };
-const $site10 = { chunk: "fixtures/http/direct/app.lua", defined: 66 };
-const $site11 = { chunk: "fixtures/http/direct/app.lua", defined: 72 };
-const $site12 = { chunk: "fixtures/http/direct/app.lua", defined: 74 };
-const $site13 = { chunk: "fixtures/http/direct/app.lua", defined: 82 };
-const $site14 = { chunk: "fixtures/http/direct/app.lua", defined: 83 };
-const $handlers = [void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0];
+const $site5 = { chunk: "fixtures/http/direct/app.lua", defined: 37 };
+const $site6 = { chunk: "fixtures/http/direct/app.lua", defined: 50 };
+const $site7 = { chunk: "fixtures/http/direct/app.lua", defined: 55 };
+const $site8 = { chunk: "fixtures/http/direct/app.lua", defined: 62 };
+const $site9 = { chunk: "fixtures/http/direct/app.lua", defined: 70 };
+const $site10 = { chunk: "fixtures/http/direct/app.lua", defined: 74 };
+const $site11 = { chunk: "fixtures/http/direct/app.lua", defined: 80 };
+const $site12 = { chunk: "fixtures/http/direct/app.lua", defined: 86 };
+const $site13 = { chunk: "fixtures/http/direct/app.lua", defined: 88 };
+const $site14 = { chunk: "fixtures/http/direct/app.lua", defined: 96 };
+const $site15 = { chunk: "fixtures/http/direct/app.lua", defined: 97 };
+const $handlers = [void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0];
 const $pc = rt.positions([
   [$site0, 4],
   // 0
@@ -66,96 +67,108 @@ const $pc = rt.positions([
   // 22
   [$site4, 30],
   // 23
-  [$site5, 37, ":params"],
+  [$site0, 37],
   // 24
-  [$site5, 37],
-  // 25
-  [$site5, 38, ":headers"],
-  // 26
   [$site5, 38],
+  // 25
+  [$site5, 38, ":query"],
+  // 26
+  [$site5, 38, "tonumber"],
   // 27
-  [$site0, 41],
+  [$site5, 40],
   // 28
-  [$site6, 42],
+  [$site5, 41],
   // 29
-  [$site6, 42, ":params"],
+  [$site6, 51, ":params"],
   // 30
-  [$site6, 43, "touch"],
+  [$site6, 51],
   // 31
-  [$site6, 44],
+  [$site6, 52, ":headers"],
   // 32
-  [$site6, 44, ":params"],
+  [$site6, 52],
   // 33
-  [$site6, 44, ":headers"],
+  [$site0, 55],
   // 34
-  [$site0, 48],
+  [$site7, 56],
   // 35
-  [$site7, 50],
+  [$site7, 56, ":params"],
   // 36
-  [$site7, 50, ":headers"],
+  [$site7, 57, "touch"],
   // 37
-  [$site7, 50, "pairs"],
+  [$site7, 58],
   // 38
-  [$site7, 50, "(for generator)"],
+  [$site7, 58, ":params"],
   // 39
-  [$site7, 50, ":sub"],
+  [$site7, 58, ":headers"],
   // 40
-  [$site7, 51],
+  [$site0, 62],
   // 41
-  [$site7, 51, "sort"],
+  [$site8, 64],
   // 42
-  [$site7, 52],
+  [$site8, 64, ":headers"],
   // 43
-  [$site7, 52, ":headers"],
+  [$site8, 64, "pairs"],
   // 44
-  [$site0, 56],
+  [$site8, 64, "(for generator)"],
   // 45
-  [$site8, 57],
+  [$site8, 64, ":sub"],
   // 46
-  [$site0, 60],
+  [$site8, 65],
   // 47
-  [$site9, 61],
+  [$site8, 65, "sort"],
   // 48
-  [$site9, 61, "get"],
+  [$site8, 66],
   // 49
-  [$site9, 62],
+  [$site8, 66, ":headers"],
   // 50
-  [$site0, 66],
+  [$site0, 70],
   // 51
-  [$site10, 67],
+  [$site9, 71],
   // 52
-  [$site10, 67, ":query"],
+  [$site0, 74],
   // 53
-  [$site10, 67, "json"],
+  [$site10, 75],
   // 54
-  [$site10, 67, "?"],
+  [$site10, 75, "get"],
   // 55
-  [$site0, 71],
+  [$site10, 76],
   // 56
-  [$site0, 72],
+  [$site0, 80],
   // 57
-  [$site11, 73],
+  [$site11, 81],
   // 58
-  [$site11, 73, ":query"],
+  [$site11, 81, ":query"],
   // 59
-  [$site12, 74],
+  [$site11, 81, "json"],
   // 60
-  [$site12, 74, "?"],
+  [$site11, 81, "?"],
   // 61
-  [$site11, 74],
+  [$site0, 85],
   // 62
-  [$site11, 76],
+  [$site0, 86],
   // 63
-  [$site0, 82],
+  [$site12, 87],
   // 64
-  [$site14, 83],
+  [$site12, 87, ":query"],
   // 65
-  [$site14, 83, ":params"],
+  [$site13, 88],
   // 66
-  [$site13, 83],
+  [$site13, 88, "?"],
   // 67
-  [$site13, 83, "pcall"]
+  [$site12, 88],
   // 68
+  [$site12, 90],
+  // 69
+  [$site0, 96],
+  // 70
+  [$site15, 97],
+  // 71
+  [$site15, 97, ":params"],
+  // 72
+  [$site14, 97],
+  // 73
+  [$site14, 97, "pcall"]
+  // 74
 ]);
 function load($env) {
   return function $main(...$va) {
@@ -473,43 +486,614 @@ function load($env) {
       let $10;
       let $m11;
       let $f12;
-      let $13;
-      let $k14;
-      let $15;
-      let $o16;
-      let $n17;
-      let $18;
-      let $a19;
-      let $20;
-      let $o21;
-      let $n22;
+      let $k13;
+      let $142;
+      let $o15;
+      let $n16;
+      let $172;
+      let $a18;
+      let $19;
+      let $o20;
+      let $n21;
       const $json = rh.claim(ctx_3);
       let n = rt.t($1 = rt.first(($32 = ($42 = $env.f.tonumber) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "tonumber")), $52 = rh.pristineContext(ctx_3) ? ctx_3.queryValue("n") : ($6 = rt.first(($7 = ctx_3, $s2.pcs[$d2] = $pc + 20, rt.fn(($f9 = $7?.f)?.query !== void 0 ? $f9.query : ($m8 = $7?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($7, "query", "local 'ctx'"), "method 'query'")($7))), ($f12 = $6?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m11 = $6.metatable) === void 0 || ($10 = $m11.view.n) !== void 0 || !("n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 19, rt.index($6, "n"))), $s2.pcs[$d2] = $pc + 21, $fn2 = rt.fn($32, "global 'tonumber'"), $fn2($52)))) ? $1 : 3;
       let items = new rt.LuaTable();
-      let items$j = "", items$n = 0;
+      const items$w = $json ? rh.jsonBytes() : void 0;
+      let items$n = 0;
       {
         const $start1 = 1;
         const $limit1 = ($10 = n, $s2.pcs[$d2] = $pc + 22, rt.forNumber($10, "limit"));
         $loop1: for (let i = $start1; i <= $limit1; i++) {
           if ($json) {
-            $13 = '{"i":' + rh.num(i) + ',"half":' + rh.num(i / 2) + ',"neg":' + rh.num(-i * 0) + ',"name":' + rh.str("n" + rt.numberToString(i)) + ',"odd":' + (rt.mod(i, 2) === 1 ? "true" : "false") + ',"pair":[' + rh.num(i) + "," + rh.str("x" + rt.numberToString(i)) + "]}";
-            items$j = items$n++ === 0 ? $13 : items$j + "," + $13;
+            const $w = items$w;
+            if (items$n++ !== 0) {
+              const $b = $w.room(6), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 123;
+              $b[$p + 2] = 34;
+              $b[$p + 3] = 105;
+              $b[$p + 4] = 34;
+              $b[$p + 5] = 58;
+              $w.p = $p + 6;
+            } else {
+              const $b = $w.room(5), $p = $w.p;
+              $b[$p] = 123;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 105;
+              $b[$p + 3] = 34;
+              $b[$p + 4] = 58;
+              $w.p = $p + 5;
+            }
+            $w.num(i);
+            {
+              const $b = $w.room(8), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 104;
+              $b[$p + 3] = 97;
+              $b[$p + 4] = 108;
+              $b[$p + 5] = 102;
+              $b[$p + 6] = 34;
+              $b[$p + 7] = 58;
+              $w.p = $p + 8;
+            }
+            $w.num(i / 2);
+            {
+              const $b = $w.room(7), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 110;
+              $b[$p + 3] = 101;
+              $b[$p + 4] = 103;
+              $b[$p + 5] = 34;
+              $b[$p + 6] = 58;
+              $w.p = $p + 7;
+            }
+            $w.num(-i * 0);
+            {
+              const $b = $w.room(10), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 110;
+              $b[$p + 3] = 97;
+              $b[$p + 4] = 109;
+              $b[$p + 5] = 101;
+              $b[$p + 6] = 34;
+              $b[$p + 7] = 58;
+              $b[$p + 8] = 34;
+              $b[$p + 9] = 110;
+              $w.p = $p + 10;
+            }
+            $w.luaNum(i);
+            {
+              const $b = $w.room(8), $p = $w.p;
+              $b[$p] = 34;
+              $b[$p + 1] = 44;
+              $b[$p + 2] = 34;
+              $b[$p + 3] = 111;
+              $b[$p + 4] = 100;
+              $b[$p + 5] = 100;
+              $b[$p + 6] = 34;
+              $b[$p + 7] = 58;
+              $w.p = $p + 8;
+            }
+            if (rt.mod(i, 2) === 1) {
+              const $b = $w.room(13), $p = $w.p;
+              $b[$p] = 116;
+              $b[$p + 1] = 114;
+              $b[$p + 2] = 117;
+              $b[$p + 3] = 101;
+              $b[$p + 4] = 44;
+              $b[$p + 5] = 34;
+              $b[$p + 6] = 112;
+              $b[$p + 7] = 97;
+              $b[$p + 8] = 105;
+              $b[$p + 9] = 114;
+              $b[$p + 10] = 34;
+              $b[$p + 11] = 58;
+              $b[$p + 12] = 91;
+              $w.p = $p + 13;
+            } else {
+              const $b = $w.room(14), $p = $w.p;
+              $b[$p] = 102;
+              $b[$p + 1] = 97;
+              $b[$p + 2] = 108;
+              $b[$p + 3] = 115;
+              $b[$p + 4] = 101;
+              $b[$p + 5] = 44;
+              $b[$p + 6] = 34;
+              $b[$p + 7] = 112;
+              $b[$p + 8] = 97;
+              $b[$p + 9] = 105;
+              $b[$p + 10] = 114;
+              $b[$p + 11] = 34;
+              $b[$p + 12] = 58;
+              $b[$p + 13] = 91;
+              $w.p = $p + 14;
+            }
+            $w.num(i);
+            {
+              const $b = $w.room(3), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 120;
+              $w.p = $p + 3;
+            }
+            $w.luaNum(i);
+            {
+              const $b = $w.room(3), $p = $w.p;
+              $b[$p] = 34;
+              $b[$p + 1] = 93;
+              $b[$p + 2] = 125;
+              $w.p = $p + 3;
+            }
           } else {
             $7 = items;
-            $k14 = i;
-            ($18 = ($6 = i, $52 = i / 2, $42 = -i * 0, $32 = "n" + rt.numberToString(i), $1 = rt.mod(i, 2) === 1, $15 = new rt.LuaTable([i, "x" + rt.numberToString(i)]), $o16 = new rt.FieldsObject(), $n17 = 6, $o16.i = $6, $o16.half = $52, $o16.neg = $42, $o16.name = $32, $o16.odd = $1, $o16.pair = $15, rt.LuaTable.record($o16, $n17))) !== void 0 && ($a19 = $7?.arr) !== void 0 && $k14 - 1 >>> 0 === $k14 - 1 && $a19[$k14 - 1] !== void 0 ? $a19[$k14 - 1] = $18 : $18 !== void 0 && $a19 !== void 0 && $k14 === $a19.length + 1 && $7.other === void 0 && $7.metatable === void 0 ? $a19.push($18) : ($s2.pcs[$d2] = $pc + 23, rt.setIndex($7, $k14, $18, "local 'items'"));
+            $k13 = i;
+            ($172 = ($6 = i, $52 = i / 2, $42 = -i * 0, $32 = "n" + rt.numberToString(i), $1 = rt.mod(i, 2) === 1, $142 = new rt.LuaTable([i, "x" + rt.numberToString(i)]), $o15 = new rt.FieldsObject(), $n16 = 6, $o15.i = $6, $o15.half = $52, $o15.neg = $42, $o15.name = $32, $o15.odd = $1, $o15.pair = $142, rt.LuaTable.record($o15, $n16))) !== void 0 && ($a18 = $7?.arr) !== void 0 && $k13 - 1 >>> 0 === $k13 - 1 && $a18[$k13 - 1] !== void 0 ? $a18[$k13 - 1] = $172 : $172 !== void 0 && $a18 !== void 0 && $k13 === $a18.length + 1 && $7.other === void 0 && $7.metatable === void 0 ? $a18.push($172) : ($s2.pcs[$d2] = $pc + 23, rt.setIndex($7, $k13, $172, "local 'items'"));
           }
         }
       }
       if ($json) {
-        $20 = items$n;
-        if (items$n !== 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"count":' + rh.num($20) + ',"items":[' + items$j + "]}"));
-        return rt.leave($s2, $d2, ($10 = $20, $18 = items, $o16 = new rt.FieldsObject(), $n17 = 2, $o16.count = $10, $o16.items = $18, rt.LuaTable.record($o16, $n17)));
+        $19 = items$n;
+        if (items$n !== 0) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(9), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 99;
+            $b[$p + 3] = 111;
+            $b[$p + 4] = 117;
+            $b[$p + 5] = 110;
+            $b[$p + 6] = 116;
+            $b[$p + 7] = 34;
+            $b[$p + 8] = 58;
+            $w.p = $p + 9;
+          }
+          $w.num($19);
+          {
+            const $b = $w.room(10), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 105;
+            $b[$p + 3] = 116;
+            $b[$p + 4] = 101;
+            $b[$p + 5] = 109;
+            $b[$p + 6] = 115;
+            $b[$p + 7] = 34;
+            $b[$p + 8] = 58;
+            $b[$p + 9] = 91;
+            $w.p = $p + 10;
+          }
+          $w.append(items$w);
+          {
+            const $b = $w.room(2), $p = $w.p;
+            $b[$p] = 93;
+            $b[$p + 1] = 125;
+            $w.p = $p + 2;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($10 = $19, $172 = items, $o15 = new rt.FieldsObject(), $n16 = 2, $o15.count = $10, $o15.items = $172, rt.LuaTable.record($o15, $n16)));
       }
-      return rt.leave($s2, $d2, ($15 = items.length(), $1 = items, $o21 = new rt.FieldsObject(), $n22 = 2, $o21.count = $15, $o21.items = $1, rt.LuaTable.record($o21, $n22)));
+      return rt.leave($s2, $d2, ($142 = items.length(), $1 = items, $o20 = new rt.FieldsObject(), $n21 = 2, $o20.count = $142, $o20.items = $1, rt.LuaTable.record($o20, $n21)));
     }))) !== void 0 && ($f16 = $17?.f) !== void 0 && !$17.linked && $f16.get !== void 0 ? $f16.get = $2 : ($s.pcs[$d] = $pc + 18, rt.setIndex($17, "get", $2, "field 'list'"));
+    $2 = ($11 = api, ($f16 = $11?.f) !== void 0 && (($14 = $f16.rows) !== void 0 || ($m15 = $11.metatable) === void 0 || ($14 = $m15.view.rows) !== void 0 || !("rows" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s.pcs[$d] = $pc + 24, rt.index($11, "rows", "local 'api'")));
+    ($17 = $handlers[4] = rh.jsonHandler((function $get(ctx_4) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $1;
+      let $fn2;
+      let $32;
+      let $42;
+      let $52;
+      let $6;
+      let $7;
+      let $m8;
+      let $f9;
+      let $10;
+      let $m11;
+      let $f12;
+      let $k13;
+      let $142;
+      let $15;
+      let $16;
+      let $172;
+      let $18;
+      let $19;
+      let $20;
+      let $21;
+      let $22;
+      let $23;
+      let $24;
+      let $25;
+      let $o26;
+      let $n27;
+      let $28;
+      let $a29;
+      let $30;
+      let $o31;
+      let $n32;
+      const $json = rh.claim(ctx_4);
+      let n_1 = rt.t($1 = rt.first(($32 = ($42 = $env.f.tonumber) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 25, rt.getGlobal($env, "tonumber")), $52 = rh.pristineContext(ctx_4) ? ctx_4.queryValue("n") : ($6 = rt.first(($7 = ctx_4, $s2.pcs[$d2] = $pc + 26, rt.fn(($f9 = $7?.f)?.query !== void 0 ? $f9.query : ($m8 = $7?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($7, "query", "local 'ctx'"), "method 'query'")($7))), ($f12 = $6?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m11 = $6.metatable) === void 0 || ($10 = $m11.view.n) !== void 0 || !("n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 25, rt.index($6, "n"))), $s2.pcs[$d2] = $pc + 27, $fn2 = rt.fn($32, "global 'tonumber'"), $fn2($52)))) ? $1 : 2;
+      let rows = new rt.LuaTable();
+      const rows$w = $json ? rh.jsonBytes() : void 0;
+      let rows$n = 0;
+      {
+        const $start1 = 1;
+        const $limit1 = ($10 = n_1, $s2.pcs[$d2] = $pc + 28, rt.forNumber($10, "limit"));
+        $loop1: for (let i_1 = $start1; i_1 <= $limit1; i_1++) {
+          if ($json) {
+            const $w = rows$w;
+            if (rows$n++ !== 0) {
+              const $b = $w.room(9), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 123;
+              $b[$p + 2] = 34;
+              $b[$p + 3] = 115;
+              $b[$p + 4] = 105;
+              $b[$p + 5] = 34;
+              $b[$p + 6] = 58;
+              $b[$p + 7] = 34;
+              $b[$p + 8] = 115;
+              $w.p = $p + 9;
+            } else {
+              const $b = $w.room(8), $p = $w.p;
+              $b[$p] = 123;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 115;
+              $b[$p + 3] = 105;
+              $b[$p + 4] = 34;
+              $b[$p + 5] = 58;
+              $b[$p + 6] = 34;
+              $b[$p + 7] = 115;
+              $w.p = $p + 8;
+            }
+            $w.luaNum(i_1);
+            {
+              const $b = $w.room(28), $p = $w.p;
+              $b[$p] = 34;
+              $b[$p + 1] = 44;
+              $b[$p + 2] = 34;
+              $b[$p + 3] = 101;
+              $b[$p + 4] = 115;
+              $b[$p + 5] = 99;
+              $b[$p + 6] = 34;
+              $b[$p + 7] = 58;
+              $b[$p + 8] = 34;
+              $b[$p + 9] = 92;
+              $b[$p + 10] = 34;
+              $b[$p + 11] = 92;
+              $b[$p + 12] = 92;
+              $b[$p + 13] = 92;
+              $b[$p + 14] = 110;
+              $b[$p + 15] = 92;
+              $b[$p + 16] = 117;
+              $b[$p + 17] = 48;
+              $b[$p + 18] = 48;
+              $b[$p + 19] = 48;
+              $b[$p + 20] = 48;
+              $b[$p + 21] = 92;
+              $b[$p + 22] = 117;
+              $b[$p + 23] = 48;
+              $b[$p + 24] = 48;
+              $b[$p + 25] = 49;
+              $b[$p + 26] = 102;
+              $b[$p + 27] = 127;
+              $w.p = $p + 28;
+            }
+            $w.luaNum(i_1);
+            {
+              const $b = $w.room(15), $p = $w.p;
+              $b[$p] = 34;
+              $b[$p + 1] = 44;
+              $b[$p + 2] = 34;
+              $b[$p + 3] = 98;
+              $b[$p + 4] = 121;
+              $b[$p + 5] = 116;
+              $b[$p + 6] = 101;
+              $b[$p + 7] = 115;
+              $b[$p + 8] = 34;
+              $b[$p + 9] = 58;
+              $b[$p + 10] = 34;
+              $b[$p + 11] = 200;
+              $b[$p + 12] = 255;
+              $b[$p + 13] = 195;
+              $b[$p + 14] = 169;
+              $w.p = $p + 15;
+            }
+            $w.luaNum(i_1 / 4);
+            $w.raw('","long":"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"');
+            $w.luaNum(i_1);
+            {
+              const $b = $w.room(20), $p = $w.p;
+              $b[$p] = 34;
+              $b[$p + 1] = 44;
+              $b[$p + 2] = 34;
+              $b[$p + 3] = 101;
+              $b[$p + 4] = 109;
+              $b[$p + 5] = 112;
+              $b[$p + 6] = 116;
+              $b[$p + 7] = 121;
+              $b[$p + 8] = 34;
+              $b[$p + 9] = 58;
+              $b[$p + 10] = 34;
+              $b[$p + 11] = 34;
+              $b[$p + 12] = 44;
+              $b[$p + 13] = 34;
+              $b[$p + 14] = 104;
+              $b[$p + 15] = 97;
+              $b[$p + 16] = 108;
+              $b[$p + 17] = 102;
+              $b[$p + 18] = 34;
+              $b[$p + 19] = 58;
+              $w.p = $p + 20;
+            }
+            $w.num(i_1 / 2);
+            {
+              const $b = $w.room(9), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 116;
+              $b[$p + 3] = 104;
+              $b[$p + 4] = 105;
+              $b[$p + 5] = 114;
+              $b[$p + 6] = 100;
+              $b[$p + 7] = 34;
+              $b[$p + 8] = 58;
+              $w.p = $p + 9;
+            }
+            $w.num(i_1 / 3);
+            {
+              const $b = $w.room(7), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 105;
+              $b[$p + 3] = 110;
+              $b[$p + 4] = 102;
+              $b[$p + 5] = 34;
+              $b[$p + 6] = 58;
+              $w.p = $p + 7;
+            }
+            $w.num(i_1 / (i_1 - 2));
+            {
+              const $b = $w.room(7), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 110;
+              $b[$p + 3] = 97;
+              $b[$p + 4] = 110;
+              $b[$p + 5] = 34;
+              $b[$p + 6] = 58;
+              $w.p = $p + 7;
+            }
+            $w.num((i_1 - 2) / (i_1 - 2));
+            {
+              const $b = $w.room(7), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 110;
+              $b[$p + 3] = 101;
+              $b[$p + 4] = 103;
+              $b[$p + 5] = 34;
+              $b[$p + 6] = 58;
+              $w.p = $p + 7;
+            }
+            $w.num((2 - i_1) * 0);
+            {
+              const $b = $w.room(7), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 98;
+              $b[$p + 3] = 105;
+              $b[$p + 4] = 103;
+              $b[$p + 5] = 34;
+              $b[$p + 6] = 58;
+              $w.p = $p + 7;
+            }
+            $w.num(i_1 * rt.powNum(2, 60));
+            {
+              const $b = $w.room(8), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 104;
+              $b[$p + 3] = 117;
+              $b[$p + 4] = 103;
+              $b[$p + 5] = 101;
+              $b[$p + 6] = 34;
+              $b[$p + 7] = 58;
+              $w.p = $p + 8;
+            }
+            $w.num(i_1 * 1e300 * 1e8);
+            {
+              const $b = $w.room(8), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 116;
+              $b[$p + 3] = 105;
+              $b[$p + 4] = 110;
+              $b[$p + 5] = 121;
+              $b[$p + 6] = 34;
+              $b[$p + 7] = 58;
+              $w.p = $p + 8;
+            }
+            $w.num(i_1 / 1e7);
+            {
+              const $b = $w.room(9), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 115;
+              $b[$p + 3] = 109;
+              $b[$p + 4] = 97;
+              $b[$p + 5] = 108;
+              $b[$p + 6] = 108;
+              $b[$p + 7] = 34;
+              $b[$p + 8] = 58;
+              $w.p = $p + 9;
+            }
+            $w.num(i_1 * 1e-310);
+            {
+              const $b = $w.room(8), $p = $w.p;
+              $b[$p] = 44;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 108;
+              $b[$p + 3] = 101;
+              $b[$p + 4] = 115;
+              $b[$p + 5] = 115;
+              $b[$p + 6] = 34;
+              $b[$p + 7] = 58;
+              $w.p = $p + 8;
+            }
+            if (i_1 < 3) {
+              const $b = $w.room(15), $p = $w.p;
+              $b[$p] = 116;
+              $b[$p + 1] = 114;
+              $b[$p + 2] = 117;
+              $b[$p + 3] = 101;
+              $b[$p + 4] = 44;
+              $b[$p + 5] = 34;
+              $b[$p + 6] = 112;
+              $b[$p + 7] = 97;
+              $b[$p + 8] = 105;
+              $b[$p + 9] = 114;
+              $b[$p + 10] = 34;
+              $b[$p + 11] = 58;
+              $b[$p + 12] = 91;
+              $b[$p + 13] = 34;
+              $b[$p + 14] = 112;
+              $w.p = $p + 15;
+            } else {
+              const $b = $w.room(16), $p = $w.p;
+              $b[$p] = 102;
+              $b[$p + 1] = 97;
+              $b[$p + 2] = 108;
+              $b[$p + 3] = 115;
+              $b[$p + 4] = 101;
+              $b[$p + 5] = 44;
+              $b[$p + 6] = 34;
+              $b[$p + 7] = 112;
+              $b[$p + 8] = 97;
+              $b[$p + 9] = 105;
+              $b[$p + 10] = 114;
+              $b[$p + 11] = 34;
+              $b[$p + 12] = 58;
+              $b[$p + 13] = 91;
+              $b[$p + 14] = 34;
+              $b[$p + 15] = 112;
+              $w.p = $p + 16;
+            }
+            $w.luaNum(i_1);
+            {
+              const $b = $w.room(2), $p = $w.p;
+              $b[$p] = 34;
+              $b[$p + 1] = 44;
+              $w.p = $p + 2;
+            }
+            $w.num(i_1 - 0.5);
+            {
+              const $b = $w.room(10), $p = $w.p;
+              $b[$p] = 93;
+              $b[$p + 1] = 44;
+              $b[$p + 2] = 34;
+              $b[$p + 3] = 108;
+              $b[$p + 4] = 117;
+              $b[$p + 5] = 97;
+              $b[$p + 6] = 34;
+              $b[$p + 7] = 58;
+              $b[$p + 8] = 34;
+              $b[$p + 9] = 122;
+              $w.p = $p + 10;
+            }
+            $w.luaNum((2 - i_1) * 0);
+            {
+              const $b = $w.room(1), $p = $w.p;
+              $b[$p] = 124;
+              $w.p = $p + 1;
+            }
+            $w.luaNum(i_1 / (i_1 - 2));
+            {
+              const $b = $w.room(1), $p = $w.p;
+              $b[$p] = 124;
+              $w.p = $p + 1;
+            }
+            $w.luaNum((i_1 - 2) / (i_1 - 2));
+            {
+              const $b = $w.room(1), $p = $w.p;
+              $b[$p] = 124;
+              $w.p = $p + 1;
+            }
+            $w.luaNum(i_1 * rt.powNum(2, 60));
+            {
+              const $b = $w.room(1), $p = $w.p;
+              $b[$p] = 124;
+              $w.p = $p + 1;
+            }
+            $w.luaNum(i_1 / 3);
+            {
+              const $b = $w.room(2), $p = $w.p;
+              $b[$p] = 92;
+              $b[$p + 1] = 110;
+              $w.p = $p + 2;
+            }
+            $w.luaNum(i_1);
+            {
+              const $b = $w.room(3), $p = $w.p;
+              $b[$p] = 55;
+              $b[$p + 1] = 34;
+              $b[$p + 2] = 125;
+              $w.p = $p + 3;
+            }
+          } else {
+            $7 = rows;
+            $k13 = i_1;
+            ($28 = ($6 = "s" + rt.numberToString(i_1), $52 = '"\\\n\0\x7F' + rt.numberToString(i_1), $42 = "\xC8\xFF\xC3\xA9" + rt.numberToString(i_1 / 4), $32 = 'ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"' + rt.numberToString(i_1), $1 = "", $142 = i_1 / 2, $15 = i_1 / 3, $16 = i_1 / (i_1 - 2), $172 = (i_1 - 2) / (i_1 - 2), $18 = (2 - i_1) * 0, $19 = i_1 * rt.powNum(2, 60), $20 = i_1 * 1e300 * 1e8, $21 = i_1 / 1e7, $22 = i_1 * 1e-310, $23 = i_1 < 3, $24 = new rt.LuaTable(["p" + rt.numberToString(i_1), i_1 - 0.5]), $25 = "z" + (rt.numberToString((2 - i_1) * 0) + ("|" + (rt.numberToString(i_1 / (i_1 - 2)) + ("|" + (rt.numberToString((i_1 - 2) / (i_1 - 2)) + ("|" + (rt.numberToString(i_1 * rt.powNum(2, 60)) + ("|" + (rt.numberToString(i_1 / 3) + ("\n" + rt.numberToString(i_1) + rt.numberToString(7))))))))))), $o26 = new rt.FieldsObject(), $n27 = 17, $o26.si = $6, $o26.esc = $52, $o26.bytes = $42, $o26.long = $32, $o26.empty = $1, $o26.half = $142, $o26.third = $15, $o26.inf = $16, $o26.nan = $172, $o26.neg = $18, $o26.big = $19, $o26.huge = $20, $o26.tiny = $21, $o26.small = $22, $o26.less = $23, $o26.pair = $24, $o26.lua = $25, rt.LuaTable.record($o26, $n27))) !== void 0 && ($a29 = $7?.arr) !== void 0 && $k13 - 1 >>> 0 === $k13 - 1 && $a29[$k13 - 1] !== void 0 ? $a29[$k13 - 1] = $28 : $28 !== void 0 && $a29 !== void 0 && $k13 === $a29.length + 1 && $7.other === void 0 && $7.metatable === void 0 ? $a29.push($28) : ($s2.pcs[$d2] = $pc + 29, rt.setIndex($7, $k13, $28, "local 'rows'"));
+          }
+        }
+      }
+      if ($json) {
+        $30 = rows$n;
+        if (rows$n !== 0) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(5), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 110;
+            $b[$p + 3] = 34;
+            $b[$p + 4] = 58;
+            $w.p = $p + 5;
+          }
+          $w.num($30);
+          {
+            const $b = $w.room(9), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 114;
+            $b[$p + 3] = 111;
+            $b[$p + 4] = 119;
+            $b[$p + 5] = 115;
+            $b[$p + 6] = 34;
+            $b[$p + 7] = 58;
+            $b[$p + 8] = 91;
+            $w.p = $p + 9;
+          }
+          $w.append(rows$w);
+          {
+            const $b = $w.room(2), $p = $w.p;
+            $b[$p] = 93;
+            $b[$p + 1] = 125;
+            $w.p = $p + 2;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($10 = $30, $28 = rows, $o26 = new rt.FieldsObject(), $n27 = 2, $o26.n = $10, $o26.rows = $28, rt.LuaTable.record($o26, $n27)));
+      }
+      return rt.leave($s2, $d2, ($25 = rows.length(), $24 = rows, $o31 = new rt.FieldsObject(), $n32 = 2, $o31.n = $25, $o31.rows = $24, rt.LuaTable.record($o31, $n32)));
+    }))) !== void 0 && ($f18 = $2?.f) !== void 0 && !$2.linked && $f18.get !== void 0 ? $f18.get = $17 : ($s.pcs[$d] = $pc + 24, rt.setIndex($2, "get", $17, "field 'rows'"));
     let touch;
-    touch = function $touch(ctx_4) {
+    touch = function $touch(ctx_5) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -519,14 +1103,14 @@ function load($env) {
       let $f4;
       let $52;
       let $f6;
-      $1 = rt.first(($22 = ctx_4, $s2.pcs[$d2] = $pc + 24, rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22)));
-      ($52 = "changed") !== void 0 && ($f6 = $1?.f) !== void 0 && !$1.linked && $f6.id !== void 0 ? $f6.id = $52 : ($s2.pcs[$d2] = $pc + 25, rt.setIndex($1, "id", $52));
-      $52 = rt.first(($22 = ctx_4, $s2.pcs[$d2] = $pc + 26, rt.fn(($f6 = $22?.f)?.headers !== void 0 ? $f6.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22)));
-      ($1 = "set by lua") !== void 0 && ($f4 = $52?.f) !== void 0 && !$52.linked && $f4["x-a"] !== void 0 ? $f4["x-a"] = $1 : ($s2.pcs[$d2] = $pc + 27, rt.setIndex($52, "x-a", $1));
+      $1 = rt.first(($22 = ctx_5, $s2.pcs[$d2] = $pc + 30, rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22)));
+      ($52 = "changed") !== void 0 && ($f6 = $1?.f) !== void 0 && !$1.linked && $f6.id !== void 0 ? $f6.id = $52 : ($s2.pcs[$d2] = $pc + 31, rt.setIndex($1, "id", $52));
+      $52 = rt.first(($22 = ctx_5, $s2.pcs[$d2] = $pc + 32, rt.fn(($f6 = $22?.f)?.headers !== void 0 ? $f6.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22)));
+      ($1 = "set by lua") !== void 0 && ($f4 = $52?.f) !== void 0 && !$52.linked && $f4["x-a"] !== void 0 ? $f4["x-a"] = $1 : ($s2.pcs[$d2] = $pc + 33, rt.setIndex($52, "x-a", $1));
       return rt.leave($s2, $d2, rt.NONE);
     };
-    $2 = ($11 = ($14 = api, ($f16 = $14?.f) !== void 0 && (($17 = $f16.touched) !== void 0 || ($m15 = $14.metatable) === void 0 || ($17 = $m15.view.touched) !== void 0 || !("touched" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $17 : ($s.pcs[$d] = $pc + 28, rt.index($14, "touched", "local 'api'"))), ($f18 = $11?.f) !== void 0 && (($3 = $f18.p_id) !== void 0 || ($m12 = $11.metatable) === void 0 || ($3 = $m12.view.p_id) !== void 0 || !("p_id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 28, rt.index($11, "p_id", "field 'touched'")));
-    ($4 = $handlers[4] = rh.jsonHandler((function $get(ctx_5) {
+    $17 = ($14 = ($11 = api, ($f18 = $11?.f) !== void 0 && (($2 = $f18.touched) !== void 0 || ($m15 = $11.metatable) === void 0 || ($2 = $m15.view.touched) !== void 0 || !("touched" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 34, rt.index($11, "touched", "local 'api'"))), ($f16 = $14?.f) !== void 0 && (($3 = $f16.p_id) !== void 0 || ($m12 = $14.metatable) === void 0 || ($3 = $m12.view.p_id) !== void 0 || !("p_id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 34, rt.index($14, "p_id", "field 'touched'")));
+    ($4 = $handlers[5] = rh.jsonHandler((function $get(ctx_6) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -574,20 +1158,20 @@ function load($env) {
       let $f42;
       let $o43;
       let $n44;
-      const $json = rh.claim(ctx_5);
-      let before = rh.pristineContext(ctx_5) ? ctx_5.param("id") : ($1 = rt.first(($22 = ctx_5, $s2.pcs[$d2] = $pc + 30, rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f72 = $1?.f) !== void 0 && (($52 = $f72.id) !== void 0 || ($m62 = $1.metatable) === void 0 || ($52 = $m62.view.id) !== void 0 || !("id" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 29, rt.index($1, "id")));
-      $s2.pcs[$d2] = $pc + 31, touch(ctx_5);
+      const $json = rh.claim(ctx_6);
+      let before = rh.pristineContext(ctx_6) ? ctx_6.param("id") : ($1 = rt.first(($22 = ctx_6, $s2.pcs[$d2] = $pc + 36, rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f72 = $1?.f) !== void 0 && (($52 = $f72.id) !== void 0 || ($m62 = $1.metatable) === void 0 || ($52 = $m62.view.id) !== void 0 || !("id" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 35, rt.index($1, "id")));
+      $s2.pcs[$d2] = $pc + 37, touch(ctx_6);
       if ($json) {
         $82 = before;
-        $10 = rh.pristineContext(ctx_5) ? ctx_5.param("id") : ($52 = rt.first(($22 = ctx_5, $s2.pcs[$d2] = $pc + 33, rt.fn(($f72 = $22?.f)?.params !== void 0 ? $f72.params : ($m62 = $22?.metatable) !== void 0 && $m62.view.params !== void 0 ? $m62.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f4 = $52?.f) !== void 0 && (($1 = $f4.id) !== void 0 || ($m3 = $52.metatable) === void 0 || ($1 = $m3.view.id) !== void 0 || !("id" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $1 : ($s2.pcs[$d2] = $pc + 32, rt.index($52, "id")));
-        $12 = rh.pristineContext(ctx_5) ? ctx_5.header("x-a") : ($13 = rt.first(($142 = ctx_5, $s2.pcs[$d2] = $pc + 34, rt.fn(($f162 = $142?.f)?.headers !== void 0 ? $f162.headers : ($m152 = $142?.metatable) !== void 0 && $m152.view.headers !== void 0 ? $m152.view.headers : rt.index($142, "headers", "local 'ctx'"), "method 'headers'")($142))), ($f19 = $13?.f) !== void 0 && (($172 = $f19["x-a"]) !== void 0 || ($m18 = $13.metatable) === void 0 || ($172 = $m18.view["x-a"]) !== void 0 || !("x-a" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $172 : ($s2.pcs[$d2] = $pc + 32, rt.index($13, "x-a")));
+        $10 = rh.pristineContext(ctx_6) ? ctx_6.param("id") : ($52 = rt.first(($22 = ctx_6, $s2.pcs[$d2] = $pc + 39, rt.fn(($f72 = $22?.f)?.params !== void 0 ? $f72.params : ($m62 = $22?.metatable) !== void 0 && $m62.view.params !== void 0 ? $m62.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f4 = $52?.f) !== void 0 && (($1 = $f4.id) !== void 0 || ($m3 = $52.metatable) === void 0 || ($1 = $m3.view.id) !== void 0 || !("id" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $1 : ($s2.pcs[$d2] = $pc + 38, rt.index($52, "id")));
+        $12 = rh.pristineContext(ctx_6) ? ctx_6.header("x-a") : ($13 = rt.first(($142 = ctx_6, $s2.pcs[$d2] = $pc + 40, rt.fn(($f162 = $142?.f)?.headers !== void 0 ? $f162.headers : ($m152 = $142?.metatable) !== void 0 && $m152.view.headers !== void 0 ? $m152.view.headers : rt.index($142, "headers", "local 'ctx'"), "method 'headers'")($142))), ($f19 = $13?.f) !== void 0 && (($172 = $f19["x-a"]) !== void 0 || ($m18 = $13.metatable) === void 0 || ($172 = $m18.view["x-a"]) !== void 0 || !("x-a" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $172 : ($s2.pcs[$d2] = $pc + 38, rt.index($13, "x-a")));
         if (($9 = rh.scalar($82)) !== void 0 && ($112 = rh.scalar($10)) !== void 0 && ($20 = rh.scalar($12)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"before":' + $9 + ',"after":' + $112 + ',"header":' + $20 + "}"));
         return rt.leave($s2, $d2, ($21 = $82, $222 = $10, $23 = $12, $o24 = new rt.FieldsObject(), $n25 = 0, $21 !== void 0 && ($o24.before = $21, $n25++), $222 !== void 0 && ($o24.after = $222, $n25++), $23 !== void 0 && ($o24.header = $23, $n25++), rt.LuaTable.record($o24, $n25)));
       }
-      return rt.leave($s2, $d2, ($26 = before, $27 = rh.pristineContext(ctx_5) ? ctx_5.param("id") : ($28 = rt.first(($29 = ctx_5, $s2.pcs[$d2] = $pc + 33, rt.fn(($f31 = $29?.f)?.params !== void 0 ? $f31.params : ($m30 = $29?.metatable) !== void 0 && $m30.view.params !== void 0 ? $m30.view.params : rt.index($29, "params", "local 'ctx'"), "method 'params'")($29))), ($f34 = $28?.f) !== void 0 && (($32 = $f34.id) !== void 0 || ($m33 = $28.metatable) === void 0 || ($32 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 32, rt.index($28, "id"))), $35 = rh.pristineContext(ctx_5) ? ctx_5.header("x-a") : ($36 = rt.first(($37 = ctx_5, $s2.pcs[$d2] = $pc + 34, rt.fn(($f39 = $37?.f)?.headers !== void 0 ? $f39.headers : ($m38 = $37?.metatable) !== void 0 && $m38.view.headers !== void 0 ? $m38.view.headers : rt.index($37, "headers", "local 'ctx'"), "method 'headers'")($37))), ($f42 = $36?.f) !== void 0 && (($40 = $f42["x-a"]) !== void 0 || ($m41 = $36.metatable) === void 0 || ($40 = $m41.view["x-a"]) !== void 0 || !("x-a" in $m41.view) && $m41.view[rt.CUT] === void 0) ? $40 : ($s2.pcs[$d2] = $pc + 32, rt.index($36, "x-a"))), $o43 = new rt.FieldsObject(), $n44 = 0, $26 !== void 0 && ($o43.before = $26, $n44++), $27 !== void 0 && ($o43.after = $27, $n44++), $35 !== void 0 && ($o43.header = $35, $n44++), rt.LuaTable.record($o43, $n44)));
-    }))) !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 28, rt.setIndex($2, "get", $4, "field 'p_id'"));
-    $4 = ($3 = api, ($f13 = $3?.f) !== void 0 && (($17 = $f13.whole) !== void 0 || ($m12 = $3.metatable) === void 0 || ($17 = $m12.view.whole) !== void 0 || !("whole" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $17 : ($s.pcs[$d] = $pc + 35, rt.index($3, "whole", "local 'api'")));
-    ($14 = $handlers[5] = function $get(ctx_6) {
+      return rt.leave($s2, $d2, ($26 = before, $27 = rh.pristineContext(ctx_6) ? ctx_6.param("id") : ($28 = rt.first(($29 = ctx_6, $s2.pcs[$d2] = $pc + 39, rt.fn(($f31 = $29?.f)?.params !== void 0 ? $f31.params : ($m30 = $29?.metatable) !== void 0 && $m30.view.params !== void 0 ? $m30.view.params : rt.index($29, "params", "local 'ctx'"), "method 'params'")($29))), ($f34 = $28?.f) !== void 0 && (($32 = $f34.id) !== void 0 || ($m33 = $28.metatable) === void 0 || ($32 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 38, rt.index($28, "id"))), $35 = rh.pristineContext(ctx_6) ? ctx_6.header("x-a") : ($36 = rt.first(($37 = ctx_6, $s2.pcs[$d2] = $pc + 40, rt.fn(($f39 = $37?.f)?.headers !== void 0 ? $f39.headers : ($m38 = $37?.metatable) !== void 0 && $m38.view.headers !== void 0 ? $m38.view.headers : rt.index($37, "headers", "local 'ctx'"), "method 'headers'")($37))), ($f42 = $36?.f) !== void 0 && (($40 = $f42["x-a"]) !== void 0 || ($m41 = $36.metatable) === void 0 || ($40 = $m41.view["x-a"]) !== void 0 || !("x-a" in $m41.view) && $m41.view[rt.CUT] === void 0) ? $40 : ($s2.pcs[$d2] = $pc + 38, rt.index($36, "x-a"))), $o43 = new rt.FieldsObject(), $n44 = 0, $26 !== void 0 && ($o43.before = $26, $n44++), $27 !== void 0 && ($o43.after = $27, $n44++), $35 !== void 0 && ($o43.header = $35, $n44++), rt.LuaTable.record($o43, $n44)));
+    }))) !== void 0 && ($f13 = $17?.f) !== void 0 && !$17.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 34, rt.setIndex($17, "get", $4, "field 'p_id'"));
+    $4 = ($3 = api, ($f13 = $3?.f) !== void 0 && (($2 = $f13.whole) !== void 0 || ($m12 = $3.metatable) === void 0 || ($2 = $m12.view.whole) !== void 0 || !("whole" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 41, rt.index($3, "whole", "local 'api'")));
+    ($11 = $handlers[6] = function $get(ctx_7) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -609,27 +1193,27 @@ function load($env) {
       let $n16;
       let names = new rt.LuaTable();
       {
-        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($32 = $env.f.pairs) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 36, rt.getGlobal($env, "pairs")), $r4 = ($52 = ctx_6, $s2.pcs[$d2] = $pc + 37, rt.fn(($f72 = $52?.f)?.headers !== void 0 ? $f72.headers : ($m62 = $52?.metatable) !== void 0 && $m62.view.headers !== void 0 ? $m62.view.headers : rt.index($52, "headers", "local 'ctx'"), "method 'headers'")($52)), $s2.pcs[$d2] = $pc + 38, $fn12 = rt.fn($22, "global 'pairs'"), Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4)))], 3);
-        const $iter1 = ($s2.pcs[$d2] = $pc + 36, rt.callable($it1));
+        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($32 = $env.f.pairs) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 42, rt.getGlobal($env, "pairs")), $r4 = ($52 = ctx_7, $s2.pcs[$d2] = $pc + 43, rt.fn(($f72 = $52?.f)?.headers !== void 0 ? $f72.headers : ($m62 = $52?.metatable) !== void 0 && $m62.view.headers !== void 0 ? $m62.view.headers : rt.index($52, "headers", "local 'ctx'"), "method 'headers'")($52)), $s2.pcs[$d2] = $pc + 44, $fn12 = rt.fn($22, "global 'pairs'"), Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4)))], 3);
+        const $iter1 = ($s2.pcs[$d2] = $pc + 42, rt.callable($it1));
         let $key1 = $ctl1;
         $loop1: for (; ; ) {
-          $s2.pcs[$d2] = $pc + 39;
+          $s2.pcs[$d2] = $pc + 45;
           const $res1 = $iter1($st1, $key1);
           $key1 = Array.isArray($res1) ? $res1[0] : $res1;
           if ($key1 === void 0) break;
           let k = $key1;
-          if (rt.first(($82 = k, $s2.pcs[$d2] = $pc + 40, rt.fn(($f10 = $82?.f)?.sub !== void 0 ? $f10.sub : ($m9 = $82?.metatable) !== void 0 && $m9.view.sub !== void 0 ? $m9.view.sub : rt.index($82, "sub", "local 'k'"), "method 'sub'")($82, 1, 2))) === "x-") {
+          if (rt.first(($82 = k, $s2.pcs[$d2] = $pc + 46, rt.fn(($f10 = $82?.f)?.sub !== void 0 ? $f10.sub : ($m9 = $82?.metatable) !== void 0 && $m9.view.sub !== void 0 ? $m9.view.sub : rt.index($82, "sub", "local 'k'"), "method 'sub'")($82, 1, 2))) === "x-") {
             $112 = names;
             $k12 = names.length() + 1;
-            ($13 = k) !== void 0 && ($a14 = $112?.arr) !== void 0 && $k12 - 1 >>> 0 === $k12 - 1 && $a14[$k12 - 1] !== void 0 ? $a14[$k12 - 1] = $13 : $13 !== void 0 && $a14 !== void 0 && $k12 === $a14.length + 1 && $112.other === void 0 && $112.metatable === void 0 ? $a14.push($13) : ($s2.pcs[$d2] = $pc + 36, rt.setIndex($112, $k12, $13, "local 'names'"));
+            ($13 = k) !== void 0 && ($a14 = $112?.arr) !== void 0 && $k12 - 1 >>> 0 === $k12 - 1 && $a14[$k12 - 1] !== void 0 ? $a14[$k12 - 1] = $13 : $13 !== void 0 && $a14 !== void 0 && $k12 === $a14.length + 1 && $112.other === void 0 && $112.metatable === void 0 ? $a14.push($13) : ($s2.pcs[$d2] = $pc + 42, rt.setIndex($112, $k12, $13, "local 'names'"));
           }
         }
       }
-      $52 = ($32 = ($22 = $env.f.table) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 41, rt.getGlobal($env, "table")), ($f72 = $32?.f) !== void 0 && (($82 = $f72.sort) !== void 0 || ($m62 = $32.metatable) === void 0 || ($82 = $m62.view.sort) !== void 0 || !("sort" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 41, rt.index($32, "sort", "global 'table'"))), $13 = names, $s2.pcs[$d2] = $pc + 42, $fn12 = rt.fn($52, "field 'sort'"), $fn12($13);
-      return rt.leave($s2, $d2, ($13 = names, $82 = rh.pristineContext(ctx_6) ? ctx_6.header("x-a") : ($22 = rt.first(($32 = ctx_6, $s2.pcs[$d2] = $pc + 44, rt.fn(($f72 = $32?.f)?.headers !== void 0 ? $f72.headers : ($m62 = $32?.metatable) !== void 0 && $m62.view.headers !== void 0 ? $m62.view.headers : rt.index($32, "headers", "local 'ctx'"), "method 'headers'")($32))), ($f10 = $22?.f) !== void 0 && (($52 = $f10["x-a"]) !== void 0 || ($m9 = $22.metatable) === void 0 || ($52 = $m9.view["x-a"]) !== void 0 || !("x-a" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 43, rt.index($22, "x-a"))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.names = $13, $82 !== void 0 && ($o15.a = $82, $n16++), rt.LuaTable.record($o15, $n16)));
-    }) !== void 0 && ($f18 = $4?.f) !== void 0 && !$4.linked && $f18.get !== void 0 ? $f18.get = $14 : ($s.pcs[$d] = $pc + 35, rt.setIndex($4, "get", $14, "field 'whole'"));
-    $14 = ($17 = api, ($f18 = $17?.f) !== void 0 && (($3 = $f18.inner) !== void 0 || ($m12 = $17.metatable) === void 0 || ($3 = $m12.view.inner) !== void 0 || !("inner" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 45, rt.index($17, "inner", "local 'api'")));
-    ($4 = $handlers[6] = rh.jsonHandler((function $get(ctx_7) {
+      $52 = ($32 = ($22 = $env.f.table) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 47, rt.getGlobal($env, "table")), ($f72 = $32?.f) !== void 0 && (($82 = $f72.sort) !== void 0 || ($m62 = $32.metatable) === void 0 || ($82 = $m62.view.sort) !== void 0 || !("sort" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 47, rt.index($32, "sort", "global 'table'"))), $13 = names, $s2.pcs[$d2] = $pc + 48, $fn12 = rt.fn($52, "field 'sort'"), $fn12($13);
+      return rt.leave($s2, $d2, ($13 = names, $82 = rh.pristineContext(ctx_7) ? ctx_7.header("x-a") : ($22 = rt.first(($32 = ctx_7, $s2.pcs[$d2] = $pc + 50, rt.fn(($f72 = $32?.f)?.headers !== void 0 ? $f72.headers : ($m62 = $32?.metatable) !== void 0 && $m62.view.headers !== void 0 ? $m62.view.headers : rt.index($32, "headers", "local 'ctx'"), "method 'headers'")($32))), ($f10 = $22?.f) !== void 0 && (($52 = $f10["x-a"]) !== void 0 || ($m9 = $22.metatable) === void 0 || ($52 = $m9.view["x-a"]) !== void 0 || !("x-a" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 49, rt.index($22, "x-a"))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.names = $13, $82 !== void 0 && ($o15.a = $82, $n16++), rt.LuaTable.record($o15, $n16)));
+    }) !== void 0 && ($f16 = $4?.f) !== void 0 && !$4.linked && $f16.get !== void 0 ? $f16.get = $11 : ($s.pcs[$d] = $pc + 41, rt.setIndex($4, "get", $11, "field 'whole'"));
+    $11 = ($2 = api, ($f16 = $2?.f) !== void 0 && (($3 = $f16.inner) !== void 0 || ($m12 = $2.metatable) === void 0 || ($3 = $m12.view.inner) !== void 0 || !("inner" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 51, rt.index($2, "inner", "local 'api'")));
+    ($4 = $handlers[7] = rh.jsonHandler((function $get(ctx_8) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $22;
@@ -647,16 +1231,16 @@ function load($env) {
       let $f14;
       let $o15;
       let $n16;
-      const $json = rh.claim(ctx_7);
+      const $json = rh.claim(ctx_8);
       if ($json) {
-        $1 = rh.pristineContext(ctx_7) ? ctx_7.method : ($22 = ctx_7, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 46), rt.index($22, "method", "local 'ctx'")));
+        $1 = rh.pristineContext(ctx_8) ? ctx_8.method : ($22 = ctx_8, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 52), rt.index($22, "method", "local 'ctx'")));
         if (($6 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"who":"inner","method":' + $6 + "}"));
         return rt.leave($s2, $d2, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 1, $o8.who = "inner", $7 !== void 0 && ($o8.method = $7, $n9++), rt.LuaTable.record($o8, $n9)));
       }
-      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx_7) ? ctx_7.method : ($112 = ctx_7, ($f14 = $112?.f) !== void 0 && (($12 = $f14.method) !== void 0 || ($m13 = $112.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 46), rt.index($112, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.who = "inner", $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
-    }))) !== void 0 && ($f13 = $14?.f) !== void 0 && !$14.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 45, rt.setIndex($14, "get", $4, "field 'inner'"));
-    $4 = ($3 = api, ($f13 = $3?.f) !== void 0 && (($17 = $f13.outer) !== void 0 || ($m12 = $3.metatable) === void 0 || ($17 = $m12.view.outer) !== void 0 || !("outer" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $17 : ($s.pcs[$d] = $pc + 47, rt.index($3, "outer", "local 'api'")));
-    ($14 = $handlers[7] = rh.jsonHandler((function $get(ctx_8) {
+      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx_8) ? ctx_8.method : ($112 = ctx_8, ($f14 = $112?.f) !== void 0 && (($12 = $f14.method) !== void 0 || ($m13 = $112.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 52), rt.index($112, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.who = "inner", $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
+    }))) !== void 0 && ($f13 = $11?.f) !== void 0 && !$11.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 51, rt.setIndex($11, "get", $4, "field 'inner'"));
+    $4 = ($3 = api, ($f13 = $3?.f) !== void 0 && (($2 = $f13.outer) !== void 0 || ($m12 = $3.metatable) === void 0 || ($2 = $m12.view.outer) !== void 0 || !("outer" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 53, rt.index($3, "outer", "local 'api'")));
+    ($11 = $handlers[8] = rh.jsonHandler((function $get(ctx_9) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -689,21 +1273,21 @@ function load($env) {
       let $f27;
       let $o28;
       let $n29;
-      const $json = rh.claim(ctx_8);
-      let t = rt.first(($22 = ($32 = ($42 = api, ($f72 = $42?.f) !== void 0 && (($52 = $f72.inner) !== void 0 || ($m62 = $42.metatable) === void 0 || ($52 = $m62.view.inner) !== void 0 || !("inner" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 48, rt.index($42, "inner", "upvalue 'api'"))), ($f10 = $32?.f) !== void 0 && (($82 = $f10.get) !== void 0 || ($m9 = $32.metatable) === void 0 || ($82 = $m9.view.get) !== void 0 || !("get" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 48, rt.index($32, "get", "field 'inner'"))), $112 = ctx_8, $s2.pcs[$d2] = $pc + 49, $fn12 = rt.fn($22, "field 'get'"), $fn12($112)));
+      const $json = rh.claim(ctx_9);
+      let t = rt.first(($22 = ($32 = ($42 = api, ($f72 = $42?.f) !== void 0 && (($52 = $f72.inner) !== void 0 || ($m62 = $42.metatable) === void 0 || ($52 = $m62.view.inner) !== void 0 || !("inner" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 54, rt.index($42, "inner", "upvalue 'api'"))), ($f10 = $32?.f) !== void 0 && (($82 = $f10.get) !== void 0 || ($m9 = $32.metatable) === void 0 || ($82 = $m9.view.get) !== void 0 || !("get" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 54, rt.index($32, "get", "field 'inner'"))), $112 = ctx_9, $s2.pcs[$d2] = $pc + 55, $fn12 = rt.fn($22, "field 'get'"), $fn12($112)));
       if ($json) {
-        $12 = ($112 = t, ($f10 = $112?.f) !== void 0 && (($82 = $f10.who) !== void 0 || ($m9 = $112.metatable) === void 0 || ($82 = $m9.view.who) !== void 0 || !("who" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 50, rt.index($112, "who", "local 't'")));
-        $142 = ($52 = t, ($f72 = $52?.f) !== void 0 && (($42 = $f72.method) !== void 0 || ($m62 = $52.metatable) === void 0 || ($42 = $m62.view.method) !== void 0 || !("method" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 50, rt.index($52, "method", "local 't'")));
+        $12 = ($112 = t, ($f10 = $112?.f) !== void 0 && (($82 = $f10.who) !== void 0 || ($m9 = $112.metatable) === void 0 || ($82 = $m9.view.who) !== void 0 || !("who" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 56, rt.index($112, "who", "local 't'")));
+        $142 = ($52 = t, ($f72 = $52?.f) !== void 0 && (($42 = $f72.method) !== void 0 || ($m62 = $52.metatable) === void 0 || ($42 = $m62.view.method) !== void 0 || !("method" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 56, rt.index($52, "method", "local 't'")));
         if (($13 = rh.scalar($12)) !== void 0 && ($15 = rh.scalar($142)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"got":' + $13 + ',"method":' + $15 + "}"));
         return rt.leave($s2, $d2, ($32 = $12, $22 = $142, $o16 = new rt.FieldsObject(), $n17 = 0, $32 !== void 0 && ($o16.got = $32, $n17++), $22 !== void 0 && ($o16.method = $22, $n17++), rt.LuaTable.record($o16, $n17)));
       }
-      return rt.leave($s2, $d2, ($18 = ($19 = t, ($f22 = $19?.f) !== void 0 && (($20 = $f22.who) !== void 0 || ($m21 = $19.metatable) === void 0 || ($20 = $m21.view.who) !== void 0 || !("who" in $m21.view) && $m21.view[rt.CUT] === void 0) ? $20 : ($s2.pcs[$d2] = $pc + 50, rt.index($19, "who", "local 't'"))), $23 = ($24 = t, ($f27 = $24?.f) !== void 0 && (($25 = $f27.method) !== void 0 || ($m26 = $24.metatable) === void 0 || ($25 = $m26.view.method) !== void 0 || !("method" in $m26.view) && $m26.view[rt.CUT] === void 0) ? $25 : ($s2.pcs[$d2] = $pc + 50, rt.index($24, "method", "local 't'"))), $o28 = new rt.FieldsObject(), $n29 = 0, $18 !== void 0 && ($o28.got = $18, $n29++), $23 !== void 0 && ($o28.method = $23, $n29++), rt.LuaTable.record($o28, $n29)));
-    }))) !== void 0 && ($f18 = $4?.f) !== void 0 && !$4.linked && $f18.get !== void 0 ? $f18.get = $14 : ($s.pcs[$d] = $pc + 47, rt.setIndex($4, "get", $14, "field 'outer'"));
-    $14 = ($17 = api, ($f18 = $17?.f) !== void 0 && (($3 = $f18.built) !== void 0 || ($m12 = $17.metatable) === void 0 || ($3 = $m12.view.built) !== void 0 || !("built" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 51, rt.index($17, "built", "local 'api'")));
-    ($4 = $handlers[8] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx_9) {
-      const $r = $body(ctx_9);
+      return rt.leave($s2, $d2, ($18 = ($19 = t, ($f22 = $19?.f) !== void 0 && (($20 = $f22.who) !== void 0 || ($m21 = $19.metatable) === void 0 || ($20 = $m21.view.who) !== void 0 || !("who" in $m21.view) && $m21.view[rt.CUT] === void 0) ? $20 : ($s2.pcs[$d2] = $pc + 56, rt.index($19, "who", "local 't'"))), $23 = ($24 = t, ($f27 = $24?.f) !== void 0 && (($25 = $f27.method) !== void 0 || ($m26 = $24.metatable) === void 0 || ($25 = $m26.view.method) !== void 0 || !("method" in $m26.view) && $m26.view[rt.CUT] === void 0) ? $25 : ($s2.pcs[$d2] = $pc + 56, rt.index($24, "method", "local 't'"))), $o28 = new rt.FieldsObject(), $n29 = 0, $18 !== void 0 && ($o28.got = $18, $n29++), $23 !== void 0 && ($o28.method = $23, $n29++), rt.LuaTable.record($o28, $n29)));
+    }))) !== void 0 && ($f16 = $4?.f) !== void 0 && !$4.linked && $f16.get !== void 0 ? $f16.get = $11 : ($s.pcs[$d] = $pc + 53, rt.setIndex($4, "get", $11, "field 'outer'"));
+    $11 = ($2 = api, ($f16 = $2?.f) !== void 0 && (($3 = $f16.built) !== void 0 || ($m12 = $2.metatable) === void 0 || ($3 = $m12.view.built) !== void 0 || !("built" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 57, rt.index($2, "built", "local 'api'")));
+    ($4 = $handlers[9] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx_10) {
+      const $r = $body(ctx_10);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx_9) {
+    }), $body))((function $get$body(ctx_10) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -746,18 +1330,18 @@ function load($env) {
       let $n37;
       let $t38;
       let $r39;
-      const $json = rh.claim(ctx_9);
+      const $json = rh.claim(ctx_10);
       if ($json) {
-        $1 = ($22 = api, ($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 52, rt.index($22, "json", "upvalue 'api'")));
-        $6 = rh.pristineContext(ctx_9) ? ctx_9.queryValue("id") : ($7 = rt.first(($82 = ctx_9, $s2.pcs[$d2] = $pc + 53, rt.fn(($f10 = $82?.f)?.query !== void 0 ? $f10.query : ($m9 = $82?.metatable) !== void 0 && $m9.view.query !== void 0 ? $m9.view.query : rt.index($82, "query", "local 'ctx'"), "method 'query'")($82))), ($f132 = $7?.f) !== void 0 && (($112 = $f132.id) !== void 0 || ($m122 = $7.metatable) === void 0 || ($112 = $m122.view.id) !== void 0 || !("id" in $m122.view) && $m122.view[rt.CUT] === void 0) ? $112 : ($s2.pcs[$d2] = $pc + 52, rt.index($7, "id")));
+        $1 = ($22 = api, ($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 58, rt.index($22, "json", "upvalue 'api'")));
+        $6 = rh.pristineContext(ctx_10) ? ctx_10.queryValue("id") : ($7 = rt.first(($82 = ctx_10, $s2.pcs[$d2] = $pc + 59, rt.fn(($f10 = $82?.f)?.query !== void 0 ? $f10.query : ($m9 = $82?.metatable) !== void 0 && $m9.view.query !== void 0 ? $m9.view.query : rt.index($82, "query", "local 'ctx'"), "method 'query'")($82))), ($f132 = $7?.f) !== void 0 && (($112 = $f132.id) !== void 0 || ($m122 = $7.metatable) === void 0 || ($112 = $m122.view.id) !== void 0 || !("id" in $m122.view) && $m122.view[rt.CUT] === void 0) ? $112 : ($s2.pcs[$d2] = $pc + 58, rt.index($7, "id")));
         if (rh.isJsonBuilder($1) && ($142 = rh.scalar($6)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"ok":true,"id":' + $142 + "}"));
-        return rt.leave($s2, $d2, rt.first(($16 = $1, $172 = ($18 = $6, $o19 = new rt.FieldsObject(), $n20 = 1, $o19.ok = true, $18 !== void 0 && ($o19.id = $18, $n20++), rt.LuaTable.record($o19, $n20)), $s2.pcs[$d2] = $pc + 54, $fn15 = rt.fn($16, "field 'json'"), $fn15($172))));
+        return rt.leave($s2, $d2, rt.first(($16 = $1, $172 = ($18 = $6, $o19 = new rt.FieldsObject(), $n20 = 1, $o19.ok = true, $18 !== void 0 && ($o19.id = $18, $n20++), rt.LuaTable.record($o19, $n20)), $s2.pcs[$d2] = $pc + 60, $fn15 = rt.fn($16, "field 'json'"), $fn15($172))));
       }
-      return $222 = ($23 = api, ($f26 = $23?.f) !== void 0 && (($24 = $f26.json) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.json) !== void 0 || !("json" in $m25.view) && $m25.view[rt.CUT] === void 0) ? $24 : ($s2.pcs[$d2] = $pc + 52, rt.index($23, "json", "upvalue 'api'"))), $27 = ($28 = rh.pristineContext(ctx_9) ? ctx_9.queryValue("id") : ($29 = rt.first(($30 = ctx_9, $s2.pcs[$d2] = $pc + 53, rt.fn(($f32 = $30?.f)?.query !== void 0 ? $f32.query : ($m31 = $30?.metatable) !== void 0 && $m31.view.query !== void 0 ? $m31.view.query : rt.index($30, "query", "local 'ctx'"), "method 'query'")($30))), ($f35 = $29?.f) !== void 0 && (($33 = $f35.id) !== void 0 || ($m34 = $29.metatable) === void 0 || ($33 = $m34.view.id) !== void 0 || !("id" in $m34.view) && $m34.view[rt.CUT] === void 0) ? $33 : ($s2.pcs[$d2] = $pc + 52, rt.index($29, "id"))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.ok = true, $28 !== void 0 && ($o36.id = $28, $n37++), rt.LuaTable.record($o36, $n37)), $s2.pcs[$d2] = $pc + 55, $fn21 = rt.fn($222, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t38 = $s2.tails++, $r39 = $fn21($27), $s2.tails = $t38, $r39) : rt.tail($s2, $fn21, [$27]);
-    })))) !== void 0 && ($f13 = $14?.f) !== void 0 && !$14.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 51, rt.setIndex($14, "get", $4, "field 'built'"));
-    let original_json = ($4 = api, ($f13 = $4?.f) !== void 0 && (($3 = $f13.json) !== void 0 || ($m12 = $4.metatable) === void 0 || ($3 = $m12.view.json) !== void 0 || !("json" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 56, rt.index($4, "json", "local 'api'")));
-    $3 = ($4 = api, ($f13 = $4?.f) !== void 0 && (($17 = $f13.swap) !== void 0 || ($m12 = $4.metatable) === void 0 || ($17 = $m12.view.swap) !== void 0 || !("swap" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $17 : ($s.pcs[$d] = $pc + 57, rt.index($4, "swap", "local 'api'")));
-    ($14 = $handlers[9] = function $get(ctx_10) {
+      return $222 = ($23 = api, ($f26 = $23?.f) !== void 0 && (($24 = $f26.json) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.json) !== void 0 || !("json" in $m25.view) && $m25.view[rt.CUT] === void 0) ? $24 : ($s2.pcs[$d2] = $pc + 58, rt.index($23, "json", "upvalue 'api'"))), $27 = ($28 = rh.pristineContext(ctx_10) ? ctx_10.queryValue("id") : ($29 = rt.first(($30 = ctx_10, $s2.pcs[$d2] = $pc + 59, rt.fn(($f32 = $30?.f)?.query !== void 0 ? $f32.query : ($m31 = $30?.metatable) !== void 0 && $m31.view.query !== void 0 ? $m31.view.query : rt.index($30, "query", "local 'ctx'"), "method 'query'")($30))), ($f35 = $29?.f) !== void 0 && (($33 = $f35.id) !== void 0 || ($m34 = $29.metatable) === void 0 || ($33 = $m34.view.id) !== void 0 || !("id" in $m34.view) && $m34.view[rt.CUT] === void 0) ? $33 : ($s2.pcs[$d2] = $pc + 58, rt.index($29, "id"))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.ok = true, $28 !== void 0 && ($o36.id = $28, $n37++), rt.LuaTable.record($o36, $n37)), $s2.pcs[$d2] = $pc + 61, $fn21 = rt.fn($222, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t38 = $s2.tails++, $r39 = $fn21($27), $s2.tails = $t38, $r39) : rt.tail($s2, $fn21, [$27]);
+    })))) !== void 0 && ($f13 = $11?.f) !== void 0 && !$11.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 57, rt.setIndex($11, "get", $4, "field 'built'"));
+    let original_json = ($4 = api, ($f13 = $4?.f) !== void 0 && (($3 = $f13.json) !== void 0 || ($m12 = $4.metatable) === void 0 || ($3 = $m12.view.json) !== void 0 || !("json" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 62, rt.index($4, "json", "local 'api'")));
+    $3 = ($4 = api, ($f13 = $4?.f) !== void 0 && (($2 = $f13.swap) !== void 0 || ($m12 = $4.metatable) === void 0 || ($2 = $m12.view.swap) !== void 0 || !("swap" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 63, rt.index($4, "swap", "local 'api'")));
+    ($11 = $handlers[10] = function $get(ctx_11) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -770,7 +1354,7 @@ function load($env) {
       let $f72;
       let $82;
       let $f9;
-      if ((rh.pristineContext(ctx_10) ? ctx_10.queryValue("on") : ($1 = rt.first(($22 = ctx_10, $s2.pcs[$d2] = $pc + 59, rt.fn(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22))), ($f72 = $1?.f) !== void 0 && (($52 = $f72.on) !== void 0 || ($m62 = $1.metatable) === void 0 || ($52 = $m62.view.on) !== void 0 || !("on" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 58, rt.index($1, "on")))) === "1") {
+      if ((rh.pristineContext(ctx_11) ? ctx_11.queryValue("on") : ($1 = rt.first(($22 = ctx_11, $s2.pcs[$d2] = $pc + 65, rt.fn(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22))), ($f72 = $1?.f) !== void 0 && (($52 = $f72.on) !== void 0 || ($m62 = $1.metatable) === void 0 || ($52 = $m62.view.on) !== void 0 || !("on" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 64, rt.index($1, "on")))) === "1") {
         ($82 = (($body) => rt.withBody((function $anonymous(t_1) {
           const $r = $body(t_1);
           return $r === rt.TAIL ? rt.runTail() : $r;
@@ -784,16 +1368,16 @@ function load($env) {
           let $42;
           let $t5;
           let $r6;
-          ($12 = true) !== void 0 && ($f2 = t_1?.f) !== void 0 && !t_1.linked && $f2.wrapped !== void 0 ? $f2.wrapped = $12 : ($s3.pcs[$d3] = $pc + 60, rt.setIndex(t_1, "wrapped", $12, "local 't'"));
-          return $12 = original_json, $42 = t_1, $s3.pcs[$d3] = $pc + 61, $fn3 = rt.fn($12, "upvalue 'original_json'"), $s3.truncate($d3), $s3.tails < rt.TAIL_DEPTH ? ($t5 = $s3.tails++, $r6 = $fn3($42), $s3.tails = $t5, $r6) : rt.tail($s3, $fn3, [$42]);
-        }))) !== void 0 && ($f9 = api?.f) !== void 0 && !api.linked && $f9.json !== void 0 ? $f9.json = $82 : ($s2.pcs[$d2] = $pc + 62, rt.setIndex(api, "json", $82, "upvalue 'api'"));
+          ($12 = true) !== void 0 && ($f2 = t_1?.f) !== void 0 && !t_1.linked && $f2.wrapped !== void 0 ? $f2.wrapped = $12 : ($s3.pcs[$d3] = $pc + 66, rt.setIndex(t_1, "wrapped", $12, "local 't'"));
+          return $12 = original_json, $42 = t_1, $s3.pcs[$d3] = $pc + 67, $fn3 = rt.fn($12, "upvalue 'original_json'"), $s3.truncate($d3), $s3.tails < rt.TAIL_DEPTH ? ($t5 = $s3.tails++, $r6 = $fn3($42), $s3.tails = $t5, $r6) : rt.tail($s3, $fn3, [$42]);
+        }))) !== void 0 && ($f9 = api?.f) !== void 0 && !api.linked && $f9.json !== void 0 ? $f9.json = $82 : ($s2.pcs[$d2] = $pc + 68, rt.setIndex(api, "json", $82, "upvalue 'api'"));
       } else {
-        ($82 = original_json) !== void 0 && ($f9 = api?.f) !== void 0 && !api.linked && $f9.json !== void 0 ? $f9.json = $82 : ($s2.pcs[$d2] = $pc + 63, rt.setIndex(api, "json", $82, "upvalue 'api'"));
+        ($82 = original_json) !== void 0 && ($f9 = api?.f) !== void 0 && !api.linked && $f9.json !== void 0 ? $f9.json = $82 : ($s2.pcs[$d2] = $pc + 69, rt.setIndex(api, "json", $82, "upvalue 'api'"));
       }
       return rt.leave($s2, $d2, "swapped");
-    }) !== void 0 && ($f18 = $3?.f) !== void 0 && !$3.linked && $f18.get !== void 0 ? $f18.get = $14 : ($s.pcs[$d] = $pc + 57, rt.setIndex($3, "get", $14, "field 'swap'"));
-    $14 = ($17 = ($4 = api, ($f18 = $4?.f) !== void 0 && (($3 = $f18.caught) !== void 0 || ($m12 = $4.metatable) === void 0 || ($3 = $m12.view.caught) !== void 0 || !("caught" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 64, rt.index($4, "caught", "local 'api'"))), ($f13 = $17?.f) !== void 0 && (($11 = $f13.p_id) !== void 0 || ($m15 = $17.metatable) === void 0 || ($11 = $m15.view.p_id) !== void 0 || !("p_id" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $11 : ($s.pcs[$d] = $pc + 64, rt.index($17, "p_id", "field 'caught'")));
-    ($2 = $handlers[10] = rh.jsonHandler((function $get(ctx_11) {
+    }) !== void 0 && ($f16 = $3?.f) !== void 0 && !$3.linked && $f16.get !== void 0 ? $f16.get = $11 : ($s.pcs[$d] = $pc + 63, rt.setIndex($3, "get", $11, "field 'swap'"));
+    $11 = ($2 = ($4 = api, ($f16 = $4?.f) !== void 0 && (($3 = $f16.caught) !== void 0 || ($m12 = $4.metatable) === void 0 || ($3 = $m12.view.caught) !== void 0 || !("caught" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 70, rt.index($4, "caught", "local 'api'"))), ($f13 = $2?.f) !== void 0 && (($14 = $f13.p_id) !== void 0 || ($m15 = $2.metatable) === void 0 || ($14 = $m15.view.p_id) !== void 0 || !("p_id" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s.pcs[$d] = $pc + 70, rt.index($2, "p_id", "field 'caught'")));
+    ($17 = $handlers[11] = rh.jsonHandler((function $get(ctx_12) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -810,8 +1394,8 @@ function load($env) {
       let $112;
       let $o12;
       let $n13;
-      const $json = rh.claim(ctx_11);
-      $l1 = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 68, rt.fn(($22 = $env.f.pcall) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 67, rt.getGlobal($env, "pcall")), "global 'pcall'")(function $anonymous() {
+      const $json = rh.claim(ctx_12);
+      $l1 = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 74, rt.fn(($22 = $env.f.pcall) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 73, rt.getGlobal($env, "pcall")), "global 'pcall'")(function $anonymous() {
         const $s3 = rt.current, $d3 = $s3.depth;
         if ($d3 >= $s3.limit) $s3.deepen();
         $s3.depth = $d3 + 1;
@@ -822,7 +1406,7 @@ function load($env) {
         let $53;
         let $m62;
         let $f72;
-        return rt.leave($s3, $d3, rh.pristineContext(ctx_11) ? ctx_11.param("id") : ($1 = rt.first(($23 = ctx_11, $s3.pcs[$d3] = $pc + 66, rt.fn(($f4 = $23?.f)?.params !== void 0 ? $f4.params : ($m3 = $23?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($23, "params", "upvalue 'ctx'"), "method 'params'")($23))), ($f72 = $1?.f) !== void 0 && (($53 = $f72.id) !== void 0 || ($m62 = $1.metatable) === void 0 || ($53 = $m62.view.id) !== void 0 || !("id" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $53 : ($s3.pcs[$d3] = $pc + 65, rt.index($1, "id"))));
+        return rt.leave($s3, $d3, rh.pristineContext(ctx_12) ? ctx_12.param("id") : ($1 = rt.first(($23 = ctx_12, $s3.pcs[$d3] = $pc + 72, rt.fn(($f4 = $23?.f)?.params !== void 0 ? $f4.params : ($m3 = $23?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($23, "params", "upvalue 'ctx'"), "method 'params'")($23))), ($f72 = $1?.f) !== void 0 && (($53 = $f72.id) !== void 0 || ($m62 = $1.metatable) === void 0 || ($53 = $m62.view.id) !== void 0 || !("id" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $53 : ($s3.pcs[$d3] = $pc + 71, rt.index($1, "id"))));
       })))], 2);
       let ok = $l1[0];
       let err = $l1[1];
@@ -833,7 +1417,7 @@ function load($env) {
         return rt.leave($s2, $d2, ($22 = $32, $7 = $52, $o8 = new rt.FieldsObject(), $n9 = 0, $22 !== void 0 && ($o8.ok = $22, $n9++), $7 !== void 0 && ($o8.err = $7, $n9++), rt.LuaTable.record($o8, $n9)));
       }
       return rt.leave($s2, $d2, ($10 = ok, $112 = err, $o12 = new rt.FieldsObject(), $n13 = 0, $10 !== void 0 && ($o12.ok = $10, $n13++), $112 !== void 0 && ($o12.err = $112, $n13++), rt.LuaTable.record($o12, $n13)));
-    }))) !== void 0 && ($f16 = $14?.f) !== void 0 && !$14.linked && $f16.get !== void 0 ? $f16.get = $2 : ($s.pcs[$d] = $pc + 64, rt.setIndex($14, "get", $2, "field 'p_id'"));
+    }))) !== void 0 && ($f18 = $11?.f) !== void 0 && !$11.linked && $f18.get !== void 0 ? $f18.get = $17 : ($s.pcs[$d] = $pc + 70, rt.setIndex($11, "get", $17, "field 'p_id'"));
     return rt.leave($s, $d, api);
   };
 }

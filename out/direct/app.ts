@@ -6,18 +6,19 @@ const $site1: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined
 const $site2: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 13 };
 const $site3: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 20 };
 const $site4: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 26 };
-const $site5: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 36 };
-const $site6: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 41 };
-const $site7: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 48 };
-const $site8: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 56 };
-const $site9: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 60 };
-const $site10: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 66 };
-const $site11: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 72 };
-const $site12: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 74 };
-const $site13: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 82 };
-const $site14: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 83 };
-/** The route handlers defined statically in fixtures/http/direct/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 7, 1: line 13, 2: line 20, 3: line 26, 4: line 41, 5: line 48, 6: line 56, 7: line 60, 8: line 66, 9: line 72, 10: line 82. */
-export const $handlers: (rt.LuaFunction | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+const $site5: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 37 };
+const $site6: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 50 };
+const $site7: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 55 };
+const $site8: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 62 };
+const $site9: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 70 };
+const $site10: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 74 };
+const $site11: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 80 };
+const $site12: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 86 };
+const $site13: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 88 };
+const $site14: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 96 };
+const $site15: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", defined: 97 };
+/** The route handlers defined statically in fixtures/http/direct/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 7, 1: line 13, 2: line 20, 3: line 26, 4: line 37, 5: line 55, 6: line 62, 7: line 70, 8: line 74, 9: line 80, 10: line 86, 11: line 96. */
+export const $handlers: (rt.LuaFunction | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
 const $pc = rt.positions([
   [$site0, 4], // 0
   [$site0, 4, "server"], // 1
@@ -43,51 +44,57 @@ const $pc = rt.positions([
   [$site4, 27, "tonumber"], // 21
   [$site4, 29], // 22
   [$site4, 30], // 23
-  [$site5, 37, ":params"], // 24
-  [$site5, 37], // 25
-  [$site5, 38, ":headers"], // 26
-  [$site5, 38], // 27
-  [$site0, 41], // 28
-  [$site6, 42], // 29
-  [$site6, 42, ":params"], // 30
-  [$site6, 43, "touch"], // 31
-  [$site6, 44], // 32
-  [$site6, 44, ":params"], // 33
-  [$site6, 44, ":headers"], // 34
-  [$site0, 48], // 35
-  [$site7, 50], // 36
-  [$site7, 50, ":headers"], // 37
-  [$site7, 50, "pairs"], // 38
-  [$site7, 50, "(for generator)"], // 39
-  [$site7, 50, ":sub"], // 40
-  [$site7, 51], // 41
-  [$site7, 51, "sort"], // 42
-  [$site7, 52], // 43
-  [$site7, 52, ":headers"], // 44
-  [$site0, 56], // 45
-  [$site8, 57], // 46
-  [$site0, 60], // 47
-  [$site9, 61], // 48
-  [$site9, 61, "get"], // 49
-  [$site9, 62], // 50
-  [$site0, 66], // 51
-  [$site10, 67], // 52
-  [$site10, 67, ":query"], // 53
-  [$site10, 67, "json"], // 54
-  [$site10, 67, "?"], // 55
-  [$site0, 71], // 56
-  [$site0, 72], // 57
-  [$site11, 73], // 58
-  [$site11, 73, ":query"], // 59
-  [$site12, 74], // 60
-  [$site12, 74, "?"], // 61
-  [$site11, 74], // 62
-  [$site11, 76], // 63
-  [$site0, 82], // 64
-  [$site14, 83], // 65
-  [$site14, 83, ":params"], // 66
-  [$site13, 83], // 67
-  [$site13, 83, "pcall"], // 68
+  [$site0, 37], // 24
+  [$site5, 38], // 25
+  [$site5, 38, ":query"], // 26
+  [$site5, 38, "tonumber"], // 27
+  [$site5, 40], // 28
+  [$site5, 41], // 29
+  [$site6, 51, ":params"], // 30
+  [$site6, 51], // 31
+  [$site6, 52, ":headers"], // 32
+  [$site6, 52], // 33
+  [$site0, 55], // 34
+  [$site7, 56], // 35
+  [$site7, 56, ":params"], // 36
+  [$site7, 57, "touch"], // 37
+  [$site7, 58], // 38
+  [$site7, 58, ":params"], // 39
+  [$site7, 58, ":headers"], // 40
+  [$site0, 62], // 41
+  [$site8, 64], // 42
+  [$site8, 64, ":headers"], // 43
+  [$site8, 64, "pairs"], // 44
+  [$site8, 64, "(for generator)"], // 45
+  [$site8, 64, ":sub"], // 46
+  [$site8, 65], // 47
+  [$site8, 65, "sort"], // 48
+  [$site8, 66], // 49
+  [$site8, 66, ":headers"], // 50
+  [$site0, 70], // 51
+  [$site9, 71], // 52
+  [$site0, 74], // 53
+  [$site10, 75], // 54
+  [$site10, 75, "get"], // 55
+  [$site10, 76], // 56
+  [$site0, 80], // 57
+  [$site11, 81], // 58
+  [$site11, 81, ":query"], // 59
+  [$site11, 81, "json"], // 60
+  [$site11, 81, "?"], // 61
+  [$site0, 85], // 62
+  [$site0, 86], // 63
+  [$site12, 87], // 64
+  [$site12, 87, ":query"], // 65
+  [$site13, 88], // 66
+  [$site13, 88, "?"], // 67
+  [$site12, 88], // 68
+  [$site12, 90], // 69
+  [$site0, 96], // 70
+  [$site15, 97], // 71
+  [$site15, 97, ":params"], // 72
+  [$site14, 97], // 73
+  [$site14, 97, "pcall"], // 74
 ]);
 
 /** The main chunk of fixtures/http/direct/app.lua, bound to the global environment `$env`. */
@@ -407,43 +414,178 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $m11: rt.LuaTable | undefined;
         let $f12: rt.Fields | undefined;
-        let $13: string;
-        let $k14: number;
-        let $15: rt.LuaValue;
-        let $o16: rt.Fields;
-        let $n17: number;
-        let $18: rt.LuaValue;
-        let $a19: rt.LuaValue[] | undefined;
-        let $20: number;
-        let $o21: rt.Fields;
-        let $n22: number;
+        let $k13: number;
+        let $14: rt.LuaValue;
+        let $o15: rt.Fields;
+        let $n16: number;
+        let $17: rt.LuaValue;
+        let $a18: rt.LuaValue[] | undefined;
+        let $19: number;
+        let $o20: rt.Fields;
+        let $n21: number;
         const $json: boolean = rh.claim(ctx_3);
         let n: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx_3) ? (ctx_3 as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx_3 as rt.LuaValue, $s.pcs[$d] = $pc + 20, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f12 = ($6 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($6 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 19, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 21, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 3);
         let items: rt.LuaTable = new rt.LuaTable();
-        let items$j = '', items$n = 0;
+        const items$w: rh.JsonBytes | undefined = $json ? rh.jsonBytes() : undefined;
+        let items$n = 0;
          {
           const $start1 = 1;
           const $limit1 = ($10 = n, ($s.pcs[$d] = $pc + 22, rt.forNumber($10, 'limit')));
           $loop1: for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
-              $13 = "{\"i\":" + rh.num(i as number) + ",\"half\":" + rh.num((i / 2) as number) + ",\"neg\":" + rh.num(((-i) * 0) as number) + ",\"name\":" + rh.str(("n" + rt.numberToString(i)) as string) + ",\"odd\":" + ((((rt.mod(i, 2)) === 1)) ? 'true' : 'false') + ",\"pair\":[" + rh.num(i as number) + "," + rh.str(("x" + rt.numberToString(i)) as string) + "]}";
-              items$j = items$n++ === 0 ? $13 : items$j + ',' + $13;
+              const $w = items$w!;
+              if (items$n++ !== 0) { const $b = $w.room(6), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 123; $b[$p + 2] = 34; $b[$p + 3] = 105; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; } else { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
+              $w.num(i as number);
+              { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 97; $b[$p + 4] = 108; $b[$p + 5] = 102; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+              $w.num((i / 2) as number);
+              { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 101; $b[$p + 4] = 103; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
+              $w.num(((-i) * 0) as number);
+              { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 97; $b[$p + 4] = 109; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 34; $b[$p + 9] = 110; $w.p = $p + 10; }
+              $w.luaNum(i as number);
+              { const $b = $w.room(8), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 111; $b[$p + 4] = 100; $b[$p + 5] = 100; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+              if (((rt.mod(i, 2)) === 1)) { const $b = $w.room(13), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 112; $b[$p + 7] = 97; $b[$p + 8] = 105; $b[$p + 9] = 114; $b[$p + 10] = 34; $b[$p + 11] = 58; $b[$p + 12] = 91; $w.p = $p + 13; } else { const $b = $w.room(14), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 112; $b[$p + 8] = 97; $b[$p + 9] = 105; $b[$p + 10] = 114; $b[$p + 11] = 34; $b[$p + 12] = 58; $b[$p + 13] = 91; $w.p = $p + 14; }
+              $w.num(i as number);
+              { const $b = $w.room(3), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 120; $w.p = $p + 3; }
+              $w.luaNum(i as number);
+              { const $b = $w.room(3), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 93; $b[$p + 2] = 125; $w.p = $p + 3; }
             } else {
               $7 = items;
-              $k14 = i;
-              (($18 = ($6 = i, $5 = (i / 2), $4 = ((-i) * 0), $3 = ("n" + rt.numberToString(i)), $1 = ((rt.mod(i, 2)) === 1), $15 = new rt.LuaTable([i, ("x" + rt.numberToString(i))]), $o16 = new rt.FieldsObject(), $n17 = 6, $o16.i = $6, $o16.half = $5, $o16.neg = $4, $o16.name = $3, $o16.odd = $1, $o16.pair = $15, rt.LuaTable.record($o16, $n17))) !== undefined && ($a19 = ($7 as rt.LuaTable)?.arr) !== undefined && ($k14 - 1 >>> 0) === $k14 - 1 && $a19[$k14 - 1] !== undefined ? ($a19[$k14 - 1] = $18) : $18 !== undefined && $a19 !== undefined && $k14 === $a19.length + 1 && ($7 as rt.LuaTable).other === undefined && ($7 as rt.LuaTable).metatable === undefined ? $a19.push($18) : ($s.pcs[$d] = $pc + 23, rt.setIndex($7, $k14, $18, "local 'items'")));
+              $k13 = i;
+              (($17 = ($6 = i, $5 = (i / 2), $4 = ((-i) * 0), $3 = ("n" + rt.numberToString(i)), $1 = ((rt.mod(i, 2)) === 1), $14 = new rt.LuaTable([i, ("x" + rt.numberToString(i))]), $o15 = new rt.FieldsObject(), $n16 = 6, $o15.i = $6, $o15.half = $5, $o15.neg = $4, $o15.name = $3, $o15.odd = $1, $o15.pair = $14, rt.LuaTable.record($o15, $n16))) !== undefined && ($a18 = ($7 as rt.LuaTable)?.arr) !== undefined && ($k13 - 1 >>> 0) === $k13 - 1 && $a18[$k13 - 1] !== undefined ? ($a18[$k13 - 1] = $17) : $17 !== undefined && $a18 !== undefined && $k13 === $a18.length + 1 && ($7 as rt.LuaTable).other === undefined && ($7 as rt.LuaTable).metatable === undefined ? $a18.push($17) : ($s.pcs[$d] = $pc + 23, rt.setIndex($7, $k13, $17, "local 'items'")));
             }
           }
         }
         if ($json) {
-          $20 = items$n;
-          if (items$n !== 0) return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($20) + ",\"items\":[" + items$j + "]}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($10 = $20, $18 = items, $o16 = new rt.FieldsObject(), $n17 = 2, $o16.count = $10, $o16.items = $18, rt.LuaTable.record($o16, $n17)));
+          $19 = items$n;
+          if (items$n !== 0) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 111; $b[$p + 4] = 117; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+            $w.num($19 as number);
+            { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 116; $b[$p + 4] = 101; $b[$p + 5] = 109; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 91; $w.p = $p + 10; }
+            $w.append(items$w!);
+            { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($10 = $19, $17 = items, $o15 = new rt.FieldsObject(), $n16 = 2, $o15.count = $10, $o15.items = $17, rt.LuaTable.record($o15, $n16)));
         }
-        return rt.leave($s, $d, ($15 = items.length(), $1 = items, $o21 = new rt.FieldsObject(), $n22 = 2, $o21.count = $15, $o21.items = $1, rt.LuaTable.record($o21, $n22)));
+        return rt.leave($s, $d, ($14 = items.length(), $1 = items, $o20 = new rt.FieldsObject(), $n21 = 2, $o20.count = $14, $o20.items = $1, rt.LuaTable.record($o20, $n21)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f16 = ($17 as rt.LuaTable)?.f) !== undefined && !($17 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $2) : ($s.pcs[$d] = $pc + 18, rt.setIndex($17, "get", $2, "field 'list'")));
+      $2 = ($11 = api as rt.LuaValue, (($f16 = ($11 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.rows) !== undefined || ($m15 = ($11 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.rows) !== undefined || (!("rows" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 24, rt.index($11, "rows", "local 'api'"))));
+      (($17 = ($handlers[4] = rh.jsonHandler((function $get(ctx_4?: rt.LuaValue): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
+        let $1: rt.LuaValue;
+        let $fn2!: rt.LuaFunction;
+        let $3: rt.LuaValue;
+        let $4: rt.LuaValue;
+        let $5: rt.LuaValue;
+        let $6: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $m8: rt.LuaTable | undefined;
+        let $f9: rt.Fields | undefined;
+        let $10: rt.LuaValue;
+        let $m11: rt.LuaTable | undefined;
+        let $f12: rt.Fields | undefined;
+        let $k13: number;
+        let $14: rt.LuaValue;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
+        let $17: rt.LuaValue;
+        let $18: rt.LuaValue;
+        let $19: rt.LuaValue;
+        let $20: rt.LuaValue;
+        let $21: rt.LuaValue;
+        let $22: rt.LuaValue;
+        let $23: rt.LuaValue;
+        let $24: rt.LuaValue;
+        let $25: rt.LuaValue;
+        let $o26: rt.Fields;
+        let $n27: number;
+        let $28: rt.LuaValue;
+        let $a29: rt.LuaValue[] | undefined;
+        let $30: number;
+        let $o31: rt.Fields;
+        let $n32: number;
+        const $json: boolean = rh.claim(ctx_4);
+        let n_1: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 25, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx_4) ? (ctx_4 as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 26, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f12 = ($6 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($6 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 25, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 27, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 2);
+        let rows: rt.LuaTable = new rt.LuaTable();
+        const rows$w: rh.JsonBytes | undefined = $json ? rh.jsonBytes() : undefined;
+        let rows$n = 0;
+         {
+          const $start1 = 1;
+          const $limit1 = ($10 = n_1, ($s.pcs[$d] = $pc + 28, rt.forNumber($10, 'limit')));
+          $loop1: for (let i_1: number = $start1; i_1 <= $limit1; i_1++) {
+            if ($json) {
+              const $w = rows$w!;
+              if (rows$n++ !== 0) { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 123; $b[$p + 2] = 34; $b[$p + 3] = 115; $b[$p + 4] = 105; $b[$p + 5] = 34; $b[$p + 6] = 58; $b[$p + 7] = 34; $b[$p + 8] = 115; $w.p = $p + 9; } else { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 105; $b[$p + 4] = 34; $b[$p + 5] = 58; $b[$p + 6] = 34; $b[$p + 7] = 115; $w.p = $p + 8; }
+              $w.luaNum(i_1 as number);
+              { const $b = $w.room(28), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 101; $b[$p + 4] = 115; $b[$p + 5] = 99; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 34; $b[$p + 9] = 92; $b[$p + 10] = 34; $b[$p + 11] = 92; $b[$p + 12] = 92; $b[$p + 13] = 92; $b[$p + 14] = 110; $b[$p + 15] = 92; $b[$p + 16] = 117; $b[$p + 17] = 48; $b[$p + 18] = 48; $b[$p + 19] = 48; $b[$p + 20] = 48; $b[$p + 21] = 92; $b[$p + 22] = 117; $b[$p + 23] = 48; $b[$p + 24] = 48; $b[$p + 25] = 49; $b[$p + 26] = 102; $b[$p + 27] = 127; $w.p = $p + 28; }
+              $w.luaNum(i_1 as number);
+              { const $b = $w.room(15), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 98; $b[$p + 4] = 121; $b[$p + 5] = 116; $b[$p + 6] = 101; $b[$p + 7] = 115; $b[$p + 8] = 34; $b[$p + 9] = 58; $b[$p + 10] = 34; $b[$p + 11] = 200; $b[$p + 12] = 255; $b[$p + 13] = 195; $b[$p + 14] = 169; $w.p = $p + 15; }
+              $w.luaNum((i_1 / 4) as number);
+              $w.raw("\",\"long\":\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"ab\\\\\\\"");
+              $w.luaNum(i_1 as number);
+              { const $b = $w.room(20), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 101; $b[$p + 4] = 109; $b[$p + 5] = 112; $b[$p + 6] = 116; $b[$p + 7] = 121; $b[$p + 8] = 34; $b[$p + 9] = 58; $b[$p + 10] = 34; $b[$p + 11] = 34; $b[$p + 12] = 44; $b[$p + 13] = 34; $b[$p + 14] = 104; $b[$p + 15] = 97; $b[$p + 16] = 108; $b[$p + 17] = 102; $b[$p + 18] = 34; $b[$p + 19] = 58; $w.p = $p + 20; }
+              $w.num((i_1 / 2) as number);
+              { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 116; $b[$p + 3] = 104; $b[$p + 4] = 105; $b[$p + 5] = 114; $b[$p + 6] = 100; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+              $w.num((i_1 / 3) as number);
+              { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 110; $b[$p + 4] = 102; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
+              $w.num((i_1 / (i_1 - 2)) as number);
+              { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 97; $b[$p + 4] = 110; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
+              $w.num(((i_1 - 2) / (i_1 - 2)) as number);
+              { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 101; $b[$p + 4] = 103; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
+              $w.num(((2 - i_1) * 0) as number);
+              { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 105; $b[$p + 4] = 103; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
+              $w.num((i_1 * (rt.powNum(2, 60))) as number);
+              { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 117; $b[$p + 4] = 103; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+              $w.num(((i_1 * 1e+300) * 100000000) as number);
+              { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 116; $b[$p + 3] = 105; $b[$p + 4] = 110; $b[$p + 5] = 121; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+              $w.num((i_1 / 10000000) as number);
+              { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 109; $b[$p + 4] = 97; $b[$p + 5] = 108; $b[$p + 6] = 108; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+              $w.num((i_1 * 1e-310) as number);
+              { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 101; $b[$p + 4] = 115; $b[$p + 5] = 115; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+              if ((i_1 < 3)) { const $b = $w.room(15), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 112; $b[$p + 7] = 97; $b[$p + 8] = 105; $b[$p + 9] = 114; $b[$p + 10] = 34; $b[$p + 11] = 58; $b[$p + 12] = 91; $b[$p + 13] = 34; $b[$p + 14] = 112; $w.p = $p + 15; } else { const $b = $w.room(16), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 112; $b[$p + 8] = 97; $b[$p + 9] = 105; $b[$p + 10] = 114; $b[$p + 11] = 34; $b[$p + 12] = 58; $b[$p + 13] = 91; $b[$p + 14] = 34; $b[$p + 15] = 112; $w.p = $p + 16; }
+              $w.luaNum(i_1 as number);
+              { const $b = $w.room(2), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $w.p = $p + 2; }
+              $w.num((i_1 - 0.5) as number);
+              { const $b = $w.room(10), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 108; $b[$p + 4] = 117; $b[$p + 5] = 97; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 34; $b[$p + 9] = 122; $w.p = $p + 10; }
+              $w.luaNum(((2 - i_1) * 0) as number);
+              { const $b = $w.room(1), $p = $w.p; $b[$p] = 124; $w.p = $p + 1; }
+              $w.luaNum((i_1 / (i_1 - 2)) as number);
+              { const $b = $w.room(1), $p = $w.p; $b[$p] = 124; $w.p = $p + 1; }
+              $w.luaNum(((i_1 - 2) / (i_1 - 2)) as number);
+              { const $b = $w.room(1), $p = $w.p; $b[$p] = 124; $w.p = $p + 1; }
+              $w.luaNum((i_1 * (rt.powNum(2, 60))) as number);
+              { const $b = $w.room(1), $p = $w.p; $b[$p] = 124; $w.p = $p + 1; }
+              $w.luaNum((i_1 / 3) as number);
+              { const $b = $w.room(2), $p = $w.p; $b[$p] = 92; $b[$p + 1] = 110; $w.p = $p + 2; }
+              $w.luaNum(i_1 as number);
+              { const $b = $w.room(3), $p = $w.p; $b[$p] = 55; $b[$p + 1] = 34; $b[$p + 2] = 125; $w.p = $p + 3; }
+            } else {
+              $7 = rows;
+              $k13 = i_1;
+              (($28 = ($6 = ("s" + rt.numberToString(i_1)), $5 = ("\"\\\n\x00\x1f\x7f" + rt.numberToString(i_1)), $4 = ("\xc8\xff\xc3\xa9" + rt.numberToString((i_1 / 4))), $3 = ("ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"" + rt.numberToString(i_1)), $1 = ("" + ""), $14 = (i_1 / 2), $15 = (i_1 / 3), $16 = (i_1 / (i_1 - 2)), $17 = ((i_1 - 2) / (i_1 - 2)), $18 = ((2 - i_1) * 0), $19 = (i_1 * (rt.powNum(2, 60))), $20 = ((i_1 * 1e+300) * 100000000), $21 = (i_1 / 10000000), $22 = (i_1 * 1e-310), $23 = (i_1 < 3), $24 = new rt.LuaTable([("p" + rt.numberToString(i_1)), (i_1 - 0.5)]), $25 = ("z" + (rt.numberToString(((2 - i_1) * 0)) + ("|" + (rt.numberToString((i_1 / (i_1 - 2))) + ("|" + (rt.numberToString(((i_1 - 2) / (i_1 - 2))) + ("|" + (rt.numberToString((i_1 * (rt.powNum(2, 60)))) + ("|" + (rt.numberToString((i_1 / 3)) + (("\n" + rt.numberToString(i_1)) + rt.numberToString(7)))))))))))), $o26 = new rt.FieldsObject(), $n27 = 17, $o26.si = $6, $o26.esc = $5, $o26.bytes = $4, $o26.long = $3, $o26.empty = $1, $o26.half = $14, $o26.third = $15, $o26.inf = $16, $o26.nan = $17, $o26.neg = $18, $o26.big = $19, $o26.huge = $20, $o26.tiny = $21, $o26.small = $22, $o26.less = $23, $o26.pair = $24, $o26.lua = $25, rt.LuaTable.record($o26, $n27))) !== undefined && ($a29 = ($7 as rt.LuaTable)?.arr) !== undefined && ($k13 - 1 >>> 0) === $k13 - 1 && $a29[$k13 - 1] !== undefined ? ($a29[$k13 - 1] = $28) : $28 !== undefined && $a29 !== undefined && $k13 === $a29.length + 1 && ($7 as rt.LuaTable).other === undefined && ($7 as rt.LuaTable).metatable === undefined ? $a29.push($28) : ($s.pcs[$d] = $pc + 29, rt.setIndex($7, $k13, $28, "local 'rows'")));
+            }
+          }
+        }
+        if ($json) {
+          $30 = rows$n;
+          if (rows$n !== 0) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
+            $w.num($30 as number);
+            { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 111; $b[$p + 4] = 119; $b[$p + 5] = 115; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 91; $w.p = $p + 9; }
+            $w.append(rows$w!);
+            { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($10 = $30, $28 = rows, $o26 = new rt.FieldsObject(), $n27 = 2, $o26.n = $10, $o26.rows = $28, rt.LuaTable.record($o26, $n27)));
+        }
+        return rt.leave($s, $d, ($25 = rows.length(), $24 = rows, $o31 = new rt.FieldsObject(), $n32 = 2, $o31.n = $25, $o31.rows = $24, rt.LuaTable.record($o31, $n32)));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f18 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f18.get !== undefined ? ($f18.get = $17) : ($s.pcs[$d] = $pc + 24, rt.setIndex($2, "get", $17, "field 'rows'")));
       let touch: rt.LuaFunction;
-      touch = function $touch(ctx_4?: rt.LuaValue): rt.LuaResult {
+      touch = function $touch(ctx_5?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -453,14 +595,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
         let $f6: rt.Fields | undefined;
-        $1 = rt.first(($2 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2)));
-        (($5 = "changed") !== undefined && ($f6 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f6.id !== undefined ? ($f6.id = $5) : ($s.pcs[$d] = $pc + 25, rt.setIndex($1, "id", $5)));
-        $5 = rt.first(($2 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 26, rt.fn((($f6 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f6.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2)));
-        (($1 = "set by lua") !== undefined && ($f4 = ($5 as rt.LuaTable)?.f) !== undefined && !($5 as rt.LuaTable).linked && $f4["x-a"] !== undefined ? ($f4["x-a"] = $1) : ($s.pcs[$d] = $pc + 27, rt.setIndex($5, "x-a", $1)));
+        $1 = rt.first(($2 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 30, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2)));
+        (($5 = "changed") !== undefined && ($f6 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f6.id !== undefined ? ($f6.id = $5) : ($s.pcs[$d] = $pc + 31, rt.setIndex($1, "id", $5)));
+        $5 = rt.first(($2 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 32, rt.fn((($f6 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f6.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2)));
+        (($1 = "set by lua") !== undefined && ($f4 = ($5 as rt.LuaTable)?.f) !== undefined && !($5 as rt.LuaTable).linked && $f4["x-a"] !== undefined ? ($f4["x-a"] = $1) : ($s.pcs[$d] = $pc + 33, rt.setIndex($5, "x-a", $1)));
         return rt.leave($s, $d, rt.NONE);
       };
-      $2 = ($11 = ($14 = api as rt.LuaValue, (($f16 = ($14 as rt.LuaTable)?.f) !== undefined && (($17 = $f16.touched) !== undefined || ($m15 = ($14 as rt.LuaTable).metatable) === undefined || ($17 = $m15.view.touched) !== undefined || (!("touched" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 28, rt.index($14, "touched", "local 'api'")))), (($f18 = ($11 as rt.LuaTable)?.f) !== undefined && (($3 = $f18.p_id) !== undefined || ($m12 = ($11 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.p_id) !== undefined || (!("p_id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 28, rt.index($11, "p_id", "field 'touched'"))));
-      (($4 = ($handlers[4] = rh.jsonHandler((function $get(ctx_5?: rt.LuaValue): rt.LuaResult {
+      $17 = ($14 = ($11 = api as rt.LuaValue, (($f18 = ($11 as rt.LuaTable)?.f) !== undefined && (($2 = $f18.touched) !== undefined || ($m15 = ($11 as rt.LuaTable).metatable) === undefined || ($2 = $m15.view.touched) !== undefined || (!("touched" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 34, rt.index($11, "touched", "local 'api'")))), (($f16 = ($14 as rt.LuaTable)?.f) !== undefined && (($3 = $f16.p_id) !== undefined || ($m12 = ($14 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.p_id) !== undefined || (!("p_id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 34, rt.index($14, "p_id", "field 'touched'"))));
+      (($4 = ($handlers[5] = rh.jsonHandler((function $get(ctx_6?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -508,20 +650,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f42: rt.Fields | undefined;
         let $o43: rt.Fields;
         let $n44: number;
-        const $json: boolean = rh.claim(ctx_5);
-        let before: rt.LuaValue = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).param("id") : ($1 = rt.first(($2 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 30, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.id) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.id) !== undefined || (!("id" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 29, rt.index($1, "id")))));
-        ($s.pcs[$d] = $pc + 31, touch(ctx_5));
+        const $json: boolean = rh.claim(ctx_6);
+        let before: rt.LuaValue = (rh.pristineContext(ctx_6) ? (ctx_6 as rh.RequestContext).param("id") : ($1 = rt.first(($2 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 36, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.id) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.id) !== undefined || (!("id" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 35, rt.index($1, "id")))));
+        ($s.pcs[$d] = $pc + 37, touch(ctx_6));
         if ($json) {
           $8 = before;
-          $10 = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).param("id") : ($5 = rt.first(($2 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 33, rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f7.params : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.params !== undefined ? $m6.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f4 = ($5 as rt.LuaTable)?.f) !== undefined && (($1 = $f4.id) !== undefined || ($m3 = ($5 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view.id) !== undefined || (!("id" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 32, rt.index($5, "id")))));
-          $12 = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).header("x-a") : ($13 = rt.first(($14 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 34, rt.fn((($f16 = ($14 as rt.LuaTable)?.f)?.headers !== undefined ? $f16.headers : ($m15 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m15.view.headers !== undefined ? $m15.view.headers : rt.index($14, "headers", "local 'ctx'")), "method 'headers'")($14))), (($f19 = ($13 as rt.LuaTable)?.f) !== undefined && (($17 = $f19["x-a"]) !== undefined || ($m18 = ($13 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view["x-a"]) !== undefined || (!("x-a" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 32, rt.index($13, "x-a")))));
+          $10 = (rh.pristineContext(ctx_6) ? (ctx_6 as rh.RequestContext).param("id") : ($5 = rt.first(($2 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 39, rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f7.params : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.params !== undefined ? $m6.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f4 = ($5 as rt.LuaTable)?.f) !== undefined && (($1 = $f4.id) !== undefined || ($m3 = ($5 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view.id) !== undefined || (!("id" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 38, rt.index($5, "id")))));
+          $12 = (rh.pristineContext(ctx_6) ? (ctx_6 as rh.RequestContext).header("x-a") : ($13 = rt.first(($14 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 40, rt.fn((($f16 = ($14 as rt.LuaTable)?.f)?.headers !== undefined ? $f16.headers : ($m15 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m15.view.headers !== undefined ? $m15.view.headers : rt.index($14, "headers", "local 'ctx'")), "method 'headers'")($14))), (($f19 = ($13 as rt.LuaTable)?.f) !== undefined && (($17 = $f19["x-a"]) !== undefined || ($m18 = ($13 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view["x-a"]) !== undefined || (!("x-a" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 38, rt.index($13, "x-a")))));
           if (($9 = rh.scalar($8)) !== undefined && ($11 = rh.scalar($10)) !== undefined && ($20 = rh.scalar($12)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"before\":" + $9! + ",\"after\":" + $11! + ",\"header\":" + $20! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($21 = $8, $22 = $10, $23 = $12, $o24 = new rt.FieldsObject(), $n25 = 0, ($21 !== undefined && ($o24.before = $21, $n25++)), ($22 !== undefined && ($o24.after = $22, $n25++)), ($23 !== undefined && ($o24.header = $23, $n25++)), rt.LuaTable.record($o24, $n25)));
         }
-        return rt.leave($s, $d, ($26 = before, $27 = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).param("id") : ($28 = rt.first(($29 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 33, rt.fn((($f31 = ($29 as rt.LuaTable)?.f)?.params !== undefined ? $f31.params : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.params !== undefined ? $m30.view.params : rt.index($29, "params", "local 'ctx'")), "method 'params'")($29))), (($f34 = ($28 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($28 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 32, rt.index($28, "id"))))), $35 = (rh.pristineContext(ctx_5) ? (ctx_5 as rh.RequestContext).header("x-a") : ($36 = rt.first(($37 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 34, rt.fn((($f39 = ($37 as rt.LuaTable)?.f)?.headers !== undefined ? $f39.headers : ($m38 = ($37 as rt.LuaTable)?.metatable) !== undefined && $m38.view.headers !== undefined ? $m38.view.headers : rt.index($37, "headers", "local 'ctx'")), "method 'headers'")($37))), (($f42 = ($36 as rt.LuaTable)?.f) !== undefined && (($40 = $f42["x-a"]) !== undefined || ($m41 = ($36 as rt.LuaTable).metatable) === undefined || ($40 = $m41.view["x-a"]) !== undefined || (!("x-a" in $m41.view) && $m41.view[rt.CUT] === undefined)) ? $40 : ($s.pcs[$d] = $pc + 32, rt.index($36, "x-a"))))), $o43 = new rt.FieldsObject(), $n44 = 0, ($26 !== undefined && ($o43.before = $26, $n44++)), ($27 !== undefined && ($o43.after = $27, $n44++)), ($35 !== undefined && ($o43.header = $35, $n44++)), rt.LuaTable.record($o43, $n44)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $4) : ($s.pcs[$d] = $pc + 28, rt.setIndex($2, "get", $4, "field 'p_id'")));
-      $4 = ($3 = api as rt.LuaValue, (($f13 = ($3 as rt.LuaTable)?.f) !== undefined && (($17 = $f13.whole) !== undefined || ($m12 = ($3 as rt.LuaTable).metatable) === undefined || ($17 = $m12.view.whole) !== undefined || (!("whole" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 35, rt.index($3, "whole", "local 'api'"))));
-      (($14 = ($handlers[5] = function $get(ctx_6?: rt.LuaValue): rt.LuaResult {
+        return rt.leave($s, $d, ($26 = before, $27 = (rh.pristineContext(ctx_6) ? (ctx_6 as rh.RequestContext).param("id") : ($28 = rt.first(($29 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 39, rt.fn((($f31 = ($29 as rt.LuaTable)?.f)?.params !== undefined ? $f31.params : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.params !== undefined ? $m30.view.params : rt.index($29, "params", "local 'ctx'")), "method 'params'")($29))), (($f34 = ($28 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($28 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 38, rt.index($28, "id"))))), $35 = (rh.pristineContext(ctx_6) ? (ctx_6 as rh.RequestContext).header("x-a") : ($36 = rt.first(($37 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 40, rt.fn((($f39 = ($37 as rt.LuaTable)?.f)?.headers !== undefined ? $f39.headers : ($m38 = ($37 as rt.LuaTable)?.metatable) !== undefined && $m38.view.headers !== undefined ? $m38.view.headers : rt.index($37, "headers", "local 'ctx'")), "method 'headers'")($37))), (($f42 = ($36 as rt.LuaTable)?.f) !== undefined && (($40 = $f42["x-a"]) !== undefined || ($m41 = ($36 as rt.LuaTable).metatable) === undefined || ($40 = $m41.view["x-a"]) !== undefined || (!("x-a" in $m41.view) && $m41.view[rt.CUT] === undefined)) ? $40 : ($s.pcs[$d] = $pc + 38, rt.index($36, "x-a"))))), $o43 = new rt.FieldsObject(), $n44 = 0, ($26 !== undefined && ($o43.before = $26, $n44++)), ($27 !== undefined && ($o43.after = $27, $n44++)), ($35 !== undefined && ($o43.header = $35, $n44++)), rt.LuaTable.record($o43, $n44)));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($17 as rt.LuaTable)?.f) !== undefined && !($17 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $4) : ($s.pcs[$d] = $pc + 34, rt.setIndex($17, "get", $4, "field 'p_id'")));
+      $4 = ($3 = api as rt.LuaValue, (($f13 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f13.whole) !== undefined || ($m12 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m12.view.whole) !== undefined || (!("whole" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 41, rt.index($3, "whole", "local 'api'"))));
+      (($11 = ($handlers[6] = function $get(ctx_7?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -543,27 +685,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n16: number;
         let names: rt.LuaTable = new rt.LuaTable();
          {
-          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.pairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 36, rt.getGlobal($env, "pairs"))), $r4 = ($5 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn((($f7 = ($5 as rt.LuaTable)?.f)?.headers !== undefined ? $f7.headers : ($m6 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m6.view.headers !== undefined ? $m6.view.headers : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5)), $s.pcs[$d] = $pc + 38, $fn1 = rt.fn($2, "global 'pairs'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4))))], 3);
-          const $iter1 = ($s.pcs[$d] = $pc + 36, rt.callable($it1));
+          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.pairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 42, rt.getGlobal($env, "pairs"))), $r4 = ($5 = ctx_7 as rt.LuaValue, $s.pcs[$d] = $pc + 43, rt.fn((($f7 = ($5 as rt.LuaTable)?.f)?.headers !== undefined ? $f7.headers : ($m6 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m6.view.headers !== undefined ? $m6.view.headers : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5)), $s.pcs[$d] = $pc + 44, $fn1 = rt.fn($2, "global 'pairs'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4))))], 3);
+          const $iter1 = ($s.pcs[$d] = $pc + 42, rt.callable($it1));
           let $key1 = $ctl1;
           $loop1: for (;;) {
-            $s.pcs[$d] = $pc + 39;
+            $s.pcs[$d] = $pc + 45;
             const $res1 = $iter1($st1, $key1);
             $key1 = Array.isArray($res1) ? $res1[0] : $res1;
             if ($key1 === undefined) break;
             let k: rt.LuaValue = $key1;
-            if ((rt.first(($8 = k as rt.LuaValue, $s.pcs[$d] = $pc + 40, rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.sub !== undefined ? $f10.sub : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.sub !== undefined ? $m9.view.sub : rt.index($8, "sub", "local 'k'")), "method 'sub'")($8, 1, 2))) === "x-")) {
+            if ((rt.first(($8 = k as rt.LuaValue, $s.pcs[$d] = $pc + 46, rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.sub !== undefined ? $f10.sub : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.sub !== undefined ? $m9.view.sub : rt.index($8, "sub", "local 'k'")), "method 'sub'")($8, 1, 2))) === "x-")) {
               $11 = names;
               $k12 = (names.length() + 1);
-              (($13 = k) !== undefined && ($a14 = ($11 as rt.LuaTable)?.arr) !== undefined && ($k12 - 1 >>> 0) === $k12 - 1 && $a14[$k12 - 1] !== undefined ? ($a14[$k12 - 1] = $13) : $13 !== undefined && $a14 !== undefined && $k12 === $a14.length + 1 && ($11 as rt.LuaTable).other === undefined && ($11 as rt.LuaTable).metatable === undefined ? $a14.push($13) : ($s.pcs[$d] = $pc + 36, rt.setIndex($11, $k12, $13, "local 'names'")));
+              (($13 = k) !== undefined && ($a14 = ($11 as rt.LuaTable)?.arr) !== undefined && ($k12 - 1 >>> 0) === $k12 - 1 && $a14[$k12 - 1] !== undefined ? ($a14[$k12 - 1] = $13) : $13 !== undefined && $a14 !== undefined && $k12 === $a14.length + 1 && ($11 as rt.LuaTable).other === undefined && ($11 as rt.LuaTable).metatable === undefined ? $a14.push($13) : ($s.pcs[$d] = $pc + 42, rt.setIndex($11, $k12, $13, "local 'names'")));
             }
           }
         }
-        ($5 = ($3 = (($2 = $env.f.table) !== undefined ? $2 : ($s.pcs[$d] = $pc + 41, rt.getGlobal($env, "table"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($8 = $f7.sort) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.sort) !== undefined || (!("sort" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 41, rt.index($3, "sort", "global 'table'")))), $13 = names, $s.pcs[$d] = $pc + 42, $fn1 = rt.fn($5, "field 'sort'"), $fn1($13));
-        return rt.leave($s, $d, ($13 = names, $8 = (rh.pristineContext(ctx_6) ? (ctx_6 as rh.RequestContext).header("x-a") : ($2 = rt.first(($3 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 44, rt.fn((($f7 = ($3 as rt.LuaTable)?.f)?.headers !== undefined ? $f7.headers : ($m6 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m6.view.headers !== undefined ? $m6.view.headers : rt.index($3, "headers", "local 'ctx'")), "method 'headers'")($3))), (($f10 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f10["x-a"]) !== undefined || ($m9 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m9.view["x-a"]) !== undefined || (!("x-a" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 43, rt.index($2, "x-a"))))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.names = $13, ($8 !== undefined && ($o15.a = $8, $n16++)), rt.LuaTable.record($o15, $n16)));
-      } as rt.LuaFunction)) !== undefined && ($f18 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f18.get !== undefined ? ($f18.get = $14) : ($s.pcs[$d] = $pc + 35, rt.setIndex($4, "get", $14, "field 'whole'")));
-      $14 = ($17 = api as rt.LuaValue, (($f18 = ($17 as rt.LuaTable)?.f) !== undefined && (($3 = $f18.inner) !== undefined || ($m12 = ($17 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.inner) !== undefined || (!("inner" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 45, rt.index($17, "inner", "local 'api'"))));
-      (($4 = ($handlers[6] = rh.jsonHandler((function $get(ctx_7?: rt.LuaValue): rt.LuaResult {
+        ($5 = ($3 = (($2 = $env.f.table) !== undefined ? $2 : ($s.pcs[$d] = $pc + 47, rt.getGlobal($env, "table"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($8 = $f7.sort) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.sort) !== undefined || (!("sort" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 47, rt.index($3, "sort", "global 'table'")))), $13 = names, $s.pcs[$d] = $pc + 48, $fn1 = rt.fn($5, "field 'sort'"), $fn1($13));
+        return rt.leave($s, $d, ($13 = names, $8 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).header("x-a") : ($2 = rt.first(($3 = ctx_7 as rt.LuaValue, $s.pcs[$d] = $pc + 50, rt.fn((($f7 = ($3 as rt.LuaTable)?.f)?.headers !== undefined ? $f7.headers : ($m6 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m6.view.headers !== undefined ? $m6.view.headers : rt.index($3, "headers", "local 'ctx'")), "method 'headers'")($3))), (($f10 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f10["x-a"]) !== undefined || ($m9 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m9.view["x-a"]) !== undefined || (!("x-a" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 49, rt.index($2, "x-a"))))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.names = $13, ($8 !== undefined && ($o15.a = $8, $n16++)), rt.LuaTable.record($o15, $n16)));
+      } as rt.LuaFunction)) !== undefined && ($f16 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $11) : ($s.pcs[$d] = $pc + 41, rt.setIndex($4, "get", $11, "field 'whole'")));
+      $11 = ($2 = api as rt.LuaValue, (($f16 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f16.inner) !== undefined || ($m12 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.inner) !== undefined || (!("inner" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 51, rt.index($2, "inner", "local 'api'"))));
+      (($4 = ($handlers[7] = rh.jsonHandler((function $get(ctx_8?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -581,16 +723,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f14: rt.Fields | undefined;
         let $o15: rt.Fields;
         let $n16: number;
-        const $json: boolean = rh.claim(ctx_7);
+        const $json: boolean = rh.claim(ctx_8);
         if ($json) {
-          $1 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).method : ($2 = ctx_7 as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 46), rt.index($2, "method", "local 'ctx'")))));
+          $1 = (rh.pristineContext(ctx_8) ? (ctx_8 as rh.RequestContext).method : ($2 = ctx_8 as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 52), rt.index($2, "method", "local 'ctx'")))));
           if (($6 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"who\":\"inner\",\"method\":" + $6! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 1, $o8.who = "inner", ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
         }
-        return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).method : ($11 = ctx_7 as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 46), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.who = "inner", ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($14 as rt.LuaTable)?.f) !== undefined && !($14 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $4) : ($s.pcs[$d] = $pc + 45, rt.setIndex($14, "get", $4, "field 'inner'")));
-      $4 = ($3 = api as rt.LuaValue, (($f13 = ($3 as rt.LuaTable)?.f) !== undefined && (($17 = $f13.outer) !== undefined || ($m12 = ($3 as rt.LuaTable).metatable) === undefined || ($17 = $m12.view.outer) !== undefined || (!("outer" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 47, rt.index($3, "outer", "local 'api'"))));
-      (($14 = ($handlers[7] = rh.jsonHandler((function $get(ctx_8?: rt.LuaValue): rt.LuaResult {
+        return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx_8) ? (ctx_8 as rh.RequestContext).method : ($11 = ctx_8 as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 52), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.who = "inner", ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $4) : ($s.pcs[$d] = $pc + 51, rt.setIndex($11, "get", $4, "field 'inner'")));
+      $4 = ($3 = api as rt.LuaValue, (($f13 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f13.outer) !== undefined || ($m12 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m12.view.outer) !== undefined || (!("outer" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 53, rt.index($3, "outer", "local 'api'"))));
+      (($11 = ($handlers[8] = rh.jsonHandler((function $get(ctx_9?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -623,21 +765,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f27: rt.Fields | undefined;
         let $o28: rt.Fields;
         let $n29: number;
-        const $json: boolean = rh.claim(ctx_8);
-        let t: rt.LuaValue = rt.first(($2 = ($3 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.inner) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.inner) !== undefined || (!("inner" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 48, rt.index($4, "inner", "upvalue 'api'")))), (($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.get) !== undefined || ($m9 = ($3 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.get) !== undefined || (!("get" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 48, rt.index($3, "get", "field 'inner'")))), $11 = ctx_8, $s.pcs[$d] = $pc + 49, $fn1 = rt.fn($2, "field 'get'"), $fn1($11)));
+        const $json: boolean = rh.claim(ctx_9);
+        let t: rt.LuaValue = rt.first(($2 = ($3 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.inner) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.inner) !== undefined || (!("inner" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 54, rt.index($4, "inner", "upvalue 'api'")))), (($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.get) !== undefined || ($m9 = ($3 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.get) !== undefined || (!("get" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 54, rt.index($3, "get", "field 'inner'")))), $11 = ctx_9, $s.pcs[$d] = $pc + 55, $fn1 = rt.fn($2, "field 'get'"), $fn1($11)));
         if ($json) {
-          $12 = ($11 = t as rt.LuaValue, (($f10 = ($11 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.who) !== undefined || ($m9 = ($11 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.who) !== undefined || (!("who" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 50, rt.index($11, "who", "local 't'"))));
-          $14 = ($5 = t as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.method) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.method) !== undefined || (!("method" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 50, rt.index($5, "method", "local 't'"))));
+          $12 = ($11 = t as rt.LuaValue, (($f10 = ($11 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.who) !== undefined || ($m9 = ($11 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.who) !== undefined || (!("who" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 56, rt.index($11, "who", "local 't'"))));
+          $14 = ($5 = t as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.method) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.method) !== undefined || (!("method" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 56, rt.index($5, "method", "local 't'"))));
           if (($13 = rh.scalar($12)) !== undefined && ($15 = rh.scalar($14)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"got\":" + $13! + ",\"method\":" + $15! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($3 = $12, $2 = $14, $o16 = new rt.FieldsObject(), $n17 = 0, ($3 !== undefined && ($o16.got = $3, $n17++)), ($2 !== undefined && ($o16.method = $2, $n17++)), rt.LuaTable.record($o16, $n17)));
         }
-        return rt.leave($s, $d, ($18 = ($19 = t as rt.LuaValue, (($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.who) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.who) !== undefined || (!("who" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 50, rt.index($19, "who", "local 't'")))), $23 = ($24 = t as rt.LuaValue, (($f27 = ($24 as rt.LuaTable)?.f) !== undefined && (($25 = $f27.method) !== undefined || ($m26 = ($24 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view.method) !== undefined || (!("method" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 50, rt.index($24, "method", "local 't'")))), $o28 = new rt.FieldsObject(), $n29 = 0, ($18 !== undefined && ($o28.got = $18, $n29++)), ($23 !== undefined && ($o28.method = $23, $n29++)), rt.LuaTable.record($o28, $n29)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f18 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f18.get !== undefined ? ($f18.get = $14) : ($s.pcs[$d] = $pc + 47, rt.setIndex($4, "get", $14, "field 'outer'")));
-      $14 = ($17 = api as rt.LuaValue, (($f18 = ($17 as rt.LuaTable)?.f) !== undefined && (($3 = $f18.built) !== undefined || ($m12 = ($17 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.built) !== undefined || (!("built" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 51, rt.index($17, "built", "local 'api'"))));
-      (($4 = ($handlers[8] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx_9?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx_9);
+        return rt.leave($s, $d, ($18 = ($19 = t as rt.LuaValue, (($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.who) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.who) !== undefined || (!("who" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 56, rt.index($19, "who", "local 't'")))), $23 = ($24 = t as rt.LuaValue, (($f27 = ($24 as rt.LuaTable)?.f) !== undefined && (($25 = $f27.method) !== undefined || ($m26 = ($24 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view.method) !== undefined || (!("method" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 56, rt.index($24, "method", "local 't'")))), $o28 = new rt.FieldsObject(), $n29 = 0, ($18 !== undefined && ($o28.got = $18, $n29++)), ($23 !== undefined && ($o28.method = $23, $n29++)), rt.LuaTable.record($o28, $n29)));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f16 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $11) : ($s.pcs[$d] = $pc + 53, rt.setIndex($4, "get", $11, "field 'outer'")));
+      $11 = ($2 = api as rt.LuaValue, (($f16 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f16.built) !== undefined || ($m12 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.built) !== undefined || (!("built" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 57, rt.index($2, "built", "local 'api'"))));
+      (($4 = ($handlers[9] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx_10?: rt.LuaValue): rt.LuaResult {
+        const $r = $body(ctx_10);
         return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(ctx_9?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction, $body))((function $get$body(ctx_10?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -680,18 +822,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n37: number;
         let $t38: number;
         let $r39: rt.LuaResult;
-        const $json: boolean = rh.claim(ctx_9);
+        const $json: boolean = rh.claim(ctx_10);
         if ($json) {
-          $1 = ($2 = api as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 52, rt.index($2, "json", "upvalue 'api'"))));
-          $6 = (rh.pristineContext(ctx_9) ? (ctx_9 as rh.RequestContext).queryValue("id") : ($7 = rt.first(($8 = ctx_9 as rt.LuaValue, $s.pcs[$d] = $pc + 53, rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.query !== undefined ? $f10.query : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.query !== undefined ? $m9.view.query : rt.index($8, "query", "local 'ctx'")), "method 'query'")($8))), (($f13 = ($7 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.id) !== undefined || ($m12 = ($7 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.id) !== undefined || (!("id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 52, rt.index($7, "id")))));
+          $1 = ($2 = api as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 58, rt.index($2, "json", "upvalue 'api'"))));
+          $6 = (rh.pristineContext(ctx_10) ? (ctx_10 as rh.RequestContext).queryValue("id") : ($7 = rt.first(($8 = ctx_10 as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.query !== undefined ? $f10.query : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.query !== undefined ? $m9.view.query : rt.index($8, "query", "local 'ctx'")), "method 'query'")($8))), (($f13 = ($7 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.id) !== undefined || ($m12 = ($7 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.id) !== undefined || (!("id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 58, rt.index($7, "id")))));
           if (rh.isJsonBuilder($1) && ($14 = rh.scalar($6)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"ok\":true,\"id\":" + $14! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, rt.first(($16 = $1, $17 = ($18 = $6, $o19 = new rt.FieldsObject(), $n20 = 1, $o19.ok = true, ($18 !== undefined && ($o19.id = $18, $n20++)), rt.LuaTable.record($o19, $n20)), $s.pcs[$d] = $pc + 54, $fn15 = rt.fn($16, "field 'json'"), $fn15($17))));
+          return rt.leave($s, $d, rt.first(($16 = $1, $17 = ($18 = $6, $o19 = new rt.FieldsObject(), $n20 = 1, $o19.ok = true, ($18 !== undefined && ($o19.id = $18, $n20++)), rt.LuaTable.record($o19, $n20)), $s.pcs[$d] = $pc + 60, $fn15 = rt.fn($16, "field 'json'"), $fn15($17))));
         }
-        return ($22 = ($23 = api as rt.LuaValue, (($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.json) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.json) !== undefined || (!("json" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 52, rt.index($23, "json", "upvalue 'api'")))), $27 = ($28 = (rh.pristineContext(ctx_9) ? (ctx_9 as rh.RequestContext).queryValue("id") : ($29 = rt.first(($30 = ctx_9 as rt.LuaValue, $s.pcs[$d] = $pc + 53, rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.query !== undefined ? $f32.query : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.query !== undefined ? $m31.view.query : rt.index($30, "query", "local 'ctx'")), "method 'query'")($30))), (($f35 = ($29 as rt.LuaTable)?.f) !== undefined && (($33 = $f35.id) !== undefined || ($m34 = ($29 as rt.LuaTable).metatable) === undefined || ($33 = $m34.view.id) !== undefined || (!("id" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : ($s.pcs[$d] = $pc + 52, rt.index($29, "id"))))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.ok = true, ($28 !== undefined && ($o36.id = $28, $n37++)), rt.LuaTable.record($o36, $n37)), $s.pcs[$d] = $pc + 55, $fn21 = rt.fn($22, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t38 = $s.tails++, $r39 = $fn21($27), $s.tails = $t38, $r39) : rt.tail($s, $fn21, [$27]));
-      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($14 as rt.LuaTable)?.f) !== undefined && !($14 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $4) : ($s.pcs[$d] = $pc + 51, rt.setIndex($14, "get", $4, "field 'built'")));
-      let original_json: rt.LuaValue = ($4 = api as rt.LuaValue, (($f13 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.json) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.json) !== undefined || (!("json" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 56, rt.index($4, "json", "local 'api'"))));
-      $3 = ($4 = api as rt.LuaValue, (($f13 = ($4 as rt.LuaTable)?.f) !== undefined && (($17 = $f13.swap) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($17 = $m12.view.swap) !== undefined || (!("swap" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 57, rt.index($4, "swap", "local 'api'"))));
-      (($14 = ($handlers[9] = function $get(ctx_10?: rt.LuaValue): rt.LuaResult {
+        return ($22 = ($23 = api as rt.LuaValue, (($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.json) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.json) !== undefined || (!("json" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 58, rt.index($23, "json", "upvalue 'api'")))), $27 = ($28 = (rh.pristineContext(ctx_10) ? (ctx_10 as rh.RequestContext).queryValue("id") : ($29 = rt.first(($30 = ctx_10 as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.query !== undefined ? $f32.query : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.query !== undefined ? $m31.view.query : rt.index($30, "query", "local 'ctx'")), "method 'query'")($30))), (($f35 = ($29 as rt.LuaTable)?.f) !== undefined && (($33 = $f35.id) !== undefined || ($m34 = ($29 as rt.LuaTable).metatable) === undefined || ($33 = $m34.view.id) !== undefined || (!("id" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : ($s.pcs[$d] = $pc + 58, rt.index($29, "id"))))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.ok = true, ($28 !== undefined && ($o36.id = $28, $n37++)), rt.LuaTable.record($o36, $n37)), $s.pcs[$d] = $pc + 61, $fn21 = rt.fn($22, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t38 = $s.tails++, $r39 = $fn21($27), $s.tails = $t38, $r39) : rt.tail($s, $fn21, [$27]));
+      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $4) : ($s.pcs[$d] = $pc + 57, rt.setIndex($11, "get", $4, "field 'built'")));
+      let original_json: rt.LuaValue = ($4 = api as rt.LuaValue, (($f13 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.json) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.json) !== undefined || (!("json" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 62, rt.index($4, "json", "local 'api'"))));
+      $3 = ($4 = api as rt.LuaValue, (($f13 = ($4 as rt.LuaTable)?.f) !== undefined && (($2 = $f13.swap) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($2 = $m12.view.swap) !== undefined || (!("swap" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 63, rt.index($4, "swap", "local 'api'"))));
+      (($11 = ($handlers[10] = function $get(ctx_11?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -704,7 +846,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f7: rt.Fields | undefined;
         let $8: rt.LuaValue;
         let $f9: rt.Fields | undefined;
-        if (((rh.pristineContext(ctx_10) ? (ctx_10 as rh.RequestContext).queryValue("on") : ($1 = rt.first(($2 = ctx_10 as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.on) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.on) !== undefined || (!("on" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 58, rt.index($1, "on"))))) === "1")) {
+        if (((rh.pristineContext(ctx_11) ? (ctx_11 as rh.RequestContext).queryValue("on") : ($1 = rt.first(($2 = ctx_11 as rt.LuaValue, $s.pcs[$d] = $pc + 65, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.on) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.on) !== undefined || (!("on" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 64, rt.index($1, "on"))))) === "1")) {
           (($8 = (($body: rt.LuaFunction) => rt.withBody((function $anonymous(t_1?: rt.LuaValue): rt.LuaResult {
             const $r = $body(t_1);
             return $r === rt.TAIL ? rt.runTail() : $r;
@@ -718,16 +860,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             let $4: rt.LuaValue;
             let $t5: number;
             let $r6: rt.LuaResult;
-            (($1 = true) !== undefined && ($f2 = (t_1 as rt.LuaTable)?.f) !== undefined && !(t_1 as rt.LuaTable).linked && $f2.wrapped !== undefined ? ($f2.wrapped = $1) : ($s.pcs[$d] = $pc + 60, rt.setIndex(t_1, "wrapped", $1, "local 't'")));
-            return ($1 = original_json, $4 = t_1, $s.pcs[$d] = $pc + 61, $fn3 = rt.fn($1, "upvalue 'original_json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn3($4), $s.tails = $t5, $r6) : rt.tail($s, $fn3, [$4]));
-          }) as rt.LuaFunction)) !== undefined && ($f9 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f9.json !== undefined ? ($f9.json = $8) : ($s.pcs[$d] = $pc + 62, rt.setIndex(api, "json", $8, "upvalue 'api'")));
+            (($1 = true) !== undefined && ($f2 = (t_1 as rt.LuaTable)?.f) !== undefined && !(t_1 as rt.LuaTable).linked && $f2.wrapped !== undefined ? ($f2.wrapped = $1) : ($s.pcs[$d] = $pc + 66, rt.setIndex(t_1, "wrapped", $1, "local 't'")));
+            return ($1 = original_json, $4 = t_1, $s.pcs[$d] = $pc + 67, $fn3 = rt.fn($1, "upvalue 'original_json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t5 = $s.tails++, $r6 = $fn3($4), $s.tails = $t5, $r6) : rt.tail($s, $fn3, [$4]));
+          }) as rt.LuaFunction)) !== undefined && ($f9 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f9.json !== undefined ? ($f9.json = $8) : ($s.pcs[$d] = $pc + 68, rt.setIndex(api, "json", $8, "upvalue 'api'")));
         } else {
-          (($8 = original_json) !== undefined && ($f9 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f9.json !== undefined ? ($f9.json = $8) : ($s.pcs[$d] = $pc + 63, rt.setIndex(api, "json", $8, "upvalue 'api'")));
+          (($8 = original_json) !== undefined && ($f9 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f9.json !== undefined ? ($f9.json = $8) : ($s.pcs[$d] = $pc + 69, rt.setIndex(api, "json", $8, "upvalue 'api'")));
         }
         return rt.leave($s, $d, "swapped");
-      } as rt.LuaFunction)) !== undefined && ($f18 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f18.get !== undefined ? ($f18.get = $14) : ($s.pcs[$d] = $pc + 57, rt.setIndex($3, "get", $14, "field 'swap'")));
-      $14 = ($17 = ($4 = api as rt.LuaValue, (($f18 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f18.caught) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.caught) !== undefined || (!("caught" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 64, rt.index($4, "caught", "local 'api'")))), (($f13 = ($17 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.p_id) !== undefined || ($m15 = ($17 as rt.LuaTable).metatable) === undefined || ($11 = $m15.view.p_id) !== undefined || (!("p_id" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 64, rt.index($17, "p_id", "field 'caught'"))));
-      (($2 = ($handlers[10] = rh.jsonHandler((function $get(ctx_11?: rt.LuaValue): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f16 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $11) : ($s.pcs[$d] = $pc + 63, rt.setIndex($3, "get", $11, "field 'swap'")));
+      $11 = ($2 = ($4 = api as rt.LuaValue, (($f16 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f16.caught) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.caught) !== undefined || (!("caught" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 70, rt.index($4, "caught", "local 'api'")))), (($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($14 = $f13.p_id) !== undefined || ($m15 = ($2 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.p_id) !== undefined || (!("p_id" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 70, rt.index($2, "p_id", "field 'caught'"))));
+      (($17 = ($handlers[11] = rh.jsonHandler((function $get(ctx_12?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -744,8 +886,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $11: rt.LuaValue;
         let $o12: rt.Fields;
         let $n13: number;
-        const $json: boolean = rh.claim(ctx_11);
-        $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 68, rt.fn((($2 = $env.f.pcall) !== undefined ? $2 : ($s.pcs[$d] = $pc + 67, rt.getGlobal($env, "pcall"))), "global 'pcall'")(function $anonymous(): rt.LuaResult {
+        const $json: boolean = rh.claim(ctx_12);
+        $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 74, rt.fn((($2 = $env.f.pcall) !== undefined ? $2 : ($s.pcs[$d] = $pc + 73, rt.getGlobal($env, "pcall"))), "global 'pcall'")(function $anonymous(): rt.LuaResult {
           const $s = rt.current, $d = $s.depth;
           if ($d >= $s.limit) $s.deepen();
           $s.depth = $d + 1;
@@ -756,7 +898,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           let $5: rt.LuaValue;
           let $m6: rt.LuaTable | undefined;
           let $f7: rt.Fields | undefined;
-          return rt.leave($s, $d, (rh.pristineContext(ctx_11) ? (ctx_11 as rh.RequestContext).param("id") : ($1 = rt.first(($2 = ctx_11 as rt.LuaValue, $s.pcs[$d] = $pc + 66, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "upvalue 'ctx'")), "method 'params'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.id) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.id) !== undefined || (!("id" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 65, rt.index($1, "id"))))));
+          return rt.leave($s, $d, (rh.pristineContext(ctx_12) ? (ctx_12 as rh.RequestContext).param("id") : ($1 = rt.first(($2 = ctx_12 as rt.LuaValue, $s.pcs[$d] = $pc + 72, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "upvalue 'ctx'")), "method 'params'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.id) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.id) !== undefined || (!("id" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 71, rt.index($1, "id"))))));
         })))], 2);
         let ok: rt.LuaValue = $l1[0];
         let err: rt.LuaValue = $l1[1];
@@ -767,7 +909,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($2 = $3, $7 = $5, $o8 = new rt.FieldsObject(), $n9 = 0, ($2 !== undefined && ($o8.ok = $2, $n9++)), ($7 !== undefined && ($o8.err = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
         }
         return rt.leave($s, $d, ($10 = ok, $11 = err, $o12 = new rt.FieldsObject(), $n13 = 0, ($10 !== undefined && ($o12.ok = $10, $n13++)), ($11 !== undefined && ($o12.err = $11, $n13++)), rt.LuaTable.record($o12, $n13)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f16 = ($14 as rt.LuaTable)?.f) !== undefined && !($14 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $2) : ($s.pcs[$d] = $pc + 64, rt.setIndex($14, "get", $2, "field 'p_id'")));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f18 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f18.get !== undefined ? ($f18.get = $17) : ($s.pcs[$d] = $pc + 70, rt.setIndex($11, "get", $17, "field 'p_id'")));
       return rt.leave($s, $d, api);
     };
 }

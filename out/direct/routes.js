@@ -11,13 +11,14 @@ const routes = [
   { ...{ "method": "GET", "path": "/scalars", "luaPath": "api.scalars.get", "file": "fixtures/http/direct/app.lua", "line": 13, "uses": { "headers": "none", "query": ["b", "s", "t", "x"], "params": false, "body": false }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "s", "shape": { "kind": "string" }, "optional": true }, { "name": "x", "shape": { "kind": "number" }, "optional": true }, { "name": "inf", "shape": { "kind": "number" }, "optional": true }, { "name": "neg", "shape": { "kind": "number" }, "optional": true }, { "name": "b", "shape": { "kind": "boolean" }, "optional": false }, { "name": "nested", "shape": { "kind": "object", "fields": [{ "name": "t", "shape": { "kind": "string" }, "optional": true }, { "name": "list", "shape": { "kind": "dynamic", "reason": "an array item may be nil (a hole)", "line": 16 }, "optional": false }] }, "optional": false }] }, "via": "json" }], "site": { "module": "", "index": 1 } }, serializers: serializers.s1 },
   { ...{ "method": "GET", "path": "/bytes", "luaPath": "api.bytes.get", "file": "fixtures/http/direct/app.lua", "line": 20, "uses": { "headers": "none", "query": ["s"], "params": false, "body": false }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "utf", "shape": { "kind": "string" }, "optional": false }, { "name": "raw", "shape": { "kind": "string" }, "optional": false }, { "name": "esc", "shape": { "kind": "string" }, "optional": false }, { "name": "hi", "shape": { "kind": "string" }, "optional": false }] }, "via": "json" }], "site": { "module": "", "index": 2 } }, serializers: serializers.s2 },
   { ...{ "method": "GET", "path": "/list", "luaPath": "api.list.get", "file": "fixtures/http/direct/app.lua", "line": 26, "uses": { "headers": "none", "query": ["n"], "params": false, "body": false }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "count", "shape": { "kind": "number" }, "optional": false }, { "name": "items", "shape": { "kind": "array", "items": { "kind": "object", "fields": [{ "name": "i", "shape": { "kind": "number" }, "optional": false }, { "name": "half", "shape": { "kind": "number" }, "optional": false }, { "name": "neg", "shape": { "kind": "number" }, "optional": false }, { "name": "name", "shape": { "kind": "string" }, "optional": false }, { "name": "odd", "shape": { "kind": "boolean" }, "optional": false }, { "name": "pair", "shape": { "kind": "array", "items": { "kind": "union", "options": [{ "kind": "number" }, { "kind": "string" }] } }, "optional": false }] } }, "optional": false }] }, "via": "json" }], "site": { "module": "", "index": 3 } }, serializers: serializers.s3 },
-  { ...{ "method": "GET", "path": "/touched/:id", "luaPath": "api.touched.p_id.get", "file": "fixtures/http/direct/app.lua", "line": 41, "uses": { "headers": "all", "query": "all", "params": true, "body": true }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "before", "shape": { "kind": "string" }, "optional": false }, { "name": "after", "shape": { "kind": "string" }, "optional": false }, { "name": "header", "shape": { "kind": "string" }, "optional": true }] }, "via": "json" }], "site": { "module": "", "index": 4 } }, serializers: serializers.s4 },
-  { ...{ "method": "GET", "path": "/whole", "luaPath": "api.whole.get", "file": "fixtures/http/direct/app.lua", "line": 48, "uses": { "headers": "all", "query": "none", "params": false, "body": false }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "names", "shape": { "kind": "array", "items": { "kind": "string" } }, "optional": false }, { "name": "a", "shape": { "kind": "string" }, "optional": true }] }, "via": "json" }], "site": { "module": "", "index": 5 } }, serializers: serializers.s5 },
-  { ...{ "method": "GET", "path": "/inner", "luaPath": "api.inner.get", "file": "fixtures/http/direct/app.lua", "line": 56, "uses": { "headers": "none", "query": "none", "params": false, "body": false }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "who", "shape": { "kind": "string" }, "optional": false }, { "name": "method", "shape": { "kind": "string" }, "optional": false }] }, "via": "json" }], "site": { "module": "", "index": 6 } }, serializers: serializers.s6 },
-  { ...{ "method": "GET", "path": "/outer", "luaPath": "api.outer.get", "file": "fixtures/http/direct/app.lua", "line": 60, "uses": { "headers": "all", "query": "all", "params": true, "body": true }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "got", "shape": { "kind": "dynamic", "reason": "a table field (its type is not tracked)", "line": 62 }, "optional": true }, { "name": "method", "shape": { "kind": "dynamic", "reason": "a table field (its type is not tracked)", "line": 62 }, "optional": true }] }, "via": "json" }], "site": { "module": "", "index": 7 } }, serializers: serializers.s7 },
-  { ...{ "method": "GET", "path": "/built", "luaPath": "api.built.get", "file": "fixtures/http/direct/app.lua", "line": 66, "uses": { "headers": "none", "query": ["id"], "params": false, "body": false }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "ok", "shape": { "kind": "boolean" }, "optional": false }, { "name": "id", "shape": { "kind": "string" }, "optional": true }] }, "via": "json" }], "site": { "module": "", "index": 8 } }, serializers: serializers.s8 },
-  { "method": "GET", "path": "/swap", "luaPath": "api.swap.get", "file": "fixtures/http/direct/app.lua", "line": 72, "uses": { "headers": "none", "query": ["on"], "params": false, "body": false }, "responses": [], "site": { "module": "", "index": 9 } },
-  { ...{ "method": "GET", "path": "/caught/:id", "luaPath": "api.caught.p_id.get", "file": "fixtures/http/direct/app.lua", "line": 82, "uses": { "headers": "none", "query": "none", "params": true, "body": false }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "ok", "shape": { "kind": "dynamic", "reason": "the result of pcall(...)", "line": 83 }, "optional": true }, { "name": "err", "shape": { "kind": "dynamic", "reason": "'err' is a parameter, a loop variable or one of several values", "line": 84 }, "optional": true }] }, "via": "json" }], "site": { "module": "", "index": 10 } }, serializers: serializers.s10 }
+  { ...{ "method": "GET", "path": "/rows", "luaPath": "api.rows.get", "file": "fixtures/http/direct/app.lua", "line": 37, "uses": { "headers": "none", "query": ["n"], "params": false, "body": false }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "n", "shape": { "kind": "number" }, "optional": false }, { "name": "rows", "shape": { "kind": "array", "items": { "kind": "object", "fields": [{ "name": "si", "shape": { "kind": "string" }, "optional": false }, { "name": "esc", "shape": { "kind": "string" }, "optional": false }, { "name": "bytes", "shape": { "kind": "string" }, "optional": false }, { "name": "long", "shape": { "kind": "string" }, "optional": false }, { "name": "empty", "shape": { "kind": "string" }, "optional": false }, { "name": "half", "shape": { "kind": "number" }, "optional": false }, { "name": "third", "shape": { "kind": "number" }, "optional": false }, { "name": "inf", "shape": { "kind": "number" }, "optional": false }, { "name": "nan", "shape": { "kind": "number" }, "optional": false }, { "name": "neg", "shape": { "kind": "number" }, "optional": false }, { "name": "big", "shape": { "kind": "number" }, "optional": false }, { "name": "huge", "shape": { "kind": "number" }, "optional": false }, { "name": "tiny", "shape": { "kind": "number" }, "optional": false }, { "name": "small", "shape": { "kind": "number" }, "optional": false }, { "name": "less", "shape": { "kind": "boolean" }, "optional": false }, { "name": "pair", "shape": { "kind": "array", "items": { "kind": "union", "options": [{ "kind": "string" }, { "kind": "number" }] } }, "optional": false }, { "name": "lua", "shape": { "kind": "string" }, "optional": false }] } }, "optional": false }] }, "via": "json" }], "site": { "module": "", "index": 4 } }, serializers: serializers.s4 },
+  { ...{ "method": "GET", "path": "/touched/:id", "luaPath": "api.touched.p_id.get", "file": "fixtures/http/direct/app.lua", "line": 55, "uses": { "headers": "all", "query": "all", "params": true, "body": true }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "before", "shape": { "kind": "string" }, "optional": false }, { "name": "after", "shape": { "kind": "string" }, "optional": false }, { "name": "header", "shape": { "kind": "string" }, "optional": true }] }, "via": "json" }], "site": { "module": "", "index": 5 } }, serializers: serializers.s5 },
+  { ...{ "method": "GET", "path": "/whole", "luaPath": "api.whole.get", "file": "fixtures/http/direct/app.lua", "line": 62, "uses": { "headers": "all", "query": "none", "params": false, "body": false }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "names", "shape": { "kind": "array", "items": { "kind": "string" } }, "optional": false }, { "name": "a", "shape": { "kind": "string" }, "optional": true }] }, "via": "json" }], "site": { "module": "", "index": 6 } }, serializers: serializers.s6 },
+  { ...{ "method": "GET", "path": "/inner", "luaPath": "api.inner.get", "file": "fixtures/http/direct/app.lua", "line": 70, "uses": { "headers": "none", "query": "none", "params": false, "body": false }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "who", "shape": { "kind": "string" }, "optional": false }, { "name": "method", "shape": { "kind": "string" }, "optional": false }] }, "via": "json" }], "site": { "module": "", "index": 7 } }, serializers: serializers.s7 },
+  { ...{ "method": "GET", "path": "/outer", "luaPath": "api.outer.get", "file": "fixtures/http/direct/app.lua", "line": 74, "uses": { "headers": "all", "query": "all", "params": true, "body": true }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "got", "shape": { "kind": "dynamic", "reason": "a table field (its type is not tracked)", "line": 76 }, "optional": true }, { "name": "method", "shape": { "kind": "dynamic", "reason": "a table field (its type is not tracked)", "line": 76 }, "optional": true }] }, "via": "json" }], "site": { "module": "", "index": 8 } }, serializers: serializers.s8 },
+  { ...{ "method": "GET", "path": "/built", "luaPath": "api.built.get", "file": "fixtures/http/direct/app.lua", "line": 80, "uses": { "headers": "none", "query": ["id"], "params": false, "body": false }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "ok", "shape": { "kind": "boolean" }, "optional": false }, { "name": "id", "shape": { "kind": "string" }, "optional": true }] }, "via": "json" }], "site": { "module": "", "index": 9 } }, serializers: serializers.s9 },
+  { "method": "GET", "path": "/swap", "luaPath": "api.swap.get", "file": "fixtures/http/direct/app.lua", "line": 86, "uses": { "headers": "none", "query": ["on"], "params": false, "body": false }, "responses": [], "site": { "module": "", "index": 10 } },
+  { ...{ "method": "GET", "path": "/caught/:id", "luaPath": "api.caught.p_id.get", "file": "fixtures/http/direct/app.lua", "line": 96, "uses": { "headers": "none", "query": "none", "params": true, "body": false }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "ok", "shape": { "kind": "dynamic", "reason": "the result of pcall(...)", "line": 97 }, "optional": true }, { "name": "err", "shape": { "kind": "dynamic", "reason": "'err' is a parameter, a loop variable or one of several values", "line": 98 }, "optional": true }] }, "via": "json" }], "site": { "module": "", "index": 11 } }, serializers: serializers.s11 }
 ];
 const app = loadCompiledApp("app.lua", m0.default, /* @__PURE__ */ new Map([]));
 const handlers = siteHandlers(routes, /* @__PURE__ */ new Map([["", m0]]));
@@ -33,26 +34,29 @@ function bytesGet(ctx) {
 function listGet(ctx) {
   return callRoute(app, routes, handlers, 3, ctx);
 }
-function touchedIdGet(ctx) {
+function rowsGet(ctx) {
   return callRoute(app, routes, handlers, 4, ctx);
 }
-function wholeGet(ctx) {
+function touchedIdGet(ctx) {
   return callRoute(app, routes, handlers, 5, ctx);
 }
-function innerGet(ctx) {
+function wholeGet(ctx) {
   return callRoute(app, routes, handlers, 6, ctx);
 }
-function outerGet(ctx) {
+function innerGet(ctx) {
   return callRoute(app, routes, handlers, 7, ctx);
 }
-function builtGet(ctx) {
+function outerGet(ctx) {
   return callRoute(app, routes, handlers, 8, ctx);
 }
-function swapGet(ctx) {
+function builtGet(ctx) {
   return callRoute(app, routes, handlers, 9, ctx);
 }
-function caughtIdGet(ctx) {
+function swapGet(ctx) {
   return callRoute(app, routes, handlers, 10, ctx);
+}
+function caughtIdGet(ctx) {
+  return callRoute(app, routes, handlers, 11, ctx);
 }
 export {
   HandlerError,
@@ -67,6 +71,7 @@ export {
   makeRequestContext,
   outerGet,
   routes,
+  rowsGet,
   scalarsGet,
   swapGet,
   touchedIdGet,

@@ -75,7 +75,36 @@ export interface ListGetResponses {
   200: ListGetResponse;
 }
 
-/** GET /touched/:id: the JSON body, as proven from api.touched.p_id.get (fixtures/http/direct/app.lua:41). */
+/** GET /rows: the JSON body, as proven from api.rows.get (fixtures/http/direct/app.lua:37). */
+export interface RowsGetResponse {
+  n: number;
+  rows: {
+    si: string;
+    esc: string;
+    bytes: string;
+    long: string;
+    empty: string;
+    half: number;
+    third: number;
+    inf: number;
+    nan: number;
+    neg: number;
+    big: number;
+    huge: number;
+    tiny: number;
+    small: number;
+    less: boolean;
+    pair: (string | number)[];
+    lua: string;
+  }[];
+}
+
+/** GET /rows: the JSON body per status the compiler proved (api:error bodies included); other answers are not typed. */
+export interface RowsGetResponses {
+  200: RowsGetResponse;
+}
+
+/** GET /touched/:id: the JSON body, as proven from api.touched.p_id.get (fixtures/http/direct/app.lua:55). */
 export interface TouchedIdGetResponse {
   before: string;
   after: string;
@@ -87,7 +116,7 @@ export interface TouchedIdGetResponses {
   200: TouchedIdGetResponse;
 }
 
-/** GET /whole: the JSON body, as proven from api.whole.get (fixtures/http/direct/app.lua:48). */
+/** GET /whole: the JSON body, as proven from api.whole.get (fixtures/http/direct/app.lua:62). */
 export interface WholeGetResponse {
   names: string[];
   a?: string;
@@ -98,7 +127,7 @@ export interface WholeGetResponses {
   200: WholeGetResponse;
 }
 
-/** GET /inner: the JSON body, as proven from api.inner.get (fixtures/http/direct/app.lua:56). */
+/** GET /inner: the JSON body, as proven from api.inner.get (fixtures/http/direct/app.lua:70). */
 export interface InnerGetResponse {
   who: string;
   method: string;
@@ -109,7 +138,7 @@ export interface InnerGetResponses {
   200: InnerGetResponse;
 }
 
-/** GET /outer: the JSON body, as proven from api.outer.get (fixtures/http/direct/app.lua:60). */
+/** GET /outer: the JSON body, as proven from api.outer.get (fixtures/http/direct/app.lua:74). */
 export interface OuterGetResponse {
   got?: unknown;
   method?: unknown;
@@ -120,7 +149,7 @@ export interface OuterGetResponses {
   200: OuterGetResponse;
 }
 
-/** GET /built: the JSON body, as proven from api.built.get (fixtures/http/direct/app.lua:66). */
+/** GET /built: the JSON body, as proven from api.built.get (fixtures/http/direct/app.lua:80). */
 export interface BuiltGetResponse {
   ok: boolean;
   id?: string;
@@ -134,7 +163,7 @@ export interface BuiltGetResponses {
 /** GET /swap: the JSON body per status the compiler proved (api:error bodies included); other answers are not typed. */
 export type SwapGetResponses = Record<never, never>;
 
-/** GET /caught/:id: the JSON body, as proven from api.caught.p_id.get (fixtures/http/direct/app.lua:82). */
+/** GET /caught/:id: the JSON body, as proven from api.caught.p_id.get (fixtures/http/direct/app.lua:96). */
 export interface CaughtIdGetResponse {
   ok?: unknown;
   err?: unknown;
@@ -150,13 +179,14 @@ export const routes: readonly StaticRoute[] = [
   { ...{"method":"GET","path":"/scalars","luaPath":"api.scalars.get","file":"fixtures/http/direct/app.lua","line":13,"uses":{"headers":"none","query":["b","s","t","x"],"params":false,"body":false},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"s","shape":{"kind":"string"},"optional":true},{"name":"x","shape":{"kind":"number"},"optional":true},{"name":"inf","shape":{"kind":"number"},"optional":true},{"name":"neg","shape":{"kind":"number"},"optional":true},{"name":"b","shape":{"kind":"boolean"},"optional":false},{"name":"nested","shape":{"kind":"object","fields":[{"name":"t","shape":{"kind":"string"},"optional":true},{"name":"list","shape":{"kind":"dynamic","reason":"an array item may be nil (a hole)","line":16},"optional":false}]},"optional":false}]},"via":"json"}],"site":{"module":"","index":1}}, serializers: serializers.s1 },
   { ...{"method":"GET","path":"/bytes","luaPath":"api.bytes.get","file":"fixtures/http/direct/app.lua","line":20,"uses":{"headers":"none","query":["s"],"params":false,"body":false},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"utf","shape":{"kind":"string"},"optional":false},{"name":"raw","shape":{"kind":"string"},"optional":false},{"name":"esc","shape":{"kind":"string"},"optional":false},{"name":"hi","shape":{"kind":"string"},"optional":false}]},"via":"json"}],"site":{"module":"","index":2}}, serializers: serializers.s2 },
   { ...{"method":"GET","path":"/list","luaPath":"api.list.get","file":"fixtures/http/direct/app.lua","line":26,"uses":{"headers":"none","query":["n"],"params":false,"body":false},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"count","shape":{"kind":"number"},"optional":false},{"name":"items","shape":{"kind":"array","items":{"kind":"object","fields":[{"name":"i","shape":{"kind":"number"},"optional":false},{"name":"half","shape":{"kind":"number"},"optional":false},{"name":"neg","shape":{"kind":"number"},"optional":false},{"name":"name","shape":{"kind":"string"},"optional":false},{"name":"odd","shape":{"kind":"boolean"},"optional":false},{"name":"pair","shape":{"kind":"array","items":{"kind":"union","options":[{"kind":"number"},{"kind":"string"}]}},"optional":false}]}},"optional":false}]},"via":"json"}],"site":{"module":"","index":3}}, serializers: serializers.s3 },
-  { ...{"method":"GET","path":"/touched/:id","luaPath":"api.touched.p_id.get","file":"fixtures/http/direct/app.lua","line":41,"uses":{"headers":"all","query":"all","params":true,"body":true},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"before","shape":{"kind":"string"},"optional":false},{"name":"after","shape":{"kind":"string"},"optional":false},{"name":"header","shape":{"kind":"string"},"optional":true}]},"via":"json"}],"site":{"module":"","index":4}}, serializers: serializers.s4 },
-  { ...{"method":"GET","path":"/whole","luaPath":"api.whole.get","file":"fixtures/http/direct/app.lua","line":48,"uses":{"headers":"all","query":"none","params":false,"body":false},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"names","shape":{"kind":"array","items":{"kind":"string"}},"optional":false},{"name":"a","shape":{"kind":"string"},"optional":true}]},"via":"json"}],"site":{"module":"","index":5}}, serializers: serializers.s5 },
-  { ...{"method":"GET","path":"/inner","luaPath":"api.inner.get","file":"fixtures/http/direct/app.lua","line":56,"uses":{"headers":"none","query":"none","params":false,"body":false},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"who","shape":{"kind":"string"},"optional":false},{"name":"method","shape":{"kind":"string"},"optional":false}]},"via":"json"}],"site":{"module":"","index":6}}, serializers: serializers.s6 },
-  { ...{"method":"GET","path":"/outer","luaPath":"api.outer.get","file":"fixtures/http/direct/app.lua","line":60,"uses":{"headers":"all","query":"all","params":true,"body":true},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"got","shape":{"kind":"dynamic","reason":"a table field (its type is not tracked)","line":62},"optional":true},{"name":"method","shape":{"kind":"dynamic","reason":"a table field (its type is not tracked)","line":62},"optional":true}]},"via":"json"}],"site":{"module":"","index":7}}, serializers: serializers.s7 },
-  { ...{"method":"GET","path":"/built","luaPath":"api.built.get","file":"fixtures/http/direct/app.lua","line":66,"uses":{"headers":"none","query":["id"],"params":false,"body":false},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"ok","shape":{"kind":"boolean"},"optional":false},{"name":"id","shape":{"kind":"string"},"optional":true}]},"via":"json"}],"site":{"module":"","index":8}}, serializers: serializers.s8 },
-  {"method":"GET","path":"/swap","luaPath":"api.swap.get","file":"fixtures/http/direct/app.lua","line":72,"uses":{"headers":"none","query":["on"],"params":false,"body":false},"responses":[],"site":{"module":"","index":9}},
-  { ...{"method":"GET","path":"/caught/:id","luaPath":"api.caught.p_id.get","file":"fixtures/http/direct/app.lua","line":82,"uses":{"headers":"none","query":"none","params":true,"body":false},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"ok","shape":{"kind":"dynamic","reason":"the result of pcall(...)","line":83},"optional":true},{"name":"err","shape":{"kind":"dynamic","reason":"'err' is a parameter, a loop variable or one of several values","line":84},"optional":true}]},"via":"json"}],"site":{"module":"","index":10}}, serializers: serializers.s10 },
+  { ...{"method":"GET","path":"/rows","luaPath":"api.rows.get","file":"fixtures/http/direct/app.lua","line":37,"uses":{"headers":"none","query":["n"],"params":false,"body":false},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"n","shape":{"kind":"number"},"optional":false},{"name":"rows","shape":{"kind":"array","items":{"kind":"object","fields":[{"name":"si","shape":{"kind":"string"},"optional":false},{"name":"esc","shape":{"kind":"string"},"optional":false},{"name":"bytes","shape":{"kind":"string"},"optional":false},{"name":"long","shape":{"kind":"string"},"optional":false},{"name":"empty","shape":{"kind":"string"},"optional":false},{"name":"half","shape":{"kind":"number"},"optional":false},{"name":"third","shape":{"kind":"number"},"optional":false},{"name":"inf","shape":{"kind":"number"},"optional":false},{"name":"nan","shape":{"kind":"number"},"optional":false},{"name":"neg","shape":{"kind":"number"},"optional":false},{"name":"big","shape":{"kind":"number"},"optional":false},{"name":"huge","shape":{"kind":"number"},"optional":false},{"name":"tiny","shape":{"kind":"number"},"optional":false},{"name":"small","shape":{"kind":"number"},"optional":false},{"name":"less","shape":{"kind":"boolean"},"optional":false},{"name":"pair","shape":{"kind":"array","items":{"kind":"union","options":[{"kind":"string"},{"kind":"number"}]}},"optional":false},{"name":"lua","shape":{"kind":"string"},"optional":false}]}},"optional":false}]},"via":"json"}],"site":{"module":"","index":4}}, serializers: serializers.s4 },
+  { ...{"method":"GET","path":"/touched/:id","luaPath":"api.touched.p_id.get","file":"fixtures/http/direct/app.lua","line":55,"uses":{"headers":"all","query":"all","params":true,"body":true},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"before","shape":{"kind":"string"},"optional":false},{"name":"after","shape":{"kind":"string"},"optional":false},{"name":"header","shape":{"kind":"string"},"optional":true}]},"via":"json"}],"site":{"module":"","index":5}}, serializers: serializers.s5 },
+  { ...{"method":"GET","path":"/whole","luaPath":"api.whole.get","file":"fixtures/http/direct/app.lua","line":62,"uses":{"headers":"all","query":"none","params":false,"body":false},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"names","shape":{"kind":"array","items":{"kind":"string"}},"optional":false},{"name":"a","shape":{"kind":"string"},"optional":true}]},"via":"json"}],"site":{"module":"","index":6}}, serializers: serializers.s6 },
+  { ...{"method":"GET","path":"/inner","luaPath":"api.inner.get","file":"fixtures/http/direct/app.lua","line":70,"uses":{"headers":"none","query":"none","params":false,"body":false},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"who","shape":{"kind":"string"},"optional":false},{"name":"method","shape":{"kind":"string"},"optional":false}]},"via":"json"}],"site":{"module":"","index":7}}, serializers: serializers.s7 },
+  { ...{"method":"GET","path":"/outer","luaPath":"api.outer.get","file":"fixtures/http/direct/app.lua","line":74,"uses":{"headers":"all","query":"all","params":true,"body":true},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"got","shape":{"kind":"dynamic","reason":"a table field (its type is not tracked)","line":76},"optional":true},{"name":"method","shape":{"kind":"dynamic","reason":"a table field (its type is not tracked)","line":76},"optional":true}]},"via":"json"}],"site":{"module":"","index":8}}, serializers: serializers.s8 },
+  { ...{"method":"GET","path":"/built","luaPath":"api.built.get","file":"fixtures/http/direct/app.lua","line":80,"uses":{"headers":"none","query":["id"],"params":false,"body":false},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"ok","shape":{"kind":"boolean"},"optional":false},{"name":"id","shape":{"kind":"string"},"optional":true}]},"via":"json"}],"site":{"module":"","index":9}}, serializers: serializers.s9 },
+  {"method":"GET","path":"/swap","luaPath":"api.swap.get","file":"fixtures/http/direct/app.lua","line":86,"uses":{"headers":"none","query":["on"],"params":false,"body":false},"responses":[],"site":{"module":"","index":10}},
+  { ...{"method":"GET","path":"/caught/:id","luaPath":"api.caught.p_id.get","file":"fixtures/http/direct/app.lua","line":96,"uses":{"headers":"none","query":"none","params":true,"body":false},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"ok","shape":{"kind":"dynamic","reason":"the result of pcall(...)","line":97},"optional":true},{"name":"err","shape":{"kind":"dynamic","reason":"'err' is a parameter, a loop variable or one of several values","line":98},"optional":true}]},"via":"json"}],"site":{"module":"","index":11}}, serializers: serializers.s11 },
 ];
 
 /** The app table: the main chunk of app.lua (and the modules it requires) runs once, in order, when this module is first imported. */
@@ -199,57 +229,65 @@ export function listGet(ctx: RequestContext): RouteAnswer<ListGetResponses> {
 }
 
 /**
- * GET /touched/:id: the handler api.touched.p_id.get (fixtures/http/direct/app.lua:41), as the main chunk defined it, called with `ctx`
+ * GET /rows: the handler api.rows.get (fixtures/http/direct/app.lua:37), as the main chunk defined it, called with `ctx`
+ * and answered as the server would (runtime/http/handler-api.ts); middleware does not run.
+ */
+export function rowsGet(ctx: RequestContext): RouteAnswer<RowsGetResponses> {
+  return callRoute<RowsGetResponses>(app, routes, handlers, 4, ctx);
+}
+
+/**
+ * GET /touched/:id: the handler api.touched.p_id.get (fixtures/http/direct/app.lua:55), as the main chunk defined it, called with `ctx`
  * and answered as the server would (runtime/http/handler-api.ts); middleware does not run.
  */
 export function touchedIdGet(ctx: RequestContext): RouteAnswer<TouchedIdGetResponses> {
-  return callRoute<TouchedIdGetResponses>(app, routes, handlers, 4, ctx);
+  return callRoute<TouchedIdGetResponses>(app, routes, handlers, 5, ctx);
 }
 
 /**
- * GET /whole: the handler api.whole.get (fixtures/http/direct/app.lua:48), as the main chunk defined it, called with `ctx`
+ * GET /whole: the handler api.whole.get (fixtures/http/direct/app.lua:62), as the main chunk defined it, called with `ctx`
  * and answered as the server would (runtime/http/handler-api.ts); middleware does not run.
  */
 export function wholeGet(ctx: RequestContext): RouteAnswer<WholeGetResponses> {
-  return callRoute<WholeGetResponses>(app, routes, handlers, 5, ctx);
+  return callRoute<WholeGetResponses>(app, routes, handlers, 6, ctx);
 }
 
 /**
- * GET /inner: the handler api.inner.get (fixtures/http/direct/app.lua:56), as the main chunk defined it, called with `ctx`
+ * GET /inner: the handler api.inner.get (fixtures/http/direct/app.lua:70), as the main chunk defined it, called with `ctx`
  * and answered as the server would (runtime/http/handler-api.ts); middleware does not run.
  */
 export function innerGet(ctx: RequestContext): RouteAnswer<InnerGetResponses> {
-  return callRoute<InnerGetResponses>(app, routes, handlers, 6, ctx);
+  return callRoute<InnerGetResponses>(app, routes, handlers, 7, ctx);
 }
 
 /**
- * GET /outer: the handler api.outer.get (fixtures/http/direct/app.lua:60), as the main chunk defined it, called with `ctx`
+ * GET /outer: the handler api.outer.get (fixtures/http/direct/app.lua:74), as the main chunk defined it, called with `ctx`
  * and answered as the server would (runtime/http/handler-api.ts); middleware does not run.
  */
 export function outerGet(ctx: RequestContext): RouteAnswer<OuterGetResponses> {
-  return callRoute<OuterGetResponses>(app, routes, handlers, 7, ctx);
+  return callRoute<OuterGetResponses>(app, routes, handlers, 8, ctx);
 }
 
 /**
- * GET /built: the handler api.built.get (fixtures/http/direct/app.lua:66), as the main chunk defined it, called with `ctx`
+ * GET /built: the handler api.built.get (fixtures/http/direct/app.lua:80), as the main chunk defined it, called with `ctx`
  * and answered as the server would (runtime/http/handler-api.ts); middleware does not run.
  */
 export function builtGet(ctx: RequestContext): RouteAnswer<BuiltGetResponses> {
-  return callRoute<BuiltGetResponses>(app, routes, handlers, 8, ctx);
+  return callRoute<BuiltGetResponses>(app, routes, handlers, 9, ctx);
 }
 
 /**
- * GET /swap: the handler api.swap.get (fixtures/http/direct/app.lua:72), as the main chunk defined it, called with `ctx`
+ * GET /swap: the handler api.swap.get (fixtures/http/direct/app.lua:86), as the main chunk defined it, called with `ctx`
  * and answered as the server would (runtime/http/handler-api.ts); middleware does not run.
  */
 export function swapGet(ctx: RequestContext): RouteAnswer<SwapGetResponses> {
-  return callRoute<SwapGetResponses>(app, routes, handlers, 9, ctx);
+  return callRoute<SwapGetResponses>(app, routes, handlers, 10, ctx);
 }
 
 /**
- * GET /caught/:id: the handler api.caught.p_id.get (fixtures/http/direct/app.lua:82), as the main chunk defined it, called with `ctx`
+ * GET /caught/:id: the handler api.caught.p_id.get (fixtures/http/direct/app.lua:96), as the main chunk defined it, called with `ctx`
  * and answered as the server would (runtime/http/handler-api.ts); middleware does not run.
  */
 export function caughtIdGet(ctx: RequestContext): RouteAnswer<CaughtIdGetResponses> {
-  return callRoute<CaughtIdGetResponses>(app, routes, handlers, 10, ctx);
+  return callRoute<CaughtIdGetResponses>(app, routes, handlers, 11, ctx);
 }

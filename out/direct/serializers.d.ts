@@ -11,4 +11,5 @@ export declare const s5: Serializers;
 export declare const s6: Serializers;
 export declare const s7: Serializers;
 export declare const s8: Serializers;
-export declare const s10: Serializers;
+export declare const s9: Serializers;
+export declare const s11: Serializers;

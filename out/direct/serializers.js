@@ -241,6 +241,148 @@ export const s4 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
+    function w4(v) {
+      let r;
+      if ((r = (typeof v === 'string' ? str(v) : undefined)) !== undefined) return r;
+      if ((r = (typeof v === 'number' ? num(v) : undefined)) !== undefined) return r;
+      return undefined;
+    }
+    function w3(v) {
+      if (!(v instanceof LuaTable) || v.hashCount() !== 0) return undefined;
+      const a = v.arr, n = a.length;
+      if (n === 0) return '[]';
+      if (n > 8) {
+        let whole = true;
+        for (let i = 0; i < n; i++) {
+          const x = a[i];
+          if (typeof x === 'number') {
+            if ((x | 0) !== x) whole = false;
+          } else if (typeof x !== 'string') return undefined;
+        }
+        if (whole) return JSON.stringify(a);
+      }
+      let x = a[0], r, out = '';
+      if ((r = w4(x)) === undefined) return undefined;
+      out += '[' + r;
+      for (let i = 1; i < n; i++) {
+        x = a[i];
+        if ((r = w4(x)) === undefined) return undefined;
+        out += ',' + r;
+      }
+      return out + ']';
+    }
+    function w2(v) {
+      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      const f = v.f, s = v.hashKeys(), n = s.length;
+      let i = 0, x, r, out = '{';
+      if (!(i < n && s[i] === "si")) return undefined;
+      x = f[s[i++]];
+      if (typeof x !== 'string') return undefined;
+      out += "\"si\":" + str(x);
+      if (!(i < n && s[i] === "esc")) return undefined;
+      x = f[s[i++]];
+      if (typeof x !== 'string') return undefined;
+      out += ",\"esc\":" + str(x);
+      if (!(i < n && s[i] === "bytes")) return undefined;
+      x = f[s[i++]];
+      if (typeof x !== 'string') return undefined;
+      out += ",\"bytes\":" + str(x);
+      if (!(i < n && s[i] === "long")) return undefined;
+      x = f[s[i++]];
+      if (typeof x !== 'string') return undefined;
+      out += ",\"long\":" + str(x);
+      if (!(i < n && s[i] === "empty")) return undefined;
+      x = f[s[i++]];
+      if (typeof x !== 'string') return undefined;
+      out += ",\"empty\":" + str(x);
+      if (!(i < n && s[i] === "half")) return undefined;
+      x = f[s[i++]];
+      if (typeof x !== 'number') return undefined;
+      out += ",\"half\":" + num(x);
+      if (!(i < n && s[i] === "third")) return undefined;
+      x = f[s[i++]];
+      if (typeof x !== 'number') return undefined;
+      out += ",\"third\":" + num(x);
+      if (!(i < n && s[i] === "inf")) return undefined;
+      x = f[s[i++]];
+      if (typeof x !== 'number') return undefined;
+      out += ",\"inf\":" + num(x);
+      if (!(i < n && s[i] === "nan")) return undefined;
+      x = f[s[i++]];
+      if (typeof x !== 'number') return undefined;
+      out += ",\"nan\":" + num(x);
+      if (!(i < n && s[i] === "neg")) return undefined;
+      x = f[s[i++]];
+      if (typeof x !== 'number') return undefined;
+      out += ",\"neg\":" + num(x);
+      if (!(i < n && s[i] === "big")) return undefined;
+      x = f[s[i++]];
+      if (typeof x !== 'number') return undefined;
+      out += ",\"big\":" + num(x);
+      if (!(i < n && s[i] === "huge")) return undefined;
+      x = f[s[i++]];
+      if (typeof x !== 'number') return undefined;
+      out += ",\"huge\":" + num(x);
+      if (!(i < n && s[i] === "tiny")) return undefined;
+      x = f[s[i++]];
+      if (typeof x !== 'number') return undefined;
+      out += ",\"tiny\":" + num(x);
+      if (!(i < n && s[i] === "small")) return undefined;
+      x = f[s[i++]];
+      if (typeof x !== 'number') return undefined;
+      out += ",\"small\":" + num(x);
+      if (!(i < n && s[i] === "less")) return undefined;
+      x = f[s[i++]];
+      if (typeof x !== 'boolean') return undefined;
+      out += ",\"less\":" + (x ? 'true' : 'false');
+      if (!(i < n && s[i] === "pair")) return undefined;
+      x = f[s[i++]];
+      if ((r = w3(x)) === undefined) return undefined;
+      out += ",\"pair\":" + r;
+      if (!(i < n && s[i] === "lua")) return undefined;
+      x = f[s[i++]];
+      if (typeof x !== 'string') return undefined;
+      out += ",\"lua\":" + str(x);
+      if (i !== n) return undefined;
+      return out + '}';
+    }
+    function w1(v) {
+      if (!(v instanceof LuaTable) || v.hashCount() !== 0) return undefined;
+      const a = v.arr, n = a.length;
+      if (n === 0) return '[]';
+      let x = a[0], r, out = '';
+      if ((r = w2(x)) === undefined) return undefined;
+      out += '[' + r;
+      for (let i = 1; i < n; i++) {
+        x = a[i];
+        if ((r = w2(x)) === undefined) return undefined;
+        out += ',' + r;
+      }
+      return out + ']';
+    }
+    function w0(v) {
+      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      const f = v.f, s = v.hashKeys(), n = s.length;
+      let i = 0, x, r, out = '{';
+      if (!(i < n && s[i] === "n")) return undefined;
+      x = f[s[i++]];
+      if (typeof x !== 'number') return undefined;
+      out += "\"n\":" + num(x);
+      if (!(i < n && s[i] === "rows")) return undefined;
+      x = f[s[i++]];
+      if ((r = w1(x)) === undefined) return undefined;
+      out += ",\"rows\":" + r;
+      if (i !== n) return undefined;
+      return out + '}';
+    }
+    return w0;
+  })(j),
+};
+
+export const s5 = {
+  "200": (function (j) {
+    'use strict';
+    const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
     function w0(v) {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
@@ -265,7 +407,7 @@ export const s4 = {
   })(j),
 };
 
-export const s5 = {
+export const s6 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
@@ -311,7 +453,7 @@ export const s5 = {
   })(j),
 };
 
-export const s6 = {
+export const s7 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
@@ -334,7 +476,7 @@ export const s6 = {
   })(j),
 };
 
-export const s7 = {
+export const s8 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
@@ -359,7 +501,7 @@ export const s7 = {
   })(j),
 };
 
-export const s8 = {
+export const s9 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
@@ -383,7 +525,7 @@ export const s8 = {
   })(j),
 };
 
-export const s10 = {
+export const s11 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;

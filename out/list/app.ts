@@ -51,39 +51,56 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $m11: rt.LuaTable | undefined;
         let $f12: rt.Fields | undefined;
-        let $13: string;
-        let $k14: number;
-        let $o15: rt.Fields;
-        let $n16: number;
-        let $17: rt.LuaValue;
-        let $a18: rt.LuaValue[] | undefined;
-        let $19: number;
-        let $o20: rt.Fields;
-        let $n21: number;
+        let $k13: number;
+        let $o14: rt.Fields;
+        let $n15: number;
+        let $16: rt.LuaValue;
+        let $a17: rt.LuaValue[] | undefined;
+        let $18: number;
+        let $o19: rt.Fields;
+        let $n20: number;
         const $json: boolean = rh.claim(ctx);
         let n: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 3, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f12 = ($6 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($6 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 3, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 5, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 100);
         let items: rt.LuaTable = new rt.LuaTable();
-        let items$j = '', items$n = 0;
+        const items$w: rh.JsonBytes | undefined = $json ? rh.jsonBytes() : undefined;
+        let items$n = 0;
          {
           const $start1 = 1;
           const $limit1 = ($10 = n, ($s.pcs[$d] = $pc + 6, rt.forNumber($10, 'limit')));
           $loop1: for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
-              $13 = "{\"id\":" + rh.num(i as number) + ",\"name\":" + rh.str(("item " + rt.numberToString(i)) as string) + ",\"price\":" + rh.num((i * 1.5) as number) + ",\"in_stock\":" + ((((rt.mod(i, 3)) !== 0)) ? 'true' : 'false') + ",\"tags\":[" + rh.str(("tag" + rt.numberToString((rt.mod(i, 5)))) as string) + ",\"all\"]}";
-              items$j = items$n++ === 0 ? $13 : items$j + ',' + $13;
+              const $w = items$w!;
+              if (items$n++ !== 0) { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 123; $b[$p + 2] = 34; $b[$p + 3] = 105; $b[$p + 4] = 100; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; } else { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
+              $w.num(i as number);
+              { const $b = $w.room(14), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 97; $b[$p + 4] = 109; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 34; $b[$p + 9] = 105; $b[$p + 10] = 116; $b[$p + 11] = 101; $b[$p + 12] = 109; $b[$p + 13] = 32; $w.p = $p + 14; }
+              $w.luaNum(i as number);
+              { const $b = $w.room(10), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 112; $b[$p + 4] = 114; $b[$p + 5] = 105; $b[$p + 6] = 99; $b[$p + 7] = 101; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
+              $w.num((i * 1.5) as number);
+              { const $b = $w.room(12), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 110; $b[$p + 4] = 95; $b[$p + 5] = 115; $b[$p + 6] = 116; $b[$p + 7] = 111; $b[$p + 8] = 99; $b[$p + 9] = 107; $b[$p + 10] = 34; $b[$p + 11] = 58; $w.p = $p + 12; }
+              if (((rt.mod(i, 3)) !== 0)) { const $b = $w.room(17), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 116; $b[$p + 7] = 97; $b[$p + 8] = 103; $b[$p + 9] = 115; $b[$p + 10] = 34; $b[$p + 11] = 58; $b[$p + 12] = 91; $b[$p + 13] = 34; $b[$p + 14] = 116; $b[$p + 15] = 97; $b[$p + 16] = 103; $w.p = $p + 17; } else { const $b = $w.room(18), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 116; $b[$p + 8] = 97; $b[$p + 9] = 103; $b[$p + 10] = 115; $b[$p + 11] = 34; $b[$p + 12] = 58; $b[$p + 13] = 91; $b[$p + 14] = 34; $b[$p + 15] = 116; $b[$p + 16] = 97; $b[$p + 17] = 103; $w.p = $p + 18; }
+              $w.luaNum((rt.mod(i, 5)) as number);
+              { const $b = $w.room(9), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 97; $b[$p + 4] = 108; $b[$p + 5] = 108; $b[$p + 6] = 34; $b[$p + 7] = 93; $b[$p + 8] = 125; $w.p = $p + 9; }
             } else {
               $7 = items;
-              $k14 = i;
-              (($17 = ($6 = i, $5 = ("item " + rt.numberToString(i)), $4 = (i * 1.5), $3 = ((rt.mod(i, 3)) !== 0), $1 = new rt.LuaTable([("tag" + rt.numberToString((rt.mod(i, 5)))), "all"]), $o15 = new rt.FieldsObject(), $n16 = 5, $o15.id = $6, $o15.name = $5, $o15.price = $4, $o15.in_stock = $3, $o15.tags = $1, rt.LuaTable.record($o15, $n16))) !== undefined && ($a18 = ($7 as rt.LuaTable)?.arr) !== undefined && ($k14 - 1 >>> 0) === $k14 - 1 && $a18[$k14 - 1] !== undefined ? ($a18[$k14 - 1] = $17) : $17 !== undefined && $a18 !== undefined && $k14 === $a18.length + 1 && ($7 as rt.LuaTable).other === undefined && ($7 as rt.LuaTable).metatable === undefined ? $a18.push($17) : ($s.pcs[$d] = $pc + 7, rt.setIndex($7, $k14, $17, "local 'items'")));
+              $k13 = i;
+              (($16 = ($6 = i, $5 = ("item " + rt.numberToString(i)), $4 = (i * 1.5), $3 = ((rt.mod(i, 3)) !== 0), $1 = new rt.LuaTable([("tag" + rt.numberToString((rt.mod(i, 5)))), "all"]), $o14 = new rt.FieldsObject(), $n15 = 5, $o14.id = $6, $o14.name = $5, $o14.price = $4, $o14.in_stock = $3, $o14.tags = $1, rt.LuaTable.record($o14, $n15))) !== undefined && ($a17 = ($7 as rt.LuaTable)?.arr) !== undefined && ($k13 - 1 >>> 0) === $k13 - 1 && $a17[$k13 - 1] !== undefined ? ($a17[$k13 - 1] = $16) : $16 !== undefined && $a17 !== undefined && $k13 === $a17.length + 1 && ($7 as rt.LuaTable).other === undefined && ($7 as rt.LuaTable).metatable === undefined ? $a17.push($16) : ($s.pcs[$d] = $pc + 7, rt.setIndex($7, $k13, $16, "local 'items'")));
             }
           }
         }
         if ($json) {
-          $19 = items$n;
-          if (items$n !== 0) return rt.leave($s, $d, new rh.JsonText(200, "{\"count\":" + rh.num($19) + ",\"items\":[" + items$j + "]}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($10 = $19, $17 = items, $o15 = new rt.FieldsObject(), $n16 = 2, $o15.count = $10, $o15.items = $17, rt.LuaTable.record($o15, $n16)));
+          $18 = items$n;
+          if (items$n !== 0) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 111; $b[$p + 4] = 117; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+            $w.num($18 as number);
+            { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 116; $b[$p + 4] = 101; $b[$p + 5] = 109; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 91; $w.p = $p + 10; }
+            $w.append(items$w!);
+            { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($10 = $18, $16 = items, $o14 = new rt.FieldsObject(), $n15 = 2, $o14.count = $10, $o14.items = $16, rt.LuaTable.record($o14, $n15)));
         }
-        return rt.leave($s, $d, ($1 = items.length(), $3 = items, $o20 = new rt.FieldsObject(), $n21 = 2, $o20.count = $1, $o20.items = $3, rt.LuaTable.record($o20, $n21)));
+        return rt.leave($s, $d, ($1 = items.length(), $3 = items, $o19 = new rt.FieldsObject(), $n20 = 2, $o19.count = $1, $o19.items = $3, rt.LuaTable.record($o19, $n20)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'items'")));
       return rt.leave($s, $d, api);
     };

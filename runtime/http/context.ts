@@ -218,6 +218,11 @@ export class RequestContext extends LuaTable {
     if (this.queryTable !== undefined) return index(this.queryTable, key);
     if (this.queryPairs === undefined) {
       const raw = this.rawQuery ?? this.live('query').getQuery() ?? '';
+      // nothing to decode, so nothing to refuse: the key's last value, read off the string
+      if (!NEEDS_DECODING.test(raw)) {
+        const use = this.route.uses.query;
+        return typeof use !== 'string' && !use.includes(key) ? undefined : lastQueryValue(raw, key);
+      }
       const pairs = new Map<string, string>();
       try {
         const use = this.route.uses.query;
@@ -238,6 +243,26 @@ export class RequestContext extends LuaTable {
     this.bodyValue = new BodyValue(body, this.contentType);
     return this.bodyValue;
   }
+}
+
+/** What percentDecode (and toLuaString) would change in a query string. */
+const NEEDS_DECODING = /[%+\u0080-\uffff]/;
+
+/** The value of the last `key=value` (or bare `key`) pair of a query with nothing to decode, as parseQueryPairs splits it. */
+function lastQueryValue(raw: string, key: string): string | undefined {
+  if (key.includes('=') || key.includes('&')) return undefined; // no key of such a query holds one
+  let found: string | undefined;
+  const n = key.length;
+  for (let start = 0; start <= raw.length;) {
+    let end = raw.indexOf('&', start);
+    if (end < 0) end = raw.length;
+    if (end > start && raw.startsWith(key, start)) {
+      if (start + n === end) found = '';
+      else if (raw.charCodeAt(start + n) === 61 /* = */) found = raw.slice(start + n + 1, end);
+    }
+    start = end + 1;
+  }
+  return found;
 }
 
 /** The values of the headers named `key` (as the headers table stores names), joined as it joins them. */

@@ -5,11 +5,13 @@
 import type { LuaFunction, LuaValue } from '../lua/value.js';
 import { RequestContext } from './context.js';
 import { encodeNumber, encodeString } from './json.js';
+import { releaseJsonBytes } from './json-bytes.js';
 import { JSON_BUILDERS } from './responses.js';
 
 export { pristineContext, RequestContext } from './context.js';
 export { encodeNumber as num, encodeString as str } from './json.js';
 export { JsonText } from './responses.js';
+export { JsonBytes, jsonBytes } from './json-bytes.js';
 
 /** Handlers compiled to answer with JsonText carry this mark (the server then lets them). */
 export const WRITES_JSON: unique symbol = Symbol('roverc: writes JSON text');
@@ -31,6 +33,7 @@ export function writesJson(f: LuaFunction): boolean {
 export function claim(ctx: LuaValue): boolean {
   if (!(ctx instanceof RequestContext) || !ctx.jsonClaim) return false;
   ctx.jsonClaim = false;
+  releaseJsonBytes(); // the previous call's response has been sent (or copied) by now
   return true;
 }
 

@@ -178,7 +178,8 @@ export function callRoute<M>(app: RoverApp, routes: readonly StaticRoute[], hand
   if (out.location !== undefined) headers.location = out.location;
   for (let k = 0; out.headers !== undefined && k < out.headers.length; k += 2) headers[out.headers[k].toLowerCase()] = out.headers[k + 1];
   // the body types by status are the compiler's proof (routes.ts); json(status) checks the status
-  return new Answer(out.status, out.contentType, headers, out.body) as unknown as RouteAnswer<M>;
+  const text = typeof out.body === 'string' ? out.body : out.body.toString('latin1'); // a reused buffer: copied now
+  return new Answer(out.status, out.contentType, headers, text) as unknown as RouteAnswer<M>;
 }
 
 function handlerError(e: unknown): unknown {

@@ -32,9 +32,10 @@ export class ResponseValue extends LuaTable {
 /**
  * A compiled handler's JSON response as text (runtime/http/direct.ts): what the route's
  * serializer writes for the table it stands for. Only the server's own call of a handler gets one.
+ * The body is a byte string, or bytes in a reused buffer (json-bytes.ts) valid until the next call.
  */
 export class JsonText {
-  constructor(readonly status: number, readonly body: string) {}
+  constructor(readonly status: number, readonly body: string | Buffer) {}
 }
 
 /** Every `api.json` builder made (compiled handlers check that `api.json` is still one). */
@@ -44,8 +45,8 @@ export const JSON_BUILDERS = new WeakSet<object>();
 export interface Outgoing {
   status: number;
   contentType: string | undefined;
-  /** Byte string; '' for no body. */
-  body: string;
+  /** Byte string ('' for no body), or bytes a compiled handler wrote (valid until the next handler call). */
+  body: string | Buffer;
   location: string | undefined;
   /** Headers the app set (`headers = {...}`): name, value, name, value... (byte strings); undefined: none. */
   headers: string[] | undefined;
@@ -59,7 +60,7 @@ export function newOutgoing(): Outgoing {
   return { status: 200, contentType: undefined, body: '', location: undefined, headers: undefined, requestId: undefined, cors: undefined };
 }
 
-function set(out: Outgoing, status: number, contentType: string | undefined, body: string, location?: string): void {
+function set(out: Outgoing, status: number, contentType: string | undefined, body: string | Buffer, location?: string): void {
   out.status = status;
   out.contentType = contentType;
   out.body = body;

@@ -110,6 +110,15 @@ function bodyLength(req: HttpRequest): number {
   return chunked !== 1 || list[list.length - 1] !== 'chunked' ? BAD_CODINGS : UNSUPPORTED_CODING;
 }
 
+/**
+ * Whether the route's compiled handler may answer with JSON text: where its serializers are on
+ * (not ROVERC_JSON=generic), no middleware runs (it could call the handler with the same ctx
+ * first) and the app table still holds the handler the compiler saw.
+ */
+export function answersWithJsonText(route: Route): boolean {
+  return route.serializers !== undefined && route.before.length + route.after.length === 0 && route.replaced !== true && writesJson(route.handler);
+}
+
 type ListenWithOptions = (host: string, port: number, options: number, cb: (socket: us_listen_socket | false) => void) => TemplatedApp;
 
 export interface Listening {
@@ -211,9 +220,7 @@ export class RoverServer {
 
   private register(method: Method, route: Route, head: boolean): void {
     const name = head ? 'HEAD' : method.toUpperCase();
-    // A compiled handler may answer with JSON text where the route's serializers are on (and
-    // no middleware runs: it could call the handler with the same ctx first).
-    const json = route.serializers !== undefined && route.before.length + route.after.length === 0 && route.replaced !== true && writesJson(route.handler);
+    const json = answersWithJsonText(route);
     const handler = (res: HttpResponse, req: HttpRequest) => {
       try {
         this.request(res, req, route, name, head, json);
@@ -587,7 +594,7 @@ export class RoverServer {
       res.writeHeader('content-length', String(out.body.length));
       res.endWithoutBody();
     } else {
-      res.end(wire(out.body), close);
+      res.end(typeof out.body === 'string' ? wire(out.body) : out.body, close);
     }
   }
 
@@ -659,7 +666,7 @@ export class RoverServer {
       res.writeHeader('content-type', JSON_TYPE);
       this.writeCommonHeaders(res);
       if (method === 'HEAD') res.endWithoutBody();
-      else res.end(wire(out.body));
+      else res.end(wire(out.body as string));
     }
     if (this.log.timed) this.log.request(method, path, out.status, start);
   }

@@ -28,11 +28,12 @@ function randomPaths(seed: number, count: number): string[] {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
-    switch (i % 5) {
+    switch (i % 6) {
       case 0: out.push(`/items/${text(r, 4) || 'x'}/${text(r, 3) || 'y'}?page=${text(r, 3)}`); break;
       case 1: out.push(`/scalars?s=${text(r, 5)}&x=${pick(NUMBERS)}&b=${pick(['1', '0', ''])}&t=${text(r, 2)}`); break;
       case 2: out.push(`/bytes?s=${text(r, 6)}`); break;
       case 3: out.push(`/list?n=${pick(['0', '1', '2', '7', '-3', '2.5', 'nan', '100'])}`); break;
+      case 4: out.push(`/rows?s=${text(r, 5)}&n=${pick(['0', '1', '3', '40', '2.5', '-1'])}`); break;
       default: out.push(`/caught/${text(r, 3) || 'z'}`); break;
     }
   }
