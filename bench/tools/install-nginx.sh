@@ -58,7 +58,8 @@ http {
   fastcgi_temp_path $work/check/fastcgi; uwsgi_temp_path $work/check/uwsgi; scgi_temp_path $work/check/scgi;
 }
 CONF
-"$DEST/usr/sbin/nginx" -V 2>&1 | head -1
+# (sed reads to the end: `head -1` could close the pipe first, and pipefail would fail on it)
+"$DEST/usr/sbin/nginx" -V 2>&1 | sed -n 1p
 "$DEST/usr/sbin/nginx" -p "$work/check" -e stderr -t -c "$work/check/nginx.conf"
 
 luajit_after="$(luajit -v 2>&1 || echo 'no luajit')"
