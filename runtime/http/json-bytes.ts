@@ -3,7 +3,7 @@
 // list as a string was a rope of a thousand pieces, flattened and copied into a new Buffer for
 // every request. The bytes are exactly those of encodeNumber and encodeString (json.ts) sent as
 // latin1, which test/http/json-bytes.test.ts checks on random values.
-import { numberToString } from '../lua/number.js';
+import { numberToString, writtenAsJsInteger } from '../lua/number.js';
 import { encodeNumber, encodeString } from './json.js';
 
 const INITIAL_SIZE = 16 * 1024;
@@ -91,8 +91,7 @@ export class JsonBytes {
 
   /** A number as Lua's `..` and tostring write it (numberToString), for a piece of a JSON string. */
   luaNum(v: number): void {
-    // %.14g writes integers below 10^14 in full, as JS does; -0 is "-0"
-    if (Number.isInteger(v) && v < 1e14 && v > -1e14 && !(v === 0 && 1 / v < 0)) this.int(v);
+    if (writtenAsJsInteger(v)) this.int(v);
     else this.raw(numberToString(v));
   }
 

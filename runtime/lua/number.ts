@@ -1,11 +1,18 @@
 // Number <-> string conversions with luajit's exact output (lj_strfmt_num, lj_strscan).
 // luajit rounds decimal ties half up, as JS toFixed/toPrecision do, so those are exact here.
 
+/**
+ * Whether tostring writes n as JS's String(n) does, in full: an integer below 10^14 ("%.14g"
+ * switches to an exponent there) that is not -0 (String(-0) is "0", tostring's "-0").
+ */
+export function writtenAsJsInteger(n: number): boolean {
+  return Number.isInteger(n) && n < 1e14 && n > -1e14 && !(n === 0 && 1 / n < 0);
+}
+
 /** tostring(n): C's "%.14g"; luajit prints every NaN as "nan". */
 export function numberToString(n: number): string {
-  if (Number.isInteger(n) && n < 1e14 && n > -1e14) {
-    return n === 0 && 1 / n < 0 ? '-0' : String(n);
-  }
+  if (writtenAsJsInteger(n)) return String(n);
+  if (n === 0) return '-0';
   return fewDecimals(n) || formatG(n, 14, false, false);
 }
 

@@ -3,7 +3,7 @@
 // so that ties and inconsistent comparators give luajit's exact order and errors.
 import { argError, libError } from '../lua/errors.js';
 import { first, NONE } from '../lua/multi.js';
-import { numberToString } from '../lua/number.js';
+import { numberToString, writtenAsJsInteger } from '../lua/number.js';
 import { lt } from '../lua/ops.js';
 import { LuaTable } from '../lua/table.js';
 import { typeName, type LuaFunction, type LuaResult, type LuaValue } from '../lua/value.js';
@@ -56,10 +56,9 @@ function insert(...args: LuaValue[]): LuaResult {
   return NONE;
 }
 
-/** Whether Array.prototype.join writes v exactly as table.concat must (see numberToString). */
+/** Whether Array.prototype.join writes v exactly as table.concat must. */
 function joinsAsIs(v: LuaValue): boolean {
-  if (typeof v === 'string') return true;
-  return typeof v === 'number' && Number.isInteger(v) && v < 1e14 && v > -1e14 && !(v === 0 && 1 / v < 0);
+  return typeof v === 'string' || (typeof v === 'number' && writtenAsJsInteger(v));
 }
 
 function concat(...args: LuaValue[]): string {
