@@ -969,7 +969,9 @@ class FunctionEmitter {
       case 'CallExpression':
       case 'StringCallExpression':
       case 'TableCallExpression': {
-        const math = this.mode === 'sync' ? this.mathCall(e, callArguments(e), lineOf(e), false, true) : undefined;
+        const math = this.mode === 'sync'
+          ? this.mathCall(e, callArguments(e), lineOf(e), false, true) ?? this.insertCall(e, callArguments(e), lineOf(e), false, true)
+          : undefined;
         if (math !== undefined) return math;
         const target = this.knownTarget(e.base);
         // a function that always returns one value returns it as is (never an array)
@@ -1551,7 +1553,7 @@ class FunctionEmitter {
     const line = lineOf(e);
     const args = callArguments(e);
     const isMethod = e.base.type === 'MemberExpression' && e.base.indexer === ':';
-    const math = this.mode === 'sync' ? this.mathCall(e, args, line, tail) : undefined;
+    const math = this.mode === 'sync' ? this.mathCall(e, args, line, tail) ?? this.insertCall(e, args, line, tail) : undefined;
     if (math !== undefined) return math;
     const simpleArg = (a: Expression): boolean => isSimple(a) || (!this.expands(a) && (constantOf(a) !== undefined || this.isSafe(a)));
     if (this.mode === 'sync' && !tail && args.every(simpleArg) && isSimple(isMethod ? (e.base as { base: Expression }).base : e.base)) {
@@ -1620,6 +1622,26 @@ class FunctionEmitter {
       if (first) call = `rt.first(${call})`;
     }
     return `(${f} = ${this.expr(base)}, ${x} = ${this.expr(args[0])}, ${f} === rt.MATH_UNARY.${name} && typeof ${x} === 'number' ? ${value} : ${call})`;
+  }
+
+  /**
+   * `table.insert(t, v)`: when the callee is still the library's function, t a table with no
+   * hash keys (so `#t` is its array part's length) and v not nil, a push; the call otherwise.
+   * The library's insert sets raw, so metatables do not matter.
+   */
+  private insertCall(e: AnyCall, args: Expression[], line: number, tail: boolean, first = false): string | undefined {
+    const base = e.base;
+    if (tail || args.length !== 2 || this.expands(args[1])) return undefined;
+    if (base.type !== 'MemberExpression' || base.indexer !== '.' || base.base.type !== 'Identifier') return undefined;
+    if (base.base.name !== 'table' || base.identifier.name !== 'insert' || this.res.refs.get(base.base)?.kind !== 'global') return undefined;
+    const f = this.temp();
+    const t = this.temp();
+    const v = this.temp();
+    const desc = describeExpr(base, this.res.refs);
+    const call = `(${this.setLine(line, calleeName(base))}, rt.fn(${f}${desc === undefined ? '' : ', ' + jsString(desc)})(${t}, ${v}))`;
+    return `(${f} = ${this.expr(base)}, ${t} = ${this.expr(args[0])}, ${v} = ${this.expr(args[1])}, ` +
+      `${f} === rt.TABLE_INSERT && ${t} instanceof rt.LuaTable && ${t}.other === undefined && ${v} !== undefined ` +
+      `? (${t}.arr.push(${v}), ${first ? 'undefined' : 'rt.NONE'}) : ${first ? `rt.first(${call})` : call})`;
   }
 
   /**

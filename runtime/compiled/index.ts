@@ -24,6 +24,7 @@ export type { CallStack, VariableAccess } from '../lua/callstack.js';
 export { runTail, tail, TAIL, TAIL_DEPTH, withBody } from './tail.js';
 export { invoke } from '../interp/invoke-co.js';
 export { MATH_UNARY, MATH_UNARY_JS } from '../stdlib/math.js';
+export { insert as TABLE_INSERT } from '../stdlib/table.js';
 
 /** Lua truthiness. */
 export function t(v: LuaValue): boolean {

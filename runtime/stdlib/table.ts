@@ -42,7 +42,11 @@ function maxn(...args: LuaValue[]): number {
   return m;
 }
 
-function insert(...args: LuaValue[]): LuaResult {
+/**
+ * table.insert, one per process: compiled code recognises `table.insert(t, v)` by identity
+ * and appends in place when the table has no hash keys (then `#t` is the array part's length).
+ */
+export function insert(...args: LuaValue[]): LuaResult {
   const nargs = args.length;
   const t = checkTable(args[0], 1, nargs);
   let i = t.length() + 1;

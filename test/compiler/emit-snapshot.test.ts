@@ -104,3 +104,14 @@ f = function $f(x?: rt.LuaValue, y?: rt.LuaValue): rt.LuaResult {
   return (($1 = x, $2 = y, $o3 = new rt.FieldsObject(), $n4 = 0, ($1 !== undefined && ($o3.x = $1, $n4++)), ($2 !== undefined && ($o3.y = $2, $n4++)), rt.LuaTable.record($o3, $n4)));
 };`);
 });
+
+it('table.insert(t, v) is a push while the library function is in place and t has no hash keys', () => {
+  expectEmitted('local function f(t, v) table.insert(t, v) end\nreturn f', 'f', `
+f = function $f(t?: rt.LuaValue, v?: rt.LuaValue): rt.LuaResult {
+  const $s = rt.current, $d = $s.depth;
+  if ($d >= $s.limit) $s.deepen();
+  $s.depth = $d + 1;
+  ($1 = ($4 = (($5 = $env.f.table) !== undefined ? $5 : ($s.pcs[$d] = $pc + 1, rt.getGlobal($env, "table"))), (($f8 = ($4 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.insert) !== undefined || ($m7 = ($4 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.insert) !== undefined || (!("insert" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 1, rt.index($4, "insert", "global 'table'")))), $2 = t, $3 = v, $1 === rt.TABLE_INSERT && $2 instanceof rt.LuaTable && $2.other === undefined && $3 !== undefined ? ($2.arr.push($3), rt.NONE) : ($s.pcs[$d] = $pc, rt.fn($1, "field 'insert'")($2, $3)));
+  return rt.leave($s, $d, rt.NONE);
+};`);
+});
