@@ -1,34 +1,61 @@
 // JS names for Lua locals: Lua names are kept, renamed only when they clash with a JS/TS
-// reserved word or with another local visible in the same JS function.
-import type { LocalVar } from '../frontend/resolve.js';
+// reserved word or with another local that could be visible in the same JS scope.
+import type { FunctionInfo, LocalVar } from '../frontend/resolve.js';
 
 const RESERVED = new Set([
   'arguments', 'await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default',
   'delete', 'do', 'else', 'enum', 'eval', 'export', 'extends', 'false', 'finally', 'for', 'function',
   'if', 'implements', 'import', 'in', 'instanceof', 'interface', 'let', 'new', 'null', 'package',
   'private', 'protected', 'public', 'return', 'static', 'super', 'switch', 'this', 'throw', 'true',
-  'try', 'typeof', 'var', 'void', 'while', 'with', 'yield', 'undefined', 'NaN', 'Infinity', 'rt',
+  'try', 'typeof', 'var', 'void', 'while', 'with', 'yield', 'undefined', 'NaN', 'Infinity',
+  // the namespaces emitted modules import (runtime, route-handler helpers)
+  'rt', 'rh',
   'any', 'as', 'async', 'boolean', 'constructor', 'declare', 'get', 'module', 'namespace', 'never',
   'number', 'object', 'of', 'readonly', 'require', 'set', 'string', 'symbol', 'type', 'unknown',
   'globalThis', 'Array', 'Math', 'Object', 'String', 'Number', 'Symbol', 'Error', 'JSON', 'Map', 'Set',
 ]);
 
-/** Assigns each local a JS identifier, unique within the module (Lua allows redeclaring names). */
+/**
+ * Assigns each local a JS identifier. A local keeps its Lua name unless another local of the
+ * same JS name could be visible where it is: one of the same function (Lua allows redeclaring
+ * names; a JS block does not) or of a function that encloses it or that it encloses (an inner
+ * declaration would shadow the outer variable the inner code may also use). Locals of
+ * unrelated functions share names.
+ */
 export class Names {
   private readonly byVar = new Map<LocalVar, string>();
-  private readonly used = new Map<string, number>();
+  private readonly holders = new Map<string, LocalVar[]>();
 
   of(v: LocalVar): string {
     let name = this.byVar.get(v);
     if (name === undefined) {
       const base = RESERVED.has(v.name) ? `${v.name}_` : v.name;
-      const n = this.used.get(base) ?? 0;
-      this.used.set(base, n + 1);
-      name = n === 0 ? base : `${base}_${n}`;
+      for (let n = 0; ; n++) {
+        name = n === 0 ? base : `${base}_${n}`;
+        const holders = this.holders.get(name);
+        if (holders === undefined) {
+          this.holders.set(name, [v]);
+          break;
+        }
+        if (!holders.some((w) => related(w.fn, v.fn))) {
+          holders.push(v);
+          break;
+        }
+      }
       this.byVar.set(v, name);
     }
     return name;
   }
+}
+
+/** The same function, or one encloses the other. */
+function related(a: FunctionInfo, b: FunctionInfo): boolean {
+  return encloses(a, b) || encloses(b, a);
+}
+
+function encloses(outer: FunctionInfo, inner: FunctionInfo): boolean {
+  for (let f: FunctionInfo | undefined = inner; f !== undefined; f = f.parent) if (f === outer) return true;
+  return false;
 }
 
 /** A Lua byte string as a JS string literal (bytes over 0x7e as \xNN escapes). */

@@ -83,10 +83,10 @@ function load($env) {
       return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.text) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.text) !== void 0 || !("text" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 3, rt.index($32, "text", "upvalue 'api'"))), $r7 = ($9 = rt.first(($10 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m11 = $10?.metatable) !== void 0 && $m11.view.body !== void 0 ? $m11.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10))), $s2.pcs[$d2] = $pc + 5, $fn8 = rt.fn(($f142 = $9?.f)?.text !== void 0 ? $f142.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'"), $fn8($9)), $s2.pcs[$d2] = $pc + 6, $fn12 = rt.fn($22, "field 'text'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t15 = $s2.tails++, $r16 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7), $s2.tails = $t15, $r16) : rt.tail($s2, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
     }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.post !== void 0 ? $f11.post = $3 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "post", $3, "field 'echo'"));
     $3 = ($4 = ($5 = api, ($f11 = $5?.f) !== void 0 && (($8 = $f11.echo) !== void 0 || ($m6 = $5.metatable) === void 0 || ($8 = $m6.view.echo) !== void 0 || !("echo" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 7, rt.index($5, "echo", "local 'api'"))), ($f7 = $4?.f) !== void 0 && (($2 = $f7.data) !== void 0 || ($m12 = $4.metatable) === void 0 || ($2 = $m12.view.data) !== void 0 || !("data" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 7, rt.index($4, "data", "field 'echo'")));
-    ($13 = $handlers[1] = (($body) => rt.withBody((function $post(ctx_1) {
-      const $r = $body(ctx_1);
+    ($13 = $handlers[1] = (($body) => rt.withBody((function $post(ctx) {
+      const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx_1) {
+    }), $body))((function $post$body(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -99,10 +99,10 @@ function load($env) {
       let $f72;
       let $t8;
       let $r9;
-      return $22 = rt.first(($32 = ctx_1, $s2.pcs[$d2] = $pc + 8, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 9, $fn12 = rt.fn(($f72 = $22?.f)?.json !== void 0 ? $f72.json : ($m62 = $22?.metatable) !== void 0 && $m62.view.json !== void 0 ? $m62.view.json : rt.index($22, "json"), "method 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($22), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$22]);
+      return $22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 9, $fn12 = rt.fn(($f72 = $22?.f)?.json !== void 0 ? $f72.json : ($m62 = $22?.metatable) !== void 0 && $m62.view.json !== void 0 ? $m62.view.json : rt.index($22, "json"), "method 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($22), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$22]);
     }))) !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.post !== void 0 ? $f14.post = $13 : ($s.pcs[$d] = $pc + 7, rt.setIndex($3, "post", $13, "field 'data'"));
     $13 = ($2 = api, ($f14 = $2?.f) !== void 0 && (($8 = $f14.length) !== void 0 || ($m12 = $2.metatable) === void 0 || ($8 = $m12.view.length) !== void 0 || !("length" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 10, rt.index($2, "length", "local 'api'")));
-    ($5 = $handlers[2] = rh.jsonHandler((function $put(ctx_2) {
+    ($5 = $handlers[2] = rh.jsonHandler((function $put(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -130,13 +130,13 @@ function load($env) {
       let $22;
       let $o23;
       let $n24;
-      const $json = rh.claim(ctx_2);
+      const $json = rh.claim(ctx);
       if ($json) {
-        $1 = ($9 = rt.first(($32 = rt.first(($42 = ctx_2, $s2.pcs[$d2] = $pc + 11, rt.fn(($f6 = $42?.f)?.body !== void 0 ? $f6.body : ($m5 = $42?.metatable) !== void 0 && $m5.view.body !== void 0 ? $m5.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 12, $fn2 = rt.fn(($f8 = $32?.f)?.text !== void 0 ? $f8.text : ($m7 = $32?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($32, "text"), "method 'text'"), $fn2($32))), $9?.arr !== void 0 ? $9.length() : typeof $9 === "string" ? $9.length : ($s2.pcs[$d2] = $pc + 13, rt.len($9)));
+        $1 = ($9 = rt.first(($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 11, rt.fn(($f6 = $42?.f)?.body !== void 0 ? $f6.body : ($m5 = $42?.metatable) !== void 0 && $m5.view.body !== void 0 ? $m5.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 12, $fn2 = rt.fn(($f8 = $32?.f)?.text !== void 0 ? $f8.text : ($m7 = $32?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($32, "text"), "method 'text'"), $fn2($32))), $9?.arr !== void 0 ? $9.length() : typeof $9 === "string" ? $9.length : ($s2.pcs[$d2] = $pc + 13, rt.len($9)));
         if (($10 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"bytes":' + $10 + "}"));
         return rt.leave($s2, $d2, ($11 = $1, $o12 = new rt.FieldsObject(), $n13 = 0, $11 !== void 0 && ($o12.bytes = $11, $n13++), rt.LuaTable.record($o12, $n13)));
       }
-      return rt.leave($s2, $d2, ($14 = ($22 = rt.first(($16 = rt.first(($17 = ctx_2, $s2.pcs[$d2] = $pc + 11, rt.fn(($f19 = $17?.f)?.body !== void 0 ? $f19.body : ($m18 = $17?.metatable) !== void 0 && $m18.view.body !== void 0 ? $m18.view.body : rt.index($17, "body", "local 'ctx'"), "method 'body'")($17))), $s2.pcs[$d2] = $pc + 12, $fn15 = rt.fn(($f21 = $16?.f)?.text !== void 0 ? $f21.text : ($m20 = $16?.metatable) !== void 0 && $m20.view.text !== void 0 ? $m20.view.text : rt.index($16, "text"), "method 'text'"), $fn15($16))), $22?.arr !== void 0 ? $22.length() : typeof $22 === "string" ? $22.length : ($s2.pcs[$d2] = $pc + 13, rt.len($22))), $o23 = new rt.FieldsObject(), $n24 = 0, $14 !== void 0 && ($o23.bytes = $14, $n24++), rt.LuaTable.record($o23, $n24)));
+      return rt.leave($s2, $d2, ($14 = ($22 = rt.first(($16 = rt.first(($17 = ctx, $s2.pcs[$d2] = $pc + 11, rt.fn(($f19 = $17?.f)?.body !== void 0 ? $f19.body : ($m18 = $17?.metatable) !== void 0 && $m18.view.body !== void 0 ? $m18.view.body : rt.index($17, "body", "local 'ctx'"), "method 'body'")($17))), $s2.pcs[$d2] = $pc + 12, $fn15 = rt.fn(($f21 = $16?.f)?.text !== void 0 ? $f21.text : ($m20 = $16?.metatable) !== void 0 && $m20.view.text !== void 0 ? $m20.view.text : rt.index($16, "text"), "method 'text'"), $fn15($16))), $22?.arr !== void 0 ? $22.length() : typeof $22 === "string" ? $22.length : ($s2.pcs[$d2] = $pc + 13, rt.len($22))), $o23 = new rt.FieldsObject(), $n24 = 0, $14 !== void 0 && ($o23.bytes = $14, $n24++), rt.LuaTable.record($o23, $n24)));
     }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.put !== void 0 ? $f7.put = $5 : ($s.pcs[$d] = $pc + 10, rt.setIndex($13, "put", $5, "field 'length'"));
     return rt.leave($s, $d, api);
   };

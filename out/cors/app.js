@@ -65,10 +65,10 @@ function load($env) {
       return $42 = new rt.LuaTable(["a", "b"]), $o5 = new rt.FieldsObject(), $n6 = 1, $o5.items = $42, rt.LuaTable.record($o5, $n6);
     }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'items'"));
     $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.items) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.items) !== void 0 || !("items" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 3, rt.index($4, "items", "local 'api'")));
-    ($8 = $handlers[1] = (($body) => rt.withBody((function $post(ctx_1) {
-      const $r = $body(ctx_1);
+    ($8 = $handlers[1] = (($body) => rt.withBody((function $post(ctx) {
+      const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx_1) {
+    }), $body))((function $post$body(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -89,10 +89,10 @@ function load($env) {
       return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 4, rt.index($32, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 4, $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'"), $9 = 201, $10 = ($o11 = new rt.FieldsObject(), $n12 = 1, $o11.created = true, rt.LuaTable.record($o11, $n12)), $s2.pcs[$d2] = $pc + 5, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t13 = $s2.tails++, $r14 = $fn12($22, $9, $10), $s2.tails = $t13, $r14) : rt.tail($s2, $fn12, [$22, $9, $10]);
     }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 3, rt.setIndex($3, "post", $8, "field 'items'"));
     $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.embed) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.embed) !== void 0 || !("embed" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 6, rt.index($5, "embed", "local 'api'")));
-    ($3 = $handlers[2] = (($body) => rt.withBody((function $get(ctx_2) {
-      const $r = $body(ctx_2);
+    ($3 = $handlers[2] = (($body) => rt.withBody((function $get(ctx) {
+      const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx_2) {
+    }), $body))((function $get$body(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -113,10 +113,10 @@ function load($env) {
       return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 7, rt.index($32, "json", "upvalue 'api'"))), $7 = ($82 = ($o92 = new rt.FieldsObject(), $n102 = 1, $o92["X-Frame-Options"] = "SAMEORIGIN", rt.LuaTable.record($o92, $n102)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.ok = true, $o11.headers = $82, rt.LuaTable.record($o11, $n12)), $s2.pcs[$d2] = $pc + 8, $fn12 = rt.fn($22, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t13 = $s2.tails++, $r14 = $fn12($7), $s2.tails = $t13, $r14) : rt.tail($s2, $fn12, [$7]);
     }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 6, rt.setIndex($8, "get", $3, "field 'embed'"));
     $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.readyz) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.readyz) !== void 0 || !("readyz" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 9, rt.index($4, "readyz", "local 'api'")));
-    ($8 = $handlers[3] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx_3) {
-      const $r = $body(ctx_3);
+    ($8 = $handlers[3] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
+      const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx_3) {
+    }), $body))((function $get$body(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -132,7 +132,7 @@ function load($env) {
       let $n102;
       let $o11;
       let $n12;
-      const $json = rh.claim(ctx_3);
+      const $json = rh.claim(ctx);
       if (!ready) {
         return $22 = api, $s2.pcs[$d2] = $pc + 10, $fn12 = rt.fn(($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'"), $52 = 503, $6 = "starting", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn12($22, $52, $6), $s2.tails = $t7, $r8) : rt.tail($s2, $fn12, [$22, $52, $6]);
       }

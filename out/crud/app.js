@@ -199,10 +199,10 @@ function load($env) {
       return $11 = ($20 = api, ($f8 = $20?.f) !== void 0 && (($18 = $f8.json) !== void 0 || ($m7 = $20.metatable) === void 0 || ($18 = $m7.view.json) !== void 0 || !("json" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $18 : ($s2.pcs[$d2] = $pc + 12, rt.index($20, "json", "upvalue 'api'"))), $16 = ($14 = list, $30 = ($31 = list, $31?.arr !== void 0 ? $31.length() : typeof $31 === "string" ? $31.length : ($s2.pcs[$d2] = $pc + 12, rt.len($31, "local 'list'"))), $o32 = new rt.FieldsObject(), $n33 = 0, $14 !== void 0 && ($o32.users = $14, $n33++), $30 !== void 0 && ($o32.count = $30, $n33++), rt.LuaTable.record($o32, $n33)), $s2.pcs[$d2] = $pc + 14, $fn29 = rt.fn($11, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t34 = $s2.tails++, $r35 = $fn29($16), $s2.tails = $t34, $r35) : rt.tail($s2, $fn29, [$16]);
     })))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 4, rt.setIndex($8, "get", $3, "field 'users'"));
     $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.users) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.users) !== void 0 || !("users" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 15, rt.index($4, "users", "local 'api'")));
-    ($8 = $handlers[1] = (($body) => rt.withBody((function $post(ctx_1) {
-      const $r = $body(ctx_1);
+    ($8 = $handlers[1] = (($body) => rt.withBody((function $post(ctx) {
+      const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx_1) {
+    }), $body))((function $post$body(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -220,12 +220,12 @@ function load($env) {
       let $f12;
       let $t13;
       let $r14;
-      let input = rt.first(($2 = rt.first(($32 = ctx_1, $s2.pcs[$d2] = $pc + 16, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 17, $fn1 = rt.fn(($f72 = $2?.f)?.expect !== void 0 ? $f72.expect : ($m62 = $2?.metatable) !== void 0 && $m62.view.expect !== void 0 ? $m62.view.expect : rt.index($2, "expect"), "method 'expect'"), $82 = ($9 = users, ($f12 = $9?.f) !== void 0 && (($10 = $f12.create_schema) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.create_schema) !== void 0 || !("create_schema" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 17, rt.index($9, "create_schema", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 18, $fn1($2, $82)));
+      let input = rt.first(($2 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 16, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 17, $fn1 = rt.fn(($f72 = $2?.f)?.expect !== void 0 ? $f72.expect : ($m62 = $2?.metatable) !== void 0 && $m62.view.expect !== void 0 ? $m62.view.expect : rt.index($2, "expect"), "method 'expect'"), $82 = ($9 = users, ($f12 = $9?.f) !== void 0 && (($10 = $f12.create_schema) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.create_schema) !== void 0 || !("create_schema" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 17, rt.index($9, "create_schema", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 18, $fn1($2, $82)));
       let user = rt.first(($10 = ($9 = users, ($f12 = $9?.f) !== void 0 && (($82 = $f12.store) !== void 0 || ($m11 = $9.metatable) === void 0 || ($82 = $m11.view.store) !== void 0 || !("store" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 19, rt.index($9, "store", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 20, $fn1 = rt.fn(($f72 = $10?.f)?.insert !== void 0 ? $f72.insert : ($m62 = $10?.metatable) !== void 0 && $m62.view.insert !== void 0 ? $m62.view.insert : rt.index($10, "insert", "field 'store'"), "method 'insert'"), $32 = input, $fn1($10, $32)));
       return $32 = ($82 = api, ($f72 = $82?.f) !== void 0 && (($9 = $f72.json) !== void 0 || ($m62 = $82.metatable) === void 0 || ($9 = $m62.view.json) !== void 0 || !("json" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 21, rt.index($82, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 22, $fn1 = rt.fn(($f12 = $32?.f)?.status !== void 0 ? $f12.status : ($m11 = $32?.metatable) !== void 0 && $m11.view.status !== void 0 ? $m11.view.status : rt.index($32, "status", "field 'json'"), "method 'status'"), $10 = 201, $2 = user, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t13 = $s2.tails++, $r14 = $fn1($32, $10, $2), $s2.tails = $t13, $r14) : rt.tail($s2, $fn1, [$32, $10, $2]);
     }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 15, rt.setIndex($3, "post", $8, "field 'users'"));
     let find;
-    find = function $find(ctx_2) {
+    find = function $find(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -243,14 +243,14 @@ function load($env) {
       let $12;
       let $m13;
       let $f142;
-      let id = rt.first(($2 = ($32 = users, ($f6 = $32?.f) !== void 0 && (($42 = $f6.parse_id) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.parse_id) !== void 0 || !("parse_id" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 23, rt.index($32, "parse_id", "upvalue 'users'"))), $7 = ($82 = rt.first(($9 = ctx_2, $s2.pcs[$d2] = $pc + 24, rt.fn(($f112 = $9?.f)?.params !== void 0 ? $f112.params : ($m10 = $9?.metatable) !== void 0 && $m10.view.params !== void 0 ? $m10.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9))), ($f142 = $82?.f) !== void 0 && (($12 = $f142.id) !== void 0 || ($m13 = $82.metatable) === void 0 || ($12 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 23, rt.index($82, "id"))), $s2.pcs[$d2] = $pc + 25, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($7)));
+      let id = rt.first(($2 = ($32 = users, ($f6 = $32?.f) !== void 0 && (($42 = $f6.parse_id) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.parse_id) !== void 0 || !("parse_id" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 23, rt.index($32, "parse_id", "upvalue 'users'"))), $7 = ($82 = rt.first(($9 = ctx, $s2.pcs[$d2] = $pc + 24, rt.fn(($f112 = $9?.f)?.params !== void 0 ? $f112.params : ($m10 = $9?.metatable) !== void 0 && $m10.view.params !== void 0 ? $m10.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9))), ($f142 = $82?.f) !== void 0 && (($12 = $f142.id) !== void 0 || ($m13 = $82.metatable) === void 0 || ($12 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 23, rt.index($82, "id"))), $s2.pcs[$d2] = $pc + 25, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($7)));
       return rt.leave($s2, $d2, rt.t($12 = id) ? rt.first(($9 = ($82 = users, ($f142 = $82?.f) !== void 0 && (($7 = $f142.store) !== void 0 || ($m13 = $82.metatable) === void 0 || ($7 = $m13.view.store) !== void 0 || !("store" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 26, rt.index($82, "store", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 27, $fn1 = rt.fn(($f112 = $9?.f)?.get !== void 0 ? $f112.get : ($m10 = $9?.metatable) !== void 0 && $m10.view.get !== void 0 ? $m10.view.get : rt.index($9, "get", "field 'store'"), "method 'get'"), $42 = id, $fn1($9, $42))) : $12);
     };
     $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.users) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.users) !== void 0 || !("users" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 28, rt.index($4, "users", "local 'api'"))), ($f11 = $5?.f) !== void 0 && (($1 = $f11.p_id) !== void 0 || ($m12 = $5.metatable) === void 0 || ($1 = $m12.view.p_id) !== void 0 || !("p_id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $1 : ($s.pcs[$d] = $pc + 28, rt.index($5, "p_id", "field 'users'")));
-    ($13 = $handlers[2] = (($body) => rt.withBody((function $get(ctx_3) {
-      const $r = $body(ctx_3);
+    ($13 = $handlers[2] = (($body) => rt.withBody((function $get(ctx) {
+      const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx_3) {
+    }), $body))((function $get$body(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -262,17 +262,17 @@ function load($env) {
       let $6;
       let $t7;
       let $r8;
-      let user_1 = ($s2.pcs[$d2] = $pc + 29, find(ctx_3));
-      if (!rt.t(user_1)) {
+      let user = ($s2.pcs[$d2] = $pc + 29, find(ctx));
+      if (!rt.t(user)) {
         return $2 = api, $s2.pcs[$d2] = $pc + 30, $fn1 = rt.fn(($f4 = $2?.f)?.error !== void 0 ? $f4.error : ($m3 = $2?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $52 = 404, $6 = "User not found", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn1($2, $52, $6), $s2.tails = $t7, $r8) : rt.tail($s2, $fn1, [$2, $52, $6]);
       }
-      return rt.leave($s2, $d2, user_1);
+      return rt.leave($s2, $d2, user);
     }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 28, rt.setIndex($8, "get", $13, "field 'p_id'"));
     $13 = ($1 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.users) !== void 0 || ($m12 = $3.metatable) === void 0 || ($4 = $m12.view.users) !== void 0 || !("users" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 31, rt.index($3, "users", "local 'api'"))), ($f11 = $1?.f) !== void 0 && (($5 = $f11.p_id) !== void 0 || ($m6 = $1.metatable) === void 0 || ($5 = $m6.view.p_id) !== void 0 || !("p_id" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 31, rt.index($1, "p_id", "field 'users'")));
-    ($8 = $handlers[3] = (($body) => rt.withBody((function $put(ctx_4) {
-      const $r = $body(ctx_4);
+    ($8 = $handlers[3] = (($body) => rt.withBody((function $put(ctx) {
+      const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $put$body(ctx_4) {
+    }), $body))((function $put$body(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -290,11 +290,11 @@ function load($env) {
       let $12;
       let $m13;
       let $f142;
-      let user_2 = ($s2.pcs[$d2] = $pc + 32, find(ctx_4));
-      if (!rt.t(user_2)) {
+      let user = ($s2.pcs[$d2] = $pc + 32, find(ctx));
+      if (!rt.t(user)) {
         return $2 = api, $s2.pcs[$d2] = $pc + 33, $fn1 = rt.fn(($f4 = $2?.f)?.error !== void 0 ? $f4.error : ($m3 = $2?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $52 = 404, $6 = "User not found", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn1($2, $52, $6), $s2.tails = $t7, $r8) : rt.tail($s2, $fn1, [$2, $52, $6]);
       }
-      let changes = rt.first(($6 = rt.first(($52 = ctx_4, $s2.pcs[$d2] = $pc + 34, rt.fn(($f4 = $52?.f)?.body !== void 0 ? $f4.body : ($m3 = $52?.metatable) !== void 0 && $m3.view.body !== void 0 ? $m3.view.body : rt.index($52, "body", "local 'ctx'"), "method 'body'")($52))), $s2.pcs[$d2] = $pc + 35, $fn1 = rt.fn(($f10 = $6?.f)?.expect !== void 0 ? $f10.expect : ($m9 = $6?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($6, "expect"), "method 'expect'"), $2 = ($11 = users, ($f142 = $11?.f) !== void 0 && (($12 = $f142.update_schema) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.update_schema) !== void 0 || !("update_schema" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 35, rt.index($11, "update_schema", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 36, $fn1($6, $2)));
+      let changes = rt.first(($6 = rt.first(($52 = ctx, $s2.pcs[$d2] = $pc + 34, rt.fn(($f4 = $52?.f)?.body !== void 0 ? $f4.body : ($m3 = $52?.metatable) !== void 0 && $m3.view.body !== void 0 ? $m3.view.body : rt.index($52, "body", "local 'ctx'"), "method 'body'")($52))), $s2.pcs[$d2] = $pc + 35, $fn1 = rt.fn(($f10 = $6?.f)?.expect !== void 0 ? $f10.expect : ($m9 = $6?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($6, "expect"), "method 'expect'"), $2 = ($11 = users, ($f142 = $11?.f) !== void 0 && (($12 = $f142.update_schema) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.update_schema) !== void 0 || !("update_schema" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 35, rt.index($11, "update_schema", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 36, $fn1($6, $2)));
       {
         const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 38, rt.fn(($12 = $env.f.pairs) !== void 0 ? $12 : ($s2.pcs[$d2] = $pc + 37, rt.getGlobal($env, "pairs")), "global 'pairs'")(changes)))], 3);
         const $iter1 = ($s2.pcs[$d2] = $pc + 37, rt.callable($it1));
@@ -306,16 +306,16 @@ function load($env) {
           if ($key1 === void 0) break;
           let k = $key1;
           let v = Array.isArray($res1) ? $res1[1] : void 0;
-          $s2.pcs[$d2] = $pc + 37, rt.setIndex(user_2, k, v, "local 'user'");
+          $s2.pcs[$d2] = $pc + 37, rt.setIndex(user, k, v, "local 'user'");
         }
       }
-      return rt.leave($s2, $d2, user_2);
+      return rt.leave($s2, $d2, user);
     }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.put !== void 0 ? $f7.put = $8 : ($s.pcs[$d] = $pc + 31, rt.setIndex($13, "put", $8, "field 'p_id'"));
     $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.users) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.users) !== void 0 || !("users" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 40, rt.index($4, "users", "local 'api'"))), ($f11 = $5?.f) !== void 0 && (($1 = $f11.p_id) !== void 0 || ($m12 = $5.metatable) === void 0 || ($1 = $m12.view.p_id) !== void 0 || !("p_id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $1 : ($s.pcs[$d] = $pc + 40, rt.index($5, "p_id", "field 'users'")));
-    ($13 = $handlers[4] = (($body) => rt.withBody((function $delete(ctx_5) {
-      const $r = $body(ctx_5);
+    ($13 = $handlers[4] = (($body) => rt.withBody((function $delete(ctx) {
+      const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $delete$body(ctx_5) {
+    }), $body))((function $delete$body(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -337,8 +337,8 @@ function load($env) {
       let $16;
       let $t17;
       let $r18;
-      let id_1 = rt.first(($2 = ($32 = users, ($f6 = $32?.f) !== void 0 && (($42 = $f6.parse_id) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.parse_id) !== void 0 || !("parse_id" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 41, rt.index($32, "parse_id", "upvalue 'users'"))), $7 = rh.pristineContext(ctx_5) ? ctx_5.param("id") : ($82 = rt.first(($9 = ctx_5, $s2.pcs[$d2] = $pc + 42, rt.fn(($f112 = $9?.f)?.params !== void 0 ? $f112.params : ($m10 = $9?.metatable) !== void 0 && $m10.view.params !== void 0 ? $m10.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9))), ($f142 = $82?.f) !== void 0 && (($12 = $f142.id) !== void 0 || ($m13 = $82.metatable) === void 0 || ($12 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 41, rt.index($82, "id"))), $s2.pcs[$d2] = $pc + 43, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($7)));
-      if (rt.t($12 = !rt.t(id_1)) ? $12 : !rt.t(rt.first(($9 = ($82 = users, ($f142 = $82?.f) !== void 0 && (($7 = $f142.store) !== void 0 || ($m13 = $82.metatable) === void 0 || ($7 = $m13.view.store) !== void 0 || !("store" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 44, rt.index($82, "store", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 45, $fn1 = rt.fn(($f112 = $9?.f)?.remove !== void 0 ? $f112.remove : ($m10 = $9?.metatable) !== void 0 && $m10.view.remove !== void 0 ? $m10.view.remove : rt.index($9, "remove", "field 'store'"), "method 'remove'"), $42 = id_1, $fn1($9, $42))))) {
+      let id = rt.first(($2 = ($32 = users, ($f6 = $32?.f) !== void 0 && (($42 = $f6.parse_id) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.parse_id) !== void 0 || !("parse_id" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 41, rt.index($32, "parse_id", "upvalue 'users'"))), $7 = rh.pristineContext(ctx) ? ctx.param("id") : ($82 = rt.first(($9 = ctx, $s2.pcs[$d2] = $pc + 42, rt.fn(($f112 = $9?.f)?.params !== void 0 ? $f112.params : ($m10 = $9?.metatable) !== void 0 && $m10.view.params !== void 0 ? $m10.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9))), ($f142 = $82?.f) !== void 0 && (($12 = $f142.id) !== void 0 || ($m13 = $82.metatable) === void 0 || ($12 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 41, rt.index($82, "id"))), $s2.pcs[$d2] = $pc + 43, $fn1 = rt.fn($2, "field 'parse_id'"), $fn1($7)));
+      if (rt.t($12 = !rt.t(id)) ? $12 : !rt.t(rt.first(($9 = ($82 = users, ($f142 = $82?.f) !== void 0 && (($7 = $f142.store) !== void 0 || ($m13 = $82.metatable) === void 0 || ($7 = $m13.view.store) !== void 0 || !("store" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 44, rt.index($82, "store", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 45, $fn1 = rt.fn(($f112 = $9?.f)?.remove !== void 0 ? $f112.remove : ($m10 = $9?.metatable) !== void 0 && $m10.view.remove !== void 0 ? $m10.view.remove : rt.index($9, "remove", "field 'store'"), "method 'remove'"), $42 = id, $fn1($9, $42))))) {
         return $32 = api, $s2.pcs[$d2] = $pc + 46, $fn15 = rt.fn(($f6 = $32?.f)?.error !== void 0 ? $f6.error : ($m5 = $32?.metatable) !== void 0 && $m5.view.error !== void 0 ? $m5.view.error : rt.index($32, "error", "upvalue 'api'"), "method 'error'"), $2 = 404, $16 = "User not found", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t17 = $s2.tails++, $r18 = $fn15($32, $2, $16), $s2.tails = $t17, $r18) : rt.tail($s2, $fn15, [$32, $2, $16]);
       }
       return $42 = ($7 = api, ($f112 = $7?.f) !== void 0 && (($82 = $f112.no_content) !== void 0 || ($m10 = $7.metatable) === void 0 || ($82 = $m10.view.no_content) !== void 0 || !("no_content" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 47, rt.index($7, "no_content", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 48, $fn1 = rt.fn($42, "field 'no_content'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t17 = $s2.tails++, $r18 = $fn1(), $s2.tails = $t17, $r18) : rt.tail($s2, $fn1, []);

@@ -332,7 +332,7 @@ function load($env) {
       return rt.leave($s2, $d2, ($67 = rh.pristineContext(ctx) ? ctx.param("id") : ($68 = rt.first(($69 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f71 = $69?.f)?.params !== void 0 ? $f71.params : ($m70 = $69?.metatable) !== void 0 && $m70.view.params !== void 0 ? $m70.view.params : rt.index($69, "params", "local 'ctx'"), "method 'params'")($69))), ($f74 = $68?.f) !== void 0 && (($72 = $f74.id) !== void 0 || ($m73 = $68.metatable) === void 0 || ($72 = $m73.view.id) !== void 0 || !("id" in $m73.view) && $m73.view[rt.CUT] === void 0) ? $72 : ($s2.pcs[$d2] = $pc + 3, rt.index($68, "id"))), $75 = rh.pristineContext(ctx) ? ctx.param("sub") : ($76 = rt.first(($77 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f79 = $77?.f)?.params !== void 0 ? $f79.params : ($m78 = $77?.metatable) !== void 0 && $m78.view.params !== void 0 ? $m78.view.params : rt.index($77, "params", "local 'ctx'"), "method 'params'")($77))), ($f82 = $76?.f) !== void 0 && (($80 = $f82.sub) !== void 0 || ($m81 = $76.metatable) === void 0 || ($80 = $m81.view.sub) !== void 0 || !("sub" in $m81.view) && $m81.view[rt.CUT] === void 0) ? $80 : ($s2.pcs[$d2] = $pc + 3, rt.index($76, "sub"))), $83 = rh.pristineContext(ctx) ? ctx.header("X-Multi") : ($84 = rt.first(($85 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f87 = $85?.f)?.headers !== void 0 ? $f87.headers : ($m86 = $85?.metatable) !== void 0 && $m86.view.headers !== void 0 ? $m86.view.headers : rt.index($85, "headers", "local 'ctx'"), "method 'headers'")($85))), ($f90 = $84?.f) !== void 0 && (($88 = $f90["X-Multi"]) !== void 0 || ($m89 = $84.metatable) === void 0 || ($88 = $m89.view["X-Multi"]) !== void 0 || !("X-Multi" in $m89.view) && $m89.view[rt.CUT] === void 0) ? $88 : ($s2.pcs[$d2] = $pc + 3, rt.index($84, "X-Multi"))), $91 = rh.pristineContext(ctx) ? ctx.header("x-multi") : ($92 = rt.first(($93 = ctx, $s2.pcs[$d2] = $pc + 7, rt.fn(($f95 = $93?.f)?.headers !== void 0 ? $f95.headers : ($m94 = $93?.metatable) !== void 0 && $m94.view.headers !== void 0 ? $m94.view.headers : rt.index($93, "headers", "local 'ctx'"), "method 'headers'")($93))), ($f98 = $92?.f) !== void 0 && (($96 = $f98["x-multi"]) !== void 0 || ($m97 = $92.metatable) === void 0 || ($96 = $m97.view["x-multi"]) !== void 0 || !("x-multi" in $m97.view) && $m97.view[rt.CUT] === void 0) ? $96 : ($s2.pcs[$d2] = $pc + 6, rt.index($92, "x-multi"))), $99 = rh.pristineContext(ctx) ? ctx.queryValue("page") : ($100 = rt.first(($101 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f103 = $101?.f)?.query !== void 0 ? $f103.query : ($m102 = $101?.metatable) !== void 0 && $m102.view.query !== void 0 ? $m102.view.query : rt.index($101, "query", "local 'ctx'"), "method 'query'")($101))), ($f106 = $100?.f) !== void 0 && (($104 = $f106.page) !== void 0 || ($m105 = $100.metatable) === void 0 || ($104 = $m105.view.page) !== void 0 || !("page" in $m105.view) && $m105.view[rt.CUT] === void 0) ? $104 : ($s2.pcs[$d2] = $pc + 6, rt.index($100, "page"))), $107 = rh.pristineContext(ctx) ? ctx.method : ($108 = ctx, ($f111 = $108?.f) !== void 0 && (($109 = $f111.method) !== void 0 || ($m110 = $108.metatable) === void 0 || ($109 = $m110.view.method) !== void 0 || !("method" in $m110.view) && $m110.view[rt.CUT] === void 0) ? $109 : ($s2.pcs[$d2] = $pc + 6, rt.index($108, "method", "local 'ctx'"))), $1122 = rh.pristineContext(ctx) ? ctx.path() : ($113 = ctx, ($f116 = $113?.f) !== void 0 && (($114 = $f116.path) !== void 0 || ($m115 = $113.metatable) === void 0 || ($114 = $m115.view.path) !== void 0 || !("path" in $m115.view) && $m115.view[rt.CUT] === void 0) ? $114 : ($s2.pcs[$d2] = $pc + 6, rt.index($113, "path", "local 'ctx'"))), $o117 = new rt.FieldsObject(), $n118 = 0, $67 !== void 0 && ($o117.id = $67, $n118++), $75 !== void 0 && ($o117.sub = $75, $n118++), $83 !== void 0 && ($o117.upper = $83, $n118++), $91 !== void 0 && ($o117.multi = $91, $n118++), $99 !== void 0 && ($o117.page = $99, $n118++), $107 !== void 0 && ($o117.method = $107, $n118++), $1122 !== void 0 && ($o117.path = $1122, $n118++), rt.LuaTable.record($o117, $n118)));
     }))) !== void 0 && ($f18 = $8?.f) !== void 0 && !$8.linked && $f18.get !== void 0 ? $f18.get = $17 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $17, "field 'p_sub'"));
     $17 = ($14 = api, ($f18 = $14?.f) !== void 0 && (($11 = $f18.scalars) !== void 0 || ($m15 = $14.metatable) === void 0 || ($11 = $m15.view.scalars) !== void 0 || !("scalars" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $11 : ($s.pcs[$d] = $pc + 9, rt.index($14, "scalars", "local 'api'")));
-    ($2 = $handlers[1] = rh.jsonHandler((function $get(ctx_1) {
+    ($2 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -412,8 +412,8 @@ function load($env) {
       let $n74;
       let $o75;
       let $n76;
-      const $json = rh.claim(ctx_1);
-      let q = rt.first(($1 = ctx_1, $s2.pcs[$d2] = $pc + 10, rt.fn(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1)));
+      const $json = rh.claim(ctx);
+      let q = rt.first(($1 = ctx, $s2.pcs[$d2] = $pc + 10, rt.fn(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1)));
       let x = rt.first(($1 = ($52 = $env.f.tonumber) !== void 0 ? $52 : ($s2.pcs[$d2] = $pc + 11, rt.getGlobal($env, "tonumber")), $6 = ($7 = q, ($f3 = $7?.f) !== void 0 && (($82 = $f3.x) !== void 0 || ($m2 = $7.metatable) === void 0 || ($82 = $m2.view.x) !== void 0 || !("x" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 11, rt.index($7, "x", "local 'q'"))), $s2.pcs[$d2] = $pc + 12, $fn4 = rt.fn($1, "global 'tonumber'"), $fn4($6)));
       if ($json) {
         $9 = ($82 = q, ($f3 = $82?.f) !== void 0 && (($7 = $f3.s) !== void 0 || ($m2 = $82.metatable) === void 0 || ($7 = $m2.view.s) !== void 0 || !("s" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 13, rt.index($82, "s", "local 'q'")));
@@ -430,7 +430,7 @@ function load($env) {
       return rt.leave($s2, $d2, ($47 = ($48 = q, ($f51 = $48?.f) !== void 0 && (($49 = $f51.s) !== void 0 || ($m50 = $48.metatable) === void 0 || ($49 = $m50.view.s) !== void 0 || !("s" in $m50.view) && $m50.view[rt.CUT] === void 0) ? $49 : ($s2.pcs[$d2] = $pc + 13, rt.index($48, "s", "local 'q'"))), $522 = x, $53 = rt.t($54 = x) ? typeof x === "number" ? x / 0 : ($s2.pcs[$d2] = $pc + 13, rt.div(x, 0, "local 'x'")) : $54, $55 = rt.t($56 = x) ? typeof x === "number" ? -x : ($s2.pcs[$d2] = $pc + 13, rt.unm(x, "local 'x'")) : $56, $57 = ($58 = q, ($f61 = $58?.f) !== void 0 && (($59 = $f61.b) !== void 0 || ($m60 = $58.metatable) === void 0 || ($59 = $m60.view.b) !== void 0 || !("b" in $m60.view) && $m60.view[rt.CUT] === void 0) ? $59 : ($s2.pcs[$d2] = $pc + 13, rt.index($58, "b", "local 'q'"))) === "1", $62 = ($63 = ($64 = q, ($f67 = $64?.f) !== void 0 && (($65 = $f67.t) !== void 0 || ($m66 = $64.metatable) === void 0 || ($65 = $m66.view.t) !== void 0 || !("t" in $m66.view) && $m66.view[rt.CUT] === void 0) ? $65 : ($s2.pcs[$d2] = $pc + 13, rt.index($64, "t", "local 'q'"))), $68 = new rt.LuaTable([($69 = q, ($f72 = $69?.f) !== void 0 && (($70 = $f72.s) !== void 0 || ($m71 = $69.metatable) === void 0 || ($70 = $m71.view.s) !== void 0 || !("s" in $m71.view) && $m71.view[rt.CUT] === void 0) ? $70 : ($s2.pcs[$d2] = $pc + 13, rt.index($69, "s", "local 'q'"))), x]), $o73 = new rt.FieldsObject(), $n74 = 1, $63 !== void 0 && ($o73.t = $63, $n74++), $o73.list = $68, rt.LuaTable.record($o73, $n74)), $o75 = new rt.FieldsObject(), $n76 = 2, $47 !== void 0 && ($o75.s = $47, $n76++), $522 !== void 0 && ($o75.x = $522, $n76++), $53 !== void 0 && ($o75.inf = $53, $n76++), $55 !== void 0 && ($o75.neg = $55, $n76++), $o75.b = $57, $o75.nested = $62, rt.LuaTable.record($o75, $n76)));
     }))) !== void 0 && ($f16 = $17?.f) !== void 0 && !$17.linked && $f16.get !== void 0 ? $f16.get = $2 : ($s.pcs[$d] = $pc + 9, rt.setIndex($17, "get", $2, "field 'scalars'"));
     $2 = ($11 = api, ($f16 = $11?.f) !== void 0 && (($14 = $f16.bytes) !== void 0 || ($m15 = $11.metatable) === void 0 || ($14 = $m15.view.bytes) !== void 0 || !("bytes" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s.pcs[$d] = $pc + 14, rt.index($11, "bytes", "local 'api'")));
-    ($17 = $handlers[2] = rh.jsonHandler((function $get(ctx_2) {
+    ($17 = $handlers[2] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -458,8 +458,8 @@ function load($env) {
       let $222;
       let $o23;
       let $n24;
-      const $json = rh.claim(ctx_2);
-      let s = rt.t($1 = rh.pristineContext(ctx_2) ? ctx_2.queryValue("s") : ($22 = rt.first(($32 = ctx_2, $s2.pcs[$d2] = $pc + 16, rt.fn(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32))), ($f8 = $22?.f) !== void 0 && (($6 = $f8.s) !== void 0 || ($m7 = $22.metatable) === void 0 || ($6 = $m7.view.s) !== void 0 || !("s" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 15, rt.index($22, "s")))) ? $1 : "";
+      const $json = rh.claim(ctx);
+      let s = rt.t($1 = rh.pristineContext(ctx) ? ctx.queryValue("s") : ($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 16, rt.fn(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32))), ($f8 = $22?.f) !== void 0 && (($6 = $f8.s) !== void 0 || ($m7 = $22.metatable) === void 0 || ($6 = $m7.view.s) !== void 0 || !("s" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 15, rt.index($22, "s")))) ? $1 : "";
       if ($json) {
         $9 = s;
         $112 = ($6 = 'q"b\\s/\n\r	\0', typeof $6 === "string" && typeof s === "string" ? $6 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($6, s, void 0, "local 's'")));
@@ -470,7 +470,7 @@ function load($env) {
       return rt.leave($s2, $d2, ($18 = s, $19 = ($20 = 'q"b\\s/\n\r	\0', typeof $20 === "string" && typeof s === "string" ? $20 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($20, s, void 0, "local 's'"))), $21 = ($222 = "\xC8\xFF", typeof $222 === "string" && typeof s === "string" ? $222 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($222, s, void 0, "local 's'"))), $o23 = new rt.FieldsObject(), $n24 = 2, $o23.utf = "\xC3\xA9\xE2\x82\xAC", $o23.raw = $18, $19 !== void 0 && ($o23.esc = $19, $n24++), $21 !== void 0 && ($o23.hi = $21, $n24++), rt.LuaTable.record($o23, $n24)));
     }))) !== void 0 && ($f18 = $2?.f) !== void 0 && !$2.linked && $f18.get !== void 0 ? $f18.get = $17 : ($s.pcs[$d] = $pc + 14, rt.setIndex($2, "get", $17, "field 'bytes'"));
     $17 = ($14 = api, ($f18 = $14?.f) !== void 0 && (($11 = $f18.list) !== void 0 || ($m15 = $14.metatable) === void 0 || ($11 = $m15.view.list) !== void 0 || !("list" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $11 : ($s.pcs[$d] = $pc + 18, rt.index($14, "list", "local 'api'")));
-    ($2 = $handlers[3] = rh.jsonHandler((function $get(ctx_3) {
+    ($2 = $handlers[3] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -495,8 +495,8 @@ function load($env) {
       let $19;
       let $o20;
       let $n21;
-      const $json = rh.claim(ctx_3);
-      let n = rt.t($1 = rt.first(($32 = ($42 = $env.f.tonumber) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "tonumber")), $52 = rh.pristineContext(ctx_3) ? ctx_3.queryValue("n") : ($6 = rt.first(($7 = ctx_3, $s2.pcs[$d2] = $pc + 20, rt.fn(($f9 = $7?.f)?.query !== void 0 ? $f9.query : ($m8 = $7?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($7, "query", "local 'ctx'"), "method 'query'")($7))), ($f12 = $6?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m11 = $6.metatable) === void 0 || ($10 = $m11.view.n) !== void 0 || !("n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 19, rt.index($6, "n"))), $s2.pcs[$d2] = $pc + 21, $fn2 = rt.fn($32, "global 'tonumber'"), $fn2($52)))) ? $1 : 3;
+      const $json = rh.claim(ctx);
+      let n = rt.t($1 = rt.first(($32 = ($42 = $env.f.tonumber) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "tonumber")), $52 = rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($7 = ctx, $s2.pcs[$d2] = $pc + 20, rt.fn(($f9 = $7?.f)?.query !== void 0 ? $f9.query : ($m8 = $7?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($7, "query", "local 'ctx'"), "method 'query'")($7))), ($f12 = $6?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m11 = $6.metatable) === void 0 || ($10 = $m11.view.n) !== void 0 || !("n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 19, rt.index($6, "n"))), $s2.pcs[$d2] = $pc + 21, $fn2 = rt.fn($32, "global 'tonumber'"), $fn2($52)))) ? $1 : 3;
       let items = new rt.LuaTable();
       const items$w = $json ? rh.jsonBytes() : void 0;
       let items$n = 0;
@@ -680,7 +680,7 @@ function load($env) {
       return rt.leave($s2, $d2, ($142 = items.length(), $1 = items, $o20 = new rt.FieldsObject(), $n21 = 2, $o20.count = $142, $o20.items = $1, rt.LuaTable.record($o20, $n21)));
     }))) !== void 0 && ($f16 = $17?.f) !== void 0 && !$17.linked && $f16.get !== void 0 ? $f16.get = $2 : ($s.pcs[$d] = $pc + 18, rt.setIndex($17, "get", $2, "field 'list'"));
     $2 = ($11 = api, ($f16 = $11?.f) !== void 0 && (($14 = $f16.rows) !== void 0 || ($m15 = $11.metatable) === void 0 || ($14 = $m15.view.rows) !== void 0 || !("rows" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s.pcs[$d] = $pc + 24, rt.index($11, "rows", "local 'api'")));
-    ($17 = $handlers[4] = rh.jsonHandler((function $get(ctx_4) {
+    ($17 = $handlers[4] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -716,15 +716,15 @@ function load($env) {
       let $30;
       let $o31;
       let $n32;
-      const $json = rh.claim(ctx_4);
-      let n_1 = rt.t($1 = rt.first(($32 = ($42 = $env.f.tonumber) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 25, rt.getGlobal($env, "tonumber")), $52 = rh.pristineContext(ctx_4) ? ctx_4.queryValue("n") : ($6 = rt.first(($7 = ctx_4, $s2.pcs[$d2] = $pc + 26, rt.fn(($f9 = $7?.f)?.query !== void 0 ? $f9.query : ($m8 = $7?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($7, "query", "local 'ctx'"), "method 'query'")($7))), ($f12 = $6?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m11 = $6.metatable) === void 0 || ($10 = $m11.view.n) !== void 0 || !("n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 25, rt.index($6, "n"))), $s2.pcs[$d2] = $pc + 27, $fn2 = rt.fn($32, "global 'tonumber'"), $fn2($52)))) ? $1 : 2;
+      const $json = rh.claim(ctx);
+      let n = rt.t($1 = rt.first(($32 = ($42 = $env.f.tonumber) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 25, rt.getGlobal($env, "tonumber")), $52 = rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($7 = ctx, $s2.pcs[$d2] = $pc + 26, rt.fn(($f9 = $7?.f)?.query !== void 0 ? $f9.query : ($m8 = $7?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($7, "query", "local 'ctx'"), "method 'query'")($7))), ($f12 = $6?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m11 = $6.metatable) === void 0 || ($10 = $m11.view.n) !== void 0 || !("n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 25, rt.index($6, "n"))), $s2.pcs[$d2] = $pc + 27, $fn2 = rt.fn($32, "global 'tonumber'"), $fn2($52)))) ? $1 : 2;
       let rows = new rt.LuaTable();
       const rows$w = $json ? rh.jsonBytes() : void 0;
       let rows$n = 0;
       {
         const $start1 = 1;
-        const $limit1 = ($10 = n_1, $s2.pcs[$d2] = $pc + 28, rt.forNumber($10, "limit"));
-        $loop1: for (let i_1 = $start1; i_1 <= $limit1; i_1++) {
+        const $limit1 = ($10 = n, $s2.pcs[$d2] = $pc + 28, rt.forNumber($10, "limit"));
+        $loop1: for (let i = $start1; i <= $limit1; i++) {
           if ($json) {
             const $w = rows$w;
             if (rows$n++ !== 0) {
@@ -751,7 +751,7 @@ function load($env) {
               $b[$p + 7] = 115;
               $w.p = $p + 8;
             }
-            $w.luaNum(i_1);
+            $w.luaNum(i);
             {
               const $b = $w.room(28), $p = $w.p;
               $b[$p] = 34;
@@ -784,7 +784,7 @@ function load($env) {
               $b[$p + 27] = 127;
               $w.p = $p + 28;
             }
-            $w.luaNum(i_1);
+            $w.luaNum(i);
             {
               const $b = $w.room(15), $p = $w.p;
               $b[$p] = 34;
@@ -804,9 +804,9 @@ function load($env) {
               $b[$p + 14] = 169;
               $w.p = $p + 15;
             }
-            $w.luaNum(i_1 / 4);
+            $w.luaNum(i / 4);
             $w.raw('","long":"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"ab\\\\\\"');
-            $w.luaNum(i_1);
+            $w.luaNum(i);
             {
               const $b = $w.room(20), $p = $w.p;
               $b[$p] = 34;
@@ -831,7 +831,7 @@ function load($env) {
               $b[$p + 19] = 58;
               $w.p = $p + 20;
             }
-            $w.num(i_1 / 2);
+            $w.num(i / 2);
             {
               const $b = $w.room(9), $p = $w.p;
               $b[$p] = 44;
@@ -845,7 +845,7 @@ function load($env) {
               $b[$p + 8] = 58;
               $w.p = $p + 9;
             }
-            $w.num(i_1 / 3);
+            $w.num(i / 3);
             {
               const $b = $w.room(7), $p = $w.p;
               $b[$p] = 44;
@@ -857,7 +857,7 @@ function load($env) {
               $b[$p + 6] = 58;
               $w.p = $p + 7;
             }
-            $w.num(i_1 / (i_1 - 2));
+            $w.num(i / (i - 2));
             {
               const $b = $w.room(7), $p = $w.p;
               $b[$p] = 44;
@@ -869,7 +869,7 @@ function load($env) {
               $b[$p + 6] = 58;
               $w.p = $p + 7;
             }
-            $w.num((i_1 - 2) / (i_1 - 2));
+            $w.num((i - 2) / (i - 2));
             {
               const $b = $w.room(7), $p = $w.p;
               $b[$p] = 44;
@@ -881,7 +881,7 @@ function load($env) {
               $b[$p + 6] = 58;
               $w.p = $p + 7;
             }
-            $w.num((2 - i_1) * 0);
+            $w.num((2 - i) * 0);
             {
               const $b = $w.room(7), $p = $w.p;
               $b[$p] = 44;
@@ -893,7 +893,7 @@ function load($env) {
               $b[$p + 6] = 58;
               $w.p = $p + 7;
             }
-            $w.num(i_1 * rt.powNum(2, 60));
+            $w.num(i * rt.powNum(2, 60));
             {
               const $b = $w.room(8), $p = $w.p;
               $b[$p] = 44;
@@ -906,7 +906,7 @@ function load($env) {
               $b[$p + 7] = 58;
               $w.p = $p + 8;
             }
-            $w.num(i_1 * 1e300 * 1e8);
+            $w.num(i * 1e300 * 1e8);
             {
               const $b = $w.room(8), $p = $w.p;
               $b[$p] = 44;
@@ -919,7 +919,7 @@ function load($env) {
               $b[$p + 7] = 58;
               $w.p = $p + 8;
             }
-            $w.num(i_1 / 1e7);
+            $w.num(i / 1e7);
             {
               const $b = $w.room(9), $p = $w.p;
               $b[$p] = 44;
@@ -933,7 +933,7 @@ function load($env) {
               $b[$p + 8] = 58;
               $w.p = $p + 9;
             }
-            $w.num(i_1 * 1e-310);
+            $w.num(i * 1e-310);
             {
               const $b = $w.room(8), $p = $w.p;
               $b[$p] = 44;
@@ -946,7 +946,7 @@ function load($env) {
               $b[$p + 7] = 58;
               $w.p = $p + 8;
             }
-            if (i_1 < 3) {
+            if (i < 3) {
               const $b = $w.room(15), $p = $w.p;
               $b[$p] = 116;
               $b[$p + 1] = 114;
@@ -984,14 +984,14 @@ function load($env) {
               $b[$p + 15] = 112;
               $w.p = $p + 16;
             }
-            $w.luaNum(i_1);
+            $w.luaNum(i);
             {
               const $b = $w.room(2), $p = $w.p;
               $b[$p] = 34;
               $b[$p + 1] = 44;
               $w.p = $p + 2;
             }
-            $w.num(i_1 - 0.5);
+            $w.num(i - 0.5);
             {
               const $b = $w.room(10), $p = $w.p;
               $b[$p] = 93;
@@ -1006,38 +1006,38 @@ function load($env) {
               $b[$p + 9] = 122;
               $w.p = $p + 10;
             }
-            $w.luaNum((2 - i_1) * 0);
+            $w.luaNum((2 - i) * 0);
             {
               const $b = $w.room(1), $p = $w.p;
               $b[$p] = 124;
               $w.p = $p + 1;
             }
-            $w.luaNum(i_1 / (i_1 - 2));
+            $w.luaNum(i / (i - 2));
             {
               const $b = $w.room(1), $p = $w.p;
               $b[$p] = 124;
               $w.p = $p + 1;
             }
-            $w.luaNum((i_1 - 2) / (i_1 - 2));
+            $w.luaNum((i - 2) / (i - 2));
             {
               const $b = $w.room(1), $p = $w.p;
               $b[$p] = 124;
               $w.p = $p + 1;
             }
-            $w.luaNum(i_1 * rt.powNum(2, 60));
+            $w.luaNum(i * rt.powNum(2, 60));
             {
               const $b = $w.room(1), $p = $w.p;
               $b[$p] = 124;
               $w.p = $p + 1;
             }
-            $w.luaNum(i_1 / 3);
+            $w.luaNum(i / 3);
             {
               const $b = $w.room(2), $p = $w.p;
               $b[$p] = 92;
               $b[$p + 1] = 110;
               $w.p = $p + 2;
             }
-            $w.luaNum(i_1);
+            $w.luaNum(i);
             {
               const $b = $w.room(3), $p = $w.p;
               $b[$p] = 55;
@@ -1047,8 +1047,8 @@ function load($env) {
             }
           } else {
             $7 = rows;
-            $k13 = i_1;
-            ($28 = ($6 = "s" + rt.numberToString(i_1), $52 = '"\\\n\0\x7F' + rt.numberToString(i_1), $42 = "\xC8\xFF\xC3\xA9" + rt.numberToString(i_1 / 4), $32 = 'ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"' + rt.numberToString(i_1), $1 = "", $142 = i_1 / 2, $15 = i_1 / 3, $16 = i_1 / (i_1 - 2), $172 = (i_1 - 2) / (i_1 - 2), $18 = (2 - i_1) * 0, $19 = i_1 * rt.powNum(2, 60), $20 = i_1 * 1e300 * 1e8, $21 = i_1 / 1e7, $22 = i_1 * 1e-310, $23 = i_1 < 3, $24 = new rt.LuaTable(["p" + rt.numberToString(i_1), i_1 - 0.5]), $25 = "z" + (rt.numberToString((2 - i_1) * 0) + ("|" + (rt.numberToString(i_1 / (i_1 - 2)) + ("|" + (rt.numberToString((i_1 - 2) / (i_1 - 2)) + ("|" + (rt.numberToString(i_1 * rt.powNum(2, 60)) + ("|" + (rt.numberToString(i_1 / 3) + ("\n" + rt.numberToString(i_1) + rt.numberToString(7))))))))))), $o26 = new rt.FieldsObject(), $n27 = 17, $o26.si = $6, $o26.esc = $52, $o26.bytes = $42, $o26.long = $32, $o26.empty = $1, $o26.half = $142, $o26.third = $15, $o26.inf = $16, $o26.nan = $172, $o26.neg = $18, $o26.big = $19, $o26.huge = $20, $o26.tiny = $21, $o26.small = $22, $o26.less = $23, $o26.pair = $24, $o26.lua = $25, rt.LuaTable.record($o26, $n27))) !== void 0 && ($a29 = $7?.arr) !== void 0 && $k13 - 1 >>> 0 === $k13 - 1 && $a29[$k13 - 1] !== void 0 ? $a29[$k13 - 1] = $28 : $28 !== void 0 && $a29 !== void 0 && $k13 === $a29.length + 1 && $7.other === void 0 && $7.metatable === void 0 ? $a29.push($28) : ($s2.pcs[$d2] = $pc + 29, rt.setIndex($7, $k13, $28, "local 'rows'"));
+            $k13 = i;
+            ($28 = ($6 = "s" + rt.numberToString(i), $52 = '"\\\n\0\x7F' + rt.numberToString(i), $42 = "\xC8\xFF\xC3\xA9" + rt.numberToString(i / 4), $32 = 'ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"' + rt.numberToString(i), $1 = "", $142 = i / 2, $15 = i / 3, $16 = i / (i - 2), $172 = (i - 2) / (i - 2), $18 = (2 - i) * 0, $19 = i * rt.powNum(2, 60), $20 = i * 1e300 * 1e8, $21 = i / 1e7, $22 = i * 1e-310, $23 = i < 3, $24 = new rt.LuaTable(["p" + rt.numberToString(i), i - 0.5]), $25 = "z" + (rt.numberToString((2 - i) * 0) + ("|" + (rt.numberToString(i / (i - 2)) + ("|" + (rt.numberToString((i - 2) / (i - 2)) + ("|" + (rt.numberToString(i * rt.powNum(2, 60)) + ("|" + (rt.numberToString(i / 3) + ("\n" + rt.numberToString(i) + rt.numberToString(7))))))))))), $o26 = new rt.FieldsObject(), $n27 = 17, $o26.si = $6, $o26.esc = $52, $o26.bytes = $42, $o26.long = $32, $o26.empty = $1, $o26.half = $142, $o26.third = $15, $o26.inf = $16, $o26.nan = $172, $o26.neg = $18, $o26.big = $19, $o26.huge = $20, $o26.tiny = $21, $o26.small = $22, $o26.less = $23, $o26.pair = $24, $o26.lua = $25, rt.LuaTable.record($o26, $n27))) !== void 0 && ($a29 = $7?.arr) !== void 0 && $k13 - 1 >>> 0 === $k13 - 1 && $a29[$k13 - 1] !== void 0 ? $a29[$k13 - 1] = $28 : $28 !== void 0 && $a29 !== void 0 && $k13 === $a29.length + 1 && $7.other === void 0 && $7.metatable === void 0 ? $a29.push($28) : ($s2.pcs[$d2] = $pc + 29, rt.setIndex($7, $k13, $28, "local 'rows'"));
           }
         }
       }
@@ -1093,7 +1093,7 @@ function load($env) {
       return rt.leave($s2, $d2, ($25 = rows.length(), $24 = rows, $o31 = new rt.FieldsObject(), $n32 = 2, $o31.n = $25, $o31.rows = $24, rt.LuaTable.record($o31, $n32)));
     }))) !== void 0 && ($f18 = $2?.f) !== void 0 && !$2.linked && $f18.get !== void 0 ? $f18.get = $17 : ($s.pcs[$d] = $pc + 24, rt.setIndex($2, "get", $17, "field 'rows'"));
     let touch;
-    touch = function $touch(ctx_5) {
+    touch = function $touch(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -1103,14 +1103,14 @@ function load($env) {
       let $f4;
       let $52;
       let $f6;
-      $1 = rt.first(($22 = ctx_5, $s2.pcs[$d2] = $pc + 30, rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22)));
+      $1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 30, rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22)));
       ($52 = "changed") !== void 0 && ($f6 = $1?.f) !== void 0 && !$1.linked && $f6.id !== void 0 ? $f6.id = $52 : ($s2.pcs[$d2] = $pc + 31, rt.setIndex($1, "id", $52));
-      $52 = rt.first(($22 = ctx_5, $s2.pcs[$d2] = $pc + 32, rt.fn(($f6 = $22?.f)?.headers !== void 0 ? $f6.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22)));
+      $52 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 32, rt.fn(($f6 = $22?.f)?.headers !== void 0 ? $f6.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22)));
       ($1 = "set by lua") !== void 0 && ($f4 = $52?.f) !== void 0 && !$52.linked && $f4["x-a"] !== void 0 ? $f4["x-a"] = $1 : ($s2.pcs[$d2] = $pc + 33, rt.setIndex($52, "x-a", $1));
       return rt.leave($s2, $d2, rt.NONE);
     };
     $17 = ($14 = ($11 = api, ($f18 = $11?.f) !== void 0 && (($2 = $f18.touched) !== void 0 || ($m15 = $11.metatable) === void 0 || ($2 = $m15.view.touched) !== void 0 || !("touched" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 34, rt.index($11, "touched", "local 'api'"))), ($f16 = $14?.f) !== void 0 && (($3 = $f16.p_id) !== void 0 || ($m12 = $14.metatable) === void 0 || ($3 = $m12.view.p_id) !== void 0 || !("p_id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 34, rt.index($14, "p_id", "field 'touched'")));
-    ($4 = $handlers[5] = rh.jsonHandler((function $get(ctx_6) {
+    ($4 = $handlers[5] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -1158,20 +1158,20 @@ function load($env) {
       let $f42;
       let $o43;
       let $n44;
-      const $json = rh.claim(ctx_6);
-      let before = rh.pristineContext(ctx_6) ? ctx_6.param("id") : ($1 = rt.first(($22 = ctx_6, $s2.pcs[$d2] = $pc + 36, rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f72 = $1?.f) !== void 0 && (($52 = $f72.id) !== void 0 || ($m62 = $1.metatable) === void 0 || ($52 = $m62.view.id) !== void 0 || !("id" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 35, rt.index($1, "id")));
-      $s2.pcs[$d2] = $pc + 37, touch(ctx_6);
+      const $json = rh.claim(ctx);
+      let before = rh.pristineContext(ctx) ? ctx.param("id") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 36, rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f72 = $1?.f) !== void 0 && (($52 = $f72.id) !== void 0 || ($m62 = $1.metatable) === void 0 || ($52 = $m62.view.id) !== void 0 || !("id" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 35, rt.index($1, "id")));
+      $s2.pcs[$d2] = $pc + 37, touch(ctx);
       if ($json) {
         $82 = before;
-        $10 = rh.pristineContext(ctx_6) ? ctx_6.param("id") : ($52 = rt.first(($22 = ctx_6, $s2.pcs[$d2] = $pc + 39, rt.fn(($f72 = $22?.f)?.params !== void 0 ? $f72.params : ($m62 = $22?.metatable) !== void 0 && $m62.view.params !== void 0 ? $m62.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f4 = $52?.f) !== void 0 && (($1 = $f4.id) !== void 0 || ($m3 = $52.metatable) === void 0 || ($1 = $m3.view.id) !== void 0 || !("id" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $1 : ($s2.pcs[$d2] = $pc + 38, rt.index($52, "id")));
-        $12 = rh.pristineContext(ctx_6) ? ctx_6.header("x-a") : ($13 = rt.first(($142 = ctx_6, $s2.pcs[$d2] = $pc + 40, rt.fn(($f162 = $142?.f)?.headers !== void 0 ? $f162.headers : ($m152 = $142?.metatable) !== void 0 && $m152.view.headers !== void 0 ? $m152.view.headers : rt.index($142, "headers", "local 'ctx'"), "method 'headers'")($142))), ($f19 = $13?.f) !== void 0 && (($172 = $f19["x-a"]) !== void 0 || ($m18 = $13.metatable) === void 0 || ($172 = $m18.view["x-a"]) !== void 0 || !("x-a" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $172 : ($s2.pcs[$d2] = $pc + 38, rt.index($13, "x-a")));
+        $10 = rh.pristineContext(ctx) ? ctx.param("id") : ($52 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 39, rt.fn(($f72 = $22?.f)?.params !== void 0 ? $f72.params : ($m62 = $22?.metatable) !== void 0 && $m62.view.params !== void 0 ? $m62.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f4 = $52?.f) !== void 0 && (($1 = $f4.id) !== void 0 || ($m3 = $52.metatable) === void 0 || ($1 = $m3.view.id) !== void 0 || !("id" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $1 : ($s2.pcs[$d2] = $pc + 38, rt.index($52, "id")));
+        $12 = rh.pristineContext(ctx) ? ctx.header("x-a") : ($13 = rt.first(($142 = ctx, $s2.pcs[$d2] = $pc + 40, rt.fn(($f162 = $142?.f)?.headers !== void 0 ? $f162.headers : ($m152 = $142?.metatable) !== void 0 && $m152.view.headers !== void 0 ? $m152.view.headers : rt.index($142, "headers", "local 'ctx'"), "method 'headers'")($142))), ($f19 = $13?.f) !== void 0 && (($172 = $f19["x-a"]) !== void 0 || ($m18 = $13.metatable) === void 0 || ($172 = $m18.view["x-a"]) !== void 0 || !("x-a" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $172 : ($s2.pcs[$d2] = $pc + 38, rt.index($13, "x-a")));
         if (($9 = rh.scalar($82)) !== void 0 && ($112 = rh.scalar($10)) !== void 0 && ($20 = rh.scalar($12)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"before":' + $9 + ',"after":' + $112 + ',"header":' + $20 + "}"));
         return rt.leave($s2, $d2, ($21 = $82, $222 = $10, $23 = $12, $o24 = new rt.FieldsObject(), $n25 = 0, $21 !== void 0 && ($o24.before = $21, $n25++), $222 !== void 0 && ($o24.after = $222, $n25++), $23 !== void 0 && ($o24.header = $23, $n25++), rt.LuaTable.record($o24, $n25)));
       }
-      return rt.leave($s2, $d2, ($26 = before, $27 = rh.pristineContext(ctx_6) ? ctx_6.param("id") : ($28 = rt.first(($29 = ctx_6, $s2.pcs[$d2] = $pc + 39, rt.fn(($f31 = $29?.f)?.params !== void 0 ? $f31.params : ($m30 = $29?.metatable) !== void 0 && $m30.view.params !== void 0 ? $m30.view.params : rt.index($29, "params", "local 'ctx'"), "method 'params'")($29))), ($f34 = $28?.f) !== void 0 && (($32 = $f34.id) !== void 0 || ($m33 = $28.metatable) === void 0 || ($32 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 38, rt.index($28, "id"))), $35 = rh.pristineContext(ctx_6) ? ctx_6.header("x-a") : ($36 = rt.first(($37 = ctx_6, $s2.pcs[$d2] = $pc + 40, rt.fn(($f39 = $37?.f)?.headers !== void 0 ? $f39.headers : ($m38 = $37?.metatable) !== void 0 && $m38.view.headers !== void 0 ? $m38.view.headers : rt.index($37, "headers", "local 'ctx'"), "method 'headers'")($37))), ($f42 = $36?.f) !== void 0 && (($40 = $f42["x-a"]) !== void 0 || ($m41 = $36.metatable) === void 0 || ($40 = $m41.view["x-a"]) !== void 0 || !("x-a" in $m41.view) && $m41.view[rt.CUT] === void 0) ? $40 : ($s2.pcs[$d2] = $pc + 38, rt.index($36, "x-a"))), $o43 = new rt.FieldsObject(), $n44 = 0, $26 !== void 0 && ($o43.before = $26, $n44++), $27 !== void 0 && ($o43.after = $27, $n44++), $35 !== void 0 && ($o43.header = $35, $n44++), rt.LuaTable.record($o43, $n44)));
+      return rt.leave($s2, $d2, ($26 = before, $27 = rh.pristineContext(ctx) ? ctx.param("id") : ($28 = rt.first(($29 = ctx, $s2.pcs[$d2] = $pc + 39, rt.fn(($f31 = $29?.f)?.params !== void 0 ? $f31.params : ($m30 = $29?.metatable) !== void 0 && $m30.view.params !== void 0 ? $m30.view.params : rt.index($29, "params", "local 'ctx'"), "method 'params'")($29))), ($f34 = $28?.f) !== void 0 && (($32 = $f34.id) !== void 0 || ($m33 = $28.metatable) === void 0 || ($32 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 38, rt.index($28, "id"))), $35 = rh.pristineContext(ctx) ? ctx.header("x-a") : ($36 = rt.first(($37 = ctx, $s2.pcs[$d2] = $pc + 40, rt.fn(($f39 = $37?.f)?.headers !== void 0 ? $f39.headers : ($m38 = $37?.metatable) !== void 0 && $m38.view.headers !== void 0 ? $m38.view.headers : rt.index($37, "headers", "local 'ctx'"), "method 'headers'")($37))), ($f42 = $36?.f) !== void 0 && (($40 = $f42["x-a"]) !== void 0 || ($m41 = $36.metatable) === void 0 || ($40 = $m41.view["x-a"]) !== void 0 || !("x-a" in $m41.view) && $m41.view[rt.CUT] === void 0) ? $40 : ($s2.pcs[$d2] = $pc + 38, rt.index($36, "x-a"))), $o43 = new rt.FieldsObject(), $n44 = 0, $26 !== void 0 && ($o43.before = $26, $n44++), $27 !== void 0 && ($o43.after = $27, $n44++), $35 !== void 0 && ($o43.header = $35, $n44++), rt.LuaTable.record($o43, $n44)));
     }))) !== void 0 && ($f13 = $17?.f) !== void 0 && !$17.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 34, rt.setIndex($17, "get", $4, "field 'p_id'"));
     $4 = ($3 = api, ($f13 = $3?.f) !== void 0 && (($2 = $f13.whole) !== void 0 || ($m12 = $3.metatable) === void 0 || ($2 = $m12.view.whole) !== void 0 || !("whole" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 41, rt.index($3, "whole", "local 'api'")));
-    ($11 = $handlers[6] = function $get(ctx_7) {
+    ($11 = $handlers[6] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -1193,7 +1193,7 @@ function load($env) {
       let $n16;
       let names = new rt.LuaTable();
       {
-        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($32 = $env.f.pairs) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 42, rt.getGlobal($env, "pairs")), $r4 = ($52 = ctx_7, $s2.pcs[$d2] = $pc + 43, rt.fn(($f72 = $52?.f)?.headers !== void 0 ? $f72.headers : ($m62 = $52?.metatable) !== void 0 && $m62.view.headers !== void 0 ? $m62.view.headers : rt.index($52, "headers", "local 'ctx'"), "method 'headers'")($52)), $s2.pcs[$d2] = $pc + 44, $fn12 = rt.fn($22, "global 'pairs'"), Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4)))], 3);
+        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($32 = $env.f.pairs) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 42, rt.getGlobal($env, "pairs")), $r4 = ($52 = ctx, $s2.pcs[$d2] = $pc + 43, rt.fn(($f72 = $52?.f)?.headers !== void 0 ? $f72.headers : ($m62 = $52?.metatable) !== void 0 && $m62.view.headers !== void 0 ? $m62.view.headers : rt.index($52, "headers", "local 'ctx'"), "method 'headers'")($52)), $s2.pcs[$d2] = $pc + 44, $fn12 = rt.fn($22, "global 'pairs'"), Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4)))], 3);
         const $iter1 = ($s2.pcs[$d2] = $pc + 42, rt.callable($it1));
         let $key1 = $ctl1;
         $loop1: for (; ; ) {
@@ -1210,10 +1210,10 @@ function load($env) {
         }
       }
       $52 = ($32 = ($22 = $env.f.table) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 47, rt.getGlobal($env, "table")), ($f72 = $32?.f) !== void 0 && (($82 = $f72.sort) !== void 0 || ($m62 = $32.metatable) === void 0 || ($82 = $m62.view.sort) !== void 0 || !("sort" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 47, rt.index($32, "sort", "global 'table'"))), $13 = names, $s2.pcs[$d2] = $pc + 48, $fn12 = rt.fn($52, "field 'sort'"), $fn12($13);
-      return rt.leave($s2, $d2, ($13 = names, $82 = rh.pristineContext(ctx_7) ? ctx_7.header("x-a") : ($22 = rt.first(($32 = ctx_7, $s2.pcs[$d2] = $pc + 50, rt.fn(($f72 = $32?.f)?.headers !== void 0 ? $f72.headers : ($m62 = $32?.metatable) !== void 0 && $m62.view.headers !== void 0 ? $m62.view.headers : rt.index($32, "headers", "local 'ctx'"), "method 'headers'")($32))), ($f10 = $22?.f) !== void 0 && (($52 = $f10["x-a"]) !== void 0 || ($m9 = $22.metatable) === void 0 || ($52 = $m9.view["x-a"]) !== void 0 || !("x-a" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 49, rt.index($22, "x-a"))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.names = $13, $82 !== void 0 && ($o15.a = $82, $n16++), rt.LuaTable.record($o15, $n16)));
+      return rt.leave($s2, $d2, ($13 = names, $82 = rh.pristineContext(ctx) ? ctx.header("x-a") : ($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 50, rt.fn(($f72 = $32?.f)?.headers !== void 0 ? $f72.headers : ($m62 = $32?.metatable) !== void 0 && $m62.view.headers !== void 0 ? $m62.view.headers : rt.index($32, "headers", "local 'ctx'"), "method 'headers'")($32))), ($f10 = $22?.f) !== void 0 && (($52 = $f10["x-a"]) !== void 0 || ($m9 = $22.metatable) === void 0 || ($52 = $m9.view["x-a"]) !== void 0 || !("x-a" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 49, rt.index($22, "x-a"))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.names = $13, $82 !== void 0 && ($o15.a = $82, $n16++), rt.LuaTable.record($o15, $n16)));
     }) !== void 0 && ($f16 = $4?.f) !== void 0 && !$4.linked && $f16.get !== void 0 ? $f16.get = $11 : ($s.pcs[$d] = $pc + 41, rt.setIndex($4, "get", $11, "field 'whole'"));
     $11 = ($2 = api, ($f16 = $2?.f) !== void 0 && (($3 = $f16.inner) !== void 0 || ($m12 = $2.metatable) === void 0 || ($3 = $m12.view.inner) !== void 0 || !("inner" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 51, rt.index($2, "inner", "local 'api'")));
-    ($4 = $handlers[7] = rh.jsonHandler((function $get(ctx_8) {
+    ($4 = $handlers[7] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $22;
@@ -1231,16 +1231,16 @@ function load($env) {
       let $f14;
       let $o15;
       let $n16;
-      const $json = rh.claim(ctx_8);
+      const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx_8) ? ctx_8.method : ($22 = ctx_8, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 52), rt.index($22, "method", "local 'ctx'")));
+        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 52), rt.index($22, "method", "local 'ctx'")));
         if (($6 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"who":"inner","method":' + $6 + "}"));
         return rt.leave($s2, $d2, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 1, $o8.who = "inner", $7 !== void 0 && ($o8.method = $7, $n9++), rt.LuaTable.record($o8, $n9)));
       }
-      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx_8) ? ctx_8.method : ($112 = ctx_8, ($f14 = $112?.f) !== void 0 && (($12 = $f14.method) !== void 0 || ($m13 = $112.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 52), rt.index($112, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.who = "inner", $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
+      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx) ? ctx.method : ($112 = ctx, ($f14 = $112?.f) !== void 0 && (($12 = $f14.method) !== void 0 || ($m13 = $112.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 52), rt.index($112, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.who = "inner", $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
     }))) !== void 0 && ($f13 = $11?.f) !== void 0 && !$11.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 51, rt.setIndex($11, "get", $4, "field 'inner'"));
     $4 = ($3 = api, ($f13 = $3?.f) !== void 0 && (($2 = $f13.outer) !== void 0 || ($m12 = $3.metatable) === void 0 || ($2 = $m12.view.outer) !== void 0 || !("outer" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 53, rt.index($3, "outer", "local 'api'")));
-    ($11 = $handlers[8] = rh.jsonHandler((function $get(ctx_9) {
+    ($11 = $handlers[8] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -1273,8 +1273,8 @@ function load($env) {
       let $f27;
       let $o28;
       let $n29;
-      const $json = rh.claim(ctx_9);
-      let t = rt.first(($22 = ($32 = ($42 = api, ($f72 = $42?.f) !== void 0 && (($52 = $f72.inner) !== void 0 || ($m62 = $42.metatable) === void 0 || ($52 = $m62.view.inner) !== void 0 || !("inner" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 54, rt.index($42, "inner", "upvalue 'api'"))), ($f10 = $32?.f) !== void 0 && (($82 = $f10.get) !== void 0 || ($m9 = $32.metatable) === void 0 || ($82 = $m9.view.get) !== void 0 || !("get" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 54, rt.index($32, "get", "field 'inner'"))), $112 = ctx_9, $s2.pcs[$d2] = $pc + 55, $fn12 = rt.fn($22, "field 'get'"), $fn12($112)));
+      const $json = rh.claim(ctx);
+      let t = rt.first(($22 = ($32 = ($42 = api, ($f72 = $42?.f) !== void 0 && (($52 = $f72.inner) !== void 0 || ($m62 = $42.metatable) === void 0 || ($52 = $m62.view.inner) !== void 0 || !("inner" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 54, rt.index($42, "inner", "upvalue 'api'"))), ($f10 = $32?.f) !== void 0 && (($82 = $f10.get) !== void 0 || ($m9 = $32.metatable) === void 0 || ($82 = $m9.view.get) !== void 0 || !("get" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 54, rt.index($32, "get", "field 'inner'"))), $112 = ctx, $s2.pcs[$d2] = $pc + 55, $fn12 = rt.fn($22, "field 'get'"), $fn12($112)));
       if ($json) {
         $12 = ($112 = t, ($f10 = $112?.f) !== void 0 && (($82 = $f10.who) !== void 0 || ($m9 = $112.metatable) === void 0 || ($82 = $m9.view.who) !== void 0 || !("who" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 56, rt.index($112, "who", "local 't'")));
         $142 = ($52 = t, ($f72 = $52?.f) !== void 0 && (($42 = $f72.method) !== void 0 || ($m62 = $52.metatable) === void 0 || ($42 = $m62.view.method) !== void 0 || !("method" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 56, rt.index($52, "method", "local 't'")));
@@ -1284,10 +1284,10 @@ function load($env) {
       return rt.leave($s2, $d2, ($18 = ($19 = t, ($f22 = $19?.f) !== void 0 && (($20 = $f22.who) !== void 0 || ($m21 = $19.metatable) === void 0 || ($20 = $m21.view.who) !== void 0 || !("who" in $m21.view) && $m21.view[rt.CUT] === void 0) ? $20 : ($s2.pcs[$d2] = $pc + 56, rt.index($19, "who", "local 't'"))), $23 = ($24 = t, ($f27 = $24?.f) !== void 0 && (($25 = $f27.method) !== void 0 || ($m26 = $24.metatable) === void 0 || ($25 = $m26.view.method) !== void 0 || !("method" in $m26.view) && $m26.view[rt.CUT] === void 0) ? $25 : ($s2.pcs[$d2] = $pc + 56, rt.index($24, "method", "local 't'"))), $o28 = new rt.FieldsObject(), $n29 = 0, $18 !== void 0 && ($o28.got = $18, $n29++), $23 !== void 0 && ($o28.method = $23, $n29++), rt.LuaTable.record($o28, $n29)));
     }))) !== void 0 && ($f16 = $4?.f) !== void 0 && !$4.linked && $f16.get !== void 0 ? $f16.get = $11 : ($s.pcs[$d] = $pc + 53, rt.setIndex($4, "get", $11, "field 'outer'"));
     $11 = ($2 = api, ($f16 = $2?.f) !== void 0 && (($3 = $f16.built) !== void 0 || ($m12 = $2.metatable) === void 0 || ($3 = $m12.view.built) !== void 0 || !("built" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 57, rt.index($2, "built", "local 'api'")));
-    ($4 = $handlers[9] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx_10) {
-      const $r = $body(ctx_10);
+    ($4 = $handlers[9] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
+      const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx_10) {
+    }), $body))((function $get$body(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -1330,18 +1330,18 @@ function load($env) {
       let $n37;
       let $t38;
       let $r39;
-      const $json = rh.claim(ctx_10);
+      const $json = rh.claim(ctx);
       if ($json) {
         $1 = ($22 = api, ($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 58, rt.index($22, "json", "upvalue 'api'")));
-        $6 = rh.pristineContext(ctx_10) ? ctx_10.queryValue("id") : ($7 = rt.first(($82 = ctx_10, $s2.pcs[$d2] = $pc + 59, rt.fn(($f10 = $82?.f)?.query !== void 0 ? $f10.query : ($m9 = $82?.metatable) !== void 0 && $m9.view.query !== void 0 ? $m9.view.query : rt.index($82, "query", "local 'ctx'"), "method 'query'")($82))), ($f132 = $7?.f) !== void 0 && (($112 = $f132.id) !== void 0 || ($m122 = $7.metatable) === void 0 || ($112 = $m122.view.id) !== void 0 || !("id" in $m122.view) && $m122.view[rt.CUT] === void 0) ? $112 : ($s2.pcs[$d2] = $pc + 58, rt.index($7, "id")));
+        $6 = rh.pristineContext(ctx) ? ctx.queryValue("id") : ($7 = rt.first(($82 = ctx, $s2.pcs[$d2] = $pc + 59, rt.fn(($f10 = $82?.f)?.query !== void 0 ? $f10.query : ($m9 = $82?.metatable) !== void 0 && $m9.view.query !== void 0 ? $m9.view.query : rt.index($82, "query", "local 'ctx'"), "method 'query'")($82))), ($f132 = $7?.f) !== void 0 && (($112 = $f132.id) !== void 0 || ($m122 = $7.metatable) === void 0 || ($112 = $m122.view.id) !== void 0 || !("id" in $m122.view) && $m122.view[rt.CUT] === void 0) ? $112 : ($s2.pcs[$d2] = $pc + 58, rt.index($7, "id")));
         if (rh.isJsonBuilder($1) && ($142 = rh.scalar($6)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"ok":true,"id":' + $142 + "}"));
         return rt.leave($s2, $d2, rt.first(($16 = $1, $172 = ($18 = $6, $o19 = new rt.FieldsObject(), $n20 = 1, $o19.ok = true, $18 !== void 0 && ($o19.id = $18, $n20++), rt.LuaTable.record($o19, $n20)), $s2.pcs[$d2] = $pc + 60, $fn15 = rt.fn($16, "field 'json'"), $fn15($172))));
       }
-      return $222 = ($23 = api, ($f26 = $23?.f) !== void 0 && (($24 = $f26.json) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.json) !== void 0 || !("json" in $m25.view) && $m25.view[rt.CUT] === void 0) ? $24 : ($s2.pcs[$d2] = $pc + 58, rt.index($23, "json", "upvalue 'api'"))), $27 = ($28 = rh.pristineContext(ctx_10) ? ctx_10.queryValue("id") : ($29 = rt.first(($30 = ctx_10, $s2.pcs[$d2] = $pc + 59, rt.fn(($f32 = $30?.f)?.query !== void 0 ? $f32.query : ($m31 = $30?.metatable) !== void 0 && $m31.view.query !== void 0 ? $m31.view.query : rt.index($30, "query", "local 'ctx'"), "method 'query'")($30))), ($f35 = $29?.f) !== void 0 && (($33 = $f35.id) !== void 0 || ($m34 = $29.metatable) === void 0 || ($33 = $m34.view.id) !== void 0 || !("id" in $m34.view) && $m34.view[rt.CUT] === void 0) ? $33 : ($s2.pcs[$d2] = $pc + 58, rt.index($29, "id"))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.ok = true, $28 !== void 0 && ($o36.id = $28, $n37++), rt.LuaTable.record($o36, $n37)), $s2.pcs[$d2] = $pc + 61, $fn21 = rt.fn($222, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t38 = $s2.tails++, $r39 = $fn21($27), $s2.tails = $t38, $r39) : rt.tail($s2, $fn21, [$27]);
+      return $222 = ($23 = api, ($f26 = $23?.f) !== void 0 && (($24 = $f26.json) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.json) !== void 0 || !("json" in $m25.view) && $m25.view[rt.CUT] === void 0) ? $24 : ($s2.pcs[$d2] = $pc + 58, rt.index($23, "json", "upvalue 'api'"))), $27 = ($28 = rh.pristineContext(ctx) ? ctx.queryValue("id") : ($29 = rt.first(($30 = ctx, $s2.pcs[$d2] = $pc + 59, rt.fn(($f32 = $30?.f)?.query !== void 0 ? $f32.query : ($m31 = $30?.metatable) !== void 0 && $m31.view.query !== void 0 ? $m31.view.query : rt.index($30, "query", "local 'ctx'"), "method 'query'")($30))), ($f35 = $29?.f) !== void 0 && (($33 = $f35.id) !== void 0 || ($m34 = $29.metatable) === void 0 || ($33 = $m34.view.id) !== void 0 || !("id" in $m34.view) && $m34.view[rt.CUT] === void 0) ? $33 : ($s2.pcs[$d2] = $pc + 58, rt.index($29, "id"))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.ok = true, $28 !== void 0 && ($o36.id = $28, $n37++), rt.LuaTable.record($o36, $n37)), $s2.pcs[$d2] = $pc + 61, $fn21 = rt.fn($222, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t38 = $s2.tails++, $r39 = $fn21($27), $s2.tails = $t38, $r39) : rt.tail($s2, $fn21, [$27]);
     })))) !== void 0 && ($f13 = $11?.f) !== void 0 && !$11.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 57, rt.setIndex($11, "get", $4, "field 'built'"));
     let original_json = ($4 = api, ($f13 = $4?.f) !== void 0 && (($3 = $f13.json) !== void 0 || ($m12 = $4.metatable) === void 0 || ($3 = $m12.view.json) !== void 0 || !("json" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 62, rt.index($4, "json", "local 'api'")));
     $3 = ($4 = api, ($f13 = $4?.f) !== void 0 && (($2 = $f13.swap) !== void 0 || ($m12 = $4.metatable) === void 0 || ($2 = $m12.view.swap) !== void 0 || !("swap" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 63, rt.index($4, "swap", "local 'api'")));
-    ($11 = $handlers[10] = function $get(ctx_11) {
+    ($11 = $handlers[10] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -1354,11 +1354,11 @@ function load($env) {
       let $f72;
       let $82;
       let $f9;
-      if ((rh.pristineContext(ctx_11) ? ctx_11.queryValue("on") : ($1 = rt.first(($22 = ctx_11, $s2.pcs[$d2] = $pc + 65, rt.fn(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22))), ($f72 = $1?.f) !== void 0 && (($52 = $f72.on) !== void 0 || ($m62 = $1.metatable) === void 0 || ($52 = $m62.view.on) !== void 0 || !("on" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 64, rt.index($1, "on")))) === "1") {
-        ($82 = (($body) => rt.withBody((function $anonymous(t_1) {
-          const $r = $body(t_1);
+      if ((rh.pristineContext(ctx) ? ctx.queryValue("on") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 65, rt.fn(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22))), ($f72 = $1?.f) !== void 0 && (($52 = $f72.on) !== void 0 || ($m62 = $1.metatable) === void 0 || ($52 = $m62.view.on) !== void 0 || !("on" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 64, rt.index($1, "on")))) === "1") {
+        ($82 = (($body) => rt.withBody((function $anonymous(t) {
+          const $r = $body(t);
           return $r === rt.TAIL ? rt.runTail() : $r;
-        }), $body))((function $anonymous$body(t_1) {
+        }), $body))((function $anonymous$body(t) {
           const $s3 = rt.current, $d3 = $s3.depth;
           if ($d3 >= $s3.limit) $s3.deepen();
           $s3.depth = $d3 + 1;
@@ -1368,8 +1368,8 @@ function load($env) {
           let $42;
           let $t5;
           let $r6;
-          ($12 = true) !== void 0 && ($f2 = t_1?.f) !== void 0 && !t_1.linked && $f2.wrapped !== void 0 ? $f2.wrapped = $12 : ($s3.pcs[$d3] = $pc + 66, rt.setIndex(t_1, "wrapped", $12, "local 't'"));
-          return $12 = original_json, $42 = t_1, $s3.pcs[$d3] = $pc + 67, $fn3 = rt.fn($12, "upvalue 'original_json'"), $s3.truncate($d3), $s3.tails < rt.TAIL_DEPTH ? ($t5 = $s3.tails++, $r6 = $fn3($42), $s3.tails = $t5, $r6) : rt.tail($s3, $fn3, [$42]);
+          ($12 = true) !== void 0 && ($f2 = t?.f) !== void 0 && !t.linked && $f2.wrapped !== void 0 ? $f2.wrapped = $12 : ($s3.pcs[$d3] = $pc + 66, rt.setIndex(t, "wrapped", $12, "local 't'"));
+          return $12 = original_json, $42 = t, $s3.pcs[$d3] = $pc + 67, $fn3 = rt.fn($12, "upvalue 'original_json'"), $s3.truncate($d3), $s3.tails < rt.TAIL_DEPTH ? ($t5 = $s3.tails++, $r6 = $fn3($42), $s3.tails = $t5, $r6) : rt.tail($s3, $fn3, [$42]);
         }))) !== void 0 && ($f9 = api?.f) !== void 0 && !api.linked && $f9.json !== void 0 ? $f9.json = $82 : ($s2.pcs[$d2] = $pc + 68, rt.setIndex(api, "json", $82, "upvalue 'api'"));
       } else {
         ($82 = original_json) !== void 0 && ($f9 = api?.f) !== void 0 && !api.linked && $f9.json !== void 0 ? $f9.json = $82 : ($s2.pcs[$d2] = $pc + 69, rt.setIndex(api, "json", $82, "upvalue 'api'"));
@@ -1377,7 +1377,7 @@ function load($env) {
       return rt.leave($s2, $d2, "swapped");
     }) !== void 0 && ($f16 = $3?.f) !== void 0 && !$3.linked && $f16.get !== void 0 ? $f16.get = $11 : ($s.pcs[$d] = $pc + 63, rt.setIndex($3, "get", $11, "field 'swap'"));
     $11 = ($2 = ($4 = api, ($f16 = $4?.f) !== void 0 && (($3 = $f16.caught) !== void 0 || ($m12 = $4.metatable) === void 0 || ($3 = $m12.view.caught) !== void 0 || !("caught" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 70, rt.index($4, "caught", "local 'api'"))), ($f13 = $2?.f) !== void 0 && (($14 = $f13.p_id) !== void 0 || ($m15 = $2.metatable) === void 0 || ($14 = $m15.view.p_id) !== void 0 || !("p_id" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s.pcs[$d] = $pc + 70, rt.index($2, "p_id", "field 'caught'")));
-    ($17 = $handlers[11] = rh.jsonHandler((function $get(ctx_12) {
+    ($17 = $handlers[11] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -1394,7 +1394,7 @@ function load($env) {
       let $112;
       let $o12;
       let $n13;
-      const $json = rh.claim(ctx_12);
+      const $json = rh.claim(ctx);
       $l1 = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 74, rt.fn(($22 = $env.f.pcall) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 73, rt.getGlobal($env, "pcall")), "global 'pcall'")(function $anonymous() {
         const $s3 = rt.current, $d3 = $s3.depth;
         if ($d3 >= $s3.limit) $s3.deepen();
@@ -1406,7 +1406,7 @@ function load($env) {
         let $53;
         let $m62;
         let $f72;
-        return rt.leave($s3, $d3, rh.pristineContext(ctx_12) ? ctx_12.param("id") : ($1 = rt.first(($23 = ctx_12, $s3.pcs[$d3] = $pc + 72, rt.fn(($f4 = $23?.f)?.params !== void 0 ? $f4.params : ($m3 = $23?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($23, "params", "upvalue 'ctx'"), "method 'params'")($23))), ($f72 = $1?.f) !== void 0 && (($53 = $f72.id) !== void 0 || ($m62 = $1.metatable) === void 0 || ($53 = $m62.view.id) !== void 0 || !("id" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $53 : ($s3.pcs[$d3] = $pc + 71, rt.index($1, "id"))));
+        return rt.leave($s3, $d3, rh.pristineContext(ctx) ? ctx.param("id") : ($1 = rt.first(($23 = ctx, $s3.pcs[$d3] = $pc + 72, rt.fn(($f4 = $23?.f)?.params !== void 0 ? $f4.params : ($m3 = $23?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($23, "params", "upvalue 'ctx'"), "method 'params'")($23))), ($f72 = $1?.f) !== void 0 && (($53 = $f72.id) !== void 0 || ($m62 = $1.metatable) === void 0 || ($53 = $m62.view.id) !== void 0 || !("id" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $53 : ($s3.pcs[$d3] = $pc + 71, rt.index($1, "id"))));
       })))], 2);
       let ok = $l1[0];
       let err = $l1[1];

@@ -56,12 +56,12 @@ function load($env) {
       return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.html) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.html) !== void 0 || !("html" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 3, rt.index($32, "html", "upvalue 'api'"))), $7 = "<h1>Our own docs</h1>", $s2.pcs[$d2] = $pc + 4, $fn12 = rt.fn($22, "field 'html'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$7]);
     }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'docs'"));
     $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11["openapi.json"]) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view["openapi.json"]) !== void 0 || !("openapi.json" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 5, rt.index($4, "openapi.json", "local 'api'")));
-    ($8 = $handlers[1] = rh.jsonHandler((function $anonymous(ctx_1) {
+    ($8 = $handlers[1] = rh.jsonHandler((function $anonymous(ctx) {
       let $o1;
       let $n2;
       let $o3;
       let $n4;
-      const $json = rh.claim(ctx_1);
+      const $json = rh.claim(ctx);
       if ($json) {
         return new rh.JsonText(200, '{"posted":true}');
         return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.posted = true, rt.LuaTable.record($o1, $n2);

@@ -236,10 +236,10 @@ function load($env) {
       return rt.leave($s2, $d2, ($132 = rh.pristineContext(ctx) ? ctx.param("id") : ($14 = rt.first(($15 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f17 = $15?.f)?.params !== void 0 ? $f17.params : ($m16 = $15?.metatable) !== void 0 && $m16.view.params !== void 0 ? $m16.view.params : rt.index($15, "params", "local 'ctx'"), "method 'params'")($15))), ($f20 = $14?.f) !== void 0 && (($18 = $f20.id) !== void 0 || ($m19 = $14.metatable) === void 0 || ($18 = $m19.view.id) !== void 0 || !("id" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $18 : ($s2.pcs[$d2] = $pc + 4, rt.index($14, "id"))), $o21 = new rt.FieldsObject(), $n22 = 0, $132 !== void 0 && ($o21.id = $132, $n22++), rt.LuaTable.record($o21, $n22)));
     }))) !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 3, rt.setIndex($3, "get", $13, "field 'p_id'"));
     $13 = ($2 = api, ($f14 = $2?.f) !== void 0 && (($8 = $f14.query) !== void 0 || ($m12 = $2.metatable) === void 0 || ($8 = $m12.view.query) !== void 0 || !("query" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 6, rt.index($2, "query", "local 'api'")));
-    ($5 = $handlers[2] = (($body) => rt.withBody((function $get(ctx_1) {
-      const $r = $body(ctx_1);
+    ($5 = $handlers[2] = (($body) => rt.withBody((function $get(ctx) {
+      const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx_1) {
+    }), $body))((function $get$body(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -249,10 +249,10 @@ function load($env) {
       let $f4;
       let $t5;
       let $r6;
-      return $22 = ctx_1, $s2.pcs[$d2] = $pc + 7, $fn12 = rt.fn(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t5 = $s2.tails++, $r6 = $fn12($22), $s2.tails = $t5, $r6) : rt.tail($s2, $fn12, [$22]);
+      return $22 = ctx, $s2.pcs[$d2] = $pc + 7, $fn12 = rt.fn(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t5 = $s2.tails++, $r6 = $fn12($22), $s2.tails = $t5, $r6) : rt.tail($s2, $fn12, [$22]);
     }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $5 : ($s.pcs[$d] = $pc + 6, rt.setIndex($13, "get", $5, "field 'query'"));
     $5 = ($8 = ($2 = api, ($f7 = $2?.f) !== void 0 && (($13 = $f7.safe) !== void 0 || ($m12 = $2.metatable) === void 0 || ($13 = $m12.view.safe) !== void 0 || !("safe" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 8, rt.index($2, "safe", "local 'api'"))), ($f14 = $8?.f) !== void 0 && (($4 = $f14.p_id) !== void 0 || ($m6 = $8.metatable) === void 0 || ($4 = $m6.view.p_id) !== void 0 || !("p_id" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 8, rt.index($8, "p_id", "field 'safe'")));
-    ($3 = $handlers[3] = rh.jsonHandler((function $get(ctx_2) {
+    ($3 = $handlers[3] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -276,8 +276,8 @@ function load($env) {
       let $18;
       let $o19;
       let $n20;
-      const $json = rh.claim(ctx_2);
-      $l1 = rt.adjust([...rt.all(($32 = ($42 = $env.f.pcall) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 9, rt.getGlobal($env, "pcall")), $52 = ($6 = ctx_2, ($f9 = $6?.f) !== void 0 && (($7 = $f9.params) !== void 0 || ($m8 = $6.metatable) === void 0 || ($7 = $m8.view.params) !== void 0 || !("params" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 9, rt.index($6, "params", "local 'ctx'"))), $10 = ctx_2, $s2.pcs[$d2] = $pc + 10, $fn2 = rt.fn($32, "global 'pcall'"), $fn2($52, $10)))], 2);
+      const $json = rh.claim(ctx);
+      $l1 = rt.adjust([...rt.all(($32 = ($42 = $env.f.pcall) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 9, rt.getGlobal($env, "pcall")), $52 = ($6 = ctx, ($f9 = $6?.f) !== void 0 && (($7 = $f9.params) !== void 0 || ($m8 = $6.metatable) === void 0 || ($7 = $m8.view.params) !== void 0 || !("params" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 9, rt.index($6, "params", "local 'ctx'"))), $10 = ctx, $s2.pcs[$d2] = $pc + 10, $fn2 = rt.fn($32, "global 'pcall'"), $fn2($52, $10)))], 2);
       let ok = $l1[0];
       let err = $l1[1];
       if ($json) {
@@ -289,10 +289,10 @@ function load($env) {
       return rt.leave($s2, $d2, ($42 = ok, $32 = rt.t($17 = rt.t($18 = !rt.t(ok)) ? err : $18) ? $17 : void 0, $o19 = new rt.FieldsObject(), $n20 = 0, $42 !== void 0 && ($o19.ok = $42, $n20++), $32 !== void 0 && ($o19.err = $32, $n20++), rt.LuaTable.record($o19, $n20)));
     }))) !== void 0 && ($f11 = $5?.f) !== void 0 && !$5.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 8, rt.setIndex($5, "get", $3, "field 'p_id'"));
     $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($13 = $f11.echo) !== void 0 || ($m6 = $4.metatable) === void 0 || ($13 = $m6.view.echo) !== void 0 || !("echo" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 11, rt.index($4, "echo", "local 'api'")));
-    ($2 = $handlers[4] = (($body) => rt.withBody((function $post(ctx_3) {
-      const $r = $body(ctx_3);
+    ($2 = $handlers[4] = (($body) => rt.withBody((function $post(ctx) {
+      const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx_3) {
+    }), $body))((function $post$body(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -312,13 +312,13 @@ function load($env) {
       let $f142;
       let $t15;
       let $r16;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.text) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.text) !== void 0 || !("text" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 12, rt.index($32, "text", "upvalue 'api'"))), $r7 = ($9 = rt.first(($10 = ctx_3, $s2.pcs[$d2] = $pc + 13, rt.fn(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m11 = $10?.metatable) !== void 0 && $m11.view.body !== void 0 ? $m11.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10))), $s2.pcs[$d2] = $pc + 14, $fn8 = rt.fn(($f142 = $9?.f)?.text !== void 0 ? $f142.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'"), $fn8($9)), $s2.pcs[$d2] = $pc + 15, $fn12 = rt.fn($22, "field 'text'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t15 = $s2.tails++, $r16 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7), $s2.tails = $t15, $r16) : rt.tail($s2, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.text) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.text) !== void 0 || !("text" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 12, rt.index($32, "text", "upvalue 'api'"))), $r7 = ($9 = rt.first(($10 = ctx, $s2.pcs[$d2] = $pc + 13, rt.fn(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m11 = $10?.metatable) !== void 0 && $m11.view.body !== void 0 ? $m11.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10))), $s2.pcs[$d2] = $pc + 14, $fn8 = rt.fn(($f142 = $9?.f)?.text !== void 0 ? $f142.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'"), $fn8($9)), $s2.pcs[$d2] = $pc + 15, $fn12 = rt.fn($22, "field 'text'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t15 = $s2.tails++, $r16 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7), $s2.tails = $t15, $r16) : rt.tail($s2, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
     }))) !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.post !== void 0 ? $f14.post = $2 : ($s.pcs[$d] = $pc + 11, rt.setIndex($3, "post", $2, "field 'echo'"));
     $2 = ($13 = ($4 = api, ($f14 = $4?.f) !== void 0 && (($3 = $f14.echo) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.echo) !== void 0 || !("echo" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 16, rt.index($4, "echo", "local 'api'"))), ($f11 = $13?.f) !== void 0 && (($8 = $f11.data) !== void 0 || ($m12 = $13.metatable) === void 0 || ($8 = $m12.view.data) !== void 0 || !("data" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 16, rt.index($13, "data", "field 'echo'")));
-    ($5 = $handlers[5] = (($body) => rt.withBody((function $post(ctx_4) {
-      const $r = $body(ctx_4);
+    ($5 = $handlers[5] = (($body) => rt.withBody((function $post(ctx) {
+      const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx_4) {
+    }), $body))((function $post$body(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -331,13 +331,13 @@ function load($env) {
       let $f72;
       let $t8;
       let $r9;
-      return $22 = rt.first(($32 = ctx_4, $s2.pcs[$d2] = $pc + 17, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 18, $fn12 = rt.fn(($f72 = $22?.f)?.json !== void 0 ? $f72.json : ($m62 = $22?.metatable) !== void 0 && $m62.view.json !== void 0 ? $m62.view.json : rt.index($22, "json"), "method 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($22), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$22]);
+      return $22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 17, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 18, $fn12 = rt.fn(($f72 = $22?.f)?.json !== void 0 ? $f72.json : ($m62 = $22?.metatable) !== void 0 && $m62.view.json !== void 0 ? $m62.view.json : rt.index($22, "json"), "method 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($22), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$22]);
     }))) !== void 0 && ($f7 = $2?.f) !== void 0 && !$2.linked && $f7.post !== void 0 ? $f7.post = $5 : ($s.pcs[$d] = $pc + 16, rt.setIndex($2, "post", $5, "field 'data'"));
     $5 = ($8 = api, ($f7 = $8?.f) !== void 0 && (($3 = $f7.object) !== void 0 || ($m12 = $8.metatable) === void 0 || ($3 = $m12.view.object) !== void 0 || !("object" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 19, rt.index($8, "object", "local 'api'")));
-    ($4 = $handlers[6] = (($body) => rt.withBody((function $post(ctx_5) {
-      const $r = $body(ctx_5);
+    ($4 = $handlers[6] = (($body) => rt.withBody((function $post(ctx) {
+      const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx_5) {
+    }), $body))((function $post$body(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -363,10 +363,10 @@ function load($env) {
       let $n20;
       let $t21;
       let $r22;
-      return $22 = rt.first(($32 = ctx_5, $s2.pcs[$d2] = $pc + 20, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 21, $fn12 = rt.fn(($f72 = $22?.f)?.expect !== void 0 ? $f72.expect : ($m62 = $22?.metatable) !== void 0 && $m62.view.expect !== void 0 ? $m62.view.expect : rt.index($22, "expect"), "method 'expect'"), $82 = ($9 = rt.first(($11 = ($12 = ($132 = $env.f.rover) !== void 0 ? $132 : ($s2.pcs[$d2] = $pc + 21, rt.getGlobal($env, "rover")), ($f16 = $12?.f) !== void 0 && (($14 = $f16.guard) !== void 0 || ($m15 = $12.metatable) === void 0 || ($14 = $m15.view.guard) !== void 0 || !("guard" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s2.pcs[$d2] = $pc + 21, rt.index($12, "guard", "global 'rover'"))), $s2.pcs[$d2] = $pc + 22, $fn10 = rt.fn(($f18 = $11?.f)?.string !== void 0 ? $f18.string : ($m17 = $11?.metatable) !== void 0 && $m17.view.string !== void 0 ? $m17.view.string : rt.index($11, "string", "field 'guard'"), "method 'string'"), $fn10($11))), $o19 = new rt.FieldsObject(), $n20 = 0, $9 !== void 0 && ($o19.name = $9, $n20++), rt.LuaTable.record($o19, $n20)), $s2.pcs[$d2] = $pc + 23, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t21 = $s2.tails++, $r22 = $fn12($22, $82), $s2.tails = $t21, $r22) : rt.tail($s2, $fn12, [$22, $82]);
+      return $22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 20, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 21, $fn12 = rt.fn(($f72 = $22?.f)?.expect !== void 0 ? $f72.expect : ($m62 = $22?.metatable) !== void 0 && $m62.view.expect !== void 0 ? $m62.view.expect : rt.index($22, "expect"), "method 'expect'"), $82 = ($9 = rt.first(($11 = ($12 = ($132 = $env.f.rover) !== void 0 ? $132 : ($s2.pcs[$d2] = $pc + 21, rt.getGlobal($env, "rover")), ($f16 = $12?.f) !== void 0 && (($14 = $f16.guard) !== void 0 || ($m15 = $12.metatable) === void 0 || ($14 = $m15.view.guard) !== void 0 || !("guard" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s2.pcs[$d2] = $pc + 21, rt.index($12, "guard", "global 'rover'"))), $s2.pcs[$d2] = $pc + 22, $fn10 = rt.fn(($f18 = $11?.f)?.string !== void 0 ? $f18.string : ($m17 = $11?.metatable) !== void 0 && $m17.view.string !== void 0 ? $m17.view.string : rt.index($11, "string", "field 'guard'"), "method 'string'"), $fn10($11))), $o19 = new rt.FieldsObject(), $n20 = 0, $9 !== void 0 && ($o19.name = $9, $n20++), rt.LuaTable.record($o19, $n20)), $s2.pcs[$d2] = $pc + 23, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t21 = $s2.tails++, $r22 = $fn12($22, $82), $s2.tails = $t21, $r22) : rt.tail($s2, $fn12, [$22, $82]);
     }))) !== void 0 && ($f11 = $5?.f) !== void 0 && !$5.linked && $f11.post !== void 0 ? $f11.post = $4 : ($s.pcs[$d] = $pc + 19, rt.setIndex($5, "post", $4, "field 'object'"));
     $4 = ($3 = api, ($f11 = $3?.f) !== void 0 && (($8 = $f11.keys) !== void 0 || ($m12 = $3.metatable) === void 0 || ($8 = $m12.view.keys) !== void 0 || !("keys" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 24, rt.index($3, "keys", "local 'api'")));
-    ($5 = $handlers[7] = function $post(ctx_6) {
+    ($5 = $handlers[7] = function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -388,7 +388,7 @@ function load($env) {
       let $16;
       let $o17;
       let $n18;
-      let t = rt.first(($22 = rt.first(($32 = ctx_6, $s2.pcs[$d2] = $pc + 25, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 26, $fn12 = rt.fn(($f72 = $22?.f)?.json !== void 0 ? $f72.json : ($m62 = $22?.metatable) !== void 0 && $m62.view.json !== void 0 ? $m62.view.json : rt.index($22, "json"), "method 'json'"), $fn12($22)));
+      let t = rt.first(($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 25, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 26, $fn12 = rt.fn(($f72 = $22?.f)?.json !== void 0 ? $f72.json : ($m62 = $22?.metatable) !== void 0 && $m62.view.json !== void 0 ? $m62.view.json : rt.index($22, "json"), "method 'json'"), $fn12($22)));
       let keys = new rt.LuaTable();
       {
         const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 28, rt.fn(($32 = $env.f.pairs) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 27, rt.getGlobal($env, "pairs")), "global 'pairs'")(t)))], 3);
@@ -426,8 +426,8 @@ function load($env) {
       let $132;
       let $o14;
       let $n15;
-      let t_1 = new rt.LuaTable();
-      return rt.leave($s2, $d2, ($1 = ($22 = t_1, ($f5 = $22?.f) !== void 0 && (($32 = $f5.polluted) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.polluted) !== void 0 || !("polluted" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 34), rt.index($22, "polluted", "local 't'"))), $6 = rt.index(t_1, ($7 = "__proto__", rt.at($s2, $d2, $pc + 34), $7), "local 't'"), $82 = ($9 = t_1, ($f12 = $9?.f) !== void 0 && (($10 = $f12["constructor"]) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view["constructor"]) !== void 0 || !("constructor" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : (rt.at($s2, $d2, $pc + 34), rt.index($9, "constructor", "local 't'"))), $132 = t_1.length(), $o14 = new rt.FieldsObject(), $n15 = 1, $1 !== void 0 && ($o14.polluted = $1, $n15++), $6 !== void 0 && ($o14.proto = $6, $n15++), $82 !== void 0 && ($o14.ctor = $82, $n15++), $o14.n = $132, rt.LuaTable.record($o14, $n15)));
+      let t = new rt.LuaTable();
+      return rt.leave($s2, $d2, ($1 = ($22 = t, ($f5 = $22?.f) !== void 0 && (($32 = $f5.polluted) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.polluted) !== void 0 || !("polluted" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 34), rt.index($22, "polluted", "local 't'"))), $6 = rt.index(t, ($7 = "__proto__", rt.at($s2, $d2, $pc + 34), $7), "local 't'"), $82 = ($9 = t, ($f12 = $9?.f) !== void 0 && (($10 = $f12["constructor"]) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view["constructor"]) !== void 0 || !("constructor" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : (rt.at($s2, $d2, $pc + 34), rt.index($9, "constructor", "local 't'"))), $132 = t.length(), $o14 = new rt.FieldsObject(), $n15 = 1, $1 !== void 0 && ($o14.polluted = $1, $n15++), $6 !== void 0 && ($o14.proto = $6, $n15++), $82 !== void 0 && ($o14.ctor = $82, $n15++), $o14.n = $132, rt.LuaTable.record($o14, $n15)));
     }) !== void 0 && ($f11 = $5?.f) !== void 0 && !$5.linked && $f11.get !== void 0 ? $f11.get = $4 : ($s.pcs[$d] = $pc + 33, rt.setIndex($5, "get", $4, "field 'fresh'"));
     $4 = ($3 = ($8 = api, ($f11 = $8?.f) !== void 0 && (($5 = $f11.loc) !== void 0 || ($m12 = $8.metatable) === void 0 || ($5 = $m12.view.loc) !== void 0 || !("loc" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 35, rt.index($8, "loc", "local 'api'"))), ($f7 = $3?.f) !== void 0 && (($13 = $f7.crlf) !== void 0 || ($m6 = $3.metatable) === void 0 || ($13 = $m6.view.crlf) !== void 0 || !("crlf" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 35, rt.index($3, "crlf", "field 'loc'")));
     ($2 = $handlers[9] = (($body) => rt.withBody((function $get() {
@@ -511,10 +511,10 @@ function load($env) {
       return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 45, rt.index($32, "redirect", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 46, $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'redirect'"), "method 'status'"), $9 = 307, $10 = "/x\0y", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t11 = $s2.tails++, $r12 = $fn12($22, $9, $10), $s2.tails = $t11, $r12) : rt.tail($s2, $fn12, [$22, $9, $10]);
     }))) !== void 0 && ($f11 = $2?.f) !== void 0 && !$2.linked && $f11.get !== void 0 ? $f11.get = $4 : ($s.pcs[$d] = $pc + 44, rt.setIndex($2, "get", $4, "field 'nul'"));
     $4 = ($3 = ($8 = api, ($f11 = $8?.f) !== void 0 && (($5 = $f11.loc) !== void 0 || ($m12 = $8.metatable) === void 0 || ($5 = $m12.view.loc) !== void 0 || !("loc" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 47, rt.index($8, "loc", "local 'api'"))), ($f7 = $3?.f) !== void 0 && (($13 = $f7.query) !== void 0 || ($m6 = $3.metatable) === void 0 || ($13 = $m6.view.query) !== void 0 || !("query" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 47, rt.index($3, "query", "field 'loc'")));
-    ($2 = $handlers[13] = (($body) => rt.withBody((function $get(ctx_7) {
-      const $r = $body(ctx_7);
+    ($2 = $handlers[13] = (($body) => rt.withBody((function $get(ctx) {
+      const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx_7) {
+    }), $body))((function $get$body(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -534,7 +534,7 @@ function load($env) {
       let $f142;
       let $t15;
       let $r16;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 48, rt.index($32, "redirect", "upvalue 'api'"))), $7 = rh.pristineContext(ctx_7) ? ctx_7.queryValue("to") : ($82 = rt.first(($9 = ctx_7, $s2.pcs[$d2] = $pc + 49, rt.fn(($f112 = $9?.f)?.query !== void 0 ? $f112.query : ($m10 = $9?.metatable) !== void 0 && $m10.view.query !== void 0 ? $m10.view.query : rt.index($9, "query", "local 'ctx'"), "method 'query'")($9))), ($f142 = $82?.f) !== void 0 && (($12 = $f142.to) !== void 0 || ($m13 = $82.metatable) === void 0 || ($12 = $m13.view.to) !== void 0 || !("to" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 48, rt.index($82, "to"))), $s2.pcs[$d2] = $pc + 50, $fn12 = rt.fn($22, "field 'redirect'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t15 = $s2.tails++, $r16 = $fn12($7), $s2.tails = $t15, $r16) : rt.tail($s2, $fn12, [$7]);
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 48, rt.index($32, "redirect", "upvalue 'api'"))), $7 = rh.pristineContext(ctx) ? ctx.queryValue("to") : ($82 = rt.first(($9 = ctx, $s2.pcs[$d2] = $pc + 49, rt.fn(($f112 = $9?.f)?.query !== void 0 ? $f112.query : ($m10 = $9?.metatable) !== void 0 && $m10.view.query !== void 0 ? $m10.view.query : rt.index($9, "query", "local 'ctx'"), "method 'query'")($9))), ($f142 = $82?.f) !== void 0 && (($12 = $f142.to) !== void 0 || ($m13 = $82.metatable) === void 0 || ($12 = $m13.view.to) !== void 0 || !("to" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 48, rt.index($82, "to"))), $s2.pcs[$d2] = $pc + 50, $fn12 = rt.fn($22, "field 'redirect'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t15 = $s2.tails++, $r16 = $fn12($7), $s2.tails = $t15, $r16) : rt.tail($s2, $fn12, [$7]);
     }))) !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0 ? $f14.get = $2 : ($s.pcs[$d] = $pc + 47, rt.setIndex($4, "get", $2, "field 'query'"));
     $2 = ($13 = ($5 = api, ($f14 = $5?.f) !== void 0 && (($8 = $f14.loc) !== void 0 || ($m6 = $5.metatable) === void 0 || ($8 = $m6.view.loc) !== void 0 || !("loc" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 51, rt.index($5, "loc", "local 'api'"))), ($f7 = $13?.f) !== void 0 && (($3 = $f7.tab) !== void 0 || ($m12 = $13.metatable) === void 0 || ($3 = $m12.view.tab) !== void 0 || !("tab" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 51, rt.index($13, "tab", "field 'loc'")));
     ($4 = $handlers[14] = (($body) => rt.withBody((function $get() {
@@ -575,7 +575,7 @@ function load($env) {
       return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.redirect) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.redirect) !== void 0 || !("redirect" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 55, rt.index($32, "redirect", "upvalue 'api'"))), $7 = "/caf\xC3\xA9", $s2.pcs[$d2] = $pc + 56, $fn12 = rt.fn($22, "field 'redirect'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($7), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$7]);
     }))) !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0 ? $f14.get = $2 : ($s.pcs[$d] = $pc + 54, rt.setIndex($4, "get", $2, "field 'utf8'"));
     $2 = ($13 = ($5 = api, ($f14 = $5?.f) !== void 0 && (($8 = $f14.deep) !== void 0 || ($m6 = $5.metatable) === void 0 || ($8 = $m6.view.deep) !== void 0 || !("deep" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 57, rt.index($5, "deep", "local 'api'"))), ($f7 = $13?.f) !== void 0 && (($3 = $f7.p_n) !== void 0 || ($m12 = $13.metatable) === void 0 || ($3 = $m12.view.p_n) !== void 0 || !("p_n" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 57, rt.index($13, "p_n", "field 'deep'")));
-    ($4 = $handlers[16] = function $get(ctx_8) {
+    ($4 = $handlers[16] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -595,18 +595,18 @@ function load($env) {
       let $14;
       let $f15;
       let $m16;
-      let t_2 = new rt.LuaTable();
-      let cur = t_2;
+      let t = new rt.LuaTable();
+      let cur = t;
       {
         const $start1 = 1;
-        const $limit1 = ($12 = rt.first(($22 = ($32 = $env.f.tonumber) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 58, rt.getGlobal($env, "tonumber")), $42 = rh.pristineContext(ctx_8) ? ctx_8.param("n") : ($52 = rt.first(($6 = ctx_8, $s2.pcs[$d2] = $pc + 59, rt.fn(($f8 = $6?.f)?.params !== void 0 ? $f8.params : ($m7 = $6?.metatable) !== void 0 && $m7.view.params !== void 0 ? $m7.view.params : rt.index($6, "params", "local 'ctx'"), "method 'params'")($6))), ($f112 = $52?.f) !== void 0 && (($9 = $f112.n) !== void 0 || ($m10 = $52.metatable) === void 0 || ($9 = $m10.view.n) !== void 0 || !("n" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 58, rt.index($52, "n"))), $s2.pcs[$d2] = $pc + 60, $fn12 = rt.fn($22, "global 'tonumber'"), $fn12($42))), $s2.pcs[$d2] = $pc + 58, rt.forNumber($12, "limit"));
+        const $limit1 = ($12 = rt.first(($22 = ($32 = $env.f.tonumber) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 58, rt.getGlobal($env, "tonumber")), $42 = rh.pristineContext(ctx) ? ctx.param("n") : ($52 = rt.first(($6 = ctx, $s2.pcs[$d2] = $pc + 59, rt.fn(($f8 = $6?.f)?.params !== void 0 ? $f8.params : ($m7 = $6?.metatable) !== void 0 && $m7.view.params !== void 0 ? $m7.view.params : rt.index($6, "params", "local 'ctx'"), "method 'params'")($6))), ($f112 = $52?.f) !== void 0 && (($9 = $f112.n) !== void 0 || ($m10 = $52.metatable) === void 0 || ($9 = $m10.view.n) !== void 0 || !("n" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 58, rt.index($52, "n"))), $s2.pcs[$d2] = $pc + 60, $fn12 = rt.fn($22, "global 'tonumber'"), $fn12($42))), $s2.pcs[$d2] = $pc + 58, rt.forNumber($12, "limit"));
         $loop1: for (let _ = $start1; _ <= $limit1; _++) {
           $132 = cur;
           ($14 = new rt.LuaTable()) !== void 0 && ($f15 = $132?.f) !== void 0 && !$132.linked && $f15.child !== void 0 ? $f15.child = $14 : ($s2.pcs[$d2] = $pc + 58, rt.setIndex($132, "child", $14, "local 'cur'"));
           cur = ($14 = cur, ($f15 = $14?.f) !== void 0 && (($132 = $f15.child) !== void 0 || ($m16 = $14.metatable) === void 0 || ($132 = $m16.view.child) !== void 0 || !("child" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $132 : ($s2.pcs[$d2] = $pc + 58, rt.index($14, "child", "local 'cur'")));
         }
       }
-      return rt.leave($s2, $d2, t_2);
+      return rt.leave($s2, $d2, t);
     }) !== void 0 && ($f11 = $2?.f) !== void 0 && !$2.linked && $f11.get !== void 0 ? $f11.get = $4 : ($s.pcs[$d] = $pc + 57, rt.setIndex($2, "get", $4, "field 'p_n'"));
     $4 = ($3 = ($8 = api, ($f11 = $8?.f) !== void 0 && (($5 = $f11.cycle) !== void 0 || ($m12 = $8.metatable) === void 0 || ($5 = $m12.view.cycle) !== void 0 || !("cycle" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 61, rt.index($8, "cycle", "local 'api'"))), ($f7 = $3?.f) !== void 0 && (($13 = $f7.array) !== void 0 || ($m6 = $3.metatable) === void 0 || ($13 = $m6.view.array) !== void 0 || !("array" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 61, rt.index($3, "array", "field 'cycle'")));
     ($2 = $handlers[17] = function $get() {
@@ -615,11 +615,11 @@ function load($env) {
       let $k2;
       let $32;
       let $a4;
-      let t_3 = new rt.LuaTable([1]);
-      $1 = t_3;
+      let t = new rt.LuaTable([1]);
+      $1 = t;
       $k2 = 2;
-      ($32 = t_3) !== void 0 && ($a4 = $1?.arr) !== void 0 && $k2 - 1 >>> 0 === $k2 - 1 && $a4[$k2 - 1] !== void 0 ? $a4[$k2 - 1] = $32 : $32 !== void 0 && $a4 !== void 0 && $k2 === $a4.length + 1 && $1.other === void 0 && $1.metatable === void 0 ? $a4.push($32) : (rt.at($s2, $d2, $pc + 62), rt.setIndex($1, $k2, $32, "local 't'"));
-      return rt.leave($s2, $d2, t_3);
+      ($32 = t) !== void 0 && ($a4 = $1?.arr) !== void 0 && $k2 - 1 >>> 0 === $k2 - 1 && $a4[$k2 - 1] !== void 0 ? $a4[$k2 - 1] = $32 : $32 !== void 0 && $a4 !== void 0 && $k2 === $a4.length + 1 && $1.other === void 0 && $1.metatable === void 0 ? $a4.push($32) : (rt.at($s2, $d2, $pc + 62), rt.setIndex($1, $k2, $32, "local 't'"));
+      return rt.leave($s2, $d2, t);
     }) !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0 ? $f14.get = $2 : ($s.pcs[$d] = $pc + 61, rt.setIndex($4, "get", $2, "field 'array'"));
     $2 = ($13 = ($5 = api, ($f14 = $5?.f) !== void 0 && (($8 = $f14.cycle) !== void 0 || ($m6 = $5.metatable) === void 0 || ($8 = $m6.view.cycle) !== void 0 || !("cycle" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 63, rt.index($5, "cycle", "local 'api'"))), ($f7 = $13?.f) !== void 0 && (($3 = $f7.indirect) !== void 0 || ($m12 = $13.metatable) === void 0 || ($3 = $m12.view.indirect) !== void 0 || !("indirect" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 63, rt.index($13, "indirect", "field 'cycle'")));
     ($4 = $handlers[18] = (($body) => rt.withBody((function $get() {
@@ -666,12 +666,12 @@ function load($env) {
       let $6;
       let $t7;
       let $r8;
-      let t_4 = new rt.LuaTable();
-      ($1 = t_4) !== void 0 && ($f2 = t_4?.f) !== void 0 && !t_4.linked && $f2.t !== void 0 ? $f2.t = $1 : ($s2.pcs[$d2] = $pc + 69, rt.setIndex(t_4, "t", $1, "local 't'"));
-      return $1 = api, $s2.pcs[$d2] = $pc + 70, $fn3 = rt.fn(($f2 = $1?.f)?.error !== void 0 ? $f2.error : ($m4 = $1?.metatable) !== void 0 && $m4.view.error !== void 0 ? $m4.view.error : rt.index($1, "error", "upvalue 'api'"), "method 'error'"), $52 = 422, $6 = t_4, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn3($1, $52, $6), $s2.tails = $t7, $r8) : rt.tail($s2, $fn3, [$1, $52, $6]);
+      let t = new rt.LuaTable();
+      ($1 = t) !== void 0 && ($f2 = t?.f) !== void 0 && !t.linked && $f2.t !== void 0 ? $f2.t = $1 : ($s2.pcs[$d2] = $pc + 69, rt.setIndex(t, "t", $1, "local 't'"));
+      return $1 = api, $s2.pcs[$d2] = $pc + 70, $fn3 = rt.fn(($f2 = $1?.f)?.error !== void 0 ? $f2.error : ($m4 = $1?.metatable) !== void 0 && $m4.view.error !== void 0 ? $m4.view.error : rt.index($1, "error", "upvalue 'api'"), "method 'error'"), $52 = 422, $6 = t, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn3($1, $52, $6), $s2.tails = $t7, $r8) : rt.tail($s2, $fn3, [$1, $52, $6]);
     }))) !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0 ? $f14.get = $2 : ($s.pcs[$d] = $pc + 68, rt.setIndex($4, "get", $2, "field 'err'"));
     $2 = ($13 = api, ($f14 = $13?.f) !== void 0 && (($5 = $f14.upload) !== void 0 || ($m6 = $13.metatable) === void 0 || ($5 = $m6.view.upload) !== void 0 || !("upload" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 71, rt.index($13, "upload", "local 'api'")));
-    ($8 = $handlers[20] = rh.jsonHandler((function $post(ctx_9) {
+    ($8 = $handlers[20] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -699,13 +699,13 @@ function load($env) {
       let $22;
       let $o23;
       let $n24;
-      const $json = rh.claim(ctx_9);
+      const $json = rh.claim(ctx);
       if ($json) {
-        $1 = ($9 = rt.first(($32 = rt.first(($42 = ctx_9, $s2.pcs[$d2] = $pc + 72, rt.fn(($f6 = $42?.f)?.body !== void 0 ? $f6.body : ($m5 = $42?.metatable) !== void 0 && $m5.view.body !== void 0 ? $m5.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 73, $fn2 = rt.fn(($f8 = $32?.f)?.text !== void 0 ? $f8.text : ($m7 = $32?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($32, "text"), "method 'text'"), $fn2($32))), $9?.arr !== void 0 ? $9.length() : typeof $9 === "string" ? $9.length : ($s2.pcs[$d2] = $pc + 74, rt.len($9)));
+        $1 = ($9 = rt.first(($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 72, rt.fn(($f6 = $42?.f)?.body !== void 0 ? $f6.body : ($m5 = $42?.metatable) !== void 0 && $m5.view.body !== void 0 ? $m5.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 73, $fn2 = rt.fn(($f8 = $32?.f)?.text !== void 0 ? $f8.text : ($m7 = $32?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($32, "text"), "method 'text'"), $fn2($32))), $9?.arr !== void 0 ? $9.length() : typeof $9 === "string" ? $9.length : ($s2.pcs[$d2] = $pc + 74, rt.len($9)));
         if (($10 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"bytes":' + $10 + "}"));
         return rt.leave($s2, $d2, ($11 = $1, $o12 = new rt.FieldsObject(), $n13 = 0, $11 !== void 0 && ($o12.bytes = $11, $n13++), rt.LuaTable.record($o12, $n13)));
       }
-      return rt.leave($s2, $d2, ($14 = ($22 = rt.first(($16 = rt.first(($17 = ctx_9, $s2.pcs[$d2] = $pc + 72, rt.fn(($f19 = $17?.f)?.body !== void 0 ? $f19.body : ($m18 = $17?.metatable) !== void 0 && $m18.view.body !== void 0 ? $m18.view.body : rt.index($17, "body", "local 'ctx'"), "method 'body'")($17))), $s2.pcs[$d2] = $pc + 73, $fn15 = rt.fn(($f21 = $16?.f)?.text !== void 0 ? $f21.text : ($m20 = $16?.metatable) !== void 0 && $m20.view.text !== void 0 ? $m20.view.text : rt.index($16, "text"), "method 'text'"), $fn15($16))), $22?.arr !== void 0 ? $22.length() : typeof $22 === "string" ? $22.length : ($s2.pcs[$d2] = $pc + 74, rt.len($22))), $o23 = new rt.FieldsObject(), $n24 = 0, $14 !== void 0 && ($o23.bytes = $14, $n24++), rt.LuaTable.record($o23, $n24)));
+      return rt.leave($s2, $d2, ($14 = ($22 = rt.first(($16 = rt.first(($17 = ctx, $s2.pcs[$d2] = $pc + 72, rt.fn(($f19 = $17?.f)?.body !== void 0 ? $f19.body : ($m18 = $17?.metatable) !== void 0 && $m18.view.body !== void 0 ? $m18.view.body : rt.index($17, "body", "local 'ctx'"), "method 'body'")($17))), $s2.pcs[$d2] = $pc + 73, $fn15 = rt.fn(($f21 = $16?.f)?.text !== void 0 ? $f21.text : ($m20 = $16?.metatable) !== void 0 && $m20.view.text !== void 0 ? $m20.view.text : rt.index($16, "text"), "method 'text'"), $fn15($16))), $22?.arr !== void 0 ? $22.length() : typeof $22 === "string" ? $22.length : ($s2.pcs[$d2] = $pc + 74, rt.len($22))), $o23 = new rt.FieldsObject(), $n24 = 0, $14 !== void 0 && ($o23.bytes = $14, $n24++), rt.LuaTable.record($o23, $n24)));
     }))) !== void 0 && ($f7 = $2?.f) !== void 0 && !$2.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 71, rt.setIndex($2, "post", $8, "field 'upload'"));
     return rt.leave($s, $d, api);
   };

@@ -176,7 +176,7 @@ function load($env) {
       return rt.leave($s2, $d2, ($16 = rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($17 = rt.first(($18 = ctx, $s2.pcs[$d2] = $pc + 7, rt.fn(($f20 = $18?.f)?.headers !== void 0 ? $f20.headers : ($m19 = $18?.metatable) !== void 0 && $m19.view.headers !== void 0 ? $m19.view.headers : rt.index($18, "headers", "local 'ctx'"), "method 'headers'")($18))), ($f23 = $17?.f) !== void 0 && (($21 = $f23["User-Agent"]) !== void 0 || ($m22 = $17.metatable) === void 0 || ($21 = $m22.view["User-Agent"]) !== void 0 || !("User-Agent" in $m22.view) && $m22.view[rt.CUT] === void 0) ? $21 : ($s2.pcs[$d2] = $pc + 6, rt.index($17, "User-Agent"))), $o24 = new rt.FieldsObject(), $n25 = 1, $o24.user = "ada", $16 !== void 0 && ($o24.agent = $16, $n25++), rt.LuaTable.record($o24, $n25)));
     })))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'me'"));
     $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.names) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.names) !== void 0 || !("names" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 8, rt.index($4, "names", "local 'api'")));
-    ($8 = $handlers[1] = function $get(ctx_1) {
+    ($8 = $handlers[1] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -198,7 +198,7 @@ function load($env) {
       let $n16;
       let names = new rt.LuaTable();
       {
-        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($32 = $env.f.pairs) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 9, rt.getGlobal($env, "pairs")), $r4 = ($52 = ctx_1, $s2.pcs[$d2] = $pc + 10, rt.fn(($f72 = $52?.f)?.headers !== void 0 ? $f72.headers : ($m62 = $52?.metatable) !== void 0 && $m62.view.headers !== void 0 ? $m62.view.headers : rt.index($52, "headers", "local 'ctx'"), "method 'headers'")($52)), $s2.pcs[$d2] = $pc + 11, $fn12 = rt.fn($22, "global 'pairs'"), Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4)))], 3);
+        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($32 = $env.f.pairs) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 9, rt.getGlobal($env, "pairs")), $r4 = ($52 = ctx, $s2.pcs[$d2] = $pc + 10, rt.fn(($f72 = $52?.f)?.headers !== void 0 ? $f72.headers : ($m62 = $52?.metatable) !== void 0 && $m62.view.headers !== void 0 ? $m62.view.headers : rt.index($52, "headers", "local 'ctx'"), "method 'headers'")($52)), $s2.pcs[$d2] = $pc + 11, $fn12 = rt.fn($22, "global 'pairs'"), Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4)))], 3);
         const $iter1 = ($s2.pcs[$d2] = $pc + 9, rt.callable($it1));
         let $key1 = $ctl1;
         $loop1: for (; ; ) {
@@ -218,7 +218,7 @@ function load($env) {
       return rt.leave($s2, $d2, ($13 = names, $o15 = new rt.FieldsObject(), $n16 = 1, $o15.names = $13, rt.LuaTable.record($o15, $n16)));
     }) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 8, rt.setIndex($3, "get", $8, "field 'names'"));
     $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.cached) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.cached) !== void 0 || !("cached" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 17, rt.index($5, "cached", "local 'api'")));
-    ($3 = $handlers[2] = function $get(ctx_2) {
+    ($3 = $handlers[2] = function $get(ctx) {
       let $1;
       let $22;
       let $o3;
@@ -228,10 +228,10 @@ function load($env) {
       return $1 = new rt.LuaTable([1, 2, 3]), $22 = ($o3 = new rt.FieldsObject(), $n4 = 2, $o3["Cache-Control"] = "max-age=60", $o3["X-Version"] = 2, rt.LuaTable.record($o3, $n4)), $o5 = new rt.FieldsObject(), $n6 = 2, $o5.data = $1, $o5.headers = $22, rt.LuaTable.record($o5, $n6);
     }) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 17, rt.setIndex($8, "get", $3, "field 'cached'"));
     $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.created) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.created) !== void 0 || !("created" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 18, rt.index($4, "created", "local 'api'")));
-    ($8 = $handlers[3] = (($body) => rt.withBody((function $post(ctx_3) {
-      const $r = $body(ctx_3);
+    ($8 = $handlers[3] = (($body) => rt.withBody((function $post(ctx) {
+      const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx_3) {
+    }), $body))((function $post$body(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -255,10 +255,10 @@ function load($env) {
       return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 19, rt.index($32, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 19, $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'"), $9 = 201, $10 = ($11 = ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.Location = "/items/7", rt.LuaTable.record($o12, $n13)), $o14 = new rt.FieldsObject(), $n15 = 2, $o14.id = 7, $o14.headers = $11, rt.LuaTable.record($o14, $n15)), $s2.pcs[$d2] = $pc + 20, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t16 = $s2.tails++, $r17 = $fn12($22, $9, $10), $s2.tails = $t16, $r17) : rt.tail($s2, $fn12, [$22, $9, $10]);
     }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 18, rt.setIndex($3, "post", $8, "field 'created'"));
     $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.csv) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.csv) !== void 0 || !("csv" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 21, rt.index($5, "csv", "local 'api'")));
-    ($3 = $handlers[4] = (($body) => rt.withBody((function $get(ctx_4) {
-      const $r = $body(ctx_4);
+    ($3 = $handlers[4] = (($body) => rt.withBody((function $get(ctx) {
+      const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx_4) {
+    }), $body))((function $get$body(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -279,7 +279,7 @@ function load($env) {
       return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 22, rt.index($32, "json", "upvalue 'api'"))), $7 = ($82 = ($o92 = new rt.FieldsObject(), $n102 = 1, $o92["Content-Type"] = "application/vnd.api+json", rt.LuaTable.record($o92, $n102)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.rows = 1, $o11.headers = $82, rt.LuaTable.record($o11, $n12)), $s2.pcs[$d2] = $pc + 23, $fn12 = rt.fn($22, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t13 = $s2.tails++, $r14 = $fn12($7), $s2.tails = $t13, $r14) : rt.tail($s2, $fn12, [$7]);
     }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 21, rt.setIndex($8, "get", $3, "field 'csv'"));
     $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.echo_header) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.echo_header) !== void 0 || !("echo_header" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 24, rt.index($4, "echo_header", "local 'api'")));
-    ($8 = $handlers[5] = function $get(ctx_5) {
+    ($8 = $handlers[5] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -296,10 +296,10 @@ function load($env) {
       let $n11;
       let $o12;
       let $n13;
-      return rt.leave($s2, $d2, ($1 = ($22 = rh.pristineContext(ctx_5) ? ctx_5.queryValue("v") : ($32 = rt.first(($42 = ctx_5, $s2.pcs[$d2] = $pc + 26, rt.fn(($f6 = $42?.f)?.query !== void 0 ? $f6.query : ($m5 = $42?.metatable) !== void 0 && $m5.view.query !== void 0 ? $m5.view.query : rt.index($42, "query", "local 'ctx'"), "method 'query'")($42))), ($f9 = $32?.f) !== void 0 && (($7 = $f9.v) !== void 0 || ($m8 = $32.metatable) === void 0 || ($7 = $m8.view.v) !== void 0 || !("v" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 25, rt.index($32, "v"))), $o10 = new rt.FieldsObject(), $n11 = 0, $22 !== void 0 && ($o10["X-Echo"] = $22, $n11++), rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 1, $o12.headers = $1, rt.LuaTable.record($o12, $n13)));
+      return rt.leave($s2, $d2, ($1 = ($22 = rh.pristineContext(ctx) ? ctx.queryValue("v") : ($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 26, rt.fn(($f6 = $42?.f)?.query !== void 0 ? $f6.query : ($m5 = $42?.metatable) !== void 0 && $m5.view.query !== void 0 ? $m5.view.query : rt.index($42, "query", "local 'ctx'"), "method 'query'")($42))), ($f9 = $32?.f) !== void 0 && (($7 = $f9.v) !== void 0 || ($m8 = $32.metatable) === void 0 || ($7 = $m8.view.v) !== void 0 || !("v" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 25, rt.index($32, "v"))), $o10 = new rt.FieldsObject(), $n11 = 0, $22 !== void 0 && ($o10["X-Echo"] = $22, $n11++), rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 1, $o12.headers = $1, rt.LuaTable.record($o12, $n13)));
     }) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 24, rt.setIndex($3, "get", $8, "field 'echo_header'"));
     $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.framing) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.framing) !== void 0 || !("framing" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 27, rt.index($5, "framing", "local 'api'")));
-    ($3 = $handlers[6] = function $get(ctx_6) {
+    ($3 = $handlers[6] = function $get(ctx) {
       let $1;
       let $o2;
       let $n3;
@@ -308,7 +308,7 @@ function load($env) {
       return $1 = ($o2 = new rt.FieldsObject(), $n3 = 1, $o2["Content-Length"] = "0", rt.LuaTable.record($o2, $n3)), $o4 = new rt.FieldsObject(), $n5 = 1, $o4.headers = $1, rt.LuaTable.record($o4, $n5);
     }) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 27, rt.setIndex($8, "get", $3, "field 'framing'"));
     $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.upload) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.upload) !== void 0 || !("upload" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 28, rt.index($4, "upload", "local 'api'")));
-    ($8 = $handlers[7] = rh.jsonHandler((function $post(ctx_7) {
+    ($8 = $handlers[7] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -347,8 +347,8 @@ function load($env) {
       let $33;
       let $o34;
       let $n35;
-      const $json = rh.claim(ctx_7);
-      let bytes = rt.first(($22 = rt.first(($32 = ctx_7, $s2.pcs[$d2] = $pc + 29, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 30, $fn12 = rt.fn(($f72 = $22?.f)?.bytes !== void 0 ? $f72.bytes : ($m62 = $22?.metatable) !== void 0 && $m62.view.bytes !== void 0 ? $m62.view.bytes : rt.index($22, "bytes"), "method 'bytes'"), $fn12($22)));
+      const $json = rh.claim(ctx);
+      let bytes = rt.first(($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 29, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 30, $fn12 = rt.fn(($f72 = $22?.f)?.bytes !== void 0 ? $f72.bytes : ($m62 = $22?.metatable) !== void 0 && $m62.view.bytes !== void 0 ? $m62.view.bytes : rt.index($22, "bytes"), "method 'bytes'"), $fn12($22)));
       if ($json) {
         $82 = ($32 = bytes, $32?.arr !== void 0 ? $32.length() : typeof $32 === "string" ? $32.length : ($s2.pcs[$d2] = $pc + 31, rt.len($32, "local 'bytes'")));
         $10 = ($22 = bytes, $k11 = 1, ($a13 = $22?.arr) !== void 0 && $k11 - 1 >>> 0 === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== void 0 ? $12 : ($s2.pcs[$d2] = $pc + 31, rt.index($22, $k11, "local 'bytes'")));
@@ -359,10 +359,10 @@ function load($env) {
       return rt.leave($s2, $d2, ($24 = ($25 = bytes, $25?.arr !== void 0 ? $25.length() : typeof $25 === "string" ? $25.length : ($s2.pcs[$d2] = $pc + 31, rt.len($25, "local 'bytes'"))), $26 = ($27 = bytes, $k28 = 1, ($a30 = $27?.arr) !== void 0 && $k28 - 1 >>> 0 === $k28 - 1 && ($29 = $a30[$k28 - 1]) !== void 0 ? $29 : ($s2.pcs[$d2] = $pc + 31, rt.index($27, $k28, "local 'bytes'"))), $31 = rt.index(bytes, ($33 = ($322 = bytes, $322?.arr !== void 0 ? $322.length() : typeof $322 === "string" ? $322.length : ($s2.pcs[$d2] = $pc + 31, rt.len($322, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 31, $33), "local 'bytes'"), $o34 = new rt.FieldsObject(), $n35 = 0, $24 !== void 0 && ($o34.size = $24, $n35++), $26 !== void 0 && ($o34.first = $26, $n35++), $31 !== void 0 && ($o34.last = $31, $n35++), rt.LuaTable.record($o34, $n35)));
     }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 28, rt.setIndex($3, "post", $8, "field 'upload'"));
     $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.note) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.note) !== void 0 || !("note" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 32, rt.index($5, "note", "local 'api'")));
-    ($3 = $handlers[8] = (($body) => rt.withBody((function $post(ctx_8) {
-      const $r = $body(ctx_8);
+    ($3 = $handlers[8] = (($body) => rt.withBody((function $post(ctx) {
+      const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx_8) {
+    }), $body))((function $post$body(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -382,10 +382,10 @@ function load($env) {
       let $f14;
       let $t15;
       let $r16;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.text) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.text) !== void 0 || !("text" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 33, rt.index($32, "text", "upvalue 'api'"))), $r7 = ($9 = rt.first(($10 = ctx_8, $s2.pcs[$d2] = $pc + 34, rt.fn(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m11 = $10?.metatable) !== void 0 && $m11.view.body !== void 0 ? $m11.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10))), $s2.pcs[$d2] = $pc + 35, $fn8 = rt.fn(($f14 = $9?.f)?.text !== void 0 ? $f14.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'"), $fn8($9)), $s2.pcs[$d2] = $pc + 36, $fn12 = rt.fn($22, "field 'text'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t15 = $s2.tails++, $r16 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7), $s2.tails = $t15, $r16) : rt.tail($s2, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.text) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.text) !== void 0 || !("text" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 33, rt.index($32, "text", "upvalue 'api'"))), $r7 = ($9 = rt.first(($10 = ctx, $s2.pcs[$d2] = $pc + 34, rt.fn(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m11 = $10?.metatable) !== void 0 && $m11.view.body !== void 0 ? $m11.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10))), $s2.pcs[$d2] = $pc + 35, $fn8 = rt.fn(($f14 = $9?.f)?.text !== void 0 ? $f14.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'"), $fn8($9)), $s2.pcs[$d2] = $pc + 36, $fn12 = rt.fn($22, "field 'text'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t15 = $s2.tails++, $r16 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7), $s2.tails = $t15, $r16) : rt.tail($s2, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
     }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.post !== void 0 ? $f11.post = $3 : ($s.pcs[$d] = $pc + 32, rt.setIndex($8, "post", $3, "field 'note'"));
     $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.parse) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.parse) !== void 0 || !("parse" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 37, rt.index($4, "parse", "local 'api'")));
-    ($8 = $handlers[9] = rh.jsonHandler((function $post(ctx_9) {
+    ($8 = $handlers[9] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -411,19 +411,19 @@ function load($env) {
       let $f20;
       let $o21;
       let $n22;
-      const $json = rh.claim(ctx_9);
+      const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rt.first(($32 = rt.first(($42 = ctx_9, $s2.pcs[$d2] = $pc + 38, rt.fn(($f6 = $42?.f)?.body !== void 0 ? $f6.body : ($m5 = $42?.metatable) !== void 0 && $m5.view.body !== void 0 ? $m5.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 39, $fn2 = rt.fn(($f8 = $32?.f)?.json !== void 0 ? $f8.json : ($m7 = $32?.metatable) !== void 0 && $m7.view.json !== void 0 ? $m7.view.json : rt.index($32, "json"), "method 'json'"), $fn2($32)));
+        $1 = rt.first(($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 38, rt.fn(($f6 = $42?.f)?.body !== void 0 ? $f6.body : ($m5 = $42?.metatable) !== void 0 && $m5.view.body !== void 0 ? $m5.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 39, $fn2 = rt.fn(($f8 = $32?.f)?.json !== void 0 ? $f8.json : ($m7 = $32?.metatable) !== void 0 && $m7.view.json !== void 0 ? $m7.view.json : rt.index($32, "json"), "method 'json'"), $fn2($32)));
         if (($9 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"got":' + $9 + "}"));
         return rt.leave($s2, $d2, ($10 = $1, $o11 = new rt.FieldsObject(), $n12 = 0, $10 !== void 0 && ($o11.got = $10, $n12++), rt.LuaTable.record($o11, $n12)));
       }
-      return rt.leave($s2, $d2, ($13 = rt.first(($15 = rt.first(($16 = ctx_9, $s2.pcs[$d2] = $pc + 38, rt.fn(($f18 = $16?.f)?.body !== void 0 ? $f18.body : ($m17 = $16?.metatable) !== void 0 && $m17.view.body !== void 0 ? $m17.view.body : rt.index($16, "body", "local 'ctx'"), "method 'body'")($16))), $s2.pcs[$d2] = $pc + 39, $fn14 = rt.fn(($f20 = $15?.f)?.json !== void 0 ? $f20.json : ($m19 = $15?.metatable) !== void 0 && $m19.view.json !== void 0 ? $m19.view.json : rt.index($15, "json"), "method 'json'"), $fn14($15))), $o21 = new rt.FieldsObject(), $n22 = 0, $13 !== void 0 && ($o21.got = $13, $n22++), rt.LuaTable.record($o21, $n22)));
+      return rt.leave($s2, $d2, ($13 = rt.first(($15 = rt.first(($16 = ctx, $s2.pcs[$d2] = $pc + 38, rt.fn(($f18 = $16?.f)?.body !== void 0 ? $f18.body : ($m17 = $16?.metatable) !== void 0 && $m17.view.body !== void 0 ? $m17.view.body : rt.index($16, "body", "local 'ctx'"), "method 'body'")($16))), $s2.pcs[$d2] = $pc + 39, $fn14 = rt.fn(($f20 = $15?.f)?.json !== void 0 ? $f20.json : ($m19 = $15?.metatable) !== void 0 && $m19.view.json !== void 0 ? $m19.view.json : rt.index($15, "json"), "method 'json'"), $fn14($15))), $o21 = new rt.FieldsObject(), $n22 = 0, $13 !== void 0 && ($o21.got = $13, $n22++), rt.LuaTable.record($o21, $n22)));
     }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 37, rt.setIndex($3, "post", $8, "field 'parse'"));
     $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.validate) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.validate) !== void 0 || !("validate" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 40, rt.index($5, "validate", "local 'api'")));
-    ($3 = $handlers[10] = (($body) => rt.withBody((function $post(ctx_10) {
-      const $r = $body(ctx_10);
+    ($3 = $handlers[10] = (($body) => rt.withBody((function $post(ctx) {
+      const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx_10) {
+    }), $body))((function $post$body(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -448,15 +448,15 @@ function load($env) {
       let $t19;
       let $r20;
       let g = ($1 = ($22 = $env.f.rover) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 41, rt.getGlobal($env, "rover")), ($f5 = $1?.f) !== void 0 && (($32 = $f5.guard) !== void 0 || ($m4 = $1.metatable) === void 0 || ($32 = $m4.view.guard) !== void 0 || !("guard" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 41, rt.index($1, "guard", "global 'rover'")));
-      return $32 = rt.first(($22 = ctx_10, $s2.pcs[$d2] = $pc + 42, rt.fn(($f5 = $22?.f)?.body !== void 0 ? $f5.body : ($m4 = $22?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($22, "body", "local 'ctx'"), "method 'body'")($22))), $s2.pcs[$d2] = $pc + 43, $fn6 = rt.fn(($f8 = $32?.f)?.expect !== void 0 ? $f8.expect : ($m7 = $32?.metatable) !== void 0 && $m7.view.expect !== void 0 ? $m7.view.expect : rt.index($32, "expect"), "method 'expect'"), $1 = ($9 = rt.first(($11 = rt.first(($12 = g, $s2.pcs[$d2] = $pc + 44, rt.fn(($f14 = $12?.f)?.string !== void 0 ? $f14.string : ($m13 = $12?.metatable) !== void 0 && $m13.view.string !== void 0 ? $m13.view.string : rt.index($12, "string", "local 'g'"), "method 'string'")($12))), $s2.pcs[$d2] = $pc + 45, $fn10 = rt.fn(($f16 = $11?.f)?.required !== void 0 ? $f16.required : ($m15 = $11?.metatable) !== void 0 && $m15.view.required !== void 0 ? $m15.view.required : rt.index($11, "required"), "method 'required'"), $fn10($11))), $o17 = new rt.FieldsObject(), $n18 = 0, $9 !== void 0 && ($o17.name = $9, $n18++), rt.LuaTable.record($o17, $n18)), $s2.pcs[$d2] = $pc + 46, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t19 = $s2.tails++, $r20 = $fn6($32, $1), $s2.tails = $t19, $r20) : rt.tail($s2, $fn6, [$32, $1]);
+      return $32 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 42, rt.fn(($f5 = $22?.f)?.body !== void 0 ? $f5.body : ($m4 = $22?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($22, "body", "local 'ctx'"), "method 'body'")($22))), $s2.pcs[$d2] = $pc + 43, $fn6 = rt.fn(($f8 = $32?.f)?.expect !== void 0 ? $f8.expect : ($m7 = $32?.metatable) !== void 0 && $m7.view.expect !== void 0 ? $m7.view.expect : rt.index($32, "expect"), "method 'expect'"), $1 = ($9 = rt.first(($11 = rt.first(($12 = g, $s2.pcs[$d2] = $pc + 44, rt.fn(($f14 = $12?.f)?.string !== void 0 ? $f14.string : ($m13 = $12?.metatable) !== void 0 && $m13.view.string !== void 0 ? $m13.view.string : rt.index($12, "string", "local 'g'"), "method 'string'")($12))), $s2.pcs[$d2] = $pc + 45, $fn10 = rt.fn(($f16 = $11?.f)?.required !== void 0 ? $f16.required : ($m15 = $11?.metatable) !== void 0 && $m15.view.required !== void 0 ? $m15.view.required : rt.index($11, "required"), "method 'required'"), $fn10($11))), $o17 = new rt.FieldsObject(), $n18 = 0, $9 !== void 0 && ($o17.name = $9, $n18++), rt.LuaTable.record($o17, $n18)), $s2.pcs[$d2] = $pc + 46, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t19 = $s2.tails++, $r20 = $fn6($32, $1), $s2.tails = $t19, $r20) : rt.tail($s2, $fn6, [$32, $1]);
     }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.post !== void 0 ? $f11.post = $3 : ($s.pcs[$d] = $pc + 40, rt.setIndex($8, "post", $3, "field 'validate'"));
     $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.ping) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.ping) !== void 0 || !("ping" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 47, rt.index($4, "ping", "local 'api'")));
-    ($8 = $handlers[11] = rh.jsonHandler((function $post(ctx_11) {
+    ($8 = $handlers[11] = rh.jsonHandler((function $post(ctx) {
       let $o1;
       let $n2;
       let $o3;
       let $n4;
-      const $json = rh.claim(ctx_11);
+      const $json = rh.claim(ctx);
       if ($json) {
         return new rh.JsonText(200, '{"pong":true}');
         return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.pong = true, rt.LuaTable.record($o1, $n2);

@@ -104,12 +104,12 @@ function load($env) {
       return "Rover is running";
     }) !== void 0 && ($f7 = $8?.f) !== void 0 && !$8.linked && $f7.get !== void 0 ? $f7.get = $5 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $5, "local 'api'"));
     $5 = ($8 = api, ($f7 = $8?.f) !== void 0 && (($4 = $f7.hello) !== void 0 || ($m6 = $8.metatable) === void 0 || ($4 = $m6.view.hello) !== void 0 || !("hello" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($8, "hello", "local 'api'")));
-    ($3 = $handlers[1] = rh.jsonHandler((function $get(ctx_1) {
+    ($3 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
       let $o1;
       let $n2;
       let $o3;
       let $n4;
-      const $json = rh.claim(ctx_1);
+      const $json = rh.claim(ctx);
       if ($json) {
         return new rh.JsonText(200, '{"message":"Hello World"}');
         return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.message = "Hello World", rt.LuaTable.record($o1, $n2);
@@ -117,7 +117,7 @@ function load($env) {
       return $o3 = new rt.FieldsObject(), $n4 = 1, $o3.message = "Hello World", rt.LuaTable.record($o3, $n4);
     }))) !== void 0 && ($f11 = $5?.f) !== void 0 && !$5.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 3, rt.setIndex($5, "get", $3, "field 'hello'"));
     $3 = ($4 = ($8 = api, ($f11 = $8?.f) !== void 0 && (($5 = $f11.hello) !== void 0 || ($m6 = $8.metatable) === void 0 || ($5 = $m6.view.hello) !== void 0 || !("hello" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 4, rt.index($8, "hello", "local 'api'"))), ($f7 = $4?.f) !== void 0 && (($2 = $f7.p_name) !== void 0 || ($m12 = $4.metatable) === void 0 || ($2 = $m12.view.p_name) !== void 0 || !("p_name" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 4, rt.index($4, "p_name", "field 'hello'")));
-    ($13 = $handlers[2] = rh.jsonHandler((function $get(ctx_2) {
+    ($13 = $handlers[2] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -141,8 +141,8 @@ function load($env) {
       let $182;
       let $o19;
       let $n20;
-      const $json = rh.claim(ctx_2);
-      let name = rh.pristineContext(ctx_2) ? ctx_2.param("name") : ($1 = rt.first(($22 = ctx_2, $s2.pcs[$d2] = $pc + 6, rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f72 = $1?.f) !== void 0 && (($52 = $f72.name) !== void 0 || ($m62 = $1.metatable) === void 0 || ($52 = $m62.view.name) !== void 0 || !("name" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 5, rt.index($1, "name")));
+      const $json = rh.claim(ctx);
+      let name = rh.pristineContext(ctx) ? ctx.param("name") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 6, rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f72 = $1?.f) !== void 0 && (($52 = $f72.name) !== void 0 || ($m62 = $1.metatable) === void 0 || ($52 = $m62.view.name) !== void 0 || !("name" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 5, rt.index($1, "name")));
       if ($json) {
         $82 = ($52 = "Hello ", typeof $52 === "string" && typeof name === "string" ? $52 + name : ($s2.pcs[$d2] = $pc + 7, rt.concat($52, name, void 0, "local 'name'")));
         $10 = ($22 = name, $22?.arr !== void 0 ? $22.length() : typeof $22 === "string" ? $22.length : ($s2.pcs[$d2] = $pc + 7, rt.len($22, "local 'name'")));
@@ -152,12 +152,12 @@ function load($env) {
       return rt.leave($s2, $d2, ($152 = ($162 = "Hello ", typeof $162 === "string" && typeof name === "string" ? $162 + name : ($s2.pcs[$d2] = $pc + 7, rt.concat($162, name, void 0, "local 'name'"))), $17 = ($182 = name, $182?.arr !== void 0 ? $182.length() : typeof $182 === "string" ? $182.length : ($s2.pcs[$d2] = $pc + 7, rt.len($182, "local 'name'"))), $o19 = new rt.FieldsObject(), $n20 = 0, $152 !== void 0 && ($o19.message = $152, $n20++), $17 !== void 0 && ($o19.length = $17, $n20++), rt.LuaTable.record($o19, $n20)));
     }))) !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 4, rt.setIndex($3, "get", $13, "field 'p_name'"));
     $13 = ($2 = ($5 = api, ($f14 = $5?.f) !== void 0 && (($8 = $f14.users) !== void 0 || ($m12 = $5.metatable) === void 0 || ($8 = $m12.view.users) !== void 0 || !("users" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 8, rt.index($5, "users", "local 'api'"))), ($f7 = $2?.f) !== void 0 && (($4 = $f7.me) !== void 0 || ($m6 = $2.metatable) === void 0 || ($4 = $m6.view.me) !== void 0 || !("me" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 8, rt.index($2, "me", "field 'users'")));
-    ($3 = $handlers[3] = rh.jsonHandler((function $get(ctx_3) {
+    ($3 = $handlers[3] = rh.jsonHandler((function $get(ctx) {
       let $o1;
       let $n2;
       let $o3;
       let $n4;
-      const $json = rh.claim(ctx_3);
+      const $json = rh.claim(ctx);
       if ($json) {
         return new rh.JsonText(200, '{"id":"me","static":true}');
         return $o1 = new rt.FieldsObject(), $n2 = 2, $o1.id = "me", $o1.static = true, rt.LuaTable.record($o1, $n2);
@@ -165,10 +165,10 @@ function load($env) {
       return $o3 = new rt.FieldsObject(), $n4 = 2, $o3.id = "me", $o3.static = true, rt.LuaTable.record($o3, $n4);
     }))) !== void 0 && ($f11 = $13?.f) !== void 0 && !$13.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 8, rt.setIndex($13, "get", $3, "field 'me'"));
     $3 = ($4 = ($8 = api, ($f11 = $8?.f) !== void 0 && (($5 = $f11.users) !== void 0 || ($m6 = $8.metatable) === void 0 || ($5 = $m6.view.users) !== void 0 || !("users" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 9, rt.index($8, "users", "local 'api'"))), ($f7 = $4?.f) !== void 0 && (($2 = $f7.p_id) !== void 0 || ($m12 = $4.metatable) === void 0 || ($2 = $m12.view.p_id) !== void 0 || !("p_id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 9, rt.index($4, "p_id", "field 'users'")));
-    ($13 = $handlers[4] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx_4) {
-      const $r = $body(ctx_4);
+    ($13 = $handlers[4] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
+      const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx_4) {
+    }), $body))((function $get$body(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -211,17 +211,17 @@ function load($env) {
       let $n37;
       let $t38;
       let $r39;
-      const $json = rh.claim(ctx_4);
+      const $json = rh.claim(ctx);
       if ($json) {
         $1 = ($22 = api, ($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 10, rt.index($22, "json", "upvalue 'api'")));
-        $6 = rh.pristineContext(ctx_4) ? ctx_4.param("id") : ($7 = rt.first(($82 = ctx_4, $s2.pcs[$d2] = $pc + 11, rt.fn(($f10 = $82?.f)?.params !== void 0 ? $f10.params : ($m9 = $82?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($82, "params", "local 'ctx'"), "method 'params'")($82))), ($f13 = $7?.f) !== void 0 && (($11 = $f13.id) !== void 0 || ($m122 = $7.metatable) === void 0 || ($11 = $m122.view.id) !== void 0 || !("id" in $m122.view) && $m122.view[rt.CUT] === void 0) ? $11 : ($s2.pcs[$d2] = $pc + 10, rt.index($7, "id")));
+        $6 = rh.pristineContext(ctx) ? ctx.param("id") : ($7 = rt.first(($82 = ctx, $s2.pcs[$d2] = $pc + 11, rt.fn(($f10 = $82?.f)?.params !== void 0 ? $f10.params : ($m9 = $82?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($82, "params", "local 'ctx'"), "method 'params'")($82))), ($f13 = $7?.f) !== void 0 && (($11 = $f13.id) !== void 0 || ($m122 = $7.metatable) === void 0 || ($11 = $m122.view.id) !== void 0 || !("id" in $m122.view) && $m122.view[rt.CUT] === void 0) ? $11 : ($s2.pcs[$d2] = $pc + 10, rt.index($7, "id")));
         if (rh.isJsonBuilder($1) && ($14 = rh.scalar($6)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"static":false,"id":' + $14 + "}"));
         return rt.leave($s2, $d2, rt.first(($162 = $1, $17 = ($182 = $6, $o19 = new rt.FieldsObject(), $n20 = 1, $o19.static = false, $182 !== void 0 && ($o19.id = $182, $n20++), rt.LuaTable.record($o19, $n20)), $s2.pcs[$d2] = $pc + 12, $fn15 = rt.fn($162, "field 'json'"), $fn15($17))));
       }
-      return $222 = ($23 = api, ($f26 = $23?.f) !== void 0 && (($24 = $f26.json) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.json) !== void 0 || !("json" in $m25.view) && $m25.view[rt.CUT] === void 0) ? $24 : ($s2.pcs[$d2] = $pc + 10, rt.index($23, "json", "upvalue 'api'"))), $27 = ($28 = rh.pristineContext(ctx_4) ? ctx_4.param("id") : ($29 = rt.first(($30 = ctx_4, $s2.pcs[$d2] = $pc + 11, rt.fn(($f32 = $30?.f)?.params !== void 0 ? $f32.params : ($m31 = $30?.metatable) !== void 0 && $m31.view.params !== void 0 ? $m31.view.params : rt.index($30, "params", "local 'ctx'"), "method 'params'")($30))), ($f35 = $29?.f) !== void 0 && (($33 = $f35.id) !== void 0 || ($m34 = $29.metatable) === void 0 || ($33 = $m34.view.id) !== void 0 || !("id" in $m34.view) && $m34.view[rt.CUT] === void 0) ? $33 : ($s2.pcs[$d2] = $pc + 10, rt.index($29, "id"))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.static = false, $28 !== void 0 && ($o36.id = $28, $n37++), rt.LuaTable.record($o36, $n37)), $s2.pcs[$d2] = $pc + 13, $fn21 = rt.fn($222, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t38 = $s2.tails++, $r39 = $fn21($27), $s2.tails = $t38, $r39) : rt.tail($s2, $fn21, [$27]);
+      return $222 = ($23 = api, ($f26 = $23?.f) !== void 0 && (($24 = $f26.json) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.json) !== void 0 || !("json" in $m25.view) && $m25.view[rt.CUT] === void 0) ? $24 : ($s2.pcs[$d2] = $pc + 10, rt.index($23, "json", "upvalue 'api'"))), $27 = ($28 = rh.pristineContext(ctx) ? ctx.param("id") : ($29 = rt.first(($30 = ctx, $s2.pcs[$d2] = $pc + 11, rt.fn(($f32 = $30?.f)?.params !== void 0 ? $f32.params : ($m31 = $30?.metatable) !== void 0 && $m31.view.params !== void 0 ? $m31.view.params : rt.index($30, "params", "local 'ctx'"), "method 'params'")($30))), ($f35 = $29?.f) !== void 0 && (($33 = $f35.id) !== void 0 || ($m34 = $29.metatable) === void 0 || ($33 = $m34.view.id) !== void 0 || !("id" in $m34.view) && $m34.view[rt.CUT] === void 0) ? $33 : ($s2.pcs[$d2] = $pc + 10, rt.index($29, "id"))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.static = false, $28 !== void 0 && ($o36.id = $28, $n37++), rt.LuaTable.record($o36, $n37)), $s2.pcs[$d2] = $pc + 13, $fn21 = rt.fn($222, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t38 = $s2.tails++, $r39 = $fn21($27), $s2.tails = $t38, $r39) : rt.tail($s2, $fn21, [$27]);
     })))) !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 9, rt.setIndex($3, "get", $13, "field 'p_id'"));
     $13 = ($2 = ($5 = ($8 = ($4 = api, ($f14 = $4?.f) !== void 0 && (($3 = $f14.users) !== void 0 || ($m12 = $4.metatable) === void 0 || ($3 = $m12.view.users) !== void 0 || !("users" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 14, rt.index($4, "users", "local 'api'"))), ($f7 = $8?.f) !== void 0 && (($15 = $f7.p_id) !== void 0 || ($m6 = $8.metatable) === void 0 || ($15 = $m6.view.p_id) !== void 0 || !("p_id" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $15 : ($s.pcs[$d] = $pc + 14, rt.index($8, "p_id", "field 'users'"))), ($f11 = $5?.f) !== void 0 && (($16 = $f11.posts) !== void 0 || ($m17 = $5.metatable) === void 0 || ($16 = $m17.view.posts) !== void 0 || !("posts" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $16 : ($s.pcs[$d] = $pc + 14, rt.index($5, "posts", "field 'p_id'"))), ($f20 = $2?.f) !== void 0 && (($18 = $f20.p_postId) !== void 0 || ($m19 = $2.metatable) === void 0 || ($18 = $m19.view.p_postId) !== void 0 || !("p_postId" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $18 : ($s.pcs[$d] = $pc + 14, rt.index($2, "p_postId", "field 'posts'")));
-    ($21 = $handlers[5] = rh.jsonHandler((function $get(ctx_5) {
+    ($21 = $handlers[5] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -253,8 +253,8 @@ function load($env) {
       let $f26;
       let $o27;
       let $n28;
-      const $json = rh.claim(ctx_5);
-      let p = rt.first(($1 = ctx_5, $s2.pcs[$d2] = $pc + 15, rt.fn(($f3 = $1?.f)?.params !== void 0 ? $f3.params : ($m2 = $1?.metatable) !== void 0 && $m2.view.params !== void 0 ? $m2.view.params : rt.index($1, "params", "local 'ctx'"), "method 'params'")($1)));
+      const $json = rh.claim(ctx);
+      let p = rt.first(($1 = ctx, $s2.pcs[$d2] = $pc + 15, rt.fn(($f3 = $1?.f)?.params !== void 0 ? $f3.params : ($m2 = $1?.metatable) !== void 0 && $m2.view.params !== void 0 ? $m2.view.params : rt.index($1, "params", "local 'ctx'"), "method 'params'")($1)));
       if ($json) {
         $42 = ($1 = p, ($f3 = $1?.f) !== void 0 && (($52 = $f3.id) !== void 0 || ($m2 = $1.metatable) === void 0 || ($52 = $m2.view.id) !== void 0 || !("id" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 16, rt.index($1, "id", "local 'p'")));
         $7 = ($82 = p, ($f112 = $82?.f) !== void 0 && (($9 = $f112.postId) !== void 0 || ($m10 = $82.metatable) === void 0 || ($9 = $m10.view.postId) !== void 0 || !("postId" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 16, rt.index($82, "postId", "local 'p'")));
@@ -264,7 +264,7 @@ function load($env) {
       return rt.leave($s2, $d2, ($17 = ($182 = p, ($f21 = $182?.f) !== void 0 && (($19 = $f21.id) !== void 0 || ($m20 = $182.metatable) === void 0 || ($19 = $m20.view.id) !== void 0 || !("id" in $m20.view) && $m20.view[rt.CUT] === void 0) ? $19 : ($s2.pcs[$d2] = $pc + 16, rt.index($182, "id", "local 'p'"))), $22 = ($23 = p, ($f26 = $23?.f) !== void 0 && (($24 = $f26.postId) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.postId) !== void 0 || !("postId" in $m25.view) && $m25.view[rt.CUT] === void 0) ? $24 : ($s2.pcs[$d2] = $pc + 16, rt.index($23, "postId", "local 'p'"))), $o27 = new rt.FieldsObject(), $n28 = 0, $17 !== void 0 && ($o27.user = $17, $n28++), $22 !== void 0 && ($o27.post = $22, $n28++), rt.LuaTable.record($o27, $n28)));
     }))) !== void 0 && ($f22 = $13?.f) !== void 0 && !$13.linked && $f22.get !== void 0 ? $f22.get = $21 : ($s.pcs[$d] = $pc + 14, rt.setIndex($13, "get", $21, "field 'p_postId'"));
     $21 = ($18 = api, ($f22 = $18?.f) !== void 0 && (($16 = $f22.search) !== void 0 || ($m19 = $18.metatable) === void 0 || ($16 = $m19.view.search) !== void 0 || !("search" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $16 : ($s.pcs[$d] = $pc + 17, rt.index($18, "search", "local 'api'")));
-    ($15 = $handlers[6] = function $get(ctx_6) {
+    ($15 = $handlers[6] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -288,7 +288,7 @@ function load($env) {
       let $182;
       let $o19;
       let $n20;
-      let q = rt.first(($1 = ctx_6, $s2.pcs[$d2] = $pc + 18, rt.fn(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1)));
+      let q = rt.first(($1 = ctx, $s2.pcs[$d2] = $pc + 18, rt.fn(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1)));
       let keys = new rt.LuaTable();
       {
         const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 20, rt.fn(($1 = $env.f.pairs) !== void 0 ? $1 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "pairs")), "global 'pairs'")(q)))], 3);
@@ -309,7 +309,7 @@ function load($env) {
       return rt.leave($s2, $d2, ($10 = ($9 = q, ($f3 = $9?.f) !== void 0 && (($42 = $f3.q) !== void 0 || ($m2 = $9.metatable) === void 0 || ($42 = $m2.view.q) !== void 0 || !("q" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 24, rt.index($9, "q", "local 'q'"))), $6 = rt.t($1 = rt.first(($11 = ($12 = $env.f.tonumber) !== void 0 ? $12 : ($s2.pcs[$d2] = $pc + 24, rt.getGlobal($env, "tonumber")), $132 = ($14 = q, ($f17 = $14?.f) !== void 0 && (($152 = $f17.page) !== void 0 || ($m16 = $14.metatable) === void 0 || ($152 = $m16.view.page) !== void 0 || !("page" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $152 : ($s2.pcs[$d2] = $pc + 24, rt.index($14, "page", "local 'q'"))), $s2.pcs[$d2] = $pc + 25, $fn8 = rt.fn($11, "global 'tonumber'"), $fn8($132)))) ? $1 : 1, $182 = keys, $o19 = new rt.FieldsObject(), $n20 = 2, $10 !== void 0 && ($o19.q = $10, $n20++), $o19.page = $6, $o19.keys = $182, rt.LuaTable.record($o19, $n20)));
     }) !== void 0 && ($f20 = $21?.f) !== void 0 && !$21.linked && $f20.get !== void 0 ? $f20.get = $15 : ($s.pcs[$d] = $pc + 17, rt.setIndex($21, "get", $15, "field 'search'"));
     $15 = ($16 = ($18 = api, ($f20 = $18?.f) !== void 0 && (($21 = $f20.echo) !== void 0 || ($m19 = $18.metatable) === void 0 || ($21 = $m19.view.echo) !== void 0 || !("echo" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $21 : ($s.pcs[$d] = $pc + 26, rt.index($18, "echo", "local 'api'"))), ($f22 = $16?.f) !== void 0 && (($3 = $f22.headers) !== void 0 || ($m17 = $16.metatable) === void 0 || ($3 = $m17.view.headers) !== void 0 || !("headers" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 26, rt.index($16, "headers", "field 'echo'")));
-    ($4 = $handlers[7] = rh.jsonHandler((function $get(ctx_7) {
+    ($4 = $handlers[7] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -365,17 +365,17 @@ function load($env) {
       let $f50;
       let $o51;
       let $n52;
-      const $json = rh.claim(ctx_7);
-      let h = rt.first(($1 = ctx_7, $s2.pcs[$d2] = $pc + 27, rt.fn(($f3 = $1?.f)?.headers !== void 0 ? $f3.headers : ($m2 = $1?.metatable) !== void 0 && $m2.view.headers !== void 0 ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1)));
+      const $json = rh.claim(ctx);
+      let h = rt.first(($1 = ctx, $s2.pcs[$d2] = $pc + 27, rt.fn(($f3 = $1?.f)?.headers !== void 0 ? $f3.headers : ($m2 = $1?.metatable) !== void 0 && $m2.view.headers !== void 0 ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1)));
       if ($json) {
         $42 = ($1 = h, ($f3 = $1?.f) !== void 0 && (($52 = $f3["user-agent"]) !== void 0 || ($m2 = $1.metatable) === void 0 || ($52 = $m2.view["user-agent"]) !== void 0 || !("user-agent" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 28, rt.index($1, "user-agent", "local 'h'")));
         $7 = ($82 = h, ($f112 = $82?.f) !== void 0 && (($9 = $f112["x-custom-header"]) !== void 0 || ($m10 = $82.metatable) === void 0 || ($9 = $m10.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 28, rt.index($82, "x-custom-header", "local 'h'")));
-        $132 = rh.pristineContext(ctx_7) ? ctx_7.method : ($14 = ctx_7, ($f17 = $14?.f) !== void 0 && (($152 = $f17.method) !== void 0 || ($m16 = $14.metatable) === void 0 || ($152 = $m16.view.method) !== void 0 || !("method" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $152 : ($s2.pcs[$d2] = $pc + 28, rt.index($14, "method", "local 'ctx'")));
-        $19 = rh.pristineContext(ctx_7) ? ctx_7.path() : ($20 = ctx_7, ($f23 = $20?.f) !== void 0 && (($212 = $f23.path) !== void 0 || ($m22 = $20.metatable) === void 0 || ($212 = $m22.view.path) !== void 0 || !("path" in $m22.view) && $m22.view[rt.CUT] === void 0) ? $212 : ($s2.pcs[$d2] = $pc + 28, rt.index($20, "path", "local 'ctx'")));
+        $132 = rh.pristineContext(ctx) ? ctx.method : ($14 = ctx, ($f17 = $14?.f) !== void 0 && (($152 = $f17.method) !== void 0 || ($m16 = $14.metatable) === void 0 || ($152 = $m16.view.method) !== void 0 || !("method" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $152 : ($s2.pcs[$d2] = $pc + 28, rt.index($14, "method", "local 'ctx'")));
+        $19 = rh.pristineContext(ctx) ? ctx.path() : ($20 = ctx, ($f23 = $20?.f) !== void 0 && (($212 = $f23.path) !== void 0 || ($m22 = $20.metatable) === void 0 || ($212 = $m22.view.path) !== void 0 || !("path" in $m22.view) && $m22.view[rt.CUT] === void 0) ? $212 : ($s2.pcs[$d2] = $pc + 28, rt.index($20, "path", "local 'ctx'")));
         if (($6 = rh.scalar($42)) !== void 0 && ($12 = rh.scalar($7)) !== void 0 && ($182 = rh.scalar($132)) !== void 0 && ($24 = rh.scalar($19)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"agent":' + $6 + ',"custom":' + $12 + ',"method":' + $182 + ',"path":' + $24 + "}"));
         return rt.leave($s2, $d2, ($25 = $42, $26 = $7, $27 = $132, $28 = $19, $o29 = new rt.FieldsObject(), $n30 = 0, $25 !== void 0 && ($o29.agent = $25, $n30++), $26 !== void 0 && ($o29.custom = $26, $n30++), $27 !== void 0 && ($o29.method = $27, $n30++), $28 !== void 0 && ($o29.path = $28, $n30++), rt.LuaTable.record($o29, $n30)));
       }
-      return rt.leave($s2, $d2, ($31 = ($32 = h, ($f35 = $32?.f) !== void 0 && (($33 = $f35["user-agent"]) !== void 0 || ($m34 = $32.metatable) === void 0 || ($33 = $m34.view["user-agent"]) !== void 0 || !("user-agent" in $m34.view) && $m34.view[rt.CUT] === void 0) ? $33 : ($s2.pcs[$d2] = $pc + 28, rt.index($32, "user-agent", "local 'h'"))), $36 = ($37 = h, ($f40 = $37?.f) !== void 0 && (($38 = $f40["x-custom-header"]) !== void 0 || ($m39 = $37.metatable) === void 0 || ($38 = $m39.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m39.view) && $m39.view[rt.CUT] === void 0) ? $38 : ($s2.pcs[$d2] = $pc + 28, rt.index($37, "x-custom-header", "local 'h'"))), $41 = rh.pristineContext(ctx_7) ? ctx_7.method : ($422 = ctx_7, ($f45 = $422?.f) !== void 0 && (($43 = $f45.method) !== void 0 || ($m44 = $422.metatable) === void 0 || ($43 = $m44.view.method) !== void 0 || !("method" in $m44.view) && $m44.view[rt.CUT] === void 0) ? $43 : ($s2.pcs[$d2] = $pc + 28, rt.index($422, "method", "local 'ctx'"))), $46 = rh.pristineContext(ctx_7) ? ctx_7.path() : ($47 = ctx_7, ($f50 = $47?.f) !== void 0 && (($48 = $f50.path) !== void 0 || ($m49 = $47.metatable) === void 0 || ($48 = $m49.view.path) !== void 0 || !("path" in $m49.view) && $m49.view[rt.CUT] === void 0) ? $48 : ($s2.pcs[$d2] = $pc + 28, rt.index($47, "path", "local 'ctx'"))), $o51 = new rt.FieldsObject(), $n52 = 0, $31 !== void 0 && ($o51.agent = $31, $n52++), $36 !== void 0 && ($o51.custom = $36, $n52++), $41 !== void 0 && ($o51.method = $41, $n52++), $46 !== void 0 && ($o51.path = $46, $n52++), rt.LuaTable.record($o51, $n52)));
+      return rt.leave($s2, $d2, ($31 = ($32 = h, ($f35 = $32?.f) !== void 0 && (($33 = $f35["user-agent"]) !== void 0 || ($m34 = $32.metatable) === void 0 || ($33 = $m34.view["user-agent"]) !== void 0 || !("user-agent" in $m34.view) && $m34.view[rt.CUT] === void 0) ? $33 : ($s2.pcs[$d2] = $pc + 28, rt.index($32, "user-agent", "local 'h'"))), $36 = ($37 = h, ($f40 = $37?.f) !== void 0 && (($38 = $f40["x-custom-header"]) !== void 0 || ($m39 = $37.metatable) === void 0 || ($38 = $m39.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m39.view) && $m39.view[rt.CUT] === void 0) ? $38 : ($s2.pcs[$d2] = $pc + 28, rt.index($37, "x-custom-header", "local 'h'"))), $41 = rh.pristineContext(ctx) ? ctx.method : ($422 = ctx, ($f45 = $422?.f) !== void 0 && (($43 = $f45.method) !== void 0 || ($m44 = $422.metatable) === void 0 || ($43 = $m44.view.method) !== void 0 || !("method" in $m44.view) && $m44.view[rt.CUT] === void 0) ? $43 : ($s2.pcs[$d2] = $pc + 28, rt.index($422, "method", "local 'ctx'"))), $46 = rh.pristineContext(ctx) ? ctx.path() : ($47 = ctx, ($f50 = $47?.f) !== void 0 && (($48 = $f50.path) !== void 0 || ($m49 = $47.metatable) === void 0 || ($48 = $m49.view.path) !== void 0 || !("path" in $m49.view) && $m49.view[rt.CUT] === void 0) ? $48 : ($s2.pcs[$d2] = $pc + 28, rt.index($47, "path", "local 'ctx'"))), $o51 = new rt.FieldsObject(), $n52 = 0, $31 !== void 0 && ($o51.agent = $31, $n52++), $36 !== void 0 && ($o51.custom = $36, $n52++), $41 !== void 0 && ($o51.method = $41, $n52++), $46 !== void 0 && ($o51.path = $46, $n52++), rt.LuaTable.record($o51, $n52)));
     }))) !== void 0 && ($f11 = $15?.f) !== void 0 && !$15.linked && $f11.get !== void 0 ? $f11.get = $4 : ($s.pcs[$d] = $pc + 26, rt.setIndex($15, "get", $4, "field 'headers'"));
     return rt.leave($s, $d, api);
   };

@@ -199,7 +199,7 @@ function load($env) {
       return rt.leave($s2, $d2, rt.NONE);
     }) !== void 0 && ($f9 = $8?.f) !== void 0 && !$8.linked && $f9.trace !== void 0 ? $f9.trace = $3 : ($s.pcs[$d] = $pc + 3, rt.setIndex($8, "trace", $3, "field 'before'"));
     $3 = ($4 = api, ($f9 = $4?.f) !== void 0 && (($5 = $f9.before) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.before) !== void 0 || !("before" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 8, rt.index($4, "before", "local 'api'")));
-    ($8 = function $timing(ctx_1) {
+    ($8 = function $timing(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -207,11 +207,11 @@ function load($env) {
       let $m2;
       let $f3;
       $s2.pcs[$d2] = $pc + 9, trace("global.before.timing");
-      $1 = ctx_1, $s2.pcs[$d2] = $pc + 10, rt.fn(($f3 = $1?.f)?.set !== void 0 ? $f3.set : ($m2 = $1?.metatable) !== void 0 && $m2.view.set !== void 0 ? $m2.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "started_at", 17e8);
+      $1 = ctx, $s2.pcs[$d2] = $pc + 10, rt.fn(($f3 = $1?.f)?.set !== void 0 ? $f3.set : ($m2 = $1?.metatable) !== void 0 && $m2.view.set !== void 0 ? $m2.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "started_at", 17e8);
       return rt.leave($s2, $d2, rt.NONE);
     }) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.timing !== void 0 ? $f7.timing = $8 : ($s.pcs[$d] = $pc + 8, rt.setIndex($3, "timing", $8, "field 'before'"));
     $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.after) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.after) !== void 0 || !("after" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 11, rt.index($5, "after", "local 'api'")));
-    ($3 = function $log(ctx_2) {
+    ($3 = function $log(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -219,10 +219,10 @@ function load($env) {
       return rt.leave($s2, $d2, rt.NONE);
     }) !== void 0 && ($f9 = $8?.f) !== void 0 && !$8.linked && $f9.log !== void 0 ? $f9.log = $3 : ($s.pcs[$d] = $pc + 11, rt.setIndex($8, "log", $3, "field 'after'"));
     $3 = ($4 = ($5 = api, ($f9 = $5?.f) !== void 0 && (($8 = $f9.admin) !== void 0 || ($m6 = $5.metatable) === void 0 || ($8 = $m6.view.admin) !== void 0 || !("admin" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 13, rt.index($5, "admin", "local 'api'"))), ($f7 = $4?.f) !== void 0 && (($2 = $f7.before) !== void 0 || ($m10 = $4.metatable) === void 0 || ($2 = $m10.view.before) !== void 0 || !("before" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 13, rt.index($4, "before", "field 'admin'")));
-    ($11 = (($body) => rt.withBody((function $auth(ctx_3) {
-      const $r = $body(ctx_3);
+    ($11 = (($body) => rt.withBody((function $auth(ctx) {
+      const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $auth$body(ctx_3) {
+    }), $body))((function $auth$body(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -237,15 +237,15 @@ function load($env) {
       let $t9;
       let $r10;
       $s2.pcs[$d2] = $pc + 14, trace("admin.before.auth");
-      let auth = ($1 = rt.first(($22 = ctx_3, $s2.pcs[$d2] = $pc + 16, rt.fn(($f4 = $22?.f)?.headers !== void 0 ? $f4.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22))), ($f72 = $1?.f) !== void 0 && (($52 = $f72.Authorization) !== void 0 || ($m62 = $1.metatable) === void 0 || ($52 = $m62.view.Authorization) !== void 0 || !("Authorization" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 15, rt.index($1, "Authorization")));
+      let auth = ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 16, rt.fn(($f4 = $22?.f)?.headers !== void 0 ? $f4.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22))), ($f72 = $1?.f) !== void 0 && (($52 = $f72.Authorization) !== void 0 || ($m62 = $1.metatable) === void 0 || ($52 = $m62.view.Authorization) !== void 0 || !("Authorization" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 15, rt.index($1, "Authorization")));
       if (auth !== "Bearer letmein") {
         return $52 = api, $s2.pcs[$d2] = $pc + 17, $fn8 = rt.fn(($f72 = $52?.f)?.error !== void 0 ? $f72.error : ($m62 = $52?.metatable) !== void 0 && $m62.view.error !== void 0 ? $m62.view.error : rt.index($52, "error", "upvalue 'api'"), "method 'error'"), $22 = 401, $1 = "Unauthorized", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t9 = $s2.tails++, $r10 = $fn8($52, $22, $1), $s2.tails = $t9, $r10) : rt.tail($s2, $fn8, [$52, $22, $1]);
       }
-      $1 = ctx_3, $s2.pcs[$d2] = $pc + 18, rt.fn(($f72 = $1?.f)?.set !== void 0 ? $f72.set : ($m62 = $1?.metatable) !== void 0 && $m62.view.set !== void 0 ? $m62.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "role", "admin");
+      $1 = ctx, $s2.pcs[$d2] = $pc + 18, rt.fn(($f72 = $1?.f)?.set !== void 0 ? $f72.set : ($m62 = $1?.metatable) !== void 0 && $m62.view.set !== void 0 ? $m62.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "role", "admin");
       return rt.leave($s2, $d2, rt.NONE);
     }))) !== void 0 && ($f12 = $3?.f) !== void 0 && !$3.linked && $f12.auth !== void 0 ? $f12.auth = $11 : ($s.pcs[$d] = $pc + 13, rt.setIndex($3, "auth", $11, "field 'before'"));
     $11 = ($2 = ($8 = api, ($f12 = $8?.f) !== void 0 && (($5 = $f12.admin) !== void 0 || ($m10 = $8.metatable) === void 0 || ($5 = $m10.view.admin) !== void 0 || !("admin" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 19, rt.index($8, "admin", "local 'api'"))), ($f7 = $2?.f) !== void 0 && (($4 = $f7.after) !== void 0 || ($m6 = $2.metatable) === void 0 || ($4 = $m6.view.after) !== void 0 || !("after" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 19, rt.index($2, "after", "field 'admin'")));
-    ($3 = function $audit(ctx_4) {
+    ($3 = function $audit(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -253,10 +253,10 @@ function load($env) {
       return rt.leave($s2, $d2, rt.NONE);
     }) !== void 0 && ($f9 = $11?.f) !== void 0 && !$11.linked && $f9.audit !== void 0 ? $f9.audit = $3 : ($s.pcs[$d] = $pc + 19, rt.setIndex($11, "audit", $3, "field 'after'"));
     $3 = ($4 = api, ($f9 = $4?.f) !== void 0 && (($5 = $f9.admin) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.admin) !== void 0 || !("admin" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 21, rt.index($4, "admin", "local 'api'")));
-    ($8 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx_5) {
-      const $r = $body(ctx_5);
+    ($8 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
+      const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx_5) {
+    }), $body))((function $get$body(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -301,19 +301,19 @@ function load($env) {
       let $n39;
       let $t40;
       let $r41;
-      const $json = rh.claim(ctx_5);
+      const $json = rh.claim(ctx);
       $s2.pcs[$d2] = $pc + 22, trace("handler");
       if ($json) {
         $1 = ($22 = api, ($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 23, rt.index($22, "json", "upvalue 'api'")));
-        $6 = rt.first(($7 = ctx_5, $s2.pcs[$d2] = $pc + 24, rt.fn(($f92 = $7?.f)?.get !== void 0 ? $f92.get : ($m8 = $7?.metatable) !== void 0 && $m8.view.get !== void 0 ? $m8.view.get : rt.index($7, "get", "local 'ctx'"), "method 'get'")($7, "role")));
-        $112 = rt.first(($12 = ctx_5, $s2.pcs[$d2] = $pc + 25, rt.fn(($f14 = $12?.f)?.get !== void 0 ? $f14.get : ($m13 = $12?.metatable) !== void 0 && $m13.view.get !== void 0 ? $m13.view.get : rt.index($12, "get", "local 'ctx'"), "method 'get'")($12, "request_id")));
+        $6 = rt.first(($7 = ctx, $s2.pcs[$d2] = $pc + 24, rt.fn(($f92 = $7?.f)?.get !== void 0 ? $f92.get : ($m8 = $7?.metatable) !== void 0 && $m8.view.get !== void 0 ? $m8.view.get : rt.index($7, "get", "local 'ctx'"), "method 'get'")($7, "role")));
+        $112 = rt.first(($12 = ctx, $s2.pcs[$d2] = $pc + 25, rt.fn(($f14 = $12?.f)?.get !== void 0 ? $f14.get : ($m13 = $12?.metatable) !== void 0 && $m13.view.get !== void 0 ? $m13.view.get : rt.index($12, "get", "local 'ctx'"), "method 'get'")($12, "request_id")));
         if (rh.isJsonBuilder($1) && ($10 = rh.scalar($6)) !== void 0 && ($152 = rh.scalar($112)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"ok":true,"role":' + $10 + ',"request_id":' + $152 + "}"));
         return rt.leave($s2, $d2, rt.first(($17 = $1, $18 = ($19 = $6, $20 = $112, $o21 = new rt.FieldsObject(), $n22 = 1, $o21.ok = true, $19 !== void 0 && ($o21.role = $19, $n22++), $20 !== void 0 && ($o21.request_id = $20, $n22++), rt.LuaTable.record($o21, $n22)), $s2.pcs[$d2] = $pc + 26, $fn16 = rt.fn($17, "field 'json'"), $fn16($18))));
       }
-      return $24 = ($25 = api, ($f28 = $25?.f) !== void 0 && (($26 = $f28.json) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view.json) !== void 0 || !("json" in $m27.view) && $m27.view[rt.CUT] === void 0) ? $26 : ($s2.pcs[$d2] = $pc + 23, rt.index($25, "json", "upvalue 'api'"))), $29 = ($30 = rt.first(($31 = ctx_5, $s2.pcs[$d2] = $pc + 24, rt.fn(($f33 = $31?.f)?.get !== void 0 ? $f33.get : ($m32 = $31?.metatable) !== void 0 && $m32.view.get !== void 0 ? $m32.view.get : rt.index($31, "get", "local 'ctx'"), "method 'get'")($31, "role"))), $34 = rt.first(($35 = ctx_5, $s2.pcs[$d2] = $pc + 25, rt.fn(($f37 = $35?.f)?.get !== void 0 ? $f37.get : ($m36 = $35?.metatable) !== void 0 && $m36.view.get !== void 0 ? $m36.view.get : rt.index($35, "get", "local 'ctx'"), "method 'get'")($35, "request_id"))), $o38 = new rt.FieldsObject(), $n39 = 1, $o38.ok = true, $30 !== void 0 && ($o38.role = $30, $n39++), $34 !== void 0 && ($o38.request_id = $34, $n39++), rt.LuaTable.record($o38, $n39)), $s2.pcs[$d2] = $pc + 27, $fn23 = rt.fn($24, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t40 = $s2.tails++, $r41 = $fn23($29), $s2.tails = $t40, $r41) : rt.tail($s2, $fn23, [$29]);
+      return $24 = ($25 = api, ($f28 = $25?.f) !== void 0 && (($26 = $f28.json) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view.json) !== void 0 || !("json" in $m27.view) && $m27.view[rt.CUT] === void 0) ? $26 : ($s2.pcs[$d2] = $pc + 23, rt.index($25, "json", "upvalue 'api'"))), $29 = ($30 = rt.first(($31 = ctx, $s2.pcs[$d2] = $pc + 24, rt.fn(($f33 = $31?.f)?.get !== void 0 ? $f33.get : ($m32 = $31?.metatable) !== void 0 && $m32.view.get !== void 0 ? $m32.view.get : rt.index($31, "get", "local 'ctx'"), "method 'get'")($31, "role"))), $34 = rt.first(($35 = ctx, $s2.pcs[$d2] = $pc + 25, rt.fn(($f37 = $35?.f)?.get !== void 0 ? $f37.get : ($m36 = $35?.metatable) !== void 0 && $m36.view.get !== void 0 ? $m36.view.get : rt.index($35, "get", "local 'ctx'"), "method 'get'")($35, "request_id"))), $o38 = new rt.FieldsObject(), $n39 = 1, $o38.ok = true, $30 !== void 0 && ($o38.role = $30, $n39++), $34 !== void 0 && ($o38.request_id = $34, $n39++), rt.LuaTable.record($o38, $n39)), $s2.pcs[$d2] = $pc + 27, $fn23 = rt.fn($24, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t40 = $s2.tails++, $r41 = $fn23($29), $s2.tails = $t40, $r41) : rt.tail($s2, $fn23, [$29]);
     })))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 21, rt.setIndex($3, "get", $8, "field 'admin'"));
     $8 = ($5 = ($4 = ($3 = api, ($f7 = $3?.f) !== void 0 && (($2 = $f7.admin) !== void 0 || ($m6 = $3.metatable) === void 0 || ($2 = $m6.view.admin) !== void 0 || !("admin" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 28, rt.index($3, "admin", "local 'api'"))), ($f9 = $4?.f) !== void 0 && (($11 = $f9.users) !== void 0 || ($m10 = $4.metatable) === void 0 || ($11 = $m10.view.users) !== void 0 || !("users" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $11 : ($s.pcs[$d] = $pc + 28, rt.index($4, "users", "field 'admin'"))), ($f12 = $5?.f) !== void 0 && (($13 = $f12.p_id) !== void 0 || ($m14 = $5.metatable) === void 0 || ($13 = $m14.view.p_id) !== void 0 || !("p_id" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 28, rt.index($5, "p_id", "field 'users'")));
-    ($15 = $handlers[1] = rh.jsonHandler((function $get(ctx_6) {
+    ($15 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -349,17 +349,17 @@ function load($env) {
       let $f30;
       let $o31;
       let $n32;
-      const $json = rh.claim(ctx_6);
+      const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx_6) ? ctx_6.param("id") : ($22 = rt.first(($32 = ctx_6, $s2.pcs[$d2] = $pc + 30, rt.fn(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32))), ($f8 = $22?.f) !== void 0 && (($6 = $f8.id) !== void 0 || ($m7 = $22.metatable) === void 0 || ($6 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 29, rt.index($22, "id")));
-        $10 = rt.first(($112 = ctx_6, $s2.pcs[$d2] = $pc + 31, rt.fn(($f13 = $112?.f)?.get !== void 0 ? $f13.get : ($m12 = $112?.metatable) !== void 0 && $m12.view.get !== void 0 ? $m12.view.get : rt.index($112, "get", "local 'ctx'"), "method 'get'")($112, "role")));
+        $1 = rh.pristineContext(ctx) ? ctx.param("id") : ($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 30, rt.fn(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32))), ($f8 = $22?.f) !== void 0 && (($6 = $f8.id) !== void 0 || ($m7 = $22.metatable) === void 0 || ($6 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 29, rt.index($22, "id")));
+        $10 = rt.first(($112 = ctx, $s2.pcs[$d2] = $pc + 31, rt.fn(($f13 = $112?.f)?.get !== void 0 ? $f13.get : ($m12 = $112?.metatable) !== void 0 && $m12.view.get !== void 0 ? $m12.view.get : rt.index($112, "get", "local 'ctx'"), "method 'get'")($112, "role")));
         if (($9 = rh.scalar($1)) !== void 0 && ($14 = rh.scalar($10)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"id":' + $9 + ',"role":' + $14 + "}"));
         return rt.leave($s2, $d2, ($152 = $1, $16 = $10, $o17 = new rt.FieldsObject(), $n18 = 0, $152 !== void 0 && ($o17.id = $152, $n18++), $16 !== void 0 && ($o17.role = $16, $n18++), rt.LuaTable.record($o17, $n18)));
       }
-      return rt.leave($s2, $d2, ($19 = rh.pristineContext(ctx_6) ? ctx_6.param("id") : ($20 = rt.first(($21 = ctx_6, $s2.pcs[$d2] = $pc + 30, rt.fn(($f23 = $21?.f)?.params !== void 0 ? $f23.params : ($m22 = $21?.metatable) !== void 0 && $m22.view.params !== void 0 ? $m22.view.params : rt.index($21, "params", "local 'ctx'"), "method 'params'")($21))), ($f26 = $20?.f) !== void 0 && (($24 = $f26.id) !== void 0 || ($m25 = $20.metatable) === void 0 || ($24 = $m25.view.id) !== void 0 || !("id" in $m25.view) && $m25.view[rt.CUT] === void 0) ? $24 : ($s2.pcs[$d2] = $pc + 29, rt.index($20, "id"))), $27 = rt.first(($28 = ctx_6, $s2.pcs[$d2] = $pc + 31, rt.fn(($f30 = $28?.f)?.get !== void 0 ? $f30.get : ($m29 = $28?.metatable) !== void 0 && $m29.view.get !== void 0 ? $m29.view.get : rt.index($28, "get", "local 'ctx'"), "method 'get'")($28, "role"))), $o31 = new rt.FieldsObject(), $n32 = 0, $19 !== void 0 && ($o31.id = $19, $n32++), $27 !== void 0 && ($o31.role = $27, $n32++), rt.LuaTable.record($o31, $n32)));
+      return rt.leave($s2, $d2, ($19 = rh.pristineContext(ctx) ? ctx.param("id") : ($20 = rt.first(($21 = ctx, $s2.pcs[$d2] = $pc + 30, rt.fn(($f23 = $21?.f)?.params !== void 0 ? $f23.params : ($m22 = $21?.metatable) !== void 0 && $m22.view.params !== void 0 ? $m22.view.params : rt.index($21, "params", "local 'ctx'"), "method 'params'")($21))), ($f26 = $20?.f) !== void 0 && (($24 = $f26.id) !== void 0 || ($m25 = $20.metatable) === void 0 || ($24 = $m25.view.id) !== void 0 || !("id" in $m25.view) && $m25.view[rt.CUT] === void 0) ? $24 : ($s2.pcs[$d2] = $pc + 29, rt.index($20, "id"))), $27 = rt.first(($28 = ctx, $s2.pcs[$d2] = $pc + 31, rt.fn(($f30 = $28?.f)?.get !== void 0 ? $f30.get : ($m29 = $28?.metatable) !== void 0 && $m29.view.get !== void 0 ? $m29.view.get : rt.index($28, "get", "local 'ctx'"), "method 'get'")($28, "role"))), $o31 = new rt.FieldsObject(), $n32 = 0, $19 !== void 0 && ($o31.id = $19, $n32++), $27 !== void 0 && ($o31.role = $27, $n32++), rt.LuaTable.record($o31, $n32)));
     }))) !== void 0 && ($f16 = $8?.f) !== void 0 && !$8.linked && $f16.get !== void 0 ? $f16.get = $15 : ($s.pcs[$d] = $pc + 28, rt.setIndex($8, "get", $15, "field 'p_id'"));
     $15 = ($13 = api, ($f16 = $13?.f) !== void 0 && (($11 = $f16.calls) !== void 0 || ($m14 = $13.metatable) === void 0 || ($11 = $m14.view.calls) !== void 0 || !("calls" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $11 : ($s.pcs[$d] = $pc + 32, rt.index($13, "calls", "local 'api'")));
-    ($2 = $handlers[2] = rh.jsonHandler((function $get(ctx_7) {
+    ($2 = $handlers[2] = rh.jsonHandler((function $get(ctx) {
       let $1;
       let $22;
       let $32;
@@ -368,7 +368,7 @@ function load($env) {
       let $6;
       let $o7;
       let $n8;
-      const $json = rh.claim(ctx_7);
+      const $json = rh.claim(ctx);
       if ($json) {
         $1 = previous;
         if (($22 = rh.scalar($1)) !== void 0) return new rh.JsonText(200, '{"calls":' + $22 + "}");
@@ -377,7 +377,7 @@ function load($env) {
       return $6 = previous, $o7 = new rt.FieldsObject(), $n8 = 1, $o7.calls = $6, rt.LuaTable.record($o7, $n8);
     }))) !== void 0 && ($f12 = $15?.f) !== void 0 && !$15.linked && $f12.get !== void 0 ? $f12.get = $2 : ($s.pcs[$d] = $pc + 32, rt.setIndex($15, "get", $2, "field 'calls'"));
     $2 = ($11 = api, ($f12 = $11?.f) !== void 0 && (($13 = $f12.public) !== void 0 || ($m14 = $11.metatable) === void 0 || ($13 = $m14.view.public) !== void 0 || !("public" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 33, rt.index($11, "public", "local 'api'")));
-    ($15 = $handlers[3] = rh.jsonHandler((function $get(ctx_8) {
+    ($15 = $handlers[3] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -415,19 +415,19 @@ function load($env) {
       let $f32;
       let $o33;
       let $n34;
-      const $json = rh.claim(ctx_8);
+      const $json = rh.claim(ctx);
       $s2.pcs[$d2] = $pc + 34, trace("handler");
       if ($json) {
-        $1 = rt.first(($22 = ctx_8, $s2.pcs[$d2] = $pc + 35, rt.fn(($f4 = $22?.f)?.get !== void 0 ? $f4.get : ($m3 = $22?.metatable) !== void 0 && $m3.view.get !== void 0 ? $m3.view.get : rt.index($22, "get", "local 'ctx'"), "method 'get'")($22, "role")));
-        $6 = rt.first(($7 = ctx_8, $s2.pcs[$d2] = $pc + 36, rt.fn(($f92 = $7?.f)?.get !== void 0 ? $f92.get : ($m8 = $7?.metatable) !== void 0 && $m8.view.get !== void 0 ? $m8.view.get : rt.index($7, "get", "local 'ctx'"), "method 'get'")($7, "started_at")));
-        $112 = rt.first(($12 = ctx_8, $s2.pcs[$d2] = $pc + 37, rt.fn(($f14 = $12?.f)?.request_id !== void 0 ? $f14.request_id : ($m13 = $12?.metatable) !== void 0 && $m13.view.request_id !== void 0 ? $m13.view.request_id : rt.index($12, "request_id", "local 'ctx'"), "method 'request_id'")($12)));
+        $1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 35, rt.fn(($f4 = $22?.f)?.get !== void 0 ? $f4.get : ($m3 = $22?.metatable) !== void 0 && $m3.view.get !== void 0 ? $m3.view.get : rt.index($22, "get", "local 'ctx'"), "method 'get'")($22, "role")));
+        $6 = rt.first(($7 = ctx, $s2.pcs[$d2] = $pc + 36, rt.fn(($f92 = $7?.f)?.get !== void 0 ? $f92.get : ($m8 = $7?.metatable) !== void 0 && $m8.view.get !== void 0 ? $m8.view.get : rt.index($7, "get", "local 'ctx'"), "method 'get'")($7, "started_at")));
+        $112 = rt.first(($12 = ctx, $s2.pcs[$d2] = $pc + 37, rt.fn(($f14 = $12?.f)?.request_id !== void 0 ? $f14.request_id : ($m13 = $12?.metatable) !== void 0 && $m13.view.request_id !== void 0 ? $m13.view.request_id : rt.index($12, "request_id", "local 'ctx'"), "method 'request_id'")($12)));
         if (($52 = rh.scalar($1)) !== void 0 && ($10 = rh.scalar($6)) !== void 0 && ($152 = rh.scalar($112)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"role":' + $52 + ',"started_at":' + $10 + ',"request_id":' + $152 + "}"));
         return rt.leave($s2, $d2, ($16 = $1, $17 = $6, $18 = $112, $o19 = new rt.FieldsObject(), $n20 = 0, $16 !== void 0 && ($o19.role = $16, $n20++), $17 !== void 0 && ($o19.started_at = $17, $n20++), $18 !== void 0 && ($o19.request_id = $18, $n20++), rt.LuaTable.record($o19, $n20)));
       }
-      return rt.leave($s2, $d2, ($21 = rt.first(($222 = ctx_8, $s2.pcs[$d2] = $pc + 35, rt.fn(($f24 = $222?.f)?.get !== void 0 ? $f24.get : ($m23 = $222?.metatable) !== void 0 && $m23.view.get !== void 0 ? $m23.view.get : rt.index($222, "get", "local 'ctx'"), "method 'get'")($222, "role"))), $25 = rt.first(($26 = ctx_8, $s2.pcs[$d2] = $pc + 36, rt.fn(($f28 = $26?.f)?.get !== void 0 ? $f28.get : ($m27 = $26?.metatable) !== void 0 && $m27.view.get !== void 0 ? $m27.view.get : rt.index($26, "get", "local 'ctx'"), "method 'get'")($26, "started_at"))), $29 = rt.first(($30 = ctx_8, $s2.pcs[$d2] = $pc + 37, rt.fn(($f32 = $30?.f)?.request_id !== void 0 ? $f32.request_id : ($m31 = $30?.metatable) !== void 0 && $m31.view.request_id !== void 0 ? $m31.view.request_id : rt.index($30, "request_id", "local 'ctx'"), "method 'request_id'")($30))), $o33 = new rt.FieldsObject(), $n34 = 0, $21 !== void 0 && ($o33.role = $21, $n34++), $25 !== void 0 && ($o33.started_at = $25, $n34++), $29 !== void 0 && ($o33.request_id = $29, $n34++), rt.LuaTable.record($o33, $n34)));
+      return rt.leave($s2, $d2, ($21 = rt.first(($222 = ctx, $s2.pcs[$d2] = $pc + 35, rt.fn(($f24 = $222?.f)?.get !== void 0 ? $f24.get : ($m23 = $222?.metatable) !== void 0 && $m23.view.get !== void 0 ? $m23.view.get : rt.index($222, "get", "local 'ctx'"), "method 'get'")($222, "role"))), $25 = rt.first(($26 = ctx, $s2.pcs[$d2] = $pc + 36, rt.fn(($f28 = $26?.f)?.get !== void 0 ? $f28.get : ($m27 = $26?.metatable) !== void 0 && $m27.view.get !== void 0 ? $m27.view.get : rt.index($26, "get", "local 'ctx'"), "method 'get'")($26, "started_at"))), $29 = rt.first(($30 = ctx, $s2.pcs[$d2] = $pc + 37, rt.fn(($f32 = $30?.f)?.request_id !== void 0 ? $f32.request_id : ($m31 = $30?.metatable) !== void 0 && $m31.view.request_id !== void 0 ? $m31.view.request_id : rt.index($30, "request_id", "local 'ctx'"), "method 'request_id'")($30))), $o33 = new rt.FieldsObject(), $n34 = 0, $21 !== void 0 && ($o33.role = $21, $n34++), $25 !== void 0 && ($o33.started_at = $25, $n34++), $29 !== void 0 && ($o33.request_id = $29, $n34++), rt.LuaTable.record($o33, $n34)));
     }))) !== void 0 && ($f16 = $2?.f) !== void 0 && !$2.linked && $f16.get !== void 0 ? $f16.get = $15 : ($s.pcs[$d] = $pc + 33, rt.setIndex($2, "get", $15, "field 'public'"));
     $15 = ($13 = ($11 = api, ($f16 = $11?.f) !== void 0 && (($2 = $f16.broken) !== void 0 || ($m14 = $11.metatable) === void 0 || ($2 = $m14.view.broken) !== void 0 || !("broken" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 38, rt.index($11, "broken", "local 'api'"))), ($f12 = $13?.f) !== void 0 && (($3 = $f12.before) !== void 0 || ($m10 = $13.metatable) === void 0 || ($3 = $m10.view.before) !== void 0 || !("before" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 38, rt.index($13, "before", "field 'broken'")));
-    ($4 = function $explode(ctx_9) {
+    ($4 = function $explode(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -437,7 +437,7 @@ function load($env) {
       return rt.leave($s2, $d2, rt.NONE);
     }) !== void 0 && ($f9 = $15?.f) !== void 0 && !$15.linked && $f9.explode !== void 0 ? $f9.explode = $4 : ($s.pcs[$d] = $pc + 38, rt.setIndex($15, "explode", $4, "field 'before'"));
     $4 = ($3 = api, ($f9 = $3?.f) !== void 0 && (($2 = $f9.broken) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.broken) !== void 0 || !("broken" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 42, rt.index($3, "broken", "local 'api'")));
-    ($11 = $handlers[4] = rh.jsonHandler((function $get(ctx_10) {
+    ($11 = $handlers[4] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -445,7 +445,7 @@ function load($env) {
       let $n2;
       let $o3;
       let $n4;
-      const $json = rh.claim(ctx_10);
+      const $json = rh.claim(ctx);
       $s2.pcs[$d2] = $pc + 43, trace("handler");
       if ($json) {
         return rt.leave($s2, $d2, new rh.JsonText(200, '{"reached":true}'));
@@ -454,18 +454,18 @@ function load($env) {
       return rt.leave($s2, $d2, ($o3 = new rt.FieldsObject(), $n4 = 1, $o3.reached = true, rt.LuaTable.record($o3, $n4)));
     }))) !== void 0 && ($f12 = $4?.f) !== void 0 && !$4.linked && $f12.get !== void 0 ? $f12.get = $11 : ($s.pcs[$d] = $pc + 42, rt.setIndex($4, "get", $11, "field 'broken'"));
     $11 = ($2 = ($3 = api, ($f12 = $3?.f) !== void 0 && (($4 = $f12.sloppy) !== void 0 || ($m10 = $3.metatable) === void 0 || ($4 = $m10.view.sloppy) !== void 0 || !("sloppy" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 44, rt.index($3, "sloppy", "local 'api'"))), ($f9 = $2?.f) !== void 0 && (($13 = $f9.before) !== void 0 || ($m14 = $2.metatable) === void 0 || ($13 = $m14.view.before) !== void 0 || !("before" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 44, rt.index($2, "before", "field 'sloppy'")));
-    ($15 = function $check(ctx_11) {
+    ($15 = function $check(ctx) {
       let $o1;
       let $n2;
       return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.error = "denied", rt.LuaTable.record($o1, $n2);
     }) !== void 0 && ($f16 = $11?.f) !== void 0 && !$11.linked && $f16.check !== void 0 ? $f16.check = $15 : ($s.pcs[$d] = $pc + 44, rt.setIndex($11, "check", $15, "field 'before'"));
     $15 = ($13 = api, ($f16 = $13?.f) !== void 0 && (($4 = $f16.sloppy) !== void 0 || ($m14 = $13.metatable) === void 0 || ($4 = $m14.view.sloppy) !== void 0 || !("sloppy" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 45, rt.index($13, "sloppy", "local 'api'")));
-    ($3 = $handlers[5] = rh.jsonHandler((function $get(ctx_12) {
+    ($3 = $handlers[5] = rh.jsonHandler((function $get(ctx) {
       let $o1;
       let $n2;
       let $o3;
       let $n4;
-      const $json = rh.claim(ctx_12);
+      const $json = rh.claim(ctx);
       if ($json) {
         return new rh.JsonText(200, '{"secret":true}');
         return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.secret = true, rt.LuaTable.record($o1, $n2);
@@ -473,7 +473,7 @@ function load($env) {
       return $o3 = new rt.FieldsObject(), $n4 = 1, $o3.secret = true, rt.LuaTable.record($o3, $n4);
     }))) !== void 0 && ($f9 = $15?.f) !== void 0 && !$15.linked && $f9.get !== void 0 ? $f9.get = $3 : ($s.pcs[$d] = $pc + 45, rt.setIndex($15, "get", $3, "field 'sloppy'"));
     $3 = ($4 = api, ($f9 = $4?.f) !== void 0 && (($13 = $f9.fail) !== void 0 || ($m14 = $4.metatable) === void 0 || ($13 = $m14.view.fail) !== void 0 || !("fail" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 46, rt.index($4, "fail", "local 'api'")));
-    ($15 = $handlers[6] = function $get(ctx_13) {
+    ($15 = $handlers[6] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -482,7 +482,7 @@ function load($env) {
       return rt.leave($s2, $d2, rt.NONE);
     }) !== void 0 && ($f16 = $3?.f) !== void 0 && !$3.linked && $f16.get !== void 0 ? $f16.get = $15 : ($s.pcs[$d] = $pc + 46, rt.setIndex($3, "get", $15, "field 'fail'"));
     $15 = ($13 = api, ($f16 = $13?.f) !== void 0 && (($4 = $f16.reject) !== void 0 || ($m14 = $13.metatable) === void 0 || ($4 = $m14.view.reject) !== void 0 || !("reject" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 49, rt.index($13, "reject", "local 'api'")));
-    ($3 = $handlers[7] = rh.jsonHandler((function $post(ctx_14) {
+    ($3 = $handlers[7] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -499,8 +499,8 @@ function load($env) {
       let $n11;
       let $o12;
       let $n13;
-      const $json = rh.claim(ctx_14);
-      let data = rt.first(($22 = rt.first(($32 = ctx_14, $s2.pcs[$d2] = $pc + 50, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 51, $fn12 = rt.fn(($f72 = $22?.f)?.json !== void 0 ? $f72.json : ($m62 = $22?.metatable) !== void 0 && $m62.view.json !== void 0 ? $m62.view.json : rt.index($22, "json"), "method 'json'"), $fn12($22)));
+      const $json = rh.claim(ctx);
+      let data = rt.first(($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 50, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 51, $fn12 = rt.fn(($f72 = $22?.f)?.json !== void 0 ? $f72.json : ($m62 = $22?.metatable) !== void 0 && $m62.view.json !== void 0 ? $m62.view.json : rt.index($22, "json"), "method 'json'"), $fn12($22)));
       if ($json) {
         $82 = data;
         if (($9 = rh.scalar($82)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"got":' + $9 + "}"));

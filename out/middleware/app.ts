@@ -143,7 +143,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         return rt.leave($s, $d, rt.NONE);
       }) !== undefined && ($f9 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f9.trace !== undefined ? ($f9.trace = $3) : ($s.pcs[$d] = $pc + 3, rt.setIndex($8, "trace", $3, "field 'before'")));
       $3 = ($4 = api as rt.LuaValue, (($f9 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f9.before) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.before) !== undefined || (!("before" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 8, rt.index($4, "before", "local 'api'"))));
-      (($8 = function $timing(ctx_1?: rt.LuaValue): rt.LuaResult {
+      (($8 = function $timing(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -151,11 +151,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m2: rt.LuaTable | undefined;
         let $f3: rt.Fields | undefined;
         ($s.pcs[$d] = $pc + 9, trace("global.before.timing"));
-        ($1 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 10, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "started_at", 1700000000));
+        ($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 10, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "started_at", 1700000000));
         return rt.leave($s, $d, rt.NONE);
       }) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.timing !== undefined ? ($f7.timing = $8) : ($s.pcs[$d] = $pc + 8, rt.setIndex($3, "timing", $8, "field 'before'")));
       $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.after) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.after) !== undefined || (!("after" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 11, rt.index($5, "after", "local 'api'"))));
-      (($3 = function $log(ctx_2?: rt.LuaValue): rt.LuaResult {
+      (($3 = function $log(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -163,10 +163,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         return rt.leave($s, $d, rt.NONE);
       }) !== undefined && ($f9 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f9.log !== undefined ? ($f9.log = $3) : ($s.pcs[$d] = $pc + 11, rt.setIndex($8, "log", $3, "field 'after'")));
       $3 = ($4 = ($5 = api as rt.LuaValue, (($f9 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f9.admin) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.admin) !== undefined || (!("admin" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 13, rt.index($5, "admin", "local 'api'")))), (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($2 = $f7.before) !== undefined || ($m10 = ($4 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.before) !== undefined || (!("before" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 13, rt.index($4, "before", "field 'admin'"))));
-      (($11 = (($body: rt.LuaFunction) => rt.withBody((function $auth(ctx_3?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx_3);
+      (($11 = (($body: rt.LuaFunction) => rt.withBody((function $auth(ctx?: rt.LuaValue): rt.LuaResult {
+        const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $auth$body(ctx_3?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction, $body))((function $auth$body(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -181,15 +181,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t9: number;
         let $r10: rt.LuaResult;
         ($s.pcs[$d] = $pc + 14, trace("admin.before.auth"));
-        let auth: rt.LuaValue = ($1 = rt.first(($2 = ctx_3 as rt.LuaValue, $s.pcs[$d] = $pc + 16, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f4.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.Authorization) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.Authorization) !== undefined || (!("Authorization" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 15, rt.index($1, "Authorization"))));
+        let auth: rt.LuaValue = ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 16, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f4.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.Authorization) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.Authorization) !== undefined || (!("Authorization" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 15, rt.index($1, "Authorization"))));
         if ((auth !== "Bearer letmein")) {
           return ($5 = api as rt.LuaValue, $s.pcs[$d] = $pc + 17, $fn8 = rt.fn((($f7 = ($5 as rt.LuaTable)?.f)?.error !== undefined ? $f7.error : ($m6 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m6.view.error !== undefined ? $m6.view.error : rt.index($5, "error", "upvalue 'api'")), "method 'error'"), $2 = 401, $1 = "Unauthorized", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t9 = $s.tails++, $r10 = $fn8($5, $2, $1), $s.tails = $t9, $r10) : rt.tail($s, $fn8, [$5, $2, $1]));
         }
-        ($1 = ctx_3 as rt.LuaValue, $s.pcs[$d] = $pc + 18, rt.fn((($f7 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f7.set : ($m6 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m6.view.set !== undefined ? $m6.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "role", "admin"));
+        ($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 18, rt.fn((($f7 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f7.set : ($m6 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m6.view.set !== undefined ? $m6.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "role", "admin"));
         return rt.leave($s, $d, rt.NONE);
       }) as rt.LuaFunction)) !== undefined && ($f12 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f12.auth !== undefined ? ($f12.auth = $11) : ($s.pcs[$d] = $pc + 13, rt.setIndex($3, "auth", $11, "field 'before'")));
       $11 = ($2 = ($8 = api as rt.LuaValue, (($f12 = ($8 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.admin) !== undefined || ($m10 = ($8 as rt.LuaTable).metatable) === undefined || ($5 = $m10.view.admin) !== undefined || (!("admin" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 19, rt.index($8, "admin", "local 'api'")))), (($f7 = ($2 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.after) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.after) !== undefined || (!("after" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 19, rt.index($2, "after", "field 'admin'"))));
-      (($3 = function $audit(ctx_4?: rt.LuaValue): rt.LuaResult {
+      (($3 = function $audit(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -197,10 +197,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         return rt.leave($s, $d, rt.NONE);
       }) !== undefined && ($f9 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f9.audit !== undefined ? ($f9.audit = $3) : ($s.pcs[$d] = $pc + 19, rt.setIndex($11, "audit", $3, "field 'after'")));
       $3 = ($4 = api as rt.LuaValue, (($f9 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f9.admin) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.admin) !== undefined || (!("admin" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 21, rt.index($4, "admin", "local 'api'"))));
-      (($8 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx_5?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx_5);
+      (($8 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(ctx_5?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -245,19 +245,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n39: number;
         let $t40: number;
         let $r41: rt.LuaResult;
-        const $json: boolean = rh.claim(ctx_5);
+        const $json: boolean = rh.claim(ctx);
         ($s.pcs[$d] = $pc + 22, trace("handler"));
         if ($json) {
           $1 = ($2 = api as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 23, rt.index($2, "json", "upvalue 'api'"))));
-          $6 = rt.first(($7 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.get !== undefined ? $f9.get : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.get !== undefined ? $m8.view.get : rt.index($7, "get", "local 'ctx'")), "method 'get'")($7, "role")));
-          $11 = rt.first(($12 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 25, rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.get !== undefined ? $f14.get : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.get !== undefined ? $m13.view.get : rt.index($12, "get", "local 'ctx'")), "method 'get'")($12, "request_id")));
+          $6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.get !== undefined ? $f9.get : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.get !== undefined ? $m8.view.get : rt.index($7, "get", "local 'ctx'")), "method 'get'")($7, "role")));
+          $11 = rt.first(($12 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 25, rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.get !== undefined ? $f14.get : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.get !== undefined ? $m13.view.get : rt.index($12, "get", "local 'ctx'")), "method 'get'")($12, "request_id")));
           if (rh.isJsonBuilder($1) && ($10 = rh.scalar($6)) !== undefined && ($15 = rh.scalar($11)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"ok\":true,\"role\":" + $10! + ",\"request_id\":" + $15! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, rt.first(($17 = $1, $18 = ($19 = $6, $20 = $11, $o21 = new rt.FieldsObject(), $n22 = 1, $o21.ok = true, ($19 !== undefined && ($o21.role = $19, $n22++)), ($20 !== undefined && ($o21.request_id = $20, $n22++)), rt.LuaTable.record($o21, $n22)), $s.pcs[$d] = $pc + 26, $fn16 = rt.fn($17, "field 'json'"), $fn16($18))));
         }
-        return ($24 = ($25 = api as rt.LuaValue, (($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.json) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.json) !== undefined || (!("json" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : ($s.pcs[$d] = $pc + 23, rt.index($25, "json", "upvalue 'api'")))), $29 = ($30 = rt.first(($31 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f33 = ($31 as rt.LuaTable)?.f)?.get !== undefined ? $f33.get : ($m32 = ($31 as rt.LuaTable)?.metatable) !== undefined && $m32.view.get !== undefined ? $m32.view.get : rt.index($31, "get", "local 'ctx'")), "method 'get'")($31, "role"))), $34 = rt.first(($35 = ctx_5 as rt.LuaValue, $s.pcs[$d] = $pc + 25, rt.fn((($f37 = ($35 as rt.LuaTable)?.f)?.get !== undefined ? $f37.get : ($m36 = ($35 as rt.LuaTable)?.metatable) !== undefined && $m36.view.get !== undefined ? $m36.view.get : rt.index($35, "get", "local 'ctx'")), "method 'get'")($35, "request_id"))), $o38 = new rt.FieldsObject(), $n39 = 1, $o38.ok = true, ($30 !== undefined && ($o38.role = $30, $n39++)), ($34 !== undefined && ($o38.request_id = $34, $n39++)), rt.LuaTable.record($o38, $n39)), $s.pcs[$d] = $pc + 27, $fn23 = rt.fn($24, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t40 = $s.tails++, $r41 = $fn23($29), $s.tails = $t40, $r41) : rt.tail($s, $fn23, [$29]));
+        return ($24 = ($25 = api as rt.LuaValue, (($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.json) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.json) !== undefined || (!("json" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : ($s.pcs[$d] = $pc + 23, rt.index($25, "json", "upvalue 'api'")))), $29 = ($30 = rt.first(($31 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f33 = ($31 as rt.LuaTable)?.f)?.get !== undefined ? $f33.get : ($m32 = ($31 as rt.LuaTable)?.metatable) !== undefined && $m32.view.get !== undefined ? $m32.view.get : rt.index($31, "get", "local 'ctx'")), "method 'get'")($31, "role"))), $34 = rt.first(($35 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 25, rt.fn((($f37 = ($35 as rt.LuaTable)?.f)?.get !== undefined ? $f37.get : ($m36 = ($35 as rt.LuaTable)?.metatable) !== undefined && $m36.view.get !== undefined ? $m36.view.get : rt.index($35, "get", "local 'ctx'")), "method 'get'")($35, "request_id"))), $o38 = new rt.FieldsObject(), $n39 = 1, $o38.ok = true, ($30 !== undefined && ($o38.role = $30, $n39++)), ($34 !== undefined && ($o38.request_id = $34, $n39++)), rt.LuaTable.record($o38, $n39)), $s.pcs[$d] = $pc + 27, $fn23 = rt.fn($24, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t40 = $s.tails++, $r41 = $fn23($29), $s.tails = $t40, $r41) : rt.tail($s, $fn23, [$29]));
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 21, rt.setIndex($3, "get", $8, "field 'admin'")));
       $8 = ($5 = ($4 = ($3 = api as rt.LuaValue, (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f7.admin) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m6.view.admin) !== undefined || (!("admin" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 28, rt.index($3, "admin", "local 'api'")))), (($f9 = ($4 as rt.LuaTable)?.f) !== undefined && (($11 = $f9.users) !== undefined || ($m10 = ($4 as rt.LuaTable).metatable) === undefined || ($11 = $m10.view.users) !== undefined || (!("users" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 28, rt.index($4, "users", "field 'admin'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($13 = $f12.p_id) !== undefined || ($m14 = ($5 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.p_id) !== undefined || (!("p_id" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 28, rt.index($5, "p_id", "field 'users'"))));
-      (($15 = ($handlers[1] = rh.jsonHandler((function $get(ctx_6?: rt.LuaValue): rt.LuaResult {
+      (($15 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -293,17 +293,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f30: rt.Fields | undefined;
         let $o31: rt.Fields;
         let $n32: number;
-        const $json: boolean = rh.claim(ctx_6);
+        const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx_6) ? (ctx_6 as rh.RequestContext).param("id") : ($2 = rt.first(($3 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 30, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 29, rt.index($2, "id")))));
-          $10 = rt.first(($11 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 31, rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f13.get : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.get !== undefined ? $m12.view.get : rt.index($11, "get", "local 'ctx'")), "method 'get'")($11, "role")));
+          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 30, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 29, rt.index($2, "id")))));
+          $10 = rt.first(($11 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 31, rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f13.get : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.get !== undefined ? $m12.view.get : rt.index($11, "get", "local 'ctx'")), "method 'get'")($11, "role")));
           if (($9 = rh.scalar($1)) !== undefined && ($14 = rh.scalar($10)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"id\":" + $9! + ",\"role\":" + $14! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($15 = $1, $16 = $10, $o17 = new rt.FieldsObject(), $n18 = 0, ($15 !== undefined && ($o17.id = $15, $n18++)), ($16 !== undefined && ($o17.role = $16, $n18++)), rt.LuaTable.record($o17, $n18)));
         }
-        return rt.leave($s, $d, ($19 = (rh.pristineContext(ctx_6) ? (ctx_6 as rh.RequestContext).param("id") : ($20 = rt.first(($21 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 30, rt.fn((($f23 = ($21 as rt.LuaTable)?.f)?.params !== undefined ? $f23.params : ($m22 = ($21 as rt.LuaTable)?.metatable) !== undefined && $m22.view.params !== undefined ? $m22.view.params : rt.index($21, "params", "local 'ctx'")), "method 'params'")($21))), (($f26 = ($20 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.id) !== undefined || ($m25 = ($20 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.id) !== undefined || (!("id" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 29, rt.index($20, "id"))))), $27 = rt.first(($28 = ctx_6 as rt.LuaValue, $s.pcs[$d] = $pc + 31, rt.fn((($f30 = ($28 as rt.LuaTable)?.f)?.get !== undefined ? $f30.get : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.get !== undefined ? $m29.view.get : rt.index($28, "get", "local 'ctx'")), "method 'get'")($28, "role"))), $o31 = new rt.FieldsObject(), $n32 = 0, ($19 !== undefined && ($o31.id = $19, $n32++)), ($27 !== undefined && ($o31.role = $27, $n32++)), rt.LuaTable.record($o31, $n32)));
+        return rt.leave($s, $d, ($19 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($20 = rt.first(($21 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 30, rt.fn((($f23 = ($21 as rt.LuaTable)?.f)?.params !== undefined ? $f23.params : ($m22 = ($21 as rt.LuaTable)?.metatable) !== undefined && $m22.view.params !== undefined ? $m22.view.params : rt.index($21, "params", "local 'ctx'")), "method 'params'")($21))), (($f26 = ($20 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.id) !== undefined || ($m25 = ($20 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.id) !== undefined || (!("id" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 29, rt.index($20, "id"))))), $27 = rt.first(($28 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 31, rt.fn((($f30 = ($28 as rt.LuaTable)?.f)?.get !== undefined ? $f30.get : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.get !== undefined ? $m29.view.get : rt.index($28, "get", "local 'ctx'")), "method 'get'")($28, "role"))), $o31 = new rt.FieldsObject(), $n32 = 0, ($19 !== undefined && ($o31.id = $19, $n32++)), ($27 !== undefined && ($o31.role = $27, $n32++)), rt.LuaTable.record($o31, $n32)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f16 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $15) : ($s.pcs[$d] = $pc + 28, rt.setIndex($8, "get", $15, "field 'p_id'")));
       $15 = ($13 = api as rt.LuaValue, (($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($11 = $f16.calls) !== undefined || ($m14 = ($13 as rt.LuaTable).metatable) === undefined || ($11 = $m14.view.calls) !== undefined || (!("calls" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 32, rt.index($13, "calls", "local 'api'"))));
-      (($2 = ($handlers[2] = rh.jsonHandler((function $get(ctx_7?: rt.LuaValue): rt.LuaResult {
+      (($2 = ($handlers[2] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $1: rt.LuaValue;
         let $2: string | undefined;
         let $3: rt.LuaValue;
@@ -312,7 +312,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $o7: rt.Fields;
         let $n8: number;
-        const $json: boolean = rh.claim(ctx_7);
+        const $json: boolean = rh.claim(ctx);
         if ($json) {
           $1 = previous;
           if (($2 = rh.scalar($1)) !== undefined) return (new rh.JsonText(200, "{\"calls\":" + $2! + "}") as unknown as rt.LuaValue);
@@ -321,7 +321,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         return (($6 = previous, $o7 = new rt.FieldsObject(), $n8 = 1, $o7.calls = $6, rt.LuaTable.record($o7, $n8)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f12 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f12.get !== undefined ? ($f12.get = $2) : ($s.pcs[$d] = $pc + 32, rt.setIndex($15, "get", $2, "field 'calls'")));
       $2 = ($11 = api as rt.LuaValue, (($f12 = ($11 as rt.LuaTable)?.f) !== undefined && (($13 = $f12.public) !== undefined || ($m14 = ($11 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.public) !== undefined || (!("public" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 33, rt.index($11, "public", "local 'api'"))));
-      (($15 = ($handlers[3] = rh.jsonHandler((function $get(ctx_8?: rt.LuaValue): rt.LuaResult {
+      (($15 = ($handlers[3] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -359,19 +359,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f32: rt.Fields | undefined;
         let $o33: rt.Fields;
         let $n34: number;
-        const $json: boolean = rh.claim(ctx_8);
+        const $json: boolean = rh.claim(ctx);
         ($s.pcs[$d] = $pc + 34, trace("handler"));
         if ($json) {
-          $1 = rt.first(($2 = ctx_8 as rt.LuaValue, $s.pcs[$d] = $pc + 35, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.get !== undefined ? $f4.get : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.get !== undefined ? $m3.view.get : rt.index($2, "get", "local 'ctx'")), "method 'get'")($2, "role")));
-          $6 = rt.first(($7 = ctx_8 as rt.LuaValue, $s.pcs[$d] = $pc + 36, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.get !== undefined ? $f9.get : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.get !== undefined ? $m8.view.get : rt.index($7, "get", "local 'ctx'")), "method 'get'")($7, "started_at")));
-          $11 = rt.first(($12 = ctx_8 as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.request_id !== undefined ? $f14.request_id : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.request_id !== undefined ? $m13.view.request_id : rt.index($12, "request_id", "local 'ctx'")), "method 'request_id'")($12)));
+          $1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 35, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.get !== undefined ? $f4.get : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.get !== undefined ? $m3.view.get : rt.index($2, "get", "local 'ctx'")), "method 'get'")($2, "role")));
+          $6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 36, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.get !== undefined ? $f9.get : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.get !== undefined ? $m8.view.get : rt.index($7, "get", "local 'ctx'")), "method 'get'")($7, "started_at")));
+          $11 = rt.first(($12 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.request_id !== undefined ? $f14.request_id : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.request_id !== undefined ? $m13.view.request_id : rt.index($12, "request_id", "local 'ctx'")), "method 'request_id'")($12)));
           if (($5 = rh.scalar($1)) !== undefined && ($10 = rh.scalar($6)) !== undefined && ($15 = rh.scalar($11)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"role\":" + $5! + ",\"started_at\":" + $10! + ",\"request_id\":" + $15! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($16 = $1, $17 = $6, $18 = $11, $o19 = new rt.FieldsObject(), $n20 = 0, ($16 !== undefined && ($o19.role = $16, $n20++)), ($17 !== undefined && ($o19.started_at = $17, $n20++)), ($18 !== undefined && ($o19.request_id = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
         }
-        return rt.leave($s, $d, ($21 = rt.first(($22 = ctx_8 as rt.LuaValue, $s.pcs[$d] = $pc + 35, rt.fn((($f24 = ($22 as rt.LuaTable)?.f)?.get !== undefined ? $f24.get : ($m23 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m23.view.get !== undefined ? $m23.view.get : rt.index($22, "get", "local 'ctx'")), "method 'get'")($22, "role"))), $25 = rt.first(($26 = ctx_8 as rt.LuaValue, $s.pcs[$d] = $pc + 36, rt.fn((($f28 = ($26 as rt.LuaTable)?.f)?.get !== undefined ? $f28.get : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.get !== undefined ? $m27.view.get : rt.index($26, "get", "local 'ctx'")), "method 'get'")($26, "started_at"))), $29 = rt.first(($30 = ctx_8 as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.request_id !== undefined ? $f32.request_id : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.request_id !== undefined ? $m31.view.request_id : rt.index($30, "request_id", "local 'ctx'")), "method 'request_id'")($30))), $o33 = new rt.FieldsObject(), $n34 = 0, ($21 !== undefined && ($o33.role = $21, $n34++)), ($25 !== undefined && ($o33.started_at = $25, $n34++)), ($29 !== undefined && ($o33.request_id = $29, $n34++)), rt.LuaTable.record($o33, $n34)));
+        return rt.leave($s, $d, ($21 = rt.first(($22 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 35, rt.fn((($f24 = ($22 as rt.LuaTable)?.f)?.get !== undefined ? $f24.get : ($m23 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m23.view.get !== undefined ? $m23.view.get : rt.index($22, "get", "local 'ctx'")), "method 'get'")($22, "role"))), $25 = rt.first(($26 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 36, rt.fn((($f28 = ($26 as rt.LuaTable)?.f)?.get !== undefined ? $f28.get : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.get !== undefined ? $m27.view.get : rt.index($26, "get", "local 'ctx'")), "method 'get'")($26, "started_at"))), $29 = rt.first(($30 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.request_id !== undefined ? $f32.request_id : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.request_id !== undefined ? $m31.view.request_id : rt.index($30, "request_id", "local 'ctx'")), "method 'request_id'")($30))), $o33 = new rt.FieldsObject(), $n34 = 0, ($21 !== undefined && ($o33.role = $21, $n34++)), ($25 !== undefined && ($o33.started_at = $25, $n34++)), ($29 !== undefined && ($o33.request_id = $29, $n34++)), rt.LuaTable.record($o33, $n34)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f16 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $15) : ($s.pcs[$d] = $pc + 33, rt.setIndex($2, "get", $15, "field 'public'")));
       $15 = ($13 = ($11 = api as rt.LuaValue, (($f16 = ($11 as rt.LuaTable)?.f) !== undefined && (($2 = $f16.broken) !== undefined || ($m14 = ($11 as rt.LuaTable).metatable) === undefined || ($2 = $m14.view.broken) !== undefined || (!("broken" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 38, rt.index($11, "broken", "local 'api'")))), (($f12 = ($13 as rt.LuaTable)?.f) !== undefined && (($3 = $f12.before) !== undefined || ($m10 = ($13 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.before) !== undefined || (!("before" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 38, rt.index($13, "before", "field 'broken'"))));
-      (($4 = function $explode(ctx_9?: rt.LuaValue): rt.LuaResult {
+      (($4 = function $explode(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -381,7 +381,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         return rt.leave($s, $d, rt.NONE);
       }) !== undefined && ($f9 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f9.explode !== undefined ? ($f9.explode = $4) : ($s.pcs[$d] = $pc + 38, rt.setIndex($15, "explode", $4, "field 'before'")));
       $4 = ($3 = api as rt.LuaValue, (($f9 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f9.broken) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.broken) !== undefined || (!("broken" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 42, rt.index($3, "broken", "local 'api'"))));
-      (($11 = ($handlers[4] = rh.jsonHandler((function $get(ctx_10?: rt.LuaValue): rt.LuaResult {
+      (($11 = ($handlers[4] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -389,7 +389,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n2: number;
         let $o3: rt.Fields;
         let $n4: number;
-        const $json: boolean = rh.claim(ctx_10);
+        const $json: boolean = rh.claim(ctx);
         ($s.pcs[$d] = $pc + 43, trace("handler"));
         if ($json) {
           return rt.leave($s, $d, new rh.JsonText(200, "{\"reached\":true}") as unknown as rt.LuaValue);
@@ -398,18 +398,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         return rt.leave($s, $d, ($o3 = new rt.FieldsObject(), $n4 = 1, $o3.reached = true, rt.LuaTable.record($o3, $n4)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f12 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f12.get !== undefined ? ($f12.get = $11) : ($s.pcs[$d] = $pc + 42, rt.setIndex($4, "get", $11, "field 'broken'")));
       $11 = ($2 = ($3 = api as rt.LuaValue, (($f12 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f12.sloppy) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m10.view.sloppy) !== undefined || (!("sloppy" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 44, rt.index($3, "sloppy", "local 'api'")))), (($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($13 = $f9.before) !== undefined || ($m14 = ($2 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.before) !== undefined || (!("before" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 44, rt.index($2, "before", "field 'sloppy'"))));
-      (($15 = function $check(ctx_11?: rt.LuaValue): rt.LuaResult {
+      (($15 = function $check(ctx?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
         return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.error = "denied", rt.LuaTable.record($o1, $n2)));
       }) !== undefined && ($f16 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f16.check !== undefined ? ($f16.check = $15) : ($s.pcs[$d] = $pc + 44, rt.setIndex($11, "check", $15, "field 'before'")));
       $15 = ($13 = api as rt.LuaValue, (($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($4 = $f16.sloppy) !== undefined || ($m14 = ($13 as rt.LuaTable).metatable) === undefined || ($4 = $m14.view.sloppy) !== undefined || (!("sloppy" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 45, rt.index($13, "sloppy", "local 'api'"))));
-      (($3 = ($handlers[5] = rh.jsonHandler((function $get(ctx_12?: rt.LuaValue): rt.LuaResult {
+      (($3 = ($handlers[5] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
         let $o3: rt.Fields;
         let $n4: number;
-        const $json: boolean = rh.claim(ctx_12);
+        const $json: boolean = rh.claim(ctx);
         if ($json) {
           return (new rh.JsonText(200, "{\"secret\":true}") as unknown as rt.LuaValue);
           return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.secret = true, rt.LuaTable.record($o1, $n2)));
@@ -417,7 +417,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         return (($o3 = new rt.FieldsObject(), $n4 = 1, $o3.secret = true, rt.LuaTable.record($o3, $n4)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f9 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f9.get !== undefined ? ($f9.get = $3) : ($s.pcs[$d] = $pc + 45, rt.setIndex($15, "get", $3, "field 'sloppy'")));
       $3 = ($4 = api as rt.LuaValue, (($f9 = ($4 as rt.LuaTable)?.f) !== undefined && (($13 = $f9.fail) !== undefined || ($m14 = ($4 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.fail) !== undefined || (!("fail" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 46, rt.index($4, "fail", "local 'api'"))));
-      (($15 = ($handlers[6] = function $get(ctx_13?: rt.LuaValue): rt.LuaResult {
+      (($15 = ($handlers[6] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -426,7 +426,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         return rt.leave($s, $d, rt.NONE);
       } as rt.LuaFunction)) !== undefined && ($f16 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $15) : ($s.pcs[$d] = $pc + 46, rt.setIndex($3, "get", $15, "field 'fail'")));
       $15 = ($13 = api as rt.LuaValue, (($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($4 = $f16.reject) !== undefined || ($m14 = ($13 as rt.LuaTable).metatable) === undefined || ($4 = $m14.view.reject) !== undefined || (!("reject" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 49, rt.index($13, "reject", "local 'api'"))));
-      (($3 = ($handlers[7] = rh.jsonHandler((function $post(ctx_14?: rt.LuaValue): rt.LuaResult {
+      (($3 = ($handlers[7] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -443,8 +443,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n11: number;
         let $o12: rt.Fields;
         let $n13: number;
-        const $json: boolean = rh.claim(ctx_14);
-        let data: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx_14 as rt.LuaValue, $s.pcs[$d] = $pc + 50, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 51, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'"), $fn1($2)));
+        const $json: boolean = rh.claim(ctx);
+        let data: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 50, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 51, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'"), $fn1($2)));
         if ($json) {
           $8 = data;
           if (($9 = rh.scalar($8)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"got\":" + $9! + "}") as unknown as rt.LuaValue);

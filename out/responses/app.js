@@ -741,8 +741,8 @@ function load($env) {
       let $22;
       let $f3;
       let $m4;
-      let t_1 = new rt.LuaTable();
-      let cur = t_1;
+      let t = new rt.LuaTable();
+      let cur = t;
       {
         const $start1 = 1;
         const $limit1 = 70;
@@ -752,7 +752,7 @@ function load($env) {
           cur = ($22 = cur, ($f3 = $22?.f) !== void 0 && (($1 = $f3.child) !== void 0 || ($m4 = $22.metatable) === void 0 || ($1 = $m4.view.child) !== void 0 || !("child" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $1 : (rt.at($s2, $d2, $pc + 73), rt.index($22, "child", "local 'cur'")));
         }
       }
-      return rt.leave($s2, $d2, t_1);
+      return rt.leave($s2, $d2, t);
     }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 72, rt.setIndex($8, "get", $13, "field 'deep'"));
     $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.fail) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.fail) !== void 0 || !("fail" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 74, rt.index($3, "fail", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.returns_function) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.returns_function) !== void 0 || !("returns_function" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 74, rt.index($2, "returns_function", "field 'fail'")));
     ($8 = $handlers[31] = function $get() {
@@ -761,10 +761,10 @@ function load($env) {
       return rt.leave($s2, $d2, ($1 = $env.f.print) !== void 0 ? $1 : (rt.at($s2, $d2, $pc + 75), rt.getGlobal($env, "print")));
     }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 74, rt.setIndex($13, "get", $8, "field 'returns_function'"));
     $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.fail) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.fail) !== void 0 || !("fail" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 76, rt.index($4, "fail", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.nobody) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.nobody) !== void 0 || !("nobody" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 76, rt.index($5, "nobody", "field 'fail'")));
-    ($13 = $handlers[32] = (($body) => rt.withBody((function $post(ctx_1) {
-      const $r = $body(ctx_1);
+    ($13 = $handlers[32] = (($body) => rt.withBody((function $post(ctx) {
+      const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx_1) {
+    }), $body))((function $post$body(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -777,13 +777,13 @@ function load($env) {
       let $f72;
       let $t8;
       let $r9;
-      return $22 = rt.first(($32 = ctx_1, $s2.pcs[$d2] = $pc + 77, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 78, $fn12 = rt.fn(($f72 = $22?.f)?.text !== void 0 ? $f72.text : ($m62 = $22?.metatable) !== void 0 && $m62.view.text !== void 0 ? $m62.view.text : rt.index($22, "text"), "method 'text'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($22), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$22]);
+      return $22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 77, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 78, $fn12 = rt.fn(($f72 = $22?.f)?.text !== void 0 ? $f72.text : ($m62 = $22?.metatable) !== void 0 && $m62.view.text !== void 0 ? $m62.view.text : rt.index($22, "text"), "method 'text'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($22), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$22]);
     }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.post !== void 0 ? $f14.post = $13 : ($s.pcs[$d] = $pc + 76, rt.setIndex($8, "post", $13, "field 'nobody'"));
     $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.fail) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.fail) !== void 0 || !("fail" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 79, rt.index($3, "fail", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.badjson) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.badjson) !== void 0 || !("badjson" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 79, rt.index($2, "badjson", "field 'fail'")));
-    ($8 = $handlers[33] = (($body) => rt.withBody((function $post(ctx_2) {
-      const $r = $body(ctx_2);
+    ($8 = $handlers[33] = (($body) => rt.withBody((function $post(ctx) {
+      const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx_2) {
+    }), $body))((function $post$body(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -796,13 +796,13 @@ function load($env) {
       let $f72;
       let $t8;
       let $r9;
-      return $22 = rt.first(($32 = ctx_2, $s2.pcs[$d2] = $pc + 80, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 81, $fn12 = rt.fn(($f72 = $22?.f)?.json !== void 0 ? $f72.json : ($m62 = $22?.metatable) !== void 0 && $m62.view.json !== void 0 ? $m62.view.json : rt.index($22, "json"), "method 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($22), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$22]);
+      return $22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 80, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 81, $fn12 = rt.fn(($f72 = $22?.f)?.json !== void 0 ? $f72.json : ($m62 = $22?.metatable) !== void 0 && $m62.view.json !== void 0 ? $m62.view.json : rt.index($22, "json"), "method 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t8 = $s2.tails++, $r9 = $fn12($22), $s2.tails = $t8, $r9) : rt.tail($s2, $fn12, [$22]);
     }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 79, rt.setIndex($13, "post", $8, "field 'badjson'"));
     $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.fail) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.fail) !== void 0 || !("fail" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 82, rt.index($4, "fail", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.notobject) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.notobject) !== void 0 || !("notobject" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 82, rt.index($5, "notobject", "field 'fail'")));
-    ($13 = $handlers[34] = (($body) => rt.withBody((function $post(ctx_3) {
-      const $r = $body(ctx_3);
+    ($13 = $handlers[34] = (($body) => rt.withBody((function $post(ctx) {
+      const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $post$body(ctx_3) {
+    }), $body))((function $post$body(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -828,7 +828,7 @@ function load($env) {
       let $n20;
       let $t21;
       let $r22;
-      return $22 = rt.first(($32 = ctx_3, $s2.pcs[$d2] = $pc + 83, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 84, $fn12 = rt.fn(($f72 = $22?.f)?.expect !== void 0 ? $f72.expect : ($m62 = $22?.metatable) !== void 0 && $m62.view.expect !== void 0 ? $m62.view.expect : rt.index($22, "expect"), "method 'expect'"), $82 = ($9 = rt.first(($11 = ($12 = ($132 = $env.f.rover) !== void 0 ? $132 : ($s2.pcs[$d2] = $pc + 84, rt.getGlobal($env, "rover")), ($f16 = $12?.f) !== void 0 && (($14 = $f16.guard) !== void 0 || ($m15 = $12.metatable) === void 0 || ($14 = $m15.view.guard) !== void 0 || !("guard" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s2.pcs[$d2] = $pc + 84, rt.index($12, "guard", "global 'rover'"))), $s2.pcs[$d2] = $pc + 85, $fn10 = rt.fn(($f18 = $11?.f)?.string !== void 0 ? $f18.string : ($m17 = $11?.metatable) !== void 0 && $m17.view.string !== void 0 ? $m17.view.string : rt.index($11, "string", "field 'guard'"), "method 'string'"), $fn10($11))), $o19 = new rt.FieldsObject(), $n20 = 0, $9 !== void 0 && ($o19.a = $9, $n20++), rt.LuaTable.record($o19, $n20)), $s2.pcs[$d2] = $pc + 86, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t21 = $s2.tails++, $r22 = $fn12($22, $82), $s2.tails = $t21, $r22) : rt.tail($s2, $fn12, [$22, $82]);
+      return $22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 83, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 84, $fn12 = rt.fn(($f72 = $22?.f)?.expect !== void 0 ? $f72.expect : ($m62 = $22?.metatable) !== void 0 && $m62.view.expect !== void 0 ? $m62.view.expect : rt.index($22, "expect"), "method 'expect'"), $82 = ($9 = rt.first(($11 = ($12 = ($132 = $env.f.rover) !== void 0 ? $132 : ($s2.pcs[$d2] = $pc + 84, rt.getGlobal($env, "rover")), ($f16 = $12?.f) !== void 0 && (($14 = $f16.guard) !== void 0 || ($m15 = $12.metatable) === void 0 || ($14 = $m15.view.guard) !== void 0 || !("guard" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s2.pcs[$d2] = $pc + 84, rt.index($12, "guard", "global 'rover'"))), $s2.pcs[$d2] = $pc + 85, $fn10 = rt.fn(($f18 = $11?.f)?.string !== void 0 ? $f18.string : ($m17 = $11?.metatable) !== void 0 && $m17.view.string !== void 0 ? $m17.view.string : rt.index($11, "string", "field 'guard'"), "method 'string'"), $fn10($11))), $o19 = new rt.FieldsObject(), $n20 = 0, $9 !== void 0 && ($o19.a = $9, $n20++), rt.LuaTable.record($o19, $n20)), $s2.pcs[$d2] = $pc + 86, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t21 = $s2.tails++, $r22 = $fn12($22, $82), $s2.tails = $t21, $r22) : rt.tail($s2, $fn12, [$22, $82]);
     }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.post !== void 0 ? $f14.post = $13 : ($s.pcs[$d] = $pc + 82, rt.setIndex($8, "post", $13, "field 'notobject'"));
     $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.fail) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.fail) !== void 0 || !("fail" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 87, rt.index($3, "fail", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.traceback) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.traceback) !== void 0 || !("traceback" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 87, rt.index($2, "traceback", "field 'fail'")));
     ($8 = $handlers[35] = function $get() {
@@ -892,10 +892,10 @@ function load($env) {
       return $22 = down, $32 = 1, $s2.pcs[$d2] = $pc + 97, $fn12 = $22, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t4 = $s2.tails++, $r5 = $fn12($32), $s2.tails = $t4, $r5) : rt.tail($s2, $fn12, [$32]);
     }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 94, rt.setIndex($13, "get", $8, "field 'recursion'"));
     $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.depth) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.depth) !== void 0 || !("depth" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 98, rt.index($4, "depth", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.p_n) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.p_n) !== void 0 || !("p_n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 98, rt.index($5, "p_n", "field 'depth'")));
-    ($13 = $handlers[38] = (($body) => rt.withBody((function $get(ctx_4) {
-      const $r = $body(ctx_4);
+    ($13 = $handlers[38] = (($body) => rt.withBody((function $get(ctx) {
+      const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $get$body(ctx_4) {
+    }), $body))((function $get$body(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -915,27 +915,27 @@ function load($env) {
       let $f142;
       let $t15;
       let $r16;
-      let down_1;
-      down_1 = function $down(n_1) {
+      let down;
+      down = function $down(n) {
         const $s3 = rt.current, $d3 = $s3.depth;
         if ($d3 >= $s3.limit) $s3.deepen();
         $s3.depth = $d3 + 1;
         let $1;
-        if (n_1 === 0) {
+        if (n === 0) {
           return rt.leave($s3, $d3, 0);
         }
-        return rt.leave($s3, $d3, 1 + down_1(($1 = typeof n_1 === "number" ? n_1 - 1 : ($s3.pcs[$d3] = $pc + 100, rt.sub(n_1, 1, "local 'n'")), $s3.pcs[$d3] = $pc + 99, $1)));
+        return rt.leave($s3, $d3, 1 + down(($1 = typeof n === "number" ? n - 1 : ($s3.pcs[$d3] = $pc + 100, rt.sub(n, 1, "local 'n'")), $s3.pcs[$d3] = $pc + 99, $1)));
       };
-      return $22 = down_1, $r3 = ($52 = ($6 = $env.f.tonumber) !== void 0 ? $6 : ($s2.pcs[$d2] = $pc + 101, rt.getGlobal($env, "tonumber")), $7 = rh.pristineContext(ctx_4) ? ctx_4.param("n") : ($82 = rt.first(($9 = ctx_4, $s2.pcs[$d2] = $pc + 102, rt.fn(($f11 = $9?.f)?.params !== void 0 ? $f11.params : ($m10 = $9?.metatable) !== void 0 && $m10.view.params !== void 0 ? $m10.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9))), ($f142 = $82?.f) !== void 0 && (($12 = $f142.n) !== void 0 || ($m13 = $82.metatable) === void 0 || ($12 = $m13.view.n) !== void 0 || !("n" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 101, rt.index($82, "n"))), $s2.pcs[$d2] = $pc + 103, $fn4 = rt.fn($52, "global 'tonumber'"), $fn4($7)), $s2.pcs[$d2] = $pc + 104, $fn12 = $22, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t15 = $s2.tails++, $r16 = Array.isArray($r3) ? $fn12(...$r3) : $fn12($r3), $s2.tails = $t15, $r16) : rt.tail($s2, $fn12, Array.isArray($r3) ? [...$r3] : [$r3]);
+      return $22 = down, $r3 = ($52 = ($6 = $env.f.tonumber) !== void 0 ? $6 : ($s2.pcs[$d2] = $pc + 101, rt.getGlobal($env, "tonumber")), $7 = rh.pristineContext(ctx) ? ctx.param("n") : ($82 = rt.first(($9 = ctx, $s2.pcs[$d2] = $pc + 102, rt.fn(($f11 = $9?.f)?.params !== void 0 ? $f11.params : ($m10 = $9?.metatable) !== void 0 && $m10.view.params !== void 0 ? $m10.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9))), ($f142 = $82?.f) !== void 0 && (($12 = $f142.n) !== void 0 || ($m13 = $82.metatable) === void 0 || ($12 = $m13.view.n) !== void 0 || !("n" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 101, rt.index($82, "n"))), $s2.pcs[$d2] = $pc + 103, $fn4 = rt.fn($52, "global 'tonumber'"), $fn4($7)), $s2.pcs[$d2] = $pc + 104, $fn12 = $22, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t15 = $s2.tails++, $r16 = Array.isArray($r3) ? $fn12(...$r3) : $fn12($r3), $s2.tails = $t15, $r16) : rt.tail($s2, $fn12, Array.isArray($r3) ? [...$r3] : [$r3]);
     }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 98, rt.setIndex($8, "get", $13, "field 'p_n'"));
     let saved = void 0;
     $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.stale) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.stale) !== void 0 || !("stale" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 105, rt.index($3, "stale", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.save) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.save) !== void 0 || !("save" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 105, rt.index($2, "save", "field 'stale'")));
-    ($8 = $handlers[39] = function $get(ctx_5) {
-      saved = ctx_5;
+    ($8 = $handlers[39] = function $get(ctx) {
+      saved = ctx;
       return "saved";
     }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 105, rt.setIndex($13, "get", $8, "field 'save'"));
     $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.stale) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.stale) !== void 0 || !("stale" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 106, rt.index($4, "stale", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.use) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.use) !== void 0 || !("use" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 106, rt.index($5, "use", "field 'stale'")));
-    ($13 = $handlers[40] = function $get(ctx_6) {
+    ($13 = $handlers[40] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -954,7 +954,7 @@ function load($env) {
     }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 106, rt.setIndex($8, "get", $13, "field 'use'"));
     let items = ($13 = api, ($f14 = $13?.f) !== void 0 && (($2 = $f14.items) !== void 0 || ($m11 = $13.metatable) === void 0 || ($2 = $m11.view.items) !== void 0 || !("items" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 109, rt.index($13, "items", "local 'api'")));
     $2 = items;
-    ($13 = $handlers[41] = rh.jsonHandler((function $get(ctx_7) {
+    ($13 = $handlers[41] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $22;
@@ -972,16 +972,16 @@ function load($env) {
       let $f142;
       let $o15;
       let $n16;
-      const $json = rh.claim(ctx_7);
+      const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx_7) ? ctx_7.method : ($22 = ctx_7, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 110), rt.index($22, "method", "local 'ctx'")));
+        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 110), rt.index($22, "method", "local 'ctx'")));
         if (($6 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"method":' + $6 + "}"));
         return rt.leave($s2, $d2, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, $7 !== void 0 && ($o8.method = $7, $n9++), rt.LuaTable.record($o8, $n9)));
       }
-      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx_7) ? ctx_7.method : ($11 = ctx_7, ($f142 = $11?.f) !== void 0 && (($12 = $f142.method) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 110), rt.index($11, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 0, $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
+      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx) ? ctx.method : ($11 = ctx, ($f142 = $11?.f) !== void 0 && (($12 = $f142.method) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 110), rt.index($11, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 0, $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
     }))) !== void 0 && ($f14 = $2?.f) !== void 0 && !$2.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 111, rt.setIndex($2, "get", $13, "local 'items'"));
     $13 = items;
-    ($2 = $handlers[42] = rh.jsonHandler((function $post(ctx_8) {
+    ($2 = $handlers[42] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $22;
@@ -999,16 +999,16 @@ function load($env) {
       let $f142;
       let $o15;
       let $n16;
-      const $json = rh.claim(ctx_8);
+      const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx_8) ? ctx_8.method : ($22 = ctx_8, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 112), rt.index($22, "method", "local 'ctx'")));
+        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 112), rt.index($22, "method", "local 'ctx'")));
         if (($6 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"method":' + $6 + "}"));
         return rt.leave($s2, $d2, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, $7 !== void 0 && ($o8.method = $7, $n9++), rt.LuaTable.record($o8, $n9)));
       }
-      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx_8) ? ctx_8.method : ($11 = ctx_8, ($f142 = $11?.f) !== void 0 && (($12 = $f142.method) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 112), rt.index($11, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 0, $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
+      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx) ? ctx.method : ($11 = ctx, ($f142 = $11?.f) !== void 0 && (($12 = $f142.method) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 112), rt.index($11, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 0, $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
     }))) !== void 0 && ($f14 = $13?.f) !== void 0 && !$13.linked && $f14.post !== void 0 ? $f14.post = $2 : ($s.pcs[$d] = $pc + 113, rt.setIndex($13, "post", $2, "local 'items'"));
     $2 = items;
-    ($13 = $handlers[43] = rh.jsonHandler((function $put(ctx_9) {
+    ($13 = $handlers[43] = rh.jsonHandler((function $put(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $22;
@@ -1026,16 +1026,16 @@ function load($env) {
       let $f142;
       let $o15;
       let $n16;
-      const $json = rh.claim(ctx_9);
+      const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx_9) ? ctx_9.method : ($22 = ctx_9, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 114), rt.index($22, "method", "local 'ctx'")));
+        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 114), rt.index($22, "method", "local 'ctx'")));
         if (($6 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"method":' + $6 + "}"));
         return rt.leave($s2, $d2, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, $7 !== void 0 && ($o8.method = $7, $n9++), rt.LuaTable.record($o8, $n9)));
       }
-      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx_9) ? ctx_9.method : ($11 = ctx_9, ($f142 = $11?.f) !== void 0 && (($12 = $f142.method) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 114), rt.index($11, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 0, $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
+      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx) ? ctx.method : ($11 = ctx, ($f142 = $11?.f) !== void 0 && (($12 = $f142.method) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 114), rt.index($11, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 0, $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
     }))) !== void 0 && ($f14 = $2?.f) !== void 0 && !$2.linked && $f14.put !== void 0 ? $f14.put = $13 : ($s.pcs[$d] = $pc + 115, rt.setIndex($2, "put", $13, "local 'items'"));
     $13 = items;
-    ($2 = $handlers[44] = rh.jsonHandler((function $patch(ctx_10) {
+    ($2 = $handlers[44] = rh.jsonHandler((function $patch(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $22;
@@ -1053,16 +1053,16 @@ function load($env) {
       let $f142;
       let $o15;
       let $n16;
-      const $json = rh.claim(ctx_10);
+      const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx_10) ? ctx_10.method : ($22 = ctx_10, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 116), rt.index($22, "method", "local 'ctx'")));
+        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 116), rt.index($22, "method", "local 'ctx'")));
         if (($6 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"method":' + $6 + "}"));
         return rt.leave($s2, $d2, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, $7 !== void 0 && ($o8.method = $7, $n9++), rt.LuaTable.record($o8, $n9)));
       }
-      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx_10) ? ctx_10.method : ($11 = ctx_10, ($f142 = $11?.f) !== void 0 && (($12 = $f142.method) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 116), rt.index($11, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 0, $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
+      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx) ? ctx.method : ($11 = ctx, ($f142 = $11?.f) !== void 0 && (($12 = $f142.method) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 116), rt.index($11, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 0, $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
     }))) !== void 0 && ($f14 = $13?.f) !== void 0 && !$13.linked && $f14.patch !== void 0 ? $f14.patch = $2 : ($s.pcs[$d] = $pc + 117, rt.setIndex($13, "patch", $2, "local 'items'"));
     $2 = items;
-    ($13 = $handlers[45] = rh.jsonHandler((function $delete(ctx_11) {
+    ($13 = $handlers[45] = rh.jsonHandler((function $delete(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $22;
@@ -1080,19 +1080,19 @@ function load($env) {
       let $f142;
       let $o15;
       let $n16;
-      const $json = rh.claim(ctx_11);
+      const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx_11) ? ctx_11.method : ($22 = ctx_11, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 118), rt.index($22, "method", "local 'ctx'")));
+        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 118), rt.index($22, "method", "local 'ctx'")));
         if (($6 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"method":' + $6 + "}"));
         return rt.leave($s2, $d2, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, $7 !== void 0 && ($o8.method = $7, $n9++), rt.LuaTable.record($o8, $n9)));
       }
-      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx_11) ? ctx_11.method : ($11 = ctx_11, ($f142 = $11?.f) !== void 0 && (($12 = $f142.method) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 118), rt.index($11, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 0, $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
+      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx) ? ctx.method : ($11 = ctx, ($f142 = $11?.f) !== void 0 && (($12 = $f142.method) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 118), rt.index($11, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 0, $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
     }))) !== void 0 && ($f14 = $2?.f) !== void 0 && !$2.linked && $f14.delete !== void 0 ? $f14.delete = $13 : ($s.pcs[$d] = $pc + 119, rt.setIndex($2, "delete", $13, "local 'items'"));
     $13 = items;
-    ($2 = $handlers[46] = (($body) => rt.withBody((function $options(ctx_12) {
-      const $r = $body(ctx_12);
+    ($2 = $handlers[46] = (($body) => rt.withBody((function $options(ctx) {
+      const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
-    }), $body))((function $options$body(ctx_12) {
+    }), $body))((function $options$body(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -1107,7 +1107,7 @@ function load($env) {
       return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.no_content) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.no_content) !== void 0 || !("no_content" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 120, rt.index($32, "no_content", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 121, $fn12 = rt.fn($22, "field 'no_content'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn12(), $s2.tails = $t7, $r8) : rt.tail($s2, $fn12, []);
     }))) !== void 0 && ($f14 = $13?.f) !== void 0 && !$13.linked && $f14.options !== void 0 ? $f14.options = $2 : ($s.pcs[$d] = $pc + 122, rt.setIndex($13, "options", $2, "local 'items'"));
     $2 = ($13 = api, ($f14 = $13?.f) !== void 0 && (($3 = $f14.only_post) !== void 0 || ($m11 = $13.metatable) === void 0 || ($3 = $m11.view.only_post) !== void 0 || !("only_post" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 123, rt.index($13, "only_post", "local 'api'")));
-    ($4 = $handlers[47] = function $anonymous(ctx_13) {
+    ($4 = $handlers[47] = function $anonymous(ctx) {
       return "posted";
     }) !== void 0 && ($f12 = $2?.f) !== void 0 && !$2.linked && $f12.post !== void 0 ? $f12.post = $4 : ($s.pcs[$d] = $pc + 123, rt.setIndex($2, "post", $4, "field 'only_post'"));
     return rt.leave($s, $d, api);

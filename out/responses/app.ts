@@ -620,8 +620,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $f3: rt.Fields | undefined;
         let $m4: rt.LuaTable | undefined;
-        let t_1: rt.LuaTable = new rt.LuaTable();
-        let cur: rt.LuaValue = t_1;
+        let t: rt.LuaTable = new rt.LuaTable();
+        let cur: rt.LuaValue = t;
          {
           const $start1 = 1;
           const $limit1 = 70;
@@ -631,7 +631,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             cur = ($2 = cur as rt.LuaValue, (($f3 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f3.child) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m4.view.child) !== undefined || (!("child" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $1 : (rt.at($s, $d, $pc + 73), rt.index($2, "child", "local 'cur'"))));
           }
         }
-        return rt.leave($s, $d, t_1);
+        return rt.leave($s, $d, t);
       } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 72, rt.setIndex($8, "get", $13, "field 'deep'")));
       $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.fail) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.fail) !== undefined || (!("fail" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 74, rt.index($3, "fail", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.returns_function) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.returns_function) !== undefined || (!("returns_function" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 74, rt.index($2, "returns_function", "field 'fail'"))));
       (($8 = ($handlers[31] = function $get(): rt.LuaResult {
@@ -640,10 +640,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         return rt.leave($s, $d, (($1 = $env.f.print) !== undefined ? $1 : (rt.at($s, $d, $pc + 75), rt.getGlobal($env, "print"))));
       } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 74, rt.setIndex($13, "get", $8, "field 'returns_function'")));
       $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.fail) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.fail) !== undefined || (!("fail" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 76, rt.index($4, "fail", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.nobody) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.nobody) !== undefined || (!("nobody" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 76, rt.index($5, "nobody", "field 'fail'"))));
-      (($13 = ($handlers[32] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx_1);
+      (($13 = ($handlers[32] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $post$body(ctx_1?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -656,13 +656,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f7: rt.Fields | undefined;
         let $t8: number;
         let $r9: rt.LuaResult;
-        return ($2 = rt.first(($3 = ctx_1 as rt.LuaValue, $s.pcs[$d] = $pc + 77, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 78, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.text !== undefined ? $f7.text : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.text !== undefined ? $m6.view.text : rt.index($2, "text")), "method 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2]));
+        return ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 77, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 78, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.text !== undefined ? $f7.text : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.text !== undefined ? $m6.view.text : rt.index($2, "text")), "method 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2]));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.post !== undefined ? ($f14.post = $13) : ($s.pcs[$d] = $pc + 76, rt.setIndex($8, "post", $13, "field 'nobody'")));
       $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.fail) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.fail) !== undefined || (!("fail" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 79, rt.index($3, "fail", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.badjson) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.badjson) !== undefined || (!("badjson" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 79, rt.index($2, "badjson", "field 'fail'"))));
-      (($8 = ($handlers[33] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_2?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx_2);
+      (($8 = ($handlers[33] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $post$body(ctx_2?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -675,13 +675,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f7: rt.Fields | undefined;
         let $t8: number;
         let $r9: rt.LuaResult;
-        return ($2 = rt.first(($3 = ctx_2 as rt.LuaValue, $s.pcs[$d] = $pc + 80, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 81, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2]));
+        return ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 80, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 81, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t8 = $s.tails++, $r9 = $fn1($2), $s.tails = $t8, $r9) : rt.tail($s, $fn1, [$2]));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 79, rt.setIndex($13, "post", $8, "field 'badjson'")));
       $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.fail) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.fail) !== undefined || (!("fail" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 82, rt.index($4, "fail", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.notobject) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.notobject) !== undefined || (!("notobject" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 82, rt.index($5, "notobject", "field 'fail'"))));
-      (($13 = ($handlers[34] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_3?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx_3);
+      (($13 = ($handlers[34] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $post$body(ctx_3?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -707,7 +707,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n20: number;
         let $t21: number;
         let $r22: rt.LuaResult;
-        return ($2 = rt.first(($3 = ctx_3 as rt.LuaValue, $s.pcs[$d] = $pc + 83, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 84, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'"), $8 = ($9 = rt.first(($11 = ($12 = (($13 = $env.f.rover) !== undefined ? $13 : ($s.pcs[$d] = $pc + 84, rt.getGlobal($env, "rover"))), (($f16 = ($12 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.guard) !== undefined || ($m15 = ($12 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.guard) !== undefined || (!("guard" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 84, rt.index($12, "guard", "global 'rover'")))), $s.pcs[$d] = $pc + 85, $fn10 = rt.fn((($f18 = ($11 as rt.LuaTable)?.f)?.string !== undefined ? $f18.string : ($m17 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m17.view.string !== undefined ? $m17.view.string : rt.index($11, "string", "field 'guard'")), "method 'string'"), $fn10($11))), $o19 = new rt.FieldsObject(), $n20 = 0, ($9 !== undefined && ($o19.a = $9, $n20++)), rt.LuaTable.record($o19, $n20)), $s.pcs[$d] = $pc + 86, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t21 = $s.tails++, $r22 = $fn1($2, $8), $s.tails = $t21, $r22) : rt.tail($s, $fn1, [$2, $8]));
+        return ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 83, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 84, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'"), $8 = ($9 = rt.first(($11 = ($12 = (($13 = $env.f.rover) !== undefined ? $13 : ($s.pcs[$d] = $pc + 84, rt.getGlobal($env, "rover"))), (($f16 = ($12 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.guard) !== undefined || ($m15 = ($12 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.guard) !== undefined || (!("guard" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 84, rt.index($12, "guard", "global 'rover'")))), $s.pcs[$d] = $pc + 85, $fn10 = rt.fn((($f18 = ($11 as rt.LuaTable)?.f)?.string !== undefined ? $f18.string : ($m17 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m17.view.string !== undefined ? $m17.view.string : rt.index($11, "string", "field 'guard'")), "method 'string'"), $fn10($11))), $o19 = new rt.FieldsObject(), $n20 = 0, ($9 !== undefined && ($o19.a = $9, $n20++)), rt.LuaTable.record($o19, $n20)), $s.pcs[$d] = $pc + 86, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t21 = $s.tails++, $r22 = $fn1($2, $8), $s.tails = $t21, $r22) : rt.tail($s, $fn1, [$2, $8]));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.post !== undefined ? ($f14.post = $13) : ($s.pcs[$d] = $pc + 82, rt.setIndex($8, "post", $13, "field 'notobject'")));
       $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.fail) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.fail) !== undefined || (!("fail" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 87, rt.index($3, "fail", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.traceback) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.traceback) !== undefined || (!("traceback" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 87, rt.index($2, "traceback", "field 'fail'"))));
       (($8 = ($handlers[35] = function $get(): rt.LuaResult {
@@ -771,10 +771,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         return ($2 = down, $3 = 1, $s.pcs[$d] = $pc + 97, $fn1 = $2 as rt.LuaFunction, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 94, rt.setIndex($13, "get", $8, "field 'recursion'")));
       $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.depth) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.depth) !== undefined || (!("depth" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 98, rt.index($4, "depth", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.p_n) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.p_n) !== undefined || (!("p_n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 98, rt.index($5, "p_n", "field 'depth'"))));
-      (($13 = ($handlers[38] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx_4?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx_4);
+      (($13 = ($handlers[38] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $get$body(ctx_4?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -794,27 +794,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f14: rt.Fields | undefined;
         let $t15: number;
         let $r16: rt.LuaResult;
-        let down_1: rt.LuaFunction;
-        down_1 = function $down(n_1?: rt.LuaValue): rt.LuaResult {
+        let down: rt.LuaFunction;
+        down = function $down(n?: rt.LuaValue): rt.LuaResult {
           const $s = rt.current, $d = $s.depth;
           if ($d >= $s.limit) $s.deepen();
           $s.depth = $d + 1;
           let $1: rt.LuaValue;
-          if ((n_1 === 0)) {
+          if ((n === 0)) {
             return rt.leave($s, $d, 0);
           }
-          return rt.leave($s, $d, (1 + ((down_1(($1 = (typeof n_1 === 'number' ? n_1 - 1 : ($s.pcs[$d] = $pc + 100, rt.sub(n_1, 1, "local 'n'"))), $s.pcs[$d] = $pc + 99, $1)) as rt.LuaValue) as number)));
+          return rt.leave($s, $d, (1 + ((down(($1 = (typeof n === 'number' ? n - 1 : ($s.pcs[$d] = $pc + 100, rt.sub(n, 1, "local 'n'"))), $s.pcs[$d] = $pc + 99, $1)) as rt.LuaValue) as number)));
         };
-        return ($2 = down_1, $r3 = ($5 = (($6 = $env.f.tonumber) !== undefined ? $6 : ($s.pcs[$d] = $pc + 101, rt.getGlobal($env, "tonumber"))), $7 = (rh.pristineContext(ctx_4) ? (ctx_4 as rh.RequestContext).param("n") : ($8 = rt.first(($9 = ctx_4 as rt.LuaValue, $s.pcs[$d] = $pc + 102, rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), (($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.n) !== undefined || ($m13 = ($8 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.n) !== undefined || (!("n" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 101, rt.index($8, "n"))))), $s.pcs[$d] = $pc + 103, $fn4 = rt.fn($5, "global 'tonumber'"), $fn4($7)), $s.pcs[$d] = $pc + 104, $fn1 = $2 as rt.LuaFunction, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t15 = $s.tails++, $r16 = (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3)), $s.tails = $t15, $r16) : rt.tail($s, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3])));
+        return ($2 = down, $r3 = ($5 = (($6 = $env.f.tonumber) !== undefined ? $6 : ($s.pcs[$d] = $pc + 101, rt.getGlobal($env, "tonumber"))), $7 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("n") : ($8 = rt.first(($9 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 102, rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), (($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.n) !== undefined || ($m13 = ($8 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.n) !== undefined || (!("n" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 101, rt.index($8, "n"))))), $s.pcs[$d] = $pc + 103, $fn4 = rt.fn($5, "global 'tonumber'"), $fn4($7)), $s.pcs[$d] = $pc + 104, $fn1 = $2 as rt.LuaFunction, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t15 = $s.tails++, $r16 = (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3)), $s.tails = $t15, $r16) : rt.tail($s, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3])));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 98, rt.setIndex($8, "get", $13, "field 'p_n'")));
       let saved: rt.LuaValue = undefined;
       $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.stale) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.stale) !== undefined || (!("stale" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 105, rt.index($3, "stale", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.save) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.save) !== undefined || (!("save" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 105, rt.index($2, "save", "field 'stale'"))));
-      (($8 = ($handlers[39] = function $get(ctx_5?: rt.LuaValue): rt.LuaResult {
-        saved = ctx_5;
+      (($8 = ($handlers[39] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        saved = ctx;
         return ("saved");
       } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 105, rt.setIndex($13, "get", $8, "field 'save'")));
       $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.stale) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.stale) !== undefined || (!("stale" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 106, rt.index($4, "stale", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.use) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.use) !== undefined || (!("use" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 106, rt.index($5, "use", "field 'stale'"))));
-      (($13 = ($handlers[40] = function $get(ctx_6?: rt.LuaValue): rt.LuaResult {
+      (($13 = ($handlers[40] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -833,7 +833,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 106, rt.setIndex($8, "get", $13, "field 'use'")));
       let items: rt.LuaValue = ($13 = api as rt.LuaValue, (($f14 = ($13 as rt.LuaTable)?.f) !== undefined && (($2 = $f14.items) !== undefined || ($m11 = ($13 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.items) !== undefined || (!("items" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 109, rt.index($13, "items", "local 'api'"))));
       $2 = items;
-      (($13 = ($handlers[41] = rh.jsonHandler((function $get(ctx_7?: rt.LuaValue): rt.LuaResult {
+      (($13 = ($handlers[41] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -851,16 +851,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f14: rt.Fields | undefined;
         let $o15: rt.Fields;
         let $n16: number;
-        const $json: boolean = rh.claim(ctx_7);
+        const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).method : ($2 = ctx_7 as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 110), rt.index($2, "method", "local 'ctx'")))));
+          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 110), rt.index($2, "method", "local 'ctx'")))));
           if (($6 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $6! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
         }
-        return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx_7) ? (ctx_7 as rh.RequestContext).method : ($11 = ctx_7 as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 110), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
+        return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($11 = ctx as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 110), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 111, rt.setIndex($2, "get", $13, "local 'items'")));
       $13 = items;
-      (($2 = ($handlers[42] = rh.jsonHandler((function $post(ctx_8?: rt.LuaValue): rt.LuaResult {
+      (($2 = ($handlers[42] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -878,16 +878,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f14: rt.Fields | undefined;
         let $o15: rt.Fields;
         let $n16: number;
-        const $json: boolean = rh.claim(ctx_8);
+        const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx_8) ? (ctx_8 as rh.RequestContext).method : ($2 = ctx_8 as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 112), rt.index($2, "method", "local 'ctx'")))));
+          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 112), rt.index($2, "method", "local 'ctx'")))));
           if (($6 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $6! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
         }
-        return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx_8) ? (ctx_8 as rh.RequestContext).method : ($11 = ctx_8 as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 112), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
+        return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($11 = ctx as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 112), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f14.post !== undefined ? ($f14.post = $2) : ($s.pcs[$d] = $pc + 113, rt.setIndex($13, "post", $2, "local 'items'")));
       $2 = items;
-      (($13 = ($handlers[43] = rh.jsonHandler((function $put(ctx_9?: rt.LuaValue): rt.LuaResult {
+      (($13 = ($handlers[43] = rh.jsonHandler((function $put(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -905,16 +905,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f14: rt.Fields | undefined;
         let $o15: rt.Fields;
         let $n16: number;
-        const $json: boolean = rh.claim(ctx_9);
+        const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx_9) ? (ctx_9 as rh.RequestContext).method : ($2 = ctx_9 as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 114), rt.index($2, "method", "local 'ctx'")))));
+          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 114), rt.index($2, "method", "local 'ctx'")))));
           if (($6 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $6! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
         }
-        return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx_9) ? (ctx_9 as rh.RequestContext).method : ($11 = ctx_9 as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 114), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
+        return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($11 = ctx as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 114), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f14.put !== undefined ? ($f14.put = $13) : ($s.pcs[$d] = $pc + 115, rt.setIndex($2, "put", $13, "local 'items'")));
       $13 = items;
-      (($2 = ($handlers[44] = rh.jsonHandler((function $patch(ctx_10?: rt.LuaValue): rt.LuaResult {
+      (($2 = ($handlers[44] = rh.jsonHandler((function $patch(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -932,16 +932,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f14: rt.Fields | undefined;
         let $o15: rt.Fields;
         let $n16: number;
-        const $json: boolean = rh.claim(ctx_10);
+        const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx_10) ? (ctx_10 as rh.RequestContext).method : ($2 = ctx_10 as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 116), rt.index($2, "method", "local 'ctx'")))));
+          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 116), rt.index($2, "method", "local 'ctx'")))));
           if (($6 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $6! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
         }
-        return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx_10) ? (ctx_10 as rh.RequestContext).method : ($11 = ctx_10 as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 116), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
+        return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($11 = ctx as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 116), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f14.patch !== undefined ? ($f14.patch = $2) : ($s.pcs[$d] = $pc + 117, rt.setIndex($13, "patch", $2, "local 'items'")));
       $2 = items;
-      (($13 = ($handlers[45] = rh.jsonHandler((function $delete(ctx_11?: rt.LuaValue): rt.LuaResult {
+      (($13 = ($handlers[45] = rh.jsonHandler((function $delete(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -959,19 +959,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f14: rt.Fields | undefined;
         let $o15: rt.Fields;
         let $n16: number;
-        const $json: boolean = rh.claim(ctx_11);
+        const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx_11) ? (ctx_11 as rh.RequestContext).method : ($2 = ctx_11 as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 118), rt.index($2, "method", "local 'ctx'")))));
+          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 118), rt.index($2, "method", "local 'ctx'")))));
           if (($6 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $6! + "}") as unknown as rt.LuaValue);
           return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
         }
-        return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx_11) ? (ctx_11 as rh.RequestContext).method : ($11 = ctx_11 as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 118), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
+        return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($11 = ctx as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 118), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f14.delete !== undefined ? ($f14.delete = $13) : ($s.pcs[$d] = $pc + 119, rt.setIndex($2, "delete", $13, "local 'items'")));
       $13 = items;
-      (($2 = ($handlers[46] = (($body: rt.LuaFunction) => rt.withBody((function $options(ctx_12?: rt.LuaValue): rt.LuaResult {
-        const $r = $body(ctx_12);
+      (($2 = ($handlers[46] = (($body: rt.LuaFunction) => rt.withBody((function $options(ctx?: rt.LuaValue): rt.LuaResult {
+        const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
-      }) as rt.LuaFunction, $body))((function $options$body(ctx_12?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction, $body))((function $options$body(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -986,7 +986,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.no_content) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.no_content) !== undefined || (!("no_content" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 120, rt.index($3, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 121, $fn1 = rt.fn($2, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1(), $s.tails = $t7, $r8) : rt.tail($s, $fn1, []));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f14.options !== undefined ? ($f14.options = $2) : ($s.pcs[$d] = $pc + 122, rt.setIndex($13, "options", $2, "local 'items'")));
       $2 = ($13 = api as rt.LuaValue, (($f14 = ($13 as rt.LuaTable)?.f) !== undefined && (($3 = $f14.only_post) !== undefined || ($m11 = ($13 as rt.LuaTable).metatable) === undefined || ($3 = $m11.view.only_post) !== undefined || (!("only_post" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 123, rt.index($13, "only_post", "local 'api'"))));
-      (($4 = ($handlers[47] = function $anonymous(ctx_13?: rt.LuaValue): rt.LuaResult {
+      (($4 = ($handlers[47] = function $anonymous(ctx?: rt.LuaValue): rt.LuaResult {
         return ("posted");
       } as rt.LuaFunction)) !== undefined && ($f12 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f12.post !== undefined ? ($f12.post = $4) : ($s.pcs[$d] = $pc + 123, rt.setIndex($2, "post", $4, "field 'only_post'")));
       return rt.leave($s, $d, api);

@@ -54,7 +54,7 @@ function load($env) {
       return rt.leave($s2, $d2, rt.NONE);
     }, $o9 = new rt.FieldsObject(), $n10 = 1, $o9.get = $5, rt.LuaTable.record($o9, $n10))) !== void 0 && ($f7 = $8?.f) !== void 0 && !$8.linked && $f7.before !== void 0 ? $f7.before = $4 : ($s.pcs[$d] = $pc + 3, rt.setIndex($8, "before", $4, "local 'api'"));
     $4 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($8 = $f7.upload) !== void 0 || ($m6 = $5.metatable) === void 0 || ($8 = $m6.view.upload) !== void 0 || !("upload" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 4, rt.index($5, "upload", "local 'api'")));
-    ($3 = $handlers[0] = rh.jsonHandler((function $post(ctx_1) {
+    ($3 = $handlers[0] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -92,14 +92,14 @@ function load($env) {
       let $f32;
       let $o33;
       let $n34;
-      const $json = rh.claim(ctx_1);
+      const $json = rh.claim(ctx);
       if ($json) {
-        $1 = ($9 = rt.first(($32 = rt.first(($42 = ctx_1, $s2.pcs[$d2] = $pc + 5, rt.fn(($f6 = $42?.f)?.body !== void 0 ? $f6.body : ($m5 = $42?.metatable) !== void 0 && $m5.view.body !== void 0 ? $m5.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 6, $fn2 = rt.fn(($f8 = $32?.f)?.bytes !== void 0 ? $f8.bytes : ($m7 = $32?.metatable) !== void 0 && $m7.view.bytes !== void 0 ? $m7.view.bytes : rt.index($32, "bytes"), "method 'bytes'"), $fn2($32))), $9?.arr !== void 0 ? $9.length() : typeof $9 === "string" ? $9.length : ($s2.pcs[$d2] = $pc + 7, rt.len($9)));
-        $11 = rt.first(($12 = ctx_1, $s2.pcs[$d2] = $pc + 8, rt.fn(($f14 = $12?.f)?.get !== void 0 ? $f14.get : ($m13 = $12?.metatable) !== void 0 && $m13.view.get !== void 0 ? $m13.view.get : rt.index($12, "get", "local 'ctx'"), "method 'get'")($12, "checked")));
+        $1 = ($9 = rt.first(($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f6 = $42?.f)?.body !== void 0 ? $f6.body : ($m5 = $42?.metatable) !== void 0 && $m5.view.body !== void 0 ? $m5.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 6, $fn2 = rt.fn(($f8 = $32?.f)?.bytes !== void 0 ? $f8.bytes : ($m7 = $32?.metatable) !== void 0 && $m7.view.bytes !== void 0 ? $m7.view.bytes : rt.index($32, "bytes"), "method 'bytes'"), $fn2($32))), $9?.arr !== void 0 ? $9.length() : typeof $9 === "string" ? $9.length : ($s2.pcs[$d2] = $pc + 7, rt.len($9)));
+        $11 = rt.first(($12 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f14 = $12?.f)?.get !== void 0 ? $f14.get : ($m13 = $12?.metatable) !== void 0 && $m13.view.get !== void 0 ? $m13.view.get : rt.index($12, "get", "local 'ctx'"), "method 'get'")($12, "checked")));
         if (($10 = rh.scalar($1)) !== void 0 && ($15 = rh.scalar($11)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"size":' + $10 + ',"checked":' + $15 + "}"));
         return rt.leave($s2, $d2, ($16 = $1, $17 = $11, $o18 = new rt.FieldsObject(), $n19 = 0, $16 !== void 0 && ($o18.size = $16, $n19++), $17 !== void 0 && ($o18.checked = $17, $n19++), rt.LuaTable.record($o18, $n19)));
       }
-      return rt.leave($s2, $d2, ($20 = ($28 = rt.first(($22 = rt.first(($23 = ctx_1, $s2.pcs[$d2] = $pc + 5, rt.fn(($f25 = $23?.f)?.body !== void 0 ? $f25.body : ($m24 = $23?.metatable) !== void 0 && $m24.view.body !== void 0 ? $m24.view.body : rt.index($23, "body", "local 'ctx'"), "method 'body'")($23))), $s2.pcs[$d2] = $pc + 6, $fn21 = rt.fn(($f27 = $22?.f)?.bytes !== void 0 ? $f27.bytes : ($m26 = $22?.metatable) !== void 0 && $m26.view.bytes !== void 0 ? $m26.view.bytes : rt.index($22, "bytes"), "method 'bytes'"), $fn21($22))), $28?.arr !== void 0 ? $28.length() : typeof $28 === "string" ? $28.length : ($s2.pcs[$d2] = $pc + 7, rt.len($28))), $29 = rt.first(($30 = ctx_1, $s2.pcs[$d2] = $pc + 8, rt.fn(($f32 = $30?.f)?.get !== void 0 ? $f32.get : ($m31 = $30?.metatable) !== void 0 && $m31.view.get !== void 0 ? $m31.view.get : rt.index($30, "get", "local 'ctx'"), "method 'get'")($30, "checked"))), $o33 = new rt.FieldsObject(), $n34 = 0, $20 !== void 0 && ($o33.size = $20, $n34++), $29 !== void 0 && ($o33.checked = $29, $n34++), rt.LuaTable.record($o33, $n34)));
+      return rt.leave($s2, $d2, ($20 = ($28 = rt.first(($22 = rt.first(($23 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f25 = $23?.f)?.body !== void 0 ? $f25.body : ($m24 = $23?.metatable) !== void 0 && $m24.view.body !== void 0 ? $m24.view.body : rt.index($23, "body", "local 'ctx'"), "method 'body'")($23))), $s2.pcs[$d2] = $pc + 6, $fn21 = rt.fn(($f27 = $22?.f)?.bytes !== void 0 ? $f27.bytes : ($m26 = $22?.metatable) !== void 0 && $m26.view.bytes !== void 0 ? $m26.view.bytes : rt.index($22, "bytes"), "method 'bytes'"), $fn21($22))), $28?.arr !== void 0 ? $28.length() : typeof $28 === "string" ? $28.length : ($s2.pcs[$d2] = $pc + 7, rt.len($28))), $29 = rt.first(($30 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f32 = $30?.f)?.get !== void 0 ? $f32.get : ($m31 = $30?.metatable) !== void 0 && $m31.view.get !== void 0 ? $m31.view.get : rt.index($30, "get", "local 'ctx'"), "method 'get'")($30, "checked"))), $o33 = new rt.FieldsObject(), $n34 = 0, $20 !== void 0 && ($o33.size = $20, $n34++), $29 !== void 0 && ($o33.checked = $29, $n34++), rt.LuaTable.record($o33, $n34)));
     }))) !== void 0 && ($f11 = $4?.f) !== void 0 && !$4.linked && $f11.post !== void 0 ? $f11.post = $3 : ($s.pcs[$d] = $pc + 4, rt.setIndex($4, "post", $3, "field 'upload'"));
     return rt.leave($s, $d, api);
   };

@@ -111,17 +111,17 @@ function load($env) {
       return rt.leave($s2, $d2, record);
     }) !== void 0 && ($f3 = $2?.f) !== void 0 && !$2.linked && $f3.insert !== void 0 ? $f3.insert = $1 : ($s.pcs[$d] = $pc + 9, rt.setIndex($2, "insert", $1, "local 'Store'"));
     $1 = Store;
-    ($2 = function $get(self_1, id_1) {
+    ($2 = function $get(self, id) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $12;
       let $22;
       let $m3;
       let $f4;
       let $5;
-      return rt.leave($s2, $d2, rt.index(($12 = self_1, ($f4 = $12?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : (rt.at($s2, $d2, $pc + 10), rt.index($12, "items", "local 'self'"))), ($5 = id_1, rt.at($s2, $d2, $pc + 10), $5), "field 'items'"));
+      return rt.leave($s2, $d2, rt.index(($12 = self, ($f4 = $12?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : (rt.at($s2, $d2, $pc + 10), rt.index($12, "items", "local 'self'"))), ($5 = id, rt.at($s2, $d2, $pc + 10), $5), "field 'items'"));
     }) !== void 0 && ($f3 = $1?.f) !== void 0 && !$1.linked && $f3.get !== void 0 ? $f3.get = $2 : ($s.pcs[$d] = $pc + 11, rt.setIndex($1, "get", $2, "local 'Store'"));
     $2 = Store;
-    ($1 = function $all(self_2) {
+    ($1 = function $all(self) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -149,7 +149,7 @@ function load($env) {
       let $a22;
       let out = new rt.LuaTable();
       {
-        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($3 = $env.f.ipairs) !== void 0 ? $3 : ($s2.pcs[$d2] = $pc + 12, rt.getGlobal($env, "ipairs")), $4 = ($5 = self_2, ($f8 = $5?.f) !== void 0 && (($6 = $f8.order) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.order) !== void 0 || !("order" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 12, rt.index($5, "order", "local 'self'"))), $s2.pcs[$d2] = $pc + 13, $fn1 = rt.fn($22, "global 'ipairs'"), $fn1($4)))], 3);
+        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($3 = $env.f.ipairs) !== void 0 ? $3 : ($s2.pcs[$d2] = $pc + 12, rt.getGlobal($env, "ipairs")), $4 = ($5 = self, ($f8 = $5?.f) !== void 0 && (($6 = $f8.order) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.order) !== void 0 || !("order" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 12, rt.index($5, "order", "local 'self'"))), $s2.pcs[$d2] = $pc + 13, $fn1 = rt.fn($22, "global 'ipairs'"), $fn1($4)))], 3);
         const $iter1 = ($s2.pcs[$d2] = $pc + 12, rt.callable($it1));
         let $key1 = $ctl1;
         $loop1: for (; ; ) {
@@ -158,18 +158,18 @@ function load($env) {
           $key1 = Array.isArray($res1) ? $res1[0] : $res1;
           if ($key1 === void 0) break;
           let _ = $key1;
-          let id_2 = Array.isArray($res1) ? $res1[1] : void 0;
-          if (rt.t(rt.index(($9 = self_2, ($f12 = $9?.f) !== void 0 && (($10 = $f12.items) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.items) !== void 0 || !("items" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 15, rt.index($9, "items", "local 'self'"))), ($13 = id_2, $s2.pcs[$d2] = $pc + 15, $13), "field 'items'"))) {
+          let id = Array.isArray($res1) ? $res1[1] : void 0;
+          if (rt.t(rt.index(($9 = self, ($f12 = $9?.f) !== void 0 && (($10 = $f12.items) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.items) !== void 0 || !("items" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 15, rt.index($9, "items", "local 'self'"))), ($13 = id, $s2.pcs[$d2] = $pc + 15, $13), "field 'items'"))) {
             $14 = out;
             $k15 = out.length() + 1;
-            ($21 = rt.index(($16 = self_2, ($f19 = $16?.f) !== void 0 && (($17 = $f19.items) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.items) !== void 0 || !("items" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 15, rt.index($16, "items", "local 'self'"))), ($20 = id_2, $s2.pcs[$d2] = $pc + 15, $20), "field 'items'")) !== void 0 && ($a22 = $14?.arr) !== void 0 && $k15 - 1 >>> 0 === $k15 - 1 && $a22[$k15 - 1] !== void 0 ? $a22[$k15 - 1] = $21 : $21 !== void 0 && $a22 !== void 0 && $k15 === $a22.length + 1 && $14.other === void 0 && $14.metatable === void 0 ? $a22.push($21) : ($s2.pcs[$d2] = $pc + 15, rt.setIndex($14, $k15, $21, "local 'out'"));
+            ($21 = rt.index(($16 = self, ($f19 = $16?.f) !== void 0 && (($17 = $f19.items) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.items) !== void 0 || !("items" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 15, rt.index($16, "items", "local 'self'"))), ($20 = id, $s2.pcs[$d2] = $pc + 15, $20), "field 'items'")) !== void 0 && ($a22 = $14?.arr) !== void 0 && $k15 - 1 >>> 0 === $k15 - 1 && $a22[$k15 - 1] !== void 0 ? $a22[$k15 - 1] = $21 : $21 !== void 0 && $a22 !== void 0 && $k15 === $a22.length + 1 && $14.other === void 0 && $14.metatable === void 0 ? $a22.push($21) : ($s2.pcs[$d2] = $pc + 15, rt.setIndex($14, $k15, $21, "local 'out'"));
           }
         }
       }
       return rt.leave($s2, $d2, out);
     }) !== void 0 && ($f3 = $2?.f) !== void 0 && !$2.linked && $f3.all !== void 0 ? $f3.all = $1 : ($s.pcs[$d] = $pc + 16, rt.setIndex($2, "all", $1, "local 'Store'"));
     $1 = Store;
-    ($2 = function $remove(self_3, id_3) {
+    ($2 = function $remove(self, id) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -194,12 +194,12 @@ function load($env) {
       let $m19;
       let $f20;
       let $21;
-      if (!rt.t(rt.index(($12 = self_3, ($f4 = $12?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 17, rt.index($12, "items", "local 'self'"))), ($5 = id_3, $s2.pcs[$d2] = $pc + 17, $5), "field 'items'"))) {
+      if (!rt.t(rt.index(($12 = self, ($f4 = $12?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 17, rt.index($12, "items", "local 'self'"))), ($5 = id, $s2.pcs[$d2] = $pc + 17, $5), "field 'items'"))) {
         return rt.leave($s2, $d2, false);
       }
-      $s2.pcs[$d2] = $pc + 18, rt.setIndex(($5 = self_3, ($f4 = $5?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $5.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 18, rt.index($5, "items", "local 'self'"))), id_3, void 0, "field 'items'");
+      $s2.pcs[$d2] = $pc + 18, rt.setIndex(($5 = self, ($f4 = $5?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $5.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 18, rt.index($5, "items", "local 'self'"))), id, void 0, "field 'items'");
       {
-        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($5 = $env.f.ipairs) !== void 0 ? $5 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "ipairs")), $12 = ($7 = self_3, ($f4 = $7?.f) !== void 0 && (($8 = $f4.order) !== void 0 || ($m3 = $7.metatable) === void 0 || ($8 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $8 : ($s2.pcs[$d2] = $pc + 19, rt.index($7, "order", "local 'self'"))), $s2.pcs[$d2] = $pc + 20, $fn6 = rt.fn($22, "global 'ipairs'"), $fn6($12)))], 3);
+        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($5 = $env.f.ipairs) !== void 0 ? $5 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "ipairs")), $12 = ($7 = self, ($f4 = $7?.f) !== void 0 && (($8 = $f4.order) !== void 0 || ($m3 = $7.metatable) === void 0 || ($8 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $8 : ($s2.pcs[$d2] = $pc + 19, rt.index($7, "order", "local 'self'"))), $s2.pcs[$d2] = $pc + 20, $fn6 = rt.fn($22, "global 'ipairs'"), $fn6($12)))], 3);
         const $iter1 = ($s2.pcs[$d2] = $pc + 19, rt.callable($it1));
         let $key1 = $ctl1;
         $loop1: for (; ; ) {
@@ -209,8 +209,8 @@ function load($env) {
           if ($key1 === void 0) break;
           let i = $key1;
           let v = Array.isArray($res1) ? $res1[1] : void 0;
-          if (v === id_3 || typeof v === "object" && typeof id_3 === "object" && ($s2.pcs[$d2] = $pc + 22, rt.eq(v, id_3))) {
-            $10 = ($11 = ($122 = $env.f.table) !== void 0 ? $122 : ($s2.pcs[$d2] = $pc + 22, rt.getGlobal($env, "table")), ($f15 = $11?.f) !== void 0 && (($13 = $f15.remove) !== void 0 || ($m14 = $11.metatable) === void 0 || ($13 = $m14.view.remove) !== void 0 || !("remove" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : ($s2.pcs[$d2] = $pc + 22, rt.index($11, "remove", "global 'table'"))), $16 = ($17 = self_3, ($f20 = $17?.f) !== void 0 && (($18 = $f20.order) !== void 0 || ($m19 = $17.metatable) === void 0 || ($18 = $m19.view.order) !== void 0 || !("order" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $18 : ($s2.pcs[$d2] = $pc + 22, rt.index($17, "order", "local 'self'"))), $21 = i, $s2.pcs[$d2] = $pc + 23, $fn9 = rt.fn($10, "field 'remove'"), $fn9($16, $21);
+          if (v === id || typeof v === "object" && typeof id === "object" && ($s2.pcs[$d2] = $pc + 22, rt.eq(v, id))) {
+            $10 = ($11 = ($122 = $env.f.table) !== void 0 ? $122 : ($s2.pcs[$d2] = $pc + 22, rt.getGlobal($env, "table")), ($f15 = $11?.f) !== void 0 && (($13 = $f15.remove) !== void 0 || ($m14 = $11.metatable) === void 0 || ($13 = $m14.view.remove) !== void 0 || !("remove" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : ($s2.pcs[$d2] = $pc + 22, rt.index($11, "remove", "global 'table'"))), $16 = ($17 = self, ($f20 = $17?.f) !== void 0 && (($18 = $f20.order) !== void 0 || ($m19 = $17.metatable) === void 0 || ($18 = $m19.view.order) !== void 0 || !("order" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $18 : ($s2.pcs[$d2] = $pc + 22, rt.index($17, "order", "local 'self'"))), $21 = i, $s2.pcs[$d2] = $pc + 23, $fn9 = rt.fn($10, "field 'remove'"), $fn9($16, $21);
             break $loop1;
           }
         }
