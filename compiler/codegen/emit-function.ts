@@ -69,8 +69,9 @@ class Lines {
     this.out.push(indent + s.replaceAll('\n', '\n' + indent) + (this.lua > 0 ? luaMark(this.lua) : ''));
   }
 
+  /** `s {` and one level deeper; `open('')` is a bare block. */
   open(s: string): void {
-    this.line(s + ' {');
+    this.line(s === '' ? '{' : s + ' {');
     this.depth++;
   }
 
@@ -170,7 +171,11 @@ class FunctionEmitter {
   private lazy = false;
   /** Slow paths emitted in a lazy frame: none makes the function silent. */
   private slowPaths = 0;
+  /** The enclosing Lua loops' JS labels, innermost last, with the goto machines open at each. */
   private loops: string[] = [];
+  private loopMachines: number[] = [];
+  /** Goto state machines (a JS loop and switch each) open around the code being emitted. */
+  private gotoMachines = 0;
   private loopCount = 0;
   private readonly gotoTargets = new Map<LabelStatement, GotoTarget>();
   /** Locals declared in goto blocks are declared before the state machine. */
@@ -376,6 +381,7 @@ class FunctionEmitter {
         this.statement(stmts[r.from]);
       }
       if (r.hasLabels) {
+        this.gotoMachines++;
         this.w.line(`let ${r.loop}pc = 0;`);
         this.w.open(`${r.loop}: for (;;)`);
         this.w.open(`switch (${r.loop}pc)`);
@@ -394,6 +400,7 @@ class FunctionEmitter {
         this.w.close();
         this.w.line(`break ${r.loop};`);
         this.w.close();
+        this.gotoMachines--;
       }
       if (k > 0) this.w.close();
     };
@@ -538,23 +545,25 @@ class FunctionEmitter {
         const label = this.pushLoop();
         // the condition runs again after the body: it writes its own line
         this.stmtLine = -1;
+        const header = this.w.out.length;
         this.w.open(`${label}: while (${this.truth(s.condition)})`);
         this.block(s.body);
         this.w.close();
-        this.loops.pop();
+        this.popLoop(header);
         return;
       }
       case 'RepeatStatement': {
-        const label = this.pushLoop();
-        this.w.open(`${label}: for (;;)`);
+        this.pushLoop();
+        const header = this.w.out.length;
+        this.w.open(`${this.loops[this.loops.length - 1]}: for (;;)`);
         // The test is emitted inside the body's scope (goto blocks nest it in regions).
         this.block(s.body, () => {
           this.stmtLine = -1;
           this.curLine = this.w.lua = lineOf(s.condition);
-          this.w.line(`if (${this.truth(s.condition)}) break ${label};`);
+          this.w.line(`if (${this.truth(s.condition)}) ${this.breakLoop()};`);
         });
         this.w.close();
-        this.loops.pop();
+        this.popLoop(header);
         return;
       }
       case 'DoStatement':
@@ -565,7 +574,7 @@ class FunctionEmitter {
       case 'ForNumericStatement': return this.numericFor(s);
       case 'ForGenericStatement': return this.genericFor(s);
       case 'BreakStatement':
-        this.w.line(`break ${this.loops[this.loops.length - 1]};`);
+        this.w.line(`${this.breakLoop()};`);
         return;
       case 'GotoStatement': {
         const target = this.gotoTargets.get(this.res.gotos.get(s)!)!;
@@ -614,7 +623,24 @@ class FunctionEmitter {
   private pushLoop(): string {
     const label = `$loop${++this.loopCount}`;
     this.loops.push(label);
+    this.loopMachines.push(this.gotoMachines);
     return label;
+  }
+
+  /** Leaves the innermost Lua loop: a plain `break` unless a goto machine's loop is in between. */
+  private breakLoop(): string {
+    const inside = this.loopMachines[this.loopMachines.length - 1] !== this.gotoMachines;
+    return inside ? `break ${this.loops[this.loops.length - 1]}` : 'break';
+  }
+
+  /** Ends the innermost loop, whose header is line `header`: its label goes if nothing used it. */
+  private popLoop(header: number): void {
+    const label = this.loops.pop()!;
+    this.loopMachines.pop();
+    const used = `break ${label};`;
+    const out = this.w.out;
+    for (let i = header + 1; i < out.length; i++) if (out[i].includes(used)) return;
+    out[header] = out[header].replace(`${label}: `, '');
   }
 
   private local(s: LocalStatement): void {
@@ -822,15 +848,19 @@ class FunctionEmitter {
     const stepValue = s.step === null ? 1 : constantOf(s.step)?.value;
     const label = `$loop${n}`;
     this.loops.push(label);
+    this.loopMachines.push(this.gotoMachines);
+    let header: number;
     if (typeof stepValue === 'number' && stepValue !== 0 && !Number.isNaN(stepValue) && !this.ctx.debug) {
       // A constant step: a plain JS loop; the loop variable itself when the body never assigns
       // it (JS gives each iteration a fresh binding, as Lua does).
       const i = v.reassigned ? `$index${n}` : this.ctx.names.of(v);
       const step = stepValue === 1 ? `${i}++` : `${i} += ${jsNumber(stepValue)}`;
+      header = this.w.out.length;
       this.w.open(`${label}: for (let ${i}: number = $start${n}; ${i} ${stepValue > 0 ? '<=' : '>='} $limit${n}; ${step})`);
       if (v.reassigned) this.declare(v, i);
     } else {
       this.w.line(`${decl} $step${n} = ${s.step === null ? '1' : bound(s.step, 'step')};`);
+      header = this.w.out.length;
       this.w.open(`${label}: for (let $index${n} = $start${n}; $step${n} > 0 ? $index${n} <= $limit${n} : $index${n} >= $limit${n}; $index${n} += $step${n})`);
       if (this.ctx.debug) this.debugHidden(s, [`$index${n}`, `$limit${n}`, `$step${n}`], 'number');
       this.declare(v, `$index${n}`);
@@ -839,7 +869,7 @@ class FunctionEmitter {
     this.block(s.body);
     this.visible.length = visible;
     this.w.close();
-    this.loops.pop();
+    this.popLoop(header);
     this.w.close();
   }
 
@@ -855,6 +885,8 @@ class FunctionEmitter {
     this.w.line(`let $key${n} = $ctl${n};`);
     const label = `$loop${n}`;
     this.loops.push(label);
+    this.loopMachines.push(this.gotoMachines);
+    const header = this.w.out.length;
     this.w.open(`${label}: for (;;)`);
     this.w.line(`${this.setLine(lineOf(s), '(for generator)')};`);
     // (debug.setlocal may change the generator)
@@ -870,7 +902,7 @@ class FunctionEmitter {
     this.block(s.body);
     this.visible.length = visible;
     this.w.close();
-    this.loops.pop();
+    this.popLoop(header);
     this.w.close();
   }
 
@@ -1639,7 +1671,8 @@ class FunctionEmitter {
     const v = this.temp();
     const desc = describeExpr(base, this.res.refs);
     const call = `(${this.setLine(line, calleeName(base))}, rt.fn(${f}${desc === undefined ? '' : ', ' + jsString(desc)})(${t}, ${v}))`;
-    return `(${f} = ${this.expr(base)}, ${t} = ${this.expr(args[0])}, ${v} = ${this.expr(args[1])}, ` +
+    // (`as rt.LuaValue`: a literal argument would otherwise narrow the temp for tsc)
+    return `(${f} = ${this.expr(base)}, ${t} = ${this.expr(args[0])} as rt.LuaValue, ${v} = ${this.expr(args[1])}, ` +
       `${f} === rt.TABLE_INSERT && ${t} instanceof rt.LuaTable && ${t}.other === undefined && ${v} !== undefined ` +
       `? (${t}.arr.push(${v}), ${first ? 'undefined' : 'rt.NONE'}) : ${first ? `rt.first(${call})` : call})`;
   }

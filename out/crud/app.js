@@ -181,7 +181,7 @@ function load($env) {
         {
           const $start1 = 1;
           const $limit1 = ($132 = rt.first(($11 = ($10 = ($9 = $env.f.math) !== void 0 ? $9 : ($s2.pcs[$d2] = $pc + 10, rt.getGlobal($env, "math")), ($f6 = $10?.f) !== void 0 && (($2 = $f6.min) !== void 0 || ($m5 = $10.metatable) === void 0 || ($2 = $m5.view.min) !== void 0 || !("min" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $2 : ($s2.pcs[$d2] = $pc + 10, rt.index($10, "min", "global 'math'"))), $32 = limit, $42 = ($12 = list, $12?.arr !== void 0 ? $12.length() : typeof $12 === "string" ? $12.length : ($s2.pcs[$d2] = $pc + 10, rt.len($12, "local 'list'"))), $s2.pcs[$d2] = $pc + 11, $fn1 = rt.fn($11, "field 'min'"), $fn1($32, $42))), $s2.pcs[$d2] = $pc + 10, rt.forNumber($132, "limit"));
-          $loop1: for (let i = $start1; i <= $limit1; i++) {
+          for (let i = $start1; i <= $limit1; i++) {
             $14 = cut;
             $k15 = i;
             ($20 = ($16 = list, $k17 = i, ($a19 = $16?.arr) !== void 0 && $k17 - 1 >>> 0 === $k17 - 1 && ($18 = $a19[$k17 - 1]) !== void 0 ? $18 : ($s2.pcs[$d2] = $pc + 10, rt.index($16, $k17, "local 'list'")))) !== void 0 && ($a21 = $14?.arr) !== void 0 && $k15 - 1 >>> 0 === $k15 - 1 && $a21[$k15 - 1] !== void 0 ? $a21[$k15 - 1] = $20 : $20 !== void 0 && $a21 !== void 0 && $k15 === $a21.length + 1 && $14.other === void 0 && $14.metatable === void 0 ? $a21.push($20) : ($s2.pcs[$d2] = $pc + 10, rt.setIndex($14, $k15, $20, "local 'cut'"));
@@ -299,7 +299,7 @@ function load($env) {
         const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 38, rt.fn(($12 = $env.f.pairs) !== void 0 ? $12 : ($s2.pcs[$d2] = $pc + 37, rt.getGlobal($env, "pairs")), "global 'pairs'")(changes)))], 3);
         const $iter1 = ($s2.pcs[$d2] = $pc + 37, rt.callable($it1));
         let $key1 = $ctl1;
-        $loop1: for (; ; ) {
+        for (; ; ) {
           $s2.pcs[$d2] = $pc + 39;
           const $res1 = $iter1($st1, $key1);
           $key1 = Array.isArray($res1) ? $res1[0] : $res1;

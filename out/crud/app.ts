@@ -132,10 +132,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let limit: rt.LuaValue = rt.first(($4 = (($3 = $env.f.tonumber) !== undefined ? $3 : ($s.pcs[$d] = $pc + 7, rt.getGlobal($env, "tonumber"))), $2 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("limit") : ($9 = rt.first(($10 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f8 = ($10 as rt.LuaTable)?.f)?.query !== undefined ? $f8.query : ($m7 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m7.view.query !== undefined ? $m7.view.query : rt.index($10, "query", "local 'ctx'")), "method 'query'")($10))), (($f6 = ($9 as rt.LuaTable)?.f) !== undefined && (($11 = $f6.limit) !== undefined || ($m5 = ($9 as rt.LuaTable).metatable) === undefined || ($11 = $m5.view.limit) !== undefined || (!("limit" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 7, rt.index($9, "limit"))))), $s.pcs[$d] = $pc + 9, $fn1 = rt.fn($4, "global 'tonumber'"), $fn1($2)));
         if (rt.t(limit)) {
           let cut: rt.LuaTable = new rt.LuaTable();
-           {
+          {
             const $start1 = 1;
             const $limit1 = ($13 = rt.first(($11 = ($10 = (($9 = $env.f.math) !== undefined ? $9 : ($s.pcs[$d] = $pc + 10, rt.getGlobal($env, "math"))), (($f6 = ($10 as rt.LuaTable)?.f) !== undefined && (($2 = $f6.min) !== undefined || ($m5 = ($10 as rt.LuaTable).metatable) === undefined || ($2 = $m5.view.min) !== undefined || (!("min" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 10, rt.index($10, "min", "global 'math'")))), $3 = limit, $4 = ($12 = (list) as rt.LuaValue, (($12 as rt.LuaTable)?.arr !== undefined ? ($12 as rt.LuaTable).length() : typeof $12 === 'string' ? $12.length : ($s.pcs[$d] = $pc + 10, rt.len($12, "local 'list'")))), $s.pcs[$d] = $pc + 11, $fn1 = rt.fn($11, "field 'min'"), $fn1($3, $4))), ($s.pcs[$d] = $pc + 10, rt.forNumber($13, 'limit')));
-            $loop1: for (let i: number = $start1; i <= $limit1; i++) {
+            for (let i: number = $start1; i <= $limit1; i++) {
               $14 = cut;
               $k15 = i;
               (($20 = ($16 = list, $k17 = i, ($a19 = ($16 as rt.LuaTable)?.arr) !== undefined && ($k17 - 1 >>> 0) === $k17 - 1 && ($18 = $a19[$k17 - 1]) !== undefined ? $18 : ($s.pcs[$d] = $pc + 10, rt.index($16, $k17, "local 'list'")))) !== undefined && ($a21 = ($14 as rt.LuaTable)?.arr) !== undefined && ($k15 - 1 >>> 0) === $k15 - 1 && $a21[$k15 - 1] !== undefined ? ($a21[$k15 - 1] = $20) : $20 !== undefined && $a21 !== undefined && $k15 === $a21.length + 1 && ($14 as rt.LuaTable).other === undefined && ($14 as rt.LuaTable).metatable === undefined ? $a21.push($20) : ($s.pcs[$d] = $pc + 10, rt.setIndex($14, $k15, $20, "local 'cut'")));
@@ -249,11 +249,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return ($2 = api as rt.LuaValue, $s.pcs[$d] = $pc + 33, $fn1 = rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 404, $6 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
         }
         let changes: rt.LuaValue = rt.first(($6 = rt.first(($5 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 34, rt.fn((($f4 = ($5 as rt.LuaTable)?.f)?.body !== undefined ? $f4.body : ($m3 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m3.view.body !== undefined ? $m3.view.body : rt.index($5, "body", "local 'ctx'")), "method 'body'")($5))), $s.pcs[$d] = $pc + 35, $fn1 = rt.fn((($f10 = ($6 as rt.LuaTable)?.f)?.expect !== undefined ? $f10.expect : ($m9 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($6, "expect")), "method 'expect'"), $2 = ($11 = users as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.update_schema) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.update_schema) !== undefined || (!("update_schema" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 35, rt.index($11, "update_schema", "upvalue 'users'")))), $s.pcs[$d] = $pc + 36, $fn1($6, $2)));
-         {
+        {
           const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 38, rt.fn((($12 = $env.f.pairs) !== undefined ? $12 : ($s.pcs[$d] = $pc + 37, rt.getGlobal($env, "pairs"))), "global 'pairs'")(changes)))], 3);
           const $iter1 = ($s.pcs[$d] = $pc + 37, rt.callable($it1));
           let $key1 = $ctl1;
-          $loop1: for (;;) {
+          for (;;) {
             $s.pcs[$d] = $pc + 39;
             const $res1 = $iter1($st1, $key1);
             $key1 = Array.isArray($res1) ? $res1[0] : $res1;

@@ -503,7 +503,7 @@ function load($env) {
       {
         const $start1 = 1;
         const $limit1 = ($10 = n, $s2.pcs[$d2] = $pc + 22, rt.forNumber($10, "limit"));
-        $loop1: for (let i = $start1; i <= $limit1; i++) {
+        for (let i = $start1; i <= $limit1; i++) {
           if ($json) {
             const $w = items$w;
             if (items$n++ !== 0) {
@@ -724,7 +724,7 @@ function load($env) {
       {
         const $start1 = 1;
         const $limit1 = ($10 = n, $s2.pcs[$d2] = $pc + 28, rt.forNumber($10, "limit"));
-        $loop1: for (let i = $start1; i <= $limit1; i++) {
+        for (let i = $start1; i <= $limit1; i++) {
           if ($json) {
             const $w = rows$w;
             if (rows$n++ !== 0) {
@@ -1196,7 +1196,7 @@ function load($env) {
         const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($32 = $env.f.pairs) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 42, rt.getGlobal($env, "pairs")), $r4 = ($52 = ctx, $s2.pcs[$d2] = $pc + 43, rt.fn(($f72 = $52?.f)?.headers !== void 0 ? $f72.headers : ($m62 = $52?.metatable) !== void 0 && $m62.view.headers !== void 0 ? $m62.view.headers : rt.index($52, "headers", "local 'ctx'"), "method 'headers'")($52)), $s2.pcs[$d2] = $pc + 44, $fn12 = rt.fn($22, "global 'pairs'"), Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4)))], 3);
         const $iter1 = ($s2.pcs[$d2] = $pc + 42, rt.callable($it1));
         let $key1 = $ctl1;
-        $loop1: for (; ; ) {
+        for (; ; ) {
           $s2.pcs[$d2] = $pc + 45;
           const $res1 = $iter1($st1, $key1);
           $key1 = Array.isArray($res1) ? $res1[0] : $res1;

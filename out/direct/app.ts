@@ -428,10 +428,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let items: rt.LuaTable = new rt.LuaTable();
         const items$w: rh.JsonBytes | undefined = $json ? rh.jsonBytes() : undefined;
         let items$n = 0;
-         {
+        {
           const $start1 = 1;
           const $limit1 = ($10 = n, ($s.pcs[$d] = $pc + 22, rt.forNumber($10, 'limit')));
-          $loop1: for (let i: number = $start1; i <= $limit1; i++) {
+          for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
               const $w = items$w!;
               if (items$n++ !== 0) { const $b = $w.room(6), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 123; $b[$p + 2] = 34; $b[$p + 3] = 105; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; } else { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
@@ -512,10 +512,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let rows: rt.LuaTable = new rt.LuaTable();
         const rows$w: rh.JsonBytes | undefined = $json ? rh.jsonBytes() : undefined;
         let rows$n = 0;
-         {
+        {
           const $start1 = 1;
           const $limit1 = ($10 = n, ($s.pcs[$d] = $pc + 28, rt.forNumber($10, 'limit')));
-          $loop1: for (let i: number = $start1; i <= $limit1; i++) {
+          for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
               const $w = rows$w!;
               if (rows$n++ !== 0) { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 123; $b[$p + 2] = 34; $b[$p + 3] = 115; $b[$p + 4] = 105; $b[$p + 5] = 34; $b[$p + 6] = 58; $b[$p + 7] = 34; $b[$p + 8] = 115; $w.p = $p + 9; } else { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 105; $b[$p + 4] = 34; $b[$p + 5] = 58; $b[$p + 6] = 34; $b[$p + 7] = 115; $w.p = $p + 8; }
@@ -684,11 +684,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o15: rt.Fields;
         let $n16: number;
         let names: rt.LuaTable = new rt.LuaTable();
-         {
+        {
           const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.pairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 42, rt.getGlobal($env, "pairs"))), $r4 = ($5 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 43, rt.fn((($f7 = ($5 as rt.LuaTable)?.f)?.headers !== undefined ? $f7.headers : ($m6 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m6.view.headers !== undefined ? $m6.view.headers : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5)), $s.pcs[$d] = $pc + 44, $fn1 = rt.fn($2, "global 'pairs'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4))))], 3);
           const $iter1 = ($s.pcs[$d] = $pc + 42, rt.callable($it1));
           let $key1 = $ctl1;
-          $loop1: for (;;) {
+          for (;;) {
             $s.pcs[$d] = $pc + 45;
             const $res1 = $iter1($st1, $key1);
             $key1 = Array.isArray($res1) ? $res1[0] : $res1;

@@ -394,7 +394,7 @@ function load($env) {
         const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 28, rt.fn(($32 = $env.f.pairs) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 27, rt.getGlobal($env, "pairs")), "global 'pairs'")(t)))], 3);
         const $iter1 = ($s2.pcs[$d2] = $pc + 27, rt.callable($it1));
         let $key1 = $ctl1;
-        $loop1: for (; ; ) {
+        for (; ; ) {
           $s2.pcs[$d2] = $pc + 29;
           const $res1 = $iter1($st1, $key1);
           $key1 = Array.isArray($res1) ? $res1[0] : $res1;
@@ -600,7 +600,7 @@ function load($env) {
       {
         const $start1 = 1;
         const $limit1 = ($12 = rt.first(($22 = ($32 = $env.f.tonumber) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 58, rt.getGlobal($env, "tonumber")), $42 = rh.pristineContext(ctx) ? ctx.param("n") : ($52 = rt.first(($6 = ctx, $s2.pcs[$d2] = $pc + 59, rt.fn(($f8 = $6?.f)?.params !== void 0 ? $f8.params : ($m7 = $6?.metatable) !== void 0 && $m7.view.params !== void 0 ? $m7.view.params : rt.index($6, "params", "local 'ctx'"), "method 'params'")($6))), ($f112 = $52?.f) !== void 0 && (($9 = $f112.n) !== void 0 || ($m10 = $52.metatable) === void 0 || ($9 = $m10.view.n) !== void 0 || !("n" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 58, rt.index($52, "n"))), $s2.pcs[$d2] = $pc + 60, $fn12 = rt.fn($22, "global 'tonumber'"), $fn12($42))), $s2.pcs[$d2] = $pc + 58, rt.forNumber($12, "limit"));
-        $loop1: for (let _ = $start1; _ <= $limit1; _++) {
+        for (let _ = $start1; _ <= $limit1; _++) {
           $132 = cur;
           ($14 = new rt.LuaTable()) !== void 0 && ($f15 = $132?.f) !== void 0 && !$132.linked && $f15.child !== void 0 ? $f15.child = $14 : ($s2.pcs[$d2] = $pc + 58, rt.setIndex($132, "child", $14, "local 'cur'"));
           cur = ($14 = cur, ($f15 = $14?.f) !== void 0 && (($132 = $f15.child) !== void 0 || ($m16 = $14.metatable) === void 0 || ($132 = $m16.view.child) !== void 0 || !("child" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $132 : ($s2.pcs[$d2] = $pc + 58, rt.index($14, "child", "local 'cur'")));

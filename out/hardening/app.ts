@@ -318,11 +318,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n18: number;
         let t: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 25, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 26, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'"), $fn1($2)));
         let keys: rt.LuaTable = new rt.LuaTable();
-         {
+        {
           const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 28, rt.fn((($3 = $env.f.pairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 27, rt.getGlobal($env, "pairs"))), "global 'pairs'")(t)))], 3);
           const $iter1 = ($s.pcs[$d] = $pc + 27, rt.callable($it1));
           let $key1 = $ctl1;
-          $loop1: for (;;) {
+          for (;;) {
             $s.pcs[$d] = $pc + 29;
             const $res1 = $iter1($st1, $key1);
             $key1 = Array.isArray($res1) ? $res1[0] : $res1;
@@ -525,10 +525,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m16: rt.LuaTable | undefined;
         let t: rt.LuaTable = new rt.LuaTable();
         let cur: rt.LuaValue = t;
-         {
+        {
           const $start1 = 1;
           const $limit1 = ($12 = rt.first(($2 = (($3 = $env.f.tonumber) !== undefined ? $3 : ($s.pcs[$d] = $pc + 58, rt.getGlobal($env, "tonumber"))), $4 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("n") : ($5 = rt.first(($6 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.params !== undefined ? $f8.params : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.params !== undefined ? $m7.view.params : rt.index($6, "params", "local 'ctx'")), "method 'params'")($6))), (($f11 = ($5 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.n) !== undefined || ($m10 = ($5 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.n) !== undefined || (!("n" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 58, rt.index($5, "n"))))), $s.pcs[$d] = $pc + 60, $fn1 = rt.fn($2, "global 'tonumber'"), $fn1($4))), ($s.pcs[$d] = $pc + 58, rt.forNumber($12, 'limit')));
-          $loop1: for (let _: number = $start1; _ <= $limit1; _++) {
+          for (let _: number = $start1; _ <= $limit1; _++) {
             $13 = cur;
             (($14 = new rt.LuaTable()) !== undefined && ($f15 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f15.child !== undefined ? ($f15.child = $14) : ($s.pcs[$d] = $pc + 58, rt.setIndex($13, "child", $14, "local 'cur'")));
             cur = ($14 = cur as rt.LuaValue, (($f15 = ($14 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.child) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($13 = $m16.view.child) !== undefined || (!("child" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 58, rt.index($14, "child", "local 'cur'"))));

@@ -201,7 +201,7 @@ function load($env) {
         const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($32 = $env.f.pairs) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 9, rt.getGlobal($env, "pairs")), $r4 = ($52 = ctx, $s2.pcs[$d2] = $pc + 10, rt.fn(($f72 = $52?.f)?.headers !== void 0 ? $f72.headers : ($m62 = $52?.metatable) !== void 0 && $m62.view.headers !== void 0 ? $m62.view.headers : rt.index($52, "headers", "local 'ctx'"), "method 'headers'")($52)), $s2.pcs[$d2] = $pc + 11, $fn12 = rt.fn($22, "global 'pairs'"), Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4)))], 3);
         const $iter1 = ($s2.pcs[$d2] = $pc + 9, rt.callable($it1));
         let $key1 = $ctl1;
-        $loop1: for (; ; ) {
+        for (; ; ) {
           $s2.pcs[$d2] = $pc + 12;
           const $res1 = $iter1($st1, $key1);
           $key1 = Array.isArray($res1) ? $res1[0] : $res1;

@@ -294,7 +294,7 @@ function load($env) {
         const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 20, rt.fn(($1 = $env.f.pairs) !== void 0 ? $1 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "pairs")), "global 'pairs'")(q)))], 3);
         const $iter1 = ($s2.pcs[$d2] = $pc + 19, rt.callable($it1));
         let $key1 = $ctl1;
-        $loop1: for (; ; ) {
+        for (; ; ) {
           $s2.pcs[$d2] = $pc + 21;
           const $res1 = $iter1($st1, $key1);
           $key1 = Array.isArray($res1) ? $res1[0] : $res1;

@@ -264,11 +264,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n20: number;
         let q: rt.LuaValue = rt.first(($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 18, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1)));
         let keys: rt.LuaTable = new rt.LuaTable();
-         {
+        {
           const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 20, rt.fn((($1 = $env.f.pairs) !== undefined ? $1 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "pairs"))), "global 'pairs'")(q)))], 3);
           const $iter1 = ($s.pcs[$d] = $pc + 19, rt.callable($it1));
           let $key1 = $ctl1;
-          $loop1: for (;;) {
+          for (;;) {
             $s.pcs[$d] = $pc + 21;
             const $res1 = $iter1($st1, $key1);
             $key1 = Array.isArray($res1) ? $res1[0] : $res1;

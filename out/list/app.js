@@ -72,7 +72,7 @@ function load($env) {
       {
         const $start1 = 1;
         const $limit1 = ($10 = n, $s2.pcs[$d2] = $pc + 6, rt.forNumber($10, "limit"));
-        $loop1: for (let i = $start1; i <= $limit1; i++) {
+        for (let i = $start1; i <= $limit1; i++) {
           if ($json) {
             const $w = items$w;
             if (items$n++ !== 0) {

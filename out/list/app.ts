@@ -64,10 +64,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let items: rt.LuaTable = new rt.LuaTable();
         const items$w: rh.JsonBytes | undefined = $json ? rh.jsonBytes() : undefined;
         let items$n = 0;
-         {
+        {
           const $start1 = 1;
           const $limit1 = ($10 = n, ($s.pcs[$d] = $pc + 6, rt.forNumber($10, 'limit')));
-          $loop1: for (let i: number = $start1; i <= $limit1; i++) {
+          for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
               const $w = items$w!;
               if (items$n++ !== 0) { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 123; $b[$p + 2] = 34; $b[$p + 3] = 105; $b[$p + 4] = 100; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; } else { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }

@@ -622,10 +622,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m4: rt.LuaTable | undefined;
         let t: rt.LuaTable = new rt.LuaTable();
         let cur: rt.LuaValue = t;
-         {
+        {
           const $start1 = 1;
           const $limit1 = 70;
-          $loop1: for (let i: number = $start1; i <= $limit1; i++) {
+          for (let i: number = $start1; i <= $limit1; i++) {
             $1 = cur;
             (($2 = new rt.LuaTable()) !== undefined && ($f3 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f3.child !== undefined ? ($f3.child = $2) : (rt.at($s, $d, $pc + 73), rt.setIndex($1, "child", $2, "local 'cur'")));
             cur = ($2 = cur as rt.LuaValue, (($f3 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f3.child) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m4.view.child) !== undefined || (!("child" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $1 : (rt.at($s, $d, $pc + 73), rt.index($2, "child", "local 'cur'"))));

@@ -76,10 +76,10 @@ it('a numeric for over the array part', () => {
 f = function $f(t?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
   let s: rt.LuaValue = 0;
-   {
+  {
     const $start1 = 1;
     const $limit1 = ($2 = ($1 = (t) as rt.LuaValue, (($1 as rt.LuaTable)?.arr !== undefined ? ($1 as rt.LuaTable).length() : typeof $1 === 'string' ? $1.length : (rt.at($s, $d, $pc), rt.len($1, "local 't'")))), (rt.at($s, $d, $pc), rt.forNumber($2, 'limit')));
-    $loop1: for (let i: number = $start1; i <= $limit1; i++) {
+    for (let i: number = $start1; i <= $limit1; i++) {
       s = ($3 = t, $k4 = i, ($a6 = ($3 as rt.LuaTable)?.arr) !== undefined && ($k4 - 1 >>> 0) === $k4 - 1 && ($5 = $a6[$k4 - 1]) !== undefined ? (typeof s === 'number' && typeof $5 === 'number' ? s + $5 : (rt.at($s, $d, $pc), rt.add(s, $5, "local 's'"))) : ($7 = (rt.at($s, $d, $pc), rt.index($3, $k4, "local 't'")), (typeof s === 'number' && typeof $7 === 'number' ? s + $7 : (rt.at($s, $d, $pc), rt.add(s, $7, "local 's'")))));
     }
   }
@@ -111,7 +111,28 @@ f = function $f(t?: rt.LuaValue, v?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
   if ($d >= $s.limit) $s.deepen();
   $s.depth = $d + 1;
-  ($1 = ($4 = (($5 = $env.f.table) !== undefined ? $5 : ($s.pcs[$d] = $pc + 1, rt.getGlobal($env, "table"))), (($f8 = ($4 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.insert) !== undefined || ($m7 = ($4 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.insert) !== undefined || (!("insert" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 1, rt.index($4, "insert", "global 'table'")))), $2 = t, $3 = v, $1 === rt.TABLE_INSERT && $2 instanceof rt.LuaTable && $2.other === undefined && $3 !== undefined ? ($2.arr.push($3), rt.NONE) : ($s.pcs[$d] = $pc, rt.fn($1, "field 'insert'")($2, $3)));
+  ($1 = ($4 = (($5 = $env.f.table) !== undefined ? $5 : ($s.pcs[$d] = $pc + 1, rt.getGlobal($env, "table"))), (($f8 = ($4 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.insert) !== undefined || ($m7 = ($4 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.insert) !== undefined || (!("insert" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 1, rt.index($4, "insert", "global 'table'")))), $2 = t as rt.LuaValue, $3 = v, $1 === rt.TABLE_INSERT && $2 instanceof rt.LuaTable && $2.other === undefined && $3 !== undefined ? ($2.arr.push($3), rt.NONE) : ($s.pcs[$d] = $pc, rt.fn($1, "field 'insert'")($2, $3)));
   return rt.leave($s, $d, rt.NONE);
 };`);
+});
+
+it('a loop is labelled only when a break must name it (from inside a goto block)', () => {
+  const lua = `local function f(t)
+  while true do
+    for i = 1, #t do if t[i] then break end end
+    repeat
+      if t.x then goto skip end
+      if t.y then break end
+      ::skip::
+    until t.z
+    break
+  end
+end
+return f`;
+  const ts = emittedFunction(lua, 'f');
+  assert.match(ts, /\n {2}while \(true\) \{/);
+  assert.match(ts, /\n *for \(let i: number/);
+  assert.match(ts, /\n {4}\$loop3: for \(;;\) \{/);
+  assert.match(ts, /break \$loop3;/);
+  assert.doesNotMatch(ts, /\$loop[12]\b/);
 });

@@ -152,7 +152,7 @@ function load($env) {
         const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($3 = $env.f.ipairs) !== void 0 ? $3 : ($s2.pcs[$d2] = $pc + 12, rt.getGlobal($env, "ipairs")), $4 = ($5 = self, ($f8 = $5?.f) !== void 0 && (($6 = $f8.order) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.order) !== void 0 || !("order" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 12, rt.index($5, "order", "local 'self'"))), $s2.pcs[$d2] = $pc + 13, $fn1 = rt.fn($22, "global 'ipairs'"), $fn1($4)))], 3);
         const $iter1 = ($s2.pcs[$d2] = $pc + 12, rt.callable($it1));
         let $key1 = $ctl1;
-        $loop1: for (; ; ) {
+        for (; ; ) {
           $s2.pcs[$d2] = $pc + 14;
           const $res1 = $iter1($st1, $key1);
           $key1 = Array.isArray($res1) ? $res1[0] : $res1;
@@ -202,7 +202,7 @@ function load($env) {
         const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($5 = $env.f.ipairs) !== void 0 ? $5 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "ipairs")), $12 = ($7 = self, ($f4 = $7?.f) !== void 0 && (($8 = $f4.order) !== void 0 || ($m3 = $7.metatable) === void 0 || ($8 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $8 : ($s2.pcs[$d2] = $pc + 19, rt.index($7, "order", "local 'self'"))), $s2.pcs[$d2] = $pc + 20, $fn6 = rt.fn($22, "global 'ipairs'"), $fn6($12)))], 3);
         const $iter1 = ($s2.pcs[$d2] = $pc + 19, rt.callable($it1));
         let $key1 = $ctl1;
-        $loop1: for (; ; ) {
+        for (; ; ) {
           $s2.pcs[$d2] = $pc + 21;
           const $res1 = $iter1($st1, $key1);
           $key1 = Array.isArray($res1) ? $res1[0] : $res1;
@@ -211,7 +211,7 @@ function load($env) {
           let v = Array.isArray($res1) ? $res1[1] : void 0;
           if (v === id || typeof v === "object" && typeof id === "object" && ($s2.pcs[$d2] = $pc + 22, rt.eq(v, id))) {
             $10 = ($11 = ($122 = $env.f.table) !== void 0 ? $122 : ($s2.pcs[$d2] = $pc + 22, rt.getGlobal($env, "table")), ($f15 = $11?.f) !== void 0 && (($13 = $f15.remove) !== void 0 || ($m14 = $11.metatable) === void 0 || ($13 = $m14.view.remove) !== void 0 || !("remove" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : ($s2.pcs[$d2] = $pc + 22, rt.index($11, "remove", "global 'table'"))), $16 = ($17 = self, ($f20 = $17?.f) !== void 0 && (($18 = $f20.order) !== void 0 || ($m19 = $17.metatable) === void 0 || ($18 = $m19.view.order) !== void 0 || !("order" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $18 : ($s2.pcs[$d2] = $pc + 22, rt.index($17, "order", "local 'self'"))), $21 = i, $s2.pcs[$d2] = $pc + 23, $fn9 = rt.fn($10, "field 'remove'"), $fn9($16, $21);
-            break $loop1;
+            break;
           }
         }
       }

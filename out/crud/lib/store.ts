@@ -125,11 +125,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $21: rt.LuaValue;
         let $a22: rt.LuaValue[] | undefined;
         let out: rt.LuaTable = new rt.LuaTable();
-         {
+        {
           const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.ipairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 12, rt.getGlobal($env, "ipairs"))), $4 = ($5 = self as rt.LuaValue, (($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.order) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.order) !== undefined || (!("order" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 12, rt.index($5, "order", "local 'self'")))), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn($2, "global 'ipairs'"), $fn1($4)))], 3);
           const $iter1 = ($s.pcs[$d] = $pc + 12, rt.callable($it1));
           let $key1 = $ctl1;
-          $loop1: for (;;) {
+          for (;;) {
             $s.pcs[$d] = $pc + 14;
             const $res1 = $iter1($st1, $key1);
             $key1 = Array.isArray($res1) ? $res1[0] : $res1;
@@ -175,11 +175,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, false);
         }
         ($s.pcs[$d] = $pc + 18, rt.setIndex(($5 = self as rt.LuaValue, (($f4 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 18, rt.index($5, "items", "local 'self'")))), id, undefined, "field 'items'"));
-         {
+        {
           const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($5 = $env.f.ipairs) !== undefined ? $5 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "ipairs"))), $1 = ($7 = self as rt.LuaValue, (($f4 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f4.order) !== undefined || ($m3 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m3.view.order) !== undefined || (!("order" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 19, rt.index($7, "order", "local 'self'")))), $s.pcs[$d] = $pc + 20, $fn6 = rt.fn($2, "global 'ipairs'"), $fn6($1)))], 3);
           const $iter1 = ($s.pcs[$d] = $pc + 19, rt.callable($it1));
           let $key1 = $ctl1;
-          $loop1: for (;;) {
+          for (;;) {
             $s.pcs[$d] = $pc + 21;
             const $res1 = $iter1($st1, $key1);
             $key1 = Array.isArray($res1) ? $res1[0] : $res1;
@@ -188,7 +188,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             let v: rt.LuaValue = (Array.isArray($res1) ? $res1[1] : undefined);
             if ((v === id || (typeof v === 'object' && typeof id === 'object' && ($s.pcs[$d] = $pc + 22, rt.eq(v, id))))) {
               ($10 = ($11 = (($12 = $env.f.table) !== undefined ? $12 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), (($f15 = ($11 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.remove) !== undefined || ($m14 = ($11 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.remove) !== undefined || (!("remove" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 22, rt.index($11, "remove", "global 'table'")))), $16 = ($17 = self as rt.LuaValue, (($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.order) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.order) !== undefined || (!("order" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 22, rt.index($17, "order", "local 'self'")))), $21 = i, $s.pcs[$d] = $pc + 23, $fn9 = rt.fn($10, "field 'remove'"), $fn9($16, $21));
-              break $loop1;
+              break;
             }
           }
         }
