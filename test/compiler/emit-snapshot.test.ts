@@ -136,3 +136,27 @@ return f`;
   assert.match(ts, /break \$loop3;/);
   assert.doesNotMatch(ts, /\$loop[12]\b/);
 });
+
+it('a loop testing a local that nothing assigns is two loops under one test (unswitching)', () => {
+  const unswitched = emittedFunction(`local function f(t, squares)
+  local s = 0
+  for i = 1, #t do
+    if squares then s = s + t[i] * t[i] else s = s + t[i] end
+  end
+  return s
+end
+return f`, 'f');
+  assert.match(unswitched, /\n {2}if \(rt\.t\(squares\)\) \{\n/);
+  assert.equal(unswitched.match(/for \(let i: number/g)?.length, 2);
+  // the test changes in the loop: it stays inside, one loop
+  const kept = emittedFunction(`local function f(n)
+  local on, c = false, 0
+  for i = 1, n do
+    if on then c = c + 1 end
+    on = not on
+  end
+  return c
+end
+return f`, 'f');
+  assert.equal(kept.match(/for \(let i: number/g)?.length, 1);
+});
