@@ -313,8 +313,10 @@ class FunctionEmitter {
       if (this.info.isVararg) decls.push('$s.varargs[$d] = $va;');
       decls.push(`$s.locals[$d] = ${accessor(this.info.params.map((p) => this.access(p)))};`);
     }
-    decls.push(...this.declared);
-    if (this.ctx.hooks !== undefined) decls.push(...this.ctx.hooks.prologue(node, this.hookApi()));
+    const prologue = this.ctx.hooks === undefined ? [] : this.ctx.hooks.prologue(node, this.hookApi());
+    // temporaries only the outlined general code used (it declares its own) are not declared here
+    const named = new Set([...this.w.out, ...prologue].join('\n').match(/\$\w+/g));
+    decls.push(...this.declared.filter((d) => named.has(/^let (\$\w+)/.exec(d)![1])), ...prologue);
     // only if the text names it: `...` is a syntax error outside a vararg function
     if (!this.info.isVararg && this.w.out.some((l) => l.includes('$va'))) decls.push('const $va: rt.LuaValue[] = rt.NONE;');
     const ends = this.w.out.length > 0 && /^return\b/.test(this.w.out[this.w.out.length - 1]);

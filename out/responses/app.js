@@ -885,7 +885,6 @@ function load($env) {
         const $s3 = rt.current, $d3 = $s3.depth;
         if ($d3 >= $s3.limit) $s3.deepen();
         $s3.depth = $d3 + 1;
-        let $1;
         let $23;
         return rt.leave($s3, $d3, ($23 = ($s3.pcs[$d3] = $pc + 95, down(n + 1)), typeof $23 === "number" ? $23 + 1 : ($s3.pcs[$d3] = $pc + 96, rt.add($23, 1))));
       });

@@ -764,7 +764,6 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           const $s = rt.current, $d = $s.depth;
           if ($d >= $s.limit) $s.deepen();
           $s.depth = $d + 1;
-          let $1: rt.LuaValue;
           let $2: rt.LuaValue;
           return rt.leave($s, $d, ($2 = ((($s.pcs[$d] = $pc + 95, down((n + 1))) as rt.LuaValue)) as rt.LuaValue, (typeof $2 === 'number' ? $2 + 1 : ($s.pcs[$d] = $pc + 96, rt.add($2, 1)))));
         }) as rt.LuaFunction;
