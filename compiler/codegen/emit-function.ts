@@ -13,7 +13,7 @@ import type {
 } from '../frontend/ast.js';
 import { walk } from '../frontend/parse.js';
 import { callArguments, inParens, isCall, isMultiValue, lineOf, rangeOf } from '../frontend/ast.js';
-import { calleeName, constantOf, containsCall, readsLocalLate, tableLayout } from '../frontend/constants.js';
+import { calleeName, constantOf, containsCall, lateTargetParts, readsLocalLate, tableLayout } from '../frontend/constants.js';
 import { describeExpr, type FunctionInfo, type LocalVar, type Resolution } from '../frontend/resolve.js';
 import { BOOLEAN, FUNCTION, NIL as NIL_TYPE, NUMBER, only, STRING, TABLE, type TypeMask, type Types } from '../analysis/types.js';
 import { jsNumber, jsString, Names } from './names.js';
@@ -725,45 +725,54 @@ class FunctionEmitter {
   }
 
   private assignment(s: AssignmentStatement): void {
+    // a target's table or key that is a local of this function is read at the store (luajit)
+    const late = lateTargetParts(s.variables, this.res.refs);
     if (s.variables.length === 1 && s.init.length === 1) {
       const target = s.variables[0];
+      const value = s.init[0];
       if (target.type === 'Identifier') {
-        this.w.line(`${this.store(target, this.arithmeticValue(s.init[0], true) ?? this.expr(s.init[0]), s.init[0])};`);
+        this.w.line(`${this.store(target, this.arithmeticValue(value, true) ?? this.expr(value), value)};`);
         return;
       }
+      const { base: lateBase, key: lateKey } = late[0];
       const desc = describeExpr(target.base, this.res.refs);
       const name = this.mayBeTable(target.base) ? fieldName(target) : undefined;
       if (name !== undefined) {
-        if (this.arithmeticStore(target, name, s.init[0], desc)) return;
-        const o = this.stableOperand(target.base, s.init[0]);
-        this.w.line(`${this.fieldStore(o, name, this.expr(s.init[0]), desc)};`);
+        if (this.arithmeticStore(target, name, value, desc)) return;
+        const o = lateBase ? this.lateOperand(target.base) : this.stableOperand(target.base, value);
+        this.w.line(`${this.fieldStore(o, name, lateBase ? this.valueFirst(value) : this.expr(value), desc)};`);
         return;
       }
       if (target.type === 'IndexExpression' && this.mayBeTable(target.base) && only(this.ctx.types.of(target.index), NUMBER) && this.mode === 'sync') {
-        const o = this.temp();
-        const k = this.temp('number', '$k');
-        this.w.line(`${o} = ${this.expr(target.base)};`);
-        this.w.line(`${k} = ${this.typed(target.index)};`);
-        this.w.line(`${this.itemStore(o, k, this.expr(s.init[0]), desc)};`);
+        const o = lateBase ? this.lateOperand(target.base) : this.temp();
+        const k = lateKey ? this.lateOperand(target.index, true) : this.temp('number', '$k');
+        if (!lateBase) this.w.line(`${o} = ${this.expr(target.base)};`);
+        if (!lateKey) this.w.line(`${k} = ${this.typed(target.index)};`);
+        this.w.line(`${this.itemStore(o, k, lateBase || lateKey ? this.valueFirst(value) : this.expr(value), desc)};`);
+        return;
+      }
+      if (lateBase || lateKey) {
+        const obj = lateBase ? this.lateOperand(target.base) : this.earlyOperand(target.base);
+        const key = target.type === 'MemberExpression' ? jsString(target.identifier.name)
+          : lateKey ? this.lateOperand(target.index, true) : this.earlyOperand(target.index);
+        this.w.line(`${this.setIndex(obj, key, this.valueFirst(value), desc)};`);
         return;
       }
       const obj = this.expr(target.base);
       const key = target.type === 'MemberExpression' ? jsString(target.identifier.name) : this.expr(target.index);
-      this.w.line(`${this.setIndex(obj, key, this.expr(s.init[0]), desc)};`);
+      this.w.line(`${this.setIndex(obj, key, this.expr(value), desc)};`);
       return;
     }
     // Lua evaluates every target's table and key, then every value, then assigns (right to left).
     const stores: ((v: string) => string)[] = [];
-    for (const target of s.variables) {
+    for (const [i, target] of s.variables.entries()) {
       if (target.type === 'Identifier') {
         stores.push((v) => this.store(target, v));
         continue;
       }
-      const o = this.temp();
-      const k = this.temp();
-      this.w.line(`${o} = ${this.expr(target.base)};`);
-      const key = target.type === 'MemberExpression' ? jsString(target.identifier.name) : this.expr(target.index);
-      this.w.line(`${k} = ${key};`);
+      const o = late[i].base ? this.lateOperand(target.base) : this.earlyOperand(target.base);
+      const k = target.type === 'MemberExpression' ? jsString(target.identifier.name)
+        : late[i].key ? this.lateOperand(target.index, true) : this.earlyOperand(target.index);
       const desc = describeExpr(target.base, this.res.refs);
       const name = this.mayBeTable(target.base) ? fieldName(target) : undefined;
       stores.push((v) => (name !== undefined ? this.fieldStore(o, name, v, desc) : this.setIndex(o, k, v, desc)));
@@ -1215,6 +1224,28 @@ class FunctionEmitter {
       `${this.slowPath(`rt.setIndex(${o}, ${k}, ${v}${d})`)})`;
   }
 
+  /** A target part evaluated now, before the values: into a temp. */
+  private earlyOperand(e: Expression): string {
+    const t = this.temp();
+    this.w.line(`${t} = ${this.expr(e)};`);
+    return t;
+  }
+
+  /** A target part read at the store (lateTargetParts): the local (a table operand cast to a value). */
+  private lateOperand(e: Expression, key = false): string {
+    const name = this.ctx.names.of((this.res.refs.get(e as Identifier) as { v: LocalVar }).v);
+    const type = tsType(this.ctx.types.of(e));
+    return key || type === 'rt.LuaValue' || type === 'rt.LuaTable' ? name : `(${name} as rt.LuaValue)`;
+  }
+
+  /** The value of a store that reads part of its target late: computed now (a temp if it can run code). */
+  private valueFirst(e: Expression): string {
+    if (this.isSafe(e)) return this.expr(e);
+    const t = this.temp();
+    this.w.line(`${t} = ${this.expr(e)};`);
+    return t;
+  }
+
   /**
    * The table operand of a store, evaluated before `value` runs: a local as it is when the
    * value cannot run code (nothing can reassign it in between), else a temp set now.
@@ -1370,14 +1401,18 @@ class FunctionEmitter {
     if (target.base.type !== 'Identifier' || name === '__index') return false;
     const ref = this.res.refs.get(target.base);
     if (ref === undefined || ref.kind === 'global') return false;
+    // an upvalue table is read before the value's call (only a local of this function is read
+    // late); planning emits a leading call, so this is decided first
+    if (ref.kind !== 'local' && containsCall(e)) return false;
     const plan = this.arithmeticPlan(e, true);
     if (plan === undefined) return false;
     const t = this.ctx.names.of(ref.v);
     const f = this.tableGuard(plan, ref.v);
     const p = property(name);
     const slow = this.outline(plan, 'void', () => {
-      const o = this.stableOperand(target.base, e);
-      this.w.line(`${this.fieldStore(o, name, this.expr(e), desc)};`);
+      const late = ref.kind === 'local';
+      const o = late ? this.lateOperand(target.base) : this.stableOperand(target.base, e);
+      this.w.line(`${this.fieldStore(o, name, late ? this.valueFirst(e) : this.expr(e), desc)};`);
       return undefined;
     });
     const held = plan.read.has(f + p) ? [] : [`${f}${p} !== undefined`];

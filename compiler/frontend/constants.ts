@@ -85,6 +85,35 @@ export function readsLocalLate(e: BinaryExpression, refs: Map<Identifier, VarRef
     refs.get(e.left)?.kind === 'local' && containsCall(e.right);
 }
 
+/** Which parts of an assignment target are read when the value is stored (see lateTargetParts). */
+export interface LateParts {
+  readonly base: boolean;
+  readonly key: boolean;
+}
+
+/**
+ * luajit evaluates each target's table and key before the values, except a local of the
+ * running function: that is a register, which the store reads, so `t.x = f()` stores into
+ * the table f left in t and `t[k] = f()` under the key f left in k. Unless a target to its
+ * right assigns that local: luajit then copies it first (`t.x, t = 1, {}` stores into the
+ * old t). Both paths follow this, per target.
+ */
+export function lateTargetParts(targets: Expression[], refs: Map<Identifier, VarRef>): LateParts[] {
+  const local = (e: Expression): Extract<VarRef, { kind: 'local' }> | undefined => {
+    const ref = e.type === 'Identifier' ? refs.get(e) : undefined;
+    return ref?.kind === 'local' ? ref : undefined;
+  };
+  return targets.map((t, i) => {
+    if (t.type !== 'MemberExpression' && t.type !== 'IndexExpression') return { base: false, key: false };
+    const assignedLater = (e: Expression): boolean => {
+      const ref = local(e);
+      return targets.slice(i + 1).some((u) => local(u)?.v === ref!.v);
+    };
+    const late = (e: Expression): boolean => local(e) !== undefined && !assignedLater(e);
+    return { base: late(t.base), key: t.type === 'IndexExpression' && late(t.index) };
+  });
+}
+
 /** A table constructor sorted the way luajit builds it (see runtime/lua/constructor.ts). */
 export interface TableLayout {
   /** Number of positional items (the presized array part). */

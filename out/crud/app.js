@@ -152,27 +152,26 @@ function load($env) {
       let $12;
       let $132;
       let $14;
-      let $k15;
-      let $16;
-      let $k17;
-      let $18;
-      let $a19;
-      let $20;
-      let $a21;
+      let $15;
+      let $k16;
+      let $17;
+      let $a18;
+      let $19;
+      let $a20;
+      let $21;
       let $22;
       let $23;
       let $24;
       let $25;
-      let $26;
-      let $o27;
-      let $n28;
-      let $fn29;
+      let $o26;
+      let $n27;
+      let $fn28;
+      let $29;
       let $30;
-      let $31;
-      let $o32;
-      let $n33;
-      let $t34;
-      let $r35;
+      let $o31;
+      let $n32;
+      let $t33;
+      let $r34;
       const $json = rh.claim(ctx);
       let list = rt.first(($2 = ($32 = users, ($f6 = $32?.f) !== void 0 && (($42 = $f6.store) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.store) !== void 0 || !("store" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 5, rt.index($32, "store", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 6, $fn1 = rt.fn(($f8 = $2?.f)?.all !== void 0 ? $f8.all : ($m7 = $2?.metatable) !== void 0 && $m7.view.all !== void 0 ? $m7.view.all : rt.index($2, "all", "field 'store'"), "method 'all'"), $fn1($2)));
       let limit = rt.first(($42 = ($32 = $env.f.tonumber) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 7, rt.getGlobal($env, "tonumber")), $2 = rh.pristineContext(ctx) ? ctx.queryValue("limit") : ($9 = rt.first(($10 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f8 = $10?.f)?.query !== void 0 ? $f8.query : ($m7 = $10?.metatable) !== void 0 && $m7.view.query !== void 0 ? $m7.view.query : rt.index($10, "query", "local 'ctx'"), "method 'query'")($10))), ($f6 = $9?.f) !== void 0 && (($11 = $f6.limit) !== void 0 || ($m5 = $9.metatable) === void 0 || ($11 = $m5.view.limit) !== void 0 || !("limit" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $11 : ($s2.pcs[$d2] = $pc + 7, rt.index($9, "limit"))), $s2.pcs[$d2] = $pc + 9, $fn1 = rt.fn($42, "global 'tonumber'"), $fn1($2)));
@@ -182,21 +181,20 @@ function load($env) {
           const $start1 = 1;
           const $limit1 = ($132 = rt.first(($11 = ($10 = ($9 = $env.f.math) !== void 0 ? $9 : ($s2.pcs[$d2] = $pc + 10, rt.getGlobal($env, "math")), ($f6 = $10?.f) !== void 0 && (($2 = $f6.min) !== void 0 || ($m5 = $10.metatable) === void 0 || ($2 = $m5.view.min) !== void 0 || !("min" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $2 : ($s2.pcs[$d2] = $pc + 10, rt.index($10, "min", "global 'math'"))), $32 = limit, $42 = ($12 = list, $12?.arr !== void 0 ? $12.length() : typeof $12 === "string" ? $12.length : ($s2.pcs[$d2] = $pc + 10, rt.len($12, "local 'list'"))), $s2.pcs[$d2] = $pc + 11, $fn1 = rt.fn($11, "field 'min'"), $fn1($32, $42))), $s2.pcs[$d2] = $pc + 10, rt.forNumber($132, "limit"));
           for (let i = $start1; i <= $limit1; i++) {
-            $14 = cut;
-            $k15 = i;
-            ($20 = ($16 = list, $k17 = i, ($a19 = $16?.arr) !== void 0 && $k17 - 1 >>> 0 === $k17 - 1 && ($18 = $a19[$k17 - 1]) !== void 0 ? $18 : ($s2.pcs[$d2] = $pc + 10, rt.index($16, $k17, "local 'list'")))) !== void 0 && ($a21 = $14?.arr) !== void 0 && $k15 - 1 >>> 0 === $k15 - 1 && $a21[$k15 - 1] !== void 0 ? $a21[$k15 - 1] = $20 : $20 !== void 0 && $a21 !== void 0 && $k15 === $a21.length + 1 && $14.other === void 0 && $14.metatable === void 0 ? $a21.push($20) : ($s2.pcs[$d2] = $pc + 10, rt.setIndex($14, $k15, $20, "local 'cut'"));
+            $14 = ($15 = list, $k16 = i, ($a18 = $15?.arr) !== void 0 && $k16 - 1 >>> 0 === $k16 - 1 && ($17 = $a18[$k16 - 1]) !== void 0 ? $17 : ($s2.pcs[$d2] = $pc + 10, rt.index($15, $k16, "local 'list'")));
+            ($19 = $14) !== void 0 && ($a20 = cut?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a20[i - 1] !== void 0 ? $a20[i - 1] = $19 : $19 !== void 0 && $a20 !== void 0 && i === $a20.length + 1 && cut.other === void 0 && cut.metatable === void 0 ? $a20.push($19) : ($s2.pcs[$d2] = $pc + 10, rt.setIndex(cut, i, $19, "local 'cut'"));
           }
         }
         list = cut;
       }
       if ($json) {
-        $22 = ($132 = api, ($f6 = $132?.f) !== void 0 && (($12 = $f6.json) !== void 0 || ($m5 = $132.metatable) === void 0 || ($12 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 12, rt.index($132, "json", "upvalue 'api'")));
-        $23 = list;
-        $25 = ($42 = list, $42?.arr !== void 0 ? $42.length() : typeof $42 === "string" ? $42.length : ($s2.pcs[$d2] = $pc + 12, rt.len($42, "local 'list'")));
-        if (rh.isJsonBuilder($22) && ($24 = rh.scalar($23)) !== void 0 && ($26 = rh.scalar($25)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"users":' + $24 + ',"count":' + $26 + "}"));
-        return rt.leave($s2, $d2, rt.first(($32 = $22, $2 = ($9 = $23, $10 = $25, $o27 = new rt.FieldsObject(), $n28 = 0, $9 !== void 0 && ($o27.users = $9, $n28++), $10 !== void 0 && ($o27.count = $10, $n28++), rt.LuaTable.record($o27, $n28)), $s2.pcs[$d2] = $pc + 13, $fn1 = rt.fn($32, "field 'json'"), $fn1($2))));
+        $21 = ($132 = api, ($f6 = $132?.f) !== void 0 && (($12 = $f6.json) !== void 0 || ($m5 = $132.metatable) === void 0 || ($12 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 12, rt.index($132, "json", "upvalue 'api'")));
+        $22 = list;
+        $24 = ($42 = list, $42?.arr !== void 0 ? $42.length() : typeof $42 === "string" ? $42.length : ($s2.pcs[$d2] = $pc + 12, rt.len($42, "local 'list'")));
+        if (rh.isJsonBuilder($21) && ($23 = rh.scalar($22)) !== void 0 && ($25 = rh.scalar($24)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"users":' + $23 + ',"count":' + $25 + "}"));
+        return rt.leave($s2, $d2, rt.first(($32 = $21, $2 = ($9 = $22, $10 = $24, $o26 = new rt.FieldsObject(), $n27 = 0, $9 !== void 0 && ($o26.users = $9, $n27++), $10 !== void 0 && ($o26.count = $10, $n27++), rt.LuaTable.record($o26, $n27)), $s2.pcs[$d2] = $pc + 13, $fn1 = rt.fn($32, "field 'json'"), $fn1($2))));
       }
-      return $11 = ($20 = api, ($f8 = $20?.f) !== void 0 && (($18 = $f8.json) !== void 0 || ($m7 = $20.metatable) === void 0 || ($18 = $m7.view.json) !== void 0 || !("json" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $18 : ($s2.pcs[$d2] = $pc + 12, rt.index($20, "json", "upvalue 'api'"))), $16 = ($14 = list, $30 = ($31 = list, $31?.arr !== void 0 ? $31.length() : typeof $31 === "string" ? $31.length : ($s2.pcs[$d2] = $pc + 12, rt.len($31, "local 'list'"))), $o32 = new rt.FieldsObject(), $n33 = 0, $14 !== void 0 && ($o32.users = $14, $n33++), $30 !== void 0 && ($o32.count = $30, $n33++), rt.LuaTable.record($o32, $n33)), $s2.pcs[$d2] = $pc + 14, $fn29 = rt.fn($11, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t34 = $s2.tails++, $r35 = $fn29($16), $s2.tails = $t34, $r35) : rt.tail($s2, $fn29, [$16]);
+      return $11 = ($19 = api, ($f8 = $19?.f) !== void 0 && (($17 = $f8.json) !== void 0 || ($m7 = $19.metatable) === void 0 || ($17 = $m7.view.json) !== void 0 || !("json" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 12, rt.index($19, "json", "upvalue 'api'"))), $15 = ($14 = list, $29 = ($30 = list, $30?.arr !== void 0 ? $30.length() : typeof $30 === "string" ? $30.length : ($s2.pcs[$d2] = $pc + 12, rt.len($30, "local 'list'"))), $o31 = new rt.FieldsObject(), $n32 = 0, $14 !== void 0 && ($o31.users = $14, $n32++), $29 !== void 0 && ($o31.count = $29, $n32++), rt.LuaTable.record($o31, $n32)), $s2.pcs[$d2] = $pc + 14, $fn28 = rt.fn($11, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t33 = $s2.tails++, $r34 = $fn28($15), $s2.tails = $t33, $r34) : rt.tail($s2, $fn28, [$15]);
     })))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 4, rt.setIndex($8, "get", $3, "field 'users'"));
     $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.users) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.users) !== void 0 || !("users" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 15, rt.index($4, "users", "local 'api'")));
     ($8 = $handlers[1] = (($body) => rt.withBody((function $post(ctx) {

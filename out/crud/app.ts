@@ -106,27 +106,26 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
-        let $k15: number;
-        let $16: rt.LuaValue;
-        let $k17: number;
-        let $18: rt.LuaValue;
-        let $a19: rt.LuaValue[] | undefined;
-        let $20: rt.LuaValue;
-        let $a21: rt.LuaValue[] | undefined;
+        let $15: rt.LuaValue;
+        let $k16: number;
+        let $17: rt.LuaValue;
+        let $a18: rt.LuaValue[] | undefined;
+        let $19: rt.LuaValue;
+        let $a20: rt.LuaValue[] | undefined;
+        let $21: rt.LuaValue;
         let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $24: string | undefined;
-        let $25: rt.LuaValue;
-        let $26: string | undefined;
-        let $o27: rt.Fields;
-        let $n28: number;
-        let $fn29!: rt.LuaFunction;
+        let $23: string | undefined;
+        let $24: rt.LuaValue;
+        let $25: string | undefined;
+        let $o26: rt.Fields;
+        let $n27: number;
+        let $fn28!: rt.LuaFunction;
+        let $29: rt.LuaValue;
         let $30: rt.LuaValue;
-        let $31: rt.LuaValue;
-        let $o32: rt.Fields;
-        let $n33: number;
-        let $t34: number;
-        let $r35: rt.LuaResult;
+        let $o31: rt.Fields;
+        let $n32: number;
+        let $t33: number;
+        let $r34: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
         let list: rt.LuaValue = rt.first(($2 = ($3 = users as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.store) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.store) !== undefined || (!("store" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 5, rt.index($3, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 6, $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.all !== undefined ? $f8.all : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.all !== undefined ? $m7.view.all : rt.index($2, "all", "field 'store'")), "method 'all'"), $fn1($2)));
         let limit: rt.LuaValue = rt.first(($4 = (($3 = $env.f.tonumber) !== undefined ? $3 : ($s.pcs[$d] = $pc + 7, rt.getGlobal($env, "tonumber"))), $2 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("limit") : ($9 = rt.first(($10 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f8 = ($10 as rt.LuaTable)?.f)?.query !== undefined ? $f8.query : ($m7 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m7.view.query !== undefined ? $m7.view.query : rt.index($10, "query", "local 'ctx'")), "method 'query'")($10))), (($f6 = ($9 as rt.LuaTable)?.f) !== undefined && (($11 = $f6.limit) !== undefined || ($m5 = ($9 as rt.LuaTable).metatable) === undefined || ($11 = $m5.view.limit) !== undefined || (!("limit" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 7, rt.index($9, "limit"))))), $s.pcs[$d] = $pc + 9, $fn1 = rt.fn($4, "global 'tonumber'"), $fn1($2)));
@@ -136,21 +135,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             const $start1 = 1;
             const $limit1 = ($13 = rt.first(($11 = ($10 = (($9 = $env.f.math) !== undefined ? $9 : ($s.pcs[$d] = $pc + 10, rt.getGlobal($env, "math"))), (($f6 = ($10 as rt.LuaTable)?.f) !== undefined && (($2 = $f6.min) !== undefined || ($m5 = ($10 as rt.LuaTable).metatable) === undefined || ($2 = $m5.view.min) !== undefined || (!("min" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 10, rt.index($10, "min", "global 'math'")))), $3 = limit, $4 = ($12 = (list) as rt.LuaValue, (($12 as rt.LuaTable)?.arr !== undefined ? ($12 as rt.LuaTable).length() : typeof $12 === 'string' ? $12.length : ($s.pcs[$d] = $pc + 10, rt.len($12, "local 'list'")))), $s.pcs[$d] = $pc + 11, $fn1 = rt.fn($11, "field 'min'"), $fn1($3, $4))), ($s.pcs[$d] = $pc + 10, rt.forNumber($13, 'limit')));
             for (let i: number = $start1; i <= $limit1; i++) {
-              $14 = cut;
-              $k15 = i;
-              (($20 = ($16 = list, $k17 = i, ($a19 = ($16 as rt.LuaTable)?.arr) !== undefined && ($k17 - 1 >>> 0) === $k17 - 1 && ($18 = $a19[$k17 - 1]) !== undefined ? $18 : ($s.pcs[$d] = $pc + 10, rt.index($16, $k17, "local 'list'")))) !== undefined && ($a21 = ($14 as rt.LuaTable)?.arr) !== undefined && ($k15 - 1 >>> 0) === $k15 - 1 && $a21[$k15 - 1] !== undefined ? ($a21[$k15 - 1] = $20) : $20 !== undefined && $a21 !== undefined && $k15 === $a21.length + 1 && ($14 as rt.LuaTable).other === undefined && ($14 as rt.LuaTable).metatable === undefined ? $a21.push($20) : ($s.pcs[$d] = $pc + 10, rt.setIndex($14, $k15, $20, "local 'cut'")));
+              $14 = ($15 = list, $k16 = i, ($a18 = ($15 as rt.LuaTable)?.arr) !== undefined && ($k16 - 1 >>> 0) === $k16 - 1 && ($17 = $a18[$k16 - 1]) !== undefined ? $17 : ($s.pcs[$d] = $pc + 10, rt.index($15, $k16, "local 'list'")));
+              (($19 = $14) !== undefined && ($a20 = (cut as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a20[i - 1] !== undefined ? ($a20[i - 1] = $19) : $19 !== undefined && $a20 !== undefined && i === $a20.length + 1 && (cut as rt.LuaTable).other === undefined && (cut as rt.LuaTable).metatable === undefined ? $a20.push($19) : ($s.pcs[$d] = $pc + 10, rt.setIndex(cut, i, $19, "local 'cut'")));
             }
           }
           list = cut;
         }
         if ($json) {
-          $22 = ($13 = api as rt.LuaValue, (($f6 = ($13 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.json) !== undefined || ($m5 = ($13 as rt.LuaTable).metatable) === undefined || ($12 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 12, rt.index($13, "json", "upvalue 'api'"))));
-          $23 = list;
-          $25 = ($4 = (list) as rt.LuaValue, (($4 as rt.LuaTable)?.arr !== undefined ? ($4 as rt.LuaTable).length() : typeof $4 === 'string' ? $4.length : ($s.pcs[$d] = $pc + 12, rt.len($4, "local 'list'"))));
-          if (rh.isJsonBuilder($22) && ($24 = rh.scalar($23)) !== undefined && ($26 = rh.scalar($25)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"users\":" + $24! + ",\"count\":" + $26! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, rt.first(($3 = $22, $2 = ($9 = $23, $10 = $25, $o27 = new rt.FieldsObject(), $n28 = 0, ($9 !== undefined && ($o27.users = $9, $n28++)), ($10 !== undefined && ($o27.count = $10, $n28++)), rt.LuaTable.record($o27, $n28)), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn($3, "field 'json'"), $fn1($2))));
+          $21 = ($13 = api as rt.LuaValue, (($f6 = ($13 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.json) !== undefined || ($m5 = ($13 as rt.LuaTable).metatable) === undefined || ($12 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 12, rt.index($13, "json", "upvalue 'api'"))));
+          $22 = list;
+          $24 = ($4 = (list) as rt.LuaValue, (($4 as rt.LuaTable)?.arr !== undefined ? ($4 as rt.LuaTable).length() : typeof $4 === 'string' ? $4.length : ($s.pcs[$d] = $pc + 12, rt.len($4, "local 'list'"))));
+          if (rh.isJsonBuilder($21) && ($23 = rh.scalar($22)) !== undefined && ($25 = rh.scalar($24)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"users\":" + $23! + ",\"count\":" + $25! + "}") as unknown as rt.LuaValue);
+          return rt.leave($s, $d, rt.first(($3 = $21, $2 = ($9 = $22, $10 = $24, $o26 = new rt.FieldsObject(), $n27 = 0, ($9 !== undefined && ($o26.users = $9, $n27++)), ($10 !== undefined && ($o26.count = $10, $n27++)), rt.LuaTable.record($o26, $n27)), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn($3, "field 'json'"), $fn1($2))));
         }
-        return ($11 = ($20 = api as rt.LuaValue, (($f8 = ($20 as rt.LuaTable)?.f) !== undefined && (($18 = $f8.json) !== undefined || ($m7 = ($20 as rt.LuaTable).metatable) === undefined || ($18 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 12, rt.index($20, "json", "upvalue 'api'")))), $16 = ($14 = list, $30 = ($31 = (list) as rt.LuaValue, (($31 as rt.LuaTable)?.arr !== undefined ? ($31 as rt.LuaTable).length() : typeof $31 === 'string' ? $31.length : ($s.pcs[$d] = $pc + 12, rt.len($31, "local 'list'")))), $o32 = new rt.FieldsObject(), $n33 = 0, ($14 !== undefined && ($o32.users = $14, $n33++)), ($30 !== undefined && ($o32.count = $30, $n33++)), rt.LuaTable.record($o32, $n33)), $s.pcs[$d] = $pc + 14, $fn29 = rt.fn($11, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t34 = $s.tails++, $r35 = $fn29($16), $s.tails = $t34, $r35) : rt.tail($s, $fn29, [$16]));
+        return ($11 = ($19 = api as rt.LuaValue, (($f8 = ($19 as rt.LuaTable)?.f) !== undefined && (($17 = $f8.json) !== undefined || ($m7 = ($19 as rt.LuaTable).metatable) === undefined || ($17 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 12, rt.index($19, "json", "upvalue 'api'")))), $15 = ($14 = list, $29 = ($30 = (list) as rt.LuaValue, (($30 as rt.LuaTable)?.arr !== undefined ? ($30 as rt.LuaTable).length() : typeof $30 === 'string' ? $30.length : ($s.pcs[$d] = $pc + 12, rt.len($30, "local 'list'")))), $o31 = new rt.FieldsObject(), $n32 = 0, ($14 !== undefined && ($o31.users = $14, $n32++)), ($29 !== undefined && ($o31.count = $29, $n32++)), rt.LuaTable.record($o31, $n32)), $s.pcs[$d] = $pc + 14, $fn28 = rt.fn($11, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t33 = $s.tails++, $r34 = $fn28($15), $s.tails = $t33, $r34) : rt.tail($s, $fn28, [$15]));
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 4, rt.setIndex($8, "get", $3, "field 'users'")));
       $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.users) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.users) !== undefined || (!("users" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 15, rt.index($4, "users", "local 'api'"))));
       (($8 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {

@@ -486,15 +486,14 @@ function load($env) {
       let $10;
       let $m11;
       let $f12;
-      let $k13;
-      let $142;
-      let $o15;
-      let $n16;
-      let $172;
-      let $a18;
-      let $19;
-      let $o20;
-      let $n21;
+      let $13;
+      let $o14;
+      let $n15;
+      let $16;
+      let $a17;
+      let $18;
+      let $o19;
+      let $n20;
       const $json = rh.claim(ctx);
       let n = rt.t($1 = rt.first(($32 = ($42 = $env.f.tonumber) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "tonumber")), $52 = rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($7 = ctx, $s2.pcs[$d2] = $pc + 20, rt.fn(($f9 = $7?.f)?.query !== void 0 ? $f9.query : ($m8 = $7?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($7, "query", "local 'ctx'"), "method 'query'")($7))), ($f12 = $6?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m11 = $6.metatable) === void 0 || ($10 = $m11.view.n) !== void 0 || !("n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 19, rt.index($6, "n"))), $s2.pcs[$d2] = $pc + 21, $fn2 = rt.fn($32, "global 'tonumber'"), $fn2($52)))) ? $1 : 3;
       let items = new rt.LuaTable();
@@ -628,14 +627,13 @@ function load($env) {
               $w.p = $p + 3;
             }
           } else {
-            $7 = items;
-            $k13 = i;
-            ($172 = ($6 = i, $52 = i / 2, $42 = -i * 0, $32 = "n" + rt.numberToString(i), $1 = rt.mod(i, 2) === 1, $142 = new rt.LuaTable([i, "x" + rt.numberToString(i)]), $o15 = new rt.FieldsObject(), $n16 = 6, $o15.i = $6, $o15.half = $52, $o15.neg = $42, $o15.name = $32, $o15.odd = $1, $o15.pair = $142, rt.LuaTable.record($o15, $n16))) !== void 0 && ($a18 = $7?.arr) !== void 0 && $k13 - 1 >>> 0 === $k13 - 1 && $a18[$k13 - 1] !== void 0 ? $a18[$k13 - 1] = $172 : $172 !== void 0 && $a18 !== void 0 && $k13 === $a18.length + 1 && $7.other === void 0 && $7.metatable === void 0 ? $a18.push($172) : ($s2.pcs[$d2] = $pc + 23, rt.setIndex($7, $k13, $172, "local 'items'"));
+            $7 = ($6 = i, $52 = i / 2, $42 = -i * 0, $32 = "n" + rt.numberToString(i), $1 = rt.mod(i, 2) === 1, $13 = new rt.LuaTable([i, "x" + rt.numberToString(i)]), $o14 = new rt.FieldsObject(), $n15 = 6, $o14.i = $6, $o14.half = $52, $o14.neg = $42, $o14.name = $32, $o14.odd = $1, $o14.pair = $13, rt.LuaTable.record($o14, $n15));
+            ($16 = $7) !== void 0 && ($a17 = items?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a17[i - 1] !== void 0 ? $a17[i - 1] = $16 : $16 !== void 0 && $a17 !== void 0 && i === $a17.length + 1 && items.other === void 0 && items.metatable === void 0 ? $a17.push($16) : ($s2.pcs[$d2] = $pc + 23, rt.setIndex(items, i, $16, "local 'items'"));
           }
         }
       }
       if ($json) {
-        $19 = items$n;
+        $18 = items$n;
         if (items$n !== 0) {
           const $w = rh.jsonBytes();
           {
@@ -651,7 +649,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.num($19);
+          $w.num($18);
           {
             const $b = $w.room(10), $p = $w.p;
             $b[$p] = 44;
@@ -675,9 +673,9 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($10 = $19, $172 = items, $o15 = new rt.FieldsObject(), $n16 = 2, $o15.count = $10, $o15.items = $172, rt.LuaTable.record($o15, $n16)));
+        return rt.leave($s2, $d2, ($10 = $18, $16 = items, $o14 = new rt.FieldsObject(), $n15 = 2, $o14.count = $10, $o14.items = $16, rt.LuaTable.record($o14, $n15)));
       }
-      return rt.leave($s2, $d2, ($142 = items.length(), $1 = items, $o20 = new rt.FieldsObject(), $n21 = 2, $o20.count = $142, $o20.items = $1, rt.LuaTable.record($o20, $n21)));
+      return rt.leave($s2, $d2, ($13 = items.length(), $1 = items, $o19 = new rt.FieldsObject(), $n20 = 2, $o19.count = $13, $o19.items = $1, rt.LuaTable.record($o19, $n20)));
     }))) !== void 0 && ($f16 = $17?.f) !== void 0 && !$17.linked && $f16.get !== void 0 ? $f16.get = $2 : ($s.pcs[$d] = $pc + 18, rt.setIndex($17, "get", $2, "field 'list'"));
     $2 = ($11 = api, ($f16 = $11?.f) !== void 0 && (($14 = $f16.rows) !== void 0 || ($m15 = $11.metatable) === void 0 || ($14 = $m15.view.rows) !== void 0 || !("rows" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s.pcs[$d] = $pc + 24, rt.index($11, "rows", "local 'api'")));
     ($17 = $handlers[4] = rh.jsonHandler((function $get(ctx) {
@@ -696,7 +694,7 @@ function load($env) {
       let $10;
       let $m11;
       let $f12;
-      let $k13;
+      let $13;
       let $142;
       let $15;
       let $16;
@@ -708,14 +706,13 @@ function load($env) {
       let $22;
       let $23;
       let $24;
-      let $25;
-      let $o26;
-      let $n27;
-      let $28;
-      let $a29;
-      let $30;
-      let $o31;
-      let $n32;
+      let $o25;
+      let $n26;
+      let $27;
+      let $a28;
+      let $29;
+      let $o30;
+      let $n31;
       const $json = rh.claim(ctx);
       let n = rt.t($1 = rt.first(($32 = ($42 = $env.f.tonumber) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 25, rt.getGlobal($env, "tonumber")), $52 = rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($7 = ctx, $s2.pcs[$d2] = $pc + 26, rt.fn(($f9 = $7?.f)?.query !== void 0 ? $f9.query : ($m8 = $7?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($7, "query", "local 'ctx'"), "method 'query'")($7))), ($f12 = $6?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m11 = $6.metatable) === void 0 || ($10 = $m11.view.n) !== void 0 || !("n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 25, rt.index($6, "n"))), $s2.pcs[$d2] = $pc + 27, $fn2 = rt.fn($32, "global 'tonumber'"), $fn2($52)))) ? $1 : 2;
       let rows = new rt.LuaTable();
@@ -1046,14 +1043,13 @@ function load($env) {
               $w.p = $p + 3;
             }
           } else {
-            $7 = rows;
-            $k13 = i;
-            ($28 = ($6 = "s" + rt.numberToString(i), $52 = '"\\\n\0\x7F' + rt.numberToString(i), $42 = "\xC8\xFF\xC3\xA9" + rt.numberToString(i / 4), $32 = 'ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"' + rt.numberToString(i), $1 = "", $142 = i / 2, $15 = i / 3, $16 = i / (i - 2), $172 = (i - 2) / (i - 2), $18 = (2 - i) * 0, $19 = i * rt.powNum(2, 60), $20 = i * 1e300 * 1e8, $21 = i / 1e7, $22 = i * 1e-310, $23 = i < 3, $24 = new rt.LuaTable(["p" + rt.numberToString(i), i - 0.5]), $25 = "z" + (rt.numberToString((2 - i) * 0) + ("|" + (rt.numberToString(i / (i - 2)) + ("|" + (rt.numberToString((i - 2) / (i - 2)) + ("|" + (rt.numberToString(i * rt.powNum(2, 60)) + ("|" + (rt.numberToString(i / 3) + ("\n" + rt.numberToString(i) + rt.numberToString(7))))))))))), $o26 = new rt.FieldsObject(), $n27 = 17, $o26.si = $6, $o26.esc = $52, $o26.bytes = $42, $o26.long = $32, $o26.empty = $1, $o26.half = $142, $o26.third = $15, $o26.inf = $16, $o26.nan = $172, $o26.neg = $18, $o26.big = $19, $o26.huge = $20, $o26.tiny = $21, $o26.small = $22, $o26.less = $23, $o26.pair = $24, $o26.lua = $25, rt.LuaTable.record($o26, $n27))) !== void 0 && ($a29 = $7?.arr) !== void 0 && $k13 - 1 >>> 0 === $k13 - 1 && $a29[$k13 - 1] !== void 0 ? $a29[$k13 - 1] = $28 : $28 !== void 0 && $a29 !== void 0 && $k13 === $a29.length + 1 && $7.other === void 0 && $7.metatable === void 0 ? $a29.push($28) : ($s2.pcs[$d2] = $pc + 29, rt.setIndex($7, $k13, $28, "local 'rows'"));
+            $7 = ($6 = "s" + rt.numberToString(i), $52 = '"\\\n\0\x7F' + rt.numberToString(i), $42 = "\xC8\xFF\xC3\xA9" + rt.numberToString(i / 4), $32 = 'ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"' + rt.numberToString(i), $1 = "", $13 = i / 2, $142 = i / 3, $15 = i / (i - 2), $16 = (i - 2) / (i - 2), $172 = (2 - i) * 0, $18 = i * rt.powNum(2, 60), $19 = i * 1e300 * 1e8, $20 = i / 1e7, $21 = i * 1e-310, $22 = i < 3, $23 = new rt.LuaTable(["p" + rt.numberToString(i), i - 0.5]), $24 = "z" + (rt.numberToString((2 - i) * 0) + ("|" + (rt.numberToString(i / (i - 2)) + ("|" + (rt.numberToString((i - 2) / (i - 2)) + ("|" + (rt.numberToString(i * rt.powNum(2, 60)) + ("|" + (rt.numberToString(i / 3) + ("\n" + rt.numberToString(i) + rt.numberToString(7))))))))))), $o25 = new rt.FieldsObject(), $n26 = 17, $o25.si = $6, $o25.esc = $52, $o25.bytes = $42, $o25.long = $32, $o25.empty = $1, $o25.half = $13, $o25.third = $142, $o25.inf = $15, $o25.nan = $16, $o25.neg = $172, $o25.big = $18, $o25.huge = $19, $o25.tiny = $20, $o25.small = $21, $o25.less = $22, $o25.pair = $23, $o25.lua = $24, rt.LuaTable.record($o25, $n26));
+            ($27 = $7) !== void 0 && ($a28 = rows?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a28[i - 1] !== void 0 ? $a28[i - 1] = $27 : $27 !== void 0 && $a28 !== void 0 && i === $a28.length + 1 && rows.other === void 0 && rows.metatable === void 0 ? $a28.push($27) : ($s2.pcs[$d2] = $pc + 29, rt.setIndex(rows, i, $27, "local 'rows'"));
           }
         }
       }
       if ($json) {
-        $30 = rows$n;
+        $29 = rows$n;
         if (rows$n !== 0) {
           const $w = rh.jsonBytes();
           {
@@ -1065,7 +1061,7 @@ function load($env) {
             $b[$p + 4] = 58;
             $w.p = $p + 5;
           }
-          $w.num($30);
+          $w.num($29);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -1088,9 +1084,9 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($10 = $30, $28 = rows, $o26 = new rt.FieldsObject(), $n27 = 2, $o26.n = $10, $o26.rows = $28, rt.LuaTable.record($o26, $n27)));
+        return rt.leave($s2, $d2, ($10 = $29, $27 = rows, $o25 = new rt.FieldsObject(), $n26 = 2, $o25.n = $10, $o25.rows = $27, rt.LuaTable.record($o25, $n26)));
       }
-      return rt.leave($s2, $d2, ($25 = rows.length(), $24 = rows, $o31 = new rt.FieldsObject(), $n32 = 2, $o31.n = $25, $o31.rows = $24, rt.LuaTable.record($o31, $n32)));
+      return rt.leave($s2, $d2, ($24 = rows.length(), $23 = rows, $o30 = new rt.FieldsObject(), $n31 = 2, $o30.n = $24, $o30.rows = $23, rt.LuaTable.record($o30, $n31)));
     }))) !== void 0 && ($f18 = $2?.f) !== void 0 && !$2.linked && $f18.get !== void 0 ? $f18.get = $17 : ($s.pcs[$d] = $pc + 24, rt.setIndex($2, "get", $17, "field 'rows'"));
     let touch;
     touch = function $touch(ctx) {
@@ -1185,12 +1181,11 @@ function load($env) {
       let $82;
       let $m9;
       let $f10;
-      let $112;
-      let $k12;
-      let $13;
-      let $a14;
-      let $o15;
-      let $n16;
+      let $k11;
+      let $12;
+      let $a13;
+      let $o14;
+      let $n15;
       let names = new rt.LuaTable();
       {
         const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($32 = $env.f.pairs) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 42, rt.getGlobal($env, "pairs")), $r4 = ($52 = ctx, $s2.pcs[$d2] = $pc + 43, rt.fn(($f72 = $52?.f)?.headers !== void 0 ? $f72.headers : ($m62 = $52?.metatable) !== void 0 && $m62.view.headers !== void 0 ? $m62.view.headers : rt.index($52, "headers", "local 'ctx'"), "method 'headers'")($52)), $s2.pcs[$d2] = $pc + 44, $fn12 = rt.fn($22, "global 'pairs'"), Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4)))], 3);
@@ -1203,14 +1198,13 @@ function load($env) {
           if ($key1 === void 0) break;
           let k = $key1;
           if (rt.first(($82 = k, $s2.pcs[$d2] = $pc + 46, rt.fn(($f10 = $82?.f)?.sub !== void 0 ? $f10.sub : ($m9 = $82?.metatable) !== void 0 && $m9.view.sub !== void 0 ? $m9.view.sub : rt.index($82, "sub", "local 'k'"), "method 'sub'")($82, 1, 2))) === "x-") {
-            $112 = names;
-            $k12 = names.length() + 1;
-            ($13 = k) !== void 0 && ($a14 = $112?.arr) !== void 0 && $k12 - 1 >>> 0 === $k12 - 1 && $a14[$k12 - 1] !== void 0 ? $a14[$k12 - 1] = $13 : $13 !== void 0 && $a14 !== void 0 && $k12 === $a14.length + 1 && $112.other === void 0 && $112.metatable === void 0 ? $a14.push($13) : ($s2.pcs[$d2] = $pc + 42, rt.setIndex($112, $k12, $13, "local 'names'"));
+            $k11 = names.length() + 1;
+            ($12 = k) !== void 0 && ($a13 = names?.arr) !== void 0 && $k11 - 1 >>> 0 === $k11 - 1 && $a13[$k11 - 1] !== void 0 ? $a13[$k11 - 1] = $12 : $12 !== void 0 && $a13 !== void 0 && $k11 === $a13.length + 1 && names.other === void 0 && names.metatable === void 0 ? $a13.push($12) : ($s2.pcs[$d2] = $pc + 42, rt.setIndex(names, $k11, $12, "local 'names'"));
           }
         }
       }
-      $52 = ($32 = ($22 = $env.f.table) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 47, rt.getGlobal($env, "table")), ($f72 = $32?.f) !== void 0 && (($82 = $f72.sort) !== void 0 || ($m62 = $32.metatable) === void 0 || ($82 = $m62.view.sort) !== void 0 || !("sort" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 47, rt.index($32, "sort", "global 'table'"))), $13 = names, $s2.pcs[$d2] = $pc + 48, $fn12 = rt.fn($52, "field 'sort'"), $fn12($13);
-      return rt.leave($s2, $d2, ($13 = names, $82 = rh.pristineContext(ctx) ? ctx.header("x-a") : ($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 50, rt.fn(($f72 = $32?.f)?.headers !== void 0 ? $f72.headers : ($m62 = $32?.metatable) !== void 0 && $m62.view.headers !== void 0 ? $m62.view.headers : rt.index($32, "headers", "local 'ctx'"), "method 'headers'")($32))), ($f10 = $22?.f) !== void 0 && (($52 = $f10["x-a"]) !== void 0 || ($m9 = $22.metatable) === void 0 || ($52 = $m9.view["x-a"]) !== void 0 || !("x-a" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 49, rt.index($22, "x-a"))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.names = $13, $82 !== void 0 && ($o15.a = $82, $n16++), rt.LuaTable.record($o15, $n16)));
+      $52 = ($32 = ($22 = $env.f.table) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 47, rt.getGlobal($env, "table")), ($f72 = $32?.f) !== void 0 && (($82 = $f72.sort) !== void 0 || ($m62 = $32.metatable) === void 0 || ($82 = $m62.view.sort) !== void 0 || !("sort" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 47, rt.index($32, "sort", "global 'table'"))), $12 = names, $s2.pcs[$d2] = $pc + 48, $fn12 = rt.fn($52, "field 'sort'"), $fn12($12);
+      return rt.leave($s2, $d2, ($12 = names, $82 = rh.pristineContext(ctx) ? ctx.header("x-a") : ($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 50, rt.fn(($f72 = $32?.f)?.headers !== void 0 ? $f72.headers : ($m62 = $32?.metatable) !== void 0 && $m62.view.headers !== void 0 ? $m62.view.headers : rt.index($32, "headers", "local 'ctx'"), "method 'headers'")($32))), ($f10 = $22?.f) !== void 0 && (($52 = $f10["x-a"]) !== void 0 || ($m9 = $22.metatable) === void 0 || ($52 = $m9.view["x-a"]) !== void 0 || !("x-a" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 49, rt.index($22, "x-a"))), $o14 = new rt.FieldsObject(), $n15 = 1, $o14.names = $12, $82 !== void 0 && ($o14.a = $82, $n15++), rt.LuaTable.record($o14, $n15)));
     }) !== void 0 && ($f16 = $4?.f) !== void 0 && !$4.linked && $f16.get !== void 0 ? $f16.get = $11 : ($s.pcs[$d] = $pc + 41, rt.setIndex($4, "get", $11, "field 'whole'"));
     $11 = ($2 = api, ($f16 = $2?.f) !== void 0 && (($3 = $f16.inner) !== void 0 || ($m12 = $2.metatable) === void 0 || ($3 = $m12.view.inner) !== void 0 || !("inner" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 51, rt.index($2, "inner", "local 'api'")));
     ($4 = $handlers[7] = rh.jsonHandler((function $get(ctx) {

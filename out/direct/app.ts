@@ -414,15 +414,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $m11: rt.LuaTable | undefined;
         let $f12: rt.Fields | undefined;
-        let $k13: number;
-        let $14: rt.LuaValue;
-        let $o15: rt.Fields;
-        let $n16: number;
-        let $17: rt.LuaValue;
-        let $a18: rt.LuaValue[] | undefined;
-        let $19: number;
-        let $o20: rt.Fields;
-        let $n21: number;
+        let $13: rt.LuaValue;
+        let $o14: rt.Fields;
+        let $n15: number;
+        let $16: rt.LuaValue;
+        let $a17: rt.LuaValue[] | undefined;
+        let $18: number;
+        let $o19: rt.Fields;
+        let $n20: number;
         const $json: boolean = rh.claim(ctx);
         let n: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 20, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f12 = ($6 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($6 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 19, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 21, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 3);
         let items: rt.LuaTable = new rt.LuaTable();
@@ -449,26 +448,25 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $w.luaNum(i as number);
               { const $b = $w.room(3), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 93; $b[$p + 2] = 125; $w.p = $p + 3; }
             } else {
-              $7 = items;
-              $k13 = i;
-              (($17 = ($6 = i, $5 = (i / 2), $4 = ((-i) * 0), $3 = ("n" + rt.numberToString(i)), $1 = ((rt.mod(i, 2)) === 1), $14 = new rt.LuaTable([i, ("x" + rt.numberToString(i))]), $o15 = new rt.FieldsObject(), $n16 = 6, $o15.i = $6, $o15.half = $5, $o15.neg = $4, $o15.name = $3, $o15.odd = $1, $o15.pair = $14, rt.LuaTable.record($o15, $n16))) !== undefined && ($a18 = ($7 as rt.LuaTable)?.arr) !== undefined && ($k13 - 1 >>> 0) === $k13 - 1 && $a18[$k13 - 1] !== undefined ? ($a18[$k13 - 1] = $17) : $17 !== undefined && $a18 !== undefined && $k13 === $a18.length + 1 && ($7 as rt.LuaTable).other === undefined && ($7 as rt.LuaTable).metatable === undefined ? $a18.push($17) : ($s.pcs[$d] = $pc + 23, rt.setIndex($7, $k13, $17, "local 'items'")));
+              $7 = ($6 = i, $5 = (i / 2), $4 = ((-i) * 0), $3 = ("n" + rt.numberToString(i)), $1 = ((rt.mod(i, 2)) === 1), $13 = new rt.LuaTable([i, ("x" + rt.numberToString(i))]), $o14 = new rt.FieldsObject(), $n15 = 6, $o14.i = $6, $o14.half = $5, $o14.neg = $4, $o14.name = $3, $o14.odd = $1, $o14.pair = $13, rt.LuaTable.record($o14, $n15));
+              (($16 = $7) !== undefined && ($a17 = (items as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a17[i - 1] !== undefined ? ($a17[i - 1] = $16) : $16 !== undefined && $a17 !== undefined && i === $a17.length + 1 && (items as rt.LuaTable).other === undefined && (items as rt.LuaTable).metatable === undefined ? $a17.push($16) : ($s.pcs[$d] = $pc + 23, rt.setIndex(items, i, $16, "local 'items'")));
             }
           }
         }
         if ($json) {
-          $19 = items$n;
+          $18 = items$n;
           if (items$n !== 0) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 111; $b[$p + 4] = 117; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.num($19 as number);
+            $w.num($18 as number);
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 116; $b[$p + 4] = 101; $b[$p + 5] = 109; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 91; $w.p = $p + 10; }
             $w.append(items$w!);
             { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($10 = $19, $17 = items, $o15 = new rt.FieldsObject(), $n16 = 2, $o15.count = $10, $o15.items = $17, rt.LuaTable.record($o15, $n16)));
+          return rt.leave($s, $d, ($10 = $18, $16 = items, $o14 = new rt.FieldsObject(), $n15 = 2, $o14.count = $10, $o14.items = $16, rt.LuaTable.record($o14, $n15)));
         }
-        return rt.leave($s, $d, ($14 = items.length(), $1 = items, $o20 = new rt.FieldsObject(), $n21 = 2, $o20.count = $14, $o20.items = $1, rt.LuaTable.record($o20, $n21)));
+        return rt.leave($s, $d, ($13 = items.length(), $1 = items, $o19 = new rt.FieldsObject(), $n20 = 2, $o19.count = $13, $o19.items = $1, rt.LuaTable.record($o19, $n20)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f16 = ($17 as rt.LuaTable)?.f) !== undefined && !($17 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $2) : ($s.pcs[$d] = $pc + 18, rt.setIndex($17, "get", $2, "field 'list'")));
       $2 = ($11 = api as rt.LuaValue, (($f16 = ($11 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.rows) !== undefined || ($m15 = ($11 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.rows) !== undefined || (!("rows" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 24, rt.index($11, "rows", "local 'api'"))));
       (($17 = ($handlers[4] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
@@ -487,7 +485,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $m11: rt.LuaTable | undefined;
         let $f12: rt.Fields | undefined;
-        let $k13: number;
+        let $13: rt.LuaValue;
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
@@ -499,14 +497,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $22: rt.LuaValue;
         let $23: rt.LuaValue;
         let $24: rt.LuaValue;
-        let $25: rt.LuaValue;
-        let $o26: rt.Fields;
-        let $n27: number;
-        let $28: rt.LuaValue;
-        let $a29: rt.LuaValue[] | undefined;
-        let $30: number;
-        let $o31: rt.Fields;
-        let $n32: number;
+        let $o25: rt.Fields;
+        let $n26: number;
+        let $27: rt.LuaValue;
+        let $a28: rt.LuaValue[] | undefined;
+        let $29: number;
+        let $o30: rt.Fields;
+        let $n31: number;
         const $json: boolean = rh.claim(ctx);
         let n: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 25, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 26, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f12 = ($6 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($6 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 25, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 27, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 2);
         let rows: rt.LuaTable = new rt.LuaTable();
@@ -563,26 +560,25 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $w.luaNum(i as number);
               { const $b = $w.room(3), $p = $w.p; $b[$p] = 55; $b[$p + 1] = 34; $b[$p + 2] = 125; $w.p = $p + 3; }
             } else {
-              $7 = rows;
-              $k13 = i;
-              (($28 = ($6 = ("s" + rt.numberToString(i)), $5 = ("\"\\\n\x00\x1f\x7f" + rt.numberToString(i)), $4 = ("\xc8\xff\xc3\xa9" + rt.numberToString((i / 4))), $3 = ("ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"" + rt.numberToString(i)), $1 = ("" + ""), $14 = (i / 2), $15 = (i / 3), $16 = (i / (i - 2)), $17 = ((i - 2) / (i - 2)), $18 = ((2 - i) * 0), $19 = (i * (rt.powNum(2, 60))), $20 = ((i * 1e+300) * 100000000), $21 = (i / 10000000), $22 = (i * 1e-310), $23 = (i < 3), $24 = new rt.LuaTable([("p" + rt.numberToString(i)), (i - 0.5)]), $25 = ("z" + (rt.numberToString(((2 - i) * 0)) + ("|" + (rt.numberToString((i / (i - 2))) + ("|" + (rt.numberToString(((i - 2) / (i - 2))) + ("|" + (rt.numberToString((i * (rt.powNum(2, 60)))) + ("|" + (rt.numberToString((i / 3)) + (("\n" + rt.numberToString(i)) + rt.numberToString(7)))))))))))), $o26 = new rt.FieldsObject(), $n27 = 17, $o26.si = $6, $o26.esc = $5, $o26.bytes = $4, $o26.long = $3, $o26.empty = $1, $o26.half = $14, $o26.third = $15, $o26.inf = $16, $o26.nan = $17, $o26.neg = $18, $o26.big = $19, $o26.huge = $20, $o26.tiny = $21, $o26.small = $22, $o26.less = $23, $o26.pair = $24, $o26.lua = $25, rt.LuaTable.record($o26, $n27))) !== undefined && ($a29 = ($7 as rt.LuaTable)?.arr) !== undefined && ($k13 - 1 >>> 0) === $k13 - 1 && $a29[$k13 - 1] !== undefined ? ($a29[$k13 - 1] = $28) : $28 !== undefined && $a29 !== undefined && $k13 === $a29.length + 1 && ($7 as rt.LuaTable).other === undefined && ($7 as rt.LuaTable).metatable === undefined ? $a29.push($28) : ($s.pcs[$d] = $pc + 29, rt.setIndex($7, $k13, $28, "local 'rows'")));
+              $7 = ($6 = ("s" + rt.numberToString(i)), $5 = ("\"\\\n\x00\x1f\x7f" + rt.numberToString(i)), $4 = ("\xc8\xff\xc3\xa9" + rt.numberToString((i / 4))), $3 = ("ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"" + rt.numberToString(i)), $1 = ("" + ""), $13 = (i / 2), $14 = (i / 3), $15 = (i / (i - 2)), $16 = ((i - 2) / (i - 2)), $17 = ((2 - i) * 0), $18 = (i * (rt.powNum(2, 60))), $19 = ((i * 1e+300) * 100000000), $20 = (i / 10000000), $21 = (i * 1e-310), $22 = (i < 3), $23 = new rt.LuaTable([("p" + rt.numberToString(i)), (i - 0.5)]), $24 = ("z" + (rt.numberToString(((2 - i) * 0)) + ("|" + (rt.numberToString((i / (i - 2))) + ("|" + (rt.numberToString(((i - 2) / (i - 2))) + ("|" + (rt.numberToString((i * (rt.powNum(2, 60)))) + ("|" + (rt.numberToString((i / 3)) + (("\n" + rt.numberToString(i)) + rt.numberToString(7)))))))))))), $o25 = new rt.FieldsObject(), $n26 = 17, $o25.si = $6, $o25.esc = $5, $o25.bytes = $4, $o25.long = $3, $o25.empty = $1, $o25.half = $13, $o25.third = $14, $o25.inf = $15, $o25.nan = $16, $o25.neg = $17, $o25.big = $18, $o25.huge = $19, $o25.tiny = $20, $o25.small = $21, $o25.less = $22, $o25.pair = $23, $o25.lua = $24, rt.LuaTable.record($o25, $n26));
+              (($27 = $7) !== undefined && ($a28 = (rows as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a28[i - 1] !== undefined ? ($a28[i - 1] = $27) : $27 !== undefined && $a28 !== undefined && i === $a28.length + 1 && (rows as rt.LuaTable).other === undefined && (rows as rt.LuaTable).metatable === undefined ? $a28.push($27) : ($s.pcs[$d] = $pc + 29, rt.setIndex(rows, i, $27, "local 'rows'")));
             }
           }
         }
         if ($json) {
-          $30 = rows$n;
+          $29 = rows$n;
           if (rows$n !== 0) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
-            $w.num($30 as number);
+            $w.num($29 as number);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 111; $b[$p + 4] = 119; $b[$p + 5] = 115; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 91; $w.p = $p + 9; }
             $w.append(rows$w!);
             { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($10 = $30, $28 = rows, $o26 = new rt.FieldsObject(), $n27 = 2, $o26.n = $10, $o26.rows = $28, rt.LuaTable.record($o26, $n27)));
+          return rt.leave($s, $d, ($10 = $29, $27 = rows, $o25 = new rt.FieldsObject(), $n26 = 2, $o25.n = $10, $o25.rows = $27, rt.LuaTable.record($o25, $n26)));
         }
-        return rt.leave($s, $d, ($25 = rows.length(), $24 = rows, $o31 = new rt.FieldsObject(), $n32 = 2, $o31.n = $25, $o31.rows = $24, rt.LuaTable.record($o31, $n32)));
+        return rt.leave($s, $d, ($24 = rows.length(), $23 = rows, $o30 = new rt.FieldsObject(), $n31 = 2, $o30.n = $24, $o30.rows = $23, rt.LuaTable.record($o30, $n31)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f18 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f18.get !== undefined ? ($f18.get = $17) : ($s.pcs[$d] = $pc + 24, rt.setIndex($2, "get", $17, "field 'rows'")));
       let touch: rt.LuaFunction;
       touch = function $touch(ctx?: rt.LuaValue): rt.LuaResult {
@@ -677,12 +673,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $8: rt.LuaValue;
         let $m9: rt.LuaTable | undefined;
         let $f10: rt.Fields | undefined;
-        let $11: rt.LuaValue;
-        let $k12: number;
-        let $13: rt.LuaValue;
-        let $a14: rt.LuaValue[] | undefined;
-        let $o15: rt.Fields;
-        let $n16: number;
+        let $k11: number;
+        let $12: rt.LuaValue;
+        let $a13: rt.LuaValue[] | undefined;
+        let $o14: rt.Fields;
+        let $n15: number;
         let names: rt.LuaTable = new rt.LuaTable();
         {
           const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.pairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 42, rt.getGlobal($env, "pairs"))), $r4 = ($5 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 43, rt.fn((($f7 = ($5 as rt.LuaTable)?.f)?.headers !== undefined ? $f7.headers : ($m6 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m6.view.headers !== undefined ? $m6.view.headers : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5)), $s.pcs[$d] = $pc + 44, $fn1 = rt.fn($2, "global 'pairs'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4))))], 3);
@@ -695,14 +690,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             if ($key1 === undefined) break;
             let k: rt.LuaValue = $key1;
             if ((rt.first(($8 = k as rt.LuaValue, $s.pcs[$d] = $pc + 46, rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.sub !== undefined ? $f10.sub : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.sub !== undefined ? $m9.view.sub : rt.index($8, "sub", "local 'k'")), "method 'sub'")($8, 1, 2))) === "x-")) {
-              $11 = names;
-              $k12 = (names.length() + 1);
-              (($13 = k) !== undefined && ($a14 = ($11 as rt.LuaTable)?.arr) !== undefined && ($k12 - 1 >>> 0) === $k12 - 1 && $a14[$k12 - 1] !== undefined ? ($a14[$k12 - 1] = $13) : $13 !== undefined && $a14 !== undefined && $k12 === $a14.length + 1 && ($11 as rt.LuaTable).other === undefined && ($11 as rt.LuaTable).metatable === undefined ? $a14.push($13) : ($s.pcs[$d] = $pc + 42, rt.setIndex($11, $k12, $13, "local 'names'")));
+              $k11 = (names.length() + 1);
+              (($12 = k) !== undefined && ($a13 = (names as rt.LuaTable)?.arr) !== undefined && ($k11 - 1 >>> 0) === $k11 - 1 && $a13[$k11 - 1] !== undefined ? ($a13[$k11 - 1] = $12) : $12 !== undefined && $a13 !== undefined && $k11 === $a13.length + 1 && (names as rt.LuaTable).other === undefined && (names as rt.LuaTable).metatable === undefined ? $a13.push($12) : ($s.pcs[$d] = $pc + 42, rt.setIndex(names, $k11, $12, "local 'names'")));
             }
           }
         }
-        ($5 = ($3 = (($2 = $env.f.table) !== undefined ? $2 : ($s.pcs[$d] = $pc + 47, rt.getGlobal($env, "table"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($8 = $f7.sort) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.sort) !== undefined || (!("sort" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 47, rt.index($3, "sort", "global 'table'")))), $13 = names, $s.pcs[$d] = $pc + 48, $fn1 = rt.fn($5, "field 'sort'"), $fn1($13));
-        return rt.leave($s, $d, ($13 = names, $8 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-a") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 50, rt.fn((($f7 = ($3 as rt.LuaTable)?.f)?.headers !== undefined ? $f7.headers : ($m6 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m6.view.headers !== undefined ? $m6.view.headers : rt.index($3, "headers", "local 'ctx'")), "method 'headers'")($3))), (($f10 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f10["x-a"]) !== undefined || ($m9 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m9.view["x-a"]) !== undefined || (!("x-a" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 49, rt.index($2, "x-a"))))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.names = $13, ($8 !== undefined && ($o15.a = $8, $n16++)), rt.LuaTable.record($o15, $n16)));
+        ($5 = ($3 = (($2 = $env.f.table) !== undefined ? $2 : ($s.pcs[$d] = $pc + 47, rt.getGlobal($env, "table"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($8 = $f7.sort) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.sort) !== undefined || (!("sort" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 47, rt.index($3, "sort", "global 'table'")))), $12 = names, $s.pcs[$d] = $pc + 48, $fn1 = rt.fn($5, "field 'sort'"), $fn1($12));
+        return rt.leave($s, $d, ($12 = names, $8 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-a") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 50, rt.fn((($f7 = ($3 as rt.LuaTable)?.f)?.headers !== undefined ? $f7.headers : ($m6 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m6.view.headers !== undefined ? $m6.view.headers : rt.index($3, "headers", "local 'ctx'")), "method 'headers'")($3))), (($f10 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f10["x-a"]) !== undefined || ($m9 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m9.view["x-a"]) !== undefined || (!("x-a" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 49, rt.index($2, "x-a"))))), $o14 = new rt.FieldsObject(), $n15 = 1, $o14.names = $12, ($8 !== undefined && ($o14.a = $8, $n15++)), rt.LuaTable.record($o14, $n15)));
       } as rt.LuaFunction)) !== undefined && ($f16 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $11) : ($s.pcs[$d] = $pc + 41, rt.setIndex($4, "get", $11, "field 'whole'")));
       $11 = ($2 = api as rt.LuaValue, (($f16 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f16.inner) !== undefined || ($m12 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.inner) !== undefined || (!("inner" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 51, rt.index($2, "inner", "local 'api'"))));
       (($4 = ($handlers[7] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {

@@ -378,8 +378,8 @@ function load($env) {
       let $m62;
       let $f72;
       let $k8;
-      let $9;
-      let $a10;
+      let $a9;
+      let $10;
       let $11;
       let $12;
       let $132;
@@ -400,13 +400,12 @@ function load($env) {
           $key1 = Array.isArray($res1) ? $res1[0] : $res1;
           if ($key1 === void 0) break;
           let k = $key1;
-          $22 = keys;
           $k8 = keys.length() + 1;
-          ($9 = k) !== void 0 && ($a10 = $22?.arr) !== void 0 && $k8 - 1 >>> 0 === $k8 - 1 && $a10[$k8 - 1] !== void 0 ? $a10[$k8 - 1] = $9 : $9 !== void 0 && $a10 !== void 0 && $k8 === $a10.length + 1 && $22.other === void 0 && $22.metatable === void 0 ? $a10.push($9) : ($s2.pcs[$d2] = $pc + 27, rt.setIndex($22, $k8, $9, "local 'keys'"));
+          ($22 = k) !== void 0 && ($a9 = keys?.arr) !== void 0 && $k8 - 1 >>> 0 === $k8 - 1 && $a9[$k8 - 1] !== void 0 ? $a9[$k8 - 1] = $22 : $22 !== void 0 && $a9 !== void 0 && $k8 === $a9.length + 1 && keys.other === void 0 && keys.metatable === void 0 ? $a9.push($22) : ($s2.pcs[$d2] = $pc + 27, rt.setIndex(keys, $k8, $22, "local 'keys'"));
         }
       }
-      $32 = ($9 = ($22 = $env.f.table) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 30, rt.getGlobal($env, "table")), ($f72 = $9?.f) !== void 0 && (($11 = $f72.sort) !== void 0 || ($m62 = $9.metatable) === void 0 || ($11 = $m62.view.sort) !== void 0 || !("sort" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $11 : ($s2.pcs[$d2] = $pc + 30, rt.index($9, "sort", "global 'table'"))), $12 = keys, $s2.pcs[$d2] = $pc + 31, $fn12 = rt.fn($32, "field 'sort'"), $fn12($12);
-      return rt.leave($s2, $d2, ($12 = keys, $11 = rt.index(t, ($22 = "__proto__", $s2.pcs[$d2] = $pc + 32, $22), "local 't'"), $9 = ($32 = t, ($f72 = $32?.f) !== void 0 && (($132 = $f72["constructor"]) !== void 0 || ($m62 = $32.metatable) === void 0 || ($132 = $m62.view["constructor"]) !== void 0 || !("constructor" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $132 : ($s2.pcs[$d2] = $pc + 32, rt.index($32, "constructor", "local 't'"))), $14 = ($15 = t, ($f5 = $15?.f) !== void 0 && (($16 = $f5.prototype) !== void 0 || ($m4 = $15.metatable) === void 0 || ($16 = $m4.view.prototype) !== void 0 || !("prototype" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $16 : ($s2.pcs[$d2] = $pc + 32, rt.index($15, "prototype", "local 't'"))), $o17 = new rt.FieldsObject(), $n18 = 1, $o17.keys = $12, $11 !== void 0 && ($o17.proto = $11, $n18++), $9 !== void 0 && ($o17.ctor = $9, $n18++), $14 !== void 0 && ($o17.prototype = $14, $n18++), rt.LuaTable.record($o17, $n18)));
+      $32 = ($22 = ($10 = $env.f.table) !== void 0 ? $10 : ($s2.pcs[$d2] = $pc + 30, rt.getGlobal($env, "table")), ($f72 = $22?.f) !== void 0 && (($11 = $f72.sort) !== void 0 || ($m62 = $22.metatable) === void 0 || ($11 = $m62.view.sort) !== void 0 || !("sort" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $11 : ($s2.pcs[$d2] = $pc + 30, rt.index($22, "sort", "global 'table'"))), $12 = keys, $s2.pcs[$d2] = $pc + 31, $fn12 = rt.fn($32, "field 'sort'"), $fn12($12);
+      return rt.leave($s2, $d2, ($12 = keys, $11 = rt.index(t, ($10 = "__proto__", $s2.pcs[$d2] = $pc + 32, $10), "local 't'"), $22 = ($32 = t, ($f72 = $32?.f) !== void 0 && (($132 = $f72["constructor"]) !== void 0 || ($m62 = $32.metatable) === void 0 || ($132 = $m62.view["constructor"]) !== void 0 || !("constructor" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $132 : ($s2.pcs[$d2] = $pc + 32, rt.index($32, "constructor", "local 't'"))), $14 = ($15 = t, ($f5 = $15?.f) !== void 0 && (($16 = $f5.prototype) !== void 0 || ($m4 = $15.metatable) === void 0 || ($16 = $m4.view.prototype) !== void 0 || !("prototype" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $16 : ($s2.pcs[$d2] = $pc + 32, rt.index($15, "prototype", "local 't'"))), $o17 = new rt.FieldsObject(), $n18 = 1, $o17.keys = $12, $11 !== void 0 && ($o17.proto = $11, $n18++), $22 !== void 0 && ($o17.ctor = $22, $n18++), $14 !== void 0 && ($o17.prototype = $14, $n18++), rt.LuaTable.record($o17, $n18)));
     }) !== void 0 && ($f7 = $4?.f) !== void 0 && !$4.linked && $f7.post !== void 0 ? $f7.post = $5 : ($s.pcs[$d] = $pc + 24, rt.setIndex($4, "post", $5, "field 'keys'"));
     $5 = ($8 = api, ($f7 = $8?.f) !== void 0 && (($3 = $f7.fresh) !== void 0 || ($m12 = $8.metatable) === void 0 || ($3 = $m12.view.fresh) !== void 0 || !("fresh" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 33, rt.index($8, "fresh", "local 'api'")));
     ($4 = $handlers[8] = function $get() {
@@ -601,8 +600,8 @@ function load($env) {
         const $start1 = 1;
         const $limit1 = ($12 = rt.first(($22 = ($32 = $env.f.tonumber) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 58, rt.getGlobal($env, "tonumber")), $42 = rh.pristineContext(ctx) ? ctx.param("n") : ($52 = rt.first(($6 = ctx, $s2.pcs[$d2] = $pc + 59, rt.fn(($f8 = $6?.f)?.params !== void 0 ? $f8.params : ($m7 = $6?.metatable) !== void 0 && $m7.view.params !== void 0 ? $m7.view.params : rt.index($6, "params", "local 'ctx'"), "method 'params'")($6))), ($f112 = $52?.f) !== void 0 && (($9 = $f112.n) !== void 0 || ($m10 = $52.metatable) === void 0 || ($9 = $m10.view.n) !== void 0 || !("n" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 58, rt.index($52, "n"))), $s2.pcs[$d2] = $pc + 60, $fn12 = rt.fn($22, "global 'tonumber'"), $fn12($42))), $s2.pcs[$d2] = $pc + 58, rt.forNumber($12, "limit"));
         for (let _ = $start1; _ <= $limit1; _++) {
-          $132 = cur;
-          ($14 = new rt.LuaTable()) !== void 0 && ($f15 = $132?.f) !== void 0 && !$132.linked && $f15.child !== void 0 ? $f15.child = $14 : ($s2.pcs[$d2] = $pc + 58, rt.setIndex($132, "child", $14, "local 'cur'"));
+          $132 = new rt.LuaTable();
+          ($14 = $132) !== void 0 && ($f15 = cur?.f) !== void 0 && !cur.linked && $f15.child !== void 0 ? $f15.child = $14 : ($s2.pcs[$d2] = $pc + 58, rt.setIndex(cur, "child", $14, "local 'cur'"));
           cur = ($14 = cur, ($f15 = $14?.f) !== void 0 && (($132 = $f15.child) !== void 0 || ($m16 = $14.metatable) === void 0 || ($132 = $m16.view.child) !== void 0 || !("child" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $132 : ($s2.pcs[$d2] = $pc + 58, rt.index($14, "child", "local 'cur'")));
         }
       }
@@ -611,14 +610,12 @@ function load($env) {
     $4 = ($3 = ($8 = api, ($f11 = $8?.f) !== void 0 && (($5 = $f11.cycle) !== void 0 || ($m12 = $8.metatable) === void 0 || ($5 = $m12.view.cycle) !== void 0 || !("cycle" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 61, rt.index($8, "cycle", "local 'api'"))), ($f7 = $3?.f) !== void 0 && (($13 = $f7.array) !== void 0 || ($m6 = $3.metatable) === void 0 || ($13 = $m6.view.array) !== void 0 || !("array" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 61, rt.index($3, "array", "field 'cycle'")));
     ($2 = $handlers[17] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
-      let $1;
-      let $k2;
-      let $32;
-      let $a4;
+      let $k1;
+      let $22;
+      let $a3;
       let t = new rt.LuaTable([1]);
-      $1 = t;
-      $k2 = 2;
-      ($32 = t) !== void 0 && ($a4 = $1?.arr) !== void 0 && $k2 - 1 >>> 0 === $k2 - 1 && $a4[$k2 - 1] !== void 0 ? $a4[$k2 - 1] = $32 : $32 !== void 0 && $a4 !== void 0 && $k2 === $a4.length + 1 && $1.other === void 0 && $1.metatable === void 0 ? $a4.push($32) : (rt.at($s2, $d2, $pc + 62), rt.setIndex($1, $k2, $32, "local 't'"));
+      $k1 = 2;
+      ($22 = t) !== void 0 && ($a3 = t?.arr) !== void 0 && $k1 - 1 >>> 0 === $k1 - 1 && $a3[$k1 - 1] !== void 0 ? $a3[$k1 - 1] = $22 : $22 !== void 0 && $a3 !== void 0 && $k1 === $a3.length + 1 && t.other === void 0 && t.metatable === void 0 ? $a3.push($22) : (rt.at($s2, $d2, $pc + 62), rt.setIndex(t, $k1, $22, "local 't'"));
       return rt.leave($s2, $d2, t);
     }) !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0 ? $f14.get = $2 : ($s.pcs[$d] = $pc + 61, rt.setIndex($4, "get", $2, "field 'array'"));
     $2 = ($13 = ($5 = api, ($f14 = $5?.f) !== void 0 && (($8 = $f14.cycle) !== void 0 || ($m6 = $5.metatable) === void 0 || ($8 = $m6.view.cycle) !== void 0 || !("cycle" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 63, rt.index($5, "cycle", "local 'api'"))), ($f7 = $13?.f) !== void 0 && (($3 = $f7.indirect) !== void 0 || ($m12 = $13.metatable) === void 0 || ($3 = $m12.view.indirect) !== void 0 || !("indirect" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 63, rt.index($13, "indirect", "field 'cycle'")));

@@ -306,8 +306,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m6: rt.LuaTable | undefined;
         let $f7: rt.Fields | undefined;
         let $k8: number;
-        let $9: rt.LuaValue;
-        let $a10: rt.LuaValue[] | undefined;
+        let $a9: rt.LuaValue[] | undefined;
+        let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
@@ -328,13 +328,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $key1 = Array.isArray($res1) ? $res1[0] : $res1;
             if ($key1 === undefined) break;
             let k: rt.LuaValue = $key1;
-            $2 = keys;
             $k8 = (keys.length() + 1);
-            (($9 = k) !== undefined && ($a10 = ($2 as rt.LuaTable)?.arr) !== undefined && ($k8 - 1 >>> 0) === $k8 - 1 && $a10[$k8 - 1] !== undefined ? ($a10[$k8 - 1] = $9) : $9 !== undefined && $a10 !== undefined && $k8 === $a10.length + 1 && ($2 as rt.LuaTable).other === undefined && ($2 as rt.LuaTable).metatable === undefined ? $a10.push($9) : ($s.pcs[$d] = $pc + 27, rt.setIndex($2, $k8, $9, "local 'keys'")));
+            (($2 = k) !== undefined && ($a9 = (keys as rt.LuaTable)?.arr) !== undefined && ($k8 - 1 >>> 0) === $k8 - 1 && $a9[$k8 - 1] !== undefined ? ($a9[$k8 - 1] = $2) : $2 !== undefined && $a9 !== undefined && $k8 === $a9.length + 1 && (keys as rt.LuaTable).other === undefined && (keys as rt.LuaTable).metatable === undefined ? $a9.push($2) : ($s.pcs[$d] = $pc + 27, rt.setIndex(keys, $k8, $2, "local 'keys'")));
           }
         }
-        ($3 = ($9 = (($2 = $env.f.table) !== undefined ? $2 : ($s.pcs[$d] = $pc + 30, rt.getGlobal($env, "table"))), (($f7 = ($9 as rt.LuaTable)?.f) !== undefined && (($11 = $f7.sort) !== undefined || ($m6 = ($9 as rt.LuaTable).metatable) === undefined || ($11 = $m6.view.sort) !== undefined || (!("sort" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 30, rt.index($9, "sort", "global 'table'")))), $12 = keys, $s.pcs[$d] = $pc + 31, $fn1 = rt.fn($3, "field 'sort'"), $fn1($12));
-        return rt.leave($s, $d, ($12 = keys, $11 = rt.index(t, ($2 = "__proto__", $s.pcs[$d] = $pc + 32, $2), "local 't'"), $9 = ($3 = t as rt.LuaValue, (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($13 = $f7["constructor" as string]) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($13 = $m6.view["constructor" as string]) !== undefined || (!("constructor" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 32, rt.index($3, "constructor", "local 't'")))), $14 = ($15 = t as rt.LuaValue, (($f5 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f5.prototype) !== undefined || ($m4 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m4.view.prototype) !== undefined || (!("prototype" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 32, rt.index($15, "prototype", "local 't'")))), $o17 = new rt.FieldsObject(), $n18 = 1, $o17.keys = $12, ($11 !== undefined && ($o17.proto = $11, $n18++)), ($9 !== undefined && ($o17.ctor = $9, $n18++)), ($14 !== undefined && ($o17.prototype = $14, $n18++)), rt.LuaTable.record($o17, $n18)));
+        ($3 = ($2 = (($10 = $env.f.table) !== undefined ? $10 : ($s.pcs[$d] = $pc + 30, rt.getGlobal($env, "table"))), (($f7 = ($2 as rt.LuaTable)?.f) !== undefined && (($11 = $f7.sort) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($11 = $m6.view.sort) !== undefined || (!("sort" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 30, rt.index($2, "sort", "global 'table'")))), $12 = keys, $s.pcs[$d] = $pc + 31, $fn1 = rt.fn($3, "field 'sort'"), $fn1($12));
+        return rt.leave($s, $d, ($12 = keys, $11 = rt.index(t, ($10 = "__proto__", $s.pcs[$d] = $pc + 32, $10), "local 't'"), $2 = ($3 = t as rt.LuaValue, (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($13 = $f7["constructor" as string]) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($13 = $m6.view["constructor" as string]) !== undefined || (!("constructor" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 32, rt.index($3, "constructor", "local 't'")))), $14 = ($15 = t as rt.LuaValue, (($f5 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f5.prototype) !== undefined || ($m4 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m4.view.prototype) !== undefined || (!("prototype" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 32, rt.index($15, "prototype", "local 't'")))), $o17 = new rt.FieldsObject(), $n18 = 1, $o17.keys = $12, ($11 !== undefined && ($o17.proto = $11, $n18++)), ($2 !== undefined && ($o17.ctor = $2, $n18++)), ($14 !== undefined && ($o17.prototype = $14, $n18++)), rt.LuaTable.record($o17, $n18)));
       } as rt.LuaFunction)) !== undefined && ($f7 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $5) : ($s.pcs[$d] = $pc + 24, rt.setIndex($4, "post", $5, "field 'keys'")));
       $5 = ($8 = api as rt.LuaValue, (($f7 = ($8 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.fresh) !== undefined || ($m12 = ($8 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.fresh) !== undefined || (!("fresh" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 33, rt.index($8, "fresh", "local 'api'"))));
       (($4 = ($handlers[8] = function $get(): rt.LuaResult {
@@ -529,8 +528,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           const $start1 = 1;
           const $limit1 = ($12 = rt.first(($2 = (($3 = $env.f.tonumber) !== undefined ? $3 : ($s.pcs[$d] = $pc + 58, rt.getGlobal($env, "tonumber"))), $4 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("n") : ($5 = rt.first(($6 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.params !== undefined ? $f8.params : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.params !== undefined ? $m7.view.params : rt.index($6, "params", "local 'ctx'")), "method 'params'")($6))), (($f11 = ($5 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.n) !== undefined || ($m10 = ($5 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.n) !== undefined || (!("n" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 58, rt.index($5, "n"))))), $s.pcs[$d] = $pc + 60, $fn1 = rt.fn($2, "global 'tonumber'"), $fn1($4))), ($s.pcs[$d] = $pc + 58, rt.forNumber($12, 'limit')));
           for (let _: number = $start1; _ <= $limit1; _++) {
-            $13 = cur;
-            (($14 = new rt.LuaTable()) !== undefined && ($f15 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f15.child !== undefined ? ($f15.child = $14) : ($s.pcs[$d] = $pc + 58, rt.setIndex($13, "child", $14, "local 'cur'")));
+            $13 = new rt.LuaTable();
+            (($14 = $13) !== undefined && ($f15 = (cur as rt.LuaTable)?.f) !== undefined && !(cur as rt.LuaTable).linked && $f15.child !== undefined ? ($f15.child = $14) : ($s.pcs[$d] = $pc + 58, rt.setIndex(cur, "child", $14, "local 'cur'")));
             cur = ($14 = cur as rt.LuaValue, (($f15 = ($14 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.child) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($13 = $m16.view.child) !== undefined || (!("child" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 58, rt.index($14, "child", "local 'cur'"))));
           }
         }
@@ -539,14 +538,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $4 = ($3 = ($8 = api as rt.LuaValue, (($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.cycle) !== undefined || ($m12 = ($8 as rt.LuaTable).metatable) === undefined || ($5 = $m12.view.cycle) !== undefined || (!("cycle" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 61, rt.index($8, "cycle", "local 'api'")))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($13 = $f7.array) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($13 = $m6.view.array) !== undefined || (!("array" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 61, rt.index($3, "array", "field 'cycle'"))));
       (($2 = ($handlers[17] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
-        let $1: rt.LuaValue;
-        let $k2: number;
-        let $3: rt.LuaValue;
-        let $a4: rt.LuaValue[] | undefined;
+        let $k1: number;
+        let $2: rt.LuaValue;
+        let $a3: rt.LuaValue[] | undefined;
         let t: rt.LuaTable = new rt.LuaTable([1]);
-        $1 = t;
-        $k2 = 2;
-        (($3 = t) !== undefined && ($a4 = ($1 as rt.LuaTable)?.arr) !== undefined && ($k2 - 1 >>> 0) === $k2 - 1 && $a4[$k2 - 1] !== undefined ? ($a4[$k2 - 1] = $3) : $3 !== undefined && $a4 !== undefined && $k2 === $a4.length + 1 && ($1 as rt.LuaTable).other === undefined && ($1 as rt.LuaTable).metatable === undefined ? $a4.push($3) : (rt.at($s, $d, $pc + 62), rt.setIndex($1, $k2, $3, "local 't'")));
+        $k1 = 2;
+        (($2 = t) !== undefined && ($a3 = (t as rt.LuaTable)?.arr) !== undefined && ($k1 - 1 >>> 0) === $k1 - 1 && $a3[$k1 - 1] !== undefined ? ($a3[$k1 - 1] = $2) : $2 !== undefined && $a3 !== undefined && $k1 === $a3.length + 1 && (t as rt.LuaTable).other === undefined && (t as rt.LuaTable).metatable === undefined ? $a3.push($2) : (rt.at($s, $d, $pc + 62), rt.setIndex(t, $k1, $2, "local 't'")));
         return rt.leave($s, $d, t);
       } as rt.LuaFunction)) !== undefined && ($f14 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $2) : ($s.pcs[$d] = $pc + 61, rt.setIndex($4, "get", $2, "field 'array'")));
       $2 = ($13 = ($5 = api as rt.LuaValue, (($f14 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f14.cycle) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.cycle) !== undefined || (!("cycle" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 63, rt.index($5, "cycle", "local 'api'")))), (($f7 = ($13 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.indirect) !== undefined || ($m12 = ($13 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.indirect) !== undefined || (!("indirect" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 63, rt.index($13, "indirect", "field 'cycle'"))));

@@ -271,11 +271,11 @@ function load($env) {
       let $1;
       let $m2;
       let $f3;
-      let $42;
-      let $k5;
-      let $6;
-      let $a7;
-      let $fn8;
+      let $k4;
+      let $52;
+      let $a6;
+      let $fn7;
+      let $82;
       let $9;
       let $10;
       let $11;
@@ -300,13 +300,12 @@ function load($env) {
           $key1 = Array.isArray($res1) ? $res1[0] : $res1;
           if ($key1 === void 0) break;
           let k = $key1;
-          $42 = keys;
-          $k5 = keys.length() + 1;
-          ($6 = k) !== void 0 && ($a7 = $42?.arr) !== void 0 && $k5 - 1 >>> 0 === $k5 - 1 && $a7[$k5 - 1] !== void 0 ? $a7[$k5 - 1] = $6 : $6 !== void 0 && $a7 !== void 0 && $k5 === $a7.length + 1 && $42.other === void 0 && $42.metatable === void 0 ? $a7.push($6) : ($s2.pcs[$d2] = $pc + 19, rt.setIndex($42, $k5, $6, "local 'keys'"));
+          $k4 = keys.length() + 1;
+          ($52 = k) !== void 0 && ($a6 = keys?.arr) !== void 0 && $k4 - 1 >>> 0 === $k4 - 1 && $a6[$k4 - 1] !== void 0 ? $a6[$k4 - 1] = $52 : $52 !== void 0 && $a6 !== void 0 && $k4 === $a6.length + 1 && keys.other === void 0 && keys.metatable === void 0 ? $a6.push($52) : ($s2.pcs[$d2] = $pc + 19, rt.setIndex(keys, $k4, $52, "local 'keys'"));
         }
       }
-      $1 = ($6 = ($42 = $env.f.table) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 22, rt.getGlobal($env, "table")), ($f3 = $6?.f) !== void 0 && (($9 = $f3.sort) !== void 0 || ($m2 = $6.metatable) === void 0 || ($9 = $m2.view.sort) !== void 0 || !("sort" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 22, rt.index($6, "sort", "global 'table'"))), $10 = keys, $s2.pcs[$d2] = $pc + 23, $fn8 = rt.fn($1, "field 'sort'"), $fn8($10);
-      return rt.leave($s2, $d2, ($10 = ($9 = q, ($f3 = $9?.f) !== void 0 && (($42 = $f3.q) !== void 0 || ($m2 = $9.metatable) === void 0 || ($42 = $m2.view.q) !== void 0 || !("q" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 24, rt.index($9, "q", "local 'q'"))), $6 = rt.t($1 = rt.first(($11 = ($12 = $env.f.tonumber) !== void 0 ? $12 : ($s2.pcs[$d2] = $pc + 24, rt.getGlobal($env, "tonumber")), $132 = ($14 = q, ($f17 = $14?.f) !== void 0 && (($152 = $f17.page) !== void 0 || ($m16 = $14.metatable) === void 0 || ($152 = $m16.view.page) !== void 0 || !("page" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $152 : ($s2.pcs[$d2] = $pc + 24, rt.index($14, "page", "local 'q'"))), $s2.pcs[$d2] = $pc + 25, $fn8 = rt.fn($11, "global 'tonumber'"), $fn8($132)))) ? $1 : 1, $182 = keys, $o19 = new rt.FieldsObject(), $n20 = 2, $10 !== void 0 && ($o19.q = $10, $n20++), $o19.page = $6, $o19.keys = $182, rt.LuaTable.record($o19, $n20)));
+      $1 = ($52 = ($82 = $env.f.table) !== void 0 ? $82 : ($s2.pcs[$d2] = $pc + 22, rt.getGlobal($env, "table")), ($f3 = $52?.f) !== void 0 && (($9 = $f3.sort) !== void 0 || ($m2 = $52.metatable) === void 0 || ($9 = $m2.view.sort) !== void 0 || !("sort" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 22, rt.index($52, "sort", "global 'table'"))), $10 = keys, $s2.pcs[$d2] = $pc + 23, $fn7 = rt.fn($1, "field 'sort'"), $fn7($10);
+      return rt.leave($s2, $d2, ($10 = ($9 = q, ($f3 = $9?.f) !== void 0 && (($82 = $f3.q) !== void 0 || ($m2 = $9.metatable) === void 0 || ($82 = $m2.view.q) !== void 0 || !("q" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 24, rt.index($9, "q", "local 'q'"))), $52 = rt.t($1 = rt.first(($11 = ($12 = $env.f.tonumber) !== void 0 ? $12 : ($s2.pcs[$d2] = $pc + 24, rt.getGlobal($env, "tonumber")), $132 = ($14 = q, ($f17 = $14?.f) !== void 0 && (($152 = $f17.page) !== void 0 || ($m16 = $14.metatable) === void 0 || ($152 = $m16.view.page) !== void 0 || !("page" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $152 : ($s2.pcs[$d2] = $pc + 24, rt.index($14, "page", "local 'q'"))), $s2.pcs[$d2] = $pc + 25, $fn7 = rt.fn($11, "global 'tonumber'"), $fn7($132)))) ? $1 : 1, $182 = keys, $o19 = new rt.FieldsObject(), $n20 = 2, $10 !== void 0 && ($o19.q = $10, $n20++), $o19.page = $52, $o19.keys = $182, rt.LuaTable.record($o19, $n20)));
     }) !== void 0 && ($f20 = $21?.f) !== void 0 && !$21.linked && $f20.get !== void 0 ? $f20.get = $15 : ($s.pcs[$d] = $pc + 17, rt.setIndex($21, "get", $15, "field 'search'"));
     $15 = ($16 = ($18 = api, ($f20 = $18?.f) !== void 0 && (($21 = $f20.echo) !== void 0 || ($m19 = $18.metatable) === void 0 || ($21 = $m19.view.echo) !== void 0 || !("echo" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $21 : ($s.pcs[$d] = $pc + 26, rt.index($18, "echo", "local 'api'"))), ($f22 = $16?.f) !== void 0 && (($3 = $f22.headers) !== void 0 || ($m17 = $16.metatable) === void 0 || ($3 = $m17.view.headers) !== void 0 || !("headers" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 26, rt.index($16, "headers", "field 'echo'")));
     ($4 = $handlers[7] = rh.jsonHandler((function $get(ctx) {

@@ -245,11 +245,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         let $m2: rt.LuaTable | undefined;
         let $f3: rt.Fields | undefined;
-        let $4: rt.LuaValue;
-        let $k5: number;
-        let $6: rt.LuaValue;
-        let $a7: rt.LuaValue[] | undefined;
-        let $fn8!: rt.LuaFunction;
+        let $k4: number;
+        let $5: rt.LuaValue;
+        let $a6: rt.LuaValue[] | undefined;
+        let $fn7!: rt.LuaFunction;
+        let $8: rt.LuaValue;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
@@ -274,13 +274,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $key1 = Array.isArray($res1) ? $res1[0] : $res1;
             if ($key1 === undefined) break;
             let k: rt.LuaValue = $key1;
-            $4 = keys;
-            $k5 = (keys.length() + 1);
-            (($6 = k) !== undefined && ($a7 = ($4 as rt.LuaTable)?.arr) !== undefined && ($k5 - 1 >>> 0) === $k5 - 1 && $a7[$k5 - 1] !== undefined ? ($a7[$k5 - 1] = $6) : $6 !== undefined && $a7 !== undefined && $k5 === $a7.length + 1 && ($4 as rt.LuaTable).other === undefined && ($4 as rt.LuaTable).metatable === undefined ? $a7.push($6) : ($s.pcs[$d] = $pc + 19, rt.setIndex($4, $k5, $6, "local 'keys'")));
+            $k4 = (keys.length() + 1);
+            (($5 = k) !== undefined && ($a6 = (keys as rt.LuaTable)?.arr) !== undefined && ($k4 - 1 >>> 0) === $k4 - 1 && $a6[$k4 - 1] !== undefined ? ($a6[$k4 - 1] = $5) : $5 !== undefined && $a6 !== undefined && $k4 === $a6.length + 1 && (keys as rt.LuaTable).other === undefined && (keys as rt.LuaTable).metatable === undefined ? $a6.push($5) : ($s.pcs[$d] = $pc + 19, rt.setIndex(keys, $k4, $5, "local 'keys'")));
           }
         }
-        ($1 = ($6 = (($4 = $env.f.table) !== undefined ? $4 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), (($f3 = ($6 as rt.LuaTable)?.f) !== undefined && (($9 = $f3.sort) !== undefined || ($m2 = ($6 as rt.LuaTable).metatable) === undefined || ($9 = $m2.view.sort) !== undefined || (!("sort" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 22, rt.index($6, "sort", "global 'table'")))), $10 = keys, $s.pcs[$d] = $pc + 23, $fn8 = rt.fn($1, "field 'sort'"), $fn8($10));
-        return rt.leave($s, $d, ($10 = ($9 = q as rt.LuaValue, (($f3 = ($9 as rt.LuaTable)?.f) !== undefined && (($4 = $f3.q) !== undefined || ($m2 = ($9 as rt.LuaTable).metatable) === undefined || ($4 = $m2.view.q) !== undefined || (!("q" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 24, rt.index($9, "q", "local 'q'")))), $6 = (rt.t($1 = rt.first(($11 = (($12 = $env.f.tonumber) !== undefined ? $12 : ($s.pcs[$d] = $pc + 24, rt.getGlobal($env, "tonumber"))), $13 = ($14 = q as rt.LuaValue, (($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.page) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.page) !== undefined || (!("page" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 24, rt.index($14, "page", "local 'q'")))), $s.pcs[$d] = $pc + 25, $fn8 = rt.fn($11, "global 'tonumber'"), $fn8($13)))) ? $1 : 1), $18 = keys, $o19 = new rt.FieldsObject(), $n20 = 2, ($10 !== undefined && ($o19.q = $10, $n20++)), $o19.page = $6, $o19.keys = $18, rt.LuaTable.record($o19, $n20)));
+        ($1 = ($5 = (($8 = $env.f.table) !== undefined ? $8 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), (($f3 = ($5 as rt.LuaTable)?.f) !== undefined && (($9 = $f3.sort) !== undefined || ($m2 = ($5 as rt.LuaTable).metatable) === undefined || ($9 = $m2.view.sort) !== undefined || (!("sort" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 22, rt.index($5, "sort", "global 'table'")))), $10 = keys, $s.pcs[$d] = $pc + 23, $fn7 = rt.fn($1, "field 'sort'"), $fn7($10));
+        return rt.leave($s, $d, ($10 = ($9 = q as rt.LuaValue, (($f3 = ($9 as rt.LuaTable)?.f) !== undefined && (($8 = $f3.q) !== undefined || ($m2 = ($9 as rt.LuaTable).metatable) === undefined || ($8 = $m2.view.q) !== undefined || (!("q" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 24, rt.index($9, "q", "local 'q'")))), $5 = (rt.t($1 = rt.first(($11 = (($12 = $env.f.tonumber) !== undefined ? $12 : ($s.pcs[$d] = $pc + 24, rt.getGlobal($env, "tonumber"))), $13 = ($14 = q as rt.LuaValue, (($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.page) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.page) !== undefined || (!("page" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 24, rt.index($14, "page", "local 'q'")))), $s.pcs[$d] = $pc + 25, $fn7 = rt.fn($11, "global 'tonumber'"), $fn7($13)))) ? $1 : 1), $18 = keys, $o19 = new rt.FieldsObject(), $n20 = 2, ($10 !== undefined && ($o19.q = $10, $n20++)), $o19.page = $5, $o19.keys = $18, rt.LuaTable.record($o19, $n20)));
       } as rt.LuaFunction)) !== undefined && ($f20 = ($21 as rt.LuaTable)?.f) !== undefined && !($21 as rt.LuaTable).linked && $f20.get !== undefined ? ($f20.get = $15) : ($s.pcs[$d] = $pc + 17, rt.setIndex($21, "get", $15, "field 'search'")));
       $15 = ($16 = ($18 = api as rt.LuaValue, (($f20 = ($18 as rt.LuaTable)?.f) !== undefined && (($21 = $f20.echo) !== undefined || ($m19 = ($18 as rt.LuaTable).metatable) === undefined || ($21 = $m19.view.echo) !== undefined || (!("echo" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 26, rt.index($18, "echo", "local 'api'")))), (($f22 = ($16 as rt.LuaTable)?.f) !== undefined && (($3 = $f22.headers) !== undefined || ($m17 = ($16 as rt.LuaTable).metatable) === undefined || ($3 = $m17.view.headers) !== undefined || (!("headers" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 26, rt.index($16, "headers", "field 'echo'"))));
       (($4 = ($handlers[7] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {

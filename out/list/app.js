@@ -56,14 +56,13 @@ function load($env) {
       let $10;
       let $m11;
       let $f12;
-      let $k13;
-      let $o14;
-      let $n15;
-      let $16;
-      let $a17;
-      let $18;
-      let $o19;
-      let $n20;
+      let $o13;
+      let $n14;
+      let $15;
+      let $a16;
+      let $17;
+      let $o18;
+      let $n19;
       const $json = rh.claim(ctx);
       let n = rt.t($1 = rt.first(($32 = ($42 = $env.f.tonumber) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 3, rt.getGlobal($env, "tonumber")), $52 = rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($7 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f9 = $7?.f)?.query !== void 0 ? $f9.query : ($m8 = $7?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($7, "query", "local 'ctx'"), "method 'query'")($7))), ($f12 = $6?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m11 = $6.metatable) === void 0 || ($10 = $m11.view.n) !== void 0 || !("n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 3, rt.index($6, "n"))), $s2.pcs[$d2] = $pc + 5, $fn2 = rt.fn($32, "global 'tonumber'"), $fn2($52)))) ? $1 : 100;
       let items = new rt.LuaTable();
@@ -203,14 +202,13 @@ function load($env) {
               $w.p = $p + 9;
             }
           } else {
-            $7 = items;
-            $k13 = i;
-            ($16 = ($6 = i, $52 = "item " + rt.numberToString(i), $42 = i * 1.5, $32 = rt.mod(i, 3) !== 0, $1 = new rt.LuaTable(["tag" + rt.numberToString(rt.mod(i, 5)), "all"]), $o14 = new rt.FieldsObject(), $n15 = 5, $o14.id = $6, $o14.name = $52, $o14.price = $42, $o14.in_stock = $32, $o14.tags = $1, rt.LuaTable.record($o14, $n15))) !== void 0 && ($a17 = $7?.arr) !== void 0 && $k13 - 1 >>> 0 === $k13 - 1 && $a17[$k13 - 1] !== void 0 ? $a17[$k13 - 1] = $16 : $16 !== void 0 && $a17 !== void 0 && $k13 === $a17.length + 1 && $7.other === void 0 && $7.metatable === void 0 ? $a17.push($16) : ($s2.pcs[$d2] = $pc + 7, rt.setIndex($7, $k13, $16, "local 'items'"));
+            $7 = ($6 = i, $52 = "item " + rt.numberToString(i), $42 = i * 1.5, $32 = rt.mod(i, 3) !== 0, $1 = new rt.LuaTable(["tag" + rt.numberToString(rt.mod(i, 5)), "all"]), $o13 = new rt.FieldsObject(), $n14 = 5, $o13.id = $6, $o13.name = $52, $o13.price = $42, $o13.in_stock = $32, $o13.tags = $1, rt.LuaTable.record($o13, $n14));
+            ($15 = $7) !== void 0 && ($a16 = items?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a16[i - 1] !== void 0 ? $a16[i - 1] = $15 : $15 !== void 0 && $a16 !== void 0 && i === $a16.length + 1 && items.other === void 0 && items.metatable === void 0 ? $a16.push($15) : ($s2.pcs[$d2] = $pc + 7, rt.setIndex(items, i, $15, "local 'items'"));
           }
         }
       }
       if ($json) {
-        $18 = items$n;
+        $17 = items$n;
         if (items$n !== 0) {
           const $w = rh.jsonBytes();
           {
@@ -226,7 +224,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.num($18);
+          $w.num($17);
           {
             const $b = $w.room(10), $p = $w.p;
             $b[$p] = 44;
@@ -250,9 +248,9 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($10 = $18, $16 = items, $o14 = new rt.FieldsObject(), $n15 = 2, $o14.count = $10, $o14.items = $16, rt.LuaTable.record($o14, $n15)));
+        return rt.leave($s2, $d2, ($10 = $17, $15 = items, $o13 = new rt.FieldsObject(), $n14 = 2, $o13.count = $10, $o13.items = $15, rt.LuaTable.record($o13, $n14)));
       }
-      return rt.leave($s2, $d2, ($1 = items.length(), $32 = items, $o19 = new rt.FieldsObject(), $n20 = 2, $o19.count = $1, $o19.items = $32, rt.LuaTable.record($o19, $n20)));
+      return rt.leave($s2, $d2, ($1 = items.length(), $32 = items, $o18 = new rt.FieldsObject(), $n19 = 2, $o18.count = $1, $o18.items = $32, rt.LuaTable.record($o18, $n19)));
     }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'items'"));
     return rt.leave($s, $d, api);
   };

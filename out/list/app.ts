@@ -51,14 +51,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $m11: rt.LuaTable | undefined;
         let $f12: rt.Fields | undefined;
-        let $k13: number;
-        let $o14: rt.Fields;
-        let $n15: number;
-        let $16: rt.LuaValue;
-        let $a17: rt.LuaValue[] | undefined;
-        let $18: number;
-        let $o19: rt.Fields;
-        let $n20: number;
+        let $o13: rt.Fields;
+        let $n14: number;
+        let $15: rt.LuaValue;
+        let $a16: rt.LuaValue[] | undefined;
+        let $17: number;
+        let $o18: rt.Fields;
+        let $n19: number;
         const $json: boolean = rh.claim(ctx);
         let n: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 3, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f12 = ($6 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($6 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 3, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 5, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 100);
         let items: rt.LuaTable = new rt.LuaTable();
@@ -81,26 +80,25 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $w.luaNum((rt.mod(i, 5)) as number);
               { const $b = $w.room(9), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 97; $b[$p + 4] = 108; $b[$p + 5] = 108; $b[$p + 6] = 34; $b[$p + 7] = 93; $b[$p + 8] = 125; $w.p = $p + 9; }
             } else {
-              $7 = items;
-              $k13 = i;
-              (($16 = ($6 = i, $5 = ("item " + rt.numberToString(i)), $4 = (i * 1.5), $3 = ((rt.mod(i, 3)) !== 0), $1 = new rt.LuaTable([("tag" + rt.numberToString((rt.mod(i, 5)))), "all"]), $o14 = new rt.FieldsObject(), $n15 = 5, $o14.id = $6, $o14.name = $5, $o14.price = $4, $o14.in_stock = $3, $o14.tags = $1, rt.LuaTable.record($o14, $n15))) !== undefined && ($a17 = ($7 as rt.LuaTable)?.arr) !== undefined && ($k13 - 1 >>> 0) === $k13 - 1 && $a17[$k13 - 1] !== undefined ? ($a17[$k13 - 1] = $16) : $16 !== undefined && $a17 !== undefined && $k13 === $a17.length + 1 && ($7 as rt.LuaTable).other === undefined && ($7 as rt.LuaTable).metatable === undefined ? $a17.push($16) : ($s.pcs[$d] = $pc + 7, rt.setIndex($7, $k13, $16, "local 'items'")));
+              $7 = ($6 = i, $5 = ("item " + rt.numberToString(i)), $4 = (i * 1.5), $3 = ((rt.mod(i, 3)) !== 0), $1 = new rt.LuaTable([("tag" + rt.numberToString((rt.mod(i, 5)))), "all"]), $o13 = new rt.FieldsObject(), $n14 = 5, $o13.id = $6, $o13.name = $5, $o13.price = $4, $o13.in_stock = $3, $o13.tags = $1, rt.LuaTable.record($o13, $n14));
+              (($15 = $7) !== undefined && ($a16 = (items as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a16[i - 1] !== undefined ? ($a16[i - 1] = $15) : $15 !== undefined && $a16 !== undefined && i === $a16.length + 1 && (items as rt.LuaTable).other === undefined && (items as rt.LuaTable).metatable === undefined ? $a16.push($15) : ($s.pcs[$d] = $pc + 7, rt.setIndex(items, i, $15, "local 'items'")));
             }
           }
         }
         if ($json) {
-          $18 = items$n;
+          $17 = items$n;
           if (items$n !== 0) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 111; $b[$p + 4] = 117; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.num($18 as number);
+            $w.num($17 as number);
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 116; $b[$p + 4] = 101; $b[$p + 5] = 109; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 91; $w.p = $p + 10; }
             $w.append(items$w!);
             { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($10 = $18, $16 = items, $o14 = new rt.FieldsObject(), $n15 = 2, $o14.count = $10, $o14.items = $16, rt.LuaTable.record($o14, $n15)));
+          return rt.leave($s, $d, ($10 = $17, $15 = items, $o13 = new rt.FieldsObject(), $n14 = 2, $o13.count = $10, $o13.items = $15, rt.LuaTable.record($o13, $n14)));
         }
-        return rt.leave($s, $d, ($1 = items.length(), $3 = items, $o19 = new rt.FieldsObject(), $n20 = 2, $o19.count = $1, $o19.items = $3, rt.LuaTable.record($o19, $n20)));
+        return rt.leave($s, $d, ($1 = items.length(), $3 = items, $o18 = new rt.FieldsObject(), $n19 = 2, $o18.count = $1, $o18.items = $3, rt.LuaTable.record($o18, $n19)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'items'")));
       return rt.leave($s, $d, api);
     };

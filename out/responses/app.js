@@ -747,8 +747,8 @@ function load($env) {
         const $start1 = 1;
         const $limit1 = 70;
         for (let i = $start1; i <= $limit1; i++) {
-          $1 = cur;
-          ($22 = new rt.LuaTable()) !== void 0 && ($f3 = $1?.f) !== void 0 && !$1.linked && $f3.child !== void 0 ? $f3.child = $22 : (rt.at($s2, $d2, $pc + 73), rt.setIndex($1, "child", $22, "local 'cur'"));
+          $1 = new rt.LuaTable();
+          ($22 = $1) !== void 0 && ($f3 = cur?.f) !== void 0 && !cur.linked && $f3.child !== void 0 ? $f3.child = $22 : (rt.at($s2, $d2, $pc + 73), rt.setIndex(cur, "child", $22, "local 'cur'"));
           cur = ($22 = cur, ($f3 = $22?.f) !== void 0 && (($1 = $f3.child) !== void 0 || ($m4 = $22.metatable) === void 0 || ($1 = $m4.view.child) !== void 0 || !("child" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $1 : (rt.at($s2, $d2, $pc + 73), rt.index($22, "child", "local 'cur'")));
         }
       }

@@ -626,8 +626,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           const $start1 = 1;
           const $limit1 = 70;
           for (let i: number = $start1; i <= $limit1; i++) {
-            $1 = cur;
-            (($2 = new rt.LuaTable()) !== undefined && ($f3 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f3.child !== undefined ? ($f3.child = $2) : (rt.at($s, $d, $pc + 73), rt.setIndex($1, "child", $2, "local 'cur'")));
+            $1 = new rt.LuaTable();
+            (($2 = $1) !== undefined && ($f3 = (cur as rt.LuaTable)?.f) !== undefined && !(cur as rt.LuaTable).linked && $f3.child !== undefined ? ($f3.child = $2) : (rt.at($s, $d, $pc + 73), rt.setIndex(cur, "child", $2, "local 'cur'")));
             cur = ($2 = cur as rt.LuaValue, (($f3 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f3.child) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m4.view.child) !== undefined || (!("child" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $1 : (rt.at($s, $d, $pc + 73), rt.index($2, "child", "local 'cur'"))));
           }
         }

@@ -42,8 +42,7 @@ function load($env) {
     let $n10;
     let $f11;
     let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 4, $o9.log_level = "nope", $o9.body_size_limit = 0, $o9.allow_unbounded_body = true, $o9.security_headers = false, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-    $8 = api;
-    ($4 = ($5 = function $anonymous(ctx) {
+    $8 = ($5 = function $anonymous(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -52,7 +51,8 @@ function load($env) {
       let $f3;
       $1 = ctx, $s2.pcs[$d2] = $pc + 2, rt.fn(($f3 = $1?.f)?.set !== void 0 ? $f3.set : ($m2 = $1?.metatable) !== void 0 && $m2.view.set !== void 0 ? $m2.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "checked", true);
       return rt.leave($s2, $d2, rt.NONE);
-    }, $o9 = new rt.FieldsObject(), $n10 = 1, $o9.get = $5, rt.LuaTable.record($o9, $n10))) !== void 0 && ($f7 = $8?.f) !== void 0 && !$8.linked && $f7.before !== void 0 ? $f7.before = $4 : ($s.pcs[$d] = $pc + 3, rt.setIndex($8, "before", $4, "local 'api'"));
+    }, $o9 = new rt.FieldsObject(), $n10 = 1, $o9.get = $5, rt.LuaTable.record($o9, $n10));
+    ($4 = $8) !== void 0 && ($f7 = api?.f) !== void 0 && !api.linked && $f7.before !== void 0 ? $f7.before = $4 : ($s.pcs[$d] = $pc + 3, rt.setIndex(api, "before", $4, "local 'api'"));
     $4 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($8 = $f7.upload) !== void 0 || ($m6 = $5.metatable) === void 0 || ($8 = $m6.view.upload) !== void 0 || !("upload" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 4, rt.index($5, "upload", "local 'api'")));
     ($3 = $handlers[0] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;

@@ -36,8 +36,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $n10: number;
       let $f11: rt.Fields | undefined;
       let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 4, $o9.log_level = "nope", $o9.body_size_limit = 0, $o9.allow_unbounded_body = true, $o9.security_headers = false, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-      $8 = api;
-      (($4 = ($5 = function $anonymous(ctx?: rt.LuaValue): rt.LuaResult {
+      $8 = ($5 = function $anonymous(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -46,7 +45,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f3: rt.Fields | undefined;
         ($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 2, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "checked", true));
         return rt.leave($s, $d, rt.NONE);
-      }, $o9 = new rt.FieldsObject(), $n10 = 1, $o9.get = $5, rt.LuaTable.record($o9, $n10))) !== undefined && ($f7 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f7.before !== undefined ? ($f7.before = $4) : ($s.pcs[$d] = $pc + 3, rt.setIndex($8, "before", $4, "local 'api'")));
+      }, $o9 = new rt.FieldsObject(), $n10 = 1, $o9.get = $5, rt.LuaTable.record($o9, $n10));
+      (($4 = $8) !== undefined && ($f7 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f7.before !== undefined ? ($f7.before = $4) : ($s.pcs[$d] = $pc + 3, rt.setIndex(api, "before", $4, "local 'api'")));
       $4 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f7.upload) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.upload) !== undefined || (!("upload" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 4, rt.index($5, "upload", "local 'api'"))));
       (($3 = ($handlers[0] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;

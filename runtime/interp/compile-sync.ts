@@ -5,7 +5,7 @@ import type {
   FunctionDeclaration, Identifier, IfStatement, LocalStatement, Statement, TableConstructorExpression,
 } from '../../compiler/frontend/ast.js';
 import { callArguments, isMultiValue, lineOf } from '../../compiler/frontend/ast.js';
-import { calleeName, readsLocalLate, tableLayout } from '../../compiler/frontend/constants.js';
+import { calleeName, lateTargetParts, readsLocalLate, tableLayout, type LateParts } from '../../compiler/frontend/constants.js';
 import { describeExpr, type LocalVar } from '../../compiler/frontend/resolve.js';
 import { current } from '../lua/callstack.js';
 import { all, first, NONE } from '../lua/multi.js';
@@ -62,6 +62,9 @@ export function run(closure: Closure, args: LuaValue[]): Co<LuaResult> {
     return signal === RETURN ? f.ret : NONE;
   }
 }
+
+/** An assignment target whose table and key are both read before the values. */
+const EARLY: LateParts = { base: false, key: false };
 
 /** Marks a tail call's result: the call itself is made by run(). */
 const TAIL: LuaValue[] = [];
@@ -219,8 +222,9 @@ class FunctionCompiler {
   }
 
   private assignment(s: AssignmentStatement): Exec {
+    const late = lateTargetParts(s.variables, this.res.refs);
     if (s.variables.length === 1 && s.init.length === 1) {
-      const assign = this.assigner(s.variables[0]);
+      const assign = this.assigner(s.variables[0], late[0]);
       const value = this.expr(s.init[0]);
       return assign.prepare === undefined
         ? function (f) {
@@ -234,7 +238,7 @@ class FunctionCompiler {
         };
     }
     // Lua evaluates every target's table and key, then every value, then assigns.
-    const assigners = s.variables.map((t) => this.assigner(t));
+    const assigners = s.variables.map((t, i) => this.assigner(t, late[i]));
     const values = this.exprList(s.init, assigners.length);
     return function (f) {
       const targets: [LuaValue, LuaValue][] = [];
@@ -245,37 +249,42 @@ class FunctionCompiler {
     };
   }
 
-  /** How to assign to a target: an optional step evaluating (table, key), then the store. */
-  private assigner(t: Expression): {
+  /**
+   * How to assign to a target: an optional step evaluating (table, key) before the values,
+   * then the store, which reads the parts `late` says luajit reads then (lateTargetParts).
+   */
+  private assigner(t: Expression, late: LateParts = EARLY): {
     prepare: ((f: Frame) => Co<[LuaValue, LuaValue]>) | undefined;
     store: Store;
   } {
     if (t.type === 'Identifier') return { prepare: undefined, store: this.varStore(t) };
+    if (t.type !== 'MemberExpression' && t.type !== 'IndexExpression') throw new Error(`cannot assign to ${t.type}`);
+    const base = this.expr(t.base);
+    const desc = describeExpr(t.base, this.res.refs);
+    const set = function (o: LuaValue, k: LuaValue, v: LuaValue): Co<void> {
+      if (o instanceof LuaTable && o.metatable === undefined) o.set(k, v);
+      else meta(ops.setIndexOrCall(o, k, v, desc));
+    };
     if (t.type === 'MemberExpression') {
-      const base = this.expr(t.base);
       const key = t.identifier.name;
-      const desc = describeExpr(t.base, this.res.refs);
+      if (late.base) return { prepare: undefined, store: function (f, _o, _k, v) { set(base(f), key, v); } };
       return {
         prepare: function (f) { return [base(f), key]; },
-        store: function (_f, o, k, v) {
-          if (o instanceof LuaTable && o.metatable === undefined) o.set(k, v);
-          else meta(ops.setIndexOrCall(o, k, v, desc));
-        },
+        store: function (_f, o, k, v) { set(o, k, v); },
       };
     }
-    if (t.type === 'IndexExpression') {
-      const base = this.expr(t.base);
-      const key = this.expr(t.index);
-      const desc = describeExpr(t.base, this.res.refs);
+    const key = this.expr(t.index);
+    if (!late.base && !late.key) {
       return {
         prepare: function (f) { return [base(f), key(f)]; },
-        store: function (_f, o, k, v) {
-          if (o instanceof LuaTable && o.metatable === undefined) o.set(k, v);
-          else meta(ops.setIndexOrCall(o, k, v, desc));
-        },
+        store: function (_f, o, k, v) { set(o, k, v); },
       };
     }
-    throw new Error(`cannot assign to ${t.type}`);
+    const lateBase = late.base, lateKey = late.key;
+    return {
+      prepare: function (f) { return [lateBase ? undefined : base(f), lateKey ? undefined : key(f)]; },
+      store: function (f, o, k, v) { set(lateBase ? base(f) : o, lateKey ? key(f) : k, v); },
+    };
   }
 
   private varStore(id: Identifier): Store {

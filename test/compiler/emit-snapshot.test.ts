@@ -35,8 +35,8 @@ f = function $f(p?: rt.LuaValue): rt.LuaResult {
 };`);
   expectEmitted(lua, 'slow0', `
 function $slow0($s: rt.CallStack, $d: number, p: rt.LuaValue): void {
-  $3 = p;
-  (($9 = ($8 = (($4 = p as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.x) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.x) !== undefined || (!("x" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : (rt.at($s, $d, $pc), rt.index($4, "x", "local 'p'"))))) as rt.LuaValue, (typeof $8 === 'number' ? $8 + 1 : (rt.at($s, $d, $pc), rt.add($8, 1, "field 'x'"))))) !== undefined && ($f10 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f10.x !== undefined ? ($f10.x = $9) : (rt.at($s, $d, $pc), rt.setIndex($3, "x", $9, "local 'p'")));
+  $3 = ($8 = (($4 = p as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.x) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.x) !== undefined || (!("x" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : (rt.at($s, $d, $pc), rt.index($4, "x", "local 'p'"))))) as rt.LuaValue, (typeof $8 === 'number' ? $8 + 1 : (rt.at($s, $d, $pc), rt.add($8, 1, "field 'x'"))));
+  (($9 = $3) !== undefined && ($f10 = (p as rt.LuaTable)?.f) !== undefined && !(p as rt.LuaTable).linked && $f10.x !== undefined ? ($f10.x = $9) : (rt.at($s, $d, $pc), rt.setIndex(p, "x", $9, "local 'p'")));
 }`);
 });
 

@@ -103,11 +103,12 @@ function load($env) {
       let $9;
       let $10;
       let id = ($12 = self, ($f4 = $12?.f) !== void 0 && (($22 = $f4.next_id) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.next_id) !== void 0 || !("next_id" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : (rt.at($s2, $d2, $pc + 4), rt.index($12, "next_id", "local 'self'")));
-      $22 = self;
-      ($12 = typeof id === "number" ? id + 1 : (rt.at($s2, $d2, $pc + 5), rt.add(id, 1, "local 'id'"))) !== void 0 && ($f4 = $22?.f) !== void 0 && !$22.linked && $f4.next_id !== void 0 ? $f4.next_id = $12 : (rt.at($s2, $d2, $pc + 5), rt.setIndex($22, "next_id", $12, "local 'self'"));
+      $22 = typeof id === "number" ? id + 1 : (rt.at($s2, $d2, $pc + 5), rt.add(id, 1, "local 'id'"));
+      ($12 = $22) !== void 0 && ($f4 = self?.f) !== void 0 && !self.linked && $f4.next_id !== void 0 ? $f4.next_id = $12 : (rt.at($s2, $d2, $pc + 5), rt.setIndex(self, "next_id", $12, "local 'self'"));
       ($12 = id) !== void 0 && ($f4 = record?.f) !== void 0 && !record.linked && $f4.id !== void 0 ? $f4.id = $12 : (rt.at($s2, $d2, $pc + 6), rt.setIndex(record, "id", $12, "local 'record'"));
-      rt.at($s2, $d2, $pc + 7), rt.setIndex(($12 = self, ($f4 = $12?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : (rt.at($s2, $d2, $pc + 7), rt.index($12, "items", "local 'self'"))), id, record, "field 'items'");
-      rt.at($s2, $d2, $pc + 8), rt.setIndex(($22 = self, ($f4 = $22?.f) !== void 0 && (($12 = $f4.order) !== void 0 || ($m3 = $22.metatable) === void 0 || ($12 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 8), rt.index($22, "order", "local 'self'"))), ($10 = ($9 = ($5 = self, ($f8 = $5?.f) !== void 0 && (($6 = $f8.order) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.order) !== void 0 || !("order" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : (rt.at($s2, $d2, $pc + 8), rt.index($5, "order", "local 'self'"))), $9?.arr !== void 0 ? $9.length() : typeof $9 === "string" ? $9.length : (rt.at($s2, $d2, $pc + 8), rt.len($9, "field 'order'"))), typeof $10 === "number" ? $10 + 1 : (rt.at($s2, $d2, $pc + 8), rt.add($10, 1))), id, "field 'order'");
+      $12 = ($22 = self, ($f4 = $22?.f) !== void 0 && (($5 = $f4.items) !== void 0 || ($m3 = $22.metatable) === void 0 || ($5 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $5 : (rt.at($s2, $d2, $pc + 7), rt.index($22, "items", "local 'self'")));
+      rt.at($s2, $d2, $pc + 7), rt.setIndex($12, id, record, "field 'items'");
+      rt.at($s2, $d2, $pc + 8), rt.setIndex(($5 = self, ($f4 = $5?.f) !== void 0 && (($22 = $f4.order) !== void 0 || ($m3 = $5.metatable) === void 0 || ($22 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : (rt.at($s2, $d2, $pc + 8), rt.index($5, "order", "local 'self'"))), ($10 = ($9 = ($12 = self, ($f8 = $12?.f) !== void 0 && (($6 = $f8.order) !== void 0 || ($m7 = $12.metatable) === void 0 || ($6 = $m7.view.order) !== void 0 || !("order" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : (rt.at($s2, $d2, $pc + 8), rt.index($12, "order", "local 'self'"))), $9?.arr !== void 0 ? $9.length() : typeof $9 === "string" ? $9.length : (rt.at($s2, $d2, $pc + 8), rt.len($9, "field 'order'"))), typeof $10 === "number" ? $10 + 1 : (rt.at($s2, $d2, $pc + 8), rt.add($10, 1))), id, "field 'order'");
       return rt.leave($s2, $d2, record);
     }) !== void 0 && ($f3 = $2?.f) !== void 0 && !$2.linked && $f3.insert !== void 0 ? $f3.insert = $1 : ($s.pcs[$d] = $pc + 9, rt.setIndex($2, "insert", $1, "local 'Store'"));
     $1 = Store;
@@ -138,8 +139,8 @@ function load($env) {
       let $m11;
       let $f12;
       let $13;
-      let $14;
-      let $k15;
+      let $k14;
+      let $15;
       let $16;
       let $17;
       let $m18;
@@ -160,9 +161,9 @@ function load($env) {
           let _ = $key1;
           let id = Array.isArray($res1) ? $res1[1] : void 0;
           if (rt.t(rt.index(($9 = self, ($f12 = $9?.f) !== void 0 && (($10 = $f12.items) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.items) !== void 0 || !("items" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 15, rt.index($9, "items", "local 'self'"))), ($13 = id, $s2.pcs[$d2] = $pc + 15, $13), "field 'items'"))) {
-            $14 = out;
-            $k15 = out.length() + 1;
-            ($21 = rt.index(($16 = self, ($f19 = $16?.f) !== void 0 && (($17 = $f19.items) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.items) !== void 0 || !("items" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 15, rt.index($16, "items", "local 'self'"))), ($20 = id, $s2.pcs[$d2] = $pc + 15, $20), "field 'items'")) !== void 0 && ($a22 = $14?.arr) !== void 0 && $k15 - 1 >>> 0 === $k15 - 1 && $a22[$k15 - 1] !== void 0 ? $a22[$k15 - 1] = $21 : $21 !== void 0 && $a22 !== void 0 && $k15 === $a22.length + 1 && $14.other === void 0 && $14.metatable === void 0 ? $a22.push($21) : ($s2.pcs[$d2] = $pc + 15, rt.setIndex($14, $k15, $21, "local 'out'"));
+            $k14 = out.length() + 1;
+            $15 = rt.index(($16 = self, ($f19 = $16?.f) !== void 0 && (($17 = $f19.items) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.items) !== void 0 || !("items" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 15, rt.index($16, "items", "local 'self'"))), ($20 = id, $s2.pcs[$d2] = $pc + 15, $20), "field 'items'");
+            ($21 = $15) !== void 0 && ($a22 = out?.arr) !== void 0 && $k14 - 1 >>> 0 === $k14 - 1 && $a22[$k14 - 1] !== void 0 ? $a22[$k14 - 1] = $21 : $21 !== void 0 && $a22 !== void 0 && $k14 === $a22.length + 1 && out.other === void 0 && out.metatable === void 0 ? $a22.push($21) : ($s2.pcs[$d2] = $pc + 15, rt.setIndex(out, $k14, $21, "local 'out'"));
           }
         }
       }
@@ -197,9 +198,10 @@ function load($env) {
       if (!rt.t(rt.index(($12 = self, ($f4 = $12?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 17, rt.index($12, "items", "local 'self'"))), ($5 = id, $s2.pcs[$d2] = $pc + 17, $5), "field 'items'"))) {
         return rt.leave($s2, $d2, false);
       }
-      $s2.pcs[$d2] = $pc + 18, rt.setIndex(($5 = self, ($f4 = $5?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $5.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 18, rt.index($5, "items", "local 'self'"))), id, void 0, "field 'items'");
+      $5 = ($22 = self, ($f4 = $22?.f) !== void 0 && (($12 = $f4.items) !== void 0 || ($m3 = $22.metatable) === void 0 || ($12 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 18, rt.index($22, "items", "local 'self'")));
+      $s2.pcs[$d2] = $pc + 18, rt.setIndex($5, id, void 0, "field 'items'");
       {
-        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($5 = $env.f.ipairs) !== void 0 ? $5 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "ipairs")), $12 = ($7 = self, ($f4 = $7?.f) !== void 0 && (($8 = $f4.order) !== void 0 || ($m3 = $7.metatable) === void 0 || ($8 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $8 : ($s2.pcs[$d2] = $pc + 19, rt.index($7, "order", "local 'self'"))), $s2.pcs[$d2] = $pc + 20, $fn6 = rt.fn($22, "global 'ipairs'"), $fn6($12)))], 3);
+        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($12 = ($22 = $env.f.ipairs) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "ipairs")), $5 = ($7 = self, ($f4 = $7?.f) !== void 0 && (($8 = $f4.order) !== void 0 || ($m3 = $7.metatable) === void 0 || ($8 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $8 : ($s2.pcs[$d2] = $pc + 19, rt.index($7, "order", "local 'self'"))), $s2.pcs[$d2] = $pc + 20, $fn6 = rt.fn($12, "global 'ipairs'"), $fn6($5)))], 3);
         const $iter1 = ($s2.pcs[$d2] = $pc + 19, rt.callable($it1));
         let $key1 = $ctl1;
         for (; ; ) {

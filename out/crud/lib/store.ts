@@ -80,11 +80,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let id: rt.LuaValue = ($1 = self as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.next_id) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.next_id) !== undefined || (!("next_id" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 4), rt.index($1, "next_id", "local 'self'"))));
-        $2 = self;
-        (($1 = (typeof id === 'number' ? id + 1 : (rt.at($s, $d, $pc + 5), rt.add(id, 1, "local 'id'")))) !== undefined && ($f4 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f4.next_id !== undefined ? ($f4.next_id = $1) : (rt.at($s, $d, $pc + 5), rt.setIndex($2, "next_id", $1, "local 'self'")));
+        $2 = (typeof id === 'number' ? id + 1 : (rt.at($s, $d, $pc + 5), rt.add(id, 1, "local 'id'")));
+        (($1 = $2) !== undefined && ($f4 = (self as rt.LuaTable)?.f) !== undefined && !(self as rt.LuaTable).linked && $f4.next_id !== undefined ? ($f4.next_id = $1) : (rt.at($s, $d, $pc + 5), rt.setIndex(self, "next_id", $1, "local 'self'")));
         (($1 = id) !== undefined && ($f4 = (record as rt.LuaTable)?.f) !== undefined && !(record as rt.LuaTable).linked && $f4.id !== undefined ? ($f4.id = $1) : (rt.at($s, $d, $pc + 6), rt.setIndex(record, "id", $1, "local 'record'")));
-        (rt.at($s, $d, $pc + 7), rt.setIndex(($1 = self as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 7), rt.index($1, "items", "local 'self'")))), id, record, "field 'items'"));
-        (rt.at($s, $d, $pc + 8), rt.setIndex(($2 = self as rt.LuaValue, (($f4 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f4.order) !== undefined || ($m3 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view.order) !== undefined || (!("order" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $1 : (rt.at($s, $d, $pc + 8), rt.index($2, "order", "local 'self'")))), ($10 = (($9 = (($5 = self as rt.LuaValue, (($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.order) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.order) !== undefined || (!("order" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : (rt.at($s, $d, $pc + 8), rt.index($5, "order", "local 'self'"))))) as rt.LuaValue, (($9 as rt.LuaTable)?.arr !== undefined ? ($9 as rt.LuaTable).length() : typeof $9 === 'string' ? $9.length : (rt.at($s, $d, $pc + 8), rt.len($9, "field 'order'"))))) as rt.LuaValue, (typeof $10 === 'number' ? $10 + 1 : (rt.at($s, $d, $pc + 8), rt.add($10, 1)))), id, "field 'order'"));
+        $1 = ($2 = self as rt.LuaValue, (($f4 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f4.items) !== undefined || ($m3 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $5 : (rt.at($s, $d, $pc + 7), rt.index($2, "items", "local 'self'"))));
+        (rt.at($s, $d, $pc + 7), rt.setIndex($1, id, record, "field 'items'"));
+        (rt.at($s, $d, $pc + 8), rt.setIndex(($5 = self as rt.LuaValue, (($f4 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.order) !== undefined || ($m3 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.order) !== undefined || (!("order" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 8), rt.index($5, "order", "local 'self'")))), ($10 = (($9 = (($1 = self as rt.LuaValue, (($f8 = ($1 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.order) !== undefined || ($m7 = ($1 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.order) !== undefined || (!("order" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : (rt.at($s, $d, $pc + 8), rt.index($1, "order", "local 'self'"))))) as rt.LuaValue, (($9 as rt.LuaTable)?.arr !== undefined ? ($9 as rt.LuaTable).length() : typeof $9 === 'string' ? $9.length : (rt.at($s, $d, $pc + 8), rt.len($9, "field 'order'"))))) as rt.LuaValue, (typeof $10 === 'number' ? $10 + 1 : (rt.at($s, $d, $pc + 8), rt.add($10, 1)))), id, "field 'order'"));
         return rt.leave($s, $d, record);
       }) !== undefined && ($f3 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f3.insert !== undefined ? ($f3.insert = $1) : ($s.pcs[$d] = $pc + 9, rt.setIndex($2, "insert", $1, "local 'Store'")));
       $1 = Store;
@@ -115,8 +116,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m11: rt.LuaTable | undefined;
         let $f12: rt.Fields | undefined;
         let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        let $k15: number;
+        let $k14: number;
+        let $15: rt.LuaValue;
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
         let $m18: rt.LuaTable | undefined;
@@ -137,9 +138,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             let _: rt.LuaValue = $key1;
             let id: rt.LuaValue = (Array.isArray($res1) ? $res1[1] : undefined);
             if (rt.t(rt.index(($9 = self as rt.LuaValue, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.items) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.items) !== undefined || (!("items" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 15, rt.index($9, "items", "local 'self'")))), ($13 = id, $s.pcs[$d] = $pc + 15, $13), "field 'items'"))) {
-              $14 = out;
-              $k15 = (out.length() + 1);
-              (($21 = rt.index(($16 = self as rt.LuaValue, (($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.items) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.items) !== undefined || (!("items" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 15, rt.index($16, "items", "local 'self'")))), ($20 = id, $s.pcs[$d] = $pc + 15, $20), "field 'items'")) !== undefined && ($a22 = ($14 as rt.LuaTable)?.arr) !== undefined && ($k15 - 1 >>> 0) === $k15 - 1 && $a22[$k15 - 1] !== undefined ? ($a22[$k15 - 1] = $21) : $21 !== undefined && $a22 !== undefined && $k15 === $a22.length + 1 && ($14 as rt.LuaTable).other === undefined && ($14 as rt.LuaTable).metatable === undefined ? $a22.push($21) : ($s.pcs[$d] = $pc + 15, rt.setIndex($14, $k15, $21, "local 'out'")));
+              $k14 = (out.length() + 1);
+              $15 = rt.index(($16 = self as rt.LuaValue, (($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.items) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.items) !== undefined || (!("items" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 15, rt.index($16, "items", "local 'self'")))), ($20 = id, $s.pcs[$d] = $pc + 15, $20), "field 'items'");
+              (($21 = $15) !== undefined && ($a22 = (out as rt.LuaTable)?.arr) !== undefined && ($k14 - 1 >>> 0) === $k14 - 1 && $a22[$k14 - 1] !== undefined ? ($a22[$k14 - 1] = $21) : $21 !== undefined && $a22 !== undefined && $k14 === $a22.length + 1 && (out as rt.LuaTable).other === undefined && (out as rt.LuaTable).metatable === undefined ? $a22.push($21) : ($s.pcs[$d] = $pc + 15, rt.setIndex(out, $k14, $21, "local 'out'")));
             }
           }
         }
@@ -174,9 +175,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if (!rt.t(rt.index(($1 = self as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 17, rt.index($1, "items", "local 'self'")))), ($5 = id, $s.pcs[$d] = $pc + 17, $5), "field 'items'"))) {
           return rt.leave($s, $d, false);
         }
-        ($s.pcs[$d] = $pc + 18, rt.setIndex(($5 = self as rt.LuaValue, (($f4 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 18, rt.index($5, "items", "local 'self'")))), id, undefined, "field 'items'"));
+        $5 = ($2 = self as rt.LuaValue, (($f4 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f4.items) !== undefined || ($m3 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 18, rt.index($2, "items", "local 'self'"))));
+        ($s.pcs[$d] = $pc + 18, rt.setIndex($5, id, undefined, "field 'items'"));
         {
-          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($5 = $env.f.ipairs) !== undefined ? $5 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "ipairs"))), $1 = ($7 = self as rt.LuaValue, (($f4 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f4.order) !== undefined || ($m3 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m3.view.order) !== undefined || (!("order" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 19, rt.index($7, "order", "local 'self'")))), $s.pcs[$d] = $pc + 20, $fn6 = rt.fn($2, "global 'ipairs'"), $fn6($1)))], 3);
+          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($1 = (($2 = $env.f.ipairs) !== undefined ? $2 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "ipairs"))), $5 = ($7 = self as rt.LuaValue, (($f4 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f4.order) !== undefined || ($m3 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m3.view.order) !== undefined || (!("order" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 19, rt.index($7, "order", "local 'self'")))), $s.pcs[$d] = $pc + 20, $fn6 = rt.fn($1, "global 'ipairs'"), $fn6($5)))], 3);
           const $iter1 = ($s.pcs[$d] = $pc + 19, rt.callable($it1));
           let $key1 = $ctl1;
           for (;;) {
