@@ -74,20 +74,31 @@ export function roundScaled(a: number, shift: number): number {
 export let sigExponent = 0;
 
 /**
- * The `count` (1..15) significant digits of a (1 <= a < 1e22) as C's %e rounds them, as an
- * integer of `count` digits, their exponent in sigExponent; -1 when that needs the slow path
- * (a near tie, out of range).
+ * The `count` (1..15) significant digits of a (1e-15 <= a < 1e22) as C's %e rounds them, as
+ * an integer of `count` digits, their exponent in sigExponent; -1 when that needs the slow
+ * path (a near tie, out of range).
  */
 export function sigRound(a: number, count: number): number {
-  if (!(a >= 1 && a < 1e22) || count > 15) return -1;
-  let x = Math.floor(Math.log10(a));
-  if (x < 0) x = 0;
-  if (x > 21) x = 21;
-  while (x > 0 && a < EXACT_POWERS[x]) x--;
-  while (x < 21 && a >= EXACT_POWERS[x + 1]) x++;
-  const r = roundScaled(a, count - 1 - x);
-  if (r < 0) return -1;
-  if (r >= EXACT_POWERS[count]) { // rounded up to the next power of ten
+  if (!(a >= 1e-15 && a < 1e22) || count > 15) return -1;
+  // the decimal exponent: the largest x with 10^x <= a
+  let x = 0;
+  if (a >= 1) { // by bisection over the exact powers (cheaper than log10)
+    let hi = 21;
+    while (x < hi) {
+      const mid = (x + hi + 1) >> 1;
+      if (a >= EXACT_POWERS[mid]) x = mid;
+      else hi = mid - 1;
+    }
+  } else { // 10^x is not exact: compare a * 10^-x with 1 (only a value within an ulp of a power can come out either way)
+    x = Math.floor(Math.log10(a));
+    while (x > -16 && a * EXACT_POWERS[-x] < 1) x--;
+    while (x < -1 && a * EXACT_POWERS[-x - 1] >= 1) x++;
+  }
+  const shift = count - 1 - x;
+  if (shift > 22) return -1;
+  const r = roundScaled(a, shift);
+  if (r < 0 || r < EXACT_POWERS[count - 1] || r > EXACT_POWERS[count]) return -1; // (x off: the slow path)
+  if (r === EXACT_POWERS[count]) { // rounded up to the next power of ten
     sigExponent = x + 1;
     return EXACT_POWERS[count - 1];
   }

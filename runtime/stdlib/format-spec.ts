@@ -107,13 +107,19 @@ function parseFormat(fmt: string): ParsedFormat {
   return { specs, tail: before, uses: 0, compiled: undefined };
 }
 
+let lastFormat = '';
+let lastParsed: ParsedFormat = parseFormat('');
+
 /** `fmt` parsed (once: formats are kept, mostly constants of a program). */
 export function parsedFormat(fmt: string): ParsedFormat {
+  if (fmt === lastFormat) return lastParsed; // a loop formats with the same string
   let parsed = parsedFormats.get(fmt);
   if (parsed === undefined) {
     if (parsedFormats.size >= MAX_PARSED_FORMATS) parsedFormats.clear();
     parsed = parseFormat(fmt);
     parsedFormats.set(fmt, parsed);
   }
+  lastFormat = fmt;
+  lastParsed = parsed;
   return parsed;
 }

@@ -361,7 +361,7 @@ export function writeFloat(c: number, flags: number, width: number, prec: number
       const e = sigExponent;
       const unit = EXACT_POWERS[p];
       const lead = Math.floor(r / unit);
-      const expLen = e < 10 ? 2 : digitCount(e);
+      const expLen = e < 10 && e > -10 ? 2 : digitCount(e < 0 ? -e : e);
       const len = 1 + (p > 0 ? p + 1 : alt ? 1 : 0) + 2 + expLen;
       writeNumberStart(sign, len, flags, width);
       out.digits(lead, 1);
@@ -374,13 +374,14 @@ export function writeFloat(c: number, flags: number, width: number, prec: number
   } else if (lower === 103) { // g: p significant digits, then %e's or %f's form by their exponent
     const count = p === 0 ? 1 : p;
     const r = sigRound(a, count);
-    if (r >= 0) { // (then a >= 1: the exponent is not negative)
+    if (r >= 0) {
       const e = sigExponent;
-      const expForm = e >= count;
+      const expForm = e < -4 || e >= count;
       // digits after the point: all but the first in %e's form, those after the units in %f's
-      let fd = expForm ? count - 1 : count - 1 - e;
+      // (below 1: "0." and -e-1 zeros before all count digits)
+      let fd = expForm ? count - 1 : e >= 0 ? count - 1 - e : count;
       const unit = EXACT_POWERS[fd];
-      const int = Math.floor(r / unit);
+      const int = e >= 0 || expForm ? Math.floor(r / unit) : 0;
       let frac = r - int * unit;
       if (!alt) { // without its trailing zeros
         while (fd > 0) {
@@ -390,13 +391,18 @@ export function writeFloat(c: number, flags: number, width: number, prec: number
           fd--;
         }
       }
+      const lead = !expForm && e < 0 ? -e - 1 : 0; // zeros after the point, before the digits
       const intLen = expForm ? 1 : digitCount(int);
-      const expLen = !expForm ? 0 : e < 10 ? 2 : digitCount(e);
-      const len = intLen + (fd > 0 ? fd + 1 : alt ? 1 : 0) + (expForm ? 2 + expLen : 0);
+      const ae = e < 0 ? -e : e;
+      const expLen = !expForm ? 0 : ae < 10 ? 2 : digitCount(ae);
+      const len = intLen + (fd > 0 ? lead + fd + 1 : alt ? 1 : 0) + (expForm ? 2 + expLen : 0);
       writeNumberStart(sign, len, flags, width);
       out.digits(int, intLen);
       if (fd > 0 || alt) out.byte(46);
-      if (fd > 0) out.digits(frac, fd);
+      if (fd > 0) {
+        out.fill(48, lead);
+        out.digits(frac, fd);
+      }
       if (expForm) writeExponent(c === 71, e, expLen);
       writeNumberEnd(sign, len, flags, width);
       return;
