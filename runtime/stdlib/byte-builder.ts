@@ -3,8 +3,16 @@
 // per piece, all kept alive (and copied by the collector) until the result is complete;
 // and for string.format, whose numbers are written here as digits instead of as strings.
 
-/** Buffer's own latin1 decoder (toString('latin1') without its argument checks). */
-interface Latin1Slice { latin1Slice(start: number, end: number): string }
+/** Buffer's own latin1 decoder and encoder (toString('latin1') and write(s, 'latin1') without their argument checks). */
+interface Latin1 {
+  latin1Slice(start: number, end: number): string;
+  latin1Write(s: string, offset: number, length: number): number;
+}
+
+/** Ranges longer than this are copied by Buffer's encoder (a native call costs more than a short loop). */
+const NATIVE_COPY_FROM = 64;
+/** A buffer grown past this is let go when the outermost result is taken from it. */
+const KEEP_AT_MOST = 1 << 20;
 
 /** 10^k for k = 0..21, to count an integer's digits. */
 const POWERS: number[] = [];
@@ -48,6 +56,10 @@ export class ByteBuilder {
   appendRange(s: string, from: number, to: number): void {
     if (to <= from) return;
     const buf = this.reserve(to - from);
+    if (to - from > NATIVE_COPY_FROM) {
+      this.len += (buf as unknown as Latin1).latin1Write(from === 0 && to === s.length ? s : s.slice(from, to), this.len, to - from);
+      return;
+    }
     let o = this.len;
     for (let i = from; i < to; i++) buf[o++] = s.charCodeAt(i);
     this.len = o;
@@ -107,7 +119,13 @@ export class ByteBuilder {
 
   /** The bytes from `start` on, as a Lua string. */
   slice(start: number): string {
-    return (this.buf as unknown as Latin1Slice).latin1Slice(start, this.len);
+    return (this.buf as unknown as Latin1).latin1Slice(start, this.len);
+  }
+
+  /** Drops the bytes from `start` on; with none left, a buffer grown large is let go. */
+  truncate(start: number): void {
+    this.len = start;
+    if (start === 0 && this.buf.length > KEEP_AT_MOST) this.buf = Buffer.allocUnsafe(4096);
   }
 
   toString(): string {

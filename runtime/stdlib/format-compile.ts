@@ -72,7 +72,7 @@ export function compileFormat(parsed: ParsedFormat, h: FormatHelpers): ((args: L
     lines.push(`v = args[${k}];`, conversion(parsed, k));
   }
   lines.push(literal(parsed.tail));
-  lines.push('return out.slice(start);', '} finally {', 'out.len = start;', '}', '};');
+  lines.push('return out.slice(start);', '} finally {', 'out.truncate(start);', '}', '};');
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const factory = new Function('h', 'parsed', lines.join('\n')) as (h: FormatHelpers, parsed: ParsedFormat) => (args: LuaValue[]) => string;
   return factory(h, parsed);

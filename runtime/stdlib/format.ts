@@ -451,7 +451,7 @@ function formatParsed(parsed: ParsedFormat, args: LuaValue[]): string {
     out.append(tail);
     return out.slice(start);
   } finally {
-    out.len = start;
+    out.truncate(start);
   }
 }
 
