@@ -52,7 +52,7 @@ function nonFinite(n: number, upper: boolean): string {
 }
 
 /** 10^k for k = 0..22: every one exact as a double. */
-const EXACT_POWERS: number[] = [];
+export const EXACT_POWERS: number[] = [];
 for (let k = 0, p = 1; k <= 22; k++, p *= 10) EXACT_POWERS.push(p);
 
 /**
@@ -60,7 +60,7 @@ for (let k = 0, p = 1; k <= 22; k++, p *= 10) EXACT_POWERS.push(p);
  * than the exact value would: the scaled value is off by at most half an ulp, so only one
  * within that of a tie (x.5) is left to the caller (and ties themselves, which luajit rounds up).
  */
-function roundScaled(a: number, shift: number): number {
+export function roundScaled(a: number, shift: number): number {
   const scaled = shift >= 0 ? a * EXACT_POWERS[shift] : a / EXACT_POWERS[-shift];
   if (!(scaled < 2251799813685248)) return -1; // 2^51: integers and x + 0.5 stay exact
   const floor = Math.floor(scaled);
@@ -70,28 +70,46 @@ function roundScaled(a: number, shift: number): number {
   return d > 0 ? floor + 1 : floor;
 }
 
-/** The decimal exponent of the digits sigDigits returned. */
-let sigExponent = 0;
+/** The decimal exponent of the digits sigRound and sigDigits returned. */
+export let sigExponent = 0;
 
 /**
- * The `count` (1..15) significant digits of a (1 <= a < 1e22) as C's %e rounds them, their
- * exponent in sigExponent; '' when that needs the slow path (a near tie, out of range).
+ * The `count` (1..15) significant digits of a (1e-15 <= a < 1e22) as C's %e rounds them, as
+ * an integer of `count` digits, their exponent in sigExponent; -1 when that needs the slow
+ * path (a near tie, out of range).
  */
-function sigDigits(a: number, count: number): string {
-  if (!(a >= 1 && a < 1e22) || count > 15) return '';
-  let x = Math.floor(Math.log10(a));
-  if (x < 0) x = 0;
-  if (x > 21) x = 21;
-  while (x > 0 && a < EXACT_POWERS[x]) x--;
-  while (x < 21 && a >= EXACT_POWERS[x + 1]) x++;
-  const r = roundScaled(a, count - 1 - x);
-  if (r < 0) return '';
-  if (r >= EXACT_POWERS[count]) { // rounded up to the next power of ten
+export function sigRound(a: number, count: number): number {
+  if (!(a >= 1e-15 && a < 1e22) || count > 15) return -1;
+  // the decimal exponent: the largest x with 10^x <= a
+  let x = 0;
+  if (a >= 1) { // by bisection over the exact powers (cheaper than log10)
+    let hi = 21;
+    while (x < hi) {
+      const mid = (x + hi + 1) >> 1;
+      if (a >= EXACT_POWERS[mid]) x = mid;
+      else hi = mid - 1;
+    }
+  } else { // 10^x is not exact: compare a * 10^-x with 1 (only a value within an ulp of a power can come out either way)
+    x = Math.floor(Math.log10(a));
+    while (x > -16 && a * EXACT_POWERS[-x] < 1) x--;
+    while (x < -1 && a * EXACT_POWERS[-x - 1] >= 1) x++;
+  }
+  const shift = count - 1 - x;
+  if (shift > 22) return -1;
+  const r = roundScaled(a, shift);
+  if (r < 0 || r < EXACT_POWERS[count - 1] || r > EXACT_POWERS[count]) return -1; // (x off: the slow path)
+  if (r === EXACT_POWERS[count]) { // rounded up to the next power of ten
     sigExponent = x + 1;
-    return '1' + '0'.repeat(count - 1);
+    return EXACT_POWERS[count - 1];
   }
   sigExponent = x;
-  return String(r);
+  return r;
+}
+
+/** sigRound's digits as a string, or '' (the slow path). */
+function sigDigits(a: number, count: number): string {
+  const r = sigRound(a, count);
+  return r < 0 ? '' : String(r);
 }
 
 /** "e+05": C's exponent, at least two digits. */
@@ -137,14 +155,9 @@ const ZERO_RUNS = ['', '0', '00', '000', '0000', '00000', '000000', '0000000', '
  * the exact value, ties up, as luajit does).
  */
 function scaledFixed(a: number, prec: number): string {
+  const r = roundScaled(a, prec);
+  if (r < 0) return '';
   const unit = POWERS_OF_TEN[prec];
-  const scaled = a * unit;
-  if (!(scaled < 2251799813685248)) return ''; // 2^51: integers and x + 0.5 stay exact
-  const floor = Math.floor(scaled);
-  const d = scaled - floor - 0.5;
-  const margin = scaled * 2.3e-16;
-  if (!(d > margin || d < -margin - 1e-300)) return '';
-  const r = d > 0 ? floor + 1 : floor;
   const int = Math.floor(r / unit);
   if (prec === 0) return String(int);
   const frac = String(r - int * unit);

@@ -2,13 +2,14 @@
 // integer conversions through int64, %q quoting, %a and %p.
 import { argError, libError } from '../lua/errors.js';
 import { first } from '../lua/multi.js';
-import { formatE, formatF, formatG, numberToString } from '../lua/number.js';
+import { EXACT_POWERS, formatE, formatF, formatG, numberToString, roundScaled, sigExponent, sigRound } from '../lua/number.js';
 import { addressOf, callable, metamethod, tostring } from '../lua/ops.js';
 import { typeName, type LuaValue } from '../lua/value.js';
 import { checkNumber } from './args.js';
-import { flatten } from '../lua/flat-string.js';
+import { ByteBuilder, digitCount, radixDigitCount } from './byte-builder.js';
+import { compileFormat, type FormatHelpers } from './format-compile.js';
+import { F_ALT, F_LEFT, F_PLUS, F_SPACE, F_ZERO, parsedFormat, type ParsedFormat } from './format-spec.js';
 
-const F_LEFT = 1, F_PLUS = 2, F_ZERO = 4, F_SPACE = 8, F_ALT = 16;
 
 /** lj_num2int: C's (int32_t) cast on x86-64 (cvttsd2si): out of range and NaN give INT_MIN. */
 export function toInt32(n: number): number {
@@ -235,163 +236,236 @@ function formatPointer(v: LuaValue): string {
   }
 }
 
-/** The conversions luajit accepts (strfmt_map). */
-function isConversion(c: number): boolean {
+/** One conversion `c` (a valid one) of the value `v`, argument number `arg`, as a string. */
+function convert(c: number, flags: number, width: number, prec: number, v: LuaValue, arg: number): string {
   switch (c) {
-    case 65: case 69: case 70: case 71: case 88: // A E F G X
-    case 97: case 99: case 100: case 101: case 102: case 103: case 105: case 111: case 112:
-    case 113: case 115: case 117: case 120: // a c d e f g i o p q s u x
-      return true;
+    case 115: { // s
+      let s = typeof v === 'string' ? v : argToString(v);
+      if (prec >= 0 && s.length > prec) s = s.slice(0, prec);
+      return width > s.length ? padString(s, flags, width) : s;
+    }
+    case 100: case 105: { // d i
+      const x = typeof v === 'number' ? v : checkNumber(v, arg);
+      if (flags === 0 && width === 0 && prec < 0 && Number.isInteger(x) && x > -9007199254740992 && x < 9007199254740992) {
+        return x === 0 ? '0' : String(x);
+      }
+      return formatInteger(c, flags, width, prec, x);
+    }
+    case 117: case 111: case 120: case 88: // u o x X
+      return formatInteger(c, flags, width, prec, checkNumber(v, arg));
+    case 99: // c
+      return padString(String.fromCharCode(toInt32(checkNumber(v, arg)) & 255), flags & F_LEFT, width);
+    case 113: return quoteString(argToString(v)); // q
+    case 112: return formatPointer(v); // p
+    default: return formatFloat(c, flags, width, prec, typeof v === 'number' ? v : checkNumber(v, arg));
   }
-  return false;
 }
 
-/** One conversion of a parsed format, with the literal text before it. */
-interface Spec {
-  /** The text before this conversion ('%%' already folded into '%'). */
-  readonly before: string;
-  /** The conversion letter's code, or 0 for an invalid option (then `error` says which). */
-  readonly conv: number;
-  readonly flags: number;
-  readonly width: number;
-  readonly prec: number;
-  readonly error: string;
+// ---- writing a format's result as bytes ----
+//
+// A format with several parts writes them into one buffer (digits as bytes, not as strings)
+// and makes one string of it at the end: no string per number and per part, no tree of
+// parts to flatten. What is not written here directly (near ties, huge or tiny numbers,
+// %a %q %p %c ...) is converted as a string above and copied in. The buffer is shared: a
+// format started while another one runs (%s calling a __tostring that formats) writes after
+// it and gives the space back when it ends, as the outer one does (also when it raises).
+
+const out = new ByteBuilder(4096);
+
+/** Writes what padNumber puts before a number's body of bodyLen bytes: spaces, sign, zeros. */
+function writeNumberStart(sign: number, bodyLen: number, flags: number, width: number): void {
+  const pad = width - bodyLen - (sign !== 0 ? 1 : 0);
+  if (pad > 0 && !(flags & (F_LEFT | F_ZERO))) out.fill(32, pad);
+  if (sign !== 0) out.byte(sign);
+  if (pad > 0 && (flags & (F_LEFT | F_ZERO)) === F_ZERO) out.fill(48, pad);
 }
 
-/** A format string parsed once: its conversions in order and the text after the last one. */
-interface ParsedFormat {
-  readonly specs: readonly Spec[];
-  readonly tail: string;
+/** Writes what padNumber puts after a number's body: the spaces of '-'. */
+function writeNumberEnd(sign: number, bodyLen: number, flags: number, width: number): void {
+  if (flags & F_LEFT) out.fill(32, width - bodyLen - (sign !== 0 ? 1 : 0));
 }
 
-/** Formats seen so far (a program uses a few, mostly constants); cleared when it grows large. */
-const parsedFormats = new Map<string, ParsedFormat>();
-const MAX_PARSED_FORMATS = 512;
+/** signPrefix as a byte (0: none). */
+function signByte(negative: boolean, flags: number): number {
+  return negative ? 45 : flags & F_PLUS ? 43 : flags & F_SPACE ? 32 : 0;
+}
+
+/** %s: the argument's text, cut to `prec` and padded to `width` (padString). */
+export function writeString(v: LuaValue, flags: number, width: number, prec: number): void {
+  const s = typeof v === 'string' ? v : argToString(v);
+  const n = prec >= 0 && s.length > prec ? prec : s.length;
+  if (width > n && !(flags & F_LEFT)) out.fill(32, width - n);
+  out.appendRange(s, 0, n);
+  if (width > n && (flags & F_LEFT)) out.fill(32, width - n);
+}
 
 /**
- * Parses a format as lj_strfmt_parse reads it. An invalid option becomes a spec that raises
- * its error when formatting reaches it, so that earlier arguments are checked first.
+ * %d %i %u %o %x %X: a safe integer without precision here (a negative one only for %d and
+ * %i, without '#' for %o and %x), the rest by formatInteger.
  */
-function parseFormat(fmt: string): ParsedFormat {
-  const specs: Spec[] = [];
-  const n = fmt.length;
-  let before = '';
-  let i = 0;
-  while (i < n) {
-    const pct = fmt.indexOf('%', i);
-    if (pct < 0) {
-      before += i === 0 ? fmt : fmt.slice(i);
-      break;
+export function writeInteger(c: number, flags: number, width: number, prec: number, v: LuaValue, arg: number): void {
+  const x = typeof v === 'number' ? v : checkNumber(v, arg);
+  if (prec < 0 && x > -9007199254740992 && x < 9007199254740992) {
+    const t = Math.trunc(x);
+    if (c === 100 || c === 105) {
+      const sign = signByte(t < 0, flags);
+      const a = t < 0 ? -t : t; // -0 writes as 0
+      const len = digitCount(a);
+      writeNumberStart(sign, len, flags, width);
+      out.digits(a, len);
+      writeNumberEnd(sign, len, flags, width);
+      return;
     }
-    if (pct > i) before += fmt.slice(i, pct);
-    let p = pct + 1;
-    let c = p < n ? fmt.charCodeAt(p) : 0;
-    if (c === 37) {
-      before += '%';
-      i = p + 1;
-      continue;
+    if (t >= 0 && !(flags & F_ALT)) { // unsigned: no sign, and no prefix without '#'
+      const radix = c === 117 ? 10 : c === 111 ? 8 : 16;
+      const len = radix === 10 ? digitCount(t) : radixDigitCount(t, radix);
+      writeNumberStart(0, len, flags, width);
+      if (radix === 10) out.digits(t, len);
+      else out.radixDigits(t, radix, len, c === 88);
+      writeNumberEnd(0, len, flags, width);
+      return;
     }
-    let flags = 0;
-    for (;; c = ++p < n ? fmt.charCodeAt(p) : 0) {
-      if (c === 45) flags |= F_LEFT;
-      else if (c === 43) flags |= F_PLUS;
-      else if (c === 48) flags |= F_ZERO;
-      else if (c === 32) flags |= F_SPACE;
-      else if (c === 35) flags |= F_ALT;
-      else break;
-    }
-    let width = 0;
-    if (c >= 48 && c <= 57) {
-      width = c - 48;
-      c = ++p < n ? fmt.charCodeAt(p) : 0;
-      if (c >= 48 && c <= 57) {
-        width = width * 10 + c - 48;
-        c = ++p < n ? fmt.charCodeAt(p) : 0;
-      }
-    }
-    let prec = -1;
-    if (c === 46) {
-      prec = 0;
-      c = ++p < n ? fmt.charCodeAt(p) : 0;
-      if (c >= 48 && c <= 57) {
-        prec = c - 48;
-        c = ++p < n ? fmt.charCodeAt(p) : 0;
-        if (c >= 48 && c <= 57) {
-          prec = prec * 10 + c - 48;
-          c = ++p < n ? fmt.charCodeAt(p) : 0;
-        }
-      }
-    }
-    if (!isConversion(c)) {
-      if (c >= 32) p++;
-      // nothing after an invalid option is read
-      specs.push({ before, conv: 0, flags, width, prec, error: `invalid option '${fmt.slice(pct, p)}' to 'format'` });
-      return { specs, tail: '' };
-    }
-    specs.push({ before, conv: c, flags, width, prec, error: '' });
-    before = '';
-    i = p + 1;
   }
-  return { specs, tail: before };
+  out.append(formatInteger(c, flags, width, prec, x));
 }
 
-function parsedFormat(fmt: string): ParsedFormat {
-  let parsed = parsedFormats.get(fmt);
-  if (parsed === undefined) {
-    if (parsedFormats.size >= MAX_PARSED_FORMATS) parsedFormats.clear();
-    parsed = parseFormat(fmt);
-    parsedFormats.set(fmt, parsed);
+/**
+ * %f %e %g and their upper-case forms: rounded to their digits by number.ts's roundScaled and
+ * sigRound (formatFloat's fast paths), written here; anything those leave to the slow path,
+ * and %a, by formatFloat.
+ */
+export function writeFloat(c: number, flags: number, width: number, prec: number, v: LuaValue, arg: number): void {
+  const x = typeof v === 'number' ? v : checkNumber(v, arg);
+  const lower = c | 0x20;
+  const p = prec < 0 ? 6 : prec;
+  const a = x < 0 ? -x : x;
+  const sign = signByte(x < 0 || (x === 0 && 1 / x < 0), flags);
+  const alt = (flags & F_ALT) !== 0;
+  if (lower === 102) { // f: the digits of round(a * 10^p)
+    const r = p <= 9 ? roundScaled(a, p) : -1;
+    if (r >= 0) {
+      const unit = EXACT_POWERS[p];
+      const int = Math.floor(r / unit);
+      const intLen = digitCount(int);
+      const len = intLen + (p > 0 ? p + 1 : alt ? 1 : 0);
+      writeNumberStart(sign, len, flags, width);
+      out.digits(int, intLen);
+      if (p > 0 || alt) out.byte(46);
+      if (p > 0) out.digits(r - int * unit, p);
+      writeNumberEnd(sign, len, flags, width);
+      return;
+    }
+  } else if (lower === 101) { // e: p + 1 significant digits and C's exponent
+    const r = sigRound(a, p + 1);
+    if (r >= 0) {
+      const e = sigExponent;
+      const unit = EXACT_POWERS[p];
+      const lead = Math.floor(r / unit);
+      const expLen = e < 10 && e > -10 ? 2 : digitCount(e < 0 ? -e : e);
+      const len = 1 + (p > 0 ? p + 1 : alt ? 1 : 0) + 2 + expLen;
+      writeNumberStart(sign, len, flags, width);
+      out.digits(lead, 1);
+      if (p > 0 || alt) out.byte(46);
+      if (p > 0) out.digits(r - lead * unit, p);
+      writeExponent(c === 69, e, expLen);
+      writeNumberEnd(sign, len, flags, width);
+      return;
+    }
+  } else if (lower === 103) { // g: p significant digits, then %e's or %f's form by their exponent
+    const count = p === 0 ? 1 : p;
+    const r = sigRound(a, count);
+    if (r >= 0) {
+      const e = sigExponent;
+      const expForm = e < -4 || e >= count;
+      // digits after the point: all but the first in %e's form, those after the units in %f's
+      // (below 1: "0." and -e-1 zeros before all count digits)
+      let fd = expForm ? count - 1 : e >= 0 ? count - 1 - e : count;
+      const unit = EXACT_POWERS[fd];
+      const int = e >= 0 || expForm ? Math.floor(r / unit) : 0;
+      let frac = r - int * unit;
+      if (!alt) { // without its trailing zeros
+        while (fd > 0) {
+          const q = Math.floor(frac / 10);
+          if (frac !== q * 10) break;
+          frac = q;
+          fd--;
+        }
+      }
+      const lead = !expForm && e < 0 ? -e - 1 : 0; // zeros after the point, before the digits
+      const intLen = expForm ? 1 : digitCount(int);
+      const ae = e < 0 ? -e : e;
+      const expLen = !expForm ? 0 : ae < 10 ? 2 : digitCount(ae);
+      const len = intLen + (fd > 0 ? lead + fd + 1 : alt ? 1 : 0) + (expForm ? 2 + expLen : 0);
+      writeNumberStart(sign, len, flags, width);
+      out.digits(int, intLen);
+      if (fd > 0 || alt) out.byte(46);
+      if (fd > 0) {
+        out.fill(48, lead);
+        out.digits(frac, fd);
+      }
+      if (expForm) writeExponent(c === 71, e, expLen);
+      writeNumberEnd(sign, len, flags, width);
+      return;
+    }
   }
-  return parsed;
+  out.append(formatFloat(c, flags, width, prec, x));
 }
+
+/** C's exponent: e (or E), its sign and at least two digits (expLen of them). */
+function writeExponent(upper: boolean, e: number, expLen: number): void {
+  out.byte(upper ? 69 : 101);
+  out.byte(e < 0 ? 45 : 43);
+  out.digits(e < 0 ? -e : e, expLen);
+}
+
+/** Any conversion `c` (a valid one) written. */
+function writeConversion(c: number, flags: number, width: number, prec: number, v: LuaValue, arg: number): void {
+  switch (c) {
+    case 115: return writeString(v, flags, width, prec);
+    case 100: case 105: case 117: case 111: case 120: case 88: return writeInteger(c, flags, width, prec, v, arg);
+    case 101: case 69: case 102: case 70: case 103: case 71: return writeFloat(c, flags, width, prec, v, arg);
+    default: return out.append(convert(c, flags, width, prec, v, arg));
+  }
+}
+
+/** The conversions of `parsed` one after the other: what every format does, and the errors it raises. */
+function formatParsed(parsed: ParsedFormat, args: LuaValue[]): string {
+  const { specs, tail } = parsed;
+  const nargs = args.length + 1;
+  if (specs.length === 0) return tail;
+  if (specs.length === 1 && specs[0].before === '' && tail === '' && nargs >= 2 && specs[0].conv !== 0) {
+    const spec = specs[0]; // the text of one value: as a string, without the buffer
+    return convert(spec.conv, spec.flags, spec.width, spec.prec, args[0], 2);
+  }
+  const start = out.len;
+  try {
+    for (let k = 0; k < specs.length; k++) {
+      const spec = specs[k];
+      out.append(spec.before);
+      const c = spec.conv;
+      if (c === 0) throw libError(spec.error);
+      const arg = k + 2;
+      if (arg > nargs) throw argError(arg, 'value expected');
+      writeConversion(c, spec.flags, spec.width, spec.prec, args[k], arg);
+    }
+    out.append(tail);
+    return out.slice(start);
+  } finally {
+    out.truncate(start);
+  }
+}
+
+/** What compiled formats use (format-compile.ts): the buffer and the writers above. */
+const HELPERS: FormatHelpers = { out, digitCount, writeString, writeInteger, writeFloat, writeConversion, formatParsed };
+
+/** Uses of a format before it is compiled to a function of its own (format-compile.ts). */
+const COMPILE_FORMAT_AFTER = 4;
 
 /** string.format(fmt, ...args): `args` are the values after the format string. */
 export function formatString(fmt: string, args: LuaValue[]): string {
-  const { specs, tail } = parsedFormat(fmt);
-  const nargs = args.length + 1;
-  let out = '';
-  for (let k = 0; k < specs.length; k++) {
-    const spec = specs[k];
-    out += spec.before;
-    const c = spec.conv;
-    if (c === 0) throw libError(spec.error);
-    const arg = k + 2;
-    if (arg > nargs) throw argError(arg, 'value expected');
-    const v = args[k];
-    const { flags, width, prec } = spec;
-    switch (c) {
-      case 115: { // s
-        let s = typeof v === 'string' ? v : argToString(v);
-        if (prec >= 0 && s.length > prec) s = s.slice(0, prec);
-        out += width > s.length ? padString(s, flags, width) : s;
-        break;
-      }
-      case 100: case 105: { // d i
-        const x = typeof v === 'number' ? v : checkNumber(v, arg);
-        if (flags === 0 && width === 0 && prec < 0 && Number.isInteger(x) && x > -9007199254740992 && x < 9007199254740992) {
-          out += x === 0 ? '0' : String(x);
-        } else {
-          out += formatInteger(c, flags, width, prec, x);
-        }
-        break;
-      }
-      case 117: case 111: case 120: case 88: // u o x X
-        out += formatInteger(c, flags, width, prec, checkNumber(v, arg));
-        break;
-      case 99: // c
-        out += padString(String.fromCharCode(toInt32(checkNumber(v, arg)) & 255), flags & F_LEFT, width);
-        break;
-      case 113: // q
-        out += quoteString(argToString(v));
-        break;
-      case 112: // p
-        out += formatPointer(v);
-        break;
-      default:
-        out += formatFloat(c, flags, width, prec, typeof v === 'number' ? v : checkNumber(v, arg));
-    }
-  }
-  out += tail;
-  // the result is often kept (in a table): one string rather than a tree of its parts
-  return specs.length > 1 ? flatten(out) : out;
+  const parsed = parsedFormat(fmt);
+  const compiled = parsed.compiled;
+  if (compiled !== undefined) return compiled(args);
+  if (++parsed.uses === COMPILE_FORMAT_AFTER) parsed.compiled = compileFormat(parsed, HELPERS);
+  return formatParsed(parsed, args);
 }

@@ -380,25 +380,40 @@ function doMatch(ms: MatchState, s: number, p: number): number {
   }
 }
 
+// The two scans below run at every find/match call; a loop calls them with the same pattern
+// again and again, so each remembers its last answer.
+let lastSpecials = '';
+let lastSpecialsAnswer = false;
+let lastLiteral = '';
+let lastLiteralAnswer = true;
+
 /** lj_str_haspattern: does the string use any pattern special character? */
 export function hasPatternSpecials(p: string): boolean {
-  for (let i = 0; i < p.length; i++) {
+  if (p === lastSpecials) return lastSpecialsAnswer;
+  let answer = false;
+  for (let i = 0; i < p.length && !answer; i++) {
     switch (p.charCodeAt(i)) {
       case 94: case 36: case 42: case 43: case 63: case 46: case 40: case 91: case 37: case 45:
-        return true;
+        answer = true;
     }
   }
-  return false;
+  lastSpecials = p;
+  lastSpecialsAnswer = answer;
+  return answer;
 }
 
 /** True when matching p is the same as searching for it literally (no specials, ')' or NUL). */
 export function isLiteralPattern(p: string): boolean {
-  for (let i = 0; i < p.length; i++) {
+  if (p === lastLiteral) return lastLiteralAnswer;
+  let answer = true;
+  for (let i = 0; i < p.length && answer; i++) {
     switch (p.charCodeAt(i)) {
       case 94: case 36: case 42: case 43: case 63: case 46: case 40: case 91: case 37: case 45:
       case 41: case 0:
-        return false;
+        answer = false;
     }
   }
-  return true;
+  lastLiteral = p;
+  lastLiteralAnswer = answer;
+  return answer;
 }

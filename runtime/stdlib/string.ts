@@ -102,15 +102,23 @@ function reverse(this: void, s: LuaValue): LuaResult {
 /** Bytes JS's case mapping would change beyond C's (Latin-1 letters, 'µ', 'ÿ', 'ß'). */
 const NON_ASCII = /[\x80-\xff]/;
 
+/** Whether s has a byte >= 128: a loop for short strings (a RegExp call costs more there). */
+function hasHighByte(s: string): boolean {
+  const n = s.length;
+  if (n > 32) return NON_ASCII.test(s);
+  for (let i = 0; i < n; i++) if (s.charCodeAt(i) > 127) return true;
+  return false;
+}
+
 function lower(this: void, s: LuaValue): LuaResult {
   const str = checkString(s, 1, arguments.length);
-  if (!NON_ASCII.test(str)) return str.toLowerCase(); // ASCII: JS maps exactly A-Z
+  if (!hasHighByte(str)) return str.toLowerCase(); // ASCII: JS maps exactly A-Z
   return /[A-Z]/.test(str) ? str.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : str;
 }
 
 function upper(this: void, s: LuaValue): LuaResult {
   const str = checkString(s, 1, arguments.length);
-  if (!NON_ASCII.test(str)) return str.toUpperCase();
+  if (!hasHighByte(str)) return str.toUpperCase();
   return /[a-z]/.test(str) ? str.replace(/[a-z]+/g, (m) => m.toUpperCase()) : str;
 }
 

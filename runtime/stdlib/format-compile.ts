@@ -1,0 +1,79 @@
+// string.format's often-used formats compiled to JS functions.
+//
+// format.ts reads a parsed format spec by spec and switches on each conversion at every call.
+// A format used often is turned here into one function (new Function) that writes its literal
+// text and calls format.ts's writer for each conversion directly, with the arguments' common
+// cases (a string for %s, a non-negative int32 for %d) inline, so that V8 optimizes each format
+// on its own instead of one loop over every kind. The conversions themselves stay in
+// format.ts; a call with too few arguments goes to its loop, which raises the error.
+import type { LuaValue } from '../lua/value.js';
+import type { ByteBuilder } from './byte-builder.js';
+import type { ParsedFormat } from './format-spec.js';
+
+type Writer = (c: number, flags: number, width: number, prec: number, v: LuaValue, arg: number) => void;
+
+/** What compiled formats call: format.ts's buffer and writers. */
+export interface FormatHelpers {
+  out: ByteBuilder;
+  digitCount(v: number): number;
+  writeString(v: LuaValue, flags: number, width: number, prec: number): void;
+  writeInteger: Writer;
+  writeFloat: Writer;
+  writeConversion: Writer;
+  formatParsed(parsed: ParsedFormat, args: LuaValue[]): string;
+}
+
+/** JS statements writing conversion k of `parsed`, whose value is in `v`. */
+function conversion(parsed: ParsedFormat, k: number): string {
+  const { conv: c, flags, width, prec } = parsed.specs[k];
+  const call = (writer: string) => `${writer}(${c}, ${flags}, ${width}, ${prec}, v, ${k + 2});`;
+  switch (c) {
+    case 115: // s
+      if (flags === 0 && width === 0 && prec < 0) return `if (typeof v === 'string') out.append(v); else writeString(v, 0, 0, -1);`;
+      return `writeString(v, ${flags}, ${width}, ${prec});`;
+    case 100: case 105: // d i: what writeInteger writes for a non-negative int32 without flags
+      if (flags === 0 && width === 0 && prec < 0) {
+        return `if (typeof v === 'number' && (v | 0) === v && v >= 0) out.digits(v, digitCount(v)); else ${call('writeInteger')}`;
+      }
+      return call('writeInteger');
+    case 117: case 111: case 120: case 88: // u o x X
+      return call('writeInteger');
+    case 101: case 69: case 102: case 70: case 103: case 71: // e E f F g G
+      return call('writeFloat');
+    default:
+      return call('writeConversion');
+  }
+}
+
+/** JS statements writing the literal text s. */
+function literal(s: string): string {
+  if (s.length > 2) return `out.append(${JSON.stringify(s)});`;
+  let js = '';
+  for (let i = 0; i < s.length; i++) js += `out.byte(${s.charCodeAt(i)});`;
+  return js;
+}
+
+/** A function doing what format.ts's loop does for `parsed`, or undefined (an invalid option: the loop raises it). */
+export function compileFormat(parsed: ParsedFormat, h: FormatHelpers): ((args: LuaValue[]) => string) | undefined {
+  const specs = parsed.specs;
+  if (specs.length === 0 || specs.some((s) => s.conv === 0)) return undefined;
+  // one value's text alone: format.ts's loop gives it as a string, without the buffer
+  if (specs.length === 1 && specs[0].before === '' && parsed.tail === '') return undefined;
+  const lines = [
+    '"use strict";',
+    'const { out, digitCount, writeString, writeInteger, writeFloat, writeConversion, formatParsed } = h;',
+    'return function format(args) {',
+    // too few arguments: the loop converts the ones there are, then raises the error
+    `if (args.length < ${specs.length}) return formatParsed(parsed, args);`,
+  ];
+  lines.push('const start = out.len;', 'try {', 'let v;');
+  for (let k = 0; k < specs.length; k++) {
+    lines.push(literal(specs[k].before));
+    lines.push(`v = args[${k}];`, conversion(parsed, k));
+  }
+  lines.push(literal(parsed.tail));
+  lines.push('return out.slice(start);', '} finally {', 'out.truncate(start);', '}', '};');
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const factory = new Function('h', 'parsed', lines.join('\n')) as (h: FormatHelpers, parsed: ParsedFormat) => (args: LuaValue[]) => string;
+  return factory(h, parsed);
+}
