@@ -50,20 +50,34 @@ function childrenCpu(): number | null {
   }
 }
 
+/** bash's `time` reports the command's user and system CPU from getrusage to the millisecond. */
+const HAS_BASH = spawnSync('bash', ['-c', 'true']).status === 0;
+const CPU_LINE = /\nroverc-cpu ([0-9.]+) ([0-9.]+)\n?$/;
+
 function run(c: Contestant, file: string, size: string[]): RunOutcome {
   const args = c.args(file, size); // (may build: not part of the time)
   const cpu0 = childrenCpu();
   const t0 = process.hrtime.bigint();
-  const child = spawnSync(c.command, args, { cwd: ROOT, encoding: 'latin1', timeout: TIMEOUT_MS, maxBuffer: 64 << 20 });
+  // /proc counts CPU in clock ticks (10 ms), too coarse for programs of a few tenths of a
+  // second: bash's `time` gives milliseconds; /proc stays the fallback
+  const child = HAS_BASH
+    ? spawnSync('bash', ['-c', 'TIMEFORMAT="roverc-cpu %3U %3S"; time "$@"', 'bash', c.command, ...args], { cwd: ROOT, encoding: 'latin1', timeout: TIMEOUT_MS, maxBuffer: 64 << 20 })
+    : spawnSync(c.command, args, { cwd: ROOT, encoding: 'latin1', timeout: TIMEOUT_MS, maxBuffer: 64 << 20 });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const cpu1 = childrenCpu();
+  let cpu = cpu0 === null || cpu1 === null ? null : cpu1 - cpu0;
+  const timed = HAS_BASH ? CPU_LINE.exec('\n' + (child.stderr ?? '')) : null;
+  if (timed !== null) {
+    cpu = Number(timed[1]) + Number(timed[2]);
+    child.stderr = ('\n' + child.stderr).slice(0, timed.index).slice(1);
+  }
   const lines = (child.stderr ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
   const stderrLine = (lines.find((l) => /error|roverc:|luajit:/i.test(l)) ?? lines[0] ?? '').slice(0, 300);
   let error = '';
   if (child.error) error = child.error.message;
   else if (child.signal) error = `killed by ${child.signal}`;
   else if (child.status !== 0) error = `exit code ${child.status}${stderrLine ? `: ${stderrLine}` : ''}`;
-  return { ok: error === '', stdout: child.stdout ?? '', error, wall, cpu: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0 };
+  return { ok: error === '', stdout: child.stdout ?? '', error, wall, cpu };
 }
 
 function firstDifference(got: string, want: string): string {

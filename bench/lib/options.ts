@@ -38,7 +38,19 @@ export const COMMON_OPTIONS = {
  * Unknown options are an error, so a typo does not silently run the full suite.
  */
 export function parseBenchArgs(extra: OptionSpec = {}, args = process.argv.slice(2)): { common: BenchOptions; values: OptionValues } {
-  const { values } = parseArgs({ args, options: { ...COMMON_OPTIONS, ...extra }, strict: true, allowPositionals: false });
+  const options = { ...COMMON_OPTIONS, ...extra };
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(`options: ${Object.entries(options).map(([name, o]) => `--${name}${o.type === 'string' ? ' <value>' : ''}`).join(' ')}\n(see bench/README.md)`);
+    process.exit(0);
+  }
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({ args, options, strict: true, allowPositionals: false }));
+  } catch (e) {
+    // a usage error, not a crash: no stack trace
+    console.error(`${path.basename(process.argv[1] ?? 'bench')}: ${(e as Error).message} (--help lists the options)`);
+    process.exit(2);
+  }
   const v = values as Record<string, unknown>;
   const common: BenchOptions = {
     quick: v.quick === true || v.smoke === true,
