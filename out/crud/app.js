@@ -162,17 +162,15 @@ function load($env) {
       let $22;
       let $23;
       let $24;
-      let $25;
-      let $26;
-      let $o27;
-      let $n28;
-      let $fn29;
-      let $30;
-      let $31;
-      let $o32;
-      let $n33;
-      let $t34;
-      let $r35;
+      let $o25;
+      let $n26;
+      let $fn27;
+      let $28;
+      let $29;
+      let $o30;
+      let $n31;
+      let $t32;
+      let $r33;
       const $json = rh.claim(ctx);
       let list = rt.first(($2 = ($32 = users, ($f6 = $32?.f) !== void 0 && (($42 = $f6.store) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.store) !== void 0 || !("store" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 5, rt.index($32, "store", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 6, $fn1 = rt.fn(($f8 = $2?.f)?.all !== void 0 ? $f8.all : ($m7 = $2?.metatable) !== void 0 && $m7.view.all !== void 0 ? $m7.view.all : rt.index($2, "all", "field 'store'"), "method 'all'"), $fn1($2)));
       let limit = rt.first(($42 = ($32 = $env.f.tonumber) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 7, rt.getGlobal($env, "tonumber")), $2 = rh.pristineContext(ctx) ? ctx.queryValue("limit") : ($9 = rt.first(($10 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f8 = $10?.f)?.query !== void 0 ? $f8.query : ($m7 = $10?.metatable) !== void 0 && $m7.view.query !== void 0 ? $m7.view.query : rt.index($10, "query", "local 'ctx'"), "method 'query'")($10))), ($f6 = $9?.f) !== void 0 && (($11 = $f6.limit) !== void 0 || ($m5 = $9.metatable) === void 0 || ($11 = $m5.view.limit) !== void 0 || !("limit" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $11 : ($s2.pcs[$d2] = $pc + 7, rt.index($9, "limit"))), $s2.pcs[$d2] = $pc + 9, $fn1 = rt.fn($42, "global 'tonumber'"), $fn1($2)));
@@ -192,11 +190,47 @@ function load($env) {
       if ($json) {
         $22 = ($132 = api, ($f6 = $132?.f) !== void 0 && (($12 = $f6.json) !== void 0 || ($m5 = $132.metatable) === void 0 || ($12 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 12, rt.index($132, "json", "upvalue 'api'")));
         $23 = list;
-        $25 = ($42 = list, $42?.arr !== void 0 ? $42.length() : typeof $42 === "string" ? $42.length : ($s2.pcs[$d2] = $pc + 12, rt.len($42, "local 'list'")));
-        if (rh.isJsonBuilder($22) && ($24 = rh.scalar($23)) !== void 0 && ($26 = rh.scalar($25)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"users":' + $24 + ',"count":' + $26 + "}"));
-        return rt.leave($s2, $d2, rt.first(($32 = $22, $2 = ($9 = $23, $10 = $25, $o27 = new rt.FieldsObject(), $n28 = 0, $9 !== void 0 && ($o27.users = $9, $n28++), $10 !== void 0 && ($o27.count = $10, $n28++), rt.LuaTable.record($o27, $n28)), $s2.pcs[$d2] = $pc + 13, $fn1 = rt.fn($32, "field 'json'"), $fn1($2))));
+        $24 = ($42 = list, $42?.arr !== void 0 ? $42.length() : typeof $42 === "string" ? $42.length : ($s2.pcs[$d2] = $pc + 12, rt.len($42, "local 'list'")));
+        if (rh.isJsonBuilder($22) && rh.isScalar($23) && rh.isScalar($24)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(9), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 117;
+            $b[$p + 3] = 115;
+            $b[$p + 4] = 101;
+            $b[$p + 5] = 114;
+            $b[$p + 6] = 115;
+            $b[$p + 7] = 34;
+            $b[$p + 8] = 58;
+            $w.p = $p + 9;
+          }
+          $w.scalar($23);
+          {
+            const $b = $w.room(9), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 99;
+            $b[$p + 3] = 111;
+            $b[$p + 4] = 117;
+            $b[$p + 5] = 110;
+            $b[$p + 6] = 116;
+            $b[$p + 7] = 34;
+            $b[$p + 8] = 58;
+            $w.p = $p + 9;
+          }
+          $w.scalar($24);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, rt.first(($32 = $22, $2 = ($9 = $23, $10 = $24, $o25 = new rt.FieldsObject(), $n26 = 0, $9 !== void 0 && ($o25.users = $9, $n26++), $10 !== void 0 && ($o25.count = $10, $n26++), rt.LuaTable.record($o25, $n26)), $s2.pcs[$d2] = $pc + 13, $fn1 = rt.fn($32, "field 'json'"), $fn1($2))));
       }
-      return $11 = ($20 = api, ($f8 = $20?.f) !== void 0 && (($18 = $f8.json) !== void 0 || ($m7 = $20.metatable) === void 0 || ($18 = $m7.view.json) !== void 0 || !("json" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $18 : ($s2.pcs[$d2] = $pc + 12, rt.index($20, "json", "upvalue 'api'"))), $16 = ($14 = list, $30 = ($31 = list, $31?.arr !== void 0 ? $31.length() : typeof $31 === "string" ? $31.length : ($s2.pcs[$d2] = $pc + 12, rt.len($31, "local 'list'"))), $o32 = new rt.FieldsObject(), $n33 = 0, $14 !== void 0 && ($o32.users = $14, $n33++), $30 !== void 0 && ($o32.count = $30, $n33++), rt.LuaTable.record($o32, $n33)), $s2.pcs[$d2] = $pc + 14, $fn29 = rt.fn($11, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t34 = $s2.tails++, $r35 = $fn29($16), $s2.tails = $t34, $r35) : rt.tail($s2, $fn29, [$16]);
+      return $11 = ($20 = api, ($f8 = $20?.f) !== void 0 && (($18 = $f8.json) !== void 0 || ($m7 = $20.metatable) === void 0 || ($18 = $m7.view.json) !== void 0 || !("json" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $18 : ($s2.pcs[$d2] = $pc + 12, rt.index($20, "json", "upvalue 'api'"))), $16 = ($14 = list, $28 = ($29 = list, $29?.arr !== void 0 ? $29.length() : typeof $29 === "string" ? $29.length : ($s2.pcs[$d2] = $pc + 12, rt.len($29, "local 'list'"))), $o30 = new rt.FieldsObject(), $n31 = 0, $14 !== void 0 && ($o30.users = $14, $n31++), $28 !== void 0 && ($o30.count = $28, $n31++), rt.LuaTable.record($o30, $n31)), $s2.pcs[$d2] = $pc + 14, $fn27 = rt.fn($11, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t32 = $s2.tails++, $r33 = $fn27($16), $s2.tails = $t32, $r33) : rt.tail($s2, $fn27, [$16]);
     })))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 4, rt.setIndex($8, "get", $3, "field 'users'"));
     $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.users) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.users) !== void 0 || !("users" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 15, rt.index($4, "users", "local 'api'")));
     ($8 = $handlers[1] = (($body) => rt.withBody((function $post(ctx_1) {

@@ -115,18 +115,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $a21: rt.LuaValue[] | undefined;
         let $22: rt.LuaValue;
         let $23: rt.LuaValue;
-        let $24: string | undefined;
-        let $25: rt.LuaValue;
-        let $26: string | undefined;
-        let $o27: rt.Fields;
-        let $n28: number;
-        let $fn29!: rt.LuaFunction;
-        let $30: rt.LuaValue;
-        let $31: rt.LuaValue;
-        let $o32: rt.Fields;
-        let $n33: number;
-        let $t34: number;
-        let $r35: rt.LuaResult;
+        let $24: rt.LuaValue;
+        let $o25: rt.Fields;
+        let $n26: number;
+        let $fn27!: rt.LuaFunction;
+        let $28: rt.LuaValue;
+        let $29: rt.LuaValue;
+        let $o30: rt.Fields;
+        let $n31: number;
+        let $t32: number;
+        let $r33: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
         let list: rt.LuaValue = rt.first(($2 = ($3 = users as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.store) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.store) !== undefined || (!("store" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 5, rt.index($3, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 6, $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.all !== undefined ? $f8.all : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.all !== undefined ? $m7.view.all : rt.index($2, "all", "field 'store'")), "method 'all'"), $fn1($2)));
         let limit: rt.LuaValue = rt.first(($4 = (($3 = $env.f.tonumber) !== undefined ? $3 : ($s.pcs[$d] = $pc + 7, rt.getGlobal($env, "tonumber"))), $2 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("limit") : ($9 = rt.first(($10 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f8 = ($10 as rt.LuaTable)?.f)?.query !== undefined ? $f8.query : ($m7 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m7.view.query !== undefined ? $m7.view.query : rt.index($10, "query", "local 'ctx'")), "method 'query'")($10))), (($f6 = ($9 as rt.LuaTable)?.f) !== undefined && (($11 = $f6.limit) !== undefined || ($m5 = ($9 as rt.LuaTable).metatable) === undefined || ($11 = $m5.view.limit) !== undefined || (!("limit" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 7, rt.index($9, "limit"))))), $s.pcs[$d] = $pc + 9, $fn1 = rt.fn($4, "global 'tonumber'"), $fn1($2)));
@@ -146,11 +144,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($json) {
           $22 = ($13 = api as rt.LuaValue, (($f6 = ($13 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.json) !== undefined || ($m5 = ($13 as rt.LuaTable).metatable) === undefined || ($12 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 12, rt.index($13, "json", "upvalue 'api'"))));
           $23 = list;
-          $25 = ($4 = (list) as rt.LuaValue, (($4 as rt.LuaTable)?.arr !== undefined ? ($4 as rt.LuaTable).length() : typeof $4 === 'string' ? $4.length : ($s.pcs[$d] = $pc + 12, rt.len($4, "local 'list'"))));
-          if (rh.isJsonBuilder($22) && ($24 = rh.scalar($23)) !== undefined && ($26 = rh.scalar($25)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"users\":" + $24! + ",\"count\":" + $26! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, rt.first(($3 = $22, $2 = ($9 = $23, $10 = $25, $o27 = new rt.FieldsObject(), $n28 = 0, ($9 !== undefined && ($o27.users = $9, $n28++)), ($10 !== undefined && ($o27.count = $10, $n28++)), rt.LuaTable.record($o27, $n28)), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn($3, "field 'json'"), $fn1($2))));
+          $24 = ($4 = (list) as rt.LuaValue, (($4 as rt.LuaTable)?.arr !== undefined ? ($4 as rt.LuaTable).length() : typeof $4 === 'string' ? $4.length : ($s.pcs[$d] = $pc + 12, rt.len($4, "local 'list'"))));
+          if (rh.isJsonBuilder($22) && rh.isScalar($23) && rh.isScalar($24)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 114; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+            $w.scalar($23 as string | number | boolean);
+            { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 111; $b[$p + 4] = 117; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+            $w.scalar($24 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, rt.first(($3 = $22, $2 = ($9 = $23, $10 = $24, $o25 = new rt.FieldsObject(), $n26 = 0, ($9 !== undefined && ($o25.users = $9, $n26++)), ($10 !== undefined && ($o25.count = $10, $n26++)), rt.LuaTable.record($o25, $n26)), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn($3, "field 'json'"), $fn1($2))));
         }
-        return ($11 = ($20 = api as rt.LuaValue, (($f8 = ($20 as rt.LuaTable)?.f) !== undefined && (($18 = $f8.json) !== undefined || ($m7 = ($20 as rt.LuaTable).metatable) === undefined || ($18 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 12, rt.index($20, "json", "upvalue 'api'")))), $16 = ($14 = list, $30 = ($31 = (list) as rt.LuaValue, (($31 as rt.LuaTable)?.arr !== undefined ? ($31 as rt.LuaTable).length() : typeof $31 === 'string' ? $31.length : ($s.pcs[$d] = $pc + 12, rt.len($31, "local 'list'")))), $o32 = new rt.FieldsObject(), $n33 = 0, ($14 !== undefined && ($o32.users = $14, $n33++)), ($30 !== undefined && ($o32.count = $30, $n33++)), rt.LuaTable.record($o32, $n33)), $s.pcs[$d] = $pc + 14, $fn29 = rt.fn($11, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t34 = $s.tails++, $r35 = $fn29($16), $s.tails = $t34, $r35) : rt.tail($s, $fn29, [$16]));
+        return ($11 = ($20 = api as rt.LuaValue, (($f8 = ($20 as rt.LuaTable)?.f) !== undefined && (($18 = $f8.json) !== undefined || ($m7 = ($20 as rt.LuaTable).metatable) === undefined || ($18 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 12, rt.index($20, "json", "upvalue 'api'")))), $16 = ($14 = list, $28 = ($29 = (list) as rt.LuaValue, (($29 as rt.LuaTable)?.arr !== undefined ? ($29 as rt.LuaTable).length() : typeof $29 === 'string' ? $29.length : ($s.pcs[$d] = $pc + 12, rt.len($29, "local 'list'")))), $o30 = new rt.FieldsObject(), $n31 = 0, ($14 !== undefined && ($o30.users = $14, $n31++)), ($28 !== undefined && ($o30.count = $28, $n31++)), rt.LuaTable.record($o30, $n31)), $s.pcs[$d] = $pc + 14, $fn27 = rt.fn($11, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t32 = $s.tails++, $r33 = $fn27($16), $s.tails = $t32, $r33) : rt.tail($s, $fn27, [$16]));
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 4, rt.setIndex($8, "get", $3, "field 'users'")));
       $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.users) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.users) !== undefined || (!("users" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 15, rt.index($4, "users", "local 'api'"))));
       (($8 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx_1?: rt.LuaValue): rt.LuaResult {

@@ -55,10 +55,38 @@ export class RequestContext extends LuaTable {
   /** ctx:set / ctx:get state, made on first set. */
   private state: LuaTable | undefined = undefined;
 
-  constructor(readonly method: string, readonly route: Route, req: HttpRequest) {
+  /** `method` and `route` change only when the server reuses this context (reuse). */
+  constructor(public method: string, public route: Route, req: HttpRequest) {
     super();
     this.metatable = CTX_META;
     this.req = req;
+  }
+
+  /**
+   * This context as a new one for another request: how the server reuses one for the routes
+   * whose handler cannot keep it (RequestUse.transient), to save building a table per request.
+   * Every field the constructor leaves is set back (a test compares the two).
+   */
+  reuse(method: string, route: Route, req: HttpRequest): void {
+    this.method = method;
+    this.route = route;
+    this.req = req;
+    this.url = undefined;
+    this.rawQuery = undefined;
+    this.headerList = undefined;
+    this.paramValues = undefined;
+    this.body = undefined;
+    this.headersTable = undefined;
+    this.queryTable = undefined;
+    this.paramsTable = undefined;
+    this.paramsDecoded = undefined;
+    this.queryPairs = undefined;
+    this.jsonClaim = false;
+    this.bodyValue = undefined;
+    this.contentType = '';
+    this.requestId = '';
+    this.cors = undefined;
+    this.state = undefined;
   }
 
   setState(key: LuaValue, value: LuaValue): void {
