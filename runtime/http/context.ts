@@ -43,6 +43,8 @@ export class RequestContext extends LuaTable {
   private paramsDecoded: string[] | undefined = undefined;
   /** The query's pairs, made once for direct reads (compiled code), when no query table exists yet. */
   private queryPairs: Map<string, string> | undefined = undefined;
+  /** Whether the raw query has something to decode (found by the first direct read). */
+  private queryDecodes: boolean | undefined = undefined;
   /** Set by the server for a route whose handler can answer with JSON text (see direct.ts); taken by its first call. */
   jsonClaim = false;
   private bodyValue: BodyValue | undefined = undefined;
@@ -81,6 +83,7 @@ export class RequestContext extends LuaTable {
     this.paramsTable = undefined;
     this.paramsDecoded = undefined;
     this.queryPairs = undefined;
+    this.queryDecodes = undefined;
     this.jsonClaim = false;
     this.bodyValue = undefined;
     this.contentType = '';
@@ -245,9 +248,10 @@ export class RequestContext extends LuaTable {
   queryValue(key: string): LuaValue {
     if (this.queryTable !== undefined) return index(this.queryTable, key);
     if (this.queryPairs === undefined) {
-      const raw = this.rawQuery ?? this.live('query').getQuery() ?? '';
+      // the query of a live request is read once for the handler's reads
+      const raw = (this.rawQuery ??= this.live('query').getQuery() ?? '');
       // nothing to decode, so nothing to refuse: the key's last value, read off the string
-      if (!NEEDS_DECODING.test(raw)) {
+      if (!(this.queryDecodes ??= needsDecoding(raw))) {
         const use = this.route.uses.query;
         return typeof use !== 'string' && !use.includes(key) ? undefined : lastQueryValue(raw, key);
       }
@@ -273,8 +277,14 @@ export class RequestContext extends LuaTable {
   }
 }
 
-/** What percentDecode (and toLuaString) would change in a query string. */
-const NEEDS_DECODING = /[%+\u0080-\uffff]/;
+/** Whether percentDecode (or toLuaString) would change something in a query string (a loop: a regex test costs more on short strings). */
+function needsDecoding(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 37 /* % */ || c === 43 /* + */ || c > 0x7f) return true;
+  }
+  return false;
+}
 
 /** The value of the last `key=value` (or bare `key`) pair of a query with nothing to decode, as parseQueryPairs splits it. */
 function lastQueryValue(raw: string, key: string): string | undefined {

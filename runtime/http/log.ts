@@ -3,6 +3,7 @@
 // print, so they interleave in order. While the server runs, that buffer is written every
 // FLUSH_MS (and when it grows past 64 KiB), never per request, even on a terminal; at
 // shutdown, and when a serving thread ends otherwise (big-stack.ts), it is written out.
+import { performance } from 'node:perf_hooks';
 import { flushAll, stderr, stdout, type BufferMode } from '../stdlib/output.js';
 import type { LogLevel } from './config.js';
 
@@ -50,9 +51,17 @@ export class RequestLog {
     this.terminalMode = undefined;
   }
 
+  /**
+   * When a request starts (ms, for request()), or 0 when no request is logged. The clock is
+   * the imported `performance`: the global one is a getter, ~50 ns more per read.
+   */
+  start(): number {
+    return this.timed ? performance.now() : 0;
+  }
+
   request(method: string, path: string, status: number, startMs: number): void {
     if (status < this.minStatus) return;
-    stdout.write(`${method} ${path} ${status} ${millis(performance.now() - startMs)}ms\n`);
+    stdout.write(method + ' ' + path + (STATUS_FIELDS[status] ??= ` ${status} `) + millis(performance.now() - startMs) + 'ms\n');
   }
 
   /** A Lua error escaping a handler (the client got a 500 with the message). */
@@ -66,7 +75,10 @@ export class RequestLog {
   }
 }
 
+/** ` 200 ` and the like: the status field of a line, made once per status. */
+const STATUS_FIELDS: string[] = [];
 const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => (i < 10 ? '0' : '') + i);
+const WHOLE = Array.from({ length: 100 }, (_, i) => String(i));
 
 /**
  * `ms.toFixed(2)` for a duration, four times cheaper (~80 ns instead of ~340 per request line):
@@ -77,5 +89,6 @@ export function millis(ms: number): string {
   const frac = scaled - Math.floor(scaled);
   if (!(ms >= 0 && ms < 1e9) || Math.abs(frac - 0.5) < 1e-6) return ms.toFixed(2);
   const c = Math.round(scaled);
-  return `${Math.floor(c / 100)}.${TWO_DIGITS[c % 100]}`;
+  const whole = Math.floor(c / 100);
+  return (whole < 100 ? WHOLE[whole] : String(whole)) + '.' + TWO_DIGITS[c % 100];
 }

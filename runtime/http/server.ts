@@ -30,7 +30,7 @@ import { allowedMethods, type Method, type Route } from './routes.js';
 import { BodyReader } from './body-reader.js';
 import { toLuaString } from './json.js';
 import { writesJson } from './direct.js';
-import { CONTENT_LENGTH, CONTENT_TYPE, contentTypeValue, ORIGIN, SECURITY_BLOCK_NAME, SECURITY_BLOCK_VALUE, SECURITY_HEADER_BYTES, TRANSFER_ENCODING, wire, X_REQUEST_ID } from './wire-bytes.js';
+import { CONTENT_LENGTH, CONTENT_TYPE, contentTypeValue, headerBlock, ORIGIN, SECURITY_BLOCK_NAME, SECURITY_BLOCK_VALUE, SECURITY_HEADER_BYTES, TRANSFER_ENCODING, wire, X_REQUEST_ID } from './wire-bytes.js';
 
 type UWS = typeof import('uwebsockets');
 
@@ -202,7 +202,7 @@ export class RoverServer {
     const length = String(body.length);
     const handler = (head: boolean) => (res: HttpResponse, req: HttpRequest) => {
       const method = head ? 'HEAD' : 'GET';
-      const start = this.log.timed ? performance.now() : 0;
+      const start = this.log.start();
       if (this.badFraming(res, req, method, path, start)) return;
       this.out.cors = this.corsFor(req);
       this.out.headers = undefined;
@@ -303,7 +303,7 @@ export class RoverServer {
   // ---- requests ----
 
   private request(res: HttpResponse, req: HttpRequest, route: Route, method: string, head: boolean, json: boolean): void {
-    const start = this.log.timed ? performance.now() : 0;
+    const start = this.log.start();
     if (method === 'OPTIONS' && this.preflight(res, req, start)) return;
     const expected = bodyLength(req);
     if (expected < 0 && expected !== CHUNKED) {
@@ -482,6 +482,11 @@ export class RoverServer {
         for (const [name, nameBytes, value] of SECURITY_HEADER_BYTES) if (!setsHeader(out.headers, name)) res.writeHeader(nameBytes, value);
       }
     }
+    this.writeCorsHeaders(res);
+  }
+
+  private writeCorsHeaders(res: HttpResponse): void {
+    const out = this.out;
     if (out.cors !== undefined) {
       const list = corsHeaders(this.config.cors!, out.cors);
       for (let i = 0; i < list.length; i += 2) res.writeHeader(list[i], list[i + 1]);
@@ -596,10 +601,18 @@ export class RoverServer {
     const out = this.out;
     // uWS writes `200 OK` itself when no status was written: one native call less per request
     if (out.status !== 200) res.writeStatus(statusLine(out.status));
-    if (out.contentType !== undefined) res.writeHeader(CONTENT_TYPE, contentTypeValue(out.contentType));
-    if (out.location !== undefined) res.writeHeader('location', Buffer.from(out.location, 'latin1'));
-    if (out.requestId !== undefined) res.writeHeader(X_REQUEST_ID, out.requestId);
-    this.writeCommonHeaders(res);
+    // the usual case: content-type, x-request-id and the security headers in one call
+    const block = out.contentType !== undefined && out.requestId !== undefined && out.location === undefined && out.headers === undefined && this.config.securityHeaders
+      ? headerBlock(out.contentType, out.requestId) : undefined;
+    if (block !== undefined) {
+      res.writeHeader(CONTENT_TYPE, block);
+      this.writeCorsHeaders(res);
+    } else {
+      if (out.contentType !== undefined) res.writeHeader(CONTENT_TYPE, contentTypeValue(out.contentType));
+      if (out.location !== undefined) res.writeHeader('location', Buffer.from(out.location, 'latin1'));
+      if (out.requestId !== undefined) res.writeHeader(X_REQUEST_ID, out.requestId);
+      this.writeCommonHeaders(res);
+    }
     const headers = out.headers;
     if (headers !== undefined) {
       for (let i = 0; i < headers.length; i += 2) res.writeHeader(headers[i], Buffer.from(headers[i + 1], 'latin1'));
@@ -660,7 +673,7 @@ export class RoverServer {
 
   /** No route for this method and path: 405 with Allow when another method has one, else 404. */
   private fallback(res: HttpResponse, req: HttpRequest): void {
-    const start = this.log.timed ? performance.now() : 0;
+    const start = this.log.start();
     // Methods are case-sensitive: `get /x` is not GET (uWS's getMethod() lower-cases).
     const method = req.getCaseSensitiveMethod();
     if (method === 'OPTIONS' && this.preflight(res, req, start)) return;
