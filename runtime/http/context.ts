@@ -14,6 +14,7 @@ import { JsonSyntaxError, jsonToLua, parseJson, toLuaString } from './json.js';
 import type { Route } from './routes.js';
 import { index } from '../lua/ops.js';
 import { parseQuery, parseQueryPairs, percentDecode, PercentDecodeError } from './url.js';
+import { newRequestId } from './request-id.js';
 
 const EMPTY: string[] = [];
 
@@ -50,7 +51,10 @@ export class RequestContext extends LuaTable {
   private bodyValue: BodyValue | undefined = undefined;
   /** The request's Content-Type ('' for none), copied when a body is coming. */
   contentType = '';
-  /** This request's id (see request-id.ts), set by the server before anything runs. */
+  /**
+   * This request's id (see request-id.ts), set by the server before anything runs: the
+   * client's, or '' for a fresh one, made when first needed (id(), or the response's header).
+   */
   requestId = '';
   /** Access-Control-Allow-Origin for the response, when CORS allows the request's origin. */
   cors: string | undefined = undefined;
@@ -90,6 +94,11 @@ export class RequestContext extends LuaTable {
     this.requestId = '';
     this.cors = undefined;
     this.state = undefined;
+  }
+
+  /** The request id, a fresh one made now if it is due. */
+  id(): string {
+    return (this.requestId ||= newRequestId());
   }
 
   setState(key: LuaValue, value: LuaValue): void {
@@ -347,7 +356,7 @@ const getFn = builtin(function get(self: LuaValue, key: LuaValue): LuaResult {
   return ctxSelf(self, 'get').getState(key);
 });
 const requestIdFn = builtin(function request_id(self: LuaValue): LuaResult {
-  return ctxSelf(self, 'request_id').requestId;
+  return ctxSelf(self, 'request_id').id();
 });
 
 /**

@@ -23,7 +23,7 @@ import { openApiDocument, openApiJson } from './openapi.js';
 import { HttpError, ValidationError } from './errors.js';
 import type { RequestLog } from './log.js';
 import { errorBody, HTML_TYPE, JSON_TYPE, newOutgoing, reason, ResponseValue, TEXT_TYPE, toOutgoing, validationBody, type Outgoing } from './responses.js';
-import { requestIdFor } from './request-id.js';
+import { newRequestId, saneRequestId } from './request-id.js';
 import { allowedOrigin, corsHeaders, preflightHeaders } from './cors.js';
 import { setsHeader } from './security-headers.js';
 import { allowedMethods, type Method, type Route } from './routes.js';
@@ -312,7 +312,7 @@ export class RoverServer {
     }
     const ctx = expected === 0 && route.uses.transient === true ? this.reusedContext(method, route, req) : new RequestContext(method, route, req);
     ctx.jsonClaim = json;
-    ctx.requestId = requestIdFor(req.getHeader(X_REQUEST_ID));
+    ctx.requestId = saneRequestId(req.getHeader(X_REQUEST_ID));
     ctx.cors = this.corsFor(req);
     if (expected === 0) {
       // No body: run the handler now, while the uWS request is alive (already corked by uWS).
@@ -610,7 +610,7 @@ export class RoverServer {
     } else {
       if (out.contentType !== undefined) res.writeHeader(CONTENT_TYPE, contentTypeValue(out.contentType));
       if (out.location !== undefined) res.writeHeader('location', Buffer.from(out.location, 'latin1'));
-      if (out.requestId !== undefined) res.writeHeader(X_REQUEST_ID, out.requestId);
+      if (out.requestId !== undefined) res.writeHeader(X_REQUEST_ID, out.requestId || newRequestId());
       this.writeCommonHeaders(res);
     }
     const headers = out.headers;

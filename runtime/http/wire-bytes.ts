@@ -3,6 +3,7 @@
 // as they are. Names and values written on every response are made into bytes once, here.
 import { HTML_TYPE, JSON_TYPE, TEXT_TYPE } from './responses.js';
 import { SECURITY_HEADERS } from './security-headers.js';
+import { MAX_REQUEST_ID, UUID_LENGTH, writeNewRequestId } from './request-id.js';
 
 const bytes = (s: string): Buffer => Buffer.from(s, 'latin1');
 
@@ -34,8 +35,8 @@ export const SECURITY_HEADER_BYTES: readonly (readonly [string, Buffer, Buffer])
 export const SECURITY_BLOCK_NAME = bytes(SECURITY_HEADERS[0][0]);
 export const SECURITY_BLOCK_VALUE = bytes(SECURITY_HEADERS.map(([name, value], i) => (i === 0 ? value : `${name}: ${value}`)).join('\r\n'));
 
-/** An id longer than this is written by itself (requestIdFor keeps inbound ids up to 128 bytes). */
-const BLOCK_ID_MAX = 128;
+/** An id longer than this is written by itself (saneRequestId keeps inbound ids up to 128 bytes). */
+const BLOCK_ID_MAX = MAX_REQUEST_ID;
 
 /**
  * The first headers of a response as the value of one `content-type` header: its type, then
@@ -60,13 +61,21 @@ class HeaderBlock {
     this.idAt = head.length;
   }
 
-  /** The block with this id, or undefined when it is too long or not ASCII (requestIdFor makes ASCII ids). */
+  /**
+   * The block with this id ('': a fresh one, written as bytes), or undefined when the id is
+   * too long or not ASCII (saneRequestId keeps ASCII ids only).
+   */
   value(id: string): Buffer | undefined {
-    const n = id.length;
-    if (n > BLOCK_ID_MAX) return undefined;
     const b = this.b;
     const at = this.idAt;
-    for (let i = 0; i < n; i++) {
+    let n = id.length;
+    if (n === 0) {
+      writeNewRequestId(b, at);
+      n = UUID_LENGTH;
+    } else if (n > BLOCK_ID_MAX) {
+      return undefined;
+    }
+    for (let i = 0; i < id.length; i++) {
       const c = id.charCodeAt(i);
       if (c > 0x7f) return undefined;
       b[at + i] = c;

@@ -122,3 +122,21 @@ describe('a reused context (routes whose handler cannot keep ctx)', () => {
     assert.deepStrictEqual({ ...used }, { ...new RequestContext('GET', next, req) });
   });
 });
+
+describe('fresh request ids', () => {
+  it('are random version 4 UUIDs, as text and as bytes, never the same twice', async () => {
+    const { newRequestId, writeNewRequestId, UUID_LENGTH } = await import('../../runtime/http/request-id.js');
+    const seen = new Set<string>();
+    const b = Buffer.alloc(UUID_LENGTH + 2, 0x7e);
+    // past the pool of random bytes drawn at once, to see it drawn again
+    for (let i = 0; i < 1000; i++) {
+      writeNewRequestId(b, 1);
+      for (const id of [newRequestId(), b.toString('latin1', 1, 1 + UUID_LENGTH)]) {
+        assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        assert.ok(!seen.has(id), id);
+        seen.add(id);
+      }
+    }
+    assert.deepEqual([b[0], b[UUID_LENGTH + 1]], [0x7e, 0x7e]); // nothing written outside
+  });
+});
