@@ -2,6 +2,7 @@
 // name, a value, a body) to UTF-8 in a buffer it allocates and frees; bytes (a Buffer) it takes
 // as they are. Names and values written on every response are made into bytes once, here.
 import { HTML_TYPE, JSON_TYPE, TEXT_TYPE } from './responses.js';
+import { isAscii } from './json.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 import { MAX_REQUEST_ID, UUID_LENGTH, writeNewRequestId } from './request-id.js';
 
@@ -108,11 +109,5 @@ const SMALL_BODY = 2048;
  * than uWS's UTF-8 conversion of the string.
  */
 export function wire(body: string): string | Buffer {
-  return body.length < SMALL_BODY && ascii(body) ? body : Buffer.from(body, 'latin1');
-}
-
-/** Whether every character of `s` is below 0x80 (a loop: a regex test costs more on short strings). */
-function ascii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
+  return body.length < SMALL_BODY && isAscii(body) ? body : Buffer.from(body, 'latin1');
 }
