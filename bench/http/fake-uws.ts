@@ -33,7 +33,8 @@ export class FakeRequest {
     return undefined;
   }
   getParameter(i: number): string { return this.spec.params[i] ?? ''; }
-  getHeader(key: string): string {
+  getHeader(lowerCaseKey: string | Uint8Array): string {
+    const key = typeof lowerCaseKey === 'string' ? lowerCaseKey : bytes(lowerCaseKey);
     const hs = this.spec.headers;
     for (let i = 0; i < hs.length; i++) if (hs[i]![0] === key) return hs[i]![1];
     return '';
@@ -82,11 +83,14 @@ export class FakeResponse {
   text(): string {
     if (this.closed && !this.ended) return 'connection closed without an answer';
     const hs: string[] = [];
-    for (let i = 0; i < this.headers.length; i += 2) {
-      const name = bytes(this.headers[i]);
+    // one call may write several header lines (uWS writes `name: value\r\n` as given)
+    const lines = [];
+    for (let i = 0; i < this.headers.length; i += 2) lines.push(`${bytes(this.headers[i])}: ${bytes(this.headers[i + 1])}`);
+    for (const line of lines.join('\r\n').split('\r\n')) {
+      const colon = line.indexOf(': ');
+      const name = line.slice(0, colon);
       // a request id the server generated differs per request, as it should
-      const value = name === 'x-request-id' && GENERATED_ID.test(bytes(this.headers[i + 1])) ? '<generated>' : bytes(this.headers[i + 1]);
-      hs.push(`${name}: ${value}`);
+      hs.push(name === 'x-request-id' && GENERATED_ID.test(line.slice(colon + 2)) ? `${name}: <generated>` : line);
     }
     return `${bytes(this.status)}\n${hs.join('\n')}\n\n${this.body === undefined ? '' : bytes(this.body)}`;
   }

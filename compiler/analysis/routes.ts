@@ -188,15 +188,19 @@ function isServerCall(res: Resolution, e: Expression): boolean {
 export function requestUse(res: Resolution, fn: FunctionDeclaration): RequestUse {
   const info = res.functions.get(fn);
   const ctx = info?.params[0];
-  if (ctx === undefined) return { headers: 'none', query: 'none', params: false, body: false };
+  // with no parameter, a vararg handler still has ctx in `...`, which may go anywhere
+  if (ctx === undefined) return info?.isVararg !== false ? FULL_REQUEST : { ...NO_USE, transient: true };
   if (ctx.reassigned) return FULL_REQUEST;
-  const use = { headers: 'none' as FieldUse, query: 'none' as FieldUse, params: false, body: false };
+  const use: { -readonly [K in keyof RequestUse]: RequestUse[K] } = { ...NO_USE };
   const parents = parentMap(fn);
   let escapes = false;
+  let nested = false;
   walk(fn, (n) => {
     if (escapes || n.type !== 'Identifier') return;
     const ref = res.refs.get(n);
     if (ref === undefined || ref.kind === 'global' || ref.v !== ctx) return;
+    // a function made inside the handler may outlive it, and ctx with it
+    if (enclosingFunction(parents, n) !== fn) nested = true;
     const parent = parents.get(n);
     if (parent?.type === 'MemberExpression' && parent.base === n) {
       const member = parent as MemberExpression;
@@ -217,8 +221,12 @@ export function requestUse(res: Resolution, fn: FunctionDeclaration): RequestUse
     }
     escapes = true;
   });
-  return escapes ? FULL_REQUEST : use;
+  if (escapes) return FULL_REQUEST;
+  if (!nested) use.transient = true;
+  return use;
 }
+
+const NO_USE: RequestUse = { headers: 'none', query: 'none', params: false, body: false };
 
 function lowerCase(use: FieldUse): FieldUse {
   return typeof use === 'string' ? use : [...new Set(use.map((k) => k.toLowerCase()))].sort();

@@ -3,10 +3,10 @@
 //
 // A handler with JSON templates starts with `const $json = rh.claim(ctx)`: true only in the
 // call the server made for its route. In that call a template return computes its leaves
-// (in the order Lua evaluates them), and returns rh.JsonText when each has the type it
-// needs; otherwise it builds the very table the handler would have built, from the same
-// values. A loop array writes each item's JSON as bytes (rh.JsonBytes, a reused buffer)
-// instead of making a table, and the template that returns it is written as bytes too.
+// (in the order Lua evaluates them), and returns rh.JsonText, its JSON written as bytes into
+// a reused buffer (rh.JsonBytes), when each has the type it needs; otherwise it builds the
+// very table the handler would have built, from the same values. A loop array writes each
+// item's JSON as bytes instead of making a table, copied into the response's when returned.
 import type { AssignmentStatement, Expression, FunctionDeclaration, Node, ReturnStatement, Statement } from '../frontend/ast.js';
 import type { LocalVar, Resolution } from '../frontend/resolve.js';
 import type { Types } from '../analysis/types.js';
@@ -152,17 +152,13 @@ class DirectHooks implements EmitHooks {
       checks.push(`rh.isJsonBuilder(${b})`);
     }
     const parts = this.parts(r.template, em, overrides, checks);
-    if (parts.some((p) => 'loop' in p)) {
-      // a loop array's bytes are copied into the response's
-      em.open(checks.length === 0 ? '' : `if (${checks.join(' && ')})`);
-      em.line(`const ${WRITER} = rh.jsonBytes();`);
-      writeBytes(parts, em);
-      em.line(`return ${em.leave(`new rh.JsonText(200, ${WRITER}.view()) as unknown as rt.LuaValue`)};`);
-      em.close();
-    } else {
-      const text = `new rh.JsonText(200, ${concat(parts)}) as unknown as rt.LuaValue`;
-      em.line(checks.length === 0 ? `return ${em.leave(text)};` : `if (${checks.join(' && ')}) return ${em.leave(text)};`);
-    }
+    // bytes in a reused buffer (a loop array's are copied in): no string to join, to check
+    // for non-ASCII characters and to convert again in uWS
+    em.open(checks.length === 0 ? '' : `if (${checks.join(' && ')})`);
+    em.line(`const ${WRITER} = rh.jsonBytes();`);
+    writeBytes(parts, em);
+    em.line(`return ${em.leave(`new rh.JsonText(200, ${WRITER}.view()) as unknown as rt.LuaValue`)};`);
+    em.close();
     // the same values, as the table the handler builds
     em.withOverrides(overrides, () => em.line(`return ${em.leave(em.expr(r.builder?.call ?? r.table))};`));
     em.close();
@@ -216,19 +212,18 @@ class DirectHooks implements EmitHooks {
         em.line(`${v} = ${em.expr(e)};`);
         overrides.set(e, v);
         if (t.type !== undefined) return [{ code: v, as: t.type }];
-        const j = em.temp('string | undefined');
-        checks.push(`(${j} = rh.scalar(${v})) !== undefined`);
-        return [{ code: `${j}!`, as: 'json' }];
+        checks.push(`rh.isScalar(${v})`);
+        return [{ code: v, as: 'scalar' }];
       }
     }
   }
 }
 
 /**
- * Constant JSON text, a leaf's code (`as`: what it is proven to be, or `json` for text
- * rh.scalar made), or a loop array's writer.
+ * Constant JSON text, a leaf's code (`as`: what it is proven to be, or `scalar` for a string,
+ * number or boolean checked at run time), or a loop array's writer.
  */
-type Part = { text: string } | { code: string; as: 'string' | 'number' | 'boolean' | 'json' | Piece } | { loop: string };
+type Part = { text: string } | { code: string; as: 'string' | 'number' | 'boolean' | 'scalar' | Piece } | { loop: string };
 
 /** A piece of a JSON string written as bytes: a string's escaped bytes, or a number as `..` writes it. */
 type Piece = 'chars' | 'luanum';
@@ -264,21 +259,6 @@ function merge(parts: Part[]): Part[] {
   return merged;
 }
 
-/** The parts as one JS string expression (templates without a loop array). */
-function concat(parts: Part[]): string {
-  return merge(parts).map((p) => {
-    if ('text' in p) return jsString(p.text);
-    if ('loop' in p) throw new Error('a loop array is written as bytes');
-    switch (p.as) {
-      case 'string': return `rh.str(${p.code} as string)`;
-      case 'number': return `rh.num(${p.code} as number)`;
-      case 'boolean': return `((${p.code}) ? 'true' : 'false')`;
-      case 'json': return p.code;
-      default: throw new Error('pieces of a string are written as bytes');
-    }
-  }).join(' + ');
-}
-
 /** Statements appending the parts to the writer `$w`, in order. */
 function writeBytes(parts: Part[], em: HookEmitter): void {
   const merged = merge(parts);
@@ -288,7 +268,7 @@ function writeBytes(parts: Part[], em: HookEmitter): void {
     else if ('text' in p) em.line(constantBytes(p.text));
     else if (p.as === 'string') em.line(`${WRITER}.str(${p.code} as string);`);
     else if (p.as === 'number') em.line(`${WRITER}.num(${p.code} as number);`);
-    else if (p.as === 'json') em.line(`${WRITER}.raw(${p.code});`);
+    else if (p.as === 'scalar') em.line(`${WRITER}.scalar(${p.code} as string | number | boolean);`);
     else if (p.as === 'chars') em.line(`${WRITER}.chars(${p.code} as string);`);
     else if (p.as === 'luanum') em.line(`${WRITER}.luaNum(${p.code} as number);`);
     else {

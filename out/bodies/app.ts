@@ -104,28 +104,33 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
         let $9: rt.LuaValue;
-        let $10: string | undefined;
-        let $11: rt.LuaValue;
-        let $o12: rt.Fields;
-        let $n13: number;
-        let $14: rt.LuaValue;
-        let $fn15!: rt.LuaFunction;
+        let $10: rt.LuaValue;
+        let $o11: rt.Fields;
+        let $n12: number;
+        let $13: rt.LuaValue;
+        let $fn14!: rt.LuaFunction;
+        let $15: rt.LuaValue;
         let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
-        let $m18: rt.LuaTable | undefined;
-        let $f19: rt.Fields | undefined;
-        let $m20: rt.LuaTable | undefined;
-        let $f21: rt.Fields | undefined;
-        let $22: rt.LuaValue;
-        let $o23: rt.Fields;
-        let $n24: number;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
+        let $m19: rt.LuaTable | undefined;
+        let $f20: rt.Fields | undefined;
+        let $21: rt.LuaValue;
+        let $o22: rt.Fields;
+        let $n23: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $1 = ($9 = (rt.first(($3 = rt.first(($4 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 12, $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.text !== undefined ? $f8.text : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($3, "text")), "method 'text'"), $fn2($3)))) as rt.LuaValue, (($9 as rt.LuaTable)?.arr !== undefined ? ($9 as rt.LuaTable).length() : typeof $9 === 'string' ? $9.length : ($s.pcs[$d] = $pc + 13, rt.len($9))));
-          if (($10 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"bytes\":" + $10! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($11 = $1, $o12 = new rt.FieldsObject(), $n13 = 0, ($11 !== undefined && ($o12.bytes = $11, $n13++)), rt.LuaTable.record($o12, $n13)));
+          if (rh.isScalar($1)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 121; $b[$p + 4] = 116; $b[$p + 5] = 101; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+            $w.scalar($1 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($10 = $1, $o11 = new rt.FieldsObject(), $n12 = 0, ($10 !== undefined && ($o11.bytes = $10, $n12++)), rt.LuaTable.record($o11, $n12)));
         }
-        return rt.leave($s, $d, ($14 = ($22 = (rt.first(($16 = rt.first(($17 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f19 = ($17 as rt.LuaTable)?.f)?.body !== undefined ? $f19.body : ($m18 = ($17 as rt.LuaTable)?.metatable) !== undefined && $m18.view.body !== undefined ? $m18.view.body : rt.index($17, "body", "local 'ctx'")), "method 'body'")($17))), $s.pcs[$d] = $pc + 12, $fn15 = rt.fn((($f21 = ($16 as rt.LuaTable)?.f)?.text !== undefined ? $f21.text : ($m20 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m20.view.text !== undefined ? $m20.view.text : rt.index($16, "text")), "method 'text'"), $fn15($16)))) as rt.LuaValue, (($22 as rt.LuaTable)?.arr !== undefined ? ($22 as rt.LuaTable).length() : typeof $22 === 'string' ? $22.length : ($s.pcs[$d] = $pc + 13, rt.len($22)))), $o23 = new rt.FieldsObject(), $n24 = 0, ($14 !== undefined && ($o23.bytes = $14, $n24++)), rt.LuaTable.record($o23, $n24)));
+        return rt.leave($s, $d, ($13 = ($21 = (rt.first(($15 = rt.first(($16 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f18 = ($16 as rt.LuaTable)?.f)?.body !== undefined ? $f18.body : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.body !== undefined ? $m17.view.body : rt.index($16, "body", "local 'ctx'")), "method 'body'")($16))), $s.pcs[$d] = $pc + 12, $fn14 = rt.fn((($f20 = ($15 as rt.LuaTable)?.f)?.text !== undefined ? $f20.text : ($m19 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m19.view.text !== undefined ? $m19.view.text : rt.index($15, "text")), "method 'text'"), $fn14($15)))) as rt.LuaValue, (($21 as rt.LuaTable)?.arr !== undefined ? ($21 as rt.LuaTable).length() : typeof $21 === 'string' ? $21.length : ($s.pcs[$d] = $pc + 13, rt.len($21)))), $o22 = new rt.FieldsObject(), $n23 = 0, ($13 !== undefined && ($o22.bytes = $13, $n23++)), rt.LuaTable.record($o22, $n23)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.put !== undefined ? ($f7.put = $5) : ($s.pcs[$d] = $pc + 10, rt.setIndex($13, "put", $5, "field 'length'")));
       return rt.leave($s, $d, api);
     };

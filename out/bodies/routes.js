@@ -7,9 +7,9 @@ import * as serializers from "./serializers.js";
 import * as m0 from "./app.js";
 import { HandlerError, makeRequestContext } from "./roverc/runtime/http/handler-api.js";
 const routes = [
-  { "method": "POST", "path": "/echo", "luaPath": "api.echo.post", "file": "fixtures/http/bodies/app.lua", "line": 4, "uses": { "headers": "none", "query": "none", "params": false, "body": true }, "responses": [], "site": { "module": "", "index": 0 } },
-  { "method": "POST", "path": "/echo/data", "luaPath": "api.echo.data.post", "file": "fixtures/http/bodies/app.lua", "line": 8, "uses": { "headers": "none", "query": "none", "params": false, "body": true }, "responses": [{ "status": 200, "shape": { "kind": "dynamic", "reason": "the result of a call", "line": 9 }, "via": "json" }], "site": { "module": "", "index": 1 } },
-  { ...{ "method": "PUT", "path": "/length", "luaPath": "api.length.put", "file": "fixtures/http/bodies/app.lua", "line": 12, "uses": { "headers": "none", "query": "none", "params": false, "body": true }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "bytes", "shape": { "kind": "number" }, "optional": false }] }, "via": "json" }], "site": { "module": "", "index": 2 } }, serializers: serializers.s2 }
+  { "method": "POST", "path": "/echo", "luaPath": "api.echo.post", "file": "fixtures/http/bodies/app.lua", "line": 4, "uses": { "headers": "none", "query": "none", "params": false, "body": true, "transient": true }, "responses": [], "site": { "module": "", "index": 0 } },
+  { "method": "POST", "path": "/echo/data", "luaPath": "api.echo.data.post", "file": "fixtures/http/bodies/app.lua", "line": 8, "uses": { "headers": "none", "query": "none", "params": false, "body": true, "transient": true }, "responses": [{ "status": 200, "shape": { "kind": "dynamic", "reason": "the result of a call", "line": 9 }, "via": "json" }], "site": { "module": "", "index": 1 } },
+  { ...{ "method": "PUT", "path": "/length", "luaPath": "api.length.put", "file": "fixtures/http/bodies/app.lua", "line": 12, "uses": { "headers": "none", "query": "none", "params": false, "body": true, "transient": true }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "bytes", "shape": { "kind": "number" }, "optional": false }] }, "via": "json" }], "site": { "module": "", "index": 2 } }, serializers: serializers.s2 }
 ];
 const app = loadCompiledApp("app.lua", m0.default, /* @__PURE__ */ new Map([]));
 const handlers = siteHandlers(routes, /* @__PURE__ */ new Map([["", m0]]));

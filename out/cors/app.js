@@ -59,7 +59,33 @@ function load($env) {
       let $n6;
       const $json = rh.claim(ctx);
       if ($json) {
-        return new rh.JsonText(200, '{"items":["a","b"]}');
+        {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(19), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 105;
+            $b[$p + 3] = 116;
+            $b[$p + 4] = 101;
+            $b[$p + 5] = 109;
+            $b[$p + 6] = 115;
+            $b[$p + 7] = 34;
+            $b[$p + 8] = 58;
+            $b[$p + 9] = 91;
+            $b[$p + 10] = 34;
+            $b[$p + 11] = 97;
+            $b[$p + 12] = 34;
+            $b[$p + 13] = 44;
+            $b[$p + 14] = 34;
+            $b[$p + 15] = 98;
+            $b[$p + 16] = 34;
+            $b[$p + 17] = 93;
+            $b[$p + 18] = 125;
+            $w.p = $p + 19;
+          }
+          return new rh.JsonText(200, $w.view());
+        }
         return $1 = new rt.LuaTable(["a", "b"]), $o2 = new rt.FieldsObject(), $n3 = 1, $o2.items = $1, rt.LuaTable.record($o2, $n3);
       }
       return $42 = new rt.LuaTable(["a", "b"]), $o5 = new rt.FieldsObject(), $n6 = 1, $o5.items = $42, rt.LuaTable.record($o5, $n6);
@@ -137,7 +163,28 @@ function load($env) {
         return $22 = api, $s2.pcs[$d2] = $pc + 10, $fn12 = rt.fn(($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'"), $52 = 503, $6 = "starting", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn12($22, $52, $6), $s2.tails = $t7, $r8) : rt.tail($s2, $fn12, [$22, $52, $6]);
       }
       if ($json) {
-        return rt.leave($s2, $d2, new rh.JsonText(200, '{"ready":true}'));
+        {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(14), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 114;
+            $b[$p + 3] = 101;
+            $b[$p + 4] = 97;
+            $b[$p + 5] = 100;
+            $b[$p + 6] = 121;
+            $b[$p + 7] = 34;
+            $b[$p + 8] = 58;
+            $b[$p + 9] = 116;
+            $b[$p + 10] = 114;
+            $b[$p + 11] = 117;
+            $b[$p + 12] = 101;
+            $b[$p + 13] = 125;
+            $w.p = $p + 14;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
         return rt.leave($s2, $d2, ($o92 = new rt.FieldsObject(), $n102 = 1, $o92.ready = true, rt.LuaTable.record($o92, $n102)));
       }
       return rt.leave($s2, $d2, ($o11 = new rt.FieldsObject(), $n12 = 1, $o11.ready = true, rt.LuaTable.record($o11, $n12)));

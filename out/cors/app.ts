@@ -51,7 +51,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n6: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          return (new rh.JsonText(200, "{\"items\":[\"a\",\"b\"]}") as unknown as rt.LuaValue);
+          {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(19), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 116; $b[$p + 4] = 101; $b[$p + 5] = 109; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 91; $b[$p + 10] = 34; $b[$p + 11] = 97; $b[$p + 12] = 34; $b[$p + 13] = 44; $b[$p + 14] = 34; $b[$p + 15] = 98; $b[$p + 16] = 34; $b[$p + 17] = 93; $b[$p + 18] = 125; $w.p = $p + 19; }
+            return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
           return (($1 = new rt.LuaTable(["a", "b"]), $o2 = new rt.FieldsObject(), $n3 = 1, $o2.items = $1, rt.LuaTable.record($o2, $n3)));
         }
         return (($4 = new rt.LuaTable(["a", "b"]), $o5 = new rt.FieldsObject(), $n6 = 1, $o5.items = $4, rt.LuaTable.record($o5, $n6)));
@@ -129,7 +133,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return ($2 = api as rt.LuaValue, $s.pcs[$d] = $pc + 10, $fn1 = rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 503, $6 = "starting", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
         }
         if ($json) {
-          return rt.leave($s, $d, new rh.JsonText(200, "{\"ready\":true}") as unknown as rt.LuaValue);
+          {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(14), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 101; $b[$p + 4] = 97; $b[$p + 5] = 100; $b[$p + 6] = 121; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 116; $b[$p + 10] = 114; $b[$p + 11] = 117; $b[$p + 12] = 101; $b[$p + 13] = 125; $w.p = $p + 14; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
           return rt.leave($s, $d, ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.ready = true, rt.LuaTable.record($o9, $n10)));
         }
         return rt.leave($s, $d, ($o11 = new rt.FieldsObject(), $n12 = 1, $o11.ready = true, rt.LuaTable.record($o11, $n12)));

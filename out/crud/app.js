@@ -161,17 +161,15 @@ function load($env) {
       let $21;
       let $22;
       let $23;
-      let $24;
-      let $25;
-      let $o26;
-      let $n27;
-      let $fn28;
-      let $29;
-      let $30;
-      let $o31;
-      let $n32;
-      let $t33;
-      let $r34;
+      let $o24;
+      let $n25;
+      let $fn26;
+      let $27;
+      let $28;
+      let $o29;
+      let $n30;
+      let $t31;
+      let $r32;
       const $json = rh.claim(ctx);
       let list = rt.first(($2 = ($32 = users, ($f6 = $32?.f) !== void 0 && (($42 = $f6.store) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.store) !== void 0 || !("store" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 5, rt.index($32, "store", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 6, $fn1 = rt.fn(($f8 = $2?.f)?.all !== void 0 ? $f8.all : ($m7 = $2?.metatable) !== void 0 && $m7.view.all !== void 0 ? $m7.view.all : rt.index($2, "all", "field 'store'"), "method 'all'"), $fn1($2)));
       let limit = rt.first(($42 = ($32 = $env.f.tonumber) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 7, rt.getGlobal($env, "tonumber")), $2 = rh.pristineContext(ctx) ? ctx.queryValue("limit") : ($9 = rt.first(($10 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f8 = $10?.f)?.query !== void 0 ? $f8.query : ($m7 = $10?.metatable) !== void 0 && $m7.view.query !== void 0 ? $m7.view.query : rt.index($10, "query", "local 'ctx'"), "method 'query'")($10))), ($f6 = $9?.f) !== void 0 && (($11 = $f6.limit) !== void 0 || ($m5 = $9.metatable) === void 0 || ($11 = $m5.view.limit) !== void 0 || !("limit" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $11 : ($s2.pcs[$d2] = $pc + 7, rt.index($9, "limit"))), $s2.pcs[$d2] = $pc + 9, $fn1 = rt.fn($42, "global 'tonumber'"), $fn1($2)));
@@ -190,11 +188,47 @@ function load($env) {
       if ($json) {
         $21 = ($132 = api, ($f6 = $132?.f) !== void 0 && (($12 = $f6.json) !== void 0 || ($m5 = $132.metatable) === void 0 || ($12 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 12, rt.index($132, "json", "upvalue 'api'")));
         $22 = list;
-        $24 = ($42 = list, $42?.arr !== void 0 ? $42.length() : typeof $42 === "string" ? $42.length : ($s2.pcs[$d2] = $pc + 12, rt.len($42, "local 'list'")));
-        if (rh.isJsonBuilder($21) && ($23 = rh.scalar($22)) !== void 0 && ($25 = rh.scalar($24)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"users":' + $23 + ',"count":' + $25 + "}"));
-        return rt.leave($s2, $d2, rt.first(($32 = $21, $2 = ($9 = $22, $10 = $24, $o26 = new rt.FieldsObject(), $n27 = 0, $9 !== void 0 && ($o26.users = $9, $n27++), $10 !== void 0 && ($o26.count = $10, $n27++), rt.LuaTable.record($o26, $n27)), $s2.pcs[$d2] = $pc + 13, $fn1 = rt.fn($32, "field 'json'"), $fn1($2))));
+        $23 = ($42 = list, $42?.arr !== void 0 ? $42.length() : typeof $42 === "string" ? $42.length : ($s2.pcs[$d2] = $pc + 12, rt.len($42, "local 'list'")));
+        if (rh.isJsonBuilder($21) && rh.isScalar($22) && rh.isScalar($23)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(9), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 117;
+            $b[$p + 3] = 115;
+            $b[$p + 4] = 101;
+            $b[$p + 5] = 114;
+            $b[$p + 6] = 115;
+            $b[$p + 7] = 34;
+            $b[$p + 8] = 58;
+            $w.p = $p + 9;
+          }
+          $w.scalar($22);
+          {
+            const $b = $w.room(9), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 99;
+            $b[$p + 3] = 111;
+            $b[$p + 4] = 117;
+            $b[$p + 5] = 110;
+            $b[$p + 6] = 116;
+            $b[$p + 7] = 34;
+            $b[$p + 8] = 58;
+            $w.p = $p + 9;
+          }
+          $w.scalar($23);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, rt.first(($32 = $21, $2 = ($9 = $22, $10 = $23, $o24 = new rt.FieldsObject(), $n25 = 0, $9 !== void 0 && ($o24.users = $9, $n25++), $10 !== void 0 && ($o24.count = $10, $n25++), rt.LuaTable.record($o24, $n25)), $s2.pcs[$d2] = $pc + 13, $fn1 = rt.fn($32, "field 'json'"), $fn1($2))));
       }
-      return $11 = ($19 = api, ($f8 = $19?.f) !== void 0 && (($17 = $f8.json) !== void 0 || ($m7 = $19.metatable) === void 0 || ($17 = $m7.view.json) !== void 0 || !("json" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 12, rt.index($19, "json", "upvalue 'api'"))), $15 = ($14 = list, $29 = ($30 = list, $30?.arr !== void 0 ? $30.length() : typeof $30 === "string" ? $30.length : ($s2.pcs[$d2] = $pc + 12, rt.len($30, "local 'list'"))), $o31 = new rt.FieldsObject(), $n32 = 0, $14 !== void 0 && ($o31.users = $14, $n32++), $29 !== void 0 && ($o31.count = $29, $n32++), rt.LuaTable.record($o31, $n32)), $s2.pcs[$d2] = $pc + 14, $fn28 = rt.fn($11, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t33 = $s2.tails++, $r34 = $fn28($15), $s2.tails = $t33, $r34) : rt.tail($s2, $fn28, [$15]);
+      return $11 = ($19 = api, ($f8 = $19?.f) !== void 0 && (($17 = $f8.json) !== void 0 || ($m7 = $19.metatable) === void 0 || ($17 = $m7.view.json) !== void 0 || !("json" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 12, rt.index($19, "json", "upvalue 'api'"))), $15 = ($14 = list, $27 = ($28 = list, $28?.arr !== void 0 ? $28.length() : typeof $28 === "string" ? $28.length : ($s2.pcs[$d2] = $pc + 12, rt.len($28, "local 'list'"))), $o29 = new rt.FieldsObject(), $n30 = 0, $14 !== void 0 && ($o29.users = $14, $n30++), $27 !== void 0 && ($o29.count = $27, $n30++), rt.LuaTable.record($o29, $n30)), $s2.pcs[$d2] = $pc + 14, $fn26 = rt.fn($11, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t31 = $s2.tails++, $r32 = $fn26($15), $s2.tails = $t31, $r32) : rt.tail($s2, $fn26, [$15]);
     })))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 4, rt.setIndex($8, "get", $3, "field 'users'"));
     $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.users) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.users) !== void 0 || !("users" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 15, rt.index($4, "users", "local 'api'")));
     ($8 = $handlers[1] = (($body) => rt.withBody((function $post(ctx) {

@@ -114,18 +114,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $a20: rt.LuaValue[] | undefined;
         let $21: rt.LuaValue;
         let $22: rt.LuaValue;
-        let $23: string | undefined;
-        let $24: rt.LuaValue;
-        let $25: string | undefined;
-        let $o26: rt.Fields;
-        let $n27: number;
-        let $fn28!: rt.LuaFunction;
-        let $29: rt.LuaValue;
-        let $30: rt.LuaValue;
-        let $o31: rt.Fields;
-        let $n32: number;
-        let $t33: number;
-        let $r34: rt.LuaResult;
+        let $23: rt.LuaValue;
+        let $o24: rt.Fields;
+        let $n25: number;
+        let $fn26!: rt.LuaFunction;
+        let $27: rt.LuaValue;
+        let $28: rt.LuaValue;
+        let $o29: rt.Fields;
+        let $n30: number;
+        let $t31: number;
+        let $r32: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
         let list: rt.LuaValue = rt.first(($2 = ($3 = users as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.store) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.store) !== undefined || (!("store" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 5, rt.index($3, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 6, $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.all !== undefined ? $f8.all : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.all !== undefined ? $m7.view.all : rt.index($2, "all", "field 'store'")), "method 'all'"), $fn1($2)));
         let limit: rt.LuaValue = rt.first(($4 = (($3 = $env.f.tonumber) !== undefined ? $3 : ($s.pcs[$d] = $pc + 7, rt.getGlobal($env, "tonumber"))), $2 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("limit") : ($9 = rt.first(($10 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f8 = ($10 as rt.LuaTable)?.f)?.query !== undefined ? $f8.query : ($m7 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m7.view.query !== undefined ? $m7.view.query : rt.index($10, "query", "local 'ctx'")), "method 'query'")($10))), (($f6 = ($9 as rt.LuaTable)?.f) !== undefined && (($11 = $f6.limit) !== undefined || ($m5 = ($9 as rt.LuaTable).metatable) === undefined || ($11 = $m5.view.limit) !== undefined || (!("limit" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 7, rt.index($9, "limit"))))), $s.pcs[$d] = $pc + 9, $fn1 = rt.fn($4, "global 'tonumber'"), $fn1($2)));
@@ -144,11 +142,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($json) {
           $21 = ($13 = api as rt.LuaValue, (($f6 = ($13 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.json) !== undefined || ($m5 = ($13 as rt.LuaTable).metatable) === undefined || ($12 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 12, rt.index($13, "json", "upvalue 'api'"))));
           $22 = list;
-          $24 = ($4 = (list) as rt.LuaValue, (($4 as rt.LuaTable)?.arr !== undefined ? ($4 as rt.LuaTable).length() : typeof $4 === 'string' ? $4.length : ($s.pcs[$d] = $pc + 12, rt.len($4, "local 'list'"))));
-          if (rh.isJsonBuilder($21) && ($23 = rh.scalar($22)) !== undefined && ($25 = rh.scalar($24)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"users\":" + $23! + ",\"count\":" + $25! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, rt.first(($3 = $21, $2 = ($9 = $22, $10 = $24, $o26 = new rt.FieldsObject(), $n27 = 0, ($9 !== undefined && ($o26.users = $9, $n27++)), ($10 !== undefined && ($o26.count = $10, $n27++)), rt.LuaTable.record($o26, $n27)), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn($3, "field 'json'"), $fn1($2))));
+          $23 = ($4 = (list) as rt.LuaValue, (($4 as rt.LuaTable)?.arr !== undefined ? ($4 as rt.LuaTable).length() : typeof $4 === 'string' ? $4.length : ($s.pcs[$d] = $pc + 12, rt.len($4, "local 'list'"))));
+          if (rh.isJsonBuilder($21) && rh.isScalar($22) && rh.isScalar($23)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 114; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+            $w.scalar($22 as string | number | boolean);
+            { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 111; $b[$p + 4] = 117; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+            $w.scalar($23 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, rt.first(($3 = $21, $2 = ($9 = $22, $10 = $23, $o24 = new rt.FieldsObject(), $n25 = 0, ($9 !== undefined && ($o24.users = $9, $n25++)), ($10 !== undefined && ($o24.count = $10, $n25++)), rt.LuaTable.record($o24, $n25)), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn($3, "field 'json'"), $fn1($2))));
         }
-        return ($11 = ($19 = api as rt.LuaValue, (($f8 = ($19 as rt.LuaTable)?.f) !== undefined && (($17 = $f8.json) !== undefined || ($m7 = ($19 as rt.LuaTable).metatable) === undefined || ($17 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 12, rt.index($19, "json", "upvalue 'api'")))), $15 = ($14 = list, $29 = ($30 = (list) as rt.LuaValue, (($30 as rt.LuaTable)?.arr !== undefined ? ($30 as rt.LuaTable).length() : typeof $30 === 'string' ? $30.length : ($s.pcs[$d] = $pc + 12, rt.len($30, "local 'list'")))), $o31 = new rt.FieldsObject(), $n32 = 0, ($14 !== undefined && ($o31.users = $14, $n32++)), ($29 !== undefined && ($o31.count = $29, $n32++)), rt.LuaTable.record($o31, $n32)), $s.pcs[$d] = $pc + 14, $fn28 = rt.fn($11, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t33 = $s.tails++, $r34 = $fn28($15), $s.tails = $t33, $r34) : rt.tail($s, $fn28, [$15]));
+        return ($11 = ($19 = api as rt.LuaValue, (($f8 = ($19 as rt.LuaTable)?.f) !== undefined && (($17 = $f8.json) !== undefined || ($m7 = ($19 as rt.LuaTable).metatable) === undefined || ($17 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 12, rt.index($19, "json", "upvalue 'api'")))), $15 = ($14 = list, $27 = ($28 = (list) as rt.LuaValue, (($28 as rt.LuaTable)?.arr !== undefined ? ($28 as rt.LuaTable).length() : typeof $28 === 'string' ? $28.length : ($s.pcs[$d] = $pc + 12, rt.len($28, "local 'list'")))), $o29 = new rt.FieldsObject(), $n30 = 0, ($14 !== undefined && ($o29.users = $14, $n30++)), ($27 !== undefined && ($o29.count = $27, $n30++)), rt.LuaTable.record($o29, $n30)), $s.pcs[$d] = $pc + 14, $fn26 = rt.fn($11, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t31 = $s.tails++, $r32 = $fn26($15), $s.tails = $t31, $r32) : rt.tail($s, $fn26, [$15]));
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 4, rt.setIndex($8, "get", $3, "field 'users'")));
       $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.users) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.users) !== undefined || (!("users" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 15, rt.index($4, "users", "local 'api'"))));
       (($8 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {

@@ -210,40 +210,40 @@ function load($env) {
       let $9;
       let $10;
       let $112;
-      let $12;
-      let $m13;
-      let $f14;
-      let $15;
-      let $m16;
-      let $f17;
+      let $m122;
+      let $f132;
+      let $142;
+      let $m152;
+      let $f162;
+      let $172;
       let $18;
       let $19;
-      let $20;
-      let $21;
-      let $m22;
-      let $f23;
-      let $24;
-      let $m25;
-      let $f26;
+      let $m20;
+      let $f21;
+      let $222;
+      let $m23;
+      let $f24;
+      let $25;
+      let $26;
       let $27;
-      let $28;
-      let $29;
+      let $m28;
+      let $f29;
       let $30;
       let $m31;
       let $f32;
       let $33;
-      let $m34;
-      let $f35;
-      let $36;
-      let $37;
+      let $34;
+      let $35;
+      let $m36;
+      let $f37;
       let $38;
-      let $39;
-      let $m40;
-      let $f41;
+      let $m39;
+      let $f40;
+      let $41;
       let $42;
-      let $m43;
-      let $f44;
-      let $45;
+      let $43;
+      let $m44;
+      let $f45;
       let $46;
       let $47;
       let $48;
@@ -253,83 +253,176 @@ function load($env) {
       let $52;
       let $53;
       let $54;
-      let $m55;
-      let $f56;
+      let $55;
+      let $56;
       let $57;
-      let $58;
-      let $59;
+      let $o58;
+      let $n59;
       let $60;
       let $61;
       let $62;
-      let $63;
-      let $64;
-      let $o65;
-      let $n66;
-      let $67;
+      let $m63;
+      let $f64;
+      let $65;
+      let $m66;
+      let $f67;
       let $68;
       let $69;
-      let $m70;
-      let $f71;
-      let $72;
-      let $m73;
-      let $f74;
-      let $75;
+      let $70;
+      let $m71;
+      let $f72;
+      let $73;
+      let $m74;
+      let $f75;
       let $76;
       let $77;
-      let $m78;
-      let $f79;
-      let $80;
-      let $m81;
-      let $f82;
-      let $83;
+      let $78;
+      let $m79;
+      let $f80;
+      let $81;
+      let $m82;
+      let $f83;
       let $84;
       let $85;
-      let $m86;
-      let $f87;
-      let $88;
-      let $m89;
-      let $f90;
-      let $91;
+      let $86;
+      let $m87;
+      let $f88;
+      let $89;
+      let $m90;
+      let $f91;
       let $92;
       let $93;
-      let $m94;
-      let $f95;
-      let $96;
-      let $m97;
-      let $f98;
-      let $99;
+      let $94;
+      let $m95;
+      let $f96;
+      let $97;
+      let $m98;
+      let $f99;
       let $100;
       let $101;
-      let $m102;
-      let $f103;
-      let $104;
-      let $m105;
-      let $f106;
+      let $102;
+      let $m103;
+      let $f104;
+      let $105;
+      let $106;
       let $107;
-      let $108;
-      let $109;
-      let $m110;
-      let $f111;
-      let $1122;
-      let $113;
-      let $114;
-      let $m115;
-      let $f116;
-      let $o117;
-      let $n118;
+      let $m108;
+      let $f109;
+      let $o110;
+      let $n111;
       const $json = rh.claim(ctx);
       if ($json) {
         $1 = rh.pristineContext(ctx) ? ctx.param("id") : ($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32))), ($f8 = $22?.f) !== void 0 && (($6 = $f8.id) !== void 0 || ($m7 = $22.metatable) === void 0 || ($6 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 3, rt.index($22, "id")));
-        $10 = rh.pristineContext(ctx) ? ctx.param("sub") : ($112 = rt.first(($12 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f14 = $12?.f)?.params !== void 0 ? $f14.params : ($m13 = $12?.metatable) !== void 0 && $m13.view.params !== void 0 ? $m13.view.params : rt.index($12, "params", "local 'ctx'"), "method 'params'")($12))), ($f17 = $112?.f) !== void 0 && (($15 = $f17.sub) !== void 0 || ($m16 = $112.metatable) === void 0 || ($15 = $m16.view.sub) !== void 0 || !("sub" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $15 : ($s2.pcs[$d2] = $pc + 3, rt.index($112, "sub")));
-        $19 = rh.pristineContext(ctx) ? ctx.header("X-Multi") : ($20 = rt.first(($21 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f23 = $21?.f)?.headers !== void 0 ? $f23.headers : ($m22 = $21?.metatable) !== void 0 && $m22.view.headers !== void 0 ? $m22.view.headers : rt.index($21, "headers", "local 'ctx'"), "method 'headers'")($21))), ($f26 = $20?.f) !== void 0 && (($24 = $f26["X-Multi"]) !== void 0 || ($m25 = $20.metatable) === void 0 || ($24 = $m25.view["X-Multi"]) !== void 0 || !("X-Multi" in $m25.view) && $m25.view[rt.CUT] === void 0) ? $24 : ($s2.pcs[$d2] = $pc + 3, rt.index($20, "X-Multi")));
-        $28 = rh.pristineContext(ctx) ? ctx.header("x-multi") : ($29 = rt.first(($30 = ctx, $s2.pcs[$d2] = $pc + 7, rt.fn(($f32 = $30?.f)?.headers !== void 0 ? $f32.headers : ($m31 = $30?.metatable) !== void 0 && $m31.view.headers !== void 0 ? $m31.view.headers : rt.index($30, "headers", "local 'ctx'"), "method 'headers'")($30))), ($f35 = $29?.f) !== void 0 && (($33 = $f35["x-multi"]) !== void 0 || ($m34 = $29.metatable) === void 0 || ($33 = $m34.view["x-multi"]) !== void 0 || !("x-multi" in $m34.view) && $m34.view[rt.CUT] === void 0) ? $33 : ($s2.pcs[$d2] = $pc + 6, rt.index($29, "x-multi")));
-        $37 = rh.pristineContext(ctx) ? ctx.queryValue("page") : ($38 = rt.first(($39 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f41 = $39?.f)?.query !== void 0 ? $f41.query : ($m40 = $39?.metatable) !== void 0 && $m40.view.query !== void 0 ? $m40.view.query : rt.index($39, "query", "local 'ctx'"), "method 'query'")($39))), ($f44 = $38?.f) !== void 0 && (($42 = $f44.page) !== void 0 || ($m43 = $38.metatable) === void 0 || ($42 = $m43.view.page) !== void 0 || !("page" in $m43.view) && $m43.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 6, rt.index($38, "page")));
-        $46 = rh.pristineContext(ctx) ? ctx.method : ($47 = ctx, ($f50 = $47?.f) !== void 0 && (($48 = $f50.method) !== void 0 || ($m49 = $47.metatable) === void 0 || ($48 = $m49.view.method) !== void 0 || !("method" in $m49.view) && $m49.view[rt.CUT] === void 0) ? $48 : ($s2.pcs[$d2] = $pc + 6, rt.index($47, "method", "local 'ctx'")));
-        $52 = rh.pristineContext(ctx) ? ctx.path() : ($53 = ctx, ($f56 = $53?.f) !== void 0 && (($54 = $f56.path) !== void 0 || ($m55 = $53.metatable) === void 0 || ($54 = $m55.view.path) !== void 0 || !("path" in $m55.view) && $m55.view[rt.CUT] === void 0) ? $54 : ($s2.pcs[$d2] = $pc + 6, rt.index($53, "path", "local 'ctx'")));
-        if (($9 = rh.scalar($1)) !== void 0 && ($18 = rh.scalar($10)) !== void 0 && ($27 = rh.scalar($19)) !== void 0 && ($36 = rh.scalar($28)) !== void 0 && ($45 = rh.scalar($37)) !== void 0 && ($51 = rh.scalar($46)) !== void 0 && ($57 = rh.scalar($52)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"id":' + $9 + ',"sub":' + $18 + ',"upper":' + $27 + ',"multi":' + $36 + ',"page":' + $45 + ',"method":' + $51 + ',"path":' + $57 + "}"));
-        return rt.leave($s2, $d2, ($58 = $1, $59 = $10, $60 = $19, $61 = $28, $62 = $37, $63 = $46, $64 = $52, $o65 = new rt.FieldsObject(), $n66 = 0, $58 !== void 0 && ($o65.id = $58, $n66++), $59 !== void 0 && ($o65.sub = $59, $n66++), $60 !== void 0 && ($o65.upper = $60, $n66++), $61 !== void 0 && ($o65.multi = $61, $n66++), $62 !== void 0 && ($o65.page = $62, $n66++), $63 !== void 0 && ($o65.method = $63, $n66++), $64 !== void 0 && ($o65.path = $64, $n66++), rt.LuaTable.record($o65, $n66)));
+        $9 = rh.pristineContext(ctx) ? ctx.param("sub") : ($10 = rt.first(($112 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f132 = $112?.f)?.params !== void 0 ? $f132.params : ($m122 = $112?.metatable) !== void 0 && $m122.view.params !== void 0 ? $m122.view.params : rt.index($112, "params", "local 'ctx'"), "method 'params'")($112))), ($f162 = $10?.f) !== void 0 && (($142 = $f162.sub) !== void 0 || ($m152 = $10.metatable) === void 0 || ($142 = $m152.view.sub) !== void 0 || !("sub" in $m152.view) && $m152.view[rt.CUT] === void 0) ? $142 : ($s2.pcs[$d2] = $pc + 3, rt.index($10, "sub")));
+        $172 = rh.pristineContext(ctx) ? ctx.header("X-Multi") : ($18 = rt.first(($19 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f21 = $19?.f)?.headers !== void 0 ? $f21.headers : ($m20 = $19?.metatable) !== void 0 && $m20.view.headers !== void 0 ? $m20.view.headers : rt.index($19, "headers", "local 'ctx'"), "method 'headers'")($19))), ($f24 = $18?.f) !== void 0 && (($222 = $f24["X-Multi"]) !== void 0 || ($m23 = $18.metatable) === void 0 || ($222 = $m23.view["X-Multi"]) !== void 0 || !("X-Multi" in $m23.view) && $m23.view[rt.CUT] === void 0) ? $222 : ($s2.pcs[$d2] = $pc + 3, rt.index($18, "X-Multi")));
+        $25 = rh.pristineContext(ctx) ? ctx.header("x-multi") : ($26 = rt.first(($27 = ctx, $s2.pcs[$d2] = $pc + 7, rt.fn(($f29 = $27?.f)?.headers !== void 0 ? $f29.headers : ($m28 = $27?.metatable) !== void 0 && $m28.view.headers !== void 0 ? $m28.view.headers : rt.index($27, "headers", "local 'ctx'"), "method 'headers'")($27))), ($f32 = $26?.f) !== void 0 && (($30 = $f32["x-multi"]) !== void 0 || ($m31 = $26.metatable) === void 0 || ($30 = $m31.view["x-multi"]) !== void 0 || !("x-multi" in $m31.view) && $m31.view[rt.CUT] === void 0) ? $30 : ($s2.pcs[$d2] = $pc + 6, rt.index($26, "x-multi")));
+        $33 = rh.pristineContext(ctx) ? ctx.queryValue("page") : ($34 = rt.first(($35 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f37 = $35?.f)?.query !== void 0 ? $f37.query : ($m36 = $35?.metatable) !== void 0 && $m36.view.query !== void 0 ? $m36.view.query : rt.index($35, "query", "local 'ctx'"), "method 'query'")($35))), ($f40 = $34?.f) !== void 0 && (($38 = $f40.page) !== void 0 || ($m39 = $34.metatable) === void 0 || ($38 = $m39.view.page) !== void 0 || !("page" in $m39.view) && $m39.view[rt.CUT] === void 0) ? $38 : ($s2.pcs[$d2] = $pc + 6, rt.index($34, "page")));
+        $41 = rh.pristineContext(ctx) ? ctx.method : ($42 = ctx, ($f45 = $42?.f) !== void 0 && (($43 = $f45.method) !== void 0 || ($m44 = $42.metatable) === void 0 || ($43 = $m44.view.method) !== void 0 || !("method" in $m44.view) && $m44.view[rt.CUT] === void 0) ? $43 : ($s2.pcs[$d2] = $pc + 6, rt.index($42, "method", "local 'ctx'")));
+        $46 = rh.pristineContext(ctx) ? ctx.path() : ($47 = ctx, ($f50 = $47?.f) !== void 0 && (($48 = $f50.path) !== void 0 || ($m49 = $47.metatable) === void 0 || ($48 = $m49.view.path) !== void 0 || !("path" in $m49.view) && $m49.view[rt.CUT] === void 0) ? $48 : ($s2.pcs[$d2] = $pc + 6, rt.index($47, "path", "local 'ctx'")));
+        if (rh.isScalar($1) && rh.isScalar($9) && rh.isScalar($172) && rh.isScalar($25) && rh.isScalar($33) && rh.isScalar($41) && rh.isScalar($46)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(6), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 105;
+            $b[$p + 3] = 100;
+            $b[$p + 4] = 34;
+            $b[$p + 5] = 58;
+            $w.p = $p + 6;
+          }
+          $w.scalar($1);
+          {
+            const $b = $w.room(7), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 115;
+            $b[$p + 3] = 117;
+            $b[$p + 4] = 98;
+            $b[$p + 5] = 34;
+            $b[$p + 6] = 58;
+            $w.p = $p + 7;
+          }
+          $w.scalar($9);
+          {
+            const $b = $w.room(9), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 117;
+            $b[$p + 3] = 112;
+            $b[$p + 4] = 112;
+            $b[$p + 5] = 101;
+            $b[$p + 6] = 114;
+            $b[$p + 7] = 34;
+            $b[$p + 8] = 58;
+            $w.p = $p + 9;
+          }
+          $w.scalar($172);
+          {
+            const $b = $w.room(9), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 109;
+            $b[$p + 3] = 117;
+            $b[$p + 4] = 108;
+            $b[$p + 5] = 116;
+            $b[$p + 6] = 105;
+            $b[$p + 7] = 34;
+            $b[$p + 8] = 58;
+            $w.p = $p + 9;
+          }
+          $w.scalar($25);
+          {
+            const $b = $w.room(8), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 112;
+            $b[$p + 3] = 97;
+            $b[$p + 4] = 103;
+            $b[$p + 5] = 101;
+            $b[$p + 6] = 34;
+            $b[$p + 7] = 58;
+            $w.p = $p + 8;
+          }
+          $w.scalar($33);
+          {
+            const $b = $w.room(10), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 109;
+            $b[$p + 3] = 101;
+            $b[$p + 4] = 116;
+            $b[$p + 5] = 104;
+            $b[$p + 6] = 111;
+            $b[$p + 7] = 100;
+            $b[$p + 8] = 34;
+            $b[$p + 9] = 58;
+            $w.p = $p + 10;
+          }
+          $w.scalar($41);
+          {
+            const $b = $w.room(8), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 112;
+            $b[$p + 3] = 97;
+            $b[$p + 4] = 116;
+            $b[$p + 5] = 104;
+            $b[$p + 6] = 34;
+            $b[$p + 7] = 58;
+            $w.p = $p + 8;
+          }
+          $w.scalar($46);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($51 = $1, $52 = $9, $53 = $172, $54 = $25, $55 = $33, $56 = $41, $57 = $46, $o58 = new rt.FieldsObject(), $n59 = 0, $51 !== void 0 && ($o58.id = $51, $n59++), $52 !== void 0 && ($o58.sub = $52, $n59++), $53 !== void 0 && ($o58.upper = $53, $n59++), $54 !== void 0 && ($o58.multi = $54, $n59++), $55 !== void 0 && ($o58.page = $55, $n59++), $56 !== void 0 && ($o58.method = $56, $n59++), $57 !== void 0 && ($o58.path = $57, $n59++), rt.LuaTable.record($o58, $n59)));
       }
-      return rt.leave($s2, $d2, ($67 = rh.pristineContext(ctx) ? ctx.param("id") : ($68 = rt.first(($69 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f71 = $69?.f)?.params !== void 0 ? $f71.params : ($m70 = $69?.metatable) !== void 0 && $m70.view.params !== void 0 ? $m70.view.params : rt.index($69, "params", "local 'ctx'"), "method 'params'")($69))), ($f74 = $68?.f) !== void 0 && (($72 = $f74.id) !== void 0 || ($m73 = $68.metatable) === void 0 || ($72 = $m73.view.id) !== void 0 || !("id" in $m73.view) && $m73.view[rt.CUT] === void 0) ? $72 : ($s2.pcs[$d2] = $pc + 3, rt.index($68, "id"))), $75 = rh.pristineContext(ctx) ? ctx.param("sub") : ($76 = rt.first(($77 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f79 = $77?.f)?.params !== void 0 ? $f79.params : ($m78 = $77?.metatable) !== void 0 && $m78.view.params !== void 0 ? $m78.view.params : rt.index($77, "params", "local 'ctx'"), "method 'params'")($77))), ($f82 = $76?.f) !== void 0 && (($80 = $f82.sub) !== void 0 || ($m81 = $76.metatable) === void 0 || ($80 = $m81.view.sub) !== void 0 || !("sub" in $m81.view) && $m81.view[rt.CUT] === void 0) ? $80 : ($s2.pcs[$d2] = $pc + 3, rt.index($76, "sub"))), $83 = rh.pristineContext(ctx) ? ctx.header("X-Multi") : ($84 = rt.first(($85 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f87 = $85?.f)?.headers !== void 0 ? $f87.headers : ($m86 = $85?.metatable) !== void 0 && $m86.view.headers !== void 0 ? $m86.view.headers : rt.index($85, "headers", "local 'ctx'"), "method 'headers'")($85))), ($f90 = $84?.f) !== void 0 && (($88 = $f90["X-Multi"]) !== void 0 || ($m89 = $84.metatable) === void 0 || ($88 = $m89.view["X-Multi"]) !== void 0 || !("X-Multi" in $m89.view) && $m89.view[rt.CUT] === void 0) ? $88 : ($s2.pcs[$d2] = $pc + 3, rt.index($84, "X-Multi"))), $91 = rh.pristineContext(ctx) ? ctx.header("x-multi") : ($92 = rt.first(($93 = ctx, $s2.pcs[$d2] = $pc + 7, rt.fn(($f95 = $93?.f)?.headers !== void 0 ? $f95.headers : ($m94 = $93?.metatable) !== void 0 && $m94.view.headers !== void 0 ? $m94.view.headers : rt.index($93, "headers", "local 'ctx'"), "method 'headers'")($93))), ($f98 = $92?.f) !== void 0 && (($96 = $f98["x-multi"]) !== void 0 || ($m97 = $92.metatable) === void 0 || ($96 = $m97.view["x-multi"]) !== void 0 || !("x-multi" in $m97.view) && $m97.view[rt.CUT] === void 0) ? $96 : ($s2.pcs[$d2] = $pc + 6, rt.index($92, "x-multi"))), $99 = rh.pristineContext(ctx) ? ctx.queryValue("page") : ($100 = rt.first(($101 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f103 = $101?.f)?.query !== void 0 ? $f103.query : ($m102 = $101?.metatable) !== void 0 && $m102.view.query !== void 0 ? $m102.view.query : rt.index($101, "query", "local 'ctx'"), "method 'query'")($101))), ($f106 = $100?.f) !== void 0 && (($104 = $f106.page) !== void 0 || ($m105 = $100.metatable) === void 0 || ($104 = $m105.view.page) !== void 0 || !("page" in $m105.view) && $m105.view[rt.CUT] === void 0) ? $104 : ($s2.pcs[$d2] = $pc + 6, rt.index($100, "page"))), $107 = rh.pristineContext(ctx) ? ctx.method : ($108 = ctx, ($f111 = $108?.f) !== void 0 && (($109 = $f111.method) !== void 0 || ($m110 = $108.metatable) === void 0 || ($109 = $m110.view.method) !== void 0 || !("method" in $m110.view) && $m110.view[rt.CUT] === void 0) ? $109 : ($s2.pcs[$d2] = $pc + 6, rt.index($108, "method", "local 'ctx'"))), $1122 = rh.pristineContext(ctx) ? ctx.path() : ($113 = ctx, ($f116 = $113?.f) !== void 0 && (($114 = $f116.path) !== void 0 || ($m115 = $113.metatable) === void 0 || ($114 = $m115.view.path) !== void 0 || !("path" in $m115.view) && $m115.view[rt.CUT] === void 0) ? $114 : ($s2.pcs[$d2] = $pc + 6, rt.index($113, "path", "local 'ctx'"))), $o117 = new rt.FieldsObject(), $n118 = 0, $67 !== void 0 && ($o117.id = $67, $n118++), $75 !== void 0 && ($o117.sub = $75, $n118++), $83 !== void 0 && ($o117.upper = $83, $n118++), $91 !== void 0 && ($o117.multi = $91, $n118++), $99 !== void 0 && ($o117.page = $99, $n118++), $107 !== void 0 && ($o117.method = $107, $n118++), $1122 !== void 0 && ($o117.path = $1122, $n118++), rt.LuaTable.record($o117, $n118)));
+      return rt.leave($s2, $d2, ($60 = rh.pristineContext(ctx) ? ctx.param("id") : ($61 = rt.first(($62 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f64 = $62?.f)?.params !== void 0 ? $f64.params : ($m63 = $62?.metatable) !== void 0 && $m63.view.params !== void 0 ? $m63.view.params : rt.index($62, "params", "local 'ctx'"), "method 'params'")($62))), ($f67 = $61?.f) !== void 0 && (($65 = $f67.id) !== void 0 || ($m66 = $61.metatable) === void 0 || ($65 = $m66.view.id) !== void 0 || !("id" in $m66.view) && $m66.view[rt.CUT] === void 0) ? $65 : ($s2.pcs[$d2] = $pc + 3, rt.index($61, "id"))), $68 = rh.pristineContext(ctx) ? ctx.param("sub") : ($69 = rt.first(($70 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f72 = $70?.f)?.params !== void 0 ? $f72.params : ($m71 = $70?.metatable) !== void 0 && $m71.view.params !== void 0 ? $m71.view.params : rt.index($70, "params", "local 'ctx'"), "method 'params'")($70))), ($f75 = $69?.f) !== void 0 && (($73 = $f75.sub) !== void 0 || ($m74 = $69.metatable) === void 0 || ($73 = $m74.view.sub) !== void 0 || !("sub" in $m74.view) && $m74.view[rt.CUT] === void 0) ? $73 : ($s2.pcs[$d2] = $pc + 3, rt.index($69, "sub"))), $76 = rh.pristineContext(ctx) ? ctx.header("X-Multi") : ($77 = rt.first(($78 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f80 = $78?.f)?.headers !== void 0 ? $f80.headers : ($m79 = $78?.metatable) !== void 0 && $m79.view.headers !== void 0 ? $m79.view.headers : rt.index($78, "headers", "local 'ctx'"), "method 'headers'")($78))), ($f83 = $77?.f) !== void 0 && (($81 = $f83["X-Multi"]) !== void 0 || ($m82 = $77.metatable) === void 0 || ($81 = $m82.view["X-Multi"]) !== void 0 || !("X-Multi" in $m82.view) && $m82.view[rt.CUT] === void 0) ? $81 : ($s2.pcs[$d2] = $pc + 3, rt.index($77, "X-Multi"))), $84 = rh.pristineContext(ctx) ? ctx.header("x-multi") : ($85 = rt.first(($86 = ctx, $s2.pcs[$d2] = $pc + 7, rt.fn(($f88 = $86?.f)?.headers !== void 0 ? $f88.headers : ($m87 = $86?.metatable) !== void 0 && $m87.view.headers !== void 0 ? $m87.view.headers : rt.index($86, "headers", "local 'ctx'"), "method 'headers'")($86))), ($f91 = $85?.f) !== void 0 && (($89 = $f91["x-multi"]) !== void 0 || ($m90 = $85.metatable) === void 0 || ($89 = $m90.view["x-multi"]) !== void 0 || !("x-multi" in $m90.view) && $m90.view[rt.CUT] === void 0) ? $89 : ($s2.pcs[$d2] = $pc + 6, rt.index($85, "x-multi"))), $92 = rh.pristineContext(ctx) ? ctx.queryValue("page") : ($93 = rt.first(($94 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f96 = $94?.f)?.query !== void 0 ? $f96.query : ($m95 = $94?.metatable) !== void 0 && $m95.view.query !== void 0 ? $m95.view.query : rt.index($94, "query", "local 'ctx'"), "method 'query'")($94))), ($f99 = $93?.f) !== void 0 && (($97 = $f99.page) !== void 0 || ($m98 = $93.metatable) === void 0 || ($97 = $m98.view.page) !== void 0 || !("page" in $m98.view) && $m98.view[rt.CUT] === void 0) ? $97 : ($s2.pcs[$d2] = $pc + 6, rt.index($93, "page"))), $100 = rh.pristineContext(ctx) ? ctx.method : ($101 = ctx, ($f104 = $101?.f) !== void 0 && (($102 = $f104.method) !== void 0 || ($m103 = $101.metatable) === void 0 || ($102 = $m103.view.method) !== void 0 || !("method" in $m103.view) && $m103.view[rt.CUT] === void 0) ? $102 : ($s2.pcs[$d2] = $pc + 6, rt.index($101, "method", "local 'ctx'"))), $105 = rh.pristineContext(ctx) ? ctx.path() : ($106 = ctx, ($f109 = $106?.f) !== void 0 && (($107 = $f109.path) !== void 0 || ($m108 = $106.metatable) === void 0 || ($107 = $m108.view.path) !== void 0 || !("path" in $m108.view) && $m108.view[rt.CUT] === void 0) ? $107 : ($s2.pcs[$d2] = $pc + 6, rt.index($106, "path", "local 'ctx'"))), $o110 = new rt.FieldsObject(), $n111 = 0, $60 !== void 0 && ($o110.id = $60, $n111++), $68 !== void 0 && ($o110.sub = $68, $n111++), $76 !== void 0 && ($o110.upper = $76, $n111++), $84 !== void 0 && ($o110.multi = $84, $n111++), $92 !== void 0 && ($o110.page = $92, $n111++), $100 !== void 0 && ($o110.method = $100, $n111++), $105 !== void 0 && ($o110.path = $105, $n111++), rt.LuaTable.record($o110, $n111)));
     }))) !== void 0 && ($f18 = $8?.f) !== void 0 && !$8.linked && $f18.get !== void 0 ? $f18.get = $17 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $17, "field 'p_sub'"));
     $17 = ($14 = api, ($f18 = $14?.f) !== void 0 && (($11 = $f18.scalars) !== void 0 || ($m15 = $14.metatable) === void 0 || ($11 = $m15.view.scalars) !== void 0 || !("scalars" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $11 : ($s.pcs[$d] = $pc + 9, rt.index($14, "scalars", "local 'api'")));
     ($2 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
@@ -350,84 +443,207 @@ function load($env) {
       let $12;
       let $13;
       let $142;
-      let $15;
-      let $16;
+      let $m152;
+      let $f162;
       let $172;
       let $18;
-      let $m19;
-      let $f20;
-      let $21;
+      let $19;
+      let $m20;
+      let $f21;
       let $22;
       let $23;
-      let $m24;
-      let $f25;
-      let $26;
+      let $24;
+      let $m25;
+      let $f26;
       let $27;
       let $28;
       let $29;
-      let $m30;
-      let $f31;
+      let $30;
+      let $31;
       let $32;
       let $33;
       let $34;
       let $35;
-      let $36;
-      let $37;
-      let $38;
-      let $39;
+      let $o36;
+      let $n37;
+      let $o38;
+      let $n39;
       let $40;
       let $41;
       let $42;
-      let $o43;
-      let $n44;
-      let $o45;
-      let $n46;
+      let $m43;
+      let $f44;
+      let $45;
+      let $46;
       let $47;
       let $48;
       let $49;
-      let $m50;
-      let $f51;
+      let $50;
+      let $51;
       let $522;
-      let $53;
-      let $54;
+      let $m53;
+      let $f54;
       let $55;
       let $56;
       let $57;
       let $58;
-      let $59;
-      let $m60;
-      let $f61;
+      let $m59;
+      let $f60;
+      let $61;
       let $62;
       let $63;
-      let $64;
-      let $65;
-      let $m66;
-      let $f67;
-      let $68;
-      let $69;
-      let $70;
-      let $m71;
-      let $f72;
-      let $o73;
-      let $n74;
-      let $o75;
-      let $n76;
+      let $m64;
+      let $f65;
+      let $o66;
+      let $n67;
+      let $o68;
+      let $n69;
       const $json = rh.claim(ctx);
       let q = rt.first(($1 = ctx, $s2.pcs[$d2] = $pc + 10, rt.fn(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1)));
       let x = rt.first(($1 = ($52 = $env.f.tonumber) !== void 0 ? $52 : ($s2.pcs[$d2] = $pc + 11, rt.getGlobal($env, "tonumber")), $6 = ($7 = q, ($f3 = $7?.f) !== void 0 && (($82 = $f3.x) !== void 0 || ($m2 = $7.metatable) === void 0 || ($82 = $m2.view.x) !== void 0 || !("x" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 11, rt.index($7, "x", "local 'q'"))), $s2.pcs[$d2] = $pc + 12, $fn4 = rt.fn($1, "global 'tonumber'"), $fn4($6)));
       if ($json) {
         $9 = ($82 = q, ($f3 = $82?.f) !== void 0 && (($7 = $f3.s) !== void 0 || ($m2 = $82.metatable) === void 0 || ($7 = $m2.view.s) !== void 0 || !("s" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 13, rt.index($82, "s", "local 'q'")));
-        $112 = x;
-        $13 = rt.t($6 = x) ? typeof x === "number" ? x / 0 : ($s2.pcs[$d2] = $pc + 13, rt.div(x, 0, "local 'x'")) : $6;
-        $15 = rt.t($52 = x) ? typeof x === "number" ? -x : ($s2.pcs[$d2] = $pc + 13, rt.unm(x, "local 'x'")) : $52;
-        $172 = ($1 = q, ($f20 = $1?.f) !== void 0 && (($18 = $f20.b) !== void 0 || ($m19 = $1.metatable) === void 0 || ($18 = $m19.view.b) !== void 0 || !("b" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $18 : ($s2.pcs[$d2] = $pc + 13, rt.index($1, "b", "local 'q'"))) === "1";
-        $21 = ($22 = q, ($f25 = $22?.f) !== void 0 && (($23 = $f25.t) !== void 0 || ($m24 = $22.metatable) === void 0 || ($23 = $m24.view.t) !== void 0 || !("t" in $m24.view) && $m24.view[rt.CUT] === void 0) ? $23 : ($s2.pcs[$d2] = $pc + 13, rt.index($22, "t", "local 'q'")));
-        $27 = ($28 = q, ($f31 = $28?.f) !== void 0 && (($29 = $f31.s) !== void 0 || ($m30 = $28.metatable) === void 0 || ($29 = $m30.view.s) !== void 0 || !("s" in $m30.view) && $m30.view[rt.CUT] === void 0) ? $29 : ($s2.pcs[$d2] = $pc + 13, rt.index($28, "s", "local 'q'")));
-        $33 = x;
-        if (($10 = rh.scalar($9)) !== void 0 && ($12 = rh.scalar($112)) !== void 0 && ($142 = rh.scalar($13)) !== void 0 && ($16 = rh.scalar($15)) !== void 0 && ($26 = rh.scalar($21)) !== void 0 && ($32 = rh.scalar($27)) !== void 0 && ($34 = rh.scalar($33)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"s":' + $10 + ',"x":' + $12 + ',"inf":' + $142 + ',"neg":' + $16 + ',"b":' + ($172 ? "true" : "false") + ',"nested":{"t":' + $26 + ',"list":[' + $32 + "," + $34 + "]}}"));
-        return rt.leave($s2, $d2, ($35 = $9, $36 = $112, $37 = $13, $38 = $15, $39 = $172, $40 = ($41 = $21, $42 = new rt.LuaTable([$27, $33]), $o43 = new rt.FieldsObject(), $n44 = 1, $41 !== void 0 && ($o43.t = $41, $n44++), $o43.list = $42, rt.LuaTable.record($o43, $n44)), $o45 = new rt.FieldsObject(), $n46 = 2, $35 !== void 0 && ($o45.s = $35, $n46++), $36 !== void 0 && ($o45.x = $36, $n46++), $37 !== void 0 && ($o45.inf = $37, $n46++), $38 !== void 0 && ($o45.neg = $38, $n46++), $o45.b = $39, $o45.nested = $40, rt.LuaTable.record($o45, $n46)));
+        $10 = x;
+        $112 = rt.t($6 = x) ? typeof x === "number" ? x / 0 : ($s2.pcs[$d2] = $pc + 13, rt.div(x, 0, "local 'x'")) : $6;
+        $12 = rt.t($52 = x) ? typeof x === "number" ? -x : ($s2.pcs[$d2] = $pc + 13, rt.unm(x, "local 'x'")) : $52;
+        $13 = ($1 = q, ($f162 = $1?.f) !== void 0 && (($142 = $f162.b) !== void 0 || ($m152 = $1.metatable) === void 0 || ($142 = $m152.view.b) !== void 0 || !("b" in $m152.view) && $m152.view[rt.CUT] === void 0) ? $142 : ($s2.pcs[$d2] = $pc + 13, rt.index($1, "b", "local 'q'"))) === "1";
+        $172 = ($18 = q, ($f21 = $18?.f) !== void 0 && (($19 = $f21.t) !== void 0 || ($m20 = $18.metatable) === void 0 || ($19 = $m20.view.t) !== void 0 || !("t" in $m20.view) && $m20.view[rt.CUT] === void 0) ? $19 : ($s2.pcs[$d2] = $pc + 13, rt.index($18, "t", "local 'q'")));
+        $22 = ($23 = q, ($f26 = $23?.f) !== void 0 && (($24 = $f26.s) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.s) !== void 0 || !("s" in $m25.view) && $m25.view[rt.CUT] === void 0) ? $24 : ($s2.pcs[$d2] = $pc + 13, rt.index($23, "s", "local 'q'")));
+        $27 = x;
+        if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($112) && rh.isScalar($12) && rh.isScalar($172) && rh.isScalar($22) && rh.isScalar($27)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(5), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 115;
+            $b[$p + 3] = 34;
+            $b[$p + 4] = 58;
+            $w.p = $p + 5;
+          }
+          $w.scalar($9);
+          {
+            const $b = $w.room(5), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 120;
+            $b[$p + 3] = 34;
+            $b[$p + 4] = 58;
+            $w.p = $p + 5;
+          }
+          $w.scalar($10);
+          {
+            const $b = $w.room(7), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 105;
+            $b[$p + 3] = 110;
+            $b[$p + 4] = 102;
+            $b[$p + 5] = 34;
+            $b[$p + 6] = 58;
+            $w.p = $p + 7;
+          }
+          $w.scalar($112);
+          {
+            const $b = $w.room(7), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 110;
+            $b[$p + 3] = 101;
+            $b[$p + 4] = 103;
+            $b[$p + 5] = 34;
+            $b[$p + 6] = 58;
+            $w.p = $p + 7;
+          }
+          $w.scalar($12);
+          {
+            const $b = $w.room(5), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 98;
+            $b[$p + 3] = 34;
+            $b[$p + 4] = 58;
+            $w.p = $p + 5;
+          }
+          if ($13) {
+            const $b = $w.room(19), $p = $w.p;
+            $b[$p] = 116;
+            $b[$p + 1] = 114;
+            $b[$p + 2] = 117;
+            $b[$p + 3] = 101;
+            $b[$p + 4] = 44;
+            $b[$p + 5] = 34;
+            $b[$p + 6] = 110;
+            $b[$p + 7] = 101;
+            $b[$p + 8] = 115;
+            $b[$p + 9] = 116;
+            $b[$p + 10] = 101;
+            $b[$p + 11] = 100;
+            $b[$p + 12] = 34;
+            $b[$p + 13] = 58;
+            $b[$p + 14] = 123;
+            $b[$p + 15] = 34;
+            $b[$p + 16] = 116;
+            $b[$p + 17] = 34;
+            $b[$p + 18] = 58;
+            $w.p = $p + 19;
+          } else {
+            const $b = $w.room(20), $p = $w.p;
+            $b[$p] = 102;
+            $b[$p + 1] = 97;
+            $b[$p + 2] = 108;
+            $b[$p + 3] = 115;
+            $b[$p + 4] = 101;
+            $b[$p + 5] = 44;
+            $b[$p + 6] = 34;
+            $b[$p + 7] = 110;
+            $b[$p + 8] = 101;
+            $b[$p + 9] = 115;
+            $b[$p + 10] = 116;
+            $b[$p + 11] = 101;
+            $b[$p + 12] = 100;
+            $b[$p + 13] = 34;
+            $b[$p + 14] = 58;
+            $b[$p + 15] = 123;
+            $b[$p + 16] = 34;
+            $b[$p + 17] = 116;
+            $b[$p + 18] = 34;
+            $b[$p + 19] = 58;
+            $w.p = $p + 20;
+          }
+          $w.scalar($172);
+          {
+            const $b = $w.room(9), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 108;
+            $b[$p + 3] = 105;
+            $b[$p + 4] = 115;
+            $b[$p + 5] = 116;
+            $b[$p + 6] = 34;
+            $b[$p + 7] = 58;
+            $b[$p + 8] = 91;
+            $w.p = $p + 9;
+          }
+          $w.scalar($22);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 44;
+            $w.p = $p + 1;
+          }
+          $w.scalar($27);
+          {
+            const $b = $w.room(3), $p = $w.p;
+            $b[$p] = 93;
+            $b[$p + 1] = 125;
+            $b[$p + 2] = 125;
+            $w.p = $p + 3;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($28 = $9, $29 = $10, $30 = $112, $31 = $12, $32 = $13, $33 = ($34 = $172, $35 = new rt.LuaTable([$22, $27]), $o36 = new rt.FieldsObject(), $n37 = 1, $34 !== void 0 && ($o36.t = $34, $n37++), $o36.list = $35, rt.LuaTable.record($o36, $n37)), $o38 = new rt.FieldsObject(), $n39 = 2, $28 !== void 0 && ($o38.s = $28, $n39++), $29 !== void 0 && ($o38.x = $29, $n39++), $30 !== void 0 && ($o38.inf = $30, $n39++), $31 !== void 0 && ($o38.neg = $31, $n39++), $o38.b = $32, $o38.nested = $33, rt.LuaTable.record($o38, $n39)));
       }
-      return rt.leave($s2, $d2, ($47 = ($48 = q, ($f51 = $48?.f) !== void 0 && (($49 = $f51.s) !== void 0 || ($m50 = $48.metatable) === void 0 || ($49 = $m50.view.s) !== void 0 || !("s" in $m50.view) && $m50.view[rt.CUT] === void 0) ? $49 : ($s2.pcs[$d2] = $pc + 13, rt.index($48, "s", "local 'q'"))), $522 = x, $53 = rt.t($54 = x) ? typeof x === "number" ? x / 0 : ($s2.pcs[$d2] = $pc + 13, rt.div(x, 0, "local 'x'")) : $54, $55 = rt.t($56 = x) ? typeof x === "number" ? -x : ($s2.pcs[$d2] = $pc + 13, rt.unm(x, "local 'x'")) : $56, $57 = ($58 = q, ($f61 = $58?.f) !== void 0 && (($59 = $f61.b) !== void 0 || ($m60 = $58.metatable) === void 0 || ($59 = $m60.view.b) !== void 0 || !("b" in $m60.view) && $m60.view[rt.CUT] === void 0) ? $59 : ($s2.pcs[$d2] = $pc + 13, rt.index($58, "b", "local 'q'"))) === "1", $62 = ($63 = ($64 = q, ($f67 = $64?.f) !== void 0 && (($65 = $f67.t) !== void 0 || ($m66 = $64.metatable) === void 0 || ($65 = $m66.view.t) !== void 0 || !("t" in $m66.view) && $m66.view[rt.CUT] === void 0) ? $65 : ($s2.pcs[$d2] = $pc + 13, rt.index($64, "t", "local 'q'"))), $68 = new rt.LuaTable([($69 = q, ($f72 = $69?.f) !== void 0 && (($70 = $f72.s) !== void 0 || ($m71 = $69.metatable) === void 0 || ($70 = $m71.view.s) !== void 0 || !("s" in $m71.view) && $m71.view[rt.CUT] === void 0) ? $70 : ($s2.pcs[$d2] = $pc + 13, rt.index($69, "s", "local 'q'"))), x]), $o73 = new rt.FieldsObject(), $n74 = 1, $63 !== void 0 && ($o73.t = $63, $n74++), $o73.list = $68, rt.LuaTable.record($o73, $n74)), $o75 = new rt.FieldsObject(), $n76 = 2, $47 !== void 0 && ($o75.s = $47, $n76++), $522 !== void 0 && ($o75.x = $522, $n76++), $53 !== void 0 && ($o75.inf = $53, $n76++), $55 !== void 0 && ($o75.neg = $55, $n76++), $o75.b = $57, $o75.nested = $62, rt.LuaTable.record($o75, $n76)));
+      return rt.leave($s2, $d2, ($40 = ($41 = q, ($f44 = $41?.f) !== void 0 && (($42 = $f44.s) !== void 0 || ($m43 = $41.metatable) === void 0 || ($42 = $m43.view.s) !== void 0 || !("s" in $m43.view) && $m43.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 13, rt.index($41, "s", "local 'q'"))), $45 = x, $46 = rt.t($47 = x) ? typeof x === "number" ? x / 0 : ($s2.pcs[$d2] = $pc + 13, rt.div(x, 0, "local 'x'")) : $47, $48 = rt.t($49 = x) ? typeof x === "number" ? -x : ($s2.pcs[$d2] = $pc + 13, rt.unm(x, "local 'x'")) : $49, $50 = ($51 = q, ($f54 = $51?.f) !== void 0 && (($522 = $f54.b) !== void 0 || ($m53 = $51.metatable) === void 0 || ($522 = $m53.view.b) !== void 0 || !("b" in $m53.view) && $m53.view[rt.CUT] === void 0) ? $522 : ($s2.pcs[$d2] = $pc + 13, rt.index($51, "b", "local 'q'"))) === "1", $55 = ($56 = ($57 = q, ($f60 = $57?.f) !== void 0 && (($58 = $f60.t) !== void 0 || ($m59 = $57.metatable) === void 0 || ($58 = $m59.view.t) !== void 0 || !("t" in $m59.view) && $m59.view[rt.CUT] === void 0) ? $58 : ($s2.pcs[$d2] = $pc + 13, rt.index($57, "t", "local 'q'"))), $61 = new rt.LuaTable([($62 = q, ($f65 = $62?.f) !== void 0 && (($63 = $f65.s) !== void 0 || ($m64 = $62.metatable) === void 0 || ($63 = $m64.view.s) !== void 0 || !("s" in $m64.view) && $m64.view[rt.CUT] === void 0) ? $63 : ($s2.pcs[$d2] = $pc + 13, rt.index($62, "s", "local 'q'"))), x]), $o66 = new rt.FieldsObject(), $n67 = 1, $56 !== void 0 && ($o66.t = $56, $n67++), $o66.list = $61, rt.LuaTable.record($o66, $n67)), $o68 = new rt.FieldsObject(), $n69 = 2, $40 !== void 0 && ($o68.s = $40, $n69++), $45 !== void 0 && ($o68.x = $45, $n69++), $46 !== void 0 && ($o68.inf = $46, $n69++), $48 !== void 0 && ($o68.neg = $48, $n69++), $o68.b = $50, $o68.nested = $55, rt.LuaTable.record($o68, $n69)));
     }))) !== void 0 && ($f16 = $17?.f) !== void 0 && !$17.linked && $f16.get !== void 0 ? $f16.get = $2 : ($s.pcs[$d] = $pc + 9, rt.setIndex($17, "get", $2, "field 'scalars'"));
     $2 = ($11 = api, ($f16 = $11?.f) !== void 0 && (($14 = $f16.bytes) !== void 0 || ($m15 = $11.metatable) === void 0 || ($14 = $m15.view.bytes) !== void 0 || !("bytes" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s.pcs[$d] = $pc + 14, rt.index($11, "bytes", "local 'api'")));
     ($17 = $handlers[2] = rh.jsonHandler((function $get(ctx) {
@@ -446,28 +662,82 @@ function load($env) {
       let $10;
       let $112;
       let $12;
-      let $13;
-      let $142;
+      let $o13;
+      let $n14;
       let $15;
-      let $o16;
-      let $n17;
+      let $16;
+      let $172;
       let $18;
       let $19;
-      let $20;
-      let $21;
-      let $222;
-      let $o23;
-      let $n24;
+      let $o20;
+      let $n21;
       const $json = rh.claim(ctx);
       let s = rt.t($1 = rh.pristineContext(ctx) ? ctx.queryValue("s") : ($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 16, rt.fn(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32))), ($f8 = $22?.f) !== void 0 && (($6 = $f8.s) !== void 0 || ($m7 = $22.metatable) === void 0 || ($6 = $m7.view.s) !== void 0 || !("s" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 15, rt.index($22, "s")))) ? $1 : "";
       if ($json) {
         $9 = s;
-        $112 = ($6 = 'q"b\\s/\n\r	\0', typeof $6 === "string" && typeof s === "string" ? $6 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($6, s, void 0, "local 's'")));
-        $13 = ($32 = "\xC8\xFF", typeof $32 === "string" && typeof s === "string" ? $32 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($32, s, void 0, "local 's'")));
-        if (($10 = rh.scalar($9)) !== void 0 && ($12 = rh.scalar($112)) !== void 0 && ($142 = rh.scalar($13)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"utf":"\xC3\xA9\xE2\x82\xAC","raw":' + $10 + ',"esc":' + $12 + ',"hi":' + $142 + "}"));
-        return rt.leave($s2, $d2, ($22 = $9, $1 = $112, $15 = $13, $o16 = new rt.FieldsObject(), $n17 = 2, $o16.utf = "\xC3\xA9\xE2\x82\xAC", $o16.raw = $22, $1 !== void 0 && ($o16.esc = $1, $n17++), $15 !== void 0 && ($o16.hi = $15, $n17++), rt.LuaTable.record($o16, $n17)));
+        $10 = ($6 = 'q"b\\s/\n\r	\0', typeof $6 === "string" && typeof s === "string" ? $6 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($6, s, void 0, "local 's'")));
+        $112 = ($32 = "\xC8\xFF", typeof $32 === "string" && typeof s === "string" ? $32 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($32, s, void 0, "local 's'")));
+        if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($112)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(21), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 117;
+            $b[$p + 3] = 116;
+            $b[$p + 4] = 102;
+            $b[$p + 5] = 34;
+            $b[$p + 6] = 58;
+            $b[$p + 7] = 34;
+            $b[$p + 8] = 195;
+            $b[$p + 9] = 169;
+            $b[$p + 10] = 226;
+            $b[$p + 11] = 130;
+            $b[$p + 12] = 172;
+            $b[$p + 13] = 34;
+            $b[$p + 14] = 44;
+            $b[$p + 15] = 34;
+            $b[$p + 16] = 114;
+            $b[$p + 17] = 97;
+            $b[$p + 18] = 119;
+            $b[$p + 19] = 34;
+            $b[$p + 20] = 58;
+            $w.p = $p + 21;
+          }
+          $w.scalar($9);
+          {
+            const $b = $w.room(7), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 101;
+            $b[$p + 3] = 115;
+            $b[$p + 4] = 99;
+            $b[$p + 5] = 34;
+            $b[$p + 6] = 58;
+            $w.p = $p + 7;
+          }
+          $w.scalar($10);
+          {
+            const $b = $w.room(6), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 104;
+            $b[$p + 3] = 105;
+            $b[$p + 4] = 34;
+            $b[$p + 5] = 58;
+            $w.p = $p + 6;
+          }
+          $w.scalar($112);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($22 = $9, $1 = $10, $12 = $112, $o13 = new rt.FieldsObject(), $n14 = 2, $o13.utf = "\xC3\xA9\xE2\x82\xAC", $o13.raw = $22, $1 !== void 0 && ($o13.esc = $1, $n14++), $12 !== void 0 && ($o13.hi = $12, $n14++), rt.LuaTable.record($o13, $n14)));
       }
-      return rt.leave($s2, $d2, ($18 = s, $19 = ($20 = 'q"b\\s/\n\r	\0', typeof $20 === "string" && typeof s === "string" ? $20 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($20, s, void 0, "local 's'"))), $21 = ($222 = "\xC8\xFF", typeof $222 === "string" && typeof s === "string" ? $222 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($222, s, void 0, "local 's'"))), $o23 = new rt.FieldsObject(), $n24 = 2, $o23.utf = "\xC3\xA9\xE2\x82\xAC", $o23.raw = $18, $19 !== void 0 && ($o23.esc = $19, $n24++), $21 !== void 0 && ($o23.hi = $21, $n24++), rt.LuaTable.record($o23, $n24)));
+      return rt.leave($s2, $d2, ($15 = s, $16 = ($172 = 'q"b\\s/\n\r	\0', typeof $172 === "string" && typeof s === "string" ? $172 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($172, s, void 0, "local 's'"))), $18 = ($19 = "\xC8\xFF", typeof $19 === "string" && typeof s === "string" ? $19 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($19, s, void 0, "local 's'"))), $o20 = new rt.FieldsObject(), $n21 = 2, $o20.utf = "\xC3\xA9\xE2\x82\xAC", $o20.raw = $15, $16 !== void 0 && ($o20.esc = $16, $n21++), $18 !== void 0 && ($o20.hi = $18, $n21++), rt.LuaTable.record($o20, $n21)));
     }))) !== void 0 && ($f18 = $2?.f) !== void 0 && !$2.linked && $f18.get !== void 0 ? $f18.get = $17 : ($s.pcs[$d] = $pc + 14, rt.setIndex($2, "get", $17, "field 'bytes'"));
     $17 = ($14 = api, ($f18 = $14?.f) !== void 0 && (($11 = $f18.list) !== void 0 || ($m15 = $14.metatable) === void 0 || ($11 = $m15.view.list) !== void 0 || !("list" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $11 : ($s.pcs[$d] = $pc + 18, rt.index($14, "list", "local 'api'")));
     ($2 = $handlers[3] = rh.jsonHandler((function $get(ctx) {
@@ -1122,49 +1392,98 @@ function load($env) {
       let $10;
       let $112;
       let $12;
-      let $13;
-      let $142;
-      let $m152;
-      let $f162;
-      let $172;
-      let $m18;
-      let $f19;
+      let $m13;
+      let $f14;
+      let $15;
+      let $m16;
+      let $f17;
+      let $18;
+      let $19;
       let $20;
-      let $21;
-      let $222;
+      let $o21;
+      let $n22;
       let $23;
-      let $o24;
-      let $n25;
+      let $24;
+      let $25;
       let $26;
-      let $27;
-      let $28;
+      let $m27;
+      let $f28;
       let $29;
       let $m30;
       let $f31;
       let $32;
-      let $m33;
-      let $f34;
-      let $35;
-      let $36;
+      let $33;
+      let $34;
+      let $m35;
+      let $f36;
       let $37;
       let $m38;
       let $f39;
-      let $40;
-      let $m41;
-      let $f42;
-      let $o43;
-      let $n44;
+      let $o40;
+      let $n41;
       const $json = rh.claim(ctx);
       let before = rh.pristineContext(ctx) ? ctx.param("id") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 36, rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f72 = $1?.f) !== void 0 && (($52 = $f72.id) !== void 0 || ($m62 = $1.metatable) === void 0 || ($52 = $m62.view.id) !== void 0 || !("id" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 35, rt.index($1, "id")));
       $s2.pcs[$d2] = $pc + 37, touch(ctx);
       if ($json) {
         $82 = before;
-        $10 = rh.pristineContext(ctx) ? ctx.param("id") : ($52 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 39, rt.fn(($f72 = $22?.f)?.params !== void 0 ? $f72.params : ($m62 = $22?.metatable) !== void 0 && $m62.view.params !== void 0 ? $m62.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f4 = $52?.f) !== void 0 && (($1 = $f4.id) !== void 0 || ($m3 = $52.metatable) === void 0 || ($1 = $m3.view.id) !== void 0 || !("id" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $1 : ($s2.pcs[$d2] = $pc + 38, rt.index($52, "id")));
-        $12 = rh.pristineContext(ctx) ? ctx.header("x-a") : ($13 = rt.first(($142 = ctx, $s2.pcs[$d2] = $pc + 40, rt.fn(($f162 = $142?.f)?.headers !== void 0 ? $f162.headers : ($m152 = $142?.metatable) !== void 0 && $m152.view.headers !== void 0 ? $m152.view.headers : rt.index($142, "headers", "local 'ctx'"), "method 'headers'")($142))), ($f19 = $13?.f) !== void 0 && (($172 = $f19["x-a"]) !== void 0 || ($m18 = $13.metatable) === void 0 || ($172 = $m18.view["x-a"]) !== void 0 || !("x-a" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $172 : ($s2.pcs[$d2] = $pc + 38, rt.index($13, "x-a")));
-        if (($9 = rh.scalar($82)) !== void 0 && ($112 = rh.scalar($10)) !== void 0 && ($20 = rh.scalar($12)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"before":' + $9 + ',"after":' + $112 + ',"header":' + $20 + "}"));
-        return rt.leave($s2, $d2, ($21 = $82, $222 = $10, $23 = $12, $o24 = new rt.FieldsObject(), $n25 = 0, $21 !== void 0 && ($o24.before = $21, $n25++), $222 !== void 0 && ($o24.after = $222, $n25++), $23 !== void 0 && ($o24.header = $23, $n25++), rt.LuaTable.record($o24, $n25)));
+        $9 = rh.pristineContext(ctx) ? ctx.param("id") : ($52 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 39, rt.fn(($f72 = $22?.f)?.params !== void 0 ? $f72.params : ($m62 = $22?.metatable) !== void 0 && $m62.view.params !== void 0 ? $m62.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f4 = $52?.f) !== void 0 && (($1 = $f4.id) !== void 0 || ($m3 = $52.metatable) === void 0 || ($1 = $m3.view.id) !== void 0 || !("id" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $1 : ($s2.pcs[$d2] = $pc + 38, rt.index($52, "id")));
+        $10 = rh.pristineContext(ctx) ? ctx.header("x-a") : ($112 = rt.first(($12 = ctx, $s2.pcs[$d2] = $pc + 40, rt.fn(($f14 = $12?.f)?.headers !== void 0 ? $f14.headers : ($m13 = $12?.metatable) !== void 0 && $m13.view.headers !== void 0 ? $m13.view.headers : rt.index($12, "headers", "local 'ctx'"), "method 'headers'")($12))), ($f17 = $112?.f) !== void 0 && (($15 = $f17["x-a"]) !== void 0 || ($m16 = $112.metatable) === void 0 || ($15 = $m16.view["x-a"]) !== void 0 || !("x-a" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $15 : ($s2.pcs[$d2] = $pc + 38, rt.index($112, "x-a")));
+        if (rh.isScalar($82) && rh.isScalar($9) && rh.isScalar($10)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(10), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 98;
+            $b[$p + 3] = 101;
+            $b[$p + 4] = 102;
+            $b[$p + 5] = 111;
+            $b[$p + 6] = 114;
+            $b[$p + 7] = 101;
+            $b[$p + 8] = 34;
+            $b[$p + 9] = 58;
+            $w.p = $p + 10;
+          }
+          $w.scalar($82);
+          {
+            const $b = $w.room(9), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 97;
+            $b[$p + 3] = 102;
+            $b[$p + 4] = 116;
+            $b[$p + 5] = 101;
+            $b[$p + 6] = 114;
+            $b[$p + 7] = 34;
+            $b[$p + 8] = 58;
+            $w.p = $p + 9;
+          }
+          $w.scalar($9);
+          {
+            const $b = $w.room(10), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 104;
+            $b[$p + 3] = 101;
+            $b[$p + 4] = 97;
+            $b[$p + 5] = 100;
+            $b[$p + 6] = 101;
+            $b[$p + 7] = 114;
+            $b[$p + 8] = 34;
+            $b[$p + 9] = 58;
+            $w.p = $p + 10;
+          }
+          $w.scalar($10);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($18 = $82, $19 = $9, $20 = $10, $o21 = new rt.FieldsObject(), $n22 = 0, $18 !== void 0 && ($o21.before = $18, $n22++), $19 !== void 0 && ($o21.after = $19, $n22++), $20 !== void 0 && ($o21.header = $20, $n22++), rt.LuaTable.record($o21, $n22)));
       }
-      return rt.leave($s2, $d2, ($26 = before, $27 = rh.pristineContext(ctx) ? ctx.param("id") : ($28 = rt.first(($29 = ctx, $s2.pcs[$d2] = $pc + 39, rt.fn(($f31 = $29?.f)?.params !== void 0 ? $f31.params : ($m30 = $29?.metatable) !== void 0 && $m30.view.params !== void 0 ? $m30.view.params : rt.index($29, "params", "local 'ctx'"), "method 'params'")($29))), ($f34 = $28?.f) !== void 0 && (($32 = $f34.id) !== void 0 || ($m33 = $28.metatable) === void 0 || ($32 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 38, rt.index($28, "id"))), $35 = rh.pristineContext(ctx) ? ctx.header("x-a") : ($36 = rt.first(($37 = ctx, $s2.pcs[$d2] = $pc + 40, rt.fn(($f39 = $37?.f)?.headers !== void 0 ? $f39.headers : ($m38 = $37?.metatable) !== void 0 && $m38.view.headers !== void 0 ? $m38.view.headers : rt.index($37, "headers", "local 'ctx'"), "method 'headers'")($37))), ($f42 = $36?.f) !== void 0 && (($40 = $f42["x-a"]) !== void 0 || ($m41 = $36.metatable) === void 0 || ($40 = $m41.view["x-a"]) !== void 0 || !("x-a" in $m41.view) && $m41.view[rt.CUT] === void 0) ? $40 : ($s2.pcs[$d2] = $pc + 38, rt.index($36, "x-a"))), $o43 = new rt.FieldsObject(), $n44 = 0, $26 !== void 0 && ($o43.before = $26, $n44++), $27 !== void 0 && ($o43.after = $27, $n44++), $35 !== void 0 && ($o43.header = $35, $n44++), rt.LuaTable.record($o43, $n44)));
+      return rt.leave($s2, $d2, ($23 = before, $24 = rh.pristineContext(ctx) ? ctx.param("id") : ($25 = rt.first(($26 = ctx, $s2.pcs[$d2] = $pc + 39, rt.fn(($f28 = $26?.f)?.params !== void 0 ? $f28.params : ($m27 = $26?.metatable) !== void 0 && $m27.view.params !== void 0 ? $m27.view.params : rt.index($26, "params", "local 'ctx'"), "method 'params'")($26))), ($f31 = $25?.f) !== void 0 && (($29 = $f31.id) !== void 0 || ($m30 = $25.metatable) === void 0 || ($29 = $m30.view.id) !== void 0 || !("id" in $m30.view) && $m30.view[rt.CUT] === void 0) ? $29 : ($s2.pcs[$d2] = $pc + 38, rt.index($25, "id"))), $32 = rh.pristineContext(ctx) ? ctx.header("x-a") : ($33 = rt.first(($34 = ctx, $s2.pcs[$d2] = $pc + 40, rt.fn(($f36 = $34?.f)?.headers !== void 0 ? $f36.headers : ($m35 = $34?.metatable) !== void 0 && $m35.view.headers !== void 0 ? $m35.view.headers : rt.index($34, "headers", "local 'ctx'"), "method 'headers'")($34))), ($f39 = $33?.f) !== void 0 && (($37 = $f39["x-a"]) !== void 0 || ($m38 = $33.metatable) === void 0 || ($37 = $m38.view["x-a"]) !== void 0 || !("x-a" in $m38.view) && $m38.view[rt.CUT] === void 0) ? $37 : ($s2.pcs[$d2] = $pc + 38, rt.index($33, "x-a"))), $o40 = new rt.FieldsObject(), $n41 = 0, $23 !== void 0 && ($o40.before = $23, $n41++), $24 !== void 0 && ($o40.after = $24, $n41++), $32 !== void 0 && ($o40.header = $32, $n41++), rt.LuaTable.record($o40, $n41)));
     }))) !== void 0 && ($f13 = $17?.f) !== void 0 && !$17.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 34, rt.setIndex($17, "get", $4, "field 'p_id'"));
     $4 = ($3 = api, ($f13 = $3?.f) !== void 0 && (($2 = $f13.whole) !== void 0 || ($m12 = $3.metatable) === void 0 || ($2 = $m12.view.whole) !== void 0 || !("whole" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 41, rt.index($3, "whole", "local 'api'")));
     ($11 = $handlers[6] = function $get(ctx) {
@@ -1215,23 +1534,59 @@ function load($env) {
       let $m4;
       let $f5;
       let $6;
-      let $7;
-      let $o8;
-      let $n9;
+      let $o7;
+      let $n8;
+      let $9;
       let $10;
       let $112;
-      let $12;
-      let $m13;
-      let $f14;
-      let $o15;
-      let $n16;
+      let $m122;
+      let $f132;
+      let $o14;
+      let $n15;
       const $json = rh.claim(ctx);
       if ($json) {
         $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 52), rt.index($22, "method", "local 'ctx'")));
-        if (($6 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"who":"inner","method":' + $6 + "}"));
-        return rt.leave($s2, $d2, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 1, $o8.who = "inner", $7 !== void 0 && ($o8.method = $7, $n9++), rt.LuaTable.record($o8, $n9)));
+        if (rh.isScalar($1)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(24), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 119;
+            $b[$p + 3] = 104;
+            $b[$p + 4] = 111;
+            $b[$p + 5] = 34;
+            $b[$p + 6] = 58;
+            $b[$p + 7] = 34;
+            $b[$p + 8] = 105;
+            $b[$p + 9] = 110;
+            $b[$p + 10] = 110;
+            $b[$p + 11] = 101;
+            $b[$p + 12] = 114;
+            $b[$p + 13] = 34;
+            $b[$p + 14] = 44;
+            $b[$p + 15] = 34;
+            $b[$p + 16] = 109;
+            $b[$p + 17] = 101;
+            $b[$p + 18] = 116;
+            $b[$p + 19] = 104;
+            $b[$p + 20] = 111;
+            $b[$p + 21] = 100;
+            $b[$p + 22] = 34;
+            $b[$p + 23] = 58;
+            $w.p = $p + 24;
+          }
+          $w.scalar($1);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 1, $o7.who = "inner", $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
       }
-      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx) ? ctx.method : ($112 = ctx, ($f14 = $112?.f) !== void 0 && (($12 = $f14.method) !== void 0 || ($m13 = $112.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 52), rt.index($112, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.who = "inner", $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
+      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f132 = $10?.f) !== void 0 && (($112 = $f132.method) !== void 0 || ($m122 = $10.metatable) === void 0 || ($112 = $m122.view.method) !== void 0 || !("method" in $m122.view) && $m122.view[rt.CUT] === void 0) ? $112 : (rt.at($s2, $d2, $pc + 52), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 1, $o14.who = "inner", $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
     }))) !== void 0 && ($f13 = $11?.f) !== void 0 && !$11.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 51, rt.setIndex($11, "get", $4, "field 'inner'"));
     $4 = ($3 = api, ($f13 = $3?.f) !== void 0 && (($2 = $f13.outer) !== void 0 || ($m12 = $3.metatable) === void 0 || ($2 = $m12.view.outer) !== void 0 || !("outer" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 53, rt.index($3, "outer", "local 'api'")));
     ($11 = $handlers[8] = rh.jsonHandler((function $get(ctx) {
@@ -1251,31 +1606,64 @@ function load($env) {
       let $112;
       let $12;
       let $13;
-      let $142;
-      let $15;
-      let $o16;
-      let $n17;
+      let $o14;
+      let $n15;
+      let $16;
+      let $172;
       let $18;
-      let $19;
-      let $20;
-      let $m21;
-      let $f22;
+      let $m19;
+      let $f20;
+      let $21;
+      let $222;
       let $23;
-      let $24;
-      let $25;
-      let $m26;
-      let $f27;
-      let $o28;
-      let $n29;
+      let $m24;
+      let $f25;
+      let $o26;
+      let $n27;
       const $json = rh.claim(ctx);
       let t = rt.first(($22 = ($32 = ($42 = api, ($f72 = $42?.f) !== void 0 && (($52 = $f72.inner) !== void 0 || ($m62 = $42.metatable) === void 0 || ($52 = $m62.view.inner) !== void 0 || !("inner" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 54, rt.index($42, "inner", "upvalue 'api'"))), ($f10 = $32?.f) !== void 0 && (($82 = $f10.get) !== void 0 || ($m9 = $32.metatable) === void 0 || ($82 = $m9.view.get) !== void 0 || !("get" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 54, rt.index($32, "get", "field 'inner'"))), $112 = ctx, $s2.pcs[$d2] = $pc + 55, $fn12 = rt.fn($22, "field 'get'"), $fn12($112)));
       if ($json) {
         $12 = ($112 = t, ($f10 = $112?.f) !== void 0 && (($82 = $f10.who) !== void 0 || ($m9 = $112.metatable) === void 0 || ($82 = $m9.view.who) !== void 0 || !("who" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 56, rt.index($112, "who", "local 't'")));
-        $142 = ($52 = t, ($f72 = $52?.f) !== void 0 && (($42 = $f72.method) !== void 0 || ($m62 = $52.metatable) === void 0 || ($42 = $m62.view.method) !== void 0 || !("method" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 56, rt.index($52, "method", "local 't'")));
-        if (($13 = rh.scalar($12)) !== void 0 && ($15 = rh.scalar($142)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"got":' + $13 + ',"method":' + $15 + "}"));
-        return rt.leave($s2, $d2, ($32 = $12, $22 = $142, $o16 = new rt.FieldsObject(), $n17 = 0, $32 !== void 0 && ($o16.got = $32, $n17++), $22 !== void 0 && ($o16.method = $22, $n17++), rt.LuaTable.record($o16, $n17)));
+        $13 = ($52 = t, ($f72 = $52?.f) !== void 0 && (($42 = $f72.method) !== void 0 || ($m62 = $52.metatable) === void 0 || ($42 = $m62.view.method) !== void 0 || !("method" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 56, rt.index($52, "method", "local 't'")));
+        if (rh.isScalar($12) && rh.isScalar($13)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(7), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 103;
+            $b[$p + 3] = 111;
+            $b[$p + 4] = 116;
+            $b[$p + 5] = 34;
+            $b[$p + 6] = 58;
+            $w.p = $p + 7;
+          }
+          $w.scalar($12);
+          {
+            const $b = $w.room(10), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 109;
+            $b[$p + 3] = 101;
+            $b[$p + 4] = 116;
+            $b[$p + 5] = 104;
+            $b[$p + 6] = 111;
+            $b[$p + 7] = 100;
+            $b[$p + 8] = 34;
+            $b[$p + 9] = 58;
+            $w.p = $p + 10;
+          }
+          $w.scalar($13);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($32 = $12, $22 = $13, $o14 = new rt.FieldsObject(), $n15 = 0, $32 !== void 0 && ($o14.got = $32, $n15++), $22 !== void 0 && ($o14.method = $22, $n15++), rt.LuaTable.record($o14, $n15)));
       }
-      return rt.leave($s2, $d2, ($18 = ($19 = t, ($f22 = $19?.f) !== void 0 && (($20 = $f22.who) !== void 0 || ($m21 = $19.metatable) === void 0 || ($20 = $m21.view.who) !== void 0 || !("who" in $m21.view) && $m21.view[rt.CUT] === void 0) ? $20 : ($s2.pcs[$d2] = $pc + 56, rt.index($19, "who", "local 't'"))), $23 = ($24 = t, ($f27 = $24?.f) !== void 0 && (($25 = $f27.method) !== void 0 || ($m26 = $24.metatable) === void 0 || ($25 = $m26.view.method) !== void 0 || !("method" in $m26.view) && $m26.view[rt.CUT] === void 0) ? $25 : ($s2.pcs[$d2] = $pc + 56, rt.index($24, "method", "local 't'"))), $o28 = new rt.FieldsObject(), $n29 = 0, $18 !== void 0 && ($o28.got = $18, $n29++), $23 !== void 0 && ($o28.method = $23, $n29++), rt.LuaTable.record($o28, $n29)));
+      return rt.leave($s2, $d2, ($16 = ($172 = t, ($f20 = $172?.f) !== void 0 && (($18 = $f20.who) !== void 0 || ($m19 = $172.metatable) === void 0 || ($18 = $m19.view.who) !== void 0 || !("who" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $18 : ($s2.pcs[$d2] = $pc + 56, rt.index($172, "who", "local 't'"))), $21 = ($222 = t, ($f25 = $222?.f) !== void 0 && (($23 = $f25.method) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.method) !== void 0 || !("method" in $m24.view) && $m24.view[rt.CUT] === void 0) ? $23 : ($s2.pcs[$d2] = $pc + 56, rt.index($222, "method", "local 't'"))), $o26 = new rt.FieldsObject(), $n27 = 0, $16 !== void 0 && ($o26.got = $16, $n27++), $21 !== void 0 && ($o26.method = $21, $n27++), rt.LuaTable.record($o26, $n27)));
     }))) !== void 0 && ($f16 = $4?.f) !== void 0 && !$4.linked && $f16.get !== void 0 ? $f16.get = $11 : ($s.pcs[$d] = $pc + 53, rt.setIndex($4, "get", $11, "field 'outer'"));
     $11 = ($2 = api, ($f16 = $2?.f) !== void 0 && (($3 = $f16.built) !== void 0 || ($m12 = $2.metatable) === void 0 || ($3 = $m12.view.built) !== void 0 || !("built" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 57, rt.index($2, "built", "local 'api'")));
     ($4 = $handlers[9] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
@@ -1298,40 +1686,68 @@ function load($env) {
       let $112;
       let $m122;
       let $f132;
-      let $142;
-      let $fn15;
+      let $fn14;
+      let $15;
       let $16;
       let $172;
-      let $18;
-      let $o19;
-      let $n20;
-      let $fn21;
+      let $o18;
+      let $n19;
+      let $fn20;
+      let $21;
       let $222;
       let $23;
-      let $24;
-      let $m25;
-      let $f26;
+      let $m24;
+      let $f25;
+      let $26;
       let $27;
       let $28;
       let $29;
-      let $30;
-      let $m31;
-      let $f32;
-      let $33;
-      let $m34;
-      let $f35;
-      let $o36;
-      let $n37;
-      let $t38;
-      let $r39;
+      let $m30;
+      let $f31;
+      let $322;
+      let $m33;
+      let $f34;
+      let $o35;
+      let $n36;
+      let $t37;
+      let $r38;
       const $json = rh.claim(ctx);
       if ($json) {
         $1 = ($22 = api, ($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 58, rt.index($22, "json", "upvalue 'api'")));
         $6 = rh.pristineContext(ctx) ? ctx.queryValue("id") : ($7 = rt.first(($82 = ctx, $s2.pcs[$d2] = $pc + 59, rt.fn(($f10 = $82?.f)?.query !== void 0 ? $f10.query : ($m9 = $82?.metatable) !== void 0 && $m9.view.query !== void 0 ? $m9.view.query : rt.index($82, "query", "local 'ctx'"), "method 'query'")($82))), ($f132 = $7?.f) !== void 0 && (($112 = $f132.id) !== void 0 || ($m122 = $7.metatable) === void 0 || ($112 = $m122.view.id) !== void 0 || !("id" in $m122.view) && $m122.view[rt.CUT] === void 0) ? $112 : ($s2.pcs[$d2] = $pc + 58, rt.index($7, "id")));
-        if (rh.isJsonBuilder($1) && ($142 = rh.scalar($6)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"ok":true,"id":' + $142 + "}"));
-        return rt.leave($s2, $d2, rt.first(($16 = $1, $172 = ($18 = $6, $o19 = new rt.FieldsObject(), $n20 = 1, $o19.ok = true, $18 !== void 0 && ($o19.id = $18, $n20++), rt.LuaTable.record($o19, $n20)), $s2.pcs[$d2] = $pc + 60, $fn15 = rt.fn($16, "field 'json'"), $fn15($172))));
+        if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(16), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 111;
+            $b[$p + 3] = 107;
+            $b[$p + 4] = 34;
+            $b[$p + 5] = 58;
+            $b[$p + 6] = 116;
+            $b[$p + 7] = 114;
+            $b[$p + 8] = 117;
+            $b[$p + 9] = 101;
+            $b[$p + 10] = 44;
+            $b[$p + 11] = 34;
+            $b[$p + 12] = 105;
+            $b[$p + 13] = 100;
+            $b[$p + 14] = 34;
+            $b[$p + 15] = 58;
+            $w.p = $p + 16;
+          }
+          $w.scalar($6);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, rt.first(($15 = $1, $16 = ($172 = $6, $o18 = new rt.FieldsObject(), $n19 = 1, $o18.ok = true, $172 !== void 0 && ($o18.id = $172, $n19++), rt.LuaTable.record($o18, $n19)), $s2.pcs[$d2] = $pc + 60, $fn14 = rt.fn($15, "field 'json'"), $fn14($16))));
       }
-      return $222 = ($23 = api, ($f26 = $23?.f) !== void 0 && (($24 = $f26.json) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.json) !== void 0 || !("json" in $m25.view) && $m25.view[rt.CUT] === void 0) ? $24 : ($s2.pcs[$d2] = $pc + 58, rt.index($23, "json", "upvalue 'api'"))), $27 = ($28 = rh.pristineContext(ctx) ? ctx.queryValue("id") : ($29 = rt.first(($30 = ctx, $s2.pcs[$d2] = $pc + 59, rt.fn(($f32 = $30?.f)?.query !== void 0 ? $f32.query : ($m31 = $30?.metatable) !== void 0 && $m31.view.query !== void 0 ? $m31.view.query : rt.index($30, "query", "local 'ctx'"), "method 'query'")($30))), ($f35 = $29?.f) !== void 0 && (($33 = $f35.id) !== void 0 || ($m34 = $29.metatable) === void 0 || ($33 = $m34.view.id) !== void 0 || !("id" in $m34.view) && $m34.view[rt.CUT] === void 0) ? $33 : ($s2.pcs[$d2] = $pc + 58, rt.index($29, "id"))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.ok = true, $28 !== void 0 && ($o36.id = $28, $n37++), rt.LuaTable.record($o36, $n37)), $s2.pcs[$d2] = $pc + 61, $fn21 = rt.fn($222, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t38 = $s2.tails++, $r39 = $fn21($27), $s2.tails = $t38, $r39) : rt.tail($s2, $fn21, [$27]);
+      return $21 = ($222 = api, ($f25 = $222?.f) !== void 0 && (($23 = $f25.json) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.json) !== void 0 || !("json" in $m24.view) && $m24.view[rt.CUT] === void 0) ? $23 : ($s2.pcs[$d2] = $pc + 58, rt.index($222, "json", "upvalue 'api'"))), $26 = ($27 = rh.pristineContext(ctx) ? ctx.queryValue("id") : ($28 = rt.first(($29 = ctx, $s2.pcs[$d2] = $pc + 59, rt.fn(($f31 = $29?.f)?.query !== void 0 ? $f31.query : ($m30 = $29?.metatable) !== void 0 && $m30.view.query !== void 0 ? $m30.view.query : rt.index($29, "query", "local 'ctx'"), "method 'query'")($29))), ($f34 = $28?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $28.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $322 : ($s2.pcs[$d2] = $pc + 58, rt.index($28, "id"))), $o35 = new rt.FieldsObject(), $n36 = 1, $o35.ok = true, $27 !== void 0 && ($o35.id = $27, $n36++), rt.LuaTable.record($o35, $n36)), $s2.pcs[$d2] = $pc + 61, $fn20 = rt.fn($21, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t37 = $s2.tails++, $r38 = $fn20($26), $s2.tails = $t37, $r38) : rt.tail($s2, $fn20, [$26]);
     })))) !== void 0 && ($f13 = $11?.f) !== void 0 && !$11.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 57, rt.setIndex($11, "get", $4, "field 'built'"));
     let original_json = ($4 = api, ($f13 = $4?.f) !== void 0 && (($3 = $f13.json) !== void 0 || ($m12 = $4.metatable) === void 0 || ($3 = $m12.view.json) !== void 0 || !("json" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 62, rt.index($4, "json", "local 'api'")));
     $3 = ($4 = api, ($f13 = $4?.f) !== void 0 && (($2 = $f13.swap) !== void 0 || ($m12 = $4.metatable) === void 0 || ($2 = $m12.view.swap) !== void 0 || !("swap" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 63, rt.index($4, "swap", "local 'api'")));
@@ -1380,14 +1796,12 @@ function load($env) {
       let $32;
       let $42;
       let $52;
-      let $6;
-      let $7;
-      let $o8;
-      let $n9;
-      let $10;
-      let $112;
-      let $o12;
-      let $n13;
+      let $o6;
+      let $n7;
+      let $82;
+      let $9;
+      let $o10;
+      let $n11;
       const $json = rh.claim(ctx);
       $l1 = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 74, rt.fn(($22 = $env.f.pcall) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 73, rt.getGlobal($env, "pcall")), "global 'pcall'")(function $anonymous() {
         const $s3 = rt.current, $d3 = $s3.depth;
@@ -1406,11 +1820,42 @@ function load($env) {
       let err = $l1[1];
       if ($json) {
         $32 = ok;
-        $52 = err;
-        if (($42 = rh.scalar($32)) !== void 0 && ($6 = rh.scalar($52)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"ok":' + $42 + ',"err":' + $6 + "}"));
-        return rt.leave($s2, $d2, ($22 = $32, $7 = $52, $o8 = new rt.FieldsObject(), $n9 = 0, $22 !== void 0 && ($o8.ok = $22, $n9++), $7 !== void 0 && ($o8.err = $7, $n9++), rt.LuaTable.record($o8, $n9)));
+        $42 = err;
+        if (rh.isScalar($32) && rh.isScalar($42)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(6), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 111;
+            $b[$p + 3] = 107;
+            $b[$p + 4] = 34;
+            $b[$p + 5] = 58;
+            $w.p = $p + 6;
+          }
+          $w.scalar($32);
+          {
+            const $b = $w.room(7), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 101;
+            $b[$p + 3] = 114;
+            $b[$p + 4] = 114;
+            $b[$p + 5] = 34;
+            $b[$p + 6] = 58;
+            $w.p = $p + 7;
+          }
+          $w.scalar($42);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($22 = $32, $52 = $42, $o6 = new rt.FieldsObject(), $n7 = 0, $22 !== void 0 && ($o6.ok = $22, $n7++), $52 !== void 0 && ($o6.err = $52, $n7++), rt.LuaTable.record($o6, $n7)));
       }
-      return rt.leave($s2, $d2, ($10 = ok, $112 = err, $o12 = new rt.FieldsObject(), $n13 = 0, $10 !== void 0 && ($o12.ok = $10, $n13++), $112 !== void 0 && ($o12.err = $112, $n13++), rt.LuaTable.record($o12, $n13)));
+      return rt.leave($s2, $d2, ($82 = ok, $9 = err, $o10 = new rt.FieldsObject(), $n11 = 0, $82 !== void 0 && ($o10.ok = $82, $n11++), $9 !== void 0 && ($o10.err = $9, $n11++), rt.LuaTable.record($o10, $n11)));
     }))) !== void 0 && ($f18 = $11?.f) !== void 0 && !$11.linked && $f18.get !== void 0 ? $f18.get = $17 : ($s.pcs[$d] = $pc + 70, rt.setIndex($11, "get", $17, "field 'p_id'"));
     return rt.leave($s, $d, api);
   };

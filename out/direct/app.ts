@@ -135,129 +135,140 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
-        let $9: string | undefined;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $15: rt.LuaValue;
-        let $m16: rt.LuaTable | undefined;
-        let $f17: rt.Fields | undefined;
-        let $18: string | undefined;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $14: rt.LuaValue;
+        let $m15: rt.LuaTable | undefined;
+        let $f16: rt.Fields | undefined;
+        let $17: rt.LuaValue;
+        let $18: rt.LuaValue;
         let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
-        let $m22: rt.LuaTable | undefined;
-        let $f23: rt.Fields | undefined;
-        let $24: rt.LuaValue;
-        let $m25: rt.LuaTable | undefined;
-        let $f26: rt.Fields | undefined;
-        let $27: string | undefined;
-        let $28: rt.LuaValue;
-        let $29: rt.LuaValue;
+        let $m20: rt.LuaTable | undefined;
+        let $f21: rt.Fields | undefined;
+        let $22: rt.LuaValue;
+        let $m23: rt.LuaTable | undefined;
+        let $f24: rt.Fields | undefined;
+        let $25: rt.LuaValue;
+        let $26: rt.LuaValue;
+        let $27: rt.LuaValue;
+        let $m28: rt.LuaTable | undefined;
+        let $f29: rt.Fields | undefined;
         let $30: rt.LuaValue;
         let $m31: rt.LuaTable | undefined;
         let $f32: rt.Fields | undefined;
         let $33: rt.LuaValue;
-        let $m34: rt.LuaTable | undefined;
-        let $f35: rt.Fields | undefined;
-        let $36: string | undefined;
-        let $37: rt.LuaValue;
+        let $34: rt.LuaValue;
+        let $35: rt.LuaValue;
+        let $m36: rt.LuaTable | undefined;
+        let $f37: rt.Fields | undefined;
         let $38: rt.LuaValue;
-        let $39: rt.LuaValue;
-        let $m40: rt.LuaTable | undefined;
-        let $f41: rt.Fields | undefined;
+        let $m39: rt.LuaTable | undefined;
+        let $f40: rt.Fields | undefined;
+        let $41: rt.LuaValue;
         let $42: rt.LuaValue;
-        let $m43: rt.LuaTable | undefined;
-        let $f44: rt.Fields | undefined;
-        let $45: string | undefined;
+        let $43: rt.LuaValue;
+        let $m44: rt.LuaTable | undefined;
+        let $f45: rt.Fields | undefined;
         let $46: rt.LuaValue;
         let $47: rt.LuaValue;
         let $48: rt.LuaValue;
         let $m49: rt.LuaTable | undefined;
         let $f50: rt.Fields | undefined;
-        let $51: string | undefined;
+        let $51: rt.LuaValue;
         let $52: rt.LuaValue;
         let $53: rt.LuaValue;
         let $54: rt.LuaValue;
-        let $m55: rt.LuaTable | undefined;
-        let $f56: rt.Fields | undefined;
-        let $57: string | undefined;
-        let $58: rt.LuaValue;
-        let $59: rt.LuaValue;
+        let $55: rt.LuaValue;
+        let $56: rt.LuaValue;
+        let $57: rt.LuaValue;
+        let $o58: rt.Fields;
+        let $n59: number;
         let $60: rt.LuaValue;
         let $61: rt.LuaValue;
         let $62: rt.LuaValue;
-        let $63: rt.LuaValue;
-        let $64: rt.LuaValue;
-        let $o65: rt.Fields;
-        let $n66: number;
-        let $67: rt.LuaValue;
+        let $m63: rt.LuaTable | undefined;
+        let $f64: rt.Fields | undefined;
+        let $65: rt.LuaValue;
+        let $m66: rt.LuaTable | undefined;
+        let $f67: rt.Fields | undefined;
         let $68: rt.LuaValue;
         let $69: rt.LuaValue;
-        let $m70: rt.LuaTable | undefined;
-        let $f71: rt.Fields | undefined;
-        let $72: rt.LuaValue;
-        let $m73: rt.LuaTable | undefined;
-        let $f74: rt.Fields | undefined;
-        let $75: rt.LuaValue;
+        let $70: rt.LuaValue;
+        let $m71: rt.LuaTable | undefined;
+        let $f72: rt.Fields | undefined;
+        let $73: rt.LuaValue;
+        let $m74: rt.LuaTable | undefined;
+        let $f75: rt.Fields | undefined;
         let $76: rt.LuaValue;
         let $77: rt.LuaValue;
-        let $m78: rt.LuaTable | undefined;
-        let $f79: rt.Fields | undefined;
-        let $80: rt.LuaValue;
-        let $m81: rt.LuaTable | undefined;
-        let $f82: rt.Fields | undefined;
-        let $83: rt.LuaValue;
+        let $78: rt.LuaValue;
+        let $m79: rt.LuaTable | undefined;
+        let $f80: rt.Fields | undefined;
+        let $81: rt.LuaValue;
+        let $m82: rt.LuaTable | undefined;
+        let $f83: rt.Fields | undefined;
         let $84: rt.LuaValue;
         let $85: rt.LuaValue;
-        let $m86: rt.LuaTable | undefined;
-        let $f87: rt.Fields | undefined;
-        let $88: rt.LuaValue;
-        let $m89: rt.LuaTable | undefined;
-        let $f90: rt.Fields | undefined;
-        let $91: rt.LuaValue;
+        let $86: rt.LuaValue;
+        let $m87: rt.LuaTable | undefined;
+        let $f88: rt.Fields | undefined;
+        let $89: rt.LuaValue;
+        let $m90: rt.LuaTable | undefined;
+        let $f91: rt.Fields | undefined;
         let $92: rt.LuaValue;
         let $93: rt.LuaValue;
-        let $m94: rt.LuaTable | undefined;
-        let $f95: rt.Fields | undefined;
-        let $96: rt.LuaValue;
-        let $m97: rt.LuaTable | undefined;
-        let $f98: rt.Fields | undefined;
-        let $99: rt.LuaValue;
+        let $94: rt.LuaValue;
+        let $m95: rt.LuaTable | undefined;
+        let $f96: rt.Fields | undefined;
+        let $97: rt.LuaValue;
+        let $m98: rt.LuaTable | undefined;
+        let $f99: rt.Fields | undefined;
         let $100: rt.LuaValue;
         let $101: rt.LuaValue;
-        let $m102: rt.LuaTable | undefined;
-        let $f103: rt.Fields | undefined;
-        let $104: rt.LuaValue;
-        let $m105: rt.LuaTable | undefined;
-        let $f106: rt.Fields | undefined;
+        let $102: rt.LuaValue;
+        let $m103: rt.LuaTable | undefined;
+        let $f104: rt.Fields | undefined;
+        let $105: rt.LuaValue;
+        let $106: rt.LuaValue;
         let $107: rt.LuaValue;
-        let $108: rt.LuaValue;
-        let $109: rt.LuaValue;
-        let $m110: rt.LuaTable | undefined;
-        let $f111: rt.Fields | undefined;
-        let $112: rt.LuaValue;
-        let $113: rt.LuaValue;
-        let $114: rt.LuaValue;
-        let $m115: rt.LuaTable | undefined;
-        let $f116: rt.Fields | undefined;
-        let $o117: rt.Fields;
-        let $n118: number;
+        let $m108: rt.LuaTable | undefined;
+        let $f109: rt.Fields | undefined;
+        let $o110: rt.Fields;
+        let $n111: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 3, rt.index($2, "id")))));
-          $10 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("sub") : ($11 = rt.first(($12 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.params !== undefined ? $f14.params : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.params !== undefined ? $m13.view.params : rt.index($12, "params", "local 'ctx'")), "method 'params'")($12))), (($f17 = ($11 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.sub) !== undefined || ($m16 = ($11 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.sub) !== undefined || (!("sub" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 3, rt.index($11, "sub")))));
-          $19 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("X-Multi") : ($20 = rt.first(($21 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f23 = ($21 as rt.LuaTable)?.f)?.headers !== undefined ? $f23.headers : ($m22 = ($21 as rt.LuaTable)?.metatable) !== undefined && $m22.view.headers !== undefined ? $m22.view.headers : rt.index($21, "headers", "local 'ctx'")), "method 'headers'")($21))), (($f26 = ($20 as rt.LuaTable)?.f) !== undefined && (($24 = $f26["X-Multi"]) !== undefined || ($m25 = ($20 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view["X-Multi"]) !== undefined || (!("X-Multi" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 3, rt.index($20, "X-Multi")))));
-          $28 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-multi") : ($29 = rt.first(($30 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.headers !== undefined ? $f32.headers : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.headers !== undefined ? $m31.view.headers : rt.index($30, "headers", "local 'ctx'")), "method 'headers'")($30))), (($f35 = ($29 as rt.LuaTable)?.f) !== undefined && (($33 = $f35["x-multi"]) !== undefined || ($m34 = ($29 as rt.LuaTable).metatable) === undefined || ($33 = $m34.view["x-multi"]) !== undefined || (!("x-multi" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : ($s.pcs[$d] = $pc + 6, rt.index($29, "x-multi")))));
-          $37 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("page") : ($38 = rt.first(($39 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f41 = ($39 as rt.LuaTable)?.f)?.query !== undefined ? $f41.query : ($m40 = ($39 as rt.LuaTable)?.metatable) !== undefined && $m40.view.query !== undefined ? $m40.view.query : rt.index($39, "query", "local 'ctx'")), "method 'query'")($39))), (($f44 = ($38 as rt.LuaTable)?.f) !== undefined && (($42 = $f44.page) !== undefined || ($m43 = ($38 as rt.LuaTable).metatable) === undefined || ($42 = $m43.view.page) !== undefined || (!("page" in $m43.view) && $m43.view[rt.CUT] === undefined)) ? $42 : ($s.pcs[$d] = $pc + 6, rt.index($38, "page")))));
-          $46 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($47 = ctx as rt.LuaValue, (($f50 = ($47 as rt.LuaTable)?.f) !== undefined && (($48 = $f50.method) !== undefined || ($m49 = ($47 as rt.LuaTable).metatable) === undefined || ($48 = $m49.view.method) !== undefined || (!("method" in $m49.view) && $m49.view[rt.CUT] === undefined)) ? $48 : ($s.pcs[$d] = $pc + 6, rt.index($47, "method", "local 'ctx'")))));
-          $52 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).path() : ($53 = ctx as rt.LuaValue, (($f56 = ($53 as rt.LuaTable)?.f) !== undefined && (($54 = $f56.path) !== undefined || ($m55 = ($53 as rt.LuaTable).metatable) === undefined || ($54 = $m55.view.path) !== undefined || (!("path" in $m55.view) && $m55.view[rt.CUT] === undefined)) ? $54 : ($s.pcs[$d] = $pc + 6, rt.index($53, "path", "local 'ctx'")))));
-          if (($9 = rh.scalar($1)) !== undefined && ($18 = rh.scalar($10)) !== undefined && ($27 = rh.scalar($19)) !== undefined && ($36 = rh.scalar($28)) !== undefined && ($45 = rh.scalar($37)) !== undefined && ($51 = rh.scalar($46)) !== undefined && ($57 = rh.scalar($52)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"id\":" + $9! + ",\"sub\":" + $18! + ",\"upper\":" + $27! + ",\"multi\":" + $36! + ",\"page\":" + $45! + ",\"method\":" + $51! + ",\"path\":" + $57! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($58 = $1, $59 = $10, $60 = $19, $61 = $28, $62 = $37, $63 = $46, $64 = $52, $o65 = new rt.FieldsObject(), $n66 = 0, ($58 !== undefined && ($o65.id = $58, $n66++)), ($59 !== undefined && ($o65.sub = $59, $n66++)), ($60 !== undefined && ($o65.upper = $60, $n66++)), ($61 !== undefined && ($o65.multi = $61, $n66++)), ($62 !== undefined && ($o65.page = $62, $n66++)), ($63 !== undefined && ($o65.method = $63, $n66++)), ($64 !== undefined && ($o65.path = $64, $n66++)), rt.LuaTable.record($o65, $n66)));
+          $9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("sub") : ($10 = rt.first(($11 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.params !== undefined ? $f13.params : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.params !== undefined ? $m12.view.params : rt.index($11, "params", "local 'ctx'")), "method 'params'")($11))), (($f16 = ($10 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.sub) !== undefined || ($m15 = ($10 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.sub) !== undefined || (!("sub" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 3, rt.index($10, "sub")))));
+          $17 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("X-Multi") : ($18 = rt.first(($19 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f21 = ($19 as rt.LuaTable)?.f)?.headers !== undefined ? $f21.headers : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.headers !== undefined ? $m20.view.headers : rt.index($19, "headers", "local 'ctx'")), "method 'headers'")($19))), (($f24 = ($18 as rt.LuaTable)?.f) !== undefined && (($22 = $f24["X-Multi"]) !== undefined || ($m23 = ($18 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view["X-Multi"]) !== undefined || (!("X-Multi" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 3, rt.index($18, "X-Multi")))));
+          $25 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-multi") : ($26 = rt.first(($27 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn((($f29 = ($27 as rt.LuaTable)?.f)?.headers !== undefined ? $f29.headers : ($m28 = ($27 as rt.LuaTable)?.metatable) !== undefined && $m28.view.headers !== undefined ? $m28.view.headers : rt.index($27, "headers", "local 'ctx'")), "method 'headers'")($27))), (($f32 = ($26 as rt.LuaTable)?.f) !== undefined && (($30 = $f32["x-multi"]) !== undefined || ($m31 = ($26 as rt.LuaTable).metatable) === undefined || ($30 = $m31.view["x-multi"]) !== undefined || (!("x-multi" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : ($s.pcs[$d] = $pc + 6, rt.index($26, "x-multi")))));
+          $33 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("page") : ($34 = rt.first(($35 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f37 = ($35 as rt.LuaTable)?.f)?.query !== undefined ? $f37.query : ($m36 = ($35 as rt.LuaTable)?.metatable) !== undefined && $m36.view.query !== undefined ? $m36.view.query : rt.index($35, "query", "local 'ctx'")), "method 'query'")($35))), (($f40 = ($34 as rt.LuaTable)?.f) !== undefined && (($38 = $f40.page) !== undefined || ($m39 = ($34 as rt.LuaTable).metatable) === undefined || ($38 = $m39.view.page) !== undefined || (!("page" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : ($s.pcs[$d] = $pc + 6, rt.index($34, "page")))));
+          $41 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($42 = ctx as rt.LuaValue, (($f45 = ($42 as rt.LuaTable)?.f) !== undefined && (($43 = $f45.method) !== undefined || ($m44 = ($42 as rt.LuaTable).metatable) === undefined || ($43 = $m44.view.method) !== undefined || (!("method" in $m44.view) && $m44.view[rt.CUT] === undefined)) ? $43 : ($s.pcs[$d] = $pc + 6, rt.index($42, "method", "local 'ctx'")))));
+          $46 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).path() : ($47 = ctx as rt.LuaValue, (($f50 = ($47 as rt.LuaTable)?.f) !== undefined && (($48 = $f50.path) !== undefined || ($m49 = ($47 as rt.LuaTable).metatable) === undefined || ($48 = $m49.view.path) !== undefined || (!("path" in $m49.view) && $m49.view[rt.CUT] === undefined)) ? $48 : ($s.pcs[$d] = $pc + 6, rt.index($47, "path", "local 'ctx'")))));
+          if (rh.isScalar($1) && rh.isScalar($9) && rh.isScalar($17) && rh.isScalar($25) && rh.isScalar($33) && rh.isScalar($41) && rh.isScalar($46)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
+            $w.scalar($1 as string | number | boolean);
+            { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 117; $b[$p + 4] = 98; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
+            $w.scalar($9 as string | number | boolean);
+            { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 112; $b[$p + 4] = 112; $b[$p + 5] = 101; $b[$p + 6] = 114; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+            $w.scalar($17 as string | number | boolean);
+            { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 117; $b[$p + 4] = 108; $b[$p + 5] = 116; $b[$p + 6] = 105; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+            $w.scalar($25 as string | number | boolean);
+            { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 103; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+            $w.scalar($33 as string | number | boolean);
+            { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
+            $w.scalar($41 as string | number | boolean);
+            { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+            $w.scalar($46 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($51 = $1, $52 = $9, $53 = $17, $54 = $25, $55 = $33, $56 = $41, $57 = $46, $o58 = new rt.FieldsObject(), $n59 = 0, ($51 !== undefined && ($o58.id = $51, $n59++)), ($52 !== undefined && ($o58.sub = $52, $n59++)), ($53 !== undefined && ($o58.upper = $53, $n59++)), ($54 !== undefined && ($o58.multi = $54, $n59++)), ($55 !== undefined && ($o58.page = $55, $n59++)), ($56 !== undefined && ($o58.method = $56, $n59++)), ($57 !== undefined && ($o58.path = $57, $n59++)), rt.LuaTable.record($o58, $n59)));
         }
-        return rt.leave($s, $d, ($67 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($68 = rt.first(($69 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f71 = ($69 as rt.LuaTable)?.f)?.params !== undefined ? $f71.params : ($m70 = ($69 as rt.LuaTable)?.metatable) !== undefined && $m70.view.params !== undefined ? $m70.view.params : rt.index($69, "params", "local 'ctx'")), "method 'params'")($69))), (($f74 = ($68 as rt.LuaTable)?.f) !== undefined && (($72 = $f74.id) !== undefined || ($m73 = ($68 as rt.LuaTable).metatable) === undefined || ($72 = $m73.view.id) !== undefined || (!("id" in $m73.view) && $m73.view[rt.CUT] === undefined)) ? $72 : ($s.pcs[$d] = $pc + 3, rt.index($68, "id"))))), $75 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("sub") : ($76 = rt.first(($77 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f79 = ($77 as rt.LuaTable)?.f)?.params !== undefined ? $f79.params : ($m78 = ($77 as rt.LuaTable)?.metatable) !== undefined && $m78.view.params !== undefined ? $m78.view.params : rt.index($77, "params", "local 'ctx'")), "method 'params'")($77))), (($f82 = ($76 as rt.LuaTable)?.f) !== undefined && (($80 = $f82.sub) !== undefined || ($m81 = ($76 as rt.LuaTable).metatable) === undefined || ($80 = $m81.view.sub) !== undefined || (!("sub" in $m81.view) && $m81.view[rt.CUT] === undefined)) ? $80 : ($s.pcs[$d] = $pc + 3, rt.index($76, "sub"))))), $83 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("X-Multi") : ($84 = rt.first(($85 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f87 = ($85 as rt.LuaTable)?.f)?.headers !== undefined ? $f87.headers : ($m86 = ($85 as rt.LuaTable)?.metatable) !== undefined && $m86.view.headers !== undefined ? $m86.view.headers : rt.index($85, "headers", "local 'ctx'")), "method 'headers'")($85))), (($f90 = ($84 as rt.LuaTable)?.f) !== undefined && (($88 = $f90["X-Multi"]) !== undefined || ($m89 = ($84 as rt.LuaTable).metatable) === undefined || ($88 = $m89.view["X-Multi"]) !== undefined || (!("X-Multi" in $m89.view) && $m89.view[rt.CUT] === undefined)) ? $88 : ($s.pcs[$d] = $pc + 3, rt.index($84, "X-Multi"))))), $91 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-multi") : ($92 = rt.first(($93 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn((($f95 = ($93 as rt.LuaTable)?.f)?.headers !== undefined ? $f95.headers : ($m94 = ($93 as rt.LuaTable)?.metatable) !== undefined && $m94.view.headers !== undefined ? $m94.view.headers : rt.index($93, "headers", "local 'ctx'")), "method 'headers'")($93))), (($f98 = ($92 as rt.LuaTable)?.f) !== undefined && (($96 = $f98["x-multi"]) !== undefined || ($m97 = ($92 as rt.LuaTable).metatable) === undefined || ($96 = $m97.view["x-multi"]) !== undefined || (!("x-multi" in $m97.view) && $m97.view[rt.CUT] === undefined)) ? $96 : ($s.pcs[$d] = $pc + 6, rt.index($92, "x-multi"))))), $99 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("page") : ($100 = rt.first(($101 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f103 = ($101 as rt.LuaTable)?.f)?.query !== undefined ? $f103.query : ($m102 = ($101 as rt.LuaTable)?.metatable) !== undefined && $m102.view.query !== undefined ? $m102.view.query : rt.index($101, "query", "local 'ctx'")), "method 'query'")($101))), (($f106 = ($100 as rt.LuaTable)?.f) !== undefined && (($104 = $f106.page) !== undefined || ($m105 = ($100 as rt.LuaTable).metatable) === undefined || ($104 = $m105.view.page) !== undefined || (!("page" in $m105.view) && $m105.view[rt.CUT] === undefined)) ? $104 : ($s.pcs[$d] = $pc + 6, rt.index($100, "page"))))), $107 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($108 = ctx as rt.LuaValue, (($f111 = ($108 as rt.LuaTable)?.f) !== undefined && (($109 = $f111.method) !== undefined || ($m110 = ($108 as rt.LuaTable).metatable) === undefined || ($109 = $m110.view.method) !== undefined || (!("method" in $m110.view) && $m110.view[rt.CUT] === undefined)) ? $109 : ($s.pcs[$d] = $pc + 6, rt.index($108, "method", "local 'ctx'"))))), $112 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).path() : ($113 = ctx as rt.LuaValue, (($f116 = ($113 as rt.LuaTable)?.f) !== undefined && (($114 = $f116.path) !== undefined || ($m115 = ($113 as rt.LuaTable).metatable) === undefined || ($114 = $m115.view.path) !== undefined || (!("path" in $m115.view) && $m115.view[rt.CUT] === undefined)) ? $114 : ($s.pcs[$d] = $pc + 6, rt.index($113, "path", "local 'ctx'"))))), $o117 = new rt.FieldsObject(), $n118 = 0, ($67 !== undefined && ($o117.id = $67, $n118++)), ($75 !== undefined && ($o117.sub = $75, $n118++)), ($83 !== undefined && ($o117.upper = $83, $n118++)), ($91 !== undefined && ($o117.multi = $91, $n118++)), ($99 !== undefined && ($o117.page = $99, $n118++)), ($107 !== undefined && ($o117.method = $107, $n118++)), ($112 !== undefined && ($o117.path = $112, $n118++)), rt.LuaTable.record($o117, $n118)));
+        return rt.leave($s, $d, ($60 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($61 = rt.first(($62 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f64 = ($62 as rt.LuaTable)?.f)?.params !== undefined ? $f64.params : ($m63 = ($62 as rt.LuaTable)?.metatable) !== undefined && $m63.view.params !== undefined ? $m63.view.params : rt.index($62, "params", "local 'ctx'")), "method 'params'")($62))), (($f67 = ($61 as rt.LuaTable)?.f) !== undefined && (($65 = $f67.id) !== undefined || ($m66 = ($61 as rt.LuaTable).metatable) === undefined || ($65 = $m66.view.id) !== undefined || (!("id" in $m66.view) && $m66.view[rt.CUT] === undefined)) ? $65 : ($s.pcs[$d] = $pc + 3, rt.index($61, "id"))))), $68 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("sub") : ($69 = rt.first(($70 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f72 = ($70 as rt.LuaTable)?.f)?.params !== undefined ? $f72.params : ($m71 = ($70 as rt.LuaTable)?.metatable) !== undefined && $m71.view.params !== undefined ? $m71.view.params : rt.index($70, "params", "local 'ctx'")), "method 'params'")($70))), (($f75 = ($69 as rt.LuaTable)?.f) !== undefined && (($73 = $f75.sub) !== undefined || ($m74 = ($69 as rt.LuaTable).metatable) === undefined || ($73 = $m74.view.sub) !== undefined || (!("sub" in $m74.view) && $m74.view[rt.CUT] === undefined)) ? $73 : ($s.pcs[$d] = $pc + 3, rt.index($69, "sub"))))), $76 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("X-Multi") : ($77 = rt.first(($78 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f80 = ($78 as rt.LuaTable)?.f)?.headers !== undefined ? $f80.headers : ($m79 = ($78 as rt.LuaTable)?.metatable) !== undefined && $m79.view.headers !== undefined ? $m79.view.headers : rt.index($78, "headers", "local 'ctx'")), "method 'headers'")($78))), (($f83 = ($77 as rt.LuaTable)?.f) !== undefined && (($81 = $f83["X-Multi"]) !== undefined || ($m82 = ($77 as rt.LuaTable).metatable) === undefined || ($81 = $m82.view["X-Multi"]) !== undefined || (!("X-Multi" in $m82.view) && $m82.view[rt.CUT] === undefined)) ? $81 : ($s.pcs[$d] = $pc + 3, rt.index($77, "X-Multi"))))), $84 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-multi") : ($85 = rt.first(($86 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn((($f88 = ($86 as rt.LuaTable)?.f)?.headers !== undefined ? $f88.headers : ($m87 = ($86 as rt.LuaTable)?.metatable) !== undefined && $m87.view.headers !== undefined ? $m87.view.headers : rt.index($86, "headers", "local 'ctx'")), "method 'headers'")($86))), (($f91 = ($85 as rt.LuaTable)?.f) !== undefined && (($89 = $f91["x-multi"]) !== undefined || ($m90 = ($85 as rt.LuaTable).metatable) === undefined || ($89 = $m90.view["x-multi"]) !== undefined || (!("x-multi" in $m90.view) && $m90.view[rt.CUT] === undefined)) ? $89 : ($s.pcs[$d] = $pc + 6, rt.index($85, "x-multi"))))), $92 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("page") : ($93 = rt.first(($94 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f96 = ($94 as rt.LuaTable)?.f)?.query !== undefined ? $f96.query : ($m95 = ($94 as rt.LuaTable)?.metatable) !== undefined && $m95.view.query !== undefined ? $m95.view.query : rt.index($94, "query", "local 'ctx'")), "method 'query'")($94))), (($f99 = ($93 as rt.LuaTable)?.f) !== undefined && (($97 = $f99.page) !== undefined || ($m98 = ($93 as rt.LuaTable).metatable) === undefined || ($97 = $m98.view.page) !== undefined || (!("page" in $m98.view) && $m98.view[rt.CUT] === undefined)) ? $97 : ($s.pcs[$d] = $pc + 6, rt.index($93, "page"))))), $100 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($101 = ctx as rt.LuaValue, (($f104 = ($101 as rt.LuaTable)?.f) !== undefined && (($102 = $f104.method) !== undefined || ($m103 = ($101 as rt.LuaTable).metatable) === undefined || ($102 = $m103.view.method) !== undefined || (!("method" in $m103.view) && $m103.view[rt.CUT] === undefined)) ? $102 : ($s.pcs[$d] = $pc + 6, rt.index($101, "method", "local 'ctx'"))))), $105 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).path() : ($106 = ctx as rt.LuaValue, (($f109 = ($106 as rt.LuaTable)?.f) !== undefined && (($107 = $f109.path) !== undefined || ($m108 = ($106 as rt.LuaTable).metatable) === undefined || ($107 = $m108.view.path) !== undefined || (!("path" in $m108.view) && $m108.view[rt.CUT] === undefined)) ? $107 : ($s.pcs[$d] = $pc + 6, rt.index($106, "path", "local 'ctx'"))))), $o110 = new rt.FieldsObject(), $n111 = 0, ($60 !== undefined && ($o110.id = $60, $n111++)), ($68 !== undefined && ($o110.sub = $68, $n111++)), ($76 !== undefined && ($o110.upper = $76, $n111++)), ($84 !== undefined && ($o110.multi = $84, $n111++)), ($92 !== undefined && ($o110.page = $92, $n111++)), ($100 !== undefined && ($o110.method = $100, $n111++)), ($105 !== undefined && ($o110.path = $105, $n111++)), rt.LuaTable.record($o110, $n111)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f18 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f18.get !== undefined ? ($f18.get = $17) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $17, "field 'p_sub'")));
       $17 = ($14 = api as rt.LuaValue, (($f18 = ($14 as rt.LuaTable)?.f) !== undefined && (($11 = $f18.scalars) !== undefined || ($m15 = ($14 as rt.LuaTable).metatable) === undefined || ($11 = $m15.view.scalars) !== undefined || (!("scalars" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 9, rt.index($14, "scalars", "local 'api'"))));
       (($2 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
@@ -273,89 +284,101 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
         let $9: rt.LuaValue;
-        let $10: string | undefined;
+        let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $12: string | undefined;
+        let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $14: string | undefined;
-        let $15: rt.LuaValue;
-        let $16: string | undefined;
+        let $14: rt.LuaValue;
+        let $m15: rt.LuaTable | undefined;
+        let $f16: rt.Fields | undefined;
         let $17: rt.LuaValue;
         let $18: rt.LuaValue;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
-        let $21: rt.LuaValue;
+        let $19: rt.LuaValue;
+        let $m20: rt.LuaTable | undefined;
+        let $f21: rt.Fields | undefined;
         let $22: rt.LuaValue;
         let $23: rt.LuaValue;
-        let $m24: rt.LuaTable | undefined;
-        let $f25: rt.Fields | undefined;
-        let $26: string | undefined;
+        let $24: rt.LuaValue;
+        let $m25: rt.LuaTable | undefined;
+        let $f26: rt.Fields | undefined;
         let $27: rt.LuaValue;
         let $28: rt.LuaValue;
         let $29: rt.LuaValue;
-        let $m30: rt.LuaTable | undefined;
-        let $f31: rt.Fields | undefined;
-        let $32: string | undefined;
+        let $30: rt.LuaValue;
+        let $31: rt.LuaValue;
+        let $32: rt.LuaValue;
         let $33: rt.LuaValue;
-        let $34: string | undefined;
+        let $34: rt.LuaValue;
         let $35: rt.LuaValue;
-        let $36: rt.LuaValue;
-        let $37: rt.LuaValue;
-        let $38: rt.LuaValue;
-        let $39: rt.LuaValue;
+        let $o36: rt.Fields;
+        let $n37: number;
+        let $o38: rt.Fields;
+        let $n39: number;
         let $40: rt.LuaValue;
         let $41: rt.LuaValue;
         let $42: rt.LuaValue;
-        let $o43: rt.Fields;
-        let $n44: number;
-        let $o45: rt.Fields;
-        let $n46: number;
+        let $m43: rt.LuaTable | undefined;
+        let $f44: rt.Fields | undefined;
+        let $45: rt.LuaValue;
+        let $46: rt.LuaValue;
         let $47: rt.LuaValue;
         let $48: rt.LuaValue;
         let $49: rt.LuaValue;
-        let $m50: rt.LuaTable | undefined;
-        let $f51: rt.Fields | undefined;
+        let $50: rt.LuaValue;
+        let $51: rt.LuaValue;
         let $52: rt.LuaValue;
-        let $53: rt.LuaValue;
-        let $54: rt.LuaValue;
+        let $m53: rt.LuaTable | undefined;
+        let $f54: rt.Fields | undefined;
         let $55: rt.LuaValue;
         let $56: rt.LuaValue;
         let $57: rt.LuaValue;
         let $58: rt.LuaValue;
-        let $59: rt.LuaValue;
-        let $m60: rt.LuaTable | undefined;
-        let $f61: rt.Fields | undefined;
+        let $m59: rt.LuaTable | undefined;
+        let $f60: rt.Fields | undefined;
+        let $61: rt.LuaValue;
         let $62: rt.LuaValue;
         let $63: rt.LuaValue;
-        let $64: rt.LuaValue;
-        let $65: rt.LuaValue;
-        let $m66: rt.LuaTable | undefined;
-        let $f67: rt.Fields | undefined;
-        let $68: rt.LuaValue;
-        let $69: rt.LuaValue;
-        let $70: rt.LuaValue;
-        let $m71: rt.LuaTable | undefined;
-        let $f72: rt.Fields | undefined;
-        let $o73: rt.Fields;
-        let $n74: number;
-        let $o75: rt.Fields;
-        let $n76: number;
+        let $m64: rt.LuaTable | undefined;
+        let $f65: rt.Fields | undefined;
+        let $o66: rt.Fields;
+        let $n67: number;
+        let $o68: rt.Fields;
+        let $n69: number;
         const $json: boolean = rh.claim(ctx);
         let q: rt.LuaValue = rt.first(($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 10, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1)));
         let x: rt.LuaValue = rt.first(($1 = (($5 = $env.f.tonumber) !== undefined ? $5 : ($s.pcs[$d] = $pc + 11, rt.getGlobal($env, "tonumber"))), $6 = ($7 = q as rt.LuaValue, (($f3 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f3.x) !== undefined || ($m2 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m2.view.x) !== undefined || (!("x" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 11, rt.index($7, "x", "local 'q'")))), $s.pcs[$d] = $pc + 12, $fn4 = rt.fn($1, "global 'tonumber'"), $fn4($6)));
         if ($json) {
           $9 = ($8 = q as rt.LuaValue, (($f3 = ($8 as rt.LuaTable)?.f) !== undefined && (($7 = $f3.s) !== undefined || ($m2 = ($8 as rt.LuaTable).metatable) === undefined || ($7 = $m2.view.s) !== undefined || (!("s" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 13, rt.index($8, "s", "local 'q'"))));
-          $11 = x;
-          $13 = (rt.t($6 = x) ? (typeof x === 'number' ? x / 0 : ($s.pcs[$d] = $pc + 13, rt.div(x, 0, "local 'x'"))) : $6);
-          $15 = (rt.t($5 = x) ? (typeof x === 'number' ? -x : ($s.pcs[$d] = $pc + 13, rt.unm(x, "local 'x'"))) : $5);
-          $17 = (($1 = q as rt.LuaValue, (($f20 = ($1 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.b) !== undefined || ($m19 = ($1 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.b) !== undefined || (!("b" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 13, rt.index($1, "b", "local 'q'")))) === "1");
-          $21 = ($22 = q as rt.LuaValue, (($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.t) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.t) !== undefined || (!("t" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 13, rt.index($22, "t", "local 'q'"))));
-          $27 = ($28 = q as rt.LuaValue, (($f31 = ($28 as rt.LuaTable)?.f) !== undefined && (($29 = $f31.s) !== undefined || ($m30 = ($28 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view.s) !== undefined || (!("s" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : ($s.pcs[$d] = $pc + 13, rt.index($28, "s", "local 'q'"))));
-          $33 = x;
-          if (($10 = rh.scalar($9)) !== undefined && ($12 = rh.scalar($11)) !== undefined && ($14 = rh.scalar($13)) !== undefined && ($16 = rh.scalar($15)) !== undefined && ($26 = rh.scalar($21)) !== undefined && ($32 = rh.scalar($27)) !== undefined && ($34 = rh.scalar($33)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"s\":" + $10! + ",\"x\":" + $12! + ",\"inf\":" + $14! + ",\"neg\":" + $16! + ",\"b\":" + (($17) ? 'true' : 'false') + ",\"nested\":{\"t\":" + $26! + ",\"list\":[" + $32! + "," + $34! + "]}}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($35 = $9, $36 = $11, $37 = $13, $38 = $15, $39 = $17, $40 = ($41 = $21, $42 = new rt.LuaTable([$27, $33]), $o43 = new rt.FieldsObject(), $n44 = 1, ($41 !== undefined && ($o43.t = $41, $n44++)), $o43.list = $42, rt.LuaTable.record($o43, $n44)), $o45 = new rt.FieldsObject(), $n46 = 2, ($35 !== undefined && ($o45.s = $35, $n46++)), ($36 !== undefined && ($o45.x = $36, $n46++)), ($37 !== undefined && ($o45.inf = $37, $n46++)), ($38 !== undefined && ($o45.neg = $38, $n46++)), $o45.b = $39, $o45.nested = $40, rt.LuaTable.record($o45, $n46)));
+          $10 = x;
+          $11 = (rt.t($6 = x) ? (typeof x === 'number' ? x / 0 : ($s.pcs[$d] = $pc + 13, rt.div(x, 0, "local 'x'"))) : $6);
+          $12 = (rt.t($5 = x) ? (typeof x === 'number' ? -x : ($s.pcs[$d] = $pc + 13, rt.unm(x, "local 'x'"))) : $5);
+          $13 = (($1 = q as rt.LuaValue, (($f16 = ($1 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.b) !== undefined || ($m15 = ($1 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.b) !== undefined || (!("b" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 13, rt.index($1, "b", "local 'q'")))) === "1");
+          $17 = ($18 = q as rt.LuaValue, (($f21 = ($18 as rt.LuaTable)?.f) !== undefined && (($19 = $f21.t) !== undefined || ($m20 = ($18 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.t) !== undefined || (!("t" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 13, rt.index($18, "t", "local 'q'"))));
+          $22 = ($23 = q as rt.LuaValue, (($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.s) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.s) !== undefined || (!("s" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 13, rt.index($23, "s", "local 'q'"))));
+          $27 = x;
+          if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($11) && rh.isScalar($12) && rh.isScalar($17) && rh.isScalar($22) && rh.isScalar($27)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
+            $w.scalar($9 as string | number | boolean);
+            { const $b = $w.room(5), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 120; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
+            $w.scalar($10 as string | number | boolean);
+            { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 110; $b[$p + 4] = 102; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
+            $w.scalar($11 as string | number | boolean);
+            { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 101; $b[$p + 4] = 103; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
+            $w.scalar($12 as string | number | boolean);
+            { const $b = $w.room(5), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
+            if ($13) { const $b = $w.room(19), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 110; $b[$p + 7] = 101; $b[$p + 8] = 115; $b[$p + 9] = 116; $b[$p + 10] = 101; $b[$p + 11] = 100; $b[$p + 12] = 34; $b[$p + 13] = 58; $b[$p + 14] = 123; $b[$p + 15] = 34; $b[$p + 16] = 116; $b[$p + 17] = 34; $b[$p + 18] = 58; $w.p = $p + 19; } else { const $b = $w.room(20), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 110; $b[$p + 8] = 101; $b[$p + 9] = 115; $b[$p + 10] = 116; $b[$p + 11] = 101; $b[$p + 12] = 100; $b[$p + 13] = 34; $b[$p + 14] = 58; $b[$p + 15] = 123; $b[$p + 16] = 34; $b[$p + 17] = 116; $b[$p + 18] = 34; $b[$p + 19] = 58; $w.p = $p + 20; }
+            $w.scalar($17 as string | number | boolean);
+            { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 105; $b[$p + 4] = 115; $b[$p + 5] = 116; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 91; $w.p = $p + 9; }
+            $w.scalar($22 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 44; $w.p = $p + 1; }
+            $w.scalar($27 as string | number | boolean);
+            { const $b = $w.room(3), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $b[$p + 2] = 125; $w.p = $p + 3; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($28 = $9, $29 = $10, $30 = $11, $31 = $12, $32 = $13, $33 = ($34 = $17, $35 = new rt.LuaTable([$22, $27]), $o36 = new rt.FieldsObject(), $n37 = 1, ($34 !== undefined && ($o36.t = $34, $n37++)), $o36.list = $35, rt.LuaTable.record($o36, $n37)), $o38 = new rt.FieldsObject(), $n39 = 2, ($28 !== undefined && ($o38.s = $28, $n39++)), ($29 !== undefined && ($o38.x = $29, $n39++)), ($30 !== undefined && ($o38.inf = $30, $n39++)), ($31 !== undefined && ($o38.neg = $31, $n39++)), $o38.b = $32, $o38.nested = $33, rt.LuaTable.record($o38, $n39)));
         }
-        return rt.leave($s, $d, ($47 = ($48 = q as rt.LuaValue, (($f51 = ($48 as rt.LuaTable)?.f) !== undefined && (($49 = $f51.s) !== undefined || ($m50 = ($48 as rt.LuaTable).metatable) === undefined || ($49 = $m50.view.s) !== undefined || (!("s" in $m50.view) && $m50.view[rt.CUT] === undefined)) ? $49 : ($s.pcs[$d] = $pc + 13, rt.index($48, "s", "local 'q'")))), $52 = x, $53 = (rt.t($54 = x) ? (typeof x === 'number' ? x / 0 : ($s.pcs[$d] = $pc + 13, rt.div(x, 0, "local 'x'"))) : $54), $55 = (rt.t($56 = x) ? (typeof x === 'number' ? -x : ($s.pcs[$d] = $pc + 13, rt.unm(x, "local 'x'"))) : $56), $57 = (($58 = q as rt.LuaValue, (($f61 = ($58 as rt.LuaTable)?.f) !== undefined && (($59 = $f61.b) !== undefined || ($m60 = ($58 as rt.LuaTable).metatable) === undefined || ($59 = $m60.view.b) !== undefined || (!("b" in $m60.view) && $m60.view[rt.CUT] === undefined)) ? $59 : ($s.pcs[$d] = $pc + 13, rt.index($58, "b", "local 'q'")))) === "1"), $62 = ($63 = ($64 = q as rt.LuaValue, (($f67 = ($64 as rt.LuaTable)?.f) !== undefined && (($65 = $f67.t) !== undefined || ($m66 = ($64 as rt.LuaTable).metatable) === undefined || ($65 = $m66.view.t) !== undefined || (!("t" in $m66.view) && $m66.view[rt.CUT] === undefined)) ? $65 : ($s.pcs[$d] = $pc + 13, rt.index($64, "t", "local 'q'")))), $68 = new rt.LuaTable([($69 = q as rt.LuaValue, (($f72 = ($69 as rt.LuaTable)?.f) !== undefined && (($70 = $f72.s) !== undefined || ($m71 = ($69 as rt.LuaTable).metatable) === undefined || ($70 = $m71.view.s) !== undefined || (!("s" in $m71.view) && $m71.view[rt.CUT] === undefined)) ? $70 : ($s.pcs[$d] = $pc + 13, rt.index($69, "s", "local 'q'")))), x]), $o73 = new rt.FieldsObject(), $n74 = 1, ($63 !== undefined && ($o73.t = $63, $n74++)), $o73.list = $68, rt.LuaTable.record($o73, $n74)), $o75 = new rt.FieldsObject(), $n76 = 2, ($47 !== undefined && ($o75.s = $47, $n76++)), ($52 !== undefined && ($o75.x = $52, $n76++)), ($53 !== undefined && ($o75.inf = $53, $n76++)), ($55 !== undefined && ($o75.neg = $55, $n76++)), $o75.b = $57, $o75.nested = $62, rt.LuaTable.record($o75, $n76)));
+        return rt.leave($s, $d, ($40 = ($41 = q as rt.LuaValue, (($f44 = ($41 as rt.LuaTable)?.f) !== undefined && (($42 = $f44.s) !== undefined || ($m43 = ($41 as rt.LuaTable).metatable) === undefined || ($42 = $m43.view.s) !== undefined || (!("s" in $m43.view) && $m43.view[rt.CUT] === undefined)) ? $42 : ($s.pcs[$d] = $pc + 13, rt.index($41, "s", "local 'q'")))), $45 = x, $46 = (rt.t($47 = x) ? (typeof x === 'number' ? x / 0 : ($s.pcs[$d] = $pc + 13, rt.div(x, 0, "local 'x'"))) : $47), $48 = (rt.t($49 = x) ? (typeof x === 'number' ? -x : ($s.pcs[$d] = $pc + 13, rt.unm(x, "local 'x'"))) : $49), $50 = (($51 = q as rt.LuaValue, (($f54 = ($51 as rt.LuaTable)?.f) !== undefined && (($52 = $f54.b) !== undefined || ($m53 = ($51 as rt.LuaTable).metatable) === undefined || ($52 = $m53.view.b) !== undefined || (!("b" in $m53.view) && $m53.view[rt.CUT] === undefined)) ? $52 : ($s.pcs[$d] = $pc + 13, rt.index($51, "b", "local 'q'")))) === "1"), $55 = ($56 = ($57 = q as rt.LuaValue, (($f60 = ($57 as rt.LuaTable)?.f) !== undefined && (($58 = $f60.t) !== undefined || ($m59 = ($57 as rt.LuaTable).metatable) === undefined || ($58 = $m59.view.t) !== undefined || (!("t" in $m59.view) && $m59.view[rt.CUT] === undefined)) ? $58 : ($s.pcs[$d] = $pc + 13, rt.index($57, "t", "local 'q'")))), $61 = new rt.LuaTable([($62 = q as rt.LuaValue, (($f65 = ($62 as rt.LuaTable)?.f) !== undefined && (($63 = $f65.s) !== undefined || ($m64 = ($62 as rt.LuaTable).metatable) === undefined || ($63 = $m64.view.s) !== undefined || (!("s" in $m64.view) && $m64.view[rt.CUT] === undefined)) ? $63 : ($s.pcs[$d] = $pc + 13, rt.index($62, "s", "local 'q'")))), x]), $o66 = new rt.FieldsObject(), $n67 = 1, ($56 !== undefined && ($o66.t = $56, $n67++)), $o66.list = $61, rt.LuaTable.record($o66, $n67)), $o68 = new rt.FieldsObject(), $n69 = 2, ($40 !== undefined && ($o68.s = $40, $n69++)), ($45 !== undefined && ($o68.x = $45, $n69++)), ($46 !== undefined && ($o68.inf = $46, $n69++)), ($48 !== undefined && ($o68.neg = $48, $n69++)), $o68.b = $50, $o68.nested = $55, rt.LuaTable.record($o68, $n69)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f16 = ($17 as rt.LuaTable)?.f) !== undefined && !($17 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $2) : ($s.pcs[$d] = $pc + 9, rt.setIndex($17, "get", $2, "field 'scalars'")));
       $2 = ($11 = api as rt.LuaValue, (($f16 = ($11 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.bytes) !== undefined || ($m15 = ($11 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.bytes) !== undefined || (!("bytes" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 14, rt.index($11, "bytes", "local 'api'"))));
       (($17 = ($handlers[2] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
@@ -371,31 +394,38 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
         let $9: rt.LuaValue;
-        let $10: string | undefined;
+        let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $12: string | undefined;
-        let $13: rt.LuaValue;
-        let $14: string | undefined;
+        let $12: rt.LuaValue;
+        let $o13: rt.Fields;
+        let $n14: number;
         let $15: rt.LuaValue;
-        let $o16: rt.Fields;
-        let $n17: number;
+        let $16: rt.LuaValue;
+        let $17: rt.LuaValue;
         let $18: rt.LuaValue;
         let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
-        let $22: rt.LuaValue;
-        let $o23: rt.Fields;
-        let $n24: number;
+        let $o20: rt.Fields;
+        let $n21: number;
         const $json: boolean = rh.claim(ctx);
         let s: rt.LuaValue = (rt.t($1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("s") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 16, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.s) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.s) !== undefined || (!("s" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 15, rt.index($2, "s")))))) ? $1 : "");
         if ($json) {
           $9 = s;
-          $11 = ($6 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue, (typeof $6 === 'string' && typeof s === 'string' ? $6 + s : ($s.pcs[$d] = $pc + 17, rt.concat($6, s, undefined, "local 's'"))));
-          $13 = ($3 = ("\xc8\xff") as rt.LuaValue, (typeof $3 === 'string' && typeof s === 'string' ? $3 + s : ($s.pcs[$d] = $pc + 17, rt.concat($3, s, undefined, "local 's'"))));
-          if (($10 = rh.scalar($9)) !== undefined && ($12 = rh.scalar($11)) !== undefined && ($14 = rh.scalar($13)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"utf\":\"\xc3\xa9\xe2\x82\xac\",\"raw\":" + $10! + ",\"esc\":" + $12! + ",\"hi\":" + $14! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($2 = $9, $1 = $11, $15 = $13, $o16 = new rt.FieldsObject(), $n17 = 2, $o16.utf = "\xc3\xa9\xe2\x82\xac", $o16.raw = $2, ($1 !== undefined && ($o16.esc = $1, $n17++)), ($15 !== undefined && ($o16.hi = $15, $n17++)), rt.LuaTable.record($o16, $n17)));
+          $10 = ($6 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue, (typeof $6 === 'string' && typeof s === 'string' ? $6 + s : ($s.pcs[$d] = $pc + 17, rt.concat($6, s, undefined, "local 's'"))));
+          $11 = ($3 = ("\xc8\xff") as rt.LuaValue, (typeof $3 === 'string' && typeof s === 'string' ? $3 + s : ($s.pcs[$d] = $pc + 17, rt.concat($3, s, undefined, "local 's'"))));
+          if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($11)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(21), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 116; $b[$p + 4] = 102; $b[$p + 5] = 34; $b[$p + 6] = 58; $b[$p + 7] = 34; $b[$p + 8] = 195; $b[$p + 9] = 169; $b[$p + 10] = 226; $b[$p + 11] = 130; $b[$p + 12] = 172; $b[$p + 13] = 34; $b[$p + 14] = 44; $b[$p + 15] = 34; $b[$p + 16] = 114; $b[$p + 17] = 97; $b[$p + 18] = 119; $b[$p + 19] = 34; $b[$p + 20] = 58; $w.p = $p + 21; }
+            $w.scalar($9 as string | number | boolean);
+            { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 101; $b[$p + 3] = 115; $b[$p + 4] = 99; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
+            $w.scalar($10 as string | number | boolean);
+            { const $b = $w.room(6), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 105; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
+            $w.scalar($11 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($2 = $9, $1 = $10, $12 = $11, $o13 = new rt.FieldsObject(), $n14 = 2, $o13.utf = "\xc3\xa9\xe2\x82\xac", $o13.raw = $2, ($1 !== undefined && ($o13.esc = $1, $n14++)), ($12 !== undefined && ($o13.hi = $12, $n14++)), rt.LuaTable.record($o13, $n14)));
         }
-        return rt.leave($s, $d, ($18 = s, $19 = ($20 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue, (typeof $20 === 'string' && typeof s === 'string' ? $20 + s : ($s.pcs[$d] = $pc + 17, rt.concat($20, s, undefined, "local 's'")))), $21 = ($22 = ("\xc8\xff") as rt.LuaValue, (typeof $22 === 'string' && typeof s === 'string' ? $22 + s : ($s.pcs[$d] = $pc + 17, rt.concat($22, s, undefined, "local 's'")))), $o23 = new rt.FieldsObject(), $n24 = 2, $o23.utf = "\xc3\xa9\xe2\x82\xac", $o23.raw = $18, ($19 !== undefined && ($o23.esc = $19, $n24++)), ($21 !== undefined && ($o23.hi = $21, $n24++)), rt.LuaTable.record($o23, $n24)));
+        return rt.leave($s, $d, ($15 = s, $16 = ($17 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue, (typeof $17 === 'string' && typeof s === 'string' ? $17 + s : ($s.pcs[$d] = $pc + 17, rt.concat($17, s, undefined, "local 's'")))), $18 = ($19 = ("\xc8\xff") as rt.LuaValue, (typeof $19 === 'string' && typeof s === 'string' ? $19 + s : ($s.pcs[$d] = $pc + 17, rt.concat($19, s, undefined, "local 's'")))), $o20 = new rt.FieldsObject(), $n21 = 2, $o20.utf = "\xc3\xa9\xe2\x82\xac", $o20.raw = $15, ($16 !== undefined && ($o20.esc = $16, $n21++)), ($18 !== undefined && ($o20.hi = $18, $n21++)), rt.LuaTable.record($o20, $n21)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f18 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f18.get !== undefined ? ($f18.get = $17) : ($s.pcs[$d] = $pc + 14, rt.setIndex($2, "get", $17, "field 'bytes'")));
       $17 = ($14 = api as rt.LuaValue, (($f18 = ($14 as rt.LuaTable)?.f) !== undefined && (($11 = $f18.list) !== undefined || ($m15 = ($14 as rt.LuaTable).metatable) === undefined || ($11 = $m15.view.list) !== undefined || (!("list" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 18, rt.index($14, "list", "local 'api'"))));
       (($2 = ($handlers[3] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
@@ -610,53 +640,60 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m6: rt.LuaTable | undefined;
         let $f7: rt.Fields | undefined;
         let $8: rt.LuaValue;
-        let $9: string | undefined;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: string | undefined;
+        let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
-        let $17: rt.LuaValue;
-        let $m18: rt.LuaTable | undefined;
-        let $f19: rt.Fields | undefined;
-        let $20: string | undefined;
-        let $21: rt.LuaValue;
-        let $22: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $15: rt.LuaValue;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
+        let $18: rt.LuaValue;
+        let $19: rt.LuaValue;
+        let $20: rt.LuaValue;
+        let $o21: rt.Fields;
+        let $n22: number;
         let $23: rt.LuaValue;
-        let $o24: rt.Fields;
-        let $n25: number;
+        let $24: rt.LuaValue;
+        let $25: rt.LuaValue;
         let $26: rt.LuaValue;
-        let $27: rt.LuaValue;
-        let $28: rt.LuaValue;
+        let $m27: rt.LuaTable | undefined;
+        let $f28: rt.Fields | undefined;
         let $29: rt.LuaValue;
         let $m30: rt.LuaTable | undefined;
         let $f31: rt.Fields | undefined;
         let $32: rt.LuaValue;
-        let $m33: rt.LuaTable | undefined;
-        let $f34: rt.Fields | undefined;
-        let $35: rt.LuaValue;
-        let $36: rt.LuaValue;
+        let $33: rt.LuaValue;
+        let $34: rt.LuaValue;
+        let $m35: rt.LuaTable | undefined;
+        let $f36: rt.Fields | undefined;
         let $37: rt.LuaValue;
         let $m38: rt.LuaTable | undefined;
         let $f39: rt.Fields | undefined;
-        let $40: rt.LuaValue;
-        let $m41: rt.LuaTable | undefined;
-        let $f42: rt.Fields | undefined;
-        let $o43: rt.Fields;
-        let $n44: number;
+        let $o40: rt.Fields;
+        let $n41: number;
         const $json: boolean = rh.claim(ctx);
         let before: rt.LuaValue = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 36, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.id) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.id) !== undefined || (!("id" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 35, rt.index($1, "id")))));
         ($s.pcs[$d] = $pc + 37, touch(ctx));
         if ($json) {
           $8 = before;
-          $10 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($5 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 39, rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f7.params : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.params !== undefined ? $m6.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f4 = ($5 as rt.LuaTable)?.f) !== undefined && (($1 = $f4.id) !== undefined || ($m3 = ($5 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view.id) !== undefined || (!("id" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 38, rt.index($5, "id")))));
-          $12 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-a") : ($13 = rt.first(($14 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 40, rt.fn((($f16 = ($14 as rt.LuaTable)?.f)?.headers !== undefined ? $f16.headers : ($m15 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m15.view.headers !== undefined ? $m15.view.headers : rt.index($14, "headers", "local 'ctx'")), "method 'headers'")($14))), (($f19 = ($13 as rt.LuaTable)?.f) !== undefined && (($17 = $f19["x-a"]) !== undefined || ($m18 = ($13 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view["x-a"]) !== undefined || (!("x-a" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 38, rt.index($13, "x-a")))));
-          if (($9 = rh.scalar($8)) !== undefined && ($11 = rh.scalar($10)) !== undefined && ($20 = rh.scalar($12)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"before\":" + $9! + ",\"after\":" + $11! + ",\"header\":" + $20! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($21 = $8, $22 = $10, $23 = $12, $o24 = new rt.FieldsObject(), $n25 = 0, ($21 !== undefined && ($o24.before = $21, $n25++)), ($22 !== undefined && ($o24.after = $22, $n25++)), ($23 !== undefined && ($o24.header = $23, $n25++)), rt.LuaTable.record($o24, $n25)));
+          $9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($5 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 39, rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f7.params : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.params !== undefined ? $m6.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f4 = ($5 as rt.LuaTable)?.f) !== undefined && (($1 = $f4.id) !== undefined || ($m3 = ($5 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view.id) !== undefined || (!("id" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 38, rt.index($5, "id")))));
+          $10 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-a") : ($11 = rt.first(($12 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 40, rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.headers !== undefined ? $f14.headers : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.headers !== undefined ? $m13.view.headers : rt.index($12, "headers", "local 'ctx'")), "method 'headers'")($12))), (($f17 = ($11 as rt.LuaTable)?.f) !== undefined && (($15 = $f17["x-a"]) !== undefined || ($m16 = ($11 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view["x-a"]) !== undefined || (!("x-a" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 38, rt.index($11, "x-a")))));
+          if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($10)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 101; $b[$p + 4] = 102; $b[$p + 5] = 111; $b[$p + 6] = 114; $b[$p + 7] = 101; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
+            $w.scalar($8 as string | number | boolean);
+            { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 97; $b[$p + 3] = 102; $b[$p + 4] = 116; $b[$p + 5] = 101; $b[$p + 6] = 114; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+            $w.scalar($9 as string | number | boolean);
+            { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 101; $b[$p + 4] = 97; $b[$p + 5] = 100; $b[$p + 6] = 101; $b[$p + 7] = 114; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
+            $w.scalar($10 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($18 = $8, $19 = $9, $20 = $10, $o21 = new rt.FieldsObject(), $n22 = 0, ($18 !== undefined && ($o21.before = $18, $n22++)), ($19 !== undefined && ($o21.after = $19, $n22++)), ($20 !== undefined && ($o21.header = $20, $n22++)), rt.LuaTable.record($o21, $n22)));
         }
-        return rt.leave($s, $d, ($26 = before, $27 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($28 = rt.first(($29 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 39, rt.fn((($f31 = ($29 as rt.LuaTable)?.f)?.params !== undefined ? $f31.params : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.params !== undefined ? $m30.view.params : rt.index($29, "params", "local 'ctx'")), "method 'params'")($29))), (($f34 = ($28 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($28 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 38, rt.index($28, "id"))))), $35 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-a") : ($36 = rt.first(($37 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 40, rt.fn((($f39 = ($37 as rt.LuaTable)?.f)?.headers !== undefined ? $f39.headers : ($m38 = ($37 as rt.LuaTable)?.metatable) !== undefined && $m38.view.headers !== undefined ? $m38.view.headers : rt.index($37, "headers", "local 'ctx'")), "method 'headers'")($37))), (($f42 = ($36 as rt.LuaTable)?.f) !== undefined && (($40 = $f42["x-a"]) !== undefined || ($m41 = ($36 as rt.LuaTable).metatable) === undefined || ($40 = $m41.view["x-a"]) !== undefined || (!("x-a" in $m41.view) && $m41.view[rt.CUT] === undefined)) ? $40 : ($s.pcs[$d] = $pc + 38, rt.index($36, "x-a"))))), $o43 = new rt.FieldsObject(), $n44 = 0, ($26 !== undefined && ($o43.before = $26, $n44++)), ($27 !== undefined && ($o43.after = $27, $n44++)), ($35 !== undefined && ($o43.header = $35, $n44++)), rt.LuaTable.record($o43, $n44)));
+        return rt.leave($s, $d, ($23 = before, $24 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($25 = rt.first(($26 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 39, rt.fn((($f28 = ($26 as rt.LuaTable)?.f)?.params !== undefined ? $f28.params : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.params !== undefined ? $m27.view.params : rt.index($26, "params", "local 'ctx'")), "method 'params'")($26))), (($f31 = ($25 as rt.LuaTable)?.f) !== undefined && (($29 = $f31.id) !== undefined || ($m30 = ($25 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view.id) !== undefined || (!("id" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : ($s.pcs[$d] = $pc + 38, rt.index($25, "id"))))), $32 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-a") : ($33 = rt.first(($34 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 40, rt.fn((($f36 = ($34 as rt.LuaTable)?.f)?.headers !== undefined ? $f36.headers : ($m35 = ($34 as rt.LuaTable)?.metatable) !== undefined && $m35.view.headers !== undefined ? $m35.view.headers : rt.index($34, "headers", "local 'ctx'")), "method 'headers'")($34))), (($f39 = ($33 as rt.LuaTable)?.f) !== undefined && (($37 = $f39["x-a"]) !== undefined || ($m38 = ($33 as rt.LuaTable).metatable) === undefined || ($37 = $m38.view["x-a"]) !== undefined || (!("x-a" in $m38.view) && $m38.view[rt.CUT] === undefined)) ? $37 : ($s.pcs[$d] = $pc + 38, rt.index($33, "x-a"))))), $o40 = new rt.FieldsObject(), $n41 = 0, ($23 !== undefined && ($o40.before = $23, $n41++)), ($24 !== undefined && ($o40.after = $24, $n41++)), ($32 !== undefined && ($o40.header = $32, $n41++)), rt.LuaTable.record($o40, $n41)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($17 as rt.LuaTable)?.f) !== undefined && !($17 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $4) : ($s.pcs[$d] = $pc + 34, rt.setIndex($17, "get", $4, "field 'p_id'")));
       $4 = ($3 = api as rt.LuaValue, (($f13 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f13.whole) !== undefined || ($m12 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m12.view.whole) !== undefined || (!("whole" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 41, rt.index($3, "whole", "local 'api'"))));
       (($11 = ($handlers[6] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
@@ -706,24 +743,29 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $3: rt.LuaValue;
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
-        let $6: string | undefined;
-        let $7: rt.LuaValue;
-        let $o8: rt.Fields;
-        let $n9: number;
+        let $6: rt.LuaValue;
+        let $o7: rt.Fields;
+        let $n8: number;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $o15: rt.Fields;
-        let $n16: number;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $o14: rt.Fields;
+        let $n15: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 52), rt.index($2, "method", "local 'ctx'")))));
-          if (($6 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"who\":\"inner\",\"method\":" + $6! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 1, $o8.who = "inner", ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
+          if (rh.isScalar($1)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(24), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 119; $b[$p + 3] = 104; $b[$p + 4] = 111; $b[$p + 5] = 34; $b[$p + 6] = 58; $b[$p + 7] = 34; $b[$p + 8] = 105; $b[$p + 9] = 110; $b[$p + 10] = 110; $b[$p + 11] = 101; $b[$p + 12] = 114; $b[$p + 13] = 34; $b[$p + 14] = 44; $b[$p + 15] = 34; $b[$p + 16] = 109; $b[$p + 17] = 101; $b[$p + 18] = 116; $b[$p + 19] = 104; $b[$p + 20] = 111; $b[$p + 21] = 100; $b[$p + 22] = 34; $b[$p + 23] = 58; $w.p = $p + 24; }
+            $w.scalar($1 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 1, $o7.who = "inner", ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
         }
-        return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($11 = ctx as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 52), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.who = "inner", ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
+        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 52), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 1, $o14.who = "inner", ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $4) : ($s.pcs[$d] = $pc + 51, rt.setIndex($11, "get", $4, "field 'inner'")));
       $4 = ($3 = api as rt.LuaValue, (($f13 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f13.outer) !== undefined || ($m12 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m12.view.outer) !== undefined || (!("outer" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 53, rt.index($3, "outer", "local 'api'"))));
       (($11 = ($handlers[8] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
@@ -742,32 +784,38 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f10: rt.Fields | undefined;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $13: string | undefined;
-        let $14: rt.LuaValue;
-        let $15: string | undefined;
-        let $o16: rt.Fields;
-        let $n17: number;
+        let $13: rt.LuaValue;
+        let $o14: rt.Fields;
+        let $n15: number;
+        let $16: rt.LuaValue;
+        let $17: rt.LuaValue;
         let $18: rt.LuaValue;
-        let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
-        let $m21: rt.LuaTable | undefined;
-        let $f22: rt.Fields | undefined;
+        let $m19: rt.LuaTable | undefined;
+        let $f20: rt.Fields | undefined;
+        let $21: rt.LuaValue;
+        let $22: rt.LuaValue;
         let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
-        let $25: rt.LuaValue;
-        let $m26: rt.LuaTable | undefined;
-        let $f27: rt.Fields | undefined;
-        let $o28: rt.Fields;
-        let $n29: number;
+        let $m24: rt.LuaTable | undefined;
+        let $f25: rt.Fields | undefined;
+        let $o26: rt.Fields;
+        let $n27: number;
         const $json: boolean = rh.claim(ctx);
         let t: rt.LuaValue = rt.first(($2 = ($3 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.inner) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.inner) !== undefined || (!("inner" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 54, rt.index($4, "inner", "upvalue 'api'")))), (($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.get) !== undefined || ($m9 = ($3 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.get) !== undefined || (!("get" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 54, rt.index($3, "get", "field 'inner'")))), $11 = ctx, $s.pcs[$d] = $pc + 55, $fn1 = rt.fn($2, "field 'get'"), $fn1($11)));
         if ($json) {
           $12 = ($11 = t as rt.LuaValue, (($f10 = ($11 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.who) !== undefined || ($m9 = ($11 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.who) !== undefined || (!("who" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 56, rt.index($11, "who", "local 't'"))));
-          $14 = ($5 = t as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.method) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.method) !== undefined || (!("method" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 56, rt.index($5, "method", "local 't'"))));
-          if (($13 = rh.scalar($12)) !== undefined && ($15 = rh.scalar($14)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"got\":" + $13! + ",\"method\":" + $15! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($3 = $12, $2 = $14, $o16 = new rt.FieldsObject(), $n17 = 0, ($3 !== undefined && ($o16.got = $3, $n17++)), ($2 !== undefined && ($o16.method = $2, $n17++)), rt.LuaTable.record($o16, $n17)));
+          $13 = ($5 = t as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.method) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.method) !== undefined || (!("method" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 56, rt.index($5, "method", "local 't'"))));
+          if (rh.isScalar($12) && rh.isScalar($13)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(7), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 103; $b[$p + 3] = 111; $b[$p + 4] = 116; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
+            $w.scalar($12 as string | number | boolean);
+            { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
+            $w.scalar($13 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($3 = $12, $2 = $13, $o14 = new rt.FieldsObject(), $n15 = 0, ($3 !== undefined && ($o14.got = $3, $n15++)), ($2 !== undefined && ($o14.method = $2, $n15++)), rt.LuaTable.record($o14, $n15)));
         }
-        return rt.leave($s, $d, ($18 = ($19 = t as rt.LuaValue, (($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.who) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.who) !== undefined || (!("who" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 56, rt.index($19, "who", "local 't'")))), $23 = ($24 = t as rt.LuaValue, (($f27 = ($24 as rt.LuaTable)?.f) !== undefined && (($25 = $f27.method) !== undefined || ($m26 = ($24 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view.method) !== undefined || (!("method" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 56, rt.index($24, "method", "local 't'")))), $o28 = new rt.FieldsObject(), $n29 = 0, ($18 !== undefined && ($o28.got = $18, $n29++)), ($23 !== undefined && ($o28.method = $23, $n29++)), rt.LuaTable.record($o28, $n29)));
+        return rt.leave($s, $d, ($16 = ($17 = t as rt.LuaValue, (($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.who) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.who) !== undefined || (!("who" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 56, rt.index($17, "who", "local 't'")))), $21 = ($22 = t as rt.LuaValue, (($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.method) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.method) !== undefined || (!("method" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 56, rt.index($22, "method", "local 't'")))), $o26 = new rt.FieldsObject(), $n27 = 0, ($16 !== undefined && ($o26.got = $16, $n27++)), ($21 !== undefined && ($o26.method = $21, $n27++)), rt.LuaTable.record($o26, $n27)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f16 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $11) : ($s.pcs[$d] = $pc + 53, rt.setIndex($4, "get", $11, "field 'outer'")));
       $11 = ($2 = api as rt.LuaValue, (($f16 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f16.built) !== undefined || ($m12 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.built) !== undefined || (!("built" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 57, rt.index($2, "built", "local 'api'"))));
       (($4 = ($handlers[9] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
@@ -790,40 +838,45 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $11: rt.LuaValue;
         let $m12: rt.LuaTable | undefined;
         let $f13: rt.Fields | undefined;
-        let $14: string | undefined;
-        let $fn15!: rt.LuaFunction;
+        let $fn14!: rt.LuaFunction;
+        let $15: rt.LuaValue;
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $o19: rt.Fields;
-        let $n20: number;
-        let $fn21!: rt.LuaFunction;
+        let $o18: rt.Fields;
+        let $n19: number;
+        let $fn20!: rt.LuaFunction;
+        let $21: rt.LuaValue;
         let $22: rt.LuaValue;
         let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
-        let $m25: rt.LuaTable | undefined;
-        let $f26: rt.Fields | undefined;
+        let $m24: rt.LuaTable | undefined;
+        let $f25: rt.Fields | undefined;
+        let $26: rt.LuaValue;
         let $27: rt.LuaValue;
         let $28: rt.LuaValue;
         let $29: rt.LuaValue;
-        let $30: rt.LuaValue;
-        let $m31: rt.LuaTable | undefined;
-        let $f32: rt.Fields | undefined;
-        let $33: rt.LuaValue;
-        let $m34: rt.LuaTable | undefined;
-        let $f35: rt.Fields | undefined;
-        let $o36: rt.Fields;
-        let $n37: number;
-        let $t38: number;
-        let $r39: rt.LuaResult;
+        let $m30: rt.LuaTable | undefined;
+        let $f31: rt.Fields | undefined;
+        let $32: rt.LuaValue;
+        let $m33: rt.LuaTable | undefined;
+        let $f34: rt.Fields | undefined;
+        let $o35: rt.Fields;
+        let $n36: number;
+        let $t37: number;
+        let $r38: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $1 = ($2 = api as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 58, rt.index($2, "json", "upvalue 'api'"))));
           $6 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("id") : ($7 = rt.first(($8 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.query !== undefined ? $f10.query : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.query !== undefined ? $m9.view.query : rt.index($8, "query", "local 'ctx'")), "method 'query'")($8))), (($f13 = ($7 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.id) !== undefined || ($m12 = ($7 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.id) !== undefined || (!("id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 58, rt.index($7, "id")))));
-          if (rh.isJsonBuilder($1) && ($14 = rh.scalar($6)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"ok\":true,\"id\":" + $14! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, rt.first(($16 = $1, $17 = ($18 = $6, $o19 = new rt.FieldsObject(), $n20 = 1, $o19.ok = true, ($18 !== undefined && ($o19.id = $18, $n20++)), rt.LuaTable.record($o19, $n20)), $s.pcs[$d] = $pc + 60, $fn15 = rt.fn($16, "field 'json'"), $fn15($17))));
+          if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(16), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 111; $b[$p + 3] = 107; $b[$p + 4] = 34; $b[$p + 5] = 58; $b[$p + 6] = 116; $b[$p + 7] = 114; $b[$p + 8] = 117; $b[$p + 9] = 101; $b[$p + 10] = 44; $b[$p + 11] = 34; $b[$p + 12] = 105; $b[$p + 13] = 100; $b[$p + 14] = 34; $b[$p + 15] = 58; $w.p = $p + 16; }
+            $w.scalar($6 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, rt.first(($15 = $1, $16 = ($17 = $6, $o18 = new rt.FieldsObject(), $n19 = 1, $o18.ok = true, ($17 !== undefined && ($o18.id = $17, $n19++)), rt.LuaTable.record($o18, $n19)), $s.pcs[$d] = $pc + 60, $fn14 = rt.fn($15, "field 'json'"), $fn14($16))));
         }
-        return ($22 = ($23 = api as rt.LuaValue, (($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.json) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.json) !== undefined || (!("json" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 58, rt.index($23, "json", "upvalue 'api'")))), $27 = ($28 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("id") : ($29 = rt.first(($30 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.query !== undefined ? $f32.query : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.query !== undefined ? $m31.view.query : rt.index($30, "query", "local 'ctx'")), "method 'query'")($30))), (($f35 = ($29 as rt.LuaTable)?.f) !== undefined && (($33 = $f35.id) !== undefined || ($m34 = ($29 as rt.LuaTable).metatable) === undefined || ($33 = $m34.view.id) !== undefined || (!("id" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : ($s.pcs[$d] = $pc + 58, rt.index($29, "id"))))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.ok = true, ($28 !== undefined && ($o36.id = $28, $n37++)), rt.LuaTable.record($o36, $n37)), $s.pcs[$d] = $pc + 61, $fn21 = rt.fn($22, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t38 = $s.tails++, $r39 = $fn21($27), $s.tails = $t38, $r39) : rt.tail($s, $fn21, [$27]));
+        return ($21 = ($22 = api as rt.LuaValue, (($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.json) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 58, rt.index($22, "json", "upvalue 'api'")))), $26 = ($27 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("id") : ($28 = rt.first(($29 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f31 = ($29 as rt.LuaTable)?.f)?.query !== undefined ? $f31.query : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.query !== undefined ? $m30.view.query : rt.index($29, "query", "local 'ctx'")), "method 'query'")($29))), (($f34 = ($28 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($28 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 58, rt.index($28, "id"))))), $o35 = new rt.FieldsObject(), $n36 = 1, $o35.ok = true, ($27 !== undefined && ($o35.id = $27, $n36++)), rt.LuaTable.record($o35, $n36)), $s.pcs[$d] = $pc + 61, $fn20 = rt.fn($21, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t37 = $s.tails++, $r38 = $fn20($26), $s.tails = $t37, $r38) : rt.tail($s, $fn20, [$26]));
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $4) : ($s.pcs[$d] = $pc + 57, rt.setIndex($11, "get", $4, "field 'built'")));
       let original_json: rt.LuaValue = ($4 = api as rt.LuaValue, (($f13 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.json) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.json) !== undefined || (!("json" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 62, rt.index($4, "json", "local 'api'"))));
       $3 = ($4 = api as rt.LuaValue, (($f13 = ($4 as rt.LuaTable)?.f) !== undefined && (($2 = $f13.swap) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($2 = $m12.view.swap) !== undefined || (!("swap" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 63, rt.index($4, "swap", "local 'api'"))));
@@ -870,16 +923,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $l1: rt.LuaValue[];
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $4: string | undefined;
+        let $4: rt.LuaValue;
         let $5: rt.LuaValue;
-        let $6: string | undefined;
-        let $7: rt.LuaValue;
-        let $o8: rt.Fields;
-        let $n9: number;
-        let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $o12: rt.Fields;
-        let $n13: number;
+        let $o6: rt.Fields;
+        let $n7: number;
+        let $8: rt.LuaValue;
+        let $9: rt.LuaValue;
+        let $o10: rt.Fields;
+        let $n11: number;
         const $json: boolean = rh.claim(ctx);
         $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 74, rt.fn((($2 = $env.f.pcall) !== undefined ? $2 : ($s.pcs[$d] = $pc + 73, rt.getGlobal($env, "pcall"))), "global 'pcall'")(function $anonymous(): rt.LuaResult {
           const $s = rt.current, $d = $s.depth;
@@ -898,11 +949,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let err: rt.LuaValue = $l1[1];
         if ($json) {
           $3 = ok;
-          $5 = err;
-          if (($4 = rh.scalar($3)) !== undefined && ($6 = rh.scalar($5)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"ok\":" + $4! + ",\"err\":" + $6! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($2 = $3, $7 = $5, $o8 = new rt.FieldsObject(), $n9 = 0, ($2 !== undefined && ($o8.ok = $2, $n9++)), ($7 !== undefined && ($o8.err = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
+          $4 = err;
+          if (rh.isScalar($3) && rh.isScalar($4)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 111; $b[$p + 3] = 107; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
+            $w.scalar($3 as string | number | boolean);
+            { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 101; $b[$p + 3] = 114; $b[$p + 4] = 114; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
+            $w.scalar($4 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($2 = $3, $5 = $4, $o6 = new rt.FieldsObject(), $n7 = 0, ($2 !== undefined && ($o6.ok = $2, $n7++)), ($5 !== undefined && ($o6.err = $5, $n7++)), rt.LuaTable.record($o6, $n7)));
         }
-        return rt.leave($s, $d, ($10 = ok, $11 = err, $o12 = new rt.FieldsObject(), $n13 = 0, ($10 !== undefined && ($o12.ok = $10, $n13++)), ($11 !== undefined && ($o12.err = $11, $n13++)), rt.LuaTable.record($o12, $n13)));
+        return rt.leave($s, $d, ($8 = ok, $9 = err, $o10 = new rt.FieldsObject(), $n11 = 0, ($8 !== undefined && ($o10.ok = $8, $n11++)), ($9 !== undefined && ($o10.err = $9, $n11++)), rt.LuaTable.record($o10, $n11)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f18 = ($11 as rt.LuaTable)?.f) !== undefined && !($11 as rt.LuaTable).linked && $f18.get !== undefined ? ($f18.get = $17) : ($s.pcs[$d] = $pc + 70, rt.setIndex($11, "get", $17, "field 'p_id'")));
       return rt.leave($s, $d, api);
     };

@@ -7,7 +7,7 @@ import * as serializers from "./serializers.js";
 import * as m0 from "./app.js";
 import { HandlerError, makeRequestContext } from "./roverc/runtime/http/handler-api.js";
 const routes = [
-  { ...{ "method": "GET", "path": "/ping", "luaPath": "api.ping.get", "file": "fixtures/http/docs-off/app.lua", "line": 4, "uses": { "headers": "none", "query": "none", "params": false, "body": false }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "pong", "shape": { "kind": "boolean" }, "optional": false }] }, "via": "json" }], "site": { "module": "", "index": 0 } }, serializers: serializers.s0 }
+  { ...{ "method": "GET", "path": "/ping", "luaPath": "api.ping.get", "file": "fixtures/http/docs-off/app.lua", "line": 4, "uses": { "headers": "none", "query": "none", "params": false, "body": false, "transient": true }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "pong", "shape": { "kind": "boolean" }, "optional": false }] }, "via": "json" }], "site": { "module": "", "index": 0 } }, serializers: serializers.s0 }
 ];
 const app = loadCompiledApp("app.lua", m0.default, /* @__PURE__ */ new Map([]));
 const handlers = siteHandlers(routes, /* @__PURE__ */ new Map([["", m0]]));

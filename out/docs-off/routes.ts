@@ -21,7 +21,7 @@ export interface PingGetResponses {
 }
 
 export const routes: readonly StaticRoute[] = [
-  { ...{"method":"GET","path":"/ping","luaPath":"api.ping.get","file":"fixtures/http/docs-off/app.lua","line":4,"uses":{"headers":"none","query":"none","params":false,"body":false},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"pong","shape":{"kind":"boolean"},"optional":false}]},"via":"json"}],"site":{"module":"","index":0}}, serializers: serializers.s0 },
+  { ...{"method":"GET","path":"/ping","luaPath":"api.ping.get","file":"fixtures/http/docs-off/app.lua","line":4,"uses":{"headers":"none","query":"none","params":false,"body":false,"transient":true},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"pong","shape":{"kind":"boolean"},"optional":false}]},"via":"json"}],"site":{"module":"","index":0}}, serializers: serializers.s0 },
 ];
 
 /** The app table: the main chunk of app.lua (and the modules it requires) runs once, in order, when this module is first imported. */

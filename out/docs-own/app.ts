@@ -60,7 +60,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n4: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          return (new rh.JsonText(200, "{\"posted\":true}") as unknown as rt.LuaValue);
+          {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(15), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 111; $b[$p + 4] = 115; $b[$p + 5] = 116; $b[$p + 6] = 101; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $b[$p + 10] = 116; $b[$p + 11] = 114; $b[$p + 12] = 117; $b[$p + 13] = 101; $b[$p + 14] = 125; $w.p = $p + 15; }
+            return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
           return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.posted = true, rt.LuaTable.record($o1, $n2)));
         }
         return (($o3 = new rt.FieldsObject(), $n4 = 1, $o3.posted = true, rt.LuaTable.record($o3, $n4)));

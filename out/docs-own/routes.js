@@ -7,8 +7,8 @@ import * as serializers from "./serializers.js";
 import * as m0 from "./app.js";
 import { HandlerError, makeRequestContext } from "./roverc/runtime/http/handler-api.js";
 const routes = [
-  { "method": "GET", "path": "/docs", "luaPath": "api.docs.get", "file": "fixtures/http/docs-own/app.lua", "line": 5, "uses": { "headers": "none", "query": "none", "params": false, "body": false }, "responses": [], "site": { "module": "", "index": 0 } },
-  { ...{ "method": "POST", "path": "/openapi.json", "luaPath": 'api["openapi.json"].post', "file": "fixtures/http/docs-own/app.lua", "line": 9, "uses": { "headers": "none", "query": "none", "params": false, "body": false }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "posted", "shape": { "kind": "boolean" }, "optional": false }] }, "via": "json" }], "site": { "module": "", "index": 1 } }, serializers: serializers.s1 }
+  { "method": "GET", "path": "/docs", "luaPath": "api.docs.get", "file": "fixtures/http/docs-own/app.lua", "line": 5, "uses": { "headers": "none", "query": "none", "params": false, "body": false, "transient": true }, "responses": [], "site": { "module": "", "index": 0 } },
+  { ...{ "method": "POST", "path": "/openapi.json", "luaPath": 'api["openapi.json"].post', "file": "fixtures/http/docs-own/app.lua", "line": 9, "uses": { "headers": "none", "query": "none", "params": false, "body": false, "transient": true }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "posted", "shape": { "kind": "boolean" }, "optional": false }] }, "via": "json" }], "site": { "module": "", "index": 1 } }, serializers: serializers.s1 }
 ];
 const app = loadCompiledApp("app.lua", m0.default, /* @__PURE__ */ new Map([]));
 const handlers = siteHandlers(routes, /* @__PURE__ */ new Map([["", m0]]));

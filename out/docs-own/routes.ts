@@ -24,8 +24,8 @@ export interface OpenapiJsonPostResponses {
 }
 
 export const routes: readonly StaticRoute[] = [
-  {"method":"GET","path":"/docs","luaPath":"api.docs.get","file":"fixtures/http/docs-own/app.lua","line":5,"uses":{"headers":"none","query":"none","params":false,"body":false},"responses":[],"site":{"module":"","index":0}},
-  { ...{"method":"POST","path":"/openapi.json","luaPath":"api[\"openapi.json\"].post","file":"fixtures/http/docs-own/app.lua","line":9,"uses":{"headers":"none","query":"none","params":false,"body":false},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"posted","shape":{"kind":"boolean"},"optional":false}]},"via":"json"}],"site":{"module":"","index":1}}, serializers: serializers.s1 },
+  {"method":"GET","path":"/docs","luaPath":"api.docs.get","file":"fixtures/http/docs-own/app.lua","line":5,"uses":{"headers":"none","query":"none","params":false,"body":false,"transient":true},"responses":[],"site":{"module":"","index":0}},
+  { ...{"method":"POST","path":"/openapi.json","luaPath":"api[\"openapi.json\"].post","file":"fixtures/http/docs-own/app.lua","line":9,"uses":{"headers":"none","query":"none","params":false,"body":false,"transient":true},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"posted","shape":{"kind":"boolean"},"optional":false}]},"via":"json"}],"site":{"module":"","index":1}}, serializers: serializers.s1 },
 ];
 
 /** The app table: the main chunk of app.lua (and the modules it requires) runs once, in order, when this module is first imported. */

@@ -100,93 +100,161 @@ function load($env) {
       let $13;
       let $142;
       let $152;
-      let $162;
-      let $m17;
-      let $f18;
-      let $192;
-      let $m20;
-      let $f21;
+      let $m16;
+      let $f17;
+      let $182;
+      let $m19;
+      let $f20;
+      let $212;
       let $222;
       let $23;
       let $24;
       let $25;
-      let $26;
-      let $27;
-      let $m28;
-      let $f29;
-      let $30;
-      let $m31;
-      let $f32;
+      let $m26;
+      let $f27;
+      let $28;
+      let $m29;
+      let $f30;
+      let $31;
+      let $322;
       let $33;
       let $34;
       let $35;
-      let $36;
-      let $37;
+      let $m36;
+      let $f37;
       let $38;
       let $m39;
       let $f40;
       let $41;
-      let $m42;
-      let $f43;
+      let $422;
+      let $43;
       let $44;
-      let $45;
-      let $46;
+      let $o45;
+      let $n46;
       let $47;
       let $48;
-      let $o49;
-      let $n50;
+      let $49;
+      let $50;
       let $51;
-      let $522;
-      let $53;
+      let $m52;
+      let $f53;
       let $54;
-      let $55;
-      let $m56;
-      let $f57;
+      let $m55;
+      let $f56;
+      let $57;
       let $58;
-      let $m59;
-      let $f60;
+      let $59;
+      let $60;
       let $61;
-      let $62;
-      let $63;
+      let $m62;
+      let $f63;
       let $64;
-      let $65;
-      let $m66;
-      let $f67;
+      let $m65;
+      let $f66;
+      let $67;
       let $68;
-      let $m69;
-      let $f70;
+      let $69;
+      let $70;
       let $71;
-      let $72;
-      let $73;
+      let $m72;
+      let $f73;
       let $74;
-      let $75;
-      let $m76;
-      let $f77;
+      let $m75;
+      let $f76;
+      let $77;
       let $78;
-      let $m79;
-      let $f80;
+      let $79;
+      let $80;
       let $81;
-      let $82;
-      let $83;
+      let $m82;
+      let $f83;
       let $84;
-      let $85;
-      let $m86;
-      let $f87;
-      let $88;
-      let $m89;
-      let $f90;
-      let $o91;
-      let $n92;
+      let $m85;
+      let $f86;
+      let $o87;
+      let $n88;
       const $json = rh.claim(ctx);
       if ($json) {
         $1 = ($22 = ($32 = ($42 = $env.f.rover) !== void 0 ? $42 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f7 = $32?.f) !== void 0 && (($52 = $f7.env) !== void 0 || ($m6 = $32.metatable) === void 0 || ($52 = $m6.view.env) !== void 0 || !("env" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $52 : (rt.at($s2, $d2, $pc + 9), rt.index($32, "env", "global 'rover'"))), ($f10 = $22?.f) !== void 0 && (($8 = $f10.APP_NAME) !== void 0 || ($m9 = $22.metatable) === void 0 || ($8 = $m9.view.APP_NAME) !== void 0 || !("APP_NAME" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $8 : (rt.at($s2, $d2, $pc + 9), rt.index($22, "APP_NAME", "field 'env'")));
-        $122 = ($13 = ($142 = ($152 = $env.f.rover) !== void 0 ? $152 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f18 = $142?.f) !== void 0 && (($162 = $f18.env) !== void 0 || ($m17 = $142.metatable) === void 0 || ($162 = $m17.view.env) !== void 0 || !("env" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $162 : (rt.at($s2, $d2, $pc + 11), rt.index($142, "env", "global 'rover'"))), ($f21 = $13?.f) !== void 0 && (($192 = $f21.GREETING) !== void 0 || ($m20 = $13.metatable) === void 0 || ($192 = $m20.view.GREETING) !== void 0 || !("GREETING" in $m20.view) && $m20.view[rt.CUT] === void 0) ? $192 : (rt.at($s2, $d2, $pc + 11), rt.index($13, "GREETING", "field 'env'")));
-        $23 = ($24 = ($25 = ($26 = $env.f.rover) !== void 0 ? $26 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f29 = $25?.f) !== void 0 && (($27 = $f29.env) !== void 0 || ($m28 = $25.metatable) === void 0 || ($27 = $m28.view.env) !== void 0 || !("env" in $m28.view) && $m28.view[rt.CUT] === void 0) ? $27 : (rt.at($s2, $d2, $pc + 12), rt.index($25, "env", "global 'rover'"))), ($f32 = $24?.f) !== void 0 && (($30 = $f32.OVERRIDDEN) !== void 0 || ($m31 = $24.metatable) === void 0 || ($30 = $m31.view.OVERRIDDEN) !== void 0 || !("OVERRIDDEN" in $m31.view) && $m31.view[rt.CUT] === void 0) ? $30 : (rt.at($s2, $d2, $pc + 12), rt.index($24, "OVERRIDDEN", "field 'env'")));
-        $34 = ($35 = ($36 = ($37 = $env.f.rover) !== void 0 ? $37 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f40 = $36?.f) !== void 0 && (($38 = $f40.env) !== void 0 || ($m39 = $36.metatable) === void 0 || ($38 = $m39.view.env) !== void 0 || !("env" in $m39.view) && $m39.view[rt.CUT] === void 0) ? $38 : (rt.at($s2, $d2, $pc + 13), rt.index($36, "env", "global 'rover'"))), ($f43 = $35?.f) !== void 0 && (($41 = $f43.NOT_SET_ANYWHERE) !== void 0 || ($m42 = $35.metatable) === void 0 || ($41 = $m42.view.NOT_SET_ANYWHERE) !== void 0 || !("NOT_SET_ANYWHERE" in $m42.view) && $m42.view[rt.CUT] === void 0) ? $41 : (rt.at($s2, $d2, $pc + 13), rt.index($35, "NOT_SET_ANYWHERE", "field 'env'")));
-        if (($11 = rh.scalar($1)) !== void 0 && ($222 = rh.scalar($122)) !== void 0 && ($33 = rh.scalar($23)) !== void 0 && ($44 = rh.scalar($34)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"app":' + $11 + ',"greeting":' + $222 + ',"overridden":' + $33 + ',"missing":' + $44 + "}"));
-        return rt.leave($s2, $d2, ($45 = $1, $46 = $122, $47 = $23, $48 = $34, $o49 = new rt.FieldsObject(), $n50 = 0, $45 !== void 0 && ($o49.app = $45, $n50++), $46 !== void 0 && ($o49.greeting = $46, $n50++), $47 !== void 0 && ($o49.overridden = $47, $n50++), $48 !== void 0 && ($o49.missing = $48, $n50++), rt.LuaTable.record($o49, $n50)));
+        $11 = ($122 = ($13 = ($142 = $env.f.rover) !== void 0 ? $142 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f17 = $13?.f) !== void 0 && (($152 = $f17.env) !== void 0 || ($m16 = $13.metatable) === void 0 || ($152 = $m16.view.env) !== void 0 || !("env" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $152 : (rt.at($s2, $d2, $pc + 11), rt.index($13, "env", "global 'rover'"))), ($f20 = $122?.f) !== void 0 && (($182 = $f20.GREETING) !== void 0 || ($m19 = $122.metatable) === void 0 || ($182 = $m19.view.GREETING) !== void 0 || !("GREETING" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $182 : (rt.at($s2, $d2, $pc + 11), rt.index($122, "GREETING", "field 'env'")));
+        $212 = ($222 = ($23 = ($24 = $env.f.rover) !== void 0 ? $24 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f27 = $23?.f) !== void 0 && (($25 = $f27.env) !== void 0 || ($m26 = $23.metatable) === void 0 || ($25 = $m26.view.env) !== void 0 || !("env" in $m26.view) && $m26.view[rt.CUT] === void 0) ? $25 : (rt.at($s2, $d2, $pc + 12), rt.index($23, "env", "global 'rover'"))), ($f30 = $222?.f) !== void 0 && (($28 = $f30.OVERRIDDEN) !== void 0 || ($m29 = $222.metatable) === void 0 || ($28 = $m29.view.OVERRIDDEN) !== void 0 || !("OVERRIDDEN" in $m29.view) && $m29.view[rt.CUT] === void 0) ? $28 : (rt.at($s2, $d2, $pc + 12), rt.index($222, "OVERRIDDEN", "field 'env'")));
+        $31 = ($322 = ($33 = ($34 = $env.f.rover) !== void 0 ? $34 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f37 = $33?.f) !== void 0 && (($35 = $f37.env) !== void 0 || ($m36 = $33.metatable) === void 0 || ($35 = $m36.view.env) !== void 0 || !("env" in $m36.view) && $m36.view[rt.CUT] === void 0) ? $35 : (rt.at($s2, $d2, $pc + 13), rt.index($33, "env", "global 'rover'"))), ($f40 = $322?.f) !== void 0 && (($38 = $f40.NOT_SET_ANYWHERE) !== void 0 || ($m39 = $322.metatable) === void 0 || ($38 = $m39.view.NOT_SET_ANYWHERE) !== void 0 || !("NOT_SET_ANYWHERE" in $m39.view) && $m39.view[rt.CUT] === void 0) ? $38 : (rt.at($s2, $d2, $pc + 13), rt.index($322, "NOT_SET_ANYWHERE", "field 'env'")));
+        if (rh.isScalar($1) && rh.isScalar($11) && rh.isScalar($212) && rh.isScalar($31)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(7), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 97;
+            $b[$p + 3] = 112;
+            $b[$p + 4] = 112;
+            $b[$p + 5] = 34;
+            $b[$p + 6] = 58;
+            $w.p = $p + 7;
+          }
+          $w.scalar($1);
+          {
+            const $b = $w.room(12), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 103;
+            $b[$p + 3] = 114;
+            $b[$p + 4] = 101;
+            $b[$p + 5] = 101;
+            $b[$p + 6] = 116;
+            $b[$p + 7] = 105;
+            $b[$p + 8] = 110;
+            $b[$p + 9] = 103;
+            $b[$p + 10] = 34;
+            $b[$p + 11] = 58;
+            $w.p = $p + 12;
+          }
+          $w.scalar($11);
+          {
+            const $b = $w.room(14), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 111;
+            $b[$p + 3] = 118;
+            $b[$p + 4] = 101;
+            $b[$p + 5] = 114;
+            $b[$p + 6] = 114;
+            $b[$p + 7] = 105;
+            $b[$p + 8] = 100;
+            $b[$p + 9] = 100;
+            $b[$p + 10] = 101;
+            $b[$p + 11] = 110;
+            $b[$p + 12] = 34;
+            $b[$p + 13] = 58;
+            $w.p = $p + 14;
+          }
+          $w.scalar($212);
+          {
+            const $b = $w.room(11), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 109;
+            $b[$p + 3] = 105;
+            $b[$p + 4] = 115;
+            $b[$p + 5] = 115;
+            $b[$p + 6] = 105;
+            $b[$p + 7] = 110;
+            $b[$p + 8] = 103;
+            $b[$p + 9] = 34;
+            $b[$p + 10] = 58;
+            $w.p = $p + 11;
+          }
+          $w.scalar($31);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($41 = $1, $422 = $11, $43 = $212, $44 = $31, $o45 = new rt.FieldsObject(), $n46 = 0, $41 !== void 0 && ($o45.app = $41, $n46++), $422 !== void 0 && ($o45.greeting = $422, $n46++), $43 !== void 0 && ($o45.overridden = $43, $n46++), $44 !== void 0 && ($o45.missing = $44, $n46++), rt.LuaTable.record($o45, $n46)));
       }
-      return rt.leave($s2, $d2, ($51 = ($522 = ($53 = ($54 = $env.f.rover) !== void 0 ? $54 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f57 = $53?.f) !== void 0 && (($55 = $f57.env) !== void 0 || ($m56 = $53.metatable) === void 0 || ($55 = $m56.view.env) !== void 0 || !("env" in $m56.view) && $m56.view[rt.CUT] === void 0) ? $55 : (rt.at($s2, $d2, $pc + 9), rt.index($53, "env", "global 'rover'"))), ($f60 = $522?.f) !== void 0 && (($58 = $f60.APP_NAME) !== void 0 || ($m59 = $522.metatable) === void 0 || ($58 = $m59.view.APP_NAME) !== void 0 || !("APP_NAME" in $m59.view) && $m59.view[rt.CUT] === void 0) ? $58 : (rt.at($s2, $d2, $pc + 9), rt.index($522, "APP_NAME", "field 'env'"))), $61 = ($62 = ($63 = ($64 = $env.f.rover) !== void 0 ? $64 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f67 = $63?.f) !== void 0 && (($65 = $f67.env) !== void 0 || ($m66 = $63.metatable) === void 0 || ($65 = $m66.view.env) !== void 0 || !("env" in $m66.view) && $m66.view[rt.CUT] === void 0) ? $65 : (rt.at($s2, $d2, $pc + 11), rt.index($63, "env", "global 'rover'"))), ($f70 = $62?.f) !== void 0 && (($68 = $f70.GREETING) !== void 0 || ($m69 = $62.metatable) === void 0 || ($68 = $m69.view.GREETING) !== void 0 || !("GREETING" in $m69.view) && $m69.view[rt.CUT] === void 0) ? $68 : (rt.at($s2, $d2, $pc + 11), rt.index($62, "GREETING", "field 'env'"))), $71 = ($72 = ($73 = ($74 = $env.f.rover) !== void 0 ? $74 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f77 = $73?.f) !== void 0 && (($75 = $f77.env) !== void 0 || ($m76 = $73.metatable) === void 0 || ($75 = $m76.view.env) !== void 0 || !("env" in $m76.view) && $m76.view[rt.CUT] === void 0) ? $75 : (rt.at($s2, $d2, $pc + 12), rt.index($73, "env", "global 'rover'"))), ($f80 = $72?.f) !== void 0 && (($78 = $f80.OVERRIDDEN) !== void 0 || ($m79 = $72.metatable) === void 0 || ($78 = $m79.view.OVERRIDDEN) !== void 0 || !("OVERRIDDEN" in $m79.view) && $m79.view[rt.CUT] === void 0) ? $78 : (rt.at($s2, $d2, $pc + 12), rt.index($72, "OVERRIDDEN", "field 'env'"))), $81 = ($82 = ($83 = ($84 = $env.f.rover) !== void 0 ? $84 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f87 = $83?.f) !== void 0 && (($85 = $f87.env) !== void 0 || ($m86 = $83.metatable) === void 0 || ($85 = $m86.view.env) !== void 0 || !("env" in $m86.view) && $m86.view[rt.CUT] === void 0) ? $85 : (rt.at($s2, $d2, $pc + 13), rt.index($83, "env", "global 'rover'"))), ($f90 = $82?.f) !== void 0 && (($88 = $f90.NOT_SET_ANYWHERE) !== void 0 || ($m89 = $82.metatable) === void 0 || ($88 = $m89.view.NOT_SET_ANYWHERE) !== void 0 || !("NOT_SET_ANYWHERE" in $m89.view) && $m89.view[rt.CUT] === void 0) ? $88 : (rt.at($s2, $d2, $pc + 13), rt.index($82, "NOT_SET_ANYWHERE", "field 'env'"))), $o91 = new rt.FieldsObject(), $n92 = 0, $51 !== void 0 && ($o91.app = $51, $n92++), $61 !== void 0 && ($o91.greeting = $61, $n92++), $71 !== void 0 && ($o91.overridden = $71, $n92++), $81 !== void 0 && ($o91.missing = $81, $n92++), rt.LuaTable.record($o91, $n92)));
+      return rt.leave($s2, $d2, ($47 = ($48 = ($49 = ($50 = $env.f.rover) !== void 0 ? $50 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f53 = $49?.f) !== void 0 && (($51 = $f53.env) !== void 0 || ($m52 = $49.metatable) === void 0 || ($51 = $m52.view.env) !== void 0 || !("env" in $m52.view) && $m52.view[rt.CUT] === void 0) ? $51 : (rt.at($s2, $d2, $pc + 9), rt.index($49, "env", "global 'rover'"))), ($f56 = $48?.f) !== void 0 && (($54 = $f56.APP_NAME) !== void 0 || ($m55 = $48.metatable) === void 0 || ($54 = $m55.view.APP_NAME) !== void 0 || !("APP_NAME" in $m55.view) && $m55.view[rt.CUT] === void 0) ? $54 : (rt.at($s2, $d2, $pc + 9), rt.index($48, "APP_NAME", "field 'env'"))), $57 = ($58 = ($59 = ($60 = $env.f.rover) !== void 0 ? $60 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f63 = $59?.f) !== void 0 && (($61 = $f63.env) !== void 0 || ($m62 = $59.metatable) === void 0 || ($61 = $m62.view.env) !== void 0 || !("env" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $61 : (rt.at($s2, $d2, $pc + 11), rt.index($59, "env", "global 'rover'"))), ($f66 = $58?.f) !== void 0 && (($64 = $f66.GREETING) !== void 0 || ($m65 = $58.metatable) === void 0 || ($64 = $m65.view.GREETING) !== void 0 || !("GREETING" in $m65.view) && $m65.view[rt.CUT] === void 0) ? $64 : (rt.at($s2, $d2, $pc + 11), rt.index($58, "GREETING", "field 'env'"))), $67 = ($68 = ($69 = ($70 = $env.f.rover) !== void 0 ? $70 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f73 = $69?.f) !== void 0 && (($71 = $f73.env) !== void 0 || ($m72 = $69.metatable) === void 0 || ($71 = $m72.view.env) !== void 0 || !("env" in $m72.view) && $m72.view[rt.CUT] === void 0) ? $71 : (rt.at($s2, $d2, $pc + 12), rt.index($69, "env", "global 'rover'"))), ($f76 = $68?.f) !== void 0 && (($74 = $f76.OVERRIDDEN) !== void 0 || ($m75 = $68.metatable) === void 0 || ($74 = $m75.view.OVERRIDDEN) !== void 0 || !("OVERRIDDEN" in $m75.view) && $m75.view[rt.CUT] === void 0) ? $74 : (rt.at($s2, $d2, $pc + 12), rt.index($68, "OVERRIDDEN", "field 'env'"))), $77 = ($78 = ($79 = ($80 = $env.f.rover) !== void 0 ? $80 : (rt.at($s2, $d2, $pc + 10), rt.getGlobal($env, "rover")), ($f83 = $79?.f) !== void 0 && (($81 = $f83.env) !== void 0 || ($m82 = $79.metatable) === void 0 || ($81 = $m82.view.env) !== void 0 || !("env" in $m82.view) && $m82.view[rt.CUT] === void 0) ? $81 : (rt.at($s2, $d2, $pc + 13), rt.index($79, "env", "global 'rover'"))), ($f86 = $78?.f) !== void 0 && (($84 = $f86.NOT_SET_ANYWHERE) !== void 0 || ($m85 = $78.metatable) === void 0 || ($84 = $m85.view.NOT_SET_ANYWHERE) !== void 0 || !("NOT_SET_ANYWHERE" in $m85.view) && $m85.view[rt.CUT] === void 0) ? $84 : (rt.at($s2, $d2, $pc + 13), rt.index($78, "NOT_SET_ANYWHERE", "field 'env'"))), $o87 = new rt.FieldsObject(), $n88 = 0, $47 !== void 0 && ($o87.app = $47, $n88++), $57 !== void 0 && ($o87.greeting = $57, $n88++), $67 !== void 0 && ($o87.overridden = $67, $n88++), $77 !== void 0 && ($o87.missing = $77, $n88++), rt.LuaTable.record($o87, $n88)));
     }))) !== void 0 && ($f11 = $21?.f) !== void 0 && !$21.linked && $f11.get !== void 0 ? $f11.get = $18 : ($s.pcs[$d] = $pc + 8, rt.setIndex($21, "get", $18, "field 'env'"));
     $18 = ($19 = api, ($f11 = $19?.f) !== void 0 && (($20 = $f11.settings) !== void 0 || ($m22 = $19.metatable) === void 0 || ($20 = $m22.view.settings) !== void 0 || !("settings" in $m22.view) && $m22.view[rt.CUT] === void 0) ? $20 : ($s.pcs[$d] = $pc + 14, rt.index($19, "settings", "local 'api'")));
     ($21 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
@@ -200,54 +268,103 @@ function load($env) {
       let $7;
       let $8;
       let $92;
-      let $10;
-      let $m11;
-      let $f12;
-      let $13;
-      let $m14;
-      let $f15;
+      let $m102;
+      let $f112;
+      let $122;
+      let $m13;
+      let $f14;
+      let $152;
       let $162;
       let $172;
-      let $182;
-      let $192;
-      let $m20;
-      let $f21;
+      let $m18;
+      let $f19;
+      let $202;
+      let $212;
       let $222;
-      let $23;
-      let $24;
+      let $o23;
+      let $n24;
       let $25;
-      let $o26;
-      let $n27;
-      let $28;
-      let $29;
+      let $26;
+      let $27;
+      let $m28;
+      let $f29;
       let $30;
-      let $m31;
-      let $f32;
+      let $31;
+      let $322;
       let $33;
-      let $34;
-      let $35;
+      let $m34;
+      let $f35;
       let $36;
       let $m37;
       let $f38;
       let $39;
-      let $m40;
-      let $f41;
-      let $42;
-      let $43;
-      let $44;
-      let $m45;
-      let $f46;
-      let $o47;
-      let $n48;
+      let $40;
+      let $41;
+      let $m42;
+      let $f43;
+      let $o44;
+      let $n45;
       const $json = rh.claim(ctx);
       if ($json) {
         $1 = ($22 = settings, ($f5 = $22?.f) !== void 0 && (($32 = $f5.page_size) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.page_size) !== void 0 || !("page_size" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 15), rt.index($22, "page_size", "upvalue 'settings'")));
-        $7 = ($8 = ($92 = settings, ($f12 = $92?.f) !== void 0 && (($10 = $f12.features) !== void 0 || ($m11 = $92.metatable) === void 0 || ($10 = $m11.view.features) !== void 0 || !("features" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : (rt.at($s2, $d2, $pc + 15), rt.index($92, "features", "upvalue 'settings'"))), ($f15 = $8?.f) !== void 0 && (($13 = $f15.search) !== void 0 || ($m14 = $8.metatable) === void 0 || ($13 = $m14.view.search) !== void 0 || !("search" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : (rt.at($s2, $d2, $pc + 15), rt.index($8, "search", "field 'features'")));
-        $172 = ($182 = db, ($f21 = $182?.f) !== void 0 && (($192 = $f21.db) !== void 0 || ($m20 = $182.metatable) === void 0 || ($192 = $m20.view.db) !== void 0 || !("db" in $m20.view) && $m20.view[rt.CUT] === void 0) ? $192 : (rt.at($s2, $d2, $pc + 15), rt.index($182, "db", "upvalue 'db'")));
-        if (($62 = rh.scalar($1)) !== void 0 && ($162 = rh.scalar($7)) !== void 0 && ($222 = rh.scalar($172)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"page_size":' + $62 + ',"search":' + $162 + ',"db":' + $222 + "}"));
-        return rt.leave($s2, $d2, ($23 = $1, $24 = $7, $25 = $172, $o26 = new rt.FieldsObject(), $n27 = 0, $23 !== void 0 && ($o26.page_size = $23, $n27++), $24 !== void 0 && ($o26.search = $24, $n27++), $25 !== void 0 && ($o26.db = $25, $n27++), rt.LuaTable.record($o26, $n27)));
+        $62 = ($7 = ($8 = settings, ($f112 = $8?.f) !== void 0 && (($92 = $f112.features) !== void 0 || ($m102 = $8.metatable) === void 0 || ($92 = $m102.view.features) !== void 0 || !("features" in $m102.view) && $m102.view[rt.CUT] === void 0) ? $92 : (rt.at($s2, $d2, $pc + 15), rt.index($8, "features", "upvalue 'settings'"))), ($f14 = $7?.f) !== void 0 && (($122 = $f14.search) !== void 0 || ($m13 = $7.metatable) === void 0 || ($122 = $m13.view.search) !== void 0 || !("search" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $122 : (rt.at($s2, $d2, $pc + 15), rt.index($7, "search", "field 'features'")));
+        $152 = ($162 = db, ($f19 = $162?.f) !== void 0 && (($172 = $f19.db) !== void 0 || ($m18 = $162.metatable) === void 0 || ($172 = $m18.view.db) !== void 0 || !("db" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $172 : (rt.at($s2, $d2, $pc + 15), rt.index($162, "db", "upvalue 'db'")));
+        if (rh.isScalar($1) && rh.isScalar($62) && rh.isScalar($152)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(13), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 112;
+            $b[$p + 3] = 97;
+            $b[$p + 4] = 103;
+            $b[$p + 5] = 101;
+            $b[$p + 6] = 95;
+            $b[$p + 7] = 115;
+            $b[$p + 8] = 105;
+            $b[$p + 9] = 122;
+            $b[$p + 10] = 101;
+            $b[$p + 11] = 34;
+            $b[$p + 12] = 58;
+            $w.p = $p + 13;
+          }
+          $w.scalar($1);
+          {
+            const $b = $w.room(10), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 115;
+            $b[$p + 3] = 101;
+            $b[$p + 4] = 97;
+            $b[$p + 5] = 114;
+            $b[$p + 6] = 99;
+            $b[$p + 7] = 104;
+            $b[$p + 8] = 34;
+            $b[$p + 9] = 58;
+            $w.p = $p + 10;
+          }
+          $w.scalar($62);
+          {
+            const $b = $w.room(6), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 100;
+            $b[$p + 3] = 98;
+            $b[$p + 4] = 34;
+            $b[$p + 5] = 58;
+            $w.p = $p + 6;
+          }
+          $w.scalar($152);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($202 = $1, $212 = $62, $222 = $152, $o23 = new rt.FieldsObject(), $n24 = 0, $202 !== void 0 && ($o23.page_size = $202, $n24++), $212 !== void 0 && ($o23.search = $212, $n24++), $222 !== void 0 && ($o23.db = $222, $n24++), rt.LuaTable.record($o23, $n24)));
       }
-      return rt.leave($s2, $d2, ($28 = ($29 = settings, ($f32 = $29?.f) !== void 0 && (($30 = $f32.page_size) !== void 0 || ($m31 = $29.metatable) === void 0 || ($30 = $m31.view.page_size) !== void 0 || !("page_size" in $m31.view) && $m31.view[rt.CUT] === void 0) ? $30 : (rt.at($s2, $d2, $pc + 15), rt.index($29, "page_size", "upvalue 'settings'"))), $33 = ($34 = ($35 = settings, ($f38 = $35?.f) !== void 0 && (($36 = $f38.features) !== void 0 || ($m37 = $35.metatable) === void 0 || ($36 = $m37.view.features) !== void 0 || !("features" in $m37.view) && $m37.view[rt.CUT] === void 0) ? $36 : (rt.at($s2, $d2, $pc + 15), rt.index($35, "features", "upvalue 'settings'"))), ($f41 = $34?.f) !== void 0 && (($39 = $f41.search) !== void 0 || ($m40 = $34.metatable) === void 0 || ($39 = $m40.view.search) !== void 0 || !("search" in $m40.view) && $m40.view[rt.CUT] === void 0) ? $39 : (rt.at($s2, $d2, $pc + 15), rt.index($34, "search", "field 'features'"))), $42 = ($43 = db, ($f46 = $43?.f) !== void 0 && (($44 = $f46.db) !== void 0 || ($m45 = $43.metatable) === void 0 || ($44 = $m45.view.db) !== void 0 || !("db" in $m45.view) && $m45.view[rt.CUT] === void 0) ? $44 : (rt.at($s2, $d2, $pc + 15), rt.index($43, "db", "upvalue 'db'"))), $o47 = new rt.FieldsObject(), $n48 = 0, $28 !== void 0 && ($o47.page_size = $28, $n48++), $33 !== void 0 && ($o47.search = $33, $n48++), $42 !== void 0 && ($o47.db = $42, $n48++), rt.LuaTable.record($o47, $n48)));
+      return rt.leave($s2, $d2, ($25 = ($26 = settings, ($f29 = $26?.f) !== void 0 && (($27 = $f29.page_size) !== void 0 || ($m28 = $26.metatable) === void 0 || ($27 = $m28.view.page_size) !== void 0 || !("page_size" in $m28.view) && $m28.view[rt.CUT] === void 0) ? $27 : (rt.at($s2, $d2, $pc + 15), rt.index($26, "page_size", "upvalue 'settings'"))), $30 = ($31 = ($322 = settings, ($f35 = $322?.f) !== void 0 && (($33 = $f35.features) !== void 0 || ($m34 = $322.metatable) === void 0 || ($33 = $m34.view.features) !== void 0 || !("features" in $m34.view) && $m34.view[rt.CUT] === void 0) ? $33 : (rt.at($s2, $d2, $pc + 15), rt.index($322, "features", "upvalue 'settings'"))), ($f38 = $31?.f) !== void 0 && (($36 = $f38.search) !== void 0 || ($m37 = $31.metatable) === void 0 || ($36 = $m37.view.search) !== void 0 || !("search" in $m37.view) && $m37.view[rt.CUT] === void 0) ? $36 : (rt.at($s2, $d2, $pc + 15), rt.index($31, "search", "field 'features'"))), $39 = ($40 = db, ($f43 = $40?.f) !== void 0 && (($41 = $f43.db) !== void 0 || ($m42 = $40.metatable) === void 0 || ($41 = $m42.view.db) !== void 0 || !("db" in $m42.view) && $m42.view[rt.CUT] === void 0) ? $41 : (rt.at($s2, $d2, $pc + 15), rt.index($40, "db", "upvalue 'db'"))), $o44 = new rt.FieldsObject(), $n45 = 0, $25 !== void 0 && ($o44.page_size = $25, $n45++), $30 !== void 0 && ($o44.search = $30, $n45++), $39 !== void 0 && ($o44.db = $39, $n45++), rt.LuaTable.record($o44, $n45)));
     }))) !== void 0 && ($f23 = $18?.f) !== void 0 && !$18.linked && $f23.get !== void 0 ? $f23.get = $21 : ($s.pcs[$d] = $pc + 14, rt.setIndex($18, "get", $21, "field 'settings'"));
     $21 = ($20 = api, ($f23 = $20?.f) !== void 0 && (($19 = $f23.readonly) !== void 0 || ($m22 = $20.metatable) === void 0 || ($19 = $m22.view.readonly) !== void 0 || !("readonly" in $m22.view) && $m22.view[rt.CUT] === void 0) ? $19 : ($s.pcs[$d] = $pc + 16, rt.index($20, "readonly", "local 'api'")));
     ($18 = $handlers[2] = rh.jsonHandler((function $get(ctx) {
@@ -259,14 +376,12 @@ function load($env) {
       let $32;
       let $42;
       let $52;
-      let $62;
-      let $7;
-      let $o8;
-      let $n9;
-      let $10;
-      let $11;
-      let $o12;
-      let $n13;
+      let $o6;
+      let $n7;
+      let $8;
+      let $92;
+      let $o10;
+      let $n11;
       const $json = rh.claim(ctx);
       $l1 = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 19, rt.fn(($22 = $env.f.pcall) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 18, rt.getGlobal($env, "pcall")), "global 'pcall'")(function $anonymous() {
         const $s3 = rt.current, $d3 = $s3.depth;
@@ -276,21 +391,52 @@ function load($env) {
         let $43;
         let $m5;
         let $f6;
-        let $72;
+        let $7;
         let $f82;
         $1 = ($23 = ($33 = $env.f.rover) !== void 0 ? $33 : (rt.at($s3, $d3, $pc + 17), rt.getGlobal($env, "rover")), ($f6 = $23?.f) !== void 0 && (($43 = $f6.env) !== void 0 || ($m5 = $23.metatable) === void 0 || ($43 = $m5.view.env) !== void 0 || !("env" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $43 : (rt.at($s3, $d3, $pc + 17), rt.index($23, "env", "global 'rover'")));
-        ($72 = "changed") !== void 0 && ($f82 = $1?.f) !== void 0 && !$1.linked && $f82.APP_NAME !== void 0 ? $f82.APP_NAME = $72 : (rt.at($s3, $d3, $pc + 17), rt.setIndex($1, "APP_NAME", $72, "field 'env'"));
+        ($7 = "changed") !== void 0 && ($f82 = $1?.f) !== void 0 && !$1.linked && $f82.APP_NAME !== void 0 ? $f82.APP_NAME = $7 : (rt.at($s3, $d3, $pc + 17), rt.setIndex($1, "APP_NAME", $7, "field 'env'"));
         return rt.leave($s3, $d3, rt.NONE);
       })))], 2);
       let ok = $l1[0];
       let err = $l1[1];
       if ($json) {
         $32 = ok;
-        $52 = err;
-        if (($42 = rh.scalar($32)) !== void 0 && ($62 = rh.scalar($52)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"ok":' + $42 + ',"err":' + $62 + "}"));
-        return rt.leave($s2, $d2, ($22 = $32, $7 = $52, $o8 = new rt.FieldsObject(), $n9 = 0, $22 !== void 0 && ($o8.ok = $22, $n9++), $7 !== void 0 && ($o8.err = $7, $n9++), rt.LuaTable.record($o8, $n9)));
+        $42 = err;
+        if (rh.isScalar($32) && rh.isScalar($42)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(6), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 111;
+            $b[$p + 3] = 107;
+            $b[$p + 4] = 34;
+            $b[$p + 5] = 58;
+            $w.p = $p + 6;
+          }
+          $w.scalar($32);
+          {
+            const $b = $w.room(7), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 101;
+            $b[$p + 3] = 114;
+            $b[$p + 4] = 114;
+            $b[$p + 5] = 34;
+            $b[$p + 6] = 58;
+            $w.p = $p + 7;
+          }
+          $w.scalar($42);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($22 = $32, $52 = $42, $o6 = new rt.FieldsObject(), $n7 = 0, $22 !== void 0 && ($o6.ok = $22, $n7++), $52 !== void 0 && ($o6.err = $52, $n7++), rt.LuaTable.record($o6, $n7)));
       }
-      return rt.leave($s2, $d2, ($10 = ok, $11 = err, $o12 = new rt.FieldsObject(), $n13 = 0, $10 !== void 0 && ($o12.ok = $10, $n13++), $11 !== void 0 && ($o12.err = $11, $n13++), rt.LuaTable.record($o12, $n13)));
+      return rt.leave($s2, $d2, ($8 = ok, $92 = err, $o10 = new rt.FieldsObject(), $n11 = 0, $8 !== void 0 && ($o10.ok = $8, $n11++), $92 !== void 0 && ($o10.err = $92, $n11++), rt.LuaTable.record($o10, $n11)));
     }))) !== void 0 && ($f11 = $21?.f) !== void 0 && !$21.linked && $f11.get !== void 0 ? $f11.get = $18 : ($s.pcs[$d] = $pc + 16, rt.setIndex($21, "get", $18, "field 'readonly'"));
     return rt.leave($s, $d, api);
   };

@@ -214,26 +214,44 @@ function load($env) {
       let $m7;
       let $f8;
       let $9;
-      let $10;
-      let $o11;
-      let $n12;
+      let $o10;
+      let $n11;
+      let $12;
       let $132;
       let $14;
-      let $15;
-      let $m16;
-      let $f17;
-      let $18;
-      let $m19;
-      let $f20;
-      let $o21;
-      let $n22;
+      let $m15;
+      let $f16;
+      let $17;
+      let $m18;
+      let $f19;
+      let $o20;
+      let $n21;
       const $json = rh.claim(ctx);
       if ($json) {
         $1 = rh.pristineContext(ctx) ? ctx.param("id") : ($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32))), ($f8 = $22?.f) !== void 0 && (($6 = $f8.id) !== void 0 || ($m7 = $22.metatable) === void 0 || ($6 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 4, rt.index($22, "id")));
-        if (($9 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"id":' + $9 + "}"));
-        return rt.leave($s2, $d2, ($10 = $1, $o11 = new rt.FieldsObject(), $n12 = 0, $10 !== void 0 && ($o11.id = $10, $n12++), rt.LuaTable.record($o11, $n12)));
+        if (rh.isScalar($1)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(6), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 105;
+            $b[$p + 3] = 100;
+            $b[$p + 4] = 34;
+            $b[$p + 5] = 58;
+            $w.p = $p + 6;
+          }
+          $w.scalar($1);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($9 = $1, $o10 = new rt.FieldsObject(), $n11 = 0, $9 !== void 0 && ($o10.id = $9, $n11++), rt.LuaTable.record($o10, $n11)));
       }
-      return rt.leave($s2, $d2, ($132 = rh.pristineContext(ctx) ? ctx.param("id") : ($14 = rt.first(($15 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f17 = $15?.f)?.params !== void 0 ? $f17.params : ($m16 = $15?.metatable) !== void 0 && $m16.view.params !== void 0 ? $m16.view.params : rt.index($15, "params", "local 'ctx'"), "method 'params'")($15))), ($f20 = $14?.f) !== void 0 && (($18 = $f20.id) !== void 0 || ($m19 = $14.metatable) === void 0 || ($18 = $m19.view.id) !== void 0 || !("id" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $18 : ($s2.pcs[$d2] = $pc + 4, rt.index($14, "id"))), $o21 = new rt.FieldsObject(), $n22 = 0, $132 !== void 0 && ($o21.id = $132, $n22++), rt.LuaTable.record($o21, $n22)));
+      return rt.leave($s2, $d2, ($12 = rh.pristineContext(ctx) ? ctx.param("id") : ($132 = rt.first(($14 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f16 = $14?.f)?.params !== void 0 ? $f16.params : ($m15 = $14?.metatable) !== void 0 && $m15.view.params !== void 0 ? $m15.view.params : rt.index($14, "params", "local 'ctx'"), "method 'params'")($14))), ($f19 = $132?.f) !== void 0 && (($17 = $f19.id) !== void 0 || ($m18 = $132.metatable) === void 0 || ($17 = $m18.view.id) !== void 0 || !("id" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 4, rt.index($132, "id"))), $o20 = new rt.FieldsObject(), $n21 = 0, $12 !== void 0 && ($o20.id = $12, $n21++), rt.LuaTable.record($o20, $n21)));
     }))) !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 3, rt.setIndex($3, "get", $13, "field 'p_id'"));
     $13 = ($2 = api, ($f14 = $2?.f) !== void 0 && (($8 = $f14.query) !== void 0 || ($m12 = $2.metatable) === void 0 || ($8 = $m12.view.query) !== void 0 || !("query" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 6, rt.index($2, "query", "local 'api'")));
     ($5 = $handlers[2] = (($body) => rt.withBody((function $get(ctx) {
@@ -268,25 +286,54 @@ function load($env) {
       let $10;
       let $11;
       let $12;
-      let $132;
-      let $14;
-      let $o15;
-      let $n16;
-      let $17;
-      let $18;
-      let $o19;
-      let $n20;
+      let $o13;
+      let $n14;
+      let $15;
+      let $16;
+      let $o17;
+      let $n18;
       const $json = rh.claim(ctx);
       $l1 = rt.adjust([...rt.all(($32 = ($42 = $env.f.pcall) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 9, rt.getGlobal($env, "pcall")), $52 = ($6 = ctx, ($f9 = $6?.f) !== void 0 && (($7 = $f9.params) !== void 0 || ($m8 = $6.metatable) === void 0 || ($7 = $m8.view.params) !== void 0 || !("params" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 9, rt.index($6, "params", "local 'ctx'"))), $10 = ctx, $s2.pcs[$d2] = $pc + 10, $fn2 = rt.fn($32, "global 'pcall'"), $fn2($52, $10)))], 2);
       let ok = $l1[0];
       let err = $l1[1];
       if ($json) {
         $11 = ok;
-        $132 = rt.t($10 = rt.t($7 = !rt.t(ok)) ? err : $7) ? $10 : void 0;
-        if (($12 = rh.scalar($11)) !== void 0 && ($14 = rh.scalar($132)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"ok":' + $12 + ',"err":' + $14 + "}"));
-        return rt.leave($s2, $d2, ($6 = $11, $52 = $132, $o15 = new rt.FieldsObject(), $n16 = 0, $6 !== void 0 && ($o15.ok = $6, $n16++), $52 !== void 0 && ($o15.err = $52, $n16++), rt.LuaTable.record($o15, $n16)));
+        $12 = rt.t($10 = rt.t($7 = !rt.t(ok)) ? err : $7) ? $10 : void 0;
+        if (rh.isScalar($11) && rh.isScalar($12)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(6), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 111;
+            $b[$p + 3] = 107;
+            $b[$p + 4] = 34;
+            $b[$p + 5] = 58;
+            $w.p = $p + 6;
+          }
+          $w.scalar($11);
+          {
+            const $b = $w.room(7), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 101;
+            $b[$p + 3] = 114;
+            $b[$p + 4] = 114;
+            $b[$p + 5] = 34;
+            $b[$p + 6] = 58;
+            $w.p = $p + 7;
+          }
+          $w.scalar($12);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($6 = $11, $52 = $12, $o13 = new rt.FieldsObject(), $n14 = 0, $6 !== void 0 && ($o13.ok = $6, $n14++), $52 !== void 0 && ($o13.err = $52, $n14++), rt.LuaTable.record($o13, $n14)));
       }
-      return rt.leave($s2, $d2, ($42 = ok, $32 = rt.t($17 = rt.t($18 = !rt.t(ok)) ? err : $18) ? $17 : void 0, $o19 = new rt.FieldsObject(), $n20 = 0, $42 !== void 0 && ($o19.ok = $42, $n20++), $32 !== void 0 && ($o19.err = $32, $n20++), rt.LuaTable.record($o19, $n20)));
+      return rt.leave($s2, $d2, ($42 = ok, $32 = rt.t($15 = rt.t($16 = !rt.t(ok)) ? err : $16) ? $15 : void 0, $o17 = new rt.FieldsObject(), $n18 = 0, $42 !== void 0 && ($o17.ok = $42, $n18++), $32 !== void 0 && ($o17.err = $32, $n18++), rt.LuaTable.record($o17, $n18)));
     }))) !== void 0 && ($f11 = $5?.f) !== void 0 && !$5.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 8, rt.setIndex($5, "get", $3, "field 'p_id'"));
     $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($13 = $f11.echo) !== void 0 || ($m6 = $4.metatable) === void 0 || ($13 = $m6.view.echo) !== void 0 || !("echo" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 11, rt.index($4, "echo", "local 'api'")));
     ($2 = $handlers[4] = (($body) => rt.withBody((function $post(ctx) {
@@ -682,27 +729,48 @@ function load($env) {
       let $f8;
       let $9;
       let $10;
-      let $11;
-      let $o12;
-      let $n13;
-      let $14;
-      let $fn15;
+      let $o11;
+      let $n12;
+      let $132;
+      let $fn14;
+      let $15;
       let $16;
-      let $17;
-      let $m18;
-      let $f19;
-      let $m20;
-      let $f21;
-      let $22;
-      let $o23;
-      let $n24;
+      let $m17;
+      let $f18;
+      let $m19;
+      let $f20;
+      let $21;
+      let $o22;
+      let $n23;
       const $json = rh.claim(ctx);
       if ($json) {
         $1 = ($9 = rt.first(($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 72, rt.fn(($f6 = $42?.f)?.body !== void 0 ? $f6.body : ($m5 = $42?.metatable) !== void 0 && $m5.view.body !== void 0 ? $m5.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 73, $fn2 = rt.fn(($f8 = $32?.f)?.text !== void 0 ? $f8.text : ($m7 = $32?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($32, "text"), "method 'text'"), $fn2($32))), $9?.arr !== void 0 ? $9.length() : typeof $9 === "string" ? $9.length : ($s2.pcs[$d2] = $pc + 74, rt.len($9)));
-        if (($10 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"bytes":' + $10 + "}"));
-        return rt.leave($s2, $d2, ($11 = $1, $o12 = new rt.FieldsObject(), $n13 = 0, $11 !== void 0 && ($o12.bytes = $11, $n13++), rt.LuaTable.record($o12, $n13)));
+        if (rh.isScalar($1)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(9), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 98;
+            $b[$p + 3] = 121;
+            $b[$p + 4] = 116;
+            $b[$p + 5] = 101;
+            $b[$p + 6] = 115;
+            $b[$p + 7] = 34;
+            $b[$p + 8] = 58;
+            $w.p = $p + 9;
+          }
+          $w.scalar($1);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($10 = $1, $o11 = new rt.FieldsObject(), $n12 = 0, $10 !== void 0 && ($o11.bytes = $10, $n12++), rt.LuaTable.record($o11, $n12)));
       }
-      return rt.leave($s2, $d2, ($14 = ($22 = rt.first(($16 = rt.first(($17 = ctx, $s2.pcs[$d2] = $pc + 72, rt.fn(($f19 = $17?.f)?.body !== void 0 ? $f19.body : ($m18 = $17?.metatable) !== void 0 && $m18.view.body !== void 0 ? $m18.view.body : rt.index($17, "body", "local 'ctx'"), "method 'body'")($17))), $s2.pcs[$d2] = $pc + 73, $fn15 = rt.fn(($f21 = $16?.f)?.text !== void 0 ? $f21.text : ($m20 = $16?.metatable) !== void 0 && $m20.view.text !== void 0 ? $m20.view.text : rt.index($16, "text"), "method 'text'"), $fn15($16))), $22?.arr !== void 0 ? $22.length() : typeof $22 === "string" ? $22.length : ($s2.pcs[$d2] = $pc + 74, rt.len($22))), $o23 = new rt.FieldsObject(), $n24 = 0, $14 !== void 0 && ($o23.bytes = $14, $n24++), rt.LuaTable.record($o23, $n24)));
+      return rt.leave($s2, $d2, ($132 = ($21 = rt.first(($15 = rt.first(($16 = ctx, $s2.pcs[$d2] = $pc + 72, rt.fn(($f18 = $16?.f)?.body !== void 0 ? $f18.body : ($m17 = $16?.metatable) !== void 0 && $m17.view.body !== void 0 ? $m17.view.body : rt.index($16, "body", "local 'ctx'"), "method 'body'")($16))), $s2.pcs[$d2] = $pc + 73, $fn14 = rt.fn(($f20 = $15?.f)?.text !== void 0 ? $f20.text : ($m19 = $15?.metatable) !== void 0 && $m19.view.text !== void 0 ? $m19.view.text : rt.index($15, "text"), "method 'text'"), $fn14($15))), $21?.arr !== void 0 ? $21.length() : typeof $21 === "string" ? $21.length : ($s2.pcs[$d2] = $pc + 74, rt.len($21))), $o22 = new rt.FieldsObject(), $n23 = 0, $132 !== void 0 && ($o22.bytes = $132, $n23++), rt.LuaTable.record($o22, $n23)));
     }))) !== void 0 && ($f7 = $2?.f) !== void 0 && !$2.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 71, rt.setIndex($2, "post", $8, "field 'upload'"));
     return rt.leave($s, $d, api);
   };

@@ -141,27 +141,32 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
-        let $9: string | undefined;
-        let $10: rt.LuaValue;
-        let $o11: rt.Fields;
-        let $n12: number;
+        let $9: rt.LuaValue;
+        let $o10: rt.Fields;
+        let $n11: number;
+        let $12: rt.LuaValue;
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
-        let $m16: rt.LuaTable | undefined;
-        let $f17: rt.Fields | undefined;
-        let $18: rt.LuaValue;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
-        let $o21: rt.Fields;
-        let $n22: number;
+        let $m15: rt.LuaTable | undefined;
+        let $f16: rt.Fields | undefined;
+        let $17: rt.LuaValue;
+        let $m18: rt.LuaTable | undefined;
+        let $f19: rt.Fields | undefined;
+        let $o20: rt.Fields;
+        let $n21: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 4, rt.index($2, "id")))));
-          if (($9 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"id\":" + $9! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($10 = $1, $o11 = new rt.FieldsObject(), $n12 = 0, ($10 !== undefined && ($o11.id = $10, $n12++)), rt.LuaTable.record($o11, $n12)));
+          if (rh.isScalar($1)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
+            $w.scalar($1 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($9 = $1, $o10 = new rt.FieldsObject(), $n11 = 0, ($9 !== undefined && ($o10.id = $9, $n11++)), rt.LuaTable.record($o10, $n11)));
         }
-        return rt.leave($s, $d, ($13 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($14 = rt.first(($15 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f17 = ($15 as rt.LuaTable)?.f)?.params !== undefined ? $f17.params : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.params !== undefined ? $m16.view.params : rt.index($15, "params", "local 'ctx'")), "method 'params'")($15))), (($f20 = ($14 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.id) !== undefined || ($m19 = ($14 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.id) !== undefined || (!("id" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 4, rt.index($14, "id"))))), $o21 = new rt.FieldsObject(), $n22 = 0, ($13 !== undefined && ($o21.id = $13, $n22++)), rt.LuaTable.record($o21, $n22)));
+        return rt.leave($s, $d, ($12 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($13 = rt.first(($14 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f16 = ($14 as rt.LuaTable)?.f)?.params !== undefined ? $f16.params : ($m15 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m15.view.params !== undefined ? $m15.view.params : rt.index($14, "params", "local 'ctx'")), "method 'params'")($14))), (($f19 = ($13 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.id) !== undefined || ($m18 = ($13 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.id) !== undefined || (!("id" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 4, rt.index($13, "id"))))), $o20 = new rt.FieldsObject(), $n21 = 0, ($12 !== undefined && ($o20.id = $12, $n21++)), rt.LuaTable.record($o20, $n21)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 3, rt.setIndex($3, "get", $13, "field 'p_id'")));
       $13 = ($2 = api as rt.LuaValue, (($f14 = ($2 as rt.LuaTable)?.f) !== undefined && (($8 = $f14.query) !== undefined || ($m12 = ($2 as rt.LuaTable).metatable) === undefined || ($8 = $m12.view.query) !== undefined || (!("query" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 6, rt.index($2, "query", "local 'api'"))));
       (($5 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
@@ -195,26 +200,32 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f9: rt.Fields | undefined;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $12: string | undefined;
-        let $13: rt.LuaValue;
-        let $14: string | undefined;
-        let $o15: rt.Fields;
-        let $n16: number;
-        let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $o19: rt.Fields;
-        let $n20: number;
+        let $12: rt.LuaValue;
+        let $o13: rt.Fields;
+        let $n14: number;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
+        let $o17: rt.Fields;
+        let $n18: number;
         const $json: boolean = rh.claim(ctx);
         $l1 = rt.adjust([...rt.all(($3 = (($4 = $env.f.pcall) !== undefined ? $4 : ($s.pcs[$d] = $pc + 9, rt.getGlobal($env, "pcall"))), $5 = ($6 = ctx as rt.LuaValue, (($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.params) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.params) !== undefined || (!("params" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 9, rt.index($6, "params", "local 'ctx'")))), $10 = ctx, $s.pcs[$d] = $pc + 10, $fn2 = rt.fn($3, "global 'pcall'"), $fn2($5, $10)))], 2);
         let ok: rt.LuaValue = $l1[0];
         let err: rt.LuaValue = $l1[1];
         if ($json) {
           $11 = ok;
-          $13 = (rt.t($10 = (rt.t($7 = !rt.t(ok)) ? err : $7)) ? $10 : undefined);
-          if (($12 = rh.scalar($11)) !== undefined && ($14 = rh.scalar($13)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"ok\":" + $12! + ",\"err\":" + $14! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($6 = $11, $5 = $13, $o15 = new rt.FieldsObject(), $n16 = 0, ($6 !== undefined && ($o15.ok = $6, $n16++)), ($5 !== undefined && ($o15.err = $5, $n16++)), rt.LuaTable.record($o15, $n16)));
+          $12 = (rt.t($10 = (rt.t($7 = !rt.t(ok)) ? err : $7)) ? $10 : undefined);
+          if (rh.isScalar($11) && rh.isScalar($12)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 111; $b[$p + 3] = 107; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
+            $w.scalar($11 as string | number | boolean);
+            { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 101; $b[$p + 3] = 114; $b[$p + 4] = 114; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
+            $w.scalar($12 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($6 = $11, $5 = $12, $o13 = new rt.FieldsObject(), $n14 = 0, ($6 !== undefined && ($o13.ok = $6, $n14++)), ($5 !== undefined && ($o13.err = $5, $n14++)), rt.LuaTable.record($o13, $n14)));
         }
-        return rt.leave($s, $d, ($4 = ok, $3 = (rt.t($17 = (rt.t($18 = !rt.t(ok)) ? err : $18)) ? $17 : undefined), $o19 = new rt.FieldsObject(), $n20 = 0, ($4 !== undefined && ($o19.ok = $4, $n20++)), ($3 !== undefined && ($o19.err = $3, $n20++)), rt.LuaTable.record($o19, $n20)));
+        return rt.leave($s, $d, ($4 = ok, $3 = (rt.t($15 = (rt.t($16 = !rt.t(ok)) ? err : $16)) ? $15 : undefined), $o17 = new rt.FieldsObject(), $n18 = 0, ($4 !== undefined && ($o17.ok = $4, $n18++)), ($3 !== undefined && ($o17.err = $3, $n18++)), rt.LuaTable.record($o17, $n18)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($5 as rt.LuaTable)?.f) !== undefined && !($5 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 8, rt.setIndex($5, "get", $3, "field 'p_id'")));
       $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($13 = $f11.echo) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($13 = $m6.view.echo) !== undefined || (!("echo" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 11, rt.index($4, "echo", "local 'api'"))));
       (($2 = ($handlers[4] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
@@ -609,28 +620,33 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
         let $9: rt.LuaValue;
-        let $10: string | undefined;
-        let $11: rt.LuaValue;
-        let $o12: rt.Fields;
-        let $n13: number;
-        let $14: rt.LuaValue;
-        let $fn15!: rt.LuaFunction;
+        let $10: rt.LuaValue;
+        let $o11: rt.Fields;
+        let $n12: number;
+        let $13: rt.LuaValue;
+        let $fn14!: rt.LuaFunction;
+        let $15: rt.LuaValue;
         let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
-        let $m18: rt.LuaTable | undefined;
-        let $f19: rt.Fields | undefined;
-        let $m20: rt.LuaTable | undefined;
-        let $f21: rt.Fields | undefined;
-        let $22: rt.LuaValue;
-        let $o23: rt.Fields;
-        let $n24: number;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
+        let $m19: rt.LuaTable | undefined;
+        let $f20: rt.Fields | undefined;
+        let $21: rt.LuaValue;
+        let $o22: rt.Fields;
+        let $n23: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $1 = ($9 = (rt.first(($3 = rt.first(($4 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 72, rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 73, $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.text !== undefined ? $f8.text : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($3, "text")), "method 'text'"), $fn2($3)))) as rt.LuaValue, (($9 as rt.LuaTable)?.arr !== undefined ? ($9 as rt.LuaTable).length() : typeof $9 === 'string' ? $9.length : ($s.pcs[$d] = $pc + 74, rt.len($9))));
-          if (($10 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"bytes\":" + $10! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($11 = $1, $o12 = new rt.FieldsObject(), $n13 = 0, ($11 !== undefined && ($o12.bytes = $11, $n13++)), rt.LuaTable.record($o12, $n13)));
+          if (rh.isScalar($1)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 121; $b[$p + 4] = 116; $b[$p + 5] = 101; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+            $w.scalar($1 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($10 = $1, $o11 = new rt.FieldsObject(), $n12 = 0, ($10 !== undefined && ($o11.bytes = $10, $n12++)), rt.LuaTable.record($o11, $n12)));
         }
-        return rt.leave($s, $d, ($14 = ($22 = (rt.first(($16 = rt.first(($17 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 72, rt.fn((($f19 = ($17 as rt.LuaTable)?.f)?.body !== undefined ? $f19.body : ($m18 = ($17 as rt.LuaTable)?.metatable) !== undefined && $m18.view.body !== undefined ? $m18.view.body : rt.index($17, "body", "local 'ctx'")), "method 'body'")($17))), $s.pcs[$d] = $pc + 73, $fn15 = rt.fn((($f21 = ($16 as rt.LuaTable)?.f)?.text !== undefined ? $f21.text : ($m20 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m20.view.text !== undefined ? $m20.view.text : rt.index($16, "text")), "method 'text'"), $fn15($16)))) as rt.LuaValue, (($22 as rt.LuaTable)?.arr !== undefined ? ($22 as rt.LuaTable).length() : typeof $22 === 'string' ? $22.length : ($s.pcs[$d] = $pc + 74, rt.len($22)))), $o23 = new rt.FieldsObject(), $n24 = 0, ($14 !== undefined && ($o23.bytes = $14, $n24++)), rt.LuaTable.record($o23, $n24)));
+        return rt.leave($s, $d, ($13 = ($21 = (rt.first(($15 = rt.first(($16 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 72, rt.fn((($f18 = ($16 as rt.LuaTable)?.f)?.body !== undefined ? $f18.body : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.body !== undefined ? $m17.view.body : rt.index($16, "body", "local 'ctx'")), "method 'body'")($16))), $s.pcs[$d] = $pc + 73, $fn14 = rt.fn((($f20 = ($15 as rt.LuaTable)?.f)?.text !== undefined ? $f20.text : ($m19 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m19.view.text !== undefined ? $m19.view.text : rt.index($15, "text")), "method 'text'"), $fn14($15)))) as rt.LuaValue, (($21 as rt.LuaTable)?.arr !== undefined ? ($21 as rt.LuaTable).length() : typeof $21 === 'string' ? $21.length : ($s.pcs[$d] = $pc + 74, rt.len($21)))), $o22 = new rt.FieldsObject(), $n23 = 0, ($13 !== undefined && ($o22.bytes = $13, $n23++)), rt.LuaTable.record($o22, $n23)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 71, rt.setIndex($2, "post", $8, "field 'upload'")));
       return rt.leave($s, $d, api);
     };

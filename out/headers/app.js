@@ -150,19 +150,18 @@ function load($env) {
       let $t10;
       let $r11;
       let $12;
-      let $13;
-      let $o14;
-      let $n15;
+      let $o13;
+      let $n14;
+      let $15;
       let $16;
       let $17;
-      let $18;
-      let $m19;
-      let $f20;
-      let $21;
-      let $m22;
-      let $f23;
-      let $o24;
-      let $n25;
+      let $m18;
+      let $f19;
+      let $20;
+      let $m21;
+      let $f22;
+      let $o23;
+      let $n24;
       const $json = rh.claim(ctx);
       let auth = rh.pristineContext(ctx) ? ctx.header("Authorization") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f4 = $22?.f)?.headers !== void 0 ? $f4.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22))), ($f72 = $1?.f) !== void 0 && (($52 = $f72.Authorization) !== void 0 || ($m62 = $1.metatable) === void 0 || ($52 = $m62.view.Authorization) !== void 0 || !("Authorization" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 3, rt.index($1, "Authorization")));
       if (rt.t($52 = !rt.t(auth)) ? $52 : auth !== "Bearer secret") {
@@ -170,10 +169,45 @@ function load($env) {
       }
       if ($json) {
         $12 = rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($52 = rt.first(($9 = ctx, $s2.pcs[$d2] = $pc + 7, rt.fn(($f72 = $9?.f)?.headers !== void 0 ? $f72.headers : ($m62 = $9?.metatable) !== void 0 && $m62.view.headers !== void 0 ? $m62.view.headers : rt.index($9, "headers", "local 'ctx'"), "method 'headers'")($9))), ($f4 = $52?.f) !== void 0 && (($1 = $f4["User-Agent"]) !== void 0 || ($m3 = $52.metatable) === void 0 || ($1 = $m3.view["User-Agent"]) !== void 0 || !("User-Agent" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $1 : ($s2.pcs[$d2] = $pc + 6, rt.index($52, "User-Agent")));
-        if (($13 = rh.scalar($12)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"user":"ada","agent":' + $13 + "}"));
-        return rt.leave($s2, $d2, ($22 = $12, $o14 = new rt.FieldsObject(), $n15 = 1, $o14.user = "ada", $22 !== void 0 && ($o14.agent = $22, $n15++), rt.LuaTable.record($o14, $n15)));
+        if (rh.isScalar($12)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(22), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 117;
+            $b[$p + 3] = 115;
+            $b[$p + 4] = 101;
+            $b[$p + 5] = 114;
+            $b[$p + 6] = 34;
+            $b[$p + 7] = 58;
+            $b[$p + 8] = 34;
+            $b[$p + 9] = 97;
+            $b[$p + 10] = 100;
+            $b[$p + 11] = 97;
+            $b[$p + 12] = 34;
+            $b[$p + 13] = 44;
+            $b[$p + 14] = 34;
+            $b[$p + 15] = 97;
+            $b[$p + 16] = 103;
+            $b[$p + 17] = 101;
+            $b[$p + 18] = 110;
+            $b[$p + 19] = 116;
+            $b[$p + 20] = 34;
+            $b[$p + 21] = 58;
+            $w.p = $p + 22;
+          }
+          $w.scalar($12);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($22 = $12, $o13 = new rt.FieldsObject(), $n14 = 1, $o13.user = "ada", $22 !== void 0 && ($o13.agent = $22, $n14++), rt.LuaTable.record($o13, $n14)));
       }
-      return rt.leave($s2, $d2, ($16 = rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($17 = rt.first(($18 = ctx, $s2.pcs[$d2] = $pc + 7, rt.fn(($f20 = $18?.f)?.headers !== void 0 ? $f20.headers : ($m19 = $18?.metatable) !== void 0 && $m19.view.headers !== void 0 ? $m19.view.headers : rt.index($18, "headers", "local 'ctx'"), "method 'headers'")($18))), ($f23 = $17?.f) !== void 0 && (($21 = $f23["User-Agent"]) !== void 0 || ($m22 = $17.metatable) === void 0 || ($21 = $m22.view["User-Agent"]) !== void 0 || !("User-Agent" in $m22.view) && $m22.view[rt.CUT] === void 0) ? $21 : ($s2.pcs[$d2] = $pc + 6, rt.index($17, "User-Agent"))), $o24 = new rt.FieldsObject(), $n25 = 1, $o24.user = "ada", $16 !== void 0 && ($o24.agent = $16, $n25++), rt.LuaTable.record($o24, $n25)));
+      return rt.leave($s2, $d2, ($15 = rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($16 = rt.first(($17 = ctx, $s2.pcs[$d2] = $pc + 7, rt.fn(($f19 = $17?.f)?.headers !== void 0 ? $f19.headers : ($m18 = $17?.metatable) !== void 0 && $m18.view.headers !== void 0 ? $m18.view.headers : rt.index($17, "headers", "local 'ctx'"), "method 'headers'")($17))), ($f22 = $16?.f) !== void 0 && (($20 = $f22["User-Agent"]) !== void 0 || ($m21 = $16.metatable) === void 0 || ($20 = $m21.view["User-Agent"]) !== void 0 || !("User-Agent" in $m21.view) && $m21.view[rt.CUT] === void 0) ? $20 : ($s2.pcs[$d2] = $pc + 6, rt.index($16, "User-Agent"))), $o23 = new rt.FieldsObject(), $n24 = 1, $o23.user = "ada", $15 !== void 0 && ($o23.agent = $15, $n24++), rt.LuaTable.record($o23, $n24)));
     })))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'me'"));
     $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.names) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.names) !== void 0 || !("names" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 8, rt.index($4, "names", "local 'api'")));
     ($8 = $handlers[1] = function $get(ctx) {
@@ -319,42 +353,87 @@ function load($env) {
       let $f72;
       let $82;
       let $9;
-      let $10;
-      let $k11;
-      let $12;
-      let $a13;
+      let $k10;
+      let $11;
+      let $a12;
+      let $13;
       let $14;
       let $15;
       let $16;
       let $17;
       let $18;
-      let $19;
-      let $20;
+      let $o19;
+      let $n20;
       let $21;
-      let $o22;
-      let $n23;
+      let $222;
+      let $23;
       let $24;
-      let $25;
+      let $k25;
       let $26;
-      let $27;
-      let $k28;
+      let $a27;
+      let $28;
       let $29;
-      let $a30;
-      let $31;
-      let $322;
-      let $33;
-      let $o34;
-      let $n35;
+      let $30;
+      let $o31;
+      let $n32;
       const $json = rh.claim(ctx);
       let bytes = rt.first(($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 29, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 30, $fn12 = rt.fn(($f72 = $22?.f)?.bytes !== void 0 ? $f72.bytes : ($m62 = $22?.metatable) !== void 0 && $m62.view.bytes !== void 0 ? $m62.view.bytes : rt.index($22, "bytes"), "method 'bytes'"), $fn12($22)));
       if ($json) {
         $82 = ($32 = bytes, $32?.arr !== void 0 ? $32.length() : typeof $32 === "string" ? $32.length : ($s2.pcs[$d2] = $pc + 31, rt.len($32, "local 'bytes'")));
-        $10 = ($22 = bytes, $k11 = 1, ($a13 = $22?.arr) !== void 0 && $k11 - 1 >>> 0 === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== void 0 ? $12 : ($s2.pcs[$d2] = $pc + 31, rt.index($22, $k11, "local 'bytes'")));
-        $15 = rt.index(bytes, ($17 = ($16 = bytes, $16?.arr !== void 0 ? $16.length() : typeof $16 === "string" ? $16.length : ($s2.pcs[$d2] = $pc + 31, rt.len($16, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 31, $17), "local 'bytes'");
-        if (($9 = rh.scalar($82)) !== void 0 && ($14 = rh.scalar($10)) !== void 0 && ($18 = rh.scalar($15)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"size":' + $9 + ',"first":' + $14 + ',"last":' + $18 + "}"));
-        return rt.leave($s2, $d2, ($19 = $82, $20 = $10, $21 = $15, $o22 = new rt.FieldsObject(), $n23 = 0, $19 !== void 0 && ($o22.size = $19, $n23++), $20 !== void 0 && ($o22.first = $20, $n23++), $21 !== void 0 && ($o22.last = $21, $n23++), rt.LuaTable.record($o22, $n23)));
+        $9 = ($22 = bytes, $k10 = 1, ($a12 = $22?.arr) !== void 0 && $k10 - 1 >>> 0 === $k10 - 1 && ($11 = $a12[$k10 - 1]) !== void 0 ? $11 : ($s2.pcs[$d2] = $pc + 31, rt.index($22, $k10, "local 'bytes'")));
+        $13 = rt.index(bytes, ($15 = ($14 = bytes, $14?.arr !== void 0 ? $14.length() : typeof $14 === "string" ? $14.length : ($s2.pcs[$d2] = $pc + 31, rt.len($14, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 31, $15), "local 'bytes'");
+        if (rh.isScalar($82) && rh.isScalar($9) && rh.isScalar($13)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(8), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 115;
+            $b[$p + 3] = 105;
+            $b[$p + 4] = 122;
+            $b[$p + 5] = 101;
+            $b[$p + 6] = 34;
+            $b[$p + 7] = 58;
+            $w.p = $p + 8;
+          }
+          $w.scalar($82);
+          {
+            const $b = $w.room(9), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 102;
+            $b[$p + 3] = 105;
+            $b[$p + 4] = 114;
+            $b[$p + 5] = 115;
+            $b[$p + 6] = 116;
+            $b[$p + 7] = 34;
+            $b[$p + 8] = 58;
+            $w.p = $p + 9;
+          }
+          $w.scalar($9);
+          {
+            const $b = $w.room(8), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 108;
+            $b[$p + 3] = 97;
+            $b[$p + 4] = 115;
+            $b[$p + 5] = 116;
+            $b[$p + 6] = 34;
+            $b[$p + 7] = 58;
+            $w.p = $p + 8;
+          }
+          $w.scalar($13);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($16 = $82, $17 = $9, $18 = $13, $o19 = new rt.FieldsObject(), $n20 = 0, $16 !== void 0 && ($o19.size = $16, $n20++), $17 !== void 0 && ($o19.first = $17, $n20++), $18 !== void 0 && ($o19.last = $18, $n20++), rt.LuaTable.record($o19, $n20)));
       }
-      return rt.leave($s2, $d2, ($24 = ($25 = bytes, $25?.arr !== void 0 ? $25.length() : typeof $25 === "string" ? $25.length : ($s2.pcs[$d2] = $pc + 31, rt.len($25, "local 'bytes'"))), $26 = ($27 = bytes, $k28 = 1, ($a30 = $27?.arr) !== void 0 && $k28 - 1 >>> 0 === $k28 - 1 && ($29 = $a30[$k28 - 1]) !== void 0 ? $29 : ($s2.pcs[$d2] = $pc + 31, rt.index($27, $k28, "local 'bytes'"))), $31 = rt.index(bytes, ($33 = ($322 = bytes, $322?.arr !== void 0 ? $322.length() : typeof $322 === "string" ? $322.length : ($s2.pcs[$d2] = $pc + 31, rt.len($322, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 31, $33), "local 'bytes'"), $o34 = new rt.FieldsObject(), $n35 = 0, $24 !== void 0 && ($o34.size = $24, $n35++), $26 !== void 0 && ($o34.first = $26, $n35++), $31 !== void 0 && ($o34.last = $31, $n35++), rt.LuaTable.record($o34, $n35)));
+      return rt.leave($s2, $d2, ($21 = ($222 = bytes, $222?.arr !== void 0 ? $222.length() : typeof $222 === "string" ? $222.length : ($s2.pcs[$d2] = $pc + 31, rt.len($222, "local 'bytes'"))), $23 = ($24 = bytes, $k25 = 1, ($a27 = $24?.arr) !== void 0 && $k25 - 1 >>> 0 === $k25 - 1 && ($26 = $a27[$k25 - 1]) !== void 0 ? $26 : ($s2.pcs[$d2] = $pc + 31, rt.index($24, $k25, "local 'bytes'"))), $28 = rt.index(bytes, ($30 = ($29 = bytes, $29?.arr !== void 0 ? $29.length() : typeof $29 === "string" ? $29.length : ($s2.pcs[$d2] = $pc + 31, rt.len($29, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 31, $30), "local 'bytes'"), $o31 = new rt.FieldsObject(), $n32 = 0, $21 !== void 0 && ($o31.size = $21, $n32++), $23 !== void 0 && ($o31.first = $23, $n32++), $28 !== void 0 && ($o31.last = $28, $n32++), rt.LuaTable.record($o31, $n32)));
     }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 28, rt.setIndex($3, "post", $8, "field 'upload'"));
     $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.note) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.note) !== void 0 || !("note" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 32, rt.index($5, "note", "local 'api'")));
     ($3 = $handlers[8] = (($body) => rt.withBody((function $post(ctx) {
@@ -396,26 +475,45 @@ function load($env) {
       let $m7;
       let $f8;
       let $9;
-      let $10;
-      let $o11;
-      let $n12;
-      let $13;
-      let $fn14;
+      let $o10;
+      let $n11;
+      let $12;
+      let $fn13;
+      let $14;
       let $15;
-      let $16;
-      let $m17;
-      let $f18;
-      let $m19;
-      let $f20;
-      let $o21;
-      let $n22;
+      let $m16;
+      let $f17;
+      let $m18;
+      let $f19;
+      let $o20;
+      let $n21;
       const $json = rh.claim(ctx);
       if ($json) {
         $1 = rt.first(($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 38, rt.fn(($f6 = $42?.f)?.body !== void 0 ? $f6.body : ($m5 = $42?.metatable) !== void 0 && $m5.view.body !== void 0 ? $m5.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 39, $fn2 = rt.fn(($f8 = $32?.f)?.json !== void 0 ? $f8.json : ($m7 = $32?.metatable) !== void 0 && $m7.view.json !== void 0 ? $m7.view.json : rt.index($32, "json"), "method 'json'"), $fn2($32)));
-        if (($9 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"got":' + $9 + "}"));
-        return rt.leave($s2, $d2, ($10 = $1, $o11 = new rt.FieldsObject(), $n12 = 0, $10 !== void 0 && ($o11.got = $10, $n12++), rt.LuaTable.record($o11, $n12)));
+        if (rh.isScalar($1)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(7), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 103;
+            $b[$p + 3] = 111;
+            $b[$p + 4] = 116;
+            $b[$p + 5] = 34;
+            $b[$p + 6] = 58;
+            $w.p = $p + 7;
+          }
+          $w.scalar($1);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($9 = $1, $o10 = new rt.FieldsObject(), $n11 = 0, $9 !== void 0 && ($o10.got = $9, $n11++), rt.LuaTable.record($o10, $n11)));
       }
-      return rt.leave($s2, $d2, ($13 = rt.first(($15 = rt.first(($16 = ctx, $s2.pcs[$d2] = $pc + 38, rt.fn(($f18 = $16?.f)?.body !== void 0 ? $f18.body : ($m17 = $16?.metatable) !== void 0 && $m17.view.body !== void 0 ? $m17.view.body : rt.index($16, "body", "local 'ctx'"), "method 'body'")($16))), $s2.pcs[$d2] = $pc + 39, $fn14 = rt.fn(($f20 = $15?.f)?.json !== void 0 ? $f20.json : ($m19 = $15?.metatable) !== void 0 && $m19.view.json !== void 0 ? $m19.view.json : rt.index($15, "json"), "method 'json'"), $fn14($15))), $o21 = new rt.FieldsObject(), $n22 = 0, $13 !== void 0 && ($o21.got = $13, $n22++), rt.LuaTable.record($o21, $n22)));
+      return rt.leave($s2, $d2, ($12 = rt.first(($14 = rt.first(($15 = ctx, $s2.pcs[$d2] = $pc + 38, rt.fn(($f17 = $15?.f)?.body !== void 0 ? $f17.body : ($m16 = $15?.metatable) !== void 0 && $m16.view.body !== void 0 ? $m16.view.body : rt.index($15, "body", "local 'ctx'"), "method 'body'")($15))), $s2.pcs[$d2] = $pc + 39, $fn13 = rt.fn(($f19 = $14?.f)?.json !== void 0 ? $f19.json : ($m18 = $14?.metatable) !== void 0 && $m18.view.json !== void 0 ? $m18.view.json : rt.index($14, "json"), "method 'json'"), $fn13($14))), $o20 = new rt.FieldsObject(), $n21 = 0, $12 !== void 0 && ($o20.got = $12, $n21++), rt.LuaTable.record($o20, $n21)));
     }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 37, rt.setIndex($3, "post", $8, "field 'parse'"));
     $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.validate) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.validate) !== void 0 || !("validate" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 40, rt.index($5, "validate", "local 'api'")));
     ($3 = $handlers[10] = (($body) => rt.withBody((function $post(ctx) {
@@ -456,7 +554,27 @@ function load($env) {
       let $n4;
       const $json = rh.claim(ctx);
       if ($json) {
-        return new rh.JsonText(200, '{"pong":true}');
+        {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(13), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 112;
+            $b[$p + 3] = 111;
+            $b[$p + 4] = 110;
+            $b[$p + 5] = 103;
+            $b[$p + 6] = 34;
+            $b[$p + 7] = 58;
+            $b[$p + 8] = 116;
+            $b[$p + 9] = 114;
+            $b[$p + 10] = 117;
+            $b[$p + 11] = 101;
+            $b[$p + 12] = 125;
+            $w.p = $p + 13;
+          }
+          return new rh.JsonText(200, $w.view());
+        }
         return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.pong = true, rt.LuaTable.record($o1, $n2);
       }
       return $o3 = new rt.FieldsObject(), $n4 = 1, $o3.pong = true, rt.LuaTable.record($o3, $n4);

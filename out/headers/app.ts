@@ -105,19 +105,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t10: number;
         let $r11: rt.LuaResult;
         let $12: rt.LuaValue;
-        let $13: string | undefined;
-        let $o14: rt.Fields;
-        let $n15: number;
+        let $o13: rt.Fields;
+        let $n14: number;
+        let $15: rt.LuaValue;
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
-        let $21: rt.LuaValue;
-        let $m22: rt.LuaTable | undefined;
-        let $f23: rt.Fields | undefined;
-        let $o24: rt.Fields;
-        let $n25: number;
+        let $m18: rt.LuaTable | undefined;
+        let $f19: rt.Fields | undefined;
+        let $20: rt.LuaValue;
+        let $m21: rt.LuaTable | undefined;
+        let $f22: rt.Fields | undefined;
+        let $o23: rt.Fields;
+        let $n24: number;
         const $json: boolean = rh.claim(ctx);
         let auth: rt.LuaValue = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("Authorization") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f4.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.Authorization) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.Authorization) !== undefined || (!("Authorization" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 3, rt.index($1, "Authorization")))));
         if ((rt.t($5 = !rt.t(auth)) ? $5 : (auth !== "Bearer secret"))) {
@@ -125,10 +124,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         if ($json) {
           $12 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("User-Agent") : ($5 = rt.first(($9 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn((($f7 = ($9 as rt.LuaTable)?.f)?.headers !== undefined ? $f7.headers : ($m6 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m6.view.headers !== undefined ? $m6.view.headers : rt.index($9, "headers", "local 'ctx'")), "method 'headers'")($9))), (($f4 = ($5 as rt.LuaTable)?.f) !== undefined && (($1 = $f4["User-Agent"]) !== undefined || ($m3 = ($5 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view["User-Agent"]) !== undefined || (!("User-Agent" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 6, rt.index($5, "User-Agent")))));
-          if (($13 = rh.scalar($12)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"user\":\"ada\",\"agent\":" + $13! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($2 = $12, $o14 = new rt.FieldsObject(), $n15 = 1, $o14.user = "ada", ($2 !== undefined && ($o14.agent = $2, $n15++)), rt.LuaTable.record($o14, $n15)));
+          if (rh.isScalar($12)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(22), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 114; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 34; $b[$p + 9] = 97; $b[$p + 10] = 100; $b[$p + 11] = 97; $b[$p + 12] = 34; $b[$p + 13] = 44; $b[$p + 14] = 34; $b[$p + 15] = 97; $b[$p + 16] = 103; $b[$p + 17] = 101; $b[$p + 18] = 110; $b[$p + 19] = 116; $b[$p + 20] = 34; $b[$p + 21] = 58; $w.p = $p + 22; }
+            $w.scalar($12 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($2 = $12, $o13 = new rt.FieldsObject(), $n14 = 1, $o13.user = "ada", ($2 !== undefined && ($o13.agent = $2, $n14++)), rt.LuaTable.record($o13, $n14)));
         }
-        return rt.leave($s, $d, ($16 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("User-Agent") : ($17 = rt.first(($18 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn((($f20 = ($18 as rt.LuaTable)?.f)?.headers !== undefined ? $f20.headers : ($m19 = ($18 as rt.LuaTable)?.metatable) !== undefined && $m19.view.headers !== undefined ? $m19.view.headers : rt.index($18, "headers", "local 'ctx'")), "method 'headers'")($18))), (($f23 = ($17 as rt.LuaTable)?.f) !== undefined && (($21 = $f23["User-Agent"]) !== undefined || ($m22 = ($17 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view["User-Agent"]) !== undefined || (!("User-Agent" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 6, rt.index($17, "User-Agent"))))), $o24 = new rt.FieldsObject(), $n25 = 1, $o24.user = "ada", ($16 !== undefined && ($o24.agent = $16, $n25++)), rt.LuaTable.record($o24, $n25)));
+        return rt.leave($s, $d, ($15 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("User-Agent") : ($16 = rt.first(($17 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn((($f19 = ($17 as rt.LuaTable)?.f)?.headers !== undefined ? $f19.headers : ($m18 = ($17 as rt.LuaTable)?.metatable) !== undefined && $m18.view.headers !== undefined ? $m18.view.headers : rt.index($17, "headers", "local 'ctx'")), "method 'headers'")($17))), (($f22 = ($16 as rt.LuaTable)?.f) !== undefined && (($20 = $f22["User-Agent"]) !== undefined || ($m21 = ($16 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view["User-Agent"]) !== undefined || (!("User-Agent" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 6, rt.index($16, "User-Agent"))))), $o23 = new rt.FieldsObject(), $n24 = 1, $o23.user = "ada", ($15 !== undefined && ($o23.agent = $15, $n24++)), rt.LuaTable.record($o23, $n24)));
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'me'")));
       $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.names) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.names) !== undefined || (!("names" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 8, rt.index($4, "names", "local 'api'"))));
       (($8 = ($handlers[1] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
@@ -273,43 +278,50 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m6: rt.LuaTable | undefined;
         let $f7: rt.Fields | undefined;
         let $8: rt.LuaValue;
-        let $9: string | undefined;
-        let $10: rt.LuaValue;
-        let $k11: number;
-        let $12: rt.LuaValue;
-        let $a13: rt.LuaValue[] | undefined;
-        let $14: string | undefined;
+        let $9: rt.LuaValue;
+        let $k10: number;
+        let $11: rt.LuaValue;
+        let $a12: rt.LuaValue[] | undefined;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
-        let $18: string | undefined;
-        let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
+        let $18: rt.LuaValue;
+        let $o19: rt.Fields;
+        let $n20: number;
         let $21: rt.LuaValue;
-        let $o22: rt.Fields;
-        let $n23: number;
+        let $22: rt.LuaValue;
+        let $23: rt.LuaValue;
         let $24: rt.LuaValue;
-        let $25: rt.LuaValue;
+        let $k25: number;
         let $26: rt.LuaValue;
-        let $27: rt.LuaValue;
-        let $k28: number;
+        let $a27: rt.LuaValue[] | undefined;
+        let $28: rt.LuaValue;
         let $29: rt.LuaValue;
-        let $a30: rt.LuaValue[] | undefined;
-        let $31: rt.LuaValue;
-        let $32: rt.LuaValue;
-        let $33: rt.LuaValue;
-        let $o34: rt.Fields;
-        let $n35: number;
+        let $30: rt.LuaValue;
+        let $o31: rt.Fields;
+        let $n32: number;
         const $json: boolean = rh.claim(ctx);
         let bytes: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 29, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 30, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.bytes !== undefined ? $f7.bytes : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.bytes !== undefined ? $m6.view.bytes : rt.index($2, "bytes")), "method 'bytes'"), $fn1($2)));
         if ($json) {
           $8 = ($3 = (bytes) as rt.LuaValue, (($3 as rt.LuaTable)?.arr !== undefined ? ($3 as rt.LuaTable).length() : typeof $3 === 'string' ? $3.length : ($s.pcs[$d] = $pc + 31, rt.len($3, "local 'bytes'"))));
-          $10 = ($2 = bytes, $k11 = 1, ($a13 = ($2 as rt.LuaTable)?.arr) !== undefined && ($k11 - 1 >>> 0) === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== undefined ? $12 : ($s.pcs[$d] = $pc + 31, rt.index($2, $k11, "local 'bytes'")));
-          $15 = rt.index(bytes, ($17 = ($16 = (bytes) as rt.LuaValue, (($16 as rt.LuaTable)?.arr !== undefined ? ($16 as rt.LuaTable).length() : typeof $16 === 'string' ? $16.length : ($s.pcs[$d] = $pc + 31, rt.len($16, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $17), "local 'bytes'");
-          if (($9 = rh.scalar($8)) !== undefined && ($14 = rh.scalar($10)) !== undefined && ($18 = rh.scalar($15)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"size\":" + $9! + ",\"first\":" + $14! + ",\"last\":" + $18! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($19 = $8, $20 = $10, $21 = $15, $o22 = new rt.FieldsObject(), $n23 = 0, ($19 !== undefined && ($o22.size = $19, $n23++)), ($20 !== undefined && ($o22.first = $20, $n23++)), ($21 !== undefined && ($o22.last = $21, $n23++)), rt.LuaTable.record($o22, $n23)));
+          $9 = ($2 = bytes, $k10 = 1, ($a12 = ($2 as rt.LuaTable)?.arr) !== undefined && ($k10 - 1 >>> 0) === $k10 - 1 && ($11 = $a12[$k10 - 1]) !== undefined ? $11 : ($s.pcs[$d] = $pc + 31, rt.index($2, $k10, "local 'bytes'")));
+          $13 = rt.index(bytes, ($15 = ($14 = (bytes) as rt.LuaValue, (($14 as rt.LuaTable)?.arr !== undefined ? ($14 as rt.LuaTable).length() : typeof $14 === 'string' ? $14.length : ($s.pcs[$d] = $pc + 31, rt.len($14, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $15), "local 'bytes'");
+          if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($13)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 105; $b[$p + 4] = 122; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+            $w.scalar($8 as string | number | boolean);
+            { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 102; $b[$p + 3] = 105; $b[$p + 4] = 114; $b[$p + 5] = 115; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+            $w.scalar($9 as string | number | boolean);
+            { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 97; $b[$p + 4] = 115; $b[$p + 5] = 116; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+            $w.scalar($13 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($16 = $8, $17 = $9, $18 = $13, $o19 = new rt.FieldsObject(), $n20 = 0, ($16 !== undefined && ($o19.size = $16, $n20++)), ($17 !== undefined && ($o19.first = $17, $n20++)), ($18 !== undefined && ($o19.last = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
         }
-        return rt.leave($s, $d, ($24 = ($25 = (bytes) as rt.LuaValue, (($25 as rt.LuaTable)?.arr !== undefined ? ($25 as rt.LuaTable).length() : typeof $25 === 'string' ? $25.length : ($s.pcs[$d] = $pc + 31, rt.len($25, "local 'bytes'")))), $26 = ($27 = bytes, $k28 = 1, ($a30 = ($27 as rt.LuaTable)?.arr) !== undefined && ($k28 - 1 >>> 0) === $k28 - 1 && ($29 = $a30[$k28 - 1]) !== undefined ? $29 : ($s.pcs[$d] = $pc + 31, rt.index($27, $k28, "local 'bytes'"))), $31 = rt.index(bytes, ($33 = ($32 = (bytes) as rt.LuaValue, (($32 as rt.LuaTable)?.arr !== undefined ? ($32 as rt.LuaTable).length() : typeof $32 === 'string' ? $32.length : ($s.pcs[$d] = $pc + 31, rt.len($32, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $33), "local 'bytes'"), $o34 = new rt.FieldsObject(), $n35 = 0, ($24 !== undefined && ($o34.size = $24, $n35++)), ($26 !== undefined && ($o34.first = $26, $n35++)), ($31 !== undefined && ($o34.last = $31, $n35++)), rt.LuaTable.record($o34, $n35)));
+        return rt.leave($s, $d, ($21 = ($22 = (bytes) as rt.LuaValue, (($22 as rt.LuaTable)?.arr !== undefined ? ($22 as rt.LuaTable).length() : typeof $22 === 'string' ? $22.length : ($s.pcs[$d] = $pc + 31, rt.len($22, "local 'bytes'")))), $23 = ($24 = bytes, $k25 = 1, ($a27 = ($24 as rt.LuaTable)?.arr) !== undefined && ($k25 - 1 >>> 0) === $k25 - 1 && ($26 = $a27[$k25 - 1]) !== undefined ? $26 : ($s.pcs[$d] = $pc + 31, rt.index($24, $k25, "local 'bytes'"))), $28 = rt.index(bytes, ($30 = ($29 = (bytes) as rt.LuaValue, (($29 as rt.LuaTable)?.arr !== undefined ? ($29 as rt.LuaTable).length() : typeof $29 === 'string' ? $29.length : ($s.pcs[$d] = $pc + 31, rt.len($29, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $30), "local 'bytes'"), $o31 = new rt.FieldsObject(), $n32 = 0, ($21 !== undefined && ($o31.size = $21, $n32++)), ($23 !== undefined && ($o31.first = $23, $n32++)), ($28 !== undefined && ($o31.last = $28, $n32++)), rt.LuaTable.record($o31, $n32)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 28, rt.setIndex($3, "post", $8, "field 'upload'")));
       $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.note) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.note) !== undefined || (!("note" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 32, rt.index($5, "note", "local 'api'"))));
       (($3 = ($handlers[8] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
@@ -350,27 +362,32 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f6: rt.Fields | undefined;
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
-        let $9: string | undefined;
-        let $10: rt.LuaValue;
-        let $o11: rt.Fields;
-        let $n12: number;
-        let $13: rt.LuaValue;
-        let $fn14!: rt.LuaFunction;
+        let $9: rt.LuaValue;
+        let $o10: rt.Fields;
+        let $n11: number;
+        let $12: rt.LuaValue;
+        let $fn13!: rt.LuaFunction;
+        let $14: rt.LuaValue;
         let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $m17: rt.LuaTable | undefined;
-        let $f18: rt.Fields | undefined;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
-        let $o21: rt.Fields;
-        let $n22: number;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
+        let $m18: rt.LuaTable | undefined;
+        let $f19: rt.Fields | undefined;
+        let $o20: rt.Fields;
+        let $n21: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $1 = rt.first(($3 = rt.first(($4 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 38, rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 39, $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.json !== undefined ? $f8.json : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($3, "json")), "method 'json'"), $fn2($3)));
-          if (($9 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"got\":" + $9! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($10 = $1, $o11 = new rt.FieldsObject(), $n12 = 0, ($10 !== undefined && ($o11.got = $10, $n12++)), rt.LuaTable.record($o11, $n12)));
+          if (rh.isScalar($1)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(7), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 103; $b[$p + 3] = 111; $b[$p + 4] = 116; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
+            $w.scalar($1 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($9 = $1, $o10 = new rt.FieldsObject(), $n11 = 0, ($9 !== undefined && ($o10.got = $9, $n11++)), rt.LuaTable.record($o10, $n11)));
         }
-        return rt.leave($s, $d, ($13 = rt.first(($15 = rt.first(($16 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 38, rt.fn((($f18 = ($16 as rt.LuaTable)?.f)?.body !== undefined ? $f18.body : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.body !== undefined ? $m17.view.body : rt.index($16, "body", "local 'ctx'")), "method 'body'")($16))), $s.pcs[$d] = $pc + 39, $fn14 = rt.fn((($f20 = ($15 as rt.LuaTable)?.f)?.json !== undefined ? $f20.json : ($m19 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m19.view.json !== undefined ? $m19.view.json : rt.index($15, "json")), "method 'json'"), $fn14($15))), $o21 = new rt.FieldsObject(), $n22 = 0, ($13 !== undefined && ($o21.got = $13, $n22++)), rt.LuaTable.record($o21, $n22)));
+        return rt.leave($s, $d, ($12 = rt.first(($14 = rt.first(($15 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 38, rt.fn((($f17 = ($15 as rt.LuaTable)?.f)?.body !== undefined ? $f17.body : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.body !== undefined ? $m16.view.body : rt.index($15, "body", "local 'ctx'")), "method 'body'")($15))), $s.pcs[$d] = $pc + 39, $fn13 = rt.fn((($f19 = ($14 as rt.LuaTable)?.f)?.json !== undefined ? $f19.json : ($m18 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m18.view.json !== undefined ? $m18.view.json : rt.index($14, "json")), "method 'json'"), $fn13($14))), $o20 = new rt.FieldsObject(), $n21 = 0, ($12 !== undefined && ($o20.got = $12, $n21++)), rt.LuaTable.record($o20, $n21)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 37, rt.setIndex($3, "post", $8, "field 'parse'")));
       $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.validate) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.validate) !== undefined || (!("validate" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 40, rt.index($5, "validate", "local 'api'"))));
       (($3 = ($handlers[10] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
@@ -411,7 +428,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n4: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          return (new rh.JsonText(200, "{\"pong\":true}") as unknown as rt.LuaValue);
+          {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(13), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 111; $b[$p + 4] = 110; $b[$p + 5] = 103; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 116; $b[$p + 9] = 114; $b[$p + 10] = 117; $b[$p + 11] = 101; $b[$p + 12] = 125; $w.p = $p + 13; }
+            return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
           return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.pong = true, rt.LuaTable.record($o1, $n2)));
         }
         return (($o3 = new rt.FieldsObject(), $n4 = 1, $o3.pong = true, rt.LuaTable.record($o3, $n4)));

@@ -111,7 +111,39 @@ function load($env) {
       let $n4;
       const $json = rh.claim(ctx);
       if ($json) {
-        return new rh.JsonText(200, '{"message":"Hello World"}');
+        {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(25), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 109;
+            $b[$p + 3] = 101;
+            $b[$p + 4] = 115;
+            $b[$p + 5] = 115;
+            $b[$p + 6] = 97;
+            $b[$p + 7] = 103;
+            $b[$p + 8] = 101;
+            $b[$p + 9] = 34;
+            $b[$p + 10] = 58;
+            $b[$p + 11] = 34;
+            $b[$p + 12] = 72;
+            $b[$p + 13] = 101;
+            $b[$p + 14] = 108;
+            $b[$p + 15] = 108;
+            $b[$p + 16] = 111;
+            $b[$p + 17] = 32;
+            $b[$p + 18] = 87;
+            $b[$p + 19] = 111;
+            $b[$p + 20] = 114;
+            $b[$p + 21] = 108;
+            $b[$p + 22] = 100;
+            $b[$p + 23] = 34;
+            $b[$p + 24] = 125;
+            $w.p = $p + 25;
+          }
+          return new rh.JsonText(200, $w.view());
+        }
         return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.message = "Hello World", rt.LuaTable.record($o1, $n2);
       }
       return $o3 = new rt.FieldsObject(), $n4 = 1, $o3.message = "Hello World", rt.LuaTable.record($o3, $n4);
@@ -131,25 +163,62 @@ function load($env) {
       let $82;
       let $9;
       let $10;
-      let $11;
-      let $12;
-      let $o13;
-      let $n14;
+      let $o11;
+      let $n12;
+      let $132;
+      let $14;
       let $152;
       let $162;
-      let $17;
-      let $182;
-      let $o19;
-      let $n20;
+      let $o17;
+      let $n18;
       const $json = rh.claim(ctx);
       let name = rh.pristineContext(ctx) ? ctx.param("name") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 6, rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f72 = $1?.f) !== void 0 && (($52 = $f72.name) !== void 0 || ($m62 = $1.metatable) === void 0 || ($52 = $m62.view.name) !== void 0 || !("name" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 5, rt.index($1, "name")));
       if ($json) {
         $82 = ($52 = "Hello ", typeof $52 === "string" && typeof name === "string" ? $52 + name : ($s2.pcs[$d2] = $pc + 7, rt.concat($52, name, void 0, "local 'name'")));
-        $10 = ($22 = name, $22?.arr !== void 0 ? $22.length() : typeof $22 === "string" ? $22.length : ($s2.pcs[$d2] = $pc + 7, rt.len($22, "local 'name'")));
-        if (($9 = rh.scalar($82)) !== void 0 && ($11 = rh.scalar($10)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"message":' + $9 + ',"length":' + $11 + "}"));
-        return rt.leave($s2, $d2, ($1 = $82, $12 = $10, $o13 = new rt.FieldsObject(), $n14 = 0, $1 !== void 0 && ($o13.message = $1, $n14++), $12 !== void 0 && ($o13.length = $12, $n14++), rt.LuaTable.record($o13, $n14)));
+        $9 = ($22 = name, $22?.arr !== void 0 ? $22.length() : typeof $22 === "string" ? $22.length : ($s2.pcs[$d2] = $pc + 7, rt.len($22, "local 'name'")));
+        if (rh.isScalar($82) && rh.isScalar($9)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(11), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 109;
+            $b[$p + 3] = 101;
+            $b[$p + 4] = 115;
+            $b[$p + 5] = 115;
+            $b[$p + 6] = 97;
+            $b[$p + 7] = 103;
+            $b[$p + 8] = 101;
+            $b[$p + 9] = 34;
+            $b[$p + 10] = 58;
+            $w.p = $p + 11;
+          }
+          $w.scalar($82);
+          {
+            const $b = $w.room(10), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 108;
+            $b[$p + 3] = 101;
+            $b[$p + 4] = 110;
+            $b[$p + 5] = 103;
+            $b[$p + 6] = 116;
+            $b[$p + 7] = 104;
+            $b[$p + 8] = 34;
+            $b[$p + 9] = 58;
+            $w.p = $p + 10;
+          }
+          $w.scalar($9);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($1 = $82, $10 = $9, $o11 = new rt.FieldsObject(), $n12 = 0, $1 !== void 0 && ($o11.message = $1, $n12++), $10 !== void 0 && ($o11.length = $10, $n12++), rt.LuaTable.record($o11, $n12)));
       }
-      return rt.leave($s2, $d2, ($152 = ($162 = "Hello ", typeof $162 === "string" && typeof name === "string" ? $162 + name : ($s2.pcs[$d2] = $pc + 7, rt.concat($162, name, void 0, "local 'name'"))), $17 = ($182 = name, $182?.arr !== void 0 ? $182.length() : typeof $182 === "string" ? $182.length : ($s2.pcs[$d2] = $pc + 7, rt.len($182, "local 'name'"))), $o19 = new rt.FieldsObject(), $n20 = 0, $152 !== void 0 && ($o19.message = $152, $n20++), $17 !== void 0 && ($o19.length = $17, $n20++), rt.LuaTable.record($o19, $n20)));
+      return rt.leave($s2, $d2, ($132 = ($14 = "Hello ", typeof $14 === "string" && typeof name === "string" ? $14 + name : ($s2.pcs[$d2] = $pc + 7, rt.concat($14, name, void 0, "local 'name'"))), $152 = ($162 = name, $162?.arr !== void 0 ? $162.length() : typeof $162 === "string" ? $162.length : ($s2.pcs[$d2] = $pc + 7, rt.len($162, "local 'name'"))), $o17 = new rt.FieldsObject(), $n18 = 0, $132 !== void 0 && ($o17.message = $132, $n18++), $152 !== void 0 && ($o17.length = $152, $n18++), rt.LuaTable.record($o17, $n18)));
     }))) !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 4, rt.setIndex($3, "get", $13, "field 'p_name'"));
     $13 = ($2 = ($5 = api, ($f14 = $5?.f) !== void 0 && (($8 = $f14.users) !== void 0 || ($m12 = $5.metatable) === void 0 || ($8 = $m12.view.users) !== void 0 || !("users" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 8, rt.index($5, "users", "local 'api'"))), ($f7 = $2?.f) !== void 0 && (($4 = $f7.me) !== void 0 || ($m6 = $2.metatable) === void 0 || ($4 = $m6.view.me) !== void 0 || !("me" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 8, rt.index($2, "me", "field 'users'")));
     ($3 = $handlers[3] = rh.jsonHandler((function $get(ctx) {
@@ -159,7 +228,39 @@ function load($env) {
       let $n4;
       const $json = rh.claim(ctx);
       if ($json) {
-        return new rh.JsonText(200, '{"id":"me","static":true}');
+        {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(25), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 105;
+            $b[$p + 3] = 100;
+            $b[$p + 4] = 34;
+            $b[$p + 5] = 58;
+            $b[$p + 6] = 34;
+            $b[$p + 7] = 109;
+            $b[$p + 8] = 101;
+            $b[$p + 9] = 34;
+            $b[$p + 10] = 44;
+            $b[$p + 11] = 34;
+            $b[$p + 12] = 115;
+            $b[$p + 13] = 116;
+            $b[$p + 14] = 97;
+            $b[$p + 15] = 116;
+            $b[$p + 16] = 105;
+            $b[$p + 17] = 99;
+            $b[$p + 18] = 34;
+            $b[$p + 19] = 58;
+            $b[$p + 20] = 116;
+            $b[$p + 21] = 114;
+            $b[$p + 22] = 117;
+            $b[$p + 23] = 101;
+            $b[$p + 24] = 125;
+            $w.p = $p + 25;
+          }
+          return new rh.JsonText(200, $w.view());
+        }
         return $o1 = new rt.FieldsObject(), $n2 = 2, $o1.id = "me", $o1.static = true, rt.LuaTable.record($o1, $n2);
       }
       return $o3 = new rt.FieldsObject(), $n4 = 2, $o3.id = "me", $o3.static = true, rt.LuaTable.record($o3, $n4);
@@ -185,40 +286,73 @@ function load($env) {
       let $11;
       let $m122;
       let $f13;
-      let $14;
-      let $fn15;
+      let $fn14;
+      let $152;
       let $162;
       let $17;
-      let $182;
-      let $o19;
-      let $n20;
-      let $fn21;
+      let $o18;
+      let $n19;
+      let $fn20;
+      let $212;
       let $222;
       let $23;
-      let $24;
-      let $m25;
-      let $f26;
+      let $m24;
+      let $f25;
+      let $26;
       let $27;
       let $28;
       let $29;
-      let $30;
-      let $m31;
-      let $f32;
-      let $33;
-      let $m34;
-      let $f35;
-      let $o36;
-      let $n37;
-      let $t38;
-      let $r39;
+      let $m30;
+      let $f31;
+      let $322;
+      let $m33;
+      let $f34;
+      let $o35;
+      let $n36;
+      let $t37;
+      let $r38;
       const $json = rh.claim(ctx);
       if ($json) {
         $1 = ($22 = api, ($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 10, rt.index($22, "json", "upvalue 'api'")));
         $6 = rh.pristineContext(ctx) ? ctx.param("id") : ($7 = rt.first(($82 = ctx, $s2.pcs[$d2] = $pc + 11, rt.fn(($f10 = $82?.f)?.params !== void 0 ? $f10.params : ($m9 = $82?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($82, "params", "local 'ctx'"), "method 'params'")($82))), ($f13 = $7?.f) !== void 0 && (($11 = $f13.id) !== void 0 || ($m122 = $7.metatable) === void 0 || ($11 = $m122.view.id) !== void 0 || !("id" in $m122.view) && $m122.view[rt.CUT] === void 0) ? $11 : ($s2.pcs[$d2] = $pc + 10, rt.index($7, "id")));
-        if (rh.isJsonBuilder($1) && ($14 = rh.scalar($6)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"static":false,"id":' + $14 + "}"));
-        return rt.leave($s2, $d2, rt.first(($162 = $1, $17 = ($182 = $6, $o19 = new rt.FieldsObject(), $n20 = 1, $o19.static = false, $182 !== void 0 && ($o19.id = $182, $n20++), rt.LuaTable.record($o19, $n20)), $s2.pcs[$d2] = $pc + 12, $fn15 = rt.fn($162, "field 'json'"), $fn15($17))));
+        if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(21), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 115;
+            $b[$p + 3] = 116;
+            $b[$p + 4] = 97;
+            $b[$p + 5] = 116;
+            $b[$p + 6] = 105;
+            $b[$p + 7] = 99;
+            $b[$p + 8] = 34;
+            $b[$p + 9] = 58;
+            $b[$p + 10] = 102;
+            $b[$p + 11] = 97;
+            $b[$p + 12] = 108;
+            $b[$p + 13] = 115;
+            $b[$p + 14] = 101;
+            $b[$p + 15] = 44;
+            $b[$p + 16] = 34;
+            $b[$p + 17] = 105;
+            $b[$p + 18] = 100;
+            $b[$p + 19] = 34;
+            $b[$p + 20] = 58;
+            $w.p = $p + 21;
+          }
+          $w.scalar($6);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, rt.first(($152 = $1, $162 = ($17 = $6, $o18 = new rt.FieldsObject(), $n19 = 1, $o18.static = false, $17 !== void 0 && ($o18.id = $17, $n19++), rt.LuaTable.record($o18, $n19)), $s2.pcs[$d2] = $pc + 12, $fn14 = rt.fn($152, "field 'json'"), $fn14($162))));
       }
-      return $222 = ($23 = api, ($f26 = $23?.f) !== void 0 && (($24 = $f26.json) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.json) !== void 0 || !("json" in $m25.view) && $m25.view[rt.CUT] === void 0) ? $24 : ($s2.pcs[$d2] = $pc + 10, rt.index($23, "json", "upvalue 'api'"))), $27 = ($28 = rh.pristineContext(ctx) ? ctx.param("id") : ($29 = rt.first(($30 = ctx, $s2.pcs[$d2] = $pc + 11, rt.fn(($f32 = $30?.f)?.params !== void 0 ? $f32.params : ($m31 = $30?.metatable) !== void 0 && $m31.view.params !== void 0 ? $m31.view.params : rt.index($30, "params", "local 'ctx'"), "method 'params'")($30))), ($f35 = $29?.f) !== void 0 && (($33 = $f35.id) !== void 0 || ($m34 = $29.metatable) === void 0 || ($33 = $m34.view.id) !== void 0 || !("id" in $m34.view) && $m34.view[rt.CUT] === void 0) ? $33 : ($s2.pcs[$d2] = $pc + 10, rt.index($29, "id"))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.static = false, $28 !== void 0 && ($o36.id = $28, $n37++), rt.LuaTable.record($o36, $n37)), $s2.pcs[$d2] = $pc + 13, $fn21 = rt.fn($222, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t38 = $s2.tails++, $r39 = $fn21($27), $s2.tails = $t38, $r39) : rt.tail($s2, $fn21, [$27]);
+      return $212 = ($222 = api, ($f25 = $222?.f) !== void 0 && (($23 = $f25.json) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.json) !== void 0 || !("json" in $m24.view) && $m24.view[rt.CUT] === void 0) ? $23 : ($s2.pcs[$d2] = $pc + 10, rt.index($222, "json", "upvalue 'api'"))), $26 = ($27 = rh.pristineContext(ctx) ? ctx.param("id") : ($28 = rt.first(($29 = ctx, $s2.pcs[$d2] = $pc + 11, rt.fn(($f31 = $29?.f)?.params !== void 0 ? $f31.params : ($m30 = $29?.metatable) !== void 0 && $m30.view.params !== void 0 ? $m30.view.params : rt.index($29, "params", "local 'ctx'"), "method 'params'")($29))), ($f34 = $28?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $28.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $322 : ($s2.pcs[$d2] = $pc + 10, rt.index($28, "id"))), $o35 = new rt.FieldsObject(), $n36 = 1, $o35.static = false, $27 !== void 0 && ($o35.id = $27, $n36++), rt.LuaTable.record($o35, $n36)), $s2.pcs[$d2] = $pc + 13, $fn20 = rt.fn($212, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t37 = $s2.tails++, $r38 = $fn20($26), $s2.tails = $t37, $r38) : rt.tail($s2, $fn20, [$26]);
     })))) !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 9, rt.setIndex($3, "get", $13, "field 'p_id'"));
     $13 = ($2 = ($5 = ($8 = ($4 = api, ($f14 = $4?.f) !== void 0 && (($3 = $f14.users) !== void 0 || ($m12 = $4.metatable) === void 0 || ($3 = $m12.view.users) !== void 0 || !("users" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 14, rt.index($4, "users", "local 'api'"))), ($f7 = $8?.f) !== void 0 && (($15 = $f7.p_id) !== void 0 || ($m6 = $8.metatable) === void 0 || ($15 = $m6.view.p_id) !== void 0 || !("p_id" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $15 : ($s.pcs[$d] = $pc + 14, rt.index($8, "p_id", "field 'users'"))), ($f11 = $5?.f) !== void 0 && (($16 = $f11.posts) !== void 0 || ($m17 = $5.metatable) === void 0 || ($16 = $m17.view.posts) !== void 0 || !("posts" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $16 : ($s.pcs[$d] = $pc + 14, rt.index($5, "posts", "field 'p_id'"))), ($f20 = $2?.f) !== void 0 && (($18 = $f20.p_postId) !== void 0 || ($m19 = $2.metatable) === void 0 || ($18 = $m19.view.p_postId) !== void 0 || !("p_postId" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $18 : ($s.pcs[$d] = $pc + 14, rt.index($2, "p_postId", "field 'posts'")));
     ($21 = $handlers[5] = rh.jsonHandler((function $get(ctx) {
@@ -233,35 +367,67 @@ function load($env) {
       let $6;
       let $7;
       let $82;
-      let $9;
-      let $m10;
-      let $f112;
+      let $m9;
+      let $f10;
+      let $11;
       let $12;
-      let $132;
-      let $14;
-      let $o15;
-      let $n16;
+      let $o13;
+      let $n14;
+      let $152;
+      let $162;
       let $17;
-      let $182;
-      let $19;
-      let $m20;
-      let $f21;
+      let $m18;
+      let $f19;
+      let $20;
+      let $212;
       let $22;
-      let $23;
-      let $24;
-      let $m25;
-      let $f26;
-      let $o27;
-      let $n28;
+      let $m23;
+      let $f24;
+      let $o25;
+      let $n26;
       const $json = rh.claim(ctx);
       let p = rt.first(($1 = ctx, $s2.pcs[$d2] = $pc + 15, rt.fn(($f3 = $1?.f)?.params !== void 0 ? $f3.params : ($m2 = $1?.metatable) !== void 0 && $m2.view.params !== void 0 ? $m2.view.params : rt.index($1, "params", "local 'ctx'"), "method 'params'")($1)));
       if ($json) {
         $42 = ($1 = p, ($f3 = $1?.f) !== void 0 && (($52 = $f3.id) !== void 0 || ($m2 = $1.metatable) === void 0 || ($52 = $m2.view.id) !== void 0 || !("id" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 16, rt.index($1, "id", "local 'p'")));
-        $7 = ($82 = p, ($f112 = $82?.f) !== void 0 && (($9 = $f112.postId) !== void 0 || ($m10 = $82.metatable) === void 0 || ($9 = $m10.view.postId) !== void 0 || !("postId" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 16, rt.index($82, "postId", "local 'p'")));
-        if (($6 = rh.scalar($42)) !== void 0 && ($12 = rh.scalar($7)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"user":' + $6 + ',"post":' + $12 + "}"));
-        return rt.leave($s2, $d2, ($132 = $42, $14 = $7, $o15 = new rt.FieldsObject(), $n16 = 0, $132 !== void 0 && ($o15.user = $132, $n16++), $14 !== void 0 && ($o15.post = $14, $n16++), rt.LuaTable.record($o15, $n16)));
+        $6 = ($7 = p, ($f10 = $7?.f) !== void 0 && (($82 = $f10.postId) !== void 0 || ($m9 = $7.metatable) === void 0 || ($82 = $m9.view.postId) !== void 0 || !("postId" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 16, rt.index($7, "postId", "local 'p'")));
+        if (rh.isScalar($42) && rh.isScalar($6)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(8), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 117;
+            $b[$p + 3] = 115;
+            $b[$p + 4] = 101;
+            $b[$p + 5] = 114;
+            $b[$p + 6] = 34;
+            $b[$p + 7] = 58;
+            $w.p = $p + 8;
+          }
+          $w.scalar($42);
+          {
+            const $b = $w.room(8), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 112;
+            $b[$p + 3] = 111;
+            $b[$p + 4] = 115;
+            $b[$p + 5] = 116;
+            $b[$p + 6] = 34;
+            $b[$p + 7] = 58;
+            $w.p = $p + 8;
+          }
+          $w.scalar($6);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($11 = $42, $12 = $6, $o13 = new rt.FieldsObject(), $n14 = 0, $11 !== void 0 && ($o13.user = $11, $n14++), $12 !== void 0 && ($o13.post = $12, $n14++), rt.LuaTable.record($o13, $n14)));
       }
-      return rt.leave($s2, $d2, ($17 = ($182 = p, ($f21 = $182?.f) !== void 0 && (($19 = $f21.id) !== void 0 || ($m20 = $182.metatable) === void 0 || ($19 = $m20.view.id) !== void 0 || !("id" in $m20.view) && $m20.view[rt.CUT] === void 0) ? $19 : ($s2.pcs[$d2] = $pc + 16, rt.index($182, "id", "local 'p'"))), $22 = ($23 = p, ($f26 = $23?.f) !== void 0 && (($24 = $f26.postId) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.postId) !== void 0 || !("postId" in $m25.view) && $m25.view[rt.CUT] === void 0) ? $24 : ($s2.pcs[$d2] = $pc + 16, rt.index($23, "postId", "local 'p'"))), $o27 = new rt.FieldsObject(), $n28 = 0, $17 !== void 0 && ($o27.user = $17, $n28++), $22 !== void 0 && ($o27.post = $22, $n28++), rt.LuaTable.record($o27, $n28)));
+      return rt.leave($s2, $d2, ($152 = ($162 = p, ($f19 = $162?.f) !== void 0 && (($17 = $f19.id) !== void 0 || ($m18 = $162.metatable) === void 0 || ($17 = $m18.view.id) !== void 0 || !("id" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 16, rt.index($162, "id", "local 'p'"))), $20 = ($212 = p, ($f24 = $212?.f) !== void 0 && (($22 = $f24.postId) !== void 0 || ($m23 = $212.metatable) === void 0 || ($22 = $m23.view.postId) !== void 0 || !("postId" in $m23.view) && $m23.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 16, rt.index($212, "postId", "local 'p'"))), $o25 = new rt.FieldsObject(), $n26 = 0, $152 !== void 0 && ($o25.user = $152, $n26++), $20 !== void 0 && ($o25.post = $20, $n26++), rt.LuaTable.record($o25, $n26)));
     }))) !== void 0 && ($f22 = $13?.f) !== void 0 && !$13.linked && $f22.get !== void 0 ? $f22.get = $21 : ($s.pcs[$d] = $pc + 14, rt.setIndex($13, "get", $21, "field 'p_postId'"));
     $21 = ($18 = api, ($f22 = $18?.f) !== void 0 && (($16 = $f22.search) !== void 0 || ($m19 = $18.metatable) === void 0 || ($16 = $m19.view.search) !== void 0 || !("search" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $16 : ($s.pcs[$d] = $pc + 17, rt.index($18, "search", "local 'api'")));
     ($15 = $handlers[6] = function $get(ctx) {
@@ -320,61 +486,122 @@ function load($env) {
       let $6;
       let $7;
       let $82;
-      let $9;
-      let $m10;
-      let $f112;
+      let $m9;
+      let $f10;
+      let $11;
       let $12;
       let $132;
-      let $14;
-      let $152;
-      let $m16;
-      let $f17;
+      let $m14;
+      let $f15;
+      let $162;
+      let $17;
       let $182;
-      let $19;
-      let $20;
+      let $m192;
+      let $f202;
       let $212;
-      let $m22;
-      let $f23;
+      let $22;
+      let $23;
       let $24;
-      let $25;
-      let $26;
+      let $o25;
+      let $n26;
       let $27;
       let $28;
-      let $o29;
-      let $n30;
-      let $31;
+      let $29;
+      let $m30;
+      let $f31;
       let $32;
       let $33;
-      let $m34;
-      let $f35;
-      let $36;
+      let $34;
+      let $m35;
+      let $f36;
       let $37;
       let $38;
-      let $m39;
-      let $f40;
-      let $41;
+      let $39;
+      let $m40;
+      let $f41;
       let $422;
       let $43;
-      let $m44;
-      let $f45;
-      let $46;
-      let $47;
-      let $48;
-      let $m49;
-      let $f50;
-      let $o51;
-      let $n52;
+      let $44;
+      let $m45;
+      let $f46;
+      let $o47;
+      let $n48;
       const $json = rh.claim(ctx);
       let h = rt.first(($1 = ctx, $s2.pcs[$d2] = $pc + 27, rt.fn(($f3 = $1?.f)?.headers !== void 0 ? $f3.headers : ($m2 = $1?.metatable) !== void 0 && $m2.view.headers !== void 0 ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1)));
       if ($json) {
         $42 = ($1 = h, ($f3 = $1?.f) !== void 0 && (($52 = $f3["user-agent"]) !== void 0 || ($m2 = $1.metatable) === void 0 || ($52 = $m2.view["user-agent"]) !== void 0 || !("user-agent" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 28, rt.index($1, "user-agent", "local 'h'")));
-        $7 = ($82 = h, ($f112 = $82?.f) !== void 0 && (($9 = $f112["x-custom-header"]) !== void 0 || ($m10 = $82.metatable) === void 0 || ($9 = $m10.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 28, rt.index($82, "x-custom-header", "local 'h'")));
-        $132 = rh.pristineContext(ctx) ? ctx.method : ($14 = ctx, ($f17 = $14?.f) !== void 0 && (($152 = $f17.method) !== void 0 || ($m16 = $14.metatable) === void 0 || ($152 = $m16.view.method) !== void 0 || !("method" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $152 : ($s2.pcs[$d2] = $pc + 28, rt.index($14, "method", "local 'ctx'")));
-        $19 = rh.pristineContext(ctx) ? ctx.path() : ($20 = ctx, ($f23 = $20?.f) !== void 0 && (($212 = $f23.path) !== void 0 || ($m22 = $20.metatable) === void 0 || ($212 = $m22.view.path) !== void 0 || !("path" in $m22.view) && $m22.view[rt.CUT] === void 0) ? $212 : ($s2.pcs[$d2] = $pc + 28, rt.index($20, "path", "local 'ctx'")));
-        if (($6 = rh.scalar($42)) !== void 0 && ($12 = rh.scalar($7)) !== void 0 && ($182 = rh.scalar($132)) !== void 0 && ($24 = rh.scalar($19)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"agent":' + $6 + ',"custom":' + $12 + ',"method":' + $182 + ',"path":' + $24 + "}"));
-        return rt.leave($s2, $d2, ($25 = $42, $26 = $7, $27 = $132, $28 = $19, $o29 = new rt.FieldsObject(), $n30 = 0, $25 !== void 0 && ($o29.agent = $25, $n30++), $26 !== void 0 && ($o29.custom = $26, $n30++), $27 !== void 0 && ($o29.method = $27, $n30++), $28 !== void 0 && ($o29.path = $28, $n30++), rt.LuaTable.record($o29, $n30)));
+        $6 = ($7 = h, ($f10 = $7?.f) !== void 0 && (($82 = $f10["x-custom-header"]) !== void 0 || ($m9 = $7.metatable) === void 0 || ($82 = $m9.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 28, rt.index($7, "x-custom-header", "local 'h'")));
+        $11 = rh.pristineContext(ctx) ? ctx.method : ($12 = ctx, ($f15 = $12?.f) !== void 0 && (($132 = $f15.method) !== void 0 || ($m14 = $12.metatable) === void 0 || ($132 = $m14.view.method) !== void 0 || !("method" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $132 : ($s2.pcs[$d2] = $pc + 28, rt.index($12, "method", "local 'ctx'")));
+        $162 = rh.pristineContext(ctx) ? ctx.path() : ($17 = ctx, ($f202 = $17?.f) !== void 0 && (($182 = $f202.path) !== void 0 || ($m192 = $17.metatable) === void 0 || ($182 = $m192.view.path) !== void 0 || !("path" in $m192.view) && $m192.view[rt.CUT] === void 0) ? $182 : ($s2.pcs[$d2] = $pc + 28, rt.index($17, "path", "local 'ctx'")));
+        if (rh.isScalar($42) && rh.isScalar($6) && rh.isScalar($11) && rh.isScalar($162)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(9), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 97;
+            $b[$p + 3] = 103;
+            $b[$p + 4] = 101;
+            $b[$p + 5] = 110;
+            $b[$p + 6] = 116;
+            $b[$p + 7] = 34;
+            $b[$p + 8] = 58;
+            $w.p = $p + 9;
+          }
+          $w.scalar($42);
+          {
+            const $b = $w.room(10), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 99;
+            $b[$p + 3] = 117;
+            $b[$p + 4] = 115;
+            $b[$p + 5] = 116;
+            $b[$p + 6] = 111;
+            $b[$p + 7] = 109;
+            $b[$p + 8] = 34;
+            $b[$p + 9] = 58;
+            $w.p = $p + 10;
+          }
+          $w.scalar($6);
+          {
+            const $b = $w.room(10), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 109;
+            $b[$p + 3] = 101;
+            $b[$p + 4] = 116;
+            $b[$p + 5] = 104;
+            $b[$p + 6] = 111;
+            $b[$p + 7] = 100;
+            $b[$p + 8] = 34;
+            $b[$p + 9] = 58;
+            $w.p = $p + 10;
+          }
+          $w.scalar($11);
+          {
+            const $b = $w.room(8), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 112;
+            $b[$p + 3] = 97;
+            $b[$p + 4] = 116;
+            $b[$p + 5] = 104;
+            $b[$p + 6] = 34;
+            $b[$p + 7] = 58;
+            $w.p = $p + 8;
+          }
+          $w.scalar($162);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($212 = $42, $22 = $6, $23 = $11, $24 = $162, $o25 = new rt.FieldsObject(), $n26 = 0, $212 !== void 0 && ($o25.agent = $212, $n26++), $22 !== void 0 && ($o25.custom = $22, $n26++), $23 !== void 0 && ($o25.method = $23, $n26++), $24 !== void 0 && ($o25.path = $24, $n26++), rt.LuaTable.record($o25, $n26)));
       }
-      return rt.leave($s2, $d2, ($31 = ($32 = h, ($f35 = $32?.f) !== void 0 && (($33 = $f35["user-agent"]) !== void 0 || ($m34 = $32.metatable) === void 0 || ($33 = $m34.view["user-agent"]) !== void 0 || !("user-agent" in $m34.view) && $m34.view[rt.CUT] === void 0) ? $33 : ($s2.pcs[$d2] = $pc + 28, rt.index($32, "user-agent", "local 'h'"))), $36 = ($37 = h, ($f40 = $37?.f) !== void 0 && (($38 = $f40["x-custom-header"]) !== void 0 || ($m39 = $37.metatable) === void 0 || ($38 = $m39.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m39.view) && $m39.view[rt.CUT] === void 0) ? $38 : ($s2.pcs[$d2] = $pc + 28, rt.index($37, "x-custom-header", "local 'h'"))), $41 = rh.pristineContext(ctx) ? ctx.method : ($422 = ctx, ($f45 = $422?.f) !== void 0 && (($43 = $f45.method) !== void 0 || ($m44 = $422.metatable) === void 0 || ($43 = $m44.view.method) !== void 0 || !("method" in $m44.view) && $m44.view[rt.CUT] === void 0) ? $43 : ($s2.pcs[$d2] = $pc + 28, rt.index($422, "method", "local 'ctx'"))), $46 = rh.pristineContext(ctx) ? ctx.path() : ($47 = ctx, ($f50 = $47?.f) !== void 0 && (($48 = $f50.path) !== void 0 || ($m49 = $47.metatable) === void 0 || ($48 = $m49.view.path) !== void 0 || !("path" in $m49.view) && $m49.view[rt.CUT] === void 0) ? $48 : ($s2.pcs[$d2] = $pc + 28, rt.index($47, "path", "local 'ctx'"))), $o51 = new rt.FieldsObject(), $n52 = 0, $31 !== void 0 && ($o51.agent = $31, $n52++), $36 !== void 0 && ($o51.custom = $36, $n52++), $41 !== void 0 && ($o51.method = $41, $n52++), $46 !== void 0 && ($o51.path = $46, $n52++), rt.LuaTable.record($o51, $n52)));
+      return rt.leave($s2, $d2, ($27 = ($28 = h, ($f31 = $28?.f) !== void 0 && (($29 = $f31["user-agent"]) !== void 0 || ($m30 = $28.metatable) === void 0 || ($29 = $m30.view["user-agent"]) !== void 0 || !("user-agent" in $m30.view) && $m30.view[rt.CUT] === void 0) ? $29 : ($s2.pcs[$d2] = $pc + 28, rt.index($28, "user-agent", "local 'h'"))), $32 = ($33 = h, ($f36 = $33?.f) !== void 0 && (($34 = $f36["x-custom-header"]) !== void 0 || ($m35 = $33.metatable) === void 0 || ($34 = $m35.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m35.view) && $m35.view[rt.CUT] === void 0) ? $34 : ($s2.pcs[$d2] = $pc + 28, rt.index($33, "x-custom-header", "local 'h'"))), $37 = rh.pristineContext(ctx) ? ctx.method : ($38 = ctx, ($f41 = $38?.f) !== void 0 && (($39 = $f41.method) !== void 0 || ($m40 = $38.metatable) === void 0 || ($39 = $m40.view.method) !== void 0 || !("method" in $m40.view) && $m40.view[rt.CUT] === void 0) ? $39 : ($s2.pcs[$d2] = $pc + 28, rt.index($38, "method", "local 'ctx'"))), $422 = rh.pristineContext(ctx) ? ctx.path() : ($43 = ctx, ($f46 = $43?.f) !== void 0 && (($44 = $f46.path) !== void 0 || ($m45 = $43.metatable) === void 0 || ($44 = $m45.view.path) !== void 0 || !("path" in $m45.view) && $m45.view[rt.CUT] === void 0) ? $44 : ($s2.pcs[$d2] = $pc + 28, rt.index($43, "path", "local 'ctx'"))), $o47 = new rt.FieldsObject(), $n48 = 0, $27 !== void 0 && ($o47.agent = $27, $n48++), $32 !== void 0 && ($o47.custom = $32, $n48++), $37 !== void 0 && ($o47.method = $37, $n48++), $422 !== void 0 && ($o47.path = $422, $n48++), rt.LuaTable.record($o47, $n48)));
     }))) !== void 0 && ($f11 = $15?.f) !== void 0 && !$15.linked && $f11.get !== void 0 ? $f11.get = $4 : ($s.pcs[$d] = $pc + 26, rt.setIndex($15, "get", $4, "field 'headers'"));
     return rt.leave($s, $d, api);
   };

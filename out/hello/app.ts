@@ -85,7 +85,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n4: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          return (new rh.JsonText(200, "{\"message\":\"Hello World\"}") as unknown as rt.LuaValue);
+          {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(25), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 115; $b[$p + 5] = 115; $b[$p + 6] = 97; $b[$p + 7] = 103; $b[$p + 8] = 101; $b[$p + 9] = 34; $b[$p + 10] = 58; $b[$p + 11] = 34; $b[$p + 12] = 72; $b[$p + 13] = 101; $b[$p + 14] = 108; $b[$p + 15] = 108; $b[$p + 16] = 111; $b[$p + 17] = 32; $b[$p + 18] = 87; $b[$p + 19] = 111; $b[$p + 20] = 114; $b[$p + 21] = 108; $b[$p + 22] = 100; $b[$p + 23] = 34; $b[$p + 24] = 125; $w.p = $p + 25; }
+            return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
           return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.message = "Hello World", rt.LuaTable.record($o1, $n2)));
         }
         return (($o3 = new rt.FieldsObject(), $n4 = 1, $o3.message = "Hello World", rt.LuaTable.record($o3, $n4)));
@@ -103,27 +107,33 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m6: rt.LuaTable | undefined;
         let $f7: rt.Fields | undefined;
         let $8: rt.LuaValue;
-        let $9: string | undefined;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: string | undefined;
-        let $12: rt.LuaValue;
-        let $o13: rt.Fields;
-        let $n14: number;
+        let $o11: rt.Fields;
+        let $n12: number;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $o19: rt.Fields;
-        let $n20: number;
+        let $o17: rt.Fields;
+        let $n18: number;
         const $json: boolean = rh.claim(ctx);
         let name: rt.LuaValue = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("name") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 6, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.name) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.name) !== undefined || (!("name" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 5, rt.index($1, "name")))));
         if ($json) {
           $8 = ($5 = ("Hello ") as rt.LuaValue, (typeof $5 === 'string' && typeof name === 'string' ? $5 + name : ($s.pcs[$d] = $pc + 7, rt.concat($5, name, undefined, "local 'name'"))));
-          $10 = ($2 = (name) as rt.LuaValue, (($2 as rt.LuaTable)?.arr !== undefined ? ($2 as rt.LuaTable).length() : typeof $2 === 'string' ? $2.length : ($s.pcs[$d] = $pc + 7, rt.len($2, "local 'name'"))));
-          if (($9 = rh.scalar($8)) !== undefined && ($11 = rh.scalar($10)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"message\":" + $9! + ",\"length\":" + $11! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($1 = $8, $12 = $10, $o13 = new rt.FieldsObject(), $n14 = 0, ($1 !== undefined && ($o13.message = $1, $n14++)), ($12 !== undefined && ($o13.length = $12, $n14++)), rt.LuaTable.record($o13, $n14)));
+          $9 = ($2 = (name) as rt.LuaValue, (($2 as rt.LuaTable)?.arr !== undefined ? ($2 as rt.LuaTable).length() : typeof $2 === 'string' ? $2.length : ($s.pcs[$d] = $pc + 7, rt.len($2, "local 'name'"))));
+          if (rh.isScalar($8) && rh.isScalar($9)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(11), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 115; $b[$p + 5] = 115; $b[$p + 6] = 97; $b[$p + 7] = 103; $b[$p + 8] = 101; $b[$p + 9] = 34; $b[$p + 10] = 58; $w.p = $p + 11; }
+            $w.scalar($8 as string | number | boolean);
+            { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 101; $b[$p + 4] = 110; $b[$p + 5] = 103; $b[$p + 6] = 116; $b[$p + 7] = 104; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
+            $w.scalar($9 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($1 = $8, $10 = $9, $o11 = new rt.FieldsObject(), $n12 = 0, ($1 !== undefined && ($o11.message = $1, $n12++)), ($10 !== undefined && ($o11.length = $10, $n12++)), rt.LuaTable.record($o11, $n12)));
         }
-        return rt.leave($s, $d, ($15 = ($16 = ("Hello ") as rt.LuaValue, (typeof $16 === 'string' && typeof name === 'string' ? $16 + name : ($s.pcs[$d] = $pc + 7, rt.concat($16, name, undefined, "local 'name'")))), $17 = ($18 = (name) as rt.LuaValue, (($18 as rt.LuaTable)?.arr !== undefined ? ($18 as rt.LuaTable).length() : typeof $18 === 'string' ? $18.length : ($s.pcs[$d] = $pc + 7, rt.len($18, "local 'name'")))), $o19 = new rt.FieldsObject(), $n20 = 0, ($15 !== undefined && ($o19.message = $15, $n20++)), ($17 !== undefined && ($o19.length = $17, $n20++)), rt.LuaTable.record($o19, $n20)));
+        return rt.leave($s, $d, ($13 = ($14 = ("Hello ") as rt.LuaValue, (typeof $14 === 'string' && typeof name === 'string' ? $14 + name : ($s.pcs[$d] = $pc + 7, rt.concat($14, name, undefined, "local 'name'")))), $15 = ($16 = (name) as rt.LuaValue, (($16 as rt.LuaTable)?.arr !== undefined ? ($16 as rt.LuaTable).length() : typeof $16 === 'string' ? $16.length : ($s.pcs[$d] = $pc + 7, rt.len($16, "local 'name'")))), $o17 = new rt.FieldsObject(), $n18 = 0, ($13 !== undefined && ($o17.message = $13, $n18++)), ($15 !== undefined && ($o17.length = $15, $n18++)), rt.LuaTable.record($o17, $n18)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 4, rt.setIndex($3, "get", $13, "field 'p_name'")));
       $13 = ($2 = ($5 = api as rt.LuaValue, (($f14 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f14.users) !== undefined || ($m12 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m12.view.users) !== undefined || (!("users" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 8, rt.index($5, "users", "local 'api'")))), (($f7 = ($2 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.me) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.me) !== undefined || (!("me" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 8, rt.index($2, "me", "field 'users'"))));
       (($3 = ($handlers[3] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
@@ -133,7 +143,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n4: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          return (new rh.JsonText(200, "{\"id\":\"me\",\"static\":true}") as unknown as rt.LuaValue);
+          {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(25), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $b[$p + 6] = 34; $b[$p + 7] = 109; $b[$p + 8] = 101; $b[$p + 9] = 34; $b[$p + 10] = 44; $b[$p + 11] = 34; $b[$p + 12] = 115; $b[$p + 13] = 116; $b[$p + 14] = 97; $b[$p + 15] = 116; $b[$p + 16] = 105; $b[$p + 17] = 99; $b[$p + 18] = 34; $b[$p + 19] = 58; $b[$p + 20] = 116; $b[$p + 21] = 114; $b[$p + 22] = 117; $b[$p + 23] = 101; $b[$p + 24] = 125; $w.p = $p + 25; }
+            return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
           return (($o1 = new rt.FieldsObject(), $n2 = 2, $o1.id = "me", $o1.static = true, rt.LuaTable.record($o1, $n2)));
         }
         return (($o3 = new rt.FieldsObject(), $n4 = 2, $o3.id = "me", $o3.static = true, rt.LuaTable.record($o3, $n4)));
@@ -159,40 +173,45 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $11: rt.LuaValue;
         let $m12: rt.LuaTable | undefined;
         let $f13: rt.Fields | undefined;
-        let $14: string | undefined;
-        let $fn15!: rt.LuaFunction;
+        let $fn14!: rt.LuaFunction;
+        let $15: rt.LuaValue;
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $o19: rt.Fields;
-        let $n20: number;
-        let $fn21!: rt.LuaFunction;
+        let $o18: rt.Fields;
+        let $n19: number;
+        let $fn20!: rt.LuaFunction;
+        let $21: rt.LuaValue;
         let $22: rt.LuaValue;
         let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
-        let $m25: rt.LuaTable | undefined;
-        let $f26: rt.Fields | undefined;
+        let $m24: rt.LuaTable | undefined;
+        let $f25: rt.Fields | undefined;
+        let $26: rt.LuaValue;
         let $27: rt.LuaValue;
         let $28: rt.LuaValue;
         let $29: rt.LuaValue;
-        let $30: rt.LuaValue;
-        let $m31: rt.LuaTable | undefined;
-        let $f32: rt.Fields | undefined;
-        let $33: rt.LuaValue;
-        let $m34: rt.LuaTable | undefined;
-        let $f35: rt.Fields | undefined;
-        let $o36: rt.Fields;
-        let $n37: number;
-        let $t38: number;
-        let $r39: rt.LuaResult;
+        let $m30: rt.LuaTable | undefined;
+        let $f31: rt.Fields | undefined;
+        let $32: rt.LuaValue;
+        let $m33: rt.LuaTable | undefined;
+        let $f34: rt.Fields | undefined;
+        let $o35: rt.Fields;
+        let $n36: number;
+        let $t37: number;
+        let $r38: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $1 = ($2 = api as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 10, rt.index($2, "json", "upvalue 'api'"))));
           $6 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($7 = rt.first(($8 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8))), (($f13 = ($7 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.id) !== undefined || ($m12 = ($7 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.id) !== undefined || (!("id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 10, rt.index($7, "id")))));
-          if (rh.isJsonBuilder($1) && ($14 = rh.scalar($6)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"static\":false,\"id\":" + $14! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, rt.first(($16 = $1, $17 = ($18 = $6, $o19 = new rt.FieldsObject(), $n20 = 1, $o19.static = false, ($18 !== undefined && ($o19.id = $18, $n20++)), rt.LuaTable.record($o19, $n20)), $s.pcs[$d] = $pc + 12, $fn15 = rt.fn($16, "field 'json'"), $fn15($17))));
+          if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(21), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 116; $b[$p + 4] = 97; $b[$p + 5] = 116; $b[$p + 6] = 105; $b[$p + 7] = 99; $b[$p + 8] = 34; $b[$p + 9] = 58; $b[$p + 10] = 102; $b[$p + 11] = 97; $b[$p + 12] = 108; $b[$p + 13] = 115; $b[$p + 14] = 101; $b[$p + 15] = 44; $b[$p + 16] = 34; $b[$p + 17] = 105; $b[$p + 18] = 100; $b[$p + 19] = 34; $b[$p + 20] = 58; $w.p = $p + 21; }
+            $w.scalar($6 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, rt.first(($15 = $1, $16 = ($17 = $6, $o18 = new rt.FieldsObject(), $n19 = 1, $o18.static = false, ($17 !== undefined && ($o18.id = $17, $n19++)), rt.LuaTable.record($o18, $n19)), $s.pcs[$d] = $pc + 12, $fn14 = rt.fn($15, "field 'json'"), $fn14($16))));
         }
-        return ($22 = ($23 = api as rt.LuaValue, (($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.json) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.json) !== undefined || (!("json" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 10, rt.index($23, "json", "upvalue 'api'")))), $27 = ($28 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($29 = rt.first(($30 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.params !== undefined ? $f32.params : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.params !== undefined ? $m31.view.params : rt.index($30, "params", "local 'ctx'")), "method 'params'")($30))), (($f35 = ($29 as rt.LuaTable)?.f) !== undefined && (($33 = $f35.id) !== undefined || ($m34 = ($29 as rt.LuaTable).metatable) === undefined || ($33 = $m34.view.id) !== undefined || (!("id" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : ($s.pcs[$d] = $pc + 10, rt.index($29, "id"))))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.static = false, ($28 !== undefined && ($o36.id = $28, $n37++)), rt.LuaTable.record($o36, $n37)), $s.pcs[$d] = $pc + 13, $fn21 = rt.fn($22, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t38 = $s.tails++, $r39 = $fn21($27), $s.tails = $t38, $r39) : rt.tail($s, $fn21, [$27]));
+        return ($21 = ($22 = api as rt.LuaValue, (($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.json) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 10, rt.index($22, "json", "upvalue 'api'")))), $26 = ($27 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($28 = rt.first(($29 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f31 = ($29 as rt.LuaTable)?.f)?.params !== undefined ? $f31.params : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.params !== undefined ? $m30.view.params : rt.index($29, "params", "local 'ctx'")), "method 'params'")($29))), (($f34 = ($28 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($28 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 10, rt.index($28, "id"))))), $o35 = new rt.FieldsObject(), $n36 = 1, $o35.static = false, ($27 !== undefined && ($o35.id = $27, $n36++)), rt.LuaTable.record($o35, $n36)), $s.pcs[$d] = $pc + 13, $fn20 = rt.fn($21, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t37 = $s.tails++, $r38 = $fn20($26), $s.tails = $t37, $r38) : rt.tail($s, $fn20, [$26]));
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 9, rt.setIndex($3, "get", $13, "field 'p_id'")));
       $13 = ($2 = ($5 = ($8 = ($4 = api as rt.LuaValue, (($f14 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f14.users) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.users) !== undefined || (!("users" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 14, rt.index($4, "users", "local 'api'")))), (($f7 = ($8 as rt.LuaTable)?.f) !== undefined && (($15 = $f7.p_id) !== undefined || ($m6 = ($8 as rt.LuaTable).metatable) === undefined || ($15 = $m6.view.p_id) !== undefined || (!("p_id" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 14, rt.index($8, "p_id", "field 'users'")))), (($f11 = ($5 as rt.LuaTable)?.f) !== undefined && (($16 = $f11.posts) !== undefined || ($m17 = ($5 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.posts) !== undefined || (!("posts" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 14, rt.index($5, "posts", "field 'p_id'")))), (($f20 = ($2 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.p_postId) !== undefined || ($m19 = ($2 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.p_postId) !== undefined || (!("p_postId" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 14, rt.index($2, "p_postId", "field 'posts'"))));
       (($21 = ($handlers[5] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
@@ -204,38 +223,44 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f3: rt.Fields | undefined;
         let $4: rt.LuaValue;
         let $5: rt.LuaValue;
-        let $6: string | undefined;
+        let $6: rt.LuaValue;
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
-        let $m10: rt.LuaTable | undefined;
-        let $f11: rt.Fields | undefined;
-        let $12: string | undefined;
-        let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        let $o15: rt.Fields;
-        let $n16: number;
+        let $m9: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
+        let $11: rt.LuaValue;
+        let $12: rt.LuaValue;
+        let $o13: rt.Fields;
+        let $n14: number;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
         let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $19: rt.LuaValue;
-        let $m20: rt.LuaTable | undefined;
-        let $f21: rt.Fields | undefined;
+        let $m18: rt.LuaTable | undefined;
+        let $f19: rt.Fields | undefined;
+        let $20: rt.LuaValue;
+        let $21: rt.LuaValue;
         let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
-        let $m25: rt.LuaTable | undefined;
-        let $f26: rt.Fields | undefined;
-        let $o27: rt.Fields;
-        let $n28: number;
+        let $m23: rt.LuaTable | undefined;
+        let $f24: rt.Fields | undefined;
+        let $o25: rt.Fields;
+        let $n26: number;
         const $json: boolean = rh.claim(ctx);
         let p: rt.LuaValue = rt.first(($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 15, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.params !== undefined ? $f3.params : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.params !== undefined ? $m2.view.params : rt.index($1, "params", "local 'ctx'")), "method 'params'")($1)));
         if ($json) {
           $4 = ($1 = p as rt.LuaValue, (($f3 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f3.id) !== undefined || ($m2 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m2.view.id) !== undefined || (!("id" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 16, rt.index($1, "id", "local 'p'"))));
-          $7 = ($8 = p as rt.LuaValue, (($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.postId) !== undefined || ($m10 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.postId) !== undefined || (!("postId" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 16, rt.index($8, "postId", "local 'p'"))));
-          if (($6 = rh.scalar($4)) !== undefined && ($12 = rh.scalar($7)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"user\":" + $6! + ",\"post\":" + $12! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($13 = $4, $14 = $7, $o15 = new rt.FieldsObject(), $n16 = 0, ($13 !== undefined && ($o15.user = $13, $n16++)), ($14 !== undefined && ($o15.post = $14, $n16++)), rt.LuaTable.record($o15, $n16)));
+          $6 = ($7 = p as rt.LuaValue, (($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.postId) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.postId) !== undefined || (!("postId" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 16, rt.index($7, "postId", "local 'p'"))));
+          if (rh.isScalar($4) && rh.isScalar($6)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 114; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+            $w.scalar($4 as string | number | boolean);
+            { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 111; $b[$p + 4] = 115; $b[$p + 5] = 116; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+            $w.scalar($6 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($11 = $4, $12 = $6, $o13 = new rt.FieldsObject(), $n14 = 0, ($11 !== undefined && ($o13.user = $11, $n14++)), ($12 !== undefined && ($o13.post = $12, $n14++)), rt.LuaTable.record($o13, $n14)));
         }
-        return rt.leave($s, $d, ($17 = ($18 = p as rt.LuaValue, (($f21 = ($18 as rt.LuaTable)?.f) !== undefined && (($19 = $f21.id) !== undefined || ($m20 = ($18 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.id) !== undefined || (!("id" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 16, rt.index($18, "id", "local 'p'")))), $22 = ($23 = p as rt.LuaValue, (($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.postId) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.postId) !== undefined || (!("postId" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 16, rt.index($23, "postId", "local 'p'")))), $o27 = new rt.FieldsObject(), $n28 = 0, ($17 !== undefined && ($o27.user = $17, $n28++)), ($22 !== undefined && ($o27.post = $22, $n28++)), rt.LuaTable.record($o27, $n28)));
+        return rt.leave($s, $d, ($15 = ($16 = p as rt.LuaValue, (($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.id) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.id) !== undefined || (!("id" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 16, rt.index($16, "id", "local 'p'")))), $20 = ($21 = p as rt.LuaValue, (($f24 = ($21 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.postId) !== undefined || ($m23 = ($21 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.postId) !== undefined || (!("postId" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 16, rt.index($21, "postId", "local 'p'")))), $o25 = new rt.FieldsObject(), $n26 = 0, ($15 !== undefined && ($o25.user = $15, $n26++)), ($20 !== undefined && ($o25.post = $20, $n26++)), rt.LuaTable.record($o25, $n26)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f22 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f22.get !== undefined ? ($f22.get = $21) : ($s.pcs[$d] = $pc + 14, rt.setIndex($13, "get", $21, "field 'p_postId'")));
       $21 = ($18 = api as rt.LuaValue, (($f22 = ($18 as rt.LuaTable)?.f) !== undefined && (($16 = $f22.search) !== undefined || ($m19 = ($18 as rt.LuaTable).metatable) === undefined || ($16 = $m19.view.search) !== undefined || (!("search" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 17, rt.index($18, "search", "local 'api'"))));
       (($15 = ($handlers[6] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
@@ -291,64 +316,72 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f3: rt.Fields | undefined;
         let $4: rt.LuaValue;
         let $5: rt.LuaValue;
-        let $6: string | undefined;
+        let $6: rt.LuaValue;
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
-        let $m10: rt.LuaTable | undefined;
-        let $f11: rt.Fields | undefined;
-        let $12: string | undefined;
+        let $m9: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
+        let $11: rt.LuaValue;
+        let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
-        let $m16: rt.LuaTable | undefined;
-        let $f17: rt.Fields | undefined;
-        let $18: string | undefined;
-        let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
+        let $m14: rt.LuaTable | undefined;
+        let $f15: rt.Fields | undefined;
+        let $16: rt.LuaValue;
+        let $17: rt.LuaValue;
+        let $18: rt.LuaValue;
+        let $m19: rt.LuaTable | undefined;
+        let $f20: rt.Fields | undefined;
         let $21: rt.LuaValue;
-        let $m22: rt.LuaTable | undefined;
-        let $f23: rt.Fields | undefined;
-        let $24: string | undefined;
-        let $25: rt.LuaValue;
-        let $26: rt.LuaValue;
+        let $22: rt.LuaValue;
+        let $23: rt.LuaValue;
+        let $24: rt.LuaValue;
+        let $o25: rt.Fields;
+        let $n26: number;
         let $27: rt.LuaValue;
         let $28: rt.LuaValue;
-        let $o29: rt.Fields;
-        let $n30: number;
-        let $31: rt.LuaValue;
+        let $29: rt.LuaValue;
+        let $m30: rt.LuaTable | undefined;
+        let $f31: rt.Fields | undefined;
         let $32: rt.LuaValue;
         let $33: rt.LuaValue;
-        let $m34: rt.LuaTable | undefined;
-        let $f35: rt.Fields | undefined;
-        let $36: rt.LuaValue;
+        let $34: rt.LuaValue;
+        let $m35: rt.LuaTable | undefined;
+        let $f36: rt.Fields | undefined;
         let $37: rt.LuaValue;
         let $38: rt.LuaValue;
-        let $m39: rt.LuaTable | undefined;
-        let $f40: rt.Fields | undefined;
-        let $41: rt.LuaValue;
+        let $39: rt.LuaValue;
+        let $m40: rt.LuaTable | undefined;
+        let $f41: rt.Fields | undefined;
         let $42: rt.LuaValue;
         let $43: rt.LuaValue;
-        let $m44: rt.LuaTable | undefined;
-        let $f45: rt.Fields | undefined;
-        let $46: rt.LuaValue;
-        let $47: rt.LuaValue;
-        let $48: rt.LuaValue;
-        let $m49: rt.LuaTable | undefined;
-        let $f50: rt.Fields | undefined;
-        let $o51: rt.Fields;
-        let $n52: number;
+        let $44: rt.LuaValue;
+        let $m45: rt.LuaTable | undefined;
+        let $f46: rt.Fields | undefined;
+        let $o47: rt.Fields;
+        let $n48: number;
         const $json: boolean = rh.claim(ctx);
         let h: rt.LuaValue = rt.first(($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 27, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.headers !== undefined ? $f3.headers : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.headers !== undefined ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'")), "method 'headers'")($1)));
         if ($json) {
           $4 = ($1 = h as rt.LuaValue, (($f3 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f3["user-agent"]) !== undefined || ($m2 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m2.view["user-agent"]) !== undefined || (!("user-agent" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 28, rt.index($1, "user-agent", "local 'h'"))));
-          $7 = ($8 = h as rt.LuaValue, (($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f11["x-custom-header"]) !== undefined || ($m10 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 28, rt.index($8, "x-custom-header", "local 'h'"))));
-          $13 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($14 = ctx as rt.LuaValue, (($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.method) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.method) !== undefined || (!("method" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 28, rt.index($14, "method", "local 'ctx'")))));
-          $19 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).path() : ($20 = ctx as rt.LuaValue, (($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.path) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.path) !== undefined || (!("path" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 28, rt.index($20, "path", "local 'ctx'")))));
-          if (($6 = rh.scalar($4)) !== undefined && ($12 = rh.scalar($7)) !== undefined && ($18 = rh.scalar($13)) !== undefined && ($24 = rh.scalar($19)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"agent\":" + $6! + ",\"custom\":" + $12! + ",\"method\":" + $18! + ",\"path\":" + $24! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($25 = $4, $26 = $7, $27 = $13, $28 = $19, $o29 = new rt.FieldsObject(), $n30 = 0, ($25 !== undefined && ($o29.agent = $25, $n30++)), ($26 !== undefined && ($o29.custom = $26, $n30++)), ($27 !== undefined && ($o29.method = $27, $n30++)), ($28 !== undefined && ($o29.path = $28, $n30++)), rt.LuaTable.record($o29, $n30)));
+          $6 = ($7 = h as rt.LuaValue, (($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10["x-custom-header"]) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 28, rt.index($7, "x-custom-header", "local 'h'"))));
+          $11 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($12 = ctx as rt.LuaValue, (($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.method) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.method) !== undefined || (!("method" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 28, rt.index($12, "method", "local 'ctx'")))));
+          $16 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).path() : ($17 = ctx as rt.LuaValue, (($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.path) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.path) !== undefined || (!("path" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 28, rt.index($17, "path", "local 'ctx'")))));
+          if (rh.isScalar($4) && rh.isScalar($6) && rh.isScalar($11) && rh.isScalar($16)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 97; $b[$p + 3] = 103; $b[$p + 4] = 101; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+            $w.scalar($4 as string | number | boolean);
+            { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 117; $b[$p + 4] = 115; $b[$p + 5] = 116; $b[$p + 6] = 111; $b[$p + 7] = 109; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
+            $w.scalar($6 as string | number | boolean);
+            { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
+            $w.scalar($11 as string | number | boolean);
+            { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+            $w.scalar($16 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($21 = $4, $22 = $6, $23 = $11, $24 = $16, $o25 = new rt.FieldsObject(), $n26 = 0, ($21 !== undefined && ($o25.agent = $21, $n26++)), ($22 !== undefined && ($o25.custom = $22, $n26++)), ($23 !== undefined && ($o25.method = $23, $n26++)), ($24 !== undefined && ($o25.path = $24, $n26++)), rt.LuaTable.record($o25, $n26)));
         }
-        return rt.leave($s, $d, ($31 = ($32 = h as rt.LuaValue, (($f35 = ($32 as rt.LuaTable)?.f) !== undefined && (($33 = $f35["user-agent"]) !== undefined || ($m34 = ($32 as rt.LuaTable).metatable) === undefined || ($33 = $m34.view["user-agent"]) !== undefined || (!("user-agent" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : ($s.pcs[$d] = $pc + 28, rt.index($32, "user-agent", "local 'h'")))), $36 = ($37 = h as rt.LuaValue, (($f40 = ($37 as rt.LuaTable)?.f) !== undefined && (($38 = $f40["x-custom-header"]) !== undefined || ($m39 = ($37 as rt.LuaTable).metatable) === undefined || ($38 = $m39.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : ($s.pcs[$d] = $pc + 28, rt.index($37, "x-custom-header", "local 'h'")))), $41 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($42 = ctx as rt.LuaValue, (($f45 = ($42 as rt.LuaTable)?.f) !== undefined && (($43 = $f45.method) !== undefined || ($m44 = ($42 as rt.LuaTable).metatable) === undefined || ($43 = $m44.view.method) !== undefined || (!("method" in $m44.view) && $m44.view[rt.CUT] === undefined)) ? $43 : ($s.pcs[$d] = $pc + 28, rt.index($42, "method", "local 'ctx'"))))), $46 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).path() : ($47 = ctx as rt.LuaValue, (($f50 = ($47 as rt.LuaTable)?.f) !== undefined && (($48 = $f50.path) !== undefined || ($m49 = ($47 as rt.LuaTable).metatable) === undefined || ($48 = $m49.view.path) !== undefined || (!("path" in $m49.view) && $m49.view[rt.CUT] === undefined)) ? $48 : ($s.pcs[$d] = $pc + 28, rt.index($47, "path", "local 'ctx'"))))), $o51 = new rt.FieldsObject(), $n52 = 0, ($31 !== undefined && ($o51.agent = $31, $n52++)), ($36 !== undefined && ($o51.custom = $36, $n52++)), ($41 !== undefined && ($o51.method = $41, $n52++)), ($46 !== undefined && ($o51.path = $46, $n52++)), rt.LuaTable.record($o51, $n52)));
+        return rt.leave($s, $d, ($27 = ($28 = h as rt.LuaValue, (($f31 = ($28 as rt.LuaTable)?.f) !== undefined && (($29 = $f31["user-agent"]) !== undefined || ($m30 = ($28 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view["user-agent"]) !== undefined || (!("user-agent" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : ($s.pcs[$d] = $pc + 28, rt.index($28, "user-agent", "local 'h'")))), $32 = ($33 = h as rt.LuaValue, (($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36["x-custom-header"]) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : ($s.pcs[$d] = $pc + 28, rt.index($33, "x-custom-header", "local 'h'")))), $37 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($38 = ctx as rt.LuaValue, (($f41 = ($38 as rt.LuaTable)?.f) !== undefined && (($39 = $f41.method) !== undefined || ($m40 = ($38 as rt.LuaTable).metatable) === undefined || ($39 = $m40.view.method) !== undefined || (!("method" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : ($s.pcs[$d] = $pc + 28, rt.index($38, "method", "local 'ctx'"))))), $42 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).path() : ($43 = ctx as rt.LuaValue, (($f46 = ($43 as rt.LuaTable)?.f) !== undefined && (($44 = $f46.path) !== undefined || ($m45 = ($43 as rt.LuaTable).metatable) === undefined || ($44 = $m45.view.path) !== undefined || (!("path" in $m45.view) && $m45.view[rt.CUT] === undefined)) ? $44 : ($s.pcs[$d] = $pc + 28, rt.index($43, "path", "local 'ctx'"))))), $o47 = new rt.FieldsObject(), $n48 = 0, ($27 !== undefined && ($o47.agent = $27, $n48++)), ($32 !== undefined && ($o47.custom = $32, $n48++)), ($37 !== undefined && ($o47.method = $37, $n48++)), ($42 !== undefined && ($o47.path = $42, $n48++)), rt.LuaTable.record($o47, $n48)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $4) : ($s.pcs[$d] = $pc + 26, rt.setIndex($15, "get", $4, "field 'headers'")));
       return rt.leave($s, $d, api);
     };

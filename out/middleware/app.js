@@ -271,46 +271,94 @@ function load($env) {
       let $f92;
       let $10;
       let $112;
-      let $12;
-      let $m13;
-      let $f14;
+      let $m12;
+      let $f13;
+      let $fn14;
       let $152;
-      let $fn16;
+      let $16;
       let $17;
       let $18;
-      let $19;
-      let $20;
-      let $o21;
-      let $n22;
-      let $fn23;
+      let $o19;
+      let $n20;
+      let $fn21;
+      let $222;
+      let $23;
       let $24;
-      let $25;
-      let $26;
-      let $m27;
-      let $f28;
+      let $m25;
+      let $f26;
+      let $27;
+      let $28;
       let $29;
-      let $30;
-      let $31;
-      let $m32;
-      let $f33;
-      let $34;
-      let $35;
-      let $m36;
-      let $f37;
-      let $o38;
-      let $n39;
-      let $t40;
-      let $r41;
+      let $m30;
+      let $f31;
+      let $322;
+      let $33;
+      let $m34;
+      let $f35;
+      let $o36;
+      let $n37;
+      let $t38;
+      let $r39;
       const $json = rh.claim(ctx);
       $s2.pcs[$d2] = $pc + 22, trace("handler");
       if ($json) {
         $1 = ($22 = api, ($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 23, rt.index($22, "json", "upvalue 'api'")));
         $6 = rt.first(($7 = ctx, $s2.pcs[$d2] = $pc + 24, rt.fn(($f92 = $7?.f)?.get !== void 0 ? $f92.get : ($m8 = $7?.metatable) !== void 0 && $m8.view.get !== void 0 ? $m8.view.get : rt.index($7, "get", "local 'ctx'"), "method 'get'")($7, "role")));
-        $112 = rt.first(($12 = ctx, $s2.pcs[$d2] = $pc + 25, rt.fn(($f14 = $12?.f)?.get !== void 0 ? $f14.get : ($m13 = $12?.metatable) !== void 0 && $m13.view.get !== void 0 ? $m13.view.get : rt.index($12, "get", "local 'ctx'"), "method 'get'")($12, "request_id")));
-        if (rh.isJsonBuilder($1) && ($10 = rh.scalar($6)) !== void 0 && ($152 = rh.scalar($112)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"ok":true,"role":' + $10 + ',"request_id":' + $152 + "}"));
-        return rt.leave($s2, $d2, rt.first(($17 = $1, $18 = ($19 = $6, $20 = $112, $o21 = new rt.FieldsObject(), $n22 = 1, $o21.ok = true, $19 !== void 0 && ($o21.role = $19, $n22++), $20 !== void 0 && ($o21.request_id = $20, $n22++), rt.LuaTable.record($o21, $n22)), $s2.pcs[$d2] = $pc + 26, $fn16 = rt.fn($17, "field 'json'"), $fn16($18))));
+        $10 = rt.first(($112 = ctx, $s2.pcs[$d2] = $pc + 25, rt.fn(($f13 = $112?.f)?.get !== void 0 ? $f13.get : ($m12 = $112?.metatable) !== void 0 && $m12.view.get !== void 0 ? $m12.view.get : rt.index($112, "get", "local 'ctx'"), "method 'get'")($112, "request_id")));
+        if (rh.isJsonBuilder($1) && rh.isScalar($6) && rh.isScalar($10)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(18), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 111;
+            $b[$p + 3] = 107;
+            $b[$p + 4] = 34;
+            $b[$p + 5] = 58;
+            $b[$p + 6] = 116;
+            $b[$p + 7] = 114;
+            $b[$p + 8] = 117;
+            $b[$p + 9] = 101;
+            $b[$p + 10] = 44;
+            $b[$p + 11] = 34;
+            $b[$p + 12] = 114;
+            $b[$p + 13] = 111;
+            $b[$p + 14] = 108;
+            $b[$p + 15] = 101;
+            $b[$p + 16] = 34;
+            $b[$p + 17] = 58;
+            $w.p = $p + 18;
+          }
+          $w.scalar($6);
+          {
+            const $b = $w.room(14), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 114;
+            $b[$p + 3] = 101;
+            $b[$p + 4] = 113;
+            $b[$p + 5] = 117;
+            $b[$p + 6] = 101;
+            $b[$p + 7] = 115;
+            $b[$p + 8] = 116;
+            $b[$p + 9] = 95;
+            $b[$p + 10] = 105;
+            $b[$p + 11] = 100;
+            $b[$p + 12] = 34;
+            $b[$p + 13] = 58;
+            $w.p = $p + 14;
+          }
+          $w.scalar($10);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, rt.first(($152 = $1, $16 = ($17 = $6, $18 = $10, $o19 = new rt.FieldsObject(), $n20 = 1, $o19.ok = true, $17 !== void 0 && ($o19.role = $17, $n20++), $18 !== void 0 && ($o19.request_id = $18, $n20++), rt.LuaTable.record($o19, $n20)), $s2.pcs[$d2] = $pc + 26, $fn14 = rt.fn($152, "field 'json'"), $fn14($16))));
       }
-      return $24 = ($25 = api, ($f28 = $25?.f) !== void 0 && (($26 = $f28.json) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view.json) !== void 0 || !("json" in $m27.view) && $m27.view[rt.CUT] === void 0) ? $26 : ($s2.pcs[$d2] = $pc + 23, rt.index($25, "json", "upvalue 'api'"))), $29 = ($30 = rt.first(($31 = ctx, $s2.pcs[$d2] = $pc + 24, rt.fn(($f33 = $31?.f)?.get !== void 0 ? $f33.get : ($m32 = $31?.metatable) !== void 0 && $m32.view.get !== void 0 ? $m32.view.get : rt.index($31, "get", "local 'ctx'"), "method 'get'")($31, "role"))), $34 = rt.first(($35 = ctx, $s2.pcs[$d2] = $pc + 25, rt.fn(($f37 = $35?.f)?.get !== void 0 ? $f37.get : ($m36 = $35?.metatable) !== void 0 && $m36.view.get !== void 0 ? $m36.view.get : rt.index($35, "get", "local 'ctx'"), "method 'get'")($35, "request_id"))), $o38 = new rt.FieldsObject(), $n39 = 1, $o38.ok = true, $30 !== void 0 && ($o38.role = $30, $n39++), $34 !== void 0 && ($o38.request_id = $34, $n39++), rt.LuaTable.record($o38, $n39)), $s2.pcs[$d2] = $pc + 27, $fn23 = rt.fn($24, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t40 = $s2.tails++, $r41 = $fn23($29), $s2.tails = $t40, $r41) : rt.tail($s2, $fn23, [$29]);
+      return $222 = ($23 = api, ($f26 = $23?.f) !== void 0 && (($24 = $f26.json) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.json) !== void 0 || !("json" in $m25.view) && $m25.view[rt.CUT] === void 0) ? $24 : ($s2.pcs[$d2] = $pc + 23, rt.index($23, "json", "upvalue 'api'"))), $27 = ($28 = rt.first(($29 = ctx, $s2.pcs[$d2] = $pc + 24, rt.fn(($f31 = $29?.f)?.get !== void 0 ? $f31.get : ($m30 = $29?.metatable) !== void 0 && $m30.view.get !== void 0 ? $m30.view.get : rt.index($29, "get", "local 'ctx'"), "method 'get'")($29, "role"))), $322 = rt.first(($33 = ctx, $s2.pcs[$d2] = $pc + 25, rt.fn(($f35 = $33?.f)?.get !== void 0 ? $f35.get : ($m34 = $33?.metatable) !== void 0 && $m34.view.get !== void 0 ? $m34.view.get : rt.index($33, "get", "local 'ctx'"), "method 'get'")($33, "request_id"))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.ok = true, $28 !== void 0 && ($o36.role = $28, $n37++), $322 !== void 0 && ($o36.request_id = $322, $n37++), rt.LuaTable.record($o36, $n37)), $s2.pcs[$d2] = $pc + 27, $fn21 = rt.fn($222, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t38 = $s2.tails++, $r39 = $fn21($27), $s2.tails = $t38, $r39) : rt.tail($s2, $fn21, [$27]);
     })))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 21, rt.setIndex($3, "get", $8, "field 'admin'"));
     $8 = ($5 = ($4 = ($3 = api, ($f7 = $3?.f) !== void 0 && (($2 = $f7.admin) !== void 0 || ($m6 = $3.metatable) === void 0 || ($2 = $m6.view.admin) !== void 0 || !("admin" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 28, rt.index($3, "admin", "local 'api'"))), ($f9 = $4?.f) !== void 0 && (($11 = $f9.users) !== void 0 || ($m10 = $4.metatable) === void 0 || ($11 = $m10.view.users) !== void 0 || !("users" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $11 : ($s.pcs[$d] = $pc + 28, rt.index($4, "users", "field 'admin'"))), ($f12 = $5?.f) !== void 0 && (($13 = $f12.p_id) !== void 0 || ($m14 = $5.metatable) === void 0 || ($13 = $m14.view.p_id) !== void 0 || !("p_id" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 28, rt.index($5, "p_id", "field 'users'")));
     ($15 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
@@ -327,54 +375,105 @@ function load($env) {
       let $f8;
       let $9;
       let $10;
-      let $112;
-      let $m12;
-      let $f13;
+      let $m11;
+      let $f122;
+      let $132;
       let $14;
-      let $152;
-      let $16;
-      let $o17;
-      let $n18;
+      let $o15;
+      let $n16;
+      let $17;
+      let $18;
       let $19;
-      let $20;
-      let $21;
-      let $m22;
-      let $f23;
-      let $24;
-      let $m25;
-      let $f26;
-      let $27;
-      let $28;
-      let $m29;
-      let $f30;
-      let $o31;
-      let $n32;
+      let $m20;
+      let $f21;
+      let $222;
+      let $m23;
+      let $f24;
+      let $25;
+      let $26;
+      let $m27;
+      let $f28;
+      let $o29;
+      let $n30;
       const $json = rh.claim(ctx);
       if ($json) {
         $1 = rh.pristineContext(ctx) ? ctx.param("id") : ($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 30, rt.fn(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32))), ($f8 = $22?.f) !== void 0 && (($6 = $f8.id) !== void 0 || ($m7 = $22.metatable) === void 0 || ($6 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 29, rt.index($22, "id")));
-        $10 = rt.first(($112 = ctx, $s2.pcs[$d2] = $pc + 31, rt.fn(($f13 = $112?.f)?.get !== void 0 ? $f13.get : ($m12 = $112?.metatable) !== void 0 && $m12.view.get !== void 0 ? $m12.view.get : rt.index($112, "get", "local 'ctx'"), "method 'get'")($112, "role")));
-        if (($9 = rh.scalar($1)) !== void 0 && ($14 = rh.scalar($10)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"id":' + $9 + ',"role":' + $14 + "}"));
-        return rt.leave($s2, $d2, ($152 = $1, $16 = $10, $o17 = new rt.FieldsObject(), $n18 = 0, $152 !== void 0 && ($o17.id = $152, $n18++), $16 !== void 0 && ($o17.role = $16, $n18++), rt.LuaTable.record($o17, $n18)));
+        $9 = rt.first(($10 = ctx, $s2.pcs[$d2] = $pc + 31, rt.fn(($f122 = $10?.f)?.get !== void 0 ? $f122.get : ($m11 = $10?.metatable) !== void 0 && $m11.view.get !== void 0 ? $m11.view.get : rt.index($10, "get", "local 'ctx'"), "method 'get'")($10, "role")));
+        if (rh.isScalar($1) && rh.isScalar($9)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(6), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 105;
+            $b[$p + 3] = 100;
+            $b[$p + 4] = 34;
+            $b[$p + 5] = 58;
+            $w.p = $p + 6;
+          }
+          $w.scalar($1);
+          {
+            const $b = $w.room(8), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 114;
+            $b[$p + 3] = 111;
+            $b[$p + 4] = 108;
+            $b[$p + 5] = 101;
+            $b[$p + 6] = 34;
+            $b[$p + 7] = 58;
+            $w.p = $p + 8;
+          }
+          $w.scalar($9);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($132 = $1, $14 = $9, $o15 = new rt.FieldsObject(), $n16 = 0, $132 !== void 0 && ($o15.id = $132, $n16++), $14 !== void 0 && ($o15.role = $14, $n16++), rt.LuaTable.record($o15, $n16)));
       }
-      return rt.leave($s2, $d2, ($19 = rh.pristineContext(ctx) ? ctx.param("id") : ($20 = rt.first(($21 = ctx, $s2.pcs[$d2] = $pc + 30, rt.fn(($f23 = $21?.f)?.params !== void 0 ? $f23.params : ($m22 = $21?.metatable) !== void 0 && $m22.view.params !== void 0 ? $m22.view.params : rt.index($21, "params", "local 'ctx'"), "method 'params'")($21))), ($f26 = $20?.f) !== void 0 && (($24 = $f26.id) !== void 0 || ($m25 = $20.metatable) === void 0 || ($24 = $m25.view.id) !== void 0 || !("id" in $m25.view) && $m25.view[rt.CUT] === void 0) ? $24 : ($s2.pcs[$d2] = $pc + 29, rt.index($20, "id"))), $27 = rt.first(($28 = ctx, $s2.pcs[$d2] = $pc + 31, rt.fn(($f30 = $28?.f)?.get !== void 0 ? $f30.get : ($m29 = $28?.metatable) !== void 0 && $m29.view.get !== void 0 ? $m29.view.get : rt.index($28, "get", "local 'ctx'"), "method 'get'")($28, "role"))), $o31 = new rt.FieldsObject(), $n32 = 0, $19 !== void 0 && ($o31.id = $19, $n32++), $27 !== void 0 && ($o31.role = $27, $n32++), rt.LuaTable.record($o31, $n32)));
+      return rt.leave($s2, $d2, ($17 = rh.pristineContext(ctx) ? ctx.param("id") : ($18 = rt.first(($19 = ctx, $s2.pcs[$d2] = $pc + 30, rt.fn(($f21 = $19?.f)?.params !== void 0 ? $f21.params : ($m20 = $19?.metatable) !== void 0 && $m20.view.params !== void 0 ? $m20.view.params : rt.index($19, "params", "local 'ctx'"), "method 'params'")($19))), ($f24 = $18?.f) !== void 0 && (($222 = $f24.id) !== void 0 || ($m23 = $18.metatable) === void 0 || ($222 = $m23.view.id) !== void 0 || !("id" in $m23.view) && $m23.view[rt.CUT] === void 0) ? $222 : ($s2.pcs[$d2] = $pc + 29, rt.index($18, "id"))), $25 = rt.first(($26 = ctx, $s2.pcs[$d2] = $pc + 31, rt.fn(($f28 = $26?.f)?.get !== void 0 ? $f28.get : ($m27 = $26?.metatable) !== void 0 && $m27.view.get !== void 0 ? $m27.view.get : rt.index($26, "get", "local 'ctx'"), "method 'get'")($26, "role"))), $o29 = new rt.FieldsObject(), $n30 = 0, $17 !== void 0 && ($o29.id = $17, $n30++), $25 !== void 0 && ($o29.role = $25, $n30++), rt.LuaTable.record($o29, $n30)));
     }))) !== void 0 && ($f16 = $8?.f) !== void 0 && !$8.linked && $f16.get !== void 0 ? $f16.get = $15 : ($s.pcs[$d] = $pc + 28, rt.setIndex($8, "get", $15, "field 'p_id'"));
     $15 = ($13 = api, ($f16 = $13?.f) !== void 0 && (($11 = $f16.calls) !== void 0 || ($m14 = $13.metatable) === void 0 || ($11 = $m14.view.calls) !== void 0 || !("calls" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $11 : ($s.pcs[$d] = $pc + 32, rt.index($13, "calls", "local 'api'")));
     ($2 = $handlers[2] = rh.jsonHandler((function $get(ctx) {
       let $1;
       let $22;
-      let $32;
-      let $o4;
-      let $n5;
-      let $6;
-      let $o7;
-      let $n8;
+      let $o3;
+      let $n4;
+      let $52;
+      let $o6;
+      let $n7;
       const $json = rh.claim(ctx);
       if ($json) {
         $1 = previous;
-        if (($22 = rh.scalar($1)) !== void 0) return new rh.JsonText(200, '{"calls":' + $22 + "}");
-        return $32 = $1, $o4 = new rt.FieldsObject(), $n5 = 1, $o4.calls = $32, rt.LuaTable.record($o4, $n5);
+        if (rh.isScalar($1)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(9), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 99;
+            $b[$p + 3] = 97;
+            $b[$p + 4] = 108;
+            $b[$p + 5] = 108;
+            $b[$p + 6] = 115;
+            $b[$p + 7] = 34;
+            $b[$p + 8] = 58;
+            $w.p = $p + 9;
+          }
+          $w.scalar($1);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return new rh.JsonText(200, $w.view());
+        }
+        return $22 = $1, $o3 = new rt.FieldsObject(), $n4 = 1, $o3.calls = $22, rt.LuaTable.record($o3, $n4);
       }
-      return $6 = previous, $o7 = new rt.FieldsObject(), $n8 = 1, $o7.calls = $6, rt.LuaTable.record($o7, $n8);
+      return $52 = previous, $o6 = new rt.FieldsObject(), $n7 = 1, $o6.calls = $52, rt.LuaTable.record($o6, $n7);
     }))) !== void 0 && ($f12 = $15?.f) !== void 0 && !$15.linked && $f12.get !== void 0 ? $f12.get = $2 : ($s.pcs[$d] = $pc + 32, rt.setIndex($15, "get", $2, "field 'calls'"));
     $2 = ($11 = api, ($f12 = $11?.f) !== void 0 && (($13 = $f12.public) !== void 0 || ($m14 = $11.metatable) === void 0 || ($13 = $m14.view.public) !== void 0 || !("public" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 33, rt.index($11, "public", "local 'api'")));
     ($15 = $handlers[3] = rh.jsonHandler((function $get(ctx) {
@@ -387,44 +486,100 @@ function load($env) {
       let $f4;
       let $52;
       let $6;
-      let $7;
-      let $m8;
-      let $f92;
+      let $m7;
+      let $f8;
+      let $9;
       let $10;
-      let $112;
-      let $12;
-      let $m13;
-      let $f14;
+      let $m11;
+      let $f122;
+      let $132;
+      let $14;
       let $152;
-      let $16;
-      let $17;
+      let $o16;
+      let $n17;
       let $18;
-      let $o19;
-      let $n20;
-      let $21;
+      let $19;
+      let $m20;
+      let $f21;
       let $222;
-      let $m23;
-      let $f24;
-      let $25;
+      let $23;
+      let $m24;
+      let $f25;
       let $26;
-      let $m27;
-      let $f28;
-      let $29;
-      let $30;
-      let $m31;
-      let $f32;
-      let $o33;
-      let $n34;
+      let $27;
+      let $m28;
+      let $f29;
+      let $o30;
+      let $n31;
       const $json = rh.claim(ctx);
       $s2.pcs[$d2] = $pc + 34, trace("handler");
       if ($json) {
         $1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 35, rt.fn(($f4 = $22?.f)?.get !== void 0 ? $f4.get : ($m3 = $22?.metatable) !== void 0 && $m3.view.get !== void 0 ? $m3.view.get : rt.index($22, "get", "local 'ctx'"), "method 'get'")($22, "role")));
-        $6 = rt.first(($7 = ctx, $s2.pcs[$d2] = $pc + 36, rt.fn(($f92 = $7?.f)?.get !== void 0 ? $f92.get : ($m8 = $7?.metatable) !== void 0 && $m8.view.get !== void 0 ? $m8.view.get : rt.index($7, "get", "local 'ctx'"), "method 'get'")($7, "started_at")));
-        $112 = rt.first(($12 = ctx, $s2.pcs[$d2] = $pc + 37, rt.fn(($f14 = $12?.f)?.request_id !== void 0 ? $f14.request_id : ($m13 = $12?.metatable) !== void 0 && $m13.view.request_id !== void 0 ? $m13.view.request_id : rt.index($12, "request_id", "local 'ctx'"), "method 'request_id'")($12)));
-        if (($52 = rh.scalar($1)) !== void 0 && ($10 = rh.scalar($6)) !== void 0 && ($152 = rh.scalar($112)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"role":' + $52 + ',"started_at":' + $10 + ',"request_id":' + $152 + "}"));
-        return rt.leave($s2, $d2, ($16 = $1, $17 = $6, $18 = $112, $o19 = new rt.FieldsObject(), $n20 = 0, $16 !== void 0 && ($o19.role = $16, $n20++), $17 !== void 0 && ($o19.started_at = $17, $n20++), $18 !== void 0 && ($o19.request_id = $18, $n20++), rt.LuaTable.record($o19, $n20)));
+        $52 = rt.first(($6 = ctx, $s2.pcs[$d2] = $pc + 36, rt.fn(($f8 = $6?.f)?.get !== void 0 ? $f8.get : ($m7 = $6?.metatable) !== void 0 && $m7.view.get !== void 0 ? $m7.view.get : rt.index($6, "get", "local 'ctx'"), "method 'get'")($6, "started_at")));
+        $9 = rt.first(($10 = ctx, $s2.pcs[$d2] = $pc + 37, rt.fn(($f122 = $10?.f)?.request_id !== void 0 ? $f122.request_id : ($m11 = $10?.metatable) !== void 0 && $m11.view.request_id !== void 0 ? $m11.view.request_id : rt.index($10, "request_id", "local 'ctx'"), "method 'request_id'")($10)));
+        if (rh.isScalar($1) && rh.isScalar($52) && rh.isScalar($9)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(8), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 114;
+            $b[$p + 3] = 111;
+            $b[$p + 4] = 108;
+            $b[$p + 5] = 101;
+            $b[$p + 6] = 34;
+            $b[$p + 7] = 58;
+            $w.p = $p + 8;
+          }
+          $w.scalar($1);
+          {
+            const $b = $w.room(14), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 115;
+            $b[$p + 3] = 116;
+            $b[$p + 4] = 97;
+            $b[$p + 5] = 114;
+            $b[$p + 6] = 116;
+            $b[$p + 7] = 101;
+            $b[$p + 8] = 100;
+            $b[$p + 9] = 95;
+            $b[$p + 10] = 97;
+            $b[$p + 11] = 116;
+            $b[$p + 12] = 34;
+            $b[$p + 13] = 58;
+            $w.p = $p + 14;
+          }
+          $w.scalar($52);
+          {
+            const $b = $w.room(14), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 114;
+            $b[$p + 3] = 101;
+            $b[$p + 4] = 113;
+            $b[$p + 5] = 117;
+            $b[$p + 6] = 101;
+            $b[$p + 7] = 115;
+            $b[$p + 8] = 116;
+            $b[$p + 9] = 95;
+            $b[$p + 10] = 105;
+            $b[$p + 11] = 100;
+            $b[$p + 12] = 34;
+            $b[$p + 13] = 58;
+            $w.p = $p + 14;
+          }
+          $w.scalar($9);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($132 = $1, $14 = $52, $152 = $9, $o16 = new rt.FieldsObject(), $n17 = 0, $132 !== void 0 && ($o16.role = $132, $n17++), $14 !== void 0 && ($o16.started_at = $14, $n17++), $152 !== void 0 && ($o16.request_id = $152, $n17++), rt.LuaTable.record($o16, $n17)));
       }
-      return rt.leave($s2, $d2, ($21 = rt.first(($222 = ctx, $s2.pcs[$d2] = $pc + 35, rt.fn(($f24 = $222?.f)?.get !== void 0 ? $f24.get : ($m23 = $222?.metatable) !== void 0 && $m23.view.get !== void 0 ? $m23.view.get : rt.index($222, "get", "local 'ctx'"), "method 'get'")($222, "role"))), $25 = rt.first(($26 = ctx, $s2.pcs[$d2] = $pc + 36, rt.fn(($f28 = $26?.f)?.get !== void 0 ? $f28.get : ($m27 = $26?.metatable) !== void 0 && $m27.view.get !== void 0 ? $m27.view.get : rt.index($26, "get", "local 'ctx'"), "method 'get'")($26, "started_at"))), $29 = rt.first(($30 = ctx, $s2.pcs[$d2] = $pc + 37, rt.fn(($f32 = $30?.f)?.request_id !== void 0 ? $f32.request_id : ($m31 = $30?.metatable) !== void 0 && $m31.view.request_id !== void 0 ? $m31.view.request_id : rt.index($30, "request_id", "local 'ctx'"), "method 'request_id'")($30))), $o33 = new rt.FieldsObject(), $n34 = 0, $21 !== void 0 && ($o33.role = $21, $n34++), $25 !== void 0 && ($o33.started_at = $25, $n34++), $29 !== void 0 && ($o33.request_id = $29, $n34++), rt.LuaTable.record($o33, $n34)));
+      return rt.leave($s2, $d2, ($18 = rt.first(($19 = ctx, $s2.pcs[$d2] = $pc + 35, rt.fn(($f21 = $19?.f)?.get !== void 0 ? $f21.get : ($m20 = $19?.metatable) !== void 0 && $m20.view.get !== void 0 ? $m20.view.get : rt.index($19, "get", "local 'ctx'"), "method 'get'")($19, "role"))), $222 = rt.first(($23 = ctx, $s2.pcs[$d2] = $pc + 36, rt.fn(($f25 = $23?.f)?.get !== void 0 ? $f25.get : ($m24 = $23?.metatable) !== void 0 && $m24.view.get !== void 0 ? $m24.view.get : rt.index($23, "get", "local 'ctx'"), "method 'get'")($23, "started_at"))), $26 = rt.first(($27 = ctx, $s2.pcs[$d2] = $pc + 37, rt.fn(($f29 = $27?.f)?.request_id !== void 0 ? $f29.request_id : ($m28 = $27?.metatable) !== void 0 && $m28.view.request_id !== void 0 ? $m28.view.request_id : rt.index($27, "request_id", "local 'ctx'"), "method 'request_id'")($27))), $o30 = new rt.FieldsObject(), $n31 = 0, $18 !== void 0 && ($o30.role = $18, $n31++), $222 !== void 0 && ($o30.started_at = $222, $n31++), $26 !== void 0 && ($o30.request_id = $26, $n31++), rt.LuaTable.record($o30, $n31)));
     }))) !== void 0 && ($f16 = $2?.f) !== void 0 && !$2.linked && $f16.get !== void 0 ? $f16.get = $15 : ($s.pcs[$d] = $pc + 33, rt.setIndex($2, "get", $15, "field 'public'"));
     $15 = ($13 = ($11 = api, ($f16 = $11?.f) !== void 0 && (($2 = $f16.broken) !== void 0 || ($m14 = $11.metatable) === void 0 || ($2 = $m14.view.broken) !== void 0 || !("broken" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 38, rt.index($11, "broken", "local 'api'"))), ($f12 = $13?.f) !== void 0 && (($3 = $f12.before) !== void 0 || ($m10 = $13.metatable) === void 0 || ($3 = $m10.view.before) !== void 0 || !("before" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 38, rt.index($13, "before", "field 'broken'")));
     ($4 = function $explode(ctx) {
@@ -448,7 +603,30 @@ function load($env) {
       const $json = rh.claim(ctx);
       $s2.pcs[$d2] = $pc + 43, trace("handler");
       if ($json) {
-        return rt.leave($s2, $d2, new rh.JsonText(200, '{"reached":true}'));
+        {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(16), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 114;
+            $b[$p + 3] = 101;
+            $b[$p + 4] = 97;
+            $b[$p + 5] = 99;
+            $b[$p + 6] = 104;
+            $b[$p + 7] = 101;
+            $b[$p + 8] = 100;
+            $b[$p + 9] = 34;
+            $b[$p + 10] = 58;
+            $b[$p + 11] = 116;
+            $b[$p + 12] = 114;
+            $b[$p + 13] = 117;
+            $b[$p + 14] = 101;
+            $b[$p + 15] = 125;
+            $w.p = $p + 16;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
         return rt.leave($s2, $d2, ($o1 = new rt.FieldsObject(), $n2 = 1, $o1.reached = true, rt.LuaTable.record($o1, $n2)));
       }
       return rt.leave($s2, $d2, ($o3 = new rt.FieldsObject(), $n4 = 1, $o3.reached = true, rt.LuaTable.record($o3, $n4)));
@@ -467,7 +645,29 @@ function load($env) {
       let $n4;
       const $json = rh.claim(ctx);
       if ($json) {
-        return new rh.JsonText(200, '{"secret":true}');
+        {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(15), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 115;
+            $b[$p + 3] = 101;
+            $b[$p + 4] = 99;
+            $b[$p + 5] = 114;
+            $b[$p + 6] = 101;
+            $b[$p + 7] = 116;
+            $b[$p + 8] = 34;
+            $b[$p + 9] = 58;
+            $b[$p + 10] = 116;
+            $b[$p + 11] = 114;
+            $b[$p + 12] = 117;
+            $b[$p + 13] = 101;
+            $b[$p + 14] = 125;
+            $w.p = $p + 15;
+          }
+          return new rh.JsonText(200, $w.view());
+        }
         return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.secret = true, rt.LuaTable.record($o1, $n2);
       }
       return $o3 = new rt.FieldsObject(), $n4 = 1, $o3.secret = true, rt.LuaTable.record($o3, $n4);
@@ -494,19 +694,38 @@ function load($env) {
       let $m62;
       let $f72;
       let $82;
-      let $9;
-      let $o10;
-      let $n11;
-      let $o12;
-      let $n13;
+      let $o9;
+      let $n10;
+      let $o11;
+      let $n12;
       const $json = rh.claim(ctx);
       let data = rt.first(($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 50, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 51, $fn12 = rt.fn(($f72 = $22?.f)?.json !== void 0 ? $f72.json : ($m62 = $22?.metatable) !== void 0 && $m62.view.json !== void 0 ? $m62.view.json : rt.index($22, "json"), "method 'json'"), $fn12($22)));
       if ($json) {
         $82 = data;
-        if (($9 = rh.scalar($82)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"got":' + $9 + "}"));
-        return rt.leave($s2, $d2, ($32 = $82, $o10 = new rt.FieldsObject(), $n11 = 0, $32 !== void 0 && ($o10.got = $32, $n11++), rt.LuaTable.record($o10, $n11)));
+        if (rh.isScalar($82)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(7), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 103;
+            $b[$p + 3] = 111;
+            $b[$p + 4] = 116;
+            $b[$p + 5] = 34;
+            $b[$p + 6] = 58;
+            $w.p = $p + 7;
+          }
+          $w.scalar($82);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($32 = $82, $o9 = new rt.FieldsObject(), $n10 = 0, $32 !== void 0 && ($o9.got = $32, $n10++), rt.LuaTable.record($o9, $n10)));
       }
-      return rt.leave($s2, $d2, ($22 = data, $o12 = new rt.FieldsObject(), $n13 = 0, $22 !== void 0 && ($o12.got = $22, $n13++), rt.LuaTable.record($o12, $n13)));
+      return rt.leave($s2, $d2, ($22 = data, $o11 = new rt.FieldsObject(), $n12 = 0, $22 !== void 0 && ($o11.got = $22, $n12++), rt.LuaTable.record($o11, $n12)));
     }))) !== void 0 && ($f9 = $15?.f) !== void 0 && !$15.linked && $f9.post !== void 0 ? $f9.post = $3 : ($s.pcs[$d] = $pc + 49, rt.setIndex($15, "post", $3, "field 'reject'"));
     $3 = api;
     ($4 = (($body) => rt.withBody((function $on_error(err) {

@@ -213,48 +213,54 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $7: rt.LuaValue;
         let $m8: rt.LuaTable | undefined;
         let $f9: rt.Fields | undefined;
-        let $10: string | undefined;
+        let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $15: string | undefined;
-        let $fn16!: rt.LuaFunction;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $fn14!: rt.LuaFunction;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
         let $17: rt.LuaValue;
         let $18: rt.LuaValue;
-        let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
-        let $o21: rt.Fields;
-        let $n22: number;
-        let $fn23!: rt.LuaFunction;
+        let $o19: rt.Fields;
+        let $n20: number;
+        let $fn21!: rt.LuaFunction;
+        let $22: rt.LuaValue;
+        let $23: rt.LuaValue;
         let $24: rt.LuaValue;
-        let $25: rt.LuaValue;
-        let $26: rt.LuaValue;
-        let $m27: rt.LuaTable | undefined;
-        let $f28: rt.Fields | undefined;
+        let $m25: rt.LuaTable | undefined;
+        let $f26: rt.Fields | undefined;
+        let $27: rt.LuaValue;
+        let $28: rt.LuaValue;
         let $29: rt.LuaValue;
-        let $30: rt.LuaValue;
-        let $31: rt.LuaValue;
-        let $m32: rt.LuaTable | undefined;
-        let $f33: rt.Fields | undefined;
-        let $34: rt.LuaValue;
-        let $35: rt.LuaValue;
-        let $m36: rt.LuaTable | undefined;
-        let $f37: rt.Fields | undefined;
-        let $o38: rt.Fields;
-        let $n39: number;
-        let $t40: number;
-        let $r41: rt.LuaResult;
+        let $m30: rt.LuaTable | undefined;
+        let $f31: rt.Fields | undefined;
+        let $32: rt.LuaValue;
+        let $33: rt.LuaValue;
+        let $m34: rt.LuaTable | undefined;
+        let $f35: rt.Fields | undefined;
+        let $o36: rt.Fields;
+        let $n37: number;
+        let $t38: number;
+        let $r39: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
         ($s.pcs[$d] = $pc + 22, trace("handler"));
         if ($json) {
           $1 = ($2 = api as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 23, rt.index($2, "json", "upvalue 'api'"))));
           $6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.get !== undefined ? $f9.get : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.get !== undefined ? $m8.view.get : rt.index($7, "get", "local 'ctx'")), "method 'get'")($7, "role")));
-          $11 = rt.first(($12 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 25, rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.get !== undefined ? $f14.get : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.get !== undefined ? $m13.view.get : rt.index($12, "get", "local 'ctx'")), "method 'get'")($12, "request_id")));
-          if (rh.isJsonBuilder($1) && ($10 = rh.scalar($6)) !== undefined && ($15 = rh.scalar($11)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"ok\":true,\"role\":" + $10! + ",\"request_id\":" + $15! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, rt.first(($17 = $1, $18 = ($19 = $6, $20 = $11, $o21 = new rt.FieldsObject(), $n22 = 1, $o21.ok = true, ($19 !== undefined && ($o21.role = $19, $n22++)), ($20 !== undefined && ($o21.request_id = $20, $n22++)), rt.LuaTable.record($o21, $n22)), $s.pcs[$d] = $pc + 26, $fn16 = rt.fn($17, "field 'json'"), $fn16($18))));
+          $10 = rt.first(($11 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 25, rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f13.get : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.get !== undefined ? $m12.view.get : rt.index($11, "get", "local 'ctx'")), "method 'get'")($11, "request_id")));
+          if (rh.isJsonBuilder($1) && rh.isScalar($6) && rh.isScalar($10)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(18), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 111; $b[$p + 3] = 107; $b[$p + 4] = 34; $b[$p + 5] = 58; $b[$p + 6] = 116; $b[$p + 7] = 114; $b[$p + 8] = 117; $b[$p + 9] = 101; $b[$p + 10] = 44; $b[$p + 11] = 34; $b[$p + 12] = 114; $b[$p + 13] = 111; $b[$p + 14] = 108; $b[$p + 15] = 101; $b[$p + 16] = 34; $b[$p + 17] = 58; $w.p = $p + 18; }
+            $w.scalar($6 as string | number | boolean);
+            { const $b = $w.room(14), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 101; $b[$p + 4] = 113; $b[$p + 5] = 117; $b[$p + 6] = 101; $b[$p + 7] = 115; $b[$p + 8] = 116; $b[$p + 9] = 95; $b[$p + 10] = 105; $b[$p + 11] = 100; $b[$p + 12] = 34; $b[$p + 13] = 58; $w.p = $p + 14; }
+            $w.scalar($10 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, rt.first(($15 = $1, $16 = ($17 = $6, $18 = $10, $o19 = new rt.FieldsObject(), $n20 = 1, $o19.ok = true, ($17 !== undefined && ($o19.role = $17, $n20++)), ($18 !== undefined && ($o19.request_id = $18, $n20++)), rt.LuaTable.record($o19, $n20)), $s.pcs[$d] = $pc + 26, $fn14 = rt.fn($15, "field 'json'"), $fn14($16))));
         }
-        return ($24 = ($25 = api as rt.LuaValue, (($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.json) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.json) !== undefined || (!("json" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : ($s.pcs[$d] = $pc + 23, rt.index($25, "json", "upvalue 'api'")))), $29 = ($30 = rt.first(($31 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f33 = ($31 as rt.LuaTable)?.f)?.get !== undefined ? $f33.get : ($m32 = ($31 as rt.LuaTable)?.metatable) !== undefined && $m32.view.get !== undefined ? $m32.view.get : rt.index($31, "get", "local 'ctx'")), "method 'get'")($31, "role"))), $34 = rt.first(($35 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 25, rt.fn((($f37 = ($35 as rt.LuaTable)?.f)?.get !== undefined ? $f37.get : ($m36 = ($35 as rt.LuaTable)?.metatable) !== undefined && $m36.view.get !== undefined ? $m36.view.get : rt.index($35, "get", "local 'ctx'")), "method 'get'")($35, "request_id"))), $o38 = new rt.FieldsObject(), $n39 = 1, $o38.ok = true, ($30 !== undefined && ($o38.role = $30, $n39++)), ($34 !== undefined && ($o38.request_id = $34, $n39++)), rt.LuaTable.record($o38, $n39)), $s.pcs[$d] = $pc + 27, $fn23 = rt.fn($24, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t40 = $s.tails++, $r41 = $fn23($29), $s.tails = $t40, $r41) : rt.tail($s, $fn23, [$29]));
+        return ($22 = ($23 = api as rt.LuaValue, (($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.json) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.json) !== undefined || (!("json" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 23, rt.index($23, "json", "upvalue 'api'")))), $27 = ($28 = rt.first(($29 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f31 = ($29 as rt.LuaTable)?.f)?.get !== undefined ? $f31.get : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.get !== undefined ? $m30.view.get : rt.index($29, "get", "local 'ctx'")), "method 'get'")($29, "role"))), $32 = rt.first(($33 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 25, rt.fn((($f35 = ($33 as rt.LuaTable)?.f)?.get !== undefined ? $f35.get : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.get !== undefined ? $m34.view.get : rt.index($33, "get", "local 'ctx'")), "method 'get'")($33, "request_id"))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.ok = true, ($28 !== undefined && ($o36.role = $28, $n37++)), ($32 !== undefined && ($o36.request_id = $32, $n37++)), rt.LuaTable.record($o36, $n37)), $s.pcs[$d] = $pc + 27, $fn21 = rt.fn($22, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t38 = $s.tails++, $r39 = $fn21($27), $s.tails = $t38, $r39) : rt.tail($s, $fn21, [$27]));
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 21, rt.setIndex($3, "get", $8, "field 'admin'")));
       $8 = ($5 = ($4 = ($3 = api as rt.LuaValue, (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f7.admin) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m6.view.admin) !== undefined || (!("admin" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 28, rt.index($3, "admin", "local 'api'")))), (($f9 = ($4 as rt.LuaTable)?.f) !== undefined && (($11 = $f9.users) !== undefined || ($m10 = ($4 as rt.LuaTable).metatable) === undefined || ($11 = $m10.view.users) !== undefined || (!("users" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 28, rt.index($4, "users", "field 'admin'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($13 = $f12.p_id) !== undefined || ($m14 = ($5 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.p_id) !== undefined || (!("p_id" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 28, rt.index($5, "p_id", "field 'users'"))));
       (($15 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
@@ -269,56 +275,67 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
-        let $9: string | undefined;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
-        let $14: string | undefined;
-        let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $o17: rt.Fields;
-        let $n18: number;
+        let $m11: rt.LuaTable | undefined;
+        let $f12: rt.Fields | undefined;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
+        let $o15: rt.Fields;
+        let $n16: number;
+        let $17: rt.LuaValue;
+        let $18: rt.LuaValue;
         let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
-        let $m22: rt.LuaTable | undefined;
-        let $f23: rt.Fields | undefined;
-        let $24: rt.LuaValue;
-        let $m25: rt.LuaTable | undefined;
-        let $f26: rt.Fields | undefined;
-        let $27: rt.LuaValue;
-        let $28: rt.LuaValue;
-        let $m29: rt.LuaTable | undefined;
-        let $f30: rt.Fields | undefined;
-        let $o31: rt.Fields;
-        let $n32: number;
+        let $m20: rt.LuaTable | undefined;
+        let $f21: rt.Fields | undefined;
+        let $22: rt.LuaValue;
+        let $m23: rt.LuaTable | undefined;
+        let $f24: rt.Fields | undefined;
+        let $25: rt.LuaValue;
+        let $26: rt.LuaValue;
+        let $m27: rt.LuaTable | undefined;
+        let $f28: rt.Fields | undefined;
+        let $o29: rt.Fields;
+        let $n30: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 30, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 29, rt.index($2, "id")))));
-          $10 = rt.first(($11 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 31, rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f13.get : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.get !== undefined ? $m12.view.get : rt.index($11, "get", "local 'ctx'")), "method 'get'")($11, "role")));
-          if (($9 = rh.scalar($1)) !== undefined && ($14 = rh.scalar($10)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"id\":" + $9! + ",\"role\":" + $14! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($15 = $1, $16 = $10, $o17 = new rt.FieldsObject(), $n18 = 0, ($15 !== undefined && ($o17.id = $15, $n18++)), ($16 !== undefined && ($o17.role = $16, $n18++)), rt.LuaTable.record($o17, $n18)));
+          $9 = rt.first(($10 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 31, rt.fn((($f12 = ($10 as rt.LuaTable)?.f)?.get !== undefined ? $f12.get : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.get !== undefined ? $m11.view.get : rt.index($10, "get", "local 'ctx'")), "method 'get'")($10, "role")));
+          if (rh.isScalar($1) && rh.isScalar($9)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
+            $w.scalar($1 as string | number | boolean);
+            { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 111; $b[$p + 4] = 108; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+            $w.scalar($9 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($13 = $1, $14 = $9, $o15 = new rt.FieldsObject(), $n16 = 0, ($13 !== undefined && ($o15.id = $13, $n16++)), ($14 !== undefined && ($o15.role = $14, $n16++)), rt.LuaTable.record($o15, $n16)));
         }
-        return rt.leave($s, $d, ($19 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($20 = rt.first(($21 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 30, rt.fn((($f23 = ($21 as rt.LuaTable)?.f)?.params !== undefined ? $f23.params : ($m22 = ($21 as rt.LuaTable)?.metatable) !== undefined && $m22.view.params !== undefined ? $m22.view.params : rt.index($21, "params", "local 'ctx'")), "method 'params'")($21))), (($f26 = ($20 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.id) !== undefined || ($m25 = ($20 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.id) !== undefined || (!("id" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 29, rt.index($20, "id"))))), $27 = rt.first(($28 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 31, rt.fn((($f30 = ($28 as rt.LuaTable)?.f)?.get !== undefined ? $f30.get : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.get !== undefined ? $m29.view.get : rt.index($28, "get", "local 'ctx'")), "method 'get'")($28, "role"))), $o31 = new rt.FieldsObject(), $n32 = 0, ($19 !== undefined && ($o31.id = $19, $n32++)), ($27 !== undefined && ($o31.role = $27, $n32++)), rt.LuaTable.record($o31, $n32)));
+        return rt.leave($s, $d, ($17 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($18 = rt.first(($19 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 30, rt.fn((($f21 = ($19 as rt.LuaTable)?.f)?.params !== undefined ? $f21.params : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.params !== undefined ? $m20.view.params : rt.index($19, "params", "local 'ctx'")), "method 'params'")($19))), (($f24 = ($18 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.id) !== undefined || ($m23 = ($18 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.id) !== undefined || (!("id" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 29, rt.index($18, "id"))))), $25 = rt.first(($26 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 31, rt.fn((($f28 = ($26 as rt.LuaTable)?.f)?.get !== undefined ? $f28.get : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.get !== undefined ? $m27.view.get : rt.index($26, "get", "local 'ctx'")), "method 'get'")($26, "role"))), $o29 = new rt.FieldsObject(), $n30 = 0, ($17 !== undefined && ($o29.id = $17, $n30++)), ($25 !== undefined && ($o29.role = $25, $n30++)), rt.LuaTable.record($o29, $n30)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f16 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $15) : ($s.pcs[$d] = $pc + 28, rt.setIndex($8, "get", $15, "field 'p_id'")));
       $15 = ($13 = api as rt.LuaValue, (($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($11 = $f16.calls) !== undefined || ($m14 = ($13 as rt.LuaTable).metatable) === undefined || ($11 = $m14.view.calls) !== undefined || (!("calls" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 32, rt.index($13, "calls", "local 'api'"))));
       (($2 = ($handlers[2] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $1: rt.LuaValue;
-        let $2: string | undefined;
-        let $3: rt.LuaValue;
-        let $o4: rt.Fields;
-        let $n5: number;
-        let $6: rt.LuaValue;
-        let $o7: rt.Fields;
-        let $n8: number;
+        let $2: rt.LuaValue;
+        let $o3: rt.Fields;
+        let $n4: number;
+        let $5: rt.LuaValue;
+        let $o6: rt.Fields;
+        let $n7: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $1 = previous;
-          if (($2 = rh.scalar($1)) !== undefined) return (new rh.JsonText(200, "{\"calls\":" + $2! + "}") as unknown as rt.LuaValue);
-          return (($3 = $1, $o4 = new rt.FieldsObject(), $n5 = 1, $o4.calls = $3, rt.LuaTable.record($o4, $n5)));
+          if (rh.isScalar($1)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 97; $b[$p + 4] = 108; $b[$p + 5] = 108; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+            $w.scalar($1 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return (($2 = $1, $o3 = new rt.FieldsObject(), $n4 = 1, $o3.calls = $2, rt.LuaTable.record($o3, $n4)));
         }
-        return (($6 = previous, $o7 = new rt.FieldsObject(), $n8 = 1, $o7.calls = $6, rt.LuaTable.record($o7, $n8)));
+        return (($5 = previous, $o6 = new rt.FieldsObject(), $n7 = 1, $o6.calls = $5, rt.LuaTable.record($o6, $n7)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f12 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f12.get !== undefined ? ($f12.get = $2) : ($s.pcs[$d] = $pc + 32, rt.setIndex($15, "get", $2, "field 'calls'")));
       $2 = ($11 = api as rt.LuaValue, (($f12 = ($11 as rt.LuaTable)?.f) !== undefined && (($13 = $f12.public) !== undefined || ($m14 = ($11 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.public) !== undefined || (!("public" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 33, rt.index($11, "public", "local 'api'"))));
       (($15 = ($handlers[3] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
@@ -329,46 +346,53 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
-        let $5: string | undefined;
+        let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
-        let $10: string | undefined;
-        let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $15: string | undefined;
-        let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
+        let $9: rt.LuaValue;
+        let $10: rt.LuaValue;
+        let $m11: rt.LuaTable | undefined;
+        let $f12: rt.Fields | undefined;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
+        let $15: rt.LuaValue;
+        let $o16: rt.Fields;
+        let $n17: number;
         let $18: rt.LuaValue;
-        let $o19: rt.Fields;
-        let $n20: number;
-        let $21: rt.LuaValue;
+        let $19: rt.LuaValue;
+        let $m20: rt.LuaTable | undefined;
+        let $f21: rt.Fields | undefined;
         let $22: rt.LuaValue;
-        let $m23: rt.LuaTable | undefined;
-        let $f24: rt.Fields | undefined;
-        let $25: rt.LuaValue;
+        let $23: rt.LuaValue;
+        let $m24: rt.LuaTable | undefined;
+        let $f25: rt.Fields | undefined;
         let $26: rt.LuaValue;
-        let $m27: rt.LuaTable | undefined;
-        let $f28: rt.Fields | undefined;
-        let $29: rt.LuaValue;
-        let $30: rt.LuaValue;
-        let $m31: rt.LuaTable | undefined;
-        let $f32: rt.Fields | undefined;
-        let $o33: rt.Fields;
-        let $n34: number;
+        let $27: rt.LuaValue;
+        let $m28: rt.LuaTable | undefined;
+        let $f29: rt.Fields | undefined;
+        let $o30: rt.Fields;
+        let $n31: number;
         const $json: boolean = rh.claim(ctx);
         ($s.pcs[$d] = $pc + 34, trace("handler"));
         if ($json) {
           $1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 35, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.get !== undefined ? $f4.get : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.get !== undefined ? $m3.view.get : rt.index($2, "get", "local 'ctx'")), "method 'get'")($2, "role")));
-          $6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 36, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.get !== undefined ? $f9.get : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.get !== undefined ? $m8.view.get : rt.index($7, "get", "local 'ctx'")), "method 'get'")($7, "started_at")));
-          $11 = rt.first(($12 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.request_id !== undefined ? $f14.request_id : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.request_id !== undefined ? $m13.view.request_id : rt.index($12, "request_id", "local 'ctx'")), "method 'request_id'")($12)));
-          if (($5 = rh.scalar($1)) !== undefined && ($10 = rh.scalar($6)) !== undefined && ($15 = rh.scalar($11)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"role\":" + $5! + ",\"started_at\":" + $10! + ",\"request_id\":" + $15! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($16 = $1, $17 = $6, $18 = $11, $o19 = new rt.FieldsObject(), $n20 = 0, ($16 !== undefined && ($o19.role = $16, $n20++)), ($17 !== undefined && ($o19.started_at = $17, $n20++)), ($18 !== undefined && ($o19.request_id = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
+          $5 = rt.first(($6 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 36, rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.get !== undefined ? $f8.get : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.get !== undefined ? $m7.view.get : rt.index($6, "get", "local 'ctx'")), "method 'get'")($6, "started_at")));
+          $9 = rt.first(($10 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn((($f12 = ($10 as rt.LuaTable)?.f)?.request_id !== undefined ? $f12.request_id : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.request_id !== undefined ? $m11.view.request_id : rt.index($10, "request_id", "local 'ctx'")), "method 'request_id'")($10)));
+          if (rh.isScalar($1) && rh.isScalar($5) && rh.isScalar($9)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 111; $b[$p + 4] = 108; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+            $w.scalar($1 as string | number | boolean);
+            { const $b = $w.room(14), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 116; $b[$p + 4] = 97; $b[$p + 5] = 114; $b[$p + 6] = 116; $b[$p + 7] = 101; $b[$p + 8] = 100; $b[$p + 9] = 95; $b[$p + 10] = 97; $b[$p + 11] = 116; $b[$p + 12] = 34; $b[$p + 13] = 58; $w.p = $p + 14; }
+            $w.scalar($5 as string | number | boolean);
+            { const $b = $w.room(14), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 101; $b[$p + 4] = 113; $b[$p + 5] = 117; $b[$p + 6] = 101; $b[$p + 7] = 115; $b[$p + 8] = 116; $b[$p + 9] = 95; $b[$p + 10] = 105; $b[$p + 11] = 100; $b[$p + 12] = 34; $b[$p + 13] = 58; $w.p = $p + 14; }
+            $w.scalar($9 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($13 = $1, $14 = $5, $15 = $9, $o16 = new rt.FieldsObject(), $n17 = 0, ($13 !== undefined && ($o16.role = $13, $n17++)), ($14 !== undefined && ($o16.started_at = $14, $n17++)), ($15 !== undefined && ($o16.request_id = $15, $n17++)), rt.LuaTable.record($o16, $n17)));
         }
-        return rt.leave($s, $d, ($21 = rt.first(($22 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 35, rt.fn((($f24 = ($22 as rt.LuaTable)?.f)?.get !== undefined ? $f24.get : ($m23 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m23.view.get !== undefined ? $m23.view.get : rt.index($22, "get", "local 'ctx'")), "method 'get'")($22, "role"))), $25 = rt.first(($26 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 36, rt.fn((($f28 = ($26 as rt.LuaTable)?.f)?.get !== undefined ? $f28.get : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.get !== undefined ? $m27.view.get : rt.index($26, "get", "local 'ctx'")), "method 'get'")($26, "started_at"))), $29 = rt.first(($30 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.request_id !== undefined ? $f32.request_id : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.request_id !== undefined ? $m31.view.request_id : rt.index($30, "request_id", "local 'ctx'")), "method 'request_id'")($30))), $o33 = new rt.FieldsObject(), $n34 = 0, ($21 !== undefined && ($o33.role = $21, $n34++)), ($25 !== undefined && ($o33.started_at = $25, $n34++)), ($29 !== undefined && ($o33.request_id = $29, $n34++)), rt.LuaTable.record($o33, $n34)));
+        return rt.leave($s, $d, ($18 = rt.first(($19 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 35, rt.fn((($f21 = ($19 as rt.LuaTable)?.f)?.get !== undefined ? $f21.get : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.get !== undefined ? $m20.view.get : rt.index($19, "get", "local 'ctx'")), "method 'get'")($19, "role"))), $22 = rt.first(($23 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 36, rt.fn((($f25 = ($23 as rt.LuaTable)?.f)?.get !== undefined ? $f25.get : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.get !== undefined ? $m24.view.get : rt.index($23, "get", "local 'ctx'")), "method 'get'")($23, "started_at"))), $26 = rt.first(($27 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn((($f29 = ($27 as rt.LuaTable)?.f)?.request_id !== undefined ? $f29.request_id : ($m28 = ($27 as rt.LuaTable)?.metatable) !== undefined && $m28.view.request_id !== undefined ? $m28.view.request_id : rt.index($27, "request_id", "local 'ctx'")), "method 'request_id'")($27))), $o30 = new rt.FieldsObject(), $n31 = 0, ($18 !== undefined && ($o30.role = $18, $n31++)), ($22 !== undefined && ($o30.started_at = $22, $n31++)), ($26 !== undefined && ($o30.request_id = $26, $n31++)), rt.LuaTable.record($o30, $n31)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f16 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $15) : ($s.pcs[$d] = $pc + 33, rt.setIndex($2, "get", $15, "field 'public'")));
       $15 = ($13 = ($11 = api as rt.LuaValue, (($f16 = ($11 as rt.LuaTable)?.f) !== undefined && (($2 = $f16.broken) !== undefined || ($m14 = ($11 as rt.LuaTable).metatable) === undefined || ($2 = $m14.view.broken) !== undefined || (!("broken" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 38, rt.index($11, "broken", "local 'api'")))), (($f12 = ($13 as rt.LuaTable)?.f) !== undefined && (($3 = $f12.before) !== undefined || ($m10 = ($13 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.before) !== undefined || (!("before" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 38, rt.index($13, "before", "field 'broken'"))));
       (($4 = function $explode(ctx?: rt.LuaValue): rt.LuaResult {
@@ -392,7 +416,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $json: boolean = rh.claim(ctx);
         ($s.pcs[$d] = $pc + 43, trace("handler"));
         if ($json) {
-          return rt.leave($s, $d, new rh.JsonText(200, "{\"reached\":true}") as unknown as rt.LuaValue);
+          {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(16), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 101; $b[$p + 4] = 97; $b[$p + 5] = 99; $b[$p + 6] = 104; $b[$p + 7] = 101; $b[$p + 8] = 100; $b[$p + 9] = 34; $b[$p + 10] = 58; $b[$p + 11] = 116; $b[$p + 12] = 114; $b[$p + 13] = 117; $b[$p + 14] = 101; $b[$p + 15] = 125; $w.p = $p + 16; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
           return rt.leave($s, $d, ($o1 = new rt.FieldsObject(), $n2 = 1, $o1.reached = true, rt.LuaTable.record($o1, $n2)));
         }
         return rt.leave($s, $d, ($o3 = new rt.FieldsObject(), $n4 = 1, $o3.reached = true, rt.LuaTable.record($o3, $n4)));
@@ -411,7 +439,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n4: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          return (new rh.JsonText(200, "{\"secret\":true}") as unknown as rt.LuaValue);
+          {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(15), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 101; $b[$p + 4] = 99; $b[$p + 5] = 114; $b[$p + 6] = 101; $b[$p + 7] = 116; $b[$p + 8] = 34; $b[$p + 9] = 58; $b[$p + 10] = 116; $b[$p + 11] = 114; $b[$p + 12] = 117; $b[$p + 13] = 101; $b[$p + 14] = 125; $w.p = $p + 15; }
+            return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
           return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.secret = true, rt.LuaTable.record($o1, $n2)));
         }
         return (($o3 = new rt.FieldsObject(), $n4 = 1, $o3.secret = true, rt.LuaTable.record($o3, $n4)));
@@ -438,19 +470,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m6: rt.LuaTable | undefined;
         let $f7: rt.Fields | undefined;
         let $8: rt.LuaValue;
-        let $9: string | undefined;
-        let $o10: rt.Fields;
-        let $n11: number;
-        let $o12: rt.Fields;
-        let $n13: number;
+        let $o9: rt.Fields;
+        let $n10: number;
+        let $o11: rt.Fields;
+        let $n12: number;
         const $json: boolean = rh.claim(ctx);
         let data: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 50, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 51, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'"), $fn1($2)));
         if ($json) {
           $8 = data;
-          if (($9 = rh.scalar($8)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"got\":" + $9! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($3 = $8, $o10 = new rt.FieldsObject(), $n11 = 0, ($3 !== undefined && ($o10.got = $3, $n11++)), rt.LuaTable.record($o10, $n11)));
+          if (rh.isScalar($8)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(7), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 103; $b[$p + 3] = 111; $b[$p + 4] = 116; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
+            $w.scalar($8 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($3 = $8, $o9 = new rt.FieldsObject(), $n10 = 0, ($3 !== undefined && ($o9.got = $3, $n10++)), rt.LuaTable.record($o9, $n10)));
         }
-        return rt.leave($s, $d, ($2 = data, $o12 = new rt.FieldsObject(), $n13 = 0, ($2 !== undefined && ($o12.got = $2, $n13++)), rt.LuaTable.record($o12, $n13)));
+        return rt.leave($s, $d, ($2 = data, $o11 = new rt.FieldsObject(), $n12 = 0, ($2 !== undefined && ($o11.got = $2, $n12++)), rt.LuaTable.record($o11, $n12)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f9 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f9.post !== undefined ? ($f9.post = $3) : ($s.pcs[$d] = $pc + 49, rt.setIndex($15, "post", $3, "field 'reject'")));
       $3 = api;
       (($4 = (($body: rt.LuaFunction) => rt.withBody((function $on_error(err?: rt.LuaValue): rt.LuaResult {

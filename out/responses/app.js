@@ -961,23 +961,45 @@ function load($env) {
       let $m4;
       let $f5;
       let $6;
-      let $7;
-      let $o8;
-      let $n9;
+      let $o7;
+      let $n8;
+      let $9;
       let $10;
       let $11;
-      let $12;
-      let $m13;
-      let $f142;
-      let $o15;
-      let $n16;
+      let $m12;
+      let $f13;
+      let $o14;
+      let $n15;
       const $json = rh.claim(ctx);
       if ($json) {
         $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 110), rt.index($22, "method", "local 'ctx'")));
-        if (($6 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"method":' + $6 + "}"));
-        return rt.leave($s2, $d2, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, $7 !== void 0 && ($o8.method = $7, $n9++), rt.LuaTable.record($o8, $n9)));
+        if (rh.isScalar($1)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(10), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 109;
+            $b[$p + 3] = 101;
+            $b[$p + 4] = 116;
+            $b[$p + 5] = 104;
+            $b[$p + 6] = 111;
+            $b[$p + 7] = 100;
+            $b[$p + 8] = 34;
+            $b[$p + 9] = 58;
+            $w.p = $p + 10;
+          }
+          $w.scalar($1);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
       }
-      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx) ? ctx.method : ($11 = ctx, ($f142 = $11?.f) !== void 0 && (($12 = $f142.method) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 110), rt.index($11, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 0, $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
+      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f13 = $10?.f) !== void 0 && (($11 = $f13.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : (rt.at($s2, $d2, $pc + 110), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 0, $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
     }))) !== void 0 && ($f14 = $2?.f) !== void 0 && !$2.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 111, rt.setIndex($2, "get", $13, "local 'items'"));
     $13 = items;
     ($2 = $handlers[42] = rh.jsonHandler((function $post(ctx) {
@@ -988,23 +1010,45 @@ function load($env) {
       let $m4;
       let $f5;
       let $6;
-      let $7;
-      let $o8;
-      let $n9;
+      let $o7;
+      let $n8;
+      let $9;
       let $10;
       let $11;
-      let $12;
-      let $m13;
-      let $f142;
-      let $o15;
-      let $n16;
+      let $m12;
+      let $f13;
+      let $o14;
+      let $n15;
       const $json = rh.claim(ctx);
       if ($json) {
         $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 112), rt.index($22, "method", "local 'ctx'")));
-        if (($6 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"method":' + $6 + "}"));
-        return rt.leave($s2, $d2, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, $7 !== void 0 && ($o8.method = $7, $n9++), rt.LuaTable.record($o8, $n9)));
+        if (rh.isScalar($1)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(10), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 109;
+            $b[$p + 3] = 101;
+            $b[$p + 4] = 116;
+            $b[$p + 5] = 104;
+            $b[$p + 6] = 111;
+            $b[$p + 7] = 100;
+            $b[$p + 8] = 34;
+            $b[$p + 9] = 58;
+            $w.p = $p + 10;
+          }
+          $w.scalar($1);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
       }
-      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx) ? ctx.method : ($11 = ctx, ($f142 = $11?.f) !== void 0 && (($12 = $f142.method) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 112), rt.index($11, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 0, $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
+      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f13 = $10?.f) !== void 0 && (($11 = $f13.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : (rt.at($s2, $d2, $pc + 112), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 0, $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
     }))) !== void 0 && ($f14 = $13?.f) !== void 0 && !$13.linked && $f14.post !== void 0 ? $f14.post = $2 : ($s.pcs[$d] = $pc + 113, rt.setIndex($13, "post", $2, "local 'items'"));
     $2 = items;
     ($13 = $handlers[43] = rh.jsonHandler((function $put(ctx) {
@@ -1015,23 +1059,45 @@ function load($env) {
       let $m4;
       let $f5;
       let $6;
-      let $7;
-      let $o8;
-      let $n9;
+      let $o7;
+      let $n8;
+      let $9;
       let $10;
       let $11;
-      let $12;
-      let $m13;
-      let $f142;
-      let $o15;
-      let $n16;
+      let $m12;
+      let $f13;
+      let $o14;
+      let $n15;
       const $json = rh.claim(ctx);
       if ($json) {
         $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 114), rt.index($22, "method", "local 'ctx'")));
-        if (($6 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"method":' + $6 + "}"));
-        return rt.leave($s2, $d2, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, $7 !== void 0 && ($o8.method = $7, $n9++), rt.LuaTable.record($o8, $n9)));
+        if (rh.isScalar($1)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(10), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 109;
+            $b[$p + 3] = 101;
+            $b[$p + 4] = 116;
+            $b[$p + 5] = 104;
+            $b[$p + 6] = 111;
+            $b[$p + 7] = 100;
+            $b[$p + 8] = 34;
+            $b[$p + 9] = 58;
+            $w.p = $p + 10;
+          }
+          $w.scalar($1);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
       }
-      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx) ? ctx.method : ($11 = ctx, ($f142 = $11?.f) !== void 0 && (($12 = $f142.method) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 114), rt.index($11, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 0, $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
+      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f13 = $10?.f) !== void 0 && (($11 = $f13.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : (rt.at($s2, $d2, $pc + 114), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 0, $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
     }))) !== void 0 && ($f14 = $2?.f) !== void 0 && !$2.linked && $f14.put !== void 0 ? $f14.put = $13 : ($s.pcs[$d] = $pc + 115, rt.setIndex($2, "put", $13, "local 'items'"));
     $13 = items;
     ($2 = $handlers[44] = rh.jsonHandler((function $patch(ctx) {
@@ -1042,23 +1108,45 @@ function load($env) {
       let $m4;
       let $f5;
       let $6;
-      let $7;
-      let $o8;
-      let $n9;
+      let $o7;
+      let $n8;
+      let $9;
       let $10;
       let $11;
-      let $12;
-      let $m13;
-      let $f142;
-      let $o15;
-      let $n16;
+      let $m12;
+      let $f13;
+      let $o14;
+      let $n15;
       const $json = rh.claim(ctx);
       if ($json) {
         $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 116), rt.index($22, "method", "local 'ctx'")));
-        if (($6 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"method":' + $6 + "}"));
-        return rt.leave($s2, $d2, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, $7 !== void 0 && ($o8.method = $7, $n9++), rt.LuaTable.record($o8, $n9)));
+        if (rh.isScalar($1)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(10), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 109;
+            $b[$p + 3] = 101;
+            $b[$p + 4] = 116;
+            $b[$p + 5] = 104;
+            $b[$p + 6] = 111;
+            $b[$p + 7] = 100;
+            $b[$p + 8] = 34;
+            $b[$p + 9] = 58;
+            $w.p = $p + 10;
+          }
+          $w.scalar($1);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
       }
-      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx) ? ctx.method : ($11 = ctx, ($f142 = $11?.f) !== void 0 && (($12 = $f142.method) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 116), rt.index($11, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 0, $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
+      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f13 = $10?.f) !== void 0 && (($11 = $f13.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : (rt.at($s2, $d2, $pc + 116), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 0, $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
     }))) !== void 0 && ($f14 = $13?.f) !== void 0 && !$13.linked && $f14.patch !== void 0 ? $f14.patch = $2 : ($s.pcs[$d] = $pc + 117, rt.setIndex($13, "patch", $2, "local 'items'"));
     $2 = items;
     ($13 = $handlers[45] = rh.jsonHandler((function $delete(ctx) {
@@ -1069,23 +1157,45 @@ function load($env) {
       let $m4;
       let $f5;
       let $6;
-      let $7;
-      let $o8;
-      let $n9;
+      let $o7;
+      let $n8;
+      let $9;
       let $10;
       let $11;
-      let $12;
-      let $m13;
-      let $f142;
-      let $o15;
-      let $n16;
+      let $m12;
+      let $f13;
+      let $o14;
+      let $n15;
       const $json = rh.claim(ctx);
       if ($json) {
         $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 118), rt.index($22, "method", "local 'ctx'")));
-        if (($6 = rh.scalar($1)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"method":' + $6 + "}"));
-        return rt.leave($s2, $d2, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, $7 !== void 0 && ($o8.method = $7, $n9++), rt.LuaTable.record($o8, $n9)));
+        if (rh.isScalar($1)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(10), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 109;
+            $b[$p + 3] = 101;
+            $b[$p + 4] = 116;
+            $b[$p + 5] = 104;
+            $b[$p + 6] = 111;
+            $b[$p + 7] = 100;
+            $b[$p + 8] = 34;
+            $b[$p + 9] = 58;
+            $w.p = $p + 10;
+          }
+          $w.scalar($1);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
       }
-      return rt.leave($s2, $d2, ($10 = rh.pristineContext(ctx) ? ctx.method : ($11 = ctx, ($f142 = $11?.f) !== void 0 && (($12 = $f142.method) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.method) !== void 0 || !("method" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : (rt.at($s2, $d2, $pc + 118), rt.index($11, "method", "local 'ctx'"))), $o15 = new rt.FieldsObject(), $n16 = 0, $10 !== void 0 && ($o15.method = $10, $n16++), rt.LuaTable.record($o15, $n16)));
+      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f13 = $10?.f) !== void 0 && (($11 = $f13.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : (rt.at($s2, $d2, $pc + 118), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 0, $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
     }))) !== void 0 && ($f14 = $2?.f) !== void 0 && !$2.linked && $f14.delete !== void 0 ? $f14.delete = $13 : ($s.pcs[$d] = $pc + 119, rt.setIndex($2, "delete", $13, "local 'items'"));
     $13 = items;
     ($2 = $handlers[46] = (($body) => rt.withBody((function $options(ctx) {

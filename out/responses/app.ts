@@ -839,24 +839,29 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $3: rt.LuaValue;
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
-        let $6: string | undefined;
-        let $7: rt.LuaValue;
-        let $o8: rt.Fields;
-        let $n9: number;
+        let $6: rt.LuaValue;
+        let $o7: rt.Fields;
+        let $n8: number;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $o15: rt.Fields;
-        let $n16: number;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $o14: rt.Fields;
+        let $n15: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 110), rt.index($2, "method", "local 'ctx'")))));
-          if (($6 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $6! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
+          if (rh.isScalar($1)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
+            $w.scalar($1 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
         }
-        return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($11 = ctx as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 110), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
+        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 110), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 0, ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 111, rt.setIndex($2, "get", $13, "local 'items'")));
       $13 = items;
       (($2 = ($handlers[42] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
@@ -866,24 +871,29 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $3: rt.LuaValue;
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
-        let $6: string | undefined;
-        let $7: rt.LuaValue;
-        let $o8: rt.Fields;
-        let $n9: number;
+        let $6: rt.LuaValue;
+        let $o7: rt.Fields;
+        let $n8: number;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $o15: rt.Fields;
-        let $n16: number;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $o14: rt.Fields;
+        let $n15: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 112), rt.index($2, "method", "local 'ctx'")))));
-          if (($6 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $6! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
+          if (rh.isScalar($1)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
+            $w.scalar($1 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
         }
-        return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($11 = ctx as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 112), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
+        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 112), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 0, ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f14.post !== undefined ? ($f14.post = $2) : ($s.pcs[$d] = $pc + 113, rt.setIndex($13, "post", $2, "local 'items'")));
       $2 = items;
       (($13 = ($handlers[43] = rh.jsonHandler((function $put(ctx?: rt.LuaValue): rt.LuaResult {
@@ -893,24 +903,29 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $3: rt.LuaValue;
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
-        let $6: string | undefined;
-        let $7: rt.LuaValue;
-        let $o8: rt.Fields;
-        let $n9: number;
+        let $6: rt.LuaValue;
+        let $o7: rt.Fields;
+        let $n8: number;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $o15: rt.Fields;
-        let $n16: number;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $o14: rt.Fields;
+        let $n15: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 114), rt.index($2, "method", "local 'ctx'")))));
-          if (($6 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $6! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
+          if (rh.isScalar($1)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
+            $w.scalar($1 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
         }
-        return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($11 = ctx as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 114), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
+        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 114), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 0, ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f14.put !== undefined ? ($f14.put = $13) : ($s.pcs[$d] = $pc + 115, rt.setIndex($2, "put", $13, "local 'items'")));
       $13 = items;
       (($2 = ($handlers[44] = rh.jsonHandler((function $patch(ctx?: rt.LuaValue): rt.LuaResult {
@@ -920,24 +935,29 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $3: rt.LuaValue;
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
-        let $6: string | undefined;
-        let $7: rt.LuaValue;
-        let $o8: rt.Fields;
-        let $n9: number;
+        let $6: rt.LuaValue;
+        let $o7: rt.Fields;
+        let $n8: number;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $o15: rt.Fields;
-        let $n16: number;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $o14: rt.Fields;
+        let $n15: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 116), rt.index($2, "method", "local 'ctx'")))));
-          if (($6 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $6! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
+          if (rh.isScalar($1)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
+            $w.scalar($1 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
         }
-        return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($11 = ctx as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 116), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
+        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 116), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 0, ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f14.patch !== undefined ? ($f14.patch = $2) : ($s.pcs[$d] = $pc + 117, rt.setIndex($13, "patch", $2, "local 'items'")));
       $2 = items;
       (($13 = ($handlers[45] = rh.jsonHandler((function $delete(ctx?: rt.LuaValue): rt.LuaResult {
@@ -947,24 +967,29 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $3: rt.LuaValue;
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
-        let $6: string | undefined;
-        let $7: rt.LuaValue;
-        let $o8: rt.Fields;
-        let $n9: number;
+        let $6: rt.LuaValue;
+        let $o7: rt.Fields;
+        let $n8: number;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $o15: rt.Fields;
-        let $n16: number;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $o14: rt.Fields;
+        let $n15: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 118), rt.index($2, "method", "local 'ctx'")))));
-          if (($6 = rh.scalar($1)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"method\":" + $6! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($7 = $1, $o8 = new rt.FieldsObject(), $n9 = 0, ($7 !== undefined && ($o8.method = $7, $n9++)), rt.LuaTable.record($o8, $n9)));
+          if (rh.isScalar($1)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
+            $w.scalar($1 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
         }
-        return rt.leave($s, $d, ($10 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($11 = ctx as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.method) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.method) !== undefined || (!("method" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 118), rt.index($11, "method", "local 'ctx'"))))), $o15 = new rt.FieldsObject(), $n16 = 0, ($10 !== undefined && ($o15.method = $10, $n16++)), rt.LuaTable.record($o15, $n16)));
+        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 118), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 0, ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f14.delete !== undefined ? ($f14.delete = $13) : ($s.pcs[$d] = $pc + 119, rt.setIndex($2, "delete", $13, "local 'items'")));
       $13 = items;
       (($2 = ($handlers[46] = (($body: rt.LuaFunction) => rt.withBody((function $options(ctx?: rt.LuaValue): rt.LuaResult {

@@ -68,40 +68,73 @@ function load($env) {
       let $11;
       let $m12;
       let $f13;
-      let $14;
-      let $fn15;
+      let $fn14;
+      let $15;
       let $16;
       let $17;
-      let $18;
-      let $o19;
-      let $n20;
-      let $fn21;
+      let $o18;
+      let $n19;
+      let $fn20;
+      let $21;
       let $222;
       let $23;
-      let $24;
-      let $m25;
-      let $f26;
+      let $m24;
+      let $f25;
+      let $26;
       let $27;
       let $28;
       let $29;
-      let $30;
-      let $m31;
-      let $f32;
-      let $33;
-      let $m34;
-      let $f35;
-      let $o36;
-      let $n37;
-      let $t38;
-      let $r39;
+      let $m30;
+      let $f31;
+      let $322;
+      let $m33;
+      let $f34;
+      let $o35;
+      let $n36;
+      let $t37;
+      let $r38;
       const $json = rh.claim(ctx);
       if ($json) {
         $1 = ($22 = api, ($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 3, rt.index($22, "json", "upvalue 'api'")));
         $6 = rh.pristineContext(ctx) ? ctx.param("id") : ($7 = rt.first(($82 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f10 = $82?.f)?.params !== void 0 ? $f10.params : ($m9 = $82?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($82, "params", "local 'ctx'"), "method 'params'")($82))), ($f13 = $7?.f) !== void 0 && (($11 = $f13.id) !== void 0 || ($m12 = $7.metatable) === void 0 || ($11 = $m12.view.id) !== void 0 || !("id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : ($s2.pcs[$d2] = $pc + 3, rt.index($7, "id")));
-        if (rh.isJsonBuilder($1) && ($14 = rh.scalar($6)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"static":false,"id":' + $14 + "}"));
-        return rt.leave($s2, $d2, rt.first(($16 = $1, $17 = ($18 = $6, $o19 = new rt.FieldsObject(), $n20 = 1, $o19.static = false, $18 !== void 0 && ($o19.id = $18, $n20++), rt.LuaTable.record($o19, $n20)), $s2.pcs[$d2] = $pc + 5, $fn15 = rt.fn($16, "field 'json'"), $fn15($17))));
+        if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(21), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 115;
+            $b[$p + 3] = 116;
+            $b[$p + 4] = 97;
+            $b[$p + 5] = 116;
+            $b[$p + 6] = 105;
+            $b[$p + 7] = 99;
+            $b[$p + 8] = 34;
+            $b[$p + 9] = 58;
+            $b[$p + 10] = 102;
+            $b[$p + 11] = 97;
+            $b[$p + 12] = 108;
+            $b[$p + 13] = 115;
+            $b[$p + 14] = 101;
+            $b[$p + 15] = 44;
+            $b[$p + 16] = 34;
+            $b[$p + 17] = 105;
+            $b[$p + 18] = 100;
+            $b[$p + 19] = 34;
+            $b[$p + 20] = 58;
+            $w.p = $p + 21;
+          }
+          $w.scalar($6);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, rt.first(($15 = $1, $16 = ($17 = $6, $o18 = new rt.FieldsObject(), $n19 = 1, $o18.static = false, $17 !== void 0 && ($o18.id = $17, $n19++), rt.LuaTable.record($o18, $n19)), $s2.pcs[$d2] = $pc + 5, $fn14 = rt.fn($15, "field 'json'"), $fn14($16))));
       }
-      return $222 = ($23 = api, ($f26 = $23?.f) !== void 0 && (($24 = $f26.json) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.json) !== void 0 || !("json" in $m25.view) && $m25.view[rt.CUT] === void 0) ? $24 : ($s2.pcs[$d2] = $pc + 3, rt.index($23, "json", "upvalue 'api'"))), $27 = ($28 = rh.pristineContext(ctx) ? ctx.param("id") : ($29 = rt.first(($30 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f32 = $30?.f)?.params !== void 0 ? $f32.params : ($m31 = $30?.metatable) !== void 0 && $m31.view.params !== void 0 ? $m31.view.params : rt.index($30, "params", "local 'ctx'"), "method 'params'")($30))), ($f35 = $29?.f) !== void 0 && (($33 = $f35.id) !== void 0 || ($m34 = $29.metatable) === void 0 || ($33 = $m34.view.id) !== void 0 || !("id" in $m34.view) && $m34.view[rt.CUT] === void 0) ? $33 : ($s2.pcs[$d2] = $pc + 3, rt.index($29, "id"))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.static = false, $28 !== void 0 && ($o36.id = $28, $n37++), rt.LuaTable.record($o36, $n37)), $s2.pcs[$d2] = $pc + 6, $fn21 = rt.fn($222, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t38 = $s2.tails++, $r39 = $fn21($27), $s2.tails = $t38, $r39) : rt.tail($s2, $fn21, [$27]);
+      return $21 = ($222 = api, ($f25 = $222?.f) !== void 0 && (($23 = $f25.json) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.json) !== void 0 || !("json" in $m24.view) && $m24.view[rt.CUT] === void 0) ? $23 : ($s2.pcs[$d2] = $pc + 3, rt.index($222, "json", "upvalue 'api'"))), $26 = ($27 = rh.pristineContext(ctx) ? ctx.param("id") : ($28 = rt.first(($29 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f31 = $29?.f)?.params !== void 0 ? $f31.params : ($m30 = $29?.metatable) !== void 0 && $m30.view.params !== void 0 ? $m30.view.params : rt.index($29, "params", "local 'ctx'"), "method 'params'")($29))), ($f34 = $28?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $28.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $322 : ($s2.pcs[$d2] = $pc + 3, rt.index($28, "id"))), $o35 = new rt.FieldsObject(), $n36 = 1, $o35.static = false, $27 !== void 0 && ($o35.id = $27, $n36++), rt.LuaTable.record($o35, $n36)), $s2.pcs[$d2] = $pc + 6, $fn20 = rt.fn($21, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t37 = $s2.tails++, $r38 = $fn20($26), $s2.tails = $t37, $r38) : rt.tail($s2, $fn20, [$26]);
     })))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $13, "field 'p_id'"));
     $13 = ($2 = api, ($f14 = $2?.f) !== void 0 && (($3 = $f14.echo) !== void 0 || ($m11 = $2.metatable) === void 0 || ($3 = $m11.view.echo) !== void 0 || !("echo" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 7, rt.index($2, "echo", "local 'api'")));
     ($4 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
@@ -119,43 +152,69 @@ function load($env) {
       let $9;
       let $10;
       let $11;
-      let $12;
-      let $m13;
-      let $f142;
-      let $15;
-      let $m16;
-      let $f17;
+      let $m12;
+      let $f13;
+      let $14;
+      let $m15;
+      let $f16;
+      let $17;
       let $18;
-      let $19;
-      let $20;
-      let $o21;
-      let $n22;
+      let $o19;
+      let $n20;
+      let $21;
+      let $222;
       let $23;
-      let $24;
-      let $25;
-      let $m26;
-      let $f27;
-      let $28;
-      let $m29;
-      let $f30;
+      let $m24;
+      let $f25;
+      let $26;
+      let $m27;
+      let $f28;
+      let $29;
+      let $30;
       let $31;
-      let $322;
-      let $33;
-      let $m34;
-      let $f35;
-      let $36;
-      let $m37;
-      let $f38;
-      let $o39;
-      let $n40;
+      let $m32;
+      let $f33;
+      let $34;
+      let $m35;
+      let $f36;
+      let $o37;
+      let $n38;
       const $json = rh.claim(ctx);
       if ($json) {
         $1 = rh.pristineContext(ctx) ? ctx.queryValue("a") : ($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 9, rt.fn(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32))), ($f8 = $22?.f) !== void 0 && (($6 = $f8.a) !== void 0 || ($m7 = $22.metatable) === void 0 || ($6 = $m7.view.a) !== void 0 || !("a" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 8, rt.index($22, "a")));
-        $10 = rh.pristineContext(ctx) ? ctx.queryValue("b") : ($11 = rt.first(($12 = ctx, $s2.pcs[$d2] = $pc + 9, rt.fn(($f142 = $12?.f)?.query !== void 0 ? $f142.query : ($m13 = $12?.metatable) !== void 0 && $m13.view.query !== void 0 ? $m13.view.query : rt.index($12, "query", "local 'ctx'"), "method 'query'")($12))), ($f17 = $11?.f) !== void 0 && (($15 = $f17.b) !== void 0 || ($m16 = $11.metatable) === void 0 || ($15 = $m16.view.b) !== void 0 || !("b" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $15 : ($s2.pcs[$d2] = $pc + 8, rt.index($11, "b")));
-        if (($9 = rh.scalar($1)) !== void 0 && ($18 = rh.scalar($10)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"a":' + $9 + ',"b":' + $18 + "}"));
-        return rt.leave($s2, $d2, ($19 = $1, $20 = $10, $o21 = new rt.FieldsObject(), $n22 = 0, $19 !== void 0 && ($o21.a = $19, $n22++), $20 !== void 0 && ($o21.b = $20, $n22++), rt.LuaTable.record($o21, $n22)));
+        $9 = rh.pristineContext(ctx) ? ctx.queryValue("b") : ($10 = rt.first(($11 = ctx, $s2.pcs[$d2] = $pc + 9, rt.fn(($f13 = $11?.f)?.query !== void 0 ? $f13.query : ($m12 = $11?.metatable) !== void 0 && $m12.view.query !== void 0 ? $m12.view.query : rt.index($11, "query", "local 'ctx'"), "method 'query'")($11))), ($f16 = $10?.f) !== void 0 && (($14 = $f16.b) !== void 0 || ($m15 = $10.metatable) === void 0 || ($14 = $m15.view.b) !== void 0 || !("b" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s2.pcs[$d2] = $pc + 8, rt.index($10, "b")));
+        if (rh.isScalar($1) && rh.isScalar($9)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(5), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 97;
+            $b[$p + 3] = 34;
+            $b[$p + 4] = 58;
+            $w.p = $p + 5;
+          }
+          $w.scalar($1);
+          {
+            const $b = $w.room(5), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 98;
+            $b[$p + 3] = 34;
+            $b[$p + 4] = 58;
+            $w.p = $p + 5;
+          }
+          $w.scalar($9);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($17 = $1, $18 = $9, $o19 = new rt.FieldsObject(), $n20 = 0, $17 !== void 0 && ($o19.a = $17, $n20++), $18 !== void 0 && ($o19.b = $18, $n20++), rt.LuaTable.record($o19, $n20)));
       }
-      return rt.leave($s2, $d2, ($23 = rh.pristineContext(ctx) ? ctx.queryValue("a") : ($24 = rt.first(($25 = ctx, $s2.pcs[$d2] = $pc + 9, rt.fn(($f27 = $25?.f)?.query !== void 0 ? $f27.query : ($m26 = $25?.metatable) !== void 0 && $m26.view.query !== void 0 ? $m26.view.query : rt.index($25, "query", "local 'ctx'"), "method 'query'")($25))), ($f30 = $24?.f) !== void 0 && (($28 = $f30.a) !== void 0 || ($m29 = $24.metatable) === void 0 || ($28 = $m29.view.a) !== void 0 || !("a" in $m29.view) && $m29.view[rt.CUT] === void 0) ? $28 : ($s2.pcs[$d2] = $pc + 8, rt.index($24, "a"))), $31 = rh.pristineContext(ctx) ? ctx.queryValue("b") : ($322 = rt.first(($33 = ctx, $s2.pcs[$d2] = $pc + 9, rt.fn(($f35 = $33?.f)?.query !== void 0 ? $f35.query : ($m34 = $33?.metatable) !== void 0 && $m34.view.query !== void 0 ? $m34.view.query : rt.index($33, "query", "local 'ctx'"), "method 'query'")($33))), ($f38 = $322?.f) !== void 0 && (($36 = $f38.b) !== void 0 || ($m37 = $322.metatable) === void 0 || ($36 = $m37.view.b) !== void 0 || !("b" in $m37.view) && $m37.view[rt.CUT] === void 0) ? $36 : ($s2.pcs[$d2] = $pc + 8, rt.index($322, "b"))), $o39 = new rt.FieldsObject(), $n40 = 0, $23 !== void 0 && ($o39.a = $23, $n40++), $31 !== void 0 && ($o39.b = $31, $n40++), rt.LuaTable.record($o39, $n40)));
+      return rt.leave($s2, $d2, ($21 = rh.pristineContext(ctx) ? ctx.queryValue("a") : ($222 = rt.first(($23 = ctx, $s2.pcs[$d2] = $pc + 9, rt.fn(($f25 = $23?.f)?.query !== void 0 ? $f25.query : ($m24 = $23?.metatable) !== void 0 && $m24.view.query !== void 0 ? $m24.view.query : rt.index($23, "query", "local 'ctx'"), "method 'query'")($23))), ($f28 = $222?.f) !== void 0 && (($26 = $f28.a) !== void 0 || ($m27 = $222.metatable) === void 0 || ($26 = $m27.view.a) !== void 0 || !("a" in $m27.view) && $m27.view[rt.CUT] === void 0) ? $26 : ($s2.pcs[$d2] = $pc + 8, rt.index($222, "a"))), $29 = rh.pristineContext(ctx) ? ctx.queryValue("b") : ($30 = rt.first(($31 = ctx, $s2.pcs[$d2] = $pc + 9, rt.fn(($f33 = $31?.f)?.query !== void 0 ? $f33.query : ($m32 = $31?.metatable) !== void 0 && $m32.view.query !== void 0 ? $m32.view.query : rt.index($31, "query", "local 'ctx'"), "method 'query'")($31))), ($f36 = $30?.f) !== void 0 && (($34 = $f36.b) !== void 0 || ($m35 = $30.metatable) === void 0 || ($34 = $m35.view.b) !== void 0 || !("b" in $m35.view) && $m35.view[rt.CUT] === void 0) ? $34 : ($s2.pcs[$d2] = $pc + 8, rt.index($30, "b"))), $o37 = new rt.FieldsObject(), $n38 = 0, $21 !== void 0 && ($o37.a = $21, $n38++), $29 !== void 0 && ($o37.b = $29, $n38++), rt.LuaTable.record($o37, $n38)));
     }))) !== void 0 && ($f12 = $13?.f) !== void 0 && !$13.linked && $f12.get !== void 0 ? $f12.get = $4 : ($s.pcs[$d] = $pc + 7, rt.setIndex($13, "get", $4, "field 'echo'"));
     return rt.leave($s, $d, api);
   };

@@ -61,40 +61,45 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $11: rt.LuaValue;
         let $m12: rt.LuaTable | undefined;
         let $f13: rt.Fields | undefined;
-        let $14: string | undefined;
-        let $fn15!: rt.LuaFunction;
+        let $fn14!: rt.LuaFunction;
+        let $15: rt.LuaValue;
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $o19: rt.Fields;
-        let $n20: number;
-        let $fn21!: rt.LuaFunction;
+        let $o18: rt.Fields;
+        let $n19: number;
+        let $fn20!: rt.LuaFunction;
+        let $21: rt.LuaValue;
         let $22: rt.LuaValue;
         let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
-        let $m25: rt.LuaTable | undefined;
-        let $f26: rt.Fields | undefined;
+        let $m24: rt.LuaTable | undefined;
+        let $f25: rt.Fields | undefined;
+        let $26: rt.LuaValue;
         let $27: rt.LuaValue;
         let $28: rt.LuaValue;
         let $29: rt.LuaValue;
-        let $30: rt.LuaValue;
-        let $m31: rt.LuaTable | undefined;
-        let $f32: rt.Fields | undefined;
-        let $33: rt.LuaValue;
-        let $m34: rt.LuaTable | undefined;
-        let $f35: rt.Fields | undefined;
-        let $o36: rt.Fields;
-        let $n37: number;
-        let $t38: number;
-        let $r39: rt.LuaResult;
+        let $m30: rt.LuaTable | undefined;
+        let $f31: rt.Fields | undefined;
+        let $32: rt.LuaValue;
+        let $m33: rt.LuaTable | undefined;
+        let $f34: rt.Fields | undefined;
+        let $o35: rt.Fields;
+        let $n36: number;
+        let $t37: number;
+        let $r38: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $1 = ($2 = api as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 3, rt.index($2, "json", "upvalue 'api'"))));
           $6 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($7 = rt.first(($8 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8))), (($f13 = ($7 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.id) !== undefined || ($m12 = ($7 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.id) !== undefined || (!("id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 3, rt.index($7, "id")))));
-          if (rh.isJsonBuilder($1) && ($14 = rh.scalar($6)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"static\":false,\"id\":" + $14! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, rt.first(($16 = $1, $17 = ($18 = $6, $o19 = new rt.FieldsObject(), $n20 = 1, $o19.static = false, ($18 !== undefined && ($o19.id = $18, $n20++)), rt.LuaTable.record($o19, $n20)), $s.pcs[$d] = $pc + 5, $fn15 = rt.fn($16, "field 'json'"), $fn15($17))));
+          if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(21), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 116; $b[$p + 4] = 97; $b[$p + 5] = 116; $b[$p + 6] = 105; $b[$p + 7] = 99; $b[$p + 8] = 34; $b[$p + 9] = 58; $b[$p + 10] = 102; $b[$p + 11] = 97; $b[$p + 12] = 108; $b[$p + 13] = 115; $b[$p + 14] = 101; $b[$p + 15] = 44; $b[$p + 16] = 34; $b[$p + 17] = 105; $b[$p + 18] = 100; $b[$p + 19] = 34; $b[$p + 20] = 58; $w.p = $p + 21; }
+            $w.scalar($6 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, rt.first(($15 = $1, $16 = ($17 = $6, $o18 = new rt.FieldsObject(), $n19 = 1, $o18.static = false, ($17 !== undefined && ($o18.id = $17, $n19++)), rt.LuaTable.record($o18, $n19)), $s.pcs[$d] = $pc + 5, $fn14 = rt.fn($15, "field 'json'"), $fn14($16))));
         }
-        return ($22 = ($23 = api as rt.LuaValue, (($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.json) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.json) !== undefined || (!("json" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 3, rt.index($23, "json", "upvalue 'api'")))), $27 = ($28 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($29 = rt.first(($30 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.params !== undefined ? $f32.params : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.params !== undefined ? $m31.view.params : rt.index($30, "params", "local 'ctx'")), "method 'params'")($30))), (($f35 = ($29 as rt.LuaTable)?.f) !== undefined && (($33 = $f35.id) !== undefined || ($m34 = ($29 as rt.LuaTable).metatable) === undefined || ($33 = $m34.view.id) !== undefined || (!("id" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : ($s.pcs[$d] = $pc + 3, rt.index($29, "id"))))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.static = false, ($28 !== undefined && ($o36.id = $28, $n37++)), rt.LuaTable.record($o36, $n37)), $s.pcs[$d] = $pc + 6, $fn21 = rt.fn($22, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t38 = $s.tails++, $r39 = $fn21($27), $s.tails = $t38, $r39) : rt.tail($s, $fn21, [$27]));
+        return ($21 = ($22 = api as rt.LuaValue, (($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.json) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 3, rt.index($22, "json", "upvalue 'api'")))), $26 = ($27 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($28 = rt.first(($29 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f31 = ($29 as rt.LuaTable)?.f)?.params !== undefined ? $f31.params : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.params !== undefined ? $m30.view.params : rt.index($29, "params", "local 'ctx'")), "method 'params'")($29))), (($f34 = ($28 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($28 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 3, rt.index($28, "id"))))), $o35 = new rt.FieldsObject(), $n36 = 1, $o35.static = false, ($27 !== undefined && ($o35.id = $27, $n36++)), rt.LuaTable.record($o35, $n36)), $s.pcs[$d] = $pc + 6, $fn20 = rt.fn($21, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t37 = $s.tails++, $r38 = $fn20($26), $s.tails = $t37, $r38) : rt.tail($s, $fn20, [$26]));
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $13, "field 'p_id'")));
       $13 = ($2 = api as rt.LuaValue, (($f14 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f14.echo) !== undefined || ($m11 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m11.view.echo) !== undefined || (!("echo" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 7, rt.index($2, "echo", "local 'api'"))));
       (($4 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
@@ -109,46 +114,52 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
-        let $9: string | undefined;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $15: rt.LuaValue;
-        let $m16: rt.LuaTable | undefined;
-        let $f17: rt.Fields | undefined;
-        let $18: string | undefined;
-        let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
-        let $o21: rt.Fields;
-        let $n22: number;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $14: rt.LuaValue;
+        let $m15: rt.LuaTable | undefined;
+        let $f16: rt.Fields | undefined;
+        let $17: rt.LuaValue;
+        let $18: rt.LuaValue;
+        let $o19: rt.Fields;
+        let $n20: number;
+        let $21: rt.LuaValue;
+        let $22: rt.LuaValue;
         let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
-        let $25: rt.LuaValue;
-        let $m26: rt.LuaTable | undefined;
-        let $f27: rt.Fields | undefined;
-        let $28: rt.LuaValue;
-        let $m29: rt.LuaTable | undefined;
-        let $f30: rt.Fields | undefined;
+        let $m24: rt.LuaTable | undefined;
+        let $f25: rt.Fields | undefined;
+        let $26: rt.LuaValue;
+        let $m27: rt.LuaTable | undefined;
+        let $f28: rt.Fields | undefined;
+        let $29: rt.LuaValue;
+        let $30: rt.LuaValue;
         let $31: rt.LuaValue;
-        let $32: rt.LuaValue;
-        let $33: rt.LuaValue;
-        let $m34: rt.LuaTable | undefined;
-        let $f35: rt.Fields | undefined;
-        let $36: rt.LuaValue;
-        let $m37: rt.LuaTable | undefined;
-        let $f38: rt.Fields | undefined;
-        let $o39: rt.Fields;
-        let $n40: number;
+        let $m32: rt.LuaTable | undefined;
+        let $f33: rt.Fields | undefined;
+        let $34: rt.LuaValue;
+        let $m35: rt.LuaTable | undefined;
+        let $f36: rt.Fields | undefined;
+        let $o37: rt.Fields;
+        let $n38: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("a") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.a) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.a) !== undefined || (!("a" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 8, rt.index($2, "a")))));
-          $10 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("b") : ($11 = rt.first(($12 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.query !== undefined ? $f14.query : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.query !== undefined ? $m13.view.query : rt.index($12, "query", "local 'ctx'")), "method 'query'")($12))), (($f17 = ($11 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.b) !== undefined || ($m16 = ($11 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.b) !== undefined || (!("b" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 8, rt.index($11, "b")))));
-          if (($9 = rh.scalar($1)) !== undefined && ($18 = rh.scalar($10)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"a\":" + $9! + ",\"b\":" + $18! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($19 = $1, $20 = $10, $o21 = new rt.FieldsObject(), $n22 = 0, ($19 !== undefined && ($o21.a = $19, $n22++)), ($20 !== undefined && ($o21.b = $20, $n22++)), rt.LuaTable.record($o21, $n22)));
+          $9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("b") : ($10 = rt.first(($11 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.query !== undefined ? $f13.query : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.query !== undefined ? $m12.view.query : rt.index($11, "query", "local 'ctx'")), "method 'query'")($11))), (($f16 = ($10 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.b) !== undefined || ($m15 = ($10 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.b) !== undefined || (!("b" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 8, rt.index($10, "b")))));
+          if (rh.isScalar($1) && rh.isScalar($9)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 97; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
+            $w.scalar($1 as string | number | boolean);
+            { const $b = $w.room(5), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
+            $w.scalar($9 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($17 = $1, $18 = $9, $o19 = new rt.FieldsObject(), $n20 = 0, ($17 !== undefined && ($o19.a = $17, $n20++)), ($18 !== undefined && ($o19.b = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
         }
-        return rt.leave($s, $d, ($23 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("a") : ($24 = rt.first(($25 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn((($f27 = ($25 as rt.LuaTable)?.f)?.query !== undefined ? $f27.query : ($m26 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m26.view.query !== undefined ? $m26.view.query : rt.index($25, "query", "local 'ctx'")), "method 'query'")($25))), (($f30 = ($24 as rt.LuaTable)?.f) !== undefined && (($28 = $f30.a) !== undefined || ($m29 = ($24 as rt.LuaTable).metatable) === undefined || ($28 = $m29.view.a) !== undefined || (!("a" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 8, rt.index($24, "a"))))), $31 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("b") : ($32 = rt.first(($33 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn((($f35 = ($33 as rt.LuaTable)?.f)?.query !== undefined ? $f35.query : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.query !== undefined ? $m34.view.query : rt.index($33, "query", "local 'ctx'")), "method 'query'")($33))), (($f38 = ($32 as rt.LuaTable)?.f) !== undefined && (($36 = $f38.b) !== undefined || ($m37 = ($32 as rt.LuaTable).metatable) === undefined || ($36 = $m37.view.b) !== undefined || (!("b" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : ($s.pcs[$d] = $pc + 8, rt.index($32, "b"))))), $o39 = new rt.FieldsObject(), $n40 = 0, ($23 !== undefined && ($o39.a = $23, $n40++)), ($31 !== undefined && ($o39.b = $31, $n40++)), rt.LuaTable.record($o39, $n40)));
+        return rt.leave($s, $d, ($21 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("a") : ($22 = rt.first(($23 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn((($f25 = ($23 as rt.LuaTable)?.f)?.query !== undefined ? $f25.query : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.query !== undefined ? $m24.view.query : rt.index($23, "query", "local 'ctx'")), "method 'query'")($23))), (($f28 = ($22 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.a) !== undefined || ($m27 = ($22 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.a) !== undefined || (!("a" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : ($s.pcs[$d] = $pc + 8, rt.index($22, "a"))))), $29 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("b") : ($30 = rt.first(($31 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn((($f33 = ($31 as rt.LuaTable)?.f)?.query !== undefined ? $f33.query : ($m32 = ($31 as rt.LuaTable)?.metatable) !== undefined && $m32.view.query !== undefined ? $m32.view.query : rt.index($31, "query", "local 'ctx'")), "method 'query'")($31))), (($f36 = ($30 as rt.LuaTable)?.f) !== undefined && (($34 = $f36.b) !== undefined || ($m35 = ($30 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view.b) !== undefined || (!("b" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : ($s.pcs[$d] = $pc + 8, rt.index($30, "b"))))), $o37 = new rt.FieldsObject(), $n38 = 0, ($21 !== undefined && ($o37.a = $21, $n38++)), ($29 !== undefined && ($o37.b = $29, $n38++)), rt.LuaTable.record($o37, $n38)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f12 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f12.get !== undefined ? ($f12.get = $4) : ($s.pcs[$d] = $pc + 7, rt.setIndex($13, "get", $4, "field 'echo'")));
       return rt.leave($s, $d, api);
     };

@@ -33,8 +33,8 @@ export interface EchoGetResponses {
 }
 
 export const routes: readonly StaticRoute[] = [
-  { ...{"method":"GET","path":"/users/:id","luaPath":"api.users.p_id.get","file":"fixtures/http/small/app.lua","line":5,"uses":{"headers":"none","query":"none","params":true,"body":false},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"static","shape":{"kind":"boolean"},"optional":false},{"name":"id","shape":{"kind":"string"},"optional":false}]},"via":"json"}],"site":{"module":"","index":0}}, serializers: serializers.s0 },
-  { ...{"method":"GET","path":"/echo","luaPath":"api.echo.get","file":"fixtures/http/small/app.lua","line":10,"uses":{"headers":"none","query":["a","b"],"params":false,"body":false},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"a","shape":{"kind":"string"},"optional":true},{"name":"b","shape":{"kind":"string"},"optional":true}]},"via":"json"}],"site":{"module":"","index":1}}, serializers: serializers.s1 },
+  { ...{"method":"GET","path":"/users/:id","luaPath":"api.users.p_id.get","file":"fixtures/http/small/app.lua","line":5,"uses":{"headers":"none","query":"none","params":true,"body":false,"transient":true},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"static","shape":{"kind":"boolean"},"optional":false},{"name":"id","shape":{"kind":"string"},"optional":false}]},"via":"json"}],"site":{"module":"","index":0}}, serializers: serializers.s0 },
+  { ...{"method":"GET","path":"/echo","luaPath":"api.echo.get","file":"fixtures/http/small/app.lua","line":10,"uses":{"headers":"none","query":["a","b"],"params":false,"body":false,"transient":true},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"a","shape":{"kind":"string"},"optional":true},{"name":"b","shape":{"kind":"string"},"optional":true}]},"via":"json"}],"site":{"module":"","index":1}}, serializers: serializers.s1 },
 ];
 
 /** The app table: the main chunk of app.lua (and the modules it requires) runs once, in order, when this module is first imported. */

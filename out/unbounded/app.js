@@ -69,37 +69,72 @@ function load($env) {
       let $9;
       let $10;
       let $11;
-      let $12;
-      let $m13;
-      let $f14;
+      let $m12;
+      let $f13;
+      let $14;
       let $15;
-      let $16;
-      let $17;
-      let $o18;
-      let $n19;
+      let $o16;
+      let $n17;
+      let $18;
+      let $fn19;
       let $20;
-      let $fn21;
-      let $22;
-      let $23;
+      let $21;
+      let $m22;
+      let $f23;
       let $m24;
       let $f25;
-      let $m26;
-      let $f27;
+      let $26;
+      let $27;
       let $28;
-      let $29;
-      let $30;
-      let $m31;
-      let $f32;
-      let $o33;
-      let $n34;
+      let $m29;
+      let $f30;
+      let $o31;
+      let $n32;
       const $json = rh.claim(ctx);
       if ($json) {
         $1 = ($9 = rt.first(($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f6 = $42?.f)?.body !== void 0 ? $f6.body : ($m5 = $42?.metatable) !== void 0 && $m5.view.body !== void 0 ? $m5.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 6, $fn2 = rt.fn(($f8 = $32?.f)?.bytes !== void 0 ? $f8.bytes : ($m7 = $32?.metatable) !== void 0 && $m7.view.bytes !== void 0 ? $m7.view.bytes : rt.index($32, "bytes"), "method 'bytes'"), $fn2($32))), $9?.arr !== void 0 ? $9.length() : typeof $9 === "string" ? $9.length : ($s2.pcs[$d2] = $pc + 7, rt.len($9)));
-        $11 = rt.first(($12 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f14 = $12?.f)?.get !== void 0 ? $f14.get : ($m13 = $12?.metatable) !== void 0 && $m13.view.get !== void 0 ? $m13.view.get : rt.index($12, "get", "local 'ctx'"), "method 'get'")($12, "checked")));
-        if (($10 = rh.scalar($1)) !== void 0 && ($15 = rh.scalar($11)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"size":' + $10 + ',"checked":' + $15 + "}"));
-        return rt.leave($s2, $d2, ($16 = $1, $17 = $11, $o18 = new rt.FieldsObject(), $n19 = 0, $16 !== void 0 && ($o18.size = $16, $n19++), $17 !== void 0 && ($o18.checked = $17, $n19++), rt.LuaTable.record($o18, $n19)));
+        $10 = rt.first(($11 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f13 = $11?.f)?.get !== void 0 ? $f13.get : ($m12 = $11?.metatable) !== void 0 && $m12.view.get !== void 0 ? $m12.view.get : rt.index($11, "get", "local 'ctx'"), "method 'get'")($11, "checked")));
+        if (rh.isScalar($1) && rh.isScalar($10)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(8), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 115;
+            $b[$p + 3] = 105;
+            $b[$p + 4] = 122;
+            $b[$p + 5] = 101;
+            $b[$p + 6] = 34;
+            $b[$p + 7] = 58;
+            $w.p = $p + 8;
+          }
+          $w.scalar($1);
+          {
+            const $b = $w.room(11), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 99;
+            $b[$p + 3] = 104;
+            $b[$p + 4] = 101;
+            $b[$p + 5] = 99;
+            $b[$p + 6] = 107;
+            $b[$p + 7] = 101;
+            $b[$p + 8] = 100;
+            $b[$p + 9] = 34;
+            $b[$p + 10] = 58;
+            $w.p = $p + 11;
+          }
+          $w.scalar($10);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($14 = $1, $15 = $10, $o16 = new rt.FieldsObject(), $n17 = 0, $14 !== void 0 && ($o16.size = $14, $n17++), $15 !== void 0 && ($o16.checked = $15, $n17++), rt.LuaTable.record($o16, $n17)));
       }
-      return rt.leave($s2, $d2, ($20 = ($28 = rt.first(($22 = rt.first(($23 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f25 = $23?.f)?.body !== void 0 ? $f25.body : ($m24 = $23?.metatable) !== void 0 && $m24.view.body !== void 0 ? $m24.view.body : rt.index($23, "body", "local 'ctx'"), "method 'body'")($23))), $s2.pcs[$d2] = $pc + 6, $fn21 = rt.fn(($f27 = $22?.f)?.bytes !== void 0 ? $f27.bytes : ($m26 = $22?.metatable) !== void 0 && $m26.view.bytes !== void 0 ? $m26.view.bytes : rt.index($22, "bytes"), "method 'bytes'"), $fn21($22))), $28?.arr !== void 0 ? $28.length() : typeof $28 === "string" ? $28.length : ($s2.pcs[$d2] = $pc + 7, rt.len($28))), $29 = rt.first(($30 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f32 = $30?.f)?.get !== void 0 ? $f32.get : ($m31 = $30?.metatable) !== void 0 && $m31.view.get !== void 0 ? $m31.view.get : rt.index($30, "get", "local 'ctx'"), "method 'get'")($30, "checked"))), $o33 = new rt.FieldsObject(), $n34 = 0, $20 !== void 0 && ($o33.size = $20, $n34++), $29 !== void 0 && ($o33.checked = $29, $n34++), rt.LuaTable.record($o33, $n34)));
+      return rt.leave($s2, $d2, ($18 = ($26 = rt.first(($20 = rt.first(($21 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f23 = $21?.f)?.body !== void 0 ? $f23.body : ($m22 = $21?.metatable) !== void 0 && $m22.view.body !== void 0 ? $m22.view.body : rt.index($21, "body", "local 'ctx'"), "method 'body'")($21))), $s2.pcs[$d2] = $pc + 6, $fn19 = rt.fn(($f25 = $20?.f)?.bytes !== void 0 ? $f25.bytes : ($m24 = $20?.metatable) !== void 0 && $m24.view.bytes !== void 0 ? $m24.view.bytes : rt.index($20, "bytes"), "method 'bytes'"), $fn19($20))), $26?.arr !== void 0 ? $26.length() : typeof $26 === "string" ? $26.length : ($s2.pcs[$d2] = $pc + 7, rt.len($26))), $27 = rt.first(($28 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f30 = $28?.f)?.get !== void 0 ? $f30.get : ($m29 = $28?.metatable) !== void 0 && $m29.view.get !== void 0 ? $m29.view.get : rt.index($28, "get", "local 'ctx'"), "method 'get'")($28, "checked"))), $o31 = new rt.FieldsObject(), $n32 = 0, $18 !== void 0 && ($o31.size = $18, $n32++), $27 !== void 0 && ($o31.checked = $27, $n32++), rt.LuaTable.record($o31, $n32)));
     }))) !== void 0 && ($f11 = $4?.f) !== void 0 && !$4.linked && $f11.post !== void 0 ? $f11.post = $3 : ($s.pcs[$d] = $pc + 4, rt.setIndex($4, "post", $3, "field 'upload'"));
     return rt.leave($s, $d, api);
   };

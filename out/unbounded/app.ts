@@ -61,39 +61,45 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
         let $9: rt.LuaValue;
-        let $10: string | undefined;
+        let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $15: string | undefined;
-        let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
-        let $o18: rt.Fields;
-        let $n19: number;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $14: rt.LuaValue;
+        let $15: rt.LuaValue;
+        let $o16: rt.Fields;
+        let $n17: number;
+        let $18: rt.LuaValue;
+        let $fn19!: rt.LuaFunction;
         let $20: rt.LuaValue;
-        let $fn21!: rt.LuaFunction;
-        let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
+        let $21: rt.LuaValue;
+        let $m22: rt.LuaTable | undefined;
+        let $f23: rt.Fields | undefined;
         let $m24: rt.LuaTable | undefined;
         let $f25: rt.Fields | undefined;
-        let $m26: rt.LuaTable | undefined;
-        let $f27: rt.Fields | undefined;
+        let $26: rt.LuaValue;
+        let $27: rt.LuaValue;
         let $28: rt.LuaValue;
-        let $29: rt.LuaValue;
-        let $30: rt.LuaValue;
-        let $m31: rt.LuaTable | undefined;
-        let $f32: rt.Fields | undefined;
-        let $o33: rt.Fields;
-        let $n34: number;
+        let $m29: rt.LuaTable | undefined;
+        let $f30: rt.Fields | undefined;
+        let $o31: rt.Fields;
+        let $n32: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $1 = ($9 = (rt.first(($3 = rt.first(($4 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 6, $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.bytes !== undefined ? $f8.bytes : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.bytes !== undefined ? $m7.view.bytes : rt.index($3, "bytes")), "method 'bytes'"), $fn2($3)))) as rt.LuaValue, (($9 as rt.LuaTable)?.arr !== undefined ? ($9 as rt.LuaTable).length() : typeof $9 === 'string' ? $9.length : ($s.pcs[$d] = $pc + 7, rt.len($9))));
-          $11 = rt.first(($12 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.get !== undefined ? $f14.get : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.get !== undefined ? $m13.view.get : rt.index($12, "get", "local 'ctx'")), "method 'get'")($12, "checked")));
-          if (($10 = rh.scalar($1)) !== undefined && ($15 = rh.scalar($11)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"size\":" + $10! + ",\"checked\":" + $15! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($16 = $1, $17 = $11, $o18 = new rt.FieldsObject(), $n19 = 0, ($16 !== undefined && ($o18.size = $16, $n19++)), ($17 !== undefined && ($o18.checked = $17, $n19++)), rt.LuaTable.record($o18, $n19)));
+          $10 = rt.first(($11 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f13.get : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.get !== undefined ? $m12.view.get : rt.index($11, "get", "local 'ctx'")), "method 'get'")($11, "checked")));
+          if (rh.isScalar($1) && rh.isScalar($10)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 105; $b[$p + 4] = 122; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+            $w.scalar($1 as string | number | boolean);
+            { const $b = $w.room(11), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 104; $b[$p + 4] = 101; $b[$p + 5] = 99; $b[$p + 6] = 107; $b[$p + 7] = 101; $b[$p + 8] = 100; $b[$p + 9] = 34; $b[$p + 10] = 58; $w.p = $p + 11; }
+            $w.scalar($10 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($14 = $1, $15 = $10, $o16 = new rt.FieldsObject(), $n17 = 0, ($14 !== undefined && ($o16.size = $14, $n17++)), ($15 !== undefined && ($o16.checked = $15, $n17++)), rt.LuaTable.record($o16, $n17)));
         }
-        return rt.leave($s, $d, ($20 = ($28 = (rt.first(($22 = rt.first(($23 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f25 = ($23 as rt.LuaTable)?.f)?.body !== undefined ? $f25.body : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.body !== undefined ? $m24.view.body : rt.index($23, "body", "local 'ctx'")), "method 'body'")($23))), $s.pcs[$d] = $pc + 6, $fn21 = rt.fn((($f27 = ($22 as rt.LuaTable)?.f)?.bytes !== undefined ? $f27.bytes : ($m26 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m26.view.bytes !== undefined ? $m26.view.bytes : rt.index($22, "bytes")), "method 'bytes'"), $fn21($22)))) as rt.LuaValue, (($28 as rt.LuaTable)?.arr !== undefined ? ($28 as rt.LuaTable).length() : typeof $28 === 'string' ? $28.length : ($s.pcs[$d] = $pc + 7, rt.len($28)))), $29 = rt.first(($30 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.get !== undefined ? $f32.get : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.get !== undefined ? $m31.view.get : rt.index($30, "get", "local 'ctx'")), "method 'get'")($30, "checked"))), $o33 = new rt.FieldsObject(), $n34 = 0, ($20 !== undefined && ($o33.size = $20, $n34++)), ($29 !== undefined && ($o33.checked = $29, $n34++)), rt.LuaTable.record($o33, $n34)));
+        return rt.leave($s, $d, ($18 = ($26 = (rt.first(($20 = rt.first(($21 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f23 = ($21 as rt.LuaTable)?.f)?.body !== undefined ? $f23.body : ($m22 = ($21 as rt.LuaTable)?.metatable) !== undefined && $m22.view.body !== undefined ? $m22.view.body : rt.index($21, "body", "local 'ctx'")), "method 'body'")($21))), $s.pcs[$d] = $pc + 6, $fn19 = rt.fn((($f25 = ($20 as rt.LuaTable)?.f)?.bytes !== undefined ? $f25.bytes : ($m24 = ($20 as rt.LuaTable)?.metatable) !== undefined && $m24.view.bytes !== undefined ? $m24.view.bytes : rt.index($20, "bytes")), "method 'bytes'"), $fn19($20)))) as rt.LuaValue, (($26 as rt.LuaTable)?.arr !== undefined ? ($26 as rt.LuaTable).length() : typeof $26 === 'string' ? $26.length : ($s.pcs[$d] = $pc + 7, rt.len($26)))), $27 = rt.first(($28 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f30 = ($28 as rt.LuaTable)?.f)?.get !== undefined ? $f30.get : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.get !== undefined ? $m29.view.get : rt.index($28, "get", "local 'ctx'")), "method 'get'")($28, "checked"))), $o31 = new rt.FieldsObject(), $n32 = 0, ($18 !== undefined && ($o31.size = $18, $n32++)), ($27 !== undefined && ($o31.checked = $27, $n32++)), rt.LuaTable.record($o31, $n32)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f11.post !== undefined ? ($f11.post = $3) : ($s.pcs[$d] = $pc + 4, rt.setIndex($4, "post", $3, "field 'upload'")));
       return rt.leave($s, $d, api);
     };

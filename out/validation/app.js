@@ -423,55 +423,121 @@ function load($env) {
       let $44;
       let $54;
       let $6;
-      let $7;
-      let $m8;
-      let $f9;
-      let $10;
-      let $m11;
-      let $f12;
+      let $m7;
+      let $f8;
+      let $9;
+      let $m10;
+      let $f11;
+      let $12;
       let $13;
       let $14;
       let $15;
-      let $162;
-      let $m17;
-      let $f18;
+      let $m16;
+      let $f17;
+      let $18;
       let $19;
       let $202;
       let $212;
-      let $222;
-      let $232;
-      let $o24;
-      let $n25;
-      let $26;
-      let $27;
-      let $m28;
-      let $f29;
-      let $30;
-      let $312;
-      let $m32;
-      let $f33;
-      let $342;
-      let $m352;
-      let $f362;
+      let $o22;
+      let $n23;
+      let $24;
+      let $25;
+      let $m262;
+      let $f272;
+      let $282;
+      let $292;
+      let $m30;
+      let $f31;
+      let $32;
+      let $m33;
+      let $f34;
+      let $35;
+      let $36;
       let $37;
       let $38;
-      let $392;
-      let $40;
-      let $m41;
-      let $f42;
-      let $432;
-      let $o44;
-      let $n45;
+      let $m39;
+      let $f40;
+      let $41;
+      let $o42;
+      let $n43;
       const $json = rh.claim(ctx);
       let b = rt.first(($1 = ctx, $s2.pcs[$d2] = $pc + 59, rt.fn(($f3 = $1?.f)?.body !== void 0 ? $f3.body : ($m2 = $1?.metatable) !== void 0 && $m2.view.body !== void 0 ? $m2.view.body : rt.index($1, "body", "local 'ctx'"), "method 'body'")($1)));
       if ($json) {
         $44 = rt.first(($1 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f3 = $1?.f)?.text !== void 0 ? $f3.text : ($m2 = $1?.metatable) !== void 0 && $m2.view.text !== void 0 ? $m2.view.text : rt.index($1, "text", "local 'b'"), "method 'text'")($1)));
-        $6 = ($13 = rt.first(($7 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f9 = $7?.f)?.text !== void 0 ? $f9.text : ($m8 = $7?.metatable) !== void 0 && $m8.view.text !== void 0 ? $m8.view.text : rt.index($7, "text", "local 'b'"), "method 'text'")($7))), $14 = rt.first(($10 = b, $s2.pcs[$d2] = $pc + 61, rt.fn(($f12 = $10?.f)?.as_string !== void 0 ? $f12.as_string : ($m11 = $10?.metatable) !== void 0 && $m11.view.as_string !== void 0 ? $m11.view.as_string : rt.index($10, "as_string", "local 'b'"), "method 'as_string'")($10))), $13 === $14 || typeof $13 === "object" && typeof $14 === "object" && ($s2.pcs[$d2] = $pc + 62, rt.eq($13, $14)));
-        $15 = ($19 = rt.first(($162 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f18 = $162?.f)?.text !== void 0 ? $f18.text : ($m17 = $162?.metatable) !== void 0 && $m17.view.text !== void 0 ? $m17.view.text : rt.index($162, "text", "local 'b'"), "method 'text'")($162))), $19?.arr !== void 0 ? $19.length() : typeof $19 === "string" ? $19.length : ($s2.pcs[$d2] = $pc + 62, rt.len($19)));
-        if (($54 = rh.scalar($44)) !== void 0 && ($202 = rh.scalar($15)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"text":' + $54 + ',"same":' + ($6 ? "true" : "false") + ',"bytes":' + $202 + "}"));
-        return rt.leave($s2, $d2, ($212 = $44, $222 = $6, $232 = $15, $o24 = new rt.FieldsObject(), $n25 = 1, $212 !== void 0 && ($o24.text = $212, $n25++), $o24.same = $222, $232 !== void 0 && ($o24.bytes = $232, $n25++), rt.LuaTable.record($o24, $n25)));
+        $54 = ($12 = rt.first(($6 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f8 = $6?.f)?.text !== void 0 ? $f8.text : ($m7 = $6?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($6, "text", "local 'b'"), "method 'text'")($6))), $13 = rt.first(($9 = b, $s2.pcs[$d2] = $pc + 61, rt.fn(($f11 = $9?.f)?.as_string !== void 0 ? $f11.as_string : ($m10 = $9?.metatable) !== void 0 && $m10.view.as_string !== void 0 ? $m10.view.as_string : rt.index($9, "as_string", "local 'b'"), "method 'as_string'")($9))), $12 === $13 || typeof $12 === "object" && typeof $13 === "object" && ($s2.pcs[$d2] = $pc + 62, rt.eq($12, $13)));
+        $14 = ($18 = rt.first(($15 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f17 = $15?.f)?.text !== void 0 ? $f17.text : ($m16 = $15?.metatable) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($15, "text", "local 'b'"), "method 'text'")($15))), $18?.arr !== void 0 ? $18.length() : typeof $18 === "string" ? $18.length : ($s2.pcs[$d2] = $pc + 62, rt.len($18)));
+        if (rh.isScalar($44) && rh.isScalar($14)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(8), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 116;
+            $b[$p + 3] = 101;
+            $b[$p + 4] = 120;
+            $b[$p + 5] = 116;
+            $b[$p + 6] = 34;
+            $b[$p + 7] = 58;
+            $w.p = $p + 8;
+          }
+          $w.scalar($44);
+          {
+            const $b = $w.room(8), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 115;
+            $b[$p + 3] = 97;
+            $b[$p + 4] = 109;
+            $b[$p + 5] = 101;
+            $b[$p + 6] = 34;
+            $b[$p + 7] = 58;
+            $w.p = $p + 8;
+          }
+          if ($54) {
+            const $b = $w.room(13), $p = $w.p;
+            $b[$p] = 116;
+            $b[$p + 1] = 114;
+            $b[$p + 2] = 117;
+            $b[$p + 3] = 101;
+            $b[$p + 4] = 44;
+            $b[$p + 5] = 34;
+            $b[$p + 6] = 98;
+            $b[$p + 7] = 121;
+            $b[$p + 8] = 116;
+            $b[$p + 9] = 101;
+            $b[$p + 10] = 115;
+            $b[$p + 11] = 34;
+            $b[$p + 12] = 58;
+            $w.p = $p + 13;
+          } else {
+            const $b = $w.room(14), $p = $w.p;
+            $b[$p] = 102;
+            $b[$p + 1] = 97;
+            $b[$p + 2] = 108;
+            $b[$p + 3] = 115;
+            $b[$p + 4] = 101;
+            $b[$p + 5] = 44;
+            $b[$p + 6] = 34;
+            $b[$p + 7] = 98;
+            $b[$p + 8] = 121;
+            $b[$p + 9] = 116;
+            $b[$p + 10] = 101;
+            $b[$p + 11] = 115;
+            $b[$p + 12] = 34;
+            $b[$p + 13] = 58;
+            $w.p = $p + 14;
+          }
+          $w.scalar($14);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($19 = $44, $202 = $54, $212 = $14, $o22 = new rt.FieldsObject(), $n23 = 1, $19 !== void 0 && ($o22.text = $19, $n23++), $o22.same = $202, $212 !== void 0 && ($o22.bytes = $212, $n23++), rt.LuaTable.record($o22, $n23)));
       }
-      return rt.leave($s2, $d2, ($26 = rt.first(($27 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f29 = $27?.f)?.text !== void 0 ? $f29.text : ($m28 = $27?.metatable) !== void 0 && $m28.view.text !== void 0 ? $m28.view.text : rt.index($27, "text", "local 'b'"), "method 'text'")($27))), $30 = ($37 = rt.first(($312 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f33 = $312?.f)?.text !== void 0 ? $f33.text : ($m32 = $312?.metatable) !== void 0 && $m32.view.text !== void 0 ? $m32.view.text : rt.index($312, "text", "local 'b'"), "method 'text'")($312))), $38 = rt.first(($342 = b, $s2.pcs[$d2] = $pc + 61, rt.fn(($f362 = $342?.f)?.as_string !== void 0 ? $f362.as_string : ($m352 = $342?.metatable) !== void 0 && $m352.view.as_string !== void 0 ? $m352.view.as_string : rt.index($342, "as_string", "local 'b'"), "method 'as_string'")($342))), $37 === $38 || typeof $37 === "object" && typeof $38 === "object" && ($s2.pcs[$d2] = $pc + 62, rt.eq($37, $38))), $392 = ($432 = rt.first(($40 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f42 = $40?.f)?.text !== void 0 ? $f42.text : ($m41 = $40?.metatable) !== void 0 && $m41.view.text !== void 0 ? $m41.view.text : rt.index($40, "text", "local 'b'"), "method 'text'")($40))), $432?.arr !== void 0 ? $432.length() : typeof $432 === "string" ? $432.length : ($s2.pcs[$d2] = $pc + 62, rt.len($432))), $o44 = new rt.FieldsObject(), $n45 = 1, $26 !== void 0 && ($o44.text = $26, $n45++), $o44.same = $30, $392 !== void 0 && ($o44.bytes = $392, $n45++), rt.LuaTable.record($o44, $n45)));
+      return rt.leave($s2, $d2, ($24 = rt.first(($25 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f272 = $25?.f)?.text !== void 0 ? $f272.text : ($m262 = $25?.metatable) !== void 0 && $m262.view.text !== void 0 ? $m262.view.text : rt.index($25, "text", "local 'b'"), "method 'text'")($25))), $282 = ($35 = rt.first(($292 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f31 = $292?.f)?.text !== void 0 ? $f31.text : ($m30 = $292?.metatable) !== void 0 && $m30.view.text !== void 0 ? $m30.view.text : rt.index($292, "text", "local 'b'"), "method 'text'")($292))), $36 = rt.first(($32 = b, $s2.pcs[$d2] = $pc + 61, rt.fn(($f34 = $32?.f)?.as_string !== void 0 ? $f34.as_string : ($m33 = $32?.metatable) !== void 0 && $m33.view.as_string !== void 0 ? $m33.view.as_string : rt.index($32, "as_string", "local 'b'"), "method 'as_string'")($32))), $35 === $36 || typeof $35 === "object" && typeof $36 === "object" && ($s2.pcs[$d2] = $pc + 62, rt.eq($35, $36))), $37 = ($41 = rt.first(($38 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f40 = $38?.f)?.text !== void 0 ? $f40.text : ($m39 = $38?.metatable) !== void 0 && $m39.view.text !== void 0 ? $m39.view.text : rt.index($38, "text", "local 'b'"), "method 'text'")($38))), $41?.arr !== void 0 ? $41.length() : typeof $41 === "string" ? $41.length : ($s2.pcs[$d2] = $pc + 62, rt.len($41))), $o42 = new rt.FieldsObject(), $n43 = 1, $24 !== void 0 && ($o42.text = $24, $n43++), $o42.same = $282, $37 !== void 0 && ($o42.bytes = $37, $n43++), rt.LuaTable.record($o42, $n43)));
     }))) !== void 0 && ($f84 = $82?.f) !== void 0 && !$82.linked && $f84.post !== void 0 ? $f84.post = $76 : ($s.pcs[$d] = $pc + 58, rt.setIndex($82, "post", $76, "field 'as_text'"));
     $76 = ($77 = ($88 = api, ($f84 = $88?.f) !== void 0 && (($87 = $f84.body) !== void 0 || ($m89 = $88.metatable) === void 0 || ($87 = $m89.view.body) !== void 0 || !("body" in $m89.view) && $m89.view[rt.CUT] === void 0) ? $87 : ($s.pcs[$d] = $pc + 63, rt.index($88, "body", "local 'api'"))), ($f92 = $77?.f) !== void 0 && (($85 = $f92.as_json) !== void 0 || ($m91 = $77.metatable) === void 0 || ($85 = $m91.view.as_json) !== void 0 || !("as_json" in $m91.view) && $m91.view[rt.CUT] === void 0) ? $85 : ($s.pcs[$d] = $pc + 63, rt.index($77, "as_json", "field 'body'")));
     ($82 = $handlers[4] = rh.jsonHandler((function $post(ctx) {
@@ -488,10 +554,10 @@ function load($env) {
       let $83;
       let $9;
       let $10;
-      let $11;
-      let $k12;
-      let $13;
-      let $a14;
+      let $k11;
+      let $12;
+      let $a13;
+      let $14;
       let $15;
       let $162;
       let $172;
@@ -504,43 +570,97 @@ function load($env) {
       let $242;
       let $25;
       let $26;
-      let $27;
-      let $282;
+      let $o27;
+      let $n28;
       let $292;
       let $30;
-      let $o31;
-      let $n32;
+      let $312;
+      let $322;
       let $332;
-      let $342;
+      let $k34;
       let $35;
-      let $36;
+      let $a36;
       let $37;
-      let $k38;
+      let $38;
       let $392;
-      let $a40;
+      let $40;
       let $41;
       let $422;
       let $432;
       let $44;
       let $452;
-      let $46;
-      let $47;
-      let $48;
-      let $492;
-      let $o50;
-      let $n51;
+      let $o46;
+      let $n47;
       const $json = rh.claim(ctx);
       let data = rt.first(($24 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 64, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 65, $fn12 = rt.fn(($f72 = $24?.f)?.json !== void 0 ? $f72.json : ($m62 = $24?.metatable) !== void 0 && $m62.view.json !== void 0 ? $m62.view.json : rt.index($24, "json"), "method 'json'"), $fn12($24)));
       let t = rt.first(($s2.pcs[$d2] = $pc + 67, rt.fn(($32 = $env.f.type) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 66, rt.getGlobal($env, "type")), "global 'type'")(data)));
       if ($json) {
         $83 = t;
-        $10 = rt.t($32 = rt.t($24 = t === "table") ? ($11 = data, $k12 = 1, ($a14 = $11?.arr) !== void 0 && $k12 - 1 >>> 0 === $k12 - 1 && ($13 = $a14[$k12 - 1]) !== void 0 ? $13 : ($s2.pcs[$d2] = $pc + 68, rt.index($11, $k12, "local 'data'"))) : $24) ? $32 : void 0;
-        $162 = rt.t($172 = rt.t($18 = t === "table") ? ($19 = data, $19?.arr !== void 0 ? $19.length() : typeof $19 === "string" ? $19.length : ($s2.pcs[$d2] = $pc + 68, rt.len($19, "local 'data'"))) : $18) ? $172 : void 0;
-        $212 = rt.t($222 = rt.t($232 = t === "table") ? ($242 = data, ($f72 = $242?.f) !== void 0 && (($25 = $f72.name) !== void 0 || ($m62 = $242.metatable) === void 0 || ($25 = $m62.view.name) !== void 0 || !("name" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $25 : ($s2.pcs[$d2] = $pc + 68, rt.index($242, "name", "local 'data'"))) : $232) ? $222 : void 0;
-        if (($9 = rh.scalar($83)) !== void 0 && ($15 = rh.scalar($10)) !== void 0 && ($202 = rh.scalar($162)) !== void 0 && ($26 = rh.scalar($212)) !== void 0) return rt.leave($s2, $d2, new rh.JsonText(200, '{"kind":' + $9 + ',"first":' + $15 + ',"n":' + $202 + ',"name":' + $26 + "}"));
-        return rt.leave($s2, $d2, ($27 = $83, $282 = $10, $292 = $162, $30 = $212, $o31 = new rt.FieldsObject(), $n32 = 0, $27 !== void 0 && ($o31.kind = $27, $n32++), $282 !== void 0 && ($o31.first = $282, $n32++), $292 !== void 0 && ($o31.n = $292, $n32++), $30 !== void 0 && ($o31.name = $30, $n32++), rt.LuaTable.record($o31, $n32)));
+        $9 = rt.t($32 = rt.t($24 = t === "table") ? ($10 = data, $k11 = 1, ($a13 = $10?.arr) !== void 0 && $k11 - 1 >>> 0 === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== void 0 ? $12 : ($s2.pcs[$d2] = $pc + 68, rt.index($10, $k11, "local 'data'"))) : $24) ? $32 : void 0;
+        $14 = rt.t($15 = rt.t($162 = t === "table") ? ($172 = data, $172?.arr !== void 0 ? $172.length() : typeof $172 === "string" ? $172.length : ($s2.pcs[$d2] = $pc + 68, rt.len($172, "local 'data'"))) : $162) ? $15 : void 0;
+        $18 = rt.t($19 = rt.t($202 = t === "table") ? ($212 = data, ($f72 = $212?.f) !== void 0 && (($222 = $f72.name) !== void 0 || ($m62 = $212.metatable) === void 0 || ($222 = $m62.view.name) !== void 0 || !("name" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $222 : ($s2.pcs[$d2] = $pc + 68, rt.index($212, "name", "local 'data'"))) : $202) ? $19 : void 0;
+        if (rh.isScalar($83) && rh.isScalar($9) && rh.isScalar($14) && rh.isScalar($18)) {
+          const $w = rh.jsonBytes();
+          {
+            const $b = $w.room(8), $p = $w.p;
+            $b[$p] = 123;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 107;
+            $b[$p + 3] = 105;
+            $b[$p + 4] = 110;
+            $b[$p + 5] = 100;
+            $b[$p + 6] = 34;
+            $b[$p + 7] = 58;
+            $w.p = $p + 8;
+          }
+          $w.scalar($83);
+          {
+            const $b = $w.room(9), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 102;
+            $b[$p + 3] = 105;
+            $b[$p + 4] = 114;
+            $b[$p + 5] = 115;
+            $b[$p + 6] = 116;
+            $b[$p + 7] = 34;
+            $b[$p + 8] = 58;
+            $w.p = $p + 9;
+          }
+          $w.scalar($9);
+          {
+            const $b = $w.room(5), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 110;
+            $b[$p + 3] = 34;
+            $b[$p + 4] = 58;
+            $w.p = $p + 5;
+          }
+          $w.scalar($14);
+          {
+            const $b = $w.room(8), $p = $w.p;
+            $b[$p] = 44;
+            $b[$p + 1] = 34;
+            $b[$p + 2] = 110;
+            $b[$p + 3] = 97;
+            $b[$p + 4] = 109;
+            $b[$p + 5] = 101;
+            $b[$p + 6] = 34;
+            $b[$p + 7] = 58;
+            $w.p = $p + 8;
+          }
+          $w.scalar($18);
+          {
+            const $b = $w.room(1), $p = $w.p;
+            $b[$p] = 125;
+            $w.p = $p + 1;
+          }
+          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        }
+        return rt.leave($s2, $d2, ($232 = $83, $242 = $9, $25 = $14, $26 = $18, $o27 = new rt.FieldsObject(), $n28 = 0, $232 !== void 0 && ($o27.kind = $232, $n28++), $242 !== void 0 && ($o27.first = $242, $n28++), $25 !== void 0 && ($o27.n = $25, $n28++), $26 !== void 0 && ($o27.name = $26, $n28++), rt.LuaTable.record($o27, $n28)));
       }
-      return rt.leave($s2, $d2, ($332 = t, $342 = rt.t($35 = rt.t($36 = t === "table") ? ($37 = data, $k38 = 1, ($a40 = $37?.arr) !== void 0 && $k38 - 1 >>> 0 === $k38 - 1 && ($392 = $a40[$k38 - 1]) !== void 0 ? $392 : ($s2.pcs[$d2] = $pc + 68, rt.index($37, $k38, "local 'data'"))) : $36) ? $35 : void 0, $41 = rt.t($422 = rt.t($432 = t === "table") ? ($44 = data, $44?.arr !== void 0 ? $44.length() : typeof $44 === "string" ? $44.length : ($s2.pcs[$d2] = $pc + 68, rt.len($44, "local 'data'"))) : $432) ? $422 : void 0, $452 = rt.t($46 = rt.t($47 = t === "table") ? ($48 = data, ($f5 = $48?.f) !== void 0 && (($492 = $f5.name) !== void 0 || ($m4 = $48.metatable) === void 0 || ($492 = $m4.view.name) !== void 0 || !("name" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $492 : ($s2.pcs[$d2] = $pc + 68, rt.index($48, "name", "local 'data'"))) : $47) ? $46 : void 0, $o50 = new rt.FieldsObject(), $n51 = 0, $332 !== void 0 && ($o50.kind = $332, $n51++), $342 !== void 0 && ($o50.first = $342, $n51++), $41 !== void 0 && ($o50.n = $41, $n51++), $452 !== void 0 && ($o50.name = $452, $n51++), rt.LuaTable.record($o50, $n51)));
+      return rt.leave($s2, $d2, ($292 = t, $30 = rt.t($312 = rt.t($322 = t === "table") ? ($332 = data, $k34 = 1, ($a36 = $332?.arr) !== void 0 && $k34 - 1 >>> 0 === $k34 - 1 && ($35 = $a36[$k34 - 1]) !== void 0 ? $35 : ($s2.pcs[$d2] = $pc + 68, rt.index($332, $k34, "local 'data'"))) : $322) ? $312 : void 0, $37 = rt.t($38 = rt.t($392 = t === "table") ? ($40 = data, $40?.arr !== void 0 ? $40.length() : typeof $40 === "string" ? $40.length : ($s2.pcs[$d2] = $pc + 68, rt.len($40, "local 'data'"))) : $392) ? $38 : void 0, $41 = rt.t($422 = rt.t($432 = t === "table") ? ($44 = data, ($f5 = $44?.f) !== void 0 && (($452 = $f5.name) !== void 0 || ($m4 = $44.metatable) === void 0 || ($452 = $m4.view.name) !== void 0 || !("name" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $452 : ($s2.pcs[$d2] = $pc + 68, rt.index($44, "name", "local 'data'"))) : $432) ? $422 : void 0, $o46 = new rt.FieldsObject(), $n47 = 0, $292 !== void 0 && ($o46.kind = $292, $n47++), $30 !== void 0 && ($o46.first = $30, $n47++), $37 !== void 0 && ($o46.n = $37, $n47++), $41 !== void 0 && ($o46.name = $41, $n47++), rt.LuaTable.record($o46, $n47)));
     }))) !== void 0 && ($f90 = $76?.f) !== void 0 && !$76.linked && $f90.post !== void 0 ? $f90.post = $82 : ($s.pcs[$d] = $pc + 63, rt.setIndex($76, "post", $82, "field 'as_json'"));
     return rt.leave($s, $d, api);
   };

@@ -355,57 +355,64 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m2: rt.LuaTable | undefined;
         let $f3: rt.Fields | undefined;
         let $4: rt.LuaValue;
-        let $5: string | undefined;
+        let $5: rt.LuaValue;
         let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
-        let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
+        let $9: rt.LuaValue;
+        let $m10: rt.LuaTable | undefined;
+        let $f11: rt.Fields | undefined;
+        let $12: rt.LuaValue;
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $m17: rt.LuaTable | undefined;
-        let $f18: rt.Fields | undefined;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
+        let $18: rt.LuaValue;
         let $19: rt.LuaValue;
-        let $20: string | undefined;
+        let $20: rt.LuaValue;
         let $21: rt.LuaValue;
-        let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $o24: rt.Fields;
-        let $n25: number;
-        let $26: rt.LuaValue;
-        let $27: rt.LuaValue;
-        let $m28: rt.LuaTable | undefined;
-        let $f29: rt.Fields | undefined;
-        let $30: rt.LuaValue;
-        let $31: rt.LuaValue;
-        let $m32: rt.LuaTable | undefined;
-        let $f33: rt.Fields | undefined;
-        let $34: rt.LuaValue;
-        let $m35: rt.LuaTable | undefined;
-        let $f36: rt.Fields | undefined;
+        let $o22: rt.Fields;
+        let $n23: number;
+        let $24: rt.LuaValue;
+        let $25: rt.LuaValue;
+        let $m26: rt.LuaTable | undefined;
+        let $f27: rt.Fields | undefined;
+        let $28: rt.LuaValue;
+        let $29: rt.LuaValue;
+        let $m30: rt.LuaTable | undefined;
+        let $f31: rt.Fields | undefined;
+        let $32: rt.LuaValue;
+        let $m33: rt.LuaTable | undefined;
+        let $f34: rt.Fields | undefined;
+        let $35: rt.LuaValue;
+        let $36: rt.LuaValue;
         let $37: rt.LuaValue;
         let $38: rt.LuaValue;
-        let $39: rt.LuaValue;
-        let $40: rt.LuaValue;
-        let $m41: rt.LuaTable | undefined;
-        let $f42: rt.Fields | undefined;
-        let $43: rt.LuaValue;
-        let $o44: rt.Fields;
-        let $n45: number;
+        let $m39: rt.LuaTable | undefined;
+        let $f40: rt.Fields | undefined;
+        let $41: rt.LuaValue;
+        let $o42: rt.Fields;
+        let $n43: number;
         const $json: boolean = rh.claim(ctx);
         let b: rt.LuaValue = rt.first(($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.body !== undefined ? $f3.body : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.body !== undefined ? $m2.view.body : rt.index($1, "body", "local 'ctx'")), "method 'body'")($1)));
         if ($json) {
           $4 = rt.first(($1 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.text !== undefined ? $f3.text : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.text !== undefined ? $m2.view.text : rt.index($1, "text", "local 'b'")), "method 'text'")($1)));
-          $6 = ($13 = (rt.first(($7 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.text !== undefined ? $f9.text : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.text !== undefined ? $m8.view.text : rt.index($7, "text", "local 'b'")), "method 'text'")($7)))) as rt.LuaValue, $14 = (rt.first(($10 = b as rt.LuaValue, $s.pcs[$d] = $pc + 61, rt.fn((($f12 = ($10 as rt.LuaTable)?.f)?.as_string !== undefined ? $f12.as_string : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.as_string !== undefined ? $m11.view.as_string : rt.index($10, "as_string", "local 'b'")), "method 'as_string'")($10)))) as rt.LuaValue, ($13 === $14 || (typeof $13 === 'object' && typeof $14 === 'object' && ($s.pcs[$d] = $pc + 62, rt.eq($13, $14)))));
-          $15 = ($19 = (rt.first(($16 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f18 = ($16 as rt.LuaTable)?.f)?.text !== undefined ? $f18.text : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.text !== undefined ? $m17.view.text : rt.index($16, "text", "local 'b'")), "method 'text'")($16)))) as rt.LuaValue, (($19 as rt.LuaTable)?.arr !== undefined ? ($19 as rt.LuaTable).length() : typeof $19 === 'string' ? $19.length : ($s.pcs[$d] = $pc + 62, rt.len($19))));
-          if (($5 = rh.scalar($4)) !== undefined && ($20 = rh.scalar($15)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"text\":" + $5! + ",\"same\":" + (($6) ? 'true' : 'false') + ",\"bytes\":" + $20! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($21 = $4, $22 = $6, $23 = $15, $o24 = new rt.FieldsObject(), $n25 = 1, ($21 !== undefined && ($o24.text = $21, $n25++)), $o24.same = $22, ($23 !== undefined && ($o24.bytes = $23, $n25++)), rt.LuaTable.record($o24, $n25)));
+          $5 = ($12 = (rt.first(($6 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.text !== undefined ? $f8.text : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($6, "text", "local 'b'")), "method 'text'")($6)))) as rt.LuaValue, $13 = (rt.first(($9 = b as rt.LuaValue, $s.pcs[$d] = $pc + 61, rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.as_string !== undefined ? $f11.as_string : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.as_string !== undefined ? $m10.view.as_string : rt.index($9, "as_string", "local 'b'")), "method 'as_string'")($9)))) as rt.LuaValue, ($12 === $13 || (typeof $12 === 'object' && typeof $13 === 'object' && ($s.pcs[$d] = $pc + 62, rt.eq($12, $13)))));
+          $14 = ($18 = (rt.first(($15 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f17 = ($15 as rt.LuaTable)?.f)?.text !== undefined ? $f17.text : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($15, "text", "local 'b'")), "method 'text'")($15)))) as rt.LuaValue, (($18 as rt.LuaTable)?.arr !== undefined ? ($18 as rt.LuaTable).length() : typeof $18 === 'string' ? $18.length : ($s.pcs[$d] = $pc + 62, rt.len($18))));
+          if (rh.isScalar($4) && rh.isScalar($14)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 116; $b[$p + 3] = 101; $b[$p + 4] = 120; $b[$p + 5] = 116; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+            $w.scalar($4 as string | number | boolean);
+            { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 97; $b[$p + 4] = 109; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+            if ($5) { const $b = $w.room(13), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 98; $b[$p + 7] = 121; $b[$p + 8] = 116; $b[$p + 9] = 101; $b[$p + 10] = 115; $b[$p + 11] = 34; $b[$p + 12] = 58; $w.p = $p + 13; } else { const $b = $w.room(14), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 98; $b[$p + 8] = 121; $b[$p + 9] = 116; $b[$p + 10] = 101; $b[$p + 11] = 115; $b[$p + 12] = 34; $b[$p + 13] = 58; $w.p = $p + 14; }
+            $w.scalar($14 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($19 = $4, $20 = $5, $21 = $14, $o22 = new rt.FieldsObject(), $n23 = 1, ($19 !== undefined && ($o22.text = $19, $n23++)), $o22.same = $20, ($21 !== undefined && ($o22.bytes = $21, $n23++)), rt.LuaTable.record($o22, $n23)));
         }
-        return rt.leave($s, $d, ($26 = rt.first(($27 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f29 = ($27 as rt.LuaTable)?.f)?.text !== undefined ? $f29.text : ($m28 = ($27 as rt.LuaTable)?.metatable) !== undefined && $m28.view.text !== undefined ? $m28.view.text : rt.index($27, "text", "local 'b'")), "method 'text'")($27))), $30 = ($37 = (rt.first(($31 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f33 = ($31 as rt.LuaTable)?.f)?.text !== undefined ? $f33.text : ($m32 = ($31 as rt.LuaTable)?.metatable) !== undefined && $m32.view.text !== undefined ? $m32.view.text : rt.index($31, "text", "local 'b'")), "method 'text'")($31)))) as rt.LuaValue, $38 = (rt.first(($34 = b as rt.LuaValue, $s.pcs[$d] = $pc + 61, rt.fn((($f36 = ($34 as rt.LuaTable)?.f)?.as_string !== undefined ? $f36.as_string : ($m35 = ($34 as rt.LuaTable)?.metatable) !== undefined && $m35.view.as_string !== undefined ? $m35.view.as_string : rt.index($34, "as_string", "local 'b'")), "method 'as_string'")($34)))) as rt.LuaValue, ($37 === $38 || (typeof $37 === 'object' && typeof $38 === 'object' && ($s.pcs[$d] = $pc + 62, rt.eq($37, $38))))), $39 = ($43 = (rt.first(($40 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f42 = ($40 as rt.LuaTable)?.f)?.text !== undefined ? $f42.text : ($m41 = ($40 as rt.LuaTable)?.metatable) !== undefined && $m41.view.text !== undefined ? $m41.view.text : rt.index($40, "text", "local 'b'")), "method 'text'")($40)))) as rt.LuaValue, (($43 as rt.LuaTable)?.arr !== undefined ? ($43 as rt.LuaTable).length() : typeof $43 === 'string' ? $43.length : ($s.pcs[$d] = $pc + 62, rt.len($43)))), $o44 = new rt.FieldsObject(), $n45 = 1, ($26 !== undefined && ($o44.text = $26, $n45++)), $o44.same = $30, ($39 !== undefined && ($o44.bytes = $39, $n45++)), rt.LuaTable.record($o44, $n45)));
+        return rt.leave($s, $d, ($24 = rt.first(($25 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f27 = ($25 as rt.LuaTable)?.f)?.text !== undefined ? $f27.text : ($m26 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m26.view.text !== undefined ? $m26.view.text : rt.index($25, "text", "local 'b'")), "method 'text'")($25))), $28 = ($35 = (rt.first(($29 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f31 = ($29 as rt.LuaTable)?.f)?.text !== undefined ? $f31.text : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.text !== undefined ? $m30.view.text : rt.index($29, "text", "local 'b'")), "method 'text'")($29)))) as rt.LuaValue, $36 = (rt.first(($32 = b as rt.LuaValue, $s.pcs[$d] = $pc + 61, rt.fn((($f34 = ($32 as rt.LuaTable)?.f)?.as_string !== undefined ? $f34.as_string : ($m33 = ($32 as rt.LuaTable)?.metatable) !== undefined && $m33.view.as_string !== undefined ? $m33.view.as_string : rt.index($32, "as_string", "local 'b'")), "method 'as_string'")($32)))) as rt.LuaValue, ($35 === $36 || (typeof $35 === 'object' && typeof $36 === 'object' && ($s.pcs[$d] = $pc + 62, rt.eq($35, $36))))), $37 = ($41 = (rt.first(($38 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f40 = ($38 as rt.LuaTable)?.f)?.text !== undefined ? $f40.text : ($m39 = ($38 as rt.LuaTable)?.metatable) !== undefined && $m39.view.text !== undefined ? $m39.view.text : rt.index($38, "text", "local 'b'")), "method 'text'")($38)))) as rt.LuaValue, (($41 as rt.LuaTable)?.arr !== undefined ? ($41 as rt.LuaTable).length() : typeof $41 === 'string' ? $41.length : ($s.pcs[$d] = $pc + 62, rt.len($41)))), $o42 = new rt.FieldsObject(), $n43 = 1, ($24 !== undefined && ($o42.text = $24, $n43++)), $o42.same = $28, ($37 !== undefined && ($o42.bytes = $37, $n43++)), rt.LuaTable.record($o42, $n43)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f84 = ($82 as rt.LuaTable)?.f) !== undefined && !($82 as rt.LuaTable).linked && $f84.post !== undefined ? ($f84.post = $76) : ($s.pcs[$d] = $pc + 58, rt.setIndex($82, "post", $76, "field 'as_text'")));
       $76 = ($77 = ($88 = api as rt.LuaValue, (($f84 = ($88 as rt.LuaTable)?.f) !== undefined && (($87 = $f84.body) !== undefined || ($m89 = ($88 as rt.LuaTable).metatable) === undefined || ($87 = $m89.view.body) !== undefined || (!("body" in $m89.view) && $m89.view[rt.CUT] === undefined)) ? $87 : ($s.pcs[$d] = $pc + 63, rt.index($88, "body", "local 'api'")))), (($f92 = ($77 as rt.LuaTable)?.f) !== undefined && (($85 = $f92.as_json) !== undefined || ($m91 = ($77 as rt.LuaTable).metatable) === undefined || ($85 = $m91.view.as_json) !== undefined || (!("as_json" in $m91.view) && $m91.view[rt.CUT] === undefined)) ? $85 : ($s.pcs[$d] = $pc + 63, rt.index($77, "as_json", "field 'body'"))));
       (($82 = ($handlers[4] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
@@ -420,61 +427,69 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m6: rt.LuaTable | undefined;
         let $f7: rt.Fields | undefined;
         let $8: rt.LuaValue;
-        let $9: string | undefined;
+        let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $k12: number;
-        let $13: rt.LuaValue;
-        let $a14: rt.LuaValue[] | undefined;
-        let $15: string | undefined;
+        let $k11: number;
+        let $12: rt.LuaValue;
+        let $a13: rt.LuaValue[] | undefined;
+        let $14: rt.LuaValue;
+        let $15: rt.LuaValue;
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
         let $18: rt.LuaValue;
         let $19: rt.LuaValue;
-        let $20: string | undefined;
+        let $20: rt.LuaValue;
         let $21: rt.LuaValue;
         let $22: rt.LuaValue;
         let $23: rt.LuaValue;
         let $24: rt.LuaValue;
         let $25: rt.LuaValue;
-        let $26: string | undefined;
-        let $27: rt.LuaValue;
-        let $28: rt.LuaValue;
+        let $26: rt.LuaValue;
+        let $o27: rt.Fields;
+        let $n28: number;
         let $29: rt.LuaValue;
         let $30: rt.LuaValue;
-        let $o31: rt.Fields;
-        let $n32: number;
+        let $31: rt.LuaValue;
+        let $32: rt.LuaValue;
         let $33: rt.LuaValue;
-        let $34: rt.LuaValue;
+        let $k34: number;
         let $35: rt.LuaValue;
-        let $36: rt.LuaValue;
+        let $a36: rt.LuaValue[] | undefined;
         let $37: rt.LuaValue;
-        let $k38: number;
+        let $38: rt.LuaValue;
         let $39: rt.LuaValue;
-        let $a40: rt.LuaValue[] | undefined;
+        let $40: rt.LuaValue;
         let $41: rt.LuaValue;
         let $42: rt.LuaValue;
         let $43: rt.LuaValue;
         let $44: rt.LuaValue;
         let $45: rt.LuaValue;
-        let $46: rt.LuaValue;
-        let $47: rt.LuaValue;
-        let $48: rt.LuaValue;
-        let $49: rt.LuaValue;
-        let $o50: rt.Fields;
-        let $n51: number;
+        let $o46: rt.Fields;
+        let $n47: number;
         const $json: boolean = rh.claim(ctx);
         let data: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 64, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 65, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'"), $fn1($2)));
         let t: rt.LuaValue = rt.first(($s.pcs[$d] = $pc + 67, rt.fn((($3 = $env.f.type) !== undefined ? $3 : ($s.pcs[$d] = $pc + 66, rt.getGlobal($env, "type"))), "global 'type'")(data)));
         if ($json) {
           $8 = t;
-          $10 = (rt.t($3 = (rt.t($2 = (t === "table")) ? ($11 = data, $k12 = 1, ($a14 = ($11 as rt.LuaTable)?.arr) !== undefined && ($k12 - 1 >>> 0) === $k12 - 1 && ($13 = $a14[$k12 - 1]) !== undefined ? $13 : ($s.pcs[$d] = $pc + 68, rt.index($11, $k12, "local 'data'"))) : $2)) ? $3 : undefined);
-          $16 = (rt.t($17 = (rt.t($18 = (t === "table")) ? ($19 = (data) as rt.LuaValue, (($19 as rt.LuaTable)?.arr !== undefined ? ($19 as rt.LuaTable).length() : typeof $19 === 'string' ? $19.length : ($s.pcs[$d] = $pc + 68, rt.len($19, "local 'data'")))) : $18)) ? $17 : undefined);
-          $21 = (rt.t($22 = (rt.t($23 = (t === "table")) ? ($24 = data as rt.LuaValue, (($f7 = ($24 as rt.LuaTable)?.f) !== undefined && (($25 = $f7.name) !== undefined || ($m6 = ($24 as rt.LuaTable).metatable) === undefined || ($25 = $m6.view.name) !== undefined || (!("name" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 68, rt.index($24, "name", "local 'data'")))) : $23)) ? $22 : undefined);
-          if (($9 = rh.scalar($8)) !== undefined && ($15 = rh.scalar($10)) !== undefined && ($20 = rh.scalar($16)) !== undefined && ($26 = rh.scalar($21)) !== undefined) return rt.leave($s, $d, new rh.JsonText(200, "{\"kind\":" + $9! + ",\"first\":" + $15! + ",\"n\":" + $20! + ",\"name\":" + $26! + "}") as unknown as rt.LuaValue);
-          return rt.leave($s, $d, ($27 = $8, $28 = $10, $29 = $16, $30 = $21, $o31 = new rt.FieldsObject(), $n32 = 0, ($27 !== undefined && ($o31.kind = $27, $n32++)), ($28 !== undefined && ($o31.first = $28, $n32++)), ($29 !== undefined && ($o31.n = $29, $n32++)), ($30 !== undefined && ($o31.name = $30, $n32++)), rt.LuaTable.record($o31, $n32)));
+          $9 = (rt.t($3 = (rt.t($2 = (t === "table")) ? ($10 = data, $k11 = 1, ($a13 = ($10 as rt.LuaTable)?.arr) !== undefined && ($k11 - 1 >>> 0) === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== undefined ? $12 : ($s.pcs[$d] = $pc + 68, rt.index($10, $k11, "local 'data'"))) : $2)) ? $3 : undefined);
+          $14 = (rt.t($15 = (rt.t($16 = (t === "table")) ? ($17 = (data) as rt.LuaValue, (($17 as rt.LuaTable)?.arr !== undefined ? ($17 as rt.LuaTable).length() : typeof $17 === 'string' ? $17.length : ($s.pcs[$d] = $pc + 68, rt.len($17, "local 'data'")))) : $16)) ? $15 : undefined);
+          $18 = (rt.t($19 = (rt.t($20 = (t === "table")) ? ($21 = data as rt.LuaValue, (($f7 = ($21 as rt.LuaTable)?.f) !== undefined && (($22 = $f7.name) !== undefined || ($m6 = ($21 as rt.LuaTable).metatable) === undefined || ($22 = $m6.view.name) !== undefined || (!("name" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 68, rt.index($21, "name", "local 'data'")))) : $20)) ? $19 : undefined);
+          if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($14) && rh.isScalar($18)) {
+            const $w = rh.jsonBytes();
+            { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 107; $b[$p + 3] = 105; $b[$p + 4] = 110; $b[$p + 5] = 100; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+            $w.scalar($8 as string | number | boolean);
+            { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 102; $b[$p + 3] = 105; $b[$p + 4] = 114; $b[$p + 5] = 115; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+            $w.scalar($9 as string | number | boolean);
+            { const $b = $w.room(5), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
+            $w.scalar($14 as string | number | boolean);
+            { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 97; $b[$p + 4] = 109; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+            $w.scalar($18 as string | number | boolean);
+            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
+          }
+          return rt.leave($s, $d, ($23 = $8, $24 = $9, $25 = $14, $26 = $18, $o27 = new rt.FieldsObject(), $n28 = 0, ($23 !== undefined && ($o27.kind = $23, $n28++)), ($24 !== undefined && ($o27.first = $24, $n28++)), ($25 !== undefined && ($o27.n = $25, $n28++)), ($26 !== undefined && ($o27.name = $26, $n28++)), rt.LuaTable.record($o27, $n28)));
         }
-        return rt.leave($s, $d, ($33 = t, $34 = (rt.t($35 = (rt.t($36 = (t === "table")) ? ($37 = data, $k38 = 1, ($a40 = ($37 as rt.LuaTable)?.arr) !== undefined && ($k38 - 1 >>> 0) === $k38 - 1 && ($39 = $a40[$k38 - 1]) !== undefined ? $39 : ($s.pcs[$d] = $pc + 68, rt.index($37, $k38, "local 'data'"))) : $36)) ? $35 : undefined), $41 = (rt.t($42 = (rt.t($43 = (t === "table")) ? ($44 = (data) as rt.LuaValue, (($44 as rt.LuaTable)?.arr !== undefined ? ($44 as rt.LuaTable).length() : typeof $44 === 'string' ? $44.length : ($s.pcs[$d] = $pc + 68, rt.len($44, "local 'data'")))) : $43)) ? $42 : undefined), $45 = (rt.t($46 = (rt.t($47 = (t === "table")) ? ($48 = data as rt.LuaValue, (($f5 = ($48 as rt.LuaTable)?.f) !== undefined && (($49 = $f5.name) !== undefined || ($m4 = ($48 as rt.LuaTable).metatable) === undefined || ($49 = $m4.view.name) !== undefined || (!("name" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $49 : ($s.pcs[$d] = $pc + 68, rt.index($48, "name", "local 'data'")))) : $47)) ? $46 : undefined), $o50 = new rt.FieldsObject(), $n51 = 0, ($33 !== undefined && ($o50.kind = $33, $n51++)), ($34 !== undefined && ($o50.first = $34, $n51++)), ($41 !== undefined && ($o50.n = $41, $n51++)), ($45 !== undefined && ($o50.name = $45, $n51++)), rt.LuaTable.record($o50, $n51)));
+        return rt.leave($s, $d, ($29 = t, $30 = (rt.t($31 = (rt.t($32 = (t === "table")) ? ($33 = data, $k34 = 1, ($a36 = ($33 as rt.LuaTable)?.arr) !== undefined && ($k34 - 1 >>> 0) === $k34 - 1 && ($35 = $a36[$k34 - 1]) !== undefined ? $35 : ($s.pcs[$d] = $pc + 68, rt.index($33, $k34, "local 'data'"))) : $32)) ? $31 : undefined), $37 = (rt.t($38 = (rt.t($39 = (t === "table")) ? ($40 = (data) as rt.LuaValue, (($40 as rt.LuaTable)?.arr !== undefined ? ($40 as rt.LuaTable).length() : typeof $40 === 'string' ? $40.length : ($s.pcs[$d] = $pc + 68, rt.len($40, "local 'data'")))) : $39)) ? $38 : undefined), $41 = (rt.t($42 = (rt.t($43 = (t === "table")) ? ($44 = data as rt.LuaValue, (($f5 = ($44 as rt.LuaTable)?.f) !== undefined && (($45 = $f5.name) !== undefined || ($m4 = ($44 as rt.LuaTable).metatable) === undefined || ($45 = $m4.view.name) !== undefined || (!("name" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $45 : ($s.pcs[$d] = $pc + 68, rt.index($44, "name", "local 'data'")))) : $43)) ? $42 : undefined), $o46 = new rt.FieldsObject(), $n47 = 0, ($29 !== undefined && ($o46.kind = $29, $n47++)), ($30 !== undefined && ($o46.first = $30, $n47++)), ($37 !== undefined && ($o46.n = $37, $n47++)), ($41 !== undefined && ($o46.name = $41, $n47++)), rt.LuaTable.record($o46, $n47)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f90 = ($76 as rt.LuaTable)?.f) !== undefined && !($76 as rt.LuaTable).linked && $f90.post !== undefined ? ($f90.post = $82) : ($s.pcs[$d] = $pc + 63, rt.setIndex($76, "post", $82, "field 'as_json'")));
       return rt.leave($s, $d, api);
     };

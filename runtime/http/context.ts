@@ -14,6 +14,7 @@ import { JsonSyntaxError, jsonToLua, parseJson, toLuaString } from './json.js';
 import type { Route } from './routes.js';
 import { index } from '../lua/ops.js';
 import { parseQuery, parseQueryPairs, percentDecode, PercentDecodeError } from './url.js';
+import { newRequestId } from './request-id.js';
 
 const EMPTY: string[] = [];
 
@@ -43,22 +44,61 @@ export class RequestContext extends LuaTable {
   private paramsDecoded: string[] | undefined = undefined;
   /** The query's pairs, made once for direct reads (compiled code), when no query table exists yet. */
   private queryPairs: Map<string, string> | undefined = undefined;
+  /** Whether the raw query has something to decode (found by the first direct read). */
+  private queryDecodes: boolean | undefined = undefined;
   /** Set by the server for a route whose handler can answer with JSON text (see direct.ts); taken by its first call. */
   jsonClaim = false;
   private bodyValue: BodyValue | undefined = undefined;
   /** The request's Content-Type ('' for none), copied when a body is coming. */
   contentType = '';
-  /** This request's id (see request-id.ts), set by the server before anything runs. */
+  /**
+   * This request's id (see request-id.ts), set by the server before anything runs: the
+   * client's, or '' for a fresh one, made when first needed (id(), or the response's header).
+   */
   requestId = '';
   /** Access-Control-Allow-Origin for the response, when CORS allows the request's origin. */
   cors: string | undefined = undefined;
   /** ctx:set / ctx:get state, made on first set. */
   private state: LuaTable | undefined = undefined;
 
-  constructor(readonly method: string, readonly route: Route, req: HttpRequest) {
+  /** `method` and `route` change only when the server reuses this context (reuse). */
+  constructor(public method: string, public route: Route, req: HttpRequest) {
     super();
     this.metatable = CTX_META;
     this.req = req;
+  }
+
+  /**
+   * This context as a new one for another request: how the server reuses one for the routes
+   * whose handler cannot keep it (RequestUse.transient), to save building a table per request.
+   * Every field the constructor leaves is set back (a test compares the two).
+   */
+  reuse(method: string, route: Route, req: HttpRequest): void {
+    this.method = method;
+    this.route = route;
+    this.req = req;
+    this.url = undefined;
+    this.rawQuery = undefined;
+    this.headerList = undefined;
+    this.paramValues = undefined;
+    this.body = undefined;
+    this.headersTable = undefined;
+    this.queryTable = undefined;
+    this.paramsTable = undefined;
+    this.paramsDecoded = undefined;
+    this.queryPairs = undefined;
+    this.queryDecodes = undefined;
+    this.jsonClaim = false;
+    this.bodyValue = undefined;
+    this.contentType = '';
+    this.requestId = '';
+    this.cors = undefined;
+    this.state = undefined;
+  }
+
+  /** The request id, a fresh one made now if it is due. */
+  id(): string {
+    return (this.requestId ||= newRequestId());
   }
 
   setState(key: LuaValue, value: LuaValue): void {
@@ -217,9 +257,10 @@ export class RequestContext extends LuaTable {
   queryValue(key: string): LuaValue {
     if (this.queryTable !== undefined) return index(this.queryTable, key);
     if (this.queryPairs === undefined) {
-      const raw = this.rawQuery ?? this.live('query').getQuery() ?? '';
+      // the query of a live request is read once for the handler's reads
+      const raw = (this.rawQuery ??= this.live('query').getQuery() ?? '');
       // nothing to decode, so nothing to refuse: the key's last value, read off the string
-      if (!NEEDS_DECODING.test(raw)) {
+      if (!(this.queryDecodes ??= needsDecoding(raw))) {
         const use = this.route.uses.query;
         return typeof use !== 'string' && !use.includes(key) ? undefined : lastQueryValue(raw, key);
       }
@@ -245,8 +286,14 @@ export class RequestContext extends LuaTable {
   }
 }
 
-/** What percentDecode (and toLuaString) would change in a query string. */
-const NEEDS_DECODING = /[%+\u0080-\uffff]/;
+/** Whether percentDecode (or toLuaString) would change something in a query string (a loop: a regex test costs more on short strings). */
+function needsDecoding(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 37 /* % */ || c === 43 /* + */ || c > 0x7f) return true;
+  }
+  return false;
+}
 
 /** The value of the last `key=value` (or bare `key`) pair of a query with nothing to decode, as parseQueryPairs splits it. */
 function lastQueryValue(raw: string, key: string): string | undefined {
@@ -309,7 +356,7 @@ const getFn = builtin(function get(self: LuaValue, key: LuaValue): LuaResult {
   return ctxSelf(self, 'get').getState(key);
 });
 const requestIdFn = builtin(function request_id(self: LuaValue): LuaResult {
-  return ctxSelf(self, 'request_id').requestId;
+  return ctxSelf(self, 'request_id').id();
 });
 
 /**

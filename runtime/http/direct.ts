@@ -1,15 +1,13 @@
 // What compiled route handlers import (as `rh`) to skip the Lua tables of a request:
 // direct reads of `ctx:params().id`, `ctx:headers()[k]`, `ctx:query().k`, `ctx.method`,
-// `ctx.path` (RequestContext.param...), and JSON text written by the handler itself for a
-// response whose shape it proved (JsonText), which the server sends as it is.
+// `ctx.path` (RequestContext.param...), and JSON written by the handler itself as bytes
+// (JsonBytes) for a response whose shape it proved (JsonText), which the server sends as it is.
 import type { LuaFunction, LuaValue } from '../lua/value.js';
 import { RequestContext } from './context.js';
-import { encodeNumber, encodeString } from './json.js';
 import { releaseJsonBytes } from './json-bytes.js';
 import { JSON_BUILDERS } from './responses.js';
 
 export { pristineContext, RequestContext } from './context.js';
-export { encodeNumber as num, encodeString as str } from './json.js';
 export { JsonText } from './responses.js';
 export { JsonBytes, jsonBytes } from './json-bytes.js';
 
@@ -42,12 +40,8 @@ export function isJsonBuilder(v: LuaValue): boolean {
   return v !== undefined && JSON_BUILDERS.has(v as object);
 }
 
-/** A scalar's JSON, or undefined for any other value (the caller then builds the table). */
-export function scalar(v: LuaValue): string | undefined {
-  switch (typeof v) {
-    case 'string': return encodeString(v);
-    case 'number': return encodeNumber(v);
-    case 'boolean': return v ? 'true' : 'false';
-    default: return undefined;
-  }
+/** Whether `v` is written as a JSON scalar (else the caller builds the table). */
+export function isScalar(v: LuaValue): v is string | number | boolean {
+  const t = typeof v;
+  return t === 'string' || t === 'number' || t === 'boolean';
 }

@@ -12,6 +12,11 @@ export interface RequestUse {
   readonly query: FieldUse;
   readonly params: boolean;
   readonly body: boolean;
+  /**
+   * The handler uses `ctx` only in its own body, by the calls above (or not at all), so that
+   * nothing can hold it once the handler has returned: the server may reuse one context.
+   */
+  readonly transient?: true;
 }
 
 export const FULL_REQUEST: RequestUse = { headers: 'all', query: 'all', params: true, body: true };

@@ -50,7 +50,7 @@ export interface Outgoing {
   location: string | undefined;
   /** Headers the app set (`headers = {...}`): name, value, name, value... (byte strings); undefined: none. */
   headers: string[] | undefined;
-  /** The X-Request-ID to send (route requests only). */
+  /** The X-Request-ID to send (route requests only): '' for a fresh one (request-id.ts). */
   requestId: string | undefined;
   /** Access-Control-Allow-Origin to send (CORS on and the origin allowed). */
   cors: string | undefined;

@@ -17,19 +17,20 @@ import { first } from '../lua/multi.js';
 import { LuaTable } from '../lua/table.js';
 import { typeName, type LuaFunction, type LuaResult } from '../lua/value.js';
 import type { ServerConfig } from './config.js';
-import { RequestContext } from './context.js';
+import { pristineContext, RequestContext } from './context.js';
 import { docsPage } from './docs-page.js';
 import { openApiDocument, openApiJson } from './openapi.js';
 import { HttpError, ValidationError } from './errors.js';
 import type { RequestLog } from './log.js';
 import { errorBody, HTML_TYPE, JSON_TYPE, newOutgoing, reason, ResponseValue, TEXT_TYPE, toOutgoing, validationBody, type Outgoing } from './responses.js';
-import { requestIdFor } from './request-id.js';
+import { newRequestId, saneRequestId } from './request-id.js';
 import { allowedOrigin, corsHeaders, preflightHeaders } from './cors.js';
-import { SECURITY_HEADERS, setsHeader } from './security-headers.js';
+import { setsHeader } from './security-headers.js';
 import { allowedMethods, type Method, type Route } from './routes.js';
 import { BodyReader } from './body-reader.js';
 import { toLuaString } from './json.js';
 import { writesJson } from './direct.js';
+import { CONTENT_LENGTH, CONTENT_TYPE, contentTypeValue, headerBlock, ORIGIN, SECURITY_BLOCK_NAME, SECURITY_BLOCK_VALUE, SECURITY_HEADER_BYTES, TRANSFER_ENCODING, wire, X_REQUEST_ID } from './wire-bytes.js';
 
 type UWS = typeof import('uwebsockets');
 
@@ -91,7 +92,7 @@ function framingMessage(problem: number): string {
  * cannot undo (gzip, ...) are a 501.
  */
 function bodyLength(req: HttpRequest): number {
-  const length = req.getHeader('content-length');
+  const length = req.getHeader(CONTENT_LENGTH);
   if (length !== '') {
     firstLength = length;
     lengthConflict = false;
@@ -100,7 +101,7 @@ function bodyLength(req: HttpRequest): number {
     const n = length === '0' ? 0 : Number(length);
     return Number.isInteger(n) && n >= 0 ? n : INVALID_LENGTH;
   }
-  if (req.getHeader('transfer-encoding') === '') return 0;
+  if (req.getHeader(TRANSFER_ENCODING) === '') return 0;
   codings = '';
   req.forEach(collectCodings);
   const list = codings.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '');
@@ -142,6 +143,8 @@ export class RoverServer {
   private readonly writeCorked = () => this.write(this.corkRes!, this.corkHead, this.corkClose);
   /** current.depth when the running handler was called (the error hook runs there). */
   private runDepth = 0;
+  /** The context reusedContext hands out. */
+  private spare: RequestContext | undefined = undefined;
   /** Paths the server answers GET and HEAD for itself (the API description). */
   private readonly served = new Set<string>();
 
@@ -199,11 +202,11 @@ export class RoverServer {
     const length = String(body.length);
     const handler = (head: boolean) => (res: HttpResponse, req: HttpRequest) => {
       const method = head ? 'HEAD' : 'GET';
-      const start = this.log.timed ? performance.now() : 0;
+      const start = this.log.start();
       if (this.badFraming(res, req, method, path, start)) return;
       this.out.cors = this.corsFor(req);
       this.out.headers = undefined;
-      res.writeStatus('200 OK').writeHeader('content-type', type);
+      res.writeStatus('200 OK').writeHeader(CONTENT_TYPE, type);
       this.writeCommonHeaders(res);
       if (head) {
         res.writeHeader('content-length', length);
@@ -300,19 +303,17 @@ export class RoverServer {
   // ---- requests ----
 
   private request(res: HttpResponse, req: HttpRequest, route: Route, method: string, head: boolean, json: boolean): void {
-    const start = this.log.timed ? performance.now() : 0;
+    const start = this.log.start();
     if (method === 'OPTIONS' && this.preflight(res, req, start)) return;
-    const ctx = new RequestContext(method, route, req);
-    ctx.jsonClaim = json;
-    ctx.requestId = requestIdFor(req.getHeader('x-request-id'));
-    ctx.cors = this.corsFor(req);
     const expected = bodyLength(req);
     if (expected < 0 && expected !== CHUNKED) {
-      const path = ctx.path();
-      ctx.detach();
-      this.refuseFraming(res, expected, method, path, start);
+      this.refuseFraming(res, expected, method, toLuaString(req.getUrl()), start);
       return;
     }
+    const ctx = expected === 0 && route.uses.transient === true ? this.reusedContext(method, route, req) : new RequestContext(method, route, req);
+    ctx.jsonClaim = json;
+    ctx.requestId = saneRequestId(req.getHeader(X_REQUEST_ID));
+    ctx.cors = this.corsFor(req);
     if (expected === 0) {
       // No body: run the handler now, while the uWS request is alive (already corked by uWS).
       this.run(ctx);
@@ -325,10 +326,22 @@ export class RoverServer {
       this.reject(res, 413, `Request body too large (limit ${this.config.bodySizeLimit} bytes)`, method, ctx, start);
       return;
     }
-    ctx.contentType = toLuaString(req.getHeader('content-type'));
+    ctx.contentType = toLuaString(req.getHeader(CONTENT_TYPE));
     ctx.snapshot();
     // A handler proven never to read its body (compiled mode) gets none: the bytes are counted, not copied.
     new BodyReader(this, res, ctx, expected, head, start, route.uses.body);
+  }
+
+  /**
+   * The server's one reusable context, made the new request's (RequestContext.reuse), for a
+   * request without a body to a route whose handler cannot keep its ctx: it is done with when
+   * the handler returns, before another request can start.
+   */
+  private reusedContext(method: string, route: Route, req: HttpRequest): RequestContext {
+    const ctx = this.spare;
+    if (ctx === undefined || !pristineContext(ctx)) return (this.spare = new RequestContext(method, route, req));
+    ctx.reuse(method, route, req);
+    return ctx;
   }
 
   /**
@@ -428,7 +441,7 @@ export class RoverServer {
   /** The Access-Control-Allow-Origin for this request, when CORS is on and allows its origin. */
   private corsFor(req: HttpRequest): string | undefined {
     const cors = this.config.cors;
-    return cors === undefined ? undefined : allowedOrigin(cors, req.getHeader('origin'));
+    return cors === undefined ? undefined : allowedOrigin(cors, req.getHeader(ORIGIN));
   }
 
   /**
@@ -463,8 +476,17 @@ export class RoverServer {
   private writeCommonHeaders(res: HttpResponse): void {
     const out = this.out;
     if (this.config.securityHeaders) {
-      for (const [name, value] of SECURITY_HEADERS) if (!setsHeader(out.headers, name)) res.writeHeader(name, value);
+      if (out.headers === undefined) {
+        res.writeHeader(SECURITY_BLOCK_NAME, SECURITY_BLOCK_VALUE);
+      } else {
+        for (const [name, nameBytes, value] of SECURITY_HEADER_BYTES) if (!setsHeader(out.headers, name)) res.writeHeader(nameBytes, value);
+      }
     }
+    this.writeCorsHeaders(res);
+  }
+
+  private writeCorsHeaders(res: HttpResponse): void {
+    const out = this.out;
     if (out.cors !== undefined) {
       const list = corsHeaders(this.config.cors!, out.cors);
       for (let i = 0; i < list.length; i += 2) res.writeHeader(list[i], list[i + 1]);
@@ -579,10 +601,18 @@ export class RoverServer {
     const out = this.out;
     // uWS writes `200 OK` itself when no status was written: one native call less per request
     if (out.status !== 200) res.writeStatus(statusLine(out.status));
-    if (out.contentType !== undefined) res.writeHeader('content-type', out.contentType);
-    if (out.location !== undefined) res.writeHeader('location', Buffer.from(out.location, 'latin1'));
-    if (out.requestId !== undefined) res.writeHeader('x-request-id', out.requestId);
-    this.writeCommonHeaders(res);
+    // the usual case: content-type, x-request-id and the security headers in one call
+    const block = out.contentType !== undefined && out.requestId !== undefined && out.location === undefined && out.headers === undefined && this.config.securityHeaders
+      ? headerBlock(out.contentType, out.requestId) : undefined;
+    if (block !== undefined) {
+      res.writeHeader(CONTENT_TYPE, block);
+      this.writeCorsHeaders(res);
+    } else {
+      if (out.contentType !== undefined) res.writeHeader(CONTENT_TYPE, contentTypeValue(out.contentType));
+      if (out.location !== undefined) res.writeHeader('location', Buffer.from(out.location, 'latin1'));
+      if (out.requestId !== undefined) res.writeHeader(X_REQUEST_ID, out.requestId || newRequestId());
+      this.writeCommonHeaders(res);
+    }
     const headers = out.headers;
     if (headers !== undefined) {
       for (let i = 0; i < headers.length; i += 2) res.writeHeader(headers[i], Buffer.from(headers[i + 1], 'latin1'));
@@ -643,7 +673,7 @@ export class RoverServer {
 
   /** No route for this method and path: 405 with Allow when another method has one, else 404. */
   private fallback(res: HttpResponse, req: HttpRequest): void {
-    const start = this.log.timed ? performance.now() : 0;
+    const start = this.log.start();
     // Methods are case-sensitive: `get /x` is not GET (uWS's getMethod() lower-cases).
     const method = req.getCaseSensitiveMethod();
     if (method === 'OPTIONS' && this.preflight(res, req, start)) return;
@@ -663,7 +693,7 @@ export class RoverServer {
     } else {
       this.setError(405, `Method ${method} not allowed for ${path} (allowed: ${allowed.join(', ')})`);
       res.writeStatus(statusLine(405)).writeHeader('allow', allowed.join(', '));
-      res.writeHeader('content-type', JSON_TYPE);
+      res.writeHeader(CONTENT_TYPE, contentTypeValue(JSON_TYPE));
       this.writeCommonHeaders(res);
       if (method === 'HEAD') res.endWithoutBody();
       else res.end(wire(out.body as string));
@@ -680,19 +710,4 @@ function errorCode(status: number): string {
     case 415: return 'UNSUPPORTED_MEDIA_TYPE';
     default: return status >= 500 ? 'INTERNAL_ERROR' : `HTTP_${status}`;
   }
-}
-
-const NON_ASCII = /[^\x00-\x7f]/;
-
-/** Bodies shorter than this may go to uWS as strings. */
-const SMALL_BODY = 2048;
-
-/**
- * A byte string as uWS should send it. uWS writes a JS string as UTF-8, which for ASCII is
- * the same bytes, so a small ASCII body goes as it is (no Buffer to allocate: ~10% of an
- * in-process /hello call); a large one is copied into a Buffer, which measured no slower
- * than uWS's UTF-8 conversion of the string.
- */
-function wire(body: string): string | Buffer {
-  return body.length < SMALL_BODY && !NON_ASCII.test(body) ? body : Buffer.from(body, 'latin1');
 }

@@ -26,7 +26,7 @@ describe('static routes', () => {
     assert.deepEqual(Object.keys(r).sort(), ['DELETE /users/:id', 'GET /hello', 'PUT /users/:id/posts/:post']);
     assert.equal(r['PUT /users/:id/posts/:post'].luaPath, 'api.users.p_id.posts.p_post.put');
     assert.equal(r['DELETE /users/:id'].line, 3);
-    assert.deepEqual(r['GET /hello'], { headers: 'none', query: 'none', params: false, body: false, line: 2, luaPath: 'api.hello.get' });
+    assert.deepEqual(r['GET /hello'], { headers: 'none', query: 'none', params: false, body: false, transient: true, line: 2, luaPath: 'api.hello.get' });
     assert.equal(r['PUT /users/:id/posts/:post'].params, true);
   });
 
@@ -63,9 +63,9 @@ describe('request use', () => {
 
   it('collects constant header and query keys, in place or through a local', () => {
     assert.deepEqual(one('return ctx:headers()["user-agent"] .. ctx:query().page'),
-      { headers: ['user-agent'], query: ['page'], params: false, body: false });
+      { headers: ['user-agent'], query: ['page'], params: false, body: false, transient: true });
     assert.deepEqual(one('local h = ctx:headers()\nlocal f = function() return h.host end\nreturn h["x-a"], f()'),
-      { headers: ['host', 'x-a'], query: 'none', params: false, body: false });
+      { headers: ['host', 'x-a'], query: 'none', params: false, body: false, transient: true });
   });
 
   it('falls back to everything when a key or ctx itself is dynamic', () => {
@@ -78,6 +78,23 @@ describe('request use', () => {
   });
 
   it('notices the body and params', () => {
-    assert.deepEqual(one('return ctx:body():json()'), { headers: 'none', query: 'none', params: false, body: true });
+    assert.deepEqual(one('return ctx:body():json()'), { headers: 'none', query: 'none', params: false, body: true, transient: true });
+  });
+
+  it('is transient when nothing can hold ctx after the handler returns', () => {
+    const transient = (body: string, params = 'ctx') => {
+      const r = routesOf(`local api = rover.server {}\nfunction api.x.post(${params})\n${body}\nend`);
+      return r['POST /x'].transient === true;
+    };
+    assert.equal(transient('return { id = ctx:params().id, m = ctx.method, s = ctx:get("k") }'), true);
+    assert.equal(transient('return 1', ''), true);
+    // a function made in the handler may outlive it, with ctx as its upvalue
+    assert.equal(transient('saved = function() return ctx:params().id end'), false);
+    assert.equal(transient('local f = function() return ctx.path end\nreturn f()'), false);
+    assert.equal(transient('keep(ctx)'), false);
+    // `...` holds ctx when there is no parameter, and may go anywhere
+    assert.equal(transient('saved = { ... }', '...'), false);
+    const vararg = routesOf('local api = rover.server {}\nfunction api.x.post(...)\nreturn helper(...)\nend')['POST /x'];
+    assert.deepEqual([vararg.headers, vararg.body], ['all', true]);
   });
 });

@@ -114,7 +114,7 @@ describe('request log lines from a running server', () => {
 
 describe('request durations', () => {
   it('are printed exactly as toFixed(2) prints them', async () => {
-    const { millis } = await import('../../runtime/http/log.js');
+    const { durationField, millis } = await import('../../runtime/http/log.js');
     const samples = [0, 0.004, 0.005, 0.015, 0.125, 1.005, 0.285, 9.995, 99.999, 12345.675, 1e8 + 0.125, 2e9];
     let seed = 42;
     for (let i = 0; i < 200_000; i++) {
@@ -123,5 +123,7 @@ describe('request durations', () => {
       samples.push(Math.round(seed % 100000) / 1000); // values with three decimals: ties in decimal
     }
     for (const ms of samples) assert.equal(millis(ms), ms.toFixed(2), `${ms}`);
+    // the line's end, made once per hundredth: twice each, the second from what the first kept
+    for (const ms of [...samples, ...samples]) assert.equal(durationField(ms), `${ms.toFixed(2)}ms\n`, `${ms}`);
   });
 });

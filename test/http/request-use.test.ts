@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import type { HttpRequest, HttpResponse } from 'uwebsockets';
 import { BodyReader } from '../../runtime/http/body-reader.js';
 import { RequestContext } from '../../runtime/http/context.js';
+import { LuaTable } from '../../runtime/lua/table.js';
 import { attachStaticRoutes, FULL_REQUEST, type RequestUse } from '../../runtime/http/request-use.js';
 import type { Route } from '../../runtime/http/routes.js';
 
@@ -105,5 +106,37 @@ describe('reading a body nobody reads', () => {
     const r = feed(false, [Buffer.from('ab'), Buffer.from('c')]);
     assert.equal(r.done, true);
     assert.equal(r.ctx.body, undefined);
+  });
+});
+
+describe('a reused context (routes whose handler cannot keep ctx)', () => {
+  it('is, after reuse, what a new context for the request is: every field the constructor sets is set back', () => {
+    const used = new RequestContext('POST', route(FULL_REQUEST), fakeRequest([]));
+    // the table part (LuaTable's own fields) is Lua's: only code holding ctx could change it
+    const tableFields = new Set(Object.keys(new LuaTable()));
+    const dirty = Symbol('left from the last request');
+    for (const k of Object.keys(used)) if (!tableFields.has(k)) (used as unknown as Record<string, unknown>)[k] = dirty;
+    const req = fakeRequest([]);
+    const next = route({ headers: 'none', query: 'none', params: true, body: false, transient: true });
+    used.reuse('GET', next, req);
+    assert.deepStrictEqual({ ...used }, { ...new RequestContext('GET', next, req) });
+  });
+});
+
+describe('fresh request ids', () => {
+  it('are random version 4 UUIDs, as text and as bytes, never the same twice', async () => {
+    const { newRequestId, writeNewRequestId, UUID_LENGTH } = await import('../../runtime/http/request-id.js');
+    const seen = new Set<string>();
+    const b = Buffer.alloc(UUID_LENGTH + 2, 0x7e);
+    // past the pool of random bytes drawn at once, to see it drawn again
+    for (let i = 0; i < 1000; i++) {
+      writeNewRequestId(b, 1);
+      for (const id of [newRequestId(), b.toString('latin1', 1, 1 + UUID_LENGTH)]) {
+        assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        assert.ok(!seen.has(id), id);
+        seen.add(id);
+      }
+    }
+    assert.deepEqual([b[0], b[UUID_LENGTH + 1]], [0x7e, 0x7e]); // nothing written outside
   });
 });
