@@ -154,13 +154,17 @@ class DirectHooks implements EmitHooks {
     const parts = this.parts(r.template, em, overrides, checks);
     // bytes in a reused buffer (a loop array's are copied in): no string to join, to check
     // for non-ASCII characters and to convert again in uWS
-    em.open(checks.length === 0 ? '' : `if (${checks.join(' && ')})`);
+    // with nothing to check the bytes are the answer (no table after them: it could not run)
+    const checked = checks.length > 0;
+    if (checked) em.open(`if (${checks.join(' && ')})`);
     em.line(`const ${WRITER} = rh.jsonBytes();`);
     writeBytes(parts, em);
     em.line(`return ${em.leave(`new rh.JsonText(200, ${WRITER}.view()) as unknown as rt.LuaValue`)};`);
-    em.close();
-    // the same values, as the table the handler builds
-    em.withOverrides(overrides, () => em.line(`return ${em.leave(em.expr(r.builder?.call ?? r.table))};`));
+    if (checked) {
+      em.close();
+      // the same values, as the table the handler builds
+      em.withOverrides(overrides, () => em.line(`return ${em.leave(em.expr(r.builder?.call ?? r.table))};`));
+    }
     em.close();
   }
 

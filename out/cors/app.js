@@ -54,41 +54,35 @@ function load($env) {
       let $1;
       let $o2;
       let $n3;
-      let $42;
-      let $o5;
-      let $n6;
       const $json = rh.claim(ctx);
       if ($json) {
+        const $w = rh.jsonBytes();
         {
-          const $w = rh.jsonBytes();
-          {
-            const $b = $w.room(19), $p = $w.p;
-            $b[$p] = 123;
-            $b[$p + 1] = 34;
-            $b[$p + 2] = 105;
-            $b[$p + 3] = 116;
-            $b[$p + 4] = 101;
-            $b[$p + 5] = 109;
-            $b[$p + 6] = 115;
-            $b[$p + 7] = 34;
-            $b[$p + 8] = 58;
-            $b[$p + 9] = 91;
-            $b[$p + 10] = 34;
-            $b[$p + 11] = 97;
-            $b[$p + 12] = 34;
-            $b[$p + 13] = 44;
-            $b[$p + 14] = 34;
-            $b[$p + 15] = 98;
-            $b[$p + 16] = 34;
-            $b[$p + 17] = 93;
-            $b[$p + 18] = 125;
-            $w.p = $p + 19;
-          }
-          return new rh.JsonText(200, $w.view());
+          const $b = $w.room(19), $p = $w.p;
+          $b[$p] = 123;
+          $b[$p + 1] = 34;
+          $b[$p + 2] = 105;
+          $b[$p + 3] = 116;
+          $b[$p + 4] = 101;
+          $b[$p + 5] = 109;
+          $b[$p + 6] = 115;
+          $b[$p + 7] = 34;
+          $b[$p + 8] = 58;
+          $b[$p + 9] = 91;
+          $b[$p + 10] = 34;
+          $b[$p + 11] = 97;
+          $b[$p + 12] = 34;
+          $b[$p + 13] = 44;
+          $b[$p + 14] = 34;
+          $b[$p + 15] = 98;
+          $b[$p + 16] = 34;
+          $b[$p + 17] = 93;
+          $b[$p + 18] = 125;
+          $w.p = $p + 19;
         }
-        return $1 = new rt.LuaTable(["a", "b"]), $o2 = new rt.FieldsObject(), $n3 = 1, $o2.items = $1, rt.LuaTable.record($o2, $n3);
+        return new rh.JsonText(200, $w.view());
       }
-      return $42 = new rt.LuaTable(["a", "b"]), $o5 = new rt.FieldsObject(), $n6 = 1, $o5.items = $42, rt.LuaTable.record($o5, $n6);
+      return $1 = new rt.LuaTable(["a", "b"]), $o2 = new rt.FieldsObject(), $n3 = 1, $o2.items = $1, rt.LuaTable.record($o2, $n3);
     }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'items'"));
     $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.items) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.items) !== void 0 || !("items" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 3, rt.index($4, "items", "local 'api'")));
     ($8 = $handlers[1] = (($body) => rt.withBody((function $post(ctx) {
@@ -156,38 +150,33 @@ function load($env) {
       let $r8;
       let $o92;
       let $n102;
-      let $o11;
-      let $n12;
       const $json = rh.claim(ctx);
       if (!ready) {
         return $22 = api, $s2.pcs[$d2] = $pc + 10, $fn12 = rt.fn(($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'"), $52 = 503, $6 = "starting", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn12($22, $52, $6), $s2.tails = $t7, $r8) : rt.tail($s2, $fn12, [$22, $52, $6]);
       }
       if ($json) {
+        const $w = rh.jsonBytes();
         {
-          const $w = rh.jsonBytes();
-          {
-            const $b = $w.room(14), $p = $w.p;
-            $b[$p] = 123;
-            $b[$p + 1] = 34;
-            $b[$p + 2] = 114;
-            $b[$p + 3] = 101;
-            $b[$p + 4] = 97;
-            $b[$p + 5] = 100;
-            $b[$p + 6] = 121;
-            $b[$p + 7] = 34;
-            $b[$p + 8] = 58;
-            $b[$p + 9] = 116;
-            $b[$p + 10] = 114;
-            $b[$p + 11] = 117;
-            $b[$p + 12] = 101;
-            $b[$p + 13] = 125;
-            $w.p = $p + 14;
-          }
-          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+          const $b = $w.room(14), $p = $w.p;
+          $b[$p] = 123;
+          $b[$p + 1] = 34;
+          $b[$p + 2] = 114;
+          $b[$p + 3] = 101;
+          $b[$p + 4] = 97;
+          $b[$p + 5] = 100;
+          $b[$p + 6] = 121;
+          $b[$p + 7] = 34;
+          $b[$p + 8] = 58;
+          $b[$p + 9] = 116;
+          $b[$p + 10] = 114;
+          $b[$p + 11] = 117;
+          $b[$p + 12] = 101;
+          $b[$p + 13] = 125;
+          $w.p = $p + 14;
         }
-        return rt.leave($s2, $d2, ($o92 = new rt.FieldsObject(), $n102 = 1, $o92.ready = true, rt.LuaTable.record($o92, $n102)));
+        return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
       }
-      return rt.leave($s2, $d2, ($o11 = new rt.FieldsObject(), $n12 = 1, $o11.ready = true, rt.LuaTable.record($o11, $n12)));
+      return rt.leave($s2, $d2, ($o92 = new rt.FieldsObject(), $n102 = 1, $o92.ready = true, rt.LuaTable.record($o92, $n102)));
     })))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 9, rt.setIndex($3, "get", $8, "field 'readyz'"));
     return rt.leave($s, $d, api);
   };

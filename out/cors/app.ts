@@ -46,19 +46,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         let $o2: rt.Fields;
         let $n3: number;
-        let $4: rt.LuaValue;
-        let $o5: rt.Fields;
-        let $n6: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          {
-            const $w = rh.jsonBytes();
-            { const $b = $w.room(19), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 116; $b[$p + 4] = 101; $b[$p + 5] = 109; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 91; $b[$p + 10] = 34; $b[$p + 11] = 97; $b[$p + 12] = 34; $b[$p + 13] = 44; $b[$p + 14] = 34; $b[$p + 15] = 98; $b[$p + 16] = 34; $b[$p + 17] = 93; $b[$p + 18] = 125; $w.p = $p + 19; }
-            return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
-          }
-          return (($1 = new rt.LuaTable(["a", "b"]), $o2 = new rt.FieldsObject(), $n3 = 1, $o2.items = $1, rt.LuaTable.record($o2, $n3)));
+          const $w = rh.jsonBytes();
+          { const $b = $w.room(19), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 116; $b[$p + 4] = 101; $b[$p + 5] = 109; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 91; $b[$p + 10] = 34; $b[$p + 11] = 97; $b[$p + 12] = 34; $b[$p + 13] = 44; $b[$p + 14] = 34; $b[$p + 15] = 98; $b[$p + 16] = 34; $b[$p + 17] = 93; $b[$p + 18] = 125; $w.p = $p + 19; }
+          return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        return (($4 = new rt.LuaTable(["a", "b"]), $o5 = new rt.FieldsObject(), $n6 = 1, $o5.items = $4, rt.LuaTable.record($o5, $n6)));
+        return (($1 = new rt.LuaTable(["a", "b"]), $o2 = new rt.FieldsObject(), $n3 = 1, $o2.items = $1, rt.LuaTable.record($o2, $n3)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'items'")));
       $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.items) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.items) !== undefined || (!("items" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 3, rt.index($4, "items", "local 'api'"))));
       (($8 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
@@ -126,21 +120,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r8: rt.LuaResult;
         let $o9: rt.Fields;
         let $n10: number;
-        let $o11: rt.Fields;
-        let $n12: number;
         const $json: boolean = rh.claim(ctx);
         if ((!ready)) {
           return ($2 = api as rt.LuaValue, $s.pcs[$d] = $pc + 10, $fn1 = rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 503, $6 = "starting", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
         }
         if ($json) {
-          {
-            const $w = rh.jsonBytes();
-            { const $b = $w.room(14), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 101; $b[$p + 4] = 97; $b[$p + 5] = 100; $b[$p + 6] = 121; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 116; $b[$p + 10] = 114; $b[$p + 11] = 117; $b[$p + 12] = 101; $b[$p + 13] = 125; $w.p = $p + 14; }
-            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
-          }
-          return rt.leave($s, $d, ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.ready = true, rt.LuaTable.record($o9, $n10)));
+          const $w = rh.jsonBytes();
+          { const $b = $w.room(14), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 101; $b[$p + 4] = 97; $b[$p + 5] = 100; $b[$p + 6] = 121; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 116; $b[$p + 10] = 114; $b[$p + 11] = 117; $b[$p + 12] = 101; $b[$p + 13] = 125; $w.p = $p + 14; }
+          return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        return rt.leave($s, $d, ($o11 = new rt.FieldsObject(), $n12 = 1, $o11.ready = true, rt.LuaTable.record($o11, $n12)));
+        return rt.leave($s, $d, ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.ready = true, rt.LuaTable.record($o9, $n10)));
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 9, rt.setIndex($3, "get", $8, "field 'readyz'")));
       return rt.leave($s, $d, api);
     };

@@ -59,36 +59,31 @@ function load($env) {
     ($8 = $handlers[1] = rh.jsonHandler((function $anonymous(ctx) {
       let $o1;
       let $n2;
-      let $o3;
-      let $n4;
       const $json = rh.claim(ctx);
       if ($json) {
+        const $w = rh.jsonBytes();
         {
-          const $w = rh.jsonBytes();
-          {
-            const $b = $w.room(15), $p = $w.p;
-            $b[$p] = 123;
-            $b[$p + 1] = 34;
-            $b[$p + 2] = 112;
-            $b[$p + 3] = 111;
-            $b[$p + 4] = 115;
-            $b[$p + 5] = 116;
-            $b[$p + 6] = 101;
-            $b[$p + 7] = 100;
-            $b[$p + 8] = 34;
-            $b[$p + 9] = 58;
-            $b[$p + 10] = 116;
-            $b[$p + 11] = 114;
-            $b[$p + 12] = 117;
-            $b[$p + 13] = 101;
-            $b[$p + 14] = 125;
-            $w.p = $p + 15;
-          }
-          return new rh.JsonText(200, $w.view());
+          const $b = $w.room(15), $p = $w.p;
+          $b[$p] = 123;
+          $b[$p + 1] = 34;
+          $b[$p + 2] = 112;
+          $b[$p + 3] = 111;
+          $b[$p + 4] = 115;
+          $b[$p + 5] = 116;
+          $b[$p + 6] = 101;
+          $b[$p + 7] = 100;
+          $b[$p + 8] = 34;
+          $b[$p + 9] = 58;
+          $b[$p + 10] = 116;
+          $b[$p + 11] = 114;
+          $b[$p + 12] = 117;
+          $b[$p + 13] = 101;
+          $b[$p + 14] = 125;
+          $w.p = $p + 15;
         }
-        return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.posted = true, rt.LuaTable.record($o1, $n2);
+        return new rh.JsonText(200, $w.view());
       }
-      return $o3 = new rt.FieldsObject(), $n4 = 1, $o3.posted = true, rt.LuaTable.record($o3, $n4);
+      return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.posted = true, rt.LuaTable.record($o1, $n2);
     }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 5, rt.setIndex($3, "post", $8, "field 'openapi.json'"));
     return rt.leave($s, $d, api);
   };

@@ -56,18 +56,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       (($8 = ($handlers[1] = rh.jsonHandler((function $anonymous(ctx?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
-        let $o3: rt.Fields;
-        let $n4: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          {
-            const $w = rh.jsonBytes();
-            { const $b = $w.room(15), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 111; $b[$p + 4] = 115; $b[$p + 5] = 116; $b[$p + 6] = 101; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $b[$p + 10] = 116; $b[$p + 11] = 114; $b[$p + 12] = 117; $b[$p + 13] = 101; $b[$p + 14] = 125; $w.p = $p + 15; }
-            return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
-          }
-          return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.posted = true, rt.LuaTable.record($o1, $n2)));
+          const $w = rh.jsonBytes();
+          { const $b = $w.room(15), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 111; $b[$p + 4] = 115; $b[$p + 5] = 116; $b[$p + 6] = 101; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $b[$p + 10] = 116; $b[$p + 11] = 114; $b[$p + 12] = 117; $b[$p + 13] = 101; $b[$p + 14] = 125; $w.p = $p + 15; }
+          return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        return (($o3 = new rt.FieldsObject(), $n4 = 1, $o3.posted = true, rt.LuaTable.record($o3, $n4)));
+        return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.posted = true, rt.LuaTable.record($o1, $n2)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 5, rt.setIndex($3, "post", $8, "field 'openapi.json'")));
       return rt.leave($s, $d, api);
     };

@@ -107,46 +107,41 @@ function load($env) {
     ($3 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
       let $o1;
       let $n2;
-      let $o3;
-      let $n4;
       const $json = rh.claim(ctx);
       if ($json) {
+        const $w = rh.jsonBytes();
         {
-          const $w = rh.jsonBytes();
-          {
-            const $b = $w.room(25), $p = $w.p;
-            $b[$p] = 123;
-            $b[$p + 1] = 34;
-            $b[$p + 2] = 109;
-            $b[$p + 3] = 101;
-            $b[$p + 4] = 115;
-            $b[$p + 5] = 115;
-            $b[$p + 6] = 97;
-            $b[$p + 7] = 103;
-            $b[$p + 8] = 101;
-            $b[$p + 9] = 34;
-            $b[$p + 10] = 58;
-            $b[$p + 11] = 34;
-            $b[$p + 12] = 72;
-            $b[$p + 13] = 101;
-            $b[$p + 14] = 108;
-            $b[$p + 15] = 108;
-            $b[$p + 16] = 111;
-            $b[$p + 17] = 32;
-            $b[$p + 18] = 87;
-            $b[$p + 19] = 111;
-            $b[$p + 20] = 114;
-            $b[$p + 21] = 108;
-            $b[$p + 22] = 100;
-            $b[$p + 23] = 34;
-            $b[$p + 24] = 125;
-            $w.p = $p + 25;
-          }
-          return new rh.JsonText(200, $w.view());
+          const $b = $w.room(25), $p = $w.p;
+          $b[$p] = 123;
+          $b[$p + 1] = 34;
+          $b[$p + 2] = 109;
+          $b[$p + 3] = 101;
+          $b[$p + 4] = 115;
+          $b[$p + 5] = 115;
+          $b[$p + 6] = 97;
+          $b[$p + 7] = 103;
+          $b[$p + 8] = 101;
+          $b[$p + 9] = 34;
+          $b[$p + 10] = 58;
+          $b[$p + 11] = 34;
+          $b[$p + 12] = 72;
+          $b[$p + 13] = 101;
+          $b[$p + 14] = 108;
+          $b[$p + 15] = 108;
+          $b[$p + 16] = 111;
+          $b[$p + 17] = 32;
+          $b[$p + 18] = 87;
+          $b[$p + 19] = 111;
+          $b[$p + 20] = 114;
+          $b[$p + 21] = 108;
+          $b[$p + 22] = 100;
+          $b[$p + 23] = 34;
+          $b[$p + 24] = 125;
+          $w.p = $p + 25;
         }
-        return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.message = "Hello World", rt.LuaTable.record($o1, $n2);
+        return new rh.JsonText(200, $w.view());
       }
-      return $o3 = new rt.FieldsObject(), $n4 = 1, $o3.message = "Hello World", rt.LuaTable.record($o3, $n4);
+      return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.message = "Hello World", rt.LuaTable.record($o1, $n2);
     }))) !== void 0 && ($f11 = $5?.f) !== void 0 && !$5.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 3, rt.setIndex($5, "get", $3, "field 'hello'"));
     $3 = ($4 = ($8 = api, ($f11 = $8?.f) !== void 0 && (($5 = $f11.hello) !== void 0 || ($m6 = $8.metatable) === void 0 || ($5 = $m6.view.hello) !== void 0 || !("hello" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 4, rt.index($8, "hello", "local 'api'"))), ($f7 = $4?.f) !== void 0 && (($2 = $f7.p_name) !== void 0 || ($m12 = $4.metatable) === void 0 || ($2 = $m12.view.p_name) !== void 0 || !("p_name" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 4, rt.index($4, "p_name", "field 'hello'")));
     ($13 = $handlers[2] = rh.jsonHandler((function $get(ctx) {
@@ -224,46 +219,41 @@ function load($env) {
     ($3 = $handlers[3] = rh.jsonHandler((function $get(ctx) {
       let $o1;
       let $n2;
-      let $o3;
-      let $n4;
       const $json = rh.claim(ctx);
       if ($json) {
+        const $w = rh.jsonBytes();
         {
-          const $w = rh.jsonBytes();
-          {
-            const $b = $w.room(25), $p = $w.p;
-            $b[$p] = 123;
-            $b[$p + 1] = 34;
-            $b[$p + 2] = 105;
-            $b[$p + 3] = 100;
-            $b[$p + 4] = 34;
-            $b[$p + 5] = 58;
-            $b[$p + 6] = 34;
-            $b[$p + 7] = 109;
-            $b[$p + 8] = 101;
-            $b[$p + 9] = 34;
-            $b[$p + 10] = 44;
-            $b[$p + 11] = 34;
-            $b[$p + 12] = 115;
-            $b[$p + 13] = 116;
-            $b[$p + 14] = 97;
-            $b[$p + 15] = 116;
-            $b[$p + 16] = 105;
-            $b[$p + 17] = 99;
-            $b[$p + 18] = 34;
-            $b[$p + 19] = 58;
-            $b[$p + 20] = 116;
-            $b[$p + 21] = 114;
-            $b[$p + 22] = 117;
-            $b[$p + 23] = 101;
-            $b[$p + 24] = 125;
-            $w.p = $p + 25;
-          }
-          return new rh.JsonText(200, $w.view());
+          const $b = $w.room(25), $p = $w.p;
+          $b[$p] = 123;
+          $b[$p + 1] = 34;
+          $b[$p + 2] = 105;
+          $b[$p + 3] = 100;
+          $b[$p + 4] = 34;
+          $b[$p + 5] = 58;
+          $b[$p + 6] = 34;
+          $b[$p + 7] = 109;
+          $b[$p + 8] = 101;
+          $b[$p + 9] = 34;
+          $b[$p + 10] = 44;
+          $b[$p + 11] = 34;
+          $b[$p + 12] = 115;
+          $b[$p + 13] = 116;
+          $b[$p + 14] = 97;
+          $b[$p + 15] = 116;
+          $b[$p + 16] = 105;
+          $b[$p + 17] = 99;
+          $b[$p + 18] = 34;
+          $b[$p + 19] = 58;
+          $b[$p + 20] = 116;
+          $b[$p + 21] = 114;
+          $b[$p + 22] = 117;
+          $b[$p + 23] = 101;
+          $b[$p + 24] = 125;
+          $w.p = $p + 25;
         }
-        return $o1 = new rt.FieldsObject(), $n2 = 2, $o1.id = "me", $o1.static = true, rt.LuaTable.record($o1, $n2);
+        return new rh.JsonText(200, $w.view());
       }
-      return $o3 = new rt.FieldsObject(), $n4 = 2, $o3.id = "me", $o3.static = true, rt.LuaTable.record($o3, $n4);
+      return $o1 = new rt.FieldsObject(), $n2 = 2, $o1.id = "me", $o1.static = true, rt.LuaTable.record($o1, $n2);
     }))) !== void 0 && ($f11 = $13?.f) !== void 0 && !$13.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 8, rt.setIndex($13, "get", $3, "field 'me'"));
     $3 = ($4 = ($8 = api, ($f11 = $8?.f) !== void 0 && (($5 = $f11.users) !== void 0 || ($m6 = $8.metatable) === void 0 || ($5 = $m6.view.users) !== void 0 || !("users" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 9, rt.index($8, "users", "local 'api'"))), ($f7 = $4?.f) !== void 0 && (($2 = $f7.p_id) !== void 0 || ($m12 = $4.metatable) === void 0 || ($2 = $m12.view.p_id) !== void 0 || !("p_id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 9, rt.index($4, "p_id", "field 'users'")));
     ($13 = $handlers[4] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {

@@ -81,18 +81,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       (($3 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
-        let $o3: rt.Fields;
-        let $n4: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          {
-            const $w = rh.jsonBytes();
-            { const $b = $w.room(25), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 115; $b[$p + 5] = 115; $b[$p + 6] = 97; $b[$p + 7] = 103; $b[$p + 8] = 101; $b[$p + 9] = 34; $b[$p + 10] = 58; $b[$p + 11] = 34; $b[$p + 12] = 72; $b[$p + 13] = 101; $b[$p + 14] = 108; $b[$p + 15] = 108; $b[$p + 16] = 111; $b[$p + 17] = 32; $b[$p + 18] = 87; $b[$p + 19] = 111; $b[$p + 20] = 114; $b[$p + 21] = 108; $b[$p + 22] = 100; $b[$p + 23] = 34; $b[$p + 24] = 125; $w.p = $p + 25; }
-            return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
-          }
-          return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.message = "Hello World", rt.LuaTable.record($o1, $n2)));
+          const $w = rh.jsonBytes();
+          { const $b = $w.room(25), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 115; $b[$p + 5] = 115; $b[$p + 6] = 97; $b[$p + 7] = 103; $b[$p + 8] = 101; $b[$p + 9] = 34; $b[$p + 10] = 58; $b[$p + 11] = 34; $b[$p + 12] = 72; $b[$p + 13] = 101; $b[$p + 14] = 108; $b[$p + 15] = 108; $b[$p + 16] = 111; $b[$p + 17] = 32; $b[$p + 18] = 87; $b[$p + 19] = 111; $b[$p + 20] = 114; $b[$p + 21] = 108; $b[$p + 22] = 100; $b[$p + 23] = 34; $b[$p + 24] = 125; $w.p = $p + 25; }
+          return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        return (($o3 = new rt.FieldsObject(), $n4 = 1, $o3.message = "Hello World", rt.LuaTable.record($o3, $n4)));
+        return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.message = "Hello World", rt.LuaTable.record($o1, $n2)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($5 as rt.LuaTable)?.f) !== undefined && !($5 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 3, rt.setIndex($5, "get", $3, "field 'hello'")));
       $3 = ($4 = ($8 = api as rt.LuaValue, (($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.hello) !== undefined || ($m6 = ($8 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.hello) !== undefined || (!("hello" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 4, rt.index($8, "hello", "local 'api'")))), (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($2 = $f7.p_name) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($2 = $m12.view.p_name) !== undefined || (!("p_name" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 4, rt.index($4, "p_name", "field 'hello'"))));
       (($13 = ($handlers[2] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
@@ -139,18 +134,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       (($3 = ($handlers[3] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
-        let $o3: rt.Fields;
-        let $n4: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          {
-            const $w = rh.jsonBytes();
-            { const $b = $w.room(25), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $b[$p + 6] = 34; $b[$p + 7] = 109; $b[$p + 8] = 101; $b[$p + 9] = 34; $b[$p + 10] = 44; $b[$p + 11] = 34; $b[$p + 12] = 115; $b[$p + 13] = 116; $b[$p + 14] = 97; $b[$p + 15] = 116; $b[$p + 16] = 105; $b[$p + 17] = 99; $b[$p + 18] = 34; $b[$p + 19] = 58; $b[$p + 20] = 116; $b[$p + 21] = 114; $b[$p + 22] = 117; $b[$p + 23] = 101; $b[$p + 24] = 125; $w.p = $p + 25; }
-            return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
-          }
-          return (($o1 = new rt.FieldsObject(), $n2 = 2, $o1.id = "me", $o1.static = true, rt.LuaTable.record($o1, $n2)));
+          const $w = rh.jsonBytes();
+          { const $b = $w.room(25), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $b[$p + 6] = 34; $b[$p + 7] = 109; $b[$p + 8] = 101; $b[$p + 9] = 34; $b[$p + 10] = 44; $b[$p + 11] = 34; $b[$p + 12] = 115; $b[$p + 13] = 116; $b[$p + 14] = 97; $b[$p + 15] = 116; $b[$p + 16] = 105; $b[$p + 17] = 99; $b[$p + 18] = 34; $b[$p + 19] = 58; $b[$p + 20] = 116; $b[$p + 21] = 114; $b[$p + 22] = 117; $b[$p + 23] = 101; $b[$p + 24] = 125; $w.p = $p + 25; }
+          return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        return (($o3 = new rt.FieldsObject(), $n4 = 2, $o3.id = "me", $o3.static = true, rt.LuaTable.record($o3, $n4)));
+        return (($o1 = new rt.FieldsObject(), $n2 = 2, $o1.id = "me", $o1.static = true, rt.LuaTable.record($o1, $n2)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 8, rt.setIndex($13, "get", $3, "field 'me'")));
       $3 = ($4 = ($8 = api as rt.LuaValue, (($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.users) !== undefined || ($m6 = ($8 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.users) !== undefined || (!("users" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 9, rt.index($8, "users", "local 'api'")))), (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($2 = $f7.p_id) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($2 = $m12.view.p_id) !== undefined || (!("p_id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 9, rt.index($4, "p_id", "field 'users'"))));
       (($13 = ($handlers[4] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {

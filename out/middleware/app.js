@@ -598,38 +598,33 @@ function load($env) {
       $s2.depth = $d2 + 1;
       let $o1;
       let $n2;
-      let $o3;
-      let $n4;
       const $json = rh.claim(ctx);
       $s2.pcs[$d2] = $pc + 43, trace("handler");
       if ($json) {
+        const $w = rh.jsonBytes();
         {
-          const $w = rh.jsonBytes();
-          {
-            const $b = $w.room(16), $p = $w.p;
-            $b[$p] = 123;
-            $b[$p + 1] = 34;
-            $b[$p + 2] = 114;
-            $b[$p + 3] = 101;
-            $b[$p + 4] = 97;
-            $b[$p + 5] = 99;
-            $b[$p + 6] = 104;
-            $b[$p + 7] = 101;
-            $b[$p + 8] = 100;
-            $b[$p + 9] = 34;
-            $b[$p + 10] = 58;
-            $b[$p + 11] = 116;
-            $b[$p + 12] = 114;
-            $b[$p + 13] = 117;
-            $b[$p + 14] = 101;
-            $b[$p + 15] = 125;
-            $w.p = $p + 16;
-          }
-          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+          const $b = $w.room(16), $p = $w.p;
+          $b[$p] = 123;
+          $b[$p + 1] = 34;
+          $b[$p + 2] = 114;
+          $b[$p + 3] = 101;
+          $b[$p + 4] = 97;
+          $b[$p + 5] = 99;
+          $b[$p + 6] = 104;
+          $b[$p + 7] = 101;
+          $b[$p + 8] = 100;
+          $b[$p + 9] = 34;
+          $b[$p + 10] = 58;
+          $b[$p + 11] = 116;
+          $b[$p + 12] = 114;
+          $b[$p + 13] = 117;
+          $b[$p + 14] = 101;
+          $b[$p + 15] = 125;
+          $w.p = $p + 16;
         }
-        return rt.leave($s2, $d2, ($o1 = new rt.FieldsObject(), $n2 = 1, $o1.reached = true, rt.LuaTable.record($o1, $n2)));
+        return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
       }
-      return rt.leave($s2, $d2, ($o3 = new rt.FieldsObject(), $n4 = 1, $o3.reached = true, rt.LuaTable.record($o3, $n4)));
+      return rt.leave($s2, $d2, ($o1 = new rt.FieldsObject(), $n2 = 1, $o1.reached = true, rt.LuaTable.record($o1, $n2)));
     }))) !== void 0 && ($f12 = $4?.f) !== void 0 && !$4.linked && $f12.get !== void 0 ? $f12.get = $11 : ($s.pcs[$d] = $pc + 42, rt.setIndex($4, "get", $11, "field 'broken'"));
     $11 = ($2 = ($3 = api, ($f12 = $3?.f) !== void 0 && (($4 = $f12.sloppy) !== void 0 || ($m10 = $3.metatable) === void 0 || ($4 = $m10.view.sloppy) !== void 0 || !("sloppy" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 44, rt.index($3, "sloppy", "local 'api'"))), ($f9 = $2?.f) !== void 0 && (($13 = $f9.before) !== void 0 || ($m14 = $2.metatable) === void 0 || ($13 = $m14.view.before) !== void 0 || !("before" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 44, rt.index($2, "before", "field 'sloppy'")));
     ($15 = function $check(ctx) {
@@ -641,36 +636,31 @@ function load($env) {
     ($3 = $handlers[5] = rh.jsonHandler((function $get(ctx) {
       let $o1;
       let $n2;
-      let $o3;
-      let $n4;
       const $json = rh.claim(ctx);
       if ($json) {
+        const $w = rh.jsonBytes();
         {
-          const $w = rh.jsonBytes();
-          {
-            const $b = $w.room(15), $p = $w.p;
-            $b[$p] = 123;
-            $b[$p + 1] = 34;
-            $b[$p + 2] = 115;
-            $b[$p + 3] = 101;
-            $b[$p + 4] = 99;
-            $b[$p + 5] = 114;
-            $b[$p + 6] = 101;
-            $b[$p + 7] = 116;
-            $b[$p + 8] = 34;
-            $b[$p + 9] = 58;
-            $b[$p + 10] = 116;
-            $b[$p + 11] = 114;
-            $b[$p + 12] = 117;
-            $b[$p + 13] = 101;
-            $b[$p + 14] = 125;
-            $w.p = $p + 15;
-          }
-          return new rh.JsonText(200, $w.view());
+          const $b = $w.room(15), $p = $w.p;
+          $b[$p] = 123;
+          $b[$p + 1] = 34;
+          $b[$p + 2] = 115;
+          $b[$p + 3] = 101;
+          $b[$p + 4] = 99;
+          $b[$p + 5] = 114;
+          $b[$p + 6] = 101;
+          $b[$p + 7] = 116;
+          $b[$p + 8] = 34;
+          $b[$p + 9] = 58;
+          $b[$p + 10] = 116;
+          $b[$p + 11] = 114;
+          $b[$p + 12] = 117;
+          $b[$p + 13] = 101;
+          $b[$p + 14] = 125;
+          $w.p = $p + 15;
         }
-        return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.secret = true, rt.LuaTable.record($o1, $n2);
+        return new rh.JsonText(200, $w.view());
       }
-      return $o3 = new rt.FieldsObject(), $n4 = 1, $o3.secret = true, rt.LuaTable.record($o3, $n4);
+      return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.secret = true, rt.LuaTable.record($o1, $n2);
     }))) !== void 0 && ($f9 = $15?.f) !== void 0 && !$15.linked && $f9.get !== void 0 ? $f9.get = $3 : ($s.pcs[$d] = $pc + 45, rt.setIndex($15, "get", $3, "field 'sloppy'"));
     $3 = ($4 = api, ($f9 = $4?.f) !== void 0 && (($13 = $f9.fail) !== void 0 || ($m14 = $4.metatable) === void 0 || ($13 = $m14.view.fail) !== void 0 || !("fail" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : ($s.pcs[$d] = $pc + 46, rt.index($4, "fail", "local 'api'")));
     ($15 = $handlers[6] = function $get(ctx) {

@@ -411,19 +411,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.depth = $d + 1;
         let $o1: rt.Fields;
         let $n2: number;
-        let $o3: rt.Fields;
-        let $n4: number;
         const $json: boolean = rh.claim(ctx);
         ($s.pcs[$d] = $pc + 43, trace("handler"));
         if ($json) {
-          {
-            const $w = rh.jsonBytes();
-            { const $b = $w.room(16), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 101; $b[$p + 4] = 97; $b[$p + 5] = 99; $b[$p + 6] = 104; $b[$p + 7] = 101; $b[$p + 8] = 100; $b[$p + 9] = 34; $b[$p + 10] = 58; $b[$p + 11] = 116; $b[$p + 12] = 114; $b[$p + 13] = 117; $b[$p + 14] = 101; $b[$p + 15] = 125; $w.p = $p + 16; }
-            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
-          }
-          return rt.leave($s, $d, ($o1 = new rt.FieldsObject(), $n2 = 1, $o1.reached = true, rt.LuaTable.record($o1, $n2)));
+          const $w = rh.jsonBytes();
+          { const $b = $w.room(16), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 101; $b[$p + 4] = 97; $b[$p + 5] = 99; $b[$p + 6] = 104; $b[$p + 7] = 101; $b[$p + 8] = 100; $b[$p + 9] = 34; $b[$p + 10] = 58; $b[$p + 11] = 116; $b[$p + 12] = 114; $b[$p + 13] = 117; $b[$p + 14] = 101; $b[$p + 15] = 125; $w.p = $p + 16; }
+          return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        return rt.leave($s, $d, ($o3 = new rt.FieldsObject(), $n4 = 1, $o3.reached = true, rt.LuaTable.record($o3, $n4)));
+        return rt.leave($s, $d, ($o1 = new rt.FieldsObject(), $n2 = 1, $o1.reached = true, rt.LuaTable.record($o1, $n2)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f12 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f12.get !== undefined ? ($f12.get = $11) : ($s.pcs[$d] = $pc + 42, rt.setIndex($4, "get", $11, "field 'broken'")));
       $11 = ($2 = ($3 = api as rt.LuaValue, (($f12 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f12.sloppy) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m10.view.sloppy) !== undefined || (!("sloppy" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 44, rt.index($3, "sloppy", "local 'api'")))), (($f9 = ($2 as rt.LuaTable)?.f) !== undefined && (($13 = $f9.before) !== undefined || ($m14 = ($2 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.before) !== undefined || (!("before" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 44, rt.index($2, "before", "field 'sloppy'"))));
       (($15 = function $check(ctx?: rt.LuaValue): rt.LuaResult {
@@ -435,18 +430,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       (($3 = ($handlers[5] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
-        let $o3: rt.Fields;
-        let $n4: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          {
-            const $w = rh.jsonBytes();
-            { const $b = $w.room(15), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 101; $b[$p + 4] = 99; $b[$p + 5] = 114; $b[$p + 6] = 101; $b[$p + 7] = 116; $b[$p + 8] = 34; $b[$p + 9] = 58; $b[$p + 10] = 116; $b[$p + 11] = 114; $b[$p + 12] = 117; $b[$p + 13] = 101; $b[$p + 14] = 125; $w.p = $p + 15; }
-            return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
-          }
-          return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.secret = true, rt.LuaTable.record($o1, $n2)));
+          const $w = rh.jsonBytes();
+          { const $b = $w.room(15), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 101; $b[$p + 4] = 99; $b[$p + 5] = 114; $b[$p + 6] = 101; $b[$p + 7] = 116; $b[$p + 8] = 34; $b[$p + 9] = 58; $b[$p + 10] = 116; $b[$p + 11] = 114; $b[$p + 12] = 117; $b[$p + 13] = 101; $b[$p + 14] = 125; $w.p = $p + 15; }
+          return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        return (($o3 = new rt.FieldsObject(), $n4 = 1, $o3.secret = true, rt.LuaTable.record($o3, $n4)));
+        return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.secret = true, rt.LuaTable.record($o1, $n2)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f9 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f9.get !== undefined ? ($f9.get = $3) : ($s.pcs[$d] = $pc + 45, rt.setIndex($15, "get", $3, "field 'sloppy'")));
       $3 = ($4 = api as rt.LuaValue, (($f9 = ($4 as rt.LuaTable)?.f) !== undefined && (($13 = $f9.fail) !== undefined || ($m14 = ($4 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.fail) !== undefined || (!("fail" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 46, rt.index($4, "fail", "local 'api'"))));
       (($15 = ($handlers[6] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
