@@ -943,30 +943,48 @@ class FunctionEmitter {
     this.w.close();
   }
 
+  /**
+   * `for k, v in explist do`. Over a table, the library's `next` (what `pairs` returns) and
+   * ipairs's iterator (from 0) step without calling it: `LuaTable.nextKey` and `getInt`, the
+   * very code `next` and ipairs's iterator run, reading the table at each step as those
+   * calls would; no array per step. Any other iterator, or state, is called each step.
+   */
   private genericFor(s: ForGenericStatement): void {
     const vars = s.variables.map((id) => this.res.decls.get(id)!);
     const n = ++this.loopCount;
+    // (debug.setlocal may change the generator, the state and the control: read at each step)
+    const debug = this.ctx.debug;
     this.w.open('');
     const visible = this.visible.length;
-    // (debug.setlocal may change the generator and the state)
-    this.w.line(`${this.ctx.debug ? 'let' : 'const'} [$it${n}, $st${n}, $ctl${n}] = ${this.exprList(s.iterators, 3)};`);
-    if (this.ctx.debug) this.debugHidden(s, [`$it${n}`, `$st${n}`, `$key${n}`]);
-    this.w.line(`${this.ctx.debug ? 'let' : 'const'} $iter${n} = ${this.slowPath(`rt.callable($it${n})`)};`);
-    this.w.line(`let $key${n} = $ctl${n};`);
+    this.forTriple(s, n);
+    if (debug) this.debugHidden(s, [`$it${n}`, `$st${n}`, `$key${n}`]);
+    this.w.line(`${debug ? 'let' : 'const'} $iter${n} = ${this.slowPath(`rt.callable($it${n})`)};`);
+    if (!debug) this.w.line(`const $kind${n} = rt.forKind($it${n}, $st${n}, $key${n});`);
+    this.w.line(`let $second${n}: rt.LuaValue, $res${n}: rt.LuaResult = undefined;`);
     const label = `$loop${n}`;
     this.loops.push(label);
     this.loopMachines.push(this.gotoMachines);
     const header = this.w.out.length;
     this.w.open(`${label}: for (;;)`);
     this.w.line(`${this.setLine(lineOf(s), '(for generator)')};`);
-    // (debug.setlocal may change the generator)
-    if (this.ctx.debug) this.w.line(`$iter${n} = rt.callable($it${n});`);
+    const values = vars.length > 1;
+    if (!debug) {
+      this.w.open(`if ($kind${n} === 1)`);
+      this.w.line(`if (($second${n} = ($st${n} as rt.LuaTable).getInt($key${n} = ($key${n} as number) + 1)) === undefined) break;`);
+      this.w.reopen(`} else if ($kind${n} === 2) {`);
+      this.w.line(`if (($key${n} = ($st${n} as rt.LuaTable).nextKey($key${n})) === undefined) break;`);
+      if (values) this.w.line(`$second${n} = rt.found.value;`);
+      this.w.reopen('} else {');
+    } else {
+      this.w.line(`$iter${n} = rt.callable($it${n});`);
+    }
     const call = this.mode === 'co' ? `(yield* rt.invoke($iter${n}, [$st${n}, $key${n}]))` : `$iter${n}($st${n}, $key${n})`;
-    this.w.line(`const $res${n} = ${call};`);
-    this.w.line(`$key${n} = Array.isArray($res${n}) ? $res${n}[0] : $res${n};`);
-    this.w.line(`if ($key${n} === undefined) break;`);
+    this.w.line(`$res${n} = ${call};`);
+    this.w.line(`if (($key${n} = Array.isArray($res${n}) ? $res${n}[0] : $res${n}) === undefined) break;`);
+    if (values) this.w.line(`$second${n} = Array.isArray($res${n}) ? $res${n}[1] : undefined;`);
+    if (!debug) this.w.close();
     vars.forEach((v, i) => {
-      this.declare(v, i === 0 ? `$key${n}` : `(Array.isArray($res${n}) ? $res${n}[${i}] : undefined)`);
+      this.declare(v, i === 0 ? `$key${n}` : i === 1 ? `$second${n}` : `(Array.isArray($res${n}) ? $res${n}[${i}] : undefined)`);
     });
     if (this.ctx.debug) this.registerLocals();
     this.block(s.body);
@@ -974,6 +992,37 @@ class FunctionEmitter {
     this.w.close();
     this.popLoop(header);
     this.w.close();
+  }
+
+  /**
+   * Declares a generic `for`'s generator, state and control ($it, $st, $key). `ipairs(t)` and
+   * `pairs(t)` with the library's function and a table are the triple it would return, without
+   * the call and its arrays (a call of either on a table has no other effect).
+   */
+  private forTriple(s: ForGenericStatement, n: number): void {
+    this.w.line(`let $it${n}: rt.LuaValue, $st${n}: rt.LuaValue, $key${n}: rt.LuaValue;`);
+    // (indexed, not destructured: destructuring is the iterator protocol, much more bytecode)
+    const list = this.temp('rt.LuaValue[]', '$l');
+    const assign = (values: string): string => `$it${n} = (${list} = ${values})[0], $st${n} = ${list}[1], $key${n} = ${list}[2];`;
+    const it = s.iterators.length === 1 ? s.iterators[0] : undefined;
+    const lib = it !== undefined && isCall(it) && it.base.type === 'Identifier' && (it.base.name === 'ipairs' || it.base.name === 'pairs')
+      ? it.base.name : undefined;
+    const args = lib === undefined ? [] : callArguments(it as AnyCall);
+    if (this.ctx.debug || this.mode !== 'sync' || lib === undefined || args.length !== 1 || this.expands(args[0])) {
+      this.w.line(assign(this.exprList(s.iterators, 3)));
+      return;
+    }
+    const base = (it as AnyCall).base;
+    const f = this.temp();
+    const t = this.temp();
+    const desc = describeExpr(base, this.res.refs);
+    const [iter, control] = lib === 'ipairs' ? ['ipairsIter', '0'] : ['next', 'undefined'];
+    // (`as rt.LuaValue`: a literal argument would otherwise narrow the temp for tsc)
+    this.w.line(`if ((${f} = ${this.expr(base)}, ${t} = ${this.expr(args[0])} as rt.LuaValue, ${f} === rt.ITERATION.${lib} && ${t} instanceof rt.LuaTable)) ` +
+      `$it${n} = rt.ITERATION.${iter}, $st${n} = ${t}, $key${n} = ${control};`);
+    const call = `(${this.setLine(lineOf(it!), calleeName(base))}, rt.fn(${f}${desc === undefined ? '' : ', ' + jsString(desc)})(${t}))`;
+    // (the results are only read: no copy)
+    this.w.line(`else ${assign(`rt.adjust(rt.all(${call}), 3)`)}`);
   }
 
   // ---- expressions ----

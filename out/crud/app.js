@@ -322,22 +322,33 @@ function load($env) {
       let $12;
       let $m13;
       let $f142;
+      let $l15;
       let user = ($s2.pcs[$d2] = $pc + 32, find(ctx));
       if (!rt.t(user)) {
         return $2 = api, $s2.pcs[$d2] = $pc + 33, $fn1 = rt.fn(($f4 = $2?.f)?.error !== void 0 ? $f4.error : ($m3 = $2?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($2, "error", "upvalue 'api'"), "method 'error'"), $52 = 404, $6 = "User not found", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn1($2, $52, $6), $s2.tails = $t7, $r8) : rt.tail($s2, $fn1, [$2, $52, $6]);
       }
       let changes = rt.first(($6 = rt.first(($52 = ctx, $s2.pcs[$d2] = $pc + 34, rt.fn(($f4 = $52?.f)?.body !== void 0 ? $f4.body : ($m3 = $52?.metatable) !== void 0 && $m3.view.body !== void 0 ? $m3.view.body : rt.index($52, "body", "local 'ctx'"), "method 'body'")($52))), $s2.pcs[$d2] = $pc + 35, $fn1 = rt.fn(($f10 = $6?.f)?.expect !== void 0 ? $f10.expect : ($m9 = $6?.metatable) !== void 0 && $m9.view.expect !== void 0 ? $m9.view.expect : rt.index($6, "expect"), "method 'expect'"), $2 = ($11 = users, ($f142 = $11?.f) !== void 0 && (($12 = $f142.update_schema) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.update_schema) !== void 0 || !("update_schema" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 35, rt.index($11, "update_schema", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 36, $fn1($6, $2)));
       {
-        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 38, rt.fn(($12 = $env.f.pairs) !== void 0 ? $12 : ($s2.pcs[$d2] = $pc + 37, rt.getGlobal($env, "pairs")), "global 'pairs'")(changes)))], 3);
+        let $it1, $st1, $key1;
+        if ($12 = ($2 = $env.f.pairs) !== void 0 ? $2 : ($s2.pcs[$d2] = $pc + 37, rt.getGlobal($env, "pairs")), $11 = changes, $12 === rt.ITERATION.pairs && $11 instanceof rt.LuaTable) $it1 = rt.ITERATION.next, $st1 = $11, $key1 = void 0;
+        else $it1 = ($l15 = rt.adjust(rt.all(($s2.pcs[$d2] = $pc + 38, rt.fn($12, "global 'pairs'")($11))), 3))[0], $st1 = $l15[1], $key1 = $l15[2];
         const $iter1 = ($s2.pcs[$d2] = $pc + 37, rt.callable($it1));
-        let $key1 = $ctl1;
+        const $kind1 = rt.forKind($it1, $st1, $key1);
+        let $second1, $res1 = void 0;
         for (; ; ) {
           $s2.pcs[$d2] = $pc + 39;
-          const $res1 = $iter1($st1, $key1);
-          $key1 = Array.isArray($res1) ? $res1[0] : $res1;
-          if ($key1 === void 0) break;
+          if ($kind1 === 1) {
+            if (($second1 = $st1.getInt($key1 = $key1 + 1)) === void 0) break;
+          } else if ($kind1 === 2) {
+            if (($key1 = $st1.nextKey($key1)) === void 0) break;
+            $second1 = rt.found.value;
+          } else {
+            $res1 = $iter1($st1, $key1);
+            if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === void 0) break;
+            $second1 = Array.isArray($res1) ? $res1[1] : void 0;
+          }
           let k = $key1;
-          let v = Array.isArray($res1) ? $res1[1] : void 0;
+          let v = $second1;
           $s2.pcs[$d2] = $pc + 37, rt.setIndex(user, k, v, "local 'user'");
         }
       }

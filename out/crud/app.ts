@@ -248,22 +248,33 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $12: rt.LuaValue;
         let $m13: rt.LuaTable | undefined;
         let $f14: rt.Fields | undefined;
+        let $l15: rt.LuaValue[];
         let user: rt.LuaValue = (($s.pcs[$d] = $pc + 32, find(ctx)) as rt.LuaValue);
         if (!rt.t(user)) {
           return ($2 = api as rt.LuaValue, $s.pcs[$d] = $pc + 33, $fn1 = rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $5 = 404, $6 = "User not found", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1($2, $5, $6), $s.tails = $t7, $r8) : rt.tail($s, $fn1, [$2, $5, $6]));
         }
         let changes: rt.LuaValue = rt.first(($6 = rt.first(($5 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 34, rt.fn((($f4 = ($5 as rt.LuaTable)?.f)?.body !== undefined ? $f4.body : ($m3 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m3.view.body !== undefined ? $m3.view.body : rt.index($5, "body", "local 'ctx'")), "method 'body'")($5))), $s.pcs[$d] = $pc + 35, $fn1 = rt.fn((($f10 = ($6 as rt.LuaTable)?.f)?.expect !== undefined ? $f10.expect : ($m9 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m9.view.expect !== undefined ? $m9.view.expect : rt.index($6, "expect")), "method 'expect'"), $2 = ($11 = users as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.update_schema) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.update_schema) !== undefined || (!("update_schema" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 35, rt.index($11, "update_schema", "upvalue 'users'")))), $s.pcs[$d] = $pc + 36, $fn1($6, $2)));
         {
-          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 38, rt.fn((($12 = $env.f.pairs) !== undefined ? $12 : ($s.pcs[$d] = $pc + 37, rt.getGlobal($env, "pairs"))), "global 'pairs'")(changes)))], 3);
+          let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
+          if (($12 = (($2 = $env.f.pairs) !== undefined ? $2 : ($s.pcs[$d] = $pc + 37, rt.getGlobal($env, "pairs"))), $11 = changes as rt.LuaValue, $12 === rt.ITERATION.pairs && $11 instanceof rt.LuaTable)) $it1 = rt.ITERATION.next, $st1 = $11, $key1 = undefined;
+          else $it1 = ($l15 = rt.adjust(rt.all(($s.pcs[$d] = $pc + 38, rt.fn($12, "global 'pairs'")($11))), 3))[0], $st1 = $l15[1], $key1 = $l15[2];
           const $iter1 = ($s.pcs[$d] = $pc + 37, rt.callable($it1));
-          let $key1 = $ctl1;
+          const $kind1 = rt.forKind($it1, $st1, $key1);
+          let $second1: rt.LuaValue, $res1: rt.LuaResult = undefined;
           for (;;) {
             $s.pcs[$d] = $pc + 39;
-            const $res1 = $iter1($st1, $key1);
-            $key1 = Array.isArray($res1) ? $res1[0] : $res1;
-            if ($key1 === undefined) break;
+            if ($kind1 === 1) {
+              if (($second1 = ($st1 as rt.LuaTable).getInt($key1 = ($key1 as number) + 1)) === undefined) break;
+            } else if ($kind1 === 2) {
+              if (($key1 = ($st1 as rt.LuaTable).nextKey($key1)) === undefined) break;
+              $second1 = rt.found.value;
+            } else {
+              $res1 = $iter1($st1, $key1);
+              if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === undefined) break;
+              $second1 = Array.isArray($res1) ? $res1[1] : undefined;
+            }
             let k: rt.LuaValue = $key1;
-            let v: rt.LuaValue = (Array.isArray($res1) ? $res1[1] : undefined);
+            let v: rt.LuaValue = $second1;
             ($s.pcs[$d] = $pc + 37, rt.setIndex(user, k, v, "local 'user'"));
           }
         }

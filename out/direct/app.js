@@ -1490,40 +1490,48 @@ function load($env) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
-      let $fn12;
-      let $22;
+      let $l1;
+      let $fn2;
       let $32;
-      let $r4;
-      let $52;
-      let $m62;
-      let $f72;
-      let $82;
-      let $m9;
-      let $f10;
-      let $k11;
-      let $12;
-      let $a13;
-      let $o14;
-      let $n15;
+      let $42;
+      let $r5;
+      let $6;
+      let $m7;
+      let $f8;
+      let $9;
+      let $m10;
+      let $f11;
+      let $k12;
+      let $13;
+      let $a14;
+      let $o15;
+      let $n16;
       let names = new rt.LuaTable();
       {
-        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($32 = $env.f.pairs) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 42, rt.getGlobal($env, "pairs")), $r4 = ($52 = ctx, $s2.pcs[$d2] = $pc + 43, rt.fn(($f72 = $52?.f)?.headers !== void 0 ? $f72.headers : ($m62 = $52?.metatable) !== void 0 && $m62.view.headers !== void 0 ? $m62.view.headers : rt.index($52, "headers", "local 'ctx'"), "method 'headers'")($52)), $s2.pcs[$d2] = $pc + 44, $fn12 = rt.fn($22, "global 'pairs'"), Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4)))], 3);
+        let $it1, $st1, $key1;
+        $it1 = ($l1 = rt.adjust([...rt.all(($32 = ($42 = $env.f.pairs) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 42, rt.getGlobal($env, "pairs")), $r5 = ($6 = ctx, $s2.pcs[$d2] = $pc + 43, rt.fn(($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6)), $s2.pcs[$d2] = $pc + 44, $fn2 = rt.fn($32, "global 'pairs'"), Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5)))], 3))[0], $st1 = $l1[1], $key1 = $l1[2];
         const $iter1 = ($s2.pcs[$d2] = $pc + 42, rt.callable($it1));
-        let $key1 = $ctl1;
+        const $kind1 = rt.forKind($it1, $st1, $key1);
+        let $second1, $res1 = void 0;
         for (; ; ) {
           $s2.pcs[$d2] = $pc + 45;
-          const $res1 = $iter1($st1, $key1);
-          $key1 = Array.isArray($res1) ? $res1[0] : $res1;
-          if ($key1 === void 0) break;
+          if ($kind1 === 1) {
+            if (($second1 = $st1.getInt($key1 = $key1 + 1)) === void 0) break;
+          } else if ($kind1 === 2) {
+            if (($key1 = $st1.nextKey($key1)) === void 0) break;
+          } else {
+            $res1 = $iter1($st1, $key1);
+            if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === void 0) break;
+          }
           let k = $key1;
-          if (rt.first(($82 = k, $s2.pcs[$d2] = $pc + 46, rt.fn(($f10 = $82?.f)?.sub !== void 0 ? $f10.sub : ($m9 = $82?.metatable) !== void 0 && $m9.view.sub !== void 0 ? $m9.view.sub : rt.index($82, "sub", "local 'k'"), "method 'sub'")($82, 1, 2))) === "x-") {
-            $k11 = names.length() + 1;
-            ($12 = k) !== void 0 && ($a13 = names?.arr) !== void 0 && $k11 - 1 >>> 0 === $k11 - 1 && $a13[$k11 - 1] !== void 0 ? $a13[$k11 - 1] = $12 : $12 !== void 0 && $a13 !== void 0 && $k11 === $a13.length + 1 && names.other === void 0 && names.metatable === void 0 ? $a13.push($12) : ($s2.pcs[$d2] = $pc + 42, rt.setIndex(names, $k11, $12, "local 'names'"));
+          if (rt.first(($9 = k, $s2.pcs[$d2] = $pc + 46, rt.fn(($f11 = $9?.f)?.sub !== void 0 ? $f11.sub : ($m10 = $9?.metatable) !== void 0 && $m10.view.sub !== void 0 ? $m10.view.sub : rt.index($9, "sub", "local 'k'"), "method 'sub'")($9, 1, 2))) === "x-") {
+            $k12 = names.length() + 1;
+            ($13 = k) !== void 0 && ($a14 = names?.arr) !== void 0 && $k12 - 1 >>> 0 === $k12 - 1 && $a14[$k12 - 1] !== void 0 ? $a14[$k12 - 1] = $13 : $13 !== void 0 && $a14 !== void 0 && $k12 === $a14.length + 1 && names.other === void 0 && names.metatable === void 0 ? $a14.push($13) : ($s2.pcs[$d2] = $pc + 42, rt.setIndex(names, $k12, $13, "local 'names'"));
           }
         }
       }
-      $52 = ($32 = ($22 = $env.f.table) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 47, rt.getGlobal($env, "table")), ($f72 = $32?.f) !== void 0 && (($82 = $f72.sort) !== void 0 || ($m62 = $32.metatable) === void 0 || ($82 = $m62.view.sort) !== void 0 || !("sort" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 47, rt.index($32, "sort", "global 'table'"))), $12 = names, $s2.pcs[$d2] = $pc + 48, $fn12 = rt.fn($52, "field 'sort'"), $fn12($12);
-      return rt.leave($s2, $d2, ($12 = names, $82 = rh.pristineContext(ctx) ? ctx.header("x-a") : ($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 50, rt.fn(($f72 = $32?.f)?.headers !== void 0 ? $f72.headers : ($m62 = $32?.metatable) !== void 0 && $m62.view.headers !== void 0 ? $m62.view.headers : rt.index($32, "headers", "local 'ctx'"), "method 'headers'")($32))), ($f10 = $22?.f) !== void 0 && (($52 = $f10["x-a"]) !== void 0 || ($m9 = $22.metatable) === void 0 || ($52 = $m9.view["x-a"]) !== void 0 || !("x-a" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 49, rt.index($22, "x-a"))), $o14 = new rt.FieldsObject(), $n15 = 1, $o14.names = $12, $82 !== void 0 && ($o14.a = $82, $n15++), rt.LuaTable.record($o14, $n15)));
+      $6 = ($42 = ($32 = $env.f.table) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 47, rt.getGlobal($env, "table")), ($f8 = $42?.f) !== void 0 && (($9 = $f8.sort) !== void 0 || ($m7 = $42.metatable) === void 0 || ($9 = $m7.view.sort) !== void 0 || !("sort" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 47, rt.index($42, "sort", "global 'table'"))), $13 = names, $s2.pcs[$d2] = $pc + 48, $fn2 = rt.fn($6, "field 'sort'"), $fn2($13);
+      return rt.leave($s2, $d2, ($13 = names, $9 = rh.pristineContext(ctx) ? ctx.header("x-a") : ($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 50, rt.fn(($f8 = $42?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $42?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($42, "headers", "local 'ctx'"), "method 'headers'")($42))), ($f11 = $32?.f) !== void 0 && (($6 = $f11["x-a"]) !== void 0 || ($m10 = $32.metatable) === void 0 || ($6 = $m10.view["x-a"]) !== void 0 || !("x-a" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 49, rt.index($32, "x-a"))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.names = $13, $9 !== void 0 && ($o15.a = $9, $n16++), rt.LuaTable.record($o15, $n16)));
     }) !== void 0 && ($f16 = $4?.f) !== void 0 && !$4.linked && $f16.get !== void 0 ? $f16.get = $11 : ($s.pcs[$d] = $pc + 41, rt.setIndex($4, "get", $11, "field 'whole'"));
     $11 = ($2 = api, ($f16 = $2?.f) !== void 0 && (($3 = $f16.inner) !== void 0 || ($m12 = $2.metatable) === void 0 || ($3 = $m12.view.inner) !== void 0 || !("inner" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 51, rt.index($2, "inner", "local 'api'")));
     ($4 = $handlers[7] = rh.jsonHandler((function $get(ctx) {

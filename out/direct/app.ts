@@ -700,40 +700,48 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
-        let $fn1!: rt.LuaFunction;
-        let $2: rt.LuaValue;
+        let $l1: rt.LuaValue[];
+        let $fn2!: rt.LuaFunction;
         let $3: rt.LuaValue;
-        let $r4: rt.LuaResult;
-        let $5: rt.LuaValue;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $8: rt.LuaValue;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
-        let $k11: number;
-        let $12: rt.LuaValue;
-        let $a13: rt.LuaValue[] | undefined;
-        let $o14: rt.Fields;
-        let $n15: number;
+        let $4: rt.LuaValue;
+        let $r5: rt.LuaResult;
+        let $6: rt.LuaValue;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
+        let $9: rt.LuaValue;
+        let $m10: rt.LuaTable | undefined;
+        let $f11: rt.Fields | undefined;
+        let $k12: number;
+        let $13: rt.LuaValue;
+        let $a14: rt.LuaValue[] | undefined;
+        let $o15: rt.Fields;
+        let $n16: number;
         let names: rt.LuaTable = new rt.LuaTable();
         {
-          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.pairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 42, rt.getGlobal($env, "pairs"))), $r4 = ($5 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 43, rt.fn((($f7 = ($5 as rt.LuaTable)?.f)?.headers !== undefined ? $f7.headers : ($m6 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m6.view.headers !== undefined ? $m6.view.headers : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5)), $s.pcs[$d] = $pc + 44, $fn1 = rt.fn($2, "global 'pairs'"), (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4))))], 3);
+          let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
+          $it1 = ($l1 = rt.adjust([...rt.all(($3 = (($4 = $env.f.pairs) !== undefined ? $4 : ($s.pcs[$d] = $pc + 42, rt.getGlobal($env, "pairs"))), $r5 = ($6 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 43, rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'")), "method 'headers'")($6)), $s.pcs[$d] = $pc + 44, $fn2 = rt.fn($3, "global 'pairs'"), (Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5))))], 3))[0], $st1 = $l1[1], $key1 = $l1[2];
           const $iter1 = ($s.pcs[$d] = $pc + 42, rt.callable($it1));
-          let $key1 = $ctl1;
+          const $kind1 = rt.forKind($it1, $st1, $key1);
+          let $second1: rt.LuaValue, $res1: rt.LuaResult = undefined;
           for (;;) {
             $s.pcs[$d] = $pc + 45;
-            const $res1 = $iter1($st1, $key1);
-            $key1 = Array.isArray($res1) ? $res1[0] : $res1;
-            if ($key1 === undefined) break;
+            if ($kind1 === 1) {
+              if (($second1 = ($st1 as rt.LuaTable).getInt($key1 = ($key1 as number) + 1)) === undefined) break;
+            } else if ($kind1 === 2) {
+              if (($key1 = ($st1 as rt.LuaTable).nextKey($key1)) === undefined) break;
+            } else {
+              $res1 = $iter1($st1, $key1);
+              if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === undefined) break;
+            }
             let k: rt.LuaValue = $key1;
-            if ((rt.first(($8 = k as rt.LuaValue, $s.pcs[$d] = $pc + 46, rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.sub !== undefined ? $f10.sub : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.sub !== undefined ? $m9.view.sub : rt.index($8, "sub", "local 'k'")), "method 'sub'")($8, 1, 2))) === "x-")) {
-              $k11 = (names.length() + 1);
-              (($12 = k) !== undefined && ($a13 = (names as rt.LuaTable)?.arr) !== undefined && ($k11 - 1 >>> 0) === $k11 - 1 && $a13[$k11 - 1] !== undefined ? ($a13[$k11 - 1] = $12) : $12 !== undefined && $a13 !== undefined && $k11 === $a13.length + 1 && (names as rt.LuaTable).other === undefined && (names as rt.LuaTable).metatable === undefined ? $a13.push($12) : ($s.pcs[$d] = $pc + 42, rt.setIndex(names, $k11, $12, "local 'names'")));
+            if ((rt.first(($9 = k as rt.LuaValue, $s.pcs[$d] = $pc + 46, rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.sub !== undefined ? $f11.sub : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.sub !== undefined ? $m10.view.sub : rt.index($9, "sub", "local 'k'")), "method 'sub'")($9, 1, 2))) === "x-")) {
+              $k12 = (names.length() + 1);
+              (($13 = k) !== undefined && ($a14 = (names as rt.LuaTable)?.arr) !== undefined && ($k12 - 1 >>> 0) === $k12 - 1 && $a14[$k12 - 1] !== undefined ? ($a14[$k12 - 1] = $13) : $13 !== undefined && $a14 !== undefined && $k12 === $a14.length + 1 && (names as rt.LuaTable).other === undefined && (names as rt.LuaTable).metatable === undefined ? $a14.push($13) : ($s.pcs[$d] = $pc + 42, rt.setIndex(names, $k12, $13, "local 'names'")));
             }
           }
         }
-        ($5 = ($3 = (($2 = $env.f.table) !== undefined ? $2 : ($s.pcs[$d] = $pc + 47, rt.getGlobal($env, "table"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($8 = $f7.sort) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.sort) !== undefined || (!("sort" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 47, rt.index($3, "sort", "global 'table'")))), $12 = names, $s.pcs[$d] = $pc + 48, $fn1 = rt.fn($5, "field 'sort'"), $fn1($12));
-        return rt.leave($s, $d, ($12 = names, $8 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-a") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 50, rt.fn((($f7 = ($3 as rt.LuaTable)?.f)?.headers !== undefined ? $f7.headers : ($m6 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m6.view.headers !== undefined ? $m6.view.headers : rt.index($3, "headers", "local 'ctx'")), "method 'headers'")($3))), (($f10 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f10["x-a"]) !== undefined || ($m9 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m9.view["x-a"]) !== undefined || (!("x-a" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 49, rt.index($2, "x-a"))))), $o14 = new rt.FieldsObject(), $n15 = 1, $o14.names = $12, ($8 !== undefined && ($o14.a = $8, $n15++)), rt.LuaTable.record($o14, $n15)));
+        ($6 = ($4 = (($3 = $env.f.table) !== undefined ? $3 : ($s.pcs[$d] = $pc + 47, rt.getGlobal($env, "table"))), (($f8 = ($4 as rt.LuaTable)?.f) !== undefined && (($9 = $f8.sort) !== undefined || ($m7 = ($4 as rt.LuaTable).metatable) === undefined || ($9 = $m7.view.sort) !== undefined || (!("sort" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 47, rt.index($4, "sort", "global 'table'")))), $13 = names, $s.pcs[$d] = $pc + 48, $fn2 = rt.fn($6, "field 'sort'"), $fn2($13));
+        return rt.leave($s, $d, ($13 = names, $9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-a") : ($3 = rt.first(($4 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 50, rt.fn((($f8 = ($4 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($4, "headers", "local 'ctx'")), "method 'headers'")($4))), (($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($6 = $f11["x-a"]) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($6 = $m10.view["x-a"]) !== undefined || (!("x-a" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 49, rt.index($3, "x-a"))))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.names = $13, ($9 !== undefined && ($o15.a = $9, $n16++)), rt.LuaTable.record($o15, $n16)));
       } as rt.LuaFunction)) !== undefined && ($f16 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $11) : ($s.pcs[$d] = $pc + 41, rt.setIndex($4, "get", $11, "field 'whole'")));
       $11 = ($2 = api as rt.LuaValue, (($f16 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f16.inner) !== undefined || ($m12 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.inner) !== undefined || (!("inner" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 51, rt.index($2, "inner", "local 'api'"))));
       (($4 = ($handlers[7] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {

@@ -424,35 +424,44 @@ function load($env) {
       let $f5;
       let $m62;
       let $f72;
-      let $k8;
-      let $a9;
-      let $10;
+      let $l8;
+      let $9;
+      let $k10;
       let $11;
-      let $12;
+      let $a12;
       let $132;
       let $14;
       let $15;
       let $16;
-      let $o17;
-      let $n18;
+      let $17;
+      let $o18;
+      let $n19;
       let t = rt.first(($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 25, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 26, $fn12 = rt.fn(($f72 = $22?.f)?.json !== void 0 ? $f72.json : ($m62 = $22?.metatable) !== void 0 && $m62.view.json !== void 0 ? $m62.view.json : rt.index($22, "json"), "method 'json'"), $fn12($22)));
       let keys = new rt.LuaTable();
       {
-        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 28, rt.fn(($32 = $env.f.pairs) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 27, rt.getGlobal($env, "pairs")), "global 'pairs'")(t)))], 3);
+        let $it1, $st1, $key1;
+        if ($32 = ($9 = $env.f.pairs) !== void 0 ? $9 : ($s2.pcs[$d2] = $pc + 27, rt.getGlobal($env, "pairs")), $22 = t, $32 === rt.ITERATION.pairs && $22 instanceof rt.LuaTable) $it1 = rt.ITERATION.next, $st1 = $22, $key1 = void 0;
+        else $it1 = ($l8 = rt.adjust(rt.all(($s2.pcs[$d2] = $pc + 28, rt.fn($32, "global 'pairs'")($22))), 3))[0], $st1 = $l8[1], $key1 = $l8[2];
         const $iter1 = ($s2.pcs[$d2] = $pc + 27, rt.callable($it1));
-        let $key1 = $ctl1;
+        const $kind1 = rt.forKind($it1, $st1, $key1);
+        let $second1, $res1 = void 0;
         for (; ; ) {
           $s2.pcs[$d2] = $pc + 29;
-          const $res1 = $iter1($st1, $key1);
-          $key1 = Array.isArray($res1) ? $res1[0] : $res1;
-          if ($key1 === void 0) break;
+          if ($kind1 === 1) {
+            if (($second1 = $st1.getInt($key1 = $key1 + 1)) === void 0) break;
+          } else if ($kind1 === 2) {
+            if (($key1 = $st1.nextKey($key1)) === void 0) break;
+          } else {
+            $res1 = $iter1($st1, $key1);
+            if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === void 0) break;
+          }
           let k = $key1;
-          $k8 = keys.length() + 1;
-          ($22 = k) !== void 0 && ($a9 = keys?.arr) !== void 0 && $k8 - 1 >>> 0 === $k8 - 1 && $a9[$k8 - 1] !== void 0 ? $a9[$k8 - 1] = $22 : $22 !== void 0 && $a9 !== void 0 && $k8 === $a9.length + 1 && keys.other === void 0 && keys.metatable === void 0 ? $a9.push($22) : ($s2.pcs[$d2] = $pc + 27, rt.setIndex(keys, $k8, $22, "local 'keys'"));
+          $k10 = keys.length() + 1;
+          ($11 = k) !== void 0 && ($a12 = keys?.arr) !== void 0 && $k10 - 1 >>> 0 === $k10 - 1 && $a12[$k10 - 1] !== void 0 ? $a12[$k10 - 1] = $11 : $11 !== void 0 && $a12 !== void 0 && $k10 === $a12.length + 1 && keys.other === void 0 && keys.metatable === void 0 ? $a12.push($11) : ($s2.pcs[$d2] = $pc + 27, rt.setIndex(keys, $k10, $11, "local 'keys'"));
         }
       }
-      $32 = ($22 = ($10 = $env.f.table) !== void 0 ? $10 : ($s2.pcs[$d2] = $pc + 30, rt.getGlobal($env, "table")), ($f72 = $22?.f) !== void 0 && (($11 = $f72.sort) !== void 0 || ($m62 = $22.metatable) === void 0 || ($11 = $m62.view.sort) !== void 0 || !("sort" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $11 : ($s2.pcs[$d2] = $pc + 30, rt.index($22, "sort", "global 'table'"))), $12 = keys, $s2.pcs[$d2] = $pc + 31, $fn12 = rt.fn($32, "field 'sort'"), $fn12($12);
-      return rt.leave($s2, $d2, ($12 = keys, $11 = rt.index(t, ($10 = "__proto__", $s2.pcs[$d2] = $pc + 32, $10), "local 't'"), $22 = ($32 = t, ($f72 = $32?.f) !== void 0 && (($132 = $f72["constructor"]) !== void 0 || ($m62 = $32.metatable) === void 0 || ($132 = $m62.view["constructor"]) !== void 0 || !("constructor" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $132 : ($s2.pcs[$d2] = $pc + 32, rt.index($32, "constructor", "local 't'"))), $14 = ($15 = t, ($f5 = $15?.f) !== void 0 && (($16 = $f5.prototype) !== void 0 || ($m4 = $15.metatable) === void 0 || ($16 = $m4.view.prototype) !== void 0 || !("prototype" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $16 : ($s2.pcs[$d2] = $pc + 32, rt.index($15, "prototype", "local 't'"))), $o17 = new rt.FieldsObject(), $n18 = 1, $o17.keys = $12, $11 !== void 0 && ($o17.proto = $11, $n18++), $22 !== void 0 && ($o17.ctor = $22, $n18++), $14 !== void 0 && ($o17.prototype = $14, $n18++), rt.LuaTable.record($o17, $n18)));
+      $9 = ($22 = ($32 = $env.f.table) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 30, rt.getGlobal($env, "table")), ($f72 = $22?.f) !== void 0 && (($11 = $f72.sort) !== void 0 || ($m62 = $22.metatable) === void 0 || ($11 = $m62.view.sort) !== void 0 || !("sort" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $11 : ($s2.pcs[$d2] = $pc + 30, rt.index($22, "sort", "global 'table'"))), $132 = keys, $s2.pcs[$d2] = $pc + 31, $fn12 = rt.fn($9, "field 'sort'"), $fn12($132);
+      return rt.leave($s2, $d2, ($132 = keys, $11 = rt.index(t, ($32 = "__proto__", $s2.pcs[$d2] = $pc + 32, $32), "local 't'"), $22 = ($9 = t, ($f72 = $9?.f) !== void 0 && (($14 = $f72["constructor"]) !== void 0 || ($m62 = $9.metatable) === void 0 || ($14 = $m62.view["constructor"]) !== void 0 || !("constructor" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $14 : ($s2.pcs[$d2] = $pc + 32, rt.index($9, "constructor", "local 't'"))), $15 = ($16 = t, ($f5 = $16?.f) !== void 0 && (($17 = $f5.prototype) !== void 0 || ($m4 = $16.metatable) === void 0 || ($17 = $m4.view.prototype) !== void 0 || !("prototype" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 32, rt.index($16, "prototype", "local 't'"))), $o18 = new rt.FieldsObject(), $n19 = 1, $o18.keys = $132, $11 !== void 0 && ($o18.proto = $11, $n19++), $22 !== void 0 && ($o18.ctor = $22, $n19++), $15 !== void 0 && ($o18.prototype = $15, $n19++), rt.LuaTable.record($o18, $n19)));
     }) !== void 0 && ($f7 = $4?.f) !== void 0 && !$4.linked && $f7.post !== void 0 ? $f7.post = $5 : ($s.pcs[$d] = $pc + 24, rt.setIndex($4, "post", $5, "field 'keys'"));
     $5 = ($8 = api, ($f7 = $8?.f) !== void 0 && (($3 = $f7.fresh) !== void 0 || ($m12 = $8.metatable) === void 0 || ($3 = $m12.view.fresh) !== void 0 || !("fresh" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 33, rt.index($8, "fresh", "local 'api'")));
     ($4 = $handlers[8] = function $get() {

@@ -316,35 +316,44 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f5: rt.Fields | undefined;
         let $m6: rt.LuaTable | undefined;
         let $f7: rt.Fields | undefined;
-        let $k8: number;
-        let $a9: rt.LuaValue[] | undefined;
-        let $10: rt.LuaValue;
+        let $l8: rt.LuaValue[];
+        let $9: rt.LuaValue;
+        let $k10: number;
         let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
+        let $a12: rt.LuaValue[] | undefined;
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
-        let $o17: rt.Fields;
-        let $n18: number;
+        let $17: rt.LuaValue;
+        let $o18: rt.Fields;
+        let $n19: number;
         let t: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 25, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 26, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'"), $fn1($2)));
         let keys: rt.LuaTable = new rt.LuaTable();
         {
-          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 28, rt.fn((($3 = $env.f.pairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 27, rt.getGlobal($env, "pairs"))), "global 'pairs'")(t)))], 3);
+          let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
+          if (($3 = (($9 = $env.f.pairs) !== undefined ? $9 : ($s.pcs[$d] = $pc + 27, rt.getGlobal($env, "pairs"))), $2 = t as rt.LuaValue, $3 === rt.ITERATION.pairs && $2 instanceof rt.LuaTable)) $it1 = rt.ITERATION.next, $st1 = $2, $key1 = undefined;
+          else $it1 = ($l8 = rt.adjust(rt.all(($s.pcs[$d] = $pc + 28, rt.fn($3, "global 'pairs'")($2))), 3))[0], $st1 = $l8[1], $key1 = $l8[2];
           const $iter1 = ($s.pcs[$d] = $pc + 27, rt.callable($it1));
-          let $key1 = $ctl1;
+          const $kind1 = rt.forKind($it1, $st1, $key1);
+          let $second1: rt.LuaValue, $res1: rt.LuaResult = undefined;
           for (;;) {
             $s.pcs[$d] = $pc + 29;
-            const $res1 = $iter1($st1, $key1);
-            $key1 = Array.isArray($res1) ? $res1[0] : $res1;
-            if ($key1 === undefined) break;
+            if ($kind1 === 1) {
+              if (($second1 = ($st1 as rt.LuaTable).getInt($key1 = ($key1 as number) + 1)) === undefined) break;
+            } else if ($kind1 === 2) {
+              if (($key1 = ($st1 as rt.LuaTable).nextKey($key1)) === undefined) break;
+            } else {
+              $res1 = $iter1($st1, $key1);
+              if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === undefined) break;
+            }
             let k: rt.LuaValue = $key1;
-            $k8 = (keys.length() + 1);
-            (($2 = k) !== undefined && ($a9 = (keys as rt.LuaTable)?.arr) !== undefined && ($k8 - 1 >>> 0) === $k8 - 1 && $a9[$k8 - 1] !== undefined ? ($a9[$k8 - 1] = $2) : $2 !== undefined && $a9 !== undefined && $k8 === $a9.length + 1 && (keys as rt.LuaTable).other === undefined && (keys as rt.LuaTable).metatable === undefined ? $a9.push($2) : ($s.pcs[$d] = $pc + 27, rt.setIndex(keys, $k8, $2, "local 'keys'")));
+            $k10 = (keys.length() + 1);
+            (($11 = k) !== undefined && ($a12 = (keys as rt.LuaTable)?.arr) !== undefined && ($k10 - 1 >>> 0) === $k10 - 1 && $a12[$k10 - 1] !== undefined ? ($a12[$k10 - 1] = $11) : $11 !== undefined && $a12 !== undefined && $k10 === $a12.length + 1 && (keys as rt.LuaTable).other === undefined && (keys as rt.LuaTable).metatable === undefined ? $a12.push($11) : ($s.pcs[$d] = $pc + 27, rt.setIndex(keys, $k10, $11, "local 'keys'")));
           }
         }
-        ($3 = ($2 = (($10 = $env.f.table) !== undefined ? $10 : ($s.pcs[$d] = $pc + 30, rt.getGlobal($env, "table"))), (($f7 = ($2 as rt.LuaTable)?.f) !== undefined && (($11 = $f7.sort) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($11 = $m6.view.sort) !== undefined || (!("sort" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 30, rt.index($2, "sort", "global 'table'")))), $12 = keys, $s.pcs[$d] = $pc + 31, $fn1 = rt.fn($3, "field 'sort'"), $fn1($12));
-        return rt.leave($s, $d, ($12 = keys, $11 = rt.index(t, ($10 = "__proto__", $s.pcs[$d] = $pc + 32, $10), "local 't'"), $2 = ($3 = t as rt.LuaValue, (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($13 = $f7["constructor" as string]) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($13 = $m6.view["constructor" as string]) !== undefined || (!("constructor" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 32, rt.index($3, "constructor", "local 't'")))), $14 = ($15 = t as rt.LuaValue, (($f5 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f5.prototype) !== undefined || ($m4 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m4.view.prototype) !== undefined || (!("prototype" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 32, rt.index($15, "prototype", "local 't'")))), $o17 = new rt.FieldsObject(), $n18 = 1, $o17.keys = $12, ($11 !== undefined && ($o17.proto = $11, $n18++)), ($2 !== undefined && ($o17.ctor = $2, $n18++)), ($14 !== undefined && ($o17.prototype = $14, $n18++)), rt.LuaTable.record($o17, $n18)));
+        ($9 = ($2 = (($3 = $env.f.table) !== undefined ? $3 : ($s.pcs[$d] = $pc + 30, rt.getGlobal($env, "table"))), (($f7 = ($2 as rt.LuaTable)?.f) !== undefined && (($11 = $f7.sort) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($11 = $m6.view.sort) !== undefined || (!("sort" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 30, rt.index($2, "sort", "global 'table'")))), $13 = keys, $s.pcs[$d] = $pc + 31, $fn1 = rt.fn($9, "field 'sort'"), $fn1($13));
+        return rt.leave($s, $d, ($13 = keys, $11 = rt.index(t, ($3 = "__proto__", $s.pcs[$d] = $pc + 32, $3), "local 't'"), $2 = ($9 = t as rt.LuaValue, (($f7 = ($9 as rt.LuaTable)?.f) !== undefined && (($14 = $f7["constructor" as string]) !== undefined || ($m6 = ($9 as rt.LuaTable).metatable) === undefined || ($14 = $m6.view["constructor" as string]) !== undefined || (!("constructor" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 32, rt.index($9, "constructor", "local 't'")))), $15 = ($16 = t as rt.LuaValue, (($f5 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f5.prototype) !== undefined || ($m4 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m4.view.prototype) !== undefined || (!("prototype" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 32, rt.index($16, "prototype", "local 't'")))), $o18 = new rt.FieldsObject(), $n19 = 1, $o18.keys = $13, ($11 !== undefined && ($o18.proto = $11, $n19++)), ($2 !== undefined && ($o18.ctor = $2, $n19++)), ($15 !== undefined && ($o18.prototype = $15, $n19++)), rt.LuaTable.record($o18, $n19)));
       } as rt.LuaFunction)) !== undefined && ($f7 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $5) : ($s.pcs[$d] = $pc + 24, rt.setIndex($4, "post", $5, "field 'keys'")));
       $5 = ($8 = api as rt.LuaValue, (($f7 = ($8 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.fresh) !== undefined || ($m12 = ($8 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.fresh) !== undefined || (!("fresh" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 33, rt.index($8, "fresh", "local 'api'"))));
       (($4 = ($handlers[8] = function $get(): rt.LuaResult {

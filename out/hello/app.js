@@ -427,41 +427,50 @@ function load($env) {
       let $1;
       let $m2;
       let $f3;
-      let $k4;
+      let $l4;
       let $52;
-      let $a6;
-      let $fn7;
+      let $6;
+      let $k7;
       let $82;
-      let $9;
-      let $10;
+      let $a9;
+      let $fn10;
       let $11;
       let $12;
       let $132;
       let $14;
       let $152;
-      let $m16;
-      let $f17;
-      let $182;
-      let $o19;
-      let $n20;
+      let $162;
+      let $m172;
+      let $f18;
+      let $19;
+      let $o20;
+      let $n21;
       let q = rt.first(($1 = ctx, $s2.pcs[$d2] = $pc + 18, rt.fn(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1)));
       let keys = new rt.LuaTable();
       {
-        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 20, rt.fn(($1 = $env.f.pairs) !== void 0 ? $1 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "pairs")), "global 'pairs'")(q)))], 3);
+        let $it1, $st1, $key1;
+        if ($1 = ($6 = $env.f.pairs) !== void 0 ? $6 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "pairs")), $52 = q, $1 === rt.ITERATION.pairs && $52 instanceof rt.LuaTable) $it1 = rt.ITERATION.next, $st1 = $52, $key1 = void 0;
+        else $it1 = ($l4 = rt.adjust(rt.all(($s2.pcs[$d2] = $pc + 20, rt.fn($1, "global 'pairs'")($52))), 3))[0], $st1 = $l4[1], $key1 = $l4[2];
         const $iter1 = ($s2.pcs[$d2] = $pc + 19, rt.callable($it1));
-        let $key1 = $ctl1;
+        const $kind1 = rt.forKind($it1, $st1, $key1);
+        let $second1, $res1 = void 0;
         for (; ; ) {
           $s2.pcs[$d2] = $pc + 21;
-          const $res1 = $iter1($st1, $key1);
-          $key1 = Array.isArray($res1) ? $res1[0] : $res1;
-          if ($key1 === void 0) break;
+          if ($kind1 === 1) {
+            if (($second1 = $st1.getInt($key1 = $key1 + 1)) === void 0) break;
+          } else if ($kind1 === 2) {
+            if (($key1 = $st1.nextKey($key1)) === void 0) break;
+          } else {
+            $res1 = $iter1($st1, $key1);
+            if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === void 0) break;
+          }
           let k = $key1;
-          $k4 = keys.length() + 1;
-          ($52 = k) !== void 0 && ($a6 = keys?.arr) !== void 0 && $k4 - 1 >>> 0 === $k4 - 1 && $a6[$k4 - 1] !== void 0 ? $a6[$k4 - 1] = $52 : $52 !== void 0 && $a6 !== void 0 && $k4 === $a6.length + 1 && keys.other === void 0 && keys.metatable === void 0 ? $a6.push($52) : ($s2.pcs[$d2] = $pc + 19, rt.setIndex(keys, $k4, $52, "local 'keys'"));
+          $k7 = keys.length() + 1;
+          ($82 = k) !== void 0 && ($a9 = keys?.arr) !== void 0 && $k7 - 1 >>> 0 === $k7 - 1 && $a9[$k7 - 1] !== void 0 ? $a9[$k7 - 1] = $82 : $82 !== void 0 && $a9 !== void 0 && $k7 === $a9.length + 1 && keys.other === void 0 && keys.metatable === void 0 ? $a9.push($82) : ($s2.pcs[$d2] = $pc + 19, rt.setIndex(keys, $k7, $82, "local 'keys'"));
         }
       }
-      $1 = ($52 = ($82 = $env.f.table) !== void 0 ? $82 : ($s2.pcs[$d2] = $pc + 22, rt.getGlobal($env, "table")), ($f3 = $52?.f) !== void 0 && (($9 = $f3.sort) !== void 0 || ($m2 = $52.metatable) === void 0 || ($9 = $m2.view.sort) !== void 0 || !("sort" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 22, rt.index($52, "sort", "global 'table'"))), $10 = keys, $s2.pcs[$d2] = $pc + 23, $fn7 = rt.fn($1, "field 'sort'"), $fn7($10);
-      return rt.leave($s2, $d2, ($10 = ($9 = q, ($f3 = $9?.f) !== void 0 && (($82 = $f3.q) !== void 0 || ($m2 = $9.metatable) === void 0 || ($82 = $m2.view.q) !== void 0 || !("q" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 24, rt.index($9, "q", "local 'q'"))), $52 = rt.t($1 = rt.first(($11 = ($12 = $env.f.tonumber) !== void 0 ? $12 : ($s2.pcs[$d2] = $pc + 24, rt.getGlobal($env, "tonumber")), $132 = ($14 = q, ($f17 = $14?.f) !== void 0 && (($152 = $f17.page) !== void 0 || ($m16 = $14.metatable) === void 0 || ($152 = $m16.view.page) !== void 0 || !("page" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $152 : ($s2.pcs[$d2] = $pc + 24, rt.index($14, "page", "local 'q'"))), $s2.pcs[$d2] = $pc + 25, $fn7 = rt.fn($11, "global 'tonumber'"), $fn7($132)))) ? $1 : 1, $182 = keys, $o19 = new rt.FieldsObject(), $n20 = 2, $10 !== void 0 && ($o19.q = $10, $n20++), $o19.page = $52, $o19.keys = $182, rt.LuaTable.record($o19, $n20)));
+      $6 = ($52 = ($1 = $env.f.table) !== void 0 ? $1 : ($s2.pcs[$d2] = $pc + 22, rt.getGlobal($env, "table")), ($f3 = $52?.f) !== void 0 && (($82 = $f3.sort) !== void 0 || ($m2 = $52.metatable) === void 0 || ($82 = $m2.view.sort) !== void 0 || !("sort" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 22, rt.index($52, "sort", "global 'table'"))), $11 = keys, $s2.pcs[$d2] = $pc + 23, $fn10 = rt.fn($6, "field 'sort'"), $fn10($11);
+      return rt.leave($s2, $d2, ($11 = ($82 = q, ($f3 = $82?.f) !== void 0 && (($1 = $f3.q) !== void 0 || ($m2 = $82.metatable) === void 0 || ($1 = $m2.view.q) !== void 0 || !("q" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $1 : ($s2.pcs[$d2] = $pc + 24, rt.index($82, "q", "local 'q'"))), $52 = rt.t($6 = rt.first(($12 = ($132 = $env.f.tonumber) !== void 0 ? $132 : ($s2.pcs[$d2] = $pc + 24, rt.getGlobal($env, "tonumber")), $14 = ($152 = q, ($f18 = $152?.f) !== void 0 && (($162 = $f18.page) !== void 0 || ($m172 = $152.metatable) === void 0 || ($162 = $m172.view.page) !== void 0 || !("page" in $m172.view) && $m172.view[rt.CUT] === void 0) ? $162 : ($s2.pcs[$d2] = $pc + 24, rt.index($152, "page", "local 'q'"))), $s2.pcs[$d2] = $pc + 25, $fn10 = rt.fn($12, "global 'tonumber'"), $fn10($14)))) ? $6 : 1, $19 = keys, $o20 = new rt.FieldsObject(), $n21 = 2, $11 !== void 0 && ($o20.q = $11, $n21++), $o20.page = $52, $o20.keys = $19, rt.LuaTable.record($o20, $n21)));
     }) !== void 0 && ($f20 = $21?.f) !== void 0 && !$21.linked && $f20.get !== void 0 ? $f20.get = $15 : ($s.pcs[$d] = $pc + 17, rt.setIndex($21, "get", $15, "field 'search'"));
     $15 = ($16 = ($18 = api, ($f20 = $18?.f) !== void 0 && (($21 = $f20.echo) !== void 0 || ($m19 = $18.metatable) === void 0 || ($21 = $m19.view.echo) !== void 0 || !("echo" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $21 : ($s.pcs[$d] = $pc + 26, rt.index($18, "echo", "local 'api'"))), ($f22 = $16?.f) !== void 0 && (($3 = $f22.headers) !== void 0 || ($m17 = $16.metatable) === void 0 || ($3 = $m17.view.headers) !== void 0 || !("headers" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 26, rt.index($16, "headers", "field 'echo'")));
     ($4 = $handlers[7] = rh.jsonHandler((function $get(ctx) {

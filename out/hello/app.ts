@@ -260,41 +260,50 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         let $m2: rt.LuaTable | undefined;
         let $f3: rt.Fields | undefined;
-        let $k4: number;
+        let $l4: rt.LuaValue[];
         let $5: rt.LuaValue;
-        let $a6: rt.LuaValue[] | undefined;
-        let $fn7!: rt.LuaFunction;
+        let $6: rt.LuaValue;
+        let $k7: number;
         let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
-        let $10: rt.LuaValue;
+        let $a9: rt.LuaValue[] | undefined;
+        let $fn10!: rt.LuaFunction;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
-        let $m16: rt.LuaTable | undefined;
-        let $f17: rt.Fields | undefined;
-        let $18: rt.LuaValue;
-        let $o19: rt.Fields;
-        let $n20: number;
+        let $16: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
+        let $19: rt.LuaValue;
+        let $o20: rt.Fields;
+        let $n21: number;
         let q: rt.LuaValue = rt.first(($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 18, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1)));
         let keys: rt.LuaTable = new rt.LuaTable();
         {
-          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 20, rt.fn((($1 = $env.f.pairs) !== undefined ? $1 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "pairs"))), "global 'pairs'")(q)))], 3);
+          let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
+          if (($1 = (($6 = $env.f.pairs) !== undefined ? $6 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "pairs"))), $5 = q as rt.LuaValue, $1 === rt.ITERATION.pairs && $5 instanceof rt.LuaTable)) $it1 = rt.ITERATION.next, $st1 = $5, $key1 = undefined;
+          else $it1 = ($l4 = rt.adjust(rt.all(($s.pcs[$d] = $pc + 20, rt.fn($1, "global 'pairs'")($5))), 3))[0], $st1 = $l4[1], $key1 = $l4[2];
           const $iter1 = ($s.pcs[$d] = $pc + 19, rt.callable($it1));
-          let $key1 = $ctl1;
+          const $kind1 = rt.forKind($it1, $st1, $key1);
+          let $second1: rt.LuaValue, $res1: rt.LuaResult = undefined;
           for (;;) {
             $s.pcs[$d] = $pc + 21;
-            const $res1 = $iter1($st1, $key1);
-            $key1 = Array.isArray($res1) ? $res1[0] : $res1;
-            if ($key1 === undefined) break;
+            if ($kind1 === 1) {
+              if (($second1 = ($st1 as rt.LuaTable).getInt($key1 = ($key1 as number) + 1)) === undefined) break;
+            } else if ($kind1 === 2) {
+              if (($key1 = ($st1 as rt.LuaTable).nextKey($key1)) === undefined) break;
+            } else {
+              $res1 = $iter1($st1, $key1);
+              if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === undefined) break;
+            }
             let k: rt.LuaValue = $key1;
-            $k4 = (keys.length() + 1);
-            (($5 = k) !== undefined && ($a6 = (keys as rt.LuaTable)?.arr) !== undefined && ($k4 - 1 >>> 0) === $k4 - 1 && $a6[$k4 - 1] !== undefined ? ($a6[$k4 - 1] = $5) : $5 !== undefined && $a6 !== undefined && $k4 === $a6.length + 1 && (keys as rt.LuaTable).other === undefined && (keys as rt.LuaTable).metatable === undefined ? $a6.push($5) : ($s.pcs[$d] = $pc + 19, rt.setIndex(keys, $k4, $5, "local 'keys'")));
+            $k7 = (keys.length() + 1);
+            (($8 = k) !== undefined && ($a9 = (keys as rt.LuaTable)?.arr) !== undefined && ($k7 - 1 >>> 0) === $k7 - 1 && $a9[$k7 - 1] !== undefined ? ($a9[$k7 - 1] = $8) : $8 !== undefined && $a9 !== undefined && $k7 === $a9.length + 1 && (keys as rt.LuaTable).other === undefined && (keys as rt.LuaTable).metatable === undefined ? $a9.push($8) : ($s.pcs[$d] = $pc + 19, rt.setIndex(keys, $k7, $8, "local 'keys'")));
           }
         }
-        ($1 = ($5 = (($8 = $env.f.table) !== undefined ? $8 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), (($f3 = ($5 as rt.LuaTable)?.f) !== undefined && (($9 = $f3.sort) !== undefined || ($m2 = ($5 as rt.LuaTable).metatable) === undefined || ($9 = $m2.view.sort) !== undefined || (!("sort" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 22, rt.index($5, "sort", "global 'table'")))), $10 = keys, $s.pcs[$d] = $pc + 23, $fn7 = rt.fn($1, "field 'sort'"), $fn7($10));
-        return rt.leave($s, $d, ($10 = ($9 = q as rt.LuaValue, (($f3 = ($9 as rt.LuaTable)?.f) !== undefined && (($8 = $f3.q) !== undefined || ($m2 = ($9 as rt.LuaTable).metatable) === undefined || ($8 = $m2.view.q) !== undefined || (!("q" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 24, rt.index($9, "q", "local 'q'")))), $5 = (rt.t($1 = rt.first(($11 = (($12 = $env.f.tonumber) !== undefined ? $12 : ($s.pcs[$d] = $pc + 24, rt.getGlobal($env, "tonumber"))), $13 = ($14 = q as rt.LuaValue, (($f17 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.page) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.page) !== undefined || (!("page" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 24, rt.index($14, "page", "local 'q'")))), $s.pcs[$d] = $pc + 25, $fn7 = rt.fn($11, "global 'tonumber'"), $fn7($13)))) ? $1 : 1), $18 = keys, $o19 = new rt.FieldsObject(), $n20 = 2, ($10 !== undefined && ($o19.q = $10, $n20++)), $o19.page = $5, $o19.keys = $18, rt.LuaTable.record($o19, $n20)));
+        ($6 = ($5 = (($1 = $env.f.table) !== undefined ? $1 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), (($f3 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f3.sort) !== undefined || ($m2 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m2.view.sort) !== undefined || (!("sort" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 22, rt.index($5, "sort", "global 'table'")))), $11 = keys, $s.pcs[$d] = $pc + 23, $fn10 = rt.fn($6, "field 'sort'"), $fn10($11));
+        return rt.leave($s, $d, ($11 = ($8 = q as rt.LuaValue, (($f3 = ($8 as rt.LuaTable)?.f) !== undefined && (($1 = $f3.q) !== undefined || ($m2 = ($8 as rt.LuaTable).metatable) === undefined || ($1 = $m2.view.q) !== undefined || (!("q" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 24, rt.index($8, "q", "local 'q'")))), $5 = (rt.t($6 = rt.first(($12 = (($13 = $env.f.tonumber) !== undefined ? $13 : ($s.pcs[$d] = $pc + 24, rt.getGlobal($env, "tonumber"))), $14 = ($15 = q as rt.LuaValue, (($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.page) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.page) !== undefined || (!("page" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 24, rt.index($15, "page", "local 'q'")))), $s.pcs[$d] = $pc + 25, $fn10 = rt.fn($12, "global 'tonumber'"), $fn10($14)))) ? $6 : 1), $19 = keys, $o20 = new rt.FieldsObject(), $n21 = 2, ($11 !== undefined && ($o20.q = $11, $n21++)), $o20.page = $5, $o20.keys = $19, rt.LuaTable.record($o20, $n21)));
       } as rt.LuaFunction)) !== undefined && ($f20 = ($21 as rt.LuaTable)?.f) !== undefined && !($21 as rt.LuaTable).linked && $f20.get !== undefined ? ($f20.get = $15) : ($s.pcs[$d] = $pc + 17, rt.setIndex($21, "get", $15, "field 'search'")));
       $15 = ($16 = ($18 = api as rt.LuaValue, (($f20 = ($18 as rt.LuaTable)?.f) !== undefined && (($21 = $f20.echo) !== undefined || ($m19 = ($18 as rt.LuaTable).metatable) === undefined || ($21 = $m19.view.echo) !== undefined || (!("echo" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 26, rt.index($18, "echo", "local 'api'")))), (($f22 = ($16 as rt.LuaTable)?.f) !== undefined && (($3 = $f22.headers) !== undefined || ($m17 = ($16 as rt.LuaTable).metatable) === undefined || ($3 = $m17.view.headers) !== undefined || (!("headers" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 26, rt.index($16, "headers", "field 'echo'"))));
       (($4 = ($handlers[7] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {

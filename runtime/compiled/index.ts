@@ -16,7 +16,7 @@ export {
   leOrCall, lenOrCall, PendingCall,
 } from '../lua/ops.js';
 export { numberToString } from '../lua/number.js';
-export { CUT, FieldsObject, LuaTable, type Fields } from '../lua/table.js';
+export { CUT, FieldsObject, found, LuaTable, type Fields } from '../lua/table.js';
 export type { CoFunction, CoGenerator } from '../lua/thread.js';
 export type { LuaFunction, LuaResult, LuaValue } from '../lua/value.js';
 export { at, positions, type EnvHolder, type FunctionSite } from './frame.js';
@@ -25,6 +25,7 @@ export { runTail, tail, TAIL, TAIL_DEPTH, withBody } from './tail.js';
 export { invoke } from '../interp/invoke-co.js';
 export { MATH_UNARY, MATH_UNARY_JS } from '../stdlib/math.js';
 export { insert as TABLE_INSERT } from '../stdlib/table.js';
+export { forKind, ITERATION } from '../stdlib/base.js';
 
 /** Lua truthiness. */
 export function t(v: LuaValue): boolean {

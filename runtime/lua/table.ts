@@ -81,6 +81,9 @@ function addField(f: Fields, key: string, value: LuaValue, keys: number): void {
   else Object.defineProperty(f, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
+/** The value of the entry `LuaTable.nextKey` found last (one register for every traversal). */
+export const found: { value: LuaValue } = { value: undefined };
+
 /** Keeps a key's position in `order` once it has moved to the array part (see migrate). */
 const MOVED = Symbol('moved to the array part');
 
@@ -363,7 +366,7 @@ export class LuaTable {
 
   /** The raw value of a hash key (undefined when absent or dead). */
   hashValue(key: LuaValue): LuaValue {
-    if (typeof key === 'string' && isPlainKey(key)) return hasOwn(this.f, key) ? this.f[key] : undefined;
+    if (typeof key === 'string') return this.getStr(key);
     return this.other === undefined ? undefined : this.other.get(key);
   }
 
@@ -372,6 +375,16 @@ export class LuaTable {
    * or undefined at the end.
    */
   next(key: LuaValue): [LuaValue, LuaValue] | undefined {
+    const k = this.nextKey(key);
+    return k === undefined ? undefined : [k, found.value];
+  }
+
+  /**
+   * Lua's `next` without an entry array: the key after `key`, its value left in
+   * `found.value` (read it before anything else traverses), or undefined at the end.
+   * Compiled `pairs` loops call this each step; `next` is this and an array.
+   */
+  nextKey(key: LuaValue): LuaValue {
     const arr = this.arr;
     let i = 0;
     if (key !== undefined) {
@@ -387,7 +400,11 @@ export class LuaTable {
       }
     }
     for (; i < arr.length; i++) {
-      if (arr[i] !== undefined) return [i + 1, arr[i]];
+      const v = arr[i];
+      if (v !== undefined) {
+        found.value = v;
+        return i + 1;
+      }
     }
     return this.nextInHash(0);
   }
@@ -396,7 +413,8 @@ export class LuaTable {
   private hashPosition(key: LuaValue): number {
     if (key === 0) key = 0;
     const order = this.traversalOrder();
-    if (order[this.hint] === key) return this.hint;
+    const hint = this.hint;
+    if (order[hint] === key) return hint;
     return order.indexOf(key);
   }
 
@@ -404,7 +422,7 @@ export class LuaTable {
     return (this.order ??= Object.keys(this.f));
   }
 
-  private nextInHash(from: number): [LuaValue, LuaValue] | undefined {
+  private nextInHash(from: number): LuaValue {
     if (this.keys === 0) return undefined;
     const order = this.traversalOrder();
     for (let i = from; i < order.length; i++) {
@@ -413,7 +431,8 @@ export class LuaTable {
       const v = this.hashValue(k);
       if (v !== undefined) {
         this.hint = i;
-        return [k, v];
+        found.value = v;
+        return k;
       }
     }
     return undefined;

@@ -63,6 +63,34 @@ function next(t: LuaValue, k: LuaValue): LuaResult {
   return entry === undefined ? undefined : entry;
 }
 
+function ipairs(t: LuaValue): LuaResult {
+  checkAny(1, arguments.length);
+  checkTable(t, 1);
+  return [ipairsIter, t, 0];
+}
+
+function pairs(t: LuaValue): LuaResult {
+  checkAny(1, arguments.length);
+  checkTable(t, 1, arguments.length);
+  return [next, t, undefined];
+}
+
+/**
+ * The library's iteration functions, one object each for every environment: compiled
+ * generic `for` loops compare the iterator they get with these (see forKind).
+ */
+export const ITERATION = { ipairs: builtin(ipairs), pairs: builtin(pairs), next: builtin(next), ipairsIter: builtin(ipairsIter) };
+
+/**
+ * How a compiled generic `for` steps: 1 as ipairs's iterator from 0 over a table, 2 as
+ * `next` over a table (both without calls), 0 by calling the iterator.
+ */
+export function forKind(it: LuaValue, st: LuaValue, ctl: LuaValue): number {
+  if (!(st instanceof LuaTable)) return 0;
+  if (it === ipairsIter) return ctl === 0 ? 1 : 0;
+  return it === next ? 2 : 0;
+}
+
 let gcRunning = true;
 let gcPause = 200;
 let gcStepMul = 200;
@@ -107,8 +135,6 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
     return r;
   };
 
-  const nextFn = builtin(next);
-  const ipairsIterFn = builtin(ipairsIter);
   const tostringBuiltin = builtin(function tostring(v: LuaValue): LuaResult {
     checkAny(1, arguments.length);
     // luajit tail-calls __tostring: every result comes back, unchecked (none, or several).
@@ -239,17 +265,9 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
       if (!(b >= 2 && b <= 36)) throw argError(2, 'base out of range'); // NaN too
       return stringToNumberBase(s, b);
     },
-    ipairs(t: LuaValue): LuaResult {
-      checkAny(1, arguments.length);
-      checkTable(t, 1);
-      return [ipairsIterFn, t, 0];
-    },
-    pairs(t: LuaValue): LuaResult {
-      checkAny(1, arguments.length);
-      checkTable(t, 1, arguments.length);
-      return [nextFn, t, undefined];
-    },
-    next: nextFn,
+    ipairs: ITERATION.ipairs,
+    pairs: ITERATION.pairs,
+    next: ITERATION.next,
     select(n: LuaValue, ...args: LuaValue[]): LuaResult {
       if (typeof n === 'string' && n.startsWith('#')) return args.length; // luajit reads the first character only
       const c = checkInt(n, 1, arguments.length);

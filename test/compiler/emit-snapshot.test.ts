@@ -98,6 +98,39 @@ f = function $f(x?: rt.LuaValue): rt.LuaResult {
 };`);
 });
 
+it('ipairs/pairs loops step a table without calling the library iterator, the call protocol otherwise', () => {
+  expectEmitted('local function sum(t) local s = 0 for i, v in ipairs(t) do s = s + v end return s end\nreturn sum', 'sum', `
+sum = function $sum(t?: rt.LuaValue): rt.LuaResult {
+  const $s = rt.current, $d = $s.depth;
+  if ($d >= $s.limit) $s.deepen();
+  $s.depth = $d + 1;
+  let s: rt.LuaValue = 0;
+  {
+    if (($2 = (($4 = $env.f.ipairs) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "ipairs"))), $3 = t as rt.LuaValue, $2 === rt.ITERATION.ipairs && $3 instanceof rt.LuaTable)) $it1 = rt.ITERATION.ipairsIter, $st1 = $3, $key1 = 0;
+    else $it1 = ($l1 = rt.adjust(rt.all(($s.pcs[$d] = $pc + 1, rt.fn($2, "global 'ipairs'")($3))), 3))[0], $st1 = $l1[1], $key1 = $l1[2];
+    const $iter1 = ($s.pcs[$d] = $pc, rt.callable($it1));
+    const $kind1 = rt.forKind($it1, $st1, $key1);
+    for (;;) {
+      $s.pcs[$d] = $pc + 2;
+      if ($kind1 === 1) {
+        if (($second1 = ($st1 as rt.LuaTable).getInt($key1 = ($key1 as number) + 1)) === undefined) break;
+      } else if ($kind1 === 2) {
+        if (($key1 = ($st1 as rt.LuaTable).nextKey($key1)) === undefined) break;
+        $second1 = rt.found.value;
+      } else {
+        $res1 = $iter1($st1, $key1);
+        if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === undefined) break;
+        $second1 = Array.isArray($res1) ? $res1[1] : undefined;
+      }
+      let i: rt.LuaValue = $key1;
+      let v: rt.LuaValue = $second1;
+      s = (typeof s === 'number' && typeof v === 'number' ? s + v : ($s.pcs[$d] = $pc, rt.add(s, v, "local 's'", "local 'v'")));
+    }
+  }
+  return rt.leave($s, $d, s);
+};`);
+});
+
 it('a record constructor sets its fields at the site', () => {
   expectEmitted('local function f(x, y) return { x = x, y = y } end\nreturn f', 'f', `
 f = function $f(x?: rt.LuaValue, y?: rt.LuaValue): rt.LuaResult {

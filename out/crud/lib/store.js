@@ -126,7 +126,7 @@ function load($env) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
-      let $fn1;
+      let $l1;
       let $22;
       let $3;
       let $4;
@@ -150,16 +150,26 @@ function load($env) {
       let $a22;
       let out = new rt.LuaTable();
       {
-        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($22 = ($3 = $env.f.ipairs) !== void 0 ? $3 : ($s2.pcs[$d2] = $pc + 12, rt.getGlobal($env, "ipairs")), $4 = ($5 = self, ($f8 = $5?.f) !== void 0 && (($6 = $f8.order) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.order) !== void 0 || !("order" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 12, rt.index($5, "order", "local 'self'"))), $s2.pcs[$d2] = $pc + 13, $fn1 = rt.fn($22, "global 'ipairs'"), $fn1($4)))], 3);
+        let $it1, $st1, $key1;
+        if ($22 = ($4 = $env.f.ipairs) !== void 0 ? $4 : ($s2.pcs[$d2] = $pc + 12, rt.getGlobal($env, "ipairs")), $3 = ($5 = self, ($f8 = $5?.f) !== void 0 && (($6 = $f8.order) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.order) !== void 0 || !("order" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 12, rt.index($5, "order", "local 'self'"))), $22 === rt.ITERATION.ipairs && $3 instanceof rt.LuaTable) $it1 = rt.ITERATION.ipairsIter, $st1 = $3, $key1 = 0;
+        else $it1 = ($l1 = rt.adjust(rt.all(($s2.pcs[$d2] = $pc + 13, rt.fn($22, "global 'ipairs'")($3))), 3))[0], $st1 = $l1[1], $key1 = $l1[2];
         const $iter1 = ($s2.pcs[$d2] = $pc + 12, rt.callable($it1));
-        let $key1 = $ctl1;
+        const $kind1 = rt.forKind($it1, $st1, $key1);
+        let $second1, $res1 = void 0;
         for (; ; ) {
           $s2.pcs[$d2] = $pc + 14;
-          const $res1 = $iter1($st1, $key1);
-          $key1 = Array.isArray($res1) ? $res1[0] : $res1;
-          if ($key1 === void 0) break;
+          if ($kind1 === 1) {
+            if (($second1 = $st1.getInt($key1 = $key1 + 1)) === void 0) break;
+          } else if ($kind1 === 2) {
+            if (($key1 = $st1.nextKey($key1)) === void 0) break;
+            $second1 = rt.found.value;
+          } else {
+            $res1 = $iter1($st1, $key1);
+            if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === void 0) break;
+            $second1 = Array.isArray($res1) ? $res1[1] : void 0;
+          }
           let _ = $key1;
-          let id = Array.isArray($res1) ? $res1[1] : void 0;
+          let id = $second1;
           if (rt.t(rt.index(($9 = self, ($f12 = $9?.f) !== void 0 && (($10 = $f12.items) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.items) !== void 0 || !("items" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 15, rt.index($9, "items", "local 'self'"))), ($13 = id, $s2.pcs[$d2] = $pc + 15, $13), "field 'items'"))) {
             $k14 = out.length() + 1;
             $15 = rt.index(($16 = self, ($f19 = $16?.f) !== void 0 && (($17 = $f19.items) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.items) !== void 0 || !("items" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 15, rt.index($16, "items", "local 'self'"))), ($20 = id, $s2.pcs[$d2] = $pc + 15, $20), "field 'items'");
@@ -179,7 +189,7 @@ function load($env) {
       let $m3;
       let $f4;
       let $5;
-      let $fn6;
+      let $l6;
       let $7;
       let $8;
       let $fn9;
@@ -201,16 +211,26 @@ function load($env) {
       $5 = ($22 = self, ($f4 = $22?.f) !== void 0 && (($12 = $f4.items) !== void 0 || ($m3 = $22.metatable) === void 0 || ($12 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 18, rt.index($22, "items", "local 'self'")));
       $s2.pcs[$d2] = $pc + 18, rt.setIndex($5, id, void 0, "field 'items'");
       {
-        const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($12 = ($22 = $env.f.ipairs) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "ipairs")), $5 = ($7 = self, ($f4 = $7?.f) !== void 0 && (($8 = $f4.order) !== void 0 || ($m3 = $7.metatable) === void 0 || ($8 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $8 : ($s2.pcs[$d2] = $pc + 19, rt.index($7, "order", "local 'self'"))), $s2.pcs[$d2] = $pc + 20, $fn6 = rt.fn($12, "global 'ipairs'"), $fn6($5)))], 3);
+        let $it1, $st1, $key1;
+        if ($12 = ($5 = $env.f.ipairs) !== void 0 ? $5 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "ipairs")), $22 = ($7 = self, ($f4 = $7?.f) !== void 0 && (($8 = $f4.order) !== void 0 || ($m3 = $7.metatable) === void 0 || ($8 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $8 : ($s2.pcs[$d2] = $pc + 19, rt.index($7, "order", "local 'self'"))), $12 === rt.ITERATION.ipairs && $22 instanceof rt.LuaTable) $it1 = rt.ITERATION.ipairsIter, $st1 = $22, $key1 = 0;
+        else $it1 = ($l6 = rt.adjust(rt.all(($s2.pcs[$d2] = $pc + 20, rt.fn($12, "global 'ipairs'")($22))), 3))[0], $st1 = $l6[1], $key1 = $l6[2];
         const $iter1 = ($s2.pcs[$d2] = $pc + 19, rt.callable($it1));
-        let $key1 = $ctl1;
+        const $kind1 = rt.forKind($it1, $st1, $key1);
+        let $second1, $res1 = void 0;
         for (; ; ) {
           $s2.pcs[$d2] = $pc + 21;
-          const $res1 = $iter1($st1, $key1);
-          $key1 = Array.isArray($res1) ? $res1[0] : $res1;
-          if ($key1 === void 0) break;
+          if ($kind1 === 1) {
+            if (($second1 = $st1.getInt($key1 = $key1 + 1)) === void 0) break;
+          } else if ($kind1 === 2) {
+            if (($key1 = $st1.nextKey($key1)) === void 0) break;
+            $second1 = rt.found.value;
+          } else {
+            $res1 = $iter1($st1, $key1);
+            if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === void 0) break;
+            $second1 = Array.isArray($res1) ? $res1[1] : void 0;
+          }
           let i = $key1;
-          let v = Array.isArray($res1) ? $res1[1] : void 0;
+          let v = $second1;
           if (v === id || typeof v === "object" && typeof id === "object" && ($s2.pcs[$d2] = $pc + 22, rt.eq(v, id))) {
             $10 = ($11 = ($122 = $env.f.table) !== void 0 ? $122 : ($s2.pcs[$d2] = $pc + 22, rt.getGlobal($env, "table")), ($f15 = $11?.f) !== void 0 && (($13 = $f15.remove) !== void 0 || ($m14 = $11.metatable) === void 0 || ($13 = $m14.view.remove) !== void 0 || !("remove" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : ($s2.pcs[$d2] = $pc + 22, rt.index($11, "remove", "global 'table'"))), $16 = ($17 = self, ($f20 = $17?.f) !== void 0 && (($18 = $f20.order) !== void 0 || ($m19 = $17.metatable) === void 0 || ($18 = $m19.view.order) !== void 0 || !("order" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $18 : ($s2.pcs[$d2] = $pc + 22, rt.index($17, "order", "local 'self'"))), $21 = i, $s2.pcs[$d2] = $pc + 23, $fn9 = rt.fn($10, "field 'remove'"), $fn9($16, $21);
             break;

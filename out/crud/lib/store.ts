@@ -103,7 +103,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
-        let $fn1!: rt.LuaFunction;
+        let $l1: rt.LuaValue[];
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
@@ -127,16 +127,26 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $a22: rt.LuaValue[] | undefined;
         let out: rt.LuaTable = new rt.LuaTable();
         {
-          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($2 = (($3 = $env.f.ipairs) !== undefined ? $3 : ($s.pcs[$d] = $pc + 12, rt.getGlobal($env, "ipairs"))), $4 = ($5 = self as rt.LuaValue, (($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.order) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.order) !== undefined || (!("order" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 12, rt.index($5, "order", "local 'self'")))), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn($2, "global 'ipairs'"), $fn1($4)))], 3);
+          let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
+          if (($2 = (($4 = $env.f.ipairs) !== undefined ? $4 : ($s.pcs[$d] = $pc + 12, rt.getGlobal($env, "ipairs"))), $3 = ($5 = self as rt.LuaValue, (($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.order) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.order) !== undefined || (!("order" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 12, rt.index($5, "order", "local 'self'")))) as rt.LuaValue, $2 === rt.ITERATION.ipairs && $3 instanceof rt.LuaTable)) $it1 = rt.ITERATION.ipairsIter, $st1 = $3, $key1 = 0;
+          else $it1 = ($l1 = rt.adjust(rt.all(($s.pcs[$d] = $pc + 13, rt.fn($2, "global 'ipairs'")($3))), 3))[0], $st1 = $l1[1], $key1 = $l1[2];
           const $iter1 = ($s.pcs[$d] = $pc + 12, rt.callable($it1));
-          let $key1 = $ctl1;
+          const $kind1 = rt.forKind($it1, $st1, $key1);
+          let $second1: rt.LuaValue, $res1: rt.LuaResult = undefined;
           for (;;) {
             $s.pcs[$d] = $pc + 14;
-            const $res1 = $iter1($st1, $key1);
-            $key1 = Array.isArray($res1) ? $res1[0] : $res1;
-            if ($key1 === undefined) break;
+            if ($kind1 === 1) {
+              if (($second1 = ($st1 as rt.LuaTable).getInt($key1 = ($key1 as number) + 1)) === undefined) break;
+            } else if ($kind1 === 2) {
+              if (($key1 = ($st1 as rt.LuaTable).nextKey($key1)) === undefined) break;
+              $second1 = rt.found.value;
+            } else {
+              $res1 = $iter1($st1, $key1);
+              if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === undefined) break;
+              $second1 = Array.isArray($res1) ? $res1[1] : undefined;
+            }
             let _: rt.LuaValue = $key1;
-            let id: rt.LuaValue = (Array.isArray($res1) ? $res1[1] : undefined);
+            let id: rt.LuaValue = $second1;
             if (rt.t(rt.index(($9 = self as rt.LuaValue, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.items) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.items) !== undefined || (!("items" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 15, rt.index($9, "items", "local 'self'")))), ($13 = id, $s.pcs[$d] = $pc + 15, $13), "field 'items'"))) {
               $k14 = (out.length() + 1);
               $15 = rt.index(($16 = self as rt.LuaValue, (($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.items) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.items) !== undefined || (!("items" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 15, rt.index($16, "items", "local 'self'")))), ($20 = id, $s.pcs[$d] = $pc + 15, $20), "field 'items'");
@@ -156,7 +166,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
-        let $fn6!: rt.LuaFunction;
+        let $l6: rt.LuaValue[];
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
         let $fn9!: rt.LuaFunction;
@@ -178,16 +188,26 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $5 = ($2 = self as rt.LuaValue, (($f4 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f4.items) !== undefined || ($m3 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 18, rt.index($2, "items", "local 'self'"))));
         ($s.pcs[$d] = $pc + 18, rt.setIndex($5, id, undefined, "field 'items'"));
         {
-          const [$it1, $st1, $ctl1] = rt.adjust([...rt.all(($1 = (($2 = $env.f.ipairs) !== undefined ? $2 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "ipairs"))), $5 = ($7 = self as rt.LuaValue, (($f4 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f4.order) !== undefined || ($m3 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m3.view.order) !== undefined || (!("order" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 19, rt.index($7, "order", "local 'self'")))), $s.pcs[$d] = $pc + 20, $fn6 = rt.fn($1, "global 'ipairs'"), $fn6($5)))], 3);
+          let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
+          if (($1 = (($5 = $env.f.ipairs) !== undefined ? $5 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "ipairs"))), $2 = ($7 = self as rt.LuaValue, (($f4 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f4.order) !== undefined || ($m3 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m3.view.order) !== undefined || (!("order" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 19, rt.index($7, "order", "local 'self'")))) as rt.LuaValue, $1 === rt.ITERATION.ipairs && $2 instanceof rt.LuaTable)) $it1 = rt.ITERATION.ipairsIter, $st1 = $2, $key1 = 0;
+          else $it1 = ($l6 = rt.adjust(rt.all(($s.pcs[$d] = $pc + 20, rt.fn($1, "global 'ipairs'")($2))), 3))[0], $st1 = $l6[1], $key1 = $l6[2];
           const $iter1 = ($s.pcs[$d] = $pc + 19, rt.callable($it1));
-          let $key1 = $ctl1;
+          const $kind1 = rt.forKind($it1, $st1, $key1);
+          let $second1: rt.LuaValue, $res1: rt.LuaResult = undefined;
           for (;;) {
             $s.pcs[$d] = $pc + 21;
-            const $res1 = $iter1($st1, $key1);
-            $key1 = Array.isArray($res1) ? $res1[0] : $res1;
-            if ($key1 === undefined) break;
+            if ($kind1 === 1) {
+              if (($second1 = ($st1 as rt.LuaTable).getInt($key1 = ($key1 as number) + 1)) === undefined) break;
+            } else if ($kind1 === 2) {
+              if (($key1 = ($st1 as rt.LuaTable).nextKey($key1)) === undefined) break;
+              $second1 = rt.found.value;
+            } else {
+              $res1 = $iter1($st1, $key1);
+              if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === undefined) break;
+              $second1 = Array.isArray($res1) ? $res1[1] : undefined;
+            }
             let i: rt.LuaValue = $key1;
-            let v: rt.LuaValue = (Array.isArray($res1) ? $res1[1] : undefined);
+            let v: rt.LuaValue = $second1;
             if ((v === id || (typeof v === 'object' && typeof id === 'object' && ($s.pcs[$d] = $pc + 22, rt.eq(v, id))))) {
               ($10 = ($11 = (($12 = $env.f.table) !== undefined ? $12 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), (($f15 = ($11 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.remove) !== undefined || ($m14 = ($11 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.remove) !== undefined || (!("remove" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 22, rt.index($11, "remove", "global 'table'")))), $16 = ($17 = self as rt.LuaValue, (($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.order) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.order) !== undefined || (!("order" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 22, rt.index($17, "order", "local 'self'")))), $21 = i, $s.pcs[$d] = $pc + 23, $fn9 = rt.fn($10, "field 'remove'"), $fn9($16, $21));
               break;
