@@ -318,7 +318,7 @@ class FunctionEmitter {
     const named = new Set([...this.w.out, ...prologue].join('\n').match(/\$\w+/g));
     decls.push(...this.declared.filter((d) => named.has(/^let (\$\w+)/.exec(d)![1])), ...prologue);
     // only if the text names it: `...` is a syntax error outside a vararg function
-    if (!this.info.isVararg && this.w.out.some((l) => l.includes('$va'))) decls.push('const $va: rt.LuaValue[] = rt.NONE;');
+    if (!this.info.isVararg && this.w.out.some((l) => /\$va\b/.test(l))) decls.push('const $va: rt.LuaValue[] = rt.NONE;');
     const ends = this.w.out.length > 0 && /^return\b/.test(this.w.out[this.w.out.length - 1]);
     const out = ends ? this.w.out : [...this.w.out, `return ${LEAVE}rt.NONE);`];
     // (a nested function's text has its own marks already settled)
