@@ -1775,10 +1775,16 @@ class FunctionEmitter {
    * `math.sqrt(x)` and the other math functions of one number: when the callee is still the
    * library's function and x a number, its JS function in place; the call otherwise.
    */
-  private mathCall(e: AnyCall, args: Expression[], line: number, tail: boolean, first = false): string | undefined {
+  /** The callee `lib.name` when `lib` is a global (its value is checked at run time). */
+  private libraryField(e: AnyCall, lib: string): MemberExpression | undefined {
     const base = e.base;
     if (base.type !== 'MemberExpression' || base.indexer !== '.' || base.base.type !== 'Identifier') return undefined;
-    if (base.base.name !== 'math' || this.res.refs.get(base.base)?.kind !== 'global') return undefined;
+    return base.base.name === lib && this.res.refs.get(base.base)?.kind === 'global' ? base : undefined;
+  }
+
+  private mathCall(e: AnyCall, args: Expression[], line: number, tail: boolean, first = false): string | undefined {
+    const base = this.libraryField(e, 'math');
+    if (base === undefined) return undefined;
     const name = base.identifier.name;
     if (!Object.hasOwn(MATH_UNARY_JS, name) || args.length !== 1 || this.expands(args[0])) return undefined;
     const f = this.temp();
@@ -1807,10 +1813,8 @@ class FunctionEmitter {
    * The library's insert sets raw, so metatables do not matter.
    */
   private insertCall(e: AnyCall, args: Expression[], line: number, tail: boolean, first = false): string | undefined {
-    const base = e.base;
-    if (tail || args.length !== 2 || this.expands(args[1])) return undefined;
-    if (base.type !== 'MemberExpression' || base.indexer !== '.' || base.base.type !== 'Identifier') return undefined;
-    if (base.base.name !== 'table' || base.identifier.name !== 'insert' || this.res.refs.get(base.base)?.kind !== 'global') return undefined;
+    const base = this.libraryField(e, 'table');
+    if (base === undefined || base.identifier.name !== 'insert' || tail || args.length !== 2 || this.expands(args[1])) return undefined;
     const f = this.temp();
     const t = this.temp();
     const v = this.temp();

@@ -67,3 +67,20 @@ describe('benchmark suite, --smoke', () => {
     assert.deepEqual(stamps(), before0);
   });
 });
+
+describe('benchmark options', () => {
+  const run = (args: string[]) => spawnSync(process.execPath, ['dist/bench/compute.js', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+
+  it('an unknown option is a one-line usage error (exit 2), not a stack trace', () => {
+    const r = run(['--no-such-option']);
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, "compute.js: Unknown option '--no-such-option' (--help lists the options)\n");
+    assert.equal(r.stdout, '');
+  });
+
+  it('--help lists the options of the group and exits 0', () => {
+    const r = run(['--help']);
+    assert.equal(r.status, 0);
+    assert.equal(r.stdout, 'options: --quick --cases <value> --results-dir <value> --smoke --runs <value>\n(see bench/README.md)\n');
+  });
+});
