@@ -41,9 +41,7 @@ export function runAppChunk(main: LuaFunction, file: string): RoverApp {
   } catch (e) {
     if (e instanceof ExitRequest) throw new AppLoadError(`${file}: os.exit(${e.code}) while loading the app`);
     const err = toLuaError(e);
-    if (err.badArg !== undefined) {
-      err.nameFunction(current.callNameAt(current.depth - 1) ?? '?');
-    }
+    current.nameBadArgument(err);
     const message = uncaughtMessage(err.value) ?? 'nil';
     const traceback = formatTraceback(undefined, undefined, 1);
     current.truncate(depth);

@@ -537,9 +537,7 @@ export class RoverServer {
       this.setError(err.status, err.value as string);
       return;
     }
-    if (err.badArg !== undefined) {
-      err.nameFunction(current.callNameAt(current.depth - 1) ?? '?');
-    }
+    current.nameBadArgument(err);
     const message = withoutTraceback(uncaughtMessage(err.value) ?? 'nil');
     if (this.log.errors) {
       this.log.handlerError(ctx.method, ctx.route.path, message, err.traceback ?? formatTraceback(undefined, undefined, 1));

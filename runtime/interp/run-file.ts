@@ -52,9 +52,7 @@ export function runMain(main: LuaFunction, G: LuaTable, file: string, args: stri
       return exit;
     }
     const err = toLuaError(e);
-    if (err.badArg !== undefined) {
-      err.nameFunction(current.callNameAt(current.depth - 1) ?? '?');
-    }
+    current.nameBadArgument(err);
     const message = uncaughtMessage(err.value);
     flushAll();
     if (message !== undefined) {

@@ -187,6 +187,15 @@ export class CallStack {
   }
 
   /**
+   * Names a pending "bad argument" error after the call the top frame is making (luajit names
+   * the library function after its call expression), or '?' when no frame above `base` made it.
+   */
+  nameBadArgument(err: LuaError, base = 0): LuaError {
+    if (err.badArg !== undefined) err.nameFunction(this.depth <= base ? '?' : this.callNameAt(this.depth - 1) ?? '?');
+    return err;
+  }
+
+  /**
    * Names the call the top frame is about to make (a metamethod: "@__index"). Returns the
    * compiled frame's pc (0 for other frames): the call's end puts it back with restoreCall,
    * since the frame goes on with the call it was making.

@@ -50,7 +50,8 @@ export class LuaThread {
       return [true, ...step.value];
     } catch (e) {
       this.status = 'dead';
-      return [false, toLuaError(e).value];
+      // named before the coroutine's stack is left: the call that failed is on it
+      return [false, this.stack.nameBadArgument(toLuaError(e)).value];
     } finally {
       setCurrent(callerStack);
       running = caller;

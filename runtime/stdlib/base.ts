@@ -30,10 +30,7 @@ export function stringChunkName(source: string): string {
 /** Unwinds the Lua stack to `depth` after an error caught at that depth; names pending "bad argument" errors. */
 function caught(e: unknown, depth: number, direct: boolean): LuaError {
   const err = toLuaError(e);
-  if (err.badArg !== undefined) {
-    err.nameFunction(direct || current.depth <= depth ? '?' : current.callNameAt(current.depth - 1) ?? '?');
-  }
-  return err;
+  return direct ? err.nameFunction('?') : current.nameBadArgument(err, depth);
 }
 
 /** The frame a library function occupies while it calls back into Lua (shows as [C] in tracebacks). */
