@@ -42,6 +42,7 @@ export function runAppChunk(main: LuaFunction, file: string): RoverApp {
     if (e instanceof ExitRequest) throw new AppLoadError(`${file}: os.exit(${e.code}) while loading the app`);
     const err = toLuaError(e);
     current.nameBadArgument(err);
+    current.enterRaiser(err); // the traceback starts at the library function that raised it
     const message = uncaughtMessage(err.value) ?? 'nil';
     const traceback = formatTraceback(undefined, undefined, 1);
     current.truncate(depth);

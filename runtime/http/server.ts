@@ -538,6 +538,7 @@ export class RoverServer {
       return;
     }
     current.nameBadArgument(err);
+    current.enterRaiser(err); // the traceback starts at the library function that raised it
     const message = withoutTraceback(uncaughtMessage(err.value) ?? 'nil');
     if (this.log.errors) {
       this.log.handlerError(ctx.method, ctx.route.path, message, err.traceback ?? formatTraceback(undefined, undefined, 1));

@@ -53,13 +53,17 @@ export function runMain(main: LuaFunction, G: LuaTable, file: string, args: stri
     }
     const err = toLuaError(e);
     current.nameBadArgument(err);
+    current.enterRaiser(err); // the traceback starts at the library function that raised it
     const message = uncaughtMessage(err.value);
     flushAll();
     if (message !== undefined) {
       // luajit formats the message as a C string: a NUL byte ends it
       const nul = message.indexOf('\0');
       const text = nul >= 0 ? message.slice(0, nul) : message;
-      stderr.write(`roverc: ${text}\n${formatTraceback(undefined, undefined, 1)}\n`);
+      // lua.c's handler leaves an error object that is no string (and has no __tostring) as it is: no traceback
+      const v = err.value;
+      const traced = typeof v === 'string' || typeof v === 'number' || ops.metamethod(v, '__tostring') !== undefined;
+      stderr.write(traced ? `roverc: ${text}\n${formatTraceback(undefined, undefined, 1)}\n` : `roverc: ${text}\n`);
     }
     flushAll();
     return 1;

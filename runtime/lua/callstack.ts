@@ -94,6 +94,22 @@ export function positions(entries: readonly (readonly [FunctionSite, number, str
   return base;
 }
 
+/**
+ * The level of a library function that calls back into Lua (pcall, sort's comparator, gsub's
+ * function, require's module chunk...). luajit names it, as any function, after the call its
+ * caller is making, so readers get a frame named on the spot (see CallStack.frameAt); the
+ * functions it calls are named by nobody (`in function <file:line>`).
+ */
+export class CCall implements StackFrame {
+  readonly line = -1;
+  readonly defined = -1;
+  readonly name = undefined;
+  /** `chunk`: '[C]', or luajit's '[builtin:foreach]' for its library functions written in Lua. */
+  constructor(readonly chunk: string) {}
+}
+
+export const C_CALL = new CCall('[C]');
+
 /** A compiled frame decoded for a reader (tracebacks, debug.getinfo, getfenv, debug.getlocal). */
 export class CompiledFrame implements StackFrame {
   constructor(
@@ -171,7 +187,10 @@ export class CallStack {
   /** The frame at depth d (0 = outermost) as readers see it. */
   frameAt(d: number): StackFrame {
     const pc = this.pcs[d];
-    if (pc === 0) return this.frames[d] ?? UNPLACED;
+    if (pc === 0) {
+      const f = this.frames[d];
+      return f instanceof CCall ? { chunk: f.chunk, line: -1, defined: -1, name: describeCall(this.callNameAt(d - 1)) } : f ?? UNPLACED;
+    }
     const at = pc > 0 ? pc : -pc;
     const site = PC_SITE[at];
     return new CompiledFrame(site.chunk, PC_LINE[at], site.defined, describeCall(this.callNameAt(d - 1)), this.envs[d], site, this, d);
@@ -229,6 +248,14 @@ export class CallStack {
     return out;
   }
 
+  /**
+   * Puts back the library function that raised `err` (error, assert, a bad argument...), for a
+   * handler or a traceback to see: luajit's stack still holds it then. The catcher truncates it.
+   */
+  enterRaiser(err: LuaError): void {
+    if (err.inC) this.push(C_CALL);
+  }
+
   private overflow(): never {
     throw new LuaError(where(this) + 'stack overflow');
   }
@@ -248,22 +275,4 @@ export function where(stack: CallStack = current, level = 1): string {
   const d = stack.depth - level;
   const f = d >= 0 && d < stack.depth ? stack.frameAt(d) : undefined;
   return f === undefined || f.line <= 0 ? '' : `${f.chunk}:${f.line}: `;
-}
-
-/** A luajit-style traceback of the current stack, innermost first. */
-export function traceback(stack: CallStack = current, message?: string, skip = 0): string {
-  const lines: string[] = [];
-  if (message !== undefined) lines.push(message);
-  lines.push('stack traceback:');
-  for (let i = stack.depth - 1 - skip; i >= 0; i--) {
-    const f = stack.frameAt(i);
-    if (f.line < 0) {
-      lines.push(`\t[C]: in ${f.name ?? '?'}`);
-      continue;
-    }
-    const what = f.defined === 0 ? 'in main chunk' : f.name !== undefined ? `in ${f.name}` : `in function <${f.chunk}:${f.defined}>`;
-    lines.push(`\t${f.chunk}:${f.line}: ${what}`);
-  }
-  lines.push('\t[C]: ?');
-  return lines.join('\n');
 }

@@ -10,6 +10,11 @@ export class LuaError {
    * known only at the call site (luajit names it after the call expression, or '?').
    */
   badArg: { arg: number; detail: string; prefix: string } | undefined;
+  /**
+   * Raised by a library function (error, assert, a bad argument...): luajit's stack still
+   * holds that C function when a handler or the uncaught-error traceback looks.
+   */
+  inC = false;
 
   constructor(public value: LuaValue, traceback?: string) {
     this.traceback = traceback;
@@ -46,11 +51,24 @@ export function argError(arg: number, detail: string): LuaError {
   const prefix = where();
   const err = new LuaError(`${prefix}bad argument #${arg} to '?' (${detail})`);
   err.badArg = { arg, detail, prefix };
+  err.inC = true;
   return err;
 }
 
 /** An error raised by a library function, positioned at the calling Lua line. */
 export function libError(message: string): LuaError {
+  return cError(where() + message);
+}
+
+/** An error with this value raised by a library function (see LuaError.inC). */
+export function cError(value: LuaValue): LuaError {
+  const err = new LuaError(value);
+  err.inC = true;
+  return err;
+}
+
+/** A runtime error of Lua code (arithmetic on nil...), positioned at the running Lua line. */
+export function rtError(message: string): LuaError {
   return new LuaError(where() + message);
 }
 

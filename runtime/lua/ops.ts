@@ -2,7 +2,7 @@
 // Every function takes optional operand descriptions ("local 'user'") so that errors can
 // name the variable as luajit does; the fast path for plain operands comes first.
 import { current, type CallStack } from './callstack.js';
-import { libError, type LuaError } from './errors.js';
+import { rtError, type LuaError } from './errors.js';
 import { first } from './multi.js';
 import { numberToString, stringToNumber } from './number.js';
 import { LuaTable } from './table.js';
@@ -39,8 +39,7 @@ export function metamethod(v: LuaValue, event: string): LuaValue {
   return mt === undefined ? undefined : mt.getStr(event);
 }
 
-/** A runtime error positioned at the running Lua line ("app.lua:3: <msg>"). */
-export const rtError = libError;
+export { rtError };
 
 function describe(v: LuaValue, desc: string | undefined): string {
   return desc === undefined ? `a ${typeName(v)} value` : `${desc} (a ${typeName(v)} value)`;

@@ -20,7 +20,7 @@
 // target (a "linked" table) has its own `f` inherit from its metatable's view. Reading
 // `t.metatable.view.k` is then Lua's `__index` walk, for the values that walk finds. A linked
 // table's `f` sees inherited properties, so its raw reads check ownership. See docs/VALUE_MODEL.md.
-import { libError, LuaError } from './errors.js';
+import { LuaError, rtError } from './errors.js';
 import { TABLE_TAG, type LuaValue } from './value.js';
 
 /**
@@ -248,12 +248,12 @@ export class LuaTable {
           return;
         }
       } else if (Number.isNaN(key)) {
-        throw libError('table index is NaN');
+        throw rtError('table index is NaN');
       } else if (key === 0) {
         key = 0; // -0 and 0 are one key; Lua prints it as 0
       }
     } else if (key === undefined) {
-      throw libError('table index is nil');
+      throw rtError('table index is nil');
     }
     this.setOther(key, value);
   }

@@ -1,6 +1,6 @@
 // The base library (Lua 5.1 manual §5.1): print, type, pairs, pcall, error, load...
-import { current, where, type StackFrame } from '../lua/callstack.js';
-import { argError, libError, LuaError, toLuaError } from '../lua/errors.js';
+import { C_CALL, current, where } from '../lua/callstack.js';
+import { argError, cError, libError, type LuaError, toLuaError } from '../lua/errors.js';
 import { all, first, NONE } from '../lua/multi.js';
 import { numberToString, stringToNumberBase } from '../lua/number.js';
 import * as ops from '../lua/ops.js';
@@ -33,13 +33,6 @@ function caught(e: unknown, depth: number, direct: boolean): LuaError {
   return direct ? err.nameFunction('?') : current.nameBadArgument(err, depth);
 }
 
-/** The frame a library function occupies while it calls back into Lua (shows as [C] in tracebacks). */
-function cFrame(name: string): StackFrame {
-  return { chunk: '[C]', line: -1, defined: -1, name: `function '${name}'` };
-}
-
-const PCALL_FRAME = cFrame('pcall');
-const XPCALL_FRAME = cFrame('xpcall');
 
 /** Back to the stack as it was at `depth` (and `tails` pending tail calls) after a caught error. */
 export function unwind(depth: number, tails = current.tails): void {
@@ -107,12 +100,17 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
       text = typeof chunk === 'number' ? numberToString(chunk) : chunk;
     } else if (typeof chunk === 'function') {
       text = '';
+      const depth = current.depth;
       for (;;) {
         let piece: LuaValue;
         try {
+          current.push(C_CALL);
           piece = first(chunk());
+          current.pop();
         } catch (e) {
-          return [undefined, toLuaError(e).value]; // a reader's error is load's message
+          const err = toLuaError(e);
+          unwind(depth);
+          return [undefined, err.value]; // a reader's error is load's message
         }
         if (piece === undefined || piece === '') break;
         if (typeof piece !== 'string') return [undefined, 'reader function must return a string'];
@@ -143,7 +141,7 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
     checkAny(1, arguments.length);
     const depth = current.depth;
     const tails = current.tails;
-    current.push(PCALL_FRAME);
+    current.push(C_CALL);
     try {
       const r = [true, ...all(ops.callable(f)(...args))];
       current.pop();
@@ -157,7 +155,7 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
   (pcall as { [CO]?: unknown })[CO] = function* pcallCo(f: LuaValue, ...args: LuaValue[]): CoGenerator {
     const depth = current.depth;
     const tails = current.tails;
-    current.push(PCALL_FRAME);
+    current.push(C_CALL);
     try {
       const r = [true, ...all(yield* callCo(ops.callable(f), args))];
       current.pop();
@@ -174,7 +172,7 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
     if (typeof handler !== 'function') typeError(handler, 2, 'function', arguments.length);
     const depth = current.depth;
     const tails = current.tails;
-    current.push(XPCALL_FRAME);
+    current.push(C_CALL);
     try {
       const r = [true, ...all(ops.callable(f)(...args))];
       current.pop();
@@ -182,6 +180,7 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
     } catch (e) {
       const err = caught(e, depth, isBuiltin(f));
       // The handler runs before unwinding, so debug.traceback sees where the error happened.
+      current.enterRaiser(err);
       let r: LuaValue[];
       try {
         r = [first(ops.callable(handler)(err.value))];
@@ -197,13 +196,14 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
     if (typeof handler !== 'function') typeError(handler, 2, 'function', args.length + 2);
     const depth = current.depth;
     const tails = current.tails;
-    current.push(XPCALL_FRAME);
+    current.push(C_CALL);
     try {
       const r = [true, ...all(yield* callCo(ops.callable(f), args))];
       current.pop();
       return r;
     } catch (e) {
       const err = caught(e, depth, isBuiltin(f));
+      current.enterRaiser(err);
       let r: LuaValue[];
       try {
         r = [first(yield* callCo(ops.callable(handler), [err.value]))];
@@ -233,7 +233,9 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
             piece = ops.tostring(v);
           } else {
             // a __tostring (or a replaced tostring) result: luajit's check and message
+            current.push(C_CALL);
             const s = first(custom !== undefined ? custom(v) : ops.tostringValue(v));
+            current.pop();
             if (typeof s !== 'string' && typeof s !== 'number') throw libError("'tostring' must return a string to 'print'");
             piece = typeof s === 'string' ? s : numberToString(s);
           }
@@ -315,12 +317,12 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
       // luajit positions string and number messages at the caller, as error() does.
       const msg = arguments.length > 1 ? rest[0] : 'assertion failed!';
       if (typeof msg === 'string' || typeof msg === 'number') throw libError(ops.tostring(msg));
-      throw new LuaError(msg);
+      throw cError(msg);
     },
     error(msg: LuaValue, level: LuaValue): LuaResult {
       const lvl = level === undefined ? 1 : checkInt(level, 2);
       if ((typeof msg === 'string' || typeof msg === 'number') && lvl > 0) msg = where(current, lvl) + ops.tostring(msg);
-      throw new LuaError(msg);
+      throw cError(msg);
     },
     pcall,
     xpcall,
@@ -349,8 +351,11 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
     dofile(path: LuaValue): LuaResult {
       const p = fileArg(path);
       const fn = loadText(host, skipShebang(host.readFile(p)), p ?? 'stdin');
-      if (typeof fn !== 'function') throw new LuaError((fn as LuaValue[])[1]); // a syntax error, raised
-      return fn();
+      if (typeof fn !== 'function') throw cError((fn as LuaValue[])[1]); // a syntax error, raised
+      current.push(C_CALL);
+      const r = fn();
+      current.pop();
+      return r;
     },
     collectgarbage(opt: LuaValue, arg: LuaValue): LuaResult {
       // V8 owns the heap: report its size, accept every Lua 5.1 option, collect nothing.

@@ -16,12 +16,12 @@
 // or are guessed; activelines is empty; hooks are stored but never called; debug.debug
 // returns at once; getlocal lists no "(*temporary)" slots.
 import {
-  CallStack, COMPILED_VARS, CompiledFrame, current, traceback as stackTraceback, type CompiledVars, type FunctionSite, type StackFrame,
+  C_CALL, CallStack, COMPILED_VARS, CompiledFrame, current, type CompiledVars, type FunctionSite, type StackFrame,
 } from '../lua/callstack.js';
 import { argError, libError } from '../lua/errors.js';
 import { NONE } from '../lua/multi.js';
 import { numberToString, stringToNumber } from '../lua/number.js';
-import { getMetatable, setStringMetatable, setTypeMetatable } from '../lua/ops.js';
+import { addressOf, getMetatable, setStringMetatable, setTypeMetatable } from '../lua/ops.js';
 import { LuaTable } from '../lua/table.js';
 import { LuaThread, running } from '../lua/thread.js';
 import { LuaUserdata, typeName, type LuaFunction, type LuaResult, type LuaValue } from '../lua/value.js';
@@ -65,7 +65,7 @@ type Level = { frame: StackFrame; line: string } | { cName: [namewhat: string, n
 function frameLine(f: StackFrame): string {
   if (isCFrame(f)) {
     const cname = parseName(f.name)[1];
-    return cname !== undefined ? `\t[C]: in function '${cname}'` : '\t[C]: ?';
+    return cname !== undefined ? `\t${f.chunk}: in function '${cname}'` : unnamedC();
   }
   const where = f.line > 0 ? `\t${f.chunk}:${f.line}:` : `\t${f.chunk}:`;
   const name = parseName(f.name)[1];
@@ -96,11 +96,18 @@ function stackLevels(thread: LuaThread | undefined, self: string): Level[] {
     levels.push(isCFrame(f) ? { cName: parseName(f.name), line: frameLine(f) } : { frame: f, line: frameLine(f) });
   }
   if (isCurrent && running === undefined) {
-    // the host's entry point, written as the core traceback writes it
-    const base = stackTraceback(new CallStack()).split('\n');
-    levels.push({ cName: ['', undefined], line: base[base.length - 1] });
+    // the host's entry point (lua.c's, in luajit), a C function nobody named
+    levels.push({ cName: ['', undefined], line: unnamedC() });
   }
   return levels;
+}
+
+/**
+ * luajit writes a C function without a name as its address, which no two runs share: this
+ * writes a pseudo-address (as tostring does for functions).
+ */
+function unnamedC(): string {
+  return `\t[C]: at ${addressOf(C_CALL)}`;
 }
 
 /** A library function that calls back into Lua (pcall, ...) pushes a frame with line -1. */

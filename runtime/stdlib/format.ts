@@ -1,5 +1,6 @@
 // string.format as luajit 2.1 implements it (lj_strfmt.c): its own spec parser, limits,
 // integer conversions through int64, %q quoting, %a and %p.
+import { C_CALL, current } from '../lua/callstack.js';
 import { argError, libError } from '../lua/errors.js';
 import { first } from '../lua/multi.js';
 import { EXACT_POWERS, formatE, formatF, formatG, numberToString, roundScaled, sigExponent, sigRound } from '../lua/number.js';
@@ -197,7 +198,11 @@ function argToString(v: LuaValue): string {
   if (typeof v === 'string') return v;
   const mm = metamethod(v, '__tostring'); // numbers too, after debug.setmetatable(0, mt)
   if (typeof v === 'number' && mm === undefined) return numberToString(v);
-  if (mm !== undefined) v = first(callable(mm)(v));
+  if (mm !== undefined) {
+    current.push(C_CALL);
+    v = first(callable(mm)(v));
+    current.pop();
+  }
   return rawToString(v);
 }
 

@@ -2,6 +2,7 @@
 // four searchers of package.loaders, package.path/cpath as Debian's luajit sets them (the
 // first entry is the entry script's folder instead of the working directory), searchpath,
 // and loadlib, which can never load a C library here.
+import { C_CALL, current } from '../lua/callstack.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { libError, toLuaError } from '../lua/errors.js';
 import { first } from '../lua/multi.js';
@@ -143,7 +144,9 @@ export function createPackageLib(host: PackageHost, G: LuaTable, scriptDir: stri
     for (let i = 1; ; i++) {
       const searcher = loaders.get(i);
       if (searcher === undefined) throw libError(`module '${name}' not found:${messages}`);
+      current.push(C_CALL);
       const found = first(ops.callable(searcher)(name));
+      current.pop();
       if (typeof found === 'function') {
         loader = found;
         break;
@@ -152,7 +155,9 @@ export function createPackageLib(host: PackageHost, G: LuaTable, scriptDir: stri
       else if (typeof found === 'number') messages += ops.tostring(found);
     }
     loaded.set(name, LOADING);
+    current.push(C_CALL);
     const result = first(loader(name));
+    current.pop();
     if (result !== undefined) loaded.set(name, result);
     const final = loaded.get(name);
     if (final === LOADING) {

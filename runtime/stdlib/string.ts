@@ -1,4 +1,5 @@
 // The Lua string library (luajit 2.1 semantics) and the metatable shared by all strings.
+import { C_CALL, current } from '../lua/callstack.js';
 import { LuaError, argError, libError } from '../lua/errors.js';
 import { NONE, first } from '../lua/multi.js';
 import { numberToString } from '../lua/number.js';
@@ -362,9 +363,11 @@ function gsub(this: void, s: LuaValue, p: LuaValue, repl?: LuaValue, n?: LuaValu
           value = simple ? replStr : expandReplacement(replStr, sp, e);
         } else {
           // The callback may match other strings with the shared state: reset it after.
+          current.push(C_CALL);
           const r = replFn !== undefined
             ? first(ms.level <= 1 ? replFn(ms.capture(0, sp, e)) : replFn(...ms.captures(sp, e, true)))
             : index(replTable, ms.capture(0, sp, e));
+          current.pop();
           ms.reset(src, pat);
           if (r === undefined || r === false) value = undefined;
           else if (typeof r === 'string') value = r;

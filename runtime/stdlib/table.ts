@@ -1,6 +1,7 @@
 // The `table` library as LuaJIT 2.1 has it (plus `unpack`, which luajit keeps in the base
 // library). All element access is raw, as in luajit, and table.sort is Lua 5.1's quicksort
 // so that ties and inconsistent comparators give luajit's exact order and errors.
+import { C_CALL, CCall, current } from '../lua/callstack.js';
 import { argError, libError } from '../lua/errors.js';
 import { first, NONE } from '../lua/multi.js';
 import { numberToString, writtenAsJsInteger } from '../lua/number.js';
@@ -148,6 +149,16 @@ function auxsort(t: LuaTable, lo: number, up: number, less: (a: LuaValue, b: Lua
   }
 }
 
+/** sort's default order: `<`, whose __lt metamethods (and errors) come from sort, a C function. */
+function sortLess(a: LuaValue, b: LuaValue): boolean {
+  const ta = typeof a;
+  if (ta === typeof b && (ta === 'number' || ta === 'string')) return (a as number) < (b as number);
+  current.push(C_CALL);
+  const r = lt(a, b);
+  current.pop();
+  return r;
+}
+
 function sort(...args: LuaValue[]): LuaResult {
   const nargs = args.length;
   const t = checkTable(args[0], 1, nargs);
@@ -155,11 +166,13 @@ function sort(...args: LuaValue[]): LuaResult {
   const cmp = args[1];
   let less: (a: LuaValue, b: LuaValue) => boolean;
   if (cmp === undefined) {
-    less = lt;
+    less = sortLess;
   } else {
     if (typeof cmp !== 'function') throw argError(2, `function expected, got ${typeName(cmp)}`);
     less = (a, b) => {
+      current.push(C_CALL); // sort calls back into Lua
       const r = first(cmp(a, b));
+      current.pop();
       return r !== undefined && r !== false;
     };
   }
@@ -198,14 +211,22 @@ function rset(t: LuaTable, k: number, v: LuaValue): void {
   t.set(toInt32(k), v);
 }
 
+const FOREACHI_CALL = new CCall('[builtin:foreachi]');
+const FOREACH_CALL = new CCall('[builtin:foreach]');
+
 function foreachi(t: LuaValue, f: LuaValue): LuaResult {
   const tab = luaCheckTable(t, 1);
   const fn = luaCheckFunction(f, 2);
   const n = tab.length();
+  current.push(FOREACHI_CALL);
   for (let i = 1; i <= n; i++) {
     const r = first(fn(i, tab.get(i)));
-    if (r !== undefined) return r;
+    if (r !== undefined) {
+      current.pop();
+      return r;
+    }
   }
+  current.pop();
   return NONE; // luajit's Lua-written foreachi falls off its end: no value
 }
 
@@ -213,11 +234,16 @@ function foreach(t: LuaValue, f: LuaValue): LuaResult {
   const tab = luaCheckTable(t, 1);
   const fn = luaCheckFunction(f, 2);
   let entry = tab.next(undefined);
+  current.push(FOREACH_CALL);
   while (entry !== undefined) {
     const r = first(fn(entry[0], entry[1]));
-    if (r !== undefined) return r;
+    if (r !== undefined) {
+      current.pop();
+      return r;
+    }
     entry = tab.next(entry[0]);
   }
+  current.pop();
   return NONE;
 }
 

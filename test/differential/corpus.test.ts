@@ -1,5 +1,5 @@
 // The Lua corpus: every program must print exactly what luajit printed (recorded in
-// NAME.out, NAME.code, NAME.err), in every mode; with luajit installed the recording is
+// NAME.out, NAME.code, NAME.err: the message and traceback of an uncaught error), in every mode; with luajit installed the recording is
 // also checked against a live run.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { before, describe, it } from 'node:test';
 import { compileCached } from '../../compiler/run-compiled.js';
 import { luajitBuild } from '../support/luajit-build.js';
 import { CORPUS } from '../support/paths.js';
-import { errorMessage, hasLuajit, MODES, runLuajit, runRoverc, type RunResult } from '../support/run-lua.js';
+import { errorReport, hasLuajit, MODES, runLuajit, runRoverc, type RunResult } from '../support/run-lua.js';
 
 interface Expected {
   stdout: Buffer;
@@ -22,14 +22,14 @@ function expected(name: string): Expected {
   return {
     stdout: readFileSync(base + '.out'),
     code,
-    error: code !== 0 && existsSync(base + '.err') ? errorMessage(readFileSync(base + '.err', 'utf8')) : undefined,
+    error: code !== 0 && existsSync(base + '.err') ? errorReport(readFileSync(base + '.err', 'utf8')) : undefined,
   };
 }
 
 function assertSame(actual: RunResult, want: Expected, what: string): void {
   assert.equal(actual.stdout.toString('latin1'), want.stdout.toString('latin1'), `${what}: stdout differs`);
   assert.equal(actual.code, want.code, `${what}: exit code differs (stderr: ${actual.stderr})`);
-  if (want.error !== undefined) assert.equal(errorMessage(actual.stderr), want.error, `${what}: error message differs`);
+  if (want.error !== undefined) assert.equal(errorReport(actual.stderr), want.error, `${what}: error report (message and traceback) differs`);
 }
 
 const programs = readdirSync(CORPUS).filter((f) => f.endsWith('.lua')).sort();

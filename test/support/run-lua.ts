@@ -46,10 +46,20 @@ export function hasLuajit(): boolean {
  * both are dropped so the two compare.
  */
 export function errorMessage(stderr: string): string {
-  const text = stderr
-    .replace(/^(luajit|roverc): /, '')
-    .replace(/^([^\s:]+:\d+):\d+: /, '$1: ')
-    .replace(/\n *\d* \| .*/g, '');
+  const text = errorReport(stderr);
   const cut = text.indexOf('\nstack traceback:');
   return (cut >= 0 ? text.slice(0, cut) : text).trimEnd();
+}
+
+/**
+ * An uncaught error's report as errorMessage reads it, with its traceback: C functions
+ * without a name are written as their address, which no two runs share.
+ */
+export function errorReport(stderr: string): string {
+  return stderr
+    .replace(/^(luajit|roverc): /, '')
+    .replace(/^([^\s:]+:\d+):\d+: /, '$1: ')
+    .replace(/\n *\d* \| .*/g, '')
+    .replace(/: at 0x[0-9a-f]+/g, ': at 0x?')
+    .trimEnd();
 }
