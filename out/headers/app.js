@@ -8,13 +8,14 @@ const $site3 = { chunk: "fixtures/http/headers/app.lua", defined: 24 };
 const $site4 = { chunk: "fixtures/http/headers/app.lua", defined: 31 };
 const $site5 = { chunk: "fixtures/http/headers/app.lua", defined: 38 };
 const $site6 = { chunk: "fixtures/http/headers/app.lua", defined: 43 };
-const $site7 = { chunk: "fixtures/http/headers/app.lua", defined: 47 };
+const $site7 = { chunk: "fixtures/http/headers/app.lua", defined: 48 };
 const $site8 = { chunk: "fixtures/http/headers/app.lua", defined: 52 };
 const $site9 = { chunk: "fixtures/http/headers/app.lua", defined: 57 };
-const $site10 = { chunk: "fixtures/http/headers/app.lua", defined: 61 };
-const $site11 = { chunk: "fixtures/http/headers/app.lua", defined: 65 };
-const $site12 = { chunk: "fixtures/http/headers/app.lua", defined: 71 };
-const $handlers = [void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0];
+const $site10 = { chunk: "fixtures/http/headers/app.lua", defined: 62 };
+const $site11 = { chunk: "fixtures/http/headers/app.lua", defined: 66 };
+const $site12 = { chunk: "fixtures/http/headers/app.lua", defined: 70 };
+const $site13 = { chunk: "fixtures/http/headers/app.lua", defined: 76 };
+const $handlers = [void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 0];
 const $pc = rt.positions([
   [$site0, 2],
   // 0
@@ -68,50 +69,56 @@ const $pc = rt.positions([
   // 24
   [$site6, 44],
   // 25
-  [$site6, 44, ":query"],
+  [$site6, 44, "?"],
   // 26
-  [$site0, 47],
+  [$site0, 48],
   // 27
-  [$site0, 52],
+  [$site7, 49],
   // 28
-  [$site8, 53, ":body"],
+  [$site7, 49, ":query"],
   // 29
-  [$site8, 53, ":bytes"],
+  [$site0, 52],
   // 30
-  [$site8, 54],
-  // 31
   [$site0, 57],
-  // 32
-  [$site9, 58],
-  // 33
+  // 31
   [$site9, 58, ":body"],
+  // 32
+  [$site9, 58, ":bytes"],
+  // 33
+  [$site9, 59],
   // 34
-  [$site9, 58, ":text"],
+  [$site0, 62],
   // 35
-  [$site9, 58, "?"],
+  [$site10, 63],
   // 36
-  [$site0, 61],
+  [$site10, 63, ":body"],
   // 37
-  [$site10, 62, ":body"],
+  [$site10, 63, ":text"],
   // 38
-  [$site10, 62, ":json"],
+  [$site10, 63, "?"],
   // 39
-  [$site0, 65],
+  [$site0, 66],
   // 40
-  [$site11, 66],
-  // 41
   [$site11, 67, ":body"],
+  // 41
+  [$site11, 67, ":json"],
   // 42
-  [$site11, 67],
+  [$site0, 70],
   // 43
-  [$site11, 67, ":string"],
+  [$site12, 71],
   // 44
-  [$site11, 67, ":required"],
+  [$site12, 72, ":body"],
   // 45
-  [$site11, 67, "?"],
+  [$site12, 72],
   // 46
-  [$site0, 71]
+  [$site12, 72, ":string"],
   // 47
+  [$site12, 72, ":required"],
+  // 48
+  [$site12, 72, "?"],
+  // 49
+  [$site0, 76]
+  // 50
 ]);
 function load($env) {
   return function $main(...$va) {
@@ -318,8 +325,32 @@ function load($env) {
       let $r14;
       return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 22, rt.index($32, "json", "upvalue 'api'"))), $7 = ($82 = ($o92 = new rt.FieldsObject(), $n102 = 1, $o92["Content-Type"] = "application/vnd.api+json", rt.LuaTable.record($o92, $n102)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.rows = 1, $o11.headers = $82, rt.LuaTable.record($o11, $n12)), $s2.pcs[$d2] = $pc + 23, $fn12 = rt.fn($22, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t13 = $s2.tails++, $r14 = $fn12($7), $s2.tails = $t13, $r14) : rt.tail($s2, $fn12, [$7]);
     }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 21, rt.setIndex($8, "get", $3, "field 'csv'"));
-    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.echo_header) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.echo_header) !== void 0 || !("echo_header" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 24, rt.index($4, "echo_header", "local 'api'")));
-    ($8 = $handlers[5] = function $get(ctx) {
+    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.latin1) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.latin1) !== void 0 || !("latin1" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 24, rt.index($4, "latin1", "local 'api'")));
+    ($8 = $handlers[5] = (($body) => rt.withBody((function $get(ctx) {
+      const $r = $body(ctx);
+      return $r === rt.TAIL ? rt.runTail() : $r;
+    }), $body))((function $get$body(ctx) {
+      const $s2 = rt.current, $d2 = $s2.depth;
+      if ($d2 >= $s2.limit) $s2.deepen();
+      $s2.depth = $d2 + 1;
+      let $fn12;
+      let $22;
+      let $32;
+      let $42;
+      let $m5;
+      let $f6;
+      let $7;
+      let $82;
+      let $o92;
+      let $n102;
+      let $o11;
+      let $n12;
+      let $t13;
+      let $r14;
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 25, rt.index($32, "json", "upvalue 'api'"))), $7 = ($82 = ($o92 = new rt.FieldsObject(), $n102 = 2, $o92["Content-Type"] = "application/json; note=caf\xE9", $o92["X-Note"] = "caf\xE9", rt.LuaTable.record($o92, $n102)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.ok = true, $o11.headers = $82, rt.LuaTable.record($o11, $n12)), $s2.pcs[$d2] = $pc + 26, $fn12 = rt.fn($22, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t13 = $s2.tails++, $r14 = $fn12($7), $s2.tails = $t13, $r14) : rt.tail($s2, $fn12, [$7]);
+    }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 24, rt.setIndex($3, "get", $8, "field 'latin1'"));
+    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.echo_header) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.echo_header) !== void 0 || !("echo_header" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 27, rt.index($5, "echo_header", "local 'api'")));
+    ($3 = $handlers[6] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -336,19 +367,19 @@ function load($env) {
       let $n11;
       let $o12;
       let $n13;
-      return rt.leave($s2, $d2, ($1 = ($22 = rh.pristineContext(ctx) ? ctx.queryValue("v") : ($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 26, rt.fn(($f6 = $42?.f)?.query !== void 0 ? $f6.query : ($m5 = $42?.metatable) !== void 0 && $m5.view.query !== void 0 ? $m5.view.query : rt.index($42, "query", "local 'ctx'"), "method 'query'")($42))), ($f9 = $32?.f) !== void 0 && (($7 = $f9.v) !== void 0 || ($m8 = $32.metatable) === void 0 || ($7 = $m8.view.v) !== void 0 || !("v" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 25, rt.index($32, "v"))), $o10 = new rt.FieldsObject(), $n11 = 0, $22 !== void 0 && ($o10["X-Echo"] = $22, $n11++), rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 1, $o12.headers = $1, rt.LuaTable.record($o12, $n13)));
-    }) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 24, rt.setIndex($3, "get", $8, "field 'echo_header'"));
-    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.framing) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.framing) !== void 0 || !("framing" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 27, rt.index($5, "framing", "local 'api'")));
-    ($3 = $handlers[6] = function $get(ctx) {
+      return rt.leave($s2, $d2, ($1 = ($22 = rh.pristineContext(ctx) ? ctx.queryValue("v") : ($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 29, rt.fn(($f6 = $42?.f)?.query !== void 0 ? $f6.query : ($m5 = $42?.metatable) !== void 0 && $m5.view.query !== void 0 ? $m5.view.query : rt.index($42, "query", "local 'ctx'"), "method 'query'")($42))), ($f9 = $32?.f) !== void 0 && (($7 = $f9.v) !== void 0 || ($m8 = $32.metatable) === void 0 || ($7 = $m8.view.v) !== void 0 || !("v" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 28, rt.index($32, "v"))), $o10 = new rt.FieldsObject(), $n11 = 0, $22 !== void 0 && ($o10["X-Echo"] = $22, $n11++), rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 1, $o12.headers = $1, rt.LuaTable.record($o12, $n13)));
+    }) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 27, rt.setIndex($8, "get", $3, "field 'echo_header'"));
+    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.framing) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.framing) !== void 0 || !("framing" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 30, rt.index($4, "framing", "local 'api'")));
+    ($8 = $handlers[7] = function $get(ctx) {
       let $1;
       let $o2;
       let $n3;
       let $o4;
       let $n5;
       return $1 = ($o2 = new rt.FieldsObject(), $n3 = 1, $o2["Content-Length"] = "0", rt.LuaTable.record($o2, $n3)), $o4 = new rt.FieldsObject(), $n5 = 1, $o4.headers = $1, rt.LuaTable.record($o4, $n5);
-    }) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 27, rt.setIndex($8, "get", $3, "field 'framing'"));
-    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.upload) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.upload) !== void 0 || !("upload" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 28, rt.index($4, "upload", "local 'api'")));
-    ($8 = $handlers[7] = rh.jsonHandler((function $post(ctx) {
+    }) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 30, rt.setIndex($3, "get", $8, "field 'framing'"));
+    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.upload) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.upload) !== void 0 || !("upload" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 31, rt.index($5, "upload", "local 'api'")));
+    ($3 = $handlers[8] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -385,11 +416,11 @@ function load($env) {
       let $o31;
       let $n32;
       const $json = rh.claim(ctx);
-      let bytes = rt.first(($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 29, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 30, $fn12 = rt.fn(($f72 = $22?.f)?.bytes !== void 0 ? $f72.bytes : ($m62 = $22?.metatable) !== void 0 && $m62.view.bytes !== void 0 ? $m62.view.bytes : rt.index($22, "bytes"), "method 'bytes'"), $fn12($22)));
+      let bytes = rt.first(($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 32, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 33, $fn12 = rt.fn(($f72 = $22?.f)?.bytes !== void 0 ? $f72.bytes : ($m62 = $22?.metatable) !== void 0 && $m62.view.bytes !== void 0 ? $m62.view.bytes : rt.index($22, "bytes"), "method 'bytes'"), $fn12($22)));
       if ($json) {
-        $82 = ($32 = bytes, $32?.arr !== void 0 ? $32.length() : typeof $32 === "string" ? $32.length : ($s2.pcs[$d2] = $pc + 31, rt.len($32, "local 'bytes'")));
-        $9 = ($22 = bytes, $k10 = 1, ($a12 = $22?.arr) !== void 0 && $k10 - 1 >>> 0 === $k10 - 1 && ($11 = $a12[$k10 - 1]) !== void 0 ? $11 : ($s2.pcs[$d2] = $pc + 31, rt.index($22, $k10, "local 'bytes'")));
-        $13 = rt.index(bytes, ($15 = ($14 = bytes, $14?.arr !== void 0 ? $14.length() : typeof $14 === "string" ? $14.length : ($s2.pcs[$d2] = $pc + 31, rt.len($14, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 31, $15), "local 'bytes'");
+        $82 = ($32 = bytes, $32?.arr !== void 0 ? $32.length() : typeof $32 === "string" ? $32.length : ($s2.pcs[$d2] = $pc + 34, rt.len($32, "local 'bytes'")));
+        $9 = ($22 = bytes, $k10 = 1, ($a12 = $22?.arr) !== void 0 && $k10 - 1 >>> 0 === $k10 - 1 && ($11 = $a12[$k10 - 1]) !== void 0 ? $11 : ($s2.pcs[$d2] = $pc + 34, rt.index($22, $k10, "local 'bytes'")));
+        $13 = rt.index(bytes, ($15 = ($14 = bytes, $14?.arr !== void 0 ? $14.length() : typeof $14 === "string" ? $14.length : ($s2.pcs[$d2] = $pc + 34, rt.len($14, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 34, $15), "local 'bytes'");
         if (rh.isScalar($82) && rh.isScalar($9) && rh.isScalar($13)) {
           const $w = rh.jsonBytes();
           {
@@ -441,10 +472,10 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($16 = $82, $17 = $9, $18 = $13, $o19 = new rt.FieldsObject(), $n20 = 0, $16 !== void 0 && ($o19.size = $16, $n20++), $17 !== void 0 && ($o19.first = $17, $n20++), $18 !== void 0 && ($o19.last = $18, $n20++), rt.LuaTable.record($o19, $n20)));
       }
-      return rt.leave($s2, $d2, ($21 = ($222 = bytes, $222?.arr !== void 0 ? $222.length() : typeof $222 === "string" ? $222.length : ($s2.pcs[$d2] = $pc + 31, rt.len($222, "local 'bytes'"))), $23 = ($24 = bytes, $k25 = 1, ($a27 = $24?.arr) !== void 0 && $k25 - 1 >>> 0 === $k25 - 1 && ($26 = $a27[$k25 - 1]) !== void 0 ? $26 : ($s2.pcs[$d2] = $pc + 31, rt.index($24, $k25, "local 'bytes'"))), $28 = rt.index(bytes, ($30 = ($29 = bytes, $29?.arr !== void 0 ? $29.length() : typeof $29 === "string" ? $29.length : ($s2.pcs[$d2] = $pc + 31, rt.len($29, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 31, $30), "local 'bytes'"), $o31 = new rt.FieldsObject(), $n32 = 0, $21 !== void 0 && ($o31.size = $21, $n32++), $23 !== void 0 && ($o31.first = $23, $n32++), $28 !== void 0 && ($o31.last = $28, $n32++), rt.LuaTable.record($o31, $n32)));
-    }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 28, rt.setIndex($3, "post", $8, "field 'upload'"));
-    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.note) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.note) !== void 0 || !("note" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 32, rt.index($5, "note", "local 'api'")));
-    ($3 = $handlers[8] = (($body) => rt.withBody((function $post(ctx) {
+      return rt.leave($s2, $d2, ($21 = ($222 = bytes, $222?.arr !== void 0 ? $222.length() : typeof $222 === "string" ? $222.length : ($s2.pcs[$d2] = $pc + 34, rt.len($222, "local 'bytes'"))), $23 = ($24 = bytes, $k25 = 1, ($a27 = $24?.arr) !== void 0 && $k25 - 1 >>> 0 === $k25 - 1 && ($26 = $a27[$k25 - 1]) !== void 0 ? $26 : ($s2.pcs[$d2] = $pc + 34, rt.index($24, $k25, "local 'bytes'"))), $28 = rt.index(bytes, ($30 = ($29 = bytes, $29?.arr !== void 0 ? $29.length() : typeof $29 === "string" ? $29.length : ($s2.pcs[$d2] = $pc + 34, rt.len($29, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 34, $30), "local 'bytes'"), $o31 = new rt.FieldsObject(), $n32 = 0, $21 !== void 0 && ($o31.size = $21, $n32++), $23 !== void 0 && ($o31.first = $23, $n32++), $28 !== void 0 && ($o31.last = $28, $n32++), rt.LuaTable.record($o31, $n32)));
+    }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.post !== void 0 ? $f11.post = $3 : ($s.pcs[$d] = $pc + 31, rt.setIndex($8, "post", $3, "field 'upload'"));
+    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.note) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.note) !== void 0 || !("note" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 35, rt.index($4, "note", "local 'api'")));
+    ($8 = $handlers[9] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -467,10 +498,10 @@ function load($env) {
       let $f14;
       let $t15;
       let $r16;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.text) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.text) !== void 0 || !("text" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 33, rt.index($32, "text", "upvalue 'api'"))), $r7 = ($9 = rt.first(($10 = ctx, $s2.pcs[$d2] = $pc + 34, rt.fn(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m11 = $10?.metatable) !== void 0 && $m11.view.body !== void 0 ? $m11.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10))), $s2.pcs[$d2] = $pc + 35, $fn8 = rt.fn(($f14 = $9?.f)?.text !== void 0 ? $f14.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'"), $fn8($9)), $s2.pcs[$d2] = $pc + 36, $fn12 = rt.fn($22, "field 'text'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t15 = $s2.tails++, $r16 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7), $s2.tails = $t15, $r16) : rt.tail($s2, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
-    }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.post !== void 0 ? $f11.post = $3 : ($s.pcs[$d] = $pc + 32, rt.setIndex($8, "post", $3, "field 'note'"));
-    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.parse) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.parse) !== void 0 || !("parse" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 37, rt.index($4, "parse", "local 'api'")));
-    ($8 = $handlers[9] = rh.jsonHandler((function $post(ctx) {
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.text) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.text) !== void 0 || !("text" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 36, rt.index($32, "text", "upvalue 'api'"))), $r7 = ($9 = rt.first(($10 = ctx, $s2.pcs[$d2] = $pc + 37, rt.fn(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m11 = $10?.metatable) !== void 0 && $m11.view.body !== void 0 ? $m11.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10))), $s2.pcs[$d2] = $pc + 38, $fn8 = rt.fn(($f14 = $9?.f)?.text !== void 0 ? $f14.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'"), $fn8($9)), $s2.pcs[$d2] = $pc + 39, $fn12 = rt.fn($22, "field 'text'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t15 = $s2.tails++, $r16 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7), $s2.tails = $t15, $r16) : rt.tail($s2, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
+    }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 35, rt.setIndex($3, "post", $8, "field 'note'"));
+    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.parse) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.parse) !== void 0 || !("parse" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 40, rt.index($5, "parse", "local 'api'")));
+    ($3 = $handlers[10] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -497,7 +528,7 @@ function load($env) {
       let $n21;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rt.first(($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 38, rt.fn(($f6 = $42?.f)?.body !== void 0 ? $f6.body : ($m5 = $42?.metatable) !== void 0 && $m5.view.body !== void 0 ? $m5.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 39, $fn2 = rt.fn(($f8 = $32?.f)?.json !== void 0 ? $f8.json : ($m7 = $32?.metatable) !== void 0 && $m7.view.json !== void 0 ? $m7.view.json : rt.index($32, "json"), "method 'json'"), $fn2($32)));
+        $1 = rt.first(($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 41, rt.fn(($f6 = $42?.f)?.body !== void 0 ? $f6.body : ($m5 = $42?.metatable) !== void 0 && $m5.view.body !== void 0 ? $m5.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 42, $fn2 = rt.fn(($f8 = $32?.f)?.json !== void 0 ? $f8.json : ($m7 = $32?.metatable) !== void 0 && $m7.view.json !== void 0 ? $m7.view.json : rt.index($32, "json"), "method 'json'"), $fn2($32)));
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
           {
@@ -521,10 +552,10 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($9 = $1, $o10 = new rt.FieldsObject(), $n11 = 0, $9 !== void 0 && ($o10.got = $9, $n11++), rt.LuaTable.record($o10, $n11)));
       }
-      return rt.leave($s2, $d2, ($12 = rt.first(($14 = rt.first(($15 = ctx, $s2.pcs[$d2] = $pc + 38, rt.fn(($f17 = $15?.f)?.body !== void 0 ? $f17.body : ($m16 = $15?.metatable) !== void 0 && $m16.view.body !== void 0 ? $m16.view.body : rt.index($15, "body", "local 'ctx'"), "method 'body'")($15))), $s2.pcs[$d2] = $pc + 39, $fn13 = rt.fn(($f19 = $14?.f)?.json !== void 0 ? $f19.json : ($m18 = $14?.metatable) !== void 0 && $m18.view.json !== void 0 ? $m18.view.json : rt.index($14, "json"), "method 'json'"), $fn13($14))), $o20 = new rt.FieldsObject(), $n21 = 0, $12 !== void 0 && ($o20.got = $12, $n21++), rt.LuaTable.record($o20, $n21)));
-    }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 37, rt.setIndex($3, "post", $8, "field 'parse'"));
-    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.validate) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.validate) !== void 0 || !("validate" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 40, rt.index($5, "validate", "local 'api'")));
-    ($3 = $handlers[10] = (($body) => rt.withBody((function $post(ctx) {
+      return rt.leave($s2, $d2, ($12 = rt.first(($14 = rt.first(($15 = ctx, $s2.pcs[$d2] = $pc + 41, rt.fn(($f17 = $15?.f)?.body !== void 0 ? $f17.body : ($m16 = $15?.metatable) !== void 0 && $m16.view.body !== void 0 ? $m16.view.body : rt.index($15, "body", "local 'ctx'"), "method 'body'")($15))), $s2.pcs[$d2] = $pc + 42, $fn13 = rt.fn(($f19 = $14?.f)?.json !== void 0 ? $f19.json : ($m18 = $14?.metatable) !== void 0 && $m18.view.json !== void 0 ? $m18.view.json : rt.index($14, "json"), "method 'json'"), $fn13($14))), $o20 = new rt.FieldsObject(), $n21 = 0, $12 !== void 0 && ($o20.got = $12, $n21++), rt.LuaTable.record($o20, $n21)));
+    }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.post !== void 0 ? $f11.post = $3 : ($s.pcs[$d] = $pc + 40, rt.setIndex($8, "post", $3, "field 'parse'"));
+    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.validate) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.validate) !== void 0 || !("validate" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 43, rt.index($4, "validate", "local 'api'")));
+    ($8 = $handlers[11] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -551,11 +582,11 @@ function load($env) {
       let $n18;
       let $t19;
       let $r20;
-      let g = ($1 = ($22 = $env.f.rover) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 41, rt.getGlobal($env, "rover")), ($f5 = $1?.f) !== void 0 && (($32 = $f5.guard) !== void 0 || ($m4 = $1.metatable) === void 0 || ($32 = $m4.view.guard) !== void 0 || !("guard" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 41, rt.index($1, "guard", "global 'rover'")));
-      return $32 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 42, rt.fn(($f5 = $22?.f)?.body !== void 0 ? $f5.body : ($m4 = $22?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($22, "body", "local 'ctx'"), "method 'body'")($22))), $s2.pcs[$d2] = $pc + 43, $fn6 = rt.fn(($f8 = $32?.f)?.expect !== void 0 ? $f8.expect : ($m7 = $32?.metatable) !== void 0 && $m7.view.expect !== void 0 ? $m7.view.expect : rt.index($32, "expect"), "method 'expect'"), $1 = ($9 = rt.first(($11 = rt.first(($12 = g, $s2.pcs[$d2] = $pc + 44, rt.fn(($f14 = $12?.f)?.string !== void 0 ? $f14.string : ($m13 = $12?.metatable) !== void 0 && $m13.view.string !== void 0 ? $m13.view.string : rt.index($12, "string", "local 'g'"), "method 'string'")($12))), $s2.pcs[$d2] = $pc + 45, $fn10 = rt.fn(($f16 = $11?.f)?.required !== void 0 ? $f16.required : ($m15 = $11?.metatable) !== void 0 && $m15.view.required !== void 0 ? $m15.view.required : rt.index($11, "required"), "method 'required'"), $fn10($11))), $o17 = new rt.FieldsObject(), $n18 = 0, $9 !== void 0 && ($o17.name = $9, $n18++), rt.LuaTable.record($o17, $n18)), $s2.pcs[$d2] = $pc + 46, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t19 = $s2.tails++, $r20 = $fn6($32, $1), $s2.tails = $t19, $r20) : rt.tail($s2, $fn6, [$32, $1]);
-    }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.post !== void 0 ? $f11.post = $3 : ($s.pcs[$d] = $pc + 40, rt.setIndex($8, "post", $3, "field 'validate'"));
-    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.ping) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.ping) !== void 0 || !("ping" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 47, rt.index($4, "ping", "local 'api'")));
-    ($8 = $handlers[11] = rh.jsonHandler((function $post(ctx) {
+      let g = ($1 = ($22 = $env.f.rover) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 44, rt.getGlobal($env, "rover")), ($f5 = $1?.f) !== void 0 && (($32 = $f5.guard) !== void 0 || ($m4 = $1.metatable) === void 0 || ($32 = $m4.view.guard) !== void 0 || !("guard" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 44, rt.index($1, "guard", "global 'rover'")));
+      return $32 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 45, rt.fn(($f5 = $22?.f)?.body !== void 0 ? $f5.body : ($m4 = $22?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($22, "body", "local 'ctx'"), "method 'body'")($22))), $s2.pcs[$d2] = $pc + 46, $fn6 = rt.fn(($f8 = $32?.f)?.expect !== void 0 ? $f8.expect : ($m7 = $32?.metatable) !== void 0 && $m7.view.expect !== void 0 ? $m7.view.expect : rt.index($32, "expect"), "method 'expect'"), $1 = ($9 = rt.first(($11 = rt.first(($12 = g, $s2.pcs[$d2] = $pc + 47, rt.fn(($f14 = $12?.f)?.string !== void 0 ? $f14.string : ($m13 = $12?.metatable) !== void 0 && $m13.view.string !== void 0 ? $m13.view.string : rt.index($12, "string", "local 'g'"), "method 'string'")($12))), $s2.pcs[$d2] = $pc + 48, $fn10 = rt.fn(($f16 = $11?.f)?.required !== void 0 ? $f16.required : ($m15 = $11?.metatable) !== void 0 && $m15.view.required !== void 0 ? $m15.view.required : rt.index($11, "required"), "method 'required'"), $fn10($11))), $o17 = new rt.FieldsObject(), $n18 = 0, $9 !== void 0 && ($o17.name = $9, $n18++), rt.LuaTable.record($o17, $n18)), $s2.pcs[$d2] = $pc + 49, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t19 = $s2.tails++, $r20 = $fn6($32, $1), $s2.tails = $t19, $r20) : rt.tail($s2, $fn6, [$32, $1]);
+    }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 43, rt.setIndex($3, "post", $8, "field 'validate'"));
+    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.ping) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.ping) !== void 0 || !("ping" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 50, rt.index($5, "ping", "local 'api'")));
+    ($3 = $handlers[12] = rh.jsonHandler((function $post(ctx) {
       let $o1;
       let $n2;
       const $json = rh.claim(ctx);
@@ -581,7 +612,7 @@ function load($env) {
         return new rh.JsonText(200, $w.view());
       }
       return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.pong = true, rt.LuaTable.record($o1, $n2);
-    }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 47, rt.setIndex($3, "post", $8, "field 'ping'"));
+    }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.post !== void 0 ? $f11.post = $3 : ($s.pcs[$d] = $pc + 50, rt.setIndex($8, "post", $3, "field 'ping'"));
     return rt.leave($s, $d, api);
   };
 }

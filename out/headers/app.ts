@@ -8,14 +8,15 @@ const $site3: rt.FunctionSite = { chunk: "fixtures/http/headers/app.lua", define
 const $site4: rt.FunctionSite = { chunk: "fixtures/http/headers/app.lua", defined: 31 };
 const $site5: rt.FunctionSite = { chunk: "fixtures/http/headers/app.lua", defined: 38 };
 const $site6: rt.FunctionSite = { chunk: "fixtures/http/headers/app.lua", defined: 43 };
-const $site7: rt.FunctionSite = { chunk: "fixtures/http/headers/app.lua", defined: 47 };
+const $site7: rt.FunctionSite = { chunk: "fixtures/http/headers/app.lua", defined: 48 };
 const $site8: rt.FunctionSite = { chunk: "fixtures/http/headers/app.lua", defined: 52 };
 const $site9: rt.FunctionSite = { chunk: "fixtures/http/headers/app.lua", defined: 57 };
-const $site10: rt.FunctionSite = { chunk: "fixtures/http/headers/app.lua", defined: 61 };
-const $site11: rt.FunctionSite = { chunk: "fixtures/http/headers/app.lua", defined: 65 };
-const $site12: rt.FunctionSite = { chunk: "fixtures/http/headers/app.lua", defined: 71 };
-/** The route handlers defined statically in fixtures/http/headers/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 5, 1: line 14, 2: line 24, 3: line 31, 4: line 38, 5: line 43, 6: line 47, 7: line 52, 8: line 57, 9: line 61, 10: line 65, 11: line 71. */
-export const $handlers: (rt.LuaFunction | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+const $site10: rt.FunctionSite = { chunk: "fixtures/http/headers/app.lua", defined: 62 };
+const $site11: rt.FunctionSite = { chunk: "fixtures/http/headers/app.lua", defined: 66 };
+const $site12: rt.FunctionSite = { chunk: "fixtures/http/headers/app.lua", defined: 70 };
+const $site13: rt.FunctionSite = { chunk: "fixtures/http/headers/app.lua", defined: 76 };
+/** The route handlers defined statically in fixtures/http/headers/app.lua, each the closure its definition made when the main chunk ran (undefined until then): 0: line 5, 1: line 14, 2: line 24, 3: line 31, 4: line 38, 5: line 43, 6: line 48, 7: line 52, 8: line 57, 9: line 62, 10: line 66, 11: line 70, 12: line 76. */
+export const $handlers: (rt.LuaFunction | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
 const $pc = rt.positions([
   [$site0, 2], // 0
   [$site0, 2, "server"], // 1
@@ -43,28 +44,31 @@ const $pc = rt.positions([
   [$site5, 39, "?"], // 23
   [$site0, 43], // 24
   [$site6, 44], // 25
-  [$site6, 44, ":query"], // 26
-  [$site0, 47], // 27
-  [$site0, 52], // 28
-  [$site8, 53, ":body"], // 29
-  [$site8, 53, ":bytes"], // 30
-  [$site8, 54], // 31
-  [$site0, 57], // 32
-  [$site9, 58], // 33
-  [$site9, 58, ":body"], // 34
-  [$site9, 58, ":text"], // 35
-  [$site9, 58, "?"], // 36
-  [$site0, 61], // 37
-  [$site10, 62, ":body"], // 38
-  [$site10, 62, ":json"], // 39
-  [$site0, 65], // 40
-  [$site11, 66], // 41
-  [$site11, 67, ":body"], // 42
-  [$site11, 67], // 43
-  [$site11, 67, ":string"], // 44
-  [$site11, 67, ":required"], // 45
-  [$site11, 67, "?"], // 46
-  [$site0, 71], // 47
+  [$site6, 44, "?"], // 26
+  [$site0, 48], // 27
+  [$site7, 49], // 28
+  [$site7, 49, ":query"], // 29
+  [$site0, 52], // 30
+  [$site0, 57], // 31
+  [$site9, 58, ":body"], // 32
+  [$site9, 58, ":bytes"], // 33
+  [$site9, 59], // 34
+  [$site0, 62], // 35
+  [$site10, 63], // 36
+  [$site10, 63, ":body"], // 37
+  [$site10, 63, ":text"], // 38
+  [$site10, 63, "?"], // 39
+  [$site0, 66], // 40
+  [$site11, 67, ":body"], // 41
+  [$site11, 67, ":json"], // 42
+  [$site0, 70], // 43
+  [$site12, 71], // 44
+  [$site12, 72, ":body"], // 45
+  [$site12, 72], // 46
+  [$site12, 72, ":string"], // 47
+  [$site12, 72, ":required"], // 48
+  [$site12, 72, "?"], // 49
+  [$site0, 76], // 50
 ]);
 
 /** The main chunk of fixtures/http/headers/app.lua, bound to the global environment `$env`. */
@@ -244,8 +248,32 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r14: rt.LuaResult;
         return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 22, rt.index($3, "json", "upvalue 'api'")))), $7 = ($8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9["Content-Type"] = "application/vnd.api+json", rt.LuaTable.record($o9, $n10)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.rows = 1, $o11.headers = $8, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 23, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn1($7), $s.tails = $t13, $r14) : rt.tail($s, $fn1, [$7]));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 21, rt.setIndex($8, "get", $3, "field 'csv'")));
-      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.echo_header) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.echo_header) !== undefined || (!("echo_header" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 24, rt.index($4, "echo_header", "local 'api'"))));
-      (($8 = ($handlers[5] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.latin1) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.latin1) !== undefined || (!("latin1" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 24, rt.index($4, "latin1", "local 'api'"))));
+      (($8 = ($handlers[5] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        const $r = $body(ctx);
+        return $r === rt.TAIL ? rt.runTail() : $r;
+      }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
+        const $s = rt.current, $d = $s.depth;
+        if ($d >= $s.limit) $s.deepen();
+        $s.depth = $d + 1;
+        let $fn1!: rt.LuaFunction;
+        let $2: rt.LuaValue;
+        let $3: rt.LuaValue;
+        let $4: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
+        let $f6: rt.Fields | undefined;
+        let $7: rt.LuaValue;
+        let $8: rt.LuaValue;
+        let $o9: rt.Fields;
+        let $n10: number;
+        let $o11: rt.Fields;
+        let $n12: number;
+        let $t13: number;
+        let $r14: rt.LuaResult;
+        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 25, rt.index($3, "json", "upvalue 'api'")))), $7 = ($8 = ($o9 = new rt.FieldsObject(), $n10 = 2, $o9["Content-Type"] = "application/json; note=caf\xe9", $o9["X-Note"] = "caf\xe9", rt.LuaTable.record($o9, $n10)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.ok = true, $o11.headers = $8, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 26, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn1($7), $s.tails = $t13, $r14) : rt.tail($s, $fn1, [$7]));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 24, rt.setIndex($3, "get", $8, "field 'latin1'")));
+      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.echo_header) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.echo_header) !== undefined || (!("echo_header" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 27, rt.index($5, "echo_header", "local 'api'"))));
+      (($3 = ($handlers[6] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -262,19 +290,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n11: number;
         let $o12: rt.Fields;
         let $n13: number;
-        return rt.leave($s, $d, ($1 = ($2 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("v") : ($3 = rt.first(($4 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 26, rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.query !== undefined ? $f6.query : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.query !== undefined ? $m5.view.query : rt.index($4, "query", "local 'ctx'")), "method 'query'")($4))), (($f9 = ($3 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.v) !== undefined || ($m8 = ($3 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.v) !== undefined || (!("v" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 25, rt.index($3, "v"))))), $o10 = new rt.FieldsObject(), $n11 = 0, ($2 !== undefined && ($o10["X-Echo"] = $2, $n11++)), rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 1, $o12.headers = $1, rt.LuaTable.record($o12, $n13)));
-      } as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 24, rt.setIndex($3, "get", $8, "field 'echo_header'")));
-      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.framing) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.framing) !== undefined || (!("framing" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 27, rt.index($5, "framing", "local 'api'"))));
-      (($3 = ($handlers[6] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        return rt.leave($s, $d, ($1 = ($2 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("v") : ($3 = rt.first(($4 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 29, rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.query !== undefined ? $f6.query : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.query !== undefined ? $m5.view.query : rt.index($4, "query", "local 'ctx'")), "method 'query'")($4))), (($f9 = ($3 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.v) !== undefined || ($m8 = ($3 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.v) !== undefined || (!("v" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 28, rt.index($3, "v"))))), $o10 = new rt.FieldsObject(), $n11 = 0, ($2 !== undefined && ($o10["X-Echo"] = $2, $n11++)), rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 1, $o12.headers = $1, rt.LuaTable.record($o12, $n13)));
+      } as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 27, rt.setIndex($8, "get", $3, "field 'echo_header'")));
+      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.framing) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.framing) !== undefined || (!("framing" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 30, rt.index($4, "framing", "local 'api'"))));
+      (($8 = ($handlers[7] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $1: rt.LuaValue;
         let $o2: rt.Fields;
         let $n3: number;
         let $o4: rt.Fields;
         let $n5: number;
         return (($1 = ($o2 = new rt.FieldsObject(), $n3 = 1, $o2["Content-Length"] = "0", rt.LuaTable.record($o2, $n3)), $o4 = new rt.FieldsObject(), $n5 = 1, $o4.headers = $1, rt.LuaTable.record($o4, $n5)));
-      } as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 27, rt.setIndex($8, "get", $3, "field 'framing'")));
-      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.upload) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.upload) !== undefined || (!("upload" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 28, rt.index($4, "upload", "local 'api'"))));
-      (($8 = ($handlers[7] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 30, rt.setIndex($3, "get", $8, "field 'framing'")));
+      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.upload) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.upload) !== undefined || (!("upload" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 31, rt.index($5, "upload", "local 'api'"))));
+      (($3 = ($handlers[8] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -311,11 +339,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o31: rt.Fields;
         let $n32: number;
         const $json: boolean = rh.claim(ctx);
-        let bytes: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 29, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 30, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.bytes !== undefined ? $f7.bytes : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.bytes !== undefined ? $m6.view.bytes : rt.index($2, "bytes")), "method 'bytes'"), $fn1($2)));
+        let bytes: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 32, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 33, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.bytes !== undefined ? $f7.bytes : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.bytes !== undefined ? $m6.view.bytes : rt.index($2, "bytes")), "method 'bytes'"), $fn1($2)));
         if ($json) {
-          $8 = ($3 = (bytes) as rt.LuaValue, (($3 as rt.LuaTable)?.arr !== undefined ? ($3 as rt.LuaTable).length() : typeof $3 === 'string' ? $3.length : ($s.pcs[$d] = $pc + 31, rt.len($3, "local 'bytes'"))));
-          $9 = ($2 = bytes, $k10 = 1, ($a12 = ($2 as rt.LuaTable)?.arr) !== undefined && ($k10 - 1 >>> 0) === $k10 - 1 && ($11 = $a12[$k10 - 1]) !== undefined ? $11 : ($s.pcs[$d] = $pc + 31, rt.index($2, $k10, "local 'bytes'")));
-          $13 = rt.index(bytes, ($15 = ($14 = (bytes) as rt.LuaValue, (($14 as rt.LuaTable)?.arr !== undefined ? ($14 as rt.LuaTable).length() : typeof $14 === 'string' ? $14.length : ($s.pcs[$d] = $pc + 31, rt.len($14, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $15), "local 'bytes'");
+          $8 = ($3 = (bytes) as rt.LuaValue, (($3 as rt.LuaTable)?.arr !== undefined ? ($3 as rt.LuaTable).length() : typeof $3 === 'string' ? $3.length : ($s.pcs[$d] = $pc + 34, rt.len($3, "local 'bytes'"))));
+          $9 = ($2 = bytes, $k10 = 1, ($a12 = ($2 as rt.LuaTable)?.arr) !== undefined && ($k10 - 1 >>> 0) === $k10 - 1 && ($11 = $a12[$k10 - 1]) !== undefined ? $11 : ($s.pcs[$d] = $pc + 34, rt.index($2, $k10, "local 'bytes'")));
+          $13 = rt.index(bytes, ($15 = ($14 = (bytes) as rt.LuaValue, (($14 as rt.LuaTable)?.arr !== undefined ? ($14 as rt.LuaTable).length() : typeof $14 === 'string' ? $14.length : ($s.pcs[$d] = $pc + 34, rt.len($14, "local 'bytes'")))), $s.pcs[$d] = $pc + 34, $15), "local 'bytes'");
           if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($13)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 105; $b[$p + 4] = 122; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
@@ -329,10 +357,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($16 = $8, $17 = $9, $18 = $13, $o19 = new rt.FieldsObject(), $n20 = 0, ($16 !== undefined && ($o19.size = $16, $n20++)), ($17 !== undefined && ($o19.first = $17, $n20++)), ($18 !== undefined && ($o19.last = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
         }
-        return rt.leave($s, $d, ($21 = ($22 = (bytes) as rt.LuaValue, (($22 as rt.LuaTable)?.arr !== undefined ? ($22 as rt.LuaTable).length() : typeof $22 === 'string' ? $22.length : ($s.pcs[$d] = $pc + 31, rt.len($22, "local 'bytes'")))), $23 = ($24 = bytes, $k25 = 1, ($a27 = ($24 as rt.LuaTable)?.arr) !== undefined && ($k25 - 1 >>> 0) === $k25 - 1 && ($26 = $a27[$k25 - 1]) !== undefined ? $26 : ($s.pcs[$d] = $pc + 31, rt.index($24, $k25, "local 'bytes'"))), $28 = rt.index(bytes, ($30 = ($29 = (bytes) as rt.LuaValue, (($29 as rt.LuaTable)?.arr !== undefined ? ($29 as rt.LuaTable).length() : typeof $29 === 'string' ? $29.length : ($s.pcs[$d] = $pc + 31, rt.len($29, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $30), "local 'bytes'"), $o31 = new rt.FieldsObject(), $n32 = 0, ($21 !== undefined && ($o31.size = $21, $n32++)), ($23 !== undefined && ($o31.first = $23, $n32++)), ($28 !== undefined && ($o31.last = $28, $n32++)), rt.LuaTable.record($o31, $n32)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 28, rt.setIndex($3, "post", $8, "field 'upload'")));
-      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.note) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.note) !== undefined || (!("note" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 32, rt.index($5, "note", "local 'api'"))));
-      (($3 = ($handlers[8] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        return rt.leave($s, $d, ($21 = ($22 = (bytes) as rt.LuaValue, (($22 as rt.LuaTable)?.arr !== undefined ? ($22 as rt.LuaTable).length() : typeof $22 === 'string' ? $22.length : ($s.pcs[$d] = $pc + 34, rt.len($22, "local 'bytes'")))), $23 = ($24 = bytes, $k25 = 1, ($a27 = ($24 as rt.LuaTable)?.arr) !== undefined && ($k25 - 1 >>> 0) === $k25 - 1 && ($26 = $a27[$k25 - 1]) !== undefined ? $26 : ($s.pcs[$d] = $pc + 34, rt.index($24, $k25, "local 'bytes'"))), $28 = rt.index(bytes, ($30 = ($29 = (bytes) as rt.LuaValue, (($29 as rt.LuaTable)?.arr !== undefined ? ($29 as rt.LuaTable).length() : typeof $29 === 'string' ? $29.length : ($s.pcs[$d] = $pc + 34, rt.len($29, "local 'bytes'")))), $s.pcs[$d] = $pc + 34, $30), "local 'bytes'"), $o31 = new rt.FieldsObject(), $n32 = 0, ($21 !== undefined && ($o31.size = $21, $n32++)), ($23 !== undefined && ($o31.first = $23, $n32++)), ($28 !== undefined && ($o31.last = $28, $n32++)), rt.LuaTable.record($o31, $n32)));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.post !== undefined ? ($f11.post = $3) : ($s.pcs[$d] = $pc + 31, rt.setIndex($8, "post", $3, "field 'upload'")));
+      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.note) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.note) !== undefined || (!("note" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 35, rt.index($4, "note", "local 'api'"))));
+      (($8 = ($handlers[9] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -355,10 +383,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f14: rt.Fields | undefined;
         let $t15: number;
         let $r16: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 33, rt.index($3, "text", "upvalue 'api'")))), $r7 = ($9 = rt.first(($10 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 34, rt.fn((($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10))), $s.pcs[$d] = $pc + 35, $fn8 = rt.fn((($f14 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f14.text : ($m13 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m13.view.text !== undefined ? $m13.view.text : rt.index($9, "text")), "method 'text'"), $fn8($9)), $s.pcs[$d] = $pc + 36, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t15 = $s.tails++, $r16 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7)), $s.tails = $t15, $r16) : rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7])));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.post !== undefined ? ($f11.post = $3) : ($s.pcs[$d] = $pc + 32, rt.setIndex($8, "post", $3, "field 'note'")));
-      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.parse) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.parse) !== undefined || (!("parse" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 37, rt.index($4, "parse", "local 'api'"))));
-      (($8 = ($handlers[9] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 36, rt.index($3, "text", "upvalue 'api'")))), $r7 = ($9 = rt.first(($10 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn((($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10))), $s.pcs[$d] = $pc + 38, $fn8 = rt.fn((($f14 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f14.text : ($m13 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m13.view.text !== undefined ? $m13.view.text : rt.index($9, "text")), "method 'text'"), $fn8($9)), $s.pcs[$d] = $pc + 39, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t15 = $s.tails++, $r16 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7)), $s.tails = $t15, $r16) : rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7])));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 35, rt.setIndex($3, "post", $8, "field 'note'")));
+      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.parse) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.parse) !== undefined || (!("parse" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 40, rt.index($5, "parse", "local 'api'"))));
+      (($3 = ($handlers[10] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -385,7 +413,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n21: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = rt.first(($3 = rt.first(($4 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 38, rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 39, $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.json !== undefined ? $f8.json : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($3, "json")), "method 'json'"), $fn2($3)));
+          $1 = rt.first(($3 = rt.first(($4 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 41, rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 42, $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.json !== undefined ? $f8.json : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($3, "json")), "method 'json'"), $fn2($3)));
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 103; $b[$p + 3] = 111; $b[$p + 4] = 116; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
@@ -395,10 +423,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($9 = $1, $o10 = new rt.FieldsObject(), $n11 = 0, ($9 !== undefined && ($o10.got = $9, $n11++)), rt.LuaTable.record($o10, $n11)));
         }
-        return rt.leave($s, $d, ($12 = rt.first(($14 = rt.first(($15 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 38, rt.fn((($f17 = ($15 as rt.LuaTable)?.f)?.body !== undefined ? $f17.body : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.body !== undefined ? $m16.view.body : rt.index($15, "body", "local 'ctx'")), "method 'body'")($15))), $s.pcs[$d] = $pc + 39, $fn13 = rt.fn((($f19 = ($14 as rt.LuaTable)?.f)?.json !== undefined ? $f19.json : ($m18 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m18.view.json !== undefined ? $m18.view.json : rt.index($14, "json")), "method 'json'"), $fn13($14))), $o20 = new rt.FieldsObject(), $n21 = 0, ($12 !== undefined && ($o20.got = $12, $n21++)), rt.LuaTable.record($o20, $n21)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 37, rt.setIndex($3, "post", $8, "field 'parse'")));
-      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.validate) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.validate) !== undefined || (!("validate" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 40, rt.index($5, "validate", "local 'api'"))));
-      (($3 = ($handlers[10] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        return rt.leave($s, $d, ($12 = rt.first(($14 = rt.first(($15 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 41, rt.fn((($f17 = ($15 as rt.LuaTable)?.f)?.body !== undefined ? $f17.body : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.body !== undefined ? $m16.view.body : rt.index($15, "body", "local 'ctx'")), "method 'body'")($15))), $s.pcs[$d] = $pc + 42, $fn13 = rt.fn((($f19 = ($14 as rt.LuaTable)?.f)?.json !== undefined ? $f19.json : ($m18 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m18.view.json !== undefined ? $m18.view.json : rt.index($14, "json")), "method 'json'"), $fn13($14))), $o20 = new rt.FieldsObject(), $n21 = 0, ($12 !== undefined && ($o20.got = $12, $n21++)), rt.LuaTable.record($o20, $n21)));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.post !== undefined ? ($f11.post = $3) : ($s.pcs[$d] = $pc + 40, rt.setIndex($8, "post", $3, "field 'parse'")));
+      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.validate) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.validate) !== undefined || (!("validate" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 43, rt.index($4, "validate", "local 'api'"))));
+      (($8 = ($handlers[11] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -425,11 +453,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n18: number;
         let $t19: number;
         let $r20: rt.LuaResult;
-        let g: rt.LuaValue = ($1 = (($2 = $env.f.rover) !== undefined ? $2 : ($s.pcs[$d] = $pc + 41, rt.getGlobal($env, "rover"))), (($f5 = ($1 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.guard) !== undefined || ($m4 = ($1 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.guard) !== undefined || (!("guard" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 41, rt.index($1, "guard", "global 'rover'"))));
-        return ($3 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 42, rt.fn((($f5 = ($2 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($2, "body", "local 'ctx'")), "method 'body'")($2))), $s.pcs[$d] = $pc + 43, $fn6 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.expect !== undefined ? $f8.expect : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.expect !== undefined ? $m7.view.expect : rt.index($3, "expect")), "method 'expect'"), $1 = ($9 = rt.first(($11 = rt.first(($12 = g as rt.LuaValue, $s.pcs[$d] = $pc + 44, rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.string !== undefined ? $f14.string : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.string !== undefined ? $m13.view.string : rt.index($12, "string", "local 'g'")), "method 'string'")($12))), $s.pcs[$d] = $pc + 45, $fn10 = rt.fn((($f16 = ($11 as rt.LuaTable)?.f)?.required !== undefined ? $f16.required : ($m15 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m15.view.required !== undefined ? $m15.view.required : rt.index($11, "required")), "method 'required'"), $fn10($11))), $o17 = new rt.FieldsObject(), $n18 = 0, ($9 !== undefined && ($o17.name = $9, $n18++)), rt.LuaTable.record($o17, $n18)), $s.pcs[$d] = $pc + 46, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t19 = $s.tails++, $r20 = $fn6($3, $1), $s.tails = $t19, $r20) : rt.tail($s, $fn6, [$3, $1]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.post !== undefined ? ($f11.post = $3) : ($s.pcs[$d] = $pc + 40, rt.setIndex($8, "post", $3, "field 'validate'")));
-      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.ping) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.ping) !== undefined || (!("ping" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 47, rt.index($4, "ping", "local 'api'"))));
-      (($8 = ($handlers[11] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        let g: rt.LuaValue = ($1 = (($2 = $env.f.rover) !== undefined ? $2 : ($s.pcs[$d] = $pc + 44, rt.getGlobal($env, "rover"))), (($f5 = ($1 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.guard) !== undefined || ($m4 = ($1 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.guard) !== undefined || (!("guard" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 44, rt.index($1, "guard", "global 'rover'"))));
+        return ($3 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 45, rt.fn((($f5 = ($2 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($2, "body", "local 'ctx'")), "method 'body'")($2))), $s.pcs[$d] = $pc + 46, $fn6 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.expect !== undefined ? $f8.expect : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.expect !== undefined ? $m7.view.expect : rt.index($3, "expect")), "method 'expect'"), $1 = ($9 = rt.first(($11 = rt.first(($12 = g as rt.LuaValue, $s.pcs[$d] = $pc + 47, rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.string !== undefined ? $f14.string : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.string !== undefined ? $m13.view.string : rt.index($12, "string", "local 'g'")), "method 'string'")($12))), $s.pcs[$d] = $pc + 48, $fn10 = rt.fn((($f16 = ($11 as rt.LuaTable)?.f)?.required !== undefined ? $f16.required : ($m15 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m15.view.required !== undefined ? $m15.view.required : rt.index($11, "required")), "method 'required'"), $fn10($11))), $o17 = new rt.FieldsObject(), $n18 = 0, ($9 !== undefined && ($o17.name = $9, $n18++)), rt.LuaTable.record($o17, $n18)), $s.pcs[$d] = $pc + 49, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t19 = $s.tails++, $r20 = $fn6($3, $1), $s.tails = $t19, $r20) : rt.tail($s, $fn6, [$3, $1]));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 43, rt.setIndex($3, "post", $8, "field 'validate'")));
+      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.ping) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.ping) !== undefined || (!("ping" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 50, rt.index($5, "ping", "local 'api'"))));
+      (($3 = ($handlers[12] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
         const $json: boolean = rh.claim(ctx);
@@ -439,7 +467,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
         return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.pong = true, rt.LuaTable.record($o1, $n2)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 47, rt.setIndex($3, "post", $8, "field 'ping'")));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.post !== undefined ? ($f11.post = $3) : ($s.pcs[$d] = $pc + 50, rt.setIndex($8, "post", $3, "field 'ping'")));
       return rt.leave($s, $d, api);
     };
 }

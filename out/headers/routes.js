@@ -12,13 +12,14 @@ const routes = [
   { ...{ "method": "GET", "path": "/cached", "luaPath": "api.cached.get", "file": "fixtures/http/headers/app.lua", "line": 24, "uses": { "headers": "none", "query": "none", "params": false, "body": false, "transient": true }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "data", "shape": { "kind": "array", "items": { "kind": "number" } }, "optional": false }, { "name": "headers", "shape": { "kind": "object", "fields": [{ "name": "Cache-Control", "shape": { "kind": "string" }, "optional": false }, { "name": "X-Version", "shape": { "kind": "number" }, "optional": false }] }, "optional": false }] }, "via": "json" }], "site": { "module": "", "index": 2 } }, serializers: serializers.s2 },
   { ...{ "method": "POST", "path": "/created", "luaPath": "api.created.post", "file": "fixtures/http/headers/app.lua", "line": 31, "uses": { "headers": "none", "query": "none", "params": false, "body": false, "transient": true }, "responses": [{ "status": 201, "shape": { "kind": "object", "fields": [{ "name": "id", "shape": { "kind": "number" }, "optional": false }, { "name": "headers", "shape": { "kind": "object", "fields": [{ "name": "Location", "shape": { "kind": "string" }, "optional": false }] }, "optional": false }] }, "via": "json" }], "site": { "module": "", "index": 3 } }, serializers: serializers.s3 },
   { ...{ "method": "GET", "path": "/csv", "luaPath": "api.csv.get", "file": "fixtures/http/headers/app.lua", "line": 38, "uses": { "headers": "none", "query": "none", "params": false, "body": false, "transient": true }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "rows", "shape": { "kind": "number" }, "optional": false }, { "name": "headers", "shape": { "kind": "object", "fields": [{ "name": "Content-Type", "shape": { "kind": "string" }, "optional": false }] }, "optional": false }] }, "via": "json" }], "site": { "module": "", "index": 4 } }, serializers: serializers.s4 },
-  { ...{ "method": "GET", "path": "/echo_header", "luaPath": "api.echo_header.get", "file": "fixtures/http/headers/app.lua", "line": 43, "uses": { "headers": "none", "query": ["v"], "params": false, "body": false, "transient": true }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "headers", "shape": { "kind": "object", "fields": [{ "name": "X-Echo", "shape": { "kind": "string" }, "optional": true }] }, "optional": false }] }, "via": "json" }], "site": { "module": "", "index": 5 } }, serializers: serializers.s5 },
-  { ...{ "method": "GET", "path": "/framing", "luaPath": "api.framing.get", "file": "fixtures/http/headers/app.lua", "line": 47, "uses": { "headers": "none", "query": "none", "params": false, "body": false, "transient": true }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "headers", "shape": { "kind": "object", "fields": [{ "name": "Content-Length", "shape": { "kind": "string" }, "optional": false }] }, "optional": false }] }, "via": "json" }], "site": { "module": "", "index": 6 } }, serializers: serializers.s6 },
-  { ...{ "method": "POST", "path": "/upload", "luaPath": "api.upload.post", "file": "fixtures/http/headers/app.lua", "line": 52, "uses": { "headers": "none", "query": "none", "params": false, "body": true, "transient": true }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "size", "shape": { "kind": "number" }, "optional": false }, { "name": "first", "shape": { "kind": "dynamic", "reason": "a table field (its type is not tracked)", "line": 54 }, "optional": true }, { "name": "last", "shape": { "kind": "dynamic", "reason": "a table field (its type is not tracked)", "line": 54 }, "optional": true }] }, "via": "json" }], "site": { "module": "", "index": 7 } }, serializers: serializers.s7 },
-  { "method": "POST", "path": "/note", "luaPath": "api.note.post", "file": "fixtures/http/headers/app.lua", "line": 57, "uses": { "headers": "none", "query": "none", "params": false, "body": true, "transient": true }, "responses": [], "site": { "module": "", "index": 8 } },
-  { ...{ "method": "POST", "path": "/parse", "luaPath": "api.parse.post", "file": "fixtures/http/headers/app.lua", "line": 61, "uses": { "headers": "none", "query": "none", "params": false, "body": true, "transient": true }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "got", "shape": { "kind": "dynamic", "reason": "the result of a call", "line": 62 }, "optional": true }] }, "via": "json" }], "site": { "module": "", "index": 9 } }, serializers: serializers.s9 },
-  { ...{ "method": "POST", "path": "/validate", "luaPath": "api.validate.post", "file": "fixtures/http/headers/app.lua", "line": 65, "uses": { "headers": "none", "query": "none", "params": false, "body": true, "transient": true }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "name", "shape": { "kind": "string" }, "optional": false }] }, "via": "json" }], "site": { "module": "", "index": 10 }, "body": [{ "name": "name", "rule": { "type": "string", "required": true, "nullable": false } }] }, serializers: serializers.s10 },
-  { ...{ "method": "POST", "path": "/ping", "luaPath": "api.ping.post", "file": "fixtures/http/headers/app.lua", "line": 71, "uses": { "headers": "none", "query": "none", "params": false, "body": false, "transient": true }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "pong", "shape": { "kind": "boolean" }, "optional": false }] }, "via": "json" }], "site": { "module": "", "index": 11 } }, serializers: serializers.s11 }
+  { ...{ "method": "GET", "path": "/latin1", "luaPath": "api.latin1.get", "file": "fixtures/http/headers/app.lua", "line": 43, "uses": { "headers": "none", "query": "none", "params": false, "body": false, "transient": true }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "ok", "shape": { "kind": "boolean" }, "optional": false }, { "name": "headers", "shape": { "kind": "object", "fields": [{ "name": "Content-Type", "shape": { "kind": "string" }, "optional": false }, { "name": "X-Note", "shape": { "kind": "string" }, "optional": false }] }, "optional": false }] }, "via": "json" }], "site": { "module": "", "index": 5 } }, serializers: serializers.s5 },
+  { ...{ "method": "GET", "path": "/echo_header", "luaPath": "api.echo_header.get", "file": "fixtures/http/headers/app.lua", "line": 48, "uses": { "headers": "none", "query": ["v"], "params": false, "body": false, "transient": true }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "headers", "shape": { "kind": "object", "fields": [{ "name": "X-Echo", "shape": { "kind": "string" }, "optional": true }] }, "optional": false }] }, "via": "json" }], "site": { "module": "", "index": 6 } }, serializers: serializers.s6 },
+  { ...{ "method": "GET", "path": "/framing", "luaPath": "api.framing.get", "file": "fixtures/http/headers/app.lua", "line": 52, "uses": { "headers": "none", "query": "none", "params": false, "body": false, "transient": true }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "headers", "shape": { "kind": "object", "fields": [{ "name": "Content-Length", "shape": { "kind": "string" }, "optional": false }] }, "optional": false }] }, "via": "json" }], "site": { "module": "", "index": 7 } }, serializers: serializers.s7 },
+  { ...{ "method": "POST", "path": "/upload", "luaPath": "api.upload.post", "file": "fixtures/http/headers/app.lua", "line": 57, "uses": { "headers": "none", "query": "none", "params": false, "body": true, "transient": true }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "size", "shape": { "kind": "number" }, "optional": false }, { "name": "first", "shape": { "kind": "dynamic", "reason": "a table field (its type is not tracked)", "line": 59 }, "optional": true }, { "name": "last", "shape": { "kind": "dynamic", "reason": "a table field (its type is not tracked)", "line": 59 }, "optional": true }] }, "via": "json" }], "site": { "module": "", "index": 8 } }, serializers: serializers.s8 },
+  { "method": "POST", "path": "/note", "luaPath": "api.note.post", "file": "fixtures/http/headers/app.lua", "line": 62, "uses": { "headers": "none", "query": "none", "params": false, "body": true, "transient": true }, "responses": [], "site": { "module": "", "index": 9 } },
+  { ...{ "method": "POST", "path": "/parse", "luaPath": "api.parse.post", "file": "fixtures/http/headers/app.lua", "line": 66, "uses": { "headers": "none", "query": "none", "params": false, "body": true, "transient": true }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "got", "shape": { "kind": "dynamic", "reason": "the result of a call", "line": 67 }, "optional": true }] }, "via": "json" }], "site": { "module": "", "index": 10 } }, serializers: serializers.s10 },
+  { ...{ "method": "POST", "path": "/validate", "luaPath": "api.validate.post", "file": "fixtures/http/headers/app.lua", "line": 70, "uses": { "headers": "none", "query": "none", "params": false, "body": true, "transient": true }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "name", "shape": { "kind": "string" }, "optional": false }] }, "via": "json" }], "site": { "module": "", "index": 11 }, "body": [{ "name": "name", "rule": { "type": "string", "required": true, "nullable": false } }] }, serializers: serializers.s11 },
+  { ...{ "method": "POST", "path": "/ping", "luaPath": "api.ping.post", "file": "fixtures/http/headers/app.lua", "line": 76, "uses": { "headers": "none", "query": "none", "params": false, "body": false, "transient": true }, "responses": [{ "status": 200, "shape": { "kind": "object", "fields": [{ "name": "pong", "shape": { "kind": "boolean" }, "optional": false }] }, "via": "json" }], "site": { "module": "", "index": 12 } }, serializers: serializers.s12 }
 ];
 const app = loadCompiledApp("app.lua", m0.default, /* @__PURE__ */ new Map([]));
 const handlers = siteHandlers(routes, /* @__PURE__ */ new Map([["", m0]]));
@@ -37,26 +38,29 @@ function createdPost(ctx) {
 function csvGet(ctx) {
   return callRoute(app, routes, handlers, 4, ctx);
 }
-function echoHeaderGet(ctx) {
+function latin1Get(ctx) {
   return callRoute(app, routes, handlers, 5, ctx);
 }
-function framingGet(ctx) {
+function echoHeaderGet(ctx) {
   return callRoute(app, routes, handlers, 6, ctx);
 }
-function uploadPost(ctx) {
+function framingGet(ctx) {
   return callRoute(app, routes, handlers, 7, ctx);
 }
-function notePost(ctx) {
+function uploadPost(ctx) {
   return callRoute(app, routes, handlers, 8, ctx);
 }
-function parsePost(ctx) {
+function notePost(ctx) {
   return callRoute(app, routes, handlers, 9, ctx);
 }
-function validatePost(ctx) {
+function parsePost(ctx) {
   return callRoute(app, routes, handlers, 10, ctx);
 }
-function pingPost(ctx) {
+function validatePost(ctx) {
   return callRoute(app, routes, handlers, 11, ctx);
+}
+function pingPost(ctx) {
+  return callRoute(app, routes, handlers, 12, ctx);
 }
 export {
   HandlerError,
@@ -67,6 +71,7 @@ export {
   echoHeaderGet,
   framingGet,
   handlers,
+  latin1Get,
   makeRequestContext,
   meGet,
   namesGet,

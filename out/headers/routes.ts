@@ -74,7 +74,21 @@ export interface CsvGetResponses {
   200: CsvGetResponse;
 }
 
-/** GET /echo_header: the JSON body, as proven from api.echo_header.get (fixtures/http/headers/app.lua:43). */
+/** GET /latin1: the JSON body, as proven from api.latin1.get (fixtures/http/headers/app.lua:43). */
+export interface Latin1GetResponse {
+  ok: boolean;
+  headers: {
+    "Content-Type": string;
+    "X-Note": string;
+  };
+}
+
+/** GET /latin1: the JSON body per status the compiler proved (api:error bodies included); other answers are not typed. */
+export interface Latin1GetResponses {
+  200: Latin1GetResponse;
+}
+
+/** GET /echo_header: the JSON body, as proven from api.echo_header.get (fixtures/http/headers/app.lua:48). */
 export interface EchoHeaderGetResponse {
   headers: {
     "X-Echo"?: string;
@@ -86,7 +100,7 @@ export interface EchoHeaderGetResponses {
   200: EchoHeaderGetResponse;
 }
 
-/** GET /framing: the JSON body, as proven from api.framing.get (fixtures/http/headers/app.lua:47). */
+/** GET /framing: the JSON body, as proven from api.framing.get (fixtures/http/headers/app.lua:52). */
 export interface FramingGetResponse {
   headers: {
     "Content-Length": string;
@@ -98,7 +112,7 @@ export interface FramingGetResponses {
   200: FramingGetResponse;
 }
 
-/** POST /upload: the JSON body, as proven from api.upload.post (fixtures/http/headers/app.lua:52). */
+/** POST /upload: the JSON body, as proven from api.upload.post (fixtures/http/headers/app.lua:57). */
 export interface UploadPostResponse {
   size: number;
   first?: unknown;
@@ -113,7 +127,7 @@ export interface UploadPostResponses {
 /** POST /note: the JSON body per status the compiler proved (api:error bodies included); other answers are not typed. */
 export type NotePostResponses = Record<never, never>;
 
-/** POST /parse: the JSON body, as proven from api.parse.post (fixtures/http/headers/app.lua:61). */
+/** POST /parse: the JSON body, as proven from api.parse.post (fixtures/http/headers/app.lua:66). */
 export interface ParsePostResponse {
   got?: unknown;
 }
@@ -123,7 +137,7 @@ export interface ParsePostResponses {
   200: ParsePostResponse;
 }
 
-/** POST /validate: the JSON body, as proven from api.validate.post (fixtures/http/headers/app.lua:65). */
+/** POST /validate: the JSON body, as proven from api.validate.post (fixtures/http/headers/app.lua:70). */
 export interface ValidatePostResponse {
   name: string;
 }
@@ -133,7 +147,7 @@ export interface ValidatePostResponses {
   200: ValidatePostResponse;
 }
 
-/** POST /ping: the JSON body, as proven from api.ping.post (fixtures/http/headers/app.lua:71). */
+/** POST /ping: the JSON body, as proven from api.ping.post (fixtures/http/headers/app.lua:76). */
 export interface PingPostResponse {
   pong: boolean;
 }
@@ -149,13 +163,14 @@ export const routes: readonly StaticRoute[] = [
   { ...{"method":"GET","path":"/cached","luaPath":"api.cached.get","file":"fixtures/http/headers/app.lua","line":24,"uses":{"headers":"none","query":"none","params":false,"body":false,"transient":true},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"data","shape":{"kind":"array","items":{"kind":"number"}},"optional":false},{"name":"headers","shape":{"kind":"object","fields":[{"name":"Cache-Control","shape":{"kind":"string"},"optional":false},{"name":"X-Version","shape":{"kind":"number"},"optional":false}]},"optional":false}]},"via":"json"}],"site":{"module":"","index":2}}, serializers: serializers.s2 },
   { ...{"method":"POST","path":"/created","luaPath":"api.created.post","file":"fixtures/http/headers/app.lua","line":31,"uses":{"headers":"none","query":"none","params":false,"body":false,"transient":true},"responses":[{"status":201,"shape":{"kind":"object","fields":[{"name":"id","shape":{"kind":"number"},"optional":false},{"name":"headers","shape":{"kind":"object","fields":[{"name":"Location","shape":{"kind":"string"},"optional":false}]},"optional":false}]},"via":"json"}],"site":{"module":"","index":3}}, serializers: serializers.s3 },
   { ...{"method":"GET","path":"/csv","luaPath":"api.csv.get","file":"fixtures/http/headers/app.lua","line":38,"uses":{"headers":"none","query":"none","params":false,"body":false,"transient":true},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"rows","shape":{"kind":"number"},"optional":false},{"name":"headers","shape":{"kind":"object","fields":[{"name":"Content-Type","shape":{"kind":"string"},"optional":false}]},"optional":false}]},"via":"json"}],"site":{"module":"","index":4}}, serializers: serializers.s4 },
-  { ...{"method":"GET","path":"/echo_header","luaPath":"api.echo_header.get","file":"fixtures/http/headers/app.lua","line":43,"uses":{"headers":"none","query":["v"],"params":false,"body":false,"transient":true},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"headers","shape":{"kind":"object","fields":[{"name":"X-Echo","shape":{"kind":"string"},"optional":true}]},"optional":false}]},"via":"json"}],"site":{"module":"","index":5}}, serializers: serializers.s5 },
-  { ...{"method":"GET","path":"/framing","luaPath":"api.framing.get","file":"fixtures/http/headers/app.lua","line":47,"uses":{"headers":"none","query":"none","params":false,"body":false,"transient":true},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"headers","shape":{"kind":"object","fields":[{"name":"Content-Length","shape":{"kind":"string"},"optional":false}]},"optional":false}]},"via":"json"}],"site":{"module":"","index":6}}, serializers: serializers.s6 },
-  { ...{"method":"POST","path":"/upload","luaPath":"api.upload.post","file":"fixtures/http/headers/app.lua","line":52,"uses":{"headers":"none","query":"none","params":false,"body":true,"transient":true},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"size","shape":{"kind":"number"},"optional":false},{"name":"first","shape":{"kind":"dynamic","reason":"a table field (its type is not tracked)","line":54},"optional":true},{"name":"last","shape":{"kind":"dynamic","reason":"a table field (its type is not tracked)","line":54},"optional":true}]},"via":"json"}],"site":{"module":"","index":7}}, serializers: serializers.s7 },
-  {"method":"POST","path":"/note","luaPath":"api.note.post","file":"fixtures/http/headers/app.lua","line":57,"uses":{"headers":"none","query":"none","params":false,"body":true,"transient":true},"responses":[],"site":{"module":"","index":8}},
-  { ...{"method":"POST","path":"/parse","luaPath":"api.parse.post","file":"fixtures/http/headers/app.lua","line":61,"uses":{"headers":"none","query":"none","params":false,"body":true,"transient":true},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"got","shape":{"kind":"dynamic","reason":"the result of a call","line":62},"optional":true}]},"via":"json"}],"site":{"module":"","index":9}}, serializers: serializers.s9 },
-  { ...{"method":"POST","path":"/validate","luaPath":"api.validate.post","file":"fixtures/http/headers/app.lua","line":65,"uses":{"headers":"none","query":"none","params":false,"body":true,"transient":true},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"name","shape":{"kind":"string"},"optional":false}]},"via":"json"}],"site":{"module":"","index":10},"body":[{"name":"name","rule":{"type":"string","required":true,"nullable":false}}]}, serializers: serializers.s10 },
-  { ...{"method":"POST","path":"/ping","luaPath":"api.ping.post","file":"fixtures/http/headers/app.lua","line":71,"uses":{"headers":"none","query":"none","params":false,"body":false,"transient":true},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"pong","shape":{"kind":"boolean"},"optional":false}]},"via":"json"}],"site":{"module":"","index":11}}, serializers: serializers.s11 },
+  { ...{"method":"GET","path":"/latin1","luaPath":"api.latin1.get","file":"fixtures/http/headers/app.lua","line":43,"uses":{"headers":"none","query":"none","params":false,"body":false,"transient":true},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"ok","shape":{"kind":"boolean"},"optional":false},{"name":"headers","shape":{"kind":"object","fields":[{"name":"Content-Type","shape":{"kind":"string"},"optional":false},{"name":"X-Note","shape":{"kind":"string"},"optional":false}]},"optional":false}]},"via":"json"}],"site":{"module":"","index":5}}, serializers: serializers.s5 },
+  { ...{"method":"GET","path":"/echo_header","luaPath":"api.echo_header.get","file":"fixtures/http/headers/app.lua","line":48,"uses":{"headers":"none","query":["v"],"params":false,"body":false,"transient":true},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"headers","shape":{"kind":"object","fields":[{"name":"X-Echo","shape":{"kind":"string"},"optional":true}]},"optional":false}]},"via":"json"}],"site":{"module":"","index":6}}, serializers: serializers.s6 },
+  { ...{"method":"GET","path":"/framing","luaPath":"api.framing.get","file":"fixtures/http/headers/app.lua","line":52,"uses":{"headers":"none","query":"none","params":false,"body":false,"transient":true},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"headers","shape":{"kind":"object","fields":[{"name":"Content-Length","shape":{"kind":"string"},"optional":false}]},"optional":false}]},"via":"json"}],"site":{"module":"","index":7}}, serializers: serializers.s7 },
+  { ...{"method":"POST","path":"/upload","luaPath":"api.upload.post","file":"fixtures/http/headers/app.lua","line":57,"uses":{"headers":"none","query":"none","params":false,"body":true,"transient":true},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"size","shape":{"kind":"number"},"optional":false},{"name":"first","shape":{"kind":"dynamic","reason":"a table field (its type is not tracked)","line":59},"optional":true},{"name":"last","shape":{"kind":"dynamic","reason":"a table field (its type is not tracked)","line":59},"optional":true}]},"via":"json"}],"site":{"module":"","index":8}}, serializers: serializers.s8 },
+  {"method":"POST","path":"/note","luaPath":"api.note.post","file":"fixtures/http/headers/app.lua","line":62,"uses":{"headers":"none","query":"none","params":false,"body":true,"transient":true},"responses":[],"site":{"module":"","index":9}},
+  { ...{"method":"POST","path":"/parse","luaPath":"api.parse.post","file":"fixtures/http/headers/app.lua","line":66,"uses":{"headers":"none","query":"none","params":false,"body":true,"transient":true},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"got","shape":{"kind":"dynamic","reason":"the result of a call","line":67},"optional":true}]},"via":"json"}],"site":{"module":"","index":10}}, serializers: serializers.s10 },
+  { ...{"method":"POST","path":"/validate","luaPath":"api.validate.post","file":"fixtures/http/headers/app.lua","line":70,"uses":{"headers":"none","query":"none","params":false,"body":true,"transient":true},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"name","shape":{"kind":"string"},"optional":false}]},"via":"json"}],"site":{"module":"","index":11},"body":[{"name":"name","rule":{"type":"string","required":true,"nullable":false}}]}, serializers: serializers.s11 },
+  { ...{"method":"POST","path":"/ping","luaPath":"api.ping.post","file":"fixtures/http/headers/app.lua","line":76,"uses":{"headers":"none","query":"none","params":false,"body":false,"transient":true},"responses":[{"status":200,"shape":{"kind":"object","fields":[{"name":"pong","shape":{"kind":"boolean"},"optional":false}]},"via":"json"}],"site":{"module":"","index":12}}, serializers: serializers.s12 },
 ];
 
 /** The app table: the main chunk of app.lua (and the modules it requires) runs once, in order, when this module is first imported. */
@@ -206,57 +221,65 @@ export function csvGet(ctx: RequestContext): RouteAnswer<CsvGetResponses> {
 }
 
 /**
- * GET /echo_header: the handler api.echo_header.get (fixtures/http/headers/app.lua:43), as the main chunk defined it, called with `ctx`
+ * GET /latin1: the handler api.latin1.get (fixtures/http/headers/app.lua:43), as the main chunk defined it, called with `ctx`
+ * and answered as the server would (runtime/http/handler-api.ts); middleware does not run.
+ */
+export function latin1Get(ctx: RequestContext): RouteAnswer<Latin1GetResponses> {
+  return callRoute<Latin1GetResponses>(app, routes, handlers, 5, ctx);
+}
+
+/**
+ * GET /echo_header: the handler api.echo_header.get (fixtures/http/headers/app.lua:48), as the main chunk defined it, called with `ctx`
  * and answered as the server would (runtime/http/handler-api.ts); middleware does not run.
  */
 export function echoHeaderGet(ctx: RequestContext): RouteAnswer<EchoHeaderGetResponses> {
-  return callRoute<EchoHeaderGetResponses>(app, routes, handlers, 5, ctx);
+  return callRoute<EchoHeaderGetResponses>(app, routes, handlers, 6, ctx);
 }
 
 /**
- * GET /framing: the handler api.framing.get (fixtures/http/headers/app.lua:47), as the main chunk defined it, called with `ctx`
+ * GET /framing: the handler api.framing.get (fixtures/http/headers/app.lua:52), as the main chunk defined it, called with `ctx`
  * and answered as the server would (runtime/http/handler-api.ts); middleware does not run.
  */
 export function framingGet(ctx: RequestContext): RouteAnswer<FramingGetResponses> {
-  return callRoute<FramingGetResponses>(app, routes, handlers, 6, ctx);
+  return callRoute<FramingGetResponses>(app, routes, handlers, 7, ctx);
 }
 
 /**
- * POST /upload: the handler api.upload.post (fixtures/http/headers/app.lua:52), as the main chunk defined it, called with `ctx`
+ * POST /upload: the handler api.upload.post (fixtures/http/headers/app.lua:57), as the main chunk defined it, called with `ctx`
  * and answered as the server would (runtime/http/handler-api.ts); middleware does not run.
  */
 export function uploadPost(ctx: RequestContext): RouteAnswer<UploadPostResponses> {
-  return callRoute<UploadPostResponses>(app, routes, handlers, 7, ctx);
+  return callRoute<UploadPostResponses>(app, routes, handlers, 8, ctx);
 }
 
 /**
- * POST /note: the handler api.note.post (fixtures/http/headers/app.lua:57), as the main chunk defined it, called with `ctx`
+ * POST /note: the handler api.note.post (fixtures/http/headers/app.lua:62), as the main chunk defined it, called with `ctx`
  * and answered as the server would (runtime/http/handler-api.ts); middleware does not run.
  */
 export function notePost(ctx: RequestContext): RouteAnswer<NotePostResponses> {
-  return callRoute<NotePostResponses>(app, routes, handlers, 8, ctx);
+  return callRoute<NotePostResponses>(app, routes, handlers, 9, ctx);
 }
 
 /**
- * POST /parse: the handler api.parse.post (fixtures/http/headers/app.lua:61), as the main chunk defined it, called with `ctx`
+ * POST /parse: the handler api.parse.post (fixtures/http/headers/app.lua:66), as the main chunk defined it, called with `ctx`
  * and answered as the server would (runtime/http/handler-api.ts); middleware does not run.
  */
 export function parsePost(ctx: RequestContext): RouteAnswer<ParsePostResponses> {
-  return callRoute<ParsePostResponses>(app, routes, handlers, 9, ctx);
+  return callRoute<ParsePostResponses>(app, routes, handlers, 10, ctx);
 }
 
 /**
- * POST /validate: the handler api.validate.post (fixtures/http/headers/app.lua:65), as the main chunk defined it, called with `ctx`
+ * POST /validate: the handler api.validate.post (fixtures/http/headers/app.lua:70), as the main chunk defined it, called with `ctx`
  * and answered as the server would (runtime/http/handler-api.ts); middleware does not run.
  */
 export function validatePost(ctx: RequestContext): RouteAnswer<ValidatePostResponses> {
-  return callRoute<ValidatePostResponses>(app, routes, handlers, 10, ctx);
+  return callRoute<ValidatePostResponses>(app, routes, handlers, 11, ctx);
 }
 
 /**
- * POST /ping: the handler api.ping.post (fixtures/http/headers/app.lua:71), as the main chunk defined it, called with `ctx`
+ * POST /ping: the handler api.ping.post (fixtures/http/headers/app.lua:76), as the main chunk defined it, called with `ctx`
  * and answered as the server would (runtime/http/handler-api.ts); middleware does not run.
  */
 export function pingPost(ctx: RequestContext): RouteAnswer<PingPostResponses> {
-  return callRoute<PingPostResponses>(app, routes, handlers, 11, ctx);
+  return callRoute<PingPostResponses>(app, routes, handlers, 12, ctx);
 }

@@ -10,6 +10,7 @@ export declare const s4: Serializers;
 export declare const s5: Serializers;
 export declare const s6: Serializers;
 export declare const s7: Serializers;
-export declare const s9: Serializers;
+export declare const s8: Serializers;
 export declare const s10: Serializers;
 export declare const s11: Serializers;
+export declare const s12: Serializers;

@@ -206,6 +206,44 @@ export const s5 = {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
+      if (!(i < n && s[i] === "Content-Type")) return undefined;
+      x = f[s[i++]];
+      if (typeof x !== 'string') return undefined;
+      out += "\"Content-Type\":" + str(x);
+      if (!(i < n && s[i] === "X-Note")) return undefined;
+      x = f[s[i++]];
+      if (typeof x !== 'string') return undefined;
+      out += ",\"X-Note\":" + str(x);
+      if (i !== n) return undefined;
+      return out + '}';
+    }
+    function w0(v) {
+      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      const f = v.f, s = v.hashKeys(), n = s.length;
+      let i = 0, x, r, out = '{';
+      if (!(i < n && s[i] === "ok")) return undefined;
+      x = f[s[i++]];
+      if (typeof x !== 'boolean') return undefined;
+      out += "\"ok\":" + (x ? 'true' : 'false');
+      if (!(i < n && s[i] === "headers")) return undefined;
+      x = f[s[i++]];
+      if ((r = w1(x)) === undefined) return undefined;
+      out += ",\"headers\":" + r;
+      if (i !== n) return undefined;
+      return out + '}';
+    }
+    return w0;
+  })(j),
+};
+
+export const s6 = {
+  "200": (function (j) {
+    'use strict';
+    const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
+    function w1(v) {
+      if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
+      const f = v.f, s = v.hashKeys(), n = s.length;
+      let i = 0, x, r, out = '{';
       if (i < n && s[i] === "X-Echo") {
         x = f[s[i++]];
         if (typeof x !== 'string') return undefined;
@@ -229,7 +267,7 @@ export const s5 = {
   })(j),
 };
 
-export const s6 = {
+export const s7 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
@@ -259,7 +297,7 @@ export const s6 = {
   })(j),
 };
 
-export const s7 = {
+export const s8 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
@@ -288,7 +326,7 @@ export const s7 = {
   })(j),
 };
 
-export const s9 = {
+export const s10 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
@@ -308,7 +346,7 @@ export const s9 = {
   })(j),
 };
 
-export const s10 = {
+export const s11 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;
@@ -327,7 +365,7 @@ export const s10 = {
   })(j),
 };
 
-export const s11 = {
+export const s12 = {
   "200": (function (j) {
     'use strict';
     const LuaTable = j.LuaTable, str = j.str, num = j.num, encodeAt = j.encodeAt;

@@ -19,9 +19,12 @@ const JSON_TYPE_BYTES = bytes(JSON_TYPE);
 const TEXT_TYPE_BYTES = bytes(TEXT_TYPE);
 const HTML_TYPE_BYTES = bytes(HTML_TYPE);
 
-/** A Content-Type value as written: the builders' types as bytes, any other as it was always written. */
-export function contentTypeValue(type: string): string | Buffer {
-  return type === JSON_TYPE ? JSON_TYPE_BYTES : type === TEXT_TYPE ? TEXT_TYPE_BYTES : type === HTML_TYPE ? HTML_TYPE_BYTES : type;
+/**
+ * A Content-Type value as bytes: the builders' types made once, an app's own type (a Lua byte
+ * string) byte for byte, as every other header value (a JS string would go out as UTF-8).
+ */
+export function contentTypeValue(type: string): Buffer {
+  return type === JSON_TYPE ? JSON_TYPE_BYTES : type === TEXT_TYPE ? TEXT_TYPE_BYTES : type === HTML_TYPE ? HTML_TYPE_BYTES : bytes(type);
 }
 
 /** SECURITY_HEADERS as bytes, name and value each. */

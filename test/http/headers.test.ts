@@ -18,6 +18,9 @@ describeApp('headers app', path.join(HTTP_FIXTURES, 'headers/app.lua'), [
     headers_out: { 'cache-control': 'max-age=60', 'x-version': '2' } },
   { name: 'headers in api.json:status', method: 'POST', path: '/created', status: 201, text: '{"id":7}', headers_out: { location: '/items/7' } },
   { name: 'a Content-Type header replaces the builder\'s', path: '/csv', status: 200, type: 'application/vnd.api+json', text: '{"rows":1}' },
+  // fetch reads header bytes as latin1: 'é' is the byte 0xE9, 'Ã©' would be its UTF-8
+  { name: 'header values go out byte for byte, Content-Type too', path: '/latin1', status: 200, type: 'application/json; note=caf\u00e9', text: '{"ok":true}',
+    headers_out: { 'x-note': 'caf\u00e9' } },
   { name: 'a header value from the request is sent', path: '/echo_header?v=hello', status: 200, text: '{}', headers_out: { 'x-echo': 'hello' } },
   { name: 'a header value with CR LF is a 500, never written', path: '/echo_header?v=a%0D%0ASet-Cookie:%20x=1', status: 500,
     json: { error: "response header 'X-Echo' contains a control character such as CR, LF or NUL" } },
