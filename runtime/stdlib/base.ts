@@ -137,8 +137,11 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
     return handler !== undefined ? ops.callable(handler)(v) : ops.tostring(v);
   });
 
-  const pcall = builtin(function pcall(f: LuaValue, ...args: LuaValue[]): LuaResult {
-    checkAny(1, arguments.length);
+  /**
+   * pcall and xpcall: f(...args) in a level of their own; on an error, the handler
+   * (xpcall's) runs before the stack is unwound, so debug.traceback sees where it happened.
+   */
+  function protectedCall(f: LuaValue, args: LuaValue[], handler?: LuaFunction): LuaValue[] {
     const depth = current.depth;
     const tails = current.tails;
     current.push(C_CALL);
@@ -148,11 +151,23 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
       return r;
     } catch (e) {
       const err = caught(e, depth, isBuiltin(f));
+      let r: LuaValue[] = [err.value];
+      if (handler !== undefined) {
+        current.enterRaiser(err);
+        try {
+          r = [first(handler(err.value))];
+        } catch (e2) {
+          toLuaError(e2);
+          r = ['error in error handling'];
+        }
+      }
       unwind(depth, tails);
-      return [false, err.value];
+      return [false, ...r];
     }
-  });
-  (pcall as { [CO]?: unknown })[CO] = function* pcallCo(f: LuaValue, ...args: LuaValue[]): CoGenerator {
+  }
+
+  /** protectedCall inside a coroutine: f and the handler may yield. */
+  function* protectedCallCo(f: LuaValue, args: LuaValue[], handler?: LuaFunction): CoGenerator {
     const depth = current.depth;
     const tails = current.tails;
     current.push(C_CALL);
@@ -162,58 +177,37 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
       return r;
     } catch (e) {
       const err = caught(e, depth, isBuiltin(f));
+      let r: LuaValue[] = [err.value];
+      if (handler !== undefined) {
+        current.enterRaiser(err);
+        try {
+          r = [first(yield* callCo(handler, [err.value]))];
+        } catch (e2) {
+          toLuaError(e2);
+          r = ['error in error handling'];
+        }
+      }
       unwind(depth, tails);
-      return [false, err.value];
+      return [false, ...r];
     }
+  }
+
+  const pcall = builtin(function pcall(f: LuaValue, ...args: LuaValue[]): LuaResult {
+    checkAny(1, arguments.length);
+    return protectedCall(f, args);
+  });
+  (pcall as { [CO]?: unknown })[CO] = function pcallCo(f: LuaValue, ...args: LuaValue[]): CoGenerator {
+    return protectedCallCo(f, args);
   };
 
   const xpcall = builtin(function xpcall(f: LuaValue, handler: LuaValue, ...args: LuaValue[]): LuaResult {
     checkAny(1, arguments.length);
     if (typeof handler !== 'function') typeError(handler, 2, 'function', arguments.length);
-    const depth = current.depth;
-    const tails = current.tails;
-    current.push(C_CALL);
-    try {
-      const r = [true, ...all(ops.callable(f)(...args))];
-      current.pop();
-      return r;
-    } catch (e) {
-      const err = caught(e, depth, isBuiltin(f));
-      // The handler runs before unwinding, so debug.traceback sees where the error happened.
-      current.enterRaiser(err);
-      let r: LuaValue[];
-      try {
-        r = [first(ops.callable(handler)(err.value))];
-      } catch (e2) {
-        toLuaError(e2);
-        r = ['error in error handling'];
-      }
-      unwind(depth, tails);
-      return [false, ...r];
-    }
+    return protectedCall(f, args, handler as LuaFunction);
   });
-  (xpcall as { [CO]?: unknown })[CO] = function* xpcallCo(f: LuaValue, handler: LuaValue, ...args: LuaValue[]): CoGenerator {
+  (xpcall as { [CO]?: unknown })[CO] = function xpcallCo(f: LuaValue, handler: LuaValue, ...args: LuaValue[]): CoGenerator {
     if (typeof handler !== 'function') typeError(handler, 2, 'function', args.length + 2);
-    const depth = current.depth;
-    const tails = current.tails;
-    current.push(C_CALL);
-    try {
-      const r = [true, ...all(yield* callCo(ops.callable(f), args))];
-      current.pop();
-      return r;
-    } catch (e) {
-      const err = caught(e, depth, isBuiltin(f));
-      current.enterRaiser(err);
-      let r: LuaValue[];
-      try {
-        r = [first(yield* callCo(ops.callable(handler), [err.value]))];
-      } catch (e2) {
-        toLuaError(e2);
-        r = ['error in error handling'];
-      }
-      unwind(depth, tails);
-      return [false, ...r];
-    }
+    return protectedCallCo(f, args, handler as LuaFunction);
   };
 
   const lib: Record<string, LuaFunction> = {
