@@ -15,6 +15,11 @@ export class LuaError {
    * holds that C function when a handler or the uncaught-error traceback looks.
    */
   inC = false;
+  /**
+   * For an operator's error (rtError): the call luajit's failing instruction names, which a
+   * handler called at that point is named after ("@__index" for `x.y` on nil, "f" for `f()`).
+   */
+  failing: string | undefined = undefined;
 
   constructor(public value: LuaValue, traceback?: string) {
     this.traceback = traceback;
@@ -67,9 +72,14 @@ export function cError(value: LuaValue): LuaError {
   return err;
 }
 
-/** A runtime error of Lua code (arithmetic on nil...), positioned at the running Lua line. */
-export function rtError(message: string): LuaError {
-  return new LuaError(where() + message);
+/**
+ * A runtime error of Lua code (arithmetic on nil...), positioned at the running Lua line;
+ * `failing`: see LuaError.failing.
+ */
+export function rtError(message: string, failing?: string): LuaError {
+  const err = new LuaError(where() + message);
+  err.failing = failing;
+  return err;
 }
 
 /** Converts anything caught in a JS catch into a Lua error value. */

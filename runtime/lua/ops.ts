@@ -135,7 +135,7 @@ export function indexOrCall(o: LuaValue, k: LuaValue, desc?: string): LuaValue |
       if (handler === undefined) return undefined;
     } else {
       handler = metamethod(o, '__index');
-      if (handler === undefined) throw rtError(`attempt to index ${describe(o, desc)}`);
+      if (handler === undefined) throw rtError(`attempt to index ${describe(o, desc)}`, '@__index');
     }
     if (typeof handler === 'function') return new PendingCall(handler, [o, k], FIRST, '__index');
     o = handler;
@@ -164,7 +164,7 @@ export function setIndexOrCall(o: LuaValue, k: LuaValue, v: LuaValue, desc?: str
       }
     } else {
       handler = metamethod(o, '__newindex');
-      if (handler === undefined) throw rtError(`attempt to index ${describe(o, desc)}`);
+      if (handler === undefined) throw rtError(`attempt to index ${describe(o, desc)}`, '@__newindex');
     }
     if (typeof handler === 'function') return new PendingCall(handler, [o, k, v], FIRST, '__newindex');
     o = handler;
@@ -184,7 +184,7 @@ export function callable(f: LuaValue, desc?: string): LuaFunction {
     (bound as Resumable)[CO] = (...args: LuaValue[]) => callCo(handler, [f, ...args]);
     return bound;
   }
-  throw rtError(`attempt to call ${describe(f, desc)}`);
+  throw rtError(`attempt to call ${describe(f, desc)}`, calleeName(desc));
 }
 
 export function call(f: LuaValue, ...args: LuaValue[]): LuaResult {
@@ -237,8 +237,8 @@ export function arithOrCall(event: ArithEvent, a: LuaValue, b: LuaValue, da?: st
   if (handler === undefined) handler = metamethod(b, event);
   if (handler !== undefined) return new PendingCall(callable(handler), [a, b], FIRST, event);
   // Lua 5.1 blames the second operand when the first one converts (luaG_aritherror).
-  if (x === undefined) throw rtError(`attempt to perform arithmetic on ${describe(a, da)}`);
-  throw rtError(`attempt to perform arithmetic on ${describe(b, db)}`);
+  if (x === undefined) throw rtError(`attempt to perform arithmetic on ${describe(a, da)}`, '@' + event);
+  throw rtError(`attempt to perform arithmetic on ${describe(b, db)}`, '@' + event);
 }
 
 export function add(a: LuaValue, b: LuaValue, da?: string, db?: string): LuaValue {
@@ -270,7 +270,7 @@ export function unmOrCall(a: LuaValue, da?: string): LuaValue | PendingCall {
   if (x !== undefined) return -x;
   const handler = metamethod(a, '__unm');
   if (handler !== undefined) return new PendingCall(callable(handler), [a, a], FIRST, '__unm');
-  throw rtError(`attempt to perform arithmetic on ${describe(a, da)}`);
+  throw rtError(`attempt to perform arithmetic on ${describe(a, da)}`, '@__unm');
 }
 
 // ---- concatenation (§2.5.4, §2.8 "concat") ----
@@ -295,8 +295,8 @@ export function concatOrCall(a: LuaValue, b: LuaValue, da?: string, db?: string)
   let handler = metamethod(a, '__concat');
   if (handler === undefined) handler = metamethod(b, '__concat');
   if (handler !== undefined) return new PendingCall(callable(handler), [a, b], FIRST, '__concat');
-  if (ta === 'string' || ta === 'number') throw rtError(`attempt to concatenate ${describe(b, db)}`);
-  throw rtError(`attempt to concatenate ${describe(a, da)}`);
+  if (ta === 'string' || ta === 'number') throw rtError(`attempt to concatenate ${describe(b, db)}`, '@__concat');
+  throw rtError(`attempt to concatenate ${describe(a, da)}`, '@__concat');
 }
 
 // ---- comparison (§2.8 "eq", "lt", "le") ----
@@ -322,10 +322,17 @@ export function eqOrCall(a: LuaValue, b: LuaValue): boolean | PendingCall {
   return new PendingCall(callable(handler), [a, b], TRUTHY, '__eq');
 }
 
-function compareError(a: LuaValue, b: LuaValue): LuaError {
+function compareError(a: LuaValue, b: LuaValue, event: '__lt' | '__le'): LuaError {
   const ta = typeName(a);
   const tb = typeName(b);
-  return rtError(ta === tb ? `attempt to compare two ${ta} values` : `attempt to compare ${ta} with ${tb}`);
+  return rtError(ta === tb ? `attempt to compare two ${ta} values` : `attempt to compare ${ta} with ${tb}`, '@' + event);
+}
+
+/** The call name of a callee described as "local 'f'", "method 'm'"...: what luajit names a call by. */
+function calleeName(desc: string | undefined): string | undefined {
+  const m = desc === undefined ? null : /^(local|global|upvalue|field|method) '(.*)'$/s.exec(desc);
+  if (m === null) return undefined;
+  return m[1] === 'method' ? ':' + m[2] : m[2];
 }
 
 export function lt(a: LuaValue, b: LuaValue): boolean {
@@ -340,7 +347,7 @@ export function ltOrCall(a: LuaValue, b: LuaValue): boolean | PendingCall {
     const handler = compareHandler(a, b, '__lt');
     if (handler !== undefined) return new PendingCall(callable(handler), [a, b], TRUTHY, '__lt');
   }
-  throw compareError(a, b);
+  throw compareError(a, b, '__lt');
 }
 
 export function le(a: LuaValue, b: LuaValue): boolean {
@@ -358,7 +365,7 @@ export function leOrCall(a: LuaValue, b: LuaValue): boolean | PendingCall {
     handler = compareHandler(b, a, '__lt');
     if (handler !== undefined) return new PendingCall(callable(handler), [b, a], FALSY, '__lt');
   }
-  throw compareError(a, b);
+  throw compareError(a, b, '__le');
 }
 
 // ---- length (§2.5.5, §2.8 "len") ----
@@ -374,7 +381,7 @@ export function lenOrCall(v: LuaValue, desc?: string): LuaValue | PendingCall {
   if (v instanceof LuaTable) return v.length();
   const handler = metamethod(v, '__len');
   if (handler !== undefined) return new PendingCall(callable(handler), [v], FIRST, '__len');
-  throw rtError(`attempt to get length of ${describe(v, desc)}`);
+  throw rtError(`attempt to get length of ${describe(v, desc)}`, '@__len');
 }
 
 // ---- tostring ----

@@ -248,12 +248,12 @@ export class LuaTable {
           return;
         }
       } else if (Number.isNaN(key)) {
-        throw rtError('table index is NaN');
+        throw rtError('table index is NaN', '@__newindex');
       } else if (key === 0) {
         key = 0; // -0 and 0 are one key; Lua prints it as 0
       }
     } else if (key === undefined) {
-      throw rtError('table index is nil');
+      throw rtError('table index is nil', '@__newindex');
     }
     this.setOther(key, value);
   }

@@ -138,6 +138,16 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
   });
 
   /**
+   * Before xpcall's handler runs where the error happened: luajit's stack still holds the
+   * library function that raised it, or the frame's failing instruction names the handler's
+   * call (`in function '__index'` for `x.y` on nil).
+   */
+  function nameHandler(err: LuaError): void {
+    if (err.inC) current.enterRaiser(err);
+    else if (err.failing !== undefined) current.nameCall(err.failing);
+  }
+
+  /**
    * pcall and xpcall: f(...args) in a level of their own; on an error, the handler
    * (xpcall's) runs before the stack is unwound, so debug.traceback sees where it happened.
    */
@@ -153,7 +163,7 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
       const err = caught(e, depth, isBuiltin(f));
       let r: LuaValue[] = [err.value];
       if (handler !== undefined) {
-        current.enterRaiser(err);
+        nameHandler(err);
         try {
           r = [first(handler(err.value))];
         } catch (e2) {
@@ -179,7 +189,7 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
       const err = caught(e, depth, isBuiltin(f));
       let r: LuaValue[] = [err.value];
       if (handler !== undefined) {
-        current.enterRaiser(err);
+        nameHandler(err);
         try {
           r = [first(yield* callCo(handler, [err.value]))];
         } catch (e2) {

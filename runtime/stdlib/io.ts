@@ -6,10 +6,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { argError, LuaError } from '../lua/errors.js';
+import { argError, libError, LuaError } from '../lua/errors.js';
 import { NONE } from '../lua/multi.js';
 import { numberToString } from '../lua/number.js';
-import { addressOf, rtError } from '../lua/ops.js';
+import { addressOf } from '../lua/ops.js';
 import { LuaTable } from '../lua/table.js';
 import { LuaUserdata, type LuaResult, type LuaValue } from '../lua/value.js';
 import { builtin, checkAny, checkInt, checkString, makeLib, optInt, typeError } from './args.js';
@@ -481,7 +481,7 @@ function checkFile(v: LuaValue, nargs: number): LuaFile {
 /** io_tofile: a file handle that must still be open. */
 function checkOpen(v: LuaValue, nargs: number): LuaFile {
   const f = checkFile(v, nargs);
-  if (f.closed) throw rtError('attempt to use a closed file');
+  if (f.closed) throw libError('attempt to use a closed file');
   return f;
 }
 
@@ -531,7 +531,7 @@ function readFormats(f: LuaFile, args: LuaValue[], start: number, argBase: numbe
     return out.length === 1 ? out[0] : out;
   } catch (e) {
     if (!isErrnoException(e)) throw e;
-    if (raise) throw rtError(errnoInfo(e)[1]);
+    if (raise) throw libError(errnoInfo(e)[1]);
     return fileResult(e);
   }
 }
@@ -573,7 +573,7 @@ function linesIterator(handle: LuaUserdata, formats: LuaValue[], closeAtEof: boo
   const args = [handle, ...formats];
   // a C closure in luajit: tostring shows an address, not builtin#N
   return () => {
-    if (f.closed) throw rtError('attempt to use a closed file');
+    if (f.closed) throw libError('attempt to use a closed file');
     const r = readFormats(f, args, 1, 0, true);
     if (closeAtEof && formats.length === 0 && r === undefined) {
       closeFile(f);
@@ -707,7 +707,7 @@ export function createIoLib(): LuaTable {
   /** io_stdfile: the default input or output, which must be open. */
   const stdFile = (h: LuaUserdata): LuaFile => {
     const f = h.data as LuaFile;
-    if (f.closed) throw rtError('standard file is closed');
+    if (f.closed) throw libError('standard file is closed');
     return f;
   };
 
