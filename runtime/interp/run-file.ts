@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { current } from '../lua/callstack.js';
 import { formatTraceback } from '../stdlib/debug.js';
-import { toLuaError } from '../lua/errors.js';
+import { toLuaError, type LuaError } from '../lua/errors.js';
 import * as ops from '../lua/ops.js';
 import { LuaTable } from '../lua/table.js';
 import type { LuaFunction, LuaValue } from '../lua/value.js';
@@ -41,6 +41,7 @@ export function runMain(main: LuaFunction, G: LuaTable, file: string, args: stri
   arg.set(0, file);
   bytes.forEach((a, i) => arg.set(i + 1, a));
   G.setStr('arg', arg);
+  current.errorHandler = withTraceback; // luajit's lua.c runs the main chunk under this handler
   try {
     main(...bytes);
     flushAll();
@@ -68,6 +69,17 @@ export function runMain(main: LuaFunction, G: LuaTable, file: string, args: stri
     flushAll();
     return 1;
   }
+}
+
+/**
+ * lua.c's error handler: a string message (a number, or an object with __tostring) gets the
+ * traceback of where the error happened; any other value is left as it is.
+ */
+function withTraceback(err: LuaError): LuaValue {
+  const v = err.value;
+  if (typeof v !== 'string' && typeof v !== 'number' && ops.metamethod(v, '__tostring') === undefined) return v;
+  current.enterRaiser(err);
+  return formatTraceback(undefined, uncaughtMessage(v), 1);
 }
 
 /** os.exit unwinds the Lua stack with an exception carrying the exit code. */

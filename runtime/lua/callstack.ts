@@ -157,6 +157,12 @@ export class CallStack {
   /** The tail call a compiled function hands back to its caller's trampoline. */
   tailFn: import('./value.js').LuaFunction | undefined = undefined;
   tailArgs: import('./value.js').LuaValue[] = [];
+  /**
+   * What luajit's VM would call at an error raised now (lua_pcall's errfunc): luajit's own
+   * traceback at a program's top level, nothing under pcall or in a coroutine, xpcall's
+   * handler under xpcall. Only load applies it (to its reader's errors, which it catches).
+   */
+  errorHandler: ((err: LuaError) => import('./value.js').LuaValue) | undefined = undefined;
 
   push(frame: StackFrame): void {
     const d = this.depth;

@@ -108,9 +108,13 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
           piece = first(chunk());
           current.pop();
         } catch (e) {
+          // a reader's error is load's message, passed (where it happened) through the
+          // handler luajit's VM would call: at top level its traceback is appended
           const err = toLuaError(e);
+          const handler = current.errorHandler;
+          const message = handler === undefined ? err.value : handler(err);
           unwind(depth);
-          return [undefined, err.value]; // a reader's error is load's message
+          return [undefined, message];
         }
         if (piece === undefined || piece === '') break;
         if (typeof piece !== 'string') return [undefined, 'reader function must return a string'];
@@ -152,38 +156,48 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
    * (xpcall's) runs before the stack is unwound, so debug.traceback sees where it happened.
    */
   function protectedCall(f: LuaValue, args: LuaValue[], handler?: LuaFunction): LuaValue[] {
-    const depth = current.depth;
-    const tails = current.tails;
-    current.push(C_CALL);
+    const stack = current;
+    const depth = stack.depth;
+    const tails = stack.tails;
+    const outer = stack.errorHandler;
+    stack.errorHandler = handler === undefined ? undefined : (err) => runHandler(handler, err);
+    stack.push(C_CALL);
     try {
       const r = [true, ...all(ops.callable(f)(...args))];
-      current.pop();
+      stack.pop();
       return r;
     } catch (e) {
       const err = caught(e, depth, isBuiltin(f));
-      let r: LuaValue[] = [err.value];
-      if (handler !== undefined) {
-        nameHandler(err);
-        try {
-          r = [first(handler(err.value))];
-        } catch (e2) {
-          toLuaError(e2);
-          r = ['error in error handling'];
-        }
-      }
+      const r = handler === undefined ? err.value : runHandler(handler, err);
       unwind(depth, tails);
-      return [false, ...r];
+      return [false, r];
+    } finally {
+      stack.errorHandler = outer;
+    }
+  }
+
+  /** xpcall's handler, called where the error happened (its result, or luajit's message when it fails too). */
+  function runHandler(handler: LuaFunction, err: LuaError): LuaValue {
+    nameHandler(err);
+    try {
+      return first(handler(err.value));
+    } catch (e2) {
+      toLuaError(e2);
+      return 'error in error handling';
     }
   }
 
   /** protectedCall inside a coroutine: f and the handler may yield. */
   function* protectedCallCo(f: LuaValue, args: LuaValue[], handler?: LuaFunction): CoGenerator {
-    const depth = current.depth;
-    const tails = current.tails;
-    current.push(C_CALL);
+    const stack = current;
+    const depth = stack.depth;
+    const tails = stack.tails;
+    const outer = stack.errorHandler;
+    stack.errorHandler = handler === undefined ? undefined : (err) => runHandler(handler, err);
+    stack.push(C_CALL);
     try {
       const r = [true, ...all(yield* callCo(ops.callable(f), args))];
-      current.pop();
+      stack.pop();
       return r;
     } catch (e) {
       const err = caught(e, depth, isBuiltin(f));
@@ -199,6 +213,8 @@ export function createBaseLib(host: BaseHost, G: LuaTable): void {
       }
       unwind(depth, tails);
       return [false, ...r];
+    } finally {
+      stack.errorHandler = outer;
     }
   }
 
