@@ -13,7 +13,7 @@ import type {
 } from '../frontend/ast.js';
 import { walk } from '../frontend/parse.js';
 import { callArguments, inParens, isCall, isMultiValue, lineOf, rangeOf } from '../frontend/ast.js';
-import { calleeName, constantOf, containsCall, lateTargetParts, readsLocalLate, tableLayout } from '../frontend/constants.js';
+import { callName as callNameOf, constantOf, containsCall, lateTargetParts, readsLocalLate, tableLayout } from '../frontend/constants.js';
 import { describeExpr, type FunctionInfo, type LocalVar, type Resolution } from '../frontend/resolve.js';
 import { BOOLEAN, FUNCTION, NIL as NIL_TYPE, NUMBER, only, STRING, TABLE, type TypeMask, type Types } from '../analysis/types.js';
 import { jsNumber, jsString, Names } from './names.js';
@@ -1020,7 +1020,7 @@ class FunctionEmitter {
     // (`as rt.LuaValue`: a literal argument would otherwise narrow the temp for tsc)
     this.w.line(`if ((${f} = ${this.expr(base)}, ${t} = ${this.expr(args[0])} as rt.LuaValue, ${f} === rt.ITERATION.${lib} && ${t} instanceof rt.LuaTable)) ` +
       `$it${n} = rt.ITERATION.${iter}, $st${n} = ${t}, $key${n} = ${control};`);
-    const call = `(${this.setLine(lineOf(it!), calleeName(base))}, rt.fn(${f}${desc === undefined ? '' : ', ' + jsString(desc)})(${t}))`;
+    const call = `(${this.setLine(lineOf(it!), callNameOf(base, this.res.refs))}, rt.fn(${f}${desc === undefined ? '' : ', ' + jsString(desc)})(${t}))`;
     // (the results are only read: no copy)
     this.w.line(`else ${assign(`rt.adjust(rt.all(${call}), 3)`)}`);
   }
@@ -1756,7 +1756,7 @@ class FunctionEmitter {
     } else {
       const callee = this.temp();
       parts.push(`${callee} = ${this.expr(e.base)}`);
-      callName = tail ? '?' : calleeName(e.base);
+      callName = tail ? '?' : callNameOf(e.base, this.res.refs);
       const desc = describeExpr(e.base, this.res.refs);
       // Arguments are evaluated before the callee is checked, as in Lua.
       const argv = this.callArgs(args, parts);
@@ -1800,7 +1800,7 @@ class FunctionEmitter {
       value = `rt.leave($s, $d, ${value})`;
       call = this.invoke([this.setLine(line, '?'), `${fnVar} = ${callee}`], fnVar, { argv: [x], result: undefined }, '?', true);
     } else {
-      call = `(${this.setLine(line, calleeName(base))}, ${callee}(${x}))`;
+      call = `(${this.setLine(line, callNameOf(base, this.res.refs))}, ${callee}(${x}))`;
       // as a value: only a replaced function's results need adjusting to one
       if (first) call = `rt.first(${call})`;
     }
@@ -1819,7 +1819,7 @@ class FunctionEmitter {
     const t = this.temp();
     const v = this.temp();
     const desc = describeExpr(base, this.res.refs);
-    const call = `(${this.setLine(line, calleeName(base))}, rt.fn(${f}${desc === undefined ? '' : ', ' + jsString(desc)})(${t}, ${v}))`;
+    const call = `(${this.setLine(line, callNameOf(base, this.res.refs))}, rt.fn(${f}${desc === undefined ? '' : ', ' + jsString(desc)})(${t}, ${v}))`;
     // (`as rt.LuaValue`: a literal argument would otherwise narrow the temp for tsc)
     return `(${f} = ${this.expr(base)}, ${t} = ${this.expr(args[0])} as rt.LuaValue, ${v} = ${this.expr(args[1])}, ` +
       `${f} === rt.TABLE_INSERT && ${t} instanceof rt.LuaTable && ${t}.other === undefined && ${v} !== undefined ` +
@@ -1845,7 +1845,7 @@ class FunctionEmitter {
     const desc = describeExpr(e.base, this.res.refs);
     const callee = this.knownFunction(e.base) ? this.expr(e.base) : `rt.fn(${this.expr(e.base)}${desc === undefined ? '' : ', ' + jsString(desc)})`;
     if (this.isSilent(e.base)) return `${callee}(${argv.join(', ')})`;
-    return `(${this.setLine(line, calleeName(e.base))}, ${callee}(${argv.join(', ')}))`;
+    return `(${this.setLine(line, callNameOf(e.base, this.res.refs))}, ${callee}(${argv.join(', ')}))`;
   }
 
   /**
@@ -1858,7 +1858,7 @@ class FunctionEmitter {
       const plain = args.map((a, i) => (i === args.length - 1 && this.expands(a) ? `...${this.multi(a)}` : this.expr(a)));
       return `${this.expr(e.base)}(${plain.join(', ')})`;
     }
-    const setup = this.setLine(line, calleeName(e.base));
+    const setup = this.setLine(line, callNameOf(e.base, this.res.refs));
     const argv = args.map((a, i) => {
       const multi = i === args.length - 1 && this.expands(a);
       const code = multi ? this.multi(a) : this.expr(a);

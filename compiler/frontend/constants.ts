@@ -38,6 +38,24 @@ export function constantOf(e: Expression): { value: LuaValue } | undefined {
   }
 }
 
+/**
+ * A call's name as frames record it (runtime/lua/callstack.ts describeCall): the callee's
+ * name after a mark of how the call reached it, as luajit's debug.getinfo tells it
+ * (namewhat): none for a global, `%` a local, `^` an upvalue, `.` a field, `:` a method;
+ * '?' when the callee has no name.
+ */
+export function callName(base: Expression, refs: ReadonlyMap<Identifier, VarRef>): string {
+  switch (base.type) {
+    case 'Identifier': {
+      const kind = refs.get(base)?.kind;
+      return kind === 'local' ? '%' + base.name : kind === 'upvalue' ? '^' + base.name : base.name;
+    }
+    case 'MemberExpression': return (base.indexer === ':' ? ':' : '.') + base.identifier.name;
+    case 'IndexExpression': return base.index.type === 'StringLiteral' ? '.' + base.index.value : '?';
+    default: return '?';
+  }
+}
+
 /** The name luajit gives a called function in "bad argument" messages. */
 export function calleeName(base: Expression): string {
   switch (base.type) {

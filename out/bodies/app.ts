@@ -9,7 +9,7 @@ const $site3: rt.FunctionSite = { chunk: "fixtures/http/bodies/app.lua", defined
 export const $handlers: (rt.LuaFunction | undefined)[] = [undefined, undefined, undefined];
 const $pc = rt.positions([
   [$site0, 2], // 0
-  [$site0, 2, "server"], // 1
+  [$site0, 2, ".server"], // 1
   [$site0, 4], // 2
   [$site1, 5], // 3
   [$site1, 5, ":body"], // 4

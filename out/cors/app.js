@@ -10,7 +10,7 @@ const $handlers = [void 0, void 0, void 0, void 0];
 const $pc = rt.positions([
   [$site0, 3],
   // 0
-  [$site0, 3, "server"],
+  [$site0, 3, ".server"],
   // 1
   [$site0, 13],
   // 2

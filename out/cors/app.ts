@@ -10,7 +10,7 @@ const $site4: rt.FunctionSite = { chunk: "fixtures/http/cors/app.lua", defined: 
 export const $handlers: (rt.LuaFunction | undefined)[] = [undefined, undefined, undefined, undefined];
 const $pc = rt.positions([
   [$site0, 3], // 0
-  [$site0, 3, "server"], // 1
+  [$site0, 3, ".server"], // 1
   [$site0, 13], // 2
   [$site0, 17], // 3
   [$site2, 18], // 4

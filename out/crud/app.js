@@ -16,7 +16,7 @@ const $pc = rt.positions([
   // 1
   [$site0, 4],
   // 2
-  [$site0, 4, "server"],
+  [$site0, 4, ".server"],
   // 3
   [$site0, 6],
   // 4
@@ -32,11 +32,11 @@ const $pc = rt.positions([
   // 9
   [$site1, 11],
   // 10
-  [$site1, 11, "min"],
+  [$site1, 11, ".min"],
   // 11
   [$site1, 14],
   // 12
-  [$site1, 14, "json"],
+  [$site1, 14, ".json"],
   // 13
   [$site1, 14, "?"],
   // 14
@@ -60,7 +60,7 @@ const $pc = rt.positions([
   // 23
   [$site3, 24, ":params"],
   // 24
-  [$site3, 24, "parse_id"],
+  [$site3, 24, ".parse_id"],
   // 25
   [$site3, 25],
   // 26
@@ -68,13 +68,13 @@ const $pc = rt.positions([
   // 27
   [$site0, 28],
   // 28
-  [$site4, 29, "find"],
+  [$site4, 29, "^find"],
   // 29
   [$site4, 30, "?"],
   // 30
   [$site0, 34],
   // 31
-  [$site5, 35, "find"],
+  [$site5, 35, "^find"],
   // 32
   [$site5, 36, "?"],
   // 33
@@ -96,7 +96,7 @@ const $pc = rt.positions([
   // 41
   [$site6, 43, ":params"],
   // 42
-  [$site6, 43, "parse_id"],
+  [$site6, 43, ".parse_id"],
   // 43
   [$site6, 44],
   // 44

@@ -14,7 +14,7 @@ const $pc = rt.positions([
   [$site0, 2], // 0
   [$site0, 2, "require"], // 1
   [$site0, 4], // 2
-  [$site0, 4, "server"], // 3
+  [$site0, 4, ".server"], // 3
   [$site0, 6], // 4
   [$site1, 7], // 5
   [$site1, 7, ":all"], // 6
@@ -22,9 +22,9 @@ const $pc = rt.positions([
   [$site1, 8, ":query"], // 8
   [$site1, 8, "tonumber"], // 9
   [$site1, 11], // 10
-  [$site1, 11, "min"], // 11
+  [$site1, 11, ".min"], // 11
   [$site1, 14], // 12
-  [$site1, 14, "json"], // 13
+  [$site1, 14, ".json"], // 13
   [$site1, 14, "?"], // 14
   [$site0, 17], // 15
   [$site2, 18, ":body"], // 16
@@ -36,14 +36,14 @@ const $pc = rt.positions([
   [$site2, 20, "?"], // 22
   [$site3, 24], // 23
   [$site3, 24, ":params"], // 24
-  [$site3, 24, "parse_id"], // 25
+  [$site3, 24, ".parse_id"], // 25
   [$site3, 25], // 26
   [$site3, 25, ":get"], // 27
   [$site0, 28], // 28
-  [$site4, 29, "find"], // 29
+  [$site4, 29, "^find"], // 29
   [$site4, 30, "?"], // 30
   [$site0, 34], // 31
-  [$site5, 35, "find"], // 32
+  [$site5, 35, "^find"], // 32
   [$site5, 36, "?"], // 33
   [$site5, 37, ":body"], // 34
   [$site5, 37], // 35
@@ -54,7 +54,7 @@ const $pc = rt.positions([
   [$site0, 42], // 40
   [$site6, 43], // 41
   [$site6, 43, ":params"], // 42
-  [$site6, 43, "parse_id"], // 43
+  [$site6, 43, ".parse_id"], // 43
   [$site6, 44], // 44
   [$site6, 44, ":remove"], // 45
   [$site6, 44, "?"], // 46

@@ -21,7 +21,7 @@ const $handlers = [void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 
 const $pc = rt.positions([
   [$site0, 4],
   // 0
-  [$site0, 4, "server"],
+  [$site0, 4, ".server"],
   // 1
   [$site0, 7],
   // 2
@@ -93,7 +93,7 @@ const $pc = rt.positions([
   // 35
   [$site7, 56, ":params"],
   // 36
-  [$site7, 57, "touch"],
+  [$site7, 57, "^touch"],
   // 37
   [$site7, 58],
   // 38
@@ -115,7 +115,7 @@ const $pc = rt.positions([
   // 46
   [$site8, 65],
   // 47
-  [$site8, 65, "sort"],
+  [$site8, 65, ".sort"],
   // 48
   [$site8, 66],
   // 49
@@ -129,7 +129,7 @@ const $pc = rt.positions([
   // 53
   [$site10, 75],
   // 54
-  [$site10, 75, "get"],
+  [$site10, 75, ".get"],
   // 55
   [$site10, 76],
   // 56
@@ -139,7 +139,7 @@ const $pc = rt.positions([
   // 58
   [$site11, 81, ":query"],
   // 59
-  [$site11, 81, "json"],
+  [$site11, 81, ".json"],
   // 60
   [$site11, 81, "?"],
   // 61

@@ -21,7 +21,7 @@ const $site15: rt.FunctionSite = { chunk: "fixtures/http/direct/app.lua", define
 export const $handlers: (rt.LuaFunction | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
 const $pc = rt.positions([
   [$site0, 4], // 0
-  [$site0, 4, "server"], // 1
+  [$site0, 4, ".server"], // 1
   [$site0, 7], // 2
   [$site1, 8], // 3
   [$site1, 8, ":params"], // 4
@@ -57,7 +57,7 @@ const $pc = rt.positions([
   [$site0, 55], // 34
   [$site7, 56], // 35
   [$site7, 56, ":params"], // 36
-  [$site7, 57, "touch"], // 37
+  [$site7, 57, "^touch"], // 37
   [$site7, 58], // 38
   [$site7, 58, ":params"], // 39
   [$site7, 58, ":headers"], // 40
@@ -68,19 +68,19 @@ const $pc = rt.positions([
   [$site8, 64, "(for generator)"], // 45
   [$site8, 64, ":sub"], // 46
   [$site8, 65], // 47
-  [$site8, 65, "sort"], // 48
+  [$site8, 65, ".sort"], // 48
   [$site8, 66], // 49
   [$site8, 66, ":headers"], // 50
   [$site0, 70], // 51
   [$site9, 71], // 52
   [$site0, 74], // 53
   [$site10, 75], // 54
-  [$site10, 75, "get"], // 55
+  [$site10, 75, ".get"], // 55
   [$site10, 76], // 56
   [$site0, 80], // 57
   [$site11, 81], // 58
   [$site11, 81, ":query"], // 59
-  [$site11, 81, "json"], // 60
+  [$site11, 81, ".json"], // 60
   [$site11, 81, "?"], // 61
   [$site0, 85], // 62
   [$site0, 86], // 63

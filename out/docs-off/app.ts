@@ -7,7 +7,7 @@ const $site1: rt.FunctionSite = { chunk: "fixtures/http/docs-off/app.lua", defin
 export const $handlers: (rt.LuaFunction | undefined)[] = [undefined];
 const $pc = rt.positions([
   [$site0, 2], // 0
-  [$site0, 2, "server"], // 1
+  [$site0, 2, ".server"], // 1
   [$site0, 4], // 2
 ]);
 

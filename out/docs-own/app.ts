@@ -8,7 +8,7 @@ const $site2: rt.FunctionSite = { chunk: "fixtures/http/docs-own/app.lua", defin
 export const $handlers: (rt.LuaFunction | undefined)[] = [undefined, undefined];
 const $pc = rt.positions([
   [$site0, 3], // 0
-  [$site0, 3, "server"], // 1
+  [$site0, 3, ".server"], // 1
   [$site0, 5], // 2
   [$site1, 6], // 3
   [$site1, 6, "?"], // 4

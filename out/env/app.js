@@ -10,11 +10,11 @@ const $handlers = [void 0, void 0, void 0];
 const $pc = rt.positions([
   [$site0, 3],
   // 0
-  [$site0, 3, "load"],
+  [$site0, 3, ".load"],
   // 1
   [$site0, 4],
   // 2
-  [$site0, 4, "from_env"],
+  [$site0, 4, ".from_env"],
   // 3
   [$site0, 6],
   // 4
@@ -22,7 +22,7 @@ const $pc = rt.positions([
   // 5
   [$site0, 8, "tonumber"],
   // 6
-  [$site0, 6, "server"],
+  [$site0, 6, ".server"],
   // 7
   [$site0, 11],
   // 8

@@ -10,13 +10,13 @@ const $site4: rt.FunctionSite = { chunk: "fixtures/http/env/app.lua", defined: 2
 export const $handlers: (rt.LuaFunction | undefined)[] = [undefined, undefined, undefined];
 const $pc = rt.positions([
   [$site0, 3], // 0
-  [$site0, 3, "load"], // 1
+  [$site0, 3, ".load"], // 1
   [$site0, 4], // 2
-  [$site0, 4, "from_env"], // 3
+  [$site0, 4, ".from_env"], // 3
   [$site0, 6], // 4
   [$site0, 8], // 5
   [$site0, 8, "tonumber"], // 6
-  [$site0, 6, "server"], // 7
+  [$site0, 6, ".server"], // 7
   [$site0, 11], // 8
   [$site1, 13], // 9
   [$site1, 12], // 10

@@ -27,7 +27,7 @@ const $handlers = [void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 
 const $pc = rt.positions([
   [$site0, 3],
   // 0
-  [$site0, 3, "server"],
+  [$site0, 3, ".server"],
   // 1
   [$site0, 5],
   // 2
@@ -87,7 +87,7 @@ const $pc = rt.positions([
   // 29
   [$site8, 24],
   // 30
-  [$site8, 24, "sort"],
+  [$site8, 24, ".sort"],
   // 31
   [$site8, 25],
   // 32

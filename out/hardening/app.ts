@@ -27,7 +27,7 @@ const $site21: rt.FunctionSite = { chunk: "fixtures/http/hardening/app.lua", def
 export const $handlers: (rt.LuaFunction | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
 const $pc = rt.positions([
   [$site0, 3], // 0
-  [$site0, 3, "server"], // 1
+  [$site0, 3, ".server"], // 1
   [$site0, 5], // 2
   [$site0, 8], // 3
   [$site2, 8], // 4
@@ -57,7 +57,7 @@ const $pc = rt.positions([
   [$site8, 23, "pairs"], // 28
   [$site8, 23, "(for generator)"], // 29
   [$site8, 24], // 30
-  [$site8, 24, "sort"], // 31
+  [$site8, 24, ".sort"], // 31
   [$site8, 25], // 32
   [$site0, 27], // 33
   [$site9, 29], // 34

@@ -19,7 +19,7 @@ const $handlers = [void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 
 const $pc = rt.positions([
   [$site0, 2],
   // 0
-  [$site0, 2, "server"],
+  [$site0, 2, ".server"],
   // 1
   [$site0, 5],
   // 2
@@ -49,7 +49,7 @@ const $pc = rt.positions([
   // 14
   [$site2, 19],
   // 15
-  [$site2, 19, "sort"],
+  [$site2, 19, ".sort"],
   // 16
   [$site0, 24],
   // 17

@@ -19,7 +19,7 @@ const $site13: rt.FunctionSite = { chunk: "fixtures/http/headers/app.lua", defin
 export const $handlers: (rt.LuaFunction | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
 const $pc = rt.positions([
   [$site0, 2], // 0
-  [$site0, 2, "server"], // 1
+  [$site0, 2, ".server"], // 1
   [$site0, 5], // 2
   [$site1, 6], // 3
   [$site1, 6, ":headers"], // 4
@@ -34,7 +34,7 @@ const $pc = rt.positions([
   [$site2, 17, ":sub"], // 13
   [$site2, 17], // 14
   [$site2, 19], // 15
-  [$site2, 19, "sort"], // 16
+  [$site2, 19, ".sort"], // 16
   [$site0, 24], // 17
   [$site0, 31], // 18
   [$site4, 32], // 19

@@ -14,7 +14,7 @@ const $handlers = [void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 
 const $pc = rt.positions([
   [$site0, 2],
   // 0
-  [$site0, 2, "server"],
+  [$site0, 2, ".server"],
   // 1
   [$site0, 4],
   // 2
@@ -36,7 +36,7 @@ const $pc = rt.positions([
   // 10
   [$site5, 23, ":params"],
   // 11
-  [$site5, 23, "json"],
+  [$site5, 23, ".json"],
   // 12
   [$site5, 23, "?"],
   // 13
@@ -58,7 +58,7 @@ const $pc = rt.positions([
   // 21
   [$site7, 35],
   // 22
-  [$site7, 35, "sort"],
+  [$site7, 35, ".sort"],
   // 23
   [$site7, 36],
   // 24

@@ -14,7 +14,7 @@ const $site8: rt.FunctionSite = { chunk: "fixtures/http/hello/app.lua", defined:
 export const $handlers: (rt.LuaFunction | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
 const $pc = rt.positions([
   [$site0, 2], // 0
-  [$site0, 2, "server"], // 1
+  [$site0, 2, ".server"], // 1
   [$site0, 4], // 2
   [$site0, 8], // 3
   [$site0, 12], // 4
@@ -25,7 +25,7 @@ const $pc = rt.positions([
   [$site0, 22], // 9
   [$site5, 23], // 10
   [$site5, 23, ":params"], // 11
-  [$site5, 23, "json"], // 12
+  [$site5, 23, ".json"], // 12
   [$site5, 23, "?"], // 13
   [$site0, 26], // 14
   [$site6, 27, ":params"], // 15
@@ -36,7 +36,7 @@ const $pc = rt.positions([
   [$site7, 34, "pairs"], // 20
   [$site7, 34, "(for generator)"], // 21
   [$site7, 35], // 22
-  [$site7, 35, "sort"], // 23
+  [$site7, 35, ".sort"], // 23
   [$site7, 36], // 24
   [$site7, 36, "tonumber"], // 25
   [$site0, 39], // 26

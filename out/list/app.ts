@@ -7,7 +7,7 @@ const $site1: rt.FunctionSite = { chunk: "fixtures/http/list/app.lua", defined: 
 export const $handlers: (rt.LuaFunction | undefined)[] = [undefined];
 const $pc = rt.positions([
   [$site0, 2], // 0
-  [$site0, 2, "server"], // 1
+  [$site0, 2, ".server"], // 1
   [$site0, 4], // 2
   [$site1, 5], // 3
   [$site1, 5, ":query"], // 4

@@ -23,13 +23,13 @@ const $handlers = [void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 
 const $pc = rt.positions([
   [$site0, 2],
   // 0
-  [$site0, 2, "server"],
+  [$site0, 2, ".server"],
   // 1
   [$site1, 7],
   // 2
   [$site0, 11],
   // 3
-  [$site2, 13, "trace"],
+  [$site2, 13, "^trace"],
   // 4
   [$site2, 14],
   // 5
@@ -39,17 +39,17 @@ const $pc = rt.positions([
   // 7
   [$site0, 17],
   // 8
-  [$site3, 18, "trace"],
+  [$site3, 18, "^trace"],
   // 9
   [$site3, 19, ":set"],
   // 10
   [$site0, 22],
   // 11
-  [$site4, 23, "trace"],
+  [$site4, 23, "^trace"],
   // 12
   [$site0, 27],
   // 13
-  [$site5, 28, "trace"],
+  [$site5, 28, "^trace"],
   // 14
   [$site5, 29],
   // 15
@@ -61,11 +61,11 @@ const $pc = rt.positions([
   // 18
   [$site0, 36],
   // 19
-  [$site6, 37, "trace"],
+  [$site6, 37, "^trace"],
   // 20
   [$site0, 40],
   // 21
-  [$site7, 41, "trace"],
+  [$site7, 41, "^trace"],
   // 22
   [$site7, 42],
   // 23
@@ -73,7 +73,7 @@ const $pc = rt.positions([
   // 24
   [$site7, 45, ":get"],
   // 25
-  [$site7, 42, "json"],
+  [$site7, 42, ".json"],
   // 26
   [$site7, 42, "?"],
   // 27
@@ -89,7 +89,7 @@ const $pc = rt.positions([
   // 32
   [$site0, 58],
   // 33
-  [$site10, 59, "trace"],
+  [$site10, 59, "^trace"],
   // 34
   [$site10, 61, ":get"],
   // 35
@@ -99,7 +99,7 @@ const $pc = rt.positions([
   // 37
   [$site0, 68],
   // 38
-  [$site11, 69, "trace"],
+  [$site11, 69, "^trace"],
   // 39
   [$site11, 70],
   // 40
@@ -107,7 +107,7 @@ const $pc = rt.positions([
   // 41
   [$site0, 73],
   // 42
-  [$site12, 74, "trace"],
+  [$site12, 74, "^trace"],
   // 43
   [$site0, 79],
   // 44

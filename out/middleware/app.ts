@@ -23,32 +23,32 @@ const $site17: rt.FunctionSite = { chunk: "fixtures/http/middleware/app.lua", de
 export const $handlers: (rt.LuaFunction | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
 const $pc = rt.positions([
   [$site0, 2], // 0
-  [$site0, 2, "server"], // 1
+  [$site0, 2, ".server"], // 1
   [$site1, 7], // 2
   [$site0, 11], // 3
-  [$site2, 13, "trace"], // 4
+  [$site2, 13, "^trace"], // 4
   [$site2, 14], // 5
   [$site2, 14, ":request_id"], // 6
   [$site2, 14, ":set"], // 7
   [$site0, 17], // 8
-  [$site3, 18, "trace"], // 9
+  [$site3, 18, "^trace"], // 9
   [$site3, 19, ":set"], // 10
   [$site0, 22], // 11
-  [$site4, 23, "trace"], // 12
+  [$site4, 23, "^trace"], // 12
   [$site0, 27], // 13
-  [$site5, 28, "trace"], // 14
+  [$site5, 28, "^trace"], // 14
   [$site5, 29], // 15
   [$site5, 29, ":headers"], // 16
   [$site5, 31, "?"], // 17
   [$site5, 33, ":set"], // 18
   [$site0, 36], // 19
-  [$site6, 37, "trace"], // 20
+  [$site6, 37, "^trace"], // 20
   [$site0, 40], // 21
-  [$site7, 41, "trace"], // 22
+  [$site7, 41, "^trace"], // 22
   [$site7, 42], // 23
   [$site7, 44, ":get"], // 24
   [$site7, 45, ":get"], // 25
-  [$site7, 42, "json"], // 26
+  [$site7, 42, ".json"], // 26
   [$site7, 42, "?"], // 27
   [$site0, 49], // 28
   [$site8, 50], // 29
@@ -56,16 +56,16 @@ const $pc = rt.positions([
   [$site8, 50, ":get"], // 31
   [$site0, 54], // 32
   [$site0, 58], // 33
-  [$site10, 59, "trace"], // 34
+  [$site10, 59, "^trace"], // 34
   [$site10, 61, ":get"], // 35
   [$site10, 62, ":get"], // 36
   [$site10, 63, ":request_id"], // 37
   [$site0, 68], // 38
-  [$site11, 69, "trace"], // 39
+  [$site11, 69, "^trace"], // 39
   [$site11, 70], // 40
   [$site11, 70, "error"], // 41
   [$site0, 73], // 42
-  [$site12, 74, "trace"], // 43
+  [$site12, 74, "^trace"], // 43
   [$site0, 79], // 44
   [$site0, 83], // 45
   [$site0, 87], // 46

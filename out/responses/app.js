@@ -58,7 +58,7 @@ const $handlers = [void 0, void 0, void 0, void 0, void 0, void 0, void 0, void 
 const $pc = rt.positions([
   [$site0, 2],
   // 0
-  [$site0, 2, "server"],
+  [$site0, 2, ".server"],
   // 1
   [$site0, 4],
   // 2
@@ -234,7 +234,7 @@ const $pc = rt.positions([
   // 87
   [$site38, 54],
   // 88
-  [$site38, 54, "traceback"],
+  [$site38, 54, ".traceback"],
   // 89
   [$site38, 54, "error"],
   // 90
@@ -246,7 +246,7 @@ const $pc = rt.positions([
   // 93
   [$site0, 59],
   // 94
-  [$site41, 60, "down"],
+  [$site41, 60, "^down"],
   // 95
   [$site41, 60],
   // 96
@@ -254,7 +254,7 @@ const $pc = rt.positions([
   // 97
   [$site0, 65],
   // 98
-  [$site43, 66, "down"],
+  [$site43, 66, "^down"],
   // 99
   [$site43, 66],
   // 100

@@ -58,7 +58,7 @@ const $site52: rt.FunctionSite = { chunk: "fixtures/http/responses/app.lua", def
 export const $handlers: (rt.LuaFunction | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
 const $pc = rt.positions([
   [$site0, 2], // 0
-  [$site0, 2, "server"], // 1
+  [$site0, 2, ".server"], // 1
   [$site0, 4], // 2
   [$site0, 5], // 3
   [$site0, 6], // 4
@@ -146,17 +146,17 @@ const $pc = rt.positions([
   [$site37, 53, "?"], // 86
   [$site0, 54], // 87
   [$site38, 54], // 88
-  [$site38, 54, "traceback"], // 89
+  [$site38, 54, ".traceback"], // 89
   [$site38, 54, "error"], // 90
   [$site0, 55], // 91
   [$site39, 56], // 92
   [$site39, 56, "pcall"], // 93
   [$site0, 59], // 94
-  [$site41, 60, "down"], // 95
+  [$site41, 60, "^down"], // 95
   [$site41, 60], // 96
   [$site40, 61, "?"], // 97
   [$site0, 65], // 98
-  [$site43, 66, "down"], // 99
+  [$site43, 66, "^down"], // 99
   [$site43, 66], // 100
   [$site42, 67], // 101
   [$site42, 67, ":params"], // 102

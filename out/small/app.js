@@ -8,7 +8,7 @@ const $handlers = [void 0, void 0];
 const $pc = rt.positions([
   [$site0, 3],
   // 0
-  [$site0, 3, "server"],
+  [$site0, 3, ".server"],
   // 1
   [$site0, 5],
   // 2
@@ -16,7 +16,7 @@ const $pc = rt.positions([
   // 3
   [$site1, 6, ":params"],
   // 4
-  [$site1, 6, "json"],
+  [$site1, 6, ".json"],
   // 5
   [$site1, 6, "?"],
   // 6

@@ -8,11 +8,11 @@ const $site2: rt.FunctionSite = { chunk: "fixtures/http/small/app.lua", defined:
 export const $handlers: (rt.LuaFunction | undefined)[] = [undefined, undefined];
 const $pc = rt.positions([
   [$site0, 3], // 0
-  [$site0, 3, "server"], // 1
+  [$site0, 3, ".server"], // 1
   [$site0, 5], // 2
   [$site1, 6], // 3
   [$site1, 6, ":params"], // 4
-  [$site1, 6, "json"], // 5
+  [$site1, 6, ".json"], // 5
   [$site1, 6, "?"], // 6
   [$site0, 10], // 7
   [$site2, 11], // 8

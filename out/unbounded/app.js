@@ -8,7 +8,7 @@ const $handlers = [void 0];
 const $pc = rt.positions([
   [$site0, 3],
   // 0
-  [$site0, 3, "server"],
+  [$site0, 3, ".server"],
   // 1
   [$site1, 12, ":set"],
   // 2

@@ -8,7 +8,7 @@ const $site2: rt.FunctionSite = { chunk: "fixtures/http/unbounded/app.lua", defi
 export const $handlers: (rt.LuaFunction | undefined)[] = [undefined];
 const $pc = rt.positions([
   [$site0, 3], // 0
-  [$site0, 3, "server"], // 1
+  [$site0, 3, ".server"], // 1
   [$site1, 12, ":set"], // 2
   [$site0, 11], // 3
   [$site0, 15], // 4

@@ -12,7 +12,7 @@ const $handlers = [void 0, void 0, void 0, void 0, void 0];
 const $pc = rt.positions([
   [$site0, 2],
   // 0
-  [$site0, 2, "server"],
+  [$site0, 2, ".server"],
   // 1
   [$site0, 3],
   // 2

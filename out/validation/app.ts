@@ -12,7 +12,7 @@ const $site6: rt.FunctionSite = { chunk: "fixtures/http/validation/app.lua", def
 export const $handlers: (rt.LuaFunction | undefined)[] = [undefined, undefined, undefined, undefined, undefined];
 const $pc = rt.positions([
   [$site0, 2], // 0
-  [$site0, 2, "server"], // 1
+  [$site0, 2, ".server"], // 1
   [$site0, 3], // 2
   [$site0, 5], // 3
   [$site0, 6, ":string"], // 4

@@ -5,7 +5,7 @@ import type {
   FunctionDeclaration, Identifier, IfStatement, LocalStatement, Statement, TableConstructorExpression,
 } from '../../compiler/frontend/ast.js';
 import { callArguments, isMultiValue, lineOf } from '../../compiler/frontend/ast.js';
-import { calleeName, lateTargetParts, readsLocalLate, tableLayout, type LateParts } from '../../compiler/frontend/constants.js';
+import { calleeName, callName, lateTargetParts, readsLocalLate, tableLayout, type LateParts } from '../../compiler/frontend/constants.js';
 import { describeExpr, type LocalVar } from '../../compiler/frontend/resolve.js';
 import { current } from '../lua/callstack.js';
 import { all, first, NONE } from '../lua/multi.js';
@@ -792,8 +792,8 @@ class FunctionCompiler {
   private call(e: AnyCall, tail: boolean): (f: Frame) => Co<LuaResult> {
     const line = lineOf(e);
     const args = callArguments(e);
-    const name = tail ? '?' : calleeName(e.base);
-    const methodName = tail ? '?' : ':' + name;
+    const name = tail ? '?' : callName(e.base, this.res.refs);
+    const methodName = tail ? '?' : ':' + calleeName(e.base);
     // A tail call replaces the caller's frame, as in luajit: error levels and tracebacks skip it.
     if (e.base.type === 'MemberExpression' && e.base.indexer === ':') {
       const obj = this.expr(e.base.base);

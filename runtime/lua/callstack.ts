@@ -14,11 +14,20 @@ export interface StackFrame {
   readonly name: string | undefined;
 }
 
-/** A callName as StackFrame.name describes it: "function 'f'", "method 'm'". */
+/** How a call reached its callee, by the mark before its name (see callName in compiler/frontend/constants.ts). */
+const CALL_KINDS: Record<string, string> = { '@': 'metamethod', ':': 'method', '.': 'field', '%': 'local', '^': 'upvalue' };
+
+/** A callName as StackFrame.name describes it: "function 'f'" (a global), "local 'f'", "method 'm'"... */
 export function describeCall(callName: string | undefined): string | undefined {
   if (callName === undefined || callName === '?') return undefined;
-  if (callName.startsWith('@')) return `metamethod '${callName.slice(1)}'`; // see ops.ts PendingCall
-  return callName.startsWith(':') ? `method '${callName.slice(1)}'` : `function '${callName}'`;
+  const kind = CALL_KINDS[callName[0]];
+  return kind === undefined ? `function '${callName}'` : `${kind} '${callName.slice(1)}'`;
+}
+
+/** The callee's name in a callName, without its mark ("%f" -> "f"; a method keeps its ':'). */
+export function calledName(callName: string): string {
+  const c = callName[0];
+  return c === '@' || c === '.' || c === '%' || c === '^' ? callName.slice(1) : callName;
 }
 
 /** luajit overflows between 20000 and 30000 nested Lua calls; stay in that range. */

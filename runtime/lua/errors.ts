@@ -1,5 +1,5 @@
 // Lua errors: any Lua value can be thrown; LuaError carries it through JS exceptions.
-import { where } from './callstack.js';
+import { calledName, where } from './callstack.js';
 import type { LuaValue } from './value.js';
 
 export class LuaError {
@@ -33,7 +33,7 @@ export class LuaError {
     const bad = this.badArg;
     if (bad === undefined) return this;
     this.badArg = undefined;
-    if (name.startsWith('@')) name = name.slice(1); // a metamethod: luajit names it '__index'...
+    name = calledName(name); // a metamethod is named '__index'..., a local or a field by its name
     if (name.startsWith(':')) {
       name = name.slice(1);
       if (bad.arg === 1) {

@@ -328,11 +328,13 @@ function compareError(a: LuaValue, b: LuaValue, event: '__lt' | '__le'): LuaErro
   return rtError(ta === tb ? `attempt to compare two ${ta} values` : `attempt to compare ${ta} with ${tb}`, '@' + event);
 }
 
-/** The call name of a callee described as "local 'f'", "method 'm'"...: what luajit names a call by. */
+/** Marks of callNames (compiler/frontend/constants.ts callName) by how describeExpr tells the callee. */
+const CALL_MARKS: Record<string, string> = { global: '', local: '%', upvalue: '^', field: '.', method: ':' };
+
+/** The callName of a callee described as "local 'f'", "method 'm'"...: what luajit names a call by. */
 function calleeName(desc: string | undefined): string | undefined {
   const m = desc === undefined ? null : /^(local|global|upvalue|field|method) '(.*)'$/s.exec(desc);
-  if (m === null) return undefined;
-  return m[1] === 'method' ? ':' + m[2] : m[2];
+  return m === null ? undefined : CALL_MARKS[m[1]] + m[2];
 }
 
 export function lt(a: LuaValue, b: LuaValue): boolean {

@@ -10,8 +10,7 @@
 // through the accessors of programs built with debug support (SiteDebug, CompiledVars in
 // callstack.ts); compiled code built without refuses them with an error, and upvaluejoin
 // refuses compiled closures.
-// Approximate: C functions between Lua frames (pcall, table.sort, ...) are not levels;
-// namewhat of ordinary calls is "global" whatever the callee expression; lastlinedefined,
+// Approximate: lastlinedefined,
 // nups, nparams, isvararg and func come from optional extras (FrameExtras, FUNCTION_INFO)
 // or are guessed; activelines is empty; hooks are stored but never called; debug.debug
 // returns at once; getlocal lists no "(*temporary)" slots.

@@ -53,7 +53,7 @@ const $pc = rt.positions([
   // 21
   [$site5, 34],
   // 22
-  [$site5, 34, "remove"],
+  [$site5, 34, ".remove"],
   // 23
   [$site0, 30]
   // 24

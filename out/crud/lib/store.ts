@@ -30,7 +30,7 @@ const $pc = rt.positions([
   [$site5, 33, "ipairs"], // 20
   [$site5, 33, "(for generator)"], // 21
   [$site5, 34], // 22
-  [$site5, 34, "remove"], // 23
+  [$site5, 34, ".remove"], // 23
   [$site0, 30], // 24
 ]);
 

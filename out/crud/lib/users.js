@@ -11,7 +11,7 @@ const $pc = rt.positions([
   // 2
   [$site0, 5],
   // 3
-  [$site0, 5, "new"],
+  [$site0, 5, ".new"],
   // 4
   [$site0, 8, ":string"],
   // 5

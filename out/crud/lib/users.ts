@@ -7,7 +7,7 @@ const $pc = rt.positions([
   [$site0, 2, "require"], // 1
   [$site0, 3], // 2
   [$site0, 5], // 3
-  [$site0, 5, "new"], // 4
+  [$site0, 5, ".new"], // 4
   [$site0, 8, ":string"], // 5
   [$site0, 8, ":required"], // 6
   [$site0, 9, ":string"], // 7
