@@ -1,8 +1,20 @@
-// Static types of locals and expressions, for type-directed code generation.
-// Flow-insensitive: a local's type is the union of everything ever assigned to it, anywhere
-// in the chunk (inner functions included), solved to a fixpoint. A local function that is
-// only ever called by name gets its parameter types from its call sites and its result type
-// from its returns; other parameters, globals, table fields and call results are unknown.
+// Static types of locals and expressions: the one classifier of Lua value types that code
+// generation (raw JS operators, TS declarations) and response shapes (serializers, route
+// types, OpenAPI) share.
+//
+// Locals: flow-insensitive, a local's type is the union of everything ever assigned to it,
+// anywhere in the chunk (inner functions included), solved to a fixpoint. A local function
+// that is only ever called by name gets its parameter types from its call sites and its
+// result type from its returns; other parameters, globals, table fields and call results are
+// unknown unless a caller feeds in facts (TypeOptions.facts: Rover's request fields).
+//
+// Operators: every claim is a guarantee, never "probably". A comparison or `not` is a
+// boolean. Arithmetic, unary minus, `..` and `#` on operands proven plain (numbers; numbers
+// and strings; strings and tables) give a number, a string, a number. On other operands the
+// result is the metamethod's, unless no value of the program can have that metamethod
+// (TypeOptions.metamethods, from metamethods.ts): then the operator either gives its plain
+// result (strings coerce to numbers, numbers to strings) or raises an error, so the plain
+// type still holds for every value it gives.
 // A type is a set of Lua types as a bit mask; 0 means "no value seen yet" while solving.
 import type { Chunk, Expression, FunctionDeclaration, Node, Statement } from '../frontend/ast.js';
 import { isMultiValue, returnStatements } from '../frontend/ast.js';
@@ -26,18 +38,42 @@ export function only(t: TypeMask, mask: TypeMask): boolean {
   return t !== 0 && (t & ~mask) === 0;
 }
 
+/** The metamethod each arithmetic operator runs on operands that are not numbers. */
+const ARITHMETIC_EVENTS: Readonly<Record<string, string>> = {
+  '+': '__add', '-': '__sub', '*': '__mul', '/': '__div', '%': '__mod', '^': '__pow',
+};
+
+export interface TypeOptions {
+  /**
+   * Every local may change behind the code's back (debug.setlocal, setupvalue): locals and
+   * the functions they hold are unknown.
+   */
+  readonly opaque?: boolean;
+  /** The metamethods any value of the program may have (metamethods.ts); absent: any. */
+  readonly metamethods?: ReadonlySet<string>;
+  /**
+   * Types the caller knows of expressions this analysis leaves unknown (calls, fields) and of
+   * generic `for` variables; undefined when it knows nothing.
+   */
+  readonly facts?: TypeFacts;
+}
+
+export interface TypeFacts {
+  expression(e: Expression): TypeMask | undefined;
+  loopVariable(v: LocalVar): TypeMask | undefined;
+}
+
 export class Types {
   private readonly locals = new Map<LocalVar, TypeMask>();
   private readonly declaredFunctions = new Map<LocalVar, FunctionDeclaration>();
   private readonly single = new Map<FunctionDeclaration, boolean>();
   private readonly returns = new Map<FunctionDeclaration, TypeMask>();
 
-  /**
-   * `opaque`: every local may change behind the code's back (debug.setlocal, setupvalue):
-   * locals and the functions they hold are unknown.
-   */
-  constructor(private readonly res: Resolution, private readonly opaque = false) {
-    if (opaque) return;
+  private readonly opaque: boolean;
+
+  constructor(private readonly res: Resolution, private readonly options: TypeOptions = {}) {
+    this.opaque = options.opaque ?? false;
+    if (this.opaque) return;
     walk(res.chunk as Chunk, (n) => {
       if (n.type === 'FunctionDeclaration' && n.isLocal && n.identifier?.type === 'Identifier') {
         this.declaredFunctions.set(res.decls.get(n.identifier)!, n);
@@ -45,7 +81,8 @@ export class Types {
         this.declaredFunctions.set(res.decls.get(n.variables[0])!, n.init[0]);
       }
     });
-    solve(res, this.locals, this.returns, (e) => this.of(e), (e) => this.targetOf(e), (f) => this.returnsOne(f));
+    const loopVariable = (v: LocalVar) => options.facts?.loopVariable(v) ?? ANY;
+    solve(res, this.locals, this.returns, (e) => this.of(e), (e) => this.targetOf(e), (f) => this.returnsOne(f), loopVariable);
   }
 
   /** The function a callee expression always is. */
@@ -75,7 +112,7 @@ export class Types {
     return this.locals.get(v) ?? ANY;
   }
 
-  /** The type of an expression's first value. */
+  /** The type of an expression's first value (nil for a call that gives none). */
   of(e: Expression): TypeMask {
     switch (e.type) {
       case 'NumericLiteral': return NUMBER;
@@ -89,39 +126,58 @@ export class Types {
         return ref === undefined || ref.kind === 'global' || this.opaque ? ANY : this.locals.get(ref.v) ?? 0;
       }
       case 'UnaryExpression': {
-        const t = this.of(e.argument);
         if (e.operator === 'not') return BOOLEAN;
-        if (t === 0) return 0; // not known yet (solving)
+        const t = this.of(e.argument);
         // luajit's # ignores __len on tables and strings
-        if (e.operator === '#') return only(t, STRING | TABLE) ? NUMBER : ANY;
-        return only(t, NUMBER) ? NUMBER : ANY;
+        if (e.operator === '#') return this.plainResult(only(t, STRING | TABLE), t, '__len', NUMBER);
+        return this.plainResult(only(t, NUMBER), t, '__unm', NUMBER);
       }
       case 'BinaryExpression': {
         const a = this.of(e.left);
         const b = this.of(e.right);
-        if (a === 0 || b === 0) return 0; // not known yet (solving)
+        const known = a === 0 || b === 0 ? 0 : ANY;
         switch (e.operator) {
           case '==': case '~=': case '<': case '<=': case '>': case '>=':
             return BOOLEAN;
           case '..':
-            return only(a, NUMBER | STRING) && only(b, NUMBER | STRING) ? STRING : ANY;
+            return this.plainResult(only(a, NUMBER | STRING) && only(b, NUMBER | STRING), known, '__concat', STRING);
           default:
-            // strings coerce, but a non-numeric one could reach a string __add: numbers only
-            return only(a, NUMBER) && only(b, NUMBER) ? NUMBER : ANY;
+            // strings coerce, but one that does not could reach a metamethod: numbers only
+            return this.plainResult(only(a, NUMBER) && only(b, NUMBER), known, ARITHMETIC_EVENTS[e.operator], NUMBER);
         }
       }
       case 'CallExpression': case 'StringCallExpression': case 'TableCallExpression': {
         const f = this.targetOf(e.base);
-        return f !== undefined && this.returnsOne(f) ? this.returns.get(f) ?? 0 : ANY;
+        if (f !== undefined) return this.returnsOne(f) ? this.returns.get(f) ?? 0 : ANY;
+        return this.options.facts?.expression(e) ?? ANY;
       }
+      case 'MemberExpression': case 'IndexExpression':
+        return this.options.facts?.expression(e) ?? ANY;
       case 'LogicalExpression': {
-        const a = this.of(e.left);
-        const b = this.of(e.right);
-        return e.operator === 'and' ? (a & (NIL | BOOLEAN)) | b : (a & ~NIL) | b;
+        // `a and b`: a when it is false or nil, else b; `a or b`: a when it is true, else b
+        if (e.operator === 'and') return (this.of(e.left) & (NIL | BOOLEAN)) | this.of(e.right);
+        return this.truthy(e.left) | this.of(e.right);
       }
       default:
         return ANY;
     }
+  }
+
+  /**
+   * An operator's result: `plain` when its operands are proven plain or no value can have
+   * its metamethod `event`, else unknown (`operands` is 0 while they are not known yet).
+   */
+  private plainResult(plainOperands: boolean, operands: TypeMask, event: string, plain: TypeMask): TypeMask {
+    if (plainOperands || this.options.metamethods?.has(event) === false) return plain;
+    return operands === 0 ? 0 : ANY;
+  }
+
+  /** The types of an expression's value when it is true (`c and v` is true only as v). */
+  private truthy(e: Expression): TypeMask {
+    if (e.type === 'LogicalExpression') {
+      return e.operator === 'and' ? this.truthy(e.right) : this.truthy(e.left) | this.truthy(e.right);
+    }
+    return this.of(e) & ~NIL;
   }
 }
 
@@ -133,6 +189,7 @@ function solve(
   typeOf: (e: Expression) => TypeMask,
   targetOf: (callee: Expression) => FunctionDeclaration | undefined,
   returnsOne: (f: FunctionDeclaration) => boolean,
+  loopVariable: (v: LocalVar) => TypeMask,
 ): void {
   const sources: [LocalVar, () => TypeMask][] = [];
   // Functions only ever called by name (never passed around) get their parameter types
@@ -171,7 +228,10 @@ function solve(
         sources.push([res.decls.get(s.variable)!, () => NUMBER]);
         break;
       case 'ForGenericStatement':
-        for (const id of s.variables) sources.push([res.decls.get(id)!, () => ANY]);
+        for (const id of s.variables) {
+          const v = res.decls.get(id)!;
+          sources.push([v, () => loopVariable(v)]);
+        }
         break;
     }
   });
@@ -201,11 +261,13 @@ function solve(
   }
 }
 
-/** The type of the i-th value of an expression list adjusted to its targets. */
+/**
+ * The type of the i-th value of an expression list adjusted to its targets (`of` of a call
+ * is the type of its first value, nil when it gives none).
+ */
 function valueType(list: Expression[], i: number, typeOf: (e: Expression) => TypeMask): TypeMask {
   const last = list.length - 1;
-  if (i < last) return typeOf(list[i]);
-  if (i === last) return isMultiValue(list[i]) ? ANY : typeOf(list[i]);
+  if (i <= last) return typeOf(list[i]);
   return last >= 0 && isMultiValue(list[last]) ? ANY : NIL;
 }
 
