@@ -300,8 +300,9 @@ export class ResponseShapes {
     for (const name of order) {
       if (name.startsWith('__rover_')) continue;
       const value = valueOf.get(name)!;
-      if (value.type === 'NilLiteral') continue;
       const t = this.of(value);
+      // a field proven nil is never written
+      if (isNilOnly(t)) continue;
       fields.push({ name, shape: t.shape, optional: t.maybeNil });
     }
     return { kind: 'object', fields };

@@ -2,11 +2,14 @@
 // generation (raw JS operators, TS declarations) and response shapes (serializers, route
 // types, OpenAPI) share.
 //
-// Locals: flow-insensitive, a local's type is the union of everything ever assigned to it,
-// anywhere in the chunk (inner functions included), solved to a fixpoint. A local function
-// that is only ever called by name gets its parameter types from its call sites and its
-// result type from its returns; other parameters, globals, table fields and call results are
-// unknown unless a caller feeds in facts (TypeOptions.facts: Rover's request fields).
+// Locals: first flow-insensitively, a local's type is the union of everything ever assigned
+// to it, anywhere in the chunk (inner functions included), solved to a fixpoint; then each
+// reference in the local's own function gets the type the local has there (flow-types.ts),
+// where no inner function assigns it, and so does a field `t.x` of a record (records.ts: a
+// table no code out of sight can reach). A local function that is only ever called by name gets
+// its parameter types from its call sites and its result type from its returns; other
+// parameters, globals, other table fields and call results are unknown unless a caller feeds in
+// facts (TypeOptions.facts: Rover's request fields).
 //
 // Operators: every claim is a guarantee, never "probably". A comparison or `not` is a
 // boolean. Arithmetic, unary minus, `..` and `#` on operands proven plain (numbers; numbers
@@ -16,10 +19,11 @@
 // result (strings coerce to numbers, numbers to strings) or raises an error, so the plain
 // type still holds for every value it gives.
 // A type is a set of Lua types as a bit mask; 0 means "no value seen yet" while solving.
-import type { Chunk, Expression, FunctionDeclaration, Node, Statement } from '../frontend/ast.js';
+import type { Chunk, Expression, FunctionDeclaration, Identifier, MemberExpression, Node, Statement } from '../frontend/ast.js';
 import { isMultiValue, returnStatements } from '../frontend/ast.js';
 import { walk } from '../frontend/parse.js';
 import type { LocalVar, Resolution } from '../frontend/resolve.js';
+import { flowTypes } from './flow-types.js';
 
 export const NUMBER = 1;
 export const STRING = 2;
@@ -68,6 +72,8 @@ export class Types {
   private readonly declaredFunctions = new Map<LocalVar, FunctionDeclaration>();
   private readonly single = new Map<FunctionDeclaration, boolean>();
   private readonly returns = new Map<FunctionDeclaration, TypeMask>();
+  /** The type of a local or a record's field where the flow analysis follows it (flow-types.ts). */
+  private readonly atReference = new Map<Identifier | MemberExpression, TypeMask>();
 
   private readonly opaque: boolean;
 
@@ -82,7 +88,18 @@ export class Types {
       }
     });
     const loopVariable = (v: LocalVar) => options.facts?.loopVariable(v) ?? ANY;
-    solve(res, this.locals, this.returns, (e) => this.of(e), (e) => this.targetOf(e), (f) => this.returnsOne(f), loopVariable);
+    const typeOf = (e: Expression) => this.of(e);
+    const sites = callSites(res, (e) => this.targetOf(e));
+    const solveAll = () => solve(res, this.locals, this.returns, typeOf, sites, (f) => this.returnsOne(f), loopVariable);
+    solveAll();
+    const entry = (p: LocalVar) => entryType(sites, p, typeOf);
+    const targetOf = (e: Expression) => this.targetOf(e);
+    flowTypes(res, { typeOf, valueType: (list, i) => valueType(list, i, typeOf), entry, loopVariable, sites, targetOf }, this.atReference);
+    // again from nothing, reading locals and fields where the flow followed them: function
+    // results and the unions get what the flow proved
+    this.locals.clear();
+    this.returns.clear();
+    solveAll();
   }
 
   /** The function a callee expression always is. */
@@ -107,12 +124,18 @@ export class Types {
     return known;
   }
 
-  /** The type of a local variable (ANY for parameters and loop variables of generic `for`). */
+  /**
+   * The type of a local variable anywhere (ANY for unknown parameters and loop variables of
+   * generic `for`): what its declaration can hold.
+   */
   local(v: LocalVar): TypeMask {
     return this.locals.get(v) ?? ANY;
   }
 
-  /** The type of an expression's first value (nil for a call that gives none). */
+  /**
+   * The type of an expression's first value (nil for a call that gives none); a local's type
+   * where it is read.
+   */
   of(e: Expression): TypeMask {
     switch (e.type) {
       case 'NumericLiteral': return NUMBER;
@@ -123,7 +146,10 @@ export class Types {
       case 'TableConstructorExpression': return TABLE;
       case 'Identifier': {
         const ref = this.res.refs.get(e);
-        return ref === undefined || ref.kind === 'global' || this.opaque ? ANY : this.locals.get(ref.v) ?? 0;
+        if (ref === undefined || ref.kind === 'global' || this.opaque) return ANY;
+        // both are sound: where the flow followed it, the local is in both
+        const all = this.locals.get(ref.v) ?? 0;
+        return all & (this.atReference.get(e) ?? all);
       }
       case 'UnaryExpression': {
         if (e.operator === 'not') return BOOLEAN;
@@ -151,7 +177,9 @@ export class Types {
         if (f !== undefined) return this.returnsOne(f) ? this.returns.get(f) ?? 0 : ANY;
         return this.options.facts?.expression(e) ?? ANY;
       }
-      case 'MemberExpression': case 'IndexExpression':
+      case 'MemberExpression':
+        return this.atReference.get(e) ?? this.options.facts?.expression(e) ?? ANY;
+      case 'IndexExpression':
         return this.options.facts?.expression(e) ?? ANY;
       case 'LogicalExpression': {
         // `a and b`: a when it is false or nil, else b; `a or b`: a when it is true, else b
@@ -187,14 +215,11 @@ function solve(
   locals: Map<LocalVar, TypeMask>,
   returns: Map<FunctionDeclaration, TypeMask>,
   typeOf: (e: Expression) => TypeMask,
-  targetOf: (callee: Expression) => FunctionDeclaration | undefined,
+  sites: Map<FunctionDeclaration, Expression[][]>,
   returnsOne: (f: FunctionDeclaration) => boolean,
   loopVariable: (v: LocalVar) => TypeMask,
 ): void {
   const sources: [LocalVar, () => TypeMask][] = [];
-  // Functions only ever called by name (never passed around) get their parameter types
-  // from their call sites; every other function's parameters are unknown.
-  const sites = callSites(res, targetOf);
   const assign = (v: LocalVar | undefined, list: Expression[], i: number): void => {
     if (v === undefined) return;
     sources.push([v, () => valueType(list, i, typeOf)]);
@@ -217,11 +242,7 @@ function solve(
         const v = s.identifier === null ? undefined
           : s.isLocal ? res.decls.get(s.identifier as never) : localOf(s.identifier);
         if (v !== undefined) sources.push([v, () => FUNCTION]);
-        const calls = sites.get(s);
-        (res.functions.get(s)?.params ?? []).forEach((p, i) => {
-          if (calls === undefined || calls.length === 0) sources.push([p, () => ANY]);
-          else for (const args of calls) sources.push([p, () => valueType(args, i, typeOf)]);
-        });
+        for (const p of res.functions.get(s)?.params ?? []) sources.push([p, () => entryType(sites, p, typeOf)]);
         break;
       }
       case 'ForNumericStatement':
@@ -259,6 +280,18 @@ function solve(
       }
     }
   }
+}
+
+/**
+ * The type of a parameter when its function starts: the union of its call sites' values for
+ * functions only ever called by name (never passed around), else unknown.
+ */
+function entryType(sites: Map<FunctionDeclaration, Expression[][]>, p: LocalVar, typeOf: (e: Expression) => TypeMask): TypeMask {
+  const f = p.fn.node;
+  const calls = f.type === 'FunctionDeclaration' ? sites.get(f) : undefined;
+  if (calls === undefined || calls.length === 0) return ANY;
+  const i = p.fn.params.indexOf(p);
+  return calls.reduce((t, args) => t | valueType(args, i, typeOf), 0);
 }
 
 /**

@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Expression, ReturnStatement } from '../../compiler/frontend/ast.js';
-import { parseChunk } from '../../compiler/frontend/parse.js';
+import { parseChunk, walk } from '../../compiler/frontend/parse.js';
 import { resolve, type Resolution } from '../../compiler/frontend/resolve.js';
-import { ANY, BOOLEAN, NIL, NUMBER, STRING, TABLE, Types, type TypeOptions } from '../../compiler/analysis/types.js';
+import { ANY, BOOLEAN, FUNCTION, NIL, NUMBER, STRING, TABLE, Types, type TypeOptions } from '../../compiler/analysis/types.js';
 import { possibleMetamethods } from '../../compiler/analysis/metamethods.js';
 
 function resolved(lua: string): Resolution {
@@ -110,4 +110,71 @@ describe('possible metamethods', () => {
       assert.ok(found !== 'any' && found.includes('__concat') && !found.includes('__len'), `${lua}: ${found}`);
     }
   });
+});
+
+/** The type of the argument of each `probe(x)` call statement, in source order. */
+function probes(lua: string): number[] {
+  const res = resolved(lua);
+  const types = new Types(res);
+  const found: number[] = [];
+  walk(res.chunk, (n) => {
+    if (n.type === 'CallStatement' && n.expression.type === 'CallExpression' && n.expression.base.type === 'Identifier' && n.expression.base.name === 'probe') {
+      found.push(types.of(n.expression.arguments[0]));
+    }
+  });
+  return found;
+}
+
+describe('flow-sensitive locals', () => {
+  const cases: [string, string, number[]][] = [
+    ['a number from its assignment on, through a loop', 'local x = nil\nprobe(x)\nx = 0\nfor i = 1, 10 do x = x + 1 probe(x) end\nprobe(x)', [NIL, NUMBER, NUMBER]],
+    ['each type where it holds', 'local x = 1\nprobe(x)\nx = "s"\nprobe(x)', [NUMBER, STRING]],
+    ['an if without else joins the path around it', 'local x\nif c then x = 1 end\nprobe(x)\nif c then x = 1 else x = 2 end\nprobe(x)', [NUMBER | NIL, NUMBER]],
+    ['a return ends its path', 'local x = 1\nif c then x = "s" return end\nprobe(x)', [NUMBER]],
+    ['a loop body sees what its end assigns', 'local x = 1\nwhile c do probe(x) x = "s" end\nprobe(x)', [NUMBER | STRING, NUMBER | STRING]],
+    ['a break joins the exit', 'local x = 1\nwhile true do x = "s" if c then break end x = 2 end\nprobe(x)', [NUMBER | STRING]],
+    ['repeat exits from the end of its body', 'local x = "s"\nrepeat local y = 1 x = y until y > 0\nprobe(x)', [NUMBER]],
+    ['a multiple assignment reads every value first', 'local a, b = 1, "s"\na, b = b, a\nprobe(a)\nprobe(b)', [STRING, NUMBER]],
+    ['... is unknown', 'local a, b = 1, 2\na, b = ...\nprobe(a)\nprobe(b)', [ANY, ANY]],
+    ['a local an inner function assigns is the union everywhere', 'local x = 1\nlocal function f() x = "s" end\nprobe(x)\nf()\nprobe(x)', [NUMBER | STRING, NUMBER | STRING]],
+    ['pcall of a closure that assigns', 'local x = 1\nlocal ok = pcall(function() x = "s" end)\nprobe(x)', [NUMBER | STRING]],
+    ['an inner function reads the union', 'local x = nil\nx = 1\nlocal f = function() probe(x) end', [NUMBER | NIL]],
+    ['a function with goto is flow-insensitive', 'local x = 1\n::top::\nprobe(x)\nx = "s"\nif c then goto top end', [NUMBER | STRING]],
+    ['a parameter starts with its call-site type', 'local function f(n) probe(n) n = "s" probe(n) end\nf(1)', [NUMBER, STRING]],
+  ];
+  for (const [name, lua, expected] of cases) it(name, () => assert.deepEqual(probes(lua), expected));
+});
+
+describe('record fields', () => {
+  const cases: [string, string, number[]][] = [
+    ['a constructor field, then its writes', 'local t = { x = 1, s = "a" }\nprobe(t.x)\nprobe(t.s)\nt.x = "b"\nprobe(t.x)\nprobe(t.y)', [NUMBER, STRING, STRING, NIL]],
+    ['writes join like locals', 'local t = {}\nif c then t.n = 1 end\nprobe(t.n)\nfor i = 1, 3 do t.n = i end\nprobe(t.n)', [NUMBER | NIL, NUMBER | NIL]],
+    ['a loop counter field', 'local t = { n = 0 }\nfor i = 1, 10 do t.n = t.n + i end\nprobe(t.n)', [NUMBER]],
+    ['an inner function reads every value given', 'local t = { n = 0 }\nlocal f = function() probe(t.n) end\nt.n = "s"', [NUMBER | STRING]],
+    ['number keys leave named fields alone', 'local t = { n = 0 }\nt[1] = "s"\nprobe(t.n)\nprobe(#t)', [NUMBER, NUMBER]],
+    ['function t.f declares a field', 'local t = {}\nfunction t.f() end\nprobe(t.f)', [FUNCTION]],
+    // a local function only called by name whose parameter only reads: the records passed
+    ['a record passed to a reading function', 'local function area(r) probe(r.w) return r.w * r.h end\nlocal a = { w = 2, h = 3 }\nlocal b = { w = 4, h = 5 }\nprobe(area(a) + area(b))\nprobe(a.w)', [NUMBER, NUMBER, NUMBER]],
+    ['fields the passed records give later', 'local function get(r) probe(r.v) end\nlocal a = {}\nget(a)\na.v = "s"', [STRING | NIL]],
+  ];
+  for (const [name, lua, expected] of cases) it(name, () => assert.deepEqual(probes(lua), expected));
+
+  const unknown: [string, string][] = [
+    ['passed to a function', 'local t = { n = 0 }\nf(t)\nprobe(t.n)'],
+    ['given a metatable', 'local t = setmetatable({ n = 0 }, mt)\nprobe(t.n)'],
+    ['a method call', 'local t = { n = 0 }\nt:m()\nprobe(t.n)'],
+    ['written by an inner function', 'local t = { n = 0 }\nlocal function f() t.n = "s" end\nprobe(t.n)'],
+    ['a computed write', 'local t = { n = 0 }\nt[k] = "s"\nprobe(t.n)'],
+    ['stored elsewhere', 'local t = { n = 0 }\nlocal u = t\nu.n = "s"\nprobe(t.n)'],
+    ['reassigned', 'local t = { n = 0 }\nt = g\nprobe(t.n)'],
+    ['returned', 'local t = { n = 0 }\nprobe(t.n)\nreturn t'],
+    ['in a function with goto', 'local t = { n = 0 }\n::a::\nprobe(t.n)'],
+    ['passed to a function that writes it', 'local function set(r) r.n = "s" end\nlocal t = { n = 0 }\nset(t)\nprobe(t.n)'],
+    ['passed to a function that passes it on', 'local function pass(r) f(r) end\nlocal t = { n = 0 }\npass(t)\nprobe(t.n)'],
+    ['passed to a function that is also stored', 'local function get(r) return r.n end\nlocal t = { n = 0 }\nget(t)\nF = get\nprobe(t.n)'],
+  ];
+  it('is unknown in a parameter when a call passes something else', () => {
+    assert.deepEqual(probes('local function get(r) probe(r.n) end\nlocal t = { n = 0 }\nget(t)\nget(g)'), [ANY]);
+  });
+  for (const [name, lua] of unknown) it(`is unknown when ${name}`, () => assert.deepEqual(probes(lua), [ANY]));
 });
