@@ -174,6 +174,7 @@ class Flow {
         if (v !== undefined && this.followed(v)) state.set(v, FUNCTION);
         const field = s.identifier === null ? undefined : this.fieldOf(s.identifier as Expression);
         if (field !== undefined) this.give(state, field, FUNCTION);
+        this.seeInner(s);
         return state;
       }
       case 'ReturnStatement':

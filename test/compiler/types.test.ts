@@ -151,6 +151,7 @@ describe('record fields', () => {
     ['writes join like locals', 'local t = {}\nif c then t.n = 1 end\nprobe(t.n)\nfor i = 1, 3 do t.n = i end\nprobe(t.n)', [NUMBER | NIL, NUMBER | NIL]],
     ['a loop counter field', 'local t = { n = 0 }\nfor i = 1, 10 do t.n = t.n + i end\nprobe(t.n)', [NUMBER]],
     ['an inner function reads every value given', 'local t = { n = 0 }\nlocal f = function() probe(t.n) end\nt.n = "s"', [NUMBER | STRING]],
+    ['a local function reads every value given', 'local t = { n = 0 }\nlocal function f() probe(t.n) end\nt.n = true', [NUMBER | BOOLEAN]],
     ['number keys leave named fields alone', 'local t = { n = 0 }\nt[1] = "s"\nprobe(t.n)\nprobe(#t)', [NUMBER, NUMBER]],
     ['function t.f declares a field', 'local t = {}\nfunction t.f() end\nprobe(t.f)', [FUNCTION]],
     // a local function only called by name whose parameter only reads: the records passed
