@@ -2,7 +2,7 @@
 // handler reads, what it writes per status, the schema of its body, and the JSON serializers
 // generated from those shapes. `roverc build` writes this into routes.js; the dev paths
 // (`roverc serve`, both modes) compute it at start-up, so both modes serialize alike.
-import { collectProgram, type ProgramModule } from './codegen/program.js';
+import { collectProgram, programMetamethods, type ProgramModule } from './codegen/program.js';
 import { Diagnostic, UsageError } from './frontend/diagnostics.js';
 import { routeHandlers } from './analysis/routes.js';
 import { describeShape, ResponseShapes } from './analysis/shapes.js';
@@ -18,7 +18,7 @@ export interface AnalyzedRoute extends StaticRoute {
 
 export function analyzeRoutes(modules: readonly ProgramModule[]): AnalyzedRoute[] {
   const byName = new Map<string, ResponseShapes>();
-  const program = (name: string) => byName.get(name);
+  const program = { module: (name: string) => byName.get(name), metamethods: programMetamethods(modules) };
   for (const m of modules) byName.set(m.name, new ResponseShapes(m.resolution, program));
   return modules.flatMap((m) => {
     const shapes = byName.get(m.name)!;

@@ -3,7 +3,10 @@
 // shape, strings, numbers, booleans, unions of those. Anything else is `dynamic`, with the
 // reason and the Lua position, and is left to the generic encoder. Serializers
 // (compiler/codegen/serializer.ts) and the API description are built from these shapes.
-import type { Expression, ForGenericStatement, FunctionDeclaration, Identifier, Node, TableConstructorExpression } from '../frontend/ast.js';
+// Strings, numbers and booleans (and whether a value may be nil) are what the one type
+// analysis (types.ts) proves, fed with Rover's facts (request fields are strings, library
+// results); this file adds the structure of tables and the responses' statuses.
+import type { Expression, ForGenericStatement, FunctionDeclaration, Identifier, MemberExpression, Node, TableConstructorExpression } from '../frontend/ast.js';
 import { callArguments, isCall, isMultiValue, returnStatements } from '../frontend/ast.js';
 import { constantOf, tableLayout } from '../frontend/constants.js';
 import { parentMap, walk } from '../frontend/parse.js';
@@ -11,10 +14,20 @@ import { GuardSchemas, validatedObject } from './guard-schema.js';
 import { BOOLEAN, describeShape, dynamic, inFile, NUMBER, optionsOf, STRING, union } from './shape-algebra.js';
 import type { Field, GuardField, ResponseShape, Shape } from '../../runtime/http/response-shape.js';
 import { fixedLocal, type LocalVar, type Resolution } from '../frontend/resolve.js';
-import { BOOLEAN as BOOLEAN_TYPE, NUMBER as NUMBER_TYPE, only, STRING as STRING_TYPE, Types } from './types.js';
+import { BOOLEAN as BOOLEAN_TYPE, FUNCTION, NIL, NUMBER as NUMBER_TYPE, OTHER, STRING as STRING_TYPE, TABLE, type TypeMask, Types } from './types.js';
+import { possibleMetamethods } from './metamethods.js';
+import { routeHandlers } from './routes.js';
 
 export type { Field, ResponseShape, Shape } from '../../runtime/http/response-shape.js';
 export { describeShape, union };
+
+/** What a module's analysis knows of the program it is part of. */
+export interface ProgramContext {
+  /** The analysis of another module by its `require` name, for functions called across modules. */
+  readonly module: (name: string) => ResponseShapes | undefined;
+  /** The metamethods the program's values may have (metamethods.ts); undefined: any. */
+  readonly metamethods: ReadonlySet<string> | undefined;
+}
 
 /** A value's shape and whether it may be nil. */
 interface Typed {
@@ -28,9 +41,6 @@ const statusRank = (s: number | 'default'): number => (s === 'default' ? 1000 : 
 
 /** `table.*` functions that keep a sequence a sequence of the same item shape. */
 const SEQUENCE_SAFE = new Set(['sort', 'concat', 'remove', 'unpack']);
-
-/** Global functions whose result type is known (unless the module assigns the global). */
-const STRING_RESULTS = new Set(['tostring', 'type']);
 
 /** `string.*` functions that always give a string (unless the module assigns `string`). */
 const STRING_LIBRARY_RESULTS = new Set(['format', 'rep', 'upper', 'lower', 'sub', 'reverse', 'char']);
@@ -95,20 +105,25 @@ export class ResponseShapes {
   /** Variables of generic `for` loops: the loop and the variable's position. */
   private readonly loopVariables = new Map<LocalVar, [ForGenericStatement, number]>();
   private readonly guards: GuardSchemas;
-  /** The handler being analysed. */
-  private handler: FunctionDeclaration | undefined;
+  /** The `ctx` parameter of each route handler, and the handler. */
+  private readonly handlerOfCtx = new Map<LocalVar, FunctionDeclaration>();
 
-  /**
-   * `program`: the analysis of another module of the program by its `require` name, for
-   * functions called across modules.
-   */
-  constructor(readonly res: Resolution, private readonly program?: (name: string) => ResponseShapes | undefined) {
-    this.types = new Types(res);
+  private readonly metamethods: ReadonlySet<string> | undefined;
+  private readonly program: ((name: string) => ResponseShapes | undefined) | undefined;
+
+  /** `program`: the rest of the program; without it, the module is the whole program. */
+  constructor(readonly res: Resolution, program?: ProgramContext) {
+    this.program = program?.module;
+    this.metamethods = program === undefined ? possibleMetamethods([res], false) : program.metamethods;
     this.parents = parentMap(res.chunk);
     walk(res.chunk, (n) => {
       if (n.type === 'AssignmentStatement') {
         const last = n.init[n.init.length - 1];
         n.variables.forEach((v, i) => {
+          // `string.x = f`: 'string.' (a library changed)
+          if ((v.type === 'MemberExpression' || v.type === 'IndexExpression') && v.base.type === 'Identifier' && res.refs.get(v.base)?.kind === 'global') {
+            this.assignedGlobals.add(`${v.base.name}.`);
+          }
           if (v.type !== 'Identifier') return;
           const ref = res.refs.get(v);
           if (ref === undefined) return;
@@ -139,6 +154,12 @@ export class ResponseShapes {
       else list.push(id);
     }
     this.guards = new GuardSchemas(res, this.declarations, this.assignedGlobals, (v) => this.onlyValidated(v));
+    for (const { handler } of routeHandlers(res)) {
+      const ctx = res.functions.get(handler)?.params[0];
+      if (ctx !== undefined) this.handlerOfCtx.set(ctx, handler);
+    }
+    const facts = { expression: (e: Expression) => this.fact(e), loopVariable: (v: LocalVar) => this.loopVariable(v) };
+    this.types = new Types(res, { metamethods: this.metamethods, facts });
   }
 
   /**
@@ -179,7 +200,6 @@ export class ResponseShapes {
    * merged under 'default' (one serializer must then serve any status).
    */
   responses(handler: FunctionDeclaration, app: LocalVar | undefined): ResponseShape[] {
-    this.handler = handler;
     const json = new Map<number | 'default', Shape>();
     const errors = new Map<number | 'default', Shape>();
     for (const ret of returnStatements(handler.body)) {
@@ -219,23 +239,12 @@ export class ResponseShapes {
   }
 
   private of(e: Expression): Typed {
+    if (e.type === 'TableConstructorExpression') return { shape: this.table(e), maybeNil: false };
+    const scalar = scalarShape(this.types.of(e), e);
+    if (scalar !== undefined) return scalar;
     switch (e.type) {
-      case 'StringLiteral': return { shape: STRING, maybeNil: false };
-      case 'NumericLiteral': return { shape: NUMBER, maybeNil: false };
-      case 'BooleanLiteral': return { shape: BOOLEAN, maybeNil: false };
-      case 'NilLiteral': return { shape: dynamic('nil', e), maybeNil: true };
-      case 'TableConstructorExpression': return { shape: this.table(e), maybeNil: false };
-      case 'BinaryExpression':
-        switch (e.operator) {
-          case '..': return this.concatenation(e, [e.left, e.right]);
-          case '==': case '~=': case '<': case '<=': case '>': case '>=': return { shape: BOOLEAN, maybeNil: false };
-          // arithmetic gives a number, or runs a metamethod on a table: numbers unless proven otherwise
-          default: return this.numeric(e, [e.left, e.right]);
-        }
-      case 'UnaryExpression':
-        if (e.operator === 'not') return { shape: BOOLEAN, maybeNil: false };
-        if (e.operator === '#') return { shape: NUMBER, maybeNil: false };
-        return this.numeric(e, [e.argument]);
+      case 'BinaryExpression': case 'UnaryExpression':
+        return { shape: dynamic(`${e.operator} of a value that may have a metamethod`, e), maybeNil: true };
       case 'LogicalExpression': {
         const a = this.of(e.left);
         const b = this.of(e.right);
@@ -248,29 +257,16 @@ export class ResponseShapes {
         return { shape: union(b.shape, a.shape.kind === 'boolean' ? BOOLEAN : b.shape, e), maybeNil: true };
       }
       case 'Identifier': return this.local(e);
-      case 'MemberExpression': case 'IndexExpression': return this.request(e) ?? { shape: dynamic('a table field (its type is not tracked)', e), maybeNil: true };
+      case 'MemberExpression': case 'IndexExpression': return { shape: dynamic('a table field (its type is not tracked)', e), maybeNil: true };
       case 'CallExpression': case 'StringCallExpression': case 'TableCallExpression': return this.call(e);
       default: return { shape: dynamic(`a ${e.type}`, e), maybeNil: true };
     }
   }
 
-  private numeric(e: Expression, operands: Expression[]): Typed {
-    return this.operatorResult(e, operands, NUMBER, 'arithmetic on a table (metamethods)');
-  }
-
-  /** `a .. b` gives a string, or runs `__concat` when an operand is a table (the same rule as numeric). */
-  private concatenation(e: Expression, operands: Expression[]): Typed {
-    return this.operatorResult(e, operands, STRING, 'concatenation of a table (__concat)');
-  }
-
-  /**
-   * An operator's plain result, unless an operand is proven a table: its metamethod may return
-   * anything. Values of unknown type are taken to be plain (a value of another shape at run
-   * time makes the serializer give way to the generic encoder).
-   */
-  private operatorResult(e: Expression, operands: Expression[], shape: Shape, metamethod: string): Typed {
-    const tables = operands.map((o) => this.of(o)).some((t) => t.shape.kind === 'object' || t.shape.kind === 'array');
-    return tables ? { shape: dynamic(metamethod, e), maybeNil: true } : { shape, maybeNil: false };
+  /** What Rover and the standard library say of a call or field that types.ts leaves unknown. */
+  private fact(e: Expression): TypeMask | undefined {
+    if (e.type === 'MemberExpression' || e.type === 'IndexExpression') return this.request(e);
+    return isCall(e) ? this.callResult(e) : undefined;
   }
 
   /** `{ a = x, b = y }` is an object, `{ x, y }` an array; mixed or computed keys are dynamic. */
@@ -304,8 +300,9 @@ export class ResponseShapes {
     for (const name of order) {
       if (name.startsWith('__rover_')) continue;
       const value = valueOf.get(name)!;
-      if (value.type === 'NilLiteral') continue;
       const t = this.of(value);
+      // a field proven nil is never written
+      if (isNilOnly(t)) continue;
       fields.push({ name, shape: t.shape, optional: t.maybeNil });
     }
     return { kind: 'object', fields };
@@ -316,16 +313,11 @@ export class ResponseShapes {
     const ref = this.res.refs.get(e);
     if (ref === undefined || ref.kind === 'global') return { shape: dynamic(`global '${e.name}'`, e), maybeNil: true };
     const v = ref.v;
-    // numbers, strings and booleans: the type inference's answer (loop variables, parameters
-    // typed from call sites, locals assigned several times)
-    const t = this.types.local(v);
-    if (only(t, NUMBER_TYPE)) return { shape: NUMBER, maybeNil: false };
-    if (only(t, STRING_TYPE)) return { shape: STRING, maybeNil: false };
-    if (only(t, BOOLEAN_TYPE)) return { shape: BOOLEAN, maybeNil: false };
+    // numbers, strings and booleans were the type analysis' answer (of())
     if (v.reassigned) return this.assigned(v, e);
     const decl = this.declarations.get(v);
     if (decl === undefined) {
-      return this.loopVariable(v) ?? { shape: dynamic(`'${v.name}' is a parameter, a loop variable or one of several values`, e), maybeNil: true };
+      return { shape: dynamic(`'${v.name}' is a parameter, a loop variable or one of several values`, e), maybeNil: true };
     }
     if (this.visiting.has(v)) return { shape: dynamic(`'${v.name}' refers to itself`, e), maybeNil: true };
     this.visiting.add(v);
@@ -464,43 +456,42 @@ export class ResponseShapes {
   }
 
   /** Request fields: ctx.method/path, ctx:params().x, ctx:query().x, ctx:headers()[k]. */
-  private request(e: Expression): Typed | undefined {
-    if (e.type !== 'MemberExpression' && e.type !== 'IndexExpression') return undefined;
-    const ctx = this.handler === undefined ? undefined : this.res.functions.get(this.handler)?.params[0];
-    if (ctx === undefined) return undefined;
+  private request(e: Expression & { base: Expression }): TypeMask | undefined {
     if (e.type === 'MemberExpression' && e.indexer === '.' && (e.identifier.name === 'method' || e.identifier.name === 'path') &&
-      isLocal(this.res, e.base, ctx)) return { shape: STRING, maybeNil: false };
+      this.handlerOf(e.base) !== undefined) return STRING_TYPE;
     const base = this.requestTable(e.base);
-    if (base !== undefined && isCall(base) && base.base.type === 'MemberExpression' && base.base.indexer === ':' && isLocal(this.res, base.base.base, ctx)) {
-      const method = base.base.identifier.name;
-      if (method === 'params' || method === 'query' || method === 'headers') {
-        // a route parameter is always there; other fields may be missing
-        const name = e.type === 'MemberExpression' ? e.identifier.name : e.index.type === 'StringLiteral' ? e.index.value : undefined;
-        const routeParam = method === 'params' && name !== undefined && this.routeParams().includes(name);
-        return { shape: STRING, maybeNil: !routeParam };
-      }
-    }
-    return undefined;
+    const handler = base !== undefined && isCall(base) && base.base.type === 'MemberExpression' && base.base.indexer === ':' ? this.handlerOf(base.base.base) : undefined;
+    if (handler === undefined) return undefined;
+    const method = (base as { base: MemberExpression }).base.identifier.name;
+    if (method !== 'params' && method !== 'query' && method !== 'headers') return undefined;
+    // a route parameter is always there; other fields may be missing
+    const name = e.type === 'MemberExpression' ? e.identifier.name : e.type === 'IndexExpression' && e.index.type === 'StringLiteral' ? e.index.value : undefined;
+    const routeParam = method === 'params' && name !== undefined && routeParams(handler).includes(name);
+    return routeParam ? STRING_TYPE : STRING_TYPE | NIL;
+  }
+
+  /** The route handler whose `ctx` an expression is. */
+  private handlerOf(e: Expression): FunctionDeclaration | undefined {
+    const ref = e.type === 'Identifier' ? this.res.refs.get(e) : undefined;
+    return ref === undefined || ref.kind === 'global' ? undefined : this.handlerOfCtx.get(ref.v);
   }
 
   /**
    * `for i, v in ipairs(t)`: i is a number; `for k, v in pairs(ctx:query())` (or headers,
    * params): both are strings. Never nil inside the loop.
    */
-  private loopVariable(v: LocalVar): Typed | undefined {
+  private loopVariable(v: LocalVar): TypeMask | undefined {
     const found = this.loopVariables.get(v);
     if (found === undefined) return undefined;
     const [loop, index] = found;
     const it = loop.iterators[0];
     if (loop.iterators.length !== 1 || !isCall(it) || it.base.type !== 'Identifier' || this.res.refs.get(it.base)?.kind !== 'global' ||
       this.assignedGlobals.has(it.base.name)) return undefined;
-    if (it.base.name === 'ipairs' && index === 0) return { shape: NUMBER, maybeNil: false };
+    if (it.base.name === 'ipairs' && index === 0) return NUMBER_TYPE;
     const arg = callArguments(it)[0];
     const table = it.base.name === 'pairs' && arg !== undefined && index <= 1 ? this.requestTable(arg) : undefined;
-    const ctx = this.handler === undefined ? undefined : this.res.functions.get(this.handler)?.params[0];
-    if (table === undefined || ctx === undefined || !isCall(table) || table.base.type !== 'MemberExpression' || table.base.indexer !== ':' ||
-      !isLocal(this.res, table.base.base, ctx) || !['query', 'headers', 'params'].includes(table.base.identifier.name)) return undefined;
-    return { shape: STRING, maybeNil: false };
+    const requestTable = table !== undefined && ['query', 'headers', 'params'].some((m) => this.isCtxCall(table, m));
+    return requestTable ? STRING_TYPE : undefined;
   }
 
   /** `local q = ctx:query()` ... `q.x`: the call a local that nothing changes was made from. */
@@ -520,39 +511,43 @@ export class ResponseShapes {
     return v === undefined ? undefined : this.declarations.get(v);
   }
 
-  /** `ctx:<method>()` on the handler's ctx. */
+  /** `ctx:<method>()` on a route handler's ctx. */
   private isCtxCall(e: Expression | undefined, method: string): boolean {
-    const ctx = this.handler === undefined ? undefined : this.res.functions.get(this.handler)?.params[0];
-    return ctx !== undefined && e !== undefined && isCall(e) && e.base.type === 'MemberExpression' && e.base.indexer === ':' &&
-      e.base.identifier.name === method && isLocal(this.res, e.base.base, ctx);
+    return e !== undefined && isCall(e) && e.base.type === 'MemberExpression' && e.base.indexer === ':' &&
+      e.base.identifier.name === method && this.handlerOf(e.base.base) !== undefined;
   }
 
-  private routeParams(): string[] {
-    const id = this.handler?.identifier ?? null;
-    const names: string[] = [];
-    for (let e = id as Expression | null; e !== null && e.type === 'MemberExpression'; e = e.base) {
-      if (e.identifier.name.startsWith('p_')) names.push(e.identifier.name.slice(2));
-    }
-    return names;
-  }
-
-  private call(e: Expression & { base: Expression }): Typed {
+  /**
+   * The result type of library functions (unless the module assigns their global or, for
+   * `string`, a field of it) and of the request body's text.
+   */
+  private callResult(e: Expression & { base: Expression }): TypeMask | undefined {
     const base = e.base;
-    if (base.type === 'Identifier' && this.res.refs.get(base)?.kind === 'global' && STRING_RESULTS.has(base.name) && !this.assignedGlobals.has(base.name)) {
-      return { shape: STRING, maybeNil: false };
-    }
-    if (base.type === 'Identifier' && this.res.refs.get(base)?.kind === 'global' && base.name === 'tonumber' && !this.assignedGlobals.has('tonumber')) {
-      return { shape: NUMBER, maybeNil: true };
+    if (base.type === 'Identifier' && this.isLibrary(base)) {
+      // tostring gives what a __tostring metamethod returns
+      if (base.name === 'tostring') return this.metamethods?.has('__tostring') === false ? STRING_TYPE : undefined;
+      if (base.name === 'type') return STRING_TYPE;
+      if (base.name === 'tonumber') return NUMBER_TYPE | NIL;
     }
     if (base.type === 'MemberExpression' && base.indexer === '.' && base.base.type === 'Identifier' && base.base.name === 'string' &&
-      this.res.refs.get(base.base)?.kind === 'global' && !this.assignedGlobals.has('string') && STRING_LIBRARY_RESULTS.has(base.identifier.name)) {
-      return { shape: STRING, maybeNil: false };
+      this.isLibrary(base.base) && !this.assignedGlobals.has('string.') && STRING_LIBRARY_RESULTS.has(base.identifier.name)) {
+      return STRING_TYPE;
     }
     // ctx:body():text(), b:as_string() for `local b = ctx:body()`: the body as a string
     if (base.type === 'MemberExpression' && base.indexer === ':' && (base.identifier.name === 'text' || base.identifier.name === 'as_string') &&
       this.isCtxCall(this.valueOf(base.base), 'body')) {
-      return { shape: STRING, maybeNil: false };
+      return STRING_TYPE;
     }
+    return undefined;
+  }
+
+  /** A global the module never assigns. */
+  private isLibrary(id: Identifier): boolean {
+    return this.res.refs.get(id)?.kind === 'global' && !this.assignedGlobals.has(id.name);
+  }
+
+  private call(e: Expression & { base: Expression }): Typed {
+    const base = e.base;
     const validated = this.validated(e);
     if (validated !== undefined) return validated;
     const f = this.types.targetOf(base);
@@ -636,8 +631,7 @@ export class ResponseShapes {
     let schema: Expression | undefined;
     if (base.type === 'MemberExpression' && base.indexer === ':' && base.identifier.name === 'expect' && isCall(base.base) &&
       base.base.base.type === 'MemberExpression' && base.base.base.indexer === ':' && base.base.base.identifier.name === 'body') {
-      const ctx = this.handler === undefined ? undefined : this.res.functions.get(this.handler)?.params[0];
-      if (ctx === undefined || !isLocal(this.res, base.base.base.base, ctx)) return undefined;
+      if (this.handlerOf(base.base.base.base) === undefined) return undefined;
       schema = args[0];
     } else if (base.type === 'MemberExpression' && base.indexer === '.' && base.identifier.name === 'guard' && base.base.type === 'Identifier' &&
       base.base.name === 'rover' && this.res.refs.get(base.base)?.kind === 'global' && !this.assignedGlobals.has('rover')) {
@@ -705,3 +699,25 @@ function isLengthPlusOne(res: Resolution, e: Expression, v: LocalVar): boolean {
     e.left.type === 'UnaryExpression' && e.left.operator === '#' && isLocal(res, e.left.argument, v);
 }
 
+
+/** The names `p_name` in a handler's path (`function api.users.p_id.get`): its route parameters. */
+function routeParams(handler: FunctionDeclaration): string[] {
+  const names: string[] = [];
+  for (let e = handler.identifier as Expression | null; e !== null && e.type === 'MemberExpression'; e = e.base) {
+    if (e.identifier.name.startsWith('p_')) names.push(e.identifier.name.slice(2));
+  }
+  return names;
+}
+
+/**
+ * The shape of a value of type `t` when it holds only strings, numbers, booleans and nil;
+ * undefined when it may hold something else (or nothing is known).
+ */
+function scalarShape(t: TypeMask, at: Expression): Typed | undefined {
+  if (t === 0 || (t & (TABLE | FUNCTION | OTHER)) !== 0) return undefined;
+  const maybeNil = (t & NIL) !== 0;
+  const options = [[NUMBER_TYPE, NUMBER], [STRING_TYPE, STRING], [BOOLEAN_TYPE, BOOLEAN]] as const;
+  const shapes = options.filter(([bit]) => (t & bit) !== 0).map(([, shape]) => shape);
+  if (shapes.length === 0) return { shape: dynamic('nil', at), maybeNil: true };
+  return { shape: shapes.reduce((a, b) => union(a, b, at)), maybeNil };
+}

@@ -1,13 +1,29 @@
-// Static types of locals and expressions, for type-directed code generation.
-// Flow-insensitive: a local's type is the union of everything ever assigned to it, anywhere
-// in the chunk (inner functions included), solved to a fixpoint. A local function that is
-// only ever called by name gets its parameter types from its call sites and its result type
-// from its returns; other parameters, globals, table fields and call results are unknown.
+// Static types of locals and expressions: the one classifier of Lua value types that code
+// generation (raw JS operators, TS declarations) and response shapes (serializers, route
+// types, OpenAPI) share.
+//
+// Locals: first flow-insensitively, a local's type is the union of everything ever assigned
+// to it, anywhere in the chunk (inner functions included), solved to a fixpoint; then each
+// reference in the local's own function gets the type the local has there (flow-types.ts),
+// where no inner function assigns it, and so does a field `t.x` of a record (records.ts: a
+// table no code out of sight can reach). A local function that is only ever called by name gets
+// its parameter types from its call sites and its result type from its returns; other
+// parameters, globals, other table fields and call results are unknown unless a caller feeds in
+// facts (TypeOptions.facts: Rover's request fields).
+//
+// Operators: every claim is a guarantee, never "probably". A comparison or `not` is a
+// boolean. Arithmetic, unary minus, `..` and `#` on operands proven plain (numbers; numbers
+// and strings; strings and tables) give a number, a string, a number. On other operands the
+// result is the metamethod's, unless no value of the program can have that metamethod
+// (TypeOptions.metamethods, from metamethods.ts): then the operator either gives its plain
+// result (strings coerce to numbers, numbers to strings) or raises an error, so the plain
+// type still holds for every value it gives.
 // A type is a set of Lua types as a bit mask; 0 means "no value seen yet" while solving.
-import type { Chunk, Expression, FunctionDeclaration, Node, Statement } from '../frontend/ast.js';
+import type { Chunk, Expression, FunctionDeclaration, Identifier, MemberExpression, Node, Statement } from '../frontend/ast.js';
 import { isMultiValue, returnStatements } from '../frontend/ast.js';
 import { walk } from '../frontend/parse.js';
 import type { LocalVar, Resolution } from '../frontend/resolve.js';
+import { flowTypes } from './flow-types.js';
 
 export const NUMBER = 1;
 export const STRING = 2;
@@ -26,18 +42,44 @@ export function only(t: TypeMask, mask: TypeMask): boolean {
   return t !== 0 && (t & ~mask) === 0;
 }
 
+/** The metamethod each arithmetic operator runs on operands that are not numbers. */
+const ARITHMETIC_EVENTS: Readonly<Record<string, string>> = {
+  '+': '__add', '-': '__sub', '*': '__mul', '/': '__div', '%': '__mod', '^': '__pow',
+};
+
+export interface TypeOptions {
+  /**
+   * Every local may change behind the code's back (debug.setlocal, setupvalue): locals and
+   * the functions they hold are unknown.
+   */
+  readonly opaque?: boolean;
+  /** The metamethods any value of the program may have (metamethods.ts); absent: any. */
+  readonly metamethods?: ReadonlySet<string>;
+  /**
+   * Types the caller knows of expressions this analysis leaves unknown (calls, fields) and of
+   * generic `for` variables; undefined when it knows nothing.
+   */
+  readonly facts?: TypeFacts;
+}
+
+export interface TypeFacts {
+  expression(e: Expression): TypeMask | undefined;
+  loopVariable(v: LocalVar): TypeMask | undefined;
+}
+
 export class Types {
   private readonly locals = new Map<LocalVar, TypeMask>();
   private readonly declaredFunctions = new Map<LocalVar, FunctionDeclaration>();
   private readonly single = new Map<FunctionDeclaration, boolean>();
   private readonly returns = new Map<FunctionDeclaration, TypeMask>();
+  /** The type of a local or a record's field where the flow analysis follows it (flow-types.ts). */
+  private readonly atReference = new Map<Identifier | MemberExpression, TypeMask>();
 
-  /**
-   * `opaque`: every local may change behind the code's back (debug.setlocal, setupvalue):
-   * locals and the functions they hold are unknown.
-   */
-  constructor(private readonly res: Resolution, private readonly opaque = false) {
-    if (opaque) return;
+  private readonly opaque: boolean;
+
+  constructor(private readonly res: Resolution, private readonly options: TypeOptions = {}) {
+    this.opaque = options.opaque ?? false;
+    if (this.opaque) return;
     walk(res.chunk as Chunk, (n) => {
       if (n.type === 'FunctionDeclaration' && n.isLocal && n.identifier?.type === 'Identifier') {
         this.declaredFunctions.set(res.decls.get(n.identifier)!, n);
@@ -45,7 +87,19 @@ export class Types {
         this.declaredFunctions.set(res.decls.get(n.variables[0])!, n.init[0]);
       }
     });
-    solve(res, this.locals, this.returns, (e) => this.of(e), (e) => this.targetOf(e), (f) => this.returnsOne(f));
+    const loopVariable = (v: LocalVar) => options.facts?.loopVariable(v) ?? ANY;
+    const typeOf = (e: Expression) => this.of(e);
+    const sites = callSites(res, (e) => this.targetOf(e));
+    const solveAll = () => solve(res, this.locals, this.returns, typeOf, sites, (f) => this.returnsOne(f), loopVariable);
+    solveAll();
+    const entry = (p: LocalVar) => entryType(sites, p, typeOf);
+    const targetOf = (e: Expression) => this.targetOf(e);
+    flowTypes(res, { typeOf, valueType: (list, i) => valueType(list, i, typeOf), entry, loopVariable, sites, targetOf }, this.atReference);
+    // again from nothing, reading locals and fields where the flow followed them: function
+    // results and the unions get what the flow proved
+    this.locals.clear();
+    this.returns.clear();
+    solveAll();
   }
 
   /** The function a callee expression always is. */
@@ -70,12 +124,18 @@ export class Types {
     return known;
   }
 
-  /** The type of a local variable (ANY for parameters and loop variables of generic `for`). */
+  /**
+   * The type of a local variable anywhere (ANY for unknown parameters and loop variables of
+   * generic `for`): what its declaration can hold.
+   */
   local(v: LocalVar): TypeMask {
     return this.locals.get(v) ?? ANY;
   }
 
-  /** The type of an expression's first value. */
+  /**
+   * The type of an expression's first value (nil for a call that gives none); a local's type
+   * where it is read.
+   */
   of(e: Expression): TypeMask {
     switch (e.type) {
       case 'NumericLiteral': return NUMBER;
@@ -86,42 +146,66 @@ export class Types {
       case 'TableConstructorExpression': return TABLE;
       case 'Identifier': {
         const ref = this.res.refs.get(e);
-        return ref === undefined || ref.kind === 'global' || this.opaque ? ANY : this.locals.get(ref.v) ?? 0;
+        if (ref === undefined || ref.kind === 'global' || this.opaque) return ANY;
+        // both are sound: where the flow followed it, the local is in both
+        const all = this.locals.get(ref.v) ?? 0;
+        return all & (this.atReference.get(e) ?? all);
       }
       case 'UnaryExpression': {
-        const t = this.of(e.argument);
         if (e.operator === 'not') return BOOLEAN;
-        if (t === 0) return 0; // not known yet (solving)
+        const t = this.of(e.argument);
         // luajit's # ignores __len on tables and strings
-        if (e.operator === '#') return only(t, STRING | TABLE) ? NUMBER : ANY;
-        return only(t, NUMBER) ? NUMBER : ANY;
+        if (e.operator === '#') return this.plainResult(only(t, STRING | TABLE), t, '__len', NUMBER);
+        return this.plainResult(only(t, NUMBER), t, '__unm', NUMBER);
       }
       case 'BinaryExpression': {
         const a = this.of(e.left);
         const b = this.of(e.right);
-        if (a === 0 || b === 0) return 0; // not known yet (solving)
+        const known = a === 0 || b === 0 ? 0 : ANY;
         switch (e.operator) {
           case '==': case '~=': case '<': case '<=': case '>': case '>=':
             return BOOLEAN;
           case '..':
-            return only(a, NUMBER | STRING) && only(b, NUMBER | STRING) ? STRING : ANY;
+            return this.plainResult(only(a, NUMBER | STRING) && only(b, NUMBER | STRING), known, '__concat', STRING);
           default:
-            // strings coerce, but a non-numeric one could reach a string __add: numbers only
-            return only(a, NUMBER) && only(b, NUMBER) ? NUMBER : ANY;
+            // strings coerce, but one that does not could reach a metamethod: numbers only
+            return this.plainResult(only(a, NUMBER) && only(b, NUMBER), known, ARITHMETIC_EVENTS[e.operator], NUMBER);
         }
       }
       case 'CallExpression': case 'StringCallExpression': case 'TableCallExpression': {
         const f = this.targetOf(e.base);
-        return f !== undefined && this.returnsOne(f) ? this.returns.get(f) ?? 0 : ANY;
+        if (f !== undefined) return this.returnsOne(f) ? this.returns.get(f) ?? 0 : ANY;
+        return this.options.facts?.expression(e) ?? ANY;
       }
+      case 'MemberExpression':
+        return this.atReference.get(e) ?? this.options.facts?.expression(e) ?? ANY;
+      case 'IndexExpression':
+        return this.options.facts?.expression(e) ?? ANY;
       case 'LogicalExpression': {
-        const a = this.of(e.left);
-        const b = this.of(e.right);
-        return e.operator === 'and' ? (a & (NIL | BOOLEAN)) | b : (a & ~NIL) | b;
+        // `a and b`: a when it is false or nil, else b; `a or b`: a when it is true, else b
+        if (e.operator === 'and') return (this.of(e.left) & (NIL | BOOLEAN)) | this.of(e.right);
+        return this.truthy(e.left) | this.of(e.right);
       }
       default:
         return ANY;
     }
+  }
+
+  /**
+   * An operator's result: `plain` when its operands are proven plain or no value can have
+   * its metamethod `event`, else unknown (`operands` is 0 while they are not known yet).
+   */
+  private plainResult(plainOperands: boolean, operands: TypeMask, event: string, plain: TypeMask): TypeMask {
+    if (plainOperands || this.options.metamethods?.has(event) === false) return plain;
+    return operands === 0 ? 0 : ANY;
+  }
+
+  /** The types of an expression's value when it is true (`c and v` is true only as v). */
+  private truthy(e: Expression): TypeMask {
+    if (e.type === 'LogicalExpression') {
+      return e.operator === 'and' ? this.truthy(e.right) : this.truthy(e.left) | this.truthy(e.right);
+    }
+    return this.of(e) & ~NIL;
   }
 }
 
@@ -131,13 +215,11 @@ function solve(
   locals: Map<LocalVar, TypeMask>,
   returns: Map<FunctionDeclaration, TypeMask>,
   typeOf: (e: Expression) => TypeMask,
-  targetOf: (callee: Expression) => FunctionDeclaration | undefined,
+  sites: Map<FunctionDeclaration, Expression[][]>,
   returnsOne: (f: FunctionDeclaration) => boolean,
+  loopVariable: (v: LocalVar) => TypeMask,
 ): void {
   const sources: [LocalVar, () => TypeMask][] = [];
-  // Functions only ever called by name (never passed around) get their parameter types
-  // from their call sites; every other function's parameters are unknown.
-  const sites = callSites(res, targetOf);
   const assign = (v: LocalVar | undefined, list: Expression[], i: number): void => {
     if (v === undefined) return;
     sources.push([v, () => valueType(list, i, typeOf)]);
@@ -160,18 +242,17 @@ function solve(
         const v = s.identifier === null ? undefined
           : s.isLocal ? res.decls.get(s.identifier as never) : localOf(s.identifier);
         if (v !== undefined) sources.push([v, () => FUNCTION]);
-        const calls = sites.get(s);
-        (res.functions.get(s)?.params ?? []).forEach((p, i) => {
-          if (calls === undefined || calls.length === 0) sources.push([p, () => ANY]);
-          else for (const args of calls) sources.push([p, () => valueType(args, i, typeOf)]);
-        });
+        for (const p of res.functions.get(s)?.params ?? []) sources.push([p, () => entryType(sites, p, typeOf)]);
         break;
       }
       case 'ForNumericStatement':
         sources.push([res.decls.get(s.variable)!, () => NUMBER]);
         break;
       case 'ForGenericStatement':
-        for (const id of s.variables) sources.push([res.decls.get(id)!, () => ANY]);
+        for (const id of s.variables) {
+          const v = res.decls.get(id)!;
+          sources.push([v, () => loopVariable(v)]);
+        }
         break;
     }
   });
@@ -201,11 +282,25 @@ function solve(
   }
 }
 
-/** The type of the i-th value of an expression list adjusted to its targets. */
+/**
+ * The type of a parameter when its function starts: the union of its call sites' values for
+ * functions only ever called by name (never passed around), else unknown.
+ */
+function entryType(sites: Map<FunctionDeclaration, Expression[][]>, p: LocalVar, typeOf: (e: Expression) => TypeMask): TypeMask {
+  const f = p.fn.node;
+  const calls = f.type === 'FunctionDeclaration' ? sites.get(f) : undefined;
+  if (calls === undefined || calls.length === 0) return ANY;
+  const i = p.fn.params.indexOf(p);
+  return calls.reduce((t, args) => t | valueType(args, i, typeOf), 0);
+}
+
+/**
+ * The type of the i-th value of an expression list adjusted to its targets (`of` of a call
+ * is the type of its first value, nil when it gives none).
+ */
 function valueType(list: Expression[], i: number, typeOf: (e: Expression) => TypeMask): TypeMask {
   const last = list.length - 1;
-  if (i < last) return typeOf(list[i]);
-  if (i === last) return isMultiValue(list[i]) ? ANY : typeOf(list[i]);
+  if (i <= last) return typeOf(list[i]);
   return last >= 0 && isMultiValue(list[last]) ? ANY : NIL;
 }
 

@@ -1284,7 +1284,9 @@ class FunctionEmitter {
   private lateOperand(e: Expression, key = false): string {
     const name = this.ctx.names.of((this.res.refs.get(e as Identifier) as { v: LocalVar }).v);
     const type = tsType(this.ctx.types.of(e));
-    return key || type === 'rt.LuaValue' || type === 'rt.LuaTable' ? name : `(${name} as rt.LuaValue)`;
+    // a key has its type where it is read, which may be narrower than its declaration's
+    if (key) return this.selfTyped(e) || type === 'rt.LuaValue' ? name : `(${name} as ${type})`;
+    return type === 'rt.LuaValue' || type === 'rt.LuaTable' ? name : `(${name} as rt.LuaValue)`;
   }
 
   /** The value of a store that reads part of its target late: computed now (a temp if it can run code). */
@@ -1437,7 +1439,8 @@ class FunctionEmitter {
   private arithmeticValue(e: Expression, leadingCall = false): string | undefined {
     const plan = this.arithmeticPlan(e, leadingCall);
     if (plan === undefined) return undefined;
-    const slow = this.outline(plan, 'rt.LuaValue', () => this.expr(e));
+    // the general code has the value's proven type, as the fast path's code has
+    const slow = this.outline(plan, tsType(this.ctx.types.of(e)), () => this.typed(e));
     return `(${plan.guards.join(' && ')} ? ${plan.code} : ${slow})`;
   }
 
@@ -1843,7 +1846,7 @@ class FunctionEmitter {
         `rt.fn(${index}, ${jsString(`method '${method}'`)})(${[self, ...argv].join(', ')}))`;
     }
     const desc = describeExpr(e.base, this.res.refs);
-    const callee = this.knownFunction(e.base) ? this.expr(e.base) : `rt.fn(${this.expr(e.base)}${desc === undefined ? '' : ', ' + jsString(desc)})`;
+    const callee = this.knownFunction(e.base) ? this.typed(e.base) : `rt.fn(${this.expr(e.base)}${desc === undefined ? '' : ', ' + jsString(desc)})`;
     if (this.isSilent(e.base)) return `${callee}(${argv.join(', ')})`;
     return `(${this.setLine(line, callNameOf(e.base, this.res.refs))}, ${callee}(${argv.join(', ')}))`;
   }

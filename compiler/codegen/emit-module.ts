@@ -20,13 +20,15 @@ export interface EmitOptions {
   readonly fenv: boolean;
   /** Variable accessors for debug.getlocal and its kin (the program may reach them). */
   readonly debug?: boolean;
+  /** The metamethods the program's values may have (analysis/metamethods.ts); absent: any. */
+  readonly metamethods?: ReadonlySet<string>;
 }
 
 /** The module's TypeScript, and the Lua line of each of its lines (0: none), for its source maps. */
 export function emitModuleLines(res: Resolution, options: EmitOptions): { text: string; luaLines: number[] } {
   const debug = options.debug ?? false;
   // debug.setlocal/setupvalue may change any local: nothing is known of them
-  const types = new Types(res, debug);
+  const types = new Types(res, { opaque: debug, metamethods: options.metamethods });
   // route handlers read the request and write JSON without tables (not with per-function
   // environments nor variable accessors)
   const hooks = options.fenv || debug ? undefined : directHooks(res, types);

@@ -8,6 +8,7 @@ import { callArguments, isCall, type Expression, type Node } from '../frontend/a
 import { parseChunk, walk } from '../frontend/parse.js';
 import { resolve, type Resolution } from '../frontend/resolve.js';
 import { readSource } from '../frontend/source.js';
+import { possibleMetamethods } from '../analysis/metamethods.js';
 
 export interface ProgramModule {
   /** The name `require` uses ("lib.users"); the entry's is "". */
@@ -72,7 +73,7 @@ const CODE_LOADERS = new Set(['load', 'loadstring', 'dofile', 'loadfile']);
  * `require` other than with the literal name of a module compiled with it. Such a program
  * preloads the interpreter where Node cannot load it on demand (runtime/interp/on-demand.ts).
  */
-export function mayCompileLua(modules: ProgramModule[]): boolean {
+export function mayCompileLua(modules: readonly ProgramModule[]): boolean {
   const compiled = new Set(modules.map((m) => m.name));
   return modules.some((m) => {
     let found = false;
@@ -143,6 +144,8 @@ export interface ProgramFeatures {
   readonly fenv: boolean;
   /** The program may read variables through debug (mayReadVariables): frames and closures get accessors. */
   readonly debug: boolean;
+  /** The metamethods the program's values may have; undefined: any (analysis/metamethods.ts). */
+  readonly metamethods: ReadonlySet<string> | undefined;
 }
 
 export function programFeatures(modules: ProgramModule[]): ProgramFeatures {
@@ -150,7 +153,13 @@ export function programFeatures(modules: ProgramModule[]): ProgramFeatures {
     coroutines: usesGlobal(modules, ['coroutine']),
     fenv: usesGlobal(modules, ['setfenv', 'getfenv', 'module']),
     debug: mayReadVariables(modules),
+    metamethods: programMetamethods(modules),
   };
+}
+
+/** The metamethods any value of the program may have (undefined: any). */
+export function programMetamethods(modules: readonly ProgramModule[]): ReadonlySet<string> | undefined {
+  return possibleMetamethods(modules.map((m) => m.resolution), mayCompileLua(modules));
 }
 
 /** The file name of a compiled module: the Lua path with .lua -> .ts / .js. */

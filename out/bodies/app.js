@@ -116,48 +116,42 @@ function load($env) {
       let $f8;
       let $9;
       let $10;
-      let $o11;
-      let $n12;
+      let $fn11;
+      let $12;
       let $132;
-      let $fn14;
-      let $15;
-      let $16;
-      let $m17;
-      let $f18;
-      let $m19;
-      let $f20;
-      let $21;
-      let $o22;
-      let $n23;
+      let $m14;
+      let $f15;
+      let $m16;
+      let $f17;
+      let $18;
+      let $o19;
+      let $n20;
       const $json = rh.claim(ctx);
       if ($json) {
         $1 = ($9 = rt.first(($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 11, rt.fn(($f6 = $42?.f)?.body !== void 0 ? $f6.body : ($m5 = $42?.metatable) !== void 0 && $m5.view.body !== void 0 ? $m5.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 12, $fn2 = rt.fn(($f8 = $32?.f)?.text !== void 0 ? $f8.text : ($m7 = $32?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($32, "text"), "method 'text'"), $fn2($32))), $9?.arr !== void 0 ? $9.length() : typeof $9 === "string" ? $9.length : ($s2.pcs[$d2] = $pc + 13, rt.len($9)));
-        if (rh.isScalar($1)) {
-          const $w = rh.jsonBytes();
-          {
-            const $b = $w.room(9), $p = $w.p;
-            $b[$p] = 123;
-            $b[$p + 1] = 34;
-            $b[$p + 2] = 98;
-            $b[$p + 3] = 121;
-            $b[$p + 4] = 116;
-            $b[$p + 5] = 101;
-            $b[$p + 6] = 115;
-            $b[$p + 7] = 34;
-            $b[$p + 8] = 58;
-            $w.p = $p + 9;
-          }
-          $w.scalar($1);
-          {
-            const $b = $w.room(1), $p = $w.p;
-            $b[$p] = 125;
-            $w.p = $p + 1;
-          }
-          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        const $w = rh.jsonBytes();
+        {
+          const $b = $w.room(9), $p = $w.p;
+          $b[$p] = 123;
+          $b[$p + 1] = 34;
+          $b[$p + 2] = 98;
+          $b[$p + 3] = 121;
+          $b[$p + 4] = 116;
+          $b[$p + 5] = 101;
+          $b[$p + 6] = 115;
+          $b[$p + 7] = 34;
+          $b[$p + 8] = 58;
+          $w.p = $p + 9;
         }
-        return rt.leave($s2, $d2, ($10 = $1, $o11 = new rt.FieldsObject(), $n12 = 0, $10 !== void 0 && ($o11.bytes = $10, $n12++), rt.LuaTable.record($o11, $n12)));
+        $w.num($1);
+        {
+          const $b = $w.room(1), $p = $w.p;
+          $b[$p] = 125;
+          $w.p = $p + 1;
+        }
+        return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
       }
-      return rt.leave($s2, $d2, ($132 = ($21 = rt.first(($15 = rt.first(($16 = ctx, $s2.pcs[$d2] = $pc + 11, rt.fn(($f18 = $16?.f)?.body !== void 0 ? $f18.body : ($m17 = $16?.metatable) !== void 0 && $m17.view.body !== void 0 ? $m17.view.body : rt.index($16, "body", "local 'ctx'"), "method 'body'")($16))), $s2.pcs[$d2] = $pc + 12, $fn14 = rt.fn(($f20 = $15?.f)?.text !== void 0 ? $f20.text : ($m19 = $15?.metatable) !== void 0 && $m19.view.text !== void 0 ? $m19.view.text : rt.index($15, "text"), "method 'text'"), $fn14($15))), $21?.arr !== void 0 ? $21.length() : typeof $21 === "string" ? $21.length : ($s2.pcs[$d2] = $pc + 13, rt.len($21))), $o22 = new rt.FieldsObject(), $n23 = 0, $132 !== void 0 && ($o22.bytes = $132, $n23++), rt.LuaTable.record($o22, $n23)));
+      return rt.leave($s2, $d2, ($10 = ($18 = rt.first(($12 = rt.first(($132 = ctx, $s2.pcs[$d2] = $pc + 11, rt.fn(($f15 = $132?.f)?.body !== void 0 ? $f15.body : ($m14 = $132?.metatable) !== void 0 && $m14.view.body !== void 0 ? $m14.view.body : rt.index($132, "body", "local 'ctx'"), "method 'body'")($132))), $s2.pcs[$d2] = $pc + 12, $fn11 = rt.fn(($f17 = $12?.f)?.text !== void 0 ? $f17.text : ($m16 = $12?.metatable) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($12, "text"), "method 'text'"), $fn11($12))), $18?.arr !== void 0 ? $18.length() : typeof $18 === "string" ? $18.length : ($s2.pcs[$d2] = $pc + 13, rt.len($18))), $o19 = new rt.FieldsObject(), $n20 = 1, $o19.bytes = $10, rt.LuaTable.record($o19, $n20)));
     }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.put !== void 0 ? $f7.put = $5 : ($s.pcs[$d] = $pc + 10, rt.setIndex($13, "put", $5, "field 'length'"));
     return rt.leave($s, $d, api);
   };

@@ -189,7 +189,7 @@ function load($env) {
         $21 = ($132 = api, ($f6 = $132?.f) !== void 0 && (($12 = $f6.json) !== void 0 || ($m5 = $132.metatable) === void 0 || ($12 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 12, rt.index($132, "json", "upvalue 'api'")));
         $22 = list;
         $23 = ($42 = list, $42?.arr !== void 0 ? $42.length() : typeof $42 === "string" ? $42.length : ($s2.pcs[$d2] = $pc + 12, rt.len($42, "local 'list'")));
-        if (rh.isJsonBuilder($21) && rh.isScalar($22) && rh.isScalar($23)) {
+        if (rh.isJsonBuilder($21) && rh.isScalar($22)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(9), $p = $w.p;
@@ -218,7 +218,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($23);
+          $w.num($23);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -226,9 +226,9 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, rt.first(($32 = $21, $2 = ($9 = $22, $10 = $23, $o24 = new rt.FieldsObject(), $n25 = 0, $9 !== void 0 && ($o24.users = $9, $n25++), $10 !== void 0 && ($o24.count = $10, $n25++), rt.LuaTable.record($o24, $n25)), $s2.pcs[$d2] = $pc + 13, $fn1 = rt.fn($32, "field 'json'"), $fn1($2))));
+        return rt.leave($s2, $d2, rt.first(($32 = $21, $2 = ($9 = $22, $10 = $23, $o24 = new rt.FieldsObject(), $n25 = 1, $9 !== void 0 && ($o24.users = $9, $n25++), $o24.count = $10, rt.LuaTable.record($o24, $n25)), $s2.pcs[$d2] = $pc + 13, $fn1 = rt.fn($32, "field 'json'"), $fn1($2))));
       }
-      return $11 = ($19 = api, ($f8 = $19?.f) !== void 0 && (($17 = $f8.json) !== void 0 || ($m7 = $19.metatable) === void 0 || ($17 = $m7.view.json) !== void 0 || !("json" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 12, rt.index($19, "json", "upvalue 'api'"))), $15 = ($14 = list, $27 = ($28 = list, $28?.arr !== void 0 ? $28.length() : typeof $28 === "string" ? $28.length : ($s2.pcs[$d2] = $pc + 12, rt.len($28, "local 'list'"))), $o29 = new rt.FieldsObject(), $n30 = 0, $14 !== void 0 && ($o29.users = $14, $n30++), $27 !== void 0 && ($o29.count = $27, $n30++), rt.LuaTable.record($o29, $n30)), $s2.pcs[$d2] = $pc + 14, $fn26 = rt.fn($11, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t31 = $s2.tails++, $r32 = $fn26($15), $s2.tails = $t31, $r32) : rt.tail($s2, $fn26, [$15]);
+      return $11 = ($19 = api, ($f8 = $19?.f) !== void 0 && (($17 = $f8.json) !== void 0 || ($m7 = $19.metatable) === void 0 || ($17 = $m7.view.json) !== void 0 || !("json" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 12, rt.index($19, "json", "upvalue 'api'"))), $15 = ($14 = list, $27 = ($28 = list, $28?.arr !== void 0 ? $28.length() : typeof $28 === "string" ? $28.length : ($s2.pcs[$d2] = $pc + 12, rt.len($28, "local 'list'"))), $o29 = new rt.FieldsObject(), $n30 = 1, $14 !== void 0 && ($o29.users = $14, $n30++), $o29.count = $27, rt.LuaTable.record($o29, $n30)), $s2.pcs[$d2] = $pc + 14, $fn26 = rt.fn($11, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t31 = $s2.tails++, $r32 = $fn26($15), $s2.tails = $t31, $r32) : rt.tail($s2, $fn26, [$15]);
     })))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 4, rt.setIndex($8, "get", $3, "field 'users'"));
     $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.users) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.users) !== void 0 || !("users" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 15, rt.index($4, "users", "local 'api'")));
     ($8 = $handlers[1] = (($body) => rt.withBody((function $post(ctx) {

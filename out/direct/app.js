@@ -677,7 +677,7 @@ function load($env) {
         $9 = s;
         $10 = ($6 = 'q"b\\s/\n\r	\0', typeof $6 === "string" && typeof s === "string" ? $6 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($6, s, void 0, "local 's'")));
         $112 = ($32 = "\xC8\xFF", typeof $32 === "string" && typeof s === "string" ? $32 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($32, s, void 0, "local 's'")));
-        if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($112)) {
+        if (rh.isScalar($9)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(21), $p = $w.p;
@@ -716,7 +716,7 @@ function load($env) {
             $b[$p + 6] = 58;
             $w.p = $p + 7;
           }
-          $w.scalar($10);
+          $w.str($10);
           {
             const $b = $w.room(6), $p = $w.p;
             $b[$p] = 44;
@@ -727,7 +727,7 @@ function load($env) {
             $b[$p + 5] = 58;
             $w.p = $p + 6;
           }
-          $w.scalar($112);
+          $w.str($112);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -735,9 +735,9 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($22 = $9, $1 = $10, $12 = $112, $o13 = new rt.FieldsObject(), $n14 = 2, $o13.utf = "\xC3\xA9\xE2\x82\xAC", $o13.raw = $22, $1 !== void 0 && ($o13.esc = $1, $n14++), $12 !== void 0 && ($o13.hi = $12, $n14++), rt.LuaTable.record($o13, $n14)));
+        return rt.leave($s2, $d2, ($22 = $9, $1 = $10, $12 = $112, $o13 = new rt.FieldsObject(), $n14 = 4, $o13.utf = "\xC3\xA9\xE2\x82\xAC", $o13.raw = $22, $o13.esc = $1, $o13.hi = $12, rt.LuaTable.record($o13, $n14)));
       }
-      return rt.leave($s2, $d2, ($15 = s, $16 = ($172 = 'q"b\\s/\n\r	\0', typeof $172 === "string" && typeof s === "string" ? $172 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($172, s, void 0, "local 's'"))), $18 = ($19 = "\xC8\xFF", typeof $19 === "string" && typeof s === "string" ? $19 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($19, s, void 0, "local 's'"))), $o20 = new rt.FieldsObject(), $n21 = 2, $o20.utf = "\xC3\xA9\xE2\x82\xAC", $o20.raw = $15, $16 !== void 0 && ($o20.esc = $16, $n21++), $18 !== void 0 && ($o20.hi = $18, $n21++), rt.LuaTable.record($o20, $n21)));
+      return rt.leave($s2, $d2, ($15 = s, $16 = ($172 = 'q"b\\s/\n\r	\0', typeof $172 === "string" && typeof s === "string" ? $172 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($172, s, void 0, "local 's'"))), $18 = ($19 = "\xC8\xFF", typeof $19 === "string" && typeof s === "string" ? $19 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($19, s, void 0, "local 's'"))), $o20 = new rt.FieldsObject(), $n21 = 4, $o20.utf = "\xC3\xA9\xE2\x82\xAC", $o20.raw = $15, $o20.esc = $16, $o20.hi = $18, rt.LuaTable.record($o20, $n21)));
     }))) !== void 0 && ($f18 = $2?.f) !== void 0 && !$2.linked && $f18.get !== void 0 ? $f18.get = $17 : ($s.pcs[$d] = $pc + 14, rt.setIndex($2, "get", $17, "field 'bytes'"));
     $17 = ($14 = api, ($f18 = $14?.f) !== void 0 && (($11 = $f18.list) !== void 0 || ($m15 = $14.metatable) === void 0 || ($11 = $m15.view.list) !== void 0 || !("list" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $11 : ($s.pcs[$d] = $pc + 18, rt.index($14, "list", "local 'api'")));
     ($2 = $handlers[3] = rh.jsonHandler((function $get(ctx) {

@@ -412,20 +412,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $9 = s;
           $10 = ($6 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue, (typeof $6 === 'string' && typeof s === 'string' ? $6 + s : ($s.pcs[$d] = $pc + 17, rt.concat($6, s, undefined, "local 's'"))));
           $11 = ($3 = ("\xc8\xff") as rt.LuaValue, (typeof $3 === 'string' && typeof s === 'string' ? $3 + s : ($s.pcs[$d] = $pc + 17, rt.concat($3, s, undefined, "local 's'"))));
-          if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($11)) {
+          if (rh.isScalar($9)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(21), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 116; $b[$p + 4] = 102; $b[$p + 5] = 34; $b[$p + 6] = 58; $b[$p + 7] = 34; $b[$p + 8] = 195; $b[$p + 9] = 169; $b[$p + 10] = 226; $b[$p + 11] = 130; $b[$p + 12] = 172; $b[$p + 13] = 34; $b[$p + 14] = 44; $b[$p + 15] = 34; $b[$p + 16] = 114; $b[$p + 17] = 97; $b[$p + 18] = 119; $b[$p + 19] = 34; $b[$p + 20] = 58; $w.p = $p + 21; }
             $w.scalar($9 as string | number | boolean);
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 101; $b[$p + 3] = 115; $b[$p + 4] = 99; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
-            $w.scalar($10 as string | number | boolean);
+            $w.str($10 as string);
             { const $b = $w.room(6), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 105; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
-            $w.scalar($11 as string | number | boolean);
+            $w.str($11 as string);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($2 = $9, $1 = $10, $12 = $11, $o13 = new rt.FieldsObject(), $n14 = 2, $o13.utf = "\xc3\xa9\xe2\x82\xac", $o13.raw = $2, ($1 !== undefined && ($o13.esc = $1, $n14++)), ($12 !== undefined && ($o13.hi = $12, $n14++)), rt.LuaTable.record($o13, $n14)));
+          return rt.leave($s, $d, ($2 = $9, $1 = $10, $12 = $11, $o13 = new rt.FieldsObject(), $n14 = 4, $o13.utf = "\xc3\xa9\xe2\x82\xac", $o13.raw = $2, $o13.esc = $1, $o13.hi = $12, rt.LuaTable.record($o13, $n14)));
         }
-        return rt.leave($s, $d, ($15 = s, $16 = ($17 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue, (typeof $17 === 'string' && typeof s === 'string' ? $17 + s : ($s.pcs[$d] = $pc + 17, rt.concat($17, s, undefined, "local 's'")))), $18 = ($19 = ("\xc8\xff") as rt.LuaValue, (typeof $19 === 'string' && typeof s === 'string' ? $19 + s : ($s.pcs[$d] = $pc + 17, rt.concat($19, s, undefined, "local 's'")))), $o20 = new rt.FieldsObject(), $n21 = 2, $o20.utf = "\xc3\xa9\xe2\x82\xac", $o20.raw = $15, ($16 !== undefined && ($o20.esc = $16, $n21++)), ($18 !== undefined && ($o20.hi = $18, $n21++)), rt.LuaTable.record($o20, $n21)));
+        return rt.leave($s, $d, ($15 = s, $16 = ($17 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue, (typeof $17 === 'string' && typeof s === 'string' ? $17 + s : ($s.pcs[$d] = $pc + 17, rt.concat($17, s, undefined, "local 's'")))), $18 = ($19 = ("\xc8\xff") as rt.LuaValue, (typeof $19 === 'string' && typeof s === 'string' ? $19 + s : ($s.pcs[$d] = $pc + 17, rt.concat($19, s, undefined, "local 's'")))), $o20 = new rt.FieldsObject(), $n21 = 4, $o20.utf = "\xc3\xa9\xe2\x82\xac", $o20.raw = $15, $o20.esc = $16, $o20.hi = $18, rt.LuaTable.record($o20, $n21)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f18 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f18.get !== undefined ? ($f18.get = $17) : ($s.pcs[$d] = $pc + 14, rt.setIndex($2, "get", $17, "field 'bytes'")));
       $17 = ($14 = api as rt.LuaValue, (($f18 = ($14 as rt.LuaTable)?.f) !== undefined && (($11 = $f18.list) !== undefined || ($m15 = ($14 as rt.LuaTable).metatable) === undefined || ($11 = $m15.view.list) !== undefined || (!("list" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 18, rt.index($14, "list", "local 'api'"))));
       (($2 = ($handlers[3] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {

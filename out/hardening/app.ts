@@ -630,32 +630,26 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f8: rt.Fields | undefined;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $o11: rt.Fields;
-        let $n12: number;
+        let $fn11!: rt.LuaFunction;
+        let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $fn14!: rt.LuaFunction;
-        let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $m17: rt.LuaTable | undefined;
-        let $f18: rt.Fields | undefined;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
-        let $21: rt.LuaValue;
-        let $o22: rt.Fields;
-        let $n23: number;
+        let $m14: rt.LuaTable | undefined;
+        let $f15: rt.Fields | undefined;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
+        let $18: rt.LuaValue;
+        let $o19: rt.Fields;
+        let $n20: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $1 = ($9 = (rt.first(($3 = rt.first(($4 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 72, rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 73, $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.text !== undefined ? $f8.text : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($3, "text")), "method 'text'"), $fn2($3)))) as rt.LuaValue, (($9 as rt.LuaTable)?.arr !== undefined ? ($9 as rt.LuaTable).length() : typeof $9 === 'string' ? $9.length : ($s.pcs[$d] = $pc + 74, rt.len($9))));
-          if (rh.isScalar($1)) {
-            const $w = rh.jsonBytes();
-            { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 121; $b[$p + 4] = 116; $b[$p + 5] = 101; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.scalar($1 as string | number | boolean);
-            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
-            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
-          }
-          return rt.leave($s, $d, ($10 = $1, $o11 = new rt.FieldsObject(), $n12 = 0, ($10 !== undefined && ($o11.bytes = $10, $n12++)), rt.LuaTable.record($o11, $n12)));
+          const $w = rh.jsonBytes();
+          { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 121; $b[$p + 4] = 116; $b[$p + 5] = 101; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+          $w.num($1 as number);
+          { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+          return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        return rt.leave($s, $d, ($13 = ($21 = (rt.first(($15 = rt.first(($16 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 72, rt.fn((($f18 = ($16 as rt.LuaTable)?.f)?.body !== undefined ? $f18.body : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.body !== undefined ? $m17.view.body : rt.index($16, "body", "local 'ctx'")), "method 'body'")($16))), $s.pcs[$d] = $pc + 73, $fn14 = rt.fn((($f20 = ($15 as rt.LuaTable)?.f)?.text !== undefined ? $f20.text : ($m19 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m19.view.text !== undefined ? $m19.view.text : rt.index($15, "text")), "method 'text'"), $fn14($15)))) as rt.LuaValue, (($21 as rt.LuaTable)?.arr !== undefined ? ($21 as rt.LuaTable).length() : typeof $21 === 'string' ? $21.length : ($s.pcs[$d] = $pc + 74, rt.len($21)))), $o22 = new rt.FieldsObject(), $n23 = 0, ($13 !== undefined && ($o22.bytes = $13, $n23++)), rt.LuaTable.record($o22, $n23)));
+        return rt.leave($s, $d, ($10 = ($18 = (rt.first(($12 = rt.first(($13 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 72, rt.fn((($f15 = ($13 as rt.LuaTable)?.f)?.body !== undefined ? $f15.body : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.body !== undefined ? $m14.view.body : rt.index($13, "body", "local 'ctx'")), "method 'body'")($13))), $s.pcs[$d] = $pc + 73, $fn11 = rt.fn((($f17 = ($12 as rt.LuaTable)?.f)?.text !== undefined ? $f17.text : ($m16 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($12, "text")), "method 'text'"), $fn11($12)))) as rt.LuaValue, (($18 as rt.LuaTable)?.arr !== undefined ? ($18 as rt.LuaTable).length() : typeof $18 === 'string' ? $18.length : ($s.pcs[$d] = $pc + 74, rt.len($18)))), $o19 = new rt.FieldsObject(), $n20 = 1, $o19.bytes = $10, rt.LuaTable.record($o19, $n20)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 71, rt.setIndex($2, "post", $8, "field 'upload'")));
       return rt.leave($s, $d, api);
     };

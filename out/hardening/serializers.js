@@ -109,25 +109,10 @@ export const s8 = {
       if (!(v instanceof LuaTable) || v.arr.length !== 0) return undefined;
       const f = v.f, s = v.hashKeys(), n = s.length;
       let i = 0, x, r, out = '{';
-      if (i < n && s[i] === "polluted") {
-        x = f[s[i++]];
-        if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
-        out += "\"polluted\":" + r;
-      }
-      if (i < n && s[i] === "proto") {
-        x = f[s[i++]];
-        if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
-        out += (out.length === 1 ? "\"proto\":" : ",\"proto\":") + r;
-      }
-      if (i < n && s[i] === "ctor") {
-        x = f[s[i++]];
-        if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
-        out += (out.length === 1 ? "\"ctor\":" : ",\"ctor\":") + r;
-      }
       if (!(i < n && s[i] === "n")) return undefined;
       x = f[s[i++]];
       if (typeof x !== 'number') return undefined;
-      out += (out.length === 1 ? "\"n\":" : ",\"n\":") + num(x);
+      out += "\"n\":" + num(x);
       if (i !== n) return undefined;
       return out + '}';
     }

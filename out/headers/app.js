@@ -397,31 +397,37 @@ function load($env) {
       let $a12;
       let $13;
       let $14;
-      let $15;
+      let $k15;
       let $16;
-      let $17;
+      let $a17;
       let $18;
-      let $o19;
-      let $n20;
+      let $19;
+      let $20;
       let $21;
-      let $222;
-      let $23;
+      let $o22;
+      let $n23;
       let $24;
-      let $k25;
+      let $25;
       let $26;
-      let $a27;
-      let $28;
+      let $27;
+      let $k28;
       let $29;
-      let $30;
-      let $o31;
-      let $n32;
+      let $a30;
+      let $31;
+      let $322;
+      let $k33;
+      let $34;
+      let $a35;
+      let $36;
+      let $o37;
+      let $n38;
       const $json = rh.claim(ctx);
       let bytes = rt.first(($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 32, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 33, $fn12 = rt.fn(($f72 = $22?.f)?.bytes !== void 0 ? $f72.bytes : ($m62 = $22?.metatable) !== void 0 && $m62.view.bytes !== void 0 ? $m62.view.bytes : rt.index($22, "bytes"), "method 'bytes'"), $fn12($22)));
       if ($json) {
         $82 = ($32 = bytes, $32?.arr !== void 0 ? $32.length() : typeof $32 === "string" ? $32.length : ($s2.pcs[$d2] = $pc + 34, rt.len($32, "local 'bytes'")));
         $9 = ($22 = bytes, $k10 = 1, ($a12 = $22?.arr) !== void 0 && $k10 - 1 >>> 0 === $k10 - 1 && ($11 = $a12[$k10 - 1]) !== void 0 ? $11 : ($s2.pcs[$d2] = $pc + 34, rt.index($22, $k10, "local 'bytes'")));
-        $13 = rt.index(bytes, ($15 = ($14 = bytes, $14?.arr !== void 0 ? $14.length() : typeof $14 === "string" ? $14.length : ($s2.pcs[$d2] = $pc + 34, rt.len($14, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 34, $15), "local 'bytes'");
-        if (rh.isScalar($82) && rh.isScalar($9) && rh.isScalar($13)) {
+        $13 = ($14 = bytes, $k15 = ($18 = bytes, $18?.arr !== void 0 ? $18.length() : typeof $18 === "string" ? $18.length : ($s2.pcs[$d2] = $pc + 34, rt.len($18, "local 'bytes'"))), ($a17 = $14?.arr) !== void 0 && $k15 - 1 >>> 0 === $k15 - 1 && ($16 = $a17[$k15 - 1]) !== void 0 ? $16 : ($s2.pcs[$d2] = $pc + 34, rt.index($14, $k15, "local 'bytes'")));
+        if (rh.isScalar($9) && rh.isScalar($13)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -435,7 +441,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($82);
+          $w.num($82);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -470,9 +476,9 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($16 = $82, $17 = $9, $18 = $13, $o19 = new rt.FieldsObject(), $n20 = 0, $16 !== void 0 && ($o19.size = $16, $n20++), $17 !== void 0 && ($o19.first = $17, $n20++), $18 !== void 0 && ($o19.last = $18, $n20++), rt.LuaTable.record($o19, $n20)));
+        return rt.leave($s2, $d2, ($19 = $82, $20 = $9, $21 = $13, $o22 = new rt.FieldsObject(), $n23 = 1, $o22.size = $19, $20 !== void 0 && ($o22.first = $20, $n23++), $21 !== void 0 && ($o22.last = $21, $n23++), rt.LuaTable.record($o22, $n23)));
       }
-      return rt.leave($s2, $d2, ($21 = ($222 = bytes, $222?.arr !== void 0 ? $222.length() : typeof $222 === "string" ? $222.length : ($s2.pcs[$d2] = $pc + 34, rt.len($222, "local 'bytes'"))), $23 = ($24 = bytes, $k25 = 1, ($a27 = $24?.arr) !== void 0 && $k25 - 1 >>> 0 === $k25 - 1 && ($26 = $a27[$k25 - 1]) !== void 0 ? $26 : ($s2.pcs[$d2] = $pc + 34, rt.index($24, $k25, "local 'bytes'"))), $28 = rt.index(bytes, ($30 = ($29 = bytes, $29?.arr !== void 0 ? $29.length() : typeof $29 === "string" ? $29.length : ($s2.pcs[$d2] = $pc + 34, rt.len($29, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 34, $30), "local 'bytes'"), $o31 = new rt.FieldsObject(), $n32 = 0, $21 !== void 0 && ($o31.size = $21, $n32++), $23 !== void 0 && ($o31.first = $23, $n32++), $28 !== void 0 && ($o31.last = $28, $n32++), rt.LuaTable.record($o31, $n32)));
+      return rt.leave($s2, $d2, ($24 = ($25 = bytes, $25?.arr !== void 0 ? $25.length() : typeof $25 === "string" ? $25.length : ($s2.pcs[$d2] = $pc + 34, rt.len($25, "local 'bytes'"))), $26 = ($27 = bytes, $k28 = 1, ($a30 = $27?.arr) !== void 0 && $k28 - 1 >>> 0 === $k28 - 1 && ($29 = $a30[$k28 - 1]) !== void 0 ? $29 : ($s2.pcs[$d2] = $pc + 34, rt.index($27, $k28, "local 'bytes'"))), $31 = ($322 = bytes, $k33 = ($36 = bytes, $36?.arr !== void 0 ? $36.length() : typeof $36 === "string" ? $36.length : ($s2.pcs[$d2] = $pc + 34, rt.len($36, "local 'bytes'"))), ($a35 = $322?.arr) !== void 0 && $k33 - 1 >>> 0 === $k33 - 1 && ($34 = $a35[$k33 - 1]) !== void 0 ? $34 : ($s2.pcs[$d2] = $pc + 34, rt.index($322, $k33, "local 'bytes'"))), $o37 = new rt.FieldsObject(), $n38 = 1, $o37.size = $24, $26 !== void 0 && ($o37.first = $26, $n38++), $31 !== void 0 && ($o37.last = $31, $n38++), rt.LuaTable.record($o37, $n38)));
     }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.post !== void 0 ? $f11.post = $3 : ($s.pcs[$d] = $pc + 31, rt.setIndex($8, "post", $3, "field 'upload'"));
     $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.note) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.note) !== void 0 || !("note" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 35, rt.index($4, "note", "local 'api'")));
     ($8 = $handlers[9] = (($body) => rt.withBody((function $post(ctx) {

@@ -320,34 +320,40 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $a12: rt.LuaValue[] | undefined;
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
+        let $k15: number;
         let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
+        let $a17: rt.LuaValue[] | undefined;
         let $18: rt.LuaValue;
-        let $o19: rt.Fields;
-        let $n20: number;
+        let $19: rt.LuaValue;
+        let $20: rt.LuaValue;
         let $21: rt.LuaValue;
-        let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
+        let $o22: rt.Fields;
+        let $n23: number;
         let $24: rt.LuaValue;
-        let $k25: number;
+        let $25: rt.LuaValue;
         let $26: rt.LuaValue;
-        let $a27: rt.LuaValue[] | undefined;
-        let $28: rt.LuaValue;
+        let $27: rt.LuaValue;
+        let $k28: number;
         let $29: rt.LuaValue;
-        let $30: rt.LuaValue;
-        let $o31: rt.Fields;
-        let $n32: number;
+        let $a30: rt.LuaValue[] | undefined;
+        let $31: rt.LuaValue;
+        let $32: rt.LuaValue;
+        let $k33: number;
+        let $34: rt.LuaValue;
+        let $a35: rt.LuaValue[] | undefined;
+        let $36: rt.LuaValue;
+        let $o37: rt.Fields;
+        let $n38: number;
         const $json: boolean = rh.claim(ctx);
         let bytes: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 32, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 33, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.bytes !== undefined ? $f7.bytes : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.bytes !== undefined ? $m6.view.bytes : rt.index($2, "bytes")), "method 'bytes'"), $fn1($2)));
         if ($json) {
           $8 = ($3 = (bytes) as rt.LuaValue, (($3 as rt.LuaTable)?.arr !== undefined ? ($3 as rt.LuaTable).length() : typeof $3 === 'string' ? $3.length : ($s.pcs[$d] = $pc + 34, rt.len($3, "local 'bytes'"))));
           $9 = ($2 = bytes, $k10 = 1, ($a12 = ($2 as rt.LuaTable)?.arr) !== undefined && ($k10 - 1 >>> 0) === $k10 - 1 && ($11 = $a12[$k10 - 1]) !== undefined ? $11 : ($s.pcs[$d] = $pc + 34, rt.index($2, $k10, "local 'bytes'")));
-          $13 = rt.index(bytes, ($15 = ($14 = (bytes) as rt.LuaValue, (($14 as rt.LuaTable)?.arr !== undefined ? ($14 as rt.LuaTable).length() : typeof $14 === 'string' ? $14.length : ($s.pcs[$d] = $pc + 34, rt.len($14, "local 'bytes'")))), $s.pcs[$d] = $pc + 34, $15), "local 'bytes'");
-          if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($13)) {
+          $13 = ($14 = bytes, $k15 = (($18 = (bytes) as rt.LuaValue, (($18 as rt.LuaTable)?.arr !== undefined ? ($18 as rt.LuaTable).length() : typeof $18 === 'string' ? $18.length : ($s.pcs[$d] = $pc + 34, rt.len($18, "local 'bytes'")))) as number), ($a17 = ($14 as rt.LuaTable)?.arr) !== undefined && ($k15 - 1 >>> 0) === $k15 - 1 && ($16 = $a17[$k15 - 1]) !== undefined ? $16 : ($s.pcs[$d] = $pc + 34, rt.index($14, $k15, "local 'bytes'")));
+          if (rh.isScalar($9) && rh.isScalar($13)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 105; $b[$p + 4] = 122; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($8 as string | number | boolean);
+            $w.num($8 as number);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 102; $b[$p + 3] = 105; $b[$p + 4] = 114; $b[$p + 5] = 115; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
             $w.scalar($9 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 97; $b[$p + 4] = 115; $b[$p + 5] = 116; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
@@ -355,9 +361,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($16 = $8, $17 = $9, $18 = $13, $o19 = new rt.FieldsObject(), $n20 = 0, ($16 !== undefined && ($o19.size = $16, $n20++)), ($17 !== undefined && ($o19.first = $17, $n20++)), ($18 !== undefined && ($o19.last = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
+          return rt.leave($s, $d, ($19 = $8, $20 = $9, $21 = $13, $o22 = new rt.FieldsObject(), $n23 = 1, $o22.size = $19, ($20 !== undefined && ($o22.first = $20, $n23++)), ($21 !== undefined && ($o22.last = $21, $n23++)), rt.LuaTable.record($o22, $n23)));
         }
-        return rt.leave($s, $d, ($21 = ($22 = (bytes) as rt.LuaValue, (($22 as rt.LuaTable)?.arr !== undefined ? ($22 as rt.LuaTable).length() : typeof $22 === 'string' ? $22.length : ($s.pcs[$d] = $pc + 34, rt.len($22, "local 'bytes'")))), $23 = ($24 = bytes, $k25 = 1, ($a27 = ($24 as rt.LuaTable)?.arr) !== undefined && ($k25 - 1 >>> 0) === $k25 - 1 && ($26 = $a27[$k25 - 1]) !== undefined ? $26 : ($s.pcs[$d] = $pc + 34, rt.index($24, $k25, "local 'bytes'"))), $28 = rt.index(bytes, ($30 = ($29 = (bytes) as rt.LuaValue, (($29 as rt.LuaTable)?.arr !== undefined ? ($29 as rt.LuaTable).length() : typeof $29 === 'string' ? $29.length : ($s.pcs[$d] = $pc + 34, rt.len($29, "local 'bytes'")))), $s.pcs[$d] = $pc + 34, $30), "local 'bytes'"), $o31 = new rt.FieldsObject(), $n32 = 0, ($21 !== undefined && ($o31.size = $21, $n32++)), ($23 !== undefined && ($o31.first = $23, $n32++)), ($28 !== undefined && ($o31.last = $28, $n32++)), rt.LuaTable.record($o31, $n32)));
+        return rt.leave($s, $d, ($24 = ($25 = (bytes) as rt.LuaValue, (($25 as rt.LuaTable)?.arr !== undefined ? ($25 as rt.LuaTable).length() : typeof $25 === 'string' ? $25.length : ($s.pcs[$d] = $pc + 34, rt.len($25, "local 'bytes'")))), $26 = ($27 = bytes, $k28 = 1, ($a30 = ($27 as rt.LuaTable)?.arr) !== undefined && ($k28 - 1 >>> 0) === $k28 - 1 && ($29 = $a30[$k28 - 1]) !== undefined ? $29 : ($s.pcs[$d] = $pc + 34, rt.index($27, $k28, "local 'bytes'"))), $31 = ($32 = bytes, $k33 = (($36 = (bytes) as rt.LuaValue, (($36 as rt.LuaTable)?.arr !== undefined ? ($36 as rt.LuaTable).length() : typeof $36 === 'string' ? $36.length : ($s.pcs[$d] = $pc + 34, rt.len($36, "local 'bytes'")))) as number), ($a35 = ($32 as rt.LuaTable)?.arr) !== undefined && ($k33 - 1 >>> 0) === $k33 - 1 && ($34 = $a35[$k33 - 1]) !== undefined ? $34 : ($s.pcs[$d] = $pc + 34, rt.index($32, $k33, "local 'bytes'"))), $o37 = new rt.FieldsObject(), $n38 = 1, $o37.size = $24, ($26 !== undefined && ($o37.first = $26, $n38++)), ($31 !== undefined && ($o37.last = $31, $n38++)), rt.LuaTable.record($o37, $n38)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.post !== undefined ? ($f11.post = $3) : ($s.pcs[$d] = $pc + 31, rt.setIndex($8, "post", $3, "field 'upload'")));
       $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.note) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.note) !== undefined || (!("note" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 35, rt.index($4, "note", "local 'api'"))));
       (($8 = ($handlers[9] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {

@@ -158,62 +158,55 @@ function load($env) {
       let $82;
       let $9;
       let $10;
-      let $o11;
-      let $n12;
-      let $132;
-      let $14;
-      let $152;
-      let $162;
-      let $o17;
-      let $n18;
+      let $11;
+      let $12;
+      let $o13;
+      let $n14;
       const $json = rh.claim(ctx);
       let name = rh.pristineContext(ctx) ? ctx.param("name") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 6, rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f72 = $1?.f) !== void 0 && (($52 = $f72.name) !== void 0 || ($m62 = $1.metatable) === void 0 || ($52 = $m62.view.name) !== void 0 || !("name" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 5, rt.index($1, "name")));
       if ($json) {
         $82 = ($52 = "Hello ", typeof $52 === "string" && typeof name === "string" ? $52 + name : ($s2.pcs[$d2] = $pc + 7, rt.concat($52, name, void 0, "local 'name'")));
         $9 = ($22 = name, $22?.arr !== void 0 ? $22.length() : typeof $22 === "string" ? $22.length : ($s2.pcs[$d2] = $pc + 7, rt.len($22, "local 'name'")));
-        if (rh.isScalar($82) && rh.isScalar($9)) {
-          const $w = rh.jsonBytes();
-          {
-            const $b = $w.room(11), $p = $w.p;
-            $b[$p] = 123;
-            $b[$p + 1] = 34;
-            $b[$p + 2] = 109;
-            $b[$p + 3] = 101;
-            $b[$p + 4] = 115;
-            $b[$p + 5] = 115;
-            $b[$p + 6] = 97;
-            $b[$p + 7] = 103;
-            $b[$p + 8] = 101;
-            $b[$p + 9] = 34;
-            $b[$p + 10] = 58;
-            $w.p = $p + 11;
-          }
-          $w.scalar($82);
-          {
-            const $b = $w.room(10), $p = $w.p;
-            $b[$p] = 44;
-            $b[$p + 1] = 34;
-            $b[$p + 2] = 108;
-            $b[$p + 3] = 101;
-            $b[$p + 4] = 110;
-            $b[$p + 5] = 103;
-            $b[$p + 6] = 116;
-            $b[$p + 7] = 104;
-            $b[$p + 8] = 34;
-            $b[$p + 9] = 58;
-            $w.p = $p + 10;
-          }
-          $w.scalar($9);
-          {
-            const $b = $w.room(1), $p = $w.p;
-            $b[$p] = 125;
-            $w.p = $p + 1;
-          }
-          return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
+        const $w = rh.jsonBytes();
+        {
+          const $b = $w.room(11), $p = $w.p;
+          $b[$p] = 123;
+          $b[$p + 1] = 34;
+          $b[$p + 2] = 109;
+          $b[$p + 3] = 101;
+          $b[$p + 4] = 115;
+          $b[$p + 5] = 115;
+          $b[$p + 6] = 97;
+          $b[$p + 7] = 103;
+          $b[$p + 8] = 101;
+          $b[$p + 9] = 34;
+          $b[$p + 10] = 58;
+          $w.p = $p + 11;
         }
-        return rt.leave($s2, $d2, ($1 = $82, $10 = $9, $o11 = new rt.FieldsObject(), $n12 = 0, $1 !== void 0 && ($o11.message = $1, $n12++), $10 !== void 0 && ($o11.length = $10, $n12++), rt.LuaTable.record($o11, $n12)));
+        $w.str($82);
+        {
+          const $b = $w.room(10), $p = $w.p;
+          $b[$p] = 44;
+          $b[$p + 1] = 34;
+          $b[$p + 2] = 108;
+          $b[$p + 3] = 101;
+          $b[$p + 4] = 110;
+          $b[$p + 5] = 103;
+          $b[$p + 6] = 116;
+          $b[$p + 7] = 104;
+          $b[$p + 8] = 34;
+          $b[$p + 9] = 58;
+          $w.p = $p + 10;
+        }
+        $w.num($9);
+        {
+          const $b = $w.room(1), $p = $w.p;
+          $b[$p] = 125;
+          $w.p = $p + 1;
+        }
+        return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
       }
-      return rt.leave($s2, $d2, ($132 = ($14 = "Hello ", typeof $14 === "string" && typeof name === "string" ? $14 + name : ($s2.pcs[$d2] = $pc + 7, rt.concat($14, name, void 0, "local 'name'"))), $152 = ($162 = name, $162?.arr !== void 0 ? $162.length() : typeof $162 === "string" ? $162.length : ($s2.pcs[$d2] = $pc + 7, rt.len($162, "local 'name'"))), $o17 = new rt.FieldsObject(), $n18 = 0, $132 !== void 0 && ($o17.message = $132, $n18++), $152 !== void 0 && ($o17.length = $152, $n18++), rt.LuaTable.record($o17, $n18)));
+      return rt.leave($s2, $d2, ($1 = ($10 = "Hello ", typeof $10 === "string" && typeof name === "string" ? $10 + name : ($s2.pcs[$d2] = $pc + 7, rt.concat($10, name, void 0, "local 'name'"))), $11 = ($12 = name, $12?.arr !== void 0 ? $12.length() : typeof $12 === "string" ? $12.length : ($s2.pcs[$d2] = $pc + 7, rt.len($12, "local 'name'"))), $o13 = new rt.FieldsObject(), $n14 = 2, $o13.message = $1, $o13.length = $11, rt.LuaTable.record($o13, $n14)));
     }))) !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 4, rt.setIndex($3, "get", $13, "field 'p_name'"));
     $13 = ($2 = ($5 = api, ($f14 = $5?.f) !== void 0 && (($8 = $f14.users) !== void 0 || ($m12 = $5.metatable) === void 0 || ($8 = $m12.view.users) !== void 0 || !("users" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 8, rt.index($5, "users", "local 'api'"))), ($f7 = $2?.f) !== void 0 && (($4 = $f7.me) !== void 0 || ($m6 = $2.metatable) === void 0 || ($4 = $m6.view.me) !== void 0 || !("me" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 8, rt.index($2, "me", "field 'users'")));
     ($3 = $handlers[3] = rh.jsonHandler((function $get(ctx) {

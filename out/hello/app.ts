@@ -104,31 +104,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $8: rt.LuaValue;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $o11: rt.Fields;
-        let $n12: number;
-        let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $o17: rt.Fields;
-        let $n18: number;
+        let $11: rt.LuaValue;
+        let $12: rt.LuaValue;
+        let $o13: rt.Fields;
+        let $n14: number;
         const $json: boolean = rh.claim(ctx);
         let name: rt.LuaValue = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("name") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 6, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.name) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.name) !== undefined || (!("name" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 5, rt.index($1, "name")))));
         if ($json) {
           $8 = ($5 = ("Hello ") as rt.LuaValue, (typeof $5 === 'string' && typeof name === 'string' ? $5 + name : ($s.pcs[$d] = $pc + 7, rt.concat($5, name, undefined, "local 'name'"))));
           $9 = ($2 = (name) as rt.LuaValue, (($2 as rt.LuaTable)?.arr !== undefined ? ($2 as rt.LuaTable).length() : typeof $2 === 'string' ? $2.length : ($s.pcs[$d] = $pc + 7, rt.len($2, "local 'name'"))));
-          if (rh.isScalar($8) && rh.isScalar($9)) {
-            const $w = rh.jsonBytes();
-            { const $b = $w.room(11), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 115; $b[$p + 5] = 115; $b[$p + 6] = 97; $b[$p + 7] = 103; $b[$p + 8] = 101; $b[$p + 9] = 34; $b[$p + 10] = 58; $w.p = $p + 11; }
-            $w.scalar($8 as string | number | boolean);
-            { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 101; $b[$p + 4] = 110; $b[$p + 5] = 103; $b[$p + 6] = 116; $b[$p + 7] = 104; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
-            $w.scalar($9 as string | number | boolean);
-            { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
-            return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
-          }
-          return rt.leave($s, $d, ($1 = $8, $10 = $9, $o11 = new rt.FieldsObject(), $n12 = 0, ($1 !== undefined && ($o11.message = $1, $n12++)), ($10 !== undefined && ($o11.length = $10, $n12++)), rt.LuaTable.record($o11, $n12)));
+          const $w = rh.jsonBytes();
+          { const $b = $w.room(11), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 115; $b[$p + 5] = 115; $b[$p + 6] = 97; $b[$p + 7] = 103; $b[$p + 8] = 101; $b[$p + 9] = 34; $b[$p + 10] = 58; $w.p = $p + 11; }
+          $w.str($8 as string);
+          { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 101; $b[$p + 4] = 110; $b[$p + 5] = 103; $b[$p + 6] = 116; $b[$p + 7] = 104; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
+          $w.num($9 as number);
+          { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
+          return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        return rt.leave($s, $d, ($13 = ($14 = ("Hello ") as rt.LuaValue, (typeof $14 === 'string' && typeof name === 'string' ? $14 + name : ($s.pcs[$d] = $pc + 7, rt.concat($14, name, undefined, "local 'name'")))), $15 = ($16 = (name) as rt.LuaValue, (($16 as rt.LuaTable)?.arr !== undefined ? ($16 as rt.LuaTable).length() : typeof $16 === 'string' ? $16.length : ($s.pcs[$d] = $pc + 7, rt.len($16, "local 'name'")))), $o17 = new rt.FieldsObject(), $n18 = 0, ($13 !== undefined && ($o17.message = $13, $n18++)), ($15 !== undefined && ($o17.length = $15, $n18++)), rt.LuaTable.record($o17, $n18)));
+        return rt.leave($s, $d, ($1 = ($10 = ("Hello ") as rt.LuaValue, (typeof $10 === 'string' && typeof name === 'string' ? $10 + name : ($s.pcs[$d] = $pc + 7, rt.concat($10, name, undefined, "local 'name'")))), $11 = ($12 = (name) as rt.LuaValue, (($12 as rt.LuaTable)?.arr !== undefined ? ($12 as rt.LuaTable).length() : typeof $12 === 'string' ? $12.length : ($s.pcs[$d] = $pc + 7, rt.len($12, "local 'name'")))), $o13 = new rt.FieldsObject(), $n14 = 2, $o13.message = $1, $o13.length = $11, rt.LuaTable.record($o13, $n14)));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 4, rt.setIndex($3, "get", $13, "field 'p_name'")));
       $13 = ($2 = ($5 = api as rt.LuaValue, (($f14 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f14.users) !== undefined || ($m12 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m12.view.users) !== undefined || (!("users" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 8, rt.index($5, "users", "local 'api'")))), (($f7 = ($2 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.me) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.me) !== undefined || (!("me" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 8, rt.index($2, "me", "field 'users'"))));
       (($3 = ($handlers[3] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {

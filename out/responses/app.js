@@ -248,62 +248,60 @@ const $pc = rt.positions([
   // 94
   [$site41, 60, "^down"],
   // 95
-  [$site41, 60],
-  // 96
   [$site40, 61, "?"],
-  // 97
+  // 96
   [$site0, 65],
-  // 98
+  // 97
   [$site43, 66, "^down"],
-  // 99
+  // 98
   [$site43, 66],
-  // 100
+  // 99
   [$site42, 67],
-  // 101
+  // 100
   [$site42, 67, ":params"],
-  // 102
+  // 101
   [$site42, 67, "tonumber"],
-  // 103
+  // 102
   [$site42, 67, "?"],
-  // 104
+  // 103
   [$site0, 72],
-  // 105
+  // 104
   [$site0, 73],
-  // 106
+  // 105
   [$site45, 73],
-  // 107
+  // 106
   [$site45, 73, ":headers"],
-  // 108
+  // 107
   [$site0, 76],
-  // 109
+  // 108
   [$site46, 77],
-  // 110
+  // 109
   [$site0, 77],
-  // 111
+  // 110
   [$site47, 78],
-  // 112
+  // 111
   [$site0, 78],
-  // 113
+  // 112
   [$site48, 79],
-  // 114
+  // 113
   [$site0, 79],
-  // 115
+  // 114
   [$site49, 80],
-  // 116
+  // 115
   [$site0, 80],
-  // 117
+  // 116
   [$site50, 81],
-  // 118
+  // 117
   [$site0, 81],
-  // 119
+  // 118
   [$site51, 82],
-  // 120
+  // 119
   [$site51, 82, "?"],
-  // 121
+  // 120
   [$site0, 82],
-  // 122
+  // 121
   [$site0, 83]
-  // 123
+  // 122
 ]);
 function load($env) {
   return function $main(...$va) {
@@ -885,12 +883,11 @@ function load($env) {
         const $s3 = rt.current, $d3 = $s3.depth;
         if ($d3 >= $s3.limit) $s3.deepen();
         $s3.depth = $d3 + 1;
-        let $23;
-        return rt.leave($s3, $d3, ($23 = ($s3.pcs[$d3] = $pc + 95, down(n + 1)), typeof $23 === "number" ? $23 + 1 : ($s3.pcs[$d3] = $pc + 96, rt.add($23, 1))));
+        return rt.leave($s3, $d3, ($s3.pcs[$d3] = $pc + 95, down(n + 1)) + 1);
       });
-      return $22 = down, $32 = 1, $s2.pcs[$d2] = $pc + 97, $fn12 = $22, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t4 = $s2.tails++, $r5 = $fn12($32), $s2.tails = $t4, $r5) : rt.tail($s2, $fn12, [$32]);
+      return $22 = down, $32 = 1, $s2.pcs[$d2] = $pc + 96, $fn12 = $22, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t4 = $s2.tails++, $r5 = $fn12($32), $s2.tails = $t4, $r5) : rt.tail($s2, $fn12, [$32]);
     }))) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 94, rt.setIndex($13, "get", $8, "field 'recursion'"));
-    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.depth) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.depth) !== void 0 || !("depth" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 98, rt.index($4, "depth", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.p_n) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.p_n) !== void 0 || !("p_n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 98, rt.index($5, "p_n", "field 'depth'")));
+    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.depth) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.depth) !== void 0 || !("depth" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 97, rt.index($4, "depth", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.p_n) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.p_n) !== void 0 || !("p_n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 97, rt.index($5, "p_n", "field 'depth'")));
     ($13 = $handlers[38] = (($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
@@ -923,17 +920,17 @@ function load($env) {
         if (n === 0) {
           return rt.leave($s3, $d3, 0);
         }
-        return rt.leave($s3, $d3, 1 + down(($1 = typeof n === "number" ? n - 1 : ($s3.pcs[$d3] = $pc + 100, rt.sub(n, 1, "local 'n'")), $s3.pcs[$d3] = $pc + 99, $1)));
+        return rt.leave($s3, $d3, 1 + down(($1 = typeof n === "number" ? n - 1 : ($s3.pcs[$d3] = $pc + 99, rt.sub(n, 1, "local 'n'")), $s3.pcs[$d3] = $pc + 98, $1)));
       };
-      return $22 = down, $r3 = ($52 = ($6 = $env.f.tonumber) !== void 0 ? $6 : ($s2.pcs[$d2] = $pc + 101, rt.getGlobal($env, "tonumber")), $7 = rh.pristineContext(ctx) ? ctx.param("n") : ($82 = rt.first(($9 = ctx, $s2.pcs[$d2] = $pc + 102, rt.fn(($f11 = $9?.f)?.params !== void 0 ? $f11.params : ($m10 = $9?.metatable) !== void 0 && $m10.view.params !== void 0 ? $m10.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9))), ($f142 = $82?.f) !== void 0 && (($12 = $f142.n) !== void 0 || ($m13 = $82.metatable) === void 0 || ($12 = $m13.view.n) !== void 0 || !("n" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 101, rt.index($82, "n"))), $s2.pcs[$d2] = $pc + 103, $fn4 = rt.fn($52, "global 'tonumber'"), $fn4($7)), $s2.pcs[$d2] = $pc + 104, $fn12 = $22, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t15 = $s2.tails++, $r16 = Array.isArray($r3) ? $fn12(...$r3) : $fn12($r3), $s2.tails = $t15, $r16) : rt.tail($s2, $fn12, Array.isArray($r3) ? [...$r3] : [$r3]);
-    }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 98, rt.setIndex($8, "get", $13, "field 'p_n'"));
+      return $22 = down, $r3 = ($52 = ($6 = $env.f.tonumber) !== void 0 ? $6 : ($s2.pcs[$d2] = $pc + 100, rt.getGlobal($env, "tonumber")), $7 = rh.pristineContext(ctx) ? ctx.param("n") : ($82 = rt.first(($9 = ctx, $s2.pcs[$d2] = $pc + 101, rt.fn(($f11 = $9?.f)?.params !== void 0 ? $f11.params : ($m10 = $9?.metatable) !== void 0 && $m10.view.params !== void 0 ? $m10.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9))), ($f142 = $82?.f) !== void 0 && (($12 = $f142.n) !== void 0 || ($m13 = $82.metatable) === void 0 || ($12 = $m13.view.n) !== void 0 || !("n" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 100, rt.index($82, "n"))), $s2.pcs[$d2] = $pc + 102, $fn4 = rt.fn($52, "global 'tonumber'"), $fn4($7)), $s2.pcs[$d2] = $pc + 103, $fn12 = $22, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t15 = $s2.tails++, $r16 = Array.isArray($r3) ? $fn12(...$r3) : $fn12($r3), $s2.tails = $t15, $r16) : rt.tail($s2, $fn12, Array.isArray($r3) ? [...$r3] : [$r3]);
+    }))) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 97, rt.setIndex($8, "get", $13, "field 'p_n'"));
     let saved = void 0;
-    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.stale) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.stale) !== void 0 || !("stale" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 105, rt.index($3, "stale", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.save) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.save) !== void 0 || !("save" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 105, rt.index($2, "save", "field 'stale'")));
+    $13 = ($2 = ($3 = api, ($f14 = $3?.f) !== void 0 && (($4 = $f14.stale) !== void 0 || ($m11 = $3.metatable) === void 0 || ($4 = $m11.view.stale) !== void 0 || !("stale" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 104, rt.index($3, "stale", "local 'api'"))), ($f12 = $2?.f) !== void 0 && (($5 = $f12.save) !== void 0 || ($m6 = $2.metatable) === void 0 || ($5 = $m6.view.save) !== void 0 || !("save" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 104, rt.index($2, "save", "field 'stale'")));
     ($8 = $handlers[39] = function $get(ctx) {
       saved = ctx;
       return "saved";
-    }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 105, rt.setIndex($13, "get", $8, "field 'save'"));
-    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.stale) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.stale) !== void 0 || !("stale" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 106, rt.index($4, "stale", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.use) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.use) !== void 0 || !("use" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 106, rt.index($5, "use", "field 'stale'")));
+    }) !== void 0 && ($f7 = $13?.f) !== void 0 && !$13.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 104, rt.setIndex($13, "get", $8, "field 'save'"));
+    $8 = ($5 = ($4 = api, ($f7 = $4?.f) !== void 0 && (($3 = $f7.stale) !== void 0 || ($m6 = $4.metatable) === void 0 || ($3 = $m6.view.stale) !== void 0 || !("stale" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 105, rt.index($4, "stale", "local 'api'"))), ($f12 = $5?.f) !== void 0 && (($2 = $f12.use) !== void 0 || ($m11 = $5.metatable) === void 0 || ($2 = $m11.view.use) !== void 0 || !("use" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 105, rt.index($5, "use", "field 'stale'")));
     ($13 = $handlers[40] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
@@ -949,9 +946,9 @@ function load($env) {
       let $f9;
       let $o10;
       let $n11;
-      return rt.leave($s2, $d2, ($1 = ($22 = saved, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 107, rt.index($22, "method", "upvalue 'saved'"))), $6 = rt.first(($7 = saved, $s2.pcs[$d2] = $pc + 108, rt.fn(($f9 = $7?.f)?.headers !== void 0 ? $f9.headers : ($m8 = $7?.metatable) !== void 0 && $m8.view.headers !== void 0 ? $m8.view.headers : rt.index($7, "headers", "upvalue 'saved'"), "method 'headers'")($7))), $o10 = new rt.FieldsObject(), $n11 = 0, $1 !== void 0 && ($o10.method = $1, $n11++), $6 !== void 0 && ($o10.headers = $6, $n11++), rt.LuaTable.record($o10, $n11)));
-    }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 106, rt.setIndex($8, "get", $13, "field 'use'"));
-    let items = ($13 = api, ($f14 = $13?.f) !== void 0 && (($2 = $f14.items) !== void 0 || ($m11 = $13.metatable) === void 0 || ($2 = $m11.view.items) !== void 0 || !("items" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 109, rt.index($13, "items", "local 'api'")));
+      return rt.leave($s2, $d2, ($1 = ($22 = saved, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 106, rt.index($22, "method", "upvalue 'saved'"))), $6 = rt.first(($7 = saved, $s2.pcs[$d2] = $pc + 107, rt.fn(($f9 = $7?.f)?.headers !== void 0 ? $f9.headers : ($m8 = $7?.metatable) !== void 0 && $m8.view.headers !== void 0 ? $m8.view.headers : rt.index($7, "headers", "upvalue 'saved'"), "method 'headers'")($7))), $o10 = new rt.FieldsObject(), $n11 = 0, $1 !== void 0 && ($o10.method = $1, $n11++), $6 !== void 0 && ($o10.headers = $6, $n11++), rt.LuaTable.record($o10, $n11)));
+    }) !== void 0 && ($f14 = $8?.f) !== void 0 && !$8.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 105, rt.setIndex($8, "get", $13, "field 'use'"));
+    let items = ($13 = api, ($f14 = $13?.f) !== void 0 && (($2 = $f14.items) !== void 0 || ($m11 = $13.metatable) === void 0 || ($2 = $m11.view.items) !== void 0 || !("items" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 108, rt.index($13, "items", "local 'api'")));
     $2 = items;
     ($13 = $handlers[41] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
@@ -972,7 +969,7 @@ function load($env) {
       let $n15;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 110), rt.index($22, "method", "local 'ctx'")));
+        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 109), rt.index($22, "method", "local 'ctx'")));
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
           {
@@ -999,8 +996,8 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
       }
-      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f13 = $10?.f) !== void 0 && (($11 = $f13.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : (rt.at($s2, $d2, $pc + 110), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 0, $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
-    }))) !== void 0 && ($f14 = $2?.f) !== void 0 && !$2.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 111, rt.setIndex($2, "get", $13, "local 'items'"));
+      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f13 = $10?.f) !== void 0 && (($11 = $f13.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : (rt.at($s2, $d2, $pc + 109), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 0, $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
+    }))) !== void 0 && ($f14 = $2?.f) !== void 0 && !$2.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 110, rt.setIndex($2, "get", $13, "local 'items'"));
     $13 = items;
     ($2 = $handlers[42] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
@@ -1021,7 +1018,7 @@ function load($env) {
       let $n15;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 112), rt.index($22, "method", "local 'ctx'")));
+        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 111), rt.index($22, "method", "local 'ctx'")));
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
           {
@@ -1048,8 +1045,8 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
       }
-      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f13 = $10?.f) !== void 0 && (($11 = $f13.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : (rt.at($s2, $d2, $pc + 112), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 0, $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
-    }))) !== void 0 && ($f14 = $13?.f) !== void 0 && !$13.linked && $f14.post !== void 0 ? $f14.post = $2 : ($s.pcs[$d] = $pc + 113, rt.setIndex($13, "post", $2, "local 'items'"));
+      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f13 = $10?.f) !== void 0 && (($11 = $f13.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : (rt.at($s2, $d2, $pc + 111), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 0, $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
+    }))) !== void 0 && ($f14 = $13?.f) !== void 0 && !$13.linked && $f14.post !== void 0 ? $f14.post = $2 : ($s.pcs[$d] = $pc + 112, rt.setIndex($13, "post", $2, "local 'items'"));
     $2 = items;
     ($13 = $handlers[43] = rh.jsonHandler((function $put(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
@@ -1070,7 +1067,7 @@ function load($env) {
       let $n15;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 114), rt.index($22, "method", "local 'ctx'")));
+        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 113), rt.index($22, "method", "local 'ctx'")));
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
           {
@@ -1097,8 +1094,8 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
       }
-      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f13 = $10?.f) !== void 0 && (($11 = $f13.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : (rt.at($s2, $d2, $pc + 114), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 0, $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
-    }))) !== void 0 && ($f14 = $2?.f) !== void 0 && !$2.linked && $f14.put !== void 0 ? $f14.put = $13 : ($s.pcs[$d] = $pc + 115, rt.setIndex($2, "put", $13, "local 'items'"));
+      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f13 = $10?.f) !== void 0 && (($11 = $f13.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : (rt.at($s2, $d2, $pc + 113), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 0, $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
+    }))) !== void 0 && ($f14 = $2?.f) !== void 0 && !$2.linked && $f14.put !== void 0 ? $f14.put = $13 : ($s.pcs[$d] = $pc + 114, rt.setIndex($2, "put", $13, "local 'items'"));
     $13 = items;
     ($2 = $handlers[44] = rh.jsonHandler((function $patch(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
@@ -1119,7 +1116,7 @@ function load($env) {
       let $n15;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 116), rt.index($22, "method", "local 'ctx'")));
+        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 115), rt.index($22, "method", "local 'ctx'")));
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
           {
@@ -1146,8 +1143,8 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
       }
-      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f13 = $10?.f) !== void 0 && (($11 = $f13.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : (rt.at($s2, $d2, $pc + 116), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 0, $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
-    }))) !== void 0 && ($f14 = $13?.f) !== void 0 && !$13.linked && $f14.patch !== void 0 ? $f14.patch = $2 : ($s.pcs[$d] = $pc + 117, rt.setIndex($13, "patch", $2, "local 'items'"));
+      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f13 = $10?.f) !== void 0 && (($11 = $f13.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : (rt.at($s2, $d2, $pc + 115), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 0, $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
+    }))) !== void 0 && ($f14 = $13?.f) !== void 0 && !$13.linked && $f14.patch !== void 0 ? $f14.patch = $2 : ($s.pcs[$d] = $pc + 116, rt.setIndex($13, "patch", $2, "local 'items'"));
     $2 = items;
     ($13 = $handlers[45] = rh.jsonHandler((function $delete(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
@@ -1168,7 +1165,7 @@ function load($env) {
       let $n15;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 118), rt.index($22, "method", "local 'ctx'")));
+        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 117), rt.index($22, "method", "local 'ctx'")));
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
           {
@@ -1195,8 +1192,8 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
       }
-      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f13 = $10?.f) !== void 0 && (($11 = $f13.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : (rt.at($s2, $d2, $pc + 118), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 0, $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
-    }))) !== void 0 && ($f14 = $2?.f) !== void 0 && !$2.linked && $f14.delete !== void 0 ? $f14.delete = $13 : ($s.pcs[$d] = $pc + 119, rt.setIndex($2, "delete", $13, "local 'items'"));
+      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f13 = $10?.f) !== void 0 && (($11 = $f13.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : (rt.at($s2, $d2, $pc + 117), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 0, $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
+    }))) !== void 0 && ($f14 = $2?.f) !== void 0 && !$2.linked && $f14.delete !== void 0 ? $f14.delete = $13 : ($s.pcs[$d] = $pc + 118, rt.setIndex($2, "delete", $13, "local 'items'"));
     $13 = items;
     ($2 = $handlers[46] = (($body) => rt.withBody((function $options(ctx) {
       const $r = $body(ctx);
@@ -1213,12 +1210,12 @@ function load($env) {
       let $f6;
       let $t7;
       let $r8;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.no_content) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.no_content) !== void 0 || !("no_content" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 120, rt.index($32, "no_content", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 121, $fn12 = rt.fn($22, "field 'no_content'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn12(), $s2.tails = $t7, $r8) : rt.tail($s2, $fn12, []);
-    }))) !== void 0 && ($f14 = $13?.f) !== void 0 && !$13.linked && $f14.options !== void 0 ? $f14.options = $2 : ($s.pcs[$d] = $pc + 122, rt.setIndex($13, "options", $2, "local 'items'"));
-    $2 = ($13 = api, ($f14 = $13?.f) !== void 0 && (($3 = $f14.only_post) !== void 0 || ($m11 = $13.metatable) === void 0 || ($3 = $m11.view.only_post) !== void 0 || !("only_post" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 123, rt.index($13, "only_post", "local 'api'")));
+      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.no_content) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.no_content) !== void 0 || !("no_content" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 119, rt.index($32, "no_content", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 120, $fn12 = rt.fn($22, "field 'no_content'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t7 = $s2.tails++, $r8 = $fn12(), $s2.tails = $t7, $r8) : rt.tail($s2, $fn12, []);
+    }))) !== void 0 && ($f14 = $13?.f) !== void 0 && !$13.linked && $f14.options !== void 0 ? $f14.options = $2 : ($s.pcs[$d] = $pc + 121, rt.setIndex($13, "options", $2, "local 'items'"));
+    $2 = ($13 = api, ($f14 = $13?.f) !== void 0 && (($3 = $f14.only_post) !== void 0 || ($m11 = $13.metatable) === void 0 || ($3 = $m11.view.only_post) !== void 0 || !("only_post" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 122, rt.index($13, "only_post", "local 'api'")));
     ($4 = $handlers[47] = function $anonymous(ctx) {
       return "posted";
-    }) !== void 0 && ($f12 = $2?.f) !== void 0 && !$2.linked && $f12.post !== void 0 ? $f12.post = $4 : ($s.pcs[$d] = $pc + 123, rt.setIndex($2, "post", $4, "field 'only_post'"));
+    }) !== void 0 && ($f12 = $2?.f) !== void 0 && !$2.linked && $f12.post !== void 0 ? $f12.post = $4 : ($s.pcs[$d] = $pc + 122, rt.setIndex($2, "post", $4, "field 'only_post'"));
     return rt.leave($s, $d, api);
   };
 }

@@ -153,34 +153,33 @@ const $pc = rt.positions([
   [$site39, 56, "pcall"], // 93
   [$site0, 59], // 94
   [$site41, 60, "^down"], // 95
-  [$site41, 60], // 96
-  [$site40, 61, "?"], // 97
-  [$site0, 65], // 98
-  [$site43, 66, "^down"], // 99
-  [$site43, 66], // 100
-  [$site42, 67], // 101
-  [$site42, 67, ":params"], // 102
-  [$site42, 67, "tonumber"], // 103
-  [$site42, 67, "?"], // 104
-  [$site0, 72], // 105
-  [$site0, 73], // 106
-  [$site45, 73], // 107
-  [$site45, 73, ":headers"], // 108
-  [$site0, 76], // 109
-  [$site46, 77], // 110
-  [$site0, 77], // 111
-  [$site47, 78], // 112
-  [$site0, 78], // 113
-  [$site48, 79], // 114
-  [$site0, 79], // 115
-  [$site49, 80], // 116
-  [$site0, 80], // 117
-  [$site50, 81], // 118
-  [$site0, 81], // 119
-  [$site51, 82], // 120
-  [$site51, 82, "?"], // 121
-  [$site0, 82], // 122
-  [$site0, 83], // 123
+  [$site40, 61, "?"], // 96
+  [$site0, 65], // 97
+  [$site43, 66, "^down"], // 98
+  [$site43, 66], // 99
+  [$site42, 67], // 100
+  [$site42, 67, ":params"], // 101
+  [$site42, 67, "tonumber"], // 102
+  [$site42, 67, "?"], // 103
+  [$site0, 72], // 104
+  [$site0, 73], // 105
+  [$site45, 73], // 106
+  [$site45, 73, ":headers"], // 107
+  [$site0, 76], // 108
+  [$site46, 77], // 109
+  [$site0, 77], // 110
+  [$site47, 78], // 111
+  [$site0, 78], // 112
+  [$site48, 79], // 113
+  [$site0, 79], // 114
+  [$site49, 80], // 115
+  [$site0, 80], // 116
+  [$site50, 81], // 117
+  [$site0, 81], // 118
+  [$site51, 82], // 119
+  [$site51, 82, "?"], // 120
+  [$site0, 82], // 121
+  [$site0, 83], // 122
 ]);
 
 /** The main chunk of fixtures/http/responses/app.lua, bound to the global environment `$env`. */
@@ -764,12 +763,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           const $s = rt.current, $d = $s.depth;
           if ($d >= $s.limit) $s.deepen();
           $s.depth = $d + 1;
-          let $2: rt.LuaValue;
-          return rt.leave($s, $d, ($2 = ((($s.pcs[$d] = $pc + 95, down((n + 1))) as rt.LuaValue)) as rt.LuaValue, (typeof $2 === 'number' ? $2 + 1 : ($s.pcs[$d] = $pc + 96, rt.add($2, 1)))));
+          return rt.leave($s, $d, (((($s.pcs[$d] = $pc + 95, down((n + 1))) as rt.LuaValue) as number) + 1));
         }) as rt.LuaFunction;
-        return ($2 = down, $3 = 1, $s.pcs[$d] = $pc + 97, $fn1 = $2 as rt.LuaFunction, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
+        return ($2 = down, $3 = 1, $s.pcs[$d] = $pc + 96, $fn1 = $2 as rt.LuaFunction, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t4 = $s.tails++, $r5 = $fn1($3), $s.tails = $t4, $r5) : rt.tail($s, $fn1, [$3]));
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 94, rt.setIndex($13, "get", $8, "field 'recursion'")));
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.depth) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.depth) !== undefined || (!("depth" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 98, rt.index($4, "depth", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.p_n) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.p_n) !== undefined || (!("p_n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 98, rt.index($5, "p_n", "field 'depth'"))));
+      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.depth) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.depth) !== undefined || (!("depth" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 97, rt.index($4, "depth", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.p_n) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.p_n) !== undefined || (!("p_n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 97, rt.index($5, "p_n", "field 'depth'"))));
       (($13 = ($handlers[38] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
@@ -802,17 +800,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           if ((n === 0)) {
             return rt.leave($s, $d, 0);
           }
-          return rt.leave($s, $d, (1 + ((down(($1 = (typeof n === 'number' ? n - 1 : ($s.pcs[$d] = $pc + 100, rt.sub(n, 1, "local 'n'"))), $s.pcs[$d] = $pc + 99, $1)) as rt.LuaValue) as number)));
+          return rt.leave($s, $d, (1 + ((down(($1 = (typeof n === 'number' ? n - 1 : ($s.pcs[$d] = $pc + 99, rt.sub(n, 1, "local 'n'"))), $s.pcs[$d] = $pc + 98, $1)) as rt.LuaValue) as number)));
         };
-        return ($2 = down, $r3 = ($5 = (($6 = $env.f.tonumber) !== undefined ? $6 : ($s.pcs[$d] = $pc + 101, rt.getGlobal($env, "tonumber"))), $7 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("n") : ($8 = rt.first(($9 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 102, rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), (($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.n) !== undefined || ($m13 = ($8 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.n) !== undefined || (!("n" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 101, rt.index($8, "n"))))), $s.pcs[$d] = $pc + 103, $fn4 = rt.fn($5, "global 'tonumber'"), $fn4($7)), $s.pcs[$d] = $pc + 104, $fn1 = $2 as rt.LuaFunction, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t15 = $s.tails++, $r16 = (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3)), $s.tails = $t15, $r16) : rt.tail($s, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3])));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 98, rt.setIndex($8, "get", $13, "field 'p_n'")));
+        return ($2 = down, $r3 = ($5 = (($6 = $env.f.tonumber) !== undefined ? $6 : ($s.pcs[$d] = $pc + 100, rt.getGlobal($env, "tonumber"))), $7 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("n") : ($8 = rt.first(($9 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 101, rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), (($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.n) !== undefined || ($m13 = ($8 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.n) !== undefined || (!("n" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 100, rt.index($8, "n"))))), $s.pcs[$d] = $pc + 102, $fn4 = rt.fn($5, "global 'tonumber'"), $fn4($7)), $s.pcs[$d] = $pc + 103, $fn1 = $2 as rt.LuaFunction, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t15 = $s.tails++, $r16 = (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3)), $s.tails = $t15, $r16) : rt.tail($s, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3])));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 97, rt.setIndex($8, "get", $13, "field 'p_n'")));
       let saved: rt.LuaValue = undefined;
-      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.stale) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.stale) !== undefined || (!("stale" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 105, rt.index($3, "stale", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.save) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.save) !== undefined || (!("save" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 105, rt.index($2, "save", "field 'stale'"))));
+      $13 = ($2 = ($3 = api as rt.LuaValue, (($f14 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.stale) !== undefined || ($m11 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.stale) !== undefined || (!("stale" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 104, rt.index($3, "stale", "local 'api'")))), (($f12 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f12.save) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.save) !== undefined || (!("save" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 104, rt.index($2, "save", "field 'stale'"))));
       (($8 = ($handlers[39] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         saved = ctx;
         return ("saved");
-      } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 105, rt.setIndex($13, "get", $8, "field 'save'")));
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.stale) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.stale) !== undefined || (!("stale" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 106, rt.index($4, "stale", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.use) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.use) !== undefined || (!("use" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 106, rt.index($5, "use", "field 'stale'"))));
+      } as rt.LuaFunction)) !== undefined && ($f7 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 104, rt.setIndex($13, "get", $8, "field 'save'")));
+      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.stale) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.stale) !== undefined || (!("stale" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 105, rt.index($4, "stale", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.use) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.use) !== undefined || (!("use" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 105, rt.index($5, "use", "field 'stale'"))));
       (($13 = ($handlers[40] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
@@ -828,9 +826,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f9: rt.Fields | undefined;
         let $o10: rt.Fields;
         let $n11: number;
-        return rt.leave($s, $d, ($1 = ($2 = saved as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 107, rt.index($2, "method", "upvalue 'saved'")))), $6 = rt.first(($7 = saved as rt.LuaValue, $s.pcs[$d] = $pc + 108, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.headers !== undefined ? $f9.headers : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.headers !== undefined ? $m8.view.headers : rt.index($7, "headers", "upvalue 'saved'")), "method 'headers'")($7))), $o10 = new rt.FieldsObject(), $n11 = 0, ($1 !== undefined && ($o10.method = $1, $n11++)), ($6 !== undefined && ($o10.headers = $6, $n11++)), rt.LuaTable.record($o10, $n11)));
-      } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 106, rt.setIndex($8, "get", $13, "field 'use'")));
-      let items: rt.LuaValue = ($13 = api as rt.LuaValue, (($f14 = ($13 as rt.LuaTable)?.f) !== undefined && (($2 = $f14.items) !== undefined || ($m11 = ($13 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.items) !== undefined || (!("items" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 109, rt.index($13, "items", "local 'api'"))));
+        return rt.leave($s, $d, ($1 = ($2 = saved as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 106, rt.index($2, "method", "upvalue 'saved'")))), $6 = rt.first(($7 = saved as rt.LuaValue, $s.pcs[$d] = $pc + 107, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.headers !== undefined ? $f9.headers : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.headers !== undefined ? $m8.view.headers : rt.index($7, "headers", "upvalue 'saved'")), "method 'headers'")($7))), $o10 = new rt.FieldsObject(), $n11 = 0, ($1 !== undefined && ($o10.method = $1, $n11++)), ($6 !== undefined && ($o10.headers = $6, $n11++)), rt.LuaTable.record($o10, $n11)));
+      } as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 105, rt.setIndex($8, "get", $13, "field 'use'")));
+      let items: rt.LuaValue = ($13 = api as rt.LuaValue, (($f14 = ($13 as rt.LuaTable)?.f) !== undefined && (($2 = $f14.items) !== undefined || ($m11 = ($13 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.items) !== undefined || (!("items" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 108, rt.index($13, "items", "local 'api'"))));
       $2 = items;
       (($13 = ($handlers[41] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
@@ -851,7 +849,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n15: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 110), rt.index($2, "method", "local 'ctx'")))));
+          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 109), rt.index($2, "method", "local 'ctx'")))));
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
@@ -861,8 +859,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
         }
-        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 110), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 0, ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 111, rt.setIndex($2, "get", $13, "local 'items'")));
+        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 109), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 0, ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 110, rt.setIndex($2, "get", $13, "local 'items'")));
       $13 = items;
       (($2 = ($handlers[42] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
@@ -883,7 +881,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n15: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 112), rt.index($2, "method", "local 'ctx'")))));
+          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 111), rt.index($2, "method", "local 'ctx'")))));
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
@@ -893,8 +891,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
         }
-        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 112), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 0, ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f14.post !== undefined ? ($f14.post = $2) : ($s.pcs[$d] = $pc + 113, rt.setIndex($13, "post", $2, "local 'items'")));
+        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 111), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 0, ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f14.post !== undefined ? ($f14.post = $2) : ($s.pcs[$d] = $pc + 112, rt.setIndex($13, "post", $2, "local 'items'")));
       $2 = items;
       (($13 = ($handlers[43] = rh.jsonHandler((function $put(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
@@ -915,7 +913,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n15: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 114), rt.index($2, "method", "local 'ctx'")))));
+          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 113), rt.index($2, "method", "local 'ctx'")))));
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
@@ -925,8 +923,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
         }
-        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 114), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 0, ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f14.put !== undefined ? ($f14.put = $13) : ($s.pcs[$d] = $pc + 115, rt.setIndex($2, "put", $13, "local 'items'")));
+        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 113), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 0, ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f14.put !== undefined ? ($f14.put = $13) : ($s.pcs[$d] = $pc + 114, rt.setIndex($2, "put", $13, "local 'items'")));
       $13 = items;
       (($2 = ($handlers[44] = rh.jsonHandler((function $patch(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
@@ -947,7 +945,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n15: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 116), rt.index($2, "method", "local 'ctx'")))));
+          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 115), rt.index($2, "method", "local 'ctx'")))));
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
@@ -957,8 +955,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
         }
-        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 116), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 0, ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f14.patch !== undefined ? ($f14.patch = $2) : ($s.pcs[$d] = $pc + 117, rt.setIndex($13, "patch", $2, "local 'items'")));
+        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 115), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 0, ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f14.patch !== undefined ? ($f14.patch = $2) : ($s.pcs[$d] = $pc + 116, rt.setIndex($13, "patch", $2, "local 'items'")));
       $2 = items;
       (($13 = ($handlers[45] = rh.jsonHandler((function $delete(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
@@ -979,7 +977,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n15: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 118), rt.index($2, "method", "local 'ctx'")))));
+          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 117), rt.index($2, "method", "local 'ctx'")))));
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
@@ -989,8 +987,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
         }
-        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 118), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 0, ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f14.delete !== undefined ? ($f14.delete = $13) : ($s.pcs[$d] = $pc + 119, rt.setIndex($2, "delete", $13, "local 'items'")));
+        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 117), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 0, ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f14.delete !== undefined ? ($f14.delete = $13) : ($s.pcs[$d] = $pc + 118, rt.setIndex($2, "delete", $13, "local 'items'")));
       $13 = items;
       (($2 = ($handlers[46] = (($body: rt.LuaFunction) => rt.withBody((function $options(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
@@ -1007,12 +1005,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f6: rt.Fields | undefined;
         let $t7: number;
         let $r8: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.no_content) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.no_content) !== undefined || (!("no_content" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 120, rt.index($3, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 121, $fn1 = rt.fn($2, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1(), $s.tails = $t7, $r8) : rt.tail($s, $fn1, []));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f14.options !== undefined ? ($f14.options = $2) : ($s.pcs[$d] = $pc + 122, rt.setIndex($13, "options", $2, "local 'items'")));
-      $2 = ($13 = api as rt.LuaValue, (($f14 = ($13 as rt.LuaTable)?.f) !== undefined && (($3 = $f14.only_post) !== undefined || ($m11 = ($13 as rt.LuaTable).metatable) === undefined || ($3 = $m11.view.only_post) !== undefined || (!("only_post" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 123, rt.index($13, "only_post", "local 'api'"))));
+        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.no_content) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.no_content) !== undefined || (!("no_content" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 119, rt.index($3, "no_content", "upvalue 'api'")))), $s.pcs[$d] = $pc + 120, $fn1 = rt.fn($2, "field 'no_content'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t7 = $s.tails++, $r8 = $fn1(), $s.tails = $t7, $r8) : rt.tail($s, $fn1, []));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f14.options !== undefined ? ($f14.options = $2) : ($s.pcs[$d] = $pc + 121, rt.setIndex($13, "options", $2, "local 'items'")));
+      $2 = ($13 = api as rt.LuaValue, (($f14 = ($13 as rt.LuaTable)?.f) !== undefined && (($3 = $f14.only_post) !== undefined || ($m11 = ($13 as rt.LuaTable).metatable) === undefined || ($3 = $m11.view.only_post) !== undefined || (!("only_post" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 122, rt.index($13, "only_post", "local 'api'"))));
       (($4 = ($handlers[47] = function $anonymous(ctx?: rt.LuaValue): rt.LuaResult {
         return ("posted");
-      } as rt.LuaFunction)) !== undefined && ($f12 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f12.post !== undefined ? ($f12.post = $4) : ($s.pcs[$d] = $pc + 123, rt.setIndex($2, "post", $4, "field 'only_post'")));
+      } as rt.LuaFunction)) !== undefined && ($f12 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f12.post !== undefined ? ($f12.post = $4) : ($s.pcs[$d] = $pc + 122, rt.setIndex($2, "post", $4, "field 'only_post'")));
       return rt.leave($s, $d, api);
     };
 }

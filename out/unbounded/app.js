@@ -94,7 +94,7 @@ function load($env) {
       if ($json) {
         $1 = ($9 = rt.first(($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f6 = $42?.f)?.body !== void 0 ? $f6.body : ($m5 = $42?.metatable) !== void 0 && $m5.view.body !== void 0 ? $m5.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 6, $fn2 = rt.fn(($f8 = $32?.f)?.bytes !== void 0 ? $f8.bytes : ($m7 = $32?.metatable) !== void 0 && $m7.view.bytes !== void 0 ? $m7.view.bytes : rt.index($32, "bytes"), "method 'bytes'"), $fn2($32))), $9?.arr !== void 0 ? $9.length() : typeof $9 === "string" ? $9.length : ($s2.pcs[$d2] = $pc + 7, rt.len($9)));
         $10 = rt.first(($11 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f13 = $11?.f)?.get !== void 0 ? $f13.get : ($m12 = $11?.metatable) !== void 0 && $m12.view.get !== void 0 ? $m12.view.get : rt.index($11, "get", "local 'ctx'"), "method 'get'")($11, "checked")));
-        if (rh.isScalar($1) && rh.isScalar($10)) {
+        if (rh.isScalar($10)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -108,7 +108,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($1);
+          $w.num($1);
           {
             const $b = $w.room(11), $p = $w.p;
             $b[$p] = 44;
@@ -132,9 +132,9 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($14 = $1, $15 = $10, $o16 = new rt.FieldsObject(), $n17 = 0, $14 !== void 0 && ($o16.size = $14, $n17++), $15 !== void 0 && ($o16.checked = $15, $n17++), rt.LuaTable.record($o16, $n17)));
+        return rt.leave($s2, $d2, ($14 = $1, $15 = $10, $o16 = new rt.FieldsObject(), $n17 = 1, $o16.size = $14, $15 !== void 0 && ($o16.checked = $15, $n17++), rt.LuaTable.record($o16, $n17)));
       }
-      return rt.leave($s2, $d2, ($18 = ($26 = rt.first(($20 = rt.first(($21 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f23 = $21?.f)?.body !== void 0 ? $f23.body : ($m22 = $21?.metatable) !== void 0 && $m22.view.body !== void 0 ? $m22.view.body : rt.index($21, "body", "local 'ctx'"), "method 'body'")($21))), $s2.pcs[$d2] = $pc + 6, $fn19 = rt.fn(($f25 = $20?.f)?.bytes !== void 0 ? $f25.bytes : ($m24 = $20?.metatable) !== void 0 && $m24.view.bytes !== void 0 ? $m24.view.bytes : rt.index($20, "bytes"), "method 'bytes'"), $fn19($20))), $26?.arr !== void 0 ? $26.length() : typeof $26 === "string" ? $26.length : ($s2.pcs[$d2] = $pc + 7, rt.len($26))), $27 = rt.first(($28 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f30 = $28?.f)?.get !== void 0 ? $f30.get : ($m29 = $28?.metatable) !== void 0 && $m29.view.get !== void 0 ? $m29.view.get : rt.index($28, "get", "local 'ctx'"), "method 'get'")($28, "checked"))), $o31 = new rt.FieldsObject(), $n32 = 0, $18 !== void 0 && ($o31.size = $18, $n32++), $27 !== void 0 && ($o31.checked = $27, $n32++), rt.LuaTable.record($o31, $n32)));
+      return rt.leave($s2, $d2, ($18 = ($26 = rt.first(($20 = rt.first(($21 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f23 = $21?.f)?.body !== void 0 ? $f23.body : ($m22 = $21?.metatable) !== void 0 && $m22.view.body !== void 0 ? $m22.view.body : rt.index($21, "body", "local 'ctx'"), "method 'body'")($21))), $s2.pcs[$d2] = $pc + 6, $fn19 = rt.fn(($f25 = $20?.f)?.bytes !== void 0 ? $f25.bytes : ($m24 = $20?.metatable) !== void 0 && $m24.view.bytes !== void 0 ? $m24.view.bytes : rt.index($20, "bytes"), "method 'bytes'"), $fn19($20))), $26?.arr !== void 0 ? $26.length() : typeof $26 === "string" ? $26.length : ($s2.pcs[$d2] = $pc + 7, rt.len($26))), $27 = rt.first(($28 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f30 = $28?.f)?.get !== void 0 ? $f30.get : ($m29 = $28?.metatable) !== void 0 && $m29.view.get !== void 0 ? $m29.view.get : rt.index($28, "get", "local 'ctx'"), "method 'get'")($28, "checked"))), $o31 = new rt.FieldsObject(), $n32 = 1, $o31.size = $18, $27 !== void 0 && ($o31.checked = $27, $n32++), rt.LuaTable.record($o31, $n32)));
     }))) !== void 0 && ($f11 = $4?.f) !== void 0 && !$4.linked && $f11.post !== void 0 ? $f11.post = $3 : ($s.pcs[$d] = $pc + 4, rt.setIndex($4, "post", $3, "field 'upload'"));
     return rt.leave($s, $d, api);
   };

@@ -122,8 +122,8 @@ export const s4 = {
       }
       if (i < n && s[i] === "n") {
         x = f[s[i++]];
-        if ((r = (x === undefined ? undefined : encodeAt(x, 1))) === undefined) return undefined;
-        out += ",\"n\":" + r;
+        if (typeof x !== 'number') return undefined;
+        out += ",\"n\":" + num(x);
       }
       if (i < n && s[i] === "name") {
         x = f[s[i++]];

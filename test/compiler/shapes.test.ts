@@ -43,6 +43,14 @@ describe('proven shapes', () => {
     ['return { s = tostring(1), c = "a" .. 1, n = #"abc", b = 1 < 2, neg = -3, nt = not true }', '{ neg: number; s: string; c: string; n: number; b: boolean; nt: boolean }'],
     ['return { n = tonumber("3") }', '{ n?: number }'],
     ['return { page = ctx:query().page or "1" }', '{ page: string }'],
+    // no value of the program can have a metamethod: `..` gives a string or raises an error
+    ['return { s = someGlobal .. "x", n = -someGlobal, len = #someGlobal }', '{ s: string; n: number; len: number }'],
+    ['local v = { 1 }\nreturn { s = v .. "x" }', '{ s: string }'],
+    // setmetatable with a metatable that is not seen: any metamethod, but # never runs one on a table
+    ['local v = setmetatable({}, mt)\nreturn { len = #someGlobal }', '{ len: number }'],
+    // metatables whose keys are all seen (no __add): arithmetic gives a number
+    ['local mt = { __index = {} }\nmt.__tostring = f\nlocal v = setmetatable({}, mt)\nreturn { n = someGlobal * 2 }', '{ n: number }'],
+    ['local x = tonumber(ctx:query().x)\nreturn { a = x and x / 2 }', '{ a?: number }'],
     ['local items = {}\nfor i = 1, 3 do items[#items + 1] = { i = i } end\nreturn { items = items }', '{ items: { i: number }[] }'],
     ['local items = {}\nfor i = 1, 3 do table.insert(items, "x" .. i) end\nreturn items', 'string[]'],
     ['local t = {}\nfor i = 1, 10 do t[i] = { id = i, tags = { "a", "b" .. i } } end\nreturn { list = t }', '{ list: { id: number; tags: string[] }[] }'],
@@ -98,8 +106,12 @@ describe('fallbacks name their reason and line', () => {
     ['local g = rover.guard\nlocal addr = g:object { city = g:string() }\nreturn ctx:body():expect { addr = addr:required() }', /guard schema that is not a table/],
     ['string = {}\nreturn { s = string.format("x") }', /s\?: unknown/],
     ['return helper()', /^unknown \(line 4: the result of \w+\(\.\.\.\)\)$/],
-    // `..` of a table runs its __concat, which may return anything
-    ['local v = { 1 }\nreturn { s = v .. "x" }', /s\?: unknown \(line 5: concatenation of a table \(__concat\)\)/],
+    // `..` runs a __concat, which may return anything, when the program may have one
+    ['local v = setmetatable({}, { __concat = function() return {} end })\nreturn { s = v .. "x" }', /s\?: unknown \(line 5: \.\. of a value that may have a metamethod\)/],
+    ['local v = setmetatable({}, mt)\nreturn { s = someGlobal .. "x", n = someGlobal + 1 }', /s\?: unknown .*n\?: unknown \(line 5: \+ of a value/],
+    ['local mt = getmetatable("")\nreturn { s = someGlobal .. "x" }', /s\?: unknown \(line 5: \.\. of a value/],
+    ['local v = setmetatable({}, { __tostring = function() return {} end })\nreturn { s = tostring(someGlobal) }', /s\?: unknown/],
+    ['string.upper = function() return {} end\nreturn { s = string.upper("x") }', /s\?: unknown/],
     ['return tostring(1)', /^none$/], // a returned string is text, not JSON
     ['local g = rover.guard\nreturn ctx:body():expect { tags = g:array(g:string()) }', /tags\?: unknown \(line 5: array items may be null \(holes\)\)/],
     ['local t = helper()\nreturn t', /line 4: the result of \w+\(\.\.\.\)/],
