@@ -82,6 +82,12 @@ class Lines {
     this.line(s);
   }
 
+  /** Lines written to another Lines at depth 0 (marked already), indented to this one's depth. */
+  append(lines: readonly string[]): void {
+    const indent = '  '.repeat(this.depth);
+    for (const l of lines) this.out.push(indent + l.replaceAll('\n', '\n' + indent));
+  }
+
   /** `} else {` and the like: closes one block and opens the next. */
   reopen(s: string): void {
     this.depth--;
@@ -195,6 +201,12 @@ class FunctionEmitter {
   private readonly hiddenIndex = new Map<Node, number>();
   /** Debug support: locals were declared since the frame's accessor was last registered. */
   private unregistered = false;
+  /**
+   * The next expression emitted may write statements that must run before it (preceding
+   * statements, into `w`): nothing that its statement evaluates earlier is still waiting in
+   * an expression's text. expr() takes the flag, so it holds for one expression only.
+   */
+  private flat = false;
 
   constructor(
     private readonly ctx: ModuleContext,
@@ -499,6 +511,37 @@ class FunctionEmitter {
     return this.selfTyped(e) || type === 'rt.LuaValue' ? code : `(${code} as ${type})`;
   }
 
+  /** An expression that may write preceding statements (see `flat`). */
+  private flatExpr(e: Expression): string {
+    this.flat = true;
+    return this.expr(e);
+  }
+
+  /** typed() of an expression that may write preceding statements. */
+  private flatTyped(e: Expression): string {
+    this.flat = true;
+    return this.typed(e);
+  }
+
+  /** truth() of an expression that may write preceding statements. */
+  private flatTruth(e: Expression): string {
+    this.flat = true;
+    return this.truth(e);
+  }
+
+  /** Runs `emit` with the statements it writes kept apart (at depth 0): those and its value. */
+  private captured(emit: () => string): { pre: string[]; code: string } {
+    const outer = this.w;
+    this.w = new Lines();
+    this.w.lua = outer.lua;
+    try {
+      const code = emit();
+      return { pre: this.w.out, code };
+    } finally {
+      this.w = outer;
+    }
+  }
+
   // ---- statements ----
 
   private statement(s: Statement): void {
@@ -531,7 +574,7 @@ class FunctionEmitter {
       case 'LocalStatement': return this.local(s);
       case 'AssignmentStatement': return this.assignment(s);
       case 'CallStatement':
-        this.w.line(`${this.call(s.expression, false)};`);
+        this.callStatement(s.expression);
         return;
       case 'FunctionDeclaration': return this.functionStatement(s);
       case 'ReturnStatement': return this.returnStatement(s.arguments);
@@ -545,7 +588,8 @@ class FunctionEmitter {
               this.stmtLine = -1;
               this.curLine = this.w.lua = lineOf(c.condition);
             }
-            const cond = this.truth(c.condition);
+            // (an elseif's statements could only go inside the else branch: none)
+            const cond = i === 0 ? this.flatTruth(c.condition) : this.truth(c.condition);
             if (i === 0) this.w.open(`if (${cond})`);
             else this.w.reopen(`} else if (${cond}) {`);
           }
@@ -572,7 +616,7 @@ class FunctionEmitter {
         this.block(s.body, () => {
           this.stmtLine = -1;
           this.curLine = this.w.lua = lineOf(s.condition);
-          this.w.line(`if (${this.truth(s.condition)}) ${this.breakLoop()};`);
+          this.w.line(`if (${this.flatTruth(s.condition)}) ${this.breakLoop()};`);
         });
         this.w.close();
         this.popLoop(header);
@@ -597,6 +641,12 @@ class FunctionEmitter {
       case 'LabelStatement':
         return;
     }
+  }
+
+  /** A call whose results are dropped; a temp holding them (flat code) is no statement. */
+  private callStatement(e: AnyCall): void {
+    const code = this.call(e, false, true);
+    if (!/^\$\w+$/.test(code)) this.w.line(`${code};`);
   }
 
   /** Whether a statement's own code (not its nested blocks) can fail or call, so needs its line. */
@@ -707,15 +757,15 @@ class FunctionEmitter {
   private local(s: LocalStatement): void {
     const vars = s.variables.map((id) => this.res.decls.get(id)!);
     if (vars.length === 1 && s.init.length <= 1) {
-      this.declare(vars[0], s.init.length === 1 ? this.valueFor(vars[0], s.init[0], this.arithmeticValue(s.init[0], true) ?? this.expr(s.init[0])) : undefined);
+      this.declare(vars[0], s.init.length === 1 ? this.valueFor(vars[0], s.init[0], this.arithmeticValue(s.init[0], true) ?? this.flatExpr(s.init[0])) : undefined);
       return;
     }
     const last = s.init[s.init.length - 1];
     if (s.init.length === 0 || s.init.length >= vars.length || !this.expands(last)) {
       // One value per name, bound as it is computed: the new names are not visible to the
       // values (and have JS names of their own), so this is Lua's evaluate-all-then-bind.
-      vars.forEach((v, i) => this.declare(v, i < s.init.length ? this.valueFor(v, s.init[i], this.arithmeticValue(s.init[i]) ?? this.expr(s.init[i])) : undefined));
-      for (const extra of s.init.slice(vars.length)) if (!this.isSafe(extra)) this.w.line(`${this.expr(extra)};`);
+      vars.forEach((v, i) => this.declare(v, i < s.init.length ? this.valueFor(v, s.init[i], this.arithmeticValue(s.init[i]) ?? this.flatExpr(s.init[i])) : undefined));
+      for (const extra of s.init.slice(vars.length)) if (!this.isSafe(extra)) this.w.line(`${this.flatExpr(extra)};`);
       return;
     }
     // A call or `...` gives the last names their values: adjusted as an array.
@@ -731,7 +781,7 @@ class FunctionEmitter {
       const target = s.variables[0];
       const value = s.init[0];
       if (target.type === 'Identifier') {
-        this.w.line(`${this.store(target, this.arithmeticValue(value, true) ?? this.expr(value), value)};`);
+        this.w.line(`${this.store(target, this.arithmeticValue(value, true) ?? this.flatExpr(value), value)};`);
         return;
       }
       const { base: lateBase, key: lateKey } = late[0];
@@ -740,15 +790,15 @@ class FunctionEmitter {
       if (name !== undefined) {
         if (this.arithmeticStore(target, name, value, desc)) return;
         const o = lateBase ? this.lateOperand(target.base) : this.stableOperand(target.base, value);
-        this.w.line(`${this.fieldStore(o, name, lateBase ? this.valueFirst(value) : this.expr(value), desc)};`);
+        this.w.line(`${this.fieldStore(o, name, lateBase ? this.valueFirst(value) : this.flatExpr(value), desc)};`);
         return;
       }
       if (target.type === 'IndexExpression' && this.mayBeTable(target.base) && only(this.ctx.types.of(target.index), NUMBER) && this.mode === 'sync') {
         const o = lateBase ? this.lateOperand(target.base) : this.temp();
         const k = lateKey ? this.lateOperand(target.index, true) : this.temp('number', '$k');
-        if (!lateBase) this.w.line(`${o} = ${this.expr(target.base)};`);
-        if (!lateKey) this.w.line(`${k} = ${this.typed(target.index)};`);
-        this.w.line(`${this.itemStore(o, k, lateBase || lateKey ? this.valueFirst(value) : this.expr(value), desc)};`);
+        if (!lateBase) this.w.line(`${o} = ${this.flatExpr(target.base)};`);
+        if (!lateKey) this.w.line(`${k} = ${this.flatTyped(target.index)};`);
+        this.w.line(`${this.itemStore(o, k, lateBase || lateKey ? this.valueFirst(value) : this.flatExpr(value), desc)};`);
         return;
       }
       if (lateBase || lateKey) {
@@ -758,7 +808,7 @@ class FunctionEmitter {
         this.w.line(`${this.setIndex(obj, key, this.valueFirst(value), desc)};`);
         return;
       }
-      const obj = this.expr(target.base);
+      const obj = this.flatExpr(target.base);
       const key = target.type === 'MemberExpression' ? jsString(target.identifier.name) : this.expr(target.index);
       this.w.line(`${this.setIndex(obj, key, this.expr(value), desc)};`);
       return;
@@ -783,10 +833,10 @@ class FunctionEmitter {
       const values = stores.map((_, i) => {
         if (i >= s.init.length) return 'undefined';
         const t = this.temp();
-        this.w.line(`${t} = ${this.expr(s.init[i])};`);
+        this.w.line(`${t} = ${this.flatExpr(s.init[i])};`);
         return t;
       });
-      for (const extra of s.init.slice(stores.length)) if (!this.isSafe(extra)) this.w.line(`${this.expr(extra)};`);
+      for (const extra of s.init.slice(stores.length)) if (!this.isSafe(extra)) this.w.line(`${this.flatExpr(extra)};`);
       for (let i = stores.length - 1; i >= 0; i--) this.w.line(`${stores[i](values[i])};`);
       return;
     }
@@ -814,6 +864,12 @@ class FunctionEmitter {
    */
   private slowPath(call: string): string {
     return this.mode === 'sync' ? `(${this.setLine(this.curLine)}, ${call})` : call;
+  }
+
+  /** slowPath() with its position store written as a statement first (flat code): the call. */
+  private slowStatements(call: string): string {
+    if (this.mode === 'sync') this.w.line(`${this.setLine(this.curLine)};`);
+    return call;
   }
 
   /** A slow path applied to a value computed first (which may enter the frame itself). */
@@ -848,7 +904,7 @@ class FunctionEmitter {
     }
     const target = s.identifier;
     const obj = this.temp();
-    this.w.line(`${obj} = ${this.expr(target.base)};`);
+    this.w.line(`${obj} = ${this.flatExpr(target.base)};`);
     const desc = describeExpr(target.base, this.res.refs);
     const name = target.identifier.name;
     this.w.line(`${isPlainKey(name) && this.mayBeTable(target.base) ? this.fieldStore(obj, name, this.closure(s, fname), desc) : this.setIndex(obj, jsString(name), this.closure(s, fname), desc)};`);
@@ -892,14 +948,14 @@ class FunctionEmitter {
 
   private returnStatement(args: Expression[]): void {
     if (args.length === 1 && isCall(args[0]) && !inParens(args[0])) {
-      this.w.line(`return ${this.call(args[0], true)};`);
+      this.w.line(`return ${this.call(args[0], true, true)};`);
       return;
     }
     if (args.length === 0) {
       this.w.line(`return ${LEAVE}rt.NONE);`);
       return;
     }
-    const value = args.length === 1 && !this.expands(args[0]) ? this.arithmeticValue(args[0], true) ?? this.expr(args[0]) : this.exprList(args, -1);
+    const value = args.length === 1 && !this.expands(args[0]) ? this.arithmeticValue(args[0], true) ?? this.flatExpr(args[0]) : this.exprList(args, -1);
     this.w.line(`return ${LEAVE}${value});`);
   }
 
@@ -1038,9 +1094,9 @@ class FunctionEmitter {
   }
 
   /** All values of a call or `...`, as an array. */
-  private multi(e: Expression): string {
+  private multi(e: Expression, flat = false): string {
     if (e.type === 'VarargLiteral') return '$va';
-    return `rt.all(${this.call(e as AnyCall, false)})`;
+    return `rt.all(${this.call(e as AnyCall, false, flat)})`;
   }
 
   /**
@@ -1048,7 +1104,8 @@ class FunctionEmitter {
    * evaluated (a call among them moves it), as the interpreter does; it is left out when
    * nothing can have moved it since the statement began.
    */
-  private op(name: string, operands: Expression[], values: string[], extra: string[], line: number, lead: string[] = []): string {
+  private op(name: string, operands: Expression[], values: string[], extra: string[], line: number, lead: string[] = [], flat = false): string {
+    if (flat && this.mode === 'sync' && ARMS[name] !== undefined) return this.flatOp(name, operands, values, extra, line);
     const fast = this.mode === 'sync' ? FAST_OPS[name] : undefined;
     if (fast !== undefined) {
       // The plain-operand case inline; the runtime (and the running line) only otherwise.
@@ -1072,6 +1129,68 @@ class FunctionEmitter {
     return this.mode === 'co' ? `(yield* rt.meta(rt.${name}OrCall(${args})))` : `rt.${name}(${args})`;
   }
 
+  /**
+   * op() as statements (its values are flat code, in order): operands that are not plain
+   * into temps, then an `if` per plain case (ARMS) and the runtime's operator in the `else`.
+   * The value is a temp.
+   */
+  private flatOp(name: string, operands: Expression[], values: string[], extra: string[], line: number): string {
+    const kinds = operands.map((o, i) => (name === 'len' ? undefined : this.plainOperand(o, values[i], operands.slice(i + 1))));
+    const ts = values.map((v, i) => {
+      if (kinds[i] !== undefined || isValueTemp(v)) return v;
+      const t = this.temp();
+      this.w.line(`${t} = ${asValue(v)};`);
+      return t;
+    });
+    const r = this.temp();
+    ARMS[name](ts, kinds.map((k) => k === 'number')).forEach(([test, value], i) => this.w.line(`${i === 0 ? 'if' : 'else if'} (${test}) ${r} = ${value};`));
+    this.w.open('else');
+    this.w.line(`${this.setLine(line)};`);
+    this.w.line(`${r} = rt.${name}(${[...ts, ...extra].join(', ')});`);
+    this.w.close();
+    return r;
+  }
+
+  /**
+   * Operands evaluated in order as flat code: each may write preceding statements, and when
+   * one does, the values before it that those statements could change are saved first.
+   */
+  private orderedValues(operands: Expression[], emit = (o: Expression, _i: number): string => this.flatExpr(o)): string[] {
+    const codes: string[] = [];
+    operands.forEach((o, i) => {
+      if (i === 0) {
+        codes.push(emit(o, i));
+        return;
+      }
+      const { pre, code } = this.captured(() => emit(o, i));
+      if (pre.length > 0) {
+        this.saveValues(codes, operands);
+        this.w.append(pre);
+      }
+      codes.push(code);
+    });
+    return codes;
+  }
+
+  /**
+   * Before statements that run after the values `codes` (of `operands`, in order) and before
+   * their use: each value such a statement could change, or that has yet to run, into a temp.
+   */
+  private saveValues(codes: string[], operands: Expression[]): void {
+    codes.forEach((c, k) => {
+      if (this.plainOperand(operands[k], c, operands.slice(k + 1)) !== undefined || isValueTemp(c) || constantOf(operands[k]) !== undefined) return;
+      if (c.startsWith('...')) {
+        // a multi-value tail (see flatKnownCall): its values, spread
+        const m = this.temp('rt.LuaValue[]', '$m');
+        this.w.line(`${m} = ${c.slice(3)};`);
+        codes[k] = `...${m}`;
+        return;
+      }
+      const t = this.temp();
+      this.w.line(`${t} = ${asValue(c)};`);
+      codes[k] = t;
+    });
+  }
 
   private descArgs(...descs: (string | undefined)[]): string[] {
     while (descs.length > 0 && descs[descs.length - 1] === undefined) descs.pop();
@@ -1079,16 +1198,20 @@ class FunctionEmitter {
   }
 
   expr(e: Expression): string {
+    const flat = this.flat;
+    this.flat = false;
     const fixed = this.overrides?.get(e);
     if (fixed !== undefined) return fixed;
     if (this.ctx.hooks !== undefined) {
-      const hooked = this.ctx.hooks.expression(e, this.hookApi(), () => this.plainExpr(e));
+      // (a hook may put the emitter's code in a branch of its own: no statements before it)
+      const hooked = this.ctx.hooks.expression(e, this.hookApi(), () => this.plainExpr(e, false));
       if (hooked !== undefined) return hooked;
     }
-    return this.plainExpr(e);
+    return this.plainExpr(e, flat);
   }
 
-  private plainExpr(e: Expression): string {
+  /** `flat`: the expression may write preceding statements (see FunctionEmitter.flat). */
+  private plainExpr(e: Expression, flat: boolean): string {
     switch (e.type) {
       case 'NilLiteral': return 'undefined';
       case 'BooleanLiteral': return e.value ? 'true' : 'false';
@@ -1098,11 +1221,16 @@ class FunctionEmitter {
       case 'Identifier': {
         const ref = this.res.refs.get(e)!;
         if (ref.kind === 'global') {
-          const get = this.slowPath(`rt.getGlobal(${this.env()}, ${jsString(ref.name)})`);
-          if (!isPlainKey(ref.name)) return get;
+          const call = `rt.getGlobal(${this.env()}, ${jsString(ref.name)})`;
+          if (!isPlainKey(ref.name)) return flat ? this.slowStatements(call) : this.slowPath(call);
           // the environment's fields first: a cached load (through its __index chain when linked)
           const v = this.temp();
-          return `((${v} = ${this.env()}.f${property(ref.name)}) !== undefined ? ${v} : ${get})`;
+          const load = `(${v} = ${this.env()}.f${property(ref.name)})`;
+          if (!flat) return `(${load} !== undefined ? ${v} : ${this.slowPath(call)})`;
+          this.w.open(`if (${load} === undefined)`);
+          this.w.line(`${v} = ${this.slowStatements(call)};`);
+          this.w.close();
+          return v;
         }
         return this.ctx.names.of(ref.v);
       }
@@ -1112,7 +1240,7 @@ class FunctionEmitter {
       case 'IndexExpression': {
         const name = fieldName(e);
         const table = this.mayBeTable(e.base);
-        if (name !== undefined && table) return this.fieldRead(e.base, name, lineOf(e));
+        if (name !== undefined && table) return this.fieldRead(e.base, name, lineOf(e), flat);
         if (this.isItemRead(e)) return this.itemRead(e.base, (e as IndexExpression).index, lineOf(e));
         const key = e.type === 'MemberExpression' ? jsString(e.identifier.name) : this.expr(e.index);
         return this.op('index', e.type === 'MemberExpression' ? [e.base] : [e.base, e.index], [this.expr(e.base), key], this.descArgs(describeExpr(e.base, this.res.refs)), lineOf(e));
@@ -1121,13 +1249,13 @@ class FunctionEmitter {
       case 'StringCallExpression':
       case 'TableCallExpression': {
         const math = this.mode === 'sync'
-          ? this.mathCall(e, callArguments(e), lineOf(e), false, true) ?? this.insertCall(e, callArguments(e), lineOf(e), false, true)
+          ? this.mathCall(e, callArguments(e), lineOf(e), false, true, flat) ?? this.insertCall(e, callArguments(e), lineOf(e), false, true, flat)
           : undefined;
         if (math !== undefined) return math;
         const target = this.knownTarget(e.base);
         // a function that always returns one value returns it as is (never an array)
-        if (target !== undefined && this.ctx.types.returnsOne(target)) return `(${this.call(e, false)} as rt.LuaValue)`;
-        return `rt.first(${this.call(e, false)})`;
+        if (target !== undefined && this.ctx.types.returnsOne(target)) return `(${this.call(e, false, flat)} as rt.LuaValue)`;
+        return `rt.first(${this.call(e, false, flat)})`;
       }
       case 'LogicalExpression': {
         const t = this.temp();
@@ -1137,12 +1265,12 @@ class FunctionEmitter {
       }
       case 'UnaryExpression': {
         if (this.typedOp(e) !== undefined) return this.plainUnary(e);
-        const a = this.expr(e.argument);
+        const a = flat ? this.flatExpr(e.argument) : this.expr(e.argument);
         const d = this.descArgs(describeExpr(e.argument, this.res.refs));
         switch (e.operator) {
           case 'not': return `!rt.t(${a})`;
-          case '-': return this.op('unm', [e.argument], [a], d, lineOf(e));
-          case '#': return this.op('len', [e.argument], [a], d, lineOf(e));
+          case '-': return this.op('unm', [e.argument], [a], d, lineOf(e), [], flat);
+          case '#': return this.op('len', [e.argument], [a], d, lineOf(e), [], flat);
           default: throw new Error(`unsupported unary operator ${e.operator}`);
         }
       }
@@ -1150,6 +1278,7 @@ class FunctionEmitter {
         if (this.typedOp(e) !== undefined) return this.plainBinary(e);
         const fused = this.fusedItemOperand(e);
         if (fused !== undefined) return fused;
+        if (flat && this.mode === 'sync') return this.flatBinary(e);
         const a = this.expr(e.left);
         let b = this.expr(e.right);
         const d = this.descArgs(describeExpr(e.left, this.res.refs), describeExpr(e.right, this.res.refs));
@@ -1170,18 +1299,34 @@ class FunctionEmitter {
    * caches (the table's own field, else what its metatable's `__index` chain of tables holds);
    * the runtime's index only when that finds nothing or `base` is not a table.
    */
-  private fieldRead(base: Expression, name: string, line: number): string {
-    const o = this.temp();
-    const slow = this.indexCall(o, name, describeExpr(base, this.res.refs), line, base);
-    return `(${o} = ${this.operand(base)}, ${this.fieldLookup(o, name, slow)})`;
+  private fieldRead(base: Expression, name: string, line: number, flat: boolean): string {
+    const desc = describeExpr(base, this.res.refs);
+    if (!flat) {
+      const o = this.temp();
+      return `(${o} = ${this.operand(base)}, ${this.fieldLookup(o, name, this.indexCall(o, name, desc, line, base))})`;
+    }
+    const o = this.valueTemp(this.operand(base, true));
+    const { hit, value } = this.fieldLookupParts(o, name);
+    this.w.open(`if (!(${hit}))`);
+    this.w.line(`${value} = ${this.indexStatements(o, name, desc, line, base)};`);
+    this.w.close();
+    return value;
+  }
+
+  /** Flat code's value in a temp of its own (a statement), unless it is one already. */
+  private valueTemp(code: string): string {
+    if (isValueTemp(code)) return code;
+    const t = this.temp();
+    this.w.line(`${t} = ${code};`);
+    return t;
   }
 
   /**
    * A table operand's code for a temp: a local of no proven type is cast back to its declared
    * type, since TS narrows it by assignments it sees and misses those made by closures.
    */
-  private operand(e: Expression): string {
-    const code = this.expr(e);
+  private operand(e: Expression, flat = false): string {
+    const code = flat ? this.flatExpr(e) : this.expr(e);
     return e.type === 'Identifier' && this.res.refs.get(e)!.kind !== 'global' && tsType(this.ctx.types.of(e)) === 'rt.LuaValue'
       ? `${code} as rt.LuaValue` : code;
   }
@@ -1276,7 +1421,7 @@ class FunctionEmitter {
   /** A target part evaluated now, before the values: into a temp. */
   private earlyOperand(e: Expression): string {
     const t = this.temp();
-    this.w.line(`${t} = ${this.expr(e)};`);
+    this.w.line(`${t} = ${this.flatExpr(e)};`);
     return t;
   }
 
@@ -1291,7 +1436,7 @@ class FunctionEmitter {
   private valueFirst(e: Expression): string {
     if (this.isSafe(e)) return this.expr(e);
     const t = this.temp();
-    this.w.line(`${t} = ${this.expr(e)};`);
+    this.w.line(`${t} = ${this.flatExpr(e)};`);
     return t;
   }
 
@@ -1305,16 +1450,29 @@ class FunctionEmitter {
       if (['rt.LuaValue', 'rt.LuaTable'].includes(tsType(this.ctx.types.of(base)))) return name;
     }
     const o = this.temp();
-    this.w.line(`${o} = ${this.expr(base)};`);
+    this.w.line(`${o} = ${this.flatExpr(base)};`);
     return o;
   }
 
   /** The runtime's index of `o[name]` (o: a temp holding the evaluated base). */
   private indexCall(o: string, name: string, desc: string | undefined, line: number, base?: Expression): string {
+    const { position, call } = this.indexCallParts(o, name, desc, line, base);
+    return position === undefined ? call : `(${position}, ${call})`;
+  }
+
+  /** indexCall() with its position store written as a statement first: the call. */
+  private indexStatements(o: string, name: string, desc: string | undefined, line: number, base?: Expression): string {
+    const { position, call } = this.indexCallParts(o, name, desc, line, base);
+    if (position !== undefined) this.w.line(`${position};`);
+    return call;
+  }
+
+  /** The runtime's index of `o[name]`, and the position store it needs first, if any. */
+  private indexCallParts(o: string, name: string, desc: string | undefined, line: number, base?: Expression): { position?: string; call: string } {
     const d = desc === undefined ? '' : `, ${jsString(desc)}`;
     const call = this.mode === 'co' ? `(yield* rt.meta(rt.indexOrCall(${o}, ${jsString(name)}${d})))` : `rt.index(${o}, ${jsString(name)}${d})`;
     const needLine = line !== this.stmtLine || (base !== undefined && containsCall(base));
-    return needLine ? `(${this.setLine(line)}, ${call})` : call;
+    return needLine ? { position: this.setLine(line), call } : { call };
   }
 
   /**
@@ -1323,12 +1481,21 @@ class FunctionEmitter {
    * table of a complete chain has the key (rt.CUT marks chains the runtime must finish).
    */
   private fieldLookup(o: string, name: string, slow: string): string {
+    const { hit, value } = this.fieldLookupParts(o, name);
+    return `(${hit} ? ${value} : ${slow})`;
+  }
+
+  /** fieldLookup() in pieces: when `hit` holds, `value` (a temp) has the field's value. */
+  private fieldLookupParts(o: string, name: string): { hit: string; value: string } {
     const v = this.temp();
     const m = this.temp('rt.LuaTable | undefined', '$m');
     const f = this.temp('rt.Fields | undefined', '$f');
     const p = property(name);
-    return `((${f} = ${fieldsOf(o)}) !== undefined && ((${v} = ${f}${p}) !== undefined || (${m} = (${o} as rt.LuaTable).metatable) === undefined || ` +
-      `(${v} = ${m}.view${p}) !== undefined || (!(${jsString(name)} in ${m}.view) && ${m}.view[rt.CUT] === undefined)) ? ${v} : ${slow})`;
+    return {
+      hit: `(${f} = ${fieldsOf(o)}) !== undefined && ((${v} = ${f}${p}) !== undefined || (${m} = (${o} as rt.LuaTable).metatable) === undefined || ` +
+        `(${v} = ${m}.view${p}) !== undefined || (!(${jsString(name)} in ${m}.view) && ${m}.view[rt.CUT] === undefined))`,
+      value: v,
+    };
   }
 
   /**
@@ -1437,7 +1604,7 @@ class FunctionEmitter {
   private arithmeticValue(e: Expression, leadingCall = false): string | undefined {
     const plan = this.arithmeticPlan(e, leadingCall);
     if (plan === undefined) return undefined;
-    const slow = this.outline(plan, 'rt.LuaValue', () => this.expr(e));
+    const slow = this.outline(plan, 'rt.LuaValue', () => this.flatExpr(e));
     return `(${plan.guards.join(' && ')} ? ${plan.code} : ${slow})`;
   }
 
@@ -1615,7 +1782,20 @@ class FunctionEmitter {
     return `(${before}${op})`;
   }
 
-  private binaryOp(e: BinaryExpression, a: string, b: string, d: string[], line: number): string {
+  /** A binary operator through the runtime as flat code (see `flat`): operands in order, then flatOp. */
+  private flatBinary(e: BinaryExpression): string {
+    const d = this.descArgs(describeExpr(e.left, this.res.refs), describeExpr(e.right, this.res.refs));
+    if (readsLocalLate(e, this.res.refs)) {
+      // luajit reads a local operand when the operation runs, after the other side's call.
+      const t = this.temp();
+      this.w.line(`${t} = ${this.flatExpr(e.right)};`);
+      return this.binaryOp(e, this.expr(e.left), t, d, lineOf(e), true);
+    }
+    const [a, b] = this.orderedValues([e.left, e.right]);
+    return this.binaryOp(e, a, b, d, lineOf(e), true);
+  }
+
+  private binaryOp(e: BinaryExpression, a: string, b: string, d: string[], line: number, flat = false): string {
     const arith: Record<string, [string, string]> = {
       '+': ['__add', 'add'], '-': ['__sub', 'sub'], '*': ['__mul', 'mul'], '/': ['__div', 'div'],
       '%': ['__mod', 'modulo'], '^': ['__pow', 'pow'],
@@ -1626,22 +1806,21 @@ class FunctionEmitter {
       // generic form that hands back a pending metamethod call.
       return this.mode === 'co'
         ? this.op('arith', [e.left, e.right], [a, b], d, line, [jsString(ar[0])])
-        : this.op(ar[1], [e.left, e.right], [a, b], d, line);
+        : this.op(ar[1], [e.left, e.right], [a, b], d, line, [], flat);
     }
     switch (e.operator) {
-      case '..': return this.op('concat', [e.left, e.right], [a, b], d, line);
+      case '..': return this.op('concat', [e.left, e.right], [a, b], d, line, [], flat);
       case '==': return this.op('eq', [e.left, e.right], [a, b], [], line);
       case '~=': return `!${this.op('eq', [e.left, e.right], [a, b], [], line)}`;
-      case '<': return this.op('lt', [e.left, e.right], [a, b], [], line);
-      case '<=': return this.op('le', [e.left, e.right], [a, b], [], line);
+      case '<': return this.op('lt', [e.left, e.right], [a, b], [], line, [], flat);
+      case '<=': return this.op('le', [e.left, e.right], [a, b], [], line, [], flat);
       // a > b is b < a, but a is still evaluated first.
-      case '>': {
+      case '>': case '>=': {
         const t = this.temp();
-        return `(${t} = ${a}, ${this.op('lt', [e.left, e.right], [b, t], [], line)})`;
-      }
-      case '>=': {
-        const t = this.temp();
-        return `(${t} = ${a}, ${this.op('le', [e.left, e.right], [b, t], [], line)})`;
+        const name = e.operator === '>' ? 'lt' : 'le';
+        if (!flat) return `(${t} = ${a}, ${this.op(name, [e.left, e.right], [b, t], [], line)})`;
+        this.w.line(`${t} = ${a};`);
+        return this.op(name, [e.left, e.right], [b, t], [], line, [], true);
       }
       default: throw new Error(`unsupported binary operator ${e.operator}`);
     }
@@ -1725,25 +1904,29 @@ class FunctionEmitter {
     return String(v);
   }
 
-  /** A call, as an expression giving the LuaResult; `tail` marks `return f(...)`. */
-  private call(e: AnyCall, tail: boolean): string {
+  /**
+   * A call, as an expression giving the LuaResult; `tail` marks `return f(...)`. `flat`: the
+   * steps before the call itself are written as statements (see FunctionEmitter.flat).
+   */
+  private call(e: AnyCall, tail: boolean, flat = false): string {
     const line = lineOf(e);
     const args = callArguments(e);
     const isMethod = e.base.type === 'MemberExpression' && e.base.indexer === ':';
-    const math = this.mode === 'sync' ? this.mathCall(e, args, line, tail) ?? this.insertCall(e, args, line, tail) : undefined;
+    const math = this.mode === 'sync' ? this.mathCall(e, args, line, tail, false, flat) ?? this.insertCall(e, args, line, tail, false, flat) : undefined;
     if (math !== undefined) return math;
     const simpleArg = (a: Expression): boolean => isSimple(a) || (!this.expands(a) && (constantOf(a) !== undefined || this.isSafe(a)));
     if (this.mode === 'sync' && !tail && args.every(simpleArg) && isSimple(isMethod ? (e.base as { base: Expression }).base : e.base)) {
-      return this.directCall(e, args, line, isMethod);
+      return this.directCall(e, args, line, isMethod, flat);
     }
-    if (this.mode === 'sync' && !tail && this.knownTarget(e.base) !== undefined) return this.knownCall(e, args, line);
+    if (this.mode === 'sync' && !tail && this.knownTarget(e.base) !== undefined) return this.knownCall(e, args, line, flat);
     const parts: string[] = [];
+    const put = this.sink(parts, flat);
     const fnVar = this.temp('rt.LuaFunction', '$fn');
     let self: string | undefined;
     let callName: string;
     if (e.base.type === 'MemberExpression' && e.base.indexer === ':') {
       self = this.temp();
-      parts.push(`${self} = ${this.operand(e.base.base)}`);
+      put(`${self} = ${this.operand(e.base.base, flat)}`);
       const method = e.base.identifier.name;
       const objDesc = describeExpr(e.base.base, this.res.refs);
       const slow = this.mode === 'co'
@@ -1751,24 +1934,36 @@ class FunctionEmitter {
         : `rt.index(${self}, ${jsString(method)}${objDesc === undefined ? '' : ', ' + jsString(objDesc)})`;
       const index = isPlainKey(method) && this.mayBeTable(e.base.base) ? this.calleeLookup(self, method, slow) : slow;
       callName = tail ? '?' : ':' + method;
-      parts.push(this.setLine(line, args.every((a) => this.isSafe(a)) ? callName : undefined));
-      parts.push(`${fnVar} = rt.fn(${index}, ${jsString(`method '${method}'`)})`);
-    } else {
-      const callee = this.temp();
-      parts.push(`${callee} = ${this.expr(e.base)}`);
-      callName = tail ? '?' : calleeName(e.base);
-      const desc = describeExpr(e.base, this.res.refs);
-      // Arguments are evaluated before the callee is checked, as in Lua.
-      const argv = this.callArgs(args, parts);
-      parts.push(this.setLine(line, callName));
-      parts.push(this.knownFunction(e.base)
-        ? `${fnVar} = ${callee} as rt.LuaFunction`
-        : `${fnVar} = rt.fn(${callee}${desc === undefined ? '' : ', ' + jsString(desc)})`);
-      return this.invoke(parts, fnVar, argv, callName, tail);
+      put(this.setLine(line, args.every((a) => this.isSafe(a)) ? callName : undefined));
+      put(`${fnVar} = rt.fn(${index}, ${jsString(`method '${method}'`)})`);
+      const rest = this.callArgs(args, put, flat);
+      if (!args.every((a) => this.isSafe(a))) put(this.setLine(line, callName));
+      return this.sequence(parts, this.invoke(put, fnVar, { argv: [self, ...rest.argv], result: rest.result }, tail, flat));
     }
-    const rest = this.callArgs(args, parts);
-    if (!args.every((a) => this.isSafe(a))) parts.push(this.setLine(line, callName));
-    return this.invoke(parts, fnVar, { argv: [self, ...rest.argv], result: rest.result }, callName, tail);
+    const callee = this.temp();
+    put(`${callee} = ${flat ? this.flatExpr(e.base) : this.expr(e.base)}`);
+    callName = tail ? '?' : calleeName(e.base);
+    const desc = describeExpr(e.base, this.res.refs);
+    // Arguments are evaluated before the callee is checked, as in Lua.
+    const argv = this.callArgs(args, put, flat);
+    put(this.setLine(line, callName));
+    put(this.knownFunction(e.base)
+      ? `${fnVar} = ${callee} as rt.LuaFunction`
+      : `${fnVar} = rt.fn(${callee}${desc === undefined ? '' : ', ' + jsString(desc)})`);
+    return this.sequence(parts, this.invoke(put, fnVar, argv, tail, flat));
+  }
+
+  /**
+   * Where the steps of an expression go, in order: into `parts` (for a comma expression, see
+   * sequence) or, as flat code, straight out as statements.
+   */
+  private sink(parts: string[], flat: boolean): (part: string) => void {
+    return flat ? (part) => this.w.line(`${part};`) : (part) => parts.push(part);
+  }
+
+  /** `value` after the steps a sink kept (none when it wrote statements). */
+  private sequence(parts: string[], value: string): string {
+    return parts.length === 0 ? value : `(${[...parts, value].join(', ')})`;
   }
 
   /**
@@ -1782,7 +1977,7 @@ class FunctionEmitter {
     return base.base.name === lib && this.res.refs.get(base.base)?.kind === 'global' ? base : undefined;
   }
 
-  private mathCall(e: AnyCall, args: Expression[], line: number, tail: boolean, first = false): string | undefined {
+  private mathCall(e: AnyCall, args: Expression[], line: number, tail: boolean, first = false, flat = false): string | undefined {
     const base = this.libraryField(e, 'math');
     if (base === undefined) return undefined;
     const name = base.identifier.name;
@@ -1792,19 +1987,53 @@ class FunctionEmitter {
     const js = JS_MATH.has(name) ? `Math.${name}` : `rt.MATH_UNARY_JS.${name}`;
     const desc = describeExpr(base, this.res.refs);
     const callee = `rt.fn(${f}${desc === undefined ? '' : ', ' + jsString(desc)})`;
-    let value = `${js}(${x})`;
-    let call: string;
+    const parts: string[] = [];
+    const put = this.sink(parts, flat);
+    put(`${f} = ${flat ? this.flatExpr(base) : this.expr(base)}`);
+    put(`${x} = ${flat ? this.flatExpr(args[0]) : this.expr(args[0])}`);
+    const test = `${f} === rt.MATH_UNARY.${name} && typeof ${x} === 'number'`;
     if (tail) {
       // `return math.floor(x)`: the value leaves the frame; the call is a tail call
       const fnVar = this.temp('rt.LuaFunction', '$fn');
-      value = `rt.leave($s, $d, ${value})`;
-      call = this.invoke([this.setLine(line, '?'), `${fnVar} = ${callee}`], fnVar, { argv: [x], result: undefined }, '?', true);
-    } else {
-      call = `(${this.setLine(line, calleeName(base))}, ${callee}(${x}))`;
-      // as a value: only a replaced function's results need adjusting to one
-      if (first) call = `rt.first(${call})`;
+      const value = `rt.leave($s, $d, ${js}(${x}))`;
+      return this.libraryCall(parts, test, value, 'rt.LuaResult', (steps) => {
+        const at = this.sink(steps, flat);
+        at(this.setLine(line, '?'));
+        at(`${fnVar} = ${callee}`);
+        return this.sequence(steps, this.invoke(at, fnVar, { argv: [x], result: undefined }, true, flat));
+      }, flat);
     }
-    return `(${f} = ${this.expr(base)}, ${x} = ${this.expr(args[0])}, ${f} === rt.MATH_UNARY.${name} && typeof ${x} === 'number' ? ${value} : ${call})`;
+    return this.libraryCall(parts, test, `${js}(${x})`, first ? 'rt.LuaValue' : 'rt.LuaResult', (steps) => {
+      this.sink(steps, flat)(this.setLine(line, calleeName(base)));
+      const call = this.sequence(steps, `${callee}(${x})`);
+      // as a value: only a replaced function's results need adjusting to one
+      return first ? `rt.first(${call})` : call;
+    }, flat);
+  }
+
+  /**
+   * A library function's fast path, after its steps (`parts`, none when flat): `value` while
+   * `test` holds, else the call `slow` makes (given where its own steps go). Flat code is an
+   * `if` whose branches set a temp of `type`, the value.
+   */
+  private libraryCall(parts: string[], test: string, fast: string | { effect: string; value: string }, type: string, slow: (steps: string[]) => string, flat: boolean): string {
+    if (!flat) {
+      const value = typeof fast === 'string' ? fast : `(${fast.effect}, ${fast.value})`;
+      return `(${[...parts, `${test} ? ${value} : ${slow([])}`].join(', ')})`;
+    }
+    const r = this.temp(type, type === 'rt.LuaResult' ? '$r' : '$');
+    if (typeof fast === 'string') {
+      this.w.line(`if (${test}) ${r} = ${fast};`);
+      this.w.open('else');
+    } else {
+      this.w.open(`if (${test})`);
+      this.w.line(`${fast.effect};`);
+      this.w.line(`${r} = ${fast.value};`);
+      this.w.reopen('} else {');
+    }
+    this.w.line(`${r} = ${slow([])};`);
+    this.w.close();
+    return r;
   }
 
   /**
@@ -1812,26 +2041,36 @@ class FunctionEmitter {
    * hash keys (so `#t` is its array part's length) and v not nil, a push; the call otherwise.
    * The library's insert sets raw, so metatables do not matter.
    */
-  private insertCall(e: AnyCall, args: Expression[], line: number, tail: boolean, first = false): string | undefined {
+  private insertCall(e: AnyCall, args: Expression[], line: number, tail: boolean, first = false, flat = false): string | undefined {
     const base = this.libraryField(e, 'table');
     if (base === undefined || base.identifier.name !== 'insert' || tail || args.length !== 2 || this.expands(args[1])) return undefined;
     const f = this.temp();
     const t = this.temp();
     const v = this.temp();
     const desc = describeExpr(base, this.res.refs);
-    const call = `(${this.setLine(line, calleeName(base))}, rt.fn(${f}${desc === undefined ? '' : ', ' + jsString(desc)})(${t}, ${v}))`;
+    const parts: string[] = [];
+    const put = this.sink(parts, flat);
+    put(`${f} = ${flat ? this.flatExpr(base) : this.expr(base)}`);
     // (`as rt.LuaValue`: a literal argument would otherwise narrow the temp for tsc)
-    return `(${f} = ${this.expr(base)}, ${t} = ${this.expr(args[0])} as rt.LuaValue, ${v} = ${this.expr(args[1])}, ` +
-      `${f} === rt.TABLE_INSERT && ${t} instanceof rt.LuaTable && ${t}.other === undefined && ${v} !== undefined ` +
-      `? (${t}.arr.push(${v}), ${first ? 'undefined' : 'rt.NONE'}) : ${first ? `rt.first(${call})` : call})`;
+    put(`${t} = ${flat ? this.flatExpr(args[0]) : this.expr(args[0])} as rt.LuaValue`);
+    put(`${v} = ${flat ? this.flatExpr(args[1]) : this.expr(args[1])}`);
+    const test = `${f} === rt.TABLE_INSERT && ${t} instanceof rt.LuaTable && ${t}.other === undefined && ${v} !== undefined`;
+    const push = { effect: `${t}.arr.push(${v})`, value: first ? 'undefined' : 'rt.NONE' };
+    return this.libraryCall(parts, test, push, first ? 'rt.LuaValue' : 'rt.LuaResult', (steps) => {
+      this.sink(steps, flat)(this.setLine(line, calleeName(base)));
+      const call = this.sequence(steps, `rt.fn(${f}${desc === undefined ? '' : ', ' + jsString(desc)})(${t}, ${v})`);
+      return first ? `rt.first(${call})` : call;
+    }, flat);
   }
 
   /**
    * A call whose callee and arguments cannot run code or fail: evaluated in place, without
    * temporaries (the order of evaluation cannot be observed).
    */
-  private directCall(e: AnyCall, args: Expression[], line: number, isMethod: boolean): string {
+  private directCall(e: AnyCall, args: Expression[], line: number, isMethod: boolean, flat = false): string {
     const argv = args.map((a) => this.expr(a));
+    const parts: string[] = [];
+    const put = this.sink(parts, flat);
     if (isMethod) {
       const member = e.base as { base: Expression; identifier: Identifier };
       const self = this.temp();
@@ -1839,13 +2078,17 @@ class FunctionEmitter {
       const method = member.identifier.name;
       const slow = `rt.index(${self}, ${jsString(method)}${objDesc === undefined ? '' : ', ' + jsString(objDesc)})`;
       const index = isPlainKey(method) && this.mayBeTable(member.base) ? this.calleeLookup(self, method, slow) : slow;
-      return `(${self} = ${this.operand(member.base)}, ${this.setLine(line, ':' + method)}, ` +
-        `rt.fn(${index}, ${jsString(`method '${method}'`)})(${[self, ...argv].join(', ')}))`;
+      put(`${self} = ${this.operand(member.base, flat)}`);
+      put(this.setLine(line, ':' + method));
+      return this.sequence(parts, `rt.fn(${index}, ${jsString(`method '${method}'`)})(${[self, ...argv].join(', ')})`);
     }
     const desc = describeExpr(e.base, this.res.refs);
-    const callee = this.knownFunction(e.base) ? this.expr(e.base) : `rt.fn(${this.expr(e.base)}${desc === undefined ? '' : ', ' + jsString(desc)})`;
-    if (this.isSilent(e.base)) return `${callee}(${argv.join(', ')})`;
-    return `(${this.setLine(line, calleeName(e.base))}, ${callee}(${argv.join(', ')}))`;
+    // the callee is read after the position is stored (its own slow path stores another)
+    const { pre, code } = flat ? this.captured(() => this.flatExpr(e.base)) : { pre: [], code: this.expr(e.base) };
+    const callee = this.knownFunction(e.base) ? code : `rt.fn(${code}${desc === undefined ? '' : ', ' + jsString(desc)})`;
+    if (!this.isSilent(e.base)) put(this.setLine(line, calleeName(e.base)));
+    this.w.append(pre);
+    return this.sequence(parts, `${callee}(${argv.join(', ')})`);
   }
 
   /**
@@ -1853,7 +2096,8 @@ class FunctionEmitter {
    * cannot change while the arguments run, so they are evaluated in place. The line and
    * call name are set after them (they may call).
    */
-  private knownCall(e: AnyCall, args: Expression[], line: number): string {
+  private knownCall(e: AnyCall, args: Expression[], line: number, flat = false): string {
+    if (flat) return this.flatKnownCall(e, args, line);
     if (this.isSilent(e.base)) {
       const plain = args.map((a, i) => (i === args.length - 1 && this.expands(a) ? `...${this.multi(a)}` : this.expr(a)));
       return `${this.expr(e.base)}(${plain.join(', ')})`;
@@ -1868,6 +2112,17 @@ class FunctionEmitter {
     });
     const callee = this.expr(e.base);
     return argv.length === 0 ? `(${setup}, ${callee}())` : `${callee}(${argv.join(', ')})`;
+  }
+
+  /** knownCall() as flat code: the arguments in order, then the position, then the call. */
+  private flatKnownCall(e: AnyCall, args: Expression[], line: number): string {
+    const last = args.length - 1;
+    const argv = this.orderedValues(args, (a, i) => (i === last && this.expands(a) ? `...${this.multi(a, true)}` : this.flatExpr(a)));
+    if (!this.isSilent(e.base)) {
+      this.saveValues(argv, args);
+      this.w.line(`${this.setLine(line, calleeName(e.base))};`);
+    }
+    return `${this.expr(e.base)}(${argv.join(', ')})`;
   }
 
   /** The callee is always a silent function (see ModuleContext.silent): no position to record. */
@@ -1897,32 +2152,36 @@ class FunctionEmitter {
     return e.type === 'Identifier' && this.res.refs.get(e)!.kind !== 'global' && only(this.ctx.types.of(e), FUNCTION);
   }
 
-  /** Evaluates fixed arguments into temps (in order); the multi-value tail stays a spread. */
-  private callArgs(args: Expression[], parts: string[]): CallArgs {
+  /**
+   * Evaluates fixed arguments into temps (in order, each step into `put`); the multi-value
+   * tail stays a spread. `flat`: the steps are statements, so each argument may write its own.
+   */
+  private callArgs(args: Expression[], put: (part: string) => void, flat: boolean): CallArgs {
     const out: string[] = [];
     let result: string | undefined;
     args.forEach((a, i) => {
       if (i === args.length - 1 && this.expands(a) && isCall(a) && this.mode === 'sync') {
         // a call's values are passed on without packing a single value into an array
         result = this.temp('rt.LuaResult', '$r');
-        parts.push(`${result} = ${this.call(a, false)}`);
+        put(`${result} = ${this.call(a, false, flat)}`);
         return;
       }
       if (i === args.length - 1 && this.expands(a)) {
         const t = this.temp('rt.LuaValue[]', '$m');
-        parts.push(`${t} = ${this.multi(a)}`);
+        put(`${t} = ${this.multi(a)}`);
         out.push(`...${t}`);
         return;
       }
       const t = this.temp();
-      parts.push(`${t} = ${this.expr(a)}`);
+      put(`${t} = ${flat ? this.flatExpr(a) : this.expr(a)}`);
       out.push(t);
     });
     return { argv: out, result };
   }
 
-  private invoke(parts: string[], fnVar: string, args: CallArgs, callName: string, tail: boolean): string {
-    if (tail) parts.push('$s.truncate($d)');
+  /** The call of `fnVar` itself, its steps before it into `put` (see call). */
+  private invoke(put: (part: string) => void, fnVar: string, args: CallArgs, tail: boolean, flat: boolean): string {
+    if (tail) put('$s.truncate($d)');
     const { argv, result } = args;
     if (tail && this.mode === 'sync') {
       // A JS call while few are pending, else the trampoline's (see runtime/compiled/tail.ts).
@@ -1933,18 +2192,21 @@ class FunctionEmitter {
         : `(Array.isArray(${result}) ? ${fnVar}(${[...argv, `...${result}`].join(', ')}) : ${fnVar}(${[...argv, result].join(', ')}))`;
       const list = result === undefined ? `[${argv.join(', ')}]`
         : `(Array.isArray(${result}) ? [${[...argv, `...${result}`].join(', ')}] : [${[...argv, result].join(', ')}])`;
-      parts.push(`$s.tails < rt.TAIL_DEPTH ? (${saved} = $s.tails++, ${r} = ${call}, $s.tails = ${saved}, ${r}) : rt.tail($s, ${fnVar}, ${list})`);
-      return `(${parts.join(', ')})`;
+      const trampoline = `rt.tail($s, ${fnVar}, ${list})`;
+      if (!flat) return `$s.tails < rt.TAIL_DEPTH ? (${saved} = $s.tails++, ${r} = ${call}, $s.tails = ${saved}, ${r}) : ${trampoline}`;
+      this.w.open('if ($s.tails < rt.TAIL_DEPTH)');
+      this.w.line(`${saved} = $s.tails++;`);
+      this.w.line(`${r} = ${call};`);
+      this.w.line(`$s.tails = ${saved};`);
+      this.w.reopen('} else {');
+      this.w.line(`${r} = ${trampoline};`);
+      this.w.close();
+      return r;
     }
-    if (this.mode === 'co') {
-      parts.push(`(yield* rt.invoke(${fnVar}, [${argv.join(', ')}]))`);
-    } else if (result === undefined) {
-      parts.push(`${fnVar}(${argv.join(', ')})`);
-    } else {
-      const spread = `${fnVar}(${[...argv, `...${result}`].join(', ')})`;
-      parts.push(`(Array.isArray(${result}) ? ${spread} : ${fnVar}(${[...argv, result].join(', ')}))`);
-    }
-    return `(${parts.join(', ')})`;
+    if (this.mode === 'co') return `(yield* rt.invoke(${fnVar}, [${argv.join(', ')}]))`;
+    if (result === undefined) return `${fnVar}(${argv.join(', ')})`;
+    const spread = `${fnVar}(${[...argv, `...${result}`].join(', ')})`;
+    return `(Array.isArray(${result}) ? ${spread} : ${fnVar}(${[...argv, result].join(', ')}))`;
   }
 }
 
@@ -1971,6 +2233,19 @@ function arrayIndex(k: string): string {
   return `(${k} - 1 >>> 0) === ${k} - 1`;
 }
 
+/** A temporary of type rt.LuaValue (`$12`): flat code's values that later code cannot change. */
+function isValueTemp(code: string): boolean {
+  return /^\$\d+$/.test(code);
+}
+
+/**
+ * `code` as rt.LuaValue, for a temp: TS would narrow the temp by the value's static type and
+ * then reject the tests of the fast paths.
+ */
+function asValue(code: string): string {
+  return /^[\w$.]+$/.test(code) ? `${code} as rt.LuaValue` : `(${code}) as rt.LuaValue`;
+}
+
 /** Math functions that are V8 builtins as well (inlined by its compiler). */
 const JS_MATH = new Set(['abs', 'floor', 'sqrt', 'tanh']);
 
@@ -1993,21 +2268,35 @@ function concatPart(code: string, t: TypeMask): string {
 /** Binary operators fused with an item read operand (see fusedItemOperand). */
 const FUSED_OPERATORS: Record<string, string | undefined> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'modulo', '^': 'pow', '<': 'lt', '<=': 'le' };
 
+/**
+ * An inline operator's plain cases, given its operand temps: tests tried in order, each with
+ * the value it gives; the runtime's operator (the slow path) when none holds.
+ */
+type FastArms = (t: string[], known: boolean[]) => [test: string, value: string][];
+
+const ARMS: Record<string, FastArms> = {
+  add: (t, known) => [[numbers(t, known), `${t[0]} + ${t[1]}`]],
+  sub: (t, known) => [[numbers(t, known), `${t[0]} - ${t[1]}`]],
+  mul: (t, known) => [[numbers(t, known), `${t[0]} * ${t[1]}`]],
+  div: (t, known) => [[numbers(t, known), `${t[0]} / ${t[1]}`]],
+  modulo: (t, known) => [[numbers(t, known), `rt.mod(${t[0]}, ${t[1]})`]],
+  pow: (t, known) => [[numbers(t, known), `rt.powNum(${t[0]}, ${t[1]})`]],
+  lt: (t, known) => [[numbers(t, known), `${t[0]} < ${t[1]}`]],
+  le: (t, known) => [[numbers(t, known), `${t[0]} <= ${t[1]}`]],
+  concat: ([a, b]) => [[`typeof ${a} === 'string' && typeof ${b} === 'string'`, `${a} + ${b}`]],
+  unm: ([a], known) => [[numbers([a], known), `-${a}`]],
+  // Lua 5.1: `#` of a table is its border, no __len
+  len: ([a]) => [[`${arrayOf(a)} !== undefined`, `(${a} as rt.LuaTable).length()`], [`typeof ${a} === 'string'`, `${a}.length`]],
+};
+
+/** An operator's arms (ARMS) as one conditional expression ending in `slow`. */
+const armsExpression = (arms: [string, string][], slow: string): string =>
+  `(${arms.map(([test, value]) => `${test} ? ${value} : `).join('')}${slow})`;
+
 const FAST_OPS: Record<string, (t: string[], slow: string, known: boolean[]) => string> = {
-  add: (t, slow, known) => `(${numbers(t, known)} ? ${t[0]} + ${t[1]} : ${slow})`,
-  sub: (t, slow, known) => `(${numbers(t, known)} ? ${t[0]} - ${t[1]} : ${slow})`,
-  mul: (t, slow, known) => `(${numbers(t, known)} ? ${t[0]} * ${t[1]} : ${slow})`,
-  div: (t, slow, known) => `(${numbers(t, known)} ? ${t[0]} / ${t[1]} : ${slow})`,
-  modulo: (t, slow, known) => `(${numbers(t, known)} ? rt.mod(${t[0]}, ${t[1]}) : ${slow})`,
-  pow: (t, slow, known) => `(${numbers(t, known)} ? rt.powNum(${t[0]}, ${t[1]}) : ${slow})`,
-  lt: (t, slow, known) => `(${numbers(t, known)} ? ${t[0]} < ${t[1]} : ${slow})`,
-  le: (t, slow, known) => `(${numbers(t, known)} ? ${t[0]} <= ${t[1]} : ${slow})`,
+  ...Object.fromEntries(Object.entries(ARMS).map(([name, arms]) => [name, (t: string[], slow: string, known: boolean[]) => armsExpression(arms(t, known), slow)])),
   // only two tables or userdata can have __eq
   eq: ([a, b], slow) => `(${a} === ${b} || (typeof ${a} === 'object' && typeof ${b} === 'object' && ${slow}))`,
-  concat: ([a, b], slow) => `(typeof ${a} === 'string' && typeof ${b} === 'string' ? ${a} + ${b} : ${slow})`,
-  unm: ([a], slow, known) => `(${numbers([a], known)} ? -${a} : ${slow})`,
-  // Lua 5.1: `#` of a table is its border, no __len
-  len: ([a], slow) => `(${arrayOf(a)} !== undefined ? (${a} as rt.LuaTable).length() : typeof ${a} === 'string' ? ${a}.length : ${slow})`,
 };
 
 /** Whether a function body (not counting nested functions) calls anything or runs a generic `for`. */

@@ -18,8 +18,8 @@ const $pc = rt.positions([
   [$site0, 8, "tonumber"], // 6
   [$site0, 6, "server"], // 7
   [$site0, 11], // 8
-  [$site1, 13], // 9
-  [$site1, 12], // 10
+  [$site1, 12], // 9
+  [$site1, 13], // 10
   [$site1, 14], // 11
   [$site1, 15], // 12
   [$site1, 16], // 13
@@ -41,15 +41,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
       let $4: rt.LuaValue;
-      let $5: rt.LuaValue;
-      let $6: rt.LuaValue;
-      let $m7: rt.LuaTable | undefined;
-      let $f8: rt.Fields | undefined;
-      let $9: rt.LuaValue;
-      let $m10: rt.LuaTable | undefined;
-      let $f11: rt.Fields | undefined;
+      let $m5: rt.LuaTable | undefined;
+      let $f6: rt.Fields | undefined;
+      let $7: rt.LuaValue;
+      let $m8: rt.LuaTable | undefined;
+      let $f9: rt.Fields | undefined;
+      let $10: rt.LuaValue;
+      let $fn11!: rt.LuaFunction;
       let $12: rt.LuaValue;
-      let $fn13!: rt.LuaFunction;
+      let $13: rt.LuaValue;
       let $14: rt.LuaValue;
       let $15: rt.LuaValue;
       let $16: rt.LuaValue;
@@ -57,16 +57,64 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $18: rt.LuaValue;
       let $19: rt.LuaValue;
       let $20: rt.LuaValue;
-      let $21: rt.LuaValue;
-      let $m22: rt.LuaTable | undefined;
-      let $f23: rt.Fields | undefined;
-      let $o24: rt.Fields;
-      let $n25: number;
-      let settings: rt.LuaValue = rt.first(($2 = ($3 = ($4 = (($5 = $env.f.rover) !== undefined ? $5 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f8 = ($4 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.config) !== undefined || ($m7 = ($4 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.config) !== undefined || (!("config" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc, rt.index($4, "config", "global 'rover'")))), (($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.load) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.load) !== undefined || (!("load" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc, rt.index($3, "load", "field 'config'")))), $12 = "settings.lua", $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'load'"), $fn1($12)));
-      let db: rt.LuaValue = rt.first(($12 = ($9 = ($6 = (($5 = $env.f.rover) !== undefined ? $5 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover"))), (($f11 = ($6 as rt.LuaTable)?.f) !== undefined && (($4 = $f11.config) !== undefined || ($m10 = ($6 as rt.LuaTable).metatable) === undefined || ($4 = $m10.view.config) !== undefined || (!("config" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($6, "config", "global 'rover'")))), (($f8 = ($9 as rt.LuaTable)?.f) !== undefined && (($3 = $f8.from_env) !== undefined || ($m7 = ($9 as rt.LuaTable).metatable) === undefined || ($3 = $m7.view.from_env) !== undefined || (!("from_env" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 2, rt.index($9, "from_env", "field 'config'")))), $2 = "DEMO", $s.pcs[$d] = $pc + 3, $fn1 = rt.fn($12, "field 'from_env'"), $fn1($2)));
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "rover"))), (($f8 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f8.server) !== undefined || ($m7 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m7.view.server) !== undefined || (!("server" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 4, rt.index($3, "server", "global 'rover'")))), $6 = ($9 = rt.first(($12 = (($14 = $env.f.tonumber) !== undefined ? $14 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "tonumber"))), $15 = (rt.t($16 = ($17 = ($18 = (($19 = $env.f.rover) !== undefined ? $19 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "rover"))), (($f11 = ($18 as rt.LuaTable)?.f) !== undefined && (($20 = $f11.env) !== undefined || ($m10 = ($18 as rt.LuaTable).metatable) === undefined || ($20 = $m10.view.env) !== undefined || (!("env" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 5, rt.index($18, "env", "global 'rover'")))), (($f23 = ($17 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.PORT) !== undefined || ($m22 = ($17 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.PORT) !== undefined || (!("PORT" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 5, rt.index($17, "PORT", "field 'env'"))))) ? $16 : "4242"), $s.pcs[$d] = $pc + 6, $fn13 = rt.fn($12, "global 'tonumber'"), $fn13($15))), $o24 = new rt.FieldsObject(), $n25 = 1, $o24.log_level = "nope", ($9 !== undefined && ($o24.port = $9, $n25++)), rt.LuaTable.record($o24, $n25)), $s.pcs[$d] = $pc + 7, $fn1 = rt.fn($2, "field 'server'"), $fn1($6)));
-      $21 = ($20 = api as rt.LuaValue, (($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($19 = $f23.env) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($19 = $m22.view.env) !== undefined || (!("env" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 8, rt.index($20, "env", "local 'api'"))));
-      (($18 = ($handlers[0] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      let $m21: rt.LuaTable | undefined;
+      let $f22: rt.Fields | undefined;
+      let $o23: rt.Fields;
+      let $n24: number;
+      if (($3 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc;
+        $3 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.config) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.config) !== undefined || (!("config" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc;
+        $4 = rt.index($3, "config", "global 'rover'");
+      }
+      if (!(($f9 = ($4 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.load) !== undefined || ($m8 = ($4 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.load) !== undefined || (!("load" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc;
+        $7 = rt.index($4, "load", "field 'config'");
+      }
+      $2 = $7;
+      $10 = "settings.lua";
+      $s.pcs[$d] = $pc + 1;
+      $fn1 = rt.fn($2, "field 'load'");
+      let settings: rt.LuaValue = rt.first($fn1($10));
+      if (($7 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc + 2;
+        $7 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f9 = ($7 as rt.LuaTable)?.f) !== undefined && (($4 = $f9.config) !== undefined || ($m8 = ($7 as rt.LuaTable).metatable) === undefined || ($4 = $m8.view.config) !== undefined || (!("config" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 2;
+        $4 = rt.index($7, "config", "global 'rover'");
+      }
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.from_env) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.from_env) !== undefined || (!("from_env" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 2;
+        $3 = rt.index($4, "from_env", "field 'config'");
+      }
+      $10 = $3;
+      $2 = "DEMO";
+      $s.pcs[$d] = $pc + 3;
+      $fn1 = rt.fn($10, "field 'from_env'");
+      let db: rt.LuaValue = rt.first($fn1($2));
+      if (($3 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc + 4;
+        $3 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.server) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.server) !== undefined || (!("server" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 4;
+        $4 = rt.index($3, "server", "global 'rover'");
+      }
+      $2 = $4;
+      $7 = ($10 = rt.first(($12 = (($13 = $env.f.tonumber) !== undefined ? $13 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "tonumber"))), $14 = (rt.t($15 = ($16 = ($17 = (($18 = $env.f.rover) !== undefined ? $18 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "rover"))), (($f9 = ($17 as rt.LuaTable)?.f) !== undefined && (($19 = $f9.env) !== undefined || ($m8 = ($17 as rt.LuaTable).metatable) === undefined || ($19 = $m8.view.env) !== undefined || (!("env" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 5, rt.index($17, "env", "global 'rover'")))), (($f22 = ($16 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.PORT) !== undefined || ($m21 = ($16 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.PORT) !== undefined || (!("PORT" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 5, rt.index($16, "PORT", "field 'env'"))))) ? $15 : "4242"), $s.pcs[$d] = $pc + 6, $fn11 = rt.fn($12, "global 'tonumber'"), $fn11($14))), $o23 = new rt.FieldsObject(), $n24 = 1, $o23.log_level = "nope", ($10 !== undefined && ($o23.port = $10, $n24++)), rt.LuaTable.record($o23, $n24));
+      $s.pcs[$d] = $pc + 7;
+      $fn1 = rt.fn($2, "field 'server'");
+      let api: rt.LuaValue = rt.first($fn1($7));
+      $19 = api as rt.LuaValue;
+      if (!(($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($18 = $f22.env) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($18 = $m21.view.env) !== undefined || (!("env" in $m21.view) && $m21.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 8;
+        $18 = rt.index($19, "env", "local 'api'");
+      }
+      $20 = $18;
+      (($17 = ($handlers[0] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -158,10 +206,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n88: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = ($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.env) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.env) !== undefined || (!("env" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : (rt.at($s, $d, $pc + 9), rt.index($3, "env", "global 'rover'")))), (($f10 = ($2 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.APP_NAME) !== undefined || ($m9 = ($2 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.APP_NAME) !== undefined || (!("APP_NAME" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : (rt.at($s, $d, $pc + 9), rt.index($2, "APP_NAME", "field 'env'"))));
-          $11 = ($12 = ($13 = (($14 = $env.f.rover) !== undefined ? $14 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f17 = ($13 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.env) !== undefined || ($m16 = ($13 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.env) !== undefined || (!("env" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : (rt.at($s, $d, $pc + 11), rt.index($13, "env", "global 'rover'")))), (($f20 = ($12 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.GREETING) !== undefined || ($m19 = ($12 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.GREETING) !== undefined || (!("GREETING" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : (rt.at($s, $d, $pc + 11), rt.index($12, "GREETING", "field 'env'"))));
-          $21 = ($22 = ($23 = (($24 = $env.f.rover) !== undefined ? $24 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f27 = ($23 as rt.LuaTable)?.f) !== undefined && (($25 = $f27.env) !== undefined || ($m26 = ($23 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view.env) !== undefined || (!("env" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : (rt.at($s, $d, $pc + 12), rt.index($23, "env", "global 'rover'")))), (($f30 = ($22 as rt.LuaTable)?.f) !== undefined && (($28 = $f30.OVERRIDDEN) !== undefined || ($m29 = ($22 as rt.LuaTable).metatable) === undefined || ($28 = $m29.view.OVERRIDDEN) !== undefined || (!("OVERRIDDEN" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : (rt.at($s, $d, $pc + 12), rt.index($22, "OVERRIDDEN", "field 'env'"))));
-          $31 = ($32 = ($33 = (($34 = $env.f.rover) !== undefined ? $34 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f37 = ($33 as rt.LuaTable)?.f) !== undefined && (($35 = $f37.env) !== undefined || ($m36 = ($33 as rt.LuaTable).metatable) === undefined || ($35 = $m36.view.env) !== undefined || (!("env" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : (rt.at($s, $d, $pc + 13), rt.index($33, "env", "global 'rover'")))), (($f40 = ($32 as rt.LuaTable)?.f) !== undefined && (($38 = $f40.NOT_SET_ANYWHERE) !== undefined || ($m39 = ($32 as rt.LuaTable).metatable) === undefined || ($38 = $m39.view.NOT_SET_ANYWHERE) !== undefined || (!("NOT_SET_ANYWHERE" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : (rt.at($s, $d, $pc + 13), rt.index($32, "NOT_SET_ANYWHERE", "field 'env'"))));
+          $1 = ($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : (rt.at($s, $d, $pc + 9), rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.env) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.env) !== undefined || (!("env" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : (rt.at($s, $d, $pc + 10), rt.index($3, "env", "global 'rover'")))), (($f10 = ($2 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.APP_NAME) !== undefined || ($m9 = ($2 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.APP_NAME) !== undefined || (!("APP_NAME" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : (rt.at($s, $d, $pc + 10), rt.index($2, "APP_NAME", "field 'env'"))));
+          $11 = ($12 = ($13 = (($14 = $env.f.rover) !== undefined ? $14 : (rt.at($s, $d, $pc + 9), rt.getGlobal($env, "rover"))), (($f17 = ($13 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.env) !== undefined || ($m16 = ($13 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.env) !== undefined || (!("env" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : (rt.at($s, $d, $pc + 11), rt.index($13, "env", "global 'rover'")))), (($f20 = ($12 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.GREETING) !== undefined || ($m19 = ($12 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.GREETING) !== undefined || (!("GREETING" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : (rt.at($s, $d, $pc + 11), rt.index($12, "GREETING", "field 'env'"))));
+          $21 = ($22 = ($23 = (($24 = $env.f.rover) !== undefined ? $24 : (rt.at($s, $d, $pc + 9), rt.getGlobal($env, "rover"))), (($f27 = ($23 as rt.LuaTable)?.f) !== undefined && (($25 = $f27.env) !== undefined || ($m26 = ($23 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view.env) !== undefined || (!("env" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : (rt.at($s, $d, $pc + 12), rt.index($23, "env", "global 'rover'")))), (($f30 = ($22 as rt.LuaTable)?.f) !== undefined && (($28 = $f30.OVERRIDDEN) !== undefined || ($m29 = ($22 as rt.LuaTable).metatable) === undefined || ($28 = $m29.view.OVERRIDDEN) !== undefined || (!("OVERRIDDEN" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : (rt.at($s, $d, $pc + 12), rt.index($22, "OVERRIDDEN", "field 'env'"))));
+          $31 = ($32 = ($33 = (($34 = $env.f.rover) !== undefined ? $34 : (rt.at($s, $d, $pc + 9), rt.getGlobal($env, "rover"))), (($f37 = ($33 as rt.LuaTable)?.f) !== undefined && (($35 = $f37.env) !== undefined || ($m36 = ($33 as rt.LuaTable).metatable) === undefined || ($35 = $m36.view.env) !== undefined || (!("env" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : (rt.at($s, $d, $pc + 13), rt.index($33, "env", "global 'rover'")))), (($f40 = ($32 as rt.LuaTable)?.f) !== undefined && (($38 = $f40.NOT_SET_ANYWHERE) !== undefined || ($m39 = ($32 as rt.LuaTable).metatable) === undefined || ($38 = $m39.view.NOT_SET_ANYWHERE) !== undefined || (!("NOT_SET_ANYWHERE" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : (rt.at($s, $d, $pc + 13), rt.index($32, "NOT_SET_ANYWHERE", "field 'env'"))));
           if (rh.isScalar($1) && rh.isScalar($11) && rh.isScalar($21) && rh.isScalar($31)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 97; $b[$p + 3] = 112; $b[$p + 4] = 112; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
@@ -177,10 +225,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($41 = $1, $42 = $11, $43 = $21, $44 = $31, $o45 = new rt.FieldsObject(), $n46 = 0, ($41 !== undefined && ($o45.app = $41, $n46++)), ($42 !== undefined && ($o45.greeting = $42, $n46++)), ($43 !== undefined && ($o45.overridden = $43, $n46++)), ($44 !== undefined && ($o45.missing = $44, $n46++)), rt.LuaTable.record($o45, $n46)));
         }
-        return rt.leave($s, $d, ($47 = ($48 = ($49 = (($50 = $env.f.rover) !== undefined ? $50 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f53 = ($49 as rt.LuaTable)?.f) !== undefined && (($51 = $f53.env) !== undefined || ($m52 = ($49 as rt.LuaTable).metatable) === undefined || ($51 = $m52.view.env) !== undefined || (!("env" in $m52.view) && $m52.view[rt.CUT] === undefined)) ? $51 : (rt.at($s, $d, $pc + 9), rt.index($49, "env", "global 'rover'")))), (($f56 = ($48 as rt.LuaTable)?.f) !== undefined && (($54 = $f56.APP_NAME) !== undefined || ($m55 = ($48 as rt.LuaTable).metatable) === undefined || ($54 = $m55.view.APP_NAME) !== undefined || (!("APP_NAME" in $m55.view) && $m55.view[rt.CUT] === undefined)) ? $54 : (rt.at($s, $d, $pc + 9), rt.index($48, "APP_NAME", "field 'env'")))), $57 = ($58 = ($59 = (($60 = $env.f.rover) !== undefined ? $60 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f63 = ($59 as rt.LuaTable)?.f) !== undefined && (($61 = $f63.env) !== undefined || ($m62 = ($59 as rt.LuaTable).metatable) === undefined || ($61 = $m62.view.env) !== undefined || (!("env" in $m62.view) && $m62.view[rt.CUT] === undefined)) ? $61 : (rt.at($s, $d, $pc + 11), rt.index($59, "env", "global 'rover'")))), (($f66 = ($58 as rt.LuaTable)?.f) !== undefined && (($64 = $f66.GREETING) !== undefined || ($m65 = ($58 as rt.LuaTable).metatable) === undefined || ($64 = $m65.view.GREETING) !== undefined || (!("GREETING" in $m65.view) && $m65.view[rt.CUT] === undefined)) ? $64 : (rt.at($s, $d, $pc + 11), rt.index($58, "GREETING", "field 'env'")))), $67 = ($68 = ($69 = (($70 = $env.f.rover) !== undefined ? $70 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f73 = ($69 as rt.LuaTable)?.f) !== undefined && (($71 = $f73.env) !== undefined || ($m72 = ($69 as rt.LuaTable).metatable) === undefined || ($71 = $m72.view.env) !== undefined || (!("env" in $m72.view) && $m72.view[rt.CUT] === undefined)) ? $71 : (rt.at($s, $d, $pc + 12), rt.index($69, "env", "global 'rover'")))), (($f76 = ($68 as rt.LuaTable)?.f) !== undefined && (($74 = $f76.OVERRIDDEN) !== undefined || ($m75 = ($68 as rt.LuaTable).metatable) === undefined || ($74 = $m75.view.OVERRIDDEN) !== undefined || (!("OVERRIDDEN" in $m75.view) && $m75.view[rt.CUT] === undefined)) ? $74 : (rt.at($s, $d, $pc + 12), rt.index($68, "OVERRIDDEN", "field 'env'")))), $77 = ($78 = ($79 = (($80 = $env.f.rover) !== undefined ? $80 : (rt.at($s, $d, $pc + 10), rt.getGlobal($env, "rover"))), (($f83 = ($79 as rt.LuaTable)?.f) !== undefined && (($81 = $f83.env) !== undefined || ($m82 = ($79 as rt.LuaTable).metatable) === undefined || ($81 = $m82.view.env) !== undefined || (!("env" in $m82.view) && $m82.view[rt.CUT] === undefined)) ? $81 : (rt.at($s, $d, $pc + 13), rt.index($79, "env", "global 'rover'")))), (($f86 = ($78 as rt.LuaTable)?.f) !== undefined && (($84 = $f86.NOT_SET_ANYWHERE) !== undefined || ($m85 = ($78 as rt.LuaTable).metatable) === undefined || ($84 = $m85.view.NOT_SET_ANYWHERE) !== undefined || (!("NOT_SET_ANYWHERE" in $m85.view) && $m85.view[rt.CUT] === undefined)) ? $84 : (rt.at($s, $d, $pc + 13), rt.index($78, "NOT_SET_ANYWHERE", "field 'env'")))), $o87 = new rt.FieldsObject(), $n88 = 0, ($47 !== undefined && ($o87.app = $47, $n88++)), ($57 !== undefined && ($o87.greeting = $57, $n88++)), ($67 !== undefined && ($o87.overridden = $67, $n88++)), ($77 !== undefined && ($o87.missing = $77, $n88++)), rt.LuaTable.record($o87, $n88)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($21 as rt.LuaTable)?.f) !== undefined && !($21 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $18) : ($s.pcs[$d] = $pc + 8, rt.setIndex($21, "get", $18, "field 'env'")));
-      $18 = ($19 = api as rt.LuaValue, (($f11 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f11.settings) !== undefined || ($m22 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m22.view.settings) !== undefined || (!("settings" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 14, rt.index($19, "settings", "local 'api'"))));
-      (($21 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        return rt.leave($s, $d, ($47 = ($48 = ($49 = (($50 = $env.f.rover) !== undefined ? $50 : (rt.at($s, $d, $pc + 9), rt.getGlobal($env, "rover"))), (($f53 = ($49 as rt.LuaTable)?.f) !== undefined && (($51 = $f53.env) !== undefined || ($m52 = ($49 as rt.LuaTable).metatable) === undefined || ($51 = $m52.view.env) !== undefined || (!("env" in $m52.view) && $m52.view[rt.CUT] === undefined)) ? $51 : (rt.at($s, $d, $pc + 10), rt.index($49, "env", "global 'rover'")))), (($f56 = ($48 as rt.LuaTable)?.f) !== undefined && (($54 = $f56.APP_NAME) !== undefined || ($m55 = ($48 as rt.LuaTable).metatable) === undefined || ($54 = $m55.view.APP_NAME) !== undefined || (!("APP_NAME" in $m55.view) && $m55.view[rt.CUT] === undefined)) ? $54 : (rt.at($s, $d, $pc + 10), rt.index($48, "APP_NAME", "field 'env'")))), $57 = ($58 = ($59 = (($60 = $env.f.rover) !== undefined ? $60 : (rt.at($s, $d, $pc + 9), rt.getGlobal($env, "rover"))), (($f63 = ($59 as rt.LuaTable)?.f) !== undefined && (($61 = $f63.env) !== undefined || ($m62 = ($59 as rt.LuaTable).metatable) === undefined || ($61 = $m62.view.env) !== undefined || (!("env" in $m62.view) && $m62.view[rt.CUT] === undefined)) ? $61 : (rt.at($s, $d, $pc + 11), rt.index($59, "env", "global 'rover'")))), (($f66 = ($58 as rt.LuaTable)?.f) !== undefined && (($64 = $f66.GREETING) !== undefined || ($m65 = ($58 as rt.LuaTable).metatable) === undefined || ($64 = $m65.view.GREETING) !== undefined || (!("GREETING" in $m65.view) && $m65.view[rt.CUT] === undefined)) ? $64 : (rt.at($s, $d, $pc + 11), rt.index($58, "GREETING", "field 'env'")))), $67 = ($68 = ($69 = (($70 = $env.f.rover) !== undefined ? $70 : (rt.at($s, $d, $pc + 9), rt.getGlobal($env, "rover"))), (($f73 = ($69 as rt.LuaTable)?.f) !== undefined && (($71 = $f73.env) !== undefined || ($m72 = ($69 as rt.LuaTable).metatable) === undefined || ($71 = $m72.view.env) !== undefined || (!("env" in $m72.view) && $m72.view[rt.CUT] === undefined)) ? $71 : (rt.at($s, $d, $pc + 12), rt.index($69, "env", "global 'rover'")))), (($f76 = ($68 as rt.LuaTable)?.f) !== undefined && (($74 = $f76.OVERRIDDEN) !== undefined || ($m75 = ($68 as rt.LuaTable).metatable) === undefined || ($74 = $m75.view.OVERRIDDEN) !== undefined || (!("OVERRIDDEN" in $m75.view) && $m75.view[rt.CUT] === undefined)) ? $74 : (rt.at($s, $d, $pc + 12), rt.index($68, "OVERRIDDEN", "field 'env'")))), $77 = ($78 = ($79 = (($80 = $env.f.rover) !== undefined ? $80 : (rt.at($s, $d, $pc + 9), rt.getGlobal($env, "rover"))), (($f83 = ($79 as rt.LuaTable)?.f) !== undefined && (($81 = $f83.env) !== undefined || ($m82 = ($79 as rt.LuaTable).metatable) === undefined || ($81 = $m82.view.env) !== undefined || (!("env" in $m82.view) && $m82.view[rt.CUT] === undefined)) ? $81 : (rt.at($s, $d, $pc + 13), rt.index($79, "env", "global 'rover'")))), (($f86 = ($78 as rt.LuaTable)?.f) !== undefined && (($84 = $f86.NOT_SET_ANYWHERE) !== undefined || ($m85 = ($78 as rt.LuaTable).metatable) === undefined || ($84 = $m85.view.NOT_SET_ANYWHERE) !== undefined || (!("NOT_SET_ANYWHERE" in $m85.view) && $m85.view[rt.CUT] === undefined)) ? $84 : (rt.at($s, $d, $pc + 13), rt.index($78, "NOT_SET_ANYWHERE", "field 'env'")))), $o87 = new rt.FieldsObject(), $n88 = 0, ($47 !== undefined && ($o87.app = $47, $n88++)), ($57 !== undefined && ($o87.greeting = $57, $n88++)), ($67 !== undefined && ($o87.overridden = $67, $n88++)), ($77 !== undefined && ($o87.missing = $77, $n88++)), rt.LuaTable.record($o87, $n88)));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f9 = ($20 as rt.LuaTable)?.f) !== undefined && !($20 as rt.LuaTable).linked && $f9.get !== undefined ? ($f9.get = $17) : ($s.pcs[$d] = $pc + 8, rt.setIndex($20, "get", $17, "field 'env'")));
+      $18 = api as rt.LuaValue;
+      if (!(($f9 = ($18 as rt.LuaTable)?.f) !== undefined && (($19 = $f9.settings) !== undefined || ($m21 = ($18 as rt.LuaTable).metatable) === undefined || ($19 = $m21.view.settings) !== undefined || (!("settings" in $m21.view) && $m21.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 14;
+        $19 = rt.index($18, "settings", "local 'api'");
+      }
+      $17 = $19;
+      (($20 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -246,9 +299,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($20 = $1, $21 = $6, $22 = $15, $o23 = new rt.FieldsObject(), $n24 = 0, ($20 !== undefined && ($o23.page_size = $20, $n24++)), ($21 !== undefined && ($o23.search = $21, $n24++)), ($22 !== undefined && ($o23.db = $22, $n24++)), rt.LuaTable.record($o23, $n24)));
         }
         return rt.leave($s, $d, ($25 = ($26 = settings as rt.LuaValue, (($f29 = ($26 as rt.LuaTable)?.f) !== undefined && (($27 = $f29.page_size) !== undefined || ($m28 = ($26 as rt.LuaTable).metatable) === undefined || ($27 = $m28.view.page_size) !== undefined || (!("page_size" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : (rt.at($s, $d, $pc + 15), rt.index($26, "page_size", "upvalue 'settings'")))), $30 = ($31 = ($32 = settings as rt.LuaValue, (($f35 = ($32 as rt.LuaTable)?.f) !== undefined && (($33 = $f35.features) !== undefined || ($m34 = ($32 as rt.LuaTable).metatable) === undefined || ($33 = $m34.view.features) !== undefined || (!("features" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : (rt.at($s, $d, $pc + 15), rt.index($32, "features", "upvalue 'settings'")))), (($f38 = ($31 as rt.LuaTable)?.f) !== undefined && (($36 = $f38.search) !== undefined || ($m37 = ($31 as rt.LuaTable).metatable) === undefined || ($36 = $m37.view.search) !== undefined || (!("search" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : (rt.at($s, $d, $pc + 15), rt.index($31, "search", "field 'features'")))), $39 = ($40 = db as rt.LuaValue, (($f43 = ($40 as rt.LuaTable)?.f) !== undefined && (($41 = $f43.db) !== undefined || ($m42 = ($40 as rt.LuaTable).metatable) === undefined || ($41 = $m42.view.db) !== undefined || (!("db" in $m42.view) && $m42.view[rt.CUT] === undefined)) ? $41 : (rt.at($s, $d, $pc + 15), rt.index($40, "db", "upvalue 'db'")))), $o44 = new rt.FieldsObject(), $n45 = 0, ($25 !== undefined && ($o44.page_size = $25, $n45++)), ($30 !== undefined && ($o44.search = $30, $n45++)), ($39 !== undefined && ($o44.db = $39, $n45++)), rt.LuaTable.record($o44, $n45)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f23 = ($18 as rt.LuaTable)?.f) !== undefined && !($18 as rt.LuaTable).linked && $f23.get !== undefined ? ($f23.get = $21) : ($s.pcs[$d] = $pc + 14, rt.setIndex($18, "get", $21, "field 'settings'")));
-      $21 = ($20 = api as rt.LuaValue, (($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($19 = $f23.readonly) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($19 = $m22.view.readonly) !== undefined || (!("readonly" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 16, rt.index($20, "readonly", "local 'api'"))));
-      (($18 = ($handlers[2] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f22 = ($17 as rt.LuaTable)?.f) !== undefined && !($17 as rt.LuaTable).linked && $f22.get !== undefined ? ($f22.get = $20) : ($s.pcs[$d] = $pc + 14, rt.setIndex($17, "get", $20, "field 'settings'")));
+      $19 = api as rt.LuaValue;
+      if (!(($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($18 = $f22.readonly) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($18 = $m21.view.readonly) !== undefined || (!("readonly" in $m21.view) && $m21.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 16;
+        $18 = rt.index($19, "readonly", "local 'api'");
+      }
+      $20 = $18;
+      (($17 = ($handlers[2] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -269,13 +327,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           let $1: rt.LuaValue;
           let $2: rt.LuaValue;
           let $3: rt.LuaValue;
-          let $4: rt.LuaValue;
-          let $m5: rt.LuaTable | undefined;
-          let $f6: rt.Fields | undefined;
-          let $7: rt.LuaValue;
-          let $f8: rt.Fields | undefined;
-          $1 = ($2 = (($3 = $env.f.rover) !== undefined ? $3 : (rt.at($s, $d, $pc + 17), rt.getGlobal($env, "rover"))), (($f6 = ($2 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.env) !== undefined || ($m5 = ($2 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.env) !== undefined || (!("env" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : (rt.at($s, $d, $pc + 17), rt.index($2, "env", "global 'rover'"))));
-          (($7 = "changed") !== undefined && ($f8 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f8.APP_NAME !== undefined ? ($f8.APP_NAME = $7) : (rt.at($s, $d, $pc + 17), rt.setIndex($1, "APP_NAME", $7, "field 'env'")));
+          let $m4: rt.LuaTable | undefined;
+          let $f5: rt.Fields | undefined;
+          let $6: rt.LuaValue;
+          let $f7: rt.Fields | undefined;
+          if (($2 = $env.f.rover) === undefined) {
+            rt.at($s, $d, $pc + 17);
+            $2 = rt.getGlobal($env, "rover");
+          }
+          if (!(($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.env) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.env) !== undefined || (!("env" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 17);
+            $3 = rt.index($2, "env", "global 'rover'");
+          }
+          $1 = $3;
+          (($6 = "changed") !== undefined && ($f7 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f7.APP_NAME !== undefined ? ($f7.APP_NAME = $6) : (rt.at($s, $d, $pc + 17), rt.setIndex($1, "APP_NAME", $6, "field 'env'")));
           return rt.leave($s, $d, rt.NONE);
         })))], 2);
         let ok: rt.LuaValue = $l1[0];
@@ -295,7 +360,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($2 = $3, $5 = $4, $o6 = new rt.FieldsObject(), $n7 = 0, ($2 !== undefined && ($o6.ok = $2, $n7++)), ($5 !== undefined && ($o6.err = $5, $n7++)), rt.LuaTable.record($o6, $n7)));
         }
         return rt.leave($s, $d, ($8 = ok, $9 = err, $o10 = new rt.FieldsObject(), $n11 = 0, ($8 !== undefined && ($o10.ok = $8, $n11++)), ($9 !== undefined && ($o10.err = $9, $n11++)), rt.LuaTable.record($o10, $n11)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($21 as rt.LuaTable)?.f) !== undefined && !($21 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $18) : ($s.pcs[$d] = $pc + 16, rt.setIndex($21, "get", $18, "field 'readonly'")));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f9 = ($20 as rt.LuaTable)?.f) !== undefined && !($20 as rt.LuaTable).linked && $f9.get !== undefined ? ($f9.get = $17) : ($s.pcs[$d] = $pc + 16, rt.setIndex($20, "get", $17, "field 'readonly'")));
       return rt.leave($s, $d, api);
     };
 }

@@ -22,15 +22,15 @@ const $pc = rt.positions([
   // 1
   [$site0, 5],
   // 2
-  [$site1, 6],
-  // 3
   [$site1, 6, ":headers"],
+  // 3
+  [$site1, 6],
   // 4
   [$site1, 8, "?"],
   // 5
-  [$site1, 10],
-  // 6
   [$site1, 10, ":headers"],
+  // 6
+  [$site1, 10],
   // 7
   [$site0, 14],
   // 8
@@ -66,9 +66,9 @@ const $pc = rt.positions([
   // 23
   [$site0, 43],
   // 24
-  [$site6, 44],
-  // 25
   [$site6, 44, ":query"],
+  // 25
+  [$site6, 44],
   // 26
   [$site0, 47],
   // 27
@@ -122,16 +122,32 @@ function load($env) {
     let $2;
     let $3;
     let $4;
-    let $5;
-    let $m6;
-    let $f7;
-    let $8;
-    let $o9;
-    let $n10;
-    let $f11;
-    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.me) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.me) !== void 0 || !("me" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($5, "me", "local 'api'")));
-    ($3 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
+    let $m5;
+    let $f6;
+    let $7;
+    let $o8;
+    let $n9;
+    let $f10;
+    if (($3 = $env.f.rover) === void 0) {
+      $s.pcs[$d] = $pc;
+      $3 = rt.getGlobal($env, "rover");
+    }
+    if (!(($f6 = $3?.f) !== void 0 && (($4 = $f6.server) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.server) !== void 0 || !("server" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc;
+      $4 = rt.index($3, "server", "global 'rover'");
+    }
+    $2 = $4;
+    $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9));
+    $s.pcs[$d] = $pc + 1;
+    $fn1 = rt.fn($2, "field 'server'");
+    let api = rt.first($fn1($7));
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.me) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.me) !== void 0 || !("me" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 2;
+      $3 = rt.index($4, "me", "local 'api'");
+    }
+    $7 = $3;
+    ($2 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -142,9 +158,9 @@ function load($env) {
       let $22;
       let $m3;
       let $f4;
-      let $52;
-      let $m62;
-      let $f72;
+      let $5;
+      let $m6;
+      let $f7;
       let $fn8;
       let $9;
       let $t10;
@@ -163,12 +179,25 @@ function load($env) {
       let $o23;
       let $n24;
       const $json = rh.claim(ctx);
-      let auth = rh.pristineContext(ctx) ? ctx.header("Authorization") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f4 = $22?.f)?.headers !== void 0 ? $f4.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22))), ($f72 = $1?.f) !== void 0 && (($52 = $f72.Authorization) !== void 0 || ($m62 = $1.metatable) === void 0 || ($52 = $m62.view.Authorization) !== void 0 || !("Authorization" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 3, rt.index($1, "Authorization")));
-      if (rt.t($52 = !rt.t(auth)) ? $52 : auth !== "Bearer secret") {
-        return $22 = api, $s2.pcs[$d2] = $pc + 5, $fn8 = rt.fn(($f72 = $22?.f)?.error !== void 0 ? $f72.error : ($m62 = $22?.metatable) !== void 0 && $m62.view.error !== void 0 ? $m62.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'"), $1 = 401, $9 = "Unauthorized", $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t10 = $s2.tails++, $r11 = $fn8($22, $1, $9), $s2.tails = $t10, $r11) : rt.tail($s2, $fn8, [$22, $1, $9]);
+      let auth = rh.pristineContext(ctx) ? ctx.header("Authorization") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 3, rt.fn(($f4 = $22?.f)?.headers !== void 0 ? $f4.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22))), ($f7 = $1?.f) !== void 0 && (($5 = $f7.Authorization) !== void 0 || ($m6 = $1.metatable) === void 0 || ($5 = $m6.view.Authorization) !== void 0 || !("Authorization" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s2.pcs[$d2] = $pc + 4, rt.index($1, "Authorization")));
+      if (rt.t($5 = !rt.t(auth)) ? $5 : auth !== "Bearer secret") {
+        $22 = api;
+        $s2.pcs[$d2] = $pc + 5;
+        $fn8 = rt.fn(($f7 = $22?.f)?.error !== void 0 ? $f7.error : ($m6 = $22?.metatable) !== void 0 && $m6.view.error !== void 0 ? $m6.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'");
+        $1 = 401;
+        $9 = "Unauthorized";
+        $s2.truncate($d2);
+        if ($s2.tails < rt.TAIL_DEPTH) {
+          $t10 = $s2.tails++;
+          $r11 = $fn8($22, $1, $9);
+          $s2.tails = $t10;
+        } else {
+          $r11 = rt.tail($s2, $fn8, [$22, $1, $9]);
+        }
+        return $r11;
       }
       if ($json) {
-        $12 = rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($52 = rt.first(($9 = ctx, $s2.pcs[$d2] = $pc + 7, rt.fn(($f72 = $9?.f)?.headers !== void 0 ? $f72.headers : ($m62 = $9?.metatable) !== void 0 && $m62.view.headers !== void 0 ? $m62.view.headers : rt.index($9, "headers", "local 'ctx'"), "method 'headers'")($9))), ($f4 = $52?.f) !== void 0 && (($1 = $f4["User-Agent"]) !== void 0 || ($m3 = $52.metatable) === void 0 || ($1 = $m3.view["User-Agent"]) !== void 0 || !("User-Agent" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $1 : ($s2.pcs[$d2] = $pc + 6, rt.index($52, "User-Agent")));
+        $12 = rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($5 = rt.first(($9 = ctx, $s2.pcs[$d2] = $pc + 6, rt.fn(($f7 = $9?.f)?.headers !== void 0 ? $f7.headers : ($m6 = $9?.metatable) !== void 0 && $m6.view.headers !== void 0 ? $m6.view.headers : rt.index($9, "headers", "local 'ctx'"), "method 'headers'")($9))), ($f4 = $5?.f) !== void 0 && (($1 = $f4["User-Agent"]) !== void 0 || ($m3 = $5.metatable) === void 0 || ($1 = $m3.view["User-Agent"]) !== void 0 || !("User-Agent" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $1 : ($s2.pcs[$d2] = $pc + 7, rt.index($5, "User-Agent")));
         if (rh.isScalar($12)) {
           const $w = rh.jsonBytes();
           {
@@ -207,10 +236,15 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($22 = $12, $o13 = new rt.FieldsObject(), $n14 = 1, $o13.user = "ada", $22 !== void 0 && ($o13.agent = $22, $n14++), rt.LuaTable.record($o13, $n14)));
       }
-      return rt.leave($s2, $d2, ($15 = rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($16 = rt.first(($17 = ctx, $s2.pcs[$d2] = $pc + 7, rt.fn(($f19 = $17?.f)?.headers !== void 0 ? $f19.headers : ($m18 = $17?.metatable) !== void 0 && $m18.view.headers !== void 0 ? $m18.view.headers : rt.index($17, "headers", "local 'ctx'"), "method 'headers'")($17))), ($f22 = $16?.f) !== void 0 && (($20 = $f22["User-Agent"]) !== void 0 || ($m21 = $16.metatable) === void 0 || ($20 = $m21.view["User-Agent"]) !== void 0 || !("User-Agent" in $m21.view) && $m21.view[rt.CUT] === void 0) ? $20 : ($s2.pcs[$d2] = $pc + 6, rt.index($16, "User-Agent"))), $o23 = new rt.FieldsObject(), $n24 = 1, $o23.user = "ada", $15 !== void 0 && ($o23.agent = $15, $n24++), rt.LuaTable.record($o23, $n24)));
-    })))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'me'"));
-    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.names) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.names) !== void 0 || !("names" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 8, rt.index($4, "names", "local 'api'")));
-    ($8 = $handlers[1] = function $get(ctx) {
+      return rt.leave($s2, $d2, ($15 = rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($16 = rt.first(($17 = ctx, $s2.pcs[$d2] = $pc + 6, rt.fn(($f19 = $17?.f)?.headers !== void 0 ? $f19.headers : ($m18 = $17?.metatable) !== void 0 && $m18.view.headers !== void 0 ? $m18.view.headers : rt.index($17, "headers", "local 'ctx'"), "method 'headers'")($17))), ($f22 = $16?.f) !== void 0 && (($20 = $f22["User-Agent"]) !== void 0 || ($m21 = $16.metatable) === void 0 || ($20 = $m21.view["User-Agent"]) !== void 0 || !("User-Agent" in $m21.view) && $m21.view[rt.CUT] === void 0) ? $20 : ($s2.pcs[$d2] = $pc + 7, rt.index($16, "User-Agent"))), $o23 = new rt.FieldsObject(), $n24 = 1, $o23.user = "ada", $15 !== void 0 && ($o23.agent = $15, $n24++), rt.LuaTable.record($o23, $n24)));
+    })))) !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0 ? $f10.get = $2 : ($s.pcs[$d] = $pc + 2, rt.setIndex($7, "get", $2, "field 'me'"));
+    $3 = api;
+    if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.names) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.names) !== void 0 || !("names" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 8;
+      $4 = rt.index($3, "names", "local 'api'");
+    }
+    $2 = $4;
+    ($7 = $handlers[1] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -224,7 +258,7 @@ function load($env) {
       let $f8;
       let $9;
       let $m10;
-      let $f112;
+      let $f11;
       let $k12;
       let $13;
       let $a14;
@@ -248,17 +282,34 @@ function load($env) {
             if (($key1 = Array.isArray($res1) ? $res1[0] : $res1) === void 0) break;
           }
           let name = $key1;
-          if (rt.first(($9 = name, $s2.pcs[$d2] = $pc + 13, rt.fn(($f112 = $9?.f)?.sub !== void 0 ? $f112.sub : ($m10 = $9?.metatable) !== void 0 && $m10.view.sub !== void 0 ? $m10.view.sub : rt.index($9, "sub", "local 'name'"), "method 'sub'")($9, 1, 2))) === "x-") {
+          if (rt.first(($9 = name, $s2.pcs[$d2] = $pc + 13, rt.fn(($f11 = $9?.f)?.sub !== void 0 ? $f11.sub : ($m10 = $9?.metatable) !== void 0 && $m10.view.sub !== void 0 ? $m10.view.sub : rt.index($9, "sub", "local 'name'"), "method 'sub'")($9, 1, 2))) === "x-") {
             $k12 = names.length() + 1;
             ($13 = name) !== void 0 && ($a14 = names?.arr) !== void 0 && $k12 - 1 >>> 0 === $k12 - 1 && $a14[$k12 - 1] !== void 0 ? $a14[$k12 - 1] = $13 : $13 !== void 0 && $a14 !== void 0 && $k12 === $a14.length + 1 && names.other === void 0 && names.metatable === void 0 ? $a14.push($13) : ($s2.pcs[$d2] = $pc + 14, rt.setIndex(names, $k12, $13, "local 'names'"));
           }
         }
       }
-      $6 = ($42 = ($32 = $env.f.table) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 15, rt.getGlobal($env, "table")), ($f8 = $42?.f) !== void 0 && (($9 = $f8.sort) !== void 0 || ($m7 = $42.metatable) === void 0 || ($9 = $m7.view.sort) !== void 0 || !("sort" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 15, rt.index($42, "sort", "global 'table'"))), $13 = names, $s2.pcs[$d2] = $pc + 16, $fn2 = rt.fn($6, "field 'sort'"), $fn2($13);
-      return rt.leave($s2, $d2, ($13 = names, $o15 = new rt.FieldsObject(), $n16 = 1, $o15.names = $13, rt.LuaTable.record($o15, $n16)));
-    }) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 8, rt.setIndex($3, "get", $8, "field 'names'"));
-    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.cached) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.cached) !== void 0 || !("cached" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 17, rt.index($5, "cached", "local 'api'")));
-    ($3 = $handlers[2] = function $get(ctx) {
+      if (($42 = $env.f.table) === void 0) {
+        $s2.pcs[$d2] = $pc + 15;
+        $42 = rt.getGlobal($env, "table");
+      }
+      if (!(($f8 = $42?.f) !== void 0 && (($32 = $f8.sort) !== void 0 || ($m7 = $42.metatable) === void 0 || ($32 = $m7.view.sort) !== void 0 || !("sort" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 15;
+        $32 = rt.index($42, "sort", "global 'table'");
+      }
+      $6 = $32;
+      $9 = names;
+      $s2.pcs[$d2] = $pc + 16;
+      $fn2 = rt.fn($6, "field 'sort'");
+      $fn2($9);
+      return rt.leave($s2, $d2, ($9 = names, $o15 = new rt.FieldsObject(), $n16 = 1, $o15.names = $9, rt.LuaTable.record($o15, $n16)));
+    }) !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.get !== void 0 ? $f6.get = $7 : ($s.pcs[$d] = $pc + 8, rt.setIndex($2, "get", $7, "field 'names'"));
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.cached) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.cached) !== void 0 || !("cached" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 17;
+      $3 = rt.index($4, "cached", "local 'api'");
+    }
+    $7 = $3;
+    ($2 = $handlers[2] = function $get(ctx) {
       let $1;
       let $22;
       let $o3;
@@ -266,9 +317,14 @@ function load($env) {
       let $o5;
       let $n6;
       return $1 = new rt.LuaTable([1, 2, 3]), $22 = ($o3 = new rt.FieldsObject(), $n4 = 2, $o3["Cache-Control"] = "max-age=60", $o3["X-Version"] = 2, rt.LuaTable.record($o3, $n4)), $o5 = new rt.FieldsObject(), $n6 = 2, $o5.data = $1, $o5.headers = $22, rt.LuaTable.record($o5, $n6);
-    }) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 17, rt.setIndex($8, "get", $3, "field 'cached'"));
-    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.created) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.created) !== void 0 || !("created" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 18, rt.index($4, "created", "local 'api'")));
-    ($8 = $handlers[3] = (($body) => rt.withBody((function $post(ctx) {
+    }) !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0 ? $f10.get = $2 : ($s.pcs[$d] = $pc + 17, rt.setIndex($7, "get", $2, "field 'cached'"));
+    $3 = api;
+    if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.created) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.created) !== void 0 || !("created" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 18;
+      $4 = rt.index($3, "created", "local 'api'");
+    }
+    $2 = $4;
+    ($7 = $handlers[3] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -279,8 +335,8 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
+      let $m52;
+      let $f62;
       let $m7;
       let $f8;
       let $9;
@@ -292,10 +348,34 @@ function load($env) {
       let $n15;
       let $t16;
       let $r17;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 19, rt.index($32, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 19, $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'"), $9 = 201, $10 = ($11 = ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.Location = "/items/7", rt.LuaTable.record($o12, $n13)), $o14 = new rt.FieldsObject(), $n15 = 2, $o14.id = 7, $o14.headers = $11, rt.LuaTable.record($o14, $n15)), $s2.pcs[$d2] = $pc + 20, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t16 = $s2.tails++, $r17 = $fn12($22, $9, $10), $s2.tails = $t16, $r17) : rt.tail($s2, $fn12, [$22, $9, $10]);
-    }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 18, rt.setIndex($3, "post", $8, "field 'created'"));
-    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.csv) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.csv) !== void 0 || !("csv" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 21, rt.index($5, "csv", "local 'api'")));
-    ($3 = $handlers[4] = (($body) => rt.withBody((function $get(ctx) {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.json) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 19;
+        $42 = rt.index($32, "json", "upvalue 'api'");
+      }
+      $22 = $42;
+      $s2.pcs[$d2] = $pc + 19;
+      $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'");
+      $9 = 201;
+      $10 = ($11 = ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.Location = "/items/7", rt.LuaTable.record($o12, $n13)), $o14 = new rt.FieldsObject(), $n15 = 2, $o14.id = 7, $o14.headers = $11, rt.LuaTable.record($o14, $n15));
+      $s2.pcs[$d2] = $pc + 20;
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t16 = $s2.tails++;
+        $r17 = $fn12($22, $9, $10);
+        $s2.tails = $t16;
+      } else {
+        $r17 = rt.tail($s2, $fn12, [$22, $9, $10]);
+      }
+      return $r17;
+    }))) !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0 ? $f6.post = $7 : ($s.pcs[$d] = $pc + 18, rt.setIndex($2, "post", $7, "field 'created'"));
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.csv) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.csv) !== void 0 || !("csv" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 21;
+      $3 = rt.index($4, "csv", "local 'api'");
+    }
+    $7 = $3;
+    ($2 = $handlers[4] = (($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -306,20 +386,42 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
-      let $7;
-      let $82;
-      let $o92;
-      let $n102;
+      let $m52;
+      let $f62;
+      let $72;
+      let $8;
+      let $o9;
+      let $n10;
       let $o11;
       let $n12;
       let $t13;
       let $r14;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.json) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.json) !== void 0 || !("json" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 22, rt.index($32, "json", "upvalue 'api'"))), $7 = ($82 = ($o92 = new rt.FieldsObject(), $n102 = 1, $o92["Content-Type"] = "application/vnd.api+json", rt.LuaTable.record($o92, $n102)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.rows = 1, $o11.headers = $82, rt.LuaTable.record($o11, $n12)), $s2.pcs[$d2] = $pc + 23, $fn12 = rt.fn($22, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t13 = $s2.tails++, $r14 = $fn12($7), $s2.tails = $t13, $r14) : rt.tail($s2, $fn12, [$7]);
-    }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 21, rt.setIndex($8, "get", $3, "field 'csv'"));
-    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.echo_header) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.echo_header) !== void 0 || !("echo_header" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 24, rt.index($4, "echo_header", "local 'api'")));
-    ($8 = $handlers[5] = function $get(ctx) {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.json) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 22;
+        $42 = rt.index($32, "json", "upvalue 'api'");
+      }
+      $22 = $42;
+      $72 = ($8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9["Content-Type"] = "application/vnd.api+json", rt.LuaTable.record($o9, $n10)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.rows = 1, $o11.headers = $8, rt.LuaTable.record($o11, $n12));
+      $s2.pcs[$d2] = $pc + 23;
+      $fn12 = rt.fn($22, "field 'json'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t13 = $s2.tails++;
+        $r14 = $fn12($72);
+        $s2.tails = $t13;
+      } else {
+        $r14 = rt.tail($s2, $fn12, [$72]);
+      }
+      return $r14;
+    }))) !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0 ? $f10.get = $2 : ($s.pcs[$d] = $pc + 21, rt.setIndex($7, "get", $2, "field 'csv'"));
+    $3 = api;
+    if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.echo_header) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.echo_header) !== void 0 || !("echo_header" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 24;
+      $4 = rt.index($3, "echo_header", "local 'api'");
+    }
+    $2 = $4;
+    ($7 = $handlers[5] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -327,28 +429,38 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
-      let $7;
+      let $m52;
+      let $f62;
+      let $72;
       let $m8;
       let $f9;
       let $o10;
       let $n11;
       let $o12;
       let $n13;
-      return rt.leave($s2, $d2, ($1 = ($22 = rh.pristineContext(ctx) ? ctx.queryValue("v") : ($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 26, rt.fn(($f6 = $42?.f)?.query !== void 0 ? $f6.query : ($m5 = $42?.metatable) !== void 0 && $m5.view.query !== void 0 ? $m5.view.query : rt.index($42, "query", "local 'ctx'"), "method 'query'")($42))), ($f9 = $32?.f) !== void 0 && (($7 = $f9.v) !== void 0 || ($m8 = $32.metatable) === void 0 || ($7 = $m8.view.v) !== void 0 || !("v" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $7 : ($s2.pcs[$d2] = $pc + 25, rt.index($32, "v"))), $o10 = new rt.FieldsObject(), $n11 = 0, $22 !== void 0 && ($o10["X-Echo"] = $22, $n11++), rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 1, $o12.headers = $1, rt.LuaTable.record($o12, $n13)));
-    }) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.get !== void 0 ? $f7.get = $8 : ($s.pcs[$d] = $pc + 24, rt.setIndex($3, "get", $8, "field 'echo_header'"));
-    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.framing) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.framing) !== void 0 || !("framing" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 27, rt.index($5, "framing", "local 'api'")));
-    ($3 = $handlers[6] = function $get(ctx) {
+      return rt.leave($s2, $d2, ($1 = ($22 = rh.pristineContext(ctx) ? ctx.queryValue("v") : ($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 25, rt.fn(($f62 = $42?.f)?.query !== void 0 ? $f62.query : ($m52 = $42?.metatable) !== void 0 && $m52.view.query !== void 0 ? $m52.view.query : rt.index($42, "query", "local 'ctx'"), "method 'query'")($42))), ($f9 = $32?.f) !== void 0 && (($72 = $f9.v) !== void 0 || ($m8 = $32.metatable) === void 0 || ($72 = $m8.view.v) !== void 0 || !("v" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $72 : ($s2.pcs[$d2] = $pc + 26, rt.index($32, "v"))), $o10 = new rt.FieldsObject(), $n11 = 0, $22 !== void 0 && ($o10["X-Echo"] = $22, $n11++), rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 1, $o12.headers = $1, rt.LuaTable.record($o12, $n13)));
+    }) !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.get !== void 0 ? $f6.get = $7 : ($s.pcs[$d] = $pc + 24, rt.setIndex($2, "get", $7, "field 'echo_header'"));
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.framing) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.framing) !== void 0 || !("framing" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 27;
+      $3 = rt.index($4, "framing", "local 'api'");
+    }
+    $7 = $3;
+    ($2 = $handlers[6] = function $get(ctx) {
       let $1;
       let $o2;
       let $n3;
       let $o4;
       let $n5;
       return $1 = ($o2 = new rt.FieldsObject(), $n3 = 1, $o2["Content-Length"] = "0", rt.LuaTable.record($o2, $n3)), $o4 = new rt.FieldsObject(), $n5 = 1, $o4.headers = $1, rt.LuaTable.record($o4, $n5);
-    }) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 27, rt.setIndex($8, "get", $3, "field 'framing'"));
-    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.upload) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.upload) !== void 0 || !("upload" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 28, rt.index($4, "upload", "local 'api'")));
-    ($8 = $handlers[7] = rh.jsonHandler((function $post(ctx) {
+    }) !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0 ? $f10.get = $2 : ($s.pcs[$d] = $pc + 27, rt.setIndex($7, "get", $2, "field 'framing'"));
+    $3 = api;
+    if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.upload) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.upload) !== void 0 || !("upload" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 28;
+      $4 = rt.index($3, "upload", "local 'api'");
+    }
+    $2 = $4;
+    ($7 = $handlers[7] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -357,9 +469,9 @@ function load($env) {
       let $32;
       let $m4;
       let $f5;
-      let $m62;
-      let $f72;
-      let $82;
+      let $m6;
+      let $f7;
+      let $8;
       let $9;
       let $k10;
       let $11;
@@ -385,12 +497,17 @@ function load($env) {
       let $o31;
       let $n32;
       const $json = rh.claim(ctx);
-      let bytes = rt.first(($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 29, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 30, $fn12 = rt.fn(($f72 = $22?.f)?.bytes !== void 0 ? $f72.bytes : ($m62 = $22?.metatable) !== void 0 && $m62.view.bytes !== void 0 ? $m62.view.bytes : rt.index($22, "bytes"), "method 'bytes'"), $fn12($22)));
+      $32 = ctx;
+      $s2.pcs[$d2] = $pc + 29;
+      $22 = rt.first(rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $s2.pcs[$d2] = $pc + 30;
+      $fn12 = rt.fn(($f7 = $22?.f)?.bytes !== void 0 ? $f7.bytes : ($m6 = $22?.metatable) !== void 0 && $m6.view.bytes !== void 0 ? $m6.view.bytes : rt.index($22, "bytes"), "method 'bytes'");
+      let bytes = rt.first($fn12($22));
       if ($json) {
-        $82 = ($32 = bytes, $32?.arr !== void 0 ? $32.length() : typeof $32 === "string" ? $32.length : ($s2.pcs[$d2] = $pc + 31, rt.len($32, "local 'bytes'")));
+        $8 = ($32 = bytes, $32?.arr !== void 0 ? $32.length() : typeof $32 === "string" ? $32.length : ($s2.pcs[$d2] = $pc + 31, rt.len($32, "local 'bytes'")));
         $9 = ($22 = bytes, $k10 = 1, ($a12 = $22?.arr) !== void 0 && $k10 - 1 >>> 0 === $k10 - 1 && ($11 = $a12[$k10 - 1]) !== void 0 ? $11 : ($s2.pcs[$d2] = $pc + 31, rt.index($22, $k10, "local 'bytes'")));
         $13 = rt.index(bytes, ($15 = ($14 = bytes, $14?.arr !== void 0 ? $14.length() : typeof $14 === "string" ? $14.length : ($s2.pcs[$d2] = $pc + 31, rt.len($14, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 31, $15), "local 'bytes'");
-        if (rh.isScalar($82) && rh.isScalar($9) && rh.isScalar($13)) {
+        if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($13)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -404,7 +521,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($82);
+          $w.scalar($8);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -439,12 +556,17 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($16 = $82, $17 = $9, $18 = $13, $o19 = new rt.FieldsObject(), $n20 = 0, $16 !== void 0 && ($o19.size = $16, $n20++), $17 !== void 0 && ($o19.first = $17, $n20++), $18 !== void 0 && ($o19.last = $18, $n20++), rt.LuaTable.record($o19, $n20)));
+        return rt.leave($s2, $d2, ($16 = $8, $17 = $9, $18 = $13, $o19 = new rt.FieldsObject(), $n20 = 0, $16 !== void 0 && ($o19.size = $16, $n20++), $17 !== void 0 && ($o19.first = $17, $n20++), $18 !== void 0 && ($o19.last = $18, $n20++), rt.LuaTable.record($o19, $n20)));
       }
       return rt.leave($s2, $d2, ($21 = ($222 = bytes, $222?.arr !== void 0 ? $222.length() : typeof $222 === "string" ? $222.length : ($s2.pcs[$d2] = $pc + 31, rt.len($222, "local 'bytes'"))), $23 = ($24 = bytes, $k25 = 1, ($a27 = $24?.arr) !== void 0 && $k25 - 1 >>> 0 === $k25 - 1 && ($26 = $a27[$k25 - 1]) !== void 0 ? $26 : ($s2.pcs[$d2] = $pc + 31, rt.index($24, $k25, "local 'bytes'"))), $28 = rt.index(bytes, ($30 = ($29 = bytes, $29?.arr !== void 0 ? $29.length() : typeof $29 === "string" ? $29.length : ($s2.pcs[$d2] = $pc + 31, rt.len($29, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 31, $30), "local 'bytes'"), $o31 = new rt.FieldsObject(), $n32 = 0, $21 !== void 0 && ($o31.size = $21, $n32++), $23 !== void 0 && ($o31.first = $23, $n32++), $28 !== void 0 && ($o31.last = $28, $n32++), rt.LuaTable.record($o31, $n32)));
-    }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 28, rt.setIndex($3, "post", $8, "field 'upload'"));
-    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.note) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.note) !== void 0 || !("note" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 32, rt.index($5, "note", "local 'api'")));
-    ($3 = $handlers[8] = (($body) => rt.withBody((function $post(ctx) {
+    }))) !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0 ? $f6.post = $7 : ($s.pcs[$d] = $pc + 28, rt.setIndex($2, "post", $7, "field 'upload'"));
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.note) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.note) !== void 0 || !("note" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 32;
+      $3 = rt.index($4, "note", "local 'api'");
+    }
+    $7 = $3;
+    ($2 = $handlers[8] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -455,8 +577,8 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
+      let $m52;
+      let $f62;
       let $r7;
       let $fn8;
       let $9;
@@ -467,10 +589,37 @@ function load($env) {
       let $f14;
       let $t15;
       let $r16;
-      return $22 = ($32 = api, ($f6 = $32?.f) !== void 0 && (($42 = $f6.text) !== void 0 || ($m5 = $32.metatable) === void 0 || ($42 = $m5.view.text) !== void 0 || !("text" in $m5.view) && $m5.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 33, rt.index($32, "text", "upvalue 'api'"))), $r7 = ($9 = rt.first(($10 = ctx, $s2.pcs[$d2] = $pc + 34, rt.fn(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m11 = $10?.metatable) !== void 0 && $m11.view.body !== void 0 ? $m11.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10))), $s2.pcs[$d2] = $pc + 35, $fn8 = rt.fn(($f14 = $9?.f)?.text !== void 0 ? $f14.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'"), $fn8($9)), $s2.pcs[$d2] = $pc + 36, $fn12 = rt.fn($22, "field 'text'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t15 = $s2.tails++, $r16 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7), $s2.tails = $t15, $r16) : rt.tail($s2, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
-    }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.post !== void 0 ? $f11.post = $3 : ($s.pcs[$d] = $pc + 32, rt.setIndex($8, "post", $3, "field 'note'"));
-    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.parse) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.parse) !== void 0 || !("parse" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 37, rt.index($4, "parse", "local 'api'")));
-    ($8 = $handlers[9] = rh.jsonHandler((function $post(ctx) {
+      $32 = api;
+      if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.text) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.text) !== void 0 || !("text" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 33;
+        $42 = rt.index($32, "text", "upvalue 'api'");
+      }
+      $22 = $42;
+      $10 = ctx;
+      $s2.pcs[$d2] = $pc + 34;
+      $9 = rt.first(rt.fn(($f12 = $10?.f)?.body !== void 0 ? $f12.body : ($m11 = $10?.metatable) !== void 0 && $m11.view.body !== void 0 ? $m11.view.body : rt.index($10, "body", "local 'ctx'"), "method 'body'")($10));
+      $s2.pcs[$d2] = $pc + 35;
+      $fn8 = rt.fn(($f14 = $9?.f)?.text !== void 0 ? $f14.text : ($m13 = $9?.metatable) !== void 0 && $m13.view.text !== void 0 ? $m13.view.text : rt.index($9, "text"), "method 'text'");
+      $r7 = $fn8($9);
+      $s2.pcs[$d2] = $pc + 36;
+      $fn12 = rt.fn($22, "field 'text'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t15 = $s2.tails++;
+        $r16 = Array.isArray($r7) ? $fn12(...$r7) : $fn12($r7);
+        $s2.tails = $t15;
+      } else {
+        $r16 = rt.tail($s2, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
+      }
+      return $r16;
+    }))) !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.post !== void 0 ? $f10.post = $2 : ($s.pcs[$d] = $pc + 32, rt.setIndex($7, "post", $2, "field 'note'"));
+    $3 = api;
+    if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.parse) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.parse) !== void 0 || !("parse" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 37;
+      $4 = rt.index($3, "parse", "local 'api'");
+    }
+    $2 = $4;
+    ($7 = $handlers[9] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -478,8 +627,8 @@ function load($env) {
       let $fn2;
       let $32;
       let $42;
-      let $m5;
-      let $f6;
+      let $m52;
+      let $f62;
       let $m7;
       let $f8;
       let $9;
@@ -497,7 +646,7 @@ function load($env) {
       let $n21;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rt.first(($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 38, rt.fn(($f6 = $42?.f)?.body !== void 0 ? $f6.body : ($m5 = $42?.metatable) !== void 0 && $m5.view.body !== void 0 ? $m5.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 39, $fn2 = rt.fn(($f8 = $32?.f)?.json !== void 0 ? $f8.json : ($m7 = $32?.metatable) !== void 0 && $m7.view.json !== void 0 ? $m7.view.json : rt.index($32, "json"), "method 'json'"), $fn2($32)));
+        $1 = rt.first(($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 38, rt.fn(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 39, $fn2 = rt.fn(($f8 = $32?.f)?.json !== void 0 ? $f8.json : ($m7 = $32?.metatable) !== void 0 && $m7.view.json !== void 0 ? $m7.view.json : rt.index($32, "json"), "method 'json'"), $fn2($32)));
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
           {
@@ -522,9 +671,14 @@ function load($env) {
         return rt.leave($s2, $d2, ($9 = $1, $o10 = new rt.FieldsObject(), $n11 = 0, $9 !== void 0 && ($o10.got = $9, $n11++), rt.LuaTable.record($o10, $n11)));
       }
       return rt.leave($s2, $d2, ($12 = rt.first(($14 = rt.first(($15 = ctx, $s2.pcs[$d2] = $pc + 38, rt.fn(($f17 = $15?.f)?.body !== void 0 ? $f17.body : ($m16 = $15?.metatable) !== void 0 && $m16.view.body !== void 0 ? $m16.view.body : rt.index($15, "body", "local 'ctx'"), "method 'body'")($15))), $s2.pcs[$d2] = $pc + 39, $fn13 = rt.fn(($f19 = $14?.f)?.json !== void 0 ? $f19.json : ($m18 = $14?.metatable) !== void 0 && $m18.view.json !== void 0 ? $m18.view.json : rt.index($14, "json"), "method 'json'"), $fn13($14))), $o20 = new rt.FieldsObject(), $n21 = 0, $12 !== void 0 && ($o20.got = $12, $n21++), rt.LuaTable.record($o20, $n21)));
-    }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 37, rt.setIndex($3, "post", $8, "field 'parse'"));
-    $8 = ($5 = api, ($f7 = $5?.f) !== void 0 && (($4 = $f7.validate) !== void 0 || ($m6 = $5.metatable) === void 0 || ($4 = $m6.view.validate) !== void 0 || !("validate" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 40, rt.index($5, "validate", "local 'api'")));
-    ($3 = $handlers[10] = (($body) => rt.withBody((function $post(ctx) {
+    }))) !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0 ? $f6.post = $7 : ($s.pcs[$d] = $pc + 37, rt.setIndex($2, "post", $7, "field 'parse'"));
+    $4 = api;
+    if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.validate) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.validate) !== void 0 || !("validate" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 40;
+      $3 = rt.index($4, "validate", "local 'api'");
+    }
+    $7 = $3;
+    ($2 = $handlers[10] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -533,12 +687,12 @@ function load($env) {
       $s2.depth = $d2 + 1;
       let $1;
       let $22;
-      let $32;
-      let $m4;
-      let $f5;
-      let $fn6;
-      let $m7;
-      let $f8;
+      let $m3;
+      let $f4;
+      let $fn5;
+      let $m6;
+      let $f7;
+      let $8;
       let $9;
       let $fn10;
       let $11;
@@ -551,11 +705,39 @@ function load($env) {
       let $n18;
       let $t19;
       let $r20;
-      let g = ($1 = ($22 = $env.f.rover) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 41, rt.getGlobal($env, "rover")), ($f5 = $1?.f) !== void 0 && (($32 = $f5.guard) !== void 0 || ($m4 = $1.metatable) === void 0 || ($32 = $m4.view.guard) !== void 0 || !("guard" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 41, rt.index($1, "guard", "global 'rover'")));
-      return $32 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 42, rt.fn(($f5 = $22?.f)?.body !== void 0 ? $f5.body : ($m4 = $22?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($22, "body", "local 'ctx'"), "method 'body'")($22))), $s2.pcs[$d2] = $pc + 43, $fn6 = rt.fn(($f8 = $32?.f)?.expect !== void 0 ? $f8.expect : ($m7 = $32?.metatable) !== void 0 && $m7.view.expect !== void 0 ? $m7.view.expect : rt.index($32, "expect"), "method 'expect'"), $1 = ($9 = rt.first(($11 = rt.first(($12 = g, $s2.pcs[$d2] = $pc + 44, rt.fn(($f14 = $12?.f)?.string !== void 0 ? $f14.string : ($m13 = $12?.metatable) !== void 0 && $m13.view.string !== void 0 ? $m13.view.string : rt.index($12, "string", "local 'g'"), "method 'string'")($12))), $s2.pcs[$d2] = $pc + 45, $fn10 = rt.fn(($f16 = $11?.f)?.required !== void 0 ? $f16.required : ($m15 = $11?.metatable) !== void 0 && $m15.view.required !== void 0 ? $m15.view.required : rt.index($11, "required"), "method 'required'"), $fn10($11))), $o17 = new rt.FieldsObject(), $n18 = 0, $9 !== void 0 && ($o17.name = $9, $n18++), rt.LuaTable.record($o17, $n18)), $s2.pcs[$d2] = $pc + 46, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t19 = $s2.tails++, $r20 = $fn6($32, $1), $s2.tails = $t19, $r20) : rt.tail($s2, $fn6, [$32, $1]);
-    }))) !== void 0 && ($f11 = $8?.f) !== void 0 && !$8.linked && $f11.post !== void 0 ? $f11.post = $3 : ($s.pcs[$d] = $pc + 40, rt.setIndex($8, "post", $3, "field 'validate'"));
-    $3 = ($4 = api, ($f11 = $4?.f) !== void 0 && (($5 = $f11.ping) !== void 0 || ($m6 = $4.metatable) === void 0 || ($5 = $m6.view.ping) !== void 0 || !("ping" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 47, rt.index($4, "ping", "local 'api'")));
-    ($8 = $handlers[11] = rh.jsonHandler((function $post(ctx) {
+      if (($1 = $env.f.rover) === void 0) {
+        $s2.pcs[$d2] = $pc + 41;
+        $1 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f4 = $1?.f) !== void 0 && (($22 = $f4.guard) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.guard) !== void 0 || !("guard" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 41;
+        $22 = rt.index($1, "guard", "global 'rover'");
+      }
+      let g = $22;
+      $1 = ctx;
+      $s2.pcs[$d2] = $pc + 42;
+      $22 = rt.first(rt.fn(($f4 = $1?.f)?.body !== void 0 ? $f4.body : ($m3 = $1?.metatable) !== void 0 && $m3.view.body !== void 0 ? $m3.view.body : rt.index($1, "body", "local 'ctx'"), "method 'body'")($1));
+      $s2.pcs[$d2] = $pc + 43;
+      $fn5 = rt.fn(($f7 = $22?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $22?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($22, "expect"), "method 'expect'");
+      $8 = ($9 = rt.first(($11 = rt.first(($12 = g, $s2.pcs[$d2] = $pc + 44, rt.fn(($f14 = $12?.f)?.string !== void 0 ? $f14.string : ($m13 = $12?.metatable) !== void 0 && $m13.view.string !== void 0 ? $m13.view.string : rt.index($12, "string", "local 'g'"), "method 'string'")($12))), $s2.pcs[$d2] = $pc + 45, $fn10 = rt.fn(($f16 = $11?.f)?.required !== void 0 ? $f16.required : ($m15 = $11?.metatable) !== void 0 && $m15.view.required !== void 0 ? $m15.view.required : rt.index($11, "required"), "method 'required'"), $fn10($11))), $o17 = new rt.FieldsObject(), $n18 = 0, $9 !== void 0 && ($o17.name = $9, $n18++), rt.LuaTable.record($o17, $n18));
+      $s2.pcs[$d2] = $pc + 46;
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t19 = $s2.tails++;
+        $r20 = $fn5($22, $8);
+        $s2.tails = $t19;
+      } else {
+        $r20 = rt.tail($s2, $fn5, [$22, $8]);
+      }
+      return $r20;
+    }))) !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.post !== void 0 ? $f10.post = $2 : ($s.pcs[$d] = $pc + 40, rt.setIndex($7, "post", $2, "field 'validate'"));
+    $3 = api;
+    if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.ping) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.ping) !== void 0 || !("ping" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 47;
+      $4 = rt.index($3, "ping", "local 'api'");
+    }
+    $2 = $4;
+    ($7 = $handlers[11] = rh.jsonHandler((function $post(ctx) {
       let $o1;
       let $n2;
       const $json = rh.claim(ctx);
@@ -581,7 +763,7 @@ function load($env) {
         return new rh.JsonText(200, $w.view());
       }
       return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.pong = true, rt.LuaTable.record($o1, $n2);
-    }))) !== void 0 && ($f7 = $3?.f) !== void 0 && !$3.linked && $f7.post !== void 0 ? $f7.post = $8 : ($s.pcs[$d] = $pc + 47, rt.setIndex($3, "post", $8, "field 'ping'"));
+    }))) !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0 ? $f6.post = $7 : ($s.pcs[$d] = $pc + 47, rt.setIndex($2, "post", $7, "field 'ping'"));
     return rt.leave($s, $d, api);
   };
 }

@@ -20,11 +20,11 @@ const $pc = rt.positions([
   [$site0, 2], // 0
   [$site0, 2, "server"], // 1
   [$site0, 5], // 2
-  [$site1, 6], // 3
-  [$site1, 6, ":headers"], // 4
+  [$site1, 6, ":headers"], // 3
+  [$site1, 6], // 4
   [$site1, 8, "?"], // 5
-  [$site1, 10], // 6
-  [$site1, 10, ":headers"], // 7
+  [$site1, 10, ":headers"], // 6
+  [$site1, 10], // 7
   [$site0, 14], // 8
   [$site2, 16], // 9
   [$site2, 16, ":headers"], // 10
@@ -42,8 +42,8 @@ const $pc = rt.positions([
   [$site5, 39], // 22
   [$site5, 39, "?"], // 23
   [$site0, 43], // 24
-  [$site6, 44], // 25
-  [$site6, 44, ":query"], // 26
+  [$site6, 44, ":query"], // 25
+  [$site6, 44], // 26
   [$site0, 47], // 27
   [$site0, 52], // 28
   [$site8, 53, ":body"], // 29
@@ -77,16 +77,32 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
       let $4: rt.LuaValue;
-      let $5: rt.LuaValue;
-      let $m6: rt.LuaTable | undefined;
-      let $f7: rt.Fields | undefined;
-      let $8: rt.LuaValue;
-      let $o9: rt.Fields;
-      let $n10: number;
-      let $f11: rt.Fields | undefined;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.me) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.me) !== undefined || (!("me" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($5, "me", "local 'api'"))));
-      (($3 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      let $m5: rt.LuaTable | undefined;
+      let $f6: rt.Fields | undefined;
+      let $7: rt.LuaValue;
+      let $o8: rt.Fields;
+      let $n9: number;
+      let $f10: rt.Fields | undefined;
+      if (($3 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc;
+        $3 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.server) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.server) !== undefined || (!("server" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc;
+        $4 = rt.index($3, "server", "global 'rover'");
+      }
+      $2 = $4;
+      $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9));
+      $s.pcs[$d] = $pc + 1;
+      $fn1 = rt.fn($2, "field 'server'");
+      let api: rt.LuaValue = rt.first($fn1($7));
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.me) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.me) !== undefined || (!("me" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 2;
+        $3 = rt.index($4, "me", "local 'api'");
+      }
+      $7 = $3;
+      (($2 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -118,12 +134,25 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o23: rt.Fields;
         let $n24: number;
         const $json: boolean = rh.claim(ctx);
-        let auth: rt.LuaValue = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("Authorization") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f4.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.Authorization) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.Authorization) !== undefined || (!("Authorization" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 3, rt.index($1, "Authorization")))));
+        let auth: rt.LuaValue = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("Authorization") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 3, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f4.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.Authorization) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.Authorization) !== undefined || (!("Authorization" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 4, rt.index($1, "Authorization")))));
         if ((rt.t($5 = !rt.t(auth)) ? $5 : (auth !== "Bearer secret"))) {
-          return ($2 = api as rt.LuaValue, $s.pcs[$d] = $pc + 5, $fn8 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f7.error : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.error !== undefined ? $m6.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'"), $1 = 401, $9 = "Unauthorized", $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn8($2, $1, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn8, [$2, $1, $9]));
+          $2 = api as rt.LuaValue;
+          $s.pcs[$d] = $pc + 5;
+          $fn8 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f7.error : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.error !== undefined ? $m6.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
+          $1 = 401;
+          $9 = "Unauthorized";
+          $s.truncate($d);
+          if ($s.tails < rt.TAIL_DEPTH) {
+            $t10 = $s.tails++;
+            $r11 = $fn8($2, $1, $9);
+            $s.tails = $t10;
+          } else {
+            $r11 = rt.tail($s, $fn8, [$2, $1, $9]);
+          }
+          return $r11;
         }
         if ($json) {
-          $12 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("User-Agent") : ($5 = rt.first(($9 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn((($f7 = ($9 as rt.LuaTable)?.f)?.headers !== undefined ? $f7.headers : ($m6 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m6.view.headers !== undefined ? $m6.view.headers : rt.index($9, "headers", "local 'ctx'")), "method 'headers'")($9))), (($f4 = ($5 as rt.LuaTable)?.f) !== undefined && (($1 = $f4["User-Agent"]) !== undefined || ($m3 = ($5 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view["User-Agent"]) !== undefined || (!("User-Agent" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 6, rt.index($5, "User-Agent")))));
+          $12 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("User-Agent") : ($5 = rt.first(($9 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 6, rt.fn((($f7 = ($9 as rt.LuaTable)?.f)?.headers !== undefined ? $f7.headers : ($m6 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m6.view.headers !== undefined ? $m6.view.headers : rt.index($9, "headers", "local 'ctx'")), "method 'headers'")($9))), (($f4 = ($5 as rt.LuaTable)?.f) !== undefined && (($1 = $f4["User-Agent"]) !== undefined || ($m3 = ($5 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view["User-Agent"]) !== undefined || (!("User-Agent" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 7, rt.index($5, "User-Agent")))));
           if (rh.isScalar($12)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(22), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 114; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 34; $b[$p + 9] = 97; $b[$p + 10] = 100; $b[$p + 11] = 97; $b[$p + 12] = 34; $b[$p + 13] = 44; $b[$p + 14] = 34; $b[$p + 15] = 97; $b[$p + 16] = 103; $b[$p + 17] = 101; $b[$p + 18] = 110; $b[$p + 19] = 116; $b[$p + 20] = 34; $b[$p + 21] = 58; $w.p = $p + 22; }
@@ -133,10 +162,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($2 = $12, $o13 = new rt.FieldsObject(), $n14 = 1, $o13.user = "ada", ($2 !== undefined && ($o13.agent = $2, $n14++)), rt.LuaTable.record($o13, $n14)));
         }
-        return rt.leave($s, $d, ($15 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("User-Agent") : ($16 = rt.first(($17 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 7, rt.fn((($f19 = ($17 as rt.LuaTable)?.f)?.headers !== undefined ? $f19.headers : ($m18 = ($17 as rt.LuaTable)?.metatable) !== undefined && $m18.view.headers !== undefined ? $m18.view.headers : rt.index($17, "headers", "local 'ctx'")), "method 'headers'")($17))), (($f22 = ($16 as rt.LuaTable)?.f) !== undefined && (($20 = $f22["User-Agent"]) !== undefined || ($m21 = ($16 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view["User-Agent"]) !== undefined || (!("User-Agent" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 6, rt.index($16, "User-Agent"))))), $o23 = new rt.FieldsObject(), $n24 = 1, $o23.user = "ada", ($15 !== undefined && ($o23.agent = $15, $n24++)), rt.LuaTable.record($o23, $n24)));
-      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $3, "field 'me'")));
-      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.names) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.names) !== undefined || (!("names" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 8, rt.index($4, "names", "local 'api'"))));
-      (($8 = ($handlers[1] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        return rt.leave($s, $d, ($15 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("User-Agent") : ($16 = rt.first(($17 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 6, rt.fn((($f19 = ($17 as rt.LuaTable)?.f)?.headers !== undefined ? $f19.headers : ($m18 = ($17 as rt.LuaTable)?.metatable) !== undefined && $m18.view.headers !== undefined ? $m18.view.headers : rt.index($17, "headers", "local 'ctx'")), "method 'headers'")($17))), (($f22 = ($16 as rt.LuaTable)?.f) !== undefined && (($20 = $f22["User-Agent"]) !== undefined || ($m21 = ($16 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view["User-Agent"]) !== undefined || (!("User-Agent" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 7, rt.index($16, "User-Agent"))))), $o23 = new rt.FieldsObject(), $n24 = 1, $o23.user = "ada", ($15 !== undefined && ($o23.agent = $15, $n24++)), rt.LuaTable.record($o23, $n24)));
+      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined ? ($f10.get = $2) : ($s.pcs[$d] = $pc + 2, rt.setIndex($7, "get", $2, "field 'me'")));
+      $3 = api as rt.LuaValue;
+      if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.names) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.names) !== undefined || (!("names" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 8;
+        $4 = rt.index($3, "names", "local 'api'");
+      }
+      $2 = $4;
+      (($7 = ($handlers[1] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -180,11 +214,28 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             }
           }
         }
-        ($6 = ($4 = (($3 = $env.f.table) !== undefined ? $3 : ($s.pcs[$d] = $pc + 15, rt.getGlobal($env, "table"))), (($f8 = ($4 as rt.LuaTable)?.f) !== undefined && (($9 = $f8.sort) !== undefined || ($m7 = ($4 as rt.LuaTable).metatable) === undefined || ($9 = $m7.view.sort) !== undefined || (!("sort" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 15, rt.index($4, "sort", "global 'table'")))), $13 = names, $s.pcs[$d] = $pc + 16, $fn2 = rt.fn($6, "field 'sort'"), $fn2($13));
-        return rt.leave($s, $d, ($13 = names, $o15 = new rt.FieldsObject(), $n16 = 1, $o15.names = $13, rt.LuaTable.record($o15, $n16)));
-      } as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 8, rt.setIndex($3, "get", $8, "field 'names'")));
-      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.cached) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.cached) !== undefined || (!("cached" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 17, rt.index($5, "cached", "local 'api'"))));
-      (($3 = ($handlers[2] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        if (($4 = $env.f.table) === undefined) {
+          $s.pcs[$d] = $pc + 15;
+          $4 = rt.getGlobal($env, "table");
+        }
+        if (!(($f8 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f8.sort) !== undefined || ($m7 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m7.view.sort) !== undefined || (!("sort" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 15;
+          $3 = rt.index($4, "sort", "global 'table'");
+        }
+        $6 = $3;
+        $9 = names;
+        $s.pcs[$d] = $pc + 16;
+        $fn2 = rt.fn($6, "field 'sort'");
+        $fn2($9);
+        return rt.leave($s, $d, ($9 = names, $o15 = new rt.FieldsObject(), $n16 = 1, $o15.names = $9, rt.LuaTable.record($o15, $n16)));
+      } as rt.LuaFunction)) !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $7) : ($s.pcs[$d] = $pc + 8, rt.setIndex($2, "get", $7, "field 'names'")));
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.cached) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.cached) !== undefined || (!("cached" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 17;
+        $3 = rt.index($4, "cached", "local 'api'");
+      }
+      $7 = $3;
+      (($2 = ($handlers[2] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $o3: rt.Fields;
@@ -192,9 +243,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o5: rt.Fields;
         let $n6: number;
         return (($1 = new rt.LuaTable([1, 2, 3]), $2 = ($o3 = new rt.FieldsObject(), $n4 = 2, $o3["Cache-Control"] = "max-age=60", $o3["X-Version"] = 2, rt.LuaTable.record($o3, $n4)), $o5 = new rt.FieldsObject(), $n6 = 2, $o5.data = $1, $o5.headers = $2, rt.LuaTable.record($o5, $n6)));
-      } as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 17, rt.setIndex($8, "get", $3, "field 'cached'")));
-      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.created) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.created) !== undefined || (!("created" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 18, rt.index($4, "created", "local 'api'"))));
-      (($8 = ($handlers[3] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined ? ($f10.get = $2) : ($s.pcs[$d] = $pc + 17, rt.setIndex($7, "get", $2, "field 'cached'")));
+      $3 = api as rt.LuaValue;
+      if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.created) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.created) !== undefined || (!("created" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 18;
+        $4 = rt.index($3, "created", "local 'api'");
+      }
+      $2 = $4;
+      (($7 = ($handlers[3] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -218,10 +274,34 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n15: number;
         let $t16: number;
         let $r17: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 19, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 19, $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'")), "method 'status'"), $9 = 201, $10 = ($11 = ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.Location = "/items/7", rt.LuaTable.record($o12, $n13)), $o14 = new rt.FieldsObject(), $n15 = 2, $o14.id = 7, $o14.headers = $11, rt.LuaTable.record($o14, $n15)), $s.pcs[$d] = $pc + 20, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t16 = $s.tails++, $r17 = $fn1($2, $9, $10), $s.tails = $t16, $r17) : rt.tail($s, $fn1, [$2, $9, $10]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 18, rt.setIndex($3, "post", $8, "field 'created'")));
-      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.csv) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.csv) !== undefined || (!("csv" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 21, rt.index($5, "csv", "local 'api'"))));
-      (($3 = ($handlers[4] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 19;
+          $4 = rt.index($3, "json", "upvalue 'api'");
+        }
+        $2 = $4;
+        $s.pcs[$d] = $pc + 19;
+        $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'")), "method 'status'");
+        $9 = 201;
+        $10 = ($11 = ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.Location = "/items/7", rt.LuaTable.record($o12, $n13)), $o14 = new rt.FieldsObject(), $n15 = 2, $o14.id = 7, $o14.headers = $11, rt.LuaTable.record($o14, $n15));
+        $s.pcs[$d] = $pc + 20;
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t16 = $s.tails++;
+          $r17 = $fn1($2, $9, $10);
+          $s.tails = $t16;
+        } else {
+          $r17 = rt.tail($s, $fn1, [$2, $9, $10]);
+        }
+        return $r17;
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined ? ($f6.post = $7) : ($s.pcs[$d] = $pc + 18, rt.setIndex($2, "post", $7, "field 'created'")));
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.csv) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.csv) !== undefined || (!("csv" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 21;
+        $3 = rt.index($4, "csv", "local 'api'");
+      }
+      $7 = $3;
+      (($2 = ($handlers[4] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -242,10 +322,32 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n12: number;
         let $t13: number;
         let $r14: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 22, rt.index($3, "json", "upvalue 'api'")))), $7 = ($8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9["Content-Type"] = "application/vnd.api+json", rt.LuaTable.record($o9, $n10)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.rows = 1, $o11.headers = $8, rt.LuaTable.record($o11, $n12)), $s.pcs[$d] = $pc + 23, $fn1 = rt.fn($2, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t13 = $s.tails++, $r14 = $fn1($7), $s.tails = $t13, $r14) : rt.tail($s, $fn1, [$7]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 21, rt.setIndex($8, "get", $3, "field 'csv'")));
-      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.echo_header) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.echo_header) !== undefined || (!("echo_header" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 24, rt.index($4, "echo_header", "local 'api'"))));
-      (($8 = ($handlers[5] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.json) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 22;
+          $4 = rt.index($3, "json", "upvalue 'api'");
+        }
+        $2 = $4;
+        $7 = ($8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9["Content-Type"] = "application/vnd.api+json", rt.LuaTable.record($o9, $n10)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.rows = 1, $o11.headers = $8, rt.LuaTable.record($o11, $n12));
+        $s.pcs[$d] = $pc + 23;
+        $fn1 = rt.fn($2, "field 'json'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t13 = $s.tails++;
+          $r14 = $fn1($7);
+          $s.tails = $t13;
+        } else {
+          $r14 = rt.tail($s, $fn1, [$7]);
+        }
+        return $r14;
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined ? ($f10.get = $2) : ($s.pcs[$d] = $pc + 21, rt.setIndex($7, "get", $2, "field 'csv'")));
+      $3 = api as rt.LuaValue;
+      if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.echo_header) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.echo_header) !== undefined || (!("echo_header" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 24;
+        $4 = rt.index($3, "echo_header", "local 'api'");
+      }
+      $2 = $4;
+      (($7 = ($handlers[5] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -262,19 +364,29 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n11: number;
         let $o12: rt.Fields;
         let $n13: number;
-        return rt.leave($s, $d, ($1 = ($2 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("v") : ($3 = rt.first(($4 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 26, rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.query !== undefined ? $f6.query : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.query !== undefined ? $m5.view.query : rt.index($4, "query", "local 'ctx'")), "method 'query'")($4))), (($f9 = ($3 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.v) !== undefined || ($m8 = ($3 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.v) !== undefined || (!("v" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 25, rt.index($3, "v"))))), $o10 = new rt.FieldsObject(), $n11 = 0, ($2 !== undefined && ($o10["X-Echo"] = $2, $n11++)), rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 1, $o12.headers = $1, rt.LuaTable.record($o12, $n13)));
-      } as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $8) : ($s.pcs[$d] = $pc + 24, rt.setIndex($3, "get", $8, "field 'echo_header'")));
-      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.framing) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.framing) !== undefined || (!("framing" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 27, rt.index($5, "framing", "local 'api'"))));
-      (($3 = ($handlers[6] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        return rt.leave($s, $d, ($1 = ($2 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("v") : ($3 = rt.first(($4 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 25, rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.query !== undefined ? $f6.query : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.query !== undefined ? $m5.view.query : rt.index($4, "query", "local 'ctx'")), "method 'query'")($4))), (($f9 = ($3 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.v) !== undefined || ($m8 = ($3 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.v) !== undefined || (!("v" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 26, rt.index($3, "v"))))), $o10 = new rt.FieldsObject(), $n11 = 0, ($2 !== undefined && ($o10["X-Echo"] = $2, $n11++)), rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 1, $o12.headers = $1, rt.LuaTable.record($o12, $n13)));
+      } as rt.LuaFunction)) !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $7) : ($s.pcs[$d] = $pc + 24, rt.setIndex($2, "get", $7, "field 'echo_header'")));
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.framing) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.framing) !== undefined || (!("framing" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 27;
+        $3 = rt.index($4, "framing", "local 'api'");
+      }
+      $7 = $3;
+      (($2 = ($handlers[6] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $1: rt.LuaValue;
         let $o2: rt.Fields;
         let $n3: number;
         let $o4: rt.Fields;
         let $n5: number;
         return (($1 = ($o2 = new rt.FieldsObject(), $n3 = 1, $o2["Content-Length"] = "0", rt.LuaTable.record($o2, $n3)), $o4 = new rt.FieldsObject(), $n5 = 1, $o4.headers = $1, rt.LuaTable.record($o4, $n5)));
-      } as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 27, rt.setIndex($8, "get", $3, "field 'framing'")));
-      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.upload) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.upload) !== undefined || (!("upload" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 28, rt.index($4, "upload", "local 'api'"))));
-      (($8 = ($handlers[7] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined ? ($f10.get = $2) : ($s.pcs[$d] = $pc + 27, rt.setIndex($7, "get", $2, "field 'framing'")));
+      $3 = api as rt.LuaValue;
+      if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.upload) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.upload) !== undefined || (!("upload" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 28;
+        $4 = rt.index($3, "upload", "local 'api'");
+      }
+      $2 = $4;
+      (($7 = ($handlers[7] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -311,7 +423,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o31: rt.Fields;
         let $n32: number;
         const $json: boolean = rh.claim(ctx);
-        let bytes: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 29, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 30, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.bytes !== undefined ? $f7.bytes : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.bytes !== undefined ? $m6.view.bytes : rt.index($2, "bytes")), "method 'bytes'"), $fn1($2)));
+        $3 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 29;
+        $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $s.pcs[$d] = $pc + 30;
+        $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.bytes !== undefined ? $f7.bytes : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.bytes !== undefined ? $m6.view.bytes : rt.index($2, "bytes")), "method 'bytes'");
+        let bytes: rt.LuaValue = rt.first($fn1($2));
         if ($json) {
           $8 = ($3 = (bytes) as rt.LuaValue, (($3 as rt.LuaTable)?.arr !== undefined ? ($3 as rt.LuaTable).length() : typeof $3 === 'string' ? $3.length : ($s.pcs[$d] = $pc + 31, rt.len($3, "local 'bytes'"))));
           $9 = ($2 = bytes, $k10 = 1, ($a12 = ($2 as rt.LuaTable)?.arr) !== undefined && ($k10 - 1 >>> 0) === $k10 - 1 && ($11 = $a12[$k10 - 1]) !== undefined ? $11 : ($s.pcs[$d] = $pc + 31, rt.index($2, $k10, "local 'bytes'")));
@@ -330,9 +447,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($16 = $8, $17 = $9, $18 = $13, $o19 = new rt.FieldsObject(), $n20 = 0, ($16 !== undefined && ($o19.size = $16, $n20++)), ($17 !== undefined && ($o19.first = $17, $n20++)), ($18 !== undefined && ($o19.last = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
         }
         return rt.leave($s, $d, ($21 = ($22 = (bytes) as rt.LuaValue, (($22 as rt.LuaTable)?.arr !== undefined ? ($22 as rt.LuaTable).length() : typeof $22 === 'string' ? $22.length : ($s.pcs[$d] = $pc + 31, rt.len($22, "local 'bytes'")))), $23 = ($24 = bytes, $k25 = 1, ($a27 = ($24 as rt.LuaTable)?.arr) !== undefined && ($k25 - 1 >>> 0) === $k25 - 1 && ($26 = $a27[$k25 - 1]) !== undefined ? $26 : ($s.pcs[$d] = $pc + 31, rt.index($24, $k25, "local 'bytes'"))), $28 = rt.index(bytes, ($30 = ($29 = (bytes) as rt.LuaValue, (($29 as rt.LuaTable)?.arr !== undefined ? ($29 as rt.LuaTable).length() : typeof $29 === 'string' ? $29.length : ($s.pcs[$d] = $pc + 31, rt.len($29, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $30), "local 'bytes'"), $o31 = new rt.FieldsObject(), $n32 = 0, ($21 !== undefined && ($o31.size = $21, $n32++)), ($23 !== undefined && ($o31.first = $23, $n32++)), ($28 !== undefined && ($o31.last = $28, $n32++)), rt.LuaTable.record($o31, $n32)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 28, rt.setIndex($3, "post", $8, "field 'upload'")));
-      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.note) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.note) !== undefined || (!("note" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 32, rt.index($5, "note", "local 'api'"))));
-      (($3 = ($handlers[8] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined ? ($f6.post = $7) : ($s.pcs[$d] = $pc + 28, rt.setIndex($2, "post", $7, "field 'upload'")));
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.note) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.note) !== undefined || (!("note" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 32;
+        $3 = rt.index($4, "note", "local 'api'");
+      }
+      $7 = $3;
+      (($2 = ($handlers[8] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -355,10 +477,37 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f14: rt.Fields | undefined;
         let $t15: number;
         let $r16: rt.LuaResult;
-        return ($2 = ($3 = api as rt.LuaValue, (($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 33, rt.index($3, "text", "upvalue 'api'")))), $r7 = ($9 = rt.first(($10 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 34, rt.fn((($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10))), $s.pcs[$d] = $pc + 35, $fn8 = rt.fn((($f14 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f14.text : ($m13 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m13.view.text !== undefined ? $m13.view.text : rt.index($9, "text")), "method 'text'"), $fn8($9)), $s.pcs[$d] = $pc + 36, $fn1 = rt.fn($2, "field 'text'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t15 = $s.tails++, $r16 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7)), $s.tails = $t15, $r16) : rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7])));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.post !== undefined ? ($f11.post = $3) : ($s.pcs[$d] = $pc + 32, rt.setIndex($8, "post", $3, "field 'note'")));
-      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.parse) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.parse) !== undefined || (!("parse" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 37, rt.index($4, "parse", "local 'api'"))));
-      (($8 = ($handlers[9] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        $3 = api as rt.LuaValue;
+        if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.text) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.text) !== undefined || (!("text" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 33;
+          $4 = rt.index($3, "text", "upvalue 'api'");
+        }
+        $2 = $4;
+        $10 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 34;
+        $9 = rt.first(rt.fn((($f12 = ($10 as rt.LuaTable)?.f)?.body !== undefined ? $f12.body : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.body !== undefined ? $m11.view.body : rt.index($10, "body", "local 'ctx'")), "method 'body'")($10));
+        $s.pcs[$d] = $pc + 35;
+        $fn8 = rt.fn((($f14 = ($9 as rt.LuaTable)?.f)?.text !== undefined ? $f14.text : ($m13 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m13.view.text !== undefined ? $m13.view.text : rt.index($9, "text")), "method 'text'");
+        $r7 = $fn8($9);
+        $s.pcs[$d] = $pc + 36;
+        $fn1 = rt.fn($2, "field 'text'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t15 = $s.tails++;
+          $r16 = (Array.isArray($r7) ? $fn1(...$r7) : $fn1($r7));
+          $s.tails = $t15;
+        } else {
+          $r16 = rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
+        }
+        return $r16;
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.post !== undefined ? ($f10.post = $2) : ($s.pcs[$d] = $pc + 32, rt.setIndex($7, "post", $2, "field 'note'")));
+      $3 = api as rt.LuaValue;
+      if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.parse) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.parse) !== undefined || (!("parse" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 37;
+        $4 = rt.index($3, "parse", "local 'api'");
+      }
+      $2 = $4;
+      (($7 = ($handlers[9] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -396,9 +545,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($9 = $1, $o10 = new rt.FieldsObject(), $n11 = 0, ($9 !== undefined && ($o10.got = $9, $n11++)), rt.LuaTable.record($o10, $n11)));
         }
         return rt.leave($s, $d, ($12 = rt.first(($14 = rt.first(($15 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 38, rt.fn((($f17 = ($15 as rt.LuaTable)?.f)?.body !== undefined ? $f17.body : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.body !== undefined ? $m16.view.body : rt.index($15, "body", "local 'ctx'")), "method 'body'")($15))), $s.pcs[$d] = $pc + 39, $fn13 = rt.fn((($f19 = ($14 as rt.LuaTable)?.f)?.json !== undefined ? $f19.json : ($m18 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m18.view.json !== undefined ? $m18.view.json : rt.index($14, "json")), "method 'json'"), $fn13($14))), $o20 = new rt.FieldsObject(), $n21 = 0, ($12 !== undefined && ($o20.got = $12, $n21++)), rt.LuaTable.record($o20, $n21)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 37, rt.setIndex($3, "post", $8, "field 'parse'")));
-      $8 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.validate) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.validate) !== undefined || (!("validate" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 40, rt.index($5, "validate", "local 'api'"))));
-      (($3 = ($handlers[10] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined ? ($f6.post = $7) : ($s.pcs[$d] = $pc + 37, rt.setIndex($2, "post", $7, "field 'parse'")));
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.validate) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.validate) !== undefined || (!("validate" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 40;
+        $3 = rt.index($4, "validate", "local 'api'");
+      }
+      $7 = $3;
+      (($2 = ($handlers[10] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -407,12 +561,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
-        let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $fn6!: rt.LuaFunction;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
+        let $m3: rt.LuaTable | undefined;
+        let $f4: rt.Fields | undefined;
+        let $fn5!: rt.LuaFunction;
+        let $m6: rt.LuaTable | undefined;
+        let $f7: rt.Fields | undefined;
+        let $8: rt.LuaValue;
         let $9: rt.LuaValue;
         let $fn10!: rt.LuaFunction;
         let $11: rt.LuaValue;
@@ -425,11 +579,39 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n18: number;
         let $t19: number;
         let $r20: rt.LuaResult;
-        let g: rt.LuaValue = ($1 = (($2 = $env.f.rover) !== undefined ? $2 : ($s.pcs[$d] = $pc + 41, rt.getGlobal($env, "rover"))), (($f5 = ($1 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.guard) !== undefined || ($m4 = ($1 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.guard) !== undefined || (!("guard" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 41, rt.index($1, "guard", "global 'rover'"))));
-        return ($3 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 42, rt.fn((($f5 = ($2 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($2, "body", "local 'ctx'")), "method 'body'")($2))), $s.pcs[$d] = $pc + 43, $fn6 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.expect !== undefined ? $f8.expect : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.expect !== undefined ? $m7.view.expect : rt.index($3, "expect")), "method 'expect'"), $1 = ($9 = rt.first(($11 = rt.first(($12 = g as rt.LuaValue, $s.pcs[$d] = $pc + 44, rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.string !== undefined ? $f14.string : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.string !== undefined ? $m13.view.string : rt.index($12, "string", "local 'g'")), "method 'string'")($12))), $s.pcs[$d] = $pc + 45, $fn10 = rt.fn((($f16 = ($11 as rt.LuaTable)?.f)?.required !== undefined ? $f16.required : ($m15 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m15.view.required !== undefined ? $m15.view.required : rt.index($11, "required")), "method 'required'"), $fn10($11))), $o17 = new rt.FieldsObject(), $n18 = 0, ($9 !== undefined && ($o17.name = $9, $n18++)), rt.LuaTable.record($o17, $n18)), $s.pcs[$d] = $pc + 46, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t19 = $s.tails++, $r20 = $fn6($3, $1), $s.tails = $t19, $r20) : rt.tail($s, $fn6, [$3, $1]));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f11.post !== undefined ? ($f11.post = $3) : ($s.pcs[$d] = $pc + 40, rt.setIndex($8, "post", $3, "field 'validate'")));
-      $3 = ($4 = api as rt.LuaValue, (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.ping) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.ping) !== undefined || (!("ping" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 47, rt.index($4, "ping", "local 'api'"))));
-      (($8 = ($handlers[11] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+        if (($1 = $env.f.rover) === undefined) {
+          $s.pcs[$d] = $pc + 41;
+          $1 = rt.getGlobal($env, "rover");
+        }
+        if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.guard) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.guard) !== undefined || (!("guard" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 41;
+          $2 = rt.index($1, "guard", "global 'rover'");
+        }
+        let g: rt.LuaValue = $2;
+        $1 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 42;
+        $2 = rt.first(rt.fn((($f4 = ($1 as rt.LuaTable)?.f)?.body !== undefined ? $f4.body : ($m3 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m3.view.body !== undefined ? $m3.view.body : rt.index($1, "body", "local 'ctx'")), "method 'body'")($1));
+        $s.pcs[$d] = $pc + 43;
+        $fn5 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
+        $8 = ($9 = rt.first(($11 = rt.first(($12 = g as rt.LuaValue, $s.pcs[$d] = $pc + 44, rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.string !== undefined ? $f14.string : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.string !== undefined ? $m13.view.string : rt.index($12, "string", "local 'g'")), "method 'string'")($12))), $s.pcs[$d] = $pc + 45, $fn10 = rt.fn((($f16 = ($11 as rt.LuaTable)?.f)?.required !== undefined ? $f16.required : ($m15 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m15.view.required !== undefined ? $m15.view.required : rt.index($11, "required")), "method 'required'"), $fn10($11))), $o17 = new rt.FieldsObject(), $n18 = 0, ($9 !== undefined && ($o17.name = $9, $n18++)), rt.LuaTable.record($o17, $n18));
+        $s.pcs[$d] = $pc + 46;
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t19 = $s.tails++;
+          $r20 = $fn5($2, $8);
+          $s.tails = $t19;
+        } else {
+          $r20 = rt.tail($s, $fn5, [$2, $8]);
+        }
+        return $r20;
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.post !== undefined ? ($f10.post = $2) : ($s.pcs[$d] = $pc + 40, rt.setIndex($7, "post", $2, "field 'validate'")));
+      $3 = api as rt.LuaValue;
+      if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.ping) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.ping) !== undefined || (!("ping" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 47;
+        $4 = rt.index($3, "ping", "local 'api'");
+      }
+      $2 = $4;
+      (($7 = ($handlers[11] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
         const $json: boolean = rh.claim(ctx);
@@ -439,7 +621,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
         return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.pong = true, rt.LuaTable.record($o1, $n2)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f7 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f7.post !== undefined ? ($f7.post = $8) : ($s.pcs[$d] = $pc + 47, rt.setIndex($3, "post", $8, "field 'ping'")));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined ? ($f6.post = $7) : ($s.pcs[$d] = $pc + 47, rt.setIndex($2, "post", $7, "field 'ping'")));
       return rt.leave($s, $d, api);
     };
 }

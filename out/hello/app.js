@@ -22,9 +22,9 @@ const $pc = rt.positions([
   // 3
   [$site0, 12],
   // 4
-  [$site3, 13],
-  // 5
   [$site3, 13, ":params"],
+  // 5
+  [$site3, 13],
   // 6
   [$site3, 14],
   // 7
@@ -80,31 +80,45 @@ function load($env) {
     let $2;
     let $3;
     let $4;
-    let $5;
-    let $m6;
-    let $f7;
-    let $8;
-    let $o9;
-    let $n10;
-    let $f11;
-    let $m12;
-    let $13;
-    let $f14;
+    let $m5;
+    let $f6;
+    let $7;
+    let $o8;
+    let $n9;
+    let $f10;
+    let $m11;
+    let $12;
+    let $f13;
+    let $m14;
     let $15;
-    let $16;
-    let $m17;
+    let $m16;
+    let $f17;
     let $18;
-    let $m19;
-    let $f20;
-    let $21;
-    let $f22;
-    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 3, $o9.host = "127.0.0.1", $o9.port = 4242, $o9.log_level = "info", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-    $8 = api;
-    ($5 = $handlers[0] = function $get(ctx) {
+    let $f19;
+    if (($3 = $env.f.rover) === void 0) {
+      $s.pcs[$d] = $pc;
+      $3 = rt.getGlobal($env, "rover");
+    }
+    if (!(($f6 = $3?.f) !== void 0 && (($4 = $f6.server) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.server) !== void 0 || !("server" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc;
+      $4 = rt.index($3, "server", "global 'rover'");
+    }
+    $2 = $4;
+    $7 = ($o8 = new rt.FieldsObject(), $n9 = 3, $o8.host = "127.0.0.1", $o8.port = 4242, $o8.log_level = "info", rt.LuaTable.record($o8, $n9));
+    $s.pcs[$d] = $pc + 1;
+    $fn1 = rt.fn($2, "field 'server'");
+    let api = rt.first($fn1($7));
+    $7 = api;
+    ($4 = $handlers[0] = function $get(ctx) {
       return "Rover is running";
-    }) !== void 0 && ($f7 = $8?.f) !== void 0 && !$8.linked && $f7.get !== void 0 ? $f7.get = $5 : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $5, "local 'api'"));
-    $5 = ($8 = api, ($f7 = $8?.f) !== void 0 && (($4 = $f7.hello) !== void 0 || ($m6 = $8.metatable) === void 0 || ($4 = $m6.view.hello) !== void 0 || !("hello" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($8, "hello", "local 'api'")));
-    ($3 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
+    }) !== void 0 && ($f6 = $7?.f) !== void 0 && !$7.linked && $f6.get !== void 0 ? $f6.get = $4 : ($s.pcs[$d] = $pc + 2, rt.setIndex($7, "get", $4, "local 'api'"));
+    $7 = api;
+    if (!(($f6 = $7?.f) !== void 0 && (($3 = $f6.hello) !== void 0 || ($m5 = $7.metatable) === void 0 || ($3 = $m5.view.hello) !== void 0 || !("hello" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 3;
+      $3 = rt.index($7, "hello", "local 'api'");
+    }
+    $4 = $3;
+    ($2 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
       let $o1;
       let $n2;
       const $json = rh.claim(ctx);
@@ -142,9 +156,18 @@ function load($env) {
         return new rh.JsonText(200, $w.view());
       }
       return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.message = "Hello World", rt.LuaTable.record($o1, $n2);
-    }))) !== void 0 && ($f11 = $5?.f) !== void 0 && !$5.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 3, rt.setIndex($5, "get", $3, "field 'hello'"));
-    $3 = ($4 = ($8 = api, ($f11 = $8?.f) !== void 0 && (($5 = $f11.hello) !== void 0 || ($m6 = $8.metatable) === void 0 || ($5 = $m6.view.hello) !== void 0 || !("hello" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 4, rt.index($8, "hello", "local 'api'"))), ($f7 = $4?.f) !== void 0 && (($2 = $f7.p_name) !== void 0 || ($m12 = $4.metatable) === void 0 || ($2 = $m12.view.p_name) !== void 0 || !("p_name" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 4, rt.index($4, "p_name", "field 'hello'")));
-    ($13 = $handlers[2] = rh.jsonHandler((function $get(ctx) {
+    }))) !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.get !== void 0 ? $f10.get = $2 : ($s.pcs[$d] = $pc + 3, rt.setIndex($4, "get", $2, "field 'hello'"));
+    $3 = api;
+    if (!(($f10 = $3?.f) !== void 0 && (($7 = $f10.hello) !== void 0 || ($m5 = $3.metatable) === void 0 || ($7 = $m5.view.hello) !== void 0 || !("hello" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 4;
+      $7 = rt.index($3, "hello", "local 'api'");
+    }
+    if (!(($f6 = $7?.f) !== void 0 && (($4 = $f6.p_name) !== void 0 || ($m11 = $7.metatable) === void 0 || ($4 = $m11.view.p_name) !== void 0 || !("p_name" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 4;
+      $4 = rt.index($7, "p_name", "field 'hello'");
+    }
+    $2 = $4;
+    ($12 = $handlers[2] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -152,26 +175,26 @@ function load($env) {
       let $22;
       let $m3;
       let $f4;
-      let $52;
-      let $m62;
-      let $f72;
-      let $82;
+      let $5;
+      let $m6;
+      let $f7;
+      let $8;
       let $9;
       let $10;
       let $o11;
       let $n12;
-      let $132;
+      let $13;
       let $14;
       let $152;
-      let $162;
+      let $16;
       let $o17;
       let $n18;
       const $json = rh.claim(ctx);
-      let name = rh.pristineContext(ctx) ? ctx.param("name") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 6, rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f72 = $1?.f) !== void 0 && (($52 = $f72.name) !== void 0 || ($m62 = $1.metatable) === void 0 || ($52 = $m62.view.name) !== void 0 || !("name" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 5, rt.index($1, "name")));
+      let name = rh.pristineContext(ctx) ? ctx.param("name") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f7 = $1?.f) !== void 0 && (($5 = $f7.name) !== void 0 || ($m6 = $1.metatable) === void 0 || ($5 = $m6.view.name) !== void 0 || !("name" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s2.pcs[$d2] = $pc + 6, rt.index($1, "name")));
       if ($json) {
-        $82 = ($52 = "Hello ", typeof $52 === "string" && typeof name === "string" ? $52 + name : ($s2.pcs[$d2] = $pc + 7, rt.concat($52, name, void 0, "local 'name'")));
+        $8 = ($5 = "Hello ", typeof $5 === "string" && typeof name === "string" ? $5 + name : ($s2.pcs[$d2] = $pc + 7, rt.concat($5, name, void 0, "local 'name'")));
         $9 = ($22 = name, $22?.arr !== void 0 ? $22.length() : typeof $22 === "string" ? $22.length : ($s2.pcs[$d2] = $pc + 7, rt.len($22, "local 'name'")));
-        if (rh.isScalar($82) && rh.isScalar($9)) {
+        if (rh.isScalar($8) && rh.isScalar($9)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(11), $p = $w.p;
@@ -188,7 +211,7 @@ function load($env) {
             $b[$p + 10] = 58;
             $w.p = $p + 11;
           }
-          $w.scalar($82);
+          $w.scalar($8);
           {
             const $b = $w.room(10), $p = $w.p;
             $b[$p] = 44;
@@ -211,12 +234,21 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($1 = $82, $10 = $9, $o11 = new rt.FieldsObject(), $n12 = 0, $1 !== void 0 && ($o11.message = $1, $n12++), $10 !== void 0 && ($o11.length = $10, $n12++), rt.LuaTable.record($o11, $n12)));
+        return rt.leave($s2, $d2, ($1 = $8, $10 = $9, $o11 = new rt.FieldsObject(), $n12 = 0, $1 !== void 0 && ($o11.message = $1, $n12++), $10 !== void 0 && ($o11.length = $10, $n12++), rt.LuaTable.record($o11, $n12)));
       }
-      return rt.leave($s2, $d2, ($132 = ($14 = "Hello ", typeof $14 === "string" && typeof name === "string" ? $14 + name : ($s2.pcs[$d2] = $pc + 7, rt.concat($14, name, void 0, "local 'name'"))), $152 = ($162 = name, $162?.arr !== void 0 ? $162.length() : typeof $162 === "string" ? $162.length : ($s2.pcs[$d2] = $pc + 7, rt.len($162, "local 'name'"))), $o17 = new rt.FieldsObject(), $n18 = 0, $132 !== void 0 && ($o17.message = $132, $n18++), $152 !== void 0 && ($o17.length = $152, $n18++), rt.LuaTable.record($o17, $n18)));
-    }))) !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 4, rt.setIndex($3, "get", $13, "field 'p_name'"));
-    $13 = ($2 = ($5 = api, ($f14 = $5?.f) !== void 0 && (($8 = $f14.users) !== void 0 || ($m12 = $5.metatable) === void 0 || ($8 = $m12.view.users) !== void 0 || !("users" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $8 : ($s.pcs[$d] = $pc + 8, rt.index($5, "users", "local 'api'"))), ($f7 = $2?.f) !== void 0 && (($4 = $f7.me) !== void 0 || ($m6 = $2.metatable) === void 0 || ($4 = $m6.view.me) !== void 0 || !("me" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 8, rt.index($2, "me", "field 'users'")));
-    ($3 = $handlers[3] = rh.jsonHandler((function $get(ctx) {
+      return rt.leave($s2, $d2, ($13 = ($14 = "Hello ", typeof $14 === "string" && typeof name === "string" ? $14 + name : ($s2.pcs[$d2] = $pc + 7, rt.concat($14, name, void 0, "local 'name'"))), $152 = ($16 = name, $16?.arr !== void 0 ? $16.length() : typeof $16 === "string" ? $16.length : ($s2.pcs[$d2] = $pc + 7, rt.len($16, "local 'name'"))), $o17 = new rt.FieldsObject(), $n18 = 0, $13 !== void 0 && ($o17.message = $13, $n18++), $152 !== void 0 && ($o17.length = $152, $n18++), rt.LuaTable.record($o17, $n18)));
+    }))) !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 4, rt.setIndex($2, "get", $12, "field 'p_name'"));
+    $4 = api;
+    if (!(($f13 = $4?.f) !== void 0 && (($7 = $f13.users) !== void 0 || ($m11 = $4.metatable) === void 0 || ($7 = $m11.view.users) !== void 0 || !("users" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 8;
+      $7 = rt.index($4, "users", "local 'api'");
+    }
+    if (!(($f6 = $7?.f) !== void 0 && (($3 = $f6.me) !== void 0 || ($m5 = $7.metatable) === void 0 || ($3 = $m5.view.me) !== void 0 || !("me" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 8;
+      $3 = rt.index($7, "me", "field 'users'");
+    }
+    $12 = $3;
+    ($2 = $handlers[3] = rh.jsonHandler((function $get(ctx) {
       let $o1;
       let $n2;
       const $json = rh.claim(ctx);
@@ -254,9 +286,18 @@ function load($env) {
         return new rh.JsonText(200, $w.view());
       }
       return $o1 = new rt.FieldsObject(), $n2 = 2, $o1.id = "me", $o1.static = true, rt.LuaTable.record($o1, $n2);
-    }))) !== void 0 && ($f11 = $13?.f) !== void 0 && !$13.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 8, rt.setIndex($13, "get", $3, "field 'me'"));
-    $3 = ($4 = ($8 = api, ($f11 = $8?.f) !== void 0 && (($5 = $f11.users) !== void 0 || ($m6 = $8.metatable) === void 0 || ($5 = $m6.view.users) !== void 0 || !("users" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc + 9, rt.index($8, "users", "local 'api'"))), ($f7 = $4?.f) !== void 0 && (($2 = $f7.p_id) !== void 0 || ($m12 = $4.metatable) === void 0 || ($2 = $m12.view.p_id) !== void 0 || !("p_id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $2 : ($s.pcs[$d] = $pc + 9, rt.index($4, "p_id", "field 'users'")));
-    ($13 = $handlers[4] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
+    }))) !== void 0 && ($f10 = $12?.f) !== void 0 && !$12.linked && $f10.get !== void 0 ? $f10.get = $2 : ($s.pcs[$d] = $pc + 8, rt.setIndex($12, "get", $2, "field 'me'"));
+    $3 = api;
+    if (!(($f10 = $3?.f) !== void 0 && (($7 = $f10.users) !== void 0 || ($m5 = $3.metatable) === void 0 || ($7 = $m5.view.users) !== void 0 || !("users" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 9;
+      $7 = rt.index($3, "users", "local 'api'");
+    }
+    if (!(($f6 = $7?.f) !== void 0 && (($4 = $f6.p_id) !== void 0 || ($m11 = $7.metatable) === void 0 || ($4 = $m11.view.p_id) !== void 0 || !("p_id" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 9;
+      $4 = rt.index($7, "p_id", "field 'users'");
+    }
+    $2 = $4;
+    ($12 = $handlers[4] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -269,21 +310,21 @@ function load($env) {
       let $m4;
       let $f5;
       let $6;
-      let $7;
-      let $82;
+      let $72;
+      let $8;
       let $m9;
-      let $f10;
+      let $f102;
       let $11;
-      let $m122;
-      let $f13;
+      let $m12;
+      let $f132;
       let $fn14;
       let $152;
-      let $162;
+      let $16;
       let $17;
       let $o18;
       let $n19;
       let $fn20;
-      let $212;
+      let $21;
       let $222;
       let $23;
       let $m24;
@@ -304,7 +345,7 @@ function load($env) {
       const $json = rh.claim(ctx);
       if ($json) {
         $1 = ($22 = api, ($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 10, rt.index($22, "json", "upvalue 'api'")));
-        $6 = rh.pristineContext(ctx) ? ctx.param("id") : ($7 = rt.first(($82 = ctx, $s2.pcs[$d2] = $pc + 11, rt.fn(($f10 = $82?.f)?.params !== void 0 ? $f10.params : ($m9 = $82?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($82, "params", "local 'ctx'"), "method 'params'")($82))), ($f13 = $7?.f) !== void 0 && (($11 = $f13.id) !== void 0 || ($m122 = $7.metatable) === void 0 || ($11 = $m122.view.id) !== void 0 || !("id" in $m122.view) && $m122.view[rt.CUT] === void 0) ? $11 : ($s2.pcs[$d2] = $pc + 10, rt.index($7, "id")));
+        $6 = rh.pristineContext(ctx) ? ctx.param("id") : ($72 = rt.first(($8 = ctx, $s2.pcs[$d2] = $pc + 11, rt.fn(($f102 = $8?.f)?.params !== void 0 ? $f102.params : ($m9 = $8?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($8, "params", "local 'ctx'"), "method 'params'")($8))), ($f132 = $72?.f) !== void 0 && (($11 = $f132.id) !== void 0 || ($m12 = $72.metatable) === void 0 || ($11 = $m12.view.id) !== void 0 || !("id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : ($s2.pcs[$d2] = $pc + 10, rt.index($72, "id")));
         if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
           const $w = rh.jsonBytes();
           {
@@ -340,12 +381,46 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, rt.first(($152 = $1, $162 = ($17 = $6, $o18 = new rt.FieldsObject(), $n19 = 1, $o18.static = false, $17 !== void 0 && ($o18.id = $17, $n19++), rt.LuaTable.record($o18, $n19)), $s2.pcs[$d2] = $pc + 12, $fn14 = rt.fn($152, "field 'json'"), $fn14($162))));
+        return rt.leave($s2, $d2, rt.first(($152 = $1, $16 = ($17 = $6, $o18 = new rt.FieldsObject(), $n19 = 1, $o18.static = false, $17 !== void 0 && ($o18.id = $17, $n19++), rt.LuaTable.record($o18, $n19)), $s2.pcs[$d2] = $pc + 12, $fn14 = rt.fn($152, "field 'json'"), $fn14($16))));
       }
-      return $212 = ($222 = api, ($f25 = $222?.f) !== void 0 && (($23 = $f25.json) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.json) !== void 0 || !("json" in $m24.view) && $m24.view[rt.CUT] === void 0) ? $23 : ($s2.pcs[$d2] = $pc + 10, rt.index($222, "json", "upvalue 'api'"))), $26 = ($27 = rh.pristineContext(ctx) ? ctx.param("id") : ($28 = rt.first(($29 = ctx, $s2.pcs[$d2] = $pc + 11, rt.fn(($f31 = $29?.f)?.params !== void 0 ? $f31.params : ($m30 = $29?.metatable) !== void 0 && $m30.view.params !== void 0 ? $m30.view.params : rt.index($29, "params", "local 'ctx'"), "method 'params'")($29))), ($f34 = $28?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $28.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $322 : ($s2.pcs[$d2] = $pc + 10, rt.index($28, "id"))), $o35 = new rt.FieldsObject(), $n36 = 1, $o35.static = false, $27 !== void 0 && ($o35.id = $27, $n36++), rt.LuaTable.record($o35, $n36)), $s2.pcs[$d2] = $pc + 13, $fn20 = rt.fn($212, "field 'json'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t37 = $s2.tails++, $r38 = $fn20($26), $s2.tails = $t37, $r38) : rt.tail($s2, $fn20, [$26]);
-    })))) !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 9, rt.setIndex($3, "get", $13, "field 'p_id'"));
-    $13 = ($2 = ($5 = ($8 = ($4 = api, ($f14 = $4?.f) !== void 0 && (($3 = $f14.users) !== void 0 || ($m12 = $4.metatable) === void 0 || ($3 = $m12.view.users) !== void 0 || !("users" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 14, rt.index($4, "users", "local 'api'"))), ($f7 = $8?.f) !== void 0 && (($15 = $f7.p_id) !== void 0 || ($m6 = $8.metatable) === void 0 || ($15 = $m6.view.p_id) !== void 0 || !("p_id" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $15 : ($s.pcs[$d] = $pc + 14, rt.index($8, "p_id", "field 'users'"))), ($f11 = $5?.f) !== void 0 && (($16 = $f11.posts) !== void 0 || ($m17 = $5.metatable) === void 0 || ($16 = $m17.view.posts) !== void 0 || !("posts" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $16 : ($s.pcs[$d] = $pc + 14, rt.index($5, "posts", "field 'p_id'"))), ($f20 = $2?.f) !== void 0 && (($18 = $f20.p_postId) !== void 0 || ($m19 = $2.metatable) === void 0 || ($18 = $m19.view.p_postId) !== void 0 || !("p_postId" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $18 : ($s.pcs[$d] = $pc + 14, rt.index($2, "p_postId", "field 'posts'")));
-    ($21 = $handlers[5] = rh.jsonHandler((function $get(ctx) {
+      $222 = api;
+      if (!(($f25 = $222?.f) !== void 0 && (($23 = $f25.json) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.json) !== void 0 || !("json" in $m24.view) && $m24.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 10;
+        $23 = rt.index($222, "json", "upvalue 'api'");
+      }
+      $21 = $23;
+      $26 = ($27 = rh.pristineContext(ctx) ? ctx.param("id") : ($28 = rt.first(($29 = ctx, $s2.pcs[$d2] = $pc + 11, rt.fn(($f31 = $29?.f)?.params !== void 0 ? $f31.params : ($m30 = $29?.metatable) !== void 0 && $m30.view.params !== void 0 ? $m30.view.params : rt.index($29, "params", "local 'ctx'"), "method 'params'")($29))), ($f34 = $28?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $28.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $322 : ($s2.pcs[$d2] = $pc + 10, rt.index($28, "id"))), $o35 = new rt.FieldsObject(), $n36 = 1, $o35.static = false, $27 !== void 0 && ($o35.id = $27, $n36++), rt.LuaTable.record($o35, $n36));
+      $s2.pcs[$d2] = $pc + 13;
+      $fn20 = rt.fn($21, "field 'json'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t37 = $s2.tails++;
+        $r38 = $fn20($26);
+        $s2.tails = $t37;
+      } else {
+        $r38 = rt.tail($s2, $fn20, [$26]);
+      }
+      return $r38;
+    })))) !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 9, rt.setIndex($2, "get", $12, "field 'p_id'"));
+    $4 = api;
+    if (!(($f13 = $4?.f) !== void 0 && (($7 = $f13.users) !== void 0 || ($m11 = $4.metatable) === void 0 || ($7 = $m11.view.users) !== void 0 || !("users" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 14;
+      $7 = rt.index($4, "users", "local 'api'");
+    }
+    if (!(($f6 = $7?.f) !== void 0 && (($3 = $f6.p_id) !== void 0 || ($m5 = $7.metatable) === void 0 || ($3 = $m5.view.p_id) !== void 0 || !("p_id" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 14;
+      $3 = rt.index($7, "p_id", "field 'users'");
+    }
+    if (!(($f10 = $3?.f) !== void 0 && (($2 = $f10.posts) !== void 0 || ($m14 = $3.metatable) === void 0 || ($2 = $m14.view.posts) !== void 0 || !("posts" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 14;
+      $2 = rt.index($3, "posts", "field 'p_id'");
+    }
+    if (!(($f17 = $2?.f) !== void 0 && (($15 = $f17.p_postId) !== void 0 || ($m16 = $2.metatable) === void 0 || ($15 = $m16.view.p_postId) !== void 0 || !("p_postId" in $m16.view) && $m16.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 14;
+      $15 = rt.index($2, "p_postId", "field 'posts'");
+    }
+    $12 = $15;
+    ($18 = $handlers[5] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -353,33 +428,35 @@ function load($env) {
       let $m2;
       let $f3;
       let $42;
-      let $52;
+      let $5;
       let $6;
-      let $7;
-      let $82;
+      let $72;
+      let $8;
       let $m9;
-      let $f10;
+      let $f102;
       let $11;
-      let $12;
+      let $122;
       let $o13;
       let $n14;
       let $152;
-      let $162;
+      let $16;
       let $17;
       let $m18;
-      let $f19;
+      let $f192;
       let $20;
-      let $212;
+      let $21;
       let $22;
       let $m23;
       let $f24;
       let $o25;
       let $n26;
       const $json = rh.claim(ctx);
-      let p = rt.first(($1 = ctx, $s2.pcs[$d2] = $pc + 15, rt.fn(($f3 = $1?.f)?.params !== void 0 ? $f3.params : ($m2 = $1?.metatable) !== void 0 && $m2.view.params !== void 0 ? $m2.view.params : rt.index($1, "params", "local 'ctx'"), "method 'params'")($1)));
+      $1 = ctx;
+      $s2.pcs[$d2] = $pc + 15;
+      let p = rt.first(rt.fn(($f3 = $1?.f)?.params !== void 0 ? $f3.params : ($m2 = $1?.metatable) !== void 0 && $m2.view.params !== void 0 ? $m2.view.params : rt.index($1, "params", "local 'ctx'"), "method 'params'")($1));
       if ($json) {
-        $42 = ($1 = p, ($f3 = $1?.f) !== void 0 && (($52 = $f3.id) !== void 0 || ($m2 = $1.metatable) === void 0 || ($52 = $m2.view.id) !== void 0 || !("id" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 16, rt.index($1, "id", "local 'p'")));
-        $6 = ($7 = p, ($f10 = $7?.f) !== void 0 && (($82 = $f10.postId) !== void 0 || ($m9 = $7.metatable) === void 0 || ($82 = $m9.view.postId) !== void 0 || !("postId" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 16, rt.index($7, "postId", "local 'p'")));
+        $42 = ($1 = p, ($f3 = $1?.f) !== void 0 && (($5 = $f3.id) !== void 0 || ($m2 = $1.metatable) === void 0 || ($5 = $m2.view.id) !== void 0 || !("id" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $5 : ($s2.pcs[$d2] = $pc + 16, rt.index($1, "id", "local 'p'")));
+        $6 = ($72 = p, ($f102 = $72?.f) !== void 0 && (($8 = $f102.postId) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view.postId) !== void 0 || !("postId" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $8 : ($s2.pcs[$d2] = $pc + 16, rt.index($72, "postId", "local 'p'")));
         if (rh.isScalar($42) && rh.isScalar($6)) {
           const $w = rh.jsonBytes();
           {
@@ -415,12 +492,17 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($11 = $42, $12 = $6, $o13 = new rt.FieldsObject(), $n14 = 0, $11 !== void 0 && ($o13.user = $11, $n14++), $12 !== void 0 && ($o13.post = $12, $n14++), rt.LuaTable.record($o13, $n14)));
+        return rt.leave($s2, $d2, ($11 = $42, $122 = $6, $o13 = new rt.FieldsObject(), $n14 = 0, $11 !== void 0 && ($o13.user = $11, $n14++), $122 !== void 0 && ($o13.post = $122, $n14++), rt.LuaTable.record($o13, $n14)));
       }
-      return rt.leave($s2, $d2, ($152 = ($162 = p, ($f19 = $162?.f) !== void 0 && (($17 = $f19.id) !== void 0 || ($m18 = $162.metatable) === void 0 || ($17 = $m18.view.id) !== void 0 || !("id" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 16, rt.index($162, "id", "local 'p'"))), $20 = ($212 = p, ($f24 = $212?.f) !== void 0 && (($22 = $f24.postId) !== void 0 || ($m23 = $212.metatable) === void 0 || ($22 = $m23.view.postId) !== void 0 || !("postId" in $m23.view) && $m23.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 16, rt.index($212, "postId", "local 'p'"))), $o25 = new rt.FieldsObject(), $n26 = 0, $152 !== void 0 && ($o25.user = $152, $n26++), $20 !== void 0 && ($o25.post = $20, $n26++), rt.LuaTable.record($o25, $n26)));
-    }))) !== void 0 && ($f22 = $13?.f) !== void 0 && !$13.linked && $f22.get !== void 0 ? $f22.get = $21 : ($s.pcs[$d] = $pc + 14, rt.setIndex($13, "get", $21, "field 'p_postId'"));
-    $21 = ($18 = api, ($f22 = $18?.f) !== void 0 && (($16 = $f22.search) !== void 0 || ($m19 = $18.metatable) === void 0 || ($16 = $m19.view.search) !== void 0 || !("search" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $16 : ($s.pcs[$d] = $pc + 17, rt.index($18, "search", "local 'api'")));
-    ($15 = $handlers[6] = function $get(ctx) {
+      return rt.leave($s2, $d2, ($152 = ($16 = p, ($f192 = $16?.f) !== void 0 && (($17 = $f192.id) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.id) !== void 0 || !("id" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 16, rt.index($16, "id", "local 'p'"))), $20 = ($21 = p, ($f24 = $21?.f) !== void 0 && (($22 = $f24.postId) !== void 0 || ($m23 = $21.metatable) === void 0 || ($22 = $m23.view.postId) !== void 0 || !("postId" in $m23.view) && $m23.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 16, rt.index($21, "postId", "local 'p'"))), $o25 = new rt.FieldsObject(), $n26 = 0, $152 !== void 0 && ($o25.user = $152, $n26++), $20 !== void 0 && ($o25.post = $20, $n26++), rt.LuaTable.record($o25, $n26)));
+    }))) !== void 0 && ($f19 = $12?.f) !== void 0 && !$12.linked && $f19.get !== void 0 ? $f19.get = $18 : ($s.pcs[$d] = $pc + 14, rt.setIndex($12, "get", $18, "field 'p_postId'"));
+    $15 = api;
+    if (!(($f19 = $15?.f) !== void 0 && (($2 = $f19.search) !== void 0 || ($m16 = $15.metatable) === void 0 || ($2 = $m16.view.search) !== void 0 || !("search" in $m16.view) && $m16.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 17;
+      $2 = rt.index($15, "search", "local 'api'");
+    }
+    $18 = $2;
+    ($3 = $handlers[6] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -428,29 +510,31 @@ function load($env) {
       let $m2;
       let $f3;
       let $l4;
-      let $52;
+      let $5;
       let $6;
       let $k7;
-      let $82;
+      let $8;
       let $a9;
       let $fn10;
       let $11;
-      let $12;
-      let $132;
+      let $122;
+      let $13;
       let $14;
       let $152;
-      let $162;
-      let $m172;
+      let $16;
+      let $m17;
       let $f18;
       let $19;
       let $o20;
       let $n21;
-      let q = rt.first(($1 = ctx, $s2.pcs[$d2] = $pc + 18, rt.fn(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1)));
+      $1 = ctx;
+      $s2.pcs[$d2] = $pc + 18;
+      let q = rt.first(rt.fn(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1));
       let keys = new rt.LuaTable();
       {
         let $it1, $st1, $key1;
-        if ($1 = ($6 = $env.f.pairs) !== void 0 ? $6 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "pairs")), $52 = q, $1 === rt.ITERATION.pairs && $52 instanceof rt.LuaTable) $it1 = rt.ITERATION.next, $st1 = $52, $key1 = void 0;
-        else $it1 = ($l4 = rt.adjust(rt.all(($s2.pcs[$d2] = $pc + 20, rt.fn($1, "global 'pairs'")($52))), 3))[0], $st1 = $l4[1], $key1 = $l4[2];
+        if ($1 = ($6 = $env.f.pairs) !== void 0 ? $6 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "pairs")), $5 = q, $1 === rt.ITERATION.pairs && $5 instanceof rt.LuaTable) $it1 = rt.ITERATION.next, $st1 = $5, $key1 = void 0;
+        else $it1 = ($l4 = rt.adjust(rt.all(($s2.pcs[$d2] = $pc + 20, rt.fn($1, "global 'pairs'")($5))), 3))[0], $st1 = $l4[1], $key1 = $l4[2];
         const $iter1 = ($s2.pcs[$d2] = $pc + 19, rt.callable($it1));
         const $kind1 = rt.forKind($it1, $st1, $key1);
         let $second1, $res1 = void 0;
@@ -466,14 +550,35 @@ function load($env) {
           }
           let k = $key1;
           $k7 = keys.length() + 1;
-          ($82 = k) !== void 0 && ($a9 = keys?.arr) !== void 0 && $k7 - 1 >>> 0 === $k7 - 1 && $a9[$k7 - 1] !== void 0 ? $a9[$k7 - 1] = $82 : $82 !== void 0 && $a9 !== void 0 && $k7 === $a9.length + 1 && keys.other === void 0 && keys.metatable === void 0 ? $a9.push($82) : ($s2.pcs[$d2] = $pc + 19, rt.setIndex(keys, $k7, $82, "local 'keys'"));
+          ($8 = k) !== void 0 && ($a9 = keys?.arr) !== void 0 && $k7 - 1 >>> 0 === $k7 - 1 && $a9[$k7 - 1] !== void 0 ? $a9[$k7 - 1] = $8 : $8 !== void 0 && $a9 !== void 0 && $k7 === $a9.length + 1 && keys.other === void 0 && keys.metatable === void 0 ? $a9.push($8) : ($s2.pcs[$d2] = $pc + 19, rt.setIndex(keys, $k7, $8, "local 'keys'"));
         }
       }
-      $6 = ($52 = ($1 = $env.f.table) !== void 0 ? $1 : ($s2.pcs[$d2] = $pc + 22, rt.getGlobal($env, "table")), ($f3 = $52?.f) !== void 0 && (($82 = $f3.sort) !== void 0 || ($m2 = $52.metatable) === void 0 || ($82 = $m2.view.sort) !== void 0 || !("sort" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 22, rt.index($52, "sort", "global 'table'"))), $11 = keys, $s2.pcs[$d2] = $pc + 23, $fn10 = rt.fn($6, "field 'sort'"), $fn10($11);
-      return rt.leave($s2, $d2, ($11 = ($82 = q, ($f3 = $82?.f) !== void 0 && (($1 = $f3.q) !== void 0 || ($m2 = $82.metatable) === void 0 || ($1 = $m2.view.q) !== void 0 || !("q" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $1 : ($s2.pcs[$d2] = $pc + 24, rt.index($82, "q", "local 'q'"))), $52 = rt.t($6 = rt.first(($12 = ($132 = $env.f.tonumber) !== void 0 ? $132 : ($s2.pcs[$d2] = $pc + 24, rt.getGlobal($env, "tonumber")), $14 = ($152 = q, ($f18 = $152?.f) !== void 0 && (($162 = $f18.page) !== void 0 || ($m172 = $152.metatable) === void 0 || ($162 = $m172.view.page) !== void 0 || !("page" in $m172.view) && $m172.view[rt.CUT] === void 0) ? $162 : ($s2.pcs[$d2] = $pc + 24, rt.index($152, "page", "local 'q'"))), $s2.pcs[$d2] = $pc + 25, $fn10 = rt.fn($12, "global 'tonumber'"), $fn10($14)))) ? $6 : 1, $19 = keys, $o20 = new rt.FieldsObject(), $n21 = 2, $11 !== void 0 && ($o20.q = $11, $n21++), $o20.page = $52, $o20.keys = $19, rt.LuaTable.record($o20, $n21)));
-    }) !== void 0 && ($f20 = $21?.f) !== void 0 && !$21.linked && $f20.get !== void 0 ? $f20.get = $15 : ($s.pcs[$d] = $pc + 17, rt.setIndex($21, "get", $15, "field 'search'"));
-    $15 = ($16 = ($18 = api, ($f20 = $18?.f) !== void 0 && (($21 = $f20.echo) !== void 0 || ($m19 = $18.metatable) === void 0 || ($21 = $m19.view.echo) !== void 0 || !("echo" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $21 : ($s.pcs[$d] = $pc + 26, rt.index($18, "echo", "local 'api'"))), ($f22 = $16?.f) !== void 0 && (($3 = $f22.headers) !== void 0 || ($m17 = $16.metatable) === void 0 || ($3 = $m17.view.headers) !== void 0 || !("headers" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $3 : ($s.pcs[$d] = $pc + 26, rt.index($16, "headers", "field 'echo'")));
-    ($4 = $handlers[7] = rh.jsonHandler((function $get(ctx) {
+      if (($5 = $env.f.table) === void 0) {
+        $s2.pcs[$d2] = $pc + 22;
+        $5 = rt.getGlobal($env, "table");
+      }
+      if (!(($f3 = $5?.f) !== void 0 && (($1 = $f3.sort) !== void 0 || ($m2 = $5.metatable) === void 0 || ($1 = $m2.view.sort) !== void 0 || !("sort" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 22;
+        $1 = rt.index($5, "sort", "global 'table'");
+      }
+      $6 = $1;
+      $8 = keys;
+      $s2.pcs[$d2] = $pc + 23;
+      $fn10 = rt.fn($6, "field 'sort'");
+      $fn10($8);
+      return rt.leave($s2, $d2, ($8 = ($1 = q, ($f3 = $1?.f) !== void 0 && (($5 = $f3.q) !== void 0 || ($m2 = $1.metatable) === void 0 || ($5 = $m2.view.q) !== void 0 || !("q" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $5 : ($s2.pcs[$d2] = $pc + 24, rt.index($1, "q", "local 'q'"))), $6 = rt.t($11 = rt.first(($122 = ($13 = $env.f.tonumber) !== void 0 ? $13 : ($s2.pcs[$d2] = $pc + 24, rt.getGlobal($env, "tonumber")), $14 = ($152 = q, ($f18 = $152?.f) !== void 0 && (($16 = $f18.page) !== void 0 || ($m17 = $152.metatable) === void 0 || ($16 = $m17.view.page) !== void 0 || !("page" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $16 : ($s2.pcs[$d2] = $pc + 24, rt.index($152, "page", "local 'q'"))), $s2.pcs[$d2] = $pc + 25, $fn10 = rt.fn($122, "global 'tonumber'"), $fn10($14)))) ? $11 : 1, $19 = keys, $o20 = new rt.FieldsObject(), $n21 = 2, $8 !== void 0 && ($o20.q = $8, $n21++), $o20.page = $6, $o20.keys = $19, rt.LuaTable.record($o20, $n21)));
+    }) !== void 0 && ($f17 = $18?.f) !== void 0 && !$18.linked && $f17.get !== void 0 ? $f17.get = $3 : ($s.pcs[$d] = $pc + 17, rt.setIndex($18, "get", $3, "field 'search'"));
+    $2 = api;
+    if (!(($f17 = $2?.f) !== void 0 && (($15 = $f17.echo) !== void 0 || ($m16 = $2.metatable) === void 0 || ($15 = $m16.view.echo) !== void 0 || !("echo" in $m16.view) && $m16.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 26;
+      $15 = rt.index($2, "echo", "local 'api'");
+    }
+    if (!(($f19 = $15?.f) !== void 0 && (($18 = $f19.headers) !== void 0 || ($m14 = $15.metatable) === void 0 || ($18 = $m14.view.headers) !== void 0 || !("headers" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 26;
+      $18 = rt.index($15, "headers", "field 'echo'");
+    }
+    $3 = $18;
+    ($7 = $handlers[7] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -481,23 +586,23 @@ function load($env) {
       let $m2;
       let $f3;
       let $42;
-      let $52;
+      let $5;
       let $6;
-      let $7;
-      let $82;
+      let $72;
+      let $8;
       let $m9;
-      let $f10;
+      let $f102;
       let $11;
-      let $12;
-      let $132;
-      let $m14;
+      let $122;
+      let $13;
+      let $m142;
       let $f15;
-      let $162;
+      let $16;
       let $17;
       let $182;
-      let $m192;
-      let $f202;
-      let $212;
+      let $m19;
+      let $f20;
+      let $21;
       let $22;
       let $23;
       let $24;
@@ -526,13 +631,15 @@ function load($env) {
       let $o47;
       let $n48;
       const $json = rh.claim(ctx);
-      let h = rt.first(($1 = ctx, $s2.pcs[$d2] = $pc + 27, rt.fn(($f3 = $1?.f)?.headers !== void 0 ? $f3.headers : ($m2 = $1?.metatable) !== void 0 && $m2.view.headers !== void 0 ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1)));
+      $1 = ctx;
+      $s2.pcs[$d2] = $pc + 27;
+      let h = rt.first(rt.fn(($f3 = $1?.f)?.headers !== void 0 ? $f3.headers : ($m2 = $1?.metatable) !== void 0 && $m2.view.headers !== void 0 ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1));
       if ($json) {
-        $42 = ($1 = h, ($f3 = $1?.f) !== void 0 && (($52 = $f3["user-agent"]) !== void 0 || ($m2 = $1.metatable) === void 0 || ($52 = $m2.view["user-agent"]) !== void 0 || !("user-agent" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 28, rt.index($1, "user-agent", "local 'h'")));
-        $6 = ($7 = h, ($f10 = $7?.f) !== void 0 && (($82 = $f10["x-custom-header"]) !== void 0 || ($m9 = $7.metatable) === void 0 || ($82 = $m9.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $82 : ($s2.pcs[$d2] = $pc + 28, rt.index($7, "x-custom-header", "local 'h'")));
-        $11 = rh.pristineContext(ctx) ? ctx.method : ($12 = ctx, ($f15 = $12?.f) !== void 0 && (($132 = $f15.method) !== void 0 || ($m14 = $12.metatable) === void 0 || ($132 = $m14.view.method) !== void 0 || !("method" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $132 : ($s2.pcs[$d2] = $pc + 28, rt.index($12, "method", "local 'ctx'")));
-        $162 = rh.pristineContext(ctx) ? ctx.path() : ($17 = ctx, ($f202 = $17?.f) !== void 0 && (($182 = $f202.path) !== void 0 || ($m192 = $17.metatable) === void 0 || ($182 = $m192.view.path) !== void 0 || !("path" in $m192.view) && $m192.view[rt.CUT] === void 0) ? $182 : ($s2.pcs[$d2] = $pc + 28, rt.index($17, "path", "local 'ctx'")));
-        if (rh.isScalar($42) && rh.isScalar($6) && rh.isScalar($11) && rh.isScalar($162)) {
+        $42 = ($1 = h, ($f3 = $1?.f) !== void 0 && (($5 = $f3["user-agent"]) !== void 0 || ($m2 = $1.metatable) === void 0 || ($5 = $m2.view["user-agent"]) !== void 0 || !("user-agent" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $5 : ($s2.pcs[$d2] = $pc + 28, rt.index($1, "user-agent", "local 'h'")));
+        $6 = ($72 = h, ($f102 = $72?.f) !== void 0 && (($8 = $f102["x-custom-header"]) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $8 : ($s2.pcs[$d2] = $pc + 28, rt.index($72, "x-custom-header", "local 'h'")));
+        $11 = rh.pristineContext(ctx) ? ctx.method : ($122 = ctx, ($f15 = $122?.f) !== void 0 && (($13 = $f15.method) !== void 0 || ($m142 = $122.metatable) === void 0 || ($13 = $m142.view.method) !== void 0 || !("method" in $m142.view) && $m142.view[rt.CUT] === void 0) ? $13 : ($s2.pcs[$d2] = $pc + 28, rt.index($122, "method", "local 'ctx'")));
+        $16 = rh.pristineContext(ctx) ? ctx.path() : ($17 = ctx, ($f20 = $17?.f) !== void 0 && (($182 = $f20.path) !== void 0 || ($m19 = $17.metatable) === void 0 || ($182 = $m19.view.path) !== void 0 || !("path" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $182 : ($s2.pcs[$d2] = $pc + 28, rt.index($17, "path", "local 'ctx'")));
+        if (rh.isScalar($42) && rh.isScalar($6) && rh.isScalar($11) && rh.isScalar($16)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(9), $p = $w.p;
@@ -590,7 +697,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($162);
+          $w.scalar($16);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -598,10 +705,10 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($212 = $42, $22 = $6, $23 = $11, $24 = $162, $o25 = new rt.FieldsObject(), $n26 = 0, $212 !== void 0 && ($o25.agent = $212, $n26++), $22 !== void 0 && ($o25.custom = $22, $n26++), $23 !== void 0 && ($o25.method = $23, $n26++), $24 !== void 0 && ($o25.path = $24, $n26++), rt.LuaTable.record($o25, $n26)));
+        return rt.leave($s2, $d2, ($21 = $42, $22 = $6, $23 = $11, $24 = $16, $o25 = new rt.FieldsObject(), $n26 = 0, $21 !== void 0 && ($o25.agent = $21, $n26++), $22 !== void 0 && ($o25.custom = $22, $n26++), $23 !== void 0 && ($o25.method = $23, $n26++), $24 !== void 0 && ($o25.path = $24, $n26++), rt.LuaTable.record($o25, $n26)));
       }
       return rt.leave($s2, $d2, ($27 = ($28 = h, ($f31 = $28?.f) !== void 0 && (($29 = $f31["user-agent"]) !== void 0 || ($m30 = $28.metatable) === void 0 || ($29 = $m30.view["user-agent"]) !== void 0 || !("user-agent" in $m30.view) && $m30.view[rt.CUT] === void 0) ? $29 : ($s2.pcs[$d2] = $pc + 28, rt.index($28, "user-agent", "local 'h'"))), $32 = ($33 = h, ($f36 = $33?.f) !== void 0 && (($34 = $f36["x-custom-header"]) !== void 0 || ($m35 = $33.metatable) === void 0 || ($34 = $m35.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m35.view) && $m35.view[rt.CUT] === void 0) ? $34 : ($s2.pcs[$d2] = $pc + 28, rt.index($33, "x-custom-header", "local 'h'"))), $37 = rh.pristineContext(ctx) ? ctx.method : ($38 = ctx, ($f41 = $38?.f) !== void 0 && (($39 = $f41.method) !== void 0 || ($m40 = $38.metatable) === void 0 || ($39 = $m40.view.method) !== void 0 || !("method" in $m40.view) && $m40.view[rt.CUT] === void 0) ? $39 : ($s2.pcs[$d2] = $pc + 28, rt.index($38, "method", "local 'ctx'"))), $422 = rh.pristineContext(ctx) ? ctx.path() : ($43 = ctx, ($f46 = $43?.f) !== void 0 && (($44 = $f46.path) !== void 0 || ($m45 = $43.metatable) === void 0 || ($44 = $m45.view.path) !== void 0 || !("path" in $m45.view) && $m45.view[rt.CUT] === void 0) ? $44 : ($s2.pcs[$d2] = $pc + 28, rt.index($43, "path", "local 'ctx'"))), $o47 = new rt.FieldsObject(), $n48 = 0, $27 !== void 0 && ($o47.agent = $27, $n48++), $32 !== void 0 && ($o47.custom = $32, $n48++), $37 !== void 0 && ($o47.method = $37, $n48++), $422 !== void 0 && ($o47.path = $422, $n48++), rt.LuaTable.record($o47, $n48)));
-    }))) !== void 0 && ($f11 = $15?.f) !== void 0 && !$15.linked && $f11.get !== void 0 ? $f11.get = $4 : ($s.pcs[$d] = $pc + 26, rt.setIndex($15, "get", $4, "field 'headers'"));
+    }))) !== void 0 && ($f10 = $3?.f) !== void 0 && !$3.linked && $f10.get !== void 0 ? $f10.get = $7 : ($s.pcs[$d] = $pc + 26, rt.setIndex($3, "get", $7, "field 'headers'"));
     return rt.leave($s, $d, api);
   };
 }

@@ -18,8 +18,8 @@ const $pc = rt.positions([
   [$site0, 4], // 2
   [$site0, 8], // 3
   [$site0, 12], // 4
-  [$site3, 13], // 5
-  [$site3, 13, ":params"], // 6
+  [$site3, 13, ":params"], // 5
+  [$site3, 13], // 6
   [$site3, 14], // 7
   [$site0, 18], // 8
   [$site0, 22], // 9
@@ -54,31 +54,45 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
       let $4: rt.LuaValue;
-      let $5: rt.LuaValue;
-      let $m6: rt.LuaTable | undefined;
-      let $f7: rt.Fields | undefined;
-      let $8: rt.LuaValue;
-      let $o9: rt.Fields;
-      let $n10: number;
-      let $f11: rt.Fields | undefined;
-      let $m12: rt.LuaTable | undefined;
-      let $13: rt.LuaValue;
-      let $f14: rt.Fields | undefined;
+      let $m5: rt.LuaTable | undefined;
+      let $f6: rt.Fields | undefined;
+      let $7: rt.LuaValue;
+      let $o8: rt.Fields;
+      let $n9: number;
+      let $f10: rt.Fields | undefined;
+      let $m11: rt.LuaTable | undefined;
+      let $12: rt.LuaValue;
+      let $f13: rt.Fields | undefined;
+      let $m14: rt.LuaTable | undefined;
       let $15: rt.LuaValue;
-      let $16: rt.LuaValue;
-      let $m17: rt.LuaTable | undefined;
+      let $m16: rt.LuaTable | undefined;
+      let $f17: rt.Fields | undefined;
       let $18: rt.LuaValue;
-      let $m19: rt.LuaTable | undefined;
-      let $f20: rt.Fields | undefined;
-      let $21: rt.LuaValue;
-      let $f22: rt.Fields | undefined;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 3, $o9.host = "127.0.0.1", $o9.port = 4242, $o9.log_level = "info", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-      $8 = api;
-      (($5 = ($handlers[0] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      let $f19: rt.Fields | undefined;
+      if (($3 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc;
+        $3 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.server) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.server) !== undefined || (!("server" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc;
+        $4 = rt.index($3, "server", "global 'rover'");
+      }
+      $2 = $4;
+      $7 = ($o8 = new rt.FieldsObject(), $n9 = 3, $o8.host = "127.0.0.1", $o8.port = 4242, $o8.log_level = "info", rt.LuaTable.record($o8, $n9));
+      $s.pcs[$d] = $pc + 1;
+      $fn1 = rt.fn($2, "field 'server'");
+      let api: rt.LuaValue = rt.first($fn1($7));
+      $7 = api;
+      (($4 = ($handlers[0] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         return ("Rover is running");
-      } as rt.LuaFunction)) !== undefined && ($f7 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f7.get !== undefined ? ($f7.get = $5) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $5, "local 'api'")));
-      $5 = ($8 = api as rt.LuaValue, (($f7 = ($8 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.hello) !== undefined || ($m6 = ($8 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.hello) !== undefined || (!("hello" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 3, rt.index($8, "hello", "local 'api'"))));
-      (($3 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      } as rt.LuaFunction)) !== undefined && ($f6 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $4) : ($s.pcs[$d] = $pc + 2, rt.setIndex($7, "get", $4, "local 'api'")));
+      $7 = api as rt.LuaValue;
+      if (!(($f6 = ($7 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.hello) !== undefined || ($m5 = ($7 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.hello) !== undefined || (!("hello" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 3;
+        $3 = rt.index($7, "hello", "local 'api'");
+      }
+      $4 = $3;
+      (($2 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
         const $json: boolean = rh.claim(ctx);
@@ -88,9 +102,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
         return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.message = "Hello World", rt.LuaTable.record($o1, $n2)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($5 as rt.LuaTable)?.f) !== undefined && !($5 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 3, rt.setIndex($5, "get", $3, "field 'hello'")));
-      $3 = ($4 = ($8 = api as rt.LuaValue, (($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.hello) !== undefined || ($m6 = ($8 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.hello) !== undefined || (!("hello" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 4, rt.index($8, "hello", "local 'api'")))), (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($2 = $f7.p_name) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($2 = $m12.view.p_name) !== undefined || (!("p_name" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 4, rt.index($4, "p_name", "field 'hello'"))));
-      (($13 = ($handlers[2] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.get !== undefined ? ($f10.get = $2) : ($s.pcs[$d] = $pc + 3, rt.setIndex($4, "get", $2, "field 'hello'")));
+      $3 = api as rt.LuaValue;
+      if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($7 = $f10.hello) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($7 = $m5.view.hello) !== undefined || (!("hello" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 4;
+        $7 = rt.index($3, "hello", "local 'api'");
+      }
+      if (!(($f6 = ($7 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.p_name) !== undefined || ($m11 = ($7 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.p_name) !== undefined || (!("p_name" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 4;
+        $4 = rt.index($7, "p_name", "field 'hello'");
+      }
+      $2 = $4;
+      (($12 = ($handlers[2] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -113,7 +136,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o17: rt.Fields;
         let $n18: number;
         const $json: boolean = rh.claim(ctx);
-        let name: rt.LuaValue = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("name") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 6, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.name) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.name) !== undefined || (!("name" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 5, rt.index($1, "name")))));
+        let name: rt.LuaValue = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("name") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.name) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.name) !== undefined || (!("name" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 6, rt.index($1, "name")))));
         if ($json) {
           $8 = ($5 = ("Hello ") as rt.LuaValue, (typeof $5 === 'string' && typeof name === 'string' ? $5 + name : ($s.pcs[$d] = $pc + 7, rt.concat($5, name, undefined, "local 'name'"))));
           $9 = ($2 = (name) as rt.LuaValue, (($2 as rt.LuaTable)?.arr !== undefined ? ($2 as rt.LuaTable).length() : typeof $2 === 'string' ? $2.length : ($s.pcs[$d] = $pc + 7, rt.len($2, "local 'name'"))));
@@ -129,9 +152,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($1 = $8, $10 = $9, $o11 = new rt.FieldsObject(), $n12 = 0, ($1 !== undefined && ($o11.message = $1, $n12++)), ($10 !== undefined && ($o11.length = $10, $n12++)), rt.LuaTable.record($o11, $n12)));
         }
         return rt.leave($s, $d, ($13 = ($14 = ("Hello ") as rt.LuaValue, (typeof $14 === 'string' && typeof name === 'string' ? $14 + name : ($s.pcs[$d] = $pc + 7, rt.concat($14, name, undefined, "local 'name'")))), $15 = ($16 = (name) as rt.LuaValue, (($16 as rt.LuaTable)?.arr !== undefined ? ($16 as rt.LuaTable).length() : typeof $16 === 'string' ? $16.length : ($s.pcs[$d] = $pc + 7, rt.len($16, "local 'name'")))), $o17 = new rt.FieldsObject(), $n18 = 0, ($13 !== undefined && ($o17.message = $13, $n18++)), ($15 !== undefined && ($o17.length = $15, $n18++)), rt.LuaTable.record($o17, $n18)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 4, rt.setIndex($3, "get", $13, "field 'p_name'")));
-      $13 = ($2 = ($5 = api as rt.LuaValue, (($f14 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f14.users) !== undefined || ($m12 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m12.view.users) !== undefined || (!("users" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 8, rt.index($5, "users", "local 'api'")))), (($f7 = ($2 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.me) !== undefined || ($m6 = ($2 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.me) !== undefined || (!("me" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 8, rt.index($2, "me", "field 'users'"))));
-      (($3 = ($handlers[3] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 4, rt.setIndex($2, "get", $12, "field 'p_name'")));
+      $4 = api as rt.LuaValue;
+      if (!(($f13 = ($4 as rt.LuaTable)?.f) !== undefined && (($7 = $f13.users) !== undefined || ($m11 = ($4 as rt.LuaTable).metatable) === undefined || ($7 = $m11.view.users) !== undefined || (!("users" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 8;
+        $7 = rt.index($4, "users", "local 'api'");
+      }
+      if (!(($f6 = ($7 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.me) !== undefined || ($m5 = ($7 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.me) !== undefined || (!("me" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 8;
+        $3 = rt.index($7, "me", "field 'users'");
+      }
+      $12 = $3;
+      (($2 = ($handlers[3] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
         const $json: boolean = rh.claim(ctx);
@@ -141,9 +173,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
         return (($o1 = new rt.FieldsObject(), $n2 = 2, $o1.id = "me", $o1.static = true, rt.LuaTable.record($o1, $n2)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 8, rt.setIndex($13, "get", $3, "field 'me'")));
-      $3 = ($4 = ($8 = api as rt.LuaValue, (($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($5 = $f11.users) !== undefined || ($m6 = ($8 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.users) !== undefined || (!("users" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 9, rt.index($8, "users", "local 'api'")))), (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($2 = $f7.p_id) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($2 = $m12.view.p_id) !== undefined || (!("p_id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 9, rt.index($4, "p_id", "field 'users'"))));
-      (($13 = ($handlers[4] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f10 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f10.get !== undefined ? ($f10.get = $2) : ($s.pcs[$d] = $pc + 8, rt.setIndex($12, "get", $2, "field 'me'")));
+      $3 = api as rt.LuaValue;
+      if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($7 = $f10.users) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($7 = $m5.view.users) !== undefined || (!("users" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 9;
+        $7 = rt.index($3, "users", "local 'api'");
+      }
+      if (!(($f6 = ($7 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.p_id) !== undefined || ($m11 = ($7 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.p_id) !== undefined || (!("p_id" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 9;
+        $4 = rt.index($7, "p_id", "field 'users'");
+      }
+      $2 = $4;
+      (($12 = ($handlers[4] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -201,10 +242,44 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, rt.first(($15 = $1, $16 = ($17 = $6, $o18 = new rt.FieldsObject(), $n19 = 1, $o18.static = false, ($17 !== undefined && ($o18.id = $17, $n19++)), rt.LuaTable.record($o18, $n19)), $s.pcs[$d] = $pc + 12, $fn14 = rt.fn($15, "field 'json'"), $fn14($16))));
         }
-        return ($21 = ($22 = api as rt.LuaValue, (($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.json) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 10, rt.index($22, "json", "upvalue 'api'")))), $26 = ($27 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($28 = rt.first(($29 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f31 = ($29 as rt.LuaTable)?.f)?.params !== undefined ? $f31.params : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.params !== undefined ? $m30.view.params : rt.index($29, "params", "local 'ctx'")), "method 'params'")($29))), (($f34 = ($28 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($28 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 10, rt.index($28, "id"))))), $o35 = new rt.FieldsObject(), $n36 = 1, $o35.static = false, ($27 !== undefined && ($o35.id = $27, $n36++)), rt.LuaTable.record($o35, $n36)), $s.pcs[$d] = $pc + 13, $fn20 = rt.fn($21, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t37 = $s.tails++, $r38 = $fn20($26), $s.tails = $t37, $r38) : rt.tail($s, $fn20, [$26]));
-      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 9, rt.setIndex($3, "get", $13, "field 'p_id'")));
-      $13 = ($2 = ($5 = ($8 = ($4 = api as rt.LuaValue, (($f14 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f14.users) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.users) !== undefined || (!("users" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 14, rt.index($4, "users", "local 'api'")))), (($f7 = ($8 as rt.LuaTable)?.f) !== undefined && (($15 = $f7.p_id) !== undefined || ($m6 = ($8 as rt.LuaTable).metatable) === undefined || ($15 = $m6.view.p_id) !== undefined || (!("p_id" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 14, rt.index($8, "p_id", "field 'users'")))), (($f11 = ($5 as rt.LuaTable)?.f) !== undefined && (($16 = $f11.posts) !== undefined || ($m17 = ($5 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.posts) !== undefined || (!("posts" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 14, rt.index($5, "posts", "field 'p_id'")))), (($f20 = ($2 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.p_postId) !== undefined || ($m19 = ($2 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.p_postId) !== undefined || (!("p_postId" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 14, rt.index($2, "p_postId", "field 'posts'"))));
-      (($21 = ($handlers[5] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        $22 = api as rt.LuaValue;
+        if (!(($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.json) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 10;
+          $23 = rt.index($22, "json", "upvalue 'api'");
+        }
+        $21 = $23;
+        $26 = ($27 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($28 = rt.first(($29 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f31 = ($29 as rt.LuaTable)?.f)?.params !== undefined ? $f31.params : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.params !== undefined ? $m30.view.params : rt.index($29, "params", "local 'ctx'")), "method 'params'")($29))), (($f34 = ($28 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($28 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 10, rt.index($28, "id"))))), $o35 = new rt.FieldsObject(), $n36 = 1, $o35.static = false, ($27 !== undefined && ($o35.id = $27, $n36++)), rt.LuaTable.record($o35, $n36));
+        $s.pcs[$d] = $pc + 13;
+        $fn20 = rt.fn($21, "field 'json'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t37 = $s.tails++;
+          $r38 = $fn20($26);
+          $s.tails = $t37;
+        } else {
+          $r38 = rt.tail($s, $fn20, [$26]);
+        }
+        return $r38;
+      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 9, rt.setIndex($2, "get", $12, "field 'p_id'")));
+      $4 = api as rt.LuaValue;
+      if (!(($f13 = ($4 as rt.LuaTable)?.f) !== undefined && (($7 = $f13.users) !== undefined || ($m11 = ($4 as rt.LuaTable).metatable) === undefined || ($7 = $m11.view.users) !== undefined || (!("users" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 14;
+        $7 = rt.index($4, "users", "local 'api'");
+      }
+      if (!(($f6 = ($7 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.p_id) !== undefined || ($m5 = ($7 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.p_id) !== undefined || (!("p_id" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 14;
+        $3 = rt.index($7, "p_id", "field 'users'");
+      }
+      if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f10.posts) !== undefined || ($m14 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m14.view.posts) !== undefined || (!("posts" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 14;
+        $2 = rt.index($3, "posts", "field 'p_id'");
+      }
+      if (!(($f17 = ($2 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.p_postId) !== undefined || ($m16 = ($2 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.p_postId) !== undefined || (!("p_postId" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 14;
+        $15 = rt.index($2, "p_postId", "field 'posts'");
+      }
+      $12 = $15;
+      (($18 = ($handlers[5] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -235,7 +310,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o25: rt.Fields;
         let $n26: number;
         const $json: boolean = rh.claim(ctx);
-        let p: rt.LuaValue = rt.first(($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 15, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.params !== undefined ? $f3.params : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.params !== undefined ? $m2.view.params : rt.index($1, "params", "local 'ctx'")), "method 'params'")($1)));
+        $1 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 15;
+        let p: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.params !== undefined ? $f3.params : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.params !== undefined ? $m2.view.params : rt.index($1, "params", "local 'ctx'")), "method 'params'")($1));
         if ($json) {
           $4 = ($1 = p as rt.LuaValue, (($f3 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f3.id) !== undefined || ($m2 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m2.view.id) !== undefined || (!("id" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 16, rt.index($1, "id", "local 'p'"))));
           $6 = ($7 = p as rt.LuaValue, (($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.postId) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.postId) !== undefined || (!("postId" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 16, rt.index($7, "postId", "local 'p'"))));
@@ -251,9 +328,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($11 = $4, $12 = $6, $o13 = new rt.FieldsObject(), $n14 = 0, ($11 !== undefined && ($o13.user = $11, $n14++)), ($12 !== undefined && ($o13.post = $12, $n14++)), rt.LuaTable.record($o13, $n14)));
         }
         return rt.leave($s, $d, ($15 = ($16 = p as rt.LuaValue, (($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.id) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.id) !== undefined || (!("id" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 16, rt.index($16, "id", "local 'p'")))), $20 = ($21 = p as rt.LuaValue, (($f24 = ($21 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.postId) !== undefined || ($m23 = ($21 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.postId) !== undefined || (!("postId" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 16, rt.index($21, "postId", "local 'p'")))), $o25 = new rt.FieldsObject(), $n26 = 0, ($15 !== undefined && ($o25.user = $15, $n26++)), ($20 !== undefined && ($o25.post = $20, $n26++)), rt.LuaTable.record($o25, $n26)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f22 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f22.get !== undefined ? ($f22.get = $21) : ($s.pcs[$d] = $pc + 14, rt.setIndex($13, "get", $21, "field 'p_postId'")));
-      $21 = ($18 = api as rt.LuaValue, (($f22 = ($18 as rt.LuaTable)?.f) !== undefined && (($16 = $f22.search) !== undefined || ($m19 = ($18 as rt.LuaTable).metatable) === undefined || ($16 = $m19.view.search) !== undefined || (!("search" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 17, rt.index($18, "search", "local 'api'"))));
-      (($15 = ($handlers[6] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f19 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f19.get !== undefined ? ($f19.get = $18) : ($s.pcs[$d] = $pc + 14, rt.setIndex($12, "get", $18, "field 'p_postId'")));
+      $15 = api as rt.LuaValue;
+      if (!(($f19 = ($15 as rt.LuaTable)?.f) !== undefined && (($2 = $f19.search) !== undefined || ($m16 = ($15 as rt.LuaTable).metatable) === undefined || ($2 = $m16.view.search) !== undefined || (!("search" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 17;
+        $2 = rt.index($15, "search", "local 'api'");
+      }
+      $18 = $2;
+      (($3 = ($handlers[6] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -278,7 +360,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $19: rt.LuaValue;
         let $o20: rt.Fields;
         let $n21: number;
-        let q: rt.LuaValue = rt.first(($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 18, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1)));
+        $1 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 18;
+        let q: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1));
         let keys: rt.LuaTable = new rt.LuaTable();
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
@@ -302,11 +386,32 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             (($8 = k) !== undefined && ($a9 = (keys as rt.LuaTable)?.arr) !== undefined && ($k7 - 1 >>> 0) === $k7 - 1 && $a9[$k7 - 1] !== undefined ? ($a9[$k7 - 1] = $8) : $8 !== undefined && $a9 !== undefined && $k7 === $a9.length + 1 && (keys as rt.LuaTable).other === undefined && (keys as rt.LuaTable).metatable === undefined ? $a9.push($8) : ($s.pcs[$d] = $pc + 19, rt.setIndex(keys, $k7, $8, "local 'keys'")));
           }
         }
-        ($6 = ($5 = (($1 = $env.f.table) !== undefined ? $1 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), (($f3 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f3.sort) !== undefined || ($m2 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m2.view.sort) !== undefined || (!("sort" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 22, rt.index($5, "sort", "global 'table'")))), $11 = keys, $s.pcs[$d] = $pc + 23, $fn10 = rt.fn($6, "field 'sort'"), $fn10($11));
-        return rt.leave($s, $d, ($11 = ($8 = q as rt.LuaValue, (($f3 = ($8 as rt.LuaTable)?.f) !== undefined && (($1 = $f3.q) !== undefined || ($m2 = ($8 as rt.LuaTable).metatable) === undefined || ($1 = $m2.view.q) !== undefined || (!("q" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 24, rt.index($8, "q", "local 'q'")))), $5 = (rt.t($6 = rt.first(($12 = (($13 = $env.f.tonumber) !== undefined ? $13 : ($s.pcs[$d] = $pc + 24, rt.getGlobal($env, "tonumber"))), $14 = ($15 = q as rt.LuaValue, (($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.page) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.page) !== undefined || (!("page" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 24, rt.index($15, "page", "local 'q'")))), $s.pcs[$d] = $pc + 25, $fn10 = rt.fn($12, "global 'tonumber'"), $fn10($14)))) ? $6 : 1), $19 = keys, $o20 = new rt.FieldsObject(), $n21 = 2, ($11 !== undefined && ($o20.q = $11, $n21++)), $o20.page = $5, $o20.keys = $19, rt.LuaTable.record($o20, $n21)));
-      } as rt.LuaFunction)) !== undefined && ($f20 = ($21 as rt.LuaTable)?.f) !== undefined && !($21 as rt.LuaTable).linked && $f20.get !== undefined ? ($f20.get = $15) : ($s.pcs[$d] = $pc + 17, rt.setIndex($21, "get", $15, "field 'search'")));
-      $15 = ($16 = ($18 = api as rt.LuaValue, (($f20 = ($18 as rt.LuaTable)?.f) !== undefined && (($21 = $f20.echo) !== undefined || ($m19 = ($18 as rt.LuaTable).metatable) === undefined || ($21 = $m19.view.echo) !== undefined || (!("echo" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 26, rt.index($18, "echo", "local 'api'")))), (($f22 = ($16 as rt.LuaTable)?.f) !== undefined && (($3 = $f22.headers) !== undefined || ($m17 = ($16 as rt.LuaTable).metatable) === undefined || ($3 = $m17.view.headers) !== undefined || (!("headers" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 26, rt.index($16, "headers", "field 'echo'"))));
-      (($4 = ($handlers[7] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        if (($5 = $env.f.table) === undefined) {
+          $s.pcs[$d] = $pc + 22;
+          $5 = rt.getGlobal($env, "table");
+        }
+        if (!(($f3 = ($5 as rt.LuaTable)?.f) !== undefined && (($1 = $f3.sort) !== undefined || ($m2 = ($5 as rt.LuaTable).metatable) === undefined || ($1 = $m2.view.sort) !== undefined || (!("sort" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 22;
+          $1 = rt.index($5, "sort", "global 'table'");
+        }
+        $6 = $1;
+        $8 = keys;
+        $s.pcs[$d] = $pc + 23;
+        $fn10 = rt.fn($6, "field 'sort'");
+        $fn10($8);
+        return rt.leave($s, $d, ($8 = ($1 = q as rt.LuaValue, (($f3 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f3.q) !== undefined || ($m2 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m2.view.q) !== undefined || (!("q" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 24, rt.index($1, "q", "local 'q'")))), $6 = (rt.t($11 = rt.first(($12 = (($13 = $env.f.tonumber) !== undefined ? $13 : ($s.pcs[$d] = $pc + 24, rt.getGlobal($env, "tonumber"))), $14 = ($15 = q as rt.LuaValue, (($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.page) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.page) !== undefined || (!("page" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 24, rt.index($15, "page", "local 'q'")))), $s.pcs[$d] = $pc + 25, $fn10 = rt.fn($12, "global 'tonumber'"), $fn10($14)))) ? $11 : 1), $19 = keys, $o20 = new rt.FieldsObject(), $n21 = 2, ($8 !== undefined && ($o20.q = $8, $n21++)), $o20.page = $6, $o20.keys = $19, rt.LuaTable.record($o20, $n21)));
+      } as rt.LuaFunction)) !== undefined && ($f17 = ($18 as rt.LuaTable)?.f) !== undefined && !($18 as rt.LuaTable).linked && $f17.get !== undefined ? ($f17.get = $3) : ($s.pcs[$d] = $pc + 17, rt.setIndex($18, "get", $3, "field 'search'")));
+      $2 = api as rt.LuaValue;
+      if (!(($f17 = ($2 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.echo) !== undefined || ($m16 = ($2 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.echo) !== undefined || (!("echo" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 26;
+        $15 = rt.index($2, "echo", "local 'api'");
+      }
+      if (!(($f19 = ($15 as rt.LuaTable)?.f) !== undefined && (($18 = $f19.headers) !== undefined || ($m14 = ($15 as rt.LuaTable).metatable) === undefined || ($18 = $m14.view.headers) !== undefined || (!("headers" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 26;
+        $18 = rt.index($15, "headers", "field 'echo'");
+      }
+      $3 = $18;
+      (($7 = ($handlers[7] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -359,7 +464,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o47: rt.Fields;
         let $n48: number;
         const $json: boolean = rh.claim(ctx);
-        let h: rt.LuaValue = rt.first(($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 27, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.headers !== undefined ? $f3.headers : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.headers !== undefined ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'")), "method 'headers'")($1)));
+        $1 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 27;
+        let h: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.headers !== undefined ? $f3.headers : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.headers !== undefined ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'")), "method 'headers'")($1));
         if ($json) {
           $4 = ($1 = h as rt.LuaValue, (($f3 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f3["user-agent"]) !== undefined || ($m2 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m2.view["user-agent"]) !== undefined || (!("user-agent" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 28, rt.index($1, "user-agent", "local 'h'"))));
           $6 = ($7 = h as rt.LuaValue, (($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10["x-custom-header"]) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 28, rt.index($7, "x-custom-header", "local 'h'"))));
@@ -381,7 +488,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($21 = $4, $22 = $6, $23 = $11, $24 = $16, $o25 = new rt.FieldsObject(), $n26 = 0, ($21 !== undefined && ($o25.agent = $21, $n26++)), ($22 !== undefined && ($o25.custom = $22, $n26++)), ($23 !== undefined && ($o25.method = $23, $n26++)), ($24 !== undefined && ($o25.path = $24, $n26++)), rt.LuaTable.record($o25, $n26)));
         }
         return rt.leave($s, $d, ($27 = ($28 = h as rt.LuaValue, (($f31 = ($28 as rt.LuaTable)?.f) !== undefined && (($29 = $f31["user-agent"]) !== undefined || ($m30 = ($28 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view["user-agent"]) !== undefined || (!("user-agent" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : ($s.pcs[$d] = $pc + 28, rt.index($28, "user-agent", "local 'h'")))), $32 = ($33 = h as rt.LuaValue, (($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36["x-custom-header"]) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : ($s.pcs[$d] = $pc + 28, rt.index($33, "x-custom-header", "local 'h'")))), $37 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($38 = ctx as rt.LuaValue, (($f41 = ($38 as rt.LuaTable)?.f) !== undefined && (($39 = $f41.method) !== undefined || ($m40 = ($38 as rt.LuaTable).metatable) === undefined || ($39 = $m40.view.method) !== undefined || (!("method" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : ($s.pcs[$d] = $pc + 28, rt.index($38, "method", "local 'ctx'"))))), $42 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).path() : ($43 = ctx as rt.LuaValue, (($f46 = ($43 as rt.LuaTable)?.f) !== undefined && (($44 = $f46.path) !== undefined || ($m45 = ($43 as rt.LuaTable).metatable) === undefined || ($44 = $m45.view.path) !== undefined || (!("path" in $m45.view) && $m45.view[rt.CUT] === undefined)) ? $44 : ($s.pcs[$d] = $pc + 28, rt.index($43, "path", "local 'ctx'"))))), $o47 = new rt.FieldsObject(), $n48 = 0, ($27 !== undefined && ($o47.agent = $27, $n48++)), ($32 !== undefined && ($o47.custom = $32, $n48++)), ($37 !== undefined && ($o47.method = $37, $n48++)), ($42 !== undefined && ($o47.path = $42, $n48++)), rt.LuaTable.record($o47, $n48)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $4) : ($s.pcs[$d] = $pc + 26, rt.setIndex($15, "get", $4, "field 'headers'")));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f10 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f10.get !== undefined ? ($f10.get = $7) : ($s.pcs[$d] = $pc + 26, rt.setIndex($3, "get", $7, "field 'headers'")));
       return rt.leave($s, $d, api);
     };
 }

@@ -15,8 +15,8 @@ const $pc = rt.positions([
   [$site1, 6, "json"], // 5
   [$site1, 6, "?"], // 6
   [$site0, 10], // 7
-  [$site2, 11], // 8
-  [$site2, 11, ":query"], // 9
+  [$site2, 11, ":query"], // 8
+  [$site2, 11], // 9
 ]);
 
 /** The main chunk of fixtures/http/small/app.lua, bound to the global environment `$env`. */
@@ -29,19 +29,39 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
       let $4: rt.LuaValue;
-      let $5: rt.LuaValue;
-      let $m6: rt.LuaTable | undefined;
-      let $f7: rt.Fields | undefined;
-      let $8: rt.LuaValue;
-      let $o9: rt.Fields;
-      let $n10: number;
-      let $m11: rt.LuaTable | undefined;
-      let $f12: rt.Fields | undefined;
-      let $13: rt.LuaValue;
-      let $f14: rt.Fields | undefined;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-      $8 = ($5 = ($4 = api as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f7.users) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m6.view.users) !== undefined || (!("users" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 2, rt.index($4, "users", "local 'api'")))), (($f12 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f12.p_id) !== undefined || ($m11 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.p_id) !== undefined || (!("p_id" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 2, rt.index($5, "p_id", "field 'users'"))));
-      (($13 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      let $m5: rt.LuaTable | undefined;
+      let $f6: rt.Fields | undefined;
+      let $7: rt.LuaValue;
+      let $o8: rt.Fields;
+      let $n9: number;
+      let $m10: rt.LuaTable | undefined;
+      let $f11: rt.Fields | undefined;
+      let $12: rt.LuaValue;
+      let $f13: rt.Fields | undefined;
+      if (($3 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc;
+        $3 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.server) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.server) !== undefined || (!("server" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc;
+        $4 = rt.index($3, "server", "global 'rover'");
+      }
+      $2 = $4;
+      $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9));
+      $s.pcs[$d] = $pc + 1;
+      $fn1 = rt.fn($2, "field 'server'");
+      let api: rt.LuaValue = rt.first($fn1($7));
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.users) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.users) !== undefined || (!("users" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 2;
+        $3 = rt.index($4, "users", "local 'api'");
+      }
+      if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.p_id) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.p_id) !== undefined || (!("p_id" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 2;
+        $2 = rt.index($3, "p_id", "field 'users'");
+      }
+      $7 = $2;
+      (($12 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -99,9 +119,31 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, rt.first(($15 = $1, $16 = ($17 = $6, $o18 = new rt.FieldsObject(), $n19 = 1, $o18.static = false, ($17 !== undefined && ($o18.id = $17, $n19++)), rt.LuaTable.record($o18, $n19)), $s.pcs[$d] = $pc + 5, $fn14 = rt.fn($15, "field 'json'"), $fn14($16))));
         }
-        return ($21 = ($22 = api as rt.LuaValue, (($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.json) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 3, rt.index($22, "json", "upvalue 'api'")))), $26 = ($27 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($28 = rt.first(($29 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f31 = ($29 as rt.LuaTable)?.f)?.params !== undefined ? $f31.params : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.params !== undefined ? $m30.view.params : rt.index($29, "params", "local 'ctx'")), "method 'params'")($29))), (($f34 = ($28 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($28 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 3, rt.index($28, "id"))))), $o35 = new rt.FieldsObject(), $n36 = 1, $o35.static = false, ($27 !== undefined && ($o35.id = $27, $n36++)), rt.LuaTable.record($o35, $n36)), $s.pcs[$d] = $pc + 6, $fn20 = rt.fn($21, "field 'json'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t37 = $s.tails++, $r38 = $fn20($26), $s.tails = $t37, $r38) : rt.tail($s, $fn20, [$26]));
-      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($8 as rt.LuaTable)?.f) !== undefined && !($8 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 2, rt.setIndex($8, "get", $13, "field 'p_id'")));
-      $13 = ($2 = api as rt.LuaValue, (($f14 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f14.echo) !== undefined || ($m11 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m11.view.echo) !== undefined || (!("echo" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 7, rt.index($2, "echo", "local 'api'"))));
+        $22 = api as rt.LuaValue;
+        if (!(($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.json) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 3;
+          $23 = rt.index($22, "json", "upvalue 'api'");
+        }
+        $21 = $23;
+        $26 = ($27 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($28 = rt.first(($29 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f31 = ($29 as rt.LuaTable)?.f)?.params !== undefined ? $f31.params : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.params !== undefined ? $m30.view.params : rt.index($29, "params", "local 'ctx'")), "method 'params'")($29))), (($f34 = ($28 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($28 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 3, rt.index($28, "id"))))), $o35 = new rt.FieldsObject(), $n36 = 1, $o35.static = false, ($27 !== undefined && ($o35.id = $27, $n36++)), rt.LuaTable.record($o35, $n36));
+        $s.pcs[$d] = $pc + 6;
+        $fn20 = rt.fn($21, "field 'json'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t37 = $s.tails++;
+          $r38 = $fn20($26);
+          $s.tails = $t37;
+        } else {
+          $r38 = rt.tail($s, $fn20, [$26]);
+        }
+        return $r38;
+      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 2, rt.setIndex($7, "get", $12, "field 'p_id'")));
+      $2 = api as rt.LuaValue;
+      if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.echo) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.echo) !== undefined || (!("echo" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 7;
+        $3 = rt.index($2, "echo", "local 'api'");
+      }
+      $12 = $3;
       (($4 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
@@ -146,8 +188,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n38: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("a") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.a) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.a) !== undefined || (!("a" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 8, rt.index($2, "a")))));
-          $9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("b") : ($10 = rt.first(($11 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.query !== undefined ? $f13.query : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.query !== undefined ? $m12.view.query : rt.index($11, "query", "local 'ctx'")), "method 'query'")($11))), (($f16 = ($10 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.b) !== undefined || ($m15 = ($10 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.b) !== undefined || (!("b" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 8, rt.index($10, "b")))));
+          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("a") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.a) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.a) !== undefined || (!("a" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 9, rt.index($2, "a")))));
+          $9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("b") : ($10 = rt.first(($11 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.query !== undefined ? $f13.query : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.query !== undefined ? $m12.view.query : rt.index($11, "query", "local 'ctx'")), "method 'query'")($11))), (($f16 = ($10 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.b) !== undefined || ($m15 = ($10 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.b) !== undefined || (!("b" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 9, rt.index($10, "b")))));
           if (rh.isScalar($1) && rh.isScalar($9)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 97; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
@@ -159,8 +201,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($17 = $1, $18 = $9, $o19 = new rt.FieldsObject(), $n20 = 0, ($17 !== undefined && ($o19.a = $17, $n20++)), ($18 !== undefined && ($o19.b = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
         }
-        return rt.leave($s, $d, ($21 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("a") : ($22 = rt.first(($23 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn((($f25 = ($23 as rt.LuaTable)?.f)?.query !== undefined ? $f25.query : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.query !== undefined ? $m24.view.query : rt.index($23, "query", "local 'ctx'")), "method 'query'")($23))), (($f28 = ($22 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.a) !== undefined || ($m27 = ($22 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.a) !== undefined || (!("a" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : ($s.pcs[$d] = $pc + 8, rt.index($22, "a"))))), $29 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("b") : ($30 = rt.first(($31 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 9, rt.fn((($f33 = ($31 as rt.LuaTable)?.f)?.query !== undefined ? $f33.query : ($m32 = ($31 as rt.LuaTable)?.metatable) !== undefined && $m32.view.query !== undefined ? $m32.view.query : rt.index($31, "query", "local 'ctx'")), "method 'query'")($31))), (($f36 = ($30 as rt.LuaTable)?.f) !== undefined && (($34 = $f36.b) !== undefined || ($m35 = ($30 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view.b) !== undefined || (!("b" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : ($s.pcs[$d] = $pc + 8, rt.index($30, "b"))))), $o37 = new rt.FieldsObject(), $n38 = 0, ($21 !== undefined && ($o37.a = $21, $n38++)), ($29 !== undefined && ($o37.b = $29, $n38++)), rt.LuaTable.record($o37, $n38)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f12 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f12.get !== undefined ? ($f12.get = $4) : ($s.pcs[$d] = $pc + 7, rt.setIndex($13, "get", $4, "field 'echo'")));
+        return rt.leave($s, $d, ($21 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("a") : ($22 = rt.first(($23 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f25 = ($23 as rt.LuaTable)?.f)?.query !== undefined ? $f25.query : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.query !== undefined ? $m24.view.query : rt.index($23, "query", "local 'ctx'")), "method 'query'")($23))), (($f28 = ($22 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.a) !== undefined || ($m27 = ($22 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.a) !== undefined || (!("a" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : ($s.pcs[$d] = $pc + 9, rt.index($22, "a"))))), $29 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("b") : ($30 = rt.first(($31 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f33 = ($31 as rt.LuaTable)?.f)?.query !== undefined ? $f33.query : ($m32 = ($31 as rt.LuaTable)?.metatable) !== undefined && $m32.view.query !== undefined ? $m32.view.query : rt.index($31, "query", "local 'ctx'")), "method 'query'")($31))), (($f36 = ($30 as rt.LuaTable)?.f) !== undefined && (($34 = $f36.b) !== undefined || ($m35 = ($30 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view.b) !== undefined || (!("b" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : ($s.pcs[$d] = $pc + 9, rt.index($30, "b"))))), $o37 = new rt.FieldsObject(), $n38 = 0, ($21 !== undefined && ($o37.a = $21, $n38++)), ($29 !== undefined && ($o37.b = $29, $n38++)), rt.LuaTable.record($o37, $n38)));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $4) : ($s.pcs[$d] = $pc + 7, rt.setIndex($12, "get", $4, "field 'echo'")));
       return rt.leave($s, $d, api);
     };
 }

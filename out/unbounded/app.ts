@@ -28,27 +28,45 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
       let $4: rt.LuaValue;
-      let $5: rt.LuaValue;
-      let $m6: rt.LuaTable | undefined;
-      let $f7: rt.Fields | undefined;
-      let $8: rt.LuaValue;
-      let $o9: rt.Fields;
-      let $n10: number;
-      let $f11: rt.Fields | undefined;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 4, $o9.log_level = "nope", $o9.body_size_limit = 0, $o9.allow_unbounded_body = true, $o9.security_headers = false, rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-      $8 = ($5 = function $anonymous(ctx?: rt.LuaValue): rt.LuaResult {
+      let $m5: rt.LuaTable | undefined;
+      let $f6: rt.Fields | undefined;
+      let $7: rt.LuaValue;
+      let $o8: rt.Fields;
+      let $n9: number;
+      let $f10: rt.Fields | undefined;
+      if (($3 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc;
+        $3 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.server) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.server) !== undefined || (!("server" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc;
+        $4 = rt.index($3, "server", "global 'rover'");
+      }
+      $2 = $4;
+      $7 = ($o8 = new rt.FieldsObject(), $n9 = 4, $o8.log_level = "nope", $o8.body_size_limit = 0, $o8.allow_unbounded_body = true, $o8.security_headers = false, rt.LuaTable.record($o8, $n9));
+      $s.pcs[$d] = $pc + 1;
+      $fn1 = rt.fn($2, "field 'server'");
+      let api: rt.LuaValue = rt.first($fn1($7));
+      $7 = ($4 = function $anonymous(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $m2: rt.LuaTable | undefined;
         let $f3: rt.Fields | undefined;
-        ($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 2, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "checked", true));
+        $1 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 2;
+        rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "checked", true);
         return rt.leave($s, $d, rt.NONE);
-      }, $o9 = new rt.FieldsObject(), $n10 = 1, $o9.get = $5, rt.LuaTable.record($o9, $n10));
-      (($4 = $8) !== undefined && ($f7 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f7.before !== undefined ? ($f7.before = $4) : ($s.pcs[$d] = $pc + 3, rt.setIndex(api, "before", $4, "local 'api'")));
-      $4 = ($5 = api as rt.LuaValue, (($f7 = ($5 as rt.LuaTable)?.f) !== undefined && (($8 = $f7.upload) !== undefined || ($m6 = ($5 as rt.LuaTable).metatable) === undefined || ($8 = $m6.view.upload) !== undefined || (!("upload" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 4, rt.index($5, "upload", "local 'api'"))));
-      (($3 = ($handlers[0] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      }, $o8 = new rt.FieldsObject(), $n9 = 1, $o8.get = $4, rt.LuaTable.record($o8, $n9));
+      (($3 = $7) !== undefined && ($f6 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f6.before !== undefined ? ($f6.before = $3) : ($s.pcs[$d] = $pc + 3, rt.setIndex(api, "before", $3, "local 'api'")));
+      $4 = api as rt.LuaValue;
+      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($7 = $f6.upload) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($7 = $m5.view.upload) !== undefined || (!("upload" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 4;
+        $7 = rt.index($4, "upload", "local 'api'");
+      }
+      $3 = $7;
+      (($2 = ($handlers[0] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -100,7 +118,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($14 = $1, $15 = $10, $o16 = new rt.FieldsObject(), $n17 = 0, ($14 !== undefined && ($o16.size = $14, $n17++)), ($15 !== undefined && ($o16.checked = $15, $n17++)), rt.LuaTable.record($o16, $n17)));
         }
         return rt.leave($s, $d, ($18 = ($26 = (rt.first(($20 = rt.first(($21 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f23 = ($21 as rt.LuaTable)?.f)?.body !== undefined ? $f23.body : ($m22 = ($21 as rt.LuaTable)?.metatable) !== undefined && $m22.view.body !== undefined ? $m22.view.body : rt.index($21, "body", "local 'ctx'")), "method 'body'")($21))), $s.pcs[$d] = $pc + 6, $fn19 = rt.fn((($f25 = ($20 as rt.LuaTable)?.f)?.bytes !== undefined ? $f25.bytes : ($m24 = ($20 as rt.LuaTable)?.metatable) !== undefined && $m24.view.bytes !== undefined ? $m24.view.bytes : rt.index($20, "bytes")), "method 'bytes'"), $fn19($20)))) as rt.LuaValue, (($26 as rt.LuaTable)?.arr !== undefined ? ($26 as rt.LuaTable).length() : typeof $26 === 'string' ? $26.length : ($s.pcs[$d] = $pc + 7, rt.len($26)))), $27 = rt.first(($28 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f30 = ($28 as rt.LuaTable)?.f)?.get !== undefined ? $f30.get : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.get !== undefined ? $m29.view.get : rt.index($28, "get", "local 'ctx'")), "method 'get'")($28, "checked"))), $o31 = new rt.FieldsObject(), $n32 = 0, ($18 !== undefined && ($o31.size = $18, $n32++)), ($27 !== undefined && ($o31.checked = $27, $n32++)), rt.LuaTable.record($o31, $n32)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f11.post !== undefined ? ($f11.post = $3) : ($s.pcs[$d] = $pc + 4, rt.setIndex($4, "post", $3, "field 'upload'")));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f10 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f10.post !== undefined ? ($f10.post = $2) : ($s.pcs[$d] = $pc + 4, rt.setIndex($3, "post", $2, "field 'upload'")));
       return rt.leave($s, $d, api);
     };
 }

@@ -96,9 +96,9 @@ const $pc = rt.positions([
   // 41
   [$site2, 30, "pcall"],
   // 42
-  [$site2, 34],
-  // 43
   [$site2, 34, ":query"],
+  // 43
+  [$site2, 34],
   // 44
   [$site2, 34, "tostring"],
   // 45
@@ -158,13 +158,13 @@ function load($env) {
     let $2;
     let $3;
     let $4;
-    let $5;
-    let $m6;
-    let $f7;
-    let $8;
-    let $o9;
-    let $n10;
-    let $fn11;
+    let $m5;
+    let $f6;
+    let $7;
+    let $o8;
+    let $n9;
+    let $fn10;
+    let $11;
     let $m12;
     let $f13;
     let $m14;
@@ -248,11 +248,41 @@ function load($env) {
     let $f92;
     let $o93;
     let $n94;
-    let api = rt.first(($2 = ($3 = ($4 = $env.f.rover) !== void 0 ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover")), ($f7 = $3?.f) !== void 0 && (($5 = $f7.server) !== void 0 || ($m6 = $3.metatable) === void 0 || ($5 = $m6.view.server) !== void 0 || !("server" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'"))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-    let g = ($8 = ($5 = $env.f.rover) !== void 0 ? $5 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover")), ($f7 = $8?.f) !== void 0 && (($4 = $f7.guard) !== void 0 || ($m6 = $8.metatable) === void 0 || ($4 = $m6.view.guard) !== void 0 || !("guard" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($8, "guard", "global 'rover'")));
-    let address = rt.first(($4 = g, $s.pcs[$d] = $pc + 3, $fn1 = rt.fn(($f7 = $4?.f)?.object !== void 0 ? $f7.object : ($m6 = $4?.metatable) !== void 0 && $m6.view.object !== void 0 ? $m6.view.object : rt.index($4, "object", "local 'g'"), "method 'object'"), $5 = ($8 = rt.first(($3 = rt.first(($2 = g, $s.pcs[$d] = $pc + 4, rt.fn(($f13 = $2?.f)?.string !== void 0 ? $f13.string : ($m12 = $2?.metatable) !== void 0 && $m12.view.string !== void 0 ? $m12.view.string : rt.index($2, "string", "local 'g'"), "method 'string'")($2))), $s.pcs[$d] = $pc + 5, $fn11 = rt.fn(($f15 = $3?.f)?.required !== void 0 ? $f15.required : ($m14 = $3?.metatable) !== void 0 && $m14.view.required !== void 0 ? $m14.view.required : rt.index($3, "required"), "method 'required'"), $fn11($3))), $16 = rt.first(($17 = g, $s.pcs[$d] = $pc + 6, rt.fn(($f19 = $17?.f)?.string !== void 0 ? $f19.string : ($m18 = $17?.metatable) !== void 0 && $m18.view.string !== void 0 ? $m18.view.string : rt.index($17, "string", "local 'g'"), "method 'string'")($17))), $o9 = new rt.FieldsObject(), $n10 = 0, $8 !== void 0 && ($o9.city = $8, $n10++), $16 !== void 0 && ($o9.zip = $16, $n10++), rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 7, $fn1($4, $5)));
-    let signup = ($17 = rt.first(($16 = rt.first(($2 = g, $s.pcs[$d] = $pc + 8, rt.fn(($f19 = $2?.f)?.string !== void 0 ? $f19.string : ($m18 = $2?.metatable) !== void 0 && $m18.view.string !== void 0 ? $m18.view.string : rt.index($2, "string", "local 'g'"), "method 'string'")($2))), $s.pcs[$d] = $pc + 9, $fn11 = rt.fn(($f15 = $16?.f)?.required !== void 0 ? $f15.required : ($m14 = $16?.metatable) !== void 0 && $m14.view.required !== void 0 ? $m14.view.required : rt.index($16, "required"), "method 'required'"), $3 = "Missing name", $fn11($16, $3))), $8 = rt.first(($5 = g, $s.pcs[$d] = $pc + 10, rt.fn(($f13 = $5?.f)?.integer !== void 0 ? $f13.integer : ($m12 = $5?.metatable) !== void 0 && $m12.view.integer !== void 0 ? $m12.view.integer : rt.index($5, "integer", "local 'g'"), "method 'integer'")($5))), $4 = rt.first(($20 = g, $s.pcs[$d] = $pc + 11, rt.fn(($f7 = $20?.f)?.number !== void 0 ? $f7.number : ($m6 = $20?.metatable) !== void 0 && $m6.view.number !== void 0 ? $m6.view.number : rt.index($20, "number", "local 'g'"), "method 'number'")($20))), $21 = rt.first(($22 = rt.first(($23 = g, $s.pcs[$d] = $pc + 12, rt.fn(($f25 = $23?.f)?.boolean !== void 0 ? $f25.boolean : ($m24 = $23?.metatable) !== void 0 && $m24.view.boolean !== void 0 ? $m24.view.boolean : rt.index($23, "boolean", "local 'g'"), "method 'boolean'")($23))), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn(($f27 = $22?.f)?.default !== void 0 ? $f27.default : ($m26 = $22?.metatable) !== void 0 && $m26.view.default !== void 0 ? $m26.view.default : rt.index($22, "default"), "method 'default'"), $28 = true, $fn1($22, $28))), $29 = rt.first(($31 = rt.first(($33 = rt.first(($34 = g, $s.pcs[$d] = $pc + 14, rt.fn(($f36 = $34?.f)?.string !== void 0 ? $f36.string : ($m35 = $34?.metatable) !== void 0 && $m35.view.string !== void 0 ? $m35.view.string : rt.index($34, "string", "local 'g'"), "method 'string'")($34))), $s.pcs[$d] = $pc + 15, $fn32 = rt.fn(($f38 = $33?.f)?.enum !== void 0 ? $f38.enum : ($m37 = $33?.metatable) !== void 0 && $m37.view.enum !== void 0 ? $m37.view.enum : rt.index($33, "enum"), "method 'enum'"), $39 = new rt.LuaTable(["admin", "user"]), $s.pcs[$d] = $pc + 16, $fn32($33, $39))), $s.pcs[$d] = $pc + 17, $fn30 = rt.fn(($f41 = $31?.f)?.default !== void 0 ? $f41.default : ($m40 = $31?.metatable) !== void 0 && $m40.view.default !== void 0 ? $m40.view.default : rt.index($31, "default"), "method 'default'"), $42 = "user", $fn30($31, $42))), $43 = rt.first(($45 = g, $s.pcs[$d] = $pc + 18, $fn44 = rt.fn(($f47 = $45?.f)?.array !== void 0 ? $f47.array : ($m46 = $45?.metatable) !== void 0 && $m46.view.array !== void 0 ? $m46.view.array : rt.index($45, "array", "local 'g'"), "method 'array'"), $r48 = ($49 = g, $s.pcs[$d] = $pc + 19, rt.fn(($f51 = $49?.f)?.string !== void 0 ? $f51.string : ($m50 = $49?.metatable) !== void 0 && $m50.view.string !== void 0 ? $m50.view.string : rt.index($49, "string", "local 'g'"), "method 'string'")($49)), $s.pcs[$d] = $pc + 20, Array.isArray($r48) ? $fn44($45, ...$r48) : $fn44($45, $r48))), $52 = address, $53 = rt.first(($55 = rt.first(($56 = g, $s.pcs[$d] = $pc + 21, rt.fn(($f58 = $56?.f)?.string !== void 0 ? $f58.string : ($m57 = $56?.metatable) !== void 0 && $m57.view.string !== void 0 ? $m57.view.string : rt.index($56, "string", "local 'g'"), "method 'string'")($56))), $s.pcs[$d] = $pc + 22, $fn54 = rt.fn(($f60 = $55?.f)?.nullable !== void 0 ? $f60.nullable : ($m59 = $55?.metatable) !== void 0 && $m59.view.nullable !== void 0 ? $m59.view.nullable : rt.index($55, "nullable"), "method 'nullable'"), $fn54($55))), $61 = rt.first(($63 = g, $s.pcs[$d] = $pc + 23, $fn62 = rt.fn(($f65 = $63?.f)?.array !== void 0 ? $f65.array : ($m64 = $63?.metatable) !== void 0 && $m64.view.array !== void 0 ? $m64.view.array : rt.index($63, "array", "local 'g'"), "method 'array'"), $r66 = ($68 = g, $s.pcs[$d] = $pc + 23, $fn67 = rt.fn(($f70 = $68?.f)?.object !== void 0 ? $f70.object : ($m69 = $68?.metatable) !== void 0 && $m69.view.object !== void 0 ? $m69.view.object : rt.index($68, "object", "local 'g'"), "method 'object'"), $71 = ($72 = rt.first(($74 = rt.first(($76 = rt.first(($77 = g, $s.pcs[$d] = $pc + 24, rt.fn(($f79 = $77?.f)?.string !== void 0 ? $f79.string : ($m78 = $77?.metatable) !== void 0 && $m78.view.string !== void 0 ? $m78.view.string : rt.index($77, "string", "local 'g'"), "method 'string'")($77))), $s.pcs[$d] = $pc + 23, $fn75 = rt.fn(($f81 = $76?.f)?.enum !== void 0 ? $f81.enum : ($m80 = $76?.metatable) !== void 0 && $m80.view.enum !== void 0 ? $m80.view.enum : rt.index($76, "enum"), "method 'enum'"), $82 = new rt.LuaTable(["email", "phone"]), $s.pcs[$d] = $pc + 25, $fn75($76, $82))), $s.pcs[$d] = $pc + 26, $fn73 = rt.fn(($f84 = $74?.f)?.required !== void 0 ? $f84.required : ($m83 = $74?.metatable) !== void 0 && $m83.view.required !== void 0 ? $m83.view.required : rt.index($74, "required"), "method 'required'"), $fn73($74))), $85 = rt.first(($87 = rt.first(($88 = g, $s.pcs[$d] = $pc + 24, rt.fn(($f90 = $88?.f)?.string !== void 0 ? $f90.string : ($m89 = $88?.metatable) !== void 0 && $m89.view.string !== void 0 ? $m89.view.string : rt.index($88, "string", "local 'g'"), "method 'string'")($88))), $s.pcs[$d] = $pc + 26, $fn86 = rt.fn(($f92 = $87?.f)?.required !== void 0 ? $f92.required : ($m91 = $87?.metatable) !== void 0 && $m91.view.required !== void 0 ? $m91.view.required : rt.index($87, "required"), "method 'required'"), $fn86($87))), $o9 = new rt.FieldsObject(), $n10 = 0, $72 !== void 0 && ($o9.kind = $72, $n10++), $85 !== void 0 && ($o9.value = $85, $n10++), rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 27, $fn67($68, $71)), $s.pcs[$d] = $pc + 28, Array.isArray($r66) ? $fn62($63, ...$r66) : $fn62($63, $r66))), $o93 = new rt.FieldsObject(), $n94 = 0, $17 !== void 0 && ($o93.name = $17, $n94++), $8 !== void 0 && ($o93.age = $8, $n94++), $4 !== void 0 && ($o93.score = $4, $n94++), $21 !== void 0 && ($o93.active = $21, $n94++), $29 !== void 0 && ($o93.role = $29, $n94++), $43 !== void 0 && ($o93.tags = $43, $n94++), $52 !== void 0 && ($o93.addr = $52, $n94++), $53 !== void 0 && ($o93.nickname = $53, $n94++), $61 !== void 0 && ($o93.contacts = $61, $n94++), rt.LuaTable.record($o93, $n94));
-    $88 = ($87 = api, ($f92 = $87?.f) !== void 0 && (($85 = $f92.signup) !== void 0 || ($m91 = $87.metatable) === void 0 || ($85 = $m91.view.signup) !== void 0 || !("signup" in $m91.view) && $m91.view[rt.CUT] === void 0) ? $85 : ($s.pcs[$d] = $pc + 29, rt.index($87, "signup", "local 'api'")));
+    if (($3 = $env.f.rover) === void 0) {
+      $s.pcs[$d] = $pc;
+      $3 = rt.getGlobal($env, "rover");
+    }
+    if (!(($f6 = $3?.f) !== void 0 && (($4 = $f6.server) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.server) !== void 0 || !("server" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc;
+      $4 = rt.index($3, "server", "global 'rover'");
+    }
+    $2 = $4;
+    $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9));
+    $s.pcs[$d] = $pc + 1;
+    $fn1 = rt.fn($2, "field 'server'");
+    let api = rt.first($fn1($7));
+    if (($7 = $env.f.rover) === void 0) {
+      $s.pcs[$d] = $pc + 2;
+      $7 = rt.getGlobal($env, "rover");
+    }
+    if (!(($f6 = $7?.f) !== void 0 && (($4 = $f6.guard) !== void 0 || ($m5 = $7.metatable) === void 0 || ($4 = $m5.view.guard) !== void 0 || !("guard" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 2;
+      $4 = rt.index($7, "guard", "global 'rover'");
+    }
+    let g = $4;
+    $4 = g;
+    $s.pcs[$d] = $pc + 3;
+    $fn1 = rt.fn(($f6 = $4?.f)?.object !== void 0 ? $f6.object : ($m5 = $4?.metatable) !== void 0 && $m5.view.object !== void 0 ? $m5.view.object : rt.index($4, "object", "local 'g'"), "method 'object'");
+    $7 = ($3 = rt.first(($2 = rt.first(($11 = g, $s.pcs[$d] = $pc + 4, rt.fn(($f13 = $11?.f)?.string !== void 0 ? $f13.string : ($m12 = $11?.metatable) !== void 0 && $m12.view.string !== void 0 ? $m12.view.string : rt.index($11, "string", "local 'g'"), "method 'string'")($11))), $s.pcs[$d] = $pc + 5, $fn10 = rt.fn(($f15 = $2?.f)?.required !== void 0 ? $f15.required : ($m14 = $2?.metatable) !== void 0 && $m14.view.required !== void 0 ? $m14.view.required : rt.index($2, "required"), "method 'required'"), $fn10($2))), $16 = rt.first(($17 = g, $s.pcs[$d] = $pc + 6, rt.fn(($f19 = $17?.f)?.string !== void 0 ? $f19.string : ($m18 = $17?.metatable) !== void 0 && $m18.view.string !== void 0 ? $m18.view.string : rt.index($17, "string", "local 'g'"), "method 'string'")($17))), $o8 = new rt.FieldsObject(), $n9 = 0, $3 !== void 0 && ($o8.city = $3, $n9++), $16 !== void 0 && ($o8.zip = $16, $n9++), rt.LuaTable.record($o8, $n9));
+    $s.pcs[$d] = $pc + 7;
+    let address = rt.first($fn1($4, $7));
+    let signup = ($17 = rt.first(($16 = rt.first(($11 = g, $s.pcs[$d] = $pc + 8, rt.fn(($f19 = $11?.f)?.string !== void 0 ? $f19.string : ($m18 = $11?.metatable) !== void 0 && $m18.view.string !== void 0 ? $m18.view.string : rt.index($11, "string", "local 'g'"), "method 'string'")($11))), $s.pcs[$d] = $pc + 9, $fn10 = rt.fn(($f15 = $16?.f)?.required !== void 0 ? $f15.required : ($m14 = $16?.metatable) !== void 0 && $m14.view.required !== void 0 ? $m14.view.required : rt.index($16, "required"), "method 'required'"), $2 = "Missing name", $fn10($16, $2))), $3 = rt.first(($7 = g, $s.pcs[$d] = $pc + 10, rt.fn(($f13 = $7?.f)?.integer !== void 0 ? $f13.integer : ($m12 = $7?.metatable) !== void 0 && $m12.view.integer !== void 0 ? $m12.view.integer : rt.index($7, "integer", "local 'g'"), "method 'integer'")($7))), $4 = rt.first(($20 = g, $s.pcs[$d] = $pc + 11, rt.fn(($f6 = $20?.f)?.number !== void 0 ? $f6.number : ($m5 = $20?.metatable) !== void 0 && $m5.view.number !== void 0 ? $m5.view.number : rt.index($20, "number", "local 'g'"), "method 'number'")($20))), $21 = rt.first(($22 = rt.first(($23 = g, $s.pcs[$d] = $pc + 12, rt.fn(($f25 = $23?.f)?.boolean !== void 0 ? $f25.boolean : ($m24 = $23?.metatable) !== void 0 && $m24.view.boolean !== void 0 ? $m24.view.boolean : rt.index($23, "boolean", "local 'g'"), "method 'boolean'")($23))), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn(($f27 = $22?.f)?.default !== void 0 ? $f27.default : ($m26 = $22?.metatable) !== void 0 && $m26.view.default !== void 0 ? $m26.view.default : rt.index($22, "default"), "method 'default'"), $28 = true, $fn1($22, $28))), $29 = rt.first(($31 = rt.first(($33 = rt.first(($34 = g, $s.pcs[$d] = $pc + 14, rt.fn(($f36 = $34?.f)?.string !== void 0 ? $f36.string : ($m35 = $34?.metatable) !== void 0 && $m35.view.string !== void 0 ? $m35.view.string : rt.index($34, "string", "local 'g'"), "method 'string'")($34))), $s.pcs[$d] = $pc + 15, $fn32 = rt.fn(($f38 = $33?.f)?.enum !== void 0 ? $f38.enum : ($m37 = $33?.metatable) !== void 0 && $m37.view.enum !== void 0 ? $m37.view.enum : rt.index($33, "enum"), "method 'enum'"), $39 = new rt.LuaTable(["admin", "user"]), $s.pcs[$d] = $pc + 16, $fn32($33, $39))), $s.pcs[$d] = $pc + 17, $fn30 = rt.fn(($f41 = $31?.f)?.default !== void 0 ? $f41.default : ($m40 = $31?.metatable) !== void 0 && $m40.view.default !== void 0 ? $m40.view.default : rt.index($31, "default"), "method 'default'"), $42 = "user", $fn30($31, $42))), $43 = rt.first(($45 = g, $s.pcs[$d] = $pc + 18, $fn44 = rt.fn(($f47 = $45?.f)?.array !== void 0 ? $f47.array : ($m46 = $45?.metatable) !== void 0 && $m46.view.array !== void 0 ? $m46.view.array : rt.index($45, "array", "local 'g'"), "method 'array'"), $r48 = ($49 = g, $s.pcs[$d] = $pc + 19, rt.fn(($f51 = $49?.f)?.string !== void 0 ? $f51.string : ($m50 = $49?.metatable) !== void 0 && $m50.view.string !== void 0 ? $m50.view.string : rt.index($49, "string", "local 'g'"), "method 'string'")($49)), $s.pcs[$d] = $pc + 20, Array.isArray($r48) ? $fn44($45, ...$r48) : $fn44($45, $r48))), $52 = address, $53 = rt.first(($55 = rt.first(($56 = g, $s.pcs[$d] = $pc + 21, rt.fn(($f58 = $56?.f)?.string !== void 0 ? $f58.string : ($m57 = $56?.metatable) !== void 0 && $m57.view.string !== void 0 ? $m57.view.string : rt.index($56, "string", "local 'g'"), "method 'string'")($56))), $s.pcs[$d] = $pc + 22, $fn54 = rt.fn(($f60 = $55?.f)?.nullable !== void 0 ? $f60.nullable : ($m59 = $55?.metatable) !== void 0 && $m59.view.nullable !== void 0 ? $m59.view.nullable : rt.index($55, "nullable"), "method 'nullable'"), $fn54($55))), $61 = rt.first(($63 = g, $s.pcs[$d] = $pc + 23, $fn62 = rt.fn(($f65 = $63?.f)?.array !== void 0 ? $f65.array : ($m64 = $63?.metatable) !== void 0 && $m64.view.array !== void 0 ? $m64.view.array : rt.index($63, "array", "local 'g'"), "method 'array'"), $r66 = ($68 = g, $s.pcs[$d] = $pc + 23, $fn67 = rt.fn(($f70 = $68?.f)?.object !== void 0 ? $f70.object : ($m69 = $68?.metatable) !== void 0 && $m69.view.object !== void 0 ? $m69.view.object : rt.index($68, "object", "local 'g'"), "method 'object'"), $71 = ($72 = rt.first(($74 = rt.first(($76 = rt.first(($77 = g, $s.pcs[$d] = $pc + 24, rt.fn(($f79 = $77?.f)?.string !== void 0 ? $f79.string : ($m78 = $77?.metatable) !== void 0 && $m78.view.string !== void 0 ? $m78.view.string : rt.index($77, "string", "local 'g'"), "method 'string'")($77))), $s.pcs[$d] = $pc + 23, $fn75 = rt.fn(($f81 = $76?.f)?.enum !== void 0 ? $f81.enum : ($m80 = $76?.metatable) !== void 0 && $m80.view.enum !== void 0 ? $m80.view.enum : rt.index($76, "enum"), "method 'enum'"), $82 = new rt.LuaTable(["email", "phone"]), $s.pcs[$d] = $pc + 25, $fn75($76, $82))), $s.pcs[$d] = $pc + 26, $fn73 = rt.fn(($f84 = $74?.f)?.required !== void 0 ? $f84.required : ($m83 = $74?.metatable) !== void 0 && $m83.view.required !== void 0 ? $m83.view.required : rt.index($74, "required"), "method 'required'"), $fn73($74))), $85 = rt.first(($87 = rt.first(($88 = g, $s.pcs[$d] = $pc + 24, rt.fn(($f90 = $88?.f)?.string !== void 0 ? $f90.string : ($m89 = $88?.metatable) !== void 0 && $m89.view.string !== void 0 ? $m89.view.string : rt.index($88, "string", "local 'g'"), "method 'string'")($88))), $s.pcs[$d] = $pc + 26, $fn86 = rt.fn(($f92 = $87?.f)?.required !== void 0 ? $f92.required : ($m91 = $87?.metatable) !== void 0 && $m91.view.required !== void 0 ? $m91.view.required : rt.index($87, "required"), "method 'required'"), $fn86($87))), $o8 = new rt.FieldsObject(), $n9 = 0, $72 !== void 0 && ($o8.kind = $72, $n9++), $85 !== void 0 && ($o8.value = $85, $n9++), rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 27, $fn67($68, $71)), $s.pcs[$d] = $pc + 28, Array.isArray($r66) ? $fn62($63, ...$r66) : $fn62($63, $r66))), $o93 = new rt.FieldsObject(), $n94 = 0, $17 !== void 0 && ($o93.name = $17, $n94++), $3 !== void 0 && ($o93.age = $3, $n94++), $4 !== void 0 && ($o93.score = $4, $n94++), $21 !== void 0 && ($o93.active = $21, $n94++), $29 !== void 0 && ($o93.role = $29, $n94++), $43 !== void 0 && ($o93.tags = $43, $n94++), $52 !== void 0 && ($o93.addr = $52, $n94++), $53 !== void 0 && ($o93.nickname = $53, $n94++), $61 !== void 0 && ($o93.contacts = $61, $n94++), rt.LuaTable.record($o93, $n94));
+    $87 = api;
+    if (!(($f92 = $87?.f) !== void 0 && (($85 = $f92.signup) !== void 0 || ($m91 = $87.metatable) === void 0 || ($85 = $m91.view.signup) !== void 0 || !("signup" in $m91.view) && $m91.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 29;
+      $85 = rt.index($87, "signup", "local 'api'");
+    }
+    $88 = $85;
     ($82 = $handlers[0] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
@@ -265,17 +295,46 @@ function load($env) {
       let $32;
       let $m4;
       let $f5;
-      let $m62;
-      let $f72;
-      let $83;
+      let $m6;
+      let $f7;
+      let $8;
       let $9;
       let $10;
       let $t11;
       let $r12;
-      let user = rt.first(($24 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 30, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 31, $fn12 = rt.fn(($f72 = $24?.f)?.expect !== void 0 ? $f72.expect : ($m62 = $24?.metatable) !== void 0 && $m62.view.expect !== void 0 ? $m62.view.expect : rt.index($24, "expect"), "method 'expect'"), $83 = signup, $fn12($24, $83)));
-      return $83 = ($32 = api, ($f72 = $32?.f) !== void 0 && (($24 = $f72.json) !== void 0 || ($m62 = $32.metatable) === void 0 || ($24 = $m62.view.json) !== void 0 || !("json" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $24 : ($s2.pcs[$d2] = $pc + 32, rt.index($32, "json", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 33, $fn12 = rt.fn(($f5 = $83?.f)?.status !== void 0 ? $f5.status : ($m4 = $83?.metatable) !== void 0 && $m4.view.status !== void 0 ? $m4.view.status : rt.index($83, "status", "field 'json'"), "method 'status'"), $9 = 201, $10 = user, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t11 = $s2.tails++, $r12 = $fn12($83, $9, $10), $s2.tails = $t11, $r12) : rt.tail($s2, $fn12, [$83, $9, $10]);
+      $32 = ctx;
+      $s2.pcs[$d2] = $pc + 30;
+      $24 = rt.first(rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $s2.pcs[$d2] = $pc + 31;
+      $fn12 = rt.fn(($f7 = $24?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $24?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($24, "expect"), "method 'expect'");
+      $8 = signup;
+      let user = rt.first($fn12($24, $8));
+      $32 = api;
+      if (!(($f7 = $32?.f) !== void 0 && (($24 = $f7.json) !== void 0 || ($m6 = $32.metatable) === void 0 || ($24 = $m6.view.json) !== void 0 || !("json" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 32;
+        $24 = rt.index($32, "json", "upvalue 'api'");
+      }
+      $8 = $24;
+      $s2.pcs[$d2] = $pc + 33;
+      $fn12 = rt.fn(($f5 = $8?.f)?.status !== void 0 ? $f5.status : ($m4 = $8?.metatable) !== void 0 && $m4.view.status !== void 0 ? $m4.view.status : rt.index($8, "status", "field 'json'"), "method 'status'");
+      $9 = 201;
+      $10 = user;
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t11 = $s2.tails++;
+        $r12 = $fn12($8, $9, $10);
+        $s2.tails = $t11;
+      } else {
+        $r12 = rt.tail($s2, $fn12, [$8, $9, $10]);
+      }
+      return $r12;
     }))) !== void 0 && ($f90 = $88?.f) !== void 0 && !$88.linked && $f90.post !== void 0 ? $f90.post = $82 : ($s.pcs[$d] = $pc + 29, rt.setIndex($88, "post", $82, "field 'signup'"));
-    $82 = ($85 = api, ($f90 = $85?.f) !== void 0 && (($87 = $f90.checked) !== void 0 || ($m91 = $85.metatable) === void 0 || ($87 = $m91.view.checked) !== void 0 || !("checked" in $m91.view) && $m91.view[rt.CUT] === void 0) ? $87 : ($s.pcs[$d] = $pc + 34, rt.index($85, "checked", "local 'api'")));
+    $85 = api;
+    if (!(($f90 = $85?.f) !== void 0 && (($87 = $f90.checked) !== void 0 || ($m91 = $85.metatable) === void 0 || ($87 = $m91.view.checked) !== void 0 || !("checked" in $m91.view) && $m91.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 34;
+      $87 = rt.index($85, "checked", "local 'api'");
+    }
+    $82 = $87;
     ($88 = $handlers[1] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
@@ -293,7 +352,7 @@ function load($env) {
       let $f8;
       let $fn9;
       let $10;
-      let $11;
+      let $112;
       let $12;
       let $m13;
       let $f14;
@@ -316,12 +375,12 @@ function load($env) {
         let $35;
         let $m42;
         let $f52;
-        let $m62;
-        let $f72;
-        let $83;
+        let $m6;
+        let $f7;
+        let $8;
         let $9;
-        let $fn10;
-        let $112;
+        let $fn102;
+        let $113;
         let $122;
         let $m132;
         let $f142;
@@ -339,19 +398,76 @@ function load($env) {
         let $n26;
         let $t27;
         let $r28;
-        return $25 = rt.first(($35 = ctx, $s3.pcs[$d3] = $pc + 35, rt.fn(($f52 = $35?.f)?.body !== void 0 ? $f52.body : ($m42 = $35?.metatable) !== void 0 && $m42.view.body !== void 0 ? $m42.view.body : rt.index($35, "body", "upvalue 'ctx'"), "method 'body'")($35))), $s3.pcs[$d3] = $pc + 36, $fn12 = rt.fn(($f72 = $25?.f)?.expect !== void 0 ? $f72.expect : ($m62 = $25?.metatable) !== void 0 && $m62.view.expect !== void 0 ? $m62.view.expect : rt.index($25, "expect"), "method 'expect'"), $83 = ($9 = rt.first(($112 = rt.first(($122 = g, $s3.pcs[$d3] = $pc + 37, rt.fn(($f142 = $122?.f)?.string !== void 0 ? $f142.string : ($m132 = $122?.metatable) !== void 0 && $m132.view.string !== void 0 ? $m132.view.string : rt.index($122, "string", "upvalue 'g'"), "method 'string'")($122))), $s3.pcs[$d3] = $pc + 38, $fn10 = rt.fn(($f162 = $112?.f)?.required !== void 0 ? $f162.required : ($m152 = $112?.metatable) !== void 0 && $m152.view.required !== void 0 ? $m152.view.required : rt.index($112, "required"), "method 'required'"), $fn10($112))), $173 = rt.first(($192 = rt.first(($202 = g, $s3.pcs[$d3] = $pc + 39, rt.fn(($f22 = $202?.f)?.integer !== void 0 ? $f22.integer : ($m21 = $202?.metatable) !== void 0 && $m21.view.integer !== void 0 ? $m21.view.integer : rt.index($202, "integer", "upvalue 'g'"), "method 'integer'")($202))), $s3.pcs[$d3] = $pc + 38, $fn18 = rt.fn(($f24 = $192?.f)?.required !== void 0 ? $f24.required : ($m23 = $192?.metatable) !== void 0 && $m23.view.required !== void 0 ? $m23.view.required : rt.index($192, "required"), "method 'required'"), $fn18($192))), $o25 = new rt.FieldsObject(), $n26 = 0, $9 !== void 0 && ($o25.name = $9, $n26++), $173 !== void 0 && ($o25.age = $173, $n26++), rt.LuaTable.record($o25, $n26)), $s3.pcs[$d3] = $pc + 40, $s3.truncate($d3), $s3.tails < rt.TAIL_DEPTH ? ($t27 = $s3.tails++, $r28 = $fn12($25, $83), $s3.tails = $t27, $r28) : rt.tail($s3, $fn12, [$25, $83]);
+        $35 = ctx;
+        $s3.pcs[$d3] = $pc + 35;
+        $25 = rt.first(rt.fn(($f52 = $35?.f)?.body !== void 0 ? $f52.body : ($m42 = $35?.metatable) !== void 0 && $m42.view.body !== void 0 ? $m42.view.body : rt.index($35, "body", "upvalue 'ctx'"), "method 'body'")($35));
+        $s3.pcs[$d3] = $pc + 36;
+        $fn12 = rt.fn(($f7 = $25?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $25?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($25, "expect"), "method 'expect'");
+        $8 = ($9 = rt.first(($113 = rt.first(($122 = g, $s3.pcs[$d3] = $pc + 37, rt.fn(($f142 = $122?.f)?.string !== void 0 ? $f142.string : ($m132 = $122?.metatable) !== void 0 && $m132.view.string !== void 0 ? $m132.view.string : rt.index($122, "string", "upvalue 'g'"), "method 'string'")($122))), $s3.pcs[$d3] = $pc + 38, $fn102 = rt.fn(($f162 = $113?.f)?.required !== void 0 ? $f162.required : ($m152 = $113?.metatable) !== void 0 && $m152.view.required !== void 0 ? $m152.view.required : rt.index($113, "required"), "method 'required'"), $fn102($113))), $173 = rt.first(($192 = rt.first(($202 = g, $s3.pcs[$d3] = $pc + 39, rt.fn(($f22 = $202?.f)?.integer !== void 0 ? $f22.integer : ($m21 = $202?.metatable) !== void 0 && $m21.view.integer !== void 0 ? $m21.view.integer : rt.index($202, "integer", "upvalue 'g'"), "method 'integer'")($202))), $s3.pcs[$d3] = $pc + 38, $fn18 = rt.fn(($f24 = $192?.f)?.required !== void 0 ? $f24.required : ($m23 = $192?.metatable) !== void 0 && $m23.view.required !== void 0 ? $m23.view.required : rt.index($192, "required"), "method 'required'"), $fn18($192))), $o25 = new rt.FieldsObject(), $n26 = 0, $9 !== void 0 && ($o25.name = $9, $n26++), $173 !== void 0 && ($o25.age = $173, $n26++), rt.LuaTable.record($o25, $n26));
+        $s3.pcs[$d3] = $pc + 40;
+        $s3.truncate($d3);
+        if ($s3.tails < rt.TAIL_DEPTH) {
+          $t27 = $s3.tails++;
+          $r28 = $fn12($25, $8);
+          $s3.tails = $t27;
+        } else {
+          $r28 = rt.tail($s3, $fn12, [$25, $8]);
+        }
+        return $r28;
       })))))], 2);
       let ok = $l1[0];
       let result = $l1[1];
       if (!rt.t(ok)) {
-        if ((rh.pristineContext(ctx) ? ctx.queryValue("format") : ($24 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 44, rt.fn(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32))), ($f8 = $24?.f) !== void 0 && (($6 = $f8.format) !== void 0 || ($m7 = $24.metatable) === void 0 || ($6 = $m7.view.format) !== void 0 || !("format" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 43, rt.index($24, "format")))) === "text") {
-          return $10 = ($11 = api, ($f14 = $11?.f) !== void 0 && (($12 = $f14.text) !== void 0 || ($m13 = $11.metatable) === void 0 || ($12 = $m13.view.text) !== void 0 || !("text" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 43, rt.index($11, "text", "upvalue 'api'"))), $s2.pcs[$d2] = $pc + 43, $fn9 = rt.fn(($f16 = $10?.f)?.status !== void 0 ? $f16.status : ($m15 = $10?.metatable) !== void 0 && $m15.view.status !== void 0 ? $m15.view.status : rt.index($10, "status", "field 'text'"), "method 'status'"), $172 = 422, $r18 = ($s2.pcs[$d2] = $pc + 45, rt.fn(($19 = $env.f.tostring) !== void 0 ? $19 : ($s2.pcs[$d2] = $pc + 43, rt.getGlobal($env, "tostring")), "global 'tostring'")(result)), $s2.pcs[$d2] = $pc + 46, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t20 = $s2.tails++, $r21 = Array.isArray($r18) ? $fn9($10, $172, ...$r18) : $fn9($10, $172, $r18), $s2.tails = $t20, $r21) : rt.tail($s2, $fn9, Array.isArray($r18) ? [$10, $172, ...$r18] : [$10, $172, $r18]);
+        if ((rh.pristineContext(ctx) ? ctx.queryValue("format") : ($24 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 43, rt.fn(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32))), ($f8 = $24?.f) !== void 0 && (($6 = $f8.format) !== void 0 || ($m7 = $24.metatable) === void 0 || ($6 = $m7.view.format) !== void 0 || !("format" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 44, rt.index($24, "format")))) === "text") {
+          $112 = api;
+          if (!(($f14 = $112?.f) !== void 0 && (($12 = $f14.text) !== void 0 || ($m13 = $112.metatable) === void 0 || ($12 = $m13.view.text) !== void 0 || !("text" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 44;
+            $12 = rt.index($112, "text", "upvalue 'api'");
+          }
+          $10 = $12;
+          $s2.pcs[$d2] = $pc + 44;
+          $fn9 = rt.fn(($f16 = $10?.f)?.status !== void 0 ? $f16.status : ($m15 = $10?.metatable) !== void 0 && $m15.view.status !== void 0 ? $m15.view.status : rt.index($10, "status", "field 'text'"), "method 'status'");
+          $172 = 422;
+          $s2.pcs[$d2] = $pc + 45;
+          if (($19 = $env.f.tostring) === void 0) {
+            $s2.pcs[$d2] = $pc + 44;
+            $19 = rt.getGlobal($env, "tostring");
+          }
+          $r18 = rt.fn($19, "global 'tostring'")(result);
+          $s2.pcs[$d2] = $pc + 46;
+          $s2.truncate($d2);
+          if ($s2.tails < rt.TAIL_DEPTH) {
+            $t20 = $s2.tails++;
+            $r21 = Array.isArray($r18) ? $fn9($10, $172, ...$r18) : $fn9($10, $172, $r18);
+            $s2.tails = $t20;
+          } else {
+            $r21 = rt.tail($s2, $fn9, Array.isArray($r18) ? [$10, $172, ...$r18] : [$10, $172, $r18]);
+          }
+          return $r21;
         }
-        return $6 = api, $s2.pcs[$d2] = $pc + 47, $fn9 = rt.fn(($f8 = $6?.f)?.error !== void 0 ? $f8.error : ($m7 = $6?.metatable) !== void 0 && $m7.view.error !== void 0 ? $m7.view.error : rt.index($6, "error", "upvalue 'api'"), "method 'error'"), $32 = 422, $24 = result, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t20 = $s2.tails++, $r21 = $fn9($6, $32, $24), $s2.tails = $t20, $r21) : rt.tail($s2, $fn9, [$6, $32, $24]);
+        $6 = api;
+        $s2.pcs[$d2] = $pc + 47;
+        $fn9 = rt.fn(($f8 = $6?.f)?.error !== void 0 ? $f8.error : ($m7 = $6?.metatable) !== void 0 && $m7.view.error !== void 0 ? $m7.view.error : rt.index($6, "error", "upvalue 'api'"), "method 'error'");
+        $32 = 422;
+        $24 = result;
+        $s2.truncate($d2);
+        if ($s2.tails < rt.TAIL_DEPTH) {
+          $t20 = $s2.tails++;
+          $r21 = $fn9($6, $32, $24);
+          $s2.tails = $t20;
+        } else {
+          $r21 = rt.tail($s2, $fn9, [$6, $32, $24]);
+        }
+        return $r21;
       }
       return rt.leave($s2, $d2, result);
     }))) !== void 0 && ($f92 = $82?.f) !== void 0 && !$82.linked && $f92.post !== void 0 ? $f92.post = $88 : ($s.pcs[$d] = $pc + 34, rt.setIndex($82, "post", $88, "field 'checked'"));
-    $88 = ($87 = api, ($f92 = $87?.f) !== void 0 && (($85 = $f92.direct) !== void 0 || ($m91 = $87.metatable) === void 0 || ($85 = $m91.view.direct) !== void 0 || !("direct" in $m91.view) && $m91.view[rt.CUT] === void 0) ? $85 : ($s.pcs[$d] = $pc + 48, rt.index($87, "direct", "local 'api'")));
+    $87 = api;
+    if (!(($f92 = $87?.f) !== void 0 && (($85 = $f92.direct) !== void 0 || ($m91 = $87.metatable) === void 0 || ($85 = $m91.view.direct) !== void 0 || !("direct" in $m91.view) && $m91.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 48;
+      $85 = rt.index($87, "direct", "local 'api'");
+    }
+    $88 = $85;
     ($82 = $handlers[2] = (($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
@@ -365,11 +481,11 @@ function load($env) {
       let $l4;
       let $fn5;
       let $6;
-      let $7;
-      let $83;
+      let $73;
+      let $8;
       let $9;
       let $10;
-      let $11;
+      let $112;
       let $12;
       let $13;
       let $14;
@@ -401,19 +517,47 @@ function load($env) {
       let $n40;
       let $t41;
       let $r42;
-      let q = rt.first(($1 = ctx, $s2.pcs[$d2] = $pc + 49, rt.fn(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1)));
-      let name = rt.first(($1 = g, $s2.pcs[$d2] = $pc + 50, rt.fn(($f3 = $1?.f)?.string !== void 0 ? $f3.string : ($m2 = $1?.metatable) !== void 0 && $m2.view.string !== void 0 ? $m2.view.string : rt.index($1, "string", "upvalue 'g'"), "method 'string'")($1)));
-      $1 = name, $s2.pcs[$d2] = $pc + 51, rt.fn(($f3 = $1?.f)?.required !== void 0 ? $f3.required : ($m2 = $1?.metatable) !== void 0 && $m2.view.required !== void 0 ? $m2.view.required : rt.index($1, "required", "local 'name'"), "method 'required'")($1);
-      $l4 = rt.adjust([...rt.all(($1 = ($6 = $env.f.pcall) !== void 0 ? $6 : ($s2.pcs[$d2] = $pc + 52, rt.getGlobal($env, "pcall")), $7 = ($83 = ($9 = $env.f.rover) !== void 0 ? $9 : ($s2.pcs[$d2] = $pc + 52, rt.getGlobal($env, "rover")), ($f3 = $83?.f) !== void 0 && (($10 = $f3.guard) !== void 0 || ($m2 = $83.metatable) === void 0 || ($10 = $m2.view.guard) !== void 0 || !("guard" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 52, rt.index($83, "guard", "global 'rover'"))), $11 = ($12 = ($13 = q, ($f16 = $13?.f) !== void 0 && (($14 = $f16.name) !== void 0 || ($m15 = $13.metatable) === void 0 || ($14 = $m15.view.name) !== void 0 || !("name" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s2.pcs[$d2] = $pc + 52, rt.index($13, "name", "local 'q'"))), $172 = rt.first(($19 = ($202 = $env.f.tonumber) !== void 0 ? $202 : ($s2.pcs[$d2] = $pc + 52, rt.getGlobal($env, "tonumber")), $212 = ($222 = q, ($f252 = $222?.f) !== void 0 && (($232 = $f252.page) !== void 0 || ($m242 = $222.metatable) === void 0 || ($232 = $m242.view.page) !== void 0 || !("page" in $m242.view) && $m242.view[rt.CUT] === void 0) ? $232 : ($s2.pcs[$d2] = $pc + 52, rt.index($222, "page", "local 'q'"))), $s2.pcs[$d2] = $pc + 53, $fn18 = rt.fn($19, "global 'tonumber'"), $fn18($212))), $o26 = new rt.FieldsObject(), $n27 = 0, $12 !== void 0 && ($o26.name = $12, $n27++), $172 !== void 0 && ($o26.page = $172, $n27++), rt.LuaTable.record($o26, $n27)), $282 = ($292 = name, $30 = rt.first(($32 = rt.first(($332 = g, $s2.pcs[$d2] = $pc + 54, rt.fn(($f35 = $332?.f)?.integer !== void 0 ? $f35.integer : ($m34 = $332?.metatable) !== void 0 && $m34.view.integer !== void 0 ? $m34.view.integer : rt.index($332, "integer", "upvalue 'g'"), "method 'integer'")($332))), $s2.pcs[$d2] = $pc + 55, $fn31 = rt.fn(($f37 = $32?.f)?.default !== void 0 ? $f37.default : ($m36 = $32?.metatable) !== void 0 && $m36.view.default !== void 0 ? $m36.view.default : rt.index($32, "default"), "method 'default'"), $38 = 1, $fn31($32, $38))), $o39 = new rt.FieldsObject(), $n40 = 0, $292 !== void 0 && ($o39.name = $292, $n40++), $30 !== void 0 && ($o39.page = $30, $n40++), rt.LuaTable.record($o39, $n40)), $s2.pcs[$d2] = $pc + 56, $fn5 = rt.fn($1, "global 'pcall'"), $fn5($7, $11, $282)))], 2);
+      $1 = ctx;
+      $s2.pcs[$d2] = $pc + 49;
+      let q = rt.first(rt.fn(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1));
+      $1 = g;
+      $s2.pcs[$d2] = $pc + 50;
+      let name = rt.first(rt.fn(($f3 = $1?.f)?.string !== void 0 ? $f3.string : ($m2 = $1?.metatable) !== void 0 && $m2.view.string !== void 0 ? $m2.view.string : rt.index($1, "string", "upvalue 'g'"), "method 'string'")($1));
+      $1 = name;
+      $s2.pcs[$d2] = $pc + 51;
+      rt.fn(($f3 = $1?.f)?.required !== void 0 ? $f3.required : ($m2 = $1?.metatable) !== void 0 && $m2.view.required !== void 0 ? $m2.view.required : rt.index($1, "required", "local 'name'"), "method 'required'")($1);
+      $l4 = rt.adjust([...rt.all(($1 = ($6 = $env.f.pcall) !== void 0 ? $6 : ($s2.pcs[$d2] = $pc + 52, rt.getGlobal($env, "pcall")), $73 = ($8 = ($9 = $env.f.rover) !== void 0 ? $9 : ($s2.pcs[$d2] = $pc + 52, rt.getGlobal($env, "rover")), ($f3 = $8?.f) !== void 0 && (($10 = $f3.guard) !== void 0 || ($m2 = $8.metatable) === void 0 || ($10 = $m2.view.guard) !== void 0 || !("guard" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 52, rt.index($8, "guard", "global 'rover'"))), $112 = ($12 = ($13 = q, ($f16 = $13?.f) !== void 0 && (($14 = $f16.name) !== void 0 || ($m15 = $13.metatable) === void 0 || ($14 = $m15.view.name) !== void 0 || !("name" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s2.pcs[$d2] = $pc + 52, rt.index($13, "name", "local 'q'"))), $172 = rt.first(($19 = ($202 = $env.f.tonumber) !== void 0 ? $202 : ($s2.pcs[$d2] = $pc + 52, rt.getGlobal($env, "tonumber")), $212 = ($222 = q, ($f252 = $222?.f) !== void 0 && (($232 = $f252.page) !== void 0 || ($m242 = $222.metatable) === void 0 || ($232 = $m242.view.page) !== void 0 || !("page" in $m242.view) && $m242.view[rt.CUT] === void 0) ? $232 : ($s2.pcs[$d2] = $pc + 52, rt.index($222, "page", "local 'q'"))), $s2.pcs[$d2] = $pc + 53, $fn18 = rt.fn($19, "global 'tonumber'"), $fn18($212))), $o26 = new rt.FieldsObject(), $n27 = 0, $12 !== void 0 && ($o26.name = $12, $n27++), $172 !== void 0 && ($o26.page = $172, $n27++), rt.LuaTable.record($o26, $n27)), $282 = ($292 = name, $30 = rt.first(($32 = rt.first(($332 = g, $s2.pcs[$d2] = $pc + 54, rt.fn(($f35 = $332?.f)?.integer !== void 0 ? $f35.integer : ($m34 = $332?.metatable) !== void 0 && $m34.view.integer !== void 0 ? $m34.view.integer : rt.index($332, "integer", "upvalue 'g'"), "method 'integer'")($332))), $s2.pcs[$d2] = $pc + 55, $fn31 = rt.fn(($f37 = $32?.f)?.default !== void 0 ? $f37.default : ($m36 = $32?.metatable) !== void 0 && $m36.view.default !== void 0 ? $m36.view.default : rt.index($32, "default"), "method 'default'"), $38 = 1, $fn31($32, $38))), $o39 = new rt.FieldsObject(), $n40 = 0, $292 !== void 0 && ($o39.name = $292, $n40++), $30 !== void 0 && ($o39.page = $30, $n40++), rt.LuaTable.record($o39, $n40)), $s2.pcs[$d2] = $pc + 56, $fn5 = rt.fn($1, "global 'pcall'"), $fn5($73, $112, $282)))], 2);
       let ok = $l4[0];
       let result = $l4[1];
       if (!rt.t(ok)) {
-        return $38 = api, $s2.pcs[$d2] = $pc + 57, $fn31 = rt.fn(($f37 = $38?.f)?.error !== void 0 ? $f37.error : ($m36 = $38?.metatable) !== void 0 && $m36.view.error !== void 0 ? $m36.view.error : rt.index($38, "error", "upvalue 'api'"), "method 'error'"), $332 = 400, $32 = result, $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t41 = $s2.tails++, $r42 = $fn31($38, $332, $32), $s2.tails = $t41, $r42) : rt.tail($s2, $fn31, [$38, $332, $32]);
+        $38 = api;
+        $s2.pcs[$d2] = $pc + 57;
+        $fn31 = rt.fn(($f37 = $38?.f)?.error !== void 0 ? $f37.error : ($m36 = $38?.metatable) !== void 0 && $m36.view.error !== void 0 ? $m36.view.error : rt.index($38, "error", "upvalue 'api'"), "method 'error'");
+        $332 = 400;
+        $32 = result;
+        $s2.truncate($d2);
+        if ($s2.tails < rt.TAIL_DEPTH) {
+          $t41 = $s2.tails++;
+          $r42 = $fn31($38, $332, $32);
+          $s2.tails = $t41;
+        } else {
+          $r42 = rt.tail($s2, $fn31, [$38, $332, $32]);
+        }
+        return $r42;
       }
       return rt.leave($s2, $d2, result);
     }))) !== void 0 && ($f90 = $88?.f) !== void 0 && !$88.linked && $f90.get !== void 0 ? $f90.get = $82 : ($s.pcs[$d] = $pc + 48, rt.setIndex($88, "get", $82, "field 'direct'"));
-    $82 = ($85 = ($87 = api, ($f90 = $87?.f) !== void 0 && (($88 = $f90.body) !== void 0 || ($m91 = $87.metatable) === void 0 || ($88 = $m91.view.body) !== void 0 || !("body" in $m91.view) && $m91.view[rt.CUT] === void 0) ? $88 : ($s.pcs[$d] = $pc + 58, rt.index($87, "body", "local 'api'"))), ($f92 = $85?.f) !== void 0 && (($77 = $f92.as_text) !== void 0 || ($m89 = $85.metatable) === void 0 || ($77 = $m89.view.as_text) !== void 0 || !("as_text" in $m89.view) && $m89.view[rt.CUT] === void 0) ? $77 : ($s.pcs[$d] = $pc + 58, rt.index($85, "as_text", "field 'body'")));
-    ($76 = $handlers[3] = rh.jsonHandler((function $post(ctx) {
+    $85 = api;
+    if (!(($f90 = $85?.f) !== void 0 && (($87 = $f90.body) !== void 0 || ($m91 = $85.metatable) === void 0 || ($87 = $m91.view.body) !== void 0 || !("body" in $m91.view) && $m91.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 58;
+      $87 = rt.index($85, "body", "local 'api'");
+    }
+    if (!(($f92 = $87?.f) !== void 0 && (($88 = $f92.as_text) !== void 0 || ($m89 = $87.metatable) === void 0 || ($88 = $m89.view.as_text) !== void 0 || !("as_text" in $m89.view) && $m89.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 58;
+      $88 = rt.index($87, "as_text", "field 'body'");
+    }
+    $82 = $88;
+    ($77 = $handlers[3] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -421,7 +565,7 @@ function load($env) {
       let $m2;
       let $f3;
       let $44;
-      let $54;
+      let $5;
       let $6;
       let $m7;
       let $f8;
@@ -461,10 +605,12 @@ function load($env) {
       let $o42;
       let $n43;
       const $json = rh.claim(ctx);
-      let b = rt.first(($1 = ctx, $s2.pcs[$d2] = $pc + 59, rt.fn(($f3 = $1?.f)?.body !== void 0 ? $f3.body : ($m2 = $1?.metatable) !== void 0 && $m2.view.body !== void 0 ? $m2.view.body : rt.index($1, "body", "local 'ctx'"), "method 'body'")($1)));
+      $1 = ctx;
+      $s2.pcs[$d2] = $pc + 59;
+      let b = rt.first(rt.fn(($f3 = $1?.f)?.body !== void 0 ? $f3.body : ($m2 = $1?.metatable) !== void 0 && $m2.view.body !== void 0 ? $m2.view.body : rt.index($1, "body", "local 'ctx'"), "method 'body'")($1));
       if ($json) {
         $44 = rt.first(($1 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f3 = $1?.f)?.text !== void 0 ? $f3.text : ($m2 = $1?.metatable) !== void 0 && $m2.view.text !== void 0 ? $m2.view.text : rt.index($1, "text", "local 'b'"), "method 'text'")($1)));
-        $54 = ($12 = rt.first(($6 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f8 = $6?.f)?.text !== void 0 ? $f8.text : ($m7 = $6?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($6, "text", "local 'b'"), "method 'text'")($6))), $13 = rt.first(($9 = b, $s2.pcs[$d2] = $pc + 61, rt.fn(($f11 = $9?.f)?.as_string !== void 0 ? $f11.as_string : ($m10 = $9?.metatable) !== void 0 && $m10.view.as_string !== void 0 ? $m10.view.as_string : rt.index($9, "as_string", "local 'b'"), "method 'as_string'")($9))), $12 === $13 || typeof $12 === "object" && typeof $13 === "object" && ($s2.pcs[$d2] = $pc + 62, rt.eq($12, $13)));
+        $5 = ($12 = rt.first(($6 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f8 = $6?.f)?.text !== void 0 ? $f8.text : ($m7 = $6?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($6, "text", "local 'b'"), "method 'text'")($6))), $13 = rt.first(($9 = b, $s2.pcs[$d2] = $pc + 61, rt.fn(($f11 = $9?.f)?.as_string !== void 0 ? $f11.as_string : ($m10 = $9?.metatable) !== void 0 && $m10.view.as_string !== void 0 ? $m10.view.as_string : rt.index($9, "as_string", "local 'b'"), "method 'as_string'")($9))), $12 === $13 || typeof $12 === "object" && typeof $13 === "object" && ($s2.pcs[$d2] = $pc + 62, rt.eq($12, $13)));
         $14 = ($18 = rt.first(($15 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f17 = $15?.f)?.text !== void 0 ? $f17.text : ($m16 = $15?.metatable) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($15, "text", "local 'b'"), "method 'text'")($15))), $18?.arr !== void 0 ? $18.length() : typeof $18 === "string" ? $18.length : ($s2.pcs[$d2] = $pc + 62, rt.len($18)));
         if (rh.isScalar($44) && rh.isScalar($14)) {
           const $w = rh.jsonBytes();
@@ -493,7 +639,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          if ($54) {
+          if ($5) {
             const $b = $w.room(13), $p = $w.p;
             $b[$p] = 116;
             $b[$p + 1] = 114;
@@ -535,11 +681,20 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($19 = $44, $202 = $54, $212 = $14, $o22 = new rt.FieldsObject(), $n23 = 1, $19 !== void 0 && ($o22.text = $19, $n23++), $o22.same = $202, $212 !== void 0 && ($o22.bytes = $212, $n23++), rt.LuaTable.record($o22, $n23)));
+        return rt.leave($s2, $d2, ($19 = $44, $202 = $5, $212 = $14, $o22 = new rt.FieldsObject(), $n23 = 1, $19 !== void 0 && ($o22.text = $19, $n23++), $o22.same = $202, $212 !== void 0 && ($o22.bytes = $212, $n23++), rt.LuaTable.record($o22, $n23)));
       }
       return rt.leave($s2, $d2, ($24 = rt.first(($25 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f272 = $25?.f)?.text !== void 0 ? $f272.text : ($m262 = $25?.metatable) !== void 0 && $m262.view.text !== void 0 ? $m262.view.text : rt.index($25, "text", "local 'b'"), "method 'text'")($25))), $282 = ($35 = rt.first(($292 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f31 = $292?.f)?.text !== void 0 ? $f31.text : ($m30 = $292?.metatable) !== void 0 && $m30.view.text !== void 0 ? $m30.view.text : rt.index($292, "text", "local 'b'"), "method 'text'")($292))), $36 = rt.first(($32 = b, $s2.pcs[$d2] = $pc + 61, rt.fn(($f34 = $32?.f)?.as_string !== void 0 ? $f34.as_string : ($m33 = $32?.metatable) !== void 0 && $m33.view.as_string !== void 0 ? $m33.view.as_string : rt.index($32, "as_string", "local 'b'"), "method 'as_string'")($32))), $35 === $36 || typeof $35 === "object" && typeof $36 === "object" && ($s2.pcs[$d2] = $pc + 62, rt.eq($35, $36))), $37 = ($41 = rt.first(($38 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f40 = $38?.f)?.text !== void 0 ? $f40.text : ($m39 = $38?.metatable) !== void 0 && $m39.view.text !== void 0 ? $m39.view.text : rt.index($38, "text", "local 'b'"), "method 'text'")($38))), $41?.arr !== void 0 ? $41.length() : typeof $41 === "string" ? $41.length : ($s2.pcs[$d2] = $pc + 62, rt.len($41))), $o42 = new rt.FieldsObject(), $n43 = 1, $24 !== void 0 && ($o42.text = $24, $n43++), $o42.same = $282, $37 !== void 0 && ($o42.bytes = $37, $n43++), rt.LuaTable.record($o42, $n43)));
-    }))) !== void 0 && ($f84 = $82?.f) !== void 0 && !$82.linked && $f84.post !== void 0 ? $f84.post = $76 : ($s.pcs[$d] = $pc + 58, rt.setIndex($82, "post", $76, "field 'as_text'"));
-    $76 = ($77 = ($88 = api, ($f84 = $88?.f) !== void 0 && (($87 = $f84.body) !== void 0 || ($m89 = $88.metatable) === void 0 || ($87 = $m89.view.body) !== void 0 || !("body" in $m89.view) && $m89.view[rt.CUT] === void 0) ? $87 : ($s.pcs[$d] = $pc + 63, rt.index($88, "body", "local 'api'"))), ($f92 = $77?.f) !== void 0 && (($85 = $f92.as_json) !== void 0 || ($m91 = $77.metatable) === void 0 || ($85 = $m91.view.as_json) !== void 0 || !("as_json" in $m91.view) && $m91.view[rt.CUT] === void 0) ? $85 : ($s.pcs[$d] = $pc + 63, rt.index($77, "as_json", "field 'body'")));
+    }))) !== void 0 && ($f84 = $82?.f) !== void 0 && !$82.linked && $f84.post !== void 0 ? $f84.post = $77 : ($s.pcs[$d] = $pc + 58, rt.setIndex($82, "post", $77, "field 'as_text'"));
+    $88 = api;
+    if (!(($f84 = $88?.f) !== void 0 && (($87 = $f84.body) !== void 0 || ($m89 = $88.metatable) === void 0 || ($87 = $m89.view.body) !== void 0 || !("body" in $m89.view) && $m89.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 63;
+      $87 = rt.index($88, "body", "local 'api'");
+    }
+    if (!(($f92 = $87?.f) !== void 0 && (($85 = $f92.as_json) !== void 0 || ($m91 = $87.metatable) === void 0 || ($85 = $m91.view.as_json) !== void 0 || !("as_json" in $m91.view) && $m91.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 63;
+      $85 = rt.index($87, "as_json", "field 'body'");
+    }
+    $77 = $85;
     ($82 = $handlers[4] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
@@ -549,9 +704,9 @@ function load($env) {
       let $32;
       let $m4;
       let $f5;
-      let $m62;
-      let $f72;
-      let $83;
+      let $m6;
+      let $f7;
+      let $8;
       let $9;
       let $10;
       let $k11;
@@ -592,14 +747,24 @@ function load($env) {
       let $o46;
       let $n47;
       const $json = rh.claim(ctx);
-      let data = rt.first(($24 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 64, rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32))), $s2.pcs[$d2] = $pc + 65, $fn12 = rt.fn(($f72 = $24?.f)?.json !== void 0 ? $f72.json : ($m62 = $24?.metatable) !== void 0 && $m62.view.json !== void 0 ? $m62.view.json : rt.index($24, "json"), "method 'json'"), $fn12($24)));
-      let t = rt.first(($s2.pcs[$d2] = $pc + 67, rt.fn(($32 = $env.f.type) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 66, rt.getGlobal($env, "type")), "global 'type'")(data)));
+      $32 = ctx;
+      $s2.pcs[$d2] = $pc + 64;
+      $24 = rt.first(rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
+      $s2.pcs[$d2] = $pc + 65;
+      $fn12 = rt.fn(($f7 = $24?.f)?.json !== void 0 ? $f7.json : ($m6 = $24?.metatable) !== void 0 && $m6.view.json !== void 0 ? $m6.view.json : rt.index($24, "json"), "method 'json'");
+      let data = rt.first($fn12($24));
+      $s2.pcs[$d2] = $pc + 67;
+      if (($32 = $env.f.type) === void 0) {
+        $s2.pcs[$d2] = $pc + 66;
+        $32 = rt.getGlobal($env, "type");
+      }
+      let t = rt.first(rt.fn($32, "global 'type'")(data));
       if ($json) {
-        $83 = t;
+        $8 = t;
         $9 = rt.t($32 = rt.t($24 = t === "table") ? ($10 = data, $k11 = 1, ($a13 = $10?.arr) !== void 0 && $k11 - 1 >>> 0 === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== void 0 ? $12 : ($s2.pcs[$d2] = $pc + 68, rt.index($10, $k11, "local 'data'"))) : $24) ? $32 : void 0;
         $14 = rt.t($15 = rt.t($162 = t === "table") ? ($172 = data, $172?.arr !== void 0 ? $172.length() : typeof $172 === "string" ? $172.length : ($s2.pcs[$d2] = $pc + 68, rt.len($172, "local 'data'"))) : $162) ? $15 : void 0;
-        $18 = rt.t($19 = rt.t($202 = t === "table") ? ($212 = data, ($f72 = $212?.f) !== void 0 && (($222 = $f72.name) !== void 0 || ($m62 = $212.metatable) === void 0 || ($222 = $m62.view.name) !== void 0 || !("name" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $222 : ($s2.pcs[$d2] = $pc + 68, rt.index($212, "name", "local 'data'"))) : $202) ? $19 : void 0;
-        if (rh.isScalar($83) && rh.isScalar($9) && rh.isScalar($14) && rh.isScalar($18)) {
+        $18 = rt.t($19 = rt.t($202 = t === "table") ? ($212 = data, ($f7 = $212?.f) !== void 0 && (($222 = $f7.name) !== void 0 || ($m6 = $212.metatable) === void 0 || ($222 = $m6.view.name) !== void 0 || !("name" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $222 : ($s2.pcs[$d2] = $pc + 68, rt.index($212, "name", "local 'data'"))) : $202) ? $19 : void 0;
+        if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($14) && rh.isScalar($18)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -613,7 +778,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($83);
+          $w.scalar($8);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -658,10 +823,10 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($232 = $83, $242 = $9, $25 = $14, $26 = $18, $o27 = new rt.FieldsObject(), $n28 = 0, $232 !== void 0 && ($o27.kind = $232, $n28++), $242 !== void 0 && ($o27.first = $242, $n28++), $25 !== void 0 && ($o27.n = $25, $n28++), $26 !== void 0 && ($o27.name = $26, $n28++), rt.LuaTable.record($o27, $n28)));
+        return rt.leave($s2, $d2, ($232 = $8, $242 = $9, $25 = $14, $26 = $18, $o27 = new rt.FieldsObject(), $n28 = 0, $232 !== void 0 && ($o27.kind = $232, $n28++), $242 !== void 0 && ($o27.first = $242, $n28++), $25 !== void 0 && ($o27.n = $25, $n28++), $26 !== void 0 && ($o27.name = $26, $n28++), rt.LuaTable.record($o27, $n28)));
       }
       return rt.leave($s2, $d2, ($292 = t, $30 = rt.t($312 = rt.t($322 = t === "table") ? ($332 = data, $k34 = 1, ($a36 = $332?.arr) !== void 0 && $k34 - 1 >>> 0 === $k34 - 1 && ($35 = $a36[$k34 - 1]) !== void 0 ? $35 : ($s2.pcs[$d2] = $pc + 68, rt.index($332, $k34, "local 'data'"))) : $322) ? $312 : void 0, $37 = rt.t($38 = rt.t($392 = t === "table") ? ($40 = data, $40?.arr !== void 0 ? $40.length() : typeof $40 === "string" ? $40.length : ($s2.pcs[$d2] = $pc + 68, rt.len($40, "local 'data'"))) : $392) ? $38 : void 0, $41 = rt.t($422 = rt.t($432 = t === "table") ? ($44 = data, ($f5 = $44?.f) !== void 0 && (($452 = $f5.name) !== void 0 || ($m4 = $44.metatable) === void 0 || ($452 = $m4.view.name) !== void 0 || !("name" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $452 : ($s2.pcs[$d2] = $pc + 68, rt.index($44, "name", "local 'data'"))) : $432) ? $422 : void 0, $o46 = new rt.FieldsObject(), $n47 = 0, $292 !== void 0 && ($o46.kind = $292, $n47++), $30 !== void 0 && ($o46.first = $30, $n47++), $37 !== void 0 && ($o46.n = $37, $n47++), $41 !== void 0 && ($o46.name = $41, $n47++), rt.LuaTable.record($o46, $n47)));
-    }))) !== void 0 && ($f90 = $76?.f) !== void 0 && !$76.linked && $f90.post !== void 0 ? $f90.post = $82 : ($s.pcs[$d] = $pc + 63, rt.setIndex($76, "post", $82, "field 'as_json'"));
+    }))) !== void 0 && ($f90 = $77?.f) !== void 0 && !$77.linked && $f90.post !== void 0 ? $f90.post = $82 : ($s.pcs[$d] = $pc + 63, rt.setIndex($77, "post", $82, "field 'as_json'"));
     return rt.leave($s, $d, api);
   };
 }

@@ -54,8 +54,8 @@ const $pc = rt.positions([
   [$site3, 31, "?"], // 40
   [$site2, 30], // 41
   [$site2, 30, "pcall"], // 42
-  [$site2, 34], // 43
-  [$site2, 34, ":query"], // 44
+  [$site2, 34, ":query"], // 43
+  [$site2, 34], // 44
   [$site2, 34, "tostring"], // 45
   [$site2, 34, "?"], // 46
   [$site2, 35, "?"], // 47
@@ -92,13 +92,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $2: rt.LuaValue;
       let $3: rt.LuaValue;
       let $4: rt.LuaValue;
-      let $5: rt.LuaValue;
-      let $m6: rt.LuaTable | undefined;
-      let $f7: rt.Fields | undefined;
-      let $8: rt.LuaValue;
-      let $o9: rt.Fields;
-      let $n10: number;
-      let $fn11!: rt.LuaFunction;
+      let $m5: rt.LuaTable | undefined;
+      let $f6: rt.Fields | undefined;
+      let $7: rt.LuaValue;
+      let $o8: rt.Fields;
+      let $n9: number;
+      let $fn10!: rt.LuaFunction;
+      let $11: rt.LuaValue;
       let $m12: rt.LuaTable | undefined;
       let $f13: rt.Fields | undefined;
       let $m14: rt.LuaTable | undefined;
@@ -182,11 +182,41 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $f92: rt.Fields | undefined;
       let $o93: rt.Fields;
       let $n94: number;
-      let api: rt.LuaValue = rt.first(($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.server) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.server) !== undefined || (!("server" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc, rt.index($3, "server", "global 'rover'")))), $8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.log_level = "nope", rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 1, $fn1 = rt.fn($2, "field 'server'"), $fn1($8)));
-      let g: rt.LuaValue = ($8 = (($5 = $env.f.rover) !== undefined ? $5 : ($s.pcs[$d] = $pc + 2, rt.getGlobal($env, "rover"))), (($f7 = ($8 as rt.LuaTable)?.f) !== undefined && (($4 = $f7.guard) !== undefined || ($m6 = ($8 as rt.LuaTable).metatable) === undefined || ($4 = $m6.view.guard) !== undefined || (!("guard" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $4 : ($s.pcs[$d] = $pc + 2, rt.index($8, "guard", "global 'rover'"))));
-      let address: rt.LuaValue = rt.first(($4 = g as rt.LuaValue, $s.pcs[$d] = $pc + 3, $fn1 = rt.fn((($f7 = ($4 as rt.LuaTable)?.f)?.object !== undefined ? $f7.object : ($m6 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m6.view.object !== undefined ? $m6.view.object : rt.index($4, "object", "local 'g'")), "method 'object'"), $5 = ($8 = rt.first(($3 = rt.first(($2 = g as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f13 = ($2 as rt.LuaTable)?.f)?.string !== undefined ? $f13.string : ($m12 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m12.view.string !== undefined ? $m12.view.string : rt.index($2, "string", "local 'g'")), "method 'string'")($2))), $s.pcs[$d] = $pc + 5, $fn11 = rt.fn((($f15 = ($3 as rt.LuaTable)?.f)?.required !== undefined ? $f15.required : ($m14 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m14.view.required !== undefined ? $m14.view.required : rt.index($3, "required")), "method 'required'"), $fn11($3))), $16 = rt.first(($17 = g as rt.LuaValue, $s.pcs[$d] = $pc + 6, rt.fn((($f19 = ($17 as rt.LuaTable)?.f)?.string !== undefined ? $f19.string : ($m18 = ($17 as rt.LuaTable)?.metatable) !== undefined && $m18.view.string !== undefined ? $m18.view.string : rt.index($17, "string", "local 'g'")), "method 'string'")($17))), $o9 = new rt.FieldsObject(), $n10 = 0, ($8 !== undefined && ($o9.city = $8, $n10++)), ($16 !== undefined && ($o9.zip = $16, $n10++)), rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 7, $fn1($4, $5)));
-      let signup: rt.LuaTable = ($17 = rt.first(($16 = rt.first(($2 = g as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f19 = ($2 as rt.LuaTable)?.f)?.string !== undefined ? $f19.string : ($m18 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m18.view.string !== undefined ? $m18.view.string : rt.index($2, "string", "local 'g'")), "method 'string'")($2))), $s.pcs[$d] = $pc + 9, $fn11 = rt.fn((($f15 = ($16 as rt.LuaTable)?.f)?.required !== undefined ? $f15.required : ($m14 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m14.view.required !== undefined ? $m14.view.required : rt.index($16, "required")), "method 'required'"), $3 = "Missing name", $fn11($16, $3))), $8 = rt.first(($5 = g as rt.LuaValue, $s.pcs[$d] = $pc + 10, rt.fn((($f13 = ($5 as rt.LuaTable)?.f)?.integer !== undefined ? $f13.integer : ($m12 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m12.view.integer !== undefined ? $m12.view.integer : rt.index($5, "integer", "local 'g'")), "method 'integer'")($5))), $4 = rt.first(($20 = g as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f7 = ($20 as rt.LuaTable)?.f)?.number !== undefined ? $f7.number : ($m6 = ($20 as rt.LuaTable)?.metatable) !== undefined && $m6.view.number !== undefined ? $m6.view.number : rt.index($20, "number", "local 'g'")), "method 'number'")($20))), $21 = rt.first(($22 = rt.first(($23 = g as rt.LuaValue, $s.pcs[$d] = $pc + 12, rt.fn((($f25 = ($23 as rt.LuaTable)?.f)?.boolean !== undefined ? $f25.boolean : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.boolean !== undefined ? $m24.view.boolean : rt.index($23, "boolean", "local 'g'")), "method 'boolean'")($23))), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn((($f27 = ($22 as rt.LuaTable)?.f)?.default !== undefined ? $f27.default : ($m26 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m26.view.default !== undefined ? $m26.view.default : rt.index($22, "default")), "method 'default'"), $28 = true, $fn1($22, $28))), $29 = rt.first(($31 = rt.first(($33 = rt.first(($34 = g as rt.LuaValue, $s.pcs[$d] = $pc + 14, rt.fn((($f36 = ($34 as rt.LuaTable)?.f)?.string !== undefined ? $f36.string : ($m35 = ($34 as rt.LuaTable)?.metatable) !== undefined && $m35.view.string !== undefined ? $m35.view.string : rt.index($34, "string", "local 'g'")), "method 'string'")($34))), $s.pcs[$d] = $pc + 15, $fn32 = rt.fn((($f38 = ($33 as rt.LuaTable)?.f)?.enum !== undefined ? $f38.enum : ($m37 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m37.view.enum !== undefined ? $m37.view.enum : rt.index($33, "enum")), "method 'enum'"), $39 = new rt.LuaTable(["admin", "user"]), $s.pcs[$d] = $pc + 16, $fn32($33, $39))), $s.pcs[$d] = $pc + 17, $fn30 = rt.fn((($f41 = ($31 as rt.LuaTable)?.f)?.default !== undefined ? $f41.default : ($m40 = ($31 as rt.LuaTable)?.metatable) !== undefined && $m40.view.default !== undefined ? $m40.view.default : rt.index($31, "default")), "method 'default'"), $42 = "user", $fn30($31, $42))), $43 = rt.first(($45 = g as rt.LuaValue, $s.pcs[$d] = $pc + 18, $fn44 = rt.fn((($f47 = ($45 as rt.LuaTable)?.f)?.array !== undefined ? $f47.array : ($m46 = ($45 as rt.LuaTable)?.metatable) !== undefined && $m46.view.array !== undefined ? $m46.view.array : rt.index($45, "array", "local 'g'")), "method 'array'"), $r48 = ($49 = g as rt.LuaValue, $s.pcs[$d] = $pc + 19, rt.fn((($f51 = ($49 as rt.LuaTable)?.f)?.string !== undefined ? $f51.string : ($m50 = ($49 as rt.LuaTable)?.metatable) !== undefined && $m50.view.string !== undefined ? $m50.view.string : rt.index($49, "string", "local 'g'")), "method 'string'")($49)), $s.pcs[$d] = $pc + 20, (Array.isArray($r48) ? $fn44($45, ...$r48) : $fn44($45, $r48)))), $52 = address, $53 = rt.first(($55 = rt.first(($56 = g as rt.LuaValue, $s.pcs[$d] = $pc + 21, rt.fn((($f58 = ($56 as rt.LuaTable)?.f)?.string !== undefined ? $f58.string : ($m57 = ($56 as rt.LuaTable)?.metatable) !== undefined && $m57.view.string !== undefined ? $m57.view.string : rt.index($56, "string", "local 'g'")), "method 'string'")($56))), $s.pcs[$d] = $pc + 22, $fn54 = rt.fn((($f60 = ($55 as rt.LuaTable)?.f)?.nullable !== undefined ? $f60.nullable : ($m59 = ($55 as rt.LuaTable)?.metatable) !== undefined && $m59.view.nullable !== undefined ? $m59.view.nullable : rt.index($55, "nullable")), "method 'nullable'"), $fn54($55))), $61 = rt.first(($63 = g as rt.LuaValue, $s.pcs[$d] = $pc + 23, $fn62 = rt.fn((($f65 = ($63 as rt.LuaTable)?.f)?.array !== undefined ? $f65.array : ($m64 = ($63 as rt.LuaTable)?.metatable) !== undefined && $m64.view.array !== undefined ? $m64.view.array : rt.index($63, "array", "local 'g'")), "method 'array'"), $r66 = ($68 = g as rt.LuaValue, $s.pcs[$d] = $pc + 23, $fn67 = rt.fn((($f70 = ($68 as rt.LuaTable)?.f)?.object !== undefined ? $f70.object : ($m69 = ($68 as rt.LuaTable)?.metatable) !== undefined && $m69.view.object !== undefined ? $m69.view.object : rt.index($68, "object", "local 'g'")), "method 'object'"), $71 = ($72 = rt.first(($74 = rt.first(($76 = rt.first(($77 = g as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f79 = ($77 as rt.LuaTable)?.f)?.string !== undefined ? $f79.string : ($m78 = ($77 as rt.LuaTable)?.metatable) !== undefined && $m78.view.string !== undefined ? $m78.view.string : rt.index($77, "string", "local 'g'")), "method 'string'")($77))), $s.pcs[$d] = $pc + 23, $fn75 = rt.fn((($f81 = ($76 as rt.LuaTable)?.f)?.enum !== undefined ? $f81.enum : ($m80 = ($76 as rt.LuaTable)?.metatable) !== undefined && $m80.view.enum !== undefined ? $m80.view.enum : rt.index($76, "enum")), "method 'enum'"), $82 = new rt.LuaTable(["email", "phone"]), $s.pcs[$d] = $pc + 25, $fn75($76, $82))), $s.pcs[$d] = $pc + 26, $fn73 = rt.fn((($f84 = ($74 as rt.LuaTable)?.f)?.required !== undefined ? $f84.required : ($m83 = ($74 as rt.LuaTable)?.metatable) !== undefined && $m83.view.required !== undefined ? $m83.view.required : rt.index($74, "required")), "method 'required'"), $fn73($74))), $85 = rt.first(($87 = rt.first(($88 = g as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f90 = ($88 as rt.LuaTable)?.f)?.string !== undefined ? $f90.string : ($m89 = ($88 as rt.LuaTable)?.metatable) !== undefined && $m89.view.string !== undefined ? $m89.view.string : rt.index($88, "string", "local 'g'")), "method 'string'")($88))), $s.pcs[$d] = $pc + 26, $fn86 = rt.fn((($f92 = ($87 as rt.LuaTable)?.f)?.required !== undefined ? $f92.required : ($m91 = ($87 as rt.LuaTable)?.metatable) !== undefined && $m91.view.required !== undefined ? $m91.view.required : rt.index($87, "required")), "method 'required'"), $fn86($87))), $o9 = new rt.FieldsObject(), $n10 = 0, ($72 !== undefined && ($o9.kind = $72, $n10++)), ($85 !== undefined && ($o9.value = $85, $n10++)), rt.LuaTable.record($o9, $n10)), $s.pcs[$d] = $pc + 27, $fn67($68, $71)), $s.pcs[$d] = $pc + 28, (Array.isArray($r66) ? $fn62($63, ...$r66) : $fn62($63, $r66)))), $o93 = new rt.FieldsObject(), $n94 = 0, ($17 !== undefined && ($o93.name = $17, $n94++)), ($8 !== undefined && ($o93.age = $8, $n94++)), ($4 !== undefined && ($o93.score = $4, $n94++)), ($21 !== undefined && ($o93.active = $21, $n94++)), ($29 !== undefined && ($o93.role = $29, $n94++)), ($43 !== undefined && ($o93.tags = $43, $n94++)), ($52 !== undefined && ($o93.addr = $52, $n94++)), ($53 !== undefined && ($o93.nickname = $53, $n94++)), ($61 !== undefined && ($o93.contacts = $61, $n94++)), rt.LuaTable.record($o93, $n94));
-      $88 = ($87 = api as rt.LuaValue, (($f92 = ($87 as rt.LuaTable)?.f) !== undefined && (($85 = $f92.signup) !== undefined || ($m91 = ($87 as rt.LuaTable).metatable) === undefined || ($85 = $m91.view.signup) !== undefined || (!("signup" in $m91.view) && $m91.view[rt.CUT] === undefined)) ? $85 : ($s.pcs[$d] = $pc + 29, rt.index($87, "signup", "local 'api'"))));
+      if (($3 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc;
+        $3 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.server) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.server) !== undefined || (!("server" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc;
+        $4 = rt.index($3, "server", "global 'rover'");
+      }
+      $2 = $4;
+      $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9));
+      $s.pcs[$d] = $pc + 1;
+      $fn1 = rt.fn($2, "field 'server'");
+      let api: rt.LuaValue = rt.first($fn1($7));
+      if (($7 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc + 2;
+        $7 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f6 = ($7 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.guard) !== undefined || ($m5 = ($7 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.guard) !== undefined || (!("guard" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 2;
+        $4 = rt.index($7, "guard", "global 'rover'");
+      }
+      let g: rt.LuaValue = $4;
+      $4 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 3;
+      $fn1 = rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.object !== undefined ? $f6.object : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.object !== undefined ? $m5.view.object : rt.index($4, "object", "local 'g'")), "method 'object'");
+      $7 = ($3 = rt.first(($2 = rt.first(($11 = g as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.string !== undefined ? $f13.string : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.string !== undefined ? $m12.view.string : rt.index($11, "string", "local 'g'")), "method 'string'")($11))), $s.pcs[$d] = $pc + 5, $fn10 = rt.fn((($f15 = ($2 as rt.LuaTable)?.f)?.required !== undefined ? $f15.required : ($m14 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m14.view.required !== undefined ? $m14.view.required : rt.index($2, "required")), "method 'required'"), $fn10($2))), $16 = rt.first(($17 = g as rt.LuaValue, $s.pcs[$d] = $pc + 6, rt.fn((($f19 = ($17 as rt.LuaTable)?.f)?.string !== undefined ? $f19.string : ($m18 = ($17 as rt.LuaTable)?.metatable) !== undefined && $m18.view.string !== undefined ? $m18.view.string : rt.index($17, "string", "local 'g'")), "method 'string'")($17))), $o8 = new rt.FieldsObject(), $n9 = 0, ($3 !== undefined && ($o8.city = $3, $n9++)), ($16 !== undefined && ($o8.zip = $16, $n9++)), rt.LuaTable.record($o8, $n9));
+      $s.pcs[$d] = $pc + 7;
+      let address: rt.LuaValue = rt.first($fn1($4, $7));
+      let signup: rt.LuaTable = ($17 = rt.first(($16 = rt.first(($11 = g as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f19 = ($11 as rt.LuaTable)?.f)?.string !== undefined ? $f19.string : ($m18 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m18.view.string !== undefined ? $m18.view.string : rt.index($11, "string", "local 'g'")), "method 'string'")($11))), $s.pcs[$d] = $pc + 9, $fn10 = rt.fn((($f15 = ($16 as rt.LuaTable)?.f)?.required !== undefined ? $f15.required : ($m14 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m14.view.required !== undefined ? $m14.view.required : rt.index($16, "required")), "method 'required'"), $2 = "Missing name", $fn10($16, $2))), $3 = rt.first(($7 = g as rt.LuaValue, $s.pcs[$d] = $pc + 10, rt.fn((($f13 = ($7 as rt.LuaTable)?.f)?.integer !== undefined ? $f13.integer : ($m12 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m12.view.integer !== undefined ? $m12.view.integer : rt.index($7, "integer", "local 'g'")), "method 'integer'")($7))), $4 = rt.first(($20 = g as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f6 = ($20 as rt.LuaTable)?.f)?.number !== undefined ? $f6.number : ($m5 = ($20 as rt.LuaTable)?.metatable) !== undefined && $m5.view.number !== undefined ? $m5.view.number : rt.index($20, "number", "local 'g'")), "method 'number'")($20))), $21 = rt.first(($22 = rt.first(($23 = g as rt.LuaValue, $s.pcs[$d] = $pc + 12, rt.fn((($f25 = ($23 as rt.LuaTable)?.f)?.boolean !== undefined ? $f25.boolean : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.boolean !== undefined ? $m24.view.boolean : rt.index($23, "boolean", "local 'g'")), "method 'boolean'")($23))), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn((($f27 = ($22 as rt.LuaTable)?.f)?.default !== undefined ? $f27.default : ($m26 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m26.view.default !== undefined ? $m26.view.default : rt.index($22, "default")), "method 'default'"), $28 = true, $fn1($22, $28))), $29 = rt.first(($31 = rt.first(($33 = rt.first(($34 = g as rt.LuaValue, $s.pcs[$d] = $pc + 14, rt.fn((($f36 = ($34 as rt.LuaTable)?.f)?.string !== undefined ? $f36.string : ($m35 = ($34 as rt.LuaTable)?.metatable) !== undefined && $m35.view.string !== undefined ? $m35.view.string : rt.index($34, "string", "local 'g'")), "method 'string'")($34))), $s.pcs[$d] = $pc + 15, $fn32 = rt.fn((($f38 = ($33 as rt.LuaTable)?.f)?.enum !== undefined ? $f38.enum : ($m37 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m37.view.enum !== undefined ? $m37.view.enum : rt.index($33, "enum")), "method 'enum'"), $39 = new rt.LuaTable(["admin", "user"]), $s.pcs[$d] = $pc + 16, $fn32($33, $39))), $s.pcs[$d] = $pc + 17, $fn30 = rt.fn((($f41 = ($31 as rt.LuaTable)?.f)?.default !== undefined ? $f41.default : ($m40 = ($31 as rt.LuaTable)?.metatable) !== undefined && $m40.view.default !== undefined ? $m40.view.default : rt.index($31, "default")), "method 'default'"), $42 = "user", $fn30($31, $42))), $43 = rt.first(($45 = g as rt.LuaValue, $s.pcs[$d] = $pc + 18, $fn44 = rt.fn((($f47 = ($45 as rt.LuaTable)?.f)?.array !== undefined ? $f47.array : ($m46 = ($45 as rt.LuaTable)?.metatable) !== undefined && $m46.view.array !== undefined ? $m46.view.array : rt.index($45, "array", "local 'g'")), "method 'array'"), $r48 = ($49 = g as rt.LuaValue, $s.pcs[$d] = $pc + 19, rt.fn((($f51 = ($49 as rt.LuaTable)?.f)?.string !== undefined ? $f51.string : ($m50 = ($49 as rt.LuaTable)?.metatable) !== undefined && $m50.view.string !== undefined ? $m50.view.string : rt.index($49, "string", "local 'g'")), "method 'string'")($49)), $s.pcs[$d] = $pc + 20, (Array.isArray($r48) ? $fn44($45, ...$r48) : $fn44($45, $r48)))), $52 = address, $53 = rt.first(($55 = rt.first(($56 = g as rt.LuaValue, $s.pcs[$d] = $pc + 21, rt.fn((($f58 = ($56 as rt.LuaTable)?.f)?.string !== undefined ? $f58.string : ($m57 = ($56 as rt.LuaTable)?.metatable) !== undefined && $m57.view.string !== undefined ? $m57.view.string : rt.index($56, "string", "local 'g'")), "method 'string'")($56))), $s.pcs[$d] = $pc + 22, $fn54 = rt.fn((($f60 = ($55 as rt.LuaTable)?.f)?.nullable !== undefined ? $f60.nullable : ($m59 = ($55 as rt.LuaTable)?.metatable) !== undefined && $m59.view.nullable !== undefined ? $m59.view.nullable : rt.index($55, "nullable")), "method 'nullable'"), $fn54($55))), $61 = rt.first(($63 = g as rt.LuaValue, $s.pcs[$d] = $pc + 23, $fn62 = rt.fn((($f65 = ($63 as rt.LuaTable)?.f)?.array !== undefined ? $f65.array : ($m64 = ($63 as rt.LuaTable)?.metatable) !== undefined && $m64.view.array !== undefined ? $m64.view.array : rt.index($63, "array", "local 'g'")), "method 'array'"), $r66 = ($68 = g as rt.LuaValue, $s.pcs[$d] = $pc + 23, $fn67 = rt.fn((($f70 = ($68 as rt.LuaTable)?.f)?.object !== undefined ? $f70.object : ($m69 = ($68 as rt.LuaTable)?.metatable) !== undefined && $m69.view.object !== undefined ? $m69.view.object : rt.index($68, "object", "local 'g'")), "method 'object'"), $71 = ($72 = rt.first(($74 = rt.first(($76 = rt.first(($77 = g as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f79 = ($77 as rt.LuaTable)?.f)?.string !== undefined ? $f79.string : ($m78 = ($77 as rt.LuaTable)?.metatable) !== undefined && $m78.view.string !== undefined ? $m78.view.string : rt.index($77, "string", "local 'g'")), "method 'string'")($77))), $s.pcs[$d] = $pc + 23, $fn75 = rt.fn((($f81 = ($76 as rt.LuaTable)?.f)?.enum !== undefined ? $f81.enum : ($m80 = ($76 as rt.LuaTable)?.metatable) !== undefined && $m80.view.enum !== undefined ? $m80.view.enum : rt.index($76, "enum")), "method 'enum'"), $82 = new rt.LuaTable(["email", "phone"]), $s.pcs[$d] = $pc + 25, $fn75($76, $82))), $s.pcs[$d] = $pc + 26, $fn73 = rt.fn((($f84 = ($74 as rt.LuaTable)?.f)?.required !== undefined ? $f84.required : ($m83 = ($74 as rt.LuaTable)?.metatable) !== undefined && $m83.view.required !== undefined ? $m83.view.required : rt.index($74, "required")), "method 'required'"), $fn73($74))), $85 = rt.first(($87 = rt.first(($88 = g as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f90 = ($88 as rt.LuaTable)?.f)?.string !== undefined ? $f90.string : ($m89 = ($88 as rt.LuaTable)?.metatable) !== undefined && $m89.view.string !== undefined ? $m89.view.string : rt.index($88, "string", "local 'g'")), "method 'string'")($88))), $s.pcs[$d] = $pc + 26, $fn86 = rt.fn((($f92 = ($87 as rt.LuaTable)?.f)?.required !== undefined ? $f92.required : ($m91 = ($87 as rt.LuaTable)?.metatable) !== undefined && $m91.view.required !== undefined ? $m91.view.required : rt.index($87, "required")), "method 'required'"), $fn86($87))), $o8 = new rt.FieldsObject(), $n9 = 0, ($72 !== undefined && ($o8.kind = $72, $n9++)), ($85 !== undefined && ($o8.value = $85, $n9++)), rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 27, $fn67($68, $71)), $s.pcs[$d] = $pc + 28, (Array.isArray($r66) ? $fn62($63, ...$r66) : $fn62($63, $r66)))), $o93 = new rt.FieldsObject(), $n94 = 0, ($17 !== undefined && ($o93.name = $17, $n94++)), ($3 !== undefined && ($o93.age = $3, $n94++)), ($4 !== undefined && ($o93.score = $4, $n94++)), ($21 !== undefined && ($o93.active = $21, $n94++)), ($29 !== undefined && ($o93.role = $29, $n94++)), ($43 !== undefined && ($o93.tags = $43, $n94++)), ($52 !== undefined && ($o93.addr = $52, $n94++)), ($53 !== undefined && ($o93.nickname = $53, $n94++)), ($61 !== undefined && ($o93.contacts = $61, $n94++)), rt.LuaTable.record($o93, $n94));
+      $87 = api as rt.LuaValue;
+      if (!(($f92 = ($87 as rt.LuaTable)?.f) !== undefined && (($85 = $f92.signup) !== undefined || ($m91 = ($87 as rt.LuaTable).metatable) === undefined || ($85 = $m91.view.signup) !== undefined || (!("signup" in $m91.view) && $m91.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 29;
+        $85 = rt.index($87, "signup", "local 'api'");
+      }
+      $88 = $85;
       (($82 = ($handlers[0] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
@@ -206,10 +236,39 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $t11: number;
         let $r12: rt.LuaResult;
-        let user: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 30, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 31, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'"), $8 = signup, $fn1($2, $8)));
-        return ($8 = ($3 = api as rt.LuaValue, (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f7.json) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m6.view.json) !== undefined || (!("json" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 32, rt.index($3, "json", "upvalue 'api'")))), $s.pcs[$d] = $pc + 33, $fn1 = rt.fn((($f5 = ($8 as rt.LuaTable)?.f)?.status !== undefined ? $f5.status : ($m4 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m4.view.status !== undefined ? $m4.view.status : rt.index($8, "status", "field 'json'")), "method 'status'"), $9 = 201, $10 = user, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t11 = $s.tails++, $r12 = $fn1($8, $9, $10), $s.tails = $t11, $r12) : rt.tail($s, $fn1, [$8, $9, $10]));
+        $3 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 30;
+        $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $s.pcs[$d] = $pc + 31;
+        $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
+        $8 = signup;
+        let user: rt.LuaValue = rt.first($fn1($2, $8));
+        $3 = api as rt.LuaValue;
+        if (!(($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f7.json) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m6.view.json) !== undefined || (!("json" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 32;
+          $2 = rt.index($3, "json", "upvalue 'api'");
+        }
+        $8 = $2;
+        $s.pcs[$d] = $pc + 33;
+        $fn1 = rt.fn((($f5 = ($8 as rt.LuaTable)?.f)?.status !== undefined ? $f5.status : ($m4 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m4.view.status !== undefined ? $m4.view.status : rt.index($8, "status", "field 'json'")), "method 'status'");
+        $9 = 201;
+        $10 = user;
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t11 = $s.tails++;
+          $r12 = $fn1($8, $9, $10);
+          $s.tails = $t11;
+        } else {
+          $r12 = rt.tail($s, $fn1, [$8, $9, $10]);
+        }
+        return $r12;
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f90 = ($88 as rt.LuaTable)?.f) !== undefined && !($88 as rt.LuaTable).linked && $f90.post !== undefined ? ($f90.post = $82) : ($s.pcs[$d] = $pc + 29, rt.setIndex($88, "post", $82, "field 'signup'")));
-      $82 = ($85 = api as rt.LuaValue, (($f90 = ($85 as rt.LuaTable)?.f) !== undefined && (($87 = $f90.checked) !== undefined || ($m91 = ($85 as rt.LuaTable).metatable) === undefined || ($87 = $m91.view.checked) !== undefined || (!("checked" in $m91.view) && $m91.view[rt.CUT] === undefined)) ? $87 : ($s.pcs[$d] = $pc + 34, rt.index($85, "checked", "local 'api'"))));
+      $85 = api as rt.LuaValue;
+      if (!(($f90 = ($85 as rt.LuaTable)?.f) !== undefined && (($87 = $f90.checked) !== undefined || ($m91 = ($85 as rt.LuaTable).metatable) === undefined || ($87 = $m91.view.checked) !== undefined || (!("checked" in $m91.view) && $m91.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 34;
+        $87 = rt.index($85, "checked", "local 'api'");
+      }
+      $82 = $87;
       (($88 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
@@ -273,19 +332,76 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           let $n26: number;
           let $t27: number;
           let $r28: rt.LuaResult;
-          return ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 35, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "upvalue 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 36, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'"), $8 = ($9 = rt.first(($11 = rt.first(($12 = g as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.string !== undefined ? $f14.string : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.string !== undefined ? $m13.view.string : rt.index($12, "string", "upvalue 'g'")), "method 'string'")($12))), $s.pcs[$d] = $pc + 38, $fn10 = rt.fn((($f16 = ($11 as rt.LuaTable)?.f)?.required !== undefined ? $f16.required : ($m15 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m15.view.required !== undefined ? $m15.view.required : rt.index($11, "required")), "method 'required'"), $fn10($11))), $17 = rt.first(($19 = rt.first(($20 = g as rt.LuaValue, $s.pcs[$d] = $pc + 39, rt.fn((($f22 = ($20 as rt.LuaTable)?.f)?.integer !== undefined ? $f22.integer : ($m21 = ($20 as rt.LuaTable)?.metatable) !== undefined && $m21.view.integer !== undefined ? $m21.view.integer : rt.index($20, "integer", "upvalue 'g'")), "method 'integer'")($20))), $s.pcs[$d] = $pc + 38, $fn18 = rt.fn((($f24 = ($19 as rt.LuaTable)?.f)?.required !== undefined ? $f24.required : ($m23 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m23.view.required !== undefined ? $m23.view.required : rt.index($19, "required")), "method 'required'"), $fn18($19))), $o25 = new rt.FieldsObject(), $n26 = 0, ($9 !== undefined && ($o25.name = $9, $n26++)), ($17 !== undefined && ($o25.age = $17, $n26++)), rt.LuaTable.record($o25, $n26)), $s.pcs[$d] = $pc + 40, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t27 = $s.tails++, $r28 = $fn1($2, $8), $s.tails = $t27, $r28) : rt.tail($s, $fn1, [$2, $8]));
+          $3 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 35;
+          $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "upvalue 'ctx'")), "method 'body'")($3));
+          $s.pcs[$d] = $pc + 36;
+          $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
+          $8 = ($9 = rt.first(($11 = rt.first(($12 = g as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.string !== undefined ? $f14.string : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.string !== undefined ? $m13.view.string : rt.index($12, "string", "upvalue 'g'")), "method 'string'")($12))), $s.pcs[$d] = $pc + 38, $fn10 = rt.fn((($f16 = ($11 as rt.LuaTable)?.f)?.required !== undefined ? $f16.required : ($m15 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m15.view.required !== undefined ? $m15.view.required : rt.index($11, "required")), "method 'required'"), $fn10($11))), $17 = rt.first(($19 = rt.first(($20 = g as rt.LuaValue, $s.pcs[$d] = $pc + 39, rt.fn((($f22 = ($20 as rt.LuaTable)?.f)?.integer !== undefined ? $f22.integer : ($m21 = ($20 as rt.LuaTable)?.metatable) !== undefined && $m21.view.integer !== undefined ? $m21.view.integer : rt.index($20, "integer", "upvalue 'g'")), "method 'integer'")($20))), $s.pcs[$d] = $pc + 38, $fn18 = rt.fn((($f24 = ($19 as rt.LuaTable)?.f)?.required !== undefined ? $f24.required : ($m23 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m23.view.required !== undefined ? $m23.view.required : rt.index($19, "required")), "method 'required'"), $fn18($19))), $o25 = new rt.FieldsObject(), $n26 = 0, ($9 !== undefined && ($o25.name = $9, $n26++)), ($17 !== undefined && ($o25.age = $17, $n26++)), rt.LuaTable.record($o25, $n26));
+          $s.pcs[$d] = $pc + 40;
+          $s.truncate($d);
+          if ($s.tails < rt.TAIL_DEPTH) {
+            $t27 = $s.tails++;
+            $r28 = $fn1($2, $8);
+            $s.tails = $t27;
+          } else {
+            $r28 = rt.tail($s, $fn1, [$2, $8]);
+          }
+          return $r28;
         }) as rt.LuaFunction))))], 2);
         let ok: rt.LuaValue = $l1[0];
         let result: rt.LuaValue = $l1[1];
         if (!rt.t(ok)) {
-          if (((rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("format") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 44, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.format) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.format) !== undefined || (!("format" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 43, rt.index($2, "format"))))) === "text")) {
-            return ($10 = ($11 = api as rt.LuaValue, (($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.text) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.text) !== undefined || (!("text" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 43, rt.index($11, "text", "upvalue 'api'")))), $s.pcs[$d] = $pc + 43, $fn9 = rt.fn((($f16 = ($10 as rt.LuaTable)?.f)?.status !== undefined ? $f16.status : ($m15 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m15.view.status !== undefined ? $m15.view.status : rt.index($10, "status", "field 'text'")), "method 'status'"), $17 = 422, $r18 = ($s.pcs[$d] = $pc + 45, rt.fn((($19 = $env.f.tostring) !== undefined ? $19 : ($s.pcs[$d] = $pc + 43, rt.getGlobal($env, "tostring"))), "global 'tostring'")(result)), $s.pcs[$d] = $pc + 46, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t20 = $s.tails++, $r21 = (Array.isArray($r18) ? $fn9($10, $17, ...$r18) : $fn9($10, $17, $r18)), $s.tails = $t20, $r21) : rt.tail($s, $fn9, (Array.isArray($r18) ? [$10, $17, ...$r18] : [$10, $17, $r18])));
+          if (((rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("format") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 43, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.format) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.format) !== undefined || (!("format" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 44, rt.index($2, "format"))))) === "text")) {
+            $11 = api as rt.LuaValue;
+            if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.text) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.text) !== undefined || (!("text" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 44;
+              $12 = rt.index($11, "text", "upvalue 'api'");
+            }
+            $10 = $12;
+            $s.pcs[$d] = $pc + 44;
+            $fn9 = rt.fn((($f16 = ($10 as rt.LuaTable)?.f)?.status !== undefined ? $f16.status : ($m15 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m15.view.status !== undefined ? $m15.view.status : rt.index($10, "status", "field 'text'")), "method 'status'");
+            $17 = 422;
+            $s.pcs[$d] = $pc + 45;
+            if (($19 = $env.f.tostring) === undefined) {
+              $s.pcs[$d] = $pc + 44;
+              $19 = rt.getGlobal($env, "tostring");
+            }
+            $r18 = rt.fn($19, "global 'tostring'")(result);
+            $s.pcs[$d] = $pc + 46;
+            $s.truncate($d);
+            if ($s.tails < rt.TAIL_DEPTH) {
+              $t20 = $s.tails++;
+              $r21 = (Array.isArray($r18) ? $fn9($10, $17, ...$r18) : $fn9($10, $17, $r18));
+              $s.tails = $t20;
+            } else {
+              $r21 = rt.tail($s, $fn9, (Array.isArray($r18) ? [$10, $17, ...$r18] : [$10, $17, $r18]));
+            }
+            return $r21;
           }
-          return ($6 = api as rt.LuaValue, $s.pcs[$d] = $pc + 47, $fn9 = rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.error !== undefined ? $f8.error : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.error !== undefined ? $m7.view.error : rt.index($6, "error", "upvalue 'api'")), "method 'error'"), $3 = 422, $2 = result, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t20 = $s.tails++, $r21 = $fn9($6, $3, $2), $s.tails = $t20, $r21) : rt.tail($s, $fn9, [$6, $3, $2]));
+          $6 = api as rt.LuaValue;
+          $s.pcs[$d] = $pc + 47;
+          $fn9 = rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.error !== undefined ? $f8.error : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.error !== undefined ? $m7.view.error : rt.index($6, "error", "upvalue 'api'")), "method 'error'");
+          $3 = 422;
+          $2 = result;
+          $s.truncate($d);
+          if ($s.tails < rt.TAIL_DEPTH) {
+            $t20 = $s.tails++;
+            $r21 = $fn9($6, $3, $2);
+            $s.tails = $t20;
+          } else {
+            $r21 = rt.tail($s, $fn9, [$6, $3, $2]);
+          }
+          return $r21;
         }
         return rt.leave($s, $d, result);
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f92 = ($82 as rt.LuaTable)?.f) !== undefined && !($82 as rt.LuaTable).linked && $f92.post !== undefined ? ($f92.post = $88) : ($s.pcs[$d] = $pc + 34, rt.setIndex($82, "post", $88, "field 'checked'")));
-      $88 = ($87 = api as rt.LuaValue, (($f92 = ($87 as rt.LuaTable)?.f) !== undefined && (($85 = $f92.direct) !== undefined || ($m91 = ($87 as rt.LuaTable).metatable) === undefined || ($85 = $m91.view.direct) !== undefined || (!("direct" in $m91.view) && $m91.view[rt.CUT] === undefined)) ? $85 : ($s.pcs[$d] = $pc + 48, rt.index($87, "direct", "local 'api'"))));
+      $87 = api as rt.LuaValue;
+      if (!(($f92 = ($87 as rt.LuaTable)?.f) !== undefined && (($85 = $f92.direct) !== undefined || ($m91 = ($87 as rt.LuaTable).metatable) === undefined || ($85 = $m91.view.direct) !== undefined || (!("direct" in $m91.view) && $m91.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 48;
+        $85 = rt.index($87, "direct", "local 'api'");
+      }
+      $88 = $85;
       (($82 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
@@ -335,19 +451,47 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n40: number;
         let $t41: number;
         let $r42: rt.LuaResult;
-        let q: rt.LuaValue = rt.first(($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 49, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1)));
-        let name: rt.LuaValue = rt.first(($1 = g as rt.LuaValue, $s.pcs[$d] = $pc + 50, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.string !== undefined ? $f3.string : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.string !== undefined ? $m2.view.string : rt.index($1, "string", "upvalue 'g'")), "method 'string'")($1)));
-        ($1 = name as rt.LuaValue, $s.pcs[$d] = $pc + 51, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.required !== undefined ? $f3.required : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.required !== undefined ? $m2.view.required : rt.index($1, "required", "local 'name'")), "method 'required'")($1));
+        $1 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 49;
+        let q: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1));
+        $1 = g as rt.LuaValue;
+        $s.pcs[$d] = $pc + 50;
+        let name: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.string !== undefined ? $f3.string : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.string !== undefined ? $m2.view.string : rt.index($1, "string", "upvalue 'g'")), "method 'string'")($1));
+        $1 = name as rt.LuaValue;
+        $s.pcs[$d] = $pc + 51;
+        rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.required !== undefined ? $f3.required : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.required !== undefined ? $m2.view.required : rt.index($1, "required", "local 'name'")), "method 'required'")($1);
         $l4 = rt.adjust([...rt.all(($1 = (($6 = $env.f.pcall) !== undefined ? $6 : ($s.pcs[$d] = $pc + 52, rt.getGlobal($env, "pcall"))), $7 = ($8 = (($9 = $env.f.rover) !== undefined ? $9 : ($s.pcs[$d] = $pc + 52, rt.getGlobal($env, "rover"))), (($f3 = ($8 as rt.LuaTable)?.f) !== undefined && (($10 = $f3.guard) !== undefined || ($m2 = ($8 as rt.LuaTable).metatable) === undefined || ($10 = $m2.view.guard) !== undefined || (!("guard" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 52, rt.index($8, "guard", "global 'rover'")))), $11 = ($12 = ($13 = q as rt.LuaValue, (($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.name) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.name) !== undefined || (!("name" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 52, rt.index($13, "name", "local 'q'")))), $17 = rt.first(($19 = (($20 = $env.f.tonumber) !== undefined ? $20 : ($s.pcs[$d] = $pc + 52, rt.getGlobal($env, "tonumber"))), $21 = ($22 = q as rt.LuaValue, (($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.page) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.page) !== undefined || (!("page" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 52, rt.index($22, "page", "local 'q'")))), $s.pcs[$d] = $pc + 53, $fn18 = rt.fn($19, "global 'tonumber'"), $fn18($21))), $o26 = new rt.FieldsObject(), $n27 = 0, ($12 !== undefined && ($o26.name = $12, $n27++)), ($17 !== undefined && ($o26.page = $17, $n27++)), rt.LuaTable.record($o26, $n27)), $28 = ($29 = name, $30 = rt.first(($32 = rt.first(($33 = g as rt.LuaValue, $s.pcs[$d] = $pc + 54, rt.fn((($f35 = ($33 as rt.LuaTable)?.f)?.integer !== undefined ? $f35.integer : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.integer !== undefined ? $m34.view.integer : rt.index($33, "integer", "upvalue 'g'")), "method 'integer'")($33))), $s.pcs[$d] = $pc + 55, $fn31 = rt.fn((($f37 = ($32 as rt.LuaTable)?.f)?.default !== undefined ? $f37.default : ($m36 = ($32 as rt.LuaTable)?.metatable) !== undefined && $m36.view.default !== undefined ? $m36.view.default : rt.index($32, "default")), "method 'default'"), $38 = 1, $fn31($32, $38))), $o39 = new rt.FieldsObject(), $n40 = 0, ($29 !== undefined && ($o39.name = $29, $n40++)), ($30 !== undefined && ($o39.page = $30, $n40++)), rt.LuaTable.record($o39, $n40)), $s.pcs[$d] = $pc + 56, $fn5 = rt.fn($1, "global 'pcall'"), $fn5($7, $11, $28)))], 2);
         let ok: rt.LuaValue = $l4[0];
         let result: rt.LuaValue = $l4[1];
         if (!rt.t(ok)) {
-          return ($38 = api as rt.LuaValue, $s.pcs[$d] = $pc + 57, $fn31 = rt.fn((($f37 = ($38 as rt.LuaTable)?.f)?.error !== undefined ? $f37.error : ($m36 = ($38 as rt.LuaTable)?.metatable) !== undefined && $m36.view.error !== undefined ? $m36.view.error : rt.index($38, "error", "upvalue 'api'")), "method 'error'"), $33 = 400, $32 = result, $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t41 = $s.tails++, $r42 = $fn31($38, $33, $32), $s.tails = $t41, $r42) : rt.tail($s, $fn31, [$38, $33, $32]));
+          $38 = api as rt.LuaValue;
+          $s.pcs[$d] = $pc + 57;
+          $fn31 = rt.fn((($f37 = ($38 as rt.LuaTable)?.f)?.error !== undefined ? $f37.error : ($m36 = ($38 as rt.LuaTable)?.metatable) !== undefined && $m36.view.error !== undefined ? $m36.view.error : rt.index($38, "error", "upvalue 'api'")), "method 'error'");
+          $33 = 400;
+          $32 = result;
+          $s.truncate($d);
+          if ($s.tails < rt.TAIL_DEPTH) {
+            $t41 = $s.tails++;
+            $r42 = $fn31($38, $33, $32);
+            $s.tails = $t41;
+          } else {
+            $r42 = rt.tail($s, $fn31, [$38, $33, $32]);
+          }
+          return $r42;
         }
         return rt.leave($s, $d, result);
       }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f90 = ($88 as rt.LuaTable)?.f) !== undefined && !($88 as rt.LuaTable).linked && $f90.get !== undefined ? ($f90.get = $82) : ($s.pcs[$d] = $pc + 48, rt.setIndex($88, "get", $82, "field 'direct'")));
-      $82 = ($85 = ($87 = api as rt.LuaValue, (($f90 = ($87 as rt.LuaTable)?.f) !== undefined && (($88 = $f90.body) !== undefined || ($m91 = ($87 as rt.LuaTable).metatable) === undefined || ($88 = $m91.view.body) !== undefined || (!("body" in $m91.view) && $m91.view[rt.CUT] === undefined)) ? $88 : ($s.pcs[$d] = $pc + 58, rt.index($87, "body", "local 'api'")))), (($f92 = ($85 as rt.LuaTable)?.f) !== undefined && (($77 = $f92.as_text) !== undefined || ($m89 = ($85 as rt.LuaTable).metatable) === undefined || ($77 = $m89.view.as_text) !== undefined || (!("as_text" in $m89.view) && $m89.view[rt.CUT] === undefined)) ? $77 : ($s.pcs[$d] = $pc + 58, rt.index($85, "as_text", "field 'body'"))));
-      (($76 = ($handlers[3] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $85 = api as rt.LuaValue;
+      if (!(($f90 = ($85 as rt.LuaTable)?.f) !== undefined && (($87 = $f90.body) !== undefined || ($m91 = ($85 as rt.LuaTable).metatable) === undefined || ($87 = $m91.view.body) !== undefined || (!("body" in $m91.view) && $m91.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 58;
+        $87 = rt.index($85, "body", "local 'api'");
+      }
+      if (!(($f92 = ($87 as rt.LuaTable)?.f) !== undefined && (($88 = $f92.as_text) !== undefined || ($m89 = ($87 as rt.LuaTable).metatable) === undefined || ($88 = $m89.view.as_text) !== undefined || (!("as_text" in $m89.view) && $m89.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 58;
+        $88 = rt.index($87, "as_text", "field 'body'");
+      }
+      $82 = $88;
+      (($77 = ($handlers[3] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -395,7 +539,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o42: rt.Fields;
         let $n43: number;
         const $json: boolean = rh.claim(ctx);
-        let b: rt.LuaValue = rt.first(($1 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.body !== undefined ? $f3.body : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.body !== undefined ? $m2.view.body : rt.index($1, "body", "local 'ctx'")), "method 'body'")($1)));
+        $1 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 59;
+        let b: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.body !== undefined ? $f3.body : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.body !== undefined ? $m2.view.body : rt.index($1, "body", "local 'ctx'")), "method 'body'")($1));
         if ($json) {
           $4 = rt.first(($1 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.text !== undefined ? $f3.text : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.text !== undefined ? $m2.view.text : rt.index($1, "text", "local 'b'")), "method 'text'")($1)));
           $5 = ($12 = (rt.first(($6 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.text !== undefined ? $f8.text : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($6, "text", "local 'b'")), "method 'text'")($6)))) as rt.LuaValue, $13 = (rt.first(($9 = b as rt.LuaValue, $s.pcs[$d] = $pc + 61, rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.as_string !== undefined ? $f11.as_string : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.as_string !== undefined ? $m10.view.as_string : rt.index($9, "as_string", "local 'b'")), "method 'as_string'")($9)))) as rt.LuaValue, ($12 === $13 || (typeof $12 === 'object' && typeof $13 === 'object' && ($s.pcs[$d] = $pc + 62, rt.eq($12, $13)))));
@@ -413,8 +559,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($19 = $4, $20 = $5, $21 = $14, $o22 = new rt.FieldsObject(), $n23 = 1, ($19 !== undefined && ($o22.text = $19, $n23++)), $o22.same = $20, ($21 !== undefined && ($o22.bytes = $21, $n23++)), rt.LuaTable.record($o22, $n23)));
         }
         return rt.leave($s, $d, ($24 = rt.first(($25 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f27 = ($25 as rt.LuaTable)?.f)?.text !== undefined ? $f27.text : ($m26 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m26.view.text !== undefined ? $m26.view.text : rt.index($25, "text", "local 'b'")), "method 'text'")($25))), $28 = ($35 = (rt.first(($29 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f31 = ($29 as rt.LuaTable)?.f)?.text !== undefined ? $f31.text : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.text !== undefined ? $m30.view.text : rt.index($29, "text", "local 'b'")), "method 'text'")($29)))) as rt.LuaValue, $36 = (rt.first(($32 = b as rt.LuaValue, $s.pcs[$d] = $pc + 61, rt.fn((($f34 = ($32 as rt.LuaTable)?.f)?.as_string !== undefined ? $f34.as_string : ($m33 = ($32 as rt.LuaTable)?.metatable) !== undefined && $m33.view.as_string !== undefined ? $m33.view.as_string : rt.index($32, "as_string", "local 'b'")), "method 'as_string'")($32)))) as rt.LuaValue, ($35 === $36 || (typeof $35 === 'object' && typeof $36 === 'object' && ($s.pcs[$d] = $pc + 62, rt.eq($35, $36))))), $37 = ($41 = (rt.first(($38 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f40 = ($38 as rt.LuaTable)?.f)?.text !== undefined ? $f40.text : ($m39 = ($38 as rt.LuaTable)?.metatable) !== undefined && $m39.view.text !== undefined ? $m39.view.text : rt.index($38, "text", "local 'b'")), "method 'text'")($38)))) as rt.LuaValue, (($41 as rt.LuaTable)?.arr !== undefined ? ($41 as rt.LuaTable).length() : typeof $41 === 'string' ? $41.length : ($s.pcs[$d] = $pc + 62, rt.len($41)))), $o42 = new rt.FieldsObject(), $n43 = 1, ($24 !== undefined && ($o42.text = $24, $n43++)), $o42.same = $28, ($37 !== undefined && ($o42.bytes = $37, $n43++)), rt.LuaTable.record($o42, $n43)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f84 = ($82 as rt.LuaTable)?.f) !== undefined && !($82 as rt.LuaTable).linked && $f84.post !== undefined ? ($f84.post = $76) : ($s.pcs[$d] = $pc + 58, rt.setIndex($82, "post", $76, "field 'as_text'")));
-      $76 = ($77 = ($88 = api as rt.LuaValue, (($f84 = ($88 as rt.LuaTable)?.f) !== undefined && (($87 = $f84.body) !== undefined || ($m89 = ($88 as rt.LuaTable).metatable) === undefined || ($87 = $m89.view.body) !== undefined || (!("body" in $m89.view) && $m89.view[rt.CUT] === undefined)) ? $87 : ($s.pcs[$d] = $pc + 63, rt.index($88, "body", "local 'api'")))), (($f92 = ($77 as rt.LuaTable)?.f) !== undefined && (($85 = $f92.as_json) !== undefined || ($m91 = ($77 as rt.LuaTable).metatable) === undefined || ($85 = $m91.view.as_json) !== undefined || (!("as_json" in $m91.view) && $m91.view[rt.CUT] === undefined)) ? $85 : ($s.pcs[$d] = $pc + 63, rt.index($77, "as_json", "field 'body'"))));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f84 = ($82 as rt.LuaTable)?.f) !== undefined && !($82 as rt.LuaTable).linked && $f84.post !== undefined ? ($f84.post = $77) : ($s.pcs[$d] = $pc + 58, rt.setIndex($82, "post", $77, "field 'as_text'")));
+      $88 = api as rt.LuaValue;
+      if (!(($f84 = ($88 as rt.LuaTable)?.f) !== undefined && (($87 = $f84.body) !== undefined || ($m89 = ($88 as rt.LuaTable).metatable) === undefined || ($87 = $m89.view.body) !== undefined || (!("body" in $m89.view) && $m89.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 63;
+        $87 = rt.index($88, "body", "local 'api'");
+      }
+      if (!(($f92 = ($87 as rt.LuaTable)?.f) !== undefined && (($85 = $f92.as_json) !== undefined || ($m91 = ($87 as rt.LuaTable).metatable) === undefined || ($85 = $m91.view.as_json) !== undefined || (!("as_json" in $m91.view) && $m91.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 63;
+        $85 = rt.index($87, "as_json", "field 'body'");
+      }
+      $77 = $85;
       (($82 = ($handlers[4] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
@@ -467,8 +622,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o46: rt.Fields;
         let $n47: number;
         const $json: boolean = rh.claim(ctx);
-        let data: rt.LuaValue = rt.first(($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 64, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3))), $s.pcs[$d] = $pc + 65, $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'"), $fn1($2)));
-        let t: rt.LuaValue = rt.first(($s.pcs[$d] = $pc + 67, rt.fn((($3 = $env.f.type) !== undefined ? $3 : ($s.pcs[$d] = $pc + 66, rt.getGlobal($env, "type"))), "global 'type'")(data)));
+        $3 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 64;
+        $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
+        $s.pcs[$d] = $pc + 65;
+        $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.json !== undefined ? $f7.json : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.json !== undefined ? $m6.view.json : rt.index($2, "json")), "method 'json'");
+        let data: rt.LuaValue = rt.first($fn1($2));
+        $s.pcs[$d] = $pc + 67;
+        if (($3 = $env.f.type) === undefined) {
+          $s.pcs[$d] = $pc + 66;
+          $3 = rt.getGlobal($env, "type");
+        }
+        let t: rt.LuaValue = rt.first(rt.fn($3, "global 'type'")(data));
         if ($json) {
           $8 = t;
           $9 = (rt.t($3 = (rt.t($2 = (t === "table")) ? ($10 = data, $k11 = 1, ($a13 = ($10 as rt.LuaTable)?.arr) !== undefined && ($k11 - 1 >>> 0) === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== undefined ? $12 : ($s.pcs[$d] = $pc + 68, rt.index($10, $k11, "local 'data'"))) : $2)) ? $3 : undefined);
@@ -490,7 +655,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return rt.leave($s, $d, ($23 = $8, $24 = $9, $25 = $14, $26 = $18, $o27 = new rt.FieldsObject(), $n28 = 0, ($23 !== undefined && ($o27.kind = $23, $n28++)), ($24 !== undefined && ($o27.first = $24, $n28++)), ($25 !== undefined && ($o27.n = $25, $n28++)), ($26 !== undefined && ($o27.name = $26, $n28++)), rt.LuaTable.record($o27, $n28)));
         }
         return rt.leave($s, $d, ($29 = t, $30 = (rt.t($31 = (rt.t($32 = (t === "table")) ? ($33 = data, $k34 = 1, ($a36 = ($33 as rt.LuaTable)?.arr) !== undefined && ($k34 - 1 >>> 0) === $k34 - 1 && ($35 = $a36[$k34 - 1]) !== undefined ? $35 : ($s.pcs[$d] = $pc + 68, rt.index($33, $k34, "local 'data'"))) : $32)) ? $31 : undefined), $37 = (rt.t($38 = (rt.t($39 = (t === "table")) ? ($40 = (data) as rt.LuaValue, (($40 as rt.LuaTable)?.arr !== undefined ? ($40 as rt.LuaTable).length() : typeof $40 === 'string' ? $40.length : ($s.pcs[$d] = $pc + 68, rt.len($40, "local 'data'")))) : $39)) ? $38 : undefined), $41 = (rt.t($42 = (rt.t($43 = (t === "table")) ? ($44 = data as rt.LuaValue, (($f5 = ($44 as rt.LuaTable)?.f) !== undefined && (($45 = $f5.name) !== undefined || ($m4 = ($44 as rt.LuaTable).metatable) === undefined || ($45 = $m4.view.name) !== undefined || (!("name" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $45 : ($s.pcs[$d] = $pc + 68, rt.index($44, "name", "local 'data'")))) : $43)) ? $42 : undefined), $o46 = new rt.FieldsObject(), $n47 = 0, ($29 !== undefined && ($o46.kind = $29, $n47++)), ($30 !== undefined && ($o46.first = $30, $n47++)), ($37 !== undefined && ($o46.n = $37, $n47++)), ($41 !== undefined && ($o46.name = $41, $n47++)), rt.LuaTable.record($o46, $n47)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f90 = ($76 as rt.LuaTable)?.f) !== undefined && !($76 as rt.LuaTable).linked && $f90.post !== undefined ? ($f90.post = $82) : ($s.pcs[$d] = $pc + 63, rt.setIndex($76, "post", $82, "field 'as_json'")));
+      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f90 = ($77 as rt.LuaTable)?.f) !== undefined && !($77 as rt.LuaTable).linked && $f90.post !== undefined ? ($f90.post = $82) : ($s.pcs[$d] = $pc + 63, rt.setIndex($77, "post", $82, "field 'as_json'")));
       return rt.leave($s, $d, api);
     };
 }

@@ -13,7 +13,17 @@ it('arithmetic on unknown values tests them inline, locals and literals without 
   expectEmitted('local function f(a, b) return a + b * 2 end\nreturn f', 'f', `
 f = function $f(a?: rt.LuaValue, b?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
-  return rt.leave($s, $d, ($1 = ((typeof b === 'number' ? b * 2 : (rt.at($s, $d, $pc), rt.mul(b, 2, "local 'b'")))) as rt.LuaValue, (typeof a === 'number' && typeof $1 === 'number' ? a + $1 : (rt.at($s, $d, $pc), rt.add(a, $1, "local 'a'")))));
+  if (typeof b === 'number') $1 = b * 2;
+  else {
+    rt.at($s, $d, $pc);
+    $1 = rt.mul(b, 2, "local 'b'");
+  }
+  if (typeof a === 'number' && typeof $1 === 'number') $2 = a + $1;
+  else {
+    rt.at($s, $d, $pc);
+    $2 = rt.add(a, $1, "local 'a'");
+  }
+  return rt.leave($s, $d, $2);
 };`);
 });
 
@@ -35,7 +45,17 @@ f = function $f(p?: rt.LuaValue): rt.LuaResult {
 };`);
   expectEmitted(lua, 'slow0', `
 function $slow0($s: rt.CallStack, $d: number, p: rt.LuaValue): void {
-  $3 = ($8 = (($4 = p as rt.LuaValue, (($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.x) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.x) !== undefined || (!("x" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : (rt.at($s, $d, $pc), rt.index($4, "x", "local 'p'"))))) as rt.LuaValue, (typeof $8 === 'number' ? $8 + 1 : (rt.at($s, $d, $pc), rt.add($8, 1, "field 'x'"))));
+  $4 = p as rt.LuaValue;
+  if (!(($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.x) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.x) !== undefined || (!("x" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
+    rt.at($s, $d, $pc);
+    $5 = rt.index($4, "x", "local 'p'");
+  }
+  if (typeof $5 === 'number') $8 = $5 + 1;
+  else {
+    rt.at($s, $d, $pc);
+    $8 = rt.add($5, 1, "field 'x'");
+  }
+  $3 = $8;
   (($9 = $3) !== undefined && ($f10 = (p as rt.LuaTable)?.f) !== undefined && !(p as rt.LuaTable).linked && $f10.x !== undefined ? ($f10.x = $9) : (rt.at($s, $d, $pc), rt.setIndex(p, "x", $9, "local 'p'")));
 }`);
 });
@@ -44,7 +64,12 @@ it('a field read that is not arithmetic is a property load, guarded', () => {
   expectEmitted('local function f(p) local v = p.x return v end\nreturn f', 'f', `
 f = function $f(p?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
-  let v: rt.LuaValue = ($1 = p as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.x) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.x) !== undefined || (!("x" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc), rt.index($1, "x", "local 'p'"))));
+  $1 = p as rt.LuaValue;
+  if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.x) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.x) !== undefined || (!("x" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+    rt.at($s, $d, $pc);
+    $2 = rt.index($1, "x", "local 'p'");
+  }
+  let v: rt.LuaValue = $2;
   return rt.leave($s, $d, v);
 };`);
 });
@@ -55,7 +80,12 @@ f = function $f(t?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
   if ($d >= $s.limit) $s.deepen();
   $s.depth = $d + 1;
-  let s: rt.LuaValue = rt.first(($s.pcs[$d] = $pc + 1, rt.fn((($1 = $env.f.tostring) !== undefined ? $1 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "tostring"))), "global 'tostring'")(t)));
+  $s.pcs[$d] = $pc + 1;
+  if (($1 = $env.f.tostring) === undefined) {
+    $s.pcs[$d] = $pc;
+    $1 = rt.getGlobal($env, "tostring");
+  }
+  let s: rt.LuaValue = rt.first(rt.fn($1, "global 'tostring'")(t));
   return rt.leave($s, $d, s);
 };`);
 });
@@ -66,7 +96,9 @@ f = function $f(o?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
   if ($d >= $s.limit) $s.deepen();
   $s.depth = $d + 1;
-  let r: rt.LuaValue = rt.first(($1 = o as rt.LuaValue, $s.pcs[$d] = $pc, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.m !== undefined ? $f3.m : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.m !== undefined ? $m2.view.m : rt.index($1, "m", "local 'o'")), "method 'm'")($1, 1)));
+  $1 = o as rt.LuaValue;
+  $s.pcs[$d] = $pc;
+  let r: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.m !== undefined ? $f3.m : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.m !== undefined ? $m2.view.m : rt.index($1, "m", "local 'o'")), "method 'm'")($1, 1));
   return rt.leave($s, $d, r);
 };`);
 });
@@ -93,7 +125,22 @@ f = function $f(x?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
   if ($d >= $s.limit) $s.deepen();
   $s.depth = $d + 1;
-  let r: rt.LuaValue = ($1 = ($3 = (($4 = $env.f.math) !== undefined ? $4 : ($s.pcs[$d] = $pc + 1, rt.getGlobal($env, "math"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.sqrt) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.sqrt) !== undefined || (!("sqrt" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 1, rt.index($3, "sqrt", "global 'math'")))), $2 = x, $1 === rt.MATH_UNARY.sqrt && typeof $2 === 'number' ? Math.sqrt($2) : rt.first(($s.pcs[$d] = $pc, rt.fn($1, "field 'sqrt'")($2))));
+  if (($3 = $env.f.math) === undefined) {
+    $s.pcs[$d] = $pc;
+    $3 = rt.getGlobal($env, "math");
+  }
+  if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.sqrt) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.sqrt) !== undefined || (!("sqrt" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+    $s.pcs[$d] = $pc;
+    $4 = rt.index($3, "sqrt", "global 'math'");
+  }
+  $1 = $4;
+  $2 = x;
+  if ($1 === rt.MATH_UNARY.sqrt && typeof $2 === 'number') $7 = Math.sqrt($2);
+  else {
+    $s.pcs[$d] = $pc + 1;
+    $7 = rt.first(rt.fn($1, "field 'sqrt'")($2));
+  }
+  let r: rt.LuaValue = $7;
   return rt.leave($s, $d, r);
 };`);
 });
@@ -124,7 +171,12 @@ sum = function $sum(t?: rt.LuaValue): rt.LuaResult {
       }
       let i: rt.LuaValue = $key1;
       let v: rt.LuaValue = $second1;
-      s = (typeof s === 'number' && typeof v === 'number' ? s + v : ($s.pcs[$d] = $pc, rt.add(s, v, "local 's'", "local 'v'")));
+      if (typeof s === 'number' && typeof v === 'number') $5 = s + v;
+      else {
+        $s.pcs[$d] = $pc;
+        $5 = rt.add(s, v, "local 's'", "local 'v'");
+      }
+      s = $5;
     }
   }
   return rt.leave($s, $d, s);
@@ -144,7 +196,24 @@ f = function $f(t?: rt.LuaValue, v?: rt.LuaValue): rt.LuaResult {
   const $s = rt.current, $d = $s.depth;
   if ($d >= $s.limit) $s.deepen();
   $s.depth = $d + 1;
-  ($1 = ($4 = (($5 = $env.f.table) !== undefined ? $5 : ($s.pcs[$d] = $pc + 1, rt.getGlobal($env, "table"))), (($f8 = ($4 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.insert) !== undefined || ($m7 = ($4 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.insert) !== undefined || (!("insert" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 1, rt.index($4, "insert", "global 'table'")))), $2 = t as rt.LuaValue, $3 = v, $1 === rt.TABLE_INSERT && $2 instanceof rt.LuaTable && $2.other === undefined && $3 !== undefined ? ($2.arr.push($3), rt.NONE) : ($s.pcs[$d] = $pc, rt.fn($1, "field 'insert'")($2, $3)));
+  if (($4 = $env.f.table) === undefined) {
+    $s.pcs[$d] = $pc;
+    $4 = rt.getGlobal($env, "table");
+  }
+  if (!(($f7 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.insert) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.insert) !== undefined || (!("insert" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
+    $s.pcs[$d] = $pc;
+    $5 = rt.index($4, "insert", "global 'table'");
+  }
+  $1 = $5;
+  $2 = t as rt.LuaValue;
+  $3 = v;
+  if ($1 === rt.TABLE_INSERT && $2 instanceof rt.LuaTable && $2.other === undefined && $3 !== undefined) {
+    $2.arr.push($3);
+    $r8 = rt.NONE;
+  } else {
+    $s.pcs[$d] = $pc + 1;
+    $r8 = rt.fn($1, "field 'insert'")($2, $3);
+  }
   return rt.leave($s, $d, rt.NONE);
 };`);
 });

@@ -87,7 +87,24 @@ function load($env) {
       let $9;
       let $t10;
       let $r11;
-      return $22 = ($3 = $env.f.setmetatable) !== void 0 ? $3 : ($s2.pcs[$d2] = $pc + 1, rt.getGlobal($env, "setmetatable")), $4 = ($5 = new rt.LuaTable(), $6 = new rt.LuaTable(), $o7 = new rt.FieldsObject(), $n8 = 3, $o7.next_id = 1, $o7.items = $5, $o7.order = $6, rt.LuaTable.record($o7, $n8)), $9 = Store, $s2.pcs[$d2] = $pc + 2, $fn1 = rt.fn($22, "global 'setmetatable'"), $s2.truncate($d2), $s2.tails < rt.TAIL_DEPTH ? ($t10 = $s2.tails++, $r11 = $fn1($4, $9), $s2.tails = $t10, $r11) : rt.tail($s2, $fn1, [$4, $9]);
+      if (($3 = $env.f.setmetatable) === void 0) {
+        $s2.pcs[$d2] = $pc + 1;
+        $3 = rt.getGlobal($env, "setmetatable");
+      }
+      $22 = $3;
+      $4 = ($5 = new rt.LuaTable(), $6 = new rt.LuaTable(), $o7 = new rt.FieldsObject(), $n8 = 3, $o7.next_id = 1, $o7.items = $5, $o7.order = $6, rt.LuaTable.record($o7, $n8));
+      $9 = Store;
+      $s2.pcs[$d2] = $pc + 2;
+      $fn1 = rt.fn($22, "global 'setmetatable'");
+      $s2.truncate($d2);
+      if ($s2.tails < rt.TAIL_DEPTH) {
+        $t10 = $s2.tails++;
+        $r11 = $fn1($4, $9);
+        $s2.tails = $t10;
+      } else {
+        $r11 = rt.tail($s2, $fn1, [$4, $9]);
+      }
+      return $r11;
     }))) !== void 0 && ($f3 = $1?.f) !== void 0 && !$1.linked && $f3.new !== void 0 ? $f3.new = $2 : ($s.pcs[$d] = $pc + 3, rt.setIndex($1, "new", $2, "local 'Store'"));
     $2 = Store;
     ($1 = function $insert(self, record) {
@@ -102,13 +119,33 @@ function load($env) {
       let $f8;
       let $9;
       let $10;
-      let id = ($12 = self, ($f4 = $12?.f) !== void 0 && (($22 = $f4.next_id) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.next_id) !== void 0 || !("next_id" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : (rt.at($s2, $d2, $pc + 4), rt.index($12, "next_id", "local 'self'")));
-      $22 = typeof id === "number" ? id + 1 : (rt.at($s2, $d2, $pc + 5), rt.add(id, 1, "local 'id'"));
-      ($12 = $22) !== void 0 && ($f4 = self?.f) !== void 0 && !self.linked && $f4.next_id !== void 0 ? $f4.next_id = $12 : (rt.at($s2, $d2, $pc + 5), rt.setIndex(self, "next_id", $12, "local 'self'"));
-      ($12 = id) !== void 0 && ($f4 = record?.f) !== void 0 && !record.linked && $f4.id !== void 0 ? $f4.id = $12 : (rt.at($s2, $d2, $pc + 6), rt.setIndex(record, "id", $12, "local 'record'"));
-      $12 = ($22 = self, ($f4 = $22?.f) !== void 0 && (($5 = $f4.items) !== void 0 || ($m3 = $22.metatable) === void 0 || ($5 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $5 : (rt.at($s2, $d2, $pc + 7), rt.index($22, "items", "local 'self'")));
-      rt.at($s2, $d2, $pc + 7), rt.setIndex($12, id, record, "field 'items'");
-      rt.at($s2, $d2, $pc + 8), rt.setIndex(($5 = self, ($f4 = $5?.f) !== void 0 && (($22 = $f4.order) !== void 0 || ($m3 = $5.metatable) === void 0 || ($22 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : (rt.at($s2, $d2, $pc + 8), rt.index($5, "order", "local 'self'"))), ($10 = ($9 = ($12 = self, ($f8 = $12?.f) !== void 0 && (($6 = $f8.order) !== void 0 || ($m7 = $12.metatable) === void 0 || ($6 = $m7.view.order) !== void 0 || !("order" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : (rt.at($s2, $d2, $pc + 8), rt.index($12, "order", "local 'self'"))), $9?.arr !== void 0 ? $9.length() : typeof $9 === "string" ? $9.length : (rt.at($s2, $d2, $pc + 8), rt.len($9, "field 'order'"))), typeof $10 === "number" ? $10 + 1 : (rt.at($s2, $d2, $pc + 8), rt.add($10, 1))), id, "field 'order'");
+      $12 = self;
+      if (!(($f4 = $12?.f) !== void 0 && (($22 = $f4.next_id) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.next_id) !== void 0 || !("next_id" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 4);
+        $22 = rt.index($12, "next_id", "local 'self'");
+      }
+      let id = $22;
+      if (typeof id === "number") $12 = id + 1;
+      else {
+        rt.at($s2, $d2, $pc + 5);
+        $12 = rt.add(id, 1, "local 'id'");
+      }
+      $22 = $12;
+      ($5 = $22) !== void 0 && ($f4 = self?.f) !== void 0 && !self.linked && $f4.next_id !== void 0 ? $f4.next_id = $5 : (rt.at($s2, $d2, $pc + 5), rt.setIndex(self, "next_id", $5, "local 'self'"));
+      ($5 = id) !== void 0 && ($f4 = record?.f) !== void 0 && !record.linked && $f4.id !== void 0 ? $f4.id = $5 : (rt.at($s2, $d2, $pc + 6), rt.setIndex(record, "id", $5, "local 'record'"));
+      $12 = self;
+      if (!(($f4 = $12?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 7);
+        $22 = rt.index($12, "items", "local 'self'");
+      }
+      $5 = $22;
+      rt.at($s2, $d2, $pc + 7), rt.setIndex($5, id, record, "field 'items'");
+      $22 = self;
+      if (!(($f4 = $22?.f) !== void 0 && (($12 = $f4.order) !== void 0 || ($m3 = $22.metatable) === void 0 || ($12 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 8);
+        $12 = rt.index($22, "order", "local 'self'");
+      }
+      rt.at($s2, $d2, $pc + 8), rt.setIndex($12, ($10 = ($9 = ($5 = self, ($f8 = $5?.f) !== void 0 && (($6 = $f8.order) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.order) !== void 0 || !("order" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : (rt.at($s2, $d2, $pc + 8), rt.index($5, "order", "local 'self'"))), $9?.arr !== void 0 ? $9.length() : typeof $9 === "string" ? $9.length : (rt.at($s2, $d2, $pc + 8), rt.len($9, "field 'order'"))), typeof $10 === "number" ? $10 + 1 : (rt.at($s2, $d2, $pc + 8), rt.add($10, 1))), id, "field 'order'");
       return rt.leave($s2, $d2, record);
     }) !== void 0 && ($f3 = $2?.f) !== void 0 && !$2.linked && $f3.insert !== void 0 ? $f3.insert = $1 : ($s.pcs[$d] = $pc + 9, rt.setIndex($2, "insert", $1, "local 'Store'"));
     $1 = Store;
@@ -196,19 +233,23 @@ function load($env) {
       let $10;
       let $11;
       let $122;
-      let $13;
-      let $m14;
-      let $f15;
+      let $m13;
+      let $f14;
+      let $15;
       let $16;
       let $17;
-      let $18;
-      let $m19;
-      let $f20;
-      let $21;
+      let $m18;
+      let $f19;
+      let $20;
       if (!rt.t(rt.index(($12 = self, ($f4 = $12?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 17, rt.index($12, "items", "local 'self'"))), ($5 = id, $s2.pcs[$d2] = $pc + 17, $5), "field 'items'"))) {
         return rt.leave($s2, $d2, false);
       }
-      $5 = ($22 = self, ($f4 = $22?.f) !== void 0 && (($12 = $f4.items) !== void 0 || ($m3 = $22.metatable) === void 0 || ($12 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $12 : ($s2.pcs[$d2] = $pc + 18, rt.index($22, "items", "local 'self'")));
+      $22 = self;
+      if (!(($f4 = $22?.f) !== void 0 && (($12 = $f4.items) !== void 0 || ($m3 = $22.metatable) === void 0 || ($12 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 18;
+        $12 = rt.index($22, "items", "local 'self'");
+      }
+      $5 = $12;
       $s2.pcs[$d2] = $pc + 18, rt.setIndex($5, id, void 0, "field 'items'");
       {
         let $it1, $st1, $key1;
@@ -232,7 +273,25 @@ function load($env) {
           let i = $key1;
           let v = $second1;
           if (v === id || typeof v === "object" && typeof id === "object" && ($s2.pcs[$d2] = $pc + 22, rt.eq(v, id))) {
-            $10 = ($11 = ($122 = $env.f.table) !== void 0 ? $122 : ($s2.pcs[$d2] = $pc + 22, rt.getGlobal($env, "table")), ($f15 = $11?.f) !== void 0 && (($13 = $f15.remove) !== void 0 || ($m14 = $11.metatable) === void 0 || ($13 = $m14.view.remove) !== void 0 || !("remove" in $m14.view) && $m14.view[rt.CUT] === void 0) ? $13 : ($s2.pcs[$d2] = $pc + 22, rt.index($11, "remove", "global 'table'"))), $16 = ($17 = self, ($f20 = $17?.f) !== void 0 && (($18 = $f20.order) !== void 0 || ($m19 = $17.metatable) === void 0 || ($18 = $m19.view.order) !== void 0 || !("order" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $18 : ($s2.pcs[$d2] = $pc + 22, rt.index($17, "order", "local 'self'"))), $21 = i, $s2.pcs[$d2] = $pc + 23, $fn9 = rt.fn($10, "field 'remove'"), $fn9($16, $21);
+            if (($11 = $env.f.table) === void 0) {
+              $s2.pcs[$d2] = $pc + 22;
+              $11 = rt.getGlobal($env, "table");
+            }
+            if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.remove) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.remove) !== void 0 || !("remove" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+              $s2.pcs[$d2] = $pc + 22;
+              $122 = rt.index($11, "remove", "global 'table'");
+            }
+            $10 = $122;
+            $16 = self;
+            if (!(($f19 = $16?.f) !== void 0 && (($17 = $f19.order) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.order) !== void 0 || !("order" in $m18.view) && $m18.view[rt.CUT] === void 0))) {
+              $s2.pcs[$d2] = $pc + 22;
+              $17 = rt.index($16, "order", "local 'self'");
+            }
+            $15 = $17;
+            $20 = i;
+            $s2.pcs[$d2] = $pc + 23;
+            $fn9 = rt.fn($10, "field 'remove'");
+            $fn9($15, $20);
             break;
           }
         }

@@ -64,7 +64,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $9: rt.LuaValue;
         let $t10: number;
         let $r11: rt.LuaResult;
-        return ($2 = (($3 = $env.f.setmetatable) !== undefined ? $3 : ($s.pcs[$d] = $pc + 1, rt.getGlobal($env, "setmetatable"))), $4 = ($5 = new rt.LuaTable(), $6 = new rt.LuaTable(), $o7 = new rt.FieldsObject(), $n8 = 3, $o7.next_id = 1, $o7.items = $5, $o7.order = $6, rt.LuaTable.record($o7, $n8)), $9 = Store, $s.pcs[$d] = $pc + 2, $fn1 = rt.fn($2, "global 'setmetatable'"), $s.truncate($d), $s.tails < rt.TAIL_DEPTH ? ($t10 = $s.tails++, $r11 = $fn1($4, $9), $s.tails = $t10, $r11) : rt.tail($s, $fn1, [$4, $9]));
+        if (($3 = $env.f.setmetatable) === undefined) {
+          $s.pcs[$d] = $pc + 1;
+          $3 = rt.getGlobal($env, "setmetatable");
+        }
+        $2 = $3;
+        $4 = ($5 = new rt.LuaTable(), $6 = new rt.LuaTable(), $o7 = new rt.FieldsObject(), $n8 = 3, $o7.next_id = 1, $o7.items = $5, $o7.order = $6, rt.LuaTable.record($o7, $n8));
+        $9 = Store;
+        $s.pcs[$d] = $pc + 2;
+        $fn1 = rt.fn($2, "global 'setmetatable'");
+        $s.truncate($d);
+        if ($s.tails < rt.TAIL_DEPTH) {
+          $t10 = $s.tails++;
+          $r11 = $fn1($4, $9);
+          $s.tails = $t10;
+        } else {
+          $r11 = rt.tail($s, $fn1, [$4, $9]);
+        }
+        return $r11;
       }) as rt.LuaFunction)) !== undefined && ($f3 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f3.new !== undefined ? ($f3.new = $2) : ($s.pcs[$d] = $pc + 3, rt.setIndex($1, "new", $2, "local 'Store'")));
       $2 = Store;
       (($1 = function $insert(self?: rt.LuaValue, record?: rt.LuaValue): rt.LuaResult {
@@ -79,13 +96,33 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f8: rt.Fields | undefined;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let id: rt.LuaValue = ($1 = self as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.next_id) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.next_id) !== undefined || (!("next_id" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 4), rt.index($1, "next_id", "local 'self'"))));
-        $2 = (typeof id === 'number' ? id + 1 : (rt.at($s, $d, $pc + 5), rt.add(id, 1, "local 'id'")));
-        (($1 = $2) !== undefined && ($f4 = (self as rt.LuaTable)?.f) !== undefined && !(self as rt.LuaTable).linked && $f4.next_id !== undefined ? ($f4.next_id = $1) : (rt.at($s, $d, $pc + 5), rt.setIndex(self, "next_id", $1, "local 'self'")));
-        (($1 = id) !== undefined && ($f4 = (record as rt.LuaTable)?.f) !== undefined && !(record as rt.LuaTable).linked && $f4.id !== undefined ? ($f4.id = $1) : (rt.at($s, $d, $pc + 6), rt.setIndex(record, "id", $1, "local 'record'")));
-        $1 = ($2 = self as rt.LuaValue, (($f4 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f4.items) !== undefined || ($m3 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $5 : (rt.at($s, $d, $pc + 7), rt.index($2, "items", "local 'self'"))));
-        (rt.at($s, $d, $pc + 7), rt.setIndex($1, id, record, "field 'items'"));
-        (rt.at($s, $d, $pc + 8), rt.setIndex(($5 = self as rt.LuaValue, (($f4 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.order) !== undefined || ($m3 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.order) !== undefined || (!("order" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 8), rt.index($5, "order", "local 'self'")))), ($10 = (($9 = (($1 = self as rt.LuaValue, (($f8 = ($1 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.order) !== undefined || ($m7 = ($1 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.order) !== undefined || (!("order" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : (rt.at($s, $d, $pc + 8), rt.index($1, "order", "local 'self'"))))) as rt.LuaValue, (($9 as rt.LuaTable)?.arr !== undefined ? ($9 as rt.LuaTable).length() : typeof $9 === 'string' ? $9.length : (rt.at($s, $d, $pc + 8), rt.len($9, "field 'order'"))))) as rt.LuaValue, (typeof $10 === 'number' ? $10 + 1 : (rt.at($s, $d, $pc + 8), rt.add($10, 1)))), id, "field 'order'"));
+        $1 = self as rt.LuaValue;
+        if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.next_id) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.next_id) !== undefined || (!("next_id" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 4);
+          $2 = rt.index($1, "next_id", "local 'self'");
+        }
+        let id: rt.LuaValue = $2;
+        if (typeof id === 'number') $1 = id + 1;
+        else {
+          rt.at($s, $d, $pc + 5);
+          $1 = rt.add(id, 1, "local 'id'");
+        }
+        $2 = $1;
+        (($5 = $2) !== undefined && ($f4 = (self as rt.LuaTable)?.f) !== undefined && !(self as rt.LuaTable).linked && $f4.next_id !== undefined ? ($f4.next_id = $5) : (rt.at($s, $d, $pc + 5), rt.setIndex(self, "next_id", $5, "local 'self'")));
+        (($5 = id) !== undefined && ($f4 = (record as rt.LuaTable)?.f) !== undefined && !(record as rt.LuaTable).linked && $f4.id !== undefined ? ($f4.id = $5) : (rt.at($s, $d, $pc + 6), rt.setIndex(record, "id", $5, "local 'record'")));
+        $1 = self as rt.LuaValue;
+        if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 7);
+          $2 = rt.index($1, "items", "local 'self'");
+        }
+        $5 = $2;
+        (rt.at($s, $d, $pc + 7), rt.setIndex($5, id, record, "field 'items'"));
+        $2 = self as rt.LuaValue;
+        if (!(($f4 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f4.order) !== undefined || ($m3 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view.order) !== undefined || (!("order" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 8);
+          $1 = rt.index($2, "order", "local 'self'");
+        }
+        (rt.at($s, $d, $pc + 8), rt.setIndex($1, ($10 = (($9 = (($5 = self as rt.LuaValue, (($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.order) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.order) !== undefined || (!("order" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : (rt.at($s, $d, $pc + 8), rt.index($5, "order", "local 'self'"))))) as rt.LuaValue, (($9 as rt.LuaTable)?.arr !== undefined ? ($9 as rt.LuaTable).length() : typeof $9 === 'string' ? $9.length : (rt.at($s, $d, $pc + 8), rt.len($9, "field 'order'"))))) as rt.LuaValue, (typeof $10 === 'number' ? $10 + 1 : (rt.at($s, $d, $pc + 8), rt.add($10, 1)))), id, "field 'order'"));
         return rt.leave($s, $d, record);
       }) !== undefined && ($f3 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f3.insert !== undefined ? ($f3.insert = $1) : ($s.pcs[$d] = $pc + 9, rt.setIndex($2, "insert", $1, "local 'Store'")));
       $1 = Store;
@@ -173,19 +210,23 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
-        let $m14: rt.LuaTable | undefined;
-        let $f15: rt.Fields | undefined;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $15: rt.LuaValue;
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
-        let $21: rt.LuaValue;
+        let $m18: rt.LuaTable | undefined;
+        let $f19: rt.Fields | undefined;
+        let $20: rt.LuaValue;
         if (!rt.t(rt.index(($1 = self as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 17, rt.index($1, "items", "local 'self'")))), ($5 = id, $s.pcs[$d] = $pc + 17, $5), "field 'items'"))) {
           return rt.leave($s, $d, false);
         }
-        $5 = ($2 = self as rt.LuaValue, (($f4 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f4.items) !== undefined || ($m3 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 18, rt.index($2, "items", "local 'self'"))));
+        $2 = self as rt.LuaValue;
+        if (!(($f4 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f4.items) !== undefined || ($m3 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 18;
+          $1 = rt.index($2, "items", "local 'self'");
+        }
+        $5 = $1;
         ($s.pcs[$d] = $pc + 18, rt.setIndex($5, id, undefined, "field 'items'"));
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
@@ -209,7 +250,25 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             let i: rt.LuaValue = $key1;
             let v: rt.LuaValue = $second1;
             if ((v === id || (typeof v === 'object' && typeof id === 'object' && ($s.pcs[$d] = $pc + 22, rt.eq(v, id))))) {
-              ($10 = ($11 = (($12 = $env.f.table) !== undefined ? $12 : ($s.pcs[$d] = $pc + 22, rt.getGlobal($env, "table"))), (($f15 = ($11 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.remove) !== undefined || ($m14 = ($11 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.remove) !== undefined || (!("remove" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 22, rt.index($11, "remove", "global 'table'")))), $16 = ($17 = self as rt.LuaValue, (($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.order) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.order) !== undefined || (!("order" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 22, rt.index($17, "order", "local 'self'")))), $21 = i, $s.pcs[$d] = $pc + 23, $fn9 = rt.fn($10, "field 'remove'"), $fn9($16, $21));
+              if (($11 = $env.f.table) === undefined) {
+                $s.pcs[$d] = $pc + 22;
+                $11 = rt.getGlobal($env, "table");
+              }
+              if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.remove) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.remove) !== undefined || (!("remove" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+                $s.pcs[$d] = $pc + 22;
+                $12 = rt.index($11, "remove", "global 'table'");
+              }
+              $10 = $12;
+              $16 = self as rt.LuaValue;
+              if (!(($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.order) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.order) !== undefined || (!("order" in $m18.view) && $m18.view[rt.CUT] === undefined)))) {
+                $s.pcs[$d] = $pc + 22;
+                $17 = rt.index($16, "order", "local 'self'");
+              }
+              $15 = $17;
+              $20 = i;
+              $s.pcs[$d] = $pc + 23;
+              $fn9 = rt.fn($10, "field 'remove'");
+              $fn9($15, $20);
               break;
             }
           }
