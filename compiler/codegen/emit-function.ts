@@ -9,7 +9,7 @@ import { luaMark } from './source-map.js';
 import type {
   AnyCall, AssignmentStatement, BinaryExpression, Expression, ForGenericStatement, ForNumericStatement, FunctionDeclaration,
   ElseClause, Identifier, IfClause, IfStatement, IndexExpression, MemberExpression, LabelStatement, LocalStatement, Node, RepeatStatement, Statement,
-  TableConstructorExpression, UnaryExpression, WhileStatement,
+  LogicalExpression, TableConstructorExpression, UnaryExpression, WhileStatement,
 } from '../frontend/ast.js';
 import { walk } from '../frontend/parse.js';
 import { callArguments, inParens, isCall, isMultiValue, lineOf, rangeOf } from '../frontend/ast.js';
@@ -602,7 +602,14 @@ class FunctionEmitter {
         // the condition runs again after the body: it writes its own line
         this.stmtLine = -1;
         const header = this.w.out.length;
-        this.w.open(`${label}: while (${this.truth(s.condition)})`);
+        const { pre, code } = this.captured(() => this.flatTruth(s.condition));
+        if (pre.length === 0) this.w.open(`${label}: while (${code})`);
+        else {
+          // the test's statements run before each test: at the top of an endless loop
+          this.w.open(`${label}: for (;;)`);
+          this.w.append(pre);
+          this.w.line(`if (${/^[\w$.]+$/.test(code) ? `!${code}` : `!(${code})`}) break;`);
+        }
         this.block(s.body);
         this.w.close();
         this.popLoop(header);
@@ -781,7 +788,7 @@ class FunctionEmitter {
       const target = s.variables[0];
       const value = s.init[0];
       if (target.type === 'Identifier') {
-        this.w.line(`${this.store(target, this.arithmeticValue(value, true) ?? this.flatExpr(value), value)};`);
+        this.store(target, this.arithmeticValue(value, true) ?? this.flatExpr(value), value);
         return;
       }
       const { base: lateBase, key: lateKey } = late[0];
@@ -790,7 +797,7 @@ class FunctionEmitter {
       if (name !== undefined) {
         if (this.arithmeticStore(target, name, value, desc)) return;
         const o = lateBase ? this.lateOperand(target.base) : this.stableOperand(target.base, value);
-        this.w.line(`${this.fieldStore(o, name, lateBase ? this.valueFirst(value) : this.flatExpr(value), desc)};`);
+        this.fieldStore(o, name, lateBase ? this.valueFirst(value) : this.flatExpr(value), desc);
         return;
       }
       if (target.type === 'IndexExpression' && this.mayBeTable(target.base) && only(this.ctx.types.of(target.index), NUMBER) && this.mode === 'sync') {
@@ -798,23 +805,24 @@ class FunctionEmitter {
         const k = lateKey ? this.lateOperand(target.index, true) : this.temp('number', '$k');
         if (!lateBase) this.w.line(`${o} = ${this.flatExpr(target.base)};`);
         if (!lateKey) this.w.line(`${k} = ${this.flatTyped(target.index)};`);
-        this.w.line(`${this.itemStore(o, k, lateBase || lateKey ? this.valueFirst(value) : this.flatExpr(value), desc)};`);
+        this.itemStore(o, k, lateBase || lateKey ? this.valueFirst(value) : this.flatExpr(value), desc);
         return;
       }
       if (lateBase || lateKey) {
         const obj = lateBase ? this.lateOperand(target.base) : this.earlyOperand(target.base);
         const key = target.type === 'MemberExpression' ? jsString(target.identifier.name)
           : lateKey ? this.lateOperand(target.index, true) : this.earlyOperand(target.index);
-        this.w.line(`${this.setIndex(obj, key, this.valueFirst(value), desc)};`);
+        this.setIndex(obj, key, this.valueFirst(value), desc);
         return;
       }
-      const obj = this.flatExpr(target.base);
+      // (the position is stored before the table, key and value are evaluated)
+      const obj = this.expr(target.base);
       const key = target.type === 'MemberExpression' ? jsString(target.identifier.name) : this.expr(target.index);
-      this.w.line(`${this.setIndex(obj, key, this.expr(value), desc)};`);
+      this.setIndex(obj, key, this.expr(value), desc);
       return;
     }
     // Lua evaluates every target's table and key, then every value, then assigns (right to left).
-    const stores: ((v: string) => string)[] = [];
+    const stores: ((v: string) => void)[] = [];
     for (const [i, target] of s.variables.entries()) {
       if (target.type === 'Identifier') {
         stores.push((v) => this.store(target, v));
@@ -837,18 +845,19 @@ class FunctionEmitter {
         return t;
       });
       for (const extra of s.init.slice(stores.length)) if (!this.isSafe(extra)) this.w.line(`${this.flatExpr(extra)};`);
-      for (let i = stores.length - 1; i >= 0; i--) this.w.line(`${stores[i](values[i])};`);
+      for (let i = stores.length - 1; i >= 0; i--) stores[i](values[i]);
       return;
     }
     const arr = this.temp('rt.LuaValue[]', '$l');
     this.w.line(`${arr} = ${this.exprList(s.init, stores.length)};`);
-    for (let i = stores.length - 1; i >= 0; i--) this.w.line(`${stores[i](`${arr}[${i}]`)};`);
+    for (let i = stores.length - 1; i >= 0; i--) stores[i](`${arr}[${i}]`);
   }
 
-  private setIndex(obj: string, key: string, value: string, desc: string | undefined): string {
+  /** Writes `obj[key] = value` through the runtime (its position stored first). */
+  private setIndex(obj: string, key: string, value: string, desc: string | undefined): void {
     const d = desc === undefined ? '' : `, ${jsString(desc)}`;
-    if (this.mode === 'co') return `yield* rt.meta(rt.setIndexOrCall(${obj}, ${key}, ${value}${d}))`;
-    return this.slowPath(`rt.setIndex(${obj}, ${key}, ${value}${d})`);
+    if (this.mode === 'co') this.w.line(`yield* rt.meta(rt.setIndexOrCall(${obj}, ${key}, ${value}${d}));`);
+    else this.w.line(`${this.slowStatements(`rt.setIndex(${obj}, ${key}, ${value}${d})`)};`);
   }
 
   /** Records the frame's position (line, and the name of the call it makes); a lazy frame is entered first. */
@@ -880,14 +889,18 @@ class FunctionEmitter {
   }
 
   /** Assignment to a variable (`e`: the value's expression, when it is a single one). */
-  private store(id: Identifier, value: string, e?: Expression): string {
+  /** Writes the assignment to a variable (`e`: the value's expression, when it is a single one). */
+  private store(id: Identifier, value: string, e?: Expression): void {
     const ref = this.res.refs.get(id)!;
-    if (ref.kind === 'global') {
-      if (this.mode !== 'sync') return `rt.setGlobal(${this.env()}, ${jsString(ref.name)}, ${value})`;
-      const t = this.temp();
-      return `(${t} = ${value}, ${this.slowPath(`rt.setGlobal(${this.env()}, ${jsString(ref.name)}, ${t})`)})`;
+    if (ref.kind !== 'global') {
+      this.w.line(`${this.ctx.names.of(ref.v)} = ${this.valueFor(ref.v, e, value)};`);
+    } else if (this.mode !== 'sync') {
+      this.w.line(`rt.setGlobal(${this.env()}, ${jsString(ref.name)}, ${value});`);
+    } else {
+      // the value first, then the position
+      const t = this.valueTemp(value);
+      this.w.line(`${this.slowStatements(`rt.setGlobal(${this.env()}, ${jsString(ref.name)}, ${t})`)};`);
     }
-    return `${this.ctx.names.of(ref.v)} = ${this.valueFor(ref.v, e, value)}`;
   }
 
   private functionStatement(s: FunctionDeclaration): void {
@@ -899,7 +912,7 @@ class FunctionEmitter {
     }
     if (s.identifier === null) return;
     if (s.identifier.type === 'Identifier') {
-      this.w.line(`${this.store(s.identifier, this.closure(s, fname))};`);
+      this.store(s.identifier, this.closure(s, fname));
       return;
     }
     const target = s.identifier;
@@ -907,7 +920,8 @@ class FunctionEmitter {
     this.w.line(`${obj} = ${this.flatExpr(target.base)};`);
     const desc = describeExpr(target.base, this.res.refs);
     const name = target.identifier.name;
-    this.w.line(`${isPlainKey(name) && this.mayBeTable(target.base) ? this.fieldStore(obj, name, this.closure(s, fname), desc) : this.setIndex(obj, jsString(name), this.closure(s, fname), desc)};`);
+    if (isPlainKey(name) && this.mayBeTable(target.base)) this.fieldStore(obj, name, this.closure(s, fname), desc);
+    else this.setIndex(obj, jsString(name), this.closure(s, fname), desc);
   }
 
   private closure(f: FunctionDeclaration, name: string): string {
@@ -1235,7 +1249,7 @@ class FunctionEmitter {
         return this.ctx.names.of(ref.v);
       }
       case 'FunctionDeclaration': return this.closure(e, 'anonymous');
-      case 'TableConstructorExpression': return this.table(e);
+      case 'TableConstructorExpression': return this.table(e, flat);
       case 'MemberExpression':
       case 'IndexExpression': {
         const name = fieldName(e);
@@ -1259,6 +1273,7 @@ class FunctionEmitter {
       }
       case 'LogicalExpression': {
         const t = this.temp();
+        if (flat) return this.flatLogical(e, t);
         const l = this.expr(e.left);
         const r = this.expr(e.right);
         return e.operator === 'and' ? `(rt.t(${t} = ${l}) ? ${r} : ${t})` : `(rt.t(${t} = ${l}) ? ${t} : ${r})`;
@@ -1292,6 +1307,22 @@ class FunctionEmitter {
         return this.binaryOp(e, a, b, d, line);
       }
     }
+  }
+
+  /**
+   * `a and b`, `a or b` as flat code: `a` into `t`; `b` in the expression when it writes no
+   * statements, else in an `if` on `t`'s truth, whose statements run only when `b` is needed.
+   */
+  private flatLogical(e: LogicalExpression, t: string): string {
+    this.w.line(`${t} = ${this.flatExpr(e.left)};`);
+    const and = e.operator === 'and';
+    const { pre, code } = this.captured(() => this.flatExpr(e.right));
+    if (pre.length === 0) return and ? `(rt.t(${t}) ? ${code} : ${t})` : `(rt.t(${t}) ? ${t} : ${code})`;
+    this.w.open(`if (${and ? '' : '!'}rt.t(${t}))`);
+    this.w.append(pre);
+    this.w.line(`${t} = ${code};`);
+    this.w.close();
+    return t;
   }
 
   /**
@@ -1408,14 +1439,21 @@ class FunctionEmitter {
    * `o[k] = value` for a number key: a store into the array part over a live item, or a push
    * onto a plain table's end; the runtime otherwise (o, k: temps).
    */
-  private itemStore(o: string, k: string, value: string, desc: string | undefined): string {
-    const v = this.temp();
+  private itemStore(o: string, k: string, value: string, desc: string | undefined): void {
+    const v = this.valueTemp(value);
     const a = this.temp('rt.LuaValue[] | undefined', '$a');
     const d = desc === undefined ? '' : `, ${jsString(desc)}`;
     const t = `(${o} as rt.LuaTable)`;
-    return `((${v} = ${value}) !== undefined && (${a} = ${arrayOf(o)}) !== undefined && ${arrayIndex(k)} && ${a}[${k} - 1] !== undefined ? (${a}[${k} - 1] = ${v}) : ` +
-      `${v} !== undefined && ${a} !== undefined && ${k} === ${a}.length + 1 && ${t}.other === undefined && ${t}.metatable === undefined ? ${a}.push(${v}) : ` +
-      `${this.slowPath(`rt.setIndex(${o}, ${k}, ${v}${d})`)})`;
+    this.w.line(`if (${v} !== undefined && (${a} = ${arrayOf(o)}) !== undefined && ${arrayIndex(k)} && ${a}[${k} - 1] !== undefined) ${a}[${k} - 1] = ${v};`);
+    this.w.line(`else if (${v} !== undefined && ${a} !== undefined && ${k} === ${a}.length + 1 && ${t}.other === undefined && ${t}.metatable === undefined) ${a}.push(${v});`);
+    this.slowElse(`rt.setIndex(${o}, ${k}, ${v}${d})`);
+  }
+
+  /** `else { position; call; }`: the runtime's path after a store's fast cases. */
+  private slowElse(call: string): void {
+    this.w.open('else');
+    this.w.line(`${this.slowStatements(call)};`);
+    this.w.close();
   }
 
   /** A target part evaluated now, before the values: into a temp. */
@@ -1628,7 +1666,7 @@ class FunctionEmitter {
     const slow = this.outline(plan, 'void', () => {
       const late = ref.kind === 'local';
       const o = late ? this.lateOperand(target.base) : this.stableOperand(target.base, e);
-      this.w.line(`${this.fieldStore(o, name, late ? this.valueFirst(e) : this.expr(e), desc)};`);
+      this.fieldStore(o, name, late ? this.valueFirst(e) : this.flatExpr(e), desc);
       return undefined;
     });
     const held = plan.read.has(f + p) ? [] : [`${f}${p} !== undefined`];
@@ -1678,16 +1716,17 @@ class FunctionEmitter {
    * already (no __newindex then) and has no inherited fields; the runtime otherwise. `__index`
    * always takes the runtime, which keeps metatable views in step.
    */
-  private fieldStore(o: string, name: string, value: string, desc: string | undefined): string {
+  private fieldStore(o: string, name: string, value: string, desc: string | undefined): void {
     const d = desc === undefined ? '' : `, ${jsString(desc)}`;
-    if (this.mode === 'co') return `yield* rt.meta(rt.setIndexOrCall(${o}, ${jsString(name)}, ${value}${d}))`;
-    const slow = this.slowPath(`rt.setIndex(${o}, ${jsString(name)}, ${value}${d})`);
-    if (name === '__index') return slow;
-    const v = this.temp();
+    if (this.mode === 'co' || name === '__index') {
+      this.setIndex(o, jsString(name), value, desc);
+      return;
+    }
+    const v = this.valueTemp(value);
     const f = this.temp('rt.Fields | undefined', '$f');
     const p = property(name);
-    return `((${v} = ${value}) !== undefined && (${f} = ${fieldsOf(o)}) !== undefined && !(${o} as rt.LuaTable).linked && ${f}${p} !== undefined ? ` +
-      `(${f}${p} = ${v}) : ${this.slowPath(`rt.setIndex(${o}, ${jsString(name)}, ${v}${d})`)})`;
+    this.w.line(`if (${v} !== undefined && (${f} = ${fieldsOf(o)}) !== undefined && !(${o} as rt.LuaTable).linked && ${f}${p} !== undefined) ${f}${p} = ${v};`);
+    this.slowElse(`rt.setIndex(${o}, ${jsString(name)}, ${v}${d})`);
   }
 
   /**
@@ -1827,10 +1866,10 @@ class FunctionEmitter {
   }
 
   /** Constructors: constant entries first (luajit's template), then the rest in order. */
-  private table(e: TableConstructorExpression): string {
+  private table(e: TableConstructorExpression, flat = false): string {
     if (e.fields.length === 0) return 'new rt.LuaTable()';
     const layout = tableLayout(e, (v) => this.expands(v));
-    const record = this.record(layout);
+    const record = this.record(layout, flat);
     if (record !== undefined) return record;
     const entries = [
       ...layout.consts.flatMap(([k, v]) => [this.constant(k), this.constant(v)]),
@@ -1847,7 +1886,7 @@ class FunctionEmitter {
    * fields object is built by property stores at this site, so its records share a hidden
    * class, in the order buildTable would insert them (constants first, luajit's template).
    */
-  private record(layout: ReturnType<typeof tableLayout>): string | undefined {
+  private record(layout: ReturnType<typeof tableLayout>, flat: boolean): string | undefined {
     if (layout.tail !== undefined || this.mode !== 'sync') return undefined;
     const keyOf = (k: unknown): string | undefined => (typeof k === 'string' && isPlainKey(k) ? k : undefined);
     const names: string[] = [];
@@ -1874,6 +1913,10 @@ class FunctionEmitter {
     const values = new Map<(typeof layout.dynamic)[number], string>();
     const evals: string[] = [];
     for (const d of layout.dynamic) {
+      if (flat) {
+        values.set(d, this.valueTemp(this.flatExpr(d.value)));
+        continue;
+      }
       const t = this.temp();
       evals.push(`${t} = ${this.expr(d.value)}`);
       values.set(d, t);
@@ -1882,6 +1925,10 @@ class FunctionEmitter {
     const n = this.temp('number', '$n');
     let fixed = 0;
     const stores: string[] = [];
+    // (flat: the stores of values that may be nil are if statements)
+    const maybe = (t: string, k: string): string => (flat
+      ? `if (${t} !== undefined) {\n  ${o}${property(k)} = ${t};\n  ${n}++;\n}`
+      : `(${t} !== undefined && (${o}${property(k)} = ${t}, ${n}++))`);
     const items: string[] = new Array(layout.size).fill('undefined');
     for (const [k, v] of layout.consts) {
       if (typeof k === 'number') items[k - 1] = this.constant(v);
@@ -1892,10 +1939,15 @@ class FunctionEmitter {
       const t = values.get(d)!;
       if (typeof k === 'number') items[k - 1] = t;
       else if ((this.ctx.types.of(d.value) & NIL_TYPE) === 0) { stores.push(`${o}${property(k as string)} = ${t}`); fixed++; }
-      else stores.push(`(${t} !== undefined && (${o}${property(k as string)} = ${t}, ${n}++))`);
+      else stores.push(maybe(t, k as string));
     }
     const arr = layout.size === 0 ? '' : `, [${items.join(', ')}]`;
-    return `(${[...evals, `${o} = new rt.FieldsObject()`, `${n} = ${fixed}`, ...stores].join(', ')}, rt.LuaTable.record(${o}, ${n}${arr}))`;
+    const record = `rt.LuaTable.record(${o}, ${n}${arr})`;
+    if (!flat) return `(${[...evals, `${o} = new rt.FieldsObject()`, `${n} = ${fixed}`, ...stores].join(', ')}, ${record})`;
+    this.w.line(`${o} = new rt.FieldsObject();`);
+    this.w.line(`${n} = ${fixed};`);
+    for (const store of stores) this.w.line(store.startsWith('if') ? store : `${store};`);
+    return record;
   }
 
   private constant(v: unknown): string {

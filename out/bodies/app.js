@@ -63,7 +63,11 @@ function load($env) {
       $4 = rt.index($3, "server", "global 'rover'");
     }
     $2 = $4;
-    $7 = ($o8 = new rt.FieldsObject(), $n9 = 2, $o8.log_level = "nope", $o8.body_size_limit = 1024, rt.LuaTable.record($o8, $n9));
+    $o8 = new rt.FieldsObject();
+    $n9 = 2;
+    $o8.log_level = "nope";
+    $o8.body_size_limit = 1024;
+    $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 1;
     $fn1 = rt.fn($2, "field 'server'");
     let api = rt.first($fn1($7));
@@ -73,7 +77,7 @@ function load($env) {
       $3 = rt.index($4, "echo", "local 'api'");
     }
     $7 = $3;
-    ($2 = $handlers[0] = (($body) => rt.withBody((function $post(ctx) {
+    $2 = $handlers[0] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -119,7 +123,12 @@ function load($env) {
         $r16 = rt.tail($s2, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
       }
       return $r16;
-    }))) !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.post !== void 0 ? $f10.post = $2 : ($s.pcs[$d] = $pc + 2, rt.setIndex($7, "post", $2, "field 'echo'"));
+    }));
+    if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.post !== void 0) $f10.post = $2;
+    else {
+      $s.pcs[$d] = $pc + 2;
+      rt.setIndex($7, "post", $2, "field 'echo'");
+    }
     $3 = api;
     if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.echo) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.echo) !== void 0 || !("echo" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 7;
@@ -130,7 +139,7 @@ function load($env) {
       $7 = rt.index($4, "data", "field 'echo'");
     }
     $2 = $7;
-    ($12 = $handlers[1] = (($body) => rt.withBody((function $post(ctx) {
+    $12 = $handlers[1] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -160,14 +169,19 @@ function load($env) {
         $r9 = rt.tail($s2, $fn12, [$22]);
       }
       return $r9;
-    }))) !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.post !== void 0 ? $f13.post = $12 : ($s.pcs[$d] = $pc + 7, rt.setIndex($2, "post", $12, "field 'data'"));
+    }));
+    if ($12 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.post !== void 0) $f13.post = $12;
+    else {
+      $s.pcs[$d] = $pc + 7;
+      rt.setIndex($2, "post", $12, "field 'data'");
+    }
     $7 = api;
     if (!(($f13 = $7?.f) !== void 0 && (($4 = $f13.length) !== void 0 || ($m11 = $7.metatable) === void 0 || ($4 = $m11.view.length) !== void 0 || !("length" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 10;
       $4 = rt.index($7, "length", "local 'api'");
     }
     $12 = $4;
-    ($3 = $handlers[2] = rh.jsonHandler((function $put(ctx) {
+    $3 = $handlers[2] = rh.jsonHandler((function $put(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -183,14 +197,14 @@ function load($env) {
       let $10;
       let $o11;
       let $n12;
-      let $13;
-      let $fn14;
+      let $fn13;
+      let $14;
       let $15;
-      let $16;
-      let $m17;
-      let $f18;
-      let $m19;
-      let $f20;
+      let $m16;
+      let $f17;
+      let $m18;
+      let $f19;
+      let $20;
       let $21;
       let $o22;
       let $n23;
@@ -222,8 +236,31 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($10 = $1, $o11 = new rt.FieldsObject(), $n12 = 0, $10 !== void 0 && ($o11.bytes = $10, $n12++), rt.LuaTable.record($o11, $n12)));
       }
-      return rt.leave($s2, $d2, ($13 = ($21 = rt.first(($15 = rt.first(($16 = ctx, $s2.pcs[$d2] = $pc + 11, rt.fn(($f18 = $16?.f)?.body !== void 0 ? $f18.body : ($m17 = $16?.metatable) !== void 0 && $m17.view.body !== void 0 ? $m17.view.body : rt.index($16, "body", "local 'ctx'"), "method 'body'")($16))), $s2.pcs[$d2] = $pc + 12, $fn14 = rt.fn(($f20 = $15?.f)?.text !== void 0 ? $f20.text : ($m19 = $15?.metatable) !== void 0 && $m19.view.text !== void 0 ? $m19.view.text : rt.index($15, "text"), "method 'text'"), $fn14($15))), $21?.arr !== void 0 ? $21.length() : typeof $21 === "string" ? $21.length : ($s2.pcs[$d2] = $pc + 13, rt.len($21))), $o22 = new rt.FieldsObject(), $n23 = 0, $13 !== void 0 && ($o22.bytes = $13, $n23++), rt.LuaTable.record($o22, $n23)));
-    }))) !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.put !== void 0 ? $f6.put = $3 : ($s.pcs[$d] = $pc + 10, rt.setIndex($12, "put", $3, "field 'length'"));
+      $15 = ctx;
+      $s2.pcs[$d2] = $pc + 11;
+      $14 = rt.first(rt.fn(($f17 = $15?.f)?.body !== void 0 ? $f17.body : ($m16 = $15?.metatable) !== void 0 && $m16.view.body !== void 0 ? $m16.view.body : rt.index($15, "body", "local 'ctx'"), "method 'body'")($15));
+      $s2.pcs[$d2] = $pc + 12;
+      $fn13 = rt.fn(($f19 = $14?.f)?.text !== void 0 ? $f19.text : ($m18 = $14?.metatable) !== void 0 && $m18.view.text !== void 0 ? $m18.view.text : rt.index($14, "text"), "method 'text'");
+      $20 = rt.first($fn13($14));
+      if ($20?.arr !== void 0) $21 = $20.length();
+      else if (typeof $20 === "string") $21 = $20.length;
+      else {
+        $s2.pcs[$d2] = $pc + 13;
+        $21 = rt.len($20);
+      }
+      $o22 = new rt.FieldsObject();
+      $n23 = 0;
+      if ($21 !== void 0) {
+        $o22.bytes = $21;
+        $n23++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o22, $n23));
+    }));
+    if ($3 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.put !== void 0) $f6.put = $3;
+    else {
+      $s.pcs[$d] = $pc + 10;
+      rt.setIndex($12, "put", $3, "field 'length'");
+    }
     return rt.leave($s, $d, api);
   };
 }

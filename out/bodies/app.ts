@@ -52,7 +52,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "server", "global 'rover'");
       }
       $2 = $4;
-      $7 = ($o8 = new rt.FieldsObject(), $n9 = 2, $o8.log_level = "nope", $o8.body_size_limit = 1024, rt.LuaTable.record($o8, $n9));
+      $o8 = new rt.FieldsObject();
+      $n9 = 2;
+      $o8.log_level = "nope";
+      $o8.body_size_limit = 1024;
+      $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 1;
       $fn1 = rt.fn($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
@@ -62,7 +66,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($4, "echo", "local 'api'");
       }
       $7 = $3;
-      (($2 = ($handlers[0] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $2 = ($handlers[0] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -108,7 +112,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r16 = rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
         }
         return $r16;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.post !== undefined ? ($f10.post = $2) : ($s.pcs[$d] = $pc + 2, rt.setIndex($7, "post", $2, "field 'echo'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $2;
+      else {
+        $s.pcs[$d] = $pc + 2;
+        rt.setIndex($7, "post", $2, "field 'echo'");
+      }
       $3 = api as rt.LuaValue;
       if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.echo) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.echo) !== undefined || (!("echo" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 7;
@@ -119,7 +128,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $7 = rt.index($4, "data", "field 'echo'");
       }
       $2 = $7;
-      (($12 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -149,14 +158,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r9 = rt.tail($s, $fn1, [$2]);
         }
         return $r9;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.post !== undefined ? ($f13.post = $12) : ($s.pcs[$d] = $pc + 7, rt.setIndex($2, "post", $12, "field 'data'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.post !== undefined) $f13.post = $12;
+      else {
+        $s.pcs[$d] = $pc + 7;
+        rt.setIndex($2, "post", $12, "field 'data'");
+      }
       $7 = api as rt.LuaValue;
       if (!(($f13 = ($7 as rt.LuaTable)?.f) !== undefined && (($4 = $f13.length) !== undefined || ($m11 = ($7 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.length) !== undefined || (!("length" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 10;
         $4 = rt.index($7, "length", "local 'api'");
       }
       $12 = $4;
-      (($3 = ($handlers[2] = rh.jsonHandler((function $put(ctx?: rt.LuaValue): rt.LuaResult {
+      $3 = ($handlers[2] = rh.jsonHandler((function $put(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -172,14 +186,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $o11: rt.Fields;
         let $n12: number;
-        let $13: rt.LuaValue;
-        let $fn14!: rt.LuaFunction;
+        let $fn13!: rt.LuaFunction;
+        let $14: rt.LuaValue;
         let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $m17: rt.LuaTable | undefined;
-        let $f18: rt.Fields | undefined;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
+        let $m18: rt.LuaTable | undefined;
+        let $f19: rt.Fields | undefined;
+        let $20: rt.LuaValue;
         let $21: rt.LuaValue;
         let $o22: rt.Fields;
         let $n23: number;
@@ -195,8 +209,31 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($10 = $1, $o11 = new rt.FieldsObject(), $n12 = 0, ($10 !== undefined && ($o11.bytes = $10, $n12++)), rt.LuaTable.record($o11, $n12)));
         }
-        return rt.leave($s, $d, ($13 = ($21 = (rt.first(($15 = rt.first(($16 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f18 = ($16 as rt.LuaTable)?.f)?.body !== undefined ? $f18.body : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.body !== undefined ? $m17.view.body : rt.index($16, "body", "local 'ctx'")), "method 'body'")($16))), $s.pcs[$d] = $pc + 12, $fn14 = rt.fn((($f20 = ($15 as rt.LuaTable)?.f)?.text !== undefined ? $f20.text : ($m19 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m19.view.text !== undefined ? $m19.view.text : rt.index($15, "text")), "method 'text'"), $fn14($15)))) as rt.LuaValue, (($21 as rt.LuaTable)?.arr !== undefined ? ($21 as rt.LuaTable).length() : typeof $21 === 'string' ? $21.length : ($s.pcs[$d] = $pc + 13, rt.len($21)))), $o22 = new rt.FieldsObject(), $n23 = 0, ($13 !== undefined && ($o22.bytes = $13, $n23++)), rt.LuaTable.record($o22, $n23)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.put !== undefined ? ($f6.put = $3) : ($s.pcs[$d] = $pc + 10, rt.setIndex($12, "put", $3, "field 'length'")));
+        $15 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 11;
+        $14 = rt.first(rt.fn((($f17 = ($15 as rt.LuaTable)?.f)?.body !== undefined ? $f17.body : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.body !== undefined ? $m16.view.body : rt.index($15, "body", "local 'ctx'")), "method 'body'")($15));
+        $s.pcs[$d] = $pc + 12;
+        $fn13 = rt.fn((($f19 = ($14 as rt.LuaTable)?.f)?.text !== undefined ? $f19.text : ($m18 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m18.view.text !== undefined ? $m18.view.text : rt.index($14, "text")), "method 'text'");
+        $20 = (rt.first($fn13($14))) as rt.LuaValue;
+        if (($20 as rt.LuaTable)?.arr !== undefined) $21 = ($20 as rt.LuaTable).length();
+        else if (typeof $20 === 'string') $21 = $20.length;
+        else {
+          $s.pcs[$d] = $pc + 13;
+          $21 = rt.len($20);
+        }
+        $o22 = new rt.FieldsObject();
+        $n23 = 0;
+        if ($21 !== undefined) {
+          $o22.bytes = $21;
+          $n23++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o22, $n23));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($3 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.put !== undefined) $f6.put = $3;
+      else {
+        $s.pcs[$d] = $pc + 10;
+        rt.setIndex($12, "put", $3, "field 'length'");
+      }
       return rt.leave($s, $d, api);
     };
 }

@@ -55,7 +55,14 @@ function load($env) {
       $4 = rt.index($3, "server", "global 'rover'");
     }
     $2 = $4;
-    $7 = ($o8 = new rt.FieldsObject(), $n9 = 5, $o8.log_level = "nope", $o8.cors_origin = "https://app.example.com", $o8.cors_methods = "GET, POST, DELETE", $o8.cors_headers = "Content-Type, Authorization, X-Request-ID", $o8.cors_credentials = true, rt.LuaTable.record($o8, $n9));
+    $o8 = new rt.FieldsObject();
+    $n9 = 5;
+    $o8.log_level = "nope";
+    $o8.cors_origin = "https://app.example.com";
+    $o8.cors_methods = "GET, POST, DELETE";
+    $o8.cors_headers = "Content-Type, Authorization, X-Request-ID";
+    $o8.cors_credentials = true;
+    $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 1;
     $fn1 = rt.fn($2, "field 'server'");
     let api = rt.first($fn1($7));
@@ -66,7 +73,7 @@ function load($env) {
       $3 = rt.index($4, "items", "local 'api'");
     }
     $7 = $3;
-    ($2 = $handlers[0] = rh.jsonHandler((function $get(ctx) {
+    $2 = $handlers[0] = rh.jsonHandler((function $get(ctx) {
       let $1;
       let $o2;
       let $n3;
@@ -98,15 +105,24 @@ function load($env) {
         }
         return new rh.JsonText(200, $w.view());
       }
-      return $1 = new rt.LuaTable(["a", "b"]), $o2 = new rt.FieldsObject(), $n3 = 1, $o2.items = $1, rt.LuaTable.record($o2, $n3);
-    }))) !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0 ? $f10.get = $2 : ($s.pcs[$d] = $pc + 2, rt.setIndex($7, "get", $2, "field 'items'"));
+      $1 = new rt.LuaTable(["a", "b"]);
+      $o2 = new rt.FieldsObject();
+      $n3 = 1;
+      $o2.items = $1;
+      return rt.LuaTable.record($o2, $n3);
+    }));
+    if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 2;
+      rt.setIndex($7, "get", $2, "field 'items'");
+    }
     $3 = api;
     if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.items) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.items) !== void 0 || !("items" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 3;
       $4 = rt.index($3, "items", "local 'api'");
     }
     $2 = $4;
-    ($7 = $handlers[1] = (($body) => rt.withBody((function $post(ctx) {
+    $7 = $handlers[1] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -136,7 +152,10 @@ function load($env) {
       $s2.pcs[$d2] = $pc + 4;
       $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'");
       $9 = 201;
-      $10 = ($o11 = new rt.FieldsObject(), $n12 = 1, $o11.created = true, rt.LuaTable.record($o11, $n12));
+      $o11 = new rt.FieldsObject();
+      $n12 = 1;
+      $o11.created = true;
+      $10 = rt.LuaTable.record($o11, $n12);
       $s2.pcs[$d2] = $pc + 5;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
@@ -147,14 +166,19 @@ function load($env) {
         $r14 = rt.tail($s2, $fn12, [$22, $9, $10]);
       }
       return $r14;
-    }))) !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0 ? $f6.post = $7 : ($s.pcs[$d] = $pc + 3, rt.setIndex($2, "post", $7, "field 'items'"));
+    }));
+    if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0) $f6.post = $7;
+    else {
+      $s.pcs[$d] = $pc + 3;
+      rt.setIndex($2, "post", $7, "field 'items'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.embed) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.embed) !== void 0 || !("embed" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 6;
       $3 = rt.index($4, "embed", "local 'api'");
     }
     $7 = $3;
-    ($2 = $handlers[2] = (($body) => rt.withBody((function $get(ctx) {
+    $2 = $handlers[2] = (($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -168,9 +192,9 @@ function load($env) {
       let $m52;
       let $f62;
       let $72;
-      let $8;
-      let $o9;
-      let $n10;
+      let $o82;
+      let $n92;
+      let $10;
       let $o11;
       let $n12;
       let $t13;
@@ -181,7 +205,15 @@ function load($env) {
         $42 = rt.index($32, "json", "upvalue 'api'");
       }
       $22 = $42;
-      $72 = ($8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9["X-Frame-Options"] = "SAMEORIGIN", rt.LuaTable.record($o9, $n10)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.ok = true, $o11.headers = $8, rt.LuaTable.record($o11, $n12));
+      $o82 = new rt.FieldsObject();
+      $n92 = 1;
+      $o82["X-Frame-Options"] = "SAMEORIGIN";
+      $10 = rt.LuaTable.record($o82, $n92);
+      $o11 = new rt.FieldsObject();
+      $n12 = 2;
+      $o11.ok = true;
+      $o11.headers = $10;
+      $72 = rt.LuaTable.record($o11, $n12);
       $s2.pcs[$d2] = $pc + 8;
       $fn12 = rt.fn($22, "field 'json'");
       $s2.truncate($d2);
@@ -193,14 +225,19 @@ function load($env) {
         $r14 = rt.tail($s2, $fn12, [$72]);
       }
       return $r14;
-    }))) !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0 ? $f10.get = $2 : ($s.pcs[$d] = $pc + 6, rt.setIndex($7, "get", $2, "field 'embed'"));
+    }));
+    if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 6;
+      rt.setIndex($7, "get", $2, "field 'embed'");
+    }
     $3 = api;
     if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.readyz) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.readyz) !== void 0 || !("readyz" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 9;
       $4 = rt.index($3, "readyz", "local 'api'");
     }
     $2 = $4;
-    ($7 = $handlers[3] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
+    $7 = $handlers[3] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -256,8 +293,16 @@ function load($env) {
         }
         return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
       }
-      return rt.leave($s2, $d2, ($o9 = new rt.FieldsObject(), $n10 = 1, $o9.ready = true, rt.LuaTable.record($o9, $n10)));
-    })))) !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.get !== void 0 ? $f6.get = $7 : ($s.pcs[$d] = $pc + 9, rt.setIndex($2, "get", $7, "field 'readyz'"));
+      $o9 = new rt.FieldsObject();
+      $n10 = 1;
+      $o9.ready = true;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o9, $n10));
+    })));
+    if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 9;
+      rt.setIndex($2, "get", $7, "field 'readyz'");
+    }
     return rt.leave($s, $d, api);
   };
 }

@@ -142,7 +142,10 @@ function load($env) {
       $4 = rt.index($3, "server", "global 'rover'");
     }
     $1 = $4;
-    $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9));
+    $o8 = new rt.FieldsObject();
+    $n9 = 1;
+    $o8.log_level = "nope";
+    $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 3;
     $fn2 = rt.fn($1, "field 'server'");
     let api = rt.first($fn2($7));
@@ -152,7 +155,7 @@ function load($env) {
       $3 = rt.index($4, "users", "local 'api'");
     }
     $7 = $3;
-    ($1 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
+    $1 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -177,14 +180,14 @@ function load($env) {
       let $k16;
       let $17;
       let $a18;
-      let $19;
-      let $a20;
+      let $a19;
+      let $20;
       let $21;
       let $22;
-      let $23;
-      let $o24;
-      let $n25;
-      let $fn26;
+      let $o23;
+      let $n24;
+      let $fn25;
+      let $26;
       let $27;
       let $28;
       let $o29;
@@ -217,16 +220,21 @@ function load($env) {
           const $limit1 = ($13 = rt.first(($11 = ($10 = ($9 = $env.f.math) !== void 0 ? $9 : ($s2.pcs[$d2] = $pc + 10, rt.getGlobal($env, "math")), ($f62 = $10?.f) !== void 0 && (($2 = $f62.min) !== void 0 || ($m52 = $10.metatable) === void 0 || ($2 = $m52.view.min) !== void 0 || !("min" in $m52.view) && $m52.view[rt.CUT] === void 0) ? $2 : ($s2.pcs[$d2] = $pc + 10, rt.index($10, "min", "global 'math'"))), $32 = limit, $42 = ($122 = list, $122?.arr !== void 0 ? $122.length() : typeof $122 === "string" ? $122.length : ($s2.pcs[$d2] = $pc + 10, rt.len($122, "local 'list'"))), $s2.pcs[$d2] = $pc + 11, $fn1 = rt.fn($11, "field 'min'"), $fn1($32, $42))), $s2.pcs[$d2] = $pc + 10, rt.forNumber($13, "limit"));
           for (let i = $start1; i <= $limit1; i++) {
             $14 = ($15 = list, $k16 = i, ($a18 = $15?.arr) !== void 0 && $k16 - 1 >>> 0 === $k16 - 1 && ($17 = $a18[$k16 - 1]) !== void 0 ? $17 : ($s2.pcs[$d2] = $pc + 10, rt.index($15, $k16, "local 'list'")));
-            ($19 = $14) !== void 0 && ($a20 = cut?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a20[i - 1] !== void 0 ? $a20[i - 1] = $19 : $19 !== void 0 && $a20 !== void 0 && i === $a20.length + 1 && cut.other === void 0 && cut.metatable === void 0 ? $a20.push($19) : ($s2.pcs[$d2] = $pc + 10, rt.setIndex(cut, i, $19, "local 'cut'"));
+            if ($14 !== void 0 && ($a19 = cut?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a19[i - 1] !== void 0) $a19[i - 1] = $14;
+            else if ($14 !== void 0 && $a19 !== void 0 && i === $a19.length + 1 && cut.other === void 0 && cut.metatable === void 0) $a19.push($14);
+            else {
+              $s2.pcs[$d2] = $pc + 10;
+              rt.setIndex(cut, i, $14, "local 'cut'");
+            }
           }
         }
         list = cut;
       }
       if ($json) {
-        $21 = ($13 = api, ($f62 = $13?.f) !== void 0 && (($122 = $f62.json) !== void 0 || ($m52 = $13.metatable) === void 0 || ($122 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0) ? $122 : ($s2.pcs[$d2] = $pc + 12, rt.index($13, "json", "upvalue 'api'")));
-        $22 = list;
-        $23 = ($42 = list, $42?.arr !== void 0 ? $42.length() : typeof $42 === "string" ? $42.length : ($s2.pcs[$d2] = $pc + 12, rt.len($42, "local 'list'")));
-        if (rh.isJsonBuilder($21) && rh.isScalar($22) && rh.isScalar($23)) {
+        $20 = ($13 = api, ($f62 = $13?.f) !== void 0 && (($122 = $f62.json) !== void 0 || ($m52 = $13.metatable) === void 0 || ($122 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0) ? $122 : ($s2.pcs[$d2] = $pc + 12, rt.index($13, "json", "upvalue 'api'")));
+        $21 = list;
+        $22 = ($42 = list, $42?.arr !== void 0 ? $42.length() : typeof $42 === "string" ? $42.length : ($s2.pcs[$d2] = $pc + 12, rt.len($42, "local 'list'")));
+        if (rh.isJsonBuilder($20) && rh.isScalar($21) && rh.isScalar($22)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(9), $p = $w.p;
@@ -241,7 +249,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($22);
+          $w.scalar($21);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -255,7 +263,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($23);
+          $w.scalar($22);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -263,34 +271,57 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, rt.first(($32 = $21, $2 = ($9 = $22, $10 = $23, $o24 = new rt.FieldsObject(), $n25 = 0, $9 !== void 0 && ($o24.users = $9, $n25++), $10 !== void 0 && ($o24.count = $10, $n25++), rt.LuaTable.record($o24, $n25)), $s2.pcs[$d2] = $pc + 13, $fn1 = rt.fn($32, "field 'json'"), $fn1($2))));
+        return rt.leave($s2, $d2, rt.first(($32 = $20, $2 = ($9 = $21, $10 = $22, $o23 = new rt.FieldsObject(), $n24 = 0, $9 !== void 0 && ($o23.users = $9, $n24++), $10 !== void 0 && ($o23.count = $10, $n24++), rt.LuaTable.record($o23, $n24)), $s2.pcs[$d2] = $pc + 13, $fn1 = rt.fn($32, "field 'json'"), $fn1($2))));
       }
-      $19 = api;
-      if (!(($f8 = $19?.f) !== void 0 && (($17 = $f8.json) !== void 0 || ($m7 = $19.metatable) === void 0 || ($17 = $m7.view.json) !== void 0 || !("json" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+      $17 = api;
+      if (!(($f8 = $17?.f) !== void 0 && (($15 = $f8.json) !== void 0 || ($m7 = $17.metatable) === void 0 || ($15 = $m7.view.json) !== void 0 || !("json" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 12;
-        $17 = rt.index($19, "json", "upvalue 'api'");
+        $15 = rt.index($17, "json", "upvalue 'api'");
       }
-      $11 = $17;
-      $15 = ($14 = list, $27 = ($28 = list, $28?.arr !== void 0 ? $28.length() : typeof $28 === "string" ? $28.length : ($s2.pcs[$d2] = $pc + 12, rt.len($28, "local 'list'"))), $o29 = new rt.FieldsObject(), $n30 = 0, $14 !== void 0 && ($o29.users = $14, $n30++), $27 !== void 0 && ($o29.count = $27, $n30++), rt.LuaTable.record($o29, $n30));
+      $11 = $15;
+      $26 = list;
+      $27 = list;
+      if ($27?.arr !== void 0) $28 = $27.length();
+      else if (typeof $27 === "string") $28 = $27.length;
+      else {
+        $s2.pcs[$d2] = $pc + 12;
+        $28 = rt.len($27, "local 'list'");
+      }
+      $o29 = new rt.FieldsObject();
+      $n30 = 0;
+      if ($26 !== void 0) {
+        $o29.users = $26;
+        $n30++;
+      }
+      if ($28 !== void 0) {
+        $o29.count = $28;
+        $n30++;
+      }
+      $14 = rt.LuaTable.record($o29, $n30);
       $s2.pcs[$d2] = $pc + 14;
-      $fn26 = rt.fn($11, "field 'json'");
+      $fn25 = rt.fn($11, "field 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t31 = $s2.tails++;
-        $r32 = $fn26($15);
+        $r32 = $fn25($14);
         $s2.tails = $t31;
       } else {
-        $r32 = rt.tail($s2, $fn26, [$15]);
+        $r32 = rt.tail($s2, $fn25, [$14]);
       }
       return $r32;
-    })))) !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0 ? $f10.get = $1 : ($s.pcs[$d] = $pc + 4, rt.setIndex($7, "get", $1, "field 'users'"));
+    })));
+    if ($1 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $1;
+    else {
+      $s.pcs[$d] = $pc + 4;
+      rt.setIndex($7, "get", $1, "field 'users'");
+    }
     $3 = api;
     if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.users) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.users) !== void 0 || !("users" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 15;
       $4 = rt.index($3, "users", "local 'api'");
     }
     $1 = $4;
-    ($7 = $handlers[1] = (($body) => rt.withBody((function $post(ctx) {
+    $7 = $handlers[1] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -353,7 +384,12 @@ function load($env) {
         $r14 = rt.tail($s2, $fn1, [$32, $10, $2]);
       }
       return $r14;
-    }))) !== void 0 && ($f6 = $1?.f) !== void 0 && !$1.linked && $f6.post !== void 0 ? $f6.post = $7 : ($s.pcs[$d] = $pc + 15, rt.setIndex($1, "post", $7, "field 'users'"));
+    }));
+    if ($7 !== void 0 && ($f6 = $1?.f) !== void 0 && !$1.linked && $f6.post !== void 0) $f6.post = $7;
+    else {
+      $s.pcs[$d] = $pc + 15;
+      rt.setIndex($1, "post", $7, "field 'users'");
+    }
     let find;
     find = function $find(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
@@ -390,7 +426,20 @@ function load($env) {
       $s2.pcs[$d2] = $pc + 25;
       $fn1 = rt.fn($2, "field 'parse_id'");
       let id = rt.first($fn1($72));
-      return rt.leave($s2, $d2, rt.t($122 = id) ? rt.first(($11 = ($8 = users, ($f14 = $8?.f) !== void 0 && (($72 = $f14.store) !== void 0 || ($m13 = $8.metatable) === void 0 || ($72 = $m13.view.store) !== void 0 || !("store" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $72 : ($s2.pcs[$d2] = $pc + 26, rt.index($8, "store", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 27, $fn1 = rt.fn(($f102 = $11?.f)?.get !== void 0 ? $f102.get : ($m9 = $11?.metatable) !== void 0 && $m9.view.get !== void 0 ? $m9.view.get : rt.index($11, "get", "field 'store'"), "method 'get'"), $42 = id, $fn1($11, $42))) : $122);
+      $122 = id;
+      if (rt.t($122)) {
+        $8 = users;
+        if (!(($f14 = $8?.f) !== void 0 && (($72 = $f14.store) !== void 0 || ($m13 = $8.metatable) === void 0 || ($72 = $m13.view.store) !== void 0 || !("store" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 26;
+          $72 = rt.index($8, "store", "upvalue 'users'");
+        }
+        $11 = $72;
+        $s2.pcs[$d2] = $pc + 27;
+        $fn1 = rt.fn(($f102 = $11?.f)?.get !== void 0 ? $f102.get : ($m9 = $11?.metatable) !== void 0 && $m9.view.get !== void 0 ? $m9.view.get : rt.index($11, "get", "field 'store'"), "method 'get'");
+        $42 = id;
+        $122 = rt.first($fn1($11, $42));
+      }
+      return rt.leave($s2, $d2, $122);
     };
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.users) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.users) !== void 0 || !("users" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
@@ -402,7 +451,7 @@ function load($env) {
       $1 = rt.index($3, "p_id", "field 'users'");
     }
     $7 = $1;
-    ($12 = $handlers[2] = (($body) => rt.withBody((function $get(ctx) {
+    $12 = $handlers[2] = (($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -436,7 +485,12 @@ function load($env) {
         return $r8;
       }
       return rt.leave($s2, $d2, user);
-    }))) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 28, rt.setIndex($7, "get", $12, "field 'p_id'"));
+    }));
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 28;
+      rt.setIndex($7, "get", $12, "field 'p_id'");
+    }
     $1 = api;
     if (!(($f13 = $1?.f) !== void 0 && (($3 = $f13.users) !== void 0 || ($m11 = $1.metatable) === void 0 || ($3 = $m11.view.users) !== void 0 || !("users" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 31;
@@ -447,7 +501,7 @@ function load($env) {
       $4 = rt.index($3, "p_id", "field 'users'");
     }
     $12 = $4;
-    ($7 = $handlers[3] = (($body) => rt.withBody((function $put(ctx) {
+    $7 = $handlers[3] = (($body) => rt.withBody((function $put(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $put$body(ctx) {
@@ -521,11 +575,17 @@ function load($env) {
           }
           let k = $key1;
           let v = $second1;
-          $s2.pcs[$d2] = $pc + 37, rt.setIndex(user, k, v, "local 'user'");
+          $s2.pcs[$d2] = $pc + 37;
+          rt.setIndex(user, k, v, "local 'user'");
         }
       }
       return rt.leave($s2, $d2, user);
-    }))) !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.put !== void 0 ? $f6.put = $7 : ($s.pcs[$d] = $pc + 31, rt.setIndex($12, "put", $7, "field 'p_id'"));
+    }));
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.put !== void 0) $f6.put = $7;
+    else {
+      $s.pcs[$d] = $pc + 31;
+      rt.setIndex($12, "put", $7, "field 'p_id'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.users) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.users) !== void 0 || !("users" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 40;
@@ -536,7 +596,7 @@ function load($env) {
       $1 = rt.index($3, "p_id", "field 'users'");
     }
     $7 = $1;
-    ($12 = $handlers[4] = (($body) => rt.withBody((function $delete(ctx) {
+    $12 = $handlers[4] = (($body) => rt.withBody((function $delete(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $delete$body(ctx) {
@@ -571,7 +631,20 @@ function load($env) {
       $s2.pcs[$d2] = $pc + 43;
       $fn1 = rt.fn($2, "field 'parse_id'");
       let id = rt.first($fn1($72));
-      if (rt.t($122 = !rt.t(id)) ? $122 : !rt.t(rt.first(($9 = ($8 = users, ($f14 = $8?.f) !== void 0 && (($72 = $f14.store) !== void 0 || ($m13 = $8.metatable) === void 0 || ($72 = $m13.view.store) !== void 0 || !("store" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $72 : ($s2.pcs[$d2] = $pc + 44, rt.index($8, "store", "upvalue 'users'"))), $s2.pcs[$d2] = $pc + 45, $fn1 = rt.fn(($f11 = $9?.f)?.remove !== void 0 ? $f11.remove : ($m10 = $9?.metatable) !== void 0 && $m10.view.remove !== void 0 ? $m10.view.remove : rt.index($9, "remove", "field 'store'"), "method 'remove'"), $42 = id, $fn1($9, $42))))) {
+      $122 = !rt.t(id);
+      if (!rt.t($122)) {
+        $8 = users;
+        if (!(($f14 = $8?.f) !== void 0 && (($72 = $f14.store) !== void 0 || ($m13 = $8.metatable) === void 0 || ($72 = $m13.view.store) !== void 0 || !("store" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 44;
+          $72 = rt.index($8, "store", "upvalue 'users'");
+        }
+        $9 = $72;
+        $s2.pcs[$d2] = $pc + 45;
+        $fn1 = rt.fn(($f11 = $9?.f)?.remove !== void 0 ? $f11.remove : ($m10 = $9?.metatable) !== void 0 && $m10.view.remove !== void 0 ? $m10.view.remove : rt.index($9, "remove", "field 'store'"), "method 'remove'");
+        $42 = id;
+        $122 = !rt.t(rt.first($fn1($9, $42)));
+      }
+      if ($122) {
         $32 = api;
         $s2.pcs[$d2] = $pc + 46;
         $fn15 = rt.fn(($f62 = $32?.f)?.error !== void 0 ? $f62.error : ($m52 = $32?.metatable) !== void 0 && $m52.view.error !== void 0 ? $m52.view.error : rt.index($32, "error", "upvalue 'api'"), "method 'error'");
@@ -604,7 +677,12 @@ function load($env) {
         $r18 = rt.tail($s2, $fn1, []);
       }
       return $r18;
-    }))) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.delete !== void 0 ? $f13.delete = $12 : ($s.pcs[$d] = $pc + 40, rt.setIndex($7, "delete", $12, "field 'p_id'"));
+    }));
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.delete !== void 0) $f13.delete = $12;
+    else {
+      $s.pcs[$d] = $pc + 40;
+      rt.setIndex($7, "delete", $12, "field 'p_id'");
+    }
     return rt.leave($s, $d, api);
   };
 }

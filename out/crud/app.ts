@@ -96,7 +96,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "server", "global 'rover'");
       }
       $1 = $4;
-      $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9));
+      $o8 = new rt.FieldsObject();
+      $n9 = 1;
+      $o8.log_level = "nope";
+      $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 3;
       $fn2 = rt.fn($1, "field 'server'");
       let api: rt.LuaValue = rt.first($fn2($7));
@@ -106,7 +109,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($4, "users", "local 'api'");
       }
       $7 = $3;
-      (($1 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $1 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -131,14 +134,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $k16: number;
         let $17: rt.LuaValue;
         let $a18: rt.LuaValue[] | undefined;
-        let $19: rt.LuaValue;
-        let $a20: rt.LuaValue[] | undefined;
+        let $a19: rt.LuaValue[] | undefined;
+        let $20: rt.LuaValue;
         let $21: rt.LuaValue;
         let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $o24: rt.Fields;
-        let $n25: number;
-        let $fn26!: rt.LuaFunction;
+        let $o23: rt.Fields;
+        let $n24: number;
+        let $fn25!: rt.LuaFunction;
+        let $26: rt.LuaValue;
         let $27: rt.LuaValue;
         let $28: rt.LuaValue;
         let $o29: rt.Fields;
@@ -171,52 +174,80 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             const $limit1 = ($13 = rt.first(($11 = ($10 = (($9 = $env.f.math) !== undefined ? $9 : ($s.pcs[$d] = $pc + 10, rt.getGlobal($env, "math"))), (($f6 = ($10 as rt.LuaTable)?.f) !== undefined && (($2 = $f6.min) !== undefined || ($m5 = ($10 as rt.LuaTable).metatable) === undefined || ($2 = $m5.view.min) !== undefined || (!("min" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 10, rt.index($10, "min", "global 'math'")))), $3 = limit, $4 = ($12 = (list) as rt.LuaValue, (($12 as rt.LuaTable)?.arr !== undefined ? ($12 as rt.LuaTable).length() : typeof $12 === 'string' ? $12.length : ($s.pcs[$d] = $pc + 10, rt.len($12, "local 'list'")))), $s.pcs[$d] = $pc + 11, $fn1 = rt.fn($11, "field 'min'"), $fn1($3, $4))), ($s.pcs[$d] = $pc + 10, rt.forNumber($13, 'limit')));
             for (let i: number = $start1; i <= $limit1; i++) {
               $14 = ($15 = list, $k16 = i, ($a18 = ($15 as rt.LuaTable)?.arr) !== undefined && ($k16 - 1 >>> 0) === $k16 - 1 && ($17 = $a18[$k16 - 1]) !== undefined ? $17 : ($s.pcs[$d] = $pc + 10, rt.index($15, $k16, "local 'list'")));
-              (($19 = $14) !== undefined && ($a20 = (cut as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a20[i - 1] !== undefined ? ($a20[i - 1] = $19) : $19 !== undefined && $a20 !== undefined && i === $a20.length + 1 && (cut as rt.LuaTable).other === undefined && (cut as rt.LuaTable).metatable === undefined ? $a20.push($19) : ($s.pcs[$d] = $pc + 10, rt.setIndex(cut, i, $19, "local 'cut'")));
+              if ($14 !== undefined && ($a19 = (cut as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a19[i - 1] !== undefined) $a19[i - 1] = $14;
+              else if ($14 !== undefined && $a19 !== undefined && i === $a19.length + 1 && (cut as rt.LuaTable).other === undefined && (cut as rt.LuaTable).metatable === undefined) $a19.push($14);
+              else {
+                $s.pcs[$d] = $pc + 10;
+                rt.setIndex(cut, i, $14, "local 'cut'");
+              }
             }
           }
           list = cut;
         }
         if ($json) {
-          $21 = ($13 = api as rt.LuaValue, (($f6 = ($13 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.json) !== undefined || ($m5 = ($13 as rt.LuaTable).metatable) === undefined || ($12 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 12, rt.index($13, "json", "upvalue 'api'"))));
-          $22 = list;
-          $23 = ($4 = (list) as rt.LuaValue, (($4 as rt.LuaTable)?.arr !== undefined ? ($4 as rt.LuaTable).length() : typeof $4 === 'string' ? $4.length : ($s.pcs[$d] = $pc + 12, rt.len($4, "local 'list'"))));
-          if (rh.isJsonBuilder($21) && rh.isScalar($22) && rh.isScalar($23)) {
+          $20 = ($13 = api as rt.LuaValue, (($f6 = ($13 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.json) !== undefined || ($m5 = ($13 as rt.LuaTable).metatable) === undefined || ($12 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 12, rt.index($13, "json", "upvalue 'api'"))));
+          $21 = list;
+          $22 = ($4 = (list) as rt.LuaValue, (($4 as rt.LuaTable)?.arr !== undefined ? ($4 as rt.LuaTable).length() : typeof $4 === 'string' ? $4.length : ($s.pcs[$d] = $pc + 12, rt.len($4, "local 'list'"))));
+          if (rh.isJsonBuilder($20) && rh.isScalar($21) && rh.isScalar($22)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 114; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.scalar($22 as string | number | boolean);
+            $w.scalar($21 as string | number | boolean);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 111; $b[$p + 4] = 117; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.scalar($23 as string | number | boolean);
+            $w.scalar($22 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, rt.first(($3 = $21, $2 = ($9 = $22, $10 = $23, $o24 = new rt.FieldsObject(), $n25 = 0, ($9 !== undefined && ($o24.users = $9, $n25++)), ($10 !== undefined && ($o24.count = $10, $n25++)), rt.LuaTable.record($o24, $n25)), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn($3, "field 'json'"), $fn1($2))));
+          return rt.leave($s, $d, rt.first(($3 = $20, $2 = ($9 = $21, $10 = $22, $o23 = new rt.FieldsObject(), $n24 = 0, ($9 !== undefined && ($o23.users = $9, $n24++)), ($10 !== undefined && ($o23.count = $10, $n24++)), rt.LuaTable.record($o23, $n24)), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn($3, "field 'json'"), $fn1($2))));
         }
-        $19 = api as rt.LuaValue;
-        if (!(($f8 = ($19 as rt.LuaTable)?.f) !== undefined && (($17 = $f8.json) !== undefined || ($m7 = ($19 as rt.LuaTable).metatable) === undefined || ($17 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+        $17 = api as rt.LuaValue;
+        if (!(($f8 = ($17 as rt.LuaTable)?.f) !== undefined && (($15 = $f8.json) !== undefined || ($m7 = ($17 as rt.LuaTable).metatable) === undefined || ($15 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 12;
-          $17 = rt.index($19, "json", "upvalue 'api'");
+          $15 = rt.index($17, "json", "upvalue 'api'");
         }
-        $11 = $17;
-        $15 = ($14 = list, $27 = ($28 = (list) as rt.LuaValue, (($28 as rt.LuaTable)?.arr !== undefined ? ($28 as rt.LuaTable).length() : typeof $28 === 'string' ? $28.length : ($s.pcs[$d] = $pc + 12, rt.len($28, "local 'list'")))), $o29 = new rt.FieldsObject(), $n30 = 0, ($14 !== undefined && ($o29.users = $14, $n30++)), ($27 !== undefined && ($o29.count = $27, $n30++)), rt.LuaTable.record($o29, $n30));
+        $11 = $15;
+        $26 = list;
+        $27 = list as rt.LuaValue;
+        if (($27 as rt.LuaTable)?.arr !== undefined) $28 = ($27 as rt.LuaTable).length();
+        else if (typeof $27 === 'string') $28 = $27.length;
+        else {
+          $s.pcs[$d] = $pc + 12;
+          $28 = rt.len($27, "local 'list'");
+        }
+        $o29 = new rt.FieldsObject();
+        $n30 = 0;
+        if ($26 !== undefined) {
+          $o29.users = $26;
+          $n30++;
+        }
+        if ($28 !== undefined) {
+          $o29.count = $28;
+          $n30++;
+        }
+        $14 = rt.LuaTable.record($o29, $n30);
         $s.pcs[$d] = $pc + 14;
-        $fn26 = rt.fn($11, "field 'json'");
+        $fn25 = rt.fn($11, "field 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t31 = $s.tails++;
-          $r32 = $fn26($15);
+          $r32 = $fn25($14);
           $s.tails = $t31;
         } else {
-          $r32 = rt.tail($s, $fn26, [$15]);
+          $r32 = rt.tail($s, $fn25, [$14]);
         }
         return $r32;
-      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined ? ($f10.get = $1) : ($s.pcs[$d] = $pc + 4, rt.setIndex($7, "get", $1, "field 'users'")));
+      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
+      if ($1 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $1;
+      else {
+        $s.pcs[$d] = $pc + 4;
+        rt.setIndex($7, "get", $1, "field 'users'");
+      }
       $3 = api as rt.LuaValue;
       if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.users) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.users) !== undefined || (!("users" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 15;
         $4 = rt.index($3, "users", "local 'api'");
       }
       $1 = $4;
-      (($7 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -279,7 +310,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r14 = rt.tail($s, $fn1, [$3, $10, $2]);
         }
         return $r14;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f6 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f6.post !== undefined ? ($f6.post = $7) : ($s.pcs[$d] = $pc + 15, rt.setIndex($1, "post", $7, "field 'users'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
+      else {
+        $s.pcs[$d] = $pc + 15;
+        rt.setIndex($1, "post", $7, "field 'users'");
+      }
       let find: rt.LuaFunction;
       find = function $find(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
@@ -316,7 +352,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 25;
         $fn1 = rt.fn($2, "field 'parse_id'");
         let id: rt.LuaValue = rt.first($fn1($7));
-        return rt.leave($s, $d, (rt.t($12 = id) ? rt.first(($11 = ($8 = users as rt.LuaValue, (($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($7 = $f14.store) !== undefined || ($m13 = ($8 as rt.LuaTable).metatable) === undefined || ($7 = $m13.view.store) !== undefined || (!("store" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 26, rt.index($8, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 27, $fn1 = rt.fn((($f10 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f10.get : ($m9 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m9.view.get !== undefined ? $m9.view.get : rt.index($11, "get", "field 'store'")), "method 'get'"), $4 = id, $fn1($11, $4))) : $12));
+        $12 = id;
+        if (rt.t($12)) {
+          $8 = users as rt.LuaValue;
+          if (!(($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($7 = $f14.store) !== undefined || ($m13 = ($8 as rt.LuaTable).metatable) === undefined || ($7 = $m13.view.store) !== undefined || (!("store" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 26;
+            $7 = rt.index($8, "store", "upvalue 'users'");
+          }
+          $11 = $7;
+          $s.pcs[$d] = $pc + 27;
+          $fn1 = rt.fn((($f10 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f10.get : ($m9 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m9.view.get !== undefined ? $m9.view.get : rt.index($11, "get", "field 'store'")), "method 'get'");
+          $4 = id;
+          $12 = rt.first($fn1($11, $4));
+        }
+        return rt.leave($s, $d, $12);
       };
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.users) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.users) !== undefined || (!("users" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
@@ -328,7 +377,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $1 = rt.index($3, "p_id", "field 'users'");
       }
       $7 = $1;
-      (($12 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -362,7 +411,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return $r8;
         }
         return rt.leave($s, $d, user);
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 28, rt.setIndex($7, "get", $12, "field 'p_id'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 28;
+        rt.setIndex($7, "get", $12, "field 'p_id'");
+      }
       $1 = api as rt.LuaValue;
       if (!(($f13 = ($1 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.users) !== undefined || ($m11 = ($1 as rt.LuaTable).metatable) === undefined || ($3 = $m11.view.users) !== undefined || (!("users" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 31;
@@ -373,7 +427,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "p_id", "field 'users'");
       }
       $12 = $4;
-      (($7 = ($handlers[3] = (($body: rt.LuaFunction) => rt.withBody((function $put(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = ($handlers[3] = (($body: rt.LuaFunction) => rt.withBody((function $put(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $put$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -447,11 +501,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             }
             let k: rt.LuaValue = $key1;
             let v: rt.LuaValue = $second1;
-            ($s.pcs[$d] = $pc + 37, rt.setIndex(user, k, v, "local 'user'"));
+            $s.pcs[$d] = $pc + 37;
+            rt.setIndex(user, k, v, "local 'user'");
           }
         }
         return rt.leave($s, $d, user);
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.put !== undefined ? ($f6.put = $7) : ($s.pcs[$d] = $pc + 31, rt.setIndex($12, "put", $7, "field 'p_id'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.put !== undefined) $f6.put = $7;
+      else {
+        $s.pcs[$d] = $pc + 31;
+        rt.setIndex($12, "put", $7, "field 'p_id'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.users) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.users) !== undefined || (!("users" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 40;
@@ -462,7 +522,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $1 = rt.index($3, "p_id", "field 'users'");
       }
       $7 = $1;
-      (($12 = ($handlers[4] = (($body: rt.LuaFunction) => rt.withBody((function $delete(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[4] = (($body: rt.LuaFunction) => rt.withBody((function $delete(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $delete$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -497,7 +557,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 43;
         $fn1 = rt.fn($2, "field 'parse_id'");
         let id: rt.LuaValue = rt.first($fn1($7));
-        if ((rt.t($12 = !rt.t(id)) ? $12 : !rt.t(rt.first(($9 = ($8 = users as rt.LuaValue, (($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($7 = $f14.store) !== undefined || ($m13 = ($8 as rt.LuaTable).metatable) === undefined || ($7 = $m13.view.store) !== undefined || (!("store" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 44, rt.index($8, "store", "upvalue 'users'")))), $s.pcs[$d] = $pc + 45, $fn1 = rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.remove !== undefined ? $f11.remove : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.remove !== undefined ? $m10.view.remove : rt.index($9, "remove", "field 'store'")), "method 'remove'"), $4 = id, $fn1($9, $4)))))) {
+        $12 = !rt.t(id);
+        if (!rt.t($12)) {
+          $8 = users as rt.LuaValue;
+          if (!(($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($7 = $f14.store) !== undefined || ($m13 = ($8 as rt.LuaTable).metatable) === undefined || ($7 = $m13.view.store) !== undefined || (!("store" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 44;
+            $7 = rt.index($8, "store", "upvalue 'users'");
+          }
+          $9 = $7;
+          $s.pcs[$d] = $pc + 45;
+          $fn1 = rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.remove !== undefined ? $f11.remove : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.remove !== undefined ? $m10.view.remove : rt.index($9, "remove", "field 'store'")), "method 'remove'");
+          $4 = id;
+          $12 = !rt.t(rt.first($fn1($9, $4)));
+        }
+        if ($12) {
           $3 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 46;
           $fn15 = rt.fn((($f6 = ($3 as rt.LuaTable)?.f)?.error !== undefined ? $f6.error : ($m5 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($3, "error", "upvalue 'api'")), "method 'error'");
@@ -530,7 +603,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r18 = rt.tail($s, $fn1, []);
         }
         return $r18;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.delete !== undefined ? ($f13.delete = $12) : ($s.pcs[$d] = $pc + 40, rt.setIndex($7, "delete", $12, "field 'p_id'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.delete !== undefined) $f13.delete = $12;
+      else {
+        $s.pcs[$d] = $pc + 40;
+        rt.setIndex($7, "delete", $12, "field 'p_id'");
+      }
       return rt.leave($s, $d, api);
     };
 }

@@ -200,7 +200,10 @@ function load($env) {
       $4 = rt.index($3, "server", "global 'rover'");
     }
     $2 = $4;
-    $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9));
+    $o8 = new rt.FieldsObject();
+    $n9 = 1;
+    $o8.log_level = "nope";
+    $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 1;
     $fn1 = rt.fn($2, "field 'server'");
     let api = rt.first($fn1($7));
@@ -218,7 +221,7 @@ function load($env) {
       $12 = rt.index($2, "p_sub", "field 'p_id'");
     }
     $7 = $12;
-    ($15 = $handlers[0] = rh.jsonHandler((function $get(ctx) {
+    $15 = $handlers[0] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -283,54 +286,54 @@ function load($env) {
       let $n59;
       let $60;
       let $61;
-      let $62;
-      let $m63;
-      let $f64;
-      let $65;
-      let $m66;
-      let $f67;
+      let $m62;
+      let $f63;
+      let $64;
+      let $m65;
+      let $f66;
+      let $67;
       let $68;
       let $69;
-      let $70;
-      let $m71;
-      let $f72;
-      let $73;
-      let $m74;
-      let $f75;
+      let $m70;
+      let $f71;
+      let $72;
+      let $m73;
+      let $f74;
+      let $75;
       let $76;
       let $77;
-      let $78;
-      let $m79;
-      let $f80;
-      let $81;
-      let $m82;
-      let $f83;
+      let $m78;
+      let $f79;
+      let $80;
+      let $m81;
+      let $f82;
+      let $83;
       let $84;
       let $85;
-      let $86;
-      let $m87;
-      let $f88;
-      let $89;
-      let $m90;
-      let $f91;
+      let $m86;
+      let $f87;
+      let $88;
+      let $m89;
+      let $f90;
+      let $91;
       let $92;
       let $93;
-      let $94;
-      let $m95;
-      let $f96;
-      let $97;
-      let $m98;
-      let $f99;
+      let $m94;
+      let $f95;
+      let $96;
+      let $m97;
+      let $f98;
+      let $99;
       let $100;
       let $101;
-      let $102;
-      let $m103;
-      let $f104;
+      let $m102;
+      let $f103;
+      let $104;
       let $105;
       let $106;
-      let $107;
-      let $m108;
-      let $f109;
+      let $m107;
+      let $f108;
+      let $109;
       let $o110;
       let $n111;
       const $json = rh.claim(ctx);
@@ -445,15 +448,57 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($51 = $1, $52 = $9, $53 = $17, $54 = $25, $55 = $33, $56 = $41, $57 = $46, $o58 = new rt.FieldsObject(), $n59 = 0, $51 !== void 0 && ($o58.id = $51, $n59++), $52 !== void 0 && ($o58.sub = $52, $n59++), $53 !== void 0 && ($o58.upper = $53, $n59++), $54 !== void 0 && ($o58.multi = $54, $n59++), $55 !== void 0 && ($o58.page = $55, $n59++), $56 !== void 0 && ($o58.method = $56, $n59++), $57 !== void 0 && ($o58.path = $57, $n59++), rt.LuaTable.record($o58, $n59)));
       }
-      return rt.leave($s2, $d2, ($60 = rh.pristineContext(ctx) ? ctx.param("id") : ($61 = rt.first(($62 = ctx, $s2.pcs[$d2] = $pc + 3, rt.fn(($f64 = $62?.f)?.params !== void 0 ? $f64.params : ($m63 = $62?.metatable) !== void 0 && $m63.view.params !== void 0 ? $m63.view.params : rt.index($62, "params", "local 'ctx'"), "method 'params'")($62))), ($f67 = $61?.f) !== void 0 && (($65 = $f67.id) !== void 0 || ($m66 = $61.metatable) === void 0 || ($65 = $m66.view.id) !== void 0 || !("id" in $m66.view) && $m66.view[rt.CUT] === void 0) ? $65 : ($s2.pcs[$d2] = $pc + 4, rt.index($61, "id"))), $68 = rh.pristineContext(ctx) ? ctx.param("sub") : ($69 = rt.first(($70 = ctx, $s2.pcs[$d2] = $pc + 3, rt.fn(($f72 = $70?.f)?.params !== void 0 ? $f72.params : ($m71 = $70?.metatable) !== void 0 && $m71.view.params !== void 0 ? $m71.view.params : rt.index($70, "params", "local 'ctx'"), "method 'params'")($70))), ($f75 = $69?.f) !== void 0 && (($73 = $f75.sub) !== void 0 || ($m74 = $69.metatable) === void 0 || ($73 = $m74.view.sub) !== void 0 || !("sub" in $m74.view) && $m74.view[rt.CUT] === void 0) ? $73 : ($s2.pcs[$d2] = $pc + 4, rt.index($69, "sub"))), $76 = rh.pristineContext(ctx) ? ctx.header("X-Multi") : ($77 = rt.first(($78 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f80 = $78?.f)?.headers !== void 0 ? $f80.headers : ($m79 = $78?.metatable) !== void 0 && $m79.view.headers !== void 0 ? $m79.view.headers : rt.index($78, "headers", "local 'ctx'"), "method 'headers'")($78))), ($f83 = $77?.f) !== void 0 && (($81 = $f83["X-Multi"]) !== void 0 || ($m82 = $77.metatable) === void 0 || ($81 = $m82.view["X-Multi"]) !== void 0 || !("X-Multi" in $m82.view) && $m82.view[rt.CUT] === void 0) ? $81 : ($s2.pcs[$d2] = $pc + 4, rt.index($77, "X-Multi"))), $84 = rh.pristineContext(ctx) ? ctx.header("x-multi") : ($85 = rt.first(($86 = ctx, $s2.pcs[$d2] = $pc + 6, rt.fn(($f88 = $86?.f)?.headers !== void 0 ? $f88.headers : ($m87 = $86?.metatable) !== void 0 && $m87.view.headers !== void 0 ? $m87.view.headers : rt.index($86, "headers", "local 'ctx'"), "method 'headers'")($86))), ($f91 = $85?.f) !== void 0 && (($89 = $f91["x-multi"]) !== void 0 || ($m90 = $85.metatable) === void 0 || ($89 = $m90.view["x-multi"]) !== void 0 || !("x-multi" in $m90.view) && $m90.view[rt.CUT] === void 0) ? $89 : ($s2.pcs[$d2] = $pc + 7, rt.index($85, "x-multi"))), $92 = rh.pristineContext(ctx) ? ctx.queryValue("page") : ($93 = rt.first(($94 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f96 = $94?.f)?.query !== void 0 ? $f96.query : ($m95 = $94?.metatable) !== void 0 && $m95.view.query !== void 0 ? $m95.view.query : rt.index($94, "query", "local 'ctx'"), "method 'query'")($94))), ($f99 = $93?.f) !== void 0 && (($97 = $f99.page) !== void 0 || ($m98 = $93.metatable) === void 0 || ($97 = $m98.view.page) !== void 0 || !("page" in $m98.view) && $m98.view[rt.CUT] === void 0) ? $97 : ($s2.pcs[$d2] = $pc + 7, rt.index($93, "page"))), $100 = rh.pristineContext(ctx) ? ctx.method : ($101 = ctx, ($f104 = $101?.f) !== void 0 && (($102 = $f104.method) !== void 0 || ($m103 = $101.metatable) === void 0 || ($102 = $m103.view.method) !== void 0 || !("method" in $m103.view) && $m103.view[rt.CUT] === void 0) ? $102 : ($s2.pcs[$d2] = $pc + 7, rt.index($101, "method", "local 'ctx'"))), $105 = rh.pristineContext(ctx) ? ctx.path() : ($106 = ctx, ($f109 = $106?.f) !== void 0 && (($107 = $f109.path) !== void 0 || ($m108 = $106.metatable) === void 0 || ($107 = $m108.view.path) !== void 0 || !("path" in $m108.view) && $m108.view[rt.CUT] === void 0) ? $107 : ($s2.pcs[$d2] = $pc + 7, rt.index($106, "path", "local 'ctx'"))), $o110 = new rt.FieldsObject(), $n111 = 0, $60 !== void 0 && ($o110.id = $60, $n111++), $68 !== void 0 && ($o110.sub = $68, $n111++), $76 !== void 0 && ($o110.upper = $76, $n111++), $84 !== void 0 && ($o110.multi = $84, $n111++), $92 !== void 0 && ($o110.page = $92, $n111++), $100 !== void 0 && ($o110.method = $100, $n111++), $105 !== void 0 && ($o110.path = $105, $n111++), rt.LuaTable.record($o110, $n111)));
-    }))) !== void 0 && ($f16 = $7?.f) !== void 0 && !$7.linked && $f16.get !== void 0 ? $f16.get = $15 : ($s.pcs[$d] = $pc + 2, rt.setIndex($7, "get", $15, "field 'p_sub'"));
+      $67 = rh.pristineContext(ctx) ? ctx.param("id") : ($60 = rt.first(($61 = ctx, $s2.pcs[$d2] = $pc + 3, rt.fn(($f63 = $61?.f)?.params !== void 0 ? $f63.params : ($m62 = $61?.metatable) !== void 0 && $m62.view.params !== void 0 ? $m62.view.params : rt.index($61, "params", "local 'ctx'"), "method 'params'")($61))), ($f66 = $60?.f) !== void 0 && (($64 = $f66.id) !== void 0 || ($m65 = $60.metatable) === void 0 || ($64 = $m65.view.id) !== void 0 || !("id" in $m65.view) && $m65.view[rt.CUT] === void 0) ? $64 : ($s2.pcs[$d2] = $pc + 4, rt.index($60, "id")));
+      $75 = rh.pristineContext(ctx) ? ctx.param("sub") : ($68 = rt.first(($69 = ctx, $s2.pcs[$d2] = $pc + 3, rt.fn(($f71 = $69?.f)?.params !== void 0 ? $f71.params : ($m70 = $69?.metatable) !== void 0 && $m70.view.params !== void 0 ? $m70.view.params : rt.index($69, "params", "local 'ctx'"), "method 'params'")($69))), ($f74 = $68?.f) !== void 0 && (($72 = $f74.sub) !== void 0 || ($m73 = $68.metatable) === void 0 || ($72 = $m73.view.sub) !== void 0 || !("sub" in $m73.view) && $m73.view[rt.CUT] === void 0) ? $72 : ($s2.pcs[$d2] = $pc + 4, rt.index($68, "sub")));
+      $83 = rh.pristineContext(ctx) ? ctx.header("X-Multi") : ($76 = rt.first(($77 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f79 = $77?.f)?.headers !== void 0 ? $f79.headers : ($m78 = $77?.metatable) !== void 0 && $m78.view.headers !== void 0 ? $m78.view.headers : rt.index($77, "headers", "local 'ctx'"), "method 'headers'")($77))), ($f82 = $76?.f) !== void 0 && (($80 = $f82["X-Multi"]) !== void 0 || ($m81 = $76.metatable) === void 0 || ($80 = $m81.view["X-Multi"]) !== void 0 || !("X-Multi" in $m81.view) && $m81.view[rt.CUT] === void 0) ? $80 : ($s2.pcs[$d2] = $pc + 4, rt.index($76, "X-Multi")));
+      $91 = rh.pristineContext(ctx) ? ctx.header("x-multi") : ($84 = rt.first(($85 = ctx, $s2.pcs[$d2] = $pc + 6, rt.fn(($f87 = $85?.f)?.headers !== void 0 ? $f87.headers : ($m86 = $85?.metatable) !== void 0 && $m86.view.headers !== void 0 ? $m86.view.headers : rt.index($85, "headers", "local 'ctx'"), "method 'headers'")($85))), ($f90 = $84?.f) !== void 0 && (($88 = $f90["x-multi"]) !== void 0 || ($m89 = $84.metatable) === void 0 || ($88 = $m89.view["x-multi"]) !== void 0 || !("x-multi" in $m89.view) && $m89.view[rt.CUT] === void 0) ? $88 : ($s2.pcs[$d2] = $pc + 7, rt.index($84, "x-multi")));
+      $99 = rh.pristineContext(ctx) ? ctx.queryValue("page") : ($92 = rt.first(($93 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f95 = $93?.f)?.query !== void 0 ? $f95.query : ($m94 = $93?.metatable) !== void 0 && $m94.view.query !== void 0 ? $m94.view.query : rt.index($93, "query", "local 'ctx'"), "method 'query'")($93))), ($f98 = $92?.f) !== void 0 && (($96 = $f98.page) !== void 0 || ($m97 = $92.metatable) === void 0 || ($96 = $m97.view.page) !== void 0 || !("page" in $m97.view) && $m97.view[rt.CUT] === void 0) ? $96 : ($s2.pcs[$d2] = $pc + 7, rt.index($92, "page")));
+      $104 = rh.pristineContext(ctx) ? ctx.method : ($100 = ctx, ($f103 = $100?.f) !== void 0 && (($101 = $f103.method) !== void 0 || ($m102 = $100.metatable) === void 0 || ($101 = $m102.view.method) !== void 0 || !("method" in $m102.view) && $m102.view[rt.CUT] === void 0) ? $101 : ($s2.pcs[$d2] = $pc + 7, rt.index($100, "method", "local 'ctx'")));
+      $109 = rh.pristineContext(ctx) ? ctx.path() : ($105 = ctx, ($f108 = $105?.f) !== void 0 && (($106 = $f108.path) !== void 0 || ($m107 = $105.metatable) === void 0 || ($106 = $m107.view.path) !== void 0 || !("path" in $m107.view) && $m107.view[rt.CUT] === void 0) ? $106 : ($s2.pcs[$d2] = $pc + 7, rt.index($105, "path", "local 'ctx'")));
+      $o110 = new rt.FieldsObject();
+      $n111 = 0;
+      if ($67 !== void 0) {
+        $o110.id = $67;
+        $n111++;
+      }
+      if ($75 !== void 0) {
+        $o110.sub = $75;
+        $n111++;
+      }
+      if ($83 !== void 0) {
+        $o110.upper = $83;
+        $n111++;
+      }
+      if ($91 !== void 0) {
+        $o110.multi = $91;
+        $n111++;
+      }
+      if ($99 !== void 0) {
+        $o110.page = $99;
+        $n111++;
+      }
+      if ($104 !== void 0) {
+        $o110.method = $104;
+        $n111++;
+      }
+      if ($109 !== void 0) {
+        $o110.path = $109;
+        $n111++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o110, $n111));
+    }));
+    if ($15 !== void 0 && ($f16 = $7?.f) !== void 0 && !$7.linked && $f16.get !== void 0) $f16.get = $15;
+    else {
+      $s.pcs[$d] = $pc + 2;
+      rt.setIndex($7, "get", $15, "field 'p_sub'");
+    }
     $12 = api;
     if (!(($f16 = $12?.f) !== void 0 && (($2 = $f16.scalars) !== void 0 || ($m13 = $12.metatable) === void 0 || ($2 = $m13.view.scalars) !== void 0 || !("scalars" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 9;
       $2 = rt.index($12, "scalars", "local 'api'");
     }
     $15 = $2;
-    ($3 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
+    $3 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -498,34 +543,32 @@ function load($env) {
       let $n39;
       let $40;
       let $41;
-      let $42;
-      let $m43;
-      let $f44;
+      let $m42;
+      let $f43;
+      let $44;
       let $45;
       let $46;
       let $47;
       let $48;
       let $49;
       let $50;
-      let $51;
-      let $52;
-      let $m53;
-      let $f54;
+      let $m51;
+      let $f52;
+      let $53;
+      let $54;
       let $55;
-      let $56;
-      let $57;
+      let $m56;
+      let $f57;
       let $58;
-      let $m59;
-      let $f60;
-      let $61;
+      let $59;
+      let $m60;
+      let $f61;
       let $62;
-      let $63;
-      let $m64;
-      let $f65;
+      let $o63;
+      let $n64;
+      let $65;
       let $o66;
       let $n67;
-      let $o68;
-      let $n69;
       const $json = rh.claim(ctx);
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 10;
@@ -686,15 +729,79 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($28 = $9, $29 = $10, $30 = $11, $31 = $122, $32 = $13, $33 = ($34 = $17, $35 = new rt.LuaTable([$22, $27]), $o36 = new rt.FieldsObject(), $n37 = 1, $34 !== void 0 && ($o36.t = $34, $n37++), $o36.list = $35, rt.LuaTable.record($o36, $n37)), $o38 = new rt.FieldsObject(), $n39 = 2, $28 !== void 0 && ($o38.s = $28, $n39++), $29 !== void 0 && ($o38.x = $29, $n39++), $30 !== void 0 && ($o38.inf = $30, $n39++), $31 !== void 0 && ($o38.neg = $31, $n39++), $o38.b = $32, $o38.nested = $33, rt.LuaTable.record($o38, $n39)));
       }
-      return rt.leave($s2, $d2, ($40 = ($41 = q, ($f44 = $41?.f) !== void 0 && (($42 = $f44.s) !== void 0 || ($m43 = $41.metatable) === void 0 || ($42 = $m43.view.s) !== void 0 || !("s" in $m43.view) && $m43.view[rt.CUT] === void 0) ? $42 : ($s2.pcs[$d2] = $pc + 13, rt.index($41, "s", "local 'q'"))), $45 = x, $46 = rt.t($47 = x) ? typeof x === "number" ? x / 0 : ($s2.pcs[$d2] = $pc + 13, rt.div(x, 0, "local 'x'")) : $47, $48 = rt.t($49 = x) ? typeof x === "number" ? -x : ($s2.pcs[$d2] = $pc + 13, rt.unm(x, "local 'x'")) : $49, $50 = ($51 = q, ($f54 = $51?.f) !== void 0 && (($52 = $f54.b) !== void 0 || ($m53 = $51.metatable) === void 0 || ($52 = $m53.view.b) !== void 0 || !("b" in $m53.view) && $m53.view[rt.CUT] === void 0) ? $52 : ($s2.pcs[$d2] = $pc + 13, rt.index($51, "b", "local 'q'"))) === "1", $55 = ($56 = ($57 = q, ($f60 = $57?.f) !== void 0 && (($58 = $f60.t) !== void 0 || ($m59 = $57.metatable) === void 0 || ($58 = $m59.view.t) !== void 0 || !("t" in $m59.view) && $m59.view[rt.CUT] === void 0) ? $58 : ($s2.pcs[$d2] = $pc + 13, rt.index($57, "t", "local 'q'"))), $61 = new rt.LuaTable([($62 = q, ($f65 = $62?.f) !== void 0 && (($63 = $f65.s) !== void 0 || ($m64 = $62.metatable) === void 0 || ($63 = $m64.view.s) !== void 0 || !("s" in $m64.view) && $m64.view[rt.CUT] === void 0) ? $63 : ($s2.pcs[$d2] = $pc + 13, rt.index($62, "s", "local 'q'"))), x]), $o66 = new rt.FieldsObject(), $n67 = 1, $56 !== void 0 && ($o66.t = $56, $n67++), $o66.list = $61, rt.LuaTable.record($o66, $n67)), $o68 = new rt.FieldsObject(), $n69 = 2, $40 !== void 0 && ($o68.s = $40, $n69++), $45 !== void 0 && ($o68.x = $45, $n69++), $46 !== void 0 && ($o68.inf = $46, $n69++), $48 !== void 0 && ($o68.neg = $48, $n69++), $o68.b = $50, $o68.nested = $55, rt.LuaTable.record($o68, $n69)));
-    }))) !== void 0 && ($f14 = $15?.f) !== void 0 && !$15.linked && $f14.get !== void 0 ? $f14.get = $3 : ($s.pcs[$d] = $pc + 9, rt.setIndex($15, "get", $3, "field 'scalars'"));
+      $40 = q;
+      if (!(($f43 = $40?.f) !== void 0 && (($41 = $f43.s) !== void 0 || ($m42 = $40.metatable) === void 0 || ($41 = $m42.view.s) !== void 0 || !("s" in $m42.view) && $m42.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 13;
+        $41 = rt.index($40, "s", "local 'q'");
+      }
+      $44 = x;
+      $45 = x;
+      if (rt.t($45)) {
+        if (typeof x === "number") $46 = x / 0;
+        else {
+          $s2.pcs[$d2] = $pc + 13;
+          $46 = rt.div(x, 0, "local 'x'");
+        }
+        $45 = $46;
+      }
+      $47 = x;
+      if (rt.t($47)) {
+        if (typeof x === "number") $48 = -x;
+        else {
+          $s2.pcs[$d2] = $pc + 13;
+          $48 = rt.unm(x, "local 'x'");
+        }
+        $47 = $48;
+      }
+      $53 = ($49 = q, ($f52 = $49?.f) !== void 0 && (($50 = $f52.b) !== void 0 || ($m51 = $49.metatable) === void 0 || ($50 = $m51.view.b) !== void 0 || !("b" in $m51.view) && $m51.view[rt.CUT] === void 0) ? $50 : ($s2.pcs[$d2] = $pc + 13, rt.index($49, "b", "local 'q'"))) === "1";
+      $54 = q;
+      if (!(($f57 = $54?.f) !== void 0 && (($55 = $f57.t) !== void 0 || ($m56 = $54.metatable) === void 0 || ($55 = $m56.view.t) !== void 0 || !("t" in $m56.view) && $m56.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 13;
+        $55 = rt.index($54, "t", "local 'q'");
+      }
+      $62 = new rt.LuaTable([($58 = q, ($f61 = $58?.f) !== void 0 && (($59 = $f61.s) !== void 0 || ($m60 = $58.metatable) === void 0 || ($59 = $m60.view.s) !== void 0 || !("s" in $m60.view) && $m60.view[rt.CUT] === void 0) ? $59 : ($s2.pcs[$d2] = $pc + 13, rt.index($58, "s", "local 'q'"))), x]);
+      $o63 = new rt.FieldsObject();
+      $n64 = 1;
+      if ($55 !== void 0) {
+        $o63.t = $55;
+        $n64++;
+      }
+      $o63.list = $62;
+      $65 = rt.LuaTable.record($o63, $n64);
+      $o66 = new rt.FieldsObject();
+      $n67 = 2;
+      if ($41 !== void 0) {
+        $o66.s = $41;
+        $n67++;
+      }
+      if ($44 !== void 0) {
+        $o66.x = $44;
+        $n67++;
+      }
+      if ($45 !== void 0) {
+        $o66.inf = $45;
+        $n67++;
+      }
+      if ($47 !== void 0) {
+        $o66.neg = $47;
+        $n67++;
+      }
+      $o66.b = $53;
+      $o66.nested = $65;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o66, $n67));
+    }));
+    if ($3 !== void 0 && ($f14 = $15?.f) !== void 0 && !$15.linked && $f14.get !== void 0) $f14.get = $3;
+    else {
+      $s.pcs[$d] = $pc + 9;
+      rt.setIndex($15, "get", $3, "field 'scalars'");
+    }
     $2 = api;
     if (!(($f14 = $2?.f) !== void 0 && (($12 = $f14.bytes) !== void 0 || ($m13 = $2.metatable) === void 0 || ($12 = $m13.view.bytes) !== void 0 || !("bytes" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 14;
       $12 = rt.index($2, "bytes", "local 'api'");
     }
     $3 = $12;
-    ($15 = $handlers[2] = rh.jsonHandler((function $get(ctx) {
+    $15 = $handlers[2] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -720,7 +827,8 @@ function load($env) {
       let $o20;
       let $n21;
       const $json = rh.claim(ctx);
-      let s = rt.t($1 = rh.pristineContext(ctx) ? ctx.queryValue("s") : ($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 15, rt.fn(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32))), ($f8 = $22?.f) !== void 0 && (($6 = $f8.s) !== void 0 || ($m7 = $22.metatable) === void 0 || ($6 = $m7.view.s) !== void 0 || !("s" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 16, rt.index($22, "s")))) ? $1 : "";
+      $1 = rh.pristineContext(ctx) ? ctx.queryValue("s") : ($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 15, rt.fn(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32))), ($f8 = $22?.f) !== void 0 && (($6 = $f8.s) !== void 0 || ($m7 = $22.metatable) === void 0 || ($6 = $m7.view.s) !== void 0 || !("s" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 16, rt.index($22, "s")));
+      let s = rt.t($1) ? $1 : "";
       if ($json) {
         $9 = s;
         $10 = ($6 = 'q"b\\s/\n\r	\0', typeof $6 === "string" && typeof s === "string" ? $6 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($6, s, void 0, "local 's'")));
@@ -785,15 +893,45 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($22 = $9, $1 = $10, $122 = $11, $o13 = new rt.FieldsObject(), $n14 = 2, $o13.utf = "\xC3\xA9\xE2\x82\xAC", $o13.raw = $22, $1 !== void 0 && ($o13.esc = $1, $n14++), $122 !== void 0 && ($o13.hi = $122, $n14++), rt.LuaTable.record($o13, $n14)));
       }
-      return rt.leave($s2, $d2, ($152 = s, $16 = ($17 = 'q"b\\s/\n\r	\0', typeof $17 === "string" && typeof s === "string" ? $17 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($17, s, void 0, "local 's'"))), $18 = ($19 = "\xC8\xFF", typeof $19 === "string" && typeof s === "string" ? $19 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($19, s, void 0, "local 's'"))), $o20 = new rt.FieldsObject(), $n21 = 2, $o20.utf = "\xC3\xA9\xE2\x82\xAC", $o20.raw = $152, $16 !== void 0 && ($o20.esc = $16, $n21++), $18 !== void 0 && ($o20.hi = $18, $n21++), rt.LuaTable.record($o20, $n21)));
-    }))) !== void 0 && ($f16 = $3?.f) !== void 0 && !$3.linked && $f16.get !== void 0 ? $f16.get = $15 : ($s.pcs[$d] = $pc + 14, rt.setIndex($3, "get", $15, "field 'bytes'"));
+      $152 = s;
+      $16 = 'q"b\\s/\n\r	\0';
+      if (typeof $16 === "string" && typeof s === "string") $17 = $16 + s;
+      else {
+        $s2.pcs[$d2] = $pc + 17;
+        $17 = rt.concat($16, s, void 0, "local 's'");
+      }
+      $18 = "\xC8\xFF";
+      if (typeof $18 === "string" && typeof s === "string") $19 = $18 + s;
+      else {
+        $s2.pcs[$d2] = $pc + 17;
+        $19 = rt.concat($18, s, void 0, "local 's'");
+      }
+      $o20 = new rt.FieldsObject();
+      $n21 = 2;
+      $o20.utf = "\xC3\xA9\xE2\x82\xAC";
+      $o20.raw = $152;
+      if ($17 !== void 0) {
+        $o20.esc = $17;
+        $n21++;
+      }
+      if ($19 !== void 0) {
+        $o20.hi = $19;
+        $n21++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o20, $n21));
+    }));
+    if ($15 !== void 0 && ($f16 = $3?.f) !== void 0 && !$3.linked && $f16.get !== void 0) $f16.get = $15;
+    else {
+      $s.pcs[$d] = $pc + 14;
+      rt.setIndex($3, "get", $15, "field 'bytes'");
+    }
     $12 = api;
     if (!(($f16 = $12?.f) !== void 0 && (($2 = $f16.list) !== void 0 || ($m13 = $12.metatable) === void 0 || ($2 = $m13.view.list) !== void 0 || !("list" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 18;
       $2 = rt.index($12, "list", "local 'api'");
     }
     $15 = $2;
-    ($3 = $handlers[3] = rh.jsonHandler((function $get(ctx) {
+    $3 = $handlers[3] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -812,13 +950,21 @@ function load($env) {
       let $13;
       let $o14;
       let $n15;
-      let $16;
-      let $a17;
-      let $18;
-      let $o19;
-      let $n20;
+      let $a16;
+      let $17;
+      let $o18;
+      let $n19;
       const $json = rh.claim(ctx);
-      let n = rt.t($1 = rt.first(($32 = ($42 = $env.f.tonumber) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "tonumber")), $5 = rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($72 = ctx, $s2.pcs[$d2] = $pc + 20, rt.fn(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72))), ($f12 = $6?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m11 = $6.metatable) === void 0 || ($10 = $m11.view.n) !== void 0 || !("n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 19, rt.index($6, "n"))), $s2.pcs[$d2] = $pc + 21, $fn2 = rt.fn($32, "global 'tonumber'"), $fn2($5)))) ? $1 : 3;
+      if (($42 = $env.f.tonumber) === void 0) {
+        $s2.pcs[$d2] = $pc + 19;
+        $42 = rt.getGlobal($env, "tonumber");
+      }
+      $32 = $42;
+      $5 = rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($72 = ctx, $s2.pcs[$d2] = $pc + 20, rt.fn(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72))), ($f12 = $6?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m11 = $6.metatable) === void 0 || ($10 = $m11.view.n) !== void 0 || !("n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 19, rt.index($6, "n")));
+      $s2.pcs[$d2] = $pc + 21;
+      $fn2 = rt.fn($32, "global 'tonumber'");
+      $1 = rt.first($fn2($5));
+      let n = rt.t($1) ? $1 : 3;
       let items = new rt.LuaTable();
       const items$w = $json ? rh.jsonBytes() : void 0;
       let items$n = 0;
@@ -950,13 +1096,32 @@ function load($env) {
               $w.p = $p + 3;
             }
           } else {
-            $72 = ($6 = i, $5 = i / 2, $42 = -i * 0, $32 = "n" + rt.numberToString(i), $1 = rt.mod(i, 2) === 1, $13 = new rt.LuaTable([i, "x" + rt.numberToString(i)]), $o14 = new rt.FieldsObject(), $n15 = 6, $o14.i = $6, $o14.half = $5, $o14.neg = $42, $o14.name = $32, $o14.odd = $1, $o14.pair = $13, rt.LuaTable.record($o14, $n15));
-            ($16 = $72) !== void 0 && ($a17 = items?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a17[i - 1] !== void 0 ? $a17[i - 1] = $16 : $16 !== void 0 && $a17 !== void 0 && i === $a17.length + 1 && items.other === void 0 && items.metatable === void 0 ? $a17.push($16) : ($s2.pcs[$d2] = $pc + 23, rt.setIndex(items, i, $16, "local 'items'"));
+            $6 = i;
+            $5 = i / 2;
+            $42 = -i * 0;
+            $32 = "n" + rt.numberToString(i);
+            $1 = rt.mod(i, 2) === 1;
+            $13 = new rt.LuaTable([i, "x" + rt.numberToString(i)]);
+            $o14 = new rt.FieldsObject();
+            $n15 = 6;
+            $o14.i = $6;
+            $o14.half = $5;
+            $o14.neg = $42;
+            $o14.name = $32;
+            $o14.odd = $1;
+            $o14.pair = $13;
+            $72 = rt.LuaTable.record($o14, $n15);
+            if ($72 !== void 0 && ($a16 = items?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a16[i - 1] !== void 0) $a16[i - 1] = $72;
+            else if ($72 !== void 0 && $a16 !== void 0 && i === $a16.length + 1 && items.other === void 0 && items.metatable === void 0) $a16.push($72);
+            else {
+              $s2.pcs[$d2] = $pc + 23;
+              rt.setIndex(items, i, $72, "local 'items'");
+            }
           }
         }
       }
       if ($json) {
-        $18 = items$n;
+        $17 = items$n;
         if (items$n !== 0) {
           const $w = rh.jsonBytes();
           {
@@ -972,7 +1137,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.num($18);
+          $w.num($17);
           {
             const $b = $w.room(10), $p = $w.p;
             $b[$p] = 44;
@@ -996,17 +1161,28 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($10 = $18, $16 = items, $o14 = new rt.FieldsObject(), $n15 = 2, $o14.count = $10, $o14.items = $16, rt.LuaTable.record($o14, $n15)));
+        return rt.leave($s2, $d2, ($10 = $17, $13 = items, $o14 = new rt.FieldsObject(), $n15 = 2, $o14.count = $10, $o14.items = $13, rt.LuaTable.record($o14, $n15)));
       }
-      return rt.leave($s2, $d2, ($13 = items.length(), $1 = items, $o19 = new rt.FieldsObject(), $n20 = 2, $o19.count = $13, $o19.items = $1, rt.LuaTable.record($o19, $n20)));
-    }))) !== void 0 && ($f14 = $15?.f) !== void 0 && !$15.linked && $f14.get !== void 0 ? $f14.get = $3 : ($s.pcs[$d] = $pc + 18, rt.setIndex($15, "get", $3, "field 'list'"));
+      $1 = items.length();
+      $32 = items;
+      $o18 = new rt.FieldsObject();
+      $n19 = 2;
+      $o18.count = $1;
+      $o18.items = $32;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o18, $n19));
+    }));
+    if ($3 !== void 0 && ($f14 = $15?.f) !== void 0 && !$15.linked && $f14.get !== void 0) $f14.get = $3;
+    else {
+      $s.pcs[$d] = $pc + 18;
+      rt.setIndex($15, "get", $3, "field 'list'");
+    }
     $2 = api;
     if (!(($f14 = $2?.f) !== void 0 && (($12 = $f14.rows) !== void 0 || ($m13 = $2.metatable) === void 0 || ($12 = $m13.view.rows) !== void 0 || !("rows" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 24;
       $12 = rt.index($2, "rows", "local 'api'");
     }
     $3 = $12;
-    ($15 = $handlers[4] = rh.jsonHandler((function $get(ctx) {
+    $15 = $handlers[4] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -1036,13 +1212,21 @@ function load($env) {
       let $24;
       let $o25;
       let $n26;
-      let $27;
-      let $a28;
-      let $29;
-      let $o30;
-      let $n31;
+      let $a27;
+      let $28;
+      let $o29;
+      let $n30;
       const $json = rh.claim(ctx);
-      let n = rt.t($1 = rt.first(($32 = ($42 = $env.f.tonumber) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 25, rt.getGlobal($env, "tonumber")), $5 = rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($72 = ctx, $s2.pcs[$d2] = $pc + 26, rt.fn(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72))), ($f12 = $6?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m11 = $6.metatable) === void 0 || ($10 = $m11.view.n) !== void 0 || !("n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 25, rt.index($6, "n"))), $s2.pcs[$d2] = $pc + 27, $fn2 = rt.fn($32, "global 'tonumber'"), $fn2($5)))) ? $1 : 2;
+      if (($42 = $env.f.tonumber) === void 0) {
+        $s2.pcs[$d2] = $pc + 25;
+        $42 = rt.getGlobal($env, "tonumber");
+      }
+      $32 = $42;
+      $5 = rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($72 = ctx, $s2.pcs[$d2] = $pc + 26, rt.fn(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72))), ($f12 = $6?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m11 = $6.metatable) === void 0 || ($10 = $m11.view.n) !== void 0 || !("n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 25, rt.index($6, "n")));
+      $s2.pcs[$d2] = $pc + 27;
+      $fn2 = rt.fn($32, "global 'tonumber'");
+      $1 = rt.first($fn2($5));
+      let n = rt.t($1) ? $1 : 2;
       let rows = new rt.LuaTable();
       const rows$w = $json ? rh.jsonBytes() : void 0;
       let rows$n = 0;
@@ -1371,13 +1555,54 @@ function load($env) {
               $w.p = $p + 3;
             }
           } else {
-            $72 = ($6 = "s" + rt.numberToString(i), $5 = '"\\\n\0\x7F' + rt.numberToString(i), $42 = "\xC8\xFF\xC3\xA9" + rt.numberToString(i / 4), $32 = 'ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"' + rt.numberToString(i), $1 = "", $13 = i / 2, $14 = i / 3, $152 = i / (i - 2), $16 = (i - 2) / (i - 2), $17 = (2 - i) * 0, $18 = i * rt.powNum(2, 60), $19 = i * 1e300 * 1e8, $20 = i / 1e7, $21 = i * 1e-310, $22 = i < 3, $23 = new rt.LuaTable(["p" + rt.numberToString(i), i - 0.5]), $24 = "z" + (rt.numberToString((2 - i) * 0) + ("|" + (rt.numberToString(i / (i - 2)) + ("|" + (rt.numberToString((i - 2) / (i - 2)) + ("|" + (rt.numberToString(i * rt.powNum(2, 60)) + ("|" + (rt.numberToString(i / 3) + ("\n" + rt.numberToString(i) + rt.numberToString(7))))))))))), $o25 = new rt.FieldsObject(), $n26 = 17, $o25.si = $6, $o25.esc = $5, $o25.bytes = $42, $o25.long = $32, $o25.empty = $1, $o25.half = $13, $o25.third = $14, $o25.inf = $152, $o25.nan = $16, $o25.neg = $17, $o25.big = $18, $o25.huge = $19, $o25.tiny = $20, $o25.small = $21, $o25.less = $22, $o25.pair = $23, $o25.lua = $24, rt.LuaTable.record($o25, $n26));
-            ($27 = $72) !== void 0 && ($a28 = rows?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a28[i - 1] !== void 0 ? $a28[i - 1] = $27 : $27 !== void 0 && $a28 !== void 0 && i === $a28.length + 1 && rows.other === void 0 && rows.metatable === void 0 ? $a28.push($27) : ($s2.pcs[$d2] = $pc + 29, rt.setIndex(rows, i, $27, "local 'rows'"));
+            $6 = "s" + rt.numberToString(i);
+            $5 = '"\\\n\0\x7F' + rt.numberToString(i);
+            $42 = "\xC8\xFF\xC3\xA9" + rt.numberToString(i / 4);
+            $32 = 'ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"' + rt.numberToString(i);
+            $1 = "";
+            $13 = i / 2;
+            $14 = i / 3;
+            $152 = i / (i - 2);
+            $16 = (i - 2) / (i - 2);
+            $17 = (2 - i) * 0;
+            $18 = i * rt.powNum(2, 60);
+            $19 = i * 1e300 * 1e8;
+            $20 = i / 1e7;
+            $21 = i * 1e-310;
+            $22 = i < 3;
+            $23 = new rt.LuaTable(["p" + rt.numberToString(i), i - 0.5]);
+            $24 = "z" + (rt.numberToString((2 - i) * 0) + ("|" + (rt.numberToString(i / (i - 2)) + ("|" + (rt.numberToString((i - 2) / (i - 2)) + ("|" + (rt.numberToString(i * rt.powNum(2, 60)) + ("|" + (rt.numberToString(i / 3) + ("\n" + rt.numberToString(i) + rt.numberToString(7)))))))))));
+            $o25 = new rt.FieldsObject();
+            $n26 = 17;
+            $o25.si = $6;
+            $o25.esc = $5;
+            $o25.bytes = $42;
+            $o25.long = $32;
+            $o25.empty = $1;
+            $o25.half = $13;
+            $o25.third = $14;
+            $o25.inf = $152;
+            $o25.nan = $16;
+            $o25.neg = $17;
+            $o25.big = $18;
+            $o25.huge = $19;
+            $o25.tiny = $20;
+            $o25.small = $21;
+            $o25.less = $22;
+            $o25.pair = $23;
+            $o25.lua = $24;
+            $72 = rt.LuaTable.record($o25, $n26);
+            if ($72 !== void 0 && ($a27 = rows?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a27[i - 1] !== void 0) $a27[i - 1] = $72;
+            else if ($72 !== void 0 && $a27 !== void 0 && i === $a27.length + 1 && rows.other === void 0 && rows.metatable === void 0) $a27.push($72);
+            else {
+              $s2.pcs[$d2] = $pc + 29;
+              rt.setIndex(rows, i, $72, "local 'rows'");
+            }
           }
         }
       }
       if ($json) {
-        $29 = rows$n;
+        $28 = rows$n;
         if (rows$n !== 0) {
           const $w = rh.jsonBytes();
           {
@@ -1389,7 +1614,7 @@ function load($env) {
             $b[$p + 4] = 58;
             $w.p = $p + 5;
           }
-          $w.num($29);
+          $w.num($28);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -1412,10 +1637,21 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($10 = $29, $27 = rows, $o25 = new rt.FieldsObject(), $n26 = 2, $o25.n = $10, $o25.rows = $27, rt.LuaTable.record($o25, $n26)));
+        return rt.leave($s2, $d2, ($10 = $28, $24 = rows, $o25 = new rt.FieldsObject(), $n26 = 2, $o25.n = $10, $o25.rows = $24, rt.LuaTable.record($o25, $n26)));
       }
-      return rt.leave($s2, $d2, ($24 = rows.length(), $23 = rows, $o30 = new rt.FieldsObject(), $n31 = 2, $o30.n = $24, $o30.rows = $23, rt.LuaTable.record($o30, $n31)));
-    }))) !== void 0 && ($f16 = $3?.f) !== void 0 && !$3.linked && $f16.get !== void 0 ? $f16.get = $15 : ($s.pcs[$d] = $pc + 24, rt.setIndex($3, "get", $15, "field 'rows'"));
+      $23 = rows.length();
+      $22 = rows;
+      $o29 = new rt.FieldsObject();
+      $n30 = 2;
+      $o29.n = $23;
+      $o29.rows = $22;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o29, $n30));
+    }));
+    if ($15 !== void 0 && ($f16 = $3?.f) !== void 0 && !$3.linked && $f16.get !== void 0) $f16.get = $15;
+    else {
+      $s.pcs[$d] = $pc + 24;
+      rt.setIndex($3, "get", $15, "field 'rows'");
+    }
     let touch;
     touch = function $touch(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
@@ -1430,11 +1666,21 @@ function load($env) {
       $22 = ctx;
       $s2.pcs[$d2] = $pc + 30;
       $1 = rt.first(rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22));
-      ($5 = "changed") !== void 0 && ($f62 = $1?.f) !== void 0 && !$1.linked && $f62.id !== void 0 ? $f62.id = $5 : ($s2.pcs[$d2] = $pc + 31, rt.setIndex($1, "id", $5));
+      $5 = "changed";
+      if ($5 !== void 0 && ($f62 = $1?.f) !== void 0 && !$1.linked && $f62.id !== void 0) $f62.id = $5;
+      else {
+        $s2.pcs[$d2] = $pc + 31;
+        rt.setIndex($1, "id", $5);
+      }
       $22 = ctx;
       $s2.pcs[$d2] = $pc + 32;
       $5 = rt.first(rt.fn(($f62 = $22?.f)?.headers !== void 0 ? $f62.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22));
-      ($1 = "set by lua") !== void 0 && ($f4 = $5?.f) !== void 0 && !$5.linked && $f4["x-a"] !== void 0 ? $f4["x-a"] = $1 : ($s2.pcs[$d2] = $pc + 33, rt.setIndex($5, "x-a", $1));
+      $1 = "set by lua";
+      if ($1 !== void 0 && ($f4 = $5?.f) !== void 0 && !$5.linked && $f4["x-a"] !== void 0) $f4["x-a"] = $1;
+      else {
+        $s2.pcs[$d2] = $pc + 33;
+        rt.setIndex($5, "x-a", $1);
+      }
       return rt.leave($s2, $d2, rt.NONE);
     };
     $12 = api;
@@ -1447,7 +1693,7 @@ function load($env) {
       $3 = rt.index($2, "p_id", "field 'touched'");
     }
     $15 = $3;
-    ($4 = $handlers[5] = rh.jsonHandler((function $get(ctx) {
+    $4 = $handlers[5] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -1476,20 +1722,20 @@ function load($env) {
       let $23;
       let $24;
       let $25;
-      let $26;
-      let $m27;
-      let $f28;
-      let $29;
-      let $m30;
-      let $f31;
+      let $m26;
+      let $f27;
+      let $28;
+      let $m29;
+      let $f30;
+      let $31;
       let $32;
       let $33;
-      let $34;
-      let $m35;
-      let $f36;
-      let $37;
-      let $m38;
-      let $f39;
+      let $m34;
+      let $f35;
+      let $36;
+      let $m37;
+      let $f38;
+      let $39;
       let $o40;
       let $n41;
       const $json = rh.claim(ctx);
@@ -1555,15 +1801,37 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($18 = $8, $19 = $9, $20 = $10, $o21 = new rt.FieldsObject(), $n22 = 0, $18 !== void 0 && ($o21.before = $18, $n22++), $19 !== void 0 && ($o21.after = $19, $n22++), $20 !== void 0 && ($o21.header = $20, $n22++), rt.LuaTable.record($o21, $n22)));
       }
-      return rt.leave($s2, $d2, ($23 = before, $24 = rh.pristineContext(ctx) ? ctx.param("id") : ($25 = rt.first(($26 = ctx, $s2.pcs[$d2] = $pc + 38, rt.fn(($f28 = $26?.f)?.params !== void 0 ? $f28.params : ($m27 = $26?.metatable) !== void 0 && $m27.view.params !== void 0 ? $m27.view.params : rt.index($26, "params", "local 'ctx'"), "method 'params'")($26))), ($f31 = $25?.f) !== void 0 && (($29 = $f31.id) !== void 0 || ($m30 = $25.metatable) === void 0 || ($29 = $m30.view.id) !== void 0 || !("id" in $m30.view) && $m30.view[rt.CUT] === void 0) ? $29 : ($s2.pcs[$d2] = $pc + 39, rt.index($25, "id"))), $32 = rh.pristineContext(ctx) ? ctx.header("x-a") : ($33 = rt.first(($34 = ctx, $s2.pcs[$d2] = $pc + 40, rt.fn(($f36 = $34?.f)?.headers !== void 0 ? $f36.headers : ($m35 = $34?.metatable) !== void 0 && $m35.view.headers !== void 0 ? $m35.view.headers : rt.index($34, "headers", "local 'ctx'"), "method 'headers'")($34))), ($f39 = $33?.f) !== void 0 && (($37 = $f39["x-a"]) !== void 0 || ($m38 = $33.metatable) === void 0 || ($37 = $m38.view["x-a"]) !== void 0 || !("x-a" in $m38.view) && $m38.view[rt.CUT] === void 0) ? $37 : ($s2.pcs[$d2] = $pc + 39, rt.index($33, "x-a"))), $o40 = new rt.FieldsObject(), $n41 = 0, $23 !== void 0 && ($o40.before = $23, $n41++), $24 !== void 0 && ($o40.after = $24, $n41++), $32 !== void 0 && ($o40.header = $32, $n41++), rt.LuaTable.record($o40, $n41)));
-    }))) !== void 0 && ($f11 = $15?.f) !== void 0 && !$15.linked && $f11.get !== void 0 ? $f11.get = $4 : ($s.pcs[$d] = $pc + 34, rt.setIndex($15, "get", $4, "field 'p_id'"));
+      $23 = before;
+      $31 = rh.pristineContext(ctx) ? ctx.param("id") : ($24 = rt.first(($25 = ctx, $s2.pcs[$d2] = $pc + 38, rt.fn(($f27 = $25?.f)?.params !== void 0 ? $f27.params : ($m26 = $25?.metatable) !== void 0 && $m26.view.params !== void 0 ? $m26.view.params : rt.index($25, "params", "local 'ctx'"), "method 'params'")($25))), ($f30 = $24?.f) !== void 0 && (($28 = $f30.id) !== void 0 || ($m29 = $24.metatable) === void 0 || ($28 = $m29.view.id) !== void 0 || !("id" in $m29.view) && $m29.view[rt.CUT] === void 0) ? $28 : ($s2.pcs[$d2] = $pc + 39, rt.index($24, "id")));
+      $39 = rh.pristineContext(ctx) ? ctx.header("x-a") : ($32 = rt.first(($33 = ctx, $s2.pcs[$d2] = $pc + 40, rt.fn(($f35 = $33?.f)?.headers !== void 0 ? $f35.headers : ($m34 = $33?.metatable) !== void 0 && $m34.view.headers !== void 0 ? $m34.view.headers : rt.index($33, "headers", "local 'ctx'"), "method 'headers'")($33))), ($f38 = $32?.f) !== void 0 && (($36 = $f38["x-a"]) !== void 0 || ($m37 = $32.metatable) === void 0 || ($36 = $m37.view["x-a"]) !== void 0 || !("x-a" in $m37.view) && $m37.view[rt.CUT] === void 0) ? $36 : ($s2.pcs[$d2] = $pc + 39, rt.index($32, "x-a")));
+      $o40 = new rt.FieldsObject();
+      $n41 = 0;
+      if ($23 !== void 0) {
+        $o40.before = $23;
+        $n41++;
+      }
+      if ($31 !== void 0) {
+        $o40.after = $31;
+        $n41++;
+      }
+      if ($39 !== void 0) {
+        $o40.header = $39;
+        $n41++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o40, $n41));
+    }));
+    if ($4 !== void 0 && ($f11 = $15?.f) !== void 0 && !$15.linked && $f11.get !== void 0) $f11.get = $4;
+    else {
+      $s.pcs[$d] = $pc + 34;
+      rt.setIndex($15, "get", $4, "field 'p_id'");
+    }
     $3 = api;
     if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.whole) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.whole) !== void 0 || !("whole" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 41;
       $2 = rt.index($3, "whole", "local 'api'");
     }
     $4 = $2;
-    ($12 = $handlers[6] = function $get(ctx) {
+    $12 = $handlers[6] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -1603,7 +1871,13 @@ function load($env) {
           let k = $key1;
           if (rt.first(($9 = k, $s2.pcs[$d2] = $pc + 46, rt.fn(($f112 = $9?.f)?.sub !== void 0 ? $f112.sub : ($m102 = $9?.metatable) !== void 0 && $m102.view.sub !== void 0 ? $m102.view.sub : rt.index($9, "sub", "local 'k'"), "method 'sub'")($9, 1, 2))) === "x-") {
             $k12 = names.length() + 1;
-            ($13 = k) !== void 0 && ($a14 = names?.arr) !== void 0 && $k12 - 1 >>> 0 === $k12 - 1 && $a14[$k12 - 1] !== void 0 ? $a14[$k12 - 1] = $13 : $13 !== void 0 && $a14 !== void 0 && $k12 === $a14.length + 1 && names.other === void 0 && names.metatable === void 0 ? $a14.push($13) : ($s2.pcs[$d2] = $pc + 42, rt.setIndex(names, $k12, $13, "local 'names'"));
+            $13 = k;
+            if ($13 !== void 0 && ($a14 = names?.arr) !== void 0 && $k12 - 1 >>> 0 === $k12 - 1 && $a14[$k12 - 1] !== void 0) $a14[$k12 - 1] = $13;
+            else if ($13 !== void 0 && $a14 !== void 0 && $k12 === $a14.length + 1 && names.other === void 0 && names.metatable === void 0) $a14.push($13);
+            else {
+              $s2.pcs[$d2] = $pc + 42;
+              rt.setIndex(names, $k12, $13, "local 'names'");
+            }
           }
         }
       }
@@ -1620,15 +1894,29 @@ function load($env) {
       $s2.pcs[$d2] = $pc + 48;
       $fn2 = rt.fn($6, "field 'sort'");
       $fn2($9);
-      return rt.leave($s2, $d2, ($9 = names, $32 = rh.pristineContext(ctx) ? ctx.header("x-a") : ($42 = rt.first(($6 = ctx, $s2.pcs[$d2] = $pc + 49, rt.fn(($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6))), ($f112 = $42?.f) !== void 0 && (($13 = $f112["x-a"]) !== void 0 || ($m102 = $42.metatable) === void 0 || ($13 = $m102.view["x-a"]) !== void 0 || !("x-a" in $m102.view) && $m102.view[rt.CUT] === void 0) ? $13 : ($s2.pcs[$d2] = $pc + 50, rt.index($42, "x-a"))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.names = $9, $32 !== void 0 && ($o15.a = $32, $n16++), rt.LuaTable.record($o15, $n16)));
-    }) !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0 ? $f14.get = $12 : ($s.pcs[$d] = $pc + 41, rt.setIndex($4, "get", $12, "field 'whole'"));
+      $9 = names;
+      $13 = rh.pristineContext(ctx) ? ctx.header("x-a") : ($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 49, rt.fn(($f8 = $42?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $42?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($42, "headers", "local 'ctx'"), "method 'headers'")($42))), ($f112 = $32?.f) !== void 0 && (($6 = $f112["x-a"]) !== void 0 || ($m102 = $32.metatable) === void 0 || ($6 = $m102.view["x-a"]) !== void 0 || !("x-a" in $m102.view) && $m102.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 50, rt.index($32, "x-a")));
+      $o15 = new rt.FieldsObject();
+      $n16 = 1;
+      $o15.names = $9;
+      if ($13 !== void 0) {
+        $o15.a = $13;
+        $n16++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o15, $n16));
+    };
+    if ($12 !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0) $f14.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 41;
+      rt.setIndex($4, "get", $12, "field 'whole'");
+    }
     $2 = api;
     if (!(($f14 = $2?.f) !== void 0 && (($3 = $f14.inner) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.inner) !== void 0 || !("inner" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 51;
       $3 = rt.index($2, "inner", "local 'api'");
     }
     $12 = $3;
-    ($4 = $handlers[7] = rh.jsonHandler((function $get(ctx) {
+    $4 = $handlers[7] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $22;
@@ -1640,9 +1928,9 @@ function load($env) {
       let $n8;
       let $9;
       let $10;
-      let $11;
-      let $m12;
-      let $f13;
+      let $m11;
+      let $f12;
+      let $13;
       let $o14;
       let $n15;
       const $json = rh.claim(ctx);
@@ -1688,15 +1976,28 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 1, $o7.who = "inner", $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
       }
-      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f13 = $10?.f) !== void 0 && (($11 = $f13.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : (rt.at($s2, $d2, $pc + 52), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 1, $o14.who = "inner", $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
-    }))) !== void 0 && ($f11 = $12?.f) !== void 0 && !$12.linked && $f11.get !== void 0 ? $f11.get = $4 : ($s.pcs[$d] = $pc + 51, rt.setIndex($12, "get", $4, "field 'inner'"));
+      $13 = rh.pristineContext(ctx) ? ctx.method : ($9 = ctx, ($f12 = $9?.f) !== void 0 && (($10 = $f12.method) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.method) !== void 0 || !("method" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : (rt.at($s2, $d2, $pc + 52), rt.index($9, "method", "local 'ctx'")));
+      $o14 = new rt.FieldsObject();
+      $n15 = 1;
+      $o14.who = "inner";
+      if ($13 !== void 0) {
+        $o14.method = $13;
+        $n15++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
+    }));
+    if ($4 !== void 0 && ($f11 = $12?.f) !== void 0 && !$12.linked && $f11.get !== void 0) $f11.get = $4;
+    else {
+      $s.pcs[$d] = $pc + 51;
+      rt.setIndex($12, "get", $4, "field 'inner'");
+    }
     $3 = api;
     if (!(($f11 = $3?.f) !== void 0 && (($2 = $f11.outer) !== void 0 || ($m10 = $3.metatable) === void 0 || ($2 = $m10.view.outer) !== void 0 || !("outer" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 53;
       $2 = rt.index($3, "outer", "local 'api'");
     }
     $4 = $2;
-    ($12 = $handlers[8] = rh.jsonHandler((function $get(ctx) {
+    $12 = $handlers[8] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -1717,16 +2018,14 @@ function load($env) {
       let $n15;
       let $16;
       let $17;
-      let $18;
-      let $m19;
-      let $f20;
+      let $m18;
+      let $f19;
+      let $20;
       let $21;
-      let $222;
-      let $23;
-      let $m24;
-      let $f25;
-      let $o26;
-      let $n27;
+      let $m22;
+      let $f23;
+      let $o24;
+      let $n25;
       const $json = rh.claim(ctx);
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.inner) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.inner) !== void 0 || !("inner" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
@@ -1783,15 +2082,40 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($22 = $11, $13 = $122, $o14 = new rt.FieldsObject(), $n15 = 0, $22 !== void 0 && ($o14.got = $22, $n15++), $13 !== void 0 && ($o14.method = $13, $n15++), rt.LuaTable.record($o14, $n15)));
       }
-      return rt.leave($s2, $d2, ($16 = ($17 = t, ($f20 = $17?.f) !== void 0 && (($18 = $f20.who) !== void 0 || ($m19 = $17.metatable) === void 0 || ($18 = $m19.view.who) !== void 0 || !("who" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $18 : ($s2.pcs[$d2] = $pc + 56, rt.index($17, "who", "local 't'"))), $21 = ($222 = t, ($f25 = $222?.f) !== void 0 && (($23 = $f25.method) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.method) !== void 0 || !("method" in $m24.view) && $m24.view[rt.CUT] === void 0) ? $23 : ($s2.pcs[$d2] = $pc + 56, rt.index($222, "method", "local 't'"))), $o26 = new rt.FieldsObject(), $n27 = 0, $16 !== void 0 && ($o26.got = $16, $n27++), $21 !== void 0 && ($o26.method = $21, $n27++), rt.LuaTable.record($o26, $n27)));
-    }))) !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0 ? $f14.get = $12 : ($s.pcs[$d] = $pc + 53, rt.setIndex($4, "get", $12, "field 'outer'"));
+      $16 = t;
+      if (!(($f19 = $16?.f) !== void 0 && (($17 = $f19.who) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.who) !== void 0 || !("who" in $m18.view) && $m18.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 56;
+        $17 = rt.index($16, "who", "local 't'");
+      }
+      $20 = t;
+      if (!(($f23 = $20?.f) !== void 0 && (($21 = $f23.method) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view.method) !== void 0 || !("method" in $m22.view) && $m22.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 56;
+        $21 = rt.index($20, "method", "local 't'");
+      }
+      $o24 = new rt.FieldsObject();
+      $n25 = 0;
+      if ($17 !== void 0) {
+        $o24.got = $17;
+        $n25++;
+      }
+      if ($21 !== void 0) {
+        $o24.method = $21;
+        $n25++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o24, $n25));
+    }));
+    if ($12 !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0) $f14.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 53;
+      rt.setIndex($4, "get", $12, "field 'outer'");
+    }
     $2 = api;
     if (!(($f14 = $2?.f) !== void 0 && (($3 = $f14.built) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.built) !== void 0 || !("built" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 57;
       $3 = rt.index($2, "built", "local 'api'");
     }
     $12 = $3;
-    ($4 = $handlers[9] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
+    $4 = $handlers[9] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -1826,12 +2150,12 @@ function load($env) {
       let $26;
       let $27;
       let $28;
-      let $29;
-      let $m30;
-      let $f31;
-      let $322;
-      let $m33;
-      let $f34;
+      let $m29;
+      let $f30;
+      let $31;
+      let $m32;
+      let $f33;
+      let $34;
       let $o35;
       let $n36;
       let $t37;
@@ -1878,7 +2202,15 @@ function load($env) {
         $23 = rt.index($222, "json", "upvalue 'api'");
       }
       $21 = $23;
-      $26 = ($27 = rh.pristineContext(ctx) ? ctx.queryValue("id") : ($28 = rt.first(($29 = ctx, $s2.pcs[$d2] = $pc + 59, rt.fn(($f31 = $29?.f)?.query !== void 0 ? $f31.query : ($m30 = $29?.metatable) !== void 0 && $m30.view.query !== void 0 ? $m30.view.query : rt.index($29, "query", "local 'ctx'"), "method 'query'")($29))), ($f34 = $28?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $28.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $322 : ($s2.pcs[$d2] = $pc + 58, rt.index($28, "id"))), $o35 = new rt.FieldsObject(), $n36 = 1, $o35.ok = true, $27 !== void 0 && ($o35.id = $27, $n36++), rt.LuaTable.record($o35, $n36));
+      $34 = rh.pristineContext(ctx) ? ctx.queryValue("id") : ($27 = rt.first(($28 = ctx, $s2.pcs[$d2] = $pc + 59, rt.fn(($f30 = $28?.f)?.query !== void 0 ? $f30.query : ($m29 = $28?.metatable) !== void 0 && $m29.view.query !== void 0 ? $m29.view.query : rt.index($28, "query", "local 'ctx'"), "method 'query'")($28))), ($f33 = $27?.f) !== void 0 && (($31 = $f33.id) !== void 0 || ($m32 = $27.metatable) === void 0 || ($31 = $m32.view.id) !== void 0 || !("id" in $m32.view) && $m32.view[rt.CUT] === void 0) ? $31 : ($s2.pcs[$d2] = $pc + 58, rt.index($27, "id")));
+      $o35 = new rt.FieldsObject();
+      $n36 = 1;
+      $o35.ok = true;
+      if ($34 !== void 0) {
+        $o35.id = $34;
+        $n36++;
+      }
+      $26 = rt.LuaTable.record($o35, $n36);
       $s2.pcs[$d2] = $pc + 61;
       $fn20 = rt.fn($21, "field 'json'");
       $s2.truncate($d2);
@@ -1890,7 +2222,12 @@ function load($env) {
         $r38 = rt.tail($s2, $fn20, [$26]);
       }
       return $r38;
-    })))) !== void 0 && ($f11 = $12?.f) !== void 0 && !$12.linked && $f11.get !== void 0 ? $f11.get = $4 : ($s.pcs[$d] = $pc + 57, rt.setIndex($12, "get", $4, "field 'built'"));
+    })));
+    if ($4 !== void 0 && ($f11 = $12?.f) !== void 0 && !$12.linked && $f11.get !== void 0) $f11.get = $4;
+    else {
+      $s.pcs[$d] = $pc + 57;
+      rt.setIndex($12, "get", $4, "field 'built'");
+    }
     $4 = api;
     if (!(($f11 = $4?.f) !== void 0 && (($3 = $f11.json) !== void 0 || ($m10 = $4.metatable) === void 0 || ($3 = $m10.view.json) !== void 0 || !("json" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 62;
@@ -1903,7 +2240,7 @@ function load($env) {
       $2 = rt.index($4, "swap", "local 'api'");
     }
     $3 = $2;
-    ($12 = $handlers[10] = function $get(ctx) {
+    $12 = $handlers[10] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -1917,7 +2254,7 @@ function load($env) {
       let $8;
       let $f9;
       if ((rh.pristineContext(ctx) ? ctx.queryValue("on") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 64, rt.fn(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22))), ($f7 = $1?.f) !== void 0 && (($5 = $f7.on) !== void 0 || ($m6 = $1.metatable) === void 0 || ($5 = $m6.view.on) !== void 0 || !("on" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s2.pcs[$d2] = $pc + 65, rt.index($1, "on")))) === "1") {
-        ($8 = (($body) => rt.withBody((function $anonymous(t) {
+        $8 = (($body) => rt.withBody((function $anonymous(t) {
           const $r = $body(t);
           return $r === rt.TAIL ? rt.runTail() : $r;
         }), $body))((function $anonymous$body(t) {
@@ -1930,7 +2267,12 @@ function load($env) {
           let $42;
           let $t5;
           let $r6;
-          ($13 = true) !== void 0 && ($f2 = t?.f) !== void 0 && !t.linked && $f2.wrapped !== void 0 ? $f2.wrapped = $13 : ($s3.pcs[$d3] = $pc + 66, rt.setIndex(t, "wrapped", $13, "local 't'"));
+          $13 = true;
+          if ($13 !== void 0 && ($f2 = t?.f) !== void 0 && !t.linked && $f2.wrapped !== void 0) $f2.wrapped = $13;
+          else {
+            $s3.pcs[$d3] = $pc + 66;
+            rt.setIndex(t, "wrapped", $13, "local 't'");
+          }
           $13 = original_json;
           $42 = t;
           $s3.pcs[$d3] = $pc + 67;
@@ -1944,12 +2286,27 @@ function load($env) {
             $r6 = rt.tail($s3, $fn3, [$42]);
           }
           return $r6;
-        }))) !== void 0 && ($f9 = api?.f) !== void 0 && !api.linked && $f9.json !== void 0 ? $f9.json = $8 : ($s2.pcs[$d2] = $pc + 68, rt.setIndex(api, "json", $8, "upvalue 'api'"));
+        }));
+        if ($8 !== void 0 && ($f9 = api?.f) !== void 0 && !api.linked && $f9.json !== void 0) $f9.json = $8;
+        else {
+          $s2.pcs[$d2] = $pc + 68;
+          rt.setIndex(api, "json", $8, "upvalue 'api'");
+        }
       } else {
-        ($8 = original_json) !== void 0 && ($f9 = api?.f) !== void 0 && !api.linked && $f9.json !== void 0 ? $f9.json = $8 : ($s2.pcs[$d2] = $pc + 69, rt.setIndex(api, "json", $8, "upvalue 'api'"));
+        $8 = original_json;
+        if ($8 !== void 0 && ($f9 = api?.f) !== void 0 && !api.linked && $f9.json !== void 0) $f9.json = $8;
+        else {
+          $s2.pcs[$d2] = $pc + 69;
+          rt.setIndex(api, "json", $8, "upvalue 'api'");
+        }
       }
       return rt.leave($s2, $d2, "swapped");
-    }) !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.get !== void 0 ? $f14.get = $12 : ($s.pcs[$d] = $pc + 63, rt.setIndex($3, "get", $12, "field 'swap'"));
+    };
+    if ($12 !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.get !== void 0) $f14.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 63;
+      rt.setIndex($3, "get", $12, "field 'swap'");
+    }
     $2 = api;
     if (!(($f14 = $2?.f) !== void 0 && (($4 = $f14.caught) !== void 0 || ($m10 = $2.metatable) === void 0 || ($4 = $m10.view.caught) !== void 0 || !("caught" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 70;
@@ -1960,7 +2317,7 @@ function load($env) {
       $3 = rt.index($4, "p_id", "field 'caught'");
     }
     $12 = $3;
-    ($15 = $handlers[11] = rh.jsonHandler((function $get(ctx) {
+    $15 = $handlers[11] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -2028,8 +2385,25 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($22 = $32, $5 = $42, $o6 = new rt.FieldsObject(), $n7 = 0, $22 !== void 0 && ($o6.ok = $22, $n7++), $5 !== void 0 && ($o6.err = $5, $n7++), rt.LuaTable.record($o6, $n7)));
       }
-      return rt.leave($s2, $d2, ($8 = ok, $9 = err, $o10 = new rt.FieldsObject(), $n11 = 0, $8 !== void 0 && ($o10.ok = $8, $n11++), $9 !== void 0 && ($o10.err = $9, $n11++), rt.LuaTable.record($o10, $n11)));
-    }))) !== void 0 && ($f16 = $12?.f) !== void 0 && !$12.linked && $f16.get !== void 0 ? $f16.get = $15 : ($s.pcs[$d] = $pc + 70, rt.setIndex($12, "get", $15, "field 'p_id'"));
+      $8 = ok;
+      $9 = err;
+      $o10 = new rt.FieldsObject();
+      $n11 = 0;
+      if ($8 !== void 0) {
+        $o10.ok = $8;
+        $n11++;
+      }
+      if ($9 !== void 0) {
+        $o10.err = $9;
+        $n11++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o10, $n11));
+    }));
+    if ($15 !== void 0 && ($f16 = $12?.f) !== void 0 && !$12.linked && $f16.get !== void 0) $f16.get = $15;
+    else {
+      $s.pcs[$d] = $pc + 70;
+      rt.setIndex($12, "get", $15, "field 'p_id'");
+    }
     return rt.leave($s, $d, api);
   };
 }

@@ -128,7 +128,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "server", "global 'rover'");
       }
       $2 = $4;
-      $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9));
+      $o8 = new rt.FieldsObject();
+      $n9 = 1;
+      $o8.log_level = "nope";
+      $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 1;
       $fn1 = rt.fn($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
@@ -146,7 +149,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $12 = rt.index($2, "p_sub", "field 'p_id'");
       }
       $7 = $12;
-      (($15 = ($handlers[0] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $15 = ($handlers[0] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -211,54 +214,54 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n59: number;
         let $60: rt.LuaValue;
         let $61: rt.LuaValue;
-        let $62: rt.LuaValue;
-        let $m63: rt.LuaTable | undefined;
-        let $f64: rt.Fields | undefined;
-        let $65: rt.LuaValue;
-        let $m66: rt.LuaTable | undefined;
-        let $f67: rt.Fields | undefined;
+        let $m62: rt.LuaTable | undefined;
+        let $f63: rt.Fields | undefined;
+        let $64: rt.LuaValue;
+        let $m65: rt.LuaTable | undefined;
+        let $f66: rt.Fields | undefined;
+        let $67: rt.LuaValue;
         let $68: rt.LuaValue;
         let $69: rt.LuaValue;
-        let $70: rt.LuaValue;
-        let $m71: rt.LuaTable | undefined;
-        let $f72: rt.Fields | undefined;
-        let $73: rt.LuaValue;
-        let $m74: rt.LuaTable | undefined;
-        let $f75: rt.Fields | undefined;
+        let $m70: rt.LuaTable | undefined;
+        let $f71: rt.Fields | undefined;
+        let $72: rt.LuaValue;
+        let $m73: rt.LuaTable | undefined;
+        let $f74: rt.Fields | undefined;
+        let $75: rt.LuaValue;
         let $76: rt.LuaValue;
         let $77: rt.LuaValue;
-        let $78: rt.LuaValue;
-        let $m79: rt.LuaTable | undefined;
-        let $f80: rt.Fields | undefined;
-        let $81: rt.LuaValue;
-        let $m82: rt.LuaTable | undefined;
-        let $f83: rt.Fields | undefined;
+        let $m78: rt.LuaTable | undefined;
+        let $f79: rt.Fields | undefined;
+        let $80: rt.LuaValue;
+        let $m81: rt.LuaTable | undefined;
+        let $f82: rt.Fields | undefined;
+        let $83: rt.LuaValue;
         let $84: rt.LuaValue;
         let $85: rt.LuaValue;
-        let $86: rt.LuaValue;
-        let $m87: rt.LuaTable | undefined;
-        let $f88: rt.Fields | undefined;
-        let $89: rt.LuaValue;
-        let $m90: rt.LuaTable | undefined;
-        let $f91: rt.Fields | undefined;
+        let $m86: rt.LuaTable | undefined;
+        let $f87: rt.Fields | undefined;
+        let $88: rt.LuaValue;
+        let $m89: rt.LuaTable | undefined;
+        let $f90: rt.Fields | undefined;
+        let $91: rt.LuaValue;
         let $92: rt.LuaValue;
         let $93: rt.LuaValue;
-        let $94: rt.LuaValue;
-        let $m95: rt.LuaTable | undefined;
-        let $f96: rt.Fields | undefined;
-        let $97: rt.LuaValue;
-        let $m98: rt.LuaTable | undefined;
-        let $f99: rt.Fields | undefined;
+        let $m94: rt.LuaTable | undefined;
+        let $f95: rt.Fields | undefined;
+        let $96: rt.LuaValue;
+        let $m97: rt.LuaTable | undefined;
+        let $f98: rt.Fields | undefined;
+        let $99: rt.LuaValue;
         let $100: rt.LuaValue;
         let $101: rt.LuaValue;
-        let $102: rt.LuaValue;
-        let $m103: rt.LuaTable | undefined;
-        let $f104: rt.Fields | undefined;
+        let $m102: rt.LuaTable | undefined;
+        let $f103: rt.Fields | undefined;
+        let $104: rt.LuaValue;
         let $105: rt.LuaValue;
         let $106: rt.LuaValue;
-        let $107: rt.LuaValue;
-        let $m108: rt.LuaTable | undefined;
-        let $f109: rt.Fields | undefined;
+        let $m107: rt.LuaTable | undefined;
+        let $f108: rt.Fields | undefined;
+        let $109: rt.LuaValue;
         let $o110: rt.Fields;
         let $n111: number;
         const $json: boolean = rh.claim(ctx);
@@ -291,15 +294,57 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($51 = $1, $52 = $9, $53 = $17, $54 = $25, $55 = $33, $56 = $41, $57 = $46, $o58 = new rt.FieldsObject(), $n59 = 0, ($51 !== undefined && ($o58.id = $51, $n59++)), ($52 !== undefined && ($o58.sub = $52, $n59++)), ($53 !== undefined && ($o58.upper = $53, $n59++)), ($54 !== undefined && ($o58.multi = $54, $n59++)), ($55 !== undefined && ($o58.page = $55, $n59++)), ($56 !== undefined && ($o58.method = $56, $n59++)), ($57 !== undefined && ($o58.path = $57, $n59++)), rt.LuaTable.record($o58, $n59)));
         }
-        return rt.leave($s, $d, ($60 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($61 = rt.first(($62 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 3, rt.fn((($f64 = ($62 as rt.LuaTable)?.f)?.params !== undefined ? $f64.params : ($m63 = ($62 as rt.LuaTable)?.metatable) !== undefined && $m63.view.params !== undefined ? $m63.view.params : rt.index($62, "params", "local 'ctx'")), "method 'params'")($62))), (($f67 = ($61 as rt.LuaTable)?.f) !== undefined && (($65 = $f67.id) !== undefined || ($m66 = ($61 as rt.LuaTable).metatable) === undefined || ($65 = $m66.view.id) !== undefined || (!("id" in $m66.view) && $m66.view[rt.CUT] === undefined)) ? $65 : ($s.pcs[$d] = $pc + 4, rt.index($61, "id"))))), $68 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("sub") : ($69 = rt.first(($70 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 3, rt.fn((($f72 = ($70 as rt.LuaTable)?.f)?.params !== undefined ? $f72.params : ($m71 = ($70 as rt.LuaTable)?.metatable) !== undefined && $m71.view.params !== undefined ? $m71.view.params : rt.index($70, "params", "local 'ctx'")), "method 'params'")($70))), (($f75 = ($69 as rt.LuaTable)?.f) !== undefined && (($73 = $f75.sub) !== undefined || ($m74 = ($69 as rt.LuaTable).metatable) === undefined || ($73 = $m74.view.sub) !== undefined || (!("sub" in $m74.view) && $m74.view[rt.CUT] === undefined)) ? $73 : ($s.pcs[$d] = $pc + 4, rt.index($69, "sub"))))), $76 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("X-Multi") : ($77 = rt.first(($78 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f80 = ($78 as rt.LuaTable)?.f)?.headers !== undefined ? $f80.headers : ($m79 = ($78 as rt.LuaTable)?.metatable) !== undefined && $m79.view.headers !== undefined ? $m79.view.headers : rt.index($78, "headers", "local 'ctx'")), "method 'headers'")($78))), (($f83 = ($77 as rt.LuaTable)?.f) !== undefined && (($81 = $f83["X-Multi"]) !== undefined || ($m82 = ($77 as rt.LuaTable).metatable) === undefined || ($81 = $m82.view["X-Multi"]) !== undefined || (!("X-Multi" in $m82.view) && $m82.view[rt.CUT] === undefined)) ? $81 : ($s.pcs[$d] = $pc + 4, rt.index($77, "X-Multi"))))), $84 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-multi") : ($85 = rt.first(($86 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 6, rt.fn((($f88 = ($86 as rt.LuaTable)?.f)?.headers !== undefined ? $f88.headers : ($m87 = ($86 as rt.LuaTable)?.metatable) !== undefined && $m87.view.headers !== undefined ? $m87.view.headers : rt.index($86, "headers", "local 'ctx'")), "method 'headers'")($86))), (($f91 = ($85 as rt.LuaTable)?.f) !== undefined && (($89 = $f91["x-multi"]) !== undefined || ($m90 = ($85 as rt.LuaTable).metatable) === undefined || ($89 = $m90.view["x-multi"]) !== undefined || (!("x-multi" in $m90.view) && $m90.view[rt.CUT] === undefined)) ? $89 : ($s.pcs[$d] = $pc + 7, rt.index($85, "x-multi"))))), $92 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("page") : ($93 = rt.first(($94 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f96 = ($94 as rt.LuaTable)?.f)?.query !== undefined ? $f96.query : ($m95 = ($94 as rt.LuaTable)?.metatable) !== undefined && $m95.view.query !== undefined ? $m95.view.query : rt.index($94, "query", "local 'ctx'")), "method 'query'")($94))), (($f99 = ($93 as rt.LuaTable)?.f) !== undefined && (($97 = $f99.page) !== undefined || ($m98 = ($93 as rt.LuaTable).metatable) === undefined || ($97 = $m98.view.page) !== undefined || (!("page" in $m98.view) && $m98.view[rt.CUT] === undefined)) ? $97 : ($s.pcs[$d] = $pc + 7, rt.index($93, "page"))))), $100 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($101 = ctx as rt.LuaValue, (($f104 = ($101 as rt.LuaTable)?.f) !== undefined && (($102 = $f104.method) !== undefined || ($m103 = ($101 as rt.LuaTable).metatable) === undefined || ($102 = $m103.view.method) !== undefined || (!("method" in $m103.view) && $m103.view[rt.CUT] === undefined)) ? $102 : ($s.pcs[$d] = $pc + 7, rt.index($101, "method", "local 'ctx'"))))), $105 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).path() : ($106 = ctx as rt.LuaValue, (($f109 = ($106 as rt.LuaTable)?.f) !== undefined && (($107 = $f109.path) !== undefined || ($m108 = ($106 as rt.LuaTable).metatable) === undefined || ($107 = $m108.view.path) !== undefined || (!("path" in $m108.view) && $m108.view[rt.CUT] === undefined)) ? $107 : ($s.pcs[$d] = $pc + 7, rt.index($106, "path", "local 'ctx'"))))), $o110 = new rt.FieldsObject(), $n111 = 0, ($60 !== undefined && ($o110.id = $60, $n111++)), ($68 !== undefined && ($o110.sub = $68, $n111++)), ($76 !== undefined && ($o110.upper = $76, $n111++)), ($84 !== undefined && ($o110.multi = $84, $n111++)), ($92 !== undefined && ($o110.page = $92, $n111++)), ($100 !== undefined && ($o110.method = $100, $n111++)), ($105 !== undefined && ($o110.path = $105, $n111++)), rt.LuaTable.record($o110, $n111)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f16 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $15) : ($s.pcs[$d] = $pc + 2, rt.setIndex($7, "get", $15, "field 'p_sub'")));
+        $67 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($60 = rt.first(($61 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 3, rt.fn((($f63 = ($61 as rt.LuaTable)?.f)?.params !== undefined ? $f63.params : ($m62 = ($61 as rt.LuaTable)?.metatable) !== undefined && $m62.view.params !== undefined ? $m62.view.params : rt.index($61, "params", "local 'ctx'")), "method 'params'")($61))), (($f66 = ($60 as rt.LuaTable)?.f) !== undefined && (($64 = $f66.id) !== undefined || ($m65 = ($60 as rt.LuaTable).metatable) === undefined || ($64 = $m65.view.id) !== undefined || (!("id" in $m65.view) && $m65.view[rt.CUT] === undefined)) ? $64 : ($s.pcs[$d] = $pc + 4, rt.index($60, "id")))));
+        $75 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("sub") : ($68 = rt.first(($69 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 3, rt.fn((($f71 = ($69 as rt.LuaTable)?.f)?.params !== undefined ? $f71.params : ($m70 = ($69 as rt.LuaTable)?.metatable) !== undefined && $m70.view.params !== undefined ? $m70.view.params : rt.index($69, "params", "local 'ctx'")), "method 'params'")($69))), (($f74 = ($68 as rt.LuaTable)?.f) !== undefined && (($72 = $f74.sub) !== undefined || ($m73 = ($68 as rt.LuaTable).metatable) === undefined || ($72 = $m73.view.sub) !== undefined || (!("sub" in $m73.view) && $m73.view[rt.CUT] === undefined)) ? $72 : ($s.pcs[$d] = $pc + 4, rt.index($68, "sub")))));
+        $83 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("X-Multi") : ($76 = rt.first(($77 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f79 = ($77 as rt.LuaTable)?.f)?.headers !== undefined ? $f79.headers : ($m78 = ($77 as rt.LuaTable)?.metatable) !== undefined && $m78.view.headers !== undefined ? $m78.view.headers : rt.index($77, "headers", "local 'ctx'")), "method 'headers'")($77))), (($f82 = ($76 as rt.LuaTable)?.f) !== undefined && (($80 = $f82["X-Multi"]) !== undefined || ($m81 = ($76 as rt.LuaTable).metatable) === undefined || ($80 = $m81.view["X-Multi"]) !== undefined || (!("X-Multi" in $m81.view) && $m81.view[rt.CUT] === undefined)) ? $80 : ($s.pcs[$d] = $pc + 4, rt.index($76, "X-Multi")))));
+        $91 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-multi") : ($84 = rt.first(($85 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 6, rt.fn((($f87 = ($85 as rt.LuaTable)?.f)?.headers !== undefined ? $f87.headers : ($m86 = ($85 as rt.LuaTable)?.metatable) !== undefined && $m86.view.headers !== undefined ? $m86.view.headers : rt.index($85, "headers", "local 'ctx'")), "method 'headers'")($85))), (($f90 = ($84 as rt.LuaTable)?.f) !== undefined && (($88 = $f90["x-multi"]) !== undefined || ($m89 = ($84 as rt.LuaTable).metatable) === undefined || ($88 = $m89.view["x-multi"]) !== undefined || (!("x-multi" in $m89.view) && $m89.view[rt.CUT] === undefined)) ? $88 : ($s.pcs[$d] = $pc + 7, rt.index($84, "x-multi")))));
+        $99 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("page") : ($92 = rt.first(($93 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f95 = ($93 as rt.LuaTable)?.f)?.query !== undefined ? $f95.query : ($m94 = ($93 as rt.LuaTable)?.metatable) !== undefined && $m94.view.query !== undefined ? $m94.view.query : rt.index($93, "query", "local 'ctx'")), "method 'query'")($93))), (($f98 = ($92 as rt.LuaTable)?.f) !== undefined && (($96 = $f98.page) !== undefined || ($m97 = ($92 as rt.LuaTable).metatable) === undefined || ($96 = $m97.view.page) !== undefined || (!("page" in $m97.view) && $m97.view[rt.CUT] === undefined)) ? $96 : ($s.pcs[$d] = $pc + 7, rt.index($92, "page")))));
+        $104 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($100 = ctx as rt.LuaValue, (($f103 = ($100 as rt.LuaTable)?.f) !== undefined && (($101 = $f103.method) !== undefined || ($m102 = ($100 as rt.LuaTable).metatable) === undefined || ($101 = $m102.view.method) !== undefined || (!("method" in $m102.view) && $m102.view[rt.CUT] === undefined)) ? $101 : ($s.pcs[$d] = $pc + 7, rt.index($100, "method", "local 'ctx'")))));
+        $109 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).path() : ($105 = ctx as rt.LuaValue, (($f108 = ($105 as rt.LuaTable)?.f) !== undefined && (($106 = $f108.path) !== undefined || ($m107 = ($105 as rt.LuaTable).metatable) === undefined || ($106 = $m107.view.path) !== undefined || (!("path" in $m107.view) && $m107.view[rt.CUT] === undefined)) ? $106 : ($s.pcs[$d] = $pc + 7, rt.index($105, "path", "local 'ctx'")))));
+        $o110 = new rt.FieldsObject();
+        $n111 = 0;
+        if ($67 !== undefined) {
+          $o110.id = $67;
+          $n111++;
+        }
+        if ($75 !== undefined) {
+          $o110.sub = $75;
+          $n111++;
+        }
+        if ($83 !== undefined) {
+          $o110.upper = $83;
+          $n111++;
+        }
+        if ($91 !== undefined) {
+          $o110.multi = $91;
+          $n111++;
+        }
+        if ($99 !== undefined) {
+          $o110.page = $99;
+          $n111++;
+        }
+        if ($104 !== undefined) {
+          $o110.method = $104;
+          $n111++;
+        }
+        if ($109 !== undefined) {
+          $o110.path = $109;
+          $n111++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o110, $n111));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($15 !== undefined && ($f16 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f16.get !== undefined) $f16.get = $15;
+      else {
+        $s.pcs[$d] = $pc + 2;
+        rt.setIndex($7, "get", $15, "field 'p_sub'");
+      }
       $12 = api as rt.LuaValue;
       if (!(($f16 = ($12 as rt.LuaTable)?.f) !== undefined && (($2 = $f16.scalars) !== undefined || ($m13 = ($12 as rt.LuaTable).metatable) === undefined || ($2 = $m13.view.scalars) !== undefined || (!("scalars" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 9;
         $2 = rt.index($12, "scalars", "local 'api'");
       }
       $15 = $2;
-      (($3 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $3 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -344,34 +389,32 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n39: number;
         let $40: rt.LuaValue;
         let $41: rt.LuaValue;
-        let $42: rt.LuaValue;
-        let $m43: rt.LuaTable | undefined;
-        let $f44: rt.Fields | undefined;
+        let $m42: rt.LuaTable | undefined;
+        let $f43: rt.Fields | undefined;
+        let $44: rt.LuaValue;
         let $45: rt.LuaValue;
         let $46: rt.LuaValue;
         let $47: rt.LuaValue;
         let $48: rt.LuaValue;
         let $49: rt.LuaValue;
         let $50: rt.LuaValue;
-        let $51: rt.LuaValue;
-        let $52: rt.LuaValue;
-        let $m53: rt.LuaTable | undefined;
-        let $f54: rt.Fields | undefined;
+        let $m51: rt.LuaTable | undefined;
+        let $f52: rt.Fields | undefined;
+        let $53: rt.LuaValue;
+        let $54: rt.LuaValue;
         let $55: rt.LuaValue;
-        let $56: rt.LuaValue;
-        let $57: rt.LuaValue;
+        let $m56: rt.LuaTable | undefined;
+        let $f57: rt.Fields | undefined;
         let $58: rt.LuaValue;
-        let $m59: rt.LuaTable | undefined;
-        let $f60: rt.Fields | undefined;
-        let $61: rt.LuaValue;
+        let $59: rt.LuaValue;
+        let $m60: rt.LuaTable | undefined;
+        let $f61: rt.Fields | undefined;
         let $62: rt.LuaValue;
-        let $63: rt.LuaValue;
-        let $m64: rt.LuaTable | undefined;
-        let $f65: rt.Fields | undefined;
+        let $o63: rt.Fields;
+        let $n64: number;
+        let $65: rt.LuaValue;
         let $o66: rt.Fields;
         let $n67: number;
-        let $o68: rt.Fields;
-        let $n69: number;
         const $json: boolean = rh.claim(ctx);
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 10;
@@ -421,15 +464,79 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($28 = $9, $29 = $10, $30 = $11, $31 = $12, $32 = $13, $33 = ($34 = $17, $35 = new rt.LuaTable([$22, $27]), $o36 = new rt.FieldsObject(), $n37 = 1, ($34 !== undefined && ($o36.t = $34, $n37++)), $o36.list = $35, rt.LuaTable.record($o36, $n37)), $o38 = new rt.FieldsObject(), $n39 = 2, ($28 !== undefined && ($o38.s = $28, $n39++)), ($29 !== undefined && ($o38.x = $29, $n39++)), ($30 !== undefined && ($o38.inf = $30, $n39++)), ($31 !== undefined && ($o38.neg = $31, $n39++)), $o38.b = $32, $o38.nested = $33, rt.LuaTable.record($o38, $n39)));
         }
-        return rt.leave($s, $d, ($40 = ($41 = q as rt.LuaValue, (($f44 = ($41 as rt.LuaTable)?.f) !== undefined && (($42 = $f44.s) !== undefined || ($m43 = ($41 as rt.LuaTable).metatable) === undefined || ($42 = $m43.view.s) !== undefined || (!("s" in $m43.view) && $m43.view[rt.CUT] === undefined)) ? $42 : ($s.pcs[$d] = $pc + 13, rt.index($41, "s", "local 'q'")))), $45 = x, $46 = (rt.t($47 = x) ? (typeof x === 'number' ? x / 0 : ($s.pcs[$d] = $pc + 13, rt.div(x, 0, "local 'x'"))) : $47), $48 = (rt.t($49 = x) ? (typeof x === 'number' ? -x : ($s.pcs[$d] = $pc + 13, rt.unm(x, "local 'x'"))) : $49), $50 = (($51 = q as rt.LuaValue, (($f54 = ($51 as rt.LuaTable)?.f) !== undefined && (($52 = $f54.b) !== undefined || ($m53 = ($51 as rt.LuaTable).metatable) === undefined || ($52 = $m53.view.b) !== undefined || (!("b" in $m53.view) && $m53.view[rt.CUT] === undefined)) ? $52 : ($s.pcs[$d] = $pc + 13, rt.index($51, "b", "local 'q'")))) === "1"), $55 = ($56 = ($57 = q as rt.LuaValue, (($f60 = ($57 as rt.LuaTable)?.f) !== undefined && (($58 = $f60.t) !== undefined || ($m59 = ($57 as rt.LuaTable).metatable) === undefined || ($58 = $m59.view.t) !== undefined || (!("t" in $m59.view) && $m59.view[rt.CUT] === undefined)) ? $58 : ($s.pcs[$d] = $pc + 13, rt.index($57, "t", "local 'q'")))), $61 = new rt.LuaTable([($62 = q as rt.LuaValue, (($f65 = ($62 as rt.LuaTable)?.f) !== undefined && (($63 = $f65.s) !== undefined || ($m64 = ($62 as rt.LuaTable).metatable) === undefined || ($63 = $m64.view.s) !== undefined || (!("s" in $m64.view) && $m64.view[rt.CUT] === undefined)) ? $63 : ($s.pcs[$d] = $pc + 13, rt.index($62, "s", "local 'q'")))), x]), $o66 = new rt.FieldsObject(), $n67 = 1, ($56 !== undefined && ($o66.t = $56, $n67++)), $o66.list = $61, rt.LuaTable.record($o66, $n67)), $o68 = new rt.FieldsObject(), $n69 = 2, ($40 !== undefined && ($o68.s = $40, $n69++)), ($45 !== undefined && ($o68.x = $45, $n69++)), ($46 !== undefined && ($o68.inf = $46, $n69++)), ($48 !== undefined && ($o68.neg = $48, $n69++)), $o68.b = $50, $o68.nested = $55, rt.LuaTable.record($o68, $n69)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $3) : ($s.pcs[$d] = $pc + 9, rt.setIndex($15, "get", $3, "field 'scalars'")));
+        $40 = q as rt.LuaValue;
+        if (!(($f43 = ($40 as rt.LuaTable)?.f) !== undefined && (($41 = $f43.s) !== undefined || ($m42 = ($40 as rt.LuaTable).metatable) === undefined || ($41 = $m42.view.s) !== undefined || (!("s" in $m42.view) && $m42.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 13;
+          $41 = rt.index($40, "s", "local 'q'");
+        }
+        $44 = x;
+        $45 = x;
+        if (rt.t($45)) {
+          if (typeof x === 'number') $46 = x / 0;
+          else {
+            $s.pcs[$d] = $pc + 13;
+            $46 = rt.div(x, 0, "local 'x'");
+          }
+          $45 = $46;
+        }
+        $47 = x;
+        if (rt.t($47)) {
+          if (typeof x === 'number') $48 = -x;
+          else {
+            $s.pcs[$d] = $pc + 13;
+            $48 = rt.unm(x, "local 'x'");
+          }
+          $47 = $48;
+        }
+        $53 = (($49 = q as rt.LuaValue, (($f52 = ($49 as rt.LuaTable)?.f) !== undefined && (($50 = $f52.b) !== undefined || ($m51 = ($49 as rt.LuaTable).metatable) === undefined || ($50 = $m51.view.b) !== undefined || (!("b" in $m51.view) && $m51.view[rt.CUT] === undefined)) ? $50 : ($s.pcs[$d] = $pc + 13, rt.index($49, "b", "local 'q'")))) === "1");
+        $54 = q as rt.LuaValue;
+        if (!(($f57 = ($54 as rt.LuaTable)?.f) !== undefined && (($55 = $f57.t) !== undefined || ($m56 = ($54 as rt.LuaTable).metatable) === undefined || ($55 = $m56.view.t) !== undefined || (!("t" in $m56.view) && $m56.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 13;
+          $55 = rt.index($54, "t", "local 'q'");
+        }
+        $62 = new rt.LuaTable([($58 = q as rt.LuaValue, (($f61 = ($58 as rt.LuaTable)?.f) !== undefined && (($59 = $f61.s) !== undefined || ($m60 = ($58 as rt.LuaTable).metatable) === undefined || ($59 = $m60.view.s) !== undefined || (!("s" in $m60.view) && $m60.view[rt.CUT] === undefined)) ? $59 : ($s.pcs[$d] = $pc + 13, rt.index($58, "s", "local 'q'")))), x]);
+        $o63 = new rt.FieldsObject();
+        $n64 = 1;
+        if ($55 !== undefined) {
+          $o63.t = $55;
+          $n64++;
+        }
+        $o63.list = $62;
+        $65 = rt.LuaTable.record($o63, $n64);
+        $o66 = new rt.FieldsObject();
+        $n67 = 2;
+        if ($41 !== undefined) {
+          $o66.s = $41;
+          $n67++;
+        }
+        if ($44 !== undefined) {
+          $o66.x = $44;
+          $n67++;
+        }
+        if ($45 !== undefined) {
+          $o66.inf = $45;
+          $n67++;
+        }
+        if ($47 !== undefined) {
+          $o66.neg = $47;
+          $n67++;
+        }
+        $o66.b = $53;
+        $o66.nested = $65;
+        return rt.leave($s, $d, rt.LuaTable.record($o66, $n67));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($3 !== undefined && ($f14 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $3;
+      else {
+        $s.pcs[$d] = $pc + 9;
+        rt.setIndex($15, "get", $3, "field 'scalars'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f14 = ($2 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.bytes) !== undefined || ($m13 = ($2 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.bytes) !== undefined || (!("bytes" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 14;
         $12 = rt.index($2, "bytes", "local 'api'");
       }
       $3 = $12;
-      (($15 = ($handlers[2] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $15 = ($handlers[2] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -455,7 +562,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o20: rt.Fields;
         let $n21: number;
         const $json: boolean = rh.claim(ctx);
-        let s: rt.LuaValue = (rt.t($1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("s") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 15, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.s) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.s) !== undefined || (!("s" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 16, rt.index($2, "s")))))) ? $1 : "");
+        $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("s") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 15, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.s) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.s) !== undefined || (!("s" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 16, rt.index($2, "s")))));
+        let s: rt.LuaValue = (rt.t($1) ? $1 : "");
         if ($json) {
           $9 = s;
           $10 = ($6 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue, (typeof $6 === 'string' && typeof s === 'string' ? $6 + s : ($s.pcs[$d] = $pc + 17, rt.concat($6, s, undefined, "local 's'"))));
@@ -473,15 +581,45 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($2 = $9, $1 = $10, $12 = $11, $o13 = new rt.FieldsObject(), $n14 = 2, $o13.utf = "\xc3\xa9\xe2\x82\xac", $o13.raw = $2, ($1 !== undefined && ($o13.esc = $1, $n14++)), ($12 !== undefined && ($o13.hi = $12, $n14++)), rt.LuaTable.record($o13, $n14)));
         }
-        return rt.leave($s, $d, ($15 = s, $16 = ($17 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue, (typeof $17 === 'string' && typeof s === 'string' ? $17 + s : ($s.pcs[$d] = $pc + 17, rt.concat($17, s, undefined, "local 's'")))), $18 = ($19 = ("\xc8\xff") as rt.LuaValue, (typeof $19 === 'string' && typeof s === 'string' ? $19 + s : ($s.pcs[$d] = $pc + 17, rt.concat($19, s, undefined, "local 's'")))), $o20 = new rt.FieldsObject(), $n21 = 2, $o20.utf = "\xc3\xa9\xe2\x82\xac", $o20.raw = $15, ($16 !== undefined && ($o20.esc = $16, $n21++)), ($18 !== undefined && ($o20.hi = $18, $n21++)), rt.LuaTable.record($o20, $n21)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f16 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $15) : ($s.pcs[$d] = $pc + 14, rt.setIndex($3, "get", $15, "field 'bytes'")));
+        $15 = s;
+        $16 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue;
+        if (typeof $16 === 'string' && typeof s === 'string') $17 = $16 + s;
+        else {
+          $s.pcs[$d] = $pc + 17;
+          $17 = rt.concat($16, s, undefined, "local 's'");
+        }
+        $18 = ("\xc8\xff") as rt.LuaValue;
+        if (typeof $18 === 'string' && typeof s === 'string') $19 = $18 + s;
+        else {
+          $s.pcs[$d] = $pc + 17;
+          $19 = rt.concat($18, s, undefined, "local 's'");
+        }
+        $o20 = new rt.FieldsObject();
+        $n21 = 2;
+        $o20.utf = "\xc3\xa9\xe2\x82\xac";
+        $o20.raw = $15;
+        if ($17 !== undefined) {
+          $o20.esc = $17;
+          $n21++;
+        }
+        if ($19 !== undefined) {
+          $o20.hi = $19;
+          $n21++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o20, $n21));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($15 !== undefined && ($f16 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f16.get !== undefined) $f16.get = $15;
+      else {
+        $s.pcs[$d] = $pc + 14;
+        rt.setIndex($3, "get", $15, "field 'bytes'");
+      }
       $12 = api as rt.LuaValue;
       if (!(($f16 = ($12 as rt.LuaTable)?.f) !== undefined && (($2 = $f16.list) !== undefined || ($m13 = ($12 as rt.LuaTable).metatable) === undefined || ($2 = $m13.view.list) !== undefined || (!("list" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 18;
         $2 = rt.index($12, "list", "local 'api'");
       }
       $15 = $2;
-      (($3 = ($handlers[3] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $3 = ($handlers[3] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -500,13 +638,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $13: rt.LuaValue;
         let $o14: rt.Fields;
         let $n15: number;
-        let $16: rt.LuaValue;
-        let $a17: rt.LuaValue[] | undefined;
-        let $18: number;
-        let $o19: rt.Fields;
-        let $n20: number;
+        let $a16: rt.LuaValue[] | undefined;
+        let $17: number;
+        let $o18: rt.Fields;
+        let $n19: number;
         const $json: boolean = rh.claim(ctx);
-        let n: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 20, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f12 = ($6 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($6 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 19, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 21, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 3);
+        if (($4 = $env.f.tonumber) === undefined) {
+          $s.pcs[$d] = $pc + 19;
+          $4 = rt.getGlobal($env, "tonumber");
+        }
+        $3 = $4;
+        $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 20, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f12 = ($6 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($6 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 19, rt.index($6, "n")))));
+        $s.pcs[$d] = $pc + 21;
+        $fn2 = rt.fn($3, "global 'tonumber'");
+        $1 = rt.first($fn2($5));
+        let n: rt.LuaValue = (rt.t($1) ? $1 : 3);
         let items: rt.LuaTable = new rt.LuaTable();
         const items$w: rh.JsonBytes | undefined = $json ? rh.jsonBytes() : undefined;
         let items$n = 0;
@@ -531,33 +677,63 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $w.luaNum(i as number);
               { const $b = $w.room(3), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 93; $b[$p + 2] = 125; $w.p = $p + 3; }
             } else {
-              $7 = ($6 = i, $5 = (i / 2), $4 = ((-i) * 0), $3 = ("n" + rt.numberToString(i)), $1 = ((rt.mod(i, 2)) === 1), $13 = new rt.LuaTable([i, ("x" + rt.numberToString(i))]), $o14 = new rt.FieldsObject(), $n15 = 6, $o14.i = $6, $o14.half = $5, $o14.neg = $4, $o14.name = $3, $o14.odd = $1, $o14.pair = $13, rt.LuaTable.record($o14, $n15));
-              (($16 = $7) !== undefined && ($a17 = (items as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a17[i - 1] !== undefined ? ($a17[i - 1] = $16) : $16 !== undefined && $a17 !== undefined && i === $a17.length + 1 && (items as rt.LuaTable).other === undefined && (items as rt.LuaTable).metatable === undefined ? $a17.push($16) : ($s.pcs[$d] = $pc + 23, rt.setIndex(items, i, $16, "local 'items'")));
+              $6 = i;
+              $5 = (i / 2);
+              $4 = ((-i) * 0);
+              $3 = ("n" + rt.numberToString(i));
+              $1 = ((rt.mod(i, 2)) === 1);
+              $13 = new rt.LuaTable([i, ("x" + rt.numberToString(i))]);
+              $o14 = new rt.FieldsObject();
+              $n15 = 6;
+              $o14.i = $6;
+              $o14.half = $5;
+              $o14.neg = $4;
+              $o14.name = $3;
+              $o14.odd = $1;
+              $o14.pair = $13;
+              $7 = rt.LuaTable.record($o14, $n15);
+              if ($7 !== undefined && ($a16 = (items as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a16[i - 1] !== undefined) $a16[i - 1] = $7;
+              else if ($7 !== undefined && $a16 !== undefined && i === $a16.length + 1 && (items as rt.LuaTable).other === undefined && (items as rt.LuaTable).metatable === undefined) $a16.push($7);
+              else {
+                $s.pcs[$d] = $pc + 23;
+                rt.setIndex(items, i, $7, "local 'items'");
+              }
             }
           }
         }
         if ($json) {
-          $18 = items$n;
+          $17 = items$n;
           if (items$n !== 0) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 111; $b[$p + 4] = 117; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.num($18 as number);
+            $w.num($17 as number);
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 116; $b[$p + 4] = 101; $b[$p + 5] = 109; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 91; $w.p = $p + 10; }
             $w.append(items$w!);
             { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($10 = $18, $16 = items, $o14 = new rt.FieldsObject(), $n15 = 2, $o14.count = $10, $o14.items = $16, rt.LuaTable.record($o14, $n15)));
+          return rt.leave($s, $d, ($10 = $17, $13 = items, $o14 = new rt.FieldsObject(), $n15 = 2, $o14.count = $10, $o14.items = $13, rt.LuaTable.record($o14, $n15)));
         }
-        return rt.leave($s, $d, ($13 = items.length(), $1 = items, $o19 = new rt.FieldsObject(), $n20 = 2, $o19.count = $13, $o19.items = $1, rt.LuaTable.record($o19, $n20)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $3) : ($s.pcs[$d] = $pc + 18, rt.setIndex($15, "get", $3, "field 'list'")));
+        $1 = items.length();
+        $3 = items;
+        $o18 = new rt.FieldsObject();
+        $n19 = 2;
+        $o18.count = $1;
+        $o18.items = $3;
+        return rt.leave($s, $d, rt.LuaTable.record($o18, $n19));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($3 !== undefined && ($f14 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $3;
+      else {
+        $s.pcs[$d] = $pc + 18;
+        rt.setIndex($15, "get", $3, "field 'list'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f14 = ($2 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.rows) !== undefined || ($m13 = ($2 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.rows) !== undefined || (!("rows" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 24;
         $12 = rt.index($2, "rows", "local 'api'");
       }
       $3 = $12;
-      (($15 = ($handlers[4] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $15 = ($handlers[4] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -587,13 +763,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $24: rt.LuaValue;
         let $o25: rt.Fields;
         let $n26: number;
-        let $27: rt.LuaValue;
-        let $a28: rt.LuaValue[] | undefined;
-        let $29: number;
-        let $o30: rt.Fields;
-        let $n31: number;
+        let $a27: rt.LuaValue[] | undefined;
+        let $28: number;
+        let $o29: rt.Fields;
+        let $n30: number;
         const $json: boolean = rh.claim(ctx);
-        let n: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 25, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 26, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f12 = ($6 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($6 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 25, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 27, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 2);
+        if (($4 = $env.f.tonumber) === undefined) {
+          $s.pcs[$d] = $pc + 25;
+          $4 = rt.getGlobal($env, "tonumber");
+        }
+        $3 = $4;
+        $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 26, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f12 = ($6 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($6 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 25, rt.index($6, "n")))));
+        $s.pcs[$d] = $pc + 27;
+        $fn2 = rt.fn($3, "global 'tonumber'");
+        $1 = rt.first($fn2($5));
+        let n: rt.LuaValue = (rt.t($1) ? $1 : 2);
         let rows: rt.LuaTable = new rt.LuaTable();
         const rows$w: rh.JsonBytes | undefined = $json ? rh.jsonBytes() : undefined;
         let rows$n = 0;
@@ -648,26 +832,78 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $w.luaNum(i as number);
               { const $b = $w.room(3), $p = $w.p; $b[$p] = 55; $b[$p + 1] = 34; $b[$p + 2] = 125; $w.p = $p + 3; }
             } else {
-              $7 = ($6 = ("s" + rt.numberToString(i)), $5 = ("\"\\\n\x00\x1f\x7f" + rt.numberToString(i)), $4 = ("\xc8\xff\xc3\xa9" + rt.numberToString((i / 4))), $3 = ("ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"" + rt.numberToString(i)), $1 = ("" + ""), $13 = (i / 2), $14 = (i / 3), $15 = (i / (i - 2)), $16 = ((i - 2) / (i - 2)), $17 = ((2 - i) * 0), $18 = (i * (rt.powNum(2, 60))), $19 = ((i * 1e+300) * 100000000), $20 = (i / 10000000), $21 = (i * 1e-310), $22 = (i < 3), $23 = new rt.LuaTable([("p" + rt.numberToString(i)), (i - 0.5)]), $24 = ("z" + (rt.numberToString(((2 - i) * 0)) + ("|" + (rt.numberToString((i / (i - 2))) + ("|" + (rt.numberToString(((i - 2) / (i - 2))) + ("|" + (rt.numberToString((i * (rt.powNum(2, 60)))) + ("|" + (rt.numberToString((i / 3)) + (("\n" + rt.numberToString(i)) + rt.numberToString(7)))))))))))), $o25 = new rt.FieldsObject(), $n26 = 17, $o25.si = $6, $o25.esc = $5, $o25.bytes = $4, $o25.long = $3, $o25.empty = $1, $o25.half = $13, $o25.third = $14, $o25.inf = $15, $o25.nan = $16, $o25.neg = $17, $o25.big = $18, $o25.huge = $19, $o25.tiny = $20, $o25.small = $21, $o25.less = $22, $o25.pair = $23, $o25.lua = $24, rt.LuaTable.record($o25, $n26));
-              (($27 = $7) !== undefined && ($a28 = (rows as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a28[i - 1] !== undefined ? ($a28[i - 1] = $27) : $27 !== undefined && $a28 !== undefined && i === $a28.length + 1 && (rows as rt.LuaTable).other === undefined && (rows as rt.LuaTable).metatable === undefined ? $a28.push($27) : ($s.pcs[$d] = $pc + 29, rt.setIndex(rows, i, $27, "local 'rows'")));
+              $6 = ("s" + rt.numberToString(i));
+              $5 = ("\"\\\n\x00\x1f\x7f" + rt.numberToString(i));
+              $4 = ("\xc8\xff\xc3\xa9" + rt.numberToString((i / 4)));
+              $3 = ("ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"" + rt.numberToString(i));
+              $1 = ("" + "");
+              $13 = (i / 2);
+              $14 = (i / 3);
+              $15 = (i / (i - 2));
+              $16 = ((i - 2) / (i - 2));
+              $17 = ((2 - i) * 0);
+              $18 = (i * (rt.powNum(2, 60)));
+              $19 = ((i * 1e+300) * 100000000);
+              $20 = (i / 10000000);
+              $21 = (i * 1e-310);
+              $22 = (i < 3);
+              $23 = new rt.LuaTable([("p" + rt.numberToString(i)), (i - 0.5)]);
+              $24 = ("z" + (rt.numberToString(((2 - i) * 0)) + ("|" + (rt.numberToString((i / (i - 2))) + ("|" + (rt.numberToString(((i - 2) / (i - 2))) + ("|" + (rt.numberToString((i * (rt.powNum(2, 60)))) + ("|" + (rt.numberToString((i / 3)) + (("\n" + rt.numberToString(i)) + rt.numberToString(7))))))))))));
+              $o25 = new rt.FieldsObject();
+              $n26 = 17;
+              $o25.si = $6;
+              $o25.esc = $5;
+              $o25.bytes = $4;
+              $o25.long = $3;
+              $o25.empty = $1;
+              $o25.half = $13;
+              $o25.third = $14;
+              $o25.inf = $15;
+              $o25.nan = $16;
+              $o25.neg = $17;
+              $o25.big = $18;
+              $o25.huge = $19;
+              $o25.tiny = $20;
+              $o25.small = $21;
+              $o25.less = $22;
+              $o25.pair = $23;
+              $o25.lua = $24;
+              $7 = rt.LuaTable.record($o25, $n26);
+              if ($7 !== undefined && ($a27 = (rows as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a27[i - 1] !== undefined) $a27[i - 1] = $7;
+              else if ($7 !== undefined && $a27 !== undefined && i === $a27.length + 1 && (rows as rt.LuaTable).other === undefined && (rows as rt.LuaTable).metatable === undefined) $a27.push($7);
+              else {
+                $s.pcs[$d] = $pc + 29;
+                rt.setIndex(rows, i, $7, "local 'rows'");
+              }
             }
           }
         }
         if ($json) {
-          $29 = rows$n;
+          $28 = rows$n;
           if (rows$n !== 0) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
-            $w.num($29 as number);
+            $w.num($28 as number);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 111; $b[$p + 4] = 119; $b[$p + 5] = 115; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 91; $w.p = $p + 9; }
             $w.append(rows$w!);
             { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($10 = $29, $27 = rows, $o25 = new rt.FieldsObject(), $n26 = 2, $o25.n = $10, $o25.rows = $27, rt.LuaTable.record($o25, $n26)));
+          return rt.leave($s, $d, ($10 = $28, $24 = rows, $o25 = new rt.FieldsObject(), $n26 = 2, $o25.n = $10, $o25.rows = $24, rt.LuaTable.record($o25, $n26)));
         }
-        return rt.leave($s, $d, ($24 = rows.length(), $23 = rows, $o30 = new rt.FieldsObject(), $n31 = 2, $o30.n = $24, $o30.rows = $23, rt.LuaTable.record($o30, $n31)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f16 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $15) : ($s.pcs[$d] = $pc + 24, rt.setIndex($3, "get", $15, "field 'rows'")));
+        $23 = rows.length();
+        $22 = rows;
+        $o29 = new rt.FieldsObject();
+        $n30 = 2;
+        $o29.n = $23;
+        $o29.rows = $22;
+        return rt.leave($s, $d, rt.LuaTable.record($o29, $n30));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($15 !== undefined && ($f16 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f16.get !== undefined) $f16.get = $15;
+      else {
+        $s.pcs[$d] = $pc + 24;
+        rt.setIndex($3, "get", $15, "field 'rows'");
+      }
       let touch: rt.LuaFunction;
       touch = function $touch(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
@@ -682,11 +918,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 30;
         $1 = rt.first(rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2));
-        (($5 = "changed") !== undefined && ($f6 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f6.id !== undefined ? ($f6.id = $5) : ($s.pcs[$d] = $pc + 31, rt.setIndex($1, "id", $5)));
+        $5 = "changed";
+        if ($5 !== undefined && ($f6 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f6.id !== undefined) $f6.id = $5;
+        else {
+          $s.pcs[$d] = $pc + 31;
+          rt.setIndex($1, "id", $5);
+        }
         $2 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 32;
         $5 = rt.first(rt.fn((($f6 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f6.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2));
-        (($1 = "set by lua") !== undefined && ($f4 = ($5 as rt.LuaTable)?.f) !== undefined && !($5 as rt.LuaTable).linked && $f4["x-a"] !== undefined ? ($f4["x-a"] = $1) : ($s.pcs[$d] = $pc + 33, rt.setIndex($5, "x-a", $1)));
+        $1 = "set by lua";
+        if ($1 !== undefined && ($f4 = ($5 as rt.LuaTable)?.f) !== undefined && !($5 as rt.LuaTable).linked && $f4["x-a"] !== undefined) $f4["x-a"] = $1;
+        else {
+          $s.pcs[$d] = $pc + 33;
+          rt.setIndex($5, "x-a", $1);
+        }
         return rt.leave($s, $d, rt.NONE);
       };
       $12 = api as rt.LuaValue;
@@ -699,7 +945,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($2, "p_id", "field 'touched'");
       }
       $15 = $3;
-      (($4 = ($handlers[5] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $4 = ($handlers[5] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -728,20 +974,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $23: rt.LuaValue;
         let $24: rt.LuaValue;
         let $25: rt.LuaValue;
-        let $26: rt.LuaValue;
-        let $m27: rt.LuaTable | undefined;
-        let $f28: rt.Fields | undefined;
-        let $29: rt.LuaValue;
-        let $m30: rt.LuaTable | undefined;
-        let $f31: rt.Fields | undefined;
+        let $m26: rt.LuaTable | undefined;
+        let $f27: rt.Fields | undefined;
+        let $28: rt.LuaValue;
+        let $m29: rt.LuaTable | undefined;
+        let $f30: rt.Fields | undefined;
+        let $31: rt.LuaValue;
         let $32: rt.LuaValue;
         let $33: rt.LuaValue;
-        let $34: rt.LuaValue;
-        let $m35: rt.LuaTable | undefined;
-        let $f36: rt.Fields | undefined;
-        let $37: rt.LuaValue;
-        let $m38: rt.LuaTable | undefined;
-        let $f39: rt.Fields | undefined;
+        let $m34: rt.LuaTable | undefined;
+        let $f35: rt.Fields | undefined;
+        let $36: rt.LuaValue;
+        let $m37: rt.LuaTable | undefined;
+        let $f38: rt.Fields | undefined;
+        let $39: rt.LuaValue;
         let $o40: rt.Fields;
         let $n41: number;
         const $json: boolean = rh.claim(ctx);
@@ -765,15 +1011,37 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($18 = $8, $19 = $9, $20 = $10, $o21 = new rt.FieldsObject(), $n22 = 0, ($18 !== undefined && ($o21.before = $18, $n22++)), ($19 !== undefined && ($o21.after = $19, $n22++)), ($20 !== undefined && ($o21.header = $20, $n22++)), rt.LuaTable.record($o21, $n22)));
         }
-        return rt.leave($s, $d, ($23 = before, $24 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($25 = rt.first(($26 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 38, rt.fn((($f28 = ($26 as rt.LuaTable)?.f)?.params !== undefined ? $f28.params : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.params !== undefined ? $m27.view.params : rt.index($26, "params", "local 'ctx'")), "method 'params'")($26))), (($f31 = ($25 as rt.LuaTable)?.f) !== undefined && (($29 = $f31.id) !== undefined || ($m30 = ($25 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view.id) !== undefined || (!("id" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : ($s.pcs[$d] = $pc + 39, rt.index($25, "id"))))), $32 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-a") : ($33 = rt.first(($34 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 40, rt.fn((($f36 = ($34 as rt.LuaTable)?.f)?.headers !== undefined ? $f36.headers : ($m35 = ($34 as rt.LuaTable)?.metatable) !== undefined && $m35.view.headers !== undefined ? $m35.view.headers : rt.index($34, "headers", "local 'ctx'")), "method 'headers'")($34))), (($f39 = ($33 as rt.LuaTable)?.f) !== undefined && (($37 = $f39["x-a"]) !== undefined || ($m38 = ($33 as rt.LuaTable).metatable) === undefined || ($37 = $m38.view["x-a"]) !== undefined || (!("x-a" in $m38.view) && $m38.view[rt.CUT] === undefined)) ? $37 : ($s.pcs[$d] = $pc + 39, rt.index($33, "x-a"))))), $o40 = new rt.FieldsObject(), $n41 = 0, ($23 !== undefined && ($o40.before = $23, $n41++)), ($24 !== undefined && ($o40.after = $24, $n41++)), ($32 !== undefined && ($o40.header = $32, $n41++)), rt.LuaTable.record($o40, $n41)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $4) : ($s.pcs[$d] = $pc + 34, rt.setIndex($15, "get", $4, "field 'p_id'")));
+        $23 = before;
+        $31 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($24 = rt.first(($25 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 38, rt.fn((($f27 = ($25 as rt.LuaTable)?.f)?.params !== undefined ? $f27.params : ($m26 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m26.view.params !== undefined ? $m26.view.params : rt.index($25, "params", "local 'ctx'")), "method 'params'")($25))), (($f30 = ($24 as rt.LuaTable)?.f) !== undefined && (($28 = $f30.id) !== undefined || ($m29 = ($24 as rt.LuaTable).metatable) === undefined || ($28 = $m29.view.id) !== undefined || (!("id" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 39, rt.index($24, "id")))));
+        $39 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-a") : ($32 = rt.first(($33 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 40, rt.fn((($f35 = ($33 as rt.LuaTable)?.f)?.headers !== undefined ? $f35.headers : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.headers !== undefined ? $m34.view.headers : rt.index($33, "headers", "local 'ctx'")), "method 'headers'")($33))), (($f38 = ($32 as rt.LuaTable)?.f) !== undefined && (($36 = $f38["x-a"]) !== undefined || ($m37 = ($32 as rt.LuaTable).metatable) === undefined || ($36 = $m37.view["x-a"]) !== undefined || (!("x-a" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : ($s.pcs[$d] = $pc + 39, rt.index($32, "x-a")))));
+        $o40 = new rt.FieldsObject();
+        $n41 = 0;
+        if ($23 !== undefined) {
+          $o40.before = $23;
+          $n41++;
+        }
+        if ($31 !== undefined) {
+          $o40.after = $31;
+          $n41++;
+        }
+        if ($39 !== undefined) {
+          $o40.header = $39;
+          $n41++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o40, $n41));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($4 !== undefined && ($f11 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f11.get !== undefined) $f11.get = $4;
+      else {
+        $s.pcs[$d] = $pc + 34;
+        rt.setIndex($15, "get", $4, "field 'p_id'");
+      }
       $3 = api as rt.LuaValue;
       if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.whole) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.whole) !== undefined || (!("whole" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 41;
         $2 = rt.index($3, "whole", "local 'api'");
       }
       $4 = $2;
-      (($12 = ($handlers[6] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[6] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -813,7 +1081,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             let k: rt.LuaValue = $key1;
             if ((rt.first(($9 = k as rt.LuaValue, $s.pcs[$d] = $pc + 46, rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.sub !== undefined ? $f11.sub : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.sub !== undefined ? $m10.view.sub : rt.index($9, "sub", "local 'k'")), "method 'sub'")($9, 1, 2))) === "x-")) {
               $k12 = (names.length() + 1);
-              (($13 = k) !== undefined && ($a14 = (names as rt.LuaTable)?.arr) !== undefined && ($k12 - 1 >>> 0) === $k12 - 1 && $a14[$k12 - 1] !== undefined ? ($a14[$k12 - 1] = $13) : $13 !== undefined && $a14 !== undefined && $k12 === $a14.length + 1 && (names as rt.LuaTable).other === undefined && (names as rt.LuaTable).metatable === undefined ? $a14.push($13) : ($s.pcs[$d] = $pc + 42, rt.setIndex(names, $k12, $13, "local 'names'")));
+              $13 = k;
+              if ($13 !== undefined && ($a14 = (names as rt.LuaTable)?.arr) !== undefined && ($k12 - 1 >>> 0) === $k12 - 1 && $a14[$k12 - 1] !== undefined) $a14[$k12 - 1] = $13;
+              else if ($13 !== undefined && $a14 !== undefined && $k12 === $a14.length + 1 && (names as rt.LuaTable).other === undefined && (names as rt.LuaTable).metatable === undefined) $a14.push($13);
+              else {
+                $s.pcs[$d] = $pc + 42;
+                rt.setIndex(names, $k12, $13, "local 'names'");
+              }
             }
           }
         }
@@ -830,15 +1104,29 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 48;
         $fn2 = rt.fn($6, "field 'sort'");
         $fn2($9);
-        return rt.leave($s, $d, ($9 = names, $3 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-a") : ($4 = rt.first(($6 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 49, rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'")), "method 'headers'")($6))), (($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($13 = $f11["x-a"]) !== undefined || ($m10 = ($4 as rt.LuaTable).metatable) === undefined || ($13 = $m10.view["x-a"]) !== undefined || (!("x-a" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 50, rt.index($4, "x-a"))))), $o15 = new rt.FieldsObject(), $n16 = 1, $o15.names = $9, ($3 !== undefined && ($o15.a = $3, $n16++)), rt.LuaTable.record($o15, $n16)));
-      } as rt.LuaFunction)) !== undefined && ($f14 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $12) : ($s.pcs[$d] = $pc + 41, rt.setIndex($4, "get", $12, "field 'whole'")));
+        $9 = names;
+        $13 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-a") : ($3 = rt.first(($4 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 49, rt.fn((($f8 = ($4 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($4, "headers", "local 'ctx'")), "method 'headers'")($4))), (($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($6 = $f11["x-a"]) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($6 = $m10.view["x-a"]) !== undefined || (!("x-a" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 50, rt.index($3, "x-a")))));
+        $o15 = new rt.FieldsObject();
+        $n16 = 1;
+        $o15.names = $9;
+        if ($13 !== undefined) {
+          $o15.a = $13;
+          $n16++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o15, $n16));
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f14 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 41;
+        rt.setIndex($4, "get", $12, "field 'whole'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f14 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f14.inner) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.inner) !== undefined || (!("inner" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 51;
         $3 = rt.index($2, "inner", "local 'api'");
       }
       $12 = $3;
-      (($4 = ($handlers[7] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $4 = ($handlers[7] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -850,9 +1138,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n8: number;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
+        let $m11: rt.LuaTable | undefined;
+        let $f12: rt.Fields | undefined;
+        let $13: rt.LuaValue;
         let $o14: rt.Fields;
         let $n15: number;
         const $json: boolean = rh.claim(ctx);
@@ -867,15 +1155,28 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 1, $o7.who = "inner", ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
         }
-        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 52), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 1, $o14.who = "inner", ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $4) : ($s.pcs[$d] = $pc + 51, rt.setIndex($12, "get", $4, "field 'inner'")));
+        $13 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($9 = ctx as rt.LuaValue, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.method) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.method) !== undefined || (!("method" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : (rt.at($s, $d, $pc + 52), rt.index($9, "method", "local 'ctx'")))));
+        $o14 = new rt.FieldsObject();
+        $n15 = 1;
+        $o14.who = "inner";
+        if ($13 !== undefined) {
+          $o14.method = $13;
+          $n15++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($4 !== undefined && ($f11 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f11.get !== undefined) $f11.get = $4;
+      else {
+        $s.pcs[$d] = $pc + 51;
+        rt.setIndex($12, "get", $4, "field 'inner'");
+      }
       $3 = api as rt.LuaValue;
       if (!(($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f11.outer) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.outer) !== undefined || (!("outer" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 53;
         $2 = rt.index($3, "outer", "local 'api'");
       }
       $4 = $2;
-      (($12 = ($handlers[8] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[8] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -896,16 +1197,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n15: number;
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
+        let $m18: rt.LuaTable | undefined;
+        let $f19: rt.Fields | undefined;
+        let $20: rt.LuaValue;
         let $21: rt.LuaValue;
-        let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $m24: rt.LuaTable | undefined;
-        let $f25: rt.Fields | undefined;
-        let $o26: rt.Fields;
-        let $n27: number;
+        let $m22: rt.LuaTable | undefined;
+        let $f23: rt.Fields | undefined;
+        let $o24: rt.Fields;
+        let $n25: number;
         const $json: boolean = rh.claim(ctx);
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.inner) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.inner) !== undefined || (!("inner" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
@@ -935,15 +1234,40 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($2 = $11, $13 = $12, $o14 = new rt.FieldsObject(), $n15 = 0, ($2 !== undefined && ($o14.got = $2, $n15++)), ($13 !== undefined && ($o14.method = $13, $n15++)), rt.LuaTable.record($o14, $n15)));
         }
-        return rt.leave($s, $d, ($16 = ($17 = t as rt.LuaValue, (($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.who) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.who) !== undefined || (!("who" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 56, rt.index($17, "who", "local 't'")))), $21 = ($22 = t as rt.LuaValue, (($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.method) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.method) !== undefined || (!("method" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 56, rt.index($22, "method", "local 't'")))), $o26 = new rt.FieldsObject(), $n27 = 0, ($16 !== undefined && ($o26.got = $16, $n27++)), ($21 !== undefined && ($o26.method = $21, $n27++)), rt.LuaTable.record($o26, $n27)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $12) : ($s.pcs[$d] = $pc + 53, rt.setIndex($4, "get", $12, "field 'outer'")));
+        $16 = t as rt.LuaValue;
+        if (!(($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.who) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.who) !== undefined || (!("who" in $m18.view) && $m18.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 56;
+          $17 = rt.index($16, "who", "local 't'");
+        }
+        $20 = t as rt.LuaValue;
+        if (!(($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.method) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.method) !== undefined || (!("method" in $m22.view) && $m22.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 56;
+          $21 = rt.index($20, "method", "local 't'");
+        }
+        $o24 = new rt.FieldsObject();
+        $n25 = 0;
+        if ($17 !== undefined) {
+          $o24.got = $17;
+          $n25++;
+        }
+        if ($21 !== undefined) {
+          $o24.method = $21;
+          $n25++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o24, $n25));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f14 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 53;
+        rt.setIndex($4, "get", $12, "field 'outer'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f14 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f14.built) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.built) !== undefined || (!("built" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 57;
         $3 = rt.index($2, "built", "local 'api'");
       }
       $12 = $3;
-      (($4 = ($handlers[9] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $4 = ($handlers[9] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -978,12 +1302,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $26: rt.LuaValue;
         let $27: rt.LuaValue;
         let $28: rt.LuaValue;
-        let $29: rt.LuaValue;
-        let $m30: rt.LuaTable | undefined;
-        let $f31: rt.Fields | undefined;
-        let $32: rt.LuaValue;
-        let $m33: rt.LuaTable | undefined;
-        let $f34: rt.Fields | undefined;
+        let $m29: rt.LuaTable | undefined;
+        let $f30: rt.Fields | undefined;
+        let $31: rt.LuaValue;
+        let $m32: rt.LuaTable | undefined;
+        let $f33: rt.Fields | undefined;
+        let $34: rt.LuaValue;
         let $o35: rt.Fields;
         let $n36: number;
         let $t37: number;
@@ -1007,7 +1331,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $23 = rt.index($22, "json", "upvalue 'api'");
         }
         $21 = $23;
-        $26 = ($27 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("id") : ($28 = rt.first(($29 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f31 = ($29 as rt.LuaTable)?.f)?.query !== undefined ? $f31.query : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.query !== undefined ? $m30.view.query : rt.index($29, "query", "local 'ctx'")), "method 'query'")($29))), (($f34 = ($28 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($28 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 58, rt.index($28, "id"))))), $o35 = new rt.FieldsObject(), $n36 = 1, $o35.ok = true, ($27 !== undefined && ($o35.id = $27, $n36++)), rt.LuaTable.record($o35, $n36));
+        $34 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("id") : ($27 = rt.first(($28 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f30 = ($28 as rt.LuaTable)?.f)?.query !== undefined ? $f30.query : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.query !== undefined ? $m29.view.query : rt.index($28, "query", "local 'ctx'")), "method 'query'")($28))), (($f33 = ($27 as rt.LuaTable)?.f) !== undefined && (($31 = $f33.id) !== undefined || ($m32 = ($27 as rt.LuaTable).metatable) === undefined || ($31 = $m32.view.id) !== undefined || (!("id" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : ($s.pcs[$d] = $pc + 58, rt.index($27, "id")))));
+        $o35 = new rt.FieldsObject();
+        $n36 = 1;
+        $o35.ok = true;
+        if ($34 !== undefined) {
+          $o35.id = $34;
+          $n36++;
+        }
+        $26 = rt.LuaTable.record($o35, $n36);
         $s.pcs[$d] = $pc + 61;
         $fn20 = rt.fn($21, "field 'json'");
         $s.truncate($d);
@@ -1019,7 +1351,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r38 = rt.tail($s, $fn20, [$26]);
         }
         return $r38;
-      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $4) : ($s.pcs[$d] = $pc + 57, rt.setIndex($12, "get", $4, "field 'built'")));
+      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
+      if ($4 !== undefined && ($f11 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f11.get !== undefined) $f11.get = $4;
+      else {
+        $s.pcs[$d] = $pc + 57;
+        rt.setIndex($12, "get", $4, "field 'built'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f11.json) !== undefined || ($m10 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.json) !== undefined || (!("json" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 62;
@@ -1032,7 +1369,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($4, "swap", "local 'api'");
       }
       $3 = $2;
-      (($12 = ($handlers[10] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[10] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -1046,7 +1383,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $8: rt.LuaValue;
         let $f9: rt.Fields | undefined;
         if (((rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("on") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 64, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.on) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.on) !== undefined || (!("on" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 65, rt.index($1, "on"))))) === "1")) {
-          (($8 = (($body: rt.LuaFunction) => rt.withBody((function $anonymous(t?: rt.LuaValue): rt.LuaResult {
+          $8 = (($body: rt.LuaFunction) => rt.withBody((function $anonymous(t?: rt.LuaValue): rt.LuaResult {
             const $r = $body(t);
             return $r === rt.TAIL ? rt.runTail() : $r;
           }) as rt.LuaFunction, $body))((function $anonymous$body(t?: rt.LuaValue): rt.LuaResult {
@@ -1059,7 +1396,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             let $4: rt.LuaValue;
             let $t5: number;
             let $r6: rt.LuaResult;
-            (($1 = true) !== undefined && ($f2 = (t as rt.LuaTable)?.f) !== undefined && !(t as rt.LuaTable).linked && $f2.wrapped !== undefined ? ($f2.wrapped = $1) : ($s.pcs[$d] = $pc + 66, rt.setIndex(t, "wrapped", $1, "local 't'")));
+            $1 = true;
+            if ($1 !== undefined && ($f2 = (t as rt.LuaTable)?.f) !== undefined && !(t as rt.LuaTable).linked && $f2.wrapped !== undefined) $f2.wrapped = $1;
+            else {
+              $s.pcs[$d] = $pc + 66;
+              rt.setIndex(t, "wrapped", $1, "local 't'");
+            }
             $1 = original_json;
             $4 = t;
             $s.pcs[$d] = $pc + 67;
@@ -1073,12 +1415,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $r6 = rt.tail($s, $fn3, [$4]);
             }
             return $r6;
-          }) as rt.LuaFunction)) !== undefined && ($f9 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f9.json !== undefined ? ($f9.json = $8) : ($s.pcs[$d] = $pc + 68, rt.setIndex(api, "json", $8, "upvalue 'api'")));
+          }) as rt.LuaFunction);
+          if ($8 !== undefined && ($f9 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f9.json !== undefined) $f9.json = $8;
+          else {
+            $s.pcs[$d] = $pc + 68;
+            rt.setIndex(api, "json", $8, "upvalue 'api'");
+          }
         } else {
-          (($8 = original_json) !== undefined && ($f9 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f9.json !== undefined ? ($f9.json = $8) : ($s.pcs[$d] = $pc + 69, rt.setIndex(api, "json", $8, "upvalue 'api'")));
+          $8 = original_json;
+          if ($8 !== undefined && ($f9 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f9.json !== undefined) $f9.json = $8;
+          else {
+            $s.pcs[$d] = $pc + 69;
+            rt.setIndex(api, "json", $8, "upvalue 'api'");
+          }
         }
         return rt.leave($s, $d, "swapped");
-      } as rt.LuaFunction)) !== undefined && ($f14 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $12) : ($s.pcs[$d] = $pc + 63, rt.setIndex($3, "get", $12, "field 'swap'")));
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f14 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 63;
+        rt.setIndex($3, "get", $12, "field 'swap'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f14 = ($2 as rt.LuaTable)?.f) !== undefined && (($4 = $f14.caught) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($4 = $m10.view.caught) !== undefined || (!("caught" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 70;
@@ -1089,7 +1446,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($4, "p_id", "field 'caught'");
       }
       $12 = $3;
-      (($15 = ($handlers[11] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $15 = ($handlers[11] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -1134,8 +1491,25 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($2 = $3, $5 = $4, $o6 = new rt.FieldsObject(), $n7 = 0, ($2 !== undefined && ($o6.ok = $2, $n7++)), ($5 !== undefined && ($o6.err = $5, $n7++)), rt.LuaTable.record($o6, $n7)));
         }
-        return rt.leave($s, $d, ($8 = ok, $9 = err, $o10 = new rt.FieldsObject(), $n11 = 0, ($8 !== undefined && ($o10.ok = $8, $n11++)), ($9 !== undefined && ($o10.err = $9, $n11++)), rt.LuaTable.record($o10, $n11)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f16 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f16.get !== undefined ? ($f16.get = $15) : ($s.pcs[$d] = $pc + 70, rt.setIndex($12, "get", $15, "field 'p_id'")));
+        $8 = ok;
+        $9 = err;
+        $o10 = new rt.FieldsObject();
+        $n11 = 0;
+        if ($8 !== undefined) {
+          $o10.ok = $8;
+          $n11++;
+        }
+        if ($9 !== undefined) {
+          $o10.err = $9;
+          $n11++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o10, $n11));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($15 !== undefined && ($f16 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f16.get !== undefined) $f16.get = $15;
+      else {
+        $s.pcs[$d] = $pc + 70;
+        rt.setIndex($12, "get", $15, "field 'p_id'");
+      }
       return rt.leave($s, $d, api);
     };
 }

@@ -43,7 +43,10 @@ function load($env) {
       $4 = rt.index($3, "server", "global 'rover'");
     }
     $2 = $4;
-    $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9));
+    $o8 = new rt.FieldsObject();
+    $n9 = 1;
+    $o8.log_level = "nope";
+    $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 1;
     $fn1 = rt.fn($2, "field 'server'");
     let api = rt.first($fn1($7));
@@ -53,7 +56,7 @@ function load($env) {
       $3 = rt.index($4, "docs", "local 'api'");
     }
     $7 = $3;
-    ($2 = $handlers[0] = (($body) => rt.withBody((function $get(ctx) {
+    $2 = $handlers[0] = (($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -87,14 +90,19 @@ function load($env) {
         $r9 = rt.tail($s2, $fn12, [$72]);
       }
       return $r9;
-    }))) !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0 ? $f10.get = $2 : ($s.pcs[$d] = $pc + 2, rt.setIndex($7, "get", $2, "field 'docs'"));
+    }));
+    if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 2;
+      rt.setIndex($7, "get", $2, "field 'docs'");
+    }
     $3 = api;
     if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10["openapi.json"]) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view["openapi.json"]) !== void 0 || !("openapi.json" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 5;
       $4 = rt.index($3, "openapi.json", "local 'api'");
     }
     $2 = $4;
-    ($7 = $handlers[1] = rh.jsonHandler((function $anonymous(ctx) {
+    $7 = $handlers[1] = rh.jsonHandler((function $anonymous(ctx) {
       let $o1;
       let $n2;
       const $json = rh.claim(ctx);
@@ -121,8 +129,16 @@ function load($env) {
         }
         return new rh.JsonText(200, $w.view());
       }
-      return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.posted = true, rt.LuaTable.record($o1, $n2);
-    }))) !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0 ? $f6.post = $7 : ($s.pcs[$d] = $pc + 5, rt.setIndex($2, "post", $7, "field 'openapi.json'"));
+      $o1 = new rt.FieldsObject();
+      $n2 = 1;
+      $o1.posted = true;
+      return rt.LuaTable.record($o1, $n2);
+    }));
+    if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0) $f6.post = $7;
+    else {
+      $s.pcs[$d] = $pc + 5;
+      rt.setIndex($2, "post", $7, "field 'openapi.json'");
+    }
     return rt.leave($s, $d, api);
   };
 }

@@ -71,13 +71,11 @@ function load($env) {
     let $15;
     let $16;
     let $17;
-    let $18;
-    let $19;
+    let $m18;
+    let $f19;
     let $20;
-    let $m21;
-    let $f22;
-    let $o23;
-    let $n24;
+    let $o21;
+    let $n22;
     if (($3 = $env.f.rover) === void 0) {
       $s.pcs[$d] = $pc;
       $3 = rt.getGlobal($env, "rover");
@@ -121,17 +119,46 @@ function load($env) {
       $4 = rt.index($3, "server", "global 'rover'");
     }
     $2 = $4;
-    $7 = ($10 = rt.first(($12 = ($13 = $env.f.tonumber) !== void 0 ? $13 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "tonumber")), $14 = rt.t($15 = ($16 = ($17 = ($18 = $env.f.rover) !== void 0 ? $18 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "rover")), ($f9 = $17?.f) !== void 0 && (($19 = $f9.env) !== void 0 || ($m8 = $17.metatable) === void 0 || ($19 = $m8.view.env) !== void 0 || !("env" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $19 : ($s.pcs[$d] = $pc + 5, rt.index($17, "env", "global 'rover'"))), ($f22 = $16?.f) !== void 0 && (($20 = $f22.PORT) !== void 0 || ($m21 = $16.metatable) === void 0 || ($20 = $m21.view.PORT) !== void 0 || !("PORT" in $m21.view) && $m21.view[rt.CUT] === void 0) ? $20 : ($s.pcs[$d] = $pc + 5, rt.index($16, "PORT", "field 'env'")))) ? $15 : "4242", $s.pcs[$d] = $pc + 6, $fn11 = rt.fn($12, "global 'tonumber'"), $fn11($14))), $o23 = new rt.FieldsObject(), $n24 = 1, $o23.log_level = "nope", $10 !== void 0 && ($o23.port = $10, $n24++), rt.LuaTable.record($o23, $n24));
+    if (($12 = $env.f.tonumber) === void 0) {
+      $s.pcs[$d] = $pc + 4;
+      $12 = rt.getGlobal($env, "tonumber");
+    }
+    $10 = $12;
+    if (($15 = $env.f.rover) === void 0) {
+      $s.pcs[$d] = $pc + 4;
+      $15 = rt.getGlobal($env, "rover");
+    }
+    if (!(($f9 = $15?.f) !== void 0 && (($16 = $f9.env) !== void 0 || ($m8 = $15.metatable) === void 0 || ($16 = $m8.view.env) !== void 0 || !("env" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 5;
+      $16 = rt.index($15, "env", "global 'rover'");
+    }
+    if (!(($f19 = $16?.f) !== void 0 && (($17 = $f19.PORT) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.PORT) !== void 0 || !("PORT" in $m18.view) && $m18.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 5;
+      $17 = rt.index($16, "PORT", "field 'env'");
+    }
+    $14 = $17;
+    $13 = rt.t($14) ? $14 : "4242";
+    $s.pcs[$d] = $pc + 6;
+    $fn11 = rt.fn($10, "global 'tonumber'");
+    $20 = rt.first($fn11($13));
+    $o21 = new rt.FieldsObject();
+    $n22 = 1;
+    $o21.log_level = "nope";
+    if ($20 !== void 0) {
+      $o21.port = $20;
+      $n22++;
+    }
+    $7 = rt.LuaTable.record($o21, $n22);
     $s.pcs[$d] = $pc + 7;
     $fn1 = rt.fn($2, "field 'server'");
     let api = rt.first($fn1($7));
-    $19 = api;
-    if (!(($f22 = $19?.f) !== void 0 && (($18 = $f22.env) !== void 0 || ($m21 = $19.metatable) === void 0 || ($18 = $m21.view.env) !== void 0 || !("env" in $m21.view) && $m21.view[rt.CUT] === void 0))) {
+    $17 = api;
+    if (!(($f19 = $17?.f) !== void 0 && (($16 = $f19.env) !== void 0 || ($m18 = $17.metatable) === void 0 || ($16 = $m18.view.env) !== void 0 || !("env" in $m18.view) && $m18.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 8;
-      $18 = rt.index($19, "env", "local 'api'");
+      $16 = rt.index($17, "env", "local 'api'");
     }
-    $20 = $18;
-    ($17 = $handlers[0] = rh.jsonHandler((function $get(ctx) {
+    $20 = $16;
+    $15 = $handlers[0] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $22;
@@ -150,7 +177,7 @@ function load($env) {
       let $152;
       let $m16;
       let $f17;
-      let $182;
+      let $18;
       let $m19;
       let $f20;
       let $21;
@@ -181,50 +208,38 @@ function load($env) {
       let $n46;
       let $47;
       let $48;
-      let $49;
-      let $50;
+      let $m49;
+      let $f50;
       let $51;
       let $m52;
       let $f53;
       let $54;
-      let $m55;
-      let $f56;
-      let $57;
+      let $55;
+      let $m56;
+      let $f57;
       let $58;
-      let $59;
-      let $60;
+      let $m59;
+      let $f60;
       let $61;
-      let $m62;
-      let $f63;
-      let $64;
-      let $m65;
-      let $f66;
-      let $67;
+      let $62;
+      let $m63;
+      let $f64;
+      let $65;
+      let $m66;
+      let $f67;
       let $68;
       let $69;
-      let $70;
-      let $71;
-      let $m72;
-      let $f73;
-      let $74;
-      let $m75;
-      let $f76;
-      let $77;
-      let $78;
-      let $79;
-      let $80;
-      let $81;
-      let $m82;
-      let $f83;
-      let $84;
-      let $m85;
-      let $f86;
-      let $o87;
-      let $n88;
+      let $m70;
+      let $f71;
+      let $72;
+      let $m73;
+      let $f74;
+      let $o75;
+      let $n76;
       const $json = rh.claim(ctx);
       if ($json) {
         $1 = ($22 = ($32 = ($42 = $env.f.rover) !== void 0 ? $42 : (rt.at($s2, $d2, $pc + 9), rt.getGlobal($env, "rover")), ($f7 = $32?.f) !== void 0 && (($5 = $f7.env) !== void 0 || ($m6 = $32.metatable) === void 0 || ($5 = $m6.view.env) !== void 0 || !("env" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : (rt.at($s2, $d2, $pc + 10), rt.index($32, "env", "global 'rover'"))), ($f10 = $22?.f) !== void 0 && (($8 = $f10.APP_NAME) !== void 0 || ($m9 = $22.metatable) === void 0 || ($8 = $m9.view.APP_NAME) !== void 0 || !("APP_NAME" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $8 : (rt.at($s2, $d2, $pc + 10), rt.index($22, "APP_NAME", "field 'env'")));
-        $11 = ($122 = ($132 = ($142 = $env.f.rover) !== void 0 ? $142 : (rt.at($s2, $d2, $pc + 9), rt.getGlobal($env, "rover")), ($f17 = $132?.f) !== void 0 && (($152 = $f17.env) !== void 0 || ($m16 = $132.metatable) === void 0 || ($152 = $m16.view.env) !== void 0 || !("env" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $152 : (rt.at($s2, $d2, $pc + 11), rt.index($132, "env", "global 'rover'"))), ($f20 = $122?.f) !== void 0 && (($182 = $f20.GREETING) !== void 0 || ($m19 = $122.metatable) === void 0 || ($182 = $m19.view.GREETING) !== void 0 || !("GREETING" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $182 : (rt.at($s2, $d2, $pc + 11), rt.index($122, "GREETING", "field 'env'")));
+        $11 = ($122 = ($132 = ($142 = $env.f.rover) !== void 0 ? $142 : (rt.at($s2, $d2, $pc + 9), rt.getGlobal($env, "rover")), ($f17 = $132?.f) !== void 0 && (($152 = $f17.env) !== void 0 || ($m16 = $132.metatable) === void 0 || ($152 = $m16.view.env) !== void 0 || !("env" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $152 : (rt.at($s2, $d2, $pc + 11), rt.index($132, "env", "global 'rover'"))), ($f20 = $122?.f) !== void 0 && (($18 = $f20.GREETING) !== void 0 || ($m19 = $122.metatable) === void 0 || ($18 = $m19.view.GREETING) !== void 0 || !("GREETING" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $18 : (rt.at($s2, $d2, $pc + 11), rt.index($122, "GREETING", "field 'env'")));
         $21 = ($222 = ($23 = ($24 = $env.f.rover) !== void 0 ? $24 : (rt.at($s2, $d2, $pc + 9), rt.getGlobal($env, "rover")), ($f27 = $23?.f) !== void 0 && (($25 = $f27.env) !== void 0 || ($m26 = $23.metatable) === void 0 || ($25 = $m26.view.env) !== void 0 || !("env" in $m26.view) && $m26.view[rt.CUT] === void 0) ? $25 : (rt.at($s2, $d2, $pc + 12), rt.index($23, "env", "global 'rover'"))), ($f30 = $222?.f) !== void 0 && (($28 = $f30.OVERRIDDEN) !== void 0 || ($m29 = $222.metatable) === void 0 || ($28 = $m29.view.OVERRIDDEN) !== void 0 || !("OVERRIDDEN" in $m29.view) && $m29.view[rt.CUT] === void 0) ? $28 : (rt.at($s2, $d2, $pc + 12), rt.index($222, "OVERRIDDEN", "field 'env'")));
         $31 = ($322 = ($33 = ($34 = $env.f.rover) !== void 0 ? $34 : (rt.at($s2, $d2, $pc + 9), rt.getGlobal($env, "rover")), ($f37 = $33?.f) !== void 0 && (($35 = $f37.env) !== void 0 || ($m36 = $33.metatable) === void 0 || ($35 = $m36.view.env) !== void 0 || !("env" in $m36.view) && $m36.view[rt.CUT] === void 0) ? $35 : (rt.at($s2, $d2, $pc + 13), rt.index($33, "env", "global 'rover'"))), ($f40 = $322?.f) !== void 0 && (($38 = $f40.NOT_SET_ANYWHERE) !== void 0 || ($m39 = $322.metatable) === void 0 || ($38 = $m39.view.NOT_SET_ANYWHERE) !== void 0 || !("NOT_SET_ANYWHERE" in $m39.view) && $m39.view[rt.CUT] === void 0) ? $38 : (rt.at($s2, $d2, $pc + 13), rt.index($322, "NOT_SET_ANYWHERE", "field 'env'")));
         if (rh.isScalar($1) && rh.isScalar($11) && rh.isScalar($21) && rh.isScalar($31)) {
@@ -302,15 +317,86 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($41 = $1, $422 = $11, $43 = $21, $44 = $31, $o45 = new rt.FieldsObject(), $n46 = 0, $41 !== void 0 && ($o45.app = $41, $n46++), $422 !== void 0 && ($o45.greeting = $422, $n46++), $43 !== void 0 && ($o45.overridden = $43, $n46++), $44 !== void 0 && ($o45.missing = $44, $n46++), rt.LuaTable.record($o45, $n46)));
       }
-      return rt.leave($s2, $d2, ($47 = ($48 = ($49 = ($50 = $env.f.rover) !== void 0 ? $50 : (rt.at($s2, $d2, $pc + 9), rt.getGlobal($env, "rover")), ($f53 = $49?.f) !== void 0 && (($51 = $f53.env) !== void 0 || ($m52 = $49.metatable) === void 0 || ($51 = $m52.view.env) !== void 0 || !("env" in $m52.view) && $m52.view[rt.CUT] === void 0) ? $51 : (rt.at($s2, $d2, $pc + 10), rt.index($49, "env", "global 'rover'"))), ($f56 = $48?.f) !== void 0 && (($54 = $f56.APP_NAME) !== void 0 || ($m55 = $48.metatable) === void 0 || ($54 = $m55.view.APP_NAME) !== void 0 || !("APP_NAME" in $m55.view) && $m55.view[rt.CUT] === void 0) ? $54 : (rt.at($s2, $d2, $pc + 10), rt.index($48, "APP_NAME", "field 'env'"))), $57 = ($58 = ($59 = ($60 = $env.f.rover) !== void 0 ? $60 : (rt.at($s2, $d2, $pc + 9), rt.getGlobal($env, "rover")), ($f63 = $59?.f) !== void 0 && (($61 = $f63.env) !== void 0 || ($m62 = $59.metatable) === void 0 || ($61 = $m62.view.env) !== void 0 || !("env" in $m62.view) && $m62.view[rt.CUT] === void 0) ? $61 : (rt.at($s2, $d2, $pc + 11), rt.index($59, "env", "global 'rover'"))), ($f66 = $58?.f) !== void 0 && (($64 = $f66.GREETING) !== void 0 || ($m65 = $58.metatable) === void 0 || ($64 = $m65.view.GREETING) !== void 0 || !("GREETING" in $m65.view) && $m65.view[rt.CUT] === void 0) ? $64 : (rt.at($s2, $d2, $pc + 11), rt.index($58, "GREETING", "field 'env'"))), $67 = ($68 = ($69 = ($70 = $env.f.rover) !== void 0 ? $70 : (rt.at($s2, $d2, $pc + 9), rt.getGlobal($env, "rover")), ($f73 = $69?.f) !== void 0 && (($71 = $f73.env) !== void 0 || ($m72 = $69.metatable) === void 0 || ($71 = $m72.view.env) !== void 0 || !("env" in $m72.view) && $m72.view[rt.CUT] === void 0) ? $71 : (rt.at($s2, $d2, $pc + 12), rt.index($69, "env", "global 'rover'"))), ($f76 = $68?.f) !== void 0 && (($74 = $f76.OVERRIDDEN) !== void 0 || ($m75 = $68.metatable) === void 0 || ($74 = $m75.view.OVERRIDDEN) !== void 0 || !("OVERRIDDEN" in $m75.view) && $m75.view[rt.CUT] === void 0) ? $74 : (rt.at($s2, $d2, $pc + 12), rt.index($68, "OVERRIDDEN", "field 'env'"))), $77 = ($78 = ($79 = ($80 = $env.f.rover) !== void 0 ? $80 : (rt.at($s2, $d2, $pc + 9), rt.getGlobal($env, "rover")), ($f83 = $79?.f) !== void 0 && (($81 = $f83.env) !== void 0 || ($m82 = $79.metatable) === void 0 || ($81 = $m82.view.env) !== void 0 || !("env" in $m82.view) && $m82.view[rt.CUT] === void 0) ? $81 : (rt.at($s2, $d2, $pc + 13), rt.index($79, "env", "global 'rover'"))), ($f86 = $78?.f) !== void 0 && (($84 = $f86.NOT_SET_ANYWHERE) !== void 0 || ($m85 = $78.metatable) === void 0 || ($84 = $m85.view.NOT_SET_ANYWHERE) !== void 0 || !("NOT_SET_ANYWHERE" in $m85.view) && $m85.view[rt.CUT] === void 0) ? $84 : (rt.at($s2, $d2, $pc + 13), rt.index($78, "NOT_SET_ANYWHERE", "field 'env'"))), $o87 = new rt.FieldsObject(), $n88 = 0, $47 !== void 0 && ($o87.app = $47, $n88++), $57 !== void 0 && ($o87.greeting = $57, $n88++), $67 !== void 0 && ($o87.overridden = $67, $n88++), $77 !== void 0 && ($o87.missing = $77, $n88++), rt.LuaTable.record($o87, $n88)));
-    }))) !== void 0 && ($f9 = $20?.f) !== void 0 && !$20.linked && $f9.get !== void 0 ? $f9.get = $17 : ($s.pcs[$d] = $pc + 8, rt.setIndex($20, "get", $17, "field 'env'"));
-    $18 = api;
-    if (!(($f9 = $18?.f) !== void 0 && (($19 = $f9.settings) !== void 0 || ($m21 = $18.metatable) === void 0 || ($19 = $m21.view.settings) !== void 0 || !("settings" in $m21.view) && $m21.view[rt.CUT] === void 0))) {
-      $s.pcs[$d] = $pc + 14;
-      $19 = rt.index($18, "settings", "local 'api'");
+      if (($47 = $env.f.rover) === void 0) {
+        rt.at($s2, $d2, $pc + 9);
+        $47 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f50 = $47?.f) !== void 0 && (($48 = $f50.env) !== void 0 || ($m49 = $47.metatable) === void 0 || ($48 = $m49.view.env) !== void 0 || !("env" in $m49.view) && $m49.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 10);
+        $48 = rt.index($47, "env", "global 'rover'");
+      }
+      if (!(($f53 = $48?.f) !== void 0 && (($51 = $f53.APP_NAME) !== void 0 || ($m52 = $48.metatable) === void 0 || ($51 = $m52.view.APP_NAME) !== void 0 || !("APP_NAME" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 10);
+        $51 = rt.index($48, "APP_NAME", "field 'env'");
+      }
+      if (($54 = $env.f.rover) === void 0) {
+        rt.at($s2, $d2, $pc + 9);
+        $54 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f57 = $54?.f) !== void 0 && (($55 = $f57.env) !== void 0 || ($m56 = $54.metatable) === void 0 || ($55 = $m56.view.env) !== void 0 || !("env" in $m56.view) && $m56.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 11);
+        $55 = rt.index($54, "env", "global 'rover'");
+      }
+      if (!(($f60 = $55?.f) !== void 0 && (($58 = $f60.GREETING) !== void 0 || ($m59 = $55.metatable) === void 0 || ($58 = $m59.view.GREETING) !== void 0 || !("GREETING" in $m59.view) && $m59.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 11);
+        $58 = rt.index($55, "GREETING", "field 'env'");
+      }
+      if (($61 = $env.f.rover) === void 0) {
+        rt.at($s2, $d2, $pc + 9);
+        $61 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f64 = $61?.f) !== void 0 && (($62 = $f64.env) !== void 0 || ($m63 = $61.metatable) === void 0 || ($62 = $m63.view.env) !== void 0 || !("env" in $m63.view) && $m63.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 12);
+        $62 = rt.index($61, "env", "global 'rover'");
+      }
+      if (!(($f67 = $62?.f) !== void 0 && (($65 = $f67.OVERRIDDEN) !== void 0 || ($m66 = $62.metatable) === void 0 || ($65 = $m66.view.OVERRIDDEN) !== void 0 || !("OVERRIDDEN" in $m66.view) && $m66.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 12);
+        $65 = rt.index($62, "OVERRIDDEN", "field 'env'");
+      }
+      if (($68 = $env.f.rover) === void 0) {
+        rt.at($s2, $d2, $pc + 9);
+        $68 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f71 = $68?.f) !== void 0 && (($69 = $f71.env) !== void 0 || ($m70 = $68.metatable) === void 0 || ($69 = $m70.view.env) !== void 0 || !("env" in $m70.view) && $m70.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 13);
+        $69 = rt.index($68, "env", "global 'rover'");
+      }
+      if (!(($f74 = $69?.f) !== void 0 && (($72 = $f74.NOT_SET_ANYWHERE) !== void 0 || ($m73 = $69.metatable) === void 0 || ($72 = $m73.view.NOT_SET_ANYWHERE) !== void 0 || !("NOT_SET_ANYWHERE" in $m73.view) && $m73.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 13);
+        $72 = rt.index($69, "NOT_SET_ANYWHERE", "field 'env'");
+      }
+      $o75 = new rt.FieldsObject();
+      $n76 = 0;
+      if ($51 !== void 0) {
+        $o75.app = $51;
+        $n76++;
+      }
+      if ($58 !== void 0) {
+        $o75.greeting = $58;
+        $n76++;
+      }
+      if ($65 !== void 0) {
+        $o75.overridden = $65;
+        $n76++;
+      }
+      if ($72 !== void 0) {
+        $o75.missing = $72;
+        $n76++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o75, $n76));
+    }));
+    if ($15 !== void 0 && ($f9 = $20?.f) !== void 0 && !$20.linked && $f9.get !== void 0) $f9.get = $15;
+    else {
+      $s.pcs[$d] = $pc + 8;
+      rt.setIndex($20, "get", $15, "field 'env'");
     }
-    $17 = $19;
-    ($20 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
+    $16 = api;
+    if (!(($f9 = $16?.f) !== void 0 && (($17 = $f9.settings) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.settings) !== void 0 || !("settings" in $m18.view) && $m18.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 14;
+      $17 = rt.index($16, "settings", "local 'api'");
+    }
+    $15 = $17;
+    $20 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $22;
@@ -329,39 +415,35 @@ function load($env) {
       let $152;
       let $162;
       let $172;
-      let $m18;
-      let $f19;
+      let $m182;
+      let $f192;
       let $202;
       let $21;
       let $222;
-      let $o232;
-      let $n242;
+      let $o23;
+      let $n24;
       let $25;
       let $26;
-      let $27;
-      let $m28;
-      let $f29;
+      let $m27;
+      let $f28;
+      let $29;
       let $30;
-      let $31;
-      let $322;
+      let $m31;
+      let $f32;
       let $33;
       let $m34;
       let $f35;
       let $36;
-      let $m37;
-      let $f38;
-      let $39;
-      let $40;
-      let $41;
-      let $m42;
-      let $f43;
-      let $o44;
-      let $n45;
+      let $37;
+      let $m38;
+      let $f39;
+      let $o40;
+      let $n41;
       const $json = rh.claim(ctx);
       if ($json) {
         $1 = ($22 = settings, ($f5 = $22?.f) !== void 0 && (($32 = $f5.page_size) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.page_size) !== void 0 || !("page_size" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 15), rt.index($22, "page_size", "upvalue 'settings'")));
         $6 = ($72 = ($8 = settings, ($f11 = $8?.f) !== void 0 && (($9 = $f11.features) !== void 0 || ($m10 = $8.metatable) === void 0 || ($9 = $m10.view.features) !== void 0 || !("features" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : (rt.at($s2, $d2, $pc + 15), rt.index($8, "features", "upvalue 'settings'"))), ($f14 = $72?.f) !== void 0 && (($122 = $f14.search) !== void 0 || ($m13 = $72.metatable) === void 0 || ($122 = $m13.view.search) !== void 0 || !("search" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $122 : (rt.at($s2, $d2, $pc + 15), rt.index($72, "search", "field 'features'")));
-        $152 = ($162 = db, ($f19 = $162?.f) !== void 0 && (($172 = $f19.db) !== void 0 || ($m18 = $162.metatable) === void 0 || ($172 = $m18.view.db) !== void 0 || !("db" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $172 : (rt.at($s2, $d2, $pc + 15), rt.index($162, "db", "upvalue 'db'")));
+        $152 = ($162 = db, ($f192 = $162?.f) !== void 0 && (($172 = $f192.db) !== void 0 || ($m182 = $162.metatable) === void 0 || ($172 = $m182.view.db) !== void 0 || !("db" in $m182.view) && $m182.view[rt.CUT] === void 0) ? $172 : (rt.at($s2, $d2, $pc + 15), rt.index($162, "db", "upvalue 'db'")));
         if (rh.isScalar($1) && rh.isScalar($6) && rh.isScalar($152)) {
           const $w = rh.jsonBytes();
           {
@@ -415,17 +497,55 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($202 = $1, $21 = $6, $222 = $152, $o232 = new rt.FieldsObject(), $n242 = 0, $202 !== void 0 && ($o232.page_size = $202, $n242++), $21 !== void 0 && ($o232.search = $21, $n242++), $222 !== void 0 && ($o232.db = $222, $n242++), rt.LuaTable.record($o232, $n242)));
+        return rt.leave($s2, $d2, ($202 = $1, $21 = $6, $222 = $152, $o23 = new rt.FieldsObject(), $n24 = 0, $202 !== void 0 && ($o23.page_size = $202, $n24++), $21 !== void 0 && ($o23.search = $21, $n24++), $222 !== void 0 && ($o23.db = $222, $n24++), rt.LuaTable.record($o23, $n24)));
       }
-      return rt.leave($s2, $d2, ($25 = ($26 = settings, ($f29 = $26?.f) !== void 0 && (($27 = $f29.page_size) !== void 0 || ($m28 = $26.metatable) === void 0 || ($27 = $m28.view.page_size) !== void 0 || !("page_size" in $m28.view) && $m28.view[rt.CUT] === void 0) ? $27 : (rt.at($s2, $d2, $pc + 15), rt.index($26, "page_size", "upvalue 'settings'"))), $30 = ($31 = ($322 = settings, ($f35 = $322?.f) !== void 0 && (($33 = $f35.features) !== void 0 || ($m34 = $322.metatable) === void 0 || ($33 = $m34.view.features) !== void 0 || !("features" in $m34.view) && $m34.view[rt.CUT] === void 0) ? $33 : (rt.at($s2, $d2, $pc + 15), rt.index($322, "features", "upvalue 'settings'"))), ($f38 = $31?.f) !== void 0 && (($36 = $f38.search) !== void 0 || ($m37 = $31.metatable) === void 0 || ($36 = $m37.view.search) !== void 0 || !("search" in $m37.view) && $m37.view[rt.CUT] === void 0) ? $36 : (rt.at($s2, $d2, $pc + 15), rt.index($31, "search", "field 'features'"))), $39 = ($40 = db, ($f43 = $40?.f) !== void 0 && (($41 = $f43.db) !== void 0 || ($m42 = $40.metatable) === void 0 || ($41 = $m42.view.db) !== void 0 || !("db" in $m42.view) && $m42.view[rt.CUT] === void 0) ? $41 : (rt.at($s2, $d2, $pc + 15), rt.index($40, "db", "upvalue 'db'"))), $o44 = new rt.FieldsObject(), $n45 = 0, $25 !== void 0 && ($o44.page_size = $25, $n45++), $30 !== void 0 && ($o44.search = $30, $n45++), $39 !== void 0 && ($o44.db = $39, $n45++), rt.LuaTable.record($o44, $n45)));
-    }))) !== void 0 && ($f22 = $17?.f) !== void 0 && !$17.linked && $f22.get !== void 0 ? $f22.get = $20 : ($s.pcs[$d] = $pc + 14, rt.setIndex($17, "get", $20, "field 'settings'"));
-    $19 = api;
-    if (!(($f22 = $19?.f) !== void 0 && (($18 = $f22.readonly) !== void 0 || ($m21 = $19.metatable) === void 0 || ($18 = $m21.view.readonly) !== void 0 || !("readonly" in $m21.view) && $m21.view[rt.CUT] === void 0))) {
-      $s.pcs[$d] = $pc + 16;
-      $18 = rt.index($19, "readonly", "local 'api'");
+      $25 = settings;
+      if (!(($f28 = $25?.f) !== void 0 && (($26 = $f28.page_size) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view.page_size) !== void 0 || !("page_size" in $m27.view) && $m27.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 15);
+        $26 = rt.index($25, "page_size", "upvalue 'settings'");
+      }
+      $29 = settings;
+      if (!(($f32 = $29?.f) !== void 0 && (($30 = $f32.features) !== void 0 || ($m31 = $29.metatable) === void 0 || ($30 = $m31.view.features) !== void 0 || !("features" in $m31.view) && $m31.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 15);
+        $30 = rt.index($29, "features", "upvalue 'settings'");
+      }
+      if (!(($f35 = $30?.f) !== void 0 && (($33 = $f35.search) !== void 0 || ($m34 = $30.metatable) === void 0 || ($33 = $m34.view.search) !== void 0 || !("search" in $m34.view) && $m34.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 15);
+        $33 = rt.index($30, "search", "field 'features'");
+      }
+      $36 = db;
+      if (!(($f39 = $36?.f) !== void 0 && (($37 = $f39.db) !== void 0 || ($m38 = $36.metatable) === void 0 || ($37 = $m38.view.db) !== void 0 || !("db" in $m38.view) && $m38.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 15);
+        $37 = rt.index($36, "db", "upvalue 'db'");
+      }
+      $o40 = new rt.FieldsObject();
+      $n41 = 0;
+      if ($26 !== void 0) {
+        $o40.page_size = $26;
+        $n41++;
+      }
+      if ($33 !== void 0) {
+        $o40.search = $33;
+        $n41++;
+      }
+      if ($37 !== void 0) {
+        $o40.db = $37;
+        $n41++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o40, $n41));
+    }));
+    if ($20 !== void 0 && ($f19 = $15?.f) !== void 0 && !$15.linked && $f19.get !== void 0) $f19.get = $20;
+    else {
+      $s.pcs[$d] = $pc + 14;
+      rt.setIndex($15, "get", $20, "field 'settings'");
     }
-    $20 = $18;
-    ($17 = $handlers[2] = rh.jsonHandler((function $get(ctx) {
+    $17 = api;
+    if (!(($f19 = $17?.f) !== void 0 && (($16 = $f19.readonly) !== void 0 || ($m18 = $17.metatable) === void 0 || ($16 = $m18.view.readonly) !== void 0 || !("readonly" in $m18.view) && $m18.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 16;
+      $16 = rt.index($17, "readonly", "local 'api'");
+    }
+    $20 = $16;
+    $15 = $handlers[2] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -459,7 +579,12 @@ function load($env) {
           $33 = rt.index($23, "env", "global 'rover'");
         }
         $1 = $33;
-        ($6 = "changed") !== void 0 && ($f7 = $1?.f) !== void 0 && !$1.linked && $f7.APP_NAME !== void 0 ? $f7.APP_NAME = $6 : (rt.at($s3, $d3, $pc + 17), rt.setIndex($1, "APP_NAME", $6, "field 'env'"));
+        $6 = "changed";
+        if ($6 !== void 0 && ($f7 = $1?.f) !== void 0 && !$1.linked && $f7.APP_NAME !== void 0) $f7.APP_NAME = $6;
+        else {
+          rt.at($s3, $d3, $pc + 17);
+          rt.setIndex($1, "APP_NAME", $6, "field 'env'");
+        }
         return rt.leave($s3, $d3, rt.NONE);
       })))], 2);
       let ok = $l1[0];
@@ -501,8 +626,25 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($22 = $32, $5 = $42, $o6 = new rt.FieldsObject(), $n7 = 0, $22 !== void 0 && ($o6.ok = $22, $n7++), $5 !== void 0 && ($o6.err = $5, $n7++), rt.LuaTable.record($o6, $n7)));
       }
-      return rt.leave($s2, $d2, ($8 = ok, $9 = err, $o10 = new rt.FieldsObject(), $n11 = 0, $8 !== void 0 && ($o10.ok = $8, $n11++), $9 !== void 0 && ($o10.err = $9, $n11++), rt.LuaTable.record($o10, $n11)));
-    }))) !== void 0 && ($f9 = $20?.f) !== void 0 && !$20.linked && $f9.get !== void 0 ? $f9.get = $17 : ($s.pcs[$d] = $pc + 16, rt.setIndex($20, "get", $17, "field 'readonly'"));
+      $8 = ok;
+      $9 = err;
+      $o10 = new rt.FieldsObject();
+      $n11 = 0;
+      if ($8 !== void 0) {
+        $o10.ok = $8;
+        $n11++;
+      }
+      if ($9 !== void 0) {
+        $o10.err = $9;
+        $n11++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o10, $n11));
+    }));
+    if ($15 !== void 0 && ($f9 = $20?.f) !== void 0 && !$20.linked && $f9.get !== void 0) $f9.get = $15;
+    else {
+      $s.pcs[$d] = $pc + 16;
+      rt.setIndex($20, "get", $15, "field 'readonly'");
+    }
     return rt.leave($s, $d, api);
   };
 }

@@ -54,13 +54,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $15: rt.LuaValue;
       let $16: rt.LuaValue;
       let $17: rt.LuaValue;
-      let $18: rt.LuaValue;
-      let $19: rt.LuaValue;
+      let $m18: rt.LuaTable | undefined;
+      let $f19: rt.Fields | undefined;
       let $20: rt.LuaValue;
-      let $m21: rt.LuaTable | undefined;
-      let $f22: rt.Fields | undefined;
-      let $o23: rt.Fields;
-      let $n24: number;
+      let $o21: rt.Fields;
+      let $n22: number;
       if (($3 = $env.f.rover) === undefined) {
         $s.pcs[$d] = $pc;
         $3 = rt.getGlobal($env, "rover");
@@ -104,17 +102,46 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "server", "global 'rover'");
       }
       $2 = $4;
-      $7 = ($10 = rt.first(($12 = (($13 = $env.f.tonumber) !== undefined ? $13 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "tonumber"))), $14 = (rt.t($15 = ($16 = ($17 = (($18 = $env.f.rover) !== undefined ? $18 : ($s.pcs[$d] = $pc + 4, rt.getGlobal($env, "rover"))), (($f9 = ($17 as rt.LuaTable)?.f) !== undefined && (($19 = $f9.env) !== undefined || ($m8 = ($17 as rt.LuaTable).metatable) === undefined || ($19 = $m8.view.env) !== undefined || (!("env" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 5, rt.index($17, "env", "global 'rover'")))), (($f22 = ($16 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.PORT) !== undefined || ($m21 = ($16 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.PORT) !== undefined || (!("PORT" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 5, rt.index($16, "PORT", "field 'env'"))))) ? $15 : "4242"), $s.pcs[$d] = $pc + 6, $fn11 = rt.fn($12, "global 'tonumber'"), $fn11($14))), $o23 = new rt.FieldsObject(), $n24 = 1, $o23.log_level = "nope", ($10 !== undefined && ($o23.port = $10, $n24++)), rt.LuaTable.record($o23, $n24));
+      if (($12 = $env.f.tonumber) === undefined) {
+        $s.pcs[$d] = $pc + 4;
+        $12 = rt.getGlobal($env, "tonumber");
+      }
+      $10 = $12;
+      if (($15 = $env.f.rover) === undefined) {
+        $s.pcs[$d] = $pc + 4;
+        $15 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f9 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f9.env) !== undefined || ($m8 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m8.view.env) !== undefined || (!("env" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 5;
+        $16 = rt.index($15, "env", "global 'rover'");
+      }
+      if (!(($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.PORT) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.PORT) !== undefined || (!("PORT" in $m18.view) && $m18.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 5;
+        $17 = rt.index($16, "PORT", "field 'env'");
+      }
+      $14 = $17;
+      $13 = (rt.t($14) ? $14 : "4242");
+      $s.pcs[$d] = $pc + 6;
+      $fn11 = rt.fn($10, "global 'tonumber'");
+      $20 = rt.first($fn11($13));
+      $o21 = new rt.FieldsObject();
+      $n22 = 1;
+      $o21.log_level = "nope";
+      if ($20 !== undefined) {
+        $o21.port = $20;
+        $n22++;
+      }
+      $7 = rt.LuaTable.record($o21, $n22);
       $s.pcs[$d] = $pc + 7;
       $fn1 = rt.fn($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
-      $19 = api as rt.LuaValue;
-      if (!(($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($18 = $f22.env) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($18 = $m21.view.env) !== undefined || (!("env" in $m21.view) && $m21.view[rt.CUT] === undefined)))) {
+      $17 = api as rt.LuaValue;
+      if (!(($f19 = ($17 as rt.LuaTable)?.f) !== undefined && (($16 = $f19.env) !== undefined || ($m18 = ($17 as rt.LuaTable).metatable) === undefined || ($16 = $m18.view.env) !== undefined || (!("env" in $m18.view) && $m18.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 8;
-        $18 = rt.index($19, "env", "local 'api'");
+        $16 = rt.index($17, "env", "local 'api'");
       }
-      $20 = $18;
-      (($17 = ($handlers[0] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $20 = $16;
+      $15 = ($handlers[0] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -164,46 +191,34 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n46: number;
         let $47: rt.LuaValue;
         let $48: rt.LuaValue;
-        let $49: rt.LuaValue;
-        let $50: rt.LuaValue;
+        let $m49: rt.LuaTable | undefined;
+        let $f50: rt.Fields | undefined;
         let $51: rt.LuaValue;
         let $m52: rt.LuaTable | undefined;
         let $f53: rt.Fields | undefined;
         let $54: rt.LuaValue;
-        let $m55: rt.LuaTable | undefined;
-        let $f56: rt.Fields | undefined;
-        let $57: rt.LuaValue;
+        let $55: rt.LuaValue;
+        let $m56: rt.LuaTable | undefined;
+        let $f57: rt.Fields | undefined;
         let $58: rt.LuaValue;
-        let $59: rt.LuaValue;
-        let $60: rt.LuaValue;
+        let $m59: rt.LuaTable | undefined;
+        let $f60: rt.Fields | undefined;
         let $61: rt.LuaValue;
-        let $m62: rt.LuaTable | undefined;
-        let $f63: rt.Fields | undefined;
-        let $64: rt.LuaValue;
-        let $m65: rt.LuaTable | undefined;
-        let $f66: rt.Fields | undefined;
-        let $67: rt.LuaValue;
+        let $62: rt.LuaValue;
+        let $m63: rt.LuaTable | undefined;
+        let $f64: rt.Fields | undefined;
+        let $65: rt.LuaValue;
+        let $m66: rt.LuaTable | undefined;
+        let $f67: rt.Fields | undefined;
         let $68: rt.LuaValue;
         let $69: rt.LuaValue;
-        let $70: rt.LuaValue;
-        let $71: rt.LuaValue;
-        let $m72: rt.LuaTable | undefined;
-        let $f73: rt.Fields | undefined;
-        let $74: rt.LuaValue;
-        let $m75: rt.LuaTable | undefined;
-        let $f76: rt.Fields | undefined;
-        let $77: rt.LuaValue;
-        let $78: rt.LuaValue;
-        let $79: rt.LuaValue;
-        let $80: rt.LuaValue;
-        let $81: rt.LuaValue;
-        let $m82: rt.LuaTable | undefined;
-        let $f83: rt.Fields | undefined;
-        let $84: rt.LuaValue;
-        let $m85: rt.LuaTable | undefined;
-        let $f86: rt.Fields | undefined;
-        let $o87: rt.Fields;
-        let $n88: number;
+        let $m70: rt.LuaTable | undefined;
+        let $f71: rt.Fields | undefined;
+        let $72: rt.LuaValue;
+        let $m73: rt.LuaTable | undefined;
+        let $f74: rt.Fields | undefined;
+        let $o75: rt.Fields;
+        let $n76: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $1 = ($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : (rt.at($s, $d, $pc + 9), rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.env) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.env) !== undefined || (!("env" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : (rt.at($s, $d, $pc + 10), rt.index($3, "env", "global 'rover'")))), (($f10 = ($2 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.APP_NAME) !== undefined || ($m9 = ($2 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.APP_NAME) !== undefined || (!("APP_NAME" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : (rt.at($s, $d, $pc + 10), rt.index($2, "APP_NAME", "field 'env'"))));
@@ -225,15 +240,86 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($41 = $1, $42 = $11, $43 = $21, $44 = $31, $o45 = new rt.FieldsObject(), $n46 = 0, ($41 !== undefined && ($o45.app = $41, $n46++)), ($42 !== undefined && ($o45.greeting = $42, $n46++)), ($43 !== undefined && ($o45.overridden = $43, $n46++)), ($44 !== undefined && ($o45.missing = $44, $n46++)), rt.LuaTable.record($o45, $n46)));
         }
-        return rt.leave($s, $d, ($47 = ($48 = ($49 = (($50 = $env.f.rover) !== undefined ? $50 : (rt.at($s, $d, $pc + 9), rt.getGlobal($env, "rover"))), (($f53 = ($49 as rt.LuaTable)?.f) !== undefined && (($51 = $f53.env) !== undefined || ($m52 = ($49 as rt.LuaTable).metatable) === undefined || ($51 = $m52.view.env) !== undefined || (!("env" in $m52.view) && $m52.view[rt.CUT] === undefined)) ? $51 : (rt.at($s, $d, $pc + 10), rt.index($49, "env", "global 'rover'")))), (($f56 = ($48 as rt.LuaTable)?.f) !== undefined && (($54 = $f56.APP_NAME) !== undefined || ($m55 = ($48 as rt.LuaTable).metatable) === undefined || ($54 = $m55.view.APP_NAME) !== undefined || (!("APP_NAME" in $m55.view) && $m55.view[rt.CUT] === undefined)) ? $54 : (rt.at($s, $d, $pc + 10), rt.index($48, "APP_NAME", "field 'env'")))), $57 = ($58 = ($59 = (($60 = $env.f.rover) !== undefined ? $60 : (rt.at($s, $d, $pc + 9), rt.getGlobal($env, "rover"))), (($f63 = ($59 as rt.LuaTable)?.f) !== undefined && (($61 = $f63.env) !== undefined || ($m62 = ($59 as rt.LuaTable).metatable) === undefined || ($61 = $m62.view.env) !== undefined || (!("env" in $m62.view) && $m62.view[rt.CUT] === undefined)) ? $61 : (rt.at($s, $d, $pc + 11), rt.index($59, "env", "global 'rover'")))), (($f66 = ($58 as rt.LuaTable)?.f) !== undefined && (($64 = $f66.GREETING) !== undefined || ($m65 = ($58 as rt.LuaTable).metatable) === undefined || ($64 = $m65.view.GREETING) !== undefined || (!("GREETING" in $m65.view) && $m65.view[rt.CUT] === undefined)) ? $64 : (rt.at($s, $d, $pc + 11), rt.index($58, "GREETING", "field 'env'")))), $67 = ($68 = ($69 = (($70 = $env.f.rover) !== undefined ? $70 : (rt.at($s, $d, $pc + 9), rt.getGlobal($env, "rover"))), (($f73 = ($69 as rt.LuaTable)?.f) !== undefined && (($71 = $f73.env) !== undefined || ($m72 = ($69 as rt.LuaTable).metatable) === undefined || ($71 = $m72.view.env) !== undefined || (!("env" in $m72.view) && $m72.view[rt.CUT] === undefined)) ? $71 : (rt.at($s, $d, $pc + 12), rt.index($69, "env", "global 'rover'")))), (($f76 = ($68 as rt.LuaTable)?.f) !== undefined && (($74 = $f76.OVERRIDDEN) !== undefined || ($m75 = ($68 as rt.LuaTable).metatable) === undefined || ($74 = $m75.view.OVERRIDDEN) !== undefined || (!("OVERRIDDEN" in $m75.view) && $m75.view[rt.CUT] === undefined)) ? $74 : (rt.at($s, $d, $pc + 12), rt.index($68, "OVERRIDDEN", "field 'env'")))), $77 = ($78 = ($79 = (($80 = $env.f.rover) !== undefined ? $80 : (rt.at($s, $d, $pc + 9), rt.getGlobal($env, "rover"))), (($f83 = ($79 as rt.LuaTable)?.f) !== undefined && (($81 = $f83.env) !== undefined || ($m82 = ($79 as rt.LuaTable).metatable) === undefined || ($81 = $m82.view.env) !== undefined || (!("env" in $m82.view) && $m82.view[rt.CUT] === undefined)) ? $81 : (rt.at($s, $d, $pc + 13), rt.index($79, "env", "global 'rover'")))), (($f86 = ($78 as rt.LuaTable)?.f) !== undefined && (($84 = $f86.NOT_SET_ANYWHERE) !== undefined || ($m85 = ($78 as rt.LuaTable).metatable) === undefined || ($84 = $m85.view.NOT_SET_ANYWHERE) !== undefined || (!("NOT_SET_ANYWHERE" in $m85.view) && $m85.view[rt.CUT] === undefined)) ? $84 : (rt.at($s, $d, $pc + 13), rt.index($78, "NOT_SET_ANYWHERE", "field 'env'")))), $o87 = new rt.FieldsObject(), $n88 = 0, ($47 !== undefined && ($o87.app = $47, $n88++)), ($57 !== undefined && ($o87.greeting = $57, $n88++)), ($67 !== undefined && ($o87.overridden = $67, $n88++)), ($77 !== undefined && ($o87.missing = $77, $n88++)), rt.LuaTable.record($o87, $n88)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f9 = ($20 as rt.LuaTable)?.f) !== undefined && !($20 as rt.LuaTable).linked && $f9.get !== undefined ? ($f9.get = $17) : ($s.pcs[$d] = $pc + 8, rt.setIndex($20, "get", $17, "field 'env'")));
-      $18 = api as rt.LuaValue;
-      if (!(($f9 = ($18 as rt.LuaTable)?.f) !== undefined && (($19 = $f9.settings) !== undefined || ($m21 = ($18 as rt.LuaTable).metatable) === undefined || ($19 = $m21.view.settings) !== undefined || (!("settings" in $m21.view) && $m21.view[rt.CUT] === undefined)))) {
-        $s.pcs[$d] = $pc + 14;
-        $19 = rt.index($18, "settings", "local 'api'");
+        if (($47 = $env.f.rover) === undefined) {
+          rt.at($s, $d, $pc + 9);
+          $47 = rt.getGlobal($env, "rover");
+        }
+        if (!(($f50 = ($47 as rt.LuaTable)?.f) !== undefined && (($48 = $f50.env) !== undefined || ($m49 = ($47 as rt.LuaTable).metatable) === undefined || ($48 = $m49.view.env) !== undefined || (!("env" in $m49.view) && $m49.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 10);
+          $48 = rt.index($47, "env", "global 'rover'");
+        }
+        if (!(($f53 = ($48 as rt.LuaTable)?.f) !== undefined && (($51 = $f53.APP_NAME) !== undefined || ($m52 = ($48 as rt.LuaTable).metatable) === undefined || ($51 = $m52.view.APP_NAME) !== undefined || (!("APP_NAME" in $m52.view) && $m52.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 10);
+          $51 = rt.index($48, "APP_NAME", "field 'env'");
+        }
+        if (($54 = $env.f.rover) === undefined) {
+          rt.at($s, $d, $pc + 9);
+          $54 = rt.getGlobal($env, "rover");
+        }
+        if (!(($f57 = ($54 as rt.LuaTable)?.f) !== undefined && (($55 = $f57.env) !== undefined || ($m56 = ($54 as rt.LuaTable).metatable) === undefined || ($55 = $m56.view.env) !== undefined || (!("env" in $m56.view) && $m56.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 11);
+          $55 = rt.index($54, "env", "global 'rover'");
+        }
+        if (!(($f60 = ($55 as rt.LuaTable)?.f) !== undefined && (($58 = $f60.GREETING) !== undefined || ($m59 = ($55 as rt.LuaTable).metatable) === undefined || ($58 = $m59.view.GREETING) !== undefined || (!("GREETING" in $m59.view) && $m59.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 11);
+          $58 = rt.index($55, "GREETING", "field 'env'");
+        }
+        if (($61 = $env.f.rover) === undefined) {
+          rt.at($s, $d, $pc + 9);
+          $61 = rt.getGlobal($env, "rover");
+        }
+        if (!(($f64 = ($61 as rt.LuaTable)?.f) !== undefined && (($62 = $f64.env) !== undefined || ($m63 = ($61 as rt.LuaTable).metatable) === undefined || ($62 = $m63.view.env) !== undefined || (!("env" in $m63.view) && $m63.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 12);
+          $62 = rt.index($61, "env", "global 'rover'");
+        }
+        if (!(($f67 = ($62 as rt.LuaTable)?.f) !== undefined && (($65 = $f67.OVERRIDDEN) !== undefined || ($m66 = ($62 as rt.LuaTable).metatable) === undefined || ($65 = $m66.view.OVERRIDDEN) !== undefined || (!("OVERRIDDEN" in $m66.view) && $m66.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 12);
+          $65 = rt.index($62, "OVERRIDDEN", "field 'env'");
+        }
+        if (($68 = $env.f.rover) === undefined) {
+          rt.at($s, $d, $pc + 9);
+          $68 = rt.getGlobal($env, "rover");
+        }
+        if (!(($f71 = ($68 as rt.LuaTable)?.f) !== undefined && (($69 = $f71.env) !== undefined || ($m70 = ($68 as rt.LuaTable).metatable) === undefined || ($69 = $m70.view.env) !== undefined || (!("env" in $m70.view) && $m70.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 13);
+          $69 = rt.index($68, "env", "global 'rover'");
+        }
+        if (!(($f74 = ($69 as rt.LuaTable)?.f) !== undefined && (($72 = $f74.NOT_SET_ANYWHERE) !== undefined || ($m73 = ($69 as rt.LuaTable).metatable) === undefined || ($72 = $m73.view.NOT_SET_ANYWHERE) !== undefined || (!("NOT_SET_ANYWHERE" in $m73.view) && $m73.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 13);
+          $72 = rt.index($69, "NOT_SET_ANYWHERE", "field 'env'");
+        }
+        $o75 = new rt.FieldsObject();
+        $n76 = 0;
+        if ($51 !== undefined) {
+          $o75.app = $51;
+          $n76++;
+        }
+        if ($58 !== undefined) {
+          $o75.greeting = $58;
+          $n76++;
+        }
+        if ($65 !== undefined) {
+          $o75.overridden = $65;
+          $n76++;
+        }
+        if ($72 !== undefined) {
+          $o75.missing = $72;
+          $n76++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o75, $n76));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($15 !== undefined && ($f9 = ($20 as rt.LuaTable)?.f) !== undefined && !($20 as rt.LuaTable).linked && $f9.get !== undefined) $f9.get = $15;
+      else {
+        $s.pcs[$d] = $pc + 8;
+        rt.setIndex($20, "get", $15, "field 'env'");
       }
-      $17 = $19;
-      (($20 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $16 = api as rt.LuaValue;
+      if (!(($f9 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f9.settings) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.settings) !== undefined || (!("settings" in $m18.view) && $m18.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 14;
+        $17 = rt.index($16, "settings", "local 'api'");
+      }
+      $15 = $17;
+      $20 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -261,25 +347,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n24: number;
         let $25: rt.LuaValue;
         let $26: rt.LuaValue;
-        let $27: rt.LuaValue;
-        let $m28: rt.LuaTable | undefined;
-        let $f29: rt.Fields | undefined;
+        let $m27: rt.LuaTable | undefined;
+        let $f28: rt.Fields | undefined;
+        let $29: rt.LuaValue;
         let $30: rt.LuaValue;
-        let $31: rt.LuaValue;
-        let $32: rt.LuaValue;
+        let $m31: rt.LuaTable | undefined;
+        let $f32: rt.Fields | undefined;
         let $33: rt.LuaValue;
         let $m34: rt.LuaTable | undefined;
         let $f35: rt.Fields | undefined;
         let $36: rt.LuaValue;
-        let $m37: rt.LuaTable | undefined;
-        let $f38: rt.Fields | undefined;
-        let $39: rt.LuaValue;
-        let $40: rt.LuaValue;
-        let $41: rt.LuaValue;
-        let $m42: rt.LuaTable | undefined;
-        let $f43: rt.Fields | undefined;
-        let $o44: rt.Fields;
-        let $n45: number;
+        let $37: rt.LuaValue;
+        let $m38: rt.LuaTable | undefined;
+        let $f39: rt.Fields | undefined;
+        let $o40: rt.Fields;
+        let $n41: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $1 = ($2 = settings as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.page_size) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.page_size) !== undefined || (!("page_size" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 15), rt.index($2, "page_size", "upvalue 'settings'"))));
@@ -298,15 +380,53 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($20 = $1, $21 = $6, $22 = $15, $o23 = new rt.FieldsObject(), $n24 = 0, ($20 !== undefined && ($o23.page_size = $20, $n24++)), ($21 !== undefined && ($o23.search = $21, $n24++)), ($22 !== undefined && ($o23.db = $22, $n24++)), rt.LuaTable.record($o23, $n24)));
         }
-        return rt.leave($s, $d, ($25 = ($26 = settings as rt.LuaValue, (($f29 = ($26 as rt.LuaTable)?.f) !== undefined && (($27 = $f29.page_size) !== undefined || ($m28 = ($26 as rt.LuaTable).metatable) === undefined || ($27 = $m28.view.page_size) !== undefined || (!("page_size" in $m28.view) && $m28.view[rt.CUT] === undefined)) ? $27 : (rt.at($s, $d, $pc + 15), rt.index($26, "page_size", "upvalue 'settings'")))), $30 = ($31 = ($32 = settings as rt.LuaValue, (($f35 = ($32 as rt.LuaTable)?.f) !== undefined && (($33 = $f35.features) !== undefined || ($m34 = ($32 as rt.LuaTable).metatable) === undefined || ($33 = $m34.view.features) !== undefined || (!("features" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : (rt.at($s, $d, $pc + 15), rt.index($32, "features", "upvalue 'settings'")))), (($f38 = ($31 as rt.LuaTable)?.f) !== undefined && (($36 = $f38.search) !== undefined || ($m37 = ($31 as rt.LuaTable).metatable) === undefined || ($36 = $m37.view.search) !== undefined || (!("search" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : (rt.at($s, $d, $pc + 15), rt.index($31, "search", "field 'features'")))), $39 = ($40 = db as rt.LuaValue, (($f43 = ($40 as rt.LuaTable)?.f) !== undefined && (($41 = $f43.db) !== undefined || ($m42 = ($40 as rt.LuaTable).metatable) === undefined || ($41 = $m42.view.db) !== undefined || (!("db" in $m42.view) && $m42.view[rt.CUT] === undefined)) ? $41 : (rt.at($s, $d, $pc + 15), rt.index($40, "db", "upvalue 'db'")))), $o44 = new rt.FieldsObject(), $n45 = 0, ($25 !== undefined && ($o44.page_size = $25, $n45++)), ($30 !== undefined && ($o44.search = $30, $n45++)), ($39 !== undefined && ($o44.db = $39, $n45++)), rt.LuaTable.record($o44, $n45)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f22 = ($17 as rt.LuaTable)?.f) !== undefined && !($17 as rt.LuaTable).linked && $f22.get !== undefined ? ($f22.get = $20) : ($s.pcs[$d] = $pc + 14, rt.setIndex($17, "get", $20, "field 'settings'")));
-      $19 = api as rt.LuaValue;
-      if (!(($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($18 = $f22.readonly) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($18 = $m21.view.readonly) !== undefined || (!("readonly" in $m21.view) && $m21.view[rt.CUT] === undefined)))) {
-        $s.pcs[$d] = $pc + 16;
-        $18 = rt.index($19, "readonly", "local 'api'");
+        $25 = settings as rt.LuaValue;
+        if (!(($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.page_size) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.page_size) !== undefined || (!("page_size" in $m27.view) && $m27.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 15);
+          $26 = rt.index($25, "page_size", "upvalue 'settings'");
+        }
+        $29 = settings as rt.LuaValue;
+        if (!(($f32 = ($29 as rt.LuaTable)?.f) !== undefined && (($30 = $f32.features) !== undefined || ($m31 = ($29 as rt.LuaTable).metatable) === undefined || ($30 = $m31.view.features) !== undefined || (!("features" in $m31.view) && $m31.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 15);
+          $30 = rt.index($29, "features", "upvalue 'settings'");
+        }
+        if (!(($f35 = ($30 as rt.LuaTable)?.f) !== undefined && (($33 = $f35.search) !== undefined || ($m34 = ($30 as rt.LuaTable).metatable) === undefined || ($33 = $m34.view.search) !== undefined || (!("search" in $m34.view) && $m34.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 15);
+          $33 = rt.index($30, "search", "field 'features'");
+        }
+        $36 = db as rt.LuaValue;
+        if (!(($f39 = ($36 as rt.LuaTable)?.f) !== undefined && (($37 = $f39.db) !== undefined || ($m38 = ($36 as rt.LuaTable).metatable) === undefined || ($37 = $m38.view.db) !== undefined || (!("db" in $m38.view) && $m38.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 15);
+          $37 = rt.index($36, "db", "upvalue 'db'");
+        }
+        $o40 = new rt.FieldsObject();
+        $n41 = 0;
+        if ($26 !== undefined) {
+          $o40.page_size = $26;
+          $n41++;
+        }
+        if ($33 !== undefined) {
+          $o40.search = $33;
+          $n41++;
+        }
+        if ($37 !== undefined) {
+          $o40.db = $37;
+          $n41++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o40, $n41));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($20 !== undefined && ($f19 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f19.get !== undefined) $f19.get = $20;
+      else {
+        $s.pcs[$d] = $pc + 14;
+        rt.setIndex($15, "get", $20, "field 'settings'");
       }
-      $20 = $18;
-      (($17 = ($handlers[2] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $17 = api as rt.LuaValue;
+      if (!(($f19 = ($17 as rt.LuaTable)?.f) !== undefined && (($16 = $f19.readonly) !== undefined || ($m18 = ($17 as rt.LuaTable).metatable) === undefined || ($16 = $m18.view.readonly) !== undefined || (!("readonly" in $m18.view) && $m18.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 16;
+        $16 = rt.index($17, "readonly", "local 'api'");
+      }
+      $20 = $16;
+      $15 = ($handlers[2] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -340,7 +460,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $3 = rt.index($2, "env", "global 'rover'");
           }
           $1 = $3;
-          (($6 = "changed") !== undefined && ($f7 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f7.APP_NAME !== undefined ? ($f7.APP_NAME = $6) : (rt.at($s, $d, $pc + 17), rt.setIndex($1, "APP_NAME", $6, "field 'env'")));
+          $6 = "changed";
+          if ($6 !== undefined && ($f7 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f7.APP_NAME !== undefined) $f7.APP_NAME = $6;
+          else {
+            rt.at($s, $d, $pc + 17);
+            rt.setIndex($1, "APP_NAME", $6, "field 'env'");
+          }
           return rt.leave($s, $d, rt.NONE);
         })))], 2);
         let ok: rt.LuaValue = $l1[0];
@@ -359,8 +484,25 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($2 = $3, $5 = $4, $o6 = new rt.FieldsObject(), $n7 = 0, ($2 !== undefined && ($o6.ok = $2, $n7++)), ($5 !== undefined && ($o6.err = $5, $n7++)), rt.LuaTable.record($o6, $n7)));
         }
-        return rt.leave($s, $d, ($8 = ok, $9 = err, $o10 = new rt.FieldsObject(), $n11 = 0, ($8 !== undefined && ($o10.ok = $8, $n11++)), ($9 !== undefined && ($o10.err = $9, $n11++)), rt.LuaTable.record($o10, $n11)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f9 = ($20 as rt.LuaTable)?.f) !== undefined && !($20 as rt.LuaTable).linked && $f9.get !== undefined ? ($f9.get = $17) : ($s.pcs[$d] = $pc + 16, rt.setIndex($20, "get", $17, "field 'readonly'")));
+        $8 = ok;
+        $9 = err;
+        $o10 = new rt.FieldsObject();
+        $n11 = 0;
+        if ($8 !== undefined) {
+          $o10.ok = $8;
+          $n11++;
+        }
+        if ($9 !== undefined) {
+          $o10.err = $9;
+          $n11++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o10, $n11));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($15 !== undefined && ($f9 = ($20 as rt.LuaTable)?.f) !== undefined && !($20 as rt.LuaTable).linked && $f9.get !== undefined) $f9.get = $15;
+      else {
+        $s.pcs[$d] = $pc + 16;
+        rt.setIndex($20, "get", $15, "field 'readonly'");
+      }
       return rt.leave($s, $d, api);
     };
 }

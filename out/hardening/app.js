@@ -203,7 +203,11 @@ function load($env) {
       $4 = rt.index($3, "server", "global 'rover'");
     }
     $2 = $4;
-    $7 = ($o8 = new rt.FieldsObject(), $n9 = 2, $o8.log_level = "nope", $o8.body_size_limit = 4096, rt.LuaTable.record($o8, $n9));
+    $o8 = new rt.FieldsObject();
+    $n9 = 2;
+    $o8.log_level = "nope";
+    $o8.body_size_limit = 4096;
+    $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 1;
     $fn1 = rt.fn($2, "field 'server'");
     let api = rt.first($fn1($7));
@@ -213,9 +217,14 @@ function load($env) {
       $3 = rt.index($4, "hello", "local 'api'");
     }
     $7 = $3;
-    ($2 = $handlers[0] = function $get() {
+    $2 = $handlers[0] = function $get() {
       return "hello";
-    }) !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0 ? $f10.get = $2 : ($s.pcs[$d] = $pc + 2, rt.setIndex($7, "get", $2, "field 'hello'"));
+    };
+    if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 2;
+      rt.setIndex($7, "get", $2, "field 'hello'");
+    }
     $3 = api;
     if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.users) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.users) !== void 0 || !("users" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 3;
@@ -226,7 +235,7 @@ function load($env) {
       $7 = rt.index($4, "p_id", "field 'users'");
     }
     $2 = $7;
-    ($12 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
+    $12 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -243,12 +252,12 @@ function load($env) {
       let $n11;
       let $122;
       let $13;
-      let $14;
-      let $m15;
-      let $f16;
-      let $17;
-      let $m18;
-      let $f19;
+      let $m14;
+      let $f15;
+      let $16;
+      let $m17;
+      let $f18;
+      let $19;
       let $o20;
       let $n21;
       const $json = rh.claim(ctx);
@@ -276,15 +285,27 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($9 = $1, $o10 = new rt.FieldsObject(), $n11 = 0, $9 !== void 0 && ($o10.id = $9, $n11++), rt.LuaTable.record($o10, $n11)));
       }
-      return rt.leave($s2, $d2, ($122 = rh.pristineContext(ctx) ? ctx.param("id") : ($13 = rt.first(($14 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f16 = $14?.f)?.params !== void 0 ? $f16.params : ($m15 = $14?.metatable) !== void 0 && $m15.view.params !== void 0 ? $m15.view.params : rt.index($14, "params", "local 'ctx'"), "method 'params'")($14))), ($f19 = $13?.f) !== void 0 && (($17 = $f19.id) !== void 0 || ($m18 = $13.metatable) === void 0 || ($17 = $m18.view.id) !== void 0 || !("id" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 5, rt.index($13, "id"))), $o20 = new rt.FieldsObject(), $n21 = 0, $122 !== void 0 && ($o20.id = $122, $n21++), rt.LuaTable.record($o20, $n21)));
-    }))) !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 3, rt.setIndex($2, "get", $12, "field 'p_id'"));
+      $19 = rh.pristineContext(ctx) ? ctx.param("id") : ($122 = rt.first(($13 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f15 = $13?.f)?.params !== void 0 ? $f15.params : ($m14 = $13?.metatable) !== void 0 && $m14.view.params !== void 0 ? $m14.view.params : rt.index($13, "params", "local 'ctx'"), "method 'params'")($13))), ($f18 = $122?.f) !== void 0 && (($16 = $f18.id) !== void 0 || ($m17 = $122.metatable) === void 0 || ($16 = $m17.view.id) !== void 0 || !("id" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $16 : ($s2.pcs[$d2] = $pc + 5, rt.index($122, "id")));
+      $o20 = new rt.FieldsObject();
+      $n21 = 0;
+      if ($19 !== void 0) {
+        $o20.id = $19;
+        $n21++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o20, $n21));
+    }));
+    if ($12 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 3;
+      rt.setIndex($2, "get", $12, "field 'p_id'");
+    }
     $7 = api;
     if (!(($f13 = $7?.f) !== void 0 && (($4 = $f13.query) !== void 0 || ($m11 = $7.metatable) === void 0 || ($4 = $m11.view.query) !== void 0 || !("query" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 6;
       $4 = rt.index($7, "query", "local 'api'");
     }
     $12 = $4;
-    ($3 = $handlers[2] = (($body) => rt.withBody((function $get(ctx) {
+    $3 = $handlers[2] = (($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -309,7 +330,12 @@ function load($env) {
         $r6 = rt.tail($s2, $fn12, [$22]);
       }
       return $r6;
-    }))) !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0 ? $f6.get = $3 : ($s.pcs[$d] = $pc + 6, rt.setIndex($12, "get", $3, "field 'query'"));
+    }));
+    if ($3 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $3;
+    else {
+      $s.pcs[$d] = $pc + 6;
+      rt.setIndex($12, "get", $3, "field 'query'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($7 = $f6.safe) !== void 0 || ($m11 = $4.metatable) === void 0 || ($7 = $m11.view.safe) !== void 0 || !("safe" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 8;
@@ -320,7 +346,7 @@ function load($env) {
       $12 = rt.index($7, "p_id", "field 'safe'");
     }
     $3 = $12;
-    ($2 = $handlers[3] = rh.jsonHandler((function $get(ctx) {
+    $2 = $handlers[3] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -383,15 +409,34 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($6 = $11, $5 = $122, $o13 = new rt.FieldsObject(), $n14 = 0, $6 !== void 0 && ($o13.ok = $6, $n14++), $5 !== void 0 && ($o13.err = $5, $n14++), rt.LuaTable.record($o13, $n14)));
       }
-      return rt.leave($s2, $d2, ($42 = ok, $32 = rt.t($15 = rt.t($16 = !rt.t(ok)) ? err : $16) ? $15 : void 0, $o17 = new rt.FieldsObject(), $n18 = 0, $42 !== void 0 && ($o17.ok = $42, $n18++), $32 !== void 0 && ($o17.err = $32, $n18++), rt.LuaTable.record($o17, $n18)));
-    }))) !== void 0 && ($f10 = $3?.f) !== void 0 && !$3.linked && $f10.get !== void 0 ? $f10.get = $2 : ($s.pcs[$d] = $pc + 8, rt.setIndex($3, "get", $2, "field 'p_id'"));
+      $42 = ok;
+      $15 = !rt.t(ok);
+      $32 = rt.t($15) ? err : $15;
+      $16 = rt.t($32) ? $32 : void 0;
+      $o17 = new rt.FieldsObject();
+      $n18 = 0;
+      if ($42 !== void 0) {
+        $o17.ok = $42;
+        $n18++;
+      }
+      if ($16 !== void 0) {
+        $o17.err = $16;
+        $n18++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o17, $n18));
+    }));
+    if ($2 !== void 0 && ($f10 = $3?.f) !== void 0 && !$3.linked && $f10.get !== void 0) $f10.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 8;
+      rt.setIndex($3, "get", $2, "field 'p_id'");
+    }
     $12 = api;
     if (!(($f10 = $12?.f) !== void 0 && (($7 = $f10.echo) !== void 0 || ($m5 = $12.metatable) === void 0 || ($7 = $m5.view.echo) !== void 0 || !("echo" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 11;
       $7 = rt.index($12, "echo", "local 'api'");
     }
     $2 = $7;
-    ($4 = $handlers[4] = (($body) => rt.withBody((function $post(ctx) {
+    $4 = $handlers[4] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -437,7 +482,12 @@ function load($env) {
         $r16 = rt.tail($s2, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
       }
       return $r16;
-    }))) !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.post !== void 0 ? $f13.post = $4 : ($s.pcs[$d] = $pc + 11, rt.setIndex($2, "post", $4, "field 'echo'"));
+    }));
+    if ($4 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.post !== void 0) $f13.post = $4;
+    else {
+      $s.pcs[$d] = $pc + 11;
+      rt.setIndex($2, "post", $4, "field 'echo'");
+    }
     $7 = api;
     if (!(($f13 = $7?.f) !== void 0 && (($12 = $f13.echo) !== void 0 || ($m5 = $7.metatable) === void 0 || ($12 = $m5.view.echo) !== void 0 || !("echo" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 16;
@@ -448,7 +498,7 @@ function load($env) {
       $2 = rt.index($12, "data", "field 'echo'");
     }
     $4 = $2;
-    ($3 = $handlers[5] = (($body) => rt.withBody((function $post(ctx) {
+    $3 = $handlers[5] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -478,14 +528,19 @@ function load($env) {
         $r9 = rt.tail($s2, $fn12, [$22]);
       }
       return $r9;
-    }))) !== void 0 && ($f6 = $4?.f) !== void 0 && !$4.linked && $f6.post !== void 0 ? $f6.post = $3 : ($s.pcs[$d] = $pc + 16, rt.setIndex($4, "post", $3, "field 'data'"));
+    }));
+    if ($3 !== void 0 && ($f6 = $4?.f) !== void 0 && !$4.linked && $f6.post !== void 0) $f6.post = $3;
+    else {
+      $s.pcs[$d] = $pc + 16;
+      rt.setIndex($4, "post", $3, "field 'data'");
+    }
     $2 = api;
     if (!(($f6 = $2?.f) !== void 0 && (($12 = $f6.object) !== void 0 || ($m11 = $2.metatable) === void 0 || ($12 = $m11.view.object) !== void 0 || !("object" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 19;
       $12 = rt.index($2, "object", "local 'api'");
     }
     $3 = $12;
-    ($7 = $handlers[6] = (($body) => rt.withBody((function $post(ctx) {
+    $7 = $handlers[6] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -500,44 +555,66 @@ function load($env) {
       let $m6;
       let $f7;
       let $8;
-      let $9;
-      let $fn10;
+      let $fn9;
+      let $10;
       let $11;
       let $122;
-      let $13;
-      let $14;
+      let $m13;
+      let $f14;
       let $m15;
       let $f16;
-      let $m17;
-      let $f18;
-      let $o19;
-      let $n20;
-      let $t21;
-      let $r22;
+      let $17;
+      let $o18;
+      let $n19;
+      let $t20;
+      let $r21;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 20;
       $22 = rt.first(rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
       $s2.pcs[$d2] = $pc + 21;
       $fn12 = rt.fn(($f7 = $22?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $22?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($22, "expect"), "method 'expect'");
-      $8 = ($9 = rt.first(($11 = ($122 = ($13 = $env.f.rover) !== void 0 ? $13 : ($s2.pcs[$d2] = $pc + 21, rt.getGlobal($env, "rover")), ($f16 = $122?.f) !== void 0 && (($14 = $f16.guard) !== void 0 || ($m15 = $122.metatable) === void 0 || ($14 = $m15.view.guard) !== void 0 || !("guard" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s2.pcs[$d2] = $pc + 21, rt.index($122, "guard", "global 'rover'"))), $s2.pcs[$d2] = $pc + 22, $fn10 = rt.fn(($f18 = $11?.f)?.string !== void 0 ? $f18.string : ($m17 = $11?.metatable) !== void 0 && $m17.view.string !== void 0 ? $m17.view.string : rt.index($11, "string", "field 'guard'"), "method 'string'"), $fn10($11))), $o19 = new rt.FieldsObject(), $n20 = 0, $9 !== void 0 && ($o19.name = $9, $n20++), rt.LuaTable.record($o19, $n20));
+      if (($11 = $env.f.rover) === void 0) {
+        $s2.pcs[$d2] = $pc + 21;
+        $11 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.guard) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.guard) !== void 0 || !("guard" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 21;
+        $122 = rt.index($11, "guard", "global 'rover'");
+      }
+      $10 = $122;
+      $s2.pcs[$d2] = $pc + 22;
+      $fn9 = rt.fn(($f16 = $10?.f)?.string !== void 0 ? $f16.string : ($m15 = $10?.metatable) !== void 0 && $m15.view.string !== void 0 ? $m15.view.string : rt.index($10, "string", "field 'guard'"), "method 'string'");
+      $17 = rt.first($fn9($10));
+      $o18 = new rt.FieldsObject();
+      $n19 = 0;
+      if ($17 !== void 0) {
+        $o18.name = $17;
+        $n19++;
+      }
+      $8 = rt.LuaTable.record($o18, $n19);
       $s2.pcs[$d2] = $pc + 23;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t21 = $s2.tails++;
-        $r22 = $fn12($22, $8);
-        $s2.tails = $t21;
+        $t20 = $s2.tails++;
+        $r21 = $fn12($22, $8);
+        $s2.tails = $t20;
       } else {
-        $r22 = rt.tail($s2, $fn12, [$22, $8]);
+        $r21 = rt.tail($s2, $fn12, [$22, $8]);
       }
-      return $r22;
-    }))) !== void 0 && ($f10 = $3?.f) !== void 0 && !$3.linked && $f10.post !== void 0 ? $f10.post = $7 : ($s.pcs[$d] = $pc + 19, rt.setIndex($3, "post", $7, "field 'object'"));
+      return $r21;
+    }));
+    if ($7 !== void 0 && ($f10 = $3?.f) !== void 0 && !$3.linked && $f10.post !== void 0) $f10.post = $7;
+    else {
+      $s.pcs[$d] = $pc + 19;
+      rt.setIndex($3, "post", $7, "field 'object'");
+    }
     $12 = api;
     if (!(($f10 = $12?.f) !== void 0 && (($2 = $f10.keys) !== void 0 || ($m11 = $12.metatable) === void 0 || ($2 = $m11.view.keys) !== void 0 || !("keys" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 24;
       $2 = rt.index($12, "keys", "local 'api'");
     }
     $7 = $2;
-    ($3 = $handlers[7] = function $post(ctx) {
+    $3 = $handlers[7] = function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -556,10 +633,8 @@ function load($env) {
       let $13;
       let $14;
       let $15;
-      let $16;
-      let $17;
-      let $o18;
-      let $n19;
+      let $o16;
+      let $n17;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 25;
       $22 = rt.first(rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
@@ -586,7 +661,13 @@ function load($env) {
           }
           let k = $key1;
           $k10 = keys.length() + 1;
-          ($11 = k) !== void 0 && ($a12 = keys?.arr) !== void 0 && $k10 - 1 >>> 0 === $k10 - 1 && $a12[$k10 - 1] !== void 0 ? $a12[$k10 - 1] = $11 : $11 !== void 0 && $a12 !== void 0 && $k10 === $a12.length + 1 && keys.other === void 0 && keys.metatable === void 0 ? $a12.push($11) : ($s2.pcs[$d2] = $pc + 27, rt.setIndex(keys, $k10, $11, "local 'keys'"));
+          $11 = k;
+          if ($11 !== void 0 && ($a12 = keys?.arr) !== void 0 && $k10 - 1 >>> 0 === $k10 - 1 && $a12[$k10 - 1] !== void 0) $a12[$k10 - 1] = $11;
+          else if ($11 !== void 0 && $a12 !== void 0 && $k10 === $a12.length + 1 && keys.other === void 0 && keys.metatable === void 0) $a12.push($11);
+          else {
+            $s2.pcs[$d2] = $pc + 27;
+            rt.setIndex(keys, $k10, $11, "local 'keys'");
+          }
         }
       }
       if (($22 = $env.f.table) === void 0) {
@@ -602,34 +683,96 @@ function load($env) {
       $s2.pcs[$d2] = $pc + 31;
       $fn12 = rt.fn($9, "field 'sort'");
       $fn12($11);
-      return rt.leave($s2, $d2, ($11 = keys, $32 = rt.index(t, ($22 = "__proto__", $s2.pcs[$d2] = $pc + 32, $22), "local 't'"), $9 = ($13 = t, ($f7 = $13?.f) !== void 0 && (($14 = $f7["constructor"]) !== void 0 || ($m6 = $13.metatable) === void 0 || ($14 = $m6.view["constructor"]) !== void 0 || !("constructor" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $14 : ($s2.pcs[$d2] = $pc + 32, rt.index($13, "constructor", "local 't'"))), $15 = ($16 = t, ($f5 = $16?.f) !== void 0 && (($17 = $f5.prototype) !== void 0 || ($m4 = $16.metatable) === void 0 || ($17 = $m4.view.prototype) !== void 0 || !("prototype" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 32, rt.index($16, "prototype", "local 't'"))), $o18 = new rt.FieldsObject(), $n19 = 1, $o18.keys = $11, $32 !== void 0 && ($o18.proto = $32, $n19++), $9 !== void 0 && ($o18.ctor = $9, $n19++), $15 !== void 0 && ($o18.prototype = $15, $n19++), rt.LuaTable.record($o18, $n19)));
-    }) !== void 0 && ($f6 = $7?.f) !== void 0 && !$7.linked && $f6.post !== void 0 ? $f6.post = $3 : ($s.pcs[$d] = $pc + 24, rt.setIndex($7, "post", $3, "field 'keys'"));
+      $11 = keys;
+      $22 = rt.index(t, ($32 = "__proto__", $s2.pcs[$d2] = $pc + 32, $32), "local 't'");
+      $9 = t;
+      if (!(($f7 = $9?.f) !== void 0 && (($13 = $f7["constructor"]) !== void 0 || ($m6 = $9.metatable) === void 0 || ($13 = $m6.view["constructor"]) !== void 0 || !("constructor" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 32;
+        $13 = rt.index($9, "constructor", "local 't'");
+      }
+      $14 = t;
+      if (!(($f5 = $14?.f) !== void 0 && (($15 = $f5.prototype) !== void 0 || ($m4 = $14.metatable) === void 0 || ($15 = $m4.view.prototype) !== void 0 || !("prototype" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 32;
+        $15 = rt.index($14, "prototype", "local 't'");
+      }
+      $o16 = new rt.FieldsObject();
+      $n17 = 1;
+      $o16.keys = $11;
+      if ($22 !== void 0) {
+        $o16.proto = $22;
+        $n17++;
+      }
+      if ($13 !== void 0) {
+        $o16.ctor = $13;
+        $n17++;
+      }
+      if ($15 !== void 0) {
+        $o16.prototype = $15;
+        $n17++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o16, $n17));
+    };
+    if ($3 !== void 0 && ($f6 = $7?.f) !== void 0 && !$7.linked && $f6.post !== void 0) $f6.post = $3;
+    else {
+      $s.pcs[$d] = $pc + 24;
+      rt.setIndex($7, "post", $3, "field 'keys'");
+    }
     $2 = api;
     if (!(($f6 = $2?.f) !== void 0 && (($12 = $f6.fresh) !== void 0 || ($m11 = $2.metatable) === void 0 || ($12 = $m11.view.fresh) !== void 0 || !("fresh" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 33;
       $12 = rt.index($2, "fresh", "local 'api'");
     }
     $3 = $12;
-    ($7 = $handlers[8] = function $get() {
+    $7 = $handlers[8] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $22;
-      let $32;
-      let $m4;
-      let $f5;
+      let $m3;
+      let $f4;
+      let $5;
       let $6;
       let $72;
       let $8;
-      let $9;
-      let $10;
-      let $m112;
-      let $f12;
-      let $13;
-      let $o14;
-      let $n15;
+      let $m9;
+      let $f102;
+      let $11;
+      let $o12;
+      let $n13;
       let t = new rt.LuaTable();
-      return rt.leave($s2, $d2, ($1 = ($22 = t, ($f5 = $22?.f) !== void 0 && (($32 = $f5.polluted) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.polluted) !== void 0 || !("polluted" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 34), rt.index($22, "polluted", "local 't'"))), $6 = rt.index(t, ($72 = "__proto__", rt.at($s2, $d2, $pc + 34), $72), "local 't'"), $8 = ($9 = t, ($f12 = $9?.f) !== void 0 && (($10 = $f12["constructor"]) !== void 0 || ($m112 = $9.metatable) === void 0 || ($10 = $m112.view["constructor"]) !== void 0 || !("constructor" in $m112.view) && $m112.view[rt.CUT] === void 0) ? $10 : (rt.at($s2, $d2, $pc + 34), rt.index($9, "constructor", "local 't'"))), $13 = t.length(), $o14 = new rt.FieldsObject(), $n15 = 1, $1 !== void 0 && ($o14.polluted = $1, $n15++), $6 !== void 0 && ($o14.proto = $6, $n15++), $8 !== void 0 && ($o14.ctor = $8, $n15++), $o14.n = $13, rt.LuaTable.record($o14, $n15)));
-    }) !== void 0 && ($f10 = $3?.f) !== void 0 && !$3.linked && $f10.get !== void 0 ? $f10.get = $7 : ($s.pcs[$d] = $pc + 33, rt.setIndex($3, "get", $7, "field 'fresh'"));
+      $1 = t;
+      if (!(($f4 = $1?.f) !== void 0 && (($22 = $f4.polluted) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.polluted) !== void 0 || !("polluted" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 34);
+        $22 = rt.index($1, "polluted", "local 't'");
+      }
+      $6 = rt.index(t, ($5 = "__proto__", rt.at($s2, $d2, $pc + 34), $5), "local 't'");
+      $72 = t;
+      if (!(($f102 = $72?.f) !== void 0 && (($8 = $f102["constructor"]) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view["constructor"]) !== void 0 || !("constructor" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 34);
+        $8 = rt.index($72, "constructor", "local 't'");
+      }
+      $11 = t.length();
+      $o12 = new rt.FieldsObject();
+      $n13 = 1;
+      if ($22 !== void 0) {
+        $o12.polluted = $22;
+        $n13++;
+      }
+      if ($6 !== void 0) {
+        $o12.proto = $6;
+        $n13++;
+      }
+      if ($8 !== void 0) {
+        $o12.ctor = $8;
+        $n13++;
+      }
+      $o12.n = $11;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o12, $n13));
+    };
+    if ($7 !== void 0 && ($f10 = $3?.f) !== void 0 && !$3.linked && $f10.get !== void 0) $f10.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 33;
+      rt.setIndex($3, "get", $7, "field 'fresh'");
+    }
     $12 = api;
     if (!(($f10 = $12?.f) !== void 0 && (($2 = $f10.loc) !== void 0 || ($m11 = $12.metatable) === void 0 || ($2 = $m11.view.loc) !== void 0 || !("loc" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 35;
@@ -640,7 +783,7 @@ function load($env) {
       $3 = rt.index($2, "crlf", "field 'loc'");
     }
     $7 = $3;
-    ($4 = $handlers[9] = (($body) => rt.withBody((function $get() {
+    $4 = $handlers[9] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -674,7 +817,12 @@ function load($env) {
         $r9 = rt.tail($s2, $fn12, [$72]);
       }
       return $r9;
-    }))) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 35, rt.setIndex($7, "get", $4, "field 'crlf'"));
+    }));
+    if ($4 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $4;
+    else {
+      $s.pcs[$d] = $pc + 35;
+      rt.setIndex($7, "get", $4, "field 'crlf'");
+    }
     $3 = api;
     if (!(($f13 = $3?.f) !== void 0 && (($2 = $f13.loc) !== void 0 || ($m5 = $3.metatable) === void 0 || ($2 = $m5.view.loc) !== void 0 || !("loc" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 38;
@@ -685,7 +833,7 @@ function load($env) {
       $12 = rt.index($2, "lf", "field 'loc'");
     }
     $4 = $12;
-    ($7 = $handlers[10] = (($body) => rt.withBody((function $get() {
+    $7 = $handlers[10] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -719,7 +867,12 @@ function load($env) {
         $r9 = rt.tail($s2, $fn12, [$72]);
       }
       return $r9;
-    }))) !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.get !== void 0 ? $f10.get = $7 : ($s.pcs[$d] = $pc + 38, rt.setIndex($4, "get", $7, "field 'lf'"));
+    }));
+    if ($7 !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.get !== void 0) $f10.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 38;
+      rt.setIndex($4, "get", $7, "field 'lf'");
+    }
     $12 = api;
     if (!(($f10 = $12?.f) !== void 0 && (($2 = $f10.loc) !== void 0 || ($m11 = $12.metatable) === void 0 || ($2 = $m11.view.loc) !== void 0 || !("loc" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 41;
@@ -730,7 +883,7 @@ function load($env) {
       $3 = rt.index($2, "cr", "field 'loc'");
     }
     $7 = $3;
-    ($4 = $handlers[11] = (($body) => rt.withBody((function $get() {
+    $4 = $handlers[11] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -766,7 +919,12 @@ function load($env) {
         $r11 = rt.tail($s2, $fn12, [$22, $9]);
       }
       return $r11;
-    }))) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 41, rt.setIndex($7, "get", $4, "field 'cr'"));
+    }));
+    if ($4 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $4;
+    else {
+      $s.pcs[$d] = $pc + 41;
+      rt.setIndex($7, "get", $4, "field 'cr'");
+    }
     $3 = api;
     if (!(($f13 = $3?.f) !== void 0 && (($2 = $f13.loc) !== void 0 || ($m5 = $3.metatable) === void 0 || ($2 = $m5.view.loc) !== void 0 || !("loc" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 44;
@@ -777,7 +935,7 @@ function load($env) {
       $12 = rt.index($2, "nul", "field 'loc'");
     }
     $4 = $12;
-    ($7 = $handlers[12] = (($body) => rt.withBody((function $get() {
+    $7 = $handlers[12] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -815,7 +973,12 @@ function load($env) {
         $r12 = rt.tail($s2, $fn12, [$22, $9, $10]);
       }
       return $r12;
-    }))) !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.get !== void 0 ? $f10.get = $7 : ($s.pcs[$d] = $pc + 44, rt.setIndex($4, "get", $7, "field 'nul'"));
+    }));
+    if ($7 !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.get !== void 0) $f10.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 44;
+      rt.setIndex($4, "get", $7, "field 'nul'");
+    }
     $12 = api;
     if (!(($f10 = $12?.f) !== void 0 && (($2 = $f10.loc) !== void 0 || ($m11 = $12.metatable) === void 0 || ($2 = $m11.view.loc) !== void 0 || !("loc" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 47;
@@ -826,7 +989,7 @@ function load($env) {
       $3 = rt.index($2, "query", "field 'loc'");
     }
     $7 = $3;
-    ($4 = $handlers[13] = (($body) => rt.withBody((function $get(ctx) {
+    $4 = $handlers[13] = (($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -867,7 +1030,12 @@ function load($env) {
         $r16 = rt.tail($s2, $fn12, [$72]);
       }
       return $r16;
-    }))) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 47, rt.setIndex($7, "get", $4, "field 'query'"));
+    }));
+    if ($4 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $4;
+    else {
+      $s.pcs[$d] = $pc + 47;
+      rt.setIndex($7, "get", $4, "field 'query'");
+    }
     $3 = api;
     if (!(($f13 = $3?.f) !== void 0 && (($2 = $f13.loc) !== void 0 || ($m5 = $3.metatable) === void 0 || ($2 = $m5.view.loc) !== void 0 || !("loc" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 51;
@@ -878,7 +1046,7 @@ function load($env) {
       $12 = rt.index($2, "tab", "field 'loc'");
     }
     $4 = $12;
-    ($7 = $handlers[14] = (($body) => rt.withBody((function $get() {
+    $7 = $handlers[14] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -912,7 +1080,12 @@ function load($env) {
         $r9 = rt.tail($s2, $fn12, [$72]);
       }
       return $r9;
-    }))) !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.get !== void 0 ? $f10.get = $7 : ($s.pcs[$d] = $pc + 51, rt.setIndex($4, "get", $7, "field 'tab'"));
+    }));
+    if ($7 !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.get !== void 0) $f10.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 51;
+      rt.setIndex($4, "get", $7, "field 'tab'");
+    }
     $12 = api;
     if (!(($f10 = $12?.f) !== void 0 && (($2 = $f10.loc) !== void 0 || ($m11 = $12.metatable) === void 0 || ($2 = $m11.view.loc) !== void 0 || !("loc" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 54;
@@ -923,7 +1096,7 @@ function load($env) {
       $3 = rt.index($2, "utf8", "field 'loc'");
     }
     $7 = $3;
-    ($4 = $handlers[15] = (($body) => rt.withBody((function $get() {
+    $4 = $handlers[15] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -957,7 +1130,12 @@ function load($env) {
         $r9 = rt.tail($s2, $fn12, [$72]);
       }
       return $r9;
-    }))) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 54, rt.setIndex($7, "get", $4, "field 'utf8'"));
+    }));
+    if ($4 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $4;
+    else {
+      $s.pcs[$d] = $pc + 54;
+      rt.setIndex($7, "get", $4, "field 'utf8'");
+    }
     $3 = api;
     if (!(($f13 = $3?.f) !== void 0 && (($2 = $f13.deep) !== void 0 || ($m5 = $3.metatable) === void 0 || ($2 = $m5.view.deep) !== void 0 || !("deep" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 57;
@@ -968,7 +1146,7 @@ function load($env) {
       $12 = rt.index($2, "p_n", "field 'deep'");
     }
     $4 = $12;
-    ($7 = $handlers[16] = function $get(ctx) {
+    $7 = $handlers[16] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -985,8 +1163,8 @@ function load($env) {
       let $f11;
       let $122;
       let $13;
-      let $14;
-      let $f15;
+      let $f14;
+      let $15;
       let $m16;
       let t = new rt.LuaTable();
       let cur = t;
@@ -995,17 +1173,26 @@ function load($env) {
         const $limit1 = ($122 = rt.first(($22 = ($32 = $env.f.tonumber) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 58, rt.getGlobal($env, "tonumber")), $42 = rh.pristineContext(ctx) ? ctx.param("n") : ($5 = rt.first(($6 = ctx, $s2.pcs[$d2] = $pc + 59, rt.fn(($f8 = $6?.f)?.params !== void 0 ? $f8.params : ($m7 = $6?.metatable) !== void 0 && $m7.view.params !== void 0 ? $m7.view.params : rt.index($6, "params", "local 'ctx'"), "method 'params'")($6))), ($f11 = $5?.f) !== void 0 && (($9 = $f11.n) !== void 0 || ($m10 = $5.metatable) === void 0 || ($9 = $m10.view.n) !== void 0 || !("n" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 58, rt.index($5, "n"))), $s2.pcs[$d2] = $pc + 60, $fn12 = rt.fn($22, "global 'tonumber'"), $fn12($42))), $s2.pcs[$d2] = $pc + 58, rt.forNumber($122, "limit"));
         for (let _ = $start1; _ <= $limit1; _++) {
           $13 = new rt.LuaTable();
-          ($14 = $13) !== void 0 && ($f15 = cur?.f) !== void 0 && !cur.linked && $f15.child !== void 0 ? $f15.child = $14 : ($s2.pcs[$d2] = $pc + 58, rt.setIndex(cur, "child", $14, "local 'cur'"));
-          $14 = cur;
-          if (!(($f15 = $14?.f) !== void 0 && (($13 = $f15.child) !== void 0 || ($m16 = $14.metatable) === void 0 || ($13 = $m16.view.child) !== void 0 || !("child" in $m16.view) && $m16.view[rt.CUT] === void 0))) {
+          if ($13 !== void 0 && ($f14 = cur?.f) !== void 0 && !cur.linked && $f14.child !== void 0) $f14.child = $13;
+          else {
             $s2.pcs[$d2] = $pc + 58;
-            $13 = rt.index($14, "child", "local 'cur'");
+            rt.setIndex(cur, "child", $13, "local 'cur'");
           }
-          cur = $13;
+          $13 = cur;
+          if (!(($f14 = $13?.f) !== void 0 && (($15 = $f14.child) !== void 0 || ($m16 = $13.metatable) === void 0 || ($15 = $m16.view.child) !== void 0 || !("child" in $m16.view) && $m16.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 58;
+            $15 = rt.index($13, "child", "local 'cur'");
+          }
+          cur = $15;
         }
       }
       return rt.leave($s2, $d2, t);
-    }) !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.get !== void 0 ? $f10.get = $7 : ($s.pcs[$d] = $pc + 57, rt.setIndex($4, "get", $7, "field 'p_n'"));
+    };
+    if ($7 !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.get !== void 0) $f10.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 57;
+      rt.setIndex($4, "get", $7, "field 'p_n'");
+    }
     $12 = api;
     if (!(($f10 = $12?.f) !== void 0 && (($2 = $f10.cycle) !== void 0 || ($m11 = $12.metatable) === void 0 || ($2 = $m11.view.cycle) !== void 0 || !("cycle" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 61;
@@ -1016,16 +1203,27 @@ function load($env) {
       $3 = rt.index($2, "array", "field 'cycle'");
     }
     $7 = $3;
-    ($4 = $handlers[17] = function $get() {
+    $4 = $handlers[17] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $k1;
       let $22;
       let $a3;
       let t = new rt.LuaTable([1]);
       $k1 = 2;
-      ($22 = t) !== void 0 && ($a3 = t?.arr) !== void 0 && $k1 - 1 >>> 0 === $k1 - 1 && $a3[$k1 - 1] !== void 0 ? $a3[$k1 - 1] = $22 : $22 !== void 0 && $a3 !== void 0 && $k1 === $a3.length + 1 && t.other === void 0 && t.metatable === void 0 ? $a3.push($22) : (rt.at($s2, $d2, $pc + 62), rt.setIndex(t, $k1, $22, "local 't'"));
+      $22 = t;
+      if ($22 !== void 0 && ($a3 = t?.arr) !== void 0 && $k1 - 1 >>> 0 === $k1 - 1 && $a3[$k1 - 1] !== void 0) $a3[$k1 - 1] = $22;
+      else if ($22 !== void 0 && $a3 !== void 0 && $k1 === $a3.length + 1 && t.other === void 0 && t.metatable === void 0) $a3.push($22);
+      else {
+        rt.at($s2, $d2, $pc + 62);
+        rt.setIndex(t, $k1, $22, "local 't'");
+      }
       return rt.leave($s2, $d2, t);
-    }) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 61, rt.setIndex($7, "get", $4, "field 'array'"));
+    };
+    if ($4 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $4;
+    else {
+      $s.pcs[$d] = $pc + 61;
+      rt.setIndex($7, "get", $4, "field 'array'");
+    }
     $3 = api;
     if (!(($f13 = $3?.f) !== void 0 && (($2 = $f13.cycle) !== void 0 || ($m5 = $3.metatable) === void 0 || ($2 = $m5.view.cycle) !== void 0 || !("cycle" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 63;
@@ -1036,7 +1234,7 @@ function load($env) {
       $12 = rt.index($2, "indirect", "field 'cycle'");
     }
     $4 = $12;
-    ($7 = $handlers[18] = (($body) => rt.withBody((function $get() {
+    $7 = $handlers[18] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -1060,8 +1258,18 @@ function load($env) {
       let $r15;
       let a = new rt.LuaTable();
       let b = new rt.LuaTable();
-      ($1 = b) !== void 0 && ($f2 = a?.f) !== void 0 && !a.linked && $f2.b !== void 0 ? $f2.b = $1 : ($s2.pcs[$d2] = $pc + 64, rt.setIndex(a, "b", $1, "local 'a'"));
-      ($1 = a) !== void 0 && ($f2 = b?.f) !== void 0 && !b.linked && $f2.a !== void 0 ? $f2.a = $1 : ($s2.pcs[$d2] = $pc + 65, rt.setIndex(b, "a", $1, "local 'b'"));
+      $1 = b;
+      if ($1 !== void 0 && ($f2 = a?.f) !== void 0 && !a.linked && $f2.b !== void 0) $f2.b = $1;
+      else {
+        $s2.pcs[$d2] = $pc + 64;
+        rt.setIndex(a, "b", $1, "local 'a'");
+      }
+      $1 = a;
+      if ($1 !== void 0 && ($f2 = b?.f) !== void 0 && !b.linked && $f2.a !== void 0) $f2.a = $1;
+      else {
+        $s2.pcs[$d2] = $pc + 65;
+        rt.setIndex(b, "a", $1, "local 'b'");
+      }
       $42 = api;
       if (!(($f2 = $42?.f) !== void 0 && (($5 = $f2.json) !== void 0 || ($m6 = $42.metatable) === void 0 || ($5 = $m6.view.json) !== void 0 || !("json" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 66;
@@ -1071,7 +1279,11 @@ function load($env) {
       $s2.pcs[$d2] = $pc + 66;
       $fn3 = rt.fn(($f8 = $1?.f)?.status !== void 0 ? $f8.status : ($m7 = $1?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($1, "status", "field 'json'"), "method 'status'");
       $9 = 201;
-      $10 = ($11 = a, $o12 = new rt.FieldsObject(), $n13 = 1, $o12.a = $11, rt.LuaTable.record($o12, $n13));
+      $11 = a;
+      $o12 = new rt.FieldsObject();
+      $n13 = 1;
+      $o12.a = $11;
+      $10 = rt.LuaTable.record($o12, $n13);
       $s2.pcs[$d2] = $pc + 67;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
@@ -1082,7 +1294,12 @@ function load($env) {
         $r15 = rt.tail($s2, $fn3, [$1, $9, $10]);
       }
       return $r15;
-    }))) !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.get !== void 0 ? $f10.get = $7 : ($s.pcs[$d] = $pc + 63, rt.setIndex($4, "get", $7, "field 'indirect'"));
+    }));
+    if ($7 !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.get !== void 0) $f10.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 63;
+      rt.setIndex($4, "get", $7, "field 'indirect'");
+    }
     $12 = api;
     if (!(($f10 = $12?.f) !== void 0 && (($2 = $f10.cycle) !== void 0 || ($m11 = $12.metatable) === void 0 || ($2 = $m11.view.cycle) !== void 0 || !("cycle" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 68;
@@ -1093,7 +1310,7 @@ function load($env) {
       $3 = rt.index($2, "err", "field 'cycle'");
     }
     $7 = $3;
-    ($4 = $handlers[19] = (($body) => rt.withBody((function $get() {
+    $4 = $handlers[19] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -1109,7 +1326,12 @@ function load($env) {
       let $t7;
       let $r8;
       let t = new rt.LuaTable();
-      ($1 = t) !== void 0 && ($f2 = t?.f) !== void 0 && !t.linked && $f2.t !== void 0 ? $f2.t = $1 : ($s2.pcs[$d2] = $pc + 69, rt.setIndex(t, "t", $1, "local 't'"));
+      $1 = t;
+      if ($1 !== void 0 && ($f2 = t?.f) !== void 0 && !t.linked && $f2.t !== void 0) $f2.t = $1;
+      else {
+        $s2.pcs[$d2] = $pc + 69;
+        rt.setIndex(t, "t", $1, "local 't'");
+      }
       $1 = api;
       $s2.pcs[$d2] = $pc + 70;
       $fn3 = rt.fn(($f2 = $1?.f)?.error !== void 0 ? $f2.error : ($m4 = $1?.metatable) !== void 0 && $m4.view.error !== void 0 ? $m4.view.error : rt.index($1, "error", "upvalue 'api'"), "method 'error'");
@@ -1124,14 +1346,19 @@ function load($env) {
         $r8 = rt.tail($s2, $fn3, [$1, $5, $6]);
       }
       return $r8;
-    }))) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $4 : ($s.pcs[$d] = $pc + 68, rt.setIndex($7, "get", $4, "field 'err'"));
+    }));
+    if ($4 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $4;
+    else {
+      $s.pcs[$d] = $pc + 68;
+      rt.setIndex($7, "get", $4, "field 'err'");
+    }
     $3 = api;
     if (!(($f13 = $3?.f) !== void 0 && (($2 = $f13.upload) !== void 0 || ($m5 = $3.metatable) === void 0 || ($2 = $m5.view.upload) !== void 0 || !("upload" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 71;
       $2 = rt.index($3, "upload", "local 'api'");
     }
     $4 = $2;
-    ($12 = $handlers[20] = rh.jsonHandler((function $post(ctx) {
+    $12 = $handlers[20] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -1147,14 +1374,14 @@ function load($env) {
       let $10;
       let $o11;
       let $n12;
-      let $13;
-      let $fn14;
+      let $fn13;
+      let $14;
       let $15;
-      let $16;
-      let $m17;
-      let $f18;
-      let $m19;
-      let $f20;
+      let $m16;
+      let $f17;
+      let $m18;
+      let $f19;
+      let $20;
       let $21;
       let $o22;
       let $n23;
@@ -1186,8 +1413,31 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($10 = $1, $o11 = new rt.FieldsObject(), $n12 = 0, $10 !== void 0 && ($o11.bytes = $10, $n12++), rt.LuaTable.record($o11, $n12)));
       }
-      return rt.leave($s2, $d2, ($13 = ($21 = rt.first(($15 = rt.first(($16 = ctx, $s2.pcs[$d2] = $pc + 72, rt.fn(($f18 = $16?.f)?.body !== void 0 ? $f18.body : ($m17 = $16?.metatable) !== void 0 && $m17.view.body !== void 0 ? $m17.view.body : rt.index($16, "body", "local 'ctx'"), "method 'body'")($16))), $s2.pcs[$d2] = $pc + 73, $fn14 = rt.fn(($f20 = $15?.f)?.text !== void 0 ? $f20.text : ($m19 = $15?.metatable) !== void 0 && $m19.view.text !== void 0 ? $m19.view.text : rt.index($15, "text"), "method 'text'"), $fn14($15))), $21?.arr !== void 0 ? $21.length() : typeof $21 === "string" ? $21.length : ($s2.pcs[$d2] = $pc + 74, rt.len($21))), $o22 = new rt.FieldsObject(), $n23 = 0, $13 !== void 0 && ($o22.bytes = $13, $n23++), rt.LuaTable.record($o22, $n23)));
-    }))) !== void 0 && ($f6 = $4?.f) !== void 0 && !$4.linked && $f6.post !== void 0 ? $f6.post = $12 : ($s.pcs[$d] = $pc + 71, rt.setIndex($4, "post", $12, "field 'upload'"));
+      $15 = ctx;
+      $s2.pcs[$d2] = $pc + 72;
+      $14 = rt.first(rt.fn(($f17 = $15?.f)?.body !== void 0 ? $f17.body : ($m16 = $15?.metatable) !== void 0 && $m16.view.body !== void 0 ? $m16.view.body : rt.index($15, "body", "local 'ctx'"), "method 'body'")($15));
+      $s2.pcs[$d2] = $pc + 73;
+      $fn13 = rt.fn(($f19 = $14?.f)?.text !== void 0 ? $f19.text : ($m18 = $14?.metatable) !== void 0 && $m18.view.text !== void 0 ? $m18.view.text : rt.index($14, "text"), "method 'text'");
+      $20 = rt.first($fn13($14));
+      if ($20?.arr !== void 0) $21 = $20.length();
+      else if (typeof $20 === "string") $21 = $20.length;
+      else {
+        $s2.pcs[$d2] = $pc + 74;
+        $21 = rt.len($20);
+      }
+      $o22 = new rt.FieldsObject();
+      $n23 = 0;
+      if ($21 !== void 0) {
+        $o22.bytes = $21;
+        $n23++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o22, $n23));
+    }));
+    if ($12 !== void 0 && ($f6 = $4?.f) !== void 0 && !$4.linked && $f6.post !== void 0) $f6.post = $12;
+    else {
+      $s.pcs[$d] = $pc + 71;
+      rt.setIndex($4, "post", $12, "field 'upload'");
+    }
     return rt.leave($s, $d, api);
   };
 }

@@ -131,7 +131,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "server", "global 'rover'");
       }
       $2 = $4;
-      $7 = ($o8 = new rt.FieldsObject(), $n9 = 2, $o8.log_level = "nope", $o8.body_size_limit = 4096, rt.LuaTable.record($o8, $n9));
+      $o8 = new rt.FieldsObject();
+      $n9 = 2;
+      $o8.log_level = "nope";
+      $o8.body_size_limit = 4096;
+      $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 1;
       $fn1 = rt.fn($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
@@ -141,9 +145,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($4, "hello", "local 'api'");
       }
       $7 = $3;
-      (($2 = ($handlers[0] = function $get(): rt.LuaResult {
+      $2 = ($handlers[0] = function $get(): rt.LuaResult {
         return ("hello");
-      } as rt.LuaFunction)) !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined ? ($f10.get = $2) : ($s.pcs[$d] = $pc + 2, rt.setIndex($7, "get", $2, "field 'hello'")));
+      } as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
+      else {
+        $s.pcs[$d] = $pc + 2;
+        rt.setIndex($7, "get", $2, "field 'hello'");
+      }
       $3 = api as rt.LuaValue;
       if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.users) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.users) !== undefined || (!("users" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 3;
@@ -154,7 +163,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $7 = rt.index($4, "p_id", "field 'users'");
       }
       $2 = $7;
-      (($12 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -171,12 +180,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n11: number;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
-        let $17: rt.LuaValue;
-        let $m18: rt.LuaTable | undefined;
-        let $f19: rt.Fields | undefined;
+        let $m14: rt.LuaTable | undefined;
+        let $f15: rt.Fields | undefined;
+        let $16: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
+        let $19: rt.LuaValue;
         let $o20: rt.Fields;
         let $n21: number;
         const $json: boolean = rh.claim(ctx);
@@ -191,15 +200,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($9 = $1, $o10 = new rt.FieldsObject(), $n11 = 0, ($9 !== undefined && ($o10.id = $9, $n11++)), rt.LuaTable.record($o10, $n11)));
         }
-        return rt.leave($s, $d, ($12 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($13 = rt.first(($14 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f16 = ($14 as rt.LuaTable)?.f)?.params !== undefined ? $f16.params : ($m15 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m15.view.params !== undefined ? $m15.view.params : rt.index($14, "params", "local 'ctx'")), "method 'params'")($14))), (($f19 = ($13 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.id) !== undefined || ($m18 = ($13 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.id) !== undefined || (!("id" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 5, rt.index($13, "id"))))), $o20 = new rt.FieldsObject(), $n21 = 0, ($12 !== undefined && ($o20.id = $12, $n21++)), rt.LuaTable.record($o20, $n21)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 3, rt.setIndex($2, "get", $12, "field 'p_id'")));
+        $19 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($12 = rt.first(($13 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f15 = ($13 as rt.LuaTable)?.f)?.params !== undefined ? $f15.params : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.params !== undefined ? $m14.view.params : rt.index($13, "params", "local 'ctx'")), "method 'params'")($13))), (($f18 = ($12 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.id) !== undefined || ($m17 = ($12 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.id) !== undefined || (!("id" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 5, rt.index($12, "id")))));
+        $o20 = new rt.FieldsObject();
+        $n21 = 0;
+        if ($19 !== undefined) {
+          $o20.id = $19;
+          $n21++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o20, $n21));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 3;
+        rt.setIndex($2, "get", $12, "field 'p_id'");
+      }
       $7 = api as rt.LuaValue;
       if (!(($f13 = ($7 as rt.LuaTable)?.f) !== undefined && (($4 = $f13.query) !== undefined || ($m11 = ($7 as rt.LuaTable).metatable) === undefined || ($4 = $m11.view.query) !== undefined || (!("query" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 6;
         $4 = rt.index($7, "query", "local 'api'");
       }
       $12 = $4;
-      (($3 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $3 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -224,7 +245,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r6 = rt.tail($s, $fn1, [$2]);
         }
         return $r6;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $3) : ($s.pcs[$d] = $pc + 6, rt.setIndex($12, "get", $3, "field 'query'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($3 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $3;
+      else {
+        $s.pcs[$d] = $pc + 6;
+        rt.setIndex($12, "get", $3, "field 'query'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($7 = $f6.safe) !== undefined || ($m11 = ($4 as rt.LuaTable).metatable) === undefined || ($7 = $m11.view.safe) !== undefined || (!("safe" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 8;
@@ -235,7 +261,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $12 = rt.index($7, "p_id", "field 'safe'");
       }
       $3 = $12;
-      (($2 = ($handlers[3] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $2 = ($handlers[3] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -275,15 +301,34 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($6 = $11, $5 = $12, $o13 = new rt.FieldsObject(), $n14 = 0, ($6 !== undefined && ($o13.ok = $6, $n14++)), ($5 !== undefined && ($o13.err = $5, $n14++)), rt.LuaTable.record($o13, $n14)));
         }
-        return rt.leave($s, $d, ($4 = ok, $3 = (rt.t($15 = (rt.t($16 = !rt.t(ok)) ? err : $16)) ? $15 : undefined), $o17 = new rt.FieldsObject(), $n18 = 0, ($4 !== undefined && ($o17.ok = $4, $n18++)), ($3 !== undefined && ($o17.err = $3, $n18++)), rt.LuaTable.record($o17, $n18)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f10 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f10.get !== undefined ? ($f10.get = $2) : ($s.pcs[$d] = $pc + 8, rt.setIndex($3, "get", $2, "field 'p_id'")));
+        $4 = ok;
+        $15 = !rt.t(ok);
+        $3 = (rt.t($15) ? err : $15);
+        $16 = (rt.t($3) ? $3 : undefined);
+        $o17 = new rt.FieldsObject();
+        $n18 = 0;
+        if ($4 !== undefined) {
+          $o17.ok = $4;
+          $n18++;
+        }
+        if ($16 !== undefined) {
+          $o17.err = $16;
+          $n18++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o17, $n18));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
+      else {
+        $s.pcs[$d] = $pc + 8;
+        rt.setIndex($3, "get", $2, "field 'p_id'");
+      }
       $12 = api as rt.LuaValue;
       if (!(($f10 = ($12 as rt.LuaTable)?.f) !== undefined && (($7 = $f10.echo) !== undefined || ($m5 = ($12 as rt.LuaTable).metatable) === undefined || ($7 = $m5.view.echo) !== undefined || (!("echo" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 11;
         $7 = rt.index($12, "echo", "local 'api'");
       }
       $2 = $7;
-      (($4 = ($handlers[4] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $4 = ($handlers[4] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -329,7 +374,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r16 = rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
         }
         return $r16;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.post !== undefined ? ($f13.post = $4) : ($s.pcs[$d] = $pc + 11, rt.setIndex($2, "post", $4, "field 'echo'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($4 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.post !== undefined) $f13.post = $4;
+      else {
+        $s.pcs[$d] = $pc + 11;
+        rt.setIndex($2, "post", $4, "field 'echo'");
+      }
       $7 = api as rt.LuaValue;
       if (!(($f13 = ($7 as rt.LuaTable)?.f) !== undefined && (($12 = $f13.echo) !== undefined || ($m5 = ($7 as rt.LuaTable).metatable) === undefined || ($12 = $m5.view.echo) !== undefined || (!("echo" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 16;
@@ -340,7 +390,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($12, "data", "field 'echo'");
       }
       $4 = $2;
-      (($3 = ($handlers[5] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $3 = ($handlers[5] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -370,14 +420,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r9 = rt.tail($s, $fn1, [$2]);
         }
         return $r9;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f6 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f6.post !== undefined ? ($f6.post = $3) : ($s.pcs[$d] = $pc + 16, rt.setIndex($4, "post", $3, "field 'data'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($3 !== undefined && ($f6 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $3;
+      else {
+        $s.pcs[$d] = $pc + 16;
+        rt.setIndex($4, "post", $3, "field 'data'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f6 = ($2 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.object) !== undefined || ($m11 = ($2 as rt.LuaTable).metatable) === undefined || ($12 = $m11.view.object) !== undefined || (!("object" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 19;
         $12 = rt.index($2, "object", "local 'api'");
       }
       $3 = $12;
-      (($7 = ($handlers[6] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = ($handlers[6] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -392,44 +447,66 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m6: rt.LuaTable | undefined;
         let $f7: rt.Fields | undefined;
         let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
-        let $fn10!: rt.LuaFunction;
+        let $fn9!: rt.LuaFunction;
+        let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
         let $m15: rt.LuaTable | undefined;
         let $f16: rt.Fields | undefined;
-        let $m17: rt.LuaTable | undefined;
-        let $f18: rt.Fields | undefined;
-        let $o19: rt.Fields;
-        let $n20: number;
-        let $t21: number;
-        let $r22: rt.LuaResult;
+        let $17: rt.LuaValue;
+        let $o18: rt.Fields;
+        let $n19: number;
+        let $t20: number;
+        let $r21: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 20;
         $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
         $s.pcs[$d] = $pc + 21;
         $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
-        $8 = ($9 = rt.first(($11 = ($12 = (($13 = $env.f.rover) !== undefined ? $13 : ($s.pcs[$d] = $pc + 21, rt.getGlobal($env, "rover"))), (($f16 = ($12 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.guard) !== undefined || ($m15 = ($12 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.guard) !== undefined || (!("guard" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 21, rt.index($12, "guard", "global 'rover'")))), $s.pcs[$d] = $pc + 22, $fn10 = rt.fn((($f18 = ($11 as rt.LuaTable)?.f)?.string !== undefined ? $f18.string : ($m17 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m17.view.string !== undefined ? $m17.view.string : rt.index($11, "string", "field 'guard'")), "method 'string'"), $fn10($11))), $o19 = new rt.FieldsObject(), $n20 = 0, ($9 !== undefined && ($o19.name = $9, $n20++)), rt.LuaTable.record($o19, $n20));
+        if (($11 = $env.f.rover) === undefined) {
+          $s.pcs[$d] = $pc + 21;
+          $11 = rt.getGlobal($env, "rover");
+        }
+        if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.guard) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.guard) !== undefined || (!("guard" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 21;
+          $12 = rt.index($11, "guard", "global 'rover'");
+        }
+        $10 = $12;
+        $s.pcs[$d] = $pc + 22;
+        $fn9 = rt.fn((($f16 = ($10 as rt.LuaTable)?.f)?.string !== undefined ? $f16.string : ($m15 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m15.view.string !== undefined ? $m15.view.string : rt.index($10, "string", "field 'guard'")), "method 'string'");
+        $17 = rt.first($fn9($10));
+        $o18 = new rt.FieldsObject();
+        $n19 = 0;
+        if ($17 !== undefined) {
+          $o18.name = $17;
+          $n19++;
+        }
+        $8 = rt.LuaTable.record($o18, $n19);
         $s.pcs[$d] = $pc + 23;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t21 = $s.tails++;
-          $r22 = $fn1($2, $8);
-          $s.tails = $t21;
+          $t20 = $s.tails++;
+          $r21 = $fn1($2, $8);
+          $s.tails = $t20;
         } else {
-          $r22 = rt.tail($s, $fn1, [$2, $8]);
+          $r21 = rt.tail($s, $fn1, [$2, $8]);
         }
-        return $r22;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f10 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f10.post !== undefined ? ($f10.post = $7) : ($s.pcs[$d] = $pc + 19, rt.setIndex($3, "post", $7, "field 'object'")));
+        return $r21;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f10 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $7;
+      else {
+        $s.pcs[$d] = $pc + 19;
+        rt.setIndex($3, "post", $7, "field 'object'");
+      }
       $12 = api as rt.LuaValue;
       if (!(($f10 = ($12 as rt.LuaTable)?.f) !== undefined && (($2 = $f10.keys) !== undefined || ($m11 = ($12 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.keys) !== undefined || (!("keys" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 24;
         $2 = rt.index($12, "keys", "local 'api'");
       }
       $7 = $2;
-      (($3 = ($handlers[7] = function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $3 = ($handlers[7] = function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -448,10 +525,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
-        let $o18: rt.Fields;
-        let $n19: number;
+        let $o16: rt.Fields;
+        let $n17: number;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 25;
         $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
@@ -478,7 +553,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             }
             let k: rt.LuaValue = $key1;
             $k10 = (keys.length() + 1);
-            (($11 = k) !== undefined && ($a12 = (keys as rt.LuaTable)?.arr) !== undefined && ($k10 - 1 >>> 0) === $k10 - 1 && $a12[$k10 - 1] !== undefined ? ($a12[$k10 - 1] = $11) : $11 !== undefined && $a12 !== undefined && $k10 === $a12.length + 1 && (keys as rt.LuaTable).other === undefined && (keys as rt.LuaTable).metatable === undefined ? $a12.push($11) : ($s.pcs[$d] = $pc + 27, rt.setIndex(keys, $k10, $11, "local 'keys'")));
+            $11 = k;
+            if ($11 !== undefined && ($a12 = (keys as rt.LuaTable)?.arr) !== undefined && ($k10 - 1 >>> 0) === $k10 - 1 && $a12[$k10 - 1] !== undefined) $a12[$k10 - 1] = $11;
+            else if ($11 !== undefined && $a12 !== undefined && $k10 === $a12.length + 1 && (keys as rt.LuaTable).other === undefined && (keys as rt.LuaTable).metatable === undefined) $a12.push($11);
+            else {
+              $s.pcs[$d] = $pc + 27;
+              rt.setIndex(keys, $k10, $11, "local 'keys'");
+            }
           }
         }
         if (($2 = $env.f.table) === undefined) {
@@ -494,34 +575,96 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 31;
         $fn1 = rt.fn($9, "field 'sort'");
         $fn1($11);
-        return rt.leave($s, $d, ($11 = keys, $3 = rt.index(t, ($2 = "__proto__", $s.pcs[$d] = $pc + 32, $2), "local 't'"), $9 = ($13 = t as rt.LuaValue, (($f7 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f7["constructor" as string]) !== undefined || ($m6 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m6.view["constructor" as string]) !== undefined || (!("constructor" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 32, rt.index($13, "constructor", "local 't'")))), $15 = ($16 = t as rt.LuaValue, (($f5 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f5.prototype) !== undefined || ($m4 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m4.view.prototype) !== undefined || (!("prototype" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 32, rt.index($16, "prototype", "local 't'")))), $o18 = new rt.FieldsObject(), $n19 = 1, $o18.keys = $11, ($3 !== undefined && ($o18.proto = $3, $n19++)), ($9 !== undefined && ($o18.ctor = $9, $n19++)), ($15 !== undefined && ($o18.prototype = $15, $n19++)), rt.LuaTable.record($o18, $n19)));
-      } as rt.LuaFunction)) !== undefined && ($f6 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f6.post !== undefined ? ($f6.post = $3) : ($s.pcs[$d] = $pc + 24, rt.setIndex($7, "post", $3, "field 'keys'")));
+        $11 = keys;
+        $2 = rt.index(t, ($3 = "__proto__", $s.pcs[$d] = $pc + 32, $3), "local 't'");
+        $9 = t as rt.LuaValue;
+        if (!(($f7 = ($9 as rt.LuaTable)?.f) !== undefined && (($13 = $f7["constructor" as string]) !== undefined || ($m6 = ($9 as rt.LuaTable).metatable) === undefined || ($13 = $m6.view["constructor" as string]) !== undefined || (!("constructor" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 32;
+          $13 = rt.index($9, "constructor", "local 't'");
+        }
+        $14 = t as rt.LuaValue;
+        if (!(($f5 = ($14 as rt.LuaTable)?.f) !== undefined && (($15 = $f5.prototype) !== undefined || ($m4 = ($14 as rt.LuaTable).metatable) === undefined || ($15 = $m4.view.prototype) !== undefined || (!("prototype" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 32;
+          $15 = rt.index($14, "prototype", "local 't'");
+        }
+        $o16 = new rt.FieldsObject();
+        $n17 = 1;
+        $o16.keys = $11;
+        if ($2 !== undefined) {
+          $o16.proto = $2;
+          $n17++;
+        }
+        if ($13 !== undefined) {
+          $o16.ctor = $13;
+          $n17++;
+        }
+        if ($15 !== undefined) {
+          $o16.prototype = $15;
+          $n17++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o16, $n17));
+      } as rt.LuaFunction);
+      if ($3 !== undefined && ($f6 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $3;
+      else {
+        $s.pcs[$d] = $pc + 24;
+        rt.setIndex($7, "post", $3, "field 'keys'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f6 = ($2 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.fresh) !== undefined || ($m11 = ($2 as rt.LuaTable).metatable) === undefined || ($12 = $m11.view.fresh) !== undefined || (!("fresh" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 33;
         $12 = rt.index($2, "fresh", "local 'api'");
       }
       $3 = $12;
-      (($7 = ($handlers[8] = function $get(): rt.LuaResult {
+      $7 = ($handlers[8] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
-        let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
+        let $m3: rt.LuaTable | undefined;
+        let $f4: rt.Fields | undefined;
+        let $5: rt.LuaValue;
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
-        let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
-        let $13: rt.LuaValue;
-        let $o14: rt.Fields;
-        let $n15: number;
+        let $m9: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
+        let $11: rt.LuaValue;
+        let $o12: rt.Fields;
+        let $n13: number;
         let t: rt.LuaTable = new rt.LuaTable();
-        return rt.leave($s, $d, ($1 = ($2 = t, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.polluted) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.polluted) !== undefined || (!("polluted" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 34), rt.index($2, "polluted", "local 't'")))), $6 = rt.index(t, ($7 = "__proto__", rt.at($s, $d, $pc + 34), $7), "local 't'"), $8 = ($9 = t, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12["constructor" as string]) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view["constructor" as string]) !== undefined || (!("constructor" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : (rt.at($s, $d, $pc + 34), rt.index($9, "constructor", "local 't'")))), $13 = t.length(), $o14 = new rt.FieldsObject(), $n15 = 1, ($1 !== undefined && ($o14.polluted = $1, $n15++)), ($6 !== undefined && ($o14.proto = $6, $n15++)), ($8 !== undefined && ($o14.ctor = $8, $n15++)), $o14.n = $13, rt.LuaTable.record($o14, $n15)));
-      } as rt.LuaFunction)) !== undefined && ($f10 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f10.get !== undefined ? ($f10.get = $7) : ($s.pcs[$d] = $pc + 33, rt.setIndex($3, "get", $7, "field 'fresh'")));
+        $1 = t;
+        if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.polluted) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.polluted) !== undefined || (!("polluted" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 34);
+          $2 = rt.index($1, "polluted", "local 't'");
+        }
+        $6 = rt.index(t, ($5 = "__proto__", rt.at($s, $d, $pc + 34), $5), "local 't'");
+        $7 = t;
+        if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10["constructor" as string]) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view["constructor" as string]) !== undefined || (!("constructor" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 34);
+          $8 = rt.index($7, "constructor", "local 't'");
+        }
+        $11 = t.length();
+        $o12 = new rt.FieldsObject();
+        $n13 = 1;
+        if ($2 !== undefined) {
+          $o12.polluted = $2;
+          $n13++;
+        }
+        if ($6 !== undefined) {
+          $o12.proto = $6;
+          $n13++;
+        }
+        if ($8 !== undefined) {
+          $o12.ctor = $8;
+          $n13++;
+        }
+        $o12.n = $11;
+        return rt.leave($s, $d, rt.LuaTable.record($o12, $n13));
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f10 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 33;
+        rt.setIndex($3, "get", $7, "field 'fresh'");
+      }
       $12 = api as rt.LuaValue;
       if (!(($f10 = ($12 as rt.LuaTable)?.f) !== undefined && (($2 = $f10.loc) !== undefined || ($m11 = ($12 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.loc) !== undefined || (!("loc" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 35;
@@ -532,7 +675,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($2, "crlf", "field 'loc'");
       }
       $7 = $3;
-      (($4 = ($handlers[9] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $4 = ($handlers[9] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -566,7 +709,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r9 = rt.tail($s, $fn1, [$7]);
         }
         return $r9;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $4) : ($s.pcs[$d] = $pc + 35, rt.setIndex($7, "get", $4, "field 'crlf'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($4 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $4;
+      else {
+        $s.pcs[$d] = $pc + 35;
+        rt.setIndex($7, "get", $4, "field 'crlf'");
+      }
       $3 = api as rt.LuaValue;
       if (!(($f13 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f13.loc) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m5.view.loc) !== undefined || (!("loc" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 38;
@@ -577,7 +725,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $12 = rt.index($2, "lf", "field 'loc'");
       }
       $4 = $12;
-      (($7 = ($handlers[10] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $7 = ($handlers[10] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -611,7 +759,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r9 = rt.tail($s, $fn1, [$7]);
         }
         return $r9;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.get !== undefined ? ($f10.get = $7) : ($s.pcs[$d] = $pc + 38, rt.setIndex($4, "get", $7, "field 'lf'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 38;
+        rt.setIndex($4, "get", $7, "field 'lf'");
+      }
       $12 = api as rt.LuaValue;
       if (!(($f10 = ($12 as rt.LuaTable)?.f) !== undefined && (($2 = $f10.loc) !== undefined || ($m11 = ($12 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.loc) !== undefined || (!("loc" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 41;
@@ -622,7 +775,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($2, "cr", "field 'loc'");
       }
       $7 = $3;
-      (($4 = ($handlers[11] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $4 = ($handlers[11] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -658,7 +811,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r11 = rt.tail($s, $fn1, [$2, $9]);
         }
         return $r11;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $4) : ($s.pcs[$d] = $pc + 41, rt.setIndex($7, "get", $4, "field 'cr'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($4 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $4;
+      else {
+        $s.pcs[$d] = $pc + 41;
+        rt.setIndex($7, "get", $4, "field 'cr'");
+      }
       $3 = api as rt.LuaValue;
       if (!(($f13 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f13.loc) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m5.view.loc) !== undefined || (!("loc" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 44;
@@ -669,7 +827,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $12 = rt.index($2, "nul", "field 'loc'");
       }
       $4 = $12;
-      (($7 = ($handlers[12] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $7 = ($handlers[12] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -707,7 +865,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r12 = rt.tail($s, $fn1, [$2, $9, $10]);
         }
         return $r12;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.get !== undefined ? ($f10.get = $7) : ($s.pcs[$d] = $pc + 44, rt.setIndex($4, "get", $7, "field 'nul'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 44;
+        rt.setIndex($4, "get", $7, "field 'nul'");
+      }
       $12 = api as rt.LuaValue;
       if (!(($f10 = ($12 as rt.LuaTable)?.f) !== undefined && (($2 = $f10.loc) !== undefined || ($m11 = ($12 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.loc) !== undefined || (!("loc" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 47;
@@ -718,7 +881,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($2, "query", "field 'loc'");
       }
       $7 = $3;
-      (($4 = ($handlers[13] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $4 = ($handlers[13] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -759,7 +922,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r16 = rt.tail($s, $fn1, [$7]);
         }
         return $r16;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $4) : ($s.pcs[$d] = $pc + 47, rt.setIndex($7, "get", $4, "field 'query'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($4 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $4;
+      else {
+        $s.pcs[$d] = $pc + 47;
+        rt.setIndex($7, "get", $4, "field 'query'");
+      }
       $3 = api as rt.LuaValue;
       if (!(($f13 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f13.loc) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m5.view.loc) !== undefined || (!("loc" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 51;
@@ -770,7 +938,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $12 = rt.index($2, "tab", "field 'loc'");
       }
       $4 = $12;
-      (($7 = ($handlers[14] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $7 = ($handlers[14] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -804,7 +972,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r9 = rt.tail($s, $fn1, [$7]);
         }
         return $r9;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.get !== undefined ? ($f10.get = $7) : ($s.pcs[$d] = $pc + 51, rt.setIndex($4, "get", $7, "field 'tab'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 51;
+        rt.setIndex($4, "get", $7, "field 'tab'");
+      }
       $12 = api as rt.LuaValue;
       if (!(($f10 = ($12 as rt.LuaTable)?.f) !== undefined && (($2 = $f10.loc) !== undefined || ($m11 = ($12 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.loc) !== undefined || (!("loc" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 54;
@@ -815,7 +988,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($2, "utf8", "field 'loc'");
       }
       $7 = $3;
-      (($4 = ($handlers[15] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $4 = ($handlers[15] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -849,7 +1022,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r9 = rt.tail($s, $fn1, [$7]);
         }
         return $r9;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $4) : ($s.pcs[$d] = $pc + 54, rt.setIndex($7, "get", $4, "field 'utf8'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($4 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $4;
+      else {
+        $s.pcs[$d] = $pc + 54;
+        rt.setIndex($7, "get", $4, "field 'utf8'");
+      }
       $3 = api as rt.LuaValue;
       if (!(($f13 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f13.deep) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m5.view.deep) !== undefined || (!("deep" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 57;
@@ -860,7 +1038,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $12 = rt.index($2, "p_n", "field 'deep'");
       }
       $4 = $12;
-      (($7 = ($handlers[16] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = ($handlers[16] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -877,8 +1055,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f11: rt.Fields | undefined;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        let $f15: rt.Fields | undefined;
+        let $f14: rt.Fields | undefined;
+        let $15: rt.LuaValue;
         let $m16: rt.LuaTable | undefined;
         let t: rt.LuaTable = new rt.LuaTable();
         let cur: rt.LuaValue = t;
@@ -887,17 +1065,26 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           const $limit1 = ($12 = rt.first(($2 = (($3 = $env.f.tonumber) !== undefined ? $3 : ($s.pcs[$d] = $pc + 58, rt.getGlobal($env, "tonumber"))), $4 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("n") : ($5 = rt.first(($6 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.params !== undefined ? $f8.params : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.params !== undefined ? $m7.view.params : rt.index($6, "params", "local 'ctx'")), "method 'params'")($6))), (($f11 = ($5 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.n) !== undefined || ($m10 = ($5 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.n) !== undefined || (!("n" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 58, rt.index($5, "n"))))), $s.pcs[$d] = $pc + 60, $fn1 = rt.fn($2, "global 'tonumber'"), $fn1($4))), ($s.pcs[$d] = $pc + 58, rt.forNumber($12, 'limit')));
           for (let _: number = $start1; _ <= $limit1; _++) {
             $13 = new rt.LuaTable();
-            (($14 = $13) !== undefined && ($f15 = (cur as rt.LuaTable)?.f) !== undefined && !(cur as rt.LuaTable).linked && $f15.child !== undefined ? ($f15.child = $14) : ($s.pcs[$d] = $pc + 58, rt.setIndex(cur, "child", $14, "local 'cur'")));
-            $14 = cur as rt.LuaValue;
-            if (!(($f15 = ($14 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.child) !== undefined || ($m16 = ($14 as rt.LuaTable).metatable) === undefined || ($13 = $m16.view.child) !== undefined || (!("child" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
+            if ($13 !== undefined && ($f14 = (cur as rt.LuaTable)?.f) !== undefined && !(cur as rt.LuaTable).linked && $f14.child !== undefined) $f14.child = $13;
+            else {
               $s.pcs[$d] = $pc + 58;
-              $13 = rt.index($14, "child", "local 'cur'");
+              rt.setIndex(cur, "child", $13, "local 'cur'");
             }
-            cur = $13;
+            $13 = cur as rt.LuaValue;
+            if (!(($f14 = ($13 as rt.LuaTable)?.f) !== undefined && (($15 = $f14.child) !== undefined || ($m16 = ($13 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.child) !== undefined || (!("child" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 58;
+              $15 = rt.index($13, "child", "local 'cur'");
+            }
+            cur = $15;
           }
         }
         return rt.leave($s, $d, t);
-      } as rt.LuaFunction)) !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.get !== undefined ? ($f10.get = $7) : ($s.pcs[$d] = $pc + 57, rt.setIndex($4, "get", $7, "field 'p_n'")));
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 57;
+        rt.setIndex($4, "get", $7, "field 'p_n'");
+      }
       $12 = api as rt.LuaValue;
       if (!(($f10 = ($12 as rt.LuaTable)?.f) !== undefined && (($2 = $f10.cycle) !== undefined || ($m11 = ($12 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.cycle) !== undefined || (!("cycle" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 61;
@@ -908,16 +1095,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($2, "array", "field 'cycle'");
       }
       $7 = $3;
-      (($4 = ($handlers[17] = function $get(): rt.LuaResult {
+      $4 = ($handlers[17] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $k1: number;
         let $2: rt.LuaValue;
         let $a3: rt.LuaValue[] | undefined;
         let t: rt.LuaTable = new rt.LuaTable([1]);
         $k1 = 2;
-        (($2 = t) !== undefined && ($a3 = (t as rt.LuaTable)?.arr) !== undefined && ($k1 - 1 >>> 0) === $k1 - 1 && $a3[$k1 - 1] !== undefined ? ($a3[$k1 - 1] = $2) : $2 !== undefined && $a3 !== undefined && $k1 === $a3.length + 1 && (t as rt.LuaTable).other === undefined && (t as rt.LuaTable).metatable === undefined ? $a3.push($2) : (rt.at($s, $d, $pc + 62), rt.setIndex(t, $k1, $2, "local 't'")));
+        $2 = t;
+        if ($2 !== undefined && ($a3 = (t as rt.LuaTable)?.arr) !== undefined && ($k1 - 1 >>> 0) === $k1 - 1 && $a3[$k1 - 1] !== undefined) $a3[$k1 - 1] = $2;
+        else if ($2 !== undefined && $a3 !== undefined && $k1 === $a3.length + 1 && (t as rt.LuaTable).other === undefined && (t as rt.LuaTable).metatable === undefined) $a3.push($2);
+        else {
+          rt.at($s, $d, $pc + 62);
+          rt.setIndex(t, $k1, $2, "local 't'");
+        }
         return rt.leave($s, $d, t);
-      } as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $4) : ($s.pcs[$d] = $pc + 61, rt.setIndex($7, "get", $4, "field 'array'")));
+      } as rt.LuaFunction);
+      if ($4 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $4;
+      else {
+        $s.pcs[$d] = $pc + 61;
+        rt.setIndex($7, "get", $4, "field 'array'");
+      }
       $3 = api as rt.LuaValue;
       if (!(($f13 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f13.cycle) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m5.view.cycle) !== undefined || (!("cycle" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 63;
@@ -928,7 +1126,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $12 = rt.index($2, "indirect", "field 'cycle'");
       }
       $4 = $12;
-      (($7 = ($handlers[18] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $7 = ($handlers[18] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -952,8 +1150,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $r15: rt.LuaResult;
         let a: rt.LuaTable = new rt.LuaTable();
         let b: rt.LuaTable = new rt.LuaTable();
-        (($1 = b) !== undefined && ($f2 = (a as rt.LuaTable)?.f) !== undefined && !(a as rt.LuaTable).linked && $f2.b !== undefined ? ($f2.b = $1) : ($s.pcs[$d] = $pc + 64, rt.setIndex(a, "b", $1, "local 'a'")));
-        (($1 = a) !== undefined && ($f2 = (b as rt.LuaTable)?.f) !== undefined && !(b as rt.LuaTable).linked && $f2.a !== undefined ? ($f2.a = $1) : ($s.pcs[$d] = $pc + 65, rt.setIndex(b, "a", $1, "local 'b'")));
+        $1 = b;
+        if ($1 !== undefined && ($f2 = (a as rt.LuaTable)?.f) !== undefined && !(a as rt.LuaTable).linked && $f2.b !== undefined) $f2.b = $1;
+        else {
+          $s.pcs[$d] = $pc + 64;
+          rt.setIndex(a, "b", $1, "local 'a'");
+        }
+        $1 = a;
+        if ($1 !== undefined && ($f2 = (b as rt.LuaTable)?.f) !== undefined && !(b as rt.LuaTable).linked && $f2.a !== undefined) $f2.a = $1;
+        else {
+          $s.pcs[$d] = $pc + 65;
+          rt.setIndex(b, "a", $1, "local 'b'");
+        }
         $4 = api as rt.LuaValue;
         if (!(($f2 = ($4 as rt.LuaTable)?.f) !== undefined && (($5 = $f2.json) !== undefined || ($m6 = ($4 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.json) !== undefined || (!("json" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 66;
@@ -963,7 +1171,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 66;
         $fn3 = rt.fn((($f8 = ($1 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($1, "status", "field 'json'")), "method 'status'");
         $9 = 201;
-        $10 = ($11 = a, $o12 = new rt.FieldsObject(), $n13 = 1, $o12.a = $11, rt.LuaTable.record($o12, $n13));
+        $11 = a;
+        $o12 = new rt.FieldsObject();
+        $n13 = 1;
+        $o12.a = $11;
+        $10 = rt.LuaTable.record($o12, $n13);
         $s.pcs[$d] = $pc + 67;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
@@ -974,7 +1186,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r15 = rt.tail($s, $fn3, [$1, $9, $10]);
         }
         return $r15;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.get !== undefined ? ($f10.get = $7) : ($s.pcs[$d] = $pc + 63, rt.setIndex($4, "get", $7, "field 'indirect'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 63;
+        rt.setIndex($4, "get", $7, "field 'indirect'");
+      }
       $12 = api as rt.LuaValue;
       if (!(($f10 = ($12 as rt.LuaTable)?.f) !== undefined && (($2 = $f10.cycle) !== undefined || ($m11 = ($12 as rt.LuaTable).metatable) === undefined || ($2 = $m11.view.cycle) !== undefined || (!("cycle" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 68;
@@ -985,7 +1202,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($2, "err", "field 'cycle'");
       }
       $7 = $3;
-      (($4 = ($handlers[19] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $4 = ($handlers[19] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -1001,7 +1218,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $t7: number;
         let $r8: rt.LuaResult;
         let t: rt.LuaTable = new rt.LuaTable();
-        (($1 = t) !== undefined && ($f2 = (t as rt.LuaTable)?.f) !== undefined && !(t as rt.LuaTable).linked && $f2.t !== undefined ? ($f2.t = $1) : ($s.pcs[$d] = $pc + 69, rt.setIndex(t, "t", $1, "local 't'")));
+        $1 = t;
+        if ($1 !== undefined && ($f2 = (t as rt.LuaTable)?.f) !== undefined && !(t as rt.LuaTable).linked && $f2.t !== undefined) $f2.t = $1;
+        else {
+          $s.pcs[$d] = $pc + 69;
+          rt.setIndex(t, "t", $1, "local 't'");
+        }
         $1 = api as rt.LuaValue;
         $s.pcs[$d] = $pc + 70;
         $fn3 = rt.fn((($f2 = ($1 as rt.LuaTable)?.f)?.error !== undefined ? $f2.error : ($m4 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m4.view.error !== undefined ? $m4.view.error : rt.index($1, "error", "upvalue 'api'")), "method 'error'");
@@ -1016,14 +1238,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r8 = rt.tail($s, $fn3, [$1, $5, $6]);
         }
         return $r8;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $4) : ($s.pcs[$d] = $pc + 68, rt.setIndex($7, "get", $4, "field 'err'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($4 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $4;
+      else {
+        $s.pcs[$d] = $pc + 68;
+        rt.setIndex($7, "get", $4, "field 'err'");
+      }
       $3 = api as rt.LuaValue;
       if (!(($f13 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f13.upload) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m5.view.upload) !== undefined || (!("upload" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 71;
         $2 = rt.index($3, "upload", "local 'api'");
       }
       $4 = $2;
-      (($12 = ($handlers[20] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[20] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -1039,14 +1266,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $o11: rt.Fields;
         let $n12: number;
-        let $13: rt.LuaValue;
-        let $fn14!: rt.LuaFunction;
+        let $fn13!: rt.LuaFunction;
+        let $14: rt.LuaValue;
         let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $m17: rt.LuaTable | undefined;
-        let $f18: rt.Fields | undefined;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
+        let $m18: rt.LuaTable | undefined;
+        let $f19: rt.Fields | undefined;
+        let $20: rt.LuaValue;
         let $21: rt.LuaValue;
         let $o22: rt.Fields;
         let $n23: number;
@@ -1062,8 +1289,31 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($10 = $1, $o11 = new rt.FieldsObject(), $n12 = 0, ($10 !== undefined && ($o11.bytes = $10, $n12++)), rt.LuaTable.record($o11, $n12)));
         }
-        return rt.leave($s, $d, ($13 = ($21 = (rt.first(($15 = rt.first(($16 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 72, rt.fn((($f18 = ($16 as rt.LuaTable)?.f)?.body !== undefined ? $f18.body : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.body !== undefined ? $m17.view.body : rt.index($16, "body", "local 'ctx'")), "method 'body'")($16))), $s.pcs[$d] = $pc + 73, $fn14 = rt.fn((($f20 = ($15 as rt.LuaTable)?.f)?.text !== undefined ? $f20.text : ($m19 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m19.view.text !== undefined ? $m19.view.text : rt.index($15, "text")), "method 'text'"), $fn14($15)))) as rt.LuaValue, (($21 as rt.LuaTable)?.arr !== undefined ? ($21 as rt.LuaTable).length() : typeof $21 === 'string' ? $21.length : ($s.pcs[$d] = $pc + 74, rt.len($21)))), $o22 = new rt.FieldsObject(), $n23 = 0, ($13 !== undefined && ($o22.bytes = $13, $n23++)), rt.LuaTable.record($o22, $n23)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f6 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f6.post !== undefined ? ($f6.post = $12) : ($s.pcs[$d] = $pc + 71, rt.setIndex($4, "post", $12, "field 'upload'")));
+        $15 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 72;
+        $14 = rt.first(rt.fn((($f17 = ($15 as rt.LuaTable)?.f)?.body !== undefined ? $f17.body : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.body !== undefined ? $m16.view.body : rt.index($15, "body", "local 'ctx'")), "method 'body'")($15));
+        $s.pcs[$d] = $pc + 73;
+        $fn13 = rt.fn((($f19 = ($14 as rt.LuaTable)?.f)?.text !== undefined ? $f19.text : ($m18 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m18.view.text !== undefined ? $m18.view.text : rt.index($14, "text")), "method 'text'");
+        $20 = (rt.first($fn13($14))) as rt.LuaValue;
+        if (($20 as rt.LuaTable)?.arr !== undefined) $21 = ($20 as rt.LuaTable).length();
+        else if (typeof $20 === 'string') $21 = $20.length;
+        else {
+          $s.pcs[$d] = $pc + 74;
+          $21 = rt.len($20);
+        }
+        $o22 = new rt.FieldsObject();
+        $n23 = 0;
+        if ($21 !== undefined) {
+          $o22.bytes = $21;
+          $n23++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o22, $n23));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f6 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $12;
+      else {
+        $s.pcs[$d] = $pc + 71;
+        rt.setIndex($4, "post", $12, "field 'upload'");
+      }
       return rt.leave($s, $d, api);
     };
 }

@@ -137,7 +137,10 @@ function load($env) {
       $4 = rt.index($3, "server", "global 'rover'");
     }
     $2 = $4;
-    $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9));
+    $o8 = new rt.FieldsObject();
+    $n9 = 1;
+    $o8.log_level = "nope";
+    $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 1;
     $fn1 = rt.fn($2, "field 'server'");
     let api = rt.first($fn1($7));
@@ -147,7 +150,7 @@ function load($env) {
       $3 = rt.index($4, "me", "local 'api'");
     }
     $7 = $3;
-    ($2 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
+    $2 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -170,17 +173,18 @@ function load($env) {
       let $n14;
       let $15;
       let $16;
-      let $17;
-      let $m18;
-      let $f19;
-      let $20;
-      let $m21;
-      let $f22;
+      let $m17;
+      let $f18;
+      let $19;
+      let $m20;
+      let $f21;
+      let $222;
       let $o23;
       let $n24;
       const $json = rh.claim(ctx);
       let auth = rh.pristineContext(ctx) ? ctx.header("Authorization") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 3, rt.fn(($f4 = $22?.f)?.headers !== void 0 ? $f4.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22))), ($f7 = $1?.f) !== void 0 && (($5 = $f7.Authorization) !== void 0 || ($m6 = $1.metatable) === void 0 || ($5 = $m6.view.Authorization) !== void 0 || !("Authorization" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s2.pcs[$d2] = $pc + 4, rt.index($1, "Authorization")));
-      if (rt.t($5 = !rt.t(auth)) ? $5 : auth !== "Bearer secret") {
+      $5 = !rt.t(auth);
+      if (rt.t($5) ? $5 : auth !== "Bearer secret") {
         $22 = api;
         $s2.pcs[$d2] = $pc + 5;
         $fn8 = rt.fn(($f7 = $22?.f)?.error !== void 0 ? $f7.error : ($m6 = $22?.metatable) !== void 0 && $m6.view.error !== void 0 ? $m6.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'");
@@ -236,15 +240,28 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($22 = $12, $o13 = new rt.FieldsObject(), $n14 = 1, $o13.user = "ada", $22 !== void 0 && ($o13.agent = $22, $n14++), rt.LuaTable.record($o13, $n14)));
       }
-      return rt.leave($s2, $d2, ($15 = rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($16 = rt.first(($17 = ctx, $s2.pcs[$d2] = $pc + 6, rt.fn(($f19 = $17?.f)?.headers !== void 0 ? $f19.headers : ($m18 = $17?.metatable) !== void 0 && $m18.view.headers !== void 0 ? $m18.view.headers : rt.index($17, "headers", "local 'ctx'"), "method 'headers'")($17))), ($f22 = $16?.f) !== void 0 && (($20 = $f22["User-Agent"]) !== void 0 || ($m21 = $16.metatable) === void 0 || ($20 = $m21.view["User-Agent"]) !== void 0 || !("User-Agent" in $m21.view) && $m21.view[rt.CUT] === void 0) ? $20 : ($s2.pcs[$d2] = $pc + 7, rt.index($16, "User-Agent"))), $o23 = new rt.FieldsObject(), $n24 = 1, $o23.user = "ada", $15 !== void 0 && ($o23.agent = $15, $n24++), rt.LuaTable.record($o23, $n24)));
-    })))) !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0 ? $f10.get = $2 : ($s.pcs[$d] = $pc + 2, rt.setIndex($7, "get", $2, "field 'me'"));
+      $222 = rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($15 = rt.first(($16 = ctx, $s2.pcs[$d2] = $pc + 6, rt.fn(($f18 = $16?.f)?.headers !== void 0 ? $f18.headers : ($m17 = $16?.metatable) !== void 0 && $m17.view.headers !== void 0 ? $m17.view.headers : rt.index($16, "headers", "local 'ctx'"), "method 'headers'")($16))), ($f21 = $15?.f) !== void 0 && (($19 = $f21["User-Agent"]) !== void 0 || ($m20 = $15.metatable) === void 0 || ($19 = $m20.view["User-Agent"]) !== void 0 || !("User-Agent" in $m20.view) && $m20.view[rt.CUT] === void 0) ? $19 : ($s2.pcs[$d2] = $pc + 7, rt.index($15, "User-Agent")));
+      $o23 = new rt.FieldsObject();
+      $n24 = 1;
+      $o23.user = "ada";
+      if ($222 !== void 0) {
+        $o23.agent = $222;
+        $n24++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o23, $n24));
+    })));
+    if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 2;
+      rt.setIndex($7, "get", $2, "field 'me'");
+    }
     $3 = api;
     if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.names) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.names) !== void 0 || !("names" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 8;
       $4 = rt.index($3, "names", "local 'api'");
     }
     $2 = $4;
-    ($7 = $handlers[1] = function $get(ctx) {
+    $7 = $handlers[1] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -284,7 +301,13 @@ function load($env) {
           let name = $key1;
           if (rt.first(($9 = name, $s2.pcs[$d2] = $pc + 13, rt.fn(($f11 = $9?.f)?.sub !== void 0 ? $f11.sub : ($m10 = $9?.metatable) !== void 0 && $m10.view.sub !== void 0 ? $m10.view.sub : rt.index($9, "sub", "local 'name'"), "method 'sub'")($9, 1, 2))) === "x-") {
             $k12 = names.length() + 1;
-            ($13 = name) !== void 0 && ($a14 = names?.arr) !== void 0 && $k12 - 1 >>> 0 === $k12 - 1 && $a14[$k12 - 1] !== void 0 ? $a14[$k12 - 1] = $13 : $13 !== void 0 && $a14 !== void 0 && $k12 === $a14.length + 1 && names.other === void 0 && names.metatable === void 0 ? $a14.push($13) : ($s2.pcs[$d2] = $pc + 14, rt.setIndex(names, $k12, $13, "local 'names'"));
+            $13 = name;
+            if ($13 !== void 0 && ($a14 = names?.arr) !== void 0 && $k12 - 1 >>> 0 === $k12 - 1 && $a14[$k12 - 1] !== void 0) $a14[$k12 - 1] = $13;
+            else if ($13 !== void 0 && $a14 !== void 0 && $k12 === $a14.length + 1 && names.other === void 0 && names.metatable === void 0) $a14.push($13);
+            else {
+              $s2.pcs[$d2] = $pc + 14;
+              rt.setIndex(names, $k12, $13, "local 'names'");
+            }
           }
         }
       }
@@ -301,30 +324,54 @@ function load($env) {
       $s2.pcs[$d2] = $pc + 16;
       $fn2 = rt.fn($6, "field 'sort'");
       $fn2($9);
-      return rt.leave($s2, $d2, ($9 = names, $o15 = new rt.FieldsObject(), $n16 = 1, $o15.names = $9, rt.LuaTable.record($o15, $n16)));
-    }) !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.get !== void 0 ? $f6.get = $7 : ($s.pcs[$d] = $pc + 8, rt.setIndex($2, "get", $7, "field 'names'"));
+      $9 = names;
+      $o15 = new rt.FieldsObject();
+      $n16 = 1;
+      $o15.names = $9;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o15, $n16));
+    };
+    if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 8;
+      rt.setIndex($2, "get", $7, "field 'names'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.cached) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.cached) !== void 0 || !("cached" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 17;
       $3 = rt.index($4, "cached", "local 'api'");
     }
     $7 = $3;
-    ($2 = $handlers[2] = function $get(ctx) {
+    $2 = $handlers[2] = function $get(ctx) {
       let $1;
-      let $22;
-      let $o3;
-      let $n4;
+      let $o2;
+      let $n3;
+      let $42;
       let $o5;
       let $n6;
-      return $1 = new rt.LuaTable([1, 2, 3]), $22 = ($o3 = new rt.FieldsObject(), $n4 = 2, $o3["Cache-Control"] = "max-age=60", $o3["X-Version"] = 2, rt.LuaTable.record($o3, $n4)), $o5 = new rt.FieldsObject(), $n6 = 2, $o5.data = $1, $o5.headers = $22, rt.LuaTable.record($o5, $n6);
-    }) !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0 ? $f10.get = $2 : ($s.pcs[$d] = $pc + 17, rt.setIndex($7, "get", $2, "field 'cached'"));
+      $1 = new rt.LuaTable([1, 2, 3]);
+      $o2 = new rt.FieldsObject();
+      $n3 = 2;
+      $o2["Cache-Control"] = "max-age=60";
+      $o2["X-Version"] = 2;
+      $42 = rt.LuaTable.record($o2, $n3);
+      $o5 = new rt.FieldsObject();
+      $n6 = 2;
+      $o5.data = $1;
+      $o5.headers = $42;
+      return rt.LuaTable.record($o5, $n6);
+    };
+    if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 17;
+      rt.setIndex($7, "get", $2, "field 'cached'");
+    }
     $3 = api;
     if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.created) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.created) !== void 0 || !("created" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 18;
       $4 = rt.index($3, "created", "local 'api'");
     }
     $2 = $4;
-    ($7 = $handlers[3] = (($body) => rt.withBody((function $post(ctx) {
+    $7 = $handlers[3] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -341,9 +388,9 @@ function load($env) {
       let $f8;
       let $9;
       let $10;
-      let $11;
-      let $o12;
-      let $n13;
+      let $o11;
+      let $n12;
+      let $13;
       let $o14;
       let $n15;
       let $t16;
@@ -357,7 +404,15 @@ function load($env) {
       $s2.pcs[$d2] = $pc + 19;
       $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'");
       $9 = 201;
-      $10 = ($11 = ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.Location = "/items/7", rt.LuaTable.record($o12, $n13)), $o14 = new rt.FieldsObject(), $n15 = 2, $o14.id = 7, $o14.headers = $11, rt.LuaTable.record($o14, $n15));
+      $o11 = new rt.FieldsObject();
+      $n12 = 1;
+      $o11.Location = "/items/7";
+      $13 = rt.LuaTable.record($o11, $n12);
+      $o14 = new rt.FieldsObject();
+      $n15 = 2;
+      $o14.id = 7;
+      $o14.headers = $13;
+      $10 = rt.LuaTable.record($o14, $n15);
       $s2.pcs[$d2] = $pc + 20;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
@@ -368,14 +423,19 @@ function load($env) {
         $r17 = rt.tail($s2, $fn12, [$22, $9, $10]);
       }
       return $r17;
-    }))) !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0 ? $f6.post = $7 : ($s.pcs[$d] = $pc + 18, rt.setIndex($2, "post", $7, "field 'created'"));
+    }));
+    if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0) $f6.post = $7;
+    else {
+      $s.pcs[$d] = $pc + 18;
+      rt.setIndex($2, "post", $7, "field 'created'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.csv) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.csv) !== void 0 || !("csv" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 21;
       $3 = rt.index($4, "csv", "local 'api'");
     }
     $7 = $3;
-    ($2 = $handlers[4] = (($body) => rt.withBody((function $get(ctx) {
+    $2 = $handlers[4] = (($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -389,9 +449,9 @@ function load($env) {
       let $m52;
       let $f62;
       let $72;
-      let $8;
-      let $o9;
-      let $n10;
+      let $o82;
+      let $n92;
+      let $10;
       let $o11;
       let $n12;
       let $t13;
@@ -402,7 +462,15 @@ function load($env) {
         $42 = rt.index($32, "json", "upvalue 'api'");
       }
       $22 = $42;
-      $72 = ($8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9["Content-Type"] = "application/vnd.api+json", rt.LuaTable.record($o9, $n10)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.rows = 1, $o11.headers = $8, rt.LuaTable.record($o11, $n12));
+      $o82 = new rt.FieldsObject();
+      $n92 = 1;
+      $o82["Content-Type"] = "application/vnd.api+json";
+      $10 = rt.LuaTable.record($o82, $n92);
+      $o11 = new rt.FieldsObject();
+      $n12 = 2;
+      $o11.rows = 1;
+      $o11.headers = $10;
+      $72 = rt.LuaTable.record($o11, $n12);
       $s2.pcs[$d2] = $pc + 23;
       $fn12 = rt.fn($22, "field 'json'");
       $s2.truncate($d2);
@@ -414,53 +482,86 @@ function load($env) {
         $r14 = rt.tail($s2, $fn12, [$72]);
       }
       return $r14;
-    }))) !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0 ? $f10.get = $2 : ($s.pcs[$d] = $pc + 21, rt.setIndex($7, "get", $2, "field 'csv'"));
+    }));
+    if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 21;
+      rt.setIndex($7, "get", $2, "field 'csv'");
+    }
     $3 = api;
     if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.echo_header) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.echo_header) !== void 0 || !("echo_header" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 24;
       $4 = rt.index($3, "echo_header", "local 'api'");
     }
     $2 = $4;
-    ($7 = $handlers[5] = function $get(ctx) {
+    $7 = $handlers[5] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
       let $22;
-      let $32;
-      let $42;
-      let $m52;
-      let $f62;
-      let $72;
-      let $m8;
-      let $f9;
-      let $o10;
-      let $n11;
+      let $m3;
+      let $f4;
+      let $5;
+      let $m6;
+      let $f7;
+      let $8;
+      let $o9;
+      let $n10;
+      let $11;
       let $o12;
       let $n13;
-      return rt.leave($s2, $d2, ($1 = ($22 = rh.pristineContext(ctx) ? ctx.queryValue("v") : ($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 25, rt.fn(($f62 = $42?.f)?.query !== void 0 ? $f62.query : ($m52 = $42?.metatable) !== void 0 && $m52.view.query !== void 0 ? $m52.view.query : rt.index($42, "query", "local 'ctx'"), "method 'query'")($42))), ($f9 = $32?.f) !== void 0 && (($72 = $f9.v) !== void 0 || ($m8 = $32.metatable) === void 0 || ($72 = $m8.view.v) !== void 0 || !("v" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $72 : ($s2.pcs[$d2] = $pc + 26, rt.index($32, "v"))), $o10 = new rt.FieldsObject(), $n11 = 0, $22 !== void 0 && ($o10["X-Echo"] = $22, $n11++), rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 1, $o12.headers = $1, rt.LuaTable.record($o12, $n13)));
-    }) !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.get !== void 0 ? $f6.get = $7 : ($s.pcs[$d] = $pc + 24, rt.setIndex($2, "get", $7, "field 'echo_header'"));
+      $8 = rh.pristineContext(ctx) ? ctx.queryValue("v") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 25, rt.fn(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22))), ($f7 = $1?.f) !== void 0 && (($5 = $f7.v) !== void 0 || ($m6 = $1.metatable) === void 0 || ($5 = $m6.view.v) !== void 0 || !("v" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s2.pcs[$d2] = $pc + 26, rt.index($1, "v")));
+      $o9 = new rt.FieldsObject();
+      $n10 = 0;
+      if ($8 !== void 0) {
+        $o9["X-Echo"] = $8;
+        $n10++;
+      }
+      $11 = rt.LuaTable.record($o9, $n10);
+      $o12 = new rt.FieldsObject();
+      $n13 = 1;
+      $o12.headers = $11;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o12, $n13));
+    };
+    if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 24;
+      rt.setIndex($2, "get", $7, "field 'echo_header'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.framing) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.framing) !== void 0 || !("framing" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 27;
       $3 = rt.index($4, "framing", "local 'api'");
     }
     $7 = $3;
-    ($2 = $handlers[6] = function $get(ctx) {
-      let $1;
-      let $o2;
-      let $n3;
+    $2 = $handlers[6] = function $get(ctx) {
+      let $o1;
+      let $n2;
+      let $32;
       let $o4;
       let $n5;
-      return $1 = ($o2 = new rt.FieldsObject(), $n3 = 1, $o2["Content-Length"] = "0", rt.LuaTable.record($o2, $n3)), $o4 = new rt.FieldsObject(), $n5 = 1, $o4.headers = $1, rt.LuaTable.record($o4, $n5);
-    }) !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0 ? $f10.get = $2 : ($s.pcs[$d] = $pc + 27, rt.setIndex($7, "get", $2, "field 'framing'"));
+      $o1 = new rt.FieldsObject();
+      $n2 = 1;
+      $o1["Content-Length"] = "0";
+      $32 = rt.LuaTable.record($o1, $n2);
+      $o4 = new rt.FieldsObject();
+      $n5 = 1;
+      $o4.headers = $32;
+      return rt.LuaTable.record($o4, $n5);
+    };
+    if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 27;
+      rt.setIndex($7, "get", $2, "field 'framing'");
+    }
     $3 = api;
     if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.upload) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.upload) !== void 0 || !("upload" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 28;
       $4 = rt.index($3, "upload", "local 'api'");
     }
     $2 = $4;
-    ($7 = $handlers[7] = rh.jsonHandler((function $post(ctx) {
+    $7 = $handlers[7] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -487,10 +588,10 @@ function load($env) {
       let $21;
       let $222;
       let $23;
-      let $24;
-      let $k25;
-      let $26;
-      let $a27;
+      let $k24;
+      let $25;
+      let $a26;
+      let $27;
       let $28;
       let $29;
       let $30;
@@ -558,15 +659,43 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($16 = $8, $17 = $9, $18 = $13, $o19 = new rt.FieldsObject(), $n20 = 0, $16 !== void 0 && ($o19.size = $16, $n20++), $17 !== void 0 && ($o19.first = $17, $n20++), $18 !== void 0 && ($o19.last = $18, $n20++), rt.LuaTable.record($o19, $n20)));
       }
-      return rt.leave($s2, $d2, ($21 = ($222 = bytes, $222?.arr !== void 0 ? $222.length() : typeof $222 === "string" ? $222.length : ($s2.pcs[$d2] = $pc + 31, rt.len($222, "local 'bytes'"))), $23 = ($24 = bytes, $k25 = 1, ($a27 = $24?.arr) !== void 0 && $k25 - 1 >>> 0 === $k25 - 1 && ($26 = $a27[$k25 - 1]) !== void 0 ? $26 : ($s2.pcs[$d2] = $pc + 31, rt.index($24, $k25, "local 'bytes'"))), $28 = rt.index(bytes, ($30 = ($29 = bytes, $29?.arr !== void 0 ? $29.length() : typeof $29 === "string" ? $29.length : ($s2.pcs[$d2] = $pc + 31, rt.len($29, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 31, $30), "local 'bytes'"), $o31 = new rt.FieldsObject(), $n32 = 0, $21 !== void 0 && ($o31.size = $21, $n32++), $23 !== void 0 && ($o31.first = $23, $n32++), $28 !== void 0 && ($o31.last = $28, $n32++), rt.LuaTable.record($o31, $n32)));
-    }))) !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0 ? $f6.post = $7 : ($s.pcs[$d] = $pc + 28, rt.setIndex($2, "post", $7, "field 'upload'"));
+      $21 = bytes;
+      if ($21?.arr !== void 0) $222 = $21.length();
+      else if (typeof $21 === "string") $222 = $21.length;
+      else {
+        $s2.pcs[$d2] = $pc + 31;
+        $222 = rt.len($21, "local 'bytes'");
+      }
+      $27 = ($23 = bytes, $k24 = 1, ($a26 = $23?.arr) !== void 0 && $k24 - 1 >>> 0 === $k24 - 1 && ($25 = $a26[$k24 - 1]) !== void 0 ? $25 : ($s2.pcs[$d2] = $pc + 31, rt.index($23, $k24, "local 'bytes'")));
+      $30 = rt.index(bytes, ($29 = ($28 = bytes, $28?.arr !== void 0 ? $28.length() : typeof $28 === "string" ? $28.length : ($s2.pcs[$d2] = $pc + 31, rt.len($28, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 31, $29), "local 'bytes'");
+      $o31 = new rt.FieldsObject();
+      $n32 = 0;
+      if ($222 !== void 0) {
+        $o31.size = $222;
+        $n32++;
+      }
+      if ($27 !== void 0) {
+        $o31.first = $27;
+        $n32++;
+      }
+      if ($30 !== void 0) {
+        $o31.last = $30;
+        $n32++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o31, $n32));
+    }));
+    if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0) $f6.post = $7;
+    else {
+      $s.pcs[$d] = $pc + 28;
+      rt.setIndex($2, "post", $7, "field 'upload'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.note) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.note) !== void 0 || !("note" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 32;
       $3 = rt.index($4, "note", "local 'api'");
     }
     $7 = $3;
-    ($2 = $handlers[8] = (($body) => rt.withBody((function $post(ctx) {
+    $2 = $handlers[8] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -612,14 +741,19 @@ function load($env) {
         $r16 = rt.tail($s2, $fn12, Array.isArray($r7) ? [...$r7] : [$r7]);
       }
       return $r16;
-    }))) !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.post !== void 0 ? $f10.post = $2 : ($s.pcs[$d] = $pc + 32, rt.setIndex($7, "post", $2, "field 'note'"));
+    }));
+    if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.post !== void 0) $f10.post = $2;
+    else {
+      $s.pcs[$d] = $pc + 32;
+      rt.setIndex($7, "post", $2, "field 'note'");
+    }
     $3 = api;
     if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.parse) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.parse) !== void 0 || !("parse" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 37;
       $4 = rt.index($3, "parse", "local 'api'");
     }
     $2 = $4;
-    ($7 = $handlers[9] = rh.jsonHandler((function $post(ctx) {
+    $7 = $handlers[9] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -634,14 +768,14 @@ function load($env) {
       let $9;
       let $o10;
       let $n11;
-      let $12;
-      let $fn13;
+      let $fn12;
+      let $13;
       let $14;
-      let $15;
-      let $m16;
-      let $f17;
-      let $m18;
-      let $f19;
+      let $m15;
+      let $f16;
+      let $m17;
+      let $f18;
+      let $19;
       let $o20;
       let $n21;
       const $json = rh.claim(ctx);
@@ -670,15 +804,32 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($9 = $1, $o10 = new rt.FieldsObject(), $n11 = 0, $9 !== void 0 && ($o10.got = $9, $n11++), rt.LuaTable.record($o10, $n11)));
       }
-      return rt.leave($s2, $d2, ($12 = rt.first(($14 = rt.first(($15 = ctx, $s2.pcs[$d2] = $pc + 38, rt.fn(($f17 = $15?.f)?.body !== void 0 ? $f17.body : ($m16 = $15?.metatable) !== void 0 && $m16.view.body !== void 0 ? $m16.view.body : rt.index($15, "body", "local 'ctx'"), "method 'body'")($15))), $s2.pcs[$d2] = $pc + 39, $fn13 = rt.fn(($f19 = $14?.f)?.json !== void 0 ? $f19.json : ($m18 = $14?.metatable) !== void 0 && $m18.view.json !== void 0 ? $m18.view.json : rt.index($14, "json"), "method 'json'"), $fn13($14))), $o20 = new rt.FieldsObject(), $n21 = 0, $12 !== void 0 && ($o20.got = $12, $n21++), rt.LuaTable.record($o20, $n21)));
-    }))) !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0 ? $f6.post = $7 : ($s.pcs[$d] = $pc + 37, rt.setIndex($2, "post", $7, "field 'parse'"));
+      $14 = ctx;
+      $s2.pcs[$d2] = $pc + 38;
+      $13 = rt.first(rt.fn(($f16 = $14?.f)?.body !== void 0 ? $f16.body : ($m15 = $14?.metatable) !== void 0 && $m15.view.body !== void 0 ? $m15.view.body : rt.index($14, "body", "local 'ctx'"), "method 'body'")($14));
+      $s2.pcs[$d2] = $pc + 39;
+      $fn12 = rt.fn(($f18 = $13?.f)?.json !== void 0 ? $f18.json : ($m17 = $13?.metatable) !== void 0 && $m17.view.json !== void 0 ? $m17.view.json : rt.index($13, "json"), "method 'json'");
+      $19 = rt.first($fn12($13));
+      $o20 = new rt.FieldsObject();
+      $n21 = 0;
+      if ($19 !== void 0) {
+        $o20.got = $19;
+        $n21++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o20, $n21));
+    }));
+    if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0) $f6.post = $7;
+    else {
+      $s.pcs[$d] = $pc + 37;
+      rt.setIndex($2, "post", $7, "field 'parse'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.validate) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.validate) !== void 0 || !("validate" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 40;
       $3 = rt.index($4, "validate", "local 'api'");
     }
     $7 = $3;
-    ($2 = $handlers[10] = (($body) => rt.withBody((function $post(ctx) {
+    $2 = $handlers[10] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -693,14 +844,14 @@ function load($env) {
       let $m6;
       let $f7;
       let $8;
-      let $9;
-      let $fn10;
+      let $fn9;
+      let $10;
       let $11;
-      let $12;
-      let $m13;
-      let $f14;
-      let $m15;
-      let $f16;
+      let $m12;
+      let $f13;
+      let $m14;
+      let $f15;
+      let $16;
       let $o17;
       let $n18;
       let $t19;
@@ -719,7 +870,19 @@ function load($env) {
       $22 = rt.first(rt.fn(($f4 = $1?.f)?.body !== void 0 ? $f4.body : ($m3 = $1?.metatable) !== void 0 && $m3.view.body !== void 0 ? $m3.view.body : rt.index($1, "body", "local 'ctx'"), "method 'body'")($1));
       $s2.pcs[$d2] = $pc + 43;
       $fn5 = rt.fn(($f7 = $22?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $22?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($22, "expect"), "method 'expect'");
-      $8 = ($9 = rt.first(($11 = rt.first(($12 = g, $s2.pcs[$d2] = $pc + 44, rt.fn(($f14 = $12?.f)?.string !== void 0 ? $f14.string : ($m13 = $12?.metatable) !== void 0 && $m13.view.string !== void 0 ? $m13.view.string : rt.index($12, "string", "local 'g'"), "method 'string'")($12))), $s2.pcs[$d2] = $pc + 45, $fn10 = rt.fn(($f16 = $11?.f)?.required !== void 0 ? $f16.required : ($m15 = $11?.metatable) !== void 0 && $m15.view.required !== void 0 ? $m15.view.required : rt.index($11, "required"), "method 'required'"), $fn10($11))), $o17 = new rt.FieldsObject(), $n18 = 0, $9 !== void 0 && ($o17.name = $9, $n18++), rt.LuaTable.record($o17, $n18));
+      $11 = g;
+      $s2.pcs[$d2] = $pc + 44;
+      $10 = rt.first(rt.fn(($f13 = $11?.f)?.string !== void 0 ? $f13.string : ($m12 = $11?.metatable) !== void 0 && $m12.view.string !== void 0 ? $m12.view.string : rt.index($11, "string", "local 'g'"), "method 'string'")($11));
+      $s2.pcs[$d2] = $pc + 45;
+      $fn9 = rt.fn(($f15 = $10?.f)?.required !== void 0 ? $f15.required : ($m14 = $10?.metatable) !== void 0 && $m14.view.required !== void 0 ? $m14.view.required : rt.index($10, "required"), "method 'required'");
+      $16 = rt.first($fn9($10));
+      $o17 = new rt.FieldsObject();
+      $n18 = 0;
+      if ($16 !== void 0) {
+        $o17.name = $16;
+        $n18++;
+      }
+      $8 = rt.LuaTable.record($o17, $n18);
       $s2.pcs[$d2] = $pc + 46;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
@@ -730,14 +893,19 @@ function load($env) {
         $r20 = rt.tail($s2, $fn5, [$22, $8]);
       }
       return $r20;
-    }))) !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.post !== void 0 ? $f10.post = $2 : ($s.pcs[$d] = $pc + 40, rt.setIndex($7, "post", $2, "field 'validate'"));
+    }));
+    if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.post !== void 0) $f10.post = $2;
+    else {
+      $s.pcs[$d] = $pc + 40;
+      rt.setIndex($7, "post", $2, "field 'validate'");
+    }
     $3 = api;
     if (!(($f10 = $3?.f) !== void 0 && (($4 = $f10.ping) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.ping) !== void 0 || !("ping" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 47;
       $4 = rt.index($3, "ping", "local 'api'");
     }
     $2 = $4;
-    ($7 = $handlers[11] = rh.jsonHandler((function $post(ctx) {
+    $7 = $handlers[11] = rh.jsonHandler((function $post(ctx) {
       let $o1;
       let $n2;
       const $json = rh.claim(ctx);
@@ -762,8 +930,16 @@ function load($env) {
         }
         return new rh.JsonText(200, $w.view());
       }
-      return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.pong = true, rt.LuaTable.record($o1, $n2);
-    }))) !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0 ? $f6.post = $7 : ($s.pcs[$d] = $pc + 47, rt.setIndex($2, "post", $7, "field 'ping'"));
+      $o1 = new rt.FieldsObject();
+      $n2 = 1;
+      $o1.pong = true;
+      return rt.LuaTable.record($o1, $n2);
+    }));
+    if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0) $f6.post = $7;
+    else {
+      $s.pcs[$d] = $pc + 47;
+      rt.setIndex($2, "post", $7, "field 'ping'");
+    }
     return rt.leave($s, $d, api);
   };
 }

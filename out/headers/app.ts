@@ -92,7 +92,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "server", "global 'rover'");
       }
       $2 = $4;
-      $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9));
+      $o8 = new rt.FieldsObject();
+      $n9 = 1;
+      $o8.log_level = "nope";
+      $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 1;
       $fn1 = rt.fn($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
@@ -102,7 +105,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($4, "me", "local 'api'");
       }
       $7 = $3;
-      (($2 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $2 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -125,17 +128,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n14: number;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
-        let $m18: rt.LuaTable | undefined;
-        let $f19: rt.Fields | undefined;
-        let $20: rt.LuaValue;
-        let $m21: rt.LuaTable | undefined;
-        let $f22: rt.Fields | undefined;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
+        let $19: rt.LuaValue;
+        let $m20: rt.LuaTable | undefined;
+        let $f21: rt.Fields | undefined;
+        let $22: rt.LuaValue;
         let $o23: rt.Fields;
         let $n24: number;
         const $json: boolean = rh.claim(ctx);
         let auth: rt.LuaValue = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("Authorization") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 3, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f4.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.Authorization) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.Authorization) !== undefined || (!("Authorization" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 4, rt.index($1, "Authorization")))));
-        if ((rt.t($5 = !rt.t(auth)) ? $5 : (auth !== "Bearer secret"))) {
+        $5 = !rt.t(auth);
+        if ((rt.t($5) ? $5 : (auth !== "Bearer secret"))) {
           $2 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 5;
           $fn8 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f7.error : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.error !== undefined ? $m6.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
@@ -162,15 +166,28 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($2 = $12, $o13 = new rt.FieldsObject(), $n14 = 1, $o13.user = "ada", ($2 !== undefined && ($o13.agent = $2, $n14++)), rt.LuaTable.record($o13, $n14)));
         }
-        return rt.leave($s, $d, ($15 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("User-Agent") : ($16 = rt.first(($17 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 6, rt.fn((($f19 = ($17 as rt.LuaTable)?.f)?.headers !== undefined ? $f19.headers : ($m18 = ($17 as rt.LuaTable)?.metatable) !== undefined && $m18.view.headers !== undefined ? $m18.view.headers : rt.index($17, "headers", "local 'ctx'")), "method 'headers'")($17))), (($f22 = ($16 as rt.LuaTable)?.f) !== undefined && (($20 = $f22["User-Agent"]) !== undefined || ($m21 = ($16 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view["User-Agent"]) !== undefined || (!("User-Agent" in $m21.view) && $m21.view[rt.CUT] === undefined)) ? $20 : ($s.pcs[$d] = $pc + 7, rt.index($16, "User-Agent"))))), $o23 = new rt.FieldsObject(), $n24 = 1, $o23.user = "ada", ($15 !== undefined && ($o23.agent = $15, $n24++)), rt.LuaTable.record($o23, $n24)));
-      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined ? ($f10.get = $2) : ($s.pcs[$d] = $pc + 2, rt.setIndex($7, "get", $2, "field 'me'")));
+        $22 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("User-Agent") : ($15 = rt.first(($16 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 6, rt.fn((($f18 = ($16 as rt.LuaTable)?.f)?.headers !== undefined ? $f18.headers : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.headers !== undefined ? $m17.view.headers : rt.index($16, "headers", "local 'ctx'")), "method 'headers'")($16))), (($f21 = ($15 as rt.LuaTable)?.f) !== undefined && (($19 = $f21["User-Agent"]) !== undefined || ($m20 = ($15 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view["User-Agent"]) !== undefined || (!("User-Agent" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 7, rt.index($15, "User-Agent")))));
+        $o23 = new rt.FieldsObject();
+        $n24 = 1;
+        $o23.user = "ada";
+        if ($22 !== undefined) {
+          $o23.agent = $22;
+          $n24++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o23, $n24));
+      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
+      else {
+        $s.pcs[$d] = $pc + 2;
+        rt.setIndex($7, "get", $2, "field 'me'");
+      }
       $3 = api as rt.LuaValue;
       if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.names) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.names) !== undefined || (!("names" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 8;
         $4 = rt.index($3, "names", "local 'api'");
       }
       $2 = $4;
-      (($7 = ($handlers[1] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = ($handlers[1] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -210,7 +227,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             let name: rt.LuaValue = $key1;
             if ((rt.first(($9 = name as rt.LuaValue, $s.pcs[$d] = $pc + 13, rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.sub !== undefined ? $f11.sub : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.sub !== undefined ? $m10.view.sub : rt.index($9, "sub", "local 'name'")), "method 'sub'")($9, 1, 2))) === "x-")) {
               $k12 = (names.length() + 1);
-              (($13 = name) !== undefined && ($a14 = (names as rt.LuaTable)?.arr) !== undefined && ($k12 - 1 >>> 0) === $k12 - 1 && $a14[$k12 - 1] !== undefined ? ($a14[$k12 - 1] = $13) : $13 !== undefined && $a14 !== undefined && $k12 === $a14.length + 1 && (names as rt.LuaTable).other === undefined && (names as rt.LuaTable).metatable === undefined ? $a14.push($13) : ($s.pcs[$d] = $pc + 14, rt.setIndex(names, $k12, $13, "local 'names'")));
+              $13 = name;
+              if ($13 !== undefined && ($a14 = (names as rt.LuaTable)?.arr) !== undefined && ($k12 - 1 >>> 0) === $k12 - 1 && $a14[$k12 - 1] !== undefined) $a14[$k12 - 1] = $13;
+              else if ($13 !== undefined && $a14 !== undefined && $k12 === $a14.length + 1 && (names as rt.LuaTable).other === undefined && (names as rt.LuaTable).metatable === undefined) $a14.push($13);
+              else {
+                $s.pcs[$d] = $pc + 14;
+                rt.setIndex(names, $k12, $13, "local 'names'");
+              }
             }
           }
         }
@@ -227,30 +250,54 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 16;
         $fn2 = rt.fn($6, "field 'sort'");
         $fn2($9);
-        return rt.leave($s, $d, ($9 = names, $o15 = new rt.FieldsObject(), $n16 = 1, $o15.names = $9, rt.LuaTable.record($o15, $n16)));
-      } as rt.LuaFunction)) !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $7) : ($s.pcs[$d] = $pc + 8, rt.setIndex($2, "get", $7, "field 'names'")));
+        $9 = names;
+        $o15 = new rt.FieldsObject();
+        $n16 = 1;
+        $o15.names = $9;
+        return rt.leave($s, $d, rt.LuaTable.record($o15, $n16));
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 8;
+        rt.setIndex($2, "get", $7, "field 'names'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.cached) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.cached) !== undefined || (!("cached" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 17;
         $3 = rt.index($4, "cached", "local 'api'");
       }
       $7 = $3;
-      (($2 = ($handlers[2] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $2 = ($handlers[2] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $1: rt.LuaValue;
-        let $2: rt.LuaValue;
-        let $o3: rt.Fields;
-        let $n4: number;
+        let $o2: rt.Fields;
+        let $n3: number;
+        let $4: rt.LuaValue;
         let $o5: rt.Fields;
         let $n6: number;
-        return (($1 = new rt.LuaTable([1, 2, 3]), $2 = ($o3 = new rt.FieldsObject(), $n4 = 2, $o3["Cache-Control"] = "max-age=60", $o3["X-Version"] = 2, rt.LuaTable.record($o3, $n4)), $o5 = new rt.FieldsObject(), $n6 = 2, $o5.data = $1, $o5.headers = $2, rt.LuaTable.record($o5, $n6)));
-      } as rt.LuaFunction)) !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined ? ($f10.get = $2) : ($s.pcs[$d] = $pc + 17, rt.setIndex($7, "get", $2, "field 'cached'")));
+        $1 = new rt.LuaTable([1, 2, 3]);
+        $o2 = new rt.FieldsObject();
+        $n3 = 2;
+        $o2["Cache-Control"] = "max-age=60";
+        $o2["X-Version"] = 2;
+        $4 = rt.LuaTable.record($o2, $n3);
+        $o5 = new rt.FieldsObject();
+        $n6 = 2;
+        $o5.data = $1;
+        $o5.headers = $4;
+        return (rt.LuaTable.record($o5, $n6));
+      } as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
+      else {
+        $s.pcs[$d] = $pc + 17;
+        rt.setIndex($7, "get", $2, "field 'cached'");
+      }
       $3 = api as rt.LuaValue;
       if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.created) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.created) !== undefined || (!("created" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 18;
         $4 = rt.index($3, "created", "local 'api'");
       }
       $2 = $4;
-      (($7 = ($handlers[3] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = ($handlers[3] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -267,9 +314,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f8: rt.Fields | undefined;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $o12: rt.Fields;
-        let $n13: number;
+        let $o11: rt.Fields;
+        let $n12: number;
+        let $13: rt.LuaValue;
         let $o14: rt.Fields;
         let $n15: number;
         let $t16: number;
@@ -283,7 +330,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 19;
         $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'")), "method 'status'");
         $9 = 201;
-        $10 = ($11 = ($o12 = new rt.FieldsObject(), $n13 = 1, $o12.Location = "/items/7", rt.LuaTable.record($o12, $n13)), $o14 = new rt.FieldsObject(), $n15 = 2, $o14.id = 7, $o14.headers = $11, rt.LuaTable.record($o14, $n15));
+        $o11 = new rt.FieldsObject();
+        $n12 = 1;
+        $o11.Location = "/items/7";
+        $13 = rt.LuaTable.record($o11, $n12);
+        $o14 = new rt.FieldsObject();
+        $n15 = 2;
+        $o14.id = 7;
+        $o14.headers = $13;
+        $10 = rt.LuaTable.record($o14, $n15);
         $s.pcs[$d] = $pc + 20;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
@@ -294,14 +349,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r17 = rt.tail($s, $fn1, [$2, $9, $10]);
         }
         return $r17;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined ? ($f6.post = $7) : ($s.pcs[$d] = $pc + 18, rt.setIndex($2, "post", $7, "field 'created'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
+      else {
+        $s.pcs[$d] = $pc + 18;
+        rt.setIndex($2, "post", $7, "field 'created'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.csv) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.csv) !== undefined || (!("csv" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 21;
         $3 = rt.index($4, "csv", "local 'api'");
       }
       $7 = $3;
-      (($2 = ($handlers[4] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $2 = ($handlers[4] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -315,9 +375,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m5: rt.LuaTable | undefined;
         let $f6: rt.Fields | undefined;
         let $7: rt.LuaValue;
-        let $8: rt.LuaValue;
-        let $o9: rt.Fields;
-        let $n10: number;
+        let $o8: rt.Fields;
+        let $n9: number;
+        let $10: rt.LuaValue;
         let $o11: rt.Fields;
         let $n12: number;
         let $t13: number;
@@ -328,7 +388,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $4 = rt.index($3, "json", "upvalue 'api'");
         }
         $2 = $4;
-        $7 = ($8 = ($o9 = new rt.FieldsObject(), $n10 = 1, $o9["Content-Type"] = "application/vnd.api+json", rt.LuaTable.record($o9, $n10)), $o11 = new rt.FieldsObject(), $n12 = 2, $o11.rows = 1, $o11.headers = $8, rt.LuaTable.record($o11, $n12));
+        $o8 = new rt.FieldsObject();
+        $n9 = 1;
+        $o8["Content-Type"] = "application/vnd.api+json";
+        $10 = rt.LuaTable.record($o8, $n9);
+        $o11 = new rt.FieldsObject();
+        $n12 = 2;
+        $o11.rows = 1;
+        $o11.headers = $10;
+        $7 = rt.LuaTable.record($o11, $n12);
         $s.pcs[$d] = $pc + 23;
         $fn1 = rt.fn($2, "field 'json'");
         $s.truncate($d);
@@ -340,53 +408,86 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r14 = rt.tail($s, $fn1, [$7]);
         }
         return $r14;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined ? ($f10.get = $2) : ($s.pcs[$d] = $pc + 21, rt.setIndex($7, "get", $2, "field 'csv'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
+      else {
+        $s.pcs[$d] = $pc + 21;
+        rt.setIndex($7, "get", $2, "field 'csv'");
+      }
       $3 = api as rt.LuaValue;
       if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.echo_header) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.echo_header) !== undefined || (!("echo_header" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 24;
         $4 = rt.index($3, "echo_header", "local 'api'");
       }
       $2 = $4;
-      (($7 = ($handlers[5] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = ($handlers[5] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
-        let $3: rt.LuaValue;
-        let $4: rt.LuaValue;
-        let $m5: rt.LuaTable | undefined;
-        let $f6: rt.Fields | undefined;
-        let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
-        let $o10: rt.Fields;
-        let $n11: number;
+        let $m3: rt.LuaTable | undefined;
+        let $f4: rt.Fields | undefined;
+        let $5: rt.LuaValue;
+        let $m6: rt.LuaTable | undefined;
+        let $f7: rt.Fields | undefined;
+        let $8: rt.LuaValue;
+        let $o9: rt.Fields;
+        let $n10: number;
+        let $11: rt.LuaValue;
         let $o12: rt.Fields;
         let $n13: number;
-        return rt.leave($s, $d, ($1 = ($2 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("v") : ($3 = rt.first(($4 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 25, rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.query !== undefined ? $f6.query : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.query !== undefined ? $m5.view.query : rt.index($4, "query", "local 'ctx'")), "method 'query'")($4))), (($f9 = ($3 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.v) !== undefined || ($m8 = ($3 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.v) !== undefined || (!("v" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 26, rt.index($3, "v"))))), $o10 = new rt.FieldsObject(), $n11 = 0, ($2 !== undefined && ($o10["X-Echo"] = $2, $n11++)), rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 1, $o12.headers = $1, rt.LuaTable.record($o12, $n13)));
-      } as rt.LuaFunction)) !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $7) : ($s.pcs[$d] = $pc + 24, rt.setIndex($2, "get", $7, "field 'echo_header'")));
+        $8 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("v") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 25, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.v) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.v) !== undefined || (!("v" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 26, rt.index($1, "v")))));
+        $o9 = new rt.FieldsObject();
+        $n10 = 0;
+        if ($8 !== undefined) {
+          $o9["X-Echo"] = $8;
+          $n10++;
+        }
+        $11 = rt.LuaTable.record($o9, $n10);
+        $o12 = new rt.FieldsObject();
+        $n13 = 1;
+        $o12.headers = $11;
+        return rt.leave($s, $d, rt.LuaTable.record($o12, $n13));
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 24;
+        rt.setIndex($2, "get", $7, "field 'echo_header'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.framing) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.framing) !== undefined || (!("framing" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 27;
         $3 = rt.index($4, "framing", "local 'api'");
       }
       $7 = $3;
-      (($2 = ($handlers[6] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
-        let $1: rt.LuaValue;
-        let $o2: rt.Fields;
-        let $n3: number;
+      $2 = ($handlers[6] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+        let $o1: rt.Fields;
+        let $n2: number;
+        let $3: rt.LuaValue;
         let $o4: rt.Fields;
         let $n5: number;
-        return (($1 = ($o2 = new rt.FieldsObject(), $n3 = 1, $o2["Content-Length"] = "0", rt.LuaTable.record($o2, $n3)), $o4 = new rt.FieldsObject(), $n5 = 1, $o4.headers = $1, rt.LuaTable.record($o4, $n5)));
-      } as rt.LuaFunction)) !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined ? ($f10.get = $2) : ($s.pcs[$d] = $pc + 27, rt.setIndex($7, "get", $2, "field 'framing'")));
+        $o1 = new rt.FieldsObject();
+        $n2 = 1;
+        $o1["Content-Length"] = "0";
+        $3 = rt.LuaTable.record($o1, $n2);
+        $o4 = new rt.FieldsObject();
+        $n5 = 1;
+        $o4.headers = $3;
+        return (rt.LuaTable.record($o4, $n5));
+      } as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
+      else {
+        $s.pcs[$d] = $pc + 27;
+        rt.setIndex($7, "get", $2, "field 'framing'");
+      }
       $3 = api as rt.LuaValue;
       if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.upload) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.upload) !== undefined || (!("upload" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 28;
         $4 = rt.index($3, "upload", "local 'api'");
       }
       $2 = $4;
-      (($7 = ($handlers[7] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = ($handlers[7] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -413,10 +514,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $21: rt.LuaValue;
         let $22: rt.LuaValue;
         let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
-        let $k25: number;
-        let $26: rt.LuaValue;
-        let $a27: rt.LuaValue[] | undefined;
+        let $k24: number;
+        let $25: rt.LuaValue;
+        let $a26: rt.LuaValue[] | undefined;
+        let $27: rt.LuaValue;
         let $28: rt.LuaValue;
         let $29: rt.LuaValue;
         let $30: rt.LuaValue;
@@ -446,15 +547,43 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($16 = $8, $17 = $9, $18 = $13, $o19 = new rt.FieldsObject(), $n20 = 0, ($16 !== undefined && ($o19.size = $16, $n20++)), ($17 !== undefined && ($o19.first = $17, $n20++)), ($18 !== undefined && ($o19.last = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
         }
-        return rt.leave($s, $d, ($21 = ($22 = (bytes) as rt.LuaValue, (($22 as rt.LuaTable)?.arr !== undefined ? ($22 as rt.LuaTable).length() : typeof $22 === 'string' ? $22.length : ($s.pcs[$d] = $pc + 31, rt.len($22, "local 'bytes'")))), $23 = ($24 = bytes, $k25 = 1, ($a27 = ($24 as rt.LuaTable)?.arr) !== undefined && ($k25 - 1 >>> 0) === $k25 - 1 && ($26 = $a27[$k25 - 1]) !== undefined ? $26 : ($s.pcs[$d] = $pc + 31, rt.index($24, $k25, "local 'bytes'"))), $28 = rt.index(bytes, ($30 = ($29 = (bytes) as rt.LuaValue, (($29 as rt.LuaTable)?.arr !== undefined ? ($29 as rt.LuaTable).length() : typeof $29 === 'string' ? $29.length : ($s.pcs[$d] = $pc + 31, rt.len($29, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $30), "local 'bytes'"), $o31 = new rt.FieldsObject(), $n32 = 0, ($21 !== undefined && ($o31.size = $21, $n32++)), ($23 !== undefined && ($o31.first = $23, $n32++)), ($28 !== undefined && ($o31.last = $28, $n32++)), rt.LuaTable.record($o31, $n32)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined ? ($f6.post = $7) : ($s.pcs[$d] = $pc + 28, rt.setIndex($2, "post", $7, "field 'upload'")));
+        $21 = bytes as rt.LuaValue;
+        if (($21 as rt.LuaTable)?.arr !== undefined) $22 = ($21 as rt.LuaTable).length();
+        else if (typeof $21 === 'string') $22 = $21.length;
+        else {
+          $s.pcs[$d] = $pc + 31;
+          $22 = rt.len($21, "local 'bytes'");
+        }
+        $27 = ($23 = bytes, $k24 = 1, ($a26 = ($23 as rt.LuaTable)?.arr) !== undefined && ($k24 - 1 >>> 0) === $k24 - 1 && ($25 = $a26[$k24 - 1]) !== undefined ? $25 : ($s.pcs[$d] = $pc + 31, rt.index($23, $k24, "local 'bytes'")));
+        $30 = rt.index(bytes, ($29 = ($28 = (bytes) as rt.LuaValue, (($28 as rt.LuaTable)?.arr !== undefined ? ($28 as rt.LuaTable).length() : typeof $28 === 'string' ? $28.length : ($s.pcs[$d] = $pc + 31, rt.len($28, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $29), "local 'bytes'");
+        $o31 = new rt.FieldsObject();
+        $n32 = 0;
+        if ($22 !== undefined) {
+          $o31.size = $22;
+          $n32++;
+        }
+        if ($27 !== undefined) {
+          $o31.first = $27;
+          $n32++;
+        }
+        if ($30 !== undefined) {
+          $o31.last = $30;
+          $n32++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o31, $n32));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
+      else {
+        $s.pcs[$d] = $pc + 28;
+        rt.setIndex($2, "post", $7, "field 'upload'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.note) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.note) !== undefined || (!("note" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 32;
         $3 = rt.index($4, "note", "local 'api'");
       }
       $7 = $3;
-      (($2 = ($handlers[8] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $2 = ($handlers[8] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -500,14 +629,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r16 = rt.tail($s, $fn1, (Array.isArray($r7) ? [...$r7] : [$r7]));
         }
         return $r16;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.post !== undefined ? ($f10.post = $2) : ($s.pcs[$d] = $pc + 32, rt.setIndex($7, "post", $2, "field 'note'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $2;
+      else {
+        $s.pcs[$d] = $pc + 32;
+        rt.setIndex($7, "post", $2, "field 'note'");
+      }
       $3 = api as rt.LuaValue;
       if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.parse) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.parse) !== undefined || (!("parse" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 37;
         $4 = rt.index($3, "parse", "local 'api'");
       }
       $2 = $4;
-      (($7 = ($handlers[9] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = ($handlers[9] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -522,14 +656,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $9: rt.LuaValue;
         let $o10: rt.Fields;
         let $n11: number;
-        let $12: rt.LuaValue;
-        let $fn13!: rt.LuaFunction;
+        let $fn12!: rt.LuaFunction;
+        let $13: rt.LuaValue;
         let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
-        let $m16: rt.LuaTable | undefined;
-        let $f17: rt.Fields | undefined;
-        let $m18: rt.LuaTable | undefined;
-        let $f19: rt.Fields | undefined;
+        let $m15: rt.LuaTable | undefined;
+        let $f16: rt.Fields | undefined;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
+        let $19: rt.LuaValue;
         let $o20: rt.Fields;
         let $n21: number;
         const $json: boolean = rh.claim(ctx);
@@ -544,15 +678,32 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($9 = $1, $o10 = new rt.FieldsObject(), $n11 = 0, ($9 !== undefined && ($o10.got = $9, $n11++)), rt.LuaTable.record($o10, $n11)));
         }
-        return rt.leave($s, $d, ($12 = rt.first(($14 = rt.first(($15 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 38, rt.fn((($f17 = ($15 as rt.LuaTable)?.f)?.body !== undefined ? $f17.body : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.body !== undefined ? $m16.view.body : rt.index($15, "body", "local 'ctx'")), "method 'body'")($15))), $s.pcs[$d] = $pc + 39, $fn13 = rt.fn((($f19 = ($14 as rt.LuaTable)?.f)?.json !== undefined ? $f19.json : ($m18 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m18.view.json !== undefined ? $m18.view.json : rt.index($14, "json")), "method 'json'"), $fn13($14))), $o20 = new rt.FieldsObject(), $n21 = 0, ($12 !== undefined && ($o20.got = $12, $n21++)), rt.LuaTable.record($o20, $n21)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined ? ($f6.post = $7) : ($s.pcs[$d] = $pc + 37, rt.setIndex($2, "post", $7, "field 'parse'")));
+        $14 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 38;
+        $13 = rt.first(rt.fn((($f16 = ($14 as rt.LuaTable)?.f)?.body !== undefined ? $f16.body : ($m15 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m15.view.body !== undefined ? $m15.view.body : rt.index($14, "body", "local 'ctx'")), "method 'body'")($14));
+        $s.pcs[$d] = $pc + 39;
+        $fn12 = rt.fn((($f18 = ($13 as rt.LuaTable)?.f)?.json !== undefined ? $f18.json : ($m17 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m17.view.json !== undefined ? $m17.view.json : rt.index($13, "json")), "method 'json'");
+        $19 = rt.first($fn12($13));
+        $o20 = new rt.FieldsObject();
+        $n21 = 0;
+        if ($19 !== undefined) {
+          $o20.got = $19;
+          $n21++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o20, $n21));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
+      else {
+        $s.pcs[$d] = $pc + 37;
+        rt.setIndex($2, "post", $7, "field 'parse'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.validate) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.validate) !== undefined || (!("validate" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 40;
         $3 = rt.index($4, "validate", "local 'api'");
       }
       $7 = $3;
-      (($2 = ($handlers[10] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $2 = ($handlers[10] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -567,14 +718,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m6: rt.LuaTable | undefined;
         let $f7: rt.Fields | undefined;
         let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
-        let $fn10!: rt.LuaFunction;
+        let $fn9!: rt.LuaFunction;
+        let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $m14: rt.LuaTable | undefined;
+        let $f15: rt.Fields | undefined;
+        let $16: rt.LuaValue;
         let $o17: rt.Fields;
         let $n18: number;
         let $t19: number;
@@ -593,7 +744,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.first(rt.fn((($f4 = ($1 as rt.LuaTable)?.f)?.body !== undefined ? $f4.body : ($m3 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m3.view.body !== undefined ? $m3.view.body : rt.index($1, "body", "local 'ctx'")), "method 'body'")($1));
         $s.pcs[$d] = $pc + 43;
         $fn5 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
-        $8 = ($9 = rt.first(($11 = rt.first(($12 = g as rt.LuaValue, $s.pcs[$d] = $pc + 44, rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.string !== undefined ? $f14.string : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.string !== undefined ? $m13.view.string : rt.index($12, "string", "local 'g'")), "method 'string'")($12))), $s.pcs[$d] = $pc + 45, $fn10 = rt.fn((($f16 = ($11 as rt.LuaTable)?.f)?.required !== undefined ? $f16.required : ($m15 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m15.view.required !== undefined ? $m15.view.required : rt.index($11, "required")), "method 'required'"), $fn10($11))), $o17 = new rt.FieldsObject(), $n18 = 0, ($9 !== undefined && ($o17.name = $9, $n18++)), rt.LuaTable.record($o17, $n18));
+        $11 = g as rt.LuaValue;
+        $s.pcs[$d] = $pc + 44;
+        $10 = rt.first(rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.string !== undefined ? $f13.string : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.string !== undefined ? $m12.view.string : rt.index($11, "string", "local 'g'")), "method 'string'")($11));
+        $s.pcs[$d] = $pc + 45;
+        $fn9 = rt.fn((($f15 = ($10 as rt.LuaTable)?.f)?.required !== undefined ? $f15.required : ($m14 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m14.view.required !== undefined ? $m14.view.required : rt.index($10, "required")), "method 'required'");
+        $16 = rt.first($fn9($10));
+        $o17 = new rt.FieldsObject();
+        $n18 = 0;
+        if ($16 !== undefined) {
+          $o17.name = $16;
+          $n18++;
+        }
+        $8 = rt.LuaTable.record($o17, $n18);
         $s.pcs[$d] = $pc + 46;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
@@ -604,14 +767,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r20 = rt.tail($s, $fn5, [$2, $8]);
         }
         return $r20;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.post !== undefined ? ($f10.post = $2) : ($s.pcs[$d] = $pc + 40, rt.setIndex($7, "post", $2, "field 'validate'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $2;
+      else {
+        $s.pcs[$d] = $pc + 40;
+        rt.setIndex($7, "post", $2, "field 'validate'");
+      }
       $3 = api as rt.LuaValue;
       if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f10.ping) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.ping) !== undefined || (!("ping" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 47;
         $4 = rt.index($3, "ping", "local 'api'");
       }
       $2 = $4;
-      (($7 = ($handlers[11] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = ($handlers[11] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
         const $json: boolean = rh.claim(ctx);
@@ -620,8 +788,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           { const $b = $w.room(13), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 111; $b[$p + 4] = 110; $b[$p + 5] = 103; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 116; $b[$p + 9] = 114; $b[$p + 10] = 117; $b[$p + 11] = 101; $b[$p + 12] = 125; $w.p = $p + 13; }
           return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.pong = true, rt.LuaTable.record($o1, $n2)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined ? ($f6.post = $7) : ($s.pcs[$d] = $pc + 47, rt.setIndex($2, "post", $7, "field 'ping'")));
+        $o1 = new rt.FieldsObject();
+        $n2 = 1;
+        $o1.pong = true;
+        return (rt.LuaTable.record($o1, $n2));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
+      else {
+        $s.pcs[$d] = $pc + 47;
+        rt.setIndex($2, "post", $7, "field 'ping'");
+      }
       return rt.leave($s, $d, api);
     };
 }

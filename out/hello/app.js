@@ -104,21 +104,31 @@ function load($env) {
       $4 = rt.index($3, "server", "global 'rover'");
     }
     $2 = $4;
-    $7 = ($o8 = new rt.FieldsObject(), $n9 = 3, $o8.host = "127.0.0.1", $o8.port = 4242, $o8.log_level = "info", rt.LuaTable.record($o8, $n9));
+    $o8 = new rt.FieldsObject();
+    $n9 = 3;
+    $o8.host = "127.0.0.1";
+    $o8.port = 4242;
+    $o8.log_level = "info";
+    $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 1;
     $fn1 = rt.fn($2, "field 'server'");
     let api = rt.first($fn1($7));
     $7 = api;
-    ($4 = $handlers[0] = function $get(ctx) {
+    $4 = $handlers[0] = function $get(ctx) {
       return "Rover is running";
-    }) !== void 0 && ($f6 = $7?.f) !== void 0 && !$7.linked && $f6.get !== void 0 ? $f6.get = $4 : ($s.pcs[$d] = $pc + 2, rt.setIndex($7, "get", $4, "local 'api'"));
+    };
+    if ($4 !== void 0 && ($f6 = $7?.f) !== void 0 && !$7.linked && $f6.get !== void 0) $f6.get = $4;
+    else {
+      $s.pcs[$d] = $pc + 2;
+      rt.setIndex($7, "get", $4, "local 'api'");
+    }
     $7 = api;
     if (!(($f6 = $7?.f) !== void 0 && (($3 = $f6.hello) !== void 0 || ($m5 = $7.metatable) === void 0 || ($3 = $m5.view.hello) !== void 0 || !("hello" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 3;
       $3 = rt.index($7, "hello", "local 'api'");
     }
     $4 = $3;
-    ($2 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
+    $2 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
       let $o1;
       let $n2;
       const $json = rh.claim(ctx);
@@ -155,8 +165,16 @@ function load($env) {
         }
         return new rh.JsonText(200, $w.view());
       }
-      return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.message = "Hello World", rt.LuaTable.record($o1, $n2);
-    }))) !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.get !== void 0 ? $f10.get = $2 : ($s.pcs[$d] = $pc + 3, rt.setIndex($4, "get", $2, "field 'hello'"));
+      $o1 = new rt.FieldsObject();
+      $n2 = 1;
+      $o1.message = "Hello World";
+      return rt.LuaTable.record($o1, $n2);
+    }));
+    if ($2 !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.get !== void 0) $f10.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 3;
+      rt.setIndex($4, "get", $2, "field 'hello'");
+    }
     $3 = api;
     if (!(($f10 = $3?.f) !== void 0 && (($7 = $f10.hello) !== void 0 || ($m5 = $3.metatable) === void 0 || ($7 = $m5.view.hello) !== void 0 || !("hello" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 4;
@@ -167,7 +185,7 @@ function load($env) {
       $4 = rt.index($7, "p_name", "field 'hello'");
     }
     $2 = $4;
-    ($12 = $handlers[2] = rh.jsonHandler((function $get(ctx) {
+    $12 = $handlers[2] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -236,8 +254,36 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($1 = $8, $10 = $9, $o11 = new rt.FieldsObject(), $n12 = 0, $1 !== void 0 && ($o11.message = $1, $n12++), $10 !== void 0 && ($o11.length = $10, $n12++), rt.LuaTable.record($o11, $n12)));
       }
-      return rt.leave($s2, $d2, ($13 = ($14 = "Hello ", typeof $14 === "string" && typeof name === "string" ? $14 + name : ($s2.pcs[$d2] = $pc + 7, rt.concat($14, name, void 0, "local 'name'"))), $152 = ($16 = name, $16?.arr !== void 0 ? $16.length() : typeof $16 === "string" ? $16.length : ($s2.pcs[$d2] = $pc + 7, rt.len($16, "local 'name'"))), $o17 = new rt.FieldsObject(), $n18 = 0, $13 !== void 0 && ($o17.message = $13, $n18++), $152 !== void 0 && ($o17.length = $152, $n18++), rt.LuaTable.record($o17, $n18)));
-    }))) !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 4, rt.setIndex($2, "get", $12, "field 'p_name'"));
+      $13 = "Hello ";
+      if (typeof $13 === "string" && typeof name === "string") $14 = $13 + name;
+      else {
+        $s2.pcs[$d2] = $pc + 7;
+        $14 = rt.concat($13, name, void 0, "local 'name'");
+      }
+      $152 = name;
+      if ($152?.arr !== void 0) $16 = $152.length();
+      else if (typeof $152 === "string") $16 = $152.length;
+      else {
+        $s2.pcs[$d2] = $pc + 7;
+        $16 = rt.len($152, "local 'name'");
+      }
+      $o17 = new rt.FieldsObject();
+      $n18 = 0;
+      if ($14 !== void 0) {
+        $o17.message = $14;
+        $n18++;
+      }
+      if ($16 !== void 0) {
+        $o17.length = $16;
+        $n18++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o17, $n18));
+    }));
+    if ($12 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 4;
+      rt.setIndex($2, "get", $12, "field 'p_name'");
+    }
     $4 = api;
     if (!(($f13 = $4?.f) !== void 0 && (($7 = $f13.users) !== void 0 || ($m11 = $4.metatable) === void 0 || ($7 = $m11.view.users) !== void 0 || !("users" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 8;
@@ -248,7 +294,7 @@ function load($env) {
       $3 = rt.index($7, "me", "field 'users'");
     }
     $12 = $3;
-    ($2 = $handlers[3] = rh.jsonHandler((function $get(ctx) {
+    $2 = $handlers[3] = rh.jsonHandler((function $get(ctx) {
       let $o1;
       let $n2;
       const $json = rh.claim(ctx);
@@ -285,8 +331,17 @@ function load($env) {
         }
         return new rh.JsonText(200, $w.view());
       }
-      return $o1 = new rt.FieldsObject(), $n2 = 2, $o1.id = "me", $o1.static = true, rt.LuaTable.record($o1, $n2);
-    }))) !== void 0 && ($f10 = $12?.f) !== void 0 && !$12.linked && $f10.get !== void 0 ? $f10.get = $2 : ($s.pcs[$d] = $pc + 8, rt.setIndex($12, "get", $2, "field 'me'"));
+      $o1 = new rt.FieldsObject();
+      $n2 = 2;
+      $o1.id = "me";
+      $o1.static = true;
+      return rt.LuaTable.record($o1, $n2);
+    }));
+    if ($2 !== void 0 && ($f10 = $12?.f) !== void 0 && !$12.linked && $f10.get !== void 0) $f10.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 8;
+      rt.setIndex($12, "get", $2, "field 'me'");
+    }
     $3 = api;
     if (!(($f10 = $3?.f) !== void 0 && (($7 = $f10.users) !== void 0 || ($m5 = $3.metatable) === void 0 || ($7 = $m5.view.users) !== void 0 || !("users" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 9;
@@ -297,7 +352,7 @@ function load($env) {
       $4 = rt.index($7, "p_id", "field 'users'");
     }
     $2 = $4;
-    ($12 = $handlers[4] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
+    $12 = $handlers[4] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -332,12 +387,12 @@ function load($env) {
       let $26;
       let $27;
       let $28;
-      let $29;
-      let $m30;
-      let $f31;
-      let $322;
-      let $m33;
-      let $f34;
+      let $m29;
+      let $f30;
+      let $31;
+      let $m32;
+      let $f33;
+      let $34;
       let $o35;
       let $n36;
       let $t37;
@@ -389,7 +444,15 @@ function load($env) {
         $23 = rt.index($222, "json", "upvalue 'api'");
       }
       $21 = $23;
-      $26 = ($27 = rh.pristineContext(ctx) ? ctx.param("id") : ($28 = rt.first(($29 = ctx, $s2.pcs[$d2] = $pc + 11, rt.fn(($f31 = $29?.f)?.params !== void 0 ? $f31.params : ($m30 = $29?.metatable) !== void 0 && $m30.view.params !== void 0 ? $m30.view.params : rt.index($29, "params", "local 'ctx'"), "method 'params'")($29))), ($f34 = $28?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $28.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $322 : ($s2.pcs[$d2] = $pc + 10, rt.index($28, "id"))), $o35 = new rt.FieldsObject(), $n36 = 1, $o35.static = false, $27 !== void 0 && ($o35.id = $27, $n36++), rt.LuaTable.record($o35, $n36));
+      $34 = rh.pristineContext(ctx) ? ctx.param("id") : ($27 = rt.first(($28 = ctx, $s2.pcs[$d2] = $pc + 11, rt.fn(($f30 = $28?.f)?.params !== void 0 ? $f30.params : ($m29 = $28?.metatable) !== void 0 && $m29.view.params !== void 0 ? $m29.view.params : rt.index($28, "params", "local 'ctx'"), "method 'params'")($28))), ($f33 = $27?.f) !== void 0 && (($31 = $f33.id) !== void 0 || ($m32 = $27.metatable) === void 0 || ($31 = $m32.view.id) !== void 0 || !("id" in $m32.view) && $m32.view[rt.CUT] === void 0) ? $31 : ($s2.pcs[$d2] = $pc + 10, rt.index($27, "id")));
+      $o35 = new rt.FieldsObject();
+      $n36 = 1;
+      $o35.static = false;
+      if ($34 !== void 0) {
+        $o35.id = $34;
+        $n36++;
+      }
+      $26 = rt.LuaTable.record($o35, $n36);
       $s2.pcs[$d2] = $pc + 13;
       $fn20 = rt.fn($21, "field 'json'");
       $s2.truncate($d2);
@@ -401,7 +464,12 @@ function load($env) {
         $r38 = rt.tail($s2, $fn20, [$26]);
       }
       return $r38;
-    })))) !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 9, rt.setIndex($2, "get", $12, "field 'p_id'"));
+    })));
+    if ($12 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 9;
+      rt.setIndex($2, "get", $12, "field 'p_id'");
+    }
     $4 = api;
     if (!(($f13 = $4?.f) !== void 0 && (($7 = $f13.users) !== void 0 || ($m11 = $4.metatable) === void 0 || ($7 = $m11.view.users) !== void 0 || !("users" in $m11.view) && $m11.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 14;
@@ -420,7 +488,7 @@ function load($env) {
       $15 = rt.index($2, "p_postId", "field 'posts'");
     }
     $12 = $15;
-    ($18 = $handlers[5] = rh.jsonHandler((function $get(ctx) {
+    $18 = $handlers[5] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -440,16 +508,14 @@ function load($env) {
       let $n14;
       let $152;
       let $16;
-      let $17;
-      let $m18;
-      let $f192;
+      let $m17;
+      let $f18;
+      let $19;
       let $20;
-      let $21;
-      let $22;
-      let $m23;
-      let $f24;
-      let $o25;
-      let $n26;
+      let $m21;
+      let $f22;
+      let $o23;
+      let $n24;
       const $json = rh.claim(ctx);
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 15;
@@ -494,15 +560,40 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($11 = $42, $122 = $6, $o13 = new rt.FieldsObject(), $n14 = 0, $11 !== void 0 && ($o13.user = $11, $n14++), $122 !== void 0 && ($o13.post = $122, $n14++), rt.LuaTable.record($o13, $n14)));
       }
-      return rt.leave($s2, $d2, ($152 = ($16 = p, ($f192 = $16?.f) !== void 0 && (($17 = $f192.id) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.id) !== void 0 || !("id" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 16, rt.index($16, "id", "local 'p'"))), $20 = ($21 = p, ($f24 = $21?.f) !== void 0 && (($22 = $f24.postId) !== void 0 || ($m23 = $21.metatable) === void 0 || ($22 = $m23.view.postId) !== void 0 || !("postId" in $m23.view) && $m23.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 16, rt.index($21, "postId", "local 'p'"))), $o25 = new rt.FieldsObject(), $n26 = 0, $152 !== void 0 && ($o25.user = $152, $n26++), $20 !== void 0 && ($o25.post = $20, $n26++), rt.LuaTable.record($o25, $n26)));
-    }))) !== void 0 && ($f19 = $12?.f) !== void 0 && !$12.linked && $f19.get !== void 0 ? $f19.get = $18 : ($s.pcs[$d] = $pc + 14, rt.setIndex($12, "get", $18, "field 'p_postId'"));
+      $152 = p;
+      if (!(($f18 = $152?.f) !== void 0 && (($16 = $f18.id) !== void 0 || ($m17 = $152.metatable) === void 0 || ($16 = $m17.view.id) !== void 0 || !("id" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 16;
+        $16 = rt.index($152, "id", "local 'p'");
+      }
+      $19 = p;
+      if (!(($f22 = $19?.f) !== void 0 && (($20 = $f22.postId) !== void 0 || ($m21 = $19.metatable) === void 0 || ($20 = $m21.view.postId) !== void 0 || !("postId" in $m21.view) && $m21.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 16;
+        $20 = rt.index($19, "postId", "local 'p'");
+      }
+      $o23 = new rt.FieldsObject();
+      $n24 = 0;
+      if ($16 !== void 0) {
+        $o23.user = $16;
+        $n24++;
+      }
+      if ($20 !== void 0) {
+        $o23.post = $20;
+        $n24++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o23, $n24));
+    }));
+    if ($18 !== void 0 && ($f19 = $12?.f) !== void 0 && !$12.linked && $f19.get !== void 0) $f19.get = $18;
+    else {
+      $s.pcs[$d] = $pc + 14;
+      rt.setIndex($12, "get", $18, "field 'p_postId'");
+    }
     $15 = api;
     if (!(($f19 = $15?.f) !== void 0 && (($2 = $f19.search) !== void 0 || ($m16 = $15.metatable) === void 0 || ($2 = $m16.view.search) !== void 0 || !("search" in $m16.view) && $m16.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 17;
       $2 = rt.index($15, "search", "local 'api'");
     }
     $18 = $2;
-    ($3 = $handlers[6] = function $get(ctx) {
+    $3 = $handlers[6] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -520,13 +611,12 @@ function load($env) {
       let $122;
       let $13;
       let $14;
-      let $152;
-      let $16;
-      let $m17;
-      let $f18;
-      let $19;
-      let $o20;
-      let $n21;
+      let $m15;
+      let $f16;
+      let $17;
+      let $182;
+      let $o19;
+      let $n20;
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 18;
       let q = rt.first(rt.fn(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1));
@@ -550,7 +640,13 @@ function load($env) {
           }
           let k = $key1;
           $k7 = keys.length() + 1;
-          ($8 = k) !== void 0 && ($a9 = keys?.arr) !== void 0 && $k7 - 1 >>> 0 === $k7 - 1 && $a9[$k7 - 1] !== void 0 ? $a9[$k7 - 1] = $8 : $8 !== void 0 && $a9 !== void 0 && $k7 === $a9.length + 1 && keys.other === void 0 && keys.metatable === void 0 ? $a9.push($8) : ($s2.pcs[$d2] = $pc + 19, rt.setIndex(keys, $k7, $8, "local 'keys'"));
+          $8 = k;
+          if ($8 !== void 0 && ($a9 = keys?.arr) !== void 0 && $k7 - 1 >>> 0 === $k7 - 1 && $a9[$k7 - 1] !== void 0) $a9[$k7 - 1] = $8;
+          else if ($8 !== void 0 && $a9 !== void 0 && $k7 === $a9.length + 1 && keys.other === void 0 && keys.metatable === void 0) $a9.push($8);
+          else {
+            $s2.pcs[$d2] = $pc + 19;
+            rt.setIndex(keys, $k7, $8, "local 'keys'");
+          }
         }
       }
       if (($5 = $env.f.table) === void 0) {
@@ -566,8 +662,42 @@ function load($env) {
       $s2.pcs[$d2] = $pc + 23;
       $fn10 = rt.fn($6, "field 'sort'");
       $fn10($8);
-      return rt.leave($s2, $d2, ($8 = ($1 = q, ($f3 = $1?.f) !== void 0 && (($5 = $f3.q) !== void 0 || ($m2 = $1.metatable) === void 0 || ($5 = $m2.view.q) !== void 0 || !("q" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $5 : ($s2.pcs[$d2] = $pc + 24, rt.index($1, "q", "local 'q'"))), $6 = rt.t($11 = rt.first(($122 = ($13 = $env.f.tonumber) !== void 0 ? $13 : ($s2.pcs[$d2] = $pc + 24, rt.getGlobal($env, "tonumber")), $14 = ($152 = q, ($f18 = $152?.f) !== void 0 && (($16 = $f18.page) !== void 0 || ($m17 = $152.metatable) === void 0 || ($16 = $m17.view.page) !== void 0 || !("page" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $16 : ($s2.pcs[$d2] = $pc + 24, rt.index($152, "page", "local 'q'"))), $s2.pcs[$d2] = $pc + 25, $fn10 = rt.fn($122, "global 'tonumber'"), $fn10($14)))) ? $11 : 1, $19 = keys, $o20 = new rt.FieldsObject(), $n21 = 2, $8 !== void 0 && ($o20.q = $8, $n21++), $o20.page = $6, $o20.keys = $19, rt.LuaTable.record($o20, $n21)));
-    }) !== void 0 && ($f17 = $18?.f) !== void 0 && !$18.linked && $f17.get !== void 0 ? $f17.get = $3 : ($s.pcs[$d] = $pc + 17, rt.setIndex($18, "get", $3, "field 'search'"));
+      $8 = q;
+      if (!(($f3 = $8?.f) !== void 0 && (($1 = $f3.q) !== void 0 || ($m2 = $8.metatable) === void 0 || ($1 = $m2.view.q) !== void 0 || !("q" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 24;
+        $1 = rt.index($8, "q", "local 'q'");
+      }
+      if (($11 = $env.f.tonumber) === void 0) {
+        $s2.pcs[$d2] = $pc + 24;
+        $11 = rt.getGlobal($env, "tonumber");
+      }
+      $6 = $11;
+      $13 = q;
+      if (!(($f16 = $13?.f) !== void 0 && (($14 = $f16.page) !== void 0 || ($m15 = $13.metatable) === void 0 || ($14 = $m15.view.page) !== void 0 || !("page" in $m15.view) && $m15.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 24;
+        $14 = rt.index($13, "page", "local 'q'");
+      }
+      $122 = $14;
+      $s2.pcs[$d2] = $pc + 25;
+      $fn10 = rt.fn($6, "global 'tonumber'");
+      $5 = rt.first($fn10($122));
+      $17 = rt.t($5) ? $5 : 1;
+      $182 = keys;
+      $o19 = new rt.FieldsObject();
+      $n20 = 2;
+      if ($1 !== void 0) {
+        $o19.q = $1;
+        $n20++;
+      }
+      $o19.page = $17;
+      $o19.keys = $182;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o19, $n20));
+    };
+    if ($3 !== void 0 && ($f17 = $18?.f) !== void 0 && !$18.linked && $f17.get !== void 0) $f17.get = $3;
+    else {
+      $s.pcs[$d] = $pc + 17;
+      rt.setIndex($18, "get", $3, "field 'search'");
+    }
     $2 = api;
     if (!(($f17 = $2?.f) !== void 0 && (($15 = $f17.echo) !== void 0 || ($m16 = $2.metatable) === void 0 || ($15 = $m16.view.echo) !== void 0 || !("echo" in $m16.view) && $m16.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 26;
@@ -578,7 +708,7 @@ function load($env) {
       $18 = rt.index($15, "headers", "field 'echo'");
     }
     $3 = $18;
-    ($7 = $handlers[7] = rh.jsonHandler((function $get(ctx) {
+    $7 = $handlers[7] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -610,26 +740,24 @@ function load($env) {
       let $n26;
       let $27;
       let $28;
-      let $29;
-      let $m30;
-      let $f31;
+      let $m29;
+      let $f30;
+      let $31;
       let $32;
-      let $33;
-      let $34;
-      let $m35;
-      let $f36;
-      let $37;
-      let $38;
+      let $m33;
+      let $f34;
+      let $35;
+      let $36;
+      let $m37;
+      let $f38;
       let $39;
-      let $m40;
-      let $f41;
-      let $422;
-      let $43;
+      let $40;
+      let $41;
+      let $m42;
+      let $f43;
       let $44;
-      let $m45;
-      let $f46;
-      let $o47;
-      let $n48;
+      let $o45;
+      let $n46;
       const $json = rh.claim(ctx);
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 27;
@@ -707,8 +835,43 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($21 = $42, $22 = $6, $23 = $11, $24 = $16, $o25 = new rt.FieldsObject(), $n26 = 0, $21 !== void 0 && ($o25.agent = $21, $n26++), $22 !== void 0 && ($o25.custom = $22, $n26++), $23 !== void 0 && ($o25.method = $23, $n26++), $24 !== void 0 && ($o25.path = $24, $n26++), rt.LuaTable.record($o25, $n26)));
       }
-      return rt.leave($s2, $d2, ($27 = ($28 = h, ($f31 = $28?.f) !== void 0 && (($29 = $f31["user-agent"]) !== void 0 || ($m30 = $28.metatable) === void 0 || ($29 = $m30.view["user-agent"]) !== void 0 || !("user-agent" in $m30.view) && $m30.view[rt.CUT] === void 0) ? $29 : ($s2.pcs[$d2] = $pc + 28, rt.index($28, "user-agent", "local 'h'"))), $32 = ($33 = h, ($f36 = $33?.f) !== void 0 && (($34 = $f36["x-custom-header"]) !== void 0 || ($m35 = $33.metatable) === void 0 || ($34 = $m35.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m35.view) && $m35.view[rt.CUT] === void 0) ? $34 : ($s2.pcs[$d2] = $pc + 28, rt.index($33, "x-custom-header", "local 'h'"))), $37 = rh.pristineContext(ctx) ? ctx.method : ($38 = ctx, ($f41 = $38?.f) !== void 0 && (($39 = $f41.method) !== void 0 || ($m40 = $38.metatable) === void 0 || ($39 = $m40.view.method) !== void 0 || !("method" in $m40.view) && $m40.view[rt.CUT] === void 0) ? $39 : ($s2.pcs[$d2] = $pc + 28, rt.index($38, "method", "local 'ctx'"))), $422 = rh.pristineContext(ctx) ? ctx.path() : ($43 = ctx, ($f46 = $43?.f) !== void 0 && (($44 = $f46.path) !== void 0 || ($m45 = $43.metatable) === void 0 || ($44 = $m45.view.path) !== void 0 || !("path" in $m45.view) && $m45.view[rt.CUT] === void 0) ? $44 : ($s2.pcs[$d2] = $pc + 28, rt.index($43, "path", "local 'ctx'"))), $o47 = new rt.FieldsObject(), $n48 = 0, $27 !== void 0 && ($o47.agent = $27, $n48++), $32 !== void 0 && ($o47.custom = $32, $n48++), $37 !== void 0 && ($o47.method = $37, $n48++), $422 !== void 0 && ($o47.path = $422, $n48++), rt.LuaTable.record($o47, $n48)));
-    }))) !== void 0 && ($f10 = $3?.f) !== void 0 && !$3.linked && $f10.get !== void 0 ? $f10.get = $7 : ($s.pcs[$d] = $pc + 26, rt.setIndex($3, "get", $7, "field 'headers'"));
+      $27 = h;
+      if (!(($f30 = $27?.f) !== void 0 && (($28 = $f30["user-agent"]) !== void 0 || ($m29 = $27.metatable) === void 0 || ($28 = $m29.view["user-agent"]) !== void 0 || !("user-agent" in $m29.view) && $m29.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 28;
+        $28 = rt.index($27, "user-agent", "local 'h'");
+      }
+      $31 = h;
+      if (!(($f34 = $31?.f) !== void 0 && (($32 = $f34["x-custom-header"]) !== void 0 || ($m33 = $31.metatable) === void 0 || ($32 = $m33.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m33.view) && $m33.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 28;
+        $32 = rt.index($31, "x-custom-header", "local 'h'");
+      }
+      $39 = rh.pristineContext(ctx) ? ctx.method : ($35 = ctx, ($f38 = $35?.f) !== void 0 && (($36 = $f38.method) !== void 0 || ($m37 = $35.metatable) === void 0 || ($36 = $m37.view.method) !== void 0 || !("method" in $m37.view) && $m37.view[rt.CUT] === void 0) ? $36 : ($s2.pcs[$d2] = $pc + 28, rt.index($35, "method", "local 'ctx'")));
+      $44 = rh.pristineContext(ctx) ? ctx.path() : ($40 = ctx, ($f43 = $40?.f) !== void 0 && (($41 = $f43.path) !== void 0 || ($m42 = $40.metatable) === void 0 || ($41 = $m42.view.path) !== void 0 || !("path" in $m42.view) && $m42.view[rt.CUT] === void 0) ? $41 : ($s2.pcs[$d2] = $pc + 28, rt.index($40, "path", "local 'ctx'")));
+      $o45 = new rt.FieldsObject();
+      $n46 = 0;
+      if ($28 !== void 0) {
+        $o45.agent = $28;
+        $n46++;
+      }
+      if ($32 !== void 0) {
+        $o45.custom = $32;
+        $n46++;
+      }
+      if ($39 !== void 0) {
+        $o45.method = $39;
+        $n46++;
+      }
+      if ($44 !== void 0) {
+        $o45.path = $44;
+        $n46++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o45, $n46));
+    }));
+    if ($7 !== void 0 && ($f10 = $3?.f) !== void 0 && !$3.linked && $f10.get !== void 0) $f10.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 26;
+      rt.setIndex($3, "get", $7, "field 'headers'");
+    }
     return rt.leave($s, $d, api);
   };
 }

@@ -78,21 +78,31 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "server", "global 'rover'");
       }
       $2 = $4;
-      $7 = ($o8 = new rt.FieldsObject(), $n9 = 3, $o8.host = "127.0.0.1", $o8.port = 4242, $o8.log_level = "info", rt.LuaTable.record($o8, $n9));
+      $o8 = new rt.FieldsObject();
+      $n9 = 3;
+      $o8.host = "127.0.0.1";
+      $o8.port = 4242;
+      $o8.log_level = "info";
+      $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 1;
       $fn1 = rt.fn($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
       $7 = api;
-      (($4 = ($handlers[0] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $4 = ($handlers[0] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         return ("Rover is running");
-      } as rt.LuaFunction)) !== undefined && ($f6 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $4) : ($s.pcs[$d] = $pc + 2, rt.setIndex($7, "get", $4, "local 'api'")));
+      } as rt.LuaFunction);
+      if ($4 !== undefined && ($f6 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $4;
+      else {
+        $s.pcs[$d] = $pc + 2;
+        rt.setIndex($7, "get", $4, "local 'api'");
+      }
       $7 = api as rt.LuaValue;
       if (!(($f6 = ($7 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.hello) !== undefined || ($m5 = ($7 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.hello) !== undefined || (!("hello" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 3;
         $3 = rt.index($7, "hello", "local 'api'");
       }
       $4 = $3;
-      (($2 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $2 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
         const $json: boolean = rh.claim(ctx);
@@ -101,8 +111,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           { const $b = $w.room(25), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 115; $b[$p + 5] = 115; $b[$p + 6] = 97; $b[$p + 7] = 103; $b[$p + 8] = 101; $b[$p + 9] = 34; $b[$p + 10] = 58; $b[$p + 11] = 34; $b[$p + 12] = 72; $b[$p + 13] = 101; $b[$p + 14] = 108; $b[$p + 15] = 108; $b[$p + 16] = 111; $b[$p + 17] = 32; $b[$p + 18] = 87; $b[$p + 19] = 111; $b[$p + 20] = 114; $b[$p + 21] = 108; $b[$p + 22] = 100; $b[$p + 23] = 34; $b[$p + 24] = 125; $w.p = $p + 25; }
           return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.message = "Hello World", rt.LuaTable.record($o1, $n2)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.get !== undefined ? ($f10.get = $2) : ($s.pcs[$d] = $pc + 3, rt.setIndex($4, "get", $2, "field 'hello'")));
+        $o1 = new rt.FieldsObject();
+        $n2 = 1;
+        $o1.message = "Hello World";
+        return (rt.LuaTable.record($o1, $n2));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
+      else {
+        $s.pcs[$d] = $pc + 3;
+        rt.setIndex($4, "get", $2, "field 'hello'");
+      }
       $3 = api as rt.LuaValue;
       if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($7 = $f10.hello) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($7 = $m5.view.hello) !== undefined || (!("hello" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 4;
@@ -113,7 +131,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($7, "p_name", "field 'hello'");
       }
       $2 = $4;
-      (($12 = ($handlers[2] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[2] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -151,8 +169,36 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($1 = $8, $10 = $9, $o11 = new rt.FieldsObject(), $n12 = 0, ($1 !== undefined && ($o11.message = $1, $n12++)), ($10 !== undefined && ($o11.length = $10, $n12++)), rt.LuaTable.record($o11, $n12)));
         }
-        return rt.leave($s, $d, ($13 = ($14 = ("Hello ") as rt.LuaValue, (typeof $14 === 'string' && typeof name === 'string' ? $14 + name : ($s.pcs[$d] = $pc + 7, rt.concat($14, name, undefined, "local 'name'")))), $15 = ($16 = (name) as rt.LuaValue, (($16 as rt.LuaTable)?.arr !== undefined ? ($16 as rt.LuaTable).length() : typeof $16 === 'string' ? $16.length : ($s.pcs[$d] = $pc + 7, rt.len($16, "local 'name'")))), $o17 = new rt.FieldsObject(), $n18 = 0, ($13 !== undefined && ($o17.message = $13, $n18++)), ($15 !== undefined && ($o17.length = $15, $n18++)), rt.LuaTable.record($o17, $n18)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 4, rt.setIndex($2, "get", $12, "field 'p_name'")));
+        $13 = ("Hello ") as rt.LuaValue;
+        if (typeof $13 === 'string' && typeof name === 'string') $14 = $13 + name;
+        else {
+          $s.pcs[$d] = $pc + 7;
+          $14 = rt.concat($13, name, undefined, "local 'name'");
+        }
+        $15 = name as rt.LuaValue;
+        if (($15 as rt.LuaTable)?.arr !== undefined) $16 = ($15 as rt.LuaTable).length();
+        else if (typeof $15 === 'string') $16 = $15.length;
+        else {
+          $s.pcs[$d] = $pc + 7;
+          $16 = rt.len($15, "local 'name'");
+        }
+        $o17 = new rt.FieldsObject();
+        $n18 = 0;
+        if ($14 !== undefined) {
+          $o17.message = $14;
+          $n18++;
+        }
+        if ($16 !== undefined) {
+          $o17.length = $16;
+          $n18++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o17, $n18));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 4;
+        rt.setIndex($2, "get", $12, "field 'p_name'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f13 = ($4 as rt.LuaTable)?.f) !== undefined && (($7 = $f13.users) !== undefined || ($m11 = ($4 as rt.LuaTable).metatable) === undefined || ($7 = $m11.view.users) !== undefined || (!("users" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 8;
@@ -163,7 +209,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($7, "me", "field 'users'");
       }
       $12 = $3;
-      (($2 = ($handlers[3] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $2 = ($handlers[3] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
         const $json: boolean = rh.claim(ctx);
@@ -172,8 +218,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           { const $b = $w.room(25), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $b[$p + 6] = 34; $b[$p + 7] = 109; $b[$p + 8] = 101; $b[$p + 9] = 34; $b[$p + 10] = 44; $b[$p + 11] = 34; $b[$p + 12] = 115; $b[$p + 13] = 116; $b[$p + 14] = 97; $b[$p + 15] = 116; $b[$p + 16] = 105; $b[$p + 17] = 99; $b[$p + 18] = 34; $b[$p + 19] = 58; $b[$p + 20] = 116; $b[$p + 21] = 114; $b[$p + 22] = 117; $b[$p + 23] = 101; $b[$p + 24] = 125; $w.p = $p + 25; }
           return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        return (($o1 = new rt.FieldsObject(), $n2 = 2, $o1.id = "me", $o1.static = true, rt.LuaTable.record($o1, $n2)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f10 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f10.get !== undefined ? ($f10.get = $2) : ($s.pcs[$d] = $pc + 8, rt.setIndex($12, "get", $2, "field 'me'")));
+        $o1 = new rt.FieldsObject();
+        $n2 = 2;
+        $o1.id = "me";
+        $o1.static = true;
+        return (rt.LuaTable.record($o1, $n2));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
+      else {
+        $s.pcs[$d] = $pc + 8;
+        rt.setIndex($12, "get", $2, "field 'me'");
+      }
       $3 = api as rt.LuaValue;
       if (!(($f10 = ($3 as rt.LuaTable)?.f) !== undefined && (($7 = $f10.users) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($7 = $m5.view.users) !== undefined || (!("users" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 9;
@@ -184,7 +239,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($7, "p_id", "field 'users'");
       }
       $2 = $4;
-      (($12 = ($handlers[4] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[4] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -219,12 +274,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $26: rt.LuaValue;
         let $27: rt.LuaValue;
         let $28: rt.LuaValue;
-        let $29: rt.LuaValue;
-        let $m30: rt.LuaTable | undefined;
-        let $f31: rt.Fields | undefined;
-        let $32: rt.LuaValue;
-        let $m33: rt.LuaTable | undefined;
-        let $f34: rt.Fields | undefined;
+        let $m29: rt.LuaTable | undefined;
+        let $f30: rt.Fields | undefined;
+        let $31: rt.LuaValue;
+        let $m32: rt.LuaTable | undefined;
+        let $f33: rt.Fields | undefined;
+        let $34: rt.LuaValue;
         let $o35: rt.Fields;
         let $n36: number;
         let $t37: number;
@@ -248,7 +303,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $23 = rt.index($22, "json", "upvalue 'api'");
         }
         $21 = $23;
-        $26 = ($27 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($28 = rt.first(($29 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f31 = ($29 as rt.LuaTable)?.f)?.params !== undefined ? $f31.params : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.params !== undefined ? $m30.view.params : rt.index($29, "params", "local 'ctx'")), "method 'params'")($29))), (($f34 = ($28 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($28 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 10, rt.index($28, "id"))))), $o35 = new rt.FieldsObject(), $n36 = 1, $o35.static = false, ($27 !== undefined && ($o35.id = $27, $n36++)), rt.LuaTable.record($o35, $n36));
+        $34 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($27 = rt.first(($28 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f30 = ($28 as rt.LuaTable)?.f)?.params !== undefined ? $f30.params : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.params !== undefined ? $m29.view.params : rt.index($28, "params", "local 'ctx'")), "method 'params'")($28))), (($f33 = ($27 as rt.LuaTable)?.f) !== undefined && (($31 = $f33.id) !== undefined || ($m32 = ($27 as rt.LuaTable).metatable) === undefined || ($31 = $m32.view.id) !== undefined || (!("id" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : ($s.pcs[$d] = $pc + 10, rt.index($27, "id")))));
+        $o35 = new rt.FieldsObject();
+        $n36 = 1;
+        $o35.static = false;
+        if ($34 !== undefined) {
+          $o35.id = $34;
+          $n36++;
+        }
+        $26 = rt.LuaTable.record($o35, $n36);
         $s.pcs[$d] = $pc + 13;
         $fn20 = rt.fn($21, "field 'json'");
         $s.truncate($d);
@@ -260,7 +323,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r38 = rt.tail($s, $fn20, [$26]);
         }
         return $r38;
-      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 9, rt.setIndex($2, "get", $12, "field 'p_id'")));
+      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 9;
+        rt.setIndex($2, "get", $12, "field 'p_id'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f13 = ($4 as rt.LuaTable)?.f) !== undefined && (($7 = $f13.users) !== undefined || ($m11 = ($4 as rt.LuaTable).metatable) === undefined || ($7 = $m11.view.users) !== undefined || (!("users" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 14;
@@ -279,7 +347,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $15 = rt.index($2, "p_postId", "field 'posts'");
       }
       $12 = $15;
-      (($18 = ($handlers[5] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $18 = ($handlers[5] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -299,16 +367,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n14: number;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
-        let $m18: rt.LuaTable | undefined;
-        let $f19: rt.Fields | undefined;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
+        let $19: rt.LuaValue;
         let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
-        let $22: rt.LuaValue;
-        let $m23: rt.LuaTable | undefined;
-        let $f24: rt.Fields | undefined;
-        let $o25: rt.Fields;
-        let $n26: number;
+        let $m21: rt.LuaTable | undefined;
+        let $f22: rt.Fields | undefined;
+        let $o23: rt.Fields;
+        let $n24: number;
         const $json: boolean = rh.claim(ctx);
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 15;
@@ -327,15 +393,40 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($11 = $4, $12 = $6, $o13 = new rt.FieldsObject(), $n14 = 0, ($11 !== undefined && ($o13.user = $11, $n14++)), ($12 !== undefined && ($o13.post = $12, $n14++)), rt.LuaTable.record($o13, $n14)));
         }
-        return rt.leave($s, $d, ($15 = ($16 = p as rt.LuaValue, (($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.id) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.id) !== undefined || (!("id" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 16, rt.index($16, "id", "local 'p'")))), $20 = ($21 = p as rt.LuaValue, (($f24 = ($21 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.postId) !== undefined || ($m23 = ($21 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.postId) !== undefined || (!("postId" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 16, rt.index($21, "postId", "local 'p'")))), $o25 = new rt.FieldsObject(), $n26 = 0, ($15 !== undefined && ($o25.user = $15, $n26++)), ($20 !== undefined && ($o25.post = $20, $n26++)), rt.LuaTable.record($o25, $n26)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f19 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f19.get !== undefined ? ($f19.get = $18) : ($s.pcs[$d] = $pc + 14, rt.setIndex($12, "get", $18, "field 'p_postId'")));
+        $15 = p as rt.LuaValue;
+        if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.id) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.id) !== undefined || (!("id" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 16;
+          $16 = rt.index($15, "id", "local 'p'");
+        }
+        $19 = p as rt.LuaValue;
+        if (!(($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.postId) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.postId) !== undefined || (!("postId" in $m21.view) && $m21.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 16;
+          $20 = rt.index($19, "postId", "local 'p'");
+        }
+        $o23 = new rt.FieldsObject();
+        $n24 = 0;
+        if ($16 !== undefined) {
+          $o23.user = $16;
+          $n24++;
+        }
+        if ($20 !== undefined) {
+          $o23.post = $20;
+          $n24++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o23, $n24));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($18 !== undefined && ($f19 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f19.get !== undefined) $f19.get = $18;
+      else {
+        $s.pcs[$d] = $pc + 14;
+        rt.setIndex($12, "get", $18, "field 'p_postId'");
+      }
       $15 = api as rt.LuaValue;
       if (!(($f19 = ($15 as rt.LuaTable)?.f) !== undefined && (($2 = $f19.search) !== undefined || ($m16 = ($15 as rt.LuaTable).metatable) === undefined || ($2 = $m16.view.search) !== undefined || (!("search" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 17;
         $2 = rt.index($15, "search", "local 'api'");
       }
       $18 = $2;
-      (($3 = ($handlers[6] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $3 = ($handlers[6] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -353,13 +444,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $m17: rt.LuaTable | undefined;
-        let $f18: rt.Fields | undefined;
-        let $19: rt.LuaValue;
-        let $o20: rt.Fields;
-        let $n21: number;
+        let $m15: rt.LuaTable | undefined;
+        let $f16: rt.Fields | undefined;
+        let $17: rt.LuaValue;
+        let $18: rt.LuaValue;
+        let $o19: rt.Fields;
+        let $n20: number;
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 18;
         let q: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1));
@@ -383,7 +473,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             }
             let k: rt.LuaValue = $key1;
             $k7 = (keys.length() + 1);
-            (($8 = k) !== undefined && ($a9 = (keys as rt.LuaTable)?.arr) !== undefined && ($k7 - 1 >>> 0) === $k7 - 1 && $a9[$k7 - 1] !== undefined ? ($a9[$k7 - 1] = $8) : $8 !== undefined && $a9 !== undefined && $k7 === $a9.length + 1 && (keys as rt.LuaTable).other === undefined && (keys as rt.LuaTable).metatable === undefined ? $a9.push($8) : ($s.pcs[$d] = $pc + 19, rt.setIndex(keys, $k7, $8, "local 'keys'")));
+            $8 = k;
+            if ($8 !== undefined && ($a9 = (keys as rt.LuaTable)?.arr) !== undefined && ($k7 - 1 >>> 0) === $k7 - 1 && $a9[$k7 - 1] !== undefined) $a9[$k7 - 1] = $8;
+            else if ($8 !== undefined && $a9 !== undefined && $k7 === $a9.length + 1 && (keys as rt.LuaTable).other === undefined && (keys as rt.LuaTable).metatable === undefined) $a9.push($8);
+            else {
+              $s.pcs[$d] = $pc + 19;
+              rt.setIndex(keys, $k7, $8, "local 'keys'");
+            }
           }
         }
         if (($5 = $env.f.table) === undefined) {
@@ -399,8 +495,42 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 23;
         $fn10 = rt.fn($6, "field 'sort'");
         $fn10($8);
-        return rt.leave($s, $d, ($8 = ($1 = q as rt.LuaValue, (($f3 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f3.q) !== undefined || ($m2 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m2.view.q) !== undefined || (!("q" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 24, rt.index($1, "q", "local 'q'")))), $6 = (rt.t($11 = rt.first(($12 = (($13 = $env.f.tonumber) !== undefined ? $13 : ($s.pcs[$d] = $pc + 24, rt.getGlobal($env, "tonumber"))), $14 = ($15 = q as rt.LuaValue, (($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.page) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.page) !== undefined || (!("page" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 24, rt.index($15, "page", "local 'q'")))), $s.pcs[$d] = $pc + 25, $fn10 = rt.fn($12, "global 'tonumber'"), $fn10($14)))) ? $11 : 1), $19 = keys, $o20 = new rt.FieldsObject(), $n21 = 2, ($8 !== undefined && ($o20.q = $8, $n21++)), $o20.page = $6, $o20.keys = $19, rt.LuaTable.record($o20, $n21)));
-      } as rt.LuaFunction)) !== undefined && ($f17 = ($18 as rt.LuaTable)?.f) !== undefined && !($18 as rt.LuaTable).linked && $f17.get !== undefined ? ($f17.get = $3) : ($s.pcs[$d] = $pc + 17, rt.setIndex($18, "get", $3, "field 'search'")));
+        $8 = q as rt.LuaValue;
+        if (!(($f3 = ($8 as rt.LuaTable)?.f) !== undefined && (($1 = $f3.q) !== undefined || ($m2 = ($8 as rt.LuaTable).metatable) === undefined || ($1 = $m2.view.q) !== undefined || (!("q" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 24;
+          $1 = rt.index($8, "q", "local 'q'");
+        }
+        if (($11 = $env.f.tonumber) === undefined) {
+          $s.pcs[$d] = $pc + 24;
+          $11 = rt.getGlobal($env, "tonumber");
+        }
+        $6 = $11;
+        $13 = q as rt.LuaValue;
+        if (!(($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.page) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.page) !== undefined || (!("page" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 24;
+          $14 = rt.index($13, "page", "local 'q'");
+        }
+        $12 = $14;
+        $s.pcs[$d] = $pc + 25;
+        $fn10 = rt.fn($6, "global 'tonumber'");
+        $5 = rt.first($fn10($12));
+        $17 = (rt.t($5) ? $5 : 1);
+        $18 = keys;
+        $o19 = new rt.FieldsObject();
+        $n20 = 2;
+        if ($1 !== undefined) {
+          $o19.q = $1;
+          $n20++;
+        }
+        $o19.page = $17;
+        $o19.keys = $18;
+        return rt.leave($s, $d, rt.LuaTable.record($o19, $n20));
+      } as rt.LuaFunction);
+      if ($3 !== undefined && ($f17 = ($18 as rt.LuaTable)?.f) !== undefined && !($18 as rt.LuaTable).linked && $f17.get !== undefined) $f17.get = $3;
+      else {
+        $s.pcs[$d] = $pc + 17;
+        rt.setIndex($18, "get", $3, "field 'search'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f17 = ($2 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.echo) !== undefined || ($m16 = ($2 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.echo) !== undefined || (!("echo" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 26;
@@ -411,7 +541,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $18 = rt.index($15, "headers", "field 'echo'");
       }
       $3 = $18;
-      (($7 = ($handlers[7] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = ($handlers[7] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -443,26 +573,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n26: number;
         let $27: rt.LuaValue;
         let $28: rt.LuaValue;
-        let $29: rt.LuaValue;
-        let $m30: rt.LuaTable | undefined;
-        let $f31: rt.Fields | undefined;
+        let $m29: rt.LuaTable | undefined;
+        let $f30: rt.Fields | undefined;
+        let $31: rt.LuaValue;
         let $32: rt.LuaValue;
-        let $33: rt.LuaValue;
-        let $34: rt.LuaValue;
-        let $m35: rt.LuaTable | undefined;
-        let $f36: rt.Fields | undefined;
-        let $37: rt.LuaValue;
-        let $38: rt.LuaValue;
+        let $m33: rt.LuaTable | undefined;
+        let $f34: rt.Fields | undefined;
+        let $35: rt.LuaValue;
+        let $36: rt.LuaValue;
+        let $m37: rt.LuaTable | undefined;
+        let $f38: rt.Fields | undefined;
         let $39: rt.LuaValue;
-        let $m40: rt.LuaTable | undefined;
-        let $f41: rt.Fields | undefined;
-        let $42: rt.LuaValue;
-        let $43: rt.LuaValue;
+        let $40: rt.LuaValue;
+        let $41: rt.LuaValue;
+        let $m42: rt.LuaTable | undefined;
+        let $f43: rt.Fields | undefined;
         let $44: rt.LuaValue;
-        let $m45: rt.LuaTable | undefined;
-        let $f46: rt.Fields | undefined;
-        let $o47: rt.Fields;
-        let $n48: number;
+        let $o45: rt.Fields;
+        let $n46: number;
         const $json: boolean = rh.claim(ctx);
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 27;
@@ -487,8 +615,43 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($21 = $4, $22 = $6, $23 = $11, $24 = $16, $o25 = new rt.FieldsObject(), $n26 = 0, ($21 !== undefined && ($o25.agent = $21, $n26++)), ($22 !== undefined && ($o25.custom = $22, $n26++)), ($23 !== undefined && ($o25.method = $23, $n26++)), ($24 !== undefined && ($o25.path = $24, $n26++)), rt.LuaTable.record($o25, $n26)));
         }
-        return rt.leave($s, $d, ($27 = ($28 = h as rt.LuaValue, (($f31 = ($28 as rt.LuaTable)?.f) !== undefined && (($29 = $f31["user-agent"]) !== undefined || ($m30 = ($28 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view["user-agent"]) !== undefined || (!("user-agent" in $m30.view) && $m30.view[rt.CUT] === undefined)) ? $29 : ($s.pcs[$d] = $pc + 28, rt.index($28, "user-agent", "local 'h'")))), $32 = ($33 = h as rt.LuaValue, (($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36["x-custom-header"]) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : ($s.pcs[$d] = $pc + 28, rt.index($33, "x-custom-header", "local 'h'")))), $37 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($38 = ctx as rt.LuaValue, (($f41 = ($38 as rt.LuaTable)?.f) !== undefined && (($39 = $f41.method) !== undefined || ($m40 = ($38 as rt.LuaTable).metatable) === undefined || ($39 = $m40.view.method) !== undefined || (!("method" in $m40.view) && $m40.view[rt.CUT] === undefined)) ? $39 : ($s.pcs[$d] = $pc + 28, rt.index($38, "method", "local 'ctx'"))))), $42 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).path() : ($43 = ctx as rt.LuaValue, (($f46 = ($43 as rt.LuaTable)?.f) !== undefined && (($44 = $f46.path) !== undefined || ($m45 = ($43 as rt.LuaTable).metatable) === undefined || ($44 = $m45.view.path) !== undefined || (!("path" in $m45.view) && $m45.view[rt.CUT] === undefined)) ? $44 : ($s.pcs[$d] = $pc + 28, rt.index($43, "path", "local 'ctx'"))))), $o47 = new rt.FieldsObject(), $n48 = 0, ($27 !== undefined && ($o47.agent = $27, $n48++)), ($32 !== undefined && ($o47.custom = $32, $n48++)), ($37 !== undefined && ($o47.method = $37, $n48++)), ($42 !== undefined && ($o47.path = $42, $n48++)), rt.LuaTable.record($o47, $n48)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f10 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f10.get !== undefined ? ($f10.get = $7) : ($s.pcs[$d] = $pc + 26, rt.setIndex($3, "get", $7, "field 'headers'")));
+        $27 = h as rt.LuaValue;
+        if (!(($f30 = ($27 as rt.LuaTable)?.f) !== undefined && (($28 = $f30["user-agent"]) !== undefined || ($m29 = ($27 as rt.LuaTable).metatable) === undefined || ($28 = $m29.view["user-agent"]) !== undefined || (!("user-agent" in $m29.view) && $m29.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 28;
+          $28 = rt.index($27, "user-agent", "local 'h'");
+        }
+        $31 = h as rt.LuaValue;
+        if (!(($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34["x-custom-header"]) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m33.view) && $m33.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 28;
+          $32 = rt.index($31, "x-custom-header", "local 'h'");
+        }
+        $39 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($35 = ctx as rt.LuaValue, (($f38 = ($35 as rt.LuaTable)?.f) !== undefined && (($36 = $f38.method) !== undefined || ($m37 = ($35 as rt.LuaTable).metatable) === undefined || ($36 = $m37.view.method) !== undefined || (!("method" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : ($s.pcs[$d] = $pc + 28, rt.index($35, "method", "local 'ctx'")))));
+        $44 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).path() : ($40 = ctx as rt.LuaValue, (($f43 = ($40 as rt.LuaTable)?.f) !== undefined && (($41 = $f43.path) !== undefined || ($m42 = ($40 as rt.LuaTable).metatable) === undefined || ($41 = $m42.view.path) !== undefined || (!("path" in $m42.view) && $m42.view[rt.CUT] === undefined)) ? $41 : ($s.pcs[$d] = $pc + 28, rt.index($40, "path", "local 'ctx'")))));
+        $o45 = new rt.FieldsObject();
+        $n46 = 0;
+        if ($28 !== undefined) {
+          $o45.agent = $28;
+          $n46++;
+        }
+        if ($32 !== undefined) {
+          $o45.custom = $32;
+          $n46++;
+        }
+        if ($39 !== undefined) {
+          $o45.method = $39;
+          $n46++;
+        }
+        if ($44 !== undefined) {
+          $o45.path = $44;
+          $n46++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o45, $n46));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f10 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 26;
+        rt.setIndex($3, "get", $7, "field 'headers'");
+      }
       return rt.leave($s, $d, api);
     };
 }

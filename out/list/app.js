@@ -46,7 +46,10 @@ function load($env) {
       $4 = rt.index($3, "server", "global 'rover'");
     }
     $2 = $4;
-    $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9));
+    $o8 = new rt.FieldsObject();
+    $n9 = 1;
+    $o8.log_level = "nope";
+    $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 1;
     $fn1 = rt.fn($2, "field 'server'");
     let api = rt.first($fn1($7));
@@ -56,7 +59,7 @@ function load($env) {
       $3 = rt.index($4, "items", "local 'api'");
     }
     $7 = $3;
-    ($2 = $handlers[0] = rh.jsonHandler((function $get(ctx) {
+    $2 = $handlers[0] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -74,13 +77,21 @@ function load($env) {
       let $f12;
       let $o13;
       let $n14;
-      let $15;
-      let $a16;
-      let $17;
-      let $o18;
-      let $n19;
+      let $a15;
+      let $16;
+      let $o17;
+      let $n18;
       const $json = rh.claim(ctx);
-      let n = rt.t($1 = rt.first(($32 = ($42 = $env.f.tonumber) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 3, rt.getGlobal($env, "tonumber")), $5 = rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($72 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72))), ($f12 = $6?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m11 = $6.metatable) === void 0 || ($10 = $m11.view.n) !== void 0 || !("n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 3, rt.index($6, "n"))), $s2.pcs[$d2] = $pc + 5, $fn2 = rt.fn($32, "global 'tonumber'"), $fn2($5)))) ? $1 : 100;
+      if (($42 = $env.f.tonumber) === void 0) {
+        $s2.pcs[$d2] = $pc + 3;
+        $42 = rt.getGlobal($env, "tonumber");
+      }
+      $32 = $42;
+      $5 = rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($72 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72))), ($f12 = $6?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m11 = $6.metatable) === void 0 || ($10 = $m11.view.n) !== void 0 || !("n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 3, rt.index($6, "n")));
+      $s2.pcs[$d2] = $pc + 5;
+      $fn2 = rt.fn($32, "global 'tonumber'");
+      $1 = rt.first($fn2($5));
+      let n = rt.t($1) ? $1 : 100;
       let items = new rt.LuaTable();
       const items$w = $json ? rh.jsonBytes() : void 0;
       let items$n = 0;
@@ -218,13 +229,30 @@ function load($env) {
               $w.p = $p + 9;
             }
           } else {
-            $72 = ($6 = i, $5 = "item " + rt.numberToString(i), $42 = i * 1.5, $32 = rt.mod(i, 3) !== 0, $1 = new rt.LuaTable(["tag" + rt.numberToString(rt.mod(i, 5)), "all"]), $o13 = new rt.FieldsObject(), $n14 = 5, $o13.id = $6, $o13.name = $5, $o13.price = $42, $o13.in_stock = $32, $o13.tags = $1, rt.LuaTable.record($o13, $n14));
-            ($15 = $72) !== void 0 && ($a16 = items?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a16[i - 1] !== void 0 ? $a16[i - 1] = $15 : $15 !== void 0 && $a16 !== void 0 && i === $a16.length + 1 && items.other === void 0 && items.metatable === void 0 ? $a16.push($15) : ($s2.pcs[$d2] = $pc + 7, rt.setIndex(items, i, $15, "local 'items'"));
+            $6 = i;
+            $5 = "item " + rt.numberToString(i);
+            $42 = i * 1.5;
+            $32 = rt.mod(i, 3) !== 0;
+            $1 = new rt.LuaTable(["tag" + rt.numberToString(rt.mod(i, 5)), "all"]);
+            $o13 = new rt.FieldsObject();
+            $n14 = 5;
+            $o13.id = $6;
+            $o13.name = $5;
+            $o13.price = $42;
+            $o13.in_stock = $32;
+            $o13.tags = $1;
+            $72 = rt.LuaTable.record($o13, $n14);
+            if ($72 !== void 0 && ($a15 = items?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a15[i - 1] !== void 0) $a15[i - 1] = $72;
+            else if ($72 !== void 0 && $a15 !== void 0 && i === $a15.length + 1 && items.other === void 0 && items.metatable === void 0) $a15.push($72);
+            else {
+              $s2.pcs[$d2] = $pc + 7;
+              rt.setIndex(items, i, $72, "local 'items'");
+            }
           }
         }
       }
       if ($json) {
-        $17 = items$n;
+        $16 = items$n;
         if (items$n !== 0) {
           const $w = rh.jsonBytes();
           {
@@ -240,7 +268,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.num($17);
+          $w.num($16);
           {
             const $b = $w.room(10), $p = $w.p;
             $b[$p] = 44;
@@ -264,10 +292,21 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($10 = $17, $15 = items, $o13 = new rt.FieldsObject(), $n14 = 2, $o13.count = $10, $o13.items = $15, rt.LuaTable.record($o13, $n14)));
+        return rt.leave($s2, $d2, ($10 = $16, $1 = items, $o13 = new rt.FieldsObject(), $n14 = 2, $o13.count = $10, $o13.items = $1, rt.LuaTable.record($o13, $n14)));
       }
-      return rt.leave($s2, $d2, ($1 = items.length(), $32 = items, $o18 = new rt.FieldsObject(), $n19 = 2, $o18.count = $1, $o18.items = $32, rt.LuaTable.record($o18, $n19)));
-    }))) !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0 ? $f10.get = $2 : ($s.pcs[$d] = $pc + 2, rt.setIndex($7, "get", $2, "field 'items'"));
+      $32 = items.length();
+      $42 = items;
+      $o17 = new rt.FieldsObject();
+      $n18 = 2;
+      $o17.count = $32;
+      $o17.items = $42;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o17, $n18));
+    }));
+    if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 2;
+      rt.setIndex($7, "get", $2, "field 'items'");
+    }
     return rt.leave($s, $d, api);
   };
 }

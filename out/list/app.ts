@@ -41,7 +41,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "server", "global 'rover'");
       }
       $2 = $4;
-      $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9));
+      $o8 = new rt.FieldsObject();
+      $n9 = 1;
+      $o8.log_level = "nope";
+      $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 1;
       $fn1 = rt.fn($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
@@ -51,7 +54,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($4, "items", "local 'api'");
       }
       $7 = $3;
-      (($2 = ($handlers[0] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $2 = ($handlers[0] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -69,13 +72,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f12: rt.Fields | undefined;
         let $o13: rt.Fields;
         let $n14: number;
-        let $15: rt.LuaValue;
-        let $a16: rt.LuaValue[] | undefined;
-        let $17: number;
-        let $o18: rt.Fields;
-        let $n19: number;
+        let $a15: rt.LuaValue[] | undefined;
+        let $16: number;
+        let $o17: rt.Fields;
+        let $n18: number;
         const $json: boolean = rh.claim(ctx);
-        let n: rt.LuaValue = (rt.t($1 = rt.first(($3 = (($4 = $env.f.tonumber) !== undefined ? $4 : ($s.pcs[$d] = $pc + 3, rt.getGlobal($env, "tonumber"))), $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f12 = ($6 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($6 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 3, rt.index($6, "n"))))), $s.pcs[$d] = $pc + 5, $fn2 = rt.fn($3, "global 'tonumber'"), $fn2($5)))) ? $1 : 100);
+        if (($4 = $env.f.tonumber) === undefined) {
+          $s.pcs[$d] = $pc + 3;
+          $4 = rt.getGlobal($env, "tonumber");
+        }
+        $3 = $4;
+        $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f12 = ($6 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($6 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 3, rt.index($6, "n")))));
+        $s.pcs[$d] = $pc + 5;
+        $fn2 = rt.fn($3, "global 'tonumber'");
+        $1 = rt.first($fn2($5));
+        let n: rt.LuaValue = (rt.t($1) ? $1 : 100);
         let items: rt.LuaTable = new rt.LuaTable();
         const items$w: rh.JsonBytes | undefined = $json ? rh.jsonBytes() : undefined;
         let items$n = 0;
@@ -96,26 +107,54 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $w.luaNum((rt.mod(i, 5)) as number);
               { const $b = $w.room(9), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 97; $b[$p + 4] = 108; $b[$p + 5] = 108; $b[$p + 6] = 34; $b[$p + 7] = 93; $b[$p + 8] = 125; $w.p = $p + 9; }
             } else {
-              $7 = ($6 = i, $5 = ("item " + rt.numberToString(i)), $4 = (i * 1.5), $3 = ((rt.mod(i, 3)) !== 0), $1 = new rt.LuaTable([("tag" + rt.numberToString((rt.mod(i, 5)))), "all"]), $o13 = new rt.FieldsObject(), $n14 = 5, $o13.id = $6, $o13.name = $5, $o13.price = $4, $o13.in_stock = $3, $o13.tags = $1, rt.LuaTable.record($o13, $n14));
-              (($15 = $7) !== undefined && ($a16 = (items as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a16[i - 1] !== undefined ? ($a16[i - 1] = $15) : $15 !== undefined && $a16 !== undefined && i === $a16.length + 1 && (items as rt.LuaTable).other === undefined && (items as rt.LuaTable).metatable === undefined ? $a16.push($15) : ($s.pcs[$d] = $pc + 7, rt.setIndex(items, i, $15, "local 'items'")));
+              $6 = i;
+              $5 = ("item " + rt.numberToString(i));
+              $4 = (i * 1.5);
+              $3 = ((rt.mod(i, 3)) !== 0);
+              $1 = new rt.LuaTable([("tag" + rt.numberToString((rt.mod(i, 5)))), "all"]);
+              $o13 = new rt.FieldsObject();
+              $n14 = 5;
+              $o13.id = $6;
+              $o13.name = $5;
+              $o13.price = $4;
+              $o13.in_stock = $3;
+              $o13.tags = $1;
+              $7 = rt.LuaTable.record($o13, $n14);
+              if ($7 !== undefined && ($a15 = (items as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a15[i - 1] !== undefined) $a15[i - 1] = $7;
+              else if ($7 !== undefined && $a15 !== undefined && i === $a15.length + 1 && (items as rt.LuaTable).other === undefined && (items as rt.LuaTable).metatable === undefined) $a15.push($7);
+              else {
+                $s.pcs[$d] = $pc + 7;
+                rt.setIndex(items, i, $7, "local 'items'");
+              }
             }
           }
         }
         if ($json) {
-          $17 = items$n;
+          $16 = items$n;
           if (items$n !== 0) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 111; $b[$p + 4] = 117; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.num($17 as number);
+            $w.num($16 as number);
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 116; $b[$p + 4] = 101; $b[$p + 5] = 109; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 91; $w.p = $p + 10; }
             $w.append(items$w!);
             { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($10 = $17, $15 = items, $o13 = new rt.FieldsObject(), $n14 = 2, $o13.count = $10, $o13.items = $15, rt.LuaTable.record($o13, $n14)));
+          return rt.leave($s, $d, ($10 = $16, $1 = items, $o13 = new rt.FieldsObject(), $n14 = 2, $o13.count = $10, $o13.items = $1, rt.LuaTable.record($o13, $n14)));
         }
-        return rt.leave($s, $d, ($1 = items.length(), $3 = items, $o18 = new rt.FieldsObject(), $n19 = 2, $o18.count = $1, $o18.items = $3, rt.LuaTable.record($o18, $n19)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined ? ($f10.get = $2) : ($s.pcs[$d] = $pc + 2, rt.setIndex($7, "get", $2, "field 'items'")));
+        $3 = items.length();
+        $4 = items;
+        $o17 = new rt.FieldsObject();
+        $n18 = 2;
+        $o17.count = $3;
+        $o17.items = $4;
+        return rt.leave($s, $d, rt.LuaTable.record($o17, $n18));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
+      else {
+        $s.pcs[$d] = $pc + 2;
+        rt.setIndex($7, "get", $2, "field 'items'");
+      }
       return rt.leave($s, $d, api);
     };
 }

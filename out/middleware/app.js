@@ -183,7 +183,13 @@ function load($env) {
       let $a4;
       $1 = calls;
       $k2 = calls.length() + 1;
-      ($32 = step) !== void 0 && ($a4 = $1?.arr) !== void 0 && $k2 - 1 >>> 0 === $k2 - 1 && $a4[$k2 - 1] !== void 0 ? $a4[$k2 - 1] = $32 : $32 !== void 0 && $a4 !== void 0 && $k2 === $a4.length + 1 && $1.other === void 0 && $1.metatable === void 0 ? $a4.push($32) : (rt.at($s2, $d2, $pc + 2), rt.setIndex($1, $k2, $32, "upvalue 'calls'"));
+      $32 = step;
+      if ($32 !== void 0 && ($a4 = $1?.arr) !== void 0 && $k2 - 1 >>> 0 === $k2 - 1 && $a4[$k2 - 1] !== void 0) $a4[$k2 - 1] = $32;
+      else if ($32 !== void 0 && $a4 !== void 0 && $k2 === $a4.length + 1 && $1.other === void 0 && $1.metatable === void 0) $a4.push($32);
+      else {
+        rt.at($s2, $d2, $pc + 2);
+        rt.setIndex($1, $k2, $32, "upvalue 'calls'");
+      }
       return rt.leave($s2, $d2, rt.NONE);
     });
     $4 = api;
@@ -192,7 +198,7 @@ function load($env) {
       $3 = rt.index($4, "before", "local 'api'");
     }
     $7 = $3;
-    ($2 = function $trace(ctx) {
+    $2 = function $trace(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -221,14 +227,19 @@ function load($env) {
       $s2.pcs[$d2] = $pc + 7;
       Array.isArray($r6) ? $fn3($22, $1, ...$r6) : $fn3($22, $1, $r6);
       return rt.leave($s2, $d2, rt.NONE);
-    }) !== void 0 && ($f8 = $7?.f) !== void 0 && !$7.linked && $f8.trace !== void 0 ? $f8.trace = $2 : ($s.pcs[$d] = $pc + 3, rt.setIndex($7, "trace", $2, "field 'before'"));
+    };
+    if ($2 !== void 0 && ($f8 = $7?.f) !== void 0 && !$7.linked && $f8.trace !== void 0) $f8.trace = $2;
+    else {
+      $s.pcs[$d] = $pc + 3;
+      rt.setIndex($7, "trace", $2, "field 'before'");
+    }
     $3 = api;
     if (!(($f8 = $3?.f) !== void 0 && (($4 = $f8.before) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.before) !== void 0 || !("before" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 8;
       $4 = rt.index($3, "before", "local 'api'");
     }
     $2 = $4;
-    ($7 = function $timing(ctx) {
+    $7 = function $timing(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -241,21 +252,31 @@ function load($env) {
       $s2.pcs[$d2] = $pc + 10;
       rt.fn(($f3 = $1?.f)?.set !== void 0 ? $f3.set : ($m2 = $1?.metatable) !== void 0 && $m2.view.set !== void 0 ? $m2.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "started_at", 17e8);
       return rt.leave($s2, $d2, rt.NONE);
-    }) !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.timing !== void 0 ? $f6.timing = $7 : ($s.pcs[$d] = $pc + 8, rt.setIndex($2, "timing", $7, "field 'before'"));
+    };
+    if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.timing !== void 0) $f6.timing = $7;
+    else {
+      $s.pcs[$d] = $pc + 8;
+      rt.setIndex($2, "timing", $7, "field 'before'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.after) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.after) !== void 0 || !("after" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 11;
       $3 = rt.index($4, "after", "local 'api'");
     }
     $7 = $3;
-    ($2 = function $log(ctx) {
+    $2 = function $log(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       $s2.pcs[$d2] = $pc + 12;
       trace("global.after.log");
       return rt.leave($s2, $d2, rt.NONE);
-    }) !== void 0 && ($f8 = $7?.f) !== void 0 && !$7.linked && $f8.log !== void 0 ? $f8.log = $2 : ($s.pcs[$d] = $pc + 11, rt.setIndex($7, "log", $2, "field 'after'"));
+    };
+    if ($2 !== void 0 && ($f8 = $7?.f) !== void 0 && !$7.linked && $f8.log !== void 0) $f8.log = $2;
+    else {
+      $s.pcs[$d] = $pc + 11;
+      rt.setIndex($7, "log", $2, "field 'after'");
+    }
     $3 = api;
     if (!(($f8 = $3?.f) !== void 0 && (($4 = $f8.admin) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.admin) !== void 0 || !("admin" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 13;
@@ -266,7 +287,7 @@ function load($env) {
       $7 = rt.index($4, "before", "field 'admin'");
     }
     $2 = $7;
-    ($10 = (($body) => rt.withBody((function $auth(ctx) {
+    $10 = (($body) => rt.withBody((function $auth(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $auth$body(ctx) {
@@ -313,7 +334,12 @@ function load($env) {
       $s2.pcs[$d2] = $pc + 18;
       rt.fn(($f7 = $1?.f)?.set !== void 0 ? $f7.set : ($m6 = $1?.metatable) !== void 0 && $m6.view.set !== void 0 ? $m6.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "role", "admin");
       return rt.leave($s2, $d2, rt.NONE);
-    }))) !== void 0 && ($f11 = $2?.f) !== void 0 && !$2.linked && $f11.auth !== void 0 ? $f11.auth = $10 : ($s.pcs[$d] = $pc + 13, rt.setIndex($2, "auth", $10, "field 'before'"));
+    }));
+    if ($10 !== void 0 && ($f11 = $2?.f) !== void 0 && !$2.linked && $f11.auth !== void 0) $f11.auth = $10;
+    else {
+      $s.pcs[$d] = $pc + 13;
+      rt.setIndex($2, "auth", $10, "field 'before'");
+    }
     $7 = api;
     if (!(($f11 = $7?.f) !== void 0 && (($4 = $f11.admin) !== void 0 || ($m9 = $7.metatable) === void 0 || ($4 = $m9.view.admin) !== void 0 || !("admin" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 19;
@@ -324,21 +350,26 @@ function load($env) {
       $3 = rt.index($4, "after", "field 'admin'");
     }
     $10 = $3;
-    ($2 = function $audit(ctx) {
+    $2 = function $audit(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       $s2.pcs[$d2] = $pc + 20;
       trace("admin.after.audit");
       return rt.leave($s2, $d2, rt.NONE);
-    }) !== void 0 && ($f8 = $10?.f) !== void 0 && !$10.linked && $f8.audit !== void 0 ? $f8.audit = $2 : ($s.pcs[$d] = $pc + 19, rt.setIndex($10, "audit", $2, "field 'after'"));
+    };
+    if ($2 !== void 0 && ($f8 = $10?.f) !== void 0 && !$10.linked && $f8.audit !== void 0) $f8.audit = $2;
+    else {
+      $s.pcs[$d] = $pc + 19;
+      rt.setIndex($10, "audit", $2, "field 'after'");
+    }
     $3 = api;
     if (!(($f8 = $3?.f) !== void 0 && (($4 = $f8.admin) !== void 0 || ($m5 = $3.metatable) === void 0 || ($4 = $m5.view.admin) !== void 0 || !("admin" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 21;
       $4 = rt.index($3, "admin", "local 'api'");
     }
     $2 = $4;
-    ($7 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
+    $7 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -373,13 +404,13 @@ function load($env) {
       let $f26;
       let $27;
       let $28;
-      let $29;
-      let $m30;
-      let $f31;
+      let $m29;
+      let $f30;
+      let $31;
       let $322;
-      let $33;
-      let $m34;
-      let $f35;
+      let $m33;
+      let $f34;
+      let $35;
       let $o36;
       let $n37;
       let $t38;
@@ -450,7 +481,24 @@ function load($env) {
         $24 = rt.index($23, "json", "upvalue 'api'");
       }
       $222 = $24;
-      $27 = ($28 = rt.first(($29 = ctx, $s2.pcs[$d2] = $pc + 24, rt.fn(($f31 = $29?.f)?.get !== void 0 ? $f31.get : ($m30 = $29?.metatable) !== void 0 && $m30.view.get !== void 0 ? $m30.view.get : rt.index($29, "get", "local 'ctx'"), "method 'get'")($29, "role"))), $322 = rt.first(($33 = ctx, $s2.pcs[$d2] = $pc + 25, rt.fn(($f35 = $33?.f)?.get !== void 0 ? $f35.get : ($m34 = $33?.metatable) !== void 0 && $m34.view.get !== void 0 ? $m34.view.get : rt.index($33, "get", "local 'ctx'"), "method 'get'")($33, "request_id"))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.ok = true, $28 !== void 0 && ($o36.role = $28, $n37++), $322 !== void 0 && ($o36.request_id = $322, $n37++), rt.LuaTable.record($o36, $n37));
+      $28 = ctx;
+      $s2.pcs[$d2] = $pc + 24;
+      $31 = rt.first(rt.fn(($f30 = $28?.f)?.get !== void 0 ? $f30.get : ($m29 = $28?.metatable) !== void 0 && $m29.view.get !== void 0 ? $m29.view.get : rt.index($28, "get", "local 'ctx'"), "method 'get'")($28, "role"));
+      $322 = ctx;
+      $s2.pcs[$d2] = $pc + 25;
+      $35 = rt.first(rt.fn(($f34 = $322?.f)?.get !== void 0 ? $f34.get : ($m33 = $322?.metatable) !== void 0 && $m33.view.get !== void 0 ? $m33.view.get : rt.index($322, "get", "local 'ctx'"), "method 'get'")($322, "request_id"));
+      $o36 = new rt.FieldsObject();
+      $n37 = 1;
+      $o36.ok = true;
+      if ($31 !== void 0) {
+        $o36.role = $31;
+        $n37++;
+      }
+      if ($35 !== void 0) {
+        $o36.request_id = $35;
+        $n37++;
+      }
+      $27 = rt.LuaTable.record($o36, $n37);
       $s2.pcs[$d2] = $pc + 27;
       $fn21 = rt.fn($222, "field 'json'");
       $s2.truncate($d2);
@@ -462,7 +510,12 @@ function load($env) {
         $r39 = rt.tail($s2, $fn21, [$27]);
       }
       return $r39;
-    })))) !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.get !== void 0 ? $f6.get = $7 : ($s.pcs[$d] = $pc + 21, rt.setIndex($2, "get", $7, "field 'admin'"));
+    })));
+    if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 21;
+      rt.setIndex($2, "get", $7, "field 'admin'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.admin) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.admin) !== void 0 || !("admin" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 28;
@@ -477,7 +530,7 @@ function load($env) {
       $10 = rt.index($2, "p_id", "field 'users'");
     }
     $7 = $10;
-    ($13 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
+    $13 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -499,16 +552,16 @@ function load($env) {
       let $n16;
       let $17;
       let $18;
-      let $19;
-      let $m20;
-      let $f21;
-      let $222;
-      let $m23;
-      let $f24;
+      let $m19;
+      let $f20;
+      let $21;
+      let $m22;
+      let $f23;
+      let $24;
       let $25;
-      let $26;
-      let $m27;
-      let $f28;
+      let $m26;
+      let $f27;
+      let $28;
       let $o29;
       let $n30;
       const $json = rh.claim(ctx);
@@ -550,15 +603,34 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($132 = $1, $14 = $9, $o15 = new rt.FieldsObject(), $n16 = 0, $132 !== void 0 && ($o15.id = $132, $n16++), $14 !== void 0 && ($o15.role = $14, $n16++), rt.LuaTable.record($o15, $n16)));
       }
-      return rt.leave($s2, $d2, ($17 = rh.pristineContext(ctx) ? ctx.param("id") : ($18 = rt.first(($19 = ctx, $s2.pcs[$d2] = $pc + 29, rt.fn(($f21 = $19?.f)?.params !== void 0 ? $f21.params : ($m20 = $19?.metatable) !== void 0 && $m20.view.params !== void 0 ? $m20.view.params : rt.index($19, "params", "local 'ctx'"), "method 'params'")($19))), ($f24 = $18?.f) !== void 0 && (($222 = $f24.id) !== void 0 || ($m23 = $18.metatable) === void 0 || ($222 = $m23.view.id) !== void 0 || !("id" in $m23.view) && $m23.view[rt.CUT] === void 0) ? $222 : ($s2.pcs[$d2] = $pc + 30, rt.index($18, "id"))), $25 = rt.first(($26 = ctx, $s2.pcs[$d2] = $pc + 31, rt.fn(($f28 = $26?.f)?.get !== void 0 ? $f28.get : ($m27 = $26?.metatable) !== void 0 && $m27.view.get !== void 0 ? $m27.view.get : rt.index($26, "get", "local 'ctx'"), "method 'get'")($26, "role"))), $o29 = new rt.FieldsObject(), $n30 = 0, $17 !== void 0 && ($o29.id = $17, $n30++), $25 !== void 0 && ($o29.role = $25, $n30++), rt.LuaTable.record($o29, $n30)));
-    }))) !== void 0 && ($f14 = $7?.f) !== void 0 && !$7.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 28, rt.setIndex($7, "get", $13, "field 'p_id'"));
+      $24 = rh.pristineContext(ctx) ? ctx.param("id") : ($17 = rt.first(($18 = ctx, $s2.pcs[$d2] = $pc + 29, rt.fn(($f20 = $18?.f)?.params !== void 0 ? $f20.params : ($m19 = $18?.metatable) !== void 0 && $m19.view.params !== void 0 ? $m19.view.params : rt.index($18, "params", "local 'ctx'"), "method 'params'")($18))), ($f23 = $17?.f) !== void 0 && (($21 = $f23.id) !== void 0 || ($m22 = $17.metatable) === void 0 || ($21 = $m22.view.id) !== void 0 || !("id" in $m22.view) && $m22.view[rt.CUT] === void 0) ? $21 : ($s2.pcs[$d2] = $pc + 30, rt.index($17, "id")));
+      $25 = ctx;
+      $s2.pcs[$d2] = $pc + 31;
+      $28 = rt.first(rt.fn(($f27 = $25?.f)?.get !== void 0 ? $f27.get : ($m26 = $25?.metatable) !== void 0 && $m26.view.get !== void 0 ? $m26.view.get : rt.index($25, "get", "local 'ctx'"), "method 'get'")($25, "role"));
+      $o29 = new rt.FieldsObject();
+      $n30 = 0;
+      if ($24 !== void 0) {
+        $o29.id = $24;
+        $n30++;
+      }
+      if ($28 !== void 0) {
+        $o29.role = $28;
+        $n30++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o29, $n30));
+    }));
+    if ($13 !== void 0 && ($f14 = $7?.f) !== void 0 && !$7.linked && $f14.get !== void 0) $f14.get = $13;
+    else {
+      $s.pcs[$d] = $pc + 28;
+      rt.setIndex($7, "get", $13, "field 'p_id'");
+    }
     $10 = api;
     if (!(($f14 = $10?.f) !== void 0 && (($2 = $f14.calls) !== void 0 || ($m12 = $10.metatable) === void 0 || ($2 = $m12.view.calls) !== void 0 || !("calls" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 32;
       $2 = rt.index($10, "calls", "local 'api'");
     }
     $13 = $2;
-    ($3 = $handlers[2] = rh.jsonHandler((function $get(ctx) {
+    $3 = $handlers[2] = rh.jsonHandler((function $get(ctx) {
       let $1;
       let $22;
       let $o3;
@@ -594,15 +666,24 @@ function load($env) {
         }
         return $22 = $1, $o3 = new rt.FieldsObject(), $n4 = 1, $o3.calls = $22, rt.LuaTable.record($o3, $n4);
       }
-      return $5 = previous, $o6 = new rt.FieldsObject(), $n7 = 1, $o6.calls = $5, rt.LuaTable.record($o6, $n7);
-    }))) !== void 0 && ($f11 = $13?.f) !== void 0 && !$13.linked && $f11.get !== void 0 ? $f11.get = $3 : ($s.pcs[$d] = $pc + 32, rt.setIndex($13, "get", $3, "field 'calls'"));
+      $5 = previous;
+      $o6 = new rt.FieldsObject();
+      $n7 = 1;
+      $o6.calls = $5;
+      return rt.LuaTable.record($o6, $n7);
+    }));
+    if ($3 !== void 0 && ($f11 = $13?.f) !== void 0 && !$13.linked && $f11.get !== void 0) $f11.get = $3;
+    else {
+      $s.pcs[$d] = $pc + 32;
+      rt.setIndex($13, "get", $3, "field 'calls'");
+    }
     $2 = api;
     if (!(($f11 = $2?.f) !== void 0 && (($10 = $f11.public) !== void 0 || ($m12 = $2.metatable) === void 0 || ($10 = $m12.view.public) !== void 0 || !("public" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 33;
       $10 = rt.index($2, "public", "local 'api'");
     }
     $3 = $10;
-    ($13 = $handlers[3] = rh.jsonHandler((function $get(ctx) {
+    $13 = $handlers[3] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -624,17 +705,17 @@ function load($env) {
       let $o16;
       let $n17;
       let $18;
-      let $19;
-      let $m20;
-      let $f21;
+      let $m19;
+      let $f20;
+      let $21;
       let $222;
-      let $23;
-      let $m24;
-      let $f25;
+      let $m23;
+      let $f24;
+      let $25;
       let $26;
-      let $27;
-      let $m28;
-      let $f29;
+      let $m27;
+      let $f28;
+      let $29;
       let $o30;
       let $n31;
       const $json = rh.claim(ctx);
@@ -706,8 +787,36 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($132 = $1, $14 = $5, $15 = $9, $o16 = new rt.FieldsObject(), $n17 = 0, $132 !== void 0 && ($o16.role = $132, $n17++), $14 !== void 0 && ($o16.started_at = $14, $n17++), $15 !== void 0 && ($o16.request_id = $15, $n17++), rt.LuaTable.record($o16, $n17)));
       }
-      return rt.leave($s2, $d2, ($18 = rt.first(($19 = ctx, $s2.pcs[$d2] = $pc + 35, rt.fn(($f21 = $19?.f)?.get !== void 0 ? $f21.get : ($m20 = $19?.metatable) !== void 0 && $m20.view.get !== void 0 ? $m20.view.get : rt.index($19, "get", "local 'ctx'"), "method 'get'")($19, "role"))), $222 = rt.first(($23 = ctx, $s2.pcs[$d2] = $pc + 36, rt.fn(($f25 = $23?.f)?.get !== void 0 ? $f25.get : ($m24 = $23?.metatable) !== void 0 && $m24.view.get !== void 0 ? $m24.view.get : rt.index($23, "get", "local 'ctx'"), "method 'get'")($23, "started_at"))), $26 = rt.first(($27 = ctx, $s2.pcs[$d2] = $pc + 37, rt.fn(($f29 = $27?.f)?.request_id !== void 0 ? $f29.request_id : ($m28 = $27?.metatable) !== void 0 && $m28.view.request_id !== void 0 ? $m28.view.request_id : rt.index($27, "request_id", "local 'ctx'"), "method 'request_id'")($27))), $o30 = new rt.FieldsObject(), $n31 = 0, $18 !== void 0 && ($o30.role = $18, $n31++), $222 !== void 0 && ($o30.started_at = $222, $n31++), $26 !== void 0 && ($o30.request_id = $26, $n31++), rt.LuaTable.record($o30, $n31)));
-    }))) !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 33, rt.setIndex($3, "get", $13, "field 'public'"));
+      $18 = ctx;
+      $s2.pcs[$d2] = $pc + 35;
+      $21 = rt.first(rt.fn(($f20 = $18?.f)?.get !== void 0 ? $f20.get : ($m19 = $18?.metatable) !== void 0 && $m19.view.get !== void 0 ? $m19.view.get : rt.index($18, "get", "local 'ctx'"), "method 'get'")($18, "role"));
+      $222 = ctx;
+      $s2.pcs[$d2] = $pc + 36;
+      $25 = rt.first(rt.fn(($f24 = $222?.f)?.get !== void 0 ? $f24.get : ($m23 = $222?.metatable) !== void 0 && $m23.view.get !== void 0 ? $m23.view.get : rt.index($222, "get", "local 'ctx'"), "method 'get'")($222, "started_at"));
+      $26 = ctx;
+      $s2.pcs[$d2] = $pc + 37;
+      $29 = rt.first(rt.fn(($f28 = $26?.f)?.request_id !== void 0 ? $f28.request_id : ($m27 = $26?.metatable) !== void 0 && $m27.view.request_id !== void 0 ? $m27.view.request_id : rt.index($26, "request_id", "local 'ctx'"), "method 'request_id'")($26));
+      $o30 = new rt.FieldsObject();
+      $n31 = 0;
+      if ($21 !== void 0) {
+        $o30.role = $21;
+        $n31++;
+      }
+      if ($25 !== void 0) {
+        $o30.started_at = $25;
+        $n31++;
+      }
+      if ($29 !== void 0) {
+        $o30.request_id = $29;
+        $n31++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o30, $n31));
+    }));
+    if ($13 !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.get !== void 0) $f14.get = $13;
+    else {
+      $s.pcs[$d] = $pc + 33;
+      rt.setIndex($3, "get", $13, "field 'public'");
+    }
     $10 = api;
     if (!(($f14 = $10?.f) !== void 0 && (($2 = $f14.broken) !== void 0 || ($m12 = $10.metatable) === void 0 || ($2 = $m12.view.broken) !== void 0 || !("broken" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 38;
@@ -718,7 +827,7 @@ function load($env) {
       $3 = rt.index($2, "before", "field 'broken'");
     }
     $13 = $3;
-    ($4 = function $explode(ctx) {
+    $4 = function $explode(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -732,14 +841,19 @@ function load($env) {
       }
       rt.fn($1, "global 'error'")("middleware exploded");
       return rt.leave($s2, $d2, rt.NONE);
-    }) !== void 0 && ($f8 = $13?.f) !== void 0 && !$13.linked && $f8.explode !== void 0 ? $f8.explode = $4 : ($s.pcs[$d] = $pc + 38, rt.setIndex($13, "explode", $4, "field 'before'"));
+    };
+    if ($4 !== void 0 && ($f8 = $13?.f) !== void 0 && !$13.linked && $f8.explode !== void 0) $f8.explode = $4;
+    else {
+      $s.pcs[$d] = $pc + 38;
+      rt.setIndex($13, "explode", $4, "field 'before'");
+    }
     $3 = api;
     if (!(($f8 = $3?.f) !== void 0 && (($2 = $f8.broken) !== void 0 || ($m9 = $3.metatable) === void 0 || ($2 = $m9.view.broken) !== void 0 || !("broken" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 42;
       $2 = rt.index($3, "broken", "local 'api'");
     }
     $4 = $2;
-    ($10 = $handlers[4] = rh.jsonHandler((function $get(ctx) {
+    $10 = $handlers[4] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -772,8 +886,16 @@ function load($env) {
         }
         return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
       }
-      return rt.leave($s2, $d2, ($o1 = new rt.FieldsObject(), $n2 = 1, $o1.reached = true, rt.LuaTable.record($o1, $n2)));
-    }))) !== void 0 && ($f11 = $4?.f) !== void 0 && !$4.linked && $f11.get !== void 0 ? $f11.get = $10 : ($s.pcs[$d] = $pc + 42, rt.setIndex($4, "get", $10, "field 'broken'"));
+      $o1 = new rt.FieldsObject();
+      $n2 = 1;
+      $o1.reached = true;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o1, $n2));
+    }));
+    if ($10 !== void 0 && ($f11 = $4?.f) !== void 0 && !$4.linked && $f11.get !== void 0) $f11.get = $10;
+    else {
+      $s.pcs[$d] = $pc + 42;
+      rt.setIndex($4, "get", $10, "field 'broken'");
+    }
     $2 = api;
     if (!(($f11 = $2?.f) !== void 0 && (($3 = $f11.sloppy) !== void 0 || ($m9 = $2.metatable) === void 0 || ($3 = $m9.view.sloppy) !== void 0 || !("sloppy" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 44;
@@ -784,18 +906,26 @@ function load($env) {
       $4 = rt.index($3, "before", "field 'sloppy'");
     }
     $10 = $4;
-    ($13 = function $check(ctx) {
+    $13 = function $check(ctx) {
       let $o1;
       let $n2;
-      return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.error = "denied", rt.LuaTable.record($o1, $n2);
-    }) !== void 0 && ($f14 = $10?.f) !== void 0 && !$10.linked && $f14.check !== void 0 ? $f14.check = $13 : ($s.pcs[$d] = $pc + 44, rt.setIndex($10, "check", $13, "field 'before'"));
+      $o1 = new rt.FieldsObject();
+      $n2 = 1;
+      $o1.error = "denied";
+      return rt.LuaTable.record($o1, $n2);
+    };
+    if ($13 !== void 0 && ($f14 = $10?.f) !== void 0 && !$10.linked && $f14.check !== void 0) $f14.check = $13;
+    else {
+      $s.pcs[$d] = $pc + 44;
+      rt.setIndex($10, "check", $13, "field 'before'");
+    }
     $4 = api;
     if (!(($f14 = $4?.f) !== void 0 && (($3 = $f14.sloppy) !== void 0 || ($m12 = $4.metatable) === void 0 || ($3 = $m12.view.sloppy) !== void 0 || !("sloppy" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 45;
       $3 = rt.index($4, "sloppy", "local 'api'");
     }
     $13 = $3;
-    ($2 = $handlers[5] = rh.jsonHandler((function $get(ctx) {
+    $2 = $handlers[5] = rh.jsonHandler((function $get(ctx) {
       let $o1;
       let $n2;
       const $json = rh.claim(ctx);
@@ -822,15 +952,23 @@ function load($env) {
         }
         return new rh.JsonText(200, $w.view());
       }
-      return $o1 = new rt.FieldsObject(), $n2 = 1, $o1.secret = true, rt.LuaTable.record($o1, $n2);
-    }))) !== void 0 && ($f8 = $13?.f) !== void 0 && !$13.linked && $f8.get !== void 0 ? $f8.get = $2 : ($s.pcs[$d] = $pc + 45, rt.setIndex($13, "get", $2, "field 'sloppy'"));
+      $o1 = new rt.FieldsObject();
+      $n2 = 1;
+      $o1.secret = true;
+      return rt.LuaTable.record($o1, $n2);
+    }));
+    if ($2 !== void 0 && ($f8 = $13?.f) !== void 0 && !$13.linked && $f8.get !== void 0) $f8.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 45;
+      rt.setIndex($13, "get", $2, "field 'sloppy'");
+    }
     $3 = api;
     if (!(($f8 = $3?.f) !== void 0 && (($4 = $f8.fail) !== void 0 || ($m12 = $3.metatable) === void 0 || ($4 = $m12.view.fail) !== void 0 || !("fail" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 46;
       $4 = rt.index($3, "fail", "local 'api'");
     }
     $2 = $4;
-    ($13 = $handlers[6] = function $get(ctx) {
+    $13 = $handlers[6] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -842,14 +980,19 @@ function load($env) {
       }
       rt.fn($1, "global 'error'")("handler failed");
       return rt.leave($s2, $d2, rt.NONE);
-    }) !== void 0 && ($f14 = $2?.f) !== void 0 && !$2.linked && $f14.get !== void 0 ? $f14.get = $13 : ($s.pcs[$d] = $pc + 46, rt.setIndex($2, "get", $13, "field 'fail'"));
+    };
+    if ($13 !== void 0 && ($f14 = $2?.f) !== void 0 && !$2.linked && $f14.get !== void 0) $f14.get = $13;
+    else {
+      $s.pcs[$d] = $pc + 46;
+      rt.setIndex($2, "get", $13, "field 'fail'");
+    }
     $4 = api;
     if (!(($f14 = $4?.f) !== void 0 && (($3 = $f14.reject) !== void 0 || ($m12 = $4.metatable) === void 0 || ($3 = $m12.view.reject) !== void 0 || !("reject" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 49;
       $3 = rt.index($4, "reject", "local 'api'");
     }
     $13 = $3;
-    ($2 = $handlers[7] = rh.jsonHandler((function $post(ctx) {
+    $2 = $handlers[7] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -897,10 +1040,22 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($32 = $8, $o9 = new rt.FieldsObject(), $n10 = 0, $32 !== void 0 && ($o9.got = $32, $n10++), rt.LuaTable.record($o9, $n10)));
       }
-      return rt.leave($s2, $d2, ($22 = data, $o11 = new rt.FieldsObject(), $n12 = 0, $22 !== void 0 && ($o11.got = $22, $n12++), rt.LuaTable.record($o11, $n12)));
-    }))) !== void 0 && ($f8 = $13?.f) !== void 0 && !$13.linked && $f8.post !== void 0 ? $f8.post = $2 : ($s.pcs[$d] = $pc + 49, rt.setIndex($13, "post", $2, "field 'reject'"));
+      $22 = data;
+      $o11 = new rt.FieldsObject();
+      $n12 = 0;
+      if ($22 !== void 0) {
+        $o11.got = $22;
+        $n12++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o11, $n12));
+    }));
+    if ($2 !== void 0 && ($f8 = $13?.f) !== void 0 && !$13.linked && $f8.post !== void 0) $f8.post = $2;
+    else {
+      $s.pcs[$d] = $pc + 49;
+      rt.setIndex($13, "post", $2, "field 'reject'");
+    }
     $2 = api;
-    ($3 = (($body) => rt.withBody((function $on_error(err) {
+    $3 = (($body) => rt.withBody((function $on_error(err) {
       const $r = $body(err);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $on_error$body(err) {
@@ -927,23 +1082,20 @@ function load($env) {
       let $18;
       let $19;
       let $20;
-      let $21;
-      let $m22;
-      let $f23;
+      let $m21;
+      let $f22;
+      let $23;
       let $24;
-      let $25;
-      let $26;
-      let $m27;
-      let $f28;
-      let $29;
-      let $30;
-      let $31;
-      let $m32;
-      let $f33;
-      let $o34;
-      let $n35;
-      let $t36;
-      let $r37;
+      let $m25;
+      let $f26;
+      let $27;
+      let $28;
+      let $m29;
+      let $f30;
+      let $o31;
+      let $n32;
+      let $t33;
+      let $r34;
       if (($1 = err, ($f4 = $1?.f) !== void 0 && (($22 = $f4.path) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.path) !== void 0 || !("path" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : ($s2.pcs[$d2] = $pc + 52, rt.index($1, "path", "local 'err'"))) === "/fail") {
         $72 = api;
         if (!(($f10 = $72?.f) !== void 0 && (($8 = $f10.json) !== void 0 || ($m92 = $72.metatable) === void 0 || ($8 = $m92.view.json) !== void 0 || !("json" in $m92.view) && $m92.view[rt.CUT] === void 0))) {
@@ -959,20 +1111,54 @@ function load($env) {
           $15 = rt.index($14, "status", "local 'err'");
         }
         $132 = $15;
-        $18 = ($19 = ($20 = err, ($f23 = $20?.f) !== void 0 && (($21 = $f23.message) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view.message) !== void 0 || !("message" in $m22.view) && $m22.view[rt.CUT] === void 0) ? $21 : ($s2.pcs[$d2] = $pc + 54, rt.index($20, "message", "local 'err'"))), $24 = ($25 = err, ($f28 = $25?.f) !== void 0 && (($26 = $f28.code) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view.code) !== void 0 || !("code" in $m27.view) && $m27.view[rt.CUT] === void 0) ? $26 : ($s2.pcs[$d2] = $pc + 55, rt.index($25, "code", "local 'err'"))), $29 = ($30 = err, ($f33 = $30?.f) !== void 0 && (($31 = $f33.path) !== void 0 || ($m32 = $30.metatable) === void 0 || ($31 = $m32.view.path) !== void 0 || !("path" in $m32.view) && $m32.view[rt.CUT] === void 0) ? $31 : ($s2.pcs[$d2] = $pc + 56, rt.index($30, "path", "local 'err'"))), $o34 = new rt.FieldsObject(), $n35 = 0, $19 !== void 0 && ($o34.error = $19, $n35++), $24 !== void 0 && ($o34.code = $24, $n35++), $29 !== void 0 && ($o34.path = $29, $n35++), rt.LuaTable.record($o34, $n35));
+        $19 = err;
+        if (!(($f22 = $19?.f) !== void 0 && (($20 = $f22.message) !== void 0 || ($m21 = $19.metatable) === void 0 || ($20 = $m21.view.message) !== void 0 || !("message" in $m21.view) && $m21.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 54;
+          $20 = rt.index($19, "message", "local 'err'");
+        }
+        $23 = err;
+        if (!(($f26 = $23?.f) !== void 0 && (($24 = $f26.code) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.code) !== void 0 || !("code" in $m25.view) && $m25.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 55;
+          $24 = rt.index($23, "code", "local 'err'");
+        }
+        $27 = err;
+        if (!(($f30 = $27?.f) !== void 0 && (($28 = $f30.path) !== void 0 || ($m29 = $27.metatable) === void 0 || ($28 = $m29.view.path) !== void 0 || !("path" in $m29.view) && $m29.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 56;
+          $28 = rt.index($27, "path", "local 'err'");
+        }
+        $o31 = new rt.FieldsObject();
+        $n32 = 0;
+        if ($20 !== void 0) {
+          $o31.error = $20;
+          $n32++;
+        }
+        if ($24 !== void 0) {
+          $o31.code = $24;
+          $n32++;
+        }
+        if ($28 !== void 0) {
+          $o31.path = $28;
+          $n32++;
+        }
+        $18 = rt.LuaTable.record($o31, $n32);
         $s2.pcs[$d2] = $pc + 57;
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t36 = $s2.tails++;
-          $r37 = $fn5($6, $132, $18);
-          $s2.tails = $t36;
+          $t33 = $s2.tails++;
+          $r34 = $fn5($6, $132, $18);
+          $s2.tails = $t33;
         } else {
-          $r37 = rt.tail($s2, $fn5, [$6, $132, $18]);
+          $r34 = rt.tail($s2, $fn5, [$6, $132, $18]);
         }
-        return $r37;
+        return $r34;
       }
       return rt.leave($s2, $d2, rt.NONE);
-    }))) !== void 0 && ($f8 = $2?.f) !== void 0 && !$2.linked && $f8.on_error !== void 0 ? $f8.on_error = $3 : ($s.pcs[$d] = $pc + 58, rt.setIndex($2, "on_error", $3, "local 'api'"));
+    }));
+    if ($3 !== void 0 && ($f8 = $2?.f) !== void 0 && !$2.linked && $f8.on_error !== void 0) $f8.on_error = $3;
+    else {
+      $s.pcs[$d] = $pc + 58;
+      rt.setIndex($2, "on_error", $3, "local 'api'");
+    }
     return rt.leave($s, $d, api);
   };
 }

@@ -127,7 +127,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $a4: rt.LuaValue[] | undefined;
         $1 = calls;
         $k2 = (calls.length() + 1);
-        (($3 = step) !== undefined && ($a4 = ($1 as rt.LuaTable)?.arr) !== undefined && ($k2 - 1 >>> 0) === $k2 - 1 && $a4[$k2 - 1] !== undefined ? ($a4[$k2 - 1] = $3) : $3 !== undefined && $a4 !== undefined && $k2 === $a4.length + 1 && ($1 as rt.LuaTable).other === undefined && ($1 as rt.LuaTable).metatable === undefined ? $a4.push($3) : (rt.at($s, $d, $pc + 2), rt.setIndex($1, $k2, $3, "upvalue 'calls'")));
+        $3 = step;
+        if ($3 !== undefined && ($a4 = ($1 as rt.LuaTable)?.arr) !== undefined && ($k2 - 1 >>> 0) === $k2 - 1 && $a4[$k2 - 1] !== undefined) $a4[$k2 - 1] = $3;
+        else if ($3 !== undefined && $a4 !== undefined && $k2 === $a4.length + 1 && ($1 as rt.LuaTable).other === undefined && ($1 as rt.LuaTable).metatable === undefined) $a4.push($3);
+        else {
+          rt.at($s, $d, $pc + 2);
+          rt.setIndex($1, $k2, $3, "upvalue 'calls'");
+        }
         return rt.leave($s, $d, rt.NONE);
       }) as rt.LuaFunction;
       $4 = api as rt.LuaValue;
@@ -136,7 +142,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($4, "before", "local 'api'");
       }
       $7 = $3;
-      (($2 = function $trace(ctx?: rt.LuaValue): rt.LuaResult {
+      $2 = function $trace(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -165,14 +171,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 7;
         (Array.isArray($r6) ? $fn3($2, $1, ...$r6) : $fn3($2, $1, $r6));
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && ($f8 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f8.trace !== undefined ? ($f8.trace = $2) : ($s.pcs[$d] = $pc + 3, rt.setIndex($7, "trace", $2, "field 'before'")));
+      };
+      if ($2 !== undefined && ($f8 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f8.trace !== undefined) $f8.trace = $2;
+      else {
+        $s.pcs[$d] = $pc + 3;
+        rt.setIndex($7, "trace", $2, "field 'before'");
+      }
       $3 = api as rt.LuaValue;
       if (!(($f8 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f8.before) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.before) !== undefined || (!("before" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 8;
         $4 = rt.index($3, "before", "local 'api'");
       }
       $2 = $4;
-      (($7 = function $timing(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = function $timing(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -185,21 +196,31 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 10;
         rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "started_at", 1700000000);
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.timing !== undefined ? ($f6.timing = $7) : ($s.pcs[$d] = $pc + 8, rt.setIndex($2, "timing", $7, "field 'before'")));
+      };
+      if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.timing !== undefined) $f6.timing = $7;
+      else {
+        $s.pcs[$d] = $pc + 8;
+        rt.setIndex($2, "timing", $7, "field 'before'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.after) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.after) !== undefined || (!("after" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 11;
         $3 = rt.index($4, "after", "local 'api'");
       }
       $7 = $3;
-      (($2 = function $log(ctx?: rt.LuaValue): rt.LuaResult {
+      $2 = function $log(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         $s.pcs[$d] = $pc + 12;
         trace("global.after.log");
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && ($f8 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f8.log !== undefined ? ($f8.log = $2) : ($s.pcs[$d] = $pc + 11, rt.setIndex($7, "log", $2, "field 'after'")));
+      };
+      if ($2 !== undefined && ($f8 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f8.log !== undefined) $f8.log = $2;
+      else {
+        $s.pcs[$d] = $pc + 11;
+        rt.setIndex($7, "log", $2, "field 'after'");
+      }
       $3 = api as rt.LuaValue;
       if (!(($f8 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f8.admin) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.admin) !== undefined || (!("admin" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 13;
@@ -210,7 +231,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $7 = rt.index($4, "before", "field 'admin'");
       }
       $2 = $7;
-      (($10 = (($body: rt.LuaFunction) => rt.withBody((function $auth(ctx?: rt.LuaValue): rt.LuaResult {
+      $10 = (($body: rt.LuaFunction) => rt.withBody((function $auth(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $auth$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -257,7 +278,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 18;
         rt.fn((($f7 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f7.set : ($m6 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m6.view.set !== undefined ? $m6.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "role", "admin");
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && ($f11 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f11.auth !== undefined ? ($f11.auth = $10) : ($s.pcs[$d] = $pc + 13, rt.setIndex($2, "auth", $10, "field 'before'")));
+      }) as rt.LuaFunction);
+      if ($10 !== undefined && ($f11 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f11.auth !== undefined) $f11.auth = $10;
+      else {
+        $s.pcs[$d] = $pc + 13;
+        rt.setIndex($2, "auth", $10, "field 'before'");
+      }
       $7 = api as rt.LuaValue;
       if (!(($f11 = ($7 as rt.LuaTable)?.f) !== undefined && (($4 = $f11.admin) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($4 = $m9.view.admin) !== undefined || (!("admin" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 19;
@@ -268,21 +294,26 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($4, "after", "field 'admin'");
       }
       $10 = $3;
-      (($2 = function $audit(ctx?: rt.LuaValue): rt.LuaResult {
+      $2 = function $audit(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         $s.pcs[$d] = $pc + 20;
         trace("admin.after.audit");
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && ($f8 = ($10 as rt.LuaTable)?.f) !== undefined && !($10 as rt.LuaTable).linked && $f8.audit !== undefined ? ($f8.audit = $2) : ($s.pcs[$d] = $pc + 19, rt.setIndex($10, "audit", $2, "field 'after'")));
+      };
+      if ($2 !== undefined && ($f8 = ($10 as rt.LuaTable)?.f) !== undefined && !($10 as rt.LuaTable).linked && $f8.audit !== undefined) $f8.audit = $2;
+      else {
+        $s.pcs[$d] = $pc + 19;
+        rt.setIndex($10, "audit", $2, "field 'after'");
+      }
       $3 = api as rt.LuaValue;
       if (!(($f8 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f8.admin) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.admin) !== undefined || (!("admin" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 21;
         $4 = rt.index($3, "admin", "local 'api'");
       }
       $2 = $4;
-      (($7 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -317,13 +348,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f26: rt.Fields | undefined;
         let $27: rt.LuaValue;
         let $28: rt.LuaValue;
-        let $29: rt.LuaValue;
-        let $m30: rt.LuaTable | undefined;
-        let $f31: rt.Fields | undefined;
+        let $m29: rt.LuaTable | undefined;
+        let $f30: rt.Fields | undefined;
+        let $31: rt.LuaValue;
         let $32: rt.LuaValue;
-        let $33: rt.LuaValue;
-        let $m34: rt.LuaTable | undefined;
-        let $f35: rt.Fields | undefined;
+        let $m33: rt.LuaTable | undefined;
+        let $f34: rt.Fields | undefined;
+        let $35: rt.LuaValue;
         let $o36: rt.Fields;
         let $n37: number;
         let $t38: number;
@@ -352,7 +383,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $24 = rt.index($23, "json", "upvalue 'api'");
         }
         $22 = $24;
-        $27 = ($28 = rt.first(($29 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f31 = ($29 as rt.LuaTable)?.f)?.get !== undefined ? $f31.get : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.get !== undefined ? $m30.view.get : rt.index($29, "get", "local 'ctx'")), "method 'get'")($29, "role"))), $32 = rt.first(($33 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 25, rt.fn((($f35 = ($33 as rt.LuaTable)?.f)?.get !== undefined ? $f35.get : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.get !== undefined ? $m34.view.get : rt.index($33, "get", "local 'ctx'")), "method 'get'")($33, "request_id"))), $o36 = new rt.FieldsObject(), $n37 = 1, $o36.ok = true, ($28 !== undefined && ($o36.role = $28, $n37++)), ($32 !== undefined && ($o36.request_id = $32, $n37++)), rt.LuaTable.record($o36, $n37));
+        $28 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 24;
+        $31 = rt.first(rt.fn((($f30 = ($28 as rt.LuaTable)?.f)?.get !== undefined ? $f30.get : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.get !== undefined ? $m29.view.get : rt.index($28, "get", "local 'ctx'")), "method 'get'")($28, "role"));
+        $32 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 25;
+        $35 = rt.first(rt.fn((($f34 = ($32 as rt.LuaTable)?.f)?.get !== undefined ? $f34.get : ($m33 = ($32 as rt.LuaTable)?.metatable) !== undefined && $m33.view.get !== undefined ? $m33.view.get : rt.index($32, "get", "local 'ctx'")), "method 'get'")($32, "request_id"));
+        $o36 = new rt.FieldsObject();
+        $n37 = 1;
+        $o36.ok = true;
+        if ($31 !== undefined) {
+          $o36.role = $31;
+          $n37++;
+        }
+        if ($35 !== undefined) {
+          $o36.request_id = $35;
+          $n37++;
+        }
+        $27 = rt.LuaTable.record($o36, $n37);
         $s.pcs[$d] = $pc + 27;
         $fn21 = rt.fn($22, "field 'json'");
         $s.truncate($d);
@@ -364,7 +412,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r39 = rt.tail($s, $fn21, [$27]);
         }
         return $r39;
-      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $7) : ($s.pcs[$d] = $pc + 21, rt.setIndex($2, "get", $7, "field 'admin'")));
+      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 21;
+        rt.setIndex($2, "get", $7, "field 'admin'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.admin) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.admin) !== undefined || (!("admin" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 28;
@@ -379,7 +432,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $10 = rt.index($2, "p_id", "field 'users'");
       }
       $7 = $10;
-      (($13 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $13 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -401,16 +454,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n16: number;
         let $17: rt.LuaValue;
         let $18: rt.LuaValue;
-        let $19: rt.LuaValue;
-        let $m20: rt.LuaTable | undefined;
-        let $f21: rt.Fields | undefined;
-        let $22: rt.LuaValue;
-        let $m23: rt.LuaTable | undefined;
-        let $f24: rt.Fields | undefined;
+        let $m19: rt.LuaTable | undefined;
+        let $f20: rt.Fields | undefined;
+        let $21: rt.LuaValue;
+        let $m22: rt.LuaTable | undefined;
+        let $f23: rt.Fields | undefined;
+        let $24: rt.LuaValue;
         let $25: rt.LuaValue;
-        let $26: rt.LuaValue;
-        let $m27: rt.LuaTable | undefined;
-        let $f28: rt.Fields | undefined;
+        let $m26: rt.LuaTable | undefined;
+        let $f27: rt.Fields | undefined;
+        let $28: rt.LuaValue;
         let $o29: rt.Fields;
         let $n30: number;
         const $json: boolean = rh.claim(ctx);
@@ -428,15 +481,34 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($13 = $1, $14 = $9, $o15 = new rt.FieldsObject(), $n16 = 0, ($13 !== undefined && ($o15.id = $13, $n16++)), ($14 !== undefined && ($o15.role = $14, $n16++)), rt.LuaTable.record($o15, $n16)));
         }
-        return rt.leave($s, $d, ($17 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($18 = rt.first(($19 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 29, rt.fn((($f21 = ($19 as rt.LuaTable)?.f)?.params !== undefined ? $f21.params : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.params !== undefined ? $m20.view.params : rt.index($19, "params", "local 'ctx'")), "method 'params'")($19))), (($f24 = ($18 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.id) !== undefined || ($m23 = ($18 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.id) !== undefined || (!("id" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 30, rt.index($18, "id"))))), $25 = rt.first(($26 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 31, rt.fn((($f28 = ($26 as rt.LuaTable)?.f)?.get !== undefined ? $f28.get : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.get !== undefined ? $m27.view.get : rt.index($26, "get", "local 'ctx'")), "method 'get'")($26, "role"))), $o29 = new rt.FieldsObject(), $n30 = 0, ($17 !== undefined && ($o29.id = $17, $n30++)), ($25 !== undefined && ($o29.role = $25, $n30++)), rt.LuaTable.record($o29, $n30)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 28, rt.setIndex($7, "get", $13, "field 'p_id'")));
+        $24 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($17 = rt.first(($18 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 29, rt.fn((($f20 = ($18 as rt.LuaTable)?.f)?.params !== undefined ? $f20.params : ($m19 = ($18 as rt.LuaTable)?.metatable) !== undefined && $m19.view.params !== undefined ? $m19.view.params : rt.index($18, "params", "local 'ctx'")), "method 'params'")($18))), (($f23 = ($17 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.id) !== undefined || ($m22 = ($17 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.id) !== undefined || (!("id" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 30, rt.index($17, "id")))));
+        $25 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 31;
+        $28 = rt.first(rt.fn((($f27 = ($25 as rt.LuaTable)?.f)?.get !== undefined ? $f27.get : ($m26 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m26.view.get !== undefined ? $m26.view.get : rt.index($25, "get", "local 'ctx'")), "method 'get'")($25, "role"));
+        $o29 = new rt.FieldsObject();
+        $n30 = 0;
+        if ($24 !== undefined) {
+          $o29.id = $24;
+          $n30++;
+        }
+        if ($28 !== undefined) {
+          $o29.role = $28;
+          $n30++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o29, $n30));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($13 !== undefined && ($f14 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $13;
+      else {
+        $s.pcs[$d] = $pc + 28;
+        rt.setIndex($7, "get", $13, "field 'p_id'");
+      }
       $10 = api as rt.LuaValue;
       if (!(($f14 = ($10 as rt.LuaTable)?.f) !== undefined && (($2 = $f14.calls) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($2 = $m12.view.calls) !== undefined || (!("calls" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 32;
         $2 = rt.index($10, "calls", "local 'api'");
       }
       $13 = $2;
-      (($3 = ($handlers[2] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $3 = ($handlers[2] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $o3: rt.Fields;
@@ -456,15 +528,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return (($2 = $1, $o3 = new rt.FieldsObject(), $n4 = 1, $o3.calls = $2, rt.LuaTable.record($o3, $n4)));
         }
-        return (($5 = previous, $o6 = new rt.FieldsObject(), $n7 = 1, $o6.calls = $5, rt.LuaTable.record($o6, $n7)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $3) : ($s.pcs[$d] = $pc + 32, rt.setIndex($13, "get", $3, "field 'calls'")));
+        $5 = previous;
+        $o6 = new rt.FieldsObject();
+        $n7 = 1;
+        $o6.calls = $5;
+        return (rt.LuaTable.record($o6, $n7));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($3 !== undefined && ($f11 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f11.get !== undefined) $f11.get = $3;
+      else {
+        $s.pcs[$d] = $pc + 32;
+        rt.setIndex($13, "get", $3, "field 'calls'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f11 = ($2 as rt.LuaTable)?.f) !== undefined && (($10 = $f11.public) !== undefined || ($m12 = ($2 as rt.LuaTable).metatable) === undefined || ($10 = $m12.view.public) !== undefined || (!("public" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 33;
         $10 = rt.index($2, "public", "local 'api'");
       }
       $3 = $10;
-      (($13 = ($handlers[3] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $13 = ($handlers[3] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -486,17 +567,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o16: rt.Fields;
         let $n17: number;
         let $18: rt.LuaValue;
-        let $19: rt.LuaValue;
-        let $m20: rt.LuaTable | undefined;
-        let $f21: rt.Fields | undefined;
+        let $m19: rt.LuaTable | undefined;
+        let $f20: rt.Fields | undefined;
+        let $21: rt.LuaValue;
         let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $m24: rt.LuaTable | undefined;
-        let $f25: rt.Fields | undefined;
+        let $m23: rt.LuaTable | undefined;
+        let $f24: rt.Fields | undefined;
+        let $25: rt.LuaValue;
         let $26: rt.LuaValue;
-        let $27: rt.LuaValue;
-        let $m28: rt.LuaTable | undefined;
-        let $f29: rt.Fields | undefined;
+        let $m27: rt.LuaTable | undefined;
+        let $f28: rt.Fields | undefined;
+        let $29: rt.LuaValue;
         let $o30: rt.Fields;
         let $n31: number;
         const $json: boolean = rh.claim(ctx);
@@ -519,8 +600,36 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($13 = $1, $14 = $5, $15 = $9, $o16 = new rt.FieldsObject(), $n17 = 0, ($13 !== undefined && ($o16.role = $13, $n17++)), ($14 !== undefined && ($o16.started_at = $14, $n17++)), ($15 !== undefined && ($o16.request_id = $15, $n17++)), rt.LuaTable.record($o16, $n17)));
         }
-        return rt.leave($s, $d, ($18 = rt.first(($19 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 35, rt.fn((($f21 = ($19 as rt.LuaTable)?.f)?.get !== undefined ? $f21.get : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.get !== undefined ? $m20.view.get : rt.index($19, "get", "local 'ctx'")), "method 'get'")($19, "role"))), $22 = rt.first(($23 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 36, rt.fn((($f25 = ($23 as rt.LuaTable)?.f)?.get !== undefined ? $f25.get : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.get !== undefined ? $m24.view.get : rt.index($23, "get", "local 'ctx'")), "method 'get'")($23, "started_at"))), $26 = rt.first(($27 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn((($f29 = ($27 as rt.LuaTable)?.f)?.request_id !== undefined ? $f29.request_id : ($m28 = ($27 as rt.LuaTable)?.metatable) !== undefined && $m28.view.request_id !== undefined ? $m28.view.request_id : rt.index($27, "request_id", "local 'ctx'")), "method 'request_id'")($27))), $o30 = new rt.FieldsObject(), $n31 = 0, ($18 !== undefined && ($o30.role = $18, $n31++)), ($22 !== undefined && ($o30.started_at = $22, $n31++)), ($26 !== undefined && ($o30.request_id = $26, $n31++)), rt.LuaTable.record($o30, $n31)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f14 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 33, rt.setIndex($3, "get", $13, "field 'public'")));
+        $18 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 35;
+        $21 = rt.first(rt.fn((($f20 = ($18 as rt.LuaTable)?.f)?.get !== undefined ? $f20.get : ($m19 = ($18 as rt.LuaTable)?.metatable) !== undefined && $m19.view.get !== undefined ? $m19.view.get : rt.index($18, "get", "local 'ctx'")), "method 'get'")($18, "role"));
+        $22 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 36;
+        $25 = rt.first(rt.fn((($f24 = ($22 as rt.LuaTable)?.f)?.get !== undefined ? $f24.get : ($m23 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m23.view.get !== undefined ? $m23.view.get : rt.index($22, "get", "local 'ctx'")), "method 'get'")($22, "started_at"));
+        $26 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 37;
+        $29 = rt.first(rt.fn((($f28 = ($26 as rt.LuaTable)?.f)?.request_id !== undefined ? $f28.request_id : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.request_id !== undefined ? $m27.view.request_id : rt.index($26, "request_id", "local 'ctx'")), "method 'request_id'")($26));
+        $o30 = new rt.FieldsObject();
+        $n31 = 0;
+        if ($21 !== undefined) {
+          $o30.role = $21;
+          $n31++;
+        }
+        if ($25 !== undefined) {
+          $o30.started_at = $25;
+          $n31++;
+        }
+        if ($29 !== undefined) {
+          $o30.request_id = $29;
+          $n31++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o30, $n31));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($13 !== undefined && ($f14 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $13;
+      else {
+        $s.pcs[$d] = $pc + 33;
+        rt.setIndex($3, "get", $13, "field 'public'");
+      }
       $10 = api as rt.LuaValue;
       if (!(($f14 = ($10 as rt.LuaTable)?.f) !== undefined && (($2 = $f14.broken) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($2 = $m12.view.broken) !== undefined || (!("broken" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 38;
@@ -531,7 +640,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $3 = rt.index($2, "before", "field 'broken'");
       }
       $13 = $3;
-      (($4 = function $explode(ctx?: rt.LuaValue): rt.LuaResult {
+      $4 = function $explode(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -545,14 +654,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         rt.fn($1, "global 'error'")("middleware exploded");
         return rt.leave($s, $d, rt.NONE);
-      }) !== undefined && ($f8 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f8.explode !== undefined ? ($f8.explode = $4) : ($s.pcs[$d] = $pc + 38, rt.setIndex($13, "explode", $4, "field 'before'")));
+      };
+      if ($4 !== undefined && ($f8 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f8.explode !== undefined) $f8.explode = $4;
+      else {
+        $s.pcs[$d] = $pc + 38;
+        rt.setIndex($13, "explode", $4, "field 'before'");
+      }
       $3 = api as rt.LuaValue;
       if (!(($f8 = ($3 as rt.LuaTable)?.f) !== undefined && (($2 = $f8.broken) !== undefined || ($m9 = ($3 as rt.LuaTable).metatable) === undefined || ($2 = $m9.view.broken) !== undefined || (!("broken" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 42;
         $2 = rt.index($3, "broken", "local 'api'");
       }
       $4 = $2;
-      (($10 = ($handlers[4] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $10 = ($handlers[4] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -566,8 +680,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           { const $b = $w.room(16), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 101; $b[$p + 4] = 97; $b[$p + 5] = 99; $b[$p + 6] = 104; $b[$p + 7] = 101; $b[$p + 8] = 100; $b[$p + 9] = 34; $b[$p + 10] = 58; $b[$p + 11] = 116; $b[$p + 12] = 114; $b[$p + 13] = 117; $b[$p + 14] = 101; $b[$p + 15] = 125; $w.p = $p + 16; }
           return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        return rt.leave($s, $d, ($o1 = new rt.FieldsObject(), $n2 = 1, $o1.reached = true, rt.LuaTable.record($o1, $n2)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $10) : ($s.pcs[$d] = $pc + 42, rt.setIndex($4, "get", $10, "field 'broken'")));
+        $o1 = new rt.FieldsObject();
+        $n2 = 1;
+        $o1.reached = true;
+        return rt.leave($s, $d, rt.LuaTable.record($o1, $n2));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($10 !== undefined && ($f11 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f11.get !== undefined) $f11.get = $10;
+      else {
+        $s.pcs[$d] = $pc + 42;
+        rt.setIndex($4, "get", $10, "field 'broken'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f11 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f11.sloppy) !== undefined || ($m9 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m9.view.sloppy) !== undefined || (!("sloppy" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 44;
@@ -578,18 +700,26 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "before", "field 'sloppy'");
       }
       $10 = $4;
-      (($13 = function $check(ctx?: rt.LuaValue): rt.LuaResult {
+      $13 = function $check(ctx?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
-        return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.error = "denied", rt.LuaTable.record($o1, $n2)));
-      }) !== undefined && ($f14 = ($10 as rt.LuaTable)?.f) !== undefined && !($10 as rt.LuaTable).linked && $f14.check !== undefined ? ($f14.check = $13) : ($s.pcs[$d] = $pc + 44, rt.setIndex($10, "check", $13, "field 'before'")));
+        $o1 = new rt.FieldsObject();
+        $n2 = 1;
+        $o1.error = "denied";
+        return (rt.LuaTable.record($o1, $n2));
+      };
+      if ($13 !== undefined && ($f14 = ($10 as rt.LuaTable)?.f) !== undefined && !($10 as rt.LuaTable).linked && $f14.check !== undefined) $f14.check = $13;
+      else {
+        $s.pcs[$d] = $pc + 44;
+        rt.setIndex($10, "check", $13, "field 'before'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f14 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f14.sloppy) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.sloppy) !== undefined || (!("sloppy" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 45;
         $3 = rt.index($4, "sloppy", "local 'api'");
       }
       $13 = $3;
-      (($2 = ($handlers[5] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $2 = ($handlers[5] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
         const $json: boolean = rh.claim(ctx);
@@ -598,15 +728,23 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           { const $b = $w.room(15), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 101; $b[$p + 4] = 99; $b[$p + 5] = 114; $b[$p + 6] = 101; $b[$p + 7] = 116; $b[$p + 8] = 34; $b[$p + 9] = 58; $b[$p + 10] = 116; $b[$p + 11] = 114; $b[$p + 12] = 117; $b[$p + 13] = 101; $b[$p + 14] = 125; $w.p = $p + 15; }
           return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
         }
-        return (($o1 = new rt.FieldsObject(), $n2 = 1, $o1.secret = true, rt.LuaTable.record($o1, $n2)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f8 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f8.get !== undefined ? ($f8.get = $2) : ($s.pcs[$d] = $pc + 45, rt.setIndex($13, "get", $2, "field 'sloppy'")));
+        $o1 = new rt.FieldsObject();
+        $n2 = 1;
+        $o1.secret = true;
+        return (rt.LuaTable.record($o1, $n2));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f8 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f8.get !== undefined) $f8.get = $2;
+      else {
+        $s.pcs[$d] = $pc + 45;
+        rt.setIndex($13, "get", $2, "field 'sloppy'");
+      }
       $3 = api as rt.LuaValue;
       if (!(($f8 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f8.fail) !== undefined || ($m12 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m12.view.fail) !== undefined || (!("fail" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 46;
         $4 = rt.index($3, "fail", "local 'api'");
       }
       $2 = $4;
-      (($13 = ($handlers[6] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $13 = ($handlers[6] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -618,14 +756,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         rt.fn($1, "global 'error'")("handler failed");
         return rt.leave($s, $d, rt.NONE);
-      } as rt.LuaFunction)) !== undefined && ($f14 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f14.get !== undefined ? ($f14.get = $13) : ($s.pcs[$d] = $pc + 46, rt.setIndex($2, "get", $13, "field 'fail'")));
+      } as rt.LuaFunction);
+      if ($13 !== undefined && ($f14 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $13;
+      else {
+        $s.pcs[$d] = $pc + 46;
+        rt.setIndex($2, "get", $13, "field 'fail'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f14 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f14.reject) !== undefined || ($m12 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m12.view.reject) !== undefined || (!("reject" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 49;
         $3 = rt.index($4, "reject", "local 'api'");
       }
       $13 = $3;
-      (($2 = ($handlers[7] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $2 = ($handlers[7] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -659,10 +802,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($3 = $8, $o9 = new rt.FieldsObject(), $n10 = 0, ($3 !== undefined && ($o9.got = $3, $n10++)), rt.LuaTable.record($o9, $n10)));
         }
-        return rt.leave($s, $d, ($2 = data, $o11 = new rt.FieldsObject(), $n12 = 0, ($2 !== undefined && ($o11.got = $2, $n12++)), rt.LuaTable.record($o11, $n12)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f8 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f8.post !== undefined ? ($f8.post = $2) : ($s.pcs[$d] = $pc + 49, rt.setIndex($13, "post", $2, "field 'reject'")));
+        $2 = data;
+        $o11 = new rt.FieldsObject();
+        $n12 = 0;
+        if ($2 !== undefined) {
+          $o11.got = $2;
+          $n12++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o11, $n12));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f8 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f8.post !== undefined) $f8.post = $2;
+      else {
+        $s.pcs[$d] = $pc + 49;
+        rt.setIndex($13, "post", $2, "field 'reject'");
+      }
       $2 = api;
-      (($3 = (($body: rt.LuaFunction) => rt.withBody((function $on_error(err?: rt.LuaValue): rt.LuaResult {
+      $3 = (($body: rt.LuaFunction) => rt.withBody((function $on_error(err?: rt.LuaValue): rt.LuaResult {
         const $r = $body(err);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $on_error$body(err?: rt.LuaValue): rt.LuaResult {
@@ -689,23 +844,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $18: rt.LuaValue;
         let $19: rt.LuaValue;
         let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
-        let $m22: rt.LuaTable | undefined;
-        let $f23: rt.Fields | undefined;
+        let $m21: rt.LuaTable | undefined;
+        let $f22: rt.Fields | undefined;
+        let $23: rt.LuaValue;
         let $24: rt.LuaValue;
-        let $25: rt.LuaValue;
-        let $26: rt.LuaValue;
-        let $m27: rt.LuaTable | undefined;
-        let $f28: rt.Fields | undefined;
-        let $29: rt.LuaValue;
-        let $30: rt.LuaValue;
-        let $31: rt.LuaValue;
-        let $m32: rt.LuaTable | undefined;
-        let $f33: rt.Fields | undefined;
-        let $o34: rt.Fields;
-        let $n35: number;
-        let $t36: number;
-        let $r37: rt.LuaResult;
+        let $m25: rt.LuaTable | undefined;
+        let $f26: rt.Fields | undefined;
+        let $27: rt.LuaValue;
+        let $28: rt.LuaValue;
+        let $m29: rt.LuaTable | undefined;
+        let $f30: rt.Fields | undefined;
+        let $o31: rt.Fields;
+        let $n32: number;
+        let $t33: number;
+        let $r34: rt.LuaResult;
         if ((($1 = err as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.path) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.path) !== undefined || (!("path" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 52, rt.index($1, "path", "local 'err'")))) === "/fail")) {
           $7 = api as rt.LuaValue;
           if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.json) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.json) !== undefined || (!("json" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
@@ -721,20 +873,54 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $15 = rt.index($14, "status", "local 'err'");
           }
           $13 = $15;
-          $18 = ($19 = ($20 = err as rt.LuaValue, (($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.message) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.message) !== undefined || (!("message" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 54, rt.index($20, "message", "local 'err'")))), $24 = ($25 = err as rt.LuaValue, (($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.code) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.code) !== undefined || (!("code" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : ($s.pcs[$d] = $pc + 55, rt.index($25, "code", "local 'err'")))), $29 = ($30 = err as rt.LuaValue, (($f33 = ($30 as rt.LuaTable)?.f) !== undefined && (($31 = $f33.path) !== undefined || ($m32 = ($30 as rt.LuaTable).metatable) === undefined || ($31 = $m32.view.path) !== undefined || (!("path" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : ($s.pcs[$d] = $pc + 56, rt.index($30, "path", "local 'err'")))), $o34 = new rt.FieldsObject(), $n35 = 0, ($19 !== undefined && ($o34.error = $19, $n35++)), ($24 !== undefined && ($o34.code = $24, $n35++)), ($29 !== undefined && ($o34.path = $29, $n35++)), rt.LuaTable.record($o34, $n35));
+          $19 = err as rt.LuaValue;
+          if (!(($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.message) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.message) !== undefined || (!("message" in $m21.view) && $m21.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 54;
+            $20 = rt.index($19, "message", "local 'err'");
+          }
+          $23 = err as rt.LuaValue;
+          if (!(($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.code) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.code) !== undefined || (!("code" in $m25.view) && $m25.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 55;
+            $24 = rt.index($23, "code", "local 'err'");
+          }
+          $27 = err as rt.LuaValue;
+          if (!(($f30 = ($27 as rt.LuaTable)?.f) !== undefined && (($28 = $f30.path) !== undefined || ($m29 = ($27 as rt.LuaTable).metatable) === undefined || ($28 = $m29.view.path) !== undefined || (!("path" in $m29.view) && $m29.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 56;
+            $28 = rt.index($27, "path", "local 'err'");
+          }
+          $o31 = new rt.FieldsObject();
+          $n32 = 0;
+          if ($20 !== undefined) {
+            $o31.error = $20;
+            $n32++;
+          }
+          if ($24 !== undefined) {
+            $o31.code = $24;
+            $n32++;
+          }
+          if ($28 !== undefined) {
+            $o31.path = $28;
+            $n32++;
+          }
+          $18 = rt.LuaTable.record($o31, $n32);
           $s.pcs[$d] = $pc + 57;
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t36 = $s.tails++;
-            $r37 = $fn5($6, $13, $18);
-            $s.tails = $t36;
+            $t33 = $s.tails++;
+            $r34 = $fn5($6, $13, $18);
+            $s.tails = $t33;
           } else {
-            $r37 = rt.tail($s, $fn5, [$6, $13, $18]);
+            $r34 = rt.tail($s, $fn5, [$6, $13, $18]);
           }
-          return $r37;
+          return $r34;
         }
         return rt.leave($s, $d, rt.NONE);
-      }) as rt.LuaFunction)) !== undefined && ($f8 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f8.on_error !== undefined ? ($f8.on_error = $3) : ($s.pcs[$d] = $pc + 58, rt.setIndex($2, "on_error", $3, "local 'api'")));
+      }) as rt.LuaFunction);
+      if ($3 !== undefined && ($f8 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f8.on_error !== undefined) $f8.on_error = $3;
+      else {
+        $s.pcs[$d] = $pc + 58;
+        rt.setIndex($2, "on_error", $3, "local 'api'");
+      }
       return rt.leave($s, $d, api);
     };
 }

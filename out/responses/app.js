@@ -332,7 +332,10 @@ function load($env) {
       $4 = rt.index($3, "server", "global 'rover'");
     }
     $2 = $4;
-    $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9));
+    $o8 = new rt.FieldsObject();
+    $n9 = 1;
+    $o8.log_level = "nope";
+    $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 1;
     $fn1 = rt.fn($2, "field 'server'");
     let api = rt.first($fn1($7));
@@ -346,22 +349,47 @@ function load($env) {
       $2 = rt.index($3, "table", "field 'kinds'");
     }
     $7 = $2;
-    ($12 = $handlers[0] = function $get() {
+    $12 = $handlers[0] = function $get() {
       let $1;
       let $22;
-      let $32;
-      let $42;
+      let $o3;
+      let $n4;
       let $5;
       let $o6;
       let $n7;
-      let $o82;
-      let $n92;
-      let $o10;
-      let $n11;
+      let $8;
+      let $o9;
+      let $n10;
+      let $11;
       let $o12;
       let $n13;
-      return $1 = new rt.LuaTable([1, 2, 3]), $22 = new rt.LuaTable(), $32 = ($42 = ($5 = ($o6 = new rt.FieldsObject(), $n7 = 1, $o6.c = "deep", rt.LuaTable.record($o6, $n7)), $o82 = new rt.FieldsObject(), $n92 = 1, $o82.b = $5, rt.LuaTable.record($o82, $n92)), $o10 = new rt.FieldsObject(), $n11 = 1, $o10.a = $42, rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 4, $o12.ok = true, $o12.list = $1, $o12.empty = $22, $o12.nested = $32, rt.LuaTable.record($o12, $n13);
-    }) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 2, rt.setIndex($7, "get", $12, "field 'table'"));
+      $1 = new rt.LuaTable([1, 2, 3]);
+      $22 = new rt.LuaTable();
+      $o3 = new rt.FieldsObject();
+      $n4 = 1;
+      $o3.c = "deep";
+      $5 = rt.LuaTable.record($o3, $n4);
+      $o6 = new rt.FieldsObject();
+      $n7 = 1;
+      $o6.b = $5;
+      $8 = rt.LuaTable.record($o6, $n7);
+      $o9 = new rt.FieldsObject();
+      $n10 = 1;
+      $o9.a = $8;
+      $11 = rt.LuaTable.record($o9, $n10);
+      $o12 = new rt.FieldsObject();
+      $n13 = 4;
+      $o12.ok = true;
+      $o12.list = $1;
+      $o12.empty = $22;
+      $o12.nested = $11;
+      return rt.LuaTable.record($o12, $n13);
+    };
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 2;
+      rt.setIndex($7, "get", $12, "field 'table'");
+    }
     $2 = api;
     if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.kinds) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.kinds) !== void 0 || !("kinds" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 3;
@@ -372,9 +400,14 @@ function load($env) {
       $4 = rt.index($3, "string", "field 'kinds'");
     }
     $12 = $4;
-    ($7 = $handlers[1] = function $get() {
+    $7 = $handlers[1] = function $get() {
       return "plain text";
-    }) !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0 ? $f6.get = $7 : ($s.pcs[$d] = $pc + 3, rt.setIndex($12, "get", $7, "field 'string'"));
+    };
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 3;
+      rt.setIndex($12, "get", $7, "field 'string'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.kinds) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.kinds) !== void 0 || !("kinds" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 4;
@@ -385,9 +418,14 @@ function load($env) {
       $2 = rt.index($3, "number", "field 'kinds'");
     }
     $7 = $2;
-    ($12 = $handlers[2] = function $get() {
+    $12 = $handlers[2] = function $get() {
       return 42.5;
-    }) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 4, rt.setIndex($7, "get", $12, "field 'number'"));
+    };
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 4;
+      rt.setIndex($7, "get", $12, "field 'number'");
+    }
     $2 = api;
     if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.kinds) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.kinds) !== void 0 || !("kinds" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 5;
@@ -398,9 +436,14 @@ function load($env) {
       $4 = rt.index($3, "integer", "field 'kinds'");
     }
     $12 = $4;
-    ($7 = $handlers[3] = function $get() {
+    $7 = $handlers[3] = function $get() {
       return 10 / 2;
-    }) !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0 ? $f6.get = $7 : ($s.pcs[$d] = $pc + 5, rt.setIndex($12, "get", $7, "field 'integer'"));
+    };
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 5;
+      rt.setIndex($12, "get", $7, "field 'integer'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.kinds) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.kinds) !== void 0 || !("kinds" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 6;
@@ -411,9 +454,14 @@ function load($env) {
       $2 = rt.index($3, "boolean", "field 'kinds'");
     }
     $7 = $2;
-    ($12 = $handlers[4] = function $get() {
+    $12 = $handlers[4] = function $get() {
       return false;
-    }) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 6, rt.setIndex($7, "get", $12, "field 'boolean'"));
+    };
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 6;
+      rt.setIndex($7, "get", $12, "field 'boolean'");
+    }
     $2 = api;
     if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.kinds) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.kinds) !== void 0 || !("kinds" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 7;
@@ -424,9 +472,14 @@ function load($env) {
       $4 = rt.index($3, "nil", "field 'kinds'");
     }
     $12 = $4;
-    ($7 = $handlers[5] = function $anonymous() {
+    $7 = $handlers[5] = function $anonymous() {
       return rt.NONE;
-    }) !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0 ? $f6.get = $7 : ($s.pcs[$d] = $pc + 7, rt.setIndex($12, "get", $7, "field 'nil'"));
+    };
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 7;
+      rt.setIndex($12, "get", $7, "field 'nil'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.kinds) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.kinds) !== void 0 || !("kinds" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 8;
@@ -437,9 +490,14 @@ function load($env) {
       $2 = rt.index($3, "multi", "field 'kinds'");
     }
     $7 = $2;
-    ($12 = $handlers[6] = function $get() {
+    $12 = $handlers[6] = function $get() {
       return ["first", "second"];
-    }) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 8, rt.setIndex($7, "get", $12, "field 'multi'"));
+    };
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 8;
+      rt.setIndex($7, "get", $12, "field 'multi'");
+    }
     $2 = api;
     if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.kinds) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.kinds) !== void 0 || !("kinds" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 9;
@@ -450,12 +508,27 @@ function load($env) {
       $4 = rt.index($3, "numbers", "field 'kinds'");
     }
     $12 = $4;
-    ($7 = $handlers[7] = function $get() {
+    $7 = $handlers[7] = function $get() {
       let $1;
       let $o2;
       let $n3;
-      return $1 = 0 / 0, $o2 = new rt.FieldsObject(), $n3 = 7, $o2.int = 3, $o2.float = 0.30000000000000004, $o2.big = 9007199254740992, $o2.neg = -7, $o2.inf = Infinity, $o2.ninf = -Infinity, $o2.nan = $1, rt.LuaTable.record($o2, $n3);
-    }) !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0 ? $f6.get = $7 : ($s.pcs[$d] = $pc + 9, rt.setIndex($12, "get", $7, "field 'numbers'"));
+      $1 = 0 / 0;
+      $o2 = new rt.FieldsObject();
+      $n3 = 7;
+      $o2.int = 3;
+      $o2.float = 0.30000000000000004;
+      $o2.big = 9007199254740992;
+      $o2.neg = -7;
+      $o2.inf = Infinity;
+      $o2.ninf = -Infinity;
+      $o2.nan = $1;
+      return rt.LuaTable.record($o2, $n3);
+    };
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 9;
+      rt.setIndex($12, "get", $7, "field 'numbers'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.kinds) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.kinds) !== void 0 || !("kinds" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 10;
@@ -466,9 +539,14 @@ function load($env) {
       $2 = rt.index($3, "keys", "field 'kinds'");
     }
     $7 = $2;
-    ($12 = $handlers[8] = function $get() {
+    $12 = $handlers[8] = function $get() {
       return rt.buildTable(0, [1, "a", 3, "c", "name", "x", "__rover_hidden", "no"], void 0);
-    }) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 10, rt.setIndex($7, "get", $12, "field 'keys'"));
+    };
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 10;
+      rt.setIndex($7, "get", $12, "field 'keys'");
+    }
     $2 = api;
     if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.kinds) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.kinds) !== void 0 || !("kinds" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 11;
@@ -479,11 +557,21 @@ function load($env) {
       $4 = rt.index($3, "unicode", "field 'kinds'");
     }
     $12 = $4;
-    ($7 = $handlers[9] = function $get() {
+    $7 = $handlers[9] = function $get() {
       let $o1;
       let $n2;
-      return $o1 = new rt.FieldsObject(), $n2 = 3, $o1.text = "h\xC3\xA9llo \xE2\x9C\x93", $o1.quote = 'say "hi"\n	tab', $o1.ctrl = "", rt.LuaTable.record($o1, $n2);
-    }) !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0 ? $f6.get = $7 : ($s.pcs[$d] = $pc + 11, rt.setIndex($12, "get", $7, "field 'unicode'"));
+      $o1 = new rt.FieldsObject();
+      $n2 = 3;
+      $o1.text = "h\xC3\xA9llo \xE2\x9C\x93";
+      $o1.quote = 'say "hi"\n	tab';
+      $o1.ctrl = "";
+      return rt.LuaTable.record($o1, $n2);
+    };
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 11;
+      rt.setIndex($12, "get", $7, "field 'unicode'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.build) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.build) !== void 0 || !("build" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 12;
@@ -494,7 +582,7 @@ function load($env) {
       $2 = rt.index($3, "as_json", "field 'build'");
     }
     $7 = $2;
-    ($12 = $handlers[10] = (($body) => rt.withBody((function $get() {
+    $12 = $handlers[10] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -518,7 +606,10 @@ function load($env) {
         $42 = rt.index($32, "json", "upvalue 'api'");
       }
       $22 = $42;
-      $72 = ($o82 = new rt.FieldsObject(), $n92 = 1, $o82.built = "json", rt.LuaTable.record($o82, $n92));
+      $o82 = new rt.FieldsObject();
+      $n92 = 1;
+      $o82.built = "json";
+      $72 = rt.LuaTable.record($o82, $n92);
       $s2.pcs[$d2] = $pc + 14;
       $fn12 = rt.fn($22, "field 'json'");
       $s2.truncate($d2);
@@ -530,7 +621,12 @@ function load($env) {
         $r11 = rt.tail($s2, $fn12, [$72]);
       }
       return $r11;
-    }))) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 12, rt.setIndex($7, "get", $12, "field 'as_json'"));
+    }));
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 12;
+      rt.setIndex($7, "get", $12, "field 'as_json'");
+    }
     $2 = api;
     if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.build) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.build) !== void 0 || !("build" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 15;
@@ -541,7 +637,7 @@ function load($env) {
       $4 = rt.index($3, "json_status", "field 'build'");
     }
     $12 = $4;
-    ($7 = $handlers[11] = (($body) => rt.withBody((function $get() {
+    $7 = $handlers[11] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -571,7 +667,10 @@ function load($env) {
       $s2.pcs[$d2] = $pc + 16;
       $fn12 = rt.fn(($f8 = $22?.f)?.status !== void 0 ? $f8.status : ($m7 = $22?.metatable) !== void 0 && $m7.view.status !== void 0 ? $m7.view.status : rt.index($22, "status", "field 'json'"), "method 'status'");
       $9 = 201;
-      $10 = ($o11 = new rt.FieldsObject(), $n12 = 1, $o11.created = true, rt.LuaTable.record($o11, $n12));
+      $o11 = new rt.FieldsObject();
+      $n12 = 1;
+      $o11.created = true;
+      $10 = rt.LuaTable.record($o11, $n12);
       $s2.pcs[$d2] = $pc + 17;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
@@ -582,7 +681,12 @@ function load($env) {
         $r14 = rt.tail($s2, $fn12, [$22, $9, $10]);
       }
       return $r14;
-    }))) !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0 ? $f6.get = $7 : ($s.pcs[$d] = $pc + 15, rt.setIndex($12, "get", $7, "field 'json_status'"));
+    }));
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 15;
+      rt.setIndex($12, "get", $7, "field 'json_status'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.build) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.build) !== void 0 || !("build" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 18;
@@ -593,7 +697,7 @@ function load($env) {
       $2 = rt.index($3, "as_text", "field 'build'");
     }
     $7 = $2;
-    ($12 = $handlers[12] = (($body) => rt.withBody((function $get() {
+    $12 = $handlers[12] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -627,7 +731,12 @@ function load($env) {
         $r9 = rt.tail($s2, $fn12, [$72]);
       }
       return $r9;
-    }))) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 18, rt.setIndex($7, "get", $12, "field 'as_text'"));
+    }));
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 18;
+      rt.setIndex($7, "get", $12, "field 'as_text'");
+    }
     $2 = api;
     if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.build) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.build) !== void 0 || !("build" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 21;
@@ -638,7 +747,7 @@ function load($env) {
       $4 = rt.index($3, "text_status", "field 'build'");
     }
     $12 = $4;
-    ($7 = $handlers[13] = (($body) => rt.withBody((function $get() {
+    $7 = $handlers[13] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -676,7 +785,12 @@ function load($env) {
         $r12 = rt.tail($s2, $fn12, [$22, $9, $10]);
       }
       return $r12;
-    }))) !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0 ? $f6.get = $7 : ($s.pcs[$d] = $pc + 21, rt.setIndex($12, "get", $7, "field 'text_status'"));
+    }));
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 21;
+      rt.setIndex($12, "get", $7, "field 'text_status'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.build) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.build) !== void 0 || !("build" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 24;
@@ -687,7 +801,7 @@ function load($env) {
       $2 = rt.index($3, "as_html", "field 'build'");
     }
     $7 = $2;
-    ($12 = $handlers[14] = (($body) => rt.withBody((function $get() {
+    $12 = $handlers[14] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -721,7 +835,12 @@ function load($env) {
         $r9 = rt.tail($s2, $fn12, [$72]);
       }
       return $r9;
-    }))) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 24, rt.setIndex($7, "get", $12, "field 'as_html'"));
+    }));
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 24;
+      rt.setIndex($7, "get", $12, "field 'as_html'");
+    }
     $2 = api;
     if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.build) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.build) !== void 0 || !("build" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 27;
@@ -732,7 +851,7 @@ function load($env) {
       $4 = rt.index($3, "html_status", "field 'build'");
     }
     $12 = $4;
-    ($7 = $handlers[15] = (($body) => rt.withBody((function $get() {
+    $7 = $handlers[15] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -770,7 +889,12 @@ function load($env) {
         $r12 = rt.tail($s2, $fn12, [$22, $9, $10]);
       }
       return $r12;
-    }))) !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0 ? $f6.get = $7 : ($s.pcs[$d] = $pc + 27, rt.setIndex($12, "get", $7, "field 'html_status'"));
+    }));
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 27;
+      rt.setIndex($12, "get", $7, "field 'html_status'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.build) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.build) !== void 0 || !("build" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 30;
@@ -781,7 +905,7 @@ function load($env) {
       $2 = rt.index($3, "as_redirect", "field 'build'");
     }
     $7 = $2;
-    ($12 = $handlers[16] = (($body) => rt.withBody((function $get() {
+    $12 = $handlers[16] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -815,7 +939,12 @@ function load($env) {
         $r9 = rt.tail($s2, $fn12, [$72]);
       }
       return $r9;
-    }))) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 30, rt.setIndex($7, "get", $12, "field 'as_redirect'"));
+    }));
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 30;
+      rt.setIndex($7, "get", $12, "field 'as_redirect'");
+    }
     $2 = api;
     if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.build) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.build) !== void 0 || !("build" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 33;
@@ -826,7 +955,7 @@ function load($env) {
       $4 = rt.index($3, "permanent", "field 'build'");
     }
     $12 = $4;
-    ($7 = $handlers[17] = (($body) => rt.withBody((function $get() {
+    $7 = $handlers[17] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -862,7 +991,12 @@ function load($env) {
         $r11 = rt.tail($s2, $fn12, [$22, $9]);
       }
       return $r11;
-    }))) !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0 ? $f6.get = $7 : ($s.pcs[$d] = $pc + 33, rt.setIndex($12, "get", $7, "field 'permanent'"));
+    }));
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 33;
+      rt.setIndex($12, "get", $7, "field 'permanent'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.build) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.build) !== void 0 || !("build" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 36;
@@ -873,7 +1007,7 @@ function load($env) {
       $2 = rt.index($3, "redirect_status", "field 'build'");
     }
     $7 = $2;
-    ($12 = $handlers[18] = (($body) => rt.withBody((function $get() {
+    $12 = $handlers[18] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -911,7 +1045,12 @@ function load($env) {
         $r12 = rt.tail($s2, $fn12, [$22, $9, $10]);
       }
       return $r12;
-    }))) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 36, rt.setIndex($7, "get", $12, "field 'redirect_status'"));
+    }));
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 36;
+      rt.setIndex($7, "get", $12, "field 'redirect_status'");
+    }
     $2 = api;
     if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.build) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.build) !== void 0 || !("build" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 39;
@@ -922,7 +1061,7 @@ function load($env) {
       $4 = rt.index($3, "as_no_content", "field 'build'");
     }
     $12 = $4;
-    ($7 = $handlers[19] = (($body) => rt.withBody((function $get() {
+    $7 = $handlers[19] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -954,7 +1093,12 @@ function load($env) {
         $r8 = rt.tail($s2, $fn12, []);
       }
       return $r8;
-    }))) !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0 ? $f6.get = $7 : ($s.pcs[$d] = $pc + 39, rt.setIndex($12, "get", $7, "field 'as_no_content'"));
+    }));
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 39;
+      rt.setIndex($12, "get", $7, "field 'as_no_content'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.build) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.build) !== void 0 || !("build" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 42;
@@ -965,7 +1109,7 @@ function load($env) {
       $2 = rt.index($3, "as_error", "field 'build'");
     }
     $7 = $2;
-    ($12 = $handlers[20] = (($body) => rt.withBody((function $get() {
+    $12 = $handlers[20] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -994,7 +1138,12 @@ function load($env) {
         $r8 = rt.tail($s2, $fn12, [$22, $5, $6]);
       }
       return $r8;
-    }))) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 42, rt.setIndex($7, "get", $12, "field 'as_error'"));
+    }));
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 42;
+      rt.setIndex($7, "get", $12, "field 'as_error'");
+    }
     $2 = api;
     if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.build) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.build) !== void 0 || !("build" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 44;
@@ -1005,7 +1154,7 @@ function load($env) {
       $4 = rt.index($3, "error_table", "field 'build'");
     }
     $12 = $4;
-    ($7 = $handlers[21] = (($body) => rt.withBody((function $get() {
+    $7 = $handlers[21] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -1026,7 +1175,10 @@ function load($env) {
       $s2.pcs[$d2] = $pc + 45;
       $fn12 = rt.fn(($f4 = $22?.f)?.error !== void 0 ? $f4.error : ($m3 = $22?.metatable) !== void 0 && $m3.view.error !== void 0 ? $m3.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'");
       $5 = 409;
-      $6 = ($o7 = new rt.FieldsObject(), $n8 = 1, $o7.code = "conflict", rt.LuaTable.record($o7, $n8));
+      $o7 = new rt.FieldsObject();
+      $n8 = 1;
+      $o7.code = "conflict";
+      $6 = rt.LuaTable.record($o7, $n8);
       $s2.pcs[$d2] = $pc + 46;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
@@ -1037,7 +1189,12 @@ function load($env) {
         $r10 = rt.tail($s2, $fn12, [$22, $5, $6]);
       }
       return $r10;
-    }))) !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0 ? $f6.get = $7 : ($s.pcs[$d] = $pc + 44, rt.setIndex($12, "get", $7, "field 'error_table'"));
+    }));
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 44;
+      rt.setIndex($12, "get", $7, "field 'error_table'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.fail) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.fail) !== void 0 || !("fail" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 47;
@@ -1048,12 +1205,17 @@ function load($env) {
       $2 = rt.index($3, "index", "field 'fail'");
     }
     $7 = $2;
-    ($12 = $handlers[22] = function $get(ctx) {
+    $12 = $handlers[22] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let user = void 0;
       return rt.leave($s2, $d2, rt.index(user, ($1 = "name", rt.at($s2, $d2, $pc + 48), $1), "local 'user'"));
-    }) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 47, rt.setIndex($7, "get", $12, "field 'index'"));
+    };
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 47;
+      rt.setIndex($7, "get", $12, "field 'index'");
+    }
     $2 = api;
     if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.fail) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.fail) !== void 0 || !("fail" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 49;
@@ -1064,7 +1226,7 @@ function load($env) {
       $4 = rt.index($3, "raise", "field 'fail'");
     }
     $12 = $4;
-    ($7 = $handlers[23] = function $get() {
+    $7 = $handlers[23] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -1076,7 +1238,12 @@ function load($env) {
       }
       rt.fn($1, "global 'error'")("something broke");
       return rt.leave($s2, $d2, rt.NONE);
-    }) !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0 ? $f6.get = $7 : ($s.pcs[$d] = $pc + 49, rt.setIndex($12, "get", $7, "field 'raise'"));
+    };
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 49;
+      rt.setIndex($12, "get", $7, "field 'raise'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.fail) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.fail) !== void 0 || !("fail" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 52;
@@ -1087,7 +1254,7 @@ function load($env) {
       $2 = rt.index($3, "table", "field 'fail'");
     }
     $7 = $2;
-    ($12 = $handlers[24] = function $get() {
+    $12 = $handlers[24] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -1102,12 +1269,20 @@ function load($env) {
         $32 = rt.getGlobal($env, "error");
       }
       $22 = $32;
-      $42 = ($o5 = new rt.FieldsObject(), $n6 = 1, $o5.code = 1, rt.LuaTable.record($o5, $n6));
+      $o5 = new rt.FieldsObject();
+      $n6 = 1;
+      $o5.code = 1;
+      $42 = rt.LuaTable.record($o5, $n6);
       $s2.pcs[$d2] = $pc + 54;
       $fn12 = rt.fn($22, "global 'error'");
       $fn12($42);
       return rt.leave($s2, $d2, rt.NONE);
-    }) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 52, rt.setIndex($7, "get", $12, "field 'table'"));
+    };
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 52;
+      rt.setIndex($7, "get", $12, "field 'table'");
+    }
     $2 = api;
     if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.fail) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.fail) !== void 0 || !("fail" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 55;
@@ -1118,7 +1293,7 @@ function load($env) {
       $4 = rt.index($3, "bad_tostring", "field 'fail'");
     }
     $12 = $4;
-    ($7 = $handlers[25] = function $get() {
+    $7 = $handlers[25] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -1145,7 +1320,7 @@ function load($env) {
       }
       $6 = $72;
       $8 = new rt.LuaTable();
-      $9 = ($10 = function $anonymous() {
+      $10 = function $anonymous() {
         const $s3 = rt.current, $d3 = $s3.depth;
         if ($d3 >= $s3.limit) $s3.deepen();
         $s3.depth = $d3 + 1;
@@ -1157,7 +1332,11 @@ function load($env) {
         }
         rt.fn($1, "global 'error'")("again");
         return rt.leave($s3, $d3, rt.NONE);
-      }, $o11 = new rt.FieldsObject(), $n12 = 1, $o11.__tostring = $10, rt.LuaTable.record($o11, $n12));
+      };
+      $o11 = new rt.FieldsObject();
+      $n12 = 1;
+      $o11.__tostring = $10;
+      $9 = rt.LuaTable.record($o11, $n12);
       $s2.pcs[$d2] = $pc + 59;
       $fn5 = rt.fn($6, "global 'setmetatable'");
       $r4 = $fn5($8, $9);
@@ -1165,7 +1344,12 @@ function load($env) {
       $fn12 = rt.fn($22, "global 'error'");
       Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4);
       return rt.leave($s2, $d2, rt.NONE);
-    }) !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0 ? $f6.get = $7 : ($s.pcs[$d] = $pc + 55, rt.setIndex($12, "get", $7, "field 'bad_tostring'"));
+    };
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 55;
+      rt.setIndex($12, "get", $7, "field 'bad_tostring'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.fail) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.fail) !== void 0 || !("fail" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 61;
@@ -1176,7 +1360,7 @@ function load($env) {
       $2 = rt.index($3, "tostring", "field 'fail'");
     }
     $7 = $2;
-    ($12 = $handlers[26] = function $get() {
+    $12 = $handlers[26] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -1203,9 +1387,13 @@ function load($env) {
       }
       $6 = $72;
       $8 = new rt.LuaTable();
-      $9 = ($10 = function $anonymous() {
+      $10 = function $anonymous() {
         return "custom message";
-      }, $o11 = new rt.FieldsObject(), $n12 = 1, $o11.__tostring = $10, rt.LuaTable.record($o11, $n12));
+      };
+      $o11 = new rt.FieldsObject();
+      $n12 = 1;
+      $o11.__tostring = $10;
+      $9 = rt.LuaTable.record($o11, $n12);
       $s2.pcs[$d2] = $pc + 63;
       $fn5 = rt.fn($6, "global 'setmetatable'");
       $r4 = $fn5($8, $9);
@@ -1213,7 +1401,12 @@ function load($env) {
       $fn12 = rt.fn($22, "global 'error'");
       Array.isArray($r4) ? $fn12(...$r4) : $fn12($r4);
       return rt.leave($s2, $d2, rt.NONE);
-    }) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 61, rt.setIndex($7, "get", $12, "field 'tostring'"));
+    };
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 61;
+      rt.setIndex($7, "get", $12, "field 'tostring'");
+    }
     $2 = api;
     if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.fail) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.fail) !== void 0 || !("fail" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 65;
@@ -1224,7 +1417,7 @@ function load($env) {
       $4 = rt.index($3, "level0", "field 'fail'");
     }
     $12 = $4;
-    ($7 = $handlers[27] = function $get() {
+    $7 = $handlers[27] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -1236,7 +1429,12 @@ function load($env) {
       }
       rt.fn($1, "global 'error'")("no position", 0);
       return rt.leave($s2, $d2, rt.NONE);
-    }) !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0 ? $f6.get = $7 : ($s.pcs[$d] = $pc + 65, rt.setIndex($12, "get", $7, "field 'level0'"));
+    };
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 65;
+      rt.setIndex($12, "get", $7, "field 'level0'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.fail) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.fail) !== void 0 || !("fail" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 68;
@@ -1247,14 +1445,24 @@ function load($env) {
       $2 = rt.index($3, "cycle", "field 'fail'");
     }
     $7 = $2;
-    ($12 = $handlers[28] = function $get() {
+    $12 = $handlers[28] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $f2;
       let t = new rt.LuaTable();
-      ($1 = t) !== void 0 && ($f2 = t?.f) !== void 0 && !t.linked && $f2.self !== void 0 ? $f2.self = $1 : (rt.at($s2, $d2, $pc + 69), rt.setIndex(t, "self", $1, "local 't'"));
+      $1 = t;
+      if ($1 !== void 0 && ($f2 = t?.f) !== void 0 && !t.linked && $f2.self !== void 0) $f2.self = $1;
+      else {
+        rt.at($s2, $d2, $pc + 69);
+        rt.setIndex(t, "self", $1, "local 't'");
+      }
       return rt.leave($s2, $d2, t);
-    }) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 68, rt.setIndex($7, "get", $12, "field 'cycle'"));
+    };
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 68;
+      rt.setIndex($7, "get", $12, "field 'cycle'");
+    }
     $2 = api;
     if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.fail) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.fail) !== void 0 || !("fail" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 70;
@@ -1265,14 +1473,28 @@ function load($env) {
       $4 = rt.index($3, "func", "field 'fail'");
     }
     $12 = $4;
-    ($7 = $handlers[29] = function $get() {
+    $7 = $handlers[29] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
-      let $22;
-      let $o3;
-      let $n4;
-      return rt.leave($s2, $d2, ($1 = ($22 = $env.f.print) !== void 0 ? $22 : (rt.at($s2, $d2, $pc + 71), rt.getGlobal($env, "print")), $o3 = new rt.FieldsObject(), $n4 = 0, $1 !== void 0 && ($o3.f = $1, $n4++), rt.LuaTable.record($o3, $n4)));
-    }) !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0 ? $f6.get = $7 : ($s.pcs[$d] = $pc + 70, rt.setIndex($12, "get", $7, "field 'func'"));
+      let $o2;
+      let $n3;
+      if (($1 = $env.f.print) === void 0) {
+        rt.at($s2, $d2, $pc + 71);
+        $1 = rt.getGlobal($env, "print");
+      }
+      $o2 = new rt.FieldsObject();
+      $n3 = 0;
+      if ($1 !== void 0) {
+        $o2.f = $1;
+        $n3++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o2, $n3));
+    };
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 70;
+      rt.setIndex($12, "get", $7, "field 'func'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.fail) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.fail) !== void 0 || !("fail" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 72;
@@ -1283,11 +1505,11 @@ function load($env) {
       $2 = rt.index($3, "deep", "field 'fail'");
     }
     $7 = $2;
-    ($12 = $handlers[30] = function $get() {
+    $12 = $handlers[30] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
-      let $22;
-      let $f3;
+      let $f2;
+      let $32;
       let $m4;
       let t = new rt.LuaTable();
       let cur = t;
@@ -1296,17 +1518,26 @@ function load($env) {
         const $limit1 = 70;
         for (let i = $start1; i <= $limit1; i++) {
           $1 = new rt.LuaTable();
-          ($22 = $1) !== void 0 && ($f3 = cur?.f) !== void 0 && !cur.linked && $f3.child !== void 0 ? $f3.child = $22 : (rt.at($s2, $d2, $pc + 73), rt.setIndex(cur, "child", $22, "local 'cur'"));
-          $22 = cur;
-          if (!(($f3 = $22?.f) !== void 0 && (($1 = $f3.child) !== void 0 || ($m4 = $22.metatable) === void 0 || ($1 = $m4.view.child) !== void 0 || !("child" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+          if ($1 !== void 0 && ($f2 = cur?.f) !== void 0 && !cur.linked && $f2.child !== void 0) $f2.child = $1;
+          else {
             rt.at($s2, $d2, $pc + 73);
-            $1 = rt.index($22, "child", "local 'cur'");
+            rt.setIndex(cur, "child", $1, "local 'cur'");
           }
-          cur = $1;
+          $1 = cur;
+          if (!(($f2 = $1?.f) !== void 0 && (($32 = $f2.child) !== void 0 || ($m4 = $1.metatable) === void 0 || ($32 = $m4.view.child) !== void 0 || !("child" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+            rt.at($s2, $d2, $pc + 73);
+            $32 = rt.index($1, "child", "local 'cur'");
+          }
+          cur = $32;
         }
       }
       return rt.leave($s2, $d2, t);
-    }) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 72, rt.setIndex($7, "get", $12, "field 'deep'"));
+    };
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 72;
+      rt.setIndex($7, "get", $12, "field 'deep'");
+    }
     $2 = api;
     if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.fail) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.fail) !== void 0 || !("fail" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 74;
@@ -1317,7 +1548,7 @@ function load($env) {
       $4 = rt.index($3, "returns_function", "field 'fail'");
     }
     $12 = $4;
-    ($7 = $handlers[31] = function $get() {
+    $7 = $handlers[31] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       if (($1 = $env.f.print) === void 0) {
@@ -1325,7 +1556,12 @@ function load($env) {
         $1 = rt.getGlobal($env, "print");
       }
       return rt.leave($s2, $d2, $1);
-    }) !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0 ? $f6.get = $7 : ($s.pcs[$d] = $pc + 74, rt.setIndex($12, "get", $7, "field 'returns_function'"));
+    };
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 74;
+      rt.setIndex($12, "get", $7, "field 'returns_function'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.fail) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.fail) !== void 0 || !("fail" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 76;
@@ -1336,7 +1572,7 @@ function load($env) {
       $2 = rt.index($3, "nobody", "field 'fail'");
     }
     $7 = $2;
-    ($12 = $handlers[32] = (($body) => rt.withBody((function $post(ctx) {
+    $12 = $handlers[32] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -1366,7 +1602,12 @@ function load($env) {
         $r9 = rt.tail($s2, $fn12, [$22]);
       }
       return $r9;
-    }))) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.post !== void 0 ? $f13.post = $12 : ($s.pcs[$d] = $pc + 76, rt.setIndex($7, "post", $12, "field 'nobody'"));
+    }));
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.post !== void 0) $f13.post = $12;
+    else {
+      $s.pcs[$d] = $pc + 76;
+      rt.setIndex($7, "post", $12, "field 'nobody'");
+    }
     $2 = api;
     if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.fail) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.fail) !== void 0 || !("fail" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 79;
@@ -1377,7 +1618,7 @@ function load($env) {
       $4 = rt.index($3, "badjson", "field 'fail'");
     }
     $12 = $4;
-    ($7 = $handlers[33] = (($body) => rt.withBody((function $post(ctx) {
+    $7 = $handlers[33] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -1407,7 +1648,12 @@ function load($env) {
         $r9 = rt.tail($s2, $fn12, [$22]);
       }
       return $r9;
-    }))) !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.post !== void 0 ? $f6.post = $7 : ($s.pcs[$d] = $pc + 79, rt.setIndex($12, "post", $7, "field 'badjson'"));
+    }));
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.post !== void 0) $f6.post = $7;
+    else {
+      $s.pcs[$d] = $pc + 79;
+      rt.setIndex($12, "post", $7, "field 'badjson'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.fail) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.fail) !== void 0 || !("fail" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 82;
@@ -1418,7 +1664,7 @@ function load($env) {
       $2 = rt.index($3, "notobject", "field 'fail'");
     }
     $7 = $2;
-    ($12 = $handlers[34] = (($body) => rt.withBody((function $post(ctx) {
+    $12 = $handlers[34] = (($body) => rt.withBody((function $post(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $post$body(ctx) {
@@ -1433,37 +1679,59 @@ function load($env) {
       let $m6;
       let $f7;
       let $8;
-      let $9;
-      let $fn10;
+      let $fn9;
+      let $10;
       let $11;
       let $122;
-      let $13;
-      let $14;
+      let $m13;
+      let $f14;
       let $m15;
       let $f16;
-      let $m17;
-      let $f18;
-      let $o19;
-      let $n20;
-      let $t21;
-      let $r22;
+      let $17;
+      let $o18;
+      let $n19;
+      let $t20;
+      let $r21;
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 83;
       $22 = rt.first(rt.fn(($f5 = $32?.f)?.body !== void 0 ? $f5.body : ($m4 = $32?.metatable) !== void 0 && $m4.view.body !== void 0 ? $m4.view.body : rt.index($32, "body", "local 'ctx'"), "method 'body'")($32));
       $s2.pcs[$d2] = $pc + 84;
       $fn12 = rt.fn(($f7 = $22?.f)?.expect !== void 0 ? $f7.expect : ($m6 = $22?.metatable) !== void 0 && $m6.view.expect !== void 0 ? $m6.view.expect : rt.index($22, "expect"), "method 'expect'");
-      $8 = ($9 = rt.first(($11 = ($122 = ($13 = $env.f.rover) !== void 0 ? $13 : ($s2.pcs[$d2] = $pc + 84, rt.getGlobal($env, "rover")), ($f16 = $122?.f) !== void 0 && (($14 = $f16.guard) !== void 0 || ($m15 = $122.metatable) === void 0 || ($14 = $m15.view.guard) !== void 0 || !("guard" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s2.pcs[$d2] = $pc + 84, rt.index($122, "guard", "global 'rover'"))), $s2.pcs[$d2] = $pc + 85, $fn10 = rt.fn(($f18 = $11?.f)?.string !== void 0 ? $f18.string : ($m17 = $11?.metatable) !== void 0 && $m17.view.string !== void 0 ? $m17.view.string : rt.index($11, "string", "field 'guard'"), "method 'string'"), $fn10($11))), $o19 = new rt.FieldsObject(), $n20 = 0, $9 !== void 0 && ($o19.a = $9, $n20++), rt.LuaTable.record($o19, $n20));
+      if (($11 = $env.f.rover) === void 0) {
+        $s2.pcs[$d2] = $pc + 84;
+        $11 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.guard) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.guard) !== void 0 || !("guard" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 84;
+        $122 = rt.index($11, "guard", "global 'rover'");
+      }
+      $10 = $122;
+      $s2.pcs[$d2] = $pc + 85;
+      $fn9 = rt.fn(($f16 = $10?.f)?.string !== void 0 ? $f16.string : ($m15 = $10?.metatable) !== void 0 && $m15.view.string !== void 0 ? $m15.view.string : rt.index($10, "string", "field 'guard'"), "method 'string'");
+      $17 = rt.first($fn9($10));
+      $o18 = new rt.FieldsObject();
+      $n19 = 0;
+      if ($17 !== void 0) {
+        $o18.a = $17;
+        $n19++;
+      }
+      $8 = rt.LuaTable.record($o18, $n19);
       $s2.pcs[$d2] = $pc + 86;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t21 = $s2.tails++;
-        $r22 = $fn12($22, $8);
-        $s2.tails = $t21;
+        $t20 = $s2.tails++;
+        $r21 = $fn12($22, $8);
+        $s2.tails = $t20;
       } else {
-        $r22 = rt.tail($s2, $fn12, [$22, $8]);
+        $r21 = rt.tail($s2, $fn12, [$22, $8]);
       }
-      return $r22;
-    }))) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.post !== void 0 ? $f13.post = $12 : ($s.pcs[$d] = $pc + 82, rt.setIndex($7, "post", $12, "field 'notobject'"));
+      return $r21;
+    }));
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.post !== void 0) $f13.post = $12;
+    else {
+      $s.pcs[$d] = $pc + 82;
+      rt.setIndex($7, "post", $12, "field 'notobject'");
+    }
     $2 = api;
     if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.fail) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.fail) !== void 0 || !("fail" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 87;
@@ -1474,7 +1742,7 @@ function load($env) {
       $4 = rt.index($3, "traceback", "field 'fail'");
     }
     $12 = $4;
-    ($7 = $handlers[35] = function $get() {
+    $7 = $handlers[35] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -1515,7 +1783,12 @@ function load($env) {
       $fn12 = rt.fn($22, "global 'error'");
       $fn12($42, $13);
       return rt.leave($s2, $d2, rt.NONE);
-    }) !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0 ? $f6.get = $7 : ($s.pcs[$d] = $pc + 87, rt.setIndex($12, "get", $7, "field 'traceback'"));
+    };
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 87;
+      rt.setIndex($12, "get", $7, "field 'traceback'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.fail) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.fail) !== void 0 || !("fail" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 91;
@@ -1526,7 +1799,7 @@ function load($env) {
       $2 = rt.index($3, "pcall", "field 'fail'");
     }
     $7 = $2;
-    ($12 = $handlers[36] = function $get() {
+    $12 = $handlers[36] = function $get() {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -1538,8 +1811,25 @@ function load($env) {
       $l1 = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 93, rt.fn(($32 = $env.f.pcall) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 92, rt.getGlobal($env, "pcall")), "global 'pcall'")(($22 = $env.f.error) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 92, rt.getGlobal($env, "error")), "caught")))], 2);
       let ok = $l1[0];
       let err = $l1[1];
-      return rt.leave($s2, $d2, ($32 = ok, $22 = err, $o4 = new rt.FieldsObject(), $n5 = 0, $32 !== void 0 && ($o4.ok = $32, $n5++), $22 !== void 0 && ($o4.err = $22, $n5++), rt.LuaTable.record($o4, $n5)));
-    }) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 91, rt.setIndex($7, "get", $12, "field 'pcall'"));
+      $32 = ok;
+      $22 = err;
+      $o4 = new rt.FieldsObject();
+      $n5 = 0;
+      if ($32 !== void 0) {
+        $o4.ok = $32;
+        $n5++;
+      }
+      if ($22 !== void 0) {
+        $o4.err = $22;
+        $n5++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o4, $n5));
+    };
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 91;
+      rt.setIndex($7, "get", $12, "field 'pcall'");
+    }
     $2 = api;
     if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.fail) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.fail) !== void 0 || !("fail" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 94;
@@ -1550,7 +1840,7 @@ function load($env) {
       $4 = rt.index($3, "recursion", "field 'fail'");
     }
     $12 = $4;
-    ($7 = $handlers[37] = (($body) => rt.withBody((function $get() {
+    $7 = $handlers[37] = (($body) => rt.withBody((function $get() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body() {
@@ -1591,7 +1881,12 @@ function load($env) {
         $r5 = rt.tail($s2, $fn12, [$32]);
       }
       return $r5;
-    }))) !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0 ? $f6.get = $7 : ($s.pcs[$d] = $pc + 94, rt.setIndex($12, "get", $7, "field 'recursion'"));
+    }));
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 94;
+      rt.setIndex($12, "get", $7, "field 'recursion'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.depth) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.depth) !== void 0 || !("depth" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 98;
@@ -1602,7 +1897,7 @@ function load($env) {
       $2 = rt.index($3, "p_n", "field 'depth'");
     }
     $7 = $2;
-    ($12 = $handlers[38] = (($body) => rt.withBody((function $get(ctx) {
+    $12 = $handlers[38] = (($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -1657,7 +1952,12 @@ function load($env) {
         $r16 = rt.tail($s2, $fn12, Array.isArray($r3) ? [...$r3] : [$r3]);
       }
       return $r16;
-    }))) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 98, rt.setIndex($7, "get", $12, "field 'p_n'"));
+    }));
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 98;
+      rt.setIndex($7, "get", $12, "field 'p_n'");
+    }
     let saved = void 0;
     $2 = api;
     if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.stale) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.stale) !== void 0 || !("stale" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
@@ -1669,10 +1969,15 @@ function load($env) {
       $4 = rt.index($3, "save", "field 'stale'");
     }
     $12 = $4;
-    ($7 = $handlers[39] = function $get(ctx) {
+    $7 = $handlers[39] = function $get(ctx) {
       saved = ctx;
       return "saved";
-    }) !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0 ? $f6.get = $7 : ($s.pcs[$d] = $pc + 105, rt.setIndex($12, "get", $7, "field 'save'"));
+    };
+    if ($7 !== void 0 && ($f6 = $12?.f) !== void 0 && !$12.linked && $f6.get !== void 0) $f6.get = $7;
+    else {
+      $s.pcs[$d] = $pc + 105;
+      rt.setIndex($12, "get", $7, "field 'save'");
+    }
     $4 = api;
     if (!(($f6 = $4?.f) !== void 0 && (($3 = $f6.stale) !== void 0 || ($m5 = $4.metatable) === void 0 || ($3 = $m5.view.stale) !== void 0 || !("stale" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 106;
@@ -1683,23 +1988,45 @@ function load($env) {
       $2 = rt.index($3, "use", "field 'stale'");
     }
     $7 = $2;
-    ($12 = $handlers[40] = function $get(ctx) {
+    $12 = $handlers[40] = function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
       let $1;
       let $22;
-      let $32;
-      let $m4;
-      let $f5;
-      let $6;
-      let $72;
-      let $m8;
-      let $f9;
-      let $o10;
-      let $n11;
-      return rt.leave($s2, $d2, ($1 = ($22 = saved, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 107, rt.index($22, "method", "upvalue 'saved'"))), $6 = rt.first(($72 = saved, $s2.pcs[$d2] = $pc + 108, rt.fn(($f9 = $72?.f)?.headers !== void 0 ? $f9.headers : ($m8 = $72?.metatable) !== void 0 && $m8.view.headers !== void 0 ? $m8.view.headers : rt.index($72, "headers", "upvalue 'saved'"), "method 'headers'")($72))), $o10 = new rt.FieldsObject(), $n11 = 0, $1 !== void 0 && ($o10.method = $1, $n11++), $6 !== void 0 && ($o10.headers = $6, $n11++), rt.LuaTable.record($o10, $n11)));
-    }) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 106, rt.setIndex($7, "get", $12, "field 'use'"));
+      let $m3;
+      let $f4;
+      let $5;
+      let $m6;
+      let $f7;
+      let $8;
+      let $o9;
+      let $n10;
+      $1 = saved;
+      if (!(($f4 = $1?.f) !== void 0 && (($22 = $f4.method) !== void 0 || ($m3 = $1.metatable) === void 0 || ($22 = $m3.view.method) !== void 0 || !("method" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 107;
+        $22 = rt.index($1, "method", "upvalue 'saved'");
+      }
+      $5 = saved;
+      $s2.pcs[$d2] = $pc + 108;
+      $8 = rt.first(rt.fn(($f7 = $5?.f)?.headers !== void 0 ? $f7.headers : ($m6 = $5?.metatable) !== void 0 && $m6.view.headers !== void 0 ? $m6.view.headers : rt.index($5, "headers", "upvalue 'saved'"), "method 'headers'")($5));
+      $o9 = new rt.FieldsObject();
+      $n10 = 0;
+      if ($22 !== void 0) {
+        $o9.method = $22;
+        $n10++;
+      }
+      if ($8 !== void 0) {
+        $o9.headers = $8;
+        $n10++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o9, $n10));
+    };
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 106;
+      rt.setIndex($7, "get", $12, "field 'use'");
+    }
     $12 = api;
     if (!(($f13 = $12?.f) !== void 0 && (($2 = $f13.items) !== void 0 || ($m10 = $12.metatable) === void 0 || ($2 = $m10.view.items) !== void 0 || !("items" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 109;
@@ -1707,7 +2034,7 @@ function load($env) {
     }
     let items = $2;
     $2 = items;
-    ($12 = $handlers[41] = rh.jsonHandler((function $get(ctx) {
+    $12 = $handlers[41] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $22;
@@ -1719,9 +2046,9 @@ function load($env) {
       let $n8;
       let $9;
       let $10;
-      let $11;
-      let $m12;
-      let $f132;
+      let $m11;
+      let $f12;
+      let $13;
       let $o14;
       let $n15;
       const $json = rh.claim(ctx);
@@ -1753,10 +2080,22 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
       }
-      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f132 = $10?.f) !== void 0 && (($11 = $f132.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : (rt.at($s2, $d2, $pc + 110), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 0, $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
-    }))) !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 111, rt.setIndex($2, "get", $12, "local 'items'"));
+      $13 = rh.pristineContext(ctx) ? ctx.method : ($9 = ctx, ($f12 = $9?.f) !== void 0 && (($10 = $f12.method) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.method) !== void 0 || !("method" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : (rt.at($s2, $d2, $pc + 110), rt.index($9, "method", "local 'ctx'")));
+      $o14 = new rt.FieldsObject();
+      $n15 = 0;
+      if ($13 !== void 0) {
+        $o14.method = $13;
+        $n15++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
+    }));
+    if ($12 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 111;
+      rt.setIndex($2, "get", $12, "local 'items'");
+    }
     $12 = items;
-    ($2 = $handlers[42] = rh.jsonHandler((function $post(ctx) {
+    $2 = $handlers[42] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $22;
@@ -1768,9 +2107,9 @@ function load($env) {
       let $n8;
       let $9;
       let $10;
-      let $11;
-      let $m12;
-      let $f132;
+      let $m11;
+      let $f12;
+      let $13;
       let $o14;
       let $n15;
       const $json = rh.claim(ctx);
@@ -1802,10 +2141,22 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
       }
-      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f132 = $10?.f) !== void 0 && (($11 = $f132.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : (rt.at($s2, $d2, $pc + 112), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 0, $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
-    }))) !== void 0 && ($f13 = $12?.f) !== void 0 && !$12.linked && $f13.post !== void 0 ? $f13.post = $2 : ($s.pcs[$d] = $pc + 113, rt.setIndex($12, "post", $2, "local 'items'"));
+      $13 = rh.pristineContext(ctx) ? ctx.method : ($9 = ctx, ($f12 = $9?.f) !== void 0 && (($10 = $f12.method) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.method) !== void 0 || !("method" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : (rt.at($s2, $d2, $pc + 112), rt.index($9, "method", "local 'ctx'")));
+      $o14 = new rt.FieldsObject();
+      $n15 = 0;
+      if ($13 !== void 0) {
+        $o14.method = $13;
+        $n15++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
+    }));
+    if ($2 !== void 0 && ($f13 = $12?.f) !== void 0 && !$12.linked && $f13.post !== void 0) $f13.post = $2;
+    else {
+      $s.pcs[$d] = $pc + 113;
+      rt.setIndex($12, "post", $2, "local 'items'");
+    }
     $2 = items;
-    ($12 = $handlers[43] = rh.jsonHandler((function $put(ctx) {
+    $12 = $handlers[43] = rh.jsonHandler((function $put(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $22;
@@ -1817,9 +2168,9 @@ function load($env) {
       let $n8;
       let $9;
       let $10;
-      let $11;
-      let $m12;
-      let $f132;
+      let $m11;
+      let $f12;
+      let $13;
       let $o14;
       let $n15;
       const $json = rh.claim(ctx);
@@ -1851,10 +2202,22 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
       }
-      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f132 = $10?.f) !== void 0 && (($11 = $f132.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : (rt.at($s2, $d2, $pc + 114), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 0, $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
-    }))) !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.put !== void 0 ? $f13.put = $12 : ($s.pcs[$d] = $pc + 115, rt.setIndex($2, "put", $12, "local 'items'"));
+      $13 = rh.pristineContext(ctx) ? ctx.method : ($9 = ctx, ($f12 = $9?.f) !== void 0 && (($10 = $f12.method) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.method) !== void 0 || !("method" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : (rt.at($s2, $d2, $pc + 114), rt.index($9, "method", "local 'ctx'")));
+      $o14 = new rt.FieldsObject();
+      $n15 = 0;
+      if ($13 !== void 0) {
+        $o14.method = $13;
+        $n15++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
+    }));
+    if ($12 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.put !== void 0) $f13.put = $12;
+    else {
+      $s.pcs[$d] = $pc + 115;
+      rt.setIndex($2, "put", $12, "local 'items'");
+    }
     $12 = items;
-    ($2 = $handlers[44] = rh.jsonHandler((function $patch(ctx) {
+    $2 = $handlers[44] = rh.jsonHandler((function $patch(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $22;
@@ -1866,9 +2229,9 @@ function load($env) {
       let $n8;
       let $9;
       let $10;
-      let $11;
-      let $m12;
-      let $f132;
+      let $m11;
+      let $f12;
+      let $13;
       let $o14;
       let $n15;
       const $json = rh.claim(ctx);
@@ -1900,10 +2263,22 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
       }
-      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f132 = $10?.f) !== void 0 && (($11 = $f132.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : (rt.at($s2, $d2, $pc + 116), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 0, $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
-    }))) !== void 0 && ($f13 = $12?.f) !== void 0 && !$12.linked && $f13.patch !== void 0 ? $f13.patch = $2 : ($s.pcs[$d] = $pc + 117, rt.setIndex($12, "patch", $2, "local 'items'"));
+      $13 = rh.pristineContext(ctx) ? ctx.method : ($9 = ctx, ($f12 = $9?.f) !== void 0 && (($10 = $f12.method) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.method) !== void 0 || !("method" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : (rt.at($s2, $d2, $pc + 116), rt.index($9, "method", "local 'ctx'")));
+      $o14 = new rt.FieldsObject();
+      $n15 = 0;
+      if ($13 !== void 0) {
+        $o14.method = $13;
+        $n15++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
+    }));
+    if ($2 !== void 0 && ($f13 = $12?.f) !== void 0 && !$12.linked && $f13.patch !== void 0) $f13.patch = $2;
+    else {
+      $s.pcs[$d] = $pc + 117;
+      rt.setIndex($12, "patch", $2, "local 'items'");
+    }
     $2 = items;
-    ($12 = $handlers[45] = rh.jsonHandler((function $delete(ctx) {
+    $12 = $handlers[45] = rh.jsonHandler((function $delete(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $1;
       let $22;
@@ -1915,9 +2290,9 @@ function load($env) {
       let $n8;
       let $9;
       let $10;
-      let $11;
-      let $m12;
-      let $f132;
+      let $m11;
+      let $f12;
+      let $13;
       let $o14;
       let $n15;
       const $json = rh.claim(ctx);
@@ -1949,10 +2324,22 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
       }
-      return rt.leave($s2, $d2, ($9 = rh.pristineContext(ctx) ? ctx.method : ($10 = ctx, ($f132 = $10?.f) !== void 0 && (($11 = $f132.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : (rt.at($s2, $d2, $pc + 118), rt.index($10, "method", "local 'ctx'"))), $o14 = new rt.FieldsObject(), $n15 = 0, $9 !== void 0 && ($o14.method = $9, $n15++), rt.LuaTable.record($o14, $n15)));
-    }))) !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.delete !== void 0 ? $f13.delete = $12 : ($s.pcs[$d] = $pc + 119, rt.setIndex($2, "delete", $12, "local 'items'"));
+      $13 = rh.pristineContext(ctx) ? ctx.method : ($9 = ctx, ($f12 = $9?.f) !== void 0 && (($10 = $f12.method) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.method) !== void 0 || !("method" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : (rt.at($s2, $d2, $pc + 118), rt.index($9, "method", "local 'ctx'")));
+      $o14 = new rt.FieldsObject();
+      $n15 = 0;
+      if ($13 !== void 0) {
+        $o14.method = $13;
+        $n15++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
+    }));
+    if ($12 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.delete !== void 0) $f13.delete = $12;
+    else {
+      $s.pcs[$d] = $pc + 119;
+      rt.setIndex($2, "delete", $12, "local 'items'");
+    }
     $12 = items;
-    ($2 = $handlers[46] = (($body) => rt.withBody((function $options(ctx) {
+    $2 = $handlers[46] = (($body) => rt.withBody((function $options(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $options$body(ctx) {
@@ -1984,16 +2371,26 @@ function load($env) {
         $r8 = rt.tail($s2, $fn12, []);
       }
       return $r8;
-    }))) !== void 0 && ($f13 = $12?.f) !== void 0 && !$12.linked && $f13.options !== void 0 ? $f13.options = $2 : ($s.pcs[$d] = $pc + 122, rt.setIndex($12, "options", $2, "local 'items'"));
+    }));
+    if ($2 !== void 0 && ($f13 = $12?.f) !== void 0 && !$12.linked && $f13.options !== void 0) $f13.options = $2;
+    else {
+      $s.pcs[$d] = $pc + 122;
+      rt.setIndex($12, "options", $2, "local 'items'");
+    }
     $12 = api;
     if (!(($f13 = $12?.f) !== void 0 && (($3 = $f13.only_post) !== void 0 || ($m10 = $12.metatable) === void 0 || ($3 = $m10.view.only_post) !== void 0 || !("only_post" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 123;
       $3 = rt.index($12, "only_post", "local 'api'");
     }
     $2 = $3;
-    ($4 = $handlers[47] = function $anonymous(ctx) {
+    $4 = $handlers[47] = function $anonymous(ctx) {
       return "posted";
-    }) !== void 0 && ($f11 = $2?.f) !== void 0 && !$2.linked && $f11.post !== void 0 ? $f11.post = $4 : ($s.pcs[$d] = $pc + 123, rt.setIndex($2, "post", $4, "field 'only_post'"));
+    };
+    if ($4 !== void 0 && ($f11 = $2?.f) !== void 0 && !$2.linked && $f11.post !== void 0) $f11.post = $4;
+    else {
+      $s.pcs[$d] = $pc + 123;
+      rt.setIndex($2, "post", $4, "field 'only_post'");
+    }
     return rt.leave($s, $d, api);
   };
 }

@@ -211,7 +211,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "server", "global 'rover'");
       }
       $2 = $4;
-      $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9));
+      $o8 = new rt.FieldsObject();
+      $n9 = 1;
+      $o8.log_level = "nope";
+      $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 1;
       $fn1 = rt.fn($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
@@ -225,22 +228,47 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "table", "field 'kinds'");
       }
       $7 = $2;
-      (($12 = ($handlers[0] = function $get(): rt.LuaResult {
+      $12 = ($handlers[0] = function $get(): rt.LuaResult {
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
-        let $3: rt.LuaValue;
-        let $4: rt.LuaValue;
+        let $o3: rt.Fields;
+        let $n4: number;
         let $5: rt.LuaValue;
         let $o6: rt.Fields;
         let $n7: number;
-        let $o8: rt.Fields;
-        let $n9: number;
-        let $o10: rt.Fields;
-        let $n11: number;
+        let $8: rt.LuaValue;
+        let $o9: rt.Fields;
+        let $n10: number;
+        let $11: rt.LuaValue;
         let $o12: rt.Fields;
         let $n13: number;
-        return (($1 = new rt.LuaTable([1, 2, 3]), $2 = new rt.LuaTable(), $3 = ($4 = ($5 = ($o6 = new rt.FieldsObject(), $n7 = 1, $o6.c = "deep", rt.LuaTable.record($o6, $n7)), $o8 = new rt.FieldsObject(), $n9 = 1, $o8.b = $5, rt.LuaTable.record($o8, $n9)), $o10 = new rt.FieldsObject(), $n11 = 1, $o10.a = $4, rt.LuaTable.record($o10, $n11)), $o12 = new rt.FieldsObject(), $n13 = 4, $o12.ok = true, $o12.list = $1, $o12.empty = $2, $o12.nested = $3, rt.LuaTable.record($o12, $n13)));
-      } as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 2, rt.setIndex($7, "get", $12, "field 'table'")));
+        $1 = new rt.LuaTable([1, 2, 3]);
+        $2 = new rt.LuaTable();
+        $o3 = new rt.FieldsObject();
+        $n4 = 1;
+        $o3.c = "deep";
+        $5 = rt.LuaTable.record($o3, $n4);
+        $o6 = new rt.FieldsObject();
+        $n7 = 1;
+        $o6.b = $5;
+        $8 = rt.LuaTable.record($o6, $n7);
+        $o9 = new rt.FieldsObject();
+        $n10 = 1;
+        $o9.a = $8;
+        $11 = rt.LuaTable.record($o9, $n10);
+        $o12 = new rt.FieldsObject();
+        $n13 = 4;
+        $o12.ok = true;
+        $o12.list = $1;
+        $o12.empty = $2;
+        $o12.nested = $11;
+        return (rt.LuaTable.record($o12, $n13));
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 2;
+        rt.setIndex($7, "get", $12, "field 'table'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.kinds) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.kinds) !== undefined || (!("kinds" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 3;
@@ -251,9 +279,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "string", "field 'kinds'");
       }
       $12 = $4;
-      (($7 = ($handlers[1] = function $get(): rt.LuaResult {
+      $7 = ($handlers[1] = function $get(): rt.LuaResult {
         return ("plain text");
-      } as rt.LuaFunction)) !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $7) : ($s.pcs[$d] = $pc + 3, rt.setIndex($12, "get", $7, "field 'string'")));
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 3;
+        rt.setIndex($12, "get", $7, "field 'string'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.kinds) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.kinds) !== undefined || (!("kinds" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 4;
@@ -264,9 +297,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "number", "field 'kinds'");
       }
       $7 = $2;
-      (($12 = ($handlers[2] = function $get(): rt.LuaResult {
+      $12 = ($handlers[2] = function $get(): rt.LuaResult {
         return (42.5);
-      } as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 4, rt.setIndex($7, "get", $12, "field 'number'")));
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 4;
+        rt.setIndex($7, "get", $12, "field 'number'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.kinds) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.kinds) !== undefined || (!("kinds" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 5;
@@ -277,9 +315,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "integer", "field 'kinds'");
       }
       $12 = $4;
-      (($7 = ($handlers[3] = function $get(): rt.LuaResult {
+      $7 = ($handlers[3] = function $get(): rt.LuaResult {
         return ((10 / 2));
-      } as rt.LuaFunction)) !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $7) : ($s.pcs[$d] = $pc + 5, rt.setIndex($12, "get", $7, "field 'integer'")));
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 5;
+        rt.setIndex($12, "get", $7, "field 'integer'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.kinds) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.kinds) !== undefined || (!("kinds" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 6;
@@ -290,9 +333,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "boolean", "field 'kinds'");
       }
       $7 = $2;
-      (($12 = ($handlers[4] = function $get(): rt.LuaResult {
+      $12 = ($handlers[4] = function $get(): rt.LuaResult {
         return (false);
-      } as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 6, rt.setIndex($7, "get", $12, "field 'boolean'")));
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 6;
+        rt.setIndex($7, "get", $12, "field 'boolean'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.kinds) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.kinds) !== undefined || (!("kinds" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 7;
@@ -303,9 +351,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "nil", "field 'kinds'");
       }
       $12 = $4;
-      (($7 = ($handlers[5] = function $anonymous(): rt.LuaResult {
+      $7 = ($handlers[5] = function $anonymous(): rt.LuaResult {
         return (rt.NONE);
-      } as rt.LuaFunction)) !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $7) : ($s.pcs[$d] = $pc + 7, rt.setIndex($12, "get", $7, "field 'nil'")));
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 7;
+        rt.setIndex($12, "get", $7, "field 'nil'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.kinds) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.kinds) !== undefined || (!("kinds" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 8;
@@ -316,9 +369,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "multi", "field 'kinds'");
       }
       $7 = $2;
-      (($12 = ($handlers[6] = function $get(): rt.LuaResult {
+      $12 = ($handlers[6] = function $get(): rt.LuaResult {
         return (["first", "second"]);
-      } as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 8, rt.setIndex($7, "get", $12, "field 'multi'")));
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 8;
+        rt.setIndex($7, "get", $12, "field 'multi'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.kinds) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.kinds) !== undefined || (!("kinds" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 9;
@@ -329,12 +387,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "numbers", "field 'kinds'");
       }
       $12 = $4;
-      (($7 = ($handlers[7] = function $get(): rt.LuaResult {
+      $7 = ($handlers[7] = function $get(): rt.LuaResult {
         let $1: rt.LuaValue;
         let $o2: rt.Fields;
         let $n3: number;
-        return (($1 = (0 / 0), $o2 = new rt.FieldsObject(), $n3 = 7, $o2.int = 3, $o2.float = 0.30000000000000004, $o2.big = 9007199254740992, $o2.neg = (-7), $o2.inf = Infinity, $o2.ninf = -Infinity, $o2.nan = $1, rt.LuaTable.record($o2, $n3)));
-      } as rt.LuaFunction)) !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $7) : ($s.pcs[$d] = $pc + 9, rt.setIndex($12, "get", $7, "field 'numbers'")));
+        $1 = (0 / 0);
+        $o2 = new rt.FieldsObject();
+        $n3 = 7;
+        $o2.int = 3;
+        $o2.float = 0.30000000000000004;
+        $o2.big = 9007199254740992;
+        $o2.neg = (-7);
+        $o2.inf = Infinity;
+        $o2.ninf = -Infinity;
+        $o2.nan = $1;
+        return (rt.LuaTable.record($o2, $n3));
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 9;
+        rt.setIndex($12, "get", $7, "field 'numbers'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.kinds) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.kinds) !== undefined || (!("kinds" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 10;
@@ -345,9 +418,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "keys", "field 'kinds'");
       }
       $7 = $2;
-      (($12 = ($handlers[8] = function $get(): rt.LuaResult {
+      $12 = ($handlers[8] = function $get(): rt.LuaResult {
         return (rt.buildTable(0, [1, "a", 3, "c", "name", "x", "__rover_hidden", "no"], undefined));
-      } as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 10, rt.setIndex($7, "get", $12, "field 'keys'")));
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 10;
+        rt.setIndex($7, "get", $12, "field 'keys'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.kinds) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.kinds) !== undefined || (!("kinds" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 11;
@@ -358,11 +436,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "unicode", "field 'kinds'");
       }
       $12 = $4;
-      (($7 = ($handlers[9] = function $get(): rt.LuaResult {
+      $7 = ($handlers[9] = function $get(): rt.LuaResult {
         let $o1: rt.Fields;
         let $n2: number;
-        return (($o1 = new rt.FieldsObject(), $n2 = 3, $o1.text = "h\xc3\xa9llo \xe2\x9c\x93", $o1.quote = "say \"hi\"\n\ttab", $o1.ctrl = "\x01", rt.LuaTable.record($o1, $n2)));
-      } as rt.LuaFunction)) !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $7) : ($s.pcs[$d] = $pc + 11, rt.setIndex($12, "get", $7, "field 'unicode'")));
+        $o1 = new rt.FieldsObject();
+        $n2 = 3;
+        $o1.text = "h\xc3\xa9llo \xe2\x9c\x93";
+        $o1.quote = "say \"hi\"\n\ttab";
+        $o1.ctrl = "\x01";
+        return (rt.LuaTable.record($o1, $n2));
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 11;
+        rt.setIndex($12, "get", $7, "field 'unicode'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.build) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.build) !== undefined || (!("build" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 12;
@@ -373,7 +461,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "as_json", "field 'build'");
       }
       $7 = $2;
-      (($12 = ($handlers[10] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $12 = ($handlers[10] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -397,7 +485,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $4 = rt.index($3, "json", "upvalue 'api'");
         }
         $2 = $4;
-        $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.built = "json", rt.LuaTable.record($o8, $n9));
+        $o8 = new rt.FieldsObject();
+        $n9 = 1;
+        $o8.built = "json";
+        $7 = rt.LuaTable.record($o8, $n9);
         $s.pcs[$d] = $pc + 14;
         $fn1 = rt.fn($2, "field 'json'");
         $s.truncate($d);
@@ -409,7 +500,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r11 = rt.tail($s, $fn1, [$7]);
         }
         return $r11;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 12, rt.setIndex($7, "get", $12, "field 'as_json'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 12;
+        rt.setIndex($7, "get", $12, "field 'as_json'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.build) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.build) !== undefined || (!("build" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 15;
@@ -420,7 +516,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "json_status", "field 'build'");
       }
       $12 = $4;
-      (($7 = ($handlers[11] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $7 = ($handlers[11] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -450,7 +546,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 16;
         $fn1 = rt.fn((($f8 = ($2 as rt.LuaTable)?.f)?.status !== undefined ? $f8.status : ($m7 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m7.view.status !== undefined ? $m7.view.status : rt.index($2, "status", "field 'json'")), "method 'status'");
         $9 = 201;
-        $10 = ($o11 = new rt.FieldsObject(), $n12 = 1, $o11.created = true, rt.LuaTable.record($o11, $n12));
+        $o11 = new rt.FieldsObject();
+        $n12 = 1;
+        $o11.created = true;
+        $10 = rt.LuaTable.record($o11, $n12);
         $s.pcs[$d] = $pc + 17;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
@@ -461,7 +560,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r14 = rt.tail($s, $fn1, [$2, $9, $10]);
         }
         return $r14;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $7) : ($s.pcs[$d] = $pc + 15, rt.setIndex($12, "get", $7, "field 'json_status'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 15;
+        rt.setIndex($12, "get", $7, "field 'json_status'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.build) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.build) !== undefined || (!("build" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 18;
@@ -472,7 +576,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "as_text", "field 'build'");
       }
       $7 = $2;
-      (($12 = ($handlers[12] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $12 = ($handlers[12] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -506,7 +610,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r9 = rt.tail($s, $fn1, [$7]);
         }
         return $r9;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 18, rt.setIndex($7, "get", $12, "field 'as_text'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 18;
+        rt.setIndex($7, "get", $12, "field 'as_text'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.build) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.build) !== undefined || (!("build" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 21;
@@ -517,7 +626,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "text_status", "field 'build'");
       }
       $12 = $4;
-      (($7 = ($handlers[13] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $7 = ($handlers[13] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -555,7 +664,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r12 = rt.tail($s, $fn1, [$2, $9, $10]);
         }
         return $r12;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $7) : ($s.pcs[$d] = $pc + 21, rt.setIndex($12, "get", $7, "field 'text_status'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 21;
+        rt.setIndex($12, "get", $7, "field 'text_status'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.build) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.build) !== undefined || (!("build" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 24;
@@ -566,7 +680,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "as_html", "field 'build'");
       }
       $7 = $2;
-      (($12 = ($handlers[14] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $12 = ($handlers[14] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -600,7 +714,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r9 = rt.tail($s, $fn1, [$7]);
         }
         return $r9;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 24, rt.setIndex($7, "get", $12, "field 'as_html'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 24;
+        rt.setIndex($7, "get", $12, "field 'as_html'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.build) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.build) !== undefined || (!("build" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 27;
@@ -611,7 +730,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "html_status", "field 'build'");
       }
       $12 = $4;
-      (($7 = ($handlers[15] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $7 = ($handlers[15] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -649,7 +768,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r12 = rt.tail($s, $fn1, [$2, $9, $10]);
         }
         return $r12;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $7) : ($s.pcs[$d] = $pc + 27, rt.setIndex($12, "get", $7, "field 'html_status'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 27;
+        rt.setIndex($12, "get", $7, "field 'html_status'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.build) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.build) !== undefined || (!("build" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 30;
@@ -660,7 +784,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "as_redirect", "field 'build'");
       }
       $7 = $2;
-      (($12 = ($handlers[16] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $12 = ($handlers[16] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -694,7 +818,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r9 = rt.tail($s, $fn1, [$7]);
         }
         return $r9;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 30, rt.setIndex($7, "get", $12, "field 'as_redirect'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 30;
+        rt.setIndex($7, "get", $12, "field 'as_redirect'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.build) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.build) !== undefined || (!("build" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 33;
@@ -705,7 +834,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "permanent", "field 'build'");
       }
       $12 = $4;
-      (($7 = ($handlers[17] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $7 = ($handlers[17] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -741,7 +870,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r11 = rt.tail($s, $fn1, [$2, $9]);
         }
         return $r11;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $7) : ($s.pcs[$d] = $pc + 33, rt.setIndex($12, "get", $7, "field 'permanent'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 33;
+        rt.setIndex($12, "get", $7, "field 'permanent'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.build) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.build) !== undefined || (!("build" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 36;
@@ -752,7 +886,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "redirect_status", "field 'build'");
       }
       $7 = $2;
-      (($12 = ($handlers[18] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $12 = ($handlers[18] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -790,7 +924,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r12 = rt.tail($s, $fn1, [$2, $9, $10]);
         }
         return $r12;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 36, rt.setIndex($7, "get", $12, "field 'redirect_status'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 36;
+        rt.setIndex($7, "get", $12, "field 'redirect_status'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.build) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.build) !== undefined || (!("build" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 39;
@@ -801,7 +940,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "as_no_content", "field 'build'");
       }
       $12 = $4;
-      (($7 = ($handlers[19] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $7 = ($handlers[19] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -833,7 +972,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r8 = rt.tail($s, $fn1, []);
         }
         return $r8;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $7) : ($s.pcs[$d] = $pc + 39, rt.setIndex($12, "get", $7, "field 'as_no_content'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 39;
+        rt.setIndex($12, "get", $7, "field 'as_no_content'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.build) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.build) !== undefined || (!("build" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 42;
@@ -844,7 +988,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "as_error", "field 'build'");
       }
       $7 = $2;
-      (($12 = ($handlers[20] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $12 = ($handlers[20] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -873,7 +1017,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r8 = rt.tail($s, $fn1, [$2, $5, $6]);
         }
         return $r8;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 42, rt.setIndex($7, "get", $12, "field 'as_error'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 42;
+        rt.setIndex($7, "get", $12, "field 'as_error'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.build) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.build) !== undefined || (!("build" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 44;
@@ -884,7 +1033,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "error_table", "field 'build'");
       }
       $12 = $4;
-      (($7 = ($handlers[21] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $7 = ($handlers[21] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -905,7 +1054,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 45;
         $fn1 = rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f4.error : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.error !== undefined ? $m3.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
         $5 = 409;
-        $6 = ($o7 = new rt.FieldsObject(), $n8 = 1, $o7.code = "conflict", rt.LuaTable.record($o7, $n8));
+        $o7 = new rt.FieldsObject();
+        $n8 = 1;
+        $o7.code = "conflict";
+        $6 = rt.LuaTable.record($o7, $n8);
         $s.pcs[$d] = $pc + 46;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
@@ -916,7 +1068,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r10 = rt.tail($s, $fn1, [$2, $5, $6]);
         }
         return $r10;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $7) : ($s.pcs[$d] = $pc + 44, rt.setIndex($12, "get", $7, "field 'error_table'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 44;
+        rt.setIndex($12, "get", $7, "field 'error_table'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.fail) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.fail) !== undefined || (!("fail" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 47;
@@ -927,12 +1084,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "index", "field 'fail'");
       }
       $7 = $2;
-      (($12 = ($handlers[22] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[22] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let user: rt.LuaValue = undefined;
         return rt.leave($s, $d, rt.index(user, ($1 = "name", rt.at($s, $d, $pc + 48), $1), "local 'user'"));
-      } as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 47, rt.setIndex($7, "get", $12, "field 'index'")));
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 47;
+        rt.setIndex($7, "get", $12, "field 'index'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.fail) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.fail) !== undefined || (!("fail" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 49;
@@ -943,7 +1105,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "raise", "field 'fail'");
       }
       $12 = $4;
-      (($7 = ($handlers[23] = function $get(): rt.LuaResult {
+      $7 = ($handlers[23] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -955,7 +1117,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         rt.fn($1, "global 'error'")("something broke");
         return rt.leave($s, $d, rt.NONE);
-      } as rt.LuaFunction)) !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $7) : ($s.pcs[$d] = $pc + 49, rt.setIndex($12, "get", $7, "field 'raise'")));
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 49;
+        rt.setIndex($12, "get", $7, "field 'raise'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.fail) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.fail) !== undefined || (!("fail" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 52;
@@ -966,7 +1133,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "table", "field 'fail'");
       }
       $7 = $2;
-      (($12 = ($handlers[24] = function $get(): rt.LuaResult {
+      $12 = ($handlers[24] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -981,12 +1148,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $3 = rt.getGlobal($env, "error");
         }
         $2 = $3;
-        $4 = ($o5 = new rt.FieldsObject(), $n6 = 1, $o5.code = 1, rt.LuaTable.record($o5, $n6));
+        $o5 = new rt.FieldsObject();
+        $n6 = 1;
+        $o5.code = 1;
+        $4 = rt.LuaTable.record($o5, $n6);
         $s.pcs[$d] = $pc + 54;
         $fn1 = rt.fn($2, "global 'error'");
         $fn1($4);
         return rt.leave($s, $d, rt.NONE);
-      } as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 52, rt.setIndex($7, "get", $12, "field 'table'")));
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 52;
+        rt.setIndex($7, "get", $12, "field 'table'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.fail) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.fail) !== undefined || (!("fail" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 55;
@@ -997,7 +1172,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "bad_tostring", "field 'fail'");
       }
       $12 = $4;
-      (($7 = ($handlers[25] = function $get(): rt.LuaResult {
+      $7 = ($handlers[25] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -1024,7 +1199,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $6 = $7;
         $8 = new rt.LuaTable();
-        $9 = ($10 = function $anonymous(): rt.LuaResult {
+        $10 = function $anonymous(): rt.LuaResult {
           const $s = rt.current, $d = $s.depth;
           if ($d >= $s.limit) $s.deepen();
           $s.depth = $d + 1;
@@ -1036,7 +1211,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           rt.fn($1, "global 'error'")("again");
           return rt.leave($s, $d, rt.NONE);
-        }, $o11 = new rt.FieldsObject(), $n12 = 1, $o11.__tostring = $10, rt.LuaTable.record($o11, $n12));
+        };
+        $o11 = new rt.FieldsObject();
+        $n12 = 1;
+        $o11.__tostring = $10;
+        $9 = rt.LuaTable.record($o11, $n12);
         $s.pcs[$d] = $pc + 59;
         $fn5 = rt.fn($6, "global 'setmetatable'");
         $r4 = $fn5($8, $9);
@@ -1044,7 +1223,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $fn1 = rt.fn($2, "global 'error'");
         (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4));
         return rt.leave($s, $d, rt.NONE);
-      } as rt.LuaFunction)) !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $7) : ($s.pcs[$d] = $pc + 55, rt.setIndex($12, "get", $7, "field 'bad_tostring'")));
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 55;
+        rt.setIndex($12, "get", $7, "field 'bad_tostring'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.fail) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.fail) !== undefined || (!("fail" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 61;
@@ -1055,7 +1239,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "tostring", "field 'fail'");
       }
       $7 = $2;
-      (($12 = ($handlers[26] = function $get(): rt.LuaResult {
+      $12 = ($handlers[26] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -1082,9 +1266,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $6 = $7;
         $8 = new rt.LuaTable();
-        $9 = ($10 = function $anonymous(): rt.LuaResult {
+        $10 = function $anonymous(): rt.LuaResult {
           return ("custom message");
-        }, $o11 = new rt.FieldsObject(), $n12 = 1, $o11.__tostring = $10, rt.LuaTable.record($o11, $n12));
+        };
+        $o11 = new rt.FieldsObject();
+        $n12 = 1;
+        $o11.__tostring = $10;
+        $9 = rt.LuaTable.record($o11, $n12);
         $s.pcs[$d] = $pc + 63;
         $fn5 = rt.fn($6, "global 'setmetatable'");
         $r4 = $fn5($8, $9);
@@ -1092,7 +1280,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $fn1 = rt.fn($2, "global 'error'");
         (Array.isArray($r4) ? $fn1(...$r4) : $fn1($r4));
         return rt.leave($s, $d, rt.NONE);
-      } as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 61, rt.setIndex($7, "get", $12, "field 'tostring'")));
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 61;
+        rt.setIndex($7, "get", $12, "field 'tostring'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.fail) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.fail) !== undefined || (!("fail" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 65;
@@ -1103,7 +1296,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "level0", "field 'fail'");
       }
       $12 = $4;
-      (($7 = ($handlers[27] = function $get(): rt.LuaResult {
+      $7 = ($handlers[27] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -1115,7 +1308,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         rt.fn($1, "global 'error'")("no position", 0);
         return rt.leave($s, $d, rt.NONE);
-      } as rt.LuaFunction)) !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $7) : ($s.pcs[$d] = $pc + 65, rt.setIndex($12, "get", $7, "field 'level0'")));
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 65;
+        rt.setIndex($12, "get", $7, "field 'level0'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.fail) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.fail) !== undefined || (!("fail" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 68;
@@ -1126,14 +1324,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "cycle", "field 'fail'");
       }
       $7 = $2;
-      (($12 = ($handlers[28] = function $get(): rt.LuaResult {
+      $12 = ($handlers[28] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $f2: rt.Fields | undefined;
         let t: rt.LuaTable = new rt.LuaTable();
-        (($1 = t) !== undefined && ($f2 = (t as rt.LuaTable)?.f) !== undefined && !(t as rt.LuaTable).linked && $f2.self !== undefined ? ($f2.self = $1) : (rt.at($s, $d, $pc + 69), rt.setIndex(t, "self", $1, "local 't'")));
+        $1 = t;
+        if ($1 !== undefined && ($f2 = (t as rt.LuaTable)?.f) !== undefined && !(t as rt.LuaTable).linked && $f2.self !== undefined) $f2.self = $1;
+        else {
+          rt.at($s, $d, $pc + 69);
+          rt.setIndex(t, "self", $1, "local 't'");
+        }
         return rt.leave($s, $d, t);
-      } as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 68, rt.setIndex($7, "get", $12, "field 'cycle'")));
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 68;
+        rt.setIndex($7, "get", $12, "field 'cycle'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.fail) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.fail) !== undefined || (!("fail" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 70;
@@ -1144,14 +1352,28 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "func", "field 'fail'");
       }
       $12 = $4;
-      (($7 = ($handlers[29] = function $get(): rt.LuaResult {
+      $7 = ($handlers[29] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
-        let $2: rt.LuaValue;
-        let $o3: rt.Fields;
-        let $n4: number;
-        return rt.leave($s, $d, ($1 = (($2 = $env.f.print) !== undefined ? $2 : (rt.at($s, $d, $pc + 71), rt.getGlobal($env, "print"))), $o3 = new rt.FieldsObject(), $n4 = 0, ($1 !== undefined && ($o3.f = $1, $n4++)), rt.LuaTable.record($o3, $n4)));
-      } as rt.LuaFunction)) !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $7) : ($s.pcs[$d] = $pc + 70, rt.setIndex($12, "get", $7, "field 'func'")));
+        let $o2: rt.Fields;
+        let $n3: number;
+        if (($1 = $env.f.print) === undefined) {
+          rt.at($s, $d, $pc + 71);
+          $1 = rt.getGlobal($env, "print");
+        }
+        $o2 = new rt.FieldsObject();
+        $n3 = 0;
+        if ($1 !== undefined) {
+          $o2.f = $1;
+          $n3++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o2, $n3));
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 70;
+        rt.setIndex($12, "get", $7, "field 'func'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.fail) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.fail) !== undefined || (!("fail" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 72;
@@ -1162,11 +1384,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "deep", "field 'fail'");
       }
       $7 = $2;
-      (($12 = ($handlers[30] = function $get(): rt.LuaResult {
+      $12 = ($handlers[30] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
-        let $2: rt.LuaValue;
-        let $f3: rt.Fields | undefined;
+        let $f2: rt.Fields | undefined;
+        let $3: rt.LuaValue;
         let $m4: rt.LuaTable | undefined;
         let t: rt.LuaTable = new rt.LuaTable();
         let cur: rt.LuaValue = t;
@@ -1175,17 +1397,26 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           const $limit1 = 70;
           for (let i: number = $start1; i <= $limit1; i++) {
             $1 = new rt.LuaTable();
-            (($2 = $1) !== undefined && ($f3 = (cur as rt.LuaTable)?.f) !== undefined && !(cur as rt.LuaTable).linked && $f3.child !== undefined ? ($f3.child = $2) : (rt.at($s, $d, $pc + 73), rt.setIndex(cur, "child", $2, "local 'cur'")));
-            $2 = cur as rt.LuaValue;
-            if (!(($f3 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f3.child) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m4.view.child) !== undefined || (!("child" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+            if ($1 !== undefined && ($f2 = (cur as rt.LuaTable)?.f) !== undefined && !(cur as rt.LuaTable).linked && $f2.child !== undefined) $f2.child = $1;
+            else {
               rt.at($s, $d, $pc + 73);
-              $1 = rt.index($2, "child", "local 'cur'");
+              rt.setIndex(cur, "child", $1, "local 'cur'");
             }
-            cur = $1;
+            $1 = cur as rt.LuaValue;
+            if (!(($f2 = ($1 as rt.LuaTable)?.f) !== undefined && (($3 = $f2.child) !== undefined || ($m4 = ($1 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.child) !== undefined || (!("child" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+              rt.at($s, $d, $pc + 73);
+              $3 = rt.index($1, "child", "local 'cur'");
+            }
+            cur = $3;
           }
         }
         return rt.leave($s, $d, t);
-      } as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 72, rt.setIndex($7, "get", $12, "field 'deep'")));
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 72;
+        rt.setIndex($7, "get", $12, "field 'deep'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.fail) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.fail) !== undefined || (!("fail" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 74;
@@ -1196,7 +1427,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "returns_function", "field 'fail'");
       }
       $12 = $4;
-      (($7 = ($handlers[31] = function $get(): rt.LuaResult {
+      $7 = ($handlers[31] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         if (($1 = $env.f.print) === undefined) {
@@ -1204,7 +1435,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $1 = rt.getGlobal($env, "print");
         }
         return rt.leave($s, $d, $1);
-      } as rt.LuaFunction)) !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $7) : ($s.pcs[$d] = $pc + 74, rt.setIndex($12, "get", $7, "field 'returns_function'")));
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 74;
+        rt.setIndex($12, "get", $7, "field 'returns_function'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.fail) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.fail) !== undefined || (!("fail" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 76;
@@ -1215,7 +1451,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "nobody", "field 'fail'");
       }
       $7 = $2;
-      (($12 = ($handlers[32] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[32] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -1245,7 +1481,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r9 = rt.tail($s, $fn1, [$2]);
         }
         return $r9;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.post !== undefined ? ($f13.post = $12) : ($s.pcs[$d] = $pc + 76, rt.setIndex($7, "post", $12, "field 'nobody'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.post !== undefined) $f13.post = $12;
+      else {
+        $s.pcs[$d] = $pc + 76;
+        rt.setIndex($7, "post", $12, "field 'nobody'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.fail) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.fail) !== undefined || (!("fail" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 79;
@@ -1256,7 +1497,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "badjson", "field 'fail'");
       }
       $12 = $4;
-      (($7 = ($handlers[33] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = ($handlers[33] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -1286,7 +1527,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r9 = rt.tail($s, $fn1, [$2]);
         }
         return $r9;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.post !== undefined ? ($f6.post = $7) : ($s.pcs[$d] = $pc + 79, rt.setIndex($12, "post", $7, "field 'badjson'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
+      else {
+        $s.pcs[$d] = $pc + 79;
+        rt.setIndex($12, "post", $7, "field 'badjson'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.fail) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.fail) !== undefined || (!("fail" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 82;
@@ -1297,7 +1543,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "notobject", "field 'fail'");
       }
       $7 = $2;
-      (($12 = ($handlers[34] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[34] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -1312,37 +1558,59 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m6: rt.LuaTable | undefined;
         let $f7: rt.Fields | undefined;
         let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
-        let $fn10!: rt.LuaFunction;
+        let $fn9!: rt.LuaFunction;
+        let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
         let $m15: rt.LuaTable | undefined;
         let $f16: rt.Fields | undefined;
-        let $m17: rt.LuaTable | undefined;
-        let $f18: rt.Fields | undefined;
-        let $o19: rt.Fields;
-        let $n20: number;
-        let $t21: number;
-        let $r22: rt.LuaResult;
+        let $17: rt.LuaValue;
+        let $o18: rt.Fields;
+        let $n19: number;
+        let $t20: number;
+        let $r21: rt.LuaResult;
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 83;
         $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "local 'ctx'")), "method 'body'")($3));
         $s.pcs[$d] = $pc + 84;
         $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
-        $8 = ($9 = rt.first(($11 = ($12 = (($13 = $env.f.rover) !== undefined ? $13 : ($s.pcs[$d] = $pc + 84, rt.getGlobal($env, "rover"))), (($f16 = ($12 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.guard) !== undefined || ($m15 = ($12 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.guard) !== undefined || (!("guard" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 84, rt.index($12, "guard", "global 'rover'")))), $s.pcs[$d] = $pc + 85, $fn10 = rt.fn((($f18 = ($11 as rt.LuaTable)?.f)?.string !== undefined ? $f18.string : ($m17 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m17.view.string !== undefined ? $m17.view.string : rt.index($11, "string", "field 'guard'")), "method 'string'"), $fn10($11))), $o19 = new rt.FieldsObject(), $n20 = 0, ($9 !== undefined && ($o19.a = $9, $n20++)), rt.LuaTable.record($o19, $n20));
+        if (($11 = $env.f.rover) === undefined) {
+          $s.pcs[$d] = $pc + 84;
+          $11 = rt.getGlobal($env, "rover");
+        }
+        if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.guard) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.guard) !== undefined || (!("guard" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 84;
+          $12 = rt.index($11, "guard", "global 'rover'");
+        }
+        $10 = $12;
+        $s.pcs[$d] = $pc + 85;
+        $fn9 = rt.fn((($f16 = ($10 as rt.LuaTable)?.f)?.string !== undefined ? $f16.string : ($m15 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m15.view.string !== undefined ? $m15.view.string : rt.index($10, "string", "field 'guard'")), "method 'string'");
+        $17 = rt.first($fn9($10));
+        $o18 = new rt.FieldsObject();
+        $n19 = 0;
+        if ($17 !== undefined) {
+          $o18.a = $17;
+          $n19++;
+        }
+        $8 = rt.LuaTable.record($o18, $n19);
         $s.pcs[$d] = $pc + 86;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t21 = $s.tails++;
-          $r22 = $fn1($2, $8);
-          $s.tails = $t21;
+          $t20 = $s.tails++;
+          $r21 = $fn1($2, $8);
+          $s.tails = $t20;
         } else {
-          $r22 = rt.tail($s, $fn1, [$2, $8]);
+          $r21 = rt.tail($s, $fn1, [$2, $8]);
         }
-        return $r22;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.post !== undefined ? ($f13.post = $12) : ($s.pcs[$d] = $pc + 82, rt.setIndex($7, "post", $12, "field 'notobject'")));
+        return $r21;
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.post !== undefined) $f13.post = $12;
+      else {
+        $s.pcs[$d] = $pc + 82;
+        rt.setIndex($7, "post", $12, "field 'notobject'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.fail) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.fail) !== undefined || (!("fail" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 87;
@@ -1353,7 +1621,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "traceback", "field 'fail'");
       }
       $12 = $4;
-      (($7 = ($handlers[35] = function $get(): rt.LuaResult {
+      $7 = ($handlers[35] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -1394,7 +1662,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $fn1 = rt.fn($2, "global 'error'");
         $fn1($4, $13);
         return rt.leave($s, $d, rt.NONE);
-      } as rt.LuaFunction)) !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $7) : ($s.pcs[$d] = $pc + 87, rt.setIndex($12, "get", $7, "field 'traceback'")));
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 87;
+        rt.setIndex($12, "get", $7, "field 'traceback'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.fail) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.fail) !== undefined || (!("fail" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 91;
@@ -1405,7 +1678,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "pcall", "field 'fail'");
       }
       $7 = $2;
-      (($12 = ($handlers[36] = function $get(): rt.LuaResult {
+      $12 = ($handlers[36] = function $get(): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -1417,8 +1690,25 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 93, rt.fn((($3 = $env.f.pcall) !== undefined ? $3 : ($s.pcs[$d] = $pc + 92, rt.getGlobal($env, "pcall"))), "global 'pcall'")((($2 = $env.f.error) !== undefined ? $2 : ($s.pcs[$d] = $pc + 92, rt.getGlobal($env, "error"))), "caught")))], 2);
         let ok: rt.LuaValue = $l1[0];
         let err: rt.LuaValue = $l1[1];
-        return rt.leave($s, $d, ($3 = ok, $2 = err, $o4 = new rt.FieldsObject(), $n5 = 0, ($3 !== undefined && ($o4.ok = $3, $n5++)), ($2 !== undefined && ($o4.err = $2, $n5++)), rt.LuaTable.record($o4, $n5)));
-      } as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 91, rt.setIndex($7, "get", $12, "field 'pcall'")));
+        $3 = ok;
+        $2 = err;
+        $o4 = new rt.FieldsObject();
+        $n5 = 0;
+        if ($3 !== undefined) {
+          $o4.ok = $3;
+          $n5++;
+        }
+        if ($2 !== undefined) {
+          $o4.err = $2;
+          $n5++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o4, $n5));
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 91;
+        rt.setIndex($7, "get", $12, "field 'pcall'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.fail) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.fail) !== undefined || (!("fail" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 94;
@@ -1429,7 +1719,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "recursion", "field 'fail'");
       }
       $12 = $4;
-      (($7 = ($handlers[37] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
+      $7 = ($handlers[37] = (($body: rt.LuaFunction) => rt.withBody((function $get(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(): rt.LuaResult {
@@ -1470,7 +1760,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r5 = rt.tail($s, $fn1, [$3]);
         }
         return $r5;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $7) : ($s.pcs[$d] = $pc + 94, rt.setIndex($12, "get", $7, "field 'recursion'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 94;
+        rt.setIndex($12, "get", $7, "field 'recursion'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.depth) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.depth) !== undefined || (!("depth" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 98;
@@ -1481,7 +1776,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "p_n", "field 'depth'");
       }
       $7 = $2;
-      (($12 = ($handlers[38] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[38] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -1536,7 +1831,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r16 = rt.tail($s, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3]));
         }
         return $r16;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 98, rt.setIndex($7, "get", $12, "field 'p_n'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 98;
+        rt.setIndex($7, "get", $12, "field 'p_n'");
+      }
       let saved: rt.LuaValue = undefined;
       $2 = api as rt.LuaValue;
       if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.stale) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.stale) !== undefined || (!("stale" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
@@ -1548,10 +1848,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "save", "field 'stale'");
       }
       $12 = $4;
-      (($7 = ($handlers[39] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = ($handlers[39] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         saved = ctx;
         return ("saved");
-      } as rt.LuaFunction)) !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined ? ($f6.get = $7) : ($s.pcs[$d] = $pc + 105, rt.setIndex($12, "get", $7, "field 'save'")));
+      } as rt.LuaFunction);
+      if ($7 !== undefined && ($f6 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
+      else {
+        $s.pcs[$d] = $pc + 105;
+        rt.setIndex($12, "get", $7, "field 'save'");
+      }
       $4 = api as rt.LuaValue;
       if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.stale) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.stale) !== undefined || (!("stale" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 106;
@@ -1562,23 +1867,45 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "use", "field 'stale'");
       }
       $7 = $2;
-      (($12 = ($handlers[40] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[40] = function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
-        let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $6: rt.LuaValue;
-        let $7: rt.LuaValue;
-        let $m8: rt.LuaTable | undefined;
-        let $f9: rt.Fields | undefined;
-        let $o10: rt.Fields;
-        let $n11: number;
-        return rt.leave($s, $d, ($1 = ($2 = saved as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 107, rt.index($2, "method", "upvalue 'saved'")))), $6 = rt.first(($7 = saved as rt.LuaValue, $s.pcs[$d] = $pc + 108, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.headers !== undefined ? $f9.headers : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.headers !== undefined ? $m8.view.headers : rt.index($7, "headers", "upvalue 'saved'")), "method 'headers'")($7))), $o10 = new rt.FieldsObject(), $n11 = 0, ($1 !== undefined && ($o10.method = $1, $n11++)), ($6 !== undefined && ($o10.headers = $6, $n11++)), rt.LuaTable.record($o10, $n11)));
-      } as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 106, rt.setIndex($7, "get", $12, "field 'use'")));
+        let $m3: rt.LuaTable | undefined;
+        let $f4: rt.Fields | undefined;
+        let $5: rt.LuaValue;
+        let $m6: rt.LuaTable | undefined;
+        let $f7: rt.Fields | undefined;
+        let $8: rt.LuaValue;
+        let $o9: rt.Fields;
+        let $n10: number;
+        $1 = saved as rt.LuaValue;
+        if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.method) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.method) !== undefined || (!("method" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 107;
+          $2 = rt.index($1, "method", "upvalue 'saved'");
+        }
+        $5 = saved as rt.LuaValue;
+        $s.pcs[$d] = $pc + 108;
+        $8 = rt.first(rt.fn((($f7 = ($5 as rt.LuaTable)?.f)?.headers !== undefined ? $f7.headers : ($m6 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m6.view.headers !== undefined ? $m6.view.headers : rt.index($5, "headers", "upvalue 'saved'")), "method 'headers'")($5));
+        $o9 = new rt.FieldsObject();
+        $n10 = 0;
+        if ($2 !== undefined) {
+          $o9.method = $2;
+          $n10++;
+        }
+        if ($8 !== undefined) {
+          $o9.headers = $8;
+          $n10++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o9, $n10));
+      } as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 106;
+        rt.setIndex($7, "get", $12, "field 'use'");
+      }
       $12 = api as rt.LuaValue;
       if (!(($f13 = ($12 as rt.LuaTable)?.f) !== undefined && (($2 = $f13.items) !== undefined || ($m10 = ($12 as rt.LuaTable).metatable) === undefined || ($2 = $m10.view.items) !== undefined || (!("items" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 109;
@@ -1586,7 +1913,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       }
       let items: rt.LuaValue = $2;
       $2 = items;
-      (($12 = ($handlers[41] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[41] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -1598,9 +1925,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n8: number;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
+        let $m11: rt.LuaTable | undefined;
+        let $f12: rt.Fields | undefined;
+        let $13: rt.LuaValue;
         let $o14: rt.Fields;
         let $n15: number;
         const $json: boolean = rh.claim(ctx);
@@ -1615,10 +1942,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
         }
-        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 110), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 0, ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 111, rt.setIndex($2, "get", $12, "local 'items'")));
+        $13 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($9 = ctx as rt.LuaValue, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.method) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.method) !== undefined || (!("method" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : (rt.at($s, $d, $pc + 110), rt.index($9, "method", "local 'ctx'")))));
+        $o14 = new rt.FieldsObject();
+        $n15 = 0;
+        if ($13 !== undefined) {
+          $o14.method = $13;
+          $n15++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 111;
+        rt.setIndex($2, "get", $12, "local 'items'");
+      }
       $12 = items;
-      (($2 = ($handlers[42] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $2 = ($handlers[42] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -1630,9 +1969,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n8: number;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
+        let $m11: rt.LuaTable | undefined;
+        let $f12: rt.Fields | undefined;
+        let $13: rt.LuaValue;
         let $o14: rt.Fields;
         let $n15: number;
         const $json: boolean = rh.claim(ctx);
@@ -1647,10 +1986,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
         }
-        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 112), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 0, ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f13.post !== undefined ? ($f13.post = $2) : ($s.pcs[$d] = $pc + 113, rt.setIndex($12, "post", $2, "local 'items'")));
+        $13 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($9 = ctx as rt.LuaValue, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.method) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.method) !== undefined || (!("method" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : (rt.at($s, $d, $pc + 112), rt.index($9, "method", "local 'ctx'")))));
+        $o14 = new rt.FieldsObject();
+        $n15 = 0;
+        if ($13 !== undefined) {
+          $o14.method = $13;
+          $n15++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f13 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f13.post !== undefined) $f13.post = $2;
+      else {
+        $s.pcs[$d] = $pc + 113;
+        rt.setIndex($12, "post", $2, "local 'items'");
+      }
       $2 = items;
-      (($12 = ($handlers[43] = rh.jsonHandler((function $put(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[43] = rh.jsonHandler((function $put(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -1662,9 +2013,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n8: number;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
+        let $m11: rt.LuaTable | undefined;
+        let $f12: rt.Fields | undefined;
+        let $13: rt.LuaValue;
         let $o14: rt.Fields;
         let $n15: number;
         const $json: boolean = rh.claim(ctx);
@@ -1679,10 +2030,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
         }
-        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 114), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 0, ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.put !== undefined ? ($f13.put = $12) : ($s.pcs[$d] = $pc + 115, rt.setIndex($2, "put", $12, "local 'items'")));
+        $13 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($9 = ctx as rt.LuaValue, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.method) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.method) !== undefined || (!("method" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : (rt.at($s, $d, $pc + 114), rt.index($9, "method", "local 'ctx'")))));
+        $o14 = new rt.FieldsObject();
+        $n15 = 0;
+        if ($13 !== undefined) {
+          $o14.method = $13;
+          $n15++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.put !== undefined) $f13.put = $12;
+      else {
+        $s.pcs[$d] = $pc + 115;
+        rt.setIndex($2, "put", $12, "local 'items'");
+      }
       $12 = items;
-      (($2 = ($handlers[44] = rh.jsonHandler((function $patch(ctx?: rt.LuaValue): rt.LuaResult {
+      $2 = ($handlers[44] = rh.jsonHandler((function $patch(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -1694,9 +2057,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n8: number;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
+        let $m11: rt.LuaTable | undefined;
+        let $f12: rt.Fields | undefined;
+        let $13: rt.LuaValue;
         let $o14: rt.Fields;
         let $n15: number;
         const $json: boolean = rh.claim(ctx);
@@ -1711,10 +2074,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
         }
-        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 116), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 0, ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f13.patch !== undefined ? ($f13.patch = $2) : ($s.pcs[$d] = $pc + 117, rt.setIndex($12, "patch", $2, "local 'items'")));
+        $13 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($9 = ctx as rt.LuaValue, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.method) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.method) !== undefined || (!("method" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : (rt.at($s, $d, $pc + 116), rt.index($9, "method", "local 'ctx'")))));
+        $o14 = new rt.FieldsObject();
+        $n15 = 0;
+        if ($13 !== undefined) {
+          $o14.method = $13;
+          $n15++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f13 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f13.patch !== undefined) $f13.patch = $2;
+      else {
+        $s.pcs[$d] = $pc + 117;
+        rt.setIndex($12, "patch", $2, "local 'items'");
+      }
       $2 = items;
-      (($12 = ($handlers[45] = rh.jsonHandler((function $delete(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[45] = rh.jsonHandler((function $delete(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -1726,9 +2101,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n8: number;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
+        let $m11: rt.LuaTable | undefined;
+        let $f12: rt.Fields | undefined;
+        let $13: rt.LuaValue;
         let $o14: rt.Fields;
         let $n15: number;
         const $json: boolean = rh.claim(ctx);
@@ -1743,10 +2118,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
         }
-        return rt.leave($s, $d, ($9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($10 = ctx as rt.LuaValue, (($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : (rt.at($s, $d, $pc + 118), rt.index($10, "method", "local 'ctx'"))))), $o14 = new rt.FieldsObject(), $n15 = 0, ($9 !== undefined && ($o14.method = $9, $n15++)), rt.LuaTable.record($o14, $n15)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.delete !== undefined ? ($f13.delete = $12) : ($s.pcs[$d] = $pc + 119, rt.setIndex($2, "delete", $12, "local 'items'")));
+        $13 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($9 = ctx as rt.LuaValue, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.method) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.method) !== undefined || (!("method" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : (rt.at($s, $d, $pc + 118), rt.index($9, "method", "local 'ctx'")))));
+        $o14 = new rt.FieldsObject();
+        $n15 = 0;
+        if ($13 !== undefined) {
+          $o14.method = $13;
+          $n15++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.delete !== undefined) $f13.delete = $12;
+      else {
+        $s.pcs[$d] = $pc + 119;
+        rt.setIndex($2, "delete", $12, "local 'items'");
+      }
       $12 = items;
-      (($2 = ($handlers[46] = (($body: rt.LuaFunction) => rt.withBody((function $options(ctx?: rt.LuaValue): rt.LuaResult {
+      $2 = ($handlers[46] = (($body: rt.LuaFunction) => rt.withBody((function $options(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $options$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -1778,16 +2165,26 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r8 = rt.tail($s, $fn1, []);
         }
         return $r8;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f13.options !== undefined ? ($f13.options = $2) : ($s.pcs[$d] = $pc + 122, rt.setIndex($12, "options", $2, "local 'items'")));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f13 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f13.options !== undefined) $f13.options = $2;
+      else {
+        $s.pcs[$d] = $pc + 122;
+        rt.setIndex($12, "options", $2, "local 'items'");
+      }
       $12 = api as rt.LuaValue;
       if (!(($f13 = ($12 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.only_post) !== undefined || ($m10 = ($12 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.only_post) !== undefined || (!("only_post" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 123;
         $3 = rt.index($12, "only_post", "local 'api'");
       }
       $2 = $3;
-      (($4 = ($handlers[47] = function $anonymous(ctx?: rt.LuaValue): rt.LuaResult {
+      $4 = ($handlers[47] = function $anonymous(ctx?: rt.LuaValue): rt.LuaResult {
         return ("posted");
-      } as rt.LuaFunction)) !== undefined && ($f11 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f11.post !== undefined ? ($f11.post = $4) : ($s.pcs[$d] = $pc + 123, rt.setIndex($2, "post", $4, "field 'only_post'")));
+      } as rt.LuaFunction);
+      if ($4 !== undefined && ($f11 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f11.post !== undefined) $f11.post = $4;
+      else {
+        $s.pcs[$d] = $pc + 123;
+        rt.setIndex($2, "post", $4, "field 'only_post'");
+      }
       return rt.leave($s, $d, api);
     };
 }

@@ -54,7 +54,10 @@ function load($env) {
       $4 = rt.index($3, "server", "global 'rover'");
     }
     $2 = $4;
-    $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9));
+    $o8 = new rt.FieldsObject();
+    $n9 = 1;
+    $o8.log_level = "nope";
+    $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 1;
     $fn1 = rt.fn($2, "field 'server'");
     let api = rt.first($fn1($7));
@@ -68,7 +71,7 @@ function load($env) {
       $2 = rt.index($3, "p_id", "field 'users'");
     }
     $7 = $2;
-    ($12 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
+    $12 = $handlers[0] = rh.jsonHandler((($body) => rt.withBody((function $get(ctx) {
       const $r = $body(ctx);
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $get$body(ctx) {
@@ -103,12 +106,12 @@ function load($env) {
       let $26;
       let $27;
       let $28;
-      let $29;
-      let $m30;
-      let $f31;
-      let $322;
-      let $m33;
-      let $f34;
+      let $m29;
+      let $f30;
+      let $31;
+      let $m32;
+      let $f33;
+      let $34;
       let $o35;
       let $n36;
       let $t37;
@@ -160,7 +163,15 @@ function load($env) {
         $23 = rt.index($222, "json", "upvalue 'api'");
       }
       $21 = $23;
-      $26 = ($27 = rh.pristineContext(ctx) ? ctx.param("id") : ($28 = rt.first(($29 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f31 = $29?.f)?.params !== void 0 ? $f31.params : ($m30 = $29?.metatable) !== void 0 && $m30.view.params !== void 0 ? $m30.view.params : rt.index($29, "params", "local 'ctx'"), "method 'params'")($29))), ($f34 = $28?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $28.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0) ? $322 : ($s2.pcs[$d2] = $pc + 3, rt.index($28, "id"))), $o35 = new rt.FieldsObject(), $n36 = 1, $o35.static = false, $27 !== void 0 && ($o35.id = $27, $n36++), rt.LuaTable.record($o35, $n36));
+      $34 = rh.pristineContext(ctx) ? ctx.param("id") : ($27 = rt.first(($28 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f30 = $28?.f)?.params !== void 0 ? $f30.params : ($m29 = $28?.metatable) !== void 0 && $m29.view.params !== void 0 ? $m29.view.params : rt.index($28, "params", "local 'ctx'"), "method 'params'")($28))), ($f33 = $27?.f) !== void 0 && (($31 = $f33.id) !== void 0 || ($m32 = $27.metatable) === void 0 || ($31 = $m32.view.id) !== void 0 || !("id" in $m32.view) && $m32.view[rt.CUT] === void 0) ? $31 : ($s2.pcs[$d2] = $pc + 3, rt.index($27, "id")));
+      $o35 = new rt.FieldsObject();
+      $n36 = 1;
+      $o35.static = false;
+      if ($34 !== void 0) {
+        $o35.id = $34;
+        $n36++;
+      }
+      $26 = rt.LuaTable.record($o35, $n36);
       $s2.pcs[$d2] = $pc + 6;
       $fn20 = rt.fn($21, "field 'json'");
       $s2.truncate($d2);
@@ -172,14 +183,19 @@ function load($env) {
         $r38 = rt.tail($s2, $fn20, [$26]);
       }
       return $r38;
-    })))) !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0 ? $f13.get = $12 : ($s.pcs[$d] = $pc + 2, rt.setIndex($7, "get", $12, "field 'p_id'"));
+    })));
+    if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
+    else {
+      $s.pcs[$d] = $pc + 2;
+      rt.setIndex($7, "get", $12, "field 'p_id'");
+    }
     $2 = api;
     if (!(($f13 = $2?.f) !== void 0 && (($3 = $f13.echo) !== void 0 || ($m10 = $2.metatable) === void 0 || ($3 = $m10.view.echo) !== void 0 || !("echo" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
       $s.pcs[$d] = $pc + 7;
       $3 = rt.index($2, "echo", "local 'api'");
     }
     $12 = $3;
-    ($4 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
+    $4 = $handlers[1] = rh.jsonHandler((function $get(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -205,20 +221,20 @@ function load($env) {
       let $n20;
       let $21;
       let $222;
-      let $23;
-      let $m24;
-      let $f25;
-      let $26;
-      let $m27;
-      let $f28;
+      let $m23;
+      let $f24;
+      let $25;
+      let $m26;
+      let $f27;
+      let $28;
       let $29;
       let $30;
-      let $31;
-      let $m32;
-      let $f33;
-      let $34;
-      let $m35;
-      let $f36;
+      let $m31;
+      let $f32;
+      let $33;
+      let $m34;
+      let $f35;
+      let $36;
       let $o37;
       let $n38;
       const $json = rh.claim(ctx);
@@ -256,8 +272,25 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($17 = $1, $18 = $9, $o19 = new rt.FieldsObject(), $n20 = 0, $17 !== void 0 && ($o19.a = $17, $n20++), $18 !== void 0 && ($o19.b = $18, $n20++), rt.LuaTable.record($o19, $n20)));
       }
-      return rt.leave($s2, $d2, ($21 = rh.pristineContext(ctx) ? ctx.queryValue("a") : ($222 = rt.first(($23 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f25 = $23?.f)?.query !== void 0 ? $f25.query : ($m24 = $23?.metatable) !== void 0 && $m24.view.query !== void 0 ? $m24.view.query : rt.index($23, "query", "local 'ctx'"), "method 'query'")($23))), ($f28 = $222?.f) !== void 0 && (($26 = $f28.a) !== void 0 || ($m27 = $222.metatable) === void 0 || ($26 = $m27.view.a) !== void 0 || !("a" in $m27.view) && $m27.view[rt.CUT] === void 0) ? $26 : ($s2.pcs[$d2] = $pc + 9, rt.index($222, "a"))), $29 = rh.pristineContext(ctx) ? ctx.queryValue("b") : ($30 = rt.first(($31 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f33 = $31?.f)?.query !== void 0 ? $f33.query : ($m32 = $31?.metatable) !== void 0 && $m32.view.query !== void 0 ? $m32.view.query : rt.index($31, "query", "local 'ctx'"), "method 'query'")($31))), ($f36 = $30?.f) !== void 0 && (($34 = $f36.b) !== void 0 || ($m35 = $30.metatable) === void 0 || ($34 = $m35.view.b) !== void 0 || !("b" in $m35.view) && $m35.view[rt.CUT] === void 0) ? $34 : ($s2.pcs[$d2] = $pc + 9, rt.index($30, "b"))), $o37 = new rt.FieldsObject(), $n38 = 0, $21 !== void 0 && ($o37.a = $21, $n38++), $29 !== void 0 && ($o37.b = $29, $n38++), rt.LuaTable.record($o37, $n38)));
-    }))) !== void 0 && ($f11 = $12?.f) !== void 0 && !$12.linked && $f11.get !== void 0 ? $f11.get = $4 : ($s.pcs[$d] = $pc + 7, rt.setIndex($12, "get", $4, "field 'echo'"));
+      $28 = rh.pristineContext(ctx) ? ctx.queryValue("a") : ($21 = rt.first(($222 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f24 = $222?.f)?.query !== void 0 ? $f24.query : ($m23 = $222?.metatable) !== void 0 && $m23.view.query !== void 0 ? $m23.view.query : rt.index($222, "query", "local 'ctx'"), "method 'query'")($222))), ($f27 = $21?.f) !== void 0 && (($25 = $f27.a) !== void 0 || ($m26 = $21.metatable) === void 0 || ($25 = $m26.view.a) !== void 0 || !("a" in $m26.view) && $m26.view[rt.CUT] === void 0) ? $25 : ($s2.pcs[$d2] = $pc + 9, rt.index($21, "a")));
+      $36 = rh.pristineContext(ctx) ? ctx.queryValue("b") : ($29 = rt.first(($30 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f32 = $30?.f)?.query !== void 0 ? $f32.query : ($m31 = $30?.metatable) !== void 0 && $m31.view.query !== void 0 ? $m31.view.query : rt.index($30, "query", "local 'ctx'"), "method 'query'")($30))), ($f35 = $29?.f) !== void 0 && (($33 = $f35.b) !== void 0 || ($m34 = $29.metatable) === void 0 || ($33 = $m34.view.b) !== void 0 || !("b" in $m34.view) && $m34.view[rt.CUT] === void 0) ? $33 : ($s2.pcs[$d2] = $pc + 9, rt.index($29, "b")));
+      $o37 = new rt.FieldsObject();
+      $n38 = 0;
+      if ($28 !== void 0) {
+        $o37.a = $28;
+        $n38++;
+      }
+      if ($36 !== void 0) {
+        $o37.b = $36;
+        $n38++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o37, $n38));
+    }));
+    if ($4 !== void 0 && ($f11 = $12?.f) !== void 0 && !$12.linked && $f11.get !== void 0) $f11.get = $4;
+    else {
+      $s.pcs[$d] = $pc + 7;
+      rt.setIndex($12, "get", $4, "field 'echo'");
+    }
     return rt.leave($s, $d, api);
   };
 }

@@ -47,7 +47,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "server", "global 'rover'");
       }
       $2 = $4;
-      $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9));
+      $o8 = new rt.FieldsObject();
+      $n9 = 1;
+      $o8.log_level = "nope";
+      $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 1;
       $fn1 = rt.fn($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
@@ -61,7 +64,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $2 = rt.index($3, "p_id", "field 'users'");
       }
       $7 = $2;
-      (($12 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $12 = ($handlers[0] = rh.jsonHandler(((($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -96,12 +99,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $26: rt.LuaValue;
         let $27: rt.LuaValue;
         let $28: rt.LuaValue;
-        let $29: rt.LuaValue;
-        let $m30: rt.LuaTable | undefined;
-        let $f31: rt.Fields | undefined;
-        let $32: rt.LuaValue;
-        let $m33: rt.LuaTable | undefined;
-        let $f34: rt.Fields | undefined;
+        let $m29: rt.LuaTable | undefined;
+        let $f30: rt.Fields | undefined;
+        let $31: rt.LuaValue;
+        let $m32: rt.LuaTable | undefined;
+        let $f33: rt.Fields | undefined;
+        let $34: rt.LuaValue;
         let $o35: rt.Fields;
         let $n36: number;
         let $t37: number;
@@ -125,7 +128,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $23 = rt.index($22, "json", "upvalue 'api'");
         }
         $21 = $23;
-        $26 = ($27 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($28 = rt.first(($29 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f31 = ($29 as rt.LuaTable)?.f)?.params !== undefined ? $f31.params : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.params !== undefined ? $m30.view.params : rt.index($29, "params", "local 'ctx'")), "method 'params'")($29))), (($f34 = ($28 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($28 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)) ? $32 : ($s.pcs[$d] = $pc + 3, rt.index($28, "id"))))), $o35 = new rt.FieldsObject(), $n36 = 1, $o35.static = false, ($27 !== undefined && ($o35.id = $27, $n36++)), rt.LuaTable.record($o35, $n36));
+        $34 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($27 = rt.first(($28 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f30 = ($28 as rt.LuaTable)?.f)?.params !== undefined ? $f30.params : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.params !== undefined ? $m29.view.params : rt.index($28, "params", "local 'ctx'")), "method 'params'")($28))), (($f33 = ($27 as rt.LuaTable)?.f) !== undefined && (($31 = $f33.id) !== undefined || ($m32 = ($27 as rt.LuaTable).metatable) === undefined || ($31 = $m32.view.id) !== undefined || (!("id" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : ($s.pcs[$d] = $pc + 3, rt.index($27, "id")))));
+        $o35 = new rt.FieldsObject();
+        $n36 = 1;
+        $o35.static = false;
+        if ($34 !== undefined) {
+          $o35.id = $34;
+          $n36++;
+        }
+        $26 = rt.LuaTable.record($o35, $n36);
         $s.pcs[$d] = $pc + 6;
         $fn20 = rt.fn($21, "field 'json'");
         $s.truncate($d);
@@ -137,14 +148,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r38 = rt.tail($s, $fn20, [$26]);
         }
         return $r38;
-      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined ? ($f13.get = $12) : ($s.pcs[$d] = $pc + 2, rt.setIndex($7, "get", $12, "field 'p_id'")));
+      }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
+      if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
+      else {
+        $s.pcs[$d] = $pc + 2;
+        rt.setIndex($7, "get", $12, "field 'p_id'");
+      }
       $2 = api as rt.LuaValue;
       if (!(($f13 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f13.echo) !== undefined || ($m10 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m10.view.echo) !== undefined || (!("echo" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 7;
         $3 = rt.index($2, "echo", "local 'api'");
       }
       $12 = $3;
-      (($4 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $4 = ($handlers[1] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -170,20 +186,20 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n20: number;
         let $21: rt.LuaValue;
         let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $m24: rt.LuaTable | undefined;
-        let $f25: rt.Fields | undefined;
-        let $26: rt.LuaValue;
-        let $m27: rt.LuaTable | undefined;
-        let $f28: rt.Fields | undefined;
+        let $m23: rt.LuaTable | undefined;
+        let $f24: rt.Fields | undefined;
+        let $25: rt.LuaValue;
+        let $m26: rt.LuaTable | undefined;
+        let $f27: rt.Fields | undefined;
+        let $28: rt.LuaValue;
         let $29: rt.LuaValue;
         let $30: rt.LuaValue;
-        let $31: rt.LuaValue;
-        let $m32: rt.LuaTable | undefined;
-        let $f33: rt.Fields | undefined;
-        let $34: rt.LuaValue;
-        let $m35: rt.LuaTable | undefined;
-        let $f36: rt.Fields | undefined;
+        let $m31: rt.LuaTable | undefined;
+        let $f32: rt.Fields | undefined;
+        let $33: rt.LuaValue;
+        let $m34: rt.LuaTable | undefined;
+        let $f35: rt.Fields | undefined;
+        let $36: rt.LuaValue;
         let $o37: rt.Fields;
         let $n38: number;
         const $json: boolean = rh.claim(ctx);
@@ -201,8 +217,25 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($17 = $1, $18 = $9, $o19 = new rt.FieldsObject(), $n20 = 0, ($17 !== undefined && ($o19.a = $17, $n20++)), ($18 !== undefined && ($o19.b = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
         }
-        return rt.leave($s, $d, ($21 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("a") : ($22 = rt.first(($23 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f25 = ($23 as rt.LuaTable)?.f)?.query !== undefined ? $f25.query : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.query !== undefined ? $m24.view.query : rt.index($23, "query", "local 'ctx'")), "method 'query'")($23))), (($f28 = ($22 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.a) !== undefined || ($m27 = ($22 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.a) !== undefined || (!("a" in $m27.view) && $m27.view[rt.CUT] === undefined)) ? $26 : ($s.pcs[$d] = $pc + 9, rt.index($22, "a"))))), $29 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("b") : ($30 = rt.first(($31 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f33 = ($31 as rt.LuaTable)?.f)?.query !== undefined ? $f33.query : ($m32 = ($31 as rt.LuaTable)?.metatable) !== undefined && $m32.view.query !== undefined ? $m32.view.query : rt.index($31, "query", "local 'ctx'")), "method 'query'")($31))), (($f36 = ($30 as rt.LuaTable)?.f) !== undefined && (($34 = $f36.b) !== undefined || ($m35 = ($30 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view.b) !== undefined || (!("b" in $m35.view) && $m35.view[rt.CUT] === undefined)) ? $34 : ($s.pcs[$d] = $pc + 9, rt.index($30, "b"))))), $o37 = new rt.FieldsObject(), $n38 = 0, ($21 !== undefined && ($o37.a = $21, $n38++)), ($29 !== undefined && ($o37.b = $29, $n38++)), rt.LuaTable.record($o37, $n38)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f11 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f11.get !== undefined ? ($f11.get = $4) : ($s.pcs[$d] = $pc + 7, rt.setIndex($12, "get", $4, "field 'echo'")));
+        $28 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("a") : ($21 = rt.first(($22 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f24 = ($22 as rt.LuaTable)?.f)?.query !== undefined ? $f24.query : ($m23 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m23.view.query !== undefined ? $m23.view.query : rt.index($22, "query", "local 'ctx'")), "method 'query'")($22))), (($f27 = ($21 as rt.LuaTable)?.f) !== undefined && (($25 = $f27.a) !== undefined || ($m26 = ($21 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view.a) !== undefined || (!("a" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 9, rt.index($21, "a")))));
+        $36 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("b") : ($29 = rt.first(($30 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.query !== undefined ? $f32.query : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.query !== undefined ? $m31.view.query : rt.index($30, "query", "local 'ctx'")), "method 'query'")($30))), (($f35 = ($29 as rt.LuaTable)?.f) !== undefined && (($33 = $f35.b) !== undefined || ($m34 = ($29 as rt.LuaTable).metatable) === undefined || ($33 = $m34.view.b) !== undefined || (!("b" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : ($s.pcs[$d] = $pc + 9, rt.index($29, "b")))));
+        $o37 = new rt.FieldsObject();
+        $n38 = 0;
+        if ($28 !== undefined) {
+          $o37.a = $28;
+          $n38++;
+        }
+        if ($36 !== undefined) {
+          $o37.b = $36;
+          $n38++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o37, $n38));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($4 !== undefined && ($f11 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f11.get !== undefined) $f11.get = $4;
+      else {
+        $s.pcs[$d] = $pc + 7;
+        rt.setIndex($12, "get", $4, "field 'echo'");
+      }
       return rt.leave($s, $d, api);
     };
 }

@@ -49,11 +49,17 @@ function load($env) {
       $4 = rt.index($3, "server", "global 'rover'");
     }
     $2 = $4;
-    $7 = ($o8 = new rt.FieldsObject(), $n9 = 4, $o8.log_level = "nope", $o8.body_size_limit = 0, $o8.allow_unbounded_body = true, $o8.security_headers = false, rt.LuaTable.record($o8, $n9));
+    $o8 = new rt.FieldsObject();
+    $n9 = 4;
+    $o8.log_level = "nope";
+    $o8.body_size_limit = 0;
+    $o8.allow_unbounded_body = true;
+    $o8.security_headers = false;
+    $7 = rt.LuaTable.record($o8, $n9);
     $s.pcs[$d] = $pc + 1;
     $fn1 = rt.fn($2, "field 'server'");
     let api = rt.first($fn1($7));
-    $7 = ($4 = function $anonymous(ctx) {
+    $4 = function $anonymous(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -64,15 +70,23 @@ function load($env) {
       $s2.pcs[$d2] = $pc + 2;
       rt.fn(($f3 = $1?.f)?.set !== void 0 ? $f3.set : ($m2 = $1?.metatable) !== void 0 && $m2.view.set !== void 0 ? $m2.view.set : rt.index($1, "set", "local 'ctx'"), "method 'set'")($1, "checked", true);
       return rt.leave($s2, $d2, rt.NONE);
-    }, $o8 = new rt.FieldsObject(), $n9 = 1, $o8.get = $4, rt.LuaTable.record($o8, $n9));
-    ($3 = $7) !== void 0 && ($f6 = api?.f) !== void 0 && !api.linked && $f6.before !== void 0 ? $f6.before = $3 : ($s.pcs[$d] = $pc + 3, rt.setIndex(api, "before", $3, "local 'api'"));
-    $4 = api;
-    if (!(($f6 = $4?.f) !== void 0 && (($7 = $f6.upload) !== void 0 || ($m5 = $4.metatable) === void 0 || ($7 = $m5.view.upload) !== void 0 || !("upload" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
-      $s.pcs[$d] = $pc + 4;
-      $7 = rt.index($4, "upload", "local 'api'");
+    };
+    $o8 = new rt.FieldsObject();
+    $n9 = 1;
+    $o8.get = $4;
+    $7 = rt.LuaTable.record($o8, $n9);
+    if ($7 !== void 0 && ($f6 = api?.f) !== void 0 && !api.linked && $f6.before !== void 0) $f6.before = $7;
+    else {
+      $s.pcs[$d] = $pc + 3;
+      rt.setIndex(api, "before", $7, "local 'api'");
     }
-    $3 = $7;
-    ($2 = $handlers[0] = rh.jsonHandler((function $post(ctx) {
+    $7 = api;
+    if (!(($f6 = $7?.f) !== void 0 && (($3 = $f6.upload) !== void 0 || ($m5 = $7.metatable) === void 0 || ($3 = $m5.view.upload) !== void 0 || !("upload" in $m5.view) && $m5.view[rt.CUT] === void 0))) {
+      $s.pcs[$d] = $pc + 4;
+      $3 = rt.index($7, "upload", "local 'api'");
+    }
+    $4 = $3;
+    $2 = $handlers[0] = rh.jsonHandler((function $post(ctx) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -93,19 +107,19 @@ function load($env) {
       let $15;
       let $o16;
       let $n17;
-      let $18;
-      let $fn19;
+      let $fn18;
+      let $19;
       let $20;
-      let $21;
-      let $m22;
-      let $f23;
-      let $m24;
-      let $f25;
+      let $m21;
+      let $f22;
+      let $m23;
+      let $f24;
+      let $25;
       let $26;
       let $27;
-      let $28;
-      let $m29;
-      let $f30;
+      let $m28;
+      let $f29;
+      let $30;
       let $o31;
       let $n32;
       const $json = rh.claim(ctx);
@@ -152,8 +166,38 @@ function load($env) {
         }
         return rt.leave($s2, $d2, ($14 = $1, $15 = $10, $o16 = new rt.FieldsObject(), $n17 = 0, $14 !== void 0 && ($o16.size = $14, $n17++), $15 !== void 0 && ($o16.checked = $15, $n17++), rt.LuaTable.record($o16, $n17)));
       }
-      return rt.leave($s2, $d2, ($18 = ($26 = rt.first(($20 = rt.first(($21 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f23 = $21?.f)?.body !== void 0 ? $f23.body : ($m22 = $21?.metatable) !== void 0 && $m22.view.body !== void 0 ? $m22.view.body : rt.index($21, "body", "local 'ctx'"), "method 'body'")($21))), $s2.pcs[$d2] = $pc + 6, $fn19 = rt.fn(($f25 = $20?.f)?.bytes !== void 0 ? $f25.bytes : ($m24 = $20?.metatable) !== void 0 && $m24.view.bytes !== void 0 ? $m24.view.bytes : rt.index($20, "bytes"), "method 'bytes'"), $fn19($20))), $26?.arr !== void 0 ? $26.length() : typeof $26 === "string" ? $26.length : ($s2.pcs[$d2] = $pc + 7, rt.len($26))), $27 = rt.first(($28 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f30 = $28?.f)?.get !== void 0 ? $f30.get : ($m29 = $28?.metatable) !== void 0 && $m29.view.get !== void 0 ? $m29.view.get : rt.index($28, "get", "local 'ctx'"), "method 'get'")($28, "checked"))), $o31 = new rt.FieldsObject(), $n32 = 0, $18 !== void 0 && ($o31.size = $18, $n32++), $27 !== void 0 && ($o31.checked = $27, $n32++), rt.LuaTable.record($o31, $n32)));
-    }))) !== void 0 && ($f10 = $3?.f) !== void 0 && !$3.linked && $f10.post !== void 0 ? $f10.post = $2 : ($s.pcs[$d] = $pc + 4, rt.setIndex($3, "post", $2, "field 'upload'"));
+      $20 = ctx;
+      $s2.pcs[$d2] = $pc + 5;
+      $19 = rt.first(rt.fn(($f22 = $20?.f)?.body !== void 0 ? $f22.body : ($m21 = $20?.metatable) !== void 0 && $m21.view.body !== void 0 ? $m21.view.body : rt.index($20, "body", "local 'ctx'"), "method 'body'")($20));
+      $s2.pcs[$d2] = $pc + 6;
+      $fn18 = rt.fn(($f24 = $19?.f)?.bytes !== void 0 ? $f24.bytes : ($m23 = $19?.metatable) !== void 0 && $m23.view.bytes !== void 0 ? $m23.view.bytes : rt.index($19, "bytes"), "method 'bytes'");
+      $25 = rt.first($fn18($19));
+      if ($25?.arr !== void 0) $26 = $25.length();
+      else if (typeof $25 === "string") $26 = $25.length;
+      else {
+        $s2.pcs[$d2] = $pc + 7;
+        $26 = rt.len($25);
+      }
+      $27 = ctx;
+      $s2.pcs[$d2] = $pc + 8;
+      $30 = rt.first(rt.fn(($f29 = $27?.f)?.get !== void 0 ? $f29.get : ($m28 = $27?.metatable) !== void 0 && $m28.view.get !== void 0 ? $m28.view.get : rt.index($27, "get", "local 'ctx'"), "method 'get'")($27, "checked"));
+      $o31 = new rt.FieldsObject();
+      $n32 = 0;
+      if ($26 !== void 0) {
+        $o31.size = $26;
+        $n32++;
+      }
+      if ($30 !== void 0) {
+        $o31.checked = $30;
+        $n32++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o31, $n32));
+    }));
+    if ($2 !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.post !== void 0) $f10.post = $2;
+    else {
+      $s.pcs[$d] = $pc + 4;
+      rt.setIndex($4, "post", $2, "field 'upload'");
+    }
     return rt.leave($s, $d, api);
   };
 }

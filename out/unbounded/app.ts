@@ -43,11 +43,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "server", "global 'rover'");
       }
       $2 = $4;
-      $7 = ($o8 = new rt.FieldsObject(), $n9 = 4, $o8.log_level = "nope", $o8.body_size_limit = 0, $o8.allow_unbounded_body = true, $o8.security_headers = false, rt.LuaTable.record($o8, $n9));
+      $o8 = new rt.FieldsObject();
+      $n9 = 4;
+      $o8.log_level = "nope";
+      $o8.body_size_limit = 0;
+      $o8.allow_unbounded_body = true;
+      $o8.security_headers = false;
+      $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 1;
       $fn1 = rt.fn($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
-      $7 = ($4 = function $anonymous(ctx?: rt.LuaValue): rt.LuaResult {
+      $4 = function $anonymous(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -58,15 +64,23 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $s.pcs[$d] = $pc + 2;
         rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.set !== undefined ? $f3.set : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.set !== undefined ? $m2.view.set : rt.index($1, "set", "local 'ctx'")), "method 'set'")($1, "checked", true);
         return rt.leave($s, $d, rt.NONE);
-      }, $o8 = new rt.FieldsObject(), $n9 = 1, $o8.get = $4, rt.LuaTable.record($o8, $n9));
-      (($3 = $7) !== undefined && ($f6 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f6.before !== undefined ? ($f6.before = $3) : ($s.pcs[$d] = $pc + 3, rt.setIndex(api, "before", $3, "local 'api'")));
-      $4 = api as rt.LuaValue;
-      if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($7 = $f6.upload) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($7 = $m5.view.upload) !== undefined || (!("upload" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
-        $s.pcs[$d] = $pc + 4;
-        $7 = rt.index($4, "upload", "local 'api'");
+      };
+      $o8 = new rt.FieldsObject();
+      $n9 = 1;
+      $o8.get = $4;
+      $7 = rt.LuaTable.record($o8, $n9);
+      if ($7 !== undefined && ($f6 = (api as rt.LuaTable)?.f) !== undefined && !(api as rt.LuaTable).linked && $f6.before !== undefined) $f6.before = $7;
+      else {
+        $s.pcs[$d] = $pc + 3;
+        rt.setIndex(api, "before", $7, "local 'api'");
       }
-      $3 = $7;
-      (($2 = ($handlers[0] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $7 = api as rt.LuaValue;
+      if (!(($f6 = ($7 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.upload) !== undefined || ($m5 = ($7 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.upload) !== undefined || (!("upload" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 4;
+        $3 = rt.index($7, "upload", "local 'api'");
+      }
+      $4 = $3;
+      $2 = ($handlers[0] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -87,19 +101,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $15: rt.LuaValue;
         let $o16: rt.Fields;
         let $n17: number;
-        let $18: rt.LuaValue;
-        let $fn19!: rt.LuaFunction;
+        let $fn18!: rt.LuaFunction;
+        let $19: rt.LuaValue;
         let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
-        let $m22: rt.LuaTable | undefined;
-        let $f23: rt.Fields | undefined;
-        let $m24: rt.LuaTable | undefined;
-        let $f25: rt.Fields | undefined;
+        let $m21: rt.LuaTable | undefined;
+        let $f22: rt.Fields | undefined;
+        let $m23: rt.LuaTable | undefined;
+        let $f24: rt.Fields | undefined;
+        let $25: rt.LuaValue;
         let $26: rt.LuaValue;
         let $27: rt.LuaValue;
-        let $28: rt.LuaValue;
-        let $m29: rt.LuaTable | undefined;
-        let $f30: rt.Fields | undefined;
+        let $m28: rt.LuaTable | undefined;
+        let $f29: rt.Fields | undefined;
+        let $30: rt.LuaValue;
         let $o31: rt.Fields;
         let $n32: number;
         const $json: boolean = rh.claim(ctx);
@@ -117,8 +131,38 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($14 = $1, $15 = $10, $o16 = new rt.FieldsObject(), $n17 = 0, ($14 !== undefined && ($o16.size = $14, $n17++)), ($15 !== undefined && ($o16.checked = $15, $n17++)), rt.LuaTable.record($o16, $n17)));
         }
-        return rt.leave($s, $d, ($18 = ($26 = (rt.first(($20 = rt.first(($21 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f23 = ($21 as rt.LuaTable)?.f)?.body !== undefined ? $f23.body : ($m22 = ($21 as rt.LuaTable)?.metatable) !== undefined && $m22.view.body !== undefined ? $m22.view.body : rt.index($21, "body", "local 'ctx'")), "method 'body'")($21))), $s.pcs[$d] = $pc + 6, $fn19 = rt.fn((($f25 = ($20 as rt.LuaTable)?.f)?.bytes !== undefined ? $f25.bytes : ($m24 = ($20 as rt.LuaTable)?.metatable) !== undefined && $m24.view.bytes !== undefined ? $m24.view.bytes : rt.index($20, "bytes")), "method 'bytes'"), $fn19($20)))) as rt.LuaValue, (($26 as rt.LuaTable)?.arr !== undefined ? ($26 as rt.LuaTable).length() : typeof $26 === 'string' ? $26.length : ($s.pcs[$d] = $pc + 7, rt.len($26)))), $27 = rt.first(($28 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f30 = ($28 as rt.LuaTable)?.f)?.get !== undefined ? $f30.get : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.get !== undefined ? $m29.view.get : rt.index($28, "get", "local 'ctx'")), "method 'get'")($28, "checked"))), $o31 = new rt.FieldsObject(), $n32 = 0, ($18 !== undefined && ($o31.size = $18, $n32++)), ($27 !== undefined && ($o31.checked = $27, $n32++)), rt.LuaTable.record($o31, $n32)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f10 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f10.post !== undefined ? ($f10.post = $2) : ($s.pcs[$d] = $pc + 4, rt.setIndex($3, "post", $2, "field 'upload'")));
+        $20 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 5;
+        $19 = rt.first(rt.fn((($f22 = ($20 as rt.LuaTable)?.f)?.body !== undefined ? $f22.body : ($m21 = ($20 as rt.LuaTable)?.metatable) !== undefined && $m21.view.body !== undefined ? $m21.view.body : rt.index($20, "body", "local 'ctx'")), "method 'body'")($20));
+        $s.pcs[$d] = $pc + 6;
+        $fn18 = rt.fn((($f24 = ($19 as rt.LuaTable)?.f)?.bytes !== undefined ? $f24.bytes : ($m23 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m23.view.bytes !== undefined ? $m23.view.bytes : rt.index($19, "bytes")), "method 'bytes'");
+        $25 = (rt.first($fn18($19))) as rt.LuaValue;
+        if (($25 as rt.LuaTable)?.arr !== undefined) $26 = ($25 as rt.LuaTable).length();
+        else if (typeof $25 === 'string') $26 = $25.length;
+        else {
+          $s.pcs[$d] = $pc + 7;
+          $26 = rt.len($25);
+        }
+        $27 = ctx as rt.LuaValue;
+        $s.pcs[$d] = $pc + 8;
+        $30 = rt.first(rt.fn((($f29 = ($27 as rt.LuaTable)?.f)?.get !== undefined ? $f29.get : ($m28 = ($27 as rt.LuaTable)?.metatable) !== undefined && $m28.view.get !== undefined ? $m28.view.get : rt.index($27, "get", "local 'ctx'")), "method 'get'")($27, "checked"));
+        $o31 = new rt.FieldsObject();
+        $n32 = 0;
+        if ($26 !== undefined) {
+          $o31.size = $26;
+          $n32++;
+        }
+        if ($30 !== undefined) {
+          $o31.checked = $30;
+          $n32++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o31, $n32));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($2 !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $2;
+      else {
+        $s.pcs[$d] = $pc + 4;
+        rt.setIndex($4, "post", $2, "field 'upload'");
+      }
       return rt.leave($s, $d, api);
     };
 }

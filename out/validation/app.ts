@@ -98,88 +98,88 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $o8: rt.Fields;
       let $n9: number;
       let $fn10!: rt.LuaFunction;
-      let $11: rt.LuaValue;
-      let $m12: rt.LuaTable | undefined;
-      let $f13: rt.Fields | undefined;
-      let $m14: rt.LuaTable | undefined;
-      let $f15: rt.Fields | undefined;
+      let $m11: rt.LuaTable | undefined;
+      let $f12: rt.Fields | undefined;
+      let $m13: rt.LuaTable | undefined;
+      let $f14: rt.Fields | undefined;
+      let $15: rt.LuaValue;
       let $16: rt.LuaValue;
-      let $17: rt.LuaValue;
-      let $m18: rt.LuaTable | undefined;
-      let $f19: rt.Fields | undefined;
+      let $m17: rt.LuaTable | undefined;
+      let $f18: rt.Fields | undefined;
+      let $19: rt.LuaValue;
       let $20: rt.LuaValue;
       let $21: rt.LuaValue;
       let $22: rt.LuaValue;
-      let $23: rt.LuaValue;
-      let $m24: rt.LuaTable | undefined;
-      let $f25: rt.Fields | undefined;
-      let $m26: rt.LuaTable | undefined;
-      let $f27: rt.Fields | undefined;
+      let $m23: rt.LuaTable | undefined;
+      let $f24: rt.Fields | undefined;
+      let $m25: rt.LuaTable | undefined;
+      let $f26: rt.Fields | undefined;
+      let $27: rt.LuaValue;
       let $28: rt.LuaValue;
-      let $29: rt.LuaValue;
-      let $fn30!: rt.LuaFunction;
-      let $31: rt.LuaValue;
-      let $fn32!: rt.LuaFunction;
+      let $fn29!: rt.LuaFunction;
+      let $30: rt.LuaValue;
+      let $fn31!: rt.LuaFunction;
+      let $32: rt.LuaValue;
       let $33: rt.LuaValue;
-      let $34: rt.LuaValue;
-      let $m35: rt.LuaTable | undefined;
-      let $f36: rt.Fields | undefined;
-      let $m37: rt.LuaTable | undefined;
-      let $f38: rt.Fields | undefined;
-      let $39: rt.LuaValue;
-      let $m40: rt.LuaTable | undefined;
-      let $f41: rt.Fields | undefined;
+      let $m34: rt.LuaTable | undefined;
+      let $f35: rt.Fields | undefined;
+      let $m36: rt.LuaTable | undefined;
+      let $f37: rt.Fields | undefined;
+      let $38: rt.LuaValue;
+      let $m39: rt.LuaTable | undefined;
+      let $f40: rt.Fields | undefined;
+      let $41: rt.LuaValue;
       let $42: rt.LuaValue;
-      let $43: rt.LuaValue;
-      let $fn44!: rt.LuaFunction;
-      let $45: rt.LuaValue;
-      let $m46: rt.LuaTable | undefined;
-      let $f47: rt.Fields | undefined;
-      let $r48: rt.LuaResult;
-      let $49: rt.LuaValue;
-      let $m50: rt.LuaTable | undefined;
-      let $f51: rt.Fields | undefined;
+      let $fn43!: rt.LuaFunction;
+      let $44: rt.LuaValue;
+      let $m45: rt.LuaTable | undefined;
+      let $f46: rt.Fields | undefined;
+      let $r47: rt.LuaResult;
+      let $48: rt.LuaValue;
+      let $m49: rt.LuaTable | undefined;
+      let $f50: rt.Fields | undefined;
+      let $51: rt.LuaValue;
       let $52: rt.LuaValue;
-      let $53: rt.LuaValue;
-      let $fn54!: rt.LuaFunction;
+      let $fn53!: rt.LuaFunction;
+      let $54: rt.LuaValue;
       let $55: rt.LuaValue;
-      let $56: rt.LuaValue;
-      let $m57: rt.LuaTable | undefined;
-      let $f58: rt.Fields | undefined;
-      let $m59: rt.LuaTable | undefined;
-      let $f60: rt.Fields | undefined;
-      let $61: rt.LuaValue;
-      let $fn62!: rt.LuaFunction;
-      let $63: rt.LuaValue;
-      let $m64: rt.LuaTable | undefined;
-      let $f65: rt.Fields | undefined;
-      let $r66: rt.LuaResult;
-      let $fn67!: rt.LuaFunction;
-      let $68: rt.LuaValue;
-      let $m69: rt.LuaTable | undefined;
-      let $f70: rt.Fields | undefined;
-      let $71: rt.LuaValue;
+      let $m56: rt.LuaTable | undefined;
+      let $f57: rt.Fields | undefined;
+      let $m58: rt.LuaTable | undefined;
+      let $f59: rt.Fields | undefined;
+      let $60: rt.LuaValue;
+      let $fn61!: rt.LuaFunction;
+      let $62: rt.LuaValue;
+      let $m63: rt.LuaTable | undefined;
+      let $f64: rt.Fields | undefined;
+      let $r65: rt.LuaResult;
+      let $fn66!: rt.LuaFunction;
+      let $67: rt.LuaValue;
+      let $m68: rt.LuaTable | undefined;
+      let $f69: rt.Fields | undefined;
+      let $70: rt.LuaValue;
+      let $fn71!: rt.LuaFunction;
       let $72: rt.LuaValue;
       let $fn73!: rt.LuaFunction;
       let $74: rt.LuaValue;
-      let $fn75!: rt.LuaFunction;
-      let $76: rt.LuaValue;
-      let $77: rt.LuaValue;
+      let $75: rt.LuaValue;
+      let $m76: rt.LuaTable | undefined;
+      let $f77: rt.Fields | undefined;
       let $m78: rt.LuaTable | undefined;
       let $f79: rt.Fields | undefined;
-      let $m80: rt.LuaTable | undefined;
-      let $f81: rt.Fields | undefined;
-      let $82: rt.LuaValue;
-      let $m83: rt.LuaTable | undefined;
-      let $f84: rt.Fields | undefined;
+      let $80: rt.LuaValue;
+      let $m81: rt.LuaTable | undefined;
+      let $f82: rt.Fields | undefined;
+      let $83: rt.LuaValue;
+      let $fn84!: rt.LuaFunction;
       let $85: rt.LuaValue;
-      let $fn86!: rt.LuaFunction;
-      let $87: rt.LuaValue;
-      let $88: rt.LuaValue;
+      let $86: rt.LuaValue;
+      let $m87: rt.LuaTable | undefined;
+      let $f88: rt.Fields | undefined;
       let $m89: rt.LuaTable | undefined;
       let $f90: rt.Fields | undefined;
-      let $m91: rt.LuaTable | undefined;
-      let $f92: rt.Fields | undefined;
+      let $91: rt.LuaValue;
+      let $92: rt.LuaValue;
       let $o93: rt.Fields;
       let $n94: number;
       if (($3 = $env.f.rover) === undefined) {
@@ -191,7 +191,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $4 = rt.index($3, "server", "global 'rover'");
       }
       $2 = $4;
-      $7 = ($o8 = new rt.FieldsObject(), $n9 = 1, $o8.log_level = "nope", rt.LuaTable.record($o8, $n9));
+      $o8 = new rt.FieldsObject();
+      $n9 = 1;
+      $o8.log_level = "nope";
+      $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 1;
       $fn1 = rt.fn($2, "field 'server'");
       let api: rt.LuaValue = rt.first($fn1($7));
@@ -207,17 +210,159 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $4 = g as rt.LuaValue;
       $s.pcs[$d] = $pc + 3;
       $fn1 = rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.object !== undefined ? $f6.object : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.object !== undefined ? $m5.view.object : rt.index($4, "object", "local 'g'")), "method 'object'");
-      $7 = ($3 = rt.first(($2 = rt.first(($11 = g as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.string !== undefined ? $f13.string : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.string !== undefined ? $m12.view.string : rt.index($11, "string", "local 'g'")), "method 'string'")($11))), $s.pcs[$d] = $pc + 5, $fn10 = rt.fn((($f15 = ($2 as rt.LuaTable)?.f)?.required !== undefined ? $f15.required : ($m14 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m14.view.required !== undefined ? $m14.view.required : rt.index($2, "required")), "method 'required'"), $fn10($2))), $16 = rt.first(($17 = g as rt.LuaValue, $s.pcs[$d] = $pc + 6, rt.fn((($f19 = ($17 as rt.LuaTable)?.f)?.string !== undefined ? $f19.string : ($m18 = ($17 as rt.LuaTable)?.metatable) !== undefined && $m18.view.string !== undefined ? $m18.view.string : rt.index($17, "string", "local 'g'")), "method 'string'")($17))), $o8 = new rt.FieldsObject(), $n9 = 0, ($3 !== undefined && ($o8.city = $3, $n9++)), ($16 !== undefined && ($o8.zip = $16, $n9++)), rt.LuaTable.record($o8, $n9));
+      $2 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 4;
+      $3 = rt.first(rt.fn((($f12 = ($2 as rt.LuaTable)?.f)?.string !== undefined ? $f12.string : ($m11 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m11.view.string !== undefined ? $m11.view.string : rt.index($2, "string", "local 'g'")), "method 'string'")($2));
+      $s.pcs[$d] = $pc + 5;
+      $fn10 = rt.fn((($f14 = ($3 as rt.LuaTable)?.f)?.required !== undefined ? $f14.required : ($m13 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m13.view.required !== undefined ? $m13.view.required : rt.index($3, "required")), "method 'required'");
+      $15 = rt.first($fn10($3));
+      $16 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 6;
+      $19 = rt.first(rt.fn((($f18 = ($16 as rt.LuaTable)?.f)?.string !== undefined ? $f18.string : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.string !== undefined ? $m17.view.string : rt.index($16, "string", "local 'g'")), "method 'string'")($16));
+      $o8 = new rt.FieldsObject();
+      $n9 = 0;
+      if ($15 !== undefined) {
+        $o8.city = $15;
+        $n9++;
+      }
+      if ($19 !== undefined) {
+        $o8.zip = $19;
+        $n9++;
+      }
+      $7 = rt.LuaTable.record($o8, $n9);
       $s.pcs[$d] = $pc + 7;
       let address: rt.LuaValue = rt.first($fn1($4, $7));
-      let signup: rt.LuaTable = ($17 = rt.first(($16 = rt.first(($11 = g as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f19 = ($11 as rt.LuaTable)?.f)?.string !== undefined ? $f19.string : ($m18 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m18.view.string !== undefined ? $m18.view.string : rt.index($11, "string", "local 'g'")), "method 'string'")($11))), $s.pcs[$d] = $pc + 9, $fn10 = rt.fn((($f15 = ($16 as rt.LuaTable)?.f)?.required !== undefined ? $f15.required : ($m14 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m14.view.required !== undefined ? $m14.view.required : rt.index($16, "required")), "method 'required'"), $2 = "Missing name", $fn10($16, $2))), $3 = rt.first(($7 = g as rt.LuaValue, $s.pcs[$d] = $pc + 10, rt.fn((($f13 = ($7 as rt.LuaTable)?.f)?.integer !== undefined ? $f13.integer : ($m12 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m12.view.integer !== undefined ? $m12.view.integer : rt.index($7, "integer", "local 'g'")), "method 'integer'")($7))), $4 = rt.first(($20 = g as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f6 = ($20 as rt.LuaTable)?.f)?.number !== undefined ? $f6.number : ($m5 = ($20 as rt.LuaTable)?.metatable) !== undefined && $m5.view.number !== undefined ? $m5.view.number : rt.index($20, "number", "local 'g'")), "method 'number'")($20))), $21 = rt.first(($22 = rt.first(($23 = g as rt.LuaValue, $s.pcs[$d] = $pc + 12, rt.fn((($f25 = ($23 as rt.LuaTable)?.f)?.boolean !== undefined ? $f25.boolean : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.boolean !== undefined ? $m24.view.boolean : rt.index($23, "boolean", "local 'g'")), "method 'boolean'")($23))), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn((($f27 = ($22 as rt.LuaTable)?.f)?.default !== undefined ? $f27.default : ($m26 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m26.view.default !== undefined ? $m26.view.default : rt.index($22, "default")), "method 'default'"), $28 = true, $fn1($22, $28))), $29 = rt.first(($31 = rt.first(($33 = rt.first(($34 = g as rt.LuaValue, $s.pcs[$d] = $pc + 14, rt.fn((($f36 = ($34 as rt.LuaTable)?.f)?.string !== undefined ? $f36.string : ($m35 = ($34 as rt.LuaTable)?.metatable) !== undefined && $m35.view.string !== undefined ? $m35.view.string : rt.index($34, "string", "local 'g'")), "method 'string'")($34))), $s.pcs[$d] = $pc + 15, $fn32 = rt.fn((($f38 = ($33 as rt.LuaTable)?.f)?.enum !== undefined ? $f38.enum : ($m37 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m37.view.enum !== undefined ? $m37.view.enum : rt.index($33, "enum")), "method 'enum'"), $39 = new rt.LuaTable(["admin", "user"]), $s.pcs[$d] = $pc + 16, $fn32($33, $39))), $s.pcs[$d] = $pc + 17, $fn30 = rt.fn((($f41 = ($31 as rt.LuaTable)?.f)?.default !== undefined ? $f41.default : ($m40 = ($31 as rt.LuaTable)?.metatable) !== undefined && $m40.view.default !== undefined ? $m40.view.default : rt.index($31, "default")), "method 'default'"), $42 = "user", $fn30($31, $42))), $43 = rt.first(($45 = g as rt.LuaValue, $s.pcs[$d] = $pc + 18, $fn44 = rt.fn((($f47 = ($45 as rt.LuaTable)?.f)?.array !== undefined ? $f47.array : ($m46 = ($45 as rt.LuaTable)?.metatable) !== undefined && $m46.view.array !== undefined ? $m46.view.array : rt.index($45, "array", "local 'g'")), "method 'array'"), $r48 = ($49 = g as rt.LuaValue, $s.pcs[$d] = $pc + 19, rt.fn((($f51 = ($49 as rt.LuaTable)?.f)?.string !== undefined ? $f51.string : ($m50 = ($49 as rt.LuaTable)?.metatable) !== undefined && $m50.view.string !== undefined ? $m50.view.string : rt.index($49, "string", "local 'g'")), "method 'string'")($49)), $s.pcs[$d] = $pc + 20, (Array.isArray($r48) ? $fn44($45, ...$r48) : $fn44($45, $r48)))), $52 = address, $53 = rt.first(($55 = rt.first(($56 = g as rt.LuaValue, $s.pcs[$d] = $pc + 21, rt.fn((($f58 = ($56 as rt.LuaTable)?.f)?.string !== undefined ? $f58.string : ($m57 = ($56 as rt.LuaTable)?.metatable) !== undefined && $m57.view.string !== undefined ? $m57.view.string : rt.index($56, "string", "local 'g'")), "method 'string'")($56))), $s.pcs[$d] = $pc + 22, $fn54 = rt.fn((($f60 = ($55 as rt.LuaTable)?.f)?.nullable !== undefined ? $f60.nullable : ($m59 = ($55 as rt.LuaTable)?.metatable) !== undefined && $m59.view.nullable !== undefined ? $m59.view.nullable : rt.index($55, "nullable")), "method 'nullable'"), $fn54($55))), $61 = rt.first(($63 = g as rt.LuaValue, $s.pcs[$d] = $pc + 23, $fn62 = rt.fn((($f65 = ($63 as rt.LuaTable)?.f)?.array !== undefined ? $f65.array : ($m64 = ($63 as rt.LuaTable)?.metatable) !== undefined && $m64.view.array !== undefined ? $m64.view.array : rt.index($63, "array", "local 'g'")), "method 'array'"), $r66 = ($68 = g as rt.LuaValue, $s.pcs[$d] = $pc + 23, $fn67 = rt.fn((($f70 = ($68 as rt.LuaTable)?.f)?.object !== undefined ? $f70.object : ($m69 = ($68 as rt.LuaTable)?.metatable) !== undefined && $m69.view.object !== undefined ? $m69.view.object : rt.index($68, "object", "local 'g'")), "method 'object'"), $71 = ($72 = rt.first(($74 = rt.first(($76 = rt.first(($77 = g as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f79 = ($77 as rt.LuaTable)?.f)?.string !== undefined ? $f79.string : ($m78 = ($77 as rt.LuaTable)?.metatable) !== undefined && $m78.view.string !== undefined ? $m78.view.string : rt.index($77, "string", "local 'g'")), "method 'string'")($77))), $s.pcs[$d] = $pc + 23, $fn75 = rt.fn((($f81 = ($76 as rt.LuaTable)?.f)?.enum !== undefined ? $f81.enum : ($m80 = ($76 as rt.LuaTable)?.metatable) !== undefined && $m80.view.enum !== undefined ? $m80.view.enum : rt.index($76, "enum")), "method 'enum'"), $82 = new rt.LuaTable(["email", "phone"]), $s.pcs[$d] = $pc + 25, $fn75($76, $82))), $s.pcs[$d] = $pc + 26, $fn73 = rt.fn((($f84 = ($74 as rt.LuaTable)?.f)?.required !== undefined ? $f84.required : ($m83 = ($74 as rt.LuaTable)?.metatable) !== undefined && $m83.view.required !== undefined ? $m83.view.required : rt.index($74, "required")), "method 'required'"), $fn73($74))), $85 = rt.first(($87 = rt.first(($88 = g as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f90 = ($88 as rt.LuaTable)?.f)?.string !== undefined ? $f90.string : ($m89 = ($88 as rt.LuaTable)?.metatable) !== undefined && $m89.view.string !== undefined ? $m89.view.string : rt.index($88, "string", "local 'g'")), "method 'string'")($88))), $s.pcs[$d] = $pc + 26, $fn86 = rt.fn((($f92 = ($87 as rt.LuaTable)?.f)?.required !== undefined ? $f92.required : ($m91 = ($87 as rt.LuaTable)?.metatable) !== undefined && $m91.view.required !== undefined ? $m91.view.required : rt.index($87, "required")), "method 'required'"), $fn86($87))), $o8 = new rt.FieldsObject(), $n9 = 0, ($72 !== undefined && ($o8.kind = $72, $n9++)), ($85 !== undefined && ($o8.value = $85, $n9++)), rt.LuaTable.record($o8, $n9)), $s.pcs[$d] = $pc + 27, $fn67($68, $71)), $s.pcs[$d] = $pc + 28, (Array.isArray($r66) ? $fn62($63, ...$r66) : $fn62($63, $r66)))), $o93 = new rt.FieldsObject(), $n94 = 0, ($17 !== undefined && ($o93.name = $17, $n94++)), ($3 !== undefined && ($o93.age = $3, $n94++)), ($4 !== undefined && ($o93.score = $4, $n94++)), ($21 !== undefined && ($o93.active = $21, $n94++)), ($29 !== undefined && ($o93.role = $29, $n94++)), ($43 !== undefined && ($o93.tags = $43, $n94++)), ($52 !== undefined && ($o93.addr = $52, $n94++)), ($53 !== undefined && ($o93.nickname = $53, $n94++)), ($61 !== undefined && ($o93.contacts = $61, $n94++)), rt.LuaTable.record($o93, $n94));
-      $87 = api as rt.LuaValue;
-      if (!(($f92 = ($87 as rt.LuaTable)?.f) !== undefined && (($85 = $f92.signup) !== undefined || ($m91 = ($87 as rt.LuaTable).metatable) === undefined || ($85 = $m91.view.signup) !== undefined || (!("signup" in $m91.view) && $m91.view[rt.CUT] === undefined)))) {
-        $s.pcs[$d] = $pc + 29;
-        $85 = rt.index($87, "signup", "local 'api'");
+      $16 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 8;
+      $19 = rt.first(rt.fn((($f18 = ($16 as rt.LuaTable)?.f)?.string !== undefined ? $f18.string : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.string !== undefined ? $m17.view.string : rt.index($16, "string", "local 'g'")), "method 'string'")($16));
+      $s.pcs[$d] = $pc + 9;
+      $fn10 = rt.fn((($f14 = ($19 as rt.LuaTable)?.f)?.required !== undefined ? $f14.required : ($m13 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m13.view.required !== undefined ? $m13.view.required : rt.index($19, "required")), "method 'required'");
+      $15 = "Missing name";
+      $2 = rt.first($fn10($19, $15));
+      $3 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 10;
+      $7 = rt.first(rt.fn((($f12 = ($3 as rt.LuaTable)?.f)?.integer !== undefined ? $f12.integer : ($m11 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m11.view.integer !== undefined ? $m11.view.integer : rt.index($3, "integer", "local 'g'")), "method 'integer'")($3));
+      $4 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 11;
+      $20 = rt.first(rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.number !== undefined ? $f6.number : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.number !== undefined ? $m5.view.number : rt.index($4, "number", "local 'g'")), "method 'number'")($4));
+      $22 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 12;
+      $21 = rt.first(rt.fn((($f24 = ($22 as rt.LuaTable)?.f)?.boolean !== undefined ? $f24.boolean : ($m23 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m23.view.boolean !== undefined ? $m23.view.boolean : rt.index($22, "boolean", "local 'g'")), "method 'boolean'")($22));
+      $s.pcs[$d] = $pc + 13;
+      $fn1 = rt.fn((($f26 = ($21 as rt.LuaTable)?.f)?.default !== undefined ? $f26.default : ($m25 = ($21 as rt.LuaTable)?.metatable) !== undefined && $m25.view.default !== undefined ? $m25.view.default : rt.index($21, "default")), "method 'default'");
+      $27 = true;
+      $28 = rt.first($fn1($21, $27));
+      $33 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 14;
+      $32 = rt.first(rt.fn((($f35 = ($33 as rt.LuaTable)?.f)?.string !== undefined ? $f35.string : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.string !== undefined ? $m34.view.string : rt.index($33, "string", "local 'g'")), "method 'string'")($33));
+      $s.pcs[$d] = $pc + 15;
+      $fn31 = rt.fn((($f37 = ($32 as rt.LuaTable)?.f)?.enum !== undefined ? $f37.enum : ($m36 = ($32 as rt.LuaTable)?.metatable) !== undefined && $m36.view.enum !== undefined ? $m36.view.enum : rt.index($32, "enum")), "method 'enum'");
+      $38 = new rt.LuaTable(["admin", "user"]);
+      $s.pcs[$d] = $pc + 16;
+      $30 = rt.first($fn31($32, $38));
+      $s.pcs[$d] = $pc + 17;
+      $fn29 = rt.fn((($f40 = ($30 as rt.LuaTable)?.f)?.default !== undefined ? $f40.default : ($m39 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m39.view.default !== undefined ? $m39.view.default : rt.index($30, "default")), "method 'default'");
+      $41 = "user";
+      $42 = rt.first($fn29($30, $41));
+      $44 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 18;
+      $fn43 = rt.fn((($f46 = ($44 as rt.LuaTable)?.f)?.array !== undefined ? $f46.array : ($m45 = ($44 as rt.LuaTable)?.metatable) !== undefined && $m45.view.array !== undefined ? $m45.view.array : rt.index($44, "array", "local 'g'")), "method 'array'");
+      $48 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 19;
+      $r47 = rt.fn((($f50 = ($48 as rt.LuaTable)?.f)?.string !== undefined ? $f50.string : ($m49 = ($48 as rt.LuaTable)?.metatable) !== undefined && $m49.view.string !== undefined ? $m49.view.string : rt.index($48, "string", "local 'g'")), "method 'string'")($48);
+      $s.pcs[$d] = $pc + 20;
+      $51 = rt.first((Array.isArray($r47) ? $fn43($44, ...$r47) : $fn43($44, $r47)));
+      $52 = address;
+      $55 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 21;
+      $54 = rt.first(rt.fn((($f57 = ($55 as rt.LuaTable)?.f)?.string !== undefined ? $f57.string : ($m56 = ($55 as rt.LuaTable)?.metatable) !== undefined && $m56.view.string !== undefined ? $m56.view.string : rt.index($55, "string", "local 'g'")), "method 'string'")($55));
+      $s.pcs[$d] = $pc + 22;
+      $fn53 = rt.fn((($f59 = ($54 as rt.LuaTable)?.f)?.nullable !== undefined ? $f59.nullable : ($m58 = ($54 as rt.LuaTable)?.metatable) !== undefined && $m58.view.nullable !== undefined ? $m58.view.nullable : rt.index($54, "nullable")), "method 'nullable'");
+      $60 = rt.first($fn53($54));
+      $62 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 23;
+      $fn61 = rt.fn((($f64 = ($62 as rt.LuaTable)?.f)?.array !== undefined ? $f64.array : ($m63 = ($62 as rt.LuaTable)?.metatable) !== undefined && $m63.view.array !== undefined ? $m63.view.array : rt.index($62, "array", "local 'g'")), "method 'array'");
+      $67 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 23;
+      $fn66 = rt.fn((($f69 = ($67 as rt.LuaTable)?.f)?.object !== undefined ? $f69.object : ($m68 = ($67 as rt.LuaTable)?.metatable) !== undefined && $m68.view.object !== undefined ? $m68.view.object : rt.index($67, "object", "local 'g'")), "method 'object'");
+      $75 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 24;
+      $74 = rt.first(rt.fn((($f77 = ($75 as rt.LuaTable)?.f)?.string !== undefined ? $f77.string : ($m76 = ($75 as rt.LuaTable)?.metatable) !== undefined && $m76.view.string !== undefined ? $m76.view.string : rt.index($75, "string", "local 'g'")), "method 'string'")($75));
+      $s.pcs[$d] = $pc + 23;
+      $fn73 = rt.fn((($f79 = ($74 as rt.LuaTable)?.f)?.enum !== undefined ? $f79.enum : ($m78 = ($74 as rt.LuaTable)?.metatable) !== undefined && $m78.view.enum !== undefined ? $m78.view.enum : rt.index($74, "enum")), "method 'enum'");
+      $80 = new rt.LuaTable(["email", "phone"]);
+      $s.pcs[$d] = $pc + 25;
+      $72 = rt.first($fn73($74, $80));
+      $s.pcs[$d] = $pc + 26;
+      $fn71 = rt.fn((($f82 = ($72 as rt.LuaTable)?.f)?.required !== undefined ? $f82.required : ($m81 = ($72 as rt.LuaTable)?.metatable) !== undefined && $m81.view.required !== undefined ? $m81.view.required : rt.index($72, "required")), "method 'required'");
+      $83 = rt.first($fn71($72));
+      $86 = g as rt.LuaValue;
+      $s.pcs[$d] = $pc + 24;
+      $85 = rt.first(rt.fn((($f88 = ($86 as rt.LuaTable)?.f)?.string !== undefined ? $f88.string : ($m87 = ($86 as rt.LuaTable)?.metatable) !== undefined && $m87.view.string !== undefined ? $m87.view.string : rt.index($86, "string", "local 'g'")), "method 'string'")($86));
+      $s.pcs[$d] = $pc + 26;
+      $fn84 = rt.fn((($f90 = ($85 as rt.LuaTable)?.f)?.required !== undefined ? $f90.required : ($m89 = ($85 as rt.LuaTable)?.metatable) !== undefined && $m89.view.required !== undefined ? $m89.view.required : rt.index($85, "required")), "method 'required'");
+      $91 = rt.first($fn84($85));
+      $o8 = new rt.FieldsObject();
+      $n9 = 0;
+      if ($83 !== undefined) {
+        $o8.kind = $83;
+        $n9++;
       }
-      $88 = $85;
-      (($82 = ($handlers[0] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      if ($91 !== undefined) {
+        $o8.value = $91;
+        $n9++;
+      }
+      $70 = rt.LuaTable.record($o8, $n9);
+      $s.pcs[$d] = $pc + 27;
+      $r65 = $fn66($67, $70);
+      $s.pcs[$d] = $pc + 28;
+      $92 = rt.first((Array.isArray($r65) ? $fn61($62, ...$r65) : $fn61($62, $r65)));
+      $o93 = new rt.FieldsObject();
+      $n94 = 0;
+      if ($2 !== undefined) {
+        $o93.name = $2;
+        $n94++;
+      }
+      if ($7 !== undefined) {
+        $o93.age = $7;
+        $n94++;
+      }
+      if ($20 !== undefined) {
+        $o93.score = $20;
+        $n94++;
+      }
+      if ($28 !== undefined) {
+        $o93.active = $28;
+        $n94++;
+      }
+      if ($42 !== undefined) {
+        $o93.role = $42;
+        $n94++;
+      }
+      if ($51 !== undefined) {
+        $o93.tags = $51;
+        $n94++;
+      }
+      if ($52 !== undefined) {
+        $o93.addr = $52;
+        $n94++;
+      }
+      if ($60 !== undefined) {
+        $o93.nickname = $60;
+        $n94++;
+      }
+      if ($92 !== undefined) {
+        $o93.contacts = $92;
+        $n94++;
+      }
+      let signup: rt.LuaTable = rt.LuaTable.record($o93, $n94);
+      $91 = api as rt.LuaValue;
+      if (!(($f90 = ($91 as rt.LuaTable)?.f) !== undefined && (($86 = $f90.signup) !== undefined || ($m89 = ($91 as rt.LuaTable).metatable) === undefined || ($86 = $m89.view.signup) !== undefined || (!("signup" in $m89.view) && $m89.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 29;
+        $86 = rt.index($91, "signup", "local 'api'");
+      }
+      $92 = $86;
+      $85 = ($handlers[0] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -262,14 +407,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r12 = rt.tail($s, $fn1, [$8, $9, $10]);
         }
         return $r12;
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f90 = ($88 as rt.LuaTable)?.f) !== undefined && !($88 as rt.LuaTable).linked && $f90.post !== undefined ? ($f90.post = $82) : ($s.pcs[$d] = $pc + 29, rt.setIndex($88, "post", $82, "field 'signup'")));
-      $85 = api as rt.LuaValue;
-      if (!(($f90 = ($85 as rt.LuaTable)?.f) !== undefined && (($87 = $f90.checked) !== undefined || ($m91 = ($85 as rt.LuaTable).metatable) === undefined || ($87 = $m91.view.checked) !== undefined || (!("checked" in $m91.view) && $m91.view[rt.CUT] === undefined)))) {
-        $s.pcs[$d] = $pc + 34;
-        $87 = rt.index($85, "checked", "local 'api'");
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($85 !== undefined && ($f88 = ($92 as rt.LuaTable)?.f) !== undefined && !($92 as rt.LuaTable).linked && $f88.post !== undefined) $f88.post = $85;
+      else {
+        $s.pcs[$d] = $pc + 29;
+        rt.setIndex($92, "post", $85, "field 'signup'");
       }
-      $82 = $87;
-      (($88 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      $86 = api as rt.LuaValue;
+      if (!(($f88 = ($86 as rt.LuaTable)?.f) !== undefined && (($91 = $f88.checked) !== undefined || ($m89 = ($86 as rt.LuaTable).metatable) === undefined || ($91 = $m89.view.checked) !== undefined || (!("checked" in $m89.view) && $m89.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 34;
+        $91 = rt.index($86, "checked", "local 'api'");
+      }
+      $85 = $91;
+      $92 = ($handlers[1] = (($body: rt.LuaFunction) => rt.withBody((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $post$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -312,22 +462,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           let $m6: rt.LuaTable | undefined;
           let $f7: rt.Fields | undefined;
           let $8: rt.LuaValue;
-          let $9: rt.LuaValue;
-          let $fn10!: rt.LuaFunction;
+          let $fn9!: rt.LuaFunction;
+          let $10: rt.LuaValue;
           let $11: rt.LuaValue;
-          let $12: rt.LuaValue;
-          let $m13: rt.LuaTable | undefined;
-          let $f14: rt.Fields | undefined;
-          let $m15: rt.LuaTable | undefined;
-          let $f16: rt.Fields | undefined;
-          let $17: rt.LuaValue;
-          let $fn18!: rt.LuaFunction;
+          let $m12: rt.LuaTable | undefined;
+          let $f13: rt.Fields | undefined;
+          let $m14: rt.LuaTable | undefined;
+          let $f15: rt.Fields | undefined;
+          let $16: rt.LuaValue;
+          let $fn17!: rt.LuaFunction;
+          let $18: rt.LuaValue;
           let $19: rt.LuaValue;
-          let $20: rt.LuaValue;
-          let $m21: rt.LuaTable | undefined;
-          let $f22: rt.Fields | undefined;
-          let $m23: rt.LuaTable | undefined;
-          let $f24: rt.Fields | undefined;
+          let $m20: rt.LuaTable | undefined;
+          let $f21: rt.Fields | undefined;
+          let $m22: rt.LuaTable | undefined;
+          let $f23: rt.Fields | undefined;
+          let $24: rt.LuaValue;
           let $o25: rt.Fields;
           let $n26: number;
           let $t27: number;
@@ -337,7 +487,29 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $2 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.body !== undefined ? $f5.body : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.body !== undefined ? $m4.view.body : rt.index($3, "body", "upvalue 'ctx'")), "method 'body'")($3));
           $s.pcs[$d] = $pc + 36;
           $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.expect !== undefined ? $f7.expect : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.expect !== undefined ? $m6.view.expect : rt.index($2, "expect")), "method 'expect'");
-          $8 = ($9 = rt.first(($11 = rt.first(($12 = g as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.string !== undefined ? $f14.string : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.string !== undefined ? $m13.view.string : rt.index($12, "string", "upvalue 'g'")), "method 'string'")($12))), $s.pcs[$d] = $pc + 38, $fn10 = rt.fn((($f16 = ($11 as rt.LuaTable)?.f)?.required !== undefined ? $f16.required : ($m15 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m15.view.required !== undefined ? $m15.view.required : rt.index($11, "required")), "method 'required'"), $fn10($11))), $17 = rt.first(($19 = rt.first(($20 = g as rt.LuaValue, $s.pcs[$d] = $pc + 39, rt.fn((($f22 = ($20 as rt.LuaTable)?.f)?.integer !== undefined ? $f22.integer : ($m21 = ($20 as rt.LuaTable)?.metatable) !== undefined && $m21.view.integer !== undefined ? $m21.view.integer : rt.index($20, "integer", "upvalue 'g'")), "method 'integer'")($20))), $s.pcs[$d] = $pc + 38, $fn18 = rt.fn((($f24 = ($19 as rt.LuaTable)?.f)?.required !== undefined ? $f24.required : ($m23 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m23.view.required !== undefined ? $m23.view.required : rt.index($19, "required")), "method 'required'"), $fn18($19))), $o25 = new rt.FieldsObject(), $n26 = 0, ($9 !== undefined && ($o25.name = $9, $n26++)), ($17 !== undefined && ($o25.age = $17, $n26++)), rt.LuaTable.record($o25, $n26));
+          $11 = g as rt.LuaValue;
+          $s.pcs[$d] = $pc + 37;
+          $10 = rt.first(rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.string !== undefined ? $f13.string : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.string !== undefined ? $m12.view.string : rt.index($11, "string", "upvalue 'g'")), "method 'string'")($11));
+          $s.pcs[$d] = $pc + 38;
+          $fn9 = rt.fn((($f15 = ($10 as rt.LuaTable)?.f)?.required !== undefined ? $f15.required : ($m14 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m14.view.required !== undefined ? $m14.view.required : rt.index($10, "required")), "method 'required'");
+          $16 = rt.first($fn9($10));
+          $19 = g as rt.LuaValue;
+          $s.pcs[$d] = $pc + 39;
+          $18 = rt.first(rt.fn((($f21 = ($19 as rt.LuaTable)?.f)?.integer !== undefined ? $f21.integer : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.integer !== undefined ? $m20.view.integer : rt.index($19, "integer", "upvalue 'g'")), "method 'integer'")($19));
+          $s.pcs[$d] = $pc + 38;
+          $fn17 = rt.fn((($f23 = ($18 as rt.LuaTable)?.f)?.required !== undefined ? $f23.required : ($m22 = ($18 as rt.LuaTable)?.metatable) !== undefined && $m22.view.required !== undefined ? $m22.view.required : rt.index($18, "required")), "method 'required'");
+          $24 = rt.first($fn17($18));
+          $o25 = new rt.FieldsObject();
+          $n26 = 0;
+          if ($16 !== undefined) {
+            $o25.name = $16;
+            $n26++;
+          }
+          if ($24 !== undefined) {
+            $o25.age = $24;
+            $n26++;
+          }
+          $8 = rt.LuaTable.record($o25, $n26);
           $s.pcs[$d] = $pc + 40;
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
@@ -395,14 +567,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return $r21;
         }
         return rt.leave($s, $d, result);
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f92 = ($82 as rt.LuaTable)?.f) !== undefined && !($82 as rt.LuaTable).linked && $f92.post !== undefined ? ($f92.post = $88) : ($s.pcs[$d] = $pc + 34, rt.setIndex($82, "post", $88, "field 'checked'")));
-      $87 = api as rt.LuaValue;
-      if (!(($f92 = ($87 as rt.LuaTable)?.f) !== undefined && (($85 = $f92.direct) !== undefined || ($m91 = ($87 as rt.LuaTable).metatable) === undefined || ($85 = $m91.view.direct) !== undefined || (!("direct" in $m91.view) && $m91.view[rt.CUT] === undefined)))) {
-        $s.pcs[$d] = $pc + 48;
-        $85 = rt.index($87, "direct", "local 'api'");
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($92 !== undefined && ($f90 = ($85 as rt.LuaTable)?.f) !== undefined && !($85 as rt.LuaTable).linked && $f90.post !== undefined) $f90.post = $92;
+      else {
+        $s.pcs[$d] = $pc + 34;
+        rt.setIndex($85, "post", $92, "field 'checked'");
       }
-      $88 = $85;
-      (($82 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
+      $91 = api as rt.LuaValue;
+      if (!(($f90 = ($91 as rt.LuaTable)?.f) !== undefined && (($86 = $f90.direct) !== undefined || ($m89 = ($91 as rt.LuaTable).metatable) === undefined || ($86 = $m89.view.direct) !== undefined || (!("direct" in $m89.view) && $m89.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 48;
+        $86 = rt.index($91, "direct", "local 'api'");
+      }
+      $92 = $86;
+      $85 = ($handlers[2] = (($body: rt.LuaFunction) => rt.withBody((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         const $r = $body(ctx);
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $get$body(ctx?: rt.LuaValue): rt.LuaResult {
@@ -480,18 +657,23 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           return $r42;
         }
         return rt.leave($s, $d, result);
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f90 = ($88 as rt.LuaTable)?.f) !== undefined && !($88 as rt.LuaTable).linked && $f90.get !== undefined ? ($f90.get = $82) : ($s.pcs[$d] = $pc + 48, rt.setIndex($88, "get", $82, "field 'direct'")));
-      $85 = api as rt.LuaValue;
-      if (!(($f90 = ($85 as rt.LuaTable)?.f) !== undefined && (($87 = $f90.body) !== undefined || ($m91 = ($85 as rt.LuaTable).metatable) === undefined || ($87 = $m91.view.body) !== undefined || (!("body" in $m91.view) && $m91.view[rt.CUT] === undefined)))) {
-        $s.pcs[$d] = $pc + 58;
-        $87 = rt.index($85, "body", "local 'api'");
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($85 !== undefined && ($f88 = ($92 as rt.LuaTable)?.f) !== undefined && !($92 as rt.LuaTable).linked && $f88.get !== undefined) $f88.get = $85;
+      else {
+        $s.pcs[$d] = $pc + 48;
+        rt.setIndex($92, "get", $85, "field 'direct'");
       }
-      if (!(($f92 = ($87 as rt.LuaTable)?.f) !== undefined && (($88 = $f92.as_text) !== undefined || ($m89 = ($87 as rt.LuaTable).metatable) === undefined || ($88 = $m89.view.as_text) !== undefined || (!("as_text" in $m89.view) && $m89.view[rt.CUT] === undefined)))) {
+      $86 = api as rt.LuaValue;
+      if (!(($f88 = ($86 as rt.LuaTable)?.f) !== undefined && (($91 = $f88.body) !== undefined || ($m89 = ($86 as rt.LuaTable).metatable) === undefined || ($91 = $m89.view.body) !== undefined || (!("body" in $m89.view) && $m89.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 58;
-        $88 = rt.index($87, "as_text", "field 'body'");
+        $91 = rt.index($86, "body", "local 'api'");
       }
-      $82 = $88;
-      (($77 = ($handlers[3] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      if (!(($f90 = ($91 as rt.LuaTable)?.f) !== undefined && (($92 = $f90.as_text) !== undefined || ($m87 = ($91 as rt.LuaTable).metatable) === undefined || ($92 = $m87.view.as_text) !== undefined || (!("as_text" in $m87.view) && $m87.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 58;
+        $92 = rt.index($91, "as_text", "field 'body'");
+      }
+      $85 = $92;
+      $83 = ($handlers[3] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -519,16 +701,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o22: rt.Fields;
         let $n23: number;
         let $24: rt.LuaValue;
-        let $25: rt.LuaValue;
-        let $m26: rt.LuaTable | undefined;
-        let $f27: rt.Fields | undefined;
+        let $m25: rt.LuaTable | undefined;
+        let $f26: rt.Fields | undefined;
+        let $27: rt.LuaValue;
         let $28: rt.LuaValue;
-        let $29: rt.LuaValue;
-        let $m30: rt.LuaTable | undefined;
-        let $f31: rt.Fields | undefined;
-        let $32: rt.LuaValue;
-        let $m33: rt.LuaTable | undefined;
-        let $f34: rt.Fields | undefined;
+        let $m29: rt.LuaTable | undefined;
+        let $f30: rt.Fields | undefined;
+        let $31: rt.LuaValue;
+        let $m32: rt.LuaTable | undefined;
+        let $f33: rt.Fields | undefined;
+        let $34: rt.LuaValue;
         let $35: rt.LuaValue;
         let $36: rt.LuaValue;
         let $37: rt.LuaValue;
@@ -536,8 +718,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m39: rt.LuaTable | undefined;
         let $f40: rt.Fields | undefined;
         let $41: rt.LuaValue;
-        let $o42: rt.Fields;
-        let $n43: number;
+        let $42: rt.LuaValue;
+        let $o43: rt.Fields;
+        let $n44: number;
         const $json: boolean = rh.claim(ctx);
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 59;
@@ -558,19 +741,53 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($19 = $4, $20 = $5, $21 = $14, $o22 = new rt.FieldsObject(), $n23 = 1, ($19 !== undefined && ($o22.text = $19, $n23++)), $o22.same = $20, ($21 !== undefined && ($o22.bytes = $21, $n23++)), rt.LuaTable.record($o22, $n23)));
         }
-        return rt.leave($s, $d, ($24 = rt.first(($25 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f27 = ($25 as rt.LuaTable)?.f)?.text !== undefined ? $f27.text : ($m26 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m26.view.text !== undefined ? $m26.view.text : rt.index($25, "text", "local 'b'")), "method 'text'")($25))), $28 = ($35 = (rt.first(($29 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f31 = ($29 as rt.LuaTable)?.f)?.text !== undefined ? $f31.text : ($m30 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m30.view.text !== undefined ? $m30.view.text : rt.index($29, "text", "local 'b'")), "method 'text'")($29)))) as rt.LuaValue, $36 = (rt.first(($32 = b as rt.LuaValue, $s.pcs[$d] = $pc + 61, rt.fn((($f34 = ($32 as rt.LuaTable)?.f)?.as_string !== undefined ? $f34.as_string : ($m33 = ($32 as rt.LuaTable)?.metatable) !== undefined && $m33.view.as_string !== undefined ? $m33.view.as_string : rt.index($32, "as_string", "local 'b'")), "method 'as_string'")($32)))) as rt.LuaValue, ($35 === $36 || (typeof $35 === 'object' && typeof $36 === 'object' && ($s.pcs[$d] = $pc + 62, rt.eq($35, $36))))), $37 = ($41 = (rt.first(($38 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f40 = ($38 as rt.LuaTable)?.f)?.text !== undefined ? $f40.text : ($m39 = ($38 as rt.LuaTable)?.metatable) !== undefined && $m39.view.text !== undefined ? $m39.view.text : rt.index($38, "text", "local 'b'")), "method 'text'")($38)))) as rt.LuaValue, (($41 as rt.LuaTable)?.arr !== undefined ? ($41 as rt.LuaTable).length() : typeof $41 === 'string' ? $41.length : ($s.pcs[$d] = $pc + 62, rt.len($41)))), $o42 = new rt.FieldsObject(), $n43 = 1, ($24 !== undefined && ($o42.text = $24, $n43++)), $o42.same = $28, ($37 !== undefined && ($o42.bytes = $37, $n43++)), rt.LuaTable.record($o42, $n43)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f84 = ($82 as rt.LuaTable)?.f) !== undefined && !($82 as rt.LuaTable).linked && $f84.post !== undefined ? ($f84.post = $77) : ($s.pcs[$d] = $pc + 58, rt.setIndex($82, "post", $77, "field 'as_text'")));
-      $88 = api as rt.LuaValue;
-      if (!(($f84 = ($88 as rt.LuaTable)?.f) !== undefined && (($87 = $f84.body) !== undefined || ($m89 = ($88 as rt.LuaTable).metatable) === undefined || ($87 = $m89.view.body) !== undefined || (!("body" in $m89.view) && $m89.view[rt.CUT] === undefined)))) {
-        $s.pcs[$d] = $pc + 63;
-        $87 = rt.index($88, "body", "local 'api'");
+        $24 = b as rt.LuaValue;
+        $s.pcs[$d] = $pc + 60;
+        $27 = rt.first(rt.fn((($f26 = ($24 as rt.LuaTable)?.f)?.text !== undefined ? $f26.text : ($m25 = ($24 as rt.LuaTable)?.metatable) !== undefined && $m25.view.text !== undefined ? $m25.view.text : rt.index($24, "text", "local 'b'")), "method 'text'")($24));
+        $28 = b as rt.LuaValue;
+        $s.pcs[$d] = $pc + 60;
+        $34 = (rt.first(rt.fn((($f30 = ($28 as rt.LuaTable)?.f)?.text !== undefined ? $f30.text : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.text !== undefined ? $m29.view.text : rt.index($28, "text", "local 'b'")), "method 'text'")($28))) as rt.LuaValue;
+        $31 = b as rt.LuaValue;
+        $s.pcs[$d] = $pc + 61;
+        $37 = ($35 = ($34) as rt.LuaValue, $36 = (rt.first(rt.fn((($f33 = ($31 as rt.LuaTable)?.f)?.as_string !== undefined ? $f33.as_string : ($m32 = ($31 as rt.LuaTable)?.metatable) !== undefined && $m32.view.as_string !== undefined ? $m32.view.as_string : rt.index($31, "as_string", "local 'b'")), "method 'as_string'")($31))) as rt.LuaValue, ($35 === $36 || (typeof $35 === 'object' && typeof $36 === 'object' && ($s.pcs[$d] = $pc + 62, rt.eq($35, $36)))));
+        $38 = b as rt.LuaValue;
+        $s.pcs[$d] = $pc + 60;
+        $41 = (rt.first(rt.fn((($f40 = ($38 as rt.LuaTable)?.f)?.text !== undefined ? $f40.text : ($m39 = ($38 as rt.LuaTable)?.metatable) !== undefined && $m39.view.text !== undefined ? $m39.view.text : rt.index($38, "text", "local 'b'")), "method 'text'")($38))) as rt.LuaValue;
+        if (($41 as rt.LuaTable)?.arr !== undefined) $42 = ($41 as rt.LuaTable).length();
+        else if (typeof $41 === 'string') $42 = $41.length;
+        else {
+          $s.pcs[$d] = $pc + 62;
+          $42 = rt.len($41);
+        }
+        $o43 = new rt.FieldsObject();
+        $n44 = 1;
+        if ($27 !== undefined) {
+          $o43.text = $27;
+          $n44++;
+        }
+        $o43.same = $37;
+        if ($42 !== undefined) {
+          $o43.bytes = $42;
+          $n44++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o43, $n44));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($83 !== undefined && ($f82 = ($85 as rt.LuaTable)?.f) !== undefined && !($85 as rt.LuaTable).linked && $f82.post !== undefined) $f82.post = $83;
+      else {
+        $s.pcs[$d] = $pc + 58;
+        rt.setIndex($85, "post", $83, "field 'as_text'");
       }
-      if (!(($f92 = ($87 as rt.LuaTable)?.f) !== undefined && (($85 = $f92.as_json) !== undefined || ($m91 = ($87 as rt.LuaTable).metatable) === undefined || ($85 = $m91.view.as_json) !== undefined || (!("as_json" in $m91.view) && $m91.view[rt.CUT] === undefined)))) {
+      $92 = api as rt.LuaValue;
+      if (!(($f82 = ($92 as rt.LuaTable)?.f) !== undefined && (($91 = $f82.body) !== undefined || ($m87 = ($92 as rt.LuaTable).metatable) === undefined || ($91 = $m87.view.body) !== undefined || (!("body" in $m87.view) && $m87.view[rt.CUT] === undefined)))) {
         $s.pcs[$d] = $pc + 63;
-        $85 = rt.index($87, "as_json", "field 'body'");
+        $91 = rt.index($92, "body", "local 'api'");
       }
-      $77 = $85;
-      (($82 = ($handlers[4] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
+      if (!(($f90 = ($91 as rt.LuaTable)?.f) !== undefined && (($86 = $f90.as_json) !== undefined || ($m89 = ($91 as rt.LuaTable).metatable) === undefined || ($86 = $m89.view.as_json) !== undefined || (!("as_json" in $m89.view) && $m89.view[rt.CUT] === undefined)))) {
+        $s.pcs[$d] = $pc + 63;
+        $86 = rt.index($91, "as_json", "field 'body'");
+      }
+      $83 = $86;
+      $85 = ($handlers[4] = rh.jsonHandler((function $post(ctx?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -606,10 +823,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $30: rt.LuaValue;
         let $31: rt.LuaValue;
         let $32: rt.LuaValue;
-        let $33: rt.LuaValue;
-        let $k34: number;
-        let $35: rt.LuaValue;
-        let $a36: rt.LuaValue[] | undefined;
+        let $k33: number;
+        let $34: rt.LuaValue;
+        let $a35: rt.LuaValue[] | undefined;
+        let $36: rt.LuaValue;
         let $37: rt.LuaValue;
         let $38: rt.LuaValue;
         let $39: rt.LuaValue;
@@ -619,8 +836,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $43: rt.LuaValue;
         let $44: rt.LuaValue;
         let $45: rt.LuaValue;
-        let $o46: rt.Fields;
-        let $n47: number;
+        let $46: rt.LuaValue;
+        let $o47: rt.Fields;
+        let $n48: number;
         const $json: boolean = rh.claim(ctx);
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 64;
@@ -654,8 +872,59 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
           return rt.leave($s, $d, ($23 = $8, $24 = $9, $25 = $14, $26 = $18, $o27 = new rt.FieldsObject(), $n28 = 0, ($23 !== undefined && ($o27.kind = $23, $n28++)), ($24 !== undefined && ($o27.first = $24, $n28++)), ($25 !== undefined && ($o27.n = $25, $n28++)), ($26 !== undefined && ($o27.name = $26, $n28++)), rt.LuaTable.record($o27, $n28)));
         }
-        return rt.leave($s, $d, ($29 = t, $30 = (rt.t($31 = (rt.t($32 = (t === "table")) ? ($33 = data, $k34 = 1, ($a36 = ($33 as rt.LuaTable)?.arr) !== undefined && ($k34 - 1 >>> 0) === $k34 - 1 && ($35 = $a36[$k34 - 1]) !== undefined ? $35 : ($s.pcs[$d] = $pc + 68, rt.index($33, $k34, "local 'data'"))) : $32)) ? $31 : undefined), $37 = (rt.t($38 = (rt.t($39 = (t === "table")) ? ($40 = (data) as rt.LuaValue, (($40 as rt.LuaTable)?.arr !== undefined ? ($40 as rt.LuaTable).length() : typeof $40 === 'string' ? $40.length : ($s.pcs[$d] = $pc + 68, rt.len($40, "local 'data'")))) : $39)) ? $38 : undefined), $41 = (rt.t($42 = (rt.t($43 = (t === "table")) ? ($44 = data as rt.LuaValue, (($f5 = ($44 as rt.LuaTable)?.f) !== undefined && (($45 = $f5.name) !== undefined || ($m4 = ($44 as rt.LuaTable).metatable) === undefined || ($45 = $m4.view.name) !== undefined || (!("name" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $45 : ($s.pcs[$d] = $pc + 68, rt.index($44, "name", "local 'data'")))) : $43)) ? $42 : undefined), $o46 = new rt.FieldsObject(), $n47 = 0, ($29 !== undefined && ($o46.kind = $29, $n47++)), ($30 !== undefined && ($o46.first = $30, $n47++)), ($37 !== undefined && ($o46.n = $37, $n47++)), ($41 !== undefined && ($o46.name = $41, $n47++)), rt.LuaTable.record($o46, $n47)));
-      }) as rt.LuaFunction) as rt.LuaFunction)) !== undefined && ($f90 = ($77 as rt.LuaTable)?.f) !== undefined && !($77 as rt.LuaTable).linked && $f90.post !== undefined ? ($f90.post = $82) : ($s.pcs[$d] = $pc + 63, rt.setIndex($77, "post", $82, "field 'as_json'")));
+        $29 = t;
+        $31 = (t === "table");
+        $30 = (rt.t($31) ? ($32 = data, $k33 = 1, ($a35 = ($32 as rt.LuaTable)?.arr) !== undefined && ($k33 - 1 >>> 0) === $k33 - 1 && ($34 = $a35[$k33 - 1]) !== undefined ? $34 : ($s.pcs[$d] = $pc + 68, rt.index($32, $k33, "local 'data'"))) : $31);
+        $36 = (rt.t($30) ? $30 : undefined);
+        $38 = (t === "table");
+        if (rt.t($38)) {
+          $39 = data as rt.LuaValue;
+          if (($39 as rt.LuaTable)?.arr !== undefined) $40 = ($39 as rt.LuaTable).length();
+          else if (typeof $39 === 'string') $40 = $39.length;
+          else {
+            $s.pcs[$d] = $pc + 68;
+            $40 = rt.len($39, "local 'data'");
+          }
+          $38 = $40;
+        }
+        $37 = $38;
+        $41 = (rt.t($37) ? $37 : undefined);
+        $43 = (t === "table");
+        if (rt.t($43)) {
+          $44 = data as rt.LuaValue;
+          if (!(($f5 = ($44 as rt.LuaTable)?.f) !== undefined && (($45 = $f5.name) !== undefined || ($m4 = ($44 as rt.LuaTable).metatable) === undefined || ($45 = $m4.view.name) !== undefined || (!("name" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 68;
+            $45 = rt.index($44, "name", "local 'data'");
+          }
+          $43 = $45;
+        }
+        $42 = $43;
+        $46 = (rt.t($42) ? $42 : undefined);
+        $o47 = new rt.FieldsObject();
+        $n48 = 0;
+        if ($29 !== undefined) {
+          $o47.kind = $29;
+          $n48++;
+        }
+        if ($36 !== undefined) {
+          $o47.first = $36;
+          $n48++;
+        }
+        if ($41 !== undefined) {
+          $o47.n = $41;
+          $n48++;
+        }
+        if ($46 !== undefined) {
+          $o47.name = $46;
+          $n48++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o47, $n48));
+      }) as rt.LuaFunction) as rt.LuaFunction);
+      if ($85 !== undefined && ($f88 = ($83 as rt.LuaTable)?.f) !== undefined && !($83 as rt.LuaTable).linked && $f88.post !== undefined) $f88.post = $85;
+      else {
+        $s.pcs[$d] = $pc + 63;
+        rt.setIndex($83, "post", $85, "field 'as_json'");
+      }
       return rt.leave($s, $d, api);
     };
 }

@@ -56,7 +56,11 @@ function $slow0($s: rt.CallStack, $d: number, p: rt.LuaValue): void {
     $8 = rt.add($5, 1, "field 'x'");
   }
   $3 = $8;
-  (($9 = $3) !== undefined && ($f10 = (p as rt.LuaTable)?.f) !== undefined && !(p as rt.LuaTable).linked && $f10.x !== undefined ? ($f10.x = $9) : (rt.at($s, $d, $pc), rt.setIndex(p, "x", $9, "local 'p'")));
+  if ($3 !== undefined && ($f9 = (p as rt.LuaTable)?.f) !== undefined && !(p as rt.LuaTable).linked && $f9.x !== undefined) $f9.x = $3;
+  else {
+    rt.at($s, $d, $pc);
+    rt.setIndex(p, "x", $3, "local 'p'");
+  }
 }`);
 });
 
@@ -186,7 +190,19 @@ sum = function $sum(t?: rt.LuaValue): rt.LuaResult {
 it('a record constructor sets its fields at the site', () => {
   expectEmitted('local function f(x, y) return { x = x, y = y } end\nreturn f', 'f', `
 f = function $f(x?: rt.LuaValue, y?: rt.LuaValue): rt.LuaResult {
-  return (($1 = x, $2 = y, $o3 = new rt.FieldsObject(), $n4 = 0, ($1 !== undefined && ($o3.x = $1, $n4++)), ($2 !== undefined && ($o3.y = $2, $n4++)), rt.LuaTable.record($o3, $n4)));
+  $1 = x;
+  $2 = y;
+  $o3 = new rt.FieldsObject();
+  $n4 = 0;
+  if ($1 !== undefined) {
+    $o3.x = $1;
+    $n4++;
+  }
+  if ($2 !== undefined) {
+    $o3.y = $2;
+    $n4++;
+  }
+  return (rt.LuaTable.record($o3, $n4));
 };`);
 });
 

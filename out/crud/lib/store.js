@@ -67,9 +67,10 @@ function load($env) {
     let $2;
     let $f3;
     let Store = new rt.LuaTable();
-    $s.pcs[$d] = $pc, rt.setIndex(Store, "__index", Store, "local 'Store'");
+    $s.pcs[$d] = $pc;
+    rt.setIndex(Store, "__index", Store, "local 'Store'");
     $1 = Store;
-    ($2 = (($body) => rt.withBody((function $new() {
+    $2 = (($body) => rt.withBody((function $new() {
       const $r = $body();
       return $r === rt.TAIL ? rt.runTail() : $r;
     }), $body))((function $new$body() {
@@ -92,7 +93,14 @@ function load($env) {
         $3 = rt.getGlobal($env, "setmetatable");
       }
       $22 = $3;
-      $4 = ($5 = new rt.LuaTable(), $6 = new rt.LuaTable(), $o7 = new rt.FieldsObject(), $n8 = 3, $o7.next_id = 1, $o7.items = $5, $o7.order = $6, rt.LuaTable.record($o7, $n8));
+      $5 = new rt.LuaTable();
+      $6 = new rt.LuaTable();
+      $o7 = new rt.FieldsObject();
+      $n8 = 3;
+      $o7.next_id = 1;
+      $o7.items = $5;
+      $o7.order = $6;
+      $4 = rt.LuaTable.record($o7, $n8);
       $9 = Store;
       $s2.pcs[$d2] = $pc + 2;
       $fn1 = rt.fn($22, "global 'setmetatable'");
@@ -105,9 +113,14 @@ function load($env) {
         $r11 = rt.tail($s2, $fn1, [$4, $9]);
       }
       return $r11;
-    }))) !== void 0 && ($f3 = $1?.f) !== void 0 && !$1.linked && $f3.new !== void 0 ? $f3.new = $2 : ($s.pcs[$d] = $pc + 3, rt.setIndex($1, "new", $2, "local 'Store'"));
+    }));
+    if ($2 !== void 0 && ($f3 = $1?.f) !== void 0 && !$1.linked && $f3.new !== void 0) $f3.new = $2;
+    else {
+      $s.pcs[$d] = $pc + 3;
+      rt.setIndex($1, "new", $2, "local 'Store'");
+    }
     $2 = Store;
-    ($1 = function $insert(self, record) {
+    $1 = function $insert(self, record) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $12;
       let $22;
@@ -131,25 +144,36 @@ function load($env) {
         $12 = rt.add(id, 1, "local 'id'");
       }
       $22 = $12;
-      ($5 = $22) !== void 0 && ($f4 = self?.f) !== void 0 && !self.linked && $f4.next_id !== void 0 ? $f4.next_id = $5 : (rt.at($s2, $d2, $pc + 5), rt.setIndex(self, "next_id", $5, "local 'self'"));
-      ($5 = id) !== void 0 && ($f4 = record?.f) !== void 0 && !record.linked && $f4.id !== void 0 ? $f4.id = $5 : (rt.at($s2, $d2, $pc + 6), rt.setIndex(record, "id", $5, "local 'record'"));
-      $12 = self;
-      if (!(($f4 = $12?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
-        rt.at($s2, $d2, $pc + 7);
-        $22 = rt.index($12, "items", "local 'self'");
+      if ($22 !== void 0 && ($f4 = self?.f) !== void 0 && !self.linked && $f4.next_id !== void 0) $f4.next_id = $22;
+      else {
+        rt.at($s2, $d2, $pc + 5);
+        rt.setIndex(self, "next_id", $22, "local 'self'");
       }
-      $5 = $22;
-      rt.at($s2, $d2, $pc + 7), rt.setIndex($5, id, record, "field 'items'");
+      $12 = id;
+      if ($12 !== void 0 && ($f4 = record?.f) !== void 0 && !record.linked && $f4.id !== void 0) $f4.id = $12;
+      else {
+        rt.at($s2, $d2, $pc + 6);
+        rt.setIndex(record, "id", $12, "local 'record'");
+      }
       $22 = self;
-      if (!(($f4 = $22?.f) !== void 0 && (($12 = $f4.order) !== void 0 || ($m3 = $22.metatable) === void 0 || ($12 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
-        rt.at($s2, $d2, $pc + 8);
-        $12 = rt.index($22, "order", "local 'self'");
+      if (!(($f4 = $22?.f) !== void 0 && (($5 = $f4.items) !== void 0 || ($m3 = $22.metatable) === void 0 || ($5 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 7);
+        $5 = rt.index($22, "items", "local 'self'");
       }
-      rt.at($s2, $d2, $pc + 8), rt.setIndex($12, ($10 = ($9 = ($5 = self, ($f8 = $5?.f) !== void 0 && (($6 = $f8.order) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.order) !== void 0 || !("order" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : (rt.at($s2, $d2, $pc + 8), rt.index($5, "order", "local 'self'"))), $9?.arr !== void 0 ? $9.length() : typeof $9 === "string" ? $9.length : (rt.at($s2, $d2, $pc + 8), rt.len($9, "field 'order'"))), typeof $10 === "number" ? $10 + 1 : (rt.at($s2, $d2, $pc + 8), rt.add($10, 1))), id, "field 'order'");
+      $12 = $5;
+      rt.at($s2, $d2, $pc + 7);
+      rt.setIndex($12, id, record, "field 'items'");
+      rt.at($s2, $d2, $pc + 8);
+      rt.setIndex(($5 = self, ($f4 = $5?.f) !== void 0 && (($22 = $f4.order) !== void 0 || ($m3 = $5.metatable) === void 0 || ($22 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : (rt.at($s2, $d2, $pc + 8), rt.index($5, "order", "local 'self'"))), ($10 = ($9 = ($12 = self, ($f8 = $12?.f) !== void 0 && (($6 = $f8.order) !== void 0 || ($m7 = $12.metatable) === void 0 || ($6 = $m7.view.order) !== void 0 || !("order" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : (rt.at($s2, $d2, $pc + 8), rt.index($12, "order", "local 'self'"))), $9?.arr !== void 0 ? $9.length() : typeof $9 === "string" ? $9.length : (rt.at($s2, $d2, $pc + 8), rt.len($9, "field 'order'"))), typeof $10 === "number" ? $10 + 1 : (rt.at($s2, $d2, $pc + 8), rt.add($10, 1))), id, "field 'order'");
       return rt.leave($s2, $d2, record);
-    }) !== void 0 && ($f3 = $2?.f) !== void 0 && !$2.linked && $f3.insert !== void 0 ? $f3.insert = $1 : ($s.pcs[$d] = $pc + 9, rt.setIndex($2, "insert", $1, "local 'Store'"));
+    };
+    if ($1 !== void 0 && ($f3 = $2?.f) !== void 0 && !$2.linked && $f3.insert !== void 0) $f3.insert = $1;
+    else {
+      $s.pcs[$d] = $pc + 9;
+      rt.setIndex($2, "insert", $1, "local 'Store'");
+    }
     $1 = Store;
-    ($2 = function $get(self, id) {
+    $2 = function $get(self, id) {
       const $s2 = rt.current, $d2 = $s2.depth;
       let $12;
       let $22;
@@ -157,9 +181,14 @@ function load($env) {
       let $f4;
       let $5;
       return rt.leave($s2, $d2, rt.index(($12 = self, ($f4 = $12?.f) !== void 0 && (($22 = $f4.items) !== void 0 || ($m3 = $12.metatable) === void 0 || ($22 = $m3.view.items) !== void 0 || !("items" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $22 : (rt.at($s2, $d2, $pc + 10), rt.index($12, "items", "local 'self'"))), ($5 = id, rt.at($s2, $d2, $pc + 10), $5), "field 'items'"));
-    }) !== void 0 && ($f3 = $1?.f) !== void 0 && !$1.linked && $f3.get !== void 0 ? $f3.get = $2 : ($s.pcs[$d] = $pc + 11, rt.setIndex($1, "get", $2, "local 'Store'"));
+    };
+    if ($2 !== void 0 && ($f3 = $1?.f) !== void 0 && !$1.linked && $f3.get !== void 0) $f3.get = $2;
+    else {
+      $s.pcs[$d] = $pc + 11;
+      rt.setIndex($1, "get", $2, "local 'Store'");
+    }
     $2 = Store;
-    ($1 = function $all(self) {
+    $1 = function $all(self) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -183,8 +212,7 @@ function load($env) {
       let $m18;
       let $f19;
       let $20;
-      let $21;
-      let $a22;
+      let $a21;
       let out = new rt.LuaTable();
       {
         let $it1, $st1, $key1;
@@ -210,14 +238,24 @@ function load($env) {
           if (rt.t(rt.index(($9 = self, ($f12 = $9?.f) !== void 0 && (($10 = $f12.items) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.items) !== void 0 || !("items" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 15, rt.index($9, "items", "local 'self'"))), ($13 = id, $s2.pcs[$d2] = $pc + 15, $13), "field 'items'"))) {
             $k14 = out.length() + 1;
             $15 = rt.index(($16 = self, ($f19 = $16?.f) !== void 0 && (($17 = $f19.items) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.items) !== void 0 || !("items" in $m18.view) && $m18.view[rt.CUT] === void 0) ? $17 : ($s2.pcs[$d2] = $pc + 15, rt.index($16, "items", "local 'self'"))), ($20 = id, $s2.pcs[$d2] = $pc + 15, $20), "field 'items'");
-            ($21 = $15) !== void 0 && ($a22 = out?.arr) !== void 0 && $k14 - 1 >>> 0 === $k14 - 1 && $a22[$k14 - 1] !== void 0 ? $a22[$k14 - 1] = $21 : $21 !== void 0 && $a22 !== void 0 && $k14 === $a22.length + 1 && out.other === void 0 && out.metatable === void 0 ? $a22.push($21) : ($s2.pcs[$d2] = $pc + 15, rt.setIndex(out, $k14, $21, "local 'out'"));
+            if ($15 !== void 0 && ($a21 = out?.arr) !== void 0 && $k14 - 1 >>> 0 === $k14 - 1 && $a21[$k14 - 1] !== void 0) $a21[$k14 - 1] = $15;
+            else if ($15 !== void 0 && $a21 !== void 0 && $k14 === $a21.length + 1 && out.other === void 0 && out.metatable === void 0) $a21.push($15);
+            else {
+              $s2.pcs[$d2] = $pc + 15;
+              rt.setIndex(out, $k14, $15, "local 'out'");
+            }
           }
         }
       }
       return rt.leave($s2, $d2, out);
-    }) !== void 0 && ($f3 = $2?.f) !== void 0 && !$2.linked && $f3.all !== void 0 ? $f3.all = $1 : ($s.pcs[$d] = $pc + 16, rt.setIndex($2, "all", $1, "local 'Store'"));
+    };
+    if ($1 !== void 0 && ($f3 = $2?.f) !== void 0 && !$2.linked && $f3.all !== void 0) $f3.all = $1;
+    else {
+      $s.pcs[$d] = $pc + 16;
+      rt.setIndex($2, "all", $1, "local 'Store'");
+    }
     $1 = Store;
-    ($2 = function $remove(self, id) {
+    $2 = function $remove(self, id) {
       const $s2 = rt.current, $d2 = $s2.depth;
       if ($d2 >= $s2.limit) $s2.deepen();
       $s2.depth = $d2 + 1;
@@ -250,7 +288,8 @@ function load($env) {
         $12 = rt.index($22, "items", "local 'self'");
       }
       $5 = $12;
-      $s2.pcs[$d2] = $pc + 18, rt.setIndex($5, id, void 0, "field 'items'");
+      $s2.pcs[$d2] = $pc + 18;
+      rt.setIndex($5, id, void 0, "field 'items'");
       {
         let $it1, $st1, $key1;
         if ($12 = ($5 = $env.f.ipairs) !== void 0 ? $5 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "ipairs")), $22 = ($7 = self, ($f4 = $7?.f) !== void 0 && (($8 = $f4.order) !== void 0 || ($m3 = $7.metatable) === void 0 || ($8 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $8 : ($s2.pcs[$d2] = $pc + 19, rt.index($7, "order", "local 'self'"))), $12 === rt.ITERATION.ipairs && $22 instanceof rt.LuaTable) $it1 = rt.ITERATION.ipairsIter, $st1 = $22, $key1 = 0;
@@ -297,7 +336,12 @@ function load($env) {
         }
       }
       return rt.leave($s2, $d2, true);
-    }) !== void 0 && ($f3 = $1?.f) !== void 0 && !$1.linked && $f3.remove !== void 0 ? $f3.remove = $2 : ($s.pcs[$d] = $pc + 24, rt.setIndex($1, "remove", $2, "local 'Store'"));
+    };
+    if ($2 !== void 0 && ($f3 = $1?.f) !== void 0 && !$1.linked && $f3.remove !== void 0) $f3.remove = $2;
+    else {
+      $s.pcs[$d] = $pc + 24;
+      rt.setIndex($1, "remove", $2, "local 'Store'");
+    }
     return rt.leave($s, $d, Store);
   };
 }

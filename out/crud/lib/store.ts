@@ -44,9 +44,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       let $2: rt.LuaValue;
       let $f3: rt.Fields | undefined;
       let Store: rt.LuaTable = new rt.LuaTable();
-      ($s.pcs[$d] = $pc, rt.setIndex(Store, "__index", Store, "local 'Store'"));
+      $s.pcs[$d] = $pc;
+      rt.setIndex(Store, "__index", Store, "local 'Store'");
       $1 = Store;
-      (($2 = (($body: rt.LuaFunction) => rt.withBody((function $new(): rt.LuaResult {
+      $2 = (($body: rt.LuaFunction) => rt.withBody((function $new(): rt.LuaResult {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }) as rt.LuaFunction, $body))((function $new$body(): rt.LuaResult {
@@ -69,7 +70,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $3 = rt.getGlobal($env, "setmetatable");
         }
         $2 = $3;
-        $4 = ($5 = new rt.LuaTable(), $6 = new rt.LuaTable(), $o7 = new rt.FieldsObject(), $n8 = 3, $o7.next_id = 1, $o7.items = $5, $o7.order = $6, rt.LuaTable.record($o7, $n8));
+        $5 = new rt.LuaTable();
+        $6 = new rt.LuaTable();
+        $o7 = new rt.FieldsObject();
+        $n8 = 3;
+        $o7.next_id = 1;
+        $o7.items = $5;
+        $o7.order = $6;
+        $4 = rt.LuaTable.record($o7, $n8);
         $9 = Store;
         $s.pcs[$d] = $pc + 2;
         $fn1 = rt.fn($2, "global 'setmetatable'");
@@ -82,9 +90,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $r11 = rt.tail($s, $fn1, [$4, $9]);
         }
         return $r11;
-      }) as rt.LuaFunction)) !== undefined && ($f3 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f3.new !== undefined ? ($f3.new = $2) : ($s.pcs[$d] = $pc + 3, rt.setIndex($1, "new", $2, "local 'Store'")));
+      }) as rt.LuaFunction);
+      if ($2 !== undefined && ($f3 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f3.new !== undefined) $f3.new = $2;
+      else {
+        $s.pcs[$d] = $pc + 3;
+        rt.setIndex($1, "new", $2, "local 'Store'");
+      }
       $2 = Store;
-      (($1 = function $insert(self?: rt.LuaValue, record?: rt.LuaValue): rt.LuaResult {
+      $1 = function $insert(self?: rt.LuaValue, record?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -108,25 +121,36 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $1 = rt.add(id, 1, "local 'id'");
         }
         $2 = $1;
-        (($5 = $2) !== undefined && ($f4 = (self as rt.LuaTable)?.f) !== undefined && !(self as rt.LuaTable).linked && $f4.next_id !== undefined ? ($f4.next_id = $5) : (rt.at($s, $d, $pc + 5), rt.setIndex(self, "next_id", $5, "local 'self'")));
-        (($5 = id) !== undefined && ($f4 = (record as rt.LuaTable)?.f) !== undefined && !(record as rt.LuaTable).linked && $f4.id !== undefined ? ($f4.id = $5) : (rt.at($s, $d, $pc + 6), rt.setIndex(record, "id", $5, "local 'record'")));
-        $1 = self as rt.LuaValue;
-        if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
-          rt.at($s, $d, $pc + 7);
-          $2 = rt.index($1, "items", "local 'self'");
+        if ($2 !== undefined && ($f4 = (self as rt.LuaTable)?.f) !== undefined && !(self as rt.LuaTable).linked && $f4.next_id !== undefined) $f4.next_id = $2;
+        else {
+          rt.at($s, $d, $pc + 5);
+          rt.setIndex(self, "next_id", $2, "local 'self'");
         }
-        $5 = $2;
-        (rt.at($s, $d, $pc + 7), rt.setIndex($5, id, record, "field 'items'"));
+        $1 = id;
+        if ($1 !== undefined && ($f4 = (record as rt.LuaTable)?.f) !== undefined && !(record as rt.LuaTable).linked && $f4.id !== undefined) $f4.id = $1;
+        else {
+          rt.at($s, $d, $pc + 6);
+          rt.setIndex(record, "id", $1, "local 'record'");
+        }
         $2 = self as rt.LuaValue;
-        if (!(($f4 = ($2 as rt.LuaTable)?.f) !== undefined && (($1 = $f4.order) !== undefined || ($m3 = ($2 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view.order) !== undefined || (!("order" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
-          rt.at($s, $d, $pc + 8);
-          $1 = rt.index($2, "order", "local 'self'");
+        if (!(($f4 = ($2 as rt.LuaTable)?.f) !== undefined && (($5 = $f4.items) !== undefined || ($m3 = ($2 as rt.LuaTable).metatable) === undefined || ($5 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 7);
+          $5 = rt.index($2, "items", "local 'self'");
         }
-        (rt.at($s, $d, $pc + 8), rt.setIndex($1, ($10 = (($9 = (($5 = self as rt.LuaValue, (($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.order) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.order) !== undefined || (!("order" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : (rt.at($s, $d, $pc + 8), rt.index($5, "order", "local 'self'"))))) as rt.LuaValue, (($9 as rt.LuaTable)?.arr !== undefined ? ($9 as rt.LuaTable).length() : typeof $9 === 'string' ? $9.length : (rt.at($s, $d, $pc + 8), rt.len($9, "field 'order'"))))) as rt.LuaValue, (typeof $10 === 'number' ? $10 + 1 : (rt.at($s, $d, $pc + 8), rt.add($10, 1)))), id, "field 'order'"));
+        $1 = $5;
+        rt.at($s, $d, $pc + 7);
+        rt.setIndex($1, id, record, "field 'items'");
+        rt.at($s, $d, $pc + 8);
+        rt.setIndex(($5 = self as rt.LuaValue, (($f4 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.order) !== undefined || ($m3 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.order) !== undefined || (!("order" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 8), rt.index($5, "order", "local 'self'")))), ($10 = (($9 = (($1 = self as rt.LuaValue, (($f8 = ($1 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.order) !== undefined || ($m7 = ($1 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.order) !== undefined || (!("order" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : (rt.at($s, $d, $pc + 8), rt.index($1, "order", "local 'self'"))))) as rt.LuaValue, (($9 as rt.LuaTable)?.arr !== undefined ? ($9 as rt.LuaTable).length() : typeof $9 === 'string' ? $9.length : (rt.at($s, $d, $pc + 8), rt.len($9, "field 'order'"))))) as rt.LuaValue, (typeof $10 === 'number' ? $10 + 1 : (rt.at($s, $d, $pc + 8), rt.add($10, 1)))), id, "field 'order'");
         return rt.leave($s, $d, record);
-      }) !== undefined && ($f3 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f3.insert !== undefined ? ($f3.insert = $1) : ($s.pcs[$d] = $pc + 9, rt.setIndex($2, "insert", $1, "local 'Store'")));
+      };
+      if ($1 !== undefined && ($f3 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f3.insert !== undefined) $f3.insert = $1;
+      else {
+        $s.pcs[$d] = $pc + 9;
+        rt.setIndex($2, "insert", $1, "local 'Store'");
+      }
       $1 = Store;
-      (($2 = function $get(self?: rt.LuaValue, id?: rt.LuaValue): rt.LuaResult {
+      $2 = function $get(self?: rt.LuaValue, id?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
@@ -134,9 +158,14 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
         return rt.leave($s, $d, rt.index(($1 = self as rt.LuaValue, (($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.items) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.items) !== undefined || (!("items" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $2 : (rt.at($s, $d, $pc + 10), rt.index($1, "items", "local 'self'")))), ($5 = id, rt.at($s, $d, $pc + 10), $5), "field 'items'"));
-      }) !== undefined && ($f3 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f3.get !== undefined ? ($f3.get = $2) : ($s.pcs[$d] = $pc + 11, rt.setIndex($1, "get", $2, "local 'Store'")));
+      };
+      if ($2 !== undefined && ($f3 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f3.get !== undefined) $f3.get = $2;
+      else {
+        $s.pcs[$d] = $pc + 11;
+        rt.setIndex($1, "get", $2, "local 'Store'");
+      }
       $2 = Store;
-      (($1 = function $all(self?: rt.LuaValue): rt.LuaResult {
+      $1 = function $all(self?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -160,8 +189,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m18: rt.LuaTable | undefined;
         let $f19: rt.Fields | undefined;
         let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
-        let $a22: rt.LuaValue[] | undefined;
+        let $a21: rt.LuaValue[] | undefined;
         let out: rt.LuaTable = new rt.LuaTable();
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
@@ -187,14 +215,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             if (rt.t(rt.index(($9 = self as rt.LuaValue, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.items) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.items) !== undefined || (!("items" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 15, rt.index($9, "items", "local 'self'")))), ($13 = id, $s.pcs[$d] = $pc + 15, $13), "field 'items'"))) {
               $k14 = (out.length() + 1);
               $15 = rt.index(($16 = self as rt.LuaValue, (($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.items) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.items) !== undefined || (!("items" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : ($s.pcs[$d] = $pc + 15, rt.index($16, "items", "local 'self'")))), ($20 = id, $s.pcs[$d] = $pc + 15, $20), "field 'items'");
-              (($21 = $15) !== undefined && ($a22 = (out as rt.LuaTable)?.arr) !== undefined && ($k14 - 1 >>> 0) === $k14 - 1 && $a22[$k14 - 1] !== undefined ? ($a22[$k14 - 1] = $21) : $21 !== undefined && $a22 !== undefined && $k14 === $a22.length + 1 && (out as rt.LuaTable).other === undefined && (out as rt.LuaTable).metatable === undefined ? $a22.push($21) : ($s.pcs[$d] = $pc + 15, rt.setIndex(out, $k14, $21, "local 'out'")));
+              if ($15 !== undefined && ($a21 = (out as rt.LuaTable)?.arr) !== undefined && ($k14 - 1 >>> 0) === $k14 - 1 && $a21[$k14 - 1] !== undefined) $a21[$k14 - 1] = $15;
+              else if ($15 !== undefined && $a21 !== undefined && $k14 === $a21.length + 1 && (out as rt.LuaTable).other === undefined && (out as rt.LuaTable).metatable === undefined) $a21.push($15);
+              else {
+                $s.pcs[$d] = $pc + 15;
+                rt.setIndex(out, $k14, $15, "local 'out'");
+              }
             }
           }
         }
         return rt.leave($s, $d, out);
-      }) !== undefined && ($f3 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f3.all !== undefined ? ($f3.all = $1) : ($s.pcs[$d] = $pc + 16, rt.setIndex($2, "all", $1, "local 'Store'")));
+      };
+      if ($1 !== undefined && ($f3 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f3.all !== undefined) $f3.all = $1;
+      else {
+        $s.pcs[$d] = $pc + 16;
+        rt.setIndex($2, "all", $1, "local 'Store'");
+      }
       $1 = Store;
-      (($2 = function $remove(self?: rt.LuaValue, id?: rt.LuaValue): rt.LuaResult {
+      $2 = function $remove(self?: rt.LuaValue, id?: rt.LuaValue): rt.LuaResult {
         const $s = rt.current, $d = $s.depth;
         if ($d >= $s.limit) $s.deepen();
         $s.depth = $d + 1;
@@ -227,7 +265,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $1 = rt.index($2, "items", "local 'self'");
         }
         $5 = $1;
-        ($s.pcs[$d] = $pc + 18, rt.setIndex($5, id, undefined, "field 'items'"));
+        $s.pcs[$d] = $pc + 18;
+        rt.setIndex($5, id, undefined, "field 'items'");
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
           if (($1 = (($5 = $env.f.ipairs) !== undefined ? $5 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "ipairs"))), $2 = ($7 = self as rt.LuaValue, (($f4 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f4.order) !== undefined || ($m3 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m3.view.order) !== undefined || (!("order" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 19, rt.index($7, "order", "local 'self'")))) as rt.LuaValue, $1 === rt.ITERATION.ipairs && $2 instanceof rt.LuaTable)) $it1 = rt.ITERATION.ipairsIter, $st1 = $2, $key1 = 0;
@@ -274,7 +313,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           }
         }
         return rt.leave($s, $d, true);
-      }) !== undefined && ($f3 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f3.remove !== undefined ? ($f3.remove = $2) : ($s.pcs[$d] = $pc + 24, rt.setIndex($1, "remove", $2, "local 'Store'")));
+      };
+      if ($2 !== undefined && ($f3 = ($1 as rt.LuaTable)?.f) !== undefined && !($1 as rt.LuaTable).linked && $f3.remove !== undefined) $f3.remove = $2;
+      else {
+        $s.pcs[$d] = $pc + 24;
+        rt.setIndex($1, "remove", $2, "local 'Store'");
+      }
       return rt.leave($s, $d, Store);
     };
 }
