@@ -935,11 +935,13 @@ class FunctionEmitter {
   }
 
   /** What hooks (direct-emit.ts) may use of this emitter. */
-  private hookApi(): HookEmitter {
+  private hookApi(flat = false): HookEmitter {
     return {
       mode: this.mode,
       fn: this.node,
+      flat,
       expr: (e) => this.expr(e),
+      flatExpr: (e) => this.flatExpr(e),
       // never reused: a hook's value may live past the statement that made it
       temp: (type) => this.newTemp(type ?? 'rt.LuaValue', '$'),
       line: (l) => this.w.line(l),
@@ -1217,8 +1219,8 @@ class FunctionEmitter {
     const fixed = this.overrides?.get(e);
     if (fixed !== undefined) return fixed;
     if (this.ctx.hooks !== undefined) {
-      // (a hook may put the emitter's code in a branch of its own: no statements before it)
-      const hooked = this.ctx.hooks.expression(e, this.hookApi(), () => this.plainExpr(e, false));
+      // (plain code in a branch of the hook's expression writes no statements: the hook says)
+      const hooked = this.ctx.hooks.expression(e, this.hookApi(flat), (inBranch = false) => this.plainExpr(e, flat && inBranch));
       if (hooked !== undefined) return hooked;
     }
     return this.plainExpr(e, flat);

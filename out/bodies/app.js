@@ -210,7 +210,19 @@ function load($env) {
       let $n23;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = ($9 = rt.first(($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 11, rt.fn(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 12, $fn2 = rt.fn(($f8 = $32?.f)?.text !== void 0 ? $f8.text : ($m7 = $32?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($32, "text"), "method 'text'"), $fn2($32))), $9?.arr !== void 0 ? $9.length() : typeof $9 === "string" ? $9.length : ($s2.pcs[$d2] = $pc + 13, rt.len($9)));
+        $42 = ctx;
+        $s2.pcs[$d2] = $pc + 11;
+        $32 = rt.first(rt.fn(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
+        $s2.pcs[$d2] = $pc + 12;
+        $fn2 = rt.fn(($f8 = $32?.f)?.text !== void 0 ? $f8.text : ($m7 = $32?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($32, "text"), "method 'text'");
+        $9 = rt.first($fn2($32));
+        if ($9?.arr !== void 0) $10 = $9.length();
+        else if (typeof $9 === "string") $10 = $9.length;
+        else {
+          $s2.pcs[$d2] = $pc + 13;
+          $10 = rt.len($9);
+        }
+        $1 = $10;
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
           {
@@ -234,7 +246,13 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($10 = $1, $o11 = new rt.FieldsObject(), $n12 = 0, $10 !== void 0 && ($o11.bytes = $10, $n12++), rt.LuaTable.record($o11, $n12)));
+        $o11 = new rt.FieldsObject();
+        $n12 = 0;
+        if ($1 !== void 0) {
+          $o11.bytes = $1;
+          $n12++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o11, $n12));
       }
       $15 = ctx;
       $s2.pcs[$d2] = $pc + 11;

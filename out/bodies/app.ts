@@ -199,7 +199,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n23: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = ($9 = (rt.first(($3 = rt.first(($4 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 12, $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.text !== undefined ? $f8.text : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($3, "text")), "method 'text'"), $fn2($3)))) as rt.LuaValue, (($9 as rt.LuaTable)?.arr !== undefined ? ($9 as rt.LuaTable).length() : typeof $9 === 'string' ? $9.length : ($s.pcs[$d] = $pc + 13, rt.len($9))));
+          $4 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 11;
+          $3 = rt.first(rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4));
+          $s.pcs[$d] = $pc + 12;
+          $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.text !== undefined ? $f8.text : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($3, "text")), "method 'text'");
+          $9 = (rt.first($fn2($3))) as rt.LuaValue;
+          if (($9 as rt.LuaTable)?.arr !== undefined) $10 = ($9 as rt.LuaTable).length();
+          else if (typeof $9 === 'string') $10 = $9.length;
+          else {
+            $s.pcs[$d] = $pc + 13;
+            $10 = rt.len($9);
+          }
+          $1 = $10;
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 121; $b[$p + 4] = 116; $b[$p + 5] = 101; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
@@ -207,7 +219,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($10 = $1, $o11 = new rt.FieldsObject(), $n12 = 0, ($10 !== undefined && ($o11.bytes = $10, $n12++)), rt.LuaTable.record($o11, $n12)));
+          $o11 = new rt.FieldsObject();
+          $n12 = 0;
+          if ($1 !== undefined) {
+            $o11.bytes = $1;
+            $n12++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o11, $n12));
         }
         $15 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 11;

@@ -177,17 +177,17 @@ function load($env) {
       let $13;
       let $14;
       let $15;
-      let $k16;
-      let $17;
-      let $a18;
+      let $16;
+      let $k17;
+      let $18;
       let $a19;
-      let $20;
+      let $a20;
       let $21;
       let $22;
-      let $o23;
-      let $n24;
-      let $fn25;
-      let $26;
+      let $23;
+      let $o24;
+      let $n25;
+      let $fn26;
       let $27;
       let $28;
       let $o29;
@@ -209,7 +209,18 @@ function load($env) {
         $32 = rt.getGlobal($env, "tonumber");
       }
       $42 = $32;
-      $2 = rh.pristineContext(ctx) ? ctx.queryValue("limit") : ($9 = rt.first(($10 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f8 = $10?.f)?.query !== void 0 ? $f8.query : ($m7 = $10?.metatable) !== void 0 && $m7.view.query !== void 0 ? $m7.view.query : rt.index($10, "query", "local 'ctx'"), "method 'query'")($10))), ($f62 = $9?.f) !== void 0 && (($11 = $f62.limit) !== void 0 || ($m52 = $9.metatable) === void 0 || ($11 = $m52.view.limit) !== void 0 || !("limit" in $m52.view) && $m52.view[rt.CUT] === void 0) ? $11 : ($s2.pcs[$d2] = $pc + 7, rt.index($9, "limit")));
+      if (rh.pristineContext(ctx)) $9 = ctx.queryValue("limit");
+      else {
+        $10 = ctx;
+        $s2.pcs[$d2] = $pc + 8;
+        $11 = rt.first(rt.fn(($f8 = $10?.f)?.query !== void 0 ? $f8.query : ($m7 = $10?.metatable) !== void 0 && $m7.view.query !== void 0 ? $m7.view.query : rt.index($10, "query", "local 'ctx'"), "method 'query'")($10));
+        if (!(($f62 = $11?.f) !== void 0 && (($122 = $f62.limit) !== void 0 || ($m52 = $11.metatable) === void 0 || ($122 = $m52.view.limit) !== void 0 || !("limit" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 7;
+          $122 = rt.index($11, "limit");
+        }
+        $9 = $122;
+      }
+      $2 = $9;
       $s2.pcs[$d2] = $pc + 9;
       $fn1 = rt.fn($42, "global 'tonumber'");
       let limit = rt.first($fn1($2));
@@ -217,24 +228,36 @@ function load($env) {
         let cut = new rt.LuaTable();
         {
           const $start1 = 1;
-          const $limit1 = ($13 = rt.first(($11 = ($10 = ($9 = $env.f.math) !== void 0 ? $9 : ($s2.pcs[$d2] = $pc + 10, rt.getGlobal($env, "math")), ($f62 = $10?.f) !== void 0 && (($2 = $f62.min) !== void 0 || ($m52 = $10.metatable) === void 0 || ($2 = $m52.view.min) !== void 0 || !("min" in $m52.view) && $m52.view[rt.CUT] === void 0) ? $2 : ($s2.pcs[$d2] = $pc + 10, rt.index($10, "min", "global 'math'"))), $32 = limit, $42 = ($122 = list, $122?.arr !== void 0 ? $122.length() : typeof $122 === "string" ? $122.length : ($s2.pcs[$d2] = $pc + 10, rt.len($122, "local 'list'"))), $s2.pcs[$d2] = $pc + 11, $fn1 = rt.fn($11, "field 'min'"), $fn1($32, $42))), $s2.pcs[$d2] = $pc + 10, rt.forNumber($13, "limit"));
+          const $limit1 = ($14 = rt.first(($122 = ($11 = ($10 = $env.f.math) !== void 0 ? $10 : ($s2.pcs[$d2] = $pc + 10, rt.getGlobal($env, "math")), ($f62 = $11?.f) !== void 0 && (($2 = $f62.min) !== void 0 || ($m52 = $11.metatable) === void 0 || ($2 = $m52.view.min) !== void 0 || !("min" in $m52.view) && $m52.view[rt.CUT] === void 0) ? $2 : ($s2.pcs[$d2] = $pc + 10, rt.index($11, "min", "global 'math'"))), $32 = limit, $42 = ($13 = list, $13?.arr !== void 0 ? $13.length() : typeof $13 === "string" ? $13.length : ($s2.pcs[$d2] = $pc + 10, rt.len($13, "local 'list'"))), $s2.pcs[$d2] = $pc + 11, $fn1 = rt.fn($122, "field 'min'"), $fn1($32, $42))), $s2.pcs[$d2] = $pc + 10, rt.forNumber($14, "limit"));
           for (let i = $start1; i <= $limit1; i++) {
-            $14 = ($15 = list, $k16 = i, ($a18 = $15?.arr) !== void 0 && $k16 - 1 >>> 0 === $k16 - 1 && ($17 = $a18[$k16 - 1]) !== void 0 ? $17 : ($s2.pcs[$d2] = $pc + 10, rt.index($15, $k16, "local 'list'")));
-            if ($14 !== void 0 && ($a19 = cut?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a19[i - 1] !== void 0) $a19[i - 1] = $14;
-            else if ($14 !== void 0 && $a19 !== void 0 && i === $a19.length + 1 && cut.other === void 0 && cut.metatable === void 0) $a19.push($14);
+            $15 = ($16 = list, $k17 = i, ($a19 = $16?.arr) !== void 0 && $k17 - 1 >>> 0 === $k17 - 1 && ($18 = $a19[$k17 - 1]) !== void 0 ? $18 : ($s2.pcs[$d2] = $pc + 10, rt.index($16, $k17, "local 'list'")));
+            if ($15 !== void 0 && ($a20 = cut?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a20[i - 1] !== void 0) $a20[i - 1] = $15;
+            else if ($15 !== void 0 && $a20 !== void 0 && i === $a20.length + 1 && cut.other === void 0 && cut.metatable === void 0) $a20.push($15);
             else {
               $s2.pcs[$d2] = $pc + 10;
-              rt.setIndex(cut, i, $14, "local 'cut'");
+              rt.setIndex(cut, i, $15, "local 'cut'");
             }
           }
         }
         list = cut;
       }
       if ($json) {
-        $20 = ($13 = api, ($f62 = $13?.f) !== void 0 && (($122 = $f62.json) !== void 0 || ($m52 = $13.metatable) === void 0 || ($122 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0) ? $122 : ($s2.pcs[$d2] = $pc + 12, rt.index($13, "json", "upvalue 'api'")));
-        $21 = list;
-        $22 = ($42 = list, $42?.arr !== void 0 ? $42.length() : typeof $42 === "string" ? $42.length : ($s2.pcs[$d2] = $pc + 12, rt.len($42, "local 'list'")));
-        if (rh.isJsonBuilder($20) && rh.isScalar($21) && rh.isScalar($22)) {
+        $14 = api;
+        if (!(($f62 = $14?.f) !== void 0 && (($13 = $f62.json) !== void 0 || ($m52 = $14.metatable) === void 0 || ($13 = $m52.view.json) !== void 0 || !("json" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 12;
+          $13 = rt.index($14, "json", "upvalue 'api'");
+        }
+        $21 = $13;
+        $22 = list;
+        $42 = list;
+        if ($42?.arr !== void 0) $32 = $42.length();
+        else if (typeof $42 === "string") $32 = $42.length;
+        else {
+          $s2.pcs[$d2] = $pc + 12;
+          $32 = rt.len($42, "local 'list'");
+        }
+        $23 = $32;
+        if (rh.isJsonBuilder($21) && rh.isScalar($22) && rh.isScalar($23)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(9), $p = $w.p;
@@ -249,7 +272,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($21);
+          $w.scalar($22);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -263,7 +286,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($22);
+          $w.scalar($23);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -271,15 +294,29 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, rt.first(($32 = $20, $2 = ($9 = $21, $10 = $22, $o23 = new rt.FieldsObject(), $n24 = 0, $9 !== void 0 && ($o23.users = $9, $n24++), $10 !== void 0 && ($o23.count = $10, $n24++), rt.LuaTable.record($o23, $n24)), $s2.pcs[$d2] = $pc + 13, $fn1 = rt.fn($32, "field 'json'"), $fn1($2))));
+        $2 = $21;
+        $o24 = new rt.FieldsObject();
+        $n25 = 0;
+        if ($22 !== void 0) {
+          $o24.users = $22;
+          $n25++;
+        }
+        if ($23 !== void 0) {
+          $o24.count = $23;
+          $n25++;
+        }
+        $10 = rt.LuaTable.record($o24, $n25);
+        $s2.pcs[$d2] = $pc + 13;
+        $fn1 = rt.fn($2, "field 'json'");
+        return rt.leave($s2, $d2, rt.first($fn1($10)));
       }
-      $17 = api;
-      if (!(($f8 = $17?.f) !== void 0 && (($15 = $f8.json) !== void 0 || ($m7 = $17.metatable) === void 0 || ($15 = $m7.view.json) !== void 0 || !("json" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+      $122 = api;
+      if (!(($f8 = $122?.f) !== void 0 && (($18 = $f8.json) !== void 0 || ($m7 = $122.metatable) === void 0 || ($18 = $m7.view.json) !== void 0 || !("json" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 12;
-        $15 = rt.index($17, "json", "upvalue 'api'");
+        $18 = rt.index($122, "json", "upvalue 'api'");
       }
-      $11 = $15;
-      $26 = list;
+      $11 = $18;
+      $15 = list;
       $27 = list;
       if ($27?.arr !== void 0) $28 = $27.length();
       else if (typeof $27 === "string") $28 = $27.length;
@@ -289,24 +326,24 @@ function load($env) {
       }
       $o29 = new rt.FieldsObject();
       $n30 = 0;
-      if ($26 !== void 0) {
-        $o29.users = $26;
+      if ($15 !== void 0) {
+        $o29.users = $15;
         $n30++;
       }
       if ($28 !== void 0) {
         $o29.count = $28;
         $n30++;
       }
-      $14 = rt.LuaTable.record($o29, $n30);
+      $16 = rt.LuaTable.record($o29, $n30);
       $s2.pcs[$d2] = $pc + 14;
-      $fn25 = rt.fn($11, "field 'json'");
+      $fn26 = rt.fn($11, "field 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
         $t31 = $s2.tails++;
-        $r32 = $fn25($14);
+        $r32 = $fn26($16);
         $s2.tails = $t31;
       } else {
-        $r32 = rt.tail($s2, $fn25, [$14]);
+        $r32 = rt.tail($s2, $fn26, [$16]);
       }
       return $r32;
     })));
@@ -615,68 +652,80 @@ function load($env) {
       let $m10;
       let $f11;
       let $122;
-      let $m13;
-      let $f14;
-      let $fn15;
-      let $16;
-      let $t17;
-      let $r18;
+      let $13;
+      let $m14;
+      let $f15;
+      let $fn16;
+      let $17;
+      let $t18;
+      let $r19;
       $32 = users;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.parse_id) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.parse_id) !== void 0 || !("parse_id" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 41;
         $42 = rt.index($32, "parse_id", "upvalue 'users'");
       }
       $2 = $42;
-      $72 = rh.pristineContext(ctx) ? ctx.param("id") : ($8 = rt.first(($9 = ctx, $s2.pcs[$d2] = $pc + 42, rt.fn(($f11 = $9?.f)?.params !== void 0 ? $f11.params : ($m10 = $9?.metatable) !== void 0 && $m10.view.params !== void 0 ? $m10.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9))), ($f14 = $8?.f) !== void 0 && (($122 = $f14.id) !== void 0 || ($m13 = $8.metatable) === void 0 || ($122 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $122 : ($s2.pcs[$d2] = $pc + 41, rt.index($8, "id")));
+      if (rh.pristineContext(ctx)) $8 = ctx.param("id");
+      else {
+        $9 = ctx;
+        $s2.pcs[$d2] = $pc + 42;
+        $122 = rt.first(rt.fn(($f11 = $9?.f)?.params !== void 0 ? $f11.params : ($m10 = $9?.metatable) !== void 0 && $m10.view.params !== void 0 ? $m10.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9));
+        if (!(($f15 = $122?.f) !== void 0 && (($13 = $f15.id) !== void 0 || ($m14 = $122.metatable) === void 0 || ($13 = $m14.view.id) !== void 0 || !("id" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 41;
+          $13 = rt.index($122, "id");
+        }
+        $8 = $13;
+      }
+      $72 = $8;
       $s2.pcs[$d2] = $pc + 43;
       $fn1 = rt.fn($2, "field 'parse_id'");
       let id = rt.first($fn1($72));
-      $122 = !rt.t(id);
-      if (!rt.t($122)) {
-        $8 = users;
-        if (!(($f14 = $8?.f) !== void 0 && (($72 = $f14.store) !== void 0 || ($m13 = $8.metatable) === void 0 || ($72 = $m13.view.store) !== void 0 || !("store" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+      $13 = !rt.t(id);
+      if (!rt.t($13)) {
+        $9 = users;
+        if (!(($f15 = $9?.f) !== void 0 && (($72 = $f15.store) !== void 0 || ($m14 = $9.metatable) === void 0 || ($72 = $m14.view.store) !== void 0 || !("store" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 44;
-          $72 = rt.index($8, "store", "upvalue 'users'");
+          $72 = rt.index($9, "store", "upvalue 'users'");
         }
-        $9 = $72;
+        $122 = $72;
         $s2.pcs[$d2] = $pc + 45;
-        $fn1 = rt.fn(($f11 = $9?.f)?.remove !== void 0 ? $f11.remove : ($m10 = $9?.metatable) !== void 0 && $m10.view.remove !== void 0 ? $m10.view.remove : rt.index($9, "remove", "field 'store'"), "method 'remove'");
+        $fn1 = rt.fn(($f11 = $122?.f)?.remove !== void 0 ? $f11.remove : ($m10 = $122?.metatable) !== void 0 && $m10.view.remove !== void 0 ? $m10.view.remove : rt.index($122, "remove", "field 'store'"), "method 'remove'");
         $42 = id;
-        $122 = !rt.t(rt.first($fn1($9, $42)));
+        $13 = !rt.t(rt.first($fn1($122, $42)));
       }
-      if ($122) {
+      if ($13) {
         $32 = api;
         $s2.pcs[$d2] = $pc + 46;
-        $fn15 = rt.fn(($f62 = $32?.f)?.error !== void 0 ? $f62.error : ($m52 = $32?.metatable) !== void 0 && $m52.view.error !== void 0 ? $m52.view.error : rt.index($32, "error", "upvalue 'api'"), "method 'error'");
+        $fn16 = rt.fn(($f62 = $32?.f)?.error !== void 0 ? $f62.error : ($m52 = $32?.metatable) !== void 0 && $m52.view.error !== void 0 ? $m52.view.error : rt.index($32, "error", "upvalue 'api'"), "method 'error'");
         $2 = 404;
-        $16 = "User not found";
+        $17 = "User not found";
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t17 = $s2.tails++;
-          $r18 = $fn15($32, $2, $16);
-          $s2.tails = $t17;
+          $t18 = $s2.tails++;
+          $r19 = $fn16($32, $2, $17);
+          $s2.tails = $t18;
         } else {
-          $r18 = rt.tail($s2, $fn15, [$32, $2, $16]);
+          $r19 = rt.tail($s2, $fn16, [$32, $2, $17]);
         }
-        return $r18;
+        return $r19;
       }
       $72 = api;
-      if (!(($f11 = $72?.f) !== void 0 && (($8 = $f11.no_content) !== void 0 || ($m10 = $72.metatable) === void 0 || ($8 = $m10.view.no_content) !== void 0 || !("no_content" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
+      if (!(($f11 = $72?.f) !== void 0 && (($9 = $f11.no_content) !== void 0 || ($m10 = $72.metatable) === void 0 || ($9 = $m10.view.no_content) !== void 0 || !("no_content" in $m10.view) && $m10.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 47;
-        $8 = rt.index($72, "no_content", "upvalue 'api'");
+        $9 = rt.index($72, "no_content", "upvalue 'api'");
       }
-      $42 = $8;
+      $42 = $9;
       $s2.pcs[$d2] = $pc + 48;
       $fn1 = rt.fn($42, "field 'no_content'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t17 = $s2.tails++;
-        $r18 = $fn1();
-        $s2.tails = $t17;
+        $t18 = $s2.tails++;
+        $r19 = $fn1();
+        $s2.tails = $t18;
       } else {
-        $r18 = rt.tail($s2, $fn1, []);
+        $r19 = rt.tail($s2, $fn1, []);
       }
-      return $r18;
+      return $r19;
     }));
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.delete !== void 0) $f13.delete = $12;
     else {

@@ -131,17 +131,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
-        let $k16: number;
-        let $17: rt.LuaValue;
-        let $a18: rt.LuaValue[] | undefined;
+        let $16: rt.LuaValue;
+        let $k17: number;
+        let $18: rt.LuaValue;
         let $a19: rt.LuaValue[] | undefined;
-        let $20: rt.LuaValue;
+        let $a20: rt.LuaValue[] | undefined;
         let $21: rt.LuaValue;
         let $22: rt.LuaValue;
-        let $o23: rt.Fields;
-        let $n24: number;
-        let $fn25!: rt.LuaFunction;
-        let $26: rt.LuaValue;
+        let $23: rt.LuaValue;
+        let $o24: rt.Fields;
+        let $n25: number;
+        let $fn26!: rt.LuaFunction;
         let $27: rt.LuaValue;
         let $28: rt.LuaValue;
         let $o29: rt.Fields;
@@ -163,7 +163,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $3 = rt.getGlobal($env, "tonumber");
         }
         $4 = $3;
-        $2 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("limit") : ($9 = rt.first(($10 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f8 = ($10 as rt.LuaTable)?.f)?.query !== undefined ? $f8.query : ($m7 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m7.view.query !== undefined ? $m7.view.query : rt.index($10, "query", "local 'ctx'")), "method 'query'")($10))), (($f6 = ($9 as rt.LuaTable)?.f) !== undefined && (($11 = $f6.limit) !== undefined || ($m5 = ($9 as rt.LuaTable).metatable) === undefined || ($11 = $m5.view.limit) !== undefined || (!("limit" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 7, rt.index($9, "limit")))));
+        if (rh.pristineContext(ctx)) $9 = (ctx as rh.RequestContext).queryValue("limit");
+        else {
+          $10 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 8;
+          $11 = rt.first(rt.fn((($f8 = ($10 as rt.LuaTable)?.f)?.query !== undefined ? $f8.query : ($m7 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m7.view.query !== undefined ? $m7.view.query : rt.index($10, "query", "local 'ctx'")), "method 'query'")($10));
+          if (!(($f6 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.limit) !== undefined || ($m5 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m5.view.limit) !== undefined || (!("limit" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 7;
+            $12 = rt.index($11, "limit");
+          }
+          $9 = $12;
+        }
+        $2 = $9;
         $s.pcs[$d] = $pc + 9;
         $fn1 = rt.fn($4, "global 'tonumber'");
         let limit: rt.LuaValue = rt.first($fn1($2));
@@ -171,41 +182,67 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           let cut: rt.LuaTable = new rt.LuaTable();
           {
             const $start1 = 1;
-            const $limit1 = ($13 = rt.first(($11 = ($10 = (($9 = $env.f.math) !== undefined ? $9 : ($s.pcs[$d] = $pc + 10, rt.getGlobal($env, "math"))), (($f6 = ($10 as rt.LuaTable)?.f) !== undefined && (($2 = $f6.min) !== undefined || ($m5 = ($10 as rt.LuaTable).metatable) === undefined || ($2 = $m5.view.min) !== undefined || (!("min" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 10, rt.index($10, "min", "global 'math'")))), $3 = limit, $4 = ($12 = (list) as rt.LuaValue, (($12 as rt.LuaTable)?.arr !== undefined ? ($12 as rt.LuaTable).length() : typeof $12 === 'string' ? $12.length : ($s.pcs[$d] = $pc + 10, rt.len($12, "local 'list'")))), $s.pcs[$d] = $pc + 11, $fn1 = rt.fn($11, "field 'min'"), $fn1($3, $4))), ($s.pcs[$d] = $pc + 10, rt.forNumber($13, 'limit')));
+            const $limit1 = ($14 = rt.first(($12 = ($11 = (($10 = $env.f.math) !== undefined ? $10 : ($s.pcs[$d] = $pc + 10, rt.getGlobal($env, "math"))), (($f6 = ($11 as rt.LuaTable)?.f) !== undefined && (($2 = $f6.min) !== undefined || ($m5 = ($11 as rt.LuaTable).metatable) === undefined || ($2 = $m5.view.min) !== undefined || (!("min" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 10, rt.index($11, "min", "global 'math'")))), $3 = limit, $4 = ($13 = (list) as rt.LuaValue, (($13 as rt.LuaTable)?.arr !== undefined ? ($13 as rt.LuaTable).length() : typeof $13 === 'string' ? $13.length : ($s.pcs[$d] = $pc + 10, rt.len($13, "local 'list'")))), $s.pcs[$d] = $pc + 11, $fn1 = rt.fn($12, "field 'min'"), $fn1($3, $4))), ($s.pcs[$d] = $pc + 10, rt.forNumber($14, 'limit')));
             for (let i: number = $start1; i <= $limit1; i++) {
-              $14 = ($15 = list, $k16 = i, ($a18 = ($15 as rt.LuaTable)?.arr) !== undefined && ($k16 - 1 >>> 0) === $k16 - 1 && ($17 = $a18[$k16 - 1]) !== undefined ? $17 : ($s.pcs[$d] = $pc + 10, rt.index($15, $k16, "local 'list'")));
-              if ($14 !== undefined && ($a19 = (cut as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a19[i - 1] !== undefined) $a19[i - 1] = $14;
-              else if ($14 !== undefined && $a19 !== undefined && i === $a19.length + 1 && (cut as rt.LuaTable).other === undefined && (cut as rt.LuaTable).metatable === undefined) $a19.push($14);
+              $15 = ($16 = list, $k17 = i, ($a19 = ($16 as rt.LuaTable)?.arr) !== undefined && ($k17 - 1 >>> 0) === $k17 - 1 && ($18 = $a19[$k17 - 1]) !== undefined ? $18 : ($s.pcs[$d] = $pc + 10, rt.index($16, $k17, "local 'list'")));
+              if ($15 !== undefined && ($a20 = (cut as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a20[i - 1] !== undefined) $a20[i - 1] = $15;
+              else if ($15 !== undefined && $a20 !== undefined && i === $a20.length + 1 && (cut as rt.LuaTable).other === undefined && (cut as rt.LuaTable).metatable === undefined) $a20.push($15);
               else {
                 $s.pcs[$d] = $pc + 10;
-                rt.setIndex(cut, i, $14, "local 'cut'");
+                rt.setIndex(cut, i, $15, "local 'cut'");
               }
             }
           }
           list = cut;
         }
         if ($json) {
-          $20 = ($13 = api as rt.LuaValue, (($f6 = ($13 as rt.LuaTable)?.f) !== undefined && (($12 = $f6.json) !== undefined || ($m5 = ($13 as rt.LuaTable).metatable) === undefined || ($12 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 12, rt.index($13, "json", "upvalue 'api'"))));
-          $21 = list;
-          $22 = ($4 = (list) as rt.LuaValue, (($4 as rt.LuaTable)?.arr !== undefined ? ($4 as rt.LuaTable).length() : typeof $4 === 'string' ? $4.length : ($s.pcs[$d] = $pc + 12, rt.len($4, "local 'list'"))));
-          if (rh.isJsonBuilder($20) && rh.isScalar($21) && rh.isScalar($22)) {
+          $14 = api as rt.LuaValue;
+          if (!(($f6 = ($14 as rt.LuaTable)?.f) !== undefined && (($13 = $f6.json) !== undefined || ($m5 = ($14 as rt.LuaTable).metatable) === undefined || ($13 = $m5.view.json) !== undefined || (!("json" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 12;
+            $13 = rt.index($14, "json", "upvalue 'api'");
+          }
+          $21 = $13;
+          $22 = list;
+          $4 = list as rt.LuaValue;
+          if (($4 as rt.LuaTable)?.arr !== undefined) $3 = ($4 as rt.LuaTable).length();
+          else if (typeof $4 === 'string') $3 = $4.length;
+          else {
+            $s.pcs[$d] = $pc + 12;
+            $3 = rt.len($4, "local 'list'");
+          }
+          $23 = $3;
+          if (rh.isJsonBuilder($21) && rh.isScalar($22) && rh.isScalar($23)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 114; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.scalar($21 as string | number | boolean);
-            { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 111; $b[$p + 4] = 117; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
             $w.scalar($22 as string | number | boolean);
+            { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 111; $b[$p + 4] = 117; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
+            $w.scalar($23 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, rt.first(($3 = $20, $2 = ($9 = $21, $10 = $22, $o23 = new rt.FieldsObject(), $n24 = 0, ($9 !== undefined && ($o23.users = $9, $n24++)), ($10 !== undefined && ($o23.count = $10, $n24++)), rt.LuaTable.record($o23, $n24)), $s.pcs[$d] = $pc + 13, $fn1 = rt.fn($3, "field 'json'"), $fn1($2))));
+          $2 = $21;
+          $o24 = new rt.FieldsObject();
+          $n25 = 0;
+          if ($22 !== undefined) {
+            $o24.users = $22;
+            $n25++;
+          }
+          if ($23 !== undefined) {
+            $o24.count = $23;
+            $n25++;
+          }
+          $10 = rt.LuaTable.record($o24, $n25);
+          $s.pcs[$d] = $pc + 13;
+          $fn1 = rt.fn($2, "field 'json'");
+          return rt.leave($s, $d, rt.first($fn1($10)));
         }
-        $17 = api as rt.LuaValue;
-        if (!(($f8 = ($17 as rt.LuaTable)?.f) !== undefined && (($15 = $f8.json) !== undefined || ($m7 = ($17 as rt.LuaTable).metatable) === undefined || ($15 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+        $12 = api as rt.LuaValue;
+        if (!(($f8 = ($12 as rt.LuaTable)?.f) !== undefined && (($18 = $f8.json) !== undefined || ($m7 = ($12 as rt.LuaTable).metatable) === undefined || ($18 = $m7.view.json) !== undefined || (!("json" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 12;
-          $15 = rt.index($17, "json", "upvalue 'api'");
+          $18 = rt.index($12, "json", "upvalue 'api'");
         }
-        $11 = $15;
-        $26 = list;
+        $11 = $18;
+        $15 = list;
         $27 = list as rt.LuaValue;
         if (($27 as rt.LuaTable)?.arr !== undefined) $28 = ($27 as rt.LuaTable).length();
         else if (typeof $27 === 'string') $28 = $27.length;
@@ -215,24 +252,24 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $o29 = new rt.FieldsObject();
         $n30 = 0;
-        if ($26 !== undefined) {
-          $o29.users = $26;
+        if ($15 !== undefined) {
+          $o29.users = $15;
           $n30++;
         }
         if ($28 !== undefined) {
           $o29.count = $28;
           $n30++;
         }
-        $14 = rt.LuaTable.record($o29, $n30);
+        $16 = rt.LuaTable.record($o29, $n30);
         $s.pcs[$d] = $pc + 14;
-        $fn25 = rt.fn($11, "field 'json'");
+        $fn26 = rt.fn($11, "field 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
           $t31 = $s.tails++;
-          $r32 = $fn25($14);
+          $r32 = $fn26($16);
           $s.tails = $t31;
         } else {
-          $r32 = rt.tail($s, $fn25, [$14]);
+          $r32 = rt.tail($s, $fn26, [$16]);
         }
         return $r32;
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
@@ -541,68 +578,80 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m10: rt.LuaTable | undefined;
         let $f11: rt.Fields | undefined;
         let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $fn15!: rt.LuaFunction;
-        let $16: rt.LuaValue;
-        let $t17: number;
-        let $r18: rt.LuaResult;
+        let $13: rt.LuaValue;
+        let $m14: rt.LuaTable | undefined;
+        let $f15: rt.Fields | undefined;
+        let $fn16!: rt.LuaFunction;
+        let $17: rt.LuaValue;
+        let $t18: number;
+        let $r19: rt.LuaResult;
         $3 = users as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.parse_id) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.parse_id) !== undefined || (!("parse_id" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 41;
           $4 = rt.index($3, "parse_id", "upvalue 'users'");
         }
         $2 = $4;
-        $7 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($8 = rt.first(($9 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 42, rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), (($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($8 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 41, rt.index($8, "id")))));
+        if (rh.pristineContext(ctx)) $8 = (ctx as rh.RequestContext).param("id");
+        else {
+          $9 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 42;
+          $12 = rt.first(rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9));
+          if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.id) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.id) !== undefined || (!("id" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 41;
+            $13 = rt.index($12, "id");
+          }
+          $8 = $13;
+        }
+        $7 = $8;
         $s.pcs[$d] = $pc + 43;
         $fn1 = rt.fn($2, "field 'parse_id'");
         let id: rt.LuaValue = rt.first($fn1($7));
-        $12 = !rt.t(id);
-        if (!rt.t($12)) {
-          $8 = users as rt.LuaValue;
-          if (!(($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($7 = $f14.store) !== undefined || ($m13 = ($8 as rt.LuaTable).metatable) === undefined || ($7 = $m13.view.store) !== undefined || (!("store" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+        $13 = !rt.t(id);
+        if (!rt.t($13)) {
+          $9 = users as rt.LuaValue;
+          if (!(($f15 = ($9 as rt.LuaTable)?.f) !== undefined && (($7 = $f15.store) !== undefined || ($m14 = ($9 as rt.LuaTable).metatable) === undefined || ($7 = $m14.view.store) !== undefined || (!("store" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 44;
-            $7 = rt.index($8, "store", "upvalue 'users'");
+            $7 = rt.index($9, "store", "upvalue 'users'");
           }
-          $9 = $7;
+          $12 = $7;
           $s.pcs[$d] = $pc + 45;
-          $fn1 = rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.remove !== undefined ? $f11.remove : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.remove !== undefined ? $m10.view.remove : rt.index($9, "remove", "field 'store'")), "method 'remove'");
+          $fn1 = rt.fn((($f11 = ($12 as rt.LuaTable)?.f)?.remove !== undefined ? $f11.remove : ($m10 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m10.view.remove !== undefined ? $m10.view.remove : rt.index($12, "remove", "field 'store'")), "method 'remove'");
           $4 = id;
-          $12 = !rt.t(rt.first($fn1($9, $4)));
+          $13 = !rt.t(rt.first($fn1($12, $4)));
         }
-        if ($12) {
+        if ($13) {
           $3 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 46;
-          $fn15 = rt.fn((($f6 = ($3 as rt.LuaTable)?.f)?.error !== undefined ? $f6.error : ($m5 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($3, "error", "upvalue 'api'")), "method 'error'");
+          $fn16 = rt.fn((($f6 = ($3 as rt.LuaTable)?.f)?.error !== undefined ? $f6.error : ($m5 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m5.view.error !== undefined ? $m5.view.error : rt.index($3, "error", "upvalue 'api'")), "method 'error'");
           $2 = 404;
-          $16 = "User not found";
+          $17 = "User not found";
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t17 = $s.tails++;
-            $r18 = $fn15($3, $2, $16);
-            $s.tails = $t17;
+            $t18 = $s.tails++;
+            $r19 = $fn16($3, $2, $17);
+            $s.tails = $t18;
           } else {
-            $r18 = rt.tail($s, $fn15, [$3, $2, $16]);
+            $r19 = rt.tail($s, $fn16, [$3, $2, $17]);
           }
-          return $r18;
+          return $r19;
         }
         $7 = api as rt.LuaValue;
-        if (!(($f11 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f11.no_content) !== undefined || ($m10 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m10.view.no_content) !== undefined || (!("no_content" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+        if (!(($f11 = ($7 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.no_content) !== undefined || ($m10 = ($7 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.no_content) !== undefined || (!("no_content" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 47;
-          $8 = rt.index($7, "no_content", "upvalue 'api'");
+          $9 = rt.index($7, "no_content", "upvalue 'api'");
         }
-        $4 = $8;
+        $4 = $9;
         $s.pcs[$d] = $pc + 48;
         $fn1 = rt.fn($4, "field 'no_content'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t17 = $s.tails++;
-          $r18 = $fn1();
-          $s.tails = $t17;
+          $t18 = $s.tails++;
+          $r19 = $fn1();
+          $s.tails = $t18;
         } else {
-          $r18 = rt.tail($s, $fn1, []);
+          $r19 = rt.tail($s, $fn1, []);
         }
-        return $r18;
+        return $r19;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.delete !== undefined) $f13.delete = $12;
       else {

@@ -231,41 +231,41 @@ function load($env) {
       let $m4;
       let $f5;
       let $6;
-      let $m7;
-      let $f8;
-      let $9;
+      let $72;
+      let $m8;
+      let $f9;
       let $10;
       let $11;
-      let $m12;
-      let $f13;
-      let $14;
-      let $m15;
-      let $f162;
-      let $17;
-      let $18;
+      let $122;
+      let $m132;
+      let $f142;
+      let $152;
+      let $16;
+      let $m17;
+      let $f18;
       let $19;
-      let $m20;
-      let $f21;
-      let $222;
-      let $m23;
-      let $f24;
+      let $20;
+      let $21;
+      let $m22;
+      let $f23;
+      let $24;
       let $25;
-      let $26;
-      let $27;
-      let $m28;
-      let $f29;
+      let $m26;
+      let $f27;
+      let $28;
+      let $29;
       let $30;
       let $m31;
       let $f32;
       let $33;
       let $34;
-      let $35;
-      let $m36;
-      let $f37;
+      let $m35;
+      let $f36;
+      let $37;
       let $38;
-      let $m39;
-      let $f40;
-      let $41;
+      let $39;
+      let $m40;
+      let $f41;
       let $42;
       let $43;
       let $m44;
@@ -273,15 +273,15 @@ function load($env) {
       let $46;
       let $47;
       let $48;
-      let $m49;
-      let $f50;
-      let $51;
+      let $49;
+      let $m50;
+      let $f51;
       let $52;
       let $53;
       let $54;
       let $55;
-      let $56;
-      let $57;
+      let $m56;
+      let $f57;
       let $o58;
       let $n59;
       let $60;
@@ -289,63 +289,136 @@ function load($env) {
       let $m62;
       let $f63;
       let $64;
-      let $m65;
-      let $f66;
-      let $67;
+      let $65;
+      let $m66;
+      let $f67;
       let $68;
       let $69;
       let $m70;
       let $f71;
-      let $72;
-      let $m73;
-      let $f74;
-      let $75;
+      let $722;
+      let $73;
+      let $m74;
+      let $f75;
       let $76;
       let $77;
       let $m78;
       let $f79;
       let $80;
-      let $m81;
-      let $f82;
-      let $83;
+      let $81;
+      let $m82;
+      let $f83;
       let $84;
       let $85;
       let $m86;
       let $f87;
       let $88;
-      let $m89;
-      let $f90;
-      let $91;
+      let $89;
+      let $m90;
+      let $f91;
       let $92;
       let $93;
       let $m94;
       let $f95;
       let $96;
-      let $m97;
-      let $f98;
-      let $99;
+      let $97;
+      let $m98;
+      let $f99;
       let $100;
       let $101;
-      let $m102;
-      let $f103;
-      let $104;
+      let $102;
+      let $m103;
+      let $f104;
       let $105;
       let $106;
-      let $m107;
-      let $f108;
-      let $109;
+      let $107;
+      let $m108;
+      let $f109;
       let $o110;
       let $n111;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx) ? ctx.param("id") : ($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 3, rt.fn(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32))), ($f8 = $22?.f) !== void 0 && (($6 = $f8.id) !== void 0 || ($m7 = $22.metatable) === void 0 || ($6 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 4, rt.index($22, "id")));
-        $9 = rh.pristineContext(ctx) ? ctx.param("sub") : ($10 = rt.first(($11 = ctx, $s2.pcs[$d2] = $pc + 3, rt.fn(($f13 = $11?.f)?.params !== void 0 ? $f13.params : ($m12 = $11?.metatable) !== void 0 && $m12.view.params !== void 0 ? $m12.view.params : rt.index($11, "params", "local 'ctx'"), "method 'params'")($11))), ($f162 = $10?.f) !== void 0 && (($14 = $f162.sub) !== void 0 || ($m15 = $10.metatable) === void 0 || ($14 = $m15.view.sub) !== void 0 || !("sub" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s2.pcs[$d2] = $pc + 4, rt.index($10, "sub")));
-        $17 = rh.pristineContext(ctx) ? ctx.header("X-Multi") : ($18 = rt.first(($19 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f21 = $19?.f)?.headers !== void 0 ? $f21.headers : ($m20 = $19?.metatable) !== void 0 && $m20.view.headers !== void 0 ? $m20.view.headers : rt.index($19, "headers", "local 'ctx'"), "method 'headers'")($19))), ($f24 = $18?.f) !== void 0 && (($222 = $f24["X-Multi"]) !== void 0 || ($m23 = $18.metatable) === void 0 || ($222 = $m23.view["X-Multi"]) !== void 0 || !("X-Multi" in $m23.view) && $m23.view[rt.CUT] === void 0) ? $222 : ($s2.pcs[$d2] = $pc + 4, rt.index($18, "X-Multi")));
-        $25 = rh.pristineContext(ctx) ? ctx.header("x-multi") : ($26 = rt.first(($27 = ctx, $s2.pcs[$d2] = $pc + 6, rt.fn(($f29 = $27?.f)?.headers !== void 0 ? $f29.headers : ($m28 = $27?.metatable) !== void 0 && $m28.view.headers !== void 0 ? $m28.view.headers : rt.index($27, "headers", "local 'ctx'"), "method 'headers'")($27))), ($f32 = $26?.f) !== void 0 && (($30 = $f32["x-multi"]) !== void 0 || ($m31 = $26.metatable) === void 0 || ($30 = $m31.view["x-multi"]) !== void 0 || !("x-multi" in $m31.view) && $m31.view[rt.CUT] === void 0) ? $30 : ($s2.pcs[$d2] = $pc + 7, rt.index($26, "x-multi")));
-        $33 = rh.pristineContext(ctx) ? ctx.queryValue("page") : ($34 = rt.first(($35 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f37 = $35?.f)?.query !== void 0 ? $f37.query : ($m36 = $35?.metatable) !== void 0 && $m36.view.query !== void 0 ? $m36.view.query : rt.index($35, "query", "local 'ctx'"), "method 'query'")($35))), ($f40 = $34?.f) !== void 0 && (($38 = $f40.page) !== void 0 || ($m39 = $34.metatable) === void 0 || ($38 = $m39.view.page) !== void 0 || !("page" in $m39.view) && $m39.view[rt.CUT] === void 0) ? $38 : ($s2.pcs[$d2] = $pc + 7, rt.index($34, "page")));
-        $41 = rh.pristineContext(ctx) ? ctx.method : ($42 = ctx, ($f45 = $42?.f) !== void 0 && (($43 = $f45.method) !== void 0 || ($m44 = $42.metatable) === void 0 || ($43 = $m44.view.method) !== void 0 || !("method" in $m44.view) && $m44.view[rt.CUT] === void 0) ? $43 : ($s2.pcs[$d2] = $pc + 7, rt.index($42, "method", "local 'ctx'")));
-        $46 = rh.pristineContext(ctx) ? ctx.path() : ($47 = ctx, ($f50 = $47?.f) !== void 0 && (($48 = $f50.path) !== void 0 || ($m49 = $47.metatable) === void 0 || ($48 = $m49.view.path) !== void 0 || !("path" in $m49.view) && $m49.view[rt.CUT] === void 0) ? $48 : ($s2.pcs[$d2] = $pc + 7, rt.index($47, "path", "local 'ctx'")));
-        if (rh.isScalar($1) && rh.isScalar($9) && rh.isScalar($17) && rh.isScalar($25) && rh.isScalar($33) && rh.isScalar($41) && rh.isScalar($46)) {
+        if (rh.pristineContext(ctx)) $22 = ctx.param("id");
+        else {
+          $32 = ctx;
+          $s2.pcs[$d2] = $pc + 3;
+          $6 = rt.first(rt.fn(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32));
+          if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.id) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.id) !== void 0 || !("id" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 4;
+            $72 = rt.index($6, "id");
+          }
+          $22 = $72;
+        }
+        $1 = $22;
+        if (rh.pristineContext(ctx)) $11 = ctx.param("sub");
+        else {
+          $122 = ctx;
+          $s2.pcs[$d2] = $pc + 3;
+          $152 = rt.first(rt.fn(($f142 = $122?.f)?.params !== void 0 ? $f142.params : ($m132 = $122?.metatable) !== void 0 && $m132.view.params !== void 0 ? $m132.view.params : rt.index($122, "params", "local 'ctx'"), "method 'params'")($122));
+          if (!(($f18 = $152?.f) !== void 0 && (($16 = $f18.sub) !== void 0 || ($m17 = $152.metatable) === void 0 || ($16 = $m17.view.sub) !== void 0 || !("sub" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 4;
+            $16 = rt.index($152, "sub");
+          }
+          $11 = $16;
+        }
+        $10 = $11;
+        if (rh.pristineContext(ctx)) $20 = ctx.header("X-Multi");
+        else {
+          $21 = ctx;
+          $s2.pcs[$d2] = $pc + 5;
+          $24 = rt.first(rt.fn(($f23 = $21?.f)?.headers !== void 0 ? $f23.headers : ($m22 = $21?.metatable) !== void 0 && $m22.view.headers !== void 0 ? $m22.view.headers : rt.index($21, "headers", "local 'ctx'"), "method 'headers'")($21));
+          if (!(($f27 = $24?.f) !== void 0 && (($25 = $f27["X-Multi"]) !== void 0 || ($m26 = $24.metatable) === void 0 || ($25 = $m26.view["X-Multi"]) !== void 0 || !("X-Multi" in $m26.view) && $m26.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 4;
+            $25 = rt.index($24, "X-Multi");
+          }
+          $20 = $25;
+        }
+        $19 = $20;
+        if (rh.pristineContext(ctx)) $29 = ctx.header("x-multi");
+        else {
+          $30 = ctx;
+          $s2.pcs[$d2] = $pc + 6;
+          $33 = rt.first(rt.fn(($f32 = $30?.f)?.headers !== void 0 ? $f32.headers : ($m31 = $30?.metatable) !== void 0 && $m31.view.headers !== void 0 ? $m31.view.headers : rt.index($30, "headers", "local 'ctx'"), "method 'headers'")($30));
+          if (!(($f36 = $33?.f) !== void 0 && (($34 = $f36["x-multi"]) !== void 0 || ($m35 = $33.metatable) === void 0 || ($34 = $m35.view["x-multi"]) !== void 0 || !("x-multi" in $m35.view) && $m35.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 7;
+            $34 = rt.index($33, "x-multi");
+          }
+          $29 = $34;
+        }
+        $28 = $29;
+        if (rh.pristineContext(ctx)) $38 = ctx.queryValue("page");
+        else {
+          $39 = ctx;
+          $s2.pcs[$d2] = $pc + 8;
+          $42 = rt.first(rt.fn(($f41 = $39?.f)?.query !== void 0 ? $f41.query : ($m40 = $39?.metatable) !== void 0 && $m40.view.query !== void 0 ? $m40.view.query : rt.index($39, "query", "local 'ctx'"), "method 'query'")($39));
+          if (!(($f45 = $42?.f) !== void 0 && (($43 = $f45.page) !== void 0 || ($m44 = $42.metatable) === void 0 || ($43 = $m44.view.page) !== void 0 || !("page" in $m44.view) && $m44.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 7;
+            $43 = rt.index($42, "page");
+          }
+          $38 = $43;
+        }
+        $37 = $38;
+        if (rh.pristineContext(ctx)) $47 = ctx.method;
+        else {
+          $48 = ctx;
+          if (!(($f51 = $48?.f) !== void 0 && (($49 = $f51.method) !== void 0 || ($m50 = $48.metatable) === void 0 || ($49 = $m50.view.method) !== void 0 || !("method" in $m50.view) && $m50.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 7;
+            $49 = rt.index($48, "method", "local 'ctx'");
+          }
+          $47 = $49;
+        }
+        $46 = $47;
+        if (rh.pristineContext(ctx)) $53 = ctx.path();
+        else {
+          $54 = ctx;
+          if (!(($f57 = $54?.f) !== void 0 && (($55 = $f57.path) !== void 0 || ($m56 = $54.metatable) === void 0 || ($55 = $m56.view.path) !== void 0 || !("path" in $m56.view) && $m56.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 7;
+            $55 = rt.index($54, "path", "local 'ctx'");
+          }
+          $53 = $55;
+        }
+        $52 = $53;
+        if (rh.isScalar($1) && rh.isScalar($10) && rh.isScalar($19) && rh.isScalar($28) && rh.isScalar($37) && rh.isScalar($46) && rh.isScalar($52)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(6), $p = $w.p;
@@ -369,7 +442,7 @@ function load($env) {
             $b[$p + 6] = 58;
             $w.p = $p + 7;
           }
-          $w.scalar($9);
+          $w.scalar($10);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -383,7 +456,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($17);
+          $w.scalar($19);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -397,7 +470,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($25);
+          $w.scalar($28);
           {
             const $b = $w.room(8), $p = $w.p;
             $b[$p] = 44;
@@ -410,7 +483,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($33);
+          $w.scalar($37);
           {
             const $b = $w.room(10), $p = $w.p;
             $b[$p] = 44;
@@ -425,7 +498,7 @@ function load($env) {
             $b[$p + 9] = 58;
             $w.p = $p + 10;
           }
-          $w.scalar($41);
+          $w.scalar($46);
           {
             const $b = $w.room(8), $p = $w.p;
             $b[$p] = 44;
@@ -438,7 +511,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($46);
+          $w.scalar($52);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -446,43 +519,139 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($51 = $1, $52 = $9, $53 = $17, $54 = $25, $55 = $33, $56 = $41, $57 = $46, $o58 = new rt.FieldsObject(), $n59 = 0, $51 !== void 0 && ($o58.id = $51, $n59++), $52 !== void 0 && ($o58.sub = $52, $n59++), $53 !== void 0 && ($o58.upper = $53, $n59++), $54 !== void 0 && ($o58.multi = $54, $n59++), $55 !== void 0 && ($o58.page = $55, $n59++), $56 !== void 0 && ($o58.method = $56, $n59++), $57 !== void 0 && ($o58.path = $57, $n59++), rt.LuaTable.record($o58, $n59)));
+        $o58 = new rt.FieldsObject();
+        $n59 = 0;
+        if ($1 !== void 0) {
+          $o58.id = $1;
+          $n59++;
+        }
+        if ($10 !== void 0) {
+          $o58.sub = $10;
+          $n59++;
+        }
+        if ($19 !== void 0) {
+          $o58.upper = $19;
+          $n59++;
+        }
+        if ($28 !== void 0) {
+          $o58.multi = $28;
+          $n59++;
+        }
+        if ($37 !== void 0) {
+          $o58.page = $37;
+          $n59++;
+        }
+        if ($46 !== void 0) {
+          $o58.method = $46;
+          $n59++;
+        }
+        if ($52 !== void 0) {
+          $o58.path = $52;
+          $n59++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o58, $n59));
       }
-      $67 = rh.pristineContext(ctx) ? ctx.param("id") : ($60 = rt.first(($61 = ctx, $s2.pcs[$d2] = $pc + 3, rt.fn(($f63 = $61?.f)?.params !== void 0 ? $f63.params : ($m62 = $61?.metatable) !== void 0 && $m62.view.params !== void 0 ? $m62.view.params : rt.index($61, "params", "local 'ctx'"), "method 'params'")($61))), ($f66 = $60?.f) !== void 0 && (($64 = $f66.id) !== void 0 || ($m65 = $60.metatable) === void 0 || ($64 = $m65.view.id) !== void 0 || !("id" in $m65.view) && $m65.view[rt.CUT] === void 0) ? $64 : ($s2.pcs[$d2] = $pc + 4, rt.index($60, "id")));
-      $75 = rh.pristineContext(ctx) ? ctx.param("sub") : ($68 = rt.first(($69 = ctx, $s2.pcs[$d2] = $pc + 3, rt.fn(($f71 = $69?.f)?.params !== void 0 ? $f71.params : ($m70 = $69?.metatable) !== void 0 && $m70.view.params !== void 0 ? $m70.view.params : rt.index($69, "params", "local 'ctx'"), "method 'params'")($69))), ($f74 = $68?.f) !== void 0 && (($72 = $f74.sub) !== void 0 || ($m73 = $68.metatable) === void 0 || ($72 = $m73.view.sub) !== void 0 || !("sub" in $m73.view) && $m73.view[rt.CUT] === void 0) ? $72 : ($s2.pcs[$d2] = $pc + 4, rt.index($68, "sub")));
-      $83 = rh.pristineContext(ctx) ? ctx.header("X-Multi") : ($76 = rt.first(($77 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f79 = $77?.f)?.headers !== void 0 ? $f79.headers : ($m78 = $77?.metatable) !== void 0 && $m78.view.headers !== void 0 ? $m78.view.headers : rt.index($77, "headers", "local 'ctx'"), "method 'headers'")($77))), ($f82 = $76?.f) !== void 0 && (($80 = $f82["X-Multi"]) !== void 0 || ($m81 = $76.metatable) === void 0 || ($80 = $m81.view["X-Multi"]) !== void 0 || !("X-Multi" in $m81.view) && $m81.view[rt.CUT] === void 0) ? $80 : ($s2.pcs[$d2] = $pc + 4, rt.index($76, "X-Multi")));
-      $91 = rh.pristineContext(ctx) ? ctx.header("x-multi") : ($84 = rt.first(($85 = ctx, $s2.pcs[$d2] = $pc + 6, rt.fn(($f87 = $85?.f)?.headers !== void 0 ? $f87.headers : ($m86 = $85?.metatable) !== void 0 && $m86.view.headers !== void 0 ? $m86.view.headers : rt.index($85, "headers", "local 'ctx'"), "method 'headers'")($85))), ($f90 = $84?.f) !== void 0 && (($88 = $f90["x-multi"]) !== void 0 || ($m89 = $84.metatable) === void 0 || ($88 = $m89.view["x-multi"]) !== void 0 || !("x-multi" in $m89.view) && $m89.view[rt.CUT] === void 0) ? $88 : ($s2.pcs[$d2] = $pc + 7, rt.index($84, "x-multi")));
-      $99 = rh.pristineContext(ctx) ? ctx.queryValue("page") : ($92 = rt.first(($93 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f95 = $93?.f)?.query !== void 0 ? $f95.query : ($m94 = $93?.metatable) !== void 0 && $m94.view.query !== void 0 ? $m94.view.query : rt.index($93, "query", "local 'ctx'"), "method 'query'")($93))), ($f98 = $92?.f) !== void 0 && (($96 = $f98.page) !== void 0 || ($m97 = $92.metatable) === void 0 || ($96 = $m97.view.page) !== void 0 || !("page" in $m97.view) && $m97.view[rt.CUT] === void 0) ? $96 : ($s2.pcs[$d2] = $pc + 7, rt.index($92, "page")));
-      $104 = rh.pristineContext(ctx) ? ctx.method : ($100 = ctx, ($f103 = $100?.f) !== void 0 && (($101 = $f103.method) !== void 0 || ($m102 = $100.metatable) === void 0 || ($101 = $m102.view.method) !== void 0 || !("method" in $m102.view) && $m102.view[rt.CUT] === void 0) ? $101 : ($s2.pcs[$d2] = $pc + 7, rt.index($100, "method", "local 'ctx'")));
-      $109 = rh.pristineContext(ctx) ? ctx.path() : ($105 = ctx, ($f108 = $105?.f) !== void 0 && (($106 = $f108.path) !== void 0 || ($m107 = $105.metatable) === void 0 || ($106 = $m107.view.path) !== void 0 || !("path" in $m107.view) && $m107.view[rt.CUT] === void 0) ? $106 : ($s2.pcs[$d2] = $pc + 7, rt.index($105, "path", "local 'ctx'")));
+      if (rh.pristineContext(ctx)) $60 = ctx.param("id");
+      else {
+        $61 = ctx;
+        $s2.pcs[$d2] = $pc + 3;
+        $64 = rt.first(rt.fn(($f63 = $61?.f)?.params !== void 0 ? $f63.params : ($m62 = $61?.metatable) !== void 0 && $m62.view.params !== void 0 ? $m62.view.params : rt.index($61, "params", "local 'ctx'"), "method 'params'")($61));
+        if (!(($f67 = $64?.f) !== void 0 && (($65 = $f67.id) !== void 0 || ($m66 = $64.metatable) === void 0 || ($65 = $m66.view.id) !== void 0 || !("id" in $m66.view) && $m66.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 4;
+          $65 = rt.index($64, "id");
+        }
+        $60 = $65;
+      }
+      if (rh.pristineContext(ctx)) $68 = ctx.param("sub");
+      else {
+        $69 = ctx;
+        $s2.pcs[$d2] = $pc + 3;
+        $722 = rt.first(rt.fn(($f71 = $69?.f)?.params !== void 0 ? $f71.params : ($m70 = $69?.metatable) !== void 0 && $m70.view.params !== void 0 ? $m70.view.params : rt.index($69, "params", "local 'ctx'"), "method 'params'")($69));
+        if (!(($f75 = $722?.f) !== void 0 && (($73 = $f75.sub) !== void 0 || ($m74 = $722.metatable) === void 0 || ($73 = $m74.view.sub) !== void 0 || !("sub" in $m74.view) && $m74.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 4;
+          $73 = rt.index($722, "sub");
+        }
+        $68 = $73;
+      }
+      if (rh.pristineContext(ctx)) $76 = ctx.header("X-Multi");
+      else {
+        $77 = ctx;
+        $s2.pcs[$d2] = $pc + 5;
+        $80 = rt.first(rt.fn(($f79 = $77?.f)?.headers !== void 0 ? $f79.headers : ($m78 = $77?.metatable) !== void 0 && $m78.view.headers !== void 0 ? $m78.view.headers : rt.index($77, "headers", "local 'ctx'"), "method 'headers'")($77));
+        if (!(($f83 = $80?.f) !== void 0 && (($81 = $f83["X-Multi"]) !== void 0 || ($m82 = $80.metatable) === void 0 || ($81 = $m82.view["X-Multi"]) !== void 0 || !("X-Multi" in $m82.view) && $m82.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 4;
+          $81 = rt.index($80, "X-Multi");
+        }
+        $76 = $81;
+      }
+      if (rh.pristineContext(ctx)) $84 = ctx.header("x-multi");
+      else {
+        $85 = ctx;
+        $s2.pcs[$d2] = $pc + 6;
+        $88 = rt.first(rt.fn(($f87 = $85?.f)?.headers !== void 0 ? $f87.headers : ($m86 = $85?.metatable) !== void 0 && $m86.view.headers !== void 0 ? $m86.view.headers : rt.index($85, "headers", "local 'ctx'"), "method 'headers'")($85));
+        if (!(($f91 = $88?.f) !== void 0 && (($89 = $f91["x-multi"]) !== void 0 || ($m90 = $88.metatable) === void 0 || ($89 = $m90.view["x-multi"]) !== void 0 || !("x-multi" in $m90.view) && $m90.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 7;
+          $89 = rt.index($88, "x-multi");
+        }
+        $84 = $89;
+      }
+      if (rh.pristineContext(ctx)) $92 = ctx.queryValue("page");
+      else {
+        $93 = ctx;
+        $s2.pcs[$d2] = $pc + 8;
+        $96 = rt.first(rt.fn(($f95 = $93?.f)?.query !== void 0 ? $f95.query : ($m94 = $93?.metatable) !== void 0 && $m94.view.query !== void 0 ? $m94.view.query : rt.index($93, "query", "local 'ctx'"), "method 'query'")($93));
+        if (!(($f99 = $96?.f) !== void 0 && (($97 = $f99.page) !== void 0 || ($m98 = $96.metatable) === void 0 || ($97 = $m98.view.page) !== void 0 || !("page" in $m98.view) && $m98.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 7;
+          $97 = rt.index($96, "page");
+        }
+        $92 = $97;
+      }
+      if (rh.pristineContext(ctx)) $100 = ctx.method;
+      else {
+        $101 = ctx;
+        if (!(($f104 = $101?.f) !== void 0 && (($102 = $f104.method) !== void 0 || ($m103 = $101.metatable) === void 0 || ($102 = $m103.view.method) !== void 0 || !("method" in $m103.view) && $m103.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 7;
+          $102 = rt.index($101, "method", "local 'ctx'");
+        }
+        $100 = $102;
+      }
+      if (rh.pristineContext(ctx)) $105 = ctx.path();
+      else {
+        $106 = ctx;
+        if (!(($f109 = $106?.f) !== void 0 && (($107 = $f109.path) !== void 0 || ($m108 = $106.metatable) === void 0 || ($107 = $m108.view.path) !== void 0 || !("path" in $m108.view) && $m108.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 7;
+          $107 = rt.index($106, "path", "local 'ctx'");
+        }
+        $105 = $107;
+      }
       $o110 = new rt.FieldsObject();
       $n111 = 0;
-      if ($67 !== void 0) {
-        $o110.id = $67;
+      if ($60 !== void 0) {
+        $o110.id = $60;
         $n111++;
       }
-      if ($75 !== void 0) {
-        $o110.sub = $75;
+      if ($68 !== void 0) {
+        $o110.sub = $68;
         $n111++;
       }
-      if ($83 !== void 0) {
-        $o110.upper = $83;
+      if ($76 !== void 0) {
+        $o110.upper = $76;
         $n111++;
       }
-      if ($91 !== void 0) {
-        $o110.multi = $91;
+      if ($84 !== void 0) {
+        $o110.multi = $84;
         $n111++;
       }
-      if ($99 !== void 0) {
-        $o110.page = $99;
+      if ($92 !== void 0) {
+        $o110.page = $92;
         $n111++;
       }
-      if ($104 !== void 0) {
-        $o110.method = $104;
+      if ($100 !== void 0) {
+        $o110.method = $100;
         $n111++;
       }
-      if ($109 !== void 0) {
-        $o110.path = $109;
+      if ($105 !== void 0) {
+        $o110.path = $105;
         $n111++;
       }
       return rt.leave($s2, $d2, rt.LuaTable.record($o110, $n111));
@@ -516,59 +685,55 @@ function load($env) {
       let $122;
       let $13;
       let $14;
-      let $m15;
-      let $f162;
-      let $17;
-      let $18;
+      let $152;
+      let $16;
+      let $m17;
+      let $f18;
       let $19;
-      let $m20;
-      let $f21;
-      let $22;
-      let $23;
+      let $20;
+      let $21;
+      let $m22;
+      let $f23;
       let $24;
-      let $m25;
-      let $f26;
-      let $27;
-      let $28;
+      let $25;
+      let $26;
+      let $m27;
+      let $f28;
       let $29;
       let $30;
-      let $31;
-      let $32;
+      let $o31;
+      let $n32;
       let $33;
-      let $34;
-      let $35;
-      let $o36;
-      let $n37;
-      let $o38;
-      let $n39;
+      let $o34;
+      let $n35;
+      let $36;
+      let $37;
+      let $m38;
+      let $f39;
       let $40;
       let $41;
-      let $m42;
-      let $f43;
+      let $42;
+      let $43;
       let $44;
       let $45;
       let $46;
-      let $47;
-      let $48;
+      let $m47;
+      let $f48;
       let $49;
       let $50;
-      let $m51;
-      let $f52;
-      let $53;
+      let $51;
+      let $m52;
+      let $f53;
       let $54;
       let $55;
       let $m56;
       let $f57;
       let $58;
-      let $59;
-      let $m60;
-      let $f61;
-      let $62;
-      let $o63;
-      let $n64;
-      let $65;
-      let $o66;
-      let $n67;
+      let $o59;
+      let $n60;
+      let $61;
+      let $o62;
+      let $n63;
       const $json = rh.claim(ctx);
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 10;
@@ -588,15 +753,48 @@ function load($env) {
       $fn4 = rt.fn($1, "global 'tonumber'");
       let x = rt.first($fn4($6));
       if ($json) {
-        $9 = ($8 = q, ($f3 = $8?.f) !== void 0 && (($72 = $f3.s) !== void 0 || ($m2 = $8.metatable) === void 0 || ($72 = $m2.view.s) !== void 0 || !("s" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $72 : ($s2.pcs[$d2] = $pc + 13, rt.index($8, "s", "local 'q'")));
+        $8 = q;
+        if (!(($f3 = $8?.f) !== void 0 && (($72 = $f3.s) !== void 0 || ($m2 = $8.metatable) === void 0 || ($72 = $m2.view.s) !== void 0 || !("s" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 13;
+          $72 = rt.index($8, "s", "local 'q'");
+        }
+        $9 = $72;
         $10 = x;
-        $11 = rt.t($6 = x) ? typeof x === "number" ? x / 0 : ($s2.pcs[$d2] = $pc + 13, rt.div(x, 0, "local 'x'")) : $6;
-        $122 = rt.t($5 = x) ? typeof x === "number" ? -x : ($s2.pcs[$d2] = $pc + 13, rt.unm(x, "local 'x'")) : $5;
-        $13 = ($1 = q, ($f162 = $1?.f) !== void 0 && (($14 = $f162.b) !== void 0 || ($m15 = $1.metatable) === void 0 || ($14 = $m15.view.b) !== void 0 || !("b" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s2.pcs[$d2] = $pc + 13, rt.index($1, "b", "local 'q'"))) === "1";
-        $17 = ($18 = q, ($f21 = $18?.f) !== void 0 && (($19 = $f21.t) !== void 0 || ($m20 = $18.metatable) === void 0 || ($19 = $m20.view.t) !== void 0 || !("t" in $m20.view) && $m20.view[rt.CUT] === void 0) ? $19 : ($s2.pcs[$d2] = $pc + 13, rt.index($18, "t", "local 'q'")));
-        $22 = ($23 = q, ($f26 = $23?.f) !== void 0 && (($24 = $f26.s) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.s) !== void 0 || !("s" in $m25.view) && $m25.view[rt.CUT] === void 0) ? $24 : ($s2.pcs[$d2] = $pc + 13, rt.index($23, "s", "local 'q'")));
-        $27 = x;
-        if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($11) && rh.isScalar($122) && rh.isScalar($17) && rh.isScalar($22) && rh.isScalar($27)) {
+        $6 = x;
+        if (rt.t($6)) {
+          if (typeof x === "number") $5 = x / 0;
+          else {
+            $s2.pcs[$d2] = $pc + 13;
+            $5 = rt.div(x, 0, "local 'x'");
+          }
+          $6 = $5;
+        }
+        $11 = $6;
+        $1 = x;
+        if (rt.t($1)) {
+          if (typeof x === "number") $13 = -x;
+          else {
+            $s2.pcs[$d2] = $pc + 13;
+            $13 = rt.unm(x, "local 'x'");
+          }
+          $1 = $13;
+        }
+        $122 = $1;
+        $14 = ($152 = q, ($f18 = $152?.f) !== void 0 && (($16 = $f18.b) !== void 0 || ($m17 = $152.metatable) === void 0 || ($16 = $m17.view.b) !== void 0 || !("b" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $16 : ($s2.pcs[$d2] = $pc + 13, rt.index($152, "b", "local 'q'"))) === "1";
+        $20 = q;
+        if (!(($f23 = $20?.f) !== void 0 && (($21 = $f23.t) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view.t) !== void 0 || !("t" in $m22.view) && $m22.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 13;
+          $21 = rt.index($20, "t", "local 'q'");
+        }
+        $19 = $21;
+        $25 = q;
+        if (!(($f28 = $25?.f) !== void 0 && (($26 = $f28.s) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view.s) !== void 0 || !("s" in $m27.view) && $m27.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 13;
+          $26 = rt.index($25, "s", "local 'q'");
+        }
+        $24 = $26;
+        $29 = x;
+        if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($11) && rh.isScalar($122) && rh.isScalar($19) && rh.isScalar($24) && rh.isScalar($29)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(5), $p = $w.p;
@@ -651,7 +849,7 @@ function load($env) {
             $b[$p + 4] = 58;
             $w.p = $p + 5;
           }
-          if ($13) {
+          if ($14) {
             const $b = $w.room(19), $p = $w.p;
             $b[$p] = 116;
             $b[$p + 1] = 114;
@@ -697,7 +895,7 @@ function load($env) {
             $b[$p + 19] = 58;
             $w.p = $p + 20;
           }
-          $w.scalar($17);
+          $w.scalar($19);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -711,13 +909,13 @@ function load($env) {
             $b[$p + 8] = 91;
             $w.p = $p + 9;
           }
-          $w.scalar($22);
+          $w.scalar($24);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 44;
             $w.p = $p + 1;
           }
-          $w.scalar($27);
+          $w.scalar($29);
           {
             const $b = $w.room(3), $p = $w.p;
             $b[$p] = 93;
@@ -727,68 +925,97 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($28 = $9, $29 = $10, $30 = $11, $31 = $122, $32 = $13, $33 = ($34 = $17, $35 = new rt.LuaTable([$22, $27]), $o36 = new rt.FieldsObject(), $n37 = 1, $34 !== void 0 && ($o36.t = $34, $n37++), $o36.list = $35, rt.LuaTable.record($o36, $n37)), $o38 = new rt.FieldsObject(), $n39 = 2, $28 !== void 0 && ($o38.s = $28, $n39++), $29 !== void 0 && ($o38.x = $29, $n39++), $30 !== void 0 && ($o38.inf = $30, $n39++), $31 !== void 0 && ($o38.neg = $31, $n39++), $o38.b = $32, $o38.nested = $33, rt.LuaTable.record($o38, $n39)));
+        $30 = new rt.LuaTable([$24, $29]);
+        $o31 = new rt.FieldsObject();
+        $n32 = 1;
+        if ($19 !== void 0) {
+          $o31.t = $19;
+          $n32++;
+        }
+        $o31.list = $30;
+        $33 = rt.LuaTable.record($o31, $n32);
+        $o34 = new rt.FieldsObject();
+        $n35 = 2;
+        if ($9 !== void 0) {
+          $o34.s = $9;
+          $n35++;
+        }
+        if ($10 !== void 0) {
+          $o34.x = $10;
+          $n35++;
+        }
+        if ($11 !== void 0) {
+          $o34.inf = $11;
+          $n35++;
+        }
+        if ($122 !== void 0) {
+          $o34.neg = $122;
+          $n35++;
+        }
+        $o34.b = $14;
+        $o34.nested = $33;
+        return rt.leave($s2, $d2, rt.LuaTable.record($o34, $n35));
       }
-      $40 = q;
-      if (!(($f43 = $40?.f) !== void 0 && (($41 = $f43.s) !== void 0 || ($m42 = $40.metatable) === void 0 || ($41 = $m42.view.s) !== void 0 || !("s" in $m42.view) && $m42.view[rt.CUT] === void 0))) {
+      $36 = q;
+      if (!(($f39 = $36?.f) !== void 0 && (($37 = $f39.s) !== void 0 || ($m38 = $36.metatable) === void 0 || ($37 = $m38.view.s) !== void 0 || !("s" in $m38.view) && $m38.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 13;
-        $41 = rt.index($40, "s", "local 'q'");
+        $37 = rt.index($36, "s", "local 'q'");
       }
-      $44 = x;
-      $45 = x;
-      if (rt.t($45)) {
-        if (typeof x === "number") $46 = x / 0;
+      $40 = x;
+      $41 = x;
+      if (rt.t($41)) {
+        if (typeof x === "number") $42 = x / 0;
         else {
           $s2.pcs[$d2] = $pc + 13;
-          $46 = rt.div(x, 0, "local 'x'");
+          $42 = rt.div(x, 0, "local 'x'");
         }
-        $45 = $46;
+        $41 = $42;
       }
-      $47 = x;
-      if (rt.t($47)) {
-        if (typeof x === "number") $48 = -x;
+      $43 = x;
+      if (rt.t($43)) {
+        if (typeof x === "number") $44 = -x;
         else {
           $s2.pcs[$d2] = $pc + 13;
-          $48 = rt.unm(x, "local 'x'");
+          $44 = rt.unm(x, "local 'x'");
         }
-        $47 = $48;
+        $43 = $44;
       }
-      $53 = ($49 = q, ($f52 = $49?.f) !== void 0 && (($50 = $f52.b) !== void 0 || ($m51 = $49.metatable) === void 0 || ($50 = $m51.view.b) !== void 0 || !("b" in $m51.view) && $m51.view[rt.CUT] === void 0) ? $50 : ($s2.pcs[$d2] = $pc + 13, rt.index($49, "b", "local 'q'"))) === "1";
-      $54 = q;
-      if (!(($f57 = $54?.f) !== void 0 && (($55 = $f57.t) !== void 0 || ($m56 = $54.metatable) === void 0 || ($55 = $m56.view.t) !== void 0 || !("t" in $m56.view) && $m56.view[rt.CUT] === void 0))) {
+      $49 = ($45 = q, ($f48 = $45?.f) !== void 0 && (($46 = $f48.b) !== void 0 || ($m47 = $45.metatable) === void 0 || ($46 = $m47.view.b) !== void 0 || !("b" in $m47.view) && $m47.view[rt.CUT] === void 0) ? $46 : ($s2.pcs[$d2] = $pc + 13, rt.index($45, "b", "local 'q'"))) === "1";
+      $50 = q;
+      if (!(($f53 = $50?.f) !== void 0 && (($51 = $f53.t) !== void 0 || ($m52 = $50.metatable) === void 0 || ($51 = $m52.view.t) !== void 0 || !("t" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 13;
-        $55 = rt.index($54, "t", "local 'q'");
+        $51 = rt.index($50, "t", "local 'q'");
       }
-      $62 = new rt.LuaTable([($58 = q, ($f61 = $58?.f) !== void 0 && (($59 = $f61.s) !== void 0 || ($m60 = $58.metatable) === void 0 || ($59 = $m60.view.s) !== void 0 || !("s" in $m60.view) && $m60.view[rt.CUT] === void 0) ? $59 : ($s2.pcs[$d2] = $pc + 13, rt.index($58, "s", "local 'q'"))), x]);
-      $o63 = new rt.FieldsObject();
-      $n64 = 1;
-      if ($55 !== void 0) {
-        $o63.t = $55;
-        $n64++;
+      $58 = new rt.LuaTable([($54 = q, ($f57 = $54?.f) !== void 0 && (($55 = $f57.s) !== void 0 || ($m56 = $54.metatable) === void 0 || ($55 = $m56.view.s) !== void 0 || !("s" in $m56.view) && $m56.view[rt.CUT] === void 0) ? $55 : ($s2.pcs[$d2] = $pc + 13, rt.index($54, "s", "local 'q'"))), x]);
+      $o59 = new rt.FieldsObject();
+      $n60 = 1;
+      if ($51 !== void 0) {
+        $o59.t = $51;
+        $n60++;
       }
-      $o63.list = $62;
-      $65 = rt.LuaTable.record($o63, $n64);
-      $o66 = new rt.FieldsObject();
-      $n67 = 2;
+      $o59.list = $58;
+      $61 = rt.LuaTable.record($o59, $n60);
+      $o62 = new rt.FieldsObject();
+      $n63 = 2;
+      if ($37 !== void 0) {
+        $o62.s = $37;
+        $n63++;
+      }
+      if ($40 !== void 0) {
+        $o62.x = $40;
+        $n63++;
+      }
       if ($41 !== void 0) {
-        $o66.s = $41;
-        $n67++;
+        $o62.inf = $41;
+        $n63++;
       }
-      if ($44 !== void 0) {
-        $o66.x = $44;
-        $n67++;
+      if ($43 !== void 0) {
+        $o62.neg = $43;
+        $n63++;
       }
-      if ($45 !== void 0) {
-        $o66.inf = $45;
-        $n67++;
-      }
-      if ($47 !== void 0) {
-        $o66.neg = $47;
-        $n67++;
-      }
-      $o66.b = $53;
-      $o66.nested = $65;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o66, $n67));
+      $o62.b = $49;
+      $o62.nested = $61;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o62, $n63));
     }));
     if ($3 !== void 0 && ($f14 = $15?.f) !== void 0 && !$15.linked && $f14.get !== void 0) $f14.get = $3;
     else {
@@ -811,9 +1038,9 @@ function load($env) {
       let $m4;
       let $f5;
       let $6;
-      let $m7;
-      let $f8;
-      let $9;
+      let $72;
+      let $m8;
+      let $f9;
       let $10;
       let $11;
       let $122;
@@ -827,13 +1054,36 @@ function load($env) {
       let $o20;
       let $n21;
       const $json = rh.claim(ctx);
-      $1 = rh.pristineContext(ctx) ? ctx.queryValue("s") : ($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 15, rt.fn(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32))), ($f8 = $22?.f) !== void 0 && (($6 = $f8.s) !== void 0 || ($m7 = $22.metatable) === void 0 || ($6 = $m7.view.s) !== void 0 || !("s" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 16, rt.index($22, "s")));
+      if (rh.pristineContext(ctx)) $22 = ctx.queryValue("s");
+      else {
+        $32 = ctx;
+        $s2.pcs[$d2] = $pc + 15;
+        $6 = rt.first(rt.fn(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32));
+        if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.s) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.s) !== void 0 || !("s" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 16;
+          $72 = rt.index($6, "s");
+        }
+        $22 = $72;
+      }
+      $1 = $22;
       let s = rt.t($1) ? $1 : "";
       if ($json) {
-        $9 = s;
-        $10 = ($6 = 'q"b\\s/\n\r	\0', typeof $6 === "string" && typeof s === "string" ? $6 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($6, s, void 0, "local 's'")));
-        $11 = ($32 = "\xC8\xFF", typeof $32 === "string" && typeof s === "string" ? $32 + s : ($s2.pcs[$d2] = $pc + 17, rt.concat($32, s, void 0, "local 's'")));
-        if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($11)) {
+        $10 = s;
+        $72 = 'q"b\\s/\n\r	\0';
+        if (typeof $72 === "string" && typeof s === "string") $6 = $72 + s;
+        else {
+          $s2.pcs[$d2] = $pc + 17;
+          $6 = rt.concat($72, s, void 0, "local 's'");
+        }
+        $11 = $6;
+        $32 = "\xC8\xFF";
+        if (typeof $32 === "string" && typeof s === "string") $1 = $32 + s;
+        else {
+          $s2.pcs[$d2] = $pc + 17;
+          $1 = rt.concat($32, s, void 0, "local 's'");
+        }
+        $122 = $1;
+        if (rh.isScalar($10) && rh.isScalar($11) && rh.isScalar($122)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(21), $p = $w.p;
@@ -860,7 +1110,7 @@ function load($env) {
             $b[$p + 20] = 58;
             $w.p = $p + 21;
           }
-          $w.scalar($9);
+          $w.scalar($10);
           {
             const $b = $w.room(7), $p = $w.p;
             $b[$p] = 44;
@@ -872,7 +1122,7 @@ function load($env) {
             $b[$p + 6] = 58;
             $w.p = $p + 7;
           }
-          $w.scalar($10);
+          $w.scalar($11);
           {
             const $b = $w.room(6), $p = $w.p;
             $b[$p] = 44;
@@ -883,7 +1133,7 @@ function load($env) {
             $b[$p + 5] = 58;
             $w.p = $p + 6;
           }
-          $w.scalar($11);
+          $w.scalar($122);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -891,7 +1141,19 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($22 = $9, $1 = $10, $122 = $11, $o13 = new rt.FieldsObject(), $n14 = 2, $o13.utf = "\xC3\xA9\xE2\x82\xAC", $o13.raw = $22, $1 !== void 0 && ($o13.esc = $1, $n14++), $122 !== void 0 && ($o13.hi = $122, $n14++), rt.LuaTable.record($o13, $n14)));
+        $o13 = new rt.FieldsObject();
+        $n14 = 2;
+        $o13.utf = "\xC3\xA9\xE2\x82\xAC";
+        $o13.raw = $10;
+        if ($11 !== void 0) {
+          $o13.esc = $11;
+          $n14++;
+        }
+        if ($122 !== void 0) {
+          $o13.hi = $122;
+          $n14++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o13, $n14));
       }
       $152 = s;
       $16 = 'q"b\\s/\n\r	\0';
@@ -945,22 +1207,34 @@ function load($env) {
       let $m8;
       let $f9;
       let $10;
-      let $m11;
-      let $f12;
-      let $13;
-      let $o14;
-      let $n15;
-      let $a16;
-      let $17;
-      let $o18;
-      let $n19;
+      let $11;
+      let $m12;
+      let $f13;
+      let $14;
+      let $o15;
+      let $n16;
+      let $a17;
+      let $18;
+      let $o19;
+      let $n20;
       const $json = rh.claim(ctx);
       if (($42 = $env.f.tonumber) === void 0) {
         $s2.pcs[$d2] = $pc + 19;
         $42 = rt.getGlobal($env, "tonumber");
       }
       $32 = $42;
-      $5 = rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($72 = ctx, $s2.pcs[$d2] = $pc + 20, rt.fn(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72))), ($f12 = $6?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m11 = $6.metatable) === void 0 || ($10 = $m11.view.n) !== void 0 || !("n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 19, rt.index($6, "n")));
+      if (rh.pristineContext(ctx)) $6 = ctx.queryValue("n");
+      else {
+        $72 = ctx;
+        $s2.pcs[$d2] = $pc + 20;
+        $10 = rt.first(rt.fn(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72));
+        if (!(($f13 = $10?.f) !== void 0 && (($11 = $f13.n) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.n) !== void 0 || !("n" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 19;
+          $11 = rt.index($10, "n");
+        }
+        $6 = $11;
+      }
+      $5 = $6;
       $s2.pcs[$d2] = $pc + 21;
       $fn2 = rt.fn($32, "global 'tonumber'");
       $1 = rt.first($fn2($5));
@@ -970,7 +1244,7 @@ function load($env) {
       let items$n = 0;
       {
         const $start1 = 1;
-        const $limit1 = ($10 = n, $s2.pcs[$d2] = $pc + 22, rt.forNumber($10, "limit"));
+        const $limit1 = ($11 = n, $s2.pcs[$d2] = $pc + 22, rt.forNumber($11, "limit"));
         for (let i = $start1; i <= $limit1; i++) {
           if ($json) {
             const $w = items$w;
@@ -1096,32 +1370,32 @@ function load($env) {
               $w.p = $p + 3;
             }
           } else {
-            $6 = i;
+            $72 = i;
             $5 = i / 2;
             $42 = -i * 0;
             $32 = "n" + rt.numberToString(i);
             $1 = rt.mod(i, 2) === 1;
-            $13 = new rt.LuaTable([i, "x" + rt.numberToString(i)]);
-            $o14 = new rt.FieldsObject();
-            $n15 = 6;
-            $o14.i = $6;
-            $o14.half = $5;
-            $o14.neg = $42;
-            $o14.name = $32;
-            $o14.odd = $1;
-            $o14.pair = $13;
-            $72 = rt.LuaTable.record($o14, $n15);
-            if ($72 !== void 0 && ($a16 = items?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a16[i - 1] !== void 0) $a16[i - 1] = $72;
-            else if ($72 !== void 0 && $a16 !== void 0 && i === $a16.length + 1 && items.other === void 0 && items.metatable === void 0) $a16.push($72);
+            $14 = new rt.LuaTable([i, "x" + rt.numberToString(i)]);
+            $o15 = new rt.FieldsObject();
+            $n16 = 6;
+            $o15.i = $72;
+            $o15.half = $5;
+            $o15.neg = $42;
+            $o15.name = $32;
+            $o15.odd = $1;
+            $o15.pair = $14;
+            $10 = rt.LuaTable.record($o15, $n16);
+            if ($10 !== void 0 && ($a17 = items?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a17[i - 1] !== void 0) $a17[i - 1] = $10;
+            else if ($10 !== void 0 && $a17 !== void 0 && i === $a17.length + 1 && items.other === void 0 && items.metatable === void 0) $a17.push($10);
             else {
               $s2.pcs[$d2] = $pc + 23;
-              rt.setIndex(items, i, $72, "local 'items'");
+              rt.setIndex(items, i, $10, "local 'items'");
             }
           }
         }
       }
       if ($json) {
-        $17 = items$n;
+        $18 = items$n;
         if (items$n !== 0) {
           const $w = rh.jsonBytes();
           {
@@ -1137,7 +1411,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.num($17);
+          $w.num($18);
           {
             const $b = $w.room(10), $p = $w.p;
             $b[$p] = 44;
@@ -1161,15 +1435,20 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($10 = $17, $13 = items, $o14 = new rt.FieldsObject(), $n15 = 2, $o14.count = $10, $o14.items = $13, rt.LuaTable.record($o14, $n15)));
+        $11 = items;
+        $o15 = new rt.FieldsObject();
+        $n16 = 2;
+        $o15.count = $18;
+        $o15.items = $11;
+        return rt.leave($s2, $d2, rt.LuaTable.record($o15, $n16));
       }
-      $1 = items.length();
-      $32 = items;
-      $o18 = new rt.FieldsObject();
-      $n19 = 2;
-      $o18.count = $1;
-      $o18.items = $32;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o18, $n19));
+      $14 = items.length();
+      $1 = items;
+      $o19 = new rt.FieldsObject();
+      $n20 = 2;
+      $o19.count = $14;
+      $o19.items = $1;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o19, $n20));
     }));
     if ($3 !== void 0 && ($f14 = $15?.f) !== void 0 && !$15.linked && $f14.get !== void 0) $f14.get = $3;
     else {
@@ -1196,9 +1475,9 @@ function load($env) {
       let $m8;
       let $f9;
       let $10;
-      let $m11;
-      let $f12;
-      let $13;
+      let $11;
+      let $m12;
+      let $f13;
       let $14;
       let $152;
       let $16;
@@ -1210,19 +1489,31 @@ function load($env) {
       let $22;
       let $23;
       let $24;
-      let $o25;
-      let $n26;
-      let $a27;
-      let $28;
-      let $o29;
-      let $n30;
+      let $25;
+      let $o26;
+      let $n27;
+      let $a28;
+      let $29;
+      let $o30;
+      let $n31;
       const $json = rh.claim(ctx);
       if (($42 = $env.f.tonumber) === void 0) {
         $s2.pcs[$d2] = $pc + 25;
         $42 = rt.getGlobal($env, "tonumber");
       }
       $32 = $42;
-      $5 = rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($72 = ctx, $s2.pcs[$d2] = $pc + 26, rt.fn(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72))), ($f12 = $6?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m11 = $6.metatable) === void 0 || ($10 = $m11.view.n) !== void 0 || !("n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 25, rt.index($6, "n")));
+      if (rh.pristineContext(ctx)) $6 = ctx.queryValue("n");
+      else {
+        $72 = ctx;
+        $s2.pcs[$d2] = $pc + 26;
+        $10 = rt.first(rt.fn(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72));
+        if (!(($f13 = $10?.f) !== void 0 && (($11 = $f13.n) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.n) !== void 0 || !("n" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 25;
+          $11 = rt.index($10, "n");
+        }
+        $6 = $11;
+      }
+      $5 = $6;
       $s2.pcs[$d2] = $pc + 27;
       $fn2 = rt.fn($32, "global 'tonumber'");
       $1 = rt.first($fn2($5));
@@ -1232,7 +1523,7 @@ function load($env) {
       let rows$n = 0;
       {
         const $start1 = 1;
-        const $limit1 = ($10 = n, $s2.pcs[$d2] = $pc + 28, rt.forNumber($10, "limit"));
+        const $limit1 = ($11 = n, $s2.pcs[$d2] = $pc + 28, rt.forNumber($11, "limit"));
         for (let i = $start1; i <= $limit1; i++) {
           if ($json) {
             const $w = rows$w;
@@ -1555,54 +1846,54 @@ function load($env) {
               $w.p = $p + 3;
             }
           } else {
-            $6 = "s" + rt.numberToString(i);
+            $72 = "s" + rt.numberToString(i);
             $5 = '"\\\n\0\x7F' + rt.numberToString(i);
             $42 = "\xC8\xFF\xC3\xA9" + rt.numberToString(i / 4);
             $32 = 'ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"ab\\"' + rt.numberToString(i);
             $1 = "";
-            $13 = i / 2;
-            $14 = i / 3;
-            $152 = i / (i - 2);
-            $16 = (i - 2) / (i - 2);
-            $17 = (2 - i) * 0;
-            $18 = i * rt.powNum(2, 60);
-            $19 = i * 1e300 * 1e8;
-            $20 = i / 1e7;
-            $21 = i * 1e-310;
-            $22 = i < 3;
-            $23 = new rt.LuaTable(["p" + rt.numberToString(i), i - 0.5]);
-            $24 = "z" + (rt.numberToString((2 - i) * 0) + ("|" + (rt.numberToString(i / (i - 2)) + ("|" + (rt.numberToString((i - 2) / (i - 2)) + ("|" + (rt.numberToString(i * rt.powNum(2, 60)) + ("|" + (rt.numberToString(i / 3) + ("\n" + rt.numberToString(i) + rt.numberToString(7)))))))))));
-            $o25 = new rt.FieldsObject();
-            $n26 = 17;
-            $o25.si = $6;
-            $o25.esc = $5;
-            $o25.bytes = $42;
-            $o25.long = $32;
-            $o25.empty = $1;
-            $o25.half = $13;
-            $o25.third = $14;
-            $o25.inf = $152;
-            $o25.nan = $16;
-            $o25.neg = $17;
-            $o25.big = $18;
-            $o25.huge = $19;
-            $o25.tiny = $20;
-            $o25.small = $21;
-            $o25.less = $22;
-            $o25.pair = $23;
-            $o25.lua = $24;
-            $72 = rt.LuaTable.record($o25, $n26);
-            if ($72 !== void 0 && ($a27 = rows?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a27[i - 1] !== void 0) $a27[i - 1] = $72;
-            else if ($72 !== void 0 && $a27 !== void 0 && i === $a27.length + 1 && rows.other === void 0 && rows.metatable === void 0) $a27.push($72);
+            $14 = i / 2;
+            $152 = i / 3;
+            $16 = i / (i - 2);
+            $17 = (i - 2) / (i - 2);
+            $18 = (2 - i) * 0;
+            $19 = i * rt.powNum(2, 60);
+            $20 = i * 1e300 * 1e8;
+            $21 = i / 1e7;
+            $22 = i * 1e-310;
+            $23 = i < 3;
+            $24 = new rt.LuaTable(["p" + rt.numberToString(i), i - 0.5]);
+            $25 = "z" + (rt.numberToString((2 - i) * 0) + ("|" + (rt.numberToString(i / (i - 2)) + ("|" + (rt.numberToString((i - 2) / (i - 2)) + ("|" + (rt.numberToString(i * rt.powNum(2, 60)) + ("|" + (rt.numberToString(i / 3) + ("\n" + rt.numberToString(i) + rt.numberToString(7)))))))))));
+            $o26 = new rt.FieldsObject();
+            $n27 = 17;
+            $o26.si = $72;
+            $o26.esc = $5;
+            $o26.bytes = $42;
+            $o26.long = $32;
+            $o26.empty = $1;
+            $o26.half = $14;
+            $o26.third = $152;
+            $o26.inf = $16;
+            $o26.nan = $17;
+            $o26.neg = $18;
+            $o26.big = $19;
+            $o26.huge = $20;
+            $o26.tiny = $21;
+            $o26.small = $22;
+            $o26.less = $23;
+            $o26.pair = $24;
+            $o26.lua = $25;
+            $10 = rt.LuaTable.record($o26, $n27);
+            if ($10 !== void 0 && ($a28 = rows?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a28[i - 1] !== void 0) $a28[i - 1] = $10;
+            else if ($10 !== void 0 && $a28 !== void 0 && i === $a28.length + 1 && rows.other === void 0 && rows.metatable === void 0) $a28.push($10);
             else {
               $s2.pcs[$d2] = $pc + 29;
-              rt.setIndex(rows, i, $72, "local 'rows'");
+              rt.setIndex(rows, i, $10, "local 'rows'");
             }
           }
         }
       }
       if ($json) {
-        $28 = rows$n;
+        $29 = rows$n;
         if (rows$n !== 0) {
           const $w = rh.jsonBytes();
           {
@@ -1614,7 +1905,7 @@ function load($env) {
             $b[$p + 4] = 58;
             $w.p = $p + 5;
           }
-          $w.num($28);
+          $w.num($29);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -1637,15 +1928,20 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($10 = $28, $24 = rows, $o25 = new rt.FieldsObject(), $n26 = 2, $o25.n = $10, $o25.rows = $24, rt.LuaTable.record($o25, $n26)));
+        $11 = rows;
+        $o26 = new rt.FieldsObject();
+        $n27 = 2;
+        $o26.n = $29;
+        $o26.rows = $11;
+        return rt.leave($s2, $d2, rt.LuaTable.record($o26, $n27));
       }
-      $23 = rows.length();
-      $22 = rows;
-      $o29 = new rt.FieldsObject();
-      $n30 = 2;
-      $o29.n = $23;
-      $o29.rows = $22;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o29, $n30));
+      $25 = rows.length();
+      $24 = rows;
+      $o30 = new rt.FieldsObject();
+      $n31 = 2;
+      $o30.n = $25;
+      $o30.rows = $24;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o30, $n31));
     }));
     if ($15 !== void 0 && ($f16 = $3?.f) !== void 0 && !$3.linked && $f16.get !== void 0) $f16.get = $15;
     else {
@@ -1702,21 +1998,21 @@ function load($env) {
       let $m3;
       let $f4;
       let $5;
-      let $m6;
-      let $f7;
-      let $8;
+      let $6;
+      let $m7;
+      let $f8;
       let $9;
       let $10;
       let $11;
       let $122;
-      let $m132;
-      let $f142;
-      let $152;
-      let $m16;
-      let $f17;
+      let $13;
+      let $14;
+      let $m15;
+      let $f162;
+      let $17;
       let $18;
-      let $19;
-      let $20;
+      let $m19;
+      let $f20;
       let $o21;
       let $n22;
       let $23;
@@ -1725,28 +2021,61 @@ function load($env) {
       let $m26;
       let $f27;
       let $28;
-      let $m29;
-      let $f30;
-      let $31;
+      let $29;
+      let $m30;
+      let $f31;
       let $32;
       let $33;
       let $m34;
       let $f35;
       let $36;
-      let $m37;
-      let $f38;
-      let $39;
+      let $37;
+      let $m38;
+      let $f39;
       let $o40;
       let $n41;
       const $json = rh.claim(ctx);
-      let before = rh.pristineContext(ctx) ? ctx.param("id") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 35, rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f7 = $1?.f) !== void 0 && (($5 = $f7.id) !== void 0 || ($m6 = $1.metatable) === void 0 || ($5 = $m6.view.id) !== void 0 || !("id" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s2.pcs[$d2] = $pc + 36, rt.index($1, "id")));
+      if (rh.pristineContext(ctx)) $1 = ctx.param("id");
+      else {
+        $22 = ctx;
+        $s2.pcs[$d2] = $pc + 35;
+        $5 = rt.first(rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22));
+        if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.id) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 36;
+          $6 = rt.index($5, "id");
+        }
+        $1 = $6;
+      }
+      let before = $1;
       $s2.pcs[$d2] = $pc + 37;
       touch(ctx);
       if ($json) {
-        $8 = before;
-        $9 = rh.pristineContext(ctx) ? ctx.param("id") : ($5 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 38, rt.fn(($f7 = $22?.f)?.params !== void 0 ? $f7.params : ($m6 = $22?.metatable) !== void 0 && $m6.view.params !== void 0 ? $m6.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f4 = $5?.f) !== void 0 && (($1 = $f4.id) !== void 0 || ($m3 = $5.metatable) === void 0 || ($1 = $m3.view.id) !== void 0 || !("id" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $1 : ($s2.pcs[$d2] = $pc + 39, rt.index($5, "id")));
-        $10 = rh.pristineContext(ctx) ? ctx.header("x-a") : ($11 = rt.first(($122 = ctx, $s2.pcs[$d2] = $pc + 40, rt.fn(($f142 = $122?.f)?.headers !== void 0 ? $f142.headers : ($m132 = $122?.metatable) !== void 0 && $m132.view.headers !== void 0 ? $m132.view.headers : rt.index($122, "headers", "local 'ctx'"), "method 'headers'")($122))), ($f17 = $11?.f) !== void 0 && (($152 = $f17["x-a"]) !== void 0 || ($m16 = $11.metatable) === void 0 || ($152 = $m16.view["x-a"]) !== void 0 || !("x-a" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $152 : ($s2.pcs[$d2] = $pc + 39, rt.index($11, "x-a")));
-        if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($10)) {
+        $9 = before;
+        if (rh.pristineContext(ctx)) $11 = ctx.param("id");
+        else {
+          $6 = ctx;
+          $s2.pcs[$d2] = $pc + 38;
+          $5 = rt.first(rt.fn(($f8 = $6?.f)?.params !== void 0 ? $f8.params : ($m7 = $6?.metatable) !== void 0 && $m7.view.params !== void 0 ? $m7.view.params : rt.index($6, "params", "local 'ctx'"), "method 'params'")($6));
+          if (!(($f4 = $5?.f) !== void 0 && (($22 = $f4.id) !== void 0 || ($m3 = $5.metatable) === void 0 || ($22 = $m3.view.id) !== void 0 || !("id" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 39;
+            $22 = rt.index($5, "id");
+          }
+          $11 = $22;
+        }
+        $10 = $11;
+        if (rh.pristineContext(ctx)) $13 = ctx.header("x-a");
+        else {
+          $14 = ctx;
+          $s2.pcs[$d2] = $pc + 40;
+          $17 = rt.first(rt.fn(($f162 = $14?.f)?.headers !== void 0 ? $f162.headers : ($m15 = $14?.metatable) !== void 0 && $m15.view.headers !== void 0 ? $m15.view.headers : rt.index($14, "headers", "local 'ctx'"), "method 'headers'")($14));
+          if (!(($f20 = $17?.f) !== void 0 && (($18 = $f20["x-a"]) !== void 0 || ($m19 = $17.metatable) === void 0 || ($18 = $m19.view["x-a"]) !== void 0 || !("x-a" in $m19.view) && $m19.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 39;
+            $18 = rt.index($17, "x-a");
+          }
+          $13 = $18;
+        }
+        $122 = $13;
+        if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($122)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(10), $p = $w.p;
@@ -1762,7 +2091,7 @@ function load($env) {
             $b[$p + 9] = 58;
             $w.p = $p + 10;
           }
-          $w.scalar($8);
+          $w.scalar($9);
           {
             const $b = $w.room(9), $p = $w.p;
             $b[$p] = 44;
@@ -1776,7 +2105,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.scalar($9);
+          $w.scalar($10);
           {
             const $b = $w.room(10), $p = $w.p;
             $b[$p] = 44;
@@ -1791,7 +2120,7 @@ function load($env) {
             $b[$p + 9] = 58;
             $w.p = $p + 10;
           }
-          $w.scalar($10);
+          $w.scalar($122);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -1799,23 +2128,57 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($18 = $8, $19 = $9, $20 = $10, $o21 = new rt.FieldsObject(), $n22 = 0, $18 !== void 0 && ($o21.before = $18, $n22++), $19 !== void 0 && ($o21.after = $19, $n22++), $20 !== void 0 && ($o21.header = $20, $n22++), rt.LuaTable.record($o21, $n22)));
+        $o21 = new rt.FieldsObject();
+        $n22 = 0;
+        if ($9 !== void 0) {
+          $o21.before = $9;
+          $n22++;
+        }
+        if ($10 !== void 0) {
+          $o21.after = $10;
+          $n22++;
+        }
+        if ($122 !== void 0) {
+          $o21.header = $122;
+          $n22++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o21, $n22));
       }
       $23 = before;
-      $31 = rh.pristineContext(ctx) ? ctx.param("id") : ($24 = rt.first(($25 = ctx, $s2.pcs[$d2] = $pc + 38, rt.fn(($f27 = $25?.f)?.params !== void 0 ? $f27.params : ($m26 = $25?.metatable) !== void 0 && $m26.view.params !== void 0 ? $m26.view.params : rt.index($25, "params", "local 'ctx'"), "method 'params'")($25))), ($f30 = $24?.f) !== void 0 && (($28 = $f30.id) !== void 0 || ($m29 = $24.metatable) === void 0 || ($28 = $m29.view.id) !== void 0 || !("id" in $m29.view) && $m29.view[rt.CUT] === void 0) ? $28 : ($s2.pcs[$d2] = $pc + 39, rt.index($24, "id")));
-      $39 = rh.pristineContext(ctx) ? ctx.header("x-a") : ($32 = rt.first(($33 = ctx, $s2.pcs[$d2] = $pc + 40, rt.fn(($f35 = $33?.f)?.headers !== void 0 ? $f35.headers : ($m34 = $33?.metatable) !== void 0 && $m34.view.headers !== void 0 ? $m34.view.headers : rt.index($33, "headers", "local 'ctx'"), "method 'headers'")($33))), ($f38 = $32?.f) !== void 0 && (($36 = $f38["x-a"]) !== void 0 || ($m37 = $32.metatable) === void 0 || ($36 = $m37.view["x-a"]) !== void 0 || !("x-a" in $m37.view) && $m37.view[rt.CUT] === void 0) ? $36 : ($s2.pcs[$d2] = $pc + 39, rt.index($32, "x-a")));
+      if (rh.pristineContext(ctx)) $24 = ctx.param("id");
+      else {
+        $25 = ctx;
+        $s2.pcs[$d2] = $pc + 38;
+        $28 = rt.first(rt.fn(($f27 = $25?.f)?.params !== void 0 ? $f27.params : ($m26 = $25?.metatable) !== void 0 && $m26.view.params !== void 0 ? $m26.view.params : rt.index($25, "params", "local 'ctx'"), "method 'params'")($25));
+        if (!(($f31 = $28?.f) !== void 0 && (($29 = $f31.id) !== void 0 || ($m30 = $28.metatable) === void 0 || ($29 = $m30.view.id) !== void 0 || !("id" in $m30.view) && $m30.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 39;
+          $29 = rt.index($28, "id");
+        }
+        $24 = $29;
+      }
+      if (rh.pristineContext(ctx)) $32 = ctx.header("x-a");
+      else {
+        $33 = ctx;
+        $s2.pcs[$d2] = $pc + 40;
+        $36 = rt.first(rt.fn(($f35 = $33?.f)?.headers !== void 0 ? $f35.headers : ($m34 = $33?.metatable) !== void 0 && $m34.view.headers !== void 0 ? $m34.view.headers : rt.index($33, "headers", "local 'ctx'"), "method 'headers'")($33));
+        if (!(($f39 = $36?.f) !== void 0 && (($37 = $f39["x-a"]) !== void 0 || ($m38 = $36.metatable) === void 0 || ($37 = $m38.view["x-a"]) !== void 0 || !("x-a" in $m38.view) && $m38.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 39;
+          $37 = rt.index($36, "x-a");
+        }
+        $32 = $37;
+      }
       $o40 = new rt.FieldsObject();
       $n41 = 0;
       if ($23 !== void 0) {
         $o40.before = $23;
         $n41++;
       }
-      if ($31 !== void 0) {
-        $o40.after = $31;
+      if ($24 !== void 0) {
+        $o40.after = $24;
         $n41++;
       }
-      if ($39 !== void 0) {
-        $o40.header = $39;
+      if ($32 !== void 0) {
+        $o40.header = $32;
         $n41++;
       }
       return rt.leave($s2, $d2, rt.LuaTable.record($o40, $n41));
@@ -1849,8 +2212,9 @@ function load($env) {
       let $k12;
       let $13;
       let $a14;
-      let $o15;
-      let $n16;
+      let $152;
+      let $o16;
+      let $n17;
       let names = new rt.LuaTable();
       {
         let $it1, $st1, $key1;
@@ -1895,15 +2259,25 @@ function load($env) {
       $fn2 = rt.fn($6, "field 'sort'");
       $fn2($9);
       $9 = names;
-      $13 = rh.pristineContext(ctx) ? ctx.header("x-a") : ($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 49, rt.fn(($f8 = $42?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $42?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($42, "headers", "local 'ctx'"), "method 'headers'")($42))), ($f112 = $32?.f) !== void 0 && (($6 = $f112["x-a"]) !== void 0 || ($m102 = $32.metatable) === void 0 || ($6 = $m102.view["x-a"]) !== void 0 || !("x-a" in $m102.view) && $m102.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 50, rt.index($32, "x-a")));
-      $o15 = new rt.FieldsObject();
-      $n16 = 1;
-      $o15.names = $9;
-      if ($13 !== void 0) {
-        $o15.a = $13;
-        $n16++;
+      if (rh.pristineContext(ctx)) $152 = ctx.header("x-a");
+      else {
+        $32 = ctx;
+        $s2.pcs[$d2] = $pc + 49;
+        $42 = rt.first(rt.fn(($f8 = $32?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $32?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($32, "headers", "local 'ctx'"), "method 'headers'")($32));
+        if (!(($f112 = $42?.f) !== void 0 && (($6 = $f112["x-a"]) !== void 0 || ($m102 = $42.metatable) === void 0 || ($6 = $m102.view["x-a"]) !== void 0 || !("x-a" in $m102.view) && $m102.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 50;
+          $6 = rt.index($42, "x-a");
+        }
+        $152 = $6;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o15, $n16));
+      $o16 = new rt.FieldsObject();
+      $n17 = 1;
+      $o16.names = $9;
+      if ($152 !== void 0) {
+        $o16.a = $152;
+        $n17++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o16, $n17));
     };
     if ($12 !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0) $f14.get = $12;
     else {
@@ -1921,21 +2295,30 @@ function load($env) {
       let $1;
       let $22;
       let $32;
-      let $m4;
-      let $f5;
-      let $6;
+      let $42;
+      let $m52;
+      let $f62;
       let $o7;
       let $n8;
       let $9;
       let $10;
-      let $m11;
-      let $f12;
-      let $13;
+      let $11;
+      let $m12;
+      let $f13;
       let $o14;
       let $n15;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 52), rt.index($22, "method", "local 'ctx'")));
+        if (rh.pristineContext(ctx)) $22 = ctx.method;
+        else {
+          $32 = ctx;
+          if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.method) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.method) !== void 0 || !("method" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+            rt.at($s2, $d2, $pc + 52);
+            $42 = rt.index($32, "method", "local 'ctx'");
+          }
+          $22 = $42;
+        }
+        $1 = $22;
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
           {
@@ -1974,14 +2357,29 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 1, $o7.who = "inner", $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
+        $o7 = new rt.FieldsObject();
+        $n8 = 1;
+        $o7.who = "inner";
+        if ($1 !== void 0) {
+          $o7.method = $1;
+          $n8++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o7, $n8));
       }
-      $13 = rh.pristineContext(ctx) ? ctx.method : ($9 = ctx, ($f12 = $9?.f) !== void 0 && (($10 = $f12.method) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.method) !== void 0 || !("method" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : (rt.at($s2, $d2, $pc + 52), rt.index($9, "method", "local 'ctx'")));
+      if (rh.pristineContext(ctx)) $9 = ctx.method;
+      else {
+        $10 = ctx;
+        if (!(($f13 = $10?.f) !== void 0 && (($11 = $f13.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 52);
+          $11 = rt.index($10, "method", "local 'ctx'");
+        }
+        $9 = $11;
+      }
       $o14 = new rt.FieldsObject();
       $n15 = 1;
       $o14.who = "inner";
-      if ($13 !== void 0) {
-        $o14.method = $13;
+      if ($9 !== void 0) {
+        $o14.method = $9;
         $n15++;
       }
       return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
@@ -2013,19 +2411,17 @@ function load($env) {
       let $10;
       let $11;
       let $122;
-      let $13;
-      let $o14;
-      let $n15;
-      let $16;
-      let $17;
-      let $m18;
-      let $f19;
-      let $20;
-      let $21;
-      let $m22;
-      let $f23;
-      let $o24;
-      let $n25;
+      let $o13;
+      let $n14;
+      let $152;
+      let $m16;
+      let $f17;
+      let $18;
+      let $19;
+      let $m20;
+      let $f21;
+      let $o22;
+      let $n23;
       const $json = rh.claim(ctx);
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.inner) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.inner) !== void 0 || !("inner" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
@@ -2042,8 +2438,18 @@ function load($env) {
       $fn12 = rt.fn($22, "field 'get'");
       let t = rt.first($fn12($10));
       if ($json) {
-        $11 = ($10 = t, ($f9 = $10?.f) !== void 0 && (($72 = $f9.who) !== void 0 || ($m8 = $10.metatable) === void 0 || ($72 = $m8.view.who) !== void 0 || !("who" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $72 : ($s2.pcs[$d2] = $pc + 56, rt.index($10, "who", "local 't'")));
-        $122 = ($42 = t, ($f62 = $42?.f) !== void 0 && (($32 = $f62.method) !== void 0 || ($m52 = $42.metatable) === void 0 || ($32 = $m52.view.method) !== void 0 || !("method" in $m52.view) && $m52.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 56, rt.index($42, "method", "local 't'")));
+        $10 = t;
+        if (!(($f9 = $10?.f) !== void 0 && (($72 = $f9.who) !== void 0 || ($m8 = $10.metatable) === void 0 || ($72 = $m8.view.who) !== void 0 || !("who" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 56;
+          $72 = rt.index($10, "who", "local 't'");
+        }
+        $11 = $72;
+        $42 = t;
+        if (!(($f62 = $42?.f) !== void 0 && (($32 = $f62.method) !== void 0 || ($m52 = $42.metatable) === void 0 || ($32 = $m52.view.method) !== void 0 || !("method" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 56;
+          $32 = rt.index($42, "method", "local 't'");
+        }
+        $122 = $32;
         if (rh.isScalar($11) && rh.isScalar($122)) {
           const $w = rh.jsonBytes();
           {
@@ -2080,29 +2486,39 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($22 = $11, $13 = $122, $o14 = new rt.FieldsObject(), $n15 = 0, $22 !== void 0 && ($o14.got = $22, $n15++), $13 !== void 0 && ($o14.method = $13, $n15++), rt.LuaTable.record($o14, $n15)));
+        $o13 = new rt.FieldsObject();
+        $n14 = 0;
+        if ($11 !== void 0) {
+          $o13.got = $11;
+          $n14++;
+        }
+        if ($122 !== void 0) {
+          $o13.method = $122;
+          $n14++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o13, $n14));
       }
-      $16 = t;
-      if (!(($f19 = $16?.f) !== void 0 && (($17 = $f19.who) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.who) !== void 0 || !("who" in $m18.view) && $m18.view[rt.CUT] === void 0))) {
+      $22 = t;
+      if (!(($f17 = $22?.f) !== void 0 && (($152 = $f17.who) !== void 0 || ($m16 = $22.metatable) === void 0 || ($152 = $m16.view.who) !== void 0 || !("who" in $m16.view) && $m16.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 56;
-        $17 = rt.index($16, "who", "local 't'");
+        $152 = rt.index($22, "who", "local 't'");
       }
-      $20 = t;
-      if (!(($f23 = $20?.f) !== void 0 && (($21 = $f23.method) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view.method) !== void 0 || !("method" in $m22.view) && $m22.view[rt.CUT] === void 0))) {
+      $18 = t;
+      if (!(($f21 = $18?.f) !== void 0 && (($19 = $f21.method) !== void 0 || ($m20 = $18.metatable) === void 0 || ($19 = $m20.view.method) !== void 0 || !("method" in $m20.view) && $m20.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 56;
-        $21 = rt.index($20, "method", "local 't'");
+        $19 = rt.index($18, "method", "local 't'");
       }
-      $o24 = new rt.FieldsObject();
-      $n25 = 0;
-      if ($17 !== void 0) {
-        $o24.got = $17;
-        $n25++;
+      $o22 = new rt.FieldsObject();
+      $n23 = 0;
+      if ($152 !== void 0) {
+        $o22.got = $152;
+        $n23++;
       }
-      if ($21 !== void 0) {
-        $o24.method = $21;
-        $n25++;
+      if ($19 !== void 0) {
+        $o22.method = $19;
+        $n23++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o24, $n25));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o22, $n23));
     }));
     if ($12 !== void 0 && ($f14 = $4?.f) !== void 0 && !$4.linked && $f14.get !== void 0) $f14.get = $12;
     else {
@@ -2133,10 +2549,10 @@ function load($env) {
       let $m9;
       let $f10;
       let $11;
-      let $m12;
-      let $f13;
-      let $fn14;
-      let $152;
+      let $122;
+      let $m132;
+      let $f142;
+      let $fn15;
       let $16;
       let $17;
       let $o18;
@@ -2153,17 +2569,33 @@ function load($env) {
       let $m29;
       let $f30;
       let $31;
-      let $m32;
-      let $f33;
-      let $34;
+      let $322;
+      let $m33;
+      let $f34;
       let $o35;
       let $n36;
       let $t37;
       let $r38;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = ($22 = api, ($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 58, rt.index($22, "json", "upvalue 'api'")));
-        $6 = rh.pristineContext(ctx) ? ctx.queryValue("id") : ($72 = rt.first(($8 = ctx, $s2.pcs[$d2] = $pc + 59, rt.fn(($f10 = $8?.f)?.query !== void 0 ? $f10.query : ($m9 = $8?.metatable) !== void 0 && $m9.view.query !== void 0 ? $m9.view.query : rt.index($8, "query", "local 'ctx'"), "method 'query'")($8))), ($f13 = $72?.f) !== void 0 && (($11 = $f13.id) !== void 0 || ($m12 = $72.metatable) === void 0 || ($11 = $m12.view.id) !== void 0 || !("id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : ($s2.pcs[$d2] = $pc + 58, rt.index($72, "id")));
+        $22 = api;
+        if (!(($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 58;
+          $32 = rt.index($22, "json", "upvalue 'api'");
+        }
+        $1 = $32;
+        if (rh.pristineContext(ctx)) $72 = ctx.queryValue("id");
+        else {
+          $8 = ctx;
+          $s2.pcs[$d2] = $pc + 59;
+          $11 = rt.first(rt.fn(($f10 = $8?.f)?.query !== void 0 ? $f10.query : ($m9 = $8?.metatable) !== void 0 && $m9.view.query !== void 0 ? $m9.view.query : rt.index($8, "query", "local 'ctx'"), "method 'query'")($8));
+          if (!(($f142 = $11?.f) !== void 0 && (($122 = $f142.id) !== void 0 || ($m132 = $11.metatable) === void 0 || ($122 = $m132.view.id) !== void 0 || !("id" in $m132.view) && $m132.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 58;
+            $122 = rt.index($11, "id");
+          }
+          $72 = $122;
+        }
+        $6 = $72;
         if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
           const $w = rh.jsonBytes();
           {
@@ -2194,7 +2626,18 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, rt.first(($152 = $1, $16 = ($17 = $6, $o18 = new rt.FieldsObject(), $n19 = 1, $o18.ok = true, $17 !== void 0 && ($o18.id = $17, $n19++), rt.LuaTable.record($o18, $n19)), $s2.pcs[$d2] = $pc + 60, $fn14 = rt.fn($152, "field 'json'"), $fn14($16))));
+        $16 = $1;
+        $o18 = new rt.FieldsObject();
+        $n19 = 1;
+        $o18.ok = true;
+        if ($6 !== void 0) {
+          $o18.id = $6;
+          $n19++;
+        }
+        $17 = rt.LuaTable.record($o18, $n19);
+        $s2.pcs[$d2] = $pc + 60;
+        $fn15 = rt.fn($16, "field 'json'");
+        return rt.leave($s2, $d2, rt.first($fn15($17)));
       }
       $222 = api;
       if (!(($f25 = $222?.f) !== void 0 && (($23 = $f25.json) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.json) !== void 0 || !("json" in $m24.view) && $m24.view[rt.CUT] === void 0))) {
@@ -2202,12 +2645,22 @@ function load($env) {
         $23 = rt.index($222, "json", "upvalue 'api'");
       }
       $21 = $23;
-      $34 = rh.pristineContext(ctx) ? ctx.queryValue("id") : ($27 = rt.first(($28 = ctx, $s2.pcs[$d2] = $pc + 59, rt.fn(($f30 = $28?.f)?.query !== void 0 ? $f30.query : ($m29 = $28?.metatable) !== void 0 && $m29.view.query !== void 0 ? $m29.view.query : rt.index($28, "query", "local 'ctx'"), "method 'query'")($28))), ($f33 = $27?.f) !== void 0 && (($31 = $f33.id) !== void 0 || ($m32 = $27.metatable) === void 0 || ($31 = $m32.view.id) !== void 0 || !("id" in $m32.view) && $m32.view[rt.CUT] === void 0) ? $31 : ($s2.pcs[$d2] = $pc + 58, rt.index($27, "id")));
+      if (rh.pristineContext(ctx)) $27 = ctx.queryValue("id");
+      else {
+        $28 = ctx;
+        $s2.pcs[$d2] = $pc + 59;
+        $31 = rt.first(rt.fn(($f30 = $28?.f)?.query !== void 0 ? $f30.query : ($m29 = $28?.metatable) !== void 0 && $m29.view.query !== void 0 ? $m29.view.query : rt.index($28, "query", "local 'ctx'"), "method 'query'")($28));
+        if (!(($f34 = $31?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 58;
+          $322 = rt.index($31, "id");
+        }
+        $27 = $322;
+      }
       $o35 = new rt.FieldsObject();
       $n36 = 1;
       $o35.ok = true;
-      if ($34 !== void 0) {
-        $o35.id = $34;
+      if ($27 !== void 0) {
+        $o35.id = $27;
         $n36++;
       }
       $26 = rt.LuaTable.record($o35, $n36);
@@ -2325,13 +2778,11 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $5;
-      let $o6;
-      let $n7;
-      let $8;
-      let $9;
-      let $o10;
-      let $n11;
+      let $o5;
+      let $n6;
+      let $72;
+      let $o82;
+      let $n92;
       const $json = rh.claim(ctx);
       $l1 = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 74, rt.fn(($22 = $env.f.pcall) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 73, rt.getGlobal($env, "pcall")), "global 'pcall'")(function $anonymous() {
         const $s3 = rt.current, $d3 = $s3.depth;
@@ -2341,10 +2792,22 @@ function load($env) {
         let $23;
         let $m3;
         let $f4;
-        let $52;
-        let $m6;
-        let $f7;
-        return rt.leave($s3, $d3, rh.pristineContext(ctx) ? ctx.param("id") : ($1 = rt.first(($23 = ctx, $s3.pcs[$d3] = $pc + 71, rt.fn(($f4 = $23?.f)?.params !== void 0 ? $f4.params : ($m3 = $23?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($23, "params", "upvalue 'ctx'"), "method 'params'")($23))), ($f7 = $1?.f) !== void 0 && (($52 = $f7.id) !== void 0 || ($m6 = $1.metatable) === void 0 || ($52 = $m6.view.id) !== void 0 || !("id" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $52 : ($s3.pcs[$d3] = $pc + 72, rt.index($1, "id"))));
+        let $5;
+        let $6;
+        let $m7;
+        let $f8;
+        if (rh.pristineContext(ctx)) $1 = ctx.param("id");
+        else {
+          $23 = ctx;
+          $s3.pcs[$d3] = $pc + 71;
+          $5 = rt.first(rt.fn(($f4 = $23?.f)?.params !== void 0 ? $f4.params : ($m3 = $23?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($23, "params", "upvalue 'ctx'"), "method 'params'")($23));
+          if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.id) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+            $s3.pcs[$d3] = $pc + 72;
+            $6 = rt.index($5, "id");
+          }
+          $1 = $6;
+        }
+        return rt.leave($s3, $d3, $1);
       })))], 2);
       let ok = $l1[0];
       let err = $l1[1];
@@ -2383,21 +2846,31 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($22 = $32, $5 = $42, $o6 = new rt.FieldsObject(), $n7 = 0, $22 !== void 0 && ($o6.ok = $22, $n7++), $5 !== void 0 && ($o6.err = $5, $n7++), rt.LuaTable.record($o6, $n7)));
+        $o5 = new rt.FieldsObject();
+        $n6 = 0;
+        if ($32 !== void 0) {
+          $o5.ok = $32;
+          $n6++;
+        }
+        if ($42 !== void 0) {
+          $o5.err = $42;
+          $n6++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o5, $n6));
       }
-      $8 = ok;
-      $9 = err;
-      $o10 = new rt.FieldsObject();
-      $n11 = 0;
-      if ($8 !== void 0) {
-        $o10.ok = $8;
-        $n11++;
+      $22 = ok;
+      $72 = err;
+      $o82 = new rt.FieldsObject();
+      $n92 = 0;
+      if ($22 !== void 0) {
+        $o82.ok = $22;
+        $n92++;
       }
-      if ($9 !== void 0) {
-        $o10.err = $9;
-        $n11++;
+      if ($72 !== void 0) {
+        $o82.err = $72;
+        $n92++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o10, $n11));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o82, $n92));
     }));
     if ($15 !== void 0 && ($f16 = $12?.f) !== void 0 && !$12.linked && $f16.get !== void 0) $f16.get = $15;
     else {

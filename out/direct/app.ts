@@ -159,41 +159,41 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
         let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $9: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $m8: rt.LuaTable | undefined;
+        let $f9: rt.Fields | undefined;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
-        let $14: rt.LuaValue;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
-        let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
+        let $12: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
         let $19: rt.LuaValue;
-        let $m20: rt.LuaTable | undefined;
-        let $f21: rt.Fields | undefined;
-        let $22: rt.LuaValue;
-        let $m23: rt.LuaTable | undefined;
-        let $f24: rt.Fields | undefined;
+        let $20: rt.LuaValue;
+        let $21: rt.LuaValue;
+        let $m22: rt.LuaTable | undefined;
+        let $f23: rt.Fields | undefined;
+        let $24: rt.LuaValue;
         let $25: rt.LuaValue;
-        let $26: rt.LuaValue;
-        let $27: rt.LuaValue;
-        let $m28: rt.LuaTable | undefined;
-        let $f29: rt.Fields | undefined;
+        let $m26: rt.LuaTable | undefined;
+        let $f27: rt.Fields | undefined;
+        let $28: rt.LuaValue;
+        let $29: rt.LuaValue;
         let $30: rt.LuaValue;
         let $m31: rt.LuaTable | undefined;
         let $f32: rt.Fields | undefined;
         let $33: rt.LuaValue;
         let $34: rt.LuaValue;
-        let $35: rt.LuaValue;
-        let $m36: rt.LuaTable | undefined;
-        let $f37: rt.Fields | undefined;
+        let $m35: rt.LuaTable | undefined;
+        let $f36: rt.Fields | undefined;
+        let $37: rt.LuaValue;
         let $38: rt.LuaValue;
-        let $m39: rt.LuaTable | undefined;
-        let $f40: rt.Fields | undefined;
-        let $41: rt.LuaValue;
+        let $39: rt.LuaValue;
+        let $m40: rt.LuaTable | undefined;
+        let $f41: rt.Fields | undefined;
         let $42: rt.LuaValue;
         let $43: rt.LuaValue;
         let $m44: rt.LuaTable | undefined;
@@ -201,15 +201,15 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $46: rt.LuaValue;
         let $47: rt.LuaValue;
         let $48: rt.LuaValue;
-        let $m49: rt.LuaTable | undefined;
-        let $f50: rt.Fields | undefined;
-        let $51: rt.LuaValue;
+        let $49: rt.LuaValue;
+        let $m50: rt.LuaTable | undefined;
+        let $f51: rt.Fields | undefined;
         let $52: rt.LuaValue;
         let $53: rt.LuaValue;
         let $54: rt.LuaValue;
         let $55: rt.LuaValue;
-        let $56: rt.LuaValue;
-        let $57: rt.LuaValue;
+        let $m56: rt.LuaTable | undefined;
+        let $f57: rt.Fields | undefined;
         let $o58: rt.Fields;
         let $n59: number;
         let $60: rt.LuaValue;
@@ -217,118 +217,287 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m62: rt.LuaTable | undefined;
         let $f63: rt.Fields | undefined;
         let $64: rt.LuaValue;
-        let $m65: rt.LuaTable | undefined;
-        let $f66: rt.Fields | undefined;
-        let $67: rt.LuaValue;
+        let $65: rt.LuaValue;
+        let $m66: rt.LuaTable | undefined;
+        let $f67: rt.Fields | undefined;
         let $68: rt.LuaValue;
         let $69: rt.LuaValue;
         let $m70: rt.LuaTable | undefined;
         let $f71: rt.Fields | undefined;
         let $72: rt.LuaValue;
-        let $m73: rt.LuaTable | undefined;
-        let $f74: rt.Fields | undefined;
-        let $75: rt.LuaValue;
+        let $73: rt.LuaValue;
+        let $m74: rt.LuaTable | undefined;
+        let $f75: rt.Fields | undefined;
         let $76: rt.LuaValue;
         let $77: rt.LuaValue;
         let $m78: rt.LuaTable | undefined;
         let $f79: rt.Fields | undefined;
         let $80: rt.LuaValue;
-        let $m81: rt.LuaTable | undefined;
-        let $f82: rt.Fields | undefined;
-        let $83: rt.LuaValue;
+        let $81: rt.LuaValue;
+        let $m82: rt.LuaTable | undefined;
+        let $f83: rt.Fields | undefined;
         let $84: rt.LuaValue;
         let $85: rt.LuaValue;
         let $m86: rt.LuaTable | undefined;
         let $f87: rt.Fields | undefined;
         let $88: rt.LuaValue;
-        let $m89: rt.LuaTable | undefined;
-        let $f90: rt.Fields | undefined;
-        let $91: rt.LuaValue;
+        let $89: rt.LuaValue;
+        let $m90: rt.LuaTable | undefined;
+        let $f91: rt.Fields | undefined;
         let $92: rt.LuaValue;
         let $93: rt.LuaValue;
         let $m94: rt.LuaTable | undefined;
         let $f95: rt.Fields | undefined;
         let $96: rt.LuaValue;
-        let $m97: rt.LuaTable | undefined;
-        let $f98: rt.Fields | undefined;
-        let $99: rt.LuaValue;
+        let $97: rt.LuaValue;
+        let $m98: rt.LuaTable | undefined;
+        let $f99: rt.Fields | undefined;
         let $100: rt.LuaValue;
         let $101: rt.LuaValue;
-        let $m102: rt.LuaTable | undefined;
-        let $f103: rt.Fields | undefined;
-        let $104: rt.LuaValue;
+        let $102: rt.LuaValue;
+        let $m103: rt.LuaTable | undefined;
+        let $f104: rt.Fields | undefined;
         let $105: rt.LuaValue;
         let $106: rt.LuaValue;
-        let $m107: rt.LuaTable | undefined;
-        let $f108: rt.Fields | undefined;
-        let $109: rt.LuaValue;
+        let $107: rt.LuaValue;
+        let $m108: rt.LuaTable | undefined;
+        let $f109: rt.Fields | undefined;
         let $o110: rt.Fields;
         let $n111: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 3, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 4, rt.index($2, "id")))));
-          $9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("sub") : ($10 = rt.first(($11 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 3, rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.params !== undefined ? $f13.params : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.params !== undefined ? $m12.view.params : rt.index($11, "params", "local 'ctx'")), "method 'params'")($11))), (($f16 = ($10 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.sub) !== undefined || ($m15 = ($10 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.sub) !== undefined || (!("sub" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 4, rt.index($10, "sub")))));
-          $17 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("X-Multi") : ($18 = rt.first(($19 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f21 = ($19 as rt.LuaTable)?.f)?.headers !== undefined ? $f21.headers : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.headers !== undefined ? $m20.view.headers : rt.index($19, "headers", "local 'ctx'")), "method 'headers'")($19))), (($f24 = ($18 as rt.LuaTable)?.f) !== undefined && (($22 = $f24["X-Multi"]) !== undefined || ($m23 = ($18 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view["X-Multi"]) !== undefined || (!("X-Multi" in $m23.view) && $m23.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 4, rt.index($18, "X-Multi")))));
-          $25 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-multi") : ($26 = rt.first(($27 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 6, rt.fn((($f29 = ($27 as rt.LuaTable)?.f)?.headers !== undefined ? $f29.headers : ($m28 = ($27 as rt.LuaTable)?.metatable) !== undefined && $m28.view.headers !== undefined ? $m28.view.headers : rt.index($27, "headers", "local 'ctx'")), "method 'headers'")($27))), (($f32 = ($26 as rt.LuaTable)?.f) !== undefined && (($30 = $f32["x-multi"]) !== undefined || ($m31 = ($26 as rt.LuaTable).metatable) === undefined || ($30 = $m31.view["x-multi"]) !== undefined || (!("x-multi" in $m31.view) && $m31.view[rt.CUT] === undefined)) ? $30 : ($s.pcs[$d] = $pc + 7, rt.index($26, "x-multi")))));
-          $33 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("page") : ($34 = rt.first(($35 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f37 = ($35 as rt.LuaTable)?.f)?.query !== undefined ? $f37.query : ($m36 = ($35 as rt.LuaTable)?.metatable) !== undefined && $m36.view.query !== undefined ? $m36.view.query : rt.index($35, "query", "local 'ctx'")), "method 'query'")($35))), (($f40 = ($34 as rt.LuaTable)?.f) !== undefined && (($38 = $f40.page) !== undefined || ($m39 = ($34 as rt.LuaTable).metatable) === undefined || ($38 = $m39.view.page) !== undefined || (!("page" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : ($s.pcs[$d] = $pc + 7, rt.index($34, "page")))));
-          $41 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($42 = ctx as rt.LuaValue, (($f45 = ($42 as rt.LuaTable)?.f) !== undefined && (($43 = $f45.method) !== undefined || ($m44 = ($42 as rt.LuaTable).metatable) === undefined || ($43 = $m44.view.method) !== undefined || (!("method" in $m44.view) && $m44.view[rt.CUT] === undefined)) ? $43 : ($s.pcs[$d] = $pc + 7, rt.index($42, "method", "local 'ctx'")))));
-          $46 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).path() : ($47 = ctx as rt.LuaValue, (($f50 = ($47 as rt.LuaTable)?.f) !== undefined && (($48 = $f50.path) !== undefined || ($m49 = ($47 as rt.LuaTable).metatable) === undefined || ($48 = $m49.view.path) !== undefined || (!("path" in $m49.view) && $m49.view[rt.CUT] === undefined)) ? $48 : ($s.pcs[$d] = $pc + 7, rt.index($47, "path", "local 'ctx'")))));
-          if (rh.isScalar($1) && rh.isScalar($9) && rh.isScalar($17) && rh.isScalar($25) && rh.isScalar($33) && rh.isScalar($41) && rh.isScalar($46)) {
+          if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).param("id");
+          else {
+            $3 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 3;
+            $6 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3));
+            if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 4;
+              $7 = rt.index($6, "id");
+            }
+            $2 = $7;
+          }
+          $1 = $2;
+          if (rh.pristineContext(ctx)) $11 = (ctx as rh.RequestContext).param("sub");
+          else {
+            $12 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 3;
+            $15 = rt.first(rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.params !== undefined ? $f14.params : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.params !== undefined ? $m13.view.params : rt.index($12, "params", "local 'ctx'")), "method 'params'")($12));
+            if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.sub) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.sub) !== undefined || (!("sub" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 4;
+              $16 = rt.index($15, "sub");
+            }
+            $11 = $16;
+          }
+          $10 = $11;
+          if (rh.pristineContext(ctx)) $20 = (ctx as rh.RequestContext).header("X-Multi");
+          else {
+            $21 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 5;
+            $24 = rt.first(rt.fn((($f23 = ($21 as rt.LuaTable)?.f)?.headers !== undefined ? $f23.headers : ($m22 = ($21 as rt.LuaTable)?.metatable) !== undefined && $m22.view.headers !== undefined ? $m22.view.headers : rt.index($21, "headers", "local 'ctx'")), "method 'headers'")($21));
+            if (!(($f27 = ($24 as rt.LuaTable)?.f) !== undefined && (($25 = $f27["X-Multi"]) !== undefined || ($m26 = ($24 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view["X-Multi"]) !== undefined || (!("X-Multi" in $m26.view) && $m26.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 4;
+              $25 = rt.index($24, "X-Multi");
+            }
+            $20 = $25;
+          }
+          $19 = $20;
+          if (rh.pristineContext(ctx)) $29 = (ctx as rh.RequestContext).header("x-multi");
+          else {
+            $30 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 6;
+            $33 = rt.first(rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.headers !== undefined ? $f32.headers : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.headers !== undefined ? $m31.view.headers : rt.index($30, "headers", "local 'ctx'")), "method 'headers'")($30));
+            if (!(($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36["x-multi"]) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view["x-multi"]) !== undefined || (!("x-multi" in $m35.view) && $m35.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 7;
+              $34 = rt.index($33, "x-multi");
+            }
+            $29 = $34;
+          }
+          $28 = $29;
+          if (rh.pristineContext(ctx)) $38 = (ctx as rh.RequestContext).queryValue("page");
+          else {
+            $39 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 8;
+            $42 = rt.first(rt.fn((($f41 = ($39 as rt.LuaTable)?.f)?.query !== undefined ? $f41.query : ($m40 = ($39 as rt.LuaTable)?.metatable) !== undefined && $m40.view.query !== undefined ? $m40.view.query : rt.index($39, "query", "local 'ctx'")), "method 'query'")($39));
+            if (!(($f45 = ($42 as rt.LuaTable)?.f) !== undefined && (($43 = $f45.page) !== undefined || ($m44 = ($42 as rt.LuaTable).metatable) === undefined || ($43 = $m44.view.page) !== undefined || (!("page" in $m44.view) && $m44.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 7;
+              $43 = rt.index($42, "page");
+            }
+            $38 = $43;
+          }
+          $37 = $38;
+          if (rh.pristineContext(ctx)) $47 = (ctx as rh.RequestContext).method;
+          else {
+            $48 = ctx as rt.LuaValue;
+            if (!(($f51 = ($48 as rt.LuaTable)?.f) !== undefined && (($49 = $f51.method) !== undefined || ($m50 = ($48 as rt.LuaTable).metatable) === undefined || ($49 = $m50.view.method) !== undefined || (!("method" in $m50.view) && $m50.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 7;
+              $49 = rt.index($48, "method", "local 'ctx'");
+            }
+            $47 = $49;
+          }
+          $46 = $47;
+          if (rh.pristineContext(ctx)) $53 = (ctx as rh.RequestContext).path();
+          else {
+            $54 = ctx as rt.LuaValue;
+            if (!(($f57 = ($54 as rt.LuaTable)?.f) !== undefined && (($55 = $f57.path) !== undefined || ($m56 = ($54 as rt.LuaTable).metatable) === undefined || ($55 = $m56.view.path) !== undefined || (!("path" in $m56.view) && $m56.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 7;
+              $55 = rt.index($54, "path", "local 'ctx'");
+            }
+            $53 = $55;
+          }
+          $52 = $53;
+          if (rh.isScalar($1) && rh.isScalar($10) && rh.isScalar($19) && rh.isScalar($28) && rh.isScalar($37) && rh.isScalar($46) && rh.isScalar($52)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
             $w.scalar($1 as string | number | boolean);
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 117; $b[$p + 4] = 98; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
-            $w.scalar($9 as string | number | boolean);
+            $w.scalar($10 as string | number | boolean);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 112; $b[$p + 4] = 112; $b[$p + 5] = 101; $b[$p + 6] = 114; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.scalar($17 as string | number | boolean);
+            $w.scalar($19 as string | number | boolean);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 117; $b[$p + 4] = 108; $b[$p + 5] = 116; $b[$p + 6] = 105; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.scalar($25 as string | number | boolean);
+            $w.scalar($28 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 103; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($33 as string | number | boolean);
+            $w.scalar($37 as string | number | boolean);
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
-            $w.scalar($41 as string | number | boolean);
-            { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
             $w.scalar($46 as string | number | boolean);
+            { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
+            $w.scalar($52 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($51 = $1, $52 = $9, $53 = $17, $54 = $25, $55 = $33, $56 = $41, $57 = $46, $o58 = new rt.FieldsObject(), $n59 = 0, ($51 !== undefined && ($o58.id = $51, $n59++)), ($52 !== undefined && ($o58.sub = $52, $n59++)), ($53 !== undefined && ($o58.upper = $53, $n59++)), ($54 !== undefined && ($o58.multi = $54, $n59++)), ($55 !== undefined && ($o58.page = $55, $n59++)), ($56 !== undefined && ($o58.method = $56, $n59++)), ($57 !== undefined && ($o58.path = $57, $n59++)), rt.LuaTable.record($o58, $n59)));
+          $o58 = new rt.FieldsObject();
+          $n59 = 0;
+          if ($1 !== undefined) {
+            $o58.id = $1;
+            $n59++;
+          }
+          if ($10 !== undefined) {
+            $o58.sub = $10;
+            $n59++;
+          }
+          if ($19 !== undefined) {
+            $o58.upper = $19;
+            $n59++;
+          }
+          if ($28 !== undefined) {
+            $o58.multi = $28;
+            $n59++;
+          }
+          if ($37 !== undefined) {
+            $o58.page = $37;
+            $n59++;
+          }
+          if ($46 !== undefined) {
+            $o58.method = $46;
+            $n59++;
+          }
+          if ($52 !== undefined) {
+            $o58.path = $52;
+            $n59++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o58, $n59));
         }
-        $67 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($60 = rt.first(($61 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 3, rt.fn((($f63 = ($61 as rt.LuaTable)?.f)?.params !== undefined ? $f63.params : ($m62 = ($61 as rt.LuaTable)?.metatable) !== undefined && $m62.view.params !== undefined ? $m62.view.params : rt.index($61, "params", "local 'ctx'")), "method 'params'")($61))), (($f66 = ($60 as rt.LuaTable)?.f) !== undefined && (($64 = $f66.id) !== undefined || ($m65 = ($60 as rt.LuaTable).metatable) === undefined || ($64 = $m65.view.id) !== undefined || (!("id" in $m65.view) && $m65.view[rt.CUT] === undefined)) ? $64 : ($s.pcs[$d] = $pc + 4, rt.index($60, "id")))));
-        $75 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("sub") : ($68 = rt.first(($69 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 3, rt.fn((($f71 = ($69 as rt.LuaTable)?.f)?.params !== undefined ? $f71.params : ($m70 = ($69 as rt.LuaTable)?.metatable) !== undefined && $m70.view.params !== undefined ? $m70.view.params : rt.index($69, "params", "local 'ctx'")), "method 'params'")($69))), (($f74 = ($68 as rt.LuaTable)?.f) !== undefined && (($72 = $f74.sub) !== undefined || ($m73 = ($68 as rt.LuaTable).metatable) === undefined || ($72 = $m73.view.sub) !== undefined || (!("sub" in $m73.view) && $m73.view[rt.CUT] === undefined)) ? $72 : ($s.pcs[$d] = $pc + 4, rt.index($68, "sub")))));
-        $83 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("X-Multi") : ($76 = rt.first(($77 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f79 = ($77 as rt.LuaTable)?.f)?.headers !== undefined ? $f79.headers : ($m78 = ($77 as rt.LuaTable)?.metatable) !== undefined && $m78.view.headers !== undefined ? $m78.view.headers : rt.index($77, "headers", "local 'ctx'")), "method 'headers'")($77))), (($f82 = ($76 as rt.LuaTable)?.f) !== undefined && (($80 = $f82["X-Multi"]) !== undefined || ($m81 = ($76 as rt.LuaTable).metatable) === undefined || ($80 = $m81.view["X-Multi"]) !== undefined || (!("X-Multi" in $m81.view) && $m81.view[rt.CUT] === undefined)) ? $80 : ($s.pcs[$d] = $pc + 4, rt.index($76, "X-Multi")))));
-        $91 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-multi") : ($84 = rt.first(($85 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 6, rt.fn((($f87 = ($85 as rt.LuaTable)?.f)?.headers !== undefined ? $f87.headers : ($m86 = ($85 as rt.LuaTable)?.metatable) !== undefined && $m86.view.headers !== undefined ? $m86.view.headers : rt.index($85, "headers", "local 'ctx'")), "method 'headers'")($85))), (($f90 = ($84 as rt.LuaTable)?.f) !== undefined && (($88 = $f90["x-multi"]) !== undefined || ($m89 = ($84 as rt.LuaTable).metatable) === undefined || ($88 = $m89.view["x-multi"]) !== undefined || (!("x-multi" in $m89.view) && $m89.view[rt.CUT] === undefined)) ? $88 : ($s.pcs[$d] = $pc + 7, rt.index($84, "x-multi")))));
-        $99 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("page") : ($92 = rt.first(($93 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f95 = ($93 as rt.LuaTable)?.f)?.query !== undefined ? $f95.query : ($m94 = ($93 as rt.LuaTable)?.metatable) !== undefined && $m94.view.query !== undefined ? $m94.view.query : rt.index($93, "query", "local 'ctx'")), "method 'query'")($93))), (($f98 = ($92 as rt.LuaTable)?.f) !== undefined && (($96 = $f98.page) !== undefined || ($m97 = ($92 as rt.LuaTable).metatable) === undefined || ($96 = $m97.view.page) !== undefined || (!("page" in $m97.view) && $m97.view[rt.CUT] === undefined)) ? $96 : ($s.pcs[$d] = $pc + 7, rt.index($92, "page")))));
-        $104 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($100 = ctx as rt.LuaValue, (($f103 = ($100 as rt.LuaTable)?.f) !== undefined && (($101 = $f103.method) !== undefined || ($m102 = ($100 as rt.LuaTable).metatable) === undefined || ($101 = $m102.view.method) !== undefined || (!("method" in $m102.view) && $m102.view[rt.CUT] === undefined)) ? $101 : ($s.pcs[$d] = $pc + 7, rt.index($100, "method", "local 'ctx'")))));
-        $109 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).path() : ($105 = ctx as rt.LuaValue, (($f108 = ($105 as rt.LuaTable)?.f) !== undefined && (($106 = $f108.path) !== undefined || ($m107 = ($105 as rt.LuaTable).metatable) === undefined || ($106 = $m107.view.path) !== undefined || (!("path" in $m107.view) && $m107.view[rt.CUT] === undefined)) ? $106 : ($s.pcs[$d] = $pc + 7, rt.index($105, "path", "local 'ctx'")))));
+        if (rh.pristineContext(ctx)) $60 = (ctx as rh.RequestContext).param("id");
+        else {
+          $61 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 3;
+          $64 = rt.first(rt.fn((($f63 = ($61 as rt.LuaTable)?.f)?.params !== undefined ? $f63.params : ($m62 = ($61 as rt.LuaTable)?.metatable) !== undefined && $m62.view.params !== undefined ? $m62.view.params : rt.index($61, "params", "local 'ctx'")), "method 'params'")($61));
+          if (!(($f67 = ($64 as rt.LuaTable)?.f) !== undefined && (($65 = $f67.id) !== undefined || ($m66 = ($64 as rt.LuaTable).metatable) === undefined || ($65 = $m66.view.id) !== undefined || (!("id" in $m66.view) && $m66.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 4;
+            $65 = rt.index($64, "id");
+          }
+          $60 = $65;
+        }
+        if (rh.pristineContext(ctx)) $68 = (ctx as rh.RequestContext).param("sub");
+        else {
+          $69 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 3;
+          $72 = rt.first(rt.fn((($f71 = ($69 as rt.LuaTable)?.f)?.params !== undefined ? $f71.params : ($m70 = ($69 as rt.LuaTable)?.metatable) !== undefined && $m70.view.params !== undefined ? $m70.view.params : rt.index($69, "params", "local 'ctx'")), "method 'params'")($69));
+          if (!(($f75 = ($72 as rt.LuaTable)?.f) !== undefined && (($73 = $f75.sub) !== undefined || ($m74 = ($72 as rt.LuaTable).metatable) === undefined || ($73 = $m74.view.sub) !== undefined || (!("sub" in $m74.view) && $m74.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 4;
+            $73 = rt.index($72, "sub");
+          }
+          $68 = $73;
+        }
+        if (rh.pristineContext(ctx)) $76 = (ctx as rh.RequestContext).header("X-Multi");
+        else {
+          $77 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 5;
+          $80 = rt.first(rt.fn((($f79 = ($77 as rt.LuaTable)?.f)?.headers !== undefined ? $f79.headers : ($m78 = ($77 as rt.LuaTable)?.metatable) !== undefined && $m78.view.headers !== undefined ? $m78.view.headers : rt.index($77, "headers", "local 'ctx'")), "method 'headers'")($77));
+          if (!(($f83 = ($80 as rt.LuaTable)?.f) !== undefined && (($81 = $f83["X-Multi"]) !== undefined || ($m82 = ($80 as rt.LuaTable).metatable) === undefined || ($81 = $m82.view["X-Multi"]) !== undefined || (!("X-Multi" in $m82.view) && $m82.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 4;
+            $81 = rt.index($80, "X-Multi");
+          }
+          $76 = $81;
+        }
+        if (rh.pristineContext(ctx)) $84 = (ctx as rh.RequestContext).header("x-multi");
+        else {
+          $85 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 6;
+          $88 = rt.first(rt.fn((($f87 = ($85 as rt.LuaTable)?.f)?.headers !== undefined ? $f87.headers : ($m86 = ($85 as rt.LuaTable)?.metatable) !== undefined && $m86.view.headers !== undefined ? $m86.view.headers : rt.index($85, "headers", "local 'ctx'")), "method 'headers'")($85));
+          if (!(($f91 = ($88 as rt.LuaTable)?.f) !== undefined && (($89 = $f91["x-multi"]) !== undefined || ($m90 = ($88 as rt.LuaTable).metatable) === undefined || ($89 = $m90.view["x-multi"]) !== undefined || (!("x-multi" in $m90.view) && $m90.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 7;
+            $89 = rt.index($88, "x-multi");
+          }
+          $84 = $89;
+        }
+        if (rh.pristineContext(ctx)) $92 = (ctx as rh.RequestContext).queryValue("page");
+        else {
+          $93 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 8;
+          $96 = rt.first(rt.fn((($f95 = ($93 as rt.LuaTable)?.f)?.query !== undefined ? $f95.query : ($m94 = ($93 as rt.LuaTable)?.metatable) !== undefined && $m94.view.query !== undefined ? $m94.view.query : rt.index($93, "query", "local 'ctx'")), "method 'query'")($93));
+          if (!(($f99 = ($96 as rt.LuaTable)?.f) !== undefined && (($97 = $f99.page) !== undefined || ($m98 = ($96 as rt.LuaTable).metatable) === undefined || ($97 = $m98.view.page) !== undefined || (!("page" in $m98.view) && $m98.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 7;
+            $97 = rt.index($96, "page");
+          }
+          $92 = $97;
+        }
+        if (rh.pristineContext(ctx)) $100 = (ctx as rh.RequestContext).method;
+        else {
+          $101 = ctx as rt.LuaValue;
+          if (!(($f104 = ($101 as rt.LuaTable)?.f) !== undefined && (($102 = $f104.method) !== undefined || ($m103 = ($101 as rt.LuaTable).metatable) === undefined || ($102 = $m103.view.method) !== undefined || (!("method" in $m103.view) && $m103.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 7;
+            $102 = rt.index($101, "method", "local 'ctx'");
+          }
+          $100 = $102;
+        }
+        if (rh.pristineContext(ctx)) $105 = (ctx as rh.RequestContext).path();
+        else {
+          $106 = ctx as rt.LuaValue;
+          if (!(($f109 = ($106 as rt.LuaTable)?.f) !== undefined && (($107 = $f109.path) !== undefined || ($m108 = ($106 as rt.LuaTable).metatable) === undefined || ($107 = $m108.view.path) !== undefined || (!("path" in $m108.view) && $m108.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 7;
+            $107 = rt.index($106, "path", "local 'ctx'");
+          }
+          $105 = $107;
+        }
         $o110 = new rt.FieldsObject();
         $n111 = 0;
-        if ($67 !== undefined) {
-          $o110.id = $67;
+        if ($60 !== undefined) {
+          $o110.id = $60;
           $n111++;
         }
-        if ($75 !== undefined) {
-          $o110.sub = $75;
+        if ($68 !== undefined) {
+          $o110.sub = $68;
           $n111++;
         }
-        if ($83 !== undefined) {
-          $o110.upper = $83;
+        if ($76 !== undefined) {
+          $o110.upper = $76;
           $n111++;
         }
-        if ($91 !== undefined) {
-          $o110.multi = $91;
+        if ($84 !== undefined) {
+          $o110.multi = $84;
           $n111++;
         }
-        if ($99 !== undefined) {
-          $o110.page = $99;
+        if ($92 !== undefined) {
+          $o110.page = $92;
           $n111++;
         }
-        if ($104 !== undefined) {
-          $o110.method = $104;
+        if ($100 !== undefined) {
+          $o110.method = $100;
           $n111++;
         }
-        if ($109 !== undefined) {
-          $o110.path = $109;
+        if ($105 !== undefined) {
+          $o110.path = $105;
           $n111++;
         }
         return rt.leave($s, $d, rt.LuaTable.record($o110, $n111));
@@ -362,59 +531,55 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
-        let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
         let $19: rt.LuaValue;
-        let $m20: rt.LuaTable | undefined;
-        let $f21: rt.Fields | undefined;
-        let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
+        let $20: rt.LuaValue;
+        let $21: rt.LuaValue;
+        let $m22: rt.LuaTable | undefined;
+        let $f23: rt.Fields | undefined;
         let $24: rt.LuaValue;
-        let $m25: rt.LuaTable | undefined;
-        let $f26: rt.Fields | undefined;
-        let $27: rt.LuaValue;
-        let $28: rt.LuaValue;
+        let $25: rt.LuaValue;
+        let $26: rt.LuaValue;
+        let $m27: rt.LuaTable | undefined;
+        let $f28: rt.Fields | undefined;
         let $29: rt.LuaValue;
         let $30: rt.LuaValue;
-        let $31: rt.LuaValue;
-        let $32: rt.LuaValue;
+        let $o31: rt.Fields;
+        let $n32: number;
         let $33: rt.LuaValue;
-        let $34: rt.LuaValue;
-        let $35: rt.LuaValue;
-        let $o36: rt.Fields;
-        let $n37: number;
-        let $o38: rt.Fields;
-        let $n39: number;
+        let $o34: rt.Fields;
+        let $n35: number;
+        let $36: rt.LuaValue;
+        let $37: rt.LuaValue;
+        let $m38: rt.LuaTable | undefined;
+        let $f39: rt.Fields | undefined;
         let $40: rt.LuaValue;
         let $41: rt.LuaValue;
-        let $m42: rt.LuaTable | undefined;
-        let $f43: rt.Fields | undefined;
+        let $42: rt.LuaValue;
+        let $43: rt.LuaValue;
         let $44: rt.LuaValue;
         let $45: rt.LuaValue;
         let $46: rt.LuaValue;
-        let $47: rt.LuaValue;
-        let $48: rt.LuaValue;
+        let $m47: rt.LuaTable | undefined;
+        let $f48: rt.Fields | undefined;
         let $49: rt.LuaValue;
         let $50: rt.LuaValue;
-        let $m51: rt.LuaTable | undefined;
-        let $f52: rt.Fields | undefined;
-        let $53: rt.LuaValue;
+        let $51: rt.LuaValue;
+        let $m52: rt.LuaTable | undefined;
+        let $f53: rt.Fields | undefined;
         let $54: rt.LuaValue;
         let $55: rt.LuaValue;
         let $m56: rt.LuaTable | undefined;
         let $f57: rt.Fields | undefined;
         let $58: rt.LuaValue;
-        let $59: rt.LuaValue;
-        let $m60: rt.LuaTable | undefined;
-        let $f61: rt.Fields | undefined;
-        let $62: rt.LuaValue;
-        let $o63: rt.Fields;
-        let $n64: number;
-        let $65: rt.LuaValue;
-        let $o66: rt.Fields;
-        let $n67: number;
+        let $o59: rt.Fields;
+        let $n60: number;
+        let $61: rt.LuaValue;
+        let $o62: rt.Fields;
+        let $n63: number;
         const $json: boolean = rh.claim(ctx);
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 10;
@@ -434,15 +599,48 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $fn4 = rt.fn($1, "global 'tonumber'");
         let x: rt.LuaValue = rt.first($fn4($6));
         if ($json) {
-          $9 = ($8 = q as rt.LuaValue, (($f3 = ($8 as rt.LuaTable)?.f) !== undefined && (($7 = $f3.s) !== undefined || ($m2 = ($8 as rt.LuaTable).metatable) === undefined || ($7 = $m2.view.s) !== undefined || (!("s" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 13, rt.index($8, "s", "local 'q'"))));
+          $8 = q as rt.LuaValue;
+          if (!(($f3 = ($8 as rt.LuaTable)?.f) !== undefined && (($7 = $f3.s) !== undefined || ($m2 = ($8 as rt.LuaTable).metatable) === undefined || ($7 = $m2.view.s) !== undefined || (!("s" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 13;
+            $7 = rt.index($8, "s", "local 'q'");
+          }
+          $9 = $7;
           $10 = x;
-          $11 = (rt.t($6 = x) ? (typeof x === 'number' ? x / 0 : ($s.pcs[$d] = $pc + 13, rt.div(x, 0, "local 'x'"))) : $6);
-          $12 = (rt.t($5 = x) ? (typeof x === 'number' ? -x : ($s.pcs[$d] = $pc + 13, rt.unm(x, "local 'x'"))) : $5);
-          $13 = (($1 = q as rt.LuaValue, (($f16 = ($1 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.b) !== undefined || ($m15 = ($1 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.b) !== undefined || (!("b" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 13, rt.index($1, "b", "local 'q'")))) === "1");
-          $17 = ($18 = q as rt.LuaValue, (($f21 = ($18 as rt.LuaTable)?.f) !== undefined && (($19 = $f21.t) !== undefined || ($m20 = ($18 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.t) !== undefined || (!("t" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 13, rt.index($18, "t", "local 'q'"))));
-          $22 = ($23 = q as rt.LuaValue, (($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.s) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.s) !== undefined || (!("s" in $m25.view) && $m25.view[rt.CUT] === undefined)) ? $24 : ($s.pcs[$d] = $pc + 13, rt.index($23, "s", "local 'q'"))));
-          $27 = x;
-          if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($11) && rh.isScalar($12) && rh.isScalar($17) && rh.isScalar($22) && rh.isScalar($27)) {
+          $6 = x;
+          if (rt.t($6)) {
+            if (typeof x === 'number') $5 = x / 0;
+            else {
+              $s.pcs[$d] = $pc + 13;
+              $5 = rt.div(x, 0, "local 'x'");
+            }
+            $6 = $5;
+          }
+          $11 = $6;
+          $1 = x;
+          if (rt.t($1)) {
+            if (typeof x === 'number') $13 = -x;
+            else {
+              $s.pcs[$d] = $pc + 13;
+              $13 = rt.unm(x, "local 'x'");
+            }
+            $1 = $13;
+          }
+          $12 = $1;
+          $14 = (($15 = q as rt.LuaValue, (($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.b) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.b) !== undefined || (!("b" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 13, rt.index($15, "b", "local 'q'")))) === "1");
+          $20 = q as rt.LuaValue;
+          if (!(($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.t) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.t) !== undefined || (!("t" in $m22.view) && $m22.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 13;
+            $21 = rt.index($20, "t", "local 'q'");
+          }
+          $19 = $21;
+          $25 = q as rt.LuaValue;
+          if (!(($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.s) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.s) !== undefined || (!("s" in $m27.view) && $m27.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 13;
+            $26 = rt.index($25, "s", "local 'q'");
+          }
+          $24 = $26;
+          $29 = x;
+          if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($11) && rh.isScalar($12) && rh.isScalar($19) && rh.isScalar($24) && rh.isScalar($29)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
             $w.scalar($9 as string | number | boolean);
@@ -453,77 +651,106 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 101; $b[$p + 4] = 103; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
             $w.scalar($12 as string | number | boolean);
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
-            if ($13) { const $b = $w.room(19), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 110; $b[$p + 7] = 101; $b[$p + 8] = 115; $b[$p + 9] = 116; $b[$p + 10] = 101; $b[$p + 11] = 100; $b[$p + 12] = 34; $b[$p + 13] = 58; $b[$p + 14] = 123; $b[$p + 15] = 34; $b[$p + 16] = 116; $b[$p + 17] = 34; $b[$p + 18] = 58; $w.p = $p + 19; } else { const $b = $w.room(20), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 110; $b[$p + 8] = 101; $b[$p + 9] = 115; $b[$p + 10] = 116; $b[$p + 11] = 101; $b[$p + 12] = 100; $b[$p + 13] = 34; $b[$p + 14] = 58; $b[$p + 15] = 123; $b[$p + 16] = 34; $b[$p + 17] = 116; $b[$p + 18] = 34; $b[$p + 19] = 58; $w.p = $p + 20; }
-            $w.scalar($17 as string | number | boolean);
+            if ($14) { const $b = $w.room(19), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 110; $b[$p + 7] = 101; $b[$p + 8] = 115; $b[$p + 9] = 116; $b[$p + 10] = 101; $b[$p + 11] = 100; $b[$p + 12] = 34; $b[$p + 13] = 58; $b[$p + 14] = 123; $b[$p + 15] = 34; $b[$p + 16] = 116; $b[$p + 17] = 34; $b[$p + 18] = 58; $w.p = $p + 19; } else { const $b = $w.room(20), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 110; $b[$p + 8] = 101; $b[$p + 9] = 115; $b[$p + 10] = 116; $b[$p + 11] = 101; $b[$p + 12] = 100; $b[$p + 13] = 34; $b[$p + 14] = 58; $b[$p + 15] = 123; $b[$p + 16] = 34; $b[$p + 17] = 116; $b[$p + 18] = 34; $b[$p + 19] = 58; $w.p = $p + 20; }
+            $w.scalar($19 as string | number | boolean);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 105; $b[$p + 4] = 115; $b[$p + 5] = 116; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 91; $w.p = $p + 9; }
-            $w.scalar($22 as string | number | boolean);
+            $w.scalar($24 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 44; $w.p = $p + 1; }
-            $w.scalar($27 as string | number | boolean);
+            $w.scalar($29 as string | number | boolean);
             { const $b = $w.room(3), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $b[$p + 2] = 125; $w.p = $p + 3; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($28 = $9, $29 = $10, $30 = $11, $31 = $12, $32 = $13, $33 = ($34 = $17, $35 = new rt.LuaTable([$22, $27]), $o36 = new rt.FieldsObject(), $n37 = 1, ($34 !== undefined && ($o36.t = $34, $n37++)), $o36.list = $35, rt.LuaTable.record($o36, $n37)), $o38 = new rt.FieldsObject(), $n39 = 2, ($28 !== undefined && ($o38.s = $28, $n39++)), ($29 !== undefined && ($o38.x = $29, $n39++)), ($30 !== undefined && ($o38.inf = $30, $n39++)), ($31 !== undefined && ($o38.neg = $31, $n39++)), $o38.b = $32, $o38.nested = $33, rt.LuaTable.record($o38, $n39)));
+          $30 = new rt.LuaTable([$24, $29]);
+          $o31 = new rt.FieldsObject();
+          $n32 = 1;
+          if ($19 !== undefined) {
+            $o31.t = $19;
+            $n32++;
+          }
+          $o31.list = $30;
+          $33 = rt.LuaTable.record($o31, $n32);
+          $o34 = new rt.FieldsObject();
+          $n35 = 2;
+          if ($9 !== undefined) {
+            $o34.s = $9;
+            $n35++;
+          }
+          if ($10 !== undefined) {
+            $o34.x = $10;
+            $n35++;
+          }
+          if ($11 !== undefined) {
+            $o34.inf = $11;
+            $n35++;
+          }
+          if ($12 !== undefined) {
+            $o34.neg = $12;
+            $n35++;
+          }
+          $o34.b = $14;
+          $o34.nested = $33;
+          return rt.leave($s, $d, rt.LuaTable.record($o34, $n35));
         }
-        $40 = q as rt.LuaValue;
-        if (!(($f43 = ($40 as rt.LuaTable)?.f) !== undefined && (($41 = $f43.s) !== undefined || ($m42 = ($40 as rt.LuaTable).metatable) === undefined || ($41 = $m42.view.s) !== undefined || (!("s" in $m42.view) && $m42.view[rt.CUT] === undefined)))) {
+        $36 = q as rt.LuaValue;
+        if (!(($f39 = ($36 as rt.LuaTable)?.f) !== undefined && (($37 = $f39.s) !== undefined || ($m38 = ($36 as rt.LuaTable).metatable) === undefined || ($37 = $m38.view.s) !== undefined || (!("s" in $m38.view) && $m38.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 13;
-          $41 = rt.index($40, "s", "local 'q'");
+          $37 = rt.index($36, "s", "local 'q'");
         }
-        $44 = x;
-        $45 = x;
-        if (rt.t($45)) {
-          if (typeof x === 'number') $46 = x / 0;
+        $40 = x;
+        $41 = x;
+        if (rt.t($41)) {
+          if (typeof x === 'number') $42 = x / 0;
           else {
             $s.pcs[$d] = $pc + 13;
-            $46 = rt.div(x, 0, "local 'x'");
+            $42 = rt.div(x, 0, "local 'x'");
           }
-          $45 = $46;
+          $41 = $42;
         }
-        $47 = x;
-        if (rt.t($47)) {
-          if (typeof x === 'number') $48 = -x;
+        $43 = x;
+        if (rt.t($43)) {
+          if (typeof x === 'number') $44 = -x;
           else {
             $s.pcs[$d] = $pc + 13;
-            $48 = rt.unm(x, "local 'x'");
+            $44 = rt.unm(x, "local 'x'");
           }
-          $47 = $48;
+          $43 = $44;
         }
-        $53 = (($49 = q as rt.LuaValue, (($f52 = ($49 as rt.LuaTable)?.f) !== undefined && (($50 = $f52.b) !== undefined || ($m51 = ($49 as rt.LuaTable).metatable) === undefined || ($50 = $m51.view.b) !== undefined || (!("b" in $m51.view) && $m51.view[rt.CUT] === undefined)) ? $50 : ($s.pcs[$d] = $pc + 13, rt.index($49, "b", "local 'q'")))) === "1");
-        $54 = q as rt.LuaValue;
-        if (!(($f57 = ($54 as rt.LuaTable)?.f) !== undefined && (($55 = $f57.t) !== undefined || ($m56 = ($54 as rt.LuaTable).metatable) === undefined || ($55 = $m56.view.t) !== undefined || (!("t" in $m56.view) && $m56.view[rt.CUT] === undefined)))) {
+        $49 = (($45 = q as rt.LuaValue, (($f48 = ($45 as rt.LuaTable)?.f) !== undefined && (($46 = $f48.b) !== undefined || ($m47 = ($45 as rt.LuaTable).metatable) === undefined || ($46 = $m47.view.b) !== undefined || (!("b" in $m47.view) && $m47.view[rt.CUT] === undefined)) ? $46 : ($s.pcs[$d] = $pc + 13, rt.index($45, "b", "local 'q'")))) === "1");
+        $50 = q as rt.LuaValue;
+        if (!(($f53 = ($50 as rt.LuaTable)?.f) !== undefined && (($51 = $f53.t) !== undefined || ($m52 = ($50 as rt.LuaTable).metatable) === undefined || ($51 = $m52.view.t) !== undefined || (!("t" in $m52.view) && $m52.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 13;
-          $55 = rt.index($54, "t", "local 'q'");
+          $51 = rt.index($50, "t", "local 'q'");
         }
-        $62 = new rt.LuaTable([($58 = q as rt.LuaValue, (($f61 = ($58 as rt.LuaTable)?.f) !== undefined && (($59 = $f61.s) !== undefined || ($m60 = ($58 as rt.LuaTable).metatable) === undefined || ($59 = $m60.view.s) !== undefined || (!("s" in $m60.view) && $m60.view[rt.CUT] === undefined)) ? $59 : ($s.pcs[$d] = $pc + 13, rt.index($58, "s", "local 'q'")))), x]);
-        $o63 = new rt.FieldsObject();
-        $n64 = 1;
-        if ($55 !== undefined) {
-          $o63.t = $55;
-          $n64++;
+        $58 = new rt.LuaTable([($54 = q as rt.LuaValue, (($f57 = ($54 as rt.LuaTable)?.f) !== undefined && (($55 = $f57.s) !== undefined || ($m56 = ($54 as rt.LuaTable).metatable) === undefined || ($55 = $m56.view.s) !== undefined || (!("s" in $m56.view) && $m56.view[rt.CUT] === undefined)) ? $55 : ($s.pcs[$d] = $pc + 13, rt.index($54, "s", "local 'q'")))), x]);
+        $o59 = new rt.FieldsObject();
+        $n60 = 1;
+        if ($51 !== undefined) {
+          $o59.t = $51;
+          $n60++;
         }
-        $o63.list = $62;
-        $65 = rt.LuaTable.record($o63, $n64);
-        $o66 = new rt.FieldsObject();
-        $n67 = 2;
+        $o59.list = $58;
+        $61 = rt.LuaTable.record($o59, $n60);
+        $o62 = new rt.FieldsObject();
+        $n63 = 2;
+        if ($37 !== undefined) {
+          $o62.s = $37;
+          $n63++;
+        }
+        if ($40 !== undefined) {
+          $o62.x = $40;
+          $n63++;
+        }
         if ($41 !== undefined) {
-          $o66.s = $41;
-          $n67++;
+          $o62.inf = $41;
+          $n63++;
         }
-        if ($44 !== undefined) {
-          $o66.x = $44;
-          $n67++;
+        if ($43 !== undefined) {
+          $o62.neg = $43;
+          $n63++;
         }
-        if ($45 !== undefined) {
-          $o66.inf = $45;
-          $n67++;
-        }
-        if ($47 !== undefined) {
-          $o66.neg = $47;
-          $n67++;
-        }
-        $o66.b = $53;
-        $o66.nested = $65;
-        return rt.leave($s, $d, rt.LuaTable.record($o66, $n67));
+        $o62.b = $49;
+        $o62.nested = $61;
+        return rt.leave($s, $d, rt.LuaTable.record($o62, $n63));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($3 !== undefined && ($f14 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $3;
       else {
@@ -546,9 +773,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
         let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $9: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $m8: rt.LuaTable | undefined;
+        let $f9: rt.Fields | undefined;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
@@ -562,24 +789,59 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o20: rt.Fields;
         let $n21: number;
         const $json: boolean = rh.claim(ctx);
-        $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("s") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 15, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.s) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.s) !== undefined || (!("s" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 16, rt.index($2, "s")))));
+        if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).queryValue("s");
+        else {
+          $3 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 15;
+          $6 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3));
+          if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.s) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.s) !== undefined || (!("s" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 16;
+            $7 = rt.index($6, "s");
+          }
+          $2 = $7;
+        }
+        $1 = $2;
         let s: rt.LuaValue = (rt.t($1) ? $1 : "");
         if ($json) {
-          $9 = s;
-          $10 = ($6 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue, (typeof $6 === 'string' && typeof s === 'string' ? $6 + s : ($s.pcs[$d] = $pc + 17, rt.concat($6, s, undefined, "local 's'"))));
-          $11 = ($3 = ("\xc8\xff") as rt.LuaValue, (typeof $3 === 'string' && typeof s === 'string' ? $3 + s : ($s.pcs[$d] = $pc + 17, rt.concat($3, s, undefined, "local 's'"))));
-          if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($11)) {
+          $10 = s;
+          $7 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue;
+          if (typeof $7 === 'string' && typeof s === 'string') $6 = $7 + s;
+          else {
+            $s.pcs[$d] = $pc + 17;
+            $6 = rt.concat($7, s, undefined, "local 's'");
+          }
+          $11 = $6;
+          $3 = ("\xc8\xff") as rt.LuaValue;
+          if (typeof $3 === 'string' && typeof s === 'string') $1 = $3 + s;
+          else {
+            $s.pcs[$d] = $pc + 17;
+            $1 = rt.concat($3, s, undefined, "local 's'");
+          }
+          $12 = $1;
+          if (rh.isScalar($10) && rh.isScalar($11) && rh.isScalar($12)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(21), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 116; $b[$p + 4] = 102; $b[$p + 5] = 34; $b[$p + 6] = 58; $b[$p + 7] = 34; $b[$p + 8] = 195; $b[$p + 9] = 169; $b[$p + 10] = 226; $b[$p + 11] = 130; $b[$p + 12] = 172; $b[$p + 13] = 34; $b[$p + 14] = 44; $b[$p + 15] = 34; $b[$p + 16] = 114; $b[$p + 17] = 97; $b[$p + 18] = 119; $b[$p + 19] = 34; $b[$p + 20] = 58; $w.p = $p + 21; }
-            $w.scalar($9 as string | number | boolean);
-            { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 101; $b[$p + 3] = 115; $b[$p + 4] = 99; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
             $w.scalar($10 as string | number | boolean);
-            { const $b = $w.room(6), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 105; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
+            { const $b = $w.room(7), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 101; $b[$p + 3] = 115; $b[$p + 4] = 99; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
             $w.scalar($11 as string | number | boolean);
+            { const $b = $w.room(6), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 105; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
+            $w.scalar($12 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($2 = $9, $1 = $10, $12 = $11, $o13 = new rt.FieldsObject(), $n14 = 2, $o13.utf = "\xc3\xa9\xe2\x82\xac", $o13.raw = $2, ($1 !== undefined && ($o13.esc = $1, $n14++)), ($12 !== undefined && ($o13.hi = $12, $n14++)), rt.LuaTable.record($o13, $n14)));
+          $o13 = new rt.FieldsObject();
+          $n14 = 2;
+          $o13.utf = "\xc3\xa9\xe2\x82\xac";
+          $o13.raw = $10;
+          if ($11 !== undefined) {
+            $o13.esc = $11;
+            $n14++;
+          }
+          if ($12 !== undefined) {
+            $o13.hi = $12;
+            $n14++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o13, $n14));
         }
         $15 = s;
         $16 = ("q\"b\\s/\n\r\t\x00\x01\x1f") as rt.LuaValue;
@@ -633,22 +895,34 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m8: rt.LuaTable | undefined;
         let $f9: rt.Fields | undefined;
         let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
-        let $13: rt.LuaValue;
-        let $o14: rt.Fields;
-        let $n15: number;
-        let $a16: rt.LuaValue[] | undefined;
-        let $17: number;
-        let $o18: rt.Fields;
-        let $n19: number;
+        let $11: rt.LuaValue;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $14: rt.LuaValue;
+        let $o15: rt.Fields;
+        let $n16: number;
+        let $a17: rt.LuaValue[] | undefined;
+        let $18: number;
+        let $o19: rt.Fields;
+        let $n20: number;
         const $json: boolean = rh.claim(ctx);
         if (($4 = $env.f.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 19;
           $4 = rt.getGlobal($env, "tonumber");
         }
         $3 = $4;
-        $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 20, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f12 = ($6 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($6 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 19, rt.index($6, "n")))));
+        if (rh.pristineContext(ctx)) $6 = (ctx as rh.RequestContext).queryValue("n");
+        else {
+          $7 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 20;
+          $10 = rt.first(rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7));
+          if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 19;
+            $11 = rt.index($10, "n");
+          }
+          $6 = $11;
+        }
+        $5 = $6;
         $s.pcs[$d] = $pc + 21;
         $fn2 = rt.fn($3, "global 'tonumber'");
         $1 = rt.first($fn2($5));
@@ -658,7 +932,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let items$n = 0;
         {
           const $start1 = 1;
-          const $limit1 = ($10 = n, ($s.pcs[$d] = $pc + 22, rt.forNumber($10, 'limit')));
+          const $limit1 = ($11 = n, ($s.pcs[$d] = $pc + 22, rt.forNumber($11, 'limit')));
           for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
               const $w = items$w!;
@@ -677,50 +951,55 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $w.luaNum(i as number);
               { const $b = $w.room(3), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 93; $b[$p + 2] = 125; $w.p = $p + 3; }
             } else {
-              $6 = i;
+              $7 = i;
               $5 = (i / 2);
               $4 = ((-i) * 0);
               $3 = ("n" + rt.numberToString(i));
               $1 = ((rt.mod(i, 2)) === 1);
-              $13 = new rt.LuaTable([i, ("x" + rt.numberToString(i))]);
-              $o14 = new rt.FieldsObject();
-              $n15 = 6;
-              $o14.i = $6;
-              $o14.half = $5;
-              $o14.neg = $4;
-              $o14.name = $3;
-              $o14.odd = $1;
-              $o14.pair = $13;
-              $7 = rt.LuaTable.record($o14, $n15);
-              if ($7 !== undefined && ($a16 = (items as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a16[i - 1] !== undefined) $a16[i - 1] = $7;
-              else if ($7 !== undefined && $a16 !== undefined && i === $a16.length + 1 && (items as rt.LuaTable).other === undefined && (items as rt.LuaTable).metatable === undefined) $a16.push($7);
+              $14 = new rt.LuaTable([i, ("x" + rt.numberToString(i))]);
+              $o15 = new rt.FieldsObject();
+              $n16 = 6;
+              $o15.i = $7;
+              $o15.half = $5;
+              $o15.neg = $4;
+              $o15.name = $3;
+              $o15.odd = $1;
+              $o15.pair = $14;
+              $10 = rt.LuaTable.record($o15, $n16);
+              if ($10 !== undefined && ($a17 = (items as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a17[i - 1] !== undefined) $a17[i - 1] = $10;
+              else if ($10 !== undefined && $a17 !== undefined && i === $a17.length + 1 && (items as rt.LuaTable).other === undefined && (items as rt.LuaTable).metatable === undefined) $a17.push($10);
               else {
                 $s.pcs[$d] = $pc + 23;
-                rt.setIndex(items, i, $7, "local 'items'");
+                rt.setIndex(items, i, $10, "local 'items'");
               }
             }
           }
         }
         if ($json) {
-          $17 = items$n;
+          $18 = items$n;
           if (items$n !== 0) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 111; $b[$p + 4] = 117; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.num($17 as number);
+            $w.num($18 as number);
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 116; $b[$p + 4] = 101; $b[$p + 5] = 109; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 91; $w.p = $p + 10; }
             $w.append(items$w!);
             { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($10 = $17, $13 = items, $o14 = new rt.FieldsObject(), $n15 = 2, $o14.count = $10, $o14.items = $13, rt.LuaTable.record($o14, $n15)));
+          $11 = items;
+          $o15 = new rt.FieldsObject();
+          $n16 = 2;
+          $o15.count = $18;
+          $o15.items = $11;
+          return rt.leave($s, $d, rt.LuaTable.record($o15, $n16));
         }
-        $1 = items.length();
-        $3 = items;
-        $o18 = new rt.FieldsObject();
-        $n19 = 2;
-        $o18.count = $1;
-        $o18.items = $3;
-        return rt.leave($s, $d, rt.LuaTable.record($o18, $n19));
+        $14 = items.length();
+        $1 = items;
+        $o19 = new rt.FieldsObject();
+        $n20 = 2;
+        $o19.count = $14;
+        $o19.items = $1;
+        return rt.leave($s, $d, rt.LuaTable.record($o19, $n20));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($3 !== undefined && ($f14 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $3;
       else {
@@ -747,9 +1026,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m8: rt.LuaTable | undefined;
         let $f9: rt.Fields | undefined;
         let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
-        let $13: rt.LuaValue;
+        let $11: rt.LuaValue;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
@@ -761,19 +1040,31 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $22: rt.LuaValue;
         let $23: rt.LuaValue;
         let $24: rt.LuaValue;
-        let $o25: rt.Fields;
-        let $n26: number;
-        let $a27: rt.LuaValue[] | undefined;
-        let $28: number;
-        let $o29: rt.Fields;
-        let $n30: number;
+        let $25: rt.LuaValue;
+        let $o26: rt.Fields;
+        let $n27: number;
+        let $a28: rt.LuaValue[] | undefined;
+        let $29: number;
+        let $o30: rt.Fields;
+        let $n31: number;
         const $json: boolean = rh.claim(ctx);
         if (($4 = $env.f.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 25;
           $4 = rt.getGlobal($env, "tonumber");
         }
         $3 = $4;
-        $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 26, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f12 = ($6 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($6 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 25, rt.index($6, "n")))));
+        if (rh.pristineContext(ctx)) $6 = (ctx as rh.RequestContext).queryValue("n");
+        else {
+          $7 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 26;
+          $10 = rt.first(rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7));
+          if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 25;
+            $11 = rt.index($10, "n");
+          }
+          $6 = $11;
+        }
+        $5 = $6;
         $s.pcs[$d] = $pc + 27;
         $fn2 = rt.fn($3, "global 'tonumber'");
         $1 = rt.first($fn2($5));
@@ -783,7 +1074,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let rows$n = 0;
         {
           const $start1 = 1;
-          const $limit1 = ($10 = n, ($s.pcs[$d] = $pc + 28, rt.forNumber($10, 'limit')));
+          const $limit1 = ($11 = n, ($s.pcs[$d] = $pc + 28, rt.forNumber($11, 'limit')));
           for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
               const $w = rows$w!;
@@ -832,72 +1123,77 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $w.luaNum(i as number);
               { const $b = $w.room(3), $p = $w.p; $b[$p] = 55; $b[$p + 1] = 34; $b[$p + 2] = 125; $w.p = $p + 3; }
             } else {
-              $6 = ("s" + rt.numberToString(i));
+              $7 = ("s" + rt.numberToString(i));
               $5 = ("\"\\\n\x00\x1f\x7f" + rt.numberToString(i));
               $4 = ("\xc8\xff\xc3\xa9" + rt.numberToString((i / 4)));
               $3 = ("ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"ab\\\"" + rt.numberToString(i));
               $1 = ("" + "");
-              $13 = (i / 2);
-              $14 = (i / 3);
-              $15 = (i / (i - 2));
-              $16 = ((i - 2) / (i - 2));
-              $17 = ((2 - i) * 0);
-              $18 = (i * (rt.powNum(2, 60)));
-              $19 = ((i * 1e+300) * 100000000);
-              $20 = (i / 10000000);
-              $21 = (i * 1e-310);
-              $22 = (i < 3);
-              $23 = new rt.LuaTable([("p" + rt.numberToString(i)), (i - 0.5)]);
-              $24 = ("z" + (rt.numberToString(((2 - i) * 0)) + ("|" + (rt.numberToString((i / (i - 2))) + ("|" + (rt.numberToString(((i - 2) / (i - 2))) + ("|" + (rt.numberToString((i * (rt.powNum(2, 60)))) + ("|" + (rt.numberToString((i / 3)) + (("\n" + rt.numberToString(i)) + rt.numberToString(7))))))))))));
-              $o25 = new rt.FieldsObject();
-              $n26 = 17;
-              $o25.si = $6;
-              $o25.esc = $5;
-              $o25.bytes = $4;
-              $o25.long = $3;
-              $o25.empty = $1;
-              $o25.half = $13;
-              $o25.third = $14;
-              $o25.inf = $15;
-              $o25.nan = $16;
-              $o25.neg = $17;
-              $o25.big = $18;
-              $o25.huge = $19;
-              $o25.tiny = $20;
-              $o25.small = $21;
-              $o25.less = $22;
-              $o25.pair = $23;
-              $o25.lua = $24;
-              $7 = rt.LuaTable.record($o25, $n26);
-              if ($7 !== undefined && ($a27 = (rows as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a27[i - 1] !== undefined) $a27[i - 1] = $7;
-              else if ($7 !== undefined && $a27 !== undefined && i === $a27.length + 1 && (rows as rt.LuaTable).other === undefined && (rows as rt.LuaTable).metatable === undefined) $a27.push($7);
+              $14 = (i / 2);
+              $15 = (i / 3);
+              $16 = (i / (i - 2));
+              $17 = ((i - 2) / (i - 2));
+              $18 = ((2 - i) * 0);
+              $19 = (i * (rt.powNum(2, 60)));
+              $20 = ((i * 1e+300) * 100000000);
+              $21 = (i / 10000000);
+              $22 = (i * 1e-310);
+              $23 = (i < 3);
+              $24 = new rt.LuaTable([("p" + rt.numberToString(i)), (i - 0.5)]);
+              $25 = ("z" + (rt.numberToString(((2 - i) * 0)) + ("|" + (rt.numberToString((i / (i - 2))) + ("|" + (rt.numberToString(((i - 2) / (i - 2))) + ("|" + (rt.numberToString((i * (rt.powNum(2, 60)))) + ("|" + (rt.numberToString((i / 3)) + (("\n" + rt.numberToString(i)) + rt.numberToString(7))))))))))));
+              $o26 = new rt.FieldsObject();
+              $n27 = 17;
+              $o26.si = $7;
+              $o26.esc = $5;
+              $o26.bytes = $4;
+              $o26.long = $3;
+              $o26.empty = $1;
+              $o26.half = $14;
+              $o26.third = $15;
+              $o26.inf = $16;
+              $o26.nan = $17;
+              $o26.neg = $18;
+              $o26.big = $19;
+              $o26.huge = $20;
+              $o26.tiny = $21;
+              $o26.small = $22;
+              $o26.less = $23;
+              $o26.pair = $24;
+              $o26.lua = $25;
+              $10 = rt.LuaTable.record($o26, $n27);
+              if ($10 !== undefined && ($a28 = (rows as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a28[i - 1] !== undefined) $a28[i - 1] = $10;
+              else if ($10 !== undefined && $a28 !== undefined && i === $a28.length + 1 && (rows as rt.LuaTable).other === undefined && (rows as rt.LuaTable).metatable === undefined) $a28.push($10);
               else {
                 $s.pcs[$d] = $pc + 29;
-                rt.setIndex(rows, i, $7, "local 'rows'");
+                rt.setIndex(rows, i, $10, "local 'rows'");
               }
             }
           }
         }
         if ($json) {
-          $28 = rows$n;
+          $29 = rows$n;
           if (rows$n !== 0) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
-            $w.num($28 as number);
+            $w.num($29 as number);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 111; $b[$p + 4] = 119; $b[$p + 5] = 115; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 91; $w.p = $p + 9; }
             $w.append(rows$w!);
             { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($10 = $28, $24 = rows, $o25 = new rt.FieldsObject(), $n26 = 2, $o25.n = $10, $o25.rows = $24, rt.LuaTable.record($o25, $n26)));
+          $11 = rows;
+          $o26 = new rt.FieldsObject();
+          $n27 = 2;
+          $o26.n = $29;
+          $o26.rows = $11;
+          return rt.leave($s, $d, rt.LuaTable.record($o26, $n27));
         }
-        $23 = rows.length();
-        $22 = rows;
-        $o29 = new rt.FieldsObject();
-        $n30 = 2;
-        $o29.n = $23;
-        $o29.rows = $22;
-        return rt.leave($s, $d, rt.LuaTable.record($o29, $n30));
+        $25 = rows.length();
+        $24 = rows;
+        $o30 = new rt.FieldsObject();
+        $n31 = 2;
+        $o30.n = $25;
+        $o30.rows = $24;
+        return rt.leave($s, $d, rt.LuaTable.record($o30, $n31));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($15 !== undefined && ($f16 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f16.get !== undefined) $f16.get = $15;
       else {
@@ -954,21 +1250,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $8: rt.LuaValue;
+        let $6: rt.LuaValue;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $15: rt.LuaValue;
-        let $m16: rt.LuaTable | undefined;
-        let $f17: rt.Fields | undefined;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
+        let $m15: rt.LuaTable | undefined;
+        let $f16: rt.Fields | undefined;
+        let $17: rt.LuaValue;
         let $18: rt.LuaValue;
-        let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
+        let $m19: rt.LuaTable | undefined;
+        let $f20: rt.Fields | undefined;
         let $o21: rt.Fields;
         let $n22: number;
         let $23: rt.LuaValue;
@@ -977,55 +1273,122 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m26: rt.LuaTable | undefined;
         let $f27: rt.Fields | undefined;
         let $28: rt.LuaValue;
-        let $m29: rt.LuaTable | undefined;
-        let $f30: rt.Fields | undefined;
-        let $31: rt.LuaValue;
+        let $29: rt.LuaValue;
+        let $m30: rt.LuaTable | undefined;
+        let $f31: rt.Fields | undefined;
         let $32: rt.LuaValue;
         let $33: rt.LuaValue;
         let $m34: rt.LuaTable | undefined;
         let $f35: rt.Fields | undefined;
         let $36: rt.LuaValue;
-        let $m37: rt.LuaTable | undefined;
-        let $f38: rt.Fields | undefined;
-        let $39: rt.LuaValue;
+        let $37: rt.LuaValue;
+        let $m38: rt.LuaTable | undefined;
+        let $f39: rt.Fields | undefined;
         let $o40: rt.Fields;
         let $n41: number;
         const $json: boolean = rh.claim(ctx);
-        let before: rt.LuaValue = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 35, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.id) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.id) !== undefined || (!("id" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 36, rt.index($1, "id")))));
+        if (rh.pristineContext(ctx)) $1 = (ctx as rh.RequestContext).param("id");
+        else {
+          $2 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 35;
+          $5 = rt.first(rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2));
+          if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 36;
+            $6 = rt.index($5, "id");
+          }
+          $1 = $6;
+        }
+        let before: rt.LuaValue = $1;
         $s.pcs[$d] = $pc + 37;
         touch(ctx);
         if ($json) {
-          $8 = before;
-          $9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($5 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 38, rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f7.params : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.params !== undefined ? $m6.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f4 = ($5 as rt.LuaTable)?.f) !== undefined && (($1 = $f4.id) !== undefined || ($m3 = ($5 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view.id) !== undefined || (!("id" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 39, rt.index($5, "id")))));
-          $10 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-a") : ($11 = rt.first(($12 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 40, rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.headers !== undefined ? $f14.headers : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.headers !== undefined ? $m13.view.headers : rt.index($12, "headers", "local 'ctx'")), "method 'headers'")($12))), (($f17 = ($11 as rt.LuaTable)?.f) !== undefined && (($15 = $f17["x-a"]) !== undefined || ($m16 = ($11 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view["x-a"]) !== undefined || (!("x-a" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : ($s.pcs[$d] = $pc + 39, rt.index($11, "x-a")))));
-          if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($10)) {
+          $9 = before;
+          if (rh.pristineContext(ctx)) $11 = (ctx as rh.RequestContext).param("id");
+          else {
+            $6 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 38;
+            $5 = rt.first(rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.params !== undefined ? $f8.params : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.params !== undefined ? $m7.view.params : rt.index($6, "params", "local 'ctx'")), "method 'params'")($6));
+            if (!(($f4 = ($5 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.id) !== undefined || ($m3 = ($5 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.id) !== undefined || (!("id" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 39;
+              $2 = rt.index($5, "id");
+            }
+            $11 = $2;
+          }
+          $10 = $11;
+          if (rh.pristineContext(ctx)) $13 = (ctx as rh.RequestContext).header("x-a");
+          else {
+            $14 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 40;
+            $17 = rt.first(rt.fn((($f16 = ($14 as rt.LuaTable)?.f)?.headers !== undefined ? $f16.headers : ($m15 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m15.view.headers !== undefined ? $m15.view.headers : rt.index($14, "headers", "local 'ctx'")), "method 'headers'")($14));
+            if (!(($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20["x-a"]) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view["x-a"]) !== undefined || (!("x-a" in $m19.view) && $m19.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 39;
+              $18 = rt.index($17, "x-a");
+            }
+            $13 = $18;
+          }
+          $12 = $13;
+          if (rh.isScalar($9) && rh.isScalar($10) && rh.isScalar($12)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 101; $b[$p + 4] = 102; $b[$p + 5] = 111; $b[$p + 6] = 114; $b[$p + 7] = 101; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
-            $w.scalar($8 as string | number | boolean);
-            { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 97; $b[$p + 3] = 102; $b[$p + 4] = 116; $b[$p + 5] = 101; $b[$p + 6] = 114; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
             $w.scalar($9 as string | number | boolean);
-            { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 101; $b[$p + 4] = 97; $b[$p + 5] = 100; $b[$p + 6] = 101; $b[$p + 7] = 114; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
+            { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 97; $b[$p + 3] = 102; $b[$p + 4] = 116; $b[$p + 5] = 101; $b[$p + 6] = 114; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
             $w.scalar($10 as string | number | boolean);
+            { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 104; $b[$p + 3] = 101; $b[$p + 4] = 97; $b[$p + 5] = 100; $b[$p + 6] = 101; $b[$p + 7] = 114; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
+            $w.scalar($12 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($18 = $8, $19 = $9, $20 = $10, $o21 = new rt.FieldsObject(), $n22 = 0, ($18 !== undefined && ($o21.before = $18, $n22++)), ($19 !== undefined && ($o21.after = $19, $n22++)), ($20 !== undefined && ($o21.header = $20, $n22++)), rt.LuaTable.record($o21, $n22)));
+          $o21 = new rt.FieldsObject();
+          $n22 = 0;
+          if ($9 !== undefined) {
+            $o21.before = $9;
+            $n22++;
+          }
+          if ($10 !== undefined) {
+            $o21.after = $10;
+            $n22++;
+          }
+          if ($12 !== undefined) {
+            $o21.header = $12;
+            $n22++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o21, $n22));
         }
         $23 = before;
-        $31 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($24 = rt.first(($25 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 38, rt.fn((($f27 = ($25 as rt.LuaTable)?.f)?.params !== undefined ? $f27.params : ($m26 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m26.view.params !== undefined ? $m26.view.params : rt.index($25, "params", "local 'ctx'")), "method 'params'")($25))), (($f30 = ($24 as rt.LuaTable)?.f) !== undefined && (($28 = $f30.id) !== undefined || ($m29 = ($24 as rt.LuaTable).metatable) === undefined || ($28 = $m29.view.id) !== undefined || (!("id" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : ($s.pcs[$d] = $pc + 39, rt.index($24, "id")))));
-        $39 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-a") : ($32 = rt.first(($33 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 40, rt.fn((($f35 = ($33 as rt.LuaTable)?.f)?.headers !== undefined ? $f35.headers : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.headers !== undefined ? $m34.view.headers : rt.index($33, "headers", "local 'ctx'")), "method 'headers'")($33))), (($f38 = ($32 as rt.LuaTable)?.f) !== undefined && (($36 = $f38["x-a"]) !== undefined || ($m37 = ($32 as rt.LuaTable).metatable) === undefined || ($36 = $m37.view["x-a"]) !== undefined || (!("x-a" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : ($s.pcs[$d] = $pc + 39, rt.index($32, "x-a")))));
+        if (rh.pristineContext(ctx)) $24 = (ctx as rh.RequestContext).param("id");
+        else {
+          $25 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 38;
+          $28 = rt.first(rt.fn((($f27 = ($25 as rt.LuaTable)?.f)?.params !== undefined ? $f27.params : ($m26 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m26.view.params !== undefined ? $m26.view.params : rt.index($25, "params", "local 'ctx'")), "method 'params'")($25));
+          if (!(($f31 = ($28 as rt.LuaTable)?.f) !== undefined && (($29 = $f31.id) !== undefined || ($m30 = ($28 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view.id) !== undefined || (!("id" in $m30.view) && $m30.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 39;
+            $29 = rt.index($28, "id");
+          }
+          $24 = $29;
+        }
+        if (rh.pristineContext(ctx)) $32 = (ctx as rh.RequestContext).header("x-a");
+        else {
+          $33 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 40;
+          $36 = rt.first(rt.fn((($f35 = ($33 as rt.LuaTable)?.f)?.headers !== undefined ? $f35.headers : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.headers !== undefined ? $m34.view.headers : rt.index($33, "headers", "local 'ctx'")), "method 'headers'")($33));
+          if (!(($f39 = ($36 as rt.LuaTable)?.f) !== undefined && (($37 = $f39["x-a"]) !== undefined || ($m38 = ($36 as rt.LuaTable).metatable) === undefined || ($37 = $m38.view["x-a"]) !== undefined || (!("x-a" in $m38.view) && $m38.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 39;
+            $37 = rt.index($36, "x-a");
+          }
+          $32 = $37;
+        }
         $o40 = new rt.FieldsObject();
         $n41 = 0;
         if ($23 !== undefined) {
           $o40.before = $23;
           $n41++;
         }
-        if ($31 !== undefined) {
-          $o40.after = $31;
+        if ($24 !== undefined) {
+          $o40.after = $24;
           $n41++;
         }
-        if ($39 !== undefined) {
-          $o40.header = $39;
+        if ($32 !== undefined) {
+          $o40.header = $32;
           $n41++;
         }
         return rt.leave($s, $d, rt.LuaTable.record($o40, $n41));
@@ -1059,8 +1422,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $k12: number;
         let $13: rt.LuaValue;
         let $a14: rt.LuaValue[] | undefined;
-        let $o15: rt.Fields;
-        let $n16: number;
+        let $15: rt.LuaValue;
+        let $o16: rt.Fields;
+        let $n17: number;
         let names: rt.LuaTable = new rt.LuaTable();
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
@@ -1105,15 +1469,25 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $fn2 = rt.fn($6, "field 'sort'");
         $fn2($9);
         $9 = names;
-        $13 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("x-a") : ($3 = rt.first(($4 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 49, rt.fn((($f8 = ($4 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($4, "headers", "local 'ctx'")), "method 'headers'")($4))), (($f11 = ($3 as rt.LuaTable)?.f) !== undefined && (($6 = $f11["x-a"]) !== undefined || ($m10 = ($3 as rt.LuaTable).metatable) === undefined || ($6 = $m10.view["x-a"]) !== undefined || (!("x-a" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 50, rt.index($3, "x-a")))));
-        $o15 = new rt.FieldsObject();
-        $n16 = 1;
-        $o15.names = $9;
-        if ($13 !== undefined) {
-          $o15.a = $13;
-          $n16++;
+        if (rh.pristineContext(ctx)) $15 = (ctx as rh.RequestContext).header("x-a");
+        else {
+          $3 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 49;
+          $4 = rt.first(rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($3, "headers", "local 'ctx'")), "method 'headers'")($3));
+          if (!(($f11 = ($4 as rt.LuaTable)?.f) !== undefined && (($6 = $f11["x-a"]) !== undefined || ($m10 = ($4 as rt.LuaTable).metatable) === undefined || ($6 = $m10.view["x-a"]) !== undefined || (!("x-a" in $m10.view) && $m10.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 50;
+            $6 = rt.index($4, "x-a");
+          }
+          $15 = $6;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o15, $n16));
+        $o16 = new rt.FieldsObject();
+        $n17 = 1;
+        $o16.names = $9;
+        if ($15 !== undefined) {
+          $o16.a = $15;
+          $n17++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o16, $n17));
       } as rt.LuaFunction);
       if ($12 !== undefined && ($f14 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $12;
       else {
@@ -1131,21 +1505,30 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $6: rt.LuaValue;
+        let $4: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
+        let $f6: rt.Fields | undefined;
         let $o7: rt.Fields;
         let $n8: number;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
-        let $13: rt.LuaValue;
+        let $11: rt.LuaValue;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
         let $o14: rt.Fields;
         let $n15: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 52), rt.index($2, "method", "local 'ctx'")))));
+          if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).method;
+          else {
+            $3 = ctx as rt.LuaValue;
+            if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.method) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.method) !== undefined || (!("method" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+              rt.at($s, $d, $pc + 52);
+              $4 = rt.index($3, "method", "local 'ctx'");
+            }
+            $2 = $4;
+          }
+          $1 = $2;
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(24), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 119; $b[$p + 3] = 104; $b[$p + 4] = 111; $b[$p + 5] = 34; $b[$p + 6] = 58; $b[$p + 7] = 34; $b[$p + 8] = 105; $b[$p + 9] = 110; $b[$p + 10] = 110; $b[$p + 11] = 101; $b[$p + 12] = 114; $b[$p + 13] = 34; $b[$p + 14] = 44; $b[$p + 15] = 34; $b[$p + 16] = 109; $b[$p + 17] = 101; $b[$p + 18] = 116; $b[$p + 19] = 104; $b[$p + 20] = 111; $b[$p + 21] = 100; $b[$p + 22] = 34; $b[$p + 23] = 58; $w.p = $p + 24; }
@@ -1153,14 +1536,29 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 1, $o7.who = "inner", ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
+          $o7 = new rt.FieldsObject();
+          $n8 = 1;
+          $o7.who = "inner";
+          if ($1 !== undefined) {
+            $o7.method = $1;
+            $n8++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o7, $n8));
         }
-        $13 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($9 = ctx as rt.LuaValue, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.method) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.method) !== undefined || (!("method" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : (rt.at($s, $d, $pc + 52), rt.index($9, "method", "local 'ctx'")))));
+        if (rh.pristineContext(ctx)) $9 = (ctx as rh.RequestContext).method;
+        else {
+          $10 = ctx as rt.LuaValue;
+          if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 52);
+            $11 = rt.index($10, "method", "local 'ctx'");
+          }
+          $9 = $11;
+        }
         $o14 = new rt.FieldsObject();
         $n15 = 1;
         $o14.who = "inner";
-        if ($13 !== undefined) {
-          $o14.method = $13;
+        if ($9 !== undefined) {
+          $o14.method = $9;
           $n15++;
         }
         return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
@@ -1192,19 +1590,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
-        let $o14: rt.Fields;
-        let $n15: number;
-        let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
-        let $m18: rt.LuaTable | undefined;
-        let $f19: rt.Fields | undefined;
-        let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
-        let $m22: rt.LuaTable | undefined;
-        let $f23: rt.Fields | undefined;
-        let $o24: rt.Fields;
-        let $n25: number;
+        let $o13: rt.Fields;
+        let $n14: number;
+        let $15: rt.LuaValue;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
+        let $18: rt.LuaValue;
+        let $19: rt.LuaValue;
+        let $m20: rt.LuaTable | undefined;
+        let $f21: rt.Fields | undefined;
+        let $o22: rt.Fields;
+        let $n23: number;
         const $json: boolean = rh.claim(ctx);
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.inner) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.inner) !== undefined || (!("inner" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
@@ -1221,8 +1617,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $fn1 = rt.fn($2, "field 'get'");
         let t: rt.LuaValue = rt.first($fn1($10));
         if ($json) {
-          $11 = ($10 = t as rt.LuaValue, (($f9 = ($10 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.who) !== undefined || ($m8 = ($10 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.who) !== undefined || (!("who" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 56, rt.index($10, "who", "local 't'"))));
-          $12 = ($4 = t as rt.LuaValue, (($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.method) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.method) !== undefined || (!("method" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 56, rt.index($4, "method", "local 't'"))));
+          $10 = t as rt.LuaValue;
+          if (!(($f9 = ($10 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.who) !== undefined || ($m8 = ($10 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.who) !== undefined || (!("who" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 56;
+            $7 = rt.index($10, "who", "local 't'");
+          }
+          $11 = $7;
+          $4 = t as rt.LuaValue;
+          if (!(($f6 = ($4 as rt.LuaTable)?.f) !== undefined && (($3 = $f6.method) !== undefined || ($m5 = ($4 as rt.LuaTable).metatable) === undefined || ($3 = $m5.view.method) !== undefined || (!("method" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 56;
+            $3 = rt.index($4, "method", "local 't'");
+          }
+          $12 = $3;
           if (rh.isScalar($11) && rh.isScalar($12)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 103; $b[$p + 3] = 111; $b[$p + 4] = 116; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
@@ -1232,29 +1638,39 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($2 = $11, $13 = $12, $o14 = new rt.FieldsObject(), $n15 = 0, ($2 !== undefined && ($o14.got = $2, $n15++)), ($13 !== undefined && ($o14.method = $13, $n15++)), rt.LuaTable.record($o14, $n15)));
+          $o13 = new rt.FieldsObject();
+          $n14 = 0;
+          if ($11 !== undefined) {
+            $o13.got = $11;
+            $n14++;
+          }
+          if ($12 !== undefined) {
+            $o13.method = $12;
+            $n14++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o13, $n14));
         }
-        $16 = t as rt.LuaValue;
-        if (!(($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.who) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.who) !== undefined || (!("who" in $m18.view) && $m18.view[rt.CUT] === undefined)))) {
+        $2 = t as rt.LuaValue;
+        if (!(($f17 = ($2 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.who) !== undefined || ($m16 = ($2 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.who) !== undefined || (!("who" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 56;
-          $17 = rt.index($16, "who", "local 't'");
+          $15 = rt.index($2, "who", "local 't'");
         }
-        $20 = t as rt.LuaValue;
-        if (!(($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.method) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.method) !== undefined || (!("method" in $m22.view) && $m22.view[rt.CUT] === undefined)))) {
+        $18 = t as rt.LuaValue;
+        if (!(($f21 = ($18 as rt.LuaTable)?.f) !== undefined && (($19 = $f21.method) !== undefined || ($m20 = ($18 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.method) !== undefined || (!("method" in $m20.view) && $m20.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 56;
-          $21 = rt.index($20, "method", "local 't'");
+          $19 = rt.index($18, "method", "local 't'");
         }
-        $o24 = new rt.FieldsObject();
-        $n25 = 0;
-        if ($17 !== undefined) {
-          $o24.got = $17;
-          $n25++;
+        $o22 = new rt.FieldsObject();
+        $n23 = 0;
+        if ($15 !== undefined) {
+          $o22.got = $15;
+          $n23++;
         }
-        if ($21 !== undefined) {
-          $o24.method = $21;
-          $n25++;
+        if ($19 !== undefined) {
+          $o22.method = $19;
+          $n23++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o24, $n25));
+        return rt.leave($s, $d, rt.LuaTable.record($o22, $n23));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f14 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $12;
       else {
@@ -1285,10 +1701,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m9: rt.LuaTable | undefined;
         let $f10: rt.Fields | undefined;
         let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
-        let $fn14!: rt.LuaFunction;
-        let $15: rt.LuaValue;
+        let $12: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $fn15!: rt.LuaFunction;
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
         let $o18: rt.Fields;
@@ -1305,17 +1721,33 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m29: rt.LuaTable | undefined;
         let $f30: rt.Fields | undefined;
         let $31: rt.LuaValue;
-        let $m32: rt.LuaTable | undefined;
-        let $f33: rt.Fields | undefined;
-        let $34: rt.LuaValue;
+        let $32: rt.LuaValue;
+        let $m33: rt.LuaTable | undefined;
+        let $f34: rt.Fields | undefined;
         let $o35: rt.Fields;
         let $n36: number;
         let $t37: number;
         let $r38: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = ($2 = api as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 58, rt.index($2, "json", "upvalue 'api'"))));
-          $6 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("id") : ($7 = rt.first(($8 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.query !== undefined ? $f10.query : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.query !== undefined ? $m9.view.query : rt.index($8, "query", "local 'ctx'")), "method 'query'")($8))), (($f13 = ($7 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.id) !== undefined || ($m12 = ($7 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.id) !== undefined || (!("id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 58, rt.index($7, "id")))));
+          $2 = api as rt.LuaValue;
+          if (!(($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 58;
+            $3 = rt.index($2, "json", "upvalue 'api'");
+          }
+          $1 = $3;
+          if (rh.pristineContext(ctx)) $7 = (ctx as rh.RequestContext).queryValue("id");
+          else {
+            $8 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 59;
+            $11 = rt.first(rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.query !== undefined ? $f10.query : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.query !== undefined ? $m9.view.query : rt.index($8, "query", "local 'ctx'")), "method 'query'")($8));
+            if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 58;
+              $12 = rt.index($11, "id");
+            }
+            $7 = $12;
+          }
+          $6 = $7;
           if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(16), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 111; $b[$p + 3] = 107; $b[$p + 4] = 34; $b[$p + 5] = 58; $b[$p + 6] = 116; $b[$p + 7] = 114; $b[$p + 8] = 117; $b[$p + 9] = 101; $b[$p + 10] = 44; $b[$p + 11] = 34; $b[$p + 12] = 105; $b[$p + 13] = 100; $b[$p + 14] = 34; $b[$p + 15] = 58; $w.p = $p + 16; }
@@ -1323,7 +1755,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, rt.first(($15 = $1, $16 = ($17 = $6, $o18 = new rt.FieldsObject(), $n19 = 1, $o18.ok = true, ($17 !== undefined && ($o18.id = $17, $n19++)), rt.LuaTable.record($o18, $n19)), $s.pcs[$d] = $pc + 60, $fn14 = rt.fn($15, "field 'json'"), $fn14($16))));
+          $16 = $1;
+          $o18 = new rt.FieldsObject();
+          $n19 = 1;
+          $o18.ok = true;
+          if ($6 !== undefined) {
+            $o18.id = $6;
+            $n19++;
+          }
+          $17 = rt.LuaTable.record($o18, $n19);
+          $s.pcs[$d] = $pc + 60;
+          $fn15 = rt.fn($16, "field 'json'");
+          return rt.leave($s, $d, rt.first($fn15($17)));
         }
         $22 = api as rt.LuaValue;
         if (!(($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.json) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)))) {
@@ -1331,12 +1774,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $23 = rt.index($22, "json", "upvalue 'api'");
         }
         $21 = $23;
-        $34 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("id") : ($27 = rt.first(($28 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f30 = ($28 as rt.LuaTable)?.f)?.query !== undefined ? $f30.query : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.query !== undefined ? $m29.view.query : rt.index($28, "query", "local 'ctx'")), "method 'query'")($28))), (($f33 = ($27 as rt.LuaTable)?.f) !== undefined && (($31 = $f33.id) !== undefined || ($m32 = ($27 as rt.LuaTable).metatable) === undefined || ($31 = $m32.view.id) !== undefined || (!("id" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : ($s.pcs[$d] = $pc + 58, rt.index($27, "id")))));
+        if (rh.pristineContext(ctx)) $27 = (ctx as rh.RequestContext).queryValue("id");
+        else {
+          $28 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 59;
+          $31 = rt.first(rt.fn((($f30 = ($28 as rt.LuaTable)?.f)?.query !== undefined ? $f30.query : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.query !== undefined ? $m29.view.query : rt.index($28, "query", "local 'ctx'")), "method 'query'")($28));
+          if (!(($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 58;
+            $32 = rt.index($31, "id");
+          }
+          $27 = $32;
+        }
         $o35 = new rt.FieldsObject();
         $n36 = 1;
         $o35.ok = true;
-        if ($34 !== undefined) {
-          $o35.id = $34;
+        if ($27 !== undefined) {
+          $o35.id = $27;
           $n36++;
         }
         $26 = rt.LuaTable.record($o35, $n36);
@@ -1454,13 +1907,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
-        let $5: rt.LuaValue;
-        let $o6: rt.Fields;
-        let $n7: number;
-        let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
-        let $o10: rt.Fields;
-        let $n11: number;
+        let $o5: rt.Fields;
+        let $n6: number;
+        let $7: rt.LuaValue;
+        let $o8: rt.Fields;
+        let $n9: number;
         const $json: boolean = rh.claim(ctx);
         $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 74, rt.fn((($2 = $env.f.pcall) !== undefined ? $2 : ($s.pcs[$d] = $pc + 73, rt.getGlobal($env, "pcall"))), "global 'pcall'")(function $anonymous(): rt.LuaResult {
           const $s = rt.current, $d = $s.depth;
@@ -1471,9 +1922,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           let $m3: rt.LuaTable | undefined;
           let $f4: rt.Fields | undefined;
           let $5: rt.LuaValue;
-          let $m6: rt.LuaTable | undefined;
-          let $f7: rt.Fields | undefined;
-          return rt.leave($s, $d, (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 71, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "upvalue 'ctx'")), "method 'params'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.id) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.id) !== undefined || (!("id" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 72, rt.index($1, "id"))))));
+          let $6: rt.LuaValue;
+          let $m7: rt.LuaTable | undefined;
+          let $f8: rt.Fields | undefined;
+          if (rh.pristineContext(ctx)) $1 = (ctx as rh.RequestContext).param("id");
+          else {
+            $2 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 71;
+            $5 = rt.first(rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "upvalue 'ctx'")), "method 'params'")($2));
+            if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 72;
+              $6 = rt.index($5, "id");
+            }
+            $1 = $6;
+          }
+          return rt.leave($s, $d, $1);
         })))], 2);
         let ok: rt.LuaValue = $l1[0];
         let err: rt.LuaValue = $l1[1];
@@ -1489,21 +1952,31 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($2 = $3, $5 = $4, $o6 = new rt.FieldsObject(), $n7 = 0, ($2 !== undefined && ($o6.ok = $2, $n7++)), ($5 !== undefined && ($o6.err = $5, $n7++)), rt.LuaTable.record($o6, $n7)));
+          $o5 = new rt.FieldsObject();
+          $n6 = 0;
+          if ($3 !== undefined) {
+            $o5.ok = $3;
+            $n6++;
+          }
+          if ($4 !== undefined) {
+            $o5.err = $4;
+            $n6++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o5, $n6));
         }
-        $8 = ok;
-        $9 = err;
-        $o10 = new rt.FieldsObject();
-        $n11 = 0;
-        if ($8 !== undefined) {
-          $o10.ok = $8;
-          $n11++;
+        $2 = ok;
+        $7 = err;
+        $o8 = new rt.FieldsObject();
+        $n9 = 0;
+        if ($2 !== undefined) {
+          $o8.ok = $2;
+          $n9++;
         }
-        if ($9 !== undefined) {
-          $o10.err = $9;
-          $n11++;
+        if ($7 !== undefined) {
+          $o8.err = $7;
+          $n9++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o10, $n11));
+        return rt.leave($s, $d, rt.LuaTable.record($o8, $n9));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($15 !== undefined && ($f16 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f16.get !== undefined) $f16.get = $15;
       else {

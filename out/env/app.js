@@ -163,86 +163,122 @@ function load($env) {
       let $1;
       let $22;
       let $32;
-      let $42;
-      let $5;
-      let $m6;
-      let $f7;
-      let $8;
-      let $m9;
-      let $f10;
+      let $m4;
+      let $f5;
+      let $6;
+      let $m7;
+      let $f8;
+      let $9;
+      let $102;
       let $11;
-      let $122;
-      let $132;
+      let $m12;
+      let $f13;
       let $142;
-      let $152;
-      let $m16;
-      let $f17;
+      let $m15;
+      let $f16;
+      let $172;
       let $18;
-      let $m19;
-      let $f20;
-      let $21;
+      let $19;
+      let $m20;
+      let $f21;
       let $222;
-      let $23;
-      let $24;
+      let $m23;
+      let $f24;
       let $25;
-      let $m26;
-      let $f27;
-      let $28;
-      let $m29;
-      let $f30;
-      let $31;
-      let $322;
-      let $33;
-      let $34;
+      let $26;
+      let $27;
+      let $m28;
+      let $f29;
+      let $30;
+      let $m31;
+      let $f32;
+      let $o33;
+      let $n34;
       let $35;
-      let $m36;
-      let $f37;
-      let $38;
-      let $m39;
-      let $f40;
-      let $41;
-      let $422;
+      let $36;
+      let $m37;
+      let $f38;
+      let $39;
+      let $m40;
+      let $f41;
+      let $42;
       let $43;
-      let $44;
-      let $o45;
-      let $n46;
-      let $47;
-      let $48;
-      let $m49;
-      let $f50;
-      let $51;
-      let $m52;
-      let $f53;
-      let $54;
-      let $55;
-      let $m56;
-      let $f57;
-      let $58;
-      let $m59;
-      let $f60;
-      let $61;
-      let $62;
-      let $m63;
-      let $f64;
-      let $65;
-      let $m66;
-      let $f67;
-      let $68;
-      let $69;
-      let $m70;
-      let $f71;
-      let $72;
-      let $m73;
-      let $f74;
-      let $o75;
-      let $n76;
+      let $m44;
+      let $f45;
+      let $46;
+      let $m47;
+      let $f48;
+      let $49;
+      let $50;
+      let $m51;
+      let $f52;
+      let $53;
+      let $m54;
+      let $f55;
+      let $56;
+      let $57;
+      let $m58;
+      let $f59;
+      let $60;
+      let $m61;
+      let $f62;
+      let $o63;
+      let $n64;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = ($22 = ($32 = ($42 = $env.f.rover) !== void 0 ? $42 : (rt.at($s2, $d2, $pc + 9), rt.getGlobal($env, "rover")), ($f7 = $32?.f) !== void 0 && (($5 = $f7.env) !== void 0 || ($m6 = $32.metatable) === void 0 || ($5 = $m6.view.env) !== void 0 || !("env" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : (rt.at($s2, $d2, $pc + 10), rt.index($32, "env", "global 'rover'"))), ($f10 = $22?.f) !== void 0 && (($8 = $f10.APP_NAME) !== void 0 || ($m9 = $22.metatable) === void 0 || ($8 = $m9.view.APP_NAME) !== void 0 || !("APP_NAME" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $8 : (rt.at($s2, $d2, $pc + 10), rt.index($22, "APP_NAME", "field 'env'")));
-        $11 = ($122 = ($132 = ($142 = $env.f.rover) !== void 0 ? $142 : (rt.at($s2, $d2, $pc + 9), rt.getGlobal($env, "rover")), ($f17 = $132?.f) !== void 0 && (($152 = $f17.env) !== void 0 || ($m16 = $132.metatable) === void 0 || ($152 = $m16.view.env) !== void 0 || !("env" in $m16.view) && $m16.view[rt.CUT] === void 0) ? $152 : (rt.at($s2, $d2, $pc + 11), rt.index($132, "env", "global 'rover'"))), ($f20 = $122?.f) !== void 0 && (($18 = $f20.GREETING) !== void 0 || ($m19 = $122.metatable) === void 0 || ($18 = $m19.view.GREETING) !== void 0 || !("GREETING" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $18 : (rt.at($s2, $d2, $pc + 11), rt.index($122, "GREETING", "field 'env'")));
-        $21 = ($222 = ($23 = ($24 = $env.f.rover) !== void 0 ? $24 : (rt.at($s2, $d2, $pc + 9), rt.getGlobal($env, "rover")), ($f27 = $23?.f) !== void 0 && (($25 = $f27.env) !== void 0 || ($m26 = $23.metatable) === void 0 || ($25 = $m26.view.env) !== void 0 || !("env" in $m26.view) && $m26.view[rt.CUT] === void 0) ? $25 : (rt.at($s2, $d2, $pc + 12), rt.index($23, "env", "global 'rover'"))), ($f30 = $222?.f) !== void 0 && (($28 = $f30.OVERRIDDEN) !== void 0 || ($m29 = $222.metatable) === void 0 || ($28 = $m29.view.OVERRIDDEN) !== void 0 || !("OVERRIDDEN" in $m29.view) && $m29.view[rt.CUT] === void 0) ? $28 : (rt.at($s2, $d2, $pc + 12), rt.index($222, "OVERRIDDEN", "field 'env'")));
-        $31 = ($322 = ($33 = ($34 = $env.f.rover) !== void 0 ? $34 : (rt.at($s2, $d2, $pc + 9), rt.getGlobal($env, "rover")), ($f37 = $33?.f) !== void 0 && (($35 = $f37.env) !== void 0 || ($m36 = $33.metatable) === void 0 || ($35 = $m36.view.env) !== void 0 || !("env" in $m36.view) && $m36.view[rt.CUT] === void 0) ? $35 : (rt.at($s2, $d2, $pc + 13), rt.index($33, "env", "global 'rover'"))), ($f40 = $322?.f) !== void 0 && (($38 = $f40.NOT_SET_ANYWHERE) !== void 0 || ($m39 = $322.metatable) === void 0 || ($38 = $m39.view.NOT_SET_ANYWHERE) !== void 0 || !("NOT_SET_ANYWHERE" in $m39.view) && $m39.view[rt.CUT] === void 0) ? $38 : (rt.at($s2, $d2, $pc + 13), rt.index($322, "NOT_SET_ANYWHERE", "field 'env'")));
-        if (rh.isScalar($1) && rh.isScalar($11) && rh.isScalar($21) && rh.isScalar($31)) {
+        if (($22 = $env.f.rover) === void 0) {
+          rt.at($s2, $d2, $pc + 9);
+          $22 = rt.getGlobal($env, "rover");
+        }
+        if (!(($f5 = $22?.f) !== void 0 && (($32 = $f5.env) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.env) !== void 0 || !("env" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 10);
+          $32 = rt.index($22, "env", "global 'rover'");
+        }
+        if (!(($f8 = $32?.f) !== void 0 && (($6 = $f8.APP_NAME) !== void 0 || ($m7 = $32.metatable) === void 0 || ($6 = $m7.view.APP_NAME) !== void 0 || !("APP_NAME" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 10);
+          $6 = rt.index($32, "APP_NAME", "field 'env'");
+        }
+        $1 = $6;
+        if (($102 = $env.f.rover) === void 0) {
+          rt.at($s2, $d2, $pc + 9);
+          $102 = rt.getGlobal($env, "rover");
+        }
+        if (!(($f13 = $102?.f) !== void 0 && (($11 = $f13.env) !== void 0 || ($m12 = $102.metatable) === void 0 || ($11 = $m12.view.env) !== void 0 || !("env" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 11);
+          $11 = rt.index($102, "env", "global 'rover'");
+        }
+        if (!(($f16 = $11?.f) !== void 0 && (($142 = $f16.GREETING) !== void 0 || ($m15 = $11.metatable) === void 0 || ($142 = $m15.view.GREETING) !== void 0 || !("GREETING" in $m15.view) && $m15.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 11);
+          $142 = rt.index($11, "GREETING", "field 'env'");
+        }
+        $9 = $142;
+        if (($18 = $env.f.rover) === void 0) {
+          rt.at($s2, $d2, $pc + 9);
+          $18 = rt.getGlobal($env, "rover");
+        }
+        if (!(($f21 = $18?.f) !== void 0 && (($19 = $f21.env) !== void 0 || ($m20 = $18.metatable) === void 0 || ($19 = $m20.view.env) !== void 0 || !("env" in $m20.view) && $m20.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 12);
+          $19 = rt.index($18, "env", "global 'rover'");
+        }
+        if (!(($f24 = $19?.f) !== void 0 && (($222 = $f24.OVERRIDDEN) !== void 0 || ($m23 = $19.metatable) === void 0 || ($222 = $m23.view.OVERRIDDEN) !== void 0 || !("OVERRIDDEN" in $m23.view) && $m23.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 12);
+          $222 = rt.index($19, "OVERRIDDEN", "field 'env'");
+        }
+        $172 = $222;
+        if (($26 = $env.f.rover) === void 0) {
+          rt.at($s2, $d2, $pc + 9);
+          $26 = rt.getGlobal($env, "rover");
+        }
+        if (!(($f29 = $26?.f) !== void 0 && (($27 = $f29.env) !== void 0 || ($m28 = $26.metatable) === void 0 || ($27 = $m28.view.env) !== void 0 || !("env" in $m28.view) && $m28.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 13);
+          $27 = rt.index($26, "env", "global 'rover'");
+        }
+        if (!(($f32 = $27?.f) !== void 0 && (($30 = $f32.NOT_SET_ANYWHERE) !== void 0 || ($m31 = $27.metatable) === void 0 || ($30 = $m31.view.NOT_SET_ANYWHERE) !== void 0 || !("NOT_SET_ANYWHERE" in $m31.view) && $m31.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 13);
+          $30 = rt.index($27, "NOT_SET_ANYWHERE", "field 'env'");
+        }
+        $25 = $30;
+        if (rh.isScalar($1) && rh.isScalar($9) && rh.isScalar($172) && rh.isScalar($25)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(7), $p = $w.p;
@@ -272,7 +308,7 @@ function load($env) {
             $b[$p + 11] = 58;
             $w.p = $p + 12;
           }
-          $w.scalar($11);
+          $w.scalar($9);
           {
             const $b = $w.room(14), $p = $w.p;
             $b[$p] = 44;
@@ -291,7 +327,7 @@ function load($env) {
             $b[$p + 13] = 58;
             $w.p = $p + 14;
           }
-          $w.scalar($21);
+          $w.scalar($172);
           {
             const $b = $w.room(11), $p = $w.p;
             $b[$p] = 44;
@@ -307,7 +343,7 @@ function load($env) {
             $b[$p + 10] = 58;
             $w.p = $p + 11;
           }
-          $w.scalar($31);
+          $w.scalar($25);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -315,75 +351,93 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($41 = $1, $422 = $11, $43 = $21, $44 = $31, $o45 = new rt.FieldsObject(), $n46 = 0, $41 !== void 0 && ($o45.app = $41, $n46++), $422 !== void 0 && ($o45.greeting = $422, $n46++), $43 !== void 0 && ($o45.overridden = $43, $n46++), $44 !== void 0 && ($o45.missing = $44, $n46++), rt.LuaTable.record($o45, $n46)));
+        $o33 = new rt.FieldsObject();
+        $n34 = 0;
+        if ($1 !== void 0) {
+          $o33.app = $1;
+          $n34++;
+        }
+        if ($9 !== void 0) {
+          $o33.greeting = $9;
+          $n34++;
+        }
+        if ($172 !== void 0) {
+          $o33.overridden = $172;
+          $n34++;
+        }
+        if ($25 !== void 0) {
+          $o33.missing = $25;
+          $n34++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o33, $n34));
       }
-      if (($47 = $env.f.rover) === void 0) {
+      if (($35 = $env.f.rover) === void 0) {
         rt.at($s2, $d2, $pc + 9);
-        $47 = rt.getGlobal($env, "rover");
+        $35 = rt.getGlobal($env, "rover");
       }
-      if (!(($f50 = $47?.f) !== void 0 && (($48 = $f50.env) !== void 0 || ($m49 = $47.metatable) === void 0 || ($48 = $m49.view.env) !== void 0 || !("env" in $m49.view) && $m49.view[rt.CUT] === void 0))) {
+      if (!(($f38 = $35?.f) !== void 0 && (($36 = $f38.env) !== void 0 || ($m37 = $35.metatable) === void 0 || ($36 = $m37.view.env) !== void 0 || !("env" in $m37.view) && $m37.view[rt.CUT] === void 0))) {
         rt.at($s2, $d2, $pc + 10);
-        $48 = rt.index($47, "env", "global 'rover'");
+        $36 = rt.index($35, "env", "global 'rover'");
       }
-      if (!(($f53 = $48?.f) !== void 0 && (($51 = $f53.APP_NAME) !== void 0 || ($m52 = $48.metatable) === void 0 || ($51 = $m52.view.APP_NAME) !== void 0 || !("APP_NAME" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+      if (!(($f41 = $36?.f) !== void 0 && (($39 = $f41.APP_NAME) !== void 0 || ($m40 = $36.metatable) === void 0 || ($39 = $m40.view.APP_NAME) !== void 0 || !("APP_NAME" in $m40.view) && $m40.view[rt.CUT] === void 0))) {
         rt.at($s2, $d2, $pc + 10);
-        $51 = rt.index($48, "APP_NAME", "field 'env'");
+        $39 = rt.index($36, "APP_NAME", "field 'env'");
       }
-      if (($54 = $env.f.rover) === void 0) {
+      if (($42 = $env.f.rover) === void 0) {
         rt.at($s2, $d2, $pc + 9);
-        $54 = rt.getGlobal($env, "rover");
+        $42 = rt.getGlobal($env, "rover");
       }
-      if (!(($f57 = $54?.f) !== void 0 && (($55 = $f57.env) !== void 0 || ($m56 = $54.metatable) === void 0 || ($55 = $m56.view.env) !== void 0 || !("env" in $m56.view) && $m56.view[rt.CUT] === void 0))) {
+      if (!(($f45 = $42?.f) !== void 0 && (($43 = $f45.env) !== void 0 || ($m44 = $42.metatable) === void 0 || ($43 = $m44.view.env) !== void 0 || !("env" in $m44.view) && $m44.view[rt.CUT] === void 0))) {
         rt.at($s2, $d2, $pc + 11);
-        $55 = rt.index($54, "env", "global 'rover'");
+        $43 = rt.index($42, "env", "global 'rover'");
       }
-      if (!(($f60 = $55?.f) !== void 0 && (($58 = $f60.GREETING) !== void 0 || ($m59 = $55.metatable) === void 0 || ($58 = $m59.view.GREETING) !== void 0 || !("GREETING" in $m59.view) && $m59.view[rt.CUT] === void 0))) {
+      if (!(($f48 = $43?.f) !== void 0 && (($46 = $f48.GREETING) !== void 0 || ($m47 = $43.metatable) === void 0 || ($46 = $m47.view.GREETING) !== void 0 || !("GREETING" in $m47.view) && $m47.view[rt.CUT] === void 0))) {
         rt.at($s2, $d2, $pc + 11);
-        $58 = rt.index($55, "GREETING", "field 'env'");
+        $46 = rt.index($43, "GREETING", "field 'env'");
       }
-      if (($61 = $env.f.rover) === void 0) {
+      if (($49 = $env.f.rover) === void 0) {
         rt.at($s2, $d2, $pc + 9);
-        $61 = rt.getGlobal($env, "rover");
+        $49 = rt.getGlobal($env, "rover");
       }
-      if (!(($f64 = $61?.f) !== void 0 && (($62 = $f64.env) !== void 0 || ($m63 = $61.metatable) === void 0 || ($62 = $m63.view.env) !== void 0 || !("env" in $m63.view) && $m63.view[rt.CUT] === void 0))) {
+      if (!(($f52 = $49?.f) !== void 0 && (($50 = $f52.env) !== void 0 || ($m51 = $49.metatable) === void 0 || ($50 = $m51.view.env) !== void 0 || !("env" in $m51.view) && $m51.view[rt.CUT] === void 0))) {
         rt.at($s2, $d2, $pc + 12);
-        $62 = rt.index($61, "env", "global 'rover'");
+        $50 = rt.index($49, "env", "global 'rover'");
       }
-      if (!(($f67 = $62?.f) !== void 0 && (($65 = $f67.OVERRIDDEN) !== void 0 || ($m66 = $62.metatable) === void 0 || ($65 = $m66.view.OVERRIDDEN) !== void 0 || !("OVERRIDDEN" in $m66.view) && $m66.view[rt.CUT] === void 0))) {
+      if (!(($f55 = $50?.f) !== void 0 && (($53 = $f55.OVERRIDDEN) !== void 0 || ($m54 = $50.metatable) === void 0 || ($53 = $m54.view.OVERRIDDEN) !== void 0 || !("OVERRIDDEN" in $m54.view) && $m54.view[rt.CUT] === void 0))) {
         rt.at($s2, $d2, $pc + 12);
-        $65 = rt.index($62, "OVERRIDDEN", "field 'env'");
+        $53 = rt.index($50, "OVERRIDDEN", "field 'env'");
       }
-      if (($68 = $env.f.rover) === void 0) {
+      if (($56 = $env.f.rover) === void 0) {
         rt.at($s2, $d2, $pc + 9);
-        $68 = rt.getGlobal($env, "rover");
+        $56 = rt.getGlobal($env, "rover");
       }
-      if (!(($f71 = $68?.f) !== void 0 && (($69 = $f71.env) !== void 0 || ($m70 = $68.metatable) === void 0 || ($69 = $m70.view.env) !== void 0 || !("env" in $m70.view) && $m70.view[rt.CUT] === void 0))) {
+      if (!(($f59 = $56?.f) !== void 0 && (($57 = $f59.env) !== void 0 || ($m58 = $56.metatable) === void 0 || ($57 = $m58.view.env) !== void 0 || !("env" in $m58.view) && $m58.view[rt.CUT] === void 0))) {
         rt.at($s2, $d2, $pc + 13);
-        $69 = rt.index($68, "env", "global 'rover'");
+        $57 = rt.index($56, "env", "global 'rover'");
       }
-      if (!(($f74 = $69?.f) !== void 0 && (($72 = $f74.NOT_SET_ANYWHERE) !== void 0 || ($m73 = $69.metatable) === void 0 || ($72 = $m73.view.NOT_SET_ANYWHERE) !== void 0 || !("NOT_SET_ANYWHERE" in $m73.view) && $m73.view[rt.CUT] === void 0))) {
+      if (!(($f62 = $57?.f) !== void 0 && (($60 = $f62.NOT_SET_ANYWHERE) !== void 0 || ($m61 = $57.metatable) === void 0 || ($60 = $m61.view.NOT_SET_ANYWHERE) !== void 0 || !("NOT_SET_ANYWHERE" in $m61.view) && $m61.view[rt.CUT] === void 0))) {
         rt.at($s2, $d2, $pc + 13);
-        $72 = rt.index($69, "NOT_SET_ANYWHERE", "field 'env'");
+        $60 = rt.index($57, "NOT_SET_ANYWHERE", "field 'env'");
       }
-      $o75 = new rt.FieldsObject();
-      $n76 = 0;
-      if ($51 !== void 0) {
-        $o75.app = $51;
-        $n76++;
+      $o63 = new rt.FieldsObject();
+      $n64 = 0;
+      if ($39 !== void 0) {
+        $o63.app = $39;
+        $n64++;
       }
-      if ($58 !== void 0) {
-        $o75.greeting = $58;
-        $n76++;
+      if ($46 !== void 0) {
+        $o63.greeting = $46;
+        $n64++;
       }
-      if ($65 !== void 0) {
-        $o75.overridden = $65;
-        $n76++;
+      if ($53 !== void 0) {
+        $o63.overridden = $53;
+        $n64++;
       }
-      if ($72 !== void 0) {
-        $o75.missing = $72;
-        $n76++;
+      if ($60 !== void 0) {
+        $o63.missing = $60;
+        $n64++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o75, $n76));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o63, $n64));
     }));
     if ($15 !== void 0 && ($f9 = $20?.f) !== void 0 && !$20.linked && $f9.get !== void 0) $f9.get = $15;
     else {
@@ -406,45 +460,60 @@ function load($env) {
       let $6;
       let $72;
       let $8;
-      let $9;
-      let $m10;
-      let $f11;
-      let $122;
-      let $m13;
-      let $f14;
+      let $m9;
+      let $f10;
+      let $11;
+      let $m12;
+      let $f13;
+      let $142;
       let $152;
       let $162;
-      let $172;
-      let $m182;
-      let $f192;
-      let $202;
+      let $m17;
+      let $f18;
+      let $o19;
+      let $n20;
       let $21;
       let $222;
-      let $o23;
-      let $n24;
+      let $m23;
+      let $f24;
       let $25;
       let $26;
       let $m27;
       let $f28;
       let $29;
-      let $30;
-      let $m31;
-      let $f32;
+      let $m30;
+      let $f31;
+      let $322;
       let $33;
       let $m34;
       let $f35;
-      let $36;
-      let $37;
-      let $m38;
-      let $f39;
-      let $o40;
-      let $n41;
+      let $o36;
+      let $n37;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = ($22 = settings, ($f5 = $22?.f) !== void 0 && (($32 = $f5.page_size) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.page_size) !== void 0 || !("page_size" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 15), rt.index($22, "page_size", "upvalue 'settings'")));
-        $6 = ($72 = ($8 = settings, ($f11 = $8?.f) !== void 0 && (($9 = $f11.features) !== void 0 || ($m10 = $8.metatable) === void 0 || ($9 = $m10.view.features) !== void 0 || !("features" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : (rt.at($s2, $d2, $pc + 15), rt.index($8, "features", "upvalue 'settings'"))), ($f14 = $72?.f) !== void 0 && (($122 = $f14.search) !== void 0 || ($m13 = $72.metatable) === void 0 || ($122 = $m13.view.search) !== void 0 || !("search" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $122 : (rt.at($s2, $d2, $pc + 15), rt.index($72, "search", "field 'features'")));
-        $152 = ($162 = db, ($f192 = $162?.f) !== void 0 && (($172 = $f192.db) !== void 0 || ($m182 = $162.metatable) === void 0 || ($172 = $m182.view.db) !== void 0 || !("db" in $m182.view) && $m182.view[rt.CUT] === void 0) ? $172 : (rt.at($s2, $d2, $pc + 15), rt.index($162, "db", "upvalue 'db'")));
-        if (rh.isScalar($1) && rh.isScalar($6) && rh.isScalar($152)) {
+        $22 = settings;
+        if (!(($f5 = $22?.f) !== void 0 && (($32 = $f5.page_size) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.page_size) !== void 0 || !("page_size" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 15);
+          $32 = rt.index($22, "page_size", "upvalue 'settings'");
+        }
+        $1 = $32;
+        $72 = settings;
+        if (!(($f10 = $72?.f) !== void 0 && (($8 = $f10.features) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view.features) !== void 0 || !("features" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 15);
+          $8 = rt.index($72, "features", "upvalue 'settings'");
+        }
+        if (!(($f13 = $8?.f) !== void 0 && (($11 = $f13.search) !== void 0 || ($m12 = $8.metatable) === void 0 || ($11 = $m12.view.search) !== void 0 || !("search" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 15);
+          $11 = rt.index($8, "search", "field 'features'");
+        }
+        $6 = $11;
+        $152 = db;
+        if (!(($f18 = $152?.f) !== void 0 && (($162 = $f18.db) !== void 0 || ($m17 = $152.metatable) === void 0 || ($162 = $m17.view.db) !== void 0 || !("db" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 15);
+          $162 = rt.index($152, "db", "upvalue 'db'");
+        }
+        $142 = $162;
+        if (rh.isScalar($1) && rh.isScalar($6) && rh.isScalar($142)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(13), $p = $w.p;
@@ -489,7 +558,7 @@ function load($env) {
             $b[$p + 5] = 58;
             $w.p = $p + 6;
           }
-          $w.scalar($152);
+          $w.scalar($142);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -497,42 +566,56 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($202 = $1, $21 = $6, $222 = $152, $o23 = new rt.FieldsObject(), $n24 = 0, $202 !== void 0 && ($o23.page_size = $202, $n24++), $21 !== void 0 && ($o23.search = $21, $n24++), $222 !== void 0 && ($o23.db = $222, $n24++), rt.LuaTable.record($o23, $n24)));
+        $o19 = new rt.FieldsObject();
+        $n20 = 0;
+        if ($1 !== void 0) {
+          $o19.page_size = $1;
+          $n20++;
+        }
+        if ($6 !== void 0) {
+          $o19.search = $6;
+          $n20++;
+        }
+        if ($142 !== void 0) {
+          $o19.db = $142;
+          $n20++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o19, $n20));
+      }
+      $21 = settings;
+      if (!(($f24 = $21?.f) !== void 0 && (($222 = $f24.page_size) !== void 0 || ($m23 = $21.metatable) === void 0 || ($222 = $m23.view.page_size) !== void 0 || !("page_size" in $m23.view) && $m23.view[rt.CUT] === void 0))) {
+        rt.at($s2, $d2, $pc + 15);
+        $222 = rt.index($21, "page_size", "upvalue 'settings'");
       }
       $25 = settings;
-      if (!(($f28 = $25?.f) !== void 0 && (($26 = $f28.page_size) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view.page_size) !== void 0 || !("page_size" in $m27.view) && $m27.view[rt.CUT] === void 0))) {
+      if (!(($f28 = $25?.f) !== void 0 && (($26 = $f28.features) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view.features) !== void 0 || !("features" in $m27.view) && $m27.view[rt.CUT] === void 0))) {
         rt.at($s2, $d2, $pc + 15);
-        $26 = rt.index($25, "page_size", "upvalue 'settings'");
+        $26 = rt.index($25, "features", "upvalue 'settings'");
       }
-      $29 = settings;
-      if (!(($f32 = $29?.f) !== void 0 && (($30 = $f32.features) !== void 0 || ($m31 = $29.metatable) === void 0 || ($30 = $m31.view.features) !== void 0 || !("features" in $m31.view) && $m31.view[rt.CUT] === void 0))) {
+      if (!(($f31 = $26?.f) !== void 0 && (($29 = $f31.search) !== void 0 || ($m30 = $26.metatable) === void 0 || ($29 = $m30.view.search) !== void 0 || !("search" in $m30.view) && $m30.view[rt.CUT] === void 0))) {
         rt.at($s2, $d2, $pc + 15);
-        $30 = rt.index($29, "features", "upvalue 'settings'");
+        $29 = rt.index($26, "search", "field 'features'");
       }
-      if (!(($f35 = $30?.f) !== void 0 && (($33 = $f35.search) !== void 0 || ($m34 = $30.metatable) === void 0 || ($33 = $m34.view.search) !== void 0 || !("search" in $m34.view) && $m34.view[rt.CUT] === void 0))) {
+      $322 = db;
+      if (!(($f35 = $322?.f) !== void 0 && (($33 = $f35.db) !== void 0 || ($m34 = $322.metatable) === void 0 || ($33 = $m34.view.db) !== void 0 || !("db" in $m34.view) && $m34.view[rt.CUT] === void 0))) {
         rt.at($s2, $d2, $pc + 15);
-        $33 = rt.index($30, "search", "field 'features'");
+        $33 = rt.index($322, "db", "upvalue 'db'");
       }
-      $36 = db;
-      if (!(($f39 = $36?.f) !== void 0 && (($37 = $f39.db) !== void 0 || ($m38 = $36.metatable) === void 0 || ($37 = $m38.view.db) !== void 0 || !("db" in $m38.view) && $m38.view[rt.CUT] === void 0))) {
-        rt.at($s2, $d2, $pc + 15);
-        $37 = rt.index($36, "db", "upvalue 'db'");
+      $o36 = new rt.FieldsObject();
+      $n37 = 0;
+      if ($222 !== void 0) {
+        $o36.page_size = $222;
+        $n37++;
       }
-      $o40 = new rt.FieldsObject();
-      $n41 = 0;
-      if ($26 !== void 0) {
-        $o40.page_size = $26;
-        $n41++;
+      if ($29 !== void 0) {
+        $o36.search = $29;
+        $n37++;
       }
       if ($33 !== void 0) {
-        $o40.search = $33;
-        $n41++;
+        $o36.db = $33;
+        $n37++;
       }
-      if ($37 !== void 0) {
-        $o40.db = $37;
-        $n41++;
-      }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o40, $n41));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o36, $n37));
     }));
     if ($20 !== void 0 && ($f19 = $15?.f) !== void 0 && !$15.linked && $f19.get !== void 0) $f19.get = $20;
     else {
@@ -553,13 +636,11 @@ function load($env) {
       let $22;
       let $32;
       let $42;
-      let $5;
-      let $o6;
-      let $n7;
-      let $8;
-      let $9;
-      let $o10;
-      let $n11;
+      let $o5;
+      let $n6;
+      let $72;
+      let $o8;
+      let $n9;
       const $json = rh.claim(ctx);
       $l1 = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 19, rt.fn(($22 = $env.f.pcall) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 18, rt.getGlobal($env, "pcall")), "global 'pcall'")(function $anonymous() {
         const $s3 = rt.current, $d3 = $s3.depth;
@@ -624,21 +705,31 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($22 = $32, $5 = $42, $o6 = new rt.FieldsObject(), $n7 = 0, $22 !== void 0 && ($o6.ok = $22, $n7++), $5 !== void 0 && ($o6.err = $5, $n7++), rt.LuaTable.record($o6, $n7)));
+        $o5 = new rt.FieldsObject();
+        $n6 = 0;
+        if ($32 !== void 0) {
+          $o5.ok = $32;
+          $n6++;
+        }
+        if ($42 !== void 0) {
+          $o5.err = $42;
+          $n6++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o5, $n6));
       }
-      $8 = ok;
-      $9 = err;
-      $o10 = new rt.FieldsObject();
-      $n11 = 0;
-      if ($8 !== void 0) {
-        $o10.ok = $8;
-        $n11++;
+      $22 = ok;
+      $72 = err;
+      $o8 = new rt.FieldsObject();
+      $n9 = 0;
+      if ($22 !== void 0) {
+        $o8.ok = $22;
+        $n9++;
       }
-      if ($9 !== void 0) {
-        $o10.err = $9;
-        $n11++;
+      if ($72 !== void 0) {
+        $o8.err = $72;
+        $n9++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o10, $n11));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o8, $n9));
     }));
     if ($15 !== void 0 && ($f9 = $20?.f) !== void 0 && !$20.linked && $f9.get !== void 0) $f9.get = $15;
     else {

@@ -146,167 +146,221 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $4: rt.LuaValue;
-        let $5: rt.LuaValue;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $8: rt.LuaValue;
-        let $m9: rt.LuaTable | undefined;
-        let $f10: rt.Fields | undefined;
+        let $m4: rt.LuaTable | undefined;
+        let $f5: rt.Fields | undefined;
+        let $6: rt.LuaValue;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
+        let $9: rt.LuaValue;
+        let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
         let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
-        let $m16: rt.LuaTable | undefined;
-        let $f17: rt.Fields | undefined;
+        let $m15: rt.LuaTable | undefined;
+        let $f16: rt.Fields | undefined;
+        let $17: rt.LuaValue;
         let $18: rt.LuaValue;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
-        let $21: rt.LuaValue;
+        let $19: rt.LuaValue;
+        let $m20: rt.LuaTable | undefined;
+        let $f21: rt.Fields | undefined;
         let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
+        let $m23: rt.LuaTable | undefined;
+        let $f24: rt.Fields | undefined;
         let $25: rt.LuaValue;
-        let $m26: rt.LuaTable | undefined;
-        let $f27: rt.Fields | undefined;
-        let $28: rt.LuaValue;
-        let $m29: rt.LuaTable | undefined;
-        let $f30: rt.Fields | undefined;
-        let $31: rt.LuaValue;
-        let $32: rt.LuaValue;
-        let $33: rt.LuaValue;
-        let $34: rt.LuaValue;
+        let $26: rt.LuaValue;
+        let $27: rt.LuaValue;
+        let $m28: rt.LuaTable | undefined;
+        let $f29: rt.Fields | undefined;
+        let $30: rt.LuaValue;
+        let $m31: rt.LuaTable | undefined;
+        let $f32: rt.Fields | undefined;
+        let $o33: rt.Fields;
+        let $n34: number;
         let $35: rt.LuaValue;
-        let $m36: rt.LuaTable | undefined;
-        let $f37: rt.Fields | undefined;
-        let $38: rt.LuaValue;
-        let $m39: rt.LuaTable | undefined;
-        let $f40: rt.Fields | undefined;
-        let $41: rt.LuaValue;
+        let $36: rt.LuaValue;
+        let $m37: rt.LuaTable | undefined;
+        let $f38: rt.Fields | undefined;
+        let $39: rt.LuaValue;
+        let $m40: rt.LuaTable | undefined;
+        let $f41: rt.Fields | undefined;
         let $42: rt.LuaValue;
         let $43: rt.LuaValue;
-        let $44: rt.LuaValue;
-        let $o45: rt.Fields;
-        let $n46: number;
-        let $47: rt.LuaValue;
-        let $48: rt.LuaValue;
-        let $m49: rt.LuaTable | undefined;
-        let $f50: rt.Fields | undefined;
-        let $51: rt.LuaValue;
-        let $m52: rt.LuaTable | undefined;
-        let $f53: rt.Fields | undefined;
-        let $54: rt.LuaValue;
-        let $55: rt.LuaValue;
-        let $m56: rt.LuaTable | undefined;
-        let $f57: rt.Fields | undefined;
-        let $58: rt.LuaValue;
-        let $m59: rt.LuaTable | undefined;
-        let $f60: rt.Fields | undefined;
-        let $61: rt.LuaValue;
-        let $62: rt.LuaValue;
-        let $m63: rt.LuaTable | undefined;
-        let $f64: rt.Fields | undefined;
-        let $65: rt.LuaValue;
-        let $m66: rt.LuaTable | undefined;
-        let $f67: rt.Fields | undefined;
-        let $68: rt.LuaValue;
-        let $69: rt.LuaValue;
-        let $m70: rt.LuaTable | undefined;
-        let $f71: rt.Fields | undefined;
-        let $72: rt.LuaValue;
-        let $m73: rt.LuaTable | undefined;
-        let $f74: rt.Fields | undefined;
-        let $o75: rt.Fields;
-        let $n76: number;
+        let $m44: rt.LuaTable | undefined;
+        let $f45: rt.Fields | undefined;
+        let $46: rt.LuaValue;
+        let $m47: rt.LuaTable | undefined;
+        let $f48: rt.Fields | undefined;
+        let $49: rt.LuaValue;
+        let $50: rt.LuaValue;
+        let $m51: rt.LuaTable | undefined;
+        let $f52: rt.Fields | undefined;
+        let $53: rt.LuaValue;
+        let $m54: rt.LuaTable | undefined;
+        let $f55: rt.Fields | undefined;
+        let $56: rt.LuaValue;
+        let $57: rt.LuaValue;
+        let $m58: rt.LuaTable | undefined;
+        let $f59: rt.Fields | undefined;
+        let $60: rt.LuaValue;
+        let $m61: rt.LuaTable | undefined;
+        let $f62: rt.Fields | undefined;
+        let $o63: rt.Fields;
+        let $n64: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = ($2 = ($3 = (($4 = $env.f.rover) !== undefined ? $4 : (rt.at($s, $d, $pc + 9), rt.getGlobal($env, "rover"))), (($f7 = ($3 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.env) !== undefined || ($m6 = ($3 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.env) !== undefined || (!("env" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : (rt.at($s, $d, $pc + 10), rt.index($3, "env", "global 'rover'")))), (($f10 = ($2 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.APP_NAME) !== undefined || ($m9 = ($2 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.APP_NAME) !== undefined || (!("APP_NAME" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : (rt.at($s, $d, $pc + 10), rt.index($2, "APP_NAME", "field 'env'"))));
-          $11 = ($12 = ($13 = (($14 = $env.f.rover) !== undefined ? $14 : (rt.at($s, $d, $pc + 9), rt.getGlobal($env, "rover"))), (($f17 = ($13 as rt.LuaTable)?.f) !== undefined && (($15 = $f17.env) !== undefined || ($m16 = ($13 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.env) !== undefined || (!("env" in $m16.view) && $m16.view[rt.CUT] === undefined)) ? $15 : (rt.at($s, $d, $pc + 11), rt.index($13, "env", "global 'rover'")))), (($f20 = ($12 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.GREETING) !== undefined || ($m19 = ($12 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.GREETING) !== undefined || (!("GREETING" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : (rt.at($s, $d, $pc + 11), rt.index($12, "GREETING", "field 'env'"))));
-          $21 = ($22 = ($23 = (($24 = $env.f.rover) !== undefined ? $24 : (rt.at($s, $d, $pc + 9), rt.getGlobal($env, "rover"))), (($f27 = ($23 as rt.LuaTable)?.f) !== undefined && (($25 = $f27.env) !== undefined || ($m26 = ($23 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view.env) !== undefined || (!("env" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : (rt.at($s, $d, $pc + 12), rt.index($23, "env", "global 'rover'")))), (($f30 = ($22 as rt.LuaTable)?.f) !== undefined && (($28 = $f30.OVERRIDDEN) !== undefined || ($m29 = ($22 as rt.LuaTable).metatable) === undefined || ($28 = $m29.view.OVERRIDDEN) !== undefined || (!("OVERRIDDEN" in $m29.view) && $m29.view[rt.CUT] === undefined)) ? $28 : (rt.at($s, $d, $pc + 12), rt.index($22, "OVERRIDDEN", "field 'env'"))));
-          $31 = ($32 = ($33 = (($34 = $env.f.rover) !== undefined ? $34 : (rt.at($s, $d, $pc + 9), rt.getGlobal($env, "rover"))), (($f37 = ($33 as rt.LuaTable)?.f) !== undefined && (($35 = $f37.env) !== undefined || ($m36 = ($33 as rt.LuaTable).metatable) === undefined || ($35 = $m36.view.env) !== undefined || (!("env" in $m36.view) && $m36.view[rt.CUT] === undefined)) ? $35 : (rt.at($s, $d, $pc + 13), rt.index($33, "env", "global 'rover'")))), (($f40 = ($32 as rt.LuaTable)?.f) !== undefined && (($38 = $f40.NOT_SET_ANYWHERE) !== undefined || ($m39 = ($32 as rt.LuaTable).metatable) === undefined || ($38 = $m39.view.NOT_SET_ANYWHERE) !== undefined || (!("NOT_SET_ANYWHERE" in $m39.view) && $m39.view[rt.CUT] === undefined)) ? $38 : (rt.at($s, $d, $pc + 13), rt.index($32, "NOT_SET_ANYWHERE", "field 'env'"))));
-          if (rh.isScalar($1) && rh.isScalar($11) && rh.isScalar($21) && rh.isScalar($31)) {
+          if (($2 = $env.f.rover) === undefined) {
+            rt.at($s, $d, $pc + 9);
+            $2 = rt.getGlobal($env, "rover");
+          }
+          if (!(($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.env) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.env) !== undefined || (!("env" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 10);
+            $3 = rt.index($2, "env", "global 'rover'");
+          }
+          if (!(($f8 = ($3 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.APP_NAME) !== undefined || ($m7 = ($3 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.APP_NAME) !== undefined || (!("APP_NAME" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 10);
+            $6 = rt.index($3, "APP_NAME", "field 'env'");
+          }
+          $1 = $6;
+          if (($10 = $env.f.rover) === undefined) {
+            rt.at($s, $d, $pc + 9);
+            $10 = rt.getGlobal($env, "rover");
+          }
+          if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.env) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.env) !== undefined || (!("env" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 11);
+            $11 = rt.index($10, "env", "global 'rover'");
+          }
+          if (!(($f16 = ($11 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.GREETING) !== undefined || ($m15 = ($11 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.GREETING) !== undefined || (!("GREETING" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 11);
+            $14 = rt.index($11, "GREETING", "field 'env'");
+          }
+          $9 = $14;
+          if (($18 = $env.f.rover) === undefined) {
+            rt.at($s, $d, $pc + 9);
+            $18 = rt.getGlobal($env, "rover");
+          }
+          if (!(($f21 = ($18 as rt.LuaTable)?.f) !== undefined && (($19 = $f21.env) !== undefined || ($m20 = ($18 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view.env) !== undefined || (!("env" in $m20.view) && $m20.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 12);
+            $19 = rt.index($18, "env", "global 'rover'");
+          }
+          if (!(($f24 = ($19 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.OVERRIDDEN) !== undefined || ($m23 = ($19 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.OVERRIDDEN) !== undefined || (!("OVERRIDDEN" in $m23.view) && $m23.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 12);
+            $22 = rt.index($19, "OVERRIDDEN", "field 'env'");
+          }
+          $17 = $22;
+          if (($26 = $env.f.rover) === undefined) {
+            rt.at($s, $d, $pc + 9);
+            $26 = rt.getGlobal($env, "rover");
+          }
+          if (!(($f29 = ($26 as rt.LuaTable)?.f) !== undefined && (($27 = $f29.env) !== undefined || ($m28 = ($26 as rt.LuaTable).metatable) === undefined || ($27 = $m28.view.env) !== undefined || (!("env" in $m28.view) && $m28.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 13);
+            $27 = rt.index($26, "env", "global 'rover'");
+          }
+          if (!(($f32 = ($27 as rt.LuaTable)?.f) !== undefined && (($30 = $f32.NOT_SET_ANYWHERE) !== undefined || ($m31 = ($27 as rt.LuaTable).metatable) === undefined || ($30 = $m31.view.NOT_SET_ANYWHERE) !== undefined || (!("NOT_SET_ANYWHERE" in $m31.view) && $m31.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 13);
+            $30 = rt.index($27, "NOT_SET_ANYWHERE", "field 'env'");
+          }
+          $25 = $30;
+          if (rh.isScalar($1) && rh.isScalar($9) && rh.isScalar($17) && rh.isScalar($25)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 97; $b[$p + 3] = 112; $b[$p + 4] = 112; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
             $w.scalar($1 as string | number | boolean);
             { const $b = $w.room(12), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 103; $b[$p + 3] = 114; $b[$p + 4] = 101; $b[$p + 5] = 101; $b[$p + 6] = 116; $b[$p + 7] = 105; $b[$p + 8] = 110; $b[$p + 9] = 103; $b[$p + 10] = 34; $b[$p + 11] = 58; $w.p = $p + 12; }
-            $w.scalar($11 as string | number | boolean);
+            $w.scalar($9 as string | number | boolean);
             { const $b = $w.room(14), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 111; $b[$p + 3] = 118; $b[$p + 4] = 101; $b[$p + 5] = 114; $b[$p + 6] = 114; $b[$p + 7] = 105; $b[$p + 8] = 100; $b[$p + 9] = 100; $b[$p + 10] = 101; $b[$p + 11] = 110; $b[$p + 12] = 34; $b[$p + 13] = 58; $w.p = $p + 14; }
-            $w.scalar($21 as string | number | boolean);
+            $w.scalar($17 as string | number | boolean);
             { const $b = $w.room(11), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 105; $b[$p + 4] = 115; $b[$p + 5] = 115; $b[$p + 6] = 105; $b[$p + 7] = 110; $b[$p + 8] = 103; $b[$p + 9] = 34; $b[$p + 10] = 58; $w.p = $p + 11; }
-            $w.scalar($31 as string | number | boolean);
+            $w.scalar($25 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($41 = $1, $42 = $11, $43 = $21, $44 = $31, $o45 = new rt.FieldsObject(), $n46 = 0, ($41 !== undefined && ($o45.app = $41, $n46++)), ($42 !== undefined && ($o45.greeting = $42, $n46++)), ($43 !== undefined && ($o45.overridden = $43, $n46++)), ($44 !== undefined && ($o45.missing = $44, $n46++)), rt.LuaTable.record($o45, $n46)));
+          $o33 = new rt.FieldsObject();
+          $n34 = 0;
+          if ($1 !== undefined) {
+            $o33.app = $1;
+            $n34++;
+          }
+          if ($9 !== undefined) {
+            $o33.greeting = $9;
+            $n34++;
+          }
+          if ($17 !== undefined) {
+            $o33.overridden = $17;
+            $n34++;
+          }
+          if ($25 !== undefined) {
+            $o33.missing = $25;
+            $n34++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o33, $n34));
         }
-        if (($47 = $env.f.rover) === undefined) {
+        if (($35 = $env.f.rover) === undefined) {
           rt.at($s, $d, $pc + 9);
-          $47 = rt.getGlobal($env, "rover");
+          $35 = rt.getGlobal($env, "rover");
         }
-        if (!(($f50 = ($47 as rt.LuaTable)?.f) !== undefined && (($48 = $f50.env) !== undefined || ($m49 = ($47 as rt.LuaTable).metatable) === undefined || ($48 = $m49.view.env) !== undefined || (!("env" in $m49.view) && $m49.view[rt.CUT] === undefined)))) {
+        if (!(($f38 = ($35 as rt.LuaTable)?.f) !== undefined && (($36 = $f38.env) !== undefined || ($m37 = ($35 as rt.LuaTable).metatable) === undefined || ($36 = $m37.view.env) !== undefined || (!("env" in $m37.view) && $m37.view[rt.CUT] === undefined)))) {
           rt.at($s, $d, $pc + 10);
-          $48 = rt.index($47, "env", "global 'rover'");
+          $36 = rt.index($35, "env", "global 'rover'");
         }
-        if (!(($f53 = ($48 as rt.LuaTable)?.f) !== undefined && (($51 = $f53.APP_NAME) !== undefined || ($m52 = ($48 as rt.LuaTable).metatable) === undefined || ($51 = $m52.view.APP_NAME) !== undefined || (!("APP_NAME" in $m52.view) && $m52.view[rt.CUT] === undefined)))) {
+        if (!(($f41 = ($36 as rt.LuaTable)?.f) !== undefined && (($39 = $f41.APP_NAME) !== undefined || ($m40 = ($36 as rt.LuaTable).metatable) === undefined || ($39 = $m40.view.APP_NAME) !== undefined || (!("APP_NAME" in $m40.view) && $m40.view[rt.CUT] === undefined)))) {
           rt.at($s, $d, $pc + 10);
-          $51 = rt.index($48, "APP_NAME", "field 'env'");
+          $39 = rt.index($36, "APP_NAME", "field 'env'");
         }
-        if (($54 = $env.f.rover) === undefined) {
+        if (($42 = $env.f.rover) === undefined) {
           rt.at($s, $d, $pc + 9);
-          $54 = rt.getGlobal($env, "rover");
+          $42 = rt.getGlobal($env, "rover");
         }
-        if (!(($f57 = ($54 as rt.LuaTable)?.f) !== undefined && (($55 = $f57.env) !== undefined || ($m56 = ($54 as rt.LuaTable).metatable) === undefined || ($55 = $m56.view.env) !== undefined || (!("env" in $m56.view) && $m56.view[rt.CUT] === undefined)))) {
+        if (!(($f45 = ($42 as rt.LuaTable)?.f) !== undefined && (($43 = $f45.env) !== undefined || ($m44 = ($42 as rt.LuaTable).metatable) === undefined || ($43 = $m44.view.env) !== undefined || (!("env" in $m44.view) && $m44.view[rt.CUT] === undefined)))) {
           rt.at($s, $d, $pc + 11);
-          $55 = rt.index($54, "env", "global 'rover'");
+          $43 = rt.index($42, "env", "global 'rover'");
         }
-        if (!(($f60 = ($55 as rt.LuaTable)?.f) !== undefined && (($58 = $f60.GREETING) !== undefined || ($m59 = ($55 as rt.LuaTable).metatable) === undefined || ($58 = $m59.view.GREETING) !== undefined || (!("GREETING" in $m59.view) && $m59.view[rt.CUT] === undefined)))) {
+        if (!(($f48 = ($43 as rt.LuaTable)?.f) !== undefined && (($46 = $f48.GREETING) !== undefined || ($m47 = ($43 as rt.LuaTable).metatable) === undefined || ($46 = $m47.view.GREETING) !== undefined || (!("GREETING" in $m47.view) && $m47.view[rt.CUT] === undefined)))) {
           rt.at($s, $d, $pc + 11);
-          $58 = rt.index($55, "GREETING", "field 'env'");
+          $46 = rt.index($43, "GREETING", "field 'env'");
         }
-        if (($61 = $env.f.rover) === undefined) {
+        if (($49 = $env.f.rover) === undefined) {
           rt.at($s, $d, $pc + 9);
-          $61 = rt.getGlobal($env, "rover");
+          $49 = rt.getGlobal($env, "rover");
         }
-        if (!(($f64 = ($61 as rt.LuaTable)?.f) !== undefined && (($62 = $f64.env) !== undefined || ($m63 = ($61 as rt.LuaTable).metatable) === undefined || ($62 = $m63.view.env) !== undefined || (!("env" in $m63.view) && $m63.view[rt.CUT] === undefined)))) {
+        if (!(($f52 = ($49 as rt.LuaTable)?.f) !== undefined && (($50 = $f52.env) !== undefined || ($m51 = ($49 as rt.LuaTable).metatable) === undefined || ($50 = $m51.view.env) !== undefined || (!("env" in $m51.view) && $m51.view[rt.CUT] === undefined)))) {
           rt.at($s, $d, $pc + 12);
-          $62 = rt.index($61, "env", "global 'rover'");
+          $50 = rt.index($49, "env", "global 'rover'");
         }
-        if (!(($f67 = ($62 as rt.LuaTable)?.f) !== undefined && (($65 = $f67.OVERRIDDEN) !== undefined || ($m66 = ($62 as rt.LuaTable).metatable) === undefined || ($65 = $m66.view.OVERRIDDEN) !== undefined || (!("OVERRIDDEN" in $m66.view) && $m66.view[rt.CUT] === undefined)))) {
+        if (!(($f55 = ($50 as rt.LuaTable)?.f) !== undefined && (($53 = $f55.OVERRIDDEN) !== undefined || ($m54 = ($50 as rt.LuaTable).metatable) === undefined || ($53 = $m54.view.OVERRIDDEN) !== undefined || (!("OVERRIDDEN" in $m54.view) && $m54.view[rt.CUT] === undefined)))) {
           rt.at($s, $d, $pc + 12);
-          $65 = rt.index($62, "OVERRIDDEN", "field 'env'");
+          $53 = rt.index($50, "OVERRIDDEN", "field 'env'");
         }
-        if (($68 = $env.f.rover) === undefined) {
+        if (($56 = $env.f.rover) === undefined) {
           rt.at($s, $d, $pc + 9);
-          $68 = rt.getGlobal($env, "rover");
+          $56 = rt.getGlobal($env, "rover");
         }
-        if (!(($f71 = ($68 as rt.LuaTable)?.f) !== undefined && (($69 = $f71.env) !== undefined || ($m70 = ($68 as rt.LuaTable).metatable) === undefined || ($69 = $m70.view.env) !== undefined || (!("env" in $m70.view) && $m70.view[rt.CUT] === undefined)))) {
+        if (!(($f59 = ($56 as rt.LuaTable)?.f) !== undefined && (($57 = $f59.env) !== undefined || ($m58 = ($56 as rt.LuaTable).metatable) === undefined || ($57 = $m58.view.env) !== undefined || (!("env" in $m58.view) && $m58.view[rt.CUT] === undefined)))) {
           rt.at($s, $d, $pc + 13);
-          $69 = rt.index($68, "env", "global 'rover'");
+          $57 = rt.index($56, "env", "global 'rover'");
         }
-        if (!(($f74 = ($69 as rt.LuaTable)?.f) !== undefined && (($72 = $f74.NOT_SET_ANYWHERE) !== undefined || ($m73 = ($69 as rt.LuaTable).metatable) === undefined || ($72 = $m73.view.NOT_SET_ANYWHERE) !== undefined || (!("NOT_SET_ANYWHERE" in $m73.view) && $m73.view[rt.CUT] === undefined)))) {
+        if (!(($f62 = ($57 as rt.LuaTable)?.f) !== undefined && (($60 = $f62.NOT_SET_ANYWHERE) !== undefined || ($m61 = ($57 as rt.LuaTable).metatable) === undefined || ($60 = $m61.view.NOT_SET_ANYWHERE) !== undefined || (!("NOT_SET_ANYWHERE" in $m61.view) && $m61.view[rt.CUT] === undefined)))) {
           rt.at($s, $d, $pc + 13);
-          $72 = rt.index($69, "NOT_SET_ANYWHERE", "field 'env'");
+          $60 = rt.index($57, "NOT_SET_ANYWHERE", "field 'env'");
         }
-        $o75 = new rt.FieldsObject();
-        $n76 = 0;
-        if ($51 !== undefined) {
-          $o75.app = $51;
-          $n76++;
+        $o63 = new rt.FieldsObject();
+        $n64 = 0;
+        if ($39 !== undefined) {
+          $o63.app = $39;
+          $n64++;
         }
-        if ($58 !== undefined) {
-          $o75.greeting = $58;
-          $n76++;
+        if ($46 !== undefined) {
+          $o63.greeting = $46;
+          $n64++;
         }
-        if ($65 !== undefined) {
-          $o75.overridden = $65;
-          $n76++;
+        if ($53 !== undefined) {
+          $o63.overridden = $53;
+          $n64++;
         }
-        if ($72 !== undefined) {
-          $o75.missing = $72;
-          $n76++;
+        if ($60 !== undefined) {
+          $o63.missing = $60;
+          $n64++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o75, $n76));
+        return rt.leave($s, $d, rt.LuaTable.record($o63, $n64));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($15 !== undefined && ($f9 = ($20 as rt.LuaTable)?.f) !== undefined && !($20 as rt.LuaTable).linked && $f9.get !== undefined) $f9.get = $15;
       else {
@@ -329,91 +383,120 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $6: rt.LuaValue;
         let $7: rt.LuaValue;
         let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
-        let $m10: rt.LuaTable | undefined;
-        let $f11: rt.Fields | undefined;
-        let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
+        let $m9: rt.LuaTable | undefined;
+        let $f10: rt.Fields | undefined;
+        let $11: rt.LuaValue;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $14: rt.LuaValue;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
-        let $m18: rt.LuaTable | undefined;
-        let $f19: rt.Fields | undefined;
-        let $20: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
+        let $o19: rt.Fields;
+        let $n20: number;
         let $21: rt.LuaValue;
         let $22: rt.LuaValue;
-        let $o23: rt.Fields;
-        let $n24: number;
+        let $m23: rt.LuaTable | undefined;
+        let $f24: rt.Fields | undefined;
         let $25: rt.LuaValue;
         let $26: rt.LuaValue;
         let $m27: rt.LuaTable | undefined;
         let $f28: rt.Fields | undefined;
         let $29: rt.LuaValue;
-        let $30: rt.LuaValue;
-        let $m31: rt.LuaTable | undefined;
-        let $f32: rt.Fields | undefined;
+        let $m30: rt.LuaTable | undefined;
+        let $f31: rt.Fields | undefined;
+        let $32: rt.LuaValue;
         let $33: rt.LuaValue;
         let $m34: rt.LuaTable | undefined;
         let $f35: rt.Fields | undefined;
-        let $36: rt.LuaValue;
-        let $37: rt.LuaValue;
-        let $m38: rt.LuaTable | undefined;
-        let $f39: rt.Fields | undefined;
-        let $o40: rt.Fields;
-        let $n41: number;
+        let $o36: rt.Fields;
+        let $n37: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = ($2 = settings as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.page_size) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.page_size) !== undefined || (!("page_size" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 15), rt.index($2, "page_size", "upvalue 'settings'"))));
-          $6 = ($7 = ($8 = settings as rt.LuaValue, (($f11 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.features) !== undefined || ($m10 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.features) !== undefined || (!("features" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : (rt.at($s, $d, $pc + 15), rt.index($8, "features", "upvalue 'settings'")))), (($f14 = ($7 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.search) !== undefined || ($m13 = ($7 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.search) !== undefined || (!("search" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : (rt.at($s, $d, $pc + 15), rt.index($7, "search", "field 'features'"))));
-          $15 = ($16 = db as rt.LuaValue, (($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.db) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.db) !== undefined || (!("db" in $m18.view) && $m18.view[rt.CUT] === undefined)) ? $17 : (rt.at($s, $d, $pc + 15), rt.index($16, "db", "upvalue 'db'"))));
-          if (rh.isScalar($1) && rh.isScalar($6) && rh.isScalar($15)) {
+          $2 = settings as rt.LuaValue;
+          if (!(($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.page_size) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.page_size) !== undefined || (!("page_size" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 15);
+            $3 = rt.index($2, "page_size", "upvalue 'settings'");
+          }
+          $1 = $3;
+          $7 = settings as rt.LuaValue;
+          if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.features) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.features) !== undefined || (!("features" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 15);
+            $8 = rt.index($7, "features", "upvalue 'settings'");
+          }
+          if (!(($f13 = ($8 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.search) !== undefined || ($m12 = ($8 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.search) !== undefined || (!("search" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 15);
+            $11 = rt.index($8, "search", "field 'features'");
+          }
+          $6 = $11;
+          $15 = db as rt.LuaValue;
+          if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.db) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.db) !== undefined || (!("db" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 15);
+            $16 = rt.index($15, "db", "upvalue 'db'");
+          }
+          $14 = $16;
+          if (rh.isScalar($1) && rh.isScalar($6) && rh.isScalar($14)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(13), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 103; $b[$p + 5] = 101; $b[$p + 6] = 95; $b[$p + 7] = 115; $b[$p + 8] = 105; $b[$p + 9] = 122; $b[$p + 10] = 101; $b[$p + 11] = 34; $b[$p + 12] = 58; $w.p = $p + 13; }
             $w.scalar($1 as string | number | boolean);
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 101; $b[$p + 4] = 97; $b[$p + 5] = 114; $b[$p + 6] = 99; $b[$p + 7] = 104; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
             $w.scalar($6 as string | number | boolean);
             { const $b = $w.room(6), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 100; $b[$p + 3] = 98; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
-            $w.scalar($15 as string | number | boolean);
+            $w.scalar($14 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($20 = $1, $21 = $6, $22 = $15, $o23 = new rt.FieldsObject(), $n24 = 0, ($20 !== undefined && ($o23.page_size = $20, $n24++)), ($21 !== undefined && ($o23.search = $21, $n24++)), ($22 !== undefined && ($o23.db = $22, $n24++)), rt.LuaTable.record($o23, $n24)));
+          $o19 = new rt.FieldsObject();
+          $n20 = 0;
+          if ($1 !== undefined) {
+            $o19.page_size = $1;
+            $n20++;
+          }
+          if ($6 !== undefined) {
+            $o19.search = $6;
+            $n20++;
+          }
+          if ($14 !== undefined) {
+            $o19.db = $14;
+            $n20++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o19, $n20));
+        }
+        $21 = settings as rt.LuaValue;
+        if (!(($f24 = ($21 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.page_size) !== undefined || ($m23 = ($21 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.page_size) !== undefined || (!("page_size" in $m23.view) && $m23.view[rt.CUT] === undefined)))) {
+          rt.at($s, $d, $pc + 15);
+          $22 = rt.index($21, "page_size", "upvalue 'settings'");
         }
         $25 = settings as rt.LuaValue;
-        if (!(($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.page_size) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.page_size) !== undefined || (!("page_size" in $m27.view) && $m27.view[rt.CUT] === undefined)))) {
+        if (!(($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.features) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.features) !== undefined || (!("features" in $m27.view) && $m27.view[rt.CUT] === undefined)))) {
           rt.at($s, $d, $pc + 15);
-          $26 = rt.index($25, "page_size", "upvalue 'settings'");
+          $26 = rt.index($25, "features", "upvalue 'settings'");
         }
-        $29 = settings as rt.LuaValue;
-        if (!(($f32 = ($29 as rt.LuaTable)?.f) !== undefined && (($30 = $f32.features) !== undefined || ($m31 = ($29 as rt.LuaTable).metatable) === undefined || ($30 = $m31.view.features) !== undefined || (!("features" in $m31.view) && $m31.view[rt.CUT] === undefined)))) {
+        if (!(($f31 = ($26 as rt.LuaTable)?.f) !== undefined && (($29 = $f31.search) !== undefined || ($m30 = ($26 as rt.LuaTable).metatable) === undefined || ($29 = $m30.view.search) !== undefined || (!("search" in $m30.view) && $m30.view[rt.CUT] === undefined)))) {
           rt.at($s, $d, $pc + 15);
-          $30 = rt.index($29, "features", "upvalue 'settings'");
+          $29 = rt.index($26, "search", "field 'features'");
         }
-        if (!(($f35 = ($30 as rt.LuaTable)?.f) !== undefined && (($33 = $f35.search) !== undefined || ($m34 = ($30 as rt.LuaTable).metatable) === undefined || ($33 = $m34.view.search) !== undefined || (!("search" in $m34.view) && $m34.view[rt.CUT] === undefined)))) {
+        $32 = db as rt.LuaValue;
+        if (!(($f35 = ($32 as rt.LuaTable)?.f) !== undefined && (($33 = $f35.db) !== undefined || ($m34 = ($32 as rt.LuaTable).metatable) === undefined || ($33 = $m34.view.db) !== undefined || (!("db" in $m34.view) && $m34.view[rt.CUT] === undefined)))) {
           rt.at($s, $d, $pc + 15);
-          $33 = rt.index($30, "search", "field 'features'");
+          $33 = rt.index($32, "db", "upvalue 'db'");
         }
-        $36 = db as rt.LuaValue;
-        if (!(($f39 = ($36 as rt.LuaTable)?.f) !== undefined && (($37 = $f39.db) !== undefined || ($m38 = ($36 as rt.LuaTable).metatable) === undefined || ($37 = $m38.view.db) !== undefined || (!("db" in $m38.view) && $m38.view[rt.CUT] === undefined)))) {
-          rt.at($s, $d, $pc + 15);
-          $37 = rt.index($36, "db", "upvalue 'db'");
+        $o36 = new rt.FieldsObject();
+        $n37 = 0;
+        if ($22 !== undefined) {
+          $o36.page_size = $22;
+          $n37++;
         }
-        $o40 = new rt.FieldsObject();
-        $n41 = 0;
-        if ($26 !== undefined) {
-          $o40.page_size = $26;
-          $n41++;
+        if ($29 !== undefined) {
+          $o36.search = $29;
+          $n37++;
         }
         if ($33 !== undefined) {
-          $o40.search = $33;
-          $n41++;
+          $o36.db = $33;
+          $n37++;
         }
-        if ($37 !== undefined) {
-          $o40.db = $37;
-          $n41++;
-        }
-        return rt.leave($s, $d, rt.LuaTable.record($o40, $n41));
+        return rt.leave($s, $d, rt.LuaTable.record($o36, $n37));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($20 !== undefined && ($f19 = ($15 as rt.LuaTable)?.f) !== undefined && !($15 as rt.LuaTable).linked && $f19.get !== undefined) $f19.get = $20;
       else {
@@ -434,13 +517,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
         let $4: rt.LuaValue;
-        let $5: rt.LuaValue;
-        let $o6: rt.Fields;
-        let $n7: number;
-        let $8: rt.LuaValue;
-        let $9: rt.LuaValue;
-        let $o10: rt.Fields;
-        let $n11: number;
+        let $o5: rt.Fields;
+        let $n6: number;
+        let $7: rt.LuaValue;
+        let $o8: rt.Fields;
+        let $n9: number;
         const $json: boolean = rh.claim(ctx);
         $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 19, rt.fn((($2 = $env.f.pcall) !== undefined ? $2 : ($s.pcs[$d] = $pc + 18, rt.getGlobal($env, "pcall"))), "global 'pcall'")(function $anonymous(): rt.LuaResult {
           const $s = rt.current, $d = $s.depth;
@@ -482,21 +563,31 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($2 = $3, $5 = $4, $o6 = new rt.FieldsObject(), $n7 = 0, ($2 !== undefined && ($o6.ok = $2, $n7++)), ($5 !== undefined && ($o6.err = $5, $n7++)), rt.LuaTable.record($o6, $n7)));
+          $o5 = new rt.FieldsObject();
+          $n6 = 0;
+          if ($3 !== undefined) {
+            $o5.ok = $3;
+            $n6++;
+          }
+          if ($4 !== undefined) {
+            $o5.err = $4;
+            $n6++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o5, $n6));
         }
-        $8 = ok;
-        $9 = err;
-        $o10 = new rt.FieldsObject();
-        $n11 = 0;
-        if ($8 !== undefined) {
-          $o10.ok = $8;
-          $n11++;
+        $2 = ok;
+        $7 = err;
+        $o8 = new rt.FieldsObject();
+        $n9 = 0;
+        if ($2 !== undefined) {
+          $o8.ok = $2;
+          $n9++;
         }
-        if ($9 !== undefined) {
-          $o10.err = $9;
-          $n11++;
+        if ($7 !== undefined) {
+          $o8.err = $7;
+          $n9++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o10, $n11));
+        return rt.leave($s, $d, rt.LuaTable.record($o8, $n9));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($15 !== undefined && ($f9 = ($20 as rt.LuaTable)?.f) !== undefined && !($20 as rt.LuaTable).linked && $f9.get !== undefined) $f9.get = $15;
       else {

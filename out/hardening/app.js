@@ -245,9 +245,9 @@ function load($env) {
       let $m4;
       let $f5;
       let $6;
-      let $m7;
-      let $f8;
-      let $9;
+      let $72;
+      let $m8;
+      let $f9;
       let $o10;
       let $n11;
       let $122;
@@ -255,14 +255,25 @@ function load($env) {
       let $m14;
       let $f15;
       let $16;
-      let $m17;
-      let $f18;
-      let $19;
+      let $17;
+      let $m18;
+      let $f19;
       let $o20;
       let $n21;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx) ? ctx.param("id") : ($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32))), ($f8 = $22?.f) !== void 0 && (($6 = $f8.id) !== void 0 || ($m7 = $22.metatable) === void 0 || ($6 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 5, rt.index($22, "id")));
+        if (rh.pristineContext(ctx)) $22 = ctx.param("id");
+        else {
+          $32 = ctx;
+          $s2.pcs[$d2] = $pc + 4;
+          $6 = rt.first(rt.fn(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32));
+          if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.id) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.id) !== void 0 || !("id" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 5;
+            $72 = rt.index($6, "id");
+          }
+          $22 = $72;
+        }
+        $1 = $22;
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
           {
@@ -283,13 +294,29 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($9 = $1, $o10 = new rt.FieldsObject(), $n11 = 0, $9 !== void 0 && ($o10.id = $9, $n11++), rt.LuaTable.record($o10, $n11)));
+        $o10 = new rt.FieldsObject();
+        $n11 = 0;
+        if ($1 !== void 0) {
+          $o10.id = $1;
+          $n11++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o10, $n11));
       }
-      $19 = rh.pristineContext(ctx) ? ctx.param("id") : ($122 = rt.first(($13 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f15 = $13?.f)?.params !== void 0 ? $f15.params : ($m14 = $13?.metatable) !== void 0 && $m14.view.params !== void 0 ? $m14.view.params : rt.index($13, "params", "local 'ctx'"), "method 'params'")($13))), ($f18 = $122?.f) !== void 0 && (($16 = $f18.id) !== void 0 || ($m17 = $122.metatable) === void 0 || ($16 = $m17.view.id) !== void 0 || !("id" in $m17.view) && $m17.view[rt.CUT] === void 0) ? $16 : ($s2.pcs[$d2] = $pc + 5, rt.index($122, "id")));
+      if (rh.pristineContext(ctx)) $122 = ctx.param("id");
+      else {
+        $13 = ctx;
+        $s2.pcs[$d2] = $pc + 4;
+        $16 = rt.first(rt.fn(($f15 = $13?.f)?.params !== void 0 ? $f15.params : ($m14 = $13?.metatable) !== void 0 && $m14.view.params !== void 0 ? $m14.view.params : rt.index($13, "params", "local 'ctx'"), "method 'params'")($13));
+        if (!(($f19 = $16?.f) !== void 0 && (($17 = $f19.id) !== void 0 || ($m18 = $16.metatable) === void 0 || ($17 = $m18.view.id) !== void 0 || !("id" in $m18.view) && $m18.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 5;
+          $17 = rt.index($16, "id");
+        }
+        $122 = $17;
+      }
       $o20 = new rt.FieldsObject();
       $n21 = 0;
-      if ($19 !== void 0) {
-        $o20.id = $19;
+      if ($122 !== void 0) {
+        $o20.id = $122;
         $n21++;
       }
       return rt.leave($s2, $d2, rt.LuaTable.record($o20, $n21));
@@ -364,17 +391,17 @@ function load($env) {
       let $122;
       let $o13;
       let $n14;
-      let $15;
-      let $16;
-      let $o17;
-      let $n18;
+      let $o15;
+      let $n16;
       const $json = rh.claim(ctx);
       $l1 = rt.adjust([...rt.all(($32 = ($42 = $env.f.pcall) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 9, rt.getGlobal($env, "pcall")), $5 = ($6 = ctx, ($f9 = $6?.f) !== void 0 && (($72 = $f9.params) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.params) !== void 0 || !("params" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $72 : ($s2.pcs[$d2] = $pc + 9, rt.index($6, "params", "local 'ctx'"))), $10 = ctx, $s2.pcs[$d2] = $pc + 10, $fn2 = rt.fn($32, "global 'pcall'"), $fn2($5, $10)))], 2);
       let ok = $l1[0];
       let err = $l1[1];
       if ($json) {
         $11 = ok;
-        $122 = rt.t($10 = rt.t($72 = !rt.t(ok)) ? err : $72) ? $10 : void 0;
+        $72 = !rt.t(ok);
+        $10 = rt.t($72) ? err : $72;
+        $122 = rt.t($10) ? $10 : void 0;
         if (rh.isScalar($11) && rh.isScalar($122)) {
           const $w = rh.jsonBytes();
           {
@@ -407,23 +434,33 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($6 = $11, $5 = $122, $o13 = new rt.FieldsObject(), $n14 = 0, $6 !== void 0 && ($o13.ok = $6, $n14++), $5 !== void 0 && ($o13.err = $5, $n14++), rt.LuaTable.record($o13, $n14)));
+        $o13 = new rt.FieldsObject();
+        $n14 = 0;
+        if ($11 !== void 0) {
+          $o13.ok = $11;
+          $n14++;
+        }
+        if ($122 !== void 0) {
+          $o13.err = $122;
+          $n14++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o13, $n14));
       }
-      $42 = ok;
-      $15 = !rt.t(ok);
-      $32 = rt.t($15) ? err : $15;
-      $16 = rt.t($32) ? $32 : void 0;
-      $o17 = new rt.FieldsObject();
-      $n18 = 0;
-      if ($42 !== void 0) {
-        $o17.ok = $42;
-        $n18++;
+      $6 = ok;
+      $42 = !rt.t(ok);
+      $5 = rt.t($42) ? err : $42;
+      $32 = rt.t($5) ? $5 : void 0;
+      $o15 = new rt.FieldsObject();
+      $n16 = 0;
+      if ($6 !== void 0) {
+        $o15.ok = $6;
+        $n16++;
       }
-      if ($16 !== void 0) {
-        $o17.err = $16;
-        $n18++;
+      if ($32 !== void 0) {
+        $o15.err = $32;
+        $n16++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o17, $n18));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o15, $n16));
     }));
     if ($2 !== void 0 && ($f10 = $3?.f) !== void 0 && !$3.linked && $f10.get !== void 0) $f10.get = $2;
     else {
@@ -1008,28 +1045,40 @@ function load($env) {
       let $m10;
       let $f11;
       let $122;
-      let $m13;
-      let $f14;
-      let $t15;
-      let $r16;
+      let $13;
+      let $m14;
+      let $f15;
+      let $t16;
+      let $r17;
       $32 = api;
       if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.redirect) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.redirect) !== void 0 || !("redirect" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 48;
         $42 = rt.index($32, "redirect", "upvalue 'api'");
       }
       $22 = $42;
-      $72 = rh.pristineContext(ctx) ? ctx.queryValue("to") : ($8 = rt.first(($9 = ctx, $s2.pcs[$d2] = $pc + 49, rt.fn(($f11 = $9?.f)?.query !== void 0 ? $f11.query : ($m10 = $9?.metatable) !== void 0 && $m10.view.query !== void 0 ? $m10.view.query : rt.index($9, "query", "local 'ctx'"), "method 'query'")($9))), ($f14 = $8?.f) !== void 0 && (($122 = $f14.to) !== void 0 || ($m13 = $8.metatable) === void 0 || ($122 = $m13.view.to) !== void 0 || !("to" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $122 : ($s2.pcs[$d2] = $pc + 48, rt.index($8, "to")));
+      if (rh.pristineContext(ctx)) $8 = ctx.queryValue("to");
+      else {
+        $9 = ctx;
+        $s2.pcs[$d2] = $pc + 49;
+        $122 = rt.first(rt.fn(($f11 = $9?.f)?.query !== void 0 ? $f11.query : ($m10 = $9?.metatable) !== void 0 && $m10.view.query !== void 0 ? $m10.view.query : rt.index($9, "query", "local 'ctx'"), "method 'query'")($9));
+        if (!(($f15 = $122?.f) !== void 0 && (($13 = $f15.to) !== void 0 || ($m14 = $122.metatable) === void 0 || ($13 = $m14.view.to) !== void 0 || !("to" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 48;
+          $13 = rt.index($122, "to");
+        }
+        $8 = $13;
+      }
+      $72 = $8;
       $s2.pcs[$d2] = $pc + 50;
       $fn12 = rt.fn($22, "field 'redirect'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t15 = $s2.tails++;
-        $r16 = $fn12($72);
-        $s2.tails = $t15;
+        $t16 = $s2.tails++;
+        $r17 = $fn12($72);
+        $s2.tails = $t16;
       } else {
-        $r16 = rt.tail($s2, $fn12, [$72]);
+        $r17 = rt.tail($s2, $fn12, [$72]);
       }
-      return $r16;
+      return $r17;
     }));
     if ($4 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $4;
     else {
@@ -1387,7 +1436,19 @@ function load($env) {
       let $n23;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = ($9 = rt.first(($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 72, rt.fn(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 73, $fn2 = rt.fn(($f8 = $32?.f)?.text !== void 0 ? $f8.text : ($m7 = $32?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($32, "text"), "method 'text'"), $fn2($32))), $9?.arr !== void 0 ? $9.length() : typeof $9 === "string" ? $9.length : ($s2.pcs[$d2] = $pc + 74, rt.len($9)));
+        $42 = ctx;
+        $s2.pcs[$d2] = $pc + 72;
+        $32 = rt.first(rt.fn(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
+        $s2.pcs[$d2] = $pc + 73;
+        $fn2 = rt.fn(($f8 = $32?.f)?.text !== void 0 ? $f8.text : ($m7 = $32?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($32, "text"), "method 'text'");
+        $9 = rt.first($fn2($32));
+        if ($9?.arr !== void 0) $10 = $9.length();
+        else if (typeof $9 === "string") $10 = $9.length;
+        else {
+          $s2.pcs[$d2] = $pc + 74;
+          $10 = rt.len($9);
+        }
+        $1 = $10;
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
           {
@@ -1411,7 +1472,13 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($10 = $1, $o11 = new rt.FieldsObject(), $n12 = 0, $10 !== void 0 && ($o11.bytes = $10, $n12++), rt.LuaTable.record($o11, $n12)));
+        $o11 = new rt.FieldsObject();
+        $n12 = 0;
+        if ($1 !== void 0) {
+          $o11.bytes = $1;
+          $n12++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o11, $n12));
       }
       $15 = ctx;
       $s2.pcs[$d2] = $pc + 72;

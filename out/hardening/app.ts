@@ -173,9 +173,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
         let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $9: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $m8: rt.LuaTable | undefined;
+        let $f9: rt.Fields | undefined;
         let $o10: rt.Fields;
         let $n11: number;
         let $12: rt.LuaValue;
@@ -183,14 +183,25 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m14: rt.LuaTable | undefined;
         let $f15: rt.Fields | undefined;
         let $16: rt.LuaValue;
-        let $m17: rt.LuaTable | undefined;
-        let $f18: rt.Fields | undefined;
-        let $19: rt.LuaValue;
+        let $17: rt.LuaValue;
+        let $m18: rt.LuaTable | undefined;
+        let $f19: rt.Fields | undefined;
         let $o20: rt.Fields;
         let $n21: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 5, rt.index($2, "id")))));
+          if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).param("id");
+          else {
+            $3 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 4;
+            $6 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3));
+            if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 5;
+              $7 = rt.index($6, "id");
+            }
+            $2 = $7;
+          }
+          $1 = $2;
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
@@ -198,13 +209,29 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($9 = $1, $o10 = new rt.FieldsObject(), $n11 = 0, ($9 !== undefined && ($o10.id = $9, $n11++)), rt.LuaTable.record($o10, $n11)));
+          $o10 = new rt.FieldsObject();
+          $n11 = 0;
+          if ($1 !== undefined) {
+            $o10.id = $1;
+            $n11++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o10, $n11));
         }
-        $19 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($12 = rt.first(($13 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f15 = ($13 as rt.LuaTable)?.f)?.params !== undefined ? $f15.params : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.params !== undefined ? $m14.view.params : rt.index($13, "params", "local 'ctx'")), "method 'params'")($13))), (($f18 = ($12 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.id) !== undefined || ($m17 = ($12 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.id) !== undefined || (!("id" in $m17.view) && $m17.view[rt.CUT] === undefined)) ? $16 : ($s.pcs[$d] = $pc + 5, rt.index($12, "id")))));
+        if (rh.pristineContext(ctx)) $12 = (ctx as rh.RequestContext).param("id");
+        else {
+          $13 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 4;
+          $16 = rt.first(rt.fn((($f15 = ($13 as rt.LuaTable)?.f)?.params !== undefined ? $f15.params : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.params !== undefined ? $m14.view.params : rt.index($13, "params", "local 'ctx'")), "method 'params'")($13));
+          if (!(($f19 = ($16 as rt.LuaTable)?.f) !== undefined && (($17 = $f19.id) !== undefined || ($m18 = ($16 as rt.LuaTable).metatable) === undefined || ($17 = $m18.view.id) !== undefined || (!("id" in $m18.view) && $m18.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 5;
+            $17 = rt.index($16, "id");
+          }
+          $12 = $17;
+        }
         $o20 = new rt.FieldsObject();
         $n21 = 0;
-        if ($19 !== undefined) {
-          $o20.id = $19;
+        if ($12 !== undefined) {
+          $o20.id = $12;
           $n21++;
         }
         return rt.leave($s, $d, rt.LuaTable.record($o20, $n21));
@@ -279,17 +306,17 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $12: rt.LuaValue;
         let $o13: rt.Fields;
         let $n14: number;
-        let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $o17: rt.Fields;
-        let $n18: number;
+        let $o15: rt.Fields;
+        let $n16: number;
         const $json: boolean = rh.claim(ctx);
         $l1 = rt.adjust([...rt.all(($3 = (($4 = $env.f.pcall) !== undefined ? $4 : ($s.pcs[$d] = $pc + 9, rt.getGlobal($env, "pcall"))), $5 = ($6 = ctx as rt.LuaValue, (($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.params) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.params) !== undefined || (!("params" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 9, rt.index($6, "params", "local 'ctx'")))), $10 = ctx, $s.pcs[$d] = $pc + 10, $fn2 = rt.fn($3, "global 'pcall'"), $fn2($5, $10)))], 2);
         let ok: rt.LuaValue = $l1[0];
         let err: rt.LuaValue = $l1[1];
         if ($json) {
           $11 = ok;
-          $12 = (rt.t($10 = (rt.t($7 = !rt.t(ok)) ? err : $7)) ? $10 : undefined);
+          $7 = !rt.t(ok);
+          $10 = (rt.t($7) ? err : $7);
+          $12 = (rt.t($10) ? $10 : undefined);
           if (rh.isScalar($11) && rh.isScalar($12)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 111; $b[$p + 3] = 107; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
@@ -299,23 +326,33 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($6 = $11, $5 = $12, $o13 = new rt.FieldsObject(), $n14 = 0, ($6 !== undefined && ($o13.ok = $6, $n14++)), ($5 !== undefined && ($o13.err = $5, $n14++)), rt.LuaTable.record($o13, $n14)));
+          $o13 = new rt.FieldsObject();
+          $n14 = 0;
+          if ($11 !== undefined) {
+            $o13.ok = $11;
+            $n14++;
+          }
+          if ($12 !== undefined) {
+            $o13.err = $12;
+            $n14++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o13, $n14));
         }
-        $4 = ok;
-        $15 = !rt.t(ok);
-        $3 = (rt.t($15) ? err : $15);
-        $16 = (rt.t($3) ? $3 : undefined);
-        $o17 = new rt.FieldsObject();
-        $n18 = 0;
-        if ($4 !== undefined) {
-          $o17.ok = $4;
-          $n18++;
+        $6 = ok;
+        $4 = !rt.t(ok);
+        $5 = (rt.t($4) ? err : $4);
+        $3 = (rt.t($5) ? $5 : undefined);
+        $o15 = new rt.FieldsObject();
+        $n16 = 0;
+        if ($6 !== undefined) {
+          $o15.ok = $6;
+          $n16++;
         }
-        if ($16 !== undefined) {
-          $o17.err = $16;
-          $n18++;
+        if ($3 !== undefined) {
+          $o15.err = $3;
+          $n16++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o17, $n18));
+        return rt.leave($s, $d, rt.LuaTable.record($o15, $n16));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($2 !== undefined && ($f10 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
       else {
@@ -900,28 +937,40 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m10: rt.LuaTable | undefined;
         let $f11: rt.Fields | undefined;
         let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $t15: number;
-        let $r16: rt.LuaResult;
+        let $13: rt.LuaValue;
+        let $m14: rt.LuaTable | undefined;
+        let $f15: rt.Fields | undefined;
+        let $t16: number;
+        let $r17: rt.LuaResult;
         $3 = api as rt.LuaValue;
         if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.redirect) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.redirect) !== undefined || (!("redirect" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 48;
           $4 = rt.index($3, "redirect", "upvalue 'api'");
         }
         $2 = $4;
-        $7 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("to") : ($8 = rt.first(($9 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 49, rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.query !== undefined ? $f11.query : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.query !== undefined ? $m10.view.query : rt.index($9, "query", "local 'ctx'")), "method 'query'")($9))), (($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.to) !== undefined || ($m13 = ($8 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.to) !== undefined || (!("to" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 48, rt.index($8, "to")))));
+        if (rh.pristineContext(ctx)) $8 = (ctx as rh.RequestContext).queryValue("to");
+        else {
+          $9 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 49;
+          $12 = rt.first(rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.query !== undefined ? $f11.query : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.query !== undefined ? $m10.view.query : rt.index($9, "query", "local 'ctx'")), "method 'query'")($9));
+          if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.to) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.to) !== undefined || (!("to" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 48;
+            $13 = rt.index($12, "to");
+          }
+          $8 = $13;
+        }
+        $7 = $8;
         $s.pcs[$d] = $pc + 50;
         $fn1 = rt.fn($2, "field 'redirect'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t15 = $s.tails++;
-          $r16 = $fn1($7);
-          $s.tails = $t15;
+          $t16 = $s.tails++;
+          $r17 = $fn1($7);
+          $s.tails = $t16;
         } else {
-          $r16 = rt.tail($s, $fn1, [$7]);
+          $r17 = rt.tail($s, $fn1, [$7]);
         }
-        return $r16;
+        return $r17;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($4 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $4;
       else {
@@ -1279,7 +1328,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $n23: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = ($9 = (rt.first(($3 = rt.first(($4 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 72, rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 73, $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.text !== undefined ? $f8.text : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($3, "text")), "method 'text'"), $fn2($3)))) as rt.LuaValue, (($9 as rt.LuaTable)?.arr !== undefined ? ($9 as rt.LuaTable).length() : typeof $9 === 'string' ? $9.length : ($s.pcs[$d] = $pc + 74, rt.len($9))));
+          $4 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 72;
+          $3 = rt.first(rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4));
+          $s.pcs[$d] = $pc + 73;
+          $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.text !== undefined ? $f8.text : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($3, "text")), "method 'text'");
+          $9 = (rt.first($fn2($3))) as rt.LuaValue;
+          if (($9 as rt.LuaTable)?.arr !== undefined) $10 = ($9 as rt.LuaTable).length();
+          else if (typeof $9 === 'string') $10 = $9.length;
+          else {
+            $s.pcs[$d] = $pc + 74;
+            $10 = rt.len($9);
+          }
+          $1 = $10;
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 121; $b[$p + 4] = 116; $b[$p + 5] = 101; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
@@ -1287,7 +1348,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($10 = $1, $o11 = new rt.FieldsObject(), $n12 = 0, ($10 !== undefined && ($o11.bytes = $10, $n12++)), rt.LuaTable.record($o11, $n12)));
+          $o11 = new rt.FieldsObject();
+          $n12 = 0;
+          if ($1 !== undefined) {
+            $o11.bytes = $1;
+            $n12++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o11, $n12));
         }
         $15 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 72;

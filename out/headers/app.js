@@ -162,47 +162,70 @@ function load($env) {
       let $m3;
       let $f4;
       let $5;
-      let $m6;
-      let $f7;
-      let $fn8;
-      let $9;
-      let $t10;
-      let $r11;
-      let $12;
-      let $o13;
-      let $n14;
-      let $15;
-      let $16;
-      let $m17;
-      let $f18;
-      let $19;
-      let $m20;
-      let $f21;
-      let $222;
-      let $o23;
-      let $n24;
+      let $6;
+      let $m7;
+      let $f8;
+      let $fn9;
+      let $10;
+      let $t11;
+      let $r12;
+      let $13;
+      let $14;
+      let $o15;
+      let $n16;
+      let $17;
+      let $m18;
+      let $f19;
+      let $20;
+      let $21;
+      let $m22;
+      let $f23;
+      let $o24;
+      let $n25;
       const $json = rh.claim(ctx);
-      let auth = rh.pristineContext(ctx) ? ctx.header("Authorization") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 3, rt.fn(($f4 = $22?.f)?.headers !== void 0 ? $f4.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22))), ($f7 = $1?.f) !== void 0 && (($5 = $f7.Authorization) !== void 0 || ($m6 = $1.metatable) === void 0 || ($5 = $m6.view.Authorization) !== void 0 || !("Authorization" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s2.pcs[$d2] = $pc + 4, rt.index($1, "Authorization")));
-      $5 = !rt.t(auth);
-      if (rt.t($5) ? $5 : auth !== "Bearer secret") {
-        $22 = api;
+      if (rh.pristineContext(ctx)) $1 = ctx.header("Authorization");
+      else {
+        $22 = ctx;
+        $s2.pcs[$d2] = $pc + 3;
+        $5 = rt.first(rt.fn(($f4 = $22?.f)?.headers !== void 0 ? $f4.headers : ($m3 = $22?.metatable) !== void 0 && $m3.view.headers !== void 0 ? $m3.view.headers : rt.index($22, "headers", "local 'ctx'"), "method 'headers'")($22));
+        if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.Authorization) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.Authorization) !== void 0 || !("Authorization" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 4;
+          $6 = rt.index($5, "Authorization");
+        }
+        $1 = $6;
+      }
+      let auth = $1;
+      $6 = !rt.t(auth);
+      if (rt.t($6) ? $6 : auth !== "Bearer secret") {
+        $5 = api;
         $s2.pcs[$d2] = $pc + 5;
-        $fn8 = rt.fn(($f7 = $22?.f)?.error !== void 0 ? $f7.error : ($m6 = $22?.metatable) !== void 0 && $m6.view.error !== void 0 ? $m6.view.error : rt.index($22, "error", "upvalue 'api'"), "method 'error'");
-        $1 = 401;
-        $9 = "Unauthorized";
+        $fn9 = rt.fn(($f8 = $5?.f)?.error !== void 0 ? $f8.error : ($m7 = $5?.metatable) !== void 0 && $m7.view.error !== void 0 ? $m7.view.error : rt.index($5, "error", "upvalue 'api'"), "method 'error'");
+        $22 = 401;
+        $10 = "Unauthorized";
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t10 = $s2.tails++;
-          $r11 = $fn8($22, $1, $9);
-          $s2.tails = $t10;
+          $t11 = $s2.tails++;
+          $r12 = $fn9($5, $22, $10);
+          $s2.tails = $t11;
         } else {
-          $r11 = rt.tail($s2, $fn8, [$22, $1, $9]);
+          $r12 = rt.tail($s2, $fn9, [$5, $22, $10]);
         }
-        return $r11;
+        return $r12;
       }
       if ($json) {
-        $12 = rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($5 = rt.first(($9 = ctx, $s2.pcs[$d2] = $pc + 6, rt.fn(($f7 = $9?.f)?.headers !== void 0 ? $f7.headers : ($m6 = $9?.metatable) !== void 0 && $m6.view.headers !== void 0 ? $m6.view.headers : rt.index($9, "headers", "local 'ctx'"), "method 'headers'")($9))), ($f4 = $5?.f) !== void 0 && (($1 = $f4["User-Agent"]) !== void 0 || ($m3 = $5.metatable) === void 0 || ($1 = $m3.view["User-Agent"]) !== void 0 || !("User-Agent" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $1 : ($s2.pcs[$d2] = $pc + 7, rt.index($5, "User-Agent")));
-        if (rh.isScalar($12)) {
+        if (rh.pristineContext(ctx)) $14 = ctx.header("User-Agent");
+        else {
+          $6 = ctx;
+          $s2.pcs[$d2] = $pc + 6;
+          $10 = rt.first(rt.fn(($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6));
+          if (!(($f4 = $10?.f) !== void 0 && (($22 = $f4["User-Agent"]) !== void 0 || ($m3 = $10.metatable) === void 0 || ($22 = $m3.view["User-Agent"]) !== void 0 || !("User-Agent" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 7;
+            $22 = rt.index($10, "User-Agent");
+          }
+          $14 = $22;
+        }
+        $13 = $14;
+        if (rh.isScalar($13)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(22), $p = $w.p;
@@ -230,7 +253,7 @@ function load($env) {
             $b[$p + 21] = 58;
             $w.p = $p + 22;
           }
-          $w.scalar($12);
+          $w.scalar($13);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -238,17 +261,34 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($22 = $12, $o13 = new rt.FieldsObject(), $n14 = 1, $o13.user = "ada", $22 !== void 0 && ($o13.agent = $22, $n14++), rt.LuaTable.record($o13, $n14)));
+        $o15 = new rt.FieldsObject();
+        $n16 = 1;
+        $o15.user = "ada";
+        if ($13 !== void 0) {
+          $o15.agent = $13;
+          $n16++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o15, $n16));
       }
-      $222 = rh.pristineContext(ctx) ? ctx.header("User-Agent") : ($15 = rt.first(($16 = ctx, $s2.pcs[$d2] = $pc + 6, rt.fn(($f18 = $16?.f)?.headers !== void 0 ? $f18.headers : ($m17 = $16?.metatable) !== void 0 && $m17.view.headers !== void 0 ? $m17.view.headers : rt.index($16, "headers", "local 'ctx'"), "method 'headers'")($16))), ($f21 = $15?.f) !== void 0 && (($19 = $f21["User-Agent"]) !== void 0 || ($m20 = $15.metatable) === void 0 || ($19 = $m20.view["User-Agent"]) !== void 0 || !("User-Agent" in $m20.view) && $m20.view[rt.CUT] === void 0) ? $19 : ($s2.pcs[$d2] = $pc + 7, rt.index($15, "User-Agent")));
-      $o23 = new rt.FieldsObject();
-      $n24 = 1;
-      $o23.user = "ada";
-      if ($222 !== void 0) {
-        $o23.agent = $222;
-        $n24++;
+      if (rh.pristineContext(ctx)) $17 = ctx.header("User-Agent");
+      else {
+        $5 = ctx;
+        $s2.pcs[$d2] = $pc + 6;
+        $20 = rt.first(rt.fn(($f19 = $5?.f)?.headers !== void 0 ? $f19.headers : ($m18 = $5?.metatable) !== void 0 && $m18.view.headers !== void 0 ? $m18.view.headers : rt.index($5, "headers", "local 'ctx'"), "method 'headers'")($5));
+        if (!(($f23 = $20?.f) !== void 0 && (($21 = $f23["User-Agent"]) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view["User-Agent"]) !== void 0 || !("User-Agent" in $m22.view) && $m22.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 7;
+          $21 = rt.index($20, "User-Agent");
+        }
+        $17 = $21;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o23, $n24));
+      $o24 = new rt.FieldsObject();
+      $n25 = 1;
+      $o24.user = "ada";
+      if ($17 !== void 0) {
+        $o24.agent = $17;
+        $n25++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o24, $n25));
     })));
     if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
     else {
@@ -503,19 +543,29 @@ function load($env) {
       let $m3;
       let $f4;
       let $5;
-      let $m6;
-      let $f7;
-      let $8;
+      let $6;
+      let $m7;
+      let $f8;
       let $o9;
       let $n10;
       let $11;
       let $o12;
       let $n13;
-      $8 = rh.pristineContext(ctx) ? ctx.queryValue("v") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 25, rt.fn(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22))), ($f7 = $1?.f) !== void 0 && (($5 = $f7.v) !== void 0 || ($m6 = $1.metatable) === void 0 || ($5 = $m6.view.v) !== void 0 || !("v" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s2.pcs[$d2] = $pc + 26, rt.index($1, "v")));
+      if (rh.pristineContext(ctx)) $1 = ctx.queryValue("v");
+      else {
+        $22 = ctx;
+        $s2.pcs[$d2] = $pc + 25;
+        $5 = rt.first(rt.fn(($f4 = $22?.f)?.query !== void 0 ? $f4.query : ($m3 = $22?.metatable) !== void 0 && $m3.view.query !== void 0 ? $m3.view.query : rt.index($22, "query", "local 'ctx'"), "method 'query'")($22));
+        if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.v) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.v) !== void 0 || !("v" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 26;
+          $6 = rt.index($5, "v");
+        }
+        $1 = $6;
+      }
       $o9 = new rt.FieldsObject();
       $n10 = 0;
-      if ($8 !== void 0) {
-        $o9["X-Echo"] = $8;
+      if ($1 !== void 0) {
+        $o9["X-Echo"] = $1;
         $n10++;
       }
       $11 = rt.LuaTable.record($o9, $n10);
@@ -574,29 +624,27 @@ function load($env) {
       let $f7;
       let $8;
       let $9;
-      let $k10;
-      let $11;
-      let $a12;
-      let $13;
+      let $10;
+      let $k11;
+      let $12;
+      let $a13;
       let $14;
       let $15;
       let $16;
-      let $17;
-      let $18;
-      let $o19;
-      let $n20;
+      let $o17;
+      let $n18;
+      let $19;
+      let $20;
       let $21;
-      let $222;
+      let $k22;
       let $23;
-      let $k24;
+      let $a24;
       let $25;
-      let $a26;
+      let $26;
       let $27;
       let $28;
-      let $29;
-      let $30;
-      let $o31;
-      let $n32;
+      let $o29;
+      let $n30;
       const $json = rh.claim(ctx);
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 29;
@@ -605,10 +653,17 @@ function load($env) {
       $fn12 = rt.fn(($f7 = $22?.f)?.bytes !== void 0 ? $f7.bytes : ($m6 = $22?.metatable) !== void 0 && $m6.view.bytes !== void 0 ? $m6.view.bytes : rt.index($22, "bytes"), "method 'bytes'");
       let bytes = rt.first($fn12($22));
       if ($json) {
-        $8 = ($32 = bytes, $32?.arr !== void 0 ? $32.length() : typeof $32 === "string" ? $32.length : ($s2.pcs[$d2] = $pc + 31, rt.len($32, "local 'bytes'")));
-        $9 = ($22 = bytes, $k10 = 1, ($a12 = $22?.arr) !== void 0 && $k10 - 1 >>> 0 === $k10 - 1 && ($11 = $a12[$k10 - 1]) !== void 0 ? $11 : ($s2.pcs[$d2] = $pc + 31, rt.index($22, $k10, "local 'bytes'")));
-        $13 = rt.index(bytes, ($15 = ($14 = bytes, $14?.arr !== void 0 ? $14.length() : typeof $14 === "string" ? $14.length : ($s2.pcs[$d2] = $pc + 31, rt.len($14, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 31, $15), "local 'bytes'");
-        if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($13)) {
+        $32 = bytes;
+        if ($32?.arr !== void 0) $22 = $32.length();
+        else if (typeof $32 === "string") $22 = $32.length;
+        else {
+          $s2.pcs[$d2] = $pc + 31;
+          $22 = rt.len($32, "local 'bytes'");
+        }
+        $8 = $22;
+        $9 = ($10 = bytes, $k11 = 1, ($a13 = $10?.arr) !== void 0 && $k11 - 1 >>> 0 === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== void 0 ? $12 : ($s2.pcs[$d2] = $pc + 31, rt.index($10, $k11, "local 'bytes'")));
+        $14 = rt.index(bytes, ($16 = ($15 = bytes, $15?.arr !== void 0 ? $15.length() : typeof $15 === "string" ? $15.length : ($s2.pcs[$d2] = $pc + 31, rt.len($15, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 31, $16), "local 'bytes'");
+        if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($14)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -649,7 +704,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($13);
+          $w.scalar($14);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -657,32 +712,46 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($16 = $8, $17 = $9, $18 = $13, $o19 = new rt.FieldsObject(), $n20 = 0, $16 !== void 0 && ($o19.size = $16, $n20++), $17 !== void 0 && ($o19.first = $17, $n20++), $18 !== void 0 && ($o19.last = $18, $n20++), rt.LuaTable.record($o19, $n20)));
+        $o17 = new rt.FieldsObject();
+        $n18 = 0;
+        if ($8 !== void 0) {
+          $o17.size = $8;
+          $n18++;
+        }
+        if ($9 !== void 0) {
+          $o17.first = $9;
+          $n18++;
+        }
+        if ($14 !== void 0) {
+          $o17.last = $14;
+          $n18++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o17, $n18));
       }
-      $21 = bytes;
-      if ($21?.arr !== void 0) $222 = $21.length();
-      else if (typeof $21 === "string") $222 = $21.length;
+      $19 = bytes;
+      if ($19?.arr !== void 0) $20 = $19.length();
+      else if (typeof $19 === "string") $20 = $19.length;
       else {
         $s2.pcs[$d2] = $pc + 31;
-        $222 = rt.len($21, "local 'bytes'");
+        $20 = rt.len($19, "local 'bytes'");
       }
-      $27 = ($23 = bytes, $k24 = 1, ($a26 = $23?.arr) !== void 0 && $k24 - 1 >>> 0 === $k24 - 1 && ($25 = $a26[$k24 - 1]) !== void 0 ? $25 : ($s2.pcs[$d2] = $pc + 31, rt.index($23, $k24, "local 'bytes'")));
-      $30 = rt.index(bytes, ($29 = ($28 = bytes, $28?.arr !== void 0 ? $28.length() : typeof $28 === "string" ? $28.length : ($s2.pcs[$d2] = $pc + 31, rt.len($28, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 31, $29), "local 'bytes'");
-      $o31 = new rt.FieldsObject();
-      $n32 = 0;
-      if ($222 !== void 0) {
-        $o31.size = $222;
-        $n32++;
+      $25 = ($21 = bytes, $k22 = 1, ($a24 = $21?.arr) !== void 0 && $k22 - 1 >>> 0 === $k22 - 1 && ($23 = $a24[$k22 - 1]) !== void 0 ? $23 : ($s2.pcs[$d2] = $pc + 31, rt.index($21, $k22, "local 'bytes'")));
+      $28 = rt.index(bytes, ($27 = ($26 = bytes, $26?.arr !== void 0 ? $26.length() : typeof $26 === "string" ? $26.length : ($s2.pcs[$d2] = $pc + 31, rt.len($26, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 31, $27), "local 'bytes'");
+      $o29 = new rt.FieldsObject();
+      $n30 = 0;
+      if ($20 !== void 0) {
+        $o29.size = $20;
+        $n30++;
       }
-      if ($27 !== void 0) {
-        $o31.first = $27;
-        $n32++;
+      if ($25 !== void 0) {
+        $o29.first = $25;
+        $n30++;
       }
-      if ($30 !== void 0) {
-        $o31.last = $30;
-        $n32++;
+      if ($28 !== void 0) {
+        $o29.last = $28;
+        $n30++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o31, $n32));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o29, $n30));
     }));
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0) $f6.post = $7;
     else {
@@ -765,22 +834,26 @@ function load($env) {
       let $f62;
       let $m7;
       let $f8;
-      let $9;
-      let $o10;
-      let $n11;
-      let $fn12;
+      let $o9;
+      let $n10;
+      let $fn11;
+      let $12;
       let $13;
-      let $14;
-      let $m15;
-      let $f16;
-      let $m17;
-      let $f18;
-      let $19;
-      let $o20;
-      let $n21;
+      let $m14;
+      let $f15;
+      let $m16;
+      let $f17;
+      let $18;
+      let $o19;
+      let $n20;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rt.first(($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 38, rt.fn(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 39, $fn2 = rt.fn(($f8 = $32?.f)?.json !== void 0 ? $f8.json : ($m7 = $32?.metatable) !== void 0 && $m7.view.json !== void 0 ? $m7.view.json : rt.index($32, "json"), "method 'json'"), $fn2($32)));
+        $42 = ctx;
+        $s2.pcs[$d2] = $pc + 38;
+        $32 = rt.first(rt.fn(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
+        $s2.pcs[$d2] = $pc + 39;
+        $fn2 = rt.fn(($f8 = $32?.f)?.json !== void 0 ? $f8.json : ($m7 = $32?.metatable) !== void 0 && $m7.view.json !== void 0 ? $m7.view.json : rt.index($32, "json"), "method 'json'");
+        $1 = rt.first($fn2($32));
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
           {
@@ -802,21 +875,27 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($9 = $1, $o10 = new rt.FieldsObject(), $n11 = 0, $9 !== void 0 && ($o10.got = $9, $n11++), rt.LuaTable.record($o10, $n11)));
+        $o9 = new rt.FieldsObject();
+        $n10 = 0;
+        if ($1 !== void 0) {
+          $o9.got = $1;
+          $n10++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o9, $n10));
       }
-      $14 = ctx;
+      $13 = ctx;
       $s2.pcs[$d2] = $pc + 38;
-      $13 = rt.first(rt.fn(($f16 = $14?.f)?.body !== void 0 ? $f16.body : ($m15 = $14?.metatable) !== void 0 && $m15.view.body !== void 0 ? $m15.view.body : rt.index($14, "body", "local 'ctx'"), "method 'body'")($14));
+      $12 = rt.first(rt.fn(($f15 = $13?.f)?.body !== void 0 ? $f15.body : ($m14 = $13?.metatable) !== void 0 && $m14.view.body !== void 0 ? $m14.view.body : rt.index($13, "body", "local 'ctx'"), "method 'body'")($13));
       $s2.pcs[$d2] = $pc + 39;
-      $fn12 = rt.fn(($f18 = $13?.f)?.json !== void 0 ? $f18.json : ($m17 = $13?.metatable) !== void 0 && $m17.view.json !== void 0 ? $m17.view.json : rt.index($13, "json"), "method 'json'");
-      $19 = rt.first($fn12($13));
-      $o20 = new rt.FieldsObject();
-      $n21 = 0;
-      if ($19 !== void 0) {
-        $o20.got = $19;
-        $n21++;
+      $fn11 = rt.fn(($f17 = $12?.f)?.json !== void 0 ? $f17.json : ($m16 = $12?.metatable) !== void 0 && $m16.view.json !== void 0 ? $m16.view.json : rt.index($12, "json"), "method 'json'");
+      $18 = rt.first($fn11($12));
+      $o19 = new rt.FieldsObject();
+      $n20 = 0;
+      if ($18 !== void 0) {
+        $o19.got = $18;
+        $n20++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o20, $n21));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o19, $n20));
     }));
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0) $f6.post = $7;
     else {

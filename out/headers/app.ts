@@ -117,64 +117,104 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $fn8!: rt.LuaFunction;
-        let $9: rt.LuaValue;
-        let $t10: number;
-        let $r11: rt.LuaResult;
-        let $12: rt.LuaValue;
-        let $o13: rt.Fields;
-        let $n14: number;
-        let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $m17: rt.LuaTable | undefined;
-        let $f18: rt.Fields | undefined;
-        let $19: rt.LuaValue;
-        let $m20: rt.LuaTable | undefined;
-        let $f21: rt.Fields | undefined;
-        let $22: rt.LuaValue;
-        let $o23: rt.Fields;
-        let $n24: number;
+        let $6: rt.LuaValue;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
+        let $fn9!: rt.LuaFunction;
+        let $10: rt.LuaValue;
+        let $t11: number;
+        let $r12: rt.LuaResult;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
+        let $o15: rt.Fields;
+        let $n16: number;
+        let $17: rt.LuaValue;
+        let $m18: rt.LuaTable | undefined;
+        let $f19: rt.Fields | undefined;
+        let $20: rt.LuaValue;
+        let $21: rt.LuaValue;
+        let $m22: rt.LuaTable | undefined;
+        let $f23: rt.Fields | undefined;
+        let $o24: rt.Fields;
+        let $n25: number;
         const $json: boolean = rh.claim(ctx);
-        let auth: rt.LuaValue = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("Authorization") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 3, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f4.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.Authorization) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.Authorization) !== undefined || (!("Authorization" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 4, rt.index($1, "Authorization")))));
-        $5 = !rt.t(auth);
-        if ((rt.t($5) ? $5 : (auth !== "Bearer secret"))) {
-          $2 = api as rt.LuaValue;
+        if (rh.pristineContext(ctx)) $1 = (ctx as rh.RequestContext).header("Authorization");
+        else {
+          $2 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 3;
+          $5 = rt.first(rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.headers !== undefined ? $f4.headers : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.headers !== undefined ? $m3.view.headers : rt.index($2, "headers", "local 'ctx'")), "method 'headers'")($2));
+          if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.Authorization) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.Authorization) !== undefined || (!("Authorization" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 4;
+            $6 = rt.index($5, "Authorization");
+          }
+          $1 = $6;
+        }
+        let auth: rt.LuaValue = $1;
+        $6 = !rt.t(auth);
+        if ((rt.t($6) ? $6 : (auth !== "Bearer secret"))) {
+          $5 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 5;
-          $fn8 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.error !== undefined ? $f7.error : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.error !== undefined ? $m6.view.error : rt.index($2, "error", "upvalue 'api'")), "method 'error'");
-          $1 = 401;
-          $9 = "Unauthorized";
+          $fn9 = rt.fn((($f8 = ($5 as rt.LuaTable)?.f)?.error !== undefined ? $f8.error : ($m7 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m7.view.error !== undefined ? $m7.view.error : rt.index($5, "error", "upvalue 'api'")), "method 'error'");
+          $2 = 401;
+          $10 = "Unauthorized";
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t10 = $s.tails++;
-            $r11 = $fn8($2, $1, $9);
-            $s.tails = $t10;
+            $t11 = $s.tails++;
+            $r12 = $fn9($5, $2, $10);
+            $s.tails = $t11;
           } else {
-            $r11 = rt.tail($s, $fn8, [$2, $1, $9]);
+            $r12 = rt.tail($s, $fn9, [$5, $2, $10]);
           }
-          return $r11;
+          return $r12;
         }
         if ($json) {
-          $12 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("User-Agent") : ($5 = rt.first(($9 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 6, rt.fn((($f7 = ($9 as rt.LuaTable)?.f)?.headers !== undefined ? $f7.headers : ($m6 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m6.view.headers !== undefined ? $m6.view.headers : rt.index($9, "headers", "local 'ctx'")), "method 'headers'")($9))), (($f4 = ($5 as rt.LuaTable)?.f) !== undefined && (($1 = $f4["User-Agent"]) !== undefined || ($m3 = ($5 as rt.LuaTable).metatable) === undefined || ($1 = $m3.view["User-Agent"]) !== undefined || (!("User-Agent" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $1 : ($s.pcs[$d] = $pc + 7, rt.index($5, "User-Agent")))));
-          if (rh.isScalar($12)) {
+          if (rh.pristineContext(ctx)) $14 = (ctx as rh.RequestContext).header("User-Agent");
+          else {
+            $6 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 6;
+            $10 = rt.first(rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'")), "method 'headers'")($6));
+            if (!(($f4 = ($10 as rt.LuaTable)?.f) !== undefined && (($2 = $f4["User-Agent"]) !== undefined || ($m3 = ($10 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view["User-Agent"]) !== undefined || (!("User-Agent" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 7;
+              $2 = rt.index($10, "User-Agent");
+            }
+            $14 = $2;
+          }
+          $13 = $14;
+          if (rh.isScalar($13)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(22), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 114; $b[$p + 6] = 34; $b[$p + 7] = 58; $b[$p + 8] = 34; $b[$p + 9] = 97; $b[$p + 10] = 100; $b[$p + 11] = 97; $b[$p + 12] = 34; $b[$p + 13] = 44; $b[$p + 14] = 34; $b[$p + 15] = 97; $b[$p + 16] = 103; $b[$p + 17] = 101; $b[$p + 18] = 110; $b[$p + 19] = 116; $b[$p + 20] = 34; $b[$p + 21] = 58; $w.p = $p + 22; }
-            $w.scalar($12 as string | number | boolean);
+            $w.scalar($13 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($2 = $12, $o13 = new rt.FieldsObject(), $n14 = 1, $o13.user = "ada", ($2 !== undefined && ($o13.agent = $2, $n14++)), rt.LuaTable.record($o13, $n14)));
+          $o15 = new rt.FieldsObject();
+          $n16 = 1;
+          $o15.user = "ada";
+          if ($13 !== undefined) {
+            $o15.agent = $13;
+            $n16++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o15, $n16));
         }
-        $22 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).header("User-Agent") : ($15 = rt.first(($16 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 6, rt.fn((($f18 = ($16 as rt.LuaTable)?.f)?.headers !== undefined ? $f18.headers : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.headers !== undefined ? $m17.view.headers : rt.index($16, "headers", "local 'ctx'")), "method 'headers'")($16))), (($f21 = ($15 as rt.LuaTable)?.f) !== undefined && (($19 = $f21["User-Agent"]) !== undefined || ($m20 = ($15 as rt.LuaTable).metatable) === undefined || ($19 = $m20.view["User-Agent"]) !== undefined || (!("User-Agent" in $m20.view) && $m20.view[rt.CUT] === undefined)) ? $19 : ($s.pcs[$d] = $pc + 7, rt.index($15, "User-Agent")))));
-        $o23 = new rt.FieldsObject();
-        $n24 = 1;
-        $o23.user = "ada";
-        if ($22 !== undefined) {
-          $o23.agent = $22;
-          $n24++;
+        if (rh.pristineContext(ctx)) $17 = (ctx as rh.RequestContext).header("User-Agent");
+        else {
+          $5 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 6;
+          $20 = rt.first(rt.fn((($f19 = ($5 as rt.LuaTable)?.f)?.headers !== undefined ? $f19.headers : ($m18 = ($5 as rt.LuaTable)?.metatable) !== undefined && $m18.view.headers !== undefined ? $m18.view.headers : rt.index($5, "headers", "local 'ctx'")), "method 'headers'")($5));
+          if (!(($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23["User-Agent"]) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view["User-Agent"]) !== undefined || (!("User-Agent" in $m22.view) && $m22.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 7;
+            $21 = rt.index($20, "User-Agent");
+          }
+          $17 = $21;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o23, $n24));
+        $o24 = new rt.FieldsObject();
+        $n25 = 1;
+        $o24.user = "ada";
+        if ($17 !== undefined) {
+          $o24.agent = $17;
+          $n25++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o24, $n25));
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
       if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
       else {
@@ -429,19 +469,29 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $8: rt.LuaValue;
+        let $6: rt.LuaValue;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
         let $o9: rt.Fields;
         let $n10: number;
         let $11: rt.LuaValue;
         let $o12: rt.Fields;
         let $n13: number;
-        $8 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("v") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 25, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.v) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.v) !== undefined || (!("v" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 26, rt.index($1, "v")))));
+        if (rh.pristineContext(ctx)) $1 = (ctx as rh.RequestContext).queryValue("v");
+        else {
+          $2 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 25;
+          $5 = rt.first(rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.query !== undefined ? $f4.query : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.query !== undefined ? $m3.view.query : rt.index($2, "query", "local 'ctx'")), "method 'query'")($2));
+          if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.v) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.v) !== undefined || (!("v" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 26;
+            $6 = rt.index($5, "v");
+          }
+          $1 = $6;
+        }
         $o9 = new rt.FieldsObject();
         $n10 = 0;
-        if ($8 !== undefined) {
-          $o9["X-Echo"] = $8;
+        if ($1 !== undefined) {
+          $o9["X-Echo"] = $1;
           $n10++;
         }
         $11 = rt.LuaTable.record($o9, $n10);
@@ -500,29 +550,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f7: rt.Fields | undefined;
         let $8: rt.LuaValue;
         let $9: rt.LuaValue;
-        let $k10: number;
-        let $11: rt.LuaValue;
-        let $a12: rt.LuaValue[] | undefined;
-        let $13: rt.LuaValue;
+        let $10: rt.LuaValue;
+        let $k11: number;
+        let $12: rt.LuaValue;
+        let $a13: rt.LuaValue[] | undefined;
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $o19: rt.Fields;
-        let $n20: number;
+        let $o17: rt.Fields;
+        let $n18: number;
+        let $19: rt.LuaValue;
+        let $20: rt.LuaValue;
         let $21: rt.LuaValue;
-        let $22: rt.LuaValue;
+        let $k22: number;
         let $23: rt.LuaValue;
-        let $k24: number;
+        let $a24: rt.LuaValue[] | undefined;
         let $25: rt.LuaValue;
-        let $a26: rt.LuaValue[] | undefined;
+        let $26: rt.LuaValue;
         let $27: rt.LuaValue;
         let $28: rt.LuaValue;
-        let $29: rt.LuaValue;
-        let $30: rt.LuaValue;
-        let $o31: rt.Fields;
-        let $n32: number;
+        let $o29: rt.Fields;
+        let $n30: number;
         const $json: boolean = rh.claim(ctx);
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 29;
@@ -531,46 +579,67 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $fn1 = rt.fn((($f7 = ($2 as rt.LuaTable)?.f)?.bytes !== undefined ? $f7.bytes : ($m6 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m6.view.bytes !== undefined ? $m6.view.bytes : rt.index($2, "bytes")), "method 'bytes'");
         let bytes: rt.LuaValue = rt.first($fn1($2));
         if ($json) {
-          $8 = ($3 = (bytes) as rt.LuaValue, (($3 as rt.LuaTable)?.arr !== undefined ? ($3 as rt.LuaTable).length() : typeof $3 === 'string' ? $3.length : ($s.pcs[$d] = $pc + 31, rt.len($3, "local 'bytes'"))));
-          $9 = ($2 = bytes, $k10 = 1, ($a12 = ($2 as rt.LuaTable)?.arr) !== undefined && ($k10 - 1 >>> 0) === $k10 - 1 && ($11 = $a12[$k10 - 1]) !== undefined ? $11 : ($s.pcs[$d] = $pc + 31, rt.index($2, $k10, "local 'bytes'")));
-          $13 = rt.index(bytes, ($15 = ($14 = (bytes) as rt.LuaValue, (($14 as rt.LuaTable)?.arr !== undefined ? ($14 as rt.LuaTable).length() : typeof $14 === 'string' ? $14.length : ($s.pcs[$d] = $pc + 31, rt.len($14, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $15), "local 'bytes'");
-          if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($13)) {
+          $3 = bytes as rt.LuaValue;
+          if (($3 as rt.LuaTable)?.arr !== undefined) $2 = ($3 as rt.LuaTable).length();
+          else if (typeof $3 === 'string') $2 = $3.length;
+          else {
+            $s.pcs[$d] = $pc + 31;
+            $2 = rt.len($3, "local 'bytes'");
+          }
+          $8 = $2;
+          $9 = ($10 = bytes, $k11 = 1, ($a13 = ($10 as rt.LuaTable)?.arr) !== undefined && ($k11 - 1 >>> 0) === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== undefined ? $12 : ($s.pcs[$d] = $pc + 31, rt.index($10, $k11, "local 'bytes'")));
+          $14 = rt.index(bytes, ($16 = ($15 = (bytes) as rt.LuaValue, (($15 as rt.LuaTable)?.arr !== undefined ? ($15 as rt.LuaTable).length() : typeof $15 === 'string' ? $15.length : ($s.pcs[$d] = $pc + 31, rt.len($15, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $16), "local 'bytes'");
+          if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($14)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 105; $b[$p + 4] = 122; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
             $w.scalar($8 as string | number | boolean);
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 102; $b[$p + 3] = 105; $b[$p + 4] = 114; $b[$p + 5] = 115; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
             $w.scalar($9 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 97; $b[$p + 4] = 115; $b[$p + 5] = 116; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($13 as string | number | boolean);
+            $w.scalar($14 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($16 = $8, $17 = $9, $18 = $13, $o19 = new rt.FieldsObject(), $n20 = 0, ($16 !== undefined && ($o19.size = $16, $n20++)), ($17 !== undefined && ($o19.first = $17, $n20++)), ($18 !== undefined && ($o19.last = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
+          $o17 = new rt.FieldsObject();
+          $n18 = 0;
+          if ($8 !== undefined) {
+            $o17.size = $8;
+            $n18++;
+          }
+          if ($9 !== undefined) {
+            $o17.first = $9;
+            $n18++;
+          }
+          if ($14 !== undefined) {
+            $o17.last = $14;
+            $n18++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o17, $n18));
         }
-        $21 = bytes as rt.LuaValue;
-        if (($21 as rt.LuaTable)?.arr !== undefined) $22 = ($21 as rt.LuaTable).length();
-        else if (typeof $21 === 'string') $22 = $21.length;
+        $19 = bytes as rt.LuaValue;
+        if (($19 as rt.LuaTable)?.arr !== undefined) $20 = ($19 as rt.LuaTable).length();
+        else if (typeof $19 === 'string') $20 = $19.length;
         else {
           $s.pcs[$d] = $pc + 31;
-          $22 = rt.len($21, "local 'bytes'");
+          $20 = rt.len($19, "local 'bytes'");
         }
-        $27 = ($23 = bytes, $k24 = 1, ($a26 = ($23 as rt.LuaTable)?.arr) !== undefined && ($k24 - 1 >>> 0) === $k24 - 1 && ($25 = $a26[$k24 - 1]) !== undefined ? $25 : ($s.pcs[$d] = $pc + 31, rt.index($23, $k24, "local 'bytes'")));
-        $30 = rt.index(bytes, ($29 = ($28 = (bytes) as rt.LuaValue, (($28 as rt.LuaTable)?.arr !== undefined ? ($28 as rt.LuaTable).length() : typeof $28 === 'string' ? $28.length : ($s.pcs[$d] = $pc + 31, rt.len($28, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $29), "local 'bytes'");
-        $o31 = new rt.FieldsObject();
-        $n32 = 0;
-        if ($22 !== undefined) {
-          $o31.size = $22;
-          $n32++;
+        $25 = ($21 = bytes, $k22 = 1, ($a24 = ($21 as rt.LuaTable)?.arr) !== undefined && ($k22 - 1 >>> 0) === $k22 - 1 && ($23 = $a24[$k22 - 1]) !== undefined ? $23 : ($s.pcs[$d] = $pc + 31, rt.index($21, $k22, "local 'bytes'")));
+        $28 = rt.index(bytes, ($27 = ($26 = (bytes) as rt.LuaValue, (($26 as rt.LuaTable)?.arr !== undefined ? ($26 as rt.LuaTable).length() : typeof $26 === 'string' ? $26.length : ($s.pcs[$d] = $pc + 31, rt.len($26, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $27), "local 'bytes'");
+        $o29 = new rt.FieldsObject();
+        $n30 = 0;
+        if ($20 !== undefined) {
+          $o29.size = $20;
+          $n30++;
         }
-        if ($27 !== undefined) {
-          $o31.first = $27;
-          $n32++;
+        if ($25 !== undefined) {
+          $o29.first = $25;
+          $n30++;
         }
-        if ($30 !== undefined) {
-          $o31.last = $30;
-          $n32++;
+        if ($28 !== undefined) {
+          $o29.last = $28;
+          $n30++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o31, $n32));
+        return rt.leave($s, $d, rt.LuaTable.record($o29, $n30));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
       else {
@@ -653,22 +722,26 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $f6: rt.Fields | undefined;
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
-        let $9: rt.LuaValue;
-        let $o10: rt.Fields;
-        let $n11: number;
-        let $fn12!: rt.LuaFunction;
+        let $o9: rt.Fields;
+        let $n10: number;
+        let $fn11!: rt.LuaFunction;
+        let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
-        let $m17: rt.LuaTable | undefined;
-        let $f18: rt.Fields | undefined;
-        let $19: rt.LuaValue;
-        let $o20: rt.Fields;
-        let $n21: number;
+        let $m14: rt.LuaTable | undefined;
+        let $f15: rt.Fields | undefined;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
+        let $18: rt.LuaValue;
+        let $o19: rt.Fields;
+        let $n20: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = rt.first(($3 = rt.first(($4 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 38, rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 39, $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.json !== undefined ? $f8.json : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($3, "json")), "method 'json'"), $fn2($3)));
+          $4 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 38;
+          $3 = rt.first(rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4));
+          $s.pcs[$d] = $pc + 39;
+          $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.json !== undefined ? $f8.json : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.json !== undefined ? $m7.view.json : rt.index($3, "json")), "method 'json'");
+          $1 = rt.first($fn2($3));
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(7), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 103; $b[$p + 3] = 111; $b[$p + 4] = 116; $b[$p + 5] = 34; $b[$p + 6] = 58; $w.p = $p + 7; }
@@ -676,21 +749,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($9 = $1, $o10 = new rt.FieldsObject(), $n11 = 0, ($9 !== undefined && ($o10.got = $9, $n11++)), rt.LuaTable.record($o10, $n11)));
+          $o9 = new rt.FieldsObject();
+          $n10 = 0;
+          if ($1 !== undefined) {
+            $o9.got = $1;
+            $n10++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o9, $n10));
         }
-        $14 = ctx as rt.LuaValue;
+        $13 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 38;
-        $13 = rt.first(rt.fn((($f16 = ($14 as rt.LuaTable)?.f)?.body !== undefined ? $f16.body : ($m15 = ($14 as rt.LuaTable)?.metatable) !== undefined && $m15.view.body !== undefined ? $m15.view.body : rt.index($14, "body", "local 'ctx'")), "method 'body'")($14));
+        $12 = rt.first(rt.fn((($f15 = ($13 as rt.LuaTable)?.f)?.body !== undefined ? $f15.body : ($m14 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m14.view.body !== undefined ? $m14.view.body : rt.index($13, "body", "local 'ctx'")), "method 'body'")($13));
         $s.pcs[$d] = $pc + 39;
-        $fn12 = rt.fn((($f18 = ($13 as rt.LuaTable)?.f)?.json !== undefined ? $f18.json : ($m17 = ($13 as rt.LuaTable)?.metatable) !== undefined && $m17.view.json !== undefined ? $m17.view.json : rt.index($13, "json")), "method 'json'");
-        $19 = rt.first($fn12($13));
-        $o20 = new rt.FieldsObject();
-        $n21 = 0;
-        if ($19 !== undefined) {
-          $o20.got = $19;
-          $n21++;
+        $fn11 = rt.fn((($f17 = ($12 as rt.LuaTable)?.f)?.json !== undefined ? $f17.json : ($m16 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m16.view.json !== undefined ? $m16.view.json : rt.index($12, "json")), "method 'json'");
+        $18 = rt.first($fn11($12));
+        $o19 = new rt.FieldsObject();
+        $n20 = 0;
+        if ($18 !== undefined) {
+          $o19.got = $18;
+          $n20++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o20, $n21));
+        return rt.leave($s, $d, rt.LuaTable.record($o19, $n20));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
       else {

@@ -194,25 +194,50 @@ function load($env) {
       let $m3;
       let $f4;
       let $5;
-      let $m6;
-      let $f7;
-      let $8;
+      let $6;
+      let $m7;
+      let $f8;
       let $9;
       let $10;
-      let $o11;
-      let $n12;
-      let $13;
+      let $11;
+      let $o12;
+      let $n13;
       let $14;
       let $152;
       let $16;
-      let $o17;
-      let $n18;
+      let $17;
+      let $o18;
+      let $n19;
       const $json = rh.claim(ctx);
-      let name = rh.pristineContext(ctx) ? ctx.param("name") : ($1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22))), ($f7 = $1?.f) !== void 0 && (($5 = $f7.name) !== void 0 || ($m6 = $1.metatable) === void 0 || ($5 = $m6.view.name) !== void 0 || !("name" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $5 : ($s2.pcs[$d2] = $pc + 6, rt.index($1, "name")));
+      if (rh.pristineContext(ctx)) $1 = ctx.param("name");
+      else {
+        $22 = ctx;
+        $s2.pcs[$d2] = $pc + 5;
+        $5 = rt.first(rt.fn(($f4 = $22?.f)?.params !== void 0 ? $f4.params : ($m3 = $22?.metatable) !== void 0 && $m3.view.params !== void 0 ? $m3.view.params : rt.index($22, "params", "local 'ctx'"), "method 'params'")($22));
+        if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.name) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.name) !== void 0 || !("name" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 6;
+          $6 = rt.index($5, "name");
+        }
+        $1 = $6;
+      }
+      let name = $1;
       if ($json) {
-        $8 = ($5 = "Hello ", typeof $5 === "string" && typeof name === "string" ? $5 + name : ($s2.pcs[$d2] = $pc + 7, rt.concat($5, name, void 0, "local 'name'")));
-        $9 = ($22 = name, $22?.arr !== void 0 ? $22.length() : typeof $22 === "string" ? $22.length : ($s2.pcs[$d2] = $pc + 7, rt.len($22, "local 'name'")));
-        if (rh.isScalar($8) && rh.isScalar($9)) {
+        $6 = "Hello ";
+        if (typeof $6 === "string" && typeof name === "string") $5 = $6 + name;
+        else {
+          $s2.pcs[$d2] = $pc + 7;
+          $5 = rt.concat($6, name, void 0, "local 'name'");
+        }
+        $9 = $5;
+        $22 = name;
+        if ($22?.arr !== void 0) $11 = $22.length();
+        else if (typeof $22 === "string") $11 = $22.length;
+        else {
+          $s2.pcs[$d2] = $pc + 7;
+          $11 = rt.len($22, "local 'name'");
+        }
+        $10 = $11;
+        if (rh.isScalar($9) && rh.isScalar($10)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(11), $p = $w.p;
@@ -229,7 +254,7 @@ function load($env) {
             $b[$p + 10] = 58;
             $w.p = $p + 11;
           }
-          $w.scalar($8);
+          $w.scalar($9);
           {
             const $b = $w.room(10), $p = $w.p;
             $b[$p] = 44;
@@ -244,7 +269,7 @@ function load($env) {
             $b[$p + 9] = 58;
             $w.p = $p + 10;
           }
-          $w.scalar($9);
+          $w.scalar($10);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -252,32 +277,42 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($1 = $8, $10 = $9, $o11 = new rt.FieldsObject(), $n12 = 0, $1 !== void 0 && ($o11.message = $1, $n12++), $10 !== void 0 && ($o11.length = $10, $n12++), rt.LuaTable.record($o11, $n12)));
+        $o12 = new rt.FieldsObject();
+        $n13 = 0;
+        if ($9 !== void 0) {
+          $o12.message = $9;
+          $n13++;
+        }
+        if ($10 !== void 0) {
+          $o12.length = $10;
+          $n13++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o12, $n13));
       }
-      $13 = "Hello ";
-      if (typeof $13 === "string" && typeof name === "string") $14 = $13 + name;
+      $14 = "Hello ";
+      if (typeof $14 === "string" && typeof name === "string") $152 = $14 + name;
       else {
         $s2.pcs[$d2] = $pc + 7;
-        $14 = rt.concat($13, name, void 0, "local 'name'");
+        $152 = rt.concat($14, name, void 0, "local 'name'");
       }
-      $152 = name;
-      if ($152?.arr !== void 0) $16 = $152.length();
-      else if (typeof $152 === "string") $16 = $152.length;
+      $16 = name;
+      if ($16?.arr !== void 0) $17 = $16.length();
+      else if (typeof $16 === "string") $17 = $16.length;
       else {
         $s2.pcs[$d2] = $pc + 7;
-        $16 = rt.len($152, "local 'name'");
+        $17 = rt.len($16, "local 'name'");
       }
-      $o17 = new rt.FieldsObject();
-      $n18 = 0;
-      if ($14 !== void 0) {
-        $o17.message = $14;
-        $n18++;
+      $o18 = new rt.FieldsObject();
+      $n19 = 0;
+      if ($152 !== void 0) {
+        $o18.message = $152;
+        $n19++;
       }
-      if ($16 !== void 0) {
-        $o17.length = $16;
-        $n18++;
+      if ($17 !== void 0) {
+        $o18.length = $17;
+        $n19++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o17, $n18));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o18, $n19));
     }));
     if ($12 !== void 0 && ($f13 = $2?.f) !== void 0 && !$2.linked && $f13.get !== void 0) $f13.get = $12;
     else {
@@ -370,10 +405,10 @@ function load($env) {
       let $m9;
       let $f102;
       let $11;
-      let $m12;
-      let $f132;
-      let $fn14;
-      let $152;
+      let $122;
+      let $m13;
+      let $f14;
+      let $fn15;
       let $16;
       let $17;
       let $o18;
@@ -390,17 +425,33 @@ function load($env) {
       let $m29;
       let $f30;
       let $31;
-      let $m32;
-      let $f33;
-      let $34;
+      let $322;
+      let $m33;
+      let $f34;
       let $o35;
       let $n36;
       let $t37;
       let $r38;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = ($22 = api, ($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 10, rt.index($22, "json", "upvalue 'api'")));
-        $6 = rh.pristineContext(ctx) ? ctx.param("id") : ($72 = rt.first(($8 = ctx, $s2.pcs[$d2] = $pc + 11, rt.fn(($f102 = $8?.f)?.params !== void 0 ? $f102.params : ($m9 = $8?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($8, "params", "local 'ctx'"), "method 'params'")($8))), ($f132 = $72?.f) !== void 0 && (($11 = $f132.id) !== void 0 || ($m12 = $72.metatable) === void 0 || ($11 = $m12.view.id) !== void 0 || !("id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : ($s2.pcs[$d2] = $pc + 10, rt.index($72, "id")));
+        $22 = api;
+        if (!(($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 10;
+          $32 = rt.index($22, "json", "upvalue 'api'");
+        }
+        $1 = $32;
+        if (rh.pristineContext(ctx)) $72 = ctx.param("id");
+        else {
+          $8 = ctx;
+          $s2.pcs[$d2] = $pc + 11;
+          $11 = rt.first(rt.fn(($f102 = $8?.f)?.params !== void 0 ? $f102.params : ($m9 = $8?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($8, "params", "local 'ctx'"), "method 'params'")($8));
+          if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.id) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 10;
+            $122 = rt.index($11, "id");
+          }
+          $72 = $122;
+        }
+        $6 = $72;
         if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
           const $w = rh.jsonBytes();
           {
@@ -436,7 +487,18 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, rt.first(($152 = $1, $16 = ($17 = $6, $o18 = new rt.FieldsObject(), $n19 = 1, $o18.static = false, $17 !== void 0 && ($o18.id = $17, $n19++), rt.LuaTable.record($o18, $n19)), $s2.pcs[$d2] = $pc + 12, $fn14 = rt.fn($152, "field 'json'"), $fn14($16))));
+        $16 = $1;
+        $o18 = new rt.FieldsObject();
+        $n19 = 1;
+        $o18.static = false;
+        if ($6 !== void 0) {
+          $o18.id = $6;
+          $n19++;
+        }
+        $17 = rt.LuaTable.record($o18, $n19);
+        $s2.pcs[$d2] = $pc + 12;
+        $fn15 = rt.fn($16, "field 'json'");
+        return rt.leave($s2, $d2, rt.first($fn15($17)));
       }
       $222 = api;
       if (!(($f25 = $222?.f) !== void 0 && (($23 = $f25.json) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.json) !== void 0 || !("json" in $m24.view) && $m24.view[rt.CUT] === void 0))) {
@@ -444,12 +506,22 @@ function load($env) {
         $23 = rt.index($222, "json", "upvalue 'api'");
       }
       $21 = $23;
-      $34 = rh.pristineContext(ctx) ? ctx.param("id") : ($27 = rt.first(($28 = ctx, $s2.pcs[$d2] = $pc + 11, rt.fn(($f30 = $28?.f)?.params !== void 0 ? $f30.params : ($m29 = $28?.metatable) !== void 0 && $m29.view.params !== void 0 ? $m29.view.params : rt.index($28, "params", "local 'ctx'"), "method 'params'")($28))), ($f33 = $27?.f) !== void 0 && (($31 = $f33.id) !== void 0 || ($m32 = $27.metatable) === void 0 || ($31 = $m32.view.id) !== void 0 || !("id" in $m32.view) && $m32.view[rt.CUT] === void 0) ? $31 : ($s2.pcs[$d2] = $pc + 10, rt.index($27, "id")));
+      if (rh.pristineContext(ctx)) $27 = ctx.param("id");
+      else {
+        $28 = ctx;
+        $s2.pcs[$d2] = $pc + 11;
+        $31 = rt.first(rt.fn(($f30 = $28?.f)?.params !== void 0 ? $f30.params : ($m29 = $28?.metatable) !== void 0 && $m29.view.params !== void 0 ? $m29.view.params : rt.index($28, "params", "local 'ctx'"), "method 'params'")($28));
+        if (!(($f34 = $31?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 10;
+          $322 = rt.index($31, "id");
+        }
+        $27 = $322;
+      }
       $o35 = new rt.FieldsObject();
       $n36 = 1;
       $o35.static = false;
-      if ($34 !== void 0) {
-        $o35.id = $34;
+      if ($27 !== void 0) {
+        $o35.id = $27;
         $n36++;
       }
       $26 = rt.LuaTable.record($o35, $n36);
@@ -502,27 +574,35 @@ function load($env) {
       let $8;
       let $m9;
       let $f102;
-      let $11;
-      let $122;
-      let $o13;
-      let $n14;
-      let $152;
-      let $16;
-      let $m17;
-      let $f18;
-      let $19;
-      let $20;
-      let $m21;
-      let $f22;
-      let $o23;
-      let $n24;
+      let $o11;
+      let $n12;
+      let $13;
+      let $14;
+      let $m15;
+      let $f16;
+      let $17;
+      let $182;
+      let $m19;
+      let $f20;
+      let $o21;
+      let $n22;
       const $json = rh.claim(ctx);
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 15;
       let p = rt.first(rt.fn(($f3 = $1?.f)?.params !== void 0 ? $f3.params : ($m2 = $1?.metatable) !== void 0 && $m2.view.params !== void 0 ? $m2.view.params : rt.index($1, "params", "local 'ctx'"), "method 'params'")($1));
       if ($json) {
-        $42 = ($1 = p, ($f3 = $1?.f) !== void 0 && (($5 = $f3.id) !== void 0 || ($m2 = $1.metatable) === void 0 || ($5 = $m2.view.id) !== void 0 || !("id" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $5 : ($s2.pcs[$d2] = $pc + 16, rt.index($1, "id", "local 'p'")));
-        $6 = ($72 = p, ($f102 = $72?.f) !== void 0 && (($8 = $f102.postId) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view.postId) !== void 0 || !("postId" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $8 : ($s2.pcs[$d2] = $pc + 16, rt.index($72, "postId", "local 'p'")));
+        $1 = p;
+        if (!(($f3 = $1?.f) !== void 0 && (($5 = $f3.id) !== void 0 || ($m2 = $1.metatable) === void 0 || ($5 = $m2.view.id) !== void 0 || !("id" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 16;
+          $5 = rt.index($1, "id", "local 'p'");
+        }
+        $42 = $5;
+        $72 = p;
+        if (!(($f102 = $72?.f) !== void 0 && (($8 = $f102.postId) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view.postId) !== void 0 || !("postId" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 16;
+          $8 = rt.index($72, "postId", "local 'p'");
+        }
+        $6 = $8;
         if (rh.isScalar($42) && rh.isScalar($6)) {
           const $w = rh.jsonBytes();
           {
@@ -558,29 +638,39 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($11 = $42, $122 = $6, $o13 = new rt.FieldsObject(), $n14 = 0, $11 !== void 0 && ($o13.user = $11, $n14++), $122 !== void 0 && ($o13.post = $122, $n14++), rt.LuaTable.record($o13, $n14)));
+        $o11 = new rt.FieldsObject();
+        $n12 = 0;
+        if ($42 !== void 0) {
+          $o11.user = $42;
+          $n12++;
+        }
+        if ($6 !== void 0) {
+          $o11.post = $6;
+          $n12++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o11, $n12));
       }
-      $152 = p;
-      if (!(($f18 = $152?.f) !== void 0 && (($16 = $f18.id) !== void 0 || ($m17 = $152.metatable) === void 0 || ($16 = $m17.view.id) !== void 0 || !("id" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
+      $13 = p;
+      if (!(($f16 = $13?.f) !== void 0 && (($14 = $f16.id) !== void 0 || ($m15 = $13.metatable) === void 0 || ($14 = $m15.view.id) !== void 0 || !("id" in $m15.view) && $m15.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 16;
-        $16 = rt.index($152, "id", "local 'p'");
+        $14 = rt.index($13, "id", "local 'p'");
       }
-      $19 = p;
-      if (!(($f22 = $19?.f) !== void 0 && (($20 = $f22.postId) !== void 0 || ($m21 = $19.metatable) === void 0 || ($20 = $m21.view.postId) !== void 0 || !("postId" in $m21.view) && $m21.view[rt.CUT] === void 0))) {
+      $17 = p;
+      if (!(($f20 = $17?.f) !== void 0 && (($182 = $f20.postId) !== void 0 || ($m19 = $17.metatable) === void 0 || ($182 = $m19.view.postId) !== void 0 || !("postId" in $m19.view) && $m19.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 16;
-        $20 = rt.index($19, "postId", "local 'p'");
+        $182 = rt.index($17, "postId", "local 'p'");
       }
-      $o23 = new rt.FieldsObject();
-      $n24 = 0;
-      if ($16 !== void 0) {
-        $o23.user = $16;
-        $n24++;
+      $o21 = new rt.FieldsObject();
+      $n22 = 0;
+      if ($14 !== void 0) {
+        $o21.user = $14;
+        $n22++;
       }
-      if ($20 !== void 0) {
-        $o23.post = $20;
-        $n24++;
+      if ($182 !== void 0) {
+        $o21.post = $182;
+        $n22++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o23, $n24));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o21, $n22));
     }));
     if ($18 !== void 0 && ($f19 = $12?.f) !== void 0 && !$12.linked && $f19.get !== void 0) $f19.get = $18;
     else {
@@ -725,49 +815,75 @@ function load($env) {
       let $11;
       let $122;
       let $13;
-      let $m142;
-      let $f15;
-      let $16;
+      let $14;
+      let $m15;
+      let $f16;
       let $17;
       let $182;
-      let $m19;
-      let $f20;
-      let $21;
-      let $22;
-      let $23;
-      let $24;
-      let $o25;
-      let $n26;
-      let $27;
-      let $28;
-      let $m29;
-      let $f30;
-      let $31;
-      let $32;
-      let $m33;
-      let $f34;
+      let $19;
+      let $20;
+      let $m21;
+      let $f22;
+      let $o23;
+      let $n24;
+      let $25;
+      let $26;
+      let $m27;
+      let $f28;
+      let $29;
+      let $30;
+      let $m31;
+      let $f32;
+      let $33;
+      let $34;
       let $35;
-      let $36;
-      let $m37;
-      let $f38;
+      let $m36;
+      let $f37;
+      let $38;
       let $39;
       let $40;
-      let $41;
-      let $m42;
-      let $f43;
-      let $44;
-      let $o45;
-      let $n46;
+      let $m41;
+      let $f42;
+      let $o43;
+      let $n44;
       const $json = rh.claim(ctx);
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 27;
       let h = rt.first(rt.fn(($f3 = $1?.f)?.headers !== void 0 ? $f3.headers : ($m2 = $1?.metatable) !== void 0 && $m2.view.headers !== void 0 ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'"), "method 'headers'")($1));
       if ($json) {
-        $42 = ($1 = h, ($f3 = $1?.f) !== void 0 && (($5 = $f3["user-agent"]) !== void 0 || ($m2 = $1.metatable) === void 0 || ($5 = $m2.view["user-agent"]) !== void 0 || !("user-agent" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $5 : ($s2.pcs[$d2] = $pc + 28, rt.index($1, "user-agent", "local 'h'")));
-        $6 = ($72 = h, ($f102 = $72?.f) !== void 0 && (($8 = $f102["x-custom-header"]) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m9.view) && $m9.view[rt.CUT] === void 0) ? $8 : ($s2.pcs[$d2] = $pc + 28, rt.index($72, "x-custom-header", "local 'h'")));
-        $11 = rh.pristineContext(ctx) ? ctx.method : ($122 = ctx, ($f15 = $122?.f) !== void 0 && (($13 = $f15.method) !== void 0 || ($m142 = $122.metatable) === void 0 || ($13 = $m142.view.method) !== void 0 || !("method" in $m142.view) && $m142.view[rt.CUT] === void 0) ? $13 : ($s2.pcs[$d2] = $pc + 28, rt.index($122, "method", "local 'ctx'")));
-        $16 = rh.pristineContext(ctx) ? ctx.path() : ($17 = ctx, ($f20 = $17?.f) !== void 0 && (($182 = $f20.path) !== void 0 || ($m19 = $17.metatable) === void 0 || ($182 = $m19.view.path) !== void 0 || !("path" in $m19.view) && $m19.view[rt.CUT] === void 0) ? $182 : ($s2.pcs[$d2] = $pc + 28, rt.index($17, "path", "local 'ctx'")));
-        if (rh.isScalar($42) && rh.isScalar($6) && rh.isScalar($11) && rh.isScalar($16)) {
+        $1 = h;
+        if (!(($f3 = $1?.f) !== void 0 && (($5 = $f3["user-agent"]) !== void 0 || ($m2 = $1.metatable) === void 0 || ($5 = $m2.view["user-agent"]) !== void 0 || !("user-agent" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 28;
+          $5 = rt.index($1, "user-agent", "local 'h'");
+        }
+        $42 = $5;
+        $72 = h;
+        if (!(($f102 = $72?.f) !== void 0 && (($8 = $f102["x-custom-header"]) !== void 0 || ($m9 = $72.metatable) === void 0 || ($8 = $m9.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m9.view) && $m9.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 28;
+          $8 = rt.index($72, "x-custom-header", "local 'h'");
+        }
+        $6 = $8;
+        if (rh.pristineContext(ctx)) $122 = ctx.method;
+        else {
+          $13 = ctx;
+          if (!(($f16 = $13?.f) !== void 0 && (($14 = $f16.method) !== void 0 || ($m15 = $13.metatable) === void 0 || ($14 = $m15.view.method) !== void 0 || !("method" in $m15.view) && $m15.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 28;
+            $14 = rt.index($13, "method", "local 'ctx'");
+          }
+          $122 = $14;
+        }
+        $11 = $122;
+        if (rh.pristineContext(ctx)) $182 = ctx.path();
+        else {
+          $19 = ctx;
+          if (!(($f22 = $19?.f) !== void 0 && (($20 = $f22.path) !== void 0 || ($m21 = $19.metatable) === void 0 || ($20 = $m21.view.path) !== void 0 || !("path" in $m21.view) && $m21.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 28;
+            $20 = rt.index($19, "path", "local 'ctx'");
+          }
+          $182 = $20;
+        }
+        $17 = $182;
+        if (rh.isScalar($42) && rh.isScalar($6) && rh.isScalar($11) && rh.isScalar($17)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(9), $p = $w.p;
@@ -825,7 +941,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($16);
+          $w.scalar($17);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -833,39 +949,73 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($21 = $42, $22 = $6, $23 = $11, $24 = $16, $o25 = new rt.FieldsObject(), $n26 = 0, $21 !== void 0 && ($o25.agent = $21, $n26++), $22 !== void 0 && ($o25.custom = $22, $n26++), $23 !== void 0 && ($o25.method = $23, $n26++), $24 !== void 0 && ($o25.path = $24, $n26++), rt.LuaTable.record($o25, $n26)));
+        $o23 = new rt.FieldsObject();
+        $n24 = 0;
+        if ($42 !== void 0) {
+          $o23.agent = $42;
+          $n24++;
+        }
+        if ($6 !== void 0) {
+          $o23.custom = $6;
+          $n24++;
+        }
+        if ($11 !== void 0) {
+          $o23.method = $11;
+          $n24++;
+        }
+        if ($17 !== void 0) {
+          $o23.path = $17;
+          $n24++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o23, $n24));
       }
-      $27 = h;
-      if (!(($f30 = $27?.f) !== void 0 && (($28 = $f30["user-agent"]) !== void 0 || ($m29 = $27.metatable) === void 0 || ($28 = $m29.view["user-agent"]) !== void 0 || !("user-agent" in $m29.view) && $m29.view[rt.CUT] === void 0))) {
+      $25 = h;
+      if (!(($f28 = $25?.f) !== void 0 && (($26 = $f28["user-agent"]) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view["user-agent"]) !== void 0 || !("user-agent" in $m27.view) && $m27.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 28;
-        $28 = rt.index($27, "user-agent", "local 'h'");
+        $26 = rt.index($25, "user-agent", "local 'h'");
       }
-      $31 = h;
-      if (!(($f34 = $31?.f) !== void 0 && (($32 = $f34["x-custom-header"]) !== void 0 || ($m33 = $31.metatable) === void 0 || ($32 = $m33.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m33.view) && $m33.view[rt.CUT] === void 0))) {
+      $29 = h;
+      if (!(($f32 = $29?.f) !== void 0 && (($30 = $f32["x-custom-header"]) !== void 0 || ($m31 = $29.metatable) === void 0 || ($30 = $m31.view["x-custom-header"]) !== void 0 || !("x-custom-header" in $m31.view) && $m31.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 28;
-        $32 = rt.index($31, "x-custom-header", "local 'h'");
+        $30 = rt.index($29, "x-custom-header", "local 'h'");
       }
-      $39 = rh.pristineContext(ctx) ? ctx.method : ($35 = ctx, ($f38 = $35?.f) !== void 0 && (($36 = $f38.method) !== void 0 || ($m37 = $35.metatable) === void 0 || ($36 = $m37.view.method) !== void 0 || !("method" in $m37.view) && $m37.view[rt.CUT] === void 0) ? $36 : ($s2.pcs[$d2] = $pc + 28, rt.index($35, "method", "local 'ctx'")));
-      $44 = rh.pristineContext(ctx) ? ctx.path() : ($40 = ctx, ($f43 = $40?.f) !== void 0 && (($41 = $f43.path) !== void 0 || ($m42 = $40.metatable) === void 0 || ($41 = $m42.view.path) !== void 0 || !("path" in $m42.view) && $m42.view[rt.CUT] === void 0) ? $41 : ($s2.pcs[$d2] = $pc + 28, rt.index($40, "path", "local 'ctx'")));
-      $o45 = new rt.FieldsObject();
-      $n46 = 0;
-      if ($28 !== void 0) {
-        $o45.agent = $28;
-        $n46++;
+      if (rh.pristineContext(ctx)) $33 = ctx.method;
+      else {
+        $34 = ctx;
+        if (!(($f37 = $34?.f) !== void 0 && (($35 = $f37.method) !== void 0 || ($m36 = $34.metatable) === void 0 || ($35 = $m36.view.method) !== void 0 || !("method" in $m36.view) && $m36.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 28;
+          $35 = rt.index($34, "method", "local 'ctx'");
+        }
+        $33 = $35;
       }
-      if ($32 !== void 0) {
-        $o45.custom = $32;
-        $n46++;
+      if (rh.pristineContext(ctx)) $38 = ctx.path();
+      else {
+        $39 = ctx;
+        if (!(($f42 = $39?.f) !== void 0 && (($40 = $f42.path) !== void 0 || ($m41 = $39.metatable) === void 0 || ($40 = $m41.view.path) !== void 0 || !("path" in $m41.view) && $m41.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 28;
+          $40 = rt.index($39, "path", "local 'ctx'");
+        }
+        $38 = $40;
       }
-      if ($39 !== void 0) {
-        $o45.method = $39;
-        $n46++;
+      $o43 = new rt.FieldsObject();
+      $n44 = 0;
+      if ($26 !== void 0) {
+        $o43.agent = $26;
+        $n44++;
       }
-      if ($44 !== void 0) {
-        $o45.path = $44;
-        $n46++;
+      if ($30 !== void 0) {
+        $o43.custom = $30;
+        $n44++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o45, $n46));
+      if ($33 !== void 0) {
+        $o43.method = $33;
+        $n44++;
+      }
+      if ($38 !== void 0) {
+        $o43.path = $38;
+        $n44++;
+      }
+      return rt.leave($s2, $d2, rt.LuaTable.record($o43, $n44));
     }));
     if ($7 !== void 0 && ($f10 = $3?.f) !== void 0 && !$3.linked && $f10.get !== void 0) $f10.get = $7;
     else {

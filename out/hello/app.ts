@@ -140,59 +140,94 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m3: rt.LuaTable | undefined;
         let $f4: rt.Fields | undefined;
         let $5: rt.LuaValue;
-        let $m6: rt.LuaTable | undefined;
-        let $f7: rt.Fields | undefined;
-        let $8: rt.LuaValue;
+        let $6: rt.LuaValue;
+        let $m7: rt.LuaTable | undefined;
+        let $f8: rt.Fields | undefined;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $o11: rt.Fields;
-        let $n12: number;
-        let $13: rt.LuaValue;
+        let $11: rt.LuaValue;
+        let $o12: rt.Fields;
+        let $n13: number;
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
-        let $o17: rt.Fields;
-        let $n18: number;
+        let $17: rt.LuaValue;
+        let $o18: rt.Fields;
+        let $n19: number;
         const $json: boolean = rh.claim(ctx);
-        let name: rt.LuaValue = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("name") : ($1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2))), (($f7 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f7.name) !== undefined || ($m6 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m6.view.name) !== undefined || (!("name" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 6, rt.index($1, "name")))));
+        if (rh.pristineContext(ctx)) $1 = (ctx as rh.RequestContext).param("name");
+        else {
+          $2 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 5;
+          $5 = rt.first(rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.params !== undefined ? $f4.params : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.params !== undefined ? $m3.view.params : rt.index($2, "params", "local 'ctx'")), "method 'params'")($2));
+          if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.name) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.name) !== undefined || (!("name" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 6;
+            $6 = rt.index($5, "name");
+          }
+          $1 = $6;
+        }
+        let name: rt.LuaValue = $1;
         if ($json) {
-          $8 = ($5 = ("Hello ") as rt.LuaValue, (typeof $5 === 'string' && typeof name === 'string' ? $5 + name : ($s.pcs[$d] = $pc + 7, rt.concat($5, name, undefined, "local 'name'"))));
-          $9 = ($2 = (name) as rt.LuaValue, (($2 as rt.LuaTable)?.arr !== undefined ? ($2 as rt.LuaTable).length() : typeof $2 === 'string' ? $2.length : ($s.pcs[$d] = $pc + 7, rt.len($2, "local 'name'"))));
-          if (rh.isScalar($8) && rh.isScalar($9)) {
+          $6 = ("Hello ") as rt.LuaValue;
+          if (typeof $6 === 'string' && typeof name === 'string') $5 = $6 + name;
+          else {
+            $s.pcs[$d] = $pc + 7;
+            $5 = rt.concat($6, name, undefined, "local 'name'");
+          }
+          $9 = $5;
+          $2 = name as rt.LuaValue;
+          if (($2 as rt.LuaTable)?.arr !== undefined) $11 = ($2 as rt.LuaTable).length();
+          else if (typeof $2 === 'string') $11 = $2.length;
+          else {
+            $s.pcs[$d] = $pc + 7;
+            $11 = rt.len($2, "local 'name'");
+          }
+          $10 = $11;
+          if (rh.isScalar($9) && rh.isScalar($10)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(11), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 115; $b[$p + 5] = 115; $b[$p + 6] = 97; $b[$p + 7] = 103; $b[$p + 8] = 101; $b[$p + 9] = 34; $b[$p + 10] = 58; $w.p = $p + 11; }
-            $w.scalar($8 as string | number | boolean);
-            { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 101; $b[$p + 4] = 110; $b[$p + 5] = 103; $b[$p + 6] = 116; $b[$p + 7] = 104; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
             $w.scalar($9 as string | number | boolean);
+            { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 108; $b[$p + 3] = 101; $b[$p + 4] = 110; $b[$p + 5] = 103; $b[$p + 6] = 116; $b[$p + 7] = 104; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
+            $w.scalar($10 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($1 = $8, $10 = $9, $o11 = new rt.FieldsObject(), $n12 = 0, ($1 !== undefined && ($o11.message = $1, $n12++)), ($10 !== undefined && ($o11.length = $10, $n12++)), rt.LuaTable.record($o11, $n12)));
+          $o12 = new rt.FieldsObject();
+          $n13 = 0;
+          if ($9 !== undefined) {
+            $o12.message = $9;
+            $n13++;
+          }
+          if ($10 !== undefined) {
+            $o12.length = $10;
+            $n13++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o12, $n13));
         }
-        $13 = ("Hello ") as rt.LuaValue;
-        if (typeof $13 === 'string' && typeof name === 'string') $14 = $13 + name;
+        $14 = ("Hello ") as rt.LuaValue;
+        if (typeof $14 === 'string' && typeof name === 'string') $15 = $14 + name;
         else {
           $s.pcs[$d] = $pc + 7;
-          $14 = rt.concat($13, name, undefined, "local 'name'");
+          $15 = rt.concat($14, name, undefined, "local 'name'");
         }
-        $15 = name as rt.LuaValue;
-        if (($15 as rt.LuaTable)?.arr !== undefined) $16 = ($15 as rt.LuaTable).length();
-        else if (typeof $15 === 'string') $16 = $15.length;
+        $16 = name as rt.LuaValue;
+        if (($16 as rt.LuaTable)?.arr !== undefined) $17 = ($16 as rt.LuaTable).length();
+        else if (typeof $16 === 'string') $17 = $16.length;
         else {
           $s.pcs[$d] = $pc + 7;
-          $16 = rt.len($15, "local 'name'");
+          $17 = rt.len($16, "local 'name'");
         }
-        $o17 = new rt.FieldsObject();
-        $n18 = 0;
-        if ($14 !== undefined) {
-          $o17.message = $14;
-          $n18++;
+        $o18 = new rt.FieldsObject();
+        $n19 = 0;
+        if ($15 !== undefined) {
+          $o18.message = $15;
+          $n19++;
         }
-        if ($16 !== undefined) {
-          $o17.length = $16;
-          $n18++;
+        if ($17 !== undefined) {
+          $o18.length = $17;
+          $n19++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o17, $n18));
+        return rt.leave($s, $d, rt.LuaTable.record($o18, $n19));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {
@@ -257,10 +292,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m9: rt.LuaTable | undefined;
         let $f10: rt.Fields | undefined;
         let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
-        let $fn14!: rt.LuaFunction;
-        let $15: rt.LuaValue;
+        let $12: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $fn15!: rt.LuaFunction;
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
         let $o18: rt.Fields;
@@ -277,17 +312,33 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m29: rt.LuaTable | undefined;
         let $f30: rt.Fields | undefined;
         let $31: rt.LuaValue;
-        let $m32: rt.LuaTable | undefined;
-        let $f33: rt.Fields | undefined;
-        let $34: rt.LuaValue;
+        let $32: rt.LuaValue;
+        let $m33: rt.LuaTable | undefined;
+        let $f34: rt.Fields | undefined;
         let $o35: rt.Fields;
         let $n36: number;
         let $t37: number;
         let $r38: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = ($2 = api as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 10, rt.index($2, "json", "upvalue 'api'"))));
-          $6 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($7 = rt.first(($8 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8))), (($f13 = ($7 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.id) !== undefined || ($m12 = ($7 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.id) !== undefined || (!("id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 10, rt.index($7, "id")))));
+          $2 = api as rt.LuaValue;
+          if (!(($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 10;
+            $3 = rt.index($2, "json", "upvalue 'api'");
+          }
+          $1 = $3;
+          if (rh.pristineContext(ctx)) $7 = (ctx as rh.RequestContext).param("id");
+          else {
+            $8 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 11;
+            $11 = rt.first(rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8));
+            if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 10;
+              $12 = rt.index($11, "id");
+            }
+            $7 = $12;
+          }
+          $6 = $7;
           if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(21), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 116; $b[$p + 4] = 97; $b[$p + 5] = 116; $b[$p + 6] = 105; $b[$p + 7] = 99; $b[$p + 8] = 34; $b[$p + 9] = 58; $b[$p + 10] = 102; $b[$p + 11] = 97; $b[$p + 12] = 108; $b[$p + 13] = 115; $b[$p + 14] = 101; $b[$p + 15] = 44; $b[$p + 16] = 34; $b[$p + 17] = 105; $b[$p + 18] = 100; $b[$p + 19] = 34; $b[$p + 20] = 58; $w.p = $p + 21; }
@@ -295,7 +346,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, rt.first(($15 = $1, $16 = ($17 = $6, $o18 = new rt.FieldsObject(), $n19 = 1, $o18.static = false, ($17 !== undefined && ($o18.id = $17, $n19++)), rt.LuaTable.record($o18, $n19)), $s.pcs[$d] = $pc + 12, $fn14 = rt.fn($15, "field 'json'"), $fn14($16))));
+          $16 = $1;
+          $o18 = new rt.FieldsObject();
+          $n19 = 1;
+          $o18.static = false;
+          if ($6 !== undefined) {
+            $o18.id = $6;
+            $n19++;
+          }
+          $17 = rt.LuaTable.record($o18, $n19);
+          $s.pcs[$d] = $pc + 12;
+          $fn15 = rt.fn($16, "field 'json'");
+          return rt.leave($s, $d, rt.first($fn15($17)));
         }
         $22 = api as rt.LuaValue;
         if (!(($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.json) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)))) {
@@ -303,12 +365,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $23 = rt.index($22, "json", "upvalue 'api'");
         }
         $21 = $23;
-        $34 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($27 = rt.first(($28 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 11, rt.fn((($f30 = ($28 as rt.LuaTable)?.f)?.params !== undefined ? $f30.params : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.params !== undefined ? $m29.view.params : rt.index($28, "params", "local 'ctx'")), "method 'params'")($28))), (($f33 = ($27 as rt.LuaTable)?.f) !== undefined && (($31 = $f33.id) !== undefined || ($m32 = ($27 as rt.LuaTable).metatable) === undefined || ($31 = $m32.view.id) !== undefined || (!("id" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : ($s.pcs[$d] = $pc + 10, rt.index($27, "id")))));
+        if (rh.pristineContext(ctx)) $27 = (ctx as rh.RequestContext).param("id");
+        else {
+          $28 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 11;
+          $31 = rt.first(rt.fn((($f30 = ($28 as rt.LuaTable)?.f)?.params !== undefined ? $f30.params : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.params !== undefined ? $m29.view.params : rt.index($28, "params", "local 'ctx'")), "method 'params'")($28));
+          if (!(($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 10;
+            $32 = rt.index($31, "id");
+          }
+          $27 = $32;
+        }
         $o35 = new rt.FieldsObject();
         $n36 = 1;
         $o35.static = false;
-        if ($34 !== undefined) {
-          $o35.id = $34;
+        if ($27 !== undefined) {
+          $o35.id = $27;
           $n36++;
         }
         $26 = rt.LuaTable.record($o35, $n36);
@@ -361,27 +433,35 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $8: rt.LuaValue;
         let $m9: rt.LuaTable | undefined;
         let $f10: rt.Fields | undefined;
-        let $11: rt.LuaValue;
-        let $12: rt.LuaValue;
-        let $o13: rt.Fields;
-        let $n14: number;
-        let $15: rt.LuaValue;
-        let $16: rt.LuaValue;
-        let $m17: rt.LuaTable | undefined;
-        let $f18: rt.Fields | undefined;
-        let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
-        let $m21: rt.LuaTable | undefined;
-        let $f22: rt.Fields | undefined;
-        let $o23: rt.Fields;
-        let $n24: number;
+        let $o11: rt.Fields;
+        let $n12: number;
+        let $13: rt.LuaValue;
+        let $14: rt.LuaValue;
+        let $m15: rt.LuaTable | undefined;
+        let $f16: rt.Fields | undefined;
+        let $17: rt.LuaValue;
+        let $18: rt.LuaValue;
+        let $m19: rt.LuaTable | undefined;
+        let $f20: rt.Fields | undefined;
+        let $o21: rt.Fields;
+        let $n22: number;
         const $json: boolean = rh.claim(ctx);
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 15;
         let p: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.params !== undefined ? $f3.params : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.params !== undefined ? $m2.view.params : rt.index($1, "params", "local 'ctx'")), "method 'params'")($1));
         if ($json) {
-          $4 = ($1 = p as rt.LuaValue, (($f3 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f3.id) !== undefined || ($m2 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m2.view.id) !== undefined || (!("id" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 16, rt.index($1, "id", "local 'p'"))));
-          $6 = ($7 = p as rt.LuaValue, (($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.postId) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.postId) !== undefined || (!("postId" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 16, rt.index($7, "postId", "local 'p'"))));
+          $1 = p as rt.LuaValue;
+          if (!(($f3 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f3.id) !== undefined || ($m2 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m2.view.id) !== undefined || (!("id" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 16;
+            $5 = rt.index($1, "id", "local 'p'");
+          }
+          $4 = $5;
+          $7 = p as rt.LuaValue;
+          if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10.postId) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view.postId) !== undefined || (!("postId" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 16;
+            $8 = rt.index($7, "postId", "local 'p'");
+          }
+          $6 = $8;
           if (rh.isScalar($4) && rh.isScalar($6)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 117; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 114; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
@@ -391,29 +471,39 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($11 = $4, $12 = $6, $o13 = new rt.FieldsObject(), $n14 = 0, ($11 !== undefined && ($o13.user = $11, $n14++)), ($12 !== undefined && ($o13.post = $12, $n14++)), rt.LuaTable.record($o13, $n14)));
+          $o11 = new rt.FieldsObject();
+          $n12 = 0;
+          if ($4 !== undefined) {
+            $o11.user = $4;
+            $n12++;
+          }
+          if ($6 !== undefined) {
+            $o11.post = $6;
+            $n12++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o11, $n12));
         }
-        $15 = p as rt.LuaValue;
-        if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.id) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.id) !== undefined || (!("id" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
+        $13 = p as rt.LuaValue;
+        if (!(($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.id) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.id) !== undefined || (!("id" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 16;
-          $16 = rt.index($15, "id", "local 'p'");
+          $14 = rt.index($13, "id", "local 'p'");
         }
-        $19 = p as rt.LuaValue;
-        if (!(($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.postId) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.postId) !== undefined || (!("postId" in $m21.view) && $m21.view[rt.CUT] === undefined)))) {
+        $17 = p as rt.LuaValue;
+        if (!(($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.postId) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.postId) !== undefined || (!("postId" in $m19.view) && $m19.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 16;
-          $20 = rt.index($19, "postId", "local 'p'");
+          $18 = rt.index($17, "postId", "local 'p'");
         }
-        $o23 = new rt.FieldsObject();
-        $n24 = 0;
-        if ($16 !== undefined) {
-          $o23.user = $16;
-          $n24++;
+        $o21 = new rt.FieldsObject();
+        $n22 = 0;
+        if ($14 !== undefined) {
+          $o21.user = $14;
+          $n22++;
         }
-        if ($20 !== undefined) {
-          $o23.post = $20;
-          $n24++;
+        if ($18 !== undefined) {
+          $o21.post = $18;
+          $n22++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o23, $n24));
+        return rt.leave($s, $d, rt.LuaTable.record($o21, $n22));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($18 !== undefined && ($f19 = ($12 as rt.LuaTable)?.f) !== undefined && !($12 as rt.LuaTable).linked && $f19.get !== undefined) $f19.get = $18;
       else {
@@ -558,49 +648,75 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
         let $13: rt.LuaValue;
-        let $m14: rt.LuaTable | undefined;
-        let $f15: rt.Fields | undefined;
-        let $16: rt.LuaValue;
+        let $14: rt.LuaValue;
+        let $m15: rt.LuaTable | undefined;
+        let $f16: rt.Fields | undefined;
         let $17: rt.LuaValue;
         let $18: rt.LuaValue;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
-        let $21: rt.LuaValue;
-        let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
-        let $o25: rt.Fields;
-        let $n26: number;
-        let $27: rt.LuaValue;
-        let $28: rt.LuaValue;
-        let $m29: rt.LuaTable | undefined;
-        let $f30: rt.Fields | undefined;
-        let $31: rt.LuaValue;
-        let $32: rt.LuaValue;
-        let $m33: rt.LuaTable | undefined;
-        let $f34: rt.Fields | undefined;
+        let $19: rt.LuaValue;
+        let $20: rt.LuaValue;
+        let $m21: rt.LuaTable | undefined;
+        let $f22: rt.Fields | undefined;
+        let $o23: rt.Fields;
+        let $n24: number;
+        let $25: rt.LuaValue;
+        let $26: rt.LuaValue;
+        let $m27: rt.LuaTable | undefined;
+        let $f28: rt.Fields | undefined;
+        let $29: rt.LuaValue;
+        let $30: rt.LuaValue;
+        let $m31: rt.LuaTable | undefined;
+        let $f32: rt.Fields | undefined;
+        let $33: rt.LuaValue;
+        let $34: rt.LuaValue;
         let $35: rt.LuaValue;
-        let $36: rt.LuaValue;
-        let $m37: rt.LuaTable | undefined;
-        let $f38: rt.Fields | undefined;
+        let $m36: rt.LuaTable | undefined;
+        let $f37: rt.Fields | undefined;
+        let $38: rt.LuaValue;
         let $39: rt.LuaValue;
         let $40: rt.LuaValue;
-        let $41: rt.LuaValue;
-        let $m42: rt.LuaTable | undefined;
-        let $f43: rt.Fields | undefined;
-        let $44: rt.LuaValue;
-        let $o45: rt.Fields;
-        let $n46: number;
+        let $m41: rt.LuaTable | undefined;
+        let $f42: rt.Fields | undefined;
+        let $o43: rt.Fields;
+        let $n44: number;
         const $json: boolean = rh.claim(ctx);
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 27;
         let h: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.headers !== undefined ? $f3.headers : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.headers !== undefined ? $m2.view.headers : rt.index($1, "headers", "local 'ctx'")), "method 'headers'")($1));
         if ($json) {
-          $4 = ($1 = h as rt.LuaValue, (($f3 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f3["user-agent"]) !== undefined || ($m2 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m2.view["user-agent"]) !== undefined || (!("user-agent" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $5 : ($s.pcs[$d] = $pc + 28, rt.index($1, "user-agent", "local 'h'"))));
-          $6 = ($7 = h as rt.LuaValue, (($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10["x-custom-header"]) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m9.view) && $m9.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 28, rt.index($7, "x-custom-header", "local 'h'"))));
-          $11 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($12 = ctx as rt.LuaValue, (($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.method) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.method) !== undefined || (!("method" in $m14.view) && $m14.view[rt.CUT] === undefined)) ? $13 : ($s.pcs[$d] = $pc + 28, rt.index($12, "method", "local 'ctx'")))));
-          $16 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).path() : ($17 = ctx as rt.LuaValue, (($f20 = ($17 as rt.LuaTable)?.f) !== undefined && (($18 = $f20.path) !== undefined || ($m19 = ($17 as rt.LuaTable).metatable) === undefined || ($18 = $m19.view.path) !== undefined || (!("path" in $m19.view) && $m19.view[rt.CUT] === undefined)) ? $18 : ($s.pcs[$d] = $pc + 28, rt.index($17, "path", "local 'ctx'")))));
-          if (rh.isScalar($4) && rh.isScalar($6) && rh.isScalar($11) && rh.isScalar($16)) {
+          $1 = h as rt.LuaValue;
+          if (!(($f3 = ($1 as rt.LuaTable)?.f) !== undefined && (($5 = $f3["user-agent"]) !== undefined || ($m2 = ($1 as rt.LuaTable).metatable) === undefined || ($5 = $m2.view["user-agent"]) !== undefined || (!("user-agent" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 28;
+            $5 = rt.index($1, "user-agent", "local 'h'");
+          }
+          $4 = $5;
+          $7 = h as rt.LuaValue;
+          if (!(($f10 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f10["x-custom-header"]) !== undefined || ($m9 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m9.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m9.view) && $m9.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 28;
+            $8 = rt.index($7, "x-custom-header", "local 'h'");
+          }
+          $6 = $8;
+          if (rh.pristineContext(ctx)) $12 = (ctx as rh.RequestContext).method;
+          else {
+            $13 = ctx as rt.LuaValue;
+            if (!(($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.method) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.method) !== undefined || (!("method" in $m15.view) && $m15.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 28;
+              $14 = rt.index($13, "method", "local 'ctx'");
+            }
+            $12 = $14;
+          }
+          $11 = $12;
+          if (rh.pristineContext(ctx)) $18 = (ctx as rh.RequestContext).path();
+          else {
+            $19 = ctx as rt.LuaValue;
+            if (!(($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.path) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.path) !== undefined || (!("path" in $m21.view) && $m21.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 28;
+              $20 = rt.index($19, "path", "local 'ctx'");
+            }
+            $18 = $20;
+          }
+          $17 = $18;
+          if (rh.isScalar($4) && rh.isScalar($6) && rh.isScalar($11) && rh.isScalar($17)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 97; $b[$p + 3] = 103; $b[$p + 4] = 101; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
             $w.scalar($4 as string | number | boolean);
@@ -609,43 +725,77 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
             $w.scalar($11 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 112; $b[$p + 3] = 97; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($16 as string | number | boolean);
+            $w.scalar($17 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($21 = $4, $22 = $6, $23 = $11, $24 = $16, $o25 = new rt.FieldsObject(), $n26 = 0, ($21 !== undefined && ($o25.agent = $21, $n26++)), ($22 !== undefined && ($o25.custom = $22, $n26++)), ($23 !== undefined && ($o25.method = $23, $n26++)), ($24 !== undefined && ($o25.path = $24, $n26++)), rt.LuaTable.record($o25, $n26)));
+          $o23 = new rt.FieldsObject();
+          $n24 = 0;
+          if ($4 !== undefined) {
+            $o23.agent = $4;
+            $n24++;
+          }
+          if ($6 !== undefined) {
+            $o23.custom = $6;
+            $n24++;
+          }
+          if ($11 !== undefined) {
+            $o23.method = $11;
+            $n24++;
+          }
+          if ($17 !== undefined) {
+            $o23.path = $17;
+            $n24++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o23, $n24));
         }
-        $27 = h as rt.LuaValue;
-        if (!(($f30 = ($27 as rt.LuaTable)?.f) !== undefined && (($28 = $f30["user-agent"]) !== undefined || ($m29 = ($27 as rt.LuaTable).metatable) === undefined || ($28 = $m29.view["user-agent"]) !== undefined || (!("user-agent" in $m29.view) && $m29.view[rt.CUT] === undefined)))) {
+        $25 = h as rt.LuaValue;
+        if (!(($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28["user-agent"]) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view["user-agent"]) !== undefined || (!("user-agent" in $m27.view) && $m27.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 28;
-          $28 = rt.index($27, "user-agent", "local 'h'");
+          $26 = rt.index($25, "user-agent", "local 'h'");
         }
-        $31 = h as rt.LuaValue;
-        if (!(($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34["x-custom-header"]) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m33.view) && $m33.view[rt.CUT] === undefined)))) {
+        $29 = h as rt.LuaValue;
+        if (!(($f32 = ($29 as rt.LuaTable)?.f) !== undefined && (($30 = $f32["x-custom-header"]) !== undefined || ($m31 = ($29 as rt.LuaTable).metatable) === undefined || ($30 = $m31.view["x-custom-header"]) !== undefined || (!("x-custom-header" in $m31.view) && $m31.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 28;
-          $32 = rt.index($31, "x-custom-header", "local 'h'");
+          $30 = rt.index($29, "x-custom-header", "local 'h'");
         }
-        $39 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($35 = ctx as rt.LuaValue, (($f38 = ($35 as rt.LuaTable)?.f) !== undefined && (($36 = $f38.method) !== undefined || ($m37 = ($35 as rt.LuaTable).metatable) === undefined || ($36 = $m37.view.method) !== undefined || (!("method" in $m37.view) && $m37.view[rt.CUT] === undefined)) ? $36 : ($s.pcs[$d] = $pc + 28, rt.index($35, "method", "local 'ctx'")))));
-        $44 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).path() : ($40 = ctx as rt.LuaValue, (($f43 = ($40 as rt.LuaTable)?.f) !== undefined && (($41 = $f43.path) !== undefined || ($m42 = ($40 as rt.LuaTable).metatable) === undefined || ($41 = $m42.view.path) !== undefined || (!("path" in $m42.view) && $m42.view[rt.CUT] === undefined)) ? $41 : ($s.pcs[$d] = $pc + 28, rt.index($40, "path", "local 'ctx'")))));
-        $o45 = new rt.FieldsObject();
-        $n46 = 0;
-        if ($28 !== undefined) {
-          $o45.agent = $28;
-          $n46++;
+        if (rh.pristineContext(ctx)) $33 = (ctx as rh.RequestContext).method;
+        else {
+          $34 = ctx as rt.LuaValue;
+          if (!(($f37 = ($34 as rt.LuaTable)?.f) !== undefined && (($35 = $f37.method) !== undefined || ($m36 = ($34 as rt.LuaTable).metatable) === undefined || ($35 = $m36.view.method) !== undefined || (!("method" in $m36.view) && $m36.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 28;
+            $35 = rt.index($34, "method", "local 'ctx'");
+          }
+          $33 = $35;
         }
-        if ($32 !== undefined) {
-          $o45.custom = $32;
-          $n46++;
+        if (rh.pristineContext(ctx)) $38 = (ctx as rh.RequestContext).path();
+        else {
+          $39 = ctx as rt.LuaValue;
+          if (!(($f42 = ($39 as rt.LuaTable)?.f) !== undefined && (($40 = $f42.path) !== undefined || ($m41 = ($39 as rt.LuaTable).metatable) === undefined || ($40 = $m41.view.path) !== undefined || (!("path" in $m41.view) && $m41.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 28;
+            $40 = rt.index($39, "path", "local 'ctx'");
+          }
+          $38 = $40;
         }
-        if ($39 !== undefined) {
-          $o45.method = $39;
-          $n46++;
+        $o43 = new rt.FieldsObject();
+        $n44 = 0;
+        if ($26 !== undefined) {
+          $o43.agent = $26;
+          $n44++;
         }
-        if ($44 !== undefined) {
-          $o45.path = $44;
-          $n46++;
+        if ($30 !== undefined) {
+          $o43.custom = $30;
+          $n44++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o45, $n46));
+        if ($33 !== undefined) {
+          $o43.method = $33;
+          $n44++;
+        }
+        if ($38 !== undefined) {
+          $o43.path = $38;
+          $n44++;
+        }
+        return rt.leave($s, $d, rt.LuaTable.record($o43, $n44));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f10 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $7;
       else {

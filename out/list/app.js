@@ -73,21 +73,33 @@ function load($env) {
       let $m8;
       let $f9;
       let $10;
-      let $m11;
-      let $f12;
-      let $o13;
-      let $n14;
-      let $a15;
-      let $16;
-      let $o17;
-      let $n18;
+      let $11;
+      let $m12;
+      let $f13;
+      let $o14;
+      let $n15;
+      let $a16;
+      let $17;
+      let $o18;
+      let $n19;
       const $json = rh.claim(ctx);
       if (($42 = $env.f.tonumber) === void 0) {
         $s2.pcs[$d2] = $pc + 3;
         $42 = rt.getGlobal($env, "tonumber");
       }
       $32 = $42;
-      $5 = rh.pristineContext(ctx) ? ctx.queryValue("n") : ($6 = rt.first(($72 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72))), ($f12 = $6?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m11 = $6.metatable) === void 0 || ($10 = $m11.view.n) !== void 0 || !("n" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 3, rt.index($6, "n")));
+      if (rh.pristineContext(ctx)) $6 = ctx.queryValue("n");
+      else {
+        $72 = ctx;
+        $s2.pcs[$d2] = $pc + 4;
+        $10 = rt.first(rt.fn(($f9 = $72?.f)?.query !== void 0 ? $f9.query : ($m8 = $72?.metatable) !== void 0 && $m8.view.query !== void 0 ? $m8.view.query : rt.index($72, "query", "local 'ctx'"), "method 'query'")($72));
+        if (!(($f13 = $10?.f) !== void 0 && (($11 = $f13.n) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.n) !== void 0 || !("n" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 3;
+          $11 = rt.index($10, "n");
+        }
+        $6 = $11;
+      }
+      $5 = $6;
       $s2.pcs[$d2] = $pc + 5;
       $fn2 = rt.fn($32, "global 'tonumber'");
       $1 = rt.first($fn2($5));
@@ -97,7 +109,7 @@ function load($env) {
       let items$n = 0;
       {
         const $start1 = 1;
-        const $limit1 = ($10 = n, $s2.pcs[$d2] = $pc + 6, rt.forNumber($10, "limit"));
+        const $limit1 = ($11 = n, $s2.pcs[$d2] = $pc + 6, rt.forNumber($11, "limit"));
         for (let i = $start1; i <= $limit1; i++) {
           if ($json) {
             const $w = items$w;
@@ -229,30 +241,30 @@ function load($env) {
               $w.p = $p + 9;
             }
           } else {
-            $6 = i;
+            $72 = i;
             $5 = "item " + rt.numberToString(i);
             $42 = i * 1.5;
             $32 = rt.mod(i, 3) !== 0;
             $1 = new rt.LuaTable(["tag" + rt.numberToString(rt.mod(i, 5)), "all"]);
-            $o13 = new rt.FieldsObject();
-            $n14 = 5;
-            $o13.id = $6;
-            $o13.name = $5;
-            $o13.price = $42;
-            $o13.in_stock = $32;
-            $o13.tags = $1;
-            $72 = rt.LuaTable.record($o13, $n14);
-            if ($72 !== void 0 && ($a15 = items?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a15[i - 1] !== void 0) $a15[i - 1] = $72;
-            else if ($72 !== void 0 && $a15 !== void 0 && i === $a15.length + 1 && items.other === void 0 && items.metatable === void 0) $a15.push($72);
+            $o14 = new rt.FieldsObject();
+            $n15 = 5;
+            $o14.id = $72;
+            $o14.name = $5;
+            $o14.price = $42;
+            $o14.in_stock = $32;
+            $o14.tags = $1;
+            $10 = rt.LuaTable.record($o14, $n15);
+            if ($10 !== void 0 && ($a16 = items?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a16[i - 1] !== void 0) $a16[i - 1] = $10;
+            else if ($10 !== void 0 && $a16 !== void 0 && i === $a16.length + 1 && items.other === void 0 && items.metatable === void 0) $a16.push($10);
             else {
               $s2.pcs[$d2] = $pc + 7;
-              rt.setIndex(items, i, $72, "local 'items'");
+              rt.setIndex(items, i, $10, "local 'items'");
             }
           }
         }
       }
       if ($json) {
-        $16 = items$n;
+        $17 = items$n;
         if (items$n !== 0) {
           const $w = rh.jsonBytes();
           {
@@ -268,7 +280,7 @@ function load($env) {
             $b[$p + 8] = 58;
             $w.p = $p + 9;
           }
-          $w.num($16);
+          $w.num($17);
           {
             const $b = $w.room(10), $p = $w.p;
             $b[$p] = 44;
@@ -292,15 +304,20 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($10 = $16, $1 = items, $o13 = new rt.FieldsObject(), $n14 = 2, $o13.count = $10, $o13.items = $1, rt.LuaTable.record($o13, $n14)));
+        $11 = items;
+        $o14 = new rt.FieldsObject();
+        $n15 = 2;
+        $o14.count = $17;
+        $o14.items = $11;
+        return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
       }
-      $32 = items.length();
-      $42 = items;
-      $o17 = new rt.FieldsObject();
-      $n18 = 2;
-      $o17.count = $32;
-      $o17.items = $42;
-      return rt.leave($s2, $d2, rt.LuaTable.record($o17, $n18));
+      $1 = items.length();
+      $32 = items;
+      $o18 = new rt.FieldsObject();
+      $n19 = 2;
+      $o18.count = $1;
+      $o18.items = $32;
+      return rt.leave($s2, $d2, rt.LuaTable.record($o18, $n19));
     }));
     if ($2 !== void 0 && ($f10 = $7?.f) !== void 0 && !$7.linked && $f10.get !== void 0) $f10.get = $2;
     else {

@@ -68,21 +68,33 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m8: rt.LuaTable | undefined;
         let $f9: rt.Fields | undefined;
         let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
-        let $o13: rt.Fields;
-        let $n14: number;
-        let $a15: rt.LuaValue[] | undefined;
-        let $16: number;
-        let $o17: rt.Fields;
-        let $n18: number;
+        let $11: rt.LuaValue;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $o14: rt.Fields;
+        let $n15: number;
+        let $a16: rt.LuaValue[] | undefined;
+        let $17: number;
+        let $o18: rt.Fields;
+        let $n19: number;
         const $json: boolean = rh.claim(ctx);
         if (($4 = $env.f.tonumber) === undefined) {
           $s.pcs[$d] = $pc + 3;
           $4 = rt.getGlobal($env, "tonumber");
         }
         $3 = $4;
-        $5 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("n") : ($6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7))), (($f12 = ($6 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($6 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 3, rt.index($6, "n")))));
+        if (rh.pristineContext(ctx)) $6 = (ctx as rh.RequestContext).queryValue("n");
+        else {
+          $7 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 4;
+          $10 = rt.first(rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.query !== undefined ? $f9.query : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.query !== undefined ? $m8.view.query : rt.index($7, "query", "local 'ctx'")), "method 'query'")($7));
+          if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.n) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.n) !== undefined || (!("n" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 3;
+            $11 = rt.index($10, "n");
+          }
+          $6 = $11;
+        }
+        $5 = $6;
         $s.pcs[$d] = $pc + 5;
         $fn2 = rt.fn($3, "global 'tonumber'");
         $1 = rt.first($fn2($5));
@@ -92,7 +104,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let items$n = 0;
         {
           const $start1 = 1;
-          const $limit1 = ($10 = n, ($s.pcs[$d] = $pc + 6, rt.forNumber($10, 'limit')));
+          const $limit1 = ($11 = n, ($s.pcs[$d] = $pc + 6, rt.forNumber($11, 'limit')));
           for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
               const $w = items$w!;
@@ -107,48 +119,53 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
               $w.luaNum((rt.mod(i, 5)) as number);
               { const $b = $w.room(9), $p = $w.p; $b[$p] = 34; $b[$p + 1] = 44; $b[$p + 2] = 34; $b[$p + 3] = 97; $b[$p + 4] = 108; $b[$p + 5] = 108; $b[$p + 6] = 34; $b[$p + 7] = 93; $b[$p + 8] = 125; $w.p = $p + 9; }
             } else {
-              $6 = i;
+              $7 = i;
               $5 = ("item " + rt.numberToString(i));
               $4 = (i * 1.5);
               $3 = ((rt.mod(i, 3)) !== 0);
               $1 = new rt.LuaTable([("tag" + rt.numberToString((rt.mod(i, 5)))), "all"]);
-              $o13 = new rt.FieldsObject();
-              $n14 = 5;
-              $o13.id = $6;
-              $o13.name = $5;
-              $o13.price = $4;
-              $o13.in_stock = $3;
-              $o13.tags = $1;
-              $7 = rt.LuaTable.record($o13, $n14);
-              if ($7 !== undefined && ($a15 = (items as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a15[i - 1] !== undefined) $a15[i - 1] = $7;
-              else if ($7 !== undefined && $a15 !== undefined && i === $a15.length + 1 && (items as rt.LuaTable).other === undefined && (items as rt.LuaTable).metatable === undefined) $a15.push($7);
+              $o14 = new rt.FieldsObject();
+              $n15 = 5;
+              $o14.id = $7;
+              $o14.name = $5;
+              $o14.price = $4;
+              $o14.in_stock = $3;
+              $o14.tags = $1;
+              $10 = rt.LuaTable.record($o14, $n15);
+              if ($10 !== undefined && ($a16 = (items as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a16[i - 1] !== undefined) $a16[i - 1] = $10;
+              else if ($10 !== undefined && $a16 !== undefined && i === $a16.length + 1 && (items as rt.LuaTable).other === undefined && (items as rt.LuaTable).metatable === undefined) $a16.push($10);
               else {
                 $s.pcs[$d] = $pc + 7;
-                rt.setIndex(items, i, $7, "local 'items'");
+                rt.setIndex(items, i, $10, "local 'items'");
               }
             }
           }
         }
         if ($json) {
-          $16 = items$n;
+          $17 = items$n;
           if (items$n !== 0) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(9), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 111; $b[$p + 4] = 117; $b[$p + 5] = 110; $b[$p + 6] = 116; $b[$p + 7] = 34; $b[$p + 8] = 58; $w.p = $p + 9; }
-            $w.num($16 as number);
+            $w.num($17 as number);
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 116; $b[$p + 4] = 101; $b[$p + 5] = 109; $b[$p + 6] = 115; $b[$p + 7] = 34; $b[$p + 8] = 58; $b[$p + 9] = 91; $w.p = $p + 10; }
             $w.append(items$w!);
             { const $b = $w.room(2), $p = $w.p; $b[$p] = 93; $b[$p + 1] = 125; $w.p = $p + 2; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($10 = $16, $1 = items, $o13 = new rt.FieldsObject(), $n14 = 2, $o13.count = $10, $o13.items = $1, rt.LuaTable.record($o13, $n14)));
+          $11 = items;
+          $o14 = new rt.FieldsObject();
+          $n15 = 2;
+          $o14.count = $17;
+          $o14.items = $11;
+          return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
         }
-        $3 = items.length();
-        $4 = items;
-        $o17 = new rt.FieldsObject();
-        $n18 = 2;
-        $o17.count = $3;
-        $o17.items = $4;
-        return rt.leave($s, $d, rt.LuaTable.record($o17, $n18));
+        $1 = items.length();
+        $3 = items;
+        $o18 = new rt.FieldsObject();
+        $n19 = 2;
+        $o18.count = $1;
+        $o18.items = $3;
+        return rt.leave($s, $d, rt.LuaTable.record($o18, $n19));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($2 !== undefined && ($f10 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f10.get !== undefined) $f10.get = $2;
       else {

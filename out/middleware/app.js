@@ -392,36 +392,43 @@ function load($env) {
       let $fn14;
       let $15;
       let $16;
-      let $17;
-      let $18;
-      let $o19;
-      let $n20;
-      let $fn21;
+      let $o17;
+      let $n18;
+      let $fn19;
+      let $20;
+      let $21;
       let $222;
-      let $23;
-      let $24;
-      let $m25;
-      let $f26;
-      let $27;
-      let $28;
-      let $m29;
-      let $f30;
-      let $31;
-      let $322;
-      let $m33;
-      let $f34;
-      let $35;
-      let $o36;
-      let $n37;
-      let $t38;
-      let $r39;
+      let $m23;
+      let $f24;
+      let $25;
+      let $26;
+      let $m27;
+      let $f28;
+      let $29;
+      let $30;
+      let $m31;
+      let $f32;
+      let $33;
+      let $o34;
+      let $n35;
+      let $t36;
+      let $r37;
       const $json = rh.claim(ctx);
       $s2.pcs[$d2] = $pc + 22;
       trace("handler");
       if ($json) {
-        $1 = ($22 = api, ($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 23, rt.index($22, "json", "upvalue 'api'")));
-        $6 = rt.first(($72 = ctx, $s2.pcs[$d2] = $pc + 24, rt.fn(($f9 = $72?.f)?.get !== void 0 ? $f9.get : ($m8 = $72?.metatable) !== void 0 && $m8.view.get !== void 0 ? $m8.view.get : rt.index($72, "get", "local 'ctx'"), "method 'get'")($72, "role")));
-        $102 = rt.first(($11 = ctx, $s2.pcs[$d2] = $pc + 25, rt.fn(($f13 = $11?.f)?.get !== void 0 ? $f13.get : ($m122 = $11?.metatable) !== void 0 && $m122.view.get !== void 0 ? $m122.view.get : rt.index($11, "get", "local 'ctx'"), "method 'get'")($11, "request_id")));
+        $22 = api;
+        if (!(($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 23;
+          $32 = rt.index($22, "json", "upvalue 'api'");
+        }
+        $1 = $32;
+        $72 = ctx;
+        $s2.pcs[$d2] = $pc + 24;
+        $6 = rt.first(rt.fn(($f9 = $72?.f)?.get !== void 0 ? $f9.get : ($m8 = $72?.metatable) !== void 0 && $m8.view.get !== void 0 ? $m8.view.get : rt.index($72, "get", "local 'ctx'"), "method 'get'")($72, "role"));
+        $11 = ctx;
+        $s2.pcs[$d2] = $pc + 25;
+        $102 = rt.first(rt.fn(($f13 = $11?.f)?.get !== void 0 ? $f13.get : ($m122 = $11?.metatable) !== void 0 && $m122.view.get !== void 0 ? $m122.view.get : rt.index($11, "get", "local 'ctx'"), "method 'get'")($11, "request_id"));
         if (rh.isJsonBuilder($1) && rh.isScalar($6) && rh.isScalar($102)) {
           const $w = rh.jsonBytes();
           {
@@ -473,43 +480,58 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, rt.first(($15 = $1, $16 = ($17 = $6, $18 = $102, $o19 = new rt.FieldsObject(), $n20 = 1, $o19.ok = true, $17 !== void 0 && ($o19.role = $17, $n20++), $18 !== void 0 && ($o19.request_id = $18, $n20++), rt.LuaTable.record($o19, $n20)), $s2.pcs[$d2] = $pc + 26, $fn14 = rt.fn($15, "field 'json'"), $fn14($16))));
+        $15 = $1;
+        $o17 = new rt.FieldsObject();
+        $n18 = 1;
+        $o17.ok = true;
+        if ($6 !== void 0) {
+          $o17.role = $6;
+          $n18++;
+        }
+        if ($102 !== void 0) {
+          $o17.request_id = $102;
+          $n18++;
+        }
+        $16 = rt.LuaTable.record($o17, $n18);
+        $s2.pcs[$d2] = $pc + 26;
+        $fn14 = rt.fn($15, "field 'json'");
+        return rt.leave($s2, $d2, rt.first($fn14($16)));
       }
-      $23 = api;
-      if (!(($f26 = $23?.f) !== void 0 && (($24 = $f26.json) !== void 0 || ($m25 = $23.metatable) === void 0 || ($24 = $m25.view.json) !== void 0 || !("json" in $m25.view) && $m25.view[rt.CUT] === void 0))) {
+      $21 = api;
+      if (!(($f24 = $21?.f) !== void 0 && (($222 = $f24.json) !== void 0 || ($m23 = $21.metatable) === void 0 || ($222 = $m23.view.json) !== void 0 || !("json" in $m23.view) && $m23.view[rt.CUT] === void 0))) {
         $s2.pcs[$d2] = $pc + 23;
-        $24 = rt.index($23, "json", "upvalue 'api'");
+        $222 = rt.index($21, "json", "upvalue 'api'");
       }
-      $222 = $24;
-      $28 = ctx;
+      $20 = $222;
+      $26 = ctx;
       $s2.pcs[$d2] = $pc + 24;
-      $31 = rt.first(rt.fn(($f30 = $28?.f)?.get !== void 0 ? $f30.get : ($m29 = $28?.metatable) !== void 0 && $m29.view.get !== void 0 ? $m29.view.get : rt.index($28, "get", "local 'ctx'"), "method 'get'")($28, "role"));
-      $322 = ctx;
+      $29 = rt.first(rt.fn(($f28 = $26?.f)?.get !== void 0 ? $f28.get : ($m27 = $26?.metatable) !== void 0 && $m27.view.get !== void 0 ? $m27.view.get : rt.index($26, "get", "local 'ctx'"), "method 'get'")($26, "role"));
+      $30 = ctx;
       $s2.pcs[$d2] = $pc + 25;
-      $35 = rt.first(rt.fn(($f34 = $322?.f)?.get !== void 0 ? $f34.get : ($m33 = $322?.metatable) !== void 0 && $m33.view.get !== void 0 ? $m33.view.get : rt.index($322, "get", "local 'ctx'"), "method 'get'")($322, "request_id"));
-      $o36 = new rt.FieldsObject();
-      $n37 = 1;
-      $o36.ok = true;
-      if ($31 !== void 0) {
-        $o36.role = $31;
-        $n37++;
+      $33 = rt.first(rt.fn(($f32 = $30?.f)?.get !== void 0 ? $f32.get : ($m31 = $30?.metatable) !== void 0 && $m31.view.get !== void 0 ? $m31.view.get : rt.index($30, "get", "local 'ctx'"), "method 'get'")($30, "request_id"));
+      $o34 = new rt.FieldsObject();
+      $n35 = 1;
+      $o34.ok = true;
+      if ($29 !== void 0) {
+        $o34.role = $29;
+        $n35++;
       }
-      if ($35 !== void 0) {
-        $o36.request_id = $35;
-        $n37++;
+      if ($33 !== void 0) {
+        $o34.request_id = $33;
+        $n35++;
       }
-      $27 = rt.LuaTable.record($o36, $n37);
+      $25 = rt.LuaTable.record($o34, $n35);
       $s2.pcs[$d2] = $pc + 27;
-      $fn21 = rt.fn($222, "field 'json'");
+      $fn19 = rt.fn($20, "field 'json'");
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t38 = $s2.tails++;
-        $r39 = $fn21($27);
-        $s2.tails = $t38;
+        $t36 = $s2.tails++;
+        $r37 = $fn19($25);
+        $s2.tails = $t36;
       } else {
-        $r39 = rt.tail($s2, $fn21, [$27]);
+        $r37 = rt.tail($s2, $fn19, [$25]);
       }
-      return $r39;
+      return $r37;
     })));
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.get !== void 0) $f6.get = $7;
     else {
@@ -540,35 +562,47 @@ function load($env) {
       let $m4;
       let $f5;
       let $6;
-      let $m7;
-      let $f82;
-      let $9;
+      let $72;
+      let $m8;
+      let $f9;
       let $102;
-      let $m11;
-      let $f12;
-      let $132;
-      let $14;
-      let $o15;
-      let $n16;
+      let $11;
+      let $m122;
+      let $f13;
+      let $o14;
+      let $n15;
+      let $16;
       let $17;
-      let $18;
-      let $m19;
-      let $f20;
+      let $m18;
+      let $f19;
+      let $20;
       let $21;
       let $m22;
       let $f23;
       let $24;
-      let $25;
-      let $m26;
-      let $f27;
-      let $28;
-      let $o29;
-      let $n30;
+      let $m25;
+      let $f26;
+      let $27;
+      let $o28;
+      let $n29;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx) ? ctx.param("id") : ($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 29, rt.fn(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32))), ($f82 = $22?.f) !== void 0 && (($6 = $f82.id) !== void 0 || ($m7 = $22.metatable) === void 0 || ($6 = $m7.view.id) !== void 0 || !("id" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 30, rt.index($22, "id")));
-        $9 = rt.first(($102 = ctx, $s2.pcs[$d2] = $pc + 31, rt.fn(($f12 = $102?.f)?.get !== void 0 ? $f12.get : ($m11 = $102?.metatable) !== void 0 && $m11.view.get !== void 0 ? $m11.view.get : rt.index($102, "get", "local 'ctx'"), "method 'get'")($102, "role")));
-        if (rh.isScalar($1) && rh.isScalar($9)) {
+        if (rh.pristineContext(ctx)) $22 = ctx.param("id");
+        else {
+          $32 = ctx;
+          $s2.pcs[$d2] = $pc + 29;
+          $6 = rt.first(rt.fn(($f5 = $32?.f)?.params !== void 0 ? $f5.params : ($m4 = $32?.metatable) !== void 0 && $m4.view.params !== void 0 ? $m4.view.params : rt.index($32, "params", "local 'ctx'"), "method 'params'")($32));
+          if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.id) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.id) !== void 0 || !("id" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 30;
+            $72 = rt.index($6, "id");
+          }
+          $22 = $72;
+        }
+        $1 = $22;
+        $11 = ctx;
+        $s2.pcs[$d2] = $pc + 31;
+        $102 = rt.first(rt.fn(($f13 = $11?.f)?.get !== void 0 ? $f13.get : ($m122 = $11?.metatable) !== void 0 && $m122.view.get !== void 0 ? $m122.view.get : rt.index($11, "get", "local 'ctx'"), "method 'get'")($11, "role"));
+        if (rh.isScalar($1) && rh.isScalar($102)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(6), $p = $w.p;
@@ -593,7 +627,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($9);
+          $w.scalar($102);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -601,23 +635,43 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($132 = $1, $14 = $9, $o15 = new rt.FieldsObject(), $n16 = 0, $132 !== void 0 && ($o15.id = $132, $n16++), $14 !== void 0 && ($o15.role = $14, $n16++), rt.LuaTable.record($o15, $n16)));
+        $o14 = new rt.FieldsObject();
+        $n15 = 0;
+        if ($1 !== void 0) {
+          $o14.id = $1;
+          $n15++;
+        }
+        if ($102 !== void 0) {
+          $o14.role = $102;
+          $n15++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
       }
-      $24 = rh.pristineContext(ctx) ? ctx.param("id") : ($17 = rt.first(($18 = ctx, $s2.pcs[$d2] = $pc + 29, rt.fn(($f20 = $18?.f)?.params !== void 0 ? $f20.params : ($m19 = $18?.metatable) !== void 0 && $m19.view.params !== void 0 ? $m19.view.params : rt.index($18, "params", "local 'ctx'"), "method 'params'")($18))), ($f23 = $17?.f) !== void 0 && (($21 = $f23.id) !== void 0 || ($m22 = $17.metatable) === void 0 || ($21 = $m22.view.id) !== void 0 || !("id" in $m22.view) && $m22.view[rt.CUT] === void 0) ? $21 : ($s2.pcs[$d2] = $pc + 30, rt.index($17, "id")));
-      $25 = ctx;
+      if (rh.pristineContext(ctx)) $16 = ctx.param("id");
+      else {
+        $17 = ctx;
+        $s2.pcs[$d2] = $pc + 29;
+        $20 = rt.first(rt.fn(($f19 = $17?.f)?.params !== void 0 ? $f19.params : ($m18 = $17?.metatable) !== void 0 && $m18.view.params !== void 0 ? $m18.view.params : rt.index($17, "params", "local 'ctx'"), "method 'params'")($17));
+        if (!(($f23 = $20?.f) !== void 0 && (($21 = $f23.id) !== void 0 || ($m22 = $20.metatable) === void 0 || ($21 = $m22.view.id) !== void 0 || !("id" in $m22.view) && $m22.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 30;
+          $21 = rt.index($20, "id");
+        }
+        $16 = $21;
+      }
+      $24 = ctx;
       $s2.pcs[$d2] = $pc + 31;
-      $28 = rt.first(rt.fn(($f27 = $25?.f)?.get !== void 0 ? $f27.get : ($m26 = $25?.metatable) !== void 0 && $m26.view.get !== void 0 ? $m26.view.get : rt.index($25, "get", "local 'ctx'"), "method 'get'")($25, "role"));
-      $o29 = new rt.FieldsObject();
-      $n30 = 0;
-      if ($24 !== void 0) {
-        $o29.id = $24;
-        $n30++;
+      $27 = rt.first(rt.fn(($f26 = $24?.f)?.get !== void 0 ? $f26.get : ($m25 = $24?.metatable) !== void 0 && $m25.view.get !== void 0 ? $m25.view.get : rt.index($24, "get", "local 'ctx'"), "method 'get'")($24, "role"));
+      $o28 = new rt.FieldsObject();
+      $n29 = 0;
+      if ($16 !== void 0) {
+        $o28.id = $16;
+        $n29++;
       }
-      if ($28 !== void 0) {
-        $o29.role = $28;
-        $n30++;
+      if ($27 !== void 0) {
+        $o28.role = $27;
+        $n29++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o29, $n30));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o28, $n29));
     }));
     if ($13 !== void 0 && ($f14 = $7?.f) !== void 0 && !$7.linked && $f14.get !== void 0) $f14.get = $13;
     else {
@@ -632,12 +686,11 @@ function load($env) {
     $13 = $2;
     $3 = $handlers[2] = rh.jsonHandler((function $get(ctx) {
       let $1;
-      let $22;
-      let $o3;
-      let $n4;
-      let $5;
-      let $o6;
-      let $n7;
+      let $o2;
+      let $n3;
+      let $42;
+      let $o5;
+      let $n6;
       const $json = rh.claim(ctx);
       if ($json) {
         $1 = previous;
@@ -664,13 +717,16 @@ function load($env) {
           }
           return new rh.JsonText(200, $w.view());
         }
-        return $22 = $1, $o3 = new rt.FieldsObject(), $n4 = 1, $o3.calls = $22, rt.LuaTable.record($o3, $n4);
+        $o2 = new rt.FieldsObject();
+        $n3 = 1;
+        $o2.calls = $1;
+        return rt.LuaTable.record($o2, $n3);
       }
-      $5 = previous;
-      $o6 = new rt.FieldsObject();
-      $n7 = 1;
-      $o6.calls = $5;
-      return rt.LuaTable.record($o6, $n7);
+      $42 = previous;
+      $o5 = new rt.FieldsObject();
+      $n6 = 1;
+      $o5.calls = $42;
+      return rt.LuaTable.record($o5, $n6);
     }));
     if ($3 !== void 0 && ($f11 = $13?.f) !== void 0 && !$13.linked && $f11.get !== void 0) $f11.get = $3;
     else {
@@ -699,32 +755,35 @@ function load($env) {
       let $102;
       let $m11;
       let $f12;
-      let $132;
-      let $14;
+      let $o13;
+      let $n14;
       let $15;
-      let $o16;
-      let $n17;
+      let $m16;
+      let $f17;
       let $18;
-      let $m19;
-      let $f20;
-      let $21;
+      let $19;
+      let $m20;
+      let $f21;
       let $222;
-      let $m23;
-      let $f24;
-      let $25;
+      let $23;
+      let $m24;
+      let $f25;
       let $26;
-      let $m27;
-      let $f28;
-      let $29;
-      let $o30;
-      let $n31;
+      let $o27;
+      let $n28;
       const $json = rh.claim(ctx);
       $s2.pcs[$d2] = $pc + 34;
       trace("handler");
       if ($json) {
-        $1 = rt.first(($22 = ctx, $s2.pcs[$d2] = $pc + 35, rt.fn(($f4 = $22?.f)?.get !== void 0 ? $f4.get : ($m3 = $22?.metatable) !== void 0 && $m3.view.get !== void 0 ? $m3.view.get : rt.index($22, "get", "local 'ctx'"), "method 'get'")($22, "role")));
-        $5 = rt.first(($6 = ctx, $s2.pcs[$d2] = $pc + 36, rt.fn(($f82 = $6?.f)?.get !== void 0 ? $f82.get : ($m7 = $6?.metatable) !== void 0 && $m7.view.get !== void 0 ? $m7.view.get : rt.index($6, "get", "local 'ctx'"), "method 'get'")($6, "started_at")));
-        $9 = rt.first(($102 = ctx, $s2.pcs[$d2] = $pc + 37, rt.fn(($f12 = $102?.f)?.request_id !== void 0 ? $f12.request_id : ($m11 = $102?.metatable) !== void 0 && $m11.view.request_id !== void 0 ? $m11.view.request_id : rt.index($102, "request_id", "local 'ctx'"), "method 'request_id'")($102)));
+        $22 = ctx;
+        $s2.pcs[$d2] = $pc + 35;
+        $1 = rt.first(rt.fn(($f4 = $22?.f)?.get !== void 0 ? $f4.get : ($m3 = $22?.metatable) !== void 0 && $m3.view.get !== void 0 ? $m3.view.get : rt.index($22, "get", "local 'ctx'"), "method 'get'")($22, "role"));
+        $6 = ctx;
+        $s2.pcs[$d2] = $pc + 36;
+        $5 = rt.first(rt.fn(($f82 = $6?.f)?.get !== void 0 ? $f82.get : ($m7 = $6?.metatable) !== void 0 && $m7.view.get !== void 0 ? $m7.view.get : rt.index($6, "get", "local 'ctx'"), "method 'get'")($6, "started_at"));
+        $102 = ctx;
+        $s2.pcs[$d2] = $pc + 37;
+        $9 = rt.first(rt.fn(($f12 = $102?.f)?.request_id !== void 0 ? $f12.request_id : ($m11 = $102?.metatable) !== void 0 && $m11.view.request_id !== void 0 ? $m11.view.request_id : rt.index($102, "request_id", "local 'ctx'"), "method 'request_id'")($102));
         if (rh.isScalar($1) && rh.isScalar($5) && rh.isScalar($9)) {
           const $w = rh.jsonBytes();
           {
@@ -785,32 +844,46 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($132 = $1, $14 = $5, $15 = $9, $o16 = new rt.FieldsObject(), $n17 = 0, $132 !== void 0 && ($o16.role = $132, $n17++), $14 !== void 0 && ($o16.started_at = $14, $n17++), $15 !== void 0 && ($o16.request_id = $15, $n17++), rt.LuaTable.record($o16, $n17)));
+        $o13 = new rt.FieldsObject();
+        $n14 = 0;
+        if ($1 !== void 0) {
+          $o13.role = $1;
+          $n14++;
+        }
+        if ($5 !== void 0) {
+          $o13.started_at = $5;
+          $n14++;
+        }
+        if ($9 !== void 0) {
+          $o13.request_id = $9;
+          $n14++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o13, $n14));
       }
-      $18 = ctx;
+      $15 = ctx;
       $s2.pcs[$d2] = $pc + 35;
-      $21 = rt.first(rt.fn(($f20 = $18?.f)?.get !== void 0 ? $f20.get : ($m19 = $18?.metatable) !== void 0 && $m19.view.get !== void 0 ? $m19.view.get : rt.index($18, "get", "local 'ctx'"), "method 'get'")($18, "role"));
-      $222 = ctx;
+      $18 = rt.first(rt.fn(($f17 = $15?.f)?.get !== void 0 ? $f17.get : ($m16 = $15?.metatable) !== void 0 && $m16.view.get !== void 0 ? $m16.view.get : rt.index($15, "get", "local 'ctx'"), "method 'get'")($15, "role"));
+      $19 = ctx;
       $s2.pcs[$d2] = $pc + 36;
-      $25 = rt.first(rt.fn(($f24 = $222?.f)?.get !== void 0 ? $f24.get : ($m23 = $222?.metatable) !== void 0 && $m23.view.get !== void 0 ? $m23.view.get : rt.index($222, "get", "local 'ctx'"), "method 'get'")($222, "started_at"));
-      $26 = ctx;
+      $222 = rt.first(rt.fn(($f21 = $19?.f)?.get !== void 0 ? $f21.get : ($m20 = $19?.metatable) !== void 0 && $m20.view.get !== void 0 ? $m20.view.get : rt.index($19, "get", "local 'ctx'"), "method 'get'")($19, "started_at"));
+      $23 = ctx;
       $s2.pcs[$d2] = $pc + 37;
-      $29 = rt.first(rt.fn(($f28 = $26?.f)?.request_id !== void 0 ? $f28.request_id : ($m27 = $26?.metatable) !== void 0 && $m27.view.request_id !== void 0 ? $m27.view.request_id : rt.index($26, "request_id", "local 'ctx'"), "method 'request_id'")($26));
-      $o30 = new rt.FieldsObject();
-      $n31 = 0;
-      if ($21 !== void 0) {
-        $o30.role = $21;
-        $n31++;
+      $26 = rt.first(rt.fn(($f25 = $23?.f)?.request_id !== void 0 ? $f25.request_id : ($m24 = $23?.metatable) !== void 0 && $m24.view.request_id !== void 0 ? $m24.view.request_id : rt.index($23, "request_id", "local 'ctx'"), "method 'request_id'")($23));
+      $o27 = new rt.FieldsObject();
+      $n28 = 0;
+      if ($18 !== void 0) {
+        $o27.role = $18;
+        $n28++;
       }
-      if ($25 !== void 0) {
-        $o30.started_at = $25;
-        $n31++;
+      if ($222 !== void 0) {
+        $o27.started_at = $222;
+        $n28++;
       }
-      if ($29 !== void 0) {
-        $o30.request_id = $29;
-        $n31++;
+      if ($26 !== void 0) {
+        $o27.request_id = $26;
+        $n28++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o30, $n31));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o27, $n28));
     }));
     if ($13 !== void 0 && ($f14 = $3?.f) !== void 0 && !$3.linked && $f14.get !== void 0) $f14.get = $13;
     else {
@@ -1038,13 +1111,19 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($32 = $8, $o9 = new rt.FieldsObject(), $n10 = 0, $32 !== void 0 && ($o9.got = $32, $n10++), rt.LuaTable.record($o9, $n10)));
+        $o9 = new rt.FieldsObject();
+        $n10 = 0;
+        if ($8 !== void 0) {
+          $o9.got = $8;
+          $n10++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o9, $n10));
       }
-      $22 = data;
+      $32 = data;
       $o11 = new rt.FieldsObject();
       $n12 = 0;
-      if ($22 !== void 0) {
-        $o11.got = $22;
+      if ($32 !== void 0) {
+        $o11.got = $32;
         $n12++;
       }
       return rt.leave($s2, $d2, rt.LuaTable.record($o11, $n12));

@@ -336,36 +336,43 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $fn14!: rt.LuaFunction;
         let $15: rt.LuaValue;
         let $16: rt.LuaValue;
-        let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $o19: rt.Fields;
-        let $n20: number;
-        let $fn21!: rt.LuaFunction;
+        let $o17: rt.Fields;
+        let $n18: number;
+        let $fn19!: rt.LuaFunction;
+        let $20: rt.LuaValue;
+        let $21: rt.LuaValue;
         let $22: rt.LuaValue;
-        let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
-        let $m25: rt.LuaTable | undefined;
-        let $f26: rt.Fields | undefined;
-        let $27: rt.LuaValue;
-        let $28: rt.LuaValue;
-        let $m29: rt.LuaTable | undefined;
-        let $f30: rt.Fields | undefined;
-        let $31: rt.LuaValue;
-        let $32: rt.LuaValue;
-        let $m33: rt.LuaTable | undefined;
-        let $f34: rt.Fields | undefined;
-        let $35: rt.LuaValue;
-        let $o36: rt.Fields;
-        let $n37: number;
-        let $t38: number;
-        let $r39: rt.LuaResult;
+        let $m23: rt.LuaTable | undefined;
+        let $f24: rt.Fields | undefined;
+        let $25: rt.LuaValue;
+        let $26: rt.LuaValue;
+        let $m27: rt.LuaTable | undefined;
+        let $f28: rt.Fields | undefined;
+        let $29: rt.LuaValue;
+        let $30: rt.LuaValue;
+        let $m31: rt.LuaTable | undefined;
+        let $f32: rt.Fields | undefined;
+        let $33: rt.LuaValue;
+        let $o34: rt.Fields;
+        let $n35: number;
+        let $t36: number;
+        let $r37: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
         $s.pcs[$d] = $pc + 22;
         trace("handler");
         if ($json) {
-          $1 = ($2 = api as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 23, rt.index($2, "json", "upvalue 'api'"))));
-          $6 = rt.first(($7 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 24, rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.get !== undefined ? $f9.get : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.get !== undefined ? $m8.view.get : rt.index($7, "get", "local 'ctx'")), "method 'get'")($7, "role")));
-          $10 = rt.first(($11 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 25, rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f13.get : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.get !== undefined ? $m12.view.get : rt.index($11, "get", "local 'ctx'")), "method 'get'")($11, "request_id")));
+          $2 = api as rt.LuaValue;
+          if (!(($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 23;
+            $3 = rt.index($2, "json", "upvalue 'api'");
+          }
+          $1 = $3;
+          $7 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 24;
+          $6 = rt.first(rt.fn((($f9 = ($7 as rt.LuaTable)?.f)?.get !== undefined ? $f9.get : ($m8 = ($7 as rt.LuaTable)?.metatable) !== undefined && $m8.view.get !== undefined ? $m8.view.get : rt.index($7, "get", "local 'ctx'")), "method 'get'")($7, "role"));
+          $11 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 25;
+          $10 = rt.first(rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f13.get : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.get !== undefined ? $m12.view.get : rt.index($11, "get", "local 'ctx'")), "method 'get'")($11, "request_id"));
           if (rh.isJsonBuilder($1) && rh.isScalar($6) && rh.isScalar($10)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(18), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 111; $b[$p + 3] = 107; $b[$p + 4] = 34; $b[$p + 5] = 58; $b[$p + 6] = 116; $b[$p + 7] = 114; $b[$p + 8] = 117; $b[$p + 9] = 101; $b[$p + 10] = 44; $b[$p + 11] = 34; $b[$p + 12] = 114; $b[$p + 13] = 111; $b[$p + 14] = 108; $b[$p + 15] = 101; $b[$p + 16] = 34; $b[$p + 17] = 58; $w.p = $p + 18; }
@@ -375,43 +382,58 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, rt.first(($15 = $1, $16 = ($17 = $6, $18 = $10, $o19 = new rt.FieldsObject(), $n20 = 1, $o19.ok = true, ($17 !== undefined && ($o19.role = $17, $n20++)), ($18 !== undefined && ($o19.request_id = $18, $n20++)), rt.LuaTable.record($o19, $n20)), $s.pcs[$d] = $pc + 26, $fn14 = rt.fn($15, "field 'json'"), $fn14($16))));
+          $15 = $1;
+          $o17 = new rt.FieldsObject();
+          $n18 = 1;
+          $o17.ok = true;
+          if ($6 !== undefined) {
+            $o17.role = $6;
+            $n18++;
+          }
+          if ($10 !== undefined) {
+            $o17.request_id = $10;
+            $n18++;
+          }
+          $16 = rt.LuaTable.record($o17, $n18);
+          $s.pcs[$d] = $pc + 26;
+          $fn14 = rt.fn($15, "field 'json'");
+          return rt.leave($s, $d, rt.first($fn14($16)));
         }
-        $23 = api as rt.LuaValue;
-        if (!(($f26 = ($23 as rt.LuaTable)?.f) !== undefined && (($24 = $f26.json) !== undefined || ($m25 = ($23 as rt.LuaTable).metatable) === undefined || ($24 = $m25.view.json) !== undefined || (!("json" in $m25.view) && $m25.view[rt.CUT] === undefined)))) {
+        $21 = api as rt.LuaValue;
+        if (!(($f24 = ($21 as rt.LuaTable)?.f) !== undefined && (($22 = $f24.json) !== undefined || ($m23 = ($21 as rt.LuaTable).metatable) === undefined || ($22 = $m23.view.json) !== undefined || (!("json" in $m23.view) && $m23.view[rt.CUT] === undefined)))) {
           $s.pcs[$d] = $pc + 23;
-          $24 = rt.index($23, "json", "upvalue 'api'");
+          $22 = rt.index($21, "json", "upvalue 'api'");
         }
-        $22 = $24;
-        $28 = ctx as rt.LuaValue;
+        $20 = $22;
+        $26 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 24;
-        $31 = rt.first(rt.fn((($f30 = ($28 as rt.LuaTable)?.f)?.get !== undefined ? $f30.get : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.get !== undefined ? $m29.view.get : rt.index($28, "get", "local 'ctx'")), "method 'get'")($28, "role"));
-        $32 = ctx as rt.LuaValue;
+        $29 = rt.first(rt.fn((($f28 = ($26 as rt.LuaTable)?.f)?.get !== undefined ? $f28.get : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.get !== undefined ? $m27.view.get : rt.index($26, "get", "local 'ctx'")), "method 'get'")($26, "role"));
+        $30 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 25;
-        $35 = rt.first(rt.fn((($f34 = ($32 as rt.LuaTable)?.f)?.get !== undefined ? $f34.get : ($m33 = ($32 as rt.LuaTable)?.metatable) !== undefined && $m33.view.get !== undefined ? $m33.view.get : rt.index($32, "get", "local 'ctx'")), "method 'get'")($32, "request_id"));
-        $o36 = new rt.FieldsObject();
-        $n37 = 1;
-        $o36.ok = true;
-        if ($31 !== undefined) {
-          $o36.role = $31;
-          $n37++;
+        $33 = rt.first(rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.get !== undefined ? $f32.get : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.get !== undefined ? $m31.view.get : rt.index($30, "get", "local 'ctx'")), "method 'get'")($30, "request_id"));
+        $o34 = new rt.FieldsObject();
+        $n35 = 1;
+        $o34.ok = true;
+        if ($29 !== undefined) {
+          $o34.role = $29;
+          $n35++;
         }
-        if ($35 !== undefined) {
-          $o36.request_id = $35;
-          $n37++;
+        if ($33 !== undefined) {
+          $o34.request_id = $33;
+          $n35++;
         }
-        $27 = rt.LuaTable.record($o36, $n37);
+        $25 = rt.LuaTable.record($o34, $n35);
         $s.pcs[$d] = $pc + 27;
-        $fn21 = rt.fn($22, "field 'json'");
+        $fn19 = rt.fn($20, "field 'json'");
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t38 = $s.tails++;
-          $r39 = $fn21($27);
-          $s.tails = $t38;
+          $t36 = $s.tails++;
+          $r37 = $fn19($25);
+          $s.tails = $t36;
         } else {
-          $r39 = rt.tail($s, $fn21, [$27]);
+          $r37 = rt.tail($s, $fn19, [$25]);
         }
-        return $r39;
+        return $r37;
       }) as rt.LuaFunction)) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.get !== undefined) $f6.get = $7;
       else {
@@ -442,60 +464,92 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
         let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $9: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $m8: rt.LuaTable | undefined;
+        let $f9: rt.Fields | undefined;
         let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
-        let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        let $o15: rt.Fields;
-        let $n16: number;
+        let $11: rt.LuaValue;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
+        let $o14: rt.Fields;
+        let $n15: number;
+        let $16: rt.LuaValue;
         let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
+        let $m18: rt.LuaTable | undefined;
+        let $f19: rt.Fields | undefined;
+        let $20: rt.LuaValue;
         let $21: rt.LuaValue;
         let $m22: rt.LuaTable | undefined;
         let $f23: rt.Fields | undefined;
         let $24: rt.LuaValue;
-        let $25: rt.LuaValue;
-        let $m26: rt.LuaTable | undefined;
-        let $f27: rt.Fields | undefined;
-        let $28: rt.LuaValue;
-        let $o29: rt.Fields;
-        let $n30: number;
+        let $m25: rt.LuaTable | undefined;
+        let $f26: rt.Fields | undefined;
+        let $27: rt.LuaValue;
+        let $o28: rt.Fields;
+        let $n29: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 29, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.id) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.id) !== undefined || (!("id" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 30, rt.index($2, "id")))));
-          $9 = rt.first(($10 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 31, rt.fn((($f12 = ($10 as rt.LuaTable)?.f)?.get !== undefined ? $f12.get : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.get !== undefined ? $m11.view.get : rt.index($10, "get", "local 'ctx'")), "method 'get'")($10, "role")));
-          if (rh.isScalar($1) && rh.isScalar($9)) {
+          if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).param("id");
+          else {
+            $3 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 29;
+            $6 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.params !== undefined ? $f5.params : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.params !== undefined ? $m4.view.params : rt.index($3, "params", "local 'ctx'")), "method 'params'")($3));
+            if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.id) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.id) !== undefined || (!("id" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 30;
+              $7 = rt.index($6, "id");
+            }
+            $2 = $7;
+          }
+          $1 = $2;
+          $11 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 31;
+          $10 = rt.first(rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f13.get : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.get !== undefined ? $m12.view.get : rt.index($11, "get", "local 'ctx'")), "method 'get'")($11, "role"));
+          if (rh.isScalar($1) && rh.isScalar($10)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(6), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 105; $b[$p + 3] = 100; $b[$p + 4] = 34; $b[$p + 5] = 58; $w.p = $p + 6; }
             $w.scalar($1 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 111; $b[$p + 4] = 108; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($9 as string | number | boolean);
+            $w.scalar($10 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($13 = $1, $14 = $9, $o15 = new rt.FieldsObject(), $n16 = 0, ($13 !== undefined && ($o15.id = $13, $n16++)), ($14 !== undefined && ($o15.role = $14, $n16++)), rt.LuaTable.record($o15, $n16)));
+          $o14 = new rt.FieldsObject();
+          $n15 = 0;
+          if ($1 !== undefined) {
+            $o14.id = $1;
+            $n15++;
+          }
+          if ($10 !== undefined) {
+            $o14.role = $10;
+            $n15++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
         }
-        $24 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($17 = rt.first(($18 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 29, rt.fn((($f20 = ($18 as rt.LuaTable)?.f)?.params !== undefined ? $f20.params : ($m19 = ($18 as rt.LuaTable)?.metatable) !== undefined && $m19.view.params !== undefined ? $m19.view.params : rt.index($18, "params", "local 'ctx'")), "method 'params'")($18))), (($f23 = ($17 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.id) !== undefined || ($m22 = ($17 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.id) !== undefined || (!("id" in $m22.view) && $m22.view[rt.CUT] === undefined)) ? $21 : ($s.pcs[$d] = $pc + 30, rt.index($17, "id")))));
-        $25 = ctx as rt.LuaValue;
+        if (rh.pristineContext(ctx)) $16 = (ctx as rh.RequestContext).param("id");
+        else {
+          $17 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 29;
+          $20 = rt.first(rt.fn((($f19 = ($17 as rt.LuaTable)?.f)?.params !== undefined ? $f19.params : ($m18 = ($17 as rt.LuaTable)?.metatable) !== undefined && $m18.view.params !== undefined ? $m18.view.params : rt.index($17, "params", "local 'ctx'")), "method 'params'")($17));
+          if (!(($f23 = ($20 as rt.LuaTable)?.f) !== undefined && (($21 = $f23.id) !== undefined || ($m22 = ($20 as rt.LuaTable).metatable) === undefined || ($21 = $m22.view.id) !== undefined || (!("id" in $m22.view) && $m22.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 30;
+            $21 = rt.index($20, "id");
+          }
+          $16 = $21;
+        }
+        $24 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 31;
-        $28 = rt.first(rt.fn((($f27 = ($25 as rt.LuaTable)?.f)?.get !== undefined ? $f27.get : ($m26 = ($25 as rt.LuaTable)?.metatable) !== undefined && $m26.view.get !== undefined ? $m26.view.get : rt.index($25, "get", "local 'ctx'")), "method 'get'")($25, "role"));
-        $o29 = new rt.FieldsObject();
-        $n30 = 0;
-        if ($24 !== undefined) {
-          $o29.id = $24;
-          $n30++;
+        $27 = rt.first(rt.fn((($f26 = ($24 as rt.LuaTable)?.f)?.get !== undefined ? $f26.get : ($m25 = ($24 as rt.LuaTable)?.metatable) !== undefined && $m25.view.get !== undefined ? $m25.view.get : rt.index($24, "get", "local 'ctx'")), "method 'get'")($24, "role"));
+        $o28 = new rt.FieldsObject();
+        $n29 = 0;
+        if ($16 !== undefined) {
+          $o28.id = $16;
+          $n29++;
         }
-        if ($28 !== undefined) {
-          $o29.role = $28;
-          $n30++;
+        if ($27 !== undefined) {
+          $o28.role = $27;
+          $n29++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o29, $n30));
+        return rt.leave($s, $d, rt.LuaTable.record($o28, $n29));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($13 !== undefined && ($f14 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $13;
       else {
@@ -510,12 +564,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
       $13 = $2;
       $3 = ($handlers[2] = rh.jsonHandler((function $get(ctx?: rt.LuaValue): rt.LuaResult {
         let $1: rt.LuaValue;
-        let $2: rt.LuaValue;
-        let $o3: rt.Fields;
-        let $n4: number;
-        let $5: rt.LuaValue;
-        let $o6: rt.Fields;
-        let $n7: number;
+        let $o2: rt.Fields;
+        let $n3: number;
+        let $4: rt.LuaValue;
+        let $o5: rt.Fields;
+        let $n6: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
           $1 = previous;
@@ -526,13 +579,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return (new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return (($2 = $1, $o3 = new rt.FieldsObject(), $n4 = 1, $o3.calls = $2, rt.LuaTable.record($o3, $n4)));
+          $o2 = new rt.FieldsObject();
+          $n3 = 1;
+          $o2.calls = $1;
+          return (rt.LuaTable.record($o2, $n3));
         }
-        $5 = previous;
-        $o6 = new rt.FieldsObject();
-        $n7 = 1;
-        $o6.calls = $5;
-        return (rt.LuaTable.record($o6, $n7));
+        $4 = previous;
+        $o5 = new rt.FieldsObject();
+        $n6 = 1;
+        $o5.calls = $4;
+        return (rt.LuaTable.record($o5, $n6));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($3 !== undefined && ($f11 = ($13 as rt.LuaTable)?.f) !== undefined && !($13 as rt.LuaTable).linked && $f11.get !== undefined) $f11.get = $3;
       else {
@@ -561,32 +617,35 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $m11: rt.LuaTable | undefined;
         let $f12: rt.Fields | undefined;
-        let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
+        let $o13: rt.Fields;
+        let $n14: number;
         let $15: rt.LuaValue;
-        let $o16: rt.Fields;
-        let $n17: number;
+        let $m16: rt.LuaTable | undefined;
+        let $f17: rt.Fields | undefined;
         let $18: rt.LuaValue;
-        let $m19: rt.LuaTable | undefined;
-        let $f20: rt.Fields | undefined;
-        let $21: rt.LuaValue;
+        let $19: rt.LuaValue;
+        let $m20: rt.LuaTable | undefined;
+        let $f21: rt.Fields | undefined;
         let $22: rt.LuaValue;
-        let $m23: rt.LuaTable | undefined;
-        let $f24: rt.Fields | undefined;
-        let $25: rt.LuaValue;
+        let $23: rt.LuaValue;
+        let $m24: rt.LuaTable | undefined;
+        let $f25: rt.Fields | undefined;
         let $26: rt.LuaValue;
-        let $m27: rt.LuaTable | undefined;
-        let $f28: rt.Fields | undefined;
-        let $29: rt.LuaValue;
-        let $o30: rt.Fields;
-        let $n31: number;
+        let $o27: rt.Fields;
+        let $n28: number;
         const $json: boolean = rh.claim(ctx);
         $s.pcs[$d] = $pc + 34;
         trace("handler");
         if ($json) {
-          $1 = rt.first(($2 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 35, rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.get !== undefined ? $f4.get : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.get !== undefined ? $m3.view.get : rt.index($2, "get", "local 'ctx'")), "method 'get'")($2, "role")));
-          $5 = rt.first(($6 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 36, rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.get !== undefined ? $f8.get : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.get !== undefined ? $m7.view.get : rt.index($6, "get", "local 'ctx'")), "method 'get'")($6, "started_at")));
-          $9 = rt.first(($10 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 37, rt.fn((($f12 = ($10 as rt.LuaTable)?.f)?.request_id !== undefined ? $f12.request_id : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.request_id !== undefined ? $m11.view.request_id : rt.index($10, "request_id", "local 'ctx'")), "method 'request_id'")($10)));
+          $2 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 35;
+          $1 = rt.first(rt.fn((($f4 = ($2 as rt.LuaTable)?.f)?.get !== undefined ? $f4.get : ($m3 = ($2 as rt.LuaTable)?.metatable) !== undefined && $m3.view.get !== undefined ? $m3.view.get : rt.index($2, "get", "local 'ctx'")), "method 'get'")($2, "role"));
+          $6 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 36;
+          $5 = rt.first(rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.get !== undefined ? $f8.get : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.get !== undefined ? $m7.view.get : rt.index($6, "get", "local 'ctx'")), "method 'get'")($6, "started_at"));
+          $10 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 37;
+          $9 = rt.first(rt.fn((($f12 = ($10 as rt.LuaTable)?.f)?.request_id !== undefined ? $f12.request_id : ($m11 = ($10 as rt.LuaTable)?.metatable) !== undefined && $m11.view.request_id !== undefined ? $m11.view.request_id : rt.index($10, "request_id", "local 'ctx'")), "method 'request_id'")($10));
           if (rh.isScalar($1) && rh.isScalar($5) && rh.isScalar($9)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 114; $b[$p + 3] = 111; $b[$p + 4] = 108; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
@@ -598,32 +657,46 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($13 = $1, $14 = $5, $15 = $9, $o16 = new rt.FieldsObject(), $n17 = 0, ($13 !== undefined && ($o16.role = $13, $n17++)), ($14 !== undefined && ($o16.started_at = $14, $n17++)), ($15 !== undefined && ($o16.request_id = $15, $n17++)), rt.LuaTable.record($o16, $n17)));
+          $o13 = new rt.FieldsObject();
+          $n14 = 0;
+          if ($1 !== undefined) {
+            $o13.role = $1;
+            $n14++;
+          }
+          if ($5 !== undefined) {
+            $o13.started_at = $5;
+            $n14++;
+          }
+          if ($9 !== undefined) {
+            $o13.request_id = $9;
+            $n14++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o13, $n14));
         }
-        $18 = ctx as rt.LuaValue;
+        $15 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 35;
-        $21 = rt.first(rt.fn((($f20 = ($18 as rt.LuaTable)?.f)?.get !== undefined ? $f20.get : ($m19 = ($18 as rt.LuaTable)?.metatable) !== undefined && $m19.view.get !== undefined ? $m19.view.get : rt.index($18, "get", "local 'ctx'")), "method 'get'")($18, "role"));
-        $22 = ctx as rt.LuaValue;
+        $18 = rt.first(rt.fn((($f17 = ($15 as rt.LuaTable)?.f)?.get !== undefined ? $f17.get : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.get !== undefined ? $m16.view.get : rt.index($15, "get", "local 'ctx'")), "method 'get'")($15, "role"));
+        $19 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 36;
-        $25 = rt.first(rt.fn((($f24 = ($22 as rt.LuaTable)?.f)?.get !== undefined ? $f24.get : ($m23 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m23.view.get !== undefined ? $m23.view.get : rt.index($22, "get", "local 'ctx'")), "method 'get'")($22, "started_at"));
-        $26 = ctx as rt.LuaValue;
+        $22 = rt.first(rt.fn((($f21 = ($19 as rt.LuaTable)?.f)?.get !== undefined ? $f21.get : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.get !== undefined ? $m20.view.get : rt.index($19, "get", "local 'ctx'")), "method 'get'")($19, "started_at"));
+        $23 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 37;
-        $29 = rt.first(rt.fn((($f28 = ($26 as rt.LuaTable)?.f)?.request_id !== undefined ? $f28.request_id : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.request_id !== undefined ? $m27.view.request_id : rt.index($26, "request_id", "local 'ctx'")), "method 'request_id'")($26));
-        $o30 = new rt.FieldsObject();
-        $n31 = 0;
-        if ($21 !== undefined) {
-          $o30.role = $21;
-          $n31++;
+        $26 = rt.first(rt.fn((($f25 = ($23 as rt.LuaTable)?.f)?.request_id !== undefined ? $f25.request_id : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.request_id !== undefined ? $m24.view.request_id : rt.index($23, "request_id", "local 'ctx'")), "method 'request_id'")($23));
+        $o27 = new rt.FieldsObject();
+        $n28 = 0;
+        if ($18 !== undefined) {
+          $o27.role = $18;
+          $n28++;
         }
-        if ($25 !== undefined) {
-          $o30.started_at = $25;
-          $n31++;
+        if ($22 !== undefined) {
+          $o27.started_at = $22;
+          $n28++;
         }
-        if ($29 !== undefined) {
-          $o30.request_id = $29;
-          $n31++;
+        if ($26 !== undefined) {
+          $o27.request_id = $26;
+          $n28++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o30, $n31));
+        return rt.leave($s, $d, rt.LuaTable.record($o27, $n28));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($13 !== undefined && ($f14 = ($3 as rt.LuaTable)?.f) !== undefined && !($3 as rt.LuaTable).linked && $f14.get !== undefined) $f14.get = $13;
       else {
@@ -800,13 +873,19 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($3 = $8, $o9 = new rt.FieldsObject(), $n10 = 0, ($3 !== undefined && ($o9.got = $3, $n10++)), rt.LuaTable.record($o9, $n10)));
+          $o9 = new rt.FieldsObject();
+          $n10 = 0;
+          if ($8 !== undefined) {
+            $o9.got = $8;
+            $n10++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o9, $n10));
         }
-        $2 = data;
+        $3 = data;
         $o11 = new rt.FieldsObject();
         $n12 = 0;
-        if ($2 !== undefined) {
-          $o11.got = $2;
+        if ($3 !== undefined) {
+          $o11.got = $3;
           $n12++;
         }
         return rt.leave($s, $d, rt.LuaTable.record($o11, $n12));

@@ -1916,10 +1916,11 @@ function load($env) {
       let $m102;
       let $f112;
       let $122;
-      let $m13;
-      let $f14;
-      let $t15;
-      let $r16;
+      let $13;
+      let $m14;
+      let $f15;
+      let $t16;
+      let $r17;
       let down;
       down = function $down(n) {
         const $s3 = rt.current, $d3 = $s3.depth;
@@ -1937,7 +1938,18 @@ function load($env) {
         $6 = rt.getGlobal($env, "tonumber");
       }
       $5 = $6;
-      $72 = rh.pristineContext(ctx) ? ctx.param("n") : ($8 = rt.first(($9 = ctx, $s2.pcs[$d2] = $pc + 102, rt.fn(($f112 = $9?.f)?.params !== void 0 ? $f112.params : ($m102 = $9?.metatable) !== void 0 && $m102.view.params !== void 0 ? $m102.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9))), ($f14 = $8?.f) !== void 0 && (($122 = $f14.n) !== void 0 || ($m13 = $8.metatable) === void 0 || ($122 = $m13.view.n) !== void 0 || !("n" in $m13.view) && $m13.view[rt.CUT] === void 0) ? $122 : ($s2.pcs[$d2] = $pc + 101, rt.index($8, "n")));
+      if (rh.pristineContext(ctx)) $8 = ctx.param("n");
+      else {
+        $9 = ctx;
+        $s2.pcs[$d2] = $pc + 102;
+        $122 = rt.first(rt.fn(($f112 = $9?.f)?.params !== void 0 ? $f112.params : ($m102 = $9?.metatable) !== void 0 && $m102.view.params !== void 0 ? $m102.view.params : rt.index($9, "params", "local 'ctx'"), "method 'params'")($9));
+        if (!(($f15 = $122?.f) !== void 0 && (($13 = $f15.n) !== void 0 || ($m14 = $122.metatable) === void 0 || ($13 = $m14.view.n) !== void 0 || !("n" in $m14.view) && $m14.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 101;
+          $13 = rt.index($122, "n");
+        }
+        $8 = $13;
+      }
+      $72 = $8;
       $s2.pcs[$d2] = $pc + 103;
       $fn4 = rt.fn($5, "global 'tonumber'");
       $r3 = $fn4($72);
@@ -1945,13 +1957,13 @@ function load($env) {
       $fn12 = $22;
       $s2.truncate($d2);
       if ($s2.tails < rt.TAIL_DEPTH) {
-        $t15 = $s2.tails++;
-        $r16 = Array.isArray($r3) ? $fn12(...$r3) : $fn12($r3);
-        $s2.tails = $t15;
+        $t16 = $s2.tails++;
+        $r17 = Array.isArray($r3) ? $fn12(...$r3) : $fn12($r3);
+        $s2.tails = $t16;
       } else {
-        $r16 = rt.tail($s2, $fn12, Array.isArray($r3) ? [...$r3] : [$r3]);
+        $r17 = rt.tail($s2, $fn12, Array.isArray($r3) ? [...$r3] : [$r3]);
       }
-      return $r16;
+      return $r17;
     }));
     if ($12 !== void 0 && ($f13 = $7?.f) !== void 0 && !$7.linked && $f13.get !== void 0) $f13.get = $12;
     else {
@@ -2039,21 +2051,30 @@ function load($env) {
       let $1;
       let $22;
       let $32;
-      let $m4;
-      let $f5;
-      let $6;
+      let $42;
+      let $m52;
+      let $f62;
       let $o7;
       let $n8;
       let $9;
       let $10;
-      let $m11;
-      let $f12;
-      let $13;
+      let $11;
+      let $m12;
+      let $f132;
       let $o14;
       let $n15;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 110), rt.index($22, "method", "local 'ctx'")));
+        if (rh.pristineContext(ctx)) $22 = ctx.method;
+        else {
+          $32 = ctx;
+          if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.method) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.method) !== void 0 || !("method" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+            rt.at($s2, $d2, $pc + 110);
+            $42 = rt.index($32, "method", "local 'ctx'");
+          }
+          $22 = $42;
+        }
+        $1 = $22;
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
           {
@@ -2078,13 +2099,27 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
+        $o7 = new rt.FieldsObject();
+        $n8 = 0;
+        if ($1 !== void 0) {
+          $o7.method = $1;
+          $n8++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o7, $n8));
       }
-      $13 = rh.pristineContext(ctx) ? ctx.method : ($9 = ctx, ($f12 = $9?.f) !== void 0 && (($10 = $f12.method) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.method) !== void 0 || !("method" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : (rt.at($s2, $d2, $pc + 110), rt.index($9, "method", "local 'ctx'")));
+      if (rh.pristineContext(ctx)) $9 = ctx.method;
+      else {
+        $10 = ctx;
+        if (!(($f132 = $10?.f) !== void 0 && (($11 = $f132.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 110);
+          $11 = rt.index($10, "method", "local 'ctx'");
+        }
+        $9 = $11;
+      }
       $o14 = new rt.FieldsObject();
       $n15 = 0;
-      if ($13 !== void 0) {
-        $o14.method = $13;
+      if ($9 !== void 0) {
+        $o14.method = $9;
         $n15++;
       }
       return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
@@ -2100,21 +2135,30 @@ function load($env) {
       let $1;
       let $22;
       let $32;
-      let $m4;
-      let $f5;
-      let $6;
+      let $42;
+      let $m52;
+      let $f62;
       let $o7;
       let $n8;
       let $9;
       let $10;
-      let $m11;
-      let $f12;
-      let $13;
+      let $11;
+      let $m12;
+      let $f132;
       let $o14;
       let $n15;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 112), rt.index($22, "method", "local 'ctx'")));
+        if (rh.pristineContext(ctx)) $22 = ctx.method;
+        else {
+          $32 = ctx;
+          if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.method) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.method) !== void 0 || !("method" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+            rt.at($s2, $d2, $pc + 112);
+            $42 = rt.index($32, "method", "local 'ctx'");
+          }
+          $22 = $42;
+        }
+        $1 = $22;
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
           {
@@ -2139,13 +2183,27 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
+        $o7 = new rt.FieldsObject();
+        $n8 = 0;
+        if ($1 !== void 0) {
+          $o7.method = $1;
+          $n8++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o7, $n8));
       }
-      $13 = rh.pristineContext(ctx) ? ctx.method : ($9 = ctx, ($f12 = $9?.f) !== void 0 && (($10 = $f12.method) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.method) !== void 0 || !("method" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : (rt.at($s2, $d2, $pc + 112), rt.index($9, "method", "local 'ctx'")));
+      if (rh.pristineContext(ctx)) $9 = ctx.method;
+      else {
+        $10 = ctx;
+        if (!(($f132 = $10?.f) !== void 0 && (($11 = $f132.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 112);
+          $11 = rt.index($10, "method", "local 'ctx'");
+        }
+        $9 = $11;
+      }
       $o14 = new rt.FieldsObject();
       $n15 = 0;
-      if ($13 !== void 0) {
-        $o14.method = $13;
+      if ($9 !== void 0) {
+        $o14.method = $9;
         $n15++;
       }
       return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
@@ -2161,21 +2219,30 @@ function load($env) {
       let $1;
       let $22;
       let $32;
-      let $m4;
-      let $f5;
-      let $6;
+      let $42;
+      let $m52;
+      let $f62;
       let $o7;
       let $n8;
       let $9;
       let $10;
-      let $m11;
-      let $f12;
-      let $13;
+      let $11;
+      let $m12;
+      let $f132;
       let $o14;
       let $n15;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 114), rt.index($22, "method", "local 'ctx'")));
+        if (rh.pristineContext(ctx)) $22 = ctx.method;
+        else {
+          $32 = ctx;
+          if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.method) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.method) !== void 0 || !("method" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+            rt.at($s2, $d2, $pc + 114);
+            $42 = rt.index($32, "method", "local 'ctx'");
+          }
+          $22 = $42;
+        }
+        $1 = $22;
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
           {
@@ -2200,13 +2267,27 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
+        $o7 = new rt.FieldsObject();
+        $n8 = 0;
+        if ($1 !== void 0) {
+          $o7.method = $1;
+          $n8++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o7, $n8));
       }
-      $13 = rh.pristineContext(ctx) ? ctx.method : ($9 = ctx, ($f12 = $9?.f) !== void 0 && (($10 = $f12.method) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.method) !== void 0 || !("method" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : (rt.at($s2, $d2, $pc + 114), rt.index($9, "method", "local 'ctx'")));
+      if (rh.pristineContext(ctx)) $9 = ctx.method;
+      else {
+        $10 = ctx;
+        if (!(($f132 = $10?.f) !== void 0 && (($11 = $f132.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 114);
+          $11 = rt.index($10, "method", "local 'ctx'");
+        }
+        $9 = $11;
+      }
       $o14 = new rt.FieldsObject();
       $n15 = 0;
-      if ($13 !== void 0) {
-        $o14.method = $13;
+      if ($9 !== void 0) {
+        $o14.method = $9;
         $n15++;
       }
       return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
@@ -2222,21 +2303,30 @@ function load($env) {
       let $1;
       let $22;
       let $32;
-      let $m4;
-      let $f5;
-      let $6;
+      let $42;
+      let $m52;
+      let $f62;
       let $o7;
       let $n8;
       let $9;
       let $10;
-      let $m11;
-      let $f12;
-      let $13;
+      let $11;
+      let $m12;
+      let $f132;
       let $o14;
       let $n15;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 116), rt.index($22, "method", "local 'ctx'")));
+        if (rh.pristineContext(ctx)) $22 = ctx.method;
+        else {
+          $32 = ctx;
+          if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.method) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.method) !== void 0 || !("method" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+            rt.at($s2, $d2, $pc + 116);
+            $42 = rt.index($32, "method", "local 'ctx'");
+          }
+          $22 = $42;
+        }
+        $1 = $22;
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
           {
@@ -2261,13 +2351,27 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
+        $o7 = new rt.FieldsObject();
+        $n8 = 0;
+        if ($1 !== void 0) {
+          $o7.method = $1;
+          $n8++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o7, $n8));
       }
-      $13 = rh.pristineContext(ctx) ? ctx.method : ($9 = ctx, ($f12 = $9?.f) !== void 0 && (($10 = $f12.method) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.method) !== void 0 || !("method" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : (rt.at($s2, $d2, $pc + 116), rt.index($9, "method", "local 'ctx'")));
+      if (rh.pristineContext(ctx)) $9 = ctx.method;
+      else {
+        $10 = ctx;
+        if (!(($f132 = $10?.f) !== void 0 && (($11 = $f132.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 116);
+          $11 = rt.index($10, "method", "local 'ctx'");
+        }
+        $9 = $11;
+      }
       $o14 = new rt.FieldsObject();
       $n15 = 0;
-      if ($13 !== void 0) {
-        $o14.method = $13;
+      if ($9 !== void 0) {
+        $o14.method = $9;
         $n15++;
       }
       return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));
@@ -2283,21 +2387,30 @@ function load($env) {
       let $1;
       let $22;
       let $32;
-      let $m4;
-      let $f5;
-      let $6;
+      let $42;
+      let $m52;
+      let $f62;
       let $o7;
       let $n8;
       let $9;
       let $10;
-      let $m11;
-      let $f12;
-      let $13;
+      let $11;
+      let $m12;
+      let $f132;
       let $o14;
       let $n15;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx) ? ctx.method : ($22 = ctx, ($f5 = $22?.f) !== void 0 && (($32 = $f5.method) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.method) !== void 0 || !("method" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : (rt.at($s2, $d2, $pc + 118), rt.index($22, "method", "local 'ctx'")));
+        if (rh.pristineContext(ctx)) $22 = ctx.method;
+        else {
+          $32 = ctx;
+          if (!(($f62 = $32?.f) !== void 0 && (($42 = $f62.method) !== void 0 || ($m52 = $32.metatable) === void 0 || ($42 = $m52.view.method) !== void 0 || !("method" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+            rt.at($s2, $d2, $pc + 118);
+            $42 = rt.index($32, "method", "local 'ctx'");
+          }
+          $22 = $42;
+        }
+        $1 = $22;
         if (rh.isScalar($1)) {
           const $w = rh.jsonBytes();
           {
@@ -2322,13 +2435,27 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, $6 !== void 0 && ($o7.method = $6, $n8++), rt.LuaTable.record($o7, $n8)));
+        $o7 = new rt.FieldsObject();
+        $n8 = 0;
+        if ($1 !== void 0) {
+          $o7.method = $1;
+          $n8++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o7, $n8));
       }
-      $13 = rh.pristineContext(ctx) ? ctx.method : ($9 = ctx, ($f12 = $9?.f) !== void 0 && (($10 = $f12.method) !== void 0 || ($m11 = $9.metatable) === void 0 || ($10 = $m11.view.method) !== void 0 || !("method" in $m11.view) && $m11.view[rt.CUT] === void 0) ? $10 : (rt.at($s2, $d2, $pc + 118), rt.index($9, "method", "local 'ctx'")));
+      if (rh.pristineContext(ctx)) $9 = ctx.method;
+      else {
+        $10 = ctx;
+        if (!(($f132 = $10?.f) !== void 0 && (($11 = $f132.method) !== void 0 || ($m12 = $10.metatable) === void 0 || ($11 = $m12.view.method) !== void 0 || !("method" in $m12.view) && $m12.view[rt.CUT] === void 0))) {
+          rt.at($s2, $d2, $pc + 118);
+          $11 = rt.index($10, "method", "local 'ctx'");
+        }
+        $9 = $11;
+      }
       $o14 = new rt.FieldsObject();
       $n15 = 0;
-      if ($13 !== void 0) {
-        $o14.method = $13;
+      if ($9 !== void 0) {
+        $o14.method = $9;
         $n15++;
       }
       return rt.leave($s2, $d2, rt.LuaTable.record($o14, $n15));

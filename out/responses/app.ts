@@ -1795,10 +1795,11 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m10: rt.LuaTable | undefined;
         let $f11: rt.Fields | undefined;
         let $12: rt.LuaValue;
-        let $m13: rt.LuaTable | undefined;
-        let $f14: rt.Fields | undefined;
-        let $t15: number;
-        let $r16: rt.LuaResult;
+        let $13: rt.LuaValue;
+        let $m14: rt.LuaTable | undefined;
+        let $f15: rt.Fields | undefined;
+        let $t16: number;
+        let $r17: rt.LuaResult;
         let down: rt.LuaFunction;
         down = function $down(n?: rt.LuaValue): rt.LuaResult {
           const $s = rt.current, $d = $s.depth;
@@ -1816,7 +1817,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $6 = rt.getGlobal($env, "tonumber");
         }
         $5 = $6;
-        $7 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("n") : ($8 = rt.first(($9 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 102, rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9))), (($f14 = ($8 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.n) !== undefined || ($m13 = ($8 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.n) !== undefined || (!("n" in $m13.view) && $m13.view[rt.CUT] === undefined)) ? $12 : ($s.pcs[$d] = $pc + 101, rt.index($8, "n")))));
+        if (rh.pristineContext(ctx)) $8 = (ctx as rh.RequestContext).param("n");
+        else {
+          $9 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 102;
+          $12 = rt.first(rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.params !== undefined ? $f11.params : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.params !== undefined ? $m10.view.params : rt.index($9, "params", "local 'ctx'")), "method 'params'")($9));
+          if (!(($f15 = ($12 as rt.LuaTable)?.f) !== undefined && (($13 = $f15.n) !== undefined || ($m14 = ($12 as rt.LuaTable).metatable) === undefined || ($13 = $m14.view.n) !== undefined || (!("n" in $m14.view) && $m14.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 101;
+            $13 = rt.index($12, "n");
+          }
+          $8 = $13;
+        }
+        $7 = $8;
         $s.pcs[$d] = $pc + 103;
         $fn4 = rt.fn($5, "global 'tonumber'");
         $r3 = $fn4($7);
@@ -1824,13 +1836,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $fn1 = $2 as rt.LuaFunction;
         $s.truncate($d);
         if ($s.tails < rt.TAIL_DEPTH) {
-          $t15 = $s.tails++;
-          $r16 = (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3));
-          $s.tails = $t15;
+          $t16 = $s.tails++;
+          $r17 = (Array.isArray($r3) ? $fn1(...$r3) : $fn1($r3));
+          $s.tails = $t16;
         } else {
-          $r16 = rt.tail($s, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3]));
+          $r17 = rt.tail($s, $fn1, (Array.isArray($r3) ? [...$r3] : [$r3]));
         }
-        return $r16;
+        return $r17;
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($12 !== undefined && ($f13 = ($7 as rt.LuaTable)?.f) !== undefined && !($7 as rt.LuaTable).linked && $f13.get !== undefined) $f13.get = $12;
       else {
@@ -1918,21 +1930,30 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $6: rt.LuaValue;
+        let $4: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
+        let $f6: rt.Fields | undefined;
         let $o7: rt.Fields;
         let $n8: number;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
-        let $13: rt.LuaValue;
+        let $11: rt.LuaValue;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
         let $o14: rt.Fields;
         let $n15: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 110), rt.index($2, "method", "local 'ctx'")))));
+          if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).method;
+          else {
+            $3 = ctx as rt.LuaValue;
+            if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.method) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.method) !== undefined || (!("method" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+              rt.at($s, $d, $pc + 110);
+              $4 = rt.index($3, "method", "local 'ctx'");
+            }
+            $2 = $4;
+          }
+          $1 = $2;
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
@@ -1940,13 +1961,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
+          $o7 = new rt.FieldsObject();
+          $n8 = 0;
+          if ($1 !== undefined) {
+            $o7.method = $1;
+            $n8++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o7, $n8));
         }
-        $13 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($9 = ctx as rt.LuaValue, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.method) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.method) !== undefined || (!("method" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : (rt.at($s, $d, $pc + 110), rt.index($9, "method", "local 'ctx'")))));
+        if (rh.pristineContext(ctx)) $9 = (ctx as rh.RequestContext).method;
+        else {
+          $10 = ctx as rt.LuaValue;
+          if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 110);
+            $11 = rt.index($10, "method", "local 'ctx'");
+          }
+          $9 = $11;
+        }
         $o14 = new rt.FieldsObject();
         $n15 = 0;
-        if ($13 !== undefined) {
-          $o14.method = $13;
+        if ($9 !== undefined) {
+          $o14.method = $9;
           $n15++;
         }
         return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
@@ -1962,21 +1997,30 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $6: rt.LuaValue;
+        let $4: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
+        let $f6: rt.Fields | undefined;
         let $o7: rt.Fields;
         let $n8: number;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
-        let $13: rt.LuaValue;
+        let $11: rt.LuaValue;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
         let $o14: rt.Fields;
         let $n15: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 112), rt.index($2, "method", "local 'ctx'")))));
+          if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).method;
+          else {
+            $3 = ctx as rt.LuaValue;
+            if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.method) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.method) !== undefined || (!("method" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+              rt.at($s, $d, $pc + 112);
+              $4 = rt.index($3, "method", "local 'ctx'");
+            }
+            $2 = $4;
+          }
+          $1 = $2;
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
@@ -1984,13 +2028,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
+          $o7 = new rt.FieldsObject();
+          $n8 = 0;
+          if ($1 !== undefined) {
+            $o7.method = $1;
+            $n8++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o7, $n8));
         }
-        $13 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($9 = ctx as rt.LuaValue, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.method) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.method) !== undefined || (!("method" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : (rt.at($s, $d, $pc + 112), rt.index($9, "method", "local 'ctx'")))));
+        if (rh.pristineContext(ctx)) $9 = (ctx as rh.RequestContext).method;
+        else {
+          $10 = ctx as rt.LuaValue;
+          if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 112);
+            $11 = rt.index($10, "method", "local 'ctx'");
+          }
+          $9 = $11;
+        }
         $o14 = new rt.FieldsObject();
         $n15 = 0;
-        if ($13 !== undefined) {
-          $o14.method = $13;
+        if ($9 !== undefined) {
+          $o14.method = $9;
           $n15++;
         }
         return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
@@ -2006,21 +2064,30 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $6: rt.LuaValue;
+        let $4: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
+        let $f6: rt.Fields | undefined;
         let $o7: rt.Fields;
         let $n8: number;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
-        let $13: rt.LuaValue;
+        let $11: rt.LuaValue;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
         let $o14: rt.Fields;
         let $n15: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 114), rt.index($2, "method", "local 'ctx'")))));
+          if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).method;
+          else {
+            $3 = ctx as rt.LuaValue;
+            if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.method) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.method) !== undefined || (!("method" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+              rt.at($s, $d, $pc + 114);
+              $4 = rt.index($3, "method", "local 'ctx'");
+            }
+            $2 = $4;
+          }
+          $1 = $2;
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
@@ -2028,13 +2095,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
+          $o7 = new rt.FieldsObject();
+          $n8 = 0;
+          if ($1 !== undefined) {
+            $o7.method = $1;
+            $n8++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o7, $n8));
         }
-        $13 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($9 = ctx as rt.LuaValue, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.method) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.method) !== undefined || (!("method" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : (rt.at($s, $d, $pc + 114), rt.index($9, "method", "local 'ctx'")))));
+        if (rh.pristineContext(ctx)) $9 = (ctx as rh.RequestContext).method;
+        else {
+          $10 = ctx as rt.LuaValue;
+          if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 114);
+            $11 = rt.index($10, "method", "local 'ctx'");
+          }
+          $9 = $11;
+        }
         $o14 = new rt.FieldsObject();
         $n15 = 0;
-        if ($13 !== undefined) {
-          $o14.method = $13;
+        if ($9 !== undefined) {
+          $o14.method = $9;
           $n15++;
         }
         return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
@@ -2050,21 +2131,30 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $6: rt.LuaValue;
+        let $4: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
+        let $f6: rt.Fields | undefined;
         let $o7: rt.Fields;
         let $n8: number;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
-        let $13: rt.LuaValue;
+        let $11: rt.LuaValue;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
         let $o14: rt.Fields;
         let $n15: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 116), rt.index($2, "method", "local 'ctx'")))));
+          if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).method;
+          else {
+            $3 = ctx as rt.LuaValue;
+            if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.method) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.method) !== undefined || (!("method" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+              rt.at($s, $d, $pc + 116);
+              $4 = rt.index($3, "method", "local 'ctx'");
+            }
+            $2 = $4;
+          }
+          $1 = $2;
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
@@ -2072,13 +2162,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
+          $o7 = new rt.FieldsObject();
+          $n8 = 0;
+          if ($1 !== undefined) {
+            $o7.method = $1;
+            $n8++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o7, $n8));
         }
-        $13 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($9 = ctx as rt.LuaValue, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.method) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.method) !== undefined || (!("method" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : (rt.at($s, $d, $pc + 116), rt.index($9, "method", "local 'ctx'")))));
+        if (rh.pristineContext(ctx)) $9 = (ctx as rh.RequestContext).method;
+        else {
+          $10 = ctx as rt.LuaValue;
+          if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 116);
+            $11 = rt.index($10, "method", "local 'ctx'");
+          }
+          $9 = $11;
+        }
         $o14 = new rt.FieldsObject();
         $n15 = 0;
-        if ($13 !== undefined) {
-          $o14.method = $13;
+        if ($9 !== undefined) {
+          $o14.method = $9;
           $n15++;
         }
         return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));
@@ -2094,21 +2198,30 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $1: rt.LuaValue;
         let $2: rt.LuaValue;
         let $3: rt.LuaValue;
-        let $m4: rt.LuaTable | undefined;
-        let $f5: rt.Fields | undefined;
-        let $6: rt.LuaValue;
+        let $4: rt.LuaValue;
+        let $m5: rt.LuaTable | undefined;
+        let $f6: rt.Fields | undefined;
         let $o7: rt.Fields;
         let $n8: number;
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
-        let $m11: rt.LuaTable | undefined;
-        let $f12: rt.Fields | undefined;
-        let $13: rt.LuaValue;
+        let $11: rt.LuaValue;
+        let $m12: rt.LuaTable | undefined;
+        let $f13: rt.Fields | undefined;
         let $o14: rt.Fields;
         let $n15: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($2 = ctx as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.method) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.method) !== undefined || (!("method" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : (rt.at($s, $d, $pc + 118), rt.index($2, "method", "local 'ctx'")))));
+          if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).method;
+          else {
+            $3 = ctx as rt.LuaValue;
+            if (!(($f6 = ($3 as rt.LuaTable)?.f) !== undefined && (($4 = $f6.method) !== undefined || ($m5 = ($3 as rt.LuaTable).metatable) === undefined || ($4 = $m5.view.method) !== undefined || (!("method" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+              rt.at($s, $d, $pc + 118);
+              $4 = rt.index($3, "method", "local 'ctx'");
+            }
+            $2 = $4;
+          }
+          $1 = $2;
           if (rh.isScalar($1)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(10), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 109; $b[$p + 3] = 101; $b[$p + 4] = 116; $b[$p + 5] = 104; $b[$p + 6] = 111; $b[$p + 7] = 100; $b[$p + 8] = 34; $b[$p + 9] = 58; $w.p = $p + 10; }
@@ -2116,13 +2229,27 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($6 = $1, $o7 = new rt.FieldsObject(), $n8 = 0, ($6 !== undefined && ($o7.method = $6, $n8++)), rt.LuaTable.record($o7, $n8)));
+          $o7 = new rt.FieldsObject();
+          $n8 = 0;
+          if ($1 !== undefined) {
+            $o7.method = $1;
+            $n8++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o7, $n8));
         }
-        $13 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).method : ($9 = ctx as rt.LuaValue, (($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.method) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.method) !== undefined || (!("method" in $m11.view) && $m11.view[rt.CUT] === undefined)) ? $10 : (rt.at($s, $d, $pc + 118), rt.index($9, "method", "local 'ctx'")))));
+        if (rh.pristineContext(ctx)) $9 = (ctx as rh.RequestContext).method;
+        else {
+          $10 = ctx as rt.LuaValue;
+          if (!(($f13 = ($10 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.method) !== undefined || ($m12 = ($10 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.method) !== undefined || (!("method" in $m12.view) && $m12.view[rt.CUT] === undefined)))) {
+            rt.at($s, $d, $pc + 118);
+            $11 = rt.index($10, "method", "local 'ctx'");
+          }
+          $9 = $11;
+        }
         $o14 = new rt.FieldsObject();
         $n15 = 0;
-        if ($13 !== undefined) {
-          $o14.method = $13;
+        if ($9 !== undefined) {
+          $o14.method = $9;
           $n15++;
         }
         return rt.leave($s, $d, rt.LuaTable.record($o14, $n15));

@@ -89,10 +89,10 @@ function load($env) {
       let $m9;
       let $f10;
       let $11;
-      let $m12;
-      let $f132;
-      let $fn14;
-      let $15;
+      let $122;
+      let $m13;
+      let $f14;
+      let $fn15;
       let $16;
       let $17;
       let $o18;
@@ -109,17 +109,33 @@ function load($env) {
       let $m29;
       let $f30;
       let $31;
-      let $m32;
-      let $f33;
-      let $34;
+      let $322;
+      let $m33;
+      let $f34;
       let $o35;
       let $n36;
       let $t37;
       let $r38;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = ($22 = api, ($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0) ? $32 : ($s2.pcs[$d2] = $pc + 3, rt.index($22, "json", "upvalue 'api'")));
-        $6 = rh.pristineContext(ctx) ? ctx.param("id") : ($72 = rt.first(($8 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f10 = $8?.f)?.params !== void 0 ? $f10.params : ($m9 = $8?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($8, "params", "local 'ctx'"), "method 'params'")($8))), ($f132 = $72?.f) !== void 0 && (($11 = $f132.id) !== void 0 || ($m12 = $72.metatable) === void 0 || ($11 = $m12.view.id) !== void 0 || !("id" in $m12.view) && $m12.view[rt.CUT] === void 0) ? $11 : ($s2.pcs[$d2] = $pc + 3, rt.index($72, "id")));
+        $22 = api;
+        if (!(($f5 = $22?.f) !== void 0 && (($32 = $f5.json) !== void 0 || ($m4 = $22.metatable) === void 0 || ($32 = $m4.view.json) !== void 0 || !("json" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 3;
+          $32 = rt.index($22, "json", "upvalue 'api'");
+        }
+        $1 = $32;
+        if (rh.pristineContext(ctx)) $72 = ctx.param("id");
+        else {
+          $8 = ctx;
+          $s2.pcs[$d2] = $pc + 4;
+          $11 = rt.first(rt.fn(($f10 = $8?.f)?.params !== void 0 ? $f10.params : ($m9 = $8?.metatable) !== void 0 && $m9.view.params !== void 0 ? $m9.view.params : rt.index($8, "params", "local 'ctx'"), "method 'params'")($8));
+          if (!(($f14 = $11?.f) !== void 0 && (($122 = $f14.id) !== void 0 || ($m13 = $11.metatable) === void 0 || ($122 = $m13.view.id) !== void 0 || !("id" in $m13.view) && $m13.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 3;
+            $122 = rt.index($11, "id");
+          }
+          $72 = $122;
+        }
+        $6 = $72;
         if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
           const $w = rh.jsonBytes();
           {
@@ -155,7 +171,18 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, rt.first(($15 = $1, $16 = ($17 = $6, $o18 = new rt.FieldsObject(), $n19 = 1, $o18.static = false, $17 !== void 0 && ($o18.id = $17, $n19++), rt.LuaTable.record($o18, $n19)), $s2.pcs[$d2] = $pc + 5, $fn14 = rt.fn($15, "field 'json'"), $fn14($16))));
+        $16 = $1;
+        $o18 = new rt.FieldsObject();
+        $n19 = 1;
+        $o18.static = false;
+        if ($6 !== void 0) {
+          $o18.id = $6;
+          $n19++;
+        }
+        $17 = rt.LuaTable.record($o18, $n19);
+        $s2.pcs[$d2] = $pc + 5;
+        $fn15 = rt.fn($16, "field 'json'");
+        return rt.leave($s2, $d2, rt.first($fn15($17)));
       }
       $222 = api;
       if (!(($f25 = $222?.f) !== void 0 && (($23 = $f25.json) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.json) !== void 0 || !("json" in $m24.view) && $m24.view[rt.CUT] === void 0))) {
@@ -163,12 +190,22 @@ function load($env) {
         $23 = rt.index($222, "json", "upvalue 'api'");
       }
       $21 = $23;
-      $34 = rh.pristineContext(ctx) ? ctx.param("id") : ($27 = rt.first(($28 = ctx, $s2.pcs[$d2] = $pc + 4, rt.fn(($f30 = $28?.f)?.params !== void 0 ? $f30.params : ($m29 = $28?.metatable) !== void 0 && $m29.view.params !== void 0 ? $m29.view.params : rt.index($28, "params", "local 'ctx'"), "method 'params'")($28))), ($f33 = $27?.f) !== void 0 && (($31 = $f33.id) !== void 0 || ($m32 = $27.metatable) === void 0 || ($31 = $m32.view.id) !== void 0 || !("id" in $m32.view) && $m32.view[rt.CUT] === void 0) ? $31 : ($s2.pcs[$d2] = $pc + 3, rt.index($27, "id")));
+      if (rh.pristineContext(ctx)) $27 = ctx.param("id");
+      else {
+        $28 = ctx;
+        $s2.pcs[$d2] = $pc + 4;
+        $31 = rt.first(rt.fn(($f30 = $28?.f)?.params !== void 0 ? $f30.params : ($m29 = $28?.metatable) !== void 0 && $m29.view.params !== void 0 ? $m29.view.params : rt.index($28, "params", "local 'ctx'"), "method 'params'")($28));
+        if (!(($f34 = $31?.f) !== void 0 && (($322 = $f34.id) !== void 0 || ($m33 = $31.metatable) === void 0 || ($322 = $m33.view.id) !== void 0 || !("id" in $m33.view) && $m33.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 3;
+          $322 = rt.index($31, "id");
+        }
+        $27 = $322;
+      }
       $o35 = new rt.FieldsObject();
       $n36 = 1;
       $o35.static = false;
-      if ($34 !== void 0) {
-        $o35.id = $34;
+      if ($27 !== void 0) {
+        $o35.id = $27;
         $n36++;
       }
       $26 = rt.LuaTable.record($o35, $n36);
@@ -205,18 +242,18 @@ function load($env) {
       let $m4;
       let $f5;
       let $6;
-      let $m7;
-      let $f8;
-      let $9;
+      let $72;
+      let $m8;
+      let $f9;
       let $10;
       let $11;
-      let $m12;
-      let $f132;
-      let $14;
-      let $m15;
-      let $f16;
-      let $17;
-      let $18;
+      let $122;
+      let $m13;
+      let $f14;
+      let $15;
+      let $16;
+      let $m17;
+      let $f18;
       let $o19;
       let $n20;
       let $21;
@@ -224,24 +261,46 @@ function load($env) {
       let $m23;
       let $f24;
       let $25;
-      let $m26;
-      let $f27;
-      let $28;
+      let $26;
+      let $m27;
+      let $f28;
       let $29;
       let $30;
       let $m31;
       let $f32;
       let $33;
-      let $m34;
-      let $f35;
-      let $36;
+      let $34;
+      let $m35;
+      let $f36;
       let $o37;
       let $n38;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = rh.pristineContext(ctx) ? ctx.queryValue("a") : ($22 = rt.first(($32 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32))), ($f8 = $22?.f) !== void 0 && (($6 = $f8.a) !== void 0 || ($m7 = $22.metatable) === void 0 || ($6 = $m7.view.a) !== void 0 || !("a" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 9, rt.index($22, "a")));
-        $9 = rh.pristineContext(ctx) ? ctx.queryValue("b") : ($10 = rt.first(($11 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f132 = $11?.f)?.query !== void 0 ? $f132.query : ($m12 = $11?.metatable) !== void 0 && $m12.view.query !== void 0 ? $m12.view.query : rt.index($11, "query", "local 'ctx'"), "method 'query'")($11))), ($f16 = $10?.f) !== void 0 && (($14 = $f16.b) !== void 0 || ($m15 = $10.metatable) === void 0 || ($14 = $m15.view.b) !== void 0 || !("b" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s2.pcs[$d2] = $pc + 9, rt.index($10, "b")));
-        if (rh.isScalar($1) && rh.isScalar($9)) {
+        if (rh.pristineContext(ctx)) $22 = ctx.queryValue("a");
+        else {
+          $32 = ctx;
+          $s2.pcs[$d2] = $pc + 8;
+          $6 = rt.first(rt.fn(($f5 = $32?.f)?.query !== void 0 ? $f5.query : ($m4 = $32?.metatable) !== void 0 && $m4.view.query !== void 0 ? $m4.view.query : rt.index($32, "query", "local 'ctx'"), "method 'query'")($32));
+          if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.a) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.a) !== void 0 || !("a" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 9;
+            $72 = rt.index($6, "a");
+          }
+          $22 = $72;
+        }
+        $1 = $22;
+        if (rh.pristineContext(ctx)) $11 = ctx.queryValue("b");
+        else {
+          $122 = ctx;
+          $s2.pcs[$d2] = $pc + 8;
+          $15 = rt.first(rt.fn(($f14 = $122?.f)?.query !== void 0 ? $f14.query : ($m13 = $122?.metatable) !== void 0 && $m13.view.query !== void 0 ? $m13.view.query : rt.index($122, "query", "local 'ctx'"), "method 'query'")($122));
+          if (!(($f18 = $15?.f) !== void 0 && (($16 = $f18.b) !== void 0 || ($m17 = $15.metatable) === void 0 || ($16 = $m17.view.b) !== void 0 || !("b" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 9;
+            $16 = rt.index($15, "b");
+          }
+          $11 = $16;
+        }
+        $10 = $11;
+        if (rh.isScalar($1) && rh.isScalar($10)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(5), $p = $w.p;
@@ -262,7 +321,7 @@ function load($env) {
             $b[$p + 4] = 58;
             $w.p = $p + 5;
           }
-          $w.scalar($9);
+          $w.scalar($10);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -270,18 +329,48 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($17 = $1, $18 = $9, $o19 = new rt.FieldsObject(), $n20 = 0, $17 !== void 0 && ($o19.a = $17, $n20++), $18 !== void 0 && ($o19.b = $18, $n20++), rt.LuaTable.record($o19, $n20)));
+        $o19 = new rt.FieldsObject();
+        $n20 = 0;
+        if ($1 !== void 0) {
+          $o19.a = $1;
+          $n20++;
+        }
+        if ($10 !== void 0) {
+          $o19.b = $10;
+          $n20++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o19, $n20));
       }
-      $28 = rh.pristineContext(ctx) ? ctx.queryValue("a") : ($21 = rt.first(($222 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f24 = $222?.f)?.query !== void 0 ? $f24.query : ($m23 = $222?.metatable) !== void 0 && $m23.view.query !== void 0 ? $m23.view.query : rt.index($222, "query", "local 'ctx'"), "method 'query'")($222))), ($f27 = $21?.f) !== void 0 && (($25 = $f27.a) !== void 0 || ($m26 = $21.metatable) === void 0 || ($25 = $m26.view.a) !== void 0 || !("a" in $m26.view) && $m26.view[rt.CUT] === void 0) ? $25 : ($s2.pcs[$d2] = $pc + 9, rt.index($21, "a")));
-      $36 = rh.pristineContext(ctx) ? ctx.queryValue("b") : ($29 = rt.first(($30 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f32 = $30?.f)?.query !== void 0 ? $f32.query : ($m31 = $30?.metatable) !== void 0 && $m31.view.query !== void 0 ? $m31.view.query : rt.index($30, "query", "local 'ctx'"), "method 'query'")($30))), ($f35 = $29?.f) !== void 0 && (($33 = $f35.b) !== void 0 || ($m34 = $29.metatable) === void 0 || ($33 = $m34.view.b) !== void 0 || !("b" in $m34.view) && $m34.view[rt.CUT] === void 0) ? $33 : ($s2.pcs[$d2] = $pc + 9, rt.index($29, "b")));
+      if (rh.pristineContext(ctx)) $21 = ctx.queryValue("a");
+      else {
+        $222 = ctx;
+        $s2.pcs[$d2] = $pc + 8;
+        $25 = rt.first(rt.fn(($f24 = $222?.f)?.query !== void 0 ? $f24.query : ($m23 = $222?.metatable) !== void 0 && $m23.view.query !== void 0 ? $m23.view.query : rt.index($222, "query", "local 'ctx'"), "method 'query'")($222));
+        if (!(($f28 = $25?.f) !== void 0 && (($26 = $f28.a) !== void 0 || ($m27 = $25.metatable) === void 0 || ($26 = $m27.view.a) !== void 0 || !("a" in $m27.view) && $m27.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 9;
+          $26 = rt.index($25, "a");
+        }
+        $21 = $26;
+      }
+      if (rh.pristineContext(ctx)) $29 = ctx.queryValue("b");
+      else {
+        $30 = ctx;
+        $s2.pcs[$d2] = $pc + 8;
+        $33 = rt.first(rt.fn(($f32 = $30?.f)?.query !== void 0 ? $f32.query : ($m31 = $30?.metatable) !== void 0 && $m31.view.query !== void 0 ? $m31.view.query : rt.index($30, "query", "local 'ctx'"), "method 'query'")($30));
+        if (!(($f36 = $33?.f) !== void 0 && (($34 = $f36.b) !== void 0 || ($m35 = $33.metatable) === void 0 || ($34 = $m35.view.b) !== void 0 || !("b" in $m35.view) && $m35.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 9;
+          $34 = rt.index($33, "b");
+        }
+        $29 = $34;
+      }
       $o37 = new rt.FieldsObject();
       $n38 = 0;
-      if ($28 !== void 0) {
-        $o37.a = $28;
+      if ($21 !== void 0) {
+        $o37.a = $21;
         $n38++;
       }
-      if ($36 !== void 0) {
-        $o37.b = $36;
+      if ($29 !== void 0) {
+        $o37.b = $29;
         $n38++;
       }
       return rt.leave($s2, $d2, rt.LuaTable.record($o37, $n38));

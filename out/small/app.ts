@@ -82,10 +82,10 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m9: rt.LuaTable | undefined;
         let $f10: rt.Fields | undefined;
         let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
-        let $fn14!: rt.LuaFunction;
-        let $15: rt.LuaValue;
+        let $12: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $fn15!: rt.LuaFunction;
         let $16: rt.LuaValue;
         let $17: rt.LuaValue;
         let $o18: rt.Fields;
@@ -102,17 +102,33 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m29: rt.LuaTable | undefined;
         let $f30: rt.Fields | undefined;
         let $31: rt.LuaValue;
-        let $m32: rt.LuaTable | undefined;
-        let $f33: rt.Fields | undefined;
-        let $34: rt.LuaValue;
+        let $32: rt.LuaValue;
+        let $m33: rt.LuaTable | undefined;
+        let $f34: rt.Fields | undefined;
         let $o35: rt.Fields;
         let $n36: number;
         let $t37: number;
         let $r38: rt.LuaResult;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = ($2 = api as rt.LuaValue, (($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)) ? $3 : ($s.pcs[$d] = $pc + 3, rt.index($2, "json", "upvalue 'api'"))));
-          $6 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($7 = rt.first(($8 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8))), (($f13 = ($7 as rt.LuaTable)?.f) !== undefined && (($11 = $f13.id) !== undefined || ($m12 = ($7 as rt.LuaTable).metatable) === undefined || ($11 = $m12.view.id) !== undefined || (!("id" in $m12.view) && $m12.view[rt.CUT] === undefined)) ? $11 : ($s.pcs[$d] = $pc + 3, rt.index($7, "id")))));
+          $2 = api as rt.LuaValue;
+          if (!(($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.json) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.json) !== undefined || (!("json" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 3;
+            $3 = rt.index($2, "json", "upvalue 'api'");
+          }
+          $1 = $3;
+          if (rh.pristineContext(ctx)) $7 = (ctx as rh.RequestContext).param("id");
+          else {
+            $8 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 4;
+            $11 = rt.first(rt.fn((($f10 = ($8 as rt.LuaTable)?.f)?.params !== undefined ? $f10.params : ($m9 = ($8 as rt.LuaTable)?.metatable) !== undefined && $m9.view.params !== undefined ? $m9.view.params : rt.index($8, "params", "local 'ctx'")), "method 'params'")($8));
+            if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.id) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.id) !== undefined || (!("id" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 3;
+              $12 = rt.index($11, "id");
+            }
+            $7 = $12;
+          }
+          $6 = $7;
           if (rh.isJsonBuilder($1) && rh.isScalar($6)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(21), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 116; $b[$p + 4] = 97; $b[$p + 5] = 116; $b[$p + 6] = 105; $b[$p + 7] = 99; $b[$p + 8] = 34; $b[$p + 9] = 58; $b[$p + 10] = 102; $b[$p + 11] = 97; $b[$p + 12] = 108; $b[$p + 13] = 115; $b[$p + 14] = 101; $b[$p + 15] = 44; $b[$p + 16] = 34; $b[$p + 17] = 105; $b[$p + 18] = 100; $b[$p + 19] = 34; $b[$p + 20] = 58; $w.p = $p + 21; }
@@ -120,7 +136,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, rt.first(($15 = $1, $16 = ($17 = $6, $o18 = new rt.FieldsObject(), $n19 = 1, $o18.static = false, ($17 !== undefined && ($o18.id = $17, $n19++)), rt.LuaTable.record($o18, $n19)), $s.pcs[$d] = $pc + 5, $fn14 = rt.fn($15, "field 'json'"), $fn14($16))));
+          $16 = $1;
+          $o18 = new rt.FieldsObject();
+          $n19 = 1;
+          $o18.static = false;
+          if ($6 !== undefined) {
+            $o18.id = $6;
+            $n19++;
+          }
+          $17 = rt.LuaTable.record($o18, $n19);
+          $s.pcs[$d] = $pc + 5;
+          $fn15 = rt.fn($16, "field 'json'");
+          return rt.leave($s, $d, rt.first($fn15($17)));
         }
         $22 = api as rt.LuaValue;
         if (!(($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.json) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.json) !== undefined || (!("json" in $m24.view) && $m24.view[rt.CUT] === undefined)))) {
@@ -128,12 +155,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $23 = rt.index($22, "json", "upvalue 'api'");
         }
         $21 = $23;
-        $34 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("id") : ($27 = rt.first(($28 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 4, rt.fn((($f30 = ($28 as rt.LuaTable)?.f)?.params !== undefined ? $f30.params : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.params !== undefined ? $m29.view.params : rt.index($28, "params", "local 'ctx'")), "method 'params'")($28))), (($f33 = ($27 as rt.LuaTable)?.f) !== undefined && (($31 = $f33.id) !== undefined || ($m32 = ($27 as rt.LuaTable).metatable) === undefined || ($31 = $m32.view.id) !== undefined || (!("id" in $m32.view) && $m32.view[rt.CUT] === undefined)) ? $31 : ($s.pcs[$d] = $pc + 3, rt.index($27, "id")))));
+        if (rh.pristineContext(ctx)) $27 = (ctx as rh.RequestContext).param("id");
+        else {
+          $28 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 4;
+          $31 = rt.first(rt.fn((($f30 = ($28 as rt.LuaTable)?.f)?.params !== undefined ? $f30.params : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.params !== undefined ? $m29.view.params : rt.index($28, "params", "local 'ctx'")), "method 'params'")($28));
+          if (!(($f34 = ($31 as rt.LuaTable)?.f) !== undefined && (($32 = $f34.id) !== undefined || ($m33 = ($31 as rt.LuaTable).metatable) === undefined || ($32 = $m33.view.id) !== undefined || (!("id" in $m33.view) && $m33.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 3;
+            $32 = rt.index($31, "id");
+          }
+          $27 = $32;
+        }
         $o35 = new rt.FieldsObject();
         $n36 = 1;
         $o35.static = false;
-        if ($34 !== undefined) {
-          $o35.id = $34;
+        if ($27 !== undefined) {
+          $o35.id = $27;
           $n36++;
         }
         $26 = rt.LuaTable.record($o35, $n36);
@@ -170,18 +207,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m4: rt.LuaTable | undefined;
         let $f5: rt.Fields | undefined;
         let $6: rt.LuaValue;
-        let $m7: rt.LuaTable | undefined;
-        let $f8: rt.Fields | undefined;
-        let $9: rt.LuaValue;
+        let $7: rt.LuaValue;
+        let $m8: rt.LuaTable | undefined;
+        let $f9: rt.Fields | undefined;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
-        let $14: rt.LuaValue;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
-        let $17: rt.LuaValue;
-        let $18: rt.LuaValue;
+        let $12: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $15: rt.LuaValue;
+        let $16: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
         let $o19: rt.Fields;
         let $n20: number;
         let $21: rt.LuaValue;
@@ -189,44 +226,96 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m23: rt.LuaTable | undefined;
         let $f24: rt.Fields | undefined;
         let $25: rt.LuaValue;
-        let $m26: rt.LuaTable | undefined;
-        let $f27: rt.Fields | undefined;
-        let $28: rt.LuaValue;
+        let $26: rt.LuaValue;
+        let $m27: rt.LuaTable | undefined;
+        let $f28: rt.Fields | undefined;
         let $29: rt.LuaValue;
         let $30: rt.LuaValue;
         let $m31: rt.LuaTable | undefined;
         let $f32: rt.Fields | undefined;
         let $33: rt.LuaValue;
-        let $m34: rt.LuaTable | undefined;
-        let $f35: rt.Fields | undefined;
-        let $36: rt.LuaValue;
+        let $34: rt.LuaValue;
+        let $m35: rt.LuaTable | undefined;
+        let $f36: rt.Fields | undefined;
         let $o37: rt.Fields;
         let $n38: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("a") : ($2 = rt.first(($3 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3))), (($f8 = ($2 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.a) !== undefined || ($m7 = ($2 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.a) !== undefined || (!("a" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 9, rt.index($2, "a")))));
-          $9 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("b") : ($10 = rt.first(($11 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.query !== undefined ? $f13.query : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.query !== undefined ? $m12.view.query : rt.index($11, "query", "local 'ctx'")), "method 'query'")($11))), (($f16 = ($10 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.b) !== undefined || ($m15 = ($10 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.b) !== undefined || (!("b" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 9, rt.index($10, "b")))));
-          if (rh.isScalar($1) && rh.isScalar($9)) {
+          if (rh.pristineContext(ctx)) $2 = (ctx as rh.RequestContext).queryValue("a");
+          else {
+            $3 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 8;
+            $6 = rt.first(rt.fn((($f5 = ($3 as rt.LuaTable)?.f)?.query !== undefined ? $f5.query : ($m4 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m4.view.query !== undefined ? $m4.view.query : rt.index($3, "query", "local 'ctx'")), "method 'query'")($3));
+            if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.a) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.a) !== undefined || (!("a" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 9;
+              $7 = rt.index($6, "a");
+            }
+            $2 = $7;
+          }
+          $1 = $2;
+          if (rh.pristineContext(ctx)) $11 = (ctx as rh.RequestContext).queryValue("b");
+          else {
+            $12 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 8;
+            $15 = rt.first(rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.query !== undefined ? $f14.query : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.query !== undefined ? $m13.view.query : rt.index($12, "query", "local 'ctx'")), "method 'query'")($12));
+            if (!(($f18 = ($15 as rt.LuaTable)?.f) !== undefined && (($16 = $f18.b) !== undefined || ($m17 = ($15 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.b) !== undefined || (!("b" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 9;
+              $16 = rt.index($15, "b");
+            }
+            $11 = $16;
+          }
+          $10 = $11;
+          if (rh.isScalar($1) && rh.isScalar($10)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 97; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
             $w.scalar($1 as string | number | boolean);
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 98; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
-            $w.scalar($9 as string | number | boolean);
+            $w.scalar($10 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($17 = $1, $18 = $9, $o19 = new rt.FieldsObject(), $n20 = 0, ($17 !== undefined && ($o19.a = $17, $n20++)), ($18 !== undefined && ($o19.b = $18, $n20++)), rt.LuaTable.record($o19, $n20)));
+          $o19 = new rt.FieldsObject();
+          $n20 = 0;
+          if ($1 !== undefined) {
+            $o19.a = $1;
+            $n20++;
+          }
+          if ($10 !== undefined) {
+            $o19.b = $10;
+            $n20++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o19, $n20));
         }
-        $28 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("a") : ($21 = rt.first(($22 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f24 = ($22 as rt.LuaTable)?.f)?.query !== undefined ? $f24.query : ($m23 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m23.view.query !== undefined ? $m23.view.query : rt.index($22, "query", "local 'ctx'")), "method 'query'")($22))), (($f27 = ($21 as rt.LuaTable)?.f) !== undefined && (($25 = $f27.a) !== undefined || ($m26 = ($21 as rt.LuaTable).metatable) === undefined || ($25 = $m26.view.a) !== undefined || (!("a" in $m26.view) && $m26.view[rt.CUT] === undefined)) ? $25 : ($s.pcs[$d] = $pc + 9, rt.index($21, "a")))));
-        $36 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).queryValue("b") : ($29 = rt.first(($30 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.query !== undefined ? $f32.query : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.query !== undefined ? $m31.view.query : rt.index($30, "query", "local 'ctx'")), "method 'query'")($30))), (($f35 = ($29 as rt.LuaTable)?.f) !== undefined && (($33 = $f35.b) !== undefined || ($m34 = ($29 as rt.LuaTable).metatable) === undefined || ($33 = $m34.view.b) !== undefined || (!("b" in $m34.view) && $m34.view[rt.CUT] === undefined)) ? $33 : ($s.pcs[$d] = $pc + 9, rt.index($29, "b")))));
+        if (rh.pristineContext(ctx)) $21 = (ctx as rh.RequestContext).queryValue("a");
+        else {
+          $22 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 8;
+          $25 = rt.first(rt.fn((($f24 = ($22 as rt.LuaTable)?.f)?.query !== undefined ? $f24.query : ($m23 = ($22 as rt.LuaTable)?.metatable) !== undefined && $m23.view.query !== undefined ? $m23.view.query : rt.index($22, "query", "local 'ctx'")), "method 'query'")($22));
+          if (!(($f28 = ($25 as rt.LuaTable)?.f) !== undefined && (($26 = $f28.a) !== undefined || ($m27 = ($25 as rt.LuaTable).metatable) === undefined || ($26 = $m27.view.a) !== undefined || (!("a" in $m27.view) && $m27.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 9;
+            $26 = rt.index($25, "a");
+          }
+          $21 = $26;
+        }
+        if (rh.pristineContext(ctx)) $29 = (ctx as rh.RequestContext).queryValue("b");
+        else {
+          $30 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 8;
+          $33 = rt.first(rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.query !== undefined ? $f32.query : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.query !== undefined ? $m31.view.query : rt.index($30, "query", "local 'ctx'")), "method 'query'")($30));
+          if (!(($f36 = ($33 as rt.LuaTable)?.f) !== undefined && (($34 = $f36.b) !== undefined || ($m35 = ($33 as rt.LuaTable).metatable) === undefined || ($34 = $m35.view.b) !== undefined || (!("b" in $m35.view) && $m35.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 9;
+            $34 = rt.index($33, "b");
+          }
+          $29 = $34;
+        }
         $o37 = new rt.FieldsObject();
         $n38 = 0;
-        if ($28 !== undefined) {
-          $o37.a = $28;
+        if ($21 !== undefined) {
+          $o37.a = $21;
           $n38++;
         }
-        if ($36 !== undefined) {
-          $o37.b = $36;
+        if ($29 !== undefined) {
+          $o37.b = $29;
           $n38++;
         }
         return rt.leave($s, $d, rt.LuaTable.record($o37, $n38));

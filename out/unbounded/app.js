@@ -101,32 +101,45 @@ function load($env) {
       let $9;
       let $10;
       let $11;
-      let $m12;
-      let $f13;
-      let $14;
-      let $15;
-      let $o16;
-      let $n17;
-      let $fn18;
+      let $12;
+      let $m13;
+      let $f14;
+      let $o15;
+      let $n16;
+      let $fn17;
+      let $18;
       let $19;
-      let $20;
-      let $m21;
-      let $f22;
-      let $m23;
-      let $f24;
+      let $m20;
+      let $f21;
+      let $m22;
+      let $f23;
+      let $24;
       let $25;
       let $26;
-      let $27;
-      let $m28;
-      let $f29;
-      let $30;
-      let $o31;
-      let $n32;
+      let $m27;
+      let $f28;
+      let $29;
+      let $o30;
+      let $n31;
       const $json = rh.claim(ctx);
       if ($json) {
-        $1 = ($9 = rt.first(($32 = rt.first(($42 = ctx, $s2.pcs[$d2] = $pc + 5, rt.fn(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42))), $s2.pcs[$d2] = $pc + 6, $fn2 = rt.fn(($f8 = $32?.f)?.bytes !== void 0 ? $f8.bytes : ($m7 = $32?.metatable) !== void 0 && $m7.view.bytes !== void 0 ? $m7.view.bytes : rt.index($32, "bytes"), "method 'bytes'"), $fn2($32))), $9?.arr !== void 0 ? $9.length() : typeof $9 === "string" ? $9.length : ($s2.pcs[$d2] = $pc + 7, rt.len($9)));
-        $10 = rt.first(($11 = ctx, $s2.pcs[$d2] = $pc + 8, rt.fn(($f13 = $11?.f)?.get !== void 0 ? $f13.get : ($m12 = $11?.metatable) !== void 0 && $m12.view.get !== void 0 ? $m12.view.get : rt.index($11, "get", "local 'ctx'"), "method 'get'")($11, "checked")));
-        if (rh.isScalar($1) && rh.isScalar($10)) {
+        $42 = ctx;
+        $s2.pcs[$d2] = $pc + 5;
+        $32 = rt.first(rt.fn(($f62 = $42?.f)?.body !== void 0 ? $f62.body : ($m52 = $42?.metatable) !== void 0 && $m52.view.body !== void 0 ? $m52.view.body : rt.index($42, "body", "local 'ctx'"), "method 'body'")($42));
+        $s2.pcs[$d2] = $pc + 6;
+        $fn2 = rt.fn(($f8 = $32?.f)?.bytes !== void 0 ? $f8.bytes : ($m7 = $32?.metatable) !== void 0 && $m7.view.bytes !== void 0 ? $m7.view.bytes : rt.index($32, "bytes"), "method 'bytes'");
+        $9 = rt.first($fn2($32));
+        if ($9?.arr !== void 0) $10 = $9.length();
+        else if (typeof $9 === "string") $10 = $9.length;
+        else {
+          $s2.pcs[$d2] = $pc + 7;
+          $10 = rt.len($9);
+        }
+        $1 = $10;
+        $12 = ctx;
+        $s2.pcs[$d2] = $pc + 8;
+        $11 = rt.first(rt.fn(($f14 = $12?.f)?.get !== void 0 ? $f14.get : ($m13 = $12?.metatable) !== void 0 && $m13.view.get !== void 0 ? $m13.view.get : rt.index($12, "get", "local 'ctx'"), "method 'get'")($12, "checked"));
+        if (rh.isScalar($1) && rh.isScalar($11)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -156,7 +169,7 @@ function load($env) {
             $b[$p + 10] = 58;
             $w.p = $p + 11;
           }
-          $w.scalar($10);
+          $w.scalar($11);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -164,34 +177,44 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($14 = $1, $15 = $10, $o16 = new rt.FieldsObject(), $n17 = 0, $14 !== void 0 && ($o16.size = $14, $n17++), $15 !== void 0 && ($o16.checked = $15, $n17++), rt.LuaTable.record($o16, $n17)));
+        $o15 = new rt.FieldsObject();
+        $n16 = 0;
+        if ($1 !== void 0) {
+          $o15.size = $1;
+          $n16++;
+        }
+        if ($11 !== void 0) {
+          $o15.checked = $11;
+          $n16++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o15, $n16));
       }
-      $20 = ctx;
+      $19 = ctx;
       $s2.pcs[$d2] = $pc + 5;
-      $19 = rt.first(rt.fn(($f22 = $20?.f)?.body !== void 0 ? $f22.body : ($m21 = $20?.metatable) !== void 0 && $m21.view.body !== void 0 ? $m21.view.body : rt.index($20, "body", "local 'ctx'"), "method 'body'")($20));
+      $18 = rt.first(rt.fn(($f21 = $19?.f)?.body !== void 0 ? $f21.body : ($m20 = $19?.metatable) !== void 0 && $m20.view.body !== void 0 ? $m20.view.body : rt.index($19, "body", "local 'ctx'"), "method 'body'")($19));
       $s2.pcs[$d2] = $pc + 6;
-      $fn18 = rt.fn(($f24 = $19?.f)?.bytes !== void 0 ? $f24.bytes : ($m23 = $19?.metatable) !== void 0 && $m23.view.bytes !== void 0 ? $m23.view.bytes : rt.index($19, "bytes"), "method 'bytes'");
-      $25 = rt.first($fn18($19));
-      if ($25?.arr !== void 0) $26 = $25.length();
-      else if (typeof $25 === "string") $26 = $25.length;
+      $fn17 = rt.fn(($f23 = $18?.f)?.bytes !== void 0 ? $f23.bytes : ($m22 = $18?.metatable) !== void 0 && $m22.view.bytes !== void 0 ? $m22.view.bytes : rt.index($18, "bytes"), "method 'bytes'");
+      $24 = rt.first($fn17($18));
+      if ($24?.arr !== void 0) $25 = $24.length();
+      else if (typeof $24 === "string") $25 = $24.length;
       else {
         $s2.pcs[$d2] = $pc + 7;
-        $26 = rt.len($25);
+        $25 = rt.len($24);
       }
-      $27 = ctx;
+      $26 = ctx;
       $s2.pcs[$d2] = $pc + 8;
-      $30 = rt.first(rt.fn(($f29 = $27?.f)?.get !== void 0 ? $f29.get : ($m28 = $27?.metatable) !== void 0 && $m28.view.get !== void 0 ? $m28.view.get : rt.index($27, "get", "local 'ctx'"), "method 'get'")($27, "checked"));
-      $o31 = new rt.FieldsObject();
-      $n32 = 0;
-      if ($26 !== void 0) {
-        $o31.size = $26;
-        $n32++;
+      $29 = rt.first(rt.fn(($f28 = $26?.f)?.get !== void 0 ? $f28.get : ($m27 = $26?.metatable) !== void 0 && $m27.view.get !== void 0 ? $m27.view.get : rt.index($26, "get", "local 'ctx'"), "method 'get'")($26, "checked"));
+      $o30 = new rt.FieldsObject();
+      $n31 = 0;
+      if ($25 !== void 0) {
+        $o30.size = $25;
+        $n31++;
       }
-      if ($30 !== void 0) {
-        $o31.checked = $30;
-        $n32++;
+      if ($29 !== void 0) {
+        $o30.checked = $29;
+        $n31++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o31, $n32));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o30, $n31));
     }));
     if ($2 !== void 0 && ($f10 = $4?.f) !== void 0 && !$4.linked && $f10.post !== void 0) $f10.post = $2;
     else {

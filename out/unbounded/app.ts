@@ -95,68 +95,91 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $9: rt.LuaValue;
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
-        let $m12: rt.LuaTable | undefined;
-        let $f13: rt.Fields | undefined;
-        let $14: rt.LuaValue;
-        let $15: rt.LuaValue;
-        let $o16: rt.Fields;
-        let $n17: number;
-        let $fn18!: rt.LuaFunction;
+        let $12: rt.LuaValue;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $o15: rt.Fields;
+        let $n16: number;
+        let $fn17!: rt.LuaFunction;
+        let $18: rt.LuaValue;
         let $19: rt.LuaValue;
-        let $20: rt.LuaValue;
-        let $m21: rt.LuaTable | undefined;
-        let $f22: rt.Fields | undefined;
-        let $m23: rt.LuaTable | undefined;
-        let $f24: rt.Fields | undefined;
+        let $m20: rt.LuaTable | undefined;
+        let $f21: rt.Fields | undefined;
+        let $m22: rt.LuaTable | undefined;
+        let $f23: rt.Fields | undefined;
+        let $24: rt.LuaValue;
         let $25: rt.LuaValue;
         let $26: rt.LuaValue;
-        let $27: rt.LuaValue;
-        let $m28: rt.LuaTable | undefined;
-        let $f29: rt.Fields | undefined;
-        let $30: rt.LuaValue;
-        let $o31: rt.Fields;
-        let $n32: number;
+        let $m27: rt.LuaTable | undefined;
+        let $f28: rt.Fields | undefined;
+        let $29: rt.LuaValue;
+        let $o30: rt.Fields;
+        let $n31: number;
         const $json: boolean = rh.claim(ctx);
         if ($json) {
-          $1 = ($9 = (rt.first(($3 = rt.first(($4 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 5, rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4))), $s.pcs[$d] = $pc + 6, $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.bytes !== undefined ? $f8.bytes : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.bytes !== undefined ? $m7.view.bytes : rt.index($3, "bytes")), "method 'bytes'"), $fn2($3)))) as rt.LuaValue, (($9 as rt.LuaTable)?.arr !== undefined ? ($9 as rt.LuaTable).length() : typeof $9 === 'string' ? $9.length : ($s.pcs[$d] = $pc + 7, rt.len($9))));
-          $10 = rt.first(($11 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 8, rt.fn((($f13 = ($11 as rt.LuaTable)?.f)?.get !== undefined ? $f13.get : ($m12 = ($11 as rt.LuaTable)?.metatable) !== undefined && $m12.view.get !== undefined ? $m12.view.get : rt.index($11, "get", "local 'ctx'")), "method 'get'")($11, "checked")));
-          if (rh.isScalar($1) && rh.isScalar($10)) {
+          $4 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 5;
+          $3 = rt.first(rt.fn((($f6 = ($4 as rt.LuaTable)?.f)?.body !== undefined ? $f6.body : ($m5 = ($4 as rt.LuaTable)?.metatable) !== undefined && $m5.view.body !== undefined ? $m5.view.body : rt.index($4, "body", "local 'ctx'")), "method 'body'")($4));
+          $s.pcs[$d] = $pc + 6;
+          $fn2 = rt.fn((($f8 = ($3 as rt.LuaTable)?.f)?.bytes !== undefined ? $f8.bytes : ($m7 = ($3 as rt.LuaTable)?.metatable) !== undefined && $m7.view.bytes !== undefined ? $m7.view.bytes : rt.index($3, "bytes")), "method 'bytes'");
+          $9 = (rt.first($fn2($3))) as rt.LuaValue;
+          if (($9 as rt.LuaTable)?.arr !== undefined) $10 = ($9 as rt.LuaTable).length();
+          else if (typeof $9 === 'string') $10 = $9.length;
+          else {
+            $s.pcs[$d] = $pc + 7;
+            $10 = rt.len($9);
+          }
+          $1 = $10;
+          $12 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 8;
+          $11 = rt.first(rt.fn((($f14 = ($12 as rt.LuaTable)?.f)?.get !== undefined ? $f14.get : ($m13 = ($12 as rt.LuaTable)?.metatable) !== undefined && $m13.view.get !== undefined ? $m13.view.get : rt.index($12, "get", "local 'ctx'")), "method 'get'")($12, "checked"));
+          if (rh.isScalar($1) && rh.isScalar($11)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 105; $b[$p + 4] = 122; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
             $w.scalar($1 as string | number | boolean);
             { const $b = $w.room(11), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 99; $b[$p + 3] = 104; $b[$p + 4] = 101; $b[$p + 5] = 99; $b[$p + 6] = 107; $b[$p + 7] = 101; $b[$p + 8] = 100; $b[$p + 9] = 34; $b[$p + 10] = 58; $w.p = $p + 11; }
-            $w.scalar($10 as string | number | boolean);
+            $w.scalar($11 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($14 = $1, $15 = $10, $o16 = new rt.FieldsObject(), $n17 = 0, ($14 !== undefined && ($o16.size = $14, $n17++)), ($15 !== undefined && ($o16.checked = $15, $n17++)), rt.LuaTable.record($o16, $n17)));
+          $o15 = new rt.FieldsObject();
+          $n16 = 0;
+          if ($1 !== undefined) {
+            $o15.size = $1;
+            $n16++;
+          }
+          if ($11 !== undefined) {
+            $o15.checked = $11;
+            $n16++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o15, $n16));
         }
-        $20 = ctx as rt.LuaValue;
+        $19 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 5;
-        $19 = rt.first(rt.fn((($f22 = ($20 as rt.LuaTable)?.f)?.body !== undefined ? $f22.body : ($m21 = ($20 as rt.LuaTable)?.metatable) !== undefined && $m21.view.body !== undefined ? $m21.view.body : rt.index($20, "body", "local 'ctx'")), "method 'body'")($20));
+        $18 = rt.first(rt.fn((($f21 = ($19 as rt.LuaTable)?.f)?.body !== undefined ? $f21.body : ($m20 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m20.view.body !== undefined ? $m20.view.body : rt.index($19, "body", "local 'ctx'")), "method 'body'")($19));
         $s.pcs[$d] = $pc + 6;
-        $fn18 = rt.fn((($f24 = ($19 as rt.LuaTable)?.f)?.bytes !== undefined ? $f24.bytes : ($m23 = ($19 as rt.LuaTable)?.metatable) !== undefined && $m23.view.bytes !== undefined ? $m23.view.bytes : rt.index($19, "bytes")), "method 'bytes'");
-        $25 = (rt.first($fn18($19))) as rt.LuaValue;
-        if (($25 as rt.LuaTable)?.arr !== undefined) $26 = ($25 as rt.LuaTable).length();
-        else if (typeof $25 === 'string') $26 = $25.length;
+        $fn17 = rt.fn((($f23 = ($18 as rt.LuaTable)?.f)?.bytes !== undefined ? $f23.bytes : ($m22 = ($18 as rt.LuaTable)?.metatable) !== undefined && $m22.view.bytes !== undefined ? $m22.view.bytes : rt.index($18, "bytes")), "method 'bytes'");
+        $24 = (rt.first($fn17($18))) as rt.LuaValue;
+        if (($24 as rt.LuaTable)?.arr !== undefined) $25 = ($24 as rt.LuaTable).length();
+        else if (typeof $24 === 'string') $25 = $24.length;
         else {
           $s.pcs[$d] = $pc + 7;
-          $26 = rt.len($25);
+          $25 = rt.len($24);
         }
-        $27 = ctx as rt.LuaValue;
+        $26 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 8;
-        $30 = rt.first(rt.fn((($f29 = ($27 as rt.LuaTable)?.f)?.get !== undefined ? $f29.get : ($m28 = ($27 as rt.LuaTable)?.metatable) !== undefined && $m28.view.get !== undefined ? $m28.view.get : rt.index($27, "get", "local 'ctx'")), "method 'get'")($27, "checked"));
-        $o31 = new rt.FieldsObject();
-        $n32 = 0;
-        if ($26 !== undefined) {
-          $o31.size = $26;
-          $n32++;
+        $29 = rt.first(rt.fn((($f28 = ($26 as rt.LuaTable)?.f)?.get !== undefined ? $f28.get : ($m27 = ($26 as rt.LuaTable)?.metatable) !== undefined && $m27.view.get !== undefined ? $m27.view.get : rt.index($26, "get", "local 'ctx'")), "method 'get'")($26, "checked"));
+        $o30 = new rt.FieldsObject();
+        $n31 = 0;
+        if ($25 !== undefined) {
+          $o30.size = $25;
+          $n31++;
         }
-        if ($30 !== undefined) {
-          $o31.checked = $30;
-          $n32++;
+        if ($29 !== undefined) {
+          $o30.checked = $29;
+          $n31++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o31, $n32));
+        return rt.leave($s, $d, rt.LuaTable.record($o30, $n31));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($2 !== undefined && ($f10 = ($4 as rt.LuaTable)?.f) !== undefined && !($4 as rt.LuaTable).linked && $f10.post !== undefined) $f10.post = $2;
       else {

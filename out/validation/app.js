@@ -758,44 +758,59 @@ function load($env) {
       let $13;
       let $14;
       let $152;
-      let $m16;
-      let $f17;
-      let $18;
+      let $162;
+      let $m172;
+      let $f182;
       let $192;
       let $202;
-      let $212;
-      let $o22;
-      let $n23;
-      let $24;
-      let $m252;
-      let $f262;
+      let $o21;
+      let $n22;
+      let $23;
+      let $m24;
+      let $f25;
+      let $26;
       let $272;
-      let $282;
-      let $m29;
-      let $f30;
-      let $31;
-      let $m32;
-      let $f33;
+      let $m28;
+      let $f29;
+      let $302;
+      let $m31;
+      let $f32;
+      let $332;
       let $34;
       let $35;
       let $36;
       let $37;
-      let $382;
-      let $m392;
-      let $f402;
+      let $m38;
+      let $f39;
+      let $40;
       let $412;
-      let $422;
-      let $o43;
-      let $n44;
+      let $o42;
+      let $n43;
       const $json = rh.claim(ctx);
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 59;
       let b = rt.first(rt.fn(($f3 = $1?.f)?.body !== void 0 ? $f3.body : ($m2 = $1?.metatable) !== void 0 && $m2.view.body !== void 0 ? $m2.view.body : rt.index($1, "body", "local 'ctx'"), "method 'body'")($1));
       if ($json) {
-        $43 = rt.first(($1 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f3 = $1?.f)?.text !== void 0 ? $f3.text : ($m2 = $1?.metatable) !== void 0 && $m2.view.text !== void 0 ? $m2.view.text : rt.index($1, "text", "local 'b'"), "method 'text'")($1)));
-        $5 = ($12 = rt.first(($6 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f8 = $6?.f)?.text !== void 0 ? $f8.text : ($m7 = $6?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($6, "text", "local 'b'"), "method 'text'")($6))), $13 = rt.first(($9 = b, $s2.pcs[$d2] = $pc + 61, rt.fn(($f11 = $9?.f)?.as_string !== void 0 ? $f11.as_string : ($m10 = $9?.metatable) !== void 0 && $m10.view.as_string !== void 0 ? $m10.view.as_string : rt.index($9, "as_string", "local 'b'"), "method 'as_string'")($9))), $12 === $13 || typeof $12 === "object" && typeof $13 === "object" && ($s2.pcs[$d2] = $pc + 62, rt.eq($12, $13)));
-        $14 = ($18 = rt.first(($152 = b, $s2.pcs[$d2] = $pc + 60, rt.fn(($f17 = $152?.f)?.text !== void 0 ? $f17.text : ($m16 = $152?.metatable) !== void 0 && $m16.view.text !== void 0 ? $m16.view.text : rt.index($152, "text", "local 'b'"), "method 'text'")($152))), $18?.arr !== void 0 ? $18.length() : typeof $18 === "string" ? $18.length : ($s2.pcs[$d2] = $pc + 62, rt.len($18)));
-        if (rh.isScalar($43) && rh.isScalar($14)) {
+        $1 = b;
+        $s2.pcs[$d2] = $pc + 60;
+        $43 = rt.first(rt.fn(($f3 = $1?.f)?.text !== void 0 ? $f3.text : ($m2 = $1?.metatable) !== void 0 && $m2.view.text !== void 0 ? $m2.view.text : rt.index($1, "text", "local 'b'"), "method 'text'")($1));
+        $6 = b;
+        $s2.pcs[$d2] = $pc + 60;
+        $12 = rt.first(rt.fn(($f8 = $6?.f)?.text !== void 0 ? $f8.text : ($m7 = $6?.metatable) !== void 0 && $m7.view.text !== void 0 ? $m7.view.text : rt.index($6, "text", "local 'b'"), "method 'text'")($6));
+        $9 = b;
+        $s2.pcs[$d2] = $pc + 61;
+        $5 = ($13 = $12, $14 = rt.first(rt.fn(($f11 = $9?.f)?.as_string !== void 0 ? $f11.as_string : ($m10 = $9?.metatable) !== void 0 && $m10.view.as_string !== void 0 ? $m10.view.as_string : rt.index($9, "as_string", "local 'b'"), "method 'as_string'")($9)), $13 === $14 || typeof $13 === "object" && typeof $14 === "object" && ($s2.pcs[$d2] = $pc + 62, rt.eq($13, $14)));
+        $162 = b;
+        $s2.pcs[$d2] = $pc + 60;
+        $192 = rt.first(rt.fn(($f182 = $162?.f)?.text !== void 0 ? $f182.text : ($m172 = $162?.metatable) !== void 0 && $m172.view.text !== void 0 ? $m172.view.text : rt.index($162, "text", "local 'b'"), "method 'text'")($162));
+        if ($192?.arr !== void 0) $202 = $192.length();
+        else if (typeof $192 === "string") $202 = $192.length;
+        else {
+          $s2.pcs[$d2] = $pc + 62;
+          $202 = rt.len($192);
+        }
+        $152 = $202;
+        if (rh.isScalar($43) && rh.isScalar($152)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -856,7 +871,7 @@ function load($env) {
             $b[$p + 13] = 58;
             $w.p = $p + 14;
           }
-          $w.scalar($14);
+          $w.scalar($152);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -864,38 +879,49 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($192 = $43, $202 = $5, $212 = $14, $o22 = new rt.FieldsObject(), $n23 = 1, $192 !== void 0 && ($o22.text = $192, $n23++), $o22.same = $202, $212 !== void 0 && ($o22.bytes = $212, $n23++), rt.LuaTable.record($o22, $n23)));
+        $o21 = new rt.FieldsObject();
+        $n22 = 1;
+        if ($43 !== void 0) {
+          $o21.text = $43;
+          $n22++;
+        }
+        $o21.same = $5;
+        if ($152 !== void 0) {
+          $o21.bytes = $152;
+          $n22++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o21, $n22));
       }
-      $24 = b;
+      $23 = b;
       $s2.pcs[$d2] = $pc + 60;
-      $272 = rt.first(rt.fn(($f262 = $24?.f)?.text !== void 0 ? $f262.text : ($m252 = $24?.metatable) !== void 0 && $m252.view.text !== void 0 ? $m252.view.text : rt.index($24, "text", "local 'b'"), "method 'text'")($24));
-      $282 = b;
+      $26 = rt.first(rt.fn(($f25 = $23?.f)?.text !== void 0 ? $f25.text : ($m24 = $23?.metatable) !== void 0 && $m24.view.text !== void 0 ? $m24.view.text : rt.index($23, "text", "local 'b'"), "method 'text'")($23));
+      $272 = b;
       $s2.pcs[$d2] = $pc + 60;
-      $34 = rt.first(rt.fn(($f30 = $282?.f)?.text !== void 0 ? $f30.text : ($m29 = $282?.metatable) !== void 0 && $m29.view.text !== void 0 ? $m29.view.text : rt.index($282, "text", "local 'b'"), "method 'text'")($282));
-      $31 = b;
+      $332 = rt.first(rt.fn(($f29 = $272?.f)?.text !== void 0 ? $f29.text : ($m28 = $272?.metatable) !== void 0 && $m28.view.text !== void 0 ? $m28.view.text : rt.index($272, "text", "local 'b'"), "method 'text'")($272));
+      $302 = b;
       $s2.pcs[$d2] = $pc + 61;
-      $37 = ($35 = $34, $36 = rt.first(rt.fn(($f33 = $31?.f)?.as_string !== void 0 ? $f33.as_string : ($m32 = $31?.metatable) !== void 0 && $m32.view.as_string !== void 0 ? $m32.view.as_string : rt.index($31, "as_string", "local 'b'"), "method 'as_string'")($31)), $35 === $36 || typeof $35 === "object" && typeof $36 === "object" && ($s2.pcs[$d2] = $pc + 62, rt.eq($35, $36)));
-      $382 = b;
+      $36 = ($34 = $332, $35 = rt.first(rt.fn(($f32 = $302?.f)?.as_string !== void 0 ? $f32.as_string : ($m31 = $302?.metatable) !== void 0 && $m31.view.as_string !== void 0 ? $m31.view.as_string : rt.index($302, "as_string", "local 'b'"), "method 'as_string'")($302)), $34 === $35 || typeof $34 === "object" && typeof $35 === "object" && ($s2.pcs[$d2] = $pc + 62, rt.eq($34, $35)));
+      $37 = b;
       $s2.pcs[$d2] = $pc + 60;
-      $412 = rt.first(rt.fn(($f402 = $382?.f)?.text !== void 0 ? $f402.text : ($m392 = $382?.metatable) !== void 0 && $m392.view.text !== void 0 ? $m392.view.text : rt.index($382, "text", "local 'b'"), "method 'text'")($382));
-      if ($412?.arr !== void 0) $422 = $412.length();
-      else if (typeof $412 === "string") $422 = $412.length;
+      $40 = rt.first(rt.fn(($f39 = $37?.f)?.text !== void 0 ? $f39.text : ($m38 = $37?.metatable) !== void 0 && $m38.view.text !== void 0 ? $m38.view.text : rt.index($37, "text", "local 'b'"), "method 'text'")($37));
+      if ($40?.arr !== void 0) $412 = $40.length();
+      else if (typeof $40 === "string") $412 = $40.length;
       else {
         $s2.pcs[$d2] = $pc + 62;
-        $422 = rt.len($412);
+        $412 = rt.len($40);
       }
-      $o43 = new rt.FieldsObject();
-      $n44 = 1;
-      if ($272 !== void 0) {
-        $o43.text = $272;
-        $n44++;
+      $o42 = new rt.FieldsObject();
+      $n43 = 1;
+      if ($26 !== void 0) {
+        $o42.text = $26;
+        $n43++;
       }
-      $o43.same = $37;
-      if ($422 !== void 0) {
-        $o43.bytes = $422;
-        $n44++;
+      $o42.same = $36;
+      if ($412 !== void 0) {
+        $o42.bytes = $412;
+        $n43++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o43, $n44));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o42, $n43));
     }));
     if ($83 !== void 0 && ($f82 = $85?.f) !== void 0 && !$85.linked && $f82.post !== void 0) $f82.post = $83;
     else {
@@ -939,18 +965,18 @@ function load($env) {
       let $212;
       let $222;
       let $232;
-      let $24;
-      let $25;
+      let $o24;
+      let $n25;
       let $26;
-      let $o27;
-      let $n28;
+      let $272;
+      let $282;
       let $29;
-      let $302;
+      let $k30;
       let $31;
-      let $322;
-      let $k33;
+      let $a32;
+      let $332;
       let $342;
-      let $a35;
+      let $35;
       let $36;
       let $37;
       let $382;
@@ -959,11 +985,8 @@ function load($env) {
       let $412;
       let $422;
       let $43;
-      let $442;
-      let $45;
-      let $46;
-      let $o47;
-      let $n48;
+      let $o44;
+      let $n45;
       const $json = rh.claim(ctx);
       $34 = ctx;
       $s2.pcs[$d2] = $pc + 64;
@@ -979,10 +1002,34 @@ function load($env) {
       let t = rt.first(rt.fn($34, "global 'type'")(data));
       if ($json) {
         $8 = t;
-        $9 = rt.t($34 = rt.t($23 = t === "table") ? ($10 = data, $k11 = 1, ($a13 = $10?.arr) !== void 0 && $k11 - 1 >>> 0 === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== void 0 ? $12 : ($s2.pcs[$d2] = $pc + 68, rt.index($10, $k11, "local 'data'"))) : $23) ? $34 : void 0;
-        $14 = rt.t($152 = rt.t($162 = t === "table") ? ($17 = data, $17?.arr !== void 0 ? $17.length() : typeof $17 === "string" ? $17.length : ($s2.pcs[$d2] = $pc + 68, rt.len($17, "local 'data'"))) : $162) ? $152 : void 0;
-        $18 = rt.t($192 = rt.t($202 = t === "table") ? ($212 = data, ($f7 = $212?.f) !== void 0 && (($222 = $f7.name) !== void 0 || ($m6 = $212.metatable) === void 0 || ($222 = $m6.view.name) !== void 0 || !("name" in $m6.view) && $m6.view[rt.CUT] === void 0) ? $222 : ($s2.pcs[$d2] = $pc + 68, rt.index($212, "name", "local 'data'"))) : $202) ? $192 : void 0;
-        if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($14) && rh.isScalar($18)) {
+        $23 = t === "table";
+        $34 = rt.t($23) ? ($10 = data, $k11 = 1, ($a13 = $10?.arr) !== void 0 && $k11 - 1 >>> 0 === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== void 0 ? $12 : ($s2.pcs[$d2] = $pc + 68, rt.index($10, $k11, "local 'data'"))) : $23;
+        $9 = rt.t($34) ? $34 : void 0;
+        $162 = t === "table";
+        if (rt.t($162)) {
+          $17 = data;
+          if ($17?.arr !== void 0) $18 = $17.length();
+          else if (typeof $17 === "string") $18 = $17.length;
+          else {
+            $s2.pcs[$d2] = $pc + 68;
+            $18 = rt.len($17, "local 'data'");
+          }
+          $162 = $18;
+        }
+        $152 = $162;
+        $14 = rt.t($152) ? $152 : void 0;
+        $212 = t === "table";
+        if (rt.t($212)) {
+          $222 = data;
+          if (!(($f7 = $222?.f) !== void 0 && (($232 = $f7.name) !== void 0 || ($m6 = $222.metatable) === void 0 || ($232 = $m6.view.name) !== void 0 || !("name" in $m6.view) && $m6.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 68;
+            $232 = rt.index($222, "name", "local 'data'");
+          }
+          $212 = $232;
+        }
+        $202 = $212;
+        $192 = rt.t($202) ? $202 : void 0;
+        if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($14) && rh.isScalar($192)) {
           const $w = rh.jsonBytes();
           {
             const $b = $w.room(8), $p = $w.p;
@@ -1033,7 +1080,7 @@ function load($env) {
             $b[$p + 7] = 58;
             $w.p = $p + 8;
           }
-          $w.scalar($18);
+          $w.scalar($192);
           {
             const $b = $w.room(1), $p = $w.p;
             $b[$p] = 125;
@@ -1041,55 +1088,73 @@ function load($env) {
           }
           return rt.leave($s2, $d2, new rh.JsonText(200, $w.view()));
         }
-        return rt.leave($s2, $d2, ($232 = $8, $24 = $9, $25 = $14, $26 = $18, $o27 = new rt.FieldsObject(), $n28 = 0, $232 !== void 0 && ($o27.kind = $232, $n28++), $24 !== void 0 && ($o27.first = $24, $n28++), $25 !== void 0 && ($o27.n = $25, $n28++), $26 !== void 0 && ($o27.name = $26, $n28++), rt.LuaTable.record($o27, $n28)));
+        $o24 = new rt.FieldsObject();
+        $n25 = 0;
+        if ($8 !== void 0) {
+          $o24.kind = $8;
+          $n25++;
+        }
+        if ($9 !== void 0) {
+          $o24.first = $9;
+          $n25++;
+        }
+        if ($14 !== void 0) {
+          $o24.n = $14;
+          $n25++;
+        }
+        if ($192 !== void 0) {
+          $o24.name = $192;
+          $n25++;
+        }
+        return rt.leave($s2, $d2, rt.LuaTable.record($o24, $n25));
       }
-      $29 = t;
-      $31 = t === "table";
-      $302 = rt.t($31) ? ($322 = data, $k33 = 1, ($a35 = $322?.arr) !== void 0 && $k33 - 1 >>> 0 === $k33 - 1 && ($342 = $a35[$k33 - 1]) !== void 0 ? $342 : ($s2.pcs[$d2] = $pc + 68, rt.index($322, $k33, "local 'data'"))) : $31;
-      $36 = rt.t($302) ? $302 : void 0;
-      $382 = t === "table";
-      if (rt.t($382)) {
-        $39 = data;
-        if ($39?.arr !== void 0) $40 = $39.length();
-        else if (typeof $39 === "string") $40 = $39.length;
+      $26 = t;
+      $282 = t === "table";
+      $272 = rt.t($282) ? ($29 = data, $k30 = 1, ($a32 = $29?.arr) !== void 0 && $k30 - 1 >>> 0 === $k30 - 1 && ($31 = $a32[$k30 - 1]) !== void 0 ? $31 : ($s2.pcs[$d2] = $pc + 68, rt.index($29, $k30, "local 'data'"))) : $282;
+      $332 = rt.t($272) ? $272 : void 0;
+      $35 = t === "table";
+      if (rt.t($35)) {
+        $36 = data;
+        if ($36?.arr !== void 0) $37 = $36.length();
+        else if (typeof $36 === "string") $37 = $36.length;
         else {
           $s2.pcs[$d2] = $pc + 68;
-          $40 = rt.len($39, "local 'data'");
+          $37 = rt.len($36, "local 'data'");
         }
-        $382 = $40;
+        $35 = $37;
       }
-      $37 = $382;
-      $412 = rt.t($37) ? $37 : void 0;
-      $43 = t === "table";
-      if (rt.t($43)) {
-        $442 = data;
-        if (!(($f5 = $442?.f) !== void 0 && (($45 = $f5.name) !== void 0 || ($m4 = $442.metatable) === void 0 || ($45 = $m4.view.name) !== void 0 || !("name" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
+      $342 = $35;
+      $382 = rt.t($342) ? $342 : void 0;
+      $40 = t === "table";
+      if (rt.t($40)) {
+        $412 = data;
+        if (!(($f5 = $412?.f) !== void 0 && (($422 = $f5.name) !== void 0 || ($m4 = $412.metatable) === void 0 || ($422 = $m4.view.name) !== void 0 || !("name" in $m4.view) && $m4.view[rt.CUT] === void 0))) {
           $s2.pcs[$d2] = $pc + 68;
-          $45 = rt.index($442, "name", "local 'data'");
+          $422 = rt.index($412, "name", "local 'data'");
         }
-        $43 = $45;
+        $40 = $422;
       }
-      $422 = $43;
-      $46 = rt.t($422) ? $422 : void 0;
-      $o47 = new rt.FieldsObject();
-      $n48 = 0;
-      if ($29 !== void 0) {
-        $o47.kind = $29;
-        $n48++;
+      $39 = $40;
+      $43 = rt.t($39) ? $39 : void 0;
+      $o44 = new rt.FieldsObject();
+      $n45 = 0;
+      if ($26 !== void 0) {
+        $o44.kind = $26;
+        $n45++;
       }
-      if ($36 !== void 0) {
-        $o47.first = $36;
-        $n48++;
+      if ($332 !== void 0) {
+        $o44.first = $332;
+        $n45++;
       }
-      if ($412 !== void 0) {
-        $o47.n = $412;
-        $n48++;
+      if ($382 !== void 0) {
+        $o44.n = $382;
+        $n45++;
       }
-      if ($46 !== void 0) {
-        $o47.name = $46;
-        $n48++;
+      if ($43 !== void 0) {
+        $o44.name = $43;
+        $n45++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o47, $n48));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o44, $n45));
     }));
     if ($85 !== void 0 && ($f88 = $83?.f) !== void 0 && !$83.linked && $f88.post !== void 0) $f88.post = $85;
     else {

@@ -692,85 +692,111 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $13: rt.LuaValue;
         let $14: rt.LuaValue;
         let $15: rt.LuaValue;
-        let $m16: rt.LuaTable | undefined;
-        let $f17: rt.Fields | undefined;
-        let $18: rt.LuaValue;
+        let $16: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
+        let $f18: rt.Fields | undefined;
         let $19: rt.LuaValue;
         let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
-        let $o22: rt.Fields;
-        let $n23: number;
-        let $24: rt.LuaValue;
-        let $m25: rt.LuaTable | undefined;
-        let $f26: rt.Fields | undefined;
+        let $o21: rt.Fields;
+        let $n22: number;
+        let $23: rt.LuaValue;
+        let $m24: rt.LuaTable | undefined;
+        let $f25: rt.Fields | undefined;
+        let $26: rt.LuaValue;
         let $27: rt.LuaValue;
-        let $28: rt.LuaValue;
-        let $m29: rt.LuaTable | undefined;
-        let $f30: rt.Fields | undefined;
-        let $31: rt.LuaValue;
-        let $m32: rt.LuaTable | undefined;
-        let $f33: rt.Fields | undefined;
+        let $m28: rt.LuaTable | undefined;
+        let $f29: rt.Fields | undefined;
+        let $30: rt.LuaValue;
+        let $m31: rt.LuaTable | undefined;
+        let $f32: rt.Fields | undefined;
+        let $33: rt.LuaValue;
         let $34: rt.LuaValue;
         let $35: rt.LuaValue;
         let $36: rt.LuaValue;
         let $37: rt.LuaValue;
-        let $38: rt.LuaValue;
-        let $m39: rt.LuaTable | undefined;
-        let $f40: rt.Fields | undefined;
+        let $m38: rt.LuaTable | undefined;
+        let $f39: rt.Fields | undefined;
+        let $40: rt.LuaValue;
         let $41: rt.LuaValue;
-        let $42: rt.LuaValue;
-        let $o43: rt.Fields;
-        let $n44: number;
+        let $o42: rt.Fields;
+        let $n43: number;
         const $json: boolean = rh.claim(ctx);
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 59;
         let b: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.body !== undefined ? $f3.body : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.body !== undefined ? $m2.view.body : rt.index($1, "body", "local 'ctx'")), "method 'body'")($1));
         if ($json) {
-          $4 = rt.first(($1 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.text !== undefined ? $f3.text : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.text !== undefined ? $m2.view.text : rt.index($1, "text", "local 'b'")), "method 'text'")($1)));
-          $5 = ($12 = (rt.first(($6 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.text !== undefined ? $f8.text : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($6, "text", "local 'b'")), "method 'text'")($6)))) as rt.LuaValue, $13 = (rt.first(($9 = b as rt.LuaValue, $s.pcs[$d] = $pc + 61, rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.as_string !== undefined ? $f11.as_string : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.as_string !== undefined ? $m10.view.as_string : rt.index($9, "as_string", "local 'b'")), "method 'as_string'")($9)))) as rt.LuaValue, ($12 === $13 || (typeof $12 === 'object' && typeof $13 === 'object' && ($s.pcs[$d] = $pc + 62, rt.eq($12, $13)))));
-          $14 = ($18 = (rt.first(($15 = b as rt.LuaValue, $s.pcs[$d] = $pc + 60, rt.fn((($f17 = ($15 as rt.LuaTable)?.f)?.text !== undefined ? $f17.text : ($m16 = ($15 as rt.LuaTable)?.metatable) !== undefined && $m16.view.text !== undefined ? $m16.view.text : rt.index($15, "text", "local 'b'")), "method 'text'")($15)))) as rt.LuaValue, (($18 as rt.LuaTable)?.arr !== undefined ? ($18 as rt.LuaTable).length() : typeof $18 === 'string' ? $18.length : ($s.pcs[$d] = $pc + 62, rt.len($18))));
-          if (rh.isScalar($4) && rh.isScalar($14)) {
+          $1 = b as rt.LuaValue;
+          $s.pcs[$d] = $pc + 60;
+          $4 = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.text !== undefined ? $f3.text : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.text !== undefined ? $m2.view.text : rt.index($1, "text", "local 'b'")), "method 'text'")($1));
+          $6 = b as rt.LuaValue;
+          $s.pcs[$d] = $pc + 60;
+          $12 = (rt.first(rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.text !== undefined ? $f8.text : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.text !== undefined ? $m7.view.text : rt.index($6, "text", "local 'b'")), "method 'text'")($6))) as rt.LuaValue;
+          $9 = b as rt.LuaValue;
+          $s.pcs[$d] = $pc + 61;
+          $5 = ($13 = ($12) as rt.LuaValue, $14 = (rt.first(rt.fn((($f11 = ($9 as rt.LuaTable)?.f)?.as_string !== undefined ? $f11.as_string : ($m10 = ($9 as rt.LuaTable)?.metatable) !== undefined && $m10.view.as_string !== undefined ? $m10.view.as_string : rt.index($9, "as_string", "local 'b'")), "method 'as_string'")($9))) as rt.LuaValue, ($13 === $14 || (typeof $13 === 'object' && typeof $14 === 'object' && ($s.pcs[$d] = $pc + 62, rt.eq($13, $14)))));
+          $16 = b as rt.LuaValue;
+          $s.pcs[$d] = $pc + 60;
+          $19 = (rt.first(rt.fn((($f18 = ($16 as rt.LuaTable)?.f)?.text !== undefined ? $f18.text : ($m17 = ($16 as rt.LuaTable)?.metatable) !== undefined && $m17.view.text !== undefined ? $m17.view.text : rt.index($16, "text", "local 'b'")), "method 'text'")($16))) as rt.LuaValue;
+          if (($19 as rt.LuaTable)?.arr !== undefined) $20 = ($19 as rt.LuaTable).length();
+          else if (typeof $19 === 'string') $20 = $19.length;
+          else {
+            $s.pcs[$d] = $pc + 62;
+            $20 = rt.len($19);
+          }
+          $15 = $20;
+          if (rh.isScalar($4) && rh.isScalar($15)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 116; $b[$p + 3] = 101; $b[$p + 4] = 120; $b[$p + 5] = 116; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
             $w.scalar($4 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 115; $b[$p + 3] = 97; $b[$p + 4] = 109; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
             if ($5) { const $b = $w.room(13), $p = $w.p; $b[$p] = 116; $b[$p + 1] = 114; $b[$p + 2] = 117; $b[$p + 3] = 101; $b[$p + 4] = 44; $b[$p + 5] = 34; $b[$p + 6] = 98; $b[$p + 7] = 121; $b[$p + 8] = 116; $b[$p + 9] = 101; $b[$p + 10] = 115; $b[$p + 11] = 34; $b[$p + 12] = 58; $w.p = $p + 13; } else { const $b = $w.room(14), $p = $w.p; $b[$p] = 102; $b[$p + 1] = 97; $b[$p + 2] = 108; $b[$p + 3] = 115; $b[$p + 4] = 101; $b[$p + 5] = 44; $b[$p + 6] = 34; $b[$p + 7] = 98; $b[$p + 8] = 121; $b[$p + 9] = 116; $b[$p + 10] = 101; $b[$p + 11] = 115; $b[$p + 12] = 34; $b[$p + 13] = 58; $w.p = $p + 14; }
-            $w.scalar($14 as string | number | boolean);
+            $w.scalar($15 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($19 = $4, $20 = $5, $21 = $14, $o22 = new rt.FieldsObject(), $n23 = 1, ($19 !== undefined && ($o22.text = $19, $n23++)), $o22.same = $20, ($21 !== undefined && ($o22.bytes = $21, $n23++)), rt.LuaTable.record($o22, $n23)));
+          $o21 = new rt.FieldsObject();
+          $n22 = 1;
+          if ($4 !== undefined) {
+            $o21.text = $4;
+            $n22++;
+          }
+          $o21.same = $5;
+          if ($15 !== undefined) {
+            $o21.bytes = $15;
+            $n22++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o21, $n22));
         }
-        $24 = b as rt.LuaValue;
+        $23 = b as rt.LuaValue;
         $s.pcs[$d] = $pc + 60;
-        $27 = rt.first(rt.fn((($f26 = ($24 as rt.LuaTable)?.f)?.text !== undefined ? $f26.text : ($m25 = ($24 as rt.LuaTable)?.metatable) !== undefined && $m25.view.text !== undefined ? $m25.view.text : rt.index($24, "text", "local 'b'")), "method 'text'")($24));
-        $28 = b as rt.LuaValue;
+        $26 = rt.first(rt.fn((($f25 = ($23 as rt.LuaTable)?.f)?.text !== undefined ? $f25.text : ($m24 = ($23 as rt.LuaTable)?.metatable) !== undefined && $m24.view.text !== undefined ? $m24.view.text : rt.index($23, "text", "local 'b'")), "method 'text'")($23));
+        $27 = b as rt.LuaValue;
         $s.pcs[$d] = $pc + 60;
-        $34 = (rt.first(rt.fn((($f30 = ($28 as rt.LuaTable)?.f)?.text !== undefined ? $f30.text : ($m29 = ($28 as rt.LuaTable)?.metatable) !== undefined && $m29.view.text !== undefined ? $m29.view.text : rt.index($28, "text", "local 'b'")), "method 'text'")($28))) as rt.LuaValue;
-        $31 = b as rt.LuaValue;
+        $33 = (rt.first(rt.fn((($f29 = ($27 as rt.LuaTable)?.f)?.text !== undefined ? $f29.text : ($m28 = ($27 as rt.LuaTable)?.metatable) !== undefined && $m28.view.text !== undefined ? $m28.view.text : rt.index($27, "text", "local 'b'")), "method 'text'")($27))) as rt.LuaValue;
+        $30 = b as rt.LuaValue;
         $s.pcs[$d] = $pc + 61;
-        $37 = ($35 = ($34) as rt.LuaValue, $36 = (rt.first(rt.fn((($f33 = ($31 as rt.LuaTable)?.f)?.as_string !== undefined ? $f33.as_string : ($m32 = ($31 as rt.LuaTable)?.metatable) !== undefined && $m32.view.as_string !== undefined ? $m32.view.as_string : rt.index($31, "as_string", "local 'b'")), "method 'as_string'")($31))) as rt.LuaValue, ($35 === $36 || (typeof $35 === 'object' && typeof $36 === 'object' && ($s.pcs[$d] = $pc + 62, rt.eq($35, $36)))));
-        $38 = b as rt.LuaValue;
+        $36 = ($34 = ($33) as rt.LuaValue, $35 = (rt.first(rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.as_string !== undefined ? $f32.as_string : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.as_string !== undefined ? $m31.view.as_string : rt.index($30, "as_string", "local 'b'")), "method 'as_string'")($30))) as rt.LuaValue, ($34 === $35 || (typeof $34 === 'object' && typeof $35 === 'object' && ($s.pcs[$d] = $pc + 62, rt.eq($34, $35)))));
+        $37 = b as rt.LuaValue;
         $s.pcs[$d] = $pc + 60;
-        $41 = (rt.first(rt.fn((($f40 = ($38 as rt.LuaTable)?.f)?.text !== undefined ? $f40.text : ($m39 = ($38 as rt.LuaTable)?.metatable) !== undefined && $m39.view.text !== undefined ? $m39.view.text : rt.index($38, "text", "local 'b'")), "method 'text'")($38))) as rt.LuaValue;
-        if (($41 as rt.LuaTable)?.arr !== undefined) $42 = ($41 as rt.LuaTable).length();
-        else if (typeof $41 === 'string') $42 = $41.length;
+        $40 = (rt.first(rt.fn((($f39 = ($37 as rt.LuaTable)?.f)?.text !== undefined ? $f39.text : ($m38 = ($37 as rt.LuaTable)?.metatable) !== undefined && $m38.view.text !== undefined ? $m38.view.text : rt.index($37, "text", "local 'b'")), "method 'text'")($37))) as rt.LuaValue;
+        if (($40 as rt.LuaTable)?.arr !== undefined) $41 = ($40 as rt.LuaTable).length();
+        else if (typeof $40 === 'string') $41 = $40.length;
         else {
           $s.pcs[$d] = $pc + 62;
-          $42 = rt.len($41);
+          $41 = rt.len($40);
         }
-        $o43 = new rt.FieldsObject();
-        $n44 = 1;
-        if ($27 !== undefined) {
-          $o43.text = $27;
-          $n44++;
+        $o42 = new rt.FieldsObject();
+        $n43 = 1;
+        if ($26 !== undefined) {
+          $o42.text = $26;
+          $n43++;
         }
-        $o43.same = $37;
-        if ($42 !== undefined) {
-          $o43.bytes = $42;
-          $n44++;
+        $o42.same = $36;
+        if ($41 !== undefined) {
+          $o42.bytes = $41;
+          $n43++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o43, $n44));
+        return rt.leave($s, $d, rt.LuaTable.record($o42, $n43));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($83 !== undefined && ($f82 = ($85 as rt.LuaTable)?.f) !== undefined && !($85 as rt.LuaTable).linked && $f82.post !== undefined) $f82.post = $83;
       else {
@@ -814,18 +840,18 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $21: rt.LuaValue;
         let $22: rt.LuaValue;
         let $23: rt.LuaValue;
-        let $24: rt.LuaValue;
-        let $25: rt.LuaValue;
+        let $o24: rt.Fields;
+        let $n25: number;
         let $26: rt.LuaValue;
-        let $o27: rt.Fields;
-        let $n28: number;
+        let $27: rt.LuaValue;
+        let $28: rt.LuaValue;
         let $29: rt.LuaValue;
-        let $30: rt.LuaValue;
+        let $k30: number;
         let $31: rt.LuaValue;
-        let $32: rt.LuaValue;
-        let $k33: number;
+        let $a32: rt.LuaValue[] | undefined;
+        let $33: rt.LuaValue;
         let $34: rt.LuaValue;
-        let $a35: rt.LuaValue[] | undefined;
+        let $35: rt.LuaValue;
         let $36: rt.LuaValue;
         let $37: rt.LuaValue;
         let $38: rt.LuaValue;
@@ -834,11 +860,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $41: rt.LuaValue;
         let $42: rt.LuaValue;
         let $43: rt.LuaValue;
-        let $44: rt.LuaValue;
-        let $45: rt.LuaValue;
-        let $46: rt.LuaValue;
-        let $o47: rt.Fields;
-        let $n48: number;
+        let $o44: rt.Fields;
+        let $n45: number;
         const $json: boolean = rh.claim(ctx);
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 64;
@@ -854,10 +877,34 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let t: rt.LuaValue = rt.first(rt.fn($3, "global 'type'")(data));
         if ($json) {
           $8 = t;
-          $9 = (rt.t($3 = (rt.t($2 = (t === "table")) ? ($10 = data, $k11 = 1, ($a13 = ($10 as rt.LuaTable)?.arr) !== undefined && ($k11 - 1 >>> 0) === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== undefined ? $12 : ($s.pcs[$d] = $pc + 68, rt.index($10, $k11, "local 'data'"))) : $2)) ? $3 : undefined);
-          $14 = (rt.t($15 = (rt.t($16 = (t === "table")) ? ($17 = (data) as rt.LuaValue, (($17 as rt.LuaTable)?.arr !== undefined ? ($17 as rt.LuaTable).length() : typeof $17 === 'string' ? $17.length : ($s.pcs[$d] = $pc + 68, rt.len($17, "local 'data'")))) : $16)) ? $15 : undefined);
-          $18 = (rt.t($19 = (rt.t($20 = (t === "table")) ? ($21 = data as rt.LuaValue, (($f7 = ($21 as rt.LuaTable)?.f) !== undefined && (($22 = $f7.name) !== undefined || ($m6 = ($21 as rt.LuaTable).metatable) === undefined || ($22 = $m6.view.name) !== undefined || (!("name" in $m6.view) && $m6.view[rt.CUT] === undefined)) ? $22 : ($s.pcs[$d] = $pc + 68, rt.index($21, "name", "local 'data'")))) : $20)) ? $19 : undefined);
-          if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($14) && rh.isScalar($18)) {
+          $2 = (t === "table");
+          $3 = (rt.t($2) ? ($10 = data, $k11 = 1, ($a13 = ($10 as rt.LuaTable)?.arr) !== undefined && ($k11 - 1 >>> 0) === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== undefined ? $12 : ($s.pcs[$d] = $pc + 68, rt.index($10, $k11, "local 'data'"))) : $2);
+          $9 = (rt.t($3) ? $3 : undefined);
+          $16 = (t === "table");
+          if (rt.t($16)) {
+            $17 = data as rt.LuaValue;
+            if (($17 as rt.LuaTable)?.arr !== undefined) $18 = ($17 as rt.LuaTable).length();
+            else if (typeof $17 === 'string') $18 = $17.length;
+            else {
+              $s.pcs[$d] = $pc + 68;
+              $18 = rt.len($17, "local 'data'");
+            }
+            $16 = $18;
+          }
+          $15 = $16;
+          $14 = (rt.t($15) ? $15 : undefined);
+          $21 = (t === "table");
+          if (rt.t($21)) {
+            $22 = data as rt.LuaValue;
+            if (!(($f7 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f7.name) !== undefined || ($m6 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m6.view.name) !== undefined || (!("name" in $m6.view) && $m6.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 68;
+              $23 = rt.index($22, "name", "local 'data'");
+            }
+            $21 = $23;
+          }
+          $20 = $21;
+          $19 = (rt.t($20) ? $20 : undefined);
+          if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($14) && rh.isScalar($19)) {
             const $w = rh.jsonBytes();
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 123; $b[$p + 1] = 34; $b[$p + 2] = 107; $b[$p + 3] = 105; $b[$p + 4] = 110; $b[$p + 5] = 100; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
             $w.scalar($8 as string | number | boolean);
@@ -866,59 +913,77 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             { const $b = $w.room(5), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 34; $b[$p + 4] = 58; $w.p = $p + 5; }
             $w.scalar($14 as string | number | boolean);
             { const $b = $w.room(8), $p = $w.p; $b[$p] = 44; $b[$p + 1] = 34; $b[$p + 2] = 110; $b[$p + 3] = 97; $b[$p + 4] = 109; $b[$p + 5] = 101; $b[$p + 6] = 34; $b[$p + 7] = 58; $w.p = $p + 8; }
-            $w.scalar($18 as string | number | boolean);
+            $w.scalar($19 as string | number | boolean);
             { const $b = $w.room(1), $p = $w.p; $b[$p] = 125; $w.p = $p + 1; }
             return rt.leave($s, $d, new rh.JsonText(200, $w.view()) as unknown as rt.LuaValue);
           }
-          return rt.leave($s, $d, ($23 = $8, $24 = $9, $25 = $14, $26 = $18, $o27 = new rt.FieldsObject(), $n28 = 0, ($23 !== undefined && ($o27.kind = $23, $n28++)), ($24 !== undefined && ($o27.first = $24, $n28++)), ($25 !== undefined && ($o27.n = $25, $n28++)), ($26 !== undefined && ($o27.name = $26, $n28++)), rt.LuaTable.record($o27, $n28)));
+          $o24 = new rt.FieldsObject();
+          $n25 = 0;
+          if ($8 !== undefined) {
+            $o24.kind = $8;
+            $n25++;
+          }
+          if ($9 !== undefined) {
+            $o24.first = $9;
+            $n25++;
+          }
+          if ($14 !== undefined) {
+            $o24.n = $14;
+            $n25++;
+          }
+          if ($19 !== undefined) {
+            $o24.name = $19;
+            $n25++;
+          }
+          return rt.leave($s, $d, rt.LuaTable.record($o24, $n25));
         }
-        $29 = t;
-        $31 = (t === "table");
-        $30 = (rt.t($31) ? ($32 = data, $k33 = 1, ($a35 = ($32 as rt.LuaTable)?.arr) !== undefined && ($k33 - 1 >>> 0) === $k33 - 1 && ($34 = $a35[$k33 - 1]) !== undefined ? $34 : ($s.pcs[$d] = $pc + 68, rt.index($32, $k33, "local 'data'"))) : $31);
-        $36 = (rt.t($30) ? $30 : undefined);
-        $38 = (t === "table");
-        if (rt.t($38)) {
-          $39 = data as rt.LuaValue;
-          if (($39 as rt.LuaTable)?.arr !== undefined) $40 = ($39 as rt.LuaTable).length();
-          else if (typeof $39 === 'string') $40 = $39.length;
+        $26 = t;
+        $28 = (t === "table");
+        $27 = (rt.t($28) ? ($29 = data, $k30 = 1, ($a32 = ($29 as rt.LuaTable)?.arr) !== undefined && ($k30 - 1 >>> 0) === $k30 - 1 && ($31 = $a32[$k30 - 1]) !== undefined ? $31 : ($s.pcs[$d] = $pc + 68, rt.index($29, $k30, "local 'data'"))) : $28);
+        $33 = (rt.t($27) ? $27 : undefined);
+        $35 = (t === "table");
+        if (rt.t($35)) {
+          $36 = data as rt.LuaValue;
+          if (($36 as rt.LuaTable)?.arr !== undefined) $37 = ($36 as rt.LuaTable).length();
+          else if (typeof $36 === 'string') $37 = $36.length;
           else {
             $s.pcs[$d] = $pc + 68;
-            $40 = rt.len($39, "local 'data'");
+            $37 = rt.len($36, "local 'data'");
           }
-          $38 = $40;
+          $35 = $37;
         }
-        $37 = $38;
-        $41 = (rt.t($37) ? $37 : undefined);
-        $43 = (t === "table");
-        if (rt.t($43)) {
-          $44 = data as rt.LuaValue;
-          if (!(($f5 = ($44 as rt.LuaTable)?.f) !== undefined && (($45 = $f5.name) !== undefined || ($m4 = ($44 as rt.LuaTable).metatable) === undefined || ($45 = $m4.view.name) !== undefined || (!("name" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+        $34 = $35;
+        $38 = (rt.t($34) ? $34 : undefined);
+        $40 = (t === "table");
+        if (rt.t($40)) {
+          $41 = data as rt.LuaValue;
+          if (!(($f5 = ($41 as rt.LuaTable)?.f) !== undefined && (($42 = $f5.name) !== undefined || ($m4 = ($41 as rt.LuaTable).metatable) === undefined || ($42 = $m4.view.name) !== undefined || (!("name" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
             $s.pcs[$d] = $pc + 68;
-            $45 = rt.index($44, "name", "local 'data'");
+            $42 = rt.index($41, "name", "local 'data'");
           }
-          $43 = $45;
+          $40 = $42;
         }
-        $42 = $43;
-        $46 = (rt.t($42) ? $42 : undefined);
-        $o47 = new rt.FieldsObject();
-        $n48 = 0;
-        if ($29 !== undefined) {
-          $o47.kind = $29;
-          $n48++;
+        $39 = $40;
+        $43 = (rt.t($39) ? $39 : undefined);
+        $o44 = new rt.FieldsObject();
+        $n45 = 0;
+        if ($26 !== undefined) {
+          $o44.kind = $26;
+          $n45++;
         }
-        if ($36 !== undefined) {
-          $o47.first = $36;
-          $n48++;
+        if ($33 !== undefined) {
+          $o44.first = $33;
+          $n45++;
         }
-        if ($41 !== undefined) {
-          $o47.n = $41;
-          $n48++;
+        if ($38 !== undefined) {
+          $o44.n = $38;
+          $n45++;
         }
-        if ($46 !== undefined) {
-          $o47.name = $46;
-          $n48++;
+        if ($43 !== undefined) {
+          $o44.name = $43;
+          $n45++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o47, $n48));
+        return rt.leave($s, $d, rt.LuaTable.record($o44, $n45));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($85 !== undefined && ($f88 = ($83 as rt.LuaTable)?.f) !== undefined && !($83 as rt.LuaTable).linked && $f88.post !== undefined) $f88.post = $85;
       else {
