@@ -881,11 +881,13 @@ class FunctionEmitter {
     return call;
   }
 
-  /** A slow path applied to a value computed first (which may enter the frame itself). */
+  /**
+   * A slow path applied to a value computed first (which may enter the frame itself), as flat
+   * code: the value into a temp, the position, then the call.
+   */
   private slowValue(value: string, call: (v: string) => string): string {
     if (this.mode !== 'sync') return call(value);
-    const t = this.temp();
-    return `(${t} = ${value}, ${this.slowPath(call(t))})`;
+    return this.slowStatements(call(this.valueTemp(value)));
   }
 
   /** Assignment to a variable (`e`: the value's expression, when it is a single one). */
@@ -980,7 +982,7 @@ class FunctionEmitter {
     const n = ++this.loopCount;
     const T = this.ctx.types;
     const bound = (e: Expression, what: string): string =>
-      only(T.of(e), NUMBER) ? this.typed(e) : this.slowValue(this.expr(e), (v) => `rt.forNumber(${v}, '${what}')`);
+      only(T.of(e), NUMBER) ? this.flatTyped(e) : this.slowValue(this.flatExpr(e), (v) => `rt.forNumber(${v}, '${what}')`);
     this.w.open('');
     const visible = this.visible.length;
     // (debug.setlocal may change the limit and the step: variables then)
@@ -1030,7 +1032,7 @@ class FunctionEmitter {
     const visible = this.visible.length;
     this.forTriple(s, n);
     if (debug) this.debugHidden(s, [`$it${n}`, `$st${n}`, `$key${n}`]);
-    this.w.line(`${debug ? 'let' : 'const'} $iter${n} = ${this.slowPath(`rt.callable($it${n})`)};`);
+    this.w.line(`${debug ? 'let' : 'const'} $iter${n} = ${this.slowStatements(`rt.callable($it${n})`)};`);
     if (!debug) this.w.line(`const $kind${n} = rt.forKind($it${n}, $st${n}, $key${n});`);
     this.w.line(`let $second${n}: rt.LuaValue, $res${n}: rt.LuaResult = undefined;`);
     const label = `$loop${n}`;
@@ -1075,13 +1077,18 @@ class FunctionEmitter {
     this.w.line(`let $it${n}: rt.LuaValue, $st${n}: rt.LuaValue, $key${n}: rt.LuaValue;`);
     // (indexed, not destructured: destructuring is the iterator protocol, much more bytecode)
     const list = this.temp('rt.LuaValue[]', '$l');
-    const assign = (values: string): string => `$it${n} = (${list} = ${values})[0], $st${n} = ${list}[1], $key${n} = ${list}[2];`;
+    const assign = (values: string): void => {
+      this.w.line(`${list} = ${values};`);
+      this.w.line(`$it${n} = ${list}[0];`);
+      this.w.line(`$st${n} = ${list}[1];`);
+      this.w.line(`$key${n} = ${list}[2];`);
+    };
     const it = s.iterators.length === 1 ? s.iterators[0] : undefined;
     const lib = it !== undefined && isCall(it) && it.base.type === 'Identifier' && (it.base.name === 'ipairs' || it.base.name === 'pairs')
       ? it.base.name : undefined;
     const args = lib === undefined ? [] : callArguments(it as AnyCall);
     if (this.ctx.debug || this.mode !== 'sync' || lib === undefined || args.length !== 1 || this.expands(args[0])) {
-      this.w.line(assign(this.exprList(s.iterators, 3)));
+      assign(this.exprList(s.iterators, 3));
       return;
     }
     const base = (it as AnyCall).base;
@@ -1089,22 +1096,29 @@ class FunctionEmitter {
     const t = this.temp();
     const desc = describeExpr(base, this.res.refs);
     const [iter, control] = lib === 'ipairs' ? ['ipairsIter', '0'] : ['next', 'undefined'];
+    this.w.line(`${f} = ${this.flatExpr(base)};`);
     // (`as rt.LuaValue`: a literal argument would otherwise narrow the temp for tsc)
-    this.w.line(`if ((${f} = ${this.expr(base)}, ${t} = ${this.expr(args[0])} as rt.LuaValue, ${f} === rt.ITERATION.${lib} && ${t} instanceof rt.LuaTable)) ` +
-      `$it${n} = rt.ITERATION.${iter}, $st${n} = ${t}, $key${n} = ${control};`);
-    const call = `(${this.setLine(lineOf(it!), calleeName(base))}, rt.fn(${f}${desc === undefined ? '' : ', ' + jsString(desc)})(${t}))`;
+    this.w.line(`${t} = ${this.flatExpr(args[0])} as rt.LuaValue;`);
+    this.w.open(`if (${f} === rt.ITERATION.${lib} && ${t} instanceof rt.LuaTable)`);
+    this.w.line(`$it${n} = rt.ITERATION.${iter};`);
+    this.w.line(`$st${n} = ${t};`);
+    this.w.line(`$key${n} = ${control};`);
+    this.w.reopen('} else {');
+    this.w.line(`${this.setLine(lineOf(it!), calleeName(base))};`);
     // (the results are only read: no copy)
-    this.w.line(`else ${assign(`rt.adjust(rt.all(${call}), 3)`)}`);
+    assign(`rt.adjust(rt.all(rt.fn(${f}${desc === undefined ? '' : ', ' + jsString(desc)})(${t})), 3)`);
+    this.w.close();
   }
 
   // ---- expressions ----
 
-  /** A list adjusted to `want` values (-1: all, the last multi-value expression expanded), as an array. */
+  /**
+   * A list adjusted to `want` values (-1: all, the last multi-value expression expanded), as an
+   * array; flat code (its statements are written first), for the statement that takes the list.
+   */
   private exprList(list: Expression[], want: number): string {
     if (list.length === 0) return want < 0 ? 'rt.NONE' : `rt.adjust(rt.NONE, ${want})`;
-    const last = list[list.length - 1];
-    const fixed = (this.expands(last) ? list.slice(0, -1) : list).map((e) => this.expr(e));
-    const parts = this.expands(last) ? [...fixed, `...${this.multi(last)}`] : fixed;
+    const parts = this.flatList(list);
     const arr = `[${parts.join(', ')}]`;
     return want < 0 ? arr : `rt.adjust(${arr}, ${want})`;
   }
@@ -1159,12 +1173,17 @@ class FunctionEmitter {
       return t;
     });
     const r = this.temp();
-    ARMS[name](ts, kinds.map((k) => k === 'number')).forEach(([test, value], i) => this.w.line(`${i === 0 ? 'if' : 'else if'} (${test}) ${r} = ${value};`));
+    this.writeArms(name, ts, kinds.map((k) => k === 'number'), extra, line, r);
+    return r;
+  }
+
+  /** Writes operator `name` (ARMS) over the values `ts` into `r`: an `if` per plain case, the runtime in the `else`. */
+  private writeArms(name: string, ts: string[], known: boolean[], extra: string[], line: number, r: string): void {
+    ARMS[name](ts, known).forEach(([test, value], i) => this.w.line(`${i === 0 ? 'if' : 'else if'} (${test}) ${r} = ${value};`));
     this.w.open('else');
     this.w.line(`${this.setLine(line)};`);
     this.w.line(`${r} = rt.${name}(${[...ts, ...extra].join(', ')});`);
     this.w.close();
-    return r;
   }
 
   /**
@@ -1257,7 +1276,7 @@ class FunctionEmitter {
         const name = fieldName(e);
         const table = this.mayBeTable(e.base);
         if (name !== undefined && table) return this.fieldRead(e.base, name, lineOf(e), flat);
-        if (this.isItemRead(e)) return this.itemRead(e.base, (e as IndexExpression).index, lineOf(e));
+        if (this.isItemRead(e)) return this.itemRead(e.base, (e as IndexExpression).index, lineOf(e), flat);
         const key = e.type === 'MemberExpression' ? jsString(e.identifier.name) : this.expr(e.index);
         return this.op('index', e.type === 'MemberExpression' ? [e.base] : [e.base, e.index], [this.expr(e.base), key], this.descArgs(describeExpr(e.base, this.res.refs)), lineOf(e));
       }
@@ -1293,7 +1312,7 @@ class FunctionEmitter {
       }
       case 'BinaryExpression': {
         if (this.typedOp(e) !== undefined) return this.plainBinary(e);
-        const fused = this.fusedItemOperand(e);
+        const fused = this.fusedItemOperand(e, flat);
         if (fused !== undefined) return fused;
         if (flat && this.mode === 'sync') return this.flatBinary(e);
         const a = this.expr(e.left);
@@ -1370,26 +1389,40 @@ class FunctionEmitter {
   }
 
   /** `base[index]` for a proven number: the array part's item, the runtime when there is none. */
-  private itemRead(base: Expression, index: Expression, line: number): string {
-    const p = this.itemReadParts(base, index, line);
-    return `(${p.setup}, ${p.hit} ? ${p.value} : ${p.slow})`;
+  private itemRead(base: Expression, index: Expression, line: number, flat: boolean): string {
+    const p = this.itemReadParts(base, index, line, flat);
+    if (!flat) return `(${p.setup.join(', ')}, ${p.hit} ? ${p.value} : ${p.slow})`;
+    this.w.open(`if (!(${p.hit}))`);
+    this.w.line(`${p.value} = ${p.slowCall()};`);
+    this.w.close();
+    return p.value;
   }
 
-  /** An item read in pieces: `(setup, hit ? value : slow)` is the read. */
-  private itemReadParts(base: Expression, index: Expression, line: number): { setup: string; hit: string; value: string; slow: string } {
+  /**
+   * An item read in pieces: `(setup, hit ? value : slow)` is the read. Flat: the setup is
+   * written as statements (none left in `setup`), and slowCall() writes the slow path's position.
+   */
+  private itemReadParts(base: Expression, index: Expression, line: number, flat = false): { setup: string[]; hit: string; value: string; slow: string; slowCall: () => string } {
+    const setup: string[] = [];
     const o = this.temp();
     const k = this.temp('number', '$k');
+    this.sink(setup, flat)(`${o} = ${flat ? this.flatExpr(base) : this.expr(base)}`);
+    this.sink(setup, flat)(`${k} = ${flat ? this.flatTyped(index) : this.typed(index)}`);
     const v = this.temp();
     const desc = describeExpr(base, this.res.refs);
     const d = desc === undefined ? '' : `, ${jsString(desc)}`;
     const call = this.mode === 'co' ? `(yield* rt.meta(rt.indexOrCall(${o}, ${k}${d})))` : `rt.index(${o}, ${k}${d})`;
-    const slow = line !== this.stmtLine || containsCall(base) || containsCall(index) ? `(${this.setLine(line)}, ${call})` : call;
+    const position = line !== this.stmtLine || containsCall(base) || containsCall(index) ? this.setLine(line) : undefined;
     const a = this.temp('rt.LuaValue[] | undefined', '$a');
     return {
-      setup: `${o} = ${this.expr(base)}, ${k} = ${this.typed(index)}`,
+      setup,
       hit: `(${a} = ${arrayOf(o)}) !== undefined && ${arrayIndex(k)} && (${v} = ${a}[${k} - 1]) !== undefined`,
       value: v,
-      slow,
+      slow: position === undefined ? call : `(${position}, ${call})`,
+      slowCall: () => {
+        if (position !== undefined) this.w.line(`${position};`);
+        return call;
+      },
     };
   }
 
@@ -1406,7 +1439,7 @@ class FunctionEmitter {
    * allocation per operation); this way both branches give a float. The other operand is
    * computed before the read (or is a literal or local), as without fusing.
    */
-  private fusedItemOperand(e: BinaryExpression): string | undefined {
+  private fusedItemOperand(e: BinaryExpression, flat: boolean): string | undefined {
     const name = FUSED_OPERATORS[e.operator];
     // hooks (direct-emit.ts) may replace operands: they see every expression unfused
     if (name === undefined || this.mode !== 'sync' || this.ctx.hooks !== undefined) return undefined;
@@ -1415,26 +1448,34 @@ class FunctionEmitter {
     const at = this.isItemRead(right) ? 1 : this.isItemRead(left) ? 0 : -1;
     if (at < 0) return undefined;
     const other = at === 1 ? left : right;
-    const otherCode = this.expr(other);
+    // (a right operand is fused only when plain: it writes no statements)
+    const otherCode = flat && at === 1 ? this.flatExpr(other) : this.expr(other);
     const kind = this.plainOperand(other, otherCode, at === 1 ? [right] : []);
     if (at === 0 && kind === undefined) return undefined; // the other side would run after the read
     const item = (at === 1 ? right : left) as IndexExpression;
-    const read = this.itemReadParts(item.base, item.index, lineOf(e));
     const before: string[] = [];
     let o = otherCode;
     if (kind === undefined) {
       o = this.temp();
-      before.push(`${o} = (${otherCode}) as rt.LuaValue`);
+      this.sink(before, flat)(`${o} = (${otherCode}) as rt.LuaValue`);
     }
+    const read = this.itemReadParts(item.base, item.index, lineOf(e), flat);
     const d = this.descArgs(describeExpr(left, this.res.refs), describeExpr(right, this.res.refs));
-    const fast = FAST_OPS[name];
-    const apply = (v: string): string => {
-      const ts = at === 1 ? [o, v] : [v, o];
-      const known = at === 1 ? [kind === 'number', false] : [false, kind === 'number'];
-      return fast(ts, `(${this.setLine(lineOf(e))}, rt.${name}(${[...ts, ...d].join(', ')}))`, known);
-    };
+    const operands = (v: string): string[] => (at === 1 ? [o, v] : [v, o]);
+    const known = at === 1 ? [kind === 'number', false] : [false, kind === 'number'];
     const t = this.temp();
-    return `(${[...before, read.setup].join(', ')}, ${read.hit} ? ${apply(read.value)} : (${t} = ${read.slow}, ${apply(t)}))`;
+    if (flat) {
+      const r = this.temp();
+      this.w.open(`if (${read.hit})`);
+      this.writeArms(name, operands(read.value), known, d, lineOf(e), r);
+      this.w.reopen('} else {');
+      this.w.line(`${t} = ${read.slowCall()};`);
+      this.writeArms(name, operands(t), known, d, lineOf(e), r);
+      this.w.close();
+      return r;
+    }
+    const apply = (v: string): string => FAST_OPS[name](operands(v), `(${this.setLine(lineOf(e))}, rt.${name}(${[...operands(v), ...d].join(', ')}))`, known);
+    return `(${[...before, ...read.setup].join(', ')}, ${read.hit} ? ${apply(read.value)} : (${t} = ${read.slow}, ${apply(t)}))`;
   }
 
   /**
@@ -1828,8 +1869,7 @@ class FunctionEmitter {
     const d = this.descArgs(describeExpr(e.left, this.res.refs), describeExpr(e.right, this.res.refs));
     if (readsLocalLate(e, this.res.refs)) {
       // luajit reads a local operand when the operation runs, after the other side's call.
-      const t = this.temp();
-      this.w.line(`${t} = ${this.flatExpr(e.right)};`);
+      const t = this.valueTemp(this.flatExpr(e.right));
       return this.binaryOp(e, this.expr(e.left), t, d, lineOf(e), true);
     }
     const [a, b] = this.orderedValues([e.left, e.right]);
@@ -2168,10 +2208,15 @@ class FunctionEmitter {
     return argv.length === 0 ? `(${setup}, ${callee}())` : `${callee}(${argv.join(', ')})`;
   }
 
+  /** A list's values as flat code, in order; the last one spread (`...`) when it expands. */
+  private flatList(list: Expression[]): string[] {
+    const last = list.length - 1;
+    return this.orderedValues(list, (a, i) => (i === last && this.expands(a) ? `...${this.multi(a, true)}` : this.flatExpr(a)));
+  }
+
   /** knownCall() as flat code: the arguments in order, then the position, then the call. */
   private flatKnownCall(e: AnyCall, args: Expression[], line: number): string {
-    const last = args.length - 1;
-    const argv = this.orderedValues(args, (a, i) => (i === last && this.expands(a) ? `...${this.multi(a, true)}` : this.flatExpr(a)));
+    const argv = this.flatList(args);
     if (!this.isSilent(e.base)) {
       this.saveValues(argv, args);
       this.w.line(`${this.setLine(line, calleeName(e.base))};`);

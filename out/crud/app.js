@@ -228,9 +228,37 @@ function load($env) {
         let cut = new rt.LuaTable();
         {
           const $start1 = 1;
-          const $limit1 = ($14 = rt.first(($122 = ($11 = ($10 = $env.f.math) !== void 0 ? $10 : ($s2.pcs[$d2] = $pc + 10, rt.getGlobal($env, "math")), ($f62 = $11?.f) !== void 0 && (($2 = $f62.min) !== void 0 || ($m52 = $11.metatable) === void 0 || ($2 = $m52.view.min) !== void 0 || !("min" in $m52.view) && $m52.view[rt.CUT] === void 0) ? $2 : ($s2.pcs[$d2] = $pc + 10, rt.index($11, "min", "global 'math'"))), $32 = limit, $42 = ($13 = list, $13?.arr !== void 0 ? $13.length() : typeof $13 === "string" ? $13.length : ($s2.pcs[$d2] = $pc + 10, rt.len($13, "local 'list'"))), $s2.pcs[$d2] = $pc + 11, $fn1 = rt.fn($122, "field 'min'"), $fn1($32, $42))), $s2.pcs[$d2] = $pc + 10, rt.forNumber($14, "limit"));
+          if (($11 = $env.f.math) === void 0) {
+            $s2.pcs[$d2] = $pc + 10;
+            $11 = rt.getGlobal($env, "math");
+          }
+          if (!(($f62 = $11?.f) !== void 0 && (($10 = $f62.min) !== void 0 || ($m52 = $11.metatable) === void 0 || ($10 = $m52.view.min) !== void 0 || !("min" in $m52.view) && $m52.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 10;
+            $10 = rt.index($11, "min", "global 'math'");
+          }
+          $122 = $10;
+          $2 = limit;
+          $42 = list;
+          if ($42?.arr !== void 0) $13 = $42.length();
+          else if (typeof $42 === "string") $13 = $42.length;
+          else {
+            $s2.pcs[$d2] = $pc + 10;
+            $13 = rt.len($42, "local 'list'");
+          }
+          $32 = $13;
+          $s2.pcs[$d2] = $pc + 11;
+          $fn1 = rt.fn($122, "field 'min'");
+          $14 = rt.first($fn1($2, $32));
+          $s2.pcs[$d2] = $pc + 10;
+          const $limit1 = rt.forNumber($14, "limit");
           for (let i = $start1; i <= $limit1; i++) {
-            $15 = ($16 = list, $k17 = i, ($a19 = $16?.arr) !== void 0 && $k17 - 1 >>> 0 === $k17 - 1 && ($18 = $a19[$k17 - 1]) !== void 0 ? $18 : ($s2.pcs[$d2] = $pc + 10, rt.index($16, $k17, "local 'list'")));
+            $16 = list;
+            $k17 = i;
+            if (!(($a19 = $16?.arr) !== void 0 && $k17 - 1 >>> 0 === $k17 - 1 && ($18 = $a19[$k17 - 1]) !== void 0)) {
+              $s2.pcs[$d2] = $pc + 10;
+              $18 = rt.index($16, $k17, "local 'list'");
+            }
+            $15 = $18;
             if ($15 !== void 0 && ($a20 = cut?.arr) !== void 0 && i - 1 >>> 0 === i - 1 && $a20[i - 1] !== void 0) $a20[i - 1] = $15;
             else if ($15 !== void 0 && $a20 !== void 0 && i === $a20.length + 1 && cut.other === void 0 && cut.metatable === void 0) $a20.push($15);
             else {
@@ -593,9 +621,25 @@ function load($env) {
       let changes = rt.first($fn1($6, $2));
       {
         let $it1, $st1, $key1;
-        if ($122 = ($2 = $env.f.pairs) !== void 0 ? $2 : ($s2.pcs[$d2] = $pc + 37, rt.getGlobal($env, "pairs")), $11 = changes, $122 === rt.ITERATION.pairs && $11 instanceof rt.LuaTable) $it1 = rt.ITERATION.next, $st1 = $11, $key1 = void 0;
-        else $it1 = ($l15 = rt.adjust(rt.all(($s2.pcs[$d2] = $pc + 38, rt.fn($122, "global 'pairs'")($11))), 3))[0], $st1 = $l15[1], $key1 = $l15[2];
-        const $iter1 = ($s2.pcs[$d2] = $pc + 37, rt.callable($it1));
+        if (($2 = $env.f.pairs) === void 0) {
+          $s2.pcs[$d2] = $pc + 37;
+          $2 = rt.getGlobal($env, "pairs");
+        }
+        $122 = $2;
+        $11 = changes;
+        if ($122 === rt.ITERATION.pairs && $11 instanceof rt.LuaTable) {
+          $it1 = rt.ITERATION.next;
+          $st1 = $11;
+          $key1 = void 0;
+        } else {
+          $s2.pcs[$d2] = $pc + 38;
+          $l15 = rt.adjust(rt.all(rt.fn($122, "global 'pairs'")($11)), 3);
+          $it1 = $l15[0];
+          $st1 = $l15[1];
+          $key1 = $l15[2];
+        }
+        $s2.pcs[$d2] = $pc + 37;
+        const $iter1 = rt.callable($it1);
         const $kind1 = rt.forKind($it1, $st1, $key1);
         let $second1, $res1 = void 0;
         for (; ; ) {

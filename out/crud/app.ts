@@ -182,9 +182,37 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           let cut: rt.LuaTable = new rt.LuaTable();
           {
             const $start1 = 1;
-            const $limit1 = ($14 = rt.first(($12 = ($11 = (($10 = $env.f.math) !== undefined ? $10 : ($s.pcs[$d] = $pc + 10, rt.getGlobal($env, "math"))), (($f6 = ($11 as rt.LuaTable)?.f) !== undefined && (($2 = $f6.min) !== undefined || ($m5 = ($11 as rt.LuaTable).metatable) === undefined || ($2 = $m5.view.min) !== undefined || (!("min" in $m5.view) && $m5.view[rt.CUT] === undefined)) ? $2 : ($s.pcs[$d] = $pc + 10, rt.index($11, "min", "global 'math'")))), $3 = limit, $4 = ($13 = (list) as rt.LuaValue, (($13 as rt.LuaTable)?.arr !== undefined ? ($13 as rt.LuaTable).length() : typeof $13 === 'string' ? $13.length : ($s.pcs[$d] = $pc + 10, rt.len($13, "local 'list'")))), $s.pcs[$d] = $pc + 11, $fn1 = rt.fn($12, "field 'min'"), $fn1($3, $4))), ($s.pcs[$d] = $pc + 10, rt.forNumber($14, 'limit')));
+            if (($11 = $env.f.math) === undefined) {
+              $s.pcs[$d] = $pc + 10;
+              $11 = rt.getGlobal($env, "math");
+            }
+            if (!(($f6 = ($11 as rt.LuaTable)?.f) !== undefined && (($10 = $f6.min) !== undefined || ($m5 = ($11 as rt.LuaTable).metatable) === undefined || ($10 = $m5.view.min) !== undefined || (!("min" in $m5.view) && $m5.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 10;
+              $10 = rt.index($11, "min", "global 'math'");
+            }
+            $12 = $10;
+            $2 = limit;
+            $4 = list as rt.LuaValue;
+            if (($4 as rt.LuaTable)?.arr !== undefined) $13 = ($4 as rt.LuaTable).length();
+            else if (typeof $4 === 'string') $13 = $4.length;
+            else {
+              $s.pcs[$d] = $pc + 10;
+              $13 = rt.len($4, "local 'list'");
+            }
+            $3 = $13;
+            $s.pcs[$d] = $pc + 11;
+            $fn1 = rt.fn($12, "field 'min'");
+            $14 = rt.first($fn1($2, $3));
+            $s.pcs[$d] = $pc + 10;
+            const $limit1 = rt.forNumber($14, 'limit');
             for (let i: number = $start1; i <= $limit1; i++) {
-              $15 = ($16 = list, $k17 = i, ($a19 = ($16 as rt.LuaTable)?.arr) !== undefined && ($k17 - 1 >>> 0) === $k17 - 1 && ($18 = $a19[$k17 - 1]) !== undefined ? $18 : ($s.pcs[$d] = $pc + 10, rt.index($16, $k17, "local 'list'")));
+              $16 = list;
+              $k17 = i;
+              if (!(($a19 = ($16 as rt.LuaTable)?.arr) !== undefined && ($k17 - 1 >>> 0) === $k17 - 1 && ($18 = $a19[$k17 - 1]) !== undefined)) {
+                $s.pcs[$d] = $pc + 10;
+                $18 = rt.index($16, $k17, "local 'list'");
+              }
+              $15 = $18;
               if ($15 !== undefined && ($a20 = (cut as rt.LuaTable)?.arr) !== undefined && (i - 1 >>> 0) === i - 1 && $a20[i - 1] !== undefined) $a20[i - 1] = $15;
               else if ($15 !== undefined && $a20 !== undefined && i === $a20.length + 1 && (cut as rt.LuaTable).other === undefined && (cut as rt.LuaTable).metatable === undefined) $a20.push($15);
               else {
@@ -519,9 +547,25 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let changes: rt.LuaValue = rt.first($fn1($6, $2));
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          if (($12 = (($2 = $env.f.pairs) !== undefined ? $2 : ($s.pcs[$d] = $pc + 37, rt.getGlobal($env, "pairs"))), $11 = changes as rt.LuaValue, $12 === rt.ITERATION.pairs && $11 instanceof rt.LuaTable)) $it1 = rt.ITERATION.next, $st1 = $11, $key1 = undefined;
-          else $it1 = ($l15 = rt.adjust(rt.all(($s.pcs[$d] = $pc + 38, rt.fn($12, "global 'pairs'")($11))), 3))[0], $st1 = $l15[1], $key1 = $l15[2];
-          const $iter1 = ($s.pcs[$d] = $pc + 37, rt.callable($it1));
+          if (($2 = $env.f.pairs) === undefined) {
+            $s.pcs[$d] = $pc + 37;
+            $2 = rt.getGlobal($env, "pairs");
+          }
+          $12 = $2;
+          $11 = changes as rt.LuaValue;
+          if ($12 === rt.ITERATION.pairs && $11 instanceof rt.LuaTable) {
+            $it1 = rt.ITERATION.next;
+            $st1 = $11;
+            $key1 = undefined;
+          } else {
+            $s.pcs[$d] = $pc + 38;
+            $l15 = rt.adjust(rt.all(rt.fn($12, "global 'pairs'")($11)), 3);
+            $it1 = $l15[0];
+            $st1 = $l15[1];
+            $key1 = $l15[2];
+          }
+          $s.pcs[$d] = $pc + 37;
+          const $iter1 = rt.callable($it1);
           const $kind1 = rt.forKind($it1, $st1, $key1);
           let $second1: rt.LuaValue, $res1: rt.LuaResult = undefined;
           for (;;) {

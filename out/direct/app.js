@@ -1244,7 +1244,9 @@ function load($env) {
       let items$n = 0;
       {
         const $start1 = 1;
-        const $limit1 = ($11 = n, $s2.pcs[$d2] = $pc + 22, rt.forNumber($11, "limit"));
+        $11 = n;
+        $s2.pcs[$d2] = $pc + 22;
+        const $limit1 = rt.forNumber($11, "limit");
         for (let i = $start1; i <= $limit1; i++) {
           if ($json) {
             const $w = items$w;
@@ -1523,7 +1525,9 @@ function load($env) {
       let rows$n = 0;
       {
         const $start1 = 1;
-        const $limit1 = ($11 = n, $s2.pcs[$d2] = $pc + 28, rt.forNumber($11, "limit"));
+        $11 = n;
+        $s2.pcs[$d2] = $pc + 28;
+        const $limit1 = rt.forNumber($11, "limit");
         for (let i = $start1; i <= $limit1; i++) {
           if ($json) {
             const $w = rows$w;
@@ -2218,8 +2222,22 @@ function load($env) {
       let names = new rt.LuaTable();
       {
         let $it1, $st1, $key1;
-        $it1 = ($l1 = rt.adjust([...rt.all(($32 = ($42 = $env.f.pairs) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 42, rt.getGlobal($env, "pairs")), $r5 = ($6 = ctx, $s2.pcs[$d2] = $pc + 43, rt.fn(($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6)), $s2.pcs[$d2] = $pc + 44, $fn2 = rt.fn($32, "global 'pairs'"), Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5)))], 3))[0], $st1 = $l1[1], $key1 = $l1[2];
-        const $iter1 = ($s2.pcs[$d2] = $pc + 42, rt.callable($it1));
+        if (($42 = $env.f.pairs) === void 0) {
+          $s2.pcs[$d2] = $pc + 42;
+          $42 = rt.getGlobal($env, "pairs");
+        }
+        $32 = $42;
+        $6 = ctx;
+        $s2.pcs[$d2] = $pc + 43;
+        $r5 = rt.fn(($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6);
+        $s2.pcs[$d2] = $pc + 44;
+        $fn2 = rt.fn($32, "global 'pairs'");
+        $l1 = rt.adjust([...rt.all(Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5))], 3);
+        $it1 = $l1[0];
+        $st1 = $l1[1];
+        $key1 = $l1[2];
+        $s2.pcs[$d2] = $pc + 42;
+        const $iter1 = rt.callable($it1);
         const $kind1 = rt.forKind($it1, $st1, $key1);
         let $second1, $res1 = void 0;
         for (; ; ) {
@@ -2784,7 +2802,12 @@ function load($env) {
       let $o82;
       let $n92;
       const $json = rh.claim(ctx);
-      $l1 = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 74, rt.fn(($22 = $env.f.pcall) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 73, rt.getGlobal($env, "pcall")), "global 'pcall'")(function $anonymous() {
+      $s2.pcs[$d2] = $pc + 74;
+      if (($22 = $env.f.pcall) === void 0) {
+        $s2.pcs[$d2] = $pc + 73;
+        $22 = rt.getGlobal($env, "pcall");
+      }
+      $l1 = rt.adjust([...rt.all(rt.fn($22, "global 'pcall'")(function $anonymous() {
         const $s3 = rt.current, $d3 = $s3.depth;
         if ($d3 >= $s3.limit) $s3.deepen();
         $s3.depth = $d3 + 1;
@@ -2808,7 +2831,7 @@ function load($env) {
           $1 = $6;
         }
         return rt.leave($s3, $d3, $1);
-      })))], 2);
+      }))], 2);
       let ok = $l1[0];
       let err = $l1[1];
       if ($json) {

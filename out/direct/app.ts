@@ -932,7 +932,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let items$n = 0;
         {
           const $start1 = 1;
-          const $limit1 = ($11 = n, ($s.pcs[$d] = $pc + 22, rt.forNumber($11, 'limit')));
+          $11 = n;
+          $s.pcs[$d] = $pc + 22;
+          const $limit1 = rt.forNumber($11, 'limit');
           for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
               const $w = items$w!;
@@ -1074,7 +1076,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let rows$n = 0;
         {
           const $start1 = 1;
-          const $limit1 = ($11 = n, ($s.pcs[$d] = $pc + 28, rt.forNumber($11, 'limit')));
+          $11 = n;
+          $s.pcs[$d] = $pc + 28;
+          const $limit1 = rt.forNumber($11, 'limit');
           for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
               const $w = rows$w!;
@@ -1428,8 +1432,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let names: rt.LuaTable = new rt.LuaTable();
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          $it1 = ($l1 = rt.adjust([...rt.all(($3 = (($4 = $env.f.pairs) !== undefined ? $4 : ($s.pcs[$d] = $pc + 42, rt.getGlobal($env, "pairs"))), $r5 = ($6 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 43, rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'")), "method 'headers'")($6)), $s.pcs[$d] = $pc + 44, $fn2 = rt.fn($3, "global 'pairs'"), (Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5))))], 3))[0], $st1 = $l1[1], $key1 = $l1[2];
-          const $iter1 = ($s.pcs[$d] = $pc + 42, rt.callable($it1));
+          if (($4 = $env.f.pairs) === undefined) {
+            $s.pcs[$d] = $pc + 42;
+            $4 = rt.getGlobal($env, "pairs");
+          }
+          $3 = $4;
+          $6 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 43;
+          $r5 = rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'")), "method 'headers'")($6);
+          $s.pcs[$d] = $pc + 44;
+          $fn2 = rt.fn($3, "global 'pairs'");
+          $l1 = rt.adjust([...rt.all((Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5)))], 3);
+          $it1 = $l1[0];
+          $st1 = $l1[1];
+          $key1 = $l1[2];
+          $s.pcs[$d] = $pc + 42;
+          const $iter1 = rt.callable($it1);
           const $kind1 = rt.forKind($it1, $st1, $key1);
           let $second1: rt.LuaValue, $res1: rt.LuaResult = undefined;
           for (;;) {
@@ -1913,7 +1931,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o8: rt.Fields;
         let $n9: number;
         const $json: boolean = rh.claim(ctx);
-        $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 74, rt.fn((($2 = $env.f.pcall) !== undefined ? $2 : ($s.pcs[$d] = $pc + 73, rt.getGlobal($env, "pcall"))), "global 'pcall'")(function $anonymous(): rt.LuaResult {
+        $s.pcs[$d] = $pc + 74;
+        if (($2 = $env.f.pcall) === undefined) {
+          $s.pcs[$d] = $pc + 73;
+          $2 = rt.getGlobal($env, "pcall");
+        }
+        $l1 = rt.adjust([...rt.all(rt.fn($2, "global 'pcall'")(function $anonymous(): rt.LuaResult {
           const $s = rt.current, $d = $s.depth;
           if ($d >= $s.limit) $s.deepen();
           $s.depth = $d + 1;
@@ -1937,7 +1960,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $1 = $6;
           }
           return rt.leave($s, $d, $1);
-        })))], 2);
+        }))], 2);
         let ok: rt.LuaValue = $l1[0];
         let err: rt.LuaValue = $l1[1];
         if ($json) {

@@ -642,7 +642,12 @@ function load($env) {
       let $o8;
       let $n9;
       const $json = rh.claim(ctx);
-      $l1 = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 19, rt.fn(($22 = $env.f.pcall) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 18, rt.getGlobal($env, "pcall")), "global 'pcall'")(function $anonymous() {
+      $s2.pcs[$d2] = $pc + 19;
+      if (($22 = $env.f.pcall) === void 0) {
+        $s2.pcs[$d2] = $pc + 18;
+        $22 = rt.getGlobal($env, "pcall");
+      }
+      $l1 = rt.adjust([...rt.all(rt.fn($22, "global 'pcall'")(function $anonymous() {
         const $s3 = rt.current, $d3 = $s3.depth;
         let $1;
         let $23;
@@ -667,7 +672,7 @@ function load($env) {
           rt.setIndex($1, "APP_NAME", $6, "field 'env'");
         }
         return rt.leave($s3, $d3, rt.NONE);
-      })))], 2);
+      }))], 2);
       let ok = $l1[0];
       let err = $l1[1];
       if ($json) {

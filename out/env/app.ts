@@ -523,7 +523,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o8: rt.Fields;
         let $n9: number;
         const $json: boolean = rh.claim(ctx);
-        $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 19, rt.fn((($2 = $env.f.pcall) !== undefined ? $2 : ($s.pcs[$d] = $pc + 18, rt.getGlobal($env, "pcall"))), "global 'pcall'")(function $anonymous(): rt.LuaResult {
+        $s.pcs[$d] = $pc + 19;
+        if (($2 = $env.f.pcall) === undefined) {
+          $s.pcs[$d] = $pc + 18;
+          $2 = rt.getGlobal($env, "pcall");
+        }
+        $l1 = rt.adjust([...rt.all(rt.fn($2, "global 'pcall'")(function $anonymous(): rt.LuaResult {
           const $s = rt.current, $d = $s.depth;
           let $1: rt.LuaValue;
           let $2: rt.LuaValue;
@@ -548,7 +553,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             rt.setIndex($1, "APP_NAME", $6, "field 'env'");
           }
           return rt.leave($s, $d, rt.NONE);
-        })))], 2);
+        }))], 2);
         let ok: rt.LuaValue = $l1[0];
         let err: rt.LuaValue = $l1[1];
         if ($json) {

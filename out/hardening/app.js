@@ -394,7 +394,21 @@ function load($env) {
       let $o15;
       let $n16;
       const $json = rh.claim(ctx);
-      $l1 = rt.adjust([...rt.all(($32 = ($42 = $env.f.pcall) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 9, rt.getGlobal($env, "pcall")), $5 = ($6 = ctx, ($f9 = $6?.f) !== void 0 && (($72 = $f9.params) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.params) !== void 0 || !("params" in $m8.view) && $m8.view[rt.CUT] === void 0) ? $72 : ($s2.pcs[$d2] = $pc + 9, rt.index($6, "params", "local 'ctx'"))), $10 = ctx, $s2.pcs[$d2] = $pc + 10, $fn2 = rt.fn($32, "global 'pcall'"), $fn2($5, $10)))], 2);
+      if (($42 = $env.f.pcall) === void 0) {
+        $s2.pcs[$d2] = $pc + 9;
+        $42 = rt.getGlobal($env, "pcall");
+      }
+      $32 = $42;
+      $6 = ctx;
+      if (!(($f9 = $6?.f) !== void 0 && (($72 = $f9.params) !== void 0 || ($m8 = $6.metatable) === void 0 || ($72 = $m8.view.params) !== void 0 || !("params" in $m8.view) && $m8.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 9;
+        $72 = rt.index($6, "params", "local 'ctx'");
+      }
+      $5 = $72;
+      $10 = ctx;
+      $s2.pcs[$d2] = $pc + 10;
+      $fn2 = rt.fn($32, "global 'pcall'");
+      $l1 = rt.adjust([...rt.all($fn2($5, $10))], 2);
       let ok = $l1[0];
       let err = $l1[1];
       if ($json) {
@@ -681,9 +695,25 @@ function load($env) {
       let keys = new rt.LuaTable();
       {
         let $it1, $st1, $key1;
-        if ($32 = ($9 = $env.f.pairs) !== void 0 ? $9 : ($s2.pcs[$d2] = $pc + 27, rt.getGlobal($env, "pairs")), $22 = t, $32 === rt.ITERATION.pairs && $22 instanceof rt.LuaTable) $it1 = rt.ITERATION.next, $st1 = $22, $key1 = void 0;
-        else $it1 = ($l8 = rt.adjust(rt.all(($s2.pcs[$d2] = $pc + 28, rt.fn($32, "global 'pairs'")($22))), 3))[0], $st1 = $l8[1], $key1 = $l8[2];
-        const $iter1 = ($s2.pcs[$d2] = $pc + 27, rt.callable($it1));
+        if (($9 = $env.f.pairs) === void 0) {
+          $s2.pcs[$d2] = $pc + 27;
+          $9 = rt.getGlobal($env, "pairs");
+        }
+        $32 = $9;
+        $22 = t;
+        if ($32 === rt.ITERATION.pairs && $22 instanceof rt.LuaTable) {
+          $it1 = rt.ITERATION.next;
+          $st1 = $22;
+          $key1 = void 0;
+        } else {
+          $s2.pcs[$d2] = $pc + 28;
+          $l8 = rt.adjust(rt.all(rt.fn($32, "global 'pairs'")($22)), 3);
+          $it1 = $l8[0];
+          $st1 = $l8[1];
+          $key1 = $l8[2];
+        }
+        $s2.pcs[$d2] = $pc + 27;
+        const $iter1 = rt.callable($it1);
         const $kind1 = rt.forKind($it1, $st1, $key1);
         let $second1, $res1 = void 0;
         for (; ; ) {
@@ -1208,31 +1238,53 @@ function load($env) {
       let $m7;
       let $f8;
       let $9;
-      let $m10;
-      let $f11;
-      let $122;
+      let $10;
+      let $m112;
+      let $f12;
       let $13;
-      let $f14;
-      let $15;
-      let $m16;
+      let $14;
+      let $f15;
+      let $16;
+      let $m17;
       let t = new rt.LuaTable();
       let cur = t;
       {
         const $start1 = 1;
-        const $limit1 = ($122 = rt.first(($22 = ($32 = $env.f.tonumber) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 58, rt.getGlobal($env, "tonumber")), $42 = rh.pristineContext(ctx) ? ctx.param("n") : ($5 = rt.first(($6 = ctx, $s2.pcs[$d2] = $pc + 59, rt.fn(($f8 = $6?.f)?.params !== void 0 ? $f8.params : ($m7 = $6?.metatable) !== void 0 && $m7.view.params !== void 0 ? $m7.view.params : rt.index($6, "params", "local 'ctx'"), "method 'params'")($6))), ($f11 = $5?.f) !== void 0 && (($9 = $f11.n) !== void 0 || ($m10 = $5.metatable) === void 0 || ($9 = $m10.view.n) !== void 0 || !("n" in $m10.view) && $m10.view[rt.CUT] === void 0) ? $9 : ($s2.pcs[$d2] = $pc + 58, rt.index($5, "n"))), $s2.pcs[$d2] = $pc + 60, $fn12 = rt.fn($22, "global 'tonumber'"), $fn12($42))), $s2.pcs[$d2] = $pc + 58, rt.forNumber($122, "limit"));
+        if (($32 = $env.f.tonumber) === void 0) {
+          $s2.pcs[$d2] = $pc + 58;
+          $32 = rt.getGlobal($env, "tonumber");
+        }
+        $22 = $32;
+        if (rh.pristineContext(ctx)) $5 = ctx.param("n");
+        else {
+          $6 = ctx;
+          $s2.pcs[$d2] = $pc + 59;
+          $9 = rt.first(rt.fn(($f8 = $6?.f)?.params !== void 0 ? $f8.params : ($m7 = $6?.metatable) !== void 0 && $m7.view.params !== void 0 ? $m7.view.params : rt.index($6, "params", "local 'ctx'"), "method 'params'")($6));
+          if (!(($f12 = $9?.f) !== void 0 && (($10 = $f12.n) !== void 0 || ($m112 = $9.metatable) === void 0 || ($10 = $m112.view.n) !== void 0 || !("n" in $m112.view) && $m112.view[rt.CUT] === void 0))) {
+            $s2.pcs[$d2] = $pc + 58;
+            $10 = rt.index($9, "n");
+          }
+          $5 = $10;
+        }
+        $42 = $5;
+        $s2.pcs[$d2] = $pc + 60;
+        $fn12 = rt.fn($22, "global 'tonumber'");
+        $13 = rt.first($fn12($42));
+        $s2.pcs[$d2] = $pc + 58;
+        const $limit1 = rt.forNumber($13, "limit");
         for (let _ = $start1; _ <= $limit1; _++) {
-          $13 = new rt.LuaTable();
-          if ($13 !== void 0 && ($f14 = cur?.f) !== void 0 && !cur.linked && $f14.child !== void 0) $f14.child = $13;
+          $14 = new rt.LuaTable();
+          if ($14 !== void 0 && ($f15 = cur?.f) !== void 0 && !cur.linked && $f15.child !== void 0) $f15.child = $14;
           else {
             $s2.pcs[$d2] = $pc + 58;
-            rt.setIndex(cur, "child", $13, "local 'cur'");
+            rt.setIndex(cur, "child", $14, "local 'cur'");
           }
-          $13 = cur;
-          if (!(($f14 = $13?.f) !== void 0 && (($15 = $f14.child) !== void 0 || ($m16 = $13.metatable) === void 0 || ($15 = $m16.view.child) !== void 0 || !("child" in $m16.view) && $m16.view[rt.CUT] === void 0))) {
+          $14 = cur;
+          if (!(($f15 = $14?.f) !== void 0 && (($16 = $f15.child) !== void 0 || ($m17 = $14.metatable) === void 0 || ($16 = $m17.view.child) !== void 0 || !("child" in $m17.view) && $m17.view[rt.CUT] === void 0))) {
             $s2.pcs[$d2] = $pc + 58;
-            $15 = rt.index($13, "child", "local 'cur'");
+            $16 = rt.index($14, "child", "local 'cur'");
           }
-          cur = $15;
+          cur = $16;
         }
       }
       return rt.leave($s2, $d2, t);

@@ -309,7 +309,21 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $o15: rt.Fields;
         let $n16: number;
         const $json: boolean = rh.claim(ctx);
-        $l1 = rt.adjust([...rt.all(($3 = (($4 = $env.f.pcall) !== undefined ? $4 : ($s.pcs[$d] = $pc + 9, rt.getGlobal($env, "pcall"))), $5 = ($6 = ctx as rt.LuaValue, (($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.params) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.params) !== undefined || (!("params" in $m8.view) && $m8.view[rt.CUT] === undefined)) ? $7 : ($s.pcs[$d] = $pc + 9, rt.index($6, "params", "local 'ctx'")))), $10 = ctx, $s.pcs[$d] = $pc + 10, $fn2 = rt.fn($3, "global 'pcall'"), $fn2($5, $10)))], 2);
+        if (($4 = $env.f.pcall) === undefined) {
+          $s.pcs[$d] = $pc + 9;
+          $4 = rt.getGlobal($env, "pcall");
+        }
+        $3 = $4;
+        $6 = ctx as rt.LuaValue;
+        if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.params) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.params) !== undefined || (!("params" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 9;
+          $7 = rt.index($6, "params", "local 'ctx'");
+        }
+        $5 = $7;
+        $10 = ctx;
+        $s.pcs[$d] = $pc + 10;
+        $fn2 = rt.fn($3, "global 'pcall'");
+        $l1 = rt.adjust([...rt.all($fn2($5, $10))], 2);
         let ok: rt.LuaValue = $l1[0];
         let err: rt.LuaValue = $l1[1];
         if ($json) {
@@ -573,9 +587,25 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let keys: rt.LuaTable = new rt.LuaTable();
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          if (($3 = (($9 = $env.f.pairs) !== undefined ? $9 : ($s.pcs[$d] = $pc + 27, rt.getGlobal($env, "pairs"))), $2 = t as rt.LuaValue, $3 === rt.ITERATION.pairs && $2 instanceof rt.LuaTable)) $it1 = rt.ITERATION.next, $st1 = $2, $key1 = undefined;
-          else $it1 = ($l8 = rt.adjust(rt.all(($s.pcs[$d] = $pc + 28, rt.fn($3, "global 'pairs'")($2))), 3))[0], $st1 = $l8[1], $key1 = $l8[2];
-          const $iter1 = ($s.pcs[$d] = $pc + 27, rt.callable($it1));
+          if (($9 = $env.f.pairs) === undefined) {
+            $s.pcs[$d] = $pc + 27;
+            $9 = rt.getGlobal($env, "pairs");
+          }
+          $3 = $9;
+          $2 = t as rt.LuaValue;
+          if ($3 === rt.ITERATION.pairs && $2 instanceof rt.LuaTable) {
+            $it1 = rt.ITERATION.next;
+            $st1 = $2;
+            $key1 = undefined;
+          } else {
+            $s.pcs[$d] = $pc + 28;
+            $l8 = rt.adjust(rt.all(rt.fn($3, "global 'pairs'")($2)), 3);
+            $it1 = $l8[0];
+            $st1 = $l8[1];
+            $key1 = $l8[2];
+          }
+          $s.pcs[$d] = $pc + 27;
+          const $iter1 = rt.callable($it1);
           const $kind1 = rt.forKind($it1, $st1, $key1);
           let $second1: rt.LuaValue, $res1: rt.LuaResult = undefined;
           for (;;) {
@@ -1100,31 +1130,53 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $m7: rt.LuaTable | undefined;
         let $f8: rt.Fields | undefined;
         let $9: rt.LuaValue;
-        let $m10: rt.LuaTable | undefined;
-        let $f11: rt.Fields | undefined;
-        let $12: rt.LuaValue;
+        let $10: rt.LuaValue;
+        let $m11: rt.LuaTable | undefined;
+        let $f12: rt.Fields | undefined;
         let $13: rt.LuaValue;
-        let $f14: rt.Fields | undefined;
-        let $15: rt.LuaValue;
-        let $m16: rt.LuaTable | undefined;
+        let $14: rt.LuaValue;
+        let $f15: rt.Fields | undefined;
+        let $16: rt.LuaValue;
+        let $m17: rt.LuaTable | undefined;
         let t: rt.LuaTable = new rt.LuaTable();
         let cur: rt.LuaValue = t;
         {
           const $start1 = 1;
-          const $limit1 = ($12 = rt.first(($2 = (($3 = $env.f.tonumber) !== undefined ? $3 : ($s.pcs[$d] = $pc + 58, rt.getGlobal($env, "tonumber"))), $4 = (rh.pristineContext(ctx) ? (ctx as rh.RequestContext).param("n") : ($5 = rt.first(($6 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 59, rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.params !== undefined ? $f8.params : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.params !== undefined ? $m7.view.params : rt.index($6, "params", "local 'ctx'")), "method 'params'")($6))), (($f11 = ($5 as rt.LuaTable)?.f) !== undefined && (($9 = $f11.n) !== undefined || ($m10 = ($5 as rt.LuaTable).metatable) === undefined || ($9 = $m10.view.n) !== undefined || (!("n" in $m10.view) && $m10.view[rt.CUT] === undefined)) ? $9 : ($s.pcs[$d] = $pc + 58, rt.index($5, "n"))))), $s.pcs[$d] = $pc + 60, $fn1 = rt.fn($2, "global 'tonumber'"), $fn1($4))), ($s.pcs[$d] = $pc + 58, rt.forNumber($12, 'limit')));
+          if (($3 = $env.f.tonumber) === undefined) {
+            $s.pcs[$d] = $pc + 58;
+            $3 = rt.getGlobal($env, "tonumber");
+          }
+          $2 = $3;
+          if (rh.pristineContext(ctx)) $5 = (ctx as rh.RequestContext).param("n");
+          else {
+            $6 = ctx as rt.LuaValue;
+            $s.pcs[$d] = $pc + 59;
+            $9 = rt.first(rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.params !== undefined ? $f8.params : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.params !== undefined ? $m7.view.params : rt.index($6, "params", "local 'ctx'")), "method 'params'")($6));
+            if (!(($f12 = ($9 as rt.LuaTable)?.f) !== undefined && (($10 = $f12.n) !== undefined || ($m11 = ($9 as rt.LuaTable).metatable) === undefined || ($10 = $m11.view.n) !== undefined || (!("n" in $m11.view) && $m11.view[rt.CUT] === undefined)))) {
+              $s.pcs[$d] = $pc + 58;
+              $10 = rt.index($9, "n");
+            }
+            $5 = $10;
+          }
+          $4 = $5;
+          $s.pcs[$d] = $pc + 60;
+          $fn1 = rt.fn($2, "global 'tonumber'");
+          $13 = rt.first($fn1($4));
+          $s.pcs[$d] = $pc + 58;
+          const $limit1 = rt.forNumber($13, 'limit');
           for (let _: number = $start1; _ <= $limit1; _++) {
-            $13 = new rt.LuaTable();
-            if ($13 !== undefined && ($f14 = (cur as rt.LuaTable)?.f) !== undefined && !(cur as rt.LuaTable).linked && $f14.child !== undefined) $f14.child = $13;
+            $14 = new rt.LuaTable();
+            if ($14 !== undefined && ($f15 = (cur as rt.LuaTable)?.f) !== undefined && !(cur as rt.LuaTable).linked && $f15.child !== undefined) $f15.child = $14;
             else {
               $s.pcs[$d] = $pc + 58;
-              rt.setIndex(cur, "child", $13, "local 'cur'");
+              rt.setIndex(cur, "child", $14, "local 'cur'");
             }
-            $13 = cur as rt.LuaValue;
-            if (!(($f14 = ($13 as rt.LuaTable)?.f) !== undefined && (($15 = $f14.child) !== undefined || ($m16 = ($13 as rt.LuaTable).metatable) === undefined || ($15 = $m16.view.child) !== undefined || (!("child" in $m16.view) && $m16.view[rt.CUT] === undefined)))) {
+            $14 = cur as rt.LuaValue;
+            if (!(($f15 = ($14 as rt.LuaTable)?.f) !== undefined && (($16 = $f15.child) !== undefined || ($m17 = ($14 as rt.LuaTable).metatable) === undefined || ($16 = $m17.view.child) !== undefined || (!("child" in $m17.view) && $m17.view[rt.CUT] === undefined)))) {
               $s.pcs[$d] = $pc + 58;
-              $15 = rt.index($13, "child", "local 'cur'");
+              $16 = rt.index($14, "child", "local 'cur'");
             }
-            cur = $15;
+            cur = $16;
           }
         }
         return rt.leave($s, $d, t);

@@ -324,8 +324,22 @@ function load($env) {
       let names = new rt.LuaTable();
       {
         let $it1, $st1, $key1;
-        $it1 = ($l1 = rt.adjust([...rt.all(($32 = ($42 = $env.f.pairs) !== void 0 ? $42 : ($s2.pcs[$d2] = $pc + 9, rt.getGlobal($env, "pairs")), $r5 = ($6 = ctx, $s2.pcs[$d2] = $pc + 10, rt.fn(($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6)), $s2.pcs[$d2] = $pc + 11, $fn2 = rt.fn($32, "global 'pairs'"), Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5)))], 3))[0], $st1 = $l1[1], $key1 = $l1[2];
-        const $iter1 = ($s2.pcs[$d2] = $pc + 9, rt.callable($it1));
+        if (($42 = $env.f.pairs) === void 0) {
+          $s2.pcs[$d2] = $pc + 9;
+          $42 = rt.getGlobal($env, "pairs");
+        }
+        $32 = $42;
+        $6 = ctx;
+        $s2.pcs[$d2] = $pc + 10;
+        $r5 = rt.fn(($f8 = $6?.f)?.headers !== void 0 ? $f8.headers : ($m7 = $6?.metatable) !== void 0 && $m7.view.headers !== void 0 ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'"), "method 'headers'")($6);
+        $s2.pcs[$d2] = $pc + 11;
+        $fn2 = rt.fn($32, "global 'pairs'");
+        $l1 = rt.adjust([...rt.all(Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5))], 3);
+        $it1 = $l1[0];
+        $st1 = $l1[1];
+        $key1 = $l1[2];
+        $s2.pcs[$d2] = $pc + 9;
+        const $iter1 = rt.callable($it1);
         const $kind1 = rt.forKind($it1, $st1, $key1);
         let $second1, $res1 = void 0;
         for (; ; ) {
@@ -642,9 +656,8 @@ function load($env) {
       let $25;
       let $26;
       let $27;
-      let $28;
-      let $o29;
-      let $n30;
+      let $o28;
+      let $n29;
       const $json = rh.claim(ctx);
       $32 = ctx;
       $s2.pcs[$d2] = $pc + 29;
@@ -661,7 +674,13 @@ function load($env) {
           $22 = rt.len($32, "local 'bytes'");
         }
         $8 = $22;
-        $9 = ($10 = bytes, $k11 = 1, ($a13 = $10?.arr) !== void 0 && $k11 - 1 >>> 0 === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== void 0 ? $12 : ($s2.pcs[$d2] = $pc + 31, rt.index($10, $k11, "local 'bytes'")));
+        $10 = bytes;
+        $k11 = 1;
+        if (!(($a13 = $10?.arr) !== void 0 && $k11 - 1 >>> 0 === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== void 0)) {
+          $s2.pcs[$d2] = $pc + 31;
+          $12 = rt.index($10, $k11, "local 'bytes'");
+        }
+        $9 = $12;
         $14 = rt.index(bytes, ($16 = ($15 = bytes, $15?.arr !== void 0 ? $15.length() : typeof $15 === "string" ? $15.length : ($s2.pcs[$d2] = $pc + 31, rt.len($15, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 31, $16), "local 'bytes'");
         if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($14)) {
           const $w = rh.jsonBytes();
@@ -735,23 +754,28 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 31;
         $20 = rt.len($19, "local 'bytes'");
       }
-      $25 = ($21 = bytes, $k22 = 1, ($a24 = $21?.arr) !== void 0 && $k22 - 1 >>> 0 === $k22 - 1 && ($23 = $a24[$k22 - 1]) !== void 0 ? $23 : ($s2.pcs[$d2] = $pc + 31, rt.index($21, $k22, "local 'bytes'")));
-      $28 = rt.index(bytes, ($27 = ($26 = bytes, $26?.arr !== void 0 ? $26.length() : typeof $26 === "string" ? $26.length : ($s2.pcs[$d2] = $pc + 31, rt.len($26, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 31, $27), "local 'bytes'");
-      $o29 = new rt.FieldsObject();
-      $n30 = 0;
+      $21 = bytes;
+      $k22 = 1;
+      if (!(($a24 = $21?.arr) !== void 0 && $k22 - 1 >>> 0 === $k22 - 1 && ($23 = $a24[$k22 - 1]) !== void 0)) {
+        $s2.pcs[$d2] = $pc + 31;
+        $23 = rt.index($21, $k22, "local 'bytes'");
+      }
+      $27 = rt.index(bytes, ($26 = ($25 = bytes, $25?.arr !== void 0 ? $25.length() : typeof $25 === "string" ? $25.length : ($s2.pcs[$d2] = $pc + 31, rt.len($25, "local 'bytes'"))), $s2.pcs[$d2] = $pc + 31, $26), "local 'bytes'");
+      $o28 = new rt.FieldsObject();
+      $n29 = 0;
       if ($20 !== void 0) {
-        $o29.size = $20;
-        $n30++;
+        $o28.size = $20;
+        $n29++;
       }
-      if ($25 !== void 0) {
-        $o29.first = $25;
-        $n30++;
+      if ($23 !== void 0) {
+        $o28.first = $23;
+        $n29++;
       }
-      if ($28 !== void 0) {
-        $o29.last = $28;
-        $n30++;
+      if ($27 !== void 0) {
+        $o28.last = $27;
+        $n29++;
       }
-      return rt.leave($s2, $d2, rt.LuaTable.record($o29, $n30));
+      return rt.leave($s2, $d2, rt.LuaTable.record($o28, $n29));
     }));
     if ($7 !== void 0 && ($f6 = $2?.f) !== void 0 && !$2.linked && $f6.post !== void 0) $f6.post = $7;
     else {

@@ -250,8 +250,22 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let names: rt.LuaTable = new rt.LuaTable();
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          $it1 = ($l1 = rt.adjust([...rt.all(($3 = (($4 = $env.f.pairs) !== undefined ? $4 : ($s.pcs[$d] = $pc + 9, rt.getGlobal($env, "pairs"))), $r5 = ($6 = ctx as rt.LuaValue, $s.pcs[$d] = $pc + 10, rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'")), "method 'headers'")($6)), $s.pcs[$d] = $pc + 11, $fn2 = rt.fn($3, "global 'pairs'"), (Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5))))], 3))[0], $st1 = $l1[1], $key1 = $l1[2];
-          const $iter1 = ($s.pcs[$d] = $pc + 9, rt.callable($it1));
+          if (($4 = $env.f.pairs) === undefined) {
+            $s.pcs[$d] = $pc + 9;
+            $4 = rt.getGlobal($env, "pairs");
+          }
+          $3 = $4;
+          $6 = ctx as rt.LuaValue;
+          $s.pcs[$d] = $pc + 10;
+          $r5 = rt.fn((($f8 = ($6 as rt.LuaTable)?.f)?.headers !== undefined ? $f8.headers : ($m7 = ($6 as rt.LuaTable)?.metatable) !== undefined && $m7.view.headers !== undefined ? $m7.view.headers : rt.index($6, "headers", "local 'ctx'")), "method 'headers'")($6);
+          $s.pcs[$d] = $pc + 11;
+          $fn2 = rt.fn($3, "global 'pairs'");
+          $l1 = rt.adjust([...rt.all((Array.isArray($r5) ? $fn2(...$r5) : $fn2($r5)))], 3);
+          $it1 = $l1[0];
+          $st1 = $l1[1];
+          $key1 = $l1[2];
+          $s.pcs[$d] = $pc + 9;
+          const $iter1 = rt.callable($it1);
           const $kind1 = rt.forKind($it1, $st1, $key1);
           let $second1: rt.LuaValue, $res1: rt.LuaResult = undefined;
           for (;;) {
@@ -568,9 +582,8 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $25: rt.LuaValue;
         let $26: rt.LuaValue;
         let $27: rt.LuaValue;
-        let $28: rt.LuaValue;
-        let $o29: rt.Fields;
-        let $n30: number;
+        let $o28: rt.Fields;
+        let $n29: number;
         const $json: boolean = rh.claim(ctx);
         $3 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 29;
@@ -587,7 +600,13 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $2 = rt.len($3, "local 'bytes'");
           }
           $8 = $2;
-          $9 = ($10 = bytes, $k11 = 1, ($a13 = ($10 as rt.LuaTable)?.arr) !== undefined && ($k11 - 1 >>> 0) === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== undefined ? $12 : ($s.pcs[$d] = $pc + 31, rt.index($10, $k11, "local 'bytes'")));
+          $10 = bytes;
+          $k11 = 1;
+          if (!(($a13 = ($10 as rt.LuaTable)?.arr) !== undefined && ($k11 - 1 >>> 0) === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== undefined)) {
+            $s.pcs[$d] = $pc + 31;
+            $12 = rt.index($10, $k11, "local 'bytes'");
+          }
+          $9 = $12;
           $14 = rt.index(bytes, ($16 = ($15 = (bytes) as rt.LuaValue, (($15 as rt.LuaTable)?.arr !== undefined ? ($15 as rt.LuaTable).length() : typeof $15 === 'string' ? $15.length : ($s.pcs[$d] = $pc + 31, rt.len($15, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $16), "local 'bytes'");
           if (rh.isScalar($8) && rh.isScalar($9) && rh.isScalar($14)) {
             const $w = rh.jsonBytes();
@@ -623,23 +642,28 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 31;
           $20 = rt.len($19, "local 'bytes'");
         }
-        $25 = ($21 = bytes, $k22 = 1, ($a24 = ($21 as rt.LuaTable)?.arr) !== undefined && ($k22 - 1 >>> 0) === $k22 - 1 && ($23 = $a24[$k22 - 1]) !== undefined ? $23 : ($s.pcs[$d] = $pc + 31, rt.index($21, $k22, "local 'bytes'")));
-        $28 = rt.index(bytes, ($27 = ($26 = (bytes) as rt.LuaValue, (($26 as rt.LuaTable)?.arr !== undefined ? ($26 as rt.LuaTable).length() : typeof $26 === 'string' ? $26.length : ($s.pcs[$d] = $pc + 31, rt.len($26, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $27), "local 'bytes'");
-        $o29 = new rt.FieldsObject();
-        $n30 = 0;
+        $21 = bytes;
+        $k22 = 1;
+        if (!(($a24 = ($21 as rt.LuaTable)?.arr) !== undefined && ($k22 - 1 >>> 0) === $k22 - 1 && ($23 = $a24[$k22 - 1]) !== undefined)) {
+          $s.pcs[$d] = $pc + 31;
+          $23 = rt.index($21, $k22, "local 'bytes'");
+        }
+        $27 = rt.index(bytes, ($26 = ($25 = (bytes) as rt.LuaValue, (($25 as rt.LuaTable)?.arr !== undefined ? ($25 as rt.LuaTable).length() : typeof $25 === 'string' ? $25.length : ($s.pcs[$d] = $pc + 31, rt.len($25, "local 'bytes'")))), $s.pcs[$d] = $pc + 31, $26), "local 'bytes'");
+        $o28 = new rt.FieldsObject();
+        $n29 = 0;
         if ($20 !== undefined) {
-          $o29.size = $20;
-          $n30++;
+          $o28.size = $20;
+          $n29++;
         }
-        if ($25 !== undefined) {
-          $o29.first = $25;
-          $n30++;
+        if ($23 !== undefined) {
+          $o28.first = $23;
+          $n29++;
         }
-        if ($28 !== undefined) {
-          $o29.last = $28;
-          $n30++;
+        if ($27 !== undefined) {
+          $o28.last = $27;
+          $n29++;
         }
-        return rt.leave($s, $d, rt.LuaTable.record($o29, $n30));
+        return rt.leave($s, $d, rt.LuaTable.record($o28, $n29));
       }) as rt.LuaFunction) as rt.LuaFunction);
       if ($7 !== undefined && ($f6 = ($2 as rt.LuaTable)?.f) !== undefined && !($2 as rt.LuaTable).linked && $f6.post !== undefined) $f6.post = $7;
       else {

@@ -713,9 +713,25 @@ function load($env) {
       let keys = new rt.LuaTable();
       {
         let $it1, $st1, $key1;
-        if ($1 = ($6 = $env.f.pairs) !== void 0 ? $6 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "pairs")), $5 = q, $1 === rt.ITERATION.pairs && $5 instanceof rt.LuaTable) $it1 = rt.ITERATION.next, $st1 = $5, $key1 = void 0;
-        else $it1 = ($l4 = rt.adjust(rt.all(($s2.pcs[$d2] = $pc + 20, rt.fn($1, "global 'pairs'")($5))), 3))[0], $st1 = $l4[1], $key1 = $l4[2];
-        const $iter1 = ($s2.pcs[$d2] = $pc + 19, rt.callable($it1));
+        if (($6 = $env.f.pairs) === void 0) {
+          $s2.pcs[$d2] = $pc + 19;
+          $6 = rt.getGlobal($env, "pairs");
+        }
+        $1 = $6;
+        $5 = q;
+        if ($1 === rt.ITERATION.pairs && $5 instanceof rt.LuaTable) {
+          $it1 = rt.ITERATION.next;
+          $st1 = $5;
+          $key1 = void 0;
+        } else {
+          $s2.pcs[$d2] = $pc + 20;
+          $l4 = rt.adjust(rt.all(rt.fn($1, "global 'pairs'")($5)), 3);
+          $it1 = $l4[0];
+          $st1 = $l4[1];
+          $key1 = $l4[2];
+        }
+        $s2.pcs[$d2] = $pc + 19;
+        const $iter1 = rt.callable($it1);
         const $kind1 = rt.forKind($it1, $st1, $key1);
         let $second1, $res1 = void 0;
         for (; ; ) {

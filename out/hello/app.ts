@@ -546,9 +546,25 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let keys: rt.LuaTable = new rt.LuaTable();
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          if (($1 = (($6 = $env.f.pairs) !== undefined ? $6 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "pairs"))), $5 = q as rt.LuaValue, $1 === rt.ITERATION.pairs && $5 instanceof rt.LuaTable)) $it1 = rt.ITERATION.next, $st1 = $5, $key1 = undefined;
-          else $it1 = ($l4 = rt.adjust(rt.all(($s.pcs[$d] = $pc + 20, rt.fn($1, "global 'pairs'")($5))), 3))[0], $st1 = $l4[1], $key1 = $l4[2];
-          const $iter1 = ($s.pcs[$d] = $pc + 19, rt.callable($it1));
+          if (($6 = $env.f.pairs) === undefined) {
+            $s.pcs[$d] = $pc + 19;
+            $6 = rt.getGlobal($env, "pairs");
+          }
+          $1 = $6;
+          $5 = q as rt.LuaValue;
+          if ($1 === rt.ITERATION.pairs && $5 instanceof rt.LuaTable) {
+            $it1 = rt.ITERATION.next;
+            $st1 = $5;
+            $key1 = undefined;
+          } else {
+            $s.pcs[$d] = $pc + 20;
+            $l4 = rt.adjust(rt.all(rt.fn($1, "global 'pairs'")($5)), 3);
+            $it1 = $l4[0];
+            $st1 = $l4[1];
+            $key1 = $l4[2];
+          }
+          $s.pcs[$d] = $pc + 19;
+          const $iter1 = rt.callable($it1);
           const $kind1 = rt.forKind($it1, $st1, $key1);
           let $second1: rt.LuaValue, $res1: rt.LuaResult = undefined;
           for (;;) {

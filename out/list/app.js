@@ -109,7 +109,9 @@ function load($env) {
       let items$n = 0;
       {
         const $start1 = 1;
-        const $limit1 = ($11 = n, $s2.pcs[$d2] = $pc + 6, rt.forNumber($11, "limit"));
+        $11 = n;
+        $s2.pcs[$d2] = $pc + 6;
+        const $limit1 = rt.forNumber($11, "limit");
         for (let i = $start1; i <= $limit1; i++) {
           if ($json) {
             const $w = items$w;

@@ -104,7 +104,9 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let items$n = 0;
         {
           const $start1 = 1;
-          const $limit1 = ($11 = n, ($s.pcs[$d] = $pc + 6, rt.forNumber($11, 'limit')));
+          $11 = n;
+          $s.pcs[$d] = $pc + 6;
+          const $limit1 = rt.forNumber($11, 'limit');
           for (let i: number = $start1; i <= $limit1; i++) {
             if ($json) {
               const $w = items$w!;

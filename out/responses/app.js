@@ -1808,7 +1808,12 @@ function load($env) {
       let $32;
       let $o4;
       let $n5;
-      $l1 = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 93, rt.fn(($32 = $env.f.pcall) !== void 0 ? $32 : ($s2.pcs[$d2] = $pc + 92, rt.getGlobal($env, "pcall")), "global 'pcall'")(($22 = $env.f.error) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 92, rt.getGlobal($env, "error")), "caught")))], 2);
+      $s2.pcs[$d2] = $pc + 93;
+      if (($32 = $env.f.pcall) === void 0) {
+        $s2.pcs[$d2] = $pc + 92;
+        $32 = rt.getGlobal($env, "pcall");
+      }
+      $l1 = rt.adjust([...rt.all(rt.fn($32, "global 'pcall'")(($22 = $env.f.error) !== void 0 ? $22 : ($s2.pcs[$d2] = $pc + 92, rt.getGlobal($env, "error")), "caught"))], 2);
       let ok = $l1[0];
       let err = $l1[1];
       $32 = ok;

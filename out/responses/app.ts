@@ -1687,7 +1687,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $3: rt.LuaValue;
         let $o4: rt.Fields;
         let $n5: number;
-        $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 93, rt.fn((($3 = $env.f.pcall) !== undefined ? $3 : ($s.pcs[$d] = $pc + 92, rt.getGlobal($env, "pcall"))), "global 'pcall'")((($2 = $env.f.error) !== undefined ? $2 : ($s.pcs[$d] = $pc + 92, rt.getGlobal($env, "error"))), "caught")))], 2);
+        $s.pcs[$d] = $pc + 93;
+        if (($3 = $env.f.pcall) === undefined) {
+          $s.pcs[$d] = $pc + 92;
+          $3 = rt.getGlobal($env, "pcall");
+        }
+        $l1 = rt.adjust([...rt.all(rt.fn($3, "global 'pcall'")((($2 = $env.f.error) !== undefined ? $2 : ($s.pcs[$d] = $pc + 92, rt.getGlobal($env, "error"))), "caught"))], 2);
         let ok: rt.LuaValue = $l1[0];
         let err: rt.LuaValue = $l1[1];
         $3 = ok;

@@ -513,7 +513,12 @@ function load($env) {
       let $192;
       let $t20;
       let $r21;
-      $l1 = rt.adjust([...rt.all(($s2.pcs[$d2] = $pc + 42, rt.fn(($23 = $env.f.pcall) !== void 0 ? $23 : ($s2.pcs[$d2] = $pc + 41, rt.getGlobal($env, "pcall")), "global 'pcall'")((($body) => rt.withBody((function $anonymous() {
+      $s2.pcs[$d2] = $pc + 42;
+      if (($23 = $env.f.pcall) === void 0) {
+        $s2.pcs[$d2] = $pc + 41;
+        $23 = rt.getGlobal($env, "pcall");
+      }
+      $l1 = rt.adjust([...rt.all(rt.fn($23, "global 'pcall'")((($body) => rt.withBody((function $anonymous() {
         const $r = $body();
         return $r === rt.TAIL ? rt.runTail() : $r;
       }), $body))((function $anonymous$body() {
@@ -586,7 +591,7 @@ function load($env) {
           $r28 = rt.tail($s3, $fn12, [$24, $8]);
         }
         return $r28;
-      })))))], 2);
+      }))))], 2);
       let ok = $l1[0];
       let result = $l1[1];
       if (!rt.t(ok)) {
@@ -664,36 +669,34 @@ function load($env) {
       let $10;
       let $11;
       let $12;
-      let $13;
-      let $14;
-      let $m15;
-      let $f16;
+      let $m132;
+      let $f142;
+      let $fn15;
+      let $162;
       let $17;
-      let $fn18;
+      let $18;
       let $192;
       let $202;
-      let $212;
-      let $222;
+      let $m21;
+      let $f22;
       let $23;
-      let $m24;
-      let $f25;
-      let $o26;
-      let $n27;
-      let $282;
+      let $o24;
+      let $n25;
+      let $26;
+      let $272;
+      let $fn28;
       let $29;
       let $302;
-      let $fn312;
-      let $322;
-      let $332;
-      let $m342;
-      let $f352;
-      let $m362;
-      let $f372;
-      let $382;
-      let $o39;
-      let $n40;
-      let $t41;
-      let $r42;
+      let $m31;
+      let $f32;
+      let $m33;
+      let $f34;
+      let $35;
+      let $36;
+      let $o37;
+      let $n38;
+      let $t39;
+      let $r40;
       $1 = ctx;
       $s2.pcs[$d2] = $pc + 49;
       let q = rt.first(rt.fn(($f3 = $1?.f)?.query !== void 0 ? $f3.query : ($m2 = $1?.metatable) !== void 0 && $m2.view.query !== void 0 ? $m2.view.query : rt.index($1, "query", "local 'ctx'"), "method 'query'")($1));
@@ -703,24 +706,89 @@ function load($env) {
       $1 = name;
       $s2.pcs[$d2] = $pc + 51;
       rt.fn(($f3 = $1?.f)?.required !== void 0 ? $f3.required : ($m2 = $1?.metatable) !== void 0 && $m2.view.required !== void 0 ? $m2.view.required : rt.index($1, "required", "local 'name'"), "method 'required'")($1);
-      $l4 = rt.adjust([...rt.all(($1 = ($6 = $env.f.pcall) !== void 0 ? $6 : ($s2.pcs[$d2] = $pc + 52, rt.getGlobal($env, "pcall")), $73 = ($8 = ($9 = $env.f.rover) !== void 0 ? $9 : ($s2.pcs[$d2] = $pc + 52, rt.getGlobal($env, "rover")), ($f3 = $8?.f) !== void 0 && (($10 = $f3.guard) !== void 0 || ($m2 = $8.metatable) === void 0 || ($10 = $m2.view.guard) !== void 0 || !("guard" in $m2.view) && $m2.view[rt.CUT] === void 0) ? $10 : ($s2.pcs[$d2] = $pc + 52, rt.index($8, "guard", "global 'rover'"))), $11 = ($12 = ($13 = q, ($f16 = $13?.f) !== void 0 && (($14 = $f16.name) !== void 0 || ($m15 = $13.metatable) === void 0 || ($14 = $m15.view.name) !== void 0 || !("name" in $m15.view) && $m15.view[rt.CUT] === void 0) ? $14 : ($s2.pcs[$d2] = $pc + 52, rt.index($13, "name", "local 'q'"))), $17 = rt.first(($192 = ($202 = $env.f.tonumber) !== void 0 ? $202 : ($s2.pcs[$d2] = $pc + 52, rt.getGlobal($env, "tonumber")), $212 = ($222 = q, ($f25 = $222?.f) !== void 0 && (($23 = $f25.page) !== void 0 || ($m24 = $222.metatable) === void 0 || ($23 = $m24.view.page) !== void 0 || !("page" in $m24.view) && $m24.view[rt.CUT] === void 0) ? $23 : ($s2.pcs[$d2] = $pc + 52, rt.index($222, "page", "local 'q'"))), $s2.pcs[$d2] = $pc + 53, $fn18 = rt.fn($192, "global 'tonumber'"), $fn18($212))), $o26 = new rt.FieldsObject(), $n27 = 0, $12 !== void 0 && ($o26.name = $12, $n27++), $17 !== void 0 && ($o26.page = $17, $n27++), rt.LuaTable.record($o26, $n27)), $282 = ($29 = name, $302 = rt.first(($322 = rt.first(($332 = g, $s2.pcs[$d2] = $pc + 54, rt.fn(($f352 = $332?.f)?.integer !== void 0 ? $f352.integer : ($m342 = $332?.metatable) !== void 0 && $m342.view.integer !== void 0 ? $m342.view.integer : rt.index($332, "integer", "upvalue 'g'"), "method 'integer'")($332))), $s2.pcs[$d2] = $pc + 55, $fn312 = rt.fn(($f372 = $322?.f)?.default !== void 0 ? $f372.default : ($m362 = $322?.metatable) !== void 0 && $m362.view.default !== void 0 ? $m362.view.default : rt.index($322, "default"), "method 'default'"), $382 = 1, $fn312($322, $382))), $o39 = new rt.FieldsObject(), $n40 = 0, $29 !== void 0 && ($o39.name = $29, $n40++), $302 !== void 0 && ($o39.page = $302, $n40++), rt.LuaTable.record($o39, $n40)), $s2.pcs[$d2] = $pc + 56, $fn5 = rt.fn($1, "global 'pcall'"), $fn5($73, $11, $282)))], 2);
+      if (($6 = $env.f.pcall) === void 0) {
+        $s2.pcs[$d2] = $pc + 52;
+        $6 = rt.getGlobal($env, "pcall");
+      }
+      $1 = $6;
+      if (($8 = $env.f.rover) === void 0) {
+        $s2.pcs[$d2] = $pc + 52;
+        $8 = rt.getGlobal($env, "rover");
+      }
+      if (!(($f3 = $8?.f) !== void 0 && (($9 = $f3.guard) !== void 0 || ($m2 = $8.metatable) === void 0 || ($9 = $m2.view.guard) !== void 0 || !("guard" in $m2.view) && $m2.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 52;
+        $9 = rt.index($8, "guard", "global 'rover'");
+      }
+      $73 = $9;
+      $11 = q;
+      if (!(($f142 = $11?.f) !== void 0 && (($12 = $f142.name) !== void 0 || ($m132 = $11.metatable) === void 0 || ($12 = $m132.view.name) !== void 0 || !("name" in $m132.view) && $m132.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 52;
+        $12 = rt.index($11, "name", "local 'q'");
+      }
+      if (($17 = $env.f.tonumber) === void 0) {
+        $s2.pcs[$d2] = $pc + 52;
+        $17 = rt.getGlobal($env, "tonumber");
+      }
+      $162 = $17;
+      $192 = q;
+      if (!(($f22 = $192?.f) !== void 0 && (($202 = $f22.page) !== void 0 || ($m21 = $192.metatable) === void 0 || ($202 = $m21.view.page) !== void 0 || !("page" in $m21.view) && $m21.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 52;
+        $202 = rt.index($192, "page", "local 'q'");
+      }
+      $18 = $202;
+      $s2.pcs[$d2] = $pc + 53;
+      $fn15 = rt.fn($162, "global 'tonumber'");
+      $23 = rt.first($fn15($18));
+      $o24 = new rt.FieldsObject();
+      $n25 = 0;
+      if ($12 !== void 0) {
+        $o24.name = $12;
+        $n25++;
+      }
+      if ($23 !== void 0) {
+        $o24.page = $23;
+        $n25++;
+      }
+      $10 = rt.LuaTable.record($o24, $n25);
+      $272 = name;
+      $302 = g;
+      $s2.pcs[$d2] = $pc + 54;
+      $29 = rt.first(rt.fn(($f32 = $302?.f)?.integer !== void 0 ? $f32.integer : ($m31 = $302?.metatable) !== void 0 && $m31.view.integer !== void 0 ? $m31.view.integer : rt.index($302, "integer", "upvalue 'g'"), "method 'integer'")($302));
+      $s2.pcs[$d2] = $pc + 55;
+      $fn28 = rt.fn(($f34 = $29?.f)?.default !== void 0 ? $f34.default : ($m33 = $29?.metatable) !== void 0 && $m33.view.default !== void 0 ? $m33.view.default : rt.index($29, "default"), "method 'default'");
+      $35 = 1;
+      $36 = rt.first($fn28($29, $35));
+      $o37 = new rt.FieldsObject();
+      $n38 = 0;
+      if ($272 !== void 0) {
+        $o37.name = $272;
+        $n38++;
+      }
+      if ($36 !== void 0) {
+        $o37.page = $36;
+        $n38++;
+      }
+      $26 = rt.LuaTable.record($o37, $n38);
+      $s2.pcs[$d2] = $pc + 56;
+      $fn5 = rt.fn($1, "global 'pcall'");
+      $l4 = rt.adjust([...rt.all($fn5($73, $10, $26))], 2);
       let ok = $l4[0];
       let result = $l4[1];
       if (!rt.t(ok)) {
-        $382 = api;
+        $36 = api;
         $s2.pcs[$d2] = $pc + 57;
-        $fn312 = rt.fn(($f372 = $382?.f)?.error !== void 0 ? $f372.error : ($m362 = $382?.metatable) !== void 0 && $m362.view.error !== void 0 ? $m362.view.error : rt.index($382, "error", "upvalue 'api'"), "method 'error'");
-        $332 = 400;
-        $322 = result;
+        $fn28 = rt.fn(($f34 = $36?.f)?.error !== void 0 ? $f34.error : ($m33 = $36?.metatable) !== void 0 && $m33.view.error !== void 0 ? $m33.view.error : rt.index($36, "error", "upvalue 'api'"), "method 'error'");
+        $35 = 400;
+        $302 = result;
         $s2.truncate($d2);
         if ($s2.tails < rt.TAIL_DEPTH) {
-          $t41 = $s2.tails++;
-          $r42 = $fn312($382, $332, $322);
-          $s2.tails = $t41;
+          $t39 = $s2.tails++;
+          $r40 = $fn28($36, $35, $302);
+          $s2.tails = $t39;
         } else {
-          $r42 = rt.tail($s2, $fn312, [$382, $332, $322]);
+          $r40 = rt.tail($s2, $fn28, [$36, $35, $302]);
         }
-        return $r42;
+        return $r40;
       }
       return rt.leave($s2, $d2, result);
     }));
@@ -1003,7 +1071,16 @@ function load($env) {
       if ($json) {
         $8 = t;
         $23 = t === "table";
-        $34 = rt.t($23) ? ($10 = data, $k11 = 1, ($a13 = $10?.arr) !== void 0 && $k11 - 1 >>> 0 === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== void 0 ? $12 : ($s2.pcs[$d2] = $pc + 68, rt.index($10, $k11, "local 'data'"))) : $23;
+        if (rt.t($23)) {
+          $10 = data;
+          $k11 = 1;
+          if (!(($a13 = $10?.arr) !== void 0 && $k11 - 1 >>> 0 === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== void 0)) {
+            $s2.pcs[$d2] = $pc + 68;
+            $12 = rt.index($10, $k11, "local 'data'");
+          }
+          $23 = $12;
+        }
+        $34 = $23;
         $9 = rt.t($34) ? $34 : void 0;
         $162 = t === "table";
         if (rt.t($162)) {
@@ -1110,7 +1187,16 @@ function load($env) {
       }
       $26 = t;
       $282 = t === "table";
-      $272 = rt.t($282) ? ($29 = data, $k30 = 1, ($a32 = $29?.arr) !== void 0 && $k30 - 1 >>> 0 === $k30 - 1 && ($31 = $a32[$k30 - 1]) !== void 0 ? $31 : ($s2.pcs[$d2] = $pc + 68, rt.index($29, $k30, "local 'data'"))) : $282;
+      if (rt.t($282)) {
+        $29 = data;
+        $k30 = 1;
+        if (!(($a32 = $29?.arr) !== void 0 && $k30 - 1 >>> 0 === $k30 - 1 && ($31 = $a32[$k30 - 1]) !== void 0)) {
+          $s2.pcs[$d2] = $pc + 68;
+          $31 = rt.index($29, $k30, "local 'data'");
+        }
+        $282 = $31;
+      }
+      $272 = $282;
       $332 = rt.t($272) ? $272 : void 0;
       $35 = t === "table";
       if (rt.t($35)) {

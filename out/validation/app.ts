@@ -447,7 +447,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $19: rt.LuaValue;
         let $t20: number;
         let $r21: rt.LuaResult;
-        $l1 = rt.adjust([...rt.all(($s.pcs[$d] = $pc + 42, rt.fn((($2 = $env.f.pcall) !== undefined ? $2 : ($s.pcs[$d] = $pc + 41, rt.getGlobal($env, "pcall"))), "global 'pcall'")((($body: rt.LuaFunction) => rt.withBody((function $anonymous(): rt.LuaResult {
+        $s.pcs[$d] = $pc + 42;
+        if (($2 = $env.f.pcall) === undefined) {
+          $s.pcs[$d] = $pc + 41;
+          $2 = rt.getGlobal($env, "pcall");
+        }
+        $l1 = rt.adjust([...rt.all(rt.fn($2, "global 'pcall'")((($body: rt.LuaFunction) => rt.withBody((function $anonymous(): rt.LuaResult {
           const $r = $body();
           return $r === rt.TAIL ? rt.runTail() : $r;
         }) as rt.LuaFunction, $body))((function $anonymous$body(): rt.LuaResult {
@@ -520,7 +525,7 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
             $r28 = rt.tail($s, $fn1, [$2, $8]);
           }
           return $r28;
-        }) as rt.LuaFunction))))], 2);
+        }) as rt.LuaFunction)))], 2);
         let ok: rt.LuaValue = $l1[0];
         let result: rt.LuaValue = $l1[1];
         if (!rt.t(ok)) {
@@ -598,36 +603,34 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let $10: rt.LuaValue;
         let $11: rt.LuaValue;
         let $12: rt.LuaValue;
-        let $13: rt.LuaValue;
-        let $14: rt.LuaValue;
-        let $m15: rt.LuaTable | undefined;
-        let $f16: rt.Fields | undefined;
+        let $m13: rt.LuaTable | undefined;
+        let $f14: rt.Fields | undefined;
+        let $fn15!: rt.LuaFunction;
+        let $16: rt.LuaValue;
         let $17: rt.LuaValue;
-        let $fn18!: rt.LuaFunction;
+        let $18: rt.LuaValue;
         let $19: rt.LuaValue;
         let $20: rt.LuaValue;
-        let $21: rt.LuaValue;
-        let $22: rt.LuaValue;
+        let $m21: rt.LuaTable | undefined;
+        let $f22: rt.Fields | undefined;
         let $23: rt.LuaValue;
-        let $m24: rt.LuaTable | undefined;
-        let $f25: rt.Fields | undefined;
-        let $o26: rt.Fields;
-        let $n27: number;
-        let $28: rt.LuaValue;
+        let $o24: rt.Fields;
+        let $n25: number;
+        let $26: rt.LuaValue;
+        let $27: rt.LuaValue;
+        let $fn28!: rt.LuaFunction;
         let $29: rt.LuaValue;
         let $30: rt.LuaValue;
-        let $fn31!: rt.LuaFunction;
-        let $32: rt.LuaValue;
-        let $33: rt.LuaValue;
-        let $m34: rt.LuaTable | undefined;
-        let $f35: rt.Fields | undefined;
-        let $m36: rt.LuaTable | undefined;
-        let $f37: rt.Fields | undefined;
-        let $38: rt.LuaValue;
-        let $o39: rt.Fields;
-        let $n40: number;
-        let $t41: number;
-        let $r42: rt.LuaResult;
+        let $m31: rt.LuaTable | undefined;
+        let $f32: rt.Fields | undefined;
+        let $m33: rt.LuaTable | undefined;
+        let $f34: rt.Fields | undefined;
+        let $35: rt.LuaValue;
+        let $36: rt.LuaValue;
+        let $o37: rt.Fields;
+        let $n38: number;
+        let $t39: number;
+        let $r40: rt.LuaResult;
         $1 = ctx as rt.LuaValue;
         $s.pcs[$d] = $pc + 49;
         let q: rt.LuaValue = rt.first(rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.query !== undefined ? $f3.query : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.query !== undefined ? $m2.view.query : rt.index($1, "query", "local 'ctx'")), "method 'query'")($1));
@@ -637,24 +640,89 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         $1 = name as rt.LuaValue;
         $s.pcs[$d] = $pc + 51;
         rt.fn((($f3 = ($1 as rt.LuaTable)?.f)?.required !== undefined ? $f3.required : ($m2 = ($1 as rt.LuaTable)?.metatable) !== undefined && $m2.view.required !== undefined ? $m2.view.required : rt.index($1, "required", "local 'name'")), "method 'required'")($1);
-        $l4 = rt.adjust([...rt.all(($1 = (($6 = $env.f.pcall) !== undefined ? $6 : ($s.pcs[$d] = $pc + 52, rt.getGlobal($env, "pcall"))), $7 = ($8 = (($9 = $env.f.rover) !== undefined ? $9 : ($s.pcs[$d] = $pc + 52, rt.getGlobal($env, "rover"))), (($f3 = ($8 as rt.LuaTable)?.f) !== undefined && (($10 = $f3.guard) !== undefined || ($m2 = ($8 as rt.LuaTable).metatable) === undefined || ($10 = $m2.view.guard) !== undefined || (!("guard" in $m2.view) && $m2.view[rt.CUT] === undefined)) ? $10 : ($s.pcs[$d] = $pc + 52, rt.index($8, "guard", "global 'rover'")))), $11 = ($12 = ($13 = q as rt.LuaValue, (($f16 = ($13 as rt.LuaTable)?.f) !== undefined && (($14 = $f16.name) !== undefined || ($m15 = ($13 as rt.LuaTable).metatable) === undefined || ($14 = $m15.view.name) !== undefined || (!("name" in $m15.view) && $m15.view[rt.CUT] === undefined)) ? $14 : ($s.pcs[$d] = $pc + 52, rt.index($13, "name", "local 'q'")))), $17 = rt.first(($19 = (($20 = $env.f.tonumber) !== undefined ? $20 : ($s.pcs[$d] = $pc + 52, rt.getGlobal($env, "tonumber"))), $21 = ($22 = q as rt.LuaValue, (($f25 = ($22 as rt.LuaTable)?.f) !== undefined && (($23 = $f25.page) !== undefined || ($m24 = ($22 as rt.LuaTable).metatable) === undefined || ($23 = $m24.view.page) !== undefined || (!("page" in $m24.view) && $m24.view[rt.CUT] === undefined)) ? $23 : ($s.pcs[$d] = $pc + 52, rt.index($22, "page", "local 'q'")))), $s.pcs[$d] = $pc + 53, $fn18 = rt.fn($19, "global 'tonumber'"), $fn18($21))), $o26 = new rt.FieldsObject(), $n27 = 0, ($12 !== undefined && ($o26.name = $12, $n27++)), ($17 !== undefined && ($o26.page = $17, $n27++)), rt.LuaTable.record($o26, $n27)), $28 = ($29 = name, $30 = rt.first(($32 = rt.first(($33 = g as rt.LuaValue, $s.pcs[$d] = $pc + 54, rt.fn((($f35 = ($33 as rt.LuaTable)?.f)?.integer !== undefined ? $f35.integer : ($m34 = ($33 as rt.LuaTable)?.metatable) !== undefined && $m34.view.integer !== undefined ? $m34.view.integer : rt.index($33, "integer", "upvalue 'g'")), "method 'integer'")($33))), $s.pcs[$d] = $pc + 55, $fn31 = rt.fn((($f37 = ($32 as rt.LuaTable)?.f)?.default !== undefined ? $f37.default : ($m36 = ($32 as rt.LuaTable)?.metatable) !== undefined && $m36.view.default !== undefined ? $m36.view.default : rt.index($32, "default")), "method 'default'"), $38 = 1, $fn31($32, $38))), $o39 = new rt.FieldsObject(), $n40 = 0, ($29 !== undefined && ($o39.name = $29, $n40++)), ($30 !== undefined && ($o39.page = $30, $n40++)), rt.LuaTable.record($o39, $n40)), $s.pcs[$d] = $pc + 56, $fn5 = rt.fn($1, "global 'pcall'"), $fn5($7, $11, $28)))], 2);
+        if (($6 = $env.f.pcall) === undefined) {
+          $s.pcs[$d] = $pc + 52;
+          $6 = rt.getGlobal($env, "pcall");
+        }
+        $1 = $6;
+        if (($8 = $env.f.rover) === undefined) {
+          $s.pcs[$d] = $pc + 52;
+          $8 = rt.getGlobal($env, "rover");
+        }
+        if (!(($f3 = ($8 as rt.LuaTable)?.f) !== undefined && (($9 = $f3.guard) !== undefined || ($m2 = ($8 as rt.LuaTable).metatable) === undefined || ($9 = $m2.view.guard) !== undefined || (!("guard" in $m2.view) && $m2.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 52;
+          $9 = rt.index($8, "guard", "global 'rover'");
+        }
+        $7 = $9;
+        $11 = q as rt.LuaValue;
+        if (!(($f14 = ($11 as rt.LuaTable)?.f) !== undefined && (($12 = $f14.name) !== undefined || ($m13 = ($11 as rt.LuaTable).metatable) === undefined || ($12 = $m13.view.name) !== undefined || (!("name" in $m13.view) && $m13.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 52;
+          $12 = rt.index($11, "name", "local 'q'");
+        }
+        if (($17 = $env.f.tonumber) === undefined) {
+          $s.pcs[$d] = $pc + 52;
+          $17 = rt.getGlobal($env, "tonumber");
+        }
+        $16 = $17;
+        $19 = q as rt.LuaValue;
+        if (!(($f22 = ($19 as rt.LuaTable)?.f) !== undefined && (($20 = $f22.page) !== undefined || ($m21 = ($19 as rt.LuaTable).metatable) === undefined || ($20 = $m21.view.page) !== undefined || (!("page" in $m21.view) && $m21.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 52;
+          $20 = rt.index($19, "page", "local 'q'");
+        }
+        $18 = $20;
+        $s.pcs[$d] = $pc + 53;
+        $fn15 = rt.fn($16, "global 'tonumber'");
+        $23 = rt.first($fn15($18));
+        $o24 = new rt.FieldsObject();
+        $n25 = 0;
+        if ($12 !== undefined) {
+          $o24.name = $12;
+          $n25++;
+        }
+        if ($23 !== undefined) {
+          $o24.page = $23;
+          $n25++;
+        }
+        $10 = rt.LuaTable.record($o24, $n25);
+        $27 = name;
+        $30 = g as rt.LuaValue;
+        $s.pcs[$d] = $pc + 54;
+        $29 = rt.first(rt.fn((($f32 = ($30 as rt.LuaTable)?.f)?.integer !== undefined ? $f32.integer : ($m31 = ($30 as rt.LuaTable)?.metatable) !== undefined && $m31.view.integer !== undefined ? $m31.view.integer : rt.index($30, "integer", "upvalue 'g'")), "method 'integer'")($30));
+        $s.pcs[$d] = $pc + 55;
+        $fn28 = rt.fn((($f34 = ($29 as rt.LuaTable)?.f)?.default !== undefined ? $f34.default : ($m33 = ($29 as rt.LuaTable)?.metatable) !== undefined && $m33.view.default !== undefined ? $m33.view.default : rt.index($29, "default")), "method 'default'");
+        $35 = 1;
+        $36 = rt.first($fn28($29, $35));
+        $o37 = new rt.FieldsObject();
+        $n38 = 0;
+        if ($27 !== undefined) {
+          $o37.name = $27;
+          $n38++;
+        }
+        if ($36 !== undefined) {
+          $o37.page = $36;
+          $n38++;
+        }
+        $26 = rt.LuaTable.record($o37, $n38);
+        $s.pcs[$d] = $pc + 56;
+        $fn5 = rt.fn($1, "global 'pcall'");
+        $l4 = rt.adjust([...rt.all($fn5($7, $10, $26))], 2);
         let ok: rt.LuaValue = $l4[0];
         let result: rt.LuaValue = $l4[1];
         if (!rt.t(ok)) {
-          $38 = api as rt.LuaValue;
+          $36 = api as rt.LuaValue;
           $s.pcs[$d] = $pc + 57;
-          $fn31 = rt.fn((($f37 = ($38 as rt.LuaTable)?.f)?.error !== undefined ? $f37.error : ($m36 = ($38 as rt.LuaTable)?.metatable) !== undefined && $m36.view.error !== undefined ? $m36.view.error : rt.index($38, "error", "upvalue 'api'")), "method 'error'");
-          $33 = 400;
-          $32 = result;
+          $fn28 = rt.fn((($f34 = ($36 as rt.LuaTable)?.f)?.error !== undefined ? $f34.error : ($m33 = ($36 as rt.LuaTable)?.metatable) !== undefined && $m33.view.error !== undefined ? $m33.view.error : rt.index($36, "error", "upvalue 'api'")), "method 'error'");
+          $35 = 400;
+          $30 = result;
           $s.truncate($d);
           if ($s.tails < rt.TAIL_DEPTH) {
-            $t41 = $s.tails++;
-            $r42 = $fn31($38, $33, $32);
-            $s.tails = $t41;
+            $t39 = $s.tails++;
+            $r40 = $fn28($36, $35, $30);
+            $s.tails = $t39;
           } else {
-            $r42 = rt.tail($s, $fn31, [$38, $33, $32]);
+            $r40 = rt.tail($s, $fn28, [$36, $35, $30]);
           }
-          return $r42;
+          return $r40;
         }
         return rt.leave($s, $d, result);
       }) as rt.LuaFunction) as rt.LuaFunction);
@@ -878,7 +946,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         if ($json) {
           $8 = t;
           $2 = (t === "table");
-          $3 = (rt.t($2) ? ($10 = data, $k11 = 1, ($a13 = ($10 as rt.LuaTable)?.arr) !== undefined && ($k11 - 1 >>> 0) === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== undefined ? $12 : ($s.pcs[$d] = $pc + 68, rt.index($10, $k11, "local 'data'"))) : $2);
+          if (rt.t($2)) {
+            $10 = data;
+            $k11 = 1;
+            if (!(($a13 = ($10 as rt.LuaTable)?.arr) !== undefined && ($k11 - 1 >>> 0) === $k11 - 1 && ($12 = $a13[$k11 - 1]) !== undefined)) {
+              $s.pcs[$d] = $pc + 68;
+              $12 = rt.index($10, $k11, "local 'data'");
+            }
+            $2 = $12;
+          }
+          $3 = $2;
           $9 = (rt.t($3) ? $3 : undefined);
           $16 = (t === "table");
           if (rt.t($16)) {
@@ -939,7 +1016,16 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         }
         $26 = t;
         $28 = (t === "table");
-        $27 = (rt.t($28) ? ($29 = data, $k30 = 1, ($a32 = ($29 as rt.LuaTable)?.arr) !== undefined && ($k30 - 1 >>> 0) === $k30 - 1 && ($31 = $a32[$k30 - 1]) !== undefined ? $31 : ($s.pcs[$d] = $pc + 68, rt.index($29, $k30, "local 'data'"))) : $28);
+        if (rt.t($28)) {
+          $29 = data;
+          $k30 = 1;
+          if (!(($a32 = ($29 as rt.LuaTable)?.arr) !== undefined && ($k30 - 1 >>> 0) === $k30 - 1 && ($31 = $a32[$k30 - 1]) !== undefined)) {
+            $s.pcs[$d] = $pc + 68;
+            $31 = rt.index($29, $k30, "local 'data'");
+          }
+          $28 = $31;
+        }
+        $27 = $28;
         $33 = (rt.t($27) ? $27 : undefined);
         $35 = (t === "table");
         if (rt.t($35)) {

@@ -114,9 +114,34 @@ f = function $f(t?: rt.LuaValue): rt.LuaResult {
   let s: rt.LuaValue = 0;
   {
     const $start1 = 1;
-    const $limit1 = ($2 = ($1 = (t) as rt.LuaValue, (($1 as rt.LuaTable)?.arr !== undefined ? ($1 as rt.LuaTable).length() : typeof $1 === 'string' ? $1.length : (rt.at($s, $d, $pc), rt.len($1, "local 't'")))), (rt.at($s, $d, $pc), rt.forNumber($2, 'limit')));
+    $1 = t as rt.LuaValue;
+    if (($1 as rt.LuaTable)?.arr !== undefined) $2 = ($1 as rt.LuaTable).length();
+    else if (typeof $1 === 'string') $2 = $1.length;
+    else {
+      rt.at($s, $d, $pc);
+      $2 = rt.len($1, "local 't'");
+    }
+    rt.at($s, $d, $pc);
+    const $limit1 = rt.forNumber($2, 'limit');
     for (let i: number = $start1; i <= $limit1; i++) {
-      s = ($3 = t, $k4 = i, ($a6 = ($3 as rt.LuaTable)?.arr) !== undefined && ($k4 - 1 >>> 0) === $k4 - 1 && ($5 = $a6[$k4 - 1]) !== undefined ? (typeof s === 'number' && typeof $5 === 'number' ? s + $5 : (rt.at($s, $d, $pc), rt.add(s, $5, "local 's'"))) : ($7 = (rt.at($s, $d, $pc), rt.index($3, $k4, "local 't'")), (typeof s === 'number' && typeof $7 === 'number' ? s + $7 : (rt.at($s, $d, $pc), rt.add(s, $7, "local 's'")))));
+      $3 = t;
+      $k4 = i;
+      if (($a6 = ($3 as rt.LuaTable)?.arr) !== undefined && ($k4 - 1 >>> 0) === $k4 - 1 && ($5 = $a6[$k4 - 1]) !== undefined) {
+        if (typeof s === 'number' && typeof $5 === 'number') $8 = s + $5;
+        else {
+          rt.at($s, $d, $pc);
+          $8 = rt.add(s, $5, "local 's'");
+        }
+      } else {
+        rt.at($s, $d, $pc);
+        $7 = rt.index($3, $k4, "local 't'");
+        if (typeof s === 'number' && typeof $7 === 'number') $8 = s + $7;
+        else {
+          rt.at($s, $d, $pc);
+          $8 = rt.add(s, $7, "local 's'");
+        }
+      }
+      s = $8;
     }
   }
   return rt.leave($s, $d, s);
@@ -157,9 +182,25 @@ sum = function $sum(t?: rt.LuaValue): rt.LuaResult {
   $s.depth = $d + 1;
   let s: rt.LuaValue = 0;
   {
-    if (($2 = (($4 = $env.f.ipairs) !== undefined ? $4 : ($s.pcs[$d] = $pc, rt.getGlobal($env, "ipairs"))), $3 = t as rt.LuaValue, $2 === rt.ITERATION.ipairs && $3 instanceof rt.LuaTable)) $it1 = rt.ITERATION.ipairsIter, $st1 = $3, $key1 = 0;
-    else $it1 = ($l1 = rt.adjust(rt.all(($s.pcs[$d] = $pc + 1, rt.fn($2, "global 'ipairs'")($3))), 3))[0], $st1 = $l1[1], $key1 = $l1[2];
-    const $iter1 = ($s.pcs[$d] = $pc, rt.callable($it1));
+    if (($4 = $env.f.ipairs) === undefined) {
+      $s.pcs[$d] = $pc;
+      $4 = rt.getGlobal($env, "ipairs");
+    }
+    $2 = $4;
+    $3 = t as rt.LuaValue;
+    if ($2 === rt.ITERATION.ipairs && $3 instanceof rt.LuaTable) {
+      $it1 = rt.ITERATION.ipairsIter;
+      $st1 = $3;
+      $key1 = 0;
+    } else {
+      $s.pcs[$d] = $pc + 1;
+      $l1 = rt.adjust(rt.all(rt.fn($2, "global 'ipairs'")($3)), 3);
+      $it1 = $l1[0];
+      $st1 = $l1[1];
+      $key1 = $l1[2];
+    }
+    $s.pcs[$d] = $pc;
+    const $iter1 = rt.callable($it1);
     const $kind1 = rt.forKind($it1, $st1, $key1);
     for (;;) {
       $s.pcs[$d] = $pc + 2;

@@ -216,9 +216,30 @@ function load($env) {
       let out = new rt.LuaTable();
       {
         let $it1, $st1, $key1;
-        if ($22 = ($4 = $env.f.ipairs) !== void 0 ? $4 : ($s2.pcs[$d2] = $pc + 12, rt.getGlobal($env, "ipairs")), $3 = ($5 = self, ($f8 = $5?.f) !== void 0 && (($6 = $f8.order) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.order) !== void 0 || !("order" in $m7.view) && $m7.view[rt.CUT] === void 0) ? $6 : ($s2.pcs[$d2] = $pc + 12, rt.index($5, "order", "local 'self'"))), $22 === rt.ITERATION.ipairs && $3 instanceof rt.LuaTable) $it1 = rt.ITERATION.ipairsIter, $st1 = $3, $key1 = 0;
-        else $it1 = ($l1 = rt.adjust(rt.all(($s2.pcs[$d2] = $pc + 13, rt.fn($22, "global 'ipairs'")($3))), 3))[0], $st1 = $l1[1], $key1 = $l1[2];
-        const $iter1 = ($s2.pcs[$d2] = $pc + 12, rt.callable($it1));
+        if (($4 = $env.f.ipairs) === void 0) {
+          $s2.pcs[$d2] = $pc + 12;
+          $4 = rt.getGlobal($env, "ipairs");
+        }
+        $22 = $4;
+        $5 = self;
+        if (!(($f8 = $5?.f) !== void 0 && (($6 = $f8.order) !== void 0 || ($m7 = $5.metatable) === void 0 || ($6 = $m7.view.order) !== void 0 || !("order" in $m7.view) && $m7.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 12;
+          $6 = rt.index($5, "order", "local 'self'");
+        }
+        $3 = $6;
+        if ($22 === rt.ITERATION.ipairs && $3 instanceof rt.LuaTable) {
+          $it1 = rt.ITERATION.ipairsIter;
+          $st1 = $3;
+          $key1 = 0;
+        } else {
+          $s2.pcs[$d2] = $pc + 13;
+          $l1 = rt.adjust(rt.all(rt.fn($22, "global 'ipairs'")($3)), 3);
+          $it1 = $l1[0];
+          $st1 = $l1[1];
+          $key1 = $l1[2];
+        }
+        $s2.pcs[$d2] = $pc + 12;
+        const $iter1 = rt.callable($it1);
         const $kind1 = rt.forKind($it1, $st1, $key1);
         let $second1, $res1 = void 0;
         for (; ; ) {
@@ -292,9 +313,30 @@ function load($env) {
       rt.setIndex($5, id, void 0, "field 'items'");
       {
         let $it1, $st1, $key1;
-        if ($12 = ($5 = $env.f.ipairs) !== void 0 ? $5 : ($s2.pcs[$d2] = $pc + 19, rt.getGlobal($env, "ipairs")), $22 = ($7 = self, ($f4 = $7?.f) !== void 0 && (($8 = $f4.order) !== void 0 || ($m3 = $7.metatable) === void 0 || ($8 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0) ? $8 : ($s2.pcs[$d2] = $pc + 19, rt.index($7, "order", "local 'self'"))), $12 === rt.ITERATION.ipairs && $22 instanceof rt.LuaTable) $it1 = rt.ITERATION.ipairsIter, $st1 = $22, $key1 = 0;
-        else $it1 = ($l6 = rt.adjust(rt.all(($s2.pcs[$d2] = $pc + 20, rt.fn($12, "global 'ipairs'")($22))), 3))[0], $st1 = $l6[1], $key1 = $l6[2];
-        const $iter1 = ($s2.pcs[$d2] = $pc + 19, rt.callable($it1));
+        if (($5 = $env.f.ipairs) === void 0) {
+          $s2.pcs[$d2] = $pc + 19;
+          $5 = rt.getGlobal($env, "ipairs");
+        }
+        $12 = $5;
+        $7 = self;
+        if (!(($f4 = $7?.f) !== void 0 && (($8 = $f4.order) !== void 0 || ($m3 = $7.metatable) === void 0 || ($8 = $m3.view.order) !== void 0 || !("order" in $m3.view) && $m3.view[rt.CUT] === void 0))) {
+          $s2.pcs[$d2] = $pc + 19;
+          $8 = rt.index($7, "order", "local 'self'");
+        }
+        $22 = $8;
+        if ($12 === rt.ITERATION.ipairs && $22 instanceof rt.LuaTable) {
+          $it1 = rt.ITERATION.ipairsIter;
+          $st1 = $22;
+          $key1 = 0;
+        } else {
+          $s2.pcs[$d2] = $pc + 20;
+          $l6 = rt.adjust(rt.all(rt.fn($12, "global 'ipairs'")($22)), 3);
+          $it1 = $l6[0];
+          $st1 = $l6[1];
+          $key1 = $l6[2];
+        }
+        $s2.pcs[$d2] = $pc + 19;
+        const $iter1 = rt.callable($it1);
         const $kind1 = rt.forKind($it1, $st1, $key1);
         let $second1, $res1 = void 0;
         for (; ; ) {

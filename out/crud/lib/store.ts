@@ -193,9 +193,30 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         let out: rt.LuaTable = new rt.LuaTable();
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          if (($2 = (($4 = $env.f.ipairs) !== undefined ? $4 : ($s.pcs[$d] = $pc + 12, rt.getGlobal($env, "ipairs"))), $3 = ($5 = self as rt.LuaValue, (($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.order) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.order) !== undefined || (!("order" in $m7.view) && $m7.view[rt.CUT] === undefined)) ? $6 : ($s.pcs[$d] = $pc + 12, rt.index($5, "order", "local 'self'")))) as rt.LuaValue, $2 === rt.ITERATION.ipairs && $3 instanceof rt.LuaTable)) $it1 = rt.ITERATION.ipairsIter, $st1 = $3, $key1 = 0;
-          else $it1 = ($l1 = rt.adjust(rt.all(($s.pcs[$d] = $pc + 13, rt.fn($2, "global 'ipairs'")($3))), 3))[0], $st1 = $l1[1], $key1 = $l1[2];
-          const $iter1 = ($s.pcs[$d] = $pc + 12, rt.callable($it1));
+          if (($4 = $env.f.ipairs) === undefined) {
+            $s.pcs[$d] = $pc + 12;
+            $4 = rt.getGlobal($env, "ipairs");
+          }
+          $2 = $4;
+          $5 = self as rt.LuaValue;
+          if (!(($f8 = ($5 as rt.LuaTable)?.f) !== undefined && (($6 = $f8.order) !== undefined || ($m7 = ($5 as rt.LuaTable).metatable) === undefined || ($6 = $m7.view.order) !== undefined || (!("order" in $m7.view) && $m7.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 12;
+            $6 = rt.index($5, "order", "local 'self'");
+          }
+          $3 = $6 as rt.LuaValue;
+          if ($2 === rt.ITERATION.ipairs && $3 instanceof rt.LuaTable) {
+            $it1 = rt.ITERATION.ipairsIter;
+            $st1 = $3;
+            $key1 = 0;
+          } else {
+            $s.pcs[$d] = $pc + 13;
+            $l1 = rt.adjust(rt.all(rt.fn($2, "global 'ipairs'")($3)), 3);
+            $it1 = $l1[0];
+            $st1 = $l1[1];
+            $key1 = $l1[2];
+          }
+          $s.pcs[$d] = $pc + 12;
+          const $iter1 = rt.callable($it1);
           const $kind1 = rt.forKind($it1, $st1, $key1);
           let $second1: rt.LuaValue, $res1: rt.LuaResult = undefined;
           for (;;) {
@@ -269,9 +290,30 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
         rt.setIndex($5, id, undefined, "field 'items'");
         {
           let $it1: rt.LuaValue, $st1: rt.LuaValue, $key1: rt.LuaValue;
-          if (($1 = (($5 = $env.f.ipairs) !== undefined ? $5 : ($s.pcs[$d] = $pc + 19, rt.getGlobal($env, "ipairs"))), $2 = ($7 = self as rt.LuaValue, (($f4 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f4.order) !== undefined || ($m3 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m3.view.order) !== undefined || (!("order" in $m3.view) && $m3.view[rt.CUT] === undefined)) ? $8 : ($s.pcs[$d] = $pc + 19, rt.index($7, "order", "local 'self'")))) as rt.LuaValue, $1 === rt.ITERATION.ipairs && $2 instanceof rt.LuaTable)) $it1 = rt.ITERATION.ipairsIter, $st1 = $2, $key1 = 0;
-          else $it1 = ($l6 = rt.adjust(rt.all(($s.pcs[$d] = $pc + 20, rt.fn($1, "global 'ipairs'")($2))), 3))[0], $st1 = $l6[1], $key1 = $l6[2];
-          const $iter1 = ($s.pcs[$d] = $pc + 19, rt.callable($it1));
+          if (($5 = $env.f.ipairs) === undefined) {
+            $s.pcs[$d] = $pc + 19;
+            $5 = rt.getGlobal($env, "ipairs");
+          }
+          $1 = $5;
+          $7 = self as rt.LuaValue;
+          if (!(($f4 = ($7 as rt.LuaTable)?.f) !== undefined && (($8 = $f4.order) !== undefined || ($m3 = ($7 as rt.LuaTable).metatable) === undefined || ($8 = $m3.view.order) !== undefined || (!("order" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+            $s.pcs[$d] = $pc + 19;
+            $8 = rt.index($7, "order", "local 'self'");
+          }
+          $2 = $8 as rt.LuaValue;
+          if ($1 === rt.ITERATION.ipairs && $2 instanceof rt.LuaTable) {
+            $it1 = rt.ITERATION.ipairsIter;
+            $st1 = $2;
+            $key1 = 0;
+          } else {
+            $s.pcs[$d] = $pc + 20;
+            $l6 = rt.adjust(rt.all(rt.fn($1, "global 'ipairs'")($2)), 3);
+            $it1 = $l6[0];
+            $st1 = $l6[1];
+            $key1 = $l6[2];
+          }
+          $s.pcs[$d] = $pc + 19;
+          const $iter1 = rt.callable($it1);
           const $kind1 = rt.forKind($it1, $st1, $key1);
           let $second1: rt.LuaValue, $res1: rt.LuaResult = undefined;
           for (;;) {
