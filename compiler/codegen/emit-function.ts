@@ -578,25 +578,33 @@ class FunctionEmitter {
         return;
       case 'FunctionDeclaration': return this.functionStatement(s);
       case 'ReturnStatement': return this.returnStatement(s.arguments);
-      case 'IfStatement':
+      case 'IfStatement': {
+        // an elseif whose test writes statements is an else holding them and an if: its braces close last
+        let nested = 0;
         s.clauses.forEach((c, i) => {
           if (c.type === 'ElseClause') {
             this.w.reopen('} else {');
+          } else if (i === 0) {
+            this.w.open(`if (${this.flatTruth(c.condition)})`);
           } else {
             // an elseif runs after the earlier conditions, not after the clause above it
-            if (i > 0) {
-              this.stmtLine = -1;
-              this.curLine = this.w.lua = lineOf(c.condition);
+            this.stmtLine = -1;
+            this.curLine = this.w.lua = lineOf(c.condition);
+            const { pre, code } = this.captured(() => this.flatTruth(c.condition));
+            if (pre.length === 0) this.w.reopen(`} else if (${code}) {`);
+            else {
+              this.w.reopen('} else {');
+              this.w.append(pre);
+              this.w.open(`if (${code})`);
+              nested++;
             }
-            // (an elseif's statements could only go inside the else branch: none)
-            const cond = i === 0 ? this.flatTruth(c.condition) : this.truth(c.condition);
-            if (i === 0) this.w.open(`if (${cond})`);
-            else this.w.reopen(`} else if (${cond}) {`);
           }
           this.block(c.body);
         });
         this.w.close();
+        for (let k = 0; k < nested; k++) this.w.close();
         return;
+      }
       case 'WhileStatement': {
         const label = this.pushLoop();
         // the condition runs again after the body: it writes its own line
@@ -1897,11 +1905,11 @@ class FunctionEmitter {
       case '<=': return this.op('le', [e.left, e.right], [a, b], [], line, [], flat);
       // a > b is b < a, but a is still evaluated first.
       case '>': case '>=': {
-        const t = this.temp();
         const name = e.operator === '>' ? 'lt' : 'le';
-        if (!flat) return `(${t} = ${a}, ${this.op(name, [e.left, e.right], [b, t], [], line)})`;
-        this.w.line(`${t} = ${a};`);
-        return this.op(name, [e.left, e.right], [b, t], [], line, [], true);
+        // (a plain left operand is read in place: nothing after it can change it)
+        if (flat) return this.op(name, [e.right, e.left], [b, this.plainOperand(e.left, a, [e.right]) !== undefined ? a : this.valueTemp(a)], [], line, [], true);
+        const t = this.temp();
+        return `(${t} = ${a}, ${this.op(name, [e.right, e.left], [b, t], [], line)})`;
       }
       default: throw new Error(`unsupported binary operator ${e.operator}`);
     }

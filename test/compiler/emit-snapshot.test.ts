@@ -319,3 +319,49 @@ end
 return f`, 'f');
   assert.equal(kept.match(/for \(let i: number/g)?.length, 1);
 });
+
+it('`a and b` whose right side writes statements: the left into a temp, the right inside an if on its truth', () => {
+  expectEmitted('local function f(t, u) local x = t.ok and u.v return x end\nreturn f', 'f', `
+f = function $f(t?: rt.LuaValue, u?: rt.LuaValue): rt.LuaResult {
+  const $s = rt.current, $d = $s.depth;
+  $2 = t as rt.LuaValue;
+  if (!(($f5 = ($2 as rt.LuaTable)?.f) !== undefined && (($3 = $f5.ok) !== undefined || ($m4 = ($2 as rt.LuaTable).metatable) === undefined || ($3 = $m4.view.ok) !== undefined || (!("ok" in $m4.view) && $m4.view[rt.CUT] === undefined)))) {
+    rt.at($s, $d, $pc);
+    $3 = rt.index($2, "ok", "local 't'");
+  }
+  $1 = $3;
+  if (rt.t($1)) {
+    $6 = u as rt.LuaValue;
+    if (!(($f9 = ($6 as rt.LuaTable)?.f) !== undefined && (($7 = $f9.v) !== undefined || ($m8 = ($6 as rt.LuaTable).metatable) === undefined || ($7 = $m8.view.v) !== undefined || (!("v" in $m8.view) && $m8.view[rt.CUT] === undefined)))) {
+      rt.at($s, $d, $pc);
+      $7 = rt.index($6, "v", "local 'u'");
+    }
+    $1 = $7;
+  }
+  let x: rt.LuaValue = $1;
+  return rt.leave($s, $d, x);
+};`);
+});
+
+it('a while test that writes statements: an endless loop that runs them and breaks when the test fails', () => {
+  expectEmitted('local function f(q) while q.n < 3 do q.n = q.n + 1 end end\nreturn f', 'f', `
+f = function $f(q?: rt.LuaValue): rt.LuaResult {
+  const $s = rt.current, $d = $s.depth;
+  for (;;) {
+    $1 = q as rt.LuaValue;
+    if (!(($f4 = ($1 as rt.LuaTable)?.f) !== undefined && (($2 = $f4.n) !== undefined || ($m3 = ($1 as rt.LuaTable).metatable) === undefined || ($2 = $m3.view.n) !== undefined || (!("n" in $m3.view) && $m3.view[rt.CUT] === undefined)))) {
+      rt.at($s, $d, $pc);
+      $2 = rt.index($1, "n", "local 'q'");
+    }
+    if (typeof $2 === 'number') $5 = $2 < 3;
+    else {
+      rt.at($s, $d, $pc);
+      $5 = rt.lt($2, 3);
+    }
+    if (!$5) break;
+    if (($f6 = (q as rt.LuaTable)?.f) !== undefined && typeof ($7 = $f6.n) === 'number' && !(q as rt.LuaTable).linked) $f6.n = (($7 as number) + 1);
+    else $slow0($s, $d, q);
+  }
+  return rt.leave($s, $d, rt.NONE);
+};`);
+});
