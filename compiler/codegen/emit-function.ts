@@ -1956,7 +1956,10 @@ class FunctionEmitter {
       // items only: an array literal, its values computed in source order (which is key order)
       const items: string[] = new Array(layout.size).fill('undefined');
       for (const [k, v] of layout.consts) items[(k as number) - 1] = this.constant(v);
-      for (const d of layout.dynamic) items[((d.key as { value: number }).value) - 1] = this.expr(d.value);
+      // (flat: in the array's order, which is the order the literal evaluates them in)
+      const dynamic = [...layout.dynamic].sort((x, y) => (x.key as { value: number }).value - (y.key as { value: number }).value);
+      const values = flat ? this.orderedValues(dynamic.map((d) => d.value)) : dynamic.map((d) => this.expr(d.value));
+      dynamic.forEach((d, i) => (items[(d.key as { value: number }).value - 1] = values[i]));
       return `new rt.LuaTable([${items.join(', ')}])`;
     }
     // dynamic values in source order, into temps; then the stores

@@ -986,7 +986,12 @@ function load($env) {
         $s2.pcs[$d2] = $pc + 13;
         $51 = rt.index($50, "t", "local 'q'");
       }
-      $58 = new rt.LuaTable([($54 = q, ($f57 = $54?.f) !== void 0 && (($55 = $f57.s) !== void 0 || ($m56 = $54.metatable) === void 0 || ($55 = $m56.view.s) !== void 0 || !("s" in $m56.view) && $m56.view[rt.CUT] === void 0) ? $55 : ($s2.pcs[$d2] = $pc + 13, rt.index($54, "s", "local 'q'"))), x]);
+      $54 = q;
+      if (!(($f57 = $54?.f) !== void 0 && (($55 = $f57.s) !== void 0 || ($m56 = $54.metatable) === void 0 || ($55 = $m56.view.s) !== void 0 || !("s" in $m56.view) && $m56.view[rt.CUT] === void 0))) {
+        $s2.pcs[$d2] = $pc + 13;
+        $55 = rt.index($54, "s", "local 'q'");
+      }
+      $58 = new rt.LuaTable([$55, x]);
       $o59 = new rt.FieldsObject();
       $n60 = 1;
       if ($51 !== void 0) {

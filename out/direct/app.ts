@@ -721,7 +721,12 @@ export default function load($env: rt.LuaTable): rt.LuaFunction {
           $s.pcs[$d] = $pc + 13;
           $51 = rt.index($50, "t", "local 'q'");
         }
-        $58 = new rt.LuaTable([($54 = q as rt.LuaValue, (($f57 = ($54 as rt.LuaTable)?.f) !== undefined && (($55 = $f57.s) !== undefined || ($m56 = ($54 as rt.LuaTable).metatable) === undefined || ($55 = $m56.view.s) !== undefined || (!("s" in $m56.view) && $m56.view[rt.CUT] === undefined)) ? $55 : ($s.pcs[$d] = $pc + 13, rt.index($54, "s", "local 'q'")))), x]);
+        $54 = q as rt.LuaValue;
+        if (!(($f57 = ($54 as rt.LuaTable)?.f) !== undefined && (($55 = $f57.s) !== undefined || ($m56 = ($54 as rt.LuaTable).metatable) === undefined || ($55 = $m56.view.s) !== undefined || (!("s" in $m56.view) && $m56.view[rt.CUT] === undefined)))) {
+          $s.pcs[$d] = $pc + 13;
+          $55 = rt.index($54, "s", "local 'q'");
+        }
+        $58 = new rt.LuaTable([$55, x]);
         $o59 = new rt.FieldsObject();
         $n60 = 1;
         if ($51 !== undefined) {
